@@ -1,0 +1,134 @@
+"""Texts from Fluent files in bot/locales/<lang>/*.ftl, with HTML-escaped arguments."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fluent.runtime import FluentBundle, FluentResource
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+_PLACEABLE = re.compile(r"\{\s*\$([a-zA-Z0-9_-]+)")
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A value that is already safe HTML and must not be escaped again."""
+
+    html: str
+
+
+def pick_language(code: str | None, *, available: Iterable[str], default: str) -> str:
+    """Map a Telegram language_code (or our own stored choice) to a locale we have."""
+    langs = list(available)
+    if not code:
+        return default
+    if code in langs:
+        return code
+    base = code.lower().split("-")[0].split("_")[0]
+    if base == "zh" and "zh-Hans" in langs:
+        return "zh-Hans"
+    for lang in langs:
+        if lang.lower().split("-")[0] == base:
+            return lang
+    return default
+
+
+class Translator:
+    """All locales, loaded once at start-up."""
+
+    def __init__(self, locales_dir: Path = LOCALES_DIR, *, default: str = "zh-Hans") -> None:
+        self.default = default
+        self.bundles: dict[str, FluentBundle] = {}
+        self.sources: dict[str, dict[str, str]] = {}
+        for lang_dir in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
+            bundle = FluentBundle([lang_dir.name], use_isolating=False)
+            messages: dict[str, str] = {}
+            for ftl in sorted(lang_dir.glob("*.ftl")):
+                text = ftl.read_text(encoding="utf-8")
+                bundle.add_resource(FluentResource(text))
+                messages.update(_message_sources(text))
+            self.bundles[lang_dir.name] = bundle
+            self.sources[lang_dir.name] = messages
+        if default not in self.bundles:
+            raise ValueError(f"no locale directory for the default language {default}")
+
+    @property
+    def languages(self) -> list[str]:
+        """Locales we have, default first."""
+        return [self.default, *(lang for lang in self.bundles if lang != self.default)]
+
+    def get(self, lang: str, key: str, /, **args: Any) -> str:
+        """The text for key in lang (falling back to the default), with escaped arguments."""
+        bundle = self.bundles.get(lang) or self.bundles[self.default]
+        if not bundle.has_message(key):
+            bundle = self.bundles[self.default]
+            if not bundle.has_message(key):
+                raise KeyError(f"missing text key {key!r}")
+        message = bundle.get_message(key)
+        if message.value is None:
+            raise KeyError(f"text key {key!r} has no value")
+        safe = {name: _safe(value) for name, value in args.items()}
+        text, errors = bundle.format_pattern(message.value, safe)
+        if errors:
+            raise ValueError(f"text {key!r} in {lang}: {errors[0]}")
+        return str(text)
+
+    def has(self, key: str) -> bool:
+        """True if the default locale has the key."""
+        return self.bundles[self.default].has_message(key)
+
+    def all_values(self, key: str) -> frozenset[str]:
+        """The key's text in every locale: how reply-keyboard labels are recognised."""
+        return frozenset(self.get(lang, key) for lang in self.bundles)
+
+    def bind(self, lang: str) -> Text:
+        """A callable that renders keys in one language."""
+        return Text(self, lang if lang in self.bundles else self.default)
+
+    def placeholders(self, lang: str) -> dict[str, set[str]]:
+        """For each key of a locale, the names of its variables (used by the locale test)."""
+        return {key: set(_PLACEABLE.findall(source)) for key, source in self.sources[lang].items()}
+
+
+class Text:
+    """t("key", name=value) in one language."""
+
+    def __init__(self, translator: Translator, lang: str) -> None:
+        self.translator = translator
+        self.lang = lang
+
+    def __call__(self, key: str, /, **args: Any) -> str:
+        return self.translator.get(self.lang, key, **args)
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, Raw):
+        return value.html
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    return value
+
+
+def _message_sources(text: str) -> dict[str, str]:
+    """Split an .ftl file into {key: source of the message} (keys start at column 0)."""
+    out: dict[str, str] = {}
+    key: str | None = None
+    lines: list[str] = []
+    for line in text.splitlines():
+        match = re.match(r"^([a-zA-Z][a-zA-Z0-9_-]*)\s*=", line)
+        if match:
+            if key:
+                out[key] = "\n".join(lines)
+            key, lines = match.group(1), [line]
+        elif key and (line.startswith((" ", "\t")) or not line.strip()):
+            lines.append(line)
+        elif line.startswith("#"):
+            continue
+    if key:
+        out[key] = "\n".join(lines)
+    return out

@@ -1,0 +1,84 @@
+## Core: menu, start, help, cancel, language, errors
+
+menu-register = 🏠 Register address
+menu-profile = 👤 My profile
+menu-help = ❓ Help
+menu-become-member = 🙋 Volunteer sign-up
+menu-members = 🧾 Sign-up reviews
+menu-admin = ⚙️ Admin
+menu-placeholder = Choose a button below, or type
+
+start-greeting = Hello, { $name }! Welcome to <b>Linli</b>, your community service bot.
+    Here you can report a problem to the community, follow its progress, join meetings and vote.
+start-greeting-registered = Hello, { $name }! How can we help?
+start-need-register = First time here? Tap "🏠 Register address" — it takes a minute.
+
+help-text = <b>Linli · Help</b>
+    • Tap the large buttons below; no commands to remember.
+    • Send /cancel at any time to leave what you are doing.
+    • /start back to the main menu
+    • /profile view or edit my profile
+    • /lang change language 语言
+    • /forget delete my personal data
+    • /help show this help
+help-text-member = As a registered volunteer you can also claim tasks under "Open tasks".
+help-text-staff = As community staff you can handle requests, review sign-ups, and post meetings and polls.
+
+cancel-done = Cancelled. Back to the main menu.
+cancel-nothing = There is nothing to cancel.
+
+lang-choose = 请选择语言 / Choose your language:
+lang-set = Language set to English.
+lang-name-zh-Hans = 中文（简体）
+lang-name-en = English
+
+common-yes = Yes
+common-no = No
+common-back = ⬅️ Back
+common-cancel = ✖️ Cancel
+common-skip = Skip
+common-confirm = ✅ Confirm
+common-prev-page = ◀️ Previous
+common-next-page = Next ▶️
+common-not-sure = Not sure
+
+err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
+err-stale-button = This button is no longer valid (the action was cancelled or already done). Send /start to begin again.
+err-not-allowed = Sorry, you are not allowed to do that.
+err-throttled = You are going a bit fast — please wait a few seconds and try again.
+err-unknown-text = Sorry, I did not understand. Tap a button below, or send /help.
+err-text-empty = This cannot be empty; please type it again.
+err-text-too-long = That is too long ({ $length } characters; at most { $limit }). Please shorten it.
+err-name-invalid = Please type your real name (letters only, no emoji or symbols).
+err-name-too-long = That name is too long (at most { $limit } characters).
+err-label-invalid = Please type plain words, without emoji or symbols.
+err-room-invalid = That room number does not look right. Type something like "302", "3-502" or "2单元301".
+err-room-too-long = That room number is too long (at most { $limit } characters). Type something like "302".
+err-phone-invalid = That phone number does not look right. Type an 11-digit mobile number, or tap "📱 Share my phone number".
+err-contact-not-own = You can only share your own phone number. Please tap "📱 Share my phone number".
+err-consent-needed = Please agree to the personal-data notice before registering.
+err-address-stale = That address option no longer exists; please choose again.
+err-user-not-found = That user could not be found.
+err-member-not-found = That sign-up could not be found.
+err-skills-empty = Please choose or type at least one skill.
+err-skills-unknown = That skill option is not valid; please choose again.
+err-community-required = Please name the community.
+err-community-unknown = There is no community called "{ $name }".
+err-grid-unknown = There is no grid called "{ $name }".
+err-role-not-grantable = That role cannot be granted this way.
+err-need-register = Please register your address first to use this.
+err-media-not-supported = Text is needed here. Please type it, or send /cancel to leave.
+
+role-resident = Resident
+role-member = Volunteer
+role-staff = Community staff
+role-admin = Sub-district admin
+
+cmd-start = Main menu
+cmd-help = Help
+cmd-cancel = Cancel the current step
+cmd-profile = My profile
+cmd-lang = Change language
+cmd-forget = Delete my personal data
+cmd-staff = Manage staff
+cmd-invite = Invite community staff

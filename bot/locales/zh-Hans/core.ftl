@@ -1,0 +1,84 @@
+## Core: menu, start, help, cancel, language, errors
+
+menu-register = 🏠 登记住址
+menu-profile = 👤 我的资料
+menu-help = ❓ 帮助
+menu-become-member = 🙋 党员/志愿者报到
+menu-members = 🧾 报到审核
+menu-admin = ⚙️ 管理
+menu-placeholder = 请选择下方按钮，或直接输入
+
+start-greeting = 您好，{ $name }！欢迎使用<b>邻里</b>社区服务。
+    在这里您可以向社区反映问题（点单）、查看办理进度、参加议事和投票。
+start-greeting-registered = 您好，{ $name }！有什么可以帮您？
+start-need-register = 第一次使用请先点「🏠 登记住址」，只需一分钟。
+
+help-text = <b>邻里 · 使用帮助</b>
+    • 点下方的大按钮即可操作，不用记命令。
+    • 任何时候发 /cancel 都可以退出当前操作。
+    • /start 回到主菜单
+    • /profile 查看或修改我的资料
+    • /lang 切换语言 Language
+    • /forget 删除我的个人信息
+    • /help 显示本帮助
+help-text-member = 作为报到党员/志愿者，您还可以在「可接工单」里接单。
+help-text-staff = 作为社区工作人员，您可以处理诉求、审核报到、发布议事和投票。
+
+cancel-done = 已取消，回到主菜单。
+cancel-nothing = 当前没有进行中的操作。
+
+lang-choose = 请选择语言 / Choose your language:
+lang-set = 语言已切换为中文。
+lang-name-zh-Hans = 中文（简体）
+lang-name-en = English
+
+common-yes = 是
+common-no = 否
+common-back = ⬅️ 上一步
+common-cancel = ✖️ 取消
+common-skip = 跳过
+common-confirm = ✅ 确认
+common-prev-page = ◀️ 上一页
+common-next-page = 下一页 ▶️
+common-not-sure = 不清楚
+
+err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。
+err-stale-button = 这个按钮已经失效了（可能是操作已取消或已完成）。请发 /start 重新开始。
+err-not-allowed = 抱歉，您没有权限进行这个操作。
+err-throttled = 您操作得太快了，请稍等几秒再试。
+err-unknown-text = 没有看懂您的意思。请点下方按钮选择要做的事，或发 /help 查看帮助。
+err-text-empty = 内容不能为空，请重新输入。
+err-text-too-long = 内容太长了（{ $length } 字），最多 { $limit } 字，请精简后重新输入。
+err-name-invalid = 请输入真实姓名（只能包含汉字或字母，不能有表情符号或特殊字符）。
+err-name-too-long = 姓名太长了，最多 { $limit } 个字。
+err-label-invalid = 请只输入文字，不要包含表情符号或特殊字符。
+err-room-invalid = 房号格式不对。请输入像「302」「3-502」「2单元301」这样的房号。
+err-room-too-long = 房号太长了，最多 { $limit } 个字。请输入像「302」这样的房号。
+err-phone-invalid = 手机号格式不对，请输入 11 位手机号，或点「📱 发送我的手机号」。
+err-contact-not-own = 只能分享您自己的手机号。请点「📱 发送我的手机号」按钮。
+err-consent-needed = 需要先同意个人信息使用说明才能登记。
+err-address-stale = 这个地址选项已经不存在了，请重新选择。
+err-user-not-found = 找不到这个用户。
+err-member-not-found = 找不到这份报到申请。
+err-skills-empty = 请至少选择或填写一项技能/特长。
+err-skills-unknown = 技能选项无效，请重新选择。
+err-community-required = 请指定社区。
+err-community-unknown = 没有名为「{ $name }」的社区。
+err-grid-unknown = 没有名为「{ $name }」的网格。
+err-role-not-grantable = 这个角色不能这样授予。
+err-need-register = 请先登记住址，再使用这个功能。
+err-media-not-supported = 这里需要文字。请用文字输入，或发 /cancel 退出。
+
+role-resident = 居民
+role-member = 党员/志愿者
+role-staff = 社区工作人员
+role-admin = 街道管理员
+
+cmd-start = 主菜单
+cmd-help = 帮助
+cmd-cancel = 取消当前操作
+cmd-profile = 我的资料
+cmd-lang = 切换语言
+cmd-forget = 删除我的个人信息
+cmd-staff = 工作人员管理
+cmd-invite = 邀请社区工作人员

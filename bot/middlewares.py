@@ -1,0 +1,118 @@
+"""Outer middlewares: a DB session per update, the current user and roles, language, throttle."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.types import User as TgUser
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Translator, pick_language
+from bot.settings import Settings
+from services.users import TelegramIdentity, effective_roles, ensure_user
+
+log = logging.getLogger(__name__)
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class DbSessionMiddleware(BaseMiddleware):
+    """Opens one database session for the whole update."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.sessionmaker = sessionmaker
+
+    async def __call__(
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
+    ) -> Any:
+        async with self.sessionmaker() as session:
+            data["session"] = session
+            return await handler(event, data)
+
+
+class UserMiddleware(BaseMiddleware):
+    """Loads (or creates) the user, their roles and their language."""
+
+    def __init__(self, settings: Settings, translator: Translator) -> None:
+        self.settings = settings
+        self.translator = translator
+
+    async def __call__(
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
+    ) -> Any:
+        tg_user: TgUser | None = data.get("event_from_user")
+        session: AsyncSession = data["session"]
+        if tg_user is None or tg_user.is_bot:
+            lang = self.settings.default_language
+            data["lang"] = lang
+            data["t"] = self.translator.bind(lang)
+            return await handler(event, data)
+        identity = TelegramIdentity(
+            id=tg_user.id,
+            first_name=tg_user.first_name,
+            last_name=tg_user.last_name,
+            username=tg_user.username,
+            language_code=tg_user.language_code,
+        )
+        user, created = await ensure_user(session, identity=identity)
+        lang = pick_language(
+            user.language or tg_user.language_code,
+            available=self.translator.languages,
+            default=self.settings.default_language,
+        )
+        data["user"] = user
+        data["new_user"] = created
+        data["roles"] = effective_roles(user, admin_ids=self.settings.admin_ids)
+        data["lang"] = lang
+        data["t"] = self.translator.bind(lang)
+        return await handler(event, data)
+
+
+class ThrottleMiddleware(BaseMiddleware):
+    """A token bucket per user: a burst of taps is fine, a flood is politely refused."""
+
+    def __init__(self, *, rate: float, burst: int, clock: Callable[[], float] = time.monotonic):
+        self.rate = rate
+        self.burst = burst
+        self.clock = clock
+        self.buckets: dict[int, tuple[float, float]] = {}
+        self.warned: dict[int, float] = {}
+
+    def allow(self, user_id: int) -> bool:
+        """Take one token for the user; False when their bucket is empty."""
+        now = self.clock()
+        tokens, last = self.buckets.get(user_id, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+        if tokens < 1.0:
+            self.buckets[user_id] = (tokens, now)
+            return False
+        self.buckets[user_id] = (tokens - 1.0, now)
+        if len(self.buckets) > 50_000:  # forget idle users now and then
+            cutoff = now - self.burst / self.rate
+            self.buckets = {k: v for k, v in self.buckets.items() if v[1] > cutoff}
+        return True
+
+    async def __call__(
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
+    ) -> Any:
+        tg_user: TgUser | None = data.get("event_from_user")
+        if tg_user is None or self.allow(tg_user.id):
+            return await handler(event, data)
+        now = self.clock()
+        if now - self.warned.get(tg_user.id, 0.0) > 5.0:
+            self.warned[tg_user.id] = now
+            t = data.get("t")
+            text = t("err-throttled") if t else "Too fast"
+            if isinstance(event, CallbackQuery):
+                await event.answer(text)
+            elif isinstance(event, Message):
+                await event.answer(text)
+        elif isinstance(event, CallbackQuery):
+            await event.answer()
+        log.info("throttled user %s", tg_user.id)
+        return None

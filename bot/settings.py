@@ -1,0 +1,108 @@
+"""Settings from the environment (prefix LINLI_) and an optional .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LANGUAGES = ("zh-Hans", "en")
+
+
+class Settings(BaseSettings):
+    """Everything a deployment configures; built once in main() and passed down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="LINLI_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    bot_token: SecretStr | None = None
+    database_url: str = "sqlite+aiosqlite:///data/linli.sqlite3"
+    redis_url: str | None = None
+    timezone: str = "Asia/Shanghai"
+    admin_ids: list[int] = Field(default_factory=list)
+    default_language: Literal["zh-Hans", "en"] = "zh-Hans"
+    data_dir: Path = Path("data")
+    bot_api_base: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(default=8081, ge=1, le=65535)
+    webhook_path: str = "/telegram/webhook"
+    throttle_rate: float = Field(default=3.0, gt=0)
+    throttle_burst: int = Field(default=8, ge=1)
+    invite_ttl_hours: int = Field(default=72, ge=1)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, int):
+            return [value]
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return value
+            return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if value.startswith(("postgres://", "postgresql://")):
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if value.startswith("sqlite://"):
+            return "sqlite+aiosqlite://" + value.split("://", 1)[1]
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("use sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER@HOST/DB")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_pair(self) -> Settings:
+        url = self.webhook_url
+        local = bool(url) and url.startswith(("http://127.", "http://localhost"))  # type: ignore[union-attr]
+        if url and not url.startswith("https://") and not local:
+            raise ValueError("webhook_url must be https:// (Telegram only calls https)")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The local time zone used when showing times to people."""
+        return ZoneInfo(self.timezone)
+
+    def token(self) -> str:
+        """The bot token, or a SettingsError naming the missing setting."""
+        if self.bot_token is None or not self.bot_token.get_secret_value().strip():
+            raise SettingsError("LINLI_BOT_TOKEN: not set (get one from @BotFather)")
+        return self.bot_token.get_secret_value().strip()
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message is one line naming it."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's report into one clear line per problem."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            field = "_".join(str(part) for part in error["loc"][:1]) or "settings"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            lines.append(f"LINLI_{field.upper()}: {message}")
+        raise SettingsError("; ".join(lines)) from None

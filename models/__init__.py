@@ -1,0 +1,25 @@
+"""SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
+
+from models.org import Building, Community, Grid
+from models.users import (
+    AuditEvent,
+    Invitation,
+    MemberProfile,
+    MemberStatus,
+    Role,
+    StaffScope,
+    User,
+)
+
+__all__ = [
+    "AuditEvent",
+    "Building",
+    "Community",
+    "Grid",
+    "Invitation",
+    "MemberProfile",
+    "MemberStatus",
+    "Role",
+    "StaffScope",
+    "User",
+]

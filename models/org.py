@@ -1,0 +1,47 @@
+"""The org structure: sub-district (the deployment) → community → grid → building."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.base import UTCDateTime, utcnow
+
+
+class Community(SQLModel, table=True):
+    """社区: the unit staff are scoped to."""
+
+    __tablename__ = "communities"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=String(100), unique=True, index=True)
+    public_channel_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Grid(SQLModel, table=True):
+    """网格: 60–70 households under a grid leader."""
+
+    __tablename__ = "grids"
+    __table_args__ = (UniqueConstraint("community_id", "name", name="uq_grids_community_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="communities.id", index=True)
+    name: str = Field(sa_type=String(100))
+
+
+class Building(SQLModel, table=True):
+    """楼栋: a building of a grid, with its number of households."""
+
+    __tablename__ = "buildings"
+    __table_args__ = (
+        UniqueConstraint("community_id", "name", name="uq_buildings_community_name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="communities.id", index=True)
+    grid_id: int = Field(foreign_key="grids.id", index=True)
+    name: str = Field(sa_type=String(100))
+    households: int = Field(default=0)

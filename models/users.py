@@ -1,0 +1,170 @@
+"""People: users, member profiles (双报到), staff scopes and invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.base import UTCDateTime, utcnow
+
+
+class Role(StrEnum):
+    """What a user may do; a user holds one or more."""
+
+    RESIDENT = "resident"
+    MEMBER = "member"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class MemberStatus(StrEnum):
+    """Where a member registration stands."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+class User(SQLModel, table=True):
+    """Anyone who has written to the bot; the primary key is the Telegram user id."""
+
+    __tablename__ = "users"
+
+    id: int = Field(
+        sa_type=BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    first_name: str | None = Field(default=None, sa_type=String(128))
+    last_name: str | None = Field(default=None, sa_type=String(128))
+    username: str | None = Field(default=None, sa_type=String(64))
+    language: str | None = Field(default=None, sa_type=String(16))
+    roles: str = Field(default="", sa_type=String(64))
+    consent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    community_id: int | None = Field(default=None, foreign_key="communities.id", index=True)
+    grid_id: int | None = Field(default=None, foreign_key="grids.id", index=True)
+    building_id: int | None = Field(default=None, foreign_key="buildings.id", index=True)
+    room: str | None = Field(default=None, sa_type=String(32))
+    phone: str | None = Field(default=None, sa_type=String(32))
+    verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    verified_by: int | None = Field(default=None, sa_type=BigInteger)
+    blocked_bot: bool = Field(default=False)
+    quiet_hours_opt_out: bool = Field(default=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    forgotten_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+    @property
+    def role_set(self) -> frozenset[Role]:
+        """The roles stored on the user (admins from settings are added by the caller)."""
+        return frozenset(Role(r) for r in self.roles.split(",") if r)
+
+    def set_roles(self, roles: set[Role] | frozenset[Role]) -> None:
+        """Store a set of roles in a stable order."""
+        self.roles = ",".join(r.value for r in Role if r in roles)
+
+    @property
+    def registered(self) -> bool:
+        """True once the resident has consented and given an address."""
+        return self.consent_at is not None and self.building_id is not None
+
+    @property
+    def display_name(self) -> str:
+        """The name Telegram gave us, for staff-facing texts."""
+        parts = [p for p in (self.first_name, self.last_name) if p]
+        return " ".join(parts) or (f"@{self.username}" if self.username else str(self.id))
+
+
+class MemberProfile(SQLModel, table=True):
+    """报到党员/志愿者: a member's registration and standing."""
+
+    __tablename__ = "member_profiles"
+
+    user_id: int = Field(
+        sa_type=BigInteger,
+        primary_key=True,
+        foreign_key="users.id",
+        sa_column_kwargs={"autoincrement": False},
+    )
+    real_name: str = Field(sa_type=String(64))
+    work_unit: str = Field(sa_type=String(128))
+    phone: str = Field(sa_type=String(32))
+    skills: str = Field(default="", sa_type=String(512))
+    custom_skills: str = Field(default="", sa_type=String(256))
+    community_id: int = Field(foreign_key="communities.id", index=True)
+    grid_id: int | None = Field(default=None, foreign_key="grids.id")
+    status: str = Field(default=MemberStatus.PENDING, sa_type=String(16), index=True)
+    reviewed_by: int | None = Field(default=None, sa_type=BigInteger)
+    reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reject_reason: str | None = Field(default=None, sa_type=String(500))
+    show_name_public: bool = Field(default=True)
+    points: int = Field(default=0)
+    service_minutes: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def skill_list(self) -> list[str]:
+        """Skill codes as a list."""
+        return [s for s in self.skills.split(",") if s]
+
+
+class StaffScope(SQLModel, table=True):
+    """A community (and optionally one grid of it) a staff account acts in."""
+
+    __tablename__ = "staff_scopes"
+    __table_args__ = (
+        UniqueConstraint("user_id", "community_id", "grid_id", name="uq_staff_scope"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_type=BigInteger, foreign_key="users.id", index=True)
+    community_id: int = Field(foreign_key="communities.id", index=True)
+    grid_id: int | None = Field(default=None, foreign_key="grids.id")
+    granted_by: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Invitation(SQLModel, table=True):
+    """A one-time deep link (/start inv-CODE) that makes its user staff of a community."""
+
+    __tablename__ = "invitations"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_type=String(40), unique=True, index=True)
+    role: str = Field(default=Role.STAFF, sa_type=String(16))
+    community_id: int | None = Field(default=None, foreign_key="communities.id")
+    grid_id: int | None = Field(default=None, foreign_key="grids.id")
+    created_by: int = Field(sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_by: int | None = Field(default=None, sa_type=BigInteger)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to what, for actions outside the order ledger (grants, approvals, refusals)."""
+
+    __tablename__ = "audit_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    actor_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
+    action: str = Field(sa_type=String(64))
+    subject_type: str = Field(default="", sa_type=String(32))
+    subject_id: str = Field(default="", sa_type=String(64))
+    detail: str = Field(default="", sa_type=String(2000))
+
+
+__all__ = [
+    "AuditEvent",
+    "Invitation",
+    "MemberProfile",
+    "MemberStatus",
+    "Role",
+    "StaffScope",
+    "User",
+]

@@ -1,0 +1,30 @@
+"""Domain errors: each carries the locale key of what the user is told."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A refused action; `key` is the text shown to the user, `args` its placeables."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+class NotFound(DomainError):
+    """The thing does not exist (or is not visible to this user)."""
+
+
+class PermissionDenied(DomainError):
+    """The user's role or scope does not allow this; always logged."""
+
+
+class InvalidInput(DomainError):
+    """What the user typed cannot be accepted; nothing was changed."""
+
+
+class Conflict(DomainError):
+    """Someone else changed it first (a concurrent tap, an already-used invite)."""

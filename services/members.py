@@ -1,0 +1,185 @@
+"""Member registration (双报到): apply, approve or reject, suspend."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Community, Grid, MemberProfile, MemberStatus, Role, User
+from models.base import utcnow
+from services import audit
+from services.errors import Conflict, InvalidInput, NotFound
+from services.skills import SKILLS, normalize_skills
+from services.users import require_scope
+from services.validation import clean_text, person_name, phone_number, short_label
+
+
+@dataclass(frozen=True)
+class MemberApplication:
+    """What an applicant typed, before validation."""
+
+    real_name: str
+    work_unit: str
+    phone: str
+    skills: list[str]
+    custom_skills: str
+    community_id: int
+    grid_id: int | None
+
+
+async def apply(
+    session: AsyncSession, *, user: User, application: MemberApplication
+) -> MemberProfile:
+    """File (or re-file after a rejection) a member registration; status becomes pending."""
+    community = await session.get(Community, application.community_id)
+    if community is None:
+        raise NotFound("err-address-stale")
+    if application.grid_id is not None:
+        grid = await session.get(Grid, application.grid_id)
+        if grid is None or grid.community_id != community.id:
+            raise NotFound("err-address-stale")
+    skills = normalize_skills(application.skills)
+    custom = (
+        clean_text(application.custom_skills, max_len=200) if application.custom_skills else ""
+    )
+    if not skills and not custom:
+        raise InvalidInput("err-skills-empty")
+    if any(s not in SKILLS for s in application.skills):
+        raise InvalidInput("err-skills-unknown")
+    profile = await session.get(MemberProfile, user.id)
+    if profile is not None and profile.status in {MemberStatus.APPROVED, MemberStatus.PENDING}:
+        raise Conflict("member-already-" + profile.status)
+    if profile is None:
+        profile = MemberProfile(
+            user_id=user.id,
+            real_name="",
+            work_unit="",
+            phone="",
+            community_id=community.id or 0,
+        )
+        session.add(profile)
+    profile.real_name = person_name(application.real_name)
+    profile.work_unit = short_label(application.work_unit, max_len=60)
+    profile.phone = phone_number(application.phone)
+    profile.skills = ",".join(skills)
+    profile.custom_skills = custom
+    profile.community_id = community.id or 0
+    profile.grid_id = application.grid_id
+    profile.status = MemberStatus.PENDING
+    profile.reviewed_by = None
+    profile.reviewed_at = None
+    profile.reject_reason = None
+    profile.updated_at = utcnow()
+    audit.record(
+        session, actor_id=user.id, action="member_apply", subject_type="member", subject_id=user.id
+    )
+    await session.commit()
+    return profile
+
+
+async def review(
+    session: AsyncSession,
+    *,
+    reviewer: User,
+    roles: Collection[Role],
+    member_id: int,
+    approve: bool,
+    reason: str | None = None,
+) -> MemberProfile:
+    """Approve or reject a pending member; a second reviewer at the same time gets Conflict."""
+    profile = await session.get(MemberProfile, member_id)
+    if profile is None:
+        raise NotFound("err-member-not-found")
+    await require_scope(
+        session,
+        user=reviewer,
+        roles=roles,
+        community_id=profile.community_id,
+        action="member_review",
+    )
+    clean_reason = clean_text(reason, max_len=500) if not approve else None
+    new_status = MemberStatus.APPROVED if approve else MemberStatus.REJECTED
+    now = utcnow()
+    # A conditional update: only one of two simultaneous reviewers finds it still pending.
+    result = await session.exec(
+        update(MemberProfile)
+        .where(col(MemberProfile.user_id) == member_id)
+        .where(col(MemberProfile.status) == MemberStatus.PENDING)
+        .values(
+            status=new_status,
+            reviewed_by=reviewer.id,
+            reviewed_at=now,
+            reject_reason=clean_reason,
+            updated_at=now,
+        )
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await session.rollback()
+        await session.refresh(profile)
+        raise Conflict("member-already-reviewed")
+    member = await session.get(User, member_id)
+    if member is not None and approve:
+        member.set_roles(set(member.role_set) | {Role.MEMBER})
+    audit.record(
+        session,
+        actor_id=reviewer.id,
+        action="member_approve" if approve else "member_reject",
+        subject_type="member",
+        subject_id=member_id,
+        detail=clean_reason or "",
+    )
+    await session.commit()
+    await session.refresh(profile)
+    return profile
+
+
+async def set_suspended(
+    session: AsyncSession,
+    *,
+    actor: User,
+    roles: Collection[Role],
+    member_id: int,
+    suspended: bool,
+) -> MemberProfile:
+    """Suspend an approved member (or lift it); suspended members cannot claim."""
+    profile = await session.get(MemberProfile, member_id)
+    if profile is None:
+        raise NotFound("err-member-not-found")
+    await require_scope(
+        session, user=actor, roles=roles, community_id=profile.community_id, action="suspend"
+    )
+    wanted_from = MemberStatus.APPROVED if suspended else MemberStatus.SUSPENDED
+    if profile.status != wanted_from:
+        raise Conflict("member-already-reviewed")
+    profile.status = MemberStatus.SUSPENDED if suspended else MemberStatus.APPROVED
+    member = await session.get(User, member_id)
+    if member is not None:
+        roles_now = set(member.role_set)
+        (roles_now.discard if suspended else roles_now.add)(Role.MEMBER)
+        member.set_roles(roles_now)
+    audit.record(
+        session,
+        actor_id=actor.id,
+        action="member_suspend" if suspended else "member_unsuspend",
+        subject_type="member",
+        subject_id=member_id,
+    )
+    await session.commit()
+    return profile
+
+
+async def pending_members(
+    session: AsyncSession, *, community_ids: Collection[int]
+) -> list[MemberProfile]:
+    """Applications waiting for review in these communities, oldest first."""
+    stmt = (
+        select(MemberProfile)
+        .where(col(MemberProfile.status) == MemberStatus.PENDING)
+        .where(col(MemberProfile.community_id).in_(list(community_ids)))
+        .order_by(col(MemberProfile.created_at))
+    )
+    return list((await session.exec(stmt)).all())

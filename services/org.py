@@ -1,0 +1,337 @@
+"""The org structure: import from YAML/CSV/XLSX, print as a tree, look up for menus."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Community, Grid
+
+_HEADERS = {
+    "community": "community",
+    "社区": "community",
+    "grid": "grid",
+    "网格": "grid",
+    "building": "building",
+    "楼栋": "building",
+    "households": "households",
+    "户数": "households",
+    "public_channel_id": "public_channel_id",
+    "公开频道": "public_channel_id",
+}
+
+
+class OrgFileError(Exception):
+    """A bad org file: names the row (or YAML path) and the reason; nothing was imported."""
+
+
+@dataclass
+class BuildingRow:
+    """One building as read from a file."""
+
+    where: str
+    community: str
+    grid: str
+    building: str
+    households: int
+    public_channel_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import changed."""
+
+    communities_added: int = 0
+    grids_added: int = 0
+    buildings_added: int = 0
+    buildings_updated: int = 0
+    rows: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _name(value: Any, *, what: str, where: str) -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise OrgFileError(f"{where}: {what} is empty")
+    if len(text) > 100:
+        raise OrgFileError(f"{where}: {what} is longer than 100 characters")
+    if any(ord(ch) < 32 for ch in text):
+        raise OrgFileError(f"{where}: {what} contains control characters")
+    return text
+
+
+def _households(value: Any, *, where: str) -> int:
+    if value is None or str(value).strip() == "":
+        return 0
+    try:
+        number = int(float(str(value).strip()))
+    except ValueError:
+        raise OrgFileError(f"{where}: households {value!r} is not a number") from None
+    if not 0 <= number <= 100_000:
+        raise OrgFileError(f"{where}: households {number} is out of range")
+    return number
+
+
+def _channel(value: Any, *, where: str) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise OrgFileError(f"{where}: public_channel_id {value!r} is not a chat id") from None
+
+
+def read_org_file(path: Path) -> list[BuildingRow]:
+    """Parse and validate a YAML, CSV or XLSX org file (raises OrgFileError)."""
+    if not path.exists():
+        raise OrgFileError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix in {".yaml", ".yml"}:
+        rows = _read_yaml(path)
+    elif suffix == ".csv":
+        rows = _read_table(_csv_rows(path), source=path.name)
+    elif suffix == ".xlsx":
+        rows = _read_table(_xlsx_rows(path), source=path.name)
+    else:
+        raise OrgFileError(f"{path}: use .yaml, .csv or .xlsx")
+    if not rows:
+        raise OrgFileError(f"{path}: no buildings found")
+    _check_consistency(rows)
+    return rows
+
+
+def _read_yaml(path: Path) -> list[BuildingRow]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise OrgFileError(f"{path.name}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("communities"), list):
+        raise OrgFileError(f"{path.name}: expected a mapping with a 'communities' list")
+    rows: list[BuildingRow] = []
+    for ci, community in enumerate(data["communities"], start=1):
+        where_c = f"communities[{ci}]"
+        if not isinstance(community, dict):
+            raise OrgFileError(f"{where_c}: expected a mapping")
+        cname = _name(community.get("name"), what="community name", where=where_c)
+        channel = _channel(community.get("public_channel_id"), where=where_c)
+        grids = community.get("grids") or []
+        if not isinstance(grids, list) or not grids:
+            raise OrgFileError(f"{where_c} ({cname}): needs a non-empty 'grids' list")
+        for gi, grid in enumerate(grids, start=1):
+            where_g = f"{where_c}.grids[{gi}]"
+            if not isinstance(grid, dict):
+                raise OrgFileError(f"{where_g}: expected a mapping")
+            gname = _name(grid.get("name"), what="grid name", where=where_g)
+            buildings = grid.get("buildings") or []
+            if not isinstance(buildings, list) or not buildings:
+                raise OrgFileError(f"{where_g} ({gname}): needs a non-empty 'buildings' list")
+            for bi, building in enumerate(buildings, start=1):
+                where_b = f"{where_g}.buildings[{bi}]"
+                if isinstance(building, str | int):
+                    building = {"name": building}
+                if not isinstance(building, dict):
+                    raise OrgFileError(f"{where_b}: expected a name or a mapping")
+                rows.append(
+                    BuildingRow(
+                        where=where_b,
+                        community=cname,
+                        grid=gname,
+                        building=_name(building.get("name"), what="building name", where=where_b),
+                        households=_households(building.get("households"), where=where_b),
+                        public_channel_id=channel,
+                    )
+                )
+    return rows
+
+
+def _csv_rows(path: Path) -> list[list[Any]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise OrgFileError(f"{path.name}: not UTF-8 or GB18030 text")
+    return [list(row) for row in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook  # heavy; only for this command
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise OrgFileError(f"{path.name}: not a readable XLSX file ({exc})") from None
+    sheet = book.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    return rows
+
+
+def _read_table(table: Sequence[Sequence[Any]], *, source: str) -> list[BuildingRow]:
+    if not table:
+        raise OrgFileError(f"{source}: the file is empty")
+    header = [str(cell or "").strip().lower() for cell in table[0]]
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = _HEADERS.get(name) or _HEADERS.get(str(table[0][index] or "").strip())
+        if key:
+            columns[key] = index
+    missing = [c for c in ("community", "grid", "building") if c not in columns]
+    if missing:
+        raise OrgFileError(f"{source} row 1: missing column(s) {', '.join(missing)}")
+    rows: list[BuildingRow] = []
+    for number, row in enumerate(table[1:], start=2):
+        if not any(str(cell or "").strip() for cell in row):
+            continue
+        where = f"{source} row {number}"
+
+        def cell(key: str, row: Sequence[Any] = row) -> Any:
+            index = columns.get(key)
+            return row[index] if index is not None and index < len(row) else None
+
+        rows.append(
+            BuildingRow(
+                where=where,
+                community=_name(cell("community"), what="community", where=where),
+                grid=_name(cell("grid"), what="grid", where=where),
+                building=_name(cell("building"), what="building", where=where),
+                households=_households(cell("households"), where=where),
+                public_channel_id=_channel(cell("public_channel_id"), where=where),
+            )
+        )
+    return rows
+
+
+def _check_consistency(rows: list[BuildingRow]) -> None:
+    seen: dict[tuple[str, str], BuildingRow] = {}
+    for row in rows:
+        key = (row.community, row.building)
+        if key in seen and seen[key].grid != row.grid:
+            raise OrgFileError(
+                f"{row.where}: building {row.building} of {row.community} is also listed in "
+                f"grid {seen[key].grid} ({seen[key].where})"
+            )
+        seen[key] = row
+
+
+async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> ImportReport:
+    """Create or update communities, grids and buildings; all or nothing (commits once)."""
+    report = ImportReport(rows=len(rows))
+    communities = {c.name: c for c in (await session.exec(select(Community))).all()}
+    grids = {(g.community_id, g.name): g for g in (await session.exec(select(Grid))).all()}
+    buildings = {(b.community_id, b.name): b for b in (await session.exec(select(Building))).all()}
+    try:
+        for row in rows:
+            community = communities.get(row.community)
+            if community is None:
+                community = Community(name=row.community, public_channel_id=row.public_channel_id)
+                session.add(community)
+                await session.flush()
+                communities[row.community] = community
+                report.communities_added += 1
+            elif row.public_channel_id is not None:
+                community.public_channel_id = row.public_channel_id
+            assert community.id is not None
+            grid = grids.get((community.id, row.grid))
+            if grid is None:
+                grid = Grid(community_id=community.id, name=row.grid)
+                session.add(grid)
+                await session.flush()
+                grids[(community.id, row.grid)] = grid
+                report.grids_added += 1
+            assert grid.id is not None
+            building = buildings.get((community.id, row.building))
+            if building is None:
+                building = Building(
+                    community_id=community.id,
+                    grid_id=grid.id,
+                    name=row.building,
+                    households=row.households,
+                )
+                session.add(building)
+                buildings[(community.id, row.building)] = building
+                report.buildings_added += 1
+            elif building.grid_id != grid.id or building.households != row.households:
+                building.grid_id = grid.id
+                building.households = row.households
+                report.buildings_updated += 1
+        await session.commit()
+    except Exception:
+        await session.rollback()
+        raise
+    return report
+
+
+@dataclass(frozen=True)
+class OrgTree:
+    """Communities with their grids and buildings, for printing."""
+
+    communities: list[tuple[Community, list[tuple[Grid, list[Building]]]]]
+
+
+async def org_tree(session: AsyncSession) -> OrgTree:
+    """The whole structure, sorted by name."""
+    communities = (await session.exec(select(Community).order_by(col(Community.name)))).all()
+    grids = (await session.exec(select(Grid).order_by(col(Grid.name)))).all()
+    buildings = (await session.exec(select(Building).order_by(col(Building.name)))).all()
+    out = []
+    for community in communities:
+        cgrids = []
+        for grid in grids:
+            if grid.community_id == community.id:
+                cgrids.append((grid, [b for b in buildings if b.grid_id == grid.id]))
+        out.append((community, cgrids))
+    return OrgTree(communities=out)
+
+
+def format_tree(tree: OrgTree) -> str:
+    """The tree as indented text for the CLI."""
+    lines: list[str] = []
+    for community, grids in tree.communities:
+        total = sum(b.households for _, bs in grids for b in bs)
+        lines.append(f"{community.name}  (id {community.id}, {total} households)")
+        for gi, (grid, buildings) in enumerate(grids):
+            last_grid = gi == len(grids) - 1
+            lines.append(f"{'└─' if last_grid else '├─'} {grid.name}  (id {grid.id})")
+            for bi, building in enumerate(buildings):
+                bar = "   " if last_grid else "│  "
+                mark = "└─" if bi == len(buildings) - 1 else "├─"
+                lines.append(f"{bar}{mark} {building.name}  ({building.households} households)")
+    return "\n".join(lines) if lines else "(no communities yet: run `linli org import FILE`)"
+
+
+async def list_communities(session: AsyncSession) -> list[Community]:
+    """Every community, by name."""
+    return list((await session.exec(select(Community).order_by(col(Community.name)))).all())
+
+
+async def list_grids(session: AsyncSession, *, community_id: int) -> list[Grid]:
+    """The grids of a community, by name."""
+    stmt = select(Grid).where(Grid.community_id == community_id).order_by(col(Grid.name))
+    return list((await session.exec(stmt)).all())
+
+
+async def list_buildings(
+    session: AsyncSession, *, community_id: int, grid_id: int | None = None
+) -> list[Building]:
+    """The buildings of a community (or of one grid), by name."""
+    stmt = select(Building).where(Building.community_id == community_id)
+    if grid_id is not None:
+        stmt = stmt.where(Building.grid_id == grid_id)
+    return list((await session.exec(stmt.order_by(col(Building.id)))).all())
+
+
+async def community_by_name(session: AsyncSession, *, name: str) -> Community | None:
+    """A community by its exact name."""
+    return (await session.exec(select(Community).where(Community.name == name))).first()

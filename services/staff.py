@@ -1,0 +1,233 @@
+"""Staff and admins: one-time invitations, grants and revocations."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Community, Grid, Invitation, Role, StaffScope, User
+from models.base import utcnow
+from services import audit
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+
+INVITE_PREFIX = "inv-"
+
+
+async def create_invitation(
+    session: AsyncSession,
+    *,
+    admin: User,
+    roles: Collection[Role],
+    community_id: int,
+    grid_id: int | None = None,
+    ttl: timedelta,
+    now: datetime | None = None,
+) -> Invitation:
+    """A single-use, expiring code that makes whoever opens it staff of a community."""
+    if Role.ADMIN not in roles:
+        audit.record(session, actor_id=admin.id, action="refused", detail="create_invitation")
+        await session.commit()
+        raise PermissionDenied("err-not-allowed")
+    if await session.get(Community, community_id) is None:
+        raise NotFound("err-address-stale")
+    if grid_id is not None:
+        grid = await session.get(Grid, grid_id)
+        if grid is None or grid.community_id != community_id:
+            raise NotFound("err-address-stale")
+    now = now or utcnow()
+    invitation = Invitation(
+        code=secrets.token_urlsafe(18),
+        role=Role.STAFF,
+        community_id=community_id,
+        grid_id=grid_id,
+        created_by=admin.id,
+        created_at=now,
+        expires_at=now + ttl,
+    )
+    session.add(invitation)
+    audit.record(
+        session,
+        actor_id=admin.id,
+        action="invite",
+        subject_type="community",
+        subject_id=community_id,
+    )
+    await session.commit()
+    return invitation
+
+
+async def accept_invitation(
+    session: AsyncSession, *, user: User, payload: str, now: datetime | None = None
+) -> StaffScope:
+    """Use an invitation from a /start deep link; garbage, expired or used codes are refused."""
+    now = now or utcnow()
+    code = payload.removeprefix(INVITE_PREFIX)
+    if not payload.startswith(INVITE_PREFIX) or not 8 <= len(code) <= 40:
+        raise InvalidInput("invite-invalid")
+    invitation = (await session.exec(select(Invitation).where(Invitation.code == code))).first()
+    if invitation is None or invitation.revoked_at is not None:
+        raise InvalidInput("invite-invalid")
+    if invitation.used_at is not None:
+        raise Conflict("invite-used")
+    if invitation.expires_at <= now:
+        raise InvalidInput("invite-expired")
+    # Single use even when two people open the link at the same moment.
+    result = await session.exec(
+        update(Invitation)
+        .where(col(Invitation.id) == invitation.id)
+        .where(col(Invitation.used_at).is_(None))
+        .values(used_at=now, used_by=user.id)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await session.rollback()
+        raise Conflict("invite-used")
+    assert invitation.community_id is not None
+    scope = await _grant_scope(
+        session,
+        user=user,
+        community_id=invitation.community_id,
+        grid_id=invitation.grid_id,
+        granted_by=invitation.created_by,
+    )
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="invite_accept",
+        subject_type="invitation",
+        subject_id=invitation.id,
+    )
+    await session.commit()
+    return scope
+
+
+async def _grant_scope(
+    session: AsyncSession,
+    *,
+    user: User,
+    community_id: int,
+    grid_id: int | None,
+    granted_by: int | None,
+) -> StaffScope:
+    stmt = select(StaffScope).where(
+        StaffScope.user_id == user.id, StaffScope.community_id == community_id
+    )
+    for scope in (await session.exec(stmt)).all():
+        if scope.grid_id == grid_id:
+            user.set_roles(set(user.role_set) | {Role.STAFF})
+            return scope
+    scope = StaffScope(
+        user_id=user.id, community_id=community_id, grid_id=grid_id, granted_by=granted_by
+    )
+    session.add(scope)
+    user.set_roles(set(user.role_set) | {Role.STAFF})
+    return scope
+
+
+async def grant(
+    session: AsyncSession,
+    *,
+    telegram_id: int,
+    role: Role,
+    community_name: str | None = None,
+    grid_name: str | None = None,
+    granted_by: int | None = None,
+) -> User:
+    """Make a Telegram account staff of a community, or an admin (the CLI's `linli grant`)."""
+    user = await session.get(User, telegram_id)
+    if user is None:
+        user = User(id=telegram_id, roles=Role.RESIDENT.value)
+        session.add(user)
+        await session.flush()
+    if role == Role.ADMIN:
+        user.set_roles(set(user.role_set) | {Role.ADMIN})
+    elif role == Role.STAFF:
+        if not community_name:
+            raise InvalidInput("err-community-required")
+        community = (
+            await session.exec(select(Community).where(Community.name == community_name))
+        ).first()
+        if community is None or community.id is None:
+            raise NotFound("err-community-unknown", name=community_name)
+        grid_id = None
+        if grid_name:
+            grid = (
+                await session.exec(
+                    select(Grid).where(Grid.community_id == community.id, Grid.name == grid_name)
+                )
+            ).first()
+            if grid is None:
+                raise NotFound("err-grid-unknown", name=grid_name)
+            grid_id = grid.id
+        await _grant_scope(
+            session, user=user, community_id=community.id, grid_id=grid_id, granted_by=granted_by
+        )
+    else:
+        raise InvalidInput("err-role-not-grantable")
+    audit.record(
+        session,
+        actor_id=granted_by,
+        action=f"grant_{role}",
+        subject_type="user",
+        subject_id=telegram_id,
+        detail=community_name or "",
+    )
+    await session.commit()
+    return user
+
+
+async def revoke(
+    session: AsyncSession,
+    *,
+    telegram_id: int,
+    role: Role,
+    community_id: int | None = None,
+    revoked_by: int | None = None,
+) -> User:
+    """Take a role away (staff: one community's scope, or all of them when none is given)."""
+    user = await session.get(User, telegram_id)
+    if user is None:
+        raise NotFound("err-user-not-found")
+    roles = set(user.role_set)
+    if role == Role.ADMIN:
+        roles.discard(Role.ADMIN)
+    elif role == Role.STAFF:
+        stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
+        if community_id is not None:
+            stmt = stmt.where(StaffScope.community_id == community_id)
+        for scope in (await session.exec(stmt)).all():
+            await session.delete(scope)
+        await session.flush()
+        left = (
+            await session.exec(select(StaffScope).where(StaffScope.user_id == telegram_id))
+        ).first()
+        if left is None:
+            roles.discard(Role.STAFF)
+    else:
+        raise InvalidInput("err-role-not-grantable")
+    user.set_roles(roles)
+    audit.record(
+        session,
+        actor_id=revoked_by,
+        action=f"revoke_{role}",
+        subject_type="user",
+        subject_id=telegram_id,
+    )
+    await session.commit()
+    return user
+
+
+async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]]]:
+    """Every staff account with its scopes."""
+    scopes = (await session.exec(select(StaffScope))).all()
+    by_user: dict[int, list[StaffScope]] = {}
+    for scope in scopes:
+        by_user.setdefault(scope.user_id, []).append(scope)
+    if not by_user:
+        return []
+    users = (await session.exec(select(User).where(col(User.id).in_(list(by_user))))).all()
+    return [(u, by_user[u.id]) for u in sorted(users, key=lambda u: u.id)]

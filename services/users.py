@@ -1,0 +1,268 @@
+"""Users: first contact, roles, the resident's address and phone, language, forgetting."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Community, Grid, MemberProfile, Role, StaffScope, User
+from models.base import utcnow
+from services import audit
+from services.errors import InvalidInput, NotFound, PermissionDenied
+from services.validation import phone_number, room_number
+
+
+@dataclass(frozen=True)
+class TelegramIdentity:
+    """What Telegram tells us about a user on every update."""
+
+    id: int
+    first_name: str | None = None
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+
+async def ensure_user(
+    session: AsyncSession, *, identity: TelegramIdentity, now: datetime | None = None
+) -> tuple[User, bool]:
+    """The user for this Telegram account, created on first contact; (user, created)."""
+    now = now or utcnow()
+    user = await session.get(User, identity.id)
+    created = user is None
+    if user is None:
+        user = User(id=identity.id, roles=Role.RESIDENT.value, created_at=now)
+        session.add(user)
+    changed = created
+    if user.forgotten_at is None:
+        for attr in ("first_name", "last_name", "username"):
+            value = getattr(identity, attr)
+            value = value[:128] if value else value
+            if getattr(user, attr) != value:
+                setattr(user, attr, value)
+                changed = True
+    if user.blocked_bot:
+        user.blocked_bot = False  # they wrote to us, so they have unblocked the bot
+        changed = True
+    if created or (now - user.last_seen_at).total_seconds() > 300:
+        user.last_seen_at = now
+        changed = True
+    if changed:
+        await session.commit()
+    return user, created
+
+
+def effective_roles(user: User, *, admin_ids: Collection[int]) -> frozenset[Role]:
+    """Stored roles plus admin for the ids named in settings; everyone is a resident."""
+    roles = set(user.role_set) | {Role.RESIDENT}
+    if user.id in admin_ids:
+        roles.add(Role.ADMIN)
+    return frozenset(roles)
+
+
+async def set_language(session: AsyncSession, *, user: User, language: str) -> User:
+    """Remember the language a user chose."""
+    user.language = language
+    await session.commit()
+    return user
+
+
+async def give_consent(session: AsyncSession, *, user: User, now: datetime | None = None) -> None:
+    """Record the resident's consent to keep personal data."""
+    user.consent_at = now or utcnow()
+    user.forgotten_at = None
+    audit.record(
+        session, actor_id=user.id, action="consent", subject_type="user", subject_id=user.id
+    )
+    await session.commit()
+
+
+async def register_address(
+    session: AsyncSession,
+    *,
+    user: User,
+    community_id: int,
+    grid_id: int | None,
+    building_id: int,
+    room: str,
+) -> User:
+    """Store the resident's address after checking the ids belong together."""
+    if user.consent_at is None:
+        raise PermissionDenied("err-consent-needed")
+    community = await session.get(Community, community_id)
+    building = await session.get(Building, building_id)
+    if community is None or building is None or building.community_id != community_id:
+        raise NotFound("err-address-stale")
+    if grid_id is not None:
+        grid = await session.get(Grid, grid_id)
+        if grid is None or grid.community_id != community_id or building.grid_id != grid_id:
+            raise NotFound("err-address-stale")
+    clean_room = room_number(room)
+    moved = user.building_id != building.id or user.room != clean_room
+    user.community_id = community_id
+    user.grid_id = building.grid_id
+    user.building_id = building.id
+    user.room = clean_room
+    if moved:
+        user.verified_at = None
+        user.verified_by = None
+    audit.record(
+        session, actor_id=user.id, action="address", subject_type="user", subject_id=user.id
+    )
+    await session.commit()
+    return user
+
+
+async def set_phone(
+    session: AsyncSession, *, user: User, phone: str | None, contact_user_id: int | None
+) -> User:
+    """Store the resident's phone from a shared contact, which must be the user's own."""
+    if phone is None:
+        user.phone = None
+    else:
+        if contact_user_id != user.id:
+            raise InvalidInput("err-contact-not-own")
+        user.phone = phone_number(phone)
+    await session.commit()
+    return user
+
+
+async def forget_user(session: AsyncSession, *, user: User, now: datetime | None = None) -> None:
+    """Delete the user's personal data; ledger rows keep only the anonymous id."""
+    now = now or utcnow()
+    user.first_name = None
+    user.last_name = None
+    user.username = None
+    user.room = None
+    user.phone = None
+    user.building_id = None
+    user.grid_id = None
+    user.consent_at = None
+    user.verified_at = None
+    user.verified_by = None
+    user.forgotten_at = now
+    profile = await session.get(MemberProfile, user.id)
+    if profile is not None:
+        profile.real_name = "-"
+        profile.phone = "-"
+        profile.work_unit = "-"
+        profile.custom_skills = ""
+        profile.show_name_public = False
+    roles = set(user.role_set) - {Role.MEMBER}
+    user.set_roles(roles)
+    audit.record(
+        session, actor_id=user.id, action="forget", subject_type="user", subject_id=user.id
+    )
+    await session.commit()
+
+
+async def staff_scopes(session: AsyncSession, *, user_id: int) -> list[StaffScope]:
+    """The communities (and grids) a staff account acts in."""
+    stmt = select(StaffScope).where(StaffScope.user_id == user_id)
+    return list((await session.exec(stmt)).all())
+
+
+async def can_act_in(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    grid_id: int | None = None,
+) -> bool:
+    """True if an admin, or staff scoped to this community (and grid, when scoped to grids)."""
+    if Role.ADMIN in roles:
+        return True
+    if Role.STAFF not in roles:
+        return False
+    for scope in await staff_scopes(session, user_id=user.id):
+        if scope.community_id != community_id:
+            continue
+        if scope.grid_id is None or grid_id is None or scope.grid_id == grid_id:
+            return True
+    return False
+
+
+async def require_scope(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    grid_id: int | None = None,
+    action: str,
+) -> None:
+    """Raise PermissionDenied (and log it) unless the user may act in this community."""
+    if await can_act_in(
+        session, user=user, roles=roles, community_id=community_id, grid_id=grid_id
+    ):
+        return
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="refused",
+        subject_type="community",
+        subject_id=community_id,
+        detail=action,
+    )
+    await session.commit()
+    raise PermissionDenied("err-not-allowed")
+
+
+async def staff_of(
+    session: AsyncSession, *, community_id: int, grid_id: int | None = None
+) -> list[User]:
+    """Staff who act in a community (grid-scoped staff only for their grid when one is given)."""
+    stmt = select(StaffScope).where(StaffScope.community_id == community_id)
+    scopes = (await session.exec(stmt)).all()
+    ids = {
+        s.user_id for s in scopes if s.grid_id is None or grid_id is None or s.grid_id == grid_id
+    }
+    if not ids:
+        return []
+    users = await session.exec(select(User).where(col(User.id).in_(ids)))
+    return [u for u in users.all() if Role.STAFF in u.role_set and not u.blocked_bot]
+
+
+async def verify_resident(
+    session: AsyncSession, *, staff: User, roles: Collection[Role], resident_id: int
+) -> User:
+    """Staff confirm a resident really lives at the address given."""
+    resident = await session.get(User, resident_id)
+    if resident is None or resident.community_id is None or not resident.registered:
+        raise NotFound("err-user-not-found")
+    await require_scope(
+        session,
+        user=staff,
+        roles=roles,
+        community_id=resident.community_id,
+        grid_id=resident.grid_id,
+        action="verify_resident",
+    )
+    if resident.verified_at is None:
+        resident.verified_at = utcnow()
+        resident.verified_by = staff.id
+        audit.record(
+            session,
+            actor_id=staff.id,
+            action="verify_resident",
+            subject_type="user",
+            subject_id=resident.id,
+        )
+        await session.commit()
+    return resident
+
+
+async def address_text(session: AsyncSession, *, user: User) -> str | None:
+    """ "Community · grid · building room" for the user, or None when not registered."""
+    if user.building_id is None or user.community_id is None:
+        return None
+    community = await session.get(Community, user.community_id)
+    building = await session.get(Building, user.building_id)
+    grid = await session.get(Grid, user.grid_id) if user.grid_id else None
+    parts = [p.name for p in (community, grid, building) if p is not None]
+    return " · ".join(parts) + (f" {user.room}" if user.room else "")

@@ -1,0 +1,86 @@
+"""The org import: idempotent, all-or-nothing, with the row and reason of a bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Community, Grid
+from services.org import OrgFileError, format_tree, import_org, org_tree, read_org_file
+
+DEMO = Path(__file__).parents[2] / "bot" / "demo" / "org.yaml"
+
+
+async def _counts(session: AsyncSession) -> tuple[int, int, int]:
+    communities = len((await session.exec(select(Community))).all())
+    grids = len((await session.exec(select(Grid))).all())
+    buildings = len((await session.exec(select(Building))).all())
+    return communities, grids, buildings
+
+
+async def test_demo_yaml_imports_and_reimport_changes_nothing(session: AsyncSession) -> None:
+    rows = read_org_file(DEMO)
+    first = await import_org(session, rows=rows)
+    assert first.communities_added == 2
+    before = await _counts(session)
+    again = await import_org(session, rows=read_org_file(DEMO))
+    assert (again.communities_added, again.grids_added, again.buildings_added) == (0, 0, 0)
+    assert await _counts(session) == before
+    text = format_tree(await org_tree(session))
+    assert "阳光社区" in text and "1号楼" in text
+
+
+async def test_csv_update_moves_households(session: AsyncSession, tmp_path: Path) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text("社区,网格,楼栋,户数\nA社区,一网格,1号楼,60\nA社区,一网格,2号楼,70\n")
+    await import_org(session, rows=read_org_file(path))
+    path.write_text("community,grid,building,households\nA社区,一网格,1号楼,66\n")
+    report = await import_org(session, rows=read_org_file(path))
+    assert report.buildings_updated == 1
+    building = (await session.exec(select(Building).where(Building.name == "1号楼"))).one()
+    assert building.households == 66
+    assert await _counts(session) == (1, 1, 2)
+
+
+async def test_xlsx_import(session: AsyncSession, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["社区", "网格", "楼栋", "户数"])
+    sheet.append(["B社区", "二网格", "9号楼", 48])
+    path = tmp_path / "org.xlsx"
+    book.save(path)
+    await import_org(session, rows=read_org_file(path))
+    assert await _counts(session) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("社区,网格,楼栋,户数\nA,g,1号楼,lots\n", "row 2: households 'lots' is not a number"),
+        ("社区,网格\nA,g\n", "row 1: missing column(s) building"),
+        ("社区,网格,楼栋\nA,g,1\nA,,2\n", "row 3: grid is empty"),
+        ("社区,网格,楼栋\nA,g1,1\nA,g2,1\n", "row 3: building 1 of A is also listed in grid g1"),
+    ],
+)
+async def test_bad_csv_names_row_and_imports_nothing(
+    session: AsyncSession, tmp_path: Path, content: str, reason: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    with pytest.raises(OrgFileError) as info:
+        read_org_file(path)
+    assert reason in str(info.value)
+    assert await _counts(session) == (0, 0, 0)
+
+
+def test_bad_yaml_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("communities:\n  - name: X\n    grids: []\n")
+    with pytest.raises(OrgFileError, match=r"communities\[1\] \(X\): needs a non-empty 'grids'"):
+        read_org_file(path)
