@@ -1,5 +1,6 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
+from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts
 from models.org import Building, Community, Grid
 from models.users import (
     AuditEvent,

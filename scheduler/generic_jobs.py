@@ -1,0 +1,1 @@
+"""Generic scheduled work owned by the scheduler itself (filled in below)."""

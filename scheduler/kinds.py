@@ -1,0 +1,24 @@
+"""The registry of scheduled-work kinds: one explicit list of the modules that define them.
+
+A feature adds its kinds by writing `@job_kind("feature.what", too_late=...)` functions in one of
+its own modules and adding that module's name to JOB_MODULES below (one line). Nothing registers
+itself by being imported somewhere else; the scheduler calls load_job_kinds() at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from services.jobs import JobKind, registered_kinds
+
+JOB_MODULES: list[str] = [
+    "scheduler.generic_jobs",  # weekly digest, monthly report, broadcast finish (issue 6)
+    # Features add their job modules here, one line each, e.g. "services.order_jobs".
+]
+
+
+def load_job_kinds() -> dict[str, JobKind]:
+    """Import every job module and return the kinds they registered."""
+    for name in JOB_MODULES:
+        importlib.import_module(name)
+    return registered_kinds()

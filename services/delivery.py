@@ -1,0 +1,459 @@
+"""The delivery outbox: every proactive message is a row, drained by one sender.
+
+Features call `enqueue(...)` in the same transaction as the change that causes the message, and
+commit as usual; the sender (scheduler/sender.py) sends it within Telegram's limits and records
+the outcome. Quiet hours hold back what is not urgent until the morning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.base import utcnow
+from models.scheduling import Delivery, DeliveryState, QuietHours
+from models.users import User
+
+DEFAULT_QUIET = (time(22, 0), time(7, 0))
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+
+_zone: tzinfo = ZoneInfo("Asia/Shanghai")
+
+
+def set_local_zone(zone: tzinfo) -> None:
+    """The deployment's local time zone, used for quiet hours (set once at start-up)."""
+    global _zone
+    _zone = zone
+
+
+def local_zone() -> tzinfo:
+    """The local time zone quiet hours are reckoned in."""
+    return _zone
+
+
+def _markup_dict(markup: Any) -> dict[str, Any] | None:
+    if markup is None or isinstance(markup, dict):
+        return markup
+    dump = getattr(markup, "model_dump", None)  # an aiogram markup object, passed by a handler
+    if dump is None:
+        raise TypeError("reply_markup must be a dict (or an aiogram markup)")
+    return dict(dump(exclude_none=True, mode="json"))
+
+
+def inline_keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
+    """An inline keyboard as the outbox stores it: rows of (label, callback_data)."""
+    return {
+        "inline_keyboard": [
+            [{"text": label, "callback_data": data} for label, data in row] for row in rows
+        ]
+    }
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    text: str,
+    reply_markup: dict[str, Any] | None = None,
+    photo: bytes | str | None = None,
+    urgent: bool = False,
+    kind: str = "notice",
+    community_id: int | None = None,
+    dedupe_key: str | None = None,
+    broadcast_id: int | None = None,
+    not_before: datetime | None = None,
+    now: datetime | None = None,
+) -> Delivery:
+    """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones."""
+    now = now or utcnow()
+    if dedupe_key is not None:
+        existing = (
+            await session.exec(select(Delivery).where(Delivery.dedupe_key == dedupe_key))
+        ).first()
+        if existing is not None:
+            return existing
+    when = max(not_before, now) if not_before is not None else now
+    if not_before is not None and not_before.tzinfo is None:
+        raise ValueError("not_before must be timezone-aware")
+    state = DeliveryState.PENDING
+    error = None
+    user = await session.get(User, chat_id) if chat_id > 0 else None
+    if user is not None and user.blocked_bot:
+        state, error = DeliveryState.BLOCKED, "blocked before sending"
+    if not urgent and chat_id > 0 and not (user is not None and user.quiet_hours_opt_out):
+        cid = community_id if community_id is not None else (user.community_id if user else None)
+        start, end, enabled = await quiet_hours_of(session, community_id=cid)
+        if enabled:
+            when = after_quiet_hours(when, start=start, end=end, zone=_zone)
+    delivery = Delivery(
+        chat_id=chat_id,
+        kind=kind[:32],
+        text=text,
+        reply_markup=_markup_dict(reply_markup),
+        photo_ref=photo if isinstance(photo, str) else None,
+        photo_bytes=photo if isinstance(photo, bytes) else None,
+        urgent=urgent,
+        community_id=community_id,
+        dedupe_key=dedupe_key,
+        broadcast_id=broadcast_id,
+        not_before=when,
+        state=state,
+        error=error,
+        created_at=now,
+    )
+    session.add(delivery)
+    return delivery
+
+
+# --- quiet hours -------------------------------------------------------------------------------
+
+
+def parse_hhmm(value: str) -> time:
+    """ "22:00" → time(22, 0); raises ValueError for anything else."""
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+    if not match:
+        raise ValueError(f"not a time of day: {value!r}")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+async def quiet_hours_of(
+    session: AsyncSession, *, community_id: int | None
+) -> tuple[time, time, bool]:
+    """A community's quiet hours (start, end, enabled); the default when it has none set."""
+    if community_id is not None:
+        row = await session.get(QuietHours, community_id)
+        if row is not None:
+            return parse_hhmm(row.start), parse_hhmm(row.end), row.enabled
+    return DEFAULT_QUIET[0], DEFAULT_QUIET[1], True
+
+
+async def set_quiet_hours(
+    session: AsyncSession, *, community_id: int, start: str, end: str, enabled: bool = True
+) -> QuietHours:
+    """Set a community's quiet hours ("22:00", "07:00") and commit."""
+    parse_hhmm(start)
+    parse_hhmm(end)
+    row = await session.get(QuietHours, community_id)
+    if row is None:
+        row = QuietHours(community_id=community_id)
+    row.start, row.end, row.enabled = start.strip(), end.strip(), enabled
+    session.add(row)
+    await session.commit()
+    return row
+
+
+def in_quiet_hours(moment: datetime, *, start: time, end: time, zone: tzinfo) -> bool:
+    """True when the moment falls in the window [start, end) of local time (may cross midnight)."""
+    local = moment.astimezone(zone).time()
+    if start == end:
+        return False
+    if start < end:
+        return start <= local < end
+    return local >= start or local < end
+
+
+def after_quiet_hours(moment: datetime, *, start: time, end: time, zone: tzinfo) -> datetime:
+    """The moment itself, or the end of the quiet window it falls in (in UTC)."""
+    if not in_quiet_hours(moment, start=start, end=end, zone=zone):
+        return moment
+    local = moment.astimezone(zone)
+    day = local.date()
+    if start > end and local.time() >= start:
+        day = day + timedelta(days=1)
+    wake = datetime.combine(day, end, tzinfo=zone)
+    return wake.astimezone(UTC)
+
+
+# --- long texts --------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+
+
+def utf16_len(value: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(value.encode("utf-16-le")) // 2
+
+
+def _visible_len(fragment: str) -> int:
+    """UTF-16 length of what Telegram shows: tags removed, each entity one character."""
+    plain = _TAG.sub("", fragment)
+    plain = re.sub(r"&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);", "x", plain)
+    return utf16_len(plain)
+
+
+def split_html(value: str, *, limit: int = TEXT_LIMIT) -> list[str]:
+    """Split an HTML text into parts Telegram accepts, at line (else word) breaks, tags kept whole.
+
+    Tags open at a cut are closed at the end of the part and reopened at the start of the next.
+    """
+    if _visible_len(value) <= limit:
+        return [value]
+    tokens: list[str] = []
+    for token in re.split(r"(<[^>]*>|&[#a-zA-Z0-9]+;|\n| )", value):
+        if not token:
+            continue
+        if not token.startswith(("<", "&")) and utf16_len(token) > limit // 2:
+            step = max(1, limit // 4)  # one word longer than a message: cut it by characters
+            tokens.extend(token[i : i + step] for i in range(0, len(token), step))
+        else:
+            tokens.append(token)
+    weights = [0 if _TAG.fullmatch(t) else _visible_len(t) for t in tokens]
+    # the tags open before each token
+    stacks: list[list[tuple[str, str]]] = []
+    stack: list[tuple[str, str]] = []
+    for token in tokens:
+        stacks.append(list(stack))
+        match = _TAG.fullmatch(token)
+        if match and match.group(1):
+            name = match.group(2).lower()
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i]
+                    break
+        elif match:
+            stack.append((match.group(2).lower(), token))
+    stacks.append(list(stack))
+    parts: list[str] = []
+    start = 0
+    while start < len(tokens):
+        size, i, cut_at_line, size_at_line = 0, start, -1, 0
+        while i < len(tokens) and size + weights[i] <= limit:
+            size += weights[i]
+            if tokens[i] == "\n":
+                cut_at_line, size_at_line = i + 1, size
+            i += 1
+        end = i
+        if i < len(tokens) and cut_at_line > start and size_at_line > limit // 2:
+            end = cut_at_line
+        end = max(end, start + 1)
+        opening = "".join(tag for _, tag in stacks[start])
+        closing = "".join(f"</{name}>" for name, _ in reversed(stacks[end]))
+        body = "".join(tokens[start:end])
+        if _TAG.sub("", body).strip():
+            parts.append(opening + body + closing)
+        start = end
+    return parts
+
+
+# --- the sender's side: claim, record, recover -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A delivery the sender has claimed, detached from any session."""
+
+    id: int
+    chat_id: int
+    text: str
+    reply_markup: dict[str, Any] | None
+    photo_ref: str | None
+    photo_bytes: bytes | None
+    urgent: bool
+    kind: str
+    broadcast_id: int | None
+    attempts: int
+    message_ids: list[int]
+
+
+async def claim_deliveries(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    limit: int,
+    worker: str,
+    lease: timedelta = timedelta(minutes=5),
+    skip_chats: set[int] | frozenset[int] = frozenset(),
+) -> list[Claimed]:
+    """Atomically take up to `limit` due deliveries (urgent first) and commit the claim."""
+    pending = and_(col(Delivery.state) == DeliveryState.PENDING, col(Delivery.not_before) <= now)
+    conditions = [pending]
+    if skip_chats:
+        conditions.append(col(Delivery.chat_id).not_in(list(skip_chats)))
+    pick = (
+        select(Delivery.id)
+        .where(*conditions)
+        .order_by(col(Delivery.urgent).desc(), col(Delivery.not_before), col(Delivery.id))
+        .limit(limit)
+    )
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    if dialect == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    stmt = (
+        update(Delivery)
+        .where(col(Delivery.id).in_(pick.scalar_subquery()), pending)
+        .values(
+            state=DeliveryState.SENDING,
+            claimed_by=worker,
+            lease_until=now + lease,
+            attempts=col(Delivery.attempts) + 1,
+        )
+        .returning(col(Delivery.id))
+        .execution_options(synchronize_session=False)
+    )
+    ids = [row[0] for row in (await session.execute(stmt)).all()]
+    await session.commit()
+    if not ids:
+        return []
+    rows = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.id).in_(ids))
+            .execution_options(populate_existing=True)
+            .order_by(col(Delivery.urgent).desc(), col(Delivery.not_before), col(Delivery.id))
+        )
+    ).all()
+    return [
+        Claimed(
+            id=r.id or 0,
+            chat_id=r.chat_id,
+            text=r.text,
+            reply_markup=r.reply_markup,
+            photo_ref=r.photo_ref,
+            photo_bytes=r.photo_bytes,
+            urgent=r.urgent,
+            kind=r.kind,
+            broadcast_id=r.broadcast_id,
+            attempts=r.attempts,
+            message_ids=r.message_id_list,
+        )
+        for r in rows
+    ]
+
+
+async def record_progress(
+    session: AsyncSession, *, delivery_id: int, message_ids: list[int]
+) -> None:
+    """Remember the parts of a long message already sent, so a retry continues after them."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(message_ids=",".join(str(m) for m in message_ids))
+    )
+    await session.commit()
+
+
+async def record_sent(
+    session: AsyncSession, *, delivery_id: int, message_ids: list[int], now: datetime
+) -> None:
+    """The delivery went out: state sent, with Telegram's message ids."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(
+            state=DeliveryState.SENT,
+            message_ids=",".join(str(m) for m in message_ids),
+            sent_at=now,
+            error=None,
+            lease_until=None,
+        )
+    )
+    await session.commit()
+
+
+async def record_blocked(
+    session: AsyncSession, *, delivery_id: int, chat_id: int, error: str
+) -> int:
+    """The user blocked the bot: mark them, and every pending message to them; returns count."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(state=DeliveryState.BLOCKED, error=error[:500], lease_until=None)
+    )
+    result = await session.execute(
+        update(Delivery)
+        .where(col(Delivery.chat_id) == chat_id, col(Delivery.state) == DeliveryState.PENDING)
+        .values(state=DeliveryState.BLOCKED, error="blocked before sending")
+    )
+    if chat_id > 0:
+        await session.execute(update(User).where(col(User.id) == chat_id).values(blocked_bot=True))
+    await session.commit()
+    return int(result.rowcount or 0) + 1  # type: ignore[attr-defined]
+
+
+async def record_failed(session: AsyncSession, *, delivery_id: int, error: str) -> None:
+    """The delivery cannot be sent (bad request, too many attempts)."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(state=DeliveryState.FAILED, error=error[:500], lease_until=None)
+    )
+    await session.commit()
+
+
+async def record_retry(
+    session: AsyncSession, *, delivery_id: int, error: str, not_before: datetime
+) -> None:
+    """Put a delivery back in the queue after a transient failure."""
+    await session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(
+            state=DeliveryState.PENDING,
+            error=error[:500],
+            not_before=not_before,
+            claimed_by=None,
+            lease_until=None,
+        )
+    )
+    await session.commit()
+
+
+async def release_stale(
+    session: AsyncSession, *, now: datetime, worker: str, all_others: bool = False
+) -> int:
+    """Return deliveries a dead sender left half-done to the queue; returns how many."""
+    stale = or_(col(Delivery.lease_until) < now, col(Delivery.lease_until).is_(None))
+    if all_others:
+        stale = or_(stale, col(Delivery.claimed_by) != worker, col(Delivery.claimed_by).is_(None))
+    result = await session.execute(
+        update(Delivery)
+        .where(col(Delivery.state) == DeliveryState.SENDING, stale)
+        .values(state=DeliveryState.PENDING, claimed_by=None, lease_until=None)
+    )
+    await session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def next_due(session: AsyncSession) -> datetime | None:
+    """When the earliest pending delivery falls due (None when the outbox is empty)."""
+    stmt = select(func.min(Delivery.not_before)).where(
+        col(Delivery.state) == DeliveryState.PENDING
+    )
+    return (await session.exec(stmt)).first()
+
+
+async def count_by_state(
+    session: AsyncSession, *, broadcast_id: int | None = None
+) -> dict[str, int]:
+    """How many deliveries are in each state (of one broadcast, or all)."""
+    stmt = select(Delivery.state, func.count()).group_by(Delivery.state)
+    if broadcast_id is not None:
+        stmt = stmt.where(col(Delivery.broadcast_id) == broadcast_id)
+    return {state: int(n) for state, n in (await session.exec(stmt)).all()}
+
+
+__all__ = [
+    "Claimed",
+    "after_quiet_hours",
+    "claim_deliveries",
+    "count_by_state",
+    "enqueue",
+    "in_quiet_hours",
+    "inline_keyboard",
+    "quiet_hours_of",
+    "record_blocked",
+    "record_failed",
+    "record_retry",
+    "record_sent",
+    "release_stale",
+    "set_quiet_hours",
+    "split_html",
+]
