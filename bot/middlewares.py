@@ -27,9 +27,7 @@ class DbSessionMiddleware(BaseMiddleware):
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self.sessionmaker = sessionmaker
 
-    async def __call__(
-        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
-    ) -> Any:
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self.sessionmaker() as session:
             data["session"] = session
             return await handler(event, data)
@@ -42,13 +40,11 @@ class UserMiddleware(BaseMiddleware):
         self.settings = settings
         self.translator = translator
 
-    async def __call__(
-        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
-    ) -> Any:
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TgUser | None = data.get("event_from_user")
         session: AsyncSession = data["session"]
         if tg_user is None or tg_user.is_bot:
-            lang = self.settings.default_language
+            lang: str = self.settings.default_language
             data["lang"] = lang
             data["t"] = self.translator.bind(lang)
             return await handler(event, data)
@@ -97,9 +93,7 @@ class ThrottleMiddleware(BaseMiddleware):
             self.buckets = {k: v for k, v in self.buckets.items() if v[1] > cutoff}
         return True
 
-    async def __call__(
-        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
-    ) -> Any:
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TgUser | None = data.get("event_from_user")
         if tg_user is None or self.allow(tg_user.id):
             return await handler(event, data)
@@ -108,9 +102,7 @@ class ThrottleMiddleware(BaseMiddleware):
             self.warned[tg_user.id] = now
             t = data.get("t")
             text = t("err-throttled") if t else "Too fast"
-            if isinstance(event, CallbackQuery):
-                await event.answer(text)
-            elif isinstance(event, Message):
+            if isinstance(event, (CallbackQuery, Message)):
                 await event.answer(text)
         elif isinstance(event, CallbackQuery):
             await event.answer()

@@ -1,0 +1,21 @@
+"""Feature routers, nested in one place; order matters (fallback last)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+
+def get_routers() -> list[Router]:
+    """Every feature router, in the order the dispatcher tries them."""
+    from handlers import admin, common, fallback, members, profile, registration
+
+    routers: list[Router] = [
+        common.router,
+        registration.router,
+        profile.router,
+        members.router,
+        admin.router,
+    ]
+    # Feature routers are added here (one line each), before the fallback.
+    routers.append(fallback.router)
+    return routers

@@ -82,3 +82,6 @@ cmd-lang = Change language
 cmd-forget = Delete my personal data
 cmd-staff = Manage staff
 cmd-invite = Invite community staff
+cmd-admin = Admin menu
+cmd-register = Register address
+cmd-join = Volunteer sign-up

@@ -82,3 +82,6 @@ cmd-lang = 切换语言
 cmd-forget = 删除我的个人信息
 cmd-staff = 工作人员管理
 cmd-invite = 邀请社区工作人员
+cmd-admin = 管理菜单
+cmd-register = 登记住址
+cmd-join = 党员/志愿者报到

@@ -1,0 +1,137 @@
+"""The running application: engine, schema check, translator, bot, dispatcher, shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.dispatcher import build_dispatcher
+from bot.i18n import Translator
+from bot.settings import Settings
+from models.base import utcnow
+from models.db import create_engine, is_sqlite, make_sessionmaker
+from models.migrate import current_revision, head_revision, upgrade
+
+log = logging.getLogger(__name__)
+
+
+class StartupError(Exception):
+    """Start-up cannot go on; the message is one line telling what to do."""
+
+
+@dataclass
+class App:
+    """Everything long-lived, created once at start-up and closed at shutdown."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    translator: Translator
+    bot: Bot
+    dp: Dispatcher
+    clock: Callable[[], datetime] = utcnow
+    resources: dict[str, Any] = field(default_factory=dict)
+
+    async def close(self) -> None:
+        """Release the bot session, the storage and the engine."""
+        for closer in reversed(self.resources.get("_closers", [])):
+            await closer()
+        await self.dp.storage.close()
+        await self.bot.session.close()
+        await self.engine.dispose()
+
+
+async def prepare_database(settings: Settings) -> AsyncEngine:
+    """Embedded SQLite is migrated at start; PostgreSQL must already be at head."""
+    url = settings.database_url
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    try:
+        if is_sqlite(url):
+            await upgrade(engine)
+            return engine
+        current = await current_revision(engine)
+    except OSError as exc:
+        await engine.dispose()
+        raise StartupError(f"LINLI_DATABASE_URL: cannot connect ({exc})") from None
+    head = head_revision()
+    if current != head:
+        await engine.dispose()
+        raise StartupError(
+            f"the database schema is at {current or 'nothing'} but this version needs {head}: "
+            "run `linli migrate` first"
+        )
+    return engine
+
+
+def make_bot(settings: Settings) -> Bot:
+    """The aiogram Bot, pointed at Telegram or at a Bot API emulator."""
+    session = None
+    if settings.bot_api_base:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_base))
+    return Bot(
+        token=settings.token(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+async def make_storage(settings: Settings) -> BaseStorage | None:
+    """FSM storage: Redis when configured (several bot processes), else in memory."""
+    if not settings.redis_url:
+        return None
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    return RedisStorage.from_url(settings.redis_url)
+
+
+async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> App:
+    """Build the application; raises StartupError with one clear line when it cannot."""
+    bot = make_bot(settings)
+    engine = await prepare_database(settings)
+    sessionmaker = make_sessionmaker(engine)
+    translator = Translator(default=settings.default_language)
+    storage = await make_storage(settings)
+    extra: dict[str, Any] = {"clock": clock}
+    resources: dict[str, Any] = {"_closers": []}
+    for hook in STARTUP_HOOKS:
+        await hook(settings=settings, resources=resources, extra=extra)
+    dp = build_dispatcher(
+        settings=settings,
+        sessionmaker=sessionmaker,
+        translator=translator,
+        storage=storage,
+        **extra,
+    )
+    return App(
+        settings=settings,
+        engine=engine,
+        sessionmaker=sessionmaker,
+        translator=translator,
+        bot=bot,
+        dp=dp,
+        clock=clock,
+        resources=resources,
+    )
+
+
+# Features that need a long-lived resource (the triage model, the scheduler) add a hook here:
+# async def hook(*, settings, resources, extra) -> None; put handler data into `extra`.
+STARTUP_HOOKS: list[Callable[..., Any]] = []

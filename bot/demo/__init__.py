@@ -1,0 +1,1 @@
+"""Demo sub-district for the sandbox: org structure and users with fixed ids."""

@@ -1,0 +1,73 @@
+"""Load the demo org and demo users into a database (idempotent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.demo.users import DEMO_USERS
+from models import Building, Community, MemberProfile, MemberStatus, Role, User
+from models.base import utcnow
+from services import staff
+from services.org import import_org, read_org_file
+
+ORG_FILE = Path(__file__).with_name("org.yaml")
+
+
+async def seed_demo(session: AsyncSession) -> None:
+    """Demo communities, grids, buildings, staff, members and residents."""
+    await import_org(session, rows=read_org_file(ORG_FILE))
+    communities = {c.name: c for c in (await session.exec(select(Community))).all()}
+    buildings = {(b.community_id, b.name): b for b in (await session.exec(select(Building))).all()}
+    now = utcnow()
+    for demo in DEMO_USERS:
+        user = await session.get(User, demo.id)
+        if user is None:
+            user = User(id=demo.id, roles=Role.RESIDENT.value)
+            session.add(user)
+        user.first_name = demo.first_name
+        user.last_name = demo.last_name
+        user.language = None
+        roles = set(user.role_set) | {Role.RESIDENT}
+        if demo.admin:
+            roles.add(Role.ADMIN)
+        if demo.address:
+            community = communities[demo.address[0]]
+            building = buildings[(community.id or 0, demo.address[1])]
+            user.consent_at = user.consent_at or now
+            user.community_id = community.id
+            user.grid_id = building.grid_id
+            user.building_id = building.id
+            user.room = demo.address[2]
+            user.phone = demo.phone
+            if demo.verified:
+                user.verified_at = user.verified_at or now
+        if demo.member:
+            community = communities[demo.member["community"]]
+            profile = await session.get(MemberProfile, demo.id)
+            if profile is None:
+                profile = MemberProfile(
+                    user_id=demo.id,
+                    real_name=demo.member["real_name"],
+                    work_unit=demo.member["unit"],
+                    phone=demo.member["phone"],
+                    skills=demo.member["skills"],
+                    community_id=community.id or 0,
+                    status=MemberStatus.APPROVED,
+                    reviewed_at=now,
+                )
+                session.add(profile)
+            roles.add(Role.MEMBER)
+        user.set_roles(roles)
+    await session.commit()
+    for demo in DEMO_USERS:
+        if demo.staff_community:
+            await staff.grant(
+                session,
+                telegram_id=demo.id,
+                role=Role.STAFF,
+                community_name=demo.staff_community,
+                grid_name=demo.staff_grid,
+            )

@@ -1,0 +1,70 @@
+"""The dispatcher, built in one function: middlewares, routers and the error handler."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Dispatcher
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import ErrorEvent
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.middlewares import DbSessionMiddleware, ThrottleMiddleware, UserMiddleware
+from bot.settings import Settings
+from handlers import get_routers
+from handlers.menu import set_translator
+from services.errors import DomainError, PermissionDenied
+
+log = logging.getLogger(__name__)
+
+
+def build_dispatcher(
+    *,
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    translator: Translator,
+    storage: BaseStorage | None = None,
+    **workflow_data: Any,
+) -> Dispatcher:
+    """Wire everything an update needs; extra keyword data reaches handlers by name."""
+    set_translator(translator)
+    dp = Dispatcher(
+        storage=storage or MemoryStorage(),
+        settings=settings,
+        translator=translator,
+        sessionmaker=sessionmaker,
+        **workflow_data,
+    )
+    dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dp.update.outer_middleware(UserMiddleware(settings, translator))
+    throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
+    dp.message.outer_middleware(throttle)
+    dp.callback_query.outer_middleware(throttle)
+    dp.include_routers(*get_routers())
+    dp.errors.register(on_error)
+    return dp
+
+
+async def on_error(event: ErrorEvent, t: Text | None = None) -> bool:
+    """Domain errors become their polite text; anything else is logged and apologised for."""
+    exc = event.exception
+    update = event.update
+    if isinstance(exc, DomainError):
+        if isinstance(exc, PermissionDenied):
+            log.warning("refused: %s in update %s", exc.key, update.update_id)
+        text = t(exc.key, **exc.args_) if t else exc.key
+    else:
+        log.exception("update %s failed", update.update_id, exc_info=exc)
+        text = t("err-generic") if t else "Sorry, something went wrong."
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text[:200], show_alert=True)
+        elif update.message is not None:
+            await update.message.answer(text)
+    except Exception:  # the apology itself failed (user blocked the bot, network): log only
+        log.exception("could not tell the user about an error")
+    return True

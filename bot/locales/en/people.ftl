@@ -1,0 +1,128 @@
+## Registration, profile, members (双报到), staff and admins
+
+reg-consent = <b>How we use your personal data</b>
+    Under China's Personal Information Protection Law, to serve you we need to keep: your community, grid, building and room, and a phone number if you choose to give one.
+    • It is used only to handle the matters you report and for community notices;
+    • only this community's staff and the volunteers serving you can see your room and phone;
+    • published results never show your name, phone or room;
+    • you can delete your personal data at any time with /forget.
+    Agree to continue.
+reg-agree = ✅ Agree and continue
+reg-disagree = I do not agree
+reg-declined = All right, we will not keep your data. You can still read the help; tap "🏠 Register address" whenever you like.
+reg-choose-community = Please choose your <b>community</b>:
+reg-no-communities = No communities have been set up yet. Please contact your community office.
+reg-choose-grid = Please choose your <b>grid</b> (tap "Not sure" if you do not know):
+reg-choose-building = Please choose your <b>building</b>:
+reg-ask-room = Please type your <b>room number</b>, e.g. "302" or "2单元301":
+reg-ask-phone = Finally, you may leave a phone number so staff can reach you (optional).
+    Tap "📱 Share my phone number" below.
+reg-share-phone = 📱 Share my phone number
+reg-phone-use-button = Please tap "📱 Share my phone number", or "Skip".
+reg-done = Registration complete! Your address: { $address }
+reg-done-phone = Phone: { $phone }
+reg-new-resident-card = 🏠 New resident: { $name }
+    Address: { $address }
+    Please check and tap "Verify".
+reg-verify = ✅ Verify
+reg-verified = Verified: { $name }
+reg-verified-by-other = This resident has already been verified.
+
+profile-title = <b>My profile</b>
+profile-name = Name: { $name }
+profile-address = Address: { $address }
+profile-address-none = Address: not registered
+profile-phone = Phone: { $phone }
+profile-phone-none = Phone: not given
+profile-verified = Address verified by the community
+profile-roles = Roles: { $roles }
+profile-member = Volunteer sign-up: { $status }
+profile-edit-address = 🏠 Change address
+profile-edit-phone = 📱 Change phone
+profile-forget = 🗑 Delete my data
+forget-confirm = Delete your personal data?
+    This deletes your name, address, room, phone and volunteer details. Records of handled matters stay, no longer linked to you.
+forget-yes = Yes, delete
+forget-no = No, keep it
+forget-done = Your personal data has been deleted. Tap "🏠 Register address" to register again.
+forget-kept = All right, nothing was deleted.
+
+member-status-pending = under review
+member-status-approved = approved
+member-status-rejected = not approved
+member-status-suspended = suspended
+
+member-intro = <b>Volunteer and Party member sign-up</b>
+    Once approved you can claim community service tasks and earn service points and hours. We need your real name, work unit, phone, skills and the community you serve.
+    Please type your <b>real name</b>:
+member-ask-unit = Please type your <b>work unit</b> (e.g. "District Education Bureau", "retired"):
+member-ask-phone = Please give your <b>phone number</b>: tap the button below, or type an 11-digit mobile number.
+member-ask-skills = Choose your <b>skills</b> (several allowed; tap "Done" when finished), or type other skills:
+member-skills-done = ✅ Done
+member-skills-custom = Other skills: { $skills }
+member-ask-community = Choose the <b>community</b> you will serve:
+member-ask-grid = Choose the <b>grid</b> you will serve (or "Any"):
+member-any-grid = Any grid
+member-confirm = Please confirm your sign-up:
+    Name: { $name }
+    Unit: { $unit }
+    Phone: { $phone }
+    Skills: { $skills }
+    Community: { $community }
+member-submitted = Submitted. The community will review it and let you know.
+member-already-pending = Your sign-up is under review; please wait for the result.
+member-already-approved = You are already a registered volunteer.
+member-already-reviewed = This sign-up has already been handled.
+member-review-card = 🧾 <b>Volunteer sign-up</b>
+    Name: { $name }
+    Unit: { $unit }
+    Phone: { $phone }
+    Skills: { $skills }
+    Community: { $community }
+member-approve = ✅ Approve
+member-reject = ❌ Reject
+member-ask-reject-reason = Please type the reason for rejecting (the applicant will see it):
+member-approved-staff = Approved: { $name }
+member-rejected-staff = Rejected: { $name } (reason: { $reason })
+member-approved-user = 🎉 Your volunteer sign-up was approved! You can now claim tasks under "Open tasks".
+member-rejected-user = Sorry, your volunteer sign-up was not approved. Reason: { $reason }
+    Contact the community if you have questions, or sign up again with changes.
+member-pending-none = No sign-ups are waiting for review.
+member-pending-count = Sign-ups waiting for review: { $count }
+
+skill-plumbing = Plumbing
+skill-electrical = Electrical repair
+skill-appliance_repair = Appliance repair
+skill-heating_gas = Heating and gas
+skill-cleaning = Cleaning
+skill-greening = Gardening
+skill-mediation = Mediation
+skill-elderly_care = Elderly care
+skill-disability_help = Disability support
+skill-escort = Escort to hospital or offices
+skill-medical = Health care
+skill-legal = Legal advice
+skill-policy = Policy advice
+skill-digital_help = Phone and computer help
+skill-tutoring = Tutoring
+skill-patrol = Safety patrol
+skill-fire_safety = Fire safety
+skill-moving = Moving help
+skill-parking = Parking and traffic
+skill-general = Errands
+
+admin-menu = <b>Admin</b>
+admin-invite = ➕ Invite community staff
+admin-staff-list = 👥 Staff list
+admin-choose-community = Invite staff for which community?
+admin-invite-link = Invitation link ({ $community }, valid for { $hours } hours, single use):
+    { $link }
+    Send it to the new staff member; they open it and tap "Start".
+admin-staff-none = There are no community staff yet.
+admin-staff-item = { $name } ({ $id }): { $communities }
+admin-revoke = Revoke { $name }
+admin-revoked = { $name } is no longer community staff.
+invite-accepted = ✅ You are now community staff. The main menu has the staff functions.
+invite-invalid = This invitation link is not valid. Please ask the admin for a new one.
+invite-expired = This invitation link has expired. Please ask the admin for a new one.
+invite-used = This invitation link has already been used. Please ask the admin for a new one.

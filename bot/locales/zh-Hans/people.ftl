@@ -1,0 +1,128 @@
+## Registration, profile, members (双报到), staff and admins
+
+reg-consent = <b>个人信息使用说明</b>
+    根据《中华人民共和国个人信息保护法》，为了给您提供社区服务，我们需要保存您的：所在社区、网格、楼栋、房号，以及您自愿提供的手机号。
+    • 这些信息只用于处理您反映的事项和社区通知；
+    • 只有本社区工作人员和为您服务的志愿者能看到您的房号和电话；
+    • 公开的办理结果不会出现您的姓名、电话和房号；
+    • 您可以随时发 /forget 删除您的个人信息。
+    同意后继续登记。
+reg-agree = ✅ 同意并继续
+reg-disagree = 不同意
+reg-declined = 好的，我们不会保存您的信息。您仍然可以浏览帮助；需要时再点「🏠 登记住址」。
+reg-choose-community = 请选择您所在的<b>社区</b>：
+reg-no-communities = 系统里还没有社区信息，请联系社区工作人员。
+reg-choose-grid = 请选择您所在的<b>网格</b>（不清楚可以点「不清楚」）：
+reg-choose-building = 请选择您住的<b>楼栋</b>：
+reg-ask-room = 请输入您的<b>房号</b>，例如「302」或「2单元301」：
+reg-ask-phone = 最后，可以留下您的手机号，方便工作人员联系您（可跳过）。
+    请点下方「📱 发送我的手机号」按钮。
+reg-share-phone = 📱 发送我的手机号
+reg-phone-use-button = 请点「📱 发送我的手机号」按钮，或点「跳过」。
+reg-done = 登记完成！您的住址：{ $address }
+reg-done-phone = 手机号：{ $phone }
+reg-new-resident-card = 🏠 新居民登记：{ $name }
+    住址：{ $address }
+    请核实后点「核实」。
+reg-verify = ✅ 核实
+reg-verified = 已核实：{ $name }
+reg-verified-by-other = 这位居民已经核实过了。
+
+profile-title = <b>我的资料</b>
+profile-name = 称呼：{ $name }
+profile-address = 住址：{ $address }
+profile-address-none = 住址：未登记
+profile-phone = 手机号：{ $phone }
+profile-phone-none = 手机号：未留
+profile-verified = 住址已由社区核实
+profile-roles = 身份：{ $roles }
+profile-member = 报到状态：{ $status }
+profile-edit-address = 🏠 修改住址
+profile-edit-phone = 📱 修改手机号
+profile-forget = 🗑 删除我的信息
+forget-confirm = 确定要删除您的个人信息吗？
+    将删除：姓名、住址、房号、手机号、报到资料。已办理事项的记录会保留，但不再与您的身份关联。
+forget-yes = 确定删除
+forget-no = 不删除
+forget-done = 您的个人信息已删除。如需再次使用，点「🏠 登记住址」重新登记。
+forget-kept = 好的，没有删除。
+
+member-status-pending = 审核中
+member-status-approved = 已通过
+member-status-rejected = 未通过
+member-status-suspended = 已暂停
+
+member-intro = <b>党员/志愿者报到（双报到）</b>
+    报到后，您可以接社区的服务工单、积累服务积分和时长。需要填写：真实姓名、工作单位、手机号、技能特长、服务社区。
+    请输入您的<b>真实姓名</b>：
+member-ask-unit = 请输入您的<b>工作单位</b>（例如「区教育局」「退休」）：
+member-ask-phone = 请提供<b>手机号</b>：点下方按钮发送，或直接输入 11 位手机号。
+member-ask-skills = 请选择您的<b>技能特长</b>（可多选，选好后点「完成」）；也可以直接输入其他特长：
+member-skills-done = ✅ 完成
+member-skills-custom = 其他特长：{ $skills }
+member-ask-community = 请选择您要服务的<b>社区</b>：
+member-ask-grid = 请选择服务的<b>网格</b>（或「不限」）：
+member-any-grid = 不限网格
+member-confirm = 请确认您的报到信息：
+    姓名：{ $name }
+    单位：{ $unit }
+    手机：{ $phone }
+    特长：{ $skills }
+    社区：{ $community }
+member-submitted = 已提交，请等待社区审核。审核结果会通知您。
+member-already-pending = 您的报到申请正在审核中，请耐心等待。
+member-already-approved = 您已经是报到党员/志愿者了。
+member-already-reviewed = 这份申请已经有人处理过了。
+member-review-card = 🧾 <b>报到申请</b>
+    姓名：{ $name }
+    单位：{ $unit }
+    手机：{ $phone }
+    特长：{ $skills }
+    社区：{ $community }
+member-approve = ✅ 通过
+member-reject = ❌ 不通过
+member-ask-reject-reason = 请输入不通过的原因（会告知申请人）：
+member-approved-staff = 已通过：{ $name }
+member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
+member-approved-user = 🎉 您的报到申请已通过！现在可以在「可接工单」里接单了。
+member-rejected-user = 很抱歉，您的报到申请未通过。原因：{ $reason }
+    如有疑问请联系社区，也可以修改后重新报到。
+member-pending-none = 目前没有待审核的报到申请。
+member-pending-count = 待审核的报到申请：{ $count } 份
+
+skill-plumbing = 水管疏通
+skill-electrical = 电路维修
+skill-appliance_repair = 家电维修
+skill-heating_gas = 供暖燃气
+skill-cleaning = 清扫保洁
+skill-greening = 绿化养护
+skill-mediation = 矛盾调解
+skill-elderly_care = 助老陪护
+skill-disability_help = 助残服务
+skill-escort = 陪同就医办事
+skill-medical = 医疗健康
+skill-legal = 法律咨询
+skill-policy = 政策咨询
+skill-digital_help = 手机电脑教学
+skill-tutoring = 课业辅导
+skill-patrol = 治安巡逻
+skill-fire_safety = 消防安全
+skill-moving = 搬运帮忙
+skill-parking = 停车交通
+skill-general = 跑腿综合
+
+admin-menu = <b>管理</b>
+admin-invite = ➕ 邀请社区工作人员
+admin-staff-list = 👥 工作人员列表
+admin-choose-community = 邀请哪个社区的工作人员？
+admin-invite-link = 邀请链接（{ $community }，{ $hours } 小时内有效，只能使用一次）：
+    { $link }
+    请把链接发给被邀请的工作人员，对方点开后点「开始」即可。
+admin-staff-none = 还没有社区工作人员。
+admin-staff-item = { $name }（{ $id }）：{ $communities }
+admin-revoke = 撤销 { $name }
+admin-revoked = 已撤销 { $name } 的工作人员权限。
+invite-accepted = ✅ 您已成为社区工作人员。主菜单里多了工作人员的功能。
+invite-invalid = 这个邀请链接无效。请向管理员重新要一个。
+invite-expired = 这个邀请链接已过期。请向管理员重新要一个。
+invite-used = 这个邀请链接已经被使用过了。请向管理员重新要一个。

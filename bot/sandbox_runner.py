@@ -1,0 +1,129 @@
+"""`linli sandbox`: emulator, chat page, the real bot and demo data in one process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app import App, create_app
+from bot.demo.seed import seed_demo
+from bot.demo.users import ADMIN_IDS, DEMO_GROUPS, DEMO_USERS
+from bot.runner import on_startup
+from bot.settings import load_settings
+from models.base import utcnow
+from sandbox.emulator import SANDBOX_TOKEN, Emulator
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Sandbox:
+    """A running emulator with the bot polling it."""
+
+    emulator: Emulator
+    app: App
+    base_url: str
+    polling: asyncio.Task[Any]
+
+    async def stop(self) -> None:
+        """Stop polling, close the bot and the emulator."""
+        with contextlib.suppress(RuntimeError):
+            await self.app.dp.stop_polling()
+        await asyncio.gather(self.polling, return_exceptions=True)
+        await self.app.close()
+        await self.emulator.stop()
+
+
+async def start_sandbox(
+    *,
+    database_url: str,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    demo: bool = True,
+    limits: bool = False,
+    clock: Callable[[], datetime] = utcnow,
+    **settings_overrides: Any,
+) -> Sandbox:
+    """Start the emulator, seed demo data, and run the bot against it."""
+    emulator = Emulator(limits=limits)
+    base_url = await emulator.start(host=host, port=port)
+    try:
+        if demo:
+            for user in DEMO_USERS:
+                emulator.add_user(
+                    id=user.id,
+                    first_name=user.first_name,
+                    last_name=user.last_name,
+                    language_code=user.language_code,
+                    role=user.label,
+                )
+            for group in DEMO_GROUPS:
+                emulator.add_group(
+                    id=group.id, title=group.title, type=group.type, members=list(group.members)
+                )
+        overrides: dict[str, Any] = {
+            "bot_token": SANDBOX_TOKEN,
+            "bot_api_base": base_url,
+            "database_url": database_url,
+            "redis_url": None,
+        }
+        if demo:
+            overrides["admin_ids"] = list(ADMIN_IDS)
+        overrides.update(settings_overrides)
+        settings = load_settings(**overrides)
+        app = await create_app(settings, clock=clock)
+    except BaseException:
+        await emulator.stop()
+        raise
+    try:
+        if demo:
+            async with app.sessionmaker() as session:
+                await seed_demo(session)
+        await on_startup(app)
+        polling = asyncio.create_task(
+            app.dp.start_polling(
+                app.bot, handle_signals=False, close_bot_session=False, polling_timeout=10
+            )
+        )
+    except BaseException:
+        await app.close()
+        await emulator.stop()
+        raise
+    return Sandbox(emulator=emulator, app=app, base_url=base_url, polling=polling)
+
+
+def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> int:
+    """Run until Ctrl-C; prints the page's address."""
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    database_url = f"sqlite+aiosqlite:///{Path(db).resolve()}"
+
+    async def main() -> None:
+        import signal
+
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        sandbox = await start_sandbox(
+            database_url=database_url,
+            host=host,
+            port=port,
+            demo=demo,
+            limits=limits == "telegram",
+        )
+        print(f"\n  Linli sandbox is running: open {sandbox.base_url}/ in a browser")
+        print(f"  Driver API: {sandbox.base_url}/sandbox/api/   (Ctrl-C to stop)\n", flush=True)
+        try:
+            await stop.wait()
+        finally:
+            print("stopping…", flush=True)
+            await sandbox.stop()
+
+    asyncio.run(main())
+    return 0

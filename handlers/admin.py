@@ -1,0 +1,149 @@
+"""Admins: invite staff with a one-time link, list and revoke staff."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.deep_linking import create_start_link
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text
+from bot.settings import Settings
+from handlers.filters import IS_ADMIN
+from handlers.menu import labels
+from models import Community, Role, User
+from services import org
+from services import staff as staff_service
+
+router = Router(name="admin")
+router.message.filter(F.chat.type == "private", IS_ADMIN)
+router.callback_query.filter(IS_ADMIN)
+
+
+class AdminCb(CallbackData, prefix="adm"):
+    """Admin actions."""
+
+    action: str
+    id: int = 0
+
+
+def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
+        ]
+    )
+
+
+@router.message(Command("admin"))
+@router.message(F.text.in_(labels("menu-admin")))
+async def cmd_admin(message: Message, t: Text) -> None:
+    """The admin menu."""
+    await message.answer(
+        t("admin-menu"),
+        reply_markup=_kb(
+            [
+                [(t("admin-invite"), AdminCb(action="invite").pack())],
+                [(t("admin-staff-list"), AdminCb(action="staff").pack())],
+            ]
+        ),
+    )
+
+
+@router.message(Command("invite"))
+async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
+    """Choose the community to invite staff for."""
+    await message.answer(t("admin-choose-community"), reply_markup=await _communities(session))
+
+
+async def _communities(session: AsyncSession) -> InlineKeyboardMarkup:
+    communities = await org.list_communities(session)
+    return _kb([[(c.name, AdminCb(action="inv-c", id=c.id or 0).pack())] for c in communities])
+
+
+@router.callback_query(AdminCb.filter(F.action == "invite"))
+async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
+    """Choose the community to invite staff for."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t("admin-choose-community"), reply_markup=await _communities(session)
+    )
+
+
+@router.callback_query(AdminCb.filter(F.action == "inv-c"))
+async def on_invite_community(
+    query: CallbackQuery,
+    callback_data: AdminCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    settings: Settings,
+    bot: Bot,
+    t: Text,
+) -> None:
+    """Create a one-time link for that community."""
+    invitation = await staff_service.create_invitation(
+        session,
+        admin=user,
+        roles=roles,
+        community_id=callback_data.id,
+        ttl=timedelta(hours=settings.invite_ttl_hours),
+    )
+    community = await session.get(Community, callback_data.id)
+    link = await create_start_link(bot, staff_service.INVITE_PREFIX + invitation.code)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t(
+            "admin-invite-link",
+            community=community.name if community else "-",
+            hours=settings.invite_ttl_hours,
+            link=link,
+        )
+    )
+
+
+@router.callback_query(AdminCb.filter(F.action == "staff"))
+async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
+    """Every staff account with a revoke button."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    staff = await staff_service.list_staff(session)
+    if not staff:
+        await query.message.edit_text(t("admin-staff-none"))
+        return
+    communities = {c.id: c.name for c in await org.list_communities(session)}
+    lines = []
+    rows = []
+    for member, scopes in staff:
+        names = "、".join(communities.get(s.community_id, "?") for s in scopes)
+        lines.append(
+            t("admin-staff-item", name=member.display_name, id=member.id, communities=names)
+        )
+        rows.append(
+            [
+                (
+                    t("admin-revoke", name=member.display_name),
+                    AdminCb(action="revoke", id=member.id).pack(),
+                )
+            ]
+        )
+    await query.message.edit_text("\n".join(lines), reply_markup=_kb(rows))
+
+
+@router.callback_query(AdminCb.filter(F.action == "revoke"))
+async def on_revoke(
+    query: CallbackQuery, callback_data: AdminCb, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Take away every staff scope of that account."""
+    member = await staff_service.revoke(
+        session, telegram_id=callback_data.id, role=Role.STAFF, revoked_by=user.id
+    )
+    await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
+    assert isinstance(query.message, Message)
+    await query.message.edit_reply_markup(reply_markup=None)

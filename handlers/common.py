@@ -1,0 +1,126 @@
+"""Start, help, cancel, language and the main menu."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from handlers.menu import labels, main_menu
+from models import Role, User
+from services import staff as staff_service
+from services import users as user_service
+
+router = Router(name="common")
+
+
+class LangCb(CallbackData, prefix="lang"):
+    """Language choice."""
+
+    code: str
+
+
+async def send_main_menu(message: Message, t: Text, user: User, roles: Collection[Role]) -> None:
+    """The greeting with the role-aware menu."""
+    name = user.first_name or t("role-resident")
+    key = "start-greeting-registered" if user.registered else "start-greeting"
+    text = t(key, name=name)
+    if not user.registered:
+        text += "\n\n" + t("start-need-register")
+    await message.answer(text, reply_markup=main_menu(t, roles, registered=user.registered))
+
+
+@router.message(CommandStart(deep_link=True, magic=F.args.startswith("inv-")))
+async def cmd_start_invite(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    user: User,
+    state: FSMContext,
+    t: Text,
+    settings: object,
+) -> None:
+    """A staff invitation link: /start inv-CODE."""
+    await state.clear()
+    await staff_service.accept_invitation(session, user=user, payload=command.args or "")
+    roles = user_service.effective_roles(user, admin_ids=getattr(settings, "admin_ids", []))
+    await message.answer(t("invite-accepted"))
+    await send_main_menu(message, t, user, roles)
+
+
+@router.message(CommandStart())
+async def cmd_start(
+    message: Message, user: User, roles: frozenset[Role], state: FSMContext, t: Text
+) -> None:
+    """Greet and show the main menu (also leaves any flow)."""
+    await state.clear()
+    await send_main_menu(message, t, user, roles)
+
+
+@router.message(Command("help"))
+@router.message(F.text.in_(labels("menu-help")))
+async def cmd_help(message: Message, roles: frozenset[Role], t: Text) -> None:
+    """What the bot can do, for this user's roles."""
+    text = t("help-text")
+    if Role.MEMBER in roles:
+        text += "\n\n" + t("help-text-member")
+    if Role.STAFF in roles or Role.ADMIN in roles:
+        text += "\n\n" + t("help-text-staff")
+    await message.answer(text)
+
+
+@router.message(Command("cancel"))
+async def cmd_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave any flow, from anywhere."""
+    had_flow = await state.get_state() is not None
+    await state.clear()
+    await message.answer(
+        t("cancel-done" if had_flow else "cancel-nothing"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@router.message(Command("lang"))
+async def cmd_lang(message: Message, t: Text, translator: Translator) -> None:
+    """Offer the languages we have."""
+    buttons = [
+        [InlineKeyboardButton(text=t(f"lang-name-{code}"), callback_data=LangCb(code=code).pack())]
+        for code in translator.languages
+    ]
+    await message.answer(
+        t("lang-choose"), reply_markup=InlineKeyboardMarkup(inline_keyboard=buttons)
+    )
+
+
+@router.callback_query(LangCb.filter())
+async def on_lang_chosen(
+    query: CallbackQuery,
+    callback_data: LangCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    translator: Translator,
+) -> None:
+    """Store the language and answer in it."""
+    if callback_data.code not in translator.languages:
+        await query.answer(
+            translator.bind(user.language or translator.default)("err-stale-button")
+        )
+        return
+    await user_service.set_language(session, user=user, language=callback_data.code)
+    t = translator.bind(callback_data.code)
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_text(t("lang-set"))
+        await query.message.answer(
+            t("start-greeting-registered", name=user.first_name or t("role-resident")),
+            reply_markup=main_menu(t, roles, registered=user.registered),
+        )

@@ -1,0 +1,473 @@
+"""Member registration (双报到) and its review by community staff."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from handlers.menu import labels, main_menu
+from handlers.notify import notify
+from models import Community, MemberProfile, MemberStatus, Role, User
+from services import members as member_service
+from services import org
+from services import users as user_service
+from services.errors import DomainError
+from services.skills import SKILLS
+from services.validation import person_name, phone_number, short_label
+
+router = Router(name="members")
+router.message.filter(F.chat.type == "private")
+
+
+class Join(StatesGroup):
+    """The steps of member registration."""
+
+    name = State()
+    unit = State()
+    phone = State()
+    skills = State()
+    community = State()
+    grid = State()
+    confirm = State()
+
+
+class ReviewReason(StatesGroup):
+    """A reviewer typing the reason for a rejection."""
+
+    reason = State()
+
+
+class JoinCb(CallbackData, prefix="mj"):
+    """Buttons of the registration flow."""
+
+    action: str
+    value: str = ""
+
+
+class ReviewCb(CallbackData, prefix="mr"):
+    """Approve or reject a member (the service re-checks scope and status)."""
+
+    action: str
+    member_id: int
+
+
+def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
+        ]
+    )
+
+
+def _skills_markup(t: Text, chosen: list[str]) -> InlineKeyboardMarkup:
+    buttons = [
+        (
+            ("✅ " if code in chosen else "") + t(f"skill-{code}"),
+            JoinCb(action="skill", value=code).pack(),
+        )
+        for code in SKILLS
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([(t("member-skills-done"), JoinCb(action="skills-done").pack())])
+    return _kb(rows)
+
+
+def _skills_text(t: Text, codes: list[str], custom: str) -> str:
+    names = [t(f"skill-{c}") for c in codes]
+    if custom:
+        names.append(custom)
+    return "、".join(names)
+
+
+@router.message(Command("join"))
+@router.message(F.text.in_(labels("menu-become-member")))
+async def start_join(
+    message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Begin member registration unless one is pending or approved."""
+    profile = await session.get(MemberProfile, user.id)
+    if profile is not None and profile.status in {MemberStatus.PENDING, MemberStatus.APPROVED}:
+        await message.answer(t(f"member-already-{profile.status}"))
+        return
+    await state.clear()
+    await state.set_state(Join.name)
+    cancel = ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+    await message.answer(t("member-intro"), reply_markup=cancel)
+
+
+@router.message(StateFilter(Join), F.text.in_(labels("common-cancel")))
+async def on_join_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave the flow with the big cancel button."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(Join.name), F.text)
+async def on_name(message: Message, state: FSMContext, t: Text) -> None:
+    """Real name, checked."""
+    try:
+        name = person_name(message.text)
+    except DomainError as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await state.update_data(real_name=name)
+    await state.set_state(Join.unit)
+    await message.answer(t("member-ask-unit"))
+
+
+@router.message(StateFilter(Join.unit), F.text)
+async def on_unit(message: Message, state: FSMContext, t: Text) -> None:
+    """Work unit, checked."""
+    try:
+        unit = short_label(message.text, max_len=60)
+    except DomainError as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await state.update_data(work_unit=unit)
+    await state.set_state(Join.phone)
+    keyboard = ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
+            [KeyboardButton(text=t("common-cancel"))],
+        ],
+        resize_keyboard=True,
+    )
+    await message.answer(t("member-ask-phone"), reply_markup=keyboard)
+
+
+@router.message(StateFilter(Join.phone), F.contact | F.text)
+async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> None:
+    """Phone from the user's own contact, or typed."""
+    if message.contact is not None and message.contact.user_id != user.id:
+        await message.answer(t("err-contact-not-own"))
+        return
+    raw = message.contact.phone_number if message.contact else message.text
+    try:
+        phone = phone_number(raw)
+    except DomainError as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await state.update_data(phone=phone, skills=[], custom_skills="")
+    await state.set_state(Join.skills)
+    cancel = ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+    await message.answer("👍", reply_markup=cancel)
+    await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, []))
+
+
+@router.callback_query(StateFilter(Join.skills), JoinCb.filter(F.action == "skill"))
+async def on_skill_toggle(
+    query: CallbackQuery, callback_data: JoinCb, state: FSMContext, t: Text
+) -> None:
+    """Toggle one skill."""
+    if callback_data.value not in SKILLS:
+        await query.answer(t("err-skills-unknown"), show_alert=True)
+        return
+    chosen: list[str] = list((await state.get_data()).get("skills", []))
+    if callback_data.value in chosen:
+        chosen.remove(callback_data.value)
+    else:
+        chosen.append(callback_data.value)
+    await state.update_data(skills=chosen)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_reply_markup(reply_markup=_skills_markup(t, chosen))
+
+
+@router.message(StateFilter(Join.skills), F.text)
+async def on_custom_skills(message: Message, state: FSMContext, t: Text) -> None:
+    """Typed skills are kept beside the chosen ones."""
+    try:
+        custom = short_label(message.text, max_len=100)
+    except DomainError as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await state.update_data(custom_skills=custom)
+    chosen = (await state.get_data()).get("skills", [])
+    await message.answer(
+        t("member-skills-custom", skills=custom), reply_markup=_skills_markup(t, chosen)
+    )
+
+
+@router.callback_query(StateFilter(Join.skills), JoinCb.filter(F.action == "skills-done"))
+async def on_skills_done(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Skills chosen: which community to serve."""
+    data = await state.get_data()
+    if not data.get("skills") and not data.get("custom_skills"):
+        await query.answer(t("err-skills-empty"), show_alert=True)
+        return
+    communities = await org.list_communities(session)
+    await state.set_state(Join.community)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t("member-ask-community"),
+        reply_markup=_kb(
+            [[(c.name, JoinCb(action="community", value=str(c.id)).pack())] for c in communities]
+        ),
+    )
+
+
+@router.callback_query(StateFilter(Join.community), JoinCb.filter(F.action == "community"))
+async def on_join_community(
+    query: CallbackQuery,
+    callback_data: JoinCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Community chosen: which grid (or any)."""
+    if not callback_data.value.isdigit():
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    grids = await org.list_grids(session, community_id=int(callback_data.value))
+    if not grids:
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    await state.update_data(community_id=int(callback_data.value))
+    await state.set_state(Join.grid)
+    rows = [[(g.name, JoinCb(action="grid", value=str(g.id)).pack())] for g in grids]
+    rows.append([(t("member-any-grid"), JoinCb(action="grid", value="").pack())])
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("member-ask-grid"), reply_markup=_kb(rows))
+
+
+@router.callback_query(StateFilter(Join.grid), JoinCb.filter(F.action == "grid"))
+async def on_join_grid(
+    query: CallbackQuery,
+    callback_data: JoinCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Grid chosen: show everything for confirmation."""
+    grid_id = int(callback_data.value) if callback_data.value.isdigit() else None
+    await state.update_data(grid_id=grid_id)
+    await state.set_state(Join.confirm)
+    data = await state.get_data()
+    community = await session.get(Community, data["community_id"])
+    text = t(
+        "member-confirm",
+        name=data["real_name"],
+        unit=data["work_unit"],
+        phone=data["phone"],
+        skills=_skills_text(t, data["skills"], data["custom_skills"]),
+        community=community.name if community else "-",
+    )
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        text,
+        reply_markup=_kb(
+            [
+                [(t("common-confirm"), JoinCb(action="submit").pack())],
+                [(t("common-cancel"), JoinCb(action="abort").pack())],
+            ]
+        ),
+    )
+
+
+@router.callback_query(StateFilter(Join.confirm), JoinCb.filter(F.action == "abort"))
+async def on_join_abort(
+    query: CallbackQuery, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Cancelled at the last step."""
+    await state.clear()
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("cancel-done"))
+
+
+@router.callback_query(StateFilter(Join.confirm), JoinCb.filter(F.action == "submit"))
+async def on_join_submit(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """File the application and send a review card to the community's staff."""
+    data = await state.get_data()
+    application = member_service.MemberApplication(
+        real_name=data["real_name"],
+        work_unit=data["work_unit"],
+        phone=data["phone"],
+        skills=data["skills"],
+        custom_skills=data["custom_skills"],
+        community_id=data["community_id"],
+        grid_id=data.get("grid_id"),
+    )
+    profile = await member_service.apply(session, user=user, application=application)
+    await state.clear()
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("member-submitted"))
+    await query.message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+    staff = await user_service.staff_of(session, community_id=profile.community_id)
+    community = await session.get(Community, profile.community_id)
+    await notify(
+        bot,
+        session,
+        translator,
+        staff,
+        lambda tt: _review_card_text(tt, profile, community),
+        lambda tt: _review_markup(tt, profile.user_id),
+    )
+
+
+def _review_card_text(t: Text, profile: MemberProfile, community: Community | None) -> str:
+    return t(
+        "member-review-card",
+        name=profile.real_name,
+        unit=profile.work_unit,
+        phone=profile.phone,
+        skills=_skills_text(t, profile.skill_list, profile.custom_skills),
+        community=community.name if community else "-",
+    )
+
+
+def _review_markup(t: Text, member_id: int) -> InlineKeyboardMarkup:
+    return _kb(
+        [
+            [
+                (t("member-approve"), ReviewCb(action="approve", member_id=member_id).pack()),
+                (t("member-reject"), ReviewCb(action="reject", member_id=member_id).pack()),
+            ]
+        ]
+    )
+
+
+@router.message(F.text.in_(labels("menu-members")))
+async def on_pending_list(
+    message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Staff: the applications waiting in their communities, one card each."""
+    if Role.ADMIN in roles:
+        community_ids = [c.id for c in await org.list_communities(session) if c.id]
+    else:
+        community_ids = [
+            s.community_id for s in await user_service.staff_scopes(session, user_id=user.id)
+        ]
+    pending = await member_service.pending_members(session, community_ids=community_ids)
+    if not pending:
+        await message.answer(t("member-pending-none"))
+        return
+    await message.answer(t("member-pending-count", count=len(pending)))
+    for profile in pending[:20]:
+        community = await session.get(Community, profile.community_id)
+        await message.answer(
+            _review_card_text(t, profile, community),
+            reply_markup=_review_markup(t, profile.user_id),
+        )
+
+
+@router.callback_query(ReviewCb.filter(F.action == "approve"))
+async def on_approve(
+    query: CallbackQuery,
+    callback_data: ReviewCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """Approve; the applicant is told."""
+    profile = await member_service.review(
+        session, reviewer=user, roles=roles, member_id=callback_data.member_id, approve=True
+    )
+    await query.answer(t("member-approved-staff", name=profile.real_name))
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("member-approved-staff", name=profile.real_name))
+    member = await session.get(User, profile.user_id)
+    if member is not None:
+        await notify(bot, session, translator, [member], lambda tt: tt("member-approved-user"))
+
+
+@router.callback_query(ReviewCb.filter(F.action == "reject"))
+async def on_reject(
+    query: CallbackQuery,
+    callback_data: ReviewCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Ask the reviewer for a reason (scope and status are checked now and again on submit)."""
+    profile = await session.get(MemberProfile, callback_data.member_id)
+    if profile is None or profile.status != MemberStatus.PENDING:
+        await query.answer(t("member-already-reviewed"), show_alert=True)
+        return
+    await user_service.require_scope(
+        session, user=user, roles=roles, community_id=profile.community_id, action="member_review"
+    )
+    await state.set_state(ReviewReason.reason)
+    await state.update_data(member_id=profile.user_id)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.answer(t("member-ask-reject-reason"))
+
+
+@router.message(StateFilter(ReviewReason.reason), F.text)
+async def on_reject_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """Reject with the typed reason; the applicant is told why."""
+    data = await state.get_data()
+    await state.clear()
+    profile = await member_service.review(
+        session,
+        reviewer=user,
+        roles=roles,
+        member_id=data["member_id"],
+        approve=False,
+        reason=message.text,
+    )
+    reason = profile.reject_reason or ""
+    await message.answer(t("member-rejected-staff", name=profile.real_name, reason=reason))
+    member = await session.get(User, profile.user_id)
+    if member is not None:
+        await notify(
+            bot,
+            session,
+            translator,
+            [member],
+            lambda tt: tt("member-rejected-user", reason=reason),
+        )

@@ -1,0 +1,88 @@
+"""The main menu: large reply-keyboard buttons, chosen by role.
+
+Each feature adds its buttons to MENU (label key, roles that see it, row). A handler matches a
+button with `F.text.in_(labels("menu-key"))`, so the button works in every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from aiogram.types import KeyboardButton, ReplyKeyboardMarkup
+
+from bot.i18n import Text, Translator
+from models import Role
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One main-menu button."""
+
+    key: str
+    roles: frozenset[Role]
+    order: int
+
+
+ALL = frozenset(Role)
+MEMBERS = frozenset({Role.MEMBER})
+STAFF = frozenset({Role.STAFF, Role.ADMIN})
+ADMINS = frozenset({Role.ADMIN})
+
+# order: residents' buttons first (10s), members' (30s), staff (50s), admin (70s), help last.
+MENU: list[MenuEntry] = [
+    MenuEntry("menu-register", ALL, 10),
+    MenuEntry("menu-profile", ALL, 80),
+    MenuEntry("menu-become-member", ALL, 81),
+    MenuEntry("menu-members", STAFF, 60),
+    MenuEntry("menu-admin", ADMINS, 70),
+    MenuEntry("menu-help", ALL, 99),
+]
+
+_translator: Translator | None = None
+
+
+def set_translator(translator: Translator) -> None:
+    """Remember the translator so button filters can list every language's label."""
+    global _translator
+    _translator = translator
+
+
+def labels(key: str) -> frozenset[str]:
+    """A menu key's label in every language (for F.text.in_)."""
+    if _translator is None:
+        from bot.i18n import Translator as _T
+
+        set_translator(_T())
+    assert _translator is not None
+    return _translator.all_values(key)
+
+
+def menu_keys(roles: Collection[Role], *, registered: bool, is_member: bool) -> list[str]:
+    """The menu keys this user sees, in order."""
+    keys = []
+    for entry in sorted(MENU, key=lambda e: e.order):
+        if not entry.roles & set(roles):
+            continue
+        if entry.key == "menu-register" and registered:
+            continue
+        if entry.key == "menu-become-member" and is_member:
+            continue
+        keys.append(entry.key)
+    return keys
+
+
+def main_menu(
+    t: Text, roles: Collection[Role], *, registered: bool, is_member: bool = False
+) -> ReplyKeyboardMarkup:
+    """Two big buttons a row; the help button on its own row at the end."""
+    keys = menu_keys(roles, registered=registered, is_member=is_member or Role.MEMBER in roles)
+    rows: list[list[KeyboardButton]] = []
+    body = [k for k in keys if k != "menu-help"]
+    for i in range(0, len(body), 2):
+        rows.append([KeyboardButton(text=t(k)) for k in body[i : i + 2]])
+    if "menu-help" in keys:
+        rows.append([KeyboardButton(text=t("menu-help"))])
+    return ReplyKeyboardMarkup(
+        keyboard=rows, resize_keyboard=True, input_field_placeholder=t("menu-placeholder")
+    )

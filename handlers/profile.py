@@ -1,0 +1,118 @@
+"""My profile: see it, change address or phone, delete personal data (/forget)."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text
+from handlers.menu import labels, main_menu
+from handlers.registration import start_registration
+from models import MemberProfile, Role, User
+from services import users as user_service
+
+router = Router(name="profile")
+router.message.filter(F.chat.type == "private")
+
+
+class ProfileCb(CallbackData, prefix="prof"):
+    """Profile actions."""
+
+    action: str
+
+
+def _button(text: str, action: str) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(text=text, callback_data=ProfileCb(action=action).pack())]
+
+
+@router.message(Command("profile"))
+@router.message(F.text.in_(labels("menu-profile")))
+async def cmd_profile(
+    message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """What we keep about the user, with edit and delete buttons."""
+    lines = [t("profile-title"), t("profile-name", name=user.display_name)]
+    address = await user_service.address_text(session, user=user)
+    lines.append(t("profile-address", address=address) if address else t("profile-address-none"))
+    lines.append(t("profile-phone", phone=user.phone) if user.phone else t("profile-phone-none"))
+    if user.verified_at is not None:
+        lines.append(t("profile-verified"))
+    role_names = "、".join(t(f"role-{r.value}") for r in Role if r in roles)
+    lines.append(t("profile-roles", roles=role_names))
+    profile = await session.get(MemberProfile, user.id)
+    if profile is not None and user.forgotten_at is None:
+        lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[
+            _button(t("profile-edit-address"), "address"),
+            _button(t("profile-edit-phone"), "phone"),
+            _button(t("profile-forget"), "forget"),
+        ]
+    )
+    await message.answer("\n".join(lines), reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action.in_({"address", "phone"})))
+async def on_edit(
+    query: CallbackQuery, callback_data: ProfileCb, state: FSMContext, user: User, t: Text
+) -> None:
+    """Editing the address or phone re-runs registration (phone is its last step)."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await start_registration(query.message, state, user, t)
+
+
+@router.message(Command("forget"))
+async def cmd_forget(message: Message, t: Text) -> None:
+    """Ask before deleting personal data."""
+    await message.answer(t("forget-confirm"), reply_markup=_forget_markup(t))
+
+
+@router.callback_query(ProfileCb.filter(F.action == "forget"))
+async def on_forget_button(query: CallbackQuery, t: Text) -> None:
+    """The profile's delete button asks the same question."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.answer(t("forget-confirm"), reply_markup=_forget_markup(t))
+
+
+def _forget_markup(t: Text) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            _button(t("forget-yes"), "forget-yes"),
+            _button(t("forget-no"), "forget-no"),
+        ]
+    )
+
+
+@router.callback_query(ProfileCb.filter(F.action == "forget-yes"))
+async def on_forget_confirmed(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Delete the personal data; the anonymous ledger stays."""
+    await state.clear()
+    await user_service.forget_user(session, user=user)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("forget-done"))
+    roles = frozenset(r for r in roles if r != Role.MEMBER)
+    await query.message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=False)
+    )
+
+
+@router.callback_query(ProfileCb.filter(F.action == "forget-no"))
+async def on_forget_declined(query: CallbackQuery, t: Text) -> None:
+    """Nothing deleted."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("forget-kept"))

@@ -1,0 +1,423 @@
+"""Resident registration: consent → community → grid → building → room → phone."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from handlers.menu import labels, main_menu
+from handlers.notify import notify
+from models import Role, User
+from services import org
+from services import users as user_service
+from services.errors import InvalidInput
+
+router = Router(name="registration")
+router.message.filter(F.chat.type == "private")
+
+BUILDINGS_PER_PAGE = 12
+
+
+class Reg(StatesGroup):
+    """The steps of registration."""
+
+    consent = State()
+    community = State()
+    grid = State()
+    building = State()
+    room = State()
+    phone = State()
+
+
+class RegCb(CallbackData, prefix="reg"):
+    """A registration button: action and the id it refers to."""
+
+    action: str
+    id: int = 0
+
+
+class VerifyCb(CallbackData, prefix="vfy"):
+    """Staff verify a resident's address."""
+
+    user_id: int
+
+
+def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
+        ]
+    )
+
+
+def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+
+
+@router.message(Command("register"))
+@router.message(F.text.in_(labels("menu-register")))
+async def start_registration(message: Message, state: FSMContext, user: User, t: Text) -> None:
+    """Begin (or redo) registration; consent comes first unless already given."""
+    await state.clear()
+    if user.consent_at is None:
+        await state.set_state(Reg.consent)
+        await message.answer(
+            t("reg-consent"),
+            reply_markup=_kb(
+                [
+                    [(t("reg-agree"), RegCb(action="agree").pack())],
+                    [(t("reg-disagree"), RegCb(action="disagree").pack())],
+                ]
+            ),
+        )
+        return
+    await _ask_community(message, state, session=None, t=t)
+
+
+async def _ask_community(
+    message: Message, state: FSMContext, session: AsyncSession | None, t: Text, edit: bool = False
+) -> None:
+    data = await state.get_data()
+    communities = data.get("communities")
+    if communities is None and session is not None:
+        communities = [(c.id, c.name) for c in await org.list_communities(session)]
+    await state.set_state(Reg.community)
+    await state.update_data(communities=communities)
+    if not communities:
+        await message.answer(t("reg-no-communities"))
+        await state.clear()
+        return
+    markup = _kb([[(name, RegCb(action="community", id=cid).pack())] for cid, name in communities])
+    if edit:
+        await message.edit_text(t("reg-choose-community"), reply_markup=markup)
+    else:
+        await message.answer(t("reg-choose-community"), reply_markup=markup)
+
+
+@router.message(StateFilter(Reg.community), F.text)
+async def need_community_refresh(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Typed text while a button is expected: show the choices again."""
+    await state.update_data(communities=None)
+    await _ask_community(message, state, session=session, t=t)
+
+
+@router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "agree"))
+async def on_agree(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Consent given: record it and ask for the community."""
+    await user_service.give_consent(session, user=user)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await state.update_data(communities=None)
+    data_communities = [(c.id, c.name) for c in await org.list_communities(session)]
+    await state.update_data(communities=data_communities)
+    await _ask_community(query.message, state, session=session, t=t, edit=True)
+
+
+@router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "disagree"))
+async def on_disagree(
+    query: CallbackQuery, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """No consent: nothing is kept."""
+    await state.clear()
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("reg-declined"))
+
+
+@router.callback_query(StateFilter(Reg.community), RegCb.filter(F.action == "community"))
+async def on_community(
+    query: CallbackQuery, callback_data: RegCb, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Community chosen: offer its grids (or "not sure")."""
+    grids = await org.list_grids(session, community_id=callback_data.id)
+    if not grids:
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    await state.update_data(community_id=callback_data.id)
+    await state.set_state(Reg.grid)
+    rows = [[(g.name, RegCb(action="grid", id=g.id or 0).pack())] for g in grids]
+    rows.append([(t("common-not-sure"), RegCb(action="nogrid").pack())])
+    rows.append([(t("common-back"), RegCb(action="back-community").pack())])
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("reg-choose-grid"), reply_markup=_kb(rows))
+
+
+@router.callback_query(
+    StateFilter(Reg.grid, Reg.building), RegCb.filter(F.action == "back-community")
+)
+async def on_back_to_community(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Back one step."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await state.update_data(communities=None)
+    await _ask_community(query.message, state, session=session, t=t, edit=True)
+
+
+@router.callback_query(StateFilter(Reg.grid), RegCb.filter(F.action.in_({"grid", "nogrid"})))
+async def on_grid(
+    query: CallbackQuery, callback_data: RegCb, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Grid chosen (or not known): offer buildings."""
+    data = await state.get_data()
+    grid_id = callback_data.id if callback_data.action == "grid" else None
+    await state.update_data(grid_id=grid_id)
+    await _show_buildings(
+        query, state, session, t, community_id=data["community_id"], grid_id=grid_id, page=0
+    )
+
+
+async def _show_buildings(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+    *,
+    community_id: int,
+    grid_id: int | None,
+    page: int,
+) -> None:
+    buildings = await org.list_buildings(session, community_id=community_id, grid_id=grid_id)
+    if not buildings:
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    await state.set_state(Reg.building)
+    pages = max(1, (len(buildings) + BUILDINGS_PER_PAGE - 1) // BUILDINGS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
+    rows = [
+        [(b.name, RegCb(action="building", id=b.id or 0).pack()) for b in chunk[i : i + 3]]
+        for i in range(0, len(chunk), 3)
+    ]
+    nav = []
+    if page > 0:
+        nav.append((t("common-prev-page"), RegCb(action="bpage", id=page - 1).pack()))
+    if page < pages - 1:
+        nav.append((t("common-next-page"), RegCb(action="bpage", id=page + 1).pack()))
+    if nav:
+        rows.append(nav)
+    rows.append([(t("common-back"), RegCb(action="back-community").pack())])
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("reg-choose-building"), reply_markup=_kb(rows))
+
+
+@router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "bpage"))
+async def on_building_page(
+    query: CallbackQuery, callback_data: RegCb, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Another page of buildings."""
+    data = await state.get_data()
+    await _show_buildings(
+        query,
+        state,
+        session,
+        t,
+        community_id=data["community_id"],
+        grid_id=data.get("grid_id"),
+        page=callback_data.id,
+    )
+
+
+@router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "building"))
+async def on_building(
+    query: CallbackQuery, callback_data: RegCb, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Building chosen: ask for the room."""
+    data = await state.get_data()
+    buildings = await org.list_buildings(session, community_id=data["community_id"])
+    if callback_data.id not in {b.id for b in buildings}:
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    await state.update_data(building_id=callback_data.id)
+    await state.set_state(Reg.room)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_reply_markup(reply_markup=None)
+    await query.message.answer(t("reg-ask-room"), reply_markup=_cancel_keyboard(t))
+
+
+@router.message(StateFilter(Reg.room), F.text.in_(labels("common-cancel")))
+@router.message(StateFilter(Reg.phone), F.text.in_(labels("common-cancel")))
+async def on_cancel_button(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """The big cancel button of a text step."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(Reg.room), F.text)
+async def on_room(
+    message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Room typed: store the address, then offer the phone step."""
+    data = await state.get_data()
+    try:
+        await user_service.register_address(
+            session,
+            user=user,
+            community_id=data["community_id"],
+            grid_id=data.get("grid_id"),
+            building_id=data["building_id"],
+            room=message.text or "",
+        )
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await state.set_state(Reg.phone)
+    keyboard = ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
+            [KeyboardButton(text=t("common-skip"))],
+        ],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+    await message.answer(t("reg-ask-phone"), reply_markup=keyboard)
+
+
+@router.message(StateFilter(Reg.room))
+async def on_room_not_text(message: Message, t: Text) -> None:
+    """A photo or sticker where a room number is expected."""
+    await message.answer(t("err-room-invalid"))
+
+
+@router.message(StateFilter(Reg.phone), F.contact)
+async def on_phone_contact(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """A shared contact: only the user's own is accepted."""
+    assert message.contact is not None
+    try:
+        await user_service.set_phone(
+            session,
+            user=user,
+            phone=message.contact.phone_number,
+            contact_user_id=message.contact.user_id,
+        )
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await _finish(message, state, session, user, roles, t, bot, translator)
+
+
+@router.message(StateFilter(Reg.phone), F.text.in_(labels("common-skip")))
+async def on_phone_skip(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """No phone: finish."""
+    await _finish(message, state, session, user, roles, t, bot, translator)
+
+
+@router.message(StateFilter(Reg.phone), F.text)
+async def on_phone_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    """A typed number is taken as the user's own."""
+    try:
+        await user_service.set_phone(
+            session, user=user, phone=message.text, contact_user_id=user.id
+        )
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_) + "\n" + t("reg-phone-use-button"))
+        return
+    await _finish(message, state, session, user, roles, t, bot, translator)
+
+
+@router.message(StateFilter(Reg.phone))
+async def on_phone_other(message: Message, t: Text) -> None:
+    """Anything else on the phone step."""
+    await message.answer(t("reg-phone-use-button"))
+
+
+async def _finish(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    bot: Bot,
+    translator: Translator,
+) -> None:
+    await state.clear()
+    address = await user_service.address_text(session, user=user) or ""
+    text = t("reg-done", address=address)
+    if user.phone:
+        text += "\n" + t("reg-done-phone", phone=user.phone)
+    await message.answer(text, reply_markup=main_menu(t, roles, registered=True))
+    if user.community_id is not None and user.verified_at is None:
+        staff = await user_service.staff_of(
+            session, community_id=user.community_id, grid_id=user.grid_id
+        )
+        await notify(
+            bot,
+            session,
+            translator,
+            staff,
+            lambda tt: tt("reg-new-resident-card", name=user.display_name, address=address),
+            lambda tt: _kb([[(tt("reg-verify"), VerifyCb(user_id=user.id).pack())]]),
+        )
+
+
+@router.callback_query(VerifyCb.filter())
+async def on_verify(
+    query: CallbackQuery,
+    callback_data: VerifyCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Staff confirm a resident's address (scope re-checked by the service)."""
+    resident = await user_service.verify_resident(
+        session, staff=user, roles=roles, resident_id=callback_data.user_id
+    )
+    await query.answer(t("reg-verified", name=resident.display_name))
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
