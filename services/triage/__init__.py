@@ -1,0 +1,63 @@
+"""Triage (分析民情): category suggestion, urgency, keywords, duplicates and PII masking."""
+
+from services.triage.catalogue import (
+    DEFAULT_CATALOGUE_PATH,
+    Category,
+    CatalogueError,
+    category_by_code,
+    dump_catalogue,
+    load_catalogue,
+    parse_catalogue,
+)
+from services.triage.core import Triage, TriageResult
+from services.triage.duplicates import (
+    DUPLICATE_OFFER_THRESHOLD,
+    DUPLICATE_SUGGEST_THRESHOLD,
+    DuplicateCandidate,
+    find_duplicates,
+)
+from services.triage.model import SHIPPED_MODEL_DIR, ModelError
+from services.triage.pii import contains_pii, mask_pii
+from services.triage.training import (
+    TrainingError,
+    TrainReport,
+    active_model_dir,
+    read_corrections,
+    read_examples_csv,
+    record_correction,
+    retrain,
+    seed_examples,
+    train_model,
+)
+from services.triage.urgency import is_urgent, urgent_reasons
+
+__all__ = [
+    "DEFAULT_CATALOGUE_PATH",
+    "DUPLICATE_OFFER_THRESHOLD",
+    "DUPLICATE_SUGGEST_THRESHOLD",
+    "SHIPPED_MODEL_DIR",
+    "CatalogueError",
+    "Category",
+    "DuplicateCandidate",
+    "ModelError",
+    "TrainReport",
+    "Triage",
+    "TriageResult",
+    "TrainingError",
+    "active_model_dir",
+    "category_by_code",
+    "contains_pii",
+    "dump_catalogue",
+    "find_duplicates",
+    "is_urgent",
+    "load_catalogue",
+    "mask_pii",
+    "parse_catalogue",
+    "read_corrections",
+    "read_examples_csv",
+    "record_correction",
+    "retrain",
+    "seed_examples",
+    "train_model",
+    "urgent_reasons",
+]

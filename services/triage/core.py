@@ -1,0 +1,172 @@
+"""The loaded triage: classifier, urgency, keywords and text similarity."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from services.triage.catalogue import Category
+from services.triage.model import SHIPPED_MODEL_DIR, LinearModel, ModelError, extract_features
+from services.triage.segment import Segmenter
+from services.triage.text import is_han, normalize
+from services.triage.urgency import urgent_reasons
+
+STOPWORDS_PATH = Path(__file__).resolve().parent / "data" / "stopwords.txt"
+# "not sure" when the runner-up is this close to the top suggestion, or the top one is weak
+UNSURE_MARGIN = 0.12
+UNSURE_MIN_CONFIDENCE = 0.30
+CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """What the bot suggests for one request text."""
+
+    category: str
+    confidence: float
+    candidates: list[tuple[str, float]]
+    unsure: bool
+    urgent: bool
+    urgent_reasons: list[str]
+    keywords: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (candidates as [code, probability] pairs)."""
+        data = asdict(self)
+        data["candidates"] = [[code, p] for code, p in self.candidates]
+        return data
+
+
+def _read_stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for line in STOPWORDS_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+class Triage:
+    """Segmenter + classifier loaded once at start-up and shared by every request."""
+
+    def __init__(
+        self,
+        *,
+        segmenter: Segmenter,
+        model: LinearModel,
+        catalogue: list[Category] | None = None,
+    ) -> None:
+        self.segmenter = segmenter
+        self.model = model
+        self.catalogue = catalogue
+        self.stopwords = _read_stopwords()
+        idf = model.idf
+        self._max_idf = float(idf.max()) if len(idf) else 1.0
+        if catalogue is not None:
+            codes = {c.code for c in catalogue}
+            unknown = [label for label in model.labels if label not in codes]
+            if unknown:
+                raise ModelError(
+                    f"the model knows categories missing from the catalogue: {', '.join(unknown)}"
+                )
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        model_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        catalogue: list[Category] | None = None,
+    ) -> Triage:
+        """Load jieba (its cache in cache_dir) and the model (the shipped one by default)."""
+        model = LinearModel.load(model_dir or SHIPPED_MODEL_DIR)
+        return cls(segmenter=Segmenter.load(cache_dir=cache_dir), model=model, catalogue=catalogue)
+
+    @property
+    def labels(self) -> list[str]:
+        """Category codes the model can suggest."""
+        return list(self.model.labels)
+
+    def _features(self, text: str) -> tuple[list[str], Counter[str]]:
+        norm = normalize(text)
+        words = self.segmenter.cut(norm)
+        return words, extract_features(words, norm)
+
+    def classify(self, text: str) -> list[tuple[str, float]]:
+        """Every category code with its probability, most likely first."""
+        _, feats = self._features(text)
+        probs = self.model.probabilities(feats)
+        order = np.argsort(-probs)
+        return [(self.model.labels[int(i)], float(probs[int(i)])) for i in order]
+
+    def analyze(self, text: str) -> TriageResult:
+        """Suggested category with confidence, 'not sure' flag, urgency and keywords."""
+        words, feats = self._features(text)
+        reasons = urgent_reasons(text)
+        if not feats:
+            fallback = "other" if "other" in self.model.labels else self.model.labels[0]
+            return TriageResult(fallback, 0.0, [], True, bool(reasons), reasons, [])
+        probs = self.model.probabilities(feats)
+        order = np.argsort(-probs)[:CANDIDATES]
+        candidates = [(self.model.labels[int(i)], round(float(probs[int(i)]), 3)) for i in order]
+        top = float(probs[int(order[0])])
+        second = float(probs[int(order[1])]) if len(order) > 1 else 0.0
+        return TriageResult(
+            category=candidates[0][0],
+            confidence=round(top, 3),
+            candidates=candidates,
+            unsure=top - second < UNSURE_MARGIN or top < UNSURE_MIN_CONFIDENCE,
+            urgent=bool(reasons),
+            urgent_reasons=reasons,
+            keywords=self._keywords_from_words(words, limit=8),
+        )
+
+    def _idf(self, feature: str) -> float:
+        j = self.model.vocabulary.get(feature)
+        return float(self.model.idf[j]) if j is not None else self._max_idf
+
+    def _is_keyword(self, word: str) -> bool:
+        if word in self.stopwords or any(ch.isdigit() for ch in word):
+            return False
+        han = sum(is_han(ch) for ch in word)
+        if han:
+            return han >= 2
+        return len(word) >= 3 and word.isalpha()
+
+    def _keywords_from_words(self, words: list[str], *, limit: int) -> list[str]:
+        counts = Counter(w for w in words if self._is_keyword(w))
+        first = {w: i for i, w in reversed(list(enumerate(words)))}
+        ranked = sorted(
+            counts,
+            key=lambda w: (-(1 + math.log(counts[w])) * self._idf("w:" + w), first[w]),
+        )
+        return ranked[:limit]
+
+    def keywords(self, text: str, *, limit: int = 8) -> list[str]:
+        """The most telling words of a text, for the ledger and search."""
+        return self._keywords_from_words(self.segmenter.words(text), limit=limit)
+
+    def _similarity_vector(self, text: str) -> dict[str, float]:
+        words, feats = self._features(text)
+        vec: dict[str, float] = {}
+        for w in set(words):
+            if self._is_keyword(w):
+                vec["w:" + w] = (1 + math.log(words.count(w))) * self._idf("w:" + w)
+        for name, count in feats.items():
+            if name.startswith("c:") and len(name) == 4 and all(is_han(ch) for ch in name[2:]):
+                vec[name] = (1 + math.log(count)) * self._idf(name)
+        return vec
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity (0..1) of two texts' keyword and character-pair profiles."""
+        va, vb = self._similarity_vector(a), self._similarity_vector(b)
+        if not va or not vb:
+            return 0.0
+        dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
+        na = math.sqrt(sum(v * v for v in va.values()))
+        nb = math.sqrt(sum(v * v for v in vb.values()))
+        return max(0.0, min(1.0, dot / (na * nb)))

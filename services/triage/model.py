@@ -1,0 +1,163 @@
+"""Features and the linear classifier: numpy arrays + a JSON vocabulary, no pickle."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from services.triage.text import is_han
+
+MODEL_FORMAT = 1
+MODEL_JSON = "model.json"
+MODEL_NPZ = "model.npz"
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "data" / "model"
+
+_PUNCT_RE = re.compile(r"[^\w]+", re.UNICODE)
+_DIGIT_RE = re.compile(r"\d+")
+
+
+class ModelError(ValueError):
+    """A model directory that cannot be loaded, with a message saying why."""
+
+
+def _is_word(token: str) -> bool:
+    return any(is_han(ch) or ch.isalnum() for ch in token)
+
+
+def extract_features(words: Sequence[str], text: str, *, max_chars: int = 400) -> Counter[str]:
+    """Word unigrams and bigrams plus character 1-3-grams of a normalised text."""
+    feats: Counter[str] = Counter()
+    kept = [_DIGIT_RE.sub("0", w) for w in words if _is_word(w)]
+    for w in kept:
+        feats["w:" + w] += 1
+    for a, b in zip(kept, kept[1:], strict=False):
+        feats["b:" + a + "_" + b] += 1
+    compact = _DIGIT_RE.sub("0", _PUNCT_RE.sub(" ", text[:max_chars]))
+    for chunk in compact.split():
+        n = len(chunk)
+        for i in range(n):
+            feats["c:" + chunk[i]] += 1
+            if i + 1 < n:
+                feats["c:" + chunk[i : i + 2]] += 1
+            if i + 2 < n:
+                feats["c:" + chunk[i : i + 3]] += 1
+    return feats
+
+
+@dataclass
+class LinearModel:
+    """Sublinear TF-IDF features, L2-normalised, times a weight matrix, softmax over labels."""
+
+    labels: list[str]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    weights: np.ndarray  # (n_features, n_labels)
+    bias: np.ndarray  # (n_labels,)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def vectorize(self, feats: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Indices and TF-IDF values of the known features, L2-normalised."""
+        idx: list[int] = []
+        tf: list[float] = []
+        for name, count in feats.items():
+            j = self.vocabulary.get(name)
+            if j is not None:
+                idx.append(j)
+                tf.append(1.0 + math.log(count))
+        if not idx:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        ind = np.asarray(idx, dtype=np.int64)
+        val = np.asarray(tf, dtype=np.float32) * self.idf[ind]
+        norm = float(np.linalg.norm(val))
+        if norm > 0:
+            val /= norm
+        return ind, val
+
+    def probabilities(self, feats: Counter[str]) -> np.ndarray:
+        """Probability per label (in self.labels order)."""
+        ind, val = self.vectorize(feats)
+        scores = self.bias.astype(np.float64).copy()
+        if len(ind):
+            scores += val.astype(np.float64) @ self.weights[ind].astype(np.float64)
+        scores -= scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
+
+    def save(self, model_dir: Path) -> None:
+        """Write model.npz (arrays) and model.json (labels, vocabulary, info) into a directory."""
+        model_dir.mkdir(parents=True, exist_ok=True)
+        names = [""] * len(self.vocabulary)
+        for name, j in self.vocabulary.items():
+            names[j] = name
+        meta = {
+            "format": MODEL_FORMAT,
+            "labels": self.labels,
+            "features": names,
+            "info": self.info,
+        }
+        tmp_json = model_dir / (MODEL_JSON + ".tmp")
+        tmp_npz = model_dir / "model.tmp.npz"
+        tmp_json.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        np.savez_compressed(
+            tmp_npz,
+            idf=self.idf.astype(np.float32),
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+        )
+        tmp_npz.replace(model_dir / MODEL_NPZ)
+        tmp_json.replace(model_dir / MODEL_JSON)
+
+    @classmethod
+    def load(cls, model_dir: Path) -> LinearModel:
+        """Read a model directory written by save(); no pickled objects are ever loaded."""
+        meta_path, npz_path = model_dir / MODEL_JSON, model_dir / MODEL_NPZ
+        if not meta_path.is_file() or not npz_path.is_file():
+            raise ModelError(f"{model_dir}: no trained model here ({MODEL_JSON}, {MODEL_NPZ})")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            with np.load(npz_path, allow_pickle=False) as arrays:
+                idf = arrays["idf"].astype(np.float32)
+                weights = arrays["weights"].astype(np.float32)
+                bias = arrays["bias"].astype(np.float32)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{model_dir}: unreadable model files ({exc})") from exc
+        if meta.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{model_dir}: model format {meta.get('format')!r} is not supported")
+        labels, names = list(meta["labels"]), list(meta["features"])
+        if weights.shape != (len(names), len(labels)) or idf.shape != (len(names),):
+            raise ModelError(f"{model_dir}: model arrays do not match its vocabulary")
+        if bias.shape != (len(labels),):
+            raise ModelError(f"{model_dir}: model bias does not match its labels")
+        return cls(
+            labels=labels,
+            vocabulary={name: j for j, name in enumerate(names)},
+            idf=idf,
+            weights=weights,
+            bias=bias,
+            info=dict(meta.get("info", {})),
+        )
+
+
+def build_vocabulary(
+    docs: Iterable[Counter[str]], *, min_df: int = 1
+) -> tuple[dict[str, int], np.ndarray, int]:
+    """Vocabulary (features seen in at least min_df documents), smoothed IDF, document count."""
+    df: Counter[str] = Counter()
+    n_docs = 0
+    for feats in docs:
+        n_docs += 1
+        df.update(feats.keys())
+    names = sorted(name for name, count in df.items() if count >= min_df)
+    vocabulary = {name: j for j, name in enumerate(names)}
+    idf = np.asarray(
+        [math.log((1 + n_docs) / (1 + df[name])) + 1.0 for name in names], dtype=np.float32
+    )
+    return vocabulary, idf, n_docs

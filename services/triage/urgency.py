@@ -1,0 +1,235 @@
+"""Urgency: danger to people or property, in any category, with negation and past tense.
+
+Recall matters more than precision: a false alarm costs a grid worker a look, a missed fall or
+gas leak can cost a life. So a hit is dropped only when its own clause clearly says it is not
+happening (negated, hypothetical, or over and done with).
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.triage.text import normalize
+
+# reason code -> patterns on normalised (Simplified, lower-case) text
+_RULES: dict[str, tuple[str, ...]] = {
+    "fall": (
+        r"(?<!差点)(?<!差一点)(?<!防)摔倒",
+        r"跌倒",
+        r"摔了一?跤",
+        r"(老人|大爷|奶奶|爷爷|姥姥|老太|老头|人|他|她|妈|爸).{0,4}摔(了|伤|下)",
+        r"倒在(地|家|门|楼|路|卫生间|厕所|床)",
+        r"(爬|站|坐)不起来",
+        r"起不来",
+        r"\b(fell|fallen|has fallen)\b",
+    ),
+    "unconscious": (
+        r"晕倒",
+        r"昏倒",
+        r"昏迷",
+        r"叫不醒",
+        r"不省人事",
+        r"(没有|没了|失去)(意识|知觉|呼吸)",
+        r"没呼吸",
+        r"(叫|喊|拍)(他|她|人)?(也|都)?没(有)?(反应|动静)",
+        r"(躺|倒|地上|叫|喊).{0,6}不动了",
+        r"抽搐",
+        r"口吐白沫",
+        r"迷迷糊糊",
+        r"昏昏沉沉",
+        r"休克",
+        r"头晕.{0,2}(恶心|想吐)",
+        r"\bunconscious\b",
+        r"\bcollapsed\b",
+        r"not breathing",
+        r"\bpassed out\b",
+    ),
+    "medical": (
+        r"心脏病(发作|犯了)",
+        r"胸口(剧痛|疼|痛)",
+        r"喘不(上|过)气",
+        r"呼吸困难",
+        r"大出血",
+        r"流了?很多血",
+        r"头破血流",
+        r"中风",
+        r"脑梗",
+        r"(打|叫)(了)?120",
+        r"(叫|打|喊)(了)?救护车",
+        r"\bheart attack\b",
+        r"\bbleeding\b",
+        r"\bambulance\b",
+    ),
+    "poisoning": (
+        r"中毒",
+        r"误(吃|服|食|喝)",
+        r"(燃气|煤气|热水器|炉子|炭).{0,12}(头晕|恶心|头疼|头痛)",
+        r"\bpoison",
+    ),
+    "gas": (
+        r"(煤气|燃气|天然气|液化气|瓦斯)(的)?(味|气味|泄漏|泄露|漏了)",
+        r"漏气",
+        r"臭鸡蛋(的)?味",
+        r"燃气报警器.{0,6}(响|叫|报警)",
+        r"\bgas (smell|leak)",
+        r"smell(s|ing)? (of )?gas",
+    ),
+    "fire": (
+        r"(?<!不)着火",
+        r"起火",
+        r"失火",
+        r"火灾",
+        r"(冒|浓|黑)烟",
+        r"(?<!油)烟(很|太|特别)大",
+        r"明火",
+        r"火苗",
+        r"烧(起来|着了)",
+        r"烧焦",
+        r"火花",
+        r"爆炸",
+        r"(电池|电瓶|充电).{0,6}(爆|炸)",
+        r"烟(感|雾报警器).{0,4}(一直)?响",
+        r"\bfire\b",
+        r"\bsmoke\b",
+        r"\bburning\b",
+    ),
+    "electric": (
+        r"触电",
+        r"(被|给)电到",
+        r"电到(我|他|她|人|手)",
+        r"被电(了|一下)",
+        r"漏电(?!保护|开关)",
+        r"麻手",
+        r"电线(裸露|掉|断了|垂)",
+        r"\belectric shock\b",
+        r"\belectrocut",
+    ),
+    "flooding": (
+        r"(水管|管子|管道|进水管)(爆|破|裂)",
+        r"爆管",
+        r"水(管)?爆了",
+        r"(家|屋|房间|屋里|楼道|地下室).{0,6}淹",
+        r"淹了",
+        r"水漫",
+        r"倒灌",
+        r"哗哗",
+        r"往外(喷|涌)",
+        r"水(喷|流)得到处",
+        r"\bflood",
+        r"\bburst pipe\b",
+    ),
+    "alone_unreachable": (
+        r"(独居|一个人住|孤寡|空巢).{0,20}(联系不上|没见|没动静|没人应|没人接|打不通|没回)",
+        r"(联系不上|没见|没动静|没人应|没人接|打不通).{0,20}(独居|一个人住|孤寡|空巢)",
+        r"(老人|大爷|奶奶|爷爷|老太|老头).{0,12}(联系不上|敲门没人应|打不通|没人接)",
+        r"(几|好几|两|三)天没(见|看到|出门)",
+    ),
+    "missing": (
+        r"走丢",
+        r"走失",
+        r"找不到(人|孩子|老人)",
+        r"(老人|孩子|小孩|爷爷|奶奶|爸|妈).{0,10}找不到",
+        r"(出门|出去).{0,10}(没回来|没回家)",
+        r"\bmissing\b",
+    ),
+    "trapped": (
+        r"困在",
+        r"被困",
+        r"困人",
+        r"关在(里面|电梯)",
+        r"电梯卡(在|住)",
+        r"\btrapped\b",
+        r"stuck in the (lift|elevator)",
+    ),
+    "violence": (
+        r"打架",
+        r"打人",
+        r"打起来",
+        r"动手",
+        r"殴打",
+        r"被打",
+        r"家暴",
+        r"持刀",
+        r"拿(着)?(刀|棍子|棍|砖头)",
+        r"砍人",
+        r"打孩子",
+        r"\b(fight|fighting|attacked|violence)\b",
+    ),
+    "self_harm": (r"跳楼", r"轻生", r"自杀", r"想不开", r"割腕", r"\bsuicide\b"),
+    "falling_object": (
+        r"砸(到|伤|中)(了)?(人|头|孩子|小孩|老人|行人)",
+        r"差点砸",
+        r"高空(抛|坠)物.{0,10}(砸|伤)",
+        r"(瓷砖|玻璃|墙皮|空调外机|窗户).{0,6}(掉下来|往下掉|坠落)",
+    ),
+    "collapse": (r"坍塌", r"倒塌", r"塌下来", r"要塌"),
+}
+_COMPILED = {reason: [re.compile(p) for p in patterns] for reason, patterns in _RULES.items()}
+
+_SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]+")
+_CLAUSE_SPLIT = re.compile(r"[，,、：:]+|\s{2,}")
+# negation right before the hit ("没有闻到煤气味", "不是着火")
+_NEGATION = re.compile(r"(没有|没|不是|并非|无|未|不像|别|不用|no|not|never)[^，,]{0,3}$")
+# not happening: a fear, a precaution, a lesson ("怕着火", "火灾隐患", "防止摔倒", "消防演练")
+_HYPOTHETICAL = re.compile(
+    r"(怕|担心|防止|预防|以防|防范|防火|防滑|万一|隐患|容易|可能会|演练|培训|讲座|知识|宣传|"
+    r"避免|如果|假如|要是|in case|prevent)"
+)
+_HYPOTHETICAL_AFTER = re.compile(r"^.{0,3}(隐患|演练|讲座|知识|宣传|预案|风险)")
+# over and done with ("已经修好了", "火灭了") or back in the past ("上次", "去年")
+_RESOLVED = re.compile(
+    r"(修好|已修|已经修|解决了|已解决|处理好|已处理|处理完|没事了|灭了|扑灭|恢复正常|已经好了|"
+    r"现在好了|已经没事|已经出院|fixed|resolved|put out|extinguished)"
+)
+_PAST = re.compile(r"(上次|上回|去年|前年|以前|之前|曾经|那次|前几年|上个月|last (time|year))")
+_ONGOING = re.compile(r"(现在|又|还在|一直|正在|今天|刚刚|刚才|马上|快|again|now)")
+_RENEWED = re.compile(r"(又|还在|一直|正在|仍然|还是|again|still)")
+_STRIP_QUESTION = re.compile(r"是不是|是否|不知道|不确定|会不会")
+
+
+def _hit_is_live(clause: str, start: int, end: int, next_clause: str) -> bool:
+    """Whether the hit at clause[start:end] describes something happening now."""
+    before = _STRIP_QUESTION.sub("", clause[:start])
+    if _NEGATION.search(before):
+        return False
+    if _HYPOTHETICAL.search(before) or _HYPOTHETICAL_AFTER.search(clause[end:]):
+        return False
+    ongoing = bool(_ONGOING.search(clause))
+    resolved_here = _resolved(clause[end:])
+    if resolved_here or (_resolved(next_clause) and not _RENEWED.search(next_clause)):
+        return ongoing and not resolved_here
+    return not (_PAST.search(clause[:end]) and not ongoing)
+
+
+def _resolved(text: str) -> bool:
+    """Whether a text says the matter is over ("修好了"), not that it is not ("没修好")."""
+    return any(
+        not re.search(r"(没|未|不)$", text[max(0, m.start() - 2) : m.start()].replace("还", ""))
+        for m in _RESOLVED.finditer(text)
+    )
+
+
+def urgent_reasons(text: str) -> list[str]:
+    """Reason codes (e.g. "gas", "fall") for danger now described in a text; [] when none."""
+    norm = normalize(text)
+    found: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(norm):
+        clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            next_clause = clauses[i + 1] if i + 1 < len(clauses) else ""
+            for reason, patterns in _COMPILED.items():
+                if reason in found:
+                    continue
+                for pattern in patterns:
+                    if any(
+                        _hit_is_live(clause, m.start(), m.end(), next_clause)
+                        for m in pattern.finditer(clause)
+                    ):
+                        found.append(reason)
+                        break
+    return found
+
+
+def is_urgent(text: str) -> bool:
+    """Whether a text describes danger to people or property happening now."""
+    return bool(urgent_reasons(text))
