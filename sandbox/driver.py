@@ -261,8 +261,8 @@ class Driver:
         chat_id: int,
         since: int,
         *,
-        timeout: float = 5.0,
-        settle: float = 0.3,  # noqa: ASYNC109
+        timeout: float = 5.0,  # noqa: ASYNC109
+        settle: float = 0.3,
     ) -> list[dict[str, Any]]:
         """The bot's messages after ``since``: waits for the first, then for a quiet spell."""
         got = await self.wait(chat_id, since, timeout)

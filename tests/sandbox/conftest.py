@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -60,7 +61,7 @@ class BotApi:
         self.base = f"{base_url}/bot{token}"
         self.session = session
 
-    async def __call__(self, method: str, _as: str = "json", **params: object) -> tuple[int, dict]:
+    async def __call__(self, method: str, _as: str = "json", **params: Any) -> tuple[int, Any]:
         """Call a method; returns (HTTP status, JSON answer)."""
         url = f"{self.base}/{method}"
         if _as == "json":
@@ -69,13 +70,13 @@ class BotApi:
         async with self.session.post(url, data={k: str(v) for k, v in params.items()}) as resp:
             return resp.status, await resp.json()
 
-    async def ok(self, method: str, **params: object) -> object:
+    async def ok(self, method: str, **params: Any) -> Any:
         """Call a method that must succeed; returns its result."""
         status, data = await self(method, **params)
         assert status == 200 and data["ok"], data
         return data["result"]
 
-    async def err(self, method: str, **params: object) -> tuple[int, str]:
+    async def err(self, method: str, **params: Any) -> tuple[int, str]:
         """Call a method that must fail; returns (error_code, description)."""
         status, data = await self(method, **params)
         assert not data["ok"], data
