@@ -18,4 +18,17 @@ def get_routers() -> list[Router]:
     ]
     # Feature routers are added here (one line each), before the fallback.
     routers.append(fallback.router)
+    for router in routers:
+        _detach(router)
     return routers
+
+
+def _detach(router: Router) -> None:
+    """Routers are module-level; a second dispatcher in one process (tests) takes them over.
+
+    aiogram refuses to attach a router twice, so the previous dispatcher lets go first.
+    """
+    parent = router.parent_router
+    if parent is not None:
+        parent.sub_routers.remove(router)
+        router._parent_router = None

@@ -1,0 +1,75 @@
+"""The e2e harness: the real bot polling the sandbox emulator, demo data, a driver, a clock.
+
+Every flow test takes `linli_sandbox` and acts as users through the driver API. After each test
+the emulator's error log must be empty: a Bot API error the test did not cause on purpose fails it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.sandbox_runner import Sandbox, start_sandbox
+from sandbox.driver import Driver
+from tests.support import FakeClock
+
+
+@dataclass
+class Harness:
+    """What a flow test works with."""
+
+    sandbox: Sandbox
+    driver: Driver
+    clock: FakeClock
+
+    @property
+    def sessionmaker(self) -> Any:
+        """Sessions on the bot's database, for checking what was stored."""
+        return self.sandbox.app.sessionmaker
+
+
+async def _start(database_url: str, clock: FakeClock) -> tuple[Sandbox, Driver]:
+    sandbox = await start_sandbox(database_url=database_url, clock=clock, limits=False)
+    driver = Driver(sandbox.base_url)
+    await driver.wait_bot_ready()
+    return sandbox, driver
+
+
+@pytest.fixture
+async def linli_sandbox(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """A fresh sandbox (SQLite) with demo data; fails the test if the bot caused API errors."""
+    clock = FakeClock()
+    sandbox, driver = await _start(f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}", clock)
+    harness = Harness(sandbox=sandbox, driver=driver, clock=clock)
+    try:
+        yield harness
+        errors = await driver.errors()
+        allowed = getattr(request.node, "allowed_api_errors", ())
+        unexpected = [e for e in errors if not any(a in str(e) for a in allowed)]
+        assert not unexpected, f"the bot caused Bot API errors: {unexpected}"
+    finally:
+        await driver.close()
+        await sandbox.stop()
+
+
+@pytest.fixture
+async def linli_sandbox_pg(pg_url: str) -> AsyncIterator[Harness]:
+    """The same sandbox on a fresh PostgreSQL database (migrated by the test harness)."""
+    from models.db import create_engine
+    from models.migrate import upgrade
+
+    engine = create_engine(pg_url)
+    await upgrade(engine)
+    await engine.dispose()
+    clock = FakeClock()
+    sandbox, driver = await _start(pg_url, clock)
+    try:
+        yield Harness(sandbox=sandbox, driver=driver, clock=clock)
+        assert not await driver.errors(), "the bot caused Bot API errors"
+    finally:
+        await driver.close()
+        await sandbox.stop()

@@ -1,0 +1,245 @@
+"""People flows through the real bot and the emulator: start, registration, members, invites."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from sqlmodel import select
+
+from models import Invitation, MemberProfile, MemberStatus, Role, StaffScope, User
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+NEW = 5001  # 小林, unregistered
+ALEX = 5002  # English
+RESIDENT = 4001
+STAFF = 2001  # 李社工, 阳光社区
+STAFF_OTHER = 2003  # 陈社工, 和谐社区
+ADMIN = 1001
+
+
+def _keyboard_labels(message: dict) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("keyboard", []) for b in row]
+
+
+async def test_start_shows_role_aware_menu(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [greeting] = await d.say(NEW, "/start")
+    assert "欢迎使用" in message_text(greeting)
+    assert "🏠 登记住址" in _keyboard_labels(greeting)
+    assert "🧾 报到审核" not in _keyboard_labels(greeting)
+    [staff_menu] = await d.say(STAFF, "/start")
+    assert "🧾 报到审核" in _keyboard_labels(staff_menu)
+    assert "⚙️ 管理" not in _keyboard_labels(staff_menu)
+    [admin_menu] = await d.say(ADMIN, "/start")
+    assert "⚙️ 管理" in _keyboard_labels(admin_menu)
+    [english] = await d.say(ALEX, "/start")
+    assert "Welcome to" in message_text(english)
+
+
+async def test_resident_registration_end_to_end(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续")
+    await d.expect(NEW, "请选择您所在的")
+    await d.tap(NEW, "阳光社区")
+    await d.expect(NEW, "网格")
+    await d.tap(NEW, "第一网格")
+    await d.expect(NEW, "楼栋")
+    await d.tap(NEW, "2号楼")
+    await d.expect(NEW, "房号")
+    # A 5,000-character room number is refused, politely, and nothing is stored.
+    [refusal] = await d.say(NEW, "3" * 5000)
+    assert "房号太长" in message_text(refusal)
+    [ask_phone] = await d.say(NEW, "2单元301")
+    assert "手机号" in message_text(ask_phone)
+    # Someone else's contact is refused.
+    sent = await d.send(NEW, contact={"phone_number": "13912345678", "user_id": RESIDENT})
+    reply = await d.expect(NEW, "只能分享您自己的手机号", since=sent["message_id"])
+    assert reply
+    sent = await d.send(NEW, contact={"phone_number": "+86 139 1234 5678"})
+    done = await d.expect(NEW, "登记完成", since=sent["message_id"])
+    assert "阳光社区 · 第一网格 · 2号楼 2单元301" in message_text(done)
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.registered
+        assert user.room == "2单元301" and user.phone == "13912345678"
+        assert user.consent_at is not None
+    # Staff of the community get a card to verify the new resident.
+    card = await d.expect(STAFF, "新居民登记")
+    await d.tap(STAFF, "核实", card["message_id"])
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.verified_at is not None
+
+
+async def test_declining_consent_keeps_nothing(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "不同意")
+    await d.expect(NEW, "不会保存")
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.consent_at is None and user.building_id is None
+
+
+async def test_cancel_leaves_flow_and_old_buttons_go_stale(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续")
+    chooser = await d.expect(NEW, "请选择您所在的")
+    [cancelled] = await d.say(NEW, "/cancel")
+    assert "已取消" in message_text(cancelled)
+    answer = await d.click(NEW, chooser["message_id"], text="阳光社区")
+    assert answer["answer"] is not None and "失效" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.community_id is None
+
+
+async def test_forged_staff_button_from_resident_is_refused(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    # A pending member in 阳光社区, then a resident forges the staff "approve" callback.
+    await _apply_as_member(linli_sandbox, NEW)
+    [menu] = await d.say(RESIDENT, "/start")
+    answer = await d.click(RESIDENT, menu["message_id"], data=f"mr:approve:{NEW}")
+    assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
+    # Staff of another community cannot approve either.
+    [other] = await d.say(STAFF_OTHER, "/start")
+    answer = await d.click(STAFF_OTHER, other["message_id"], data=f"mr:approve:{NEW}")
+    assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
+    # Garbage callback data gets the stale-button answer.
+    answer = await d.click(RESIDENT, menu["message_id"], data="\x00garbage" * 5)
+    assert answer["answer"] is not None and "失效" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+        assert profile is not None and profile.status == MemberStatus.PENDING
+
+
+async def _apply_as_member(h: Harness, user_id: int) -> None:
+    d = h.driver
+    await d.say(user_id, "🙋 党员/志愿者报到")
+    [bad] = await d.say(user_id, "小林🎉")
+    assert "真实姓名" in message_text(bad)
+    await d.say(user_id, "林小明")
+    await d.say(user_id, "区图书馆")
+    await d.say(user_id, "13812345678")
+    await d.expect(user_id, "技能特长")
+    await d.tap(user_id, "电路维修")
+    await d.tap(user_id, "手机电脑教学")
+    await d.tap(user_id, "完成")
+    await d.expect(user_id, "服务的<b>社区</b>".replace("<b>", "").replace("</b>", ""))
+    await d.tap(user_id, "阳光社区")
+    await d.expect(user_id, "网格")
+    await d.tap(user_id, "不限网格")
+    await d.expect(user_id, "请确认")
+    await d.tap(user_id, "确认")
+    await d.expect(user_id, "已提交")
+
+
+async def test_member_registration_approved_by_staff(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await _apply_as_member(linli_sandbox, NEW)
+    card = await d.expect(STAFF, "报到申请")
+    assert "林小明" in message_text(card) and "电路维修" in message_text(card)
+    await d.tap(STAFF, "通过", card["message_id"])
+    await d.expect(NEW, "已通过")
+    async with linli_sandbox.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+        user = await session.get(User, NEW)
+        assert profile is not None and profile.status == MemberStatus.APPROVED
+        assert profile.reviewed_by == STAFF
+        assert user is not None and Role.MEMBER in user.role_set
+
+
+async def test_member_rejected_with_reason(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await _apply_as_member(linli_sandbox, NEW)
+    card = await d.expect(STAFF, "报到申请")
+    await d.tap(STAFF, "不通过", card["message_id"])
+    await d.expect(STAFF, "原因")
+    await d.say(STAFF, "请填写真实单位 <b>全称</b>")
+    reply = await d.expect(NEW, "未通过")
+    assert "请填写真实单位 <b>全称</b>" in message_text(reply)  # escaped, shown as typed
+
+
+async def test_two_admins_approving_at_once_one_wins(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await _apply_as_member(linli_sandbox, NEW)
+    card_staff = await d.expect(STAFF, "报到申请")
+    card_grid = await d.expect(2002, "报到申请")
+    first, second = await asyncio.gather(
+        d.click(STAFF, card_staff["message_id"], text="✅ 通过"),
+        d.click(2002, card_grid["message_id"], text="✅ 通过"),
+    )
+    answers = sorted(str((a["answer"] or {}).get("text")) for a in (first, second))
+    assert sum("已通过" in a for a in answers) == 1
+    assert sum("已经有人处理过" in a for a in answers) == 1
+    await d.expect(NEW, "已通过")
+    async with linli_sandbox.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+        assert profile is not None and profile.status == MemberStatus.APPROVED
+
+
+async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(ADMIN, "⚙️ 管理")
+    await d.tap(ADMIN, "邀请社区工作人员")
+    await d.expect(ADMIN, "邀请哪个社区")
+    await d.tap(ADMIN, "和谐社区")
+    link_msg = await d.expect(ADMIN, "邀请链接")
+    payload = message_text(link_msg).split("start=")[1].split()[0]
+    welcome = await d.say(NEW, f"/start {payload}")
+    assert "您已成为社区工作人员" in message_text(welcome[0])
+    assert "🧾 报到审核" in _keyboard_labels(welcome[-1])
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and Role.STAFF in user.role_set
+        scopes = (await session.exec(select(StaffScope).where(StaffScope.user_id == NEW))).all()
+        assert len(scopes) == 1
+    [used] = await d.say(ALEX, f"/start {payload}")
+    assert "already been used" in message_text(used)
+    [garbage] = await d.say(ALEX, "/start inv-<script>alert(1)</script>")
+    assert "not valid" in message_text(garbage)
+    # An expired link.
+    async with linli_sandbox.sessionmaker() as session:
+        invitation = (await session.exec(select(Invitation))).one()
+        invitation.used_at = None
+        invitation.used_by = None
+        invitation.expires_at = invitation.created_at - timedelta(seconds=1)
+        session.add(invitation)
+        await session.commit()
+    [expired] = await d.say(ALEX, f"/start {payload}")
+    assert "expired" in message_text(expired)
+    async with linli_sandbox.sessionmaker() as session:
+        alex = await session.get(User, ALEX)
+        assert alex is not None and Role.STAFF not in alex.role_set
+
+
+async def test_forget_deletes_personal_data(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(RESIDENT, "/forget")
+    await d.tap(RESIDENT, "确定删除")
+    await d.expect(RESIDENT, "已删除")
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None
+        assert (user.room, user.phone, user.first_name, user.building_id) == (
+            None,
+            None,
+            None,
+            None,
+        )
+        assert user.forgotten_at is not None
+
+
+async def test_language_switch_and_unknown_text(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(RESIDENT, "/lang")
+    await d.tap(RESIDENT, "English")
+    await d.expect(RESIDENT, "Language set to English")
+    [reply] = await d.say(RESIDENT, "what is this?")
+    assert "did not understand" in message_text(reply)
+    assert "👤 My profile" in _keyboard_labels(reply)
