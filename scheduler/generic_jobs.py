@@ -1,1 +1,194 @@
-"""Generic scheduled work owned by the scheduler itself (filled in below)."""
+"""Scheduled work the scheduler owns: the weekly digest to staff and the monthly report to admins.
+
+Both recur by a crontab rule in local time (Monday 09:00; the 1st of the month 09:00). Features
+can add lines to the weekly digest with `digest_section`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.org import Community
+from models.scheduling import Broadcast, Delivery, DeliveryState
+from models.users import MemberProfile, MemberStatus, Role, User
+from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
+from services.users import staff_of
+
+WEEKLY_DIGEST = "digest.weekly"
+MONTHLY_REPORT = "report.monthly"
+WEEKLY_RULE = "0 9 * * mon"
+MONTHLY_RULE = "0 9 1 * *"
+
+DigestSection = Callable[[JobContext, int, datetime, str], Awaitable[list[str]]]
+"""(ctx, community_id, since, lang) → lines of text to add to that community's weekly digest."""
+
+_SECTIONS: list[DigestSection] = []
+
+
+def digest_section(func_: DigestSection) -> DigestSection:
+    """Register a feature's lines for the weekly staff digest (call from its job module)."""
+    if func_ not in _SECTIONS:
+        _SECTIONS.append(func_)
+    return func_
+
+
+async def ensure_recurring(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    zone: tzinfo,
+    weekly_rule: str = WEEKLY_RULE,
+    monthly_rule: str = MONTHLY_RULE,
+) -> None:
+    """Make sure the digest and the report have their next run scheduled (late runs are kept)."""
+    for kind, rule in ((WEEKLY_DIGEST, weekly_rule), (MONTHLY_REPORT, monthly_rule)):
+        pending = await pending_jobs(session, key=kind)
+        if pending and pending[0].payload.get("_rule") == rule:
+            continue
+        await schedule_recurring(
+            session, kind=kind, rule=rule, payload={}, key=kind, now=now, zone=zone
+        )
+    await session.commit()
+
+
+async def _count(session: AsyncSession, stmt: Any) -> int:
+    return int((await session.exec(stmt)).one() or 0)
+
+
+@job_kind(WEEKLY_DIGEST, too_late=timedelta(days=2))
+async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Monday morning: each community's staff get last week's numbers."""
+    session = ctx.session
+    since = ctx.now - timedelta(days=7)
+    for community in (await session.exec(select(Community))).all():
+        assert community.id is not None
+        cid = community.id
+        new_residents = await _count(
+            session,
+            select(func.count())
+            .select_from(User)
+            .where(User.community_id == cid, col(User.created_at) >= since),
+        )
+        pending_members = await _count(
+            session,
+            select(func.count())
+            .select_from(MemberProfile)
+            .where(
+                MemberProfile.community_id == cid,
+                MemberProfile.status == MemberStatus.PENDING,
+            ),
+        )
+        notices = await _count(
+            session,
+            select(func.count())
+            .select_from(Broadcast)
+            .where(Broadcast.community_id == cid, col(Broadcast.created_at) >= since),
+        )
+        blocked = await _count(
+            session,
+            select(func.count())
+            .select_from(User)
+            .where(User.community_id == cid, col(User.blocked_bot).is_(True)),
+        )
+        for staff in await staff_of(session, community_id=cid):
+            lang = staff.language or ctx.default_language
+            lines = [
+                ctx.text(
+                    lang,
+                    "scheduler-digest",
+                    community=community.name,
+                    residents=new_residents,
+                    members=pending_members,
+                    notices=notices,
+                    blocked=blocked,
+                )
+            ]
+            for section in _SECTIONS:
+                lines.extend(await section(ctx, cid, since, lang))
+            await ctx.notify(
+                chat_id=staff.id,
+                text="\n".join(lines),
+                kind="digest",
+                community_id=cid,
+                dedupe_key=f"digest:{ctx.job.id}:{staff.id}",
+            )
+
+
+@job_kind(MONTHLY_REPORT, too_late=timedelta(days=5))
+async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """The 1st of the month: admins get each community's numbers for the month before."""
+    session = ctx.session
+    since = ctx.now - timedelta(days=31)
+    lines: dict[str, list[str]] = {}
+    admin_ids = set(getattr(ctx.settings, "admin_ids", []) or [])
+    admins = [
+        u
+        for u in (await session.exec(select(User).where(col(User.roles).contains("admin")))).all()
+        if Role.ADMIN in u.role_set
+    ]
+    admin_ids |= {u.id for u in admins}
+    languages = {u.id: u.language for u in admins}
+    for admin_id in admin_ids:
+        if admin_id not in languages:
+            known = await session.get(User, admin_id)
+            languages[admin_id] = known.language if known else None
+    communities = (await session.exec(select(Community))).all()
+    for lang in {lg or ctx.default_language for lg in languages.values()}:
+        body = [ctx.text(lang, "scheduler-monthly-title")]
+        for community in communities:
+            cid = community.id
+            residents = await _count(
+                session, select(func.count()).select_from(User).where(User.community_id == cid)
+            )
+            new = await _count(
+                session,
+                select(func.count())
+                .select_from(User)
+                .where(User.community_id == cid, col(User.created_at) >= since),
+            )
+            sent = await _count(
+                session,
+                select(func.count())
+                .select_from(Delivery)
+                .where(
+                    Delivery.community_id == cid,
+                    Delivery.state == DeliveryState.SENT,
+                    col(Delivery.sent_at) >= since,
+                ),
+            )
+            failed = await _count(
+                session,
+                select(func.count())
+                .select_from(Delivery)
+                .where(
+                    Delivery.community_id == cid,
+                    col(Delivery.state).in_([DeliveryState.FAILED, DeliveryState.BLOCKED]),
+                    col(Delivery.created_at) >= since,
+                ),
+            )
+            body.append(
+                ctx.text(
+                    lang,
+                    "scheduler-monthly-line",
+                    community=community.name,
+                    residents=residents,
+                    new=new,
+                    sent=sent,
+                    failed=failed,
+                )
+            )
+        lines[lang] = body
+    for admin_id in sorted(admin_ids):
+        lang = languages.get(admin_id) or ctx.default_language
+        await ctx.notify(
+            chat_id=admin_id,
+            text="\n".join(lines[lang]),
+            kind="report",
+            dedupe_key=f"report:{ctx.job.id}:{admin_id}",
+        )

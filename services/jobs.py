@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import and_, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -247,11 +247,103 @@ __all__ = [
     "JobKind",
     "Texts",
     "cancel_jobs",
+    "claim_jobs",
     "get_kind",
     "job_kind",
+    "mark_job",
     "next_occurrence",
     "pending_jobs",
     "registered_kinds",
+    "release_stale_jobs",
     "schedule_job",
     "schedule_recurring",
 ]
+
+
+# --- the scheduler's side: claim, finish, recover ---------------------------------------------
+
+
+async def claim_jobs(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    limit: int,
+    worker: str,
+    lease: timedelta = timedelta(minutes=10),
+) -> list[int]:
+    """Atomically take up to `limit` due jobs (oldest first) and commit the claim; their ids."""
+    due = and_(col(ScheduledJob.state) == JobState.PENDING, col(ScheduledJob.due_at) <= now)
+    pick = (
+        select(ScheduledJob.id)
+        .where(due)
+        .order_by(col(ScheduledJob.due_at), col(ScheduledJob.id))
+        .limit(limit)
+    )
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    stmt = (
+        update(ScheduledJob)
+        .where(col(ScheduledJob.id).in_(pick.scalar_subquery()), due)
+        .values(
+            state=JobState.RUNNING,
+            claimed_by=worker,
+            lease_until=now + lease,
+            attempts=col(ScheduledJob.attempts) + 1,
+        )
+        .returning(col(ScheduledJob.id))
+        .execution_options(synchronize_session=False)
+    )
+    ids = sorted(row[0] for row in (await session.execute(stmt)).all())
+    await session.commit()
+    return ids
+
+
+async def mark_job(
+    session: AsyncSession,
+    *,
+    job_id: int,
+    state: JobState,
+    now: datetime,
+    worker: str,
+    error: str | None = None,
+    due_at: datetime | None = None,
+) -> bool:
+    """Move a job this worker holds to a new state (not committed); False if it lost the job."""
+    values: dict[str, Any] = {"state": state, "lease_until": None, "last_error": error}
+    if state == JobState.PENDING:
+        values["claimed_by"] = None
+        if due_at is not None:
+            values["due_at"] = due_at
+    else:
+        values["finished_at"] = now
+    stmt = (
+        update(ScheduledJob)
+        .where(
+            col(ScheduledJob.id) == job_id,
+            col(ScheduledJob.state) == JobState.RUNNING,
+            col(ScheduledJob.claimed_by) == worker,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    result = await session.execute(stmt)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def release_stale_jobs(
+    session: AsyncSession, *, now: datetime, worker: str, all_others: bool = False
+) -> int:
+    """Put back jobs a dead scheduler was running (their effects were never committed)."""
+    stale = or_(col(ScheduledJob.lease_until) < now, col(ScheduledJob.lease_until).is_(None))
+    if all_others:
+        stale = or_(
+            stale, col(ScheduledJob.claimed_by) != worker, col(ScheduledJob.claimed_by).is_(None)
+        )
+    result = await session.execute(
+        update(ScheduledJob)
+        .where(col(ScheduledJob.state) == JobState.RUNNING, stale)
+        .values(state=JobState.PENDING, claimed_by=None, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,39 @@
+## Broadcasts: staff notices to many residents
+
+menu-broadcast = 📢 Send a notice
+broadcast-choose-community = Which community is it for?
+broadcast-choose-audience = Who should get this notice?
+broadcast-audience-community = Every resident of the community
+broadcast-audience-grids = Some grids
+broadcast-audience-buildings = Some buildings
+broadcast-audience-members = Registered volunteers
+broadcast-audience-everyone = Every resident of every community
+broadcast-choose-grids = Tap the grids (several allowed), then "Done".
+broadcast-choose-buildings = Tap the buildings (several allowed), then "Done".
+broadcast-targets-done = ✅ Done
+broadcast-ask-text = Type the notice (one message). Send /cancel to stop.
+broadcast-preview = <b>Preview</b> (this is what residents will see):
+    ——————
+    { $text }
+    ——————
+    It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
+broadcast-send = ✅ Send
+broadcast-send-urgent = 🚨 Urgent, send now
+broadcast-cancel = ✖️ Don't send
+broadcast-cancelled = Cancelled; the notice was not sent.
+broadcast-empty-audience = Nobody in this audience has registered yet, so there is no one to send to.
+broadcast-progress = 📤 Sending: sent { $sent }/{ $total }
+broadcast-report = <b>📢 Notice sent</b>
+    { $total } people: { $sent } received it, { $blocked } have blocked the bot, { $failed } could not be reached.
+broadcast-show-unreached = 👀 Who did not get it
+broadcast-unreached-title = <b>People who did not get this notice:</b>
+broadcast-unreached-line = • { $name } ({ $outcome })
+broadcast-unreached-none = Everyone got it.
+broadcast-outcome-blocked = blocked the bot
+broadcast-outcome-failed = sending failed
+broadcast-outcome-cancelled = cancelled
+broadcast-bad-audience = A notice cannot be sent to this audience.
+broadcast-no-targets = Choose the grids or buildings first.
+broadcast-too-long = The notice is too long; please keep it under { $max } characters.
+broadcast-not-found = This notice cannot be found (it may have been cancelled).
+broadcast-already-sent = This notice has already been sent and will not be sent again.

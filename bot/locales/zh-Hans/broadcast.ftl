@@ -1,0 +1,39 @@
+## Broadcasts: staff notices to many residents
+
+menu-broadcast = 📢 发通知
+broadcast-choose-community = 发给哪个社区？
+broadcast-choose-audience = 这条通知发给谁？
+broadcast-audience-community = 整个社区的居民
+broadcast-audience-grids = 选几个网格
+broadcast-audience-buildings = 选几栋楼
+broadcast-audience-members = 报到的党员/志愿者
+broadcast-audience-everyone = 所有社区的所有居民
+broadcast-choose-grids = 请点选网格（可多选），选好后点“选好了”。
+broadcast-choose-buildings = 请点选楼栋（可多选），选好后点“选好了”。
+broadcast-targets-done = ✅ 选好了
+broadcast-ask-text = 请输入通知内容（一条消息）。发送 /cancel 可取消。
+broadcast-preview = <b>预览</b>（居民看到的样子如下）：
+    ——————
+    { $text }
+    ——————
+    将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
+broadcast-send = ✅ 发送
+broadcast-send-urgent = 🚨 紧急，立即发送
+broadcast-cancel = ✖️ 不发了
+broadcast-cancelled = 已取消，这条通知没有发出。
+broadcast-empty-audience = 这个范围里还没有登记的居民，无法发送。
+broadcast-progress = 📤 正在发送：已发送 { $sent }/{ $total }
+broadcast-report = <b>📢 通知发送完毕</b>
+    共 { $total } 人：送达 { $sent } 人，已屏蔽机器人 { $blocked } 人，发送失败 { $failed } 人。
+broadcast-show-unreached = 👀 查看没收到的人
+broadcast-unreached-title = <b>没收到这条通知的人：</b>
+broadcast-unreached-line = • { $name }（{ $outcome }）
+broadcast-unreached-none = 所有人都收到了。
+broadcast-outcome-blocked = 已屏蔽机器人
+broadcast-outcome-failed = 发送失败
+broadcast-outcome-cancelled = 已取消
+broadcast-bad-audience = 这个范围无法发送通知。
+broadcast-no-targets = 请先选择要发送的网格或楼栋。
+broadcast-too-long = 通知太长了，请控制在 { $max } 字以内。
+broadcast-not-found = 找不到这条通知（可能已取消）。
+broadcast-already-sent = 这条通知已经发出，不会重复发送。

@@ -1,0 +1,69 @@
+"""Wiring the scheduler into the bot: a start-up hook, and a standalone runner."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from models.base import utcnow
+from scheduler.service import SchedulerService
+
+log = logging.getLogger(__name__)
+
+
+async def build_service(
+    settings: Any,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    tick_seconds: float = 1.0,
+    max_in_flight: int = 8,
+    per_second: float = 30.0,
+) -> SchedulerService:
+    """A scheduler service with its own engine and Bot session (closed when it stops)."""
+    from bot.app import make_bot
+    from bot.i18n import Translator
+    from models.db import create_engine, make_sessionmaker
+
+    engine = create_engine(settings.database_url)
+    return SchedulerService(
+        settings=settings,
+        engine=engine,
+        sessionmaker=make_sessionmaker(engine),
+        bot=make_bot(settings),
+        texts=Translator(default=settings.default_language),
+        clock=clock,
+        tick_seconds=tick_seconds,
+        max_in_flight=max_in_flight,
+        per_second=per_second,
+        own_resources=True,
+    )
+
+
+async def scheduler_hook(
+    *, settings: Any, resources: dict[str, Any], extra: dict[str, Any], **_: Any
+) -> None:
+    """STARTUP_HOOKS entry: the scheduler starts with polling and stops at shutdown."""
+    service = await build_service(settings, clock=extra.get("clock", utcnow))
+    extra["scheduler"] = service
+    resources.setdefault("_starters", []).append(service.start)
+    resources.setdefault("_closers", []).append(service.stop)
+
+
+async def run_alone(
+    settings: Any, *, stop: asyncio.Event, tick_seconds: float = 1.0, max_in_flight: int = 8
+) -> None:
+    """`linli scheduler`: only the scheduler and the sender, until `stop` is set."""
+    from bot.app import prepare_database
+
+    engine = await prepare_database(settings)  # checks (or, on SQLite, applies) the schema
+    await engine.dispose()
+    service = await build_service(settings, tick_seconds=tick_seconds, max_in_flight=max_in_flight)
+    await service.start()
+    log.info("scheduler: running alone as %s", service.worker)
+    try:
+        await stop.wait()
+    finally:
+        await service.stop()

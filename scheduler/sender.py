@@ -1,0 +1,289 @@
+"""The one sender that drains the delivery outbox within Telegram's limits.
+
+`drain_once()` claims a batch of due deliveries, sends them (several chats at a time, each chat's
+messages in order) and records every outcome as soon as it is known; `run()` repeats that until
+stopped. At most `max_in_flight` messages are between "sent to Telegram" and "recorded as sent"
+at any moment: that is the bound on duplicates after a crash (see scheduler/README.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import os
+import socket
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.methods import TelegramMethod
+from aiogram.methods.base import Response, TelegramType
+from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.base import utcnow
+from scheduler.limits import RateLimiter
+from services import delivery as outbox
+from services.delivery import CAPTION_LIMIT, Claimed, split_html
+
+log = logging.getLogger(__name__)
+
+_IN_SENDER: contextvars.ContextVar[bool] = contextvars.ContextVar("linli_in_sender", default=False)
+_COUNTED_METHODS = {
+    "sendMessage",
+    "sendPhoto",
+    "sendDocument",
+    "sendMediaGroup",
+    "sendLocation",
+    "sendPoll",
+    "sendVoice",
+    "sendContact",
+    "copyMessage",
+    "forwardMessage",
+    "editMessageText",
+    "editMessageCaption",
+    "editMessageReplyMarkup",
+}
+MAX_ATTEMPTS = 8
+
+
+def worker_name() -> str:
+    """A name for this process's claims: host, pid and a random part."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class DirectReplyCounter(BaseRequestMiddleware):
+    """Counts the bot's direct replies against the shared limits (they never wait)."""
+
+    def __init__(self, limiter: RateLimiter) -> None:
+        self.limiter = limiter
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        """Note a reply's chat, then send it at once."""
+        if not _IN_SENDER.get() and method.__api_method__ in _COUNTED_METHODS:
+            chat_id = getattr(method, "chat_id", None)
+            if isinstance(chat_id, int):
+                self.limiter.note_direct(chat_id)
+        return await make_request(bot, method)
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long to wait before retrying after a network error or a 5xx: 2, 4, 8 … 300 s."""
+    return timedelta(seconds=min(300, 2 ** max(1, attempts)))
+
+
+class Sender:
+    """Drains the outbox: claim, send within limits, record; one instance per process."""
+
+    def __init__(
+        self,
+        *,
+        bot: Bot,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        limiter: RateLimiter | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        worker: str | None = None,
+        max_in_flight: int = 8,
+        batch: int = 60,
+        idle_interval: float = 0.5,
+        on_blocked: Callable[[AsyncSession, Claimed], Awaitable[None]] | None = None,
+    ) -> None:
+        self.bot = bot
+        self.sessionmaker = sessionmaker
+        self.limiter = limiter or RateLimiter()
+        self.clock = clock
+        self.worker = worker or worker_name()
+        self.max_in_flight = max_in_flight
+        self.batch = batch
+        self.idle_interval = idle_interval
+        self.on_blocked = on_blocked
+        self._in_flight = asyncio.Semaphore(max_in_flight)
+        self._wake = asyncio.Event()
+        self.sent_count = 0
+
+    def wake(self) -> None:
+        """Something was queued: look at the outbox now rather than at the next interval."""
+        self._wake.set()
+
+    async def recover(self, *, all_others: bool = True) -> int:
+        """Put back what a dead sender left half-sent (call when taking over)."""
+        async with self.sessionmaker() as session:
+            return await outbox.release_stale(
+                session, now=self.clock(), worker=self.worker, all_others=all_others
+            )
+
+    async def drain_once(self, *, now: datetime | None = None) -> int:
+        """Send one batch of due deliveries and record the outcomes; returns how many."""
+        now = now or self.clock()
+        async with self.sessionmaker() as session:
+            claimed = await outbox.claim_deliveries(
+                session, now=now, limit=self.batch, worker=self.worker
+            )
+        if not claimed:
+            return 0
+        by_chat: dict[int, list[Claimed]] = defaultdict(list)
+        for item in claimed:
+            by_chat[item.chat_id].append(item)
+        await asyncio.gather(*(self._send_chat(items) for items in by_chat.values()))
+        return len(claimed)
+
+    async def drain(self, *, now: datetime | None = None) -> int:
+        """Send everything due now (tests call this); returns how many were handled."""
+        total = 0
+        while True:
+            done = await self.drain_once(now=now)
+            if not done:
+                return total
+            total += done
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Drain the outbox until `stop` is set."""
+        while not stop.is_set():
+            try:
+                done = await self.drain_once()
+            except Exception:  # a database hiccup must not end the sender; log and go on
+                log.exception("sender: draining failed")
+                done = 0
+            if done:
+                continue
+            self._wake.clear()
+            waiters = {
+                asyncio.ensure_future(stop.wait()),
+                asyncio.ensure_future(self._wake.wait()),
+            }
+            _, pending = await asyncio.wait(
+                waiters, timeout=self.idle_interval, return_when=asyncio.FIRST_COMPLETED
+            )
+            for task in pending:
+                task.cancel()
+
+    async def _send_chat(self, items: list[Claimed]) -> None:
+        """One chat's messages, in order; later ones wait when the chat's limit is reached."""
+        for index, item in enumerate(items):
+            wait = self.limiter.chat_wait(item.chat_id)
+            if wait > 2.0 and index > 0:
+                # the chat is busy: put the rest back for later instead of holding the batch
+                later = self.clock() + timedelta(seconds=wait)
+                async with self.sessionmaker() as session:
+                    for rest in items[index:]:
+                        await outbox.record_retry(
+                            session, delivery_id=rest.id, error="", not_before=later
+                        )
+                return
+            await self._send_one(item)
+
+    async def _send_one(self, item: Claimed) -> None:
+        sent_ids = list(item.message_ids)
+        parts = self._parts(item)
+        while True:
+            try:
+                for index in range(len(sent_ids), len(parts)):
+                    await self.limiter.acquire(item.chat_id)
+                    async with self._in_flight:
+                        message = await self._call(item, parts, index)
+                        sent_ids.append(message.message_id)
+                        if index + 1 < len(parts):
+                            async with self.sessionmaker() as session:
+                                await outbox.record_progress(
+                                    session, delivery_id=item.id, message_ids=sent_ids
+                                )
+                        else:
+                            async with self.sessionmaker() as session:
+                                await outbox.record_sent(
+                                    session,
+                                    delivery_id=item.id,
+                                    message_ids=sent_ids,
+                                    now=self.clock(),
+                                )
+                            self.sent_count += 1
+                return
+            except TelegramRetryAfter as exc:
+                # Telegram asks everyone to wait: pause all sending, then try this one again
+                log.warning("sender: 429, pausing %s s", exc.retry_after)
+                self.limiter.pause(float(exc.retry_after))
+                continue
+            except TelegramForbiddenError as exc:
+                async with self.sessionmaker() as session:
+                    await outbox.record_blocked(
+                        session, delivery_id=item.id, chat_id=item.chat_id, error=exc.message
+                    )
+                    if self.on_blocked is not None:
+                        try:
+                            await self.on_blocked(session, item)
+                        except Exception:  # telling staff is best effort
+                            log.exception("sender: could not report a blocked user")
+                return
+            except (TelegramNetworkError, TelegramServerError, TimeoutError, OSError) as exc:
+                await self._retry_later(item, str(exc), attempts=item.attempts)
+                return
+            except TelegramBadRequest as exc:
+                log.warning("sender: delivery %s refused: %s", item.id, exc.message)
+                async with self.sessionmaker() as session:
+                    await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
+                return
+
+    async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
+        async with self.sessionmaker() as session:
+            if attempts >= MAX_ATTEMPTS:
+                await outbox.record_failed(session, delivery_id=item.id, error=error or "gave up")
+                return
+            await outbox.record_retry(
+                session,
+                delivery_id=item.id,
+                error=error or "retry",
+                not_before=self.clock() + backoff(attempts),
+            )
+
+    @staticmethod
+    def _parts(item: Claimed) -> list[str]:
+        """The texts of the messages this delivery becomes (a photo's caption first)."""
+        if item.photo_ref is None and item.photo_bytes is None:
+            return split_html(item.text)
+        if not item.text:
+            return [""]
+        caption = split_html(item.text, limit=CAPTION_LIMIT)
+        if len(caption) == 1:
+            return caption
+        return ["", *split_html(item.text)]  # too long for a caption: photo, then the text
+
+    async def _call(self, item: Claimed, parts: list[str], index: int) -> Message:
+        markup = (
+            InlineKeyboardMarkup.model_validate(item.reply_markup)
+            if item.reply_markup and index == len(parts) - 1
+            else None
+        )
+        token = _IN_SENDER.set(True)
+        try:
+            if index == 0 and (item.photo_ref is not None or item.photo_bytes is not None):
+                photo: Any = (
+                    BufferedInputFile(item.photo_bytes, filename="photo.jpg")
+                    if item.photo_bytes is not None
+                    else item.photo_ref
+                )
+                return await self.bot.send_photo(
+                    item.chat_id, photo, caption=parts[0] or None, reply_markup=markup
+                )
+            return await self.bot.send_message(item.chat_id, parts[index], reply_markup=markup)
+        finally:
+            _IN_SENDER.reset(token)

@@ -1,0 +1,279 @@
+"""The scheduler as one long-lived resource: leader election, APScheduler as the clock, the sender.
+
+Due work lives in our tables; APScheduler only ticks (`tick()` every `tick_seconds`), and the
+sender drains the outbox in its own task. Both run only in the elected leader. Tests skip all of
+that and call `run_due(now=...)`, `drain()` and `show_progress()` directly with their own clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.base import utcnow
+from models.users import User
+from scheduler.kinds import load_job_kinds
+from scheduler.leader import Leadership
+from scheduler.limits import RateLimiter
+from scheduler.runner import JobRunner, RunReport
+from scheduler.sender import DirectReplyCounter, Sender, worker_name
+from services import broadcast as broadcasts
+from services.delivery import Claimed, enqueue, set_local_zone
+from services.jobs import Texts
+
+log = logging.getLogger(__name__)
+
+
+class SchedulerService:
+    """Runs due work and the sender while this process leads."""
+
+    def __init__(
+        self,
+        *,
+        settings: Any,
+        engine: AsyncEngine,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        texts: Texts,
+        clock: Callable[[], datetime] = utcnow,
+        tick_seconds: float = 1.0,
+        leader_retry_seconds: float = 2.0,
+        max_in_flight: int = 8,
+        per_second: float = 30.0,
+        own_resources: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.sessionmaker = sessionmaker
+        self.bot = bot
+        self.texts = texts
+        self.clock = clock
+        self.tick_seconds = tick_seconds
+        self.leader_retry_seconds = leader_retry_seconds
+        self.own_resources = own_resources
+        self.worker = worker_name()
+        set_local_zone(settings.zone)
+        load_job_kinds()
+        self.limiter = RateLimiter(per_second=per_second)
+        self.runner = JobRunner(
+            sessionmaker=sessionmaker,
+            settings=settings,
+            texts=texts,
+            clock=clock,
+            worker=self.worker,
+        )
+        self.sender = Sender(
+            bot=bot,
+            sessionmaker=sessionmaker,
+            limiter=self.limiter,
+            clock=clock,
+            worker=self.worker,
+            max_in_flight=max_in_flight,
+            on_blocked=self._tell_staff_blocked,
+        )
+        self.runner.on_enqueued = self.sender.wake
+        self.leadership = Leadership(engine)
+        self.is_leader = False
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._last_progress: dict[int, float] = {}
+
+    # --- what tests call ------------------------------------------------------------------
+
+    async def run_due(self, *, now: datetime | None = None) -> RunReport:
+        """Run the scheduled work due at `now` (the injected clock by default)."""
+        return await self.runner.run_due(now=now)
+
+    async def drain(self, *, now: datetime | None = None) -> int:
+        """Send every delivery due at `now`; returns how many were handled."""
+        return await self.sender.drain(now=now)
+
+    async def tick(self) -> None:
+        """One beat of the clock: due work, then broadcast progress."""
+        try:
+            await self.runner.run_due()
+            await self.show_progress()
+        except Exception:  # keep ticking; the next beat retries
+            log.exception("scheduler: tick failed")
+
+    def count_replies_of(self, bot: Bot) -> None:
+        """Make the bot's direct replies count against the shared sending limits."""
+        if not any(isinstance(m, DirectReplyCounter) for m in bot.session.middleware._middlewares):
+            bot.session.middleware(DirectReplyCounter(self.limiter))
+
+    # --- broadcast progress ---------------------------------------------------------------
+
+    async def show_progress(self, *, force: bool = False) -> None:
+        """Edit each running broadcast's "sent 320/690" line; send the report when done."""
+        loop = asyncio.get_running_loop()
+        async with self.sessionmaker() as session:
+            running = await broadcasts.in_progress(session)
+            for item in running:
+                assert item.id is not None
+                state = await broadcasts.report(session, broadcast_id=item.id)
+                author = await session.get(User, item.author_id)
+                lang = (author.language if author else None) or self.settings.default_language
+                if state.complete:
+                    if await broadcasts.mark_done(
+                        session, broadcast_id=item.id, shown=state.finished, now=self.clock()
+                    ):
+                        await self._edit_progress(item, lang, state.finished, state.total)
+                        await self._final_report(session, item.id, item.author_id, lang, state)
+                    continue
+                last = self._last_progress.get(item.id, 0.0)
+                if state.finished == item.progress_shown or (
+                    not force and loop.time() - last < 2.0
+                ):
+                    continue
+                self._last_progress[item.id] = loop.time()
+                await self._edit_progress(item, lang, state.finished, state.total)
+                await broadcasts.mark_shown(session, broadcast_id=item.id, shown=state.finished)
+
+    async def _edit_progress(self, item: Any, lang: str, done: int, total: int) -> None:
+        if item.progress_chat_id is None or item.progress_message_id is None:
+            return
+        text = self.texts.get(lang, "broadcast-progress", sent=done, total=total)
+        try:
+            await self.limiter.acquire(item.progress_chat_id)
+            await self.bot.edit_message_text(
+                text=text, chat_id=item.progress_chat_id, message_id=item.progress_message_id
+            )
+        except TelegramBadRequest as exc:  # "message is not modified" and the like
+            log.debug("progress edit refused: %s", exc.message)
+        except TelegramAPIError:
+            log.warning("progress edit failed", exc_info=True)
+
+    async def _final_report(
+        self,
+        session: AsyncSession,
+        broadcast_id: int,
+        author_id: int,
+        lang: str,
+        state: broadcasts.BroadcastReport,
+    ) -> None:
+        text = self.texts.get(
+            lang,
+            "broadcast-report",
+            total=state.total,
+            sent=state.sent,
+            blocked=state.blocked,
+            failed=state.failed,
+        )
+        markup = None
+        if state.blocked or state.failed:
+            label = self.texts.get(lang, "broadcast-show-unreached")
+            data = broadcasts.UNREACHED_CALLBACK.format(id=broadcast_id)
+            markup = {"inline_keyboard": [[{"text": label, "callback_data": data}]]}
+        await enqueue(
+            session,
+            chat_id=author_id,
+            text=text,
+            reply_markup=markup,
+            urgent=True,
+            kind="broadcast-report",
+            dedupe_key=f"bc-report:{broadcast_id}",
+            now=self.clock(),
+        )
+        await session.commit()
+        self.sender.wake()
+
+    async def _tell_staff_blocked(self, session: AsyncSession, item: Claimed) -> None:
+        """A user blocked the bot while we had something for them that staff should know."""
+        if item.kind in ("broadcast", "broadcast-report", "digest", "report", "staff-alert"):
+            return  # the broadcast report lists them; staff mail needs no echo
+        user = await session.get(User, item.chat_id)
+        if user is None or user.community_id is None:
+            return
+        from services.users import staff_of
+
+        day = self.clock().astimezone(self.settings.zone).date().isoformat()
+        for staff in await staff_of(session, community_id=user.community_id, grid_id=user.grid_id):
+            if staff.id == user.id:
+                continue
+            lang = staff.language or self.settings.default_language
+            await enqueue(
+                session,
+                chat_id=staff.id,
+                text=self.texts.get(lang, "scheduler-user-blocked", name=user.display_name),
+                kind="staff-alert",
+                community_id=user.community_id,
+                dedupe_key=f"blocked:{user.id}:{staff.id}:{day}",
+                now=self.clock(),
+            )
+        await session.commit()
+
+    # --- leading --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start competing for leadership; the leader ticks and sends."""
+        if self._task is None:
+            self._stop.clear()
+            self._task = asyncio.create_task(self._supervise(), name="linli-scheduler")
+
+    async def stop(self) -> None:
+        """Stop ticking and sending, step down, release what this service owns."""
+        self._stop.set()
+        if self._task is not None:
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        await self.leadership.release()
+        if self.own_resources:
+            await self.bot.session.close()
+            await self.engine.dispose()
+
+    async def _supervise(self) -> None:
+        while not self._stop.is_set():
+            if await self.leadership.try_acquire():
+                try:
+                    await self._lead()
+                except Exception:  # leading failed (database away): step down, try again
+                    log.exception("scheduler: leading failed")
+                finally:
+                    self.is_leader = False
+            if self._stop.is_set():
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), timeout=self.leader_retry_seconds)
+
+    async def _lead(self) -> None:
+        self.is_leader = True
+        jobs = await self.runner.recover()
+        sends = await self.sender.recover()
+        from scheduler.generic_jobs import ensure_recurring
+
+        async with self.sessionmaker() as session:
+            await ensure_recurring(session, now=self.clock(), zone=self.settings.zone)
+        log.info("scheduler: leading (%s jobs and %s deliveries taken over)", jobs, sends)
+        clock = AsyncIOScheduler(timezone=self.settings.zone)
+        clock.add_job(
+            self.tick,
+            "interval",
+            seconds=self.tick_seconds,
+            id="linli-due-work",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(self.settings.zone),
+        )
+        clock.start()
+        sender_stop = asyncio.Event()
+        sending = asyncio.create_task(self.sender.run(sender_stop), name="linli-sender")
+        try:
+            while not self._stop.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), timeout=self.leader_retry_seconds)
+                if not await self.leadership.still_held():
+                    break
+        finally:
+            clock.shutdown(wait=False)
+            sender_stop.set()
+            await asyncio.gather(sending, return_exceptions=True)

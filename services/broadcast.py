@@ -1,0 +1,356 @@
+"""Staff notices to many people: audience, preview, confirm, progress and the final report.
+
+The notice itself travels through the outbox (one delivery per person, kind "broadcast"); this
+module picks the audience, checks the author's scope, and reports how far it got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.org import Building, Grid
+from models.scheduling import AudienceKind, Broadcast, BroadcastState, Delivery, DeliveryState
+from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
+from services.delivery import after_quiet_hours, local_zone, quiet_hours_of
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.users import require_scope
+
+TEXT_MAX = 3500
+UNREACHED_CALLBACK = "bc:unreached:{id}"
+"""callback_data of the report's "who was not reached" button (handlers.broadcast matches it)."""
+
+
+@dataclass(frozen=True)
+class BroadcastReport:
+    """Where a broadcast stands: how many went out, were blocked, failed, are still waiting."""
+
+    total: int
+    sent: int
+    blocked: int
+    failed: int
+    waiting: int
+
+    @property
+    def finished(self) -> int:
+        """Deliveries with a final outcome."""
+        return self.sent + self.blocked + self.failed
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing is left to send."""
+        return self.waiting == 0
+
+
+async def audience(
+    session: AsyncSession,
+    *,
+    kind: AudienceKind,
+    community_id: int | None,
+    target_ids: Collection[int] = (),
+) -> list[User]:
+    """Registered people of an audience (blocked ones included: the report counts them)."""
+    stmt = select(User).where(col(User.forgotten_at).is_(None), col(User.consent_at).is_not(None))
+    if kind == AudienceKind.EVERYONE:
+        pass
+    elif kind == AudienceKind.COMMUNITY:
+        stmt = stmt.where(User.community_id == community_id)
+    elif kind == AudienceKind.GRIDS:
+        stmt = stmt.where(col(User.grid_id).in_(list(target_ids)))
+    elif kind == AudienceKind.BUILDINGS:
+        stmt = stmt.where(col(User.building_id).in_(list(target_ids)))
+    elif kind == AudienceKind.MEMBERS:
+        members = select(MemberProfile.user_id).where(
+            MemberProfile.community_id == community_id,
+            MemberProfile.status == MemberStatus.APPROVED,
+        )
+        stmt = select(User).where(
+            col(User.forgotten_at).is_(None), col(User.id).in_(members.scalar_subquery())
+        )
+    else:  # pragma: no cover - StrEnum exhausts the cases
+        raise InvalidInput("broadcast-bad-audience")
+    return list((await session.exec(stmt.order_by(col(User.id)))).all())
+
+
+async def _check_targets(
+    session: AsyncSession, *, kind: AudienceKind, community_id: int | None, target_ids: list[int]
+) -> None:
+    if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
+        if not target_ids:
+            raise InvalidInput("broadcast-no-targets")
+        table = Grid if kind == AudienceKind.GRIDS else Building
+        rows = (
+            await session.exec(
+                select(table.community_id).where(col(table.id).in_(target_ids))  # type: ignore[attr-defined]
+            )
+        ).all()
+        if len(rows) != len(set(target_ids)) or any(c != community_id for c in rows):
+            raise InvalidInput("broadcast-no-targets")
+
+
+async def _require_broadcast_scope(
+    session: AsyncSession,
+    *,
+    author: User,
+    roles: Collection[Role],
+    kind: AudienceKind,
+    community_id: int,
+    target_ids: list[int],
+) -> None:
+    """Grid staff may write to their grids and buildings; community-wide needs community scope."""
+    if Role.ADMIN in roles:
+        return
+    grids: set[int | None]
+    if kind == AudienceKind.GRIDS:
+        grids = set(target_ids)
+    elif kind == AudienceKind.BUILDINGS:
+        stmt = select(Building.grid_id).where(col(Building.id).in_(target_ids))
+        grids = set((await session.exec(stmt)).all())
+    else:
+        wide = await session.exec(
+            select(StaffScope).where(
+                StaffScope.user_id == author.id,
+                StaffScope.community_id == community_id,
+                col(StaffScope.grid_id).is_(None),
+            )
+        )
+        grids = {None} if wide.first() is not None or Role.STAFF not in roles else set()
+        if not grids:
+            grids = {-1}  # grid staff only: refused below
+    for grid_id in grids:
+        await require_scope(
+            session,
+            user=author,
+            roles=roles,
+            community_id=community_id,
+            grid_id=grid_id,
+            action="broadcast",
+        )
+
+
+async def create_draft(
+    session: AsyncSession,
+    *,
+    author: User,
+    roles: Collection[Role],
+    kind: AudienceKind,
+    community_id: int | None,
+    target_ids: list[int],
+    text: str,
+    now: datetime,
+) -> tuple[Broadcast, int]:
+    """Store a notice as a draft after checking scope; returns it and how many it would reach."""
+    body = text.strip()
+    if not body:
+        raise InvalidInput("err-text-empty")
+    if len(body) > TEXT_MAX:
+        raise InvalidInput("broadcast-too-long", max=TEXT_MAX)
+    if kind == AudienceKind.EVERYONE:
+        if Role.ADMIN not in roles:
+            raise PermissionDenied("err-not-allowed")
+        community_id = None
+    else:
+        if community_id is None:
+            raise InvalidInput("broadcast-no-targets")
+        await _check_targets(session, kind=kind, community_id=community_id, target_ids=target_ids)
+        await _require_broadcast_scope(
+            session,
+            author=author,
+            roles=roles,
+            kind=kind,
+            community_id=community_id,
+            target_ids=target_ids,
+        )
+    people = await audience(session, kind=kind, community_id=community_id, target_ids=target_ids)
+    draft = Broadcast(
+        author_id=author.id,
+        community_id=community_id,
+        audience=kind,
+        target_ids=",".join(str(i) for i in target_ids),
+        text=body,
+        total=len(people),
+        created_at=now,
+    )
+    session.add(draft)
+    await session.commit()
+    return draft, len(people)
+
+
+async def confirm(
+    session: AsyncSession,
+    *,
+    author: User,
+    roles: Collection[Role],
+    broadcast_id: int,
+    urgent: bool,
+    progress_chat_id: int | None,
+    progress_message_id: int | None,
+    now: datetime,
+) -> Broadcast:
+    """Queue the notice for everyone in its audience (once, even if confirmed twice)."""
+    draft = await session.get(Broadcast, broadcast_id)
+    if draft is None or draft.author_id != author.id:
+        raise NotFound("broadcast-not-found")
+    if draft.community_id is not None:
+        await _require_broadcast_scope(
+            session,
+            author=author,
+            roles=roles,
+            kind=AudienceKind(draft.audience),
+            community_id=draft.community_id,
+            target_ids=draft.target_id_list,
+        )
+    elif Role.ADMIN not in roles:
+        raise PermissionDenied("err-not-allowed")
+    moved = await session.execute(
+        update(Broadcast)
+        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.state) == BroadcastState.DRAFT)
+        .values(
+            state=BroadcastState.SENDING,
+            confirmed_at=now,
+            progress_chat_id=progress_chat_id,
+            progress_message_id=progress_message_id,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if not moved.rowcount:  # type: ignore[attr-defined]
+        await session.rollback()
+        raise Conflict("broadcast-already-sent")
+    people = await audience(
+        session,
+        kind=AudienceKind(draft.audience),
+        community_id=draft.community_id,
+        target_ids=draft.target_id_list,
+    )
+    quiet: dict[int | None, tuple] = {}
+    rows = []
+    for person in people:
+        when = now
+        if not urgent and not person.quiet_hours_opt_out:
+            cid = person.community_id
+            if cid not in quiet:
+                quiet[cid] = await quiet_hours_of(session, community_id=cid)
+            start, end, enabled = quiet[cid]
+            if enabled:
+                when = after_quiet_hours(now, start=start, end=end, zone=local_zone())
+        rows.append(
+            Delivery(
+                chat_id=person.id,
+                kind="broadcast",
+                text=draft.text,
+                urgent=urgent,
+                community_id=person.community_id,
+                dedupe_key=f"bc:{broadcast_id}:{person.id}",
+                broadcast_id=broadcast_id,
+                not_before=when,
+                state=DeliveryState.BLOCKED if person.blocked_bot else DeliveryState.PENDING,
+                error="blocked before sending" if person.blocked_bot else None,
+                created_at=now,
+            )
+        )
+    session.add_all(rows)
+    await session.execute(
+        update(Broadcast)
+        .where(col(Broadcast.id) == broadcast_id)
+        .values(total=len(rows))
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    await session.refresh(draft)
+    return draft
+
+
+async def cancel(
+    session: AsyncSession, *, author: User, broadcast_id: int, now: datetime
+) -> BroadcastReport:
+    """Stop a draft or what is still waiting of a broadcast; returns where it stands."""
+    draft = await session.get(Broadcast, broadcast_id)
+    if draft is None or draft.author_id != author.id:
+        raise NotFound("broadcast-not-found")
+    await session.execute(
+        update(Delivery)
+        .where(
+            col(Delivery.broadcast_id) == broadcast_id,
+            col(Delivery.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.CANCELLED)
+    )
+    if draft.state == BroadcastState.DRAFT:
+        draft.state = BroadcastState.CANCELLED
+        draft.finished_at = now
+        session.add(draft)
+    await session.commit()
+    return await report(session, broadcast_id=broadcast_id)
+
+
+async def report(session: AsyncSession, *, broadcast_id: int) -> BroadcastReport:
+    """Counts of a broadcast's deliveries by outcome."""
+    stmt = (
+        select(Delivery.state, func.count())
+        .where(col(Delivery.broadcast_id) == broadcast_id)
+        .group_by(Delivery.state)
+    )
+    counts = {state: int(n) for state, n in (await session.exec(stmt)).all()}
+    sent = counts.get(DeliveryState.SENT, 0)
+    blocked = counts.get(DeliveryState.BLOCKED, 0)
+    failed = counts.get(DeliveryState.FAILED, 0)
+    waiting = counts.get(DeliveryState.PENDING, 0) + counts.get(DeliveryState.SENDING, 0)
+    total = sum(counts.values())
+    return BroadcastReport(total=total, sent=sent, blocked=blocked, failed=failed, waiting=waiting)
+
+
+async def unreached(
+    session: AsyncSession, *, author: User, roles: Collection[Role], broadcast_id: int
+) -> list[tuple[User | None, int, str]]:
+    """Who did not get the notice: (user if known, chat id, outcome), for the author or admins."""
+    draft = await session.get(Broadcast, broadcast_id)
+    if draft is None or (draft.author_id != author.id and Role.ADMIN not in roles):
+        raise NotFound("broadcast-not-found")
+    stmt = (
+        select(Delivery, User)
+        .join(User, col(User.id) == col(Delivery.chat_id), isouter=True)
+        .where(
+            col(Delivery.broadcast_id) == broadcast_id,
+            col(Delivery.state).in_(
+                [DeliveryState.BLOCKED, DeliveryState.FAILED, DeliveryState.CANCELLED]
+            ),
+        )
+        .order_by(col(Delivery.chat_id))
+    )
+    return [(user, d.chat_id, d.state) for d, user in (await session.exec(stmt)).all()]
+
+
+async def in_progress(session: AsyncSession) -> list[Broadcast]:
+    """Broadcasts still sending (the scheduler shows their progress)."""
+    stmt = select(Broadcast).where(Broadcast.state == BroadcastState.SENDING)
+    return list((await session.exec(stmt.execution_options(populate_existing=True))).all())
+
+
+async def mark_done(
+    session: AsyncSession, *, broadcast_id: int, shown: int, now: datetime
+) -> bool:
+    """Close a finished broadcast once; False when someone else already did."""
+    moved = await session.execute(
+        update(Broadcast)
+        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.state) == BroadcastState.SENDING)
+        .values(state=BroadcastState.DONE, finished_at=now, progress_shown=shown)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return bool(moved.rowcount)  # type: ignore[attr-defined]
+
+
+async def mark_shown(session: AsyncSession, *, broadcast_id: int, shown: int) -> None:
+    """Remember the progress number last shown to the author."""
+    await session.execute(
+        update(Broadcast)
+        .where(col(Broadcast.id) == broadcast_id)
+        .values(progress_shown=shown)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
