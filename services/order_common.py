@@ -1,0 +1,400 @@
+"""Shared pieces of the order cycle: notices, state moves with ledger rows, permission checks,
+the category catalogue and the single call into triage."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import MemberProfile, MemberStatus, Role, User
+from models.orders import (
+    Claim,
+    IllegalTransition,
+    LedgerEvent,
+    Order,
+    Request,
+    transition,
+)
+from services import audit
+from services.errors import Conflict, NotFound, PermissionDenied
+from services.users import can_act_in, require_scope
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for someone other than the actor; rendered in the recipient's language.
+
+    `kind` tells the handler layer which buttons go with it (e.g. a claim button on an offer).
+    """
+
+    chat_id: int
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    kind: str = "order"
+    ref_id: int | None = None
+    photos: tuple[str, ...] = ()
+    urgent: bool = False
+    dedupe_key: str | None = None
+    community_id: int | None = None
+
+
+# ---------------------------------------------------------------- catalogue and triage
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    """What the order cycle needs of a category."""
+
+    code: str
+    names: dict[str, str]
+    deadline_hours: int
+    skills: tuple[str, ...]
+
+    def name(self, lang: str = "zh-Hans") -> str:
+        """The name in a language (Simplified Chinese when missing)."""
+        return self.names.get(lang) or self.names.get("zh-Hans") or self.code
+
+
+@functools.cache
+def catalogue() -> tuple[CategoryInfo, ...]:
+    """The categories, loaded once from the triage catalogue file."""
+    from services.triage.catalogue import load_catalogue
+
+    return tuple(
+        CategoryInfo(
+            code=c.code, names=dict(c.names), deadline_hours=c.deadline_hours, skills=c.skills
+        )
+        for c in load_catalogue()
+    )
+
+
+def category(code: str) -> CategoryInfo:
+    """The category with this code, or the catch-all 'other'."""
+    cats = catalogue()
+    for cat in cats:
+        if cat.code == code:
+            return cat
+    return next(c for c in cats if c.code == "other")
+
+
+def is_category(code: str) -> bool:
+    """True if the code is in the catalogue."""
+    return any(c.code == code for c in catalogue())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What triage thinks of a request's text."""
+
+    category: str
+    confidence: float | None
+    candidates: tuple[str, ...]
+    unsure: bool
+    urgent: bool
+    urgent_reasons: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+# Until the triage model answers, a few words mark a request urgent (the model replaces this).
+_URGENT_WORDS = (
+    "燃气",
+    "煤气",
+    "着火",
+    "起火",
+    "火灾",
+    "摔倒",
+    "晕倒",
+    "漏水",
+    "水淹",
+    "独居",
+    "救命",
+)
+
+
+def suggest(triage: Any, text: str) -> Suggestion:
+    """Ask triage for category, urgency and keywords: the only call into the triage service."""
+    if triage is not None:
+        result = triage.analyze(text)
+        return Suggestion(
+            category=str(result.category),
+            confidence=getattr(result, "confidence", None),
+            candidates=tuple(getattr(result, "candidates", ()) or ()),
+            unsure=bool(getattr(result, "unsure", False)),
+            urgent=bool(getattr(result, "urgent", False)),
+            urgent_reasons=tuple(getattr(result, "urgent_reasons", ()) or ()),
+            keywords=tuple(getattr(result, "keywords", ()) or ()),
+        )
+    reasons = tuple(w for w in _URGENT_WORDS if w in text)
+    return Suggestion(
+        category="other",
+        confidence=None,
+        candidates=(),
+        unsure=True,
+        urgent=bool(reasons),
+        urgent_reasons=reasons,
+        keywords=(),
+    )
+
+
+def _candidate_fields(c: Any) -> tuple[str, float]:
+    if isinstance(c, tuple):
+        return str(c[0]), float(c[1]) if len(c) > 1 else 0.0
+    return str(getattr(c, "code", c)), float(getattr(c, "score", 0.0))
+
+
+def candidate_codes(s: Suggestion) -> list[str]:
+    """Category codes to offer the resident, best first, suggested one included."""
+    codes = [s.category]
+    for c in s.candidates:
+        code, _ = _candidate_fields(c)
+        if code not in codes and is_category(code):
+            codes.append(code)
+    return codes
+
+
+_PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
+_ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
+_LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+
+
+def mask(text: str) -> str:
+    """Phone and ID numbers typed in free text, masked for public posts (triage's when present)."""
+    try:
+        from services.triage import mask_pii  # type: ignore[attr-defined]
+    except ImportError:
+        mask_pii = None
+    if mask_pii is not None:
+        return str(mask_pii(text))
+    text = _ID_RE.sub(
+        lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 6) + m.group(0)[-2:], text
+    )
+    text = _PHONE_RE.sub(lambda m: m.group(0)[:3] + "****" + m.group(0)[-4:], text)
+    return _LANDLINE_RE.sub(lambda m: m.group(0)[:4] + "****" + m.group(0)[-2:], text)
+
+
+# ---------------------------------------------------------------- moves and the ledger
+
+_MODELS: dict[str, type[Request] | type[Order] | type[Claim]] = {
+    "request": Request,
+    "order": Order,
+    "claim": Claim,
+}
+
+
+async def move(
+    session: AsyncSession,
+    obj: Request | Order | Claim,
+    *,
+    to: str,
+    actor_id: int | None,
+    action: str,
+    now: datetime,
+    note: str = "",
+    request_id: int | None = None,
+    values: dict[str, Any] | None = None,
+    conflict_key: str = "order-err-changed",
+) -> LedgerEvent:
+    """Move a request/order/claim to a new state if nobody moved it first; adds the ledger row.
+
+    A conditional UPDATE (… WHERE status = old) makes two simultaneous taps safe on SQLite and
+    PostgreSQL: the second finds nothing to update and gets Conflict. The caller commits.
+    """
+    machine = {Request: "request", Order: "order", Claim: "claim"}[type(obj)]
+    model = _MODELS[machine]
+    old = obj.status
+    try:
+        event = transition(
+            machine,
+            request_id=request_id if request_id is not None else int(obj.id or 0),
+            subject_id=int(obj.id or 0),
+            old=old,
+            new=to,
+            actor_id=actor_id,
+            action=action,
+            at=now,
+            note=note,
+        )
+    except IllegalTransition:
+        raise Conflict(conflict_key) from None
+    extra = dict(values or {})
+    if machine != "claim":
+        extra["updated_at"] = now
+    result = await session.exec(
+        update(model)
+        .where(col(model.id) == obj.id)
+        .where(col(model.status) == old)
+        .values(status=to, **extra)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await abort(session)
+        raise Conflict(conflict_key)
+    obj.status = to
+    for key, value in extra.items():
+        setattr(obj, key, value)
+    session.add(event)
+    return event
+
+
+async def abort(session: AsyncSession) -> None:
+    """Undo this transaction's writes before raising Conflict.
+
+    A rollback expires every loaded object (the caller's user too), so it is only done when this
+    transaction has changed something; a conditional UPDATE that matched nothing changed nothing.
+    """
+    if session.new or session.dirty or session.deleted:
+        await session.rollback()
+
+
+def note_event(
+    session: AsyncSession,
+    *,
+    request_id: int,
+    subject: str,
+    subject_id: int,
+    action: str,
+    actor_id: int | None,
+    now: datetime,
+    state: str | None,
+    note: str = "",
+) -> LedgerEvent:
+    """A ledger row for something that does not change state (info added, category changed)."""
+    event = LedgerEvent(
+        request_id=request_id,
+        subject=subject,
+        subject_id=subject_id,
+        action=action,
+        from_state=state,
+        to_state=state,
+        actor_id=actor_id,
+        at=now,
+        note=note[:4000],
+    )
+    session.add(event)
+    return event
+
+
+# ---------------------------------------------------------------- permissions
+
+
+async def refuse(
+    session: AsyncSession, *, user: User, action: str, subject: str, sid: object
+) -> None:
+    """Log a refused action (forged button, foreign object) and raise PermissionDenied."""
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="refused",
+        subject_type=subject,
+        subject_id=sid,
+        detail=action,
+    )
+    await session.commit()
+    raise PermissionDenied("err-not-allowed")
+
+
+async def require_staff(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request: Request | Order,
+    action: str,
+) -> None:
+    """Staff of the request's community (and grid, when scoped), or an admin."""
+    await require_scope(
+        session,
+        user=user,
+        roles=roles,
+        community_id=request.community_id,
+        grid_id=request.grid_id,
+        action=action,
+    )
+
+
+async def is_staff_for(
+    session: AsyncSession, *, user: User, roles: Collection[Role], obj: Request | Order
+) -> bool:
+    """True if the user may act as staff on this request/order."""
+    return await can_act_in(
+        session, user=user, roles=roles, community_id=obj.community_id, grid_id=obj.grid_id
+    )
+
+
+async def approved_member(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> MemberProfile | None:
+    """The user's approved member profile, or None."""
+    if Role.MEMBER not in roles:
+        return None
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None or profile.status != MemberStatus.APPROVED:
+        return None
+    return profile
+
+
+async def get_request(session: AsyncSession, request_id: int) -> Request:
+    """The request, or NotFound."""
+    req = await session.get(Request, request_id)
+    if req is None:
+        raise NotFound("order-err-not-found")
+    return req
+
+
+async def get_order(session: AsyncSession, order_id: int) -> Order:
+    """The order, or NotFound."""
+    order = await session.get(Order, order_id)
+    if order is None:
+        raise NotFound("order-err-not-found")
+    return order
+
+
+async def followers(session: AsyncSession, *, request: Request) -> list[int]:
+    """Residents who follow a request: its own and those of requests merged into it."""
+    ids: list[int] = []
+    if request.resident_id:
+        ids.append(request.resident_id)
+    merged = await session.exec(
+        select(Request.resident_id).where(col(Request.merged_into_id) == request.id)
+    )
+    for rid in merged.all():
+        if rid and rid not in ids:
+            ids.append(rid)
+    return ids
+
+
+async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | None) -> list[int]:
+    """Ids of staff to tell about a request."""
+    from services.users import staff_of
+
+    return [u.id for u in await staff_of(session, community_id=community_id, grid_id=grid_id)]
+
+
+# ---------------------------------------------------------------- scheduled work
+
+
+async def schedule(
+    session: AsyncSession, *, kind: str, due_at: datetime, payload: dict[str, Any], key: str
+) -> None:
+    """Put a timed follow-up in the scheduler (no-op until the scheduler module exists)."""
+    try:
+        from services import jobs  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    await jobs.schedule_job(session, kind=kind, due_at=due_at, payload=payload, key=key)
+
+
+async def unschedule(session: AsyncSession, *, key: str) -> None:
+    """Cancel timed follow-ups with this key (no-op until the scheduler module exists)."""
+    try:
+        from services import jobs  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    await jobs.cancel_jobs(session, key=key)

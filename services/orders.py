@@ -1,0 +1,1568 @@
+"""社区下单 → 党员接单 → 组织晒单: staff triage, member claims, results, ratings and points."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, func, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Community, MemberProfile, MemberStatus, Role, StaffScope, User
+from models.orders import (
+    OPEN_REQUESTS,
+    Attachment,
+    CategoryCorrection,
+    Claim,
+    ClaimStatus,
+    Order,
+    OrderStatus,
+    PointsEntry,
+    Rating,
+    Request,
+    RequestStatus,
+    Score,
+    Transfer,
+)
+from services import audit
+from services.errors import Conflict, InvalidInput, NotFound
+from services.order_common import (
+    Notice,
+    abort,
+    approved_member,
+    category,
+    followers,
+    get_order,
+    get_request,
+    is_category,
+    is_staff_for,
+    mask,
+    move,
+    note_event,
+    refuse,
+    require_staff,
+    schedule,
+    staff_ids,
+    unschedule,
+)
+from services.requests import Page
+from services.skills import normalize_skills
+from services.validation import clean_text, short_label
+
+RATING_REMINDER_AFTER = timedelta(hours=48)  # 回访: ask again when no rating came
+RATING_CLOSE_AFTER = timedelta(days=7)  # then close it as unrated
+UNCLAIMED_AFTER = timedelta(hours=12)  # an open order nobody took is offered again, then escalated
+VERIFY_REMINDER_AFTER = timedelta(hours=24)
+TRANSFER_FOLLOW_UP_AFTER = timedelta(days=3)
+
+
+@dataclass
+class Outcome:
+    """The result of a cycle action and the notices it causes."""
+
+    notices: list[Notice] = field(default_factory=list)
+    request: Request | None = None
+    order: Order | None = None
+
+
+@dataclass(frozen=True)
+class OrderSpec:
+    """What staff set when issuing an order (defaults come from the category)."""
+
+    title: str | None = None
+    category: str | None = None
+    skills: tuple[str, ...] | None = None
+    grid_id: int | None = None
+    deadline_at: datetime | None = None
+    points: int = 10
+    service_minutes: int = 60
+    members_needed: int = 1
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _resident_notices(ids: Sequence[int], key: str, req: Request, **args: object) -> list[Notice]:
+    return [
+        Notice(
+            chat_id=rid,
+            key=key,
+            args={"number": req.number, **args},
+            kind="resident-request",
+            ref_id=req.id,
+            community_id=req.community_id,
+            dedupe_key=f"{key}-{req.id}-{rid}-{req.updated_at.timestamp():.0f}",
+        )
+        for rid in ids
+    ]
+
+
+async def _first_response(req: Request, *, actor_id: int, now: datetime) -> dict[str, object]:
+    if req.first_response_at is None:
+        return {"first_response_at": now, "first_responder_id": actor_id}
+    return {}
+
+
+async def _staff_request(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, action: str
+) -> Request:
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action=action)
+    return req
+
+
+async def _order_photos(session: AsyncSession, *, request_id: int, purpose: str) -> list[str]:
+    rows = await session.exec(
+        select(Attachment.file_id)
+        .where(col(Attachment.request_id) == request_id)
+        .where(col(Attachment.purpose) == purpose)
+        .where(col(Attachment.kind) == "photo")
+        .order_by(col(Attachment.id))
+    )
+    return list(rows.all())
+
+
+# ---------------------------------------------------------------- staff: queue and views
+
+
+async def staff_queue(
+    session: AsyncSession, *, user: User, roles: Collection[Role], page: int = 0, per_page: int = 5
+) -> Page[Request]:
+    """New and reopened requests the staff member may handle: urgent first, then oldest."""
+    stmt = select(Request).where(
+        col(Request.status).in_([RequestStatus.NEW, RequestStatus.REOPENED])
+    )
+    count = (
+        select(func.count())
+        .select_from(Request)
+        .where(col(Request.status).in_([RequestStatus.NEW, RequestStatus.REOPENED]))
+    )
+    if Role.ADMIN not in roles:
+        scopes = (
+            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
+        ).all()
+        if Role.STAFF not in roles or not scopes:
+            return Page(items=[], page=0, pages=1, total=0)
+        conds = [
+            and_(
+                col(Request.community_id) == s.community_id,
+                *([] if s.grid_id is None else [col(Request.grid_id) == s.grid_id]),
+            )
+            for s in scopes
+        ]
+        stmt = stmt.where(or_(*conds))
+        count = count.where(or_(*conds))
+    total = (await session.exec(count)).one()
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    rows = await session.exec(
+        stmt.order_by(col(Request.urgent).desc(), col(Request.created_at), col(Request.id))
+        .offset(page * per_page)
+        .limit(per_page)
+    )
+    return Page(items=list(rows.all()), page=page, pages=pages, total=total)
+
+
+async def staff_view(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int
+) -> Request:
+    """A request, for staff of its community (others are refused and logged)."""
+    return await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="view_request"
+    )
+
+
+async def orders_of_request(session: AsyncSession, *, request_id: int) -> list[Order]:
+    """The orders issued for a request, newest first."""
+    rows = await session.exec(
+        select(Order).where(col(Order.request_id) == request_id).order_by(col(Order.id).desc())
+    )
+    return list(rows.all())
+
+
+async def active_claims(session: AsyncSession, *, order_id: int) -> list[Claim]:
+    """Active claims on an order, oldest first."""
+    rows = await session.exec(
+        select(Claim)
+        .where(col(Claim.order_id) == order_id)
+        .where(col(Claim.status) == ClaimStatus.ACTIVE)
+        .order_by(col(Claim.id))
+    )
+    return list(rows.all())
+
+
+async def change_category(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    code: str,
+    now: datetime,
+) -> Request:
+    """Staff correct the category; the correction is kept for triage retraining."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="change_category"
+    )
+    if not is_category(code):
+        raise InvalidInput("order-err-category")
+    if req.category == code:
+        return req
+    assert req.id is not None
+    session.add(
+        CategoryCorrection(
+            request_id=req.id,
+            from_category=req.category,
+            to_category=code,
+            text=req.text,
+            by=user.id,
+            at=now,
+        )
+    )
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action="category",
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=f"{req.category} → {code}",
+    )
+    req.category = code
+    req.updated_at = now
+    await session.commit()
+    return req
+
+
+async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
+    """(label, text) pairs from staff category corrections, oldest first, for retraining."""
+    rows = await session.exec(
+        select(CategoryCorrection.to_category, CategoryCorrection.text).order_by(
+            col(CategoryCorrection.id)
+        )
+    )
+    return [(label, text) for label, text in rows.all()]
+
+
+# ---------------------------------------------------------------- staff: triage actions
+
+
+async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> list[Notice]:
+    """Approved members of the order's area whose skills fit get an offer with a claim button."""
+    members = await matching_members(session, order=order)
+    return [
+        Notice(
+            chat_id=m.user_id,
+            key=key,
+            args={"number": order.number, "title": order.title},
+            kind="member-offer",
+            ref_id=order.id,
+            community_id=order.community_id,
+            dedupe_key=f"{key}-{order.id}-{m.user_id}-{order.updated_at.timestamp():.0f}",
+        )
+        for m in members
+    ]
+
+
+async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
+    """Approved members of the community, in the order's grid (or community-wide), with a skill."""
+    stmt = (
+        select(MemberProfile)
+        .where(col(MemberProfile.community_id) == order.community_id)
+        .where(col(MemberProfile.status) == MemberStatus.APPROVED)
+    )
+    if order.grid_id is not None:
+        stmt = stmt.where(
+            or_(col(MemberProfile.grid_id).is_(None), col(MemberProfile.grid_id) == order.grid_id)
+        )
+    wanted = set(order.skill_list)
+    out = []
+    for profile in (await session.exec(stmt)).all():
+        skills = set(profile.skill_list)
+        if not wanted or "general" in wanted or skills & wanted or "general" in skills:
+            out.append(profile)
+    return out
+
+
+async def issue_order(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    spec: OrderSpec,
+    now: datetime,
+) -> Outcome:
+    """下单: an order for members from a new or reopened request; matching members are told."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="issue_order"
+    )
+    code = spec.category or req.category
+    if not is_category(code):
+        raise InvalidInput("order-err-category")
+    cat = category(code)
+    if not 1 <= spec.members_needed <= 20:
+        raise InvalidInput("order-err-members", limit=20)
+    if not 0 <= spec.points <= 1000:
+        raise InvalidInput("order-err-points", limit=1000)
+    title = short_label(spec.title, max_len=60) if spec.title else cat.name()
+    skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
+    deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)
+    assert req.id is not None
+    await move(
+        session,
+        req,
+        to=RequestStatus.ORDERED,
+        actor_id=user.id,
+        action="issue_order",
+        now=now,
+        note=title,
+        values={
+            **(await _first_response(req, actor_id=user.id, now=now)),
+            "deadline_at": deadline,
+            "category": code,
+        },
+    )
+    order = Order(
+        request_id=req.id,
+        community_id=req.community_id,
+        grid_id=spec.grid_id if spec.grid_id is not None else req.grid_id,
+        title=title,
+        category=code,
+        skills=",".join(skills),
+        deadline_at=deadline,
+        points=spec.points,
+        service_minutes=spec.service_minutes,
+        members_needed=spec.members_needed,
+        status=OrderStatus.OPEN,
+        created_by=user.id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(order)
+    await session.flush()
+    assert order.id is not None
+    note_event(
+        session,
+        request_id=req.id,
+        subject="order",
+        subject_id=order.id,
+        action="order_open",
+        actor_id=user.id,
+        now=now,
+        state=OrderStatus.OPEN,
+        note=f"{order.number} need={order.members_needed} points={order.points}",
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    await schedule(
+        session,
+        kind="order-unclaimed",
+        due_at=now + UNCLAIMED_AFTER,
+        payload={"order_id": order.id, "round": 1},
+        key=f"order-{order.id}-unclaimed",
+    )
+    await schedule(
+        session,
+        kind="order-deadline",
+        due_at=deadline,
+        payload={"order_id": order.id},
+        key=f"order-{order.id}-deadline",
+    )
+    notices = await _offer_notices(session, order, key="order-notice-offer")
+    notices += _resident_notices(
+        await followers(session, request=req), "order-notice-ordered", req
+    )
+    await session.commit()
+    return Outcome(notices=notices, request=req, order=order)
+
+
+async def handle_directly(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, now: datetime
+) -> Outcome:
+    """Staff take the matter on themselves (no order to members)."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="handle_directly"
+    )
+    await move(
+        session,
+        req,
+        to=RequestStatus.HANDLING,
+        actor_id=user.id,
+        action="handle",
+        now=now,
+        values={
+            **(await _first_response(req, actor_id=user.id, now=now)),
+            "deadline_at": req.deadline_at
+            or now + timedelta(hours=category(req.category).deadline_hours),
+        },
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    notices = _resident_notices(
+        await followers(session, request=req), "order-notice-handling", req
+    )
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def transfer(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    unit: str,
+    note: str | None,
+    now: datetime,
+) -> Outcome:
+    """转办: hand the matter to an outside unit; staff are reminded to follow it up."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="transfer"
+    )
+    clean_unit = short_label(unit, max_len=60)
+    clean_note = clean_text(note, max_len=1000) if note else ""
+    await move(
+        session,
+        req,
+        to=RequestStatus.TRANSFERRED,
+        actor_id=user.id,
+        action="transfer",
+        now=now,
+        note=f"{clean_unit}: {clean_note}".strip(": "),
+        values=await _first_response(req, actor_id=user.id, now=now),
+    )
+    assert req.id is not None
+    session.add(
+        Transfer(
+            request_id=req.id, unit=clean_unit, note=clean_note, created_by=user.id, created_at=now
+        )
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    await schedule(
+        session,
+        kind="transfer-follow-up",
+        due_at=now + TRANSFER_FOLLOW_UP_AFTER,
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-transfer",
+    )
+    notices = _resident_notices(
+        await followers(session, request=req), "order-notice-transferred", req, unit=clean_unit
+    )
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def current_transfer(session: AsyncSession, *, request_id: int) -> Transfer | None:
+    """The latest transfer of a request."""
+    rows = await session.exec(
+        select(Transfer)
+        .where(col(Transfer.request_id) == request_id)
+        .order_by(col(Transfer.id).desc())
+    )
+    return rows.first()
+
+
+async def record_transfer_answer(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    answer: str,
+    resolved: bool = True,
+    now: datetime,
+) -> Outcome:
+    """Staff record the outside unit's answer; the resident is told and asked to rate."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
+    )
+    text = clean_text(answer, max_len=2000)
+    tr = await current_transfer(session, request_id=request_id)
+    if tr is None or req.status != RequestStatus.TRANSFERRED:
+        raise Conflict("order-err-changed")
+    tr.answer = text
+    tr.answered_by = user.id
+    tr.answered_at = now
+    if not resolved:
+        await move(
+            session,
+            req,
+            to=RequestStatus.REOPENED,
+            actor_id=user.id,
+            action="transfer_back",
+            now=now,
+            note=text,
+        )
+        await unschedule(session, key=f"request-{req.id}-transfer")
+        notices = _resident_notices(
+            await followers(session, request=req), "order-notice-transfer-answer", req, answer=text
+        )
+        await session.commit()
+        return Outcome(notices=notices, request=req)
+    await move(
+        session,
+        req,
+        to=RequestStatus.DONE,
+        actor_id=user.id,
+        action="transfer_answer",
+        now=now,
+        note=text,
+        values={"resolved_at": now, "result_note": text},
+    )
+    await unschedule(session, key=f"request-{req.id}-transfer")
+    notices = await _ask_rating(
+        session, req, now=now, key="order-notice-transfer-answer", answer=text
+    )
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def merge(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    into_number: str,
+    now: datetime,
+) -> Outcome:
+    """Fold a duplicate into an open request of the same community; its resident follows that."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="merge"
+    )
+    digits = "".join(ch for ch in into_number if ch.isdigit())
+    if not digits:
+        raise InvalidInput("order-err-number")
+    target = await session.get(Request, int(digits))
+    if (
+        target is None
+        or target.id == req.id
+        or target.community_id != req.community_id
+        or target.status not in OPEN_REQUESTS
+    ):
+        raise NotFound("order-err-merge-target")
+    await move(
+        session,
+        req,
+        to=RequestStatus.MERGED,
+        actor_id=user.id,
+        action="merge",
+        now=now,
+        note=f"→ {target.number}",
+        values={
+            **(await _first_response(req, actor_id=user.id, now=now)),
+            "merged_into_id": target.id,
+            "closed_at": now,
+        },
+    )
+    assert target.id is not None
+    note_event(
+        session,
+        request_id=target.id,
+        subject="request",
+        subject_id=target.id,
+        action="merged_in",
+        actor_id=user.id,
+        now=now,
+        state=target.status,
+        note=f"← {req.number}",
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    ids = [req.resident_id] if req.resident_id else []
+    notices = _resident_notices(ids, "order-notice-merged", req, target=target.number)
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def decline(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """Refuse a request with a reason the resident is told."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="decline"
+    )
+    text = clean_text(reason, max_len=500)
+    await move(
+        session,
+        req,
+        to=RequestStatus.DECLINED,
+        actor_id=user.id,
+        action="decline",
+        now=now,
+        note=text,
+        values={
+            **(await _first_response(req, actor_id=user.id, now=now)),
+            "decline_reason": text,
+            "closed_at": now,
+        },
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    notices = _resident_notices(
+        await followers(session, request=req), "order-notice-declined", req, reason=text
+    )
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def close_request(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    note: str | None,
+    now: datetime,
+) -> Outcome:
+    """Staff close a reopened matter after talking to the resident."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="close"
+    )
+    await move(
+        session,
+        req,
+        to=RequestStatus.CLOSED,
+        actor_id=user.id,
+        action="close",
+        now=now,
+        note=clean_text(note, max_len=500) if note else "",
+        values={"closed_at": now},
+    )
+    notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def staff_result(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    note: str,
+    photos: Sequence[str] = (),
+    now: datetime,
+) -> Outcome:
+    """Staff who handled a matter themselves report the result; the resident is asked to rate."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="staff_result"
+    )
+    text = clean_text(note, max_len=2000)
+    if req.status != RequestStatus.HANDLING:
+        raise Conflict("order-err-changed")
+    await move(
+        session,
+        req,
+        to=RequestStatus.DONE,
+        actor_id=user.id,
+        action="result",
+        now=now,
+        note=text,
+        values={"resolved_at": now, "result_note": text},
+    )
+    assert req.id is not None
+    for f in photos[:10]:
+        session.add(
+            Attachment(
+                request_id=req.id,
+                purpose="result",
+                kind="photo",
+                file_id=f,
+                added_by=user.id,
+                at=now,
+            )
+        )
+    notices = await _ask_rating(session, req, now=now, key="order-notice-result", answer=text)
+    notices += await _public_card(session, req=req, order=None, note=text, names=[])
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+# ---------------------------------------------------------------- members: browse and claim
+
+
+async def _member_or_refuse(
+    session: AsyncSession, *, user: User, roles: Collection[Role], action: str, order_id: int
+) -> MemberProfile:
+    profile = await approved_member(session, user=user, roles=roles)
+    if profile is None:
+        await refuse(session, user=user, action=action, subject="order", sid=order_id)
+    assert profile is not None
+    return profile
+
+
+async def open_orders_for(
+    session: AsyncSession, *, user: User, roles: Collection[Role], page: int = 0, per_page: int = 5
+) -> Page[Order]:
+    """可接工单: open orders in the member's community and area that fit their skills."""
+    profile = await approved_member(session, user=user, roles=roles)
+    if profile is None:
+        return Page(items=[], page=0, pages=1, total=0)
+    stmt = (
+        select(Order)
+        .where(col(Order.community_id) == profile.community_id)
+        .where(col(Order.status) == OrderStatus.OPEN)
+    )
+    if profile.grid_id is not None:
+        stmt = stmt.where(or_(col(Order.grid_id).is_(None), col(Order.grid_id) == profile.grid_id))
+    mine = set(profile.skill_list)
+    taken = set(
+        (
+            await session.exec(
+                select(Claim.order_id)
+                .where(col(Claim.member_id) == user.id)
+                .where(col(Claim.status) == ClaimStatus.ACTIVE)
+            )
+        ).all()
+    )
+    fits = []
+    for order in (await session.exec(stmt.order_by(col(Order.deadline_at), col(Order.id)))).all():
+        wanted = set(order.skill_list)
+        if order.id in taken:
+            continue
+        if not wanted or "general" in wanted or "general" in mine or wanted & mine:
+            fits.append(order)
+    total = len(fits)
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    return Page(
+        items=fits[page * per_page : (page + 1) * per_page], page=page, pages=pages, total=total
+    )
+
+
+async def my_claims(session: AsyncSession, *, user: User) -> list[Order]:
+    """Orders the member holds an active claim on."""
+    rows = await session.exec(
+        select(Order)
+        .join(Claim, col(Claim.order_id) == col(Order.id))
+        .where(col(Claim.member_id) == user.id)
+        .where(col(Claim.status) == ClaimStatus.ACTIVE)
+        .order_by(col(Order.id))
+    )
+    return list(rows.all())
+
+
+@dataclass(frozen=True)
+class OrderView:
+    """An order as a member or staff sees it; contact only for its claimants and staff."""
+
+    order: Order
+    request: Request
+    building: str | None
+    room: str | None
+    phone: str | None
+    contact_name: str | None
+    claimants: list[tuple[int, str]]
+    mine: bool
+    staff: bool
+
+
+async def order_view(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
+) -> OrderView:
+    """Order details; room and phone shown only to its claimants and to staff of the community."""
+    order = await get_order(session, order_id)
+    staff = await is_staff_for(session, user=user, roles=roles, obj=order)
+    profile = await approved_member(session, user=user, roles=roles)
+    if not staff and (profile is None or profile.community_id != order.community_id):
+        await refuse(session, user=user, action="view_order", subject="order", sid=order_id)
+    req = await get_request(session, order.request_id)
+    claims = await active_claims(session, order_id=order_id)
+    mine = any(c.member_id == user.id for c in claims)
+    names = []
+    for c in claims:
+        p = await session.get(MemberProfile, c.member_id)
+        names.append((c.member_id, p.real_name if p else str(c.member_id)))
+    building = await session.get(Building, req.building_id) if req.building_id else None
+    show = staff or mine
+    resident = await session.get(User, req.resident_id) if req.resident_id else None
+    return OrderView(
+        order=order,
+        request=req,
+        building=building.name if building else None,
+        room=(req.room or (resident.room if resident else None)) if show else None,
+        phone=(req.contact_phone or (resident.phone if resident else None)) if show else None,
+        contact_name=(req.contact_name or (resident.display_name if resident else None))
+        if show
+        else None,
+        claimants=names,
+        mine=mine,
+        staff=staff,
+    )
+
+
+async def claim_order(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int, now: datetime
+) -> Outcome:
+    """接单 with one tap: the first claims up to the number needed win; later taps get Conflict."""
+    profile = await _member_or_refuse(
+        session, user=user, roles=roles, action="claim", order_id=order_id
+    )
+    order = await get_order(session, order_id)
+    if profile.community_id != order.community_id:
+        await refuse(session, user=user, action="claim_foreign", subject="order", sid=order_id)
+    existing = await session.exec(
+        select(Claim.id)
+        .where(col(Claim.order_id) == order_id)
+        .where(col(Claim.member_id) == user.id)
+        .where(col(Claim.status) == ClaimStatus.ACTIVE)
+    )
+    if existing.first() is not None:
+        raise Conflict("order-err-already-claimed")
+    # One conditional UPDATE takes a slot: on PostgreSQL a second writer waits for the first and
+    # re-checks the WHERE; on SQLite writers are serialised. Either way at most `needed` win.
+    new_count = col(Order.claimed_count) + 1
+    result = await session.exec(
+        update(Order)
+        .where(col(Order.id) == order_id)
+        .where(col(Order.status) == OrderStatus.OPEN)
+        .where(col(Order.claimed_count) < col(Order.members_needed))
+        .values(
+            claimed_count=new_count,
+            status=case(
+                (new_count >= col(Order.members_needed), OrderStatus.CLAIMED.value),
+                else_=OrderStatus.OPEN.value,
+            ),
+            updated_at=now,
+        )
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await abort(session)
+        raise Conflict("order-err-taken")
+    claim = Claim(order_id=order_id, member_id=user.id, status=ClaimStatus.ACTIVE, claimed_at=now)
+    session.add(claim)
+    await session.flush()
+    await session.refresh(order)
+    assert claim.id is not None
+    note_event(
+        session,
+        request_id=order.request_id,
+        subject="claim",
+        subject_id=claim.id,
+        action="claim",
+        actor_id=user.id,
+        now=now,
+        state=ClaimStatus.ACTIVE,
+        note=f"{order.number} {order.claimed_count}/{order.members_needed}",
+    )
+    notices: list[Notice] = []
+    if order.status == OrderStatus.CLAIMED:
+        note_event(
+            session,
+            request_id=order.request_id,
+            subject="order",
+            subject_id=order_id,
+            action="order_full",
+            actor_id=user.id,
+            now=now,
+            state=OrderStatus.CLAIMED,
+            note=f"{OrderStatus.OPEN} → {OrderStatus.CLAIMED}",
+        )
+        await unschedule(session, key=f"order-{order_id}-unclaimed")
+        req = await get_request(session, order.request_id)
+        notices += _resident_notices(
+            await followers(session, request=req), "order-notice-claimed", req
+        )
+        for sid in await staff_ids(
+            session, community_id=order.community_id, grid_id=order.grid_id
+        ):
+            notices.append(
+                Notice(
+                    chat_id=sid,
+                    key="order-notice-staff-claimed",
+                    args={"number": order.number, "title": order.title},
+                    kind="staff-order",
+                    ref_id=order.id,
+                    community_id=order.community_id,
+                )
+            )
+    await session.commit()
+    return Outcome(notices=notices, order=order)
+
+
+async def _end_claim(
+    session: AsyncSession,
+    *,
+    order: Order,
+    claim: Claim,
+    to: ClaimStatus,
+    actor_id: int,
+    action: str,
+    reason: str,
+    now: datetime,
+) -> None:
+    """Close a claim and free its slot (the order reopens for claims when it was full)."""
+    await move(
+        session,
+        claim,
+        to=to,
+        actor_id=actor_id,
+        action=action,
+        now=now,
+        note=reason,
+        request_id=order.request_id,
+        values={"ended_at": now, "reason": reason or None},
+    )
+    await session.exec(
+        update(Order)
+        .where(col(Order.id) == order.id)
+        .values(claimed_count=col(Order.claimed_count) - 1, updated_at=now)
+    )  # type: ignore[call-overload]
+    await session.refresh(order)
+    if order.status == OrderStatus.CLAIMED:
+        await move(
+            session,
+            order,
+            to=OrderStatus.OPEN,
+            actor_id=actor_id,
+            action="order_reopen_slot",
+            now=now,
+            request_id=order.request_id,
+        )
+
+
+async def release_claim(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """A member gives a claim back with a reason; the order is offered again."""
+    await _member_or_refuse(session, user=user, roles=roles, action="release", order_id=order_id)
+    order = await get_order(session, order_id)
+    claim = next(
+        (c for c in await active_claims(session, order_id=order_id) if c.member_id == user.id),
+        None,
+    )
+    if claim is None:
+        await refuse(session, user=user, action="release_not_own", subject="order", sid=order_id)
+    assert claim is not None
+    if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        raise Conflict("order-err-changed")
+    text = clean_text(reason, max_len=500)
+    await _end_claim(
+        session,
+        order=order,
+        claim=claim,
+        to=ClaimStatus.RELEASED,
+        actor_id=user.id,
+        action="release",
+        reason=text,
+        now=now,
+    )
+    notices = await _offer_notices(session, order, key="order-notice-offer-again")
+    notices = [n for n in notices if n.chat_id != user.id]
+    for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id):
+        notices.append(
+            Notice(
+                chat_id=sid,
+                key="order-notice-released",
+                args={"number": order.number, "reason": text},
+                kind="staff-order",
+                ref_id=order.id,
+                community_id=order.community_id,
+            )
+        )
+    await session.commit()
+    return Outcome(notices=notices, order=order)
+
+
+async def reassign(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    from_member_id: int,
+    to_member_id: int,
+    now: datetime,
+) -> Outcome:
+    """Staff move a claim from one member to another approved member of the community."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="reassign")
+    if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        raise Conflict("order-err-changed")
+    claims = await active_claims(session, order_id=order_id)
+    old = next((c for c in claims if c.member_id == from_member_id), None)
+    if old is None:
+        raise Conflict("order-err-changed")
+    if any(c.member_id == to_member_id for c in claims):
+        raise Conflict("order-err-already-claimed")
+    target = await session.get(MemberProfile, to_member_id)
+    if (
+        target is None
+        or target.status != MemberStatus.APPROVED
+        or target.community_id != order.community_id
+    ):
+        raise NotFound("err-member-not-found")
+    await move(
+        session,
+        old,
+        to=ClaimStatus.REASSIGNED,
+        actor_id=user.id,
+        action="reassign",
+        now=now,
+        note=f"{from_member_id} → {to_member_id}",
+        request_id=order.request_id,
+        values={"ended_at": now, "reason": "reassigned"},
+    )
+    new = Claim(
+        order_id=order_id, member_id=to_member_id, status=ClaimStatus.ACTIVE, claimed_at=now
+    )
+    session.add(new)
+    await session.flush()
+    assert new.id is not None
+    note_event(
+        session,
+        request_id=order.request_id,
+        subject="claim",
+        subject_id=new.id,
+        action="claim",
+        actor_id=user.id,
+        now=now,
+        state=ClaimStatus.ACTIVE,
+        note=f"{order.number} by staff",
+    )
+    notices = [
+        Notice(
+            chat_id=to_member_id,
+            key="order-notice-assigned",
+            args={"number": order.number, "title": order.title},
+            kind="member-order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        ),
+        Notice(
+            chat_id=from_member_id,
+            key="order-notice-unassigned",
+            args={"number": order.number, "title": order.title},
+            kind="order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        ),
+    ]
+    await session.commit()
+    return Outcome(notices=notices, order=order)
+
+
+async def eligible_members(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
+) -> list[MemberProfile]:
+    """Approved members staff may assign to an order (not already on it)."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="list_members")
+    on = {c.member_id for c in await active_claims(session, order_id=order_id)}
+    return [m for m in await matching_members(session, order=order) if m.user_id not in on]
+
+
+# ---------------------------------------------------------------- results
+
+
+async def report_done(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    note: str,
+    photos: Sequence[str] = (),
+    now: datetime,
+) -> Outcome:
+    """晒单材料: a claimant reports the order done with a note and photos; staff verify next."""
+    await _member_or_refuse(
+        session, user=user, roles=roles, action="report_done", order_id=order_id
+    )
+    order = await get_order(session, order_id)
+    claims = await active_claims(session, order_id=order_id)
+    if not any(c.member_id == user.id for c in claims):
+        await refuse(session, user=user, action="done_not_own", subject="order", sid=order_id)
+    text = clean_text(note, max_len=2000)
+    await move(
+        session,
+        order,
+        to=OrderStatus.DONE,
+        actor_id=user.id,
+        action="done",
+        now=now,
+        note=text,
+        request_id=order.request_id,
+        values={"result_note": text, "done_by": user.id, "done_at": now},
+    )
+    for f in photos[:10]:
+        session.add(
+            Attachment(
+                request_id=order.request_id,
+                order_id=order_id,
+                purpose="result",
+                kind="photo",
+                file_id=f,
+                added_by=user.id,
+                at=now,
+            )
+        )
+    await unschedule(session, key=f"order-{order_id}-unclaimed")
+    await schedule(
+        session,
+        kind="order-verify",
+        due_at=now + VERIFY_REMINDER_AFTER,
+        payload={"order_id": order_id},
+        key=f"order-{order_id}-verify",
+    )
+    notices = [
+        Notice(
+            chat_id=sid,
+            key="order-notice-verify",
+            args={"number": order.number, "title": order.title},
+            kind="staff-verify",
+            ref_id=order.id,
+            community_id=order.community_id,
+            dedupe_key=f"verify-{order.id}-{sid}-{now.timestamp():.0f}",
+        )
+        for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id)
+    ]
+    await session.commit()
+    return Outcome(notices=notices, order=order)
+
+
+async def _ask_rating(
+    session: AsyncSession, req: Request, *, now: datetime, key: str, answer: str
+) -> list[Notice]:
+    await schedule(
+        session,
+        kind="rating-follow-up",
+        due_at=now + RATING_REMINDER_AFTER,
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-rating",
+    )
+    await schedule(
+        session,
+        kind="rating-auto-close",
+        due_at=now + RATING_CLOSE_AFTER,
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-rating-close",
+    )
+    return [
+        Notice(
+            chat_id=rid,
+            key=key,
+            args={"number": req.number, "answer": answer},
+            kind="resident-rate",
+            ref_id=req.id,
+            community_id=req.community_id,
+            dedupe_key=f"rate-{req.id}-{rid}-{now.timestamp():.0f}",
+        )
+        for rid in await followers(session, request=req)
+    ]
+
+
+async def _public_card(
+    session: AsyncSession, *, req: Request, order: Order | None, note: str, names: list[str]
+) -> list[Notice]:
+    """The result card for the community's public channel: building at most, PII masked."""
+    community = await session.get(Community, req.community_id)
+    if community is None or community.public_channel_id is None:
+        return []
+    building = await session.get(Building, req.building_id) if req.building_id else None
+    before = await _order_photos(session, request_id=req.id or 0, purpose="request")
+    after = await _order_photos(session, request_id=req.id or 0, purpose="result")
+    return [
+        Notice(
+            chat_id=community.public_channel_id,
+            key="order-public-card",
+            args={
+                "title": mask(order.title if order else category(req.category).name()),
+                "category": req.category,
+                "where": building.name if building else community.name,
+                "note": mask(note),
+                "by": "、".join(names),
+                "number": req.number,
+            },
+            kind="public-result",
+            ref_id=req.id,
+            photos=tuple(before[:1] + after[:3]),
+            community_id=req.community_id,
+            dedupe_key=f"public-{req.id}-{order.id if order else 0}",
+        )
+    ]
+
+
+async def verify(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    approve: bool,
+    note: str | None,
+    now: datetime,
+) -> Outcome:
+    """Staff accept a reported result (points, rating request, public card) or send it back."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="verify")
+    req = await get_request(session, order.request_id)
+    claims = await active_claims(session, order_id=order_id)
+    clean = clean_text(note, max_len=1000) if note else ""
+    await unschedule(session, key=f"order-{order_id}-verify")
+    if not approve:
+        back = (
+            OrderStatus.CLAIMED
+            if order.claimed_count >= order.members_needed
+            else OrderStatus.OPEN
+        )
+        await move(
+            session,
+            order,
+            to=back,
+            actor_id=user.id,
+            action="send_back",
+            now=now,
+            note=clean,
+            request_id=order.request_id,
+        )
+        back_notices = [
+            Notice(
+                chat_id=c.member_id,
+                key="order-notice-sent-back",
+                args={"number": order.number, "note": clean or "-"},
+                kind="member-order",
+                ref_id=order.id,
+                community_id=order.community_id,
+            )
+            for c in claims
+        ]
+        await session.commit()
+        return Outcome(notices=back_notices, order=order, request=req)
+    await move(
+        session,
+        order,
+        to=OrderStatus.VERIFIED,
+        actor_id=user.id,
+        action="verify",
+        now=now,
+        note=clean,
+        request_id=order.request_id,
+        values={"verified_by": user.id, "verified_at": now},
+    )
+    names: list[str] = []
+    notices: list[Notice] = []
+    for c in claims:
+        await move(
+            session,
+            c,
+            to=ClaimStatus.DONE,
+            actor_id=user.id,
+            action="claim_done",
+            now=now,
+            request_id=order.request_id,
+            values={"ended_at": now},
+        )
+        session.add(
+            PointsEntry(
+                member_id=c.member_id,
+                community_id=order.community_id,
+                order_id=order.id,
+                points=order.points,
+                minutes=order.service_minutes,
+                at=now,
+                note=order.number,
+            )
+        )
+        await session.exec(
+            update(MemberProfile)
+            .where(col(MemberProfile.user_id) == c.member_id)
+            .values(
+                points=col(MemberProfile.points) + order.points,
+                service_minutes=col(MemberProfile.service_minutes) + order.service_minutes,
+            )
+        )  # type: ignore[call-overload]
+        profile = await session.get(MemberProfile, c.member_id)
+        if profile is not None and profile.show_name_public:
+            names.append(profile.real_name)
+        notices.append(
+            Notice(
+                chat_id=c.member_id,
+                key="order-notice-verified",
+                args={"number": order.number, "points": order.points},
+                kind="order",
+                ref_id=order.id,
+                community_id=order.community_id,
+            )
+        )
+    result = order.result_note or ""
+    await move(
+        session,
+        req,
+        to=RequestStatus.DONE,
+        actor_id=user.id,
+        action="result",
+        now=now,
+        note=result,
+        values={"resolved_at": now, "result_note": result},
+    )
+    await unschedule(session, key=f"order-{order_id}-deadline")
+    notices += await _ask_rating(session, req, now=now, key="order-notice-result", answer=result)
+    notices += await _public_card(session, req=req, order=order, note=result, names=names)
+    order.published_at = now
+    await session.commit()
+    return Outcome(notices=notices, order=order, request=req)
+
+
+async def cancel_order(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """Staff withdraw an order; claims end and the matter goes back to the queue."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="cancel_order")
+    text = clean_text(reason, max_len=500)
+    claims = await active_claims(session, order_id=order_id)
+    await move(
+        session,
+        order,
+        to=OrderStatus.CANCELLED,
+        actor_id=user.id,
+        action="cancel",
+        now=now,
+        note=text,
+        request_id=order.request_id,
+    )
+    for c in claims:
+        await move(
+            session,
+            c,
+            to=ClaimStatus.CANCELLED,
+            actor_id=user.id,
+            action="cancel",
+            now=now,
+            request_id=order.request_id,
+            values={"ended_at": now},
+        )
+    req = await get_request(session, order.request_id)
+    await move(
+        session,
+        req,
+        to=RequestStatus.REOPENED,
+        actor_id=user.id,
+        action="order_cancelled",
+        now=now,
+        note=text,
+    )
+    for key in ("unclaimed", "deadline", "verify"):
+        await unschedule(session, key=f"order-{order_id}-{key}")
+    notices = [
+        Notice(
+            chat_id=c.member_id,
+            key="order-notice-cancelled",
+            args={"number": order.number, "reason": text},
+            kind="order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        )
+        for c in claims
+    ]
+    await session.commit()
+    return Outcome(notices=notices, order=order, request=req)
+
+
+# ---------------------------------------------------------------- ratings (满意回访)
+
+
+async def rate(
+    session: AsyncSession,
+    *,
+    user: User,
+    request_id: int,
+    score: Score,
+    comment: str | None,
+    now: datetime,
+) -> Outcome:
+    """The resident rates the result; 不满意 reopens the matter to staff."""
+    req = await get_request(session, request_id)
+    if req.resident_id != user.id:
+        await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
+    text = clean_text(comment, max_len=1000) if comment else ""
+    to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
+    await move(
+        session,
+        req,
+        to=to,
+        actor_id=user.id,
+        action=f"rate_{score.value}",
+        now=now,
+        note=text,
+        values={} if to == RequestStatus.REOPENED else {"closed_at": now},
+        conflict_key="order-err-rated",
+    )
+    assert req.id is not None
+    session.add(Rating(request_id=req.id, rater_id=user.id, score=score, comment=text, at=now))
+    for key in ("rating", "rating-close"):
+        await unschedule(session, key=f"request-{req.id}-{key}")
+    notices: list[Notice] = []
+    if to == RequestStatus.REOPENED:
+        for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id):
+            notices.append(
+                Notice(
+                    chat_id=sid,
+                    key="order-notice-reopened",
+                    args={"number": req.number, "comment": text or "-"},
+                    kind="staff-request-card",
+                    ref_id=req.id,
+                    community_id=req.community_id,
+                )
+            )
+    await session.commit()
+    return Outcome(notices=notices, request=req)
+
+
+async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime) -> list[Notice]:
+    """回访 reminder (scheduled): ask once more when the resident has not rated yet."""
+    req = await session.get(Request, request_id)
+    if req is None or req.status != RequestStatus.DONE:
+        return []
+    return [
+        Notice(
+            chat_id=rid,
+            key="order-notice-rate-reminder",
+            args={"number": req.number},
+            kind="resident-rate",
+            ref_id=req.id,
+            community_id=req.community_id,
+            dedupe_key=f"rate-remind-{req.id}-{rid}",
+        )
+        for rid in await followers(session, request=req)
+    ]
+
+
+async def auto_close_unrated(session: AsyncSession, *, request_id: int, now: datetime) -> bool:
+    """No rating in the follow-up window: the matter closes as unrated (scheduled rule)."""
+    req = await session.get(Request, request_id)
+    if req is None or req.status != RequestStatus.DONE:
+        return False
+    try:
+        await move(
+            session,
+            req,
+            to=RequestStatus.CLOSED,
+            actor_id=None,
+            action="close_unrated",
+            now=now,
+            values={"closed_at": now},
+        )
+    except Conflict:
+        return False
+    await session.commit()
+    return True
+
+
+async def escalate_unclaimed(
+    session: AsyncSession, *, order_id: int, round_: int, now: datetime
+) -> list[Notice]:
+    """An order still open after its time limit: round 1 re-offers it, later rounds tell staff."""
+    order = await session.get(Order, order_id)
+    if order is None or order.status != OrderStatus.OPEN:
+        return []
+    assert order.id is not None
+    note_event(
+        session,
+        request_id=order.request_id,
+        subject="order",
+        subject_id=order.id,
+        action="escalate" if round_ > 1 else "reoffer",
+        actor_id=None,
+        now=now,
+        state=order.status,
+        note=f"round {round_}",
+    )
+    if round_ <= 1:
+        notices = await _offer_notices(session, order, key="order-notice-offer-again")
+        await schedule(
+            session,
+            kind="order-unclaimed",
+            due_at=now + UNCLAIMED_AFTER,
+            payload={"order_id": order.id, "round": round_ + 1},
+            key=f"order-{order.id}-unclaimed",
+        )
+    else:
+        notices = [
+            Notice(
+                chat_id=sid,
+                key="order-notice-escalated",
+                args={"number": order.number, "title": order.title},
+                kind="staff-order",
+                ref_id=order.id,
+                urgent=True,
+                community_id=order.community_id,
+            )
+            for sid in await staff_ids(session, community_id=order.community_id, grid_id=None)
+        ]
+    await session.commit()
+    return notices
+
+
+# ---------------------------------------------------------------- points
+
+
+async def my_points(session: AsyncSession, *, user: User) -> tuple[int, int, int]:
+    """(points, service minutes, orders done) of a member."""
+    profile = await session.get(MemberProfile, user.id)
+    done = (
+        await session.exec(
+            select(func.count())
+            .select_from(PointsEntry)
+            .where(col(PointsEntry.member_id) == user.id)
+        )
+    ).one()
+    if profile is None:
+        return (0, 0, done)
+    return (profile.points, profile.service_minutes, done)
+
+
+async def leaderboard(
+    session: AsyncSession, *, community_id: int, limit: int = 10
+) -> list[tuple[str, int, int]]:
+    """(name, points, minutes) of the community's top members; hidden names are masked."""
+    rows = await session.exec(
+        select(MemberProfile)
+        .where(col(MemberProfile.community_id) == community_id)
+        .where(col(MemberProfile.status) == MemberStatus.APPROVED)
+        .where(col(MemberProfile.points) > 0)
+        .order_by(col(MemberProfile.points).desc(), col(MemberProfile.user_id))
+        .limit(limit)
+    )
+    out = []
+    for p in rows.all():
+        name = (
+            p.real_name
+            if p.show_name_public
+            else (p.real_name[:1] + "**" if p.real_name else "**")
+        )
+        out.append((name, p.points, p.service_minutes))
+    return out
+
+
+async def log_refusal(session: AsyncSession, *, user: User, action: str, detail: str) -> None:
+    """Record a refused order-cycle action the handler layer caught (e.g. a wrong-role button)."""
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="refused",
+        subject_type="order",
+        detail=f"{action} {detail}",
+    )
+    await session.commit()

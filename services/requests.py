@@ -1,0 +1,405 @@
+"""居民点单: residents file, follow, add to and withdraw requests; staff file for residents."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Generic, TypeVar
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Role, User
+from models.orders import (
+    RESIDENT_EDITABLE,
+    Attachment,
+    Channel,
+    LedgerEvent,
+    Request,
+    RequestStatus,
+)
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.order_common import (
+    Notice,
+    Suggestion,
+    category,
+    get_request,
+    is_category,
+    move,
+    note_event,
+    refuse,
+    require_staff,
+    schedule,
+    staff_ids,
+)
+from services.validation import clean_text, person_name, phone_number, room_number
+
+T = TypeVar("T")
+MAX_TEXT = 4000  # what one Telegram message can carry
+MAX_PHOTOS = 10
+RESIDENT_DAILY_LIMIT = 20  # requests per resident per day (anti-spam)
+
+
+@dataclass
+class Draft:
+    """A request being composed in chat, before the resident confirms it."""
+
+    text: str
+    category: str
+    urgent: bool = False
+    photos: list[str] = field(default_factory=list)
+    voice: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass
+class Filed:
+    """The filed request and the notices it causes."""
+
+    request: Request
+    notices: list[Notice]
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list."""
+
+    items: list[T]
+    page: int
+    pages: int
+    total: int
+
+
+def clean_request_text(text: str | None) -> str:
+    """The request's free text, kept whole up to what Telegram allows."""
+    return clean_text(text, max_len=MAX_TEXT)
+
+
+def _attachments(
+    *, request_id: int, draft: Draft, purpose: str, by: int, now: datetime
+) -> list[Attachment]:
+    out = [
+        Attachment(
+            request_id=request_id, purpose=purpose, kind="photo", file_id=f, added_by=by, at=now
+        )
+        for f in draft.photos[:MAX_PHOTOS]
+    ]
+    if draft.voice:
+        out.append(
+            Attachment(
+                request_id=request_id,
+                purpose=purpose,
+                kind="voice",
+                file_id=draft.voice,
+                added_by=by,
+                at=now,
+            )
+        )
+    return out
+
+
+async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
+    """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
+    ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+    key = "order-notice-urgent" if req.urgent else "order-notice-new"
+    return [
+        Notice(
+            chat_id=sid,
+            key=key,
+            args={"number": req.number},
+            kind="staff-request-card",
+            ref_id=req.id,
+            urgent=req.urgent,
+            dedupe_key=f"req-new-{req.id}-{sid}",
+            community_id=req.community_id,
+        )
+        for sid in ids
+    ]
+
+
+async def _file(
+    session: AsyncSession,
+    *,
+    draft: Draft,
+    suggestion: Suggestion | None,
+    community_id: int,
+    grid_id: int | None,
+    building_id: int | None,
+    room: str | None,
+    resident_id: int | None,
+    filed_by: int,
+    channel: Channel,
+    contact_name: str | None,
+    contact_phone: str | None,
+    now: datetime,
+) -> Filed:
+    text = clean_request_text(draft.text)
+    code = draft.category if is_category(draft.category) else "other"
+    urgent = draft.urgent or bool(suggestion and suggestion.urgent)
+    req = Request(
+        community_id=community_id,
+        grid_id=grid_id,
+        building_id=building_id,
+        room=room,
+        resident_id=resident_id,
+        filed_by=filed_by,
+        channel=channel,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        text=text,
+        category=code,
+        suggested_category=suggestion.category if suggestion else None,
+        confidence=suggestion.confidence if suggestion else None,
+        keywords=",".join(suggestion.keywords)[:300] if suggestion else "",
+        urgent=urgent,
+        urgent_reasons=",".join(suggestion.urgent_reasons)[:300] if suggestion else "",
+        latitude=draft.latitude,
+        longitude=draft.longitude,
+        status=RequestStatus.NEW,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(req)
+    await session.flush()
+    assert req.id is not None
+    for att in _attachments(
+        request_id=req.id, draft=draft, purpose="request", by=filed_by, now=now
+    ):
+        session.add(att)
+    session.add(
+        LedgerEvent(
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action="file",
+            from_state=None,
+            to_state=RequestStatus.NEW,
+            actor_id=filed_by,
+            at=now,
+            note=f"channel={channel.value}" + (" urgent" if urgent else ""),
+        )
+    )
+    notices = await _new_request_notices(session, req)
+    await schedule(
+        session,
+        kind="request-unanswered",
+        due_at=now + timedelta(hours=2 if urgent else 24),
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-response",
+    )
+    await session.commit()
+    return Filed(request=req, notices=notices)
+
+
+async def file_request(
+    session: AsyncSession,
+    *,
+    user: User,
+    draft: Draft,
+    suggestion: Suggestion | None,
+    now: datetime,
+) -> Filed:
+    """A registered resident files a request; staff of the grid are told (urgent: at once)."""
+    if not user.registered or user.community_id is None:
+        raise PermissionDenied("err-need-register")
+    since = now - timedelta(days=1)
+    recent = await session.exec(
+        select(func.count())
+        .select_from(Request)
+        .where(col(Request.resident_id) == user.id)
+        .where(col(Request.created_at) >= since)
+    )
+    if recent.one() >= RESIDENT_DAILY_LIMIT:
+        raise InvalidInput("order-err-too-many", limit=RESIDENT_DAILY_LIMIT)
+    return await _file(
+        session,
+        draft=draft,
+        suggestion=suggestion,
+        community_id=user.community_id,
+        grid_id=user.grid_id,
+        building_id=user.building_id,
+        room=user.room,
+        resident_id=user.id,
+        filed_by=user.id,
+        channel=Channel.BOT,
+        contact_name=None,
+        contact_phone=None,
+        now=now,
+    )
+
+
+async def file_on_behalf(
+    session: AsyncSession,
+    *,
+    staff: User,
+    roles: Collection[Role],
+    building_id: int,
+    room: str | None,
+    contact_name: str | None,
+    contact_phone: str | None,
+    channel: Channel,
+    draft: Draft,
+    suggestion: Suggestion | None,
+    now: datetime,
+) -> Filed:
+    """Staff file a request for a resident who phoned or walked in; the channel is recorded."""
+    building = await session.get(Building, building_id)
+    if building is None:
+        raise NotFound("err-address-stale")
+    probe = Request(
+        community_id=building.community_id, grid_id=building.grid_id, filed_by=0, text=""
+    )
+    await require_staff(session, user=staff, roles=roles, request=probe, action="file_on_behalf")
+    if channel == Channel.BOT:
+        raise InvalidInput("order-err-channel")
+    return await _file(
+        session,
+        draft=draft,
+        suggestion=suggestion,
+        community_id=building.community_id,
+        grid_id=building.grid_id,
+        building_id=building.id,
+        room=room_number(room) if room else None,
+        resident_id=None,
+        filed_by=staff.id,
+        channel=channel,
+        contact_name=person_name(contact_name) if contact_name else None,
+        contact_phone=phone_number(contact_phone) if contact_phone else None,
+        now=now,
+    )
+
+
+async def _own_request(
+    session: AsyncSession, *, user: User, request_id: int, action: str
+) -> Request:
+    req = await get_request(session, request_id)
+    if req.resident_id != user.id:
+        await refuse(session, user=user, action=action, subject="request", sid=request_id)
+    return req
+
+
+async def my_requests(
+    session: AsyncSession, *, user: User, page: int = 0, per_page: int = 5
+) -> Page[Request]:
+    """The resident's own requests, newest first, one page."""
+    total = (
+        await session.exec(
+            select(func.count()).select_from(Request).where(col(Request.resident_id) == user.id)
+        )
+    ).one()
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.resident_id) == user.id)
+        .order_by(col(Request.id).desc())
+        .offset(page * per_page)
+        .limit(per_page)
+    )
+    return Page(items=list(rows.all()), page=page, pages=pages, total=total)
+
+
+async def resident_view(session: AsyncSession, *, user: User, request_id: int) -> Request:
+    """One of the resident's own requests (someone else's is refused and logged)."""
+    return await _own_request(session, user=user, request_id=request_id, action="view_request")
+
+
+async def add_info(
+    session: AsyncSession,
+    *,
+    user: User,
+    request_id: int,
+    text: str | None,
+    photos: Sequence[str] = (),
+    voice: str | None = None,
+    now: datetime,
+) -> Filed:
+    """The resident adds text or photos to a request not yet handled; staff are told."""
+    req = await _own_request(session, user=user, request_id=request_id, action="add_info")
+    if req.status not in RESIDENT_EDITABLE:
+        raise Conflict("order-err-already-handled")
+    note = clean_text(text, max_len=MAX_TEXT) if text else ""
+    if not note and not photos and not voice:
+        raise InvalidInput("err-text-empty")
+    if note:
+        req.text = (req.text + "\n\n" + note)[: MAX_TEXT * 4]
+        req.updated_at = now
+    assert req.id is not None
+    draft = Draft(text="", category=req.category, photos=list(photos), voice=voice)
+    for att in _attachments(request_id=req.id, draft=draft, purpose="info", by=user.id, now=now):
+        session.add(att)
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action="add_info",
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=note or f"+{len(photos)} photo(s)",
+    )
+    ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+    notices = [
+        Notice(
+            chat_id=sid,
+            key="order-notice-info-added",
+            args={"number": req.number},
+            kind="staff-request-card",
+            ref_id=req.id,
+            community_id=req.community_id,
+        )
+        for sid in ids
+    ]
+    await session.commit()
+    return Filed(request=req, notices=notices)
+
+
+async def withdraw(
+    session: AsyncSession, *, user: User, request_id: int, reason: str | None, now: datetime
+) -> Request:
+    """The resident takes back a request that staff have not handled yet."""
+    req = await _own_request(session, user=user, request_id=request_id, action="withdraw")
+    if req.status not in RESIDENT_EDITABLE:
+        raise Conflict("order-err-already-handled")
+    await move(
+        session,
+        req,
+        to=RequestStatus.WITHDRAWN,
+        actor_id=user.id,
+        action="withdraw",
+        now=now,
+        note=clean_text(reason, max_len=500) if reason else "",
+        values={"closed_at": now},
+        conflict_key="order-err-already-handled",
+    )
+    await session.commit()
+    return req
+
+
+async def attachments(
+    session: AsyncSession, *, request_id: int, purpose: str | None = None
+) -> list[Attachment]:
+    """Files of a request (all, or one purpose: request / info / result)."""
+    stmt = select(Attachment).where(col(Attachment.request_id) == request_id)
+    if purpose:
+        stmt = stmt.where(col(Attachment.purpose) == purpose)
+    return list((await session.exec(stmt.order_by(col(Attachment.id)))).all())
+
+
+async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent]:
+    """The ledger rows of a matter, oldest first."""
+    rows = await session.exec(
+        select(LedgerEvent)
+        .where(col(LedgerEvent.request_id) == request_id)
+        .order_by(col(LedgerEvent.at), col(LedgerEvent.id))
+    )
+    return list(rows.all())
+
+
+def default_deadline(code: str, now: datetime) -> datetime:
+    """The deadline a category gives by default."""
+    return now + timedelta(hours=category(code).deadline_hours)
