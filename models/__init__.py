@@ -2,6 +2,7 @@
 
 from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts
 from models.org import Building, Community, Grid
+from models import orders as orders  # noqa: F401  (order cycle tables, issue 4)
 from models.users import (
     AuditEvent,
     Invitation,
