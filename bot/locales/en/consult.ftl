@@ -1,0 +1,339 @@
+## Consultations: meetings, topics, polls
+
+menu-consult = 🗳 Meetings & polls
+menu-consult-staff = 🏛 Consultations
+
+consult-err-audience-empty = Please choose at least one grid or building.
+consult-err-audience-invalid = That selection is not part of this community; please choose again.
+consult-hub = <b>Meetings & polls</b>
+consult-hub-empty = No meetings are planned and no poll is open right now.
+consult-btn-meetings = 📅 Meetings
+consult-btn-polls = 🗳 Polls
+consult-btn-topics = 💡 Topics
+consult-btn-propose = ✍️ Propose a topic
+consult-staff-hub = <b>Consultations</b>
+    What would you like to do?
+consult-btn-new-meeting = ➕ New meeting
+consult-btn-new-poll = ➕ New poll
+consult-btn-my-meetings = 📋 Meetings
+consult-btn-my-polls = 📊 Polls
+consult-btn-topic-review = 💡 Review topics
+consult-yes = ✅ Yes
+consult-no = ❌ No
+consult-done = ✅ Done
+consult-back = ⬅️ Back
+consult-cancelled = Cancelled; nothing was saved.
+consult-ask-time-format = Please type the time like "2026-11-28 19:30" (local time).
+consult-err-time = I could not read that time. Please type it like "2026-11-28 19:30".
+consult-audience-community = Whole community
+consult-audience-grids = Some grids
+consult-audience-buildings = Some buildings
+consult-audience-members = Registered members/volunteers
+consult-ask-audience = Who is it for?
+consult-ask-audience-pick = Choose one or more, then tap "✅ Done":
+consult-no-community = You are not assigned to any community, so you cannot publish.
+
+## Meetings
+meeting-kind-residents = Residents' council
+meeting-kind-party_masses = Party and residents' council
+meeting-kind-estate = Estate affairs meeting
+meeting-kind-hearing = Public hearing
+meeting-kind-building_night = Building evening talk
+meeting-kind-other = Other meeting
+meeting-status-draft = draft
+meeting-status-published = published
+meeting-status-cancelled = cancelled
+meeting-status-minuted = minutes published
+
+meeting-err-not-found = That meeting cannot be found.
+meeting-err-title = The title can have at most { $limit } characters.
+meeting-err-agenda-too-long = The agenda is too long ({ $length } characters, at most { $limit }). Please keep to the main points.
+meeting-err-agenda-count = The agenda can have at most { $limit } items.
+meeting-err-agenda-empty = Please write at least one agenda item.
+meeting-err-start-past = That time has already passed; please give a future time.
+meeting-err-too-far = That is too far ahead; meetings can be planned at most { $days } days in advance.
+meeting-err-duration = The meeting must last between { $low } and { $high } minutes.
+meeting-err-where = Please give a place or an online meeting link.
+meeting-err-link = A meeting link must start with https://.
+meeting-err-capacity = The capacity must be between 1 and { $high }; tap "No limit" for none.
+meeting-err-not-draft = This meeting has already been published.
+meeting-err-cancelled = This meeting was cancelled; you cannot sign up.
+meeting-err-over = This meeting is over.
+meeting-err-not-audience = This meeting is not for your area, so you cannot sign up.
+meeting-err-checkin-window = Check-in is not open now (from { $before } minutes before the start until the end).
+meeting-err-code = That check-in code is wrong; please check the code shown by staff.
+meeting-err-not-published = The meeting is not published, or it was cancelled.
+meeting-err-minutes-early = Minutes can be published once the meeting has started.
+meeting-err-minuted = The minutes have already been published.
+meeting-err-decisions = At most { $limit } decisions, each at most { $length } characters.
+meeting-err-no-change = Nothing was changed.
+meeting-err-no-orders = Orders are not available yet, so a decision cannot become an order.
+meeting-err-decision-done = This decision is already order { $ref }.
+meeting-err-decision-not-found = That decision cannot be found.
+
+meeting-card = <b>{ $kind }: { $title }</b>
+    🕒 { $when } (about { $duration } minutes)
+    📍 { $where }
+    👥 For: { $audience }
+    { $capacity }
+    <b>Agenda</b>
+    { $agenda }
+meeting-capacity-none = Places: no limit
+meeting-capacity = Places: { $capacity }
+meeting-online = Online: { $link }
+meeting-announce = 📣 <b>Meeting notice</b>
+    { $card }
+    Please tell us below whether you will come.
+meeting-btn-yes = Going
+meeting-btn-maybe = Not sure
+meeting-btn-no = Not going
+meeting-btn-checkin = 📍 Check in
+meeting-rsvp-going = You are signed up: { $title }. We will remind you before it starts.
+meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list. We will tell you if a place frees up.
+meeting-rsvp-maybe = Noted as "not sure". You can change it at any time.
+meeting-rsvp-no = Noted as "not going". You can sign up again if you change your mind.
+meeting-promoted = 🎉 Someone cancelled, so you moved up from the waiting list: { $title } ({ $when }).
+meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
+    📍 { $where }
+meeting-changed = ✏️ A meeting has changed: { $title }
+    { $changes }
+meeting-change-time = New time: { $value }
+meeting-change-place = New place: { $value }
+meeting-change-link = New online link: { $value }
+meeting-change-title = New title: { $value }
+meeting-change-agenda = The agenda changed:
+    { $value }
+meeting-change-capacity = New capacity: { $value }
+meeting-postponed = ⏳ Meeting postponed: { $title }
+    New time: { $when }
+    Reason: { $reason }
+meeting-cancelled-notice = ❌ Meeting cancelled: { $title } (was { $when })
+    Reason: { $reason }
+meeting-checkin-open = 📍 Check-in for { $title } is open; tap below when you arrive.
+meeting-checked-in = ✅ Checked in: { $title }
+meeting-checked-in-already = You have already checked in.
+meeting-minutes-notice = 📝 <b>Minutes: { $title }</b> ({ $when })
+    { $minutes }
+    <b>Decisions</b>
+    { $decisions }
+    { $attended } people attended.
+meeting-no-decisions = (none)
+meeting-list-title = <b>Upcoming meetings</b>
+meeting-list-empty = No meetings are planned.
+meeting-list-item = { $when } · { $title } ({ $status })
+meeting-my-status = Your answer: { $status }
+meeting-rsvp-status-going = going
+meeting-rsvp-status-waitlist = waiting list
+meeting-rsvp-status-maybe = not sure
+meeting-rsvp-status-no = not going
+meeting-rsvp-status-none = no answer yet
+
+meeting-staff-card = { $card }
+    Status: { $status } · check-in code: <code>{ $code }</code>
+    Going { $going } · waiting { $waitlist } · not sure { $maybe } · not going { $no } · checked in { $checked }
+meeting-attendees = <b>Sign-ups: { $title }</b>
+    { $lines }
+meeting-attendees-empty = Nobody has signed up yet.
+meeting-btn-publish = 📣 Publish
+meeting-btn-edit = ✏️ Edit
+meeting-btn-postpone = ⏳ Postpone
+meeting-btn-cancel = ❌ Cancel meeting
+meeting-btn-attendees = 👥 List
+meeting-btn-minutes = 📝 Publish minutes
+meeting-btn-to-order = 🧾 Make an order
+meeting-btn-open = Open
+meeting-new-kind = New meeting. Choose the kind of meeting:
+meeting-ask-title = Type the meeting title (at most 100 characters):
+meeting-ask-agenda = Type the agenda, one item per line (at most 20 items, 2000 characters in all):
+meeting-ask-time = When does it start? For example "2026-11-28 19:30":
+meeting-ask-duration = About how long will it last?
+meeting-ask-place = Type the place; for an online meeting send the link (https://…):
+meeting-ask-capacity = How many people at most? Type a number, or tap "No limit".
+meeting-btn-unlimited = No limit
+meeting-preview = <b>Preview</b> (not sent yet)
+    { $card }
+    Tap "📣 Publish" when it is right.
+meeting-published = ✅ Published; { $count } people were told. Check-in code: <code>{ $code }</code>
+meeting-edit-what = What do you want to change?
+meeting-edit-field-title = Title
+meeting-edit-field-agenda = Agenda
+meeting-edit-field-time = Time
+meeting-edit-field-place = Place/link
+meeting-edit-field-capacity = Capacity
+meeting-edit-ask-value = Type the new value:
+meeting-edited = ✅ Changed; { $count } signed-up residents were told.
+meeting-ask-postpone-time = Type the new start time, for example "2026-11-30 19:30":
+meeting-ask-reason = Briefly, why?
+meeting-postponed-done = ✅ Postponed; { $count } people were told.
+meeting-cancel-done = ✅ Meeting cancelled; { $count } people were told.
+meeting-ask-minutes = Type the minutes (at most 3000 characters):
+meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there are none:
+meeting-minutes-done = ✅ Minutes published and sent to { $count } invited residents.
+meeting-decision-line = { $n }. { $text }
+meeting-decision-order = { $n }. { $text } → order { $ref }
+meeting-to-order-done = ✅ Order { $ref } was created from the decision.
+meeting-ask-code = Type the 6-digit check-in code shown by staff:
+meeting-btn-checkin-code = 🔢 Enter check-in code
+
+## Topics
+topic-status-open = collecting support
+topic-status-accepted = on an agenda
+topic-status-answered = answered
+topic-err-not-found = That topic cannot be found.
+topic-err-title = A topic title can have at most { $limit } characters.
+topic-err-detail = The explanation can have at most { $limit } characters.
+topic-err-already-backed = You have already backed this topic; each person backs a topic once.
+topic-err-own = This is your own topic; no need to back it.
+topic-err-closed = This topic has already been dealt with.
+topic-err-meeting = A topic can only go on an upcoming meeting of this community.
+topic-err-limit = You have proposed { $limit } topics today; please propose more tomorrow.
+topic-ask-title = In one sentence, what would you like discussed? (at most 100 characters)
+topic-ask-detail = Add a few words of explanation (at most 1000 characters), or tap "Skip":
+topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
+topic-list-title = <b>Topics</b> (most backed first)
+topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
+topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+    { $detail }
+topic-btn-back = 👍 Back it
+topic-btn-accept = ✅ Put on an agenda
+topic-btn-answer = 💬 Answer
+topic-backed = 👍 Backed; { $backers } people back it now.
+topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
+topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
+    { $answer }
+topic-choose-meeting = Which meeting should it go on?
+topic-no-meetings = There is no meeting to put it on; create a meeting first.
+topic-ask-answer = Type the answer:
+topic-accept-done = ✅ Put on the agenda; the proposer was told.
+topic-answer-done = ✅ Answered; the proposer was told.
+
+## Polls
+poll-err-not-found = That poll cannot be found.
+poll-err-share = I could not read that share. Write it like "2/3", "75%" or "majority".
+poll-err-option-count = A poll needs { $low } to { $high } options.
+poll-err-option-duplicate = Two options are the same; please change one.
+poll-err-close-past = That closing time has already passed; please give a future time.
+poll-err-close-before-open = The closing time must be after the opening time.
+poll-err-too-long = A poll can stay open for at most { $days } days.
+poll-err-max-choices = The maximum number of choices must be between 1 and { $high }.
+poll-err-household-members = A poll for members/volunteers cannot be one vote per household.
+poll-err-not-draft = This poll has already been published.
+poll-err-not-open = This poll is not open.
+poll-err-not-yet = The poll has not opened yet; please come back when it opens.
+poll-err-closed = The poll has closed; votes are no longer accepted.
+poll-err-need-register = Please register your address first to vote.
+poll-err-not-audience = This poll is not for your area, so you cannot vote.
+poll-err-not-verified = Only residents whose address was verified can vote in this poll. Ask your grid worker to verify it.
+poll-err-bad-option = That option is not valid; please open the poll again and choose.
+poll-err-one-choice = This poll allows one choice only.
+poll-err-too-many = You can choose at most { $max } options.
+poll-err-already-voted = You have already voted, and this poll does not allow changing the vote.
+poll-err-household-voted = Someone in your household (same room) has already voted; this poll is one vote per household.
+poll-err-try-again = Your vote clashed with another change; please tap once more.
+poll-err-proxy-self = You cannot record a proxy vote for yourself.
+poll-err-no-resident = No resident is registered at that address.
+
+poll-announce = 🗳 <b>Poll: { $question }</b>
+    Closes: { $closes }
+    Tap below to vote.
+poll-btn-vote = 🗳 Vote
+poll-btn-submit = ✅ Submit
+poll-btn-change = 🔁 Change my vote
+poll-btn-results = 📊 Results
+poll-ballot = 🗳 <b>{ $question }</b>
+    { $rules }
+    Closes: { $closes }
+poll-rule-single = One choice: tap an option.
+poll-rule-multi = Up to { $max } choices; tap "✅ Submit" when done.
+poll-rule-household = One vote per household (same room).
+poll-rule-anonymous = Anonymous: nobody sees what you chose.
+poll-rule-named = Named vote.
+poll-rule-quorum = Valid if { $quorum } of the { $basis ->
+        [households] households
+       *[voters] voters
+    } take part; passes with { $threshold } in favour.
+poll-rule-change = You can change your vote until it closes.
+poll-voted = ✅ Voted: { $choice }
+poll-vote-changed = 🔁 Vote changed: { $choice }
+poll-your-vote = Your choice: { $choice }
+poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.
+poll-result = 📊 <b>Poll result: { $question }</b>
+    { $lines }
+    Took part: { $ballots } of { $eligible } { $basis ->
+        [households] households
+       *[voters] voters
+    } ({ $turnout }){ $proxies ->
+        [0] {""}
+       *[other] , { $proxies } by proxy
+    }
+    Quorum { $quorum }: { $quorum_met ->
+        [true] ✅ met
+        [false] ❌ not met
+       *[none] not set
+    }
+    Threshold { $threshold }: { $threshold_met ->
+        [true] ✅ met
+        [false] ❌ not met
+       *[none] not set
+    }
+    Outcome: { $passed ->
+        [true] ✅ passed ({ $winner })
+        [false] ❌ not passed
+       *[none] most votes: { $winner }
+    }
+poll-live-results = 📊 <b>Results so far</b> (poll still open)
+    { $lines }
+    { $ballots } votes so far
+poll-results-hidden = Results are published when the poll closes.
+poll-list-title = <b>Open polls</b>
+poll-list-empty = There is no poll you can take part in right now.
+poll-list-item = { $question } (closes { $closes })
+poll-status-draft = draft
+poll-status-open = open
+poll-status-closed = closed
+poll-status-cancelled = cancelled
+poll-staff-card = <b>{ $question }</b>
+    Status: { $status } · closes { $closes }
+    { $ballots } votes so far
+poll-btn-publish = 📣 Publish
+poll-btn-close-now = ⏹ Close now
+poll-btn-cancel = ❌ Cancel poll
+poll-btn-proxy = ✍️ Proxy vote
+poll-btn-export = 📥 Export Excel
+poll-new-ask-question = New poll. Type the question (at most 300 characters):
+poll-new-ask-options = Type the options, one per line (2 to 12):
+poll-new-ask-multiple = One choice or several?
+poll-btn-single = One choice
+poll-btn-multi = Several choices
+poll-new-ask-max = At most how many choices? Type a number:
+poll-new-ask-eligibility = Who may vote?
+poll-btn-elig-registered = Registered residents
+poll-btn-elig-verified = Verified residents only
+poll-new-ask-household = One vote per household (same room)?
+poll-new-ask-close = When does it close? For example "2026-11-28 20:00":
+poll-new-ask-anonymous = Anonymous or named?
+poll-btn-anonymous = Anonymous
+poll-btn-named = Named
+poll-new-ask-live = When are results shown?
+poll-btn-live = Live while voting
+poll-btn-hidden = After it closes
+poll-new-ask-quorum = What share must take part for the vote to count? For example "2/3" or "50%"; tap "Skip" for none:
+poll-new-ask-basis = Count that share in people or in households?
+poll-btn-basis-voters = People
+poll-btn-basis-households = Households
+poll-new-ask-threshold = What share in favour is needed to pass? For example "3/4"; tap "Skip" for none:
+poll-preview = <b>Preview</b> (not sent yet)
+    Question: { $question }
+    Options:
+    { $options }
+    { $rules }
+    Closes: { $closes }
+poll-published = ✅ Poll published; { $count } people were told.
+poll-closed-done = ✅ Poll closed; the result was published.
+poll-cancel-done = ✅ Poll cancelled.
+poll-proxy-ask-building = Proxy vote: choose the resident's building:
+poll-proxy-ask-room = Type the resident's room:
+poll-proxy-choose-resident = Several residents live there; choose one:
+poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
+poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
+poll-export-caption = Poll result export: { $question }

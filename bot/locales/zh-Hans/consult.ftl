@@ -1,0 +1,339 @@
+## 议事协商: meetings, topics, polls
+
+menu-consult = 🗳 近期议事
+menu-consult-staff = 🏛 议事管理
+
+consult-err-audience-empty = 请至少选择一个网格或楼栋。
+consult-err-audience-invalid = 所选范围不属于本社区，请重新选择。
+consult-hub = <b>近期议事</b>
+consult-hub-empty = 最近没有安排议事会，也没有进行中的投票。
+consult-btn-meetings = 📅 议事会
+consult-btn-polls = 🗳 投票
+consult-btn-topics = 💡 议题征集
+consult-btn-propose = ✍️ 提议题
+consult-staff-hub = <b>议事管理</b>
+    选择要做的事：
+consult-btn-new-meeting = ➕ 新建议事会
+consult-btn-new-poll = ➕ 新建投票
+consult-btn-my-meetings = 📋 议事会列表
+consult-btn-my-polls = 📊 投票列表
+consult-btn-topic-review = 💡 处理议题
+consult-yes = ✅ 是
+consult-no = ❌ 否
+consult-done = ✅ 完成
+consult-back = ⬅️ 返回
+consult-cancelled = 已取消，没有保存任何内容。
+consult-ask-time-format = 请按「2026-11-28 19:30」的格式输入时间（本地时间）。
+consult-err-time = 时间格式不对。请按「2026-11-28 19:30」的格式输入。
+consult-audience-community = 全社区
+consult-audience-grids = 指定网格
+consult-audience-buildings = 指定楼栋
+consult-audience-members = 报到党员/志愿者
+consult-ask-audience = 面向哪些人？
+consult-ask-audience-pick = 请选择（可多选），选好后点「✅ 完成」：
+consult-no-community = 您还没有被分配到任何社区，无法发布。
+
+## Meetings
+meeting-kind-residents = 居民议事会
+meeting-kind-party_masses = 党群议事会
+meeting-kind-estate = 小区事务协调会
+meeting-kind-hearing = 重大事项听证会
+meeting-kind-building_night = 楼栋夜话
+meeting-kind-other = 其他会议
+meeting-status-draft = 草稿
+meeting-status-published = 已发布
+meeting-status-cancelled = 已取消
+meeting-status-minuted = 已发布纪要
+
+meeting-err-not-found = 找不到这个议事会。
+meeting-err-title = 标题最多 { $limit } 个字，请精简后重新输入。
+meeting-err-agenda-too-long = 议程太长了（{ $length } 字），最多 { $limit } 字。请只写要点。
+meeting-err-agenda-count = 议程最多 { $limit } 项。
+meeting-err-agenda-empty = 请至少写一项议程。
+meeting-err-start-past = 开会时间已经过去了，请输入将来的时间。
+meeting-err-too-far = 开会时间太远了，最多提前 { $days } 天安排。
+meeting-err-duration = 会议时长要在 { $low } 到 { $high } 分钟之间。
+meeting-err-where = 请填写开会地点或线上会议链接。
+meeting-err-link = 会议链接要以 https:// 开头。
+meeting-err-capacity = 人数上限要在 1 到 { $high } 之间，不限人数请点「不限」。
+meeting-err-not-draft = 这个议事会已经发布过了。
+meeting-err-cancelled = 这个议事会已经取消了，无法报名。
+meeting-err-over = 这个议事会已经结束了。
+meeting-err-not-audience = 这个议事会不面向您所在的范围，无法报名。
+meeting-err-checkin-window = 现在不在签到时间内（开会前 { $before } 分钟到会议结束）。
+meeting-err-code = 签到码不对，请核对工作人员出示的签到码。
+meeting-err-not-published = 议事会还没有发布，或已经取消。
+meeting-err-minutes-early = 会议开始后才能发布纪要。
+meeting-err-minuted = 纪要已经发布过了。
+meeting-err-decisions = 决议最多 { $limit } 条，每条最多 { $length } 字。
+meeting-err-no-change = 没有修改任何内容。
+meeting-err-no-orders = 工单功能还没有开通，暂时不能把决议转成工单。
+meeting-err-decision-done = 这条决议已经转成工单了（{ $ref }）。
+meeting-err-decision-not-found = 找不到这条决议。
+
+meeting-card = <b>{ $kind }：{ $title }</b>
+    🕒 { $when }（约 { $duration } 分钟）
+    📍 { $where }
+    👥 面向：{ $audience }
+    { $capacity }
+    <b>议程</b>
+    { $agenda }
+meeting-capacity-none = 人数：不限
+meeting-capacity = 人数上限：{ $capacity } 人
+meeting-online = 线上：{ $link }
+meeting-announce = 📣 <b>议事会通知</b>
+    { $card }
+    请点下方按钮告诉我们您是否参加。
+meeting-btn-yes = 去
+meeting-btn-maybe = 不确定
+meeting-btn-no = 不去
+meeting-btn-checkin = 📍 签到
+meeting-rsvp-going = 已报名：{ $title }。我们会在开会前提醒您。
+meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。有人取消时我们会通知您。
+meeting-rsvp-maybe = 已记录「不确定」。想好了可以随时改。
+meeting-rsvp-no = 已记录「不去」。如果改变主意，随时可以重新报名。
+meeting-promoted = 🎉 有人取消了报名，您已从候补转为正式参加：{ $title }（{ $when }）。
+meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
+    📍 { $where }
+meeting-changed = ✏️ 议事会有变动：{ $title }
+    { $changes }
+meeting-change-time = 时间改为：{ $value }
+meeting-change-place = 地点改为：{ $value }
+meeting-change-link = 线上链接改为：{ $value }
+meeting-change-title = 标题改为：{ $value }
+meeting-change-agenda = 议程有调整：
+    { $value }
+meeting-change-capacity = 人数上限改为：{ $value }
+meeting-postponed = ⏳ 议事会延期：{ $title }
+    新时间：{ $when }
+    原因：{ $reason }
+meeting-cancelled-notice = ❌ 议事会取消：{ $title }（原定 { $when }）
+    原因：{ $reason }
+meeting-checkin-open = 📍 { $title } 现在开始签到，到场后请点下方按钮签到。
+meeting-checked-in = ✅ 签到成功：{ $title }
+meeting-checked-in-already = 您已经签到过了。
+meeting-minutes-notice = 📝 <b>议事会纪要：{ $title }</b>（{ $when }）
+    { $minutes }
+    <b>决议</b>
+    { $decisions }
+    到会 { $attended } 人。
+meeting-no-decisions = （无）
+meeting-list-title = <b>近期议事会</b>
+meeting-list-empty = 最近没有安排议事会。
+meeting-list-item = { $when } · { $title }（{ $status }）
+meeting-my-status = 您的报名：{ $status }
+meeting-rsvp-status-going = 参加
+meeting-rsvp-status-waitlist = 候补
+meeting-rsvp-status-maybe = 不确定
+meeting-rsvp-status-no = 不去
+meeting-rsvp-status-none = 未回复
+
+meeting-staff-card = { $card }
+    状态：{ $status } · 签到码：<code>{ $code }</code>
+    报名：参加 { $going } · 候补 { $waitlist } · 不确定 { $maybe } · 不去 { $no } · 已签到 { $checked }
+meeting-attendees = <b>报名名单：{ $title }</b>
+    { $lines }
+meeting-attendees-empty = 还没有人报名。
+meeting-btn-publish = 📣 发布
+meeting-btn-edit = ✏️ 修改
+meeting-btn-postpone = ⏳ 延期
+meeting-btn-cancel = ❌ 取消会议
+meeting-btn-attendees = 👥 名单
+meeting-btn-minutes = 📝 发布纪要
+meeting-btn-to-order = 🧾 转为工单
+meeting-btn-open = 查看
+meeting-new-kind = 新建议事会。请选择会议类型：
+meeting-ask-title = 请输入会议标题（最多 100 字）：
+meeting-ask-agenda = 请输入议程，每行一项（最多 20 项，共 2000 字以内）：
+meeting-ask-time = 请输入开会时间，例如「2026-11-28 19:30」：
+meeting-ask-duration = 会议大约多长时间？
+meeting-ask-place = 请输入开会地点；如果是线上会议，请发会议链接（https://…）：
+meeting-ask-capacity = 最多多少人参加？请输入数字，或点「不限」。
+meeting-btn-unlimited = 不限
+meeting-preview = <b>预览</b>（还没有发出）
+    { $card }
+    确认无误后点「📣 发布」。
+meeting-published = ✅ 已发布，已通知 { $count } 人。签到码：<code>{ $code }</code>
+meeting-edit-what = 要修改什么？
+meeting-edit-field-title = 标题
+meeting-edit-field-agenda = 议程
+meeting-edit-field-time = 时间
+meeting-edit-field-place = 地点/链接
+meeting-edit-field-capacity = 人数上限
+meeting-edit-ask-value = 请输入新的内容：
+meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
+meeting-ask-postpone-time = 请输入新的开会时间，例如「2026-11-30 19:30」：
+meeting-ask-reason = 请简单说明原因：
+meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
+meeting-cancel-done = ✅ 会议已取消，已通知 { $count } 人。
+meeting-ask-minutes = 请输入会议纪要（最多 3000 字）：
+meeting-ask-decisions = 请输入决议，每行一条；没有决议请点「跳过」：
+meeting-minutes-done = ✅ 纪要已发布，已发送给 { $count } 位受邀居民。
+meeting-decision-line = { $n }. { $text }
+meeting-decision-order = { $n }. { $text } → 工单 { $ref }
+meeting-to-order-done = ✅ 已根据决议创建工单 { $ref }。
+meeting-ask-code = 请输入工作人员出示的 6 位签到码：
+meeting-btn-checkin-code = 🔢 输入签到码
+
+## Topics
+topic-status-open = 征集中
+topic-status-accepted = 已列入议程
+topic-status-answered = 已答复
+topic-err-not-found = 找不到这个议题。
+topic-err-title = 议题标题最多 { $limit } 个字。
+topic-err-detail = 议题说明最多 { $limit } 个字。
+topic-err-already-backed = 您已经附议过这个议题了，每人只能附议一次。
+topic-err-own = 这是您自己提的议题，不需要附议。
+topic-err-closed = 这个议题已经处理过了。
+topic-err-meeting = 只能列入本社区还没开的议事会。
+topic-err-limit = 您今天已经提了 { $limit } 个议题，请明天再提。
+topic-ask-title = 请用一句话说出您想讨论的事（最多 100 字）：
+topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「跳过」：
+topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
+topic-list-title = <b>议题征集</b>（按附议人数排序）
+topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
+topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
+    { $detail }
+topic-btn-back = 👍 附议
+topic-btn-accept = ✅ 列入议程
+topic-btn-answer = 💬 答复
+topic-backed = 👍 已附议，现在有 { $backers } 人附议。
+topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
+topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
+    { $answer }
+topic-choose-meeting = 列入哪个议事会？
+topic-no-meetings = 没有可以列入的议事会，请先新建议事会。
+topic-ask-answer = 请输入答复内容：
+topic-accept-done = ✅ 已列入议程，已告诉提议人。
+topic-answer-done = ✅ 已答复，已告诉提议人。
+
+## Polls
+poll-err-not-found = 找不到这个投票。
+poll-err-share = 比例格式不对。可以写「2/3」「75%」「三分之二」或「过半」。
+poll-err-option-count = 选项要有 { $low } 到 { $high } 个。
+poll-err-option-duplicate = 有重复的选项，请修改。
+poll-err-close-past = 截止时间已经过去了，请输入将来的时间。
+poll-err-close-before-open = 截止时间要晚于开始时间。
+poll-err-too-long = 投票时间最长 { $days } 天。
+poll-err-max-choices = 最多可选数要在 1 到 { $high } 之间。
+poll-err-household-members = 面向党员/志愿者的投票不能设置「一户一票」。
+poll-err-not-draft = 这个投票已经发布过了。
+poll-err-not-open = 这个投票现在不在进行中。
+poll-err-not-yet = 投票还没开始，请到开始时间后再来。
+poll-err-closed = 投票已经结束，不能再投了。
+poll-err-need-register = 请先登记住址，才能参加投票。
+poll-err-not-audience = 这个投票不面向您所在的范围，您不能投票。
+poll-err-not-verified = 这个投票只限已核实住址的居民参加。请联系网格员核实住址。
+poll-err-bad-option = 这个选项无效，请重新打开投票再选。
+poll-err-one-choice = 这是单选投票，只能选一项。
+poll-err-too-many = 最多只能选 { $max } 项。
+poll-err-already-voted = 您已经投过票了，这个投票不允许改票。
+poll-err-household-voted = 您家（同一房号）已经有人投过票了，这个投票一户只能投一票。
+poll-err-try-again = 投票时出了点冲突，请再点一次。
+poll-err-proxy-self = 不能给自己代投。
+poll-err-no-resident = 这个地址没有登记的居民。
+
+poll-announce = 🗳 <b>投票：{ $question }</b>
+    截止时间：{ $closes }
+    请点下方按钮投票。
+poll-btn-vote = 🗳 去投票
+poll-btn-submit = ✅ 提交
+poll-btn-change = 🔁 改票
+poll-btn-results = 📊 查看结果
+poll-ballot = 🗳 <b>{ $question }</b>
+    { $rules }
+    截止：{ $closes }
+poll-rule-single = 单选，点一个选项即可。
+poll-rule-multi = 多选，最多选 { $max } 项，选好后点「✅ 提交」。
+poll-rule-household = 一户一票（同一房号只算一票）。
+poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
+poll-rule-named = 实名投票。
+poll-rule-quorum = 参与须达到 { $quorum }{ $basis ->
+        [households] 户
+       *[voters] 人
+    }，赞成须达到 { $threshold }。
+poll-rule-change = 截止前可以改票。
+poll-voted = ✅ 已投票：{ $choice }
+poll-vote-changed = 🔁 已改票：{ $choice }
+poll-your-vote = 您的选择：{ $choice }
+poll-closing-soon = ⏰ 投票「{ $question }」将于 { $closes } 截止，您还没有投票。
+poll-result = 📊 <b>投票结果：{ $question }</b>
+    { $lines }
+    参与：{ $ballots } / { $eligible }{ $basis ->
+        [households] 户
+       *[voters] 人
+    }（{ $turnout }）{ $proxies ->
+        [0] {""}
+       *[other] ，其中代投 { $proxies } 票
+    }
+    法定参与比例 { $quorum }：{ $quorum_met ->
+        [true] ✅ 达到
+        [false] ❌ 未达到
+       *[none] 未设置
+    }
+    通过比例 { $threshold }：{ $threshold_met ->
+        [true] ✅ 达到
+        [false] ❌ 未达到
+       *[none] 未设置
+    }
+    结论：{ $passed ->
+        [true] ✅ 通过（{ $winner }）
+        [false] ❌ 未通过
+       *[none] 得票最多：{ $winner }
+    }
+poll-live-results = 📊 <b>目前结果</b>（投票进行中）
+    { $lines }
+    已投 { $ballots } 票
+poll-results-hidden = 结果将在投票截止后公布。
+poll-list-title = <b>进行中的投票</b>
+poll-list-empty = 现在没有您可以参加的投票。
+poll-list-item = { $question }（截止 { $closes }）
+poll-status-draft = 草稿
+poll-status-open = 进行中
+poll-status-closed = 已结束
+poll-status-cancelled = 已取消
+poll-staff-card = <b>{ $question }</b>
+    状态：{ $status } · 截止 { $closes }
+    已投 { $ballots } 票
+poll-btn-publish = 📣 发布
+poll-btn-close-now = ⏹ 立即结束
+poll-btn-cancel = ❌ 取消投票
+poll-btn-proxy = ✍️ 代投
+poll-btn-export = 📥 导出 Excel
+poll-new-ask-question = 新建投票。请输入投票问题（最多 300 字）：
+poll-new-ask-options = 请输入选项，每行一个（2 到 12 个）：
+poll-new-ask-multiple = 单选还是多选？
+poll-btn-single = 单选
+poll-btn-multi = 多选
+poll-new-ask-max = 最多可以选几项？请输入数字：
+poll-new-ask-eligibility = 谁可以投票？
+poll-btn-elig-registered = 已登记住址的居民
+poll-btn-elig-verified = 只限已核实的居民
+poll-new-ask-household = 是否一户一票（同一房号只算一票）？
+poll-new-ask-close = 请输入截止时间，例如「2026-11-28 20:00」：
+poll-new-ask-anonymous = 匿名还是实名？
+poll-btn-anonymous = 匿名
+poll-btn-named = 实名
+poll-new-ask-live = 结果什么时候公开？
+poll-btn-live = 投票中实时公开
+poll-btn-hidden = 截止后公开
+poll-new-ask-quorum = 需要达到多少参与比例才有效？例如「2/3」「50%」，不设置请点「跳过」：
+poll-new-ask-basis = 参与比例按什么算？
+poll-btn-basis-voters = 按人数
+poll-btn-basis-households = 按户数
+poll-new-ask-threshold = 赞成须达到多少比例才算通过？例如「3/4」，不设置请点「跳过」：
+poll-preview = <b>预览</b>（还没有发出）
+    问题：{ $question }
+    选项：
+    { $options }
+    { $rules }
+    截止：{ $closes }
+poll-published = ✅ 投票已发布，已通知 { $count } 人。
+poll-closed-done = ✅ 投票已结束，结果已公布。
+poll-cancel-done = ✅ 投票已取消。
+poll-proxy-ask-building = 代投：请选择居民所在楼栋：
+poll-proxy-ask-room = 请输入居民的房号：
+poll-proxy-choose-resident = 这个房号有多位居民，请选择：
+poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
+poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
+poll-export-caption = 投票结果导出：{ $question }

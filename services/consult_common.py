@@ -1,0 +1,271 @@
+"""Shared by meetings, topics and polls: audiences, notices, scheduling and button data.
+
+Notices and scheduled work go through `Notifier.send` and `schedule`/`unschedule` only, so the
+switch to another delivery path is one place. Texts are rendered in each recipient's language by
+any object with `get(lang, key, **args)` (the bot's Translator) — services stay framework-free.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Grid, MemberProfile, MemberStatus, User
+from models.consultations import AudienceKind
+from services import delivery, jobs
+from services.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
+MAX_AUDIENCE_IDS = 50
+
+
+class TextSource(Protocol):
+    """What renders a text key in a language (bot.i18n.Translator fits)."""
+
+    def get(self, lang: str, key: str, /, **args: Any) -> str:
+        """The text for key in lang."""
+        ...
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who a meeting or poll is for: the whole community, some grids or buildings, or members."""
+
+    community_id: int
+    kind: AudienceKind = AudienceKind.COMMUNITY
+    ids: tuple[int, ...] = ()
+
+    @property
+    def ids_text(self) -> str:
+        """The ids as stored (comma-separated)."""
+        return ",".join(str(i) for i in self.ids)
+
+    @classmethod
+    def stored(cls, *, community_id: int, kind: str, ids: str) -> Audience:
+        """The audience of a stored meeting or poll."""
+        return cls(
+            community_id=community_id,
+            kind=AudienceKind(kind),
+            ids=tuple(int(x) for x in ids.split(",") if x),
+        )
+
+
+async def check_audience(session: AsyncSession, *, audience: Audience) -> Audience:
+    """Refuse grids/buildings that do not belong to the community, or an empty selection."""
+    ids = tuple(sorted(set(audience.ids)))
+    if audience.kind in (AudienceKind.COMMUNITY, AudienceKind.MEMBERS):
+        return Audience(community_id=audience.community_id, kind=audience.kind)
+    if not ids:
+        raise InvalidInput("consult-err-audience-empty")
+    if len(ids) > MAX_AUDIENCE_IDS:
+        raise InvalidInput("consult-err-audience-invalid")
+    if audience.kind == AudienceKind.GRIDS:
+        grids = (await session.exec(select(Grid).where(col(Grid.id).in_(ids)))).all()
+        owners = [g.community_id for g in grids]
+    else:
+        buildings = (await session.exec(select(Building).where(col(Building.id).in_(ids)))).all()
+        owners = [b.community_id for b in buildings]
+    if len(owners) != len(ids) or any(c != audience.community_id for c in owners):
+        raise InvalidInput("consult-err-audience-invalid")
+    return Audience(community_id=audience.community_id, kind=audience.kind, ids=ids)
+
+
+async def in_audience(session: AsyncSession, *, user: User, audience: Audience) -> bool:
+    """True if the user belongs to the audience (residents by address, members by approval)."""
+    if audience.kind == AudienceKind.MEMBERS:
+        profile = await session.get(MemberProfile, user.id)
+        return (
+            profile is not None
+            and profile.status == MemberStatus.APPROVED
+            and profile.community_id == audience.community_id
+        )
+    if user.community_id != audience.community_id or not user.registered:
+        return False
+    if audience.kind == AudienceKind.GRIDS:
+        return user.grid_id in audience.ids
+    if audience.kind == AudienceKind.BUILDINGS:
+        return user.building_id in audience.ids
+    return True
+
+
+async def audience_users(session: AsyncSession, *, audience: Audience) -> list[User]:
+    """Everyone in the audience who can be written to."""
+    if audience.kind == AudienceKind.MEMBERS:
+        stmt = (
+            select(User)
+            .join(MemberProfile, col(MemberProfile.user_id) == col(User.id))
+            .where(
+                MemberProfile.community_id == audience.community_id,
+                MemberProfile.status == MemberStatus.APPROVED,
+            )
+        )
+    else:
+        stmt = select(User).where(
+            User.community_id == audience.community_id,
+            col(User.consent_at).is_not(None),
+            col(User.building_id).is_not(None),
+        )
+        if audience.kind == AudienceKind.GRIDS:
+            stmt = stmt.where(col(User.grid_id).in_(audience.ids))
+        elif audience.kind == AudienceKind.BUILDINGS:
+            stmt = stmt.where(col(User.building_id).in_(audience.ids))
+    users = (await session.exec(stmt.order_by(col(User.id)))).all()
+    return [u for u in users if not u.blocked_bot and u.forgotten_at is None]
+
+
+async def audience_households(session: AsyncSession, *, audience: Audience) -> int:
+    """Households on record for the audience's buildings (Building.households), 0 if unknown."""
+    if audience.kind == AudienceKind.MEMBERS:
+        return 0
+    stmt = select(Building).where(Building.community_id == audience.community_id)
+    if audience.kind == AudienceKind.GRIDS:
+        stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
+    elif audience.kind == AudienceKind.BUILDINGS:
+        stmt = stmt.where(col(Building.id).in_(audience.ids))
+    return sum(b.households for b in (await session.exec(stmt)).all())
+
+
+def button(text: str, data: str) -> dict[str, str]:
+    """An inline button as Bot API JSON (stored in the delivery outbox)."""
+    return {"text": text, "callback_data": data}
+
+
+def keyboard(rows: Sequence[Sequence[dict[str, str]]]) -> dict[str, Any]:
+    """An inline keyboard as Bot API JSON."""
+    return {"inline_keyboard": [list(r) for r in rows]}
+
+
+# Callback data shared with handlers (their CallbackData classes pack to the same strings).
+def rsvp_data(meeting_id: int, answer: str) -> str:
+    """The RSVP button of a meeting announcement."""
+    return f"mr:{meeting_id}:{answer}"
+
+
+def checkin_data(meeting_id: int) -> str:
+    """The check-in button sent when a meeting starts."""
+    return f"mci:{meeting_id}"
+
+
+def ballot_data(poll_id: int) -> str:
+    """The "vote now" button of a poll announcement: opens the ballot in private chat."""
+    return f"pb:{poll_id}"
+
+
+@dataclass
+class Notice:
+    """A message for one person, rendered in their language when sent."""
+
+    user_id: int
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Notifier:
+    """Renders and queues proactive messages; the one path every consultation notice takes."""
+
+    texts: TextSource
+    zone: tzinfo = DEFAULT_ZONE
+    default_language: str = "zh-Hans"
+    now: datetime | None = None
+    sent: list[dict[str, Any]] = field(default_factory=list)
+
+    def local(self, when: datetime) -> str:
+        """A time as people read it: 11-22 19:30 in local time."""
+        return when.astimezone(self.zone).strftime("%m-%d %H:%M")
+
+    def render(self, user: User, key: str, **args: Any) -> str:
+        """A text in the user's language."""
+        return self.texts.get(user.language or self.default_language, key, **args)
+
+    async def send(
+        self,
+        session: AsyncSession,
+        *,
+        users: Iterable[User],
+        key: str,
+        args: dict[str, Any] | None = None,
+        buttons: list[list[tuple[str, str]]] | None = None,
+        photo: bytes | None = None,
+        kind: str = "consult",
+        community_id: int | None = None,
+        dedupe: str | None = None,
+    ) -> int:
+        """Queue one message per user; buttons are rows of (text key, callback data)."""
+        count = 0
+        for user in users:
+            if user.blocked_bot:
+                continue
+            text = self.render(user, key, **(args or {}))
+            markup = None
+            if buttons:
+                markup = keyboard(
+                    [
+                        [button(self.render(user, label), data) for label, data in row]
+                        for row in buttons
+                    ]
+                )
+            await self.enqueue(
+                session,
+                chat_id=user.id,
+                text=text,
+                reply_markup=markup,
+                photo=photo,
+                kind=kind,
+                community_id=community_id,
+                dedupe_key=f"{dedupe}:{user.id}" if dedupe else None,
+            )
+            count += 1
+        return count
+
+    async def post_channel(
+        self,
+        session: AsyncSession,
+        *,
+        chat_id: int,
+        text: str,
+        photo: bytes | None = None,
+        community_id: int | None = None,
+        dedupe: str | None = None,
+    ) -> None:
+        """Queue a post to a community's public channel (already rendered)."""
+        await self.enqueue(
+            session,
+            chat_id=chat_id,
+            text=text,
+            photo=photo,
+            kind="consult-channel",
+            community_id=community_id,
+            dedupe_key=dedupe,
+        )
+
+    async def enqueue(self, session: AsyncSession, **message: Any) -> None:
+        """Hand one message to the delivery outbox (issue 6); recorded in `sent` as well."""
+        self.sent.append(message)
+        await delivery.enqueue(session, now=self.now, **message)
+
+
+async def schedule(
+    session: AsyncSession, *, kind: str, due_at: datetime, payload: dict[str, Any], key: str
+) -> None:
+    """Schedule consultation work (reminders, closing) through the scheduler's job table."""
+    await jobs.schedule_job(session, kind=kind, due_at=due_at, payload=payload, key=key)
+
+
+async def unschedule(session: AsyncSession, *, key: str) -> None:
+    """Cancel pending work scheduled under key."""
+    await jobs.cancel_jobs(session, key=key)
+
+
+def local_time(when: datetime, zone: tzinfo = DEFAULT_ZONE) -> str:
+    """A time as people read it (month-day hour:minute, local)."""
+    return when.astimezone(zone).strftime("%m-%d %H:%M")

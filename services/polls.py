@@ -1,0 +1,956 @@
+"""Polls (投票) with real voting rules: eligibility, households, quorum, threshold, proxy votes.
+
+The bot keeps the votes itself (Telegram's native polls cannot stay open for days with
+eligibility rules). A poll is created as a draft, published (open), and closed on time by the
+scheduler (`close_poll`), which stores a snapshot of the outcome and announces it.
+
+Anonymous polls still remember who voted (to allow one vote each and vote changes), never show
+it: results and exports carry counts only, and vote audit rows carry no choice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from fractions import Fraction
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import AuditEvent, Community, MemberProfile, Role, User
+from models.consultations import (
+    AudienceKind,
+    Eligibility,
+    Poll,
+    PollOption,
+    PollStatus,
+    QuorumBasis,
+    Vote,
+)
+from services import audit
+from services.consult_common import (
+    Audience,
+    Notifier,
+    audience_households,
+    audience_users,
+    ballot_data,
+    check_audience,
+    in_audience,
+    schedule,
+    unschedule,
+)
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.users import can_act_in, require_scope
+from services.validation import clean_text, short_label
+
+MIN_OPTIONS = 2
+MAX_OPTIONS = 12
+QUESTION_MAX = 300
+OPTION_MAX = 60
+MAX_POLL_DAYS = 60
+CLOSING_SOON = timedelta(hours=24)
+JOB_CLOSE = "poll-close"
+JOB_CLOSING_SOON = "poll-closing-soon"
+
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def parse_share(text: str | None) -> Fraction:
+    """A share such as 2/3, 75%, 0.75, 三分之二 or 过半 as a fraction in (0, 1]."""
+    if text is None or not text.strip():
+        raise InvalidInput("poll-err-share")
+    raw = text.strip().replace(" ", "").replace("％", "%").replace("／", "/")
+    try:
+        if raw in ("过半", "半数以上", "majority"):
+            value = Fraction(1, 2)
+        elif m := re.fullmatch(r"(\d{1,3})/(\d{1,3})", raw):
+            value = Fraction(int(m.group(1)), int(m.group(2)))
+        elif m := re.fullmatch(r"(\d{1,3}(?:\.\d{1,2})?)%", raw):
+            value = Fraction(m.group(1)) / 100
+        elif m := re.fullmatch(r"0?\.\d{1,4}|1(?:\.0+)?", raw):
+            value = Fraction(raw)
+        elif m := re.fullmatch(r"([一二两三四五六七八九十])分之([一二两三四五六七八九十])", raw):
+            value = Fraction(_CN_DIGITS[m.group(2)], _CN_DIGITS[m.group(1)])
+        else:
+            raise InvalidInput("poll-err-share")
+    except ZeroDivisionError:
+        raise InvalidInput("poll-err-share") from None
+    if not 0 < value <= 1:
+        raise InvalidInput("poll-err-share")
+    return value
+
+
+def share_text(num: int | None, den: int | None) -> str:
+    """A stored share as people write it: 2/3, or 75% when it is a whole percent."""
+    if not num or not den:
+        return "-"
+    value = Fraction(num, den)
+    pct = value * 100
+    if pct.denominator == 1:
+        return f"{pct.numerator}%"
+    return f"{value.numerator}/{value.denominator}"
+
+
+@dataclass
+class PollDraft:
+    """What staff fill in when creating a poll."""
+
+    community_id: int
+    question: str
+    options: list[str]
+    closes_at: datetime
+    opens_at: datetime | None = None
+    multiple: bool = False
+    max_choices: int = 1
+    audience_kind: AudienceKind = AudienceKind.COMMUNITY
+    audience_ids: tuple[int, ...] = ()
+    eligibility: Eligibility = Eligibility.REGISTERED
+    per_household: bool = False
+    anonymous: bool = True
+    live_results: bool = False
+    allow_change: bool = True
+    quorum: Fraction | None = None
+    quorum_basis: QuorumBasis = QuorumBasis.VOTERS
+    threshold: Fraction | None = None
+    meeting_id: int | None = None
+
+
+@dataclass
+class OptionResult:
+    """One option's count and share of the ballots."""
+
+    option_id: int
+    text: str
+    votes: int
+    share: float
+
+
+@dataclass
+class PollResult:
+    """The tally of a poll: counts, turnout, and whether quorum and threshold were met."""
+
+    poll: Poll
+    options: list[OptionResult]
+    ballots: int
+    proxy_ballots: int
+    eligible: int
+    basis: QuorumBasis
+    turnout: float
+    quorum_met: bool | None
+    threshold_met: bool | None
+    passed: bool | None
+    winner: OptionResult | None
+    final: bool = False
+    names: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _check_rules(draft: PollDraft, *, now: datetime) -> tuple[str, list[str], datetime]:
+    question = clean_text(draft.question, max_len=QUESTION_MAX)
+    if not MIN_OPTIONS <= len(draft.options) <= MAX_OPTIONS:
+        raise InvalidInput("poll-err-option-count", low=MIN_OPTIONS, high=MAX_OPTIONS)
+    options = [short_label(o, max_len=OPTION_MAX) for o in draft.options]
+    if len({o.casefold() for o in options}) != len(options):
+        raise InvalidInput("poll-err-option-duplicate")
+    opens_at = draft.opens_at or now
+    if draft.closes_at <= now:
+        raise InvalidInput("poll-err-close-past")
+    if draft.closes_at <= opens_at:
+        raise InvalidInput("poll-err-close-before-open")
+    if draft.closes_at - now > timedelta(days=MAX_POLL_DAYS):
+        raise InvalidInput("poll-err-too-long", days=MAX_POLL_DAYS)
+    if draft.multiple and not 1 <= draft.max_choices <= len(options):
+        raise InvalidInput("poll-err-max-choices", high=len(options))
+    if draft.audience_kind == AudienceKind.MEMBERS and draft.per_household:
+        raise InvalidInput("poll-err-household-members")
+    return question, options, opens_at
+
+
+async def create_poll(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    draft: PollDraft,
+    now: datetime,
+) -> Poll:
+    """Check the rules and save the poll as a draft with its options (nothing is announced)."""
+    await require_scope(
+        session, user=user, roles=roles, community_id=draft.community_id, action="poll-create"
+    )
+    question, options, opens_at = _check_rules(draft, now=now)
+    audience = await check_audience(
+        session,
+        audience=Audience(
+            community_id=draft.community_id, kind=draft.audience_kind, ids=draft.audience_ids
+        ),
+    )
+    poll = Poll(
+        community_id=draft.community_id,
+        meeting_id=draft.meeting_id,
+        question=question,
+        multiple=draft.multiple,
+        max_choices=draft.max_choices if draft.multiple else 1,
+        audience_kind=audience.kind,
+        audience_ids=audience.ids_text,
+        eligibility=draft.eligibility,
+        per_household=draft.per_household,
+        opens_at=opens_at,
+        closes_at=draft.closes_at,
+        anonymous=draft.anonymous,
+        live_results=draft.live_results,
+        allow_change=draft.allow_change,
+        quorum_num=draft.quorum.numerator if draft.quorum else None,
+        quorum_den=draft.quorum.denominator if draft.quorum else None,
+        quorum_basis=draft.quorum_basis,
+        threshold_num=draft.threshold.numerator if draft.threshold else None,
+        threshold_den=draft.threshold.denominator if draft.threshold else None,
+        created_by=user.id,
+        created_at=now,
+    )
+    session.add(poll)
+    await session.flush()
+    assert poll.id is not None
+    for position, text in enumerate(options):
+        session.add(PollOption(poll_id=poll.id, position=position, text=text))
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="poll-create",
+        subject_type="poll",
+        subject_id=poll.id,
+        detail=question[:200],
+    )
+    await session.commit()
+    return poll
+
+
+async def get_poll(session: AsyncSession, *, poll_id: int) -> Poll:
+    """The poll, or NotFound."""
+    poll = await session.get(Poll, poll_id)
+    if poll is None:
+        raise NotFound("poll-err-not-found")
+    return poll
+
+
+async def poll_options(session: AsyncSession, *, poll_id: int) -> list[PollOption]:
+    """The options in their order."""
+    stmt = (
+        select(PollOption).where(PollOption.poll_id == poll_id).order_by(col(PollOption.position))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+def poll_audience(poll: Poll) -> Audience:
+    """The stored audience of a poll."""
+    return Audience.stored(
+        community_id=poll.community_id, kind=poll.audience_kind, ids=poll.audience_ids
+    )
+
+
+async def _require_staff(
+    session: AsyncSession, *, user: User, roles: Collection[Role], poll: Poll, action: str
+) -> None:
+    await require_scope(
+        session, user=user, roles=roles, community_id=poll.community_id, action=action
+    )
+
+
+async def publish_poll(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    now: datetime,
+    notifier: Notifier,
+) -> Poll:
+    """Open the poll: announce it to the audience and schedule the reminder and the close."""
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-publish")
+    if poll.closes_at <= now:
+        raise InvalidInput("poll-err-close-past")
+    result = await session.exec(
+        update(Poll)
+        .where(col(Poll.id) == poll_id, col(Poll.status) == PollStatus.DRAFT)
+        .values(status=PollStatus.OPEN, published_at=now)
+    )
+    if result.rowcount != 1:
+        raise Conflict("poll-err-not-draft")
+    await session.refresh(poll)
+    audit.record(
+        session, actor_id=user.id, action="poll-publish", subject_type="poll", subject_id=poll_id
+    )
+    await _announce(session, poll=poll, notifier=notifier)
+    await schedule(
+        session,
+        kind=JOB_CLOSE,
+        due_at=poll.closes_at,
+        payload={"poll_id": poll_id},
+        key=f"poll:{poll_id}:close",
+    )
+    soon = poll.closes_at - CLOSING_SOON
+    if soon > max(now, poll.opens_at) + timedelta(hours=1):
+        await schedule(
+            session,
+            kind=JOB_CLOSING_SOON,
+            due_at=soon,
+            payload={"poll_id": poll_id},
+            key=f"poll:{poll_id}:soon",
+        )
+    await session.commit()
+    return poll
+
+
+def rules_args(poll: Poll, notifier: Notifier) -> dict[str, object]:
+    """Placeables describing a poll's rules for announcement and ballot texts."""
+    return {
+        "question": poll.question,
+        "closes": notifier.local(poll.closes_at),
+        "opens": notifier.local(poll.opens_at),
+        "max": poll.max_choices,
+        "quorum": share_text(poll.quorum_num, poll.quorum_den),
+        "threshold": share_text(poll.threshold_num, poll.threshold_den),
+    }
+
+
+async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) -> None:
+    users = await audience_users(session, audience=poll_audience(poll))
+    assert poll.id is not None
+    await notifier.send(
+        session,
+        users=users,
+        key="poll-announce",
+        args=rules_args(poll, notifier),
+        buttons=[[("poll-btn-vote", ballot_data(poll.id))]],
+        kind="poll",
+        community_id=poll.community_id,
+        dedupe=f"poll:{poll.id}:announce",
+    )
+
+
+def household_of(user: User) -> str | None:
+    """The household a resident belongs to: building + room."""
+    if user.building_id is None or not user.room:
+        return None
+    return f"{user.building_id}:{user.room.strip().casefold()}"
+
+
+async def check_eligible(session: AsyncSession, *, poll: Poll, voter: User) -> None:
+    """Raise the reason this person may not vote in this poll (nothing is changed)."""
+    audience = poll_audience(poll)
+    if audience.kind != AudienceKind.MEMBERS and not voter.registered:
+        raise PermissionDenied("poll-err-need-register")
+    if not await in_audience(session, user=voter, audience=audience):
+        raise PermissionDenied("poll-err-not-audience")
+    if poll.eligibility == Eligibility.VERIFIED and voter.verified_at is None:
+        raise PermissionDenied("poll-err-not-verified")
+    if poll.per_household and household_of(voter) is None:
+        raise PermissionDenied("poll-err-need-register")
+
+
+def _check_open(poll: Poll, *, now: datetime) -> None:
+    if poll.status == PollStatus.CLOSED or (
+        poll.status == PollStatus.OPEN and now >= poll.closes_at
+    ):
+        raise Conflict("poll-err-closed")
+    if poll.status != PollStatus.OPEN:
+        raise Conflict("poll-err-not-open")
+    if now < poll.opens_at:
+        raise Conflict("poll-err-not-yet")
+
+
+async def _check_choice(
+    session: AsyncSession, *, poll: Poll, option_ids: Sequence[int]
+) -> list[int]:
+    valid = {o.id for o in await poll_options(session, poll_id=poll.id or 0)}
+    chosen = list(dict.fromkeys(option_ids))
+    if len(chosen) != len(option_ids) or not chosen or any(o not in valid for o in chosen):
+        raise InvalidInput("poll-err-bad-option")
+    if not poll.multiple and len(chosen) != 1:
+        raise InvalidInput("poll-err-one-choice")
+    if len(chosen) > poll.max_choices:
+        raise InvalidInput("poll-err-too-many", max=poll.max_choices)
+    return sorted(chosen)
+
+
+async def my_vote(session: AsyncSession, *, poll_id: int, user_id: int) -> Vote | None:
+    """The person's ballot in the poll, if any."""
+    stmt = select(Vote).where(Vote.poll_id == poll_id, Vote.voter_id == user_id)
+    return (await session.exec(stmt)).first()
+
+
+async def _record_vote(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    voter: User,
+    option_ids: Sequence[int],
+    now: datetime,
+    proxy_by: int | None,
+) -> Vote:
+    _check_open(poll, now=now)
+    await check_eligible(session, poll=poll, voter=voter)
+    chosen = await _check_choice(session, poll=poll, option_ids=option_ids)
+    choice_text = ",".join(str(i) for i in chosen)
+    assert poll.id is not None
+    detail = "" if poll.anonymous else f"options={choice_text}"
+    if proxy_by is not None:
+        detail = f"for={voter.id} " + detail
+    existing = await my_vote(session, poll_id=poll.id, user_id=voter.id)
+    if existing is not None:
+        if not poll.allow_change:
+            raise Conflict("poll-err-already-voted")
+        changed = await session.exec(
+            update(Vote)
+            .where(col(Vote.id) == existing.id, col(Vote.changes) == existing.changes)
+            .values(
+                option_ids=choice_text,
+                changed_at=now,
+                changes=existing.changes + 1,
+                proxy_by=proxy_by,
+            )
+        )
+        if changed.rowcount != 1:
+            raise Conflict("poll-err-try-again")
+        action = "poll-proxy-vote-change" if proxy_by else "poll-vote-change"
+        audit.record(
+            session,
+            actor_id=proxy_by or voter.id,
+            action=action,
+            subject_type="poll",
+            subject_id=poll.id,
+            detail=detail.strip(),
+        )
+        await session.commit()
+        await session.refresh(existing)
+        return existing
+    household = household_of(voter) if poll.per_household else None
+    if household is not None:
+        stmt = select(Vote).where(Vote.poll_id == poll.id, Vote.household == household)
+        if (await session.exec(stmt)).first() is not None:
+            raise Conflict("poll-err-household-voted")
+    vote = Vote(
+        poll_id=poll.id,
+        voter_id=voter.id,
+        household=household,
+        option_ids=choice_text,
+        proxy_by=proxy_by,
+        cast_at=now,
+    )
+    session.add(vote)
+    action = "poll-proxy-vote" if proxy_by else "poll-vote"
+    audit.record(
+        session,
+        actor_id=proxy_by or voter.id,
+        action=action,
+        subject_type="poll",
+        subject_id=poll.id,
+        detail=detail.strip(),
+    )
+    try:
+        await session.commit()
+    except IntegrityError:
+        # Two taps (or two people of one household) at the same moment: the constraint decided.
+        await session.rollback()
+        raise Conflict(
+            "poll-err-household-voted" if household else "poll-err-already-voted"
+        ) from None
+    return vote
+
+
+async def cast_vote(
+    session: AsyncSession, *, user: User, poll_id: int, option_ids: Sequence[int], now: datetime
+) -> Vote:
+    """Record (or change, where allowed) the user's own vote."""
+    poll = await get_poll(session, poll_id=poll_id)
+    return await _record_vote(
+        session, poll=poll, voter=user, option_ids=option_ids, now=now, proxy_by=None
+    )
+
+
+async def proxy_vote(
+    session: AsyncSession,
+    *,
+    staff: User,
+    roles: Collection[Role],
+    poll_id: int,
+    resident_id: int,
+    option_ids: Sequence[int],
+    now: datetime,
+) -> Vote:
+    """A grid worker records the vote of a resident who cannot use the phone (代投, audited)."""
+    poll = await get_poll(session, poll_id=poll_id)
+    resident = await session.get(User, resident_id)
+    if resident is None:
+        raise NotFound("err-user-not-found")
+    await require_scope(
+        session,
+        user=staff,
+        roles=roles,
+        community_id=poll.community_id,
+        grid_id=resident.grid_id,
+        action="poll-proxy-vote",
+    )
+    if resident.id == staff.id:
+        raise InvalidInput("poll-err-proxy-self")
+    return await _record_vote(
+        session, poll=poll, voter=resident, option_ids=option_ids, now=now, proxy_by=staff.id
+    )
+
+
+async def find_resident(
+    session: AsyncSession, *, poll_id: int, building_id: int, room: str
+) -> list[User]:
+    """Residents at an address in the poll's community (for a proxy vote)."""
+    poll = await get_poll(session, poll_id=poll_id)
+    stmt = select(User).where(
+        User.community_id == poll.community_id, User.building_id == building_id
+    )
+    wanted = room.strip().casefold()
+    return [u for u in (await session.exec(stmt)).all() if (u.room or "").casefold() == wanted]
+
+
+async def eligible_voters(session: AsyncSession, *, poll: Poll) -> list[User]:
+    """Everyone who may vote in the poll now."""
+    users = await audience_users(session, audience=poll_audience(poll))
+    out = []
+    for user in users:
+        if poll.eligibility == Eligibility.VERIFIED and user.verified_at is None:
+            continue
+        if poll.per_household and household_of(user) is None:
+            continue
+        out.append(user)
+    return out
+
+
+async def _eligible_base(session: AsyncSession, *, poll: Poll) -> tuple[int, QuorumBasis]:
+    """How many may take part: people, or households (one-per-household polls count households).
+
+    Households are the larger of those registered in the bot and those on record for the
+    audience's buildings, so a quorum of households is never measured against bot users only.
+    """
+    voters = await eligible_voters(session, poll=poll)
+    basis = _basis(poll)
+    if basis == QuorumBasis.HOUSEHOLDS:
+        registered = len({household_of(u) for u in voters if household_of(u)})
+        on_record = await audience_households(session, audience=poll_audience(poll))
+        return max(registered, on_record), basis
+    return len(voters), basis
+
+
+def _basis(poll: Poll) -> QuorumBasis:
+    if poll.per_household or poll.quorum_basis == QuorumBasis.HOUSEHOLDS:
+        return QuorumBasis.HOUSEHOLDS
+    return QuorumBasis.VOTERS
+
+
+async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) -> PollResult:
+    """Count the votes and apply the decision rule (quorum, then threshold)."""
+    assert poll.id is not None
+    options = await poll_options(session, poll_id=poll.id)
+    votes = list((await session.exec(select(Vote).where(Vote.poll_id == poll.id))).all())
+    counts = {o.id: 0 for o in options}
+    for vote in votes:
+        for option_id in vote.choices:
+            if option_id in counts:
+                counts[option_id] += 1
+    ballots = len(votes)
+    if poll.status == PollStatus.CLOSED and poll.eligible_count is not None:
+        eligible, basis = poll.eligible_count, _basis(poll)
+    else:
+        eligible, basis = await _eligible_base(session, poll=poll)
+    results = [
+        OptionResult(
+            option_id=o.id or 0,
+            text=o.text,
+            votes=counts[o.id],
+            share=(counts[o.id] / ballots) if ballots else 0.0,
+        )
+        for o in options
+    ]
+    quorum_met: bool | None = None
+    if poll.quorum_num and poll.quorum_den:
+        quorum_met = eligible > 0 and ballots * poll.quorum_den >= poll.quorum_num * eligible
+    ranked = sorted(results, key=lambda r: -r.votes)
+    top = ranked[0] if ranked and ranked[0].votes > 0 else None
+    if top is not None and len(ranked) > 1 and ranked[1].votes == top.votes:
+        top = None  # a tie has no winner
+    threshold_met: bool | None = None
+    if poll.threshold_num and poll.threshold_den:
+        threshold_met = (
+            top is not None and top.votes * poll.threshold_den >= poll.threshold_num * ballots
+        )
+    passed: bool | None = None
+    if quorum_met is not None or threshold_met is not None:
+        passed = top is not None and quorum_met is not False and threshold_met is not False
+    names: dict[int, list[str]] = {}
+    if with_names and not poll.anonymous:
+        voters = {
+            u.id: u
+            for u in (
+                await session.exec(
+                    select(User).where(col(User.id).in_([v.voter_id for v in votes]))
+                )
+            ).all()
+        }
+        for vote in votes:
+            for option_id in vote.choices:
+                voter = voters.get(vote.voter_id)
+                names.setdefault(option_id, []).append(
+                    voter.display_name if voter else str(vote.voter_id)
+                )
+    return PollResult(
+        poll=poll,
+        options=results,
+        ballots=ballots,
+        proxy_ballots=sum(1 for v in votes if v.proxy_by),
+        eligible=eligible,
+        basis=basis,
+        turnout=(ballots / eligible) if eligible else 0.0,
+        quorum_met=quorum_met,
+        threshold_met=threshold_met,
+        passed=passed,
+        winner=top,
+        final=poll.status == PollStatus.CLOSED,
+        names=names,
+    )
+
+
+async def can_see_results(
+    session: AsyncSession, *, poll: Poll, user: User, roles: Collection[Role]
+) -> bool:
+    """Closed polls and live-result polls show results; staff of the community always see them."""
+    if poll.status == PollStatus.CLOSED or (poll.live_results and poll.status == PollStatus.OPEN):
+        return True
+    return await can_act_in(session, user=user, roles=roles, community_id=poll.community_id)
+
+
+async def close_poll(
+    session: AsyncSession,
+    *,
+    poll_id: int,
+    now: datetime,
+    notifier: Notifier | None = None,
+    actor_id: int | None = None,
+) -> PollResult:
+    """Close the poll (once), keep the outcome and post it to the audience and the channel."""
+    poll = await get_poll(session, poll_id=poll_id)
+    if poll.status == PollStatus.CLOSED:
+        return await tally(session, poll=poll)
+    if poll.status != PollStatus.OPEN:
+        raise Conflict("poll-err-not-open")
+    eligible, _basis = await _eligible_base(session, poll=poll)
+    done = await session.exec(
+        update(Poll)
+        .where(col(Poll.id) == poll_id, col(Poll.status) == PollStatus.OPEN)
+        .values(status=PollStatus.CLOSED, closed_at=now, eligible_count=eligible)
+    )
+    if done.rowcount != 1:
+        await session.rollback()
+        await session.refresh(poll)
+        return await tally(session, poll=poll)
+    await session.refresh(poll)
+    result = await tally(session, poll=poll)
+    poll.ballots_count = result.ballots
+    poll.quorum_met = result.quorum_met
+    poll.passed = result.passed
+    poll.winner_option_id = result.winner.option_id if result.winner else None
+    audit.record(
+        session,
+        actor_id=actor_id,
+        action="poll-close",
+        subject_type="poll",
+        subject_id=poll_id,
+        detail=f"ballots={result.ballots} eligible={eligible} quorum={result.quorum_met} "
+        f"passed={result.passed}",
+    )
+    await unschedule(session, key=f"poll:{poll_id}:soon")
+    if actor_id is not None:
+        await unschedule(session, key=f"poll:{poll_id}:close")
+    if notifier is not None:
+        await announce_result(session, result=result, notifier=notifier)
+    await session.commit()
+    return result
+
+
+def result_args(result: PollResult, notifier: Notifier) -> dict[str, object]:
+    """Placeables of the result texts."""
+    poll = result.poll
+    lines = "\n".join(f"• {o.text}: {o.votes} ({o.share:.0%})" for o in result.options)
+    return {
+        "question": poll.question,
+        "lines": lines,
+        "ballots": result.ballots,
+        "eligible": result.eligible,
+        "turnout": f"{result.turnout:.0%}",
+        "basis": result.basis.value,
+        "quorum": share_text(poll.quorum_num, poll.quorum_den),
+        "threshold": share_text(poll.threshold_num, poll.threshold_den),
+        "quorum_met": "none" if result.quorum_met is None else str(result.quorum_met).lower(),
+        "threshold_met": (
+            "none" if result.threshold_met is None else str(result.threshold_met).lower()
+        ),
+        "passed": "none" if result.passed is None else str(result.passed).lower(),
+        "winner": result.winner.text if result.winner else "-",
+        "proxies": result.proxy_ballots,
+    }
+
+
+async def announce_result(
+    session: AsyncSession, *, result: PollResult, notifier: Notifier
+) -> None:
+    """Send the result with its chart to the audience and the community's public channel."""
+    from services.poll_chart import render_chart
+
+    poll = result.poll
+    chart = render_chart(
+        title=poll.question,
+        labels=[o.text for o in result.options],
+        values=[o.votes for o in result.options],
+    )
+    args = result_args(result, notifier)
+    users = await audience_users(session, audience=poll_audience(poll))
+    await notifier.send(
+        session,
+        users=users,
+        key="poll-result",
+        args=args,
+        photo=chart,
+        kind="poll-result",
+        community_id=poll.community_id,
+        dedupe=f"poll:{poll.id}:result",
+    )
+    community = await session.get(Community, poll.community_id)
+    if community is not None and community.public_channel_id:
+        text = notifier.texts.get(notifier.default_language, "poll-result", **args)
+        await notifier.post_channel(
+            session,
+            chat_id=community.public_channel_id,
+            text=text,
+            photo=chart,
+            community_id=poll.community_id,
+            dedupe=f"poll:{poll.id}:channel",
+        )
+
+
+async def remind_non_voters(
+    session: AsyncSession, *, poll_id: int, now: datetime, notifier: Notifier
+) -> int:
+    """ "Closing soon" to eligible people who have not voted; returns how many were told."""
+    poll = await get_poll(session, poll_id=poll_id)
+    if poll.status != PollStatus.OPEN or now >= poll.closes_at:
+        return 0
+    voted = set((await session.exec(select(Vote.voter_id).where(Vote.poll_id == poll_id))).all())
+    households = set(
+        (await session.exec(select(Vote.household).where(Vote.poll_id == poll_id))).all()
+    )
+    users = [
+        u
+        for u in await eligible_voters(session, poll=poll)
+        if u.id not in voted and not (poll.per_household and household_of(u) in households)
+    ]
+    count = await notifier.send(
+        session,
+        users=users,
+        key="poll-closing-soon",
+        args=rules_args(poll, notifier),
+        buttons=[[("poll-btn-vote", ballot_data(poll_id))]],
+        kind="poll",
+        community_id=poll.community_id,
+        dedupe=f"poll:{poll_id}:soon",
+    )
+    await session.commit()
+    return count
+
+
+async def cancel_poll(
+    session: AsyncSession, *, user: User, roles: Collection[Role], poll_id: int, now: datetime
+) -> Poll:
+    """Withdraw a draft or open poll (no result is computed)."""
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-cancel")
+    done = await session.exec(
+        update(Poll)
+        .where(
+            col(Poll.id) == poll_id,
+            col(Poll.status).in_([PollStatus.DRAFT, PollStatus.OPEN]),
+        )
+        .values(status=PollStatus.CANCELLED, closed_at=now)
+    )
+    if done.rowcount != 1:
+        raise Conflict("poll-err-not-open")
+    audit.record(
+        session, actor_id=user.id, action="poll-cancel", subject_type="poll", subject_id=poll_id
+    )
+    await unschedule(session, key=f"poll:{poll_id}:close")
+    await unschedule(session, key=f"poll:{poll_id}:soon")
+    await session.commit()
+    await session.refresh(poll)
+    return poll
+
+
+async def open_polls_for(session: AsyncSession, *, user: User, now: datetime) -> list[Poll]:
+    """Open polls the user may vote in."""
+    if user.community_id is None:
+        profile = await session.get(MemberProfile, user.id)
+        if profile is None:
+            return []
+        community_id = profile.community_id
+    else:
+        community_id = user.community_id
+    stmt = (
+        select(Poll)
+        .where(Poll.community_id == community_id, Poll.status == PollStatus.OPEN)
+        .order_by(col(Poll.closes_at))
+    )
+    out = []
+    for poll in (await session.exec(stmt)).all():
+        if poll.closes_at <= now:
+            continue
+        if await in_audience(session, user=user, audience=poll_audience(poll)):
+            out.append(poll)
+    return out
+
+
+async def staff_polls(
+    session: AsyncSession, *, user: User, roles: Collection[Role], limit: int = 20
+) -> list[Poll]:
+    """Recent polls of the communities this staff account acts in."""
+    stmt = select(Poll).order_by(col(Poll.id).desc()).limit(200)
+    out = []
+    for poll in (await session.exec(stmt)).all():
+        if await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+            out.append(poll)
+        if len(out) >= limit:
+            break
+    return out
+
+
+async def poll_audit(session: AsyncSession, *, poll_id: int) -> list[AuditEvent]:
+    """Every audit event of the poll, oldest first."""
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.subject_type == "poll", AuditEvent.subject_id == str(poll_id))
+        .order_by(col(AuditEvent.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def export_xlsx(
+    session: AsyncSession, *, user: User, roles: Collection[Role], poll_id: int
+) -> bytes:
+    """The poll's result and audit as an XLSX workbook (anonymous polls: counts only)."""
+    import xlsxwriter
+
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-export")
+    result = await tally(session, poll=poll, with_names=True)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet("结果 Result")
+    rows: list[tuple[object, ...]] = [
+        ("问题 Question", poll.question),
+        ("状态 Status", poll.status),
+        ("匿名 Anonymous", "是 yes" if poll.anonymous else "否 no"),
+        ("一户一票 One per household", "是 yes" if poll.per_household else "否 no"),
+        ("有效票 Ballots", result.ballots),
+        ("其中代投 Proxy ballots", result.proxy_ballots),
+        (
+            f"可投票{'户' if result.basis == QuorumBasis.HOUSEHOLDS else '人'} Eligible",
+            result.eligible,
+        ),
+        ("参与率 Turnout", f"{result.turnout:.1%}"),
+        ("法定参与 Quorum", share_text(poll.quorum_num, poll.quorum_den)),
+        ("达到 Quorum met", _yes_no(result.quorum_met)),
+        ("通过比例 Threshold", share_text(poll.threshold_num, poll.threshold_den)),
+        ("达到 Threshold met", _yes_no(result.threshold_met)),
+        ("通过 Passed", _yes_no(result.passed)),
+    ]
+    for r, row in enumerate(rows):
+        sheet.write(r, 0, str(row[0]), bold)
+        sheet.write(r, 1, row[1])  # type: ignore[arg-type]
+    start = len(rows) + 1
+    sheet.write_row(start, 0, ["选项 Option", "票数 Votes", "占比 Share"], bold)
+    for i, option in enumerate(result.options, start=start + 1):
+        sheet.write_row(i, 0, [option.text, option.votes, f"{option.share:.1%}"])
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, 2, 16)
+    if not poll.anonymous:
+        named = book.add_worksheet("投票明细 Votes")
+        named.write_row(
+            0, 0, ["投票人 Voter", "选择 Choice", "时间 Time", "代投人 Proxy by"], bold
+        )
+        options = {o.option_id: o.text for o in result.options}
+        votes = (
+            await session.exec(select(Vote).where(Vote.poll_id == poll_id).order_by(col(Vote.id)))
+        ).all()
+        for i, vote in enumerate(votes, start=1):
+            voter = await session.get(User, vote.voter_id)
+            named.write_row(
+                i,
+                0,
+                [
+                    voter.display_name if voter else str(vote.voter_id),
+                    "、".join(options.get(o, "?") for o in vote.choices),
+                    (vote.changed_at or vote.cast_at).isoformat(timespec="minutes"),
+                    str(vote.proxy_by or ""),
+                ],
+            )
+        log_sheet = book.add_worksheet("审计 Audit")
+        log_sheet.write_row(
+            0, 0, ["时间 Time", "操作人 Actor", "操作 Action", "说明 Detail"], bold
+        )
+        for i, event in enumerate(await poll_audit(session, poll_id=poll_id), start=1):
+            log_sheet.write_row(
+                i,
+                0,
+                [
+                    event.at.isoformat(timespec="seconds"),
+                    str(event.actor_id or ""),
+                    event.action,
+                    event.detail,
+                ],
+            )
+    else:
+        log_sheet = book.add_worksheet("审计 Audit")
+        log_sheet.write_row(0, 0, ["时间 Time", "操作 Action", "说明 Detail"], bold)
+        anon = [
+            e
+            for e in await poll_audit(session, poll_id=poll_id)
+            if e.action not in ("poll-vote", "poll-vote-change")
+        ]
+        for i, event in enumerate(anon, start=1):
+            detail = "" if event.action.startswith("poll-proxy") else event.detail
+            log_sheet.write_row(
+                i, 0, [event.at.isoformat(timespec="seconds"), event.action, detail]
+            )
+    book.close()
+    audit.record(
+        session, actor_id=user.id, action="poll-export", subject_type="poll", subject_id=poll_id
+    )
+    await session.commit()
+    return buffer.getvalue()
+
+
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return "-"
+    return "是 yes" if value else "否 no"
