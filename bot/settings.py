@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import SettingsError as SourceError
 
 LANGUAGES = ("zh-Hans", "en")
 
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///data/linli.sqlite3"
     redis_url: str | None = None
     timezone: str = "Asia/Shanghai"
-    admin_ids: list[int] = Field(default_factory=list)
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: Literal["zh-Hans", "en"] = "zh-Hans"
     data_dir: Path = Path("data")
     bot_api_base: str | None = None
@@ -71,13 +72,15 @@ class Settings(BaseSettings):
             raise ValueError("use sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER@HOST/DB")
         return value
 
-    @model_validator(mode="after")
-    def _webhook_pair(self) -> Settings:
-        url = self.webhook_url
-        local = bool(url) and url.startswith(("http://127.", "http://localhost"))  # type: ignore[union-attr]
-        if url and not url.startswith("https://") and not local:
-            raise ValueError("webhook_url must be https:// (Telegram only calls https)")
-        return self
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        local = value.startswith(("http://127.", "http://localhost"))
+        if not value.startswith("https://") and not local:
+            raise ValueError("must be https:// (Telegram only calls https)")
+        return value
 
     @property
     def zone(self) -> ZoneInfo:
@@ -106,3 +109,6 @@ def load_settings(**overrides: object) -> Settings:
             message = str(error["msg"]).removeprefix("Value error, ")
             lines.append(f"LINLI_{field.upper()}: {message}")
         raise SettingsError("; ".join(lines)) from None
+    except SourceError as exc:
+        field = str(exc).split('"')[1] if '"' in str(exc) else "settings"
+        raise SettingsError(f"LINLI_{field.upper()}: cannot be parsed ({exc.__cause__})") from None

@@ -1,0 +1,44 @@
+"""Every text key exists in every locale, with the same placeholders."""
+
+from __future__ import annotations
+
+from bot.i18n import Raw, Translator, pick_language
+
+
+def test_every_key_in_every_locale_with_same_placeholders() -> None:
+    translator = Translator()
+    default = translator.placeholders(translator.default)
+    assert len(default) > 50
+    for lang in translator.languages:
+        other = translator.placeholders(lang)
+        missing = sorted(set(default) - set(other))
+        extra = sorted(set(other) - set(default))
+        assert not missing, f"{lang} lacks {missing}"
+        assert not extra, f"{lang} has keys the default lacks: {extra}"
+        mismatched = {k: (default[k], other[k]) for k in default if default[k] != other[k]}
+        assert not mismatched, f"{lang} placeholders differ: {mismatched}"
+
+
+def test_every_text_renders_in_every_locale() -> None:
+    translator = Translator()
+    for lang in translator.languages:
+        for key, names in translator.placeholders(lang).items():
+            text = translator.get(lang, key, **dict.fromkeys(names, "x"))
+            assert text.strip(), f"{lang}:{key} is empty"
+
+
+def test_arguments_are_escaped_unless_raw() -> None:
+    translator = Translator()
+    text = translator.get("zh-Hans", "reg-done", address="<b>1 & 2</b>")
+    assert "&lt;b&gt;1 &amp; 2&lt;/b&gt;" in text
+    raw = translator.get("zh-Hans", "reg-done", address=Raw("<b>1</b>"))
+    assert "<b>1</b>" in raw
+
+
+def test_pick_language() -> None:
+    langs = ["zh-Hans", "en"]
+    assert pick_language("zh-hans", available=langs, default="zh-Hans") == "zh-Hans"
+    assert pick_language("zh-TW", available=langs, default="zh-Hans") == "zh-Hans"
+    assert pick_language("en-GB", available=langs, default="zh-Hans") == "en"
+    assert pick_language("ru", available=langs, default="zh-Hans") == "zh-Hans"
+    assert pick_language(None, available=langs, default="en") == "en"
