@@ -48,10 +48,28 @@ const state = {
   users: [], groups: [], botReady: false,
   chatId: null, speakAs: null, messages: [], lastId: 0,
   rendered: new Map(), loopToken: 0, abort: null,
-  kbHidden: false, replyTo: null, myVotes: {},
+  kbHidden: false, replyTo: null, myVotes: {}, stickUntil: 0,
 };
 
 const $ = (id) => document.getElementById(id);
+
+/* Inline SVG icons: the page must look right offline, without emoji fonts. */
+const svg = (body) => `<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${body}</svg>`;
+const ICONS = {
+  camera: svg('<path d="M23 19a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4l2-3h6l2 3h4a2 2 0 0 1 2 2z"/><circle cx="12" cy="13" r="4"/>'),
+  pin: svg('<path d="M21 10c0 7-9 13-9 13s-9-6-9-13a9 9 0 0 1 18 0z"/><circle cx="12" cy="10" r="3"/>'),
+  user: svg('<path d="M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2"/><circle cx="12" cy="7" r="4"/>'),
+  phone: svg('<path d="M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L8.1 9.8a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.7 2z"/>'),
+  keyboard: svg('<rect x="2" y="6" width="20" height="12" rx="2"/><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10"/>'),
+  send: svg('<path d="M22 2 11 13"/><path d="M22 2 15 22l-4-9-9-4z"/>'),
+  file: svg('<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z"/><path d="M14 2v6h6"/>'),
+  mic: svg('<path d="M12 1a3 3 0 0 0-3 3v8a3 3 0 0 0 6 0V4a3 3 0 0 0-3-3z"/><path d="M19 10v2a7 7 0 0 1-14 0v-2M12 19v4"/>'),
+  group: svg('<path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M23 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8"/>'),
+  channel: svg('<path d="M3 11v2a1 1 0 0 0 1 1h2l5 4V6L6 10H4a1 1 0 0 0-1 1z"/><path d="M15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14"/>'),
+  poll: svg('<path d="M18 20V10M12 20V4M6 20v-6"/>'),
+  trash: svg('<path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6"/>'),
+  link: svg('<path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6M15 3h6v6M10 14 21 3"/>'),
+};
 const t = (key) => I18N[state.lang][key] ?? I18N.en[key] ?? key;
 
 /* ---------------------------------------------------------------- helpers */
@@ -227,7 +245,7 @@ function renderLists() {
     avatar(av, g.title, g.id);
     const meta = document.createElement("div");
     meta.className = "meta";
-    const icon = g.type === "channel" ? "📢 " : "👥 ";
+    const icon = `<span class="gi">${g.type === "channel" ? ICONS.channel : ICONS.group}</span>`;
     const detail = g.type === "channel" ? t("channel") : `${t(g.type)} · ${g.members.length} ${t("members")}`;
     meta.innerHTML = `<div class="name">${icon}${esc(g.title)}</div><div class="detail">${esc(detail)}</div>`;
     li.append(av, meta);
@@ -344,18 +362,18 @@ function contentHtml(m) {
   }
   if (m.document) {
     const d = m.document;
-    html += `<a class="file-chip" href="${API}/files/${encodeURIComponent(d.file_id)}" download="${esc(d.file_name || "file")}"><span class="icon">📄</span><span><div class="title">${esc(d.file_name || t("document"))}</div><div class="small">${Math.max(1, Math.round((d.file_size || 0) / 1024))} KB</div></span></a>`;
+    html += `<a class="file-chip" href="${API}/files/${encodeURIComponent(d.file_id)}" download="${esc(d.file_name || "file")}"><span class="icon">${ICONS.file}</span><span><div class="title">${esc(d.file_name || t("document"))}</div><div class="small">${Math.max(1, Math.round((d.file_size || 0) / 1024))} KB</div></span></a>`;
   }
   if (m.voice) {
-    html += `<div class="card"><span class="icon">🎤</span><span><div class="title">${esc(t("voice"))}</div><div class="small">0:${String(m.voice.duration || 0).padStart(2, "0")}</div></span></div>`;
+    html += `<div class="card"><span class="icon">${ICONS.mic}</span><span><div class="title">${esc(t("voice"))}</div><div class="small">0:${String(m.voice.duration || 0).padStart(2, "0")}</div></span></div>`;
   }
   if (m.location) {
     const { latitude, longitude } = m.location;
-    html += `<div class="card"><span class="icon">📍</span><span><div class="title">${esc(t("location"))}</div><div class="small">${latitude.toFixed(5)}, ${longitude.toFixed(5)}</div></span></div>`;
+    html += `<div class="card"><span class="icon">${ICONS.pin}</span><span><div class="title">${esc(t("location"))}</div><div class="small">${latitude.toFixed(5)}, ${longitude.toFixed(5)}</div></span></div>`;
   }
   if (m.contact) {
     const c = m.contact;
-    html += `<div class="card"><span class="icon">👤</span><span><div class="title">${esc([c.first_name, c.last_name].filter(Boolean).join(" "))}</div><div class="small">${esc(c.phone_number)}</div></span></div>`;
+    html += `<div class="card"><span class="icon">${ICONS.phone}</span><span><div class="title">${esc([c.first_name, c.last_name].filter(Boolean).join(" "))}</div><div class="small">${esc(c.phone_number)}</div></span></div>`;
   }
   if (m.poll) html += pollHtml(m.poll);
   if (m.text !== undefined) html += `<div class="text">${renderEntities(m.text, m.entities)}</div>`;
@@ -367,7 +385,7 @@ function pollHtml(p) {
   const total = p.total_voter_count || 0;
   const mine = state.myVotes[`${p.id}:${me()}`] || [];
   const kind = p.type === "quiz" ? t("quiz") : p.is_anonymous ? t("anonymousPoll") : t("publicPoll");
-  let html = `<div class="poll"><div class="q">📊 ${esc(p.question)}</div><div class="kind">${esc(kind)}${p.is_closed ? " · " + esc(t("closed")) : ""}</div>`;
+  let html = `<div class="poll"><div class="q"><span class="qi">${ICONS.poll}</span>${esc(p.question)}</div><div class="kind">${esc(kind)}${p.is_closed ? " · " + esc(t("closed")) : ""}</div>`;
   p.options.forEach((o, i) => {
     const pct = total ? Math.round((o.voter_count / total) * 100) : 0;
     html += `<button type="button" class="poll-opt${mine.includes(i) ? " mine" : ""}" data-poll="${esc(p.id)}" data-option="${i}" ${p.is_closed ? "disabled" : ""}><div class="bar" style="width:${pct}%"></div><span>${mine.includes(i) ? "✓ " : ""}${esc(o.text)}</span><span class="count">${o.voter_count} · ${pct}%</span></button>`;
@@ -382,7 +400,7 @@ function keyboardHtml(m) {
   kb.forEach((row, r) => {
     html += `<div class="inline-row">`;
     row.forEach((b, c) => {
-      const ext = b.url ? `<span class="ext">↗</span>` : "";
+      const ext = b.url ? `<span class="ext">${ICONS.link}</span>` : "";
       html += `<button type="button" data-mid="${m.message_id}" data-row="${r}" data-col="${c}">${esc(b.text)}${ext}</button>`;
     });
     html += `</div>`;
@@ -419,7 +437,10 @@ function renderMessages() {
   }
   renderReplyKeyboard();
   renderStart();
-  if (atBottom || appended) box.scrollTop = box.scrollHeight;
+  if (atBottom || appended) {
+    box.scrollTop = box.scrollHeight;
+    state.stickUntil = Date.now() + 1500;
+  }
 }
 
 function buildRow(m, mine, day) {
@@ -444,7 +465,7 @@ function buildRow(m, mine, day) {
   const bubble = document.createElement("div");
   bubble.className = "bubble" + (m.deleted ? " deleted" : "");
   const who = !out && (isGroup || fromBot) ? `<div class="sender">${esc(senderName(m))}</div>` : "";
-  const body = m.deleted ? `<div class="text">🗑 ${esc(t("deleted"))}</div>` : contentHtml(m);
+  const body = m.deleted ? `<div class="text"><span class="gi">${ICONS.trash}</span>${esc(t("deleted"))}</div>` : contentHtml(m);
   const edited = m.edited ? `<span class="edited">${esc(t("edited"))}</span>` : "";
   bubble.innerHTML = `${who}${body}<div class="meta-line">${edited}${timeOf(m.edit_date || m.date)}</div>`;
   bw.append(bubble);
@@ -656,6 +677,16 @@ function wire() {
     renderMessages();
   });
   $("modal-ok").addEventListener("click", () => { $("modal").hidden = true; });
+  // Photos load after the list is laid out: keep the view at the bottom while they do.
+  $("messages").addEventListener("load", () => {
+    if (Date.now() < state.stickUntil) $("messages").scrollTop = $("messages").scrollHeight;
+  }, true);
+  window.addEventListener("hashchange", () => {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const chat = Number(params.get("chat"));
+    if (params.get("as")) state.speakAs = Number(params.get("as"));
+    if (chat && chat !== state.chatId) openChat(chat);
+  });
   $("messages").addEventListener("click", (ev) => {
     const target = ev.target.closest("button, img.photo, [data-spoiler], [data-expand], a[data-command]");
     if (!target) return;
@@ -673,6 +704,7 @@ function wire() {
 }
 
 async function main() {
+  document.querySelectorAll("[data-icon]").forEach((el) => { el.innerHTML = ICONS[el.dataset.icon] || ""; });
   wire();
   applyLang();
   await loadLists();
