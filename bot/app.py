@@ -135,3 +135,7 @@ async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcn
 # Features that need a long-lived resource (the triage model, the scheduler) add a hook here:
 # async def hook(*, settings, resources, extra) -> None; put handler data into `extra`.
 STARTUP_HOOKS: list[Callable[..., Any]] = []
+
+from scheduler.hook import scheduler_hook  # noqa: E402  (issue 6: scheduler + sender)
+
+STARTUP_HOOKS.append(scheduler_hook)

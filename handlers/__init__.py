@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from aiogram import Router
 
 
@@ -17,6 +19,7 @@ def get_routers() -> list[Router]:
         admin.router,
     ]
     # Feature routers are added here (one line each), before the fallback.
+    routers.append(importlib.import_module("handlers.broadcast").router)  # issue 6
     routers.append(fallback.router)
     for router in routers:
         _detach(router)

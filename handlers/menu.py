@@ -35,6 +35,7 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-profile", ALL, 80),
     MenuEntry("menu-become-member", ALL, 81),
     MenuEntry("menu-members", STAFF, 60),
+    MenuEntry("menu-broadcast", STAFF, 62),
     MenuEntry("menu-admin", ADMINS, 70),
     MenuEntry("menu-help", ALL, 99),
 ]
@@ -86,3 +87,11 @@ def main_menu(
     return ReplyKeyboardMarkup(
         keyboard=rows, resize_keyboard=True, input_field_placeholder=t("menu-placeholder")
     )
+
+
+def all_menu_labels() -> frozenset[str]:
+    """Every main-menu label in every language."""
+    out: set[str] = set()
+    for entry in MENU:
+        out |= labels(entry.key)
+    return frozenset(out)

@@ -1,0 +1,317 @@
+"""Staff send a notice to an audience: choose who, type it, preview, confirm, watch it go."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Raw, Text
+from handlers.filters import IS_STAFF
+from handlers.menu import labels
+from models import Role, User
+from models.scheduling import AudienceKind
+from services import broadcast as broadcasts
+from services import org
+from services.users import staff_scopes
+
+router = Router(name="broadcast")
+router.message.filter(F.chat.type == "private", IS_STAFF)
+router.callback_query.filter(IS_STAFF)
+
+AUDIENCES = [
+    AudienceKind.COMMUNITY,
+    AudienceKind.GRIDS,
+    AudienceKind.BUILDINGS,
+    AudienceKind.MEMBERS,
+    AudienceKind.EVERYONE,
+]
+
+
+class Compose(StatesGroup):
+    """Typing the notice."""
+
+    text = State()
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    """Buttons of the broadcast flow; ids only (the service re-checks scope)."""
+
+    action: str
+    id: int = 0
+
+
+def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
+        ]
+    )
+
+
+@router.startup()
+async def count_replies(bot: Bot, scheduler: Any = None, **_: Any) -> None:
+    """Direct replies count against the same sending limits as the outbox."""
+    if scheduler is not None:
+        scheduler.count_replies_of(bot)
+
+
+async def _communities(
+    session: AsyncSession, user: User, roles: frozenset[Role]
+) -> list[tuple[int, str]]:
+    communities = await org.list_communities(session)
+    if Role.ADMIN in roles:
+        return [(c.id, c.name) for c in communities if c.id is not None]
+    mine = {s.community_id for s in await staff_scopes(session, user_id=user.id)}
+    return [(c.id, c.name) for c in communities if c.id in mine]
+
+
+@router.message(Command("broadcast"))
+@router.message(F.text.in_(labels("menu-broadcast")))
+async def start_broadcast(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Begin a notice: pick the community when there is more than one."""
+    await state.clear()
+    choices = await _communities(session, user, roles)
+    if len(choices) == 1:
+        await state.update_data(community_id=choices[0][0], targets=[])
+        await message.answer(t("broadcast-choose-audience"), reply_markup=_audiences(t, roles))
+        return
+    rows = [[(name, BroadcastCb(action="com", id=cid).pack())] for cid, name in choices]
+    if Role.ADMIN in roles:
+        rows.append([(t("broadcast-audience-everyone"), BroadcastCb(action="aud", id=4).pack())])
+    await message.answer(t("broadcast-choose-community"), reply_markup=_kb(rows))
+
+
+def _audiences(t: Text, roles: frozenset[Role]) -> InlineKeyboardMarkup:
+    rows = []
+    for index, kind in enumerate(AUDIENCES):
+        if kind == AudienceKind.EVERYONE and Role.ADMIN not in roles:
+            continue
+        rows.append(
+            [(t(f"broadcast-audience-{kind}"), BroadcastCb(action="aud", id=index).pack())]
+        )
+    return _kb(rows)
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "com"))
+async def on_community(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    state: FSMContext,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The community is chosen; now the audience."""
+    await state.update_data(community_id=callback_data.id, targets=[])
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t("broadcast-choose-audience"), reply_markup=_audiences(t, roles)
+    )
+
+
+async def _targets_markup(
+    session: AsyncSession, t: Text, kind: str, community_id: int, chosen: list[int]
+) -> InlineKeyboardMarkup:
+    if kind == AudienceKind.GRIDS:
+        items = [(g.id, g.name) for g in await org.list_grids(session, community_id=community_id)]
+    else:
+        items = [
+            (b.id, b.name) for b in await org.list_buildings(session, community_id=community_id)
+        ]
+    buttons = [
+        (("✅ " if i in chosen else "") + name, BroadcastCb(action="tgt", id=i or 0).pack())
+        for i, name in items
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    rows.append([(t("broadcast-targets-done"), BroadcastCb(action="tgt-done").pack())])
+    return _kb(rows)
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "aud"))
+async def on_audience(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Audience chosen: pick grids/buildings, or go straight to typing."""
+    if not 0 <= callback_data.id < len(AUDIENCES):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    kind = AUDIENCES[callback_data.id]
+    await state.update_data(kind=kind.value, targets=[])
+    await query.answer()
+    assert isinstance(query.message, Message)
+    data = await state.get_data()
+    if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS) and data.get("community_id"):
+        markup = await _targets_markup(session, t, kind, data["community_id"], [])
+        await query.message.edit_text(t(f"broadcast-choose-{kind}"), reply_markup=markup)
+        return
+    await state.set_state(Compose.text)
+    await query.message.edit_text(t("broadcast-ask-text"))
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "tgt"))
+async def on_target(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Toggle a grid or building."""
+    data = await state.get_data()
+    if "kind" not in data or "community_id" not in data:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    chosen: list[int] = list(data.get("targets", []))
+    if callback_data.id in chosen:
+        chosen.remove(callback_data.id)
+    else:
+        chosen.append(callback_data.id)
+    await state.update_data(targets=chosen)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    markup = await _targets_markup(session, t, data["kind"], data["community_id"], chosen)
+    await query.message.edit_reply_markup(reply_markup=markup)
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "tgt-done"))
+async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Grids or buildings chosen: now the text."""
+    data = await state.get_data()
+    if not data.get("targets"):
+        await query.answer(t("broadcast-no-targets"), show_alert=True)
+        return
+    await state.set_state(Compose.text)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("broadcast-ask-text"))
+
+
+@router.message(StateFilter(Compose.text), F.text)
+async def on_text(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Any,
+) -> None:
+    """Store the draft and show the preview with the number of people it reaches."""
+    data = await state.get_data()
+    await state.clear()
+    draft, count = await broadcasts.create_draft(
+        session,
+        author=user,
+        roles=roles,
+        kind=AudienceKind(data.get("kind", AudienceKind.COMMUNITY)),
+        community_id=data.get("community_id"),
+        target_ids=list(data.get("targets", [])),
+        text=message.html_text,
+        now=clock(),
+    )
+    if count == 0:
+        await message.answer(t("broadcast-empty-audience"))
+        return
+    assert draft.id is not None
+    markup = _kb(
+        [
+            [(t("broadcast-send"), BroadcastCb(action="send", id=draft.id).pack())],
+            [(t("broadcast-send-urgent"), BroadcastCb(action="urgent", id=draft.id).pack())],
+            [(t("broadcast-cancel"), BroadcastCb(action="cancel", id=draft.id).pack())],
+        ]
+    )
+    await message.answer(
+        t("broadcast-preview", text=Raw(draft.text), count=count), reply_markup=markup
+    )
+
+
+@router.callback_query(BroadcastCb.filter(F.action.in_({"send", "urgent"})))
+async def on_confirm(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Any,
+    scheduler: Any = None,
+) -> None:
+    """Queue the notice; the progress line below is edited in place as it goes."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_reply_markup(reply_markup=None)
+    progress = await query.message.answer(t("broadcast-progress", sent=0, total="…"))
+    draft = await broadcasts.confirm(
+        session,
+        author=user,
+        roles=roles,
+        broadcast_id=callback_data.id,
+        urgent=callback_data.action == "urgent",
+        progress_chat_id=progress.chat.id,
+        progress_message_id=progress.message_id,
+        now=clock(),
+    )
+    await progress.edit_text(t("broadcast-progress", sent=0, total=draft.total))
+    if scheduler is not None:
+        scheduler.sender.wake()
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "cancel"))
+async def on_cancel(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Any,
+) -> None:
+    """Drop the draft."""
+    await broadcasts.cancel(session, author=user, broadcast_id=callback_data.id, now=clock())
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("broadcast-cancelled"))
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "unreached"))
+async def on_unreached(
+    query: CallbackQuery,
+    callback_data: BroadcastCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """List who did not get the notice, and why."""
+    rows = await broadcasts.unreached(
+        session, author=user, roles=roles, broadcast_id=callback_data.id
+    )
+    await query.answer()
+    assert isinstance(query.message, Message)
+    if not rows:
+        await query.message.answer(t("broadcast-unreached-none"))
+        return
+    lines = [t("broadcast-unreached-title")]
+    for person, chat_id, outcome in rows[:200]:
+        name = person.display_name if person is not None else str(chat_id)
+        lines.append(
+            t("broadcast-unreached-line", name=name, outcome=t(f"broadcast-outcome-{outcome}"))
+        )
+    await query.message.answer("\n".join(lines)[:4000])
