@@ -13,10 +13,15 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
-from bot.middlewares import DbSessionMiddleware, ThrottleMiddleware, UserMiddleware
+from bot.middlewares import (
+    DbSessionMiddleware,
+    MenuResetMiddleware,
+    ThrottleMiddleware,
+    UserMiddleware,
+)
 from bot.settings import Settings
 from handlers import get_routers
-from handlers.menu import set_translator
+from handlers.menu import all_menu_labels, set_translator
 from services.errors import DomainError, PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -44,6 +49,7 @@ def build_dispatcher(
     throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
+    dp.message.outer_middleware(MenuResetMiddleware(all_menu_labels))
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
     return dp

@@ -69,6 +69,26 @@ class UserMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class MenuResetMiddleware(BaseMiddleware):
+    """A main-menu button pressed in the middle of a flow leaves the flow and does what it says."""
+
+    def __init__(self, labels: Callable[[], frozenset[str]]) -> None:
+        self.labels = labels
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        state = data.get("state")
+        if (
+            isinstance(event, Message)
+            and event.text
+            and state is not None
+            and event.text in self.labels()
+            and await state.get_state() is not None
+        ):
+            await state.clear()
+            data["raw_state"] = None  # state filters read this, computed before us
+        return await handler(event, data)
+
+
 class ThrottleMiddleware(BaseMiddleware):
     """A token bucket per user: a burst of taps is fine, a flood is politely refused."""
 

@@ -243,3 +243,30 @@ async def test_language_switch_and_unknown_text(linli_sandbox: Harness) -> None:
     [reply] = await d.say(RESIDENT, "what is this?")
     assert "did not understand" in message_text(reply)
     assert "👤 My profile" in _keyboard_labels(reply)
+
+
+async def test_menu_button_in_the_middle_of_a_flow_leaves_it(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续")
+    await d.expect(NEW, "请选择您所在的")
+    await d.tap(NEW, "阳光社区")
+    await d.expect(NEW, "网格")
+    await d.tap(NEW, "第一网格")
+    await d.expect(NEW, "楼栋")
+    await d.tap(NEW, "1号楼")
+    await d.expect(NEW, "房号")
+    replies = await d.say(NEW, "👤 我的资料")
+    assert "我的资料" in message_text(replies[0])
+    assert not any("房号格式不对" in message_text(m) for m in replies)
+
+
+async def test_flood_of_messages_is_throttled_politely(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    first = await d.send(RESIDENT, "/help")
+    for _ in range(15):
+        await d.send(RESIDENT, "/help")
+    await d.expect(RESIDENT, "您操作得太快了", since=first["message_id"])
+    messages = await d.messages(RESIDENT, first["message_id"])
+    help_answers = [m for m in messages if "使用帮助" in message_text(m)]
+    assert 1 <= len(help_answers) < 16

@@ -71,18 +71,37 @@ meeting-err-no-orders = Orders are not available yet, so a decision cannot becom
 meeting-err-decision-done = This decision is already order { $ref }.
 meeting-err-decision-not-found = That decision cannot be found.
 
-meeting-card = <b>{ $kind }: { $title }</b>
+meeting-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</b>
     🕒 { $when } (about { $duration } minutes)
-    📍 { $where }
-    👥 For: { $audience }
-    { $capacity }
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 For: { $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] registered members/volunteers
+       *[community] the whole community
+    }
+    { $capacity ->
+        [0] Places: no limit
+       *[other] Places: { $capacity }
+    }
     <b>Agenda</b>
     { $agenda }
-meeting-capacity-none = Places: no limit
-meeting-capacity = Places: { $capacity }
-meeting-online = Online: { $link }
 meeting-announce = 📣 <b>Meeting notice</b>
-    { $card }
+    { meeting-card }
     Please tell us below whether you will come.
 meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
@@ -96,14 +115,35 @@ meeting-promoted = 🎉 Someone cancelled, so you moved up from the waiting list
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }
 meeting-changed = ✏️ A meeting has changed: { $title }
-    { $changes }
-meeting-change-time = New time: { $value }
-meeting-change-place = New place: { $value }
-meeting-change-link = New online link: { $value }
-meeting-change-title = New title: { $value }
-meeting-change-agenda = The agenda changed:
-    { $value }
-meeting-change-capacity = New capacity: { $value }
+    { $new_title ->
+        [none] {""}
+       *[other] New title: { $new_title }
+    }
+    { $new_time ->
+        [none] {""}
+       *[other] New time: { $new_time }
+    }
+    { $new_place ->
+        [none] {""}
+       *[other] New place: { $new_place }
+    }
+    { $new_link ->
+        [none] {""}
+       *[other] New online link: { $new_link }
+    }
+    { $new_capacity ->
+        [none] {""}
+        [0] Places: no limit now
+       *[other] New capacity: { $new_capacity }
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] The agenda changed:
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] { $new_agenda }
+    }
 meeting-postponed = ⏳ Meeting postponed: { $title }
     New time: { $when }
     Reason: { $reason }
@@ -128,7 +168,7 @@ meeting-rsvp-status-maybe = not sure
 meeting-rsvp-status-no = not going
 meeting-rsvp-status-none = no answer yet
 
-meeting-staff-card = { $card }
+meeting-staff-card = { meeting-card }
     Status: { $status } · check-in code: <code>{ $code }</code>
     Going { $going } · waiting { $waitlist } · not sure { $maybe } · not going { $no } · checked in { $checked }
 meeting-attendees = <b>Sign-ups: { $title }</b>
@@ -151,7 +191,7 @@ meeting-ask-place = Type the place; for an online meeting send the link (https:/
 meeting-ask-capacity = How many people at most? Type a number, or tap "No limit".
 meeting-btn-unlimited = No limit
 meeting-preview = <b>Preview</b> (not sent yet)
-    { $card }
+    { meeting-card }
     Tap "📣 Publish" when it is right.
 meeting-published = ✅ Published; { $count } people were told. Check-in code: <code>{ $code }</code>
 meeting-edit-what = What do you want to change?

@@ -71,18 +71,37 @@ meeting-err-no-orders = 工单功能还没有开通，暂时不能把决议转�
 meeting-err-decision-done = 这条决议已经转成工单了（{ $ref }）。
 meeting-err-decision-not-found = 找不到这条决议。
 
-meeting-card = <b>{ $kind }：{ $title }</b>
+meeting-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
     🕒 { $when }（约 { $duration } 分钟）
-    📍 { $where }
-    👥 面向：{ $audience }
-    { $capacity }
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 报到党员/志愿者
+       *[community] 全社区
+    }
+    { $capacity ->
+        [0] 人数：不限
+       *[other] 人数上限：{ $capacity } 人
+    }
     <b>议程</b>
     { $agenda }
-meeting-capacity-none = 人数：不限
-meeting-capacity = 人数上限：{ $capacity } 人
-meeting-online = 线上：{ $link }
 meeting-announce = 📣 <b>议事会通知</b>
-    { $card }
+    { meeting-card }
     请点下方按钮告诉我们您是否参加。
 meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
@@ -96,14 +115,35 @@ meeting-promoted = 🎉 有人取消了报名，您已从候补转为正式参�
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }
 meeting-changed = ✏️ 议事会有变动：{ $title }
-    { $changes }
-meeting-change-time = 时间改为：{ $value }
-meeting-change-place = 地点改为：{ $value }
-meeting-change-link = 线上链接改为：{ $value }
-meeting-change-title = 标题改为：{ $value }
-meeting-change-agenda = 议程有调整：
-    { $value }
-meeting-change-capacity = 人数上限改为：{ $value }
+    { $new_title ->
+        [none] {""}
+       *[other] 标题改为：{ $new_title }
+    }
+    { $new_time ->
+        [none] {""}
+       *[other] 时间改为：{ $new_time }
+    }
+    { $new_place ->
+        [none] {""}
+       *[other] 地点改为：{ $new_place }
+    }
+    { $new_link ->
+        [none] {""}
+       *[other] 线上链接改为：{ $new_link }
+    }
+    { $new_capacity ->
+        [none] {""}
+        [0] 人数改为：不限
+       *[other] 人数上限改为：{ $new_capacity } 人
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] 议程有调整：
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] { $new_agenda }
+    }
 meeting-postponed = ⏳ 议事会延期：{ $title }
     新时间：{ $when }
     原因：{ $reason }
@@ -128,7 +168,7 @@ meeting-rsvp-status-maybe = 不确定
 meeting-rsvp-status-no = 不去
 meeting-rsvp-status-none = 未回复
 
-meeting-staff-card = { $card }
+meeting-staff-card = { meeting-card }
     状态：{ $status } · 签到码：<code>{ $code }</code>
     报名：参加 { $going } · 候补 { $waitlist } · 不确定 { $maybe } · 不去 { $no } · 已签到 { $checked }
 meeting-attendees = <b>报名名单：{ $title }</b>
@@ -151,7 +191,7 @@ meeting-ask-place = 请输入开会地点；如果是线上会议，请发会议
 meeting-ask-capacity = 最多多少人参加？请输入数字，或点「不限」。
 meeting-btn-unlimited = 不限
 meeting-preview = <b>预览</b>（还没有发出）
-    { $card }
+    { meeting-card }
     确认无误后点「📣 发布」。
 meeting-published = ✅ 已发布，已通知 { $count } 人。签到码：<code>{ $code }</code>
 meeting-edit-what = 要修改什么？
