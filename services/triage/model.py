@@ -18,6 +18,7 @@ from services.triage.text import is_han
 MODEL_FORMAT = 1
 MODEL_JSON = "model.json"
 MODEL_NPZ = "model.npz"
+WORD_WEIGHT = 0.5
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "data" / "model"
 
 _PUNCT_RE = re.compile(r"[^\w]+", re.UNICODE)
@@ -62,6 +63,13 @@ class LinearModel:
     weights: np.ndarray  # (n_features, n_labels)
     bias: np.ndarray  # (n_labels,)
     info: dict[str, Any] = field(default_factory=dict)
+    word_weight: float = WORD_WEIGHT
+
+    def __post_init__(self) -> None:
+        names = [""] * len(self.vocabulary)
+        for name, j in self.vocabulary.items():
+            names[j] = name
+        self.is_word_feature = np.asarray([not n.startswith("c:") for n in names], dtype=bool)
 
     def vectorize(self, feats: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Indices and TF-IDF values of the known features, L2-normalised."""
@@ -76,9 +84,13 @@ class LinearModel:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         ind = np.asarray(idx, dtype=np.int64)
         val = np.asarray(tf, dtype=np.float32) * self.idf[ind]
-        norm = float(np.linalg.norm(val))
-        if norm > 0:
-            val /= norm
+        # words and characters are normalised as two blocks, words at a lower weight: on
+        # short requests the character n-grams carry most of the signal
+        words = self.is_word_feature[ind]
+        for mask, weight in ((words, self.word_weight), (~words, 1.0)):
+            norm = float(np.linalg.norm(val[mask]))
+            if norm > 0:
+                val[mask] *= weight / norm
         return ind, val
 
     def probabilities(self, feats: Counter[str]) -> np.ndarray:
@@ -100,6 +112,7 @@ class LinearModel:
         meta = {
             "format": MODEL_FORMAT,
             "labels": self.labels,
+            "word_weight": self.word_weight,
             "features": names,
             "info": self.info,
         }
@@ -143,6 +156,7 @@ class LinearModel:
             weights=weights,
             bias=bias,
             info=dict(meta.get("info", {})),
+            word_weight=float(meta.get("word_weight", WORD_WEIGHT)),
         )
 
 

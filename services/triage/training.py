@@ -72,7 +72,7 @@ def fit_linear(
     docs: Sequence[Counter[str]],
     labels: Sequence[str],
     *,
-    c: float = 20.0,
+    c: float = 100.0,
     min_df: int = 1,
     info: dict[str, object] | None = None,
 ) -> LinearModel:
@@ -102,7 +102,7 @@ def fit_linear(
         shape=(len(docs), len(vocabulary)),
     )
     y = np.asarray([label_set.index(label) for label in labels])
-    clf = LogisticRegression(C=c, max_iter=2000)
+    clf = LogisticRegression(C=c, max_iter=3000)
     clf.fit(x, y)
     coef = clf.coef_
     intercept = clf.intercept_
