@@ -444,6 +444,7 @@ class Emulator:
         self._updates: dict[int, dict[str, Any]] = {}
         self._updates_event = asyncio.Event()
         self._poll_generation = 0
+        self._release_seq = 0
         self._allowed_updates: list[str] | None = None
         self._global_stamps: deque[float] = deque()
         self._webhook: dict[str, Any] | None = None
@@ -574,6 +575,11 @@ class Emulator:
                 self.users[uid] = SUser(id=uid, first_name=f"User {uid}")
             if uid not in chat.members:
                 chat.members.append(uid)
+
+    def release_long_polls(self) -> None:
+        """Answer the pending getUpdates now (lets a bot stop polling without waiting)."""
+        self._release_seq += 1
+        self._updates_event.set()
 
     def clear_log(self) -> None:
         """Forget the call log and the error list (for tests)."""
@@ -1298,6 +1304,7 @@ class Emulator:
         self.bot_ready = True
         self._poll_generation += 1
         mine = self._poll_generation
+        release = self._release_seq
         self._updates_event.set()  # wakes an older poller so it answers 409
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -1311,7 +1318,7 @@ class Emulator:
                 )
             result = self._take_updates(offset, limit)
             remaining = deadline - loop.time()
-            if result or remaining <= 0 or self._closing:
+            if result or remaining <= 0 or self._closing or release != self._release_seq:
                 return result
             self._updates_event.clear()
             with contextlib.suppress(TimeoutError):

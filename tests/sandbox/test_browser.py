@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from aiogram import Bot, Dispatcher, F
+from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import (
@@ -92,9 +93,7 @@ async def echo_bot(emulator: Emulator) -> AsyncIterator[None]:
     bot = Bot(
         SANDBOX_TOKEN,
         session=AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url)),
-        default=__import__(
-            "aiogram.client.default", fromlist=["DefaultBotProperties"]
-        ).DefaultBotProperties(parse_mode="HTML"),
+        default=DefaultBotProperties(parse_mode="HTML"),
     )
     dp = echo_dispatcher()
     task = asyncio.ensure_future(dp.start_polling(bot, handle_signals=False, polling_timeout=5))
@@ -102,6 +101,7 @@ async def echo_bot(emulator: Emulator) -> AsyncIterator[None]:
         await driver.wait_bot_ready()
     yield
     await dp.stop_polling()
+    emulator.release_long_polls()
     await asyncio.wait_for(task, 10)
 
 
