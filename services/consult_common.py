@@ -184,8 +184,13 @@ class Notifier:
         return when.astimezone(self.zone).strftime("%m-%d %H:%M")
 
     def render(self, user: User, key: str, **args: Any) -> str:
-        """A text in the user's language."""
-        return self.texts.get(user.language or self.default_language, key, **args)
+        """A text in the user's language (lines left empty by optional parts are dropped)."""
+        return self.text(user.language or self.default_language, key, **args)
+
+    def text(self, lang: str, key: str, **args: Any) -> str:
+        """A text in a language (lines left empty by optional parts are dropped)."""
+        text = self.texts.get(lang, key, **args)
+        return "\n".join(line for line in text.split("\n") if line.strip())
 
     async def send(
         self,

@@ -739,7 +739,7 @@ async def announce_result(
     )
     community = await session.get(Community, poll.community_id)
     if community is not None and community.public_channel_id:
-        text = notifier.texts.get(notifier.default_language, "poll-result", **args)
+        text = notifier.text(notifier.default_language, "poll-result", **args)
         await notifier.post_channel(
             session,
             chat_id=community.public_channel_id,

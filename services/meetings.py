@@ -1,0 +1,1100 @@
+"""Meetings (议事会): draft → publish → RSVP with waitlist → reminders → check-in → minutes.
+
+Status changes follow models.consultations.MEETING_TRANSITIONS and are conditional UPDATEs, so
+two staff tapping at once cannot both succeed. Every action writes an audit event.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Grid, Role, User
+from models.consultations import (
+    MEETING_TRANSITIONS,
+    AgendaItem,
+    AudienceKind,
+    CheckIn,
+    Decision,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Rsvp,
+    RsvpAnswer,
+    RsvpStatus,
+)
+from services import audit
+from services.consult_common import (
+    Audience,
+    Notifier,
+    audience_users,
+    check_audience,
+    checkin_data,
+    in_audience,
+    rsvp_data,
+    schedule,
+    unschedule,
+)
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.users import can_act_in, require_scope
+from services.validation import clean_text
+
+TITLE_MAX = 100
+AGENDA_MAX_CHARS = 2000
+AGENDA_MAX_ITEMS = 20
+PLACE_MAX = 200
+MINUTES_MAX = 3000
+DECISIONS_MAX = 20
+DECISION_MAX = 500
+MAX_CAPACITY = 5000
+MAX_DAYS_AHEAD = 180
+DURATION_RANGE = (15, 600)
+CHECKIN_BEFORE = timedelta(minutes=30)
+REMINDERS = (timedelta(hours=24), timedelta(hours=1))
+JOB_REMIND = "meeting.remind"
+JOB_CHECKIN = "meeting.checkin"
+
+
+@dataclass
+class MeetingDraft:
+    """What staff fill in when creating a meeting."""
+
+    community_id: int
+    title: str
+    agenda: list[str]
+    starts_at: datetime
+    kind: MeetingKind = MeetingKind.RESIDENTS
+    duration_minutes: int = 90
+    place: str | None = None
+    online_link: str | None = None
+    audience_kind: AudienceKind = AudienceKind.COMMUNITY
+    audience_ids: tuple[int, ...] = ()
+    capacity: int | None = None
+
+
+@dataclass
+class RsvpOutcome:
+    """Where the person stands after answering, and who moved up from the waitlist."""
+
+    status: RsvpStatus
+    position: int = 0
+    promoted: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Counts:
+    """RSVP and attendance counts of a meeting."""
+
+    going: int = 0
+    waitlist: int = 0
+    maybe: int = 0
+    no: int = 0
+    checked_in: int = 0
+
+
+def ends_at(meeting: Meeting) -> datetime:
+    """When the meeting is planned to end."""
+    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
+
+
+def clean_title(text: str | None) -> str:
+    """A meeting title, checked."""
+    return clean_text(text, max_len=TITLE_MAX, key="meeting-err-title").replace("\n", " ")
+
+
+def clean_agenda(items: list[str] | str) -> list[str]:
+    """Agenda items (a list, or one per line), each trimmed; refuses huge or empty agendas."""
+    lines = items.splitlines() if isinstance(items, str) else list(items)
+    total = sum(len(x) for x in lines)
+    if total > AGENDA_MAX_CHARS:
+        raise InvalidInput("meeting-err-agenda-too-long", limit=AGENDA_MAX_CHARS, length=total)
+    cleaned = [clean_text(x, max_len=AGENDA_MAX_CHARS) for x in lines if x and x.strip()]
+    cleaned = [x.lstrip("0123456789.、）) ").strip() or x for x in cleaned]
+    if not cleaned:
+        raise InvalidInput("meeting-err-agenda-empty")
+    if len(cleaned) > AGENDA_MAX_ITEMS:
+        raise InvalidInput("meeting-err-agenda-count", limit=AGENDA_MAX_ITEMS)
+    return cleaned
+
+
+def clean_where(place: str | None, link: str | None) -> tuple[str | None, str | None]:
+    """A place and/or an https link; at least one."""
+    clean_place = clean_text(place, max_len=PLACE_MAX).replace("\n", " ") if place else None
+    clean_link = None
+    if link:
+        clean_link = link.strip()
+        if not clean_link.startswith("https://") or len(clean_link) > 300 or " " in clean_link:
+            raise InvalidInput("meeting-err-link")
+    if not clean_place and not clean_link:
+        raise InvalidInput("meeting-err-where")
+    return clean_place, clean_link
+
+
+def check_start(starts_at: datetime, *, now: datetime) -> datetime:
+    """A start time in the future, and not absurdly far ahead."""
+    if starts_at <= now:
+        raise InvalidInput("meeting-err-start-past")
+    if starts_at - now > timedelta(days=MAX_DAYS_AHEAD):
+        raise InvalidInput("meeting-err-too-far", days=MAX_DAYS_AHEAD)
+    return starts_at
+
+
+def check_capacity(capacity: int | None) -> int | None:
+    """None (no limit) or 1..MAX_CAPACITY."""
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        raise InvalidInput("meeting-err-capacity", high=MAX_CAPACITY)
+    return capacity
+
+
+async def create_meeting(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    draft: MeetingDraft,
+    now: datetime,
+) -> Meeting:
+    """Check everything and save the meeting as a draft (nobody is told yet)."""
+    await require_scope(
+        session, user=user, roles=roles, community_id=draft.community_id, action="meeting-create"
+    )
+    title = clean_title(draft.title)
+    agenda = clean_agenda(draft.agenda)
+    check_start(draft.starts_at, now=now)
+    low, high = DURATION_RANGE
+    if not low <= draft.duration_minutes <= high:
+        raise InvalidInput("meeting-err-duration", low=low, high=high)
+    place, link = clean_where(draft.place, draft.online_link)
+    check_capacity(draft.capacity)
+    audience = await check_audience(
+        session,
+        audience=Audience(
+            community_id=draft.community_id, kind=draft.audience_kind, ids=draft.audience_ids
+        ),
+    )
+    meeting = Meeting(
+        community_id=draft.community_id,
+        kind=MeetingKind(draft.kind),
+        title=title,
+        starts_at=draft.starts_at,
+        duration_minutes=draft.duration_minutes,
+        place=place,
+        online_link=link,
+        audience_kind=audience.kind,
+        audience_ids=audience.ids_text,
+        capacity=draft.capacity,
+        created_by=user.id,
+        created_at=now,
+    )
+    session.add(meeting)
+    await session.flush()
+    assert meeting.id is not None
+    for position, text in enumerate(agenda):
+        session.add(AgendaItem(meeting_id=meeting.id, position=position, text=text))
+    _audit(session, user.id, "meeting-create", meeting.id, title)
+    await session.commit()
+    return meeting
+
+
+def _audit(
+    session: AsyncSession, actor_id: int | None, action: str, meeting_id: int, detail: str = ""
+) -> None:
+    audit.record(
+        session,
+        actor_id=actor_id,
+        action=action,
+        subject_type="meeting",
+        subject_id=meeting_id,
+        detail=detail,
+    )
+
+
+async def get_meeting(session: AsyncSession, *, meeting_id: int, lock: bool = False) -> Meeting:
+    """The meeting, or NotFound; lock=True holds its row (PostgreSQL) for seat counting."""
+    stmt = select(Meeting).where(Meeting.id == meeting_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    meeting = (await session.exec(stmt.execution_options(populate_existing=True))).first()
+    if meeting is None:
+        raise NotFound("meeting-err-not-found")
+    return meeting
+
+
+async def agenda_of(session: AsyncSession, *, meeting_id: int) -> list[AgendaItem]:
+    """The agenda items in order."""
+    stmt = (
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(col(AgendaItem.position), col(AgendaItem.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+def meeting_audience(meeting: Meeting) -> Audience:
+    """The stored audience of a meeting."""
+    return Audience.stored(
+        community_id=meeting.community_id, kind=meeting.audience_kind, ids=meeting.audience_ids
+    )
+
+
+async def require_meeting_staff(
+    session: AsyncSession, *, user: User, roles: Collection[Role], meeting: Meeting, action: str
+) -> None:
+    """Only staff of the meeting's community (or admins) manage it."""
+    await require_scope(
+        session, user=user, roles=roles, community_id=meeting.community_id, action=action
+    )
+
+
+async def _move(
+    session: AsyncSession, meeting: Meeting, *, to: MeetingStatus, values: dict[str, Any]
+) -> None:
+    """A legal status change, applied only if nobody changed the status meanwhile."""
+    current = MeetingStatus(meeting.status)
+    if to not in MEETING_TRANSITIONS[current]:
+        raise Conflict(_status_error(current))
+    done = await session.exec(
+        update(Meeting)
+        .where(col(Meeting.id) == meeting.id, col(Meeting.status) == current)
+        .values(status=to, **values)
+    )
+    if done.rowcount != 1:
+        raise Conflict("meeting-err-not-published")
+    await session.refresh(meeting)
+
+
+def _status_error(status: MeetingStatus) -> str:
+    return {
+        MeetingStatus.CANCELLED: "meeting-err-cancelled",
+        MeetingStatus.MINUTED: "meeting-err-minuted",
+        MeetingStatus.PUBLISHED: "meeting-err-not-draft",
+        MeetingStatus.DRAFT: "meeting-err-not-published",
+    }[status]
+
+
+async def audience_names(session: AsyncSession, *, audience: Audience) -> str:
+    """The names of the grids or buildings an audience names ("" for community/members)."""
+    if audience.kind == AudienceKind.GRIDS:
+        grids = await session.exec(select(Grid).where(col(Grid.id).in_(audience.ids)))
+        return "、".join(g.name for g in grids.all())
+    if audience.kind == AudienceKind.BUILDINGS:
+        rows = await session.exec(select(Building).where(col(Building.id).in_(audience.ids)))
+        return "、".join(b.name for b in rows.all())
+    return ""
+
+
+async def card_args(
+    session: AsyncSession, *, meeting: Meeting, notifier: Notifier
+) -> dict[str, object]:
+    """Placeables of the meeting card (meeting-card in the locale files)."""
+    assert meeting.id is not None
+    items = await agenda_of(session, meeting_id=meeting.id)
+    agenda = "\n".join(f"{i}. {item.text}" for i, item in enumerate(items, start=1))
+    return {
+        "kind": meeting.kind,
+        "title": meeting.title,
+        "when": notifier.local(meeting.starts_at),
+        "duration": meeting.duration_minutes,
+        "place": meeting.place or "none",
+        "link": meeting.online_link or "none",
+        "audience_kind": meeting.audience_kind,
+        "audience_names": await audience_names(session, audience=meeting_audience(meeting)),
+        "capacity": meeting.capacity or 0,
+        "agenda": agenda,
+    }
+
+
+async def _new_code(session: AsyncSession) -> str:
+    """A 6-digit check-in code not used by another published meeting."""
+    while True:
+        code = f"{secrets.randbelow(900000) + 100000}"
+        stmt = select(Meeting).where(
+            Meeting.checkin_code == code, Meeting.status == MeetingStatus.PUBLISHED
+        )
+        if (await session.exec(stmt)).first() is None:
+            return code
+
+
+async def _schedule_reminders(session: AsyncSession, *, meeting: Meeting, now: datetime) -> None:
+    assert meeting.id is not None
+    for before in REMINDERS:
+        due = meeting.starts_at - before
+        key = f"meeting:{meeting.id}:remind:{int(before.total_seconds() // 60)}"
+        if due > now:
+            await schedule(
+                session,
+                kind=JOB_REMIND,
+                due_at=due,
+                payload={"meeting_id": meeting.id, "version": meeting.version},
+                key=key,
+            )
+        else:
+            await unschedule(session, key=key)
+    await schedule(
+        session,
+        kind=JOB_CHECKIN,
+        due_at=max(meeting.starts_at - CHECKIN_BEFORE, now),
+        payload={"meeting_id": meeting.id, "version": meeting.version},
+        key=f"meeting:{meeting.id}:checkin",
+    )
+
+
+async def _unschedule_all(session: AsyncSession, *, meeting_id: int) -> None:
+    for before in REMINDERS:
+        minutes = int(before.total_seconds() // 60)
+        await unschedule(session, key=f"meeting:{meeting_id}:remind:{minutes}")
+    await unschedule(session, key=f"meeting:{meeting_id}:checkin")
+
+
+RSVP_BUTTONS = ("meeting-btn-yes", "meeting-btn-maybe", "meeting-btn-no")
+
+
+def rsvp_buttons(meeting_id: int) -> list[list[tuple[str, str]]]:
+    """去 / 不确定 / 不去, as (label key, callback data)."""
+    answers = (RsvpAnswer.YES, RsvpAnswer.MAYBE, RsvpAnswer.NO)
+    return [
+        [(label, rsvp_data(meeting_id, a)) for label, a in zip(RSVP_BUTTONS, answers, strict=True)]
+    ]
+
+
+async def publish_meeting(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    now: datetime,
+    notifier: Notifier,
+) -> tuple[Meeting, int]:
+    """Publish a draft: the audience is told (with RSVP buttons), reminders are scheduled."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-publish"
+    )
+    if meeting.status == MeetingStatus.DRAFT:
+        check_start(meeting.starts_at, now=now)
+    await _move(
+        session,
+        meeting,
+        to=MeetingStatus.PUBLISHED,
+        values={"published_at": now, "checkin_code": await _new_code(session)},
+    )
+    _audit(session, user.id, "meeting-publish", meeting_id)
+    users = await audience_users(session, audience=meeting_audience(meeting))
+    count = await notifier.send(
+        session,
+        users=users,
+        key="meeting-announce",
+        args=await card_args(session, meeting=meeting, notifier=notifier),
+        buttons=rsvp_buttons(meeting_id),
+        kind="meeting",
+        community_id=meeting.community_id,
+        dedupe=f"meeting:{meeting_id}:announce",
+    )
+    await _schedule_reminders(session, meeting=meeting, now=now)
+    await session.commit()
+    return meeting, count
+
+
+async def _rsvp_of(session: AsyncSession, *, meeting_id: int, user_id: int) -> Rsvp | None:
+    stmt = select(Rsvp).where(Rsvp.meeting_id == meeting_id, Rsvp.user_id == user_id)
+    return (await session.exec(stmt.execution_options(populate_existing=True))).first()
+
+
+async def _count(session: AsyncSession, *, meeting_id: int, status: RsvpStatus) -> int:
+    stmt = (
+        select(func.count())
+        .select_from(Rsvp)
+        .where(col(Rsvp.meeting_id) == meeting_id, col(Rsvp.status) == status)
+    )
+    return int((await session.exec(stmt)).one())
+
+
+async def _waitlist(session: AsyncSession, *, meeting_id: int) -> list[Rsvp]:
+    stmt = (
+        select(Rsvp)
+        .where(Rsvp.meeting_id == meeting_id, Rsvp.status == RsvpStatus.WAITLIST)
+        .order_by(col(Rsvp.queued_at), col(Rsvp.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def waitlist_position(session: AsyncSession, *, meeting_id: int, user_id: int) -> int:
+    """1-based place on the waitlist (0 when not waitlisted)."""
+    for i, row in enumerate(await _waitlist(session, meeting_id=meeting_id), start=1):
+        if row.user_id == user_id:
+            return i
+    return 0
+
+
+async def _fill_seats(session: AsyncSession, *, meeting: Meeting, now: datetime) -> list[int]:
+    """Move the earliest waitlisted people into free seats; returns who moved up."""
+    assert meeting.id is not None
+    free = None
+    if meeting.capacity is not None:
+        free = meeting.capacity - await _count(
+            session, meeting_id=meeting.id, status=RsvpStatus.GOING
+        )
+    promoted = []
+    for row in await _waitlist(session, meeting_id=meeting.id):
+        if free is not None and free <= 0:
+            break
+        row.status = RsvpStatus.GOING
+        row.updated_at = now
+        promoted.append(row.user_id)
+        _audit(session, row.user_id, "meeting-waitlist-promoted", meeting.id)
+        if free is not None:
+            free -= 1
+    await session.flush()
+    return promoted
+
+
+def _check_open_for_rsvp(meeting: Meeting, *, now: datetime) -> None:
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Conflict("meeting-err-cancelled")
+    if meeting.status == MeetingStatus.DRAFT:
+        raise Conflict("meeting-err-not-published")
+    if meeting.status == MeetingStatus.MINUTED or now >= ends_at(meeting):
+        raise Conflict("meeting-err-over")
+
+
+async def rsvp(
+    session: AsyncSession,
+    *,
+    user: User,
+    meeting_id: int,
+    answer: RsvpAnswer,
+    now: datetime,
+    notifier: Notifier,
+) -> RsvpOutcome:
+    """去 / 不确定 / 不去: a YES takes a seat or joins the waitlist; a freed seat moves it up."""
+    meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
+    try:
+        _check_open_for_rsvp(meeting, now=now)
+    except Conflict:
+        await session.commit()  # nothing changed; releases the row lock
+        raise
+    if not await in_audience(session, user=user, audience=meeting_audience(meeting)):
+        await session.commit()  # nothing changed; releases the row lock
+        raise PermissionDenied("meeting-err-not-audience")
+    answer = RsvpAnswer(answer)
+    row = await _rsvp_of(session, meeting_id=meeting_id, user_id=user.id)
+    before = RsvpStatus(row.status) if row else None
+    status: RsvpStatus
+    if answer == RsvpAnswer.YES:
+        if before in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
+            status = before
+        else:
+            going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
+            full = meeting.capacity is not None and going >= meeting.capacity
+            status = RsvpStatus.WAITLIST if full else RsvpStatus.GOING
+    else:
+        status = RsvpStatus.MAYBE if answer == RsvpAnswer.MAYBE else RsvpStatus.NO
+    if row is None:
+        row = Rsvp(meeting_id=meeting_id, user_id=user.id, status=status, updated_at=now)
+        session.add(row)
+    if status != before:
+        row.status = status
+        row.updated_at = now
+        if status == RsvpStatus.WAITLIST:
+            row.queued_at = now
+        _audit(session, user.id, "meeting-rsvp", meeting_id, status)
+    await session.flush()
+    promoted: list[int] = []
+    if before == RsvpStatus.GOING and status != RsvpStatus.GOING:
+        promoted = await _fill_seats(session, meeting=meeting, now=now)
+    try:
+        await session.commit()
+    except IntegrityError:  # a double tap created the row twice: the first one counts
+        await session.rollback()
+        raise Conflict("poll-err-try-again") from None
+    if promoted:
+        await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
+    position = 0
+    if status == RsvpStatus.WAITLIST:
+        position = await waitlist_position(session, meeting_id=meeting_id, user_id=user.id)
+    return RsvpOutcome(status=status, position=position, promoted=promoted)
+
+
+async def _tell_promoted(
+    session: AsyncSession, *, meeting: Meeting, user_ids: list[int], notifier: Notifier
+) -> None:
+    users = (await session.exec(select(User).where(col(User.id).in_(user_ids)))).all()
+    await notifier.send(
+        session,
+        users=users,
+        key="meeting-promoted",
+        args={"title": meeting.title, "when": notifier.local(meeting.starts_at)},
+        kind="meeting",
+        community_id=meeting.community_id,
+    )
+    await session.commit()
+
+
+async def my_rsvp(session: AsyncSession, *, meeting_id: int, user_id: int) -> RsvpStatus | None:
+    """The person's current answer, if any."""
+    row = await _rsvp_of(session, meeting_id=meeting_id, user_id=user_id)
+    return RsvpStatus(row.status) if row else None
+
+
+async def counts(session: AsyncSession, *, meeting_id: int) -> Counts:
+    """RSVP and check-in counts."""
+    stmt = (
+        select(Rsvp.status, func.count())
+        .where(Rsvp.meeting_id == meeting_id)
+        .group_by(col(Rsvp.status))
+    )
+    out = Counts()
+    for status, n in (await session.exec(stmt)).all():
+        setattr(out, RsvpStatus(status).value, int(n))
+    checked = (
+        select(func.count()).select_from(CheckIn).where(col(CheckIn.meeting_id) == meeting_id)
+    )
+    out.checked_in = int((await session.exec(checked)).one())
+    return out
+
+
+async def attendees(
+    session: AsyncSession, *, user: User, roles: Collection[Role], meeting_id: int
+) -> list[tuple[User, RsvpStatus, bool]]:
+    """Staff view: everyone who answered, their answer and whether they checked in."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-attendees"
+    )
+    rows = (
+        await session.exec(
+            select(Rsvp, User)
+            .join(User, col(User.id) == col(Rsvp.user_id))
+            .where(Rsvp.meeting_id == meeting_id)
+            .order_by(col(Rsvp.status), col(Rsvp.queued_at), col(Rsvp.id))
+        )
+    ).all()
+    checked = set(
+        (await session.exec(select(CheckIn.user_id).where(CheckIn.meeting_id == meeting_id))).all()
+    )
+    return [(u, RsvpStatus(r.status), u.id in checked) for r, u in rows]
+
+
+async def _invited_answered(session: AsyncSession, *, meeting_id: int) -> list[User]:
+    """People who said yes, maybe, or are waitlisted (told about edits)."""
+    stmt = (
+        select(User)
+        .join(Rsvp, col(Rsvp.user_id) == col(User.id))
+        .where(
+            Rsvp.meeting_id == meeting_id,
+            col(Rsvp.status).in_([RsvpStatus.GOING, RsvpStatus.WAITLIST, RsvpStatus.MAYBE]),
+        )
+    )
+    return list((await session.exec(stmt)).all())
+
+
+@dataclass
+class MeetingEdit:
+    """Fields staff change; None means unchanged."""
+
+    title: str | None = None
+    agenda: list[str] | str | None = None
+    starts_at: datetime | None = None
+    place: str | None = None
+    online_link: str | None = None
+    capacity: int | None = None
+    unlimited: bool = False
+
+
+async def edit_meeting(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    edit: MeetingEdit,
+    now: datetime,
+    notifier: Notifier,
+) -> tuple[Meeting, int]:
+    """Change a draft or published meeting; people who answered are told exactly what changed."""
+    meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-edit"
+    )
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    changes: dict[str, object] = {}
+    if edit.title is not None and (title := clean_title(edit.title)) != meeting.title:
+        meeting.title = title
+        changes["new_title"] = title
+    if edit.agenda is not None:
+        items = clean_agenda(edit.agenda)
+        current = [a.text for a in await agenda_of(session, meeting_id=meeting_id)]
+        if items != current:
+            for old in await agenda_of(session, meeting_id=meeting_id):
+                await session.delete(old)
+            for position, text in enumerate(items):
+                session.add(AgendaItem(meeting_id=meeting_id, position=position, text=text))
+            changes["new_agenda"] = "\n".join(f"{i}. {t}" for i, t in enumerate(items, 1))
+    if edit.starts_at is not None and edit.starts_at != meeting.starts_at:
+        meeting.starts_at = check_start(edit.starts_at, now=now)
+        changes["new_time"] = notifier.local(meeting.starts_at)
+    if edit.place is not None or edit.online_link is not None:
+        place, link = clean_where(
+            edit.place if edit.place is not None else meeting.place,
+            edit.online_link if edit.online_link is not None else meeting.online_link,
+        )
+        if place != meeting.place:
+            meeting.place = place
+            changes["new_place"] = place or "-"
+        if link != meeting.online_link:
+            meeting.online_link = link
+            changes["new_link"] = link or "-"
+    if edit.unlimited or edit.capacity is not None:
+        capacity = None if edit.unlimited else check_capacity(edit.capacity)
+        if capacity != meeting.capacity:
+            meeting.capacity = capacity
+            changes["new_capacity"] = capacity or 0
+    if not changes:
+        raise InvalidInput("meeting-err-no-change")
+    meeting.version += 1
+    session.add(meeting)
+    _audit(session, user.id, "meeting-edit", meeting_id, ",".join(sorted(changes)))
+    told = 0
+    if meeting.status == MeetingStatus.PUBLISHED:
+        promoted = await _fill_seats(session, meeting=meeting, now=now)
+        if "new_time" in changes:
+            await _schedule_reminders(session, meeting=meeting, now=now)
+        users = await _invited_answered(session, meeting_id=meeting_id)
+        args = {"title": meeting.title, **{k: "none" for k in _CHANGE_KEYS}, **changes}
+        told = await notifier.send(
+            session,
+            users=users,
+            key="meeting-changed",
+            args=args,
+            kind="meeting",
+            community_id=meeting.community_id,
+            dedupe=f"meeting:{meeting_id}:edit:{meeting.version}",
+        )
+        await session.commit()
+        if promoted:
+            await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
+    else:
+        await session.commit()
+    return meeting, told
+
+
+_CHANGE_KEYS = ("new_title", "new_agenda", "new_time", "new_place", "new_link", "new_capacity")
+
+
+async def postpone_meeting(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    starts_at: datetime,
+    reason: str,
+    now: datetime,
+    notifier: Notifier,
+) -> tuple[Meeting, int]:
+    """Move a published meeting to a later time; everyone invited is told, reminders move."""
+    meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-postpone"
+    )
+    if meeting.status != MeetingStatus.PUBLISHED:
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    check_start(starts_at, now=now)
+    if starts_at <= meeting.starts_at:
+        raise InvalidInput("meeting-err-start-past")
+    why = clean_text(reason, max_len=500)
+    meeting.starts_at = starts_at
+    meeting.version += 1
+    session.add(meeting)
+    _audit(session, user.id, "meeting-postpone", meeting_id, f"{starts_at.isoformat()} {why}")
+    await _schedule_reminders(session, meeting=meeting, now=now)
+    users = await audience_users(session, audience=meeting_audience(meeting))
+    told = await notifier.send(
+        session,
+        users=users,
+        key="meeting-postponed",
+        args={"title": meeting.title, "when": notifier.local(starts_at), "reason": why},
+        buttons=rsvp_buttons(meeting_id),
+        kind="meeting",
+        community_id=meeting.community_id,
+        dedupe=f"meeting:{meeting_id}:postpone:{meeting.version}",
+    )
+    await session.commit()
+    return meeting, told
+
+
+async def cancel_meeting(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    reason: str,
+    now: datetime,
+    notifier: Notifier,
+) -> tuple[Meeting, int]:
+    """Cancel a draft or published meeting; everyone invited is told, reminders stop."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-cancel"
+    )
+    why = clean_text(reason, max_len=500)
+    was_published = meeting.status == MeetingStatus.PUBLISHED
+    await _move(
+        session,
+        meeting,
+        to=MeetingStatus.CANCELLED,
+        values={"cancelled_at": now, "cancel_reason": why},
+    )
+    _audit(session, user.id, "meeting-cancel", meeting_id, why)
+    await _unschedule_all(session, meeting_id=meeting_id)
+    told = 0
+    if was_published:
+        users = await audience_users(session, audience=meeting_audience(meeting))
+        told = await notifier.send(
+            session,
+            users=users,
+            key="meeting-cancelled-notice",
+            args={
+                "title": meeting.title,
+                "when": notifier.local(meeting.starts_at),
+                "reason": why,
+            },
+            kind="meeting",
+            community_id=meeting.community_id,
+            dedupe=f"meeting:{meeting_id}:cancel",
+        )
+    await session.commit()
+    return meeting, told
+
+
+def in_checkin_window(meeting: Meeting, *, now: datetime) -> bool:
+    """From 30 minutes before the start until the planned end."""
+    return meeting.starts_at - CHECKIN_BEFORE <= now < ends_at(meeting)
+
+
+async def _record_checkin(
+    session: AsyncSession, *, meeting: Meeting, user: User, method: str, now: datetime
+) -> tuple[CheckIn, bool]:
+    assert meeting.id is not None
+    if meeting.status != MeetingStatus.PUBLISHED:
+        raise Conflict(
+            "meeting-err-cancelled"
+            if meeting.status == MeetingStatus.CANCELLED
+            else "meeting-err-not-published"
+        )
+    if not in_checkin_window(meeting, now=now):
+        raise Conflict(
+            "meeting-err-checkin-window", before=int(CHECKIN_BEFORE.total_seconds() // 60)
+        )
+    stmt = select(CheckIn).where(CheckIn.meeting_id == meeting.id, CheckIn.user_id == user.id)
+    existing = (await session.exec(stmt)).first()
+    if existing is not None:
+        return existing, False
+    row = CheckIn(meeting_id=meeting.id, user_id=user.id, method=method, at=now)
+    session.add(row)
+    _audit(session, user.id, "meeting-checkin", meeting.id, method)
+    try:
+        await session.commit()
+    except IntegrityError:
+        await session.rollback()
+        return (await session.exec(stmt)).one(), False
+    return row, True
+
+
+async def check_in(
+    session: AsyncSession, *, user: User, meeting_id: int, now: datetime
+) -> tuple[Meeting, bool]:
+    """签到 by the button: only in the window, only for the invited; (meeting, new?)."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    invited = await in_audience(session, user=user, audience=meeting_audience(meeting))
+    answered = await my_rsvp(session, meeting_id=meeting_id, user_id=user.id)
+    if not invited and answered is None:
+        raise PermissionDenied("meeting-err-not-audience")
+    _row, new = await _record_checkin(
+        session, meeting=meeting, user=user, method="button", now=now
+    )
+    return meeting, new
+
+
+async def check_in_by_code(
+    session: AsyncSession, *, user: User, code: str, now: datetime
+) -> tuple[Meeting, bool]:
+    """签到 with the code staff show in the room (anyone present may use it)."""
+    clean = "".join(ch for ch in (code or "") if ch.isdigit())
+    stmt = select(Meeting).where(
+        Meeting.checkin_code == clean, Meeting.status == MeetingStatus.PUBLISHED
+    )
+    meetings = list((await session.exec(stmt)).all()) if len(clean) == 6 else []
+    if not meetings:
+        raise InvalidInput("meeting-err-code")
+    meeting = next((m for m in meetings if in_checkin_window(m, now=now)), meetings[0])
+    _row, new = await _record_checkin(session, meeting=meeting, user=user, method="code", now=now)
+    return meeting, new
+
+
+async def open_checkin(
+    session: AsyncSession, *, meeting_id: int, now: datetime, notifier: Notifier
+) -> int:
+    """When check-in opens, people who said yes get the check-in button."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    if meeting.status != MeetingStatus.PUBLISHED or now >= ends_at(meeting):
+        return 0
+    users = await _going(session, meeting_id=meeting_id)
+    count = await notifier.send(
+        session,
+        users=users,
+        key="meeting-checkin-open",
+        args={"title": meeting.title},
+        buttons=[[("meeting-btn-checkin", checkin_data(meeting_id))]],
+        kind="meeting",
+        community_id=meeting.community_id,
+        dedupe=f"meeting:{meeting_id}:checkin:{meeting.version}",
+    )
+    await session.commit()
+    return count
+
+
+async def _going(session: AsyncSession, *, meeting_id: int) -> list[User]:
+    stmt = (
+        select(User)
+        .join(Rsvp, col(Rsvp.user_id) == col(User.id))
+        .where(Rsvp.meeting_id == meeting_id, Rsvp.status == RsvpStatus.GOING)
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def remind(
+    session: AsyncSession,
+    *,
+    meeting_id: int,
+    version: int | None,
+    now: datetime,
+    notifier: Notifier,
+) -> int:
+    """A reminder to those who said yes (skipped if the meeting changed since it was planned)."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    if meeting.status != MeetingStatus.PUBLISHED or now >= meeting.starts_at:
+        return 0
+    if version is not None and version != meeting.version:
+        return 0
+    where = meeting.place or meeting.online_link or ""
+    count = await notifier.send(
+        session,
+        users=await _going(session, meeting_id=meeting_id),
+        key="meeting-reminder",
+        args={"title": meeting.title, "when": notifier.local(meeting.starts_at), "where": where},
+        kind="meeting",
+        community_id=meeting.community_id,
+        dedupe=f"meeting:{meeting_id}:remind:{meeting.version}:{int(now.timestamp()) // 600}",
+    )
+    await session.commit()
+    return count
+
+
+async def publish_minutes(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    minutes: str,
+    decisions: list[str] | str,
+    now: datetime,
+    notifier: Notifier,
+) -> tuple[Meeting, int]:
+    """纪要 and 决议 after the meeting; everyone invited gets them."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-minutes"
+    )
+    if meeting.status == MeetingStatus.PUBLISHED and now < meeting.starts_at:
+        raise InvalidInput("meeting-err-minutes-early")
+    text = clean_text(minutes, max_len=MINUTES_MAX)
+    lines = decisions.splitlines() if isinstance(decisions, str) else list(decisions)
+    items = [x.strip() for x in lines if x and x.strip()]
+    if len(items) > DECISIONS_MAX or any(len(x) > DECISION_MAX for x in items):
+        raise InvalidInput("meeting-err-decisions", limit=DECISIONS_MAX, length=DECISION_MAX)
+    items = [clean_text(x, max_len=DECISION_MAX) for x in items]
+    await _move(
+        session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
+    )
+    for position, item in enumerate(items):
+        session.add(Decision(meeting_id=meeting_id, position=position, text=item, created_at=now))
+    _audit(session, user.id, "meeting-minutes", meeting_id, f"decisions={len(items)}")
+    await _unschedule_all(session, meeting_id=meeting_id)
+    attended = (await counts(session, meeting_id=meeting_id)).checked_in
+    users = await audience_users(session, audience=meeting_audience(meeting))
+    told = await notifier.send(
+        session,
+        users=users,
+        key="meeting-minutes-notice",
+        args={
+            "title": meeting.title,
+            "when": notifier.local(meeting.starts_at),
+            "minutes": text,
+            "decisions": "\n".join(f"{i}. {d}" for i, d in enumerate(items, 1)),
+            "attended": attended,
+        },
+        kind="meeting",
+        community_id=meeting.community_id,
+        dedupe=f"meeting:{meeting_id}:minutes",
+    )
+    await session.commit()
+    return meeting, told
+
+
+async def decisions_of(session: AsyncSession, *, meeting_id: int) -> list[Decision]:
+    """The meeting's decisions in order."""
+    stmt = (
+        select(Decision)
+        .where(Decision.meeting_id == meeting_id)
+        .order_by(col(Decision.position), col(Decision.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def _request_building(session: AsyncSession, *, meeting: Meeting) -> int:
+    """The building an order from this meeting is filed at: the audience's first building."""
+    audience = meeting_audience(meeting)
+    stmt = select(Building).where(Building.community_id == meeting.community_id)
+    if audience.kind == AudienceKind.BUILDINGS:
+        stmt = stmt.where(col(Building.id).in_(audience.ids))
+    elif audience.kind == AudienceKind.GRIDS:
+        stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
+    building = (await session.exec(stmt.order_by(col(Building.id)))).first()
+    if building is None or building.id is None:
+        raise NotFound("err-address-stale")
+    return building.id
+
+
+async def decision_to_order(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    decision_id: int,
+    now: datetime,
+    texts: Any,
+    default_language: str = "zh-Hans",
+) -> Decision:
+    """大家的事大家办: a decision becomes a request (channel 议事会) and an order, linked back."""
+    decision = await session.get(Decision, decision_id)
+    if decision is None:
+        raise NotFound("meeting-err-decision-not-found")
+    meeting = await get_meeting(session, meeting_id=decision.meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-decision-order"
+    )
+    if decision.order_id is not None:
+        raise Conflict("meeting-err-decision-done", ref=decision.order_ref or "")
+    try:
+        from models.orders import Channel
+        from services import order_notices
+        from services import orders as order_service
+        from services import requests as request_service
+    except ImportError:  # the order cycle is not installed
+        raise InvalidInput("meeting-err-no-orders") from None
+    building_id = await _request_building(session, meeting=meeting)
+    text = f"{decision.text}\n（{meeting.title} · 议事会决议）"
+    filed = await request_service.file_on_behalf(
+        session,
+        staff=user,
+        roles=roles,
+        building_id=building_id,
+        room=None,
+        contact_name=None,
+        contact_phone=None,
+        channel=Channel.MEETING,
+        draft=request_service.Draft(text=text, category="other"),
+        suggestion=None,
+        now=now,
+    )
+    assert filed.request.id is not None
+    outcome = await order_service.issue_order(
+        session,
+        user=user,
+        roles=roles,
+        request_id=filed.request.id,
+        spec=order_service.OrderSpec(title=decision.text[:60]),
+        now=now,
+    )
+    assert outcome.order is not None
+    await order_notices.deliver(
+        session,
+        [*filed.notices, *outcome.notices],
+        texts=texts,
+        default_language=default_language,
+        now=now,
+    )
+    decision = await session.get(Decision, decision_id)
+    assert decision is not None
+    done = await session.exec(
+        update(Decision)
+        .where(col(Decision.id) == decision_id, col(Decision.order_id).is_(None))
+        .values(order_id=outcome.order.id, order_ref=outcome.order.number)
+    )
+    if done.rowcount != 1:
+        await session.rollback()
+        raise Conflict("meeting-err-decision-done", ref="")
+    _audit(
+        session,
+        user.id,
+        "meeting-decision-order",
+        meeting.id or 0,
+        f"decision={decision_id} order={outcome.order.number}",
+    )
+    await session.commit()
+    await session.refresh(decision)
+    return decision
+
+
+async def upcoming_for(
+    session: AsyncSession, *, user: User, roles: Collection[Role], now: datetime, limit: int = 10
+) -> list[Meeting]:
+    """近期议事: meetings not yet over that the user is invited to (staff: all of theirs)."""
+    stmt = (
+        select(Meeting)
+        .where(col(Meeting.status).in_([MeetingStatus.PUBLISHED, MeetingStatus.DRAFT]))
+        .where(col(Meeting.starts_at) > now - timedelta(hours=12))
+        .order_by(col(Meeting.starts_at))
+        .limit(200)
+    )
+    out = []
+    for meeting in (await session.exec(stmt)).all():
+        if now >= ends_at(meeting):
+            continue
+        staff = await can_act_in(
+            session, user=user, roles=roles, community_id=meeting.community_id
+        )
+        if meeting.status == MeetingStatus.DRAFT and not staff:
+            continue
+        if staff or await in_audience(session, user=user, audience=meeting_audience(meeting)):
+            out.append(meeting)
+        if len(out) >= limit:
+            break
+    return out
+
+
+async def staff_meetings(
+    session: AsyncSession, *, user: User, roles: Collection[Role], limit: int = 20
+) -> list[Meeting]:
+    """Recent meetings of the communities this staff account acts in, newest first."""
+    stmt = select(Meeting).order_by(col(Meeting.starts_at).desc()).limit(200)
+    out = []
+    for meeting in (await session.exec(stmt)).all():
+        if await can_act_in(session, user=user, roles=roles, community_id=meeting.community_id):
+            out.append(meeting)
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,277 @@
+"""Topic collection (议题征集): residents propose, others back once, staff accept or answer."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Role, User
+from models.consultations import (
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    Topic,
+    TopicBacking,
+    TopicStatus,
+)
+from services import audit
+from services.consult_common import Notifier
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.meetings import agenda_of, ends_at, get_meeting, require_meeting_staff
+from services.users import require_scope
+from services.validation import clean_text
+
+TITLE_MAX = 100
+DETAIL_MAX = 1000
+ANSWER_MAX = 1000
+DAILY_LIMIT = 5
+
+
+def _audit(
+    session: AsyncSession, actor_id: int, action: str, topic_id: int, detail: str = ""
+) -> None:
+    audit.record(
+        session,
+        actor_id=actor_id,
+        action=action,
+        subject_type="topic",
+        subject_id=topic_id,
+        detail=detail,
+    )
+
+
+async def propose_topic(
+    session: AsyncSession,
+    *,
+    user: User,
+    title: str,
+    detail: str | None,
+    now: datetime,
+    meeting_id: int | None = None,
+) -> Topic:
+    """A registered resident proposes a topic for their community (or a given meeting)."""
+    if not user.registered or user.community_id is None:
+        raise PermissionDenied("err-need-register")
+    clean_title = clean_text(title, max_len=TITLE_MAX, key="topic-err-title").replace("\n", " ")
+    clean_detail = (
+        clean_text(detail, max_len=DETAIL_MAX, key="topic-err-detail")
+        if (detail and detail.strip())
+        else ""
+    )
+    if meeting_id is not None:
+        meeting = await get_meeting(session, meeting_id=meeting_id)
+        if meeting.community_id != user.community_id:
+            raise InvalidInput("topic-err-meeting")
+    recent = await session.exec(
+        select(func.count())
+        .select_from(Topic)
+        .where(col(Topic.proposer_id) == user.id, col(Topic.created_at) >= now - timedelta(days=1))
+    )
+    if recent.one() >= DAILY_LIMIT:
+        raise InvalidInput("topic-err-limit", limit=DAILY_LIMIT)
+    topic = Topic(
+        community_id=user.community_id,
+        meeting_id=meeting_id,
+        proposer_id=user.id,
+        title=clean_title,
+        detail=clean_detail,
+        created_at=now,
+    )
+    session.add(topic)
+    await session.flush()
+    assert topic.id is not None
+    _audit(session, user.id, "topic-propose", topic.id, clean_title)
+    await session.commit()
+    return topic
+
+
+async def get_topic(session: AsyncSession, *, topic_id: int) -> Topic:
+    """The topic, or NotFound."""
+    stmt = select(Topic).where(Topic.id == topic_id).execution_options(populate_existing=True)
+    topic = (await session.exec(stmt)).first()
+    if topic is None:
+        raise NotFound("topic-err-not-found")
+    return topic
+
+
+async def back_topic(session: AsyncSession, *, user: User, topic_id: int, now: datetime) -> Topic:
+    """附议: one backing per person, only in one's own community, only while open."""
+    topic = await get_topic(session, topic_id=topic_id)
+    if not user.registered or user.community_id != topic.community_id:
+        raise PermissionDenied("err-not-allowed")
+    if topic.proposer_id == user.id:
+        raise InvalidInput("topic-err-own")
+    if topic.status != TopicStatus.OPEN:
+        raise Conflict("topic-err-closed")
+    stmt = select(TopicBacking).where(
+        TopicBacking.topic_id == topic_id, TopicBacking.user_id == user.id
+    )
+    if (await session.exec(stmt)).first() is not None:
+        raise Conflict("topic-err-already-backed")
+    session.add(TopicBacking(topic_id=topic_id, user_id=user.id, at=now))
+    await session.exec(
+        update(Topic).where(col(Topic.id) == topic_id).values(backers=Topic.backers + 1)
+    )
+    _audit(session, user.id, "topic-back", topic_id)
+    try:
+        await session.commit()
+    except IntegrityError:  # a double tap: the first backing counts
+        await session.rollback()
+        raise Conflict("topic-err-already-backed") from None
+    return await get_topic(session, topic_id=topic_id)
+
+
+async def list_topics(
+    session: AsyncSession,
+    *,
+    community_id: int,
+    status: TopicStatus | None = TopicStatus.OPEN,
+    limit: int = 20,
+) -> list[Topic]:
+    """Topics of a community, most backed first."""
+    stmt = select(Topic).where(Topic.community_id == community_id)
+    if status is not None:
+        stmt = stmt.where(Topic.status == status)
+    stmt = stmt.order_by(col(Topic.backers).desc(), col(Topic.id)).limit(limit)
+    return list((await session.exec(stmt)).all())
+
+
+async def _decide(
+    session: AsyncSession,
+    *,
+    topic: Topic,
+    user: User,
+    values: dict[str, object],
+    now: datetime,
+) -> None:
+    done = await session.exec(
+        update(Topic)
+        .where(col(Topic.id) == topic.id, col(Topic.status) == TopicStatus.OPEN)
+        .values(decided_by=user.id, decided_at=now, **values)
+    )
+    if done.rowcount != 1:
+        raise Conflict("topic-err-closed")
+
+
+async def accept_topic(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    topic_id: int,
+    meeting_id: int,
+    now: datetime,
+    notifier: Notifier,
+) -> Topic:
+    """Staff put the topic on an upcoming meeting's agenda; the proposer is told."""
+    topic = await get_topic(session, topic_id=topic_id)
+    await require_scope(
+        session, user=user, roles=roles, community_id=topic.community_id, action="topic-accept"
+    )
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="topic-accept"
+    )
+    if (
+        meeting.community_id != topic.community_id
+        or meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
+        or now >= ends_at(meeting)
+    ):
+        raise InvalidInput("topic-err-meeting")
+    await _decide(
+        session,
+        topic=topic,
+        user=user,
+        now=now,
+        values={"status": TopicStatus.ACCEPTED, "meeting_id": meeting_id},
+    )
+    position = len(await agenda_of(session, meeting_id=meeting_id))
+    session.add(
+        AgendaItem(meeting_id=meeting_id, position=position, text=topic.title, topic_id=topic_id)
+    )
+    _audit(session, user.id, "topic-accept", topic_id, f"meeting={meeting_id}")
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="meeting-agenda-add",
+        subject_type="meeting",
+        subject_id=meeting_id,
+        detail=f"topic={topic_id}",
+    )
+    await _tell_proposer(
+        session, topic=topic, meeting=meeting, key="topic-accepted-notice", notifier=notifier
+    )
+    await session.commit()
+    return await get_topic(session, topic_id=topic_id)
+
+
+async def answer_topic(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    topic_id: int,
+    answer: str,
+    now: datetime,
+    notifier: Notifier,
+) -> Topic:
+    """Staff answer a topic instead of putting it on an agenda; the proposer is told."""
+    topic = await get_topic(session, topic_id=topic_id)
+    await require_scope(
+        session, user=user, roles=roles, community_id=topic.community_id, action="topic-answer"
+    )
+    text = clean_text(answer, max_len=ANSWER_MAX)
+    await _decide(
+        session,
+        topic=topic,
+        user=user,
+        now=now,
+        values={"status": TopicStatus.ANSWERED, "answer": text},
+    )
+    _audit(session, user.id, "topic-answer", topic_id)
+    topic.answer = text
+    await _tell_proposer(
+        session, topic=topic, meeting=None, key="topic-answered-notice", notifier=notifier
+    )
+    await session.commit()
+    return await get_topic(session, topic_id=topic_id)
+
+
+async def _tell_proposer(
+    session: AsyncSession,
+    *,
+    topic: Topic,
+    meeting: Meeting | None,
+    key: str,
+    notifier: Notifier,
+) -> None:
+    proposer = await session.get(User, topic.proposer_id)
+    if proposer is None:
+        return
+    args: dict[str, object] = {"title": topic.title}
+    if meeting is not None:
+        args.update(meeting=meeting.title, when=notifier.local(meeting.starts_at))
+    else:
+        args["answer"] = topic.answer or ""
+    await notifier.send(
+        session,
+        users=[proposer],
+        key=key,
+        args=args,
+        kind="topic",
+        community_id=topic.community_id,
+        dedupe=f"topic:{topic.id}:{key}",
+    )
+
+
+async def has_backed(session: AsyncSession, *, topic_id: int, user_id: int) -> bool:
+    """True if the person already backed the topic."""
+    stmt = select(TopicBacking).where(
+        TopicBacking.topic_id == topic_id, TopicBacking.user_id == user_id
+    )
+    return (await session.exec(stmt)).first() is not None
