@@ -168,11 +168,13 @@ _LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
 def mask(text: str) -> str:
     """Phone and ID numbers typed in free text, masked for public posts (triage's when present)."""
     try:
-        from services.triage import mask_pii  # type: ignore[attr-defined]
+        from services import triage
+
+        masker = getattr(triage, "mask_pii", None)
     except ImportError:
-        mask_pii = None
-    if mask_pii is not None:
-        return str(mask_pii(text))
+        masker = None
+    if masker is not None:
+        return str(masker(text))
     text = _ID_RE.sub(
         lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 6) + m.group(0)[-2:], text
     )
@@ -383,18 +385,14 @@ async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | 
 async def schedule(
     session: AsyncSession, *, kind: str, due_at: datetime, payload: dict[str, Any], key: str
 ) -> None:
-    """Put a timed follow-up in the scheduler (no-op until the scheduler module exists)."""
-    try:
-        from services import jobs  # type: ignore[attr-defined]
-    except ImportError:
-        return
+    """Put a timed follow-up in the scheduler (services/order_jobs.py runs it)."""
+    from services import jobs
+
     await jobs.schedule_job(session, kind=kind, due_at=due_at, payload=payload, key=key)
 
 
 async def unschedule(session: AsyncSession, *, key: str) -> None:
-    """Cancel timed follow-ups with this key (no-op until the scheduler module exists)."""
-    try:
-        from services import jobs  # type: ignore[attr-defined]
-    except ImportError:
-        return
+    """Cancel pending timed follow-ups with this key."""
+    from services import jobs
+
     await jobs.cancel_jobs(session, key=key)

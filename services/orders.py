@@ -360,14 +360,14 @@ async def issue_order(
     await unschedule(session, key=f"request-{req.id}-response")
     await schedule(
         session,
-        kind="order-unclaimed",
+        kind="order.unclaimed",
         due_at=now + UNCLAIMED_AFTER,
         payload={"order_id": order.id, "round": 1},
         key=f"order-{order.id}-unclaimed",
     )
     await schedule(
         session,
-        kind="order-deadline",
+        kind="order.deadline",
         due_at=deadline,
         payload={"order_id": order.id},
         key=f"order-{order.id}-deadline",
@@ -443,7 +443,7 @@ async def transfer(
     await unschedule(session, key=f"request-{req.id}-response")
     await schedule(
         session,
-        kind="transfer-follow-up",
+        kind="order.transfer_follow_up",
         due_at=now + TRANSFER_FOLLOW_UP_AFTER,
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
@@ -1056,6 +1056,38 @@ async def reassign(
     return Outcome(notices=notices, order=order)
 
 
+async def active_claim_id(session: AsyncSession, *, order_id: int, member_id: int) -> int:
+    """The id of a member's active claim on an order (0 when there is none)."""
+    for claim in await active_claims(session, order_id=order_id):
+        if claim.member_id == member_id:
+            return int(claim.id or 0)
+    return 0
+
+
+async def reassign_claim(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    claim_id: int,
+    to_member_id: int,
+    now: datetime,
+) -> Outcome:
+    """Staff give an active claim (by id) to another member."""
+    claim = await session.get(Claim, claim_id)
+    if claim is None or claim.status != ClaimStatus.ACTIVE:
+        raise Conflict("order-err-changed")
+    return await reassign(
+        session,
+        user=user,
+        roles=roles,
+        order_id=claim.order_id,
+        from_member_id=claim.member_id,
+        to_member_id=to_member_id,
+        now=now,
+    )
+
+
 async def eligible_members(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
 ) -> list[MemberProfile]:
@@ -1114,7 +1146,7 @@ async def report_done(
     await unschedule(session, key=f"order-{order_id}-unclaimed")
     await schedule(
         session,
-        kind="order-verify",
+        kind="order.verify",
         due_at=now + VERIFY_REMINDER_AFTER,
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
@@ -1140,14 +1172,14 @@ async def _ask_rating(
 ) -> list[Notice]:
     await schedule(
         session,
-        kind="rating-follow-up",
+        kind="order.rating_follow_up",
         due_at=now + RATING_REMINDER_AFTER,
         payload={"request_id": req.id},
         key=f"request-{req.id}-rating",
     )
     await schedule(
         session,
-        kind="rating-auto-close",
+        kind="order.rating_close",
         due_at=now + RATING_CLOSE_AFTER,
         payload={"request_id": req.id},
         key=f"request-{req.id}-rating-close",
@@ -1185,12 +1217,12 @@ async def _public_card(
                 "category": req.category,
                 "where": building.name if building else community.name,
                 "note": mask(note),
-                "by": "、".join(names),
+                "by": "、".join(names) or "—",
                 "number": req.number,
             },
             kind="public-result",
             ref_id=req.id,
-            photos=tuple(before[:1] + after[:3]),
+            photos=tuple(after[-1:] + before[:1]),  # the latest result photo first
             community_id=req.community_id,
             dedupe_key=f"public-{req.id}-{order.id if order else 0}",
         )
@@ -1493,7 +1525,7 @@ async def escalate_unclaimed(
         notices = await _offer_notices(session, order, key="order-notice-offer-again")
         await schedule(
             session,
-            kind="order-unclaimed",
+            kind="order.unclaimed",
             due_at=now + UNCLAIMED_AFTER,
             payload={"order_id": order.id, "round": round_ + 1},
             key=f"order-{order.id}-unclaimed",

@@ -185,7 +185,7 @@ async def _file(
     notices = await _new_request_notices(session, req)
     await schedule(
         session,
-        kind="request-unanswered",
+        kind="order.request_unanswered",
         due_at=now + timedelta(hours=2 if urgent else 24),
         payload={"request_id": req.id},
         key=f"request-{req.id}-response",

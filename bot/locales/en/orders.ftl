@@ -1,0 +1,358 @@
+## Order cycle (issue 4): request → order → claim → published result
+
+menu-order-new = 📝 Report a problem
+menu-order-mine = 📂 My requests
+menu-order-open = 🛠 Open orders
+menu-order-claims = 📌 My orders
+menu-order-points = 🏅 My points
+menu-order-queue = 📋 Request queue
+menu-order-on-behalf = ☎️ File for a resident
+menu-order-stats = 📊 Ledger stats
+
+order-status-new = waiting
+order-status-ordered = order issued
+order-status-handling = handled by staff
+order-status-transferred = transferred
+order-status-merged = merged
+order-status-declined = declined
+order-status-withdrawn = withdrawn
+order-status-done = done, awaiting rating
+order-status-resolved = resolved
+order-status-closed = closed
+order-status-reopened = reopened
+
+order-ostatus-open = open
+order-ostatus-claimed = fully claimed
+order-ostatus-done = awaiting check
+order-ostatus-verified = verified
+order-ostatus-cancelled = cancelled
+
+order-channel-bot = bot
+order-channel-phone = phone
+order-channel-visit = office visit
+order-channel-home_visit = home visit
+order-channel-meeting = residents' meeting
+order-channel-other = other
+
+order-purpose-request = request files
+order-purpose-info = added information
+order-purpose-result = result
+
+order-score-satisfied = satisfied
+order-score-basic = mostly satisfied
+order-score-unsatisfied = not satisfied
+
+## Resident: filing
+
+order-ask-describe = Please tell us what is wrong.
+    Type it, or send photos, a voice note, or tap "📍 Send location".
+    When you have said everything, tap "✅ Done".
+order-ask-describe-text = Nothing yet. Please describe the problem in words (or a voice note) first.
+order-voice-only = (the resident left a voice note, please listen to the attachment)
+order-got-text = Got it. You can add more; tap "✅ Done" when finished.
+order-got-photo = Photo received ({ $count } in all).
+order-got-voice = Voice note received.
+order-got-location = Location received.
+order-photos-full = { $limit } photos at most; that is enough.
+order-compose-unsupported = Here I can only keep text, photos, voice notes and a location.
+order-btn-finished = ✅ Done
+order-btn-location = 📍 Send location
+order-preview-ready = Fine, please check:
+order-preview-title = <b>Your request</b>
+order-preview-category = Category: { $category }
+order-preview-photos = Photos: { $count }
+order-preview-voice = Voice note: 1
+order-preview-location = Location: attached
+order-preview-urgent = 🚨 Urgent
+order-preview-normal = Not urgent
+order-btn-submit = ✅ Submit
+order-btn-change-category = 🏷 Change category
+order-btn-urgent = 🚨 Mark urgent
+order-btn-not-urgent = Not urgent
+order-btn-rewrite = ✏️ Start again
+order-choose-category = Choose the best category:
+order-back-to-menu = Back to the main menu.
+order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
+order-filed-next = You can follow it any time under "📂 My requests".
+
+## Resident: my requests
+
+order-mine-empty = You have not reported anything yet. Tap "📝 Report a problem" to do so.
+order-mine-title = <b>My requests</b> ({ $total } in all, page { $page }/{ $pages })
+order-mine-line = { $number } · { $status } · { $time }
+    { $text }
+order-btn-open-number = Open { $number }
+order-btn-add-info = ➕ Add information
+order-btn-withdraw = ↩️ Withdraw
+order-btn-withdraw-yes = Yes, withdraw
+order-btn-view-mine = See progress
+order-ask-add-info = What would you like to add to request { $number }? (text, a photo or a voice note)
+order-info-added = Added to request { $number }.
+order-ask-withdraw = Withdraw request { $number }?
+order-withdrawn = Request { $number } is withdrawn.
+order-card-merged = This is handled together with request { $number }; you will hear about its progress.
+
+## Rating
+
+order-rate-satisfied = 😊 Satisfied
+order-rate-basic = 🙂 Mostly satisfied
+order-rate-unsatisfied = 😞 Not satisfied
+order-ask-comment = Thank you! Anything to add? Write a line, or tap "Skip".
+order-ask-comment-unsatisfied = We are sorry. Please tell us what is still wrong; it will be handled again.
+order-rated-thanks = Thank you for your rating!
+order-rated-reopened = Noted. The community will handle it again and contact you soon.
+
+## Cards
+
+order-card-title = <b>Request { $number }</b> · { $status }
+order-card-category = Category: { $category }
+order-card-place = Place: { $place }
+order-card-time = Time: { $time }
+order-card-urgent = 🚨 Urgent ({ $reasons })
+order-card-contact = Contact: { $name } · Phone: { $phone } · Room: { $room }
+order-card-channel = Channel: { $channel }
+order-card-keywords = Keywords: { $keywords }
+order-card-text = { $text }
+order-card-declined = Declined because: { $reason }
+order-card-result = Result: { $note }
+order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
+order-attachment-caption = Request { $number } · { $purpose }
+
+## Staff: queue and triage
+
+order-queue-empty = No requests waiting. 👍
+order-queue-title = <b>Request queue</b> ({ $total } in all, page { $page }/{ $pages }, urgent and oldest first)
+order-queue-line = { $mark } { $number } · { $category } · { $time }
+    { $text }
+order-btn-open-request = 📄 Open request
+order-btn-open-order = Open order { $number }
+order-btn-attachments = 📎 Files ({ $count })
+order-btn-issue = 📤 Issue order
+order-btn-handle = 🙋 Handle myself
+order-btn-transfer = ↗️ Transfer
+order-btn-merge = 🔗 Merge
+order-btn-decline = ❌ Decline
+order-btn-category = 🏷 Category
+order-btn-close = ✔️ Close
+order-btn-result = 📝 Report result
+order-btn-answer = 📥 Record answer
+order-btn-edit-title = ✏️ Edit title
+order-btn-publish = ✅ Publish order
+order-btn-solved = Solved
+order-btn-not-solved = Not solved, back to queue
+order-issue-title = <b>Order for request { $number }</b>
+order-issue-name = Title: { $title }
+order-issue-skills = Skills needed: { $skills }
+order-issue-deadline = Time limit: { $hours } hours
+order-issue-deadline-at = Due: { $time }
+order-issue-needed = Members needed: { $count }
+order-issue-points = Points: { $points }
+order-ask-title = Type the order's title (up to 60 characters):
+order-issued = ✅ Order { $number } published; { $count } members were told.
+order-handling = You handle request { $number } yourself; tap "📝 Report result" when done.
+order-ask-transfer-unit = Transfer request { $number } to which unit? Type its name:
+order-ask-transfer-note = Anything to note? Write a line, or tap "Skip".
+order-transferred = Request { $number } is transferred; you will be reminded to follow up in 3 days.
+order-ask-answer = Type the unit's answer about request { $number }:
+order-ask-answer-solved = Is the problem solved?
+order-answer-recorded = The answer on request { $number } is recorded and the resident told.
+order-ask-merge = Merge request { $number } into which request? Type its number:
+order-merged = Request { $number } is merged; the resident will follow the other request.
+order-ask-decline = Why is request { $number } declined? (the resident is told)
+order-declined = Request { $number } is declined; the resident has been told why.
+order-ask-result = What was done about request { $number }? (you may attach one photo)
+order-result-sent = The result of request { $number } was sent to the resident to rate.
+order-closed = Request { $number } is closed.
+order-category-changed = Request { $number } is now in "{ $category }".
+
+## Staff: filing for a resident
+
+order-behalf-building = Which building does the resident live in?
+order-behalf-channel = How did the resident get in touch?
+order-behalf-room = Room number? (may be skipped)
+order-behalf-phone = Contact phone? (may be skipped)
+order-behalf-text = What did the resident report?
+order-behalf-filed = ✅ Filed for the resident, number <b>{ $number }</b>.
+
+## Members: claims
+
+order-open-empty = No open orders fit you right now. You will be told when one does.
+order-open-title = <b>Open orders</b> ({ $total } in all, page { $page }/{ $pages })
+order-open-line = { $number } · { $title }
+    { $place } · due { $deadline } · claimed { $taken }/{ $needed }
+order-btn-claim = ✋ Claim
+order-btn-claim-number = ✋ Claim { $number }
+order-btn-details = Details
+order-order-title = <b>Order { $number }</b> · { $title } · { $status }
+order-order-claims = Claimed { $taken }/{ $needed } · { $points } points
+order-order-claimants = Claimed by: { $names }
+order-contact-after-claim = The resident's phone and room are shown once you claim.
+order-claimed-short = Claimed!
+order-claimed = ✅ You claimed order { $number }. Please contact the resident soon and tap "✅ Report done" afterwards.
+order-claims-empty = You have no orders in progress.
+order-claims-title = <b>My orders</b> ({ $count })
+order-claims-line = { $number } · { $title } · { $status } · due { $deadline }
+order-btn-report-done = ✅ Report done
+order-btn-release = ↩️ Give back
+order-ask-release = Why are you giving back order { $number }? Write a line:
+order-released = You gave back order { $number }; it is offered to others again.
+order-btn-reassign = 🔁 Reassign ({ $name })
+order-btn-cancel-order = ✖️ Cancel order
+order-ask-cancel-order = Why is order { $number } cancelled?
+order-cancelled = Order { $number } is cancelled; the request is back in the queue.
+order-reassign-none = No other member can take it.
+order-reassign-choose = Reassign to whom?
+order-reassigned = Order { $number } is reassigned to { $name }.
+
+## Results
+
+order-ask-report = What was done for order { $number }? You may add photos. Tap "✅ Done" when finished.
+order-ask-report-text = Please describe in words what was done first.
+order-reported = ✅ Order { $number } reported; waiting for staff to check.
+order-btn-verify = ✅ Accept
+order-btn-send-back = ↩️ Send back
+order-verified = ✅ Order { $number } accepted; points credited and the resident asked to rate.
+order-ask-send-back = What is missing on order { $number }? (sent to the members)
+order-sent-back = Order { $number } was sent back to the members.
+
+## Notices to others
+
+order-notice-new = 📥 New request { $number }, please triage.
+order-notice-urgent = 🚨 Urgent request { $number }! Please act now.
+order-notice-info-added = The resident added information to request { $number }.
+order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
+order-notice-handling = Your request { $number } is accepted and handled by community staff.
+order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
+order-notice-transfer-answer = Request { $number } has an answer: { $answer }
+order-notice-merged = Your request is handled together with request { $target }; you will hear about its progress.
+order-notice-declined = Sorry, your request { $number } was declined. Reason: { $reason }
+order-notice-closed = Your request { $number } is closed.
+order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
+order-notice-offer = 🛠 New order { $number }: { $title }. Tap "✋ Claim" to take it.
+order-notice-offer-again = 🛠 Order { $number } ({ $title }) still needs someone. Can you help?
+order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
+order-notice-released = Someone gave back order { $number }: { $reason }. It is offered again.
+order-notice-assigned = Staff gave you order { $number } ({ $title }).
+order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
+order-notice-verify = Order { $number } ({ $title }) is done; please check it.
+order-notice-result = ✅ Your request { $number } is done: { $answer }
+    Please rate the service:
+order-notice-rate-reminder = Request { $number } is done. Are you satisfied? Please rate it below.
+order-notice-sent-back = Order { $number } was sent back: { $note }
+order-notice-verified = 🎉 Order { $number } is accepted; you earned { $points } points. Thank you!
+order-notice-cancelled = Order { $number } was cancelled by staff: { $reason }
+order-notice-reopened = ⚠️ The resident is not satisfied with request { $number }: { $comment }. Please handle it again.
+order-notice-escalated = ⚠️ Nobody has claimed order { $number } ({ $title }) for long; please arrange it.
+order-notice-unanswered = ⏰ Request { $number } has not been answered yet; please handle it.
+order-notice-overdue = ⏰ Order { $number } ({ $title }) is past its time limit.
+order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit; please finish it or tell the staff.
+order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
+order-public-card = <b>📣 Service done</b>
+    { $title } ({ $category })
+    Where: { $where }
+    By: { $by }
+    Result: { $note }
+
+## Errors
+
+order-err-not-found = That request or order was not found.
+order-err-changed = Someone has just acted on this; please open it again.
+order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
+order-err-already-claimed = You have already claimed this order.
+order-err-taken = Too late — this order is already fully claimed.
+order-err-rated = This request has already been rated.
+order-err-category = No such category.
+order-err-channel = Please choose how the resident got in touch.
+order-err-members = Members needed must be from 1 to { $limit }.
+order-err-points = Points must be from 0 to { $limit }.
+order-err-number = Please type the request number (digits).
+order-err-merge-target = No request to merge into (it must be open and in the same community).
+order-err-too-many = You have filed { $limit } requests today; please try tomorrow or phone the community.
+
+## Points
+
+order-points-mine = 🏅 Your points: <b>{ $points }</b> · service { $hours } hours · { $done } orders done
+order-points-board-title = <b>Community leaderboard</b>
+order-points-board-line = { $rank }. { $name } — { $points } points ({ $hours } h)
+
+## Stats and the ledger
+
+order-stats-choose = Choose the period:
+order-period-week = this week
+order-period-month = this month
+order-period-year = this year
+order-stats-title = <b>Ledger · { $period }</b>
+order-stats-total = { $total } requests · { $overdue } overdue
+order-stats-rates = Response { $response } · resolution { $resolution } · satisfaction { $satisfaction } ({ $rated } rated)
+order-stats-times = Median first response { $response } h · median resolution { $resolve } h
+order-stats-by-status = By status: { $items }
+order-stats-group = { $name }: { $total } · response { $response } · resolution { $resolution } · satisfaction { $satisfaction }
+order-stats-by-category = By category: { $items }
+order-stats-by-member = Members: { $items }
+order-stats-definitions = <i>Response rate = requests first answered within 24 h ÷ requests; resolution rate = done ÷ accepted; satisfaction rate = satisfied or mostly satisfied ÷ rated.</i>
+order-chart-title = Requests and results · { $period }
+order-chart-filed = new requests
+order-chart-resolved = resolved
+order-btn-export = 📥 Export ledger (Excel)
+order-export-working = Preparing the ledger…
+order-export-done = The ledger is ready: { $rows } matters.
+
+order-xlsx-sheet = Ledger
+order-xlsx-number = No.
+order-xlsx-filed = Filed
+order-xlsx-channel = Channel
+order-xlsx-community = Community
+order-xlsx-grid = Grid
+order-xlsx-building = Building
+order-xlsx-room = Room
+order-xlsx-contact = Contact
+order-xlsx-phone = Phone
+order-xlsx-category = Category
+order-xlsx-urgent = Urgent
+order-xlsx-text = Request
+order-xlsx-status = Status
+order-xlsx-first-response = First response
+order-xlsx-handling = Handled by
+order-xlsx-order = Order
+order-xlsx-members = Members
+order-xlsx-deadline = Due
+order-xlsx-result-time = Done at
+order-xlsx-result = Result
+order-xlsx-rating = Rating
+order-xlsx-comment = Comment
+order-xlsx-overdue = Overdue
+order-xlsx-history = History
+
+order-action-file = filed
+order-action-add_info = information added
+order-action-withdraw = withdrawn
+order-action-issue_order = order issued
+order-action-order_open = order published
+order-action-handle = handled by staff
+order-action-transfer = transferred
+order-action-transfer_back = transfer returned
+order-action-transfer_answer = unit answered
+order-action-merge = merged
+order-action-merged_in = merged in
+order-action-decline = declined
+order-action-close = closed
+order-action-result = result
+order-action-claim = claimed
+order-action-order_full = fully claimed
+order-action-release = given back
+order-action-order_reopen_slot = reopened for claims
+order-action-reassign = reassigned
+order-action-done = reported done
+order-action-send_back = sent back
+order-action-verify = verified
+order-action-claim_done = claim done
+order-action-cancel = cancelled
+order-action-order_cancelled = order cancelled
+order-action-rate_satisfied = rated satisfied
+order-action-rate_basic = rated mostly satisfied
+order-action-rate_unsatisfied = rated not satisfied
+order-action-close_unrated = closed unrated
+order-action-category = category changed
+order-action-escalate = escalated
+order-action-reoffer = offered again
+order-action-overdue = overdue

@@ -1,0 +1,358 @@
+## Order cycle (issue 4): 居民点单 → 社区下单 → 党员接单 → 组织晒单
+
+menu-order-new = 📝 我要点单
+menu-order-mine = 📂 我的诉求
+menu-order-open = 🛠 可接工单
+menu-order-claims = 📌 我的工单
+menu-order-points = 🏅 我的积分
+menu-order-queue = 📋 待办诉求
+menu-order-on-behalf = ☎️ 代居民登记
+menu-order-stats = 📊 台账统计
+
+order-status-new = 待受理
+order-status-ordered = 已派单
+order-status-handling = 社区办理中
+order-status-transferred = 已转办
+order-status-merged = 已合并
+order-status-declined = 不予受理
+order-status-withdrawn = 已撤回
+order-status-done = 已办结待评价
+order-status-resolved = 已解决
+order-status-closed = 已结案
+order-status-reopened = 重新办理
+
+order-ostatus-open = 待接单
+order-ostatus-claimed = 已接满
+order-ostatus-done = 待验收
+order-ostatus-verified = 已验收
+order-ostatus-cancelled = 已撤销
+
+order-channel-bot = 机器人
+order-channel-phone = 电话
+order-channel-visit = 来访
+order-channel-home_visit = 入户走访
+order-channel-meeting = 议事会
+order-channel-other = 其他
+
+order-purpose-request = 诉求附件
+order-purpose-info = 补充材料
+order-purpose-result = 办理结果
+
+order-score-satisfied = 满意
+order-score-basic = 基本满意
+order-score-unsatisfied = 不满意
+
+## Resident: filing
+
+order-ask-describe = 请说说您遇到了什么事。
+    可以直接打字，也可以发照片、语音，或点「📍 发送位置」。
+    说完后请点「✅ 说完了」。
+order-ask-describe-text = 还没有内容。请先用文字（或语音）说说是什么事。
+order-voice-only = （居民留了语音，请收听附件）
+order-got-text = 收到文字。还可以继续补充，说完点「✅ 说完了」。
+order-got-photo = 收到照片（共 { $count } 张）。
+order-got-voice = 收到语音。
+order-got-location = 收到位置。
+order-photos-full = 最多 { $limit } 张照片，已经够了。
+order-compose-unsupported = 这里只能收文字、照片、语音和位置。
+order-btn-finished = ✅ 说完了
+order-btn-location = 📍 发送位置
+order-preview-ready = 好的，请核对一下：
+order-preview-title = <b>您要反映的事情</b>
+order-preview-category = 分类：{ $category }
+order-preview-photos = 照片：{ $count } 张
+order-preview-voice = 语音：1 条
+order-preview-location = 位置：已附上
+order-preview-urgent = 🚨 紧急
+order-preview-normal = 不紧急
+order-btn-submit = ✅ 确认提交
+order-btn-change-category = 🏷 换个分类
+order-btn-urgent = 🚨 标为紧急
+order-btn-not-urgent = 改为不紧急
+order-btn-rewrite = ✏️ 重新说
+order-choose-category = 请选择最合适的分类：
+order-back-to-menu = 回到主菜单。
+order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
+order-filed-next = 可以在「📂 我的诉求」里随时查看进度。
+
+## Resident: my requests
+
+order-mine-empty = 您还没有提交过诉求。点「📝 我要点单」就可以反映问题。
+order-mine-title = <b>我的诉求</b>（共 { $total } 件，第 { $page }/{ $pages } 页）
+order-mine-line = { $number } · { $status } · { $time }
+    { $text }
+order-btn-open-number = 查看 { $number }
+order-btn-add-info = ➕ 补充信息
+order-btn-withdraw = ↩️ 撤回
+order-btn-withdraw-yes = 确定撤回
+order-btn-view-mine = 查看进度
+order-ask-add-info = 请补充诉求 { $number } 的信息（文字、照片或语音）。
+order-info-added = 已补充到诉求 { $number }。
+order-ask-withdraw = 确定要撤回诉求 { $number } 吗？
+order-withdrawn = 诉求 { $number } 已撤回。
+order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会一起通知您。
+
+## Rating
+
+order-rate-satisfied = 😊 满意
+order-rate-basic = 🙂 基本满意
+order-rate-unsatisfied = 😞 不满意
+order-ask-comment = 谢谢！还想说点什么吗？可以写一句，或点「跳过」。
+order-ask-comment-unsatisfied = 很抱歉没让您满意。请说说哪里还不好，我们会重新办理。
+order-rated-thanks = 感谢您的评价！
+order-rated-reopened = 已记下，社区会重新办理，并尽快联系您。
+
+## Cards
+
+order-card-title = <b>诉求 { $number }</b> · { $status }
+order-card-category = 分类：{ $category }
+order-card-place = 地点：{ $place }
+order-card-time = 时间：{ $time }
+order-card-urgent = 🚨 紧急（{ $reasons }）
+order-card-contact = 联系人：{ $name } · 电话：{ $phone } · 房号：{ $room }
+order-card-channel = 渠道：{ $channel }
+order-card-keywords = 关键词：{ $keywords }
+order-card-text = { $text }
+order-card-declined = 不予受理的原因：{ $reason }
+order-card-result = 办理结果：{ $note }
+order-card-duplicates = ⚠️ 可能重复：{ $numbers }
+order-attachment-caption = 诉求 { $number } · { $purpose }
+
+## Staff: queue and triage
+
+order-queue-empty = 目前没有待受理的诉求。👍
+order-queue-title = <b>待办诉求</b>（共 { $total } 件，第 { $page }/{ $pages } 页，紧急和最早的在前）
+order-queue-line = { $mark } { $number } · { $category } · { $time }
+    { $text }
+order-btn-open-request = 📄 查看诉求
+order-btn-open-order = 查看工单 { $number }
+order-btn-attachments = 📎 附件（{ $count }）
+order-btn-issue = 📤 派单
+order-btn-handle = 🙋 直接办理
+order-btn-transfer = ↗️ 转办
+order-btn-merge = 🔗 合并
+order-btn-decline = ❌ 不受理
+order-btn-category = 🏷 改分类
+order-btn-close = ✔️ 结案
+order-btn-result = 📝 填写结果
+order-btn-answer = 📥 记录回复
+order-btn-edit-title = ✏️ 改标题
+order-btn-publish = ✅ 发布工单
+order-btn-solved = 已解决
+order-btn-not-solved = 未解决，退回
+order-issue-title = <b>为诉求 { $number } 派单</b>
+order-issue-name = 标题：{ $title }
+order-issue-skills = 需要的技能：{ $skills }
+order-issue-deadline = 办理时限：{ $hours } 小时
+order-issue-deadline-at = 办理时限：{ $time }
+order-issue-needed = 需要人数：{ $count }
+order-issue-points = 积分：{ $points }
+order-ask-title = 请输入工单标题（60 字以内）：
+order-issued = ✅ 工单 { $number } 已发布，已通知 { $count } 位党员/志愿者。
+order-handling = 诉求 { $number } 由您直接办理，办完后请点「📝 填写结果」。
+order-ask-transfer-unit = 诉求 { $number } 转办给哪个单位？请输入单位名称：
+order-ask-transfer-note = 有什么需要说明的吗？可以写一句，或点「跳过」。
+order-transferred = 诉求 { $number } 已转办，3 天后会提醒您跟进。
+order-ask-answer = 请输入承办单位对诉求 { $number } 的答复：
+order-ask-answer-solved = 问题解决了吗？
+order-answer-recorded = 已记录诉求 { $number } 的答复并告知居民。
+order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的编号：
+order-merged = 诉求 { $number } 已合并，居民会跟着那件诉求收到进度。
+order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
+order-declined = 诉求 { $number } 已不予受理，原因已告诉居民。
+order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张照片）：
+order-result-sent = 诉求 { $number } 的结果已发给居民评价。
+order-closed = 诉求 { $number } 已结案。
+order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
+
+## Staff: filing for a resident
+
+order-behalf-building = 居民住在哪栋楼？
+order-behalf-channel = 居民是怎么反映的？
+order-behalf-room = 房号是多少？（可跳过）
+order-behalf-phone = 联系电话？（可跳过）
+order-behalf-text = 请输入居民反映的事情：
+order-behalf-filed = ✅ 已代为登记，编号 <b>{ $number }</b>。
+
+## Members: claims
+
+order-open-empty = 暂时没有适合您的工单。有新工单会第一时间通知您。
+order-open-title = <b>可接工单</b>（共 { $total } 件，第 { $page }/{ $pages } 页）
+order-open-line = { $number } · { $title }
+    { $place } · 时限 { $deadline } · 已接 { $taken }/{ $needed }
+order-btn-claim = ✋ 接单
+order-btn-claim-number = ✋ 接 { $number }
+order-btn-details = 详情
+order-order-title = <b>工单 { $number }</b> · { $title } · { $status }
+order-order-claims = 已接 { $taken }/{ $needed } 人 · 积分 { $points }
+order-order-claimants = 接单人：{ $names }
+order-contact-after-claim = 接单后可以看到居民的联系电话和房号。
+order-claimed-short = 接单成功！
+order-claimed = ✅ 您已接下工单 { $number }。请尽快联系居民，办完后点「✅ 完成上报」。
+order-claims-empty = 您目前没有进行中的工单。
+order-claims-title = <b>我的工单</b>（{ $count } 件）
+order-claims-line = { $number } · { $title } · { $status } · 时限 { $deadline }
+order-btn-report-done = ✅ 完成上报
+order-btn-release = ↩️ 放弃工单
+order-ask-release = 为什么要放弃工单 { $number }？请写一句原因：
+order-released = 已放弃工单 { $number }，会重新派给其他人。
+order-btn-reassign = 🔁 改派（{ $name }）
+order-btn-cancel-order = ✖️ 撤销工单
+order-ask-cancel-order = 撤销工单 { $number } 的原因：
+order-cancelled = 工单 { $number } 已撤销，诉求回到待办列表。
+order-reassign-none = 没有其他可以改派的党员/志愿者。
+order-reassign-choose = 改派给谁？
+order-reassigned = 工单 { $number } 已改派给 { $name }。
+
+## Results (晒单)
+
+order-ask-report = 请写一下工单 { $number } 做了什么，可以附上照片。写完点「✅ 说完了」。
+order-ask-report-text = 请先用文字说明办理情况。
+order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
+order-btn-verify = ✅ 验收通过
+order-btn-send-back = ↩️ 退回
+order-verified = ✅ 工单 { $number } 已验收，积分已发放，结果已请居民评价。
+order-ask-send-back = 工单 { $number } 还差什么？请写一句（会发给接单人）：
+order-sent-back = 工单 { $number } 已退回给接单人。
+
+## Notices to others
+
+order-notice-new = 📥 新诉求 { $number }，请受理。
+order-notice-urgent = 🚨 紧急诉求 { $number }！请立即处理。
+order-notice-info-added = 诉求 { $number } 有居民补充的信息。
+order-notice-ordered = 您的诉求 { $number } 已受理，社区已派单，正在安排人员。
+order-notice-handling = 您的诉求 { $number } 已受理，由社区工作人员直接办理。
+order-notice-transferred = 您的诉求 { $number } 已转交「{ $unit }」办理，我们会跟进。
+order-notice-transfer-answer = 诉求 { $number } 有了答复：{ $answer }
+order-notice-merged = 您的诉求已和诉求 { $target } 合并办理，进度会一起通知您。
+order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原因：{ $reason }
+order-notice-closed = 您的诉求 { $number } 已结案。
+order-notice-claimed = 您的诉求 { $number } 已有党员/志愿者接单，他们会尽快联系您。
+order-notice-offer = 🛠 新工单 { $number }：{ $title }。需要的话点「✋ 接单」。
+order-notice-offer-again = 🛠 工单 { $number }（{ $title }）还在等人接，您能帮忙吗？
+order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
+order-notice-released = 工单 { $number } 有人放弃了，原因：{ $reason }。已重新派单。
+order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
+order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
+order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
+order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
+    请给这次服务打个分：
+order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗？请点下面的按钮评价。
+order-notice-sent-back = 工单 { $number } 被退回：{ $note }
+order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
+order-notice-cancelled = 工单 { $number } 已被社区撤销：{ $reason }
+order-notice-reopened = ⚠️ 居民对诉求 { $number } 不满意：{ $comment }。请重新办理。
+order-notice-escalated = ⚠️ 工单 { $number }（{ $title }）长时间没人接，请社区安排。
+order-notice-unanswered = ⏰ 诉求 { $number } 还没有人受理，请尽快处理。
+order-notice-overdue = ⏰ 工单 { $number }（{ $title }）已超过办理时限。
+order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限，请尽快办理或联系社区。
+order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
+order-public-card = <b>📣 组织晒单</b>
+    { $title }（{ $category }）
+    地点：{ $where }
+    服务：{ $by }
+    结果：{ $note }
+
+## Errors
+
+order-err-not-found = 找不到这件诉求或工单。
+order-err-changed = 这件事刚刚已经有人处理过了，请刷新后再看。
+order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
+order-err-already-claimed = 您已经接过这张工单了。
+order-err-taken = 手慢了一步，这张工单已经被接满了。
+order-err-rated = 这件诉求已经评价过了。
+order-err-category = 没有这个分类。
+order-err-channel = 请选择居民反映的渠道。
+order-err-members = 人数要在 1 到 { $limit } 之间。
+order-err-points = 积分要在 0 到 { $limit } 之间。
+order-err-number = 请输入诉求编号（数字）。
+order-err-merge-target = 找不到可以合并的诉求（要同一社区、还在办理中的）。
+order-err-too-many = 今天已经提交了 { $limit } 件诉求，请明天再提交，或打电话给社区。
+
+## Points
+
+order-points-mine = 🏅 您的积分：<b>{ $points }</b> 分 · 服务时长 { $hours } 小时 · 完成 { $done } 单
+order-points-board-title = <b>社区积分榜</b>
+order-points-board-line = { $rank }. { $name } — { $points } 分（{ $hours } 小时）
+
+## Stats and the ledger
+
+order-stats-choose = 请选择统计时段：
+order-period-week = 本周
+order-period-month = 本月
+order-period-year = 今年
+order-stats-title = <b>台账统计 · { $period }</b>
+order-stats-total = 诉求 { $total } 件 · 超期 { $overdue } 件
+order-stats-rates = 响应率 { $response } · 解决率 { $resolution } · 满意率 { $satisfaction }（{ $rated } 件已评价）
+order-stats-times = 首次响应中位数 { $response } 小时 · 办结中位数 { $resolve } 小时
+order-stats-by-status = 按状态：{ $items }
+order-stats-group = { $name }：{ $total } 件 · 响应 { $response } · 解决 { $resolution } · 满意 { $satisfaction }
+order-stats-by-category = 按分类：{ $items }
+order-stats-by-member = 党员/志愿者：{ $items }
+order-stats-definitions = <i>响应率＝24 小时内首次响应的诉求 ÷ 诉求总数；解决率＝已办结 ÷ 已受理；满意率＝满意与基本满意 ÷ 已评价。</i>
+order-chart-title = 诉求与办结 · { $period }
+order-chart-filed = 新诉求
+order-chart-resolved = 办结
+order-btn-export = 📥 导出台账 Excel
+order-export-working = 正在生成台账…
+order-export-done = 台账已生成，共 { $rows } 件。
+
+order-xlsx-sheet = 台账
+order-xlsx-number = 编号
+order-xlsx-filed = 受理时间
+order-xlsx-channel = 渠道
+order-xlsx-community = 社区
+order-xlsx-grid = 网格
+order-xlsx-building = 楼栋
+order-xlsx-room = 房号
+order-xlsx-contact = 联系人
+order-xlsx-phone = 电话
+order-xlsx-category = 分类
+order-xlsx-urgent = 紧急
+order-xlsx-text = 诉求内容
+order-xlsx-status = 状态
+order-xlsx-first-response = 首次响应
+order-xlsx-handling = 处理方式
+order-xlsx-order = 工单号
+order-xlsx-members = 接单人
+order-xlsx-deadline = 办理时限
+order-xlsx-result-time = 办结时间
+order-xlsx-result = 办理结果
+order-xlsx-rating = 评价
+order-xlsx-comment = 评价意见
+order-xlsx-overdue = 超期
+order-xlsx-history = 办理过程
+
+order-action-file = 登记
+order-action-add_info = 补充信息
+order-action-withdraw = 撤回
+order-action-issue_order = 派单
+order-action-order_open = 工单发布
+order-action-handle = 直接办理
+order-action-transfer = 转办
+order-action-transfer_back = 转办退回
+order-action-transfer_answer = 转办答复
+order-action-merge = 合并
+order-action-merged_in = 并入
+order-action-decline = 不予受理
+order-action-close = 结案
+order-action-result = 办结
+order-action-claim = 接单
+order-action-order_full = 接满
+order-action-release = 放弃
+order-action-order_reopen_slot = 重新开放
+order-action-reassign = 改派
+order-action-done = 完成上报
+order-action-send_back = 退回
+order-action-verify = 验收
+order-action-claim_done = 完成
+order-action-cancel = 撤销
+order-action-order_cancelled = 工单撤销
+order-action-rate_satisfied = 评价满意
+order-action-rate_basic = 评价基本满意
+order-action-rate_unsatisfied = 评价不满意
+order-action-close_unrated = 未评价结案
+order-action-category = 改分类
+order-action-escalate = 上报
+order-action-reoffer = 重新派发
+order-action-overdue = 超期

@@ -1,0 +1,408 @@
+"""Members: 可接工单 (matching skills and area), details, claim with one tap, 我的工单, release
+with a reason; staff: the order card, reassign a claim, cancel an order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.filters import IS_MEMBER
+from handlers.menu import labels, main_menu
+from handlers.order_ui import (
+    OrderCb,
+    answer_once,
+    button,
+    edit_or_send,
+    keyboard,
+    local,
+    pager,
+    place,
+    reply,
+    send_notices,
+)
+from models import MemberProfile, Role, User
+from models.orders import OrderStatus
+from services import orders as order_service
+from services.order_common import category
+
+router = Router(name="claims")
+router.message.filter(F.chat.type == "private")
+
+
+class ClaimFlow(StatesGroup):
+    """Steps where a member or staff types a reason."""
+
+    release = State()
+    cancel = State()
+
+
+def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+
+
+@router.message(StateFilter(ClaimFlow), F.text.in_(labels("common-cancel")))
+async def on_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave the step."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+async def _open_list(
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    page: int,
+) -> tuple[str, Any]:
+    result = await order_service.open_orders_for(session, user=user, roles=roles, page=page)
+    if not result.items:
+        return t("order-open-empty"), None
+    lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
+    rows = []
+    for order in result.items:
+        lines.append(
+            t(
+                "order-open-line",
+                number=order.number,
+                title=order.title,
+                place=await place(session, order),
+                deadline=local(settings, order.deadline_at),
+                taken=order.claimed_count,
+                needed=order.members_needed,
+            )
+        )
+        rows.append(
+            [
+                button(t("order-btn-claim-number", number=order.number), "claim", order.id),
+                button(t("order-btn-details"), "odet", order.id),
+            ]
+        )
+    nav = pager(t, "opage", result.page, result.pages)
+    if nav:
+        rows.append(nav)
+    return "\n".join(lines), keyboard(rows)
+
+
+@router.message(F.text.in_(labels("menu-order-open")), IS_MEMBER)
+async def cmd_open_orders(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Open orders that fit the member's skills and area."""
+    text, markup = await _open_list(session, user, roles, t, settings, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "opage"))
+async def on_open_page(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Another page of 可接工单."""
+    text, markup = await _open_list(session, user, roles, t, settings, callback_data.ref)
+    await edit_or_send(query, text, markup)
+
+
+async def order_text(session: AsyncSession, t: Text, settings: Settings, view: Any) -> str:
+    """The order card: what, where, when; contact only for claimants and staff."""
+    order, req = view.order, view.request
+    lines = [
+        t(
+            "order-order-title",
+            number=order.number,
+            title=order.title,
+            status=t(f"order-ostatus-{order.status}"),
+        ),
+        t("order-card-category", category=category(order.category).name(t.lang)),
+        t("order-card-place", place=await place(session, req)),
+        t("order-issue-deadline-at", time=local(settings, order.deadline_at)),
+        t(
+            "order-order-claims",
+            taken=order.claimed_count,
+            needed=order.members_needed,
+            points=order.points,
+        ),
+        "",
+        t("order-card-text", text=req.text),
+    ]
+    if view.claimants:
+        lines.append(t("order-order-claimants", names="、".join(n for _, n in view.claimants)))
+    if view.phone or view.room:
+        lines.append(
+            t(
+                "order-card-contact",
+                name=view.contact_name or "-",
+                phone=view.phone or "-",
+                room=view.room or "-",
+            )
+        )
+    elif not view.staff:
+        lines.append(t("order-contact-after-claim"))
+    if order.result_note:
+        lines.append(t("order-card-result", note=order.result_note))
+    return "\n".join(lines)
+
+
+def _order_markup(t: Text, view: Any) -> Any:
+    order = view.order
+    oid = order.id
+    rows = []
+    if view.mine and order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        rows.append([button(t("order-btn-report-done"), "mdone", oid)])
+        rows.append([button(t("order-btn-release"), "mrel", oid)])
+    elif not view.mine and not view.staff and order.status == OrderStatus.OPEN:
+        rows.append([button(t("order-btn-claim"), "claim", oid)])
+    if view.staff:
+        if order.status == OrderStatus.DONE:
+            rows.append(
+                [
+                    button(t("order-btn-verify"), "vok", oid),
+                    button(t("order-btn-send-back"), "vback", oid),
+                ]
+            )
+        if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+            for member_id, name in view.claimants:
+                rows.append([button(t("order-btn-reassign", name=name), "sre", oid, member_id)])
+            rows.append([button(t("order-btn-cancel-order"), "scan", oid)])
+        rows.append([button(t("order-btn-open-request"), "sreq", view.request.id)])
+    return keyboard(rows) if rows else None
+
+
+async def show_order(
+    event: Message | CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    order_id: int,
+) -> None:
+    """Send the order card with what this user can do."""
+    view = await order_service.order_view(session, user=user, roles=roles, order_id=order_id)
+    await reply(
+        event, await order_text(session, t, settings, view), reply_markup=_order_markup(t, view)
+    )
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"odet", "sord"})))
+async def on_details(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """The order's details (members of its community and staff only)."""
+    await show_order(query, session, user, roles, t, settings, callback_data.ref)
+
+
+@router.callback_query(OrderCb.filter(F.action == "claim"))
+async def on_claim(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """接单 in one tap; if it was taken first the member is told so."""
+    out = await order_service.claim_order(
+        session, user=user, roles=roles, order_id=callback_data.ref, now=clock()
+    )
+    assert out.order is not None
+    await answer_once(query, t("order-claimed-short"))
+    await reply(query, t("order-claimed", number=out.order.number))
+    await show_order(query, session, user, roles, t, settings, callback_data.ref)
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)
+async def cmd_my_claims(
+    message: Message, session: AsyncSession, user: User, t: Text, settings: Settings
+) -> None:
+    """The orders the member is working on."""
+    orders = await order_service.my_claims(session, user=user)
+    if not orders:
+        await message.answer(t("order-claims-empty"))
+        return
+    lines = [t("order-claims-title", count=len(orders))]
+    rows = []
+    for order in orders:
+        lines.append(
+            t(
+                "order-claims-line",
+                number=order.number,
+                title=order.title,
+                status=t(f"order-ostatus-{order.status}"),
+                deadline=local(settings, order.deadline_at),
+            )
+        )
+        rows.append([button(t("order-btn-open-number", number=order.number), "odet", order.id)])
+    await message.answer("\n".join(lines), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"mrel", "scan"})))
+async def on_reason_prompt(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Ask why the member releases (or staff cancel) the order."""
+    view = await order_service.order_view(
+        session, user=user, roles=roles, order_id=callback_data.ref
+    )
+    step = ClaimFlow.release if callback_data.action == "mrel" else ClaimFlow.cancel
+    await state.clear()
+    await state.set_state(step)
+    await state.update_data(oid=view.order.id)
+    key = "order-ask-release" if step == ClaimFlow.release else "order-ask-cancel-order"
+    await reply(query, t(key, number=view.order.number), reply_markup=_cancel_keyboard(t))
+
+
+@router.message(ClaimFlow.release, F.text)
+async def on_release_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Release the claim with the reason typed; the order is offered again."""
+    values = await state.get_data()
+    out = await order_service.release_claim(
+        session,
+        user=user,
+        roles=roles,
+        order_id=int(values["oid"]),
+        reason=message.text or "",
+        now=clock(),
+    )
+    await state.clear()
+    assert out.order is not None
+    await message.answer(
+        t("order-released", number=out.order.number),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.message(ClaimFlow.cancel, F.text)
+async def on_cancel_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Staff cancel the order; the matter goes back to the queue."""
+    values = await state.get_data()
+    out = await order_service.cancel_order(
+        session,
+        user=user,
+        roles=roles,
+        order_id=int(values["oid"]),
+        reason=message.text or "",
+        now=clock(),
+    )
+    await state.clear()
+    assert out.order is not None
+    await message.answer(
+        t("order-cancelled", number=out.order.number),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sre"))
+async def on_reassign_menu(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Members staff can give this claim to."""
+    members = await order_service.eligible_members(
+        session, user=user, roles=roles, order_id=callback_data.ref
+    )
+    if not members:
+        await answer_once(query, t("order-reassign-none"), alert=True)
+        return
+    claim_id = await order_service.active_claim_id(
+        session, order_id=callback_data.ref, member_id=callback_data.extra
+    )
+    rows = [[button(m.real_name, "sreto", claim_id, m.user_id)] for m in members[:20]]
+    await reply(query, t("order-reassign-choose"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "sreto"))
+async def on_reassign(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Move the claim to the chosen member (both are told)."""
+    out = await order_service.reassign_claim(
+        session,
+        user=user,
+        roles=roles,
+        claim_id=callback_data.ref,
+        to_member_id=callback_data.extra,
+        now=clock(),
+    )
+    assert out.order is not None
+    target = await session.get(MemberProfile, callback_data.extra)
+    await edit_or_send(
+        query,
+        t("order-reassigned", number=out.order.number, name=target.real_name if target else "-"),
+        None,
+    )
+    await send_notices(session, out.notices, translator=translator, settings=settings)

@@ -1,0 +1,12 @@
+"""The order cycle's routers under one parent: residents, staff triage, claims, results, stats."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import claims, requests, results, stats, triage_staff
+
+router = Router(name="order_cycle")
+router.include_routers(
+    requests.router, triage_staff.router, claims.router, results.router, stats.router
+)

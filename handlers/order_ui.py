@@ -1,0 +1,184 @@
+"""Shared chat pieces of the order cycle: callback data, cards, pager, and sending notices."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Raw, Text, Translator
+from bot.settings import Settings
+from models import Building, Community, Grid, User
+from models.orders import Order, Request
+from services.order_common import Notice, category
+from services.order_notices import CB_PREFIX, deliver
+
+
+class OrderCb(CallbackData, prefix=CB_PREFIX):
+    """Every order-cycle button: an action, the request/order id, and one small extra number.
+
+    Packs as "oc:<action>:<ref>:<extra>", the layout services.order_notices.cb writes.
+    """
+
+    action: str
+    ref: int = 0
+    extra: int = 0
+
+
+def button(text: str, action: str, ref: int | None = 0, extra: int = 0) -> InlineKeyboardButton:
+    """One inline button carrying an OrderCb."""
+    return InlineKeyboardButton(
+        text=text, callback_data=OrderCb(action=action, ref=ref or 0, extra=extra).pack()
+    )
+
+
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of buttons."""
+    return InlineKeyboardMarkup(inline_keyboard=[list(r) for r in rows])
+
+
+def pager(t: Text, action: str, page: int, pages: int) -> list[InlineKeyboardButton]:
+    """◀️ / ▶️ buttons for a paged list (empty when there is one page)."""
+    row = []
+    if page > 0:
+        row.append(button(t("common-prev-page"), action, page - 1))
+    if page < pages - 1:
+        row.append(button(t("common-next-page"), action, page + 1))
+    return row
+
+
+def local(settings: Settings, moment: datetime | None) -> str:
+    """A moment as local month-day hour:minute."""
+    if moment is None:
+        return "-"
+    return moment.astimezone(settings.zone).strftime("%m-%d %H:%M")
+
+
+def status_text(t: Text, req: Request) -> str:
+    """The request's status in plain words."""
+    return t(f"order-status-{req.status}")
+
+
+async def place(session: AsyncSession, req: Request | Order) -> str:
+    """Community · grid · building of a request (no room)."""
+    parts = []
+    community = await session.get(Community, req.community_id)
+    if community:
+        parts.append(community.name)
+    if req.grid_id:
+        grid = await session.get(Grid, req.grid_id)
+        if grid:
+            parts.append(grid.name)
+    building_id = getattr(req, "building_id", None)
+    if building_id:
+        building = await session.get(Building, building_id)
+        if building:
+            parts.append(building.name)
+    return " · ".join(parts)
+
+
+def short(text: str, limit: int = 40) -> str:
+    """The first line of a text, cut to a limit."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+async def request_card(
+    session: AsyncSession, t: Text, settings: Settings, req: Request, *, staff: bool
+) -> str:
+    """The request as text: number, status, category, place, text (contact for staff only)."""
+    lines = [
+        t("order-card-title", number=req.number, status=status_text(t, req)),
+        t("order-card-category", category=category(req.category).name(t.lang)),
+        t("order-card-place", place=await place(session, req)),
+        t("order-card-time", time=local(settings, req.created_at)),
+    ]
+    if req.urgent:
+        lines.append(t("order-card-urgent", reasons=req.urgent_reasons or "-"))
+    if staff:
+        resident = await session.get(User, req.resident_id) if req.resident_id else None
+        name = req.contact_name or (resident.display_name if resident else "-")
+        phone = req.contact_phone or (resident.phone if resident else None) or "-"
+        room = req.room or "-"
+        lines.append(t("order-card-contact", name=name, phone=phone, room=room))
+        lines.append(t("order-card-channel", channel=t(f"order-channel-{req.channel}")))
+        if req.keywords:
+            lines.append(t("order-card-keywords", keywords=req.keywords.replace(",", "、")))
+    lines.append("")
+    lines.append(t("order-card-text", text=req.text))
+    if req.decline_reason:
+        lines.append(t("order-card-declined", reason=req.decline_reason))
+    if req.result_note and req.status not in ("new",):
+        lines.append(t("order-card-result", note=req.result_note))
+    return "\n".join(lines)
+
+
+async def send_notices(
+    session: AsyncSession,
+    notices: Sequence[Notice],
+    *,
+    translator: Translator,
+    settings: Settings,
+    now: datetime | None = None,
+) -> None:
+    """Queue notices for other people in the outbox, each in their language."""
+    if not notices:
+        return
+    await deliver(
+        session, notices, texts=translator, default_language=settings.default_language, now=now
+    )
+    await session.commit()
+
+
+_answered: set[str] = set()
+
+
+async def answer_once(
+    query: CallbackQuery, text: str | None = None, *, alert: bool = False
+) -> None:
+    """Answer a button tap once (Telegram refuses a second answer to the same query)."""
+    if query.id in _answered:
+        return
+    if len(_answered) > 10_000:
+        _answered.clear()
+    _answered.add(query.id)
+    await query.answer(text, show_alert=alert)
+
+
+async def reply(event: Message | CallbackQuery, text: str, **kwargs: Any) -> None:
+    """Answer a message, or the message a button was on (a new message, not an edit)."""
+    if isinstance(event, CallbackQuery):
+        await answer_once(event)
+        if isinstance(event.message, Message):
+            await event.message.answer(text, **kwargs)
+        return
+    await event.answer(text, **kwargs)
+
+
+async def edit_or_send(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Replace the button's message (paging), or send a new one when it cannot be edited."""
+    await answer_once(query)
+    message = query.message
+    if isinstance(message, Message) and message.text is not None:
+        # "message is not modified" when the same page is tapped twice: nothing to do
+        with contextlib.suppress(TelegramBadRequest):
+            await message.edit_text(text, reply_markup=markup)
+        return
+    if isinstance(message, Message):
+        await message.answer(text, reply_markup=markup)
+
+
+__all__ = ["OrderCb", "Raw"]

@@ -1,0 +1,584 @@
+"""Residents: 我要点单 (text, photos, voice, location, urgency, category, confirm), 我的诉求
+(paged, details, add information, withdraw) and rating the result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import (
+    CallbackQuery,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.menu import labels, main_menu
+from handlers.order_ui import (
+    OrderCb,
+    answer_once,
+    button,
+    edit_or_send,
+    keyboard,
+    local,
+    pager,
+    reply,
+    request_card,
+    send_notices,
+    short,
+    status_text,
+)
+from models import Role, User
+from models.orders import RESIDENT_EDITABLE, RequestStatus, Score
+from services import orders as order_service
+from services import requests as request_service
+from services.order_common import candidate_codes, catalogue, category, suggest
+from services.requests import Draft
+
+router = Router(name="requests")
+router.message.filter(F.chat.type == "private")
+
+
+class Filing(StatesGroup):
+    """The steps of 我要点单."""
+
+    compose = State()
+    confirm = State()
+
+
+class AddInfo(StatesGroup):
+    """Adding information to a filed request."""
+
+    compose = State()
+
+
+class RateComment(StatesGroup):
+    """An optional comment after choosing a rating."""
+
+    comment = State()
+
+
+def _compose_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=t("order-btn-finished"))],
+            [KeyboardButton(text=t("order-btn-location"), request_location=True)],
+            [KeyboardButton(text=t("common-cancel"))],
+        ],
+        resize_keyboard=True,
+    )
+
+
+def _draft(data: dict[str, Any]) -> Draft:
+    return Draft(
+        text=data.get("text", ""),
+        category=data.get("category", "other"),
+        urgent=bool(data.get("urgent", False)),
+        photos=list(data.get("photos", [])),
+        voice=data.get("voice"),
+        latitude=data.get("lat"),
+        longitude=data.get("lon"),
+    )
+
+
+# ---------------------------------------------------------------- 我要点单
+
+
+@router.message(F.text.in_(labels("menu-order-new")))
+async def cmd_new_request(message: Message, user: User, state: FSMContext, t: Text) -> None:
+    """Start a request: ask for the description (text, photos, voice, location)."""
+    if not user.registered:
+        await message.answer(t("err-need-register"))
+        return
+    await state.clear()
+    await state.set_state(Filing.compose)
+    await state.update_data(text="", photos=[], voice=None)
+    await message.answer(t("order-ask-describe"), reply_markup=_compose_keyboard(t))
+
+
+@router.message(Filing.compose, F.text.in_(labels("common-cancel")))
+@router.message(AddInfo.compose, F.text.in_(labels("common-cancel")))
+async def on_compose_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave the flow; nothing is filed."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(Filing.compose, F.text.in_(labels("order-btn-finished")))
+async def on_compose_finished(message: Message, state: FSMContext, t: Text, **data: Any) -> None:
+    """The resident has said everything: show the request back with its category."""
+    values = await state.get_data()
+    if not values.get("text", "").strip() and not values.get("voice"):
+        await message.answer(t("order-ask-describe-text"))
+        return
+    if not values.get("text", "").strip():
+        await state.update_data(text=t("order-voice-only"))
+        values = await state.get_data()
+    s = suggest(data.get("triage"), values["text"])
+    await state.update_data(
+        category=s.category,
+        urgent=values.get("urgent") or s.urgent,
+        candidates=candidate_codes(s),
+        suggestion={
+            "category": s.category,
+            "confidence": s.confidence,
+            "urgent": s.urgent,
+            "reasons": list(s.urgent_reasons),
+            "keywords": list(s.keywords),
+        },
+    )
+    await state.set_state(Filing.confirm)
+    await message.answer(t("order-preview-ready"), reply_markup=main_menu_placeholder(t))
+    await _show_preview(message, state, t)
+
+
+def main_menu_placeholder(t: Text) -> ReplyKeyboardMarkup:
+    """A one-button keyboard that keeps cancel at hand while the preview is shown."""
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+
+
+async def _show_preview(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+    values = await state.get_data()
+    cat = category(values.get("category", "other"))
+    lines = [
+        t("order-preview-title"),
+        t("order-card-text", text=values.get("text", "")),
+        t("order-preview-category", category=cat.name(t.lang)),
+    ]
+    if values.get("photos"):
+        lines.append(t("order-preview-photos", count=len(values["photos"])))
+    if values.get("voice"):
+        lines.append(t("order-preview-voice"))
+    if values.get("lat") is not None:
+        lines.append(t("order-preview-location"))
+    lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
+    markup = keyboard(
+        [
+            [button(t("order-btn-submit"), "fsubmit")],
+            [
+                button(t("order-btn-change-category"), "fcat"),
+                button(
+                    t("order-btn-not-urgent") if values.get("urgent") else t("order-btn-urgent"),
+                    "furgent",
+                ),
+            ],
+            [button(t("order-btn-rewrite"), "frewrite"), button(t("common-cancel"), "fcancel")],
+        ]
+    )
+    text = "\n".join(lines)
+    if isinstance(event, CallbackQuery):
+        await edit_or_send(event, text, markup)
+    else:
+        await event.answer(text, reply_markup=markup)
+
+
+@router.message(Filing.compose, F.photo)
+async def on_compose_photo(message: Message, state: FSMContext, t: Text) -> None:
+    """A photo (its caption joins the text)."""
+    values = await state.get_data()
+    photos = list(values.get("photos", []))
+    if len(photos) >= request_service.MAX_PHOTOS:
+        await message.answer(t("order-photos-full", limit=request_service.MAX_PHOTOS))
+        return
+    assert message.photo is not None
+    photos.append(message.photo[-1].file_id)
+    text = values.get("text", "")
+    if message.caption:
+        text = (text + "\n" + message.caption).strip()
+    await state.update_data(photos=photos, text=text)
+    await message.answer(t("order-got-photo", count=len(photos)))
+
+
+@router.message(Filing.compose, F.voice)
+async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None:
+    """A voice note (one is kept)."""
+    assert message.voice is not None
+    await state.update_data(voice=message.voice.file_id)
+    await message.answer(t("order-got-voice"))
+
+
+@router.message(Filing.compose, F.location)
+async def on_compose_location(message: Message, state: FSMContext, t: Text) -> None:
+    """Where it is."""
+    assert message.location is not None
+    await state.update_data(lat=message.location.latitude, lon=message.location.longitude)
+    await message.answer(t("order-got-location"))
+
+
+@router.message(Filing.compose, F.text)
+async def on_compose_text(message: Message, state: FSMContext, t: Text) -> None:
+    """Text, kept whole; several messages are joined."""
+    values = await state.get_data()
+    text = (values.get("text", "") + "\n" + (message.text or "")).strip()
+    if len(text) > request_service.MAX_TEXT:
+        await message.answer(
+            t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
+        )
+        return
+    await state.update_data(text=text)
+    await message.answer(t("order-got-text"))
+
+
+@router.message(Filing.compose)
+async def on_compose_other(message: Message, t: Text) -> None:
+    """Stickers, files and the like are not kept."""
+    await message.answer(t("order-compose-unsupported"))
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "furgent"))
+async def on_toggle_urgent(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Mark (or unmark) the request urgent."""
+    values = await state.get_data()
+    await state.update_data(urgent=not values.get("urgent", False))
+    await _show_preview(query, state, t)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcat"))
+async def on_change_category(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Offer the categories: triage's candidates first, then the rest."""
+    values = await state.get_data()
+    first = [c for c in values.get("candidates", []) if c != values.get("category")]
+    codes = first + [c.code for c in catalogue() if c.code not in first]
+    index = {c.code: i for i, c in enumerate(catalogue())}
+    rows = [[button(category(code).name(t.lang), "fsetcat", 0, index[code])] for code in codes]
+    await edit_or_send(query, t("order-choose-category"), keyboard(rows))
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsetcat"))
+async def on_category_chosen(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+) -> None:
+    """Keep the chosen category and show the request again."""
+    cats = catalogue()
+    if 0 <= callback_data.extra < len(cats):
+        await state.update_data(category=cats[callback_data.extra].code)
+    await _show_preview(query, state, t)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "frewrite"))
+async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Start the description again."""
+    await state.set_state(Filing.compose)
+    await state.update_data(text="", photos=[], voice=None, lat=None, lon=None)
+    await answer_once(query)
+    await reply(query, t("order-ask-describe"), reply_markup=_compose_keyboard(t))
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcancel"))
+@router.callback_query(AddInfo.compose, OrderCb.filter(F.action == "fcancel"))
+async def on_cancel_button(
+    query: CallbackQuery, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Cancel from the preview."""
+    await state.clear()
+    await edit_or_send(query, t("cancel-done"), None)
+    await reply(
+        query,
+        t("order-back-to-menu"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@router.message(Filing.confirm, F.text.in_(labels("common-cancel")))
+async def on_confirm_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Cancel while the preview is shown."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsubmit"))
+async def on_submit(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+    **data: Any,
+) -> None:
+    """File the request; the resident gets its number, staff get a card."""
+    values = await state.get_data()
+    s = suggest(data.get("triage"), values.get("text", ""))
+    filed = await request_service.file_request(
+        session, user=user, draft=_draft(values), suggestion=s, now=clock()
+    )
+    await state.clear()
+    await edit_or_send(query, t("order-filed", number=filed.request.number), None)
+    await reply(
+        query,
+        t("order-filed-next"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await send_notices(session, filed.notices, translator=translator, settings=settings)
+
+
+# ---------------------------------------------------------------- 我的诉求
+
+
+async def _my_list(
+    session: AsyncSession, user: User, t: Text, settings: Settings, page: int
+) -> tuple[str, Any]:
+    result = await request_service.my_requests(session, user=user, page=page)
+    if not result.items:
+        return t("order-mine-empty"), None
+    lines = [t("order-mine-title", total=result.total, page=result.page + 1, pages=result.pages)]
+    rows = []
+    for req in result.items:
+        lines.append(
+            t(
+                "order-mine-line",
+                number=req.number,
+                status=status_text(t, req),
+                time=local(settings, req.created_at),
+                text=short(req.text, 24),
+            )
+        )
+        rows.append([button(t("order-btn-open-number", number=req.number), "rview", req.id)])
+    nav = pager(t, "rpage", result.page, result.pages)
+    if nav:
+        rows.append(nav)
+    return "\n".join(lines), keyboard(rows)
+
+
+@router.message(F.text.in_(labels("menu-order-mine")))
+async def cmd_my_requests(
+    message: Message, session: AsyncSession, user: User, t: Text, settings: Settings
+) -> None:
+    """The resident's requests with their status, newest first."""
+    text, markup = await _my_list(session, user, t, settings, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "rpage"))
+async def on_my_page(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Another page of 我的诉求."""
+    text, markup = await _my_list(session, user, t, settings, callback_data.ref)
+    await edit_or_send(query, text, markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "rview"))
+async def on_my_request(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    settings: Settings,
+) -> None:
+    """One request with its status and what the resident can do now."""
+    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    text = await request_card(session, t, settings, req, staff=False)
+    if req.merged_into_id:
+        text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
+    rows = []
+    if req.status in RESIDENT_EDITABLE:
+        rows.append(
+            [
+                button(t("order-btn-add-info"), "radd", req.id),
+                button(t("order-btn-withdraw"), "rwd", req.id),
+            ]
+        )
+    if req.status == RequestStatus.DONE:
+        rows.append([button(t("order-rate-satisfied"), "rate1", req.id)])
+        rows.append([button(t("order-rate-basic"), "rate2", req.id)])
+        rows.append([button(t("order-rate-unsatisfied"), "rate3", req.id)])
+    await reply(query, text, reply_markup=keyboard(rows) if rows else None)
+
+
+@router.callback_query(OrderCb.filter(F.action == "radd"))
+async def on_add_info(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Ask for the information to add."""
+    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    if req.status not in RESIDENT_EDITABLE:
+        await answer_once(query, t("order-err-already-handled"), alert=True)
+        return
+    await state.set_state(AddInfo.compose)
+    await state.update_data(request_id=req.id)
+    await reply(
+        query, t("order-ask-add-info", number=req.number), reply_markup=main_menu_placeholder(t)
+    )
+
+
+@router.message(AddInfo.compose, F.text | F.photo | F.voice)
+async def on_add_info_content(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Store what the resident added; staff are told."""
+    values = await state.get_data()
+    photos = [message.photo[-1].file_id] if message.photo else []
+    out = await request_service.add_info(
+        session,
+        user=user,
+        request_id=int(values["request_id"]),
+        text=message.text or message.caption,
+        photos=photos,
+        voice=message.voice.file_id if message.voice else None,
+        now=clock(),
+    )
+    await state.clear()
+    await message.answer(
+        t("order-info-added", number=out.request.number),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.callback_query(OrderCb.filter(F.action == "rwd"))
+async def on_withdraw(
+    query: CallbackQuery, callback_data: OrderCb, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Ask to confirm the withdrawal."""
+    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    markup = keyboard(
+        [
+            [
+                button(t("order-btn-withdraw-yes"), "rwdok", req.id),
+                button(t("common-no"), "rview", req.id),
+            ]
+        ]
+    )
+    await reply(query, t("order-ask-withdraw", number=req.number), reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "rwdok"))
+async def on_withdraw_confirmed(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Any,
+) -> None:
+    """Withdraw the request."""
+    req = await request_service.withdraw(
+        session, user=user, request_id=callback_data.ref, reason=None, now=clock()
+    )
+    await edit_or_send(query, t("order-withdrawn", number=req.number), None)
+
+
+# ---------------------------------------------------------------- rating (满意回访)
+
+_SCORES = {"rate1": Score.SATISFIED, "rate2": Score.BASIC, "rate3": Score.UNSATISFIED}
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(set(_SCORES))))
+async def on_rate(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Keep the chosen score and ask for a comment (optional)."""
+    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    if req.status != RequestStatus.DONE:
+        await answer_once(query, t("order-err-rated"), alert=True)
+        return
+    await state.set_state(RateComment.comment)
+    await state.update_data(request_id=req.id, score=_SCORES[callback_data.action].value)
+    key = (
+        "order-ask-comment-unsatisfied" if callback_data.action == "rate3" else "order-ask-comment"
+    )
+    await reply(
+        query, t(key), reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]])
+    )
+
+
+async def _rate(
+    event: Message | CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+    comment: str | None,
+) -> None:
+    values = await state.get_data()
+    out = await order_service.rate(
+        session,
+        user=user,
+        request_id=int(values["request_id"]),
+        score=Score(values["score"]),
+        comment=comment,
+        now=clock(),
+    )
+    await state.clear()
+    key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
+    await reply(event, t(key), reply_markup=main_menu(t, roles, registered=user.registered))
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.callback_query(RateComment.comment, OrderCb.filter(F.action == "rskip"))
+async def on_rate_skip(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Rate without a comment."""
+    await _rate(query, state, session, user, roles, t, translator, settings, clock, None)
+
+
+@router.message(RateComment.comment, F.text)
+async def on_rate_comment(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Rate with the comment typed."""
+    await _rate(message, state, session, user, roles, t, translator, settings, clock, message.text)

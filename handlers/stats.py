@@ -1,0 +1,206 @@
+"""Staff: /stats (counts, the three rates, median times, overdue; a chart; the XLSX ledger).
+Members: 我的积分 and the community leaderboard."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, FSInputFile, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.filters import IS_MEMBER, IS_STAFF
+from handlers.menu import labels
+from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply
+from models import Community, MemberProfile, Role, User
+from services import orders as order_service
+from services import stats as stats_service
+from services.export import export_ledger
+from services.order_common import category
+
+router = Router(name="order_stats")
+router.message.filter(F.chat.type == "private")
+
+PERIODS = ("week", "month", "year")
+
+
+def period_bounds(kind: str, now: datetime, settings: Settings) -> tuple[datetime, datetime]:
+    """This week / month / year in local time, as UTC bounds [start, now + 1 s)."""
+    local = now.astimezone(settings.zone)
+    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    if kind == "week":
+        start = day - timedelta(days=day.weekday())
+    elif kind == "month":
+        start = day.replace(day=1)
+    else:
+        start = day.replace(month=1, day=1)
+    return start, now + timedelta(seconds=1)
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def stats_text(t: Text, stats: stats_service.Stats, names: dict[int, str], period: str) -> str:
+    """The figures as a message."""
+    o = stats.overall
+    lines = [
+        t("order-stats-title", period=t(f"order-period-{period}")),
+        t("order-stats-total", total=o.total, overdue=o.overdue),
+        t(
+            "order-stats-rates",
+            response=_pct(o.response_rate),
+            resolution=_pct(o.resolution_rate),
+            satisfaction=_pct(o.satisfaction_rate),
+            rated=o.rated,
+        ),
+        t(
+            "order-stats-times",
+            response=_hours(o.median_response_hours),
+            resolve=_hours(o.median_resolve_hours),
+        ),
+    ]
+    if stats.by_status:
+        parts = [f"{t(f'order-status-{k}')} {v}" for k, v in sorted(stats.by_status.items())]
+        lines.append(t("order-stats-by-status", items="、".join(parts)))
+    for cid, rates in sorted(stats.by_community.items()):
+        lines.append(
+            t(
+                "order-stats-group",
+                name=names.get(cid, str(cid)),
+                total=rates.total,
+                response=_pct(rates.response_rate),
+                resolution=_pct(rates.resolution_rate),
+                satisfaction=_pct(rates.satisfaction_rate),
+            )
+        )
+    top = sorted(stats.by_category.items(), key=lambda kv: -kv[1].total)[:5]
+    if top:
+        parts = [f"{category(code).name(t.lang)} {r.total}" for code, r in top]
+        lines.append(t("order-stats-by-category", items="、".join(parts)))
+    if stats.by_member:
+        parts = [f"{name} {count}单/{points}分" for _, name, count, points in stats.by_member[:5]]
+        lines.append(t("order-stats-by-member", items="、".join(parts)))
+    lines.append(t("order-stats-definitions"))
+    return "\n".join(lines)
+
+
+async def _community_names(session: AsyncSession, ids: Any) -> dict[int, str]:
+    out = {}
+    for cid in ids:
+        community = await session.get(Community, cid)
+        if community is not None:
+            out[cid] = community.name
+    return out
+
+
+@router.message(Command("stats"), IS_STAFF)
+@router.message(F.text.in_(labels("menu-order-stats")), IS_STAFF)
+async def cmd_stats(message: Message, t: Text) -> None:
+    """Choose the period."""
+    rows = [[button(t(f"order-period-{p}"), "stp", i) for i, p in enumerate(PERIODS)]]
+    await message.answer(t("order-stats-choose"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "stp"))
+async def on_stats_period(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """The figures of the period, a chart, and the export button."""
+    period = PERIODS[callback_data.ref % len(PERIODS)]
+    now = clock()
+    start, end = period_bounds(period, now, settings)
+    stats = await stats_service.ledger_stats(
+        session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
+    )
+    names = await _community_names(session, stats.by_community)
+    text = stats_text(t, stats, names, period)
+    markup = keyboard([[button(t("order-btn-export"), "xls", callback_data.ref)]])
+    await answer_once(query)
+    if not isinstance(query.message, Message):
+        return
+    png = stats_service.chart_png(
+        stats,
+        title=t("order-chart-title", period=t(f"order-period-{period}")),
+        filed_label=t("order-chart-filed"),
+        resolved_label=t("order-chart-resolved"),
+    )
+    await query.message.answer_photo(BufferedInputFile(png, filename="stats.png"))
+    await query.message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "xls"))
+async def on_export(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """The XLSX ledger of the period for the staff member's communities."""
+    allowed = await stats_service.scope_communities(session, user=user, roles=roles)
+    period = PERIODS[callback_data.ref % len(PERIODS)]
+    now = clock()
+    start, end = period_bounds(period, now, settings)
+    await answer_once(query, t("order-export-working"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"ledger-{period}-{now.astimezone(settings.zone):%Y%m%d}.xlsx"
+        result = await export_ledger(
+            session,
+            path=path,
+            start=start,
+            end=end,
+            community_ids=allowed,
+            texts=translator,
+            lang=t.lang,
+            zone=settings.zone,
+            now=now,
+        )
+        if isinstance(query.message, Message):
+            await query.message.answer_document(
+                FSInputFile(path), caption=t("order-export-done", rows=result.rows)
+            )
+
+
+@router.message(F.text.in_(labels("menu-order-points")), IS_MEMBER)
+async def cmd_points(message: Message, session: AsyncSession, user: User, t: Text) -> None:
+    """The member's points and service hours, and the community's leaderboard."""
+    points, minutes, done = await order_service.my_points(session, user=user)
+    lines = [t("order-points-mine", points=points, hours=f"{minutes / 60:g}", done=done)]
+    profile = await session.get(MemberProfile, user.id)
+    if profile is not None:
+        board = await order_service.leaderboard(session, community_id=profile.community_id)
+        if board:
+            lines.append(t("order-points-board-title"))
+            for i, (name, pts, mins) in enumerate(board, start=1):
+                lines.append(
+                    t(
+                        "order-points-board-line",
+                        rank=i,
+                        name=name,
+                        points=pts,
+                        hours=f"{mins / 60:g}",
+                    )
+                )
+    await reply(message, "\n".join(lines))

@@ -1,0 +1,909 @@
+"""Staff: the queue of new requests, the request card, and the triage actions — issue an order,
+handle directly, transfer (and record the answer), merge, decline, change category, report a
+result, close; and filing a request on behalf of a resident who phoned or walked in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.filters import IS_STAFF
+from handlers.menu import labels, main_menu
+from handlers.order_ui import (
+    OrderCb,
+    answer_once,
+    button,
+    edit_or_send,
+    keyboard,
+    local,
+    pager,
+    reply,
+    request_card,
+    send_notices,
+    short,
+)
+from models import Building, Role, StaffScope, User
+from models.orders import Channel, Request, RequestStatus
+from services import orders as order_service
+from services import requests as request_service
+from services.order_common import catalogue, category, suggest
+from services.requests import Draft
+
+router = Router(name="triage_staff")
+router.message.filter(F.chat.type == "private")
+
+STAFF_ACTIONS = {
+    "sq",
+    "sreq",
+    "satt",
+    "sissue",
+    "sneed",
+    "spts",
+    "stitle",
+    "sgo",
+    "shandle",
+    "str",
+    "sans",
+    "sansok",
+    "sansno",
+    "smerge",
+    "sdecl",
+    "scat",
+    "ssetcat",
+    "sres",
+    "sclose",
+    "obld",
+    "ochan",
+    "oskip",
+}
+
+
+class StaffFlow(StatesGroup):
+    """Steps where staff type something."""
+
+    title = State()
+    transfer_unit = State()
+    transfer_note = State()
+    answer = State()
+    merge = State()
+    decline = State()
+    result = State()
+
+
+class OnBehalf(StatesGroup):
+    """Filing for a resident: building → channel → room → phone → text."""
+
+    building = State()
+    channel = State()
+    room = State()
+    phone = State()
+    text = State()
+
+
+def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
+    )
+
+
+@router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
+async def on_staff_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave any staff step."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+# ---------------------------------------------------------------- queue and card
+
+
+async def _queue(
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    page: int,
+) -> tuple[str, Any]:
+    result = await order_service.staff_queue(session, user=user, roles=roles, page=page)
+    if not result.items:
+        return t("order-queue-empty"), None
+    lines = [t("order-queue-title", total=result.total, page=result.page + 1, pages=result.pages)]
+    rows = []
+    for req in result.items:
+        mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
+        lines.append(
+            t(
+                "order-queue-line",
+                mark=mark,
+                number=req.number,
+                category=category(req.category).name(t.lang),
+                time=local(settings, req.created_at),
+                text=short(req.text, 24),
+            )
+        )
+        rows.append([button(t("order-btn-open-number", number=req.number), "sreq", req.id)])
+    nav = pager(t, "sq", result.page, result.pages)
+    if nav:
+        rows.append(nav)
+    return "\n".join(lines), keyboard(rows)
+
+
+@router.message(F.text.in_(labels("menu-order-queue")), IS_STAFF)
+async def cmd_queue(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Untriaged requests: urgent first, then the oldest."""
+    text, markup = await _queue(session, user, roles, t, settings, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sq"))
+async def on_queue_page(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Another page of the queue."""
+    text, markup = await _queue(session, user, roles, t, settings, callback_data.ref)
+    await edit_or_send(query, text, markup)
+
+
+async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
+    rid = req.id
+    rows = []
+    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
+        rows.append(
+            [
+                button(t("order-btn-issue"), "sissue", rid),
+                button(t("order-btn-handle"), "shandle", rid),
+            ]
+        )
+        rows.append(
+            [
+                button(t("order-btn-transfer"), "str", rid),
+                button(t("order-btn-merge"), "smerge", rid),
+            ]
+        )
+        rows.append(
+            [
+                button(t("order-btn-decline"), "sdecl", rid),
+                button(t("order-btn-category"), "scat", rid),
+            ]
+        )
+        if req.status == RequestStatus.REOPENED:
+            rows.append([button(t("order-btn-close"), "sclose", rid)])
+    elif req.status == RequestStatus.HANDLING:
+        rows.append([button(t("order-btn-result"), "sres", rid)])
+    elif req.status == RequestStatus.TRANSFERRED:
+        rows.append([button(t("order-btn-answer"), "sans", rid)])
+    elif req.status == RequestStatus.ORDERED:
+        orders = await order_service.orders_of_request(session, request_id=rid or 0)
+        for order in orders[:1]:
+            rows.append([button(t("order-btn-open-order", number=order.number), "sord", order.id)])
+    atts = await request_service.attachments(session, request_id=rid or 0)
+    if atts or req.latitude is not None:
+        rows.append([button(t("order-btn-attachments", count=len(atts)), "satt", rid)])
+    return keyboard(rows) if rows else None
+
+
+async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> str:
+    """Possible duplicates among the community's open requests (from triage)."""
+    if triage is None:
+        return ""
+    from services.triage import DuplicateCandidate, find_duplicates
+
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.community_id) == req.community_id)
+        .where(col(Request.id) != req.id)
+        .where(col(Request.status).in_(["new", "reopened", "ordered", "handling", "transferred"]))
+        .order_by(col(Request.id).desc())
+        .limit(200)
+    )
+    cands = [
+        DuplicateCandidate(
+            id=r.id or 0,
+            text=r.text,
+            community_id=r.community_id,
+            grid_id=r.grid_id,
+            building_id=r.building_id,
+            created_at=r.created_at,
+        )
+        for r in rows.all()
+    ]
+    found = find_duplicates(
+        triage,
+        text=req.text,
+        community_id=req.community_id,
+        grid_id=req.grid_id,
+        building_id=req.building_id,
+        now=req.created_at,
+        candidates=cands,
+    )
+    if not found:
+        return ""
+    numbers = "、".join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
+    return "\n" + t("order-card-duplicates", numbers=numbers)
+
+
+async def show_card(
+    event: Message | CallbackQuery,
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    req: Request,
+    triage: Any = None,
+) -> None:
+    """The staff card of a request with the actions its status allows."""
+    text = await request_card(session, t, settings, req, staff=True)
+    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
+        text += await _dupes(session, req, triage, t)
+    await reply(event, text, reply_markup=await _card_markup(session, t, req))
+
+
+@router.callback_query(OrderCb.filter(F.action == "sreq"))
+async def on_card(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    **data: Any,
+) -> None:
+    """Open a request's card (scope re-checked by the service)."""
+    req = await order_service.staff_view(
+        session, user=user, roles=roles, request_id=callback_data.ref
+    )
+    await show_card(query, session, t, settings, req, data.get("triage"))
+
+
+@router.callback_query(OrderCb.filter(F.action == "satt"))
+async def on_attachments(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Send the request's photos, voice note and location."""
+    req = await order_service.staff_view(
+        session, user=user, roles=roles, request_id=callback_data.ref
+    )
+    await answer_once(query)
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    for att in await request_service.attachments(session, request_id=req.id or 0):
+        caption = t(
+            "order-attachment-caption",
+            number=req.number,
+            purpose=t(f"order-purpose-{att.purpose}"),
+        )
+        if att.kind == "photo":
+            await message.answer_photo(att.file_id, caption=caption)
+        elif att.kind == "voice":
+            await message.answer_voice(att.file_id, caption=caption)
+    if req.latitude is not None and req.longitude is not None:
+        await message.answer_location(req.latitude, req.longitude)
+
+
+# ---------------------------------------------------------------- issue an order
+
+
+async def _order_preview(
+    event: Message | CallbackQuery, state: FSMContext, t: Text, session: AsyncSession
+) -> None:
+    values = await state.get_data()
+    req = await session.get(Request, int(values["rid"]))
+    assert req is not None
+    cat = category(req.category)
+    skills = "、".join(t(f"skill-{s}") for s in cat.skills) or "-"
+    text = "\n".join(
+        [
+            t("order-issue-title", number=req.number),
+            t("order-issue-name", title=values.get("title") or cat.name(t.lang)),
+            t("order-card-category", category=cat.name(t.lang)),
+            t("order-issue-skills", skills=skills),
+            t("order-issue-deadline", hours=cat.deadline_hours),
+            t("order-issue-needed", count=values.get("need", 1)),
+            t("order-issue-points", points=values.get("pts", 10)),
+        ]
+    )
+    rid = req.id
+    markup = keyboard(
+        [
+            [button(f"👥 {n}", "sneed", rid, n) for n in (1, 2, 3)],
+            [button(f"⭐ {p}", "spts", rid, p) for p in (5, 10, 20)],
+            [button(t("order-btn-edit-title"), "stitle", rid)],
+            [button(t("order-btn-publish"), "sgo", rid), button(t("common-cancel"), "sreq", rid)],
+        ]
+    )
+    if isinstance(event, CallbackQuery):
+        await edit_or_send(event, text, markup)
+    else:
+        await event.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sissue"))
+async def on_issue(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """The order form with the category's defaults."""
+    req = await order_service.staff_view(
+        session, user=user, roles=roles, request_id=callback_data.ref
+    )
+    await state.clear()
+    await state.update_data(rid=req.id, need=1, pts=10, title=None)
+    await answer_once(query)
+    await _order_preview(query, state, t, session)
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts"})))
+async def on_issue_tweak(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text, session: AsyncSession
+) -> None:
+    """Change the number of members or the points."""
+    values = await state.get_data()
+    if values.get("rid") != callback_data.ref:
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    key = "need" if callback_data.action == "sneed" else "pts"
+    await state.update_data({key: callback_data.extra})
+    await _order_preview(query, state, t, session)
+
+
+@router.callback_query(OrderCb.filter(F.action == "stitle"))
+async def on_issue_title(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+) -> None:
+    """Ask for the order's title."""
+    values = await state.get_data()
+    if values.get("rid") != callback_data.ref:
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    await state.set_state(StaffFlow.title)
+    await reply(query, t("order-ask-title"), reply_markup=_cancel_keyboard(t))
+
+
+@router.message(StaffFlow.title, F.text)
+async def on_issue_title_typed(
+    message: Message, state: FSMContext, t: Text, session: AsyncSession
+) -> None:
+    """Keep the title and show the form again."""
+    await state.update_data(title=(message.text or "")[:60])
+    await state.set_state(None)
+    await _order_preview(message, state, t, session)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sgo"))
+async def on_issue_publish(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """下单: the order goes out to matching members."""
+    values = await state.get_data()
+    if values.get("rid") != callback_data.ref:
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    out = await order_service.issue_order(
+        session,
+        user=user,
+        roles=roles,
+        request_id=callback_data.ref,
+        spec=order_service.OrderSpec(
+            title=values.get("title"),
+            members_needed=int(values.get("need", 1)),
+            points=int(values.get("pts", 10)),
+        ),
+        now=clock(),
+    )
+    await state.clear()
+    assert out.order is not None
+    offered = sum(1 for n in out.notices if n.kind == "member-offer")
+    await edit_or_send(query, t("order-issued", number=out.order.number, count=offered), None)
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+# ---------------------------------------------------------------- other triage actions
+
+
+async def _done(
+    event: Message | CallbackQuery,
+    session: AsyncSession,
+    t: Text,
+    key: str,
+    out: Any,
+    translator: Translator,
+    settings: Settings,
+    user: User,
+    roles: frozenset[Role],
+) -> None:
+    req = out.request
+    await reply(
+        event,
+        t(key, number=req.number),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await send_notices(session, out.notices, translator=translator, settings=settings)
+
+
+@router.callback_query(OrderCb.filter(F.action == "shandle"))
+async def on_handle(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Staff take it on themselves."""
+    out = await order_service.handle_directly(
+        session, user=user, roles=roles, request_id=callback_data.ref, now=clock()
+    )
+    await _done(query, session, t, "order-handling", out, translator, settings, user, roles)
+    if out.request is not None:
+        await show_card(query, session, t, settings, out.request)
+
+
+_PROMPTS = {
+    "str": (StaffFlow.transfer_unit, "order-ask-transfer-unit"),
+    "sans": (StaffFlow.answer, "order-ask-answer"),
+    "smerge": (StaffFlow.merge, "order-ask-merge"),
+    "sdecl": (StaffFlow.decline, "order-ask-decline"),
+    "sres": (StaffFlow.result, "order-ask-result"),
+}
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(set(_PROMPTS))))
+async def on_prompt(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Ask for the text an action needs (unit, answer, number, reason, result)."""
+    req = await order_service.staff_view(
+        session, user=user, roles=roles, request_id=callback_data.ref
+    )
+    step, key = _PROMPTS[callback_data.action]
+    await state.clear()
+    await state.set_state(step)
+    await state.update_data(rid=req.id)
+    await reply(query, t(key, number=req.number), reply_markup=_cancel_keyboard(t))
+
+
+@router.message(StaffFlow.transfer_unit, F.text)
+async def on_transfer_unit(message: Message, state: FSMContext, t: Text) -> None:
+    """The unit; then an optional note."""
+    await state.update_data(unit=message.text)
+    await state.set_state(StaffFlow.transfer_note)
+    await message.answer(
+        t("order-ask-transfer-note"),
+        reply_markup=keyboard([[button(t("common-skip"), "oskip")]]),
+    )
+
+
+async def _transfer(
+    event: Message | CallbackQuery,
+    note: str | None,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    values = await state.get_data()
+    out = await order_service.transfer(
+        session,
+        user=user,
+        roles=roles,
+        request_id=int(values["rid"]),
+        unit=str(values.get("unit", "")),
+        note=note,
+        now=clock(),
+    )
+    await state.clear()
+    await _done(event, session, t, "order-transferred", out, translator, settings, user, roles)
+
+
+@router.message(StaffFlow.transfer_note, F.text)
+async def on_transfer_note(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Transfer with the note typed."""
+    await _transfer(
+        message, message.text, state, session, user, roles, t, translator, settings, clock
+    )
+
+
+@router.callback_query(StaffFlow.transfer_note, OrderCb.filter(F.action == "oskip"))
+async def on_transfer_skip(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Transfer without a note."""
+    await _transfer(query, None, state, session, user, roles, t, translator, settings, clock)
+
+
+@router.message(StaffFlow.answer, F.text)
+async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
+    """The unit's answer: solved or not?"""
+    values = await state.get_data()
+    await state.update_data(answer=message.text)
+    rid = int(values["rid"])
+    await message.answer(
+        t("order-ask-answer-solved"),
+        reply_markup=keyboard(
+            [
+                [
+                    button(t("order-btn-solved"), "sansok", rid),
+                    button(t("order-btn-not-solved"), "sansno", rid),
+                ]
+            ]
+        ),
+    )
+
+
+@router.callback_query(StaffFlow.answer, OrderCb.filter(F.action.in_({"sansok", "sansno"})))
+async def on_answer_done(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Record the unit's answer; the resident is told."""
+    values = await state.get_data()
+    out = await order_service.record_transfer_answer(
+        session,
+        user=user,
+        roles=roles,
+        request_id=callback_data.ref,
+        answer=str(values.get("answer", "")),
+        resolved=callback_data.action == "sansok",
+        now=clock(),
+    )
+    await state.clear()
+    await _done(query, session, t, "order-answer-recorded", out, translator, settings, user, roles)
+
+
+@router.message(StaffFlow.merge, F.text)
+async def on_merge_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Merge into the request with the number typed."""
+    values = await state.get_data()
+    out = await order_service.merge(
+        session,
+        user=user,
+        roles=roles,
+        request_id=int(values["rid"]),
+        into_number=message.text or "",
+        now=clock(),
+    )
+    await state.clear()
+    await _done(message, session, t, "order-merged", out, translator, settings, user, roles)
+
+
+@router.message(StaffFlow.decline, F.text)
+async def on_decline_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Decline with the reason typed."""
+    values = await state.get_data()
+    out = await order_service.decline(
+        session,
+        user=user,
+        roles=roles,
+        request_id=int(values["rid"]),
+        reason=message.text or "",
+        now=clock(),
+    )
+    await state.clear()
+    await _done(message, session, t, "order-declined", out, translator, settings, user, roles)
+
+
+@router.message(StaffFlow.result, F.text | F.photo)
+async def on_result_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Staff's own result; the resident is asked to rate."""
+    values = await state.get_data()
+    photos = [message.photo[-1].file_id] if message.photo else []
+    out = await order_service.staff_result(
+        session,
+        user=user,
+        roles=roles,
+        request_id=int(values["rid"]),
+        note=message.text or message.caption or "",
+        photos=photos,
+        now=clock(),
+    )
+    await state.clear()
+    await _done(message, session, t, "order-result-sent", out, translator, settings, user, roles)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sclose"))
+async def on_close(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Close a reopened matter."""
+    out = await order_service.close_request(
+        session, user=user, roles=roles, request_id=callback_data.ref, note=None, now=clock()
+    )
+    await _done(query, session, t, "order-closed", out, translator, settings, user, roles)
+
+
+@router.callback_query(OrderCb.filter(F.action == "scat"))
+async def on_category_menu(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The categories to choose from."""
+    req = await order_service.staff_view(
+        session, user=user, roles=roles, request_id=callback_data.ref
+    )
+    rows = [[button(c.name(t.lang), "ssetcat", req.id, i)] for i, c in enumerate(catalogue())]
+    await reply(query, t("order-choose-category"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "ssetcat"))
+async def on_category_set(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Change the category (kept as a correction for triage)."""
+    cats = catalogue()
+    if not 0 <= callback_data.extra < len(cats):
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    req = await order_service.change_category(
+        session,
+        user=user,
+        roles=roles,
+        request_id=callback_data.ref,
+        code=cats[callback_data.extra].code,
+        now=clock(),
+    )
+    await edit_or_send(
+        query,
+        t(
+            "order-category-changed",
+            number=req.number,
+            category=category(req.category).name(t.lang),
+        ),
+        None,
+    )
+    await show_card(query, session, t, settings, req)
+
+
+# ---------------------------------------------------------------- file on behalf of a resident
+
+CHANNELS = [Channel.PHONE, Channel.VISIT, Channel.HOME_VISIT, Channel.MEETING, Channel.OTHER]
+
+
+@router.message(F.text.in_(labels("menu-order-on-behalf")), IS_STAFF)
+async def cmd_on_behalf(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Choose the resident's building."""
+    stmt = select(Building).order_by(col(Building.community_id), col(Building.id))
+    if Role.ADMIN not in roles:
+        scopes = (
+            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
+        ).all()
+        communities = {s.community_id for s in scopes}
+        stmt = stmt.where(col(Building.community_id).in_(communities))
+    buildings = list((await session.exec(stmt.limit(60))).all())
+    if not buildings:
+        await message.answer(t("err-not-allowed"))
+        return
+    await state.clear()
+    await state.set_state(OnBehalf.building)
+    rows = [[button(b.name, "obld", b.id)] for b in buildings]
+    await message.answer(t("order-behalf-building"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obld"))
+async def on_behalf_building(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+) -> None:
+    """How the resident got in touch."""
+    await state.update_data(building=callback_data.ref)
+    await state.set_state(OnBehalf.channel)
+    rows = [[button(t(f"order-channel-{c.value}"), "ochan", i)] for i, c in enumerate(CHANNELS)]
+    await edit_or_send(query, t("order-behalf-channel"), keyboard(rows))
+
+
+@router.callback_query(OnBehalf.channel, OrderCb.filter(F.action == "ochan"))
+async def on_behalf_channel(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+) -> None:
+    """The room (optional)."""
+    if not 0 <= callback_data.ref < len(CHANNELS):
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    await state.update_data(channel=CHANNELS[callback_data.ref].value)
+    await state.set_state(OnBehalf.room)
+    await edit_or_send(
+        query, t("order-behalf-room"), keyboard([[button(t("common-skip"), "oskip")]])
+    )
+
+
+@router.message(OnBehalf.room, F.text)
+@router.callback_query(OnBehalf.room, OrderCb.filter(F.action == "oskip"))
+async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+    """The phone (optional)."""
+    if isinstance(event, Message):
+        await state.update_data(room=event.text)
+    await state.set_state(OnBehalf.phone)
+    await reply(
+        event,
+        t("order-behalf-phone"),
+        reply_markup=keyboard([[button(t("common-skip"), "oskip")]]),
+    )
+
+
+@router.message(OnBehalf.phone, F.text)
+@router.callback_query(OnBehalf.phone, OrderCb.filter(F.action == "oskip"))
+async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+    """What the resident asked for."""
+    if isinstance(event, Message):
+        await state.update_data(phone=event.text)
+    await state.set_state(OnBehalf.text)
+    await reply(event, t("order-behalf-text"), reply_markup=_cancel_keyboard(t))
+
+
+@router.message(OnBehalf.text, F.text)
+async def on_behalf_text(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+    **data: Any,
+) -> None:
+    """File it; the card is shown so staff can triage at once."""
+    values = await state.get_data()
+    text = message.text or ""
+    s = suggest(data.get("triage"), text)
+    filed = await request_service.file_on_behalf(
+        session,
+        staff=user,
+        roles=roles,
+        building_id=int(values["building"]),
+        room=values.get("room"),
+        contact_name=None,
+        contact_phone=values.get("phone"),
+        channel=Channel(values["channel"]),
+        draft=Draft(text=text, category=s.category),
+        suggestion=s,
+        now=clock(),
+    )
+    await state.clear()
+    await message.answer(
+        t("order-behalf-filed", number=filed.request.number),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await show_card(message, session, t, settings, filed.request, data.get("triage"))
+    others = [n for n in filed.notices if n.chat_id != user.id]
+    await send_notices(session, others, translator=translator, settings=settings)

@@ -1,0 +1,157 @@
+"""Timed rules of the order cycle, run by the scheduler: re-offer and escalate, deadlines,
+verification reminders, transfer follow-ups, the rating follow-up (回访) and unrated close."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from models.orders import Order, OrderStatus, Request, RequestStatus
+from services import orders as svc
+from services.jobs import JobContext, job_kind
+from services.order_common import Notice, note_event, schedule, staff_ids
+from services.order_notices import deliver
+
+
+async def _send(ctx: JobContext, notices: list[Notice]) -> None:
+    await deliver(
+        ctx.session,
+        notices,
+        texts=ctx.texts,
+        default_language=ctx.default_language,
+        now=ctx.now,
+    )
+    await ctx.session.commit()
+
+
+def _staff_notice(sid: int, key: str, obj: Request | Order, kind: str, **args: Any) -> Notice:
+    return Notice(
+        chat_id=sid,
+        key=key,
+        args={"number": obj.number, **args},
+        kind=kind,
+        ref_id=obj.id,
+        urgent=True,
+        community_id=obj.community_id,
+    )
+
+
+@job_kind("order.request_unanswered", too_late=timedelta(days=7))
+async def request_unanswered(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A request nobody answered in time: every staff member of the community is told."""
+    req = await ctx.session.get(Request, int(payload["request_id"]))
+    if req is None or req.status != RequestStatus.NEW:
+        return
+    ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=None)
+    await _send(
+        ctx, [_staff_notice(i, "order-notice-unanswered", req, "staff-request-card") for i in ids]
+    )
+
+
+@job_kind("order.unclaimed", too_late=timedelta(days=7))
+async def order_unclaimed(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """An order nobody claimed: offered again once, then escalated to staff."""
+    notices = await svc.escalate_unclaimed(
+        ctx.session,
+        order_id=int(payload["order_id"]),
+        round_=int(payload.get("round", 1)),
+        now=ctx.now,
+    )
+    await _send(ctx, notices)
+
+
+@job_kind("order.deadline", too_late=timedelta(days=7))
+async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """The deadline passed unfinished: claimants and staff are told; the ledger notes it."""
+    order = await ctx.session.get(Order, int(payload["order_id"]))
+    if order is None or order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        return
+    assert order.id is not None
+    note_event(
+        ctx.session,
+        request_id=order.request_id,
+        subject="order",
+        subject_id=order.id,
+        action="overdue",
+        actor_id=None,
+        now=ctx.now,
+        state=order.status,
+    )
+    claims = await svc.active_claims(ctx.session, order_id=order.id)
+    notices = [
+        Notice(
+            chat_id=c.member_id,
+            key="order-notice-overdue-member",
+            args={"number": order.number, "title": order.title},
+            kind="member-order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        )
+        for c in claims
+    ]
+    for sid in await staff_ids(
+        ctx.session, community_id=order.community_id, grid_id=order.grid_id
+    ):
+        notices.append(
+            _staff_notice(sid, "order-notice-overdue", order, "staff-order", title=order.title)
+        )
+    await _send(ctx, notices)
+
+
+@job_kind("order.verify", too_late=timedelta(days=7))
+async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A reported result still not verified: staff are reminded."""
+    order = await ctx.session.get(Order, int(payload["order_id"]))
+    if order is None or order.status != OrderStatus.DONE:
+        return
+    ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+    await _send(
+        ctx,
+        [
+            _staff_notice(i, "order-notice-verify", order, "staff-verify", title=order.title)
+            for i in ids
+        ],
+    )
+
+
+@job_kind("order.transfer_follow_up", too_late=timedelta(days=30))
+async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A transferred matter without the unit's answer: staff are reminded, again later."""
+    req = await ctx.session.get(Request, int(payload["request_id"]))
+    if req is None or req.status != RequestStatus.TRANSFERRED:
+        return
+    tr = await svc.current_transfer(ctx.session, request_id=req.id or 0)
+    ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=req.grid_id)
+    unit = tr.unit if tr else "-"
+    await schedule(
+        ctx.session,
+        kind="order.transfer_follow_up",
+        due_at=ctx.now + svc.TRANSFER_FOLLOW_UP_AFTER,
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-transfer",
+    )
+    await _send(
+        ctx,
+        [
+            _staff_notice(
+                i, "order-notice-transfer-follow-up", req, "staff-request-card", unit=unit
+            )
+            for i in ids
+        ],
+    )
+
+
+@job_kind("order.rating_follow_up", too_late=timedelta(days=7))
+async def rating_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """回访: the resident has not rated yet; ask once more."""
+    notices = await svc.remind_rating(
+        ctx.session, request_id=int(payload["request_id"]), now=ctx.now
+    )
+    await _send(ctx, notices)
+
+
+@job_kind("order.rating_close", too_late=timedelta(days=60))
+async def rating_close(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """No rating in the follow-up window: the matter is closed as unrated."""
+    await svc.auto_close_unrated(ctx.session, request_id=int(payload["request_id"]), now=ctx.now)
+    await ctx.session.commit()

@@ -1,0 +1,93 @@
+"""Turning order-cycle notices into outbox deliveries, in each recipient's language.
+
+The buttons carry callback data in the format of handlers' `OrderCb` ("oc:<action>:<id>"); the
+handlers re-check every permission, so a forged string gets nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import User
+from services.delivery import enqueue, inline_keyboard
+from services.order_common import Notice, category
+
+CB_PREFIX = "oc"
+
+
+class Texts(Protocol):
+    """A translator: text for a key in a language."""
+
+    def get(self, lang: str, key: str, /, **args: Any) -> str:
+        """The text, with escaped arguments."""
+        ...
+
+
+def cb(action: str, ref: int | None, extra: int = 0) -> str:
+    """Callback data for an order-cycle button (same layout as handlers.claims.OrderCb)."""
+    return f"{CB_PREFIX}:{action}:{ref or 0}:{extra}"
+
+
+# Which buttons go with which kind of notice: (label key, action).
+BUTTONS: dict[str, list[tuple[str, str]]] = {
+    "staff-request-card": [("order-btn-open-request", "sreq")],
+    "staff-order": [("order-btn-open-order", "sord")],
+    "staff-verify": [("order-btn-verify", "vok"), ("order-btn-send-back", "vback")],
+    "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
+    "member-order": [("order-btn-details", "odet")],
+    "resident-request": [("order-btn-view-mine", "rview")],
+    "resident-rate": [
+        ("order-rate-satisfied", "rate1"),
+        ("order-rate-basic", "rate2"),
+        ("order-rate-unsatisfied", "rate3"),
+    ],
+}
+
+
+def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any] | None]:
+    """The text and inline keyboard of a notice in one language."""
+    args = dict(notice.args)
+    if "category" in args:
+        args["category"] = category(str(args["category"])).name(lang)
+    text = texts.get(lang, notice.key, **args)
+    buttons = BUTTONS.get(notice.kind)
+    if not buttons or notice.ref_id is None:
+        return text, None
+    row = [(texts.get(lang, label), cb(action, notice.ref_id)) for label, action in buttons]
+    rows = [row] if len(row) <= 2 else [[b] for b in row]
+    return text, inline_keyboard(rows)
+
+
+async def deliver(
+    session: AsyncSession,
+    notices: Sequence[Notice],
+    *,
+    texts: Texts,
+    default_language: str,
+    now: datetime | None = None,
+) -> int:
+    """Queue every notice in the outbox (the caller commits); returns how many were queued."""
+    langs: dict[int, str] = {}
+    for notice in notices:
+        if notice.chat_id > 0 and notice.chat_id not in langs:
+            user = await session.get(User, notice.chat_id)
+            langs[notice.chat_id] = (user.language if user else None) or default_language
+        lang = langs.get(notice.chat_id, default_language)
+        text, markup = render(texts, lang, notice)
+        await enqueue(
+            session,
+            chat_id=notice.chat_id,
+            text=text,
+            reply_markup=markup,
+            photo=notice.photos[0] if notice.photos else None,
+            urgent=notice.urgent,
+            kind=notice.key[:32],
+            community_id=notice.community_id,
+            dedupe_key=notice.dedupe_key,
+            now=now,
+        )
+    return len(notices)
