@@ -763,6 +763,12 @@ class Emulator:
         except ApiError as err:
             self._record(method, {}, err.payload(), err)
             return _json_response(err.payload(), err.code)
+        except (asyncio.CancelledError, ConnectionError):
+            raise
+        except Exception as exc:
+            bad = ApiError(400, f"Bad Request: can't parse request body: {exc}")
+            self._record(method, {}, bad.payload(), bad)
+            return _json_response(bad.payload(), bad.code)
         payload, status = await self.call(method, params, request=request)
         return _json_response(payload, status)
 
