@@ -54,8 +54,8 @@ QUESTION_MAX = 300
 OPTION_MAX = 60
 MAX_POLL_DAYS = 60
 CLOSING_SOON = timedelta(hours=24)
-JOB_CLOSE = "poll-close"
-JOB_CLOSING_SOON = "poll-closing-soon"
+JOB_CLOSE = "poll.close"
+JOB_CLOSING_SOON = "poll.closing_soon"
 
 _CN_DIGITS = {
     "一": 1,
@@ -243,7 +243,8 @@ async def create_poll(
 
 async def get_poll(session: AsyncSession, *, poll_id: int) -> Poll:
     """The poll, or NotFound."""
-    poll = await session.get(Poll, poll_id)
+    stmt = select(Poll).where(Poll.id == poll_id).execution_options(populate_existing=True)
+    poll = (await session.exec(stmt)).first()
     if poll is None:
         raise NotFound("poll-err-not-found")
     return poll

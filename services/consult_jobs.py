@@ -1,0 +1,62 @@
+"""Scheduled consultation work: meeting reminders and check-in, poll closing soon, poll close."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from services import meetings, polls
+from services.consult_common import Notifier
+from services.jobs import JobContext, job_kind
+
+
+def notifier_for(ctx: JobContext) -> Notifier:
+    """A notifier speaking the job's texts, zone and time."""
+    return Notifier(
+        texts=ctx.texts, zone=ctx.zone, default_language=ctx.default_language, now=ctx.now
+    )
+
+
+@job_kind(meetings.JOB_REMIND, too_late=timedelta(minutes=50))
+async def meeting_reminder(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """24 h / 1 h before a meeting: a reminder to those who said yes."""
+    await meetings.remind(
+        ctx.session,
+        meeting_id=int(payload["meeting_id"]),
+        version=payload.get("version"),
+        now=ctx.now,
+        notifier=notifier_for(ctx),
+    )
+
+
+@job_kind(meetings.JOB_CHECKIN, too_late=timedelta(hours=3))
+async def meeting_checkin(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """Check-in opens: those who said yes get the check-in button."""
+    await meetings.open_checkin(
+        ctx.session,
+        meeting_id=int(payload["meeting_id"]),
+        now=ctx.now,
+        notifier=notifier_for(ctx),
+    )
+
+
+@job_kind(polls.JOB_CLOSING_SOON, too_late=timedelta(hours=12))
+async def poll_closing_soon(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A day before a poll closes: eligible people who have not voted are reminded."""
+    await polls.remind_non_voters(
+        ctx.session, poll_id=int(payload["poll_id"]), now=ctx.now, notifier=notifier_for(ctx)
+    )
+
+
+@job_kind(polls.JOB_CLOSE, too_late=timedelta(days=30))
+async def poll_close(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """On time: close the poll, compute the result and post it (never too late to close)."""
+    poll = await polls.get_poll(ctx.session, poll_id=int(payload["poll_id"]))
+    if poll.status != "open":
+        return
+    await polls.close_poll(
+        ctx.session,
+        poll_id=int(payload["poll_id"]),
+        now=max(ctx.now, poll.closes_at),
+        notifier=notifier_for(ctx),
+    )
