@@ -139,3 +139,7 @@ STARTUP_HOOKS: list[Callable[..., Any]] = []
 from scheduler.hook import scheduler_hook  # noqa: E402  (issue 6: scheduler + sender)
 
 STARTUP_HOOKS.append(scheduler_hook)
+
+from bot.order_hooks import triage_hook  # noqa: E402  (issue 4: the triage model, loaded once)
+
+STARTUP_HOOKS.append(triage_hook)

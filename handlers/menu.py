@@ -37,6 +37,14 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-members", STAFF, 60),
     MenuEntry("menu-broadcast", STAFF, 62),
     MenuEntry("menu-admin", ADMINS, 70),
+    MenuEntry("menu-order-new", ALL, 11),  # issue 4: order cycle
+    MenuEntry("menu-order-mine", ALL, 12),  # issue 4
+    MenuEntry("menu-order-open", MEMBERS, 30),  # issue 4
+    MenuEntry("menu-order-claims", MEMBERS, 31),  # issue 4
+    MenuEntry("menu-order-points", MEMBERS, 32),  # issue 4
+    MenuEntry("menu-order-queue", STAFF, 50),  # issue 4
+    MenuEntry("menu-order-on-behalf", STAFF, 51),  # issue 4
+    MenuEntry("menu-order-stats", STAFF, 52),  # issue 4
     MenuEntry("menu-help", ALL, 99),
 ]
 
