@@ -14,7 +14,6 @@ from services.jobs import JobKind, registered_kinds
 JOB_MODULES: list[str] = [
     "scheduler.generic_jobs",  # weekly digest, monthly report, broadcast finish (issue 6)
     "services.order_jobs",  # order cycle: escalation, deadlines, 回访, unrated close (issue 4)
-    "services.order_jobs",  # order cycle: escalation, deadlines, 回访, unrated close (issue 4)
     "services.consult_jobs",  # meetings and polls: reminders, check-in, closing (issue 7)
     # Features add their job modules here, one line each, e.g. "services.order_jobs".
 ]
