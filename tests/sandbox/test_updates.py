@@ -132,3 +132,46 @@ async def test_set_webhook_validates(api: BotApi) -> None:
     assert code == 400
     code, desc = await api.err("setWebhook", url="http://127.0.0.1:9/x", secret_token="bad token!")
     assert code == 400 and "secret token" in desc
+
+
+@pytest.mark.parametrize("in_background", [True, False])
+async def test_aiogram_webhook_mode(
+    emulator: Emulator, driver: Driver, in_background: bool
+) -> None:
+    """aiogram's webhook handler behind the emulator, answering by API call or in the response."""
+    from aiogram import Bot, Dispatcher
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.types import Message
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+
+    from sandbox.emulator import SANDBOX_TOKEN
+
+    bot = Bot(
+        SANDBOX_TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(emulator.base_url))
+    )
+    dp = Dispatcher()
+
+    @dp.message()
+    async def echo(message: Message) -> Any:
+        # Returning the method (not awaiting it) lets aiogram answer in the webhook response.
+        return message.answer(f"hook: {message.text}")
+
+    app = web.Application()
+    SimpleRequestHandler(
+        dispatcher=dp, bot=bot, secret_token="hook-secret", handle_in_background=in_background
+    ).register(app, path="/wh")
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        await bot.set_webhook(f"http://127.0.0.1:{port}/wh", secret_token="hook-secret")
+        replies = await driver.say(1001, "ping")
+        assert [m["text"] for m in replies] == ["hook: ping"]
+        assert await driver.errors() == []
+        await bot.delete_webhook()
+    finally:
+        await runner.cleanup()
+        await bot.session.close()
