@@ -12,6 +12,7 @@ leaves `reply_headroom` of the overall window free for them.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import time
 from collections import deque
 from collections.abc import Callable
@@ -45,7 +46,7 @@ class RateLimiter:
         self.group_per_minute = group_per_minute
         self.clock = clock
         self.paused_until = 0.0
-        self._stamps: deque[float] = deque()
+        self._stamps: list[float] = []  # sorted
         self._chats: dict[int, _ChatBucket] = {}
         self._lock = asyncio.Lock()
 
@@ -75,7 +76,8 @@ class RateLimiter:
         now = self.clock() if now is None else now
         bucket = self._bucket(chat_id, now)
         if chat_id > 0:
-            return 0.0 if bucket.tokens >= 1.0 else (1.0 - bucket.tokens) / self.per_chat
+            # a little slack: Telegram counts arrivals, we count departures
+            return 0.0 if bucket.tokens >= 1.0 else (1.05 - bucket.tokens) / self.per_chat
         while bucket.stamps and bucket.stamps[0] <= now - 60.0:
             bucket.stamps.popleft()
         if len(bucket.stamps) < self.group_per_minute:
@@ -83,31 +85,56 @@ class RateLimiter:
         return bucket.stamps[0] + 60.0 - now
 
     def _global_wait(self, now: float, share: int) -> float:
-        while self._stamps and self._stamps[0] <= now - 1.0:
-            self._stamps.popleft()
+        cut = bisect.bisect_right(self._stamps, now - 1.0)
+        if cut:
+            del self._stamps[:cut]
         if len(self._stamps) < share:
             return 0.0
         return self._stamps[-share] + 1.0 - now
 
     def _take(self, chat_id: int, now: float) -> None:
-        self._stamps.append(now)
+        bisect.insort(self._stamps, now)
         bucket = self._bucket(chat_id, now)
         if chat_id > 0:
-            bucket.tokens -= 1.0
+            # Direct replies may empty the bucket but never run it into debt: a user who just
+            # chatted a lot waits about a second for a notification, not one second per reply.
+            bucket.tokens = max(0.0, bucket.tokens - 1.0)
         else:
             bucket.stamps.append(now)
         bucket.at = now
 
-    def note_direct(self, chat_id: int) -> None:
-        """A reply went out outside the sender: count it, never wait."""
-        self._take(chat_id, self.clock())
+    def note_direct(self, chat_id: int) -> float:
+        """A reply goes out outside the sender: count it, never wait; returns its stamp."""
+        now = self.clock()
+        self._take(chat_id, now)
+        return now
 
     def pause(self, seconds: float) -> None:
         """Telegram said 429: nothing goes out until `seconds` have passed."""
         self.paused_until = max(self.paused_until, self.clock() + seconds)
 
-    async def acquire(self, chat_id: int) -> None:
-        """Wait until one message to this chat is within every limit, then count it."""
+    def settle(self, chat_id: int, stamp: float) -> None:
+        """The message counted at `stamp` was answered: count it at the answer's time instead.
+
+        Telegram counts a message when it arrives, which is somewhere between our departure
+        and the answer; counting it at the answer keeps our windows at least as strict.
+        """
+        now = self.clock()
+        index = bisect.bisect_left(self._stamps, stamp)
+        if index < len(self._stamps) and self._stamps[index] == stamp:
+            del self._stamps[index]
+            bisect.insort(self._stamps, now)
+        bucket = self._chats.get(chat_id)
+        if bucket is None:
+            return
+        if chat_id > 0:
+            bucket.at = max(bucket.at, now)  # no refill is credited for the time in flight
+        elif bucket.stamps and stamp in bucket.stamps:
+            bucket.stamps.remove(stamp)
+            bucket.stamps.append(now)
+
+    async def acquire(self, chat_id: int) -> float:
+        """Wait until one message to this chat is within every limit, count it; its stamp."""
         while True:
             async with self._lock:
                 now = self.clock()
@@ -118,5 +145,5 @@ class RateLimiter:
                 )
                 if wait <= 0:
                     self._take(chat_id, now)
-                    return
+                    return now
             await asyncio.sleep(min(wait, 1.0))

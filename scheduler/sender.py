@@ -84,7 +84,11 @@ class DirectReplyCounter(BaseRequestMiddleware):
         if not _IN_SENDER.get() and method.__api_method__ in _COUNTED_METHODS:
             chat_id = getattr(method, "chat_id", None)
             if isinstance(chat_id, int):
-                self.limiter.note_direct(chat_id)
+                stamp = self.limiter.note_direct(chat_id)
+                try:
+                    return await make_request(bot, method)
+                finally:
+                    self.limiter.settle(chat_id, stamp)
         return await make_request(bot, method)
 
 
@@ -191,17 +195,23 @@ class Sender:
                             session, delivery_id=rest.id, error="", not_before=later
                         )
                 return
-            await self._send_one(item)
+            if not await self._send_one(item):
+                return  # blocked: the rest for this chat were marked with it
 
-    async def _send_one(self, item: Claimed) -> None:
+    async def _send_one(self, item: Claimed) -> bool:
+        """Send one delivery and record the outcome; False when the chat blocked the bot."""
         sent_ids = list(item.message_ids)
         parts = self._parts(item)
         while True:
             try:
                 for index in range(len(sent_ids), len(parts)):
-                    await self.limiter.acquire(item.chat_id)
                     async with self._in_flight:
-                        message = await self._call(item, parts, index)
+                        # count the message when it really leaves, not while it queues
+                        stamp = await self.limiter.acquire(item.chat_id)
+                        try:
+                            message = await self._call(item, parts, index)
+                        finally:
+                            self.limiter.settle(item.chat_id, stamp)
                         sent_ids.append(message.message_id)
                         if index + 1 < len(parts):
                             async with self.sessionmaker() as session:
@@ -217,7 +227,7 @@ class Sender:
                                     now=self.clock(),
                                 )
                             self.sent_count += 1
-                return
+                return True
             except TelegramRetryAfter as exc:
                 # Telegram asks everyone to wait: pause all sending, then try this one again
                 log.warning("sender: 429, pausing %s s", exc.retry_after)
@@ -233,15 +243,15 @@ class Sender:
                             await self.on_blocked(session, item)
                         except Exception:  # telling staff is best effort
                             log.exception("sender: could not report a blocked user")
-                return
+                return False
             except (TelegramNetworkError, TelegramServerError, TimeoutError, OSError) as exc:
                 await self._retry_later(item, str(exc), attempts=item.attempts)
-                return
+                return True
             except TelegramBadRequest as exc:
                 log.warning("sender: delivery %s refused: %s", item.id, exc.message)
                 async with self.sessionmaker() as session:
                     await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
-                return
+                return True
 
     async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
         async with self.sessionmaker() as session:

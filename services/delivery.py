@@ -298,7 +298,14 @@ async def claim_deliveries(
         .returning(col(Delivery.id))
         .execution_options(synchronize_session=False)
     )
-    ids = [row[0] for row in (await session.execute(stmt)).all()]
+    ids = [
+        row[0]
+        for row in (
+            await session.exec(  # type: ignore[call-overload]
+                stmt
+            )
+        ).all()
+    ]
     await session.commit()
     if not ids:
         return []
@@ -332,7 +339,7 @@ async def record_progress(
     session: AsyncSession, *, delivery_id: int, message_ids: list[int]
 ) -> None:
     """Remember the parts of a long message already sent, so a retry continues after them."""
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(message_ids=",".join(str(m) for m in message_ids))
@@ -344,7 +351,7 @@ async def record_sent(
     session: AsyncSession, *, delivery_id: int, message_ids: list[int], now: datetime
 ) -> None:
     """The delivery went out: state sent, with Telegram's message ids."""
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(
@@ -361,26 +368,31 @@ async def record_sent(
 async def record_blocked(
     session: AsyncSession, *, delivery_id: int, chat_id: int, error: str
 ) -> int:
-    """The user blocked the bot: mark them, and every pending message to them; returns count."""
-    await session.execute(
+    """The user blocked the bot: mark them, and every message waiting for them; returns count."""
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(state=DeliveryState.BLOCKED, error=error[:500], lease_until=None)
     )
-    result = await session.execute(
+    result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.chat_id) == chat_id, col(Delivery.state) == DeliveryState.PENDING)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
         .values(state=DeliveryState.BLOCKED, error="blocked before sending")
     )
     if chat_id > 0:
-        await session.execute(update(User).where(col(User.id) == chat_id).values(blocked_bot=True))
+        await session.exec(  # type: ignore[call-overload]
+            update(User).where(col(User.id) == chat_id).values(blocked_bot=True)
+        )
     await session.commit()
     return int(result.rowcount or 0) + 1  # type: ignore[attr-defined]
 
 
 async def record_failed(session: AsyncSession, *, delivery_id: int, error: str) -> None:
     """The delivery cannot be sent (bad request, too many attempts)."""
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(state=DeliveryState.FAILED, error=error[:500], lease_until=None)
@@ -392,7 +404,7 @@ async def record_retry(
     session: AsyncSession, *, delivery_id: int, error: str, not_before: datetime
 ) -> None:
     """Put a delivery back in the queue after a transient failure."""
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(
@@ -413,7 +425,7 @@ async def release_stale(
     stale = or_(col(Delivery.lease_until) < now, col(Delivery.lease_until).is_(None))
     if all_others:
         stale = or_(stale, col(Delivery.claimed_by) != worker, col(Delivery.claimed_by).is_(None))
-    result = await session.execute(
+    result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.state) == DeliveryState.SENDING, stale)
         .values(state=DeliveryState.PENDING, claimed_by=None, lease_until=None)

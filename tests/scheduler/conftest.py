@@ -23,9 +23,7 @@ CALLS: list[tuple[str, Any]] = []
 async def remind(ctx: JobContext, payload: dict[str, Any]) -> None:
     """A reminder: one message to the user named in the payload."""
     CALLS.append(("test.remind", payload))
-    await ctx.notify(
-        chat_id=payload["user_id"], text=payload.get("text", "reminder"), urgent=True
-    )
+    await ctx.notify(chat_id=payload["user_id"], text=payload.get("text", "reminder"), urgent=True)
 
 
 @job_kind("test.flaky", too_late=timedelta(days=1), max_attempts=3)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.scheduling import Delivery, JobState, ScheduledJob
@@ -27,13 +27,13 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 async def _jobs(session: AsyncSession) -> list[ScheduledJob]:
     rows = await session.exec(
-        select(ScheduledJob).order_by(ScheduledJob.id).execution_options(populate_existing=True)
+        select(ScheduledJob).order_by(col(ScheduledJob.id)).execution_options(populate_existing=True)
     )
     return list(rows.all())
 
 
 async def _deliveries(session: AsyncSession) -> list[Delivery]:
-    rows = await session.exec(select(Delivery).order_by(Delivery.id))
+    rows = await session.exec(select(Delivery).order_by(col(Delivery.id)))
     return list(rows.all())
 
 
@@ -42,7 +42,10 @@ async def test_job_runs_at_its_time_and_only_once(
 ) -> None:
     await add_users(session, [11])
     await schedule_job(
-        session, kind="test.remind", due_at=clock.now + timedelta(minutes=30), payload={"user_id": 11}
+        session,
+        kind="test.remind",
+        due_at=clock.now + timedelta(minutes=30),
+        payload={"user_id": 11},
     )
     await session.commit()
 
@@ -90,7 +93,10 @@ async def test_late_work_runs_on_start_unless_too_late(
     await add_users(session, [11, 12])
     # the bot was down: one reminder is 40 minutes late (runs), one 2 hours late (too late: 1 h)
     await schedule_job(
-        session, kind="test.remind", due_at=clock.now - timedelta(minutes=40), payload={"user_id": 11}
+        session,
+        kind="test.remind",
+        due_at=clock.now - timedelta(minutes=40),
+        payload={"user_id": 11},
     )
     await schedule_job(
         session, kind="test.remind", due_at=clock.now - timedelta(hours=2), payload={"user_id": 12}
