@@ -64,8 +64,9 @@ class Triage:
         self.model = model
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
-        idf = model.idf
-        self._max_idf = float(idf.max()) if len(idf) else 1.0
+        # a word the model never saw is as telling as an average known word
+        words = [j for name, j in model.vocabulary.items() if name.startswith("w:")]
+        self._unknown_idf = float(model.idf[words].mean()) if words else 1.0
         if catalogue is not None:
             codes = {c.code for c in catalogue}
             unknown = [label for label in model.labels if label not in codes]
@@ -127,7 +128,7 @@ class Triage:
 
     def _idf(self, feature: str) -> float:
         j = self.model.vocabulary.get(feature)
-        return float(self.model.idf[j]) if j is not None else self._max_idf
+        return float(self.model.idf[j]) if j is not None else self._unknown_idf
 
     def _is_keyword(self, word: str) -> bool:
         if word in self.stopwords or any(ch.isdigit() for ch in word):

@@ -1,0 +1,242 @@
+"""`linli triage`: sort request texts from a file, train and switch models, check catalogues.
+
+    linli triage [FILE|-] [--format json|csv] [--model DIR]
+    linli triage train [--examples FILE] [--model DIR]
+    linli triage use DIR
+    linli triage catalogue [--check FILE]
+
+Needs neither the bot token nor a database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+ACTIONS = ("train", "use", "catalogue")
+USAGE = """\
+linli triage [FILE|-] [--format json|csv] [--model DIR]
+       linli triage train [--examples FILE] [--model DIR]
+       linli triage use DIR
+       linli triage catalogue [--check FILE]"""
+EPILOG = """\
+Input: one request text per line, or a CSV file with a `text` column (other columns are kept
+in CSV output). Output: one JSON object per line, {"category", "confidence", "candidates",
+"urgent", "keywords", ...}, or CSV with --format csv.
+
+train: without --examples, retrains the shipped seed examples plus the staff corrections of
+this deployment into its active model; with --examples FILE (CSV of label,text) trains a custom
+catalogue. --model DIR writes the model there instead, to try it with `linli triage --model DIR`
+before switching it on with `linli triage use DIR`."""
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        return load_settings().data_dir
+    except SettingsError:
+        return Path("data")
+
+
+def _open_input(name: str) -> TextIO:
+    if name == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
+    return open(name, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
+
+
+def read_requests(handle: TextIO, *, force_csv: bool = False) -> Iterator[dict[str, str]]:
+    """Rows with a `text` key: from a CSV with a `text` column, else one text per line."""
+    first = handle.readline()
+    if not first:
+        return
+    header = next(csv.reader([first]), [])
+    names = [h.strip().lower() for h in header]
+    if "text" in names and (force_csv or len(names) > 1 or first.strip().lower() == "text"):
+        reader = csv.reader(handle)
+        for values in reader:
+            row = {names[i]: v for i, v in enumerate(values) if i < len(names)}
+            if row.get("text", "").strip():
+                yield {header[i].strip(): v for i, v in enumerate(values) if i < len(header)} | {
+                    "text": row["text"]
+                }
+        return
+    for line in [first, *handle]:
+        if line.strip():
+            yield {"text": line.strip()}
+
+
+def cmd_triage(args: argparse.Namespace) -> int:
+    """Sort request texts: category, confidence, candidates, urgency and keywords per text."""
+    targets: list[str] = args.targets
+    if targets and targets[0] in ACTIONS:
+        return {"train": _cmd_train, "use": _cmd_use, "catalogue": _cmd_catalogue}[targets[0]](
+            args, targets[1:]
+        )
+    if len(targets) > 1:
+        print("linli triage: give one input file (or - for standard input)", file=sys.stderr)
+        return 2
+    if args.examples or args.check:
+        print("linli triage: --examples belongs to `train`, --check to `catalogue`", file=sys.stderr)
+        return 2
+    from services.triage import CatalogueError, ModelError, category_by_code
+    from services.triage.deployment import load_triage
+
+    source = targets[0] if targets else "-"
+    if source != "-" and not Path(source).is_file():
+        print(f"linli triage: no such file: {source}", file=sys.stderr)
+        return 2
+    try:
+        triage = load_triage(data_dir=_data_dir(args), model_dir=args.model)
+    except (ModelError, CatalogueError) as exc:
+        print(f"linli triage: {exc}", file=sys.stderr)
+        return 1
+    out = sys.stdout
+    writer: Any = None
+    with _open_input(source) as handle:
+        for row in read_requests(handle, force_csv=source.lower().endswith(".csv")):
+            result = triage.analyze(row["text"])
+            if args.format == "json":
+                record = {
+                    "category": result.category,
+                    "confidence": result.confidence,
+                    "candidates": [[code, p] for code, p in result.candidates],
+                    "urgent": result.urgent,
+                    "keywords": result.keywords,
+                    "unsure": result.unsure,
+                    "urgent_reasons": result.urgent_reasons,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
+            name = (
+                category_by_code(triage.catalogue, result.category).name("zh-Hans")
+                if triage.catalogue
+                else result.category
+            )
+            record = {
+                **row,
+                "category": result.category,
+                "category_name": name,
+                "confidence": f"{result.confidence:.3f}",
+                "unsure": "yes" if result.unsure else "",
+                "candidates": " ".join(f"{c}:{p:.2f}" for c, p in result.candidates),
+                "urgent": "yes" if result.urgent else "",
+                "urgent_reasons": " ".join(result.urgent_reasons),
+                "keywords": " ".join(result.keywords),
+            }
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(record)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
+    from services.triage import (
+        TrainingError,
+        read_corrections,
+        read_examples_csv,
+        seed_examples,
+        train_model,
+    )
+    from services.triage.deployment import cache_dir, load_deployment_catalogue
+    from services.triage.training import active_model_dir
+
+    if rest:
+        print(f"linli triage train: unexpected argument {rest[0]!r}", file=sys.stderr)
+        return 2
+    data_dir = _data_dir(args)
+    try:
+        if args.examples:
+            examples = read_examples_csv(Path(args.examples))
+            allowed = None
+        else:
+            examples = [*seed_examples(), *read_corrections(data_dir=data_dir)]
+            allowed = [c.code for c in load_deployment_catalogue(data_dir)]
+        model_dir = Path(args.model) if args.model else active_model_dir(data_dir)
+        report = train_model(
+            examples, model_dir=model_dir, cache_dir=cache_dir(data_dir), allowed_labels=allowed
+        )
+    except (OSError, TrainingError, ValueError) as exc:
+        print(f"linli triage train: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"trained {len(report.labels)} categories on {report.examples} examples "
+        f"({report.features} features, training accuracy {report.train_accuracy:.3f}, "
+        f"{report.seconds:.1f} s) into {report.model_dir}"
+    )
+    for label, count in report.per_label.items():
+        print(f"  {label}: {count}")
+    if args.model:
+        print(f"try it: linli triage --model {args.model} FILE; switch it on: linli triage use DIR")
+    return 0
+
+
+def _cmd_use(args: argparse.Namespace, rest: list[str]) -> int:
+    from services.triage import ModelError
+    from services.triage.deployment import activate_model
+
+    if len(rest) != 1:
+        print("linli triage use: give the model directory to switch on", file=sys.stderr)
+        return 2
+    try:
+        target = activate_model(data_dir=_data_dir(args), model_dir=Path(rest[0]))
+    except ModelError as exc:
+        print(f"linli triage use: {exc}", file=sys.stderr)
+        return 1
+    print(f"model {rest[0]} is now active ({target}); restart the bot to load it")
+    return 0
+
+
+def _cmd_catalogue(args: argparse.Namespace, rest: list[str]) -> int:
+    from services.triage import CatalogueError, load_catalogue
+    from services.triage.deployment import load_deployment_catalogue
+
+    if rest:
+        print(f"linli triage catalogue: unexpected argument {rest[0]!r}", file=sys.stderr)
+        return 2
+    try:
+        if args.check:
+            categories = load_catalogue(Path(args.check))
+        else:
+            categories = load_deployment_catalogue(_data_dir(args))
+    except CatalogueError as exc:
+        print(f"linli triage catalogue: {exc}", file=sys.stderr)
+        return 1
+    for c in categories:
+        print(
+            f"{c.code}\t{c.name('zh-Hans')}\t{c.name('en')}\t{c.deadline_hours} h\t"
+            f"{','.join(c.skills)}"
+        )
+    return 0
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    """Register `linli triage` (sorting, train, use, catalogue)."""
+    parser = subparsers.add_parser(
+        "triage",
+        help="sort request texts by category and urgency; train the classifier",
+        usage=USAGE,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "targets",
+        nargs="*",
+        metavar="FILE|-|train|use DIR|catalogue",
+        help="input file (default: standard input), or an action",
+    )
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
+    parser.add_argument("--model", type=Path, help="model directory (to try, or to train into)")
+    parser.add_argument("--examples", help="train: CSV of label,text for a custom catalogue")
+    parser.add_argument("--check", help="catalogue: validate this catalogue file")
+    parser.add_argument("--data-dir", help="the app's data directory (default: LINLI_DATA_DIR)")
+    parser.set_defaults(func=cmd_triage)

@@ -1,0 +1,70 @@
+"""Where a deployment keeps its triage files (all under the app's data directory).
+
+    <data_dir>/cache/jieba.cache          jieba's prefix-dictionary cache
+    <data_dir>/triage/catalogue.yaml      the deployment's own catalogue (default one if absent)
+    <data_dir>/triage/model/              the retrained model (the shipped one if absent)
+    <data_dir>/triage/corrections.csv     staff corrections, counted at the next retraining
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from services.triage.catalogue import Category, dump_catalogue, load_catalogue
+from services.triage.core import Triage
+from services.triage.model import MODEL_JSON, MODEL_NPZ, LinearModel, ModelError
+from services.triage.training import active_model_dir
+
+
+def cache_dir(data_dir: Path) -> Path:
+    """jieba's cache directory of a deployment."""
+    return data_dir / "cache"
+
+
+def catalogue_path(data_dir: Path) -> Path:
+    """Where a deployment's own catalogue file lives."""
+    return data_dir / "triage" / "catalogue.yaml"
+
+
+def load_deployment_catalogue(data_dir: Path) -> list[Category]:
+    """The deployment's catalogue, or the default one when it has none."""
+    path = catalogue_path(data_dir)
+    return load_catalogue(path if path.is_file() else None)
+
+
+def save_deployment_catalogue(data_dir: Path, categories: list[Category]) -> None:
+    """Validate and store a deployment's catalogue (used by the admin commands)."""
+    dump_catalogue(categories, catalogue_path(data_dir))
+
+
+def deployment_model_dir(data_dir: Path) -> Path | None:
+    """The deployment's active model directory, or None for the shipped model."""
+    active = active_model_dir(data_dir)
+    return active if (active / MODEL_JSON).is_file() else None
+
+
+def load_triage(*, data_dir: Path, model_dir: Path | None = None) -> Triage:
+    """Load the triage a deployment runs with (call once at start-up, off the event loop)."""
+    return Triage.load(
+        model_dir=model_dir or deployment_model_dir(data_dir),
+        cache_dir=cache_dir(data_dir),
+        catalogue=load_deployment_catalogue(data_dir),
+    )
+
+
+def activate_model(*, data_dir: Path, model_dir: Path) -> Path:
+    """Switch a deployment to a model trained into another directory (checked first)."""
+    model = LinearModel.load(model_dir)
+    codes = {c.code for c in load_deployment_catalogue(data_dir)}
+    unknown = [label for label in model.labels if label not in codes]
+    if unknown:
+        raise ModelError(f"{model_dir}: categories not in the catalogue: {', '.join(unknown)}")
+    target = active_model_dir(data_dir)
+    if target.resolve() == model_dir.resolve():
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (MODEL_NPZ, MODEL_JSON):  # the JSON last: a model counts once it is there
+        shutil.copyfile(model_dir / name, target / (name + ".new"))
+        (target / (name + ".new")).replace(target / name)
+    return target

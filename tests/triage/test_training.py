@@ -1,0 +1,123 @@
+"""Training a custom catalogue from a CSV, staff corrections, and switching models on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.triage import (
+    ModelError,
+    Triage,
+    TrainingError,
+    read_examples_csv,
+    record_correction,
+    retrain,
+    train_model,
+)
+from services.triage.deployment import activate_model, deployment_model_dir
+from services.triage.segment import Segmenter
+
+EXAMPLES = """label,text
+roads,路上有个大坑
+roads,马路坑坑洼洼的
+roads,道路破损需要修补
+roads,人行道的砖碎了
+water,家里水管漏水了
+water,水龙头一直滴水
+water,卫生间的水管爆了
+water,停水了什么时候来水
+other,你好
+other,谢谢你们
+other,社区活动在哪报名
+other,我想当志愿者
+"""
+
+
+@pytest.fixture(scope="module")
+def segmenter(jieba_cache: Path) -> Segmenter:
+    """A jieba segmenter for the training runs of this module."""
+    return Segmenter.load(cache_dir=jieba_cache)
+
+
+def test_train_from_csv_and_load(tmp_path: Path, segmenter: Segmenter, jieba_cache: Path) -> None:
+    csv_path = tmp_path / "examples.csv"
+    csv_path.write_text(EXAMPLES, encoding="utf-8")
+    examples = read_examples_csv(csv_path)
+    assert len(examples) == 12
+    report = train_model(examples, model_dir=tmp_path / "model", segmenter=segmenter)
+    assert report.labels == ["other", "roads", "water"]
+    assert report.per_label == {"other": 4, "roads": 4, "water": 4}
+    assert report.train_accuracy == 1.0
+    meta = json.loads((tmp_path / "model" / "model.json").read_text(encoding="utf-8"))
+    assert meta["labels"] == ["other", "roads", "water"]
+    triage = Triage.load(model_dir=tmp_path / "model", cache_dir=jieba_cache)
+    assert triage.analyze("小区门口的马路有坑").category == "roads"
+    assert triage.analyze("厨房水管漏水").category == "water"
+
+
+def test_bad_training_input(tmp_path: Path, segmenter: Segmenter) -> None:
+    with pytest.raises(TrainingError, match="at least two labels"):
+        train_model([("a", "x")] * 5, model_dir=tmp_path, segmenter=segmenter)
+    with pytest.raises(TrainingError, match="fewer than 3"):
+        train_model([("a", "x1"), ("a", "x2"), ("a", "x3"), ("b", "y")], model_dir=tmp_path)
+    with pytest.raises(TrainingError, match="not in the catalogue"):
+        train_model([("zzz", "x")], model_dir=tmp_path, allowed_labels=["other"])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("category,body\na,b\n", encoding="utf-8")
+    with pytest.raises(TrainingError, match="'label' and 'text'"):
+        read_examples_csv(bad)
+
+
+def test_corrections_count_at_next_retraining(tmp_path: Path, segmenter: Segmenter) -> None:
+    base = [
+        ("roads", "路上有个大坑"),
+        ("roads", "马路坑坑洼洼"),
+        ("roads", "道路破损"),
+        ("water", "水管漏水"),
+        ("water", "水龙头滴水"),
+        ("water", "停水了"),
+        ("other", "你好"),
+        ("other", "谢谢"),
+        ("other", "活动报名"),
+    ]
+    text = "井盖被偷了一个"
+    first = retrain(data_dir=tmp_path, base_examples=base, segmenter=segmenter)
+    assert first.examples == 9
+    for _ in range(3):
+        record_correction(data_dir=tmp_path, text=text, category="roads")
+    second = retrain(data_dir=tmp_path, base_examples=base, segmenter=segmenter)
+    assert second.examples == 12 and second.per_label["roads"] == 6
+    model_dir = deployment_model_dir(tmp_path)
+    assert model_dir is not None
+    triage = Triage(segmenter=segmenter, model=__import__(
+        "services.triage.model", fromlist=["LinearModel"]
+    ).LinearModel.load(model_dir))
+    assert triage.analyze(text).category == "roads"
+
+
+def test_activate_checks_the_catalogue(tmp_path: Path, segmenter: Segmenter) -> None:
+    csv_path = tmp_path / "examples.csv"
+    csv_path.write_text(EXAMPLES, encoding="utf-8")
+    trial = tmp_path / "trial"
+    train_model(read_examples_csv(csv_path), model_dir=trial, segmenter=segmenter)
+    # the default catalogue has no 'roads' or 'water'
+    with pytest.raises(ModelError, match="not in the catalogue"):
+        activate_model(data_dir=tmp_path / "data", model_dir=trial)
+    catalogue = tmp_path / "data" / "triage" / "catalogue.yaml"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(
+        "categories:\n"
+        "- {code: roads, names: {zh-Hans: 道路, en: Roads}, deadline_hours: 48}\n"
+        "- {code: water, names: {zh-Hans: 供水, en: Water}, deadline_hours: 24}\n"
+        "- {code: other, names: {zh-Hans: 其他, en: Other}, deadline_hours: 72}\n",
+        encoding="utf-8",
+    )
+    target = activate_model(data_dir=tmp_path / "data", model_dir=trial)
+    assert deployment_model_dir(tmp_path / "data") == target
+
+
+def test_missing_model_dir_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="no trained model"):
+        Triage.load(model_dir=tmp_path)

@@ -1,0 +1,56 @@
+"""Urgency rules: danger now is flagged; negated, hypothetical and past dangers are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.triage import is_urgent, urgent_reasons
+
+URGENT = [
+    ("老人在卫生间摔倒了，起不来", "fall"),
+    ("有人晕倒在单元门口，叫不醒", "unconscious"),
+    ("闻到很浓的煤气味", "gas"),
+    ("上次漏气已经修好了，现在又闻到煤气味", "gas"),
+    ("不知道是不是漏气了，有点臭鸡蛋味", "gas"),
+    ("漏气一直没修好", "gas"),
+    ("3号楼着火了，冒黑烟", "fire"),
+    ("樓道裡起火了", "fire"),
+    ("插座冒火花了", "fire"),
+    ("孩子摸开关被电了一下", "electric"),
+    ("水管爆了，家里淹了", "flooding"),
+    ("对门独居的老奶奶三天没见了，电话也打不通", "alone_unreachable"),
+    ("楼下有人打架，拿着刀", "violence"),
+    ("电梯卡在半中间，里面有人", "trapped"),
+    ("爷爷早上出门到现在没回来", "missing"),
+    ("my neighbour collapsed and is unconscious", "unconscious"),
+    ("there is smoke in the stairwell", "fire"),
+    ("I smell gas in the kitchen", "gas"),
+]
+
+NOT_URGENT = [
+    "上次漏气已经修好了",
+    "上次漏气，已经修好了，想问问多久复查",
+    "没有闻到煤气味，就是火小",
+    "楼道堆物有火灾隐患",
+    "怕飞线充电引起着火",
+    "防止老人摔倒，想装扶手",
+    "骑车差点摔倒，路上有坑",
+    "燃气灶点不着火",
+    "去年着火的那栋楼墙还是黑的",
+    "奶奶上次摔了一跤，现在已经好了",
+    "漏电保护器老跳闸",
+    "消防演练什么时候搞",
+    "暖气不热",
+    "the fire was put out yesterday",
+    "低保怎么申请",
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), URGENT)
+def test_danger_now_is_urgent(text: str, reason: str) -> None:
+    assert reason in urgent_reasons(text)
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_negated_hypothetical_and_past_dangers_are_not_urgent(text: str) -> None:
+    assert not is_urgent(text), urgent_reasons(text)
