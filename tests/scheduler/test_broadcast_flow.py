@@ -1,0 +1,82 @@
+"""Broadcasts end to end: staff compose, preview, confirm; progress edited; report; unreached."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from models import User
+from sandbox.driver import message_text
+from scheduler.service import SchedulerService
+from tests.e2e.conftest import Harness, linli_sandbox  # noqa: F401  (the e2e fixture)
+
+STAFF = 2001  # 李社工, 阳光社区
+GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格 only
+GRANNY = 4005  # 黄奶奶, 阳光社区 1号楼
+
+
+def _scheduler(h: Harness) -> SchedulerService:
+    service = h.sandbox.app.dp["scheduler"]
+    assert isinstance(service, SchedulerService)
+    return service
+
+
+async def test_staff_broadcast_to_a_building_with_progress_and_report(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    async with h.sessionmaker() as session:
+        building_people = (
+            await session.exec(
+                select(User).where(
+                    col(User.consent_at).is_not(None),
+                    col(User.building_id).in_(
+                        select(User.building_id).where(User.id == GRANNY).scalar_subquery()
+                    ),
+                )
+            )
+        ).all()
+    audience = sorted(u.id for u in building_people)
+    assert GRANNY in audience and len(audience) >= 2
+
+    await d.say(STAFF, "📢 发通知")
+    await d.tap(STAFF, "选几栋楼")
+    await d.expect(STAFF, "请点选楼栋")
+    await d.tap(STAFF, "1号楼")
+    await d.tap(STAFF, "选好了")
+    await d.expect(STAFF, "请输入通知内容")
+    [preview] = await d.say(STAFF, "明天上午9点停水，请提前储水。")
+    assert f"将发给 {len(audience)} 人" in message_text(preview)
+    assert "明天上午9点停水" in message_text(preview)
+
+    await d.block(GRANNY)  # she blocked the bot: the report must say so
+    await d.tap(STAFF, "✅ 发送")
+    progress = await d.expect(STAFF, "已发送 0/")
+
+    service = _scheduler(h)
+    await service.drain()
+    await service.show_progress(force=True)
+    await service.drain()
+
+    for uid in audience:
+        if uid != GRANNY:
+            await d.expect(uid, "明天上午9点停水")
+    report = await d.expect(STAFF, "通知发送完毕", since=progress["message_id"])
+    assert "已屏蔽机器人 1 人" in message_text(report)
+    edited = [m for m in await d.messages(STAFF) if m["message_id"] == progress["message_id"]]
+    assert f"已发送 {len(audience)}/{len(audience)}" in message_text(edited[0])
+
+    await d.tap(STAFF, "查看没收到的人")
+    who = await d.expect(STAFF, "没收到这条通知的人", since=report["message_id"])
+    assert "黄奶奶" in message_text(who)
+
+
+async def test_grid_worker_cannot_broadcast_to_the_whole_community(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    d = linli_sandbox.driver
+    await d.say(GRID_WORKER, "📢 发通知")
+    await d.tap(GRID_WORKER, "整个社区的居民")
+    await d.expect(GRID_WORKER, "请输入通知内容")
+    [refusal] = await d.say(GRID_WORKER, "全体居民请注意")
+    assert "没有权限" in message_text(refusal) or "不能" in message_text(refusal)
