@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from collections.abc import Callable
+from datetime import datetime
+
+from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -309,7 +312,7 @@ async def on_join_submit(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """File the application and send a review card to the community's staff."""
@@ -327,19 +330,20 @@ async def on_join_submit(
     await state.clear()
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("member-submitted"))
+    await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+        t("member-submitted"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
     staff = await user_service.staff_of(session, community_id=profile.community_id)
     community = await session.get(Community, profile.community_id)
     await notify(
-        bot,
         session,
         translator,
         staff,
         lambda tt: _review_card_text(tt, profile, community),
         lambda tt: _review_markup(tt, profile.user_id),
+        community_id=profile.community_id,
+        now=clock(),
     )
 
 
@@ -397,7 +401,7 @@ async def on_approve(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """Approve; the applicant is told."""
@@ -410,7 +414,9 @@ async def on_approve(
         await query.message.answer(t("member-approved-staff", name=profile.real_name))
     member = await session.get(User, profile.user_id)
     if member is not None:
-        await notify(bot, session, translator, [member], lambda tt: tt("member-approved-user"))
+        await notify(
+            session, translator, [member], lambda tt: tt("member-approved-user"), now=clock()
+        )
 
 
 @router.callback_query(ReviewCb.filter(F.action == "reject"))
@@ -446,7 +452,7 @@ async def on_reject_reason(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """Reject with the typed reason; the applicant is told why."""
@@ -465,7 +471,6 @@ async def on_reject_reason(
     member = await session.get(User, profile.user_id)
     if member is not None:
         await notify(
-            bot,
             session,
             translator,
             [member],

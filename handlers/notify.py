@@ -1,33 +1,36 @@
-"""Telling other people (staff, applicants) about an action, each in their own language."""
+"""Telling other people (staff, applicants) about an action, each in their own language.
+
+These are proactive messages, so they go through the delivery outbox (rate limits, quiet hours,
+blocked users, retries); the acting user's own reply is sent directly by the handler.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from datetime import datetime
 
-from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.types import InlineKeyboardMarkup
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator, pick_language
 from models import User
-
-log = logging.getLogger(__name__)
+from services.delivery import enqueue
 
 
 async def notify(
-    bot: Bot,
     session: AsyncSession,
     translator: Translator,
     recipients: Iterable[User],
     render: Callable[[Text], str],
     markup: Callable[[Text], InlineKeyboardMarkup | None] | None = None,
-    **kwargs: Any,
+    *,
+    kind: str = "notice",
+    urgent: bool = False,
+    community_id: int | None = None,
+    now: datetime | None = None,
 ) -> int:
-    """Send a rendered text to each recipient, marking those who blocked the bot; returns sent."""
-    sent = 0
+    """Queue a rendered text for each recipient who has not blocked the bot; returns how many."""
+    queued = 0
     for recipient in recipients:
         if recipient.blocked_bot:
             continue
@@ -35,14 +38,19 @@ async def notify(
             recipient.language, available=translator.languages, default=translator.default
         )
         t = translator.bind(lang)
-        try:
-            await bot.send_message(
-                recipient.id, render(t), reply_markup=markup(t) if markup else None, **kwargs
-            )
-            sent += 1
-        except TelegramForbiddenError:
-            recipient.blocked_bot = True
-            await session.commit()
-        except TelegramAPIError:
-            log.exception("could not notify %s", recipient.id)
-    return sent
+        reply_markup = markup(t) if markup else None
+        await enqueue(
+            session,
+            chat_id=recipient.id,
+            text=render(t),
+            reply_markup=reply_markup.model_dump(exclude_none=True, mode="json")
+            if reply_markup
+            else None,
+            kind=kind,
+            urgent=urgent,
+            community_id=community_id,
+            now=now,
+        )
+        queued += 1
+    await session.commit()
+    return queued

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from collections.abc import Callable
+from datetime import datetime
+
+from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -314,7 +317,7 @@ async def on_phone_contact(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """A shared contact: only the user's own is accepted."""
@@ -329,7 +332,7 @@ async def on_phone_contact(
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
-    await _finish(message, state, session, user, roles, t, bot, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator)
 
 
 @router.message(StateFilter(Reg.phone), F.text.in_(labels("common-skip")))
@@ -340,11 +343,11 @@ async def on_phone_skip(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """No phone: finish."""
-    await _finish(message, state, session, user, roles, t, bot, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator)
 
 
 @router.message(StateFilter(Reg.phone), F.text)
@@ -355,7 +358,7 @@ async def on_phone_typed(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     """A typed number is taken as the user's own."""
@@ -366,7 +369,7 @@ async def on_phone_typed(
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_) + "\n" + t("reg-phone-use-button"))
         return
-    await _finish(message, state, session, user, roles, t, bot, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator)
 
 
 @router.message(StateFilter(Reg.phone))
@@ -382,7 +385,7 @@ async def _finish(
     user: User,
     roles: frozenset[Role],
     t: Text,
-    bot: Bot,
+    clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
     await state.clear()
@@ -396,12 +399,13 @@ async def _finish(
             session, community_id=user.community_id, grid_id=user.grid_id
         )
         await notify(
-            bot,
             session,
             translator,
             staff,
             lambda tt: tt("reg-new-resident-card", name=user.display_name, address=address),
             lambda tt: _kb([[(tt("reg-verify"), VerifyCb(user_id=user.id).pack())]]),
+            community_id=user.community_id,
+            now=clock(),
         )
 
 
