@@ -344,6 +344,11 @@ def setup_driver_routes(emu: Emulator) -> None:
         )
         return {"method": method, "error_code": code, "description": description, "count": count}
 
+    async def commands(request: web.Request) -> Any:
+        chat_id = chat_id_of(request, "chat")
+        user_id = _int(request.query.get("user"), "user", required=False)
+        return {"commands": emu.commands_for(chat_id, user_id)}
+
     async def file(request: web.Request) -> web.StreamResponse:
         rec = emu.files.get(request.match_info["file_id"])
         if rec is None:
@@ -369,8 +374,10 @@ def setup_driver_routes(emu: Emulator) -> None:
     ]
     for method, path, handler in routes:
         r.add_route(method, prefix + path, _guard(handler))
-    # Read-only helper for the web page: the bytes of a stored file (photos in the chat).
+    # Read-only helpers for the web page: the bytes of a stored file (photos in the chat) and
+    # the command menu a user sees in a chat (set by the bot with setMyCommands).
     r.add_get(prefix + "/files/{file_id}", file)
+    r.add_get(prefix + "/commands", _guard(commands))
 
     async def unknown(request: web.Request) -> web.Response:
         return _bad(f"unknown driver call {request.method} {request.path}")

@@ -1995,6 +1995,34 @@ class Emulator:
         self.commands[self._commands_key(p)] = clean
         return True
 
+    def commands_for(self, chat_id: int, user_id: int | None = None) -> list[dict[str, Any]]:
+        """The command menu a user sees in a chat, resolved by scope and language as Telegram."""
+        chat = self.chats.get(chat_id)
+        uid = user_id if user_id is not None else chat_id
+        user = self.users.get(uid)
+        scopes: list[dict[str, Any]]
+        if chat is None or chat.type == "private":
+            scopes = [
+                {"type": "chat", "chat_id": chat_id},
+                {"type": "all_private_chats"},
+                {"type": "default"},
+            ]
+        else:
+            scopes = [
+                {"type": "chat_member", "chat_id": chat_id, "user_id": uid},
+                {"type": "chat", "chat_id": chat_id},
+                {"type": "all_group_chats"},
+                {"type": "default"},
+            ]
+        code = (user.language_code or "") if user else ""
+        langs = [code, code.split("-")[0], ""] if code else [""]
+        for scope in scopes:
+            for lang in langs:
+                key = json.dumps(scope, sort_keys=True) + "|" + lang
+                if key in self.commands:
+                    return self.commands[key]
+        return []
+
     async def m_get_commands(self, p: Params) -> Any:
         """getMyCommands."""
         return self.commands.get(self._commands_key(p), [])

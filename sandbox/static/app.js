@@ -18,7 +18,7 @@ const I18N = {
     noAnswer: "机器人没有回应这个按钮", unsupported: "沙盒中不支持此按钮", photo: "照片",
     location: "位置", contact: "联系人", voice: "语音消息", document: "文件", poll: "投票",
     anonymousPoll: "匿名投票", publicPoll: "公开投票", quiz: "测验", closed: "已结束",
-    votes: "票", sendFailed: "发送失败：", notStarted: "尚未开始与机器人对话", you: "我",
+    votes: "票", menu: "菜单", sendFailed: "发送失败：", notStarted: "尚未开始与机器人对话", you: "我",
     roles: { admin: "街道管理员", staff: "社区工作者", grid: "网格员", member: "党员/志愿者",
       resident: "居民", new: "新用户", volunteer: "志愿者" },
   },
@@ -37,7 +37,7 @@ const I18N = {
     unsupported: "This button is not supported in the sandbox", photo: "Photo", location: "Location",
     contact: "Contact", voice: "Voice message", document: "File", poll: "Poll",
     anonymousPoll: "Anonymous poll", publicPoll: "Public poll", quiz: "Quiz", closed: "Closed",
-    votes: "votes", sendFailed: "Sending failed: ", notStarted: "has not started the bot", you: "Me",
+    votes: "votes", menu: "Menu", sendFailed: "Sending failed: ", notStarted: "has not started the bot", you: "Me",
     roles: { admin: "Admin", staff: "Community staff", grid: "Grid worker", member: "Member",
       resident: "Resident", new: "New user", volunteer: "Volunteer" },
   },
@@ -48,7 +48,7 @@ const state = {
   users: [], groups: [], botReady: false,
   chatId: null, speakAs: null, messages: [], lastId: 0,
   rendered: new Map(), loopToken: 0, abort: null,
-  kbHidden: false, replyTo: null, myVotes: {}, stickUntil: 0,
+  kbHidden: false, replyTo: null, myVotes: {}, stickUntil: 0, commands: [],
 };
 
 const $ = (id) => document.getElementById(id);
@@ -206,8 +206,33 @@ async function loadLists() {
     $("bot-dot").classList.toggle("ready", state.botReady);
     $("bot-status").textContent = state.botReady ? t("botReady") : t("botWaiting");
     renderLists();
-    if (state.chatId !== null) renderHeader();
+    if (state.chatId !== null) { renderHeader(); loadCommands(); }
   } catch (err) { /* the emulator may be restarting */ }
+}
+
+/* The bot's command menu for this chat (setMyCommands), like Telegram's "Menu" button. */
+async function loadCommands() {
+  const chatId = state.chatId;
+  const from = me();
+  if (chatId === null || !from) return;
+  try {
+    const data = await api("GET", `commands?chat=${chatId}&user=${from}`);
+    if (chatId !== state.chatId) return;
+    const sig = JSON.stringify(data.commands);
+    if (sig === state.commandsSig) return;
+    state.commandsSig = sig;
+    state.commands = data.commands;
+    $("menu-btn").hidden = state.commands.length === 0;
+    const pop = $("menu-pop");
+    pop.innerHTML = "";
+    for (const c of state.commands) {
+      const item = document.createElement("button");
+      item.type = "button";
+      item.innerHTML = `<span class="cmd">/${esc(c.command)}</span><span class="desc">${esc(c.description)}</span>`;
+      item.addEventListener("click", () => { pop.hidden = true; sendText("/" + c.command); });
+      pop.append(item);
+    }
+  } catch (err) { /* no menu */ }
 }
 
 function renderLists() {
@@ -311,6 +336,10 @@ function openChat(chatId) {
   history.replaceState(null, "", `#${params}`);
   renderLists();
   renderHeader();
+  state.commandsSig = null;
+  $("menu-pop").hidden = true;
+  $("menu-btn").hidden = true;
+  loadCommands();
   refresh().then(() => startLoop());
   $("text").focus();
 }
@@ -668,6 +697,13 @@ function wire() {
   $("share-contact").addEventListener("click", shareContact);
   $("toggle-kb").addEventListener("click", () => { state.kbHidden = !state.kbHidden; renderReplyKeyboard(); });
   $("start-btn").addEventListener("click", () => sendText("/start"));
+  $("menu-btn").addEventListener("click", (ev) => {
+    ev.stopPropagation();
+    $("menu-pop").hidden = !$("menu-pop").hidden;
+  });
+  document.addEventListener("click", (ev) => {
+    if (!ev.target.closest("#menu-pop")) $("menu-pop").hidden = true;
+  });
   $("speak-as").addEventListener("change", (ev) => {
     state.speakAs = Number(ev.target.value);
     const params = new URLSearchParams({ chat: state.chatId, as: state.speakAs });
@@ -675,6 +711,8 @@ function wire() {
     state.rendered.clear();
     $("messages").innerHTML = "";
     renderMessages();
+    state.commandsSig = null;
+    loadCommands();
   });
   $("modal-ok").addEventListener("click", () => { $("modal").hidden = true; });
   // Photos load after the list is laid out: keep the view at the bottom while they do.

@@ -14,6 +14,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import (
+    BotCommand,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -96,6 +97,7 @@ async def echo_bot(emulator: Emulator) -> AsyncIterator[None]:
         default=DefaultBotProperties(parse_mode="HTML"),
     )
     dp = echo_dispatcher()
+    await bot.set_my_commands([BotCommand(command="start", description="Show the keyboard")])
     task = asyncio.ensure_future(dp.start_polling(bot, handle_signals=False, polling_timeout=5))
     async with Driver(emulator.base_url) as driver:
         await driver.wait_bot_ready()
@@ -131,6 +133,10 @@ async def test_page_chat_flow(emulator: Emulator, echo_bot: None) -> None:
             await expect(page.locator("#toast")).to_have_text("Liked!")
             await expect(page.locator(".messages")).to_contain_text("Echo: hello sandbox ✅")
             await expect(page.locator(".meta-line .edited").first).to_be_visible()
+
+            await page.locator("#menu-btn").click()
+            await page.locator("#menu-pop button", has_text="/start").click()
+            await expect(page.locator(".messages b", has_text="Welcome")).to_have_count(2)
 
             await page.locator("#lang").click()
             await expect(page.locator("#lists h3").first).to_have_text("Users")

@@ -261,3 +261,28 @@ async def test_say_tap_expect(driver: Driver, emulator: Emulator) -> None:
 
 def test_b64_helper_roundtrip() -> None:
     assert base64.b64decode(base64.b64encode(b"x")) == b"x"
+
+
+async def test_command_menu_by_scope_and_language(driver: Driver, api: BotApi, emulator) -> None:
+    start = {"command": "start", "description": "开始"}
+    await api.ok("setMyCommands", commands=[start])
+    await api.ok(
+        "setMyCommands", commands=[{"command": "help", "description": "Help"}], language_code="en"
+    )
+    staff = [{"command": "ledger", "description": "台账"}]
+    await api.ok("setMyCommands", commands=staff, scope={"type": "chat", "chat_id": 1001})
+    assert await api.ok("getMyCommands") == [start]
+    assert await api.ok("getMyCommands", language_code="en") == [
+        {"command": "help", "description": "Help"}
+    ]
+    async with api.session.get(f"{emulator.base_url}/sandbox/api/commands?chat=1001") as resp:
+        assert (await resp.json())["commands"] == staff
+    async with api.session.get(f"{emulator.base_url}/sandbox/api/commands?chat=1002") as resp:
+        assert (await resp.json())["commands"][0]["command"] == "help"  # Li speaks English
+    code, desc = await api.err(
+        "setMyCommands", commands=[{"command": "Bad-Name", "description": "x"}]
+    )
+    assert (code, desc) == (400, "Bad Request: BOT_COMMAND_INVALID")
+    assert await api.ok("deleteMyCommands", scope={"type": "chat", "chat_id": 1001}) is True
+    async with api.session.get(f"{emulator.base_url}/sandbox/api/commands?chat=1001") as resp:
+        assert (await resp.json())["commands"] == [start]
