@@ -45,6 +45,8 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-order-queue", STAFF, 50),  # issue 4
     MenuEntry("menu-order-on-behalf", STAFF, 51),  # issue 4
     MenuEntry("menu-order-stats", STAFF, 52),  # issue 4
+    MenuEntry("menu-consult", ALL, 20),  # issue 7: 近期议事
+    MenuEntry("menu-consult-staff", STAFF, 55),  # issue 7: 议事管理
     MenuEntry("menu-help", ALL, 99),
 ]
 

@@ -1,0 +1,248 @@
+"""Shared pieces of the consultation handlers: callback data, keyboards, time parsing, audience.
+
+Callback data classes pack to the same strings services.consult_common writes into stored
+notices (RsvpCb ↔ rsvp_data, CheckinCb ↔ checkin_data, BallotCb ↔ ballot_data).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from models import Building, Community, Grid, Role, User
+from models.consultations import AudienceKind
+from services.consult_common import Notifier
+from services.errors import InvalidInput, PermissionDenied
+from services.users import staff_scopes
+
+
+class HubCb(CallbackData, prefix="chb"):
+    """近期议事 hub buttons: meetings, polls, topics, propose, check-in code; staff menu."""
+
+    action: str
+
+
+class MeetingCb(CallbackData, prefix="cmt"):
+    """A meeting action: view, publish, edit, postpone, cancel, attendees, minutes, order."""
+
+    action: str
+    id: int
+    arg: int = 0
+
+
+class RsvpCb(CallbackData, prefix="crv"):
+    """去 / 不确定 / 不去 on a meeting (services.consult_common.rsvp_data)."""
+
+    meeting_id: int
+    answer: str
+
+
+class CheckinCb(CallbackData, prefix="cci"):
+    """The check-in button (services.consult_common.checkin_data)."""
+
+    meeting_id: int
+
+
+class BallotCb(CallbackData, prefix="cpb"):
+    """Open the ballot of a poll (services.consult_common.ballot_data)."""
+
+    poll_id: int
+
+
+class VoteCb(CallbackData, prefix="cpv"):
+    """Tap an option (option 0 = submit a multiple choice); proxy_for = the resident's id."""
+
+    poll_id: int
+    option_id: int
+    proxy_for: int = 0
+
+
+class PollCb(CallbackData, prefix="cpl"):
+    """A poll action: view, results, publish, close, cancel, proxy, export; form choices."""
+
+    action: str
+    id: int = 0
+    arg: int = 0
+
+
+class TopicCb(CallbackData, prefix="ctp"):
+    """A topic action: back, accept, accept into meeting arg, answer."""
+
+    action: str
+    id: int
+    arg: int = 0
+
+
+class AudienceCb(CallbackData, prefix="cau"):
+    """The audience picker: a kind, a toggled grid/building id, or done."""
+
+    action: str
+    id: int = 0
+
+
+def kb(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of (label, callback data)."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in rows
+        ]
+    )
+
+
+def cancel_kb(t: Text, *, skip: bool = False) -> ReplyKeyboardMarkup:
+    """The big cancel button (and skip, when a step is optional) of a text step."""
+    row = [KeyboardButton(text=t("common-cancel"))]
+    if skip:
+        row.insert(0, KeyboardButton(text=t("common-skip")))
+    return ReplyKeyboardMarkup(keyboard=[row], resize_keyboard=True)
+
+
+def make_notifier(
+    translator: Translator, settings: Settings, clock: Callable[[], datetime]
+) -> Notifier:
+    """The notifier handlers give services: real texts, local zone, the injected clock."""
+    return Notifier(
+        texts=translator,
+        zone=settings.zone,
+        default_language=settings.default_language,
+        now=clock(),
+    )
+
+
+_TIME = re.compile(
+    r"^\s*(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?"
+    r"\s*[ T]?\s*(\d{1,2})[:：点](\d{2})?分?\s*$"
+)
+
+
+def parse_local_time(text: str | None, *, settings: Settings, now: datetime) -> datetime:
+    """ "2026-11-28 19:30", "11-28 19:30" or "11月28日 19点30" in local time → aware UTC."""
+    match = _TIME.match(text or "")
+    if not match:
+        raise InvalidInput("consult-err-time")
+    year_s, month_s, day_s, hour_s, minute_s = match.groups()
+    local_now = now.astimezone(settings.zone)
+    try:
+        when = datetime(
+            int(year_s) if year_s else local_now.year,
+            int(month_s),
+            int(day_s),
+            int(hour_s),
+            int(minute_s or 0),
+            tzinfo=settings.zone,
+        )
+    except ValueError:
+        raise InvalidInput("consult-err-time") from None
+    if not year_s and when < local_now:
+        when = when.replace(year=when.year + 1)
+    return when.astimezone(now.tzinfo)
+
+
+async def staff_community(session: AsyncSession, *, user: User, roles: Collection[Role]) -> int:
+    """The community a staff account publishes in (its first scope; admins: the first one)."""
+    scopes = await staff_scopes(session, user_id=user.id)
+    if scopes:
+        return scopes[0].community_id
+    if Role.ADMIN in roles:
+        community = (await session.exec(select(Community).order_by(col(Community.id)))).first()
+        if community is not None and community.id is not None:
+            return community.id
+    raise PermissionDenied("consult-no-community")
+
+
+# ----------------------------------------------------------------- the audience picker
+
+AfterAudience = Callable[[Message, FSMContext, Text], Awaitable[None]]
+_AFTER: dict[str, AfterAudience] = {}
+
+
+def after_audience(flow: str) -> Callable[[AfterAudience], AfterAudience]:
+    """Register what a creation flow does once its audience is chosen."""
+
+    def register(func: AfterAudience) -> AfterAudience:
+        _AFTER[flow] = func
+        return func
+
+    return register
+
+
+async def ask_audience(message: Message, state: FSMContext, t: Text, *, flow: str) -> None:
+    """Ask who it is for; the flow continues in its after_audience function."""
+    await state.update_data(aud_flow=flow, aud_kind=None, aud_ids=[])
+    kinds = [
+        AudienceKind.COMMUNITY,
+        AudienceKind.GRIDS,
+        AudienceKind.BUILDINGS,
+        AudienceKind.MEMBERS,
+    ]
+    rows = [[(t(f"consult-audience-{k.value}"), AudienceCb(action=k.value).pack())] for k in kinds]
+    await message.answer(t("consult-ask-audience"), reply_markup=kb(rows))
+
+
+async def audience_choices(
+    session: AsyncSession, *, community_id: int, kind: AudienceKind
+) -> list[tuple[int, str]]:
+    """The grids or buildings of a community, as (id, name)."""
+    if kind == AudienceKind.GRIDS:
+        grids = await session.exec(
+            select(Grid).where(Grid.community_id == community_id).order_by(col(Grid.id))
+        )
+        return [(g.id or 0, g.name) for g in grids.all()]
+    buildings = await session.exec(
+        select(Building).where(Building.community_id == community_id).order_by(col(Building.id))
+    )
+    return [(b.id or 0, b.name) for b in buildings.all()][:40]
+
+
+def picker_kb(
+    choices: list[tuple[int, str]], chosen: Collection[int], t: Text
+) -> InlineKeyboardMarkup:
+    """Toggle buttons for grids/buildings, two a row, and Done."""
+    buttons = [
+        (("✅ " if cid in chosen else "") + name, AudienceCb(action="toggle", id=cid).pack())
+        for cid, name in choices
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([(t("consult-done"), AudienceCb(action="done").pack())])
+    return kb(rows)
+
+
+async def continue_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+    """Hand over to the flow that asked for the audience."""
+    data = await state.get_data()
+    await _AFTER[str(data["aud_flow"])](message, state, t)
+
+
+def audience_from(data: dict[str, Any]) -> tuple[AudienceKind, tuple[int, ...]]:
+    """The chosen audience from FSM data."""
+    return AudienceKind(data.get("aud_kind") or AudienceKind.COMMUNITY), tuple(
+        int(i) for i in data.get("aud_ids") or ()
+    )
+
+
+def tx(t: Text, key: str, /, **args: Any) -> str:
+    """A text with the lines left empty by optional parts dropped."""
+    return "\n".join(line for line in t(key, **args).split("\n") if line.strip())
+
+
+async def reply(target: object, text: str, **kwargs: Any) -> None:
+    """Answer in the chat of a message (callbacks' messages may be inaccessible)."""
+    if isinstance(target, Message):
+        await target.answer(text, **kwargs)

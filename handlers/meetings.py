@@ -1,0 +1,942 @@
+"""Meetings in chat: 近期议事, RSVP, check-in; staff create, publish, change, minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.consult_kit import (
+    AudienceCb,
+    BallotCb,
+    CheckinCb,
+    HubCb,
+    MeetingCb,
+    RsvpCb,
+    after_audience,
+    ask_audience,
+    audience_choices,
+    audience_from,
+    cancel_kb,
+    continue_after_audience,
+    kb,
+    make_notifier,
+    parse_local_time,
+    picker_kb,
+    reply,
+    staff_community,
+    tx,
+)
+from handlers.filters import IS_STAFF
+from handlers.menu import labels, main_menu
+from models import Role, User
+from models.consultations import (
+    AudienceKind,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    RsvpAnswer,
+    RsvpStatus,
+)
+from services import meetings, polls
+from services.errors import InvalidInput
+
+router = Router(name="meetings")
+router.message.filter(F.chat.type == "private")
+staff_router = Router(name="meetings-staff")
+staff_router.message.filter(F.chat.type == "private", IS_STAFF)
+staff_router.callback_query.filter(IS_STAFF)
+
+Clock = Callable[[], datetime]
+
+
+class MeetingForm(StatesGroup):
+    """Creating a meeting, one question at a time."""
+
+    title = State()
+    agenda = State()
+    start = State()
+    place = State()
+    capacity = State()
+
+
+class MeetingChange(StatesGroup):
+    """Staff changing a published meeting, or writing its minutes."""
+
+    value = State()
+    postpone_time = State()
+    postpone_reason = State()
+    cancel_reason = State()
+    minutes = State()
+    decisions = State()
+
+
+class CodeForm(StatesGroup):
+    """A resident typing the check-in code."""
+
+    code = State()
+
+
+# ----------------------------------------------------------------- 近期议事 (everyone)
+
+
+@router.message(F.text.in_(labels("menu-consult")))
+async def on_consult_menu(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Upcoming meetings and open polls, with buttons to act on them."""
+    now = clock()
+    upcoming = await meetings.upcoming_for(session, user=user, roles=roles, now=now)
+    open_polls = await polls.open_polls_for(session, user=user, now=now)
+    lines = [t("consult-hub")]
+    rows: list[list[tuple[str, str]]] = []
+    for meeting in upcoming:
+        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        rows.append(
+            [
+                (
+                    f"📅 {when} {meeting.title}"[:60],
+                    MeetingCb(action="view", id=meeting.id or 0).pack(),
+                )
+            ]
+        )
+    for poll in open_polls:
+        rows.append([(f"🗳 {poll.question}"[:60], BallotCb(poll_id=poll.id or 0).pack())])
+    if not upcoming and not open_polls:
+        lines.append(t("consult-hub-empty"))
+    rows.append(
+        [
+            (t("consult-btn-topics"), HubCb(action="topics").pack()),
+            (t("consult-btn-propose"), HubCb(action="propose").pack()),
+        ]
+    )
+    rows.append([(t("meeting-btn-checkin-code"), HubCb(action="code").pack())])
+    await message.answer("\n".join(lines), reply_markup=kb(rows))
+
+
+def _rsvp_rows(t: Text, meeting_id: int) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (t("meeting-btn-yes"), RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.YES).pack()),
+            (
+                t("meeting-btn-maybe"),
+                RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.MAYBE).pack(),
+            ),
+            (t("meeting-btn-no"), RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.NO).pack()),
+        ]
+    ]
+
+
+async def _card(
+    session: AsyncSession,
+    meeting: Meeting,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> dict[str, object]:
+    return await meetings.card_args(
+        session, meeting=meeting, notifier=make_notifier(translator, settings, clock)
+    )
+
+
+@router.callback_query(MeetingCb.filter(F.action == "view"))
+async def on_meeting_view(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A meeting's card: residents get RSVP/check-in buttons, staff their tools."""
+    meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    args = await _card(session, meeting, translator, settings, clock)
+    await query.answer()
+    if Role.STAFF in roles or Role.ADMIN in roles:
+        from services.users import can_act_in
+
+        if await can_act_in(session, user=user, roles=roles, community_id=meeting.community_id):
+            await _send_staff_card(query.message, session, meeting, args, t)
+            return
+    status = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
+    text = (
+        tx(t, "meeting-card", **args)
+        + "\n"
+        + t(
+            "meeting-my-status",
+            status=t(f"meeting-rsvp-status-{status.value if status else 'none'}"),
+        )
+    )
+    rows = []
+    if meeting.status == MeetingStatus.PUBLISHED and clock() < meetings.ends_at(meeting):
+        rows = _rsvp_rows(t, meeting.id or 0)
+        if meetings.in_checkin_window(meeting, now=clock()):
+            rows.append([(t("meeting-btn-checkin"), CheckinCb(meeting_id=meeting.id or 0).pack())])
+    await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+
+
+@router.callback_query(RsvpCb.filter())
+async def on_rsvp(
+    query: CallbackQuery,
+    callback_data: RsvpCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """去 / 不确定 / 不去 (also from the announcement); the answer can change any time."""
+    if callback_data.answer not in {a.value for a in RsvpAnswer}:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    outcome = await meetings.rsvp(
+        session,
+        user=user,
+        meeting_id=callback_data.meeting_id,
+        answer=RsvpAnswer(callback_data.answer),
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
+    key = {
+        RsvpStatus.GOING: "meeting-rsvp-going",
+        RsvpStatus.WAITLIST: "meeting-rsvp-waitlist",
+        RsvpStatus.MAYBE: "meeting-rsvp-maybe",
+        RsvpStatus.NO: "meeting-rsvp-no",
+    }[outcome.status]
+    await query.answer()
+    await reply(query.message, t(key, title=meeting.title, position=outcome.position))
+
+
+@router.callback_query(CheckinCb.filter())
+async def on_checkin(
+    query: CallbackQuery,
+    callback_data: CheckinCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Clock,
+) -> None:
+    """签到 with the button: valid only in the meeting's window."""
+    meeting, new = await meetings.check_in(
+        session, user=user, meeting_id=callback_data.meeting_id, now=clock()
+    )
+    text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
+    await query.answer()
+    await reply(query.message, text)
+
+
+@router.callback_query(HubCb.filter(F.action == "code"))
+async def on_code_button(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Ask for the code staff show in the room."""
+    await state.set_state(CodeForm.code)
+    await query.answer()
+    await reply(query.message, t("meeting-ask-code"), reply_markup=cancel_kb(t))
+
+
+@router.message(StateFilter(CodeForm.code), F.text, ~F.text.in_(labels("common-cancel")))
+async def on_code(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
+) -> None:
+    """签到 with a code."""
+    meeting, new = await meetings.check_in_by_code(
+        session, user=user, code=message.text or "", now=clock()
+    )
+    await state.clear()
+    text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
+    await message.answer(text, reply_markup=main_menu(t, roles, registered=user.registered))
+
+
+@router.message(
+    StateFilter(CodeForm, MeetingForm, MeetingChange), F.text.in_(labels("common-cancel"))
+)
+async def on_cancel_flow(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """The big cancel button of any meeting step: nothing is saved."""
+    await state.clear()
+    await message.answer(
+        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+# ----------------------------------------------------------------- staff: 议事管理
+
+
+@staff_router.message(F.text.in_(labels("menu-consult-staff")))
+async def on_staff_menu(message: Message, t: Text) -> None:
+    """The consultation tools for staff."""
+    rows = [
+        [
+            (t("consult-btn-new-meeting"), HubCb(action="new_meeting").pack()),
+            (t("consult-btn-new-poll"), HubCb(action="new_poll").pack()),
+        ],
+        [
+            (t("consult-btn-my-meetings"), HubCb(action="my_meetings").pack()),
+            (t("consult-btn-my-polls"), HubCb(action="my_polls").pack()),
+        ],
+        [(t("consult-btn-topic-review"), HubCb(action="topics").pack())],
+    ]
+    await message.answer(t("consult-staff-hub"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(HubCb.filter(F.action == "my_meetings"))
+async def on_staff_meetings(
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Recent meetings with their status; tap one for its tools."""
+    items = await meetings.staff_meetings(session, user=user, roles=roles)
+    await query.answer()
+    if not items:
+        await reply(query.message, t("meeting-list-empty"))
+        return
+    rows = []
+    for meeting in items:
+        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        label = f"{when} {meeting.title} · {t(f'meeting-status-{meeting.status}')}"
+        rows.append([(label[:60], MeetingCb(action="view", id=meeting.id or 0).pack())])
+    await reply(query.message, t("meeting-list-title"), reply_markup=kb(rows))
+
+
+async def _send_staff_card(
+    target: object, session: AsyncSession, meeting: Meeting, args: dict[str, object], t: Text
+) -> None:
+    c = await meetings.counts(session, meeting_id=meeting.id or 0)
+    text = tx(
+        t,
+        "meeting-staff-card",
+        **args,
+        status=t(f"meeting-status-{meeting.status}"),
+        code=meeting.checkin_code or "-",
+        going=c.going,
+        waitlist=c.waitlist,
+        maybe=c.maybe,
+        no=c.no,
+        checked=c.checked_in,
+    )
+    mid = meeting.id or 0
+
+    def cb(action: str, arg: int = 0) -> str:
+        return MeetingCb(action=action, id=mid, arg=arg).pack()
+
+    rows: list[list[tuple[str, str]]] = []
+    if meeting.status == MeetingStatus.DRAFT:
+        rows.append(
+            [(t("meeting-btn-publish"), cb("publish")), (t("meeting-btn-edit"), cb("edit"))]
+        )
+        rows.append([(t("meeting-btn-cancel"), cb("cancel"))])
+    elif meeting.status == MeetingStatus.PUBLISHED:
+        rows.append(
+            [(t("meeting-btn-edit"), cb("edit")), (t("meeting-btn-postpone"), cb("postpone"))]
+        )
+        rows.append(
+            [
+                (t("meeting-btn-attendees"), cb("attendees")),
+                (t("meeting-btn-minutes"), cb("minutes")),
+            ]
+        )
+        rows.append([(t("meeting-btn-cancel"), cb("cancel"))])
+    elif meeting.status == MeetingStatus.MINUTED:
+        rows.append([(t("meeting-btn-attendees"), cb("attendees"))])
+        for i, decision in enumerate(await meetings.decisions_of(session, meeting_id=mid), 1):
+            if decision.order_id is None:
+                rows.append([(f"{t('meeting-btn-to-order')} {i}", cb("order", decision.id or 0))])
+            else:
+                text += "\n" + t(
+                    "meeting-decision-order", n=i, text=decision.text, ref=decision.order_ref or ""
+                )
+    await reply(
+        target if isinstance(target, Message) else None,
+        text,
+        reply_markup=kb(rows) if rows else None,
+    )
+
+
+# --- create
+
+
+@staff_router.callback_query(HubCb.filter(F.action == "new_meeting"))
+async def on_new_meeting(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Start a new meeting: choose its kind."""
+    community_id = await staff_community(session, user=user, roles=roles)
+    await state.clear()
+    await state.update_data(community_id=community_id)
+    rows = [
+        [(t(f"meeting-kind-{k.value}"), MeetingCb(action="kind", id=i).pack())]
+        for i, k in enumerate(MeetingKind)
+    ]
+    await query.answer()
+    await reply(query.message, t("meeting-new-kind"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "kind"))
+async def on_kind(
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
+) -> None:
+    """Kind chosen; ask the title."""
+    kinds = list(MeetingKind)
+    data = await state.get_data()
+    if "community_id" not in data or not 0 <= callback_data.id < len(kinds):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.update_data(kind=kinds[callback_data.id].value)
+    await state.set_state(MeetingForm.title)
+    await query.answer()
+    await reply(query.message, t("meeting-ask-title"), reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(MeetingForm.title), F.text)
+async def on_title(message: Message, state: FSMContext, t: Text) -> None:
+    """Title typed; ask the agenda."""
+    await state.update_data(title=meetings.clean_title(message.text))
+    await state.set_state(MeetingForm.agenda)
+    await message.answer(t("meeting-ask-agenda"))
+
+
+@staff_router.message(StateFilter(MeetingForm.agenda), F.text)
+async def on_agenda(message: Message, state: FSMContext, t: Text) -> None:
+    """Agenda typed (one item a line); ask the time."""
+    await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
+    await state.set_state(MeetingForm.start)
+    await message.answer(t("meeting-ask-time"))
+
+
+@staff_router.message(StateFilter(MeetingForm.start), F.text)
+async def on_start(
+    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+) -> None:
+    """Time typed; ask how long."""
+    now = clock()
+    start = meetings.check_start(
+        parse_local_time(message.text, settings=settings, now=now), now=now
+    )
+    await state.update_data(starts_at=start.isoformat())
+    rows = [[(f"{m}′", MeetingCb(action="duration", id=0, arg=m).pack()) for m in (60, 90, 120)]]
+    await message.answer(t("meeting-ask-duration"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "duration"))
+async def on_duration(
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
+) -> None:
+    """Duration chosen; ask the place or link."""
+    if await state.get_state() != MeetingForm.start.state or callback_data.arg not in (
+        60,
+        90,
+        120,
+    ):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.update_data(duration=callback_data.arg)
+    await state.set_state(MeetingForm.place)
+    await query.answer()
+    await reply(query.message, t("meeting-ask-place"))
+
+
+@staff_router.message(StateFilter(MeetingForm.place), F.text)
+async def on_place(message: Message, state: FSMContext, t: Text) -> None:
+    """Place or link typed; ask the audience."""
+    text = (message.text or "").strip()
+    place, link = (None, text) if text.startswith(("https://", "http://")) else (text, None)
+    place, link = meetings.clean_where(place, link)
+    await state.update_data(place=place, link=link)
+    await state.set_state(None)
+    await ask_audience(message, state, t, flow="meeting")
+
+
+@after_audience("meeting")
+async def _meeting_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+    await state.set_state(MeetingForm.capacity)
+    rows = [[(t("meeting-btn-unlimited"), MeetingCb(action="unlimited", id=0).pack())]]
+    await message.answer(t("meeting-ask-capacity"), reply_markup=kb(rows))
+
+
+@staff_router.message(StateFilter(MeetingForm.capacity), F.text)
+async def on_capacity(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Capacity typed; create the draft and show the preview."""
+    text = (message.text or "").strip()
+    if not text.isdigit():
+        raise InvalidInput("meeting-err-capacity", high=meetings.MAX_CAPACITY)
+    capacity = meetings.check_capacity(int(text))
+    await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "unlimited"))
+async def on_unlimited(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """No capacity limit; create the draft and show the preview."""
+    if await state.get_state() != MeetingForm.capacity.state:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await _preview(
+            query.message, state, session, user, roles, t, translator, settings, clock, None
+        )
+
+
+async def _preview(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+    capacity: int | None,
+) -> None:
+    data = await state.get_data()
+    kind, ids = audience_from(data)
+    meeting = await meetings.create_meeting(
+        session,
+        user=user,
+        roles=roles,
+        now=clock(),
+        draft=meetings.MeetingDraft(
+            community_id=int(data["community_id"]),
+            kind=MeetingKind(data["kind"]),
+            title=data["title"],
+            agenda=list(data["agenda"]),
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            duration_minutes=int(data.get("duration", 90)),
+            place=data.get("place"),
+            online_link=data.get("link"),
+            audience_kind=kind,
+            audience_ids=ids,
+            capacity=capacity,
+        ),
+    )
+    await state.clear()
+    args = await _card(session, meeting, translator, settings, clock)
+    await message.answer(
+        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+    rows = [
+        [
+            (t("meeting-btn-publish"), MeetingCb(action="publish", id=meeting.id or 0).pack()),
+            (t("meeting-btn-cancel"), MeetingCb(action="cancel", id=meeting.id or 0).pack()),
+        ]
+    ]
+    await message.answer(tx(t, "meeting-preview", **args), reply_markup=kb(rows))
+
+
+# --- the audience picker (shared with polls)
+
+
+@staff_router.callback_query(AudienceCb.filter())
+async def on_audience(
+    query: CallbackQuery,
+    callback_data: AudienceCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Pick the whole community, members, or toggle grids/buildings, then Done."""
+    data = await state.get_data()
+    if "aud_flow" not in data or "community_id" not in data:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    message = query.message if isinstance(query.message, Message) else None
+    action = callback_data.action
+    await query.answer()
+    if action in (AudienceKind.COMMUNITY, AudienceKind.MEMBERS):
+        await state.update_data(aud_kind=action, aud_ids=[])
+        if message:
+            await continue_after_audience(message, state, t)
+        return
+    if action in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
+        await state.update_data(aud_kind=action, aud_ids=[])
+        choices = await audience_choices(
+            session, community_id=int(data["community_id"]), kind=AudienceKind(action)
+        )
+        await reply(
+            message, t("consult-ask-audience-pick"), reply_markup=picker_kb(choices, [], t)
+        )
+        return
+    kind = data.get("aud_kind")
+    if kind not in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
+        return
+    chosen = [int(i) for i in data.get("aud_ids") or []]
+    if action == "toggle":
+        choices = await audience_choices(
+            session, community_id=int(data["community_id"]), kind=AudienceKind(kind)
+        )
+        if callback_data.id not in {c for c, _ in choices}:
+            return
+        chosen = (
+            [i for i in chosen if i != callback_data.id]
+            if callback_data.id in chosen
+            else [*chosen, callback_data.id]
+        )
+        await state.update_data(aud_ids=chosen)
+        if message:
+            await message.edit_reply_markup(reply_markup=picker_kb(choices, chosen, t))
+    elif action == "done":
+        if not chosen:
+            await reply(message, t("consult-err-audience-empty"))
+            return
+        if message:
+            await continue_after_audience(message, state, t)
+
+
+# --- publish, edit, postpone, cancel, attendees, minutes, orders
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "publish"))
+async def on_publish(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Publish: the audience is told and can RSVP."""
+    meeting, count = await meetings.publish_meeting(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=callback_data.id,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await query.answer()
+    await reply(
+        query.message, t("meeting-published", count=count, code=meeting.checkin_code or "")
+    )
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "attendees"))
+async def on_attendees(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Who answered what, and who checked in."""
+    rows = await meetings.attendees(session, user=user, roles=roles, meeting_id=callback_data.id)
+    meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    await query.answer()
+    if not rows:
+        await reply(query.message, t("meeting-attendees-empty"))
+        return
+    lines = "\n".join(
+        f"{'📍' if checked else '•'} {person.display_name} — "
+        f"{t(f'meeting-rsvp-status-{status.value}')}"
+        for person, status, checked in rows
+    )
+    await reply(query.message, t("meeting-attendees", title=meeting.title, lines=lines))
+
+
+_EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "edit"))
+async def on_edit(query: CallbackQuery, callback_data: MeetingCb, t: Text) -> None:
+    """Which field to change."""
+    rows = [
+        [
+            (
+                t(f"meeting-edit-field-{f}"),
+                MeetingCb(action="edit_field", id=callback_data.id, arg=i).pack(),
+            )
+        ]
+        for i, f in enumerate(_EDIT_FIELDS)
+    ]
+    await query.answer()
+    await reply(query.message, t("meeting-edit-what"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(
+    MeetingCb.filter(F.action.in_({"edit_field", "postpone", "cancel", "minutes"}))
+)
+async def on_change_start(
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
+) -> None:
+    """Ask for the new value / time / reason / minutes."""
+    action = callback_data.action
+    if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.clear()
+    await state.update_data(meeting_id=callback_data.id, field=callback_data.arg)
+    step, key = {
+        "edit_field": (MeetingChange.value, "meeting-edit-ask-value"),
+        "postpone": (MeetingChange.postpone_time, "meeting-ask-postpone-time"),
+        "cancel": (MeetingChange.cancel_reason, "meeting-ask-reason"),
+        "minutes": (MeetingChange.minutes, "meeting-ask-minutes"),
+    }[action]
+    await state.set_state(step)
+    await query.answer()
+    await reply(query.message, t(key), reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(MeetingChange.value), F.text)
+async def on_edit_value(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Apply the change; people who answered are told what changed."""
+    data = await state.get_data()
+    field = _EDIT_FIELDS[int(data["field"])]
+    text = message.text or ""
+    edit = meetings.MeetingEdit()
+    if field == "title":
+        edit.title = text
+    elif field == "agenda":
+        edit.agenda = text
+    elif field == "time":
+        edit.starts_at = parse_local_time(text, settings=settings, now=clock())
+    elif field == "place":
+        is_link = text.strip().startswith("https://")
+        edit.online_link, edit.place = (text.strip(), None) if is_link else (None, text)
+    else:
+        if not text.strip().isdigit():
+            edit.unlimited = True
+        else:
+            edit.capacity = int(text.strip())
+    _meeting, told = await meetings.edit_meeting(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=int(data["meeting_id"]),
+        edit=edit,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    await message.answer(
+        t("meeting-edited", count=told),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@staff_router.message(StateFilter(MeetingChange.postpone_time), F.text)
+async def on_postpone_time(
+    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+) -> None:
+    """New time typed; ask why."""
+    now = clock()
+    when = meetings.check_start(
+        parse_local_time(message.text, settings=settings, now=now), now=now
+    )
+    await state.update_data(starts_at=when.isoformat())
+    await state.set_state(MeetingChange.postpone_reason)
+    await message.answer(t("meeting-ask-reason"))
+
+
+@staff_router.message(StateFilter(MeetingChange.postpone_reason), F.text)
+async def on_postpone_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Postpone; everyone invited is told."""
+    data = await state.get_data()
+    _meeting, told = await meetings.postpone_meeting(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=int(data["meeting_id"]),
+        starts_at=datetime.fromisoformat(data["starts_at"]),
+        reason=message.text or "",
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    await message.answer(
+        t("meeting-postponed-done", count=told),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@staff_router.message(StateFilter(MeetingChange.cancel_reason), F.text)
+async def on_cancel_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Cancel the meeting; everyone invited is told."""
+    data = await state.get_data()
+    _meeting, told = await meetings.cancel_meeting(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=int(data["meeting_id"]),
+        reason=message.text or "",
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    await message.answer(
+        t("meeting-cancel-done", count=told),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@staff_router.message(StateFilter(MeetingChange.minutes), F.text)
+async def on_minutes(message: Message, state: FSMContext, t: Text) -> None:
+    """Minutes typed; ask the decisions."""
+    from services.validation import clean_text
+
+    await state.update_data(minutes=clean_text(message.text, max_len=meetings.MINUTES_MAX))
+    await state.set_state(MeetingChange.decisions)
+    await message.answer(t("meeting-ask-decisions"), reply_markup=cancel_kb(t, skip=True))
+
+
+@staff_router.message(StateFilter(MeetingChange.decisions), F.text)
+async def on_decisions(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Publish minutes and decisions; everyone invited gets them."""
+    data = await state.get_data()
+    text = message.text or ""
+    decisions = "" if text in labels("common-skip") else text
+    meeting, told = await meetings.publish_minutes(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=int(data["meeting_id"]),
+        minutes=str(data["minutes"]),
+        decisions=decisions,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    await message.answer(
+        t("meeting-minutes-done", count=told),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    args = await _card(session, meeting, translator, settings, clock)
+    await _send_staff_card(message, session, meeting, args, t)
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "order"))
+async def on_decision_order(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A decision becomes an order of the order cycle, linked back to the meeting."""
+    decision = await meetings.decision_to_order(
+        session,
+        user=user,
+        roles=roles,
+        decision_id=callback_data.arg,
+        now=clock(),
+        texts=translator,
+        default_language=settings.default_language,
+    )
+    await query.answer()
+    await reply(query.message, t("meeting-to-order-done", ref=decision.order_ref or ""))
+
+
+router.include_router(staff_router)
+
+
+def _include_consultation_routers() -> None:
+    """Polls and topics hang under this router, so handlers/__init__ needs one line."""
+    from handlers import polls as poll_handlers
+    from handlers import topics as topic_handlers
+
+    for sub in (poll_handlers.router, topic_handlers.router):
+        if sub.parent_router is None:
+            router.include_router(sub)
+
+
+_include_consultation_routers()

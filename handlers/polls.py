@@ -1,0 +1,911 @@
+"""Polls in chat: the ballot with buttons (and vote change), results; staff create, close,
+proxy votes and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from fractions import Fraction
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Raw, Text, Translator
+from bot.settings import Settings
+from handlers.consult_kit import (
+    BallotCb,
+    HubCb,
+    PollCb,
+    VoteCb,
+    after_audience,
+    ask_audience,
+    audience_from,
+    cancel_kb,
+    kb,
+    make_notifier,
+    parse_local_time,
+    reply,
+    staff_community,
+    tx,
+)
+from handlers.filters import IS_STAFF
+from handlers.menu import labels, main_menu
+from models import Building, Role, User
+from models.consultations import Eligibility, Poll, PollStatus, QuorumBasis
+from services import polls
+from services.errors import InvalidInput, NotFound
+from services.users import can_act_in
+
+router = Router(name="polls")
+router.message.filter(F.chat.type == "private")
+staff_router = Router(name="polls-staff")
+staff_router.message.filter(F.chat.type == "private", IS_STAFF)
+staff_router.callback_query.filter(IS_STAFF)
+
+Clock = Callable[[], datetime]
+
+
+class PollForm(StatesGroup):
+    """Creating a poll (text steps; choices are buttons)."""
+
+    question = State()
+    options = State()
+    max_choices = State()
+    close = State()
+    quorum = State()
+    threshold = State()
+
+
+class ProxyForm(StatesGroup):
+    """A grid worker finding the resident to vote for."""
+
+    room = State()
+
+
+# ----------------------------------------------------------------- voting (everyone)
+
+
+async def _rules_text(poll: Poll, t: Text) -> str:
+    parts = [
+        t("poll-rule-multi", max=poll.max_choices) if poll.multiple else t("poll-rule-single")
+    ]
+    if poll.per_household:
+        parts.append(t("poll-rule-household"))
+    parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
+    if poll.quorum_num or poll.threshold_num:
+        basis = (
+            "households" if poll.per_household or poll.quorum_basis == "households" else ("voters")
+        )
+        parts.append(
+            t(
+                "poll-rule-quorum",
+                basis=basis,
+                quorum=polls.share_text(poll.quorum_num, poll.quorum_den),
+                threshold=polls.share_text(poll.threshold_num, poll.threshold_den),
+            )
+        )
+    if poll.allow_change:
+        parts.append(t("poll-rule-change"))
+    return "\n".join(parts)
+
+
+async def _ballot(
+    target: object,
+    session: AsyncSession,
+    poll: Poll,
+    t: Text,
+    settings: Settings,
+    *,
+    selected: list[int],
+    proxy_for: int = 0,
+    header: str = "",
+    results: bool = False,
+) -> None:
+    options = await polls.poll_options(session, poll_id=poll.id or 0)
+    rows = [
+        [
+            (
+                ("✅ " if o.id in selected else "") + o.text,
+                VoteCb(poll_id=poll.id or 0, option_id=o.id or 0, proxy_for=proxy_for).pack(),
+            )
+        ]
+        for o in options
+    ]
+    if poll.multiple:
+        rows.append(
+            [
+                (
+                    t("poll-btn-submit"),
+                    VoteCb(poll_id=poll.id or 0, option_id=0, proxy_for=proxy_for).pack(),
+                )
+            ]
+        )
+    if results:
+        rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    text = t(
+        "poll-ballot", question=poll.question, rules=Raw(await _rules_text(poll, t)), closes=closes
+    )
+    await reply(target, (header + "\n" if header else "") + text, reply_markup=kb(rows))
+
+
+@router.callback_query(BallotCb.filter())
+async def on_ballot(
+    query: CallbackQuery,
+    callback_data: BallotCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Open the ballot (checks eligibility first so a refusal is clear before any tap)."""
+    poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
+    if poll.status == PollStatus.CLOSED:
+        await query.answer()
+        await _send_results(
+            query.message,
+            session,
+            poll,
+            user,
+            roles,
+            t,
+            make_notifier(translator, settings, clock),
+        )
+        return
+    if poll.status != PollStatus.OPEN or clock() >= poll.closes_at:
+        raise InvalidInput(
+            "poll-err-closed" if poll.status == PollStatus.OPEN else ("poll-err-not-open")
+        )
+    await polls.check_eligible(session, poll=poll, voter=user)
+    mine = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    await state.update_data({f"sel{poll.id}:0": mine.choices if mine else []})
+    await query.answer()
+    header = ""
+    if mine is not None:
+        options = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+        header = t("poll-your-vote", choice="、".join(options.get(i, "?") for i in mine.choices))
+    visible = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
+    await _ballot(
+        query.message,
+        session,
+        poll,
+        t,
+        settings,
+        selected=mine.choices if mine else [],
+        header=header,
+        results=visible,
+    )
+
+
+@router.callback_query(VoteCb.filter())
+async def on_vote(
+    query: CallbackQuery,
+    callback_data: VoteCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Tap an option: single choice votes at once; multiple choice toggles until Submit."""
+    poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
+    key = f"sel{poll.id}:{callback_data.proxy_for}"
+    if poll.multiple and callback_data.option_id != 0:
+        valid = {o.id for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+        if callback_data.option_id not in valid:
+            raise InvalidInput("poll-err-bad-option")
+        chosen = [int(i) for i in (await state.get_data()).get(key, [])]
+        chosen = (
+            [i for i in chosen if i != callback_data.option_id]
+            if (callback_data.option_id in chosen)
+            else [*chosen, callback_data.option_id]
+        )
+        if len(chosen) > poll.max_choices:
+            raise InvalidInput("poll-err-too-many", max=poll.max_choices)
+        await state.update_data({key: chosen})
+        await query.answer()
+        if isinstance(query.message, Message):
+            options = await polls.poll_options(session, poll_id=poll.id or 0)
+            rows = [
+                [
+                    (
+                        ("✅ " if o.id in chosen else "") + o.text,
+                        VoteCb(
+                            poll_id=poll.id or 0,
+                            option_id=o.id or 0,
+                            proxy_for=callback_data.proxy_for,
+                        ).pack(),
+                    )
+                ]
+                for o in options
+            ]
+            rows.append(
+                [
+                    (
+                        t("poll-btn-submit"),
+                        VoteCb(
+                            poll_id=poll.id or 0, option_id=0, proxy_for=callback_data.proxy_for
+                        ).pack(),
+                    )
+                ]
+            )
+            await query.message.edit_reply_markup(reply_markup=kb(rows))
+        return
+    if poll.multiple:
+        chosen = [int(i) for i in (await state.get_data()).get(key, [])]
+    else:
+        chosen = [callback_data.option_id]
+    had = await polls.my_vote(
+        session, poll_id=poll.id or 0, user_id=callback_data.proxy_for or user.id
+    )
+    if callback_data.proxy_for:
+        vote = await polls.proxy_vote(
+            session,
+            staff=user,
+            roles=roles,
+            poll_id=poll.id or 0,
+            resident_id=callback_data.proxy_for,
+            option_ids=chosen,
+            now=clock(),
+        )
+    else:
+        vote = await polls.cast_vote(
+            session, user=user, poll_id=poll.id or 0, option_ids=chosen, now=clock()
+        )
+    await state.update_data({key: []})
+    names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+    choice = "、".join(names.get(i, "?") for i in vote.choices)
+    await query.answer()
+    if callback_data.proxy_for:
+        resident = await session.get(User, callback_data.proxy_for)
+        name = resident.display_name if resident else str(callback_data.proxy_for)
+        text = t("poll-proxy-done", name=name, choice=choice)
+    else:
+        text = t("poll-vote-changed" if had else "poll-voted", choice=choice)
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
+    await reply(query.message, text)
+
+
+def _lines(result: polls.PollResult) -> str:
+    return "\n".join(f"• {o.text}: {o.votes} ({o.share:.0%})" for o in result.options)
+
+
+async def _send_results(
+    target: object,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    notifier: polls.Notifier,
+) -> None:
+    message = target if isinstance(target, Message) else None
+    if not await polls.can_see_results(session, poll=poll, user=user, roles=roles):
+        await reply(message, t("poll-results-hidden"))
+        return
+    result = await polls.tally(session, poll=poll)
+    if poll.status == PollStatus.CLOSED:
+        args = polls.result_args(result, notifier)
+        await reply(message, tx(t, "poll-result", **args))
+    else:
+        await reply(message, t("poll-live-results", lines=_lines(result), ballots=result.ballots))
+
+
+@router.callback_query(PollCb.filter(F.action == "results"))
+async def on_results(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Results: live polls and closed polls; hidden ones say when they will be shown."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    await query.answer()
+    await _send_results(
+        query.message, session, poll, user, roles, t, make_notifier(translator, settings, clock)
+    )
+
+
+@router.callback_query(HubCb.filter(F.action == "polls"))
+async def on_open_polls(
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Open polls this person may vote in."""
+    items = await polls.open_polls_for(session, user=user, now=clock())
+    await query.answer()
+    if not items:
+        await reply(query.message, t("poll-list-empty"))
+        return
+    rows = [[(p.question[:60], BallotCb(poll_id=p.id or 0).pack())] for p in items]
+    await reply(query.message, t("poll-list-title"), reply_markup=kb(rows))
+
+
+@router.message(StateFilter(PollForm, ProxyForm), F.text.in_(labels("common-cancel")))
+async def on_cancel_flow(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """The big cancel button of a poll step: nothing is saved."""
+    await state.clear()
+    await message.answer(
+        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+# ----------------------------------------------------------------- staff: list and tools
+
+
+@staff_router.callback_query(HubCb.filter(F.action == "my_polls"))
+async def on_staff_polls(
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Recent polls with their status."""
+    items = await polls.staff_polls(session, user=user, roles=roles)
+    await query.answer()
+    if not items:
+        await reply(query.message, t("poll-list-empty"))
+        return
+    rows = [
+        [
+            (
+                f"{p.question} · {t(f'poll-status-{p.status}')}"[:60],
+                PollCb(action="view", id=p.id or 0).pack(),
+            )
+        ]
+        for p in items
+    ]
+    await reply(query.message, t("poll-list-title"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "view"))
+async def on_staff_poll(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """A poll's card with the staff tools."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    result = await polls.tally(session, poll=poll)
+    await query.answer()
+    await _staff_card(query.message, poll, result.ballots, t, settings)
+
+
+async def _staff_card(
+    target: object, poll: Poll, ballots: int, t: Text, settings: Settings
+) -> None:
+    pid = poll.id or 0
+
+    def cb(action: str) -> str:
+        return PollCb(action=action, id=pid).pack()
+
+    rows: list[list[tuple[str, str]]] = []
+    if poll.status == PollStatus.DRAFT:
+        rows.append([(t("poll-btn-publish"), cb("publish")), (t("poll-btn-cancel"), cb("cancel"))])
+    elif poll.status == PollStatus.OPEN:
+        rows.append([(t("poll-btn-proxy"), cb("proxy")), (t("poll-btn-results"), cb("results"))])
+        rows.append([(t("poll-btn-close-now"), cb("close")), (t("poll-btn-cancel"), cb("cancel"))])
+    else:
+        rows.append([(t("poll-btn-results"), cb("results"))])
+    rows.append([(t("poll-btn-export"), cb("export"))])
+    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    text = t(
+        "poll-staff-card",
+        question=poll.question,
+        status=t(f"poll-status-{poll.status}"),
+        closes=closes,
+        ballots=ballots,
+    )
+    await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "publish"))
+async def on_publish(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Publish: the audience gets the vote button."""
+    await polls.publish_poll(
+        session,
+        user=user,
+        roles=roles,
+        poll_id=callback_data.id,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    count = len(
+        await polls.eligible_voters(
+            session, poll=await polls.get_poll(session, poll_id=callback_data.id)
+        )
+    )
+    await query.answer()
+    await reply(query.message, t("poll-published", count=count))
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "close"))
+async def on_close(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Close now (staff decision); the result is posted like on time."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    from services.users import require_scope
+
+    await require_scope(
+        session, user=user, roles=roles, community_id=poll.community_id, action="poll-close"
+    )
+    result = await polls.close_poll(
+        session,
+        poll_id=callback_data.id,
+        now=clock(),
+        actor_id=user.id,
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await query.answer()
+    await reply(query.message, t("poll-closed-done"))
+    await reply(
+        query.message,
+        tx(
+            t,
+            "poll-result",
+            **polls.result_args(result, make_notifier(translator, settings, clock)),
+        ),
+    )
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "cancel"))
+async def on_cancel_poll(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
+) -> None:
+    """Withdraw the poll."""
+    await polls.cancel_poll(session, user=user, roles=roles, poll_id=callback_data.id, now=clock())
+    await query.answer()
+    await reply(query.message, t("poll-cancel-done"))
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "export"))
+async def on_export(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The result and its audit as an XLSX file."""
+    data = await polls.export_xlsx(session, user=user, roles=roles, poll_id=callback_data.id)
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.answer_document(
+            BufferedInputFile(data, filename=f"poll-{poll.id}.xlsx"),
+            caption=t("poll-export-caption", question=poll.question),
+        )
+
+
+# --- proxy vote
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "proxy"))
+async def on_proxy(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """代投: choose the resident's building."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    stmt = (
+        select(Building)
+        .where(Building.community_id == poll.community_id)
+        .order_by(col(Building.id))
+    )
+    buildings = (await session.exec(stmt)).all()
+    buttons = [
+        (b.name, PollCb(action="proxy_b", id=poll.id or 0, arg=b.id or 0).pack())
+        for b in buildings
+    ][:40]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    await query.answer()
+    await reply(query.message, t("poll-proxy-ask-building"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "proxy_b"))
+async def on_proxy_building(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+) -> None:
+    """Building chosen; ask the room."""
+    await state.clear()
+    await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg)
+    await state.set_state(ProxyForm.room)
+    await query.answer()
+    await reply(query.message, t("poll-proxy-ask-room"), reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(ProxyForm.room), F.text)
+async def on_proxy_room(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Room typed: the ballot on the resident's behalf (several residents: choose one)."""
+    data = await state.get_data()
+    residents = await polls.find_resident(
+        session,
+        poll_id=int(data["poll_id"]),
+        building_id=int(data["building_id"]),
+        room=message.text or "",
+    )
+    if not residents:
+        raise InvalidInput("poll-err-no-resident")
+    await state.clear()
+    await message.answer(
+        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+    if len(residents) > 1:
+        rows = [
+            [(r.display_name, PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack())]
+            for r in residents
+        ]
+        await message.answer(t("poll-proxy-choose-resident"), reply_markup=kb(rows))
+        return
+    await _proxy_ballot(message, session, int(data["poll_id"]), residents[0], t, settings)
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "proxy_r"))
+async def on_proxy_resident(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+) -> None:
+    """Resident chosen: the ballot on their behalf."""
+    resident = await session.get(User, callback_data.arg)
+    if resident is None:
+        raise InvalidInput("poll-err-no-resident")
+    await query.answer()
+    if isinstance(query.message, Message):
+        await _proxy_ballot(query.message, session, callback_data.id, resident, t, settings)
+
+
+async def _proxy_ballot(
+    message: Message,
+    session: AsyncSession,
+    poll_id: int,
+    resident: User,
+    t: Text,
+    settings: Settings,
+) -> None:
+    poll = await polls.get_poll(session, poll_id=poll_id)
+    await polls.check_eligible(session, poll=poll, voter=resident)
+    header = t("poll-proxy-ballot", name=resident.display_name, question=poll.question)
+    await _ballot(
+        message, session, poll, t, settings, selected=[], proxy_for=resident.id, header=header
+    )
+
+
+# --- create
+
+
+@staff_router.callback_query(HubCb.filter(F.action == "new_poll"))
+async def on_new_poll(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Start a new poll: ask the question."""
+    community_id = await staff_community(session, user=user, roles=roles)
+    await state.clear()
+    await state.update_data(community_id=community_id)
+    await state.set_state(PollForm.question)
+    await query.answer()
+    await reply(query.message, t("poll-new-ask-question"), reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(PollForm.question), F.text)
+async def on_question(message: Message, state: FSMContext, t: Text) -> None:
+    """Question typed; ask the options."""
+    from services.validation import clean_text
+
+    await state.update_data(question=clean_text(message.text, max_len=polls.QUESTION_MAX))
+    await state.set_state(PollForm.options)
+    await message.answer(t("poll-new-ask-options"))
+
+
+@staff_router.message(StateFilter(PollForm.options), F.text)
+async def on_options(message: Message, state: FSMContext, t: Text) -> None:
+    """Options typed (one a line); single or multiple choice?"""
+    options = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
+    if not polls.MIN_OPTIONS <= len(options) <= polls.MAX_OPTIONS:
+        raise InvalidInput("poll-err-option-count", low=polls.MIN_OPTIONS, high=polls.MAX_OPTIONS)
+    if len({o.casefold() for o in options}) != len(options):
+        raise InvalidInput("poll-err-option-duplicate")
+    await state.update_data(options=options)
+    await state.set_state(None)
+    rows = [
+        [
+            (t("poll-btn-single"), PollCb(action="f_single").pack()),
+            (t("poll-btn-multi"), PollCb(action="f_multi").pack()),
+        ]
+    ]
+    await message.answer(t("poll-new-ask-multiple"), reply_markup=kb(rows))
+
+
+async def _form_data(query: CallbackQuery, state: FSMContext, t: Text) -> dict[str, object]:
+    data = await state.get_data()
+    if "options" not in data:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return {}
+    await query.answer()
+    return data
+
+
+@staff_router.callback_query(PollCb.filter(F.action.in_({"f_single", "f_multi"})))
+async def on_multiple(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+) -> None:
+    """Single → audience; multiple → ask the maximum first."""
+    if not await _form_data(query, state, t) or not isinstance(query.message, Message):
+        return
+    if callback_data.action == "f_single":
+        await state.update_data(multiple=False, max_choices=1)
+        await ask_audience(query.message, state, t, flow="poll")
+        return
+    await state.update_data(multiple=True)
+    await state.set_state(PollForm.max_choices)
+    await query.message.answer(t("poll-new-ask-max"))
+
+
+@staff_router.message(StateFilter(PollForm.max_choices), F.text)
+async def on_max(message: Message, state: FSMContext, t: Text) -> None:
+    """Maximum typed; ask the audience."""
+    data = await state.get_data()
+    text = (message.text or "").strip()
+    high = len(data.get("options") or [])
+    if not text.isdigit() or not 1 <= int(text) <= high:
+        raise InvalidInput("poll-err-max-choices", high=high)
+    await state.update_data(max_choices=int(text))
+    await state.set_state(None)
+    await ask_audience(message, state, t, flow="poll")
+
+
+@after_audience("poll")
+async def _poll_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+    rows = [
+        [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
+        [(t("poll-btn-elig-verified"), PollCb(action="f_elig", arg=1).pack())],
+    ]
+    await message.answer(t("poll-new-ask-eligibility"), reply_markup=kb(rows))
+
+
+_YES_NO_STEPS = {
+    # action: (data field, next question key, next action)
+    "f_elig": ("verified", "poll-new-ask-household", "f_house"),
+    "f_house": ("per_household", "", ""),
+    "f_anon": ("anonymous", "poll-new-ask-live", "f_live"),
+    "f_live": ("live_results", "", ""),
+    "f_basis": ("basis_households", "", ""),
+}
+
+
+@staff_router.callback_query(PollCb.filter(F.action.in_(set(_YES_NO_STEPS))))
+async def on_choice(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+) -> None:
+    """The button steps of the poll form."""
+    if not await _form_data(query, state, t) or not isinstance(query.message, Message):
+        return
+    field, _next_key, _next_action = _YES_NO_STEPS[callback_data.action]
+    await state.update_data({field: bool(callback_data.arg)})
+    message = query.message
+    if callback_data.action == "f_elig":
+        await message.answer(
+            t("poll-new-ask-household"),
+            reply_markup=kb(
+                [
+                    [
+                        (t("consult-yes"), PollCb(action="f_house", arg=1).pack()),
+                        (t("consult-no"), PollCb(action="f_house", arg=0).pack()),
+                    ]
+                ]
+            ),
+        )
+    elif callback_data.action == "f_house":
+        await state.set_state(PollForm.close)
+        await message.answer(t("poll-new-ask-close"))
+    elif callback_data.action == "f_anon":
+        await message.answer(
+            t("poll-new-ask-live"),
+            reply_markup=kb(
+                [
+                    [
+                        (t("poll-btn-live"), PollCb(action="f_live", arg=1).pack()),
+                        (t("poll-btn-hidden"), PollCb(action="f_live", arg=0).pack()),
+                    ]
+                ]
+            ),
+        )
+    elif callback_data.action == "f_live":
+        await state.set_state(PollForm.quorum)
+        await message.answer(t("poll-new-ask-quorum"), reply_markup=cancel_kb(t, skip=True))
+    elif callback_data.action == "f_basis":
+        await state.set_state(PollForm.threshold)
+        await message.answer(t("poll-new-ask-threshold"), reply_markup=cancel_kb(t, skip=True))
+
+
+@staff_router.message(StateFilter(PollForm.close), F.text)
+async def on_close_time(
+    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+) -> None:
+    """Closing time typed; anonymous or named?"""
+    now = clock()
+    closes = parse_local_time(message.text, settings=settings, now=now)
+    if closes <= now:
+        raise InvalidInput("poll-err-close-past")
+    await state.update_data(closes_at=closes.isoformat())
+    await state.set_state(None)
+    await message.answer(
+        t("poll-new-ask-anonymous"),
+        reply_markup=kb(
+            [
+                [
+                    (t("poll-btn-anonymous"), PollCb(action="f_anon", arg=1).pack()),
+                    (t("poll-btn-named"), PollCb(action="f_anon", arg=0).pack()),
+                ]
+            ]
+        ),
+    )
+
+
+@staff_router.message(StateFilter(PollForm.quorum), F.text)
+async def on_quorum(message: Message, state: FSMContext, t: Text) -> None:
+    """Quorum typed (or skipped); households or people; then the threshold."""
+    text = message.text or ""
+    if text in labels("common-skip"):
+        await state.update_data(quorum=None)
+        await state.set_state(PollForm.threshold)
+        await message.answer(t("poll-new-ask-threshold"), reply_markup=cancel_kb(t, skip=True))
+        return
+    share = polls.parse_share(text)
+    await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
+    await state.set_state(None)
+    await message.answer(
+        t("poll-new-ask-basis"),
+        reply_markup=kb(
+            [
+                [
+                    (t("poll-btn-basis-voters"), PollCb(action="f_basis", arg=0).pack()),
+                    (t("poll-btn-basis-households"), PollCb(action="f_basis", arg=1).pack()),
+                ]
+            ]
+        ),
+    )
+
+
+@staff_router.message(StateFilter(PollForm.threshold), F.text)
+async def on_threshold(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Threshold typed (or skipped): save the draft and show the preview."""
+    text = message.text or ""
+    threshold = None if text in labels("common-skip") else polls.parse_share(text)
+    data = await state.get_data()
+    kind, ids = audience_from(data)
+    quorum = Fraction(str(data["quorum"])) if data.get("quorum") else None
+    poll = await polls.create_poll(
+        session,
+        user=user,
+        roles=roles,
+        now=clock(),
+        draft=polls.PollDraft(
+            community_id=int(data["community_id"]),
+            question=str(data["question"]),
+            options=list(data["options"]),
+            closes_at=datetime.fromisoformat(data["closes_at"]),
+            multiple=bool(data.get("multiple")),
+            max_choices=int(data.get("max_choices", 1)),
+            audience_kind=kind,
+            audience_ids=ids,
+            eligibility=Eligibility.VERIFIED if data.get("verified") else Eligibility.REGISTERED,
+            per_household=bool(data.get("per_household")),
+            anonymous=bool(data.get("anonymous", True)),
+            live_results=bool(data.get("live_results")),
+            quorum=quorum,
+            quorum_basis=QuorumBasis.HOUSEHOLDS
+            if data.get("basis_households")
+            else (QuorumBasis.VOTERS),
+            threshold=threshold,
+        ),
+    )
+    await state.clear()
+    await message.answer(
+        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+    options = "\n".join(f"{i}. {o}" for i, o in enumerate(data["options"], 1))
+    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    text = t(
+        "poll-preview",
+        question=poll.question,
+        options=options,
+        rules=Raw(await _rules_text(poll, t)),
+        closes=closes,
+    )
+    rows = [
+        [
+            (t("poll-btn-publish"), PollCb(action="publish", id=poll.id or 0).pack()),
+            (t("poll-btn-cancel"), PollCb(action="cancel", id=poll.id or 0).pack()),
+        ]
+    ]
+    await message.answer(text, reply_markup=kb(rows))
+
+
+router.include_router(staff_router)

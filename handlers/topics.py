@@ -1,0 +1,269 @@
+"""Topic collection in chat: propose, back, and (staff) accept into an agenda or answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.consult_kit import (
+    HubCb,
+    TopicCb,
+    cancel_kb,
+    kb,
+    make_notifier,
+    reply,
+    staff_community,
+)
+from handlers.filters import IS_STAFF
+from handlers.menu import labels, main_menu
+from models import Role, User
+from models.consultations import MeetingStatus
+from services import meetings, topics
+from services.errors import PermissionDenied
+from services.users import can_act_in
+
+router = Router(name="topics")
+router.message.filter(F.chat.type == "private")
+staff_router = Router(name="topics-staff")
+staff_router.message.filter(F.chat.type == "private", IS_STAFF)
+staff_router.callback_query.filter(IS_STAFF)
+
+Clock = Callable[[], datetime]
+
+
+class TopicForm(StatesGroup):
+    """Proposing a topic; staff answering one."""
+
+    title = State()
+    detail = State()
+    answer = State()
+
+
+@router.callback_query(HubCb.filter(F.action == "topics"))
+async def on_topics(
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Open topics of the person's community, most backed first, with their buttons."""
+    if user.community_id is not None:
+        community_id = user.community_id
+    elif Role.STAFF in roles or Role.ADMIN in roles:
+        community_id = await staff_community(session, user=user, roles=roles)
+    else:
+        raise PermissionDenied("err-need-register")
+    staff = await can_act_in(session, user=user, roles=roles, community_id=community_id)
+    items = await topics.list_topics(session, community_id=community_id)
+    await query.answer()
+    if not items:
+        await reply(
+            query.message,
+            t("topic-list-empty"),
+            reply_markup=kb([[(t("consult-btn-propose"), HubCb(action="propose").pack())]]),
+        )
+        return
+    await reply(query.message, t("topic-list-title"))
+    for topic in items:
+        tid = topic.id or 0
+        row = []
+        if topic.proposer_id != user.id and user.community_id == topic.community_id:
+            row.append((t("topic-btn-back"), TopicCb(action="back", id=tid).pack()))
+        if staff:
+            row.append((t("topic-btn-accept"), TopicCb(action="accept", id=tid).pack()))
+            row.append((t("topic-btn-answer"), TopicCb(action="answer", id=tid).pack()))
+        text = t(
+            "topic-item",
+            title=topic.title,
+            backers=topic.backers,
+            status=t(f"topic-status-{topic.status}"),
+            detail=topic.detail or "",
+        )
+        await reply(query.message, text.strip(), reply_markup=kb([row]) if row else None)
+
+
+@router.callback_query(HubCb.filter(F.action == "propose"))
+async def on_propose(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
+    """Propose a topic: ask the title."""
+    if not user.registered:
+        raise PermissionDenied("err-need-register")
+    await state.clear()
+    await state.set_state(TopicForm.title)
+    await query.answer()
+    await reply(query.message, t("topic-ask-title"), reply_markup=cancel_kb(t))
+
+
+@router.message(StateFilter(TopicForm), F.text.in_(labels("common-cancel")))
+async def on_cancel_flow(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """The big cancel button: nothing is saved."""
+    await state.clear()
+    await message.answer(
+        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(TopicForm.title), F.text)
+async def on_title(message: Message, state: FSMContext, t: Text) -> None:
+    """Title typed; ask a few words of explanation (optional)."""
+    from services.validation import clean_text
+
+    title = clean_text(message.text, max_len=topics.TITLE_MAX, key="topic-err-title")
+    await state.update_data(title=title)
+    await state.set_state(TopicForm.detail)
+    await message.answer(t("topic-ask-detail"), reply_markup=cancel_kb(t, skip=True))
+
+
+@router.message(StateFilter(TopicForm.detail), F.text)
+async def on_detail(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
+) -> None:
+    """Explanation typed (or skipped): the topic is filed."""
+    data = await state.get_data()
+    text = message.text or ""
+    detail = None if text in labels("common-skip") else text
+    topic = await topics.propose_topic(
+        session, user=user, title=str(data["title"]), detail=detail, now=clock()
+    )
+    await state.clear()
+    await message.answer(
+        t("topic-proposed", title=topic.title),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+
+
+@router.callback_query(TopicCb.filter(F.action == "back"))
+async def on_back(
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Clock,
+) -> None:
+    """附议 once."""
+    topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
+    await query.answer(t("topic-backed", backers=topic.backers), show_alert=True)
+
+
+@staff_router.callback_query(TopicCb.filter(F.action == "accept"))
+async def on_accept(
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Which upcoming meeting should the topic go on?"""
+    topic = await topics.get_topic(session, topic_id=callback_data.id)
+    now = clock()
+    choices = [
+        m
+        for m in await meetings.upcoming_for(session, user=user, roles=roles, now=now)
+        if m.community_id == topic.community_id
+        and m.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
+    ]
+    await query.answer()
+    if not choices:
+        await reply(query.message, t("topic-no-meetings"))
+        return
+    rows = [
+        [
+            (
+                f"{m.starts_at.astimezone(settings.zone):%m-%d %H:%M} {m.title}"[:60],
+                TopicCb(action="accept_to", id=callback_data.id, arg=m.id or 0).pack(),
+            )
+        ]
+        for m in choices
+    ]
+    await reply(query.message, t("topic-choose-meeting"), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(TopicCb.filter(F.action == "accept_to"))
+async def on_accept_to(
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Put the topic on the meeting's agenda; the proposer is told."""
+    await topics.accept_topic(
+        session,
+        user=user,
+        roles=roles,
+        topic_id=callback_data.id,
+        meeting_id=callback_data.arg,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await query.answer()
+    await reply(query.message, t("topic-accept-done"))
+
+
+@staff_router.callback_query(TopicCb.filter(F.action == "answer"))
+async def on_answer(
+    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, t: Text
+) -> None:
+    """Ask for the answer text."""
+    await state.clear()
+    await state.update_data(topic_id=callback_data.id)
+    await state.set_state(TopicForm.answer)
+    await query.answer()
+    await reply(query.message, t("topic-ask-answer"), reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(TopicForm.answer), F.text)
+async def on_answer_text(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Answer the topic; the proposer is told."""
+    data = await state.get_data()
+    await topics.answer_topic(
+        session,
+        user=user,
+        roles=roles,
+        topic_id=int(data["topic_id"]),
+        answer=message.text or "",
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    await message.answer(
+        t("topic-answer-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+router.include_router(staff_router)
