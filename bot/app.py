@@ -109,6 +109,7 @@ async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcn
     sessionmaker = make_sessionmaker(engine)
     translator = Translator(default=settings.default_language)
     storage = await make_storage(settings)
+    redis = getattr(storage, "redis", None)
     extra: dict[str, Any] = {"clock": clock}
     resources: dict[str, Any] = {"_closers": []}
     for hook in STARTUP_HOOKS:
@@ -118,6 +119,7 @@ async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcn
         sessionmaker=sessionmaker,
         translator=translator,
         storage=storage,
+        redis=redis,
         **extra,
     )
     return App(

@@ -31,4 +31,5 @@ def add_parsers(sub: Any) -> None:
     parser.add_argument("--database-url")
     parser.add_argument("--tick", type=float, default=1.0, help="seconds between checks")
     parser.add_argument("--in-flight", type=int, default=8, help="messages in flight at most")
+    parser.add_argument("--rate", type=float, default=30.0, help="messages per second overall")
     parser.set_defaults(func=cmd_scheduler)

@@ -50,7 +50,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _open_input(name: str) -> TextIO:
     if name == "-":
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-    return open(name, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
+    return open(name, encoding="utf-8-sig", errors="replace", newline="")
 
 
 def read_requests(handle: TextIO, *, force_csv: bool = False) -> Iterator[dict[str, str]]:
@@ -85,7 +85,9 @@ def cmd_triage(args: argparse.Namespace) -> int:
         print("linli triage: give one input file (or - for standard input)", file=sys.stderr)
         return 2
     if args.examples or args.check:
-        print("linli triage: --examples belongs to `train`, --check to `catalogue`", file=sys.stderr)
+        print(
+            "linli triage: --examples belongs to `train`, --check to `catalogue`", file=sys.stderr
+        )
         return 2
     from services.triage import CatalogueError, ModelError, category_by_code
     from services.triage.deployment import load_triage
@@ -176,7 +178,9 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
     for label, count in report.per_label.items():
         print(f"  {label}: {count}")
     if args.model:
-        print(f"try it: linli triage --model {args.model} FILE; switch it on: linli triage use DIR")
+        print(
+            f"try it: linli triage --model {args.model} FILE; switch it on: linli triage use DIR"
+        )
     return 0
 
 

@@ -17,6 +17,7 @@ from bot.middlewares import (
     DbSessionMiddleware,
     MenuResetMiddleware,
     ThrottleMiddleware,
+    UpdateDedupeMiddleware,
     UserMiddleware,
 )
 from bot.settings import Settings
@@ -33,6 +34,7 @@ def build_dispatcher(
     sessionmaker: async_sessionmaker[AsyncSession],
     translator: Translator,
     storage: BaseStorage | None = None,
+    redis: Any = None,
     **workflow_data: Any,
 ) -> Dispatcher:
     """Wire everything an update needs; extra keyword data reaches handlers by name."""
@@ -44,6 +46,8 @@ def build_dispatcher(
         sessionmaker=sessionmaker,
         **workflow_data,
     )
+    if redis is not None:
+        dp.update.outer_middleware(UpdateDedupeMiddleware(redis))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(UserMiddleware(settings, translator))
     throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)

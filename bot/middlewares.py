@@ -21,6 +21,30 @@ log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
+class UpdateDedupeMiddleware(BaseMiddleware):
+    """With several bot processes behind a webhook, an update Telegram re-delivers runs once.
+
+    The first process to see an update id claims it in Redis (SET NX with a TTL); any other
+    delivery of the same update is dropped.
+    """
+
+    def __init__(self, redis: Any, *, prefix: str = "linli:update", ttl_s: int = 3600) -> None:
+        self.redis = redis
+        self.prefix = prefix
+        self.ttl_s = ttl_s
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        update_id = getattr(event, "update_id", None)
+        bot = data.get("bot")
+        if update_id is None or bot is None:
+            return await handler(event, data)
+        key = f"{self.prefix}:{bot.id}:{update_id}"
+        if not await self.redis.set(key, b"1", nx=True, ex=self.ttl_s):
+            log.info("update %s was already handled elsewhere", update_id)
+            return None
+        return await handler(event, data)
+
+
 class DbSessionMiddleware(BaseMiddleware):
     """Opens one database session for the whole update."""
 
