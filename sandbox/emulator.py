@@ -2204,6 +2204,10 @@ class Emulator:
         chat = self.chats.get(cid)
         if chat is None:
             raise DriverError(f"unknown chat {cid}")
+        if chat.type == "private" and cid != user_id:
+            raise DriverError(f"user {user_id} cannot see the private chat {cid}")
+        if chat.type != "private" and user_id not in chat.members:
+            raise DriverError(f"user {user_id} is not a member of chat {cid}")
         rec = self._find_message(chat, message_id)
         if rec is None:
             raise DriverError(f"message {message_id} not found in chat {cid}")
