@@ -327,7 +327,9 @@ async def on_submit(
         t("order-filed-next"),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, filed.notices, translator=translator, settings=settings)
+    await send_notices(
+        session, filed.notices, translator=translator, settings=settings, now=clock()
+    )
 
 
 # ---------------------------------------------------------------- 我的诉求
@@ -460,7 +462,7 @@ async def on_add_info_content(
         t("order-info-added", number=out.request.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "rwd"))
@@ -549,7 +551,7 @@ async def _rate(
     await state.clear()
     key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
     await reply(event, t(key), reply_markup=main_menu(t, roles, registered=user.registered))
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(RateComment.comment, OrderCb.filter(F.action == "rskip"))

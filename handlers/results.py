@@ -118,7 +118,7 @@ async def on_report_submit(
         t("order-reported", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 @router.message(ResultFlow.report, F.text)
@@ -154,7 +154,7 @@ async def on_verify(
     )
     assert out.order is not None
     await edit_or_send(query, t("order-verified", number=out.order.number), None)
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "vback"))
@@ -218,4 +218,4 @@ async def on_send_back(
         t("order-sent-back", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())

@@ -440,7 +440,7 @@ async def on_issue_publish(
     assert out.order is not None
     offered = sum(1 for n in out.notices if n.kind == "member-offer")
     await edit_or_send(query, t("order-issued", number=out.order.number, count=offered), None)
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 # ---------------------------------------------------------------- other triage actions
@@ -456,6 +456,7 @@ async def _done(
     settings: Settings,
     user: User,
     roles: frozenset[Role],
+    clock: Any,
 ) -> None:
     req = out.request
     await reply(
@@ -463,7 +464,7 @@ async def _done(
         t(key, number=req.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "shandle"))
@@ -482,7 +483,7 @@ async def on_handle(
     out = await order_service.handle_directly(
         session, user=user, roles=roles, request_id=callback_data.ref, now=clock()
     )
-    await _done(query, session, t, "order-handling", out, translator, settings, user, roles)
+    await _done(query, session, t, "order-handling", out, translator, settings, user, roles, clock)
     if out.request is not None:
         await show_card(query, session, t, settings, out.request)
 
@@ -551,7 +552,9 @@ async def _transfer(
         now=clock(),
     )
     await state.clear()
-    await _done(event, session, t, "order-transferred", out, translator, settings, user, roles)
+    await _done(
+        event, session, t, "order-transferred", out, translator, settings, user, roles, clock
+    )
 
 
 @router.message(StaffFlow.transfer_note, F.text)
@@ -632,7 +635,9 @@ async def on_answer_done(
         now=clock(),
     )
     await state.clear()
-    await _done(query, session, t, "order-answer-recorded", out, translator, settings, user, roles)
+    await _done(
+        query, session, t, "order-answer-recorded", out, translator, settings, user, roles, clock
+    )
 
 
 @router.message(StaffFlow.merge, F.text)
@@ -658,7 +663,7 @@ async def on_merge_typed(
         now=clock(),
     )
     await state.clear()
-    await _done(message, session, t, "order-merged", out, translator, settings, user, roles)
+    await _done(message, session, t, "order-merged", out, translator, settings, user, roles, clock)
 
 
 @router.message(StaffFlow.decline, F.text)
@@ -684,7 +689,9 @@ async def on_decline_typed(
         now=clock(),
     )
     await state.clear()
-    await _done(message, session, t, "order-declined", out, translator, settings, user, roles)
+    await _done(
+        message, session, t, "order-declined", out, translator, settings, user, roles, clock
+    )
 
 
 @router.message(StaffFlow.result, F.text | F.photo)
@@ -712,7 +719,9 @@ async def on_result_typed(
         now=clock(),
     )
     await state.clear()
-    await _done(message, session, t, "order-result-sent", out, translator, settings, user, roles)
+    await _done(
+        message, session, t, "order-result-sent", out, translator, settings, user, roles, clock
+    )
 
 
 @router.callback_query(OrderCb.filter(F.action == "sclose"))
@@ -731,7 +740,7 @@ async def on_close(
     out = await order_service.close_request(
         session, user=user, roles=roles, request_id=callback_data.ref, note=None, now=clock()
     )
-    await _done(query, session, t, "order-closed", out, translator, settings, user, roles)
+    await _done(query, session, t, "order-closed", out, translator, settings, user, roles, clock)
 
 
 @router.callback_query(OrderCb.filter(F.action == "scat"))
@@ -906,4 +915,4 @@ async def on_behalf_text(
     )
     await show_card(message, session, t, settings, filed.request, data.get("triage"))
     others = [n for n in filed.notices if n.chat_id != user.id]
-    await send_notices(session, others, translator=translator, settings=settings)
+    await send_notices(session, others, translator=translator, settings=settings, now=clock())

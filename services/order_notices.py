@@ -57,7 +57,11 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     buttons = BUTTONS.get(notice.kind)
     if not buttons or notice.ref_id is None:
         return text, None
-    row = [(texts.get(lang, label), cb(action, notice.ref_id)) for label, action in buttons]
+    number = str(notice.args.get("number", ""))
+    row = [
+        (texts.get(lang, label, number=number), cb(action, notice.ref_id))
+        for label, action in buttons
+    ]
     rows = [row] if len(row) <= 2 else [[b] for b in row]
     return text, inline_keyboard(rows)
 

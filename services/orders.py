@@ -93,7 +93,6 @@ def _resident_notices(ids: Sequence[int], key: str, req: Request, **args: object
             kind="resident-request",
             ref_id=req.id,
             community_id=req.community_id,
-            dedupe_key=f"{key}-{req.id}-{rid}-{req.updated_at.timestamp():.0f}",
         )
         for rid in ids
     ]
@@ -262,7 +261,6 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
             kind="member-offer",
             ref_id=order.id,
             community_id=order.community_id,
-            dedupe_key=f"{key}-{order.id}-{m.user_id}-{order.updated_at.timestamp():.0f}",
         )
         for m in members
     ]
@@ -1159,7 +1157,6 @@ async def report_done(
             kind="staff-verify",
             ref_id=order.id,
             community_id=order.community_id,
-            dedupe_key=f"verify-{order.id}-{sid}-{now.timestamp():.0f}",
         )
         for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id)
     ]
@@ -1192,7 +1189,6 @@ async def _ask_rating(
             kind="resident-rate",
             ref_id=req.id,
             community_id=req.community_id,
-            dedupe_key=f"rate-{req.id}-{rid}-{now.timestamp():.0f}",
         )
         for rid in await followers(session, request=req)
     ]
@@ -1224,7 +1220,7 @@ async def _public_card(
             ref_id=req.id,
             photos=tuple(after[-1:] + before[:1]),  # the latest result photo first
             community_id=req.community_id,
-            dedupe_key=f"public-{req.id}-{order.id if order else 0}",
+            dedupe_key=f"public-order-{order.id}" if order else None,
         )
     ]
 
@@ -1475,7 +1471,6 @@ async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime
             kind="resident-rate",
             ref_id=req.id,
             community_id=req.community_id,
-            dedupe_key=f"rate-remind-{req.id}-{rid}",
         )
         for rid in await followers(session, request=req)
     ]

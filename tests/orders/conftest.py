@@ -19,6 +19,7 @@ from models import (
     User,
 )
 from services.requests import Draft
+from tests.e2e.conftest import linli_sandbox  # noqa: F401  (the sandbox fixture for e2e tests)
 
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
