@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
 from handlers.menu import labels, main_menu
-from handlers.registration import start_registration
+from handlers.registration import ask_phone, start_registration
 from models import MemberProfile, Role, User
 from services import users as user_service
 
@@ -56,14 +56,26 @@ async def cmd_profile(
     await message.answer("\n".join(lines), reply_markup=markup)
 
 
-@router.callback_query(ProfileCb.filter(F.action.in_({"address", "phone"})))
-async def on_edit(
-    query: CallbackQuery, callback_data: ProfileCb, state: FSMContext, user: User, t: Text
+@router.callback_query(ProfileCb.filter(F.action == "address"))
+async def on_edit_address(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Text
 ) -> None:
-    """Editing the address or phone re-runs registration (phone is its last step)."""
+    """Changing the address re-runs registration."""
     await query.answer()
     assert isinstance(query.message, Message)
-    await start_registration(query.message, state, user, t)
+    await start_registration(query.message, state, session, user, t)
+
+
+@router.callback_query(ProfileCb.filter(F.action == "phone"))
+async def on_edit_phone(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
+    """Changing the phone goes straight to the phone step (registered residents only)."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    if not user.registered:
+        await query.message.answer(t("err-need-register"))
+        return
+    await state.clear()
+    await ask_phone(query.message, state, t)
 
 
 @router.message(Command("forget"))

@@ -74,7 +74,9 @@ def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
 
 @router.message(Command("register"))
 @router.message(F.text.in_(labels("menu-register")))
-async def start_registration(message: Message, state: FSMContext, user: User, t: Text) -> None:
+async def start_registration(
+    message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
     """Begin (or redo) registration; consent comes first unless already given."""
     await state.clear()
     if user.consent_at is None:
@@ -89,18 +91,14 @@ async def start_registration(message: Message, state: FSMContext, user: User, t:
             ),
         )
         return
-    await _ask_community(message, state, session=None, t=t)
+    await _ask_community(message, state, session=session, t=t)
 
 
 async def _ask_community(
-    message: Message, state: FSMContext, session: AsyncSession | None, t: Text, edit: bool = False
+    message: Message, state: FSMContext, session: AsyncSession, t: Text, edit: bool = False
 ) -> None:
-    data = await state.get_data()
-    communities = data.get("communities")
-    if communities is None and session is not None:
-        communities = [(c.id, c.name) for c in await org.list_communities(session)]
+    communities = [(c.id, c.name) for c in await org.list_communities(session)]
     await state.set_state(Reg.community)
-    await state.update_data(communities=communities)
     if not communities:
         await message.answer(t("reg-no-communities"))
         await state.clear()
@@ -117,7 +115,6 @@ async def need_community_refresh(
     message: Message, state: FSMContext, session: AsyncSession, t: Text
 ) -> None:
     """Typed text while a button is expected: show the choices again."""
-    await state.update_data(communities=None)
     await _ask_community(message, state, session=session, t=t)
 
 
@@ -129,9 +126,6 @@ async def on_agree(
     await user_service.give_consent(session, user=user)
     await query.answer()
     assert isinstance(query.message, Message)
-    await state.update_data(communities=None)
-    data_communities = [(c.id, c.name) for c in await org.list_communities(session)]
-    await state.update_data(communities=data_communities)
     await _ask_community(query.message, state, session=session, t=t, edit=True)
 
 
@@ -174,7 +168,6 @@ async def on_back_to_community(
     """Back one step."""
     await query.answer()
     assert isinstance(query.message, Message)
-    await state.update_data(communities=None)
     await _ask_community(query.message, state, session=session, t=t, edit=True)
 
 
@@ -291,6 +284,11 @@ async def on_room(
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
+    await ask_phone(message, state, t)
+
+
+async def ask_phone(message: Message, state: FSMContext, t: Text) -> None:
+    """The optional phone step (also reached from the profile's "change phone")."""
     await state.set_state(Reg.phone)
     keyboard = ReplyKeyboardMarkup(
         keyboard=[

@@ -1,4 +1,4 @@
-"""A newcomer on the sandbox page: picks a demo resident, registers, and gets answers (Chromium)."""
+"""A newcomer on the sandbox page picks a demo resident, registers and gets answers (Chromium)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ async def test_resident_registers_on_the_page(linli_sandbox: Harness) -> None:
             await page.goto(base + "/")
             await expect(page.locator("#bot-dot.ready")).to_be_visible()
             # The demo users are listed with their roles.
-            await expect(page.locator('#user-list li[data-chat="2001"]')).to_contain_text("社区工作者")
+            staff_item = page.locator('#user-list li[data-chat="2001"]')
+            await expect(staff_item).to_contain_text("社区工作者")
             await page.locator('#user-list li[data-chat="5001"]').click()
             await expect(page.locator("#chat-name")).to_have_text("小林")
             await page.locator("#start-btn").click()

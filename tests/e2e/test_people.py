@@ -270,3 +270,33 @@ async def test_flood_of_messages_is_throttled_politely(linli_sandbox: Harness) -
     messages = await d.messages(RESIDENT, first["message_id"])
     help_answers = [m for m in messages if "使用帮助" in message_text(m)]
     assert 1 <= len(help_answers) < 16
+
+
+async def test_profile_edits_address_and_phone(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [profile] = await d.say(RESIDENT, "👤 我的资料")
+    assert "1号楼 302" in message_text(profile) and "13900000001" in message_text(profile)
+    await d.tap(RESIDENT, "修改手机号", profile["message_id"])
+    await d.expect(RESIDENT, "发送我的手机号")
+    [typed] = await d.say(RESIDENT, "12345")
+    assert "手机号格式不对" in message_text(typed)
+    await d.say(RESIDENT, "13700001111")
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.phone == "13700001111"
+    # Moving house: consent is already given, so it starts at the community.
+    [profile] = await d.say(RESIDENT, "/profile")
+    await d.tap(RESIDENT, "修改住址", profile["message_id"])
+    await d.expect(RESIDENT, "请选择您所在的")
+    await d.tap(RESIDENT, "阳光社区")
+    await d.expect(RESIDENT, "网格")
+    await d.tap(RESIDENT, "不清楚")
+    await d.expect(RESIDENT, "楼栋")
+    await d.tap(RESIDENT, "6号楼")
+    await d.expect(RESIDENT, "房号")
+    await d.say(RESIDENT, "801")
+    await d.say(RESIDENT, "跳过")
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.room == "801"
+        assert user.verified_at is None  # a new address needs verifying again
