@@ -65,6 +65,16 @@ def local(settings: Settings, moment: datetime | None) -> str:
     return moment.astimezone(settings.zone).strftime("%m-%d %H:%M")
 
 
+def urgent_reasons(t: Text, codes: str) -> str:
+    """Triage's urgency reason codes in plain words."""
+    words = [
+        t(f"order-urgent-{c}") if t.translator.has(f"order-urgent-{c}") else c
+        for c in codes.split(",")
+        if c
+    ]
+    return "、".join(words) or "-"
+
+
 def status_text(t: Text, req: Request) -> str:
     """The request's status in plain words."""
     return t(f"order-status-{req.status}")
@@ -105,7 +115,7 @@ async def request_card(
         t("order-card-time", time=local(settings, req.created_at)),
     ]
     if req.urgent:
-        lines.append(t("order-card-urgent", reasons=req.urgent_reasons or "-"))
+        lines.append(t("order-card-urgent", reasons=urgent_reasons(t, req.urgent_reasons)))
     if staff:
         resident = await session.get(User, req.resident_id) if req.resident_id else None
         name = req.contact_name or (resident.display_name if resident else "-")

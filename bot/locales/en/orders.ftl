@@ -356,3 +356,21 @@ order-action-category = category changed
 order-action-escalate = escalated
 order-action-reoffer = offered again
 order-action-overdue = overdue
+
+## Urgency reasons (codes from services/triage/urgency.py)
+
+order-urgent-fall = a fall
+order-urgent-unconscious = unconscious
+order-urgent-medical = medical emergency
+order-urgent-poisoning = poisoning
+order-urgent-gas = gas
+order-urgent-fire = fire
+order-urgent-electric = electrical danger
+order-urgent-flooding = flooding
+order-urgent-alone_unreachable = lives alone, unreachable
+order-urgent-missing = missing person
+order-urgent-trapped = trapped
+order-urgent-violence = violence
+order-urgent-self_harm = self-harm
+order-urgent-falling_object = falling objects
+order-urgent-collapse = collapse

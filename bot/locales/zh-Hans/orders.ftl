@@ -356,3 +356,21 @@ order-action-category = 改分类
 order-action-escalate = 上报
 order-action-reoffer = 重新派发
 order-action-overdue = 超期
+
+## Urgency reasons (codes from services/triage/urgency.py)
+
+order-urgent-fall = 摔倒
+order-urgent-unconscious = 昏迷
+order-urgent-medical = 急病
+order-urgent-poisoning = 中毒
+order-urgent-gas = 燃气
+order-urgent-fire = 火情
+order-urgent-electric = 触电/电线
+order-urgent-flooding = 漏水/水淹
+order-urgent-alone_unreachable = 独居联系不上
+order-urgent-missing = 走失
+order-urgent-trapped = 被困
+order-urgent-violence = 暴力
+order-urgent-self_harm = 轻生
+order-urgent-falling_object = 高空坠物
+order-urgent-collapse = 坍塌
