@@ -113,6 +113,7 @@ async def _grant_scope(
     grid_id: int | None,
     granted_by: int | None,
 ) -> StaffScope:
+    user = await session.get(User, user.id) or user  # the caller's object may be detached
     stmt = select(StaffScope).where(
         StaffScope.user_id == user.id, StaffScope.community_id == community_id
     )
