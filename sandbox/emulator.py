@@ -44,7 +44,13 @@ from telegram.constants import (
     PollLimit,
 )
 
-from sandbox.tg_html import EntityParseError, parse_html, strip_text, utf16_len
+from sandbox.tg_html import (
+    EntityParseError,
+    auto_entities,
+    parse_html,
+    strip_text,
+    utf16_len,
+)
 
 __all__ = [
     "BOT_FIRST_NAME",
@@ -97,7 +103,6 @@ WRONG_FILE = "Bad Request: wrong file identifier/HTTP URL specified"
 
 _COMMAND_RE = re.compile(r"[a-z0-9_]+")
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
-_BOT_COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?")
 
 
 class ApiError(Exception):
@@ -997,6 +1002,7 @@ class Emulator:
         elif entities is not None:
             ents = self._check_entities(entities)
         raw, ents = strip_text(raw, ents)
+        ents = auto_entities(raw, ents)
         if not caption and not raw:
             raise ApiError(400, "Bad Request: message text is empty")
         size = utf16_len(raw)
@@ -2160,6 +2166,9 @@ class Emulator:
             content["photo"] = self.store_photo(photo, strict=False)
             if text:
                 content["caption"] = text
+                cap_ents = auto_entities(text, [])
+                if cap_ents:
+                    content["caption_entities"] = cap_ents
         elif voice is not None:
             vrec = self._new_file("voice", voice[0], "audio/ogg", ext="ogg")
             content["voice"] = {**self._file_obj(vrec), "duration": voice[1]}
@@ -2171,11 +2180,9 @@ class Emulator:
             content["location"] = location
         elif text:
             content["text"] = text
-            m = _BOT_COMMAND_RE.match(text)
-            if m:
-                content["entities"] = [
-                    {"type": "bot_command", "offset": 0, "length": utf16_len(m.group())}
-                ]
+            ents = auto_entities(text, [])
+            if ents:
+                content["entities"] = ents
         else:
             raise DriverError("nothing to send: give text, photo, contact, location or voice")
         reply_to = None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["EntityParseError", "parse_html", "strip_text", "utf16_len"]
+__all__ = ["EntityParseError", "auto_entities", "parse_html", "strip_text", "utf16_len"]
 
 
 class EntityParseError(ValueError):
@@ -296,3 +296,42 @@ def strip_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dic
         if end > start:
             fixed.append({**entity, "offset": start, "length": end - start})
     return stripped, fixed
+
+
+_AUTO_PATTERNS = (
+    ("url", re.compile(r"(?<![\w@.])https?://[^\s<>\"'，。、；：！？）」】]+")),
+    (
+        "bot_command",
+        re.compile(r"(?<![\w/@])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{5,32})?(?![\w/])"),
+    ),
+    ("mention", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{5,32}(?![\w@])")),
+)
+_NO_AUTO_INSIDE = {"code", "pre", "text_link", "url", "bot_command", "mention", "text_mention"}
+
+
+def auto_entities(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the entities Telegram detects by itself (links, /commands, @mentions), sorted."""
+    if "/" not in text and "@" not in text:
+        return entities
+    taken = [
+        (e["offset"], e["offset"] + e["length"]) for e in entities if e["type"] in _NO_AUTO_INSIDE
+    ]
+    ascii_only = text.isascii()
+    found: list[dict[str, Any]] = []
+    for etype, pattern in _AUTO_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if etype == "url":
+                while end > start and text[end - 1] in ".,;:!?)]}":
+                    end -= 1
+            off = start if ascii_only else utf16_len(text[:start])
+            length = end - start if ascii_only else utf16_len(text[start:end])
+            if any(off < b and off + length > a for a, b in taken):
+                continue
+            taken.append((off, off + length))
+            found.append({"type": etype, "offset": off, "length": length})
+    if not found:
+        return entities
+    merged = entities + found
+    merged.sort(key=lambda e: (e["offset"], -e["length"]))
+    return merged

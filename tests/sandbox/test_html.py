@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandbox.tg_html import EntityParseError, parse_html, strip_text, utf16_len
+from sandbox.tg_html import EntityParseError, auto_entities, parse_html, strip_text, utf16_len
 
 
 def test_plain_and_escapes() -> None:
@@ -124,3 +124,25 @@ def test_never_crashes(source: str) -> None:
         return
     assert all(e["offset"] >= 0 and e["length"] > 0 for e in ents)
     assert "<" not in text or "&lt;" in source
+
+
+def test_auto_entities_like_telegram() -> None:
+    text, ents = parse_html(
+        '删除数据请用 /forget，详情 https://x.org/a/b. 联系 @linli_help <a href="https://y">/no</a>'
+    )
+    ents = auto_entities(text, ents)
+    found = {(e["type"], text_at(text, e)) for e in ents}
+    assert found == {
+        ("bot_command", "/forget"),
+        ("url", "https://x.org/a/b"),
+        ("mention", "@linli_help"),
+        ("text_link", "/no"),
+    }
+    assert auto_entities("a/b and 1/2 and e@mail.com", []) == []
+
+
+def text_at(text: str, entity: dict) -> str:
+    """The text an entity covers (UTF-16 offsets)."""
+    units = text.encode("utf-16-le")
+    start, end = entity["offset"] * 2, (entity["offset"] + entity["length"]) * 2
+    return units[start:end].decode("utf-16-le")
