@@ -53,7 +53,12 @@ async def scheduler_hook(
 
 
 async def run_alone(
-    settings: Any, *, stop: asyncio.Event, tick_seconds: float = 1.0, max_in_flight: int = 8
+    settings: Any,
+    *,
+    stop: asyncio.Event,
+    tick_seconds: float = 1.0,
+    max_in_flight: int = 8,
+    per_second: float = 30.0,
 ) -> None:
     """`linli scheduler`: only the scheduler and the sender, until `stop` is set."""
     from bot.app import prepare_database

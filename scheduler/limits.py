@@ -33,7 +33,7 @@ class RateLimiter:
         self,
         *,
         per_second: float = 30.0,
-        reply_headroom: int = 2,
+        reply_headroom: int = 1,
         per_chat: float = 1.0,
         chat_burst: int = 3,
         group_per_minute: int = 20,

@@ -27,7 +27,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 async def _jobs(session: AsyncSession) -> list[ScheduledJob]:
     rows = await session.exec(
-        select(ScheduledJob).order_by(col(ScheduledJob.id)).execution_options(populate_existing=True)
+        select(ScheduledJob)
+        .order_by(col(ScheduledJob.id))
+        .execution_options(populate_existing=True)
     )
     return list(rows.all())
 
