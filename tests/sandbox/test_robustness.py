@@ -47,7 +47,7 @@ async def _run(method: str, data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return await emu.call(method, Params(data, {}))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(method=st.sampled_from(sorted(set(Emulator()._methods) - SKIP)), data=params)
 def test_bot_api_never_crashes(method: str, data: dict[str, Any]) -> None:
     payload, status = asyncio.run(_run(method, data))
