@@ -49,7 +49,9 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
-def macro_f1(gold: list[str], pred: list[str], labels: list[str]) -> tuple[float, dict[str, tuple]]:
+def macro_f1(
+    gold: list[str], pred: list[str], labels: list[str]
+) -> tuple[float, dict[str, tuple]]:
     """Macro-averaged F1 and per-label (precision, recall, f1, support)."""
     per: dict[str, tuple] = {}
     for label in labels:
@@ -67,7 +69,9 @@ def bench_dev(model_dir: Path | None) -> dict[str, object]:
     """Score a trained model on the development set of the default catalogue."""
     with DEV_SET.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    triage = Triage.load(model_dir=model_dir, cache_dir=Path(tempfile.gettempdir()) / "linli-jieba")
+    triage = Triage.load(
+        model_dir=model_dir, cache_dir=Path(tempfile.gettempdir()) / "linli-jieba"
+    )
     labels = triage.labels
     gold, pred, top3, abstain, urgent_gold, urgent_pred = [], [], [], [], [], []
     for row in rows:
@@ -120,11 +124,7 @@ def bench_dev(model_dir: Path | None) -> dict[str, object]:
             [[label, *[pairs.get((label, p), "") or "." for p in labels]] for label in labels],
         )
     )
-    misses = [
-        (g, p, row["text"])
-        for g, p, row in zip(gold, pred, rows, strict=True)
-        if g != p
-    ]
+    misses = [(g, p, row["text"]) for g, p, row in zip(gold, pred, rows, strict=True) if g != p]
     if misses:
         print("\nMisclassified")
         for g, p, text in misses:

@@ -196,7 +196,7 @@ def _cmd_use(args: argparse.Namespace, rest: list[str]) -> int:
     except ModelError as exc:
         print(f"linli triage use: {exc}", file=sys.stderr)
         return 1
-    print(f"model {rest[0]} is now active ({target}); restart the bot to load it")
+    print(f"model {rest[0]} is now active ({target}); a running bot loads it within a minute")
     return 0
 
 

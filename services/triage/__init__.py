@@ -2,8 +2,8 @@
 
 from services.triage.catalogue import (
     DEFAULT_CATALOGUE_PATH,
-    Category,
     CatalogueError,
+    Category,
     category_by_code,
     dump_catalogue,
     load_catalogue,
@@ -41,9 +41,9 @@ __all__ = [
     "DuplicateCandidate",
     "ModelError",
     "TrainReport",
+    "TrainingError",
     "Triage",
     "TriageResult",
-    "TrainingError",
     "active_model_dir",
     "category_by_code",
     "contains_pii",

@@ -47,7 +47,8 @@ def _category_from_dict(raw: Any, index: int, source: str) -> Category:
     code = raw.get("code")
     if not isinstance(code, str) or not _CODE_RE.match(code):
         raise CatalogueError(
-            f"{where}: code {code!r} must be 2-40 characters of a-z, 0-9 and _, starting with a letter"
+            f"{where}: code {code!r} must be 2-40 characters of a-z, 0-9 and _, "
+            "starting with a letter"
         )
     where = f"{source}: category {code!r}"
     names = raw.get("names")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import math
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -11,11 +13,20 @@ from typing import Any
 import numpy as np
 
 from services.triage.catalogue import Category
-from services.triage.model import SHIPPED_MODEL_DIR, LinearModel, ModelError, extract_features
+from services.triage.model import (
+    MODEL_JSON,
+    SHIPPED_MODEL_DIR,
+    LinearModel,
+    ModelError,
+    extract_features,
+)
 from services.triage.segment import Segmenter
 from services.triage.text import is_han, normalize
 from services.triage.urgency import urgent_reasons
 
+log = logging.getLogger(__name__)
+
+RELOAD_CHECK_SECONDS = 60.0
 STOPWORDS_PATH = Path(__file__).resolve().parent / "data" / "stopwords.txt"
 # "not sure" when the runner-up is this close to the top suggestion, or the top one is weak
 UNSURE_MARGIN = 0.12
@@ -59,21 +70,55 @@ class Triage:
         segmenter: Segmenter,
         model: LinearModel,
         catalogue: list[Category] | None = None,
+        watch_dir: Path | None = None,
     ) -> None:
         self.segmenter = segmenter
-        self.model = model
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
-        # a word the model never saw is as telling as an average known word
-        words = [j for name, j in model.vocabulary.items() if name.startswith("w:")]
-        self._unknown_idf = float(model.idf[words].mean()) if words else 1.0
-        if catalogue is not None:
-            codes = {c.code for c in catalogue}
+        self.watch_dir = watch_dir
+        self._watched_mtime = self._mtime()
+        self._next_check = time.monotonic() + RELOAD_CHECK_SECONDS
+        self._use(model)
+
+    def _use(self, model: LinearModel) -> None:
+        if self.catalogue is not None:
+            codes = {c.code for c in self.catalogue}
             unknown = [label for label in model.labels if label not in codes]
             if unknown:
                 raise ModelError(
                     f"the model knows categories missing from the catalogue: {', '.join(unknown)}"
                 )
+        # a word the model never saw is as telling as an average known word
+        words = [j for name, j in model.vocabulary.items() if name.startswith("w:")]
+        self._unknown_idf = float(model.idf[words].mean()) if words else 1.0
+        self.model = model
+
+    def _mtime(self) -> int | None:
+        if self.watch_dir is None:
+            return None
+        try:
+            return (self.watch_dir / MODEL_JSON).stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def reload_if_retrained(self, *, force: bool = False) -> bool:
+        """Switch to the watched model directory's model when a retraining replaced it."""
+        now = time.monotonic()
+        if self.watch_dir is None or (not force and now < self._next_check):
+            return False
+        self._next_check = now + RELOAD_CHECK_SECONDS
+        mtime = self._mtime()
+        if mtime is None or mtime == self._watched_mtime:
+            return False
+        try:
+            self._use(LinearModel.load(self.watch_dir))
+        except ModelError:
+            log.exception("the retrained triage model in %s is not usable", self.watch_dir)
+            return False
+        finally:
+            self._watched_mtime = mtime
+        log.info("triage model reloaded from %s", self.watch_dir)
+        return True
 
     @classmethod
     def load(
@@ -82,10 +127,20 @@ class Triage:
         model_dir: Path | None = None,
         cache_dir: Path | None = None,
         catalogue: list[Category] | None = None,
+        watch_dir: Path | None = None,
     ) -> Triage:
-        """Load jieba (its cache in cache_dir) and the model (the shipped one by default)."""
+        """Load jieba (its cache in cache_dir) and the model (the shipped one by default).
+
+        With watch_dir, a model that a retraining writes there later replaces the loaded one
+        (checked at most once a minute, on the next analysis).
+        """
         model = LinearModel.load(model_dir or SHIPPED_MODEL_DIR)
-        return cls(segmenter=Segmenter.load(cache_dir=cache_dir), model=model, catalogue=catalogue)
+        return cls(
+            segmenter=Segmenter.load(cache_dir=cache_dir),
+            model=model,
+            catalogue=catalogue,
+            watch_dir=watch_dir,
+        )
 
     @property
     def labels(self) -> list[str]:
@@ -106,6 +161,7 @@ class Triage:
 
     def analyze(self, text: str) -> TriageResult:
         """Suggested category with confidence, 'not sure' flag, urgency and keywords."""
+        self.reload_if_retrained()
         words, feats = self._features(text)
         reasons = urgent_reasons(text)
         if not feats:

@@ -1,9 +1,9 @@
 """Where a deployment keeps its triage files (all under the app's data directory).
 
-    <data_dir>/cache/jieba.cache          jieba's prefix-dictionary cache
-    <data_dir>/triage/catalogue.yaml      the deployment's own catalogue (default one if absent)
-    <data_dir>/triage/model/              the retrained model (the shipped one if absent)
-    <data_dir>/triage/corrections.csv     staff corrections, counted at the next retraining
+<data_dir>/cache/jieba.cache          jieba's prefix-dictionary cache
+<data_dir>/triage/catalogue.yaml      the deployment's own catalogue (default one if absent)
+<data_dir>/triage/model/              the retrained model (the shipped one if absent)
+<data_dir>/triage/corrections.csv     staff corrections, counted at the next retraining
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def load_triage(*, data_dir: Path, model_dir: Path | None = None) -> Triage:
         model_dir=model_dir or deployment_model_dir(data_dir),
         cache_dir=cache_dir(data_dir),
         catalogue=load_deployment_catalogue(data_dir),
+        watch_dir=None if model_dir else active_model_dir(data_dir),
     )
 
 

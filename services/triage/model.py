@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -39,7 +40,7 @@ def extract_features(words: Sequence[str], text: str, *, max_chars: int = 400) -
     kept = [_DIGIT_RE.sub("0", w) for w in words if _is_word(w)]
     for w in kept:
         feats["w:" + w] += 1
-    for a, b in zip(kept, kept[1:], strict=False):
+    for a, b in itertools.pairwise(kept):
         feats["b:" + a + "_" + b] += 1
     compact = _DIGIT_RE.sub("0", _PUNCT_RE.sub(" ", text[:max_chars]))
     for chunk in compact.split():

@@ -188,6 +188,11 @@ def read_corrections(*, data_dir: Path) -> list[tuple[str, str]]:
     return read_examples_csv(path) if path.exists() else []
 
 
+def deployment_examples_path(data_dir: Path) -> Path:
+    """Where a deployment with its own catalogue keeps its labelled examples."""
+    return data_dir / "triage" / "examples.csv"
+
+
 def active_model_dir(data_dir: Path) -> Path:
     """Where this deployment's retrained model lives (used when it holds a model)."""
     return data_dir / "triage" / "model"
@@ -201,9 +206,22 @@ def retrain(
     allowed_labels: Iterable[str] | None = None,
     segmenter: Segmenter | None = None,
 ) -> TrainReport:
-    """Retrain seed (or base) examples plus recorded corrections into the active model dir."""
-    base = list(base_examples) if base_examples is not None else seed_examples()
+    """Retrain base examples plus staff corrections into the deployment's active model dir.
+
+    The base is the deployment's own examples (<data_dir>/triage/examples.csv) when it has
+    them, else the shipped seed set. Corrections to categories the catalogue no longer has
+    (allowed_labels) are skipped rather than failing the run.
+    """
+    if base_examples is not None:
+        base = list(base_examples)
+    elif deployment_examples_path(data_dir).is_file():
+        base = read_examples_csv(deployment_examples_path(data_dir))
+    else:
+        base = seed_examples()
     corrections = [*read_corrections(data_dir=data_dir), *extra_examples]
+    if allowed_labels is not None:
+        allowed_labels = set(allowed_labels)
+        corrections = [(label, text) for label, text in corrections if label in allowed_labels]
     return train_model(
         [*base, *corrections],
         model_dir=active_model_dir(data_dir),

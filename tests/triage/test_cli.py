@@ -33,7 +33,9 @@ def data_dir(tmp_path: Path, jieba_cache: Path) -> Path:
     return tmp_path / "data"
 
 
-def test_lines_in_json_out(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lines_in_json_out(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "in.txt"
     src.write_text("厨房水管爆了，水流了一地\n\n楼上半夜太吵了\n低保怎么申请\n", encoding="utf-8")
     code, out, _ = run(["triage", str(src), "--data-dir", str(data_dir)], capsys)
@@ -46,7 +48,9 @@ def test_lines_in_json_out(tmp_path: Path, data_dir: Path, capsys: pytest.Captur
         assert r["candidates"][0] == [r["category"], r["confidence"]]
 
 
-def test_csv_in_csv_out(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_in_csv_out(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "intake.csv"
     src.write_text(
         'no,text,channel\n1,"电梯坏了,老人下不了楼",电话\n2,闻到煤气味,来访\n3,,电话\n',
@@ -65,7 +69,9 @@ def test_csv_in_csv_out(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFi
     assert rows[1]["urgent_reasons"] == "gas"
 
 
-def test_stdin(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     fake = io.TextIOWrapper(io.BytesIO("路灯不亮\n".encode()), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", fake)
     code, out, _ = run(["triage", "-", "--data-dir", str(data_dir)], capsys)
@@ -73,7 +79,9 @@ def test_stdin(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: 
     assert json.loads(out)["category"] == "facilities"
 
 
-def test_train_try_and_use(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_train_try_and_use(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     examples = tmp_path / "ex.csv"
     lines = ["label,text"]
     lines += [f"roads,路面有坑{i}号路" for i in range(4)]
@@ -81,8 +89,16 @@ def test_train_try_and_use(tmp_path: Path, data_dir: Path, capsys: pytest.Captur
     examples.write_text("\n".join(lines) + "\n", encoding="utf-8")
     trial = tmp_path / "trial"
     code, out, _ = run(
-        ["triage", "train", "--examples", str(examples), "--model", str(trial),
-         "--data-dir", str(data_dir)],
+        [
+            "triage",
+            "train",
+            "--examples",
+            str(examples),
+            "--model",
+            str(trial),
+            "--data-dir",
+            str(data_dir),
+        ],
         capsys,
     )
     assert code == 0 and "trained 2 categories on 8 examples" in out

@@ -72,12 +72,21 @@ def test_ranking_prefers_same_building_and_similar_text(triage: Triage) -> None:
 
 def test_score_weights() -> None:
     window = timedelta(days=14)
-    fresh = duplicate_score(0.5, same_building=False, same_grid=False, age=timedelta(0), window=window)
-    grid = duplicate_score(0.5, same_building=False, same_grid=True, age=timedelta(0), window=window)
-    building = duplicate_score(0.5, same_building=True, same_grid=True, age=timedelta(0), window=window)
+    fresh = duplicate_score(
+        0.5, same_building=False, same_grid=False, age=timedelta(0), window=window
+    )
+    grid = duplicate_score(
+        0.5, same_building=False, same_grid=True, age=timedelta(0), window=window
+    )
+    building = duplicate_score(
+        0.5, same_building=True, same_grid=True, age=timedelta(0), window=window
+    )
     old = duplicate_score(0.5, same_building=False, same_grid=False, age=window, window=window)
     assert building > grid > fresh > old
-    assert duplicate_score(1.0, same_building=True, same_grid=True, age=timedelta(0), window=window) == 1.0
+    assert (
+        duplicate_score(1.0, same_building=True, same_grid=True, age=timedelta(0), window=window)
+        == 1.0
+    )
 
 
 def test_similarity_is_symmetric_and_bounded(triage: Triage) -> None:

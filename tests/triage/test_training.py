@@ -9,14 +9,15 @@ import pytest
 
 from services.triage import (
     ModelError,
-    Triage,
     TrainingError,
+    Triage,
     read_examples_csv,
     record_correction,
     retrain,
     train_model,
 )
-from services.triage.deployment import activate_model, deployment_model_dir
+from services.triage.deployment import activate_model, deployment_model_dir, load_triage
+from services.triage.model import LinearModel
 from services.triage.segment import Segmenter
 
 EXAMPLES = """label,text
@@ -91,9 +92,7 @@ def test_corrections_count_at_next_retraining(tmp_path: Path, segmenter: Segment
     assert second.examples == 12 and second.per_label["roads"] == 6
     model_dir = deployment_model_dir(tmp_path)
     assert model_dir is not None
-    triage = Triage(segmenter=segmenter, model=__import__(
-        "services.triage.model", fromlist=["LinearModel"]
-    ).LinearModel.load(model_dir))
+    triage = Triage(segmenter=segmenter, model=LinearModel.load(model_dir))
     assert triage.analyze(text).category == "roads"
 
 
@@ -121,3 +120,27 @@ def test_activate_checks_the_catalogue(tmp_path: Path, segmenter: Segmenter) -> 
 def test_missing_model_dir_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="no trained model"):
         Triage.load(model_dir=tmp_path)
+
+
+def test_running_triage_picks_up_a_retrained_model(
+    tmp_path: Path, segmenter: Segmenter, jieba_cache: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    (data_dir / "cache").mkdir(parents=True)
+    for cached in jieba_cache.glob("*.cache"):
+        (data_dir / "cache" / cached.name).write_bytes(cached.read_bytes())
+    base = [
+        ("water_electric", "水管漏水"),
+        ("water_electric", "停电了"),
+        ("water_electric", "马桶堵了"),
+        ("other", "你好"),
+        ("other", "谢谢"),
+        ("other", "想当志愿者"),
+    ]
+    triage = load_triage(data_dir=data_dir)
+    assert len(triage.labels) == 12  # the shipped model until a retraining happens
+    assert not triage.reload_if_retrained(force=True)
+    retrain(data_dir=data_dir, base_examples=base, segmenter=segmenter)
+    assert triage.reload_if_retrained(force=True)
+    assert triage.labels == ["other", "water_electric"]
+    assert not triage.reload_if_retrained(force=True)

@@ -1,0 +1,178 @@
+"""Triage speed: start-up time and memory, then milliseconds per request beside bare jieba.lcut.
+
+    python bench/triage_speed.py [--repeat N]
+
+Start-up is measured in fresh processes (cold: jieba builds its cache; warm: it reads it), so the
+numbers are those of a bot starting. Per-request times use the development set's texts. Prints
+tables; the last line is one JSON object with the headline figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEV_SET = ROOT / "services" / "triage" / "data" / "dev_examples.csv"
+
+STARTUP_PROBE = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from pathlib import Path
+t0 = time.perf_counter()
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from services.triage import Triage
+t1 = time.perf_counter()
+triage = Triage.load(cache_dir=Path({cache!r}))
+triage.analyze("warm up")
+t2 = time.perf_counter()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"import_s": t1 - t0, "load_s": t2 - t1, "rss_mb": rss / 1024,
+                   "rss_before_mb": rss0 / 1024,
+                   "analyse_loaded": "jieba.analyse" in sys.modules}}))
+"""
+
+JIEBA_PROBE = """
+import json, resource, sys, time, logging
+from pathlib import Path
+import jieba
+jieba.setLogLevel(logging.WARNING)
+t0 = time.perf_counter()
+tk = jieba.Tokenizer()
+tk.tmp_dir = {cache!r}
+tk.initialize()
+tk.lcut("warm up")
+t1 = time.perf_counter()
+print(json.dumps({{"load_s": t1 - t0,
+                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain fixed-width text table."""
+    cells = [headers, *rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(row)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def probe(code: str) -> dict[str, float]:
+    """Run a snippet in a fresh interpreter and read the JSON it prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the texts")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = str(Path(tmp) / "cache")
+        cold = probe(STARTUP_PROBE.format(root=str(ROOT), cache=cache))
+        warm = probe(STARTUP_PROBE.format(root=str(ROOT), cache=cache))
+        bare = probe(JIEBA_PROBE.format(cache=cache))
+
+        import jieba
+
+        from services.triage import Triage
+
+        triage = Triage.load(cache_dir=Path(cache))
+        bare_tk = jieba.Tokenizer()
+        bare_tk.tmp_dir = cache
+        bare_tk.initialize()
+        with DEV_SET.open(encoding="utf-8") as handle:
+            texts = [row["text"] for row in csv.DictReader(handle)]
+        for text in texts:  # warm both
+            triage.analyze(text)
+            bare_tk.lcut(text)
+        full_ms: list[float] = []
+        jieba_ms: list[float] = []
+        for _ in range(args.repeat):
+            for text in texts:
+                t0 = time.perf_counter()
+                bare_tk.lcut(text)
+                t1 = time.perf_counter()
+                triage.analyze(text)
+                t2 = time.perf_counter()
+                jieba_ms.append((t1 - t0) * 1000)
+                full_ms.append((t2 - t1) * 1000)
+
+    print(
+        f"Texts: {len(texts)} development-set requests × {args.repeat} passes "
+        f"(mean length {statistics.mean(map(len, texts)):.0f} characters)\n"
+    )
+    print(
+        table(
+            ["start-up (fresh process)", "seconds", "max RSS MB"],
+            [
+                ["import services.triage", f"{warm['import_s']:.2f}", ""],
+                ["Triage.load, cold (builds jieba cache)", f"{cold['load_s']:.2f}", ""],
+                [
+                    "Triage.load, warm (jieba cache present)",
+                    f"{warm['load_s']:.2f}",
+                    f"{warm['rss_mb']:.0f}",
+                ],
+                [
+                    "bare jieba.Tokenizer().initialize(), warm",
+                    f"{bare['load_s']:.2f}",
+                    f"{bare['rss_mb']:.0f}",
+                ],
+            ],
+        )
+    )
+    print(f"\njieba.analyse imported by the triage: {warm['analyse_loaded']}\n")
+    rows = []
+    for name, values in (("Triage.analyze", full_ms), ("bare jieba lcut", jieba_ms)):
+        rows.append(
+            [
+                name,
+                f"{statistics.mean(values):.3f}",
+                f"{percentile(values, 0.5):.3f}",
+                f"{percentile(values, 0.99):.3f}",
+                f"{max(values):.3f}",
+            ]
+        )
+    print(table(["per request (ms)", "mean", "p50", "p99", "max"], rows))
+    p99 = percentile(full_ms, 0.99)
+    print(f"\naim: p99 under 5 ms — {'met' if p99 < 5 else 'NOT met'}")
+    print()
+    print(
+        json.dumps(
+            {
+                "bench": "triage_speed",
+                "load_s_warm": round(warm["load_s"], 3),
+                "load_s_cold": round(cold["load_s"], 3),
+                "rss_mb": round(warm["rss_mb"], 1),
+                "jieba_rss_mb": round(bare["rss_mb"], 1),
+                "p50_ms": round(percentile(full_ms, 0.5), 3),
+                "p99_ms": round(p99, 3),
+                "jieba_p50_ms": round(percentile(jieba_ms, 0.5), 3),
+                "jieba_p99_ms": round(percentile(jieba_ms, 0.99), 3),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
