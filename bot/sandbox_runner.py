@@ -51,7 +51,7 @@ async def start_sandbox(
     **settings_overrides: Any,
 ) -> Sandbox:
     """Start the emulator, seed demo data, and run the bot against it."""
-    emulator = Emulator(limits=limits)
+    emulator = Emulator(limits=limits, clock=clock)
     base_url = await emulator.start(host=host, port=port)
     try:
         if demo:
