@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,29 @@ STOPWORDS_PATH = Path(__file__).resolve().parent / "data" / "stopwords.txt"
 UNSURE_MARGIN = 0.12
 UNSURE_MIN_CONFIDENCE = 0.30
 CANDIDATES = 3
+# a request longer than this is classified on its opening (urgency still reads all of it)
+MAX_TEXT_CHARS = 2000
+# words residents use for the same thing, folded together before texts are compared
+_SYNONYMS = {
+    "煤气": "燃气",
+    "天然气": "燃气",
+    "液化气": "燃气",
+    "电瓶车": "电动车",
+    "电动自行车": "电动车",
+    "电单车": "电动车",
+    "升降梯": "电梯",
+    "门禁卡": "门禁",
+    "下水管": "下水道",
+    "暖气片": "暖气",
+    "卫生间": "厕所",
+    "洗手间": "厕所",
+    "垃圾箱": "垃圾桶",
+    "没有电": "停电",
+    "没电了": "停电了",
+    "没有水": "停水",
+    "没水了": "停水了",
+}
+_SYNONYM_RE = re.compile("|".join(sorted(map(re.escape, _SYNONYMS), key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -148,7 +173,7 @@ class Triage:
         return list(self.model.labels)
 
     def _features(self, text: str) -> tuple[list[str], Counter[str]]:
-        norm = normalize(text)
+        norm = normalize(text[:MAX_TEXT_CHARS])
         words = self.segmenter.cut(norm)
         return words, extract_features(words, norm)
 
@@ -207,8 +232,11 @@ class Triage:
         """The most telling words of a text, for the ledger and search."""
         return self._keywords_from_words(self.segmenter.words(text), limit=limit)
 
-    def _similarity_vector(self, text: str) -> dict[str, float]:
+    def _similarity_vectors(self, text: str) -> tuple[dict[str, float], dict[int, float]]:
+        """Keyword + character-pair profile, and the classifier's own TF-IDF vector."""
+        text = _SYNONYM_RE.sub(lambda m: _SYNONYMS[m.group(0)], normalize(text))
         words, feats = self._features(text)
+        ind, val = self.model.vectorize(feats)
         vec: dict[str, float] = {}
         for w in set(words):
             if self._is_keyword(w):
@@ -216,14 +244,18 @@ class Triage:
         for name, count in feats.items():
             if name.startswith("c:") and len(name) == 4 and all(is_han(ch) for ch in name[2:]):
                 vec[name] = (1 + math.log(count)) * self._idf(name)
-        return vec
+        return vec, dict(zip(ind.tolist(), val.tolist(), strict=True))
 
     def similarity(self, a: str, b: str) -> float:
-        """Cosine similarity (0..1) of two texts' keyword and character-pair profiles."""
-        va, vb = self._similarity_vector(a), self._similarity_vector(b)
-        if not va or not vb:
-            return 0.0
-        dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
-        na = math.sqrt(sum(v * v for v in va.values()))
-        nb = math.sqrt(sum(v * v for v in vb.values()))
-        return max(0.0, min(1.0, dot / (na * nb)))
+        """How alike two texts are (0..1): mean cosine of two lexical profiles."""
+        (ka, fa), (kb, fb) = self._similarity_vectors(a), self._similarity_vectors(b)
+        return round(max(0.0, min(1.0, (_cosine(ka, kb) + _cosine(fa, fb)) / 2)), 4)
+
+
+def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0

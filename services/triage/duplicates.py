@@ -11,7 +11,7 @@ from services.triage.core import Triage
 # At or above OFFER the resident is offered to follow the existing request; between SUGGEST and
 # OFFER staff see it as a possible duplicate.
 DUPLICATE_OFFER_THRESHOLD = 0.7
-DUPLICATE_SUGGEST_THRESHOLD = 0.35
+DUPLICATE_SUGGEST_THRESHOLD = 0.3
 SAME_BUILDING_FACTOR = 1.3
 SAME_GRID_FACTOR = 1.12
 # a candidate at the far edge of the window keeps this share of its score

@@ -95,3 +95,47 @@ def test_similarity_is_symmetric_and_bounded(triage: Triage) -> None:
     assert 0 < triage.similarity(a, b) < 1
     assert triage.similarity(a, a) > 0.99
     assert triage.similarity(a, "低保怎么申请") < 0.1
+
+
+SAME_MATTER = [
+    ("5号楼电梯坏了，上不去", "5号楼的电梯又停了，老人下不来楼"),
+    ("楼道里有很大的煤气味", "我们单元楼道有股燃气味"),
+    ("垃圾站好几天没清运了，很臭", "垃圾站的垃圾堆满了，臭气熏天，没人来拉"),
+    ("消防通道被车堵了", "有车停在消防通道上，堵住了"),
+    ("单元门门禁坏了", "门禁刷卡没反应，单元门打不开"),
+    ("下水道堵了往上返水", "厨房下水道堵住了，脏水往上冒"),
+    ("广场舞声音太大", "晚上跳广场舞的音响太吵了"),
+]
+OTHER_MATTER = [
+    ("东门路灯不亮", "东门的道闸坏了"),
+    ("楼道里有很大的煤气味", "暖气不热"),
+    ("垃圾站好几天没清运了，很臭", "草坪太久没修剪了"),
+    ("消防通道被车堵了", "楼道里堆满了纸箱"),
+    ("单元门门禁坏了", "电梯按钮不灵"),
+    ("下水道堵了往上返水", "水龙头一直滴水"),
+    ("广场舞声音太大", "广场上的健身器材坏了"),
+]
+
+
+def _score_same_building(triage: Triage, new: str, old: str) -> float:
+    found = find_duplicates(
+        triage,
+        text=new,
+        community_id=1,
+        grid_id=10,
+        building_id=100,
+        now=NOW,
+        candidates=[_cand(1, old, days=0.5)],
+    )
+    return found[0][1] if found else 0.0
+
+
+def test_same_matter_in_other_words_is_suggested(triage: Triage) -> None:
+    for new, old in SAME_MATTER:
+        score = _score_same_building(triage, new, old)
+        assert DUPLICATE_SUGGEST_THRESHOLD <= score < DUPLICATE_OFFER_THRESHOLD, (new, old, score)
+
+
+def test_other_matters_in_the_same_building_are_not(triage: Triage) -> None:
+    for new, old in OTHER_MATTER:
+        assert _score_same_building(triage, new, old) == 0.0, (new, old)
