@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -594,8 +595,19 @@ async def on_audience(
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     message = query.message if isinstance(query.message, Message) else None
+    await _pick_audience(callback_data, state, session, t, data, message)
+    await query.answer()  # after the state changed, so a quick next tap sees it
+
+
+async def _pick_audience(
+    callback_data: AudienceCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+    data: dict[str, Any],
+    message: Message | None,
+) -> None:
     action = callback_data.action
-    await query.answer()
     if action in (AudienceKind.COMMUNITY, AudienceKind.MEMBERS):
         await state.update_data(aud_kind=action, aud_ids=[])
         if message:

@@ -667,8 +667,8 @@ async def edit_meeting(
     told = 0
     if meeting.status == MeetingStatus.PUBLISHED:
         promoted = await _fill_seats(session, meeting=meeting, now=now)
-        if "new_time" in changes:
-            await _schedule_reminders(session, meeting=meeting, now=now)
+        # reminders carry the version they were planned for: plan them again for this one
+        await _schedule_reminders(session, meeting=meeting, now=now)
         users = await _invited_answered(session, meeting_id=meeting_id)
         args = {"title": meeting.title, **{k: "none" for k in _CHANGE_KEYS}, **changes}
         told = await notifier.send(

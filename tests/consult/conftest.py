@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -11,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Translator
 from models import Building, Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
 from services.consult_common import Notifier
+from tests.e2e.conftest import Harness
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # a Monday, 10:00 in Shanghai
 
@@ -146,3 +149,32 @@ def translator() -> Translator:
 def notifier(translator: Translator) -> Notifier:
     """Renders notices with the real texts and queues them in the outbox."""
     return Notifier(texts=translator, now=NOW)
+
+
+@pytest.fixture
+async def linli_sandbox(tmp_path: Path) -> AsyncIterator[Harness]:
+    """The lead's e2e harness (tests/e2e/conftest.py), with the per-user throttle opened up.
+
+    A test taps faster than any person; the throttle (3 updates/s, burst 8) would answer "too
+    fast" halfway through a staff form. Everything else is the same sandbox.
+    """
+    from bot.sandbox_runner import start_sandbox
+    from sandbox.driver import Driver
+    from tests.support import FakeClock
+
+    clock = FakeClock()
+    sandbox = await start_sandbox(
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}",
+        clock=clock,
+        limits=False,
+        throttle_rate=1000.0,
+        throttle_burst=1000,
+    )
+    driver = Driver(sandbox.base_url)
+    try:
+        await driver.wait_bot_ready()
+        yield Harness(sandbox=sandbox, driver=driver, clock=clock)
+        assert not await driver.errors(), "the bot caused Bot API errors"
+    finally:
+        await driver.close()
+        await sandbox.stop()

@@ -153,5 +153,5 @@ async def test_meeting_reminders_reach_those_going(
     checkin = [d for d in sent if d.reply_markup]
     assert sorted(d.chat_id for d in checkin) == [1, 5]
     assert checkin[0].reply_markup == {
-        "inline_keyboard": [[{"text": "📍 签到", "callback_data": f"mci:{meeting.id}"}]]
+        "inline_keyboard": [[{"text": "📍 签到", "callback_data": f"cci:{meeting.id}"}]]
     }

@@ -152,7 +152,7 @@ async def test_publish_tells_the_audience_and_schedules_reminders(
     assert "人数：不限" in text and "第一网格" in text
     buttons = notifier.sent[0]["reply_markup"]["inline_keyboard"][0]
     assert [b["text"] for b in buttons] == ["去", "不确定", "不去"]
-    assert buttons[0]["callback_data"] == f"mr:{meeting.id}:yes"
+    assert buttons[0]["callback_data"] == f"crv:{meeting.id}:yes"
     jobs = (await session.exec(select(ScheduledJob).order_by(col(ScheduledJob.due_at)))).all()
     assert [(j.kind, j.due_at) for j in jobs] == [
         (meetings.JOB_REMIND, START - timedelta(hours=24)),

@@ -175,7 +175,7 @@ async def test_publish_announces_and_schedules_close(
     assert len(deliveries) == 6
     assert "1号楼是否加装电梯" in deliveries[0].text
     assert deliveries[0].reply_markup == {
-        "inline_keyboard": [[{"text": "🗳 去投票", "callback_data": f"pb:{poll.id}"}]]
+        "inline_keyboard": [[{"text": "🗳 去投票", "callback_data": f"cpb:{poll.id}"}]]
     }
     jobs = (await session.exec(select(ScheduledJob).order_by(col(ScheduledJob.due_at)))).all()
     assert [(j.kind, j.due_at) for j in jobs] == [
