@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -107,15 +108,19 @@ def main() -> int:
             bare_tk.lcut(text)
         full_ms: list[float] = []
         jieba_ms: list[float] = []
+        full_cpu: list[float] = []
+        jieba_cpu: list[float] = []
         for _ in range(args.repeat):
             for text in texts:
-                t0 = time.perf_counter()
+                c0, t0 = time.thread_time(), time.perf_counter()
                 bare_tk.lcut(text)
-                t1 = time.perf_counter()
+                c1, t1 = time.thread_time(), time.perf_counter()
                 triage.analyze(text)
-                t2 = time.perf_counter()
+                c2, t2 = time.thread_time(), time.perf_counter()
                 jieba_ms.append((t1 - t0) * 1000)
                 full_ms.append((t2 - t1) * 1000)
+                jieba_cpu.append((c1 - c0) * 1000)
+                full_cpu.append((c2 - c1) * 1000)
 
     print(
         f"Texts: {len(texts)} development-set requests × {args.repeat} passes "
@@ -142,7 +147,12 @@ def main() -> int:
     )
     print(f"\njieba.analyse imported by the triage: {warm['analyse_loaded']}\n")
     rows = []
-    for name, values in (("Triage.analyze", full_ms), ("bare jieba lcut", jieba_ms)):
+    for name, values in (
+        ("Triage.analyze, wall clock", full_ms),
+        ("bare jieba lcut, wall clock", jieba_ms),
+        ("Triage.analyze, thread CPU time", full_cpu),
+        ("bare jieba lcut, thread CPU time", jieba_cpu),
+    ):
         rows.append(
             [
                 name,
@@ -154,7 +164,12 @@ def main() -> int:
         )
     print(table(["per request (ms)", "mean", "p50", "p99", "max"], rows))
     p99 = percentile(full_ms, 0.99)
-    print(f"\naim: p99 under 5 ms — {'met' if p99 < 5 else 'NOT met'}")
+    load = os.getloadavg()[0]
+    print(
+        f"\nmachine: {os.cpu_count()} CPUs, load average {load:.1f} while measuring "
+        "(wall-clock tails grow with other processes; CPU time does not)"
+    )
+    print(f"aim: p99 under 5 ms (wall clock) — {'met' if p99 < 5 else 'NOT met'}")
     print()
     print(
         json.dumps(
@@ -168,6 +183,8 @@ def main() -> int:
                 "p99_ms": round(p99, 3),
                 "jieba_p50_ms": round(percentile(jieba_ms, 0.5), 3),
                 "jieba_p99_ms": round(percentile(jieba_ms, 0.99), 3),
+                "cpu_p99_ms": round(percentile(full_cpu, 0.99), 3),
+                "load_average": round(load, 1),
             }
         )
     )

@@ -165,6 +165,8 @@ _RULES: dict[str, tuple[str, ...]] = {
     "collapse": (r"坍塌", r"倒塌", r"塌下来", r"要塌"),
 }
 _COMPILED = {reason: [re.compile(p) for p in patterns] for reason, patterns in _RULES.items()}
+# one pass over a clause tells whether any rule can match it at all (most clauses: none)
+_ANY = re.compile("|".join(f"(?:{p})" for patterns in _RULES.values() for p in patterns))
 
 _SENTENCE_SPLIT = re.compile(r"[。！？!?；;\n]+")
 _CLAUSE_SPLIT = re.compile(r"[，,、：:]+|\s{2,}")
@@ -216,6 +218,8 @@ def urgent_reasons(text: str) -> list[str]:
     for sentence in _SENTENCE_SPLIT.split(norm):
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
+            if not _ANY.search(clause):
+                continue
             next_clause = clauses[i + 1] if i + 1 < len(clauses) else ""
             for reason, patterns in _COMPILED.items():
                 if reason in found:
