@@ -8,8 +8,17 @@ from services.triage.catalogue import (
     dump_catalogue,
     load_catalogue,
     parse_catalogue,
+    with_category,
+    with_deadline,
+    without_category,
 )
 from services.triage.core import Triage, TriageResult
+from services.triage.deployment import (
+    activate_model,
+    load_deployment_catalogue,
+    load_triage,
+    save_deployment_catalogue,
+)
 from services.triage.duplicates import (
     DUPLICATE_OFFER_THRESHOLD,
     DUPLICATE_SUGGEST_THRESHOLD,
@@ -44,6 +53,7 @@ __all__ = [
     "TrainingError",
     "Triage",
     "TriageResult",
+    "activate_model",
     "active_model_dir",
     "category_by_code",
     "contains_pii",
@@ -51,13 +61,19 @@ __all__ = [
     "find_duplicates",
     "is_urgent",
     "load_catalogue",
+    "load_deployment_catalogue",
+    "load_triage",
     "mask_pii",
     "parse_catalogue",
     "read_corrections",
     "read_examples_csv",
     "record_correction",
     "retrain",
+    "save_deployment_catalogue",
     "seed_examples",
     "train_model",
     "urgent_reasons",
+    "with_category",
+    "with_deadline",
+    "without_category",
 ]

@@ -121,7 +121,7 @@ def dump_catalogue(categories: list[Category], path: Path) -> None:
         }
         for c in categories
     ]
-    parse_catalogue(rows, source=str(path))
+    _validated(categories)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(
@@ -137,3 +137,47 @@ def category_by_code(categories: list[Category], code: str) -> Category:
         if category.code == code:
             return category
     return next(c for c in categories if c.code == "other")
+
+
+def with_category(categories: list[Category], category: Category) -> list[Category]:
+    """The catalogue with a category added, or replaced where its code already is (validated)."""
+    codes = [c.code for c in categories]
+    if category.code in codes:
+        result = [category if c.code == category.code else c for c in categories]
+    else:
+        other = codes.index("other") if "other" in codes else len(categories)
+        result = [*categories[:other], category, *categories[other:]]
+    return _validated(result)
+
+
+def without_category(categories: list[Category], code: str) -> list[Category]:
+    """The catalogue without a category ('other' stays: requests fall back to it)."""
+    if code == "other":
+        raise CatalogueError("the catch-all category 'other' cannot be removed")
+    if code not in {c.code for c in categories}:
+        raise CatalogueError(f"no category {code!r} in the catalogue")
+    return _validated([c for c in categories if c.code != code])
+
+
+def with_deadline(categories: list[Category], code: str, hours: int) -> list[Category]:
+    """The catalogue with a category's default deadline changed."""
+    current = category_by_code(categories, code)
+    if current.code != code:
+        raise CatalogueError(f"no category {code!r} in the catalogue")
+    return with_category(
+        categories,
+        Category(code=code, names=current.names, deadline_hours=hours, skills=current.skills),
+    )
+
+
+def _validated(categories: list[Category]) -> list[Category]:
+    rows = [
+        {
+            "code": c.code,
+            "names": dict(c.names),
+            "deadline_hours": c.deadline_hours,
+            "skills": list(c.skills),
+        }
+        for c in categories
+    ]
+    return parse_catalogue(rows, source="catalogue")

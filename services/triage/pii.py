@@ -30,9 +30,9 @@ _LANDLINE_LABELLED = re.compile(
 _PLATE = re.compile(
     rf"(?<![A-Za-z0-9])[{_PROVINCES}][A-Za-z][·•.\s-]?[A-HJ-NP-Za-hj-np-z0-9]{{5,6}}(?![A-Za-z0-9])"
 )
-_ROOM_SUFFIX = re.compile(r"(?<![\d.])(?P<num>\d{3,4})\s*(?=室|房间|号房|户(?!口|型|籍))")
+_ROOM_SUFFIX = re.compile(r"(?<![\d.*])(?P<num>\d{3,4})\s*(?=室|房间|号房)")
 _ROOM_AFTER_UNIT = re.compile(r"单元\s*-?\s*(?P<num>\d{3,4})(?!\d)")
-_ROOM_DASHED = re.compile(r"(?<![\d-])\d{1,3}-\d{1,2}-(?P<num>\d{3,4})(?![\d-])")
+_ROOM_DASHED = re.compile(r"(?<![\d*-])\d{1,3}-\d{1,2}-(?P<num>\d{3,4})(?![\d-])")
 _ROOM_LABELLED = re.compile(
     r"(?:房号|门牌号?|房间号|room|rm\.?|apt\.?|flat)\s*[:：#]?\s*(?P<num>\d{2,4}[a-z]?)(?![\d])",
     re.IGNORECASE,

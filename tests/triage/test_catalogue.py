@@ -97,3 +97,31 @@ def test_bad_catalogue_gives_clear_error(tmp_path: Path, body: str, message: str
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="cannot read"):
         load_catalogue(tmp_path / "nope.yaml")
+
+
+def test_admin_edits(tmp_path: Path) -> None:
+    from services.triage import (
+        load_deployment_catalogue,
+        save_deployment_catalogue,
+        with_category,
+        with_deadline,
+        without_category,
+    )
+
+    cats = load_deployment_catalogue(tmp_path)  # the default one until the deployment saves
+    assert len(cats) == 12
+    cats = with_deadline(cats, "water_electric", 12)
+    lift = Category("lift_retrofit", {"zh-Hans": "加装电梯", "en": "Lift retrofit"}, 240, ())
+    cats = with_category(cats, lift)
+    assert cats[-2].code == "lift_retrofit" and cats[-1].code == "other"
+    cats = without_category(cats, "noise_dispute")
+    save_deployment_catalogue(tmp_path, cats)
+    again = load_deployment_catalogue(tmp_path)
+    assert again == cats
+    assert again[0].deadline_hours == 12
+    with pytest.raises(CatalogueError, match="cannot be removed"):
+        without_category(again, "other")
+    with pytest.raises(CatalogueError, match="no category 'nope'"):
+        with_deadline(again, "nope", 5)
+    with pytest.raises(CatalogueError, match="deadline_hours"):
+        with_deadline(again, "health", 0)
