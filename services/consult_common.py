@@ -147,17 +147,17 @@ def keyboard(rows: Sequence[Sequence[dict[str, str]]]) -> dict[str, Any]:
 # Callback data shared with handlers (their CallbackData classes pack to the same strings).
 def rsvp_data(meeting_id: int, answer: str) -> str:
     """The RSVP button of a meeting announcement."""
-    return f"mr:{meeting_id}:{answer}"
+    return f"crv:{meeting_id}:{answer}"
 
 
 def checkin_data(meeting_id: int) -> str:
     """The check-in button sent when a meeting starts."""
-    return f"mci:{meeting_id}"
+    return f"cci:{meeting_id}"
 
 
 def ballot_data(poll_id: int) -> str:
     """The "vote now" button of a poll announcement: opens the ballot in private chat."""
-    return f"pb:{poll_id}"
+    return f"cpb:{poll_id}"
 
 
 @dataclass

@@ -288,10 +288,10 @@ poll-rule-multi = 多选，最多选 { $max } 项，选好后点「✅ 提交」
 poll-rule-household = 一户一票（同一房号只算一票）。
 poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
 poll-rule-named = 实名投票。
-poll-rule-quorum = 参与须达到 { $quorum }{ $basis ->
-        [households] 户
-       *[voters] 人
-    }，赞成须达到 { $threshold }。
+poll-rule-quorum = 参与须达到{ $basis ->
+        [households] 总户数
+       *[voters] 总人数
+    }的 { $quorum }，赞成须达到 { $threshold }。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
