@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,6 +21,35 @@ from models.orders import Claim, LedgerEvent, Order, Rating, Request, RequestSta
 from services.order_common import category
 
 CHUNK = 2000
+REQUEST_COLUMNS: tuple[Any, ...] = (
+    col(Request.id),
+    col(Request.created_at),
+    col(Request.channel),
+    col(Request.community_id),
+    col(Request.grid_id),
+    col(Request.building_id),
+    col(Request.room),
+    col(Request.contact_name),
+    col(Request.contact_phone),
+    col(Request.resident_id),
+    col(Request.category),
+    col(Request.urgent),
+    col(Request.text),
+    col(Request.status),
+    col(Request.first_response_at),
+    col(Request.deadline_at),
+    col(Request.resolved_at),
+    col(Request.result_note),
+)
+EVENT_COLUMNS: tuple[Any, ...] = (
+    col(LedgerEvent.request_id),
+    col(LedgerEvent.at),
+    col(LedgerEvent.subject),
+    col(LedgerEvent.action),
+    col(LedgerEvent.from_state),
+    col(LedgerEvent.to_state),
+    col(LedgerEvent.note),
+)
 OPEN = {
     RequestStatus.NEW,
     RequestStatus.REOPENED,
@@ -141,11 +171,21 @@ async def export_ledger(
             sheet.set_column(i, i, width)
             sheet.write_string(0, i, tx(f"order-xlsx-{column}"), head)
         sheet.freeze_panes(1, 0)
+        yes = tx("common-yes")
         row_no = 0
         last_id = 0
+        cache: dict[str, str] = {}
+
+        def cached(key: str) -> str:
+            """Texts repeat on every row: render each key once."""
+            if key not in cache:
+                cache[key] = tx(key) if _has(texts, lang, key) else key.rsplit("-", 1)[-1]
+            return cache[key]
+
         while True:
+            # Plain rows, not ORM objects: reading 100,000 matters stays fast and small.
             stmt = (
-                select(Request)
+                sa_select(*REQUEST_COLUMNS)
                 .where(col(Request.id) > last_id)
                 .where(col(Request.created_at) >= start, col(Request.created_at) < end)
                 .order_by(col(Request.id))
@@ -153,111 +193,112 @@ async def export_ledger(
             )
             if community_ids is not None:
                 stmt = stmt.where(col(Request.community_id).in_(list(community_ids)))
-            chunk = list((await session.exec(stmt)).all())
+            chunk = list((await session.exec(stmt)).all())  # type: ignore[call-overload]
             if not chunk:
                 break
-            last_id = chunk[-1].id or 0
+            last_id = chunk[-1].id
             ids = [r.id for r in chunk]
-            history: dict[int, list[LedgerEvent]] = {}
+            history: dict[int, list[Any]] = {}
+            events = sa_select(*EVENT_COLUMNS).where(col(LedgerEvent.request_id).in_(ids))
             for ev in (
-                await session.exec(
-                    select(LedgerEvent)
-                    .where(col(LedgerEvent.request_id).in_(ids))
-                    .order_by(col(LedgerEvent.at), col(LedgerEvent.id))
+                await session.exec(  # type: ignore[call-overload]
+                    events.order_by(col(LedgerEvent.at), col(LedgerEvent.id))
                 )
             ).all():
                 history.setdefault(ev.request_id, []).append(ev)
-            orders: dict[int, Order] = {}
-            for issued in (
-                await session.exec(
-                    select(Order).where(col(Order.request_id).in_(ids)).order_by(col(Order.id))
+            orders: dict[int, tuple[int, str]] = {}
+            for oid, rid in (
+                await session.exec(  # type: ignore[call-overload]
+                    sa_select(col(Order.id), col(Order.request_id))
+                    .where(col(Order.request_id).in_(ids))
+                    .order_by(col(Order.id))
                 )
             ).all():
-                orders[issued.request_id] = issued  # the latest order of the matter
+                orders[rid] = (oid, f"G{oid:05d}")  # the latest order of the matter
             claimers: dict[int, list[str]] = {}
             if orders:
-                order_ids = [o.id for o in orders.values()]
-                for claim in (
-                    await session.exec(
-                        select(Claim)
-                        .where(col(Claim.order_id).in_(order_ids))
+                for order_id, member_id in (
+                    await session.exec(  # type: ignore[call-overload]
+                        sa_select(col(Claim.order_id), col(Claim.member_id))
+                        .where(col(Claim.order_id).in_([o for o, _ in orders.values()]))
                         .where(col(Claim.status).in_(["active", "done"]))
                     )
                 ).all():
-                    claimers.setdefault(claim.order_id, []).append(
-                        members.get(claim.member_id, str(claim.member_id))
+                    claimers.setdefault(order_id, []).append(
+                        members.get(member_id, str(member_id))
                     )
-            ratings: dict[int, Rating] = {}
-            for rated in (
-                await session.exec(
-                    select(Rating).where(col(Rating.request_id).in_(ids)).order_by(col(Rating.id))
+            ratings: dict[int, tuple[str, str]] = {}
+            for rid, score, comment in (
+                await session.exec(  # type: ignore[call-overload]
+                    sa_select(col(Rating.request_id), col(Rating.score), col(Rating.comment))
+                    .where(col(Rating.request_id).in_(ids))
+                    .order_by(col(Rating.id))
                 )
             ).all():
-                ratings[rated.request_id] = rated
-            residents: dict[int, User] = {}
+                ratings[rid] = (score, comment)
+            residents: dict[int, tuple[str, str, str]] = {}
             rids = {r.resident_id for r in chunk if r.resident_id}
             if rids:
                 for u in (await session.exec(select(User).where(col(User.id).in_(rids)))).all():
-                    residents[u.id] = u
+                    residents[u.id] = (u.room or "", u.phone or "", u.display_name)
             for req in chunk:
                 row_no += 1
-                order = orders.get(req.id or 0)
-                resident = residents.get(req.resident_id or 0)
-                rating = ratings.get(req.id or 0)
-                events = history.get(req.id or 0, [])
+                rid = req.id
+                order = orders.get(rid)
+                room, phone, name = residents.get(req.resident_id or 0, ("", "", ""))
+                rating = ratings.get(rid)
+                events_of = history.get(rid, [])
                 handling = next(
                     (
                         e.action
-                        for e in events
+                        for e in events_of
                         if e.subject == "request" and e.from_state in ("new", "reopened")
                     ),
                     "",
                 )
-                lines = [_event_line(e, tx=tx, texts=texts, lang=lang, zone=zone) for e in events]
-                overdue = req.deadline_at is not None and (
-                    (req.status in OPEN and req.deadline_at < now)
-                    or (req.resolved_at is not None and req.resolved_at > req.deadline_at)
+                deadline, resolved_at = req.deadline_at, req.resolved_at
+                overdue = deadline is not None and (
+                    (req.status in OPEN and deadline < now)
+                    or (resolved_at is not None and resolved_at > deadline)
                 )
                 values = [
-                    req.number,
+                    f"{rid:05d}",
                     _fmt(req.created_at, zone),
-                    tx(f"order-channel-{req.channel}"),
+                    cached(f"order-channel-{req.channel}"),
                     names["community"].get(req.community_id, ""),
                     names["grid"].get(req.grid_id or 0, ""),
                     names["building"].get(req.building_id or 0, ""),
-                    req.room or (resident.room if resident else "") or "",
-                    req.contact_name or (resident.display_name if resident else ""),
-                    req.contact_phone or (resident.phone if resident else "") or "",
+                    req.room or room,
+                    req.contact_name or name,
+                    req.contact_phone or phone,
                     category(req.category).name(lang),
-                    tx("common-yes") if req.urgent else "",
+                    yes if req.urgent else "",
                     req.text,
-                    tx(f"order-status-{req.status}"),
+                    cached(f"order-status-{req.status}"),
                     _fmt(req.first_response_at, zone),
-                    tx(f"order-action-{handling}") if handling else "",
-                    order.number if order else "",
-                    "、".join(claimers.get(order.id or 0, [])) if order else "",
-                    _fmt(req.deadline_at, zone),
-                    _fmt(req.resolved_at, zone),
+                    cached(f"order-action-{handling}") if handling else "",
+                    order[1] if order else "",
+                    "、".join(claimers.get(order[0], [])) if order else "",
+                    _fmt(deadline, zone),
+                    _fmt(resolved_at, zone),
                     req.result_note or "",
-                    tx(f"order-score-{rating.score}") if rating else "",
-                    rating.comment if rating else "",
-                    tx("common-yes") if overdue else "",
-                    "\n".join(lines),
+                    cached(f"order-score-{rating[0]}") if rating else "",
+                    rating[1] if rating else "",
+                    yes if overdue else "",
+                    "\n".join(_event_line(e, cached=cached, zone=zone) for e in events_of),
                 ]
                 for i, value in enumerate(values):
-                    sheet.write_string(row_no, i, str(value)[:32000], wrap)
+                    sheet.write_string(row_no, i, value[:32000], wrap)
     finally:
         workbook.close()
     return ExportResult(path=path, rows=row_no)
 
 
-def _event_line(e: LedgerEvent, *, tx: Any, texts: Texts, lang: str, zone: tzinfo) -> str:
+def _event_line(e: Any, *, cached: Any, zone: tzinfo) -> str:
     """One line of a matter's history: time, action, from → to, note."""
-    key = "order-action-" + e.action
-    action = tx(key) if _has(texts, lang, key) else e.action
     moved = f"（{e.from_state}→{e.to_state}）" if e.from_state != e.to_state else ""
     note = f" {e.note}" if e.note else ""
-    return f"{_fmt(e.at, zone)} {action}{moved}{note}"
+    return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"
 
 
 def _has(texts: Texts, lang: str, key: str) -> bool:
