@@ -30,8 +30,9 @@ Input: one request text per line, or a CSV file with a `text` column (other colu
 in CSV output). Output: one JSON object per line, {"category", "confidence", "candidates",
 "urgent", "keywords", ...}, or CSV with --format csv.
 
-train: without --examples, retrains the shipped seed examples plus the staff corrections of
-this deployment into its active model; with --examples FILE (CSV of label,text) trains a custom
+train: without --examples, retrains the shipped seed examples (or <data-dir>/triage/examples.csv)
+plus the staff corrections of this deployment (from its database when there is one) into its
+active model; with --examples FILE (CSV of label,text) trains a custom
 catalogue. --model DIR writes the model there instead, to try it with `linli triage --model DIR`
 before switching it on with `linli triage use DIR`."""
 
@@ -141,16 +142,55 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database_url(args: argparse.Namespace) -> str | None:
+    if args.database_url:
+        return str(args.database_url)
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        return load_settings().database_url
+    except SettingsError:
+        return None
+
+
+def _stored_corrections(url: str | None) -> tuple[list[tuple[str, str]], str]:
+    """Staff corrections kept in the database, if there is one to read; never creates one."""
+    if not url:
+        return [], "no database configured"
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[-1]
+        if path in ("", ":memory:") or not Path(path).is_file():
+            return [], f"no database file {path}"
+    import asyncio
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.db import create_engine, make_sessionmaker
+    from services.orders import triage_corrections
+
+    async def read() -> list[tuple[str, str]]:
+        engine = create_engine(url)
+        try:
+            async with make_sessionmaker(engine)() as session:
+                return await triage_corrections(session)
+        finally:
+            await engine.dispose()
+
+    try:
+        rows = asyncio.run(read())
+    except (SQLAlchemyError, OSError) as exc:
+        return [], f"database not readable ({exc.__class__.__name__})"
+    return rows, f"{len(rows)} from the database"
+
+
 def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
-    from services.triage import (
-        TrainingError,
-        read_corrections,
-        read_examples_csv,
-        seed_examples,
-        train_model,
-    )
+    from services.triage import TrainingError, read_corrections, read_examples_csv, train_model
     from services.triage.deployment import cache_dir, load_deployment_catalogue
-    from services.triage.training import active_model_dir
+    from services.triage.training import (
+        active_model_dir,
+        deployment_examples_path,
+        seed_examples,
+    )
 
     if rest:
         print(f"linli triage train: unexpected argument {rest[0]!r}", file=sys.stderr)
@@ -161,8 +201,17 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
             examples = read_examples_csv(Path(args.examples))
             allowed = None
         else:
-            examples = [*seed_examples(), *read_corrections(data_dir=data_dir)]
-            allowed = [c.code for c in load_deployment_catalogue(data_dir)]
+            own = deployment_examples_path(data_dir)
+            base = read_examples_csv(own) if own.is_file() else seed_examples()
+            allowed = {c.code for c in load_deployment_catalogue(data_dir)}
+            stored, note = _stored_corrections(_database_url(args))
+            recorded = read_corrections(data_dir=data_dir)
+            corrections = [(lab, txt) for lab, txt in [*recorded, *stored] if lab in allowed]
+            print(
+                f"base: {own if own.is_file() else 'shipped seed set'} ({len(base)} examples); "
+                f"staff corrections: {len(corrections)} ({note})"
+            )
+            examples = [*base, *corrections]
         model_dir = Path(args.model) if args.model else active_model_dir(data_dir)
         report = train_model(
             examples, model_dir=model_dir, cache_dir=cache_dir(data_dir), allowed_labels=allowed
@@ -179,7 +228,8 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
         print(f"  {label}: {count}")
     if args.model:
         print(
-            f"try it: linli triage --model {args.model} FILE; switch it on: linli triage use DIR"
+            f"try it: linli triage --model {args.model} FILE; "
+            f"switch it on: linli triage use {args.model}"
         )
     return 0
 
@@ -243,4 +293,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--examples", help="train: CSV of label,text for a custom catalogue")
     parser.add_argument("--check", help="catalogue: validate this catalogue file")
     parser.add_argument("--data-dir", help="the app's data directory (default: LINLI_DATA_DIR)")
+    parser.add_argument(
+        "--database-url",
+        help="train: where staff corrections are kept (default: LINLI_DATABASE_URL)",
+    )
     parser.set_defaults(func=cmd_triage)

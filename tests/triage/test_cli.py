@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import io
 import json
@@ -141,3 +142,72 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and "no such file" in err
     code, _, err = run(["triage", "a.txt", "b.txt"], capsys)
     assert code == 2
+
+
+def test_train_reads_staff_corrections_from_the_database(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models import Community
+    from models.db import create_engine, make_sessionmaker
+    from models.migrate import upgrade
+    from models.orders import CategoryCorrection, Request
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'linli.sqlite3'}"
+
+    async def prepare() -> None:
+        engine = create_engine(url)
+        await upgrade(engine)
+        async with make_sessionmaker(engine)() as session:
+            community = Community(name="阳光社区")
+            session.add(community)
+            await session.flush()
+            assert community.id is not None
+            for i in range(3):
+                req = Request(community_id=community.id, filed_by=1, text=f"井盖丢了{i}")
+                session.add(req)
+                await session.flush()
+                assert req.id is not None
+                session.add(
+                    CategoryCorrection(
+                        request_id=req.id,
+                        from_category="other",
+                        to_category="roads",
+                        text=req.text,
+                        by=1,
+                    )
+                )
+            await session.commit()
+        await engine.dispose()
+
+    asyncio.run(prepare())
+    (data_dir / "triage").mkdir()
+    (data_dir / "triage" / "catalogue.yaml").write_text(
+        "categories:\n"
+        "- {code: roads, names: {zh-Hans: 道路, en: Roads}, deadline_hours: 48}\n"
+        "- {code: other, names: {zh-Hans: 其他, en: Other}, deadline_hours: 72}\n",
+        encoding="utf-8",
+    )
+    rows = ["label,text"] + [f"roads,路面有坑{i}" for i in range(3)]
+    rows += [f"other,谢谢你们{i}" for i in range(3)]
+    (data_dir / "triage" / "examples.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = run(
+        ["triage", "train", "--data-dir", str(data_dir), "--database-url", url], capsys
+    )
+    assert code == 0
+    assert "staff corrections: 3 (3 from the database)" in out
+    assert "roads: 6" in out
+    # without a database file nothing is created and training still works
+    missing = tmp_path / "none.sqlite3"
+    code, out, _ = run(
+        [
+            "triage",
+            "train",
+            "--data-dir",
+            str(data_dir),
+            "--database-url",
+            f"sqlite+aiosqlite:///{missing}",
+        ],
+        capsys,
+    )
+    assert code == 0 and "no database file" in out
+    assert not missing.exists()
