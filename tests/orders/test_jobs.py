@@ -1,0 +1,161 @@
+"""Timed rules through the real job runner: unanswered, re-offer then escalate, overdue,
+verification reminder, transfer follow-up, 回访 reminder and unrated close."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Translator
+from bot.settings import Settings
+from models.orders import LedgerEvent, Request, RequestStatus
+from models.scheduling import Delivery
+from scheduler.kinds import load_job_kinds
+from scheduler.runner import JobRunner
+from services import orders as svc
+from services import requests as req_svc
+from tests.orders.conftest import T0, World, draft
+from tests.support import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Time that only moves when the test moves it."""
+    return FakeClock(T0)
+
+
+@pytest.fixture
+def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> JobRunner:
+    """The real job runner over the test database."""
+    load_job_kinds()
+    return JobRunner(
+        sessionmaker=sessionmaker,
+        settings=Settings(bot_token=None),
+        texts=Translator(),
+        clock=clock,
+        worker="t-orders",
+    )
+
+
+async def _sent(sm: async_sessionmaker[AsyncSession], skip: int = 0) -> list[tuple[int, str]]:
+    """Outbox messages, oldest first, after the first `skip`."""
+    async with sm() as s:
+        rows = await s.exec(select(Delivery).order_by(col(Delivery.id)))
+        return [(d.chat_id, d.text) for d in rows.all()][skip:]
+
+
+async def test_unanswered_then_unclaimed_reoffer_escalate_and_overdue(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    runner: JobRunner,
+    clock: FakeClock,
+) -> None:
+    req = (
+        await req_svc.file_request(
+            session, user=world.resident, draft=draft(), suggestion=None, now=T0
+        )
+    ).request
+    clock.advance(timedelta(hours=25))
+    await runner.run_due()
+    sent = await _sent(sessionmaker)
+    assert {c for c, text in sent if "还没有人受理" in text} == {
+        world.staff.id,
+        world.grid_staff.id,
+    }
+    n = len(sent)
+    order = (
+        await svc.issue_order(
+            session,
+            user=world.staff,
+            roles=world.roles(world.staff),
+            request_id=req.id or 0,
+            spec=svc.OrderSpec(),
+            now=clock(),
+        )
+    ).order
+    assert order is not None
+    clock.advance(timedelta(hours=12, minutes=1))
+    await runner.run_due()
+    again = await _sent(sessionmaker, n)
+    assert {c for c, text in again if "还在等人接" in text} == {
+        world.member.id,
+        world.member2.id,
+        world.member3.id,
+    }
+    n += len(again)
+    clock.advance(timedelta(hours=12, minutes=1))
+    await runner.run_due()
+    escalated = await _sent(sessionmaker, n)
+    assert {c for c, text in escalated if "长时间没人接" in text} == {
+        world.staff.id,
+        world.grid_staff.id,
+    }
+    n += len(escalated)
+    await svc.claim_order(
+        session,
+        user=world.member,
+        roles=world.roles(world.member),
+        order_id=order.id or 0,
+        now=clock(),
+    )
+    clock.advance(timedelta(days=3))  # past the facilities category's 48 hours
+    await runner.run_due()
+    overdue = await _sent(sessionmaker, n)
+    assert any(c == world.member.id and "超过时限" in text for c, text in overdue)
+    assert any(c == world.staff.id and "超过办理时限" in text for c, text in overdue)
+    async with sessionmaker() as s:
+        actions = (
+            await s.exec(select(LedgerEvent.action).where(col(LedgerEvent.request_id) == req.id))
+        ).all()
+        assert {"reoffer", "escalate", "overdue"} <= set(actions)
+
+
+async def test_rating_follow_up_then_unrated_close(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    runner: JobRunner,
+    clock: FakeClock,
+) -> None:
+    req = (
+        await req_svc.file_request(
+            session, user=world.resident, draft=draft(), suggestion=None, now=T0
+        )
+    ).request
+    roles = world.roles(world.staff)
+    await svc.transfer(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        unit="供电所",
+        note=None,
+        now=T0,
+    )
+    clock.advance(timedelta(days=3, minutes=1))
+    await runner.run_due()
+    assert any("还没有答复" in text for _, text in await _sent(sessionmaker))
+    await svc.record_transfer_answer(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        answer="已修复",
+        now=clock(),
+    )
+    n = len(await _sent(sessionmaker))
+    clock.advance(timedelta(hours=48, minutes=1))
+    await runner.run_due()
+    assert [(c, "您满意吗" in t) for c, t in await _sent(sessionmaker, n)] == [
+        (world.resident.id, True)
+    ]
+    clock.advance(timedelta(days=6))
+    await runner.run_due()
+    async with sessionmaker() as s:
+        stored = await s.get(Request, req.id)
+        assert stored is not None and stored.status == RequestStatus.CLOSED
