@@ -12,7 +12,7 @@ import importlib
 from services.jobs import JobKind, registered_kinds
 
 JOB_MODULES: list[str] = [
-    "scheduler.generic_jobs",  # weekly digest, monthly report, broadcast finish (issue 6)
+    "scheduler.generic_jobs",  # weekly digest to staff, monthly report to admins (issue 6)
     "services.order_jobs",  # order cycle: escalation, deadlines, 回访, unrated close (issue 4)
     "services.triage.jobs",  # triage: nightly retraining with staff corrections (issue 5)
     "services.consult_jobs",  # meetings and polls: reminders, check-in, closing (issue 7)

@@ -87,6 +87,7 @@ class SchedulerService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_progress: dict[int, float] = {}
+        self._last_sweep = 0.0
 
     # --- what tests call ------------------------------------------------------------------
 
@@ -99,8 +100,15 @@ class SchedulerService:
         return await self.sender.drain(now=now)
 
     async def tick(self) -> None:
-        """One beat of the clock: due work, then broadcast progress."""
+        """One beat of the clock: due work, then broadcast progress; leases now and then."""
         try:
+            loop = asyncio.get_running_loop()
+            if loop.time() - self._last_sweep > 30.0:
+                # rows this process claimed long ago and never finished (a hung call, an
+                # exception between claim and record) go back to the queue
+                self._last_sweep = loop.time()
+                await self.runner.recover(all_others=False)
+                await self.sender.recover(all_others=False)
             await self.runner.run_due()
             await self.show_progress()
         except Exception:  # keep ticking; the next beat retries

@@ -45,13 +45,14 @@ async def test_staff_broadcast_to_a_building_with_progress_and_report(
     await d.tap(STAFF, "1号楼")
     await d.tap(STAFF, "选好了")
     await d.expect(STAFF, "请输入通知内容")
-    [preview] = await d.say(STAFF, "明天上午9点停水，请提前储水。")
+    typed = await d.send(STAFF, "明天上午9点停水，请提前储水。")
+    preview = await d.expect(STAFF, "将发给", since=typed["message_id"], timeout=15)
     assert f"将发给 {len(audience)} 人" in message_text(preview)
     assert "明天上午9点停水" in message_text(preview)
 
     await d.block(GRANNY)  # she blocked the bot: the report must say so
     await d.tap(STAFF, "✅ 发送")
-    progress = await d.expect(STAFF, "已发送 0/")
+    progress = await d.expect(STAFF, "已发送 0/", timeout=15)
 
     service = _scheduler(h)
     await service.drain()
@@ -78,5 +79,6 @@ async def test_grid_worker_cannot_broadcast_to_the_whole_community(
     await d.say(GRID_WORKER, "📢 发通知")
     await d.tap(GRID_WORKER, "整个社区的居民")
     await d.expect(GRID_WORKER, "请输入通知内容")
-    [refusal] = await d.say(GRID_WORKER, "全体居民请注意")
+    typed = await d.send(GRID_WORKER, "全体居民请注意")
+    refusal = await d.expect(GRID_WORKER, "", since=typed["message_id"], timeout=15)
     assert "没有权限" in message_text(refusal) or "不能" in message_text(refusal)
