@@ -36,6 +36,8 @@ UNSURE_MIN_CONFIDENCE = 0.30
 CANDIDATES = 3
 # a request longer than this is classified on its opening (urgency still reads all of it)
 MAX_TEXT_CHARS = 2000
+# words jieba's dictionary lacks are mostly its HMM guesses: ranked as fairly common words
+UNKNOWN_WORD_RARITY = 9.0
 # words residents use for the same thing, folded together before texts are compared
 _SYNONYMS = {
     "煤气": "燃气",
@@ -116,6 +118,12 @@ class Triage:
         # a word the model never saw is as telling as an average known word
         words = [j for name, j in model.vocabulary.items() if name.startswith("w:")]
         self._unknown_idf = float(model.idf[words].mean()) if words else 1.0
+        # how strongly a word speaks for some category, for ranking keywords
+        self._salience = {
+            name[2:]: min(2.0, max(0.0, float(model.weights[j].max())))
+            for name, j in model.vocabulary.items()
+            if name.startswith("w:")
+        }
         self.model = model
 
     def _mtime(self) -> int | None:
@@ -222,11 +230,14 @@ class Triage:
     def _keywords_from_words(self, words: list[str], *, limit: int) -> list[str]:
         counts = Counter(w for w in words if self._is_keyword(w))
         first = {w: i for i, w in reversed(list(enumerate(words)))}
-        ranked = sorted(
-            counts,
-            key=lambda w: (-(1 + math.log(counts[w])) * self._idf("w:" + w), first[w]),
-        )
-        return ranked[:limit]
+
+        def score(word: str) -> float:
+            # specific in general Chinese (jieba's frequencies), and telling for a category
+            rarity = self.segmenter.rarity(word)
+            specific = UNKNOWN_WORD_RARITY if rarity is None else rarity
+            return (1 + math.log(counts[word])) * specific * (1 + self._salience.get(word, 0) / 2)
+
+        return sorted(counts, key=lambda w: (-score(w), first[w]))[:limit]
 
     def keywords(self, text: str, *, limit: int = 8) -> list[str]:
         """The most telling words of a text, for the ledger and search."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,13 @@ class Segmenter:
         with path.open("rb") as handle:
             tokenizer.load_userdict(handle)
         return cls(tokenizer)
+
+    def rarity(self, word: str) -> float | None:
+        """-log of a word's frequency in jieba's general dictionary; None when it is not there."""
+        freq = self._tokenizer.FREQ.get(word) or 0
+        if freq <= 0:
+            return None
+        return math.log(self._tokenizer.total) - math.log(freq)
 
     def cut(self, text: str) -> list[str]:
         """Words of an already normalised text, without whitespace tokens."""
