@@ -77,18 +77,15 @@ async def _rules_text(poll: Poll, t: Text) -> str:
     if poll.per_household:
         parts.append(t("poll-rule-household"))
     parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
-    if poll.quorum_num or poll.threshold_num:
+    if poll.quorum_num and poll.quorum_den:
         basis = (
             "households" if poll.per_household or poll.quorum_basis == "households" else ("voters")
         )
-        parts.append(
-            t(
-                "poll-rule-quorum",
-                basis=basis,
-                quorum=polls.share_text(poll.quorum_num, poll.quorum_den),
-                threshold=polls.share_text(poll.threshold_num, poll.threshold_den),
-            )
-        )
+        quorum = polls.share_text(poll.quorum_num, poll.quorum_den)
+        parts.append(t("poll-rule-quorum", basis=basis, quorum=quorum))
+    if poll.threshold_num and poll.threshold_den:
+        threshold = polls.share_text(poll.threshold_num, poll.threshold_den)
+        parts.append(t("poll-rule-threshold", threshold=threshold))
     if poll.allow_change:
         parts.append(t("poll-rule-change"))
     return "\n".join(parts)

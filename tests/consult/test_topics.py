@@ -42,17 +42,17 @@ async def test_propose_back_and_accept(
         session, user=world["a1"], title="小区路灯太暗", detail="晚上散步看不清台阶", now=NOW
     )
     assert topic.id is not None and topic.status == TopicStatus.OPEN
-    topic = await topics.back_topic(session, user=world["b"], topic_id=topic.id, now=NOW)
+    topic = await topics.back_topic(session, user=world["b"], topic_id=topic.id or 0, now=NOW)
     assert topic.backers == 1
     with pytest.raises(Conflict) as info:
-        await topics.back_topic(session, user=world["b"], topic_id=topic.id, now=NOW)
+        await topics.back_topic(session, user=world["b"], topic_id=topic.id or 0, now=NOW)
     assert info.value.key == "topic-err-already-backed"
     with pytest.raises(InvalidInput):
-        await topics.back_topic(session, user=world["a1"], topic_id=topic.id, now=NOW)
+        await topics.back_topic(session, user=world["a1"], topic_id=topic.id or 0, now=NOW)
     with pytest.raises(PermissionDenied):
-        await topics.back_topic(session, user=world["x"], topic_id=topic.id, now=NOW)
+        await topics.back_topic(session, user=world["x"], topic_id=topic.id or 0, now=NOW)
     assert len((await session.exec(select(TopicBacking))).all()) == 1
-    await topics.back_topic(session, user=world["d"], topic_id=topic.id, now=NOW)
+    await topics.back_topic(session, user=world["d"], topic_id=topic.id or 0, now=NOW)
     ranked = await topics.list_topics(session, community_id=world.community.id or 0)
     assert [(t.title, t.backers) for t in ranked] == [("小区路灯太暗", 2)]
 
@@ -61,7 +61,7 @@ async def test_propose_back_and_accept(
         session,
         user=world.staff,
         roles=world.staff_roles,
-        topic_id=topic.id,
+        topic_id=topic.id or 0,
         meeting_id=meeting_id,
         now=NOW,
         notifier=notifier,
@@ -72,13 +72,13 @@ async def test_propose_back_and_accept(
     assert [m["chat_id"] for m in notifier.sent] == [world["a1"].id]
     assert "已列入议事会：十二月居民议事会" in notifier.sent[0]["text"]
     with pytest.raises(Conflict):
-        await topics.back_topic(session, user=world["e"], topic_id=topic.id, now=NOW)
+        await topics.back_topic(session, user=world["e"], topic_id=topic.id or 0, now=NOW)
     with pytest.raises(Conflict):
         await topics.answer_topic(
             session,
             user=world.staff,
             roles=world.staff_roles,
-            topic_id=topic.id,
+            topic_id=topic.id or 0,
             answer="x",
             now=NOW,
             notifier=notifier,

@@ -101,7 +101,35 @@ meeting-card = <b>{ $kind ->
     <b>Agenda</b>
     { $agenda }
 meeting-announce = 📣 <b>Meeting notice</b>
-    { meeting-card }
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</b>
+    🕒 { $when } (about { $duration } minutes)
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 For: { $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] registered members/volunteers
+       *[community] the whole community
+    }
+    { $capacity ->
+        [0] Places: no limit
+       *[other] Places: { $capacity }
+    }
+    <b>Agenda</b>
+    { $agenda }
     Please tell us below whether you will come.
 meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
@@ -168,7 +196,35 @@ meeting-rsvp-status-maybe = not sure
 meeting-rsvp-status-no = not going
 meeting-rsvp-status-none = no answer yet
 
-meeting-staff-card = { meeting-card }
+meeting-staff-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</b>
+    🕒 { $when } (about { $duration } minutes)
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 For: { $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] registered members/volunteers
+       *[community] the whole community
+    }
+    { $capacity ->
+        [0] Places: no limit
+       *[other] Places: { $capacity }
+    }
+    <b>Agenda</b>
+    { $agenda }
     Status: { $status } · check-in code: <code>{ $code }</code>
     Going { $going } · waiting { $waitlist } · not sure { $maybe } · not going { $no } · checked in { $checked }
 meeting-attendees = <b>Sign-ups: { $title }</b>
@@ -191,7 +247,35 @@ meeting-ask-place = Type the place; for an online meeting send the link (https:/
 meeting-ask-capacity = How many people at most? Type a number, or tap "No limit".
 meeting-btn-unlimited = No limit
 meeting-preview = <b>Preview</b> (not sent yet)
-    { meeting-card }
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</b>
+    🕒 { $when } (about { $duration } minutes)
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 For: { $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] registered members/volunteers
+       *[community] the whole community
+    }
+    { $capacity ->
+        [0] Places: no limit
+       *[other] Places: { $capacity }
+    }
+    <b>Agenda</b>
+    { $agenda }
     Tap "📣 Publish" when it is right.
 meeting-published = ✅ Published; { $count } people were told. Check-in code: <code>{ $code }</code>
 meeting-edit-what = What do you want to change?
@@ -288,10 +372,11 @@ poll-rule-multi = Up to { $max } choices; tap "✅ Submit" when done.
 poll-rule-household = One vote per household (same room).
 poll-rule-anonymous = Anonymous: nobody sees what you chose.
 poll-rule-named = Named vote.
-poll-rule-quorum = Valid if { $quorum } of the { $basis ->
+poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [households] households
        *[voters] voters
-    } take part; passes with { $threshold } in favour.
+    } take part.
+poll-rule-threshold = Passes with { $threshold } of the votes in favour.
 poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }

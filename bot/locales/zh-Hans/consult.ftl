@@ -101,7 +101,35 @@ meeting-card = <b>{ $kind ->
     <b>议程</b>
     { $agenda }
 meeting-announce = 📣 <b>议事会通知</b>
-    { meeting-card }
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（约 { $duration } 分钟）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 报到党员/志愿者
+       *[community] 全社区
+    }
+    { $capacity ->
+        [0] 人数：不限
+       *[other] 人数上限：{ $capacity } 人
+    }
+    <b>议程</b>
+    { $agenda }
     请点下方按钮告诉我们您是否参加。
 meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
@@ -168,7 +196,35 @@ meeting-rsvp-status-maybe = 不确定
 meeting-rsvp-status-no = 不去
 meeting-rsvp-status-none = 未回复
 
-meeting-staff-card = { meeting-card }
+meeting-staff-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（约 { $duration } 分钟）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 报到党员/志愿者
+       *[community] 全社区
+    }
+    { $capacity ->
+        [0] 人数：不限
+       *[other] 人数上限：{ $capacity } 人
+    }
+    <b>议程</b>
+    { $agenda }
     状态：{ $status } · 签到码：<code>{ $code }</code>
     报名：参加 { $going } · 候补 { $waitlist } · 不确定 { $maybe } · 不去 { $no } · 已签到 { $checked }
 meeting-attendees = <b>报名名单：{ $title }</b>
@@ -191,7 +247,35 @@ meeting-ask-place = 请输入开会地点；如果是线上会议，请发会议
 meeting-ask-capacity = 最多多少人参加？请输入数字，或点「不限」。
 meeting-btn-unlimited = 不限
 meeting-preview = <b>预览</b>（还没有发出）
-    { meeting-card }
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（约 { $duration } 分钟）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 报到党员/志愿者
+       *[community] 全社区
+    }
+    { $capacity ->
+        [0] 人数：不限
+       *[other] 人数上限：{ $capacity } 人
+    }
+    <b>议程</b>
+    { $agenda }
     确认无误后点「📣 发布」。
 meeting-published = ✅ 已发布，已通知 { $count } 人。签到码：<code>{ $code }</code>
 meeting-edit-what = 要修改什么？
@@ -291,7 +375,8 @@ poll-rule-named = 实名投票。
 poll-rule-quorum = 参与须达到{ $basis ->
         [households] 总户数
        *[voters] 总人数
-    }的 { $quorum }，赞成须达到 { $threshold }。
+    }的 { $quorum } 才有效。
+poll-rule-threshold = 赞成须达到投票的 { $threshold } 才算通过。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
