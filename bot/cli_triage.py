@@ -26,9 +26,9 @@ linli triage [FILE|-] [--format json|csv] [--model DIR]
        linli triage use DIR
        linli triage catalogue [--check FILE]"""
 EPILOG = """\
-Input: one request text per line, or a CSV file with a `text` column (other columns are kept
-in CSV output). Output: one JSON object per line, {"category", "confidence", "candidates",
-"urgent", "keywords", ...}, or CSV with --format csv.
+Input: one request text per line, or a CSV (UTF-8 or GBK) or XLSX file with a `text` column
+(other columns are kept in CSV output). Output: one JSON object per line, {"category",
+"confidence", "candidates", "urgent", "keywords", ...}, or CSV with --format csv.
 
 train: without --examples, retrains the shipped seed examples (or <data-dir>/triage/examples.csv)
 plus the staff corrections of this deployment (from its database when there is one) into its
@@ -48,10 +48,45 @@ def _data_dir(args: argparse.Namespace) -> Path:
         return Path("data")
 
 
-def _open_input(name: str) -> TextIO:
-    if name == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
-    return open(name, encoding="utf-8-sig", errors="replace", newline="")
+class InputError(ValueError):
+    """An input file that cannot be read as requests."""
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030 as Excel writes CSV on Chinese Windows."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
+
+
+def _read_xlsx(path: Path) -> Iterator[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(v).strip() if v is not None else "" for v in next(rows, ())]
+        if "text" not in [h.lower() for h in header]:
+            raise InputError(f"{path}: the first sheet needs a `text` column")
+        for values in rows:
+            row = {h: "" if v is None else str(v) for h, v in zip(header, values, strict=False)}
+            row["text"] = next(row[h] for h in header if h.lower() == "text")
+            if row["text"].strip():
+                yield row
+    finally:
+        book.close()
+
+
+def load_requests(source: str) -> Iterator[dict[str, str]]:
+    """Request rows of a file (or '-' for standard input): text lines, CSV or XLSX."""
+    if source.lower().endswith(".xlsx"):
+        yield from _read_xlsx(Path(source))
+        return
+    data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    yield from read_requests(
+        io.StringIO(_decode(data), newline=None), force_csv=source.lower().endswith(".csv")
+    )
 
 
 def read_requests(handle: TextIO, *, force_csv: bool = False) -> Iterator[dict[str, str]]:
@@ -61,6 +96,8 @@ def read_requests(handle: TextIO, *, force_csv: bool = False) -> Iterator[dict[s
         return
     header = next(csv.reader([first]), [])
     names = [h.strip().lower() for h in header]
+    if force_csv and "text" not in names:
+        raise InputError("a CSV file needs a header row with a `text` column")
     if "text" in names and (force_csv or len(names) > 1 or first.strip().lower() == "text"):
         reader = csv.reader(handle)
         for values in reader:
@@ -104,8 +141,8 @@ def cmd_triage(args: argparse.Namespace) -> int:
         return 1
     out = sys.stdout
     writer: Any = None
-    with _open_input(source) as handle:
-        for row in read_requests(handle, force_csv=source.lower().endswith(".csv")):
+    try:
+        for row in load_requests(source):
             result = triage.analyze(row["text"])
             if args.format == "json":
                 record = {
@@ -136,9 +173,14 @@ def cmd_triage(args: argparse.Namespace) -> int:
                 "keywords": " ".join(result.keywords),
             }
             if writer is None:
+                # a byte-order mark, so that Excel shows the Chinese text of the saved file
+                out.write("\ufeff")
                 writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
                 writer.writeheader()
             writer.writerow(record)
+    except (InputError, OSError) as exc:
+        print(f"linli triage: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -61,7 +61,8 @@ def test_csv_in_csv_out(
         ["triage", str(src), "--format", "csv", "--data-dir", str(data_dir)], capsys
     )
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [r["no"] for r in rows] == ["1", "2"]
     assert rows[0]["channel"] == "电话"
     assert rows[0]["category"] == "facilities"
@@ -211,3 +212,43 @@ def test_train_reads_staff_corrections_from_the_database(
     )
     assert code == 0 and "no database file" in out
     assert not missing.exists()
+
+
+def test_gbk_csv_and_xlsx_from_excel(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    gbk = tmp_path / "phone.csv"
+    gbk.write_bytes("编号,text\n1,楼道灯不亮\n2,低保怎么申请\n".encode("gb18030"))
+    code, out, _ = run(["triage", str(gbk), "--data-dir", str(data_dir)], capsys)
+    assert code == 0
+    assert [json.loads(line)["category"] for line in out.splitlines()] == [
+        "facilities",
+        "social_policy",
+    ]
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号", "Text", "来源"])
+    sheet.append([7, "厨房水管爆了，水流了一地", "电话"])
+    sheet.append([8, None, "来访"])
+    xlsx = tmp_path / "intake.xlsx"
+    book.save(xlsx)
+    code, out, _ = run(
+        ["triage", str(xlsx), "--format", "csv", "--data-dir", str(data_dir)], capsys
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert len(rows) == 1
+    assert rows[0]["编号"] == "7" and rows[0]["来源"] == "电话"
+    assert rows[0]["category"] == "water_electric" and rows[0]["urgent"] == "yes"
+
+
+def test_csv_without_text_column(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,漏水\n", encoding="utf-8")
+    code, _, err = run(["triage", str(bad), "--data-dir", str(data_dir)], capsys)
+    assert code == 2 and "`text` column" in err
