@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -19,6 +19,7 @@ from models import Role, User
 from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
 from services import org
+from services.delivery import quiet_hours_of
 from services.users import staff_scopes
 
 router = Router(name="broadcast")
@@ -315,3 +316,44 @@ async def on_unreached(
             t("broadcast-unreached-line", name=name, outcome=t(f"broadcast-outcome-{outcome}"))
         )
     await query.message.answer("\n".join(lines)[:4000])
+
+
+@router.message(Command("quiet"))
+async def cmd_quiet(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """/quiet shows the community's quiet hours; /quiet 22:00 07:00 sets them; /quiet off."""
+    choices = await _communities(session, user, roles)
+    if not choices:
+        await message.answer(t("err-not-allowed"))
+        return
+    community_id, name = choices[0]
+    words = (command.args or "").split()
+    if not words:
+        start, end, enabled = await quiet_hours_of(session, community_id=community_id)
+        key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
+        await message.answer(
+            t(key, community=name, start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
+        )
+        return
+    off = words[0].lower() in {"off", "关", "关闭"}
+    begin, finish = (None, None) if off or len(words) < 2 else (words[0], words[1])
+    if not off and (begin is None or finish is None):
+        await message.answer(t("broadcast-quiet-bad"))
+        return
+    new_start, new_end, enabled = await broadcasts.change_quiet_hours(
+        session,
+        user=user,
+        roles=roles,
+        community_id=community_id,
+        start=begin,
+        end=finish,
+        enabled=not off,
+    )
+    key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
+    await message.answer(t(key, community=name, start=new_start, end=new_end))

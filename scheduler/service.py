@@ -257,10 +257,16 @@ class SchedulerService:
         self.is_leader = True
         jobs = await self.runner.recover()
         sends = await self.sender.recover()
-        from scheduler.generic_jobs import ensure_recurring
+        from scheduler.generic_jobs import MONTHLY_RULE, WEEKLY_RULE, ensure_recurring
 
         async with self.sessionmaker() as session:
-            await ensure_recurring(session, now=self.clock(), zone=self.settings.zone)
+            await ensure_recurring(
+                session,
+                now=self.clock(),
+                zone=self.settings.zone,
+                weekly_rule=getattr(self.settings, "weekly_digest_rule", None) or WEEKLY_RULE,
+                monthly_rule=getattr(self.settings, "monthly_report_rule", None) or MONTHLY_RULE,
+            )
         log.info("scheduler: leading (%s jobs and %s deliveries taken over)", jobs, sends)
         clock = AsyncIOScheduler(timezone=self.settings.zone)
         clock.add_job(

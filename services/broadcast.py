@@ -17,7 +17,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.org import Building, Grid
 from models.scheduling import AudienceKind, Broadcast, BroadcastState, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
-from services.delivery import after_quiet_hours, local_zone, quiet_hours_of
+from services.delivery import (
+    after_quiet_hours,
+    local_zone,
+    parse_hhmm,
+    quiet_hours_of,
+    set_quiet_hours,
+)
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.users import require_scope
 
@@ -207,7 +213,7 @@ async def confirm(
         )
     elif Role.ADMIN not in roles:
         raise PermissionDenied("err-not-allowed")
-    moved = await session.execute(
+    moved = await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
         .where(col(Broadcast.id) == broadcast_id, col(Broadcast.state) == BroadcastState.DRAFT)
         .values(
@@ -254,7 +260,7 @@ async def confirm(
             )
         )
     session.add_all(rows)
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
         .where(col(Broadcast.id) == broadcast_id)
         .values(total=len(rows))
@@ -272,7 +278,7 @@ async def cancel(
     draft = await session.get(Broadcast, broadcast_id)
     if draft is None or draft.author_id != author.id:
         raise NotFound("broadcast-not-found")
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
             col(Delivery.broadcast_id) == broadcast_id,
@@ -335,7 +341,7 @@ async def mark_done(
     session: AsyncSession, *, broadcast_id: int, shown: int, now: datetime
 ) -> bool:
     """Close a finished broadcast once; False when someone else already did."""
-    moved = await session.execute(
+    moved = await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
         .where(col(Broadcast.id) == broadcast_id, col(Broadcast.state) == BroadcastState.SENDING)
         .values(state=BroadcastState.DONE, finished_at=now, progress_shown=shown)
@@ -347,10 +353,45 @@ async def mark_done(
 
 async def mark_shown(session: AsyncSession, *, broadcast_id: int, shown: int) -> None:
     """Remember the progress number last shown to the author."""
-    await session.execute(
+    await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
         .where(col(Broadcast.id) == broadcast_id)
         .values(progress_shown=shown)
         .execution_options(synchronize_session=False)
     )
     await session.commit()
+
+
+async def change_quiet_hours(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    start: str | None,
+    end: str | None,
+    enabled: bool,
+) -> tuple[str, str, bool]:
+    """Community staff set (or switch off) their community's quiet hours; returns the new ones."""
+    await _require_broadcast_scope(
+        session,
+        author=user,
+        roles=roles,
+        kind=AudienceKind.COMMUNITY,
+        community_id=community_id,
+        target_ids=[],
+    )
+    current_start, current_end, _ = await quiet_hours_of(session, community_id=community_id)
+    try:
+        begin = parse_hhmm(start) if start else current_start
+        finish = parse_hhmm(end) if end else current_end
+    except ValueError:
+        raise InvalidInput("broadcast-quiet-bad") from None
+    row = await set_quiet_hours(
+        session,
+        community_id=community_id,
+        start=begin.strftime("%H:%M"),
+        end=finish.strftime("%H:%M"),
+        enabled=enabled,
+    )
+    return row.start, row.end, row.enabled

@@ -82,3 +82,17 @@ async def test_grid_worker_cannot_broadcast_to_the_whole_community(
     typed = await d.send(GRID_WORKER, "全体居民请注意")
     refusal = await d.expect(GRID_WORKER, "", since=typed["message_id"], timeout=15)
     assert "没有权限" in message_text(refusal) or "不能" in message_text(refusal)
+
+
+async def test_staff_set_their_community_quiet_hours(linli_sandbox: Harness) -> None:  # noqa: F811
+    d = linli_sandbox.driver
+    shown = await d.send(STAFF, "/quiet")
+    await d.expect(STAFF, "22:00–07:00", since=shown["message_id"])
+    changed = await d.send(STAFF, "/quiet 21:30 7:30")
+    await d.expect(STAFF, "21:30–07:30", since=changed["message_id"])
+    off = await d.send(STAFF, "/quiet off")
+    await d.expect(STAFF, "已关闭免打扰", since=off["message_id"])
+    bad = await d.send(STAFF, "/quiet 25:00 07:00")
+    await d.expect(STAFF, "时间格式不对", since=bad["message_id"])
+    refused = await d.send(GRID_WORKER, "/quiet 20:00 08:00")
+    await d.expect(GRID_WORKER, "没有权限", since=refused["message_id"])

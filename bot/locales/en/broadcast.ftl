@@ -37,3 +37,8 @@ broadcast-no-targets = Choose the grids or buildings first.
 broadcast-too-long = The notice is too long; please keep it under { $max } characters.
 broadcast-not-found = This notice cannot be found (it may have been cancelled).
 broadcast-already-sent = This notice has already been sent and will not be sent again.
+broadcast-quiet-now = 🌙 Quiet hours of { $community }: { $start }–{ $end }. Messages that are not urgent wait until the morning.
+    Change: /quiet 22:00 07:00   Switch off: /quiet off
+broadcast-quiet-off = 🔔 Quiet hours of { $community } are off (they were { $start }–{ $end }); messages go at any time.
+    Switch on again: /quiet { $start } { $end }
+broadcast-quiet-bad = That time is not in the right form. Write it like this: /quiet 22:00 07:00, or /quiet off

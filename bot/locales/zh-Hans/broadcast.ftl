@@ -37,3 +37,8 @@ broadcast-no-targets = 请先选择要发送的网格或楼栋。
 broadcast-too-long = 通知太长了，请控制在 { $max } 字以内。
 broadcast-not-found = 找不到这条通知（可能已取消）。
 broadcast-already-sent = 这条通知已经发出，不会重复发送。
+broadcast-quiet-now = 🌙 { $community } 的免打扰时段：{ $start }–{ $end }。这段时间里不紧急的消息会等到早上再发。
+    修改：/quiet 22:00 07:00　关闭：/quiet off
+broadcast-quiet-off = 🔔 { $community } 已关闭免打扰时段（原为 { $start }–{ $end }），消息随时发出。
+    重新开启：/quiet { $start } { $end }
+broadcast-quiet-bad = 时间格式不对。请这样写：/quiet 22:00 07:00，或 /quiet off
