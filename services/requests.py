@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Role, User
+from models import Building, Community, Grid, Role, User
 from models.orders import (
     RESIDENT_EDITABLE,
     Attachment,
@@ -105,11 +105,24 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
     ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
+    names = []
+    community = await session.get(Community, req.community_id)
+    grid = await session.get(Grid, req.grid_id) if req.grid_id else None
+    building = await session.get(Building, req.building_id) if req.building_id else None
+    for obj in (community, grid, building):
+        if obj is not None:
+            names.append(obj.name)
+    text = req.text if len(req.text) <= 120 else req.text[:119] + "…"
     return [
         Notice(
             chat_id=sid,
             key=key,
-            args={"number": req.number},
+            args={
+                "number": req.number,
+                "category": req.category,
+                "place": " · ".join(names),
+                "text": text,
+            },
             kind="staff-request-card",
             ref_id=req.id,
             urgent=req.urgent,

@@ -217,8 +217,12 @@ order-sent-back = Order { $number } was sent back to the members.
 
 ## Notices to others
 
-order-notice-new = 📥 New request { $number }, please triage.
-order-notice-urgent = 🚨 Urgent request { $number }! Please act now.
+order-notice-new = 📥 New request { $number } · { $category }
+    { $place }
+    { $text }
+order-notice-urgent = 🚨 Urgent request { $number } · { $category }! Please act now.
+    { $place }
+    { $text }
 order-notice-info-added = The resident added information to request { $number }.
 order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
 order-notice-handling = Your request { $number } is accepted and handled by community staff.

@@ -217,8 +217,12 @@ order-sent-back = 工单 { $number } 已退回给接单人。
 
 ## Notices to others
 
-order-notice-new = 📥 新诉求 { $number }，请受理。
-order-notice-urgent = 🚨 紧急诉求 { $number }！请立即处理。
+order-notice-new = 📥 新诉求 { $number } · { $category }
+    { $place }
+    { $text }
+order-notice-urgent = 🚨 紧急诉求 { $number } · { $category }！请立即处理。
+    { $place }
+    { $text }
 order-notice-info-added = 诉求 { $number } 有居民补充的信息。
 order-notice-ordered = 您的诉求 { $number } 已受理，社区已派单，正在安排人员。
 order-notice-handling = 您的诉求 { $number } 已受理，由社区工作人员直接办理。
