@@ -288,7 +288,8 @@ async def export_ledger(
                     "\n".join(_event_line(e, cached=cached, zone=zone) for e in events_of),
                 ]
                 for i, value in enumerate(values):
-                    sheet.write_string(row_no, i, value[:32000], wrap)
+                    if value:  # empty cells are not written at all (a third of them)
+                        sheet.write_string(row_no, i, value[:32000], wrap)
     finally:
         workbook.close()
     return ExportResult(path=path, rows=row_no)
