@@ -56,6 +56,19 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"脑梗",
         r"(打|叫)(了)?120",
         r"(叫|打|喊)(了)?救护车",
+        r"噎住",
+        r"窒息",
+        r"(烫|烧|摔|撞)伤",
+        r"骨折",
+        r"溺水",
+        r"(人|孩子|小孩|老人)?落水(?!管|口|槽)",
+        r"车祸",
+        r"(被车|车子?)撞(了|倒|到人)",
+        r"撞(倒|到)(了)?(人|老人|孩子|小孩)",
+        r"救命",
+        r"求救",
+        r"\bsos\b",
+        r"help me",
         r"\bheart attack\b",
         r"\bbleeding\b",
         r"\bambulance\b",
@@ -138,6 +151,7 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"困人",
         r"关在(里面|电梯)",
         r"电梯卡(在|住)",
+        r"电梯.{0,4}(下坠|坠落|溜梯|冲顶)",
         r"\btrapped\b",
         r"stuck in the (lift|elevator)",
     ),
@@ -164,7 +178,14 @@ _RULES: dict[str, tuple[str, ...]] = {
     ),
     "collapse": (r"坍塌", r"倒塌", r"塌下来", r"要塌"),
 }
+# rules whose parts may sit in different clauses of one sentence ("热水器开着，人头晕想吐")
+_SENTENCE_RULES: dict[str, tuple[str, ...]] = {
+    "poisoning": (r"(燃气|煤气|热水器|炉子|炭火|炭盆|取暖器).{0,20}(头晕|恶心|头疼|头痛|想吐)",),
+}
 _COMPILED = {reason: [re.compile(p) for p in patterns] for reason, patterns in _RULES.items()}
+_SENTENCE_COMPILED = {
+    reason: [re.compile(p) for p in patterns] for reason, patterns in _SENTENCE_RULES.items()
+}
 # one pass over a clause tells whether any rule can match it at all (most clauses: none)
 _ANY = re.compile("|".join(f"(?:{p})" for patterns in _RULES.values() for p in patterns))
 
@@ -216,6 +237,13 @@ def urgent_reasons(text: str) -> list[str]:
     norm = normalize(text)
     found: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(norm):
+        for reason, patterns in _SENTENCE_COMPILED.items():
+            if reason not in found and any(
+                _hit_is_live(sentence, m.start(), m.end(), "")
+                for pattern in patterns
+                for m in pattern.finditer(sentence)
+            ):
+                found.append(reason)
         clauses = [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
             if not _ANY.search(clause):

@@ -25,6 +25,12 @@ URGENT = [
     ("my neighbour collapsed and is unconscious", "unconscious"),
     ("there is smoke in the stairwell", "fire"),
     ("I smell gas in the kitchen", "gas"),
+    ("救命啊，快来人", "medical"),
+    ("老人吃饭噎住了", "medical"),
+    ("孩子被开水烫伤了", "medical"),
+    ("楼下有人被车撞了", "medical"),
+    ("电梯突然下坠，里面有人", "trapped"),
+    ("燃气热水器开着，人头晕想吐", "poisoning"),
 ]
 
 NOT_URGENT = [
@@ -43,6 +49,9 @@ NOT_URGENT = [
     "暖气不热",
     "the fire was put out yesterday",
     "低保怎么申请",
+    "楼顶的落水管堵了",
+    "上次烫伤已经好了，想问问去疤的药",
+    "no gas smell, the stove just won't light",
 ]
 
 
