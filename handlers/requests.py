@@ -37,7 +37,7 @@ from models import Role, User
 from models.orders import RESIDENT_EDITABLE, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
-from services.order_common import candidate_codes, catalogue, category, suggest
+from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
 from services.requests import Draft
 
 router = Router(name="requests")
@@ -139,6 +139,22 @@ async def on_compose_finished(message: Message, state: FSMContext, t: Text, **da
     await state.set_state(Filing.confirm)
     await message.answer(t("order-preview-ready"), reply_markup=main_menu_placeholder(t))
     await _show_preview(message, state, t)
+
+
+def _stored_suggestion(values: dict[str, Any]) -> Suggestion | None:
+    """The suggestion computed when the resident finished (no second triage run on submit)."""
+    stored = values.get("suggestion")
+    if not isinstance(stored, dict):
+        return None
+    return Suggestion(
+        category=str(stored.get("category", "other")),
+        confidence=stored.get("confidence"),
+        candidates=tuple(values.get("candidates", ())),
+        unsure=False,
+        urgent=bool(stored.get("urgent")),
+        urgent_reasons=tuple(stored.get("reasons", ())),
+        keywords=tuple(stored.get("keywords", ())),
+    )
 
 
 def main_menu_placeholder(t: Text) -> ReplyKeyboardMarkup:
@@ -316,7 +332,7 @@ async def on_submit(
 ) -> None:
     """File the request; the resident gets its number, staff get a card."""
     values = await state.get_data()
-    s = suggest(data.get("triage"), values.get("text", ""))
+    s = _stored_suggestion(values) or suggest(data.get("triage"), values.get("text", ""))
     filed = await request_service.file_request(
         session, user=user, draft=_draft(values), suggestion=s, now=clock()
     )
