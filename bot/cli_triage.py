@@ -14,6 +14,7 @@ import argparse
 import csv
 import io
 import json
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -227,7 +228,7 @@ def _stored_corrections(url: str | None) -> tuple[list[tuple[str, str]], str]:
 
 def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
     from services.triage import TrainingError, read_corrections, read_examples_csv, train_model
-    from services.triage.deployment import cache_dir, load_deployment_catalogue
+    from services.triage.deployment import cache_dir, keep_examples, load_deployment_catalogue
     from services.triage.training import (
         active_model_dir,
         deployment_examples_path,
@@ -241,7 +242,8 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
     try:
         if args.examples:
             examples = read_examples_csv(Path(args.examples))
-            allowed = None
+            # straight into the active model: its categories must be the deployment's
+            allowed = None if args.model else {c.code for c in load_deployment_catalogue(data_dir)}
         else:
             own = deployment_examples_path(data_dir)
             base = read_examples_csv(own) if own.is_file() else seed_examples()
@@ -258,6 +260,12 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
         report = train_model(
             examples, model_dir=model_dir, cache_dir=cache_dir(data_dir), allowed_labels=allowed
         )
+        if args.examples:
+            # kept beside the model, and by the deployment once the model is in use, so that
+            # later retrainings start from these examples rather than the shipped seed set
+            shutil.copyfile(args.examples, model_dir / "examples.csv")
+            if not args.model:
+                keep_examples(data_dir=data_dir, model_dir=model_dir)
     except (OSError, TrainingError, ValueError) as exc:
         print(f"linli triage train: {exc}", file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@
 <data_dir>/cache/jieba.cache          jieba's prefix-dictionary cache
 <data_dir>/triage/catalogue.yaml      the deployment's own catalogue (default one if absent)
 <data_dir>/triage/model/              the retrained model (the shipped one if absent)
+<data_dir>/triage/examples.csv        the deployment's own labelled examples (if it has them)
 <data_dir>/triage/corrections.csv     staff corrections, counted at the next retraining
 """
 
@@ -14,7 +15,9 @@ from pathlib import Path
 from services.triage.catalogue import Category, dump_catalogue, load_catalogue
 from services.triage.core import Triage
 from services.triage.model import MODEL_JSON, MODEL_NPZ, LinearModel, ModelError
-from services.triage.training import active_model_dir
+from services.triage.training import active_model_dir, deployment_examples_path
+
+EXAMPLES_FILE = "examples.csv"
 
 
 def cache_dir(data_dir: Path) -> Path:
@@ -65,7 +68,18 @@ def activate_model(*, data_dir: Path, model_dir: Path) -> Path:
     if target.resolve() == model_dir.resolve():
         return target
     target.mkdir(parents=True, exist_ok=True)
+    keep_examples(data_dir=data_dir, model_dir=model_dir)
     for name in (MODEL_NPZ, MODEL_JSON):  # the JSON last: a model counts once it is there
         shutil.copyfile(model_dir / name, target / (name + ".new"))
         (target / (name + ".new")).replace(target / name)
     return target
+
+
+def keep_examples(*, data_dir: Path, model_dir: Path) -> None:
+    """Make a model's own training examples the base of the deployment's retrainings."""
+    examples = model_dir / EXAMPLES_FILE
+    if examples.is_file():
+        target = deployment_examples_path(data_dir)
+        if target.resolve() != examples.resolve():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(examples, target)

@@ -104,6 +104,11 @@ def test_train_try_and_use(
         capsys,
     )
     assert code == 0 and "trained 2 categories on 8 examples" in out
+    # straight into the active model only with a catalogue that knows the labels
+    code, _, err = run(
+        ["triage", "train", "--examples", str(examples), "--data-dir", str(data_dir)], capsys
+    )
+    assert code == 1 and "labels not in the catalogue: roads" in err
     src = tmp_path / "in.txt"
     src.write_text("门口路面有个坑\n", encoding="utf-8")
     code, out, _ = run(
@@ -125,6 +130,9 @@ def test_train_try_and_use(
     assert code == 0 and json.loads(out)["category"] == "roads"
     code, out, _ = run(["triage", "use", str(trial), "--data-dir", str(data_dir)], capsys)
     assert code == 0
+    # later retrainings start from the examples of the model in use
+    kept = data_dir / "triage" / "examples.csv"
+    assert kept.read_text(encoding="utf-8") == examples.read_text(encoding="utf-8")
     code, out, _ = run(["triage", str(src), "--data-dir", str(data_dir)], capsys)
     assert json.loads(out)["category"] == "roads"
 
