@@ -7,7 +7,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -259,8 +259,16 @@ class Triage:
 
     def similarity(self, a: str, b: str) -> float:
         """How alike two texts are (0..1): mean cosine of two lexical profiles."""
-        (ka, fa), (kb, fb) = self._similarity_vectors(a), self._similarity_vectors(b)
-        return round(max(0.0, min(1.0, (_cosine(ka, kb) + _cosine(fa, fb)) / 2)), 4)
+        return self.similarities(a, [b])[0]
+
+    def similarities(self, text: str, others: Sequence[str]) -> list[float]:
+        """similarity(text, other) for each of others, profiling text once."""
+        ka, fa = self._similarity_vectors(text)
+        scores = []
+        for other in others:
+            kb, fb = self._similarity_vectors(other)
+            scores.append(round(max(0.0, min(1.0, (_cosine(ka, kb) + _cosine(fa, fb)) / 2)), 4))
+        return scores
 
 
 def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:

@@ -57,12 +57,16 @@ def find_duplicates(
     window: timedelta = timedelta(days=14),
 ) -> list[tuple[int, float]]:
     """(request id, score) of likely duplicates at or above the suggest threshold, best first."""
+    in_scope = [
+        cand
+        for cand in candidates
+        if cand.community_id == community_id
+        and -timedelta(minutes=5) <= now - cand.created_at <= window
+    ]
+    similarities = triage.similarities(text, [cand.text for cand in in_scope])
     found: list[tuple[int, float]] = []
-    for cand in candidates:
+    for cand, similarity in zip(in_scope, similarities, strict=True):
         age = now - cand.created_at
-        if cand.community_id != community_id or age > window or age < -timedelta(minutes=5):
-            continue
-        similarity = triage.similarity(text, cand.text)
         score = duplicate_score(
             similarity,
             same_building=building_id is not None and cand.building_id == building_id,
