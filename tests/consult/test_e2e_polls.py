@@ -133,6 +133,15 @@ async def test_quorum_met_with_vote_change_and_proxy_vote(linli_sandbox: Harness
     await d.expect(HUANG, "投票结果：1号楼是否加装电梯？")
     answer = await d.tap(HUANG, "反对", late["message_id"])
     assert "投票已经结束" in str(answer)
+    # staff export the result with its audit (a named poll: the votes too)
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "📊 投票列表")
+    listed = await d.expect(STAFF, "进行中的投票")
+    await d.tap(STAFF, "1号楼是否加装电梯", listed["message_id"])
+    card = await d.expect(STAFF, "状态：已结束", since=listed["message_id"])
+    await d.tap(STAFF, "📥 导出 Excel", card["message_id"])
+    export = await d.expect(STAFF, "投票结果导出", since=card["message_id"])
+    assert export.get("document")
     async with h.sessionmaker() as session:
         votes = (await session.exec(select(Vote))).all()
         assert sorted((v.voter_id, v.proxy_by, v.changes) for v in votes) == [

@@ -1,0 +1,38 @@
+"""Topic collection through the sandbox: a resident proposes, a neighbour backs, staff answer."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+STAFF = 2001  # 李社工, 阳光社区
+ZHOU = 4001  # 周阿姨
+WU = 4002  # 吴大爷
+
+
+async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事")
+    await d.say(ZHOU, "小区东门路灯太暗")
+    [done] = await d.say(ZHOU, "跳过")
+    assert "议题已提交：小区东门路灯太暗" in message_text(done)
+    # a neighbour backs it once; a second backing is refused
+    [hub] = await d.say(WU, "🗳 近期议事")
+    await d.tap(WU, "💡 议题征集", hub["message_id"])
+    item = await d.expect(WU, "小区东门路灯太暗", since=hub["message_id"])
+    answer = await d.tap(WU, "👍 附议", item["message_id"])
+    assert "现在有 1 人附议" in str(answer)
+    answer = await d.tap(WU, "👍 附议", item["message_id"])
+    assert "只能附议一次" in str(answer)
+    # staff answer it; the proposer is told
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "💡 处理议题", menu["message_id"])
+    item = await d.expect(STAFF, "1 人附议", since=menu["message_id"])
+    await d.tap(STAFF, "💬 答复", item["message_id"])
+    await d.expect(STAFF, "请输入答复内容", since=item["message_id"])
+    [ok] = await d.say(STAFF, "已报物业，本周内更换灯泡。")
+    assert "已答复" in message_text(ok)
+    told = await d.expect(ZHOU, "有答复")
+    assert "本周内更换灯泡" in message_text(told)
