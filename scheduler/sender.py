@@ -61,6 +61,8 @@ _COUNTED_METHODS = {
     "editMessageReplyMarkup",
 }
 MAX_ATTEMPTS = 8
+DEFER_AFTER_S = 20.0
+"""A chat that cannot take a message for longer than this gets its rest put back in the queue."""
 
 
 def worker_name() -> str:
@@ -146,10 +148,7 @@ class Sender:
             )
         if not claimed:
             return 0
-        by_chat: dict[int, list[Claimed]] = defaultdict(list)
-        for item in claimed:
-            by_chat[item.chat_id].append(item)
-        await asyncio.gather(*(self._send_chat(items) for items in by_chat.values()))
+        await asyncio.gather(*(self._send_chat(items) for items in _by_chat(claimed).values()))
         return len(claimed)
 
     async def drain(self, *, now: datetime | None = None) -> int:
@@ -162,37 +161,68 @@ class Sender:
             total += done
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Drain the outbox until `stop` is set."""
+        """Drain the outbox until `stop` is set: one task per chat, claimed as room frees up.
+
+        A chat that must wait (its own limit, a group's 20 a minute) holds only its own task;
+        other chats keep going. No two tasks ever write to the same chat, so order is kept.
+        """
+        active: dict[int, asyncio.Task[None]] = {}
         while not stop.is_set():
-            try:
-                done = await self.drain_once()
-            except Exception:  # a database hiccup must not end the sender; log and go on
-                log.exception("sender: draining failed")
-                done = 0
-            if done:
+            claimed: list[Claimed] = []
+            room = self.batch - len(active)
+            if room > 0:
+                try:
+                    async with self.sessionmaker() as session:
+                        claimed = await outbox.claim_deliveries(
+                            session,
+                            now=self.clock(),
+                            limit=room,
+                            worker=self.worker,
+                            skip_chats=frozenset(active),
+                        )
+                except Exception:  # a database hiccup must not end the sender; log and go on
+                    log.exception("sender: claiming failed")
+            for chat_id, items in _by_chat(claimed).items():
+                task = asyncio.create_task(self._send_chat(items))
+                active[chat_id] = task
+                task.add_done_callback(_forget(active, chat_id))
+            if claimed and len(active) < self.batch:
                 continue
             self._wake.clear()
-            waiters = {
+            waiters: set[asyncio.Future[Any]] = {
                 asyncio.ensure_future(stop.wait()),
                 asyncio.ensure_future(self._wake.wait()),
+                *active.values(),
             }
-            _, pending = await asyncio.wait(
+            await asyncio.wait(
                 waiters, timeout=self.idle_interval, return_when=asyncio.FIRST_COMPLETED
             )
-            for task in pending:
+            for waiter in waiters:
+                if waiter not in active.values() and not waiter.done():
+                    waiter.cancel()
+        # let what is in flight finish (and be recorded); what has not started stays claimed
+        # and is put back by the next sender that takes over
+        if active:
+            _, late = await asyncio.wait(set(active.values()), timeout=5.0)
+            for task in late:
                 task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
 
     async def _send_chat(self, items: list[Claimed]) -> None:
-        """One chat's messages, in order; later ones wait when the chat's limit is reached."""
+        """One chat's messages, in order, each when the chat's own limit allows."""
         for index, item in enumerate(items):
             wait = self.limiter.chat_wait(item.chat_id)
-            if wait > 2.0 and index > 0:
-                # the chat is busy: put the rest back for later instead of holding the batch
+            if wait > DEFER_AFTER_S:
+                # the chat is busy for long (a group's 20 a minute): put the rest back for later
                 later = self.clock() + timedelta(seconds=wait)
                 async with self.sessionmaker() as session:
                     for rest in items[index:]:
                         await outbox.record_retry(
-                            session, delivery_id=rest.id, error="", not_before=later
+                            session,
+                            delivery_id=rest.id,
+                            error="",
+                            not_before=later,
+                            count_attempt=False,
                         )
                 return
             if not await self._send_one(item):
@@ -205,6 +235,10 @@ class Sender:
         while True:
             try:
                 for index in range(len(sent_ids), len(parts)):
+                    # wait for this chat's own limit first, without holding an in-flight slot
+                    wait = self.limiter.chat_wait(item.chat_id)
+                    if wait > 0:
+                        await asyncio.sleep(wait)
                     async with self._in_flight:
                         # count the message when it really leaves, not while it queues
                         stamp = await self.limiter.acquire(item.chat_id)
@@ -297,3 +331,20 @@ class Sender:
             return await self.bot.send_message(item.chat_id, parts[index], reply_markup=markup)
         finally:
             _IN_SENDER.reset(token)
+
+
+def _by_chat(claimed: list[Claimed]) -> dict[int, list[Claimed]]:
+    """Claimed deliveries grouped by chat, each chat's in queue order."""
+    by_chat: dict[int, list[Claimed]] = defaultdict(list)
+    for item in claimed:
+        by_chat[item.chat_id].append(item)
+    return by_chat
+
+
+def _forget(active: dict[int, asyncio.Task[None]], chat_id: int) -> Callable[[Any], None]:
+    """A done-callback that frees the chat for the next claim."""
+
+    def forget(_task: Any) -> None:
+        active.pop(chat_id, None)
+
+    return forget

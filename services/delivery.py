@@ -401,9 +401,14 @@ async def record_failed(session: AsyncSession, *, delivery_id: int, error: str) 
 
 
 async def record_retry(
-    session: AsyncSession, *, delivery_id: int, error: str, not_before: datetime
+    session: AsyncSession,
+    *,
+    delivery_id: int,
+    error: str,
+    not_before: datetime,
+    count_attempt: bool = True,
 ) -> None:
-    """Put a delivery back in the queue after a transient failure."""
+    """Put a delivery back in the queue after a transient failure (or a busy chat)."""
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
@@ -413,6 +418,7 @@ async def record_retry(
             not_before=not_before,
             claimed_by=None,
             lease_until=None,
+            attempts=col(Delivery.attempts) - (0 if count_attempt else 1),
         )
     )
     await session.commit()
