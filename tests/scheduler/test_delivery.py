@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.org import Community
@@ -15,6 +17,7 @@ from models.scheduling import DeliveryState
 from sandbox.tg_html import parse_html, utf16_len
 from services.delivery import (
     after_quiet_hours,
+    claim_deliveries,
     enqueue,
     in_quiet_hours,
     set_quiet_hours,
@@ -139,3 +142,26 @@ def test_a_long_notice_is_split_at_lines() -> None:
     parts = split_html("\n".join(lines))
     assert len(parts) > 1
     assert all(p.startswith("第") for p in parts)  # each part starts at a line
+
+
+async def test_claiming_deliveries_is_atomic_between_senders(
+    sessionmaker: async_sessionmaker[AsyncSession], session: AsyncSession
+) -> None:
+    now = local(23, 10)
+    await add_users(session, list(range(1, 81)))
+    for uid in range(1, 81):
+        await enqueue(session, chat_id=uid, text="x", now=now)
+    await session.commit()
+
+    async def claimer(name: str) -> list[int]:
+        got: list[int] = []
+        while True:
+            async with sessionmaker() as s:
+                batch = await claim_deliveries(s, now=now, limit=9, worker=name)
+            if not batch:
+                return got
+            got.extend(c.id for c in batch)
+
+    results = await asyncio.gather(*(claimer(f"s{i}") for i in range(4)))
+    every = [i for r in results for i in r]
+    assert len(every) == 80 and len(set(every)) == 80
