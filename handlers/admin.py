@@ -7,13 +7,14 @@ from datetime import timedelta
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
 from bot.settings import Settings
 from handlers.filters import IS_ADMIN
+from handlers.keyboards import inline_kb
 from handlers.menu import labels
 from models import Community, Role, User
 from services import org
@@ -31,21 +32,13 @@ class AdminCb(CallbackData, prefix="adm"):
     id: int = 0
 
 
-def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
-        ]
-    )
-
-
 @router.message(Command("admin"))
 @router.message(F.text.in_(labels("menu-admin")))
 async def cmd_admin(message: Message, t: Text) -> None:
     """The admin menu."""
     await message.answer(
         t("admin-menu"),
-        reply_markup=_kb(
+        reply_markup=inline_kb(
             [
                 [(t("admin-invite"), AdminCb(action="invite").pack())],
                 [(t("admin-staff-list"), AdminCb(action="staff").pack())],
@@ -62,7 +55,9 @@ async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
 
 async def _communities(session: AsyncSession) -> InlineKeyboardMarkup:
     communities = await org.list_communities(session)
-    return _kb([[(c.name, AdminCb(action="inv-c", id=c.id or 0).pack())] for c in communities])
+    return inline_kb(
+        [[(c.name, AdminCb(action="inv-c", id=c.id or 0).pack())] for c in communities]
+    )
 
 
 @router.callback_query(AdminCb.filter(F.action == "invite"))
@@ -133,7 +128,7 @@ async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) ->
                 )
             ]
         )
-    await query.message.edit_text("\n".join(lines), reply_markup=_kb(rows))
+    await query.message.edit_text("\n".join(lines), reply_markup=inline_kb(rows))
 
 
 @router.callback_query(AdminCb.filter(F.action == "revoke"))

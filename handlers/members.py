@@ -12,7 +12,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     Message,
@@ -21,6 +20,7 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, MemberProfile, MemberStatus, Role, User
@@ -67,14 +67,6 @@ class ReviewCb(CallbackData, prefix="mr"):
     member_id: int
 
 
-def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
-        ]
-    )
-
-
 def _skills_markup(t: Text, chosen: list[str]) -> InlineKeyboardMarkup:
     buttons = [
         (
@@ -85,7 +77,7 @@ def _skills_markup(t: Text, chosen: list[str]) -> InlineKeyboardMarkup:
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([(t("member-skills-done"), JoinCb(action="skills-done").pack())])
-    return _kb(rows)
+    return inline_kb(rows)
 
 
 def _skills_text(t: Text, codes: list[str], custom: str) -> str:
@@ -107,9 +99,7 @@ async def start_join(
         return
     await state.clear()
     await state.set_state(Join.name)
-    cancel = ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
-    )
+    cancel = cancel_keyboard(t)
     await message.answer(t("member-intro"), reply_markup=cancel)
 
 
@@ -171,9 +161,7 @@ async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> 
         return
     await state.update_data(phone=phone, skills=[], custom_skills="")
     await state.set_state(Join.skills)
-    cancel = ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
-    )
+    cancel = cancel_keyboard(t)
     await message.answer("👍", reply_markup=cancel)
     await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, []))
 
@@ -227,7 +215,7 @@ async def on_skills_done(
     assert isinstance(query.message, Message)
     await query.message.edit_text(
         t("member-ask-community"),
-        reply_markup=_kb(
+        reply_markup=inline_kb(
             [[(c.name, JoinCb(action="community", value=str(c.id)).pack())] for c in communities]
         ),
     )
@@ -255,7 +243,7 @@ async def on_join_community(
     rows.append([(t("member-any-grid"), JoinCb(action="grid", value="").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("member-ask-grid"), reply_markup=_kb(rows))
+    await query.message.edit_text(t("member-ask-grid"), reply_markup=inline_kb(rows))
 
 
 @router.callback_query(StateFilter(Join.grid), JoinCb.filter(F.action == "grid"))
@@ -284,7 +272,7 @@ async def on_join_grid(
     assert isinstance(query.message, Message)
     await query.message.edit_text(
         text,
-        reply_markup=_kb(
+        reply_markup=inline_kb(
             [
                 [(t("common-confirm"), JoinCb(action="submit").pack())],
                 [(t("common-cancel"), JoinCb(action="abort").pack())],
@@ -359,7 +347,7 @@ def _review_card_text(t: Text, profile: MemberProfile, community: Community | No
 
 
 def _review_markup(t: Text, member_id: int) -> InlineKeyboardMarkup:
-    return _kb(
+    return inline_kb(
         [
             [
                 (t("member-approve"), ReviewCb(action="approve", member_id=member_id).pack()),

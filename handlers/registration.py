@@ -12,8 +12,6 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -21,6 +19,7 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Role, User
@@ -58,20 +57,6 @@ class VerifyCb(CallbackData, prefix="vfy"):
     user_id: int
 
 
-def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [InlineKeyboardButton(text=a, callback_data=b) for a, b in row] for row in rows
-        ]
-    )
-
-
-def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    return ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
-    )
-
-
 @router.message(Command("register"))
 @router.message(F.text.in_(labels("menu-register")))
 async def start_registration(
@@ -83,7 +68,7 @@ async def start_registration(
         await state.set_state(Reg.consent)
         await message.answer(
             t("reg-consent"),
-            reply_markup=_kb(
+            reply_markup=inline_kb(
                 [
                     [(t("reg-agree"), RegCb(action="agree").pack())],
                     [(t("reg-disagree"), RegCb(action="disagree").pack())],
@@ -103,7 +88,9 @@ async def _ask_community(
         await message.answer(t("reg-no-communities"))
         await state.clear()
         return
-    markup = _kb([[(name, RegCb(action="community", id=cid).pack())] for cid, name in communities])
+    markup = inline_kb(
+        [[(name, RegCb(action="community", id=cid).pack())] for cid, name in communities]
+    )
     if edit:
         await message.edit_text(t("reg-choose-community"), reply_markup=markup)
     else:
@@ -156,7 +143,7 @@ async def on_community(
     rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("reg-choose-grid"), reply_markup=_kb(rows))
+    await query.message.edit_text(t("reg-choose-grid"), reply_markup=inline_kb(rows))
 
 
 @router.callback_query(
@@ -216,7 +203,7 @@ async def _show_buildings(
     rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("reg-choose-building"), reply_markup=_kb(rows))
+    await query.message.edit_text(t("reg-choose-building"), reply_markup=inline_kb(rows))
 
 
 @router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "bpage"))
@@ -251,7 +238,7 @@ async def on_building(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(t("reg-ask-room"), reply_markup=_cancel_keyboard(t))
+    await query.message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
 
 
 @router.message(StateFilter(Reg.room), F.text.in_(labels("common-cancel")))
@@ -401,7 +388,7 @@ async def _finish(
             translator,
             staff,
             lambda tt: tt("reg-new-resident-card", name=user.display_name, address=address),
-            lambda tt: _kb([[(tt("reg-verify"), VerifyCb(user_id=user.id).pack())]]),
+            lambda tt: inline_kb([[(tt("reg-verify"), VerifyCb(user_id=user.id).pack())]]),
             community_id=user.community_id,
             now=clock(),
         )
