@@ -199,3 +199,57 @@ async def test_household_rule_and_quorum_not_met(linli_sandbox: Harness) -> None
         closed = (await session.exec(select(Poll))).one()
         assert closed.status == PollStatus.CLOSED and closed.quorum_met is False
         assert len((await session.exec(select(Vote))).all()) == 1
+
+
+async def test_multiple_choice_with_a_maximum(linli_sandbox: Harness) -> None:
+    from models import Role, User
+    from services import polls
+    from services.consult_common import Notifier
+
+    h = linli_sandbox
+    d = h.driver
+    app = h.sandbox.app
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None and staff.community_id is None
+        from services.users import staff_scopes
+
+        community_id = (await staff_scopes(session, user_id=STAFF))[0].community_id
+        roles = frozenset({Role.RESIDENT, Role.STAFF})
+        poll = await polls.create_poll(
+            session,
+            user=staff,
+            roles=roles,
+            now=h.clock(),
+            draft=polls.PollDraft(
+                community_id=community_id,
+                question="明年优先办哪些事？",
+                options=["修路灯", "加装电梯", "建充电桩", "增设座椅"],
+                multiple=True,
+                max_choices=2,
+                closes_at=CLOSES,
+                live_results=True,
+            ),
+        )
+        await polls.publish_poll(
+            session,
+            user=staff,
+            roles=roles,
+            poll_id=poll.id or 0,
+            now=h.clock(),
+            notifier=Notifier(texts=app.translator, now=h.clock()),
+        )
+    mine = await ballot(d, ZHOU)
+    assert "最多选 2 项" in message_text(mine)
+    await d.tap(ZHOU, "修路灯", mine["message_id"])
+    await d.tap(ZHOU, "建充电桩", mine["message_id"])
+    answer = await d.tap(ZHOU, "加装电梯", mine["message_id"])
+    assert "最多只能选 2 项" in str(answer)
+    await d.tap(ZHOU, "提交", mine["message_id"])
+    voted = await d.expect(ZHOU, "已投票")
+    assert "修路灯" in message_text(voted) and "建充电桩" in message_text(voted)
+    # live results are visible while the poll is open
+    again = await ballot(d, ZHOU)
+    await d.tap(ZHOU, "查看结果", again["message_id"])
+    live = await d.expect(ZHOU, "目前结果", since=again["message_id"])
+    assert "• 修路灯: 1 (100%)" in message_text(live)
