@@ -222,7 +222,7 @@ async def seed(url: str, matters: int) -> None:
                             "at": done + timedelta(hours=5),
                         }
                     )
-            for table, rows in (
+            for model, rows in (
                 (Request, reqs),
                 (LedgerEvent, events),
                 (Order, orders),
@@ -231,10 +231,11 @@ async def seed(url: str, matters: int) -> None:
                 (Rating, ratings),
             ):
                 if rows:
-                    await conn.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
-        for table in ("requests", "orders"):
+                    table: Any = model.__table__  # type: ignore[union-attr]
+                    await conn.execute(insert(table), rows)
+        for name in ("requests", "orders"):
             await conn.execute(
-                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {matters + 1})")
+                text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), {matters + 1})")
             )
     async with engine.connect() as conn:  # as autovacuum would after a bulk load
         conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
