@@ -1,0 +1,51 @@
+"""The `linli` command line: org import/show, grant/revoke, migrate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+DEMO_ORG = Path(__file__).parents[2] / "bot" / "demo" / "org.yaml"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}"
+    monkeypatch.setenv("LINLI_DATABASE_URL", url)
+    return url
+
+
+def test_org_import_show_grant_revoke(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    assert "2 communities" in capsys.readouterr().out
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    assert "0 communities, 0 grids, 0 buildings added" in capsys.readouterr().out
+    assert main(["org", "show"]) == 0
+    tree = capsys.readouterr().out
+    assert "阳光社区" in tree and "└─ 6号楼  (68 households)" in tree
+    assert main(["grant", "staff", "777", "--community", "阳光社区", "--grid", "第一网格"]) == 0
+    assert "roles now resident,staff" in capsys.readouterr().out
+    assert main(["grant", "staff", "777", "--community", "没有这个社区"]) == 1
+    assert 'There is no community called "没有这个社区"' in capsys.readouterr().err
+    assert main(["revoke", "staff", "777"]) == 0
+    assert "roles now resident" in capsys.readouterr().out
+
+
+def test_bad_org_file_is_reported(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "org.csv"
+    bad.write_text("社区,网格,楼栋,户数\n阳光社区,第一网格,1号楼,很多\n", encoding="utf-8")
+    assert main(["org", "import", str(bad)]) == 1
+    assert "org.csv row 2: households '很多' is not a number" in capsys.readouterr().err
+
+
+def test_migrate_reports_revisions(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "--revision", "0001"]) == 0
+    assert "empty → 0001" in capsys.readouterr().out
+    assert main(["migrate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("database schema: 0001 → ")
