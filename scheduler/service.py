@@ -88,6 +88,7 @@ class SchedulerService:
         self._task: asyncio.Task[None] | None = None
         self._last_progress: dict[int, float] = {}
         self._last_sweep = 0.0
+        self._ticking = asyncio.Lock()
 
     # --- what tests call ------------------------------------------------------------------
 
@@ -101,6 +102,10 @@ class SchedulerService:
 
     async def tick(self) -> None:
         """One beat of the clock: due work, then broadcast progress; leases now and then."""
+        async with self._ticking:
+            await self._tick()
+
+    async def _tick(self) -> None:
         try:
             loop = asyncio.get_running_loop()
             if loop.time() - self._last_sweep > 30.0:
@@ -291,3 +296,5 @@ class SchedulerService:
             clock.shutdown(wait=False)
             sender_stop.set()
             await asyncio.gather(sending, return_exceptions=True)
+            async with self._ticking:  # a tick under way finishes before we go
+                pass
