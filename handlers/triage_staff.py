@@ -30,6 +30,7 @@ from handlers.order_ui import (
     request_card,
     send_notices,
     short,
+    status_text,
 )
 from models import Building, Role, StaffScope, User
 from models.orders import Channel, Request, RequestStatus
@@ -40,31 +41,6 @@ from services.requests import Draft
 
 router = Router(name="triage_staff")
 router.message.filter(F.chat.type == "private")
-
-STAFF_ACTIONS = {
-    "sq",
-    "sreq",
-    "satt",
-    "sissue",
-    "sneed",
-    "spts",
-    "stitle",
-    "sgo",
-    "shandle",
-    "str",
-    "sans",
-    "sansok",
-    "sansno",
-    "smerge",
-    "sdecl",
-    "scat",
-    "ssetcat",
-    "sres",
-    "sclose",
-    "obld",
-    "ochan",
-    "oskip",
-}
 
 
 class StaffFlow(StatesGroup):
@@ -116,11 +92,27 @@ async def _queue(
     t: Text,
     settings: Settings,
     page: int,
+    *,
+    active: bool = False,
 ) -> tuple[str, Any]:
-    result = await order_service.staff_queue(session, user=user, roles=roles, page=page)
+    """The waiting queue, or (active) the matters in progress, one page, with a switch."""
+    statuses = order_service.IN_PROGRESS if active else order_service.WAITING
+    action = "sqa" if active else "sq"
+    result = await order_service.staff_queue(
+        session, user=user, roles=roles, page=page, statuses=statuses
+    )
+    switch = [
+        button(
+            t("order-btn-queue-waiting" if active else "order-btn-queue-active"),
+            "sq" if active else "sqa",
+            0,
+        )
+    ]
     if not result.items:
-        return t("order-queue-empty"), None
-    lines = [t("order-queue-title", total=result.total, page=result.page + 1, pages=result.pages)]
+        empty = "order-active-empty" if active else "order-queue-empty"
+        return t(empty), keyboard([switch])
+    title = "order-active-title" if active else "order-queue-title"
+    lines = [t(title, total=result.total, page=result.page + 1, pages=result.pages)]
     rows = []
     for req in result.items:
         mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
@@ -133,11 +125,13 @@ async def _queue(
                 time=local(settings, req.created_at),
                 text=short(req.text, 24),
             )
+            + (f" · {status_text(t, req)}" if active else "")
         )
         rows.append([button(t("order-btn-open-number", number=req.number), "sreq", req.id)])
-    nav = pager(t, "sq", result.page, result.pages)
+    nav = pager(t, action, result.page, result.pages)
     if nav:
         rows.append(nav)
+    rows.append(switch)
     return "\n".join(lines), keyboard(rows)
 
 
@@ -155,7 +149,7 @@ async def cmd_queue(
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(OrderCb.filter(F.action == "sq"))
+@router.callback_query(OrderCb.filter(F.action.in_({"sq", "sqa"})))
 async def on_queue_page(
     query: CallbackQuery,
     callback_data: OrderCb,
@@ -165,8 +159,10 @@ async def on_queue_page(
     t: Text,
     settings: Settings,
 ) -> None:
-    """Another page of the queue."""
-    text, markup = await _queue(session, user, roles, t, settings, callback_data.ref)
+    """Another page of the queue (or of the matters in progress)."""
+    text, markup = await _queue(
+        session, user, roles, t, settings, callback_data.ref, active=callback_data.action == "sqa"
+    )
     await edit_or_send(query, text, markup)
 
 

@@ -126,17 +126,28 @@ async def _order_photos(session: AsyncSession, *, request_id: int, purpose: str)
 # ---------------------------------------------------------------- staff: queue and views
 
 
+WAITING = (RequestStatus.NEW, RequestStatus.REOPENED)
+IN_PROGRESS = (
+    RequestStatus.ORDERED,
+    RequestStatus.HANDLING,
+    RequestStatus.TRANSFERRED,
+    RequestStatus.DONE,
+)
+
+
 async def staff_queue(
-    session: AsyncSession, *, user: User, roles: Collection[Role], page: int = 0, per_page: int = 5
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    page: int = 0,
+    per_page: int = 5,
+    statuses: Sequence[RequestStatus] = WAITING,
 ) -> Page[Request]:
-    """New and reopened requests the staff member may handle: urgent first, then oldest."""
-    stmt = select(Request).where(
-        col(Request.status).in_([RequestStatus.NEW, RequestStatus.REOPENED])
-    )
+    """Requests in the staff member's scope (new and reopened by default): urgent, then oldest."""
+    stmt = select(Request).where(col(Request.status).in_(list(statuses)))
     count = (
-        select(func.count())
-        .select_from(Request)
-        .where(col(Request.status).in_([RequestStatus.NEW, RequestStatus.REOPENED]))
+        select(func.count()).select_from(Request).where(col(Request.status).in_(list(statuses)))
     )
     if Role.ADMIN not in roles:
         scopes = (

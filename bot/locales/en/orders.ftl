@@ -164,6 +164,10 @@ order-ask-result = What was done about request { $number }? (you may attach one 
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
+order-btn-queue-active = 🔄 In progress
+order-btn-queue-waiting = 📋 Waiting
+order-active-empty = Nothing in progress.
+order-active-title = <b>In progress</b> ({ $total } in all, page { $page }/{ $pages })
 
 ## Staff: filing for a resident
 

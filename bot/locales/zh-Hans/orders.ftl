@@ -164,6 +164,10 @@ order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
+order-btn-queue-active = 🔄 办理中的事项
+order-btn-queue-waiting = 📋 待受理
+order-active-empty = 目前没有办理中的事项。
+order-active-title = <b>办理中的事项</b>（共 { $total } 件，第 { $page }/{ $pages } 页）
 
 ## Staff: filing for a resident
 
