@@ -17,8 +17,8 @@ from models import Role, User
 log = logging.getLogger(__name__)
 
 RESIDENT_COMMANDS = ("start", "help", "register", "join", "profile", "lang", "cancel", "forget")
-STAFF_COMMANDS = RESIDENT_COMMANDS
-ADMIN_COMMANDS = (*RESIDENT_COMMANDS, "invite", "admin")
+STAFF_COMMANDS = (*RESIDENT_COMMANDS, "stats", "broadcast", "quiet")
+ADMIN_COMMANDS = (*STAFF_COMMANDS, "invite", "admin")
 
 
 def commands_for(translator: Translator, lang: str, names: tuple[str, ...]) -> list[BotCommand]:
@@ -34,7 +34,7 @@ async def register_commands(
     sessionmaker: async_sessionmaker[AsyncSession],
     admin_ids: list[int],
 ) -> None:
-    """Default commands per language, and chat-scoped ones for admins."""
+    """Default commands per language, and chat-scoped ones for staff and admins."""
     for lang in translator.languages:
         code = None if lang == translator.default else lang.split("-")[0]
         await bot.set_my_commands(
@@ -43,16 +43,43 @@ async def register_commands(
             language_code=code,
         )
     async with sessionmaker() as session:
-        stored = (await session.exec(select(User).where(col(User.roles).contains("admin")))).all()
-    admins: dict[int, str | None] = {u.id: u.language for u in stored if Role.ADMIN in u.role_set}
-    for admin_id in admin_ids:
-        admins.setdefault(admin_id, None)
-    for user_id, language in admins.items():
-        lang = pick_language(language, available=translator.languages, default=translator.default)
-        try:
-            await bot.set_my_commands(
-                commands_for(translator, lang, ADMIN_COMMANDS),
-                scope=BotCommandScopeChat(chat_id=user_id),
+        stored = (
+            await session.exec(
+                select(User).where(
+                    col(User.roles).contains("admin") | col(User.roles).contains("staff")
+                )
             )
-        except TelegramAPIError as exc:  # an admin who never opened the bot
-            log.info("no admin commands for %s: %s", user_id, exc)
+        ).all()
+    privileged: dict[int, tuple[str | None, frozenset[Role]]] = {
+        u.id: (u.language, u.role_set) for u in stored
+    }
+    for admin_id in admin_ids:
+        language, roles = privileged.get(admin_id, (None, frozenset()))
+        privileged[admin_id] = (language, roles | {Role.ADMIN})
+    for user_id, (language, roles) in privileged.items():
+        await set_user_commands(bot, translator, user_id=user_id, language=language, roles=roles)
+
+
+async def set_user_commands(
+    bot: Bot,
+    translator: Translator,
+    *,
+    user_id: int,
+    language: str | None,
+    roles: frozenset[Role],
+) -> None:
+    """The command menu one staff member or admin sees (also after an invitation is accepted)."""
+    names = (
+        ADMIN_COMMANDS
+        if Role.ADMIN in roles
+        else STAFF_COMMANDS
+        if Role.STAFF in roles
+        else RESIDENT_COMMANDS
+    )
+    lang = pick_language(language, available=translator.languages, default=translator.default)
+    try:
+        await bot.set_my_commands(
+            commands_for(translator, lang, names), scope=BotCommandScopeChat(chat_id=user_id)
+        )
+    except TelegramAPIError as exc:  # someone who never opened the bot
+        log.info("no chat commands for %s: %s", user_id, exc)

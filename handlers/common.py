@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.commands import set_user_commands
 from bot.i18n import Text, Translator
+from bot.settings import Settings
 from handlers.menu import labels, main_menu
 from models import Role, User
 from services import staff as staff_service
@@ -44,12 +46,16 @@ async def cmd_start_invite(
     user: User,
     state: FSMContext,
     t: Text,
-    settings: object,
+    settings: Settings,
+    bot: Bot,
+    translator: Translator,
 ) -> None:
     """A staff invitation link: /start inv-CODE."""
     await state.clear()
     await staff_service.accept_invitation(session, user=user, payload=command.args or "")
-    roles = user_service.effective_roles(user, admin_ids=getattr(settings, "admin_ids", []))
+    await session.refresh(user)
+    roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
+    await set_user_commands(bot, translator, user_id=user.id, language=user.language, roles=roles)
     await message.answer(t("invite-accepted"))
     await send_main_menu(message, t, user, roles)
 

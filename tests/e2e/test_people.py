@@ -194,6 +194,12 @@ async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harnes
     welcome = await d.say(NEW, f"/start {payload}")
     assert "您已成为社区工作人员" in message_text(welcome[0])
     assert "🧾 报到审核" in _keyboard_labels(welcome[-1])
+    # The new staff member's command menu now has the staff commands.
+    emulator = linli_sandbox.sandbox.emulator
+    names = [c["command"] for c in emulator.commands_for(NEW, NEW)]
+    assert "stats" in names and "invite" not in names
+    assert "invite" in [c["command"] for c in emulator.commands_for(ADMIN, ADMIN)]
+    assert "stats" not in [c["command"] for c in emulator.commands_for(RESIDENT, RESIDENT)]
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, NEW)
         assert user is not None and Role.STAFF in user.role_set
