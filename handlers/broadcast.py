@@ -86,6 +86,9 @@ async def start_broadcast(
     """Begin a notice: pick the community when there is more than one."""
     await state.clear()
     choices = await _communities(session, user, roles)
+    if not choices and Role.ADMIN not in roles:
+        await message.answer(t("err-not-allowed"))
+        return
     if len(choices) == 1:
         await state.update_data(community_id=choices[0][0], targets=[])
         await message.answer(t("broadcast-choose-audience"), reply_markup=_audiences(t, roles))
