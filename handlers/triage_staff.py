@@ -4,6 +4,7 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -325,7 +326,8 @@ async def _order_preview(
             t("order-issue-name", title=values.get("title") or cat.name(t.lang)),
             t("order-card-category", category=cat.name(t.lang)),
             t("order-issue-skills", skills=skills),
-            t("order-issue-deadline", hours=cat.deadline_hours),
+            t("order-issue-deadline", hours=values.get("hrs") or cat.deadline_hours),
+            t("order-issue-area-all" if values.get("all") else "order-issue-area-grid"),
             t("order-issue-needed", count=values.get("need", 1)),
             t("order-issue-points", points=values.get("pts", 10)),
         ]
@@ -335,7 +337,16 @@ async def _order_preview(
         [
             [button(f"👥 {n}", "sneed", rid, n) for n in (1, 2, 3)],
             [button(f"⭐ {p}", "spts", rid, p) for p in (5, 10, 20)],
-            [button(t("order-btn-edit-title"), "stitle", rid)],
+            [button(f"⏰ {h}h", "shrs", rid, h) for h in (12, 24, 72)],
+            [
+                button(t("order-btn-edit-title"), "stitle", rid),
+                button(
+                    t("order-btn-area-grid" if values.get("all") else "order-btn-area-all"),
+                    "sarea",
+                    rid,
+                    0 if values.get("all") else 1,
+                ),
+            ],
             [button(t("order-btn-publish"), "sgo", rid), button(t("common-cancel"), "sreq", rid)],
         ]
     )
@@ -365,16 +376,16 @@ async def on_issue(
     await _order_preview(query, state, t, session)
 
 
-@router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts"})))
+@router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts", "shrs", "sarea"})))
 async def on_issue_tweak(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text, session: AsyncSession
 ) -> None:
-    """Change the number of members or the points."""
+    """Change the number of members, the points, the time limit or the area."""
     values = await state.get_data()
     if values.get("rid") != callback_data.ref:
         await answer_once(query, t("err-stale-button"), alert=True)
         return
-    key = "need" if callback_data.action == "sneed" else "pts"
+    key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all"}[callback_data.action]
     await state.update_data({key: callback_data.extra})
     await _order_preview(query, state, t, session)
 
@@ -429,6 +440,10 @@ async def on_issue_publish(
             title=values.get("title"),
             members_needed=int(values.get("need", 1)),
             points=int(values.get("pts", 10)),
+            deadline_at=clock() + timedelta(hours=max(1, min(int(values["hrs"]), 2160)))
+            if values.get("hrs")
+            else None,
+            community_wide=bool(values.get("all")),
         ),
         now=clock(),
     )

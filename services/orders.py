@@ -79,6 +79,7 @@ class OrderSpec:
     points: int = 10
     service_minutes: int = 60
     members_needed: int = 1
+    community_wide: bool = False  # offer it to members of the whole community, not one grid
 
 
 # ---------------------------------------------------------------- helpers
@@ -339,7 +340,11 @@ async def issue_order(
     order = Order(
         request_id=req.id,
         community_id=req.community_id,
-        grid_id=spec.grid_id if spec.grid_id is not None else req.grid_id,
+        grid_id=None
+        if spec.community_wide
+        else spec.grid_id
+        if spec.grid_id is not None
+        else req.grid_id,
         title=title,
         category=code,
         skills=",".join(skills),

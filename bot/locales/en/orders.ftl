@@ -168,6 +168,10 @@ order-btn-queue-active = 🔄 In progress
 order-btn-queue-waiting = 📋 Waiting
 order-active-empty = Nothing in progress.
 order-active-title = <b>In progress</b> ({ $total } in all, page { $page }/{ $pages })
+order-issue-area-grid = Offered to: members of this grid
+order-issue-area-all = Offered to: members of the whole community
+order-btn-area-all = 🗺 Whole community
+order-btn-area-grid = 🗺 This grid only
 
 ## Staff: filing for a resident
 

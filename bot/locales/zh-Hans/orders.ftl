@@ -168,6 +168,10 @@ order-btn-queue-active = 🔄 办理中的事项
 order-btn-queue-waiting = 📋 待受理
 order-active-empty = 目前没有办理中的事项。
 order-active-title = <b>办理中的事项</b>（共 { $total } 件，第 { $page }/{ $pages } 页）
+order-issue-area-grid = 派给：本网格的党员/志愿者
+order-issue-area-all = 派给：全社区的党员/志愿者
+order-btn-area-all = 🗺 改为全社区
+order-btn-area-grid = 🗺 改为本网格
 
 ## Staff: filing for a resident
 
