@@ -416,3 +416,31 @@ async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent
 def default_deadline(code: str, now: datetime) -> datetime:
     """The deadline a category gives by default."""
     return now + timedelta(hours=category(code).deadline_hours)
+
+
+async def forget_requests(session: AsyncSession, *, user_id: int) -> int:
+    """After a resident deletes their data: no room, contact, location, files or numbers remain.
+
+    The ledger keeps the anonymous matter. The caller commits (services.users.forget_user).
+    """
+    from sqlalchemy import delete
+
+    from services.order_common import mask
+
+    rows = list(
+        (await session.exec(select(Request).where(col(Request.resident_id) == user_id))).all()
+    )
+    for req in rows:
+        req.room = None
+        req.contact_name = None
+        req.contact_phone = None
+        req.latitude = None
+        req.longitude = None
+        req.text = mask(req.text)
+    if rows:
+        await session.exec(
+            delete(Attachment)
+            .where(col(Attachment.request_id).in_([r.id for r in rows]))
+            .where(col(Attachment.purpose).in_(["request", "info"]))
+        )  # type: ignore[call-overload]
+    return len(rows)

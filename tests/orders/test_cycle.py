@@ -747,3 +747,20 @@ async def test_simultaneous_claims_exactly_the_needed_number_win(
         assert len(active) == slots
         points = (await s.exec(select(PointsEntry))).all()
         assert points == []
+
+
+async def test_forgetting_a_resident_clears_their_requests(
+    session: AsyncSession, world: World
+) -> None:
+    filed = await req_svc.file_request(
+        session,
+        user=world.resident,
+        draft=draft("漏水了，打我电话13812345678", photos=["p1"]),
+        suggestion=None,
+        now=T0,
+    )
+    assert await req_svc.forget_requests(session, user_id=world.resident.id) == 1
+    await session.commit()
+    req = await session.get(Request, filed.request.id)
+    assert req is not None and req.room is None and "13812345678" not in req.text
+    assert await req_svc.attachments(session, request_id=req.id or 0) == []
