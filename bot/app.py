@@ -21,16 +21,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
-from bot.settings import Settings
+from bot.settings import Settings, StartupError
 from models.base import utcnow
 from models.db import create_engine, is_sqlite, make_sessionmaker
 from models.migrate import current_revision, head_revision, upgrade
 
 log = logging.getLogger(__name__)
-
-
-class StartupError(Exception):
-    """Start-up cannot go on; the message is one line telling what to do."""
+__all__ = ["App", "StartupError", "create_app", "make_bot", "prepare_database"]
 
 
 @dataclass

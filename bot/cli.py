@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, StartupError, load_settings
 
 # Feature commands live beside their features; each module has add_parsers(subparsers).
 FEATURE_CLI_MODULES = ("bot.cli_triage", "bot.cli_export", "bot.cli_scheduler")
@@ -245,8 +245,6 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("alembic").setLevel(logging.WARNING)
         logging.getLogger("aiogram.event").setLevel(logging.WARNING)
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    from bot.app import StartupError
-
     try:
         return int(args.func(args) or 0)
     except (SettingsError, StartupError) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -13,25 +14,17 @@ async def triage_hook(*, settings: Any, resources: dict[str, Any], extra: dict[s
     """Load Triage (jieba + the model) once into extra["triage"], unless a hook already did."""
     if extra.get("triage") is not None:
         return
-    from services.triage import Triage, active_model_dir, load_catalogue
+    from services.triage import Triage, load_catalogue, load_triage
 
-    data_dir = getattr(settings, "data_dir", None)
+    data_dir = Path(getattr(settings, "data_dir", "data"))
 
     def _load() -> Any:
-        model_dir = None
-        if data_dir is not None:
-            try:
-                model_dir = active_model_dir(data_dir)
-            except (OSError, ValueError):
-                model_dir = None
+        # The deployment's catalogue and retrained model when it has them; jieba's cache in the
+        # data directory; a model retrained later is picked up without a restart.
         try:
-            return Triage.load(
-                model_dir=model_dir if model_dir and model_dir.exists() else None,
-                cache_dir=None,
-                catalogue=load_catalogue(),
-            )
+            return load_triage(data_dir=data_dir)
         except (OSError, ValueError):
-            log.exception("the active triage model could not be loaded; using the shipped one")
+            log.exception("the deployment's triage could not be loaded; using the shipped one")
             return Triage.load(catalogue=load_catalogue())
 
     extra["triage"] = await asyncio.to_thread(_load)

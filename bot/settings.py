@@ -98,6 +98,10 @@ class SettingsError(Exception):
     """A setting is missing or wrong; the message is one line naming it."""
 
 
+class StartupError(Exception):
+    """Start-up cannot go on; the message is one line telling what to do."""
+
+
 def load_settings(**overrides: object) -> Settings:
     """Build settings, turning pydantic's report into one clear line per problem."""
     try:

@@ -263,15 +263,22 @@ class SchedulerService:
         jobs = await self.runner.recover()
         sends = await self.sender.recover()
         from scheduler.generic_jobs import MONTHLY_RULE, WEEKLY_RULE, ensure_recurring
+        from scheduler.kinds import on_leading
 
         async with self.sessionmaker() as session:
-            await ensure_recurring(
-                session,
-                now=self.clock(),
-                zone=self.settings.zone,
-                weekly_rule=getattr(self.settings, "weekly_digest_rule", None) or WEEKLY_RULE,
-                monthly_rule=getattr(self.settings, "monthly_report_rule", None) or MONTHLY_RULE,
-            )
+            for ensure in on_leading():
+                if ensure is ensure_recurring:
+                    await ensure_recurring(
+                        session,
+                        now=self.clock(),
+                        zone=self.settings.zone,
+                        weekly_rule=getattr(self.settings, "weekly_digest_rule", None)
+                        or WEEKLY_RULE,
+                        monthly_rule=getattr(self.settings, "monthly_report_rule", None)
+                        or MONTHLY_RULE,
+                    )
+                else:
+                    await ensure(session, now=self.clock(), zone=self.settings.zone)
         log.info("scheduler: leading (%s jobs and %s deliveries taken over)", jobs, sends)
         clock = AsyncIOScheduler(timezone=self.settings.zone)
         clock.add_job(
