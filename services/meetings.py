@@ -482,8 +482,11 @@ async def rsvp(
     except Conflict:
         await session.commit()  # nothing changed; releases the row lock
         raise
-    if not await in_audience(session, user=user, audience=meeting_audience(meeting)):
+    audience = meeting_audience(meeting)
+    if not await in_audience(session, user=user, audience=audience):
         await session.commit()  # nothing changed; releases the row lock
+        if audience.kind != AudienceKind.MEMBERS and not user.registered:
+            raise PermissionDenied("err-need-register")
         raise PermissionDenied("meeting-err-not-audience")
     answer = RsvpAnswer(answer)
     row = await _rsvp_of(session, meeting_id=meeting_id, user_id=user.id)

@@ -219,6 +219,9 @@ async def test_rsvp_refusals_change_nothing(
     assert info.value.key == "meeting-err-not-audience"
     with pytest.raises(PermissionDenied):
         await answer(session, world, notifier, meeting, "x", RsvpAnswer.YES)
+    with pytest.raises(PermissionDenied) as info3:
+        await answer(session, world, notifier, meeting, "u", RsvpAnswer.YES)
+    assert info3.value.key == "err-need-register"
     await meetings.cancel_meeting(
         session,
         user=world.staff,
