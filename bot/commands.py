@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 RESIDENT_COMMANDS = ("start", "help", "register", "join", "profile", "lang", "cancel", "forget")
 STAFF_COMMANDS = (*RESIDENT_COMMANDS, "stats", "broadcast", "quiet")
-ADMIN_COMMANDS = (*STAFF_COMMANDS, "invite", "admin")
+ADMIN_COMMANDS = (*STAFF_COMMANDS, "invite", "admin", "categories")
 
 
 def commands_for(translator: Translator, lang: str, names: tuple[str, ...]) -> list[BotCommand]:

@@ -27,4 +27,9 @@ async def triage_hook(*, settings: Any, resources: dict[str, Any], extra: dict[s
             log.exception("the deployment's triage could not be loaded; using the shipped one")
             return Triage.load(catalogue=load_catalogue())
 
-    extra["triage"] = await asyncio.to_thread(_load)
+    triage = await asyncio.to_thread(_load)
+    extra["triage"] = triage
+    from services.order_common import use_catalogue
+    from services.triage import load_deployment_catalogue
+
+    use_catalogue(load_deployment_catalogue(data_dir))

@@ -73,6 +73,8 @@ async def start_sandbox(
             "database_url": database_url,
             "redis_url": None,
         }
+        if database_url.startswith("sqlite"):
+            overrides["data_dir"] = Path(database_url.split("///", 1)[1]).parent
         if demo:
             overrides["admin_ids"] = list(ADMIN_IDS)
         overrides.update(settings_overrides)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
@@ -17,6 +17,7 @@ from handlers.filters import IS_ADMIN
 from handlers.keyboards import inline_kb
 from handlers.menu import labels
 from models import Community, Role, User
+from services import categories as category_service
 from services import org
 from services import staff as staff_service
 
@@ -142,3 +143,64 @@ async def on_revoke(
     await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
+
+
+@router.message(Command("categories"))
+async def cmd_categories(message: Message, settings: Settings, t: Text) -> None:
+    """The request catalogue with deadlines and skills, and how to change it."""
+    lines = [t("cat-list-title")]
+    for category in category_service.current_catalogue(data_dir=settings.data_dir):
+        skills = "、".join(t(f"skill-{s}") for s in category.skills) or "-"
+        lines.append(
+            t(
+                "cat-list-item",
+                code=category.code,
+                name=category.name(t.lang),
+                hours=category.deadline_hours,
+                skills=skills,
+            )
+        )
+    lines.append("")
+    lines.append(t("cat-usage"))
+    await message.answer("\n".join(lines))
+
+
+@router.message(Command("category"))
+async def cmd_category(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    settings: Settings,
+    t: Text,
+) -> None:
+    """/category deadline|add|remove …: edit the catalogue (the service validates and saves)."""
+    parts = (command.args or "").split()
+    data_dir = settings.data_dir
+    if len(parts) == 3 and parts[0] == "deadline" and parts[2].isdigit():
+        await category_service.set_deadline(
+            session, admin=user, roles=roles, data_dir=data_dir, code=parts[1], hours=int(parts[2])
+        )
+    elif len(parts) == 2 and parts[0] == "remove":
+        await category_service.remove_category(
+            session, admin=user, roles=roles, data_dir=data_dir, code=parts[1]
+        )
+    elif len(parts) in {4, 5} and parts[0] == "add" and parts[2].isdigit() and "/" in parts[3]:
+        name_zh, name_en = parts[3].split("/", 1)
+        skills = parts[4].split(",") if len(parts) == 5 else []
+        await category_service.add_category(
+            session,
+            admin=user,
+            roles=roles,
+            data_dir=data_dir,
+            code=parts[1],
+            hours=int(parts[2]),
+            name_zh=name_zh,
+            name_en=name_en,
+            skills=[s for s in skills if s],
+        )
+    else:
+        await message.answer(t("cat-err-usage"))
+        return
+    await message.answer(t("cat-updated"))

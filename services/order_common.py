@@ -3,9 +3,8 @@ the category catalogue and the single call into triage."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -63,17 +62,28 @@ class CategoryInfo:
         return self.names.get(lang) or self.names.get("zh-Hans") or self.code
 
 
-@functools.cache
-def catalogue() -> tuple[CategoryInfo, ...]:
-    """The categories, loaded once from the triage catalogue file."""
-    from services.triage.catalogue import load_catalogue
+_catalogue: tuple[CategoryInfo, ...] | None = None
 
-    return tuple(
+
+def use_catalogue(categories: Iterable[Any]) -> None:
+    """Use a deployment's catalogue (set at start-up and after an admin edits it)."""
+    global _catalogue
+    _catalogue = tuple(
         CategoryInfo(
             code=c.code, names=dict(c.names), deadline_hours=c.deadline_hours, skills=c.skills
         )
-        for c in load_catalogue()
+        for c in categories
     )
+
+
+def catalogue() -> tuple[CategoryInfo, ...]:
+    """The categories: the deployment's when one was set, else the default catalogue."""
+    if _catalogue is None:
+        from services.triage.catalogue import load_catalogue
+
+        use_catalogue(load_catalogue())
+    assert _catalogue is not None
+    return _catalogue
 
 
 def category(code: str) -> CategoryInfo:

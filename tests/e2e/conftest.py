@@ -54,6 +54,15 @@ async def linli_sandbox(tmp_path: Path, request: pytest.FixtureRequest) -> Async
     finally:
         await driver.close()
         await sandbox.stop()
+        _restore_default_catalogue()
+
+
+def _restore_default_catalogue() -> None:
+    """An admin may have edited the catalogue in a test; the next test starts from the default."""
+    from services.order_common import use_catalogue
+    from services.triage import load_catalogue
+
+    use_catalogue(load_catalogue())
 
 
 @pytest.fixture

@@ -126,3 +126,20 @@ invite-accepted = ✅ You are now community staff. The main menu has the staff f
 invite-invalid = This invitation link is not valid. Please ask the admin for a new one.
 invite-expired = This invitation link has expired. Please ask the admin for a new one.
 invite-used = This invitation link has already been used. Please ask the admin for a new one.
+
+cat-list-title = <b>Request categories</b> (code · name · default deadline · skills)
+cat-list-item = <code>{ $code }</code> · { $name } · { $hours } h · { $skills }
+cat-usage = To change them:
+    <code>/category deadline CODE HOURS</code> change the default deadline
+    <code>/category add CODE HOURS 中文名/English name skill1,skill2</code> add a category
+    <code>/category remove CODE</code> remove a category
+    A new category is suggested by triage after the next retraining (nightly).
+cat-updated = ✅ Categories updated.
+cat-err-usage = That is not the right form. Send /categories to see how.
+cat-err-hours = The deadline must be between 1 and 2160 hours (90 days).
+cat-err-unknown = There is no category with the code "{ $code }".
+cat-err-skills = These skill codes do not exist: { $skills }
+cat-err-names = Give both a Chinese and an English name, separated by "/", each at most 40 characters.
+cat-err-invalid = This category cannot be saved: { $reason }
+cat-err-other = The "other" category cannot be removed.
+cmd-categories = Request categories and deadlines

@@ -126,3 +126,20 @@ invite-accepted = ✅ 您已成为社区工作人员。主菜单里多了工作�
 invite-invalid = 这个邀请链接无效。请向管理员重新要一个。
 invite-expired = 这个邀请链接已过期。请向管理员重新要一个。
 invite-used = 这个邀请链接已经被使用过了。请向管理员重新要一个。
+
+cat-list-title = <b>诉求分类</b>（代码 · 名称 · 默认时限 · 所需技能）
+cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小时 · { $skills }
+cat-usage = 修改方法：
+    <code>/category deadline 代码 小时数</code> 修改默认办理时限
+    <code>/category add 代码 小时数 中文名/英文名 技能1,技能2</code> 新增分类
+    <code>/category remove 代码</code> 删除分类
+    新增的分类在下次重新训练（每晚自动）后才会被自动推荐。
+cat-updated = ✅ 分类已更新。
+cat-err-usage = 格式不对。发 /categories 查看修改方法。
+cat-err-hours = 时限要在 1 到 2160 小时（90 天）之间。
+cat-err-unknown = 没有代码为「{ $code }」的分类。
+cat-err-skills = 这些技能代码不存在：{ $skills }
+cat-err-names = 请同时给出中文名和英文名，用「/」隔开，每个不超过 40 字。
+cat-err-invalid = 这个分类不能保存：{ $reason }
+cat-err-other = 「其他」分类不能删除。
+cmd-categories = 诉求分类与时限

@@ -1,0 +1,53 @@
+"""Admins edit the request catalogue in chat; the change is saved and used at once."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from services.order_common import category
+from services.triage import load_deployment_catalogue
+from tests.e2e.conftest import Harness
+
+ADMIN = 1001
+STAFF = 2001
+
+
+async def test_admin_changes_deadline_adds_and_removes_a_category(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    data_dir = linli_sandbox.sandbox.app.settings.data_dir
+    [listing] = await d.say(ADMIN, "/categories")
+    assert "water_electric" in message_text(listing) and "水电维修" in message_text(listing)
+
+    [done] = await d.say(ADMIN, "/category deadline water_electric 12")
+    assert "已更新" in message_text(done)
+    assert category("water_electric").deadline_hours == 12
+    saved = {c.code: c for c in load_deployment_catalogue(data_dir)}
+    assert saved["water_electric"].deadline_hours == 12
+
+    [added] = await d.say(ADMIN, "/category add pets 48 宠物管理/Pets general,patrol")
+    assert "已更新" in message_text(added)
+    assert category("pets").names == {"zh-Hans": "宠物管理", "en": "Pets"}
+
+    [removed] = await d.say(ADMIN, "/category remove pets")
+    assert "已更新" in message_text(removed)
+    assert "pets" not in {c.code for c in load_deployment_catalogue(data_dir)}
+
+
+async def test_bad_catalogue_commands_change_nothing(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    data_dir = linli_sandbox.sandbox.app.settings.data_dir
+    before = load_deployment_catalogue(data_dir)
+    cases = {
+        "/category deadline water_electric 0": "时限要在",
+        "/category deadline nosuch 10": "没有代码为「nosuch」",
+        "/category remove other": "不能删除",
+        "/category add x1 10 名字/Name flying": "技能代码不存在：flying",
+        "/category add 9bad 10 名字/Name": "不能保存",
+        "/category frobnicate": "格式不对",
+    }
+    for command, expected in cases.items():
+        [reply] = await d.say(ADMIN, command)
+        assert expected in message_text(reply), (command, message_text(reply))
+    # Staff are not admins: the command is not theirs.
+    [staff_reply] = await d.say(STAFF, "/category deadline water_electric 5")
+    assert "已更新" not in message_text(staff_reply)
+    assert load_deployment_catalogue(data_dir) == before
