@@ -293,7 +293,14 @@ async def claim_jobs(
         .returning(col(ScheduledJob.id))
         .execution_options(synchronize_session=False)
     )
-    ids = sorted(row[0] for row in (await session.execute(stmt)).all())
+    ids = sorted(
+        row[0]
+        for row in (
+            await session.exec(  # type: ignore[call-overload]
+                stmt
+            )
+        ).all()
+    )
     await session.commit()
     return ids
 
@@ -326,7 +333,9 @@ async def mark_job(
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    result = await session.execute(stmt)
+    result = await session.exec(  # type: ignore[call-overload]
+        stmt
+    )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -339,7 +348,7 @@ async def release_stale_jobs(
         stale = or_(
             stale, col(ScheduledJob.claimed_by) != worker, col(ScheduledJob.claimed_by).is_(None)
         )
-    result = await session.execute(
+    result = await session.exec(  # type: ignore[call-overload]
         update(ScheduledJob)
         .where(col(ScheduledJob.state) == JobState.RUNNING, stale)
         .values(state=JobState.PENDING, claimed_by=None, lease_until=None)

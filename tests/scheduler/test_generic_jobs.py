@@ -86,3 +86,11 @@ async def test_monthly_report_goes_to_admins_in_their_language(
     assert [r.chat_id for r in reports] == [31, 900]  # the admin user and settings.admin_ids
     assert "Monthly report" in reports[0].text and "阳光社区" in reports[0].text
     assert "月度报告" in reports[1].text
+
+
+def test_every_job_module_and_ensure_function_loads() -> None:
+    from scheduler.kinds import JOB_MODULES, ON_LEADING, on_leading
+
+    kinds = load_job_kinds()
+    assert {WEEKLY_DIGEST, MONTHLY_REPORT} <= set(kinds)
+    assert JOB_MODULES and len(on_leading()) == len(ON_LEADING)
