@@ -13,12 +13,12 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, FSInputFile, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
+from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.filters import IS_MEMBER, IS_STAFF
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply
-from models import Community, MemberProfile, Role, User
+from models import Community, Grid, MemberProfile, Role, User
 from services import orders as order_service
 from services import stats as stats_service
 from services.export import export_ledger
@@ -51,7 +51,13 @@ def _hours(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
-def stats_text(t: Text, stats: stats_service.Stats, names: dict[int, str], period: str) -> str:
+def stats_text(
+    t: Text,
+    stats: stats_service.Stats,
+    names: dict[int, str],
+    period: str,
+    grid_names: dict[int, str] | None = None,
+) -> str:
     """The figures as a message."""
     o = stats.overall
     lines = [
@@ -84,13 +90,23 @@ def stats_text(t: Text, stats: stats_service.Stats, names: dict[int, str], perio
                 satisfaction=_pct(rates.satisfaction_rate),
             )
         )
+    grids = sorted(stats.by_grid.items(), key=lambda kv: -kv[1].total)[:6]
+    if grid_names and grids:
+        parts = [
+            f"{grid_names.get(gid or 0, '-')} {r.total}（{_pct(r.resolution_rate)}）"
+            for gid, r in grids
+        ]
+        lines.append(t("order-stats-by-grid", items="、".join(parts)))
     top = sorted(stats.by_category.items(), key=lambda kv: -kv[1].total)[:5]
     if top:
         parts = [f"{category(code).name(t.lang)} {r.total}" for code, r in top]
         lines.append(t("order-stats-by-category", items="、".join(parts)))
     if stats.by_member:
-        parts = [f"{name} {count}单/{points}分" for _, name, count, points in stats.by_member[:5]]
-        lines.append(t("order-stats-by-member", items="、".join(parts)))
+        parts = [
+            t("order-stats-member", name=name, count=count, points=points)
+            for _, name, count, points in stats.by_member[:5]
+        ]
+        lines.append(t("order-stats-by-member", items=Raw("、".join(parts))))
     lines.append(t("order-stats-definitions"))
     return "\n".join(lines)
 
@@ -131,7 +147,12 @@ async def on_stats_period(
         session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
     )
     names = await _community_names(session, stats.by_community)
-    text = stats_text(t, stats, names, period)
+    grid_names = {}
+    for gid in stats.by_grid:
+        grid = await session.get(Grid, gid) if gid else None
+        if grid is not None and grid.id is not None:
+            grid_names[grid.id] = grid.name
+    text = stats_text(t, stats, names, period, grid_names)
     markup = keyboard([[button(t("order-btn-export"), "xls", callback_data.ref)]])
     await answer_once(query)
     if not isinstance(query.message, Message):

@@ -299,6 +299,8 @@ order-stats-rates = Response { $response } · resolution { $resolution } · sati
 order-stats-times = Median first response { $response } h · median resolution { $resolve } h
 order-stats-by-status = By status: { $items }
 order-stats-group = { $name }: { $total } · response { $response } · resolution { $resolution } · satisfaction { $satisfaction }
+order-stats-by-grid = By grid (resolution): { $items }
+order-stats-member = { $name } { $count } orders / { $points } points
 order-stats-by-category = By category: { $items }
 order-stats-by-member = Members: { $items }
 order-stats-definitions = <i>Response rate = requests first answered within 24 h ÷ requests; resolution rate = done ÷ accepted; satisfaction rate = satisfied or mostly satisfied ÷ rated.</i>
