@@ -98,6 +98,37 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
     await _send(ctx, notices)
 
 
+@job_kind("order.deadline_near", too_late=timedelta(days=2))
+async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """The deadline is near: claimants are reminded; an order nobody took goes to staff."""
+    order = await ctx.session.get(Order, int(payload["order_id"]))
+    if order is None or order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        return
+    assert order.id is not None
+    args = {"number": order.number, "title": order.title}
+    claims = await svc.active_claims(ctx.session, order_id=order.id)
+    notices = [
+        Notice(
+            chat_id=c.member_id,
+            key="order-notice-deadline-near",
+            args=args,
+            kind="member-order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        )
+        for c in claims
+    ]
+    if not claims:
+        ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+        notices = [
+            _staff_notice(
+                i, "order-notice-deadline-near-staff", order, "staff-order", title=order.title
+            )
+            for i in ids
+        ]
+    await _send(ctx, notices)
+
+
 @job_kind("order.verify", too_late=timedelta(days=7))
 async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
     """A reported result still not verified: staff are reminded."""

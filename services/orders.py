@@ -386,6 +386,14 @@ async def issue_order(
         payload={"order_id": order.id},
         key=f"order-{order.id}-deadline",
     )
+    warn = min(timedelta(hours=6), (deadline - now) / 4)
+    await schedule(
+        session,
+        kind="order.deadline_near",
+        due_at=deadline - warn,
+        payload={"order_id": order.id},
+        key=f"order-{order.id}-deadline-near",
+    )
     notices = await _offer_notices(session, order, key="order-notice-offer")
     notices += _resident_notices(
         await followers(session, request=req), "order-notice-ordered", req
@@ -1355,6 +1363,7 @@ async def verify(
         values={"resolved_at": now, "result_note": result},
     )
     await unschedule(session, key=f"order-{order_id}-deadline")
+    await unschedule(session, key=f"order-{order_id}-deadline-near")
     notices += await _ask_rating(session, req, now=now, key="order-notice-result", answer=result)
     notices += await _public_card(session, req=req, order=order, note=result, names=names)
     order.published_at = now
@@ -1407,7 +1416,7 @@ async def cancel_order(
         now=now,
         note=text,
     )
-    for key in ("unclaimed", "deadline", "verify"):
+    for key in ("unclaimed", "deadline", "deadline-near", "verify"):
         await unschedule(session, key=f"order-{order_id}-{key}")
     notices = [
         Notice(

@@ -103,6 +103,11 @@ async def test_unanswered_then_unclaimed_reoffer_escalate_and_overdue(
         order_id=order.id or 0,
         now=clock(),
     )
+    clock.set(T0 + timedelta(hours=25 + 48 - 5))  # within six hours of the 48-hour limit
+    await runner.run_due()
+    near = await _sent(sessionmaker, n)
+    assert [(c, "快到办理时限" in text) for c, text in near] == [(world.member.id, True)]
+    n += len(near)
     clock.advance(timedelta(days=3))  # past the facilities category's 48 hours
     await runner.run_due()
     overdue = await _sent(sessionmaker, n)
