@@ -118,8 +118,17 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
             if until is not None:
                 msg = await driver.expect(uid, until, since=sent["message_id"], timeout=15)
             else:
-                got = await driver.wait(uid, since=sent["message_id"], timeout=15)
-                bot = [m for m in got if (m.get("from") or {}).get("is_bot")]
+                # a new bot message, not an edit of an earlier one (the wait reports edits too)
+                deadline = time.perf_counter() + 15
+                bot: list[dict[str, Any]] = []
+                while not bot and time.perf_counter() < deadline:
+                    got = await driver.wait(uid, since=sent["message_id"], timeout=5)
+                    bot = [
+                        m
+                        for m in got
+                        if (m.get("from") or {}).get("is_bot")
+                        and m["message_id"] > sent["message_id"]
+                    ]
                 if not bot:
                     return None
                 msg = bot[-1]

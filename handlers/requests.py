@@ -137,7 +137,13 @@ async def on_compose_finished(message: Message, state: FSMContext, t: Text, **da
         },
     )
     await state.set_state(Filing.confirm)
-    await message.answer(t("order-preview-ready"), reply_markup=main_menu_placeholder(t))
+    # One message: the preview with its buttons (the compose keyboard's 取消 still works).
+    await _show_preview(message, state, t)
+
+
+@router.message(Filing.confirm, F.text.in_(labels("order-btn-finished")))
+async def on_finished_again(message: Message, state: FSMContext, t: Text) -> None:
+    """说完了 tapped again while the preview is shown: show it once more."""
     await _show_preview(message, state, t)
 
 

@@ -57,7 +57,6 @@ order-photos-full = { $limit } photos at most; that is enough.
 order-compose-unsupported = Here I can only keep text, photos, voice notes and a location.
 order-btn-finished = ✅ Done
 order-btn-location = 📍 Send location
-order-preview-ready = Fine, please check:
 order-preview-title = <b>Your request</b>
 order-preview-category = Category: { $category }
 order-preview-photos = Photos: { $count }

@@ -57,7 +57,6 @@ order-photos-full = 最多 { $limit } 张照片，已经够了。
 order-compose-unsupported = 这里只能收文字、照片、语音和位置。
 order-btn-finished = ✅ 说完了
 order-btn-location = 📍 发送位置
-order-preview-ready = 好的，请核对一下：
 order-preview-title = <b>您要反映的事情</b>
 order-preview-category = 分类：{ $category }
 order-preview-photos = 照片：{ $count } 张
