@@ -75,7 +75,7 @@ async def on_edit_phone(query: CallbackQuery, state: FSMContext, user: User, t: 
         await query.message.answer(t("err-need-register"))
         return
     await state.clear()
-    await ask_phone(query.message, state, t)
+    await ask_phone(query.message, state, t, phone_only=True)
 
 
 @router.message(Command("forget"))

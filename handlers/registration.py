@@ -22,7 +22,7 @@ from bot.i18n import Text, Translator
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
-from models import Role, User
+from models import Community, Grid, Role, User
 from services import org
 from services import users as user_service
 from services.errors import InvalidInput
@@ -143,7 +143,14 @@ async def on_community(
     rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("reg-choose-grid"), reply_markup=inline_kb(rows))
+    community = await session.get(Community, callback_data.id)
+    await _keep_choice(query.message, t, "reg-step-community", community.name if community else "")
+    await query.message.answer(t("reg-choose-grid"), reply_markup=inline_kb(rows))
+
+
+async def _keep_choice(message: Message, t: Text, step_key: str, value: str) -> None:
+    """The answered question stays in the chat as "✓ step: choice" (no buttons)."""
+    await message.edit_text(t("reg-picked", step=t(step_key), value=value))
 
 
 @router.callback_query(
@@ -165,9 +172,20 @@ async def on_grid(
     """Grid chosen (or not known): offer buildings."""
     data = await state.get_data()
     grid_id = callback_data.id if callback_data.action == "grid" else None
+    grid = await session.get(Grid, grid_id) if grid_id is not None else None
+    if grid_id is not None and (grid is None or grid.community_id != data["community_id"]):
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
     await state.update_data(grid_id=grid_id)
     await _show_buildings(
-        query, state, session, t, community_id=data["community_id"], grid_id=grid_id, page=0
+        query,
+        state,
+        session,
+        t,
+        community_id=data["community_id"],
+        grid_id=grid_id,
+        page=0,
+        picked=grid.name if grid else t("common-not-sure"),
     )
 
 
@@ -180,6 +198,7 @@ async def _show_buildings(
     community_id: int,
     grid_id: int | None,
     page: int,
+    picked: str | None = None,
 ) -> None:
     buildings = await org.list_buildings(session, community_id=community_id, grid_id=grid_id)
     if not buildings:
@@ -203,7 +222,11 @@ async def _show_buildings(
     rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("reg-choose-building"), reply_markup=inline_kb(rows))
+    if picked is None:  # paging: the same question, another page
+        await query.message.edit_text(t("reg-choose-building"), reply_markup=inline_kb(rows))
+        return
+    await _keep_choice(query.message, t, "reg-step-grid", picked)
+    await query.message.answer(t("reg-choose-building"), reply_markup=inline_kb(rows))
 
 
 @router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "bpage"))
@@ -230,14 +253,15 @@ async def on_building(
     """Building chosen: ask for the room."""
     data = await state.get_data()
     buildings = await org.list_buildings(session, community_id=data["community_id"])
-    if callback_data.id not in {b.id for b in buildings}:
+    chosen = next((b for b in buildings if b.id == callback_data.id), None)
+    if chosen is None:
         await query.answer(t("err-address-stale"), show_alert=True)
         return
     await state.update_data(building_id=callback_data.id)
     await state.set_state(Reg.room)
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_reply_markup(reply_markup=None)
+    await _keep_choice(query.message, t, "reg-step-building", chosen.name)
     await query.message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
 
 
@@ -274,24 +298,32 @@ async def on_room(
     await ask_phone(message, state, t)
 
 
-async def ask_phone(message: Message, state: FSMContext, t: Text) -> None:
-    """The optional phone step (also reached from the profile's "change phone")."""
+async def ask_phone(
+    message: Message, state: FSMContext, t: Text, *, phone_only: bool = False
+) -> None:
+    """The optional phone step; from the profile ("change phone") it stands alone."""
     await state.set_state(Reg.phone)
-    keyboard = ReplyKeyboardMarkup(
-        keyboard=[
-            [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
-            [KeyboardButton(text=t("common-skip"))],
-        ],
-        resize_keyboard=True,
-        one_time_keyboard=True,
+    await state.update_data(phone_only=phone_only)
+    rows = [[KeyboardButton(text=t("reg-share-phone"), request_contact=True)]]
+    if phone_only:
+        rows.append(
+            [
+                KeyboardButton(text=t("profile-phone-keep")),
+                KeyboardButton(text=t("profile-phone-remove")),
+            ]
+        )
+    else:
+        rows.append([KeyboardButton(text=t("common-skip"))])
+    keyboard = ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+    await message.answer(
+        t("profile-ask-phone" if phone_only else "reg-ask-phone"), reply_markup=keyboard
     )
-    await message.answer(t("reg-ask-phone"), reply_markup=keyboard)
 
 
 @router.message(StateFilter(Reg.room))
 async def on_room_not_text(message: Message, t: Text) -> None:
     """A photo or sticker where a room number is expected."""
-    await message.answer(t("err-room-invalid"))
+    await message.answer(t("err-media-not-supported"))
 
 
 @router.message(StateFilter(Reg.phone), F.contact)
@@ -318,6 +350,34 @@ async def on_phone_contact(
         await message.answer(t(exc.key, **exc.args_))
         return
     await _finish(message, state, session, user, roles, t, clock, translator)
+
+
+@router.message(StateFilter(Reg.phone), F.text.in_(labels("profile-phone-remove")))
+async def on_phone_remove(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Remove the stored phone (from the profile)."""
+    await user_service.set_phone(session, user=user, phone=None, contact_user_id=None)
+    await state.clear()
+    await message.answer(
+        t("profile-phone-removed"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(Reg.phone), F.text.in_(labels("profile-phone-keep")))
+async def on_phone_keep(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Leave the stored phone as it is (from the profile)."""
+    await state.clear()
+    await message.answer(
+        t("profile-phone-unchanged"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
 
 
 @router.message(StateFilter(Reg.phone), F.text.in_(labels("common-skip")))
@@ -373,7 +433,14 @@ async def _finish(
     clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
+    phone_only = bool((await state.get_data()).get("phone_only"))
     await state.clear()
+    if phone_only:
+        await message.answer(
+            t("profile-phone-updated", phone=user.phone or "-"),
+            reply_markup=main_menu(t, roles, registered=user.registered),
+        )
+        return
     address = await user_service.address_text(session, user=user) or ""
     text = t("reg-done", address=address)
     if user.phone:

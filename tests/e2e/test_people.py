@@ -50,6 +50,9 @@ async def test_resident_registration_end_to_end(linli_sandbox: Harness) -> None:
     await d.expect(NEW, "楼栋")
     await d.tap(NEW, "2号楼")
     await d.expect(NEW, "房号")
+    # Each answered step stays readable in the chat.
+    texts = [message_text(m) for m in await d.messages(NEW)]
+    assert "✓ 社区：阳光社区" in texts and "✓ 网格：第一网格" in texts and "✓ 楼栋：2号楼" in texts
     # A 5,000-character room number is refused, politely, and nothing is stored.
     [refusal] = await d.say(NEW, "3" * 5000)
     assert "房号太长" in message_text(refusal)
@@ -286,20 +289,32 @@ async def test_profile_edits_address_and_phone(linli_sandbox: Harness) -> None:
     await d.expect(RESIDENT, "发送我的手机号")
     [typed] = await d.say(RESIDENT, "12345")
     assert "手机号格式不对" in message_text(typed)
-    await d.say(RESIDENT, "13700001111")
+    [updated] = await d.say(RESIDENT, "13700001111")
+    assert "手机号已更新：13700001111" in message_text(updated)
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, RESIDENT)
         assert user is not None and user.phone == "13700001111"
+    [profile] = await d.say(RESIDENT, "/profile")
+    await d.tap(RESIDENT, "修改手机号", profile["message_id"])
+    await d.expect(RESIDENT, "新的手机号", since=profile["message_id"])
+    [removed] = await d.say(RESIDENT, "删除手机号")
+    assert "已删除您的手机号" in message_text(removed)
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.phone is None
     # Moving house: consent is already given, so it starts at the community.
     [profile] = await d.say(RESIDENT, "/profile")
     await d.tap(RESIDENT, "修改住址", profile["message_id"])
-    await d.expect(RESIDENT, "请选择您所在的")
+    mark = profile["message_id"]
+    mark = (await d.expect(RESIDENT, "请选择您所在的", since=mark))["message_id"] - 1
     await d.tap(RESIDENT, "阳光社区")
-    await d.expect(RESIDENT, "网格")
-    await d.tap(RESIDENT, "不清楚")
-    await d.expect(RESIDENT, "楼栋")
+    mark = (await d.expect(RESIDENT, "请选择您所在的<b>网格".replace("<b>", ""), since=mark))[
+        "message_id"
+    ]
+    await d.tap(RESIDENT, "不清楚", mark)
+    await d.expect(RESIDENT, "请选择您住的楼栋", since=mark)
     await d.tap(RESIDENT, "6号楼")
-    await d.expect(RESIDENT, "房号")
+    await d.expect(RESIDENT, "房号", since=mark)
     await d.say(RESIDENT, "801")
     await d.say(RESIDENT, "跳过")
     async with linli_sandbox.sessionmaker() as session:

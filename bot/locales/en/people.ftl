@@ -143,3 +143,14 @@ cat-err-names = Give both a Chinese and an English name, separated by "/", each 
 cat-err-invalid = This category cannot be saved: { $reason }
 cat-err-other = The "other" category cannot be removed.
 cmd-categories = Request categories and deadlines
+
+reg-picked = ✓ { $step }: { $value }
+reg-step-community = Community
+reg-step-grid = Grid
+reg-step-building = Building
+profile-ask-phone = Tap "📱 Share my phone number" to send your new number, or type an 11-digit mobile number.
+profile-phone-keep = Keep it
+profile-phone-remove = Remove my phone
+profile-phone-updated = ✅ Phone number updated: { $phone }
+profile-phone-unchanged = All right, your phone number is unchanged.
+profile-phone-removed = ✅ Your phone number has been removed.

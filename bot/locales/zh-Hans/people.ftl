@@ -143,3 +143,14 @@ cat-err-names = 请同时给出中文名和英文名，用「/」隔开，每个
 cat-err-invalid = 这个分类不能保存：{ $reason }
 cat-err-other = 「其他」分类不能删除。
 cmd-categories = 诉求分类与时限
+
+reg-picked = ✓ { $step }：{ $value }
+reg-step-community = 社区
+reg-step-grid = 网格
+reg-step-building = 楼栋
+profile-ask-phone = 请点「📱 发送我的手机号」发送新的手机号，或直接输入 11 位手机号。
+profile-phone-keep = 不修改
+profile-phone-remove = 删除手机号
+profile-phone-updated = ✅ 手机号已更新：{ $phone }
+profile-phone-unchanged = 好的，手机号没有修改。
+profile-phone-removed = ✅ 已删除您的手机号。
