@@ -46,14 +46,36 @@ async def cmd_profile(
     profile = await session.get(MemberProfile, user.id)
     if profile is not None and user.forgotten_at is None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
-    markup = InlineKeyboardMarkup(
+    lines.append(t("profile-quiet-off" if user.quiet_hours_opt_out else "profile-quiet-on"))
+    await message.answer("\n".join(lines), reply_markup=_profile_markup(t, user))
+
+
+def _profile_markup(t: Text, user: User) -> InlineKeyboardMarkup:
+    quiet = "profile-quiet-disable" if not user.quiet_hours_opt_out else "profile-quiet-enable"
+    return InlineKeyboardMarkup(
         inline_keyboard=[
             _button(t("profile-edit-address"), "address"),
             _button(t("profile-edit-phone"), "phone"),
+            _button(t(quiet), "quiet"),
             _button(t("profile-forget"), "forget"),
         ]
     )
-    await message.answer("\n".join(lines), reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action == "quiet"))
+async def on_quiet_toggle(
+    query: CallbackQuery, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Switch night-time quiet hours on or off for this user."""
+    await user_service.set_quiet_hours_opt_out(
+        session, user=user, opt_out=not user.quiet_hours_opt_out
+    )
+    await query.answer(
+        t("profile-quiet-off" if user.quiet_hours_opt_out else "profile-quiet-on"),
+        show_alert=True,
+    )
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=_profile_markup(t, user))
 
 
 @router.callback_query(ProfileCb.filter(F.action == "address"))

@@ -71,6 +71,13 @@ async def set_language(session: AsyncSession, *, user: User, language: str) -> U
     return user
 
 
+async def set_quiet_hours_opt_out(session: AsyncSession, *, user: User, opt_out: bool) -> User:
+    """A user who wants non-urgent notices at night too (quiet hours do not apply to them)."""
+    user.quiet_hours_opt_out = opt_out
+    await session.commit()
+    return user
+
+
 async def give_consent(session: AsyncSession, *, user: User, now: datetime | None = None) -> None:
     """Record the resident's consent to keep personal data."""
     user.consent_at = now or utcnow()

@@ -321,3 +321,16 @@ async def test_profile_edits_address_and_phone(linli_sandbox: Harness) -> None:
         user = await session.get(User, RESIDENT)
         assert user is not None and user.room == "801"
         assert user.verified_at is None  # a new address needs verifying again
+
+
+async def test_quiet_hours_can_be_switched_off_in_the_profile(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [profile] = await d.say(RESIDENT, "/profile")
+    assert "夜间免打扰：开" in message_text(profile)
+    answer = await d.tap(RESIDENT, "夜里也通知我", profile["message_id"])
+    assert "夜间免打扰：关" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.quiet_hours_opt_out
+    answer = await d.tap(RESIDENT, "开启夜间免打扰", profile["message_id"])
+    assert "夜间免打扰：开" in answer["answer"]["text"]

@@ -154,3 +154,7 @@ profile-phone-remove = Remove my phone
 profile-phone-updated = ✅ Phone number updated: { $phone }
 profile-phone-unchanged = All right, your phone number is unchanged.
 profile-phone-removed = ✅ Your phone number has been removed.
+profile-quiet-on = Quiet hours: on (ordinary notices between 22:00 and 07:00 wait until morning; urgent ones come at once)
+profile-quiet-off = Quiet hours: off (you get ordinary notices at night too)
+profile-quiet-disable = 🔔 Notify me at night too
+profile-quiet-enable = 🔕 Turn quiet hours on

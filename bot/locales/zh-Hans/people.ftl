@@ -154,3 +154,7 @@ profile-phone-remove = 删除手机号
 profile-phone-updated = ✅ 手机号已更新：{ $phone }
 profile-phone-unchanged = 好的，手机号没有修改。
 profile-phone-removed = ✅ 已删除您的手机号。
+profile-quiet-on = 夜间免打扰：开（22:00–07:00 的一般通知会在早上发给您，紧急通知照常）
+profile-quiet-off = 夜间免打扰：关（夜里也会收到一般通知）
+profile-quiet-disable = 🔔 夜里也通知我
+profile-quiet-enable = 🔕 开启夜间免打扰
