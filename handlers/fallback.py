@@ -1,18 +1,51 @@
-"""Last resort: stale or forged buttons and text nobody understood get a polite answer."""
+"""Last resort: stale or forged buttons and text nobody understood get a polite answer.
+
+A registered resident who just types their problem at the main menu (as many older residents
+do) is offered to file it as a request, with what they typed kept as the description.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from aiogram import Router
+from aiogram import F, Router
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Text
+from handlers.keyboards import inline_kb
 from handlers.menu import main_menu
+from handlers.requests import Filing, compose_keyboard
 from models import Role, User
 
 router = Router(name="fallback")
 log = logging.getLogger(__name__)
+
+OFFER_MIN_CHARS = 6  # shorter texts ("hi", "ok") are not offered as requests
+OFFER_MAX_CHARS = 4000
+
+
+class FallbackCb(CallbackData, prefix="fb"):
+    """File the text just typed as a request."""
+
+    action: str
+
+
+@router.callback_query(FallbackCb.filter(F.action == "file"))
+async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
+    """Start a request with the typed text as its description."""
+    text = (await state.get_data()).get("typed_text")
+    if not text or not user.registered or await state.get_state() is not None:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.clear()
+    await state.set_state(Filing.compose)
+    await state.update_data(text=text, photos=[], voice=None)
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("fallback-draft-started"), reply_markup=compose_keyboard(t))
 
 
 @router.callback_query()
@@ -24,10 +57,29 @@ async def on_unknown_button(query: CallbackQuery, t: Text) -> None:
 
 @router.message()
 async def on_unknown_message(
-    message: Message, user: User | None, roles: frozenset[Role], t: Text
+    message: Message,
+    state: FSMContext,
+    user: User | None,
+    roles: frozenset[Role],
+    t: Text,
 ) -> None:
-    """Anything else in a private chat: point to the menu. Groups are left alone."""
+    """Anything else in a private chat: offer to file typed text, else point to the menu."""
     if message.chat.type != "private" or user is None:
+        return
+    text = (message.text or "").strip()
+    if (
+        user.registered
+        and await state.get_state() is None
+        and OFFER_MIN_CHARS <= len(text) <= OFFER_MAX_CHARS
+        and not text.startswith("/")
+    ):
+        await state.update_data(typed_text=text)
+        await message.answer(
+            t("fallback-offer-request"),
+            reply_markup=inline_kb(
+                [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
+            ),
+        )
         return
     await message.answer(
         t("err-unknown-text"), reply_markup=main_menu(t, roles, registered=user.registered)

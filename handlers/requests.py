@@ -63,7 +63,8 @@ class RateComment(StatesGroup):
     comment = State()
 
 
-def _compose_keyboard(t: Text) -> ReplyKeyboardMarkup:
+def compose_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    """The keyboard while a request is being described: done, location, cancel."""
     return ReplyKeyboardMarkup(
         keyboard=[
             [KeyboardButton(text=t("order-btn-finished"))],
@@ -98,7 +99,7 @@ async def cmd_new_request(message: Message, user: User, state: FSMContext, t: Te
     await state.clear()
     await state.set_state(Filing.compose)
     await state.update_data(text="", photos=[], voice=None)
-    await message.answer(t("order-ask-describe"), reply_markup=_compose_keyboard(t))
+    await message.answer(t("order-ask-describe"), reply_markup=compose_keyboard(t))
 
 
 @router.message(Filing.compose, F.text.in_(labels("common-cancel")))
@@ -294,7 +295,7 @@ async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     await state.set_state(Filing.compose)
     await state.update_data(text="", photos=[], voice=None, lat=None, lon=None)
     await answer_once(query)
-    await reply(query, t("order-ask-describe"), reply_markup=_compose_keyboard(t))
+    await reply(query, t("order-ask-describe"), reply_markup=compose_keyboard(t))
 
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcancel"))

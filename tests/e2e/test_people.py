@@ -249,7 +249,7 @@ async def test_language_switch_and_unknown_text(linli_sandbox: Harness) -> None:
     await d.say(RESIDENT, "/lang")
     await d.tap(RESIDENT, "English")
     await d.expect(RESIDENT, "Language set to English")
-    [reply] = await d.say(RESIDENT, "what is this?")
+    [reply] = await d.say(RESIDENT, "hmm?")
     assert "did not understand" in message_text(reply)
     assert "👤 My profile" in _keyboard_labels(reply)
 
@@ -334,3 +334,17 @@ async def test_quiet_hours_can_be_switched_off_in_the_profile(linli_sandbox: Har
         assert user is not None and user.quiet_hours_opt_out
     answer = await d.tap(RESIDENT, "开启夜间免打扰", profile["message_id"])
     assert "夜间免打扰：开" in answer["answer"]["text"]
+
+
+async def test_problem_typed_at_the_menu_is_offered_as_a_request(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    problem = "我家楼道的灯坏了好几天了，晚上很黑"
+    [offer] = await d.say(RESIDENT, problem)
+    assert "要把这件事报给社区吗" in message_text(offer)
+    await d.tap(RESIDENT, "报给社区", offer["message_id"])
+    await d.expect(RESIDENT, "已经记下您说的话", since=offer["message_id"])
+    preview = await d.say(RESIDENT, "✅ 说完了")
+    assert any(problem in message_text(m) for m in preview)
+    # An unregistered user gets the menu instead (they must register first).
+    [menu] = await d.say(NEW, problem)
+    assert "没有看懂" in message_text(menu)

@@ -87,3 +87,6 @@ cmd-join = Volunteer sign-up
 cmd-stats = Statistics and ledger export
 cmd-broadcast = Send a notice
 cmd-quiet = Quiet hours
+fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.
+fallback-file-button = 📝 Report it
+fallback-draft-started = All right, we have noted what you wrote. You can add more text, photos, a voice note or a location; tap "✅ Done" when finished.

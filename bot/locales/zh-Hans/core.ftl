@@ -87,3 +87,6 @@ cmd-join = 党员/志愿者报到
 cmd-stats = 数据统计与台账导出
 cmd-broadcast = 群发通知
 cmd-quiet = 免打扰时段
+fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。
+fallback-file-button = 📝 报给社区
+fallback-draft-started = 好的，已经记下您说的话。还可以补充文字、照片、语音或位置；说完请点「✅ 说完了」。
