@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from aiogram import Dispatcher
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import ErrorEvent
@@ -63,6 +64,10 @@ async def on_error(event: ErrorEvent, t: Text | None = None) -> bool:
     """Domain errors become their polite text; anything else is logged and apologised for."""
     exc = event.exception
     update = event.update
+    if isinstance(exc, TelegramBadRequest) and "message is not modified" in str(exc):
+        # A repeated tap re-rendered the same text: nothing to change, nothing to apologise for.
+        log.info("update %s: message not modified", update.update_id)
+        return True
     if isinstance(exc, DomainError):
         if isinstance(exc, PermissionDenied):
             log.warning("refused: %s in update %s", exc.key, update.update_id)

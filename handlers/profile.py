@@ -35,7 +35,8 @@ async def cmd_profile(
     message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
 ) -> None:
     """What we keep about the user, with edit and delete buttons."""
-    lines = [t("profile-title"), t("profile-name", name=user.display_name)]
+    name = user.display_name if user.forgotten_at is None else t("profile-name-forgotten")
+    lines = [t("profile-title"), t("profile-name", name=name)]
     address = await user_service.address_text(session, user=user)
     lines.append(t("profile-address", address=address) if address else t("profile-address-none"))
     lines.append(t("profile-phone", phone=user.phone) if user.phone else t("profile-phone-none"))
@@ -132,15 +133,18 @@ async def on_forget_confirmed(
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Delete the personal data; the anonymous ledger stays."""
+    """Delete the personal data; the anonymous ledger stays (a second tap changes nothing)."""
+    assert isinstance(query.message, Message)
+    if user.forgotten_at is not None and user.consent_at is None:
+        await query.answer(t("forget-already"), show_alert=True)
+        return
     await state.clear()
     await user_service.forget_user(session, user=user)
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_text(t("forget-done"))
+    await query.message.edit_reply_markup(reply_markup=None)
     roles = frozenset(r for r in roles if r != Role.MEMBER)
     await query.message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=False)
+        t("forget-done"), reply_markup=main_menu(t, roles, registered=False)
     )
 
 

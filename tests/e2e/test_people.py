@@ -229,9 +229,14 @@ async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harnes
 
 async def test_forget_deletes_personal_data(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
-    await d.say(RESIDENT, "/forget")
-    await d.tap(RESIDENT, "确定删除")
-    await d.expect(RESIDENT, "已删除")
+    [question] = await d.say(RESIDENT, "/forget")
+    await d.tap(RESIDENT, "确定删除", question["message_id"])
+    done = await d.expect(RESIDENT, "已删除", since=question["message_id"])
+    assert "已取消" not in message_text(done)
+    again = await d.click(RESIDENT, question["message_id"], data="prof:forget-yes")
+    assert "已经删除了" in again["answer"]["text"]
+    [profile] = await d.say(RESIDENT, "/profile")
+    assert "称呼：（未保存）" in message_text(profile)
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, RESIDENT)
         assert user is not None

@@ -158,3 +158,5 @@ profile-quiet-on = Quiet hours: on (ordinary notices between 22:00 and 07:00 wai
 profile-quiet-off = Quiet hours: off (you get ordinary notices at night too)
 profile-quiet-disable = 🔔 Notify me at night too
 profile-quiet-enable = 🔕 Turn quiet hours on
+forget-already = Your personal data has already been deleted.
+profile-name-forgotten = (not kept)

@@ -158,3 +158,5 @@ profile-quiet-on = 夜间免打扰：开（22:00–07:00 的一般通知会在�
 profile-quiet-off = 夜间免打扰：关（夜里也会收到一般通知）
 profile-quiet-disable = 🔔 夜里也通知我
 profile-quiet-enable = 🔕 开启夜间免打扰
+forget-already = 您的个人信息已经删除了。
+profile-name-forgotten = （未保存）
