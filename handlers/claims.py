@@ -147,7 +147,7 @@ async def order_text(session: AsyncSession, t: Text, settings: Settings, view: A
             points=order.points,
         ),
         "",
-        t("order-card-text", text=req.text),
+        t("order-card-text", text=view.text),
     ]
     if view.claimants:
         lines.append(t("order-order-claimants", names="、".join(n for _, n in view.claimants)))

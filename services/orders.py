@@ -785,6 +785,7 @@ class OrderView:
     claimants: list[tuple[int, str]]
     mine: bool
     staff: bool
+    text: str = ""  # the description as this viewer may read it (numbers masked before a claim)
 
 
 async def order_view(
@@ -818,6 +819,7 @@ async def order_view(
         claimants=names,
         mine=mine,
         staff=staff,
+        text=req.text if show else mask(req.text),
     )
 
 
