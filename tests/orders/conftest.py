@@ -19,7 +19,10 @@ from models import (
     User,
 )
 from services.requests import Draft
-from tests.e2e.conftest import linli_sandbox  # noqa: F401  (the sandbox fixture for e2e tests)
+from tests.e2e.conftest import (  # noqa: F401  (the sandbox fixtures for e2e tests)
+    linli_sandbox,
+    linli_sandbox_pg,
+)
 
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
