@@ -491,30 +491,31 @@ async def rsvp(
     answer = RsvpAnswer(answer)
     row = await _rsvp_of(session, meeting_id=meeting_id, user_id=user.id)
     before = RsvpStatus(row.status) if row else None
+    if row is None:
+        row = Rsvp(meeting_id=meeting_id, user_id=user.id, status=RsvpStatus.NO, updated_at=now)
+        session.add(row)
     status: RsvpStatus
-    if answer == RsvpAnswer.YES:
-        if before in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
+    try:
+        if answer == RsvpAnswer.YES and before in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
             status = before
-        else:
+        elif answer == RsvpAnswer.YES:
+            # Queue first, then count: the write takes SQLite's write lock (PostgreSQL: the
+            # meeting row is locked above), so two taps at once cannot both see a free seat.
+            row.status, row.queued_at, row.updated_at = RsvpStatus.WAITLIST, now, now
+            await session.flush()
             going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
             full = meeting.capacity is not None and going >= meeting.capacity
             status = RsvpStatus.WAITLIST if full else RsvpStatus.GOING
-    else:
-        status = RsvpStatus.MAYBE if answer == RsvpAnswer.MAYBE else RsvpStatus.NO
-    if row is None:
-        row = Rsvp(meeting_id=meeting_id, user_id=user.id, status=status, updated_at=now)
-        session.add(row)
-    if status != before:
+        else:
+            status = RsvpStatus.MAYBE if answer == RsvpAnswer.MAYBE else RsvpStatus.NO
         row.status = status
         row.updated_at = now
-        if status == RsvpStatus.WAITLIST:
-            row.queued_at = now
-        _audit(session, user.id, "meeting-rsvp", meeting_id, status)
-    await session.flush()
-    promoted: list[int] = []
-    if before == RsvpStatus.GOING and status != RsvpStatus.GOING:
-        promoted = await _fill_seats(session, meeting=meeting, now=now)
-    try:
+        if status != before:
+            _audit(session, user.id, "meeting-rsvp", meeting_id, status)
+        await session.flush()
+        promoted: list[int] = []
+        if before == RsvpStatus.GOING and status != RsvpStatus.GOING:
+            promoted = await _fill_seats(session, meeting=meeting, now=now)
         await session.commit()
     except IntegrityError:  # a double tap created the row twice: the first one counts
         await session.rollback()

@@ -22,6 +22,7 @@ HUANG = 4005  # 黄奶奶, 1号楼 302 (same household as 周阿姨)
 NEW = 5001  # 小林, not registered
 CHANNEL = -1001000000001  # 阳光社区公示
 CLOSES = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # 11-24 20:00 in Shanghai
+AFTER_JUMP = 90.0  # seconds to wait for the close after the clock jumps (nightly jobs run first)
 
 
 async def create_poll(
@@ -125,12 +126,12 @@ async def test_quorum_met_with_vote_change_and_proxy_vote(linli_sandbox: Harness
     # 黄奶奶 opens the ballot but only taps after the close: refused
     late = await ballot(d, HUANG)
     h.clock.set(CLOSES + timedelta(seconds=1))
-    result = await d.expect(CHANNEL, "投票结果：1号楼是否加装电梯？", timeout=10)
+    result = await d.expect(CHANNEL, "投票结果：1号楼是否加装电梯？", timeout=AFTER_JUMP)
     text = message_text(result)
     assert "• 同意: 2 (100%)" in text and "参与：2 / 3人（67%）" in text
     assert "其中代投 1 票" in text and "法定参与比例 2/3：✅ 达到" in text
     assert "✅ 通过（同意）" in text and result.get("photo")
-    await d.expect(HUANG, "投票结果：1号楼是否加装电梯？")
+    await d.expect(HUANG, "投票结果：1号楼是否加装电梯？", timeout=AFTER_JUMP)
     answer = await d.tap(HUANG, "反对", late["message_id"])
     assert "投票已经结束" in str(answer)
     # staff export the result with its audit (a named poll: the votes too)
@@ -190,7 +191,7 @@ async def test_household_rule_and_quorum_not_met(linli_sandbox: Harness) -> None
     answer = await d.click(NEW, greeting["message_id"], data=f"cpv:{poll.id}:1:0")
     assert "请先登记住址" in str(answer)
     h.clock.set(CLOSES + timedelta(seconds=1))
-    result = await d.expect(CHANNEL, "投票结果：1号楼楼道是否安装监控？", timeout=10)
+    result = await d.expect(CHANNEL, "投票结果：1号楼楼道是否安装监控？", timeout=AFTER_JUMP)
     text = message_text(result)
     assert "参与：1 / 64户（2%）" in text
     assert "法定参与比例 2/3：❌ 未达到" in text and "❌ 未通过" in text
