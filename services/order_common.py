@@ -368,18 +368,18 @@ async def get_order(session: AsyncSession, order_id: int) -> Order:
     return order
 
 
-async def followers(session: AsyncSession, *, request: Request) -> list[int]:
-    """Residents who follow a request: its own and those of requests merged into it."""
-    ids: list[int] = []
+async def followers(session: AsyncSession, *, request: Request) -> list[tuple[int, int]]:
+    """(resident, their request) pairs following a request: its own first, then merged ones."""
+    pairs: list[tuple[int, int]] = []
     if request.resident_id:
-        ids.append(request.resident_id)
+        pairs.append((request.resident_id, int(request.id or 0)))
     merged = await session.exec(
-        select(Request.resident_id).where(col(Request.merged_into_id) == request.id)
+        select(Request.resident_id, Request.id).where(col(Request.merged_into_id) == request.id)
     )
-    for rid in merged.all():
-        if rid and rid not in ids:
-            ids.append(rid)
-    return ids
+    for resident_id, request_id in merged.all():
+        if resident_id and resident_id not in {p[0] for p in pairs}:
+            pairs.append((resident_id, int(request_id or 0)))
+    return pairs
 
 
 async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | None) -> list[int]:

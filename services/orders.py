@@ -85,17 +85,20 @@ class OrderSpec:
 # ---------------------------------------------------------------- helpers
 
 
-def _resident_notices(ids: Sequence[int], key: str, req: Request, **args: object) -> list[Notice]:
+def _resident_notices(
+    pairs: Sequence[tuple[int, int]], key: str, req: Request, **args: object
+) -> list[Notice]:
+    """Residents following a matter; each button opens the resident's own request."""
     return [
         Notice(
-            chat_id=rid,
+            chat_id=resident_id,
             key=key,
             args={"number": req.number, **args},
             kind="resident-request",
-            ref_id=req.id,
+            ref_id=own_id,
             community_id=req.community_id,
         )
-        for rid in ids
+        for resident_id, own_id in pairs
     ]
 
 
@@ -593,8 +596,8 @@ async def merge(
         note=f"← {req.number}",
     )
     await unschedule(session, key=f"request-{req.id}-response")
-    ids = [req.resident_id] if req.resident_id else []
-    notices = _resident_notices(ids, "order-notice-merged", req, target=target.number)
+    pairs = [(req.resident_id, int(req.id or 0))] if req.resident_id else []
+    notices = _resident_notices(pairs, "order-notice-merged", req, target=target.number)
     await session.commit()
     return Outcome(notices=notices, request=req)
 
@@ -1207,16 +1210,18 @@ async def _ask_rating(
         payload={"request_id": req.id},
         key=f"request-{req.id}-rating-close",
     )
+    pairs = await followers(session, request=req)
+    # The request's own resident rates it; residents of merged requests are told the result.
     return [
         Notice(
-            chat_id=rid,
-            key=key,
+            chat_id=resident_id,
+            key=key if own_id == req.id else "order-notice-result-follower",
             args={"number": req.number, "answer": answer},
-            kind="resident-rate",
-            ref_id=req.id,
+            kind="resident-rate" if own_id == req.id else "resident-request",
+            ref_id=own_id,
             community_id=req.community_id,
         )
-        for rid in await followers(session, request=req)
+        for resident_id, own_id in pairs
     ]
 
 
@@ -1492,14 +1497,15 @@ async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime
         return []
     return [
         Notice(
-            chat_id=rid,
+            chat_id=resident_id,
             key="order-notice-rate-reminder",
             args={"number": req.number},
             kind="resident-rate",
             ref_id=req.id,
             community_id=req.community_id,
         )
-        for rid in await followers(session, request=req)
+        for resident_id, own_id in await followers(session, request=req)
+        if own_id == req.id
     ]
 
 

@@ -43,7 +43,9 @@ async def test_transfer_merge_decline_withdraw(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "已解决")
     await d.expect(STAFF, "已记录")
     await d.expect(WU, "市政处已填平路面")
-    await d.expect(HUANG, "市政处已填平路面")
+    follower = await d.expect(HUANG, "市政处已填平路面")
+    await d.tap(HUANG, "查看进度", follower["message_id"])
+    await d.expect(HUANG, f"诉求 {dup} · 已合并")
     # decline with a reason
     odd = await _file(h, ZHENG, "想请社区帮忙买彩票")
     await _open_card(h, odd)

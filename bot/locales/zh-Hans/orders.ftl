@@ -248,6 +248,7 @@ order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他�
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
 order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
     请给这次服务打个分：
+order-notice-result-follower = ✅ 和您反映的事合并办理的诉求 { $number } 已办好：{ $answer }
 order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗？请点下面的按钮评价。
 order-notice-sent-back = 工单 { $number } 被退回：{ $note }
 order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
