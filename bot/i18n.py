@@ -13,6 +13,7 @@ from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 _PLACEABLE = re.compile(r"\{\s*\$([a-zA-Z0-9_-]+)")
+_REFERENCE = re.compile(r"\{\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*\}")
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,21 @@ class Translator:
         return Text(self, lang if lang in self.bundles else self.default)
 
     def placeholders(self, lang: str) -> dict[str, set[str]]:
-        """For each key of a locale, the names of its variables (used by the locale test)."""
-        return {key: set(_PLACEABLE.findall(source)) for key, source in self.sources[lang].items()}
+        """For each key of a locale, the variables it needs, including those of texts it uses."""
+        sources = self.sources[lang]
+        own = {key: set(_PLACEABLE.findall(source)) for key, source in sources.items()}
+        uses = {
+            key: {ref for ref in _REFERENCE.findall(source) if ref in sources and ref != key}
+            for key, source in sources.items()
+        }
+
+        def needed(key: str, seen: frozenset[str]) -> set[str]:
+            names = set(own[key])
+            for ref in uses[key] - seen:
+                names |= needed(ref, seen | {key})
+            return names
+
+        return {key: needed(key, frozenset({key})) for key in sources}
 
 
 class Text:

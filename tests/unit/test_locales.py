@@ -42,3 +42,18 @@ def test_pick_language() -> None:
     assert pick_language("en-GB", available=langs, default="zh-Hans") == "en"
     assert pick_language("ru", available=langs, default="zh-Hans") == "zh-Hans"
     assert pick_language(None, available=langs, default="en") == "en"
+
+
+def test_a_text_may_use_another_text_with_variables(tmp_path: object) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    for lang in ("zh-Hans", "en"):
+        (root / lang).mkdir()
+        (root / lang / "x.ftl").write_text(
+            "card = { $title } · { $when }\nnotice = 📣 { card }\n    { $extra }\n",
+            encoding="utf-8",
+        )
+    translator = Translator(root)
+    assert translator.placeholders("en")["notice"] == {"title", "when", "extra"}
+    assert translator.get("en", "notice", title="A", when="B", extra="C") == "📣 A · B\nC"
