@@ -161,6 +161,9 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
         profile.show_name_public = False
     roles = set(user.role_set) - {Role.MEMBER}
     user.set_roles(roles)
+    from services.requests import forget_requests  # requests import this module
+
+    await forget_requests(session, user_id=user.id)
     audit.record(
         session, actor_id=user.id, action="forget", subject_type="user", subject_id=user.id
     )

@@ -237,3 +237,41 @@ async def test_grant_and_revoke(session: AsyncSession) -> None:
     user = await staff.revoke(session, telegram_id=50, role=Role.STAFF)
     assert Role.STAFF not in user.role_set
     assert await users.staff_scopes(session, user_id=50) == []
+
+
+async def test_forget_scrubs_the_residents_requests_but_keeps_the_matter(
+    session: AsyncSession,
+) -> None:
+    from models.orders import Request
+    from services.requests import Draft, file_request
+
+    buildings = await _org(session)
+    resident = await _user(session, 60)
+    await users.give_consent(session, user=resident)
+    b1 = buildings["1号楼"]
+    await users.register_address(
+        session,
+        user=resident,
+        community_id=b1.community_id,
+        grid_id=None,
+        building_id=b1.id or 0,
+        room="302",
+    )
+    await users.set_phone(session, user=resident, phone="13912345678", contact_user_id=60)
+    filed = await file_request(
+        session,
+        user=resident,
+        draft=Draft(
+            text="水管漏了，打我电话13912345678",
+            category="water_electric",
+            latitude=31.2,
+            longitude=121.5,
+        ),
+        suggestion=None,
+        now=utcnow(),
+    )
+    await users.forget_user(session, user=resident)
+    request = await session.get(Request, filed.request.id)
+    assert request is not None  # the anonymous matter stays in the ledger
+    assert "13912345678" not in request.text and request.room is None
+    assert (request.latitude, request.longitude) == (None, None)
