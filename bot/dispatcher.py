@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from aiogram import Dispatcher
+from aiogram import Dispatcher, Router
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import ErrorEvent
@@ -57,7 +59,37 @@ def build_dispatcher(
     dp.message.outer_middleware(MenuResetMiddleware(all_menu_labels))
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
+    inline_cheap_filters(dp)
     return dp
+
+
+def _as_coroutine(func: Callable[..., Any]) -> Callable[..., Any]:
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return call
+
+
+def inline_cheap_filters(root: Router) -> int:
+    """Run magic (`F....`) and FSM-state filters in the event loop instead of a worker thread.
+
+    aiogram hands every synchronous filter to `asyncio.to_thread`; these two kinds only compare
+    attributes of the update, so the thread hop (one per filter per handler tried) cost far more
+    than the check. Returns how many filters were changed; running it twice changes nothing.
+    """
+    changed = 0
+    for router in root.chain_tail:
+        for observer in router.observers.values():
+            handlers = [observer._handler, *observer.handlers]
+            for handler in handlers:
+                for flt in handler.filters or ():
+                    if flt.awaitable:
+                        continue
+                    if flt.magic is not None or isinstance(flt.callback, State):
+                        flt.callback = _as_coroutine(flt.callback)
+                        flt.awaitable = True
+                        changed += 1
+    return changed
 
 
 async def on_error(event: ErrorEvent, t: Text | None = None) -> bool:
