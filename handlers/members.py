@@ -27,7 +27,7 @@ from models import Community, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
 from services import users as user_service
-from services.errors import DomainError
+from services.errors import DomainError, InvalidInput
 from services.skills import SKILLS
 from services.validation import person_name, phone_number, short_label
 
@@ -38,6 +38,7 @@ router.message.filter(F.chat.type == "private")
 class Join(StatesGroup):
     """The steps of member registration."""
 
+    consent = State()
     name = State()
     unit = State()
     phone = State()
@@ -65,6 +66,7 @@ class ReviewCb(CallbackData, prefix="mr"):
 
     action: str
     member_id: int
+    v: int = 0  # the application's version: a card of an earlier application is refused
 
 
 def _skills_markup(t: Text, chosen: list[str]) -> InlineKeyboardMarkup:
@@ -98,9 +100,46 @@ async def start_join(
         await message.answer(t(f"member-already-{profile.status}"))
         return
     await state.clear()
+    if user.consent_at is None:
+        # Personal data (name, unit, phone) is kept only after consent, as for residents.
+        await state.set_state(Join.consent)
+        await message.answer(
+            t("reg-consent"),
+            reply_markup=inline_kb(
+                [
+                    [(t("reg-agree"), JoinCb(action="consent-yes").pack())],
+                    [(t("reg-disagree"), JoinCb(action="consent-no").pack())],
+                ]
+            ),
+        )
+        return
+    await _ask_name(message, state, t)
+
+
+async def _ask_name(message: Message, state: FSMContext, t: Text) -> None:
     await state.set_state(Join.name)
-    cancel = cancel_keyboard(t)
-    await message.answer(t("member-intro"), reply_markup=cancel)
+    await message.answer(t("member-intro"), reply_markup=cancel_keyboard(t))
+
+
+@router.callback_query(StateFilter(Join.consent), JoinCb.filter(F.action == "consent-yes"))
+async def on_join_consent(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
+    """Consent given: record it and start the sign-up."""
+    await user_service.give_consent(session, user=user)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_reply_markup(reply_markup=None)
+    await _ask_name(query.message, state, t)
+
+
+@router.callback_query(StateFilter(Join.consent), JoinCb.filter(F.action == "consent-no"))
+async def on_join_no_consent(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """No consent: nothing is kept."""
+    await state.clear()
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("reg-declined"))
 
 
 @router.message(StateFilter(Join), F.text.in_(labels("common-cancel")))
@@ -329,7 +368,7 @@ async def on_join_submit(
         translator,
         staff,
         lambda tt: _review_card_text(tt, profile, community),
-        lambda tt: _review_markup(tt, profile.user_id),
+        lambda tt: _review_markup(tt, profile),
         community_id=profile.community_id,
         now=clock(),
     )
@@ -346,12 +385,13 @@ def _review_card_text(t: Text, profile: MemberProfile, community: Community | No
     )
 
 
-def _review_markup(t: Text, member_id: int) -> InlineKeyboardMarkup:
+def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
+    member_id, v = profile.user_id, member_service.application_version(profile)
     return inline_kb(
         [
             [
-                (t("member-approve"), ReviewCb(action="approve", member_id=member_id).pack()),
-                (t("member-reject"), ReviewCb(action="reject", member_id=member_id).pack()),
+                (t("member-approve"), ReviewCb(action="approve", member_id=member_id, v=v).pack()),
+                (t("member-reject"), ReviewCb(action="reject", member_id=member_id, v=v).pack()),
             ]
         ]
     )
@@ -377,7 +417,7 @@ async def on_pending_list(
         community = await session.get(Community, profile.community_id)
         await message.answer(
             _review_card_text(t, profile, community),
-            reply_markup=_review_markup(t, profile.user_id),
+            reply_markup=_review_markup(t, profile),
         )
 
 
@@ -394,7 +434,12 @@ async def on_approve(
 ) -> None:
     """Approve; the applicant is told."""
     profile = await member_service.review(
-        session, reviewer=user, roles=roles, member_id=callback_data.member_id, approve=True
+        session,
+        reviewer=user,
+        roles=roles,
+        member_id=callback_data.member_id,
+        approve=True,
+        expected_version=callback_data.v,
     )
     await query.answer(t("member-approved-staff", name=profile.real_name))
     if isinstance(query.message, Message):
@@ -425,11 +470,25 @@ async def on_reject(
     await user_service.require_scope(
         session, user=user, roles=roles, community_id=profile.community_id, action="member_review"
     )
+    if callback_data.v != member_service.application_version(profile):
+        await query.answer(t("member-card-outdated"), show_alert=True)
+        return
     await state.set_state(ReviewReason.reason)
-    await state.update_data(member_id=profile.user_id)
+    await state.update_data(member_id=profile.user_id, version=callback_data.v)
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.answer(t("member-ask-reject-reason"))
+    await query.message.answer(t("member-ask-reject-reason"), reply_markup=cancel_keyboard(t))
+
+
+@router.message(StateFilter(ReviewReason.reason), F.text.in_(labels("common-cancel")))
+async def on_reject_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Changed their mind: the application stays pending."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
 
 
 @router.message(StateFilter(ReviewReason.reason), F.text)
@@ -443,17 +502,25 @@ async def on_reject_reason(
     clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
-    """Reject with the typed reason; the applicant is told why."""
+    """Reject with the typed reason; the applicant is told why (a bad reason can be retyped)."""
     data = await state.get_data()
+    try:
+        profile = await member_service.review(
+            session,
+            reviewer=user,
+            roles=roles,
+            member_id=data["member_id"],
+            approve=False,
+            reason=message.text,
+            expected_version=data.get("version"),
+        )
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    except DomainError:
+        await state.clear()  # decided by someone else meanwhile, or not allowed: leave the step
+        raise
     await state.clear()
-    profile = await member_service.review(
-        session,
-        reviewer=user,
-        roles=roles,
-        member_id=data["member_id"],
-        approve=False,
-        reason=message.text,
-    )
     reason = profile.reject_reason or ""
     await message.answer(t("member-rejected-staff", name=profile.real_name, reason=reason))
     member = await session.get(User, profile.user_id)

@@ -81,6 +81,11 @@ async def apply(
     return profile
 
 
+def application_version(profile: MemberProfile) -> int:
+    """Changes whenever the application is (re)filed; review cards carry it."""
+    return int(profile.updated_at.timestamp())
+
+
 async def review(
     session: AsyncSession,
     *,
@@ -89,8 +94,13 @@ async def review(
     member_id: int,
     approve: bool,
     reason: str | None = None,
+    expected_version: int | None = None,
 ) -> MemberProfile:
-    """Approve or reject a pending member; a second reviewer at the same time gets Conflict."""
+    """Approve or reject a pending member; a second reviewer at the same time gets Conflict.
+
+    A card made for an earlier application (the applicant filed again since) is refused, so
+    nobody approves data they have not seen.
+    """
     profile = await session.get(MemberProfile, member_id)
     if profile is None:
         raise NotFound("err-member-not-found")
@@ -101,6 +111,8 @@ async def review(
         community_id=profile.community_id,
         action="member_review",
     )
+    if expected_version is not None and expected_version != application_version(profile):
+        raise Conflict("member-card-outdated")
     clean_reason = clean_text(reason, max_len=500) if not approve else None
     new_status = MemberStatus.APPROVED if approve else MemberStatus.REJECTED
     now = utcnow()

@@ -32,8 +32,15 @@ class Harness:
         return self.sandbox.app.sessionmaker
 
 
-async def _start(database_url: str, clock: FakeClock) -> tuple[Sandbox, Driver]:
-    sandbox = await start_sandbox(database_url=database_url, clock=clock, limits=False)
+# Tests tap faster than any person; the per-user throttle has its own test (marked
+# `@pytest.mark.sandbox_settings(throttle_rate=3, throttle_burst=8)` to get production values).
+TEST_SETTINGS = {"throttle_rate": 100.0, "throttle_burst": 100}
+
+
+async def _start(database_url: str, clock: FakeClock, **settings: Any) -> tuple[Sandbox, Driver]:
+    sandbox = await start_sandbox(
+        database_url=database_url, clock=clock, limits=False, **{**TEST_SETTINGS, **settings}
+    )
     driver = Driver(sandbox.base_url)
     await driver.wait_bot_ready()
     return sandbox, driver
@@ -43,7 +50,11 @@ async def _start(database_url: str, clock: FakeClock) -> tuple[Sandbox, Driver]:
 async def linli_sandbox(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     """A fresh sandbox (SQLite) with demo data; fails the test if the bot caused API errors."""
     clock = FakeClock()
-    sandbox, driver = await _start(f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}", clock)
+    marker = request.node.get_closest_marker("sandbox_settings")
+    settings = dict(marker.kwargs) if marker else {}
+    sandbox, driver = await _start(
+        f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}", clock, **settings
+    )
     harness = Harness(sandbox=sandbox, driver=driver, clock=clock)
     try:
         yield harness

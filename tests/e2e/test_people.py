@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from sqlmodel import select
 
 from models import Invitation, MemberProfile, MemberStatus, Role, StaffScope, User
@@ -107,11 +108,11 @@ async def test_forged_staff_button_from_resident_is_refused(linli_sandbox: Harne
     # A pending member in 阳光社区, then a resident forges the staff "approve" callback.
     await _apply_as_member(linli_sandbox, NEW)
     [menu] = await d.say(RESIDENT, "/start")
-    answer = await d.click(RESIDENT, menu["message_id"], data=f"mr:approve:{NEW}")
+    answer = await d.click(RESIDENT, menu["message_id"], data=f"mr:approve:{NEW}:0")
     assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
     # Staff of another community cannot approve either.
     [other] = await d.say(STAFF_OTHER, "/start")
-    answer = await d.click(STAFF_OTHER, other["message_id"], data=f"mr:approve:{NEW}")
+    answer = await d.click(STAFF_OTHER, other["message_id"], data=f"mr:approve:{NEW}:0")
     assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
     # Garbage callback data gets the stale-button answer.
     answer = await d.click(RESIDENT, menu["message_id"], data="\x00garbage" * 5)
@@ -121,25 +122,29 @@ async def test_forged_staff_button_from_resident_is_refused(linli_sandbox: Harne
         assert profile is not None and profile.status == MemberStatus.PENDING
 
 
-async def _apply_as_member(h: Harness, user_id: int) -> None:
+async def _apply_as_member(h: Harness, user_id: int, unit: str = "区图书馆") -> None:
     d = h.driver
-    await d.say(user_id, "🙋 党员/志愿者报到")
+    [first] = await d.say(user_id, "🙋 党员/志愿者报到")
+    mark = first["message_id"] - 1
+    if "个人信息" in message_text(first):  # consent comes first for someone who never gave it
+        await d.tap(user_id, "同意并继续", first["message_id"])
+        await d.expect(user_id, "真实姓名", since=first["message_id"])
     [bad] = await d.say(user_id, "小林🎉")
     assert "真实姓名" in message_text(bad)
     await d.say(user_id, "林小明")
-    await d.say(user_id, "区图书馆")
+    await d.say(user_id, unit)
     await d.say(user_id, "13812345678")
-    await d.expect(user_id, "技能特长")
-    await d.tap(user_id, "电路维修")
-    await d.tap(user_id, "手机电脑教学")
-    await d.tap(user_id, "完成")
-    await d.expect(user_id, "服务的<b>社区</b>".replace("<b>", "").replace("</b>", ""))
-    await d.tap(user_id, "阳光社区")
-    await d.expect(user_id, "网格")
-    await d.tap(user_id, "不限网格")
-    await d.expect(user_id, "请确认")
-    await d.tap(user_id, "确认")
-    await d.expect(user_id, "已提交")
+    skills = await d.expect(user_id, "可多选", since=mark)
+    await d.tap(user_id, "电路维修", skills["message_id"])
+    await d.tap(user_id, "手机电脑教学", skills["message_id"])
+    await d.tap(user_id, "完成", skills["message_id"])
+    await d.expect(user_id, "要服务的社区", since=mark)
+    await d.tap(user_id, "阳光社区", skills["message_id"])
+    await d.expect(user_id, "服务的网格", since=mark)
+    await d.tap(user_id, "不限网格", skills["message_id"])
+    await d.expect(user_id, "请确认", since=mark)
+    await d.tap(user_id, "确认", skills["message_id"])
+    await d.expect(user_id, "已提交", since=mark)
 
 
 async def test_member_registration_approved_by_staff(linli_sandbox: Harness) -> None:
@@ -275,6 +280,7 @@ async def test_menu_button_in_the_middle_of_a_flow_leaves_it(linli_sandbox: Harn
     assert not any("房号格式不对" in message_text(m) for m in replies)
 
 
+@pytest.mark.sandbox_settings(throttle_rate=3.0, throttle_burst=8)
 async def test_flood_of_messages_is_throttled_politely(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     first = await d.send(RESIDENT, "/help")
@@ -353,3 +359,54 @@ async def test_problem_typed_at_the_menu_is_offered_as_a_request(linli_sandbox: 
     # An unregistered user gets the menu instead (they must register first).
     [menu] = await d.say(NEW, problem)
     assert "没有看懂" in message_text(menu)
+
+
+async def test_member_sign_up_asks_consent_first(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [first] = await d.say(NEW, "🙋 党员/志愿者报到")
+    assert "个人信息保护法" in message_text(first)
+    await d.tap(NEW, "不同意", first["message_id"])
+    await d.expect(NEW, "不会保存", since=first["message_id"] - 1)
+    async with linli_sandbox.sessionmaker() as session:
+        assert await session.get(MemberProfile, NEW) is None
+        user = await session.get(User, NEW)
+        assert user is not None and user.consent_at is None
+    await _apply_as_member(linli_sandbox, NEW)
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.consent_at is not None
+
+
+async def test_reject_reason_too_long_can_be_retyped(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await _apply_as_member(linli_sandbox, NEW)
+    card = await d.expect(STAFF, "报到申请")
+    await d.tap(STAFF, "不通过", card["message_id"])
+    await d.expect(STAFF, "原因", since=card["message_id"])
+    [too_long] = await d.say(STAFF, "理由" * 1500)
+    assert "内容太长了" in message_text(too_long)
+    await d.say(STAFF, "单位信息不完整")
+    reply = await d.expect(NEW, "未通过")
+    assert "单位信息不完整" in message_text(reply)
+
+
+async def test_card_of_an_earlier_application_cannot_approve_the_new_one(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    await _apply_as_member(linli_sandbox, NEW, unit="市第一人民医院")
+    old_card = await d.expect(2002, "市第一人民医院")
+    staff_card = await d.expect(STAFF, "市第一人民医院")
+    await d.tap(STAFF, "不通过", staff_card["message_id"])
+    await d.expect(STAFF, "原因", since=staff_card["message_id"])
+    await d.say(STAFF, "请写全称")
+    await d.expect(NEW, "未通过")
+    linli_sandbox.clock.advance(timedelta(minutes=5))
+    await _apply_as_member(linli_sandbox, NEW, unit="退休")
+    await d.expect(2002, "退休")
+    answer = await d.click(2002, old_card["message_id"], text="✅ 通过")
+    assert "已过期" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+        assert profile is not None and profile.status == MemberStatus.PENDING
+        assert profile.work_unit == "退休"

@@ -160,3 +160,4 @@ profile-quiet-disable = 🔔 Notify me at night too
 profile-quiet-enable = 🔕 Turn quiet hours on
 forget-already = Your personal data has already been deleted.
 profile-name-forgotten = (not kept)
+member-card-outdated = The applicant has filed again since; this card is out of date. Tap "🧾 Sign-up reviews" to see the latest application.

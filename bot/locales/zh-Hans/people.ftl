@@ -160,3 +160,4 @@ profile-quiet-disable = 🔔 夜里也通知我
 profile-quiet-enable = 🔕 开启夜间免打扰
 forget-already = 您的个人信息已经删除了。
 profile-name-forgotten = （未保存）
+member-card-outdated = 申请人已经重新提交了报到信息，这张卡片已过期。请点「🧾 报到审核」查看最新的申请。
