@@ -7,8 +7,12 @@ trip from sending it to the bot's answer (its reply, or its answer to the button
 aiogram echo baseline is measured in the same run for the ratio. The per-user throttle is raised
 for the run (it would otherwise, rightly, slow a single user sending this fast).
 
-Prints what it measured and ends with one line of JSON per database, e.g.
-{"db": "sqlite", "updates_per_s": 120.3, "p50_ms": 60.1, "p95_ms": 180.2, "ratio": 0.55, ...}
+Each step waits for the bot's own answer to that update (a marker in its text), so the next
+update is sent only once the previous one was handled. The staff notices every filing queues are
+counted (queued, and sent by the outbox sender during the run) so they cannot silently vanish.
+
+Prints what it measured and ends with one line of JSON: the echo baseline and, per database,
+{"updates_per_s": 120.3, "p50_ms": 60.1, "p95_ms": 180.2, "ratio": 0.55, "cpu_s": ..., ...}
 
     .venv/bin/python -m bench.order_cycle [--filings 500] [--users 25] [--db sqlite,postgres]
 """
@@ -33,7 +37,7 @@ import aiohttp
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlmodel import select
 
 from bench.echo_baseline import _percentile, measure_echo_baseline
@@ -41,6 +45,7 @@ from bot.sandbox_runner import start_sandbox
 from models import Building, Role, User
 from models.db import create_engine
 from models.migrate import upgrade
+from models.scheduling import Delivery
 from sandbox.driver import Driver
 
 FIRST_ID = 800_001
@@ -78,6 +83,17 @@ async def _drop_pg(url: str) -> None:
     await admin.dispose()
 
 
+async def _deliveries(sandbox: Any) -> dict[str, int]:
+    """Outbox rows by state."""
+    async with sandbox.app.sessionmaker() as session:
+        rows = (
+            await session.exec(
+                select(Delivery.state, func.count()).group_by(Delivery.state)  # type: ignore[call-overload]
+            )
+        ).all()
+    return {str(state): int(n) for state, n in rows}
+
+
 async def measure(database_url: str, *, filings: int, users: int) -> dict[str, Any]:
     """File `filings` requests from `users` residents at once; latency per update."""
     sandbox = await start_sandbox(
@@ -111,28 +127,29 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
             await session.commit()
         per_user = [filings // users + (1 if i < filings % users else 0) for i in range(users)]
 
-        async def step(uid: int, body: str, until: str | None = None) -> dict[str, Any] | None:
-            """Send one update; wait for the bot's answer (or the message containing `until`)."""
+        async def answer(uid: int, since: int, marker: str) -> dict[str, Any] | None:
+            """The bot's new message after `since` that contains `marker` (its answer)."""
+            deadline = time.perf_counter() + 15
+            cursor = since
+            while time.perf_counter() < deadline:
+                got = await driver.wait(uid, since=cursor, timeout=5)
+                for m in got:
+                    if (
+                        m["message_id"] > since
+                        and (m.get("from") or {}).get("is_bot")
+                        and marker in (m.get("text") or m.get("caption") or "")
+                    ):
+                        return m
+                cursor = max([cursor, *(m["message_id"] for m in got)])
+            return None
+
+        async def step(uid: int, body: str, marker: str) -> dict[str, Any] | None:
+            """Send one update; the round trip ends at the bot's answer to it."""
             started = time.perf_counter()
             sent = await driver.send(uid, body)
-            if until is not None:
-                msg = await driver.expect(uid, until, since=sent["message_id"], timeout=15)
-            else:
-                # a new bot message, not an edit of an earlier one (the wait reports edits too)
-                deadline = time.perf_counter() + 15
-                bot: list[dict[str, Any]] = []
-                while not bot and time.perf_counter() < deadline:
-                    got = await driver.wait(uid, since=sent["message_id"], timeout=5)
-                    bot = [
-                        m
-                        for m in got
-                        if (m.get("from") or {}).get("is_bot")
-                        and m["message_id"] > sent["message_id"]
-                    ]
-                if not bot:
-                    return None
-                msg = bot[-1]
-            latencies.append((time.perf_counter() - started) * 1000)
+            msg = await answer(uid, sent["message_id"], marker)
+            if msg is not None:
+                latencies.append((time.perf_counter() - started) * 1000)
             return msg
 
         async def resident(index: int, count: int) -> None:
@@ -141,8 +158,8 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
             for k in range(count):
                 text = TEXTS[(index + k) % len(TEXTS)].format(n=k % 6 + 1)
                 preview = None
-                if await step(uid, "📝 我要点单") and await step(uid, text):
-                    preview = await step(uid, "✅ 说完了", until="分类：")
+                if await step(uid, "📝 我要点单", "请说说") and await step(uid, text, "收到文字"):
+                    preview = await step(uid, "✅ 说完了", "分类：")
                 if preview is None:
                     failed += 1
                     continue
@@ -150,17 +167,25 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
                 result = await driver.click(
                     uid, preview["message_id"], text="✅ 确认提交", timeout=15
                 )
-                if result.get("answer") is None:
+                # the tap is done when the bot has said where to follow the request
+                if (
+                    result.get("answer") is None
+                    or await answer(uid, preview["message_id"], "我的诉求") is None
+                ):
                     failed += 1
                     continue
-                # the tap is done when the bot has said where to follow the request
-                await driver.expect(uid, "我的诉求", since=preview["message_id"], timeout=15)
                 latencies.append((time.perf_counter() - started) * 1000)
 
+        before = await _deliveries(sandbox)
         wall_start = time.perf_counter()
+        cpu_start = time.process_time()
         await asyncio.gather(*(resident(i, n) for i, n in enumerate(per_user)))
         wall = time.perf_counter() - wall_start
+        cpu = time.process_time() - cpu_start
         errors = len(sandbox.emulator.errors)
+        # the staff notices of every filing must have been queued (and the sender kept going)
+        after = await _deliveries(sandbox)
+        notices = {k: n - before.get(k, 0) for k, n in after.items()}
     finally:
         await driver.close()
         await http.close()
@@ -175,12 +200,17 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         "failed_filings": failed,
         "users": users,
         "seconds": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "notices_queued": sum(notices.values()),
+        "notices_sent": notices.get("sent", 0),
         "emulator_errors": errors,
     }
 
 
-async def run(*, filings: int, users: int, dbs: list[str]) -> list[dict[str, Any]]:
-    """The echo baseline, then the order cycle on each database."""
+async def run(
+    *, filings: int, users: int, dbs: list[str]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The echo baseline, then the order cycle on each database (same process, same run)."""
     echo = await measure_echo_baseline(updates=filings * 4, users=users)
     out = []
     for db in dbs:
@@ -202,7 +232,7 @@ async def run(*, filings: int, users: int, dbs: list[str]) -> list[dict[str, Any
             else 0.0
         )
         out.append(result)
-    return out
+    return echo, out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -212,8 +242,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=25, help="residents filing at once")
     parser.add_argument("--db", default="sqlite,postgres", help="sqlite, postgres or both")
     args = parser.parse_args(argv)
-    results = asyncio.run(
+    echo, results = asyncio.run(
         run(filings=args.filings, users=args.users, dbs=[d for d in args.db.split(",") if d])
+    )
+    print(
+        f"echo baseline: {echo['updates_per_s']}/s, p50 {echo['p50_ms']} ms, "
+        f"p95 {echo['p95_ms']} ms ({echo['answered']}/{echo['updates']} answered)"
     )
     for r in results:
         print(
@@ -221,10 +255,19 @@ def main(argv: list[str] | None = None) -> None:
             f"failed) from {r['users']} residents in {r['seconds']} s: {r['updates_per_s']}/s, "
             f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; echo baseline "
             f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%}; emulator errors "
-            f"{r['emulator_errors']}"
+            f"{r['emulator_errors']}; staff/other notices queued {r['notices_queued']}, "
+            f"sent during the run {r['notices_sent']}"
         )
+    summary: dict[str, Any] = {
+        "echo": {
+            k: echo[k]
+            for k in ("updates_per_s", "p50_ms", "p95_ms", "updates", "cpu_s")
+            if k in echo
+        },
+    }
     for r in results:
-        print(json.dumps(r, ensure_ascii=False))
+        summary[r["db"]] = r
+    print(json.dumps(summary, ensure_ascii=False))
 
 
 if __name__ == "__main__":
