@@ -532,22 +532,40 @@ async def on_rate(
     callback_data: OrderCb,
     session: AsyncSession,
     user: User,
+    roles: frozenset[Role],
     state: FSMContext,
     t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
 ) -> None:
-    """Keep the chosen score and ask for a comment (optional)."""
+    """满意 / 基本满意 are stored at the tap; 不满意 first asks what is still wrong."""
     req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
     if req.status != RequestStatus.DONE:
         await answer_once(query, t("order-err-rated"), alert=True)
         return
+    score = _SCORES[callback_data.action]
+    await state.clear()
+    if score == Score.UNSATISFIED:
+        await state.set_state(RateComment.comment)
+        await state.update_data(request_id=req.id, score=score.value)
+        await reply(
+            query,
+            t("order-ask-comment-unsatisfied"),
+            reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
+        )
+        return
+    out = await order_service.rate(
+        session, user=user, request_id=int(req.id or 0), score=score, comment=None, now=clock()
+    )
     await state.set_state(RateComment.comment)
-    await state.update_data(request_id=req.id, score=_SCORES[callback_data.action].value)
-    key = (
-        "order-ask-comment-unsatisfied" if callback_data.action == "rate3" else "order-ask-comment"
-    )
+    await state.update_data(request_id=req.id, score=score.value, rated=True)
     await reply(
-        query, t(key), reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]])
+        query,
+        t("order-ask-comment"),
+        reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
     )
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
 async def _rate(
@@ -563,6 +581,24 @@ async def _rate(
     comment: str | None,
 ) -> None:
     values = await state.get_data()
+    menu = main_menu(t, roles, registered=user.registered)
+    if values.get("rated"):
+        # the score was stored at the tap; this only adds the optional comment
+        if comment:
+            await order_service.comment_rating(
+                session,
+                user=user,
+                request_id=int(values["request_id"]),
+                comment=comment,
+                now=clock(),
+            )
+        await state.clear()
+        await reply(
+            event,
+            t("order-rated-comment-saved" if comment else "order-rated-thanks"),
+            reply_markup=menu,
+        )
+        return
     out = await order_service.rate(
         session,
         user=user,
@@ -573,7 +609,7 @@ async def _rate(
     )
     await state.clear()
     key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
-    await reply(event, t(key), reply_markup=main_menu(t, roles, registered=user.registered))
+    await reply(event, t(key), reply_markup=menu)
     await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 

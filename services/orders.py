@@ -1490,6 +1490,41 @@ async def rate(
     return Outcome(notices=notices, request=req)
 
 
+async def comment_rating(
+    session: AsyncSession, *, user: User, request_id: int, comment: str, now: datetime
+) -> Rating:
+    """The optional comment after a rating already stored at the tap (满意 / 基本满意)."""
+    req = await get_request(session, request_id)
+    if req.resident_id != user.id:
+        await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
+    rating = (
+        await session.exec(
+            select(Rating)
+            .where(col(Rating.request_id) == request_id, col(Rating.rater_id) == user.id)
+            .order_by(col(Rating.at).desc(), col(Rating.id).desc())
+            .limit(1)
+        )
+    ).first()
+    if rating is None:
+        raise NotFound("order-err-not-found")
+    text = clean_text(comment, max_len=1000)
+    rating.comment = f"{rating.comment}\n{text}".strip() if rating.comment else text
+    session.add(rating)
+    note_event(
+        session,
+        request_id=request_id,
+        subject="request",
+        subject_id=request_id,
+        action="rate_comment",
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=text,
+    )
+    await session.commit()
+    return rating
+
+
 async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime) -> list[Notice]:
     """回访 reminder (scheduled): ask once more when the resident has not rated yet."""
     req = await session.get(Request, request_id)

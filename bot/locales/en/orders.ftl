@@ -96,9 +96,10 @@ order-card-merged = This is handled together with request { $number }; you will 
 order-rate-satisfied = 😊 Satisfied
 order-rate-basic = 🙂 Mostly satisfied
 order-rate-unsatisfied = 😞 Not satisfied
-order-ask-comment = Thank you! Anything to add? Write a line, or tap "Skip".
+order-ask-comment = Thank you, your rating is saved! Anything to add? Write a line, or tap "Skip".
 order-ask-comment-unsatisfied = We are sorry. Please tell us what is still wrong; it will be handled again.
 order-rated-thanks = Thank you for your rating!
+order-rated-comment-saved = Thank you, your words are passed on.
 order-rated-reopened = Noted. The community will handle it again and contact you soon.
 
 ## Cards
@@ -367,6 +368,7 @@ order-action-order_cancelled = order cancelled
 order-action-rate_satisfied = rated satisfied
 order-action-rate_basic = rated mostly satisfied
 order-action-rate_unsatisfied = rated not satisfied
+order-action-rate_comment = comment on the rating
 order-action-close_unrated = closed unrated
 order-action-category = category changed
 order-action-escalate = escalated

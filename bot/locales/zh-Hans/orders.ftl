@@ -96,9 +96,10 @@ order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会�
 order-rate-satisfied = 😊 满意
 order-rate-basic = 🙂 基本满意
 order-rate-unsatisfied = 😞 不满意
-order-ask-comment = 谢谢！还想说点什么吗？可以写一句，或点「跳过」。
+order-ask-comment = 谢谢，您的评价已记下！还想说点什么吗？可以写一句，或点「跳过」。
 order-ask-comment-unsatisfied = 很抱歉没让您满意。请说说哪里还不好，我们会重新办理。
 order-rated-thanks = 感谢您的评价！
+order-rated-comment-saved = 谢谢，您的话我们记下了。
 order-rated-reopened = 已记下，社区会重新办理，并尽快联系您。
 
 ## Cards
@@ -367,6 +368,7 @@ order-action-order_cancelled = 工单撤销
 order-action-rate_satisfied = 评价满意
 order-action-rate_basic = 评价基本满意
 order-action-rate_unsatisfied = 评价不满意
+order-action-rate_comment = 评价留言
 order-action-close_unrated = 未评价结案
 order-action-category = 改分类
 order-action-escalate = 上报
