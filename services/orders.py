@@ -93,7 +93,8 @@ def _resident_notices(
         Notice(
             chat_id=resident_id,
             key=key,
-            args={"number": req.number, **args},
+            # a merged request's resident reads their own number (and the one it follows)
+            args={**args, "number": f"{own_id:05d}"},
             kind="resident-request",
             ref_id=own_id,
             community_id=req.community_id,
@@ -1216,7 +1217,7 @@ async def _ask_rating(
         Notice(
             chat_id=resident_id,
             key=key if own_id == req.id else "order-notice-result-follower",
-            args={"number": req.number, "answer": answer},
+            args={"number": f"{own_id:05d}", "target": req.number, "answer": answer},
             kind="resident-rate" if own_id == req.id else "resident-request",
             ref_id=own_id,
             community_id=req.community_id,

@@ -66,3 +66,51 @@ async def test_rating_stored_first_then_the_comment_is_added(
             comment="不是我的",
             now=T0 + timedelta(hours=4),
         )
+
+
+async def test_merged_resident_hears_the_result_under_their_own_number(
+    session: AsyncSession, world: World
+) -> None:
+    """QA D19: the follower is told about their own request, without rating buttons."""
+    first = await _file(session, world, "2号楼门口的垃圾桶满了")
+    dup = (
+        await req_svc.file_request(
+            session,
+            user=world.resident2,
+            draft=draft("5号楼那边的垃圾桶也满了"),
+            suggestion=None,
+            now=T0,
+        )
+    ).request
+    roles = world.roles(world.staff)
+    await svc.merge(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=dup.id or 0,
+        into_number=first.number,
+        now=T0,
+    )
+    handled = await svc.handle_directly(
+        session, user=world.staff, roles=roles, request_id=first.id or 0, now=T0
+    )
+    told = {n.chat_id: n.args["number"] for n in handled.notices}
+    assert told == {world.resident.id: first.number, world.resident2.id: dup.number}
+    out = await _done_directly_result(session, world, first)
+    by_chat = {n.chat_id: n for n in out.notices if n.chat_id in {200, 201}}
+    own, follower = by_chat[world.resident.id], by_chat[world.resident2.id]
+    assert own.kind == "resident-rate" and own.args["number"] == first.number
+    assert follower.kind == "resident-request" and follower.key == "order-notice-result-follower"
+    assert follower.args["number"] == dup.number and follower.args["target"] == first.number
+    assert follower.ref_id == dup.id
+
+
+async def _done_directly_result(session: AsyncSession, w: World, req: Request) -> svc.Outcome:
+    return await svc.staff_result(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        request_id=req.id or 0,
+        note="已清运",
+        now=T0 + timedelta(hours=2),
+    )

@@ -249,7 +249,8 @@ order-notice-unassigned = Order { $number } ({ $title }) went to someone else. T
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
 order-notice-result = ✅ Your request { $number } is done: { $answer }
     Please rate the service:
-order-notice-result-follower = ✅ Request { $number }, handled together with yours, is done: { $answer }
+order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }
+    It is closed with that request. If something is still wrong, tap "{ menu-order-new }" and tell us.
 order-notice-rate-reminder = Request { $number } is done. Are you satisfied? Please rate it below.
 order-notice-sent-back = Order { $number } was sent back: { $note }
 order-notice-verified = 🎉 Order { $number } is accepted; you earned { $points } points. Thank you!

@@ -249,7 +249,8 @@ order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他�
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
 order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
     请给这次服务打个分：
-order-notice-result-follower = ✅ 和您反映的事合并办理的诉求 { $number } 已办好：{ $answer }
+order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { $target } 合并办理）已办好：{ $answer }
+    这件事随合并的诉求一起办结。如果还有问题，请点「{ menu-order-new }」再告诉我们。
 order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗？请点下面的按钮评价。
 order-notice-sent-back = 工单 { $number } 被退回：{ $note }
 order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
