@@ -450,7 +450,36 @@ async def on_issue_publish(
     await state.clear()
     assert out.order is not None
     offered = sum(1 for n in out.notices if n.kind == "member-offer")
-    await edit_or_send(query, t("order-issued", number=out.order.number, count=offered), None)
+    text = t("order-issued", number=out.order.number, count=offered)
+    markup = None
+    if offered == 0:
+        # nobody has the skills (or nobody serves the area): the order would stay invisible
+        text += "\n\n" + t("order-issued-nobody")
+        markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+    await edit_or_send(query, text, markup)
+    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+
+
+@router.callback_query(OrderCb.filter(F.action == "sall"))
+async def on_offer_all(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Offer an order nobody fits to every approved member of the community."""
+    out = await order_service.offer_to_all(
+        session, user=user, roles=roles, order_id=callback_data.ref, now=clock()
+    )
+    assert out.order is not None
+    count = len(out.notices)
+    key = "order-offered-all" if count else "order-offered-all-none"
+    await edit_or_send(query, t(key, number=out.order.number, count=count), None)
     await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 

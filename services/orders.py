@@ -406,6 +406,53 @@ async def issue_order(
     return Outcome(notices=notices, request=req, order=order)
 
 
+async def offer_to_all(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int, now: datetime
+) -> Outcome:
+    """An open order nobody fits: drop its skills and area; every approved member is offered it."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="offer_to_all")
+    if order.status != OrderStatus.OPEN:
+        raise Conflict("order-err-changed")
+    result = await session.exec(
+        update(Order)
+        .where(col(Order.id) == order.id)
+        .where(col(Order.status) == OrderStatus.OPEN)
+        .values(skills="", grid_id=None, updated_at=now)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        raise Conflict("order-err-changed")
+    before = order.skills
+    order.skills, order.grid_id, order.updated_at = "", None, now
+    note_event(
+        session,
+        request_id=order.request_id,
+        subject="order",
+        subject_id=int(order.id or 0),
+        action="offer_all",
+        actor_id=user.id,
+        now=now,
+        state=OrderStatus.OPEN,
+        note=f"{order.number} skills={before or '-'}",
+    )
+    holders = set(
+        (
+            await session.exec(
+                select(Claim.member_id)
+                .where(col(Claim.order_id) == order.id)
+                .where(col(Claim.status) == ClaimStatus.ACTIVE)
+            )
+        ).all()
+    )
+    notices = [
+        n
+        for n in await _offer_notices(session, order, key="order-notice-offer")
+        if n.chat_id not in holders
+    ]
+    await session.commit()
+    return Outcome(notices=notices, order=order)
+
+
 async def handle_directly(
     session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, now: datetime
 ) -> Outcome:

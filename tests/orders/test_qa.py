@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.orders import Rating, Request, Score
+from models import MemberProfile
+from models.orders import LedgerEvent, Rating, Request, Score
 from services import orders as svc
 from services import requests as req_svc
 from services.errors import PermissionDenied
@@ -114,3 +115,48 @@ async def _done_directly_result(session: AsyncSession, w: World, req: Request) -
         note="已清运",
         now=T0 + timedelta(hours=2),
     )
+
+
+async def test_order_nobody_fits_can_be_offered_to_every_member(
+    session: AsyncSession, world: World
+) -> None:
+    """QA D15: 0 members match at publish; staff offer it to all approved members."""
+    generalist = await session.get(MemberProfile, world.member3.id)
+    assert generalist is not None
+    generalist.skills = "electrical"  # nobody does greening now
+    session.add(generalist)
+    await session.commit()
+    req = await _file(session, world, "2号楼门口的垃圾桶满了", category="sanitation")
+    roles = world.roles(world.staff)
+    out = await svc.issue_order(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(skills=("greening",)),
+        now=T0,
+    )
+    assert out.order is not None and out.order.grid_id == world.grid.id
+    assert not [n for n in out.notices if n.kind == "member-offer"]
+    page = await svc.open_orders_for(session, user=world.member, roles=world.roles(world.member))
+    assert page.total == 0
+    with pytest.raises(PermissionDenied):
+        await svc.offer_to_all(
+            session,
+            user=world.other_staff,
+            roles=world.roles(world.other_staff),
+            order_id=out.order.id or 0,
+            now=T0,
+        )
+    widened = await svc.offer_to_all(
+        session, user=world.staff, roles=roles, order_id=out.order.id or 0, now=T0
+    )
+    # every approved member of the community, not the member of the other community
+    offered = {n.chat_id for n in widened.notices if n.kind == "member-offer"}
+    assert offered == {world.member.id, world.member2.id, world.member3.id}
+    page = await svc.open_orders_for(session, user=world.member, roles=world.roles(world.member))
+    assert [o.id for o in page.items] == [out.order.id]
+    ledger = (
+        await session.exec(select(LedgerEvent).where(col(LedgerEvent.action) == "offer_all"))
+    ).all()
+    assert len(ledger) == 1 and ledger[0].actor_id == world.staff.id
