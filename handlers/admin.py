@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -11,15 +12,18 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text
+from bot.commands import set_user_commands
+from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.filters import IS_ADMIN
 from handlers.keyboards import inline_kb
-from handlers.menu import labels
+from handlers.menu import labels, main_menu
+from handlers.notify import notify
 from models import Community, Role, User
 from services import categories as category_service
 from services import org
 from services import staff as staff_service
+from services.users import effective_roles
 
 router = Router(name="admin")
 router.message.filter(F.chat.type == "private", IS_ADMIN)
@@ -114,12 +118,17 @@ async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) ->
         await query.message.edit_text(t("admin-staff-none"))
         return
     communities = {c.id: c.name for c in await org.list_communities(session)}
+    grids = await org.grid_names(session)
     lines = []
     rows = []
     for member, scopes in staff:
-        names = "、".join(communities.get(s.community_id, "?") for s in scopes)
+        names = "、".join(
+            communities.get(s.community_id, "?")
+            + (f"（{grids.get(s.grid_id, '?')}）" if s.grid_id else "")
+            for s in scopes
+        )
         lines.append(
-            t("admin-staff-item", name=member.display_name, id=member.id, communities=names)
+            t("admin-staff-item", name=member.display_name, id=str(member.id), communities=names)
         )
         rows.append(
             [
@@ -134,7 +143,15 @@ async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) ->
 
 @router.callback_query(AdminCb.filter(F.action == "revoke"))
 async def on_revoke(
-    query: CallbackQuery, callback_data: AdminCb, session: AsyncSession, user: User, t: Text
+    query: CallbackQuery,
+    callback_data: AdminCb,
+    session: AsyncSession,
+    user: User,
+    settings: Settings,
+    bot: Bot,
+    translator: Translator,
+    clock: Callable[[], datetime],
+    t: Text,
 ) -> None:
     """Take away every staff scope of that account."""
     member = await staff_service.revoke(
@@ -143,6 +160,19 @@ async def on_revoke(
     await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
+    # The former staff member is told, gets the resident menu back and loses staff commands.
+    member_roles = effective_roles(member, admin_ids=settings.admin_ids)
+    await set_user_commands(
+        bot, translator, user_id=member.id, language=member.language, roles=member_roles
+    )
+    await notify(
+        session,
+        translator,
+        [member],
+        lambda tt: tt("admin-revoked-user"),
+        lambda tt: main_menu(tt, member_roles, registered=member.registered),
+        now=clock(),
+    )
 
 
 @router.message(Command("categories"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from datetime import datetime
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
@@ -15,7 +16,8 @@ from bot.commands import set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.menu import labels, main_menu
-from models import Role, User
+from handlers.notify import notify
+from models import Community, Role, User
 from services import staff as staff_service
 from services import users as user_service
 
@@ -49,14 +51,26 @@ async def cmd_start_invite(
     settings: Settings,
     bot: Bot,
     translator: Translator,
+    clock: Callable[[], datetime],
 ) -> None:
     """A staff invitation link: /start inv-CODE."""
     await state.clear()
-    await staff_service.accept_invitation(session, user=user, payload=command.args or "")
+    scope = await staff_service.accept_invitation(session, user=user, payload=command.args or "")
     await session.refresh(user)
     roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
     await set_user_commands(bot, translator, user_id=user.id, language=user.language, roles=roles)
-    await message.answer(t("invite-accepted"))
+    community = await session.get(Community, scope.community_id)
+    community_name = community.name if community else "-"
+    await message.answer(t("invite-accepted", community=community_name))
+    inviter = await session.get(User, scope.granted_by) if scope.granted_by else None
+    if inviter is not None:
+        await notify(
+            session,
+            translator,
+            [inviter],
+            lambda tt: tt("admin-invite-used", name=user.display_name, community=community_name),
+            now=clock(),
+        )
     await send_main_menu(message, t, user, roles)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import F, Router
+from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -46,6 +47,12 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
         await query.message.answer(t("fallback-draft-started"), reply_markup=compose_keyboard(t))
+
+
+@router.message(Command("admin", "invite", "categories", "category"))
+async def on_admin_command_from_non_admin(message: Message, t: Text) -> None:
+    """Admin commands reach here only from someone who is not an admin."""
+    await message.answer(t("err-admin-only"))
 
 
 @router.callback_query()

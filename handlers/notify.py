@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator, pick_language
@@ -22,7 +22,7 @@ async def notify(
     translator: Translator,
     recipients: Iterable[User],
     render: Callable[[Text], str],
-    markup: Callable[[Text], InlineKeyboardMarkup | None] | None = None,
+    markup: Callable[[Text], InlineKeyboardMarkup | ReplyKeyboardMarkup | None] | None = None,
     *,
     kind: str = "notice",
     urgent: bool = False,

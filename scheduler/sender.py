@@ -33,7 +33,14 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    BufferedInputFile,
+    ForceReply,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -97,6 +104,19 @@ class DirectReplyCounter(BaseRequestMiddleware):
 def backoff(attempts: int) -> timedelta:
     """How long to wait before retrying after a network error or a 5xx: 2, 4, 8 … 300 s."""
     return timedelta(seconds=min(300, 2 ** max(1, attempts)))
+
+
+def _markup(data: dict[str, Any]) -> Any:
+    """A stored reply_markup as the aiogram object of its kind (inline, reply keyboard, …)."""
+    if "inline_keyboard" in data:
+        return InlineKeyboardMarkup.model_validate(data)
+    if "keyboard" in data:
+        return ReplyKeyboardMarkup.model_validate(data)
+    if "remove_keyboard" in data:
+        return ReplyKeyboardRemove.model_validate(data)
+    if "force_reply" in data:
+        return ForceReply.model_validate(data)
+    raise ValueError(f"unknown reply_markup kind: {sorted(data)}")
 
 
 class Sender:
@@ -225,7 +245,18 @@ class Sender:
                             count_attempt=False,
                         )
                 return
-            if not await self._send_one(item):
+            try:
+                sent = await self._send_one(item)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a malformed delivery must not stop this chat's queue
+                log.exception("sender: delivery %s failed unexpectedly", item.id)
+                async with self.sessionmaker() as session:
+                    await outbox.record_failed(
+                        session, delivery_id=item.id, error=f"{type(exc).__name__}: {exc}"[:500]
+                    )
+                continue
+            if not sent:
                 return  # blocked: the rest for this chat were marked with it
 
     async def _send_one(self, item: Claimed) -> bool:
@@ -313,9 +344,7 @@ class Sender:
 
     async def _call(self, item: Claimed, parts: list[str], index: int) -> Message:
         markup = (
-            InlineKeyboardMarkup.model_validate(item.reply_markup)
-            if item.reply_markup and index == len(parts) - 1
-            else None
+            _markup(item.reply_markup) if item.reply_markup and index == len(parts) - 1 else None
         )
         token = _IN_SENDER.set(True)
         try:

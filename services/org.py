@@ -335,3 +335,8 @@ async def list_buildings(
 async def community_by_name(session: AsyncSession, *, name: str) -> Community | None:
     """A community by its exact name."""
     return (await session.exec(select(Community).where(Community.name == name))).first()
+
+
+async def grid_names(session: AsyncSession) -> dict[int | None, str]:
+    """Every grid's name by id."""
+    return {g.id: g.name for g in (await session.exec(select(Grid))).all()}

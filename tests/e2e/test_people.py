@@ -200,7 +200,8 @@ async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harnes
     link_msg = await d.expect(ADMIN, "邀请链接")
     payload = message_text(link_msg).split("start=")[1].split()[0]
     welcome = await d.say(NEW, f"/start {payload}")
-    assert "您已成为社区工作人员" in message_text(welcome[0])
+    assert "您已成为「和谐社区」的社区工作人员" in message_text(welcome[0])
+    await d.expect(ADMIN, "已通过邀请链接成为「和谐社区」的社区工作人员")
     assert "🧾 报到审核" in _keyboard_labels(welcome[-1])
     # The new staff member's command menu now has the staff commands.
     emulator = linli_sandbox.sandbox.emulator
@@ -410,3 +411,22 @@ async def test_card_of_an_earlier_application_cannot_approve_the_new_one(
         profile = await session.get(MemberProfile, NEW)
         assert profile is not None and profile.status == MemberStatus.PENDING
         assert profile.work_unit == "退休"
+
+
+async def test_admin_revokes_staff_who_is_told(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [denied] = await d.say(STAFF, "/admin")
+    assert "仅街道管理员可用" in message_text(denied)
+    [menu] = await d.say(ADMIN, "/admin")
+    await d.tap(ADMIN, "工作人员列表", menu["message_id"])
+    listing = await d.expect(ADMIN, "张网格员", since=menu["message_id"] - 1)
+    assert "2002" in message_text(listing) and "2,002" not in message_text(listing)
+    assert "阳光社区（第一网格）" in message_text(listing)
+    answer = await d.click(ADMIN, listing["message_id"], text="撤销 张网格员")
+    assert "已撤销" in answer["answer"]["text"]
+    told = await d.expect(2002, "权限已被撤销")
+    labels = [b["text"] for row in told["reply_markup"]["keyboard"] for b in row]
+    assert "🧾 报到审核" not in labels
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, 2002)
+        assert user is not None and Role.STAFF not in user.role_set
