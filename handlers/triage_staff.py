@@ -38,6 +38,7 @@ from models.orders import Channel, Request, RequestStatus
 from services import orders as order_service
 from services import requests as request_service
 from services.order_common import catalogue, category, suggest
+from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
 
 router = Router(name="triage_staff")
@@ -376,6 +377,19 @@ async def on_issue(
     await _order_preview(query, state, t, session)
 
 
+def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
+    """The error text for a draft value outside what the service accepts, else None."""
+    if key == "need" and not 1 <= value <= MAX_MEMBERS:
+        return t("order-err-members", limit=MAX_MEMBERS)
+    if key == "pts" and not 0 <= value <= MAX_POINTS:
+        return t("order-err-points", limit=MAX_POINTS)
+    if key == "hrs" and not 1 <= value <= MAX_HOURS:
+        return t("order-err-hours", limit=MAX_HOURS)
+    if key == "all" and value not in (0, 1):
+        return t("err-stale-button")
+    return None
+
+
 @router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts", "shrs", "sarea"})))
 async def on_issue_tweak(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text, session: AsyncSession
@@ -386,6 +400,11 @@ async def on_issue_tweak(
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all"}[callback_data.action]
+    refusal = _tweak_refusal(key, callback_data.extra, t)
+    if refusal:
+        # a forged value never reaches the draft
+        await answer_once(query, refusal, alert=True)
+        return
     await state.update_data({key: callback_data.extra})
     await _order_preview(query, state, t, session)
 
@@ -440,7 +459,7 @@ async def on_issue_publish(
             title=values.get("title"),
             members_needed=int(values.get("need", 1)),
             points=int(values.get("pts", 10)),
-            deadline_at=clock() + timedelta(hours=max(1, min(int(values["hrs"]), 2160)))
+            deadline_at=clock() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
             if values.get("hrs")
             else None,
             community_wide=bool(values.get("all")),

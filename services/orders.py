@@ -67,6 +67,12 @@ class Outcome:
     order: Order | None = None
 
 
+# Limits of an order's form (the staff draft refuses anything outside them at the tap).
+MAX_MEMBERS = 20
+MAX_POINTS = 1000
+MAX_HOURS = 2160  # 90 days
+
+
 @dataclass(frozen=True)
 class OrderSpec:
     """What staff set when issuing an order (defaults come from the category)."""
@@ -319,10 +325,10 @@ async def issue_order(
     if not is_category(code):
         raise InvalidInput("order-err-category")
     cat = category(code)
-    if not 1 <= spec.members_needed <= 20:
-        raise InvalidInput("order-err-members", limit=20)
-    if not 0 <= spec.points <= 1000:
-        raise InvalidInput("order-err-points", limit=1000)
+    if not 1 <= spec.members_needed <= MAX_MEMBERS:
+        raise InvalidInput("order-err-members", limit=MAX_MEMBERS)
+    if not 0 <= spec.points <= MAX_POINTS:
+        raise InvalidInput("order-err-points", limit=MAX_POINTS)
     title = short_label(spec.title, max_len=60) if spec.title else cat.name()
     skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
     deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)

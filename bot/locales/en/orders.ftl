@@ -285,6 +285,7 @@ order-err-category = No such category.
 order-err-channel = Please choose how the resident got in touch.
 order-err-members = Members needed must be from 1 to { $limit }.
 order-err-points = Points must be from 0 to { $limit }.
+order-err-hours = The time limit must be from 1 to { $limit } hours.
 order-err-number = Please type the request number (digits).
 order-err-merge-target = No request to merge into (it must be open and in the same community).
 order-err-too-many = You have filed { $limit } requests today; please try tomorrow or phone the community.

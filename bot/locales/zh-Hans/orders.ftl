@@ -285,6 +285,7 @@ order-err-category = 没有这个分类。
 order-err-channel = 请选择居民反映的渠道。
 order-err-members = 人数要在 1 到 { $limit } 之间。
 order-err-points = 积分要在 0 到 { $limit } 之间。
+order-err-hours = 办理时限要在 1 到 { $limit } 小时之间。
 order-err-number = 请输入诉求编号（数字）。
 order-err-merge-target = 找不到可以合并的诉求（要同一社区、还在办理中的）。
 order-err-too-many = 今天已经提交了 { $limit } 件诉求，请明天再提交，或打电话给社区。
