@@ -281,6 +281,11 @@ async def on_reason_prompt(
     t: Text,
 ) -> None:
     """Ask why the member releases (or staff cancel) the order."""
+    if callback_data.action == "mrel":
+        # only a claimant is asked for a reason (checked again when it is given)
+        await order_service.require_claimant(
+            session, user=user, roles=roles, order_id=callback_data.ref, action="release"
+        )
     view = await order_service.order_view(
         session, user=user, roles=roles, order_id=callback_data.ref
     )

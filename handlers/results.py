@@ -60,7 +60,10 @@ async def on_report_start(
     state: FSMContext,
     t: Text,
 ) -> None:
-    """Ask for what was done and photos (the service checks the claim on submit)."""
+    """Ask for what was done and photos; only a claimant is asked (checked again on submit)."""
+    await order_service.require_claimant(
+        session, user=user, roles=roles, order_id=callback_data.ref, action="done"
+    )
     view = await order_service.order_view(
         session, user=user, roles=roles, order_id=callback_data.ref
     )

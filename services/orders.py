@@ -778,6 +778,22 @@ async def _member_or_refuse(
     return profile
 
 
+async def require_claimant(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int, action: str
+) -> Claim:
+    """The member's active claim on the order; anyone else is refused (and logged) at the tap."""
+    await _member_or_refuse(session, user=user, roles=roles, action=action, order_id=order_id)
+    await get_order(session, order_id)
+    claim = next(
+        (c for c in await active_claims(session, order_id=order_id) if c.member_id == user.id),
+        None,
+    )
+    if claim is None:
+        await refuse(session, user=user, action=f"{action}_not_own", subject="order", sid=order_id)
+    assert claim is not None
+    return claim
+
+
 async def open_orders_for(
     session: AsyncSession, *, user: User, roles: Collection[Role], page: int = 0, per_page: int = 5
 ) -> Page[Order]:
