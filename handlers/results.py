@@ -160,6 +160,31 @@ async def on_verify(
     await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
 
 
+@router.callback_query(OrderCb.filter(F.action == "vpics"))
+async def on_result_photos(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Staff see the photos the member reported the order done with."""
+    order, photos = await order_service.result_photos(
+        session, user=user, roles=roles, order_id=callback_data.ref
+    )
+    await answer_once(query)
+    if not isinstance(query.message, Message):
+        return
+    caption = t(
+        "order-attachment-caption",
+        number=f"{order.request_id:05d}",
+        purpose=t("order-purpose-result"),
+    )
+    for file_id in photos:
+        await query.message.answer_photo(file_id, caption=caption)
+
+
 @router.callback_query(OrderCb.filter(F.action == "vback"))
 async def on_send_back_prompt(
     query: CallbackQuery,

@@ -37,6 +37,11 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
     "staff-request-card": [("order-btn-open-request", "sreq")],
     "staff-order": [("order-btn-open-order", "sord")],
     "staff-verify": [("order-btn-verify", "vok"), ("order-btn-send-back", "vback")],
+    "staff-verify-photos": [
+        ("order-btn-result-photos", "vpics"),
+        ("order-btn-verify", "vok"),
+        ("order-btn-send-back", "vback"),
+    ],
     "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
     "member-order": [("order-btn-details", "odet")],
     "resident-request": [("order-btn-view-mine", "rview")],

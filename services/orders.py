@@ -1248,12 +1248,19 @@ async def report_done(
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
     )
+    shown = min(len(photos), 10)
     notices = [
         Notice(
             chat_id=sid,
             key="order-notice-verify",
-            args={"number": order.number, "title": order.title},
-            kind="staff-verify",
+            # staff verify what they can read: the member's note and how many photos came with it
+            args={
+                "number": order.number,
+                "title": order.title,
+                "note": short_label(text, max_len=600) if text else "-",
+                "photos": shown,
+            },
+            kind="staff-verify-photos" if shown else "staff-verify",
             ref_id=order.id,
             community_id=order.community_id,
         )
@@ -1261,6 +1268,22 @@ async def report_done(
     ]
     await session.commit()
     return Outcome(notices=notices, order=order)
+
+
+async def result_photos(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
+) -> tuple[Order, list[str]]:
+    """Staff: the order and the file ids of the photos its member reported it done with."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="result_photos")
+    rows = await session.exec(
+        select(Attachment.file_id)
+        .where(col(Attachment.order_id) == order_id)
+        .where(col(Attachment.purpose) == "result")
+        .where(col(Attachment.kind) == "photo")
+        .order_by(col(Attachment.id))
+    )
+    return order, list(rows.all())
 
 
 async def _ask_rating(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from models.orders import Rating, Request, RequestStatus
+from models import AuditEvent
+from models.orders import Order, Rating, Request, RequestStatus
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import STAFF, WU, _file, _open_card
+from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHAO, _file, _open_card, png
 
 
 async def _handle_directly(h: Harness, number: str, result: str) -> None:
@@ -57,3 +58,57 @@ async def test_comment_after_the_tap_is_added_to_the_rating(linli_sandbox: Harne
     async with h.sessionmaker() as s:
         [rating] = (await s.exec(select(Rating))).all()
         assert rating.score == "basic" and rating.comment == "下次早点来就好了"
+
+
+async def test_forged_draft_values_refused_and_nobody_fits_offered_to_all(
+    linli_sandbox: Harness,
+) -> None:
+    """QA D11: forged 人数/积分 are refused at the tap; D15: an order nobody fits is not lost."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "2号楼门口的垃圾桶满了，味道很大")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    draft = await d.expect(STAFF, f"为诉求 {number} 派单")
+    rid = int(number)
+    result = await d.click(STAFF, draft["message_id"], data=f"oc:spts:{rid}:99999")
+    assert "积分要在 0 到" in str(result)
+    result = await d.click(STAFF, draft["message_id"], data=f"oc:sneed:{rid}:-5")
+    assert "人数要在 1 到 20 之间" in str(result)
+    [*_, shown] = await d.messages(STAFF)
+    assert "99,999" not in message_text(shown) and "-5" not in message_text(shown)
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "没有人能看到")
+    assert "已通知 0 位" in message_text(issued)
+    await d.say(LIU, "🛠 可接工单")
+    await d.expect(LIU, "暂时没有")
+    await d.tap(STAFF, "发给全社区所有党员/志愿者", issued["message_id"])
+    await d.expect(STAFF, "已不限技能和网格")
+    offer = await d.expect(LIU, "🛠 新工单")
+    other = await d.expect(ZHAO, "🛠 新工单")
+    await d.tap(LIU, "接单", offer["message_id"])
+    await d.expect(LIU, "联系人")
+    # QA D10: 赵 (not the claimant) is refused at the tap, not after a dialog
+    async with h.sessionmaker() as s:
+        order = (await s.exec(select(Order))).one()
+    for action in ("mdone", "mrel"):
+        before = len(await d.messages(ZHAO))
+        result = await d.click(ZHAO, other["message_id"], data=f"oc:{action}:{order.id}:0")
+        assert "没有权限" in str(result), action
+        assert len(await d.messages(ZHAO)) == before  # no prompt was sent
+    async with h.sessionmaker() as s:
+        refused = (await s.exec(select(AuditEvent).where(col(AuditEvent.actor_id) == ZHAO))).all()
+        assert {r.detail for r in refused} >= {"done_not_own", "release_not_own"}
+    # QA D12: staff verify with the member's note and photo in front of them
+    await d.say(LIU, "📌 我的工单")
+    await d.tap(LIU, f"查看 {order.number}")
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, "垃圾已清运，桶已冲洗")
+    await d.send(LIU, photo=png())
+    await d.expect(LIU, "收到照片")
+    await d.say(LIU, "✅ 说完了")
+    verify = await d.expect(STAFF, "请验收")
+    assert "垃圾已清运，桶已冲洗" in message_text(verify) and "1 张" in message_text(verify)
+    await d.tap(STAFF, "查看照片", verify["message_id"])
+    photo = await d.expect(STAFF, "办理结果")
+    assert photo.get("photo")

@@ -222,6 +222,7 @@ order-ask-report = What was done for order { $number }? You may add photos. Tap 
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 order-btn-verify = ✅ Accept
+order-btn-result-photos = 🖼 See the photos
 order-btn-send-back = ↩️ Send back
 order-verified = ✅ Order { $number } accepted; points credited and the resident asked to rate.
 order-ask-send-back = What is missing on order { $number }? (sent to the members)
@@ -251,6 +252,8 @@ order-notice-released = Someone gave back order { $number }: { $reason }. It is 
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
+    What was done: { $note }
+    Photos: { $photos }
 order-notice-result = ✅ Your request { $number } is done: { $answer }
     Please rate the service:
 order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }

@@ -222,6 +222,7 @@ order-ask-report = 请写一下工单 { $number } 做了什么，可以附上照
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 order-btn-verify = ✅ 验收通过
+order-btn-result-photos = 🖼 查看照片
 order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工单 { $number } 已验收，积分已发放，结果已请居民评价。
 order-ask-send-back = 工单 { $number } 还差什么？请写一句（会发给接单人）：
@@ -251,6 +252,8 @@ order-notice-released = 工单 { $number } 有人放弃了，原因：{ $reason 
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
+    办理情况：{ $note }
+    照片：{ $photos } 张
 order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
     请给这次服务打个分：
 order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { $target } 合并办理）已办好：{ $answer }
