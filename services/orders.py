@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -89,6 +90,27 @@ class OrderSpec:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+# Direction overrides could disguise a title; zero-width joiners of emoji stay.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def order_title(text: str | None, *, max_len: int = 60) -> str | None:
+    """An order's one-line title from what staff or a meeting decision wrote.
+
+    Emoji are kept (a decision may carry them); whitespace and line breaks become one space,
+    control characters go, and it is cut to max_len. None when nothing is left.
+    """
+    if not text:
+        return None
+    kept = "".join(
+        " " if unicodedata.category(ch) in {"Cc", "Co", "Cs"} else ch
+        for ch in text
+        if ch not in _BIDI
+    )
+    title = " ".join(kept.split())[:max_len].strip()
+    return title or None
 
 
 def _resident_notices(
@@ -329,7 +351,7 @@ async def issue_order(
         raise InvalidInput("order-err-members", limit=MAX_MEMBERS)
     if not 0 <= spec.points <= MAX_POINTS:
         raise InvalidInput("order-err-points", limit=MAX_POINTS)
-    title = short_label(spec.title, max_len=60) if spec.title else cat.name()
+    title = order_title(spec.title) or cat.name()
     skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
     deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)
     assert req.id is not None

@@ -160,3 +160,24 @@ async def test_order_nobody_fits_can_be_offered_to_every_member(
         await session.exec(select(LedgerEvent).where(col(LedgerEvent.action) == "offer_all"))
     ).all()
     assert len(ledger) == 1 and ledger[0].actor_id == world.staff.id
+
+
+async def test_order_title_keeps_what_a_meeting_decision_can_contain(
+    session: AsyncSession, world: World
+) -> None:
+    """Item 9: a decision with emoji and line breaks becomes an order title, cut to 60."""
+    decision = "🚧 修复1号楼门口路灯👍\n下周内完成\u202e" + "，并检查" * 20
+    req = await _file(session, world, decision)
+    out = await svc.issue_order(
+        session,
+        user=world.staff,
+        roles=world.roles(world.staff),
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(title=decision[:60]),
+        now=T0,
+    )
+    assert out.order is not None
+    assert out.order.title.startswith("🚧 修复1号楼门口路灯👍 下周内完成，并检查")
+    assert len(out.order.title) <= 60 and "\n" not in out.order.title
+    assert "\u202e" not in out.order.title
+    assert svc.order_title(" \n\t ") is None
