@@ -344,7 +344,10 @@ async def on_submit(
         session, user=user, draft=_draft(values), suggestion=s, now=clock()
     )
     await state.clear()
-    await edit_or_send(query, t("order-filed", number=filed.request.number), None)
+    lines = [t("order-filed", number=filed.request.number)]
+    # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
+    lines += [t(key) for key in request_service.safety_keys(filed.request)]
+    await edit_or_send(query, "\n\n".join(lines), None)
     await reply(
         query,
         t("order-filed-next"),

@@ -73,6 +73,18 @@ class Page(Generic[T]):
     total: int
 
 
+# Urgent reasons that call for something the resident should do at once, before anyone comes.
+SAFETY_REASONS = ("gas", "fire", "electric", "fall")
+
+
+def safety_keys(request: Request) -> list[str]:
+    """Text keys of the short safety lines for an urgent request (gas, fire, electric, fall)."""
+    if not request.urgent:
+        return []
+    reasons = set(filter(None, request.urgent_reasons.split(",")))
+    return [f"order-safety-{r}" for r in SAFETY_REASONS if r in reasons]
+
+
 def clean_request_text(text: str | None) -> str:
     """The request's free text, kept whole up to what Telegram allows."""
     return clean_text(text, max_len=MAX_TEXT)

@@ -8,7 +8,7 @@ from models import AuditEvent
 from models.orders import Order, Rating, Request, RequestStatus
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHAO, _file, _open_card, png
+from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHAO, ZHENG, _file, _open_card, png
 
 
 async def _handle_directly(h: Harness, number: str, result: str) -> None:
@@ -112,3 +112,16 @@ async def test_forged_draft_values_refused_and_nobody_fits_offered_to_all(
     await d.tap(STAFF, "查看照片", verify["message_id"])
     photo = await d.expect(STAFF, "办理结果")
     assert photo.get("photo")
+
+
+async def test_gas_report_gets_a_safety_line_beside_the_number(linli_sandbox: Harness) -> None:
+    """QA D16: an urgent gas report tells the resident what to do right now."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, ZHENG, "煤气管道好像漏气了，闻到很大的煤气味")
+    filed = await d.expect(ZHENG, "已提交，编号")
+    assert "关闭燃气阀门" in message_text(filed) and "119" in message_text(filed)
+    # an ordinary request gets no safety line
+    await _file(h, WU, "楼道里堆了很多杂物，不好走")
+    plain = await d.expect(WU, "已提交，编号")
+    assert "⚠️" not in message_text(plain)

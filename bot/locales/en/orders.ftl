@@ -73,6 +73,10 @@ order-choose-category = Choose the best category:
 order-back-to-menu = Back to the main menu.
 order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
 order-filed-next = You can follow it any time under "📂 My requests".
+order-safety-gas = ⚠️ Shut the gas valve and open the windows now. Do not switch lights or appliances on or off and make no flame; call the gas emergency line or 119 from outside.
+order-safety-fire = ⚠️ Leave the danger area now, do not take the lift, cover your nose and mouth with a wet cloth, and call 119.
+order-safety-electric = ⚠️ Switch off the power at the main switch first; do not touch the person or the wire with bare hands. Call 120 if needed.
+order-safety-fall = ⚠️ Do not hurry to lift the person who fell; check for injuries and whether they can move. If they are confused, in severe pain or bleeding, call 120 now.
 
 ## Resident: my requests
 

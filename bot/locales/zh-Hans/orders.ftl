@@ -73,6 +73,10 @@ order-choose-category = 请选择最合适的分类：
 order-back-to-menu = 回到主菜单。
 order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
 order-filed-next = 可以在「📂 我的诉求」里随时查看进度。
+order-safety-gas = ⚠️ 请立即关闭燃气阀门、打开门窗通风，不要开关电器、不要点火，到室外拨打燃气抢修电话或 119。
+order-safety-fire = ⚠️ 请立即离开危险区域，不要乘电梯，用湿毛巾捂住口鼻，马上拨打 119。
+order-safety-electric = ⚠️ 请先拉下电闸断电，不要用手直接碰触电的人或电线，需要时拨打 120。
+order-safety-fall = ⚠️ 摔倒的人不要急着扶起，先看有没有受伤、能不能动；有意识不清、剧痛或出血请马上拨打 120。
 
 ## Resident: my requests
 
