@@ -13,6 +13,7 @@ from fluent.runtime import FluentBundle, FluentResource
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 _PLACEABLE = re.compile(r"\{\s*\$([a-zA-Z0-9_-]+)")
+_LONG_VALUE = 1000  # characters; longer argument values bypass Fluent's placeable limit
 _REFERENCE = re.compile(r"\{\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*\}")
 
 
@@ -74,10 +75,21 @@ class Translator:
         if message.value is None:
             raise KeyError(f"text key {key!r} has no value")
         safe = {name: _safe(value) for name, value in args.items()}
+        # fluent.runtime refuses placeables longer than 2,500 characters; a long value (a
+        # resident's whole request, meeting minutes) goes in through a marker instead.
+        long_values: dict[str, str] = {}
+        for name, value in safe.items():
+            if isinstance(value, str) and len(value) > _LONG_VALUE:
+                marker = f"\x00{len(long_values)}\x00"
+                long_values[marker] = value
+                safe[name] = marker
         text, errors = bundle.format_pattern(message.value, safe)
         if errors:
             raise ValueError(f"text {key!r} in {lang}: {errors[0]}")
-        return str(text)
+        result = str(text)
+        for marker, value in long_values.items():
+            result = result.replace(marker, value)
+        return result
 
     def has(self, key: str) -> bool:
         """True if the default locale has the key."""

@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Text
 from handlers.keyboards import inline_kb
-from handlers.menu import main_menu
+from handlers.menu import labels, main_menu
 from handlers.requests import Filing, compose_keyboard
 from models import Role, User
 
@@ -53,6 +53,17 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
 async def on_admin_command_from_non_admin(message: Message, t: Text) -> None:
     """Admin commands reach here only from someone who is not an admin."""
     await message.answer(t("err-admin-only"))
+
+
+@router.message(F.text.in_(labels("common-cancel")) | F.text.in_(labels("common-skip")))
+async def on_leftover_flow_button(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """A cancel or skip button left on screen after its flow ended: back to the menu."""
+    await state.clear()
+    await message.answer(
+        t("cancel-nothing"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
 
 
 @router.callback_query()

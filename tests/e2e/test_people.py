@@ -430,3 +430,10 @@ async def test_admin_revokes_staff_who_is_told(linli_sandbox: Harness) -> None:
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, 2002)
         assert user is not None and Role.STAFF not in user.role_set
+
+
+async def test_a_leftover_cancel_button_brings_back_the_menu(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [reply] = await d.say(RESIDENT, "✖️ 取消")
+    assert "回到主菜单" in message_text(reply)
+    assert "📝 我要点单" in _keyboard_labels(reply)

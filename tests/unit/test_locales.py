@@ -57,3 +57,12 @@ def test_a_text_may_use_another_text_with_variables(tmp_path: object) -> None:
     translator = Translator(root)
     assert translator.placeholders("en")["notice"] == {"title", "when", "extra"}
     assert translator.get("en", "notice", title="A", when="B", extra="C") == "📣 A · B\nC"
+
+
+def test_long_user_text_fits_in_a_text() -> None:
+    translator = Translator()
+    long_text = "家里水管漏水了，<急>" * 400  # 4,000 characters, with HTML to escape
+    rendered = translator.get("zh-Hans", "reg-done", address=long_text)
+    assert rendered.count("家里水管漏水了") == 400
+    assert "&lt;急&gt;" in rendered and "<急>" not in rendered
+    assert "\x00" not in rendered

@@ -25,7 +25,7 @@ help-text-member = As a registered volunteer you can also claim tasks under "Ope
 help-text-staff = As community staff you can handle requests, review sign-ups, and post meetings and polls.
 
 cancel-done = Cancelled. Back to the main menu.
-cancel-nothing = There is nothing to cancel.
+cancel-nothing = There is nothing to cancel; here is the main menu.
 
 lang-choose = 请选择语言 / Choose your language:
 lang-set = Language set to English.

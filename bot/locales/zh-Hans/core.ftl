@@ -25,7 +25,7 @@ help-text-member = 作为报到党员/志愿者，您还可以在「可接工单
 help-text-staff = 作为社区工作人员，您可以处理诉求、审核报到、发布议事和投票。
 
 cancel-done = 已取消，回到主菜单。
-cancel-nothing = 当前没有进行中的操作。
+cancel-nothing = 当前没有进行中的操作，回到主菜单。
 
 lang-choose = 请选择语言 / Choose your language:
 lang-set = 语言已切换为中文。
