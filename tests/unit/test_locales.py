@@ -66,3 +66,19 @@ def test_long_user_text_fits_in_a_text() -> None:
     assert rendered.count("家里水管漏水了") == 400
     assert "&lt;急&gt;" in rendered and "<急>" not in rendered
     assert "\x00" not in rendered
+
+
+def test_every_text_is_html_telegram_accepts() -> None:
+    """Texts go out with parse_mode=HTML: a bare & or < or an unknown tag would be refused."""
+    from sandbox.tg_html import EntityParseError, parse_html
+
+    translator = Translator()
+    bad = []
+    for lang in translator.languages:
+        for key, names in translator.placeholders(lang).items():
+            text = translator.get(lang, key, **dict.fromkeys(names, "x"))
+            try:
+                parse_html(text)
+            except EntityParseError as exc:
+                bad.append(f"{lang}:{key}: {exc}")
+    assert not bad, "\n".join(bad)

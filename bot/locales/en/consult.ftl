@@ -1,11 +1,11 @@
 ## Consultations: meetings, topics, polls
 
-menu-consult = 🗳 Meetings & polls
+menu-consult = 🗳 Meetings and polls
 menu-consult-staff = 🏛 Consultations
 
 consult-err-audience-empty = Please choose at least one grid or building.
 consult-err-audience-invalid = That selection is not part of this community; please choose again.
-consult-hub = <b>Meetings & polls</b>
+consult-hub = <b>Meetings and polls</b>
 consult-hub-empty = No meetings are planned and no poll is open right now.
 consult-btn-meetings = 📅 Meetings
 consult-btn-polls = 🗳 Polls
