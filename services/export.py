@@ -57,6 +57,14 @@ OPEN = {
     RequestStatus.HANDLING,
     RequestStatus.TRANSFERRED,
 }
+# A staff decision on a matter (its 处理方式).
+HANDLING_STATES = {
+    RequestStatus.ORDERED,
+    RequestStatus.HANDLING,
+    RequestStatus.TRANSFERRED,
+    RequestStatus.MERGED,
+    RequestStatus.DECLINED,
+}
 COLUMNS = (
     "number",
     "filed",
@@ -248,13 +256,16 @@ async def export_ledger(
                 room, phone, name = residents.get(req.resident_id or 0, ("", "", ""))
                 rating = ratings.get(rid)
                 events_of = history.get(rid, [])
-                handling = next(
-                    (
+                # how the matter was handled: each staff decision that moved it (派单, 直接办理 …),
+                # not notes such as 补充信息 or a request merged into this one
+                handling = list(
+                    dict.fromkeys(
                         e.action
                         for e in events_of
-                        if e.subject == "request" and e.from_state in ("new", "reopened")
-                    ),
-                    "",
+                        if e.subject == "request"
+                        and e.from_state != e.to_state
+                        and e.to_state in HANDLING_STATES
+                    )
                 )
                 deadline, resolved_at = req.deadline_at, req.resolved_at
                 overdue = deadline is not None and (
@@ -276,7 +287,7 @@ async def export_ledger(
                     req.text,
                     cached(f"order-status-{req.status}"),
                     _fmt(req.first_response_at, zone),
-                    cached(f"order-action-{handling}") if handling else "",
+                    "、".join(cached(f"order-action-{a}") for a in handling),
                     order[1] if order else "",
                     "、".join(claimers.get(order[0], [])) if order else "",
                     _fmt(deadline, zone),
@@ -295,10 +306,42 @@ async def export_ledger(
     return ExportResult(path=path, rows=row_no)
 
 
+# The state names of each machine, by the ledger row's subject.
+STATE_KEYS = {"request": "order-status-", "order": "order-ostatus-", "claim": "order-cstatus-"}
+# key=value words the services write into ledger notes, and the ledger's words for them.
+NOTE_WORDS = {"need": "order-xlsx-note-need", "points": "order-xlsx-note-points"}
+
+
+def _state(subject: str, state: str | None, cached: Any) -> str:
+    return cached(STATE_KEYS.get(subject, "order-status-") + state) if state else ""
+
+
+def _note(note: str, cached: Any) -> str:
+    """A ledger note in the ledger's words: 渠道：机器人 · 紧急, 需要人数 2 · 积分 10."""
+    words = note.split(" ")
+    if not any(w.partition("=")[0] in {"channel", *NOTE_WORDS} and "=" in w for w in words):
+        return note  # free text (a reason, an answer) stays exactly as written
+    parts = []
+    for word in words:
+        key, sep, value = word.partition("=")
+        if sep and key == "channel":
+            parts.append(f"{cached('order-xlsx-channel')}：{cached('order-channel-' + value)}")
+        elif sep and key in NOTE_WORDS:
+            parts.append(f"{cached(NOTE_WORDS[key])} {value}")
+        elif word == "urgent":
+            parts.append(cached("order-xlsx-urgent"))
+        elif word:
+            parts.append(word)
+    return " · ".join(parts)
+
+
 def _event_line(e: Any, *, cached: Any, zone: tzinfo) -> str:
-    """One line of a matter's history: time, action, from → to, note."""
-    moved = f"（{e.from_state}→{e.to_state}）" if e.from_state != e.to_state else ""
-    note = f" {e.note}" if e.note else ""
+    """One line of a matter's history: time, action, from → to (state names), note."""
+    old, new = _state(e.subject, e.from_state, cached), _state(e.subject, e.to_state, cached)
+    moved = ""
+    if e.from_state != e.to_state:
+        moved = f"（{old}→{new}）" if old else f"（{new}）"
+    note = f" {_note(e.note, cached)}" if e.note else ""
     return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"
 
 

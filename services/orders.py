@@ -983,8 +983,7 @@ async def claim_order(
             actor_id=user.id,
             now=now,
             state=OrderStatus.CLAIMED,
-            note=f"{OrderStatus.OPEN} → {OrderStatus.CLAIMED}",
-        )
+        ).from_state = OrderStatus.OPEN  # moved by the conditional claim UPDATE above
         await unschedule(session, key=f"order-{order_id}-unclaimed")
         req = await get_request(session, order.request_id)
         notices += _resident_notices(

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n import Translator
 from models import MemberProfile
 from models.orders import LedgerEvent, Rating, Request, Score
 from services import orders as svc
 from services import requests as req_svc
 from services.errors import PermissionDenied
+from services.export import export_ledger
 from tests.orders.conftest import T0, World, draft
 
 
@@ -181,3 +186,73 @@ async def test_order_title_keeps_what_a_meeting_decision_can_contain(
     assert len(out.order.title) <= 60 and "\n" not in out.order.title
     assert "\u202e" not in out.order.title
     assert svc.order_title(" \n\t ") is None
+
+
+async def test_xlsx_ledger_in_the_ledger_s_words(
+    session: AsyncSession, world: World, tmp_path: Path
+) -> None:
+    """QA D17: 处理方式 is the staff decision; 办理过程 has Chinese state and channel names."""
+    req = await _file(session, world, "3号楼楼道灯坏了", urgent=True)
+    await req_svc.add_info(
+        session, user=world.resident, request_id=req.id or 0, text="晚上很黑", now=T0
+    )
+    dup = (
+        await req_svc.file_request(
+            session, user=world.resident2, draft=draft("楼道灯坏了"), suggestion=None, now=T0
+        )
+    ).request
+    roles = world.roles(world.staff)
+    await svc.merge(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=dup.id or 0,
+        into_number=req.number,
+        now=T0,
+    )
+    order = await svc.issue_order(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(),
+        now=T0,
+    )
+    assert order.order is not None
+    mroles = world.roles(world.member)
+    await svc.claim_order(
+        session, user=world.member, roles=mroles, order_id=order.order.id or 0, now=T0
+    )
+    await svc.release_claim(
+        session,
+        user=world.member,
+        roles=mroles,
+        order_id=order.order.id or 0,
+        reason="临时出差",
+        now=T0,
+    )
+    out = await export_ledger(
+        session,
+        path=tmp_path / "ledger.xlsx",
+        start=T0 - timedelta(days=1),
+        end=T0 + timedelta(days=1),
+        community_ids=None,
+        texts=Translator(),
+        lang="zh-Hans",
+        zone=ZoneInfo("Asia/Shanghai"),
+        now=T0,
+    )
+    rows = [
+        [c.value for c in r] for r in load_workbook(out.path, read_only=True).active.iter_rows()
+    ]
+    by_number = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    row = by_number[req.number]
+    assert row["处理方式"] == "派单"
+    assert by_number[dup.number]["处理方式"] == "合并"
+    history = row["办理过程"]
+    assert "渠道：机器人 · 紧急" in history
+    assert "（待受理→已派单）" in history and "（待接单→已接满）" in history
+    assert "（接单中→已放弃）" in history and "需要人数 1 · 积分 10" in history
+    assert "临时出差" in history
+    for english in ("None", "new", "open", "claimed", "active", "released", "channel=", "bot"):
+        assert english not in history, english

@@ -352,6 +352,13 @@ order-xlsx-rating = Rating
 order-xlsx-comment = Comment
 order-xlsx-overdue = Overdue
 order-xlsx-history = History
+order-xlsx-note-need = members needed
+order-xlsx-note-points = points
+order-cstatus-active = active
+order-cstatus-released = released
+order-cstatus-reassigned = reassigned
+order-cstatus-done = done
+order-cstatus-cancelled = cancelled
 
 order-action-file = filed
 order-action-add_info = information added

@@ -352,6 +352,13 @@ order-xlsx-rating = 评价
 order-xlsx-comment = 评价意见
 order-xlsx-overdue = 超期
 order-xlsx-history = 办理过程
+order-xlsx-note-need = 需要人数
+order-xlsx-note-points = 积分
+order-cstatus-active = 接单中
+order-cstatus-released = 已放弃
+order-cstatus-reassigned = 已改派
+order-cstatus-done = 已完成
+order-cstatus-cancelled = 已撤销
 
 order-action-file = 登记
 order-action-add_info = 补充信息
