@@ -128,15 +128,14 @@ async def on_lang_chosen(
     user: User,
     roles: frozenset[Role],
     translator: Translator,
+    t: Text,
 ) -> None:
     """Store the language and answer in it."""
     if callback_data.code not in translator.languages:
-        await query.answer(
-            translator.bind(user.language or translator.default)("err-stale-button")
-        )
+        await query.answer(t("err-stale-button"), show_alert=True)
         return
     await user_service.set_language(session, user=user, language=callback_data.code)
-    t = translator.bind(callback_data.code)
+    t = translator.bind(callback_data.code)  # from now on, the chosen language
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_text(t("lang-set"))

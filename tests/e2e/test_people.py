@@ -437,3 +437,12 @@ async def test_a_leftover_cancel_button_brings_back_the_menu(linli_sandbox: Harn
     [reply] = await d.say(RESIDENT, "✖️ 取消")
     assert "回到主菜单" in message_text(reply)
     assert "📝 我要点单" in _keyboard_labels(reply)
+
+
+async def test_forged_language_button_is_refused_in_the_users_language(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    [choices] = await d.say(ALEX, "/lang")
+    answer = await d.click(ALEX, choices["message_id"], data="lang:fr")
+    assert "no longer valid" in answer["answer"]["text"]
