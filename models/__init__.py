@@ -1,9 +1,9 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
-from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts
 from models import consultations as consultations  # issue 7: meetings, topics, polls
+from models import orders as orders
+from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts
 from models.org import Building, Community, Grid
-from models import orders as orders  # noqa: F401  (order cycle tables, issue 4)
 from models.users import (
     AuditEvent,
     Invitation,
