@@ -41,6 +41,7 @@ from sqlalchemy import func, text
 from sqlmodel import select
 
 from bench.echo_baseline import _percentile, measure_echo_baseline
+from bot.app import pin_response_types
 from bot.sandbox_runner import start_sandbox
 from models import Building, Role, User
 from models.db import create_engine
@@ -210,8 +211,16 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
 async def run(
     *, filings: int, users: int, dbs: list[str]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The echo baseline, then the order cycle on each database (same process, same run)."""
+    """The echo baseline, then the order cycle on each database (same process, same run).
+
+    The echo is measured twice: as shipped, then with aiogram's `Response[T]` models pinned the
+    way Linli's bot pins them (bot.app.pin_response_types). The ratio uses the second, faster
+    echo, so the bot's library workaround does not flatter the ratio.
+    """
+    plain = await measure_echo_baseline(updates=filings * 4, users=users)
+    pin_response_types()
     echo = await measure_echo_baseline(updates=filings * 4, users=users)
+    echo["plain_updates_per_s"] = plain["updates_per_s"]
     out = []
     for db in dbs:
         if db == "sqlite":
@@ -247,7 +256,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(
         f"echo baseline: {echo['updates_per_s']}/s, p50 {echo['p50_ms']} ms, "
-        f"p95 {echo['p95_ms']} ms ({echo['answered']}/{echo['updates']} answered)"
+        f"p95 {echo['p95_ms']} ms ({echo['answered']}/{echo['updates']} answered); "
+        f"without pinned response models {echo['plain_updates_per_s']}/s"
     )
     for r in results:
         print(
@@ -261,7 +271,7 @@ def main(argv: list[str] | None = None) -> None:
     summary: dict[str, Any] = {
         "echo": {
             k: echo[k]
-            for k in ("updates_per_s", "p50_ms", "p95_ms", "updates", "cpu_s")
+            for k in ("updates_per_s", "p50_ms", "p95_ms", "updates", "plain_updates_per_s")
             if k in echo
         },
     }
