@@ -382,8 +382,10 @@ async def test_full_cycle_two_members_release_reassign_verify_rate(
     assert steps == [
         ("file", None, "new"),
         ("issue_order", "new", "ordered"),
+        ("order_full", "open", "claimed"),
         ("release", "active", "released"),
         ("order_reopen_slot", "claimed", "open"),
+        ("order_full", "open", "claimed"),
         ("reassign", "active", "reassigned"),
         ("done", "claimed", "done"),
         ("send_back", "done", "claimed"),
