@@ -1278,7 +1278,7 @@ async def report_done(
             args={
                 "number": order.number,
                 "title": order.title,
-                "note": short_label(text, max_len=600) if text else "-",
+                "note": (text if len(text) <= 600 else text[:599] + "…") or "-",
                 "photos": shown,
             },
             kind="staff-verify-photos" if shown else "staff-verify",
@@ -1286,6 +1286,21 @@ async def report_done(
             community_id=order.community_id,
         )
         for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id)
+    ]
+    # the other members on a shared order hear that it was reported done, and by whom
+    profile = await session.get(MemberProfile, user.id)
+    name = profile.real_name if profile and profile.real_name else user.display_name
+    notices += [
+        Notice(
+            chat_id=c.member_id,
+            key="order-notice-co-done",
+            args={"number": order.number, "title": order.title, "name": name},
+            kind="member-order",
+            ref_id=order.id,
+            community_id=order.community_id,
+        )
+        for c in claims
+        if c.member_id != user.id
     ]
     await session.commit()
     return Outcome(notices=notices, order=order)

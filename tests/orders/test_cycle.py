@@ -288,7 +288,10 @@ async def test_full_cycle_two_members_release_reassign_verify_rate(
         photos=["after1"],
         now=T0 + timedelta(hours=2),
     )
-    assert {n.chat_id for n in done.notices} == {world.staff.id, world.grid_staff.id}
+    verify = {n.chat_id for n in done.notices if n.key == "order-notice-verify"}
+    assert verify == {world.staff.id, world.grid_staff.id}
+    # the other claimant hears it was reported done
+    assert {n.chat_id for n in done.notices if n.key == "order-notice-co-done"} == {301}
     # staff send it back once, then verify
     await svc.verify(
         session,

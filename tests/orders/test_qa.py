@@ -256,3 +256,45 @@ async def test_xlsx_ledger_in_the_ledger_s_words(
     assert "临时出差" in history
     for english in ("None", "new", "open", "claimed", "active", "released", "channel=", "bot"):
         assert english not in history, english
+
+
+async def test_report_done_tells_staff_the_note_and_co_claimants_who_reported(
+    session: AsyncSession, world: World
+) -> None:
+    """QA D12/D23: the verify notice carries the note; the other claimant hears who reported."""
+    req = await _file(session, world, "3号楼楼道灯坏了")
+    roles = world.roles(world.staff)
+    issued = await svc.issue_order(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(members_needed=2, community_wide=True),
+        now=T0,
+    )
+    assert issued.order is not None
+    oid = issued.order.id or 0
+    for m in (world.member, world.member3):
+        await svc.claim_order(session, user=m, roles=world.roles(m), order_id=oid, now=T0)
+    note = "换了新灯泡👍\n顺便擦了灯罩" + "。" * 700
+    out = await svc.report_done(
+        session,
+        user=world.member,
+        roles=world.roles(world.member),
+        order_id=oid,
+        note=note,
+        photos=["p1", "p2"],
+        now=T0 + timedelta(hours=1),
+    )
+    staff = [n for n in out.notices if n.key == "order-notice-verify"]
+    assert staff and staff[0].kind == "staff-verify-photos" and staff[0].args["photos"] == 2
+    assert staff[0].args["note"].startswith("换了新灯泡👍\n顺便擦了灯罩")
+    assert len(staff[0].args["note"]) == 600
+    co = [n for n in out.notices if n.key == "order-notice-co-done"]
+    assert [(n.chat_id, n.args["name"]) for n in co] == [(world.member3.id, "党员300")]
+    order, photos = await svc.result_photos(session, user=world.staff, roles=roles, order_id=oid)
+    assert photos == ["p1", "p2"] and order.id == oid
+    with pytest.raises(PermissionDenied):
+        await svc.result_photos(
+            session, user=world.member3, roles=world.roles(world.member3), order_id=oid
+        )

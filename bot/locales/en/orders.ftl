@@ -255,6 +255,7 @@ order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
 order-notice-released = Someone gave back order { $number }: { $reason }. It is offered again.
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
+order-notice-co-done = Order { $number } ({ $title }): { $name } reported it done; waiting for staff to check.
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
     What was done: { $note }
     Photos: { $photos }

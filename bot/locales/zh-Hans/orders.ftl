@@ -255,6 +255,7 @@ order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
 order-notice-released = 工单 { $number } 有人放弃了，原因：{ $reason }。已重新派单。
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
+order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报完成，等待社区验收。
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
     办理情况：{ $note }
     照片：{ $photos } 张
