@@ -72,7 +72,8 @@ def urgent_reasons(t: Text, codes: str) -> str:
         for c in codes.split(",")
         if c
     ]
-    return "、".join(words) or "-"
+    # no reason from triage: the resident marked it urgent themselves
+    return "、".join(words) or t("order-urgent-by-resident")
 
 
 def status_text(t: Text, req: Request) -> str:

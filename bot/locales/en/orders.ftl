@@ -399,6 +399,7 @@ order-action-overdue = overdue
 
 ## Urgency reasons (codes from services/triage/urgency.py)
 
+order-urgent-by-resident = marked by the resident
 order-urgent-fall = a fall
 order-urgent-unconscious = unconscious
 order-urgent-medical = medical emergency

@@ -399,6 +399,7 @@ order-action-overdue = 超期
 
 ## Urgency reasons (codes from services/triage/urgency.py)
 
+order-urgent-by-resident = 居民标注
 order-urgent-fall = 摔倒
 order-urgent-unconscious = 昏迷
 order-urgent-medical = 急病
