@@ -208,8 +208,17 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
 
 async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> str:
     """Possible duplicates among the community's open requests (from triage)."""
-    if triage is None:
+    found = await _duplicates(session, req, triage)
+    if not found:
         return ""
+    numbers = "、".join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
+    return "\n" + t("order-card-duplicates", numbers=numbers)
+
+
+async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[tuple[int, float]]:
+    """(request id, similarity) of likely duplicates, best first; [] without triage."""
+    if triage is None:
+        return []
     from services.triage import DuplicateCandidate, find_duplicates
 
     rows = await session.exec(
@@ -240,10 +249,28 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
         now=req.created_at,
         candidates=cands,
     )
-    if not found:
+    return [(int(rid), float(score)) for rid, score in found]
+
+
+async def _transfer_lines(session: AsyncSession, t: Text, settings: Settings, req: Request) -> str:
+    """The outside unit, the note and the follow-up date of the latest transfer."""
+    tr = await order_service.current_transfer(session, request_id=req.id or 0)
+    if tr is None:
         return ""
-    numbers = "、".join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
-    return "\n" + t("order-card-duplicates", numbers=numbers)
+    lines = [
+        t(
+            "order-card-transfer",
+            unit=tr.unit,
+            time=local(settings, tr.created_at),
+            note=tr.note or "-",
+        )
+    ]
+    if tr.answer:
+        lines.append(t("order-card-transfer-answer", answer=tr.answer))
+    elif req.status == RequestStatus.TRANSFERRED:
+        follow = tr.created_at + order_service.transfer_follow_up_after(req)
+        lines.append(t("order-card-transfer-follow-up", time=local(settings, follow)))
+    return "\n" + "\n".join(lines)
 
 
 async def show_card(
@@ -258,6 +285,7 @@ async def show_card(
     text = await request_card(session, t, settings, req, staff=True)
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
         text += await _dupes(session, req, triage, t)
+    text += await _transfer_lines(session, t, settings, req)
     await reply(event, text, reply_markup=await _card_markup(session, t, req))
 
 
@@ -565,6 +593,7 @@ async def on_prompt(
     roles: frozenset[Role],
     state: FSMContext,
     t: Text,
+    **data: Any,
 ) -> None:
     """Ask for the text an action needs (unit, answer, number, reason, result)."""
     req = await order_service.staff_view(
@@ -575,6 +604,41 @@ async def on_prompt(
     await state.set_state(step)
     await state.update_data(rid=req.id)
     await reply(query, t(key, number=req.number), reply_markup=_cancel_keyboard(t))
+    if callback_data.action == "smerge":
+        # likely duplicates as buttons; typing a number still works
+        found = await _duplicates(session, req, data.get("triage"))
+        if found:
+            rows = [
+                [button(t("order-btn-merge-into", number=f"{rid:05d}"), "smgo", req.id, rid)]
+                for rid, _ in found[:3]
+            ]
+            await reply(query, t("order-merge-candidates"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "smgo"))
+async def on_merge_chosen(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """Merge into the candidate tapped (the service re-checks scope and the target)."""
+    out = await order_service.merge(
+        session,
+        user=user,
+        roles=roles,
+        request_id=callback_data.ref,
+        into_number=f"{callback_data.extra:05d}",
+        now=clock(),
+    )
+    await state.clear()
+    await _done(query, session, t, "order-merged", out, translator, settings, user, roles, clock)
 
 
 @router.message(StaffFlow.transfer_unit, F.text)

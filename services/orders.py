@@ -57,6 +57,7 @@ RATING_CLOSE_AFTER = timedelta(days=7)  # then close it as unrated
 UNCLAIMED_AFTER = timedelta(hours=12)  # an open order nobody took is offered again, then escalated
 VERIFY_REMINDER_AFTER = timedelta(hours=24)
 TRANSFER_FOLLOW_UP_AFTER = timedelta(days=3)
+TRANSFER_FOLLOW_UP_URGENT = timedelta(hours=12)
 
 
 @dataclass
@@ -545,7 +546,7 @@ async def transfer(
     await schedule(
         session,
         kind="order.transfer_follow_up",
-        due_at=now + TRANSFER_FOLLOW_UP_AFTER,
+        due_at=now + transfer_follow_up_after(req),
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
@@ -554,6 +555,11 @@ async def transfer(
     )
     await session.commit()
     return Outcome(notices=notices, request=req)
+
+
+def transfer_follow_up_after(req: Request) -> timedelta:
+    """How long after a transfer staff are reminded to follow it up (sooner when urgent)."""
+    return TRANSFER_FOLLOW_UP_URGENT if req.urgent else TRANSFER_FOLLOW_UP_AFTER
 
 
 async def current_transfer(session: AsyncSession, *, request_id: int) -> Transfer | None:

@@ -125,3 +125,44 @@ async def test_gas_report_gets_a_safety_line_beside_the_number(linli_sandbox: Ha
     await _file(h, WU, "楼道里堆了很多杂物，不好走")
     plain = await d.expect(WU, "已提交，编号")
     assert "⚠️" not in message_text(plain)
+
+
+async def test_staff_card_shows_transfer_and_offers_duplicates_as_buttons(
+    linli_sandbox: Harness,
+) -> None:
+    """QA D18: the card shows the transfer; merge candidates are buttons. D13: 居民标注."""
+    h = linli_sandbox
+    d = h.driver
+    road = await _file(h, WU, "小区门口的路面塌陷了一个大坑，很危险")
+    await _open_card(h, road)
+    await d.tap(STAFF, "转办")
+    await d.say(STAFF, "区市政工程管理处")
+    await d.say(STAFF, "已电话联系王科长")
+    await d.expect(STAFF, f"诉求 {road} 已转办")
+    await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, "办理中的事项")
+    await d.tap(STAFF, f"查看 {road}")
+    card = await d.expect(STAFF, f"诉求 {road} · 已转办")
+    text = message_text(card)
+    assert "区市政工程管理处" in text and "已电话联系王科长" in text and "跟进时间" in text
+    # a neighbour's duplicate: the candidate is a button, nothing to type
+    dup = await _file(h, ZHENG, "门口路上有个大坑")
+    await _open_card(h, dup)
+    await d.tap(STAFF, "合并")
+    offered = await d.expect(STAFF, "可能重复的诉求")
+    await d.tap(STAFF, f"并入 {road}", offered["message_id"])
+    await d.expect(STAFF, f"诉求 {dup} 已合并")
+    await d.expect(ZHENG, f"和诉求 {road} 合并办理")
+    # a request the resident marked urgent by hand
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "楼下的垃圾堆了很久")
+    await d.say(WU, "✅ 说完了")
+    await d.tap(WU, "标为紧急")
+    await d.tap(WU, "确认提交")
+    number = f"{int(dup) + 1:05d}"
+    await d.expect(WU, f"已提交，编号 {number}")
+    notice = await d.expect(STAFF, f"紧急诉求 {number}")
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    card = await d.expect(STAFF, "🚨 紧急（")
+    assert f"诉求 {number} · 待受理" in message_text(card)
+    assert "🚨 紧急（居民标注）" in message_text(card)

@@ -120,6 +120,11 @@ order-card-text = { $text }
 order-card-declined = Declined because: { $reason }
 order-card-result = Result: { $note }
 order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
+order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
+order-card-transfer-answer = The unit answered: { $answer }
+order-card-transfer-follow-up = Follow up on: { $time }
+order-merge-candidates = Or tap one of the likely duplicates:
+order-btn-merge-into = 🔗 Merge into { $number }
 order-attachment-caption = Request { $number } · { $purpose }
 
 ## Staff: queue and triage

@@ -120,6 +120,11 @@ order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-result = 办理结果：{ $note }
 order-card-duplicates = ⚠️ 可能重复：{ $numbers }
+order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
+order-card-transfer-answer = 转办答复：{ $answer }
+order-card-transfer-follow-up = 跟进时间：{ $time }
+order-merge-candidates = 也可以直接点可能重复的诉求：
+order-btn-merge-into = 🔗 并入 { $number }
 order-attachment-caption = 诉求 { $number } · { $purpose }
 
 ## Staff: queue and triage
