@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Translator, pick_language
 from bot.settings import Settings
-from services.users import TelegramIdentity, effective_roles, ensure_user
+from services.users import TelegramIdentity, effective_roles, ensure_user, set_language
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -85,6 +85,10 @@ class UserMiddleware(BaseMiddleware):
             available=self.translator.languages,
             default=self.settings.default_language,
         )
+        if user.language is None:
+            # Remember the language Telegram reports, so notices sent later (through the
+            # outbox, without an update to read it from) come in the same language.
+            await set_language(session, user=user, language=lang)
         data["user"] = user
         data["new_user"] = created
         data["roles"] = effective_roles(user, admin_ids=self.settings.admin_ids)
@@ -93,19 +97,42 @@ class UserMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+class CallbackDataGuard(BaseMiddleware):
+    """Forged button data with numbers no database id can have gets the stale-button answer.
+
+    Ids in callback data are checked by the services, but a number beyond 64 bits would fail
+    in the database driver before any check could answer politely.
+    """
+
+    LIMIT = 2**63 - 1
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if isinstance(event, CallbackQuery) and event.data:
+            for part in event.data.split(":"):
+                digits = part.removeprefix("-")
+                if digits.isdigit() and int(digits) > self.LIMIT:
+                    t = data.get("t")
+                    await event.answer(t("err-stale-button") if t else "", show_alert=True)
+                    return None
+        return await handler(event, data)
+
+
 class MenuResetMiddleware(BaseMiddleware):
     """A main-menu button pressed in the middle of a flow leaves the flow and does what it says."""
 
     def __init__(self, labels: Callable[[], frozenset[str]]) -> None:
         self.labels = labels
+        self._labels: frozenset[str] | None = None  # the menu is fixed once the bot runs
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         state = data.get("state")
+        if self._labels is None:
+            self._labels = self.labels()
         if (
             isinstance(event, Message)
             and event.text
             and state is not None
-            and event.text in self.labels()
+            and event.text in self._labels
             and await state.get_state() is not None
         ):
             await state.clear()
