@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.middlewares import (
+    CallbackDataGuard,
     DbSessionMiddleware,
     MenuResetMiddleware,
     ThrottleMiddleware,
@@ -56,6 +57,7 @@ def build_dispatcher(
     throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
+    dp.callback_query.outer_middleware(CallbackDataGuard())
     dp.message.outer_middleware(MenuResetMiddleware(all_menu_labels))
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)

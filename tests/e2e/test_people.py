@@ -446,3 +446,35 @@ async def test_forged_language_button_is_refused_in_the_users_language(
     [choices] = await d.say(ALEX, "/lang")
     answer = await d.click(ALEX, choices["message_id"], data="lang:fr")
     assert "no longer valid" in answer["answer"]["text"]
+
+
+async def test_telegram_language_is_remembered_for_later_notices(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [english] = await d.say(ALEX, "/start")
+    assert "Welcome" in message_text(english)
+    async with linli_sandbox.sessionmaker() as session:
+        alex = await session.get(User, ALEX)
+        assert alex is not None and alex.language == "en"
+    # A notice sent later through the outbox comes in English.
+    from handlers.notify import notify
+
+    async with linli_sandbox.sessionmaker() as session:
+        alex = await session.get(User, ALEX)
+        assert alex is not None
+        await notify(
+            session,
+            linli_sandbox.sandbox.app.translator,
+            [alex],
+            lambda t: t("member-approved-user"),
+            now=linli_sandbox.clock(),
+        )
+    await d.expect(ALEX, "Your volunteer sign-up was approved")
+
+
+async def test_forged_huge_ids_get_the_stale_answer(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [menu] = await d.say(RESIDENT, "/start")
+    huge = "9" * 25
+    for data in (f"oc:sreq:{huge}:0", f"mr:approve:{huge}:0", f"reg:building:{huge}"):
+        answer = await d.click(RESIDENT, menu["message_id"], data=data)
+        assert "失效" in answer["answer"]["text"], data
