@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
@@ -46,6 +47,18 @@ class RunReport:
     def total(self) -> int:
         """How many jobs were claimed."""
         return len(self.done) + len(self.skipped) + len(self.failed) + len(self.retried)
+
+
+async def _anything_due(session: AsyncSession, now: datetime) -> bool:
+    """True when at least one pending job is due (a plain read, no lock taken)."""
+    stmt = (
+        select(ScheduledJob.id)
+        .where(col(ScheduledJob.state) == JobState.PENDING, col(ScheduledJob.due_at) <= now)
+        .limit(1)
+    )
+    found = (await session.exec(stmt)).first() is not None
+    await session.rollback()  # end the read transaction before claiming
+    return found
 
 
 class JobRunner:
@@ -89,6 +102,10 @@ class JobRunner:
         while True:
             at = now or self.clock()
             async with self.sessionmaker() as session:
+                # a read first: on SQLite the claiming UPDATE takes the write lock even when
+                # nothing is due, and the tick then queues behind every request being filed
+                if not await _anything_due(session, at):
+                    break
                 ids = await claim_jobs(session, now=at, limit=self.batch, worker=self.worker)
             if not ids:
                 break
