@@ -1368,14 +1368,18 @@ async def _public_card(
     if community is None or community.public_channel_id is None:
         return []
     building = await session.get(Building, req.building_id) if req.building_id else None
-    before = await _order_photos(session, request_id=req.id or 0, purpose="request")
+    # only result photos: the resident's own photos were never meant for the public channel
     after = await _order_photos(session, request_id=req.id or 0, purpose="result")
+    title = order.title if order else category(req.category).name()
     return [
         Notice(
             chat_id=community.public_channel_id,
-            key="order-public-card",
+            # the category once when the title is just the category's name
+            key="order-public-card"
+            if title != category(req.category).name()
+            else "order-public-card-plain",
             args={
-                "title": mask(order.title if order else category(req.category).name()),
+                "title": mask(title),
                 "category": req.category,
                 "where": building.name if building else community.name,
                 "note": mask(note),
@@ -1384,7 +1388,7 @@ async def _public_card(
             },
             kind="public-result",
             ref_id=req.id,
-            photos=tuple(after[-1:] + before[:1]),  # the latest result photo first
+            photos=tuple(after[-1:]),  # the latest result photo
             community_id=req.community_id,
             dedupe_key=f"public-order-{order.id}" if order else None,
         )

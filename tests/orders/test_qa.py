@@ -298,3 +298,14 @@ async def test_report_done_tells_staff_the_note_and_co_claimants_who_reported(
         await svc.result_photos(
             session, user=world.member3, roles=world.roles(world.member3), order_id=oid
         )
+
+
+async def test_public_card_never_posts_the_resident_s_photo(
+    session: AsyncSession, world: World
+) -> None:
+    """QA D14: a directly handled request with a resident photo: no photo, the title once."""
+    req = await _file(session, world, "3号楼水管漏水", category="water_electric", photos=["mine1"])
+    out = await _done_directly(session, world, req, "已关阀门并更换水管")
+    [card] = [n for n in out.notices if n.kind == "public-result"]
+    assert card.photos == () and card.key == "order-public-card-plain"
+    assert "mine1" not in " ".join(str(v) for v in card.args.values())

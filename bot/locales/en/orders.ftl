@@ -285,6 +285,11 @@ order-public-card = <b>📣 Service done</b>
     Where: { $where }
     By: { $by }
     Result: { $note }
+order-public-card-plain = <b>📣 Service done</b>
+    { $title }
+    Where: { $where }
+    By: { $by }
+    Result: { $note }
 
 ## Errors
 

@@ -285,6 +285,11 @@ order-public-card = <b>📣 组织晒单</b>
     地点：{ $where }
     服务：{ $by }
     结果：{ $note }
+order-public-card-plain = <b>📣 组织晒单</b>
+    { $title }
+    地点：{ $where }
+    服务：{ $by }
+    结果：{ $note }
 
 ## Errors
 
