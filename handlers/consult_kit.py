@@ -242,6 +242,25 @@ def tx(t: Text, key: str, /, **args: Any) -> str:
     return "\n".join(line for line in t(key, **args).split("\n") if line.strip())
 
 
+def same_markup(message: Message, markup: InlineKeyboardMarkup | None) -> bool:
+    """True if the message already shows this inline keyboard (an edit would be refused)."""
+    current = message.reply_markup
+    if markup is None or not markup.inline_keyboard:
+        return current is None or not current.inline_keyboard
+    if current is None:
+        return False
+    return [[(b.text, b.callback_data) for b in row] for row in current.inline_keyboard] == [
+        [(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard
+    ]
+
+
+async def safe_edit_markup(message: Message, markup: InlineKeyboardMarkup | None) -> None:
+    """Replace a message's buttons, skipping the call when nothing would change."""
+    if same_markup(message, markup):
+        return
+    await message.edit_reply_markup(reply_markup=markup)
+
+
 async def reply(target: object, text: str, **kwargs: Any) -> None:
     """Answer in the chat of a message (callbacks' messages may be inaccessible)."""
     if isinstance(target, Message):

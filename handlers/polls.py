@@ -12,7 +12,6 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
@@ -30,15 +29,16 @@ from handlers.consult_kit import (
     make_notifier,
     parse_local_time,
     reply,
+    safe_edit_markup,
     staff_community,
     tx,
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
-from models import Building, Role, User
-from models.consultations import Eligibility, Poll, PollStatus, QuorumBasis
+from models import Role, User
+from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
-from services.errors import InvalidInput, NotFound
+from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.users import can_act_in
 
 router = Router(name="polls")
@@ -91,18 +91,16 @@ async def _rules_text(poll: Poll, t: Text) -> str:
     return "\n".join(parts)
 
 
-async def _ballot(
-    target: object,
+async def _ballot_rows(
     session: AsyncSession,
     poll: Poll,
     t: Text,
-    settings: Settings,
     *,
     selected: list[int],
-    proxy_for: int = 0,
-    header: str = "",
-    results: bool = False,
-) -> None:
+    proxy_for: int,
+    results: bool,
+) -> list[list[tuple[str, str]]]:
+    """The ballot's buttons: options (ticked when chosen), Submit (multiple), 📊 results."""
     options = await polls.poll_options(session, poll_id=poll.id or 0)
     rows = [
         [
@@ -124,6 +122,24 @@ async def _ballot(
         )
     if results:
         rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    return rows
+
+
+async def _ballot(
+    target: object,
+    session: AsyncSession,
+    poll: Poll,
+    t: Text,
+    settings: Settings,
+    *,
+    selected: list[int],
+    proxy_for: int = 0,
+    header: str = "",
+    results: bool = False,
+) -> None:
+    rows = await _ballot_rows(
+        session, poll, t, selected=selected, proxy_for=proxy_for, results=results
+    )
     closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
     text = t(
         "poll-ballot", question=poll.question, rules=Raw(await _rules_text(poll, t)), closes=closes
@@ -147,15 +163,15 @@ async def on_ballot(
     """Open the ballot (checks eligibility first so a refusal is clear before any tap)."""
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     if poll.status == PollStatus.CLOSED:
+        visible = await polls.check_results_access(session, poll=poll, user=user, roles=roles)
         await query.answer()
         await _send_results(
             query.message,
             session,
             poll,
-            user,
-            roles,
             t,
             make_notifier(translator, settings, clock),
+            visible=visible,
         )
         return
     if poll.status != PollStatus.OPEN or clock() >= poll.closes_at:
@@ -211,33 +227,20 @@ async def on_vote(
         if len(chosen) > poll.max_choices:
             raise InvalidInput("poll-err-too-many", max=poll.max_choices)
         await state.update_data({key: chosen})
+        visible = not callback_data.proxy_for and await polls.can_see_results(
+            session, poll=poll, user=user, roles=roles
+        )
+        rows = await _ballot_rows(
+            session,
+            poll,
+            t,
+            selected=chosen,
+            proxy_for=callback_data.proxy_for,
+            results=visible,
+        )
         await query.answer()
         if isinstance(query.message, Message):
-            options = await polls.poll_options(session, poll_id=poll.id or 0)
-            rows = [
-                [
-                    (
-                        ("✅ " if o.id in chosen else "") + o.text,
-                        VoteCb(
-                            poll_id=poll.id or 0,
-                            option_id=o.id or 0,
-                            proxy_for=callback_data.proxy_for,
-                        ).pack(),
-                    )
-                ]
-                for o in options
-            ]
-            rows.append(
-                [
-                    (
-                        t("poll-btn-submit"),
-                        VoteCb(
-                            poll_id=poll.id or 0, option_id=0, proxy_for=callback_data.proxy_for
-                        ).pack(),
-                    )
-                ]
-            )
-            await query.message.edit_reply_markup(reply_markup=kb(rows))
+            await safe_edit_markup(query.message, kb(rows))
         return
     if poll.multiple:
         chosen = [int(i) for i in (await state.get_data()).get(key, [])]
@@ -283,13 +286,13 @@ async def _send_results(
     target: object,
     session: AsyncSession,
     poll: Poll,
-    user: User,
-    roles: frozenset[Role],
     t: Text,
     notifier: polls.Notifier,
+    *,
+    visible: bool,
 ) -> None:
     message = target if isinstance(target, Message) else None
-    if not await polls.can_see_results(session, poll=poll, user=user, roles=roles):
+    if not visible:
         await reply(message, t("poll-results-hidden"))
         return
     result = await polls.tally(session, poll=poll)
@@ -312,11 +315,18 @@ async def on_results(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Results: live polls and closed polls; hidden ones say when they will be shown."""
+    """Results: live polls and closed polls; hidden ones say when they will be shown; people
+    outside the poll (a forged button) are refused at the tap."""
     poll = await polls.get_poll(session, poll_id=callback_data.id)
+    visible = await polls.check_results_access(session, poll=poll, user=user, roles=roles)
     await query.answer()
     await _send_results(
-        query.message, session, poll, user, roles, t, make_notifier(translator, settings, clock)
+        query.message,
+        session,
+        poll,
+        t,
+        make_notifier(translator, settings, clock),
+        visible=visible,
     )
 
 
@@ -546,12 +556,11 @@ async def on_proxy(
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
-    stmt = (
-        select(Building)
-        .where(Building.community_id == poll.community_id)
-        .order_by(col(Building.id))
-    )
-    buildings = (await session.exec(stmt)).all()
+    if poll.status != PollStatus.OPEN:
+        raise InvalidInput("poll-err-not-open")
+    buildings = await polls.proxy_buildings(session, poll=poll)
+    if not buildings:
+        raise InvalidInput("poll-err-proxy-members")
     buttons = [
         (b.name, PollCb(action="proxy_b", id=poll.id or 0, arg=b.id or 0).pack())
         for b in buildings
@@ -563,9 +572,20 @@ async def on_proxy(
 
 @staff_router.callback_query(PollCb.filter(F.action == "proxy_b"))
 async def on_proxy_building(
-    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+    query: CallbackQuery,
+    callback_data: PollCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
 ) -> None:
-    """Building chosen; ask the room."""
+    """Building chosen (one of the poll's audience); ask the room."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    if callback_data.arg not in {b.id for b in await polls.proxy_buildings(session, poll=poll)}:
+        raise InvalidInput("poll-err-proxy-building")
     await state.clear()
     await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg)
     await state.set_state(ProxyForm.room)
@@ -612,13 +632,21 @@ async def on_proxy_resident(
     query: CallbackQuery,
     callback_data: PollCb,
     session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
     t: Text,
     settings: Settings,
 ) -> None:
-    """Resident chosen: the ballot on their behalf."""
+    """Resident chosen: the ballot on their behalf (refused at the tap if they cannot vote)."""
     resident = await session.get(User, callback_data.arg)
     if resident is None:
         raise InvalidInput("poll-err-no-resident")
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(
+        session, user=user, roles=roles, community_id=poll.community_id, grid_id=resident.grid_id
+    ):
+        raise PermissionDenied("poll-err-proxy-not-audience")
+    await polls.check_proxy_eligible(session, poll=poll, resident=resident)
     await query.answer()
     if isinstance(query.message, Message):
         await _proxy_ballot(query.message, session, callback_data.id, resident, t, settings)
@@ -633,7 +661,7 @@ async def _proxy_ballot(
     settings: Settings,
 ) -> None:
     poll = await polls.get_poll(session, poll_id=poll_id)
-    await polls.check_eligible(session, poll=poll, voter=resident)
+    await polls.check_proxy_eligible(session, poll=poll, resident=resident)
     header = t("poll-proxy-ballot", name=resident.display_name, question=poll.question)
     await _ballot(
         message, session, poll, t, settings, selected=[], proxy_for=resident.id, header=header
@@ -730,6 +758,13 @@ async def on_max(message: Message, state: FSMContext, t: Text) -> None:
 
 @after_audience("poll")
 async def _poll_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+    kind, _ids = audience_from(await state.get_data())
+    if kind == AudienceKind.MEMBERS:
+        # approved members vote as members: no address, verification or household questions
+        await state.update_data(verified=False, per_household=False)
+        await state.set_state(PollForm.close)
+        await message.answer(t("poll-new-ask-close"))
+        return
     rows = [
         [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
         [(t("poll-btn-elig-verified"), PollCb(action="f_elig", arg=1).pack())],

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import AuditEvent, Community, MemberProfile, Role, User
+from models import AuditEvent, Building, Community, MemberProfile, Role, User
 from models.consultations import (
     AudienceKind,
     Eligibility,
@@ -195,6 +195,9 @@ async def create_poll(
         session, user=user, roles=roles, community_id=draft.community_id, action="poll-create"
     )
     question, options, opens_at = _check_rules(draft, now=now)
+    eligibility = draft.eligibility
+    if draft.audience_kind == AudienceKind.MEMBERS:
+        eligibility = Eligibility.REGISTERED  # approval is the members' eligibility
     audience = await check_audience(
         session,
         audience=Audience(
@@ -209,7 +212,7 @@ async def create_poll(
         max_choices=draft.max_choices if draft.multiple else 1,
         audience_kind=audience.kind,
         audience_ids=audience.ids_text,
-        eligibility=draft.eligibility,
+        eligibility=eligibility,
         per_household=draft.per_household,
         opens_at=opens_at,
         closes_at=draft.closes_at,
@@ -360,10 +363,15 @@ async def check_eligible(session: AsyncSession, *, poll: Poll, voter: User) -> N
         raise PermissionDenied("poll-err-need-register")
     if not await in_audience(session, user=voter, audience=audience):
         raise PermissionDenied("poll-err-not-audience")
-    if poll.eligibility == Eligibility.VERIFIED and voter.verified_at is None:
+    if _needs_verified(poll) and voter.verified_at is None:
         raise PermissionDenied("poll-err-not-verified")
     if poll.per_household and household_of(voter) is None:
         raise PermissionDenied("poll-err-need-register")
+
+
+def _needs_verified(poll: Poll) -> bool:
+    """Verified addresses only (never for members polls: approval is what counts there)."""
+    return poll.eligibility == Eligibility.VERIFIED and poll.audience_kind != AudienceKind.MEMBERS
 
 
 def _check_open(poll: Poll, *, now: datetime) -> None:
@@ -511,9 +519,38 @@ async def proxy_vote(
     )
     if resident.id == staff.id:
         raise InvalidInput("poll-err-proxy-self")
+    await check_proxy_eligible(session, poll=poll, resident=resident)
     return await _record_vote(
         session, poll=poll, voter=resident, option_ids=option_ids, now=now, proxy_by=staff.id
     )
+
+
+_PROXY_REASONS = {
+    "poll-err-need-register": "poll-err-proxy-not-audience",
+    "poll-err-not-audience": "poll-err-proxy-not-audience",
+    "poll-err-not-verified": "poll-err-proxy-not-verified",
+}
+
+
+async def check_proxy_eligible(session: AsyncSession, *, poll: Poll, resident: User) -> None:
+    """Raise why this resident cannot vote in the poll, worded for the staff voting for them."""
+    try:
+        await check_eligible(session, poll=poll, voter=resident)
+    except PermissionDenied as exc:
+        raise PermissionDenied(_PROXY_REASONS.get(exc.key, exc.key), **exc.args_) from None
+
+
+async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building]:
+    """The buildings whose residents may vote in the poll (for the 代投 building picker)."""
+    audience = poll_audience(poll)
+    if audience.kind == AudienceKind.MEMBERS:
+        return []
+    stmt = select(Building).where(Building.community_id == poll.community_id)
+    if audience.kind == AudienceKind.GRIDS:
+        stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
+    elif audience.kind == AudienceKind.BUILDINGS:
+        stmt = stmt.where(col(Building.id).in_(audience.ids))
+    return list((await session.exec(stmt.order_by(col(Building.id)))).all())
 
 
 async def find_resident(
@@ -521,6 +558,8 @@ async def find_resident(
 ) -> list[User]:
     """Residents at an address in the poll's community (for a proxy vote)."""
     poll = await get_poll(session, poll_id=poll_id)
+    if building_id not in {b.id for b in await proxy_buildings(session, poll=poll)}:
+        raise InvalidInput("poll-err-proxy-building")
     stmt = select(User).where(
         User.community_id == poll.community_id, User.building_id == building_id
     )
@@ -533,7 +572,7 @@ async def eligible_voters(session: AsyncSession, *, poll: Poll) -> list[User]:
     users = await audience_users(session, audience=poll_audience(poll))
     out = []
     for user in users:
-        if poll.eligibility == Eligibility.VERIFIED and user.verified_at is None:
+        if _needs_verified(poll) and user.verified_at is None:
             continue
         if poll.per_household and household_of(user) is None:
             continue
@@ -637,10 +676,44 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
 async def can_see_results(
     session: AsyncSession, *, poll: Poll, user: User, roles: Collection[Role]
 ) -> bool:
-    """Closed polls and live-result polls show results; staff of the community always see them."""
-    if poll.status == PollStatus.CLOSED or (poll.live_results and poll.status == PollStatus.OPEN):
+    """Staff of the community always see results; the audience (and voters) see closed polls
+    and live-result polls; anyone else never does."""
+    if await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         return True
-    return await can_act_in(session, user=user, roles=roles, community_id=poll.community_id)
+    if not await in_results_audience(session, poll=poll, user=user):
+        return False
+    return poll.status == PollStatus.CLOSED or (
+        poll.live_results and poll.status == PollStatus.OPEN
+    )
+
+
+async def in_results_audience(session: AsyncSession, *, poll: Poll, user: User) -> bool:
+    """True for the poll's audience, its author and anyone who has a ballot in it."""
+    if user.id == poll.created_by:
+        return True
+    if await in_audience(session, user=user, audience=poll_audience(poll)):
+        return True
+    return await my_vote(session, poll_id=poll.id or 0, user_id=user.id) is not None
+
+
+async def check_results_access(
+    session: AsyncSession, *, poll: Poll, user: User, roles: Collection[Role]
+) -> bool:
+    """Refuse people outside the poll (forged buttons); True if results may be shown now,
+    False if they are hidden until the close."""
+    if await can_see_results(session, poll=poll, user=user, roles=roles):
+        return True
+    if not await in_results_audience(session, poll=poll, user=user):
+        audit.record(
+            session,
+            actor_id=user.id,
+            action="poll-results-denied",
+            subject_type="poll",
+            subject_id=poll.id or 0,
+        )
+        await session.commit()
+        raise PermissionDenied("poll-err-results-not-yours")
+    return False
 
 
 async def close_poll(
@@ -728,6 +801,10 @@ async def announce_result(
     )
     args = result_args(result, notifier)
     users = await audience_users(session, audience=poll_audience(poll))
+    if poll.created_by is not None and all(u.id != poll.created_by for u in users):
+        author = await session.get(User, poll.created_by)
+        if author is not None and author.forgotten_at is None:
+            users.append(author)  # the author hears the outcome of their poll too
     await notifier.send(
         session,
         users=users,

@@ -93,7 +93,8 @@ async def test_poll_closes_on_time_and_result_is_posted(
     closed = await polls.get_poll(session, poll_id=poll.id or 0)
     assert closed.status == PollStatus.CLOSED and closed.ballots_count == 1
     results = await deliveries(session, after_id=last)
-    assert len(results) == 7  # six residents and the public channel
+    assert len(results) == 8  # six residents, the author (staff) and the public channel
+    assert world.staff.id in {d.chat_id for d in results}
     channel = next(d for d in results if d.chat_id == -1001000000001)
     assert channel.photo_bytes is not None and channel.photo_bytes.startswith(b"\x89PNG")
     assert "投票结果：是否同意更换物业？" in channel.text

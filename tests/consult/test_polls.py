@@ -414,7 +414,7 @@ async def test_proxy_vote_follows_eligibility(
             option_ids=[yes],
             now=NOW,
         )
-    assert info.value.key == "poll-err-not-verified"
+    assert info.value.key == "poll-err-proxy-not-verified"  # worded for staff (QA D33)
 
 
 async def test_lift_vote_quorum_of_households_met(
@@ -462,9 +462,10 @@ async def test_lift_vote_quorum_of_households_met(
         True,
         3,
     )
-    # the result goes to the audience (building 1: a1 a2 b c) and the public channel, with a chart
+    # the result goes to the audience (building 1: a1 a2 b c), the author (staff 900) and the
+    # public channel, with a chart
     chats = sorted(m["chat_id"] for m in notifier.sent)
-    assert chats == sorted([-1001000000001, 1, 2, 3, 4])
+    assert chats == sorted([-1001000000001, 1, 2, 3, 4, world.staff.id])
     channel = next(m for m in notifier.sent if m["chat_id"] < 0)
     assert channel["photo"][:8] == b"\x89PNG\r\n\x1a\n"
     assert "参与：3 / 4户（75%）" in channel["text"]
