@@ -12,7 +12,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Raw, Text
+from bot.i18n import Raw, Text, Translator
+from bot.settings import Settings
+from handlers.consult_kit import same_markup
 from handlers.filters import IS_STAFF
 from handlers.menu import labels
 from models import Role, User
@@ -115,10 +117,15 @@ async def on_community(
     query: CallbackQuery,
     callback_data: BroadcastCb,
     state: FSMContext,
+    session: AsyncSession,
+    user: User,
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """The community is chosen; now the audience."""
+    """The community is chosen (one of those offered); now the audience."""
+    if callback_data.id not in {cid for cid, _ in await _communities(session, user, roles)}:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
     await state.update_data(community_id=callback_data.id, targets=[])
     await query.answer()
     assert isinstance(query.message, Message)
@@ -127,15 +134,19 @@ async def on_community(
     )
 
 
+async def _target_items(
+    session: AsyncSession, kind: str, community_id: int
+) -> list[tuple[int | None, str]]:
+    """The grids or buildings offered for a community (the only ids a tap may carry)."""
+    if kind == AudienceKind.GRIDS:
+        return [(g.id, g.name) for g in await org.list_grids(session, community_id=community_id)]
+    return [(b.id, b.name) for b in await org.list_buildings(session, community_id=community_id)]
+
+
 async def _targets_markup(
     session: AsyncSession, t: Text, kind: str, community_id: int, chosen: list[int]
 ) -> InlineKeyboardMarkup:
-    if kind == AudienceKind.GRIDS:
-        items = [(g.id, g.name) for g in await org.list_grids(session, community_id=community_id)]
-    else:
-        items = [
-            (b.id, b.name) for b in await org.list_buildings(session, community_id=community_id)
-        ]
+    items = await _target_items(session, kind, community_id)
     buttons = [
         (("✅ " if i in chosen else "") + name, BroadcastCb(action="tgt", id=i or 0).pack())
         for i, name in items
@@ -178,12 +189,16 @@ async def on_target(
     session: AsyncSession,
     t: Text,
 ) -> None:
-    """Toggle a grid or building."""
+    """Toggle a grid or building (only one of those offered; a forged id changes nothing)."""
     data = await state.get_data()
     if "kind" not in data or "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    chosen: list[int] = list(data.get("targets", []))
+    offered = {i for i, _ in await _target_items(session, data["kind"], data["community_id"])}
+    if callback_data.id not in offered:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    chosen: list[int] = [i for i in data.get("targets", []) if i in offered]
     if callback_data.id in chosen:
         chosen.remove(callback_data.id)
     else:
@@ -192,7 +207,8 @@ async def on_target(
     await query.answer()
     assert isinstance(query.message, Message)
     markup = await _targets_markup(session, t, data["kind"], data["community_id"], chosen)
-    await query.message.edit_reply_markup(reply_markup=markup)
+    if not same_markup(query.message, markup):
+        await query.message.edit_reply_markup(reply_markup=markup)
 
 
 @router.callback_query(BroadcastCb.filter(F.action == "tgt-done"))
@@ -217,6 +233,8 @@ async def on_text(
     roles: frozenset[Role],
     t: Text,
     clock: Any,
+    translator: Translator,
+    lang: str,
 ) -> None:
     """Store the draft and show the preview with the number of people it reaches."""
     data = await state.get_data()
@@ -242,8 +260,16 @@ async def on_text(
             [(t("broadcast-cancel"), BroadcastCb(action="cancel", id=draft.id).pack())],
         ]
     )
+    header = await broadcasts.sender_header(
+        session,
+        author=user,
+        community_id=draft.community_id,
+        texts=translator,
+        lang=lang,
+    )
     await message.answer(
-        t("broadcast-preview", text=Raw(draft.text), count=count), reply_markup=markup
+        t("broadcast-preview", text=Raw(f"{header}\n\n{draft.text}"), count=count),
+        reply_markup=markup,
     )
 
 
@@ -256,14 +282,22 @@ async def on_confirm(
     roles: frozenset[Role],
     t: Text,
     clock: Any,
+    translator: Translator,
+    settings: Settings,
     scheduler: Any = None,
 ) -> None:
-    """Queue the notice; the progress line below is edited in place as it goes."""
+    """Queue the notice; the progress line below is edited in place as it goes.
+
+    The line is written with its total before the notice is queued and never edited here
+    afterwards: the sender's edits (and the final one) are the only later changes, so a late
+    "0/2" can never overwrite "2/2".
+    """
+    waiting = await broadcasts.draft_of(session, author=user, broadcast_id=callback_data.id)
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
-    progress = await query.message.answer(t("broadcast-progress", sent=0, total="…"))
-    draft = await broadcasts.confirm(
+    progress = await query.message.answer(t("broadcast-progress", sent=0, total=waiting.total))
+    await broadcasts.confirm(
         session,
         author=user,
         roles=roles,
@@ -272,8 +306,9 @@ async def on_confirm(
         progress_chat_id=progress.chat.id,
         progress_message_id=progress.message_id,
         now=clock(),
+        texts=translator,
+        default_language=settings.default_language,
     )
-    await progress.edit_text(t("broadcast-progress", sent=0, total=draft.total))
     if scheduler is not None:
         scheduler.sender.wake()
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 from sqlalchemy import func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.org import Building, Grid
+from models.org import Building, Community, Grid
 from models.scheduling import AudienceKind, Broadcast, BroadcastState, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
 from services.delivery import (
@@ -187,6 +188,54 @@ async def create_draft(
     return draft, len(people)
 
 
+class TextSource(Protocol):
+    """What renders a text key in a language (bot.i18n.Translator fits)."""
+
+    def get(self, lang: str, key: str, /, **args: Any) -> str:
+        """The text for key in lang."""
+        ...
+
+
+async def sender_header(
+    session: AsyncSession,
+    *,
+    author: User,
+    community_id: int | None,
+    texts: TextSource,
+    lang: str,
+) -> str:
+    """The first line residents see: who the notice is from (📢 阳光社区通知 · 网格员)."""
+    if community_id is None:
+        return texts.get(lang, "broadcast-header-everyone")
+    community = await session.get(Community, community_id)
+    scopes = (
+        await session.exec(
+            select(StaffScope).where(
+                StaffScope.user_id == author.id, StaffScope.community_id == community_id
+            )
+        )
+    ).all()
+    if scopes and all(s.grid_id is not None for s in scopes):
+        grid = await session.get(Grid, scopes[0].grid_id)
+        sender = texts.get(lang, "broadcast-sender-grid", grid=grid.name if grid else "")
+    elif scopes:
+        sender = texts.get(lang, "broadcast-sender-staff")
+    else:
+        sender = texts.get(lang, "broadcast-sender-admin")
+    name = community.name if community is not None else ""
+    return texts.get(lang, "broadcast-header", community=name, sender=sender)
+
+
+async def draft_of(session: AsyncSession, *, author: User, broadcast_id: int) -> Broadcast:
+    """The author's own broadcast (NotFound for anyone else's)."""
+    draft = await session.get(Broadcast, broadcast_id)
+    if draft is None or draft.author_id != author.id:
+        raise NotFound("broadcast-not-found")
+    if draft.state != BroadcastState.DRAFT:
+        raise Conflict("broadcast-already-sent")
+    return draft
+
+
 async def confirm(
     session: AsyncSession,
     *,
@@ -197,8 +246,11 @@ async def confirm(
     progress_chat_id: int | None,
     progress_message_id: int | None,
     now: datetime,
+    texts: TextSource | None = None,
+    default_language: str = "zh-Hans",
 ) -> Broadcast:
-    """Queue the notice for everyone in its audience (once, even if confirmed twice)."""
+    """Queue the notice for everyone in its audience (once, even if confirmed twice); with
+    `texts`, each copy opens with who it is from, in the recipient's language."""
     draft = await session.get(Broadcast, broadcast_id)
     if draft is None or draft.author_id != author.id:
         raise NotFound("broadcast-not-found")
@@ -234,8 +286,17 @@ async def confirm(
         target_ids=draft.target_id_list,
     )
     quiet: dict[int | None, tuple] = {}
+    headers: dict[str, str] = {}
     rows = []
     for person in people:
+        body = draft.text
+        if texts is not None:
+            lang = person.language or default_language
+            if lang not in headers:
+                headers[lang] = await sender_header(
+                    session, author=author, community_id=draft.community_id, texts=texts, lang=lang
+                )
+            body = f"{headers[lang]}\n\n{draft.text}"
         when = now
         if not urgent and not person.quiet_hours_opt_out:
             cid = person.community_id
@@ -248,7 +309,7 @@ async def confirm(
             Delivery(
                 chat_id=person.id,
                 kind="broadcast",
-                text=draft.text,
+                text=body,
                 urgent=urgent,
                 community_id=person.community_id,
                 dedupe_key=f"bc:{broadcast_id}:{person.id}",

@@ -17,6 +17,11 @@ broadcast-preview = <b>Preview</b> (this is what residents will see):
     { $text }
     ——————
     It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
+broadcast-header = 📢 <b>Notice from { $community }</b> ({ $sender })
+broadcast-header-everyone = 📢 <b>Notice from the sub-district office</b>
+broadcast-sender-staff = community staff
+broadcast-sender-grid = grid worker, { $grid }
+broadcast-sender-admin = sub-district office
 broadcast-send = ✅ Send
 broadcast-send-urgent = 🚨 Urgent, send now
 broadcast-cancel = ✖️ Don't send

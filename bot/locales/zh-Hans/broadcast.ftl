@@ -17,6 +17,11 @@ broadcast-preview = <b>预览</b>（居民看到的样子如下）：
     { $text }
     ——————
     将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
+broadcast-header = 📢 <b>{ $community }通知</b>（{ $sender }）
+broadcast-header-everyone = 📢 <b>街道通知</b>
+broadcast-sender-staff = 社区工作人员
+broadcast-sender-grid = { $grid }网格员
+broadcast-sender-admin = 街道
 broadcast-send = ✅ 发送
 broadcast-send-urgent = 🚨 紧急，立即发送
 broadcast-cancel = ✖️ 不发了
