@@ -706,8 +706,19 @@ _EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "edit"))
-async def on_edit(query: CallbackQuery, callback_data: MeetingCb, t: Text) -> None:
-    """Which field to change."""
+async def on_edit(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
+) -> None:
+    """Which field to change (refused at once for a cancelled or minuted meeting)."""
+    await meetings.check_staff_action(
+        session, user=user, roles=roles, meeting_id=callback_data.id, action="edit", now=clock()
+    )
     rows = [
         [
             (
@@ -725,13 +736,29 @@ async def on_edit(query: CallbackQuery, callback_data: MeetingCb, t: Text) -> No
     MeetingCb.filter(F.action.in_({"edit_field", "postpone", "cancel", "minutes"}))
 )
 async def on_change_start(
-    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
 ) -> None:
-    """Ask for the new value / time / reason / minutes."""
+    """Ask for the new value / time / reason / minutes — after checking, at the tap, that the
+    meeting's status allows it."""
     action = callback_data.action
     if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
+    await meetings.check_staff_action(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=callback_data.id,
+        action="edit" if action == "edit_field" else action,
+        now=clock(),
+    )
     await state.clear()
     await state.update_data(meeting_id=callback_data.id, field=callback_data.arg)
     step, key = {

@@ -272,12 +272,47 @@ async def _move(
 
 
 def _status_error(status: MeetingStatus) -> str:
+    """Why staff cannot do something to a meeting in this status (staff wording)."""
     return {
-        MeetingStatus.CANCELLED: "meeting-err-cancelled",
+        MeetingStatus.CANCELLED: "meeting-err-staff-cancelled",
         MeetingStatus.MINUTED: "meeting-err-minuted",
         MeetingStatus.PUBLISHED: "meeting-err-not-draft",
         MeetingStatus.DRAFT: "meeting-err-not-published",
     }[status]
+
+
+_ACTION_STATES: dict[str, frozenset[MeetingStatus]] = {
+    "publish": frozenset({MeetingStatus.DRAFT}),
+    "edit": frozenset({MeetingStatus.DRAFT, MeetingStatus.PUBLISHED}),
+    "postpone": frozenset({MeetingStatus.PUBLISHED}),
+    "cancel": frozenset({MeetingStatus.DRAFT, MeetingStatus.PUBLISHED}),
+    "minutes": frozenset({MeetingStatus.PUBLISHED}),
+}
+
+
+async def check_staff_action(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    action: str,
+    now: datetime,
+) -> Meeting:
+    """Refuse at the first tap what the last step of a dialog would refuse (scope and status),
+    so staff never type for nothing; returns the meeting."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action=f"meeting-{action}"
+    )
+    status = MeetingStatus(meeting.status)
+    if status not in _ACTION_STATES[action]:
+        if action == "postpone" and status == MeetingStatus.DRAFT:
+            raise Conflict("meeting-err-postpone-draft")
+        raise Conflict(_status_error(status))
+    if action == "minutes" and now < meeting.starts_at:
+        raise InvalidInput("meeting-err-minutes-early")
+    return meeting
 
 
 async def audience_names(session: AsyncSession, *, audience: Audience) -> str:
