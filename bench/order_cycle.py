@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from sqlmodel import select
 from bench.echo_baseline import _percentile, measure_echo_baseline
 from bot.app import pin_response_types
 from bot.sandbox_runner import start_sandbox
+from bot.settings import load_settings
 from models import Building, Role, User
 from models.db import create_engine
 from models.migrate import upgrade
@@ -84,6 +86,22 @@ async def _drop_pg(url: str) -> None:
     await admin.dispose()
 
 
+def _daytime_clock() -> Callable[[], datetime]:
+    """Real time moved to 10:00 in the bot's zone, so staff notices are sent, not held.
+
+    At night the outbox holds non-urgent notices for the morning, and the sender would do no
+    work during the run; a daytime run measures the bot with its sender busy.
+    """
+    zone = load_settings(bot_token="0:x").zone
+    local = datetime.now(zone)
+    offset = local.replace(hour=10, minute=0, second=0, microsecond=0) - local
+
+    def clock() -> datetime:
+        return datetime.now(UTC) + offset
+
+    return clock
+
+
 async def _deliveries(sandbox: Any) -> dict[str, int]:
     """Outbox rows by state."""
     async with sandbox.app.sessionmaker() as session:
@@ -98,7 +116,11 @@ async def _deliveries(sandbox: Any) -> dict[str, int]:
 async def measure(database_url: str, *, filings: int, users: int) -> dict[str, Any]:
     """File `filings` requests from `users` residents at once; latency per update."""
     sandbox = await start_sandbox(
-        database_url=database_url, limits=False, throttle_rate=10_000.0, throttle_burst=10_000
+        database_url=database_url,
+        limits=False,
+        throttle_rate=10_000.0,
+        throttle_burst=10_000,
+        clock=_daytime_clock(),
     )
     connector = aiohttp.TCPConnector(limit=users * 2 + 10)
     http = aiohttp.ClientSession(connector=connector)
@@ -187,6 +209,15 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         # the staff notices of every filing must have been queued (and the sender kept going)
         after = await _deliveries(sandbox)
         notices = {k: n - before.get(k, 0) for k, n in after.items()}
+        # the bot's own replies use up the shared sending budget (30 messages/s, as on
+        # Telegram), so the outbox mostly waits for the burst to end: give it 10 s more
+        drain_deadline = time.perf_counter() + 10
+        while time.perf_counter() < drain_deadline:
+            later = await _deliveries(sandbox)
+            if not later.get("pending") and not later.get("sending"):
+                break
+            await asyncio.sleep(0.5)
+        sent_after = later.get("sent", 0) - before.get("sent", 0)
     finally:
         await driver.close()
         await http.close()
@@ -204,6 +235,8 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         "cpu_s": round(cpu, 2),
         "notices_queued": sum(notices.values()),
         "notices_sent": notices.get("sent", 0),
+        "notices_by_state": notices,
+        "notices_sent_within_10s_after": sent_after,
         "emulator_errors": errors,
     }
 
@@ -266,7 +299,8 @@ def main(argv: list[str] | None = None) -> None:
             f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; echo baseline "
             f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%}; emulator errors "
             f"{r['emulator_errors']}; staff/other notices queued {r['notices_queued']}, "
-            f"sent during the run {r['notices_sent']}"
+            f"sent during the run {r['notices_sent']}, by 10 s after "
+            f"{r['notices_sent_within_10s_after']}"
         )
     summary: dict[str, Any] = {
         "echo": {
