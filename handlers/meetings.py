@@ -174,7 +174,7 @@ async def on_meeting_view(
         from services.users import can_act_in
 
         if await can_act_in(session, user=user, roles=roles, community_id=meeting.community_id):
-            await _send_staff_card(query.message, session, meeting, args, t)
+            await _send_staff_card(query.message, session, meeting, args, t, clock())
             return
     status = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
     text = (
@@ -217,6 +217,16 @@ async def on_rsvp(
         notifier=make_notifier(translator, settings, clock),
     )
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
+    if outcome.status == RsvpStatus.GOING and not outcome.reminder_due:
+        # every reminder time has passed: say when and where now instead of promising one
+        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        where = meeting.place or meeting.online_link or "-"
+        await query.answer()
+        await reply(
+            query.message,
+            t("meeting-rsvp-going-soon", title=meeting.title, when=when, where=where),
+        )
+        return
     key = {
         RsvpStatus.GOING: "meeting-rsvp-going",
         RsvpStatus.WAITLIST: "meeting-rsvp-waitlist",
@@ -313,9 +323,11 @@ async def on_staff_meetings(
     roles: frozenset[Role],
     t: Text,
     settings: Settings,
+    clock: Clock,
 ) -> None:
-    """Recent meetings with their status; tap one for its tools."""
-    items = await meetings.staff_meetings(session, user=user, roles=roles)
+    """Meetings with their status (upcoming first, by time); tap one for its tools."""
+    now = clock()
+    items = await meetings.staff_meetings(session, user=user, roles=roles, now=now)
     await query.answer()
     if not items:
         await reply(query.message, t("meeting-list-empty"))
@@ -323,20 +335,26 @@ async def on_staff_meetings(
     rows = []
     for meeting in items:
         when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
-        label = f"{when} {meeting.title} · {t(f'meeting-status-{meeting.status}')}"
+        status = meetings.shown_status(meeting, now=now)
+        label = f"{when} {meeting.title} · {t(f'meeting-status-{status}')}"
         rows.append([(label[:60], MeetingCb(action="view", id=meeting.id or 0).pack())])
     await reply(query.message, t("meeting-list-title"), reply_markup=kb(rows))
 
 
 async def _send_staff_card(
-    target: object, session: AsyncSession, meeting: Meeting, args: dict[str, object], t: Text
+    target: object,
+    session: AsyncSession,
+    meeting: Meeting,
+    args: dict[str, object],
+    t: Text,
+    now: datetime,
 ) -> None:
     c = await meetings.counts(session, meeting_id=meeting.id or 0)
     text = tx(
         t,
         "meeting-staff-card",
         **args,
-        status=t(f"meeting-status-{meeting.status}"),
+        status=t(f"meeting-status-{meetings.shown_status(meeting, now=now)}"),
         code=meeting.checkin_code or "-",
         going=c.going,
         waitlist=c.waitlist,
@@ -936,7 +954,7 @@ async def on_decisions(
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
     args = await _card(session, meeting, translator, settings, clock)
-    await _send_staff_card(message, session, meeting, args, t)
+    await _send_staff_card(message, session, meeting, args, t, clock())
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "order"))

@@ -87,6 +87,7 @@ class RsvpOutcome:
     status: RsvpStatus
     position: int = 0
     promoted: list[int] = field(default_factory=list)
+    reminder_due: bool = True  # False: every reminder time has passed (it starts soon)
 
 
 @dataclass
@@ -560,7 +561,27 @@ async def rsvp(
     position = 0
     if status == RsvpStatus.WAITLIST:
         position = await waitlist_position(session, meeting_id=meeting_id, user_id=user.id)
-    return RsvpOutcome(status=status, position=position, promoted=promoted)
+    return RsvpOutcome(
+        status=status,
+        position=position,
+        promoted=promoted,
+        reminder_due=reminder_ahead(meeting, now=now),
+    )
+
+
+def reminder_ahead(meeting: Meeting, *, now: datetime) -> bool:
+    """True while at least one "starts soon" reminder is still to be sent."""
+    return any(meeting.starts_at - before > now for before in REMINDERS)
+
+
+def shown_status(meeting: Meeting, *, now: datetime) -> str:
+    """The status people should read: a published meeting is running or ended by the clock."""
+    if meeting.status == MeetingStatus.PUBLISHED:
+        if now >= ends_at(meeting):
+            return "ended"
+        if now >= meeting.starts_at:
+            return "running"
+    return str(meeting.status)
 
 
 async def _tell_promoted(
@@ -1126,14 +1147,22 @@ async def upcoming_for(
 
 
 async def staff_meetings(
-    session: AsyncSession, *, user: User, roles: Collection[Role], limit: int = 20
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    limit: int = 20,
+    now: datetime | None = None,
 ) -> list[Meeting]:
-    """Recent meetings of the communities this staff account acts in, newest first."""
+    """Meetings of the communities this staff account acts in: those not yet over first,
+    soonest first, then past ones, latest first."""
     stmt = select(Meeting).order_by(col(Meeting.starts_at).desc()).limit(200)
     out = []
     for meeting in (await session.exec(stmt)).all():
         if await can_act_in(session, user=user, roles=roles, community_id=meeting.community_id):
             out.append(meeting)
-        if len(out) >= limit:
-            break
-    return out
+    if now is not None:
+        ahead = [m for m in out if ends_at(m) > now]
+        past = [m for m in out if ends_at(m) <= now]
+        out = sorted(ahead, key=lambda m: m.starts_at) + past
+    return out[:limit]

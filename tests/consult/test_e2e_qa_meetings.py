@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
@@ -16,6 +16,7 @@ from tests.e2e.conftest import Harness
 
 STAFF = 2001  # 李社工, 阳光社区
 START = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)  # 19:30 in Shanghai
+ZHOU = 4001  # 周阿姨, 1号楼 302
 ROLES = frozenset({Role.RESIDENT, Role.STAFF})
 
 
@@ -87,3 +88,29 @@ async def test_minutes_and_changes_refused_at_the_tap(linli_sandbox: Harness) ->
     # the staff member is not left inside a dialog: a text is not taken as a new time
     replies = await d.say(STAFF, "2026-11-30 19:30")
     assert not any("延期" in message_text(m) for m in replies)
+
+
+async def test_rsvp_close_to_the_start_and_the_staff_list(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    now = h.clock()
+    later = await make_meeting(h, start=now + timedelta(days=2))
+    soon = await make_meeting(h, start=now + timedelta(minutes=10))
+    # D31: an RSVP ten minutes before the start promises no reminder; it says when and where
+    invite = await d.expect(ZHOU, "议事会通知")
+    greeting = (await d.say(ZHOU, "/start"))[-1]
+    await d.click(ZHOU, greeting["message_id"], data=f"crv:{soon.id}:yes")
+    going = await d.expect(ZHOU, "已报名", since=greeting["message_id"])
+    assert "提醒您" not in message_text(going)
+    assert "马上就要开始" in message_text(going) and "1号楼架空层" in message_text(going)
+    # two days ahead: the reminder is still to come, so it is promised
+    await d.click(ZHOU, invite["message_id"], data=f"crv:{later.id}:yes")
+    await d.expect(ZHOU, "我们会在开会前提醒您", since=going["message_id"])
+    # the staff list: soonest first; a meeting under way reads 进行中
+    h.clock.set(now + timedelta(minutes=15))
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "📋 议事会列表")
+    listed = await d.expect(STAFF, "近期议事会")
+    labels = [str(b["text"]) for row in listed["reply_markup"]["inline_keyboard"] for b in row]
+    assert len(labels) == 2
+    assert "进行中" in labels[0] and "已发布" in labels[1]

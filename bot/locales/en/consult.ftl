@@ -42,6 +42,8 @@ meeting-kind-building_night = Building evening talk
 meeting-kind-other = Other meeting
 meeting-status-draft = draft
 meeting-status-published = published
+meeting-status-running = in progress
+meeting-status-ended = over, minutes to come
 meeting-status-cancelled = cancelled
 meeting-status-minuted = minutes published
 
@@ -138,6 +140,7 @@ meeting-btn-maybe = Not sure
 meeting-btn-no = Not going
 meeting-btn-checkin = 📍 Check in
 meeting-rsvp-going = You are signed up: { $title }. We will remind you before it starts.
+meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: 🕒 { $when }, 📍 { $where }. Please be on time.
 meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list. We will tell you if a place frees up.
 meeting-rsvp-maybe = Noted as "not sure". You can change it at any time.
 meeting-rsvp-no = Noted as "not going". You can sign up again if you change your mind.

@@ -42,6 +42,8 @@ meeting-kind-building_night = 楼栋夜话
 meeting-kind-other = 其他会议
 meeting-status-draft = 草稿
 meeting-status-published = 已发布
+meeting-status-running = 进行中
+meeting-status-ended = 已结束，待发纪要
 meeting-status-cancelled = 已取消
 meeting-status-minuted = 已发布纪要
 
@@ -138,6 +140,7 @@ meeting-btn-maybe = 不确定
 meeting-btn-no = 不去
 meeting-btn-checkin = 📍 签到
 meeting-rsvp-going = 已报名：{ $title }。我们会在开会前提醒您。
+meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了：🕒 { $when }，📍 { $where }。请准时参加。
 meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。有人取消时我们会通知您。
 meeting-rsvp-maybe = 已记录「不确定」。想好了可以随时改。
 meeting-rsvp-no = 已记录「不去」。如果改变主意，随时可以重新报名。
