@@ -348,19 +348,29 @@ async def _order_preview(
     req = await session.get(Request, int(values["rid"]))
     assert req is not None
     cat = category(req.category)
-    skills = "、".join(t(f"skill-{s}") for s in cat.skills) or "-"
-    text = "\n".join(
-        [
-            t("order-issue-title", number=req.number),
-            t("order-issue-name", title=values.get("title") or cat.name(t.lang)),
-            t("order-card-category", category=cat.name(t.lang)),
-            t("order-issue-skills", skills=skills),
-            t("order-issue-deadline", hours=values.get("hrs") or cat.deadline_hours),
-            t("order-issue-area-all" if values.get("all") else "order-issue-area-grid"),
-            t("order-issue-needed", count=values.get("need", 1)),
-            t("order-issue-points", points=values.get("pts", 10)),
-        ]
+    wanted = () if values.get("anyskill") else cat.skills
+    skills = "、".join(t(f"skill-{s}") for s in wanted) or t("order-issue-any-skill")
+    # how many members would see it, so a draft nobody fits is noticed before publishing
+    matching = await order_service.count_matching(
+        session,
+        community_id=req.community_id,
+        grid_id=None if values.get("all") else req.grid_id,
+        skills=wanted,
     )
+    lines = [
+        t("order-issue-title", number=req.number),
+        t("order-issue-name", title=values.get("title") or cat.name(t.lang)),
+        t("order-card-category", category=cat.name(t.lang)),
+        t("order-issue-skills", skills=skills),
+        t("order-issue-deadline", hours=values.get("hrs") or cat.deadline_hours),
+        t("order-issue-area-all" if values.get("all") else "order-issue-area-grid"),
+        t("order-issue-needed", count=values.get("need", 1)),
+        t("order-issue-points", points=values.get("pts", 10)),
+        t("order-issue-matching", count=matching),
+    ]
+    if matching == 0:
+        lines.append(t("order-issue-nobody"))
+    text = "\n".join(lines)
     rid = req.id
     markup = keyboard(
         [
@@ -375,6 +385,18 @@ async def _order_preview(
                     rid,
                     0 if values.get("all") else 1,
                 ),
+            ],
+            [
+                button(
+                    t(
+                        "order-btn-skills-default"
+                        if values.get("anyskill")
+                        else "order-btn-any-skill"
+                    ),
+                    "sskill",
+                    rid,
+                    0 if values.get("anyskill") else 1,
+                )
             ],
             [button(t("order-btn-publish"), "sgo", rid), button(t("common-cancel"), "sreq", rid)],
         ]
@@ -413,12 +435,12 @@ def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
         return t("order-err-points", limit=MAX_POINTS)
     if key == "hrs" and not 1 <= value <= MAX_HOURS:
         return t("order-err-hours", limit=MAX_HOURS)
-    if key == "all" and value not in (0, 1):
+    if key in ("all", "anyskill") and value not in (0, 1):
         return t("err-stale-button")
     return None
 
 
-@router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts", "shrs", "sarea"})))
+@router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts", "shrs", "sarea", "sskill"})))
 async def on_issue_tweak(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text, session: AsyncSession
 ) -> None:
@@ -427,7 +449,9 @@ async def on_issue_tweak(
     if values.get("rid") != callback_data.ref:
         await answer_once(query, t("err-stale-button"), alert=True)
         return
-    key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all"}[callback_data.action]
+    key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all", "sskill": "anyskill"}[
+        callback_data.action
+    ]
     refusal = _tweak_refusal(key, callback_data.extra, t)
     if refusal:
         # a forged value never reaches the draft
@@ -491,6 +515,7 @@ async def on_issue_publish(
             if values.get("hrs")
             else None,
             community_wide=bool(values.get("all")),
+            skills=() if values.get("anyskill") else None,
         ),
         now=clock(),
     )

@@ -331,6 +331,22 @@ async def matching_members(session: AsyncSession, *, order: Order) -> list[Membe
     return out
 
 
+async def count_matching(
+    session: AsyncSession, *, community_id: int, grid_id: int | None, skills: Sequence[str]
+) -> int:
+    """How many approved members an order with this area and these skills would be offered to."""
+    draft = Order(
+        request_id=0,
+        community_id=community_id,
+        grid_id=grid_id,
+        title="",
+        category="other",
+        skills=",".join(skills),
+        created_by=0,
+    )
+    return len(await matching_members(session, order=draft))
+
+
 async def issue_order(
     session: AsyncSession,
     *,

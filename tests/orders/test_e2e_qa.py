@@ -166,3 +166,22 @@ async def test_staff_card_shows_transfer_and_offers_duplicates_as_buttons(
     card = await d.expect(STAFF, "🚨 紧急（")
     assert f"诉求 {number} · 待受理" in message_text(card)
     assert "🚨 紧急（居民标注）" in message_text(card)
+
+
+async def test_draft_counts_who_fits_and_skills_can_be_dropped(linli_sandbox: Harness) -> None:
+    """QA D15/D11: the draft says nobody fits before publishing; 不限技能 fixes it."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "2号楼门口的垃圾桶满了，味道很大")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    draft = await d.expect(STAFF, f"为诉求 {number} 派单")
+    assert "符合条件的党员/志愿者：0 位" in message_text(draft)
+    assert "没人能看到" in message_text(draft)
+    await d.tap(STAFF, "不限技能", draft["message_id"])
+    widened = await d.expect(STAFF, "需要的技能：不限")
+    assert "：0 位" not in message_text(widened) and "没人能看到" not in message_text(widened)
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "已发布")
+    assert "没有人能看到" not in message_text(issued)
+    await d.expect(LIU, "🛠 新工单")

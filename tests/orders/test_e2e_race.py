@@ -18,6 +18,7 @@ async def _race(h: Harness) -> None:
     number = await _file(h, ZHOU, "楼道里的灯不亮了，晚上看不见台阶")
     await _open_card(h, number)
     await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")  # the draft is shown before its buttons
     await d.tap(STAFF, "改为全社区")
     await d.expect(STAFF, "全社区的党员")
     await d.tap(STAFF, "发布工单")
