@@ -542,22 +542,13 @@ async def on_rate(
     settings: Settings,
     clock: Any,
 ) -> None:
-    """满意 / 基本满意 are stored at the tap; 不满意 first asks what is still wrong."""
+    """The score is stored at the tap (不满意 reopens at once); then a comment is asked for."""
     req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
     if req.status != RequestStatus.DONE:
         await answer_once(query, t("order-err-rated"), alert=True)
         return
     score = _SCORES[callback_data.action]
     await state.clear()
-    if score == Score.UNSATISFIED:
-        await state.set_state(RateComment.comment)
-        await state.update_data(request_id=req.id, score=score.value)
-        await reply(
-            query,
-            t("order-ask-comment-unsatisfied"),
-            reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
-        )
-        return
     out = await order_service.rate(
         session, user=user, request_id=int(req.id or 0), score=score, comment=None, now=clock()
     )
@@ -565,7 +556,7 @@ async def on_rate(
     await state.update_data(request_id=req.id, score=score.value, rated=True)
     await reply(
         query,
-        t("order-ask-comment"),
+        t("order-ask-comment-unsatisfied" if score == Score.UNSATISFIED else "order-ask-comment"),
         reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
     )
     await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
@@ -587,20 +578,23 @@ async def _rate(
     menu = main_menu(t, roles, registered=user.registered)
     if values.get("rated"):
         # the score was stored at the tap; this only adds the optional comment
+        notices = []
         if comment:
-            await order_service.comment_rating(
+            noted = await order_service.comment_rating(
                 session,
                 user=user,
                 request_id=int(values["request_id"]),
                 comment=comment,
                 now=clock(),
             )
+            notices = noted.notices
         await state.clear()
-        await reply(
-            event,
-            t("order-rated-comment-saved" if comment else "order-rated-thanks"),
-            reply_markup=menu,
-        )
+        if values["score"] == Score.UNSATISFIED:
+            key = "order-rated-reopened"
+        else:
+            key = "order-rated-comment-saved" if comment else "order-rated-thanks"
+        await reply(event, t(key), reply_markup=menu)
+        await send_notices(session, notices, translator=translator, settings=settings, now=clock())
         return
     out = await order_service.rate(
         session,

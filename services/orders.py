@@ -1634,8 +1634,8 @@ async def rate(
             notices.append(
                 Notice(
                     chat_id=sid,
-                    key="order-notice-reopened",
-                    args={"number": req.number, "comment": text or "-"},
+                    key="order-notice-reopened" if text else "order-notice-reopened-no-reason",
+                    args={"number": req.number, "comment": text},
                     kind="staff-request-card",
                     ref_id=req.id,
                     community_id=req.community_id,
@@ -1647,8 +1647,8 @@ async def rate(
 
 async def comment_rating(
     session: AsyncSession, *, user: User, request_id: int, comment: str, now: datetime
-) -> Rating:
-    """The optional comment after a rating already stored at the tap (满意 / 基本满意)."""
+) -> Outcome:
+    """The optional comment after a rating stored at the tap; staff hear why, if 不满意."""
     req = await get_request(session, request_id)
     if req.resident_id != user.id:
         await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
@@ -1676,8 +1676,21 @@ async def comment_rating(
         state=req.status,
         note=text,
     )
+    notices: list[Notice] = []
+    if rating.score == Score.UNSATISFIED:
+        notices = [
+            Notice(
+                chat_id=sid,
+                key="order-notice-reopened-reason",
+                args={"number": req.number, "comment": text},
+                kind="staff-request-card",
+                ref_id=req.id,
+                community_id=req.community_id,
+            )
+            for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+        ]
     await session.commit()
-    return rating
+    return Outcome(notices=notices, request=req)
 
 
 async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime) -> list[Notice]:

@@ -185,3 +185,26 @@ async def test_draft_counts_who_fits_and_skills_can_be_dropped(linli_sandbox: Ha
     issued = await d.expect(STAFF, "已发布")
     assert "没有人能看到" not in message_text(issued)
     await d.expect(LIU, "🛠 新工单")
+
+
+async def test_unsatisfied_tap_reopens_at_once_and_the_reason_follows(
+    linli_sandbox: Harness,
+) -> None:
+    """QA D24 for 不满意: the tap alone reopens the matter; a reason typed later reaches staff."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "楼道里堆了很多杂物，不好走")
+    await _handle_directly(h, number, "已清理楼道杂物")
+    ask = await d.expect(WU, "已清理楼道杂物")
+    await d.tap(WU, "😞 不满意", ask["message_id"])
+    await d.expect(WU, "已转给社区重新办理")
+    await d.expect(STAFF, "原因稍后补充")
+    async with h.sessionmaker() as s:
+        req = (await s.exec(select(Request).where(col(Request.resident_id) == WU))).one()
+        assert req.status == RequestStatus.REOPENED
+        [rating] = (await s.exec(select(Rating))).all()
+        assert rating.score == "unsatisfied"
+    await d.say(WU, "三楼拐角还堆着旧家具")
+    await d.expect(WU, "社区会重新办理")
+    reason = await d.expect(STAFF, "说明了不满意的原因")
+    assert "三楼拐角还堆着旧家具" in message_text(reason)
