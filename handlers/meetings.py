@@ -33,6 +33,7 @@ from handlers.consult_kit import (
     parse_local_time,
     picker_kb,
     reply,
+    safe_edit_markup,
     staff_community,
     tx,
 )
@@ -41,6 +42,7 @@ from handlers.menu import labels, main_menu
 from models import Role, User
 from models.consultations import (
     AudienceKind,
+    Decision,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -48,7 +50,7 @@ from models.consultations import (
     RsvpStatus,
 )
 from services import meetings, polls
-from services.errors import InvalidInput
+from services.errors import InvalidInput, NotFound
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -78,6 +80,7 @@ class MeetingChange(StatesGroup):
     cancel_reason = State()
     minutes = State()
     decisions = State()
+    order_title = State()
 
 
 class CodeForm(StatesGroup):
@@ -957,6 +960,60 @@ async def on_decisions(
     await _send_staff_card(message, session, meeting, args, t, clock())
 
 
+def _suggest_category(triage: Any, text: str) -> str:
+    """Triage's category for a decision's text ('other' without triage or when unknown)."""
+    if triage is None:
+        return "other"
+    try:
+        from services.order_common import is_category
+
+        code = str(triage.analyze(text).category)
+    except Exception:  # triage is advice only; never block the order on it
+        return "other"
+    return code if is_category(code) else "other"
+
+
+async def _show_order_plan(
+    target: object,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    lang: str,
+    *,
+    decision_id: int,
+    triage: Any,
+    title: str | None,
+) -> None:
+    """The order a decision would become, with create / change title / cancel buttons."""
+    from services.order_common import category as category_info
+
+    decision = await session.get(Decision, decision_id)
+    if decision is None:
+        raise NotFound("meeting-err-decision-not-found")
+    plan = await meetings.decision_order_plan(
+        session,
+        user=user,
+        roles=roles,
+        decision_id=decision_id,
+        category=_suggest_category(triage, decision.text),
+        title=title,
+    )
+    place = " · ".join(x for x in (plan.grid_name, plan.building.name) if x)
+    text = t(
+        "meeting-order-preview",
+        decision=plan.decision.text,
+        title=plan.title,
+        place=place,
+        category=category_info(plan.category).name(lang),
+    )
+    rows = [
+        [(t("meeting-btn-order-create"), MeetingCb(action="order_go", id=decision_id).pack())],
+        [(t("meeting-btn-order-title"), MeetingCb(action="order_title", id=decision_id).pack())],
+    ]
+    await reply(target, text, reply_markup=kb(rows))
+
+
 @staff_router.callback_query(MeetingCb.filter(F.action == "order"))
 async def on_decision_order(
     query: CallbackQuery,
@@ -964,22 +1021,119 @@ async def on_decision_order(
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+    lang: str,
+    triage: Any = None,
+) -> None:
+    """A decision → order: first the proposed title, place and category for staff to check."""
+    await _show_order_plan(
+        query.message,
+        session,
+        user,
+        roles,
+        t,
+        lang,
+        decision_id=callback_data.arg,
+        triage=triage,
+        title=(await state.get_data()).get(f"order_title:{callback_data.arg}"),
+    )
+    await query.answer()
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "order_title"))
+async def on_decision_order_title(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+) -> None:
+    """Staff want another title: ask for it (the current one is shown)."""
+    plan = await meetings.decision_order_plan(
+        session, user=user, roles=roles, decision_id=callback_data.id
+    )
+    await state.set_state(MeetingChange.order_title)
+    await state.update_data(order_decision=callback_data.id)
+    await query.answer()
+    await reply(
+        query.message, t("meeting-order-ask-title", current=plan.title), reply_markup=cancel_kb(t)
+    )
+
+
+@staff_router.message(StateFilter(MeetingChange.order_title), F.text)
+async def on_decision_order_title_text(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+    lang: str,
+    triage: Any = None,
+) -> None:
+    """The new title typed: show the plan again."""
+    from services.orders import order_title
+
+    data = await state.get_data()
+    decision_id = int(data["order_decision"])
+    title = order_title(message.text)
+    if not title:
+        raise InvalidInput("meeting-err-order-title")
+    await state.set_state(None)
+    await state.update_data({f"order_title:{decision_id}": title})
+    await message.answer(
+        t("meeting-order-title-saved"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await _show_order_plan(
+        message,
+        session,
+        user,
+        roles,
+        t,
+        lang,
+        decision_id=decision_id,
+        triage=triage,
+        title=title,
+    )
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "order_go"))
+async def on_decision_order_go(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
     t: Text,
     translator: Translator,
     settings: Settings,
     clock: Clock,
+    triage: Any = None,
 ) -> None:
-    """A decision becomes an order of the order cycle, linked back to the meeting."""
+    """Staff confirmed the plan: the order is created, linked back to the meeting."""
+    decision = await session.get(Decision, callback_data.id)
+    if decision is None:
+        raise NotFound("meeting-err-decision-not-found")
+    title = (await state.get_data()).get(f"order_title:{callback_data.id}")
     decision = await meetings.decision_to_order(
         session,
         user=user,
         roles=roles,
-        decision_id=callback_data.arg,
+        decision_id=callback_data.id,
         now=clock(),
         texts=translator,
         default_language=settings.default_language,
+        category=_suggest_category(triage, decision.text),
+        title=title,
     )
     await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
     await reply(query.message, t("meeting-to-order-done", ref=decision.order_ref or ""))
 
 

@@ -1024,18 +1024,73 @@ async def decisions_of(session: AsyncSession, *, meeting_id: int) -> list[Decisi
     return list((await session.exec(stmt)).all())
 
 
-async def _request_building(session: AsyncSession, *, meeting: Meeting) -> int:
-    """The building an order from this meeting is filed at: the audience's first building."""
+async def _request_building(
+    session: AsyncSession, *, meeting: Meeting, text: str = ""
+) -> Building:
+    """Where an order from this meeting is filed: a building of the community the decision
+    names (longest name first, so 13号楼 beats 3号楼), else the audience's first building."""
     audience = meeting_audience(meeting)
     stmt = select(Building).where(Building.community_id == meeting.community_id)
+    everywhere = list((await session.exec(stmt.order_by(col(Building.id)))).all())
+    named = sorted(
+        (b for b in everywhere if b.name and b.name in text), key=lambda b: -len(b.name)
+    )
+    if named:
+        return named[0]
     if audience.kind == AudienceKind.BUILDINGS:
-        stmt = stmt.where(col(Building.id).in_(audience.ids))
+        pool = [b for b in everywhere if b.id in audience.ids]
     elif audience.kind == AudienceKind.GRIDS:
-        stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
-    building = (await session.exec(stmt.order_by(col(Building.id)))).first()
-    if building is None or building.id is None:
+        pool = [b for b in everywhere if b.grid_id in audience.ids]
+    else:
+        pool = everywhere
+    if not pool:
         raise NotFound("err-address-stale")
-    return building.id
+    return pool[0]
+
+
+@dataclass
+class OrderPlan:
+    """What a decision would become, shown to staff before the order is created."""
+
+    decision: Decision
+    meeting: Meeting
+    title: str
+    building: Building
+    grid_name: str
+    category: str
+
+
+async def decision_order_plan(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    decision_id: int,
+    category: str | None = None,
+    title: str | None = None,
+) -> OrderPlan:
+    """Check at the tap that the decision can become an order, and propose its title, place
+    (a building the decision names, else the meeting's audience) and category."""
+    decision = await session.get(Decision, decision_id)
+    if decision is None:
+        raise NotFound("meeting-err-decision-not-found")
+    meeting = await get_meeting(session, meeting_id=decision.meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-decision-order"
+    )
+    if decision.order_id is not None:
+        raise Conflict("meeting-err-decision-done", ref=decision.order_ref or "")
+    building = await _request_building(session, meeting=meeting, text=decision.text)
+    grid = await session.get(Grid, building.grid_id) if building.grid_id else None
+    chosen = clean_text(title, max_len=60) if title else decision.text[:60]
+    return OrderPlan(
+        decision=decision,
+        meeting=meeting,
+        title=chosen,
+        building=building,
+        grid_name=grid.name if grid else "",
+        category=category or "other",
+    )
 
 
 async def decision_to_order(
@@ -1047,8 +1102,11 @@ async def decision_to_order(
     now: datetime,
     texts: Any,
     default_language: str = "zh-Hans",
+    category: str | None = None,
+    title: str | None = None,
 ) -> Decision:
-    """大家的事大家办: a decision becomes a request (channel 议事会) and an order, linked back."""
+    """大家的事大家办: a decision becomes a request (channel 议事会) and an order, linked back
+    (category and title as staff confirmed them on the plan)."""
     decision = await session.get(Decision, decision_id)
     if decision is None:
         raise NotFound("meeting-err-decision-not-found")
@@ -1065,7 +1123,10 @@ async def decision_to_order(
         from services import requests as request_service
     except ImportError:  # the order cycle is not installed
         raise InvalidInput("meeting-err-no-orders") from None
-    building_id = await _request_building(session, meeting=meeting)
+    plan = await decision_order_plan(
+        session, user=user, roles=roles, decision_id=decision_id, category=category, title=title
+    )
+    building_id = plan.building.id or 0
     text = f"{decision.text}\n（{meeting.title} · 议事会决议）"
     filed = await request_service.file_on_behalf(
         session,
@@ -1076,7 +1137,7 @@ async def decision_to_order(
         contact_name=None,
         contact_phone=None,
         channel=Channel.MEETING,
-        draft=request_service.Draft(text=text, category="other"),
+        draft=request_service.Draft(text=text, category=plan.category),
         suggestion=None,
         now=now,
     )
@@ -1086,7 +1147,7 @@ async def decision_to_order(
         user=user,
         roles=roles,
         request_id=filed.request.id,
-        spec=order_service.OrderSpec(title=decision.text[:60]),
+        spec=order_service.OrderSpec(title=plan.title),
         now=now,
     )
     assert outcome.order is not None

@@ -130,11 +130,20 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     await d.expect(STAFF, "纪要已发布，已发送给 3 位")
     minutes = await d.expect(ZHOU, "议事会纪要")
     assert "2. 修复1号楼门口路灯" in message_text(minutes)
-    assert "到会 2 人" in message_text(minutes)
-    # a decision becomes an order in one step, linked back to the meeting
+    assert "在机器人上签到 2 人" in message_text(minutes)
+    # a decision becomes an order, linked back to the meeting: staff check the plan first
     await d.expect(STAFF, "已发布纪要")
     await d.tap(STAFF, "🧾 转为工单 2")
-    made = await d.expect(STAFF, "已根据决议创建工单")
+    plan = await d.expect(STAFF, "请核对")
+    assert "工单标题：修复1号楼门口路灯" in message_text(plan)
+    assert "地点：第一网格 · 1号楼" in message_text(plan)
+    await d.tap(STAFF, "✏️ 改标题", plan["message_id"])
+    await d.expect(STAFF, "现在的标题是：修复1号楼门口路灯", since=plan["message_id"])
+    replies = await d.say(STAFF, "修1号楼门口路灯")
+    plan = next(m for m in replies if "请核对" in message_text(m))
+    assert "工单标题：修1号楼门口路灯" in message_text(plan)
+    await d.tap(STAFF, "✅ 创建工单", plan["message_id"])
+    made = await d.expect(STAFF, "已根据决议创建工单", since=plan["message_id"])
     async with h.sessionmaker() as session:
         meeting = (await session.exec(select(Meeting))).one()
         assert meeting.status == MeetingStatus.MINUTED

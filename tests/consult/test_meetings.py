@@ -458,7 +458,7 @@ async def test_minutes_reach_everyone_invited(
     assert told == 6 and meeting.status == MeetingStatus.MINUTED
     text = notifier.sent[0]["text"]
     assert "1. 成立加装电梯居民小组" in text and "2. 下周公示方案" in text
-    assert "到会 1 人" in text
+    assert "在机器人上签到 1 人" in text
     decisions = await meetings.decisions_of(session, meeting_id=meeting.id or 0)
     assert [d.text for d in decisions] == ["成立加装电梯居民小组", "下周公示方案"]
     with pytest.raises(Conflict):

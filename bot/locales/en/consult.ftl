@@ -189,7 +189,10 @@ meeting-minutes-notice = 📝 <b>Minutes: { $title }</b> ({ $when })
     { $minutes }
     <b>Decisions</b>
     { $decisions }
-    { $attended } people attended.
+    { $attended ->
+        [0] {""}
+       *[other] 📍 { $attended } checked in with the bot.
+    }
 meeting-no-decisions = (none)
 meeting-list-title = <b>Upcoming meetings</b>
 meeting-list-empty = No meetings are planned.
@@ -300,6 +303,18 @@ meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there ar
 meeting-minutes-done = ✅ Minutes published and sent to { $count } invited residents.
 meeting-decision-line = { $n }. { $text }
 meeting-decision-order = { $n }. { $text } → order { $ref }
+meeting-order-preview = <b>🧾 Decision → order — please check</b>
+    Decision: { $decision }
+    Order title: { $title }
+    Place: { $place }
+    Category (suggested): { $category }
+    On confirming, a request and an order are created (points and people needed follow the category; you can adjust them on the order).
+meeting-btn-order-create = ✅ Create the order
+meeting-btn-order-title = ✏️ Change the title
+meeting-order-ask-title = The title now: { $current }
+    Type the new order title (up to 60 characters):
+meeting-order-title-saved = ✅ Title changed; please check again:
+meeting-err-order-title = The title cannot be empty; please type it again.
 meeting-to-order-done = ✅ Order { $ref } was created from the decision.
 meeting-ask-code = Type the 6-digit check-in code shown by staff:
 meeting-btn-checkin-code = 🔢 Enter check-in code

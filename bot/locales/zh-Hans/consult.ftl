@@ -189,7 +189,10 @@ meeting-minutes-notice = 📝 <b>议事会纪要：{ $title }</b>（{ $when }）
     { $minutes }
     <b>决议</b>
     { $decisions }
-    到会 { $attended } 人。
+    { $attended ->
+        [0] {""}
+       *[other] 📍 在机器人上签到 { $attended } 人。
+    }
 meeting-no-decisions = （无）
 meeting-list-title = <b>近期议事会</b>
 meeting-list-empty = 最近没有安排议事会。
@@ -300,6 +303,18 @@ meeting-ask-decisions = 请输入决议，每行一条；没有决议请点「�
 meeting-minutes-done = ✅ 纪要已发布，已发送给 { $count } 位受邀居民。
 meeting-decision-line = { $n }. { $text }
 meeting-decision-order = { $n }. { $text } → 工单 { $ref }
+meeting-order-preview = <b>🧾 决议转为工单 — 请核对</b>
+    决议：{ $decision }
+    工单标题：{ $title }
+    地点：{ $place }
+    分类（自动建议）：{ $category }
+    确认后会创建诉求和工单（积分、人数等按分类默认，之后可在工单里调整）。
+meeting-btn-order-create = ✅ 创建工单
+meeting-btn-order-title = ✏️ 改标题
+meeting-order-ask-title = 现在的标题是：{ $current }
+    请输入新的工单标题（最多 60 字）：
+meeting-order-title-saved = ✅ 标题已改好，请再核对一下：
+meeting-err-order-title = 标题不能为空，请重新输入。
 meeting-to-order-done = ✅ 已根据决议创建工单 { $ref }。
 meeting-ask-code = 请输入工作人员出示的 6 位签到码：
 meeting-btn-checkin-code = 🔢 输入签到码
