@@ -588,7 +588,7 @@ async def _preview(
     await state.clear()
     args = await _card(session, meeting, translator, settings, clock)
     await message.answer(
-        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+        t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
     rows = [
         [
@@ -764,6 +764,7 @@ async def on_change_start(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
     clock: Clock,
 ) -> None:
     """Ask for the new value / time / reason / minutes — after checking, at the tap, that the
@@ -772,7 +773,7 @@ async def on_change_start(
     if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    await meetings.check_staff_action(
+    meeting = await meetings.check_staff_action(
         session,
         user=user,
         roles=roles,
@@ -790,7 +791,29 @@ async def on_change_start(
     }[action]
     await state.set_state(step)
     await query.answer()
+    if action == "edit_field":
+        current = await _current_value(
+            session, meeting, _EDIT_FIELDS[callback_data.arg], t, settings
+        )
+        await reply(query.message, t(key, current=current), reply_markup=cancel_kb(t))
+        return
     await reply(query.message, t(key), reply_markup=cancel_kb(t))
+
+
+async def _current_value(
+    session: AsyncSession, meeting: Meeting, field: str, t: Text, settings: Settings
+) -> str:
+    """What a meeting field says now (shown when staff are asked for the new value)."""
+    if field == "title":
+        return meeting.title
+    if field == "agenda":
+        items = await meetings.agenda_of(session, meeting_id=meeting.id or 0)
+        return "\n".join(f"{i}. {a.text}" for i, a in enumerate(items, 1))
+    if field == "time":
+        return meeting.starts_at.astimezone(settings.zone).strftime("%Y-%m-%d %H:%M")
+    if field == "place":
+        return meeting.place or meeting.online_link or "-"
+    return str(meeting.capacity) if meeting.capacity else t("meeting-capacity-none")
 
 
 @staff_router.message(StateFilter(MeetingChange.value), F.text)

@@ -920,7 +920,7 @@ async def on_threshold(
     )
     await state.clear()
     await message.answer(
-        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+        t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
     options = "\n".join(f"{i}. {o}" for i, o in enumerate(data["options"], 1))
     closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")

@@ -9,7 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
@@ -133,14 +133,21 @@ async def on_detail(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    translator: Translator,
+    settings: Settings,
     clock: Clock,
 ) -> None:
-    """Explanation typed (or skipped): the topic is filed."""
+    """Explanation typed (or skipped): the topic is filed and staff are told."""
     data = await state.get_data()
     text = message.text or ""
     detail = None if text in labels("common-skip") else text
     topic = await topics.propose_topic(
-        session, user=user, title=str(data["title"]), detail=detail, now=clock()
+        session,
+        user=user,
+        title=str(data["title"]),
+        detail=detail,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
     await message.answer(
@@ -158,9 +165,26 @@ async def on_back(
     t: Text,
     clock: Clock,
 ) -> None:
-    """附议 once."""
+    """附议 once; the topic's message then shows the new count (and no 附议 button)."""
     topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
     await query.answer(t("topic-backed", backers=topic.backers), show_alert=True)
+    if isinstance(query.message, Message) and query.message.text is not None:
+        text = t(
+            "topic-item",
+            title=topic.title,
+            backers=topic.backers,
+            status=t(f"topic-status-{topic.status}"),
+            detail=topic.detail or "",
+        ).strip()
+        markup = query.message.reply_markup
+        rows = [
+            [b for b in row if b.callback_data != query.data]
+            for row in (markup.inline_keyboard if markup else [])
+        ]
+        rows = [row for row in rows if row]
+        await query.message.edit_text(
+            text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+        )
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept"))

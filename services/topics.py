@@ -23,7 +23,7 @@ from services import audit
 from services.consult_common import Notifier
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.meetings import agenda_of, ends_at, get_meeting, require_meeting_staff
-from services.users import require_scope
+from services.users import require_scope, staff_of
 from services.validation import clean_text
 
 TITLE_MAX = 100
@@ -53,8 +53,10 @@ async def propose_topic(
     detail: str | None,
     now: datetime,
     meeting_id: int | None = None,
+    notifier: Notifier | None = None,
 ) -> Topic:
-    """A registered resident proposes a topic for their community (or a given meeting)."""
+    """A registered resident proposes a topic for their community (or a given meeting); the
+    community's staff are told (those of the resident's grid, for grid-scoped staff)."""
     if not user.registered or user.community_id is None:
         raise PermissionDenied("err-need-register")
     clean_title = clean_text(title, max_len=TITLE_MAX, key="topic-err-title").replace("\n", " ")
@@ -86,6 +88,17 @@ async def propose_topic(
     await session.flush()
     assert topic.id is not None
     _audit(session, user.id, "topic-propose", topic.id, clean_title)
+    if notifier is not None:
+        staff = await staff_of(session, community_id=user.community_id, grid_id=user.grid_id)
+        await notifier.send(
+            session,
+            users=[u for u in staff if u.id != user.id],
+            key="topic-new-staff",
+            args={"title": clean_title, "name": user.display_name},
+            kind="topic",
+            community_id=user.community_id,
+            dedupe=f"topic:{topic.id}:new",
+        )
     await session.commit()
     return topic
 
@@ -250,22 +263,39 @@ async def _tell_proposer(
     key: str,
     notifier: Notifier,
 ) -> None:
-    proposer = await session.get(User, topic.proposer_id)
-    if proposer is None:
-        return
+    """The proposer hears the decision, and so does everyone who backed the topic."""
     args: dict[str, object] = {"title": topic.title}
     if meeting is not None:
         args.update(meeting=meeting.title, when=notifier.local(meeting.starts_at))
     else:
         args["answer"] = topic.answer or ""
+    proposer = await session.get(User, topic.proposer_id)
+    if proposer is not None and proposer.forgotten_at is None:
+        await notifier.send(
+            session,
+            users=[proposer],
+            key=key,
+            args=args,
+            kind="topic",
+            community_id=topic.community_id,
+            dedupe=f"topic:{topic.id}:{key}",
+        )
+    backer_ids = select(TopicBacking.user_id).where(TopicBacking.topic_id == topic.id)
+    backers = (
+        await session.exec(
+            select(User).where(
+                col(User.id).in_(backer_ids.scalar_subquery()), col(User.forgotten_at).is_(None)
+            )
+        )
+    ).all()
     await notifier.send(
         session,
-        users=[proposer],
-        key=key,
+        users=[b for b in backers if b.id != topic.proposer_id],
+        key=key.replace("-notice", "-backer"),
         args=args,
         kind="topic",
         community_id=topic.community_id,
-        dedupe=f"topic:{topic.id}:{key}",
+        dedupe=f"topic:{topic.id}:{key}:backer",
     )
 
 

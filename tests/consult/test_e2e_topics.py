@@ -18,13 +18,25 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     await d.say(ZHOU, "小区东门路灯太暗")
     [done] = await d.say(ZHOU, "跳过")
     assert "议题已提交：小区东门路灯太暗" in message_text(done)
-    # a neighbour backs it once; a second backing is refused
+    # staff hear of the new topic at once
+    notice = await d.expect(STAFF, "新议题")
+    assert "小区东门路灯太暗" in message_text(notice)
+    # a neighbour backs it once: the message shows the new count; a second backing is refused
     [hub] = await d.say(WU, "🗳 近期议事")
     await d.tap(WU, "💡 议题征集", hub["message_id"])
     item = await d.expect(WU, "小区东门路灯太暗", since=hub["message_id"])
+    assert "0 人附议" in message_text(item)
+    [back] = [
+        b["callback_data"]
+        for row in item["reply_markup"]["inline_keyboard"]
+        for b in row
+        if "附议" in b["text"]
+    ]
     answer = await d.tap(WU, "👍 附议", item["message_id"])
     assert "现在有 1 人附议" in str(answer)
-    answer = await d.tap(WU, "👍 附议", item["message_id"])
+    [now] = [m for m in await d.messages(WU) if m["message_id"] == item["message_id"]]
+    assert "1 人附议" in message_text(now) and "0 人附议" not in message_text(now)
+    answer = await d.click(WU, item["message_id"], data=back)
     assert "只能附议一次" in str(answer)
     # staff answer it; the proposer is told
     [menu] = await d.say(STAFF, "🏛 议事管理")
@@ -35,4 +47,7 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     [ok] = await d.say(STAFF, "已报物业，本周内更换灯泡。")
     assert "已答复" in message_text(ok)
     told = await d.expect(ZHOU, "有答复")
+    assert "本周内更换灯泡" in message_text(told)
+    # the neighbour who backed it is told too
+    told = await d.expect(WU, "您附议的议题")
     assert "本周内更换灯泡" in message_text(told)

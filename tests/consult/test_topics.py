@@ -69,8 +69,10 @@ async def test_propose_back_and_accept(
     assert topic.status == TopicStatus.ACCEPTED and topic.meeting_id == meeting_id
     agenda = await meetings.agenda_of(session, meeting_id=meeting_id)
     assert [a.text for a in agenda] == ["年度工作回顾", "小区路灯太暗"]
-    assert [m["chat_id"] for m in notifier.sent] == [world["a1"].id]
-    assert "已列入议事会：十二月居民议事会" in notifier.sent[0]["text"]
+    # the proposer, then those who backed it (QA D28), each with their own wording
+    assert [m["chat_id"] for m in notifier.sent] == [world["a1"].id, world["b"].id, world["d"].id]
+    assert "您提的议题「小区路灯太暗」已列入议事会：十二月居民议事会" in notifier.sent[0]["text"]
+    assert "您附议的议题「小区路灯太暗」已列入议事会" in notifier.sent[1]["text"]
     with pytest.raises(Conflict):
         await topics.back_topic(session, user=world["e"], topic_id=topic.id or 0, now=NOW)
     with pytest.raises(Conflict):

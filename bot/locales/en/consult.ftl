@@ -21,6 +21,7 @@ consult-btn-topic-review = 💡 Review topics
 consult-yes = ✅ Yes
 consult-no = ❌ No
 consult-done = ✅ Done
+consult-draft-saved = ✅ Draft saved (nothing sent yet); please check it below:
 consult-back = ⬅️ Back
 consult-cancelled = Cancelled; nothing was saved.
 consult-ask-time-format = Please type the time like "2026-11-28 19:30" (local time).
@@ -144,7 +145,7 @@ meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: �
 meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list. We will tell you if a place frees up.
 meeting-rsvp-maybe = Noted as "not sure". You can change it at any time.
 meeting-rsvp-no = Noted as "not going". You can sign up again if you change your mind.
-meeting-promoted = 🎉 Someone cancelled, so you moved up from the waiting list: { $title } ({ $when }).
+meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }
 meeting-changed = ✏️ A meeting has changed: { $title }
@@ -292,7 +293,9 @@ meeting-edit-field-agenda = Agenda
 meeting-edit-field-time = Time
 meeting-edit-field-place = Place/link
 meeting-edit-field-capacity = Capacity
-meeting-edit-ask-value = Type the new value:
+meeting-edit-ask-value = It is now: { $current }
+    Type the new value:
+meeting-capacity-none = no limit
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
 meeting-ask-postpone-time = Type the new start time, for example "2026-11-30 19:30":
 meeting-ask-reason = Briefly, why?
@@ -345,6 +348,10 @@ topic-backed = 👍 Backed; { $backers } people back it now.
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
     { $answer }
+topic-accepted-backer = 🎉 A topic you backed, "{ $title }", is on the agenda of { $meeting } ({ $when }).
+topic-answered-backer = 💬 A topic you backed, "{ $title }", has an answer:
+    { $answer }
+topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }). Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
 topic-choose-meeting = Which meeting should it go on?
 topic-no-meetings = There is no meeting to put it on; create a meeting first.
 topic-ask-answer = Type the answer:

@@ -21,6 +21,7 @@ consult-btn-topic-review = 💡 处理议题
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
+consult-draft-saved = ✅ 草稿已保存（还没有发出），请核对下面的内容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，没有保存任何内容。
 consult-ask-time-format = 请按「2026-11-28 19:30」的格式输入时间（本地时间）。
@@ -144,7 +145,7 @@ meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了�
 meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。有人取消时我们会通知您。
 meeting-rsvp-maybe = 已记录「不确定」。想好了可以随时改。
 meeting-rsvp-no = 已记录「不去」。如果改变主意，随时可以重新报名。
-meeting-promoted = 🎉 有人取消了报名，您已从候补转为正式参加：{ $title }（{ $when }）。
+meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }
 meeting-changed = ✏️ 议事会有变动：{ $title }
@@ -292,7 +293,9 @@ meeting-edit-field-agenda = 议程
 meeting-edit-field-time = 时间
 meeting-edit-field-place = 地点/链接
 meeting-edit-field-capacity = 人数上限
-meeting-edit-ask-value = 请输入新的内容：
+meeting-edit-ask-value = 现在是：{ $current }
+    请输入新的内容：
+meeting-capacity-none = 不限
 meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
 meeting-ask-postpone-time = 请输入新的开会时间，例如「2026-11-30 19:30」：
 meeting-ask-reason = 请简单说明原因：
@@ -345,6 +348,10 @@ topic-backed = 👍 已附议，现在有 { $backers } 人附议。
 topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
 topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
     { $answer }
+topic-accepted-backer = 🎉 您附议的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
+topic-answered-backer = 💬 您附议的议题「{ $title }」有答复：
+    { $answer }
+topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）。请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
 topic-choose-meeting = 列入哪个议事会？
 topic-no-meetings = 没有可以列入的议事会，请先新建议事会。
 topic-ask-answer = 请输入答复内容：
