@@ -181,6 +181,7 @@ async def on_export(
 ) -> None:
     """The XLSX ledger of the period for the staff member's communities."""
     allowed = await stats_service.scope_communities(session, user=user, roles=roles)
+    scope = await stats_service.scope_condition(session, user=user, roles=roles)
     period = PERIODS[callback_data.ref % len(PERIODS)]
     now = clock()
     start, end = period_bounds(period, now, settings)
@@ -193,6 +194,7 @@ async def on_export(
             start=start,
             end=end,
             community_ids=allowed,
+            scope=scope,
             texts=translator,
             lang=t.lang,
             zone=settings.zone,

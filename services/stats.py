@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import and_, case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -115,6 +115,35 @@ async def scope_communities(
     return ids
 
 
+async def scope_condition(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> Any | None:
+    """SQL on Request limiting the ledger to what this staff member may read (None: all).
+
+    Staff of a whole community read all of it; a grid worker reads only their grid's matters.
+    """
+    if Role.ADMIN in roles:
+        return None
+    if Role.STAFF not in roles:
+        raise PermissionDenied("err-not-allowed")
+    scopes = (
+        await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
+    ).all()
+    if not scopes:
+        raise PermissionDenied("err-not-allowed")
+    whole = sorted({s.community_id for s in scopes if s.grid_id is None})
+    parts: list[Any] = [col(Request.community_id).in_(whole)] if whole else []
+    for scope in scopes:
+        if scope.grid_id is not None and scope.community_id not in whole:
+            parts.append(
+                and_(
+                    col(Request.community_id) == scope.community_id,
+                    col(Request.grid_id) == scope.grid_id,
+                )
+            )
+    return or_(*parts)
+
+
 def _seconds(dialect: str, a: Any, b: Any) -> Any:
     """SQL for the seconds from timestamp a to timestamp b."""
     if dialect == "postgresql":
@@ -168,6 +197,9 @@ async def ledger_stats(
     where: list[Any] = [col(Request.created_at) >= start, col(Request.created_at) < end]
     if allowed is not None:
         where.append(col(Request.community_id).in_(allowed))
+    scope = await scope_condition(session, user=user, roles=roles)
+    if scope is not None:
+        where.append(scope)
     created, first = col(Request.created_at), col(Request.first_response_at)
     status, resolved_at = col(Request.status), col(Request.resolved_at)
     response_s = _seconds(dialect, created, first)
