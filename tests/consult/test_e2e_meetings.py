@@ -139,6 +139,7 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     plan = await d.expect(STAFF, "决议转为工单", since=last)
     assert "工单标题：修复1号楼门口路灯" in message_text(plan)
     assert "地点：第一网格 · 1号楼" in message_text(plan)
+    assert "分类（自动建议）：公共设施" in message_text(plan)  # triage's suggestion
     await d.tap(STAFF, "✏️ 改标题", plan["message_id"])
     await d.expect(STAFF, "现在的标题是：修复1号楼门口路灯", since=plan["message_id"])
     replies = await d.say(STAFF, "修1号楼门口路灯")
