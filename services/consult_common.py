@@ -204,8 +204,12 @@ class Notifier:
         kind: str = "consult",
         community_id: int | None = None,
         dedupe: str | None = None,
+        deliver_by: datetime | None = None,
     ) -> int:
-        """Queue one message per user; buttons are rows of (text key, callback data)."""
+        """Queue one message per user; buttons are rows of (text key, callback data).
+
+        `deliver_by` (a meeting's start): quiet hours never hold the message past it.
+        """
         count = 0
         for user in users:
             if user.blocked_bot:
@@ -228,6 +232,7 @@ class Notifier:
                 kind=kind,
                 community_id=community_id,
                 dedupe_key=f"{dedupe}:{user.id}" if dedupe else None,
+                deliver_by=deliver_by,
             )
             count += 1
         return count

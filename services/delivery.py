@@ -71,8 +71,13 @@ async def enqueue(
     broadcast_id: int | None = None,
     not_before: datetime | None = None,
     now: datetime | None = None,
+    deliver_by: datetime | None = None,
 ) -> Delivery:
-    """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones."""
+    """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
+
+    A message with `deliver_by` (e.g. a meeting's start) is never held past that moment: if
+    quiet hours would release it later, it goes now, since late would be useless.
+    """
     now = now or utcnow()
     if dedupe_key is not None:
         existing = (
@@ -92,7 +97,9 @@ async def enqueue(
         cid = community_id if community_id is not None else (user.community_id if user else None)
         start, end, enabled = await quiet_hours_of(session, community_id=cid)
         if enabled:
-            when = after_quiet_hours(when, start=start, end=end, zone=_zone)
+            held = after_quiet_hours(when, start=start, end=end, zone=_zone)
+            if deliver_by is None or held <= deliver_by:
+                when = held
     delivery = Delivery(
         chat_id=chat_id,
         kind=kind[:32],

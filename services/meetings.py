@@ -433,6 +433,7 @@ async def publish_meeting(
         buttons=rsvp_buttons(meeting_id),
         kind="meeting",
         community_id=meeting.community_id,
+        deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:announce",
     )
     await _schedule_reminders(session, meeting=meeting, now=now)
@@ -595,6 +596,7 @@ async def _tell_promoted(
         args={"title": meeting.title, "when": notifier.local(meeting.starts_at)},
         kind="meeting",
         community_id=meeting.community_id,
+        deliver_by=meeting.starts_at,
     )
     await session.commit()
 
@@ -738,6 +740,7 @@ async def edit_meeting(
             args=args,
             kind="meeting",
             community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
             dedupe=f"meeting:{meeting_id}:edit:{meeting.version}",
         )
         await session.commit()
@@ -787,6 +790,7 @@ async def postpone_meeting(
         buttons=rsvp_buttons(meeting_id),
         kind="meeting",
         community_id=meeting.community_id,
+        deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:postpone:{meeting.version}",
     )
     await session.commit()
@@ -832,6 +836,7 @@ async def cancel_meeting(
             },
             kind="meeting",
             community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
             dedupe=f"meeting:{meeting_id}:cancel",
         )
     await session.commit()
@@ -919,6 +924,7 @@ async def open_checkin(
         buttons=[[("meeting-btn-checkin", checkin_data(meeting_id))]],
         kind="meeting",
         community_id=meeting.community_id,
+        deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:checkin:{meeting.version}",
     )
     await session.commit()
@@ -956,6 +962,7 @@ async def remind(
         args={"title": meeting.title, "when": notifier.local(meeting.starts_at), "where": where},
         kind="meeting",
         community_id=meeting.community_id,
+        deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:remind:{meeting.version}:{int(now.timestamp()) // 600}",
     )
     await session.commit()
