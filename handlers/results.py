@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.media import send_photos
 from handlers.menu import labels, main_menu
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply, send_notices
 from models import Role, User
@@ -181,8 +182,7 @@ async def on_result_photos(
         number=f"{order.request_id:05d}",
         purpose=t("order-purpose-result"),
     )
-    for file_id in photos:
-        await query.message.answer_photo(file_id, caption=caption)
+    await send_photos(query.message, list(photos), caption=caption)
 
 
 @router.callback_query(OrderCb.filter(F.action == "vback"))

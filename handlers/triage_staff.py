@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.filters import IS_STAFF
+from handlers.media import send_photos
 from handlers.menu import labels, main_menu
 from handlers.order_ui import (
     OrderCb,
@@ -324,16 +325,19 @@ async def on_attachments(
     message = query.message
     if not isinstance(message, Message):
         return
-    for att in await request_service.attachments(session, request_id=req.id or 0):
+    attachments = await request_service.attachments(session, request_id=req.id or 0)
+    for purpose in dict.fromkeys(att.purpose for att in attachments):
         caption = t(
             "order-attachment-caption",
             number=req.number,
-            purpose=t(f"order-purpose-{att.purpose}"),
+            purpose=t(f"order-purpose-{purpose}"),
         )
-        if att.kind == "photo":
-            await message.answer_photo(att.file_id, caption=caption)
-        elif att.kind == "voice":
-            await message.answer_voice(att.file_id, caption=caption)
+        photos = [a.file_id for a in attachments if a.kind == "photo" and a.purpose == purpose]
+        if photos:
+            await send_photos(message, photos, caption=caption)
+        for att in attachments:
+            if att.kind == "voice" and att.purpose == purpose:
+                await message.answer_voice(att.file_id, caption=caption)
     if req.latitude is not None and req.longitude is not None:
         await message.answer_location(req.latitude, req.longitude)
 
