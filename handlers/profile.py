@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
@@ -9,11 +12,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text
+from bot.i18n import Text, Translator
+from bot.settings import Settings
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, start_registration
 from models import MemberProfile, Role, User
+from services import orders as order_service
 from services import users as user_service
+from services.order_notices import deliver
 
 router = Router(name="profile")
 router.message.filter(F.chat.type == "private")
@@ -132,6 +138,9 @@ async def on_forget_confirmed(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Callable[[], datetime],
 ) -> None:
     """Delete the personal data; the anonymous ledger stays (a second tap changes nothing)."""
     assert isinstance(query.message, Message)
@@ -139,6 +148,19 @@ async def on_forget_confirmed(
         await query.answer(t("forget-already"), show_alert=True)
         return
     await state.clear()
+    if Role.MEMBER in roles:
+        # Claims held by a member who leaves go back to the pool, and staff are told.
+        notices = await order_service.release_all_claims(
+            session, user=user, roles=roles, reason=t("forget-claim-reason"), now=clock()
+        )
+        await deliver(
+            session,
+            notices,
+            texts=translator,
+            default_language=settings.default_language,
+            now=clock(),
+        )
+        await session.commit()
     await user_service.forget_user(session, user=user)
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)

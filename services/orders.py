@@ -877,6 +877,26 @@ async def open_orders_for(
     )
 
 
+async def release_all_claims(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    reason: str,
+    now: datetime,
+) -> list[Notice]:
+    """Give back every claim a member holds (before they delete their data), with notices."""
+    notices: list[Notice] = []
+    for order in await my_claims(session, user=user):
+        if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+            continue  # reported done already: staff verify it as usual
+        outcome = await release_claim(
+            session, user=user, roles=roles, order_id=order.id or 0, reason=reason, now=now
+        )
+        notices.extend(outcome.notices)
+    return notices
+
+
 async def my_claims(session: AsyncSession, *, user: User) -> list[Order]:
     """Orders the member holds an active claim on."""
     rows = await session.exec(

@@ -164,3 +164,4 @@ member-card-outdated = The applicant has filed again since; this card is out of 
 admin-invite-used = ✅ { $name } used the invitation and is now staff of { $community }.
 admin-revoked-user = Your community staff access has been withdrawn. Please contact the sub-district admin with any questions.
 err-admin-only = Only sub-district admins can use this.
+forget-claim-reason = the volunteer deleted their personal data and left

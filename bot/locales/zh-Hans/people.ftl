@@ -164,3 +164,4 @@ member-card-outdated = 申请人已经重新提交了报到信息，这张卡片
 admin-invite-used = ✅ { $name } 已通过邀请链接成为「{ $community }」的社区工作人员。
 admin-revoked-user = 您的社区工作人员权限已被撤销。如有疑问请联系街道管理员。
 err-admin-only = 这个功能仅街道管理员可用。
+forget-claim-reason = 接单人删除了个人信息，已退出
