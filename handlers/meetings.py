@@ -170,15 +170,19 @@ async def on_meeting_view(
     clock: Clock,
 ) -> None:
     """A meeting's card: residents get RSVP/check-in buttons, staff their tools."""
+    from services.users import can_act_in
+
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    staff = (Role.STAFF in roles or Role.ADMIN in roles) and await can_act_in(
+        session, user=user, roles=roles, community_id=meeting.community_id
+    )
+    if not staff and not await meetings.may_view(session, meeting=meeting, user=user):
+        raise NotFound("meeting-err-not-found")  # a forged button: not even the title
     args = await _card(session, meeting, translator, settings, clock)
     await query.answer()
-    if Role.STAFF in roles or Role.ADMIN in roles:
-        from services.users import can_act_in
-
-        if await can_act_in(session, user=user, roles=roles, community_id=meeting.community_id):
-            await _send_staff_card(query.message, session, meeting, args, t, clock())
-            return
+    if staff:
+        await _send_staff_card(query.message, session, meeting, args, t, clock())
+        return
     status = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
     text = (
         tx(t, "meeting-card", **args)

@@ -199,7 +199,9 @@ async def on_accept(
     clock: Clock,
 ) -> None:
     """Which upcoming meeting should the topic go on?"""
-    topic = await topics.get_topic(session, topic_id=callback_data.id)
+    topic = await topics.check_can_decide(
+        session, user=user, roles=roles, topic_id=callback_data.id
+    )
     now = clock()
     choices = [
         m
@@ -251,9 +253,16 @@ async def on_accept_to(
 
 @staff_router.callback_query(TopicCb.filter(F.action == "answer"))
 async def on_answer(
-    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, t: Text
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
 ) -> None:
-    """Ask for the answer text."""
+    """Ask for the answer text (after checking, at the tap, that this topic is ours and open)."""
+    await topics.check_can_decide(session, user=user, roles=roles, topic_id=callback_data.id)
     await state.clear()
     await state.update_data(topic_id=callback_data.id)
     await state.set_state(TopicForm.answer)

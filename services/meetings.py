@@ -570,6 +570,16 @@ async def rsvp(
     )
 
 
+async def may_view(session: AsyncSession, *, meeting: Meeting, user: User) -> bool:
+    """A resident sees a meeting that is published (or over) and meant for them, or one they
+    answered; drafts and other audiences stay hidden."""
+    if meeting.status == MeetingStatus.DRAFT:
+        return False
+    if await _rsvp_of(session, meeting_id=meeting.id or 0, user_id=user.id) is not None:
+        return True
+    return await in_audience(session, user=user, audience=meeting_audience(meeting))
+
+
 def reminder_ahead(meeting: Meeting, *, now: datetime) -> bool:
     """True while at least one "starts soon" reminder is still to be sent."""
     return any(meeting.starts_at - before > now for before in REMINDERS)

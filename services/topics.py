@@ -154,6 +154,20 @@ async def list_topics(
     return list((await session.exec(stmt)).all())
 
 
+async def check_can_decide(
+    session: AsyncSession, *, user: User, roles: Collection[Role], topic_id: int
+) -> Topic:
+    """Refuse at the tap what accepting or answering would refuse: another community's topic,
+    or one already decided."""
+    topic = await get_topic(session, topic_id=topic_id)
+    await require_scope(
+        session, user=user, roles=roles, community_id=topic.community_id, action="topic-decide"
+    )
+    if topic.status != TopicStatus.OPEN:
+        raise Conflict("topic-err-closed")
+    return topic
+
+
 async def _decide(
     session: AsyncSession,
     *,

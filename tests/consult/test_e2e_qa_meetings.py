@@ -114,3 +114,39 @@ async def test_rsvp_close_to_the_start_and_the_staff_list(linli_sandbox: Harness
     labels = [str(b["text"]) for row in listed["reply_markup"]["inline_keyboard"] for b in row]
     assert len(labels) == 2
     assert "进行中" in labels[0] and "已发布" in labels[1]
+
+
+async def test_another_communitys_meeting_and_topic_refused_at_the_tap(
+    linli_sandbox: Harness,
+) -> None:
+    from services import topics
+
+    h = linli_sandbox
+    d = h.driver
+    meeting = await make_meeting(h)
+    async with h.sessionmaker() as session:
+        zhou = await session.get(User, ZHOU)
+        assert zhou is not None
+        topic = await topics.propose_topic(
+            session, user=zhou, title="小区东门路灯太暗", detail=None, now=h.clock()
+        )
+    # QA D46: 和谐社区's resident and staff forge buttons on 阳光社区's meeting and topic
+    for outsider in (4004, 2003):
+        greeting = (await d.say(outsider, "/start"))[-1]
+        before = len(await d.messages(outsider))
+        answer = await d.click(outsider, greeting["message_id"], data=f"cmt:view:{meeting.id}:0")
+        assert "找不到这个议事会" in str(answer)
+        if outsider == 2003:
+            for data in (
+                f"cmt:postpone:{meeting.id}:0",
+                f"cmt:edit_field:{meeting.id}:0",
+                f"ctp:answer:{topic.id}:0",
+                f"ctp:accept:{topic.id}:0",
+            ):
+                answer = await d.click(outsider, greeting["message_id"], data=data)
+                assert "没有权限" in str(answer), data
+        assert len(await d.messages(outsider)) == before  # no card, no dialog
+    # a resident of 1号楼 still sees the card
+    greeting = (await d.say(ZHOU, "/start"))[-1]
+    await d.click(ZHOU, greeting["message_id"], data=f"cmt:view:{meeting.id}:0")
+    await d.expect(ZHOU, "1号楼加装电梯夜话", since=greeting["message_id"])
