@@ -309,6 +309,10 @@ async def on_confirm(
         texts=translator,
         default_language=settings.default_language,
     )
+    held, first = await broadcasts.held_until(session, broadcast_id=callback_data.id, now=clock())
+    if held and first is not None:
+        when = first.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        await query.message.answer(t("broadcast-held", count=held, when=when))
     if scheduler is not None:
         scheduler.sender.wake()
 

@@ -355,6 +355,25 @@ async def cancel(
     return await report(session, broadcast_id=broadcast_id)
 
 
+async def held_until(
+    session: AsyncSession, *, broadcast_id: int, now: datetime
+) -> tuple[int, datetime | None]:
+    """How many copies quiet hours hold back, and when the first of them goes out."""
+    stmt = select(func.count(), func.min(Delivery.not_before)).where(
+        col(Delivery.broadcast_id) == broadcast_id,
+        col(Delivery.state) == DeliveryState.PENDING,
+        col(Delivery.not_before) > now,
+    )
+    count, first = (await session.exec(stmt)).one()
+    if not count or first is None:
+        return 0, None
+    if first.tzinfo is None:  # SQLite hands back naive UTC
+        from datetime import UTC
+
+        first = first.replace(tzinfo=UTC)
+    return int(count), first
+
+
 async def report(session: AsyncSession, *, broadcast_id: int) -> BroadcastReport:
     """Counts of a broadcast's deliveries by outcome."""
     stmt = (

@@ -72,3 +72,33 @@ async def test_forged_target_refused_and_the_notice_says_who_it_is_from(
     await d.expect(STAFF, "通知发送完毕", since=progress["message_id"])
     [line] = [m for m in await d.messages(STAFF) if m["message_id"] == progress["message_id"]]
     assert f"已发送 {len(people)}/{len(people)}" in message_text(line)
+
+
+async def test_a_forged_send_posts_no_progress_line(linli_sandbox: Harness) -> None:  # noqa: F811
+    d = linli_sandbox.driver
+    greeting = (await d.say(STAFF, "/start"))[-1]
+    before = len(await d.messages(STAFF))
+    answer = await d.click(STAFF, greeting["message_id"], data="bc:send:99999")
+    assert "找不到这条通知" in str(answer)
+    assert len(await d.messages(STAFF)) == before  # QA D46: no stray "已发送 0/…" line
+
+
+async def test_staff_are_told_when_quiet_hours_hold_a_notice(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    from datetime import UTC, datetime
+
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(datetime(2026, 11, 24, 14, 30, tzinfo=UTC))  # 22:30 in Shanghai
+    await d.say(STAFF, "📢 发通知")
+    await d.tap(STAFF, "选几个网格")
+    picker = await d.expect(STAFF, "请点选网格")
+    await d.tap(STAFF, "第二网格", picker["message_id"])
+    await d.tap(STAFF, "选好了", picker["message_id"])
+    await d.expect(STAFF, "请输入通知内容")
+    typed = await d.send(STAFF, "明天上午停水。")
+    preview = await d.expect(STAFF, "将发给", since=typed["message_id"], timeout=15)
+    await d.tap(STAFF, "✅ 发送", preview["message_id"])
+    held = await d.expect(STAFF, "免打扰", since=preview["message_id"], timeout=15)
+    assert "11-25 07:00" in message_text(held)

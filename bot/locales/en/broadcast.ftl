@@ -28,6 +28,7 @@ broadcast-cancel = ✖️ Don't send
 broadcast-cancelled = Cancelled; the notice was not sent.
 broadcast-empty-audience = Nobody in this audience has registered yet, so there is no one to send to.
 broadcast-progress = 📤 Sending: sent { $sent }/{ $total }
+broadcast-held = 🌙 Quiet hours: { $count } of the copies go out at { $when }. For something urgent, send it again and choose "🚨 Urgent, send now".
 broadcast-report = <b>📢 Notice sent</b>
     { $total } people: { $sent } received it, { $blocked } have blocked the bot, { $failed } could not be reached.
 broadcast-show-unreached = 👀 Who did not get it

@@ -28,6 +28,7 @@ broadcast-cancel = ✖️ 不发了
 broadcast-cancelled = 已取消，这条通知没有发出。
 broadcast-empty-audience = 这个范围里还没有登记的居民，无法发送。
 broadcast-progress = 📤 正在发送：已发送 { $sent }/{ $total }
+broadcast-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。急事请重新发送并选「🚨 紧急，立即发送」。
 broadcast-report = <b>📢 通知发送完毕</b>
     共 { $total } 人：送达 { $sent } 人，已屏蔽机器人 { $blocked } 人，发送失败 { $failed } 人。
 broadcast-show-unreached = 👀 查看没收到的人
