@@ -528,9 +528,12 @@ async def on_export(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
 ) -> None:
     """The result and its audit as an XLSX file."""
-    data = await polls.export_xlsx(session, user=user, roles=roles, poll_id=callback_data.id)
+    data = await polls.export_xlsx(
+        session, user=user, roles=roles, poll_id=callback_data.id, zone=settings.zone
+    )
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     await query.answer()
     if isinstance(query.message, Message):

@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 
 from sqlalchemy import update
@@ -34,6 +34,7 @@ from models.consultations import (
 )
 from services import audit
 from services.consult_common import (
+    DEFAULT_ZONE,
     Audience,
     Notifier,
     audience_households,
@@ -931,11 +932,38 @@ async def poll_audit(session: AsyncSession, *, poll_id: int) -> list[AuditEvent]
     return list((await session.exec(stmt)).all())
 
 
+_STATUS_WORDS = {
+    PollStatus.DRAFT: "草稿 draft",
+    PollStatus.OPEN: "进行中 open",
+    PollStatus.CLOSED: "已结束 closed",
+    PollStatus.CANCELLED: "已撤销 cancelled",
+}
+
+
 async def export_xlsx(
-    session: AsyncSession, *, user: User, roles: Collection[Role], poll_id: int
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    zone: tzinfo = DEFAULT_ZONE,
 ) -> bytes:
-    """The poll's result and audit as an XLSX workbook (anonymous polls: counts only)."""
+    """The poll's result and audit as an XLSX workbook (anonymous polls: counts only); times
+    in local time, people by name."""
     import xlsxwriter
+
+    def local(when: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        return when.astimezone(zone).strftime(fmt)
+
+    names: dict[int, str] = {}
+
+    async def name_of(user_id: int | None) -> str:
+        if not user_id:
+            return ""
+        if user_id not in names:
+            person = await session.get(User, user_id)
+            names[user_id] = person.display_name if person else str(user_id)
+        return names[user_id]
 
     poll = await get_poll(session, poll_id=poll_id)
     await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-export")
@@ -946,7 +974,7 @@ async def export_xlsx(
     sheet = book.add_worksheet("结果 Result")
     rows: list[tuple[object, ...]] = [
         ("问题 Question", poll.question),
-        ("状态 Status", poll.status),
+        ("状态 Status", _STATUS_WORDS.get(PollStatus(poll.status), poll.status)),
         ("匿名 Anonymous", "是 yes" if poll.anonymous else "否 no"),
         ("一户一票 One per household", "是 yes" if poll.per_household else "否 no"),
         ("有效票 Ballots", result.ballots),
@@ -981,15 +1009,14 @@ async def export_xlsx(
             await session.exec(select(Vote).where(Vote.poll_id == poll_id).order_by(col(Vote.id)))
         ).all()
         for i, vote in enumerate(votes, start=1):
-            voter = await session.get(User, vote.voter_id)
             named.write_row(
                 i,
                 0,
                 [
-                    voter.display_name if voter else str(vote.voter_id),
+                    await name_of(vote.voter_id),
                     "、".join(options.get(o, "?") for o in vote.choices),
-                    (vote.changed_at or vote.cast_at).isoformat(timespec="minutes"),
-                    str(vote.proxy_by or ""),
+                    local(vote.changed_at or vote.cast_at),
+                    await name_of(vote.proxy_by),
                 ],
             )
         log_sheet = book.add_worksheet("审计 Audit")
@@ -1001,8 +1028,8 @@ async def export_xlsx(
                 i,
                 0,
                 [
-                    event.at.isoformat(timespec="seconds"),
-                    str(event.actor_id or ""),
+                    local(event.at, "%Y-%m-%d %H:%M:%S"),
+                    await name_of(event.actor_id),
                     event.action,
                     event.detail,
                 ],
@@ -1017,9 +1044,7 @@ async def export_xlsx(
         ]
         for i, event in enumerate(anon, start=1):
             detail = "" if event.action.startswith("poll-proxy") else event.detail
-            log_sheet.write_row(
-                i, 0, [event.at.isoformat(timespec="seconds"), event.action, detail]
-            )
+            log_sheet.write_row(i, 0, [local(event.at, "%Y-%m-%d %H:%M:%S"), event.action, detail])
     book.close()
     audit.record(
         session, actor_id=user.id, action="poll-export", subject_type="poll", subject_id=poll_id

@@ -641,10 +641,20 @@ async def test_export_named_and_anonymous(
     )
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["结果 Result", "投票明细 Votes", "审计 Audit"]
-    voters = [row[0] for row in book["投票明细 Votes"].iter_rows(min_row=2, values_only=True)]
-    assert voters == ["张大爷", "赵女士"]
-    actions = [row[2] for row in book["审计 Audit"].iter_rows(min_row=2, values_only=True)]
+    rows = list(book["投票明细 Votes"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == ["张大爷", "赵女士"]
+    # local time and names, not UTC ISO and ids (QA D51)
+    assert rows[1][2] == "2026-11-23 10:00" and rows[1][3] == "王主任"
+    status = {r[0]: r[1] for r in book["结果 Result"].iter_rows(values_only=True) if r[0]}
+    assert status["状态 Status"] == "已结束 closed"
+    audit_rows = list(book["审计 Audit"].iter_rows(min_row=2, values_only=True))
+    actions = [row[2] for row in audit_rows]
     assert "poll-proxy-vote" in actions and "poll-close" in actions
+    assert (
+        audit_rows[0][1] == "王主任"
+        and "T" not in audit_rows[0][0]
+        and "+" not in audit_rows[0][0]
+    )
     data = await polls.export_xlsx(
         session, user=world.staff, roles=world.staff_roles, poll_id=anon.id or 0
     )
