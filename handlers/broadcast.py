@@ -273,6 +273,12 @@ async def on_text(
     )
 
 
+@router.message(StateFilter(Compose.text), ~F.text)
+async def on_not_text(message: Message, t: Text) -> None:
+    """A photo, voice or sticker instead of the notice: notices are text for now; ask again."""
+    await message.answer(t("err-media-not-supported"))
+
+
 @router.callback_query(BroadcastCb.filter(F.action.in_({"send", "urgent"})))
 async def on_confirm(
     query: CallbackQuery,

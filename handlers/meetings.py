@@ -1164,6 +1164,12 @@ async def on_decision_order_go(
     await reply(query.message, t("meeting-to-order-done", ref=decision.order_ref or ""))
 
 
+@router.message(StateFilter(CodeForm, MeetingForm, MeetingChange), ~F.text)
+async def on_not_text(message: Message, t: Text) -> None:
+    """A photo, voice, sticker or location at a text step: ask for text; the step stays open."""
+    await message.answer(t("err-media-not-supported"), reply_markup=cancel_kb(t))
+
+
 router.include_router(staff_router)
 
 

@@ -943,4 +943,10 @@ async def on_threshold(
     await message.answer(text, reply_markup=kb(rows))
 
 
+@router.message(StateFilter(PollForm, ProxyForm), ~F.text)
+async def on_not_text(message: Message, t: Text) -> None:
+    """A photo, voice, sticker or location at a text step: ask for text; the step stays open."""
+    await message.answer(t("err-media-not-supported"), reply_markup=cancel_kb(t))
+
+
 router.include_router(staff_router)

@@ -300,3 +300,9 @@ async def on_answer_text(
 
 
 router.include_router(staff_router)
+
+
+@router.message(StateFilter(TopicForm), ~F.text)
+async def on_not_text(message: Message, t: Text) -> None:
+    """A photo, voice, sticker or location at a text step: ask for text; the step stays open."""
+    await message.answer(t("err-media-not-supported"), reply_markup=cancel_kb(t))

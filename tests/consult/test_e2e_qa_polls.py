@@ -155,3 +155,17 @@ async def test_members_poll_reaches_a_member_without_an_address(linli_sandbox: H
     h.clock.set(CLOSES + timedelta(seconds=1))
     result = await d.expect(STAFF, "投票结果：志愿服务时间改到周六？", since=last, timeout=90.0)
     assert "• 同意: 1 (100%)" in message_text(result)
+
+
+async def test_a_photo_at_a_text_step_keeps_the_step(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建投票")
+    ask = await d.expect(STAFF, "请输入投票问题")
+    sent = await d.send(STAFF, photo=b"\xff\xd8\xff\xe0not-really-a-jpeg")
+    refusal = await d.expect(STAFF, "这里需要文字", since=sent["message_id"])
+    labels = [b["text"] for row in refusal["reply_markup"]["keyboard"] for b in row]
+    assert labels == ["✖️ 取消"]  # QA D50: the wizard's cancel keyboard, not the main menu
+    # the step is still open: the question typed next is taken
+    replies = await d.say(STAFF, "明年优先办哪些事？")
+    assert any("选项" in message_text(m) for m in replies), ask
