@@ -19,6 +19,8 @@ from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply, send_no
 from models import Role, User
 from services import orders as order_service
 
+REPORT_NOTE_LIMIT = 2000  # characters, as services.orders.report_done accepts
+
 router = Router(name="results")
 router.message.filter(F.chat.type == "private")
 
@@ -129,7 +131,11 @@ async def on_report_submit(
 async def on_report_text(message: Message, state: FSMContext, t: Text) -> None:
     """The note of what was done."""
     values = await state.get_data()
-    note = (values.get("note", "") + "\n" + (message.text or "")).strip()[:2000]
+    note = (values.get("note", "") + "\n" + (message.text or "")).strip()
+    if len(note) > REPORT_NOTE_LIMIT:
+        # Refuse this part now (what was said before is kept), never cut it silently.
+        await message.answer(t("err-text-too-long", length=len(note), limit=REPORT_NOTE_LIMIT))
+        return
     await state.update_data(note=note)
     await message.answer(t("order-got-text"))
 
