@@ -89,6 +89,10 @@ class UserMiddleware(BaseMiddleware):
             # Remember the language Telegram reports, so notices sent later (through the
             # outbox, without an update to read it from) come in the same language.
             await set_language(session, user=user, language=lang)
+        if session.in_transaction():
+            # End the read now: the connection goes back to the pool while the handler talks
+            # to Telegram, and a handler that writes starts its own short transaction.
+            await session.commit()
         data["user"] = user
         data["new_user"] = created
         data["roles"] = effective_roles(user, admin_ids=self.settings.admin_ids)

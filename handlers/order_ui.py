@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -150,6 +150,19 @@ async def send_notices(
         session, notices, texts=translator, default_language=settings.default_language, now=now
     )
     await session.commit()
+
+
+def outbox_sink(
+    session: AsyncSession, *, translator: Translator, settings: Settings, now: datetime
+) -> Callable[[Sequence[Notice]], Awaitable[int]]:
+    """Queue notices inside the service's own transaction (it commits them with its change)."""
+
+    async def sink(notices: Sequence[Notice]) -> int:
+        return await deliver(
+            session, notices, texts=translator, default_language=settings.default_language, now=now
+        )
+
+    return sink
 
 
 _answered: set[str] = set()

@@ -26,6 +26,7 @@ from handlers.order_ui import (
     edit_or_send,
     keyboard,
     local,
+    outbox_sink,
     pager,
     reply,
     request_card,
@@ -340,8 +341,14 @@ async def on_submit(
     """File the request; the resident gets its number, staff get a card."""
     values = await state.get_data()
     s = _stored_suggestion(values) or suggest(data.get("triage"), values.get("text", ""))
+    now = clock()
     filed = await request_service.file_request(
-        session, user=user, draft=_draft(values), suggestion=s, now=clock()
+        session,
+        user=user,
+        draft=_draft(values),
+        suggestion=s,
+        now=now,
+        outbox=outbox_sink(session, translator=translator, settings=settings, now=now),
     )
     await state.clear()
     lines = [t("order-filed", number=filed.request.number)]
@@ -352,9 +359,6 @@ async def on_submit(
         query,
         t("order-filed-next"),
         reply_markup=main_menu(t, roles, registered=user.registered),
-    )
-    await send_notices(
-        session, filed.notices, translator=translator, settings=settings, now=clock()
     )
 
 

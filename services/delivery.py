@@ -8,7 +8,8 @@ the outcome. Quiet hours hold back what is not urgent until the morning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -72,14 +73,22 @@ async def enqueue(
     not_before: datetime | None = None,
     now: datetime | None = None,
     deliver_by: datetime | None = None,
+    batch: Batch | None = None,
 ) -> Delivery:
     """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
 
     A message with `deliver_by` (e.g. a meeting's start) is never held past that moment: if
     quiet hours would release it later, it goes now, since late would be useless.
+
+    A caller queuing many messages passes a `Batch` it prepared with `prepare_batch`: the
+    de-duplication keys, recipients and quiet hours are then read once for all of them.
     """
     now = now or utcnow()
-    if dedupe_key is not None:
+    if batch is not None and dedupe_key is not None:
+        queued = batch.taken.get(dedupe_key)
+        if queued is not None:
+            return queued
+    elif dedupe_key is not None:
         existing = (
             await session.exec(select(Delivery).where(Delivery.dedupe_key == dedupe_key))
         ).first()
@@ -90,12 +99,20 @@ async def enqueue(
         raise ValueError("not_before must be timezone-aware")
     state = DeliveryState.PENDING
     error = None
-    user = await session.get(User, chat_id) if chat_id > 0 else None
+    if batch is not None:
+        user = batch.users.get(chat_id)
+    else:
+        user = await session.get(User, chat_id) if chat_id > 0 else None
     if user is not None and user.blocked_bot:
         state, error = DeliveryState.BLOCKED, "blocked before sending"
     if not urgent and chat_id > 0 and not (user is not None and user.quiet_hours_opt_out):
         cid = community_id if community_id is not None else (user.community_id if user else None)
-        start, end, enabled = await quiet_hours_of(session, community_id=cid)
+        if batch is None:
+            start, end, enabled = await quiet_hours_of(session, community_id=cid)
+        else:
+            if cid not in batch.quiet:
+                batch.quiet[cid] = await quiet_hours_of(session, community_id=cid)
+            start, end, enabled = batch.quiet[cid]
         if enabled:
             held = after_quiet_hours(when, start=start, end=end, zone=_zone)
             if deliver_by is None or held <= deliver_by:
@@ -117,7 +134,35 @@ async def enqueue(
         created_at=now,
     )
     session.add(delivery)
+    if batch is not None and dedupe_key is not None:
+        batch.taken[dedupe_key] = delivery
     return delivery
+
+
+@dataclass
+class Batch:
+    """What `enqueue` reads once for many messages: see `prepare_batch`."""
+
+    users: dict[int, User]
+    taken: dict[str, Delivery]  # dedupe key → its queued delivery
+    quiet: dict[int | None, tuple[time, time, bool]] = field(default_factory=dict)
+
+
+async def prepare_batch(
+    session: AsyncSession, *, chat_ids: Iterable[int], dedupe_keys: Iterable[str]
+) -> Batch:
+    """Load the recipients and the deliveries already queued under these keys, two queries."""
+    ids = {c for c in chat_ids if c > 0}
+    keys = set(dedupe_keys)
+    users: dict[int, User] = {}
+    if ids:
+        found = await session.exec(select(User).where(col(User.id).in_(ids)))
+        users = {u.id: u for u in found.all()}
+    taken: dict[str, Delivery] = {}
+    if keys:
+        rows = await session.exec(select(Delivery).where(col(Delivery.dedupe_key).in_(keys)))
+        taken = {d.dedupe_key: d for d in rows.all() if d.dedupe_key is not None}
+    return Batch(users=users, taken=taken)
 
 
 # --- quiet hours -------------------------------------------------------------------------------

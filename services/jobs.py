@@ -155,10 +155,15 @@ async def schedule_job(
     due_at: datetime,
     payload: dict[str, Any],
     key: str | None = None,
+    replace: bool = True,
 ) -> ScheduledJob:
-    """Add due work to the session (the caller commits); the same key replaces a pending job."""
+    """Add due work to the session (the caller commits); the same key replaces a pending job.
+
+    `replace=False` is for a key that cannot exist yet (it names a row made in this
+    transaction): the lookup is skipped.
+    """
     _aware(due_at, "due_at")
-    if key is not None:
+    if key is not None and replace:
         stmt = select(ScheduledJob).where(
             ScheduledJob.key == key, ScheduledJob.state == JobState.PENDING
         )
@@ -177,7 +182,8 @@ async def schedule_job(
             return job
     job = ScheduledJob(kind=kind, due_at=due_at, payload=dict(payload), key=key)
     session.add(job)
-    await session.flush()
+    if replace:
+        await session.flush()
     return job
 
 

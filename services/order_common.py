@@ -4,7 +4,7 @@ the category catalogue and the single call into triage."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -43,6 +43,10 @@ class Notice:
     urgent: bool = False
     dedupe_key: str | None = None
     community_id: int | None = None
+
+
+NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]
+"""Queues notices in the outbox inside the caller's transaction (see services.order_notices)."""
 
 
 # ---------------------------------------------------------------- catalogue and triage
@@ -393,12 +397,20 @@ async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | 
 
 
 async def schedule(
-    session: AsyncSession, *, kind: str, due_at: datetime, payload: dict[str, Any], key: str
+    session: AsyncSession,
+    *,
+    kind: str,
+    due_at: datetime,
+    payload: dict[str, Any],
+    key: str,
+    replace: bool = True,
 ) -> None:
     """Put a timed follow-up in the scheduler (services/order_jobs.py runs it)."""
     from services import jobs
 
-    await jobs.schedule_job(session, kind=kind, due_at=due_at, payload=payload, key=key)
+    await jobs.schedule_job(
+        session, kind=kind, due_at=due_at, payload=payload, key=key, replace=replace
+    )
 
 
 async def unschedule(session: AsyncSession, *, key: str) -> None:

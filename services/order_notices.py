@@ -12,8 +12,7 @@ from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import User
-from services.delivery import enqueue, inline_keyboard
+from services.delivery import enqueue, inline_keyboard, prepare_batch
 from services.order_common import Notice, category
 
 CB_PREFIX = "oc"
@@ -80,12 +79,16 @@ async def deliver(
     now: datetime | None = None,
 ) -> int:
     """Queue every notice in the outbox (the caller commits); returns how many were queued."""
-    langs: dict[int, str] = {}
+    if not notices:
+        return 0
+    batch = await prepare_batch(
+        session,
+        chat_ids=(n.chat_id for n in notices),
+        dedupe_keys=(n.dedupe_key for n in notices if n.dedupe_key),
+    )
     for notice in notices:
-        if notice.chat_id > 0 and notice.chat_id not in langs:
-            user = await session.get(User, notice.chat_id)
-            langs[notice.chat_id] = (user.language if user else None) or default_language
-        lang = langs.get(notice.chat_id, default_language)
+        user = batch.users.get(notice.chat_id)
+        lang = (user.language if user else None) or default_language
         text, markup = render(texts, lang, notice)
         await enqueue(
             session,
@@ -98,5 +101,6 @@ async def deliver(
             community_id=notice.community_id,
             dedupe_key=notice.dedupe_key,
             now=now,
+            batch=batch,
         )
     return len(notices)

@@ -23,6 +23,7 @@ from models.orders import (
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.order_common import (
     Notice,
+    NoticeSink,
     Suggestion,
     category,
     get_request,
@@ -57,10 +58,11 @@ class Draft:
 
 @dataclass
 class Filed:
-    """The filed request and the notices it causes."""
+    """The filed request and the notices it causes (already queued when `queued`)."""
 
     request: Request
     notices: list[Notice]
+    queued: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,17 +115,26 @@ def _attachments(
     return out
 
 
+async def place_names(
+    session: AsyncSession, *, community_id: int, grid_id: int | None, building_id: int | None
+) -> list[str]:
+    """The community's, grid's and building's names (those given), in one query."""
+    stmt = select(
+        Community.name,
+        select(Grid.name).where(Grid.id == grid_id).scalar_subquery(),
+        select(Building.name).where(Building.id == building_id).scalar_subquery(),
+    ).where(Community.id == community_id)
+    row = (await session.exec(stmt)).first()  # type: ignore[call-overload]
+    return [name for name in (row or ()) if name]
+
+
 async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
     ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
-    names = []
-    community = await session.get(Community, req.community_id)
-    grid = await session.get(Grid, req.grid_id) if req.grid_id else None
-    building = await session.get(Building, req.building_id) if req.building_id else None
-    for obj in (community, grid, building):
-        if obj is not None:
-            names.append(obj.name)
+    names = await place_names(
+        session, community_id=req.community_id, grid_id=req.grid_id, building_id=req.building_id
+    )
     text = req.text if len(req.text) <= 120 else req.text[:119] + "…"
     return [
         Notice(
@@ -160,6 +171,7 @@ async def _file(
     contact_name: str | None,
     contact_phone: str | None,
     now: datetime,
+    outbox: NoticeSink | None = None,
 ) -> Filed:
     text = clean_request_text(draft.text)
     code = draft.category if is_category(draft.category) else "other"
@@ -214,9 +226,12 @@ async def _file(
         due_at=now + timedelta(hours=2 if urgent else 24),
         payload={"request_id": req.id},
         key=f"request-{req.id}-response",
+        replace=False,  # the request is new, so is its key
     )
+    if outbox is not None:
+        await outbox(notices)  # the request and its staff cards land in one commit
     await session.commit()
-    return Filed(request=req, notices=notices)
+    return Filed(request=req, notices=notices, queued=outbox is not None)
 
 
 async def file_request(
@@ -226,8 +241,13 @@ async def file_request(
     draft: Draft,
     suggestion: Suggestion | None,
     now: datetime,
+    outbox: NoticeSink | None = None,
 ) -> Filed:
-    """A registered resident files a request; staff of the grid are told (urgent: at once)."""
+    """A registered resident files a request; staff of the grid are told (urgent: at once).
+
+    With `outbox`, the staff notices are queued in the same transaction as the request (so a
+    crash cannot keep one without the other); otherwise the caller queues `Filed.notices`.
+    """
     if not user.registered or user.community_id is None:
         raise PermissionDenied("err-need-register")
     since = now - timedelta(days=1)
@@ -253,6 +273,7 @@ async def file_request(
         contact_name=None,
         contact_phone=None,
         now=now,
+        outbox=outbox,
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -227,15 +228,24 @@ async def staff_of(
     session: AsyncSession, *, community_id: int, grid_id: int | None = None
 ) -> list[User]:
     """Staff who act in a community (grid-scoped staff only for their grid when one is given)."""
-    stmt = select(StaffScope).where(StaffScope.community_id == community_id)
-    scopes = (await session.exec(stmt)).all()
-    ids = {
-        s.user_id for s in scopes if s.grid_id is None or grid_id is None or s.grid_id == grid_id
-    }
-    if not ids:
-        return []
-    users = await session.exec(select(User).where(col(User.id).in_(ids)))
-    return [u for u in users.all() if Role.STAFF in u.role_set and not u.blocked_bot]
+    stmt = (
+        select(User)
+        .join(StaffScope, col(StaffScope.user_id) == col(User.id))
+        .where(StaffScope.community_id == community_id)
+        .order_by(col(User.id))
+    )
+    if grid_id is not None:
+        stmt = stmt.where(
+            or_(col(StaffScope.grid_id).is_(None), col(StaffScope.grid_id) == grid_id)
+        )
+    users = (await session.exec(stmt)).all()
+    seen: set[int] = set()
+    out = []
+    for u in users:
+        if u.id not in seen and Role.STAFF in u.role_set and not u.blocked_bot:
+            seen.add(u.id)
+            out.append(u)
+    return out
 
 
 async def verify_resident(
