@@ -163,7 +163,8 @@ async def on_stats_period(
         filed_label=t("order-chart-filed"),
         resolved_label=t("order-chart-resolved"),
     )
-    await query.message.answer_photo(BufferedInputFile(png, filename="stats.png"))
+    if png is not None:  # None: no CJK font installed, the figures go out alone
+        await query.message.answer_photo(BufferedInputFile(png, filename="stats.png"))
     await query.message.answer(text, reply_markup=markup)
 
 

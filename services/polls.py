@@ -11,6 +11,7 @@ it: results and exports carry counts only, and vote audit rows carry no choice.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ from services.consult_common import (
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.users import can_act_in, require_scope
 from services.validation import clean_text, short_label
+
+log = logging.getLogger(__name__)
 
 MIN_OPTIONS = 2
 MAX_OPTIONS = 12
@@ -791,15 +794,21 @@ def result_args(result: PollResult, notifier: Notifier) -> dict[str, object]:
 async def announce_result(
     session: AsyncSession, *, result: PollResult, notifier: Notifier
 ) -> None:
-    """Send the result with its chart to the audience and the community's public channel."""
-    from services.poll_chart import render_chart
+    """Send the result with its chart to the audience and the community's public channel
+    (as text alone when no font can draw the chart's Chinese labels)."""
+    from services.poll_chart import NoCjkFont, render_chart
 
     poll = result.poll
-    chart = render_chart(
-        title=poll.question,
-        labels=[o.text for o in result.options],
-        values=[o.votes for o in result.options],
-    )
+    chart: bytes | None
+    try:
+        chart = render_chart(
+            title=poll.question,
+            labels=[o.text for o in result.options],
+            values=[o.votes for o in result.options],
+        )
+    except NoCjkFont as exc:
+        log.warning("poll %s: result announced without its chart: %s", poll.id, exc)
+        chart = None
     args = result_args(result, notifier)
     users = await audience_users(session, audience=poll_audience(poll))
     if poll.created_by is not None and all(u.id != poll.created_by for u in users):

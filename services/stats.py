@@ -15,6 +15,7 @@ Median times are in hours: filing → first response, filing → result. Overdue
 
 from __future__ import annotations
 
+import logging
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
@@ -30,6 +31,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import MemberProfile, Role, StaffScope, User
 from models.orders import PointsEntry, Rating, Request, RequestStatus, Score
 from services.errors import PermissionDenied
+
+log = logging.getLogger(__name__)
 
 RESPONSE_LIMIT = timedelta(hours=24)
 R = RequestStatus
@@ -322,8 +325,9 @@ async def _by_member(
     return out
 
 
-def chart_png(stats: Stats, *, title: str, filed_label: str, resolved_label: str) -> bytes:
-    """A bar chart of requests filed and resolved per day of the period (PNG)."""
+def chart_png(stats: Stats, *, title: str, filed_label: str, resolved_label: str) -> bytes | None:
+    """A bar chart of requests filed and resolved per day of the period (PNG); None (logged)
+    when no installed font can draw its Chinese labels, so the figures go out as text alone."""
     import io
 
     import matplotlib
@@ -333,9 +337,14 @@ def chart_png(stats: Stats, *, title: str, filed_label: str, resolved_label: str
     from matplotlib import pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    from services.poll_chart import cjk_font_path
+    from services.poll_chart import NoCjkFont, cjk_font_path
 
-    font = font_manager.FontProperties(fname=str(cjk_font_path()))
+    try:
+        font_path = cjk_font_path()
+    except NoCjkFont as exc:
+        log.warning("ledger stats sent without their chart: %s", exc)
+        return None
+    font = font_manager.FontProperties(fname=str(font_path))
     days = [d[5:] for d, _, _ in stats.per_day] or ["-"]
     filed = [f for _, f, _ in stats.per_day] or [0]
     resolved = [r for _, _, r in stats.per_day] or [0]

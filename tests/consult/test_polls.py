@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import timedelta
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -499,6 +500,42 @@ async def test_quorum_not_met(session: AsyncSession, world: World, notifier: Not
     assert result.passed is False
     channel = next(m for m in notifier.sent if m["chat_id"] < 0)
     assert "❌ 未达到" in channel["text"] and "❌ 未通过" in channel["text"]
+
+
+async def test_result_is_announced_as_text_when_no_font_can_draw_the_chart(
+    session: AsyncSession,
+    world: World,
+    notifier: Notifier,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Without a CJK font the chart cannot be drawn: the result still reaches everyone."""
+    from services import poll_chart
+
+    def no_font() -> Path:
+        raise poll_chart.NoCjkFont("no font with Chinese glyphs")
+
+    monkeypatch.setattr(poll_chart, "cjk_font_path", no_font)
+    poll = await open_poll(session, world, notifier, threshold=Fraction(1, 2))
+    yes = (await option_ids(session, poll))[0]
+    await polls.cast_vote(
+        session, user=world["a1"], poll_id=poll.id or 0, option_ids=[yes], now=NOW
+    )
+    notifier.sent.clear()
+    result = await polls.close_poll(
+        session, poll_id=poll.id or 0, now=poll.closes_at, notifier=notifier
+    )
+    assert result.passed is True
+    assert notifier.sent, "the result was announced"
+    assert all(m["photo"] is None for m in notifier.sent)
+    channel = next(m for m in notifier.sent if m["chat_id"] < 0)
+    assert (
+        "投票结果：1号楼是否加装电梯？" in channel["text"] and "✅ 通过（同意）" in channel["text"]
+    )
+    assert world["a1"].id in {m["chat_id"] for m in notifier.sent}
+    [queued] = (await session.exec(select(Delivery).where(col(Delivery.chat_id) < 0))).all()
+    assert queued.photo_bytes is None and queued.photo_ref is None
+    assert "without its chart" in caplog.text
 
 
 async def test_threshold_not_met_and_voter_quorum(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, WU, _file, _open_card
@@ -26,3 +30,26 @@ async def test_stats_chart_export_and_points(linli_sandbox: Harness) -> None:
     assert doc.get("document", {}).get("file_name", "").endswith(".xlsx")
     [points] = await d.say(LIU, "🏅 我的积分")
     assert "您的积分" in message_text(points)
+
+
+async def test_stats_without_a_cjk_font_send_the_figures_alone(
+    linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No font can draw the chart's Chinese labels: staff still get their figures, as text."""
+    from services import poll_chart
+
+    def no_font() -> Path:
+        raise poll_chart.NoCjkFont("no font with Chinese glyphs")
+
+    monkeypatch.setattr(poll_chart, "cjk_font_path", no_font)
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, WU, "2号楼门口的路灯不亮了")
+    await d.say(STAFF, "/stats")
+    await d.tap(STAFF, "本周")
+    figures = await d.expect(STAFF, "台账统计 · 本周")
+    assert "诉求 1 件" in message_text(figures)
+    assert "导出台账" in str(figures.get("reply_markup"))
+    assert not [m for m in await d.messages(STAFF) if m.get("photo")], "no chart image"
+    assert not [m for m in await d.messages(STAFF) if "出了点问题" in message_text(m)]
+    assert "without their chart" in caplog.text
