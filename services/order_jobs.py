@@ -3,6 +3,7 @@ verification reminders, transfer follow-ups, the rating follow-up (回访) and u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +14,8 @@ from services.order_common import Notice, note_event, schedule, staff_ids
 from services.order_notices import deliver
 
 
-async def _send(ctx: JobContext, notices: list[Notice]) -> None:
+async def _queue(ctx: JobContext, notices: Sequence[Notice]) -> None:
+    """Queue notices in the job's transaction, not committed (a service's `outbox=`)."""
     await deliver(
         ctx.session,
         notices,
@@ -21,6 +23,11 @@ async def _send(ctx: JobContext, notices: list[Notice]) -> None:
         default_language=ctx.default_language,
         now=ctx.now,
     )
+
+
+async def _send(ctx: JobContext, notices: list[Notice]) -> None:
+    """Queue notices and commit them with the job's change: the job's one commit."""
+    await _queue(ctx, notices)
     await ctx.session.commit()
 
 
@@ -51,13 +58,18 @@ async def request_unanswered(ctx: JobContext, payload: dict[str, Any]) -> None:
 @job_kind("order.unclaimed", too_late=timedelta(days=7))
 async def order_unclaimed(ctx: JobContext, payload: dict[str, Any]) -> None:
     """An order nobody claimed: offered again once, then escalated to staff."""
-    notices = await svc.escalate_unclaimed(
+
+    async def outbox(notices: Sequence[Notice]) -> None:
+        await _queue(ctx, notices)
+
+    # the ledger event, the next round and the notices: one commit (by the service)
+    await svc.escalate_unclaimed(
         ctx.session,
         order_id=int(payload["order_id"]),
         round_=int(payload.get("round", 1)),
         now=ctx.now,
+        outbox=outbox,
     )
-    await _send(ctx, notices)
 
 
 @job_kind("order.deadline", too_late=timedelta(days=7))

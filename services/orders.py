@@ -31,6 +31,7 @@ from services import audit
 from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import (
     Notice,
+    NoticeSink,
     abort,
     approved_member,
     category,
@@ -1754,9 +1755,18 @@ async def auto_close_unrated(session: AsyncSession, *, request_id: int, now: dat
 
 
 async def escalate_unclaimed(
-    session: AsyncSession, *, order_id: int, round_: int, now: datetime
+    session: AsyncSession,
+    *,
+    order_id: int,
+    round_: int,
+    now: datetime,
+    outbox: NoticeSink | None = None,
 ) -> list[Notice]:
-    """An order still open after its time limit: round 1 re-offers it, later rounds tell staff."""
+    """An order still open after its time limit: round 1 re-offers it, later rounds tell staff.
+
+    With `outbox`, the notices are queued in the same transaction as the ledger event and the
+    next round (one commit: a crash cannot keep the one without the other).
+    """
     order = await session.get(Order, order_id)
     if order is None or order.status != OrderStatus.OPEN:
         return []
@@ -1794,6 +1804,8 @@ async def escalate_unclaimed(
             )
             for sid in await staff_ids(session, community_id=order.community_id, grid_id=None)
         ]
+    if outbox is not None:
+        await outbox(notices)
     await session.commit()
     return notices
 
