@@ -9,9 +9,10 @@ from aiogram import Router
 
 def get_routers() -> list[Router]:
     """Every feature router, in the order the dispatcher tries them."""
-    from handlers import admin, common, fallback, members, profile, registration
+    from handlers import admin, common, fallback, group_chat, members, profile, registration
 
     routers: list[Router] = [
+        group_chat.router,  # groups and channels: a pointer to the private chat, first
         common.router,
         registration.router,
         profile.router,

@@ -22,6 +22,7 @@ from services import staff as staff_service
 from services import users as user_service
 
 router = Router(name="common")
+router.message.filter(F.chat.type == "private")  # groups: handlers/group_chat.py
 
 
 class LangCb(CallbackData, prefix="lang"):

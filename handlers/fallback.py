@@ -49,13 +49,16 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
         await query.message.answer(t("fallback-draft-started"), reply_markup=compose_keyboard(t))
 
 
-@router.message(Command("admin", "invite", "categories", "category"))
+@router.message(Command("admin", "invite", "categories", "category"), F.chat.type == "private")
 async def on_admin_command_from_non_admin(message: Message, t: Text) -> None:
     """Admin commands reach here only from someone who is not an admin."""
     await message.answer(t("err-admin-only"))
 
 
-@router.message(F.text.in_(labels("common-cancel")) | F.text.in_(labels("common-skip")))
+@router.message(
+    F.chat.type == "private",
+    F.text.in_(labels("common-cancel")) | F.text.in_(labels("common-skip")),
+)
 async def on_leftover_flow_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:

@@ -42,6 +42,9 @@ common-prev-page = ◀️ Previous
 common-next-page = Next ▶️
 common-not-sure = Not sure
 
+group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
+group-open-private = 💬 Chat with me privately
+
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
 err-stale-button = This button is no longer valid (the action was cancelled or already done). Send /start to begin again.
 err-not-allowed = Sorry, you are not allowed to do that.

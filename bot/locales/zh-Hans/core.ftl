@@ -42,6 +42,9 @@ common-prev-page = ◀️ 上一页
 common-next-page = 下一页 ▶️
 common-not-sure = 不清楚
 
+group-use-private = 我只在私聊里为大家服务（点单、登记、议事都在私聊办理）。请点下方按钮，或搜索 { $bot } 和我私聊。
+group-open-private = 💬 和我私聊
+
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。
 err-stale-button = 这个按钮已经失效了（可能是操作已取消或已完成）。请发 /start 重新开始。
 err-not-allowed = 抱歉，您没有权限进行这个操作。

@@ -1,0 +1,91 @@
+"""The bot in a group or a channel: commands and menu buttons there get a short pointer to the
+private chat (in the sender's language), never the private menu's reply keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiogram.types import Update
+
+from sandbox.driver import message_text
+from sandbox.emulator import BOT_USERNAME
+from tests.e2e.conftest import Harness
+
+GROUP = -100900  # a building's residents' group with the bot in it
+CHANNEL = -1001000000001  # 阳光社区公示 (demo), the bot posts there
+ZHOU = 4001  # 周阿姨, resident
+ALEX = 5002  # English
+STAFF = 2001  # 李社工
+ADMIN = 1001
+
+
+def _assert_pointer(reply: dict[str, Any], *, words: str) -> None:
+    """A short answer with a link to the bot and no reply keyboard."""
+    text = message_text(reply)
+    assert words in text and f"@{BOT_USERNAME}" in text
+    markup = reply.get("reply_markup") or {}
+    assert "keyboard" not in markup, "no reply keyboard in a group"
+    [[button]] = markup["inline_keyboard"]
+    assert button["url"] == f"https://t.me/{BOT_USERNAME}"
+
+
+@pytest.mark.parametrize("group_type", ["group", "supergroup"])
+async def test_start_in_a_group_points_to_the_private_chat(
+    linli_sandbox: Harness, group_type: str
+) -> None:
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", type=group_type, members=[ZHOU, ALEX, STAFF])
+    sent = await d.send(ZHOU, "/start", chat=GROUP)
+    [reply] = await d.replies(GROUP, sent["message_id"])
+    _assert_pointer(reply, words="私聊")
+    assert (reply.get("reply_to_message") or {}).get("message_id") == sent["message_id"]
+    [english] = await d.say(ALEX, f"/start@{BOT_USERNAME}", chat=GROUP)
+    _assert_pointer(english, words="private chat")
+    # nothing was sent to the private chats either
+    assert not await d.messages(ZHOU) and not await d.messages(ALEX)
+
+
+async def test_private_only_commands_and_menu_buttons_in_a_group(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="网格群", members=[ZHOU, STAFF, ADMIN])
+    for user, said in [
+        (ZHOU, "/help"),
+        (ZHOU, "/register"),
+        (ZHOU, "/cancel"),
+        (ZHOU, "📝 我要点单"),
+        (ZHOU, "✖️ 取消"),
+        (STAFF, "/stats"),
+        (ADMIN, "/category add 其他 other"),
+        (ADMIN, "/admin"),
+    ]:
+        [reply] = await d.say(user, said, chat=GROUP)
+        _assert_pointer(reply, words="私聊")
+    # ordinary chatter in the group is left alone
+    sent = await d.send(ZHOU, "大家好，今晚停水吗？", chat=GROUP)
+    await d.send(ZHOU, "/help", chat=GROUP)  # a marker: its answer comes after any other
+    replies = await d.replies(GROUP, sent["message_id"])
+    assert len(replies) == 1 and "私聊" in message_text(replies[0])
+    # the private chat still gets the menu
+    [menu] = await d.say(ZHOU, "/start")
+    assert (menu.get("reply_markup") or {}).get("keyboard")
+
+
+async def test_command_posted_in_a_channel_gets_a_pointer(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    before = await d.messages(CHANNEL)
+    app = h.sandbox.app
+    # a channel admin posts /start in the community's public channel (the emulator has no
+    # channel authors, so the update is fed to the dispatcher as Telegram would send it)
+    post = {
+        "message_id": 9001,
+        "date": 1764000000,
+        "chat": {"id": CHANNEL, "type": "channel", "title": "阳光社区公示"},
+        "sender_chat": {"id": CHANNEL, "type": "channel", "title": "阳光社区公示"},
+        "text": "/start",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+    }
+    await app.dp.feed_update(app.bot, Update(update_id=900001, channel_post=post))
+    [answer] = [m for m in await d.messages(CHANNEL) if m not in before]
+    _assert_pointer(answer, words="私聊")
