@@ -206,31 +206,26 @@ async def cmd_category(
     t: Text,
 ) -> None:
     """/category deadline|add|remove …: edit the catalogue (the service validates and saves)."""
-    parts = (command.args or "").split()
+    edit = category_service.parse_catalogue_edit(command.args or "")
     data_dir = settings.data_dir
-    if len(parts) == 3 and parts[0] == "deadline" and parts[2].isdigit():
+    if edit.action == "deadline":
         await category_service.set_deadline(
-            session, admin=user, roles=roles, data_dir=data_dir, code=parts[1], hours=int(parts[2])
+            session, admin=user, roles=roles, data_dir=data_dir, code=edit.code, hours=edit.hours
         )
-    elif len(parts) == 2 and parts[0] == "remove":
+    elif edit.action == "remove":
         await category_service.remove_category(
-            session, admin=user, roles=roles, data_dir=data_dir, code=parts[1]
+            session, admin=user, roles=roles, data_dir=data_dir, code=edit.code
         )
-    elif len(parts) in {4, 5} and parts[0] == "add" and parts[2].isdigit() and "/" in parts[3]:
-        name_zh, name_en = parts[3].split("/", 1)
-        skills = parts[4].split(",") if len(parts) == 5 else []
+    else:
         await category_service.add_category(
             session,
             admin=user,
             roles=roles,
             data_dir=data_dir,
-            code=parts[1],
-            hours=int(parts[2]),
-            name_zh=name_zh,
-            name_en=name_en,
-            skills=[s for s in skills if s],
+            code=edit.code,
+            hours=edit.hours,
+            name_zh=edit.name_zh,
+            name_en=edit.name_en,
+            skills=list(edit.skills),
         )
-    else:
-        await message.answer(t("cat-err-usage"))
-        return
     await message.answer(t("cat-updated"))

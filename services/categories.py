@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -19,6 +21,61 @@ from services.triage import (
     save_deployment_catalogue,
 )
 from services.triage.catalogue import with_category, with_deadline, without_category
+
+# Quotes a Chinese input method types instead of ASCII ones; all mean the same here.
+_QUOTES = str.maketrans(dict.fromkeys("“”„「」『』", '"'))
+
+
+@dataclass(frozen=True)
+class CatalogueEdit:
+    """One `/category …` command, parsed: what to change and how."""
+
+    action: str  # "deadline" | "add" | "remove"
+    code: str
+    hours: int = 0
+    name_zh: str = ""
+    name_en: str = ""
+    skills: tuple[str, ...] = ()
+
+
+def parse_catalogue_edit(args: str) -> CatalogueEdit:
+    """Read the words after /category; a name with spaces is put in quotes.
+
+    `deadline CODE HOURS` · `remove CODE` ·
+    `add CODE HOURS 中文名/English name [skill1,skill2]`, where the names (or just the English
+    one) go in quotes when they hold spaces: `add pet_care 48 "宠物管理/Pet care" general`.
+    Raises InvalidInput (cat-err-quote, cat-err-spaces, cat-err-usage) when the form is wrong.
+    """
+    lexer = shlex.shlex(args.translate(_QUOTES), posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'  # an apostrophe (Children's corner) is an ordinary letter
+    lexer.escape = ""
+    lexer.commenters = ""
+    try:
+        parts = list(lexer)
+    except ValueError:  # an opening quote without its closing one
+        raise InvalidInput("cat-err-quote") from None
+    match parts:
+        case ["deadline", code, hours] if hours.isdigit():
+            return CatalogueEdit(action="deadline", code=code, hours=int(hours))
+        case ["remove", code]:
+            return CatalogueEdit(action="remove", code=code)
+        case ["add", code, hours, names, *skills] if hours.isdigit() and "/" in names:
+            if len(skills) > 1:  # a name with spaces, typed without quotes
+                raise InvalidInput("cat-err-spaces")
+            name_zh, name_en = names.split("/", 1)
+            codes = skills[0].replace("，", ",").split(",") if skills else []
+            return CatalogueEdit(
+                action="add",
+                code=code,
+                hours=int(hours),
+                name_zh=" ".join(name_zh.split()),
+                name_en=" ".join(name_en.split()),
+                skills=tuple(s.strip() for s in codes if s.strip()),
+            )
+        case ["add", _, _, _, *_]:
+            raise InvalidInput("cat-err-spaces" if len(parts) > 5 else "cat-err-usage")
+    raise InvalidInput("cat-err-usage")
 
 
 def current_catalogue(*, data_dir: Path) -> list[Category]:

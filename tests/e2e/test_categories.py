@@ -51,3 +51,27 @@ async def test_bad_catalogue_commands_change_nothing(linli_sandbox: Harness) -> 
     [staff_reply] = await d.say(STAFF, "/category deadline water_electric 5")
     assert "已更新" not in message_text(staff_reply)
     assert load_deployment_catalogue(data_dir) == before
+
+
+async def test_category_names_with_spaces_in_quotes(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    data_dir = linli_sandbox.sandbox.app.settings.data_dir
+    before = load_deployment_catalogue(data_dir)
+    # typed without quotes: told to quote the names, nothing saved
+    [hint] = await d.say(ADMIN, "/category add pet_care 48 宠物管理/Pet care general,patrol")
+    assert "引号" in message_text(hint) and "已更新" not in message_text(hint)
+    assert load_deployment_catalogue(data_dir) == before
+    # the help shows how
+    [listing] = await d.say(ADMIN, "/categories")
+    assert '"宠物管理/Pet care"' in message_text(listing)
+
+    [added] = await d.say(ADMIN, '/category add pet_care 48 "宠物管理/Pet care" general,patrol')
+    assert "已更新" in message_text(added)
+    assert category("pet_care").names == {"zh-Hans": "宠物管理", "en": "Pet care"}
+    assert category("pet_care").skills == ("general", "patrol")
+    # Chinese quotes from an input method work as well
+    [added] = await d.say(ADMIN, "/category add kids 24 “儿童乐园/Children's play area”")
+    assert "已更新" in message_text(added)
+    saved = {c.code: c for c in load_deployment_catalogue(data_dir)}
+    assert saved["kids"].names["en"] == "Children's play area"
+    assert saved["pet_care"].names["en"] == "Pet care"

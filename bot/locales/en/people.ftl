@@ -132,6 +132,8 @@ cat-list-item = <code>{ $code }</code> · { $name } · { $hours } h · { $skills
 cat-usage = To change them:
     <code>/category deadline CODE HOURS</code> change the default deadline
     <code>/category add CODE HOURS 中文名/English name skill1,skill2</code> add a category
+    When a name has spaces, put the names in quotes, for example:
+    <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
     <code>/category remove CODE</code> remove a category
     A new category is suggested by triage after the next retraining (nightly).
 cat-updated = ✅ Categories updated.
@@ -139,6 +141,10 @@ cat-err-usage = That is not the right form. Send /categories to see how.
 cat-err-hours = The deadline must be between 1 and 2160 hours (90 days).
 cat-err-unknown = There is no category with the code "{ $code }".
 cat-err-skills = These skill codes do not exist: { $skills }
+    (If that is part of a name: when a name has spaces, put "中文名/English name" in quotes.)
+cat-err-spaces = When a name has spaces, put "中文名/English name" in quotes, for example:
+    <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
+cat-err-quote = A quote is not closed. Put the names between a pair of quotes, for example <code>"宠物管理/Pet care"</code>.
 cat-err-names = Give both a Chinese and an English name, separated by "/", each at most 40 characters.
 cat-err-invalid = This category cannot be saved: { $reason }
 cat-err-other = The "other" category cannot be removed.

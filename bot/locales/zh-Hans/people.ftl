@@ -132,6 +132,8 @@ cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小时 · { $s
 cat-usage = 修改方法：
     <code>/category deadline 代码 小时数</code> 修改默认办理时限
     <code>/category add 代码 小时数 中文名/英文名 技能1,技能2</code> 新增分类
+    名称里有空格时，把名称放在引号里，例如：
+    <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
     <code>/category remove 代码</code> 删除分类
     新增的分类在下次重新训练（每晚自动）后才会被自动推荐。
 cat-updated = ✅ 分类已更新。
@@ -139,6 +141,10 @@ cat-err-usage = 格式不对。发 /categories 查看修改方法。
 cat-err-hours = 时限要在 1 到 2160 小时（90 天）之间。
 cat-err-unknown = 没有代码为「{ $code }」的分类。
 cat-err-skills = 这些技能代码不存在：{ $skills }
+    （如果这是名称的一部分：名称里有空格时，请把「中文名/英文名」放在引号里。）
+cat-err-spaces = 名称里有空格时，请把「中文名/英文名」放在引号里，例如：
+    <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
+cat-err-quote = 引号没有配对。请把名称放在一对引号里，例如 <code>"宠物管理/Pet care"</code>。
 cat-err-names = 请同时给出中文名和英文名，用「/」隔开，每个不超过 40 字。
 cat-err-invalid = 这个分类不能保存：{ $reason }
 cat-err-other = 「其他」分类不能删除。

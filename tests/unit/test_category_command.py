@@ -1,0 +1,82 @@
+"""Reading `/category …`: names with spaces are quoted (ASCII or Chinese quotes); the old
+one-word form still works; a wrong form says what to do."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.categories import CatalogueEdit, parse_catalogue_edit
+from services.errors import InvalidInput
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("deadline water_electric 12", CatalogueEdit("deadline", "water_electric", hours=12)),
+        ("remove pets", CatalogueEdit("remove", "pets")),
+        (
+            "add pets 48 宠物管理/Pets general,patrol",
+            CatalogueEdit("add", "pets", 48, "宠物管理", "Pets", ("general", "patrol")),
+        ),
+        (
+            'add pet_care 48 "宠物管理/Pet care and control" general,patrol',
+            CatalogueEdit(
+                "add", "pet_care", 48, "宠物管理", "Pet care and control", ("general", "patrol")
+            ),
+        ),
+        (
+            'add pet_care 48 宠物管理/"Pet care" general',
+            CatalogueEdit("add", "pet_care", 48, "宠物管理", "Pet care", ("general",)),
+        ),
+        (
+            "add kids 24 “儿童 乐园/Children's play area”",
+            CatalogueEdit("add", "kids", 24, "儿童 乐园", "Children's play area"),
+        ),
+        (
+            "add kids 24 「儿童乐园/Play  area」 tutoring，general",
+            CatalogueEdit("add", "kids", 24, "儿童乐园", "Play area", ("tutoring", "general")),
+        ),
+    ],
+)
+def test_valid_forms(args: str, expected: CatalogueEdit) -> None:
+    assert parse_catalogue_edit(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        ("add pet_care 48 宠物管理/Pet care general,patrol", "cat-err-spaces"),
+        ("add pet_care 48 宠物管理/Pet care and control", "cat-err-spaces"),
+        ('add pet_care 48 "宠物管理/Pet care general', "cat-err-quote"),
+        ("add pet_care 48 宠物管理", "cat-err-usage"),
+        ("add pet_care soon 宠物管理/Pets", "cat-err-usage"),
+        ("deadline water_electric", "cat-err-usage"),
+        ("frobnicate", "cat-err-usage"),
+        ("", "cat-err-usage"),
+    ],
+)
+def test_wrong_forms_say_what_to_do(args: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as info:
+        parse_catalogue_edit(args)
+    assert info.value.key == key
+
+
+_WORD = st.text(
+    alphabet=st.characters(whitelist_categories=("L", "N"), blacklist_characters='“”„「」『』"/'),
+    min_size=1,
+    max_size=8,
+)
+_NAME = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
+
+
+@given(name_zh=_NAME, name_en=_NAME, hours=st.integers(1, 2160))
+def test_quoted_names_come_back_whole(name_zh: str, name_en: str, hours: int) -> None:
+    edit = parse_catalogue_edit(f'add code_1 {hours} "{name_zh}/{name_en}" general')
+    assert (edit.name_zh, edit.name_en, edit.hours, edit.skills) == (
+        name_zh,
+        name_en,
+        hours,
+        ("general",),
+    )
