@@ -3,12 +3,19 @@
 A job's "done" is written in the same session as the job's own effects, before the kind runs:
 whatever the kind commits carries "done" with it, so a job whose effects were committed is never
 run again, and a job that crashed before committing anything is simply run again.
+
+A background kind (long work, e.g. retraining) is run by a runner made with `background=True`
+(the scheduler service's) in a task of its own, so the tick goes on with other due work. Its
+"done" is written after it returns, with its effects, in one commit; while it runs the job stays
+claimed (`running`) and the runner's sweep leaves it alone, so it runs once.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -23,6 +30,7 @@ from models.scheduling import JobState, ScheduledJob
 from services.jobs import (
     RULE_FIELD,
     JobContext,
+    JobKind,
     Texts,
     claim_jobs,
     get_kind,
@@ -42,11 +50,18 @@ class RunReport:
     skipped: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     retried: list[int] = field(default_factory=list)
+    started: list[int] = field(default_factory=list)  # background kinds, still running
 
     @property
     def total(self) -> int:
         """How many jobs were claimed."""
-        return len(self.done) + len(self.skipped) + len(self.failed) + len(self.retried)
+        return (
+            len(self.done)
+            + len(self.skipped)
+            + len(self.failed)
+            + len(self.retried)
+            + len(self.started)
+        )
 
 
 async def _anything_due(session: AsyncSession, now: datetime) -> bool:
@@ -74,7 +89,12 @@ class JobRunner:
         worker: str = "local",
         batch: int = 50,
         on_enqueued: Callable[[], None] | None = None,
+        background: bool = False,
     ) -> None:
+        """`background=True`: background kinds run in tasks of their own (the scheduler service);
+        otherwise every kind runs inline, to its end, within `run_due` (tests, scripts)."""
+        self.background = background
+        self._running: dict[int, asyncio.Task[None]] = {}
         self.sessionmaker = sessionmaker
         self.settings = settings
         self.texts = texts
@@ -90,11 +110,50 @@ class JobRunner:
         return zone if isinstance(zone, tzinfo) else ZoneInfo("Asia/Shanghai")
 
     async def recover(self, *, all_others: bool = True) -> int:
-        """Put back jobs a dead scheduler left running (call when taking over)."""
+        """Put back jobs a dead scheduler left running (call when taking over).
+
+        Background jobs this runner is still running are kept, however long they take.
+        """
         async with self.sessionmaker() as session:
             return await release_stale_jobs(
-                session, now=self.clock(), worker=self.worker, all_others=all_others
+                session,
+                now=self.clock(),
+                worker=self.worker,
+                all_others=all_others,
+                keep=set(self._running),
             )
+
+    @property
+    def in_background(self) -> set[int]:
+        """Ids of the background jobs running now."""
+        return set(self._running)
+
+    async def wait_background(self) -> None:
+        """Wait until the background jobs running now have finished (and been recorded)."""
+        while self._running:
+            await asyncio.gather(*self._running.values(), return_exceptions=True)
+
+    async def stop_background(self) -> None:
+        """Stop waiting for background jobs (stepping down): they stay claimed, unrecorded, and
+        the next leader (or this one's sweep, once their lease ran out) runs them again."""
+        tasks = list(self._running.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._running.clear()
+
+    def _start_background(self, job_id: int, run: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        async def guarded() -> None:
+            try:
+                await run()
+            except Exception:  # the database went away while recording; the sweep retries
+                log.exception("background job %s could not be recorded", job_id)
+            if self.on_enqueued is not None:
+                self.on_enqueued()
+
+        task = asyncio.create_task(guarded(), name=f"linli-job-{job_id}")
+        self._running[job_id] = task
+        task.add_done_callback(lambda _task: self._running.pop(job_id, None))
 
     async def run_due(self, *, now: datetime | None = None) -> RunReport:
         """Run every job due at `now` (default: the clock), late ones too unless too late."""
@@ -147,6 +206,16 @@ class JobRunner:
                 report.skipped.append(job_id)
                 log.info("job %s (%s) skipped: too late", job_id, job.kind)
                 return
+            if kind.background:
+                await session.rollback()  # end the read: the kind runs in a session of its own
+                run = functools.partial(self._run_background_kind, job_id, now, kind, report)
+                if self.background:
+                    self._start_background(job_id, run)
+                    report.started.append(job_id)
+                    log.info("job %s (%s) runs in the background", job_id, kind.name)
+                else:
+                    await run()
+                return
             payload = dict(job.payload or {})
             attempts, key, due_at = job.attempts, job.key, job.due_at
             # "done" first, uncommitted: it is committed together with the job's own effects
@@ -166,19 +235,7 @@ class JobRunner:
             )
             try:
                 await kind.run(ctx, payload)
-                rule = payload.get(RULE_FIELD)
-                if isinstance(rule, str) and key:
-                    after = max(now, due_at)
-                    data = {k: v for k, v in payload.items() if k != RULE_FIELD}
-                    await schedule_recurring(
-                        session,
-                        kind=kind.name,
-                        rule=rule,
-                        payload=data,
-                        key=key,
-                        now=after,
-                        zone=self.zone,
-                    )
+                await self._schedule_next(session, kind, payload, key, max(now, due_at))
                 await session.commit()
                 report.done.append(job_id)
                 return
@@ -186,6 +243,81 @@ class JobRunner:
                 log.exception("job %s (%s) failed", job_id, kind.name)
                 await session.rollback()
                 error = f"{type(exc).__name__}: {exc}"[:1000]
+        await self._failed(job_id, now, kind, attempts, error, report)
+
+    async def _schedule_next(
+        self,
+        session: AsyncSession,
+        kind: JobKind,
+        payload: dict[str, Any],
+        key: str | None,
+        after: datetime,
+    ) -> None:
+        """Recurring work: the next occurrence, in the same transaction as this run's effects."""
+        rule = payload.get(RULE_FIELD)
+        if isinstance(rule, str) and key:
+            data = {k: v for k, v in payload.items() if k != RULE_FIELD}
+            await schedule_recurring(
+                session,
+                kind=kind.name,
+                rule=rule,
+                payload=data,
+                key=key,
+                now=after,
+                zone=self.zone,
+            )
+
+    async def _run_background_kind(
+        self, job_id: int, now: datetime, kind: JobKind, report: RunReport
+    ) -> None:
+        """Run a long kind, then write "done", the next occurrence and its effects: one commit."""
+        async with self.sessionmaker() as session:
+            job = await session.get(ScheduledJob, job_id, populate_existing=True)
+            if job is None or job.state != JobState.RUNNING or job.claimed_by != self.worker:
+                return
+            payload = dict(job.payload or {})
+            attempts, key, due_at = job.attempts, job.key, job.due_at
+            ctx = JobContext(
+                session=session,
+                now=now,
+                settings=self.settings,
+                texts=self.texts,
+                job=job,
+                zone=self.zone,
+                default_language=getattr(self.settings, "default_language", "zh-Hans"),
+                background=True,
+            )
+            try:
+                await kind.run(ctx, payload)
+                finished = max(now, self.clock())
+                if not await mark_job(
+                    session, job_id=job_id, state=JobState.DONE, now=finished, worker=self.worker
+                ):
+                    # another scheduler took the job over meanwhile: its run counts, not ours
+                    await session.rollback()
+                    log.warning("job %s (%s): taken over while it ran", job_id, kind.name)
+                    return
+                await self._schedule_next(session, kind, payload, key, max(now, due_at))
+                await session.commit()
+                report.done.append(job_id)
+                log.info("job %s (%s) done in the background", job_id, kind.name)
+                return
+            except Exception as exc:  # retried below, like any kind
+                log.exception("job %s (%s) failed", job_id, kind.name)
+                await session.rollback()
+                error = f"{type(exc).__name__}: {exc}"[:1000]
+        await self._failed(job_id, now, kind, attempts, error, report)
+
+    async def _failed(
+        self,
+        job_id: int,
+        now: datetime,
+        kind: JobKind,
+        attempts: int,
+        error: str,
+        report: RunReport,
+    ) -> None:
+        """A kind raised: retry later with backoff, or give up after `max_attempts`."""
         async with self.sessionmaker() as session:
             if attempts >= kind.max_attempts:
                 await mark_job(

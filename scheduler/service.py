@@ -71,6 +71,7 @@ class SchedulerService:
             texts=texts,
             clock=clock,
             worker=self.worker,
+            background=True,  # long kinds (retraining) must not hold up the tick
         )
         self.sender = Sender(
             bot=bot,
@@ -93,8 +94,15 @@ class SchedulerService:
     # --- what tests call ------------------------------------------------------------------
 
     async def run_due(self, *, now: datetime | None = None) -> RunReport:
-        """Run the scheduled work due at `now` (the injected clock by default)."""
+        """Run the scheduled work due at `now` (the injected clock by default).
+
+        Background kinds (retraining) are only started: `wait_background()` waits for them.
+        """
         return await self.runner.run_due(now=now)
+
+    async def wait_background(self) -> None:
+        """Wait for the background jobs (e.g. a retraining) running now to finish."""
+        await self.runner.wait_background()
 
     async def drain(self, *, now: datetime | None = None) -> int:
         """Send every delivery due at `now`; returns how many were handled."""
@@ -239,6 +247,7 @@ class SchedulerService:
         if self._task is not None:
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
+        await self.runner.stop_background()
         await self.leadership.release()
         if self.own_resources:
             await self.bot.session.close()
@@ -305,3 +314,6 @@ class SchedulerService:
             await asyncio.gather(sending, return_exceptions=True)
             async with self._ticking:  # a tick under way finishes before we go
                 pass
+            # no longer the leader: a background job still running is left claimed and is
+            # run again by whoever leads next (its effects were not committed)
+            await self.runner.stop_background()

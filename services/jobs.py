@@ -17,7 +17,7 @@ kinds lives in one place, scheduler/kinds.py.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, Protocol, TypeVar
@@ -67,6 +67,17 @@ class JobContext:
     job: ScheduledJob
     zone: tzinfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     default_language: str = "zh-Hans"
+    background: bool = False
+
+    async def end_transaction(self) -> None:
+        """End the reads so far before long work outside the database (background kinds only).
+
+        A background kind's "done" is written after it returns, so nothing of the job is lost;
+        a kind run inside the tick would lose its "done" mark and may not call this.
+        """
+        if not self.background:
+            raise RuntimeError("only a background job kind may end its transaction")
+        await self.session.rollback()
 
     def text(self, lang: str | None, key: str, /, **args: Any) -> str:
         """A text in the user's language (the default language when they have none)."""
@@ -99,6 +110,7 @@ class JobKind:
     too_late: timedelta
     max_attempts: int = 5
     retry_after: timedelta = timedelta(minutes=1)
+    background: bool = False
 
 
 _KINDS: dict[str, JobKind] = {}
@@ -110,8 +122,14 @@ def job_kind(
     too_late: timedelta,
     max_attempts: int = 5,
     retry_after: timedelta = timedelta(minutes=1),
+    background: bool = False,
 ) -> Callable[[F], F]:
-    """Register `async def run(ctx, payload)` as the handler of a kind of scheduled work."""
+    """Register `async def run(ctx, payload)` as the handler of a kind of scheduled work.
+
+    `background=True` is for long work (minutes, e.g. retraining a model): the scheduler runs
+    it in a task of its own while the tick goes on with other due work; the kind's effects and
+    its "done" are committed together when it returns (see scheduler/README.md).
+    """
 
     def register(func: F) -> F:
         known = _KINDS.get(name)
@@ -126,6 +144,7 @@ def job_kind(
             too_late=too_late,
             max_attempts=max_attempts,
             retry_after=retry_after,
+            background=background,
         )
         return func
 
@@ -346,14 +365,24 @@ async def mark_job(
 
 
 async def release_stale_jobs(
-    session: AsyncSession, *, now: datetime, worker: str, all_others: bool = False
+    session: AsyncSession,
+    *,
+    now: datetime,
+    worker: str,
+    all_others: bool = False,
+    keep: Collection[int] = (),
 ) -> int:
-    """Put back jobs a dead scheduler was running (their effects were never committed)."""
+    """Put back jobs a dead scheduler was running (their effects were never committed).
+
+    `keep` names jobs this worker is still running (background work past its lease).
+    """
     stale = or_(col(ScheduledJob.lease_until) < now, col(ScheduledJob.lease_until).is_(None))
     if all_others:
         stale = or_(
             stale, col(ScheduledJob.claimed_by) != worker, col(ScheduledJob.claimed_by).is_(None)
         )
+    if keep:
+        stale = and_(stale, col(ScheduledJob.id).not_in(list(keep)))
     result = await session.exec(  # type: ignore[call-overload]
         update(ScheduledJob)
         .where(col(ScheduledJob.state) == JobState.RUNNING, stale)

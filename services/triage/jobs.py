@@ -25,12 +25,16 @@ RETRAIN_KIND = "triage.retrain"
 RETRAIN_RULE = "30 3 * * *"  # every night at 03:30 local time
 
 
-@job_kind(RETRAIN_KIND, too_late=timedelta(days=1), max_attempts=2)
+# minutes of CPU: run beside the tick (background), not inside it, so reminders and notices
+# that fall due meanwhile are not held up
+@job_kind(RETRAIN_KIND, too_late=timedelta(days=1), max_attempts=2, background=True)
 async def run_retraining(ctx: JobContext, payload: dict[str, Any]) -> None:
     """Retrain the classifier with every staff correction recorded so far."""
     from services.orders import triage_corrections
 
     corrections = await triage_corrections(ctx.session)
+    if ctx.background:
+        await ctx.end_transaction()  # hold no transaction open while training
     data_dir = Path(getattr(ctx.settings, "data_dir", "data"))
     allowed = [c.code for c in load_deployment_catalogue(data_dir)]
     try:
