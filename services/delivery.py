@@ -149,15 +149,20 @@ class Batch:
 
 
 async def prepare_batch(
-    session: AsyncSession, *, chat_ids: Iterable[int], dedupe_keys: Iterable[str]
+    session: AsyncSession,
+    *,
+    chat_ids: Iterable[int],
+    dedupe_keys: Iterable[str],
+    known: Iterable[User] = (),
 ) -> Batch:
-    """Load the recipients and the deliveries already queued under these keys, two queries."""
-    ids = {c for c in chat_ids if c > 0}
+    """Load the recipients (those not `known` already) and the deliveries already queued under
+    these keys: at most two queries."""
+    users: dict[int, User] = {u.id: u for u in known}
+    ids = {c for c in chat_ids if c > 0 and c not in users}
     keys = set(dedupe_keys)
-    users: dict[int, User] = {}
     if ids:
         found = await session.exec(select(User).where(col(User.id).in_(ids)))
-        users = {u.id: u for u in found.all()}
+        users.update({u.id: u for u in found.all()})
     taken: dict[str, Delivery] = {}
     if keys:
         rows = await session.exec(select(Delivery).where(col(Delivery.dedupe_key).in_(keys)))

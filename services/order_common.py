@@ -43,6 +43,8 @@ class Notice:
     urgent: bool = False
     dedupe_key: str | None = None
     community_id: int | None = None
+    # the recipient's row when the service has it at hand (saves the outbox a lookup)
+    recipient: User | None = field(default=None, compare=False, repr=False)
 
 
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]

@@ -85,6 +85,7 @@ async def deliver(
         session,
         chat_ids=(n.chat_id for n in notices),
         dedupe_keys=(n.dedupe_key for n in notices if n.dedupe_key),
+        known=(n.recipient for n in notices if n.recipient is not None),
     )
     for notice in notices:
         user = batch.users.get(notice.chat_id)
