@@ -22,7 +22,7 @@ HUANG = 4005  # 黄奶奶, 1号楼 302 (same household as 周阿姨)
 NEW = 5001  # 小林, not registered
 CHANNEL = -1001000000001  # 阳光社区公示
 CLOSES = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # 11-24 20:00 in Shanghai
-AFTER_JUMP = 90.0  # seconds to wait for the close after the clock jumps (nightly jobs run first)
+AFTER_JUMP = 30.0  # seconds to wait for the close after the clock jumps (retraining runs beside)
 
 
 async def create_poll(

@@ -153,7 +153,7 @@ async def test_members_poll_reaches_a_member_without_an_address(linli_sandbox: H
     # the author hears the result when the poll closes
     last = (await d.messages(STAFF))[-1]["message_id"]
     h.clock.set(CLOSES + timedelta(seconds=1))
-    result = await d.expect(STAFF, "投票结果：志愿服务时间改到周六？", since=last, timeout=90.0)
+    result = await d.expect(STAFF, "投票结果：志愿服务时间改到周六？", since=last, timeout=30.0)
     assert "• 同意: 1 (100%)" in message_text(result)
 
 
