@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: sandbox test lint run migrate clean
+.PHONY: sandbox test sysdeps lint run migrate clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,12 +16,16 @@ $(STAMP): pyproject.toml
 sandbox: $(STAMP)
 	$(BIN)/linli sandbox
 
-## Lint, type-check and run the whole test suite.
-test: $(STAMP)
+## Lint, type-check and run the whole test suite (system packages it needs first).
+test: $(STAMP) sysdeps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers services models scheduler sandbox
 	$(BIN)/pytest -q
+
+## Chromium and fonts for the browser and chart tests, from Debian's packages when missing.
+sysdeps:
+	@sh .ci/sysdeps.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
