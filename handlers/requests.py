@@ -35,7 +35,7 @@ from handlers.order_ui import (
     status_text,
 )
 from models import Role, User
-from models.orders import RESIDENT_EDITABLE, RequestStatus, Score
+from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
 from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
@@ -428,13 +428,13 @@ async def on_my_request(
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
     rows = []
-    if req.status in RESIDENT_EDITABLE:
-        rows.append(
-            [
-                button(t("order-btn-add-info"), "radd", req.id),
-                button(t("order-btn-withdraw"), "rwd", req.id),
-            ]
-        )
+    actions = []
+    if req.status in RESIDENT_CAN_ADD_INFO:  # also once an order is issued or claimed
+        actions.append(button(t("order-btn-add-info"), "radd", req.id))
+    if req.status in RESIDENT_EDITABLE:  # withdrawal only before staff act
+        actions.append(button(t("order-btn-withdraw"), "rwd", req.id))
+    if actions:
+        rows.append(actions)
     if req.status == RequestStatus.DONE:
         rows.append([button(t("order-rate-satisfied"), "rate1", req.id)])
         rows.append([button(t("order-rate-basic"), "rate2", req.id)])
@@ -453,8 +453,8 @@ async def on_add_info(
 ) -> None:
     """Ask for the information to add."""
     req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
-    if req.status not in RESIDENT_EDITABLE:
-        await answer_once(query, t("order-err-already-handled"), alert=True)
+    if req.status not in RESIDENT_CAN_ADD_INFO:
+        await answer_once(query, t("order-err-info-closed"), alert=True)
         return
     await state.set_state(AddInfo.compose)
     await state.update_data(request_id=req.id)

@@ -108,8 +108,11 @@ MACHINES: dict[str, dict[StrEnum, frozenset[StrEnum]]] = {
     "order": ORDER_TRANSITIONS,  # type: ignore[dict-item]
     "claim": CLAIM_TRANSITIONS,  # type: ignore[dict-item]
 }
-# Requests a resident may still change (add information, withdraw).
+# Requests a resident may still withdraw (staff have not acted yet).
 RESIDENT_EDITABLE = frozenset({R.NEW})
+# Requests a resident may still add information to: the matter is not finished (also once an
+# order is issued, claimed or being handled); not when done, closed, merged or taken back.
+RESIDENT_CAN_ADD_INFO = frozenset({R.NEW, R.REOPENED, R.ORDERED, R.HANDLING, R.TRANSFERRED})
 # Requests still open for staff (the "not finished" set used by stats and merges).
 OPEN_REQUESTS = frozenset({R.NEW, R.REOPENED, R.ORDERED, R.HANDLING, R.TRANSFERRED, R.DONE})
 # A first response by staff: any of these moves out of NEW.

@@ -13,10 +13,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid, Role, User
 from models.orders import (
+    OPEN_ORDERS,
+    RESIDENT_CAN_ADD_INFO,
     RESIDENT_EDITABLE,
     Attachment,
     Channel,
+    Claim,
+    ClaimStatus,
     LedgerEvent,
+    Order,
     Request,
     RequestStatus,
 )
@@ -39,6 +44,7 @@ from services.validation import clean_text, person_name, phone_number, room_numb
 
 T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry
+NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
 RESIDENT_DAILY_LIMIT = 20  # requests per resident per day (anti-spam)
 
@@ -363,10 +369,11 @@ async def add_info(
     voice: str | None = None,
     now: datetime,
 ) -> Filed:
-    """The resident adds text or photos to a request not yet handled; staff are told."""
+    """The resident adds text, photos or a voice note to a matter not finished yet (also once
+    its order is issued or claimed); staff and the members on its order are told."""
     req = await _own_request(session, user=user, request_id=request_id, action="add_info")
-    if req.status not in RESIDENT_EDITABLE:
-        raise Conflict("order-err-already-handled")
+    if req.status not in RESIDENT_CAN_ADD_INFO:
+        raise Conflict("order-err-info-closed")
     note = clean_text(text, max_len=MAX_TEXT) if text else ""
     if not note and not photos and not voice:
         raise InvalidInput("err-text-empty")
@@ -386,7 +393,7 @@ async def add_info(
         actor_id=user.id,
         now=now,
         state=req.status,
-        note=note or f"+{len(photos)} photo(s)",
+        note=note or (f"+{len(photos)} photo(s)" if photos else "+voice"),
     )
     ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
     notices = [
@@ -400,8 +407,44 @@ async def add_info(
         )
         for sid in ids
     ]
+    notices += await _info_notices_for_members(
+        session, req=req, note=note, photos=photos, voice=voice is not None
+    )
     await session.commit()
     return Filed(request=req, notices=notices)
+
+
+async def _info_notices_for_members(
+    session: AsyncSession, *, req: Request, note: str, photos: Sequence[str], voice: bool
+) -> list[Notice]:
+    """What the resident added, for the members now on the request's open orders (they may
+    see the unmasked text and photos, like the order card shows them)."""
+    rows = await session.exec(
+        select(Claim.member_id, Order.id)
+        .join(Order, col(Order.id) == col(Claim.order_id))
+        .where(col(Order.request_id) == req.id)
+        .where(col(Order.status).in_(list(OPEN_ORDERS)))
+        .where(col(Claim.status) == ClaimStatus.ACTIVE)
+    )
+    return [
+        Notice(
+            chat_id=member_id,
+            key="order-notice-info-added-member",
+            args={
+                "number": req.number,
+                "order": f"G{order_id:05d}",
+                "note": note if len(note) <= NOTE_MAX else note[: NOTE_MAX - 1] + "…",
+                "has_note": "yes" if note else "no",
+                "photos": len(photos),
+                "voice": "yes" if voice else "no",
+            },
+            kind="member-order",
+            ref_id=order_id,
+            photos=tuple(photos[:1]),
+            community_id=req.community_id,
+        )
+        for member_id, order_id in rows.all()
+    ]
 
 
 async def withdraw(

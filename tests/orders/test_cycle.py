@@ -143,6 +143,89 @@ async def test_add_info_and_withdraw_only_while_new(session: AsyncSession, world
         )
 
 
+async def test_add_info_while_the_order_is_open_tells_staff_and_its_members(
+    session: AsyncSession, world: World
+) -> None:
+    """Once an order is issued and claimed the resident can still add information (ledger
+    event, staff and the members on the order told); withdrawal stays refused; after the
+    result is verified nothing more can be added."""
+    req = await _file(session, world)
+    order = await _issue(session, world, req, needed=2)
+    oid = order.id or 0
+    # nobody has claimed yet: staff are told, no member is
+    early = await req_svc.add_info(
+        session, user=world.resident, request_id=req.id or 0, text="下午三点后在家", now=T0
+    )
+    assert {n.chat_id for n in early.notices} == {world.staff.id, world.grid_staff.id}
+    await svc.claim_order(
+        session, user=world.member, roles=world.roles(world.member), order_id=oid, now=T0
+    )
+    await svc.claim_order(
+        session, user=world.member2, roles=world.roles(world.member2), order_id=oid, now=T0
+    )
+    await svc.release_claim(
+        session,
+        user=world.member2,
+        roles=world.roles(world.member2),
+        order_id=oid,
+        reason="临时出差",
+        now=T0,
+    )
+    out = await req_svc.add_info(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        text="灯在三单元二楼拐角",
+        photos=["ph-corner"],
+        now=T0 + timedelta(hours=1),
+    )
+    assert "灯在三单元二楼拐角" in out.request.text
+    staff = {n.chat_id for n in out.notices if n.key == "order-notice-info-added"}
+    assert staff == {world.staff.id, world.grid_staff.id}
+    [to_member] = [n for n in out.notices if n.key == "order-notice-info-added-member"]
+    assert to_member.chat_id == world.member.id  # the member who gave it back is not told
+    assert (to_member.kind, to_member.ref_id, to_member.photos) == (
+        "member-order",
+        oid,
+        ("ph-corner",),
+    )
+    assert to_member.args["note"] == "灯在三单元二楼拐角"
+    assert ("add_info", "ordered", "ordered") in await _ledger(session, req.id or 0)
+    # the card the member opens shows it too
+    view = await svc.order_view(
+        session, user=world.member, roles=world.roles(world.member), order_id=oid
+    )
+    assert "灯在三单元二楼拐角" in view.text
+    # withdrawal rules are unchanged: not once an order is issued
+    with pytest.raises(Conflict):
+        await req_svc.withdraw(
+            session, user=world.resident, request_id=req.id or 0, reason=None, now=T0
+        )
+    # the result is reported and verified: the matter is done, nothing more to add
+    await svc.report_done(
+        session,
+        user=world.member,
+        roles=world.roles(world.member),
+        order_id=oid,
+        note="已更换灯泡",
+        now=T0 + timedelta(hours=2),
+    )
+    await svc.verify(
+        session,
+        user=world.staff,
+        roles=world.roles(world.staff),
+        order_id=oid,
+        approve=True,
+        note=None,
+        now=T0 + timedelta(hours=3),
+    )
+    with pytest.raises(Conflict) as closed:
+        await req_svc.add_info(
+            session, user=world.resident, request_id=req.id or 0, text="谢谢", now=T0
+        )
+    assert closed.value.key == "order-err-info-closed"
+
+
 async def test_someone_elses_request_is_refused_and_logged(
     session: AsyncSession, world: World
 ) -> None:

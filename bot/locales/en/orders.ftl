@@ -251,6 +251,16 @@ order-notice-urgent = 🚨 Urgent request { $number } · { $category }! Please a
     { $place }
     { $text }
 order-notice-info-added = The resident added information to request { $number }.
+order-notice-info-added-member = 📎 The resident added information to order { $order } (request { $number }): { $has_note ->
+        [yes] { $note }
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] {" "}(photo attached)
+    }{ $voice ->
+        [yes] {" "}(a voice note: community staff can tell you what it says)
+       *[no] {""}
+    }
 order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
 order-notice-handling = Your request { $number } is accepted and handled by community staff.
 order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
@@ -303,6 +313,7 @@ order-public-card-plain = <b>📣 Service done</b>
 order-err-not-found = That request or order was not found.
 order-err-changed = Someone has just acted on this; please open it again.
 order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
+order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.
 order-err-already-claimed = You have already claimed this order.
 order-err-taken = Too late — this order is already fully claimed.
 order-err-rated = This request has already been rated.

@@ -251,6 +251,16 @@ order-notice-urgent = 🚨 紧急诉求 { $number } · { $category }！请立即
     { $place }
     { $text }
 order-notice-info-added = 诉求 { $number } 有居民补充的信息。
+order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）的居民补充了信息：{ $has_note ->
+        [yes] { $note }
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] （附照片，见图）
+    }{ $voice ->
+        [yes] （一条语音，可请社区工作人员转述）
+       *[no] {""}
+    }
 order-notice-ordered = 您的诉求 { $number } 已受理，社区已派单，正在安排人员。
 order-notice-handling = 您的诉求 { $number } 已受理，由社区工作人员直接办理。
 order-notice-transferred = 您的诉求 { $number } 已转交「{ $unit }」办理，我们会跟进。
@@ -303,6 +313,7 @@ order-public-card-plain = <b>📣 组织晒单</b>
 order-err-not-found = 找不到这件诉求或工单。
 order-err-changed = 这件事刚刚已经有人处理过了，请刷新后再看。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
+order-err-info-closed = 这件诉求已经办结（或已撤回、合并），不能再补充信息了。如有新情况，请重新点单。
 order-err-already-claimed = 您已经接过这张工单了。
 order-err-taken = 手慢了一步，这张工单已经被接满了。
 order-err-rated = 这件诉求已经评价过了。
