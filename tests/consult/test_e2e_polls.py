@@ -254,3 +254,17 @@ async def test_multiple_choice_with_a_maximum(linli_sandbox: Harness) -> None:
     await d.tap(ZHOU, "查看结果", again["message_id"])
     live = await d.expect(ZHOU, "目前结果", since=again["message_id"])
     assert "• 修路灯: 1 (100%)" in message_text(live)
+    # staff close it now: a poll with no quorum and no threshold shows neither line
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "📊 投票列表")
+    listed = await d.expect(STAFF, "进行中的投票")
+    await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
+    card = await d.expect(STAFF, "状态：进行中", since=listed["message_id"])
+    await d.tap(STAFF, "⏹ 立即结束", card["message_id"])
+    for who, since in ((STAFF, card["message_id"]), (ZHOU, live["message_id"])):
+        result = message_text(
+            await d.expect(who, "投票结果：明年优先办哪些事？", since=since, timeout=AFTER_JUMP)
+        )
+        assert "修路灯" in result and "得票最多" in result
+        assert "通过比例" not in result and "法定参与比例" not in result
+        assert "未设置" not in result and "-：" not in result

@@ -538,6 +538,46 @@ async def test_result_is_announced_as_text_when_no_font_can_draw_the_chart(
     assert "without its chart" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("rules", "shown", "omitted"),
+    [
+        ({}, [], ["通过比例", "法定参与比例", "未设置", "-："]),
+        ({"quorum": Fraction(1, 2)}, ["法定参与比例 50%：✅ 达到"], ["通过比例", "未设置"]),
+        ({"threshold": Fraction(2, 3)}, ["通过比例 2/3：✅ 达到"], ["法定参与比例", "未设置"]),
+    ],
+)
+async def test_result_leaves_out_the_rules_the_poll_does_not_have(
+    session: AsyncSession,
+    world: World,
+    notifier: Notifier,
+    rules: dict[str, Fraction],
+    shown: list[str],
+    omitted: list[str],
+) -> None:
+    """No threshold (or no quorum): its line is left out, not shown as '-：未设置'."""
+    poll = await open_poll(session, world, notifier, **rules)
+    yes = (await option_ids(session, poll))[0]
+    for who in ("a1", "a2", "b", "d"):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=poll.id or 0, option_ids=[yes], now=NOW
+        )
+    notifier.sent.clear()
+    result = await polls.close_poll(
+        session, poll_id=poll.id or 0, now=poll.closes_at, notifier=notifier
+    )
+    channel = next(m for m in notifier.sent if m["chat_id"] < 0)["text"]
+    assert "参与：4 / 6人" in channel and "1号楼是否加装电梯？" in channel
+    for text in shown:
+        assert text in channel
+    for text in omitted:
+        assert text not in channel
+    assert "\n\n" not in channel
+    english = notifier.text("en", "poll-result", **polls.result_args(result, notifier))
+    assert "Took part: 4 of 6" in english and "not set" not in english
+    assert ("Threshold" in english) is ("threshold" in rules)
+    assert ("Quorum" in english) is ("quorum" in rules)
+
+
 async def test_threshold_not_met_and_voter_quorum(
     session: AsyncSession, world: World, notifier: Notifier
 ) -> None:

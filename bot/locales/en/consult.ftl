@@ -423,15 +423,15 @@ poll-result = 📊 <b>Poll result: { $question }</b>
         [0] {""}
        *[other] , { $proxies } by proxy
     }
-    Quorum { $quorum }: { $quorum_met ->
-        [true] ✅ met
-        [false] ❌ not met
-       *[none] not set
+    { $quorum_met ->
+        [true] Quorum { $quorum }: ✅ met
+        [false] Quorum { $quorum }: ❌ not met
+       *[none] {""}
     }
-    Threshold { $threshold }: { $threshold_met ->
-        [true] ✅ met
-        [false] ❌ not met
-       *[none] not set
+    { $threshold_met ->
+        [true] Threshold { $threshold }: ✅ met
+        [false] Threshold { $threshold }: ❌ not met
+       *[none] {""}
     }
     Outcome: { $passed ->
         [true] ✅ passed ({ $winner })

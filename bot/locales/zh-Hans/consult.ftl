@@ -423,15 +423,15 @@ poll-result = 📊 <b>投票结果：{ $question }</b>
         [0] {""}
        *[other] ，其中代投 { $proxies } 票
     }
-    法定参与比例 { $quorum }：{ $quorum_met ->
-        [true] ✅ 达到
-        [false] ❌ 未达到
-       *[none] 未设置
+    { $quorum_met ->
+        [true] 法定参与比例 { $quorum }：✅ 达到
+        [false] 法定参与比例 { $quorum }：❌ 未达到
+       *[none] {""}
     }
-    通过比例 { $threshold }：{ $threshold_met ->
-        [true] ✅ 达到
-        [false] ❌ 未达到
-       *[none] 未设置
+    { $threshold_met ->
+        [true] 通过比例 { $threshold }：✅ 达到
+        [false] 通过比例 { $threshold }：❌ 未达到
+       *[none] {""}
     }
     结论：{ $passed ->
         [true] ✅ 通过（{ $winner }）
