@@ -374,8 +374,12 @@ async def cmd_quiet(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    clock: Any,
 ) -> None:
-    """/quiet shows the community's quiet hours; /quiet 22:00 07:00 sets them; /quiet off."""
+    """/quiet shows the community's quiet hours; /quiet 22:00 07:00 sets them; /quiet off.
+
+    What the old hours held is re-timed at once (after /quiet off it goes now).
+    """
     choices = await _communities(session, user, roles)
     if not choices:
         await message.answer(t("err-not-allowed"))
@@ -402,6 +406,7 @@ async def cmd_quiet(
         start=begin,
         end=finish,
         enabled=not off,
+        now=clock(),
     )
     key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
     await message.answer(t(key, community=name, start=new_start, end=new_end))

@@ -71,11 +71,15 @@ def _profile_markup(t: Text, user: User) -> InlineKeyboardMarkup:
 
 @router.callback_query(ProfileCb.filter(F.action == "quiet"))
 async def on_quiet_toggle(
-    query: CallbackQuery, session: AsyncSession, user: User, t: Text
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
 ) -> None:
-    """Switch night-time quiet hours on or off for this user."""
+    """Switch night-time quiet hours on or off for this user (held notices then go at once)."""
     await user_service.set_quiet_hours_opt_out(
-        session, user=user, opt_out=not user.quiet_hours_opt_out
+        session, user=user, opt_out=not user.quiet_hours_opt_out, now=clock()
     )
     await query.answer(
         t("profile-quiet-off" if user.quiet_hours_opt_out else "profile-quiet-on"),

@@ -101,6 +101,11 @@ class Delivery(SQLModel, table=True):
     dedupe_key: str | None = Field(default=None, sa_type=String(160))
     broadcast_id: int | None = Field(default=None, foreign_key="broadcasts.id", index=True)
     not_before: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # set when quiet hours moved `not_before` to the morning: the moment it was meant to go
+    # (a deliberate time, or when it was queued). Such a delivery is re-timed when its user
+    # opts out of quiet hours or staff change them; one without it is never moved earlier.
+    held_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deliver_by: datetime | None = Field(default=None, sa_type=UTCDateTime)  # late is useless
     state: str = Field(default=DeliveryState.PENDING, sa_type=String(16))
     attempts: int = Field(default=0)
     claimed_by: str | None = Field(default=None, sa_type=String(64))

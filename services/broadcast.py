@@ -315,6 +315,7 @@ async def confirm(
                 dedupe_key=f"bc:{broadcast_id}:{person.id}",
                 broadcast_id=broadcast_id,
                 not_before=when,
+                held_from=now if when != now else None,  # quiet hours hold it (re-timed by /quiet)
                 state=DeliveryState.BLOCKED if person.blocked_bot else DeliveryState.PENDING,
                 error="blocked before sending" if person.blocked_bot else None,
                 created_at=now,
@@ -451,8 +452,12 @@ async def change_quiet_hours(
     start: str | None,
     end: str | None,
     enabled: bool,
+    now: datetime | None = None,
 ) -> tuple[str, str, bool]:
-    """Community staff set (or switch off) their community's quiet hours; returns the new ones."""
+    """Community staff set (or switch off) their community's quiet hours; returns the new ones.
+
+    Notices the old hours held are re-timed at once (switched off: they go now).
+    """
     await _require_broadcast_scope(
         session,
         author=user,
@@ -473,5 +478,6 @@ async def change_quiet_hours(
         start=begin.strftime("%H:%M"),
         end=finish.strftime("%H:%M"),
         enabled=enabled,
+        now=now,
     )
     return row.start, row.end, row.enabled

@@ -84,6 +84,7 @@ async def enqueue(
     de-duplication keys, recipients and quiet hours are then read once for all of them.
     """
     now = now or utcnow()
+    meant: datetime | None = None  # set when quiet hours hold it: the time it was meant for
     if batch is not None and dedupe_key is not None:
         queued = batch.taken.get(dedupe_key)
         if queued is not None:
@@ -116,7 +117,7 @@ async def enqueue(
         if enabled:
             held = after_quiet_hours(when, start=start, end=end, zone=_zone)
             if deliver_by is None or held <= deliver_by:
-                when = held
+                meant, when = when, held
     delivery = Delivery(
         chat_id=chat_id,
         kind=kind[:32],
@@ -129,6 +130,8 @@ async def enqueue(
         dedupe_key=dedupe_key,
         broadcast_id=broadcast_id,
         not_before=when,
+        held_from=meant if meant is not None and meant != when else None,
+        deliver_by=deliver_by,
         state=state,
         error=error,
         created_at=now,
@@ -193,18 +196,97 @@ async def quiet_hours_of(
 
 
 async def set_quiet_hours(
-    session: AsyncSession, *, community_id: int, start: str, end: str, enabled: bool = True
+    session: AsyncSession,
+    *,
+    community_id: int,
+    start: str,
+    end: str,
+    enabled: bool = True,
+    now: datetime | None = None,
 ) -> QuietHours:
-    """Set a community's quiet hours ("22:00", "07:00") and commit."""
-    parse_hhmm(start)
-    parse_hhmm(end)
+    """Set a community's quiet hours ("22:00", "07:00") and commit; what the old ones held is
+    re-timed by the new ones in the same commit (switched off: it goes now)."""
+    begin, finish = parse_hhmm(start), parse_hhmm(end)
     row = await session.get(QuietHours, community_id)
     if row is None:
         row = QuietHours(community_id=community_id)
     row.start, row.end, row.enabled = start.strip(), end.strip(), enabled
     session.add(row)
+    await retime_held(
+        session,
+        community_id=community_id,
+        quiet=(begin, finish, enabled),
+        now=now or utcnow(),
+    )
     await session.commit()
     return row
+
+
+async def _held(session: AsyncSession, *, now: datetime, where: list[Any]) -> list[Delivery]:
+    """Pending deliveries quiet hours hold past `now` (not those scheduled later on purpose)."""
+    stmt = select(Delivery).where(
+        col(Delivery.state) == DeliveryState.PENDING,
+        col(Delivery.held_from).is_not(None),
+        col(Delivery.not_before) > now,
+        *where,
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def release_held(session: AsyncSession, *, chat_id: int, now: datetime) -> int:
+    """A user opted out of quiet hours: what they hold for them goes at the time it was meant
+    for (now, or later if it was scheduled later). Not committed; returns how many."""
+    rows = await _held(session, now=now, where=[col(Delivery.chat_id) == chat_id])
+    for delivery in rows:
+        assert delivery.held_from is not None
+        delivery.not_before = max(delivery.held_from, now)
+        delivery.held_from = None
+    session.add_all(rows)
+    return len(rows)
+
+
+async def retime_held(
+    session: AsyncSession,
+    *,
+    community_id: int,
+    quiet: tuple[time, time, bool],
+    now: datetime,
+) -> int:
+    """A community's quiet hours changed: what the old ones held is held by the new ones only
+    (never past its `deliver_by`). Not committed; returns how many were moved."""
+    start, end, enabled = quiet
+    residents = select(User.id).where(col(User.community_id) == community_id)
+    ours = or_(
+        col(Delivery.community_id) == community_id,
+        and_(col(Delivery.community_id).is_(None), col(Delivery.chat_id).in_(residents)),
+    )
+    rows = await _held(session, now=now, where=[ours])
+    if not rows:
+        return 0
+    ids = {d.chat_id for d in rows}
+    opted_out = set(
+        (
+            await session.exec(
+                select(User.id).where(col(User.id).in_(ids), col(User.quiet_hours_opt_out))
+            )
+        ).all()
+    )
+    moved = 0
+    for delivery in rows:
+        assert delivery.held_from is not None
+        meant = max(delivery.held_from, now)
+        when = meant
+        if enabled and delivery.chat_id not in opted_out:
+            held = after_quiet_hours(meant, start=start, end=end, zone=_zone)
+            if delivery.deliver_by is None or held <= delivery.deliver_by:
+                when = held
+        if when != delivery.not_before:
+            moved += 1
+        delivery.not_before = when
+        if when == meant:
+            delivery.held_from = None
+    session.add_all(rows)
+    return moved
 
 
 def in_quiet_hours(moment: datetime, *, start: time, end: time, zone: tzinfo) -> bool:
@@ -473,6 +555,7 @@ async def record_retry(
             state=DeliveryState.PENDING,
             error=error[:500],
             not_before=not_before,
+            held_from=None,  # the sender's time now, not quiet hours'
             claimed_by=None,
             lease_until=None,
             attempts=col(Delivery.attempts) - (0 if count_attempt else 1),
@@ -528,7 +611,9 @@ __all__ = [
     "record_failed",
     "record_retry",
     "record_sent",
+    "release_held",
     "release_stale",
+    "retime_held",
     "set_quiet_hours",
     "split_html",
 ]

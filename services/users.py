@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Building, Community, Grid, MemberProfile, Role, StaffScope, User
 from models.base import utcnow
 from services import audit
+from services.delivery import release_held
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.validation import phone_number, room_number
 
@@ -72,9 +73,14 @@ async def set_language(session: AsyncSession, *, user: User, language: str) -> U
     return user
 
 
-async def set_quiet_hours_opt_out(session: AsyncSession, *, user: User, opt_out: bool) -> User:
-    """A user who wants non-urgent notices at night too (quiet hours do not apply to them)."""
+async def set_quiet_hours_opt_out(
+    session: AsyncSession, *, user: User, opt_out: bool, now: datetime | None = None
+) -> User:
+    """A user who wants non-urgent notices at night too (quiet hours do not apply to them);
+    what quiet hours were holding for them goes at once, in the same commit."""
     user.quiet_hours_opt_out = opt_out
+    if opt_out:
+        await release_held(session, chat_id=user.id, now=now or utcnow())
     await session.commit()
     return user
 
