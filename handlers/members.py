@@ -530,4 +530,5 @@ async def on_reject_reason(
             translator,
             [member],
             lambda tt: tt("member-rejected-user", reason=reason),
+            now=clock(),
         )
