@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 
 class FakeClock:
@@ -23,3 +26,38 @@ class FakeClock:
         """Jump to a moment (aware UTC)."""
         assert when.tzinfo is not None
         self.now = when
+
+
+@contextmanager
+def count_commits_per_job(engine: Any, monkeypatch: Any) -> Iterator[list[str]]:
+    """Record "kind:N" for every job the JobRunner runs: N database commits during its run.
+
+    A job kind commits at most once (its change and its notices together), so N is 1.
+    """
+    from sqlalchemy import event
+
+    from models.scheduling import ScheduledJob
+    from scheduler.runner import JobRunner
+
+    count = [0]
+
+    def on_commit(_conn: Any) -> None:
+        count[0] += 1
+
+    seen: list[str] = []
+    run_one = JobRunner._run_one
+
+    async def counting(self: JobRunner, job_id: int, now: datetime, report: Any) -> None:
+        async with self.sessionmaker() as s:
+            job = await s.get(ScheduledJob, job_id)
+            kind = job.kind if job else "?"
+        before = count[0]
+        await run_one(self, job_id, now, report)
+        seen.append(f"{kind}:{count[0] - before}")
+
+    event.listen(engine.sync_engine, "commit", on_commit)
+    monkeypatch.setattr(JobRunner, "_run_one", counting)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine, "commit", on_commit)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,7 +19,7 @@ from scheduler.runner import JobRunner
 from services import meetings, polls
 from services.consult_common import Notifier
 from tests.consult.conftest import NOW, World
-from tests.support import FakeClock
+from tests.support import FakeClock, count_commits_per_job
 
 
 @pytest.fixture
@@ -42,6 +43,13 @@ def runner(
     )
 
 
+@pytest.fixture
+def commits_per_job(engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """ "kind:N" for every job run: N database commits during it (a kind commits at most once)."""
+    with count_commits_per_job(engine, monkeypatch) as seen:
+        yield seen
+
+
 async def deliveries(session: AsyncSession, *, after_id: int = 0) -> list[Delivery]:
     """Outbox rows, oldest first."""
     stmt = select(Delivery).where(col(Delivery.id) > after_id).order_by(col(Delivery.id))
@@ -54,6 +62,7 @@ async def test_poll_closes_on_time_and_result_is_posted(
     notifier: Notifier,
     runner: JobRunner,
     clock: FakeClock,
+    commits_per_job: list[str],
 ) -> None:
     assert world.community.id is not None
     poll = await polls.create_poll(
@@ -99,6 +108,7 @@ async def test_poll_closes_on_time_and_result_is_posted(
     assert channel.photo_bytes is not None and channel.photo_bytes.startswith(b"\x89PNG")
     assert "投票结果：是否同意更换物业？" in channel.text
     assert (await runner.run_due()).total == 0
+    assert commits_per_job and all(e.endswith(":1") for e in commits_per_job), commits_per_job
 
 
 async def test_meeting_reminders_reach_those_going(
@@ -107,6 +117,7 @@ async def test_meeting_reminders_reach_those_going(
     notifier: Notifier,
     runner: JobRunner,
     clock: FakeClock,
+    commits_per_job: list[str],
 ) -> None:
     assert world.community.id is not None
     start = NOW + timedelta(days=2)
@@ -156,3 +167,4 @@ async def test_meeting_reminders_reach_those_going(
     assert checkin[0].reply_markup == {
         "inline_keyboard": [[{"text": "📍 签到", "callback_data": f"cci:{meeting.id}"}]]
     }
+    assert commits_per_job and all(e.endswith(":1") for e in commits_per_job), commits_per_job

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,12 +16,12 @@ from bot.settings import Settings
 from models.orders import LedgerEvent
 from models.scheduling import Delivery, JobState, ScheduledJob
 from scheduler.kinds import load_job_kinds
-from scheduler.runner import JobRunner, RunReport
+from scheduler.runner import JobRunner
 from services import order_jobs
 from services import orders as svc
 from services import requests as req_svc
 from tests.orders.conftest import T0, World, draft
-from tests.support import FakeClock
+from tests.support import FakeClock, count_commits_per_job
 
 
 @pytest.fixture
@@ -46,27 +45,9 @@ def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> 
 
 @pytest.fixture
 def commits_per_job(engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """(kind, database commits) of every job the runner runs, as "kind:N"."""
-    count = [0]
-
-    def on_commit(_conn: Any) -> None:
-        count[0] += 1
-
-    event.listen(engine.sync_engine, "commit", on_commit)
-    seen: list[str] = []
-    run_one = JobRunner._run_one
-
-    async def counting(self: JobRunner, job_id: int, now: datetime, report: RunReport) -> None:
-        async with self.sessionmaker() as s:
-            job = await s.get(ScheduledJob, job_id)
-            kind = job.kind if job else "?"
-        before = count[0]
-        await run_one(self, job_id, now, report)
-        seen.append(f"{kind}:{count[0] - before}")
-
-    monkeypatch.setattr(JobRunner, "_run_one", counting)
-    yield seen
-    event.remove(engine.sync_engine, "commit", on_commit)
+    """ "kind:N" for every job run: N database commits during it."""
+    with count_commits_per_job(engine, monkeypatch) as seen:
+        yield seen
 
 
 async def _actions(sm: async_sessionmaker[AsyncSession], request_id: int) -> list[str]:

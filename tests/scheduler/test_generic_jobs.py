@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,6 +17,7 @@ from scheduler.generic_jobs import MONTHLY_REPORT, WEEKLY_DIGEST, ensure_recurri
 from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from tests.scheduler.conftest import add_users
+from tests.support import count_commits_per_job
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -75,13 +78,19 @@ async def test_weekly_digest_goes_to_staff_on_monday_nine_local(
 
 
 async def test_monthly_report_goes_to_admins_in_their_language(
-    session: AsyncSession, runner: JobRunner
+    session: AsyncSession,
+    runner: JobRunner,
+    engine: AsyncEngine,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     load_job_kinds()
     await _setup(session)
     await ensure_recurring(session, now=local(11, 23, 10), zone=SHANGHAI)
-    report = await runner.run_due(now=local(12, 1, 9, 30))  # a little late is still fine
+    with count_commits_per_job(engine, monkeypatch) as commits:
+        report = await runner.run_due(now=local(12, 1, 9, 30))  # a little late is still fine
     assert len(report.done) == 2  # the overdue digest of Monday 30th and the monthly report
+    # each run's lines and its next occurrence: one commit
+    assert sorted(commits) == [f"{WEEKLY_DIGEST}:1", f"{MONTHLY_REPORT}:1"]
     reports = await _deliveries(session, "report")
     assert [r.chat_id for r in reports] == [31, 900]  # the admin user and settings.admin_ids
     assert "Monthly report" in reports[0].text and "阳光社区" in reports[0].text
