@@ -40,6 +40,7 @@ from services import orders as order_service
 from services import requests as request_service
 from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
 from services.requests import Draft
+from services.triage.text import with_caption
 
 router = Router(name="requests")
 router.message.filter(F.chat.type == "private")
@@ -119,13 +120,14 @@ async def on_compose_cancel(
 async def on_compose_finished(message: Message, state: FSMContext, t: Text, **data: Any) -> None:
     """The resident has said everything: show the request back with its category."""
     values = await state.get_data()
-    if not values.get("text", "").strip() and not values.get("voice"):
+    said = values.get("text", "").strip()
+    if not said and not values.get("voice"):
         await message.answer(t("order-ask-describe-text"))
         return
-    if not values.get("text", "").strip():
-        await state.update_data(text=t("order-voice-only"))
-        values = await state.get_data()
-    s = suggest(data.get("triage"), values["text"])
+    # Triage reads only what the resident wrote: a voice note alone gets no suggestion.
+    s = suggest(data.get("triage"), said)
+    if not said:
+        await state.update_data(text=t("order-voice-only"), no_text=True)
     await state.update_data(
         category=s.category,
         urgent=values.get("urgent") or s.urgent,
@@ -180,6 +182,8 @@ async def _show_preview(event: Message | CallbackQuery, state: FSMContext, t: Te
         t("order-card-text", text=values.get("text", "")),
         t("order-preview-category", category=cat.name(t.lang)),
     ]
+    if values.get("no_text"):  # nothing to sort by: the resident may pick the category
+        lines.append(t("order-preview-pick-category"))
     if values.get("photos"):
         lines.append(t("order-preview-photos", count=len(values["photos"])))
     if values.get("voice"):
@@ -217,18 +221,26 @@ async def on_compose_photo(message: Message, state: FSMContext, t: Text) -> None
         return
     assert message.photo is not None
     photos.append(message.photo[-1].file_id)
-    text = values.get("text", "")
-    if message.caption:
-        text = (text + "\n" + message.caption).strip()
+    text = with_caption(values.get("text", ""), message.caption)
+    if len(text) > request_service.MAX_TEXT:  # the photo is kept, its caption is not
+        await state.update_data(photos=photos)
+        await message.answer(
+            t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
+        )
+        return
     await state.update_data(photos=photos, text=text)
     await message.answer(t("order-got-photo", count=len(photos)))
 
 
 @router.message(Filing.compose, F.voice)
 async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None:
-    """A voice note (one is kept)."""
+    """A voice note (one is kept; a caption typed with it joins the text)."""
     assert message.voice is not None
-    await state.update_data(voice=message.voice.file_id)
+    values = await state.get_data()
+    text = with_caption(values.get("text", ""), message.caption)
+    if len(text) > request_service.MAX_TEXT:
+        text = values.get("text", "")
+    await state.update_data(voice=message.voice.file_id, text=text)
     await message.answer(t("order-got-voice"))
 
 
@@ -294,7 +306,7 @@ async def on_category_chosen(
 async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     """Start the description again."""
     await state.set_state(Filing.compose)
-    await state.update_data(text="", photos=[], voice=None, lat=None, lon=None)
+    await state.update_data(text="", photos=[], voice=None, lat=None, lon=None, no_text=False)
     await answer_once(query)
     await reply(query, t("order-ask-describe"), reply_markup=compose_keyboard(t))
 

@@ -217,8 +217,12 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
 
 
 async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[tuple[int, float]]:
-    """(request id, similarity) of likely duplicates, best first; [] without triage."""
-    if triage is None:
+    """(request id, similarity) of likely duplicates, best first; [] without triage.
+
+    A request left as a voice note only has our placeholder for a text: nothing to compare.
+    """
+    no_text = labels("order-voice-only")
+    if triage is None or req.text in no_text:
         return []
     from services.triage import DuplicateCandidate, find_duplicates
 
@@ -240,6 +244,7 @@ async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[
             created_at=r.created_at,
         )
         for r in rows.all()
+        if r.text not in no_text
     ]
     found = find_duplicates(
         triage,

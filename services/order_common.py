@@ -136,7 +136,21 @@ _URGENT_WORDS = (
 
 
 def suggest(triage: Any, text: str) -> Suggestion:
-    """Ask triage for category, urgency and keywords: the only call into the triage service."""
+    """Ask triage for category, urgency and keywords: the only call into the triage service.
+
+    No text (a voice note alone): nothing to go on, so 'other' with no confidence and no
+    keywords; the resident (or staff) pick the category.
+    """
+    if not text.strip():
+        return Suggestion(
+            category="other",
+            confidence=None,
+            candidates=(),
+            unsure=True,
+            urgent=False,
+            urgent_reasons=(),
+            keywords=(),
+        )
     if triage is not None:
         result = triage.analyze(text)
         return Suggestion(

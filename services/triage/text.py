@@ -57,3 +57,37 @@ def normalize(text: str) -> str:
 def is_han(char: str) -> bool:
     """Whether a character is a CJK unified ideograph."""
     return "\u4e00" <= char <= "\u9fff"
+
+
+# Captions a phone or an app writes by itself: a camera's or a chat app's file name
+# (IMG_20231102_083015.jpg, DSC01234, mmexport1699…, 微信图片_2023…, Screenshot_…), or any file
+# name without a Chinese word in it (photo.jpg). They say nothing about the request.
+_CAMERA_NAME_RE = re.compile(
+    r"(?:img|dscn?|dscf|pxl|mvimg|mmexport|wx_camera|screenshot|截屏|截图|微信图片|photo|image)"
+    r"[a-z0-9_\-.()]*\d[a-z0-9_\-.()]*",
+    re.IGNORECASE,
+)
+_FILE_NAME_RE = re.compile(
+    r"[\w\-. ()]+\.(?:jpe?g|png|heic|heif|gif|webp|bmp|tiff?|mp4|mov)", re.IGNORECASE
+)
+
+
+def is_file_name_caption(caption: str) -> bool:
+    """Whether a photo's caption is only a file name the phone or an app put there."""
+    caption = unicodedata.normalize("NFKC", caption).strip()
+    if not caption:
+        return True
+    if _CAMERA_NAME_RE.fullmatch(caption):
+        return True
+    return bool(_FILE_NAME_RE.fullmatch(caption)) and not any(is_han(ch) for ch in caption)
+
+
+def with_caption(text: str, caption: str | None) -> str:
+    """A request's text with a photo's caption added: file names and a caption the text
+    already has (the same caption on every photo of an album) are left out."""
+    caption = (caption or "").strip()
+    if not caption or is_file_name_caption(caption):
+        return text
+    if caption in text:
+        return text
+    return (text + "\n" + caption).strip()

@@ -59,6 +59,7 @@ order-btn-finished = ✅ Done
 order-btn-location = 📍 Send location
 order-preview-title = <b>Your request</b>
 order-preview-category = Category: { $category }
+order-preview-pick-category = (A voice note only, so no category could be suggested; tap "🏷 Change category" to pick one, or leave it to the community.)
 order-preview-photos = Photos: { $count }
 order-preview-voice = Voice note: 1
 order-preview-location = Location: attached

@@ -1,0 +1,72 @@
+"""A request left as a voice note only gets no category suggestion and no keywords (triage has
+no words to read); photo captions that are file names stay out of the text and the keywords."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from models.orders import Request
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU, png
+
+OGG = b"OggS" + bytes(60)
+
+
+async def _file_voice_only(h: Harness, resident: int) -> str:
+    """A resident files a request with nothing but a voice note; returns its number."""
+    d = h.driver
+    await d.say(resident, "📝 我要点单")
+    await d.send(resident, voice=OGG, voice_duration=7)
+    await d.expect(resident, "收到语音")
+    [*_, preview] = await d.say(resident, "✅ 说完了")
+    text = message_text(preview)
+    assert "分类：其他" in text and "只有语音" in text and "语音：1 条" in text
+    await d.tap(resident, "确认提交")
+    filed = await d.expect(resident, "已提交，编号")
+    return message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+
+
+async def test_voice_only_request_has_no_suggestion_keywords_or_duplicates(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    first = await _file_voice_only(h, ZHOU)
+    second = await _file_voice_only(h, WU)
+    async with h.sessionmaker() as s:
+        stored = (await s.exec(select(Request).order_by(col(Request.id)))).all()
+    assert [r.number for r in stored] == [first, second]
+    for req in stored:
+        assert (req.category, req.suggested_category, req.confidence) == ("other", "other", None)
+        assert req.keywords == "" and not req.urgent
+    # staff see the placeholder, no keywords, and the two voice notes are not "duplicates"
+    notice = await d.expect(STAFF, f"诉求 {second}")
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    card = message_text(await d.expect(STAFF, f"诉求 {second} ·"))
+    assert "居民留了语音" in card
+    assert "关键词" not in card and "可能重复" not in card
+
+
+async def test_file_name_captions_stay_out_of_the_text_and_keywords(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.say(ZHOU, "📝 我要点单")
+    await d.say(ZHOU, "1号楼三单元楼道灯坏了，晚上很黑")
+    for caption in ("IMG_20231102_083015.jpg", "mmexport1699999999999.jpg", "二楼拐角那盏"):
+        await d.send(ZHOU, caption, photo=png())
+    await d.send(ZHOU, "二楼拐角那盏", photo=png())  # the same caption again
+    await d.expect(ZHOU, "共 4 张")
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    text = message_text(preview)
+    assert "IMG_" not in text and "mmexport" not in text
+    assert text.count("二楼拐角那盏") == 1 and "分类：" in text and "只有语音" not in text
+    await d.tap(ZHOU, "确认提交")
+    await d.expect(ZHOU, "已提交，编号")
+    async with h.sessionmaker() as s:
+        req = (await s.exec(select(Request))).one()
+    assert req.text == "1号楼三单元楼道灯坏了，晚上很黑\n二楼拐角那盏"
+    assert req.keywords and req.confidence is not None
+    assert not {"img", "jpg", "mmexport"} & set(req.keywords.split(","))
