@@ -20,6 +20,7 @@ from bot.middlewares import (
     CallbackDataGuard,
     DbSessionMiddleware,
     MenuResetMiddleware,
+    OutboxMiddleware,
     ThrottleMiddleware,
     UpdateDedupeMiddleware,
     UserMiddleware,
@@ -53,6 +54,7 @@ def build_dispatcher(
     if redis is not None:
         dp.update.outer_middleware(UpdateDedupeMiddleware(redis))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))
     throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     dp.message.outer_middleware(throttle)

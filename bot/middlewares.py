@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -15,6 +16,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Translator, pick_language
 from bot.settings import Settings
+from models.base import utcnow
+from services.order_common import Notice, use_outbox
+from services.order_notices import deliver
 from services.users import TelegramIdentity, effective_roles, ensure_user, set_language
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,28 @@ class DbSessionMiddleware(BaseMiddleware):
         async with self.sessionmaker() as session:
             data["session"] = session
             return await handler(event, data)
+
+
+class OutboxMiddleware(BaseMiddleware):
+    """The update's session gets an outbox: an order-cycle action queues the notices it causes
+    (in each recipient's language) in the same commit as its change, so none can be lost."""
+
+    def __init__(self, settings: Settings, translator: Translator) -> None:
+        self.settings = settings
+        self.translator = translator
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        session: AsyncSession = data["session"]
+        clock: Callable[[], datetime] = data.get("clock") or utcnow
+        translator, language = self.translator, self.settings.default_language
+
+        async def sink(notices: Sequence[Notice]) -> int:
+            return await deliver(
+                session, notices, texts=translator, default_language=language, now=clock()
+            )
+
+        use_outbox(session, sink)
+        return await handler(event, data)
 
 
 class UserMiddleware(BaseMiddleware):

@@ -242,7 +242,7 @@ async def on_claim(
     await answer_once(query, t("order-claimed-short"))
     await reply(query, t("order-claimed", number=out.order.number))
     await show_order(query, session, user, roles, t, settings, callback_data.ref)
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)
@@ -325,7 +325,7 @@ async def on_release_reason(
         t("order-released", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.message(ClaimFlow.cancel, F.text)
@@ -356,7 +356,7 @@ async def on_cancel_reason(
         t("order-cancelled", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "sre"))
@@ -410,4 +410,4 @@ async def on_reassign(
         t("order-reassigned", number=out.order.number, name=target.real_name if target else "-"),
         None,
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())

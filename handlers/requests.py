@@ -575,7 +575,7 @@ async def on_rate(
         t("order-ask-comment-unsatisfied" if score == Score.UNSATISFIED else "order-ask-comment"),
         reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 async def _rate(
@@ -623,7 +623,7 @@ async def _rate(
     await state.clear()
     key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
     await reply(event, t(key), reply_markup=menu)
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(RateComment.comment, OrderCb.filter(F.action == "rskip"))

@@ -124,7 +124,7 @@ async def on_report_submit(
         t("order-reported", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.message(ResultFlow.report, F.text)
@@ -164,7 +164,7 @@ async def on_verify(
     )
     assert out.order is not None
     await edit_or_send(query, t("order-verified", number=out.order.number), None)
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "vpics"))
@@ -252,4 +252,4 @@ async def on_send_back(
         t("order-sent-back", number=out.order.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())

@@ -538,7 +538,7 @@ async def on_issue_publish(
         text += "\n\n" + t("order-issued-nobody")
         markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
     await edit_or_send(query, text, markup)
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "sall"))
@@ -561,7 +561,7 @@ async def on_offer_all(
     count = len(out.notices)
     key = "order-offered-all" if count else "order-offered-all-none"
     await edit_or_send(query, t(key, number=out.order.number, count=count), None)
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 # ---------------------------------------------------------------- other triage actions
@@ -585,7 +585,7 @@ async def _done(
         t(key, number=req.number),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
 
 
 @router.callback_query(OrderCb.filter(F.action == "shandle"))

@@ -1170,7 +1170,7 @@ async def decision_to_order(
     assert outcome.order is not None
     await order_notices.deliver(
         session,
-        [*filed.notices, *outcome.notices],
+        [*filed.notices, *outcome.pending],
         texts=texts,
         default_language=default_language,
         now=now,

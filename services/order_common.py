@@ -50,6 +50,29 @@ class Notice:
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]
 """Queues notices in the outbox inside the caller's transaction (see services.order_notices)."""
 
+OUTBOX = "linli.outbox"
+"""Key in `session.info` of the session's NoticeSink, when its owner gave it one."""
+
+
+def use_outbox(session: AsyncSession, sink: NoticeSink | None) -> None:
+    """Give the session an outbox: actions then commit their notices with their change."""
+    if sink is None:
+        session.info.pop(OUTBOX, None)
+    else:
+        session.info[OUTBOX] = sink
+
+
+async def commit_with(session: AsyncSession, notices: Sequence[Notice]) -> bool:
+    """Commit the action; with the session's outbox, its notices in the same commit.
+
+    Returns True when the notices were queued (else the caller queues them itself).
+    """
+    sink: NoticeSink | None = session.info.get(OUTBOX)
+    if sink is not None and notices:
+        await sink(notices)
+    await session.commit()
+    return sink is not None
+
 
 # ---------------------------------------------------------------- catalogue and triage
 

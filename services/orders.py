@@ -35,6 +35,7 @@ from services.order_common import (
     abort,
     approved_member,
     category,
+    commit_with,
     followers,
     get_order,
     get_request,
@@ -63,11 +64,21 @@ TRANSFER_FOLLOW_UP_URGENT = timedelta(hours=12)
 
 @dataclass
 class Outcome:
-    """The result of a cycle action and the notices it causes."""
+    """The result of a cycle action and the notices it causes.
+
+    `queued`: the notices went into the outbox with the action's own commit (the session had an
+    outbox, see order_common.commit_with); `pending` is what the caller still has to queue.
+    """
 
     notices: list[Notice] = field(default_factory=list)
     request: Request | None = None
     order: Order | None = None
+    queued: bool = False
+
+    @property
+    def pending(self) -> list[Notice]:
+        """The notices not queued yet."""
+        return [] if self.queued else self.notices
 
 
 # Limits of an order's form (the staff draft refuses anything outside them at the tap).
@@ -448,8 +459,8 @@ async def issue_order(
     notices += _resident_notices(
         await followers(session, request=req), "order-notice-ordered", req
     )
-    await session.commit()
-    return Outcome(notices=notices, request=req, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, order=order, queued=queued)
 
 
 async def offer_to_all(
@@ -495,8 +506,8 @@ async def offer_to_all(
         for n in await _offer_notices(session, order, key="order-notice-offer")
         if n.chat_id not in holders
     ]
-    await session.commit()
-    return Outcome(notices=notices, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, queued=queued)
 
 
 async def handle_directly(
@@ -523,8 +534,8 @@ async def handle_directly(
     notices = _resident_notices(
         await followers(session, request=req), "order-notice-handling", req
     )
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def transfer(
@@ -570,8 +581,8 @@ async def transfer(
     notices = _resident_notices(
         await followers(session, request=req), "order-notice-transferred", req, unit=clean_unit
     )
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 def transfer_follow_up_after(req: Request) -> timedelta:
@@ -624,8 +635,8 @@ async def record_transfer_answer(
         notices = _resident_notices(
             await followers(session, request=req), "order-notice-transfer-answer", req, answer=text
         )
-        await session.commit()
-        return Outcome(notices=notices, request=req)
+        queued = await commit_with(session, notices)
+        return Outcome(notices=notices, request=req, queued=queued)
     await move(
         session,
         req,
@@ -640,8 +651,8 @@ async def record_transfer_answer(
     notices = await _ask_rating(
         session, req, now=now, key="order-notice-transfer-answer", answer=text
     )
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def merge(
@@ -697,8 +708,8 @@ async def merge(
     await unschedule(session, key=f"request-{req.id}-response")
     pairs = [(req.resident_id, int(req.id or 0))] if req.resident_id else []
     notices = _resident_notices(pairs, "order-notice-merged", req, target=target.number)
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def decline(
@@ -733,8 +744,8 @@ async def decline(
     notices = _resident_notices(
         await followers(session, request=req), "order-notice-declined", req, reason=text
     )
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def close_request(
@@ -761,8 +772,8 @@ async def close_request(
         values={"closed_at": now},
     )
     notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def staff_result(
@@ -806,8 +817,8 @@ async def staff_result(
         )
     notices = await _ask_rating(session, req, now=now, key="order-notice-result", answer=text)
     notices += await _public_card(session, req=req, order=None, note=text, names=[])
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 # ---------------------------------------------------------------- members: browse and claim
@@ -894,7 +905,7 @@ async def release_all_claims(
         outcome = await release_claim(
             session, user=user, roles=roles, order_id=order.id or 0, reason=reason, now=now
         )
-        notices.extend(outcome.notices)
+        notices.extend(outcome.pending)
     return notices
 
 
@@ -1045,8 +1056,8 @@ async def claim_order(
                     community_id=order.community_id,
                 )
             )
-    await session.commit()
-    return Outcome(notices=notices, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, queued=queued)
 
 
 async def _end_claim(
@@ -1135,8 +1146,8 @@ async def release_claim(
                 community_id=order.community_id,
             )
         )
-    await session.commit()
-    return Outcome(notices=notices, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, queued=queued)
 
 
 async def reassign(
@@ -1213,8 +1224,8 @@ async def reassign(
             community_id=order.community_id,
         ),
     ]
-    await session.commit()
-    return Outcome(notices=notices, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, queued=queued)
 
 
 async def active_claim_id(session: AsyncSession, *, order_id: int, member_id: int) -> int:
@@ -1345,8 +1356,8 @@ async def report_done(
         for c in claims
         if c.member_id != user.id
     ]
-    await session.commit()
-    return Outcome(notices=notices, order=order)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, queued=queued)
 
 
 async def result_photos(
@@ -1476,8 +1487,8 @@ async def verify(
             )
             for c in claims
         ]
-        await session.commit()
-        return Outcome(notices=back_notices, order=order, request=req)
+        queued = await commit_with(session, back_notices)
+        return Outcome(notices=back_notices, order=order, request=req, queued=queued)
     await move(
         session,
         order,
@@ -1550,8 +1561,8 @@ async def verify(
     notices += await _ask_rating(session, req, now=now, key="order-notice-result", answer=result)
     notices += await _public_card(session, req=req, order=order, note=result, names=names)
     order.published_at = now
-    await session.commit()
-    return Outcome(notices=notices, order=order, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, request=req, queued=queued)
 
 
 async def cancel_order(
@@ -1612,8 +1623,8 @@ async def cancel_order(
         )
         for c in claims
     ]
-    await session.commit()
-    return Outcome(notices=notices, order=order, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, order=order, request=req, queued=queued)
 
 
 # ---------------------------------------------------------------- ratings (满意回访)
@@ -1662,8 +1673,8 @@ async def rate(
                     community_id=req.community_id,
                 )
             )
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def comment_rating(
@@ -1710,8 +1721,8 @@ async def comment_rating(
             )
             for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
         ]
-    await session.commit()
-    return Outcome(notices=notices, request=req)
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
 
 
 async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime) -> list[Notice]:

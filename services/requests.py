@@ -38,8 +38,8 @@ from services.order_common import (
     refuse,
     require_staff,
     schedule,
-    staff_ids,
 )
+from services.users import staff_of
 from services.validation import clean_text, person_name, phone_number, room_number
 
 T = TypeVar("T")
@@ -136,7 +136,7 @@ async def place_names(
 
 async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
-    ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+    staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     names = await place_names(
         session, community_id=req.community_id, grid_id=req.grid_id, building_id=req.building_id
@@ -157,8 +157,10 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
             urgent=req.urgent,
             dedupe_key=f"req-new-{req.id}-{sid}",
             community_id=req.community_id,
+            recipient=member,
         )
-        for sid in ids
+        for member in staff
+        if (sid := member.id) is not None
     ]
 
 
@@ -395,7 +397,7 @@ async def add_info(
         state=req.status,
         note=note or (f"+{len(photos)} photo(s)" if photos else "+voice"),
     )
-    ids = await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+    staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
     notices = [
         Notice(
             chat_id=sid,
@@ -404,8 +406,10 @@ async def add_info(
             kind="staff-request-card",
             ref_id=req.id,
             community_id=req.community_id,
+            recipient=member,
         )
-        for sid in ids
+        for member in staff
+        if (sid := member.id) is not None
     ]
     notices += await _info_notices_for_members(
         session, req=req, note=note, photos=photos, voice=voice is not None
