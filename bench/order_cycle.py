@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ import aiohttp
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, text
+from sqlalchemy import event, func, text
 from sqlmodel import select
 
 from bench.echo_baseline import _percentile, measure_echo_baseline
@@ -200,6 +201,14 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
                 latencies.append((time.perf_counter() - started) * 1000)
 
         before = await _deliveries(sandbox)
+        statements = 0
+
+        def count_statement(*_args: Any) -> None:
+            nonlocal statements
+            statements += 1
+
+        event.listen(sandbox.app.engine.sync_engine, "before_cursor_execute", count_statement)
+        first_call = sandbox.emulator.calls[-1]["id"] if sandbox.emulator.calls else 0
         wall_start = time.perf_counter()
         cpu_start = time.process_time()
         loop_cpu_start = time.thread_time()
@@ -207,6 +216,8 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         wall = time.perf_counter() - wall_start
         cpu = time.process_time() - cpu_start
         loop_cpu = time.thread_time() - loop_cpu_start
+        event.remove(sandbox.app.engine.sync_engine, "before_cursor_execute", count_statement)
+        calls = Counter(c["method"] for c in sandbox.emulator.calls if c["id"] > first_call)
         errors = len(sandbox.emulator.errors)
         # the staff notices of every filing must have been queued (and the sender kept going)
         after = await _deliveries(sandbox)
@@ -236,6 +247,12 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         "seconds": round(wall, 2),
         "cpu_s": round(cpu, 2),
         "event_loop_cpu_s": round(loop_cpu, 2),
+        # the work behind each filing (4 updates), measured: the echo does 1 call per update
+        "sql_per_filing": round(statements / filings, 1),
+        "bot_api_calls_per_filing": round(
+            sum(n for m, n in calls.items() if m != "getUpdates") / filings, 2
+        ),
+        "bot_api_calls_by_method": dict(calls.most_common()),
         "notices_queued": sum(notices.values()),
         "notices_sent": notices.get("sent", 0),
         "notices_by_state": notices,
@@ -301,7 +318,9 @@ def main(argv: list[str] | None = None) -> None:
             f"failed) from {r['users']} residents in {r['seconds']} s: {r['updates_per_s']}/s, "
             f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; echo baseline "
             f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%}; emulator errors "
-            f"{r['emulator_errors']}; staff/other notices queued {r['notices_queued']}, "
+            f"{r['emulator_errors']}; per filing {r['sql_per_filing']} SQL statements and "
+            f"{r['bot_api_calls_per_filing']} Bot API calls besides getUpdates; "
+            f"staff/other notices queued {r['notices_queued']}, "
             f"sent during the run {r['notices_sent']}, by 10 s after "
             f"{r['notices_sent_within_10s_after']}"
         )
