@@ -728,7 +728,11 @@ async def close_poll(
     notifier: Notifier | None = None,
     actor_id: int | None = None,
 ) -> PollResult:
-    """Close the poll (once), keep the outcome and post it to the audience and the channel."""
+    """Close the poll (once), keep the outcome and post it to the audience and the channel.
+
+    Two closers at once (staff and the close job): the database lets one close it; the other
+    gets the stored result and announces nothing; the caller's work is committed either way.
+    """
     poll = await get_poll(session, poll_id=poll_id)
     if poll.status == PollStatus.CLOSED:
         return await tally(session, poll=poll)
@@ -741,9 +745,13 @@ async def close_poll(
         .values(status=PollStatus.CLOSED, closed_at=now, eligible_count=eligible)
     )
     if done.rowcount != 1:
-        await session.rollback()
+        # Someone else closed it first (staff and the close job at once): their close and
+        # announcement stand. The caller's own work is committed as if we had closed it, never
+        # rolled back: inside the close job it carries the job's "done" mark.
         await session.refresh(poll)
-        return await tally(session, poll=poll)
+        result = await tally(session, poll=poll)
+        await session.commit()
+        return result
     await session.refresh(poll)
     result = await tally(session, poll=poll)
     poll.ballots_count = result.ballots

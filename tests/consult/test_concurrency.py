@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
+import pytest
+from sqlalchemy import func
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import User
-from models.consultations import RsvpAnswer, RsvpStatus, Vote
+from bot.i18n import Translator
+from bot.settings import Settings
+from models import AuditEvent, User
+from models.consultations import PollStatus, RsvpAnswer, RsvpStatus, Vote
+from models.scheduling import Delivery, JobState, ScheduledJob
+from scheduler.kinds import load_job_kinds
+from scheduler.runner import JobRunner
 from services import meetings, polls
 from services.consult_common import Notifier
 from services.errors import Conflict
 from tests.consult.conftest import NOW, World
+from tests.support import FakeClock
 
 
 async def test_same_household_votes_at_once(
@@ -113,3 +122,114 @@ async def test_last_seat_taken_once(
     assert sorted(outcomes) == [RsvpStatus.GOING, RsvpStatus.WAITLIST, RsvpStatus.WAITLIST]
     counts = await meetings.counts(session, meeting_id=meeting.id or 0)
     assert (counts.going, counts.waitlist) == (1, 2)
+
+
+async def test_staff_and_job_close_a_poll_at_once(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    notifier: Notifier,
+    translator: Translator,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Staff tap "close now" while the scheduler is closing the same poll on time: the result is
+    announced once, and the close job is done (not left running to be run again later)."""
+    assert world.community.id is not None
+    poll = await polls.create_poll(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        now=NOW,
+        draft=polls.PollDraft(
+            community_id=world.community.id,
+            question="是否同意加装电梯？",
+            options=["同意", "不同意"],
+            closes_at=NOW + timedelta(days=1),
+        ),
+    )
+    poll_id = poll.id or 0
+    await polls.publish_poll(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        poll_id=poll_id,
+        now=NOW,
+        notifier=notifier,
+    )
+    yes = (await polls.poll_options(session, poll_id=poll_id))[0].id or 0
+    await polls.cast_vote(session, user=world["a1"], poll_id=poll_id, option_ids=[yes], now=NOW)
+    before = (await session.exec(select(func.max(Delivery.id)))).one() or 0
+    at = poll.closes_at + timedelta(seconds=5)
+    clock = FakeClock(at)
+    load_job_kinds()
+    runner = JobRunner(
+        sessionmaker=sessionmaker,
+        settings=Settings(bot_token=None),
+        texts=translator,
+        clock=clock,
+        worker="t1",
+    )
+
+    async def staff_closes() -> None:
+        async with sessionmaker() as own:
+            await polls.close_poll(
+                own,
+                poll_id=poll_id,
+                now=at,
+                actor_id=world.staff.id,
+                notifier=Notifier(texts=translator, now=at),
+            )
+
+    # The staff's tap lands while the job has read the poll (open) and is about to close it.
+    # On PostgreSQL the staff's close commits first and the job's close finds it closed; on
+    # SQLite the job holds the write lock, so the staff's close waits and finds it closed.
+    eligible_base = polls._eligible_base
+    staff: list[asyncio.Task[None]] = []
+
+    async def tap_meanwhile(own: AsyncSession, **kwargs: Any) -> Any:
+        if not staff:
+            staff.append(asyncio.create_task(staff_closes()))
+            if own.bind is not None and own.bind.dialect.name == "postgresql":
+                await staff[0]
+        return await eligible_base(own, **kwargs)
+
+    monkeypatch.setattr(polls, "_eligible_base", tap_meanwhile)
+    report = await runner.run_due()
+    await staff[0]
+    monkeypatch.setattr(polls, "_eligible_base", eligible_base)
+
+    assert len(report.done) == 1
+    job = (
+        await session.exec(
+            select(ScheduledJob)
+            .where(ScheduledJob.key == f"poll:{poll_id}:close")
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    assert job.state == JobState.DONE
+    closed = await polls.get_poll(session, poll_id=poll_id)
+    assert closed.status == PollStatus.CLOSED and closed.ballots_count == 1
+    closes = (
+        await session.exec(
+            select(AuditEvent).where(
+                AuditEvent.action == "poll-close", AuditEvent.subject_id == str(poll_id)
+            )
+        )
+    ).all()
+    assert len(closes) == 1
+    on_postgres = session.bind is not None and session.bind.dialect.name == "postgresql"
+    assert closes[0].actor_id == (world.staff.id if on_postgres else None)  # who won the race
+    results = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.id) > before,
+                col(Delivery.kind).in_(["poll-result", "consult-channel"]),
+            )
+        )
+    ).all()
+    chats = [d.chat_id for d in results]
+    assert chats and len(chats) == len(set(chats))  # everyone hears the result once
+    # the job's lease running out changes nothing: it is not run a second time
+    clock.advance(timedelta(minutes=15))
+    await runner.recover()
+    assert (await runner.run_due()).total == 0
