@@ -21,7 +21,7 @@ from models import Role, User
 from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
 from services import org
-from services.delivery import quiet_hours_of
+from services.delivery import CAPTION_LIMIT, quiet_hours_of, split_html
 from services.users import staff_scopes
 
 router = Router(name="broadcast")
@@ -38,7 +38,7 @@ AUDIENCES = [
 
 
 class Compose(StatesGroup):
-    """Typing the notice."""
+    """Typing the notice (text, a photo with a caption, or a photo and then the text)."""
 
     text = State()
 
@@ -224,8 +224,8 @@ async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> N
     await query.message.edit_text(t("broadcast-ask-text"))
 
 
-@router.message(StateFilter(Compose.text), F.text)
-async def on_text(
+@router.message(StateFilter(Compose.text), F.text | F.photo)
+async def on_notice(
     message: Message,
     state: FSMContext,
     session: AsyncSession,
@@ -236,8 +236,17 @@ async def on_text(
     translator: Translator,
     lang: str,
 ) -> None:
-    """Store the draft and show the preview with the number of people it reaches."""
+    """The notice: its text (under a photo sent just before), or a photo with the text as its
+    caption. A photo without a caption is kept (a later one replaces it) and the text asked for.
+    Then the draft is stored and previewed with the number of people it reaches."""
     data = await state.get_data()
+    photo: str | None = data.get("photo")
+    if message.photo:
+        photo = message.photo[-1].file_id  # the largest size; this bot may send it again
+        if not (message.caption or "").strip():
+            await state.update_data(photo=photo)
+            await message.answer(t("broadcast-photo-received"))
+            return
     await state.clear()
     draft, count = await broadcasts.create_draft(
         session,
@@ -248,6 +257,7 @@ async def on_text(
         target_ids=list(data.get("targets", [])),
         text=message.html_text,
         now=clock(),
+        photo=photo,
     )
     if count == 0:
         await message.answer(t("broadcast-empty-audience"))
@@ -267,16 +277,37 @@ async def on_text(
         texts=translator,
         lang=lang,
     )
-    await message.answer(
-        t("broadcast-preview", text=Raw(f"{header}\n\n{draft.text}"), count=count),
-        reply_markup=markup,
+    body = broadcasts.notice_body(header, draft.text)
+    if draft.photo_ref is None:
+        await message.answer(
+            t("broadcast-preview", text=Raw(body), count=count), reply_markup=markup
+        )
+        return
+    await _preview_with_photo(message, photo=draft.photo_ref, body=body)
+    key = (
+        "broadcast-preview-photo"
+        if broadcasts.caption_fits(body)
+        else "broadcast-preview-photo-long"
     )
+    await message.answer(t(key, count=count, limit=str(CAPTION_LIMIT)), reply_markup=markup)
 
 
-@router.message(StateFilter(Compose.text), ~F.text)
+async def _preview_with_photo(message: Message, *, photo: str, body: str) -> None:
+    """What residents will get: the photo with the notice as its caption, or, when the notice is
+    too long for a caption, the photo and then the whole notice (as the outbox sends it)."""
+    if broadcasts.caption_fits(body):
+        await message.answer_photo(photo, caption=body)
+        return
+    await message.answer_photo(photo)
+    for part in split_html(body):
+        await message.answer(part)
+
+
+@router.message(StateFilter(Compose.text))
 async def on_not_text(message: Message, t: Text) -> None:
-    """A photo, voice or sticker instead of the notice: notices are text for now; ask again."""
-    await message.answer(t("err-media-not-supported"))
+    """A sticker, voice, file or anything else instead of the notice: say what fits; the step
+    (and a photo already sent) stays."""
+    await message.answer(t("broadcast-need-text-or-photo"))
 
 
 @router.callback_query(BroadcastCb.filter(F.action.in_({"send", "urgent"})))

@@ -132,6 +132,8 @@ class Broadcast(SQLModel, table=True):
     audience: str = Field(default=AudienceKind.COMMUNITY, sa_type=String(16))
     target_ids: str = Field(default="", sa_type=String(1000))
     text: str = Field(sa_type=Text)
+    # the Telegram file_id of the notice's one photo (its text goes as the caption when it fits)
+    photo_ref: str | None = Field(default=None, sa_type=String(512))
     state: str = Field(default=BroadcastState.DRAFT, sa_type=String(16))
     total: int = Field(default=0)
     progress_chat_id: int | None = Field(default=None, sa_type=BigInteger)

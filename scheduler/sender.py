@@ -47,7 +47,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.base import utcnow
 from scheduler.limits import RateLimiter
 from services import delivery as outbox
-from services.delivery import CAPTION_LIMIT, Claimed, split_html
+from services.delivery import Claimed, photo_parts, split_html
 
 log = logging.getLogger(__name__)
 
@@ -335,12 +335,7 @@ class Sender:
         """The texts of the messages this delivery becomes (a photo's caption first)."""
         if item.photo_ref is None and item.photo_bytes is None:
             return split_html(item.text)
-        if not item.text:
-            return [""]
-        caption = split_html(item.text, limit=CAPTION_LIMIT)
-        if len(caption) == 1:
-            return caption
-        return ["", *split_html(item.text)]  # too long for a caption: photo, then the text
+        return photo_parts(item.text)  # too long for a caption: photo, then the text
 
     async def _call(self, item: Claimed, parts: list[str], index: int) -> Message:
         markup = (

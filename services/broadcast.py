@@ -22,6 +22,7 @@ from services.delivery import (
     after_quiet_hours,
     local_zone,
     parse_hhmm,
+    photo_parts,
     quiet_hours_of,
     set_quiet_hours,
 )
@@ -150,8 +151,13 @@ async def create_draft(
     target_ids: list[int],
     text: str,
     now: datetime,
+    photo: str | None = None,
 ) -> tuple[Broadcast, int]:
-    """Store a notice as a draft after checking scope; returns it and how many it would reach."""
+    """Store a notice as a draft after checking scope; returns it and how many it would reach.
+
+    `photo` (a Telegram file_id) goes to everyone with the text as its caption, or, when the
+    text is too long for a caption, just before the text.
+    """
     body = text.strip()
     if not body:
         raise InvalidInput("err-text-empty")
@@ -180,6 +186,7 @@ async def create_draft(
         audience=kind,
         target_ids=",".join(str(i) for i in target_ids),
         text=body,
+        photo_ref=photo or None,
         total=len(people),
         created_at=now,
     )
@@ -224,6 +231,17 @@ async def sender_header(
         sender = texts.get(lang, "broadcast-sender-admin")
     name = community.name if community is not None else ""
     return texts.get(lang, "broadcast-header", community=name, sender=sender)
+
+
+def notice_body(header: str, text: str) -> str:
+    """What a resident reads: who it is from, then the notice."""
+    return f"{header}\n\n{text}"
+
+
+def caption_fits(body: str) -> bool:
+    """True when the notice goes as the photo's caption; False when it is too long for one and
+    goes as a message of its own right after the photo (never cut)."""
+    return len(photo_parts(body)) == 1
 
 
 async def draft_of(session: AsyncSession, *, author: User, broadcast_id: int) -> Broadcast:
@@ -296,7 +314,7 @@ async def confirm(
                 headers[lang] = await sender_header(
                     session, author=author, community_id=draft.community_id, texts=texts, lang=lang
                 )
-            body = f"{headers[lang]}\n\n{draft.text}"
+            body = notice_body(headers[lang], draft.text)
         when = now
         if not urgent and not person.quiet_hours_opt_out:
             cid = person.community_id
@@ -310,6 +328,7 @@ async def confirm(
                 chat_id=person.id,
                 kind="broadcast",
                 text=body,
+                photo_ref=draft.photo_ref,  # one photo per person, in the same delivery
                 urgent=urgent,
                 community_id=person.community_id,
                 dedupe_key=f"bc:{broadcast_id}:{person.id}",

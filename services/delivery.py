@@ -382,6 +382,18 @@ def split_html(value: str, *, limit: int = TEXT_LIMIT) -> list[str]:
     return parts
 
 
+def photo_parts(value: str) -> list[str]:
+    """The texts of the messages a photo with this HTML text becomes: one, its caption, when the
+    text fits a caption (CAPTION_LIMIT as Telegram counts it); else the photo without a caption
+    followed by the whole text (split like any long text), so nothing is ever cut."""
+    if not value:
+        return [""]
+    caption = split_html(value, limit=CAPTION_LIMIT)
+    if len(caption) == 1:
+        return caption
+    return ["", *split_html(value)]
+
+
 # --- the sender's side: claim, record, recover -------------------------------------------------
 
 
@@ -606,6 +618,7 @@ __all__ = [
     "enqueue",
     "in_quiet_hours",
     "inline_keyboard",
+    "photo_parts",
     "quiet_hours_of",
     "record_blocked",
     "record_failed",

@@ -11,7 +11,7 @@ broadcast-audience-everyone = Every resident of every community
 broadcast-choose-grids = Tap the grids (several allowed), then "Done".
 broadcast-choose-buildings = Tap the buildings (several allowed), then "Done".
 broadcast-targets-done = ✅ Done
-broadcast-ask-text = Type the notice (one message). Send /cancel to stop.
+broadcast-ask-text = Type the notice (one message); it may carry one photo. Send /cancel to stop.
 broadcast-preview = <b>Preview</b> (this is what residents will see):
     ——————
     { $text }
@@ -48,3 +48,12 @@ broadcast-quiet-now = 🌙 Quiet hours of { $community }: { $start }–{ $end }.
 broadcast-quiet-off = 🔔 Quiet hours of { $community } are off (they were { $start }–{ $end }); messages go at any time.
     Switch on again: /quiet { $start } { $end }
 broadcast-quiet-bad = That time is not in the right form. Write it like this: /quiet 22:00 07:00, or /quiet off
+
+## A notice with a photo
+broadcast-photo-received = 🖼 Photo received. Now send the text of the notice; it goes out under the photo.
+    To use another photo, just send it; send /cancel to stop.
+broadcast-need-text-or-photo = The notice needs text here, and may carry one photo (the text as its caption, or the photo first and then the text). Stickers, voice messages and files cannot be a notice; send a picture as a photo. Please send it again, or send /cancel to stop.
+broadcast-preview-photo = <b>Preview</b>: above is what residents will get (the photo with the text under it).
+    It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
+broadcast-preview-photo-long = <b>Preview</b>: above is what residents will get. The text is longer than a photo caption may be ({ $limit } characters), so residents get the photo first and the full text right after it, nothing cut. To have the text under the photo, shorten it and send it again.
+    It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.

@@ -11,7 +11,7 @@ broadcast-audience-everyone = 所有社区的所有居民
 broadcast-choose-grids = 请点选网格（可多选），选好后点“选好了”。
 broadcast-choose-buildings = 请点选楼栋（可多选），选好后点“选好了”。
 broadcast-targets-done = ✅ 选好了
-broadcast-ask-text = 请输入通知内容（一条消息）。发送 /cancel 可取消。
+broadcast-ask-text = 请输入通知内容（一条消息），可以带一张图片。发送 /cancel 可取消。
 broadcast-preview = <b>预览</b>（居民看到的样子如下）：
     ——————
     { $text }
@@ -48,3 +48,12 @@ broadcast-quiet-now = 🌙 { $community } 的免打扰时段：{ $start }–{ $e
 broadcast-quiet-off = 🔔 { $community } 已关闭免打扰时段（原为 { $start }–{ $end }），消息随时发出。
     重新开启：/quiet { $start } { $end }
 broadcast-quiet-bad = 时间格式不对。请这样写：/quiet 22:00 07:00，或 /quiet off
+
+## A notice with a photo
+broadcast-photo-received = 🖼 图片收到了。请再发通知的文字，文字会配在图片下面一起发出。
+    想换一张图片就直接再发一张；发 /cancel 取消。
+broadcast-need-text-or-photo = 这里需要通知的文字，也可以带一张图片（文字写在图片说明里，或先发图片再发文字）。贴纸、语音和文件不能作为通知；图片请以“照片”方式发送。请重新发送，或发 /cancel 取消。
+broadcast-preview-photo = <b>预览</b>：上面就是居民会收到的样子（图片，文字配在图片下面）。
+    将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
+broadcast-preview-photo-long = <b>预览</b>：上面就是居民会收到的样子。文字超过了图片说明的长度上限（{ $limit } 字），所以居民会先收到图片，紧接着收到完整的文字，不会被截断。想让文字配在图片下面，请把文字缩短后重新发送。
+    将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
