@@ -11,6 +11,8 @@ Definitions (the matters counted are the requests filed in the period [start, en
   (unrated ones are left out; they are shown as their own count).
 Median times are in hours: filing → first response, filing → result. Overdue = still open
 (not done, resolved, closed, declined, merged or withdrawn) with its deadline passed at `now`.
+Members (党员/志愿者) are ranked by the points credited to them in the period; a grid worker's
+ranking counts only the points earned on their grid's matters, like the rest of their ledger.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import MemberProfile, Role, StaffScope, User
-from models.orders import PointsEntry, Rating, Request, RequestStatus, Score
+from models.orders import Order, PointsEntry, Rating, Request, RequestStatus, Score
 from services.errors import PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -118,13 +120,10 @@ async def scope_communities(
     return ids
 
 
-async def scope_condition(
+async def _reader_scopes(
     session: AsyncSession, *, user: User, roles: Collection[Role]
-) -> Any | None:
-    """SQL on Request limiting the ledger to what this staff member may read (None: all).
-
-    Staff of a whole community read all of it; a grid worker reads only their grid's matters.
-    """
+) -> tuple[list[int], list[tuple[int, int]]] | None:
+    """(whole communities, (community, grid) pairs) a staff member reads; None for admins."""
     if Role.ADMIN in roles:
         return None
     if Role.STAFF not in roles:
@@ -135,15 +134,61 @@ async def scope_condition(
     if not scopes:
         raise PermissionDenied("err-not-allowed")
     whole = sorted({s.community_id for s in scopes if s.grid_id is None})
+    grids = sorted(
+        {
+            (s.community_id, s.grid_id)
+            for s in scopes
+            if s.grid_id is not None and s.community_id not in whole
+        }
+    )
+    return whole, grids
+
+
+async def scope_condition(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> Any | None:
+    """SQL on Request limiting the ledger to what this staff member may read (None: all).
+
+    Staff of a whole community read all of it; a grid worker reads only their grid's matters.
+    """
+    scopes = await _reader_scopes(session, user=user, roles=roles)
+    if scopes is None:
+        return None
+    whole, grids = scopes
     parts: list[Any] = [col(Request.community_id).in_(whole)] if whole else []
-    for scope in scopes:
-        if scope.grid_id is not None and scope.community_id not in whole:
-            parts.append(
-                and_(
-                    col(Request.community_id) == scope.community_id,
-                    col(Request.grid_id) == scope.grid_id,
-                )
+    for community_id, grid_id in grids:
+        parts.append(
+            and_(col(Request.community_id) == community_id, col(Request.grid_id) == grid_id)
+        )
+    return or_(*parts)
+
+
+async def points_scope_condition(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> Any | None:
+    """SQL on PointsEntry: the points whose matters this staff member may read (None: all).
+
+    Staff of a whole community see every point earned there; a grid worker sees the points
+    earned on orders for their grid's matters (the request's grid, as in the ledger), so a
+    member who served in two grids shows in each with what they earned in it.
+    """
+    scopes = await _reader_scopes(session, user=user, roles=roles)
+    if scopes is None:
+        return None
+    whole, grids = scopes
+    parts: list[Any] = [col(PointsEntry.community_id).in_(whole)] if whole else []
+    for community_id, grid_id in grids:
+        in_grid = (
+            sa_select(col(Order.id))
+            .join(Request, col(Request.id) == col(Order.request_id))
+            .where(col(Request.community_id) == community_id, col(Request.grid_id) == grid_id)
+        )
+        parts.append(
+            and_(
+                col(PointsEntry.community_id) == community_id,
+                col(PointsEntry.order_id).in_(in_grid),
             )
+        )
     return or_(*parts)
 
 
@@ -285,7 +330,13 @@ async def ledger_stats(
             )
         ).all()
     }
-    members = await _by_member(session, allowed=allowed, start=start, end=end)
+    members = await _by_member(
+        session,
+        allowed=allowed,
+        scope=await points_scope_condition(session, user=user, roles=roles),
+        start=start,
+        end=end,
+    )
     days = sorted(set(filed) | set(resolved))
     return Stats(
         start=start,
@@ -301,8 +352,15 @@ async def ledger_stats(
 
 
 async def _by_member(
-    session: AsyncSession, *, allowed: Iterable[int] | None, start: datetime, end: datetime
+    session: AsyncSession,
+    *,
+    allowed: Iterable[int] | None,
+    scope: Any | None,
+    start: datetime,
+    end: datetime,
 ) -> list[tuple[int, str, int, int]]:
+    """The period's top members by points earned where the reader may look (see
+    points_scope_condition): (user id, name, orders done, points)."""
     stmt = (
         select(
             PointsEntry.member_id,
@@ -311,11 +369,13 @@ async def _by_member(
         )
         .where(col(PointsEntry.at) >= start, col(PointsEntry.at) < end)
         .group_by(col(PointsEntry.member_id))
-        .order_by(func.sum(PointsEntry.points).desc())
+        .order_by(func.sum(PointsEntry.points).desc(), col(PointsEntry.member_id))
         .limit(20)
     )
     if allowed is not None:
         stmt = stmt.where(col(PointsEntry.community_id).in_(list(allowed)))
+    if scope is not None:  # a grid worker's board: points earned on their grid's matters
+        stmt = stmt.where(scope)
     out = []
     for member_id, count, points in (await session.exec(stmt)).all():
         profile = await session.get(MemberProfile, member_id)
