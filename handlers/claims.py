@@ -26,6 +26,7 @@ from handlers.order_ui import (
     pager,
     place,
     reply,
+    request_text,
     send_notices,
 )
 from models import MemberProfile, Role, User
@@ -147,7 +148,7 @@ async def order_text(session: AsyncSession, t: Text, settings: Settings, view: A
             points=order.points,
         ),
         "",
-        t("order-card-text", text=view.text),
+        t("order-card-text", text=request_text(t, view.text)),
     ]
     if view.claimants:
         lines.append(t("order-order-claimants", names="、".join(n for _, n in view.claimants)))

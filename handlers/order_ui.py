@@ -21,7 +21,7 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
 from models.orders import Order, Request
-from services.order_common import Notice, category
+from services.order_common import Notice, category, written_text
 from services.order_notices import CB_PREFIX, deliver
 
 
@@ -105,6 +105,11 @@ def short(text: str, limit: int = 40) -> str:
     return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
+def request_text(t: Text, text: str) -> str:
+    """A request's text as its reader sees it: a voice note alone says so in their language."""
+    return written_text(text) or t("order-voice-only")
+
+
 async def request_card(
     session: AsyncSession, t: Text, settings: Settings, req: Request, *, staff: bool
 ) -> str:
@@ -127,7 +132,7 @@ async def request_card(
         if req.keywords:
             lines.append(t("order-card-keywords", keywords=req.keywords.replace(",", "、")))
     lines.append("")
-    lines.append(t("order-card-text", text=req.text))
+    lines.append(t("order-card-text", text=request_text(t, req.text)))
     if req.decline_reason:
         lines.append(t("order-card-declined", reason=req.decline_reason))
     if req.result_note and req.status not in ("new",):

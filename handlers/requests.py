@@ -30,6 +30,7 @@ from handlers.order_ui import (
     pager,
     reply,
     request_card,
+    request_text,
     send_notices,
     short,
     status_text,
@@ -126,8 +127,8 @@ async def on_compose_finished(message: Message, state: FSMContext, t: Text, **da
         return
     # Triage reads only what the resident wrote: a voice note alone gets no suggestion.
     s = suggest(data.get("triage"), said)
-    if not said:
-        await state.update_data(text=t("order-voice-only"), no_text=True)
+    if not said:  # the request keeps no text; whoever reads it is told it is a voice note
+        await state.update_data(text="", no_text=True)
     await state.update_data(
         category=s.category,
         urgent=values.get("urgent") or s.urgent,
@@ -179,7 +180,7 @@ async def _show_preview(event: Message | CallbackQuery, state: FSMContext, t: Te
     cat = category(values.get("category", "other"))
     lines = [
         t("order-preview-title"),
-        t("order-card-text", text=values.get("text", "")),
+        t("order-card-text", text=request_text(t, values.get("text", ""))),
         t("order-preview-category", category=cat.name(t.lang)),
     ]
     if values.get("no_text"):  # nothing to sort by: the resident may pick the category
@@ -392,7 +393,7 @@ async def _my_list(
                 number=req.number,
                 status=status_text(t, req),
                 time=local(settings, req.created_at),
-                text=short(req.text, 24),
+                text=short(request_text(t, req.text), 24),
             )
         )
         rows.append([button(t("order-btn-open-number", number=req.number), "rview", req.id)])

@@ -30,6 +30,7 @@ from handlers.order_ui import (
     pager,
     reply,
     request_card,
+    request_text,
     send_notices,
     short,
     status_text,
@@ -38,7 +39,7 @@ from models import Building, Role, StaffScope, User
 from models.orders import Channel, Request, RequestStatus
 from services import orders as order_service
 from services import requests as request_service
-from services.order_common import catalogue, category, suggest
+from services.order_common import catalogue, category, suggest, written_text
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
 
@@ -126,7 +127,7 @@ async def _queue(
                 number=req.number,
                 category=category(req.category).name(t.lang),
                 time=local(settings, req.created_at),
-                text=short(req.text, 24),
+                text=short(request_text(t, req.text), 24),
             )
             + (f" · {status_text(t, req)}" if active else "")
         )
@@ -219,10 +220,11 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
 async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[tuple[int, float]]:
     """(request id, similarity) of likely duplicates, best first; [] without triage.
 
-    A request left as a voice note only has our placeholder for a text: nothing to compare.
+    A request left as a voice note only has no words: nothing to compare, and it is no
+    candidate for others either.
     """
-    no_text = labels("order-voice-only")
-    if triage is None or req.text in no_text:
+    said = written_text(req.text)
+    if triage is None or not said:
         return []
     from services.triage import DuplicateCandidate, find_duplicates
 
@@ -237,18 +239,18 @@ async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[
     cands = [
         DuplicateCandidate(
             id=r.id or 0,
-            text=r.text,
+            text=text,
             community_id=r.community_id,
             grid_id=r.grid_id,
             building_id=r.building_id,
             created_at=r.created_at,
         )
         for r in rows.all()
-        if r.text not in no_text
+        if (text := written_text(r.text))
     ]
     found = find_duplicates(
         triage,
-        text=req.text,
+        text=said,
         community_id=req.community_id,
         grid_id=req.grid_id,
         building_id=req.building_id,

@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid, MemberProfile, User
 from models.orders import Claim, LedgerEvent, Order, Rating, Request, RequestStatus
-from services.order_common import category
+from services.order_common import category, written_text
 
 CHUNK = 2000
 REQUEST_COLUMNS: tuple[Any, ...] = (
@@ -290,7 +290,8 @@ async def export_ledger(
                     req.contact_phone or phone,
                     category(req.category).name(lang),
                     yes if req.urgent else "",
-                    req.text,
+                    # a voice note alone: the ledger says so in the reader's language
+                    written_text(req.text) or cached("order-voice-only"),
                     cached(f"order-status-{req.status}"),
                     _fmt(req.first_response_at, zone),
                     "、".join(cached(f"order-action-{a}") for a in handling),

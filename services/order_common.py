@@ -213,6 +213,28 @@ def candidate_codes(s: Suggestion) -> list[str]:
     return codes
 
 
+# What earlier versions stored as the text of a request left as a voice note only: the
+# placeholder in the resident's language. Such requests now keep an empty text, and the reader's
+# language says "voice note" when it is shown; these stored sentences are read as "no text".
+LEGACY_VOICE_ONLY = (
+    "（居民留了语音，请收听附件）",
+    "(the resident left a voice note, please listen to the attachment)",
+)
+
+
+def written_text(text: str | None) -> str:
+    """What the resident wrote: '' for a voice note alone (also as stored by earlier versions).
+
+    Earlier versions kept the placeholder as the text and put added information after it;
+    the placeholder is left out of what such a request says.
+    """
+    text = (text or "").strip()
+    for placeholder in LEGACY_VOICE_ONLY:
+        if text.startswith(placeholder):
+            text = text[len(placeholder) :].strip()
+    return text
+
+
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
 _LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")

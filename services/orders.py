@@ -49,6 +49,7 @@ from services.order_common import (
     schedule,
     staff_ids,
     unschedule,
+    written_text,
 )
 from services.requests import Page
 from services.skills import normalize_skills
@@ -258,7 +259,11 @@ async def change_category(
     code: str,
     now: datetime,
 ) -> Request:
-    """Staff correct the category; the correction is kept for triage retraining."""
+    """Staff correct the category; the correction is kept for triage retraining.
+
+    A request without written words (a voice note alone) teaches triage nothing: its change is
+    in the ledger but kept as no training example.
+    """
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="change_category"
     )
@@ -267,16 +272,18 @@ async def change_category(
     if req.category == code:
         return req
     assert req.id is not None
-    session.add(
-        CategoryCorrection(
-            request_id=req.id,
-            from_category=req.category,
-            to_category=code,
-            text=req.text,
-            by=user.id,
-            at=now,
+    said = written_text(req.text)
+    if said:
+        session.add(
+            CategoryCorrection(
+                request_id=req.id,
+                from_category=req.category,
+                to_category=code,
+                text=said,
+                by=user.id,
+                at=now,
+            )
         )
-    )
     note_event(
         session,
         request_id=req.id,
@@ -295,13 +302,17 @@ async def change_category(
 
 
 async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
-    """(label, text) pairs from staff category corrections, oldest first, for retraining."""
+    """(label, text) pairs from staff category corrections, oldest first, for retraining.
+
+    Corrections that earlier versions kept for voice-only requests (our placeholder as the
+    text) are left out: they are no example of anything a resident wrote.
+    """
     rows = await session.exec(
         select(CategoryCorrection.to_category, CategoryCorrection.text).order_by(
             col(CategoryCorrection.id)
         )
     )
-    return [(label, text) for label, text in rows.all()]
+    return [(label, said) for label, text in rows.all() if (said := written_text(text))]
 
 
 # ---------------------------------------------------------------- staff: triage actions

@@ -38,6 +38,7 @@ from services.order_common import (
     refuse,
     require_staff,
     schedule,
+    written_text,
 )
 from services.users import staff_of
 from services.validation import clean_text, person_name, phone_number, room_number
@@ -141,7 +142,9 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
     names = await place_names(
         session, community_id=req.community_id, grid_id=req.grid_id, building_id=req.building_id
     )
-    text = req.text if len(req.text) <= 120 else req.text[:119] + "…"
+    # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
+    said = written_text(req.text)
+    text = said if len(said) <= 120 else said[:119] + "…"
     return [
         Notice(
             chat_id=sid,
@@ -181,7 +184,11 @@ async def _file(
     now: datetime,
     outbox: NoticeSink | None = None,
 ) -> Filed:
-    text = clean_request_text(draft.text)
+    # a voice note alone keeps an empty text (a draft begun before this version may still hold
+    # the placeholder of those days); anything else needs words
+    text = written_text(clean_request_text(draft.text)) if draft.text.strip() else ""
+    if not text and not draft.voice:
+        raise InvalidInput("err-text-empty")
     code = draft.category if is_category(draft.category) else "other"
     urgent = draft.urgent or bool(suggestion and suggestion.urgent)
     req = Request(
@@ -380,7 +387,8 @@ async def add_info(
     if not note and not photos and not voice:
         raise InvalidInput("err-text-empty")
     if note:
-        req.text = (req.text + "\n\n" + note)[: MAX_TEXT * 4]
+        said = written_text(req.text)  # a voice-only request's first words are these
+        req.text = (f"{said}\n\n{note}" if said else note)[: MAX_TEXT * 4]
         req.updated_at = now
     assert req.id is not None
     draft = Draft(text="", category=req.category, photos=list(photos), voice=voice)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from models.orders import Request
+from models.orders import CategoryCorrection, LedgerEvent, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU, png
@@ -46,6 +46,43 @@ async def test_voice_only_request_has_no_suggestion_keywords_or_duplicates(
     card = message_text(await d.expect(STAFF, f"诉求 {second} ·"))
     assert "居民留了语音" in card
     assert "关键词" not in card and "可能重复" not in card
+
+
+EN_VOICE_ONLY = "(the resident left a voice note, please listen to the attachment)"
+
+
+async def test_voice_only_request_reads_in_the_staff_members_language(
+    linli_sandbox: Harness,
+) -> None:
+    """A Chinese-speaking resident's voice note, read by staff who use the bot in English: the
+    notice and the card say "voice note" in English; the resident's own list says it in Chinese;
+    correcting its category is in the ledger but teaches triage nothing."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(STAFF, "/lang")
+    await d.tap(STAFF, "English")
+    await d.expect(STAFF, "Language set to English")
+    number = await _file_voice_only(h, ZHOU)
+    notice = await d.expect(STAFF, f"New request {number}")
+    assert EN_VOICE_ONLY in message_text(notice) and "居民留了语音" not in message_text(notice)
+    await d.tap(STAFF, "Open request", notice["message_id"])
+    card = await d.expect(STAFF, f"Request {number} ·")
+    assert EN_VOICE_ONLY in message_text(card) and "居民留了语音" not in message_text(card)
+    async with h.sessionmaker() as s:
+        req = (await s.exec(select(Request))).one()
+    assert req.text == ""  # no words of ours stored as the resident's
+    # staff sort it by hand: the change is in the ledger, no training example is kept
+    await d.tap(STAFF, "Category", card["message_id"])
+    await d.tap(STAFF, "Noise and neighbour disputes")
+    await d.expect(STAFF, f"Request {number} is now in")
+    async with h.sessionmaker() as s:
+        req = (await s.exec(select(Request))).one()
+        corrections = (await s.exec(select(CategoryCorrection))).all()
+        actions = (await s.exec(select(LedgerEvent.action))).all()
+    assert req.category == "noise_dispute" and "category" in actions
+    assert corrections == []
+    [*_, mine] = await d.say(ZHOU, "📂 我的诉求")
+    assert number in message_text(mine) and "居民留了语音" in message_text(mine)
 
 
 async def test_file_name_captions_stay_out_of_the_text_and_keywords(
