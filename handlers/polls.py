@@ -297,7 +297,7 @@ async def _send_results(
         return
     result = await polls.tally(session, poll=poll)
     if poll.status == PollStatus.CLOSED:
-        args = polls.result_args(result, notifier)
+        args = polls.result_args(result, notifier, t.lang)
         await reply(message, tx(t, "poll-result", **args))
     else:
         await reply(message, t("poll-live-results", lines=_lines(result), ballots=result.ballots))
@@ -499,7 +499,7 @@ async def on_close(
         tx(
             t,
             "poll-result",
-            **polls.result_args(result, make_notifier(translator, settings, clock)),
+            **polls.result_args(result, make_notifier(translator, settings, clock), t.lang),
         ),
     )
 

@@ -776,10 +776,30 @@ async def close_poll(
     return result
 
 
-def result_args(result: PollResult, notifier: Notifier) -> dict[str, object]:
-    """Placeables of the result texts."""
+def tied_options(result: PollResult) -> list[OptionResult]:
+    """The options sharing the most votes when two or more do (a tie); [] otherwise."""
+    most = max((o.votes for o in result.options), default=0)
+    tied = [o for o in result.options if o.votes == most]
+    return tied if most > 0 and len(tied) > 1 else []
+
+
+def _name_list(names: list[str], notifier: Notifier, lang: str) -> str:
+    """Names joined as the language lists them: 甲、乙、丙 / A, B and C."""
+    if len(names) < 2:
+        return "".join(names)
+    sep = notifier.texts.get(lang, "poll-result-list-sep")
+    last = notifier.texts.get(lang, "poll-result-list-last-sep")
+    return sep.join(names[:-1]) + last + names[-1]
+
+
+def result_args(
+    result: PollResult, notifier: Notifier, lang: str | None = None
+) -> dict[str, object]:
+    """Placeables of the result texts in one language (the tied options are listed in it)."""
     poll = result.poll
     lines = "\n".join(f"• {o.text}: {o.votes} ({o.share:.0%})" for o in result.options)
+    tied = tied_options(result)
+    outcome = "winner" if result.winner else ("tie" if tied else "none")
     return {
         "question": poll.question,
         "lines": lines,
@@ -795,6 +815,9 @@ def result_args(result: PollResult, notifier: Notifier) -> dict[str, object]:
         ),
         "passed": "none" if result.passed is None else str(result.passed).lower(),
         "winner": result.winner.text if result.winner else "-",
+        "outcome": outcome,
+        "tied": _name_list([o.text for o in tied], notifier, lang or notifier.default_language),
+        "tied_votes": tied[0].votes if tied else 0,
         "proxies": result.proxy_ballots,
     }
 
@@ -817,24 +840,29 @@ async def announce_result(
     except NoCjkFont as exc:
         log.warning("poll %s: result announced without its chart: %s", poll.id, exc)
         chart = None
-    args = result_args(result, notifier)
     users = await audience_users(session, audience=poll_audience(poll))
     if poll.created_by is not None and all(u.id != poll.created_by for u in users):
         author = await session.get(User, poll.created_by)
         if author is not None and author.forgotten_at is None:
             users.append(author)  # the author hears the outcome of their poll too
-    await notifier.send(
-        session,
-        users=users,
-        key="poll-result",
-        args=args,
-        photo=chart,
-        kind="poll-result",
-        community_id=poll.community_id,
-        dedupe=f"poll:{poll.id}:result",
-    )
+    # by language: a tie lists its options as each language does (甲、乙 / A and B)
+    by_lang: dict[str, list[User]] = {}
+    for user in users:
+        by_lang.setdefault(user.language or notifier.default_language, []).append(user)
+    for lang, readers in by_lang.items():
+        await notifier.send(
+            session,
+            users=readers,
+            key="poll-result",
+            args=result_args(result, notifier, lang),
+            photo=chart,
+            kind="poll-result",
+            community_id=poll.community_id,
+            dedupe=f"poll:{poll.id}:result",
+        )
     community = await session.get(Community, poll.community_id)
     if community is not None and community.public_channel_id:
+        args = result_args(result, notifier, notifier.default_language)
         text = notifier.text(notifier.default_language, "poll-result", **args)
         await notifier.post_channel(
             session,

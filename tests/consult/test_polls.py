@@ -769,3 +769,86 @@ async def test_every_poll_action_is_audited(
     assert all("options" not in e.detail for e in events)
     rows = (await session.exec(select(AuditEvent))).all()
     assert len(rows) == 5
+
+
+async def test_a_tie_is_said_plainly_in_every_language(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """No quorum, no threshold, two options level: '平票：同意、反对 各 2 票' in chat, in each
+    reader's language for the audience, and on the public channel; never '得票最多：-'."""
+    world["e"].language = "en"
+    session.add(world["e"])
+    await session.commit()
+    poll = await open_poll(session, world, notifier)
+    yes, no, _ = await option_ids(session, poll)
+    for who, choice in (("a1", yes), ("b", yes), ("a2", no), ("d", no)):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=poll.id or 0, option_ids=[choice], now=NOW
+        )
+    notifier.sent.clear()
+    result = await polls.close_poll(
+        session, poll_id=poll.id or 0, now=poll.closes_at, notifier=notifier
+    )
+    assert result.winner is None and result.passed is None
+    assert [o.text for o in polls.tied_options(result)] == ["同意", "反对"]
+    sent = {m["chat_id"]: m["text"] for m in notifier.sent}
+    for chat in (world.community.public_channel_id, world["a1"].id):  # channel, zh resident
+        assert "平票：同意、反对 各 2 票" in sent[chat]
+        assert "得票最多" not in sent[chat] and "-" not in sent[chat].splitlines()[-1]
+    english = sent[world["e"].id]
+    assert "Tie: 同意 and 反对, 2 votes each" in english and "most votes" not in english
+    # what staff read in chat (handlers render result_args in their language)
+    chat_en = notifier.text("en", "poll-result", **polls.result_args(result, notifier, "en"))
+    assert chat_en.splitlines()[-1] == "Tie: 同意 and 反对, 2 votes each"
+
+
+async def test_three_way_tie_no_votes_and_a_tie_that_fails_the_threshold(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    def last_lines(result: polls.PollResult) -> tuple[str, str]:
+        return (
+            notifier.text(
+                "zh-Hans", "poll-result", **polls.result_args(result, notifier)
+            ).splitlines()[-1],
+            notifier.text(
+                "en", "poll-result", **polls.result_args(result, notifier, "en")
+            ).splitlines()[-1],
+        )
+
+    three = await open_poll(session, world, notifier, question="三方")
+    ids = await option_ids(session, three)
+    for who, choice in zip(("a1", "b", "d"), ids, strict=True):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=three.id or 0, option_ids=[choice], now=NOW
+        )
+    result = await polls.close_poll(session, poll_id=three.id or 0, now=three.closes_at)
+    assert last_lines(result) == (
+        "平票：同意、反对、弃权 各 1 票",
+        "Tie: 同意, 反对 and 弃权, 1 vote each",
+    )
+
+    empty = await open_poll(session, world, notifier, question="没人投")
+    result = await polls.close_poll(session, poll_id=empty.id or 0, now=empty.closes_at)
+    assert last_lines(result) == ("结论：无人投票", "Outcome: no votes were cast")
+
+    strict = await open_poll(session, world, notifier, question="门槛", threshold=Fraction(2, 3))
+    yes, no, _ = await option_ids(session, strict)
+    for who, choice in (("a1", yes), ("b", no)):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=strict.id or 0, option_ids=[choice], now=NOW
+        )
+    result = await polls.close_poll(session, poll_id=strict.id or 0, now=strict.closes_at)
+    assert result.passed is False
+    assert last_lines(result) == (
+        "结论：❌ 未通过（平票：同意、反对 各 1 票）",
+        "Outcome: ❌ not passed (tie: 同意 and 反对, 1 vote each)",
+    )
+
+    clear = await open_poll(session, world, notifier, question="有结果")
+    yes, no, _ = await option_ids(session, clear)
+    for who, choice in (("a1", yes), ("b", yes), ("d", no)):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=clear.id or 0, option_ids=[choice], now=NOW
+        )
+    result = await polls.close_poll(session, poll_id=clear.id or 0, now=clear.closes_at)
+    assert last_lines(result) == ("结论：得票最多：同意", "Outcome: most votes: 同意")

@@ -433,11 +433,26 @@ poll-result = 📊 <b>Poll result: { $question }</b>
         [false] Threshold { $threshold }: ❌ not met
        *[none] {""}
     }
-    Outcome: { $passed ->
-        [true] ✅ passed ({ $winner })
-        [false] ❌ not passed
-       *[none] most votes: { $winner }
+    { $passed ->
+        [true] Outcome: ✅ passed ({ $winner })
+        [false] Outcome: ❌ not passed{ $outcome ->
+            [tie] {" "}(tie: { $tied }, { $tied_votes } { $tied_votes ->
+                [one] vote
+               *[other] votes
+            } each)
+           *[other] {""}
+        }
+       *[none] { $outcome ->
+            [winner] Outcome: most votes: { $winner }
+            [tie] Tie: { $tied }, { $tied_votes } { $tied_votes ->
+                [one] vote
+               *[other] votes
+            } each
+           *[none] Outcome: no votes were cast
+        }
     }
+poll-result-list-sep = {", "}
+poll-result-list-last-sep = {" and "}
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
     { $ballots } votes so far

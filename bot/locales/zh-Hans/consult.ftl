@@ -433,11 +433,20 @@ poll-result = 📊 <b>投票结果：{ $question }</b>
         [false] 通过比例 { $threshold }：❌ 未达到
        *[none] {""}
     }
-    结论：{ $passed ->
-        [true] ✅ 通过（{ $winner }）
-        [false] ❌ 未通过
-       *[none] 得票最多：{ $winner }
+    { $passed ->
+        [true] 结论：✅ 通过（{ $winner }）
+        [false] 结论：❌ 未通过{ $outcome ->
+            [tie] （平票：{ $tied } 各 { $tied_votes } 票）
+           *[other] {""}
+        }
+       *[none] { $outcome ->
+            [winner] 结论：得票最多：{ $winner }
+            [tie] 平票：{ $tied } 各 { $tied_votes } 票
+           *[none] 结论：无人投票
+        }
     }
+poll-result-list-sep = {"、"}
+poll-result-list-last-sep = {"、"}
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
     已投 { $ballots } 票
