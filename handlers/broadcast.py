@@ -16,7 +16,8 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import same_markup
 from handlers.filters import IS_STAFF
-from handlers.menu import labels
+from handlers.menu import labels, main_menu
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
@@ -41,6 +42,10 @@ class Compose(StatesGroup):
     """Typing the notice (text, a photo with a caption, or a photo and then the text)."""
 
     text = State()
+
+
+# a stale button of another flow ("✅ 说完了", "跳过" …) is not the notice
+refuse_button_labels(router, Compose.text, hint="broadcast-button-not-text")
 
 
 class BroadcastCb(CallbackData, prefix="bc"):
@@ -222,6 +227,17 @@ async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> N
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("broadcast-ask-text"))
+
+
+@router.message(StateFilter(Compose.text), F.text.in_(labels("common-cancel")))
+async def on_cancel_button(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """The cancel button at the text step: nothing is drafted; back to the main menu."""
+    await state.clear()
+    await message.answer(
+        t("broadcast-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
 
 
 @router.message(StateFilter(Compose.text), F.text | F.photo)

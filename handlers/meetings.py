@@ -39,6 +39,7 @@ from handlers.consult_kit import (
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import (
     AudienceKind,
@@ -87,6 +88,21 @@ class CodeForm(StatesGroup):
     """A resident typing the check-in code."""
 
     code = State()
+
+
+# A stale button of another flow ("✅ 说完了", "跳过" …) is not a title, a reason or minutes.
+refuse_button_labels(
+    router,
+    CodeForm,
+    MeetingForm,
+    MeetingChange.value,
+    MeetingChange.postpone_time,
+    MeetingChange.postpone_reason,
+    MeetingChange.cancel_reason,
+    MeetingChange.minutes,
+    MeetingChange.order_title,
+)
+refuse_button_labels(router, MeetingChange.decisions, allow=("common-skip",))
 
 
 # ----------------------------------------------------------------- 近期议事 (everyone)

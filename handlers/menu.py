@@ -50,6 +50,19 @@ MENU: list[MenuEntry] = [
     MenuEntry("menu-help", ALL, 99),
 ]
 
+# Reply-keyboard buttons of the flows (besides the main menu). A tap on one sends its label as
+# text, also long after its flow ended: text steps must not take it as an answer
+# (handlers.text_steps). Every reply button the bot shows is listed here or in MENU.
+FLOW_BUTTONS: tuple[str, ...] = (
+    "common-cancel",
+    "common-skip",
+    "order-btn-finished",
+    "order-btn-location",
+    "reg-share-phone",
+    "profile-phone-keep",
+    "profile-phone-remove",
+)
+
 _translator: Translator | None = None
 
 

@@ -35,6 +35,7 @@ from handlers.consult_kit import (
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
@@ -65,6 +66,13 @@ class ProxyForm(StatesGroup):
     """A grid worker finding the resident to vote for."""
 
     room = State()
+
+
+# A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room.
+refuse_button_labels(
+    router, PollForm.question, PollForm.options, PollForm.max_choices, PollForm.close, ProxyForm
+)
+refuse_button_labels(router, PollForm.quorum, PollForm.threshold, allow=("common-skip",))
 
 
 # ----------------------------------------------------------------- voting (everyone)

@@ -25,6 +25,7 @@ from handlers.consult_kit import (
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import MeetingStatus
 from services import meetings, topics
@@ -46,6 +47,11 @@ class TopicForm(StatesGroup):
     title = State()
     detail = State()
     answer = State()
+
+
+# A stale button of another flow ("✅ 说完了", "跳过" …) is not a topic or an answer.
+refuse_button_labels(router, TopicForm.title, TopicForm.answer)
+refuse_button_labels(router, TopicForm.detail, allow=("common-skip",))
 
 
 @router.callback_query(HubCb.filter(F.action == "topics"))

@@ -17,6 +17,7 @@ broadcast-preview = <b>Preview</b> (this is what residents will see):
     { $text }
     ——————
     It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
+broadcast-button-not-text = “{ $label }” is a button, not the notice. Please type the text of the notice (it may carry one photo), or tap “{ common-cancel }” or send /cancel to stop.
 broadcast-header = 📢 <b>Notice from { $community }</b> ({ $sender })
 broadcast-header-everyone = 📢 <b>Notice from the sub-district office</b>
 broadcast-sender-staff = community staff

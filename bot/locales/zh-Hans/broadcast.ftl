@@ -17,6 +17,7 @@ broadcast-preview = <b>预览</b>（居民看到的样子如下）：
     { $text }
     ——————
     将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
+broadcast-button-not-text = 「{ $label }」是按钮上的字，不能当作通知内容。请直接输入通知的文字（可以带一张图片）；不发了请点「{ common-cancel }」或发 /cancel。
 broadcast-header = 📢 <b>{ $community }通知</b>（{ $sender }）
 broadcast-header-everyone = 📢 <b>街道通知</b>
 broadcast-sender-staff = 社区工作人员
