@@ -263,6 +263,7 @@ async def on_notice(
             await state.update_data(photo=photo)
             await message.answer(t("broadcast-photo-received"))
             return
+    broadcasts.check_text(message.html_text)  # too long or empty: said so, the step stays
     await state.clear()
     draft, count = await broadcasts.create_draft(
         session,
@@ -295,9 +296,7 @@ async def on_notice(
     )
     body = broadcasts.notice_body(header, draft.text)
     if draft.photo_ref is None:
-        await message.answer(
-            t("broadcast-preview", text=Raw(body), count=count), reply_markup=markup
-        )
+        await _preview_text(message, t, body=body, count=count, markup=markup)
         return
     await _preview_with_photo(message, photo=draft.photo_ref, body=body)
     key = (
@@ -306,6 +305,24 @@ async def on_notice(
         else "broadcast-preview-photo-long"
     )
     await message.answer(t(key, count=count, limit=str(CAPTION_LIMIT)), reply_markup=markup)
+
+
+async def _preview_text(
+    message: Message, t: Text, *, body: str, count: int, markup: InlineKeyboardMarkup
+) -> None:
+    """The notice framed as a preview, in one message when that fits Telegram's limit; else the
+    notice as residents get it (split where the sender splits it), then the count and buttons.
+    """
+    framed = t("broadcast-preview", text=Raw(body), count=count)
+    if len(split_html(framed)) == 1:
+        await message.answer(framed, reply_markup=markup)
+        return
+    parts = split_html(body)
+    for part in parts:
+        await message.answer(part)
+    await message.answer(
+        t("broadcast-preview-long", count=count, parts=len(parts)), reply_markup=markup
+    )
 
 
 async def _preview_with_photo(message: Message, *, photo: str, body: str) -> None:

@@ -25,11 +25,15 @@ from services.delivery import (
     photo_parts,
     quiet_hours_of,
     set_quiet_hours,
+    visible_text,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.users import require_scope
 
 TEXT_MAX = 3500
+"""The longest notice, in characters as people count them (an emoji is one, formatting none).
+Telegram counts an emoji as two, so a notice this long may take two messages: the preview and
+the sender split it (services.delivery.split_html) and never cut it."""
 UNREACHED_CALLBACK = "bc:unreached:{id}"
 """callback_data of the report's "who was not reached" button (handlers.broadcast matches it)."""
 
@@ -141,6 +145,17 @@ async def _require_broadcast_scope(
         )
 
 
+def check_text(text: str) -> str:
+    """The notice's HTML text, trimmed; InvalidInput when it is empty or too long."""
+    body = text.strip()
+    length = len(visible_text(body).strip())
+    if not length:
+        raise InvalidInput("err-text-empty")
+    if length > TEXT_MAX:
+        raise InvalidInput("broadcast-too-long", max=TEXT_MAX, length=length)
+    return body
+
+
 async def create_draft(
     session: AsyncSession,
     *,
@@ -158,11 +173,7 @@ async def create_draft(
     `photo` (a Telegram file_id) goes to everyone with the text as its caption, or, when the
     text is too long for a caption, just before the text.
     """
-    body = text.strip()
-    if not body:
-        raise InvalidInput("err-text-empty")
-    if len(body) > TEXT_MAX:
-        raise InvalidInput("broadcast-too-long", max=TEXT_MAX)
+    body = check_text(text)
     if kind == AudienceKind.EVERYONE:
         if Role.ADMIN not in roles:
             raise PermissionDenied("err-not-allowed")

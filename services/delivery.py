@@ -321,11 +321,16 @@ def utf16_len(value: str) -> int:
     return len(value.encode("utf-16-le")) // 2
 
 
+def visible_text(fragment: str) -> str:
+    """What Telegram shows of an HTML text, as far as its length goes: tags removed, each
+    entity one character (an "x")."""
+    plain = _TAG.sub("", fragment)
+    return re.sub(r"&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);", "x", plain)
+
+
 def _visible_len(fragment: str) -> int:
     """UTF-16 length of what Telegram shows: tags removed, each entity one character."""
-    plain = _TAG.sub("", fragment)
-    plain = re.sub(r"&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);", "x", plain)
-    return utf16_len(plain)
+    return utf16_len(visible_text(fragment))
 
 
 def split_html(value: str, *, limit: int = TEXT_LIMIT) -> list[str]:
@@ -629,4 +634,6 @@ __all__ = [
     "retime_held",
     "set_quiet_hours",
     "split_html",
+    "utf16_len",
+    "visible_text",
 ]

@@ -17,6 +17,11 @@ broadcast-preview = <b>Preview</b> (this is what residents will see):
     { $text }
     ——————
     It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
+broadcast-preview-long = <b>Preview</b>: above is what residents will get. { $parts ->
+        [1] The notice is long, so this note comes on its own.
+       *[other] The notice is longer than one Telegram message may be, so residents get it in { $parts } messages, whole, nothing cut.
+    }
+    It will go to <b>{ $count }</b> people. Notices during quiet hours arrive in the morning; urgent ones go at once.
 broadcast-button-not-text = “{ $label }” is a button, not the notice. Please type the text of the notice (it may carry one photo), or tap “{ common-cancel }” or send /cancel to stop.
 broadcast-header = 📢 <b>Notice from { $community }</b> ({ $sender })
 broadcast-header-everyone = 📢 <b>Notice from the sub-district office</b>
@@ -41,7 +46,7 @@ broadcast-outcome-failed = sending failed
 broadcast-outcome-cancelled = cancelled
 broadcast-bad-audience = A notice cannot be sent to this audience.
 broadcast-no-targets = Choose the grids or buildings first.
-broadcast-too-long = The notice is too long; please keep it under { $max } characters.
+broadcast-too-long = The notice is too long ({ $length } characters); please keep it to { $max } characters and send it again.
 broadcast-not-found = This notice cannot be found (it may have been cancelled).
 broadcast-already-sent = This notice has already been sent and will not be sent again.
 broadcast-quiet-now = 🌙 Quiet hours of { $community }: { $start }–{ $end }. Messages that are not urgent wait until the morning.

@@ -17,6 +17,11 @@ broadcast-preview = <b>预览</b>（居民看到的样子如下）：
     { $text }
     ——————
     将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
+broadcast-preview-long = <b>预览</b>：上面就是居民会收到的样子。{ $parts ->
+        [1] 通知较长，所以这段说明单独发出。
+       *[other] 通知超过了一条消息的长度上限，居民会分 { $parts } 条收到，内容完整，不会被截断。
+    }
+    将发给 <b>{ $count }</b> 人。夜间（免打扰时段）的通知会在早上送达；紧急通知立即发出。
 broadcast-button-not-text = 「{ $label }」是按钮上的字，不能当作通知内容。请直接输入通知的文字（可以带一张图片）；不发了请点「{ common-cancel }」或发 /cancel。
 broadcast-header = 📢 <b>{ $community }通知</b>（{ $sender }）
 broadcast-header-everyone = 📢 <b>街道通知</b>
@@ -41,7 +46,7 @@ broadcast-outcome-failed = 发送失败
 broadcast-outcome-cancelled = 已取消
 broadcast-bad-audience = 这个范围无法发送通知。
 broadcast-no-targets = 请先选择要发送的网格或楼栋。
-broadcast-too-long = 通知太长了，请控制在 { $max } 字以内。
+broadcast-too-long = 通知太长了（{ $length } 字），请控制在 { $max } 字以内，精简后重新发送。
 broadcast-not-found = 找不到这条通知（可能已取消）。
 broadcast-already-sent = 这条通知已经发出，不会重复发送。
 broadcast-quiet-now = 🌙 { $community } 的免打扰时段：{ $start }–{ $end }。这段时间里不紧急的消息会等到早上再发。
