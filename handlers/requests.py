@@ -35,6 +35,7 @@ from handlers.order_ui import (
     short,
     status_text,
 )
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatus, Score
 from services import orders as order_service
@@ -88,6 +89,13 @@ def _draft(data: dict[str, Any]) -> Draft:
         latitude=data.get("lat"),
         longitude=data.get("lon"),
     )
+
+
+# A stale button of another flow ("跳过", "不修改" …) is not a description of the matter.
+refuse_button_labels(
+    router, Filing.compose, allow=("order-btn-finished",), keyboard=compose_keyboard
+)
+refuse_button_labels(router, AddInfo.compose)
 
 
 # ---------------------------------------------------------------- 我要点单

@@ -14,7 +14,7 @@ does what the button says). The cancel button is left to the flow's own cancel h
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
@@ -38,20 +38,26 @@ def refuse_button_labels(
     *states: State | type[StatesGroup],
     allow: Collection[str] = (),
     hint: str = "err-button-not-text",
+    keyboard: Callable[[Text], ReplyKeyboardMarkup] | None = None,
 ) -> None:
     """At these steps of `router`, answer a flow button's label with `hint` (which names the
-    label) and a keyboard of the buttons the step does take; the step stays.
+    label) and a keyboard of the buttons the step does take (`keyboard`, when the step has one
+    of its own, e.g. with a location button); the step stays.
 
     Call it before the step handlers are registered: aiogram tries handlers in that order.
     """
     keys = [*allow, CANCEL]
 
-    async def on_button_label(message: Message, t: Text) -> None:
-        """A button's label came instead of typed text: say so, offer the right buttons."""
-        keyboard = ReplyKeyboardMarkup(
+    def plain(t: Text) -> ReplyKeyboardMarkup:
+        return ReplyKeyboardMarkup(
             keyboard=[[KeyboardButton(text=t(key)) for key in keys]], resize_keyboard=True
         )
-        await message.answer(t(hint, label=message.text or ""), reply_markup=keyboard)
+
+    make = keyboard or plain
+
+    async def on_button_label(message: Message, t: Text) -> None:
+        """A button's label came instead of typed text: say so, offer the right buttons."""
+        await message.answer(t(hint, label=message.text or ""), reply_markup=make(t))
 
     router.message.register(
         on_button_label, StateFilter(*states), F.text.in_(refused_labels(allow=allow))
