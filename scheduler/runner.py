@@ -181,28 +181,20 @@ class JobRunner:
                 return
             kind = get_kind(job.kind)
             if kind is None:
-                await mark_job(
-                    session,
-                    job_id=job_id,
-                    state=JobState.FAILED,
-                    now=now,
-                    worker=self.worker,
-                    error=f"unknown job kind {job.kind!r}",
+                await self._give_up(
+                    session, job_id, now, JobState.FAILED, f"unknown job kind {job.kind!r}"
                 )
-                await session.commit()
                 report.failed.append(job_id)
                 log.error("job %s: unknown kind %s", job_id, job.kind)
                 return
             if now - job.due_at > kind.too_late:
-                await mark_job(
+                await self._give_up(
                     session,
-                    job_id=job_id,
-                    state=JobState.SKIPPED,
-                    now=now,
-                    worker=self.worker,
-                    error=f"too late: due {job.due_at.isoformat()}",
+                    job_id,
+                    now,
+                    JobState.SKIPPED,
+                    f"too late: due {job.due_at.isoformat()}",
                 )
-                await session.commit()
                 report.skipped.append(job_id)
                 log.info("job %s (%s) skipped: too late", job_id, job.kind)
                 return
@@ -216,34 +208,85 @@ class JobRunner:
                 else:
                     await run()
                 return
-            payload = dict(job.payload or {})
-            attempts, key, due_at = job.attempts, job.key, job.due_at
-            # "done" first, uncommitted: it is committed together with the job's own effects
-            if not await mark_job(
-                session, job_id=job_id, state=JobState.DONE, now=now, worker=self.worker
+            await self._run_kind(session, job, kind, now, report)
+
+    async def _give_up(
+        self, session: AsyncSession, job_id: int, now: datetime, state: JobState, error: str
+    ) -> None:
+        """Record a job that is not run (unknown kind, too late) and commit."""
+        await mark_job(
+            session, job_id=job_id, state=state, now=now, worker=self.worker, error=error
+        )
+        await session.commit()
+
+    async def _run_background_kind(
+        self, job_id: int, now: datetime, kind: JobKind, report: RunReport
+    ) -> None:
+        """Run a long kind, then write "done", the next occurrence and its effects: one commit."""
+        async with self.sessionmaker() as session:
+            job = await session.get(ScheduledJob, job_id, populate_existing=True)
+            if job is None or job.state != JobState.RUNNING or job.claimed_by != self.worker:
+                return
+            await self._run_kind(session, job, kind, now, report)
+
+    async def _run_kind(
+        self,
+        session: AsyncSession,
+        job: ScheduledJob,
+        kind: JobKind,
+        now: datetime,
+        report: RunReport,
+    ) -> None:
+        """Run a claimed job's kind in `session` and commit "done", the next occurrence and the
+        kind's effects together; a kind that raises is retried later (`_failed`).
+
+        A kind run inside the tick gets its "done" first (uncommitted: whatever it commits
+        carries the mark); a background kind's "done" is written when it returns, at the time
+        it finished, unless another scheduler took the job over meanwhile.
+        """
+        assert job.id is not None
+        job_id = job.id
+        payload = dict(job.payload or {})
+        attempts, key, due_at = job.attempts, job.key, job.due_at
+        if not kind.background and not await self._mark_done(session, job_id, now):
+            await session.rollback()
+            return
+        ctx = JobContext(
+            session=session,
+            now=now,
+            settings=self.settings,
+            texts=self.texts,
+            job=job,
+            zone=self.zone,
+            default_language=getattr(self.settings, "default_language", "zh-Hans"),
+            background=kind.background,
+        )
+        try:
+            await kind.run(ctx, payload)
+            if kind.background and not await self._mark_done(
+                session, job_id, max(now, self.clock())
             ):
+                # another scheduler took the job over meanwhile: its run counts, not ours
                 await session.rollback()
+                log.warning("job %s (%s): taken over while it ran", job_id, kind.name)
                 return
-            ctx = JobContext(
-                session=session,
-                now=now,
-                settings=self.settings,
-                texts=self.texts,
-                job=job,
-                zone=self.zone,
-                default_language=getattr(self.settings, "default_language", "zh-Hans"),
-            )
-            try:
-                await kind.run(ctx, payload)
-                await self._schedule_next(session, kind, payload, key, max(now, due_at))
-                await session.commit()
-                report.done.append(job_id)
-                return
-            except Exception as exc:  # a failing kind must not stop the others; retried below
-                log.exception("job %s (%s) failed", job_id, kind.name)
-                await session.rollback()
-                error = f"{type(exc).__name__}: {exc}"[:1000]
+            await self._schedule_next(session, kind, payload, key, max(now, due_at))
+            await session.commit()
+            report.done.append(job_id)
+            if kind.background:
+                log.info("job %s (%s) done in the background", job_id, kind.name)
+            return
+        except Exception as exc:  # a failing kind must not stop the others; retried below
+            log.exception("job %s (%s) failed", job_id, kind.name)
+            await session.rollback()  # the session holds nothing now; the retry has its own
+            error = f"{type(exc).__name__}: {exc}"[:1000]
         await self._failed(job_id, now, kind, attempts, error, report)
+
+    async def _mark_done(self, session: AsyncSession, job_id: int, at: datetime) -> bool:
+        """Mark a job this runner holds done (not committed); False when it lost the job."""
+        return await mark_job(
+            session, job_id=job_id, state=JobState.DONE, now=at, worker=self.worker
+        )
 
     async def _schedule_next(
         self,
@@ -266,47 +309,6 @@ class JobRunner:
                 now=after,
                 zone=self.zone,
             )
-
-    async def _run_background_kind(
-        self, job_id: int, now: datetime, kind: JobKind, report: RunReport
-    ) -> None:
-        """Run a long kind, then write "done", the next occurrence and its effects: one commit."""
-        async with self.sessionmaker() as session:
-            job = await session.get(ScheduledJob, job_id, populate_existing=True)
-            if job is None or job.state != JobState.RUNNING or job.claimed_by != self.worker:
-                return
-            payload = dict(job.payload or {})
-            attempts, key, due_at = job.attempts, job.key, job.due_at
-            ctx = JobContext(
-                session=session,
-                now=now,
-                settings=self.settings,
-                texts=self.texts,
-                job=job,
-                zone=self.zone,
-                default_language=getattr(self.settings, "default_language", "zh-Hans"),
-                background=True,
-            )
-            try:
-                await kind.run(ctx, payload)
-                finished = max(now, self.clock())
-                if not await mark_job(
-                    session, job_id=job_id, state=JobState.DONE, now=finished, worker=self.worker
-                ):
-                    # another scheduler took the job over meanwhile: its run counts, not ours
-                    await session.rollback()
-                    log.warning("job %s (%s): taken over while it ran", job_id, kind.name)
-                    return
-                await self._schedule_next(session, kind, payload, key, max(now, due_at))
-                await session.commit()
-                report.done.append(job_id)
-                log.info("job %s (%s) done in the background", job_id, kind.name)
-                return
-            except Exception as exc:  # retried below, like any kind
-                log.exception("job %s (%s) failed", job_id, kind.name)
-                await session.rollback()
-                error = f"{type(exc).__name__}: {exc}"[:1000]
-        await self._failed(job_id, now, kind, attempts, error, report)
 
     async def _failed(
         self,
