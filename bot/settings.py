@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(default=3.0, gt=0)
     throttle_burst: int = Field(default=8, ge=1)
     invite_ttl_hours: int = Field(default=72, ge=1)
+    # anti-spam for residents' requests (services.requests.FilingLimits; staff filing for a
+    # resident are not limited): at most BURST_LIMIT in BURST_MINUTES, DAILY_LIMIT in 24 hours
+    request_burst_limit: int = Field(default=5, ge=1)
+    request_burst_minutes: int = Field(default=10, ge=1)
+    request_daily_limit: int = Field(default=20, ge=1)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

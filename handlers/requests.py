@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -103,9 +106,15 @@ refuse_button_labels(router, AddInfo.compose)
 
 @router.message(F.text.in_(labels("menu-order-new")))
 async def cmd_new_request(message: Message, user: User, state: FSMContext, t: Text) -> None:
-    """Start a request: ask for the description (text, photos, voice, location)."""
+    """Start a request: ask for the description (text, photos, voice, location).
+
+    A request the limits held back (too many filed lately) is shown again instead, to submit.
+    """
     if not user.registered:
         await message.answer(t("err-need-register"))
+        return
+    if await _restore_held(state):
+        await _show_preview(message, state, t, note=t("order-draft-held"))
         return
     await state.clear()
     await state.set_state(Filing.compose)
@@ -160,6 +169,31 @@ async def on_finished_again(message: Message, state: FSMContext, t: Text) -> Non
     await _show_preview(message, state, t)
 
 
+def _held(state: FSMContext) -> FSMContext:
+    """Where a draft the filing limits held back waits: beside the flow's state, so a main-menu
+    button (which leaves any flow) does not lose it. Filing, cancelling or starting again does."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="held-request"))
+
+
+async def _restore_held(state: FSMContext) -> bool:
+    """Put a held draft back as the preview being confirmed; False when there is none."""
+    held = await _held(state).get_data()
+    if not held:
+        return False
+    await state.set_state(Filing.confirm)
+    await state.set_data(held)
+    return True
+
+
+def filing_limits(settings: Settings) -> request_service.FilingLimits:
+    """The deployment's anti-spam limits for residents' requests."""
+    return request_service.FilingLimits(
+        burst=settings.request_burst_limit,
+        burst_window=timedelta(minutes=settings.request_burst_minutes),
+        daily=settings.request_daily_limit,
+    )
+
+
 def _stored_suggestion(values: dict[str, Any]) -> Suggestion | None:
     """The suggestion computed when the resident finished (no second triage run on submit)."""
     stored = values.get("suggestion")
@@ -183,10 +217,13 @@ def main_menu_placeholder(t: Text) -> ReplyKeyboardMarkup:
     )
 
 
-async def _show_preview(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+async def _show_preview(
+    event: Message | CallbackQuery, state: FSMContext, t: Text, *, note: str | None = None
+) -> None:
     values = await state.get_data()
     cat = category(values.get("category", "other"))
     lines = [
+        *([note] if note else []),
         t("order-preview-title"),
         t("order-card-text", text=request_text(t, values.get("text", ""))),
         t("order-preview-category", category=cat.name(t.lang)),
@@ -316,6 +353,7 @@ async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     """Start the description again."""
     await state.set_state(Filing.compose)
     await state.update_data(text="", photos=[], voice=None, lat=None, lon=None, no_text=False)
+    await _held(state).clear()
     await answer_once(query)
     await reply(query, t("order-ask-describe"), reply_markup=compose_keyboard(t))
 
@@ -327,6 +365,7 @@ async def on_cancel_button(
 ) -> None:
     """Cancel from the preview."""
     await state.clear()
+    await _held(state).clear()
     await edit_or_send(query, t("cancel-done"), None)
     await reply(
         query,
@@ -341,12 +380,14 @@ async def on_confirm_cancel(
 ) -> None:
     """Cancel while the preview is shown."""
     await state.clear()
+    await _held(state).clear()
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
 
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsubmit"))
+@router.callback_query(StateFilter(None), OrderCb.filter(F.action == "fsubmit"))
 async def on_submit(
     query: CallbackQuery,
     state: FSMContext,
@@ -359,19 +400,35 @@ async def on_submit(
     clock: Any,
     **data: Any,
 ) -> None:
-    """File the request; the resident gets its number, staff get a card."""
+    """File the request; the resident gets its number, staff get a card.
+
+    Too many filed lately: nothing is filed, the resident is told when to try again, and the
+    draft is held (this button, or 我要点单, brings it back even after other menus).
+    """
+    if await state.get_state() is None and not await _restore_held(state):
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
     values = await state.get_data()
     s = _stored_suggestion(values) or suggest(data.get("triage"), values.get("text", ""))
     now = clock()
-    filed = await request_service.file_request(
-        session,
-        user=user,
-        draft=_draft(values),
-        suggestion=s,
-        now=now,
-        outbox=outbox_sink(session, translator=translator, settings=settings, now=now),
-    )
+    try:
+        filed = await request_service.file_request(
+            session,
+            user=user,
+            draft=_draft(values),
+            suggestion=s,
+            now=now,
+            outbox=outbox_sink(session, translator=translator, settings=settings, now=now),
+            limits=filing_limits(settings),
+        )
+    except request_service.TooManyRequests as exc:
+        # Nothing filed; the draft (text, photos, voice, location) is kept: when to try
+        # again, and that nothing is lost.
+        await _held(state).set_data(values)
+        await reply(query, t(exc.key, **exc.args_) + "\n" + t("order-draft-kept"))
+        return
     await state.clear()
+    await _held(state).clear()
     lines = [t("order-filed", number=filed.request.number)]
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -47,7 +48,34 @@ T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
-RESIDENT_DAILY_LIMIT = 20  # requests per resident per day (anti-spam)
+# Anti-spam: how many requests one resident may file (a deployment sets its own, see
+# bot.settings: LINLI_REQUEST_BURST_LIMIT, _BURST_MINUTES and LINLI_REQUEST_DAILY_LIMIT).
+RESIDENT_BURST_LIMIT = 5  # requests ...
+RESIDENT_BURST_MINUTES = 10  # ... within this many minutes
+RESIDENT_DAILY_LIMIT = 20  # requests within 24 hours
+
+
+@dataclass(frozen=True)
+class FilingLimits:
+    """How many requests a resident may file in a short burst and in 24 hours.
+
+    Staff filing for a resident (`file_on_behalf`) are not limited.
+    """
+
+    burst: int = RESIDENT_BURST_LIMIT
+    burst_window: timedelta = timedelta(minutes=RESIDENT_BURST_MINUTES)
+    daily: int = RESIDENT_DAILY_LIMIT
+
+
+DEFAULT_LIMITS = FilingLimits()
+
+
+class TooManyRequests(InvalidInput):
+    """The resident filed as many requests as allowed lately; `retry_at` is when one more is."""
+
+    def __init__(self, key: str, /, *, retry_at: datetime, **args: object) -> None:
+        super().__init__(key, **args)
+        self.retry_at = retry_at
 
 
 @dataclass
@@ -249,6 +277,49 @@ async def _file(
     return Filed(request=req, notices=notices, queued=outbox is not None)
 
 
+def _minutes_until(moment: datetime, now: datetime) -> int:
+    """Whole minutes from now to a moment, rounded up (at least 1)."""
+    return max(1, math.ceil((moment - now).total_seconds() / 60))
+
+
+async def check_filing_limits(
+    session: AsyncSession, *, user_id: int, now: datetime, limits: FilingLimits
+) -> None:
+    """Raise TooManyRequests if the resident may not file one more request now.
+
+    A request counts within a window while it is younger than the window: with the burst limit
+    5 in 10 minutes, five filed at 10:00 let the next one in at 10:10. The refusal carries the
+    moment one more is accepted (the later of the two limits' moments, when both are reached).
+    """
+    longest = max(limits.burst_window, timedelta(days=1))
+    rows = await session.exec(
+        select(Request.created_at)
+        .where(col(Request.resident_id) == user_id)
+        .where(col(Request.created_at) > now - longest)
+        .order_by(col(Request.created_at).desc())
+        .limit(max(limits.burst, limits.daily))
+    )
+    recent = list(rows.all())  # newest first
+    retry_at: datetime | None = None
+    key, args = "", {}
+    # the n-th newest request leaves the window at its time + the window; then one more fits
+    for limit, window, error in (
+        (limits.daily, timedelta(days=1), "order-err-too-many"),
+        (limits.burst, limits.burst_window, "order-err-burst"),
+    ):
+        if len(recent) < limit or recent[limit - 1] <= now - window:
+            continue
+        moment = recent[limit - 1] + window
+        if retry_at is None or moment > retry_at:
+            retry_at = moment
+            key, args = error, {"limit": limit, "window": round(window.total_seconds() / 60)}
+    if retry_at is not None:
+        minutes = _minutes_until(retry_at, now)
+        # texts say "in N minutes" under an hour, else "in about N hours" (hours=0: minutes)
+        hours = math.ceil(minutes / 60) if minutes >= 60 else 0
+        raise TooManyRequests(key, retry_at=retry_at, minutes=minutes, hours=hours, **args)
+
+
 async def file_request(
     session: AsyncSession,
     *,
@@ -257,23 +328,19 @@ async def file_request(
     suggestion: Suggestion | None,
     now: datetime,
     outbox: NoticeSink | None = None,
+    limits: FilingLimits = DEFAULT_LIMITS,
 ) -> Filed:
     """A registered resident files a request; staff of the grid are told (urgent: at once).
+
+    More than `limits` allow lately raises TooManyRequests (nothing is filed) saying when the
+    resident can file again.
 
     With `outbox`, the staff notices are queued in the same transaction as the request (so a
     crash cannot keep one without the other); otherwise the caller queues `Filed.notices`.
     """
     if not user.registered or user.community_id is None:
         raise PermissionDenied("err-need-register")
-    since = now - timedelta(days=1)
-    recent = await session.exec(
-        select(func.count())
-        .select_from(Request)
-        .where(col(Request.resident_id) == user.id)
-        .where(col(Request.created_at) >= since)
-    )
-    if recent.one() >= RESIDENT_DAILY_LIMIT:
-        raise InvalidInput("order-err-too-many", limit=RESIDENT_DAILY_LIMIT)
+    await check_filing_limits(session, user_id=user.id, now=now, limits=limits)
     return await _file(
         session,
         draft=draft,

@@ -110,7 +110,19 @@ async def test_long_text_is_kept_whole(session: AsyncSession, world: World) -> N
 
 
 async def test_my_requests_are_paged_newest_first(session: AsyncSession, world: World) -> None:
-    ids = [(await _file(session, world, f"问题{i}")).id for i in range(7)]
+    # one every 10 minutes: five in ten minutes is as many as a resident may file
+    ids = [
+        (
+            await req_svc.file_request(
+                session,
+                user=world.resident,
+                draft=draft(f"问题{i}"),
+                suggestion=None,
+                now=T0 + timedelta(minutes=10 * i),
+            )
+        ).request.id
+        for i in range(7)
+    ]
     p0 = await req_svc.my_requests(session, user=world.resident, page=0, per_page=5)
     p1 = await req_svc.my_requests(session, user=world.resident, page=1, per_page=5)
     assert (p0.total, p0.pages) == (7, 2)

@@ -325,7 +325,20 @@ order-err-points = Points must be from 0 to { $limit }.
 order-err-hours = The time limit must be from 1 to { $limit } hours.
 order-err-number = Please type the request number (digits).
 order-err-merge-target = No request to merge into (it must be open and in the same community).
-order-err-too-many = You have filed { $limit } requests today; please try tomorrow or phone the community.
+order-err-too-many = You have filed { $limit } requests in the last 24 hours; please submit again in { $hours ->
+        [0] { $minutes } { $minutes ->
+            [one] minute
+           *[other] minutes
+        }
+        [one] about an hour
+       *[other] about { $hours } hours
+    }. If it is urgent, please phone the community.
+order-err-burst = You have filed { $limit } requests in the last { $window } minutes. To keep out spam, please submit again in { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }. If it is urgent, please phone the community.
+order-draft-kept = What you wrote is kept, nothing is lost. Tap "✅ Submit" above when the time is up, or tap "📝 Report a problem" to bring it back.
+order-draft-held = Your request that could not be submitted last time is still here; you can submit it now:
 
 ## Points
 

@@ -325,7 +325,13 @@ order-err-points = 积分要在 0 到 { $limit } 之间。
 order-err-hours = 办理时限要在 1 到 { $limit } 小时之间。
 order-err-number = 请输入诉求编号（数字）。
 order-err-merge-target = 找不到可以合并的诉求（要同一社区、还在办理中的）。
-order-err-too-many = 今天已经提交了 { $limit } 件诉求，请明天再提交，或打电话给社区。
+order-err-too-many = 您 24 小时内已经提交了 { $limit } 件诉求，请{ $hours ->
+        [0] {" "}{ $minutes } 分钟
+       *[other] 约 { $hours } 小时
+    }后再提交。急事请直接打电话给社区。
+order-err-burst = 您 { $window } 分钟内已经提交了 { $limit } 件诉求。为防止刷屏，请 { $minutes } 分钟后再提交。急事请直接打电话给社区。
+order-draft-kept = 您写的内容都还在，没有丢。到时候点上面的「✅ 确认提交」就能提交；也可以点「📝 我要点单」把它找回来。
+order-draft-held = 您上次还没提交成功的诉求还在，可以接着提交：
 
 ## Points
 
