@@ -15,8 +15,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Text
-from handlers.keyboards import inline_kb
-from handlers.menu import labels, main_menu
+from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.requests import Filing, compose_keyboard
 from models import Role, User
 
@@ -55,17 +55,29 @@ async def on_admin_command_from_non_admin(message: Message, t: Text) -> None:
     await message.answer(t("err-admin-only"))
 
 
-@router.message(
-    F.chat.type == "private",
-    F.text.in_(labels("common-cancel")) | F.text.in_(labels("common-skip")),
-)
+@router.message(F.chat.type == "private", F.text.in_(all_flow_labels()))
 async def on_leftover_flow_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """A cancel or skip button left on screen after its flow ended: back to the menu."""
-    await state.clear()
+    """A flow's reply button no step took ("跳过" where a step has no skip, "✅ 说完了" at a
+    step with buttons of its own, or any of them after its flow ended).
+
+    In a flow, it does not apply here: the step and what was entered stay (cancel still
+    cancels). With no flow in progress: back to the menu (a draft kept between steps, such as
+    an order form's, is dropped only by cancel).
+    """
+    in_flow = await state.get_state() is not None
+    cancel = message.text in labels("common-cancel")
+    if in_flow and not cancel:
+        await message.answer(
+            t("err-button-not-here", label=message.text or ""), reply_markup=cancel_keyboard(t)
+        )
+        return
+    if cancel:
+        await state.clear()
     await message.answer(
-        t("cancel-nothing"), reply_markup=main_menu(t, roles, registered=user.registered)
+        t("cancel-done" if in_flow else "cancel-nothing"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
     )
 
 

@@ -23,6 +23,7 @@ from bot.i18n import Text, Translator
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
+from handlers.text_steps import refuse_button_labels
 from models import Community, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
@@ -87,6 +88,23 @@ def _skills_text(t: Text, codes: list[str], custom: str) -> str:
     if custom:
         names.append(custom)
     return "、".join(names)
+
+
+def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    """The phone step: share one's own number (a contact button), or cancel."""
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
+            [KeyboardButton(text=t("common-cancel"))],
+        ],
+        resize_keyboard=True,
+    )
+
+
+# A stale button of another flow ("跳过", "不修改", "✅ 说完了" …) is not a name, a work unit, a
+# phone number, a skill or a reason for turning an application down.
+refuse_button_labels(router, Join.name, Join.unit, Join.skills, ReviewReason.reason)
+refuse_button_labels(router, Join.phone, keyboard=_phone_keyboard)
 
 
 @router.message(Command("join"))
@@ -176,14 +194,7 @@ async def on_unit(message: Message, state: FSMContext, t: Text) -> None:
         return
     await state.update_data(work_unit=unit)
     await state.set_state(Join.phone)
-    keyboard = ReplyKeyboardMarkup(
-        keyboard=[
-            [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
-            [KeyboardButton(text=t("common-cancel"))],
-        ],
-        resize_keyboard=True,
-    )
-    await message.answer(t("member-ask-phone"), reply_markup=keyboard)
+    await message.answer(t("member-ask-phone"), reply_markup=_phone_keyboard(t))
 
 
 @router.message(StateFilter(Join.phone), F.contact | F.text)

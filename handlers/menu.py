@@ -118,3 +118,8 @@ def all_menu_labels() -> frozenset[str]:
     for entry in MENU:
         out |= labels(entry.key)
     return frozenset(out)
+
+
+def all_flow_labels() -> frozenset[str]:
+    """Every flow button's label (FLOW_BUTTONS) in every language."""
+    return frozenset(label for key in FLOW_BUTTONS for label in labels(key))

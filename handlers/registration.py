@@ -20,8 +20,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from handlers.keyboards import cancel_keyboard, inline_kb
-from handlers.menu import labels, main_menu
+from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.notify import notify
+from handlers.text_steps import refuse_button_labels, refused_labels
 from models import Community, Grid, Role, User
 from services import org
 from services import users as user_service
@@ -97,11 +98,12 @@ async def _ask_community(
         await message.answer(t("reg-choose-community"), reply_markup=markup)
 
 
-@router.message(StateFilter(Reg.community), F.text)
+@router.message(StateFilter(Reg.community), F.text, ~F.text.in_(all_flow_labels()))
 async def need_community_refresh(
     message: Message, state: FSMContext, session: AsyncSession, t: Text
 ) -> None:
-    """Typed text while a button is expected: show the choices again."""
+    """Typed text while a button is expected: show the choices again (a flow button's label is
+    left to the fallback: cancel cancels, others do not apply here)."""
     await _ask_community(message, state, session=session, t=t)
 
 
@@ -265,6 +267,10 @@ async def on_building(
     await query.message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
 
 
+# A stale button of another flow ("跳过", "✅ 说完了" …) is not a room number.
+refuse_button_labels(router, Reg.room)
+
+
 @router.message(StateFilter(Reg.room), F.text.in_(labels("common-cancel")))
 @router.message(StateFilter(Reg.phone), F.text.in_(labels("common-cancel")))
 async def on_cancel_button(
@@ -304,6 +310,14 @@ async def ask_phone(
     """The optional phone step; from the profile ("change phone") it stands alone."""
     await state.set_state(Reg.phone)
     await state.update_data(phone_only=phone_only)
+    await message.answer(
+        t("profile-ask-phone" if phone_only else "reg-ask-phone"),
+        reply_markup=phone_keyboard(t, phone_only=phone_only),
+    )
+
+
+def phone_keyboard(t: Text, *, phone_only: bool) -> ReplyKeyboardMarkup:
+    """Share one's own number (a contact button); then skip, or (from the profile) keep/remove."""
     rows = [[KeyboardButton(text=t("reg-share-phone"), request_contact=True)]]
     if phone_only:
         rows.append(
@@ -314,9 +328,31 @@ async def ask_phone(
         )
     else:
         rows.append([KeyboardButton(text=t("common-skip"))])
-    keyboard = ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
+
+
+# The buttons the phone step takes besides a contact and a typed number. Skip is taken from the
+# profile too (the number stays as it is); keep/remove only there: while registering they would
+# end the step without finishing the registration.
+PHONE_BUTTONS = {
+    False: ("common-skip",),
+    True: ("common-skip", "profile-phone-keep", "profile-phone-remove"),
+}
+
+
+async def _button_of_another_step(message: Message, state: FSMContext) -> bool:
+    """A flow button's label the phone step, as it was asked, does not take."""
+    phone_only = bool((await state.get_data()).get("phone_only"))
+    return message.text in refused_labels(allow=PHONE_BUTTONS[phone_only])
+
+
+@router.message(StateFilter(Reg.phone), F.text, _button_of_another_step)
+async def on_phone_button_label(message: Message, state: FSMContext, t: Text) -> None:
+    """A stale button ("✅ 说完了", or "不修改" while registering …): not a phone number."""
+    phone_only = bool((await state.get_data()).get("phone_only"))
+    key = "profile-phone-button-not-text" if phone_only else "reg-phone-button-not-text"
     await message.answer(
-        t("profile-ask-phone" if phone_only else "reg-ask-phone"), reply_markup=keyboard
+        t(key, label=message.text or ""), reply_markup=phone_keyboard(t, phone_only=phone_only)
     )
 
 
@@ -391,7 +427,10 @@ async def on_phone_skip(
     clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
-    """No phone: finish."""
+    """No phone: finish (from the profile: the number stays as it is)."""
+    if (await state.get_data()).get("phone_only"):
+        await on_phone_keep(message, state, user, roles, t)
+        return
     await _finish(message, state, session, user, roles, t, clock, translator)
 
 

@@ -19,6 +19,7 @@ reg-ask-phone = Finally, you may leave a phone number so staff can reach you (op
     Tap "📱 Share my phone number" below.
 reg-share-phone = 📱 Share my phone number
 reg-phone-use-button = Please tap "📱 Share my phone number", or "Skip".
+reg-phone-button-not-text = “{ $label }” is a button, not a phone number. Please tap “{ reg-share-phone }” or type an 11-digit mobile number; tap “{ common-skip }” to leave none.
 reg-done = Registration complete! Your address: { $address }
 reg-done-phone = Phone: { $phone }
 reg-new-resident-card = 🏠 New resident: { $name }
@@ -160,6 +161,7 @@ profile-phone-remove = Remove my phone
 profile-phone-updated = ✅ Phone number updated: { $phone }
 profile-phone-unchanged = All right, your phone number is unchanged.
 profile-phone-removed = ✅ Your phone number has been removed.
+profile-phone-button-not-text = “{ $label }” is a button, not a phone number. Please tap “{ reg-share-phone }” or type an 11-digit mobile number; tap “{ profile-phone-keep }” to leave it as it is.
 profile-quiet-on = Quiet hours: on (ordinary notices between 22:00 and 07:00 wait until morning; urgent ones come at once)
 profile-quiet-off = Quiet hours: off (you get ordinary notices at night too)
 profile-quiet-disable = 🔔 Notify me at night too

@@ -19,6 +19,7 @@ reg-ask-phone = 最后，可以留下您的手机号，方便工作人员联系�
     请点下方「📱 发送我的手机号」按钮。
 reg-share-phone = 📱 发送我的手机号
 reg-phone-use-button = 请点「📱 发送我的手机号」按钮，或点「跳过」。
+reg-phone-button-not-text = 「{ $label }」是按钮上的字，不是手机号。请点「{ reg-share-phone }」，或直接输入 11 位手机号；不想留可以点「{ common-skip }」。
 reg-done = 登记完成！您的住址：{ $address }
 reg-done-phone = 手机号：{ $phone }
 reg-new-resident-card = 🏠 新居民登记：{ $name }
@@ -160,6 +161,7 @@ profile-phone-remove = 删除手机号
 profile-phone-updated = ✅ 手机号已更新：{ $phone }
 profile-phone-unchanged = 好的，手机号没有修改。
 profile-phone-removed = ✅ 已删除您的手机号。
+profile-phone-button-not-text = 「{ $label }」是按钮上的字，不是手机号。请点「{ reg-share-phone }」，或直接输入 11 位手机号；不改请点「{ profile-phone-keep }」。
 profile-quiet-on = 夜间免打扰：开（22:00–07:00 的一般通知会在早上发给您，紧急通知照常）
 profile-quiet-off = 夜间免打扰：关（夜里也会收到一般通知）
 profile-quiet-disable = 🔔 夜里也通知我
