@@ -29,6 +29,7 @@ from handlers.order_ui import (
     request_text,
     send_notices,
 )
+from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role, User
 from models.orders import OrderStatus
 from services import orders as order_service
@@ -49,6 +50,10 @@ def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
     )
+
+
+# A stale button of another flow ("跳过", "✅ 说完了" …) is not a reason to release or cancel.
+refuse_button_labels(router, ClaimFlow)
 
 
 @router.message(StateFilter(ClaimFlow), F.text.in_(labels("common-cancel")))

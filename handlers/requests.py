@@ -99,6 +99,8 @@ refuse_button_labels(
     router, Filing.compose, allow=("order-btn-finished",), keyboard=compose_keyboard
 )
 refuse_button_labels(router, AddInfo.compose)
+# The rating comment is optional: "跳过" (and "取消": the score is already kept) rate without one.
+refuse_button_labels(router, RateComment.comment, allow=("common-skip",))
 
 
 # ---------------------------------------------------------------- 我要点单
@@ -720,5 +722,7 @@ async def on_rate_comment(
     settings: Settings,
     clock: Any,
 ) -> None:
-    """Rate with the comment typed."""
-    await _rate(message, state, session, user, roles, t, translator, settings, clock, message.text)
+    """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment."""
+    text = message.text or ""
+    comment = None if text in labels("common-skip") | labels("common-cancel") else text
+    await _rate(message, state, session, user, roles, t, translator, settings, clock, comment)

@@ -16,6 +16,7 @@ from bot.settings import Settings
 from handlers.media import send_photos
 from handlers.menu import labels, main_menu
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply, send_notices
+from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from services import orders as order_service
 
@@ -40,6 +41,13 @@ def _report_keyboard(t: Text) -> ReplyKeyboardMarkup:
         ],
         resize_keyboard=True,
     )
+
+
+# A stale button of another flow ("跳过", "不修改" …) is not what was done, nor what is missing.
+refuse_button_labels(
+    router, ResultFlow.report, allow=("order-btn-finished",), keyboard=_report_keyboard
+)
+refuse_button_labels(router, ResultFlow.send_back)
 
 
 @router.message(StateFilter(ResultFlow), F.text.in_(labels("common-cancel")))

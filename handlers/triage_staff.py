@@ -35,6 +35,7 @@ from handlers.order_ui import (
     short,
     status_text,
 )
+from handlers.text_steps import refuse_button_labels
 from models import Building, Role, StaffScope, User
 from models.orders import Channel, Request, RequestStatus
 from services import orders as order_service
@@ -84,6 +85,29 @@ async def on_staff_cancel(
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
+
+
+# A stale button of another flow ("✅ 说完了", "不修改", "跳过" where a step has none …) is not a
+# title, a unit, an answer, a number, a reason, a result or a request; the optional steps (the
+# transfer note, the resident's room and phone) take "跳过" as their skip.
+refuse_button_labels(
+    router,
+    StaffFlow.title,
+    StaffFlow.transfer_unit,
+    StaffFlow.answer,
+    StaffFlow.merge,
+    StaffFlow.decline,
+    StaffFlow.result,
+    OnBehalf.text,
+)
+refuse_button_labels(
+    router, StaffFlow.transfer_note, OnBehalf.room, OnBehalf.phone, allow=("common-skip",)
+)
+
+
+def _typed(message: Message) -> str | None:
+    """What was typed at an optional step; None for its skip (the label, as a reply button)."""
+    return None if message.text in labels("common-skip") else message.text
 
 
 # ---------------------------------------------------------------- queue and card
@@ -728,9 +752,9 @@ async def on_transfer_note(
     settings: Settings,
     clock: Any,
 ) -> None:
-    """Transfer with the note typed."""
+    """Transfer with the note typed (or without one: "跳过" as a reply button)."""
     await _transfer(
-        message, message.text, state, session, user, roles, t, translator, settings, clock
+        message, _typed(message), state, session, user, roles, t, translator, settings, clock
     )
 
 
@@ -1018,7 +1042,7 @@ async def on_behalf_channel(
 async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
     """The phone (optional)."""
     if isinstance(event, Message):
-        await state.update_data(room=event.text)
+        await state.update_data(room=_typed(event))
     await state.set_state(OnBehalf.phone)
     await reply(
         event,
@@ -1032,7 +1056,7 @@ async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: T
 async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
     """What the resident asked for."""
     if isinstance(event, Message):
-        await state.update_data(phone=event.text)
+        await state.update_data(phone=_typed(event))
     await state.set_state(OnBehalf.text)
     await reply(event, t("order-behalf-text"), reply_markup=_cancel_keyboard(t))
 
