@@ -21,7 +21,7 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
 from models.orders import Order, Request
-from services.order_common import Notice, category, written_text
+from services.order_common import Notice, category, voice_placeholder_key, written_text
 from services.order_notices import CB_PREFIX, deliver
 
 
@@ -107,7 +107,7 @@ def short(text: str, limit: int = 40) -> str:
 
 def request_text(t: Text, text: str) -> str:
     """A request's text as its reader sees it: a voice note alone says so in their language."""
-    return written_text(text) or t("order-voice-only")
+    return written_text(text) or t(voice_placeholder_key(text))
 
 
 async def request_card(

@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid, MemberProfile, User
 from models.orders import Claim, LedgerEvent, Order, Rating, Request, RequestStatus
-from services.order_common import category, written_text
+from services.order_common import category, voice_placeholder_key, written_text
 
 CHUNK = 2000
 REQUEST_COLUMNS: tuple[Any, ...] = (
@@ -291,7 +291,7 @@ async def export_ledger(
                     category(req.category).name(lang),
                     yes if req.urgent else "",
                     # a voice note alone: the ledger says so in the reader's language
-                    written_text(req.text) or cached("order-voice-only"),
+                    written_text(req.text) or cached(voice_placeholder_key(req.text)),
                     cached(f"order-status-{req.status}"),
                     _fmt(req.first_response_at, zone),
                     "、".join(cached(f"order-action-{a}") for a in handling),

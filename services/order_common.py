@@ -222,13 +222,34 @@ LEGACY_VOICE_ONLY = (
 )
 
 
+# A request left as a voice note only whose resident then deleted their personal data: the
+# recording went with it (services.requests.forget_requests), and this marker is its text, so
+# every reader is told the voice note was deleted instead of being sent to listen to it. Its
+# control characters keep it apart from anything a person typed (clean_text drops those).
+VOICE_REMOVED = "\x02voice-removed\x03"
+
+
+def voice_removed(text: str | None) -> bool:
+    """True for a voice-only request whose voice note was deleted with the resident's data."""
+    return (text or "").strip() == VOICE_REMOVED
+
+
+def voice_placeholder_key(text: str | None) -> str:
+    """The text key read instead of a request without written words: a voice note, or the note
+    that it was deleted with the resident's data."""
+    return "order-voice-removed" if voice_removed(text) else "order-voice-only"
+
+
 def written_text(text: str | None) -> str:
-    """What the resident wrote: '' for a voice note alone (also as stored by earlier versions).
+    """What the resident wrote: '' for a voice note alone (also as stored by earlier versions,
+    and once the voice note was deleted with the resident's data).
 
     Earlier versions kept the placeholder as the text and put added information after it;
     the placeholder is left out of what such a request says.
     """
     text = (text or "").strip()
+    if text == VOICE_REMOVED:
+        return ""
     for placeholder in LEGACY_VOICE_ONLY:
         if text.startswith(placeholder):
             text = text[len(placeholder) :].strip()

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.delivery import enqueue, inline_keyboard, prepare_batch
-from services.order_common import Notice, category, written_text
+from services.order_common import Notice, category, voice_placeholder_key, written_text
 
 CB_PREFIX = "oc"
 
@@ -59,7 +59,7 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
         args["category"] = category(str(args["category"])).name(lang)
     if "text" in args and not written_text(str(args["text"])):
         # a request left as a voice note only: say so in the reader's language
-        args["text"] = texts.get(lang, "order-voice-only")
+        args["text"] = texts.get(lang, voice_placeholder_key(str(args["text"])))
     text = texts.get(lang, notice.key, **args)
     buttons = BUTTONS.get(notice.kind)
     if not buttons or notice.ref_id is None:

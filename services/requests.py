@@ -576,11 +576,13 @@ def default_deadline(code: str, now: datetime) -> datetime:
 async def forget_requests(session: AsyncSession, *, user_id: int) -> int:
     """After a resident deletes their data: no room, contact, location, files or numbers remain.
 
-    The ledger keeps the anonymous matter. The caller commits (services.users.forget_user).
+    The ledger keeps the anonymous matter. A request left as a voice note only keeps the marker
+    that its voice note was deleted (order_common.VOICE_REMOVED), so nobody is sent to listen to
+    an attachment that is gone. The caller commits (services.users.forget_user).
     """
     from sqlalchemy import delete
 
-    from services.order_common import mask
+    from services.order_common import VOICE_REMOVED, mask
 
     rows = list(
         (await session.exec(select(Request).where(col(Request.resident_id) == user_id))).all()
@@ -591,7 +593,7 @@ async def forget_requests(session: AsyncSession, *, user_id: int) -> int:
         req.contact_phone = None
         req.latitude = None
         req.longitude = None
-        req.text = mask(req.text)
+        req.text = mask(req.text) if written_text(req.text) else VOICE_REMOVED
     if rows:
         await session.exec(
             delete(Attachment)

@@ -107,3 +107,29 @@ async def test_file_name_captions_stay_out_of_the_text_and_keywords(
     assert req.text == "1号楼三单元楼道灯坏了，晚上很黑\n二楼拐角那盏"
     assert req.keywords and req.confidence is not None
     assert not {"img", "jpg", "mmexport"} & set(req.keywords.split(","))
+
+
+async def test_voice_note_deleted_with_the_residents_data_is_not_to_be_listened_to(
+    linli_sandbox: Harness,
+) -> None:
+    """周阿姨 leaves a voice note only, then deletes her data (/forget): the recording goes with
+    it, so staff read that it was deleted, on the card and in the queue, not "listen to it"."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file_voice_only(h, ZHOU)
+    notice = await d.expect(STAFF, f"诉求 {number}")
+    [question] = await d.say(ZHOU, "/forget")
+    await d.tap(ZHOU, "确定删除", question["message_id"])
+    await d.expect(ZHOU, "已删除", since=question["message_id"])
+    seen = (await d.messages(STAFF))[-1]["message_id"]
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} ·", since=seen)
+    assert "已随其个人信息一并删除" in message_text(card)
+    assert "请收听附件" not in message_text(card)
+    assert "附件（" not in str(card.get("reply_markup"))  # nothing left to open
+    [queue] = await d.say(STAFF, "📋 待办诉求")
+    assert number in message_text(queue) and "一并删除" in message_text(queue)
+    assert "请收听附件" not in message_text(queue)
+    async with h.sessionmaker() as s:
+        req = (await s.exec(select(Request))).one()
+    assert req.text != "" and "语音" not in req.text  # a marker, in no reader's language

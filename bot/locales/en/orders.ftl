@@ -49,6 +49,7 @@ order-ask-describe = Please tell us what is wrong.
     When you have said everything, tap "✅ Done".
 order-ask-describe-text = Nothing yet. Please describe the problem in words (or a voice note) first.
 order-voice-only = (the resident left a voice note, please listen to the attachment)
+order-voice-removed = (the resident left a voice note; it was deleted with their personal data)
 order-got-text = Got it. You can add more; tap "✅ Done" when finished.
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.

@@ -49,6 +49,7 @@ order-ask-describe = 请说说您遇到了什么事。
     说完后请点「✅ 说完了」。
 order-ask-describe-text = 还没有内容。请先用文字（或语音）说说是什么事。
 order-voice-only = （居民留了语音，请收听附件）
+order-voice-removed = （居民留过一条语音，已随其个人信息一并删除）
 order-got-text = 收到文字。还可以继续补充，说完点「✅ 说完了」。
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
