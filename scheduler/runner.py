@@ -7,7 +7,8 @@ run again, and a job that crashed before committing anything is simply run again
 A background kind (long work, e.g. retraining) is run by a runner made with `background=True`
 (the scheduler service's) in a task of its own, so the tick goes on with other due work. Its
 "done" is written after it returns, with its effects, in one commit; while it runs the job stays
-claimed (`running`) and the runner's sweep leaves it alone, so it runs once.
+claimed (`running`) and the runner's sweep leaves it alone, so it runs once. Stopping the runner
+(`stop_background`) interrupts it and puts it back in the queue, to run again at the next start.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from services.jobs import (
     claim_jobs,
     get_kind,
     mark_job,
+    release_jobs,
     release_stale_jobs,
     schedule_recurring,
 )
@@ -134,13 +136,28 @@ class JobRunner:
             await asyncio.gather(*self._running.values(), return_exceptions=True)
 
     async def stop_background(self) -> None:
-        """Stop waiting for background jobs (stepping down): they stay claimed, unrecorded, and
-        the next leader (or this one's sweep, once their lease ran out) runs them again."""
-        tasks = list(self._running.values())
-        for task in tasks:
+        """Stop the background jobs running now (stopping, or stepping down as the leader).
+
+        They are interrupted before anything of theirs is recorded and put back in the queue,
+        due as they were (the interrupted run is not counted as an attempt), so whoever leads
+        next — this process again after a restart — runs them again at once, unless they are
+        too late for their kind by then. Without the database the next leader's recovery puts
+        them back instead.
+        """
+        tasks = dict(self._running)
+        for task in tasks.values():
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*tasks.values(), return_exceptions=True)
         self._running.clear()
+        if not tasks:
+            return
+        try:
+            async with self.sessionmaker() as session:
+                back = await release_jobs(session, job_ids=list(tasks), worker=self.worker)
+        except Exception:  # the database is away: recover() of the next leader does it
+            log.warning("background jobs %s could not be put back", sorted(tasks), exc_info=True)
+            return
+        log.info("background jobs stopped; %s put back to run again", back)
 
     def _start_background(self, job_id: int, run: Callable[[], Coroutine[Any, Any, None]]) -> None:
         async def guarded() -> None:

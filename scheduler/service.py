@@ -314,6 +314,6 @@ class SchedulerService:
             await asyncio.gather(sending, return_exceptions=True)
             async with self._ticking:  # a tick under way finishes before we go
                 pass
-            # no longer the leader: a background job still running is left claimed and is
-            # run again by whoever leads next (its effects were not committed)
+            # no longer the leader: a background job still running is stopped, nothing of it
+            # committed, and put back in the queue for whoever leads next (or us, restarted)
             await self.runner.stop_background()

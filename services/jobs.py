@@ -279,6 +279,7 @@ __all__ = [
     "next_occurrence",
     "pending_jobs",
     "registered_kinds",
+    "release_jobs",
     "release_stale_jobs",
     "schedule_job",
     "schedule_recurring",
@@ -387,6 +388,31 @@ async def release_stale_jobs(
         update(ScheduledJob)
         .where(col(ScheduledJob.state) == JobState.RUNNING, stale)
         .values(state=JobState.PENDING, claimed_by=None, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def release_jobs(session: AsyncSession, *, job_ids: Collection[int], worker: str) -> int:
+    """Put back jobs this worker stopped before they finished (it is stopping), due as they
+    were: the run that was interrupted does not count as an attempt. Commits; returns how many.
+    """
+    if not job_ids:
+        return 0
+    result = await session.exec(  # type: ignore[call-overload]
+        update(ScheduledJob)
+        .where(
+            col(ScheduledJob.id).in_(list(job_ids)),
+            col(ScheduledJob.state) == JobState.RUNNING,
+            col(ScheduledJob.claimed_by) == worker,
+        )
+        .values(
+            state=JobState.PENDING,
+            claimed_by=None,
+            lease_until=None,
+            attempts=col(ScheduledJob.attempts) - 1,  # claiming counted it
+        )
         .execution_options(synchronize_session=False)
     )
     await session.commit()

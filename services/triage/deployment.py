@@ -14,7 +14,7 @@ from pathlib import Path
 
 from services.triage.catalogue import Category, dump_catalogue, load_catalogue
 from services.triage.core import Triage
-from services.triage.model import MODEL_JSON, MODEL_NPZ, LinearModel, ModelError
+from services.triage.model import MODEL_JSON, LinearModel, ModelError
 from services.triage.training import active_model_dir, deployment_examples_path
 
 EXAMPLES_FILE = "examples.csv"
@@ -67,11 +67,8 @@ def activate_model(*, data_dir: Path, model_dir: Path) -> Path:
     target = active_model_dir(data_dir)
     if target.resolve() == model_dir.resolve():
         return target
-    target.mkdir(parents=True, exist_ok=True)
     keep_examples(data_dir=data_dir, model_dir=model_dir)
-    for name in (MODEL_NPZ, MODEL_JSON):  # the JSON last: a model counts once it is there
-        shutil.copyfile(model_dir / name, target / (name + ".new"))
-        (target / (name + ".new")).replace(target / name)
+    model.save(target)  # atomic: the bot reloads the old model whole or the new one whole
     return target
 
 
@@ -82,4 +79,6 @@ def keep_examples(*, data_dir: Path, model_dir: Path) -> None:
         target = deployment_examples_path(data_dir)
         if target.resolve() != examples.resolve():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(examples, target)
+            partial = target.with_name(target.name + ".tmp")
+            shutil.copyfile(examples, partial)
+            partial.replace(target)  # whole or not at all

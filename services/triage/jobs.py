@@ -2,13 +2,18 @@
 
 The kind is registered when scheduler/kinds.py imports this module; ensure_retraining_scheduled()
 keeps one recurring run pending (nightly by default). The running bot picks up the new model on
-its own (Triage watches the active model directory).
+its own (Triage watches the active model directory); the new model is swapped in whole, in one
+step, once it is trained. A retraining the scheduler stops (the bot stopping or stepping down)
+leaves the current model as it is and runs again when the scheduler next starts (the job goes
+back to the queue, due as before; after more than a day it is skipped and the next night's run
+takes over).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -37,13 +42,22 @@ async def run_retraining(ctx: JobContext, payload: dict[str, Any]) -> None:
         await ctx.end_transaction()  # hold no transaction open while training
     data_dir = Path(getattr(ctx.settings, "data_dir", "data"))
     allowed = [c.code for c in load_deployment_catalogue(data_dir)]
+    stop = threading.Event()
     try:
         report = await asyncio.to_thread(
-            retrain, data_dir=data_dir, extra_examples=corrections, allowed_labels=allowed
+            retrain,
+            data_dir=data_dir,
+            extra_examples=corrections,
+            allowed_labels=allowed,
+            should_stop=stop.is_set,
         )
     except TrainingError:
         log.exception("triage retraining failed; the current model stays")
         return
+    finally:
+        # cancelled (the scheduler is stopping): the thread cannot be interrupted, but it
+        # stops at its next step without touching the model, and the job runs again
+        stop.set()
     log.info(
         "triage retrained on %d examples (%d corrections) into %s",
         report.examples,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
 import re
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -105,8 +107,18 @@ class LinearModel:
         return exp / exp.sum()
 
     def save(self, model_dir: Path) -> None:
-        """Write model.npz (arrays) and model.json (labels, vocabulary, info) into a directory."""
+        """Write the model into a directory: model.json (labels, vocabulary, info) and its
+        arrays (IDF, weights, bias) in an .npz file that model.json names.
+
+        Replacing a model there is atomic: the new arrays go into a file of their own, then
+        model.json is replaced in one rename, so a reader (or a restart after a crash at any
+        point) finds either the old model whole or the new one whole, never a mix.
+        """
         model_dir.mkdir(parents=True, exist_ok=True)
+        meta_path = model_dir / MODEL_JSON
+        previous = _arrays_name(meta_path) if meta_path.is_file() else None
+        # a fresh directory gets the plain layout (model.json + model.npz); a swap new arrays
+        arrays = MODEL_NPZ if previous is None else f"model-{uuid.uuid4().hex[:12]}.npz"
         names = [""] * len(self.vocabulary)
         for name, j in self.vocabulary.items():
             names[j] = name
@@ -116,27 +128,47 @@ class LinearModel:
             "word_weight": self.word_weight,
             "features": names,
             "info": self.info,
+            "arrays": arrays,
         }
+        tmp_npz = model_dir / f"{arrays}.tmp.npz"
+        with tmp_npz.open("wb") as handle:
+            np.savez_compressed(
+                handle,
+                idf=self.idf.astype(np.float32),
+                weights=self.weights.astype(np.float16),
+                bias=self.bias.astype(np.float32),
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp_npz.replace(model_dir / arrays)
         tmp_json = model_dir / (MODEL_JSON + ".tmp")
-        tmp_npz = model_dir / "model.tmp.npz"
-        tmp_json.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        np.savez_compressed(
-            tmp_npz,
-            idf=self.idf.astype(np.float32),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-        )
-        tmp_npz.replace(model_dir / MODEL_NPZ)
-        tmp_json.replace(model_dir / MODEL_JSON)
+        with tmp_json.open("w", encoding="utf-8") as text:
+            text.write(json.dumps(meta, ensure_ascii=False))
+            text.flush()
+            os.fsync(text.fileno())
+        tmp_json.replace(meta_path)  # the switch: from here on the new model is the model
+        _fsync_dir(model_dir)
+        # arrays no model.json names any more go; the previous ones stay a while for a reader
+        # that read the previous model.json a moment ago
+        keep = {arrays, previous or MODEL_NPZ}
+        for old in model_dir.glob("model*.npz"):
+            if old.name not in keep:
+                old.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, model_dir: Path) -> LinearModel:
         """Read a model directory written by save(); no pickled objects are ever loaded."""
-        meta_path, npz_path = model_dir / MODEL_JSON, model_dir / MODEL_NPZ
-        if not meta_path.is_file() or not npz_path.is_file():
+        meta_path = model_dir / MODEL_JSON
+        if not meta_path.is_file():
             raise ModelError(f"{model_dir}: no trained model here ({MODEL_JSON}, {MODEL_NPZ})")
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{model_dir}: unreadable model files ({exc})") from exc
+        npz_path = model_dir / _arrays_name(meta_path, meta)
+        if not npz_path.is_file():
+            raise ModelError(f"{model_dir}: the model's arrays ({npz_path.name}) are missing")
+        try:
             with np.load(npz_path, allow_pickle=False) as arrays:
                 idf = arrays["idf"].astype(np.float32)
                 weights = arrays["weights"].astype(np.float32)
@@ -159,6 +191,33 @@ class LinearModel:
             info=dict(meta.get("info", {})),
             word_weight=float(meta.get("word_weight", WORD_WEIGHT)),
         )
+
+
+def _arrays_name(meta_path: Path, meta: dict[str, Any] | None = None) -> str:
+    """The arrays file a model.json names (model.npz for models saved before it named one)."""
+    if meta is None:
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return MODEL_NPZ
+    name = meta.get("arrays") if isinstance(meta, dict) else None
+    if not isinstance(name, str) or Path(name).name != name or not name.endswith(".npz"):
+        return MODEL_NPZ
+    return name
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in a directory durable (where the platform allows it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def build_vocabulary(

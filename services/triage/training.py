@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +25,15 @@ PREFIX_CHARS = 25
 
 class TrainingError(ValueError):
     """Examples that cannot train a model, with a message saying why."""
+
+
+class TrainingCancelled(Exception):
+    """The training was asked to stop (the bot is stopping); no model was written."""
+
+
+def _check(should_stop: Callable[[], bool] | None) -> None:
+    if should_stop is not None and should_stop():
+        raise TrainingCancelled("training stopped before it finished; the model is unchanged")
 
 
 @dataclass(frozen=True)
@@ -122,8 +131,14 @@ def train_model(
     segmenter: Segmenter | None = None,
     cache_dir: Path | None = None,
     allowed_labels: Iterable[str] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> TrainReport:
-    """Train on (label, text) pairs and write the model files into model_dir."""
+    """Train on (label, text) pairs and write the model files into model_dir.
+
+    `should_stop` is asked between the steps: when it says so the training ends with
+    TrainingCancelled and model_dir is left as it was (the model is swapped in one step, at the
+    end: see LinearModel.save).
+    """
     started = time.perf_counter()
     cleaned = [(label.strip(), text.strip()) for label, text in examples if text.strip()]
     if allowed_labels is not None:
@@ -140,10 +155,13 @@ def train_model(
     segmenter = segmenter or Segmenter.load(cache_dir=cache_dir)
     augmented = _prefix_augmented(cleaned)
     docs = []
-    for _, text in augmented:
+    for i, (_, text) in enumerate(augmented):
+        if i % 500 == 0:
+            _check(should_stop)
         norm = normalize(text)
         docs.append(extract_features(segmenter.cut(norm), norm))
     labels = [label for label, _ in augmented]
+    _check(should_stop)
     model = fit_linear(
         docs,
         labels,
@@ -158,6 +176,7 @@ def train_model(
         model.labels[int(np.argmax(model.probabilities(feats)))] == label
         for feats, label in zip(docs[: len(cleaned)], labels, strict=False)
     )
+    _check(should_stop)
     model.save(model_dir)
     return TrainReport(
         model_dir=model_dir,
@@ -205,8 +224,10 @@ def retrain(
     base_examples: Sequence[tuple[str, str]] | None = None,
     allowed_labels: Iterable[str] | None = None,
     segmenter: Segmenter | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> TrainReport:
-    """Retrain base examples plus staff corrections into the deployment's active model dir.
+    """Retrain base examples plus staff corrections into the deployment's active model dir
+    (swapped in atomically when the training is done; `should_stop`: see train_model).
 
     The base is the deployment's own examples (<data_dir>/triage/examples.csv) when it has
     them, else the shipped seed set. Corrections to categories the catalogue no longer has
@@ -228,4 +249,5 @@ def retrain(
         segmenter=segmenter,
         cache_dir=data_dir / "cache",
         allowed_labels=allowed_labels,
+        should_stop=should_stop,
     )

@@ -1,4 +1,5 @@
-"""A long job (the nightly retraining) runs beside the tick: other due work does not wait."""
+"""A long job (the nightly retraining) runs beside the tick: other due work does not wait; stopped
+midway it runs again at the next start, and its model is swapped in whole."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from bot.settings import Settings
 from models.scheduling import Delivery, JobState, ScheduledJob
 from sandbox.emulator import SANDBOX_TOKEN, Emulator
 from scheduler.service import SchedulerService
-from services.jobs import schedule_job
+from services.jobs import pending_jobs, schedule_job
 from services.triage import jobs as triage_jobs
+from services.triage.deployment import deployment_model_dir, load_triage
 from services.triage.jobs import RETRAIN_KIND, ensure_retraining_scheduled
+from services.triage.training import retrain as real_retrain
 from tests.scheduler.conftest import add_users
 from tests.support import FakeClock
 
@@ -179,3 +182,121 @@ async def test_a_failing_background_job_is_retried(
     job = await _job(sessionmaker, retrain.id)
     assert job.state == JobState.PENDING and job.due_at > clock.now
     assert "disk full" in (job.last_error or "")
+
+
+class InterruptibleTrainer:
+    """The real retraining, held at its start until the test lets it go on."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.finished = threading.Event()
+        self.outcomes: list[str] = []
+
+    def __call__(self, **kwargs: Any) -> Any:
+        self.started.set()
+        self.release.wait(timeout=60)
+        try:
+            report = real_retrain(**kwargs)
+        except Exception as exc:
+            self.outcomes.append(type(exc).__name__)
+            raise
+        finally:
+            self.finished.set()
+        self.outcomes.append("trained")
+        return report
+
+
+def _roads_deployment(data_dir: Path) -> None:
+    """A deployment with its own two categories and examples (trains in a moment)."""
+    (data_dir / "triage").mkdir(parents=True)
+    (data_dir / "triage" / "catalogue.yaml").write_text(
+        "categories:\n"
+        "- {code: roads, names: {zh-Hans: 道路, en: Roads}, deadline_hours: 48}\n"
+        "- {code: other, names: {zh-Hans: 其他, en: Other}, deadline_hours: 72}\n",
+        encoding="utf-8",
+    )
+    rows = ["label,text"] + [f"roads,马路上有坑{i}" for i in range(4)]
+    rows += [f"other,谢谢社区{i}" for i in range(4)]
+    (data_dir / "triage" / "examples.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+async def test_a_retraining_stopped_midway_runs_again_at_the_next_start(
+    engine: AsyncEngine,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
+    translator: Translator,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data_dir = tmp_path / "data"
+    _roads_deployment(data_dir)
+    emu = Emulator(limits=False)
+    await emu.start()
+    settings = Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emu.base_url, data_dir=data_dir)
+    bots = []
+
+    def scheduler() -> SchedulerService:  # a process of the bot: a worker name of its own
+        bots.append(make_bot(settings))
+        return SchedulerService(
+            settings=settings,
+            engine=engine,
+            sessionmaker=sessionmaker,
+            bot=bots[-1],
+            texts=translator,
+            clock=clock,
+        )
+
+    first_run, second_run = InterruptibleTrainer(), InterruptibleTrainer()
+    trainers = iter([first_run, second_run])
+    monkeypatch.setattr(triage_jobs, "retrain", lambda **kw: next(trainers)(**kw))
+    try:
+        await ensure_retraining_scheduled(
+            session, now=clock.now - timedelta(hours=12), zone=settings.zone
+        )
+        [job] = (
+            await session.exec(select(ScheduledJob).where(ScheduledJob.kind == RETRAIN_KIND))
+        ).all()
+        assert job.id is not None
+        due = job.due_at
+
+        # the retraining starts; the bot stops while it trains
+        before = scheduler()
+        await asyncio.wait_for(before.tick(), timeout=10)
+        assert await asyncio.to_thread(first_run.started.wait, 10)
+        assert (await _job(sessionmaker, job.id)).state == JobState.RUNNING
+        await asyncio.wait_for(before.stop(), timeout=10)
+
+        # not done: back in the queue, due as it was, the interrupted run not counted
+        stopped = await _job(sessionmaker, job.id)
+        assert stopped.state == JobState.PENDING
+        assert stopped.claimed_by is None and stopped.attempts == 0
+        assert stopped.due_at == due
+        # the stopped run's thread goes on to its next step, sees the stop and writes nothing
+        first_run.release.set()
+        assert await asyncio.to_thread(first_run.finished.wait, 60)
+        assert first_run.outcomes == ["TrainingCancelled"]
+        assert deployment_model_dir(data_dir) is None
+
+        # an hour later the bot starts again: the retraining runs again and its model is used
+        clock.advance(timedelta(hours=1))
+        after = scheduler()
+        await after.runner.recover()
+        second_run.release.set()
+        report = await asyncio.wait_for(after.run_due(), timeout=10)
+        assert report.started == [job.id]
+        await asyncio.wait_for(after.wait_background(), timeout=120)
+        assert second_run.outcomes == ["trained"]
+        assert (await _job(sessionmaker, job.id)).state == JobState.DONE
+        assert await pending_jobs(session, key=RETRAIN_KIND)  # and the next night's
+        triage = load_triage(data_dir=data_dir)
+        assert triage.labels == ["other", "roads"]
+        assert triage.analyze("路上有个坑").category == "roads"
+        await after.stop()
+    finally:
+        first_run.release.set()
+        second_run.release.set()
+        for bot in bots:
+            await bot.session.close()
+        await emu.stop()

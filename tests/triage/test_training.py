@@ -1,4 +1,4 @@
-"""Training a custom catalogue from a CSV, staff corrections, and switching models on."""
+"""Training a custom catalogue from a CSV, staff corrections, and switching models on (whole)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from services.triage import (
 from services.triage.deployment import activate_model, deployment_model_dir, load_triage
 from services.triage.model import LinearModel
 from services.triage.segment import Segmenter
+from services.triage.training import TrainingCancelled
 
 EXAMPLES = """label,text
 roads,路上有个大坑
@@ -144,3 +145,69 @@ def test_running_triage_picks_up_a_retrained_model(
     assert triage.reload_if_retrained(force=True)
     assert triage.labels == ["other", "water_electric"]
     assert not triage.reload_if_retrained(force=True)
+
+
+class _Killed(BaseException):
+    """The process dying at a chosen point (nothing catches it)."""
+
+
+def test_a_model_swap_cut_short_leaves_the_old_model_whole(
+    tmp_path: Path, segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model_dir = tmp_path / "model"
+    old = read_examples_csv_text(EXAMPLES)
+    train_model(old, model_dir=model_dir, segmenter=segmenter)
+    new = [(label, text) for label, text in old if label != "other"]
+    new += [("parking", f"车位被占了{i}") for i in range(3)] + [("parking", "小区停车难")]
+
+    # the process dies just as the new model.json is about to replace the old one
+    real_replace = Path.replace
+
+    def dying(self: Path, target: Path | str) -> Path:
+        if Path(target).name == "model.json":
+            raise _Killed
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", dying)
+    with pytest.raises(_Killed):
+        train_model(new, model_dir=model_dir, segmenter=segmenter)
+    monkeypatch.setattr(Path, "replace", real_replace)
+    kept = LinearModel.load(model_dir)  # the old model, whole: its arrays fit its vocabulary
+    assert kept.labels == ["other", "roads", "water"]
+    triage = Triage(segmenter=segmenter, model=kept)
+    assert triage.analyze("小区门口的马路有坑").category == "roads"
+
+    # done again to the end: the new model, whole; older arrays do not pile up
+    for _ in range(3):
+        train_model(new, model_dir=model_dir, segmenter=segmenter)
+    assert LinearModel.load(model_dir).labels == ["parking", "roads", "water"]
+    assert len(list(model_dir.glob("*.npz"))) <= 2
+    assert not list(model_dir.glob("*.tmp*"))
+
+
+def test_a_stopped_training_writes_no_model(tmp_path: Path, segmenter: Segmenter) -> None:
+    model_dir = tmp_path / "model"
+    train_model(read_examples_csv_text(EXAMPLES), model_dir=model_dir, segmenter=segmenter)
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in model_dir.iterdir())
+    asked = []
+
+    def stop_after_featurising() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # goes on at the first check, stops at the next
+
+    with pytest.raises(TrainingCancelled):
+        train_model(
+            [*read_examples_csv_text(EXAMPLES), *[("parking", f"车位{i}") for i in range(3)]],
+            model_dir=model_dir,
+            segmenter=segmenter,
+            should_stop=stop_after_featurising,
+        )
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in model_dir.iterdir()) == before
+
+
+def read_examples_csv_text(text: str) -> list[tuple[str, str]]:
+    """(label, text) pairs of a CSV text with a header line."""
+    return [
+        (label, body)
+        for label, _, body in (line.partition(",") for line in text.strip().splitlines()[1:])
+    ]
