@@ -199,7 +199,7 @@ class JobRunner:
             kind = get_kind(job.kind)
             if kind is None:
                 await self._give_up(
-                    session, job_id, now, JobState.FAILED, f"unknown job kind {job.kind!r}"
+                    session, job, None, now, JobState.FAILED, f"unknown job kind {job.kind!r}"
                 )
                 report.failed.append(job_id)
                 log.error("job %s: unknown kind %s", job_id, job.kind)
@@ -207,7 +207,8 @@ class JobRunner:
             if now - job.due_at > kind.too_late:
                 await self._give_up(
                     session,
-                    job_id,
+                    job,
+                    kind,
                     now,
                     JobState.SKIPPED,
                     f"too late: due {job.due_at.isoformat()}",
@@ -228,12 +229,23 @@ class JobRunner:
             await self._run_kind(session, job, kind, now, report)
 
     async def _give_up(
-        self, session: AsyncSession, job_id: int, now: datetime, state: JobState, error: str
+        self,
+        session: AsyncSession,
+        job: ScheduledJob,
+        kind: JobKind | None,
+        now: datetime,
+        state: JobState,
+        error: str,
     ) -> None:
-        """Record a job that is not run (unknown kind, too late) and commit."""
+        """Record a job that is not run (unknown kind, too late) and commit; recurring work
+        goes on: its next occurrence after now is scheduled in the same commit."""
+        assert job.id is not None
+        payload, key = dict(job.payload or {}), job.key
         await mark_job(
-            session, job_id=job_id, state=state, now=now, worker=self.worker, error=error
+            session, job_id=job.id, state=state, now=now, worker=self.worker, error=error
         )
+        if kind is not None:
+            await self._schedule_next(session, kind, payload, key, now)
         await session.commit()
 
     async def _run_background_kind(
@@ -339,6 +351,7 @@ class JobRunner:
         """A kind raised: retry later with backoff, or give up after `max_attempts`."""
         async with self.sessionmaker() as session:
             if attempts >= kind.max_attempts:
+                job = await session.get(ScheduledJob, job_id)
                 await mark_job(
                     session,
                     job_id=job_id,
@@ -347,6 +360,8 @@ class JobRunner:
                     worker=self.worker,
                     error=error,
                 )
+                if job is not None:  # recurring work: tonight's run failed, tomorrow's comes
+                    await self._schedule_next(session, kind, dict(job.payload or {}), job.key, now)
                 report.failed.append(job_id)
             else:
                 delay = kind.retry_after * (2 ** max(0, attempts - 1))

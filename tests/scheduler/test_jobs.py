@@ -208,6 +208,56 @@ async def test_recurring_rule_schedules_the_next_occurrence(
     assert jobs[1].payload == {"user_id": 11, "_rule": "0 8 * * *"}
 
 
+async def test_recurring_work_skipped_as_too_late_keeps_its_next_occurrence(
+    session: AsyncSession, runner: JobRunner, clock: FakeClock
+) -> None:
+    await add_users(session, [11])
+    # a daily 08:00 reminder (too late after 1 h); the bot was down from Monday to Wednesday
+    job = await schedule_recurring(
+        session,
+        kind="test.remind",
+        rule="0 8 * * *",
+        payload={"user_id": 11},
+        key="daily",
+        now=clock.now,
+        zone=SHANGHAI,
+    )
+    await session.commit()
+    clock.set(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))  # Wednesday 11:00 local
+    assert len((await runner.run_due()).skipped) == 1
+    jobs = await _jobs(session)
+    assert [j.state for j in jobs] == [JobState.SKIPPED, JobState.PENDING]
+    assert jobs[0].id == job.id
+    # the next one after now (Thursday 08:00 local), not one already past
+    assert jobs[1].due_at == datetime(2026, 11, 26, 0, 0, tzinfo=UTC)
+    assert jobs[1].payload == {"user_id": 11, "_rule": "0 8 * * *"}
+    assert CALLS == []
+    clock.set(jobs[1].due_at)
+    assert len((await runner.run_due()).done) == 1
+
+
+async def test_recurring_work_given_up_after_its_attempts_keeps_its_next_occurrence(
+    session: AsyncSession, runner: JobRunner, clock: FakeClock
+) -> None:
+    job = await schedule_recurring(
+        session,
+        kind="test.flaky",  # fails every time; 3 attempts
+        rule="0 8 * * *",
+        payload={},
+        key="flaky-daily",
+        now=clock.now,
+        zone=SHANGHAI,
+    )
+    await session.commit()
+    clock.set(job.due_at)  # Tuesday 08:00 local
+    for _ in range(3):
+        await runner.run_due()
+        clock.advance(timedelta(minutes=10))
+    jobs = await _jobs(session)
+    assert [j.state for j in jobs] == [JobState.FAILED, JobState.PENDING]
+    assert jobs[1].due_at == datetime(2026, 11, 25, 0, 0, tzinfo=UTC)  # Wednesday 08:00 local
+
+
 def test_next_occurrence_weekly_digest_monday_nine_local() -> None:
     after = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # Monday 09:00 Shanghai exactly
     assert next_occurrence("0 9 * * mon", after=after, zone=SHANGHAI) == datetime(
