@@ -16,6 +16,7 @@ from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, start_registration
+from handlers.requests import held_draft
 from models import MemberProfile, Role, User
 from services import orders as order_service
 from services import users as user_service
@@ -152,6 +153,7 @@ async def on_forget_confirmed(
         await query.answer(t("forget-already"), show_alert=True)
         return
     await state.clear()
+    await held_draft(state).clear()  # a request the filing limits held back goes too
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.
         notices = await order_service.release_all_claims(

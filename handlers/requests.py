@@ -171,7 +171,7 @@ async def on_finished_again(message: Message, state: FSMContext, t: Text) -> Non
     await _show_preview(message, state, t)
 
 
-def _held(state: FSMContext) -> FSMContext:
+def held_draft(state: FSMContext) -> FSMContext:
     """Where a draft the filing limits held back waits: beside the flow's state, so a main-menu
     button (which leaves any flow) does not lose it. Filing, cancelling or starting again does."""
     return FSMContext(storage=state.storage, key=replace(state.key, destiny="held-request"))
@@ -179,7 +179,7 @@ def _held(state: FSMContext) -> FSMContext:
 
 async def _restore_held(state: FSMContext) -> bool:
     """Put a held draft back as the preview being confirmed; False when there is none."""
-    held = await _held(state).get_data()
+    held = await held_draft(state).get_data()
     if not held:
         return False
     await state.set_state(Filing.confirm)
@@ -355,7 +355,7 @@ async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     """Start the description again."""
     await state.set_state(Filing.compose)
     await state.update_data(text="", photos=[], voice=None, lat=None, lon=None, no_text=False)
-    await _held(state).clear()
+    await held_draft(state).clear()
     await answer_once(query)
     await reply(query, t("order-ask-describe"), reply_markup=compose_keyboard(t))
 
@@ -367,7 +367,7 @@ async def on_cancel_button(
 ) -> None:
     """Cancel from the preview."""
     await state.clear()
-    await _held(state).clear()
+    await held_draft(state).clear()
     await edit_or_send(query, t("cancel-done"), None)
     await reply(
         query,
@@ -382,7 +382,7 @@ async def on_confirm_cancel(
 ) -> None:
     """Cancel while the preview is shown."""
     await state.clear()
-    await _held(state).clear()
+    await held_draft(state).clear()
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
@@ -426,11 +426,11 @@ async def on_submit(
     except request_service.TooManyRequests as exc:
         # Nothing filed; the draft (text, photos, voice, location) is kept: when to try
         # again, and that nothing is lost.
-        await _held(state).set_data(values)
+        await held_draft(state).set_data(values)
         await reply(query, t(exc.key, **exc.args_) + "\n" + t("order-draft-kept"))
         return
     await state.clear()
-    await _held(state).clear()
+    await held_draft(state).clear()
     lines = [t("order-filed", number=filed.request.number)]
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]

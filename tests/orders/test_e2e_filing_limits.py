@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from aiogram.fsm.storage.base import StorageKey
 from sqlmodel import col, select
 
 from models.orders import Attachment, Request
@@ -79,3 +81,26 @@ async def test_sixth_request_in_ten_minutes_waits_and_keeps_the_draft(
     # once filed, it is no longer held: 我要点单 starts a new request
     [*_, fresh] = await d.say(ZHOU, "📝 我要点单")
     assert "请说说" in message_text(fresh)
+
+
+@pytest.mark.sandbox_settings(request_burst_limit=1)
+async def test_deleting_ones_data_deletes_a_held_request_too(linli_sandbox: Harness) -> None:
+    """What a resident wrote and could not submit yet is personal data: /forget removes it."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, ZHOU, "1号楼楼道灯坏了，晚上很黑")  # the limit is set to 1 here
+    seen = await _last_id(h, ZHOU)
+    await d.say(ZHOU, "📝 我要点单")
+    await d.say(ZHOU, "我家电话13900000001，井盖松了")
+    await d.say(ZHOU, "✅ 说完了")
+    await d.tap(ZHOU, "确认提交")
+    await d.expect(ZHOU, "后再提交", since=seen)
+    held = StorageKey(
+        bot_id=h.sandbox.app.bot.id, chat_id=ZHOU, user_id=ZHOU, destiny="held-request"
+    )
+    storage = h.sandbox.app.dp.storage
+    assert "井盖松了" in str(await storage.get_data(held))
+    [question] = await d.say(ZHOU, "/forget")
+    await d.tap(ZHOU, "确定删除", question["message_id"])
+    await d.expect(ZHOU, "已删除", since=question["message_id"])
+    assert await storage.get_data(held) == {}
