@@ -9,6 +9,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models import sqlite_writers
+
+SQLITE_BUSY_TIMEOUT = 30.0  # seconds a writer waits for the file before "database is locked"
+
 
 def is_sqlite(url: str) -> bool:
     """True for the embedded SQLite store."""
@@ -16,7 +20,8 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 30) -> AsyncEngine:
-    """An async engine; SQLite gets foreign keys, WAL and a busy timeout.
+    """An async engine; SQLite gets foreign keys, WAL, a busy timeout and a writers' queue
+    (models.sqlite_writers).
 
     On PostgreSQL the pool keeps `pool_size` connections open: each update holds one while its
     handler runs, and a connection opened and closed per update (the overflow) costs several
@@ -24,7 +29,7 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 30) -> Async
     """
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite(url):
-        kwargs["connect_args"] = {"timeout": 30}
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT}
     else:
         kwargs["pool_pre_ping"] = True
         kwargs["pool_size"] = pool_size
@@ -39,6 +44,8 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 30) -> Async
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+
+        sqlite_writers.install(engine, url, timeout=SQLITE_BUSY_TIMEOUT)
 
     return engine
 
