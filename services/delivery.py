@@ -8,13 +8,13 @@ the outcome. Quiet hours hold back what is not urgent until the morning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, false, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -252,15 +252,76 @@ async def retime_held(
     quiet: tuple[time, time, bool],
     now: datetime,
 ) -> int:
-    """A community's quiet hours changed: what the old ones held is held by the new ones only
-    (never past its `deliver_by`). Not committed; returns how many were moved."""
-    start, end, enabled = quiet
+    """A community's quiet hours changed: every non-urgent message waiting for one of its people
+    is timed by the new hours. What the old hours held goes when the new ones let it; whatever is
+    to go inside the new window — queued normally, scheduled on purpose for a time now inside it,
+    or waiting in the queue — is held until the window ends (never past its `deliver_by`; urgent
+    ones, groups and people who opted out are not held). Not committed; returns how many moved."""
     residents = select(User.id).where(col(User.community_id) == community_id)
     ours = or_(
         col(Delivery.community_id) == community_id,
         and_(col(Delivery.community_id).is_(None), col(Delivery.chat_id).in_(residents)),
     )
-    rows = await _held(session, now=now, where=[ours])
+    start, end, enabled = quiet
+    return await _retime(
+        session,
+        where=[ours],
+        quiet=lambda _row: quiet,
+        holds_now=enabled and in_quiet_hours(now, start=start, end=end, zone=_zone),
+        now=now,
+    )
+
+
+async def hold_for_quiet_hours(session: AsyncSession, *, user: User, now: datetime) -> int:
+    """A user let quiet hours apply to them again: what is waiting for them and would go inside
+    their quiet hours is held until the window ends (as `enqueue` would hold it; urgent ones
+    and time-bound ones that would be too late go as timed). Not committed; returns how many."""
+    hours: dict[int | None, tuple[time, time, bool]] = {}
+    for cid in {user.community_id, *await _communities_of(session, chat_id=user.id)}:
+        hours[cid] = await quiet_hours_of(session, community_id=cid)
+    return await _retime(
+        session,
+        where=[col(Delivery.chat_id) == user.id],
+        quiet=lambda row: hours[
+            row.community_id if row.community_id is not None else user.community_id
+        ],
+        holds_now=any(
+            enabled and in_quiet_hours(now, start=start, end=end, zone=_zone)
+            for start, end, enabled in hours.values()
+        ),
+        now=now,
+    )
+
+
+async def _communities_of(session: AsyncSession, *, chat_id: int) -> set[int | None]:
+    stmt = select(Delivery.community_id).where(
+        col(Delivery.chat_id) == chat_id, col(Delivery.state) == DeliveryState.PENDING
+    )
+    return set((await session.exec(stmt)).all())
+
+
+async def _retime(
+    session: AsyncSession,
+    *,
+    where: list[Any],
+    quiet: Callable[[Delivery], tuple[time, time, bool]],
+    holds_now: bool,
+    now: datetime,
+) -> int:
+    """Time the pending non-urgent messages to private chats matching `where` by the quiet
+    hours `quiet` gives for each: held until the window ends when their time (the one they were
+    meant for) falls inside it, else at that time."""
+    conditions = [
+        col(Delivery.state) == DeliveryState.PENDING,
+        col(Delivery.urgent) == false(),
+        col(Delivery.chat_id) > 0,
+        *where,
+    ]
+    if not holds_now:  # what is due now cannot fall inside the window: leave it be
+        conditions.append(
+            or_(col(Delivery.held_from).is_not(None), col(Delivery.not_before) > now)
+        )
+    rows = list((await session.exec(select(Delivery).where(*conditions))).all())
     if not rows:
         return 0
     ids = {d.chat_id for d in rows}
@@ -273,19 +334,24 @@ async def retime_held(
     )
     moved = 0
     for delivery in rows:
-        assert delivery.held_from is not None
-        meant = max(delivery.held_from, now)
-        when = meant
+        meant = delivery.held_from if delivery.held_from is not None else delivery.not_before
+        base = max(meant, now)  # the time it would go without quiet hours
+        when = base
+        start, end, enabled = quiet(delivery)
         if enabled and delivery.chat_id not in opted_out:
-            held = after_quiet_hours(meant, start=start, end=end, zone=_zone)
+            held = after_quiet_hours(base, start=start, end=end, zone=_zone)
             if delivery.deliver_by is None or held <= delivery.deliver_by:
                 when = held
+        if when == base:
+            if delivery.held_from is None:
+                continue  # neither held nor to be held: its time stays as it is
+            delivery.held_from = None  # released
+        else:
+            delivery.held_from = meant  # held: remembers the time it was meant for
         if when != delivery.not_before:
             moved += 1
         delivery.not_before = when
-        if when == meant:
-            delivery.held_from = None
-    session.add_all(rows)
+        session.add(delivery)
     return moved
 
 
@@ -621,6 +687,7 @@ __all__ = [
     "claim_deliveries",
     "count_by_state",
     "enqueue",
+    "hold_for_quiet_hours",
     "in_quiet_hours",
     "inline_keyboard",
     "photo_parts",

@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Building, Community, Grid, MemberProfile, Role, StaffScope, User
 from models.base import utcnow
 from services import audit
-from services.delivery import release_held
+from services.delivery import hold_for_quiet_hours, release_held
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.validation import phone_number, room_number
 
@@ -77,10 +77,14 @@ async def set_quiet_hours_opt_out(
     session: AsyncSession, *, user: User, opt_out: bool, now: datetime | None = None
 ) -> User:
     """A user who wants non-urgent notices at night too (quiet hours do not apply to them);
-    what quiet hours were holding for them goes at once, in the same commit."""
+    what quiet hours were holding for them goes at once, in the same commit. Turned back off,
+    what is waiting for them and would arrive inside quiet hours is held again."""
     user.quiet_hours_opt_out = opt_out
     if opt_out:
         await release_held(session, chat_id=user.id, now=now or utcnow())
+    else:
+        await session.flush()  # the hold below reads who opted out
+        await hold_for_quiet_hours(session, user=user, now=now or utcnow())
     await session.commit()
     return user
 
