@@ -29,6 +29,7 @@ from services.triage.jobs import RETRAIN_KIND, ensure_retraining_scheduled
 from services.triage.training import retrain as real_retrain
 from tests.scheduler.conftest import add_users
 from tests.support import FakeClock
+from tests.triage.test_jobs import _custom_deployment as triage_deployment
 
 
 class SlowTrainer:
@@ -207,20 +208,6 @@ class InterruptibleTrainer:
         return report
 
 
-def _roads_deployment(data_dir: Path) -> None:
-    """A deployment with its own two categories and examples (trains in a moment)."""
-    (data_dir / "triage").mkdir(parents=True)
-    (data_dir / "triage" / "catalogue.yaml").write_text(
-        "categories:\n"
-        "- {code: roads, names: {zh-Hans: 道路, en: Roads}, deadline_hours: 48}\n"
-        "- {code: other, names: {zh-Hans: 其他, en: Other}, deadline_hours: 72}\n",
-        encoding="utf-8",
-    )
-    rows = ["label,text"] + [f"roads,马路上有坑{i}" for i in range(4)]
-    rows += [f"other,谢谢社区{i}" for i in range(4)]
-    (data_dir / "triage" / "examples.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-
-
 async def test_a_retraining_stopped_midway_runs_again_at_the_next_start(
     engine: AsyncEngine,
     sessionmaker: async_sessionmaker[AsyncSession],
@@ -231,7 +218,8 @@ async def test_a_retraining_stopped_midway_runs_again_at_the_next_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data_dir = tmp_path / "data"
-    _roads_deployment(data_dir)
+    # its own two categories (roads, other) and examples: trains in a moment (jieba's cache cold)
+    triage_deployment(data_dir, jieba_cache=tmp_path / "no-cache")
     emu = Emulator(limits=False)
     await emu.start()
     settings = Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emu.base_url, data_dir=data_dir)
