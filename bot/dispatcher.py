@@ -11,7 +11,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import ErrorEvent
+from aiogram.types import CallbackQuery, ErrorEvent
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -113,9 +113,20 @@ async def on_error(event: ErrorEvent, t: Text | None = None) -> bool:
         text = t("err-generic") if t else "Sorry, something went wrong."
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(text[:200], show_alert=True)
+            await _answer_tap(update.callback_query, text)
         elif update.message is not None:
             await update.message.answer(text)
     except Exception:  # the apology itself failed (user blocked the bot, network): log only
         log.exception("could not tell the user about an error")
     return True
+
+
+async def _answer_tap(query: CallbackQuery, text: str) -> None:
+    """An alert on the tap; if the handler had answered the tap already (Telegram refuses a
+    second answer), the text goes to the chat instead, so the user is told either way."""
+    try:
+        await query.answer(text[:200], show_alert=True)
+    except TelegramBadRequest:
+        if query.message is None:
+            raise
+        await query.bot.send_message(chat_id=query.message.chat.id, text=text)  # type: ignore[union-attr]

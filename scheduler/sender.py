@@ -77,11 +77,27 @@ def worker_name() -> str:
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-class DirectReplyCounter(BaseRequestMiddleware):
-    """Counts the bot's direct replies against the shared limits (they never wait)."""
+DIRECT_RETRY_ATTEMPTS = 3
+DIRECT_RETRY_MAX_WAIT_S = 10.0
+"""A direct reply answered 429 is sent again after Telegram's `retry_after`, up to this many
+times and only for waits this short: the user is looking at the chat, waiting for it."""
 
-    def __init__(self, limiter: RateLimiter) -> None:
+
+class DirectReplyCounter(BaseRequestMiddleware):
+    """Counts the bot's direct replies against the shared limits and waits out a short 429.
+
+    Replies are sent at once (the user is waiting). A private chat takes a few messages at once
+    and then about one a second, so a reply right after a burst (a quick "confirm" that edits the
+    preview and sends the menu) can be answered 429 although nothing is wrong: the reply is sent
+    again after `retry_after` seconds instead of failing the update after its change was saved.
+    A longer wait (a flood ban) still raises, and the error handler answers the user.
+    """
+
+    def __init__(
+        self, limiter: RateLimiter, *, sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+    ) -> None:
         self.limiter = limiter
+        self.sleep = sleep
 
     async def __call__(
         self,
@@ -89,8 +105,28 @@ class DirectReplyCounter(BaseRequestMiddleware):
         bot: Bot,
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
-        """Note a reply's chat, then send it at once."""
-        if not _IN_SENDER.get() and method.__api_method__ in _COUNTED_METHODS:
+        """Note a reply's chat, then send it at once (again after a short 429)."""
+        if _IN_SENDER.get():
+            return await make_request(bot, method)  # the outbox sender handles 429 itself
+        retries = 0
+        while True:
+            try:
+                return await self._send(make_request, bot, method)
+            except TelegramRetryAfter as exc:
+                retries += 1
+                if retries > DIRECT_RETRY_ATTEMPTS or exc.retry_after > DIRECT_RETRY_MAX_WAIT_S:
+                    raise
+                wait = exc.retry_after
+                log.info("%s answered 429: sending again in %s s", method.__api_method__, wait)
+                await self.sleep(float(exc.retry_after))
+
+    async def _send(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        if method.__api_method__ in _COUNTED_METHODS:
             chat_id = getattr(method, "chat_id", None)
             if isinstance(chat_id, int):
                 stamp = self.limiter.note_direct(chat_id)
