@@ -451,15 +451,22 @@ async def on_phone_typed(
             session, user=user, phone=message.text, contact_user_id=user.id
         )
     except InvalidInput as exc:
-        await message.answer(t(exc.key, **exc.args_) + "\n" + t("reg-phone-use-button"))
+        hint = await _phone_hint(state)
+        await message.answer(t(exc.key, **exc.args_) + "\n" + t(hint))
         return
     await _finish(message, state, session, user, roles, t, clock, translator)
 
 
 @router.message(StateFilter(Reg.phone))
-async def on_phone_other(message: Message, t: Text) -> None:
+async def on_phone_other(message: Message, state: FSMContext, t: Text) -> None:
     """Anything else on the phone step."""
-    await message.answer(t("reg-phone-use-button"))
+    await message.answer(t(await _phone_hint(state)))
+
+
+async def _phone_hint(state: FSMContext) -> str:
+    """What the phone step's buttons are: skip while registering, keep from the profile."""
+    profile = (await state.get_data()).get("phone_only")
+    return "profile-phone-use-button" if profile else "reg-phone-use-button"
 
 
 async def _finish(

@@ -81,6 +81,9 @@ async def test_profile_phone_keeps_its_buttons_and_refuses_others(linli_sandbox:
     for label in ("✅ 说完了", "📍 发送位置"):
         answer = await _refused(d, RESIDENT, label, keyboard=PROFILE_PHONE)
         assert "不改请点「不修改」" in message_text(answer)
+    # a number that is not one names this step's buttons ("不修改", not registration's "跳过")
+    [wrong] = await d.say(RESIDENT, "12345")
+    assert "不改请点「不修改」" in message_text(wrong) and "跳过" not in message_text(wrong)
     # the step is still on: a typed number is taken
     [updated] = await d.say(RESIDENT, "13700001111")
     assert "手机号已更新：13700001111" in message_text(updated)

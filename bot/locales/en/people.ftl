@@ -157,6 +157,7 @@ reg-step-grid = Grid
 reg-step-building = Building
 profile-ask-phone = Tap "📱 Share my phone number" to send your new number, or type an 11-digit mobile number.
 profile-phone-keep = Keep it
+profile-phone-use-button = Please tap "{ reg-share-phone }" or type an 11-digit mobile number; to leave it as it is, tap "{ profile-phone-keep }".
 profile-phone-remove = Remove my phone
 profile-phone-updated = ✅ Phone number updated: { $phone }
 profile-phone-unchanged = All right, your phone number is unchanged.

@@ -157,6 +157,7 @@ reg-step-grid = 网格
 reg-step-building = 楼栋
 profile-ask-phone = 请点「📱 发送我的手机号」发送新的手机号，或直接输入 11 位手机号。
 profile-phone-keep = 不修改
+profile-phone-use-button = 请点「{ reg-share-phone }」按钮，或直接输入 11 位手机号；不改请点「{ profile-phone-keep }」。
 profile-phone-remove = 删除手机号
 profile-phone-updated = ✅ 手机号已更新：{ $phone }
 profile-phone-unchanged = 好的，手机号没有修改。
