@@ -14,7 +14,9 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, false, func, or_, update
+from sqlalchemy import and_, bindparam, false, func, or_, update
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -114,10 +116,9 @@ async def enqueue(
             if cid not in batch.quiet:
                 batch.quiet[cid] = await quiet_hours_of(session, community_id=cid)
             start, end, enabled = batch.quiet[cid]
-        if enabled:
-            held = after_quiet_hours(when, start=start, end=end, zone=_zone)
-            if deliver_by is None or held <= deliver_by:
-                meant, when = when, held
+        held = held_until(when, quiet=(start, end, enabled), deliver_by=deliver_by)
+        if held != when:
+            meant, when = when, held
     delivery = Delivery(
         chat_id=chat_id,
         kind=kind[:32],
@@ -266,7 +267,7 @@ async def retime_held(
     return await _retime(
         session,
         where=[ours],
-        quiet=lambda _row: quiet,
+        quiet=lambda _community_id: quiet,
         holds_now=enabled and in_quiet_hours(now, start=start, end=end, zone=_zone),
         now=now,
     )
@@ -282,9 +283,7 @@ async def hold_for_quiet_hours(session: AsyncSession, *, user: User, now: dateti
     return await _retime(
         session,
         where=[col(Delivery.chat_id) == user.id],
-        quiet=lambda row: hours[
-            row.community_id if row.community_id is not None else user.community_id
-        ],
+        quiet=lambda cid: hours[cid if cid is not None else user.community_id],
         holds_now=any(
             enabled and in_quiet_hours(now, start=start, end=end, zone=_zone)
             for start, end, enabled in hours.values()
@@ -304,13 +303,16 @@ async def _retime(
     session: AsyncSession,
     *,
     where: list[Any],
-    quiet: Callable[[Delivery], tuple[time, time, bool]],
+    quiet: Callable[[int | None], tuple[time, time, bool]],
     holds_now: bool,
     now: datetime,
 ) -> int:
     """Time the pending non-urgent messages to private chats matching `where` by the quiet
-    hours `quiet` gives for each: held until the window ends when their time (the one they were
-    meant for) falls inside it, else at that time."""
+    hours `quiet` gives for each (by its community_id): held until the window ends when their
+    time (the one they were meant for) falls inside it, else at that time.
+
+    Two statements however many messages wait (a broadcast in flight is thousands): one SELECT
+    of the columns the rule needs, with the recipient's opt-out, and one executemany UPDATE."""
     conditions = [
         col(Delivery.state) == DeliveryState.PENDING,
         col(Delivery.urgent) == false(),
@@ -321,38 +323,76 @@ async def _retime(
         conditions.append(
             or_(col(Delivery.held_from).is_not(None), col(Delivery.not_before) > now)
         )
-    rows = list((await session.exec(select(Delivery).where(*conditions))).all())
-    if not rows:
-        return 0
-    ids = {d.chat_id for d in rows}
-    opted_out = set(
-        (
-            await session.exec(
-                select(User.id).where(col(User.id).in_(ids), col(User.quiet_hours_opt_out))
-            )
-        ).all()
+    stmt = (
+        sa_select(
+            col(Delivery.id),
+            col(Delivery.community_id),
+            col(Delivery.not_before),
+            col(Delivery.held_from),
+            col(Delivery.deliver_by),
+            col(User.quiet_hours_opt_out),
+        )
+        .outerjoin(User, col(User.id) == col(Delivery.chat_id))
+        .where(*conditions)
     )
+    changes: list[dict[str, Any]] = []
     moved = 0
-    for delivery in rows:
-        meant = delivery.held_from if delivery.held_from is not None else delivery.not_before
+    for did, community_id, not_before, held_from, deliver_by, opted_out in (
+        await session.exec(stmt)  # type: ignore[call-overload]
+    ).all():
+        meant = held_from if held_from is not None else not_before
         base = max(meant, now)  # the time it would go without quiet hours
         when = base
-        start, end, enabled = quiet(delivery)
-        if enabled and delivery.chat_id not in opted_out:
-            held = after_quiet_hours(base, start=start, end=end, zone=_zone)
-            if delivery.deliver_by is None or held <= delivery.deliver_by:
-                when = held
+        if not opted_out:
+            when = held_until(base, quiet=quiet(community_id), deliver_by=deliver_by)
         if when == base:
-            if delivery.held_from is None:
+            if held_from is None:
                 continue  # neither held nor to be held: its time stays as it is
-            delivery.held_from = None  # released
+            new_held_from = None  # released
         else:
-            delivery.held_from = meant  # held: remembers the time it was meant for
-        if when != delivery.not_before:
+            new_held_from = meant  # held: remembers the time it was meant for
+        if when != not_before:
             moved += 1
-        delivery.not_before = when
-        session.add(delivery)
+        changes.append({"id": did, "not_before": when, "held_from": new_held_from})
+    await _set_times(session, changes)
     return moved
+
+
+async def _set_times(session: AsyncSession, changes: list[dict[str, Any]]) -> None:
+    """Write new `not_before`/`held_from` values by id: one executemany UPDATE for them all;
+    deliveries this session has loaded get the new values too."""
+    if not changes:
+        return
+    await session.flush()  # nothing of ours pending in the unit of work may overwrite them later
+    table = Delivery.__table__  # type: ignore[attr-defined]
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("did"))
+        .values(not_before=bindparam("when"), held_from=bindparam("meant"))
+    )
+    await (await session.connection()).execute(
+        stmt,
+        [{"did": c["id"], "when": c["not_before"], "meant": c["held_from"]} for c in changes],
+    )
+    by_id = {c["id"]: c for c in changes}
+    for obj in list(session.sync_session.identity_map.values()):
+        if isinstance(obj, Delivery) and obj.id in by_id:
+            change = by_id[obj.id]
+            set_committed_value(obj, "not_before", change["not_before"])
+            set_committed_value(obj, "held_from", change["held_from"])
+
+
+def held_until(
+    when: datetime, *, quiet: tuple[time, time, bool], deliver_by: datetime | None
+) -> datetime:
+    """When a non-urgent message to a person meant for `when` goes under these quiet hours
+    (start, end, enabled): at the end of the window when `when` falls inside it, unless that is
+    past its `deliver_by` (then at `when`, since late would be useless)."""
+    start, end, enabled = quiet
+    if not enabled:
+        return when
+    held = after_quiet_hours(when, start=start, end=end, zone=_zone)
+    return held if deliver_by is None or held <= deliver_by else when
 
 
 def in_quiet_hours(moment: datetime, *, start: time, end: time, zone: tzinfo) -> bool:
@@ -630,15 +670,41 @@ async def record_retry(
     not_before: datetime,
     count_attempt: bool = True,
 ) -> None:
-    """Put a delivery back in the queue after a transient failure (or a busy chat)."""
+    """Put a delivery back in the queue after a transient failure (or a busy chat), to go at
+    `not_before`: quiet hours apply to that time as to a new message — a non-urgent one to a
+    person that would go inside their quiet hours waits until the window ends (never past its
+    `deliver_by`; urgent ones, groups and people who opted out go as timed)."""
+    when, meant = not_before, None
+    row = (
+        await session.exec(  # type: ignore[call-overload]
+            sa_select(
+                col(Delivery.urgent),
+                col(Delivery.chat_id),
+                col(Delivery.community_id),
+                col(Delivery.deliver_by),
+                col(User.quiet_hours_opt_out),
+                col(User.community_id),
+            )
+            .outerjoin(User, col(User.id) == col(Delivery.chat_id))
+            .where(col(Delivery.id) == delivery_id)
+        )
+    ).first()
+    if row is not None:
+        urgent, chat_id, community_id, deliver_by, opted_out, home = row
+        if not urgent and chat_id > 0 and not opted_out:
+            cid = community_id if community_id is not None else home
+            quiet = await quiet_hours_of(session, community_id=cid)
+            held = held_until(not_before, quiet=quiet, deliver_by=deliver_by)
+            if held != not_before:
+                when, meant = held, not_before
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(col(Delivery.id) == delivery_id)
         .values(
             state=DeliveryState.PENDING,
             error=error[:500],
-            not_before=not_before,
-            held_from=None,  # the sender's time now, not quiet hours'
+            not_before=when,
+            held_from=meant,  # held: the time the sender meant it for
             claimed_by=None,
             lease_until=None,
             attempts=col(Delivery.attempts) - (0 if count_attempt else 1),

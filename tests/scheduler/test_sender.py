@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiogram import Bot
@@ -234,3 +234,34 @@ async def test_within_telegram_limits_no_429(
     finally:
         await bot.session.close()
         await emu.stop()
+
+
+async def test_a_retry_that_would_go_at_night_waits_for_the_morning(
+    emulator: Emulator, sender: Sender, session: AsyncSession, clock: FakeClock
+) -> None:
+    emulator.add_user(id=11, first_name="Li")
+    emulator.add_user(id=12, first_name="Wang")
+    await add_users(session, [11, 12])
+    clock.set(datetime(2026, 11, 23, 13, 59, tzinfo=UTC))  # 21:59 in Shanghai: not quiet yet
+    await enqueue(session, chat_id=11, text="通知", now=clock.now)
+    await enqueue(session, chat_id=12, text="紧急通知", urgent=True, now=clock.now)
+    await session.commit()
+    emulator.add_fault(
+        method="sendMessage", error_code=500, description="Internal Server Error", count=2
+    )
+    # a backlog: both are sent at 22:04:58, fail, and their backoff lands at 22:05:00
+    clock.set(datetime(2026, 11, 23, 14, 4, 58, tzinfo=UTC))
+    await sender.drain()
+    retry_at = clock.now + backoff(1)
+    morning = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)  # 07:00 in Shanghai
+    ordinary, urgent = await _all(session)
+    assert (ordinary.state, ordinary.not_before) == (DeliveryState.PENDING, morning)
+    assert ordinary.held_from == retry_at
+    assert (urgent.not_before, urgent.held_from) == (retry_at, None)
+    clock.set(retry_at)
+    await sender.drain()
+    assert [m["text"] for m in _bot_messages(emulator, 12)] == ["紧急通知"]
+    assert _bot_messages(emulator, 11) == []  # not at night
+    clock.set(morning)
+    await sender.drain()
+    assert [m["text"] for m in _bot_messages(emulator, 11)] == ["通知"]
