@@ -246,8 +246,13 @@ def _cmd_train(args: argparse.Namespace, rest: list[str]) -> int:
             allowed = None if args.model else {c.code for c in load_deployment_catalogue(data_dir)}
         else:
             own = deployment_examples_path(data_dir)
-            base = read_examples_csv(own) if own.is_file() else seed_examples()
             allowed = {c.code for c in load_deployment_catalogue(data_dir)}
+            # examples of a category retired since (/category remove) no longer count
+            base = [
+                (lab, txt)
+                for lab, txt in (read_examples_csv(own) if own.is_file() else seed_examples())
+                if lab in allowed
+            ]
             stored, note = _stored_corrections(_database_url(args))
             recorded = read_corrections(data_dir=data_dir)
             corrections = [(lab, txt) for lab, txt in [*recorded, *stored] if lab in allowed]

@@ -4,32 +4,57 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 
+def _seconds(clock: Any) -> Callable[[], float]:
+    """The app's clock (aware datetimes) in seconds, for the triage's minute between looks at
+    its model directory; time.monotonic when the app has none."""
+    if clock is None:
+        return time.monotonic
+    return lambda: float(clock().timestamp())
+
+
+def _codes_in_force() -> list[str]:
+    """The categories of the order cycle's catalogue now (the /category commands change it)."""
+    from services.order_common import catalogue
+
+    return [c.code for c in catalogue()]
+
+
 async def triage_hook(*, settings: Any, resources: dict[str, Any], extra: dict[str, Any]) -> None:
     """Load Triage (jieba + the model) once into extra["triage"], unless a hook already did."""
     if extra.get("triage") is not None:
         return
-    from services.triage import Triage, load_catalogue, load_triage
+    from services.order_common import use_catalogue
+    from services.triage import load_deployment_catalogue, load_triage
+    from services.triage.deployment import load_shipped_triage
 
     data_dir = Path(getattr(settings, "data_dir", "data"))
+    # the order cycle's catalogue first: the triage suggests only its categories, as they are
+    # when it sorts a request (an unreadable catalogue file stops the start-up, with its reason)
+    categories = load_deployment_catalogue(data_dir)
+    use_catalogue(categories)
+    clock = _seconds(extra.get("clock"))
 
     def _load() -> Any:
-        # The deployment's catalogue and retrained model when it has them; jieba's cache in the
-        # data directory; a model retrained later is picked up without a restart.
+        # The deployment's retrained model when it has one; jieba's cache in the data
+        # directory; a model trained or switched on later is picked up without a restart.
         try:
-            return load_triage(data_dir=data_dir)
+            return load_triage(data_dir=data_dir, codes_in_force=_codes_in_force, clock=clock)
         except (OSError, ValueError):
             log.exception("the deployment's triage could not be loaded; using the shipped one")
-            return Triage.load(catalogue=load_catalogue())
+            # still watching the model directory: the next good model there is taken up
+            return load_shipped_triage(
+                data_dir=data_dir,
+                catalogue=categories,
+                codes_in_force=_codes_in_force,
+                clock=clock,
+            )
 
-    triage = await asyncio.to_thread(_load)
-    extra["triage"] = triage
-    from services.order_common import use_catalogue
-    from services.triage import load_deployment_catalogue
-
-    use_catalogue(load_deployment_catalogue(data_dir))
+    extra["triage"] = await asyncio.to_thread(_load)

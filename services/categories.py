@@ -150,7 +150,8 @@ async def add_category(
     name_en: str,
     skills: list[str],
 ) -> list[Category]:
-    """Add (or replace) a category; it is suggested by triage once the model is retrained."""
+    """Add (or replace) a category; triage suggests it once a model that knows it is in use
+    (the running bot takes up a retrained or switched-on model by itself, no restart)."""
     if not 1 <= hours <= 24 * 90:
         raise InvalidInput("cat-err-hours")
     unknown = [s for s in skills if s not in SKILLS]
@@ -186,7 +187,8 @@ async def remove_category(
     data_dir: Path,
     code: str,
 ) -> list[Category]:
-    """Remove a category (the catch-all `other` stays)."""
+    """Remove a category (the catch-all `other` stays); triage stops suggesting it at once,
+    even with a model trained before (it reads the catalogue `use_catalogue` sets)."""
     categories = current_catalogue(data_dir=data_dir)
     if code == "other":
         raise InvalidInput("cat-err-other")

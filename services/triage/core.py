@@ -7,12 +7,10 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from services.triage.catalogue import Category
 from services.triage.model import (
@@ -98,22 +96,48 @@ class Triage:
         model: LinearModel,
         catalogue: list[Category] | None = None,
         watch_dir: Path | None = None,
+        codes_in_force: Callable[[], Iterable[str]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.segmenter = segmenter
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
         self.watch_dir = watch_dir
+        self.clock = clock
+        self._codes_in_force = codes_in_force
+        self._catalogue_codes = (
+            frozenset(c.code for c in catalogue) if catalogue is not None else None
+        )
         self._watched_mtime = self._mtime()
-        self._next_check = time.monotonic() + RELOAD_CHECK_SECONDS
+        self._next_check = clock() + RELOAD_CHECK_SECONDS
         self._use(model)
 
+    def codes_in_force(self) -> frozenset[str] | None:
+        """The category codes that may be suggested now (None: every code the model knows).
+
+        With `codes_in_force` given (the bot passes the order cycle's catalogue, which the
+        admin's /category commands change), it is asked each time, so a category added or
+        retired after start-up counts at once; else the codes of `catalogue`.
+        """
+        if self._codes_in_force is not None:
+            return frozenset(self._codes_in_force())
+        return self._catalogue_codes
+
     def _use(self, model: LinearModel) -> None:
-        if self.catalogue is not None:
-            codes = {c.code for c in self.catalogue}
+        codes = self.codes_in_force()
+        if codes is not None:
             unknown = [label for label in model.labels if label not in codes]
-            if unknown:
+            if unknown and self._codes_in_force is None:
+                # a fixed catalogue (the command line): a model made for another one is refused
                 raise ModelError(
                     f"the model knows categories missing from the catalogue: {', '.join(unknown)}"
+                )
+            if unknown:
+                # the bot's catalogue changes as it runs: a category retired since the model
+                # was trained is never suggested (_suggestable), and is again if it comes back
+                log.warning(
+                    "the triage model knows categories not in the catalogue, not suggested: %s",
+                    ", ".join(unknown),
                 )
         # a word the model never saw is as telling as an average known word
         words = [j for name, j in model.vocabulary.items() if name.startswith("w:")]
@@ -126,6 +150,12 @@ class Triage:
         }
         self.model = model
 
+    def _suggestable(self) -> list[int]:
+        """Indexes of the model's labels that are categories in force now."""
+        codes = self.codes_in_force()
+        labels = self.model.labels
+        return [i for i, label in enumerate(labels) if codes is None or label in codes]
+
     def _mtime(self) -> int | None:
         if self.watch_dir is None:
             return None
@@ -135,9 +165,15 @@ class Triage:
             return None
 
     def reload_if_retrained(self, *, force: bool = False) -> bool:
-        """Switch to the watched model directory's model when a retraining replaced it."""
-        now = time.monotonic()
-        if self.watch_dir is None or (not force and now < self._next_check):
+        """Switch to the watched model directory's model when a retraining replaced it.
+
+        Looked at most once a minute by `clock` (unless forced); a clock set back more than
+        that does not hold the next look up.
+        """
+        now = self.clock()
+        if self.watch_dir is None:
+            return False
+        if not force and self._next_check - RELOAD_CHECK_SECONDS <= now < self._next_check:
             return False
         self._next_check = now + RELOAD_CHECK_SECONDS
         mtime = self._mtime()
@@ -161,11 +197,14 @@ class Triage:
         cache_dir: Path | None = None,
         catalogue: list[Category] | None = None,
         watch_dir: Path | None = None,
+        codes_in_force: Callable[[], Iterable[str]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> Triage:
         """Load jieba (its cache in cache_dir) and the model (the shipped one by default).
 
         With watch_dir, a model that a retraining writes there later replaces the loaded one
-        (checked at most once a minute, on the next analysis).
+        (checked at most once a minute by `clock`, on the next analysis). Only categories in
+        force (`codes_in_force`, else the catalogue's) are ever suggested.
         """
         model = LinearModel.load(model_dir or SHIPPED_MODEL_DIR)
         return cls(
@@ -173,12 +212,14 @@ class Triage:
             model=model,
             catalogue=catalogue,
             watch_dir=watch_dir,
+            codes_in_force=codes_in_force,
+            clock=clock,
         )
 
     @property
     def labels(self) -> list[str]:
-        """Category codes the model can suggest."""
-        return list(self.model.labels)
+        """Category codes the model can suggest (those it knows that are in force)."""
+        return [self.model.labels[i] for i in self._suggestable()]
 
     def _features(self, text: str) -> tuple[list[str], Counter[str]]:
         norm = normalize(text[:MAX_TEXT_CHARS])
@@ -186,25 +227,39 @@ class Triage:
         return words, extract_features(words, norm)
 
     def classify(self, text: str) -> list[tuple[str, float]]:
-        """Every category code with its probability, most likely first."""
+        """Every category code it can suggest with its probability, most likely first."""
         _, feats = self._features(text)
         probs = self.model.probabilities(feats)
-        order = np.argsort(-probs)
-        return [(self.model.labels[int(i)], float(probs[int(i)])) for i in order]
+        order = sorted(self._suggestable(), key=lambda i: -probs[i])
+        return [(self.model.labels[i], float(probs[i])) for i in order]
 
     def analyze(self, text: str) -> TriageResult:
-        """Suggested category with confidence, 'not sure' flag, urgency and keywords."""
+        """Suggested category with confidence, 'not sure' flag, urgency and keywords.
+
+        Categories not in force (retired since the model was trained) are left out, their
+        share is not spread over the others: a text that reads like one is 'not sure'.
+        """
         self.reload_if_retrained()
         words, feats = self._features(text)
         reasons = urgent_reasons(text)
-        if not feats:
-            fallback = "other" if "other" in self.model.labels else self.model.labels[0]
-            return TriageResult(fallback, 0.0, [], True, bool(reasons), reasons, [])
+        allowed = self._suggestable()
+        if not feats or not allowed:
+            labels = [self.model.labels[i] for i in allowed]
+            fallback = "other" if "other" in labels or not labels else labels[0]
+            return TriageResult(
+                fallback,
+                0.0,
+                [],
+                True,
+                bool(reasons),
+                reasons,
+                self._keywords_from_words(words, limit=8) if feats else [],
+            )
         probs = self.model.probabilities(feats)
-        order = np.argsort(-probs)[:CANDIDATES]
-        candidates = [(self.model.labels[int(i)], round(float(probs[int(i)]), 3)) for i in order]
-        top = float(probs[int(order[0])])
-        second = float(probs[int(order[1])]) if len(order) > 1 else 0.0
+        order = sorted(allowed, key=lambda i: -probs[i])[:CANDIDATES]
+        candidates = [(self.model.labels[i], round(float(probs[i]), 3)) for i in order]
+        top = float(probs[order[0]])
+        second = float(probs[order[1]]) if len(order) > 1 else 0.0
         return TriageResult(
             category=candidates[0][0],
             confidence=round(top, 3),

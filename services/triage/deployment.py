@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from services.triage.catalogue import Category, dump_catalogue, load_catalogue
@@ -47,13 +49,44 @@ def deployment_model_dir(data_dir: Path) -> Path | None:
     return active if (active / MODEL_JSON).is_file() else None
 
 
-def load_triage(*, data_dir: Path, model_dir: Path | None = None) -> Triage:
-    """Load the triage a deployment runs with (call once at start-up, off the event loop)."""
+def load_triage(
+    *,
+    data_dir: Path,
+    model_dir: Path | None = None,
+    codes_in_force: Callable[[], Iterable[str]] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Triage:
+    """Load the triage a deployment runs with (call once at start-up, off the event loop).
+
+    Without model_dir, the active model directory is watched: a model trained or switched on
+    later replaces the loaded one. `codes_in_force` gives the categories in force as they
+    change (the bot's catalogue, which the /category commands edit); by default the
+    catalogue file as it is now.
+    """
     return Triage.load(
         model_dir=model_dir or deployment_model_dir(data_dir),
         cache_dir=cache_dir(data_dir),
         catalogue=load_deployment_catalogue(data_dir),
         watch_dir=None if model_dir else active_model_dir(data_dir),
+        codes_in_force=codes_in_force,
+        clock=clock,
+    )
+
+
+def load_shipped_triage(
+    *,
+    data_dir: Path,
+    catalogue: list[Category],
+    codes_in_force: Callable[[], Iterable[str]] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Triage:
+    """The shipped model, for a bot whose own model could not be loaded at start-up; it still
+    watches the active model directory, so the next good model written there is taken up."""
+    return Triage.load(
+        catalogue=catalogue,
+        watch_dir=active_model_dir(data_dir),
+        codes_in_force=codes_in_force,
+        clock=clock,
     )
 
 

@@ -230,8 +230,8 @@ def retrain(
     (swapped in atomically when the training is done; `should_stop`: see train_model).
 
     The base is the deployment's own examples (<data_dir>/triage/examples.csv) when it has
-    them, else the shipped seed set. Corrections to categories the catalogue no longer has
-    (allowed_labels) are skipped rather than failing the run.
+    them, else the shipped seed set. Examples and corrections of categories the catalogue no
+    longer has (allowed_labels: an admin retired them) are skipped rather than failing the run.
     """
     if base_examples is not None:
         base = list(base_examples)
@@ -242,6 +242,7 @@ def retrain(
     corrections = [*read_corrections(data_dir=data_dir), *extra_examples]
     if allowed_labels is not None:
         allowed_labels = set(allowed_labels)
+        base = [(label, text) for label, text in base if label in allowed_labels]
         corrections = [(label, text) for label, text in corrections if label in allowed_labels]
     return train_model(
         [*base, *corrections],

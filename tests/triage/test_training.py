@@ -97,6 +97,21 @@ def test_corrections_count_at_next_retraining(tmp_path: Path, segmenter: Segment
     assert triage.analyze(text).category == "roads"
 
 
+def test_retraining_leaves_out_retired_categories(tmp_path: Path, segmenter: Segmenter) -> None:
+    # 'water' was retired (/category remove) after it got examples and corrections: the nightly
+    # retraining trains without it instead of failing every night
+    base = read_examples_csv_text(EXAMPLES)
+    record_correction(data_dir=tmp_path, text="水管又漏了", category="water")
+    report = retrain(
+        data_dir=tmp_path,
+        base_examples=base,
+        allowed_labels=["roads", "other"],
+        segmenter=segmenter,
+    )
+    assert report.labels == ["other", "roads"]
+    assert report.per_label == {"other": 4, "roads": 4}
+
+
 def test_activate_checks_the_catalogue(tmp_path: Path, segmenter: Segmenter) -> None:
     csv_path = tmp_path / "examples.csv"
     csv_path.write_text(EXAMPLES, encoding="utf-8")
@@ -145,6 +160,35 @@ def test_running_triage_picks_up_a_retrained_model(
     assert triage.reload_if_retrained(force=True)
     assert triage.labels == ["other", "water_electric"]
     assert not triage.reload_if_retrained(force=True)
+
+
+def test_the_model_directory_is_looked_at_once_a_minute_by_the_clock(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    model_dir = tmp_path / "model"
+    train_model(read_examples_csv_text(EXAMPLES), model_dir=model_dir, segmenter=segmenter)
+    now = [1000.0]
+    triage = Triage(
+        segmenter=segmenter,
+        model=LinearModel.load(model_dir),
+        watch_dir=model_dir,
+        clock=lambda: now[0],
+    )
+    two = [(label, text) for label, text in read_examples_csv_text(EXAMPLES) if label != "water"]
+    train_model(two, model_dir=model_dir, segmenter=segmenter)
+    now[0] += 30
+    triage.analyze("你好")
+    assert triage.labels == ["other", "roads", "water"]  # not yet: less than a minute
+    now[0] -= 3600  # the clock was set back: the next look is not an hour and a minute away
+    triage.analyze("你好")
+    assert triage.labels == ["other", "roads"]
+    train_model(read_examples_csv_text(EXAMPLES), model_dir=model_dir, segmenter=segmenter)
+    now[0] += 59
+    triage.analyze("你好")
+    assert triage.labels == ["other", "roads"]
+    now[0] += 2
+    triage.analyze("你好")
+    assert triage.labels == ["other", "roads", "water"]
 
 
 class _Killed(BaseException):
