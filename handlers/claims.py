@@ -9,13 +9,13 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
-from sqlmodel.ext.asyncio.session import AsyncSession
+from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Text, Translator
-from bot.settings import Settings
+from bot.i18n import Text
+from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
-from handlers.menu import labels, main_menu
+from handlers.keyboards import cancel_keyboard
+from handlers.menu import labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -27,10 +27,9 @@ from handlers.order_ui import (
     place,
     reply,
     request_text,
-    send_notices,
 )
 from handlers.text_steps import refuse_button_labels
-from models import MemberProfile, Role, User
+from models import MemberProfile
 from models.orders import OrderStatus
 from services import orders as order_service
 from services.order_common import category
@@ -46,36 +45,22 @@ class ClaimFlow(StatesGroup):
     cancel = State()
 
 
-def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    return ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
-    )
-
-
 # A stale button of another flow ("跳过", "✅ 说完了" …) is not a reason to release or cancel.
 refuse_button_labels(router, ClaimFlow)
 
 
 @router.message(StateFilter(ClaimFlow), F.text.in_(labels("common-cancel")))
-async def on_cancel(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Leave the step."""
     await state.clear()
-    await message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
+
+
+async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
+    t = ctx.t
+    result = await order_service.open_orders_for(
+        ctx.session, user=ctx.user, roles=ctx.roles, page=page
     )
-
-
-async def _open_list(
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    page: int,
-) -> tuple[str, Any]:
-    result = await order_service.open_orders_for(session, user=user, roles=roles, page=page)
     if not result.items:
         return t("order-open-empty"), None
     lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
@@ -86,8 +71,8 @@ async def _open_list(
                 "order-open-line",
                 number=order.number,
                 title=order.title,
-                place=await place(session, order),
-                deadline=local(settings, order.deadline_at),
+                place=await place(ctx.session, order),
+                deadline=local(ctx.settings, order.deadline_at),
                 taken=order.claimed_count,
                 needed=order.members_needed,
             )
@@ -105,36 +90,22 @@ async def _open_list(
 
 
 @router.message(F.text.in_(labels("menu-order-open")), IS_MEMBER)
-async def cmd_open_orders(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def cmd_open_orders(message: Message, ctx: OrderCtx) -> None:
     """Open orders that fit the member's skills and area."""
-    text, markup = await _open_list(session, user, roles, t, settings, 0)
+    text, markup = await _open_list(ctx, 0)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "opage"))
-async def on_open_page(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_open_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of 可接工单."""
-    text, markup = await _open_list(session, user, roles, t, settings, callback_data.ref)
+    text, markup = await _open_list(ctx, callback_data.ref)
     await edit_or_send(query, text, markup)
 
 
-async def order_text(session: AsyncSession, t: Text, settings: Settings, view: Any) -> str:
+async def order_text(ctx: OrderCtx, view: Any) -> str:
     """The order card: what, where, when; contact only for claimants and staff."""
+    t = ctx.t
     order, req = view.order, view.request
     lines = [
         t(
@@ -144,8 +115,8 @@ async def order_text(session: AsyncSession, t: Text, settings: Settings, view: A
             status=t(f"order-ostatus-{order.status}"),
         ),
         t("order-card-category", category=category(order.category).name(t.lang)),
-        t("order-card-place", place=await place(session, req)),
-        t("order-issue-deadline-at", time=local(settings, order.deadline_at)),
+        t("order-card-place", place=await place(ctx.session, req)),
+        t("order-issue-deadline-at", time=local(ctx.settings, order.deadline_at)),
         t(
             "order-order-claims",
             taken=order.claimed_count,
@@ -198,65 +169,38 @@ def _order_markup(t: Text, view: Any) -> Any:
     return keyboard(rows) if rows else None
 
 
-async def show_order(
-    event: Message | CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    order_id: int,
-) -> None:
+async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: int) -> None:
     """Send the order card with what this user can do."""
-    view = await order_service.order_view(session, user=user, roles=roles, order_id=order_id)
-    await reply(
-        event, await order_text(session, t, settings, view), reply_markup=_order_markup(t, view)
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
     )
+    await reply(event, await order_text(ctx, view), reply_markup=_order_markup(ctx.t, view))
 
 
 @router.callback_query(OrderCb.filter(F.action.in_({"odet", "sord"})))
-async def on_details(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_details(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """The order's details (members of its community and staff only)."""
-    await show_order(query, session, user, roles, t, settings, callback_data.ref)
+    await show_order(query, ctx, callback_data.ref)
 
 
 @router.callback_query(OrderCb.filter(F.action == "claim"))
-async def on_claim(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """接单 in one tap; if it was taken first the member is told so."""
     out = await order_service.claim_order(
-        session, user=user, roles=roles, order_id=callback_data.ref, now=clock()
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     assert out.order is not None
-    await answer_once(query, t("order-claimed-short"))
-    await reply(query, t("order-claimed", number=out.order.number))
-    await show_order(query, session, user, roles, t, settings, callback_data.ref)
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await answer_once(query, ctx.t("order-claimed-short"))
+    await reply(query, ctx.t("order-claimed", number=out.order.number))
+    await show_order(query, ctx, callback_data.ref)
+    await ctx.deliver(out.pending)
 
 
 @router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)
-async def cmd_my_claims(
-    message: Message, session: AsyncSession, user: User, t: Text, settings: Settings
-) -> None:
+async def cmd_my_claims(message: Message, ctx: OrderCtx) -> None:
     """The orders the member is working on."""
-    orders = await order_service.my_claims(session, user=user)
+    t = ctx.t
+    orders = await order_service.my_claims(ctx.session, user=ctx.user)
     if not orders:
         await message.answer(t("order-claims-empty"))
         return
@@ -269,7 +213,7 @@ async def cmd_my_claims(
                 number=order.number,
                 title=order.title,
                 status=t(f"order-ostatus-{order.status}"),
-                deadline=local(settings, order.deadline_at),
+                deadline=local(ctx.settings, order.deadline_at),
             )
         )
         rows.append([button(t("order-btn-open-number", number=order.number), "odet", order.id)])
@@ -278,142 +222,98 @@ async def cmd_my_claims(
 
 @router.callback_query(OrderCb.filter(F.action.in_({"mrel", "scan"})))
 async def on_reason_prompt(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask why the member releases (or staff cancel) the order."""
     if callback_data.action == "mrel":
         # only a claimant is asked for a reason (checked again when it is given)
         await order_service.require_claimant(
-            session, user=user, roles=roles, order_id=callback_data.ref, action="release"
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=callback_data.ref,
+            action="release",
         )
     view = await order_service.order_view(
-        session, user=user, roles=roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
     step = ClaimFlow.release if callback_data.action == "mrel" else ClaimFlow.cancel
     await state.clear()
     await state.set_state(step)
     await state.update_data(oid=view.order.id)
     key = "order-ask-release" if step == ClaimFlow.release else "order-ask-cancel-order"
-    await reply(query, t(key, number=view.order.number), reply_markup=_cancel_keyboard(t))
+    await reply(query, ctx.t(key, number=view.order.number), reply_markup=cancel_keyboard(ctx.t))
 
 
 @router.message(ClaimFlow.release, F.text)
-async def on_release_reason(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Release the claim with the reason typed; the order is offered again."""
     values = await state.get_data()
     out = await order_service.release_claim(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         order_id=int(values["oid"]),
         reason=message.text or "",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     assert out.order is not None
     await message.answer(
-        t("order-released", number=out.order.number),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        ctx.t("order-released", number=out.order.number), reply_markup=ctx.main_menu()
     )
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await ctx.deliver(out.pending)
 
 
 @router.message(ClaimFlow.cancel, F.text)
-async def on_cancel_reason(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_cancel_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Staff cancel the order; the matter goes back to the queue."""
     values = await state.get_data()
     out = await order_service.cancel_order(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         order_id=int(values["oid"]),
         reason=message.text or "",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     assert out.order is not None
     await message.answer(
-        t("order-cancelled", number=out.order.number),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        ctx.t("order-cancelled", number=out.order.number), reply_markup=ctx.main_menu()
     )
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sre"))
-async def on_reassign_menu(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Members staff can give this claim to."""
     members = await order_service.eligible_members(
-        session, user=user, roles=roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
     if not members:
-        await answer_once(query, t("order-reassign-none"), alert=True)
+        await answer_once(query, ctx.t("order-reassign-none"), alert=True)
         return
     claim_id = await order_service.active_claim_id(
-        session, order_id=callback_data.ref, member_id=callback_data.extra
+        ctx.session, order_id=callback_data.ref, member_id=callback_data.extra
     )
     rows = [[button(m.real_name, "sreto", claim_id, m.user_id)] for m in members[:20]]
-    await reply(query, t("order-reassign-choose"), reply_markup=keyboard(rows))
+    await reply(query, ctx.t("order-reassign-choose"), reply_markup=keyboard(rows))
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreto"))
-async def on_reassign(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_reassign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Move the claim to the chosen member (both are told)."""
     out = await order_service.reassign_claim(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         claim_id=callback_data.ref,
         to_member_id=callback_data.extra,
-        now=clock(),
+        now=ctx.now(),
     )
     assert out.order is not None
-    target = await session.get(MemberProfile, callback_data.extra)
-    await edit_or_send(
-        query,
-        t("order-reassigned", number=out.order.number, name=target.real_name if target else "-"),
-        None,
-    )
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    target = await ctx.session.get(MemberProfile, callback_data.extra)
+    name = target.real_name if target else "-"
+    await edit_or_send(query, ctx.t("order-reassigned", number=out.order.number, name=name), None)
+    await ctx.deliver(out.pending)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import claims, requests, results, stats, triage_staff
+from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
+# Every handler below gets `ctx` (handlers.context.OrderCtx) beside what aiogram injects.
+router.message.middleware(OrderCtxMiddleware())
+router.callback_query.middleware(OrderCtxMiddleware())
 router.include_routers(
     requests.router, triage_staff.router, claims.router, results.router, stats.router
 )

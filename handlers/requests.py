@@ -17,11 +17,12 @@ from aiogram.types import (
     Message,
     ReplyKeyboardMarkup,
 )
-from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
+from bot.i18n import Text
 from bot.settings import Settings
-from handlers.menu import labels, main_menu
+from handlers.context import OrderCtx
+from handlers.keyboards import cancel_keyboard
+from handlers.menu import labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -29,17 +30,14 @@ from handlers.order_ui import (
     edit_or_send,
     keyboard,
     local,
-    outbox_sink,
     pager,
     reply,
     request_card,
     request_text,
-    send_notices,
     short,
     status_text,
 )
 from handlers.text_steps import refuse_button_labels
-from models import Role, User
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
@@ -107,12 +105,13 @@ refuse_button_labels(router, RateComment.comment, allow=("common-skip",))
 
 
 @router.message(F.text.in_(labels("menu-order-new")))
-async def cmd_new_request(message: Message, user: User, state: FSMContext, t: Text) -> None:
+async def cmd_new_request(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Start a request: ask for the description (text, photos, voice, location).
 
     A request the limits held back (too many filed lately) is shown again instead, to submit.
     """
-    if not user.registered:
+    t = ctx.t
+    if not ctx.user.registered:
         await message.answer(t("err-need-register"))
         return
     if await _restore_held(state):
@@ -126,26 +125,22 @@ async def cmd_new_request(message: Message, user: User, state: FSMContext, t: Te
 
 @router.message(Filing.compose, F.text.in_(labels("common-cancel")))
 @router.message(AddInfo.compose, F.text.in_(labels("common-cancel")))
-async def on_compose_cancel(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_compose_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Leave the flow; nothing is filed."""
     await state.clear()
-    await message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
 @router.message(Filing.compose, F.text.in_(labels("order-btn-finished")))
-async def on_compose_finished(message: Message, state: FSMContext, t: Text, **data: Any) -> None:
+async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The resident has said everything: show the request back with its category."""
     values = await state.get_data()
     said = values.get("text", "").strip()
     if not said and not values.get("voice"):
-        await message.answer(t("order-ask-describe-text"))
+        await message.answer(ctx.t("order-ask-describe-text"))
         return
     # Triage reads only what the resident wrote: a voice note alone gets no suggestion.
-    s = suggest(data.get("triage"), said)
+    s = suggest(ctx.triage, said)
     if not said:  # the request keeps no text; whoever reads it is told it is a voice note
         await state.update_data(text="", no_text=True)
     await state.update_data(
@@ -162,7 +157,7 @@ async def on_compose_finished(message: Message, state: FSMContext, t: Text, **da
     )
     await state.set_state(Filing.confirm)
     # One message: the preview with its buttons (the compose keyboard's 取消 still works).
-    await _show_preview(message, state, t)
+    await _show_preview(message, state, ctx.t)
 
 
 @router.message(Filing.confirm, F.text.in_(labels("order-btn-finished")))
@@ -209,13 +204,6 @@ def _stored_suggestion(values: dict[str, Any]) -> Suggestion | None:
         urgent=bool(stored.get("urgent")),
         urgent_reasons=tuple(stored.get("reasons", ())),
         keywords=tuple(stored.get("keywords", ())),
-    )
-
-
-def main_menu_placeholder(t: Text) -> ReplyKeyboardMarkup:
-    """A one-button keyboard that keeps cancel at hand while the preview is shown."""
-    return ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
     )
 
 
@@ -362,66 +350,46 @@ async def on_rewrite(query: CallbackQuery, state: FSMContext, t: Text) -> None:
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcancel"))
 @router.callback_query(AddInfo.compose, OrderCb.filter(F.action == "fcancel"))
-async def on_cancel_button(
-    query: CallbackQuery, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_cancel_button(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
     """Cancel from the preview."""
     await state.clear()
     await held_draft(state).clear()
-    await edit_or_send(query, t("cancel-done"), None)
-    await reply(
-        query,
-        t("order-back-to-menu"),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await edit_or_send(query, ctx.t("cancel-done"), None)
+    await reply(query, ctx.t("order-back-to-menu"), reply_markup=ctx.main_menu())
 
 
 @router.message(Filing.confirm, F.text.in_(labels("common-cancel")))
-async def on_confirm_cancel(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_confirm_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Cancel while the preview is shown."""
     await state.clear()
     await held_draft(state).clear()
-    await message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsubmit"))
 @router.callback_query(StateFilter(None), OrderCb.filter(F.action == "fsubmit"))
-async def on_submit(
-    query: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-    **data: Any,
-) -> None:
+async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
     """File the request; the resident gets its number, staff get a card.
 
     Too many filed lately: nothing is filed, the resident is told when to try again, and the
     draft is held (this button, or 我要点单, brings it back even after other menus).
     """
+    t = ctx.t
     if await state.get_state() is None and not await _restore_held(state):
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     values = await state.get_data()
-    s = _stored_suggestion(values) or suggest(data.get("triage"), values.get("text", ""))
-    now = clock()
+    s = _stored_suggestion(values) or suggest(ctx.triage, values.get("text", ""))
+    now = ctx.now()
     try:
         filed = await request_service.file_request(
-            session,
-            user=user,
+            ctx.session,
+            user=ctx.user,
             draft=_draft(values),
             suggestion=s,
             now=now,
-            outbox=outbox_sink(session, translator=translator, settings=settings, now=now),
-            limits=filing_limits(settings),
+            outbox=ctx.outbox(now),
+            limits=filing_limits(ctx.settings),
         )
     except request_service.TooManyRequests as exc:
         # Nothing filed; the draft (text, photos, voice, location) is kept: when to try
@@ -435,20 +403,15 @@ async def on_submit(
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]
     await edit_or_send(query, "\n\n".join(lines), None)
-    await reply(
-        query,
-        t("order-filed-next"),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await reply(query, t("order-filed-next"), reply_markup=ctx.main_menu())
 
 
 # ---------------------------------------------------------------- 我的诉求
 
 
-async def _my_list(
-    session: AsyncSession, user: User, t: Text, settings: Settings, page: int
-) -> tuple[str, Any]:
-    result = await request_service.my_requests(session, user=user, page=page)
+async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
+    t = ctx.t
+    result = await request_service.my_requests(ctx.session, user=ctx.user, page=page)
     if not result.items:
         return t("order-mine-empty"), None
     lines = [t("order-mine-title", total=result.total, page=result.page + 1, pages=result.pages)]
@@ -459,7 +422,7 @@ async def _my_list(
                 "order-mine-line",
                 number=req.number,
                 status=status_text(t, req),
-                time=local(settings, req.created_at),
+                time=local(ctx.settings, req.created_at),
                 text=short(request_text(t, req.text), 24),
             )
         )
@@ -471,40 +434,27 @@ async def _my_list(
 
 
 @router.message(F.text.in_(labels("menu-order-mine")))
-async def cmd_my_requests(
-    message: Message, session: AsyncSession, user: User, t: Text, settings: Settings
-) -> None:
+async def cmd_my_requests(message: Message, ctx: OrderCtx) -> None:
     """The resident's requests with their status, newest first."""
-    text, markup = await _my_list(session, user, t, settings, 0)
+    text, markup = await _my_list(ctx, 0)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "rpage"))
-async def on_my_page(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_my_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of 我的诉求."""
-    text, markup = await _my_list(session, user, t, settings, callback_data.ref)
+    text, markup = await _my_list(ctx, callback_data.ref)
     await edit_or_send(query, text, markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "rview"))
-async def on_my_request(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """One request with its status and what the resident can do now."""
-    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
-    text = await request_card(session, t, settings, req, staff=False)
+    t = ctx.t
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
+    text = await request_card(ctx.session, t, ctx.settings, req, staff=False)
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
     rows = []
@@ -524,63 +474,49 @@ async def on_my_request(
 
 @router.callback_query(OrderCb.filter(F.action == "radd"))
 async def on_add_info(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    state: FSMContext,
-    t: Text,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask for the information to add."""
-    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    t = ctx.t
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
     if req.status not in RESIDENT_CAN_ADD_INFO:
         await answer_once(query, t("order-err-info-closed"), alert=True)
         return
     await state.set_state(AddInfo.compose)
     await state.update_data(request_id=req.id)
-    await reply(
-        query, t("order-ask-add-info", number=req.number), reply_markup=main_menu_placeholder(t)
-    )
+    await reply(query, t("order-ask-add-info", number=req.number), reply_markup=cancel_keyboard(t))
 
 
 @router.message(AddInfo.compose, F.text | F.photo | F.voice)
-async def on_add_info_content(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_add_info_content(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Store what the resident added; staff are told."""
     values = await state.get_data()
     photos = [message.photo[-1].file_id] if message.photo else []
     out = await request_service.add_info(
-        session,
-        user=user,
+        ctx.session,
+        user=ctx.user,
         request_id=int(values["request_id"]),
         text=message.text or message.caption,
         photos=photos,
         voice=message.voice.file_id if message.voice else None,
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     await message.answer(
-        t("order-info-added", number=out.request.number),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        ctx.t("order-info-added", number=out.request.number), reply_markup=ctx.main_menu()
     )
-    await send_notices(session, out.notices, translator=translator, settings=settings, now=clock())
+    await ctx.deliver(out.notices)
 
 
 @router.callback_query(OrderCb.filter(F.action == "rwd"))
-async def on_withdraw(
-    query: CallbackQuery, callback_data: OrderCb, session: AsyncSession, user: User, t: Text
-) -> None:
+async def on_withdraw(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Ask to confirm the withdrawal."""
-    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    t = ctx.t
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
     markup = keyboard(
         [
             [
@@ -594,18 +530,13 @@ async def on_withdraw(
 
 @router.callback_query(OrderCb.filter(F.action == "rwdok"))
 async def on_withdraw_confirmed(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    clock: Any,
+    query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
 ) -> None:
     """Withdraw the request."""
     req = await request_service.withdraw(
-        session, user=user, request_id=callback_data.ref, reason=None, now=clock()
+        ctx.session, user=ctx.user, request_id=callback_data.ref, reason=None, now=ctx.now()
     )
-    await edit_or_send(query, t("order-withdrawn", number=req.number), None)
+    await edit_or_send(query, ctx.t("order-withdrawn", number=req.number), None)
 
 
 # ---------------------------------------------------------------- rating (满意回访)
@@ -615,26 +546,25 @@ _SCORES = {"rate1": Score.SATISFIED, "rate2": Score.BASIC, "rate3": Score.UNSATI
 
 @router.callback_query(OrderCb.filter(F.action.in_(set(_SCORES))))
 async def on_rate(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """The score is stored at the tap (不满意 reopens at once); then a comment is asked for."""
-    req = await request_service.resident_view(session, user=user, request_id=callback_data.ref)
+    t = ctx.t
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
     if req.status != RequestStatus.DONE:
         await answer_once(query, t("order-err-rated"), alert=True)
         return
     score = _SCORES[callback_data.action]
     await state.clear()
     out = await order_service.rate(
-        session, user=user, request_id=int(req.id or 0), score=score, comment=None, now=clock()
+        ctx.session,
+        user=ctx.user,
+        request_id=int(req.id or 0),
+        score=score,
+        comment=None,
+        now=ctx.now(),
     )
     await state.set_state(RateComment.comment)
     await state.update_data(request_id=req.id, score=score.value, rated=True)
@@ -643,33 +573,24 @@ async def on_rate(
         t("order-ask-comment-unsatisfied" if score == Score.UNSATISFIED else "order-ask-comment"),
         reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
     )
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await ctx.deliver(out.pending)
 
 
 async def _rate(
-    event: Message | CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-    comment: str | None,
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, comment: str | None
 ) -> None:
     values = await state.get_data()
-    menu = main_menu(t, roles, registered=user.registered)
+    menu = ctx.main_menu()
     if values.get("rated"):
         # the score was stored at the tap; this only adds the optional comment
         notices = []
         if comment:
             noted = await order_service.comment_rating(
-                session,
-                user=user,
+                ctx.session,
+                user=ctx.user,
                 request_id=int(values["request_id"]),
                 comment=comment,
-                now=clock(),
+                now=ctx.now(),
             )
             notices = noted.notices
         await state.clear()
@@ -677,52 +598,32 @@ async def _rate(
             key = "order-rated-reopened"
         else:
             key = "order-rated-comment-saved" if comment else "order-rated-thanks"
-        await reply(event, t(key), reply_markup=menu)
-        await send_notices(session, notices, translator=translator, settings=settings, now=clock())
+        await reply(event, ctx.t(key), reply_markup=menu)
+        await ctx.deliver(notices)
         return
     out = await order_service.rate(
-        session,
-        user=user,
+        ctx.session,
+        user=ctx.user,
         request_id=int(values["request_id"]),
         score=Score(values["score"]),
         comment=comment,
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
-    await reply(event, t(key), reply_markup=menu)
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await reply(event, ctx.t(key), reply_markup=menu)
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(RateComment.comment, OrderCb.filter(F.action == "rskip"))
-async def on_rate_skip(
-    query: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_rate_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
     """Rate without a comment."""
-    await _rate(query, state, session, user, roles, t, translator, settings, clock, None)
+    await _rate(query, state, ctx, None)
 
 
 @router.message(RateComment.comment, F.text)
-async def on_rate_comment(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_rate_comment(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment."""
     text = message.text or ""
     comment = None if text in labels("common-skip") | labels("common-cancel") else text
-    await _rate(message, state, session, user, roles, t, translator, settings, clock, comment)
+    await _rate(message, state, ctx, comment)

@@ -11,15 +11,16 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
+from aiogram.types import CallbackQuery, Message
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
-from bot.settings import Settings
+from bot.i18n import Text
+from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
+from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
-from handlers.menu import labels, main_menu
+from handlers.menu import labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -31,12 +32,11 @@ from handlers.order_ui import (
     reply,
     request_card,
     request_text,
-    send_notices,
     short,
     status_text,
 )
 from handlers.text_steps import refuse_button_labels
-from models import Building, Role, StaffScope, User
+from models import Building, Role, StaffScope
 from models.orders import Channel, Request, RequestStatus
 from services import orders as order_service
 from services import requests as request_service
@@ -70,21 +70,11 @@ class OnBehalf(StatesGroup):
     text = State()
 
 
-def _cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    return ReplyKeyboardMarkup(
-        keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
-    )
-
-
 @router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
-async def on_staff_cancel(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Leave any staff step."""
     await state.clear()
-    await message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
 # A stale button of another flow ("✅ 说完了", "不修改", "跳过" where a step has none …) is not a
@@ -113,21 +103,13 @@ def _typed(message: Message) -> str | None:
 # ---------------------------------------------------------------- queue and card
 
 
-async def _queue(
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    page: int,
-    *,
-    active: bool = False,
-) -> tuple[str, Any]:
+async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str, Any]:
     """The waiting queue, or (active) the matters in progress, one page, with a switch."""
+    t = ctx.t
     statuses = order_service.IN_PROGRESS if active else order_service.WAITING
     action = "sqa" if active else "sq"
     result = await order_service.staff_queue(
-        session, user=user, roles=roles, page=page, statuses=statuses
+        ctx.session, user=ctx.user, roles=ctx.roles, page=page, statuses=statuses
     )
     switch = [
         button(
@@ -150,7 +132,7 @@ async def _queue(
                 mark=mark,
                 number=req.number,
                 category=category(req.category).name(t.lang),
-                time=local(settings, req.created_at),
+                time=local(ctx.settings, req.created_at),
                 text=short(request_text(t, req.text), 24),
             )
             + (f" · {status_text(t, req)}" if active else "")
@@ -164,33 +146,16 @@ async def _queue(
 
 
 @router.message(F.text.in_(labels("menu-order-queue")), IS_STAFF)
-async def cmd_queue(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def cmd_queue(message: Message, ctx: OrderCtx) -> None:
     """Untriaged requests: urgent first, then the oldest."""
-    text, markup = await _queue(session, user, roles, t, settings, 0)
+    text, markup = await _queue(ctx, 0)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_({"sq", "sqa"})))
-async def on_queue_page(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_queue_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of the queue (or of the matters in progress)."""
-    text, markup = await _queue(
-        session, user, roles, t, settings, callback_data.ref, active=callback_data.action == "sqa"
-    )
+    text, markup = await _queue(ctx, callback_data.ref, active=callback_data.action == "sqa")
     await edit_or_send(query, text, markup)
 
 
@@ -284,9 +249,10 @@ async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[
     return [(int(rid), float(score)) for rid, score in found]
 
 
-async def _transfer_lines(session: AsyncSession, t: Text, settings: Settings, req: Request) -> str:
+async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
     """The outside unit, the note and the follow-up date of the latest transfer."""
-    tr = await order_service.current_transfer(session, request_id=req.id or 0)
+    t, settings = ctx.t, ctx.settings
+    tr = await order_service.current_transfer(ctx.session, request_id=req.id or 0)
     if tr is None:
         return ""
     lines = [
@@ -306,62 +272,43 @@ async def _transfer_lines(session: AsyncSession, t: Text, settings: Settings, re
 
 
 async def show_card(
-    event: Message | CallbackQuery,
-    session: AsyncSession,
-    t: Text,
-    settings: Settings,
-    req: Request,
-    triage: Any = None,
+    event: Message | CallbackQuery, ctx: OrderCtx, req: Request, *, duplicates: bool = False
 ) -> None:
-    """The staff card of a request with the actions its status allows."""
-    text = await request_card(session, t, settings, req, staff=True)
+    """The staff card of a request with the actions its status allows (and, with duplicates,
+    triage's likely duplicates of a new one)."""
+    session, t = ctx.session, ctx.t
+    text = await request_card(session, t, ctx.settings, req, staff=True)
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
-        text += await _dupes(session, req, triage, t)
-    text += await _transfer_lines(session, t, settings, req)
+        text += await _dupes(session, req, ctx.triage if duplicates else None, t)
+    text += await _transfer_lines(ctx, req)
     await reply(event, text, reply_markup=await _card_markup(session, t, req))
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreq"))
-async def on_card(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    **data: Any,
-) -> None:
+async def on_card(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Open a request's card (scope re-checked by the service)."""
     req = await order_service.staff_view(
-        session, user=user, roles=roles, request_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
-    await show_card(query, session, t, settings, req, data.get("triage"))
+    await show_card(query, ctx, req, duplicates=True)
 
 
 @router.callback_query(OrderCb.filter(F.action == "satt"))
-async def on_attachments(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def on_attachments(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Send the request's photos, voice note and location."""
     req = await order_service.staff_view(
-        session, user=user, roles=roles, request_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
     await answer_once(query)
     message = query.message
     if not isinstance(message, Message):
         return
-    attachments = await request_service.attachments(session, request_id=req.id or 0)
+    attachments = await request_service.attachments(ctx.session, request_id=req.id or 0)
     for purpose in dict.fromkeys(att.purpose for att in attachments):
-        caption = t(
+        caption = ctx.t(
             "order-attachment-caption",
             number=req.number,
-            purpose=t(f"order-purpose-{purpose}"),
+            purpose=ctx.t(f"order-purpose-{purpose}"),
         )
         photos = [a.file_id for a in attachments if a.kind == "photo" and a.purpose == purpose]
         if photos:
@@ -376,9 +323,8 @@ async def on_attachments(
 # ---------------------------------------------------------------- issue an order
 
 
-async def _order_preview(
-    event: Message | CallbackQuery, state: FSMContext, t: Text, session: AsyncSession
-) -> None:
+async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    t, session = ctx.t, ctx.session
     values = await state.get_data()
     req = await session.get(Request, int(values["rid"]))
     assert req is not None
@@ -444,22 +390,16 @@ async def _order_preview(
 
 @router.callback_query(OrderCb.filter(F.action == "sissue"))
 async def on_issue(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """The order form with the category's defaults."""
     req = await order_service.staff_view(
-        session, user=user, roles=roles, request_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
     await state.clear()
     await state.update_data(rid=req.id, need=1, pts=10, title=None)
     await answer_once(query)
-    await _order_preview(query, state, t, session)
+    await _order_preview(query, state, ctx)
 
 
 def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
@@ -477,23 +417,23 @@ def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
 
 @router.callback_query(OrderCb.filter(F.action.in_({"sneed", "spts", "shrs", "sarea", "sskill"})))
 async def on_issue_tweak(
-    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text, session: AsyncSession
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Change the number of members, the points, the time limit or the area."""
     values = await state.get_data()
     if values.get("rid") != callback_data.ref:
-        await answer_once(query, t("err-stale-button"), alert=True)
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
         return
     key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all", "sskill": "anyskill"}[
         callback_data.action
     ]
-    refusal = _tweak_refusal(key, callback_data.extra, t)
+    refusal = _tweak_refusal(key, callback_data.extra, ctx.t)
     if refusal:
         # a forged value never reaches the draft
         await answer_once(query, refusal, alert=True)
         return
     await state.update_data({key: callback_data.extra})
-    await _order_preview(query, state, t, session)
+    await _order_preview(query, state, ctx)
 
 
 @router.callback_query(OrderCb.filter(F.action == "stitle"))
@@ -506,53 +446,43 @@ async def on_issue_title(
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     await state.set_state(StaffFlow.title)
-    await reply(query, t("order-ask-title"), reply_markup=_cancel_keyboard(t))
+    await reply(query, t("order-ask-title"), reply_markup=cancel_keyboard(t))
 
 
 @router.message(StaffFlow.title, F.text)
-async def on_issue_title_typed(
-    message: Message, state: FSMContext, t: Text, session: AsyncSession
-) -> None:
+async def on_issue_title_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Keep the title and show the form again."""
     await state.update_data(title=(message.text or "")[:60])
     await state.set_state(None)
-    await _order_preview(message, state, t, session)
+    await _order_preview(message, state, ctx)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sgo"))
 async def on_issue_publish(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """下单: the order goes out to matching members."""
+    t = ctx.t
     values = await state.get_data()
     if values.get("rid") != callback_data.ref:
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     out = await order_service.issue_order(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=callback_data.ref,
         spec=order_service.OrderSpec(
             title=values.get("title"),
             members_needed=int(values.get("need", 1)),
             points=int(values.get("pts", 10)),
-            deadline_at=clock() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
+            deadline_at=ctx.now() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
             if values.get("hrs")
             else None,
             community_wide=bool(values.get("all")),
             skills=() if values.get("anyskill") else None,
         ),
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     assert out.order is not None
@@ -564,75 +494,40 @@ async def on_issue_publish(
         text += "\n\n" + t("order-issued-nobody")
         markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
     await edit_or_send(query, text, markup)
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sall"))
-async def on_offer_all(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Offer an order nobody fits to every approved member of the community."""
     out = await order_service.offer_to_all(
-        session, user=user, roles=roles, order_id=callback_data.ref, now=clock()
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     assert out.order is not None
     count = len(out.notices)
     key = "order-offered-all" if count else "order-offered-all-none"
-    await edit_or_send(query, t(key, number=out.order.number, count=count), None)
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+    await edit_or_send(query, ctx.t(key, number=out.order.number, count=count), None)
+    await ctx.deliver(out.pending)
 
 
 # ---------------------------------------------------------------- other triage actions
 
 
-async def _done(
-    event: Message | CallbackQuery,
-    session: AsyncSession,
-    t: Text,
-    key: str,
-    out: Any,
-    translator: Translator,
-    settings: Settings,
-    user: User,
-    roles: frozenset[Role],
-    clock: Any,
-) -> None:
-    req = out.request
-    await reply(
-        event,
-        t(key, number=req.number),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
-    await send_notices(session, out.pending, translator=translator, settings=settings, now=clock())
+async def _done(event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any) -> None:
+    """Tell staff what was done (with their menu back); queue the notices it caused."""
+    await reply(event, ctx.t(key, number=out.request.number), reply_markup=ctx.main_menu())
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(OrderCb.filter(F.action == "shandle"))
-async def on_handle(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_handle(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Staff take it on themselves."""
     out = await order_service.handle_directly(
-        session, user=user, roles=roles, request_id=callback_data.ref, now=clock()
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref, now=ctx.now()
     )
-    await _done(query, session, t, "order-handling", out, translator, settings, user, roles, clock)
+    await _done(query, ctx, "order-handling", out)
     if out.request is not None:
-        await show_card(query, session, t, settings, out.request)
+        await show_card(query, ctx, out.request)
 
 
 _PROMPTS = {
@@ -646,27 +541,21 @@ _PROMPTS = {
 
 @router.callback_query(OrderCb.filter(F.action.in_(set(_PROMPTS))))
 async def on_prompt(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    **data: Any,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask for the text an action needs (unit, answer, number, reason, result)."""
+    t = ctx.t
     req = await order_service.staff_view(
-        session, user=user, roles=roles, request_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
     step, key = _PROMPTS[callback_data.action]
     await state.clear()
     await state.set_state(step)
     await state.update_data(rid=req.id)
-    await reply(query, t(key, number=req.number), reply_markup=_cancel_keyboard(t))
+    await reply(query, t(key, number=req.number), reply_markup=cancel_keyboard(t))
     if callback_data.action == "smerge":
         # likely duplicates as buttons; typing a number still works
-        found = await _duplicates(session, req, data.get("triage"))
+        found = await _duplicates(ctx.session, req, ctx.triage)
         if found:
             rows = [
                 [button(t("order-btn-merge-into", number=f"{rid:05d}"), "smgo", req.id, rid)]
@@ -677,28 +566,19 @@ async def on_prompt(
 
 @router.callback_query(OrderCb.filter(F.action == "smgo"))
 async def on_merge_chosen(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Merge into the candidate tapped (the service re-checks scope and the target)."""
     out = await order_service.merge(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=callback_data.ref,
         into_number=f"{callback_data.extra:05d}",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(query, session, t, "order-merged", out, translator, settings, user, roles, clock)
+    await _done(query, ctx, "order-merged", out)
 
 
 @router.message(StaffFlow.transfer_unit, F.text)
@@ -713,65 +593,32 @@ async def on_transfer_unit(message: Message, state: FSMContext, t: Text) -> None
 
 
 async def _transfer(
-    event: Message | CallbackQuery,
-    note: str | None,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
+    event: Message | CallbackQuery, note: str | None, state: FSMContext, ctx: OrderCtx
 ) -> None:
     values = await state.get_data()
     out = await order_service.transfer(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=int(values["rid"]),
         unit=str(values.get("unit", "")),
         note=note,
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(
-        event, session, t, "order-transferred", out, translator, settings, user, roles, clock
-    )
+    await _done(event, ctx, "order-transferred", out)
 
 
 @router.message(StaffFlow.transfer_note, F.text)
-async def on_transfer_note(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_transfer_note(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Transfer with the note typed (or without one: "跳过" as a reply button)."""
-    await _transfer(
-        message, _typed(message), state, session, user, roles, t, translator, settings, clock
-    )
+    await _transfer(message, _typed(message), state, ctx)
 
 
 @router.callback_query(StaffFlow.transfer_note, OrderCb.filter(F.action == "oskip"))
-async def on_transfer_skip(
-    query: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_transfer_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
     """Transfer without a note."""
-    await _transfer(query, None, state, session, user, roles, t, translator, settings, clock)
+    await _transfer(query, None, state, ctx)
 
 
 @router.message(StaffFlow.answer, F.text)
@@ -795,177 +642,113 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
 
 @router.callback_query(StaffFlow.answer, OrderCb.filter(F.action.in_({"sansok", "sansno"})))
 async def on_answer_done(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Record the unit's answer; the resident is told."""
     values = await state.get_data()
     out = await order_service.record_transfer_answer(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=callback_data.ref,
         answer=str(values.get("answer", "")),
         resolved=callback_data.action == "sansok",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(
-        query, session, t, "order-answer-recorded", out, translator, settings, user, roles, clock
-    )
+    await _done(query, ctx, "order-answer-recorded", out)
 
 
 @router.message(StaffFlow.merge, F.text)
-async def on_merge_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Merge into the request with the number typed."""
     values = await state.get_data()
     out = await order_service.merge(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=int(values["rid"]),
         into_number=message.text or "",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(message, session, t, "order-merged", out, translator, settings, user, roles, clock)
+    await _done(message, ctx, "order-merged", out)
 
 
 @router.message(StaffFlow.decline, F.text)
-async def on_decline_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Decline with the reason typed."""
     values = await state.get_data()
     out = await order_service.decline(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=int(values["rid"]),
         reason=message.text or "",
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(
-        message, session, t, "order-declined", out, translator, settings, user, roles, clock
-    )
+    await _done(message, ctx, "order-declined", out)
 
 
 @router.message(StaffFlow.result, F.text | F.photo)
-async def on_result_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_result_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Staff's own result; the resident is asked to rate."""
     values = await state.get_data()
     photos = [message.photo[-1].file_id] if message.photo else []
     out = await order_service.staff_result(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=int(values["rid"]),
         note=message.text or message.caption or "",
         photos=photos,
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
-    await _done(
-        message, session, t, "order-result-sent", out, translator, settings, user, roles, clock
-    )
+    await _done(message, ctx, "order-result-sent", out)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sclose"))
-async def on_close(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_close(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Close a reopened matter."""
     out = await order_service.close_request(
-        session, user=user, roles=roles, request_id=callback_data.ref, note=None, now=clock()
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        request_id=callback_data.ref,
+        note=None,
+        now=ctx.now(),
     )
-    await _done(query, session, t, "order-closed", out, translator, settings, user, roles, clock)
+    await _done(query, ctx, "order-closed", out)
 
 
 @router.callback_query(OrderCb.filter(F.action == "scat"))
-async def on_category_menu(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def on_category_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """The categories to choose from."""
+    t = ctx.t
     req = await order_service.staff_view(
-        session, user=user, roles=roles, request_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
     rows = [[button(c.name(t.lang), "ssetcat", req.id, i)] for i, c in enumerate(catalogue())]
     await reply(query, t("order-choose-category"), reply_markup=keyboard(rows))
 
 
 @router.callback_query(OrderCb.filter(F.action == "ssetcat"))
-async def on_category_set(
-    query: CallbackQuery,
-    callback_data: OrderCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Any,
-) -> None:
+async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Change the category (kept as a correction for triage)."""
+    t = ctx.t
     cats = catalogue()
     if not 0 <= callback_data.extra < len(cats):
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     req = await order_service.change_category(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         request_id=callback_data.ref,
         code=cats[callback_data.extra].code,
-        now=clock(),
+        now=ctx.now(),
     )
     await edit_or_send(
         query,
@@ -976,7 +759,7 @@ async def on_category_set(
         ),
         None,
     )
-    await show_card(query, session, t, settings, req)
+    await show_card(query, ctx, req)
 
 
 # ---------------------------------------------------------------- file on behalf of a resident
@@ -985,30 +768,24 @@ CHANNELS = [Channel.PHONE, Channel.VISIT, Channel.HOME_VISIT, Channel.MEETING, C
 
 
 @router.message(F.text.in_(labels("menu-order-on-behalf")), IS_STAFF)
-async def cmd_on_behalf(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-) -> None:
+async def cmd_on_behalf(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Choose the resident's building."""
+    session = ctx.session
     stmt = select(Building).order_by(col(Building.community_id), col(Building.id))
-    if Role.ADMIN not in roles:
+    if Role.ADMIN not in ctx.roles:
         scopes = (
-            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
+            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == ctx.user.id))
         ).all()
         communities = {s.community_id for s in scopes}
         stmt = stmt.where(col(Building.community_id).in_(communities))
     buildings = list((await session.exec(stmt.limit(60))).all())
     if not buildings:
-        await message.answer(t("err-not-allowed"))
+        await message.answer(ctx.t("err-not-allowed"))
         return
     await state.clear()
     await state.set_state(OnBehalf.building)
     rows = [[button(b.name, "obld", b.id)] for b in buildings]
-    await message.answer(t("order-behalf-building"), reply_markup=keyboard(rows))
+    await message.answer(ctx.t("order-behalf-building"), reply_markup=keyboard(rows))
 
 
 @router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obld"))
@@ -1058,30 +835,19 @@ async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: 
     if isinstance(event, Message):
         await state.update_data(phone=_typed(event))
     await state.set_state(OnBehalf.text)
-    await reply(event, t("order-behalf-text"), reply_markup=_cancel_keyboard(t))
+    await reply(event, t("order-behalf-text"), reply_markup=cancel_keyboard(t))
 
 
 @router.message(OnBehalf.text, F.text)
-async def on_behalf_text(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Any,
-    **data: Any,
-) -> None:
+async def on_behalf_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """File it; the card is shown so staff can triage at once."""
     values = await state.get_data()
     text = message.text or ""
-    s = suggest(data.get("triage"), text)
+    s = suggest(ctx.triage, text)
     filed = await request_service.file_on_behalf(
-        session,
-        staff=user,
-        roles=roles,
+        ctx.session,
+        staff=ctx.user,
+        roles=ctx.roles,
         building_id=int(values["building"]),
         room=values.get("room"),
         contact_name=None,
@@ -1089,13 +855,11 @@ async def on_behalf_text(
         channel=Channel(values["channel"]),
         draft=Draft(text=text, category=s.category),
         suggestion=s,
-        now=clock(),
+        now=ctx.now(),
     )
     await state.clear()
     await message.answer(
-        t("order-behalf-filed", number=filed.request.number),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        ctx.t("order-behalf-filed", number=filed.request.number), reply_markup=ctx.main_menu()
     )
-    await show_card(message, session, t, settings, filed.request, data.get("triage"))
-    others = [n for n in filed.notices if n.chat_id != user.id]
-    await send_notices(session, others, translator=translator, settings=settings, now=clock())
+    await show_card(message, ctx, filed.request, duplicates=True)
+    await ctx.deliver([n for n in filed.notices if n.chat_id != ctx.user.id])

@@ -1,0 +1,84 @@
+"""One context per update for the order-cycle handlers: what the middlewares already put in the
+update's data (session, user, roles, language, settings, clock, triage), with the steps every
+handler ends with (the main menu, queueing the notices its action caused)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import ReplyKeyboardMarkup, TelegramObject
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text, Translator
+from bot.settings import Settings
+from handlers.menu import main_menu
+from handlers.order_ui import outbox_sink, send_notices
+from models import Role, User
+from models.base import utcnow
+from services.order_common import Notice
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCtx:
+    """Who is acting, in which language, on which session, at what time."""
+
+    session: AsyncSession
+    user: User
+    roles: frozenset[Role]
+    t: Text
+    translator: Translator
+    settings: Settings
+    clock: Callable[[], datetime]
+    triage: Any = None
+
+    def now(self) -> datetime:
+        """The injected clock's time (tests move it)."""
+        return self.clock()
+
+    def main_menu(self) -> ReplyKeyboardMarkup:
+        """The user's main menu, as a flow that ends gives it back."""
+        return main_menu(self.t, self.roles, registered=self.user.registered)
+
+    async def deliver(self, notices: Sequence[Notice]) -> None:
+        """Queue the notices an action caused for other people (each in their language)."""
+        await send_notices(
+            self.session,
+            notices,
+            translator=self.translator,
+            settings=self.settings,
+            now=self.now(),
+        )
+
+    def outbox(self, now: datetime) -> Callable[[Sequence[Notice]], Awaitable[int]]:
+        """A sink a service queues its notices into, committed with its own change."""
+        return outbox_sink(
+            self.session, translator=self.translator, settings=self.settings, now=now
+        )
+
+
+class OrderCtxMiddleware(BaseMiddleware):
+    """Hands an order-cycle handler `ctx`, built from the update's data (a user's updates only)."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("user")
+        if user is not None:
+            data["ctx"] = OrderCtx(
+                session=data["session"],
+                user=user,
+                roles=data["roles"],
+                t=data["t"],
+                translator=data["translator"],
+                settings=data["settings"],
+                clock=data.get("clock") or utcnow,
+                triage=data.get("triage"),
+            )
+        return await handler(event, data)
