@@ -114,6 +114,11 @@ async def on_unknown_message(
             ),
         )
         return
+    if await state.get_state() is not None:
+        # a step that waits for a tap on the buttons above (a type, a choice, a preview):
+        # typed text does not end the flow, and the answer says what the step needs
+        await message.answer(t("err-choose-above"), reply_markup=cancel_keyboard(t))
+        return
     await message.answer(
         t("err-unknown-text"), reply_markup=main_menu(t, roles, registered=user.registered)
     )

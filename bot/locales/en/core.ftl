@@ -72,6 +72,7 @@ err-role-not-grantable = That role cannot be granted this way.
 err-need-register = Please register your address first to use this.
 err-button-not-text = “{ $label }” is a button, not an answer to this question. Please type your answer, or tap “{ common-cancel }” to stop.
 err-button-not-here = “{ $label }” does not apply at this step; what you have entered is kept. Please go on as asked above, or tap “{ common-cancel }” to stop.
+err-choose-above = At this step, please choose with the buttons in the message above; what you have entered is kept. Tap “{ common-cancel }” to stop.
 err-media-not-supported = Text is needed here. Please type it, or send /cancel to leave.
 
 role-resident = Resident

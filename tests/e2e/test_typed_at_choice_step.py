@@ -1,0 +1,40 @@
+"""Text typed at a step that waits for a tap on the buttons above (a request's preview) is
+answered with what the step needs, and the flow goes on; with no flow in progress, unknown text
+still gets the menu."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from models.orders import Request
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+STAFF = 2001  # 李社工
+RESIDENT = 4001  # 周阿姨
+
+
+async def test_text_at_the_request_preview_keeps_the_request(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.say(RESIDENT, "📝 我要点单")
+    await d.say(RESIDENT, "楼道灯坏了，晚上很黑")
+    [*_, preview] = await d.say(RESIDENT, "✅ 说完了")
+    [answer] = await d.say(RESIDENT, "好的")
+    assert "请点上面消息里的按钮" in message_text(answer)
+    assert "没有看懂" not in message_text(answer)
+    keyboard = [b["text"] for row in answer["reply_markup"]["keyboard"] for b in row]
+    assert keyboard == ["✖️ 取消"]
+    await d.tap(RESIDENT, "确认提交", preview["message_id"])
+    await d.expect(RESIDENT, "已提交，编号")
+    async with h.sessionmaker() as session:
+        [filed] = (await session.exec(select(Request))).all()
+    assert filed.text == "楼道灯坏了，晚上很黑"
+
+
+async def test_unknown_text_outside_a_flow_still_gets_the_menu(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [answer] = await d.say(STAFF, "？")
+    assert "没有看懂您的意思" in message_text(answer)
+    keyboard = [b["text"] for row in answer["reply_markup"]["keyboard"] for b in row]
+    assert "🏛 议事管理" in keyboard
