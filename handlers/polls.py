@@ -471,10 +471,62 @@ async def on_publish(
         )
     )
     await query.answer()
+    if isinstance(query.message, Message):
+        # the preview's publish/cancel buttons are spent: cancelling is on the poll's card
+        await safe_edit_markup(query.message, None)
     await reply(query.message, t("poll-published", count=count))
 
 
-@staff_router.callback_query(PollCb.filter(F.action == "close"))
+@staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))
+async def on_ask_confirm(
+    query: CallbackQuery,
+    callback_data: PollCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Clock,
+) -> None:
+    """Ending an open poll early, or withdrawing it, is asked once more: one stray tap would
+    end a vote the whole audience was told about. A draft is withdrawn at once."""
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if callback_data.action == "cancel" and poll.status == PollStatus.DRAFT:
+        await polls.cancel_poll(session, user=user, roles=roles, poll_id=poll.id or 0, now=clock())
+        await query.answer()
+        if isinstance(query.message, Message):
+            await safe_edit_markup(query.message, None)
+        await reply(query.message, t("poll-draft-cancelled"))
+        return
+    if poll.status != PollStatus.OPEN:
+        await query.answer(t("poll-err-not-open"), show_alert=True)
+        return
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    ballots = (await polls.tally(session, poll=poll)).ballots
+    action, pid = callback_data.action, poll.id or 0
+    rows = [
+        [
+            (t(f"poll-btn-{action}-confirm"), PollCb(action=f"{action}ok", id=pid).pack()),
+            (t("poll-btn-keep-open"), PollCb(action="keep", id=pid).pack()),
+        ]
+    ]
+    await query.answer()
+    await reply(
+        query.message,
+        t(f"poll-{action}-confirm", question=poll.question, ballots=ballots),
+        reply_markup=kb(rows),
+    )
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "keep"))
+async def on_keep_open(query: CallbackQuery, t: Text) -> None:
+    """Changed their mind: the poll goes on; the question's buttons are spent."""
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_text(t("poll-kept-open"), reply_markup=None)
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "closeok"))
 async def on_close(
     query: CallbackQuery,
     callback_data: PollCb,
@@ -486,8 +538,11 @@ async def on_close(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Close now (staff decision); the result is posted like on time."""
+    """Close now (staff decision, confirmed); the result is posted like on time."""
     poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if poll.status != PollStatus.OPEN:
+        await query.answer(t("poll-err-not-open"), show_alert=True)
+        return
     from services.users import require_scope
 
     await require_scope(
@@ -501,6 +556,8 @@ async def on_close(
         notifier=make_notifier(translator, settings, clock),
     )
     await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
     await reply(query.message, t("poll-closed-done"))
     await reply(
         query.message,
@@ -512,7 +569,7 @@ async def on_close(
     )
 
 
-@staff_router.callback_query(PollCb.filter(F.action == "cancel"))
+@staff_router.callback_query(PollCb.filter(F.action == "cancelok"))
 async def on_cancel_poll(
     query: CallbackQuery,
     callback_data: PollCb,
@@ -520,12 +577,23 @@ async def on_cancel_poll(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    translator: Translator,
+    settings: Settings,
     clock: Clock,
 ) -> None:
-    """Withdraw the poll."""
-    await polls.cancel_poll(session, user=user, roles=roles, poll_id=callback_data.id, now=clock())
+    """Withdraw the open poll (confirmed); its audience is told the ballots no longer count."""
+    told = await polls.cancel_poll(
+        session,
+        user=user,
+        roles=roles,
+        poll_id=callback_data.id,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
     await query.answer()
-    await reply(query.message, t("poll-cancel-done"))
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    await reply(query.message, t("poll-cancel-done", count=told))
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "export"))

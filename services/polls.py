@@ -905,11 +905,22 @@ async def remind_non_voters(
 
 
 async def cancel_poll(
-    session: AsyncSession, *, user: User, roles: Collection[Role], poll_id: int, now: datetime
-) -> Poll:
-    """Withdraw a draft or open poll (no result is computed)."""
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    now: datetime,
+    notifier: Notifier | None = None,
+) -> int:
+    """Withdraw a draft or open poll (no result is computed); returns how many were told.
+
+    A poll that was open was announced: its audience is told it is cancelled and that the
+    ballots cast no longer count (with `notifier`). A draft was never seen by anyone.
+    """
     poll = await get_poll(session, poll_id=poll_id)
     await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-cancel")
+    was_open = poll.status == PollStatus.OPEN
     done = await session.exec(
         update(Poll)
         .where(
@@ -925,9 +936,21 @@ async def cancel_poll(
     )
     await unschedule(session, key=f"poll:{poll_id}:close")
     await unschedule(session, key=f"poll:{poll_id}:soon")
+    told = 0
+    if was_open and notifier is not None:
+        users = await audience_users(session, audience=poll_audience(poll))
+        told = await notifier.send(
+            session,
+            users=users,
+            key="poll-cancelled-notice",
+            args={"question": poll.question},
+            kind="poll",
+            community_id=poll.community_id,
+            dedupe=f"poll:{poll_id}:cancelled",
+        )
     await session.commit()
     await session.refresh(poll)
-    return poll
+    return told
 
 
 async def open_polls_for(session: AsyncSession, *, user: User, now: datetime) -> list[Poll]:

@@ -261,6 +261,9 @@ async def test_multiple_choice_with_a_maximum(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
     card = await d.expect(STAFF, "状态：进行中", since=listed["message_id"])
     await d.tap(STAFF, "⏹ 立即结束", card["message_id"])
+    ask = await d.expect(STAFF, "确定现在就结束投票", since=card["message_id"])
+    assert "已收到 1 张选票" in message_text(ask)
+    await d.tap(STAFF, "确认立即结束", ask["message_id"])
     for who, since in ((STAFF, card["message_id"]), (ZHOU, live["message_id"])):
         result = message_text(
             await d.expect(who, "投票结果：明年优先办哪些事？", since=since, timeout=AFTER_JUMP)

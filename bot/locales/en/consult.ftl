@@ -502,7 +502,15 @@ poll-preview = <b>Preview</b> (not sent yet)
     Closes: { $closes }
 poll-published = ✅ Poll published; { $count } people were told.
 poll-closed-done = ✅ Poll closed; the result was published.
-poll-cancel-done = ✅ Poll cancelled.
+poll-cancel-done = ✅ Poll cancelled; { $count } people told.
+poll-btn-close-confirm = ⏹ Yes, end it now
+poll-btn-cancel-confirm = ❌ Yes, cancel the poll
+poll-btn-keep-open = ↩️ No, keep it open
+poll-close-confirm = End the poll "{ $question }" now? { $ballots } ballots are in; the result is announced from them, and nobody else can vote.
+poll-cancel-confirm = Cancel the poll "{ $question }"? The { $ballots } ballots cast are void and no result is announced; everyone it was sent to is told.
+poll-kept-open = All right, the poll stays open.
+poll-draft-cancelled = ✅ Draft deleted; it was not sent to anyone.
+poll-cancelled-notice = The poll "{ $question }" has been cancelled; the votes cast no longer count. Sorry for the trouble.
 poll-proxy-ask-building = Proxy vote: choose the resident's building:
 poll-proxy-ask-room = Type the resident's room:
 poll-proxy-choose-resident = Several residents live there; choose one:

@@ -496,7 +496,15 @@ poll-preview = <b>预览</b>（还没有发出）
     截止：{ $closes }
 poll-published = ✅ 投票已发布，已通知 { $count } 人。
 poll-closed-done = ✅ 投票已结束，结果已公布。
-poll-cancel-done = ✅ 投票已取消。
+poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
+poll-btn-close-confirm = ⏹ 确认立即结束
+poll-btn-cancel-confirm = ❌ 确认取消投票
+poll-btn-keep-open = ↩️ 不了，继续投票
+poll-close-confirm = 确定现在就结束投票「{ $question }」吗？已收到 { $ballots } 张选票，结束后按这些票公布结果，没投的人就不能再投了。
+poll-cancel-confirm = 确定取消投票「{ $question }」吗？已收到的 { $ballots } 张选票将作废，不公布结果；参与对象会收到取消通知。
+poll-kept-open = 好的，投票继续进行。
+poll-draft-cancelled = ✅ 草稿已删除，没有发给任何人。
+poll-cancelled-notice = 投票「{ $question }」已取消，之前投的票不再有效。给您添麻烦了。
 poll-proxy-ask-building = 代投：请选择居民所在楼栋：
 poll-proxy-ask-room = 请输入居民的房号：
 poll-proxy-choose-resident = 这个房号有多位居民，请选择：
