@@ -6,9 +6,8 @@ notices (RsvpCb ↔ rsvp_data, CheckinCb ↔ checkin_data, BallotCb ↔ ballot_d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable, Collection, Sequence
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from aiogram.filters.callback_data import CallbackData
@@ -28,8 +27,9 @@ from bot.settings import Settings
 from models import Building, Community, Grid, Role, User
 from models.consultations import AudienceKind
 from services.consult_common import Notifier
-from services.errors import InvalidInput, PermissionDenied
+from services.errors import PermissionDenied
 from services.users import staff_scopes
+from services.when import MEETING_EXAMPLE_AT, example_text, parse_when, when_args
 
 
 class HubCb(CallbackData, prefix="chb"):
@@ -126,33 +126,22 @@ def make_notifier(
     )
 
 
-_TIME = re.compile(
-    r"^\s*(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?"
-    r"\s*[ T]?\s*(\d{1,2})[:：点](\d{2})?分?\s*$"
-)
+def parse_local_time(
+    text: str | None, *, settings: Settings, now: datetime, example_at: time = MEETING_EXAMPLE_AT
+) -> datetime:
+    """What staff typed ("明晚7点", "下周三 19:30", "2026-12-10 19:30"…) in local time → aware
+    UTC (services.when); unreadable → consult-err-time with an example after `now`."""
+    return parse_when(text, zone=settings.zone, now=now, example_at=example_at)
 
 
-def parse_local_time(text: str | None, *, settings: Settings, now: datetime) -> datetime:
-    """ "2026-11-28 19:30", "11-28 19:30" or "11月28日 19点30" in local time → aware UTC."""
-    match = _TIME.match(text or "")
-    if not match:
-        raise InvalidInput("consult-err-time")
-    year_s, month_s, day_s, hour_s, minute_s = match.groups()
-    local_now = now.astimezone(settings.zone)
-    try:
-        when = datetime(
-            int(year_s) if year_s else local_now.year,
-            int(month_s),
-            int(day_s),
-            int(hour_s),
-            int(minute_s or 0),
-            tzinfo=settings.zone,
-        )
-    except ValueError:
-        raise InvalidInput("consult-err-time") from None
-    if not year_s and when < local_now:
-        when = when.replace(year=when.year + 1)
-    return when.astimezone(now.tzinfo)
+def time_example(settings: Settings, now: datetime, *, at: time = MEETING_EXAMPLE_AT) -> str:
+    """The example a time step shows: the same weekday next week, local."""
+    return example_text(now, settings.zone, at=at)
+
+
+def time_read(t: Text, when: datetime, *, settings: Settings, now: datetime) -> str:
+    """ "🕒 时间：12月10日（周四）19:30" — how the bot read a typed time, so a slip shows."""
+    return t("consult-time-read", **when_args(when, zone=settings.zone, now=now))
 
 
 async def staff_community(session: AsyncSession, *, user: User, roles: Collection[Role]) -> int:
@@ -169,7 +158,9 @@ async def staff_community(session: AsyncSession, *, user: User, roles: Collectio
 
 # ----------------------------------------------------------------- the audience picker
 
-AfterAudience = Callable[[Message, FSMContext, Text], Awaitable[None]]
+# (message, state, t, settings, now): what a creation flow asks next, e.g. a time step whose
+# example is computed from the injected clock
+AfterAudience = Callable[[Message, FSMContext, Text, Settings, datetime], Awaitable[None]]
 _AFTER: dict[str, AfterAudience] = {}
 
 
@@ -224,10 +215,12 @@ def picker_kb(
     return kb(rows)
 
 
-async def continue_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+async def continue_after_audience(
+    message: Message, state: FSMContext, t: Text, *, settings: Settings, now: datetime
+) -> None:
     """Hand over to the flow that asked for the audience."""
     data = await state.get_data()
-    await _AFTER[str(data["aud_flow"])](message, state, t)
+    await _AFTER[str(data["aud_flow"])](message, state, t, settings, now)
 
 
 def audience_from(data: dict[str, Any]) -> tuple[AudienceKind, tuple[int, ...]]:

@@ -35,6 +35,8 @@ from handlers.consult_kit import (
     reply,
     safe_edit_markup,
     staff_community,
+    time_example,
+    time_read,
     tx,
 )
 from handlers.filters import IS_STAFF
@@ -472,25 +474,28 @@ async def on_title(message: Message, state: FSMContext, t: Text) -> None:
 
 
 @staff_router.message(StateFilter(MeetingForm.agenda), F.text)
-async def on_agenda(message: Message, state: FSMContext, t: Text) -> None:
-    """Agenda typed (one item a line); ask the time."""
+async def on_agenda(
+    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+) -> None:
+    """Agenda typed (one item a line); ask the time (the example: a week from now)."""
     await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
     await state.set_state(MeetingForm.start)
-    await message.answer(t("meeting-ask-time"))
+    await message.answer(t("meeting-ask-time", example=time_example(settings, clock())))
 
 
 @staff_router.message(StateFilter(MeetingForm.start), F.text)
 async def on_start(
     message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
 ) -> None:
-    """Time typed; ask how long."""
+    """Time typed; show how it was read (date and weekday) and ask how long."""
     now = clock()
     start = meetings.check_start(
         parse_local_time(message.text, settings=settings, now=now), now=now
     )
     await state.update_data(starts_at=start.isoformat())
     rows = [[(f"{m}′", MeetingCb(action="duration", id=0, arg=m).pack()) for m in (60, 90, 120)]]
-    await message.answer(t("meeting-ask-duration"), reply_markup=kb(rows))
+    read = time_read(t, start, settings=settings, now=now)
+    await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "duration"))
@@ -523,7 +528,9 @@ async def on_place(message: Message, state: FSMContext, t: Text) -> None:
 
 
 @after_audience("meeting")
-async def _meeting_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+async def _meeting_after_audience(
+    message: Message, state: FSMContext, t: Text, _settings: Settings, _now: datetime
+) -> None:
     await state.set_state(MeetingForm.capacity)
     rows = [[(t("meeting-btn-unlimited"), MeetingCb(action="unlimited", id=0).pack())]]
     await message.answer(t("meeting-ask-capacity"), reply_markup=kb(rows))
@@ -629,6 +636,8 @@ async def on_audience(
     state: FSMContext,
     session: AsyncSession,
     t: Text,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     """Pick the whole community, members, or toggle grids/buildings, then Done."""
     data = await state.get_data()
@@ -636,7 +645,7 @@ async def on_audience(
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     message = query.message if isinstance(query.message, Message) else None
-    await _pick_audience(callback_data, state, session, t, data, message)
+    await _pick_audience(callback_data, state, session, t, data, message, settings, clock())
     await query.answer()  # after the state changed, so a quick next tap sees it
 
 
@@ -647,12 +656,14 @@ async def _pick_audience(
     t: Text,
     data: dict[str, Any],
     message: Message | None,
+    settings: Settings,
+    now: datetime,
 ) -> None:
     action = callback_data.action
     if action in (AudienceKind.COMMUNITY, AudienceKind.MEMBERS):
         await state.update_data(aud_kind=action, aud_ids=[])
         if message:
-            await continue_after_audience(message, state, t)
+            await continue_after_audience(message, state, t, settings=settings, now=now)
         return
     if action in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
         await state.update_data(aud_kind=action, aud_ids=[])
@@ -686,7 +697,7 @@ async def _pick_audience(
             await reply(message, t("consult-err-audience-empty"))
             return
         if message:
-            await continue_after_audience(message, state, t)
+            await continue_after_audience(message, state, t, settings=settings, now=now)
 
 
 # --- publish, edit, postpone, cancel, attendees, minutes, orders
@@ -817,7 +828,8 @@ async def on_change_start(
         )
         await reply(query.message, t(key, current=current), reply_markup=cancel_kb(t))
         return
-    await reply(query.message, t(key), reply_markup=cancel_kb(t))
+    example = time_example(settings, clock())
+    await reply(query.message, t(key, example=example), reply_markup=cancel_kb(t))
 
 
 async def _current_value(
@@ -877,24 +889,25 @@ async def on_edit_value(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
-    await message.answer(
-        t("meeting-edited", count=told),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    done = t("meeting-edited", count=told)
+    if edit.starts_at is not None:
+        done = f"{time_read(t, edit.starts_at, settings=settings, now=clock())}\n{done}"
+    await message.answer(done, reply_markup=main_menu(t, roles, registered=user.registered))
 
 
 @staff_router.message(StateFilter(MeetingChange.postpone_time), F.text)
 async def on_postpone_time(
     message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
 ) -> None:
-    """New time typed; ask why."""
+    """New time typed; show how it was read and ask why."""
     now = clock()
     when = meetings.check_start(
         parse_local_time(message.text, settings=settings, now=now), now=now
     )
     await state.update_data(starts_at=when.isoformat())
     await state.set_state(MeetingChange.postpone_reason)
-    await message.answer(t("meeting-ask-reason"))
+    read = time_read(t, when, settings=settings, now=now)
+    await message.answer(f"{read}\n{t('meeting-ask-reason')}")
 
 
 @staff_router.message(StateFilter(MeetingChange.postpone_reason), F.text)

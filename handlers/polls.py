@@ -31,6 +31,8 @@ from handlers.consult_kit import (
     reply,
     safe_edit_markup,
     staff_community,
+    time_example,
+    time_read,
     tx,
 )
 from handlers.filters import IS_STAFF
@@ -41,6 +43,7 @@ from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, Qu
 from services import polls
 from services.errors import InvalidInput, NotFound, PermissionDenied
 from services.users import can_act_in
+from services.when import POLL_CLOSE_EXAMPLE_AT
 
 router = Router(name="polls")
 router.message.filter(F.chat.type == "private")
@@ -835,14 +838,21 @@ async def on_max(message: Message, state: FSMContext, t: Text) -> None:
     await ask_audience(message, state, t, flow="poll")
 
 
+def _close_example(settings: Settings, now: datetime) -> str:
+    """The closing-time example: the same weekday next week, 20:00 local."""
+    return time_example(settings, now, at=POLL_CLOSE_EXAMPLE_AT)
+
+
 @after_audience("poll")
-async def _poll_after_audience(message: Message, state: FSMContext, t: Text) -> None:
+async def _poll_after_audience(
+    message: Message, state: FSMContext, t: Text, settings: Settings, now: datetime
+) -> None:
     kind, _ids = audience_from(await state.get_data())
     if kind == AudienceKind.MEMBERS:
         # approved members vote as members: no address, verification or household questions
         await state.update_data(verified=False, per_household=False)
         await state.set_state(PollForm.close)
-        await message.answer(t("poll-new-ask-close"))
+        await message.answer(t("poll-new-ask-close", example=_close_example(settings, now)))
         return
     rows = [
         [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
@@ -863,7 +873,12 @@ _YES_NO_STEPS = {
 
 @staff_router.callback_query(PollCb.filter(F.action.in_(set(_YES_NO_STEPS))))
 async def on_choice(
-    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+    query: CallbackQuery,
+    callback_data: PollCb,
+    state: FSMContext,
+    t: Text,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
     """The button steps of the poll form."""
     if not await _form_data(query, state, t) or not isinstance(query.message, Message):
@@ -885,7 +900,7 @@ async def on_choice(
         )
     elif callback_data.action == "f_house":
         await state.set_state(PollForm.close)
-        await message.answer(t("poll-new-ask-close"))
+        await message.answer(t("poll-new-ask-close", example=_close_example(settings, clock())))
     elif callback_data.action == "f_anon":
         await message.answer(
             t("poll-new-ask-live"),
@@ -910,15 +925,18 @@ async def on_choice(
 async def on_close_time(
     message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
 ) -> None:
-    """Closing time typed; anonymous or named?"""
+    """Closing time typed; show how it was read (date and weekday); anonymous or named?"""
     now = clock()
-    closes = parse_local_time(message.text, settings=settings, now=now)
+    closes = parse_local_time(
+        message.text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
+    )
     if closes <= now:
         raise InvalidInput("poll-err-close-past")
     await state.update_data(closes_at=closes.isoformat())
     await state.set_state(None)
+    read = time_read(t, closes, settings=settings, now=now)
     await message.answer(
-        t("poll-new-ask-anonymous"),
+        f"{read}\n{t('poll-new-ask-anonymous')}",
         reply_markup=kb(
             [
                 [

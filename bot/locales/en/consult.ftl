@@ -24,8 +24,34 @@ consult-done = ✅ Done
 consult-draft-saved = ✅ Draft saved (nothing sent yet); please check it below:
 consult-back = ⬅️ Back
 consult-cancelled = Cancelled; nothing was saved.
-consult-ask-time-format = Please type the time like "2026-11-28 19:30" (local time).
-consult-err-time = I could not read that time. Please type it like "2026-11-28 19:30".
+consult-ask-time-format = Please type the time like "{ $example }" (local time).
+consult-err-time = I could not read that time. Please type it again, for example "{ $example }", or "tomorrow 7pm", "Wed 19:30" (local time).
+consult-when = { $weekday ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }{ $year ->
+        [none] {""}
+       *[other] {" "}{ $year }
+    }, { $time }
+consult-time-read = 🕒 Time: { consult-when }
 consult-audience-community = Whole community
 consult-audience-grids = Some grids
 consult-audience-buildings = Some buildings
@@ -250,7 +276,7 @@ meeting-btn-open = Open
 meeting-new-kind = New meeting. Choose the kind of meeting:
 meeting-ask-title = Type the meeting title (at most 100 characters):
 meeting-ask-agenda = Type the agenda, one item per line (at most 20 items, 2000 characters in all):
-meeting-ask-time = When does it start? For example "2026-11-28 19:30":
+meeting-ask-time = When does it start? For example "{ $example }" or "next Wed 7:30pm":
 meeting-ask-duration = About how long will it last?
 meeting-ask-place = Type the place; for an online meeting send the link (https://…):
 meeting-ask-capacity = How many people at most? Type a number, or tap "No limit".
@@ -297,7 +323,7 @@ meeting-edit-ask-value = It is now: { $current }
     Type the new value:
 meeting-capacity-none = no limit
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
-meeting-ask-postpone-time = Type the new start time, for example "2026-11-30 19:30":
+meeting-ask-postpone-time = Type the new start time, for example "{ $example }":
 meeting-ask-reason = Briefly, why?
 meeting-postponed-done = ✅ Postponed; { $count } people were told.
 meeting-cancel-done = ✅ Meeting cancelled; { $count } people were told.
@@ -339,6 +365,9 @@ topic-ask-detail = Add a few words of explanation (at most 1000 characters), or 
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
+topic-decided-title = <b>Topics decided lately</b>
+topic-decided-answered = • "{ $title }" was answered: { $answer }
+topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
 topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     { $detail }
 topic-btn-back = 👍 Back it
@@ -482,7 +511,7 @@ poll-new-ask-eligibility = Who may vote?
 poll-btn-elig-registered = Registered residents
 poll-btn-elig-verified = Verified residents only
 poll-new-ask-household = One vote per household (same room)?
-poll-new-ask-close = When does it close? For example "2026-11-28 20:00":
+poll-new-ask-close = When does it close? For example "{ $example }" or "next Mon 8pm":
 poll-new-ask-anonymous = Anonymous or named?
 poll-btn-anonymous = Anonymous
 poll-btn-named = Named

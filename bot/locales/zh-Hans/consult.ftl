@@ -24,8 +24,21 @@ consult-done = ✅ 完成
 consult-draft-saved = ✅ 草稿已保存（还没有发出），请核对下面的内容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，没有保存任何内容。
-consult-ask-time-format = 请按「2026-11-28 19:30」的格式输入时间（本地时间）。
-consult-err-time = 时间格式不对。请按「2026-11-28 19:30」的格式输入。
+consult-ask-time-format = 请按「{ $example }」的格式输入时间（本地时间）。
+consult-err-time = 没看懂这个时间，请再输入一次，例如「{ $example }」，也可以写「明晚7点」「下周三 19:30」（本地时间）。
+consult-when = { $year ->
+        [none] {""}
+       *[other] { $year }年
+    }{ $month }月{ $day }日（{ $weekday ->
+        [mon] 周一
+        [tue] 周二
+        [wed] 周三
+        [thu] 周四
+        [fri] 周五
+        [sat] 周六
+       *[sun] 周日
+    }）{ $time }
+consult-time-read = 🕒 时间：{ consult-when }
 consult-audience-community = 全社区
 consult-audience-grids = 指定网格
 consult-audience-buildings = 指定楼栋
@@ -250,7 +263,7 @@ meeting-btn-open = 查看
 meeting-new-kind = 新建议事会。请选择会议类型：
 meeting-ask-title = 请输入会议标题（最多 100 字）：
 meeting-ask-agenda = 请输入议程，每行一项（最多 20 项，共 2000 字以内）：
-meeting-ask-time = 请输入开会时间，例如「2026-11-28 19:30」：
+meeting-ask-time = 请输入开会时间，例如「{ $example }」或「下周三 晚上7点半」：
 meeting-ask-duration = 会议大约多长时间？
 meeting-ask-place = 请输入开会地点；如果是线上会议，请发会议链接（https://…）：
 meeting-ask-capacity = 最多多少人参加？请输入数字，或点「不限」。
@@ -297,7 +310,7 @@ meeting-edit-ask-value = 现在是：{ $current }
     请输入新的内容：
 meeting-capacity-none = 不限
 meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
-meeting-ask-postpone-time = 请输入新的开会时间，例如「2026-11-30 19:30」：
+meeting-ask-postpone-time = 请输入新的开会时间，例如「{ $example }」：
 meeting-ask-reason = 请简单说明原因：
 meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
 meeting-cancel-done = ✅ 会议已取消，已通知 { $count } 人。
@@ -339,6 +352,9 @@ topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「�
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
+topic-decided-title = <b>最近处理的议题</b>
+topic-decided-answered = • 「{ $title }」已答复：{ $answer }
+topic-decided-accepted = • 「{ $title }」已列入议事会「{ $meeting }」（{ $when }）
 topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     { $detail }
 topic-btn-back = 👍 附议
@@ -476,7 +492,7 @@ poll-new-ask-eligibility = 谁可以投票？
 poll-btn-elig-registered = 已登记住址的居民
 poll-btn-elig-verified = 只限已核实的居民
 poll-new-ask-household = 是否一户一票（同一房号只算一票）？
-poll-new-ask-close = 请输入截止时间，例如「2026-11-28 20:00」：
+poll-new-ask-close = 请输入截止时间，例如「{ $example }」或「下周一 晚上8点」：
 poll-new-ask-anonymous = 匿名还是实名？
 poll-btn-anonymous = 匿名
 poll-btn-named = 实名

@@ -1,0 +1,225 @@
+"""Times staff type in chat ("明晚7点", "下周三 19:30", "Sat 9:30am") → aware UTC; and back.
+
+Framework-free: the handlers pass the text, the local zone (settings.zone) and the injected
+clock's now. Everything is read in local time relative to that now.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from services.errors import InvalidInput
+
+MEETING_EXAMPLE_AT = time(19, 30)
+POLL_CLOSE_EXAMPLE_AT = time(20, 0)
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
+# which hours a word before the time stands for ("下午3点" → 15:00)
+_AFTERNOON = {"下午", "午后", "傍晚", "pm", "p.m."}
+_EVENING = {"晚上", "夜里", "夜间", "晚", "今晚", "明晚", "tonight"}
+_MORNING = {"凌晨", "早上", "早晨", "清晨", "上午", "早", "今早", "明早", "am", "a.m."}
+_DAY_WORDS = {
+    "今天": 0,
+    "今日": 0,
+    "今晚": 0,
+    "今早": 0,
+    "today": 0,
+    "tonight": 0,
+    "明天": 1,
+    "明日": 1,
+    "明晚": 1,
+    "明早": 1,
+    "tomorrow": 1,
+    "tmr": 1,
+    "后天": 2,
+    "后日": 2,
+    "大后天": 3,
+}
+
+_DATE = (
+    r"(?:(?P<y>\d{4})[-/.年])?(?P<mo>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?"
+    r"|(?P<rel>大后天|今天|今日|今晚|今早|明天|明日|明晚|明早|后天|后日|today|tonight|tomorrow|tmr)"
+    r"|(?P<wpre>下下个?|下个?|本|这个?)?(?:周|星期|礼拜)(?P<wd>[1-7日天])"
+    r"|(?:(?P<wen_pre>next|this)\s+)?(?P<wen>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?"
+    r"|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+)
+_PERIOD = r"凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚|早"
+_CLOCK = (
+    r"(?P<h>\d{1,2})"
+    r"(?:(?P<colon>:)(?P<m>\d{2})|(?P<dian>[点时])(?:(?P<half>半)|(?P<q>[1-3])刻|(?P<m2>\d{1,2})分?|钟|整)?)?"
+    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
+)
+_WHEN = re.compile(
+    rf"^(?:(?:{_DATE})(?:\s*t\s*|[\s,]*)(?:at\s+)?(?:的\s*)?)?"
+    rf"(?P<period>{_PERIOD})?\s*{_CLOCK}$"
+)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the text said, before it is placed on the calendar."""
+
+    hour: int
+    minute: int
+    groups: dict[str, Any]
+
+
+def _normalize(text: str) -> str:
+    """Full-width digits/colon/spaces to ASCII, Chinese numerals to digits, lower case."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = re.sub(r"\s+", " ", text)
+    return _CN_NUMBER.sub(lambda m: str(_cn_number(m.group())), text)
+
+
+def _cn_number(run: str) -> str:
+    """ "十二" → "12", "二十" → "20", "七" → "7", "二零二六" → "2026"."""
+    if "十" not in run:
+        return "".join(str(_CN_DIGITS[c]) for c in run)
+    tens, _, ones = run.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return run  # not a number people write for a date or time; the parse refuses it
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
+def _hour_of_day(hour: int, period: str | None) -> int | None:
+    """The 0-23 hour a word like 下午/晚上/am/pm makes of the typed hour; None if impossible."""
+    if period is None:
+        return hour if 0 <= hour <= 23 else None
+    if period in _AFTERNOON or period in _EVENING:
+        if 1 <= hour <= 11:
+            return hour + 12
+        if hour == 12 and period in _AFTERNOON:
+            return 12
+        return hour if 13 <= hour <= 23 else None
+    if period == "中午":
+        if 1 <= hour <= 3:
+            return hour + 12
+        return hour if 10 <= hour <= 14 else None
+    if period in _MORNING:
+        if hour == 12 and period in {"am", "a.m."}:
+            return 0
+        return hour if 0 <= hour <= 11 else None
+    return None  # pragma: no cover - every period word is in one of the sets
+
+
+def _read(text: str) -> _Read | None:
+    """The hour and minute typed, and the matched parts; None if it is no time we read."""
+    match = _WHEN.match(_normalize(text))
+    if not match:
+        return None
+    g = match.groupdict()
+    hour = int(g["h"])
+    if g["colon"] is None and g["dian"] is None and g["ampm"] is None:
+        return None  # a bare "8": a day of the month or an hour? ask again
+    if g["half"]:
+        minute = 30
+    elif g["q"]:
+        minute = 15 * int(g["q"])
+    else:
+        minute = int(g["m"] or g["m2"] or 0)
+    if g["ampm"] is not None and g["period"] is not None:
+        return None
+    if g["ampm"] is not None and not 1 <= hour <= 12:
+        return None
+    implied = g["rel"] if g["rel"] in _EVENING or g["rel"] in _MORNING else None
+    period = g["ampm"] or g["period"] or implied
+    day_hour = _hour_of_day(hour, period)
+    if day_hour is None or not 0 <= minute <= 59:
+        return None
+    return _Read(hour=day_hour, minute=minute, groups=g)
+
+
+def _weekday(g: dict[str, Any]) -> tuple[int, str] | None:
+    """(Monday=0 weekday, "next"/"after-next"/"this"/"") of a typed weekday, if any."""
+    if g["wd"] is not None:
+        wd = 6 if g["wd"] in "日天7" else int(g["wd"]) - 1
+        pre = g["wpre"] or ""
+        which = "after-next" if pre.startswith("下下") else "next" if pre else ""
+        return wd, "this" if pre and pre[0] in "本这" else which
+    if g["wen"] is not None:
+        return _WEEKDAYS.index(g["wen"][:3]), g["wen_pre"] or ""
+    return None
+
+
+def parse_when(
+    text: str | None, *, zone: tzinfo, now: datetime, example_at: time = MEETING_EXAMPLE_AT
+) -> datetime:
+    """A time staff typed, read in local time relative to now → aware UTC.
+
+    Reads "2026-12-10 19:30", "12-10 19:30", "12月10日 晚上7点半", "明天 19:30", "明晚7点",
+    "下周三 下午3点", "周六 9:30" (the coming one), "19:30" (today if still ahead, else
+    tomorrow), full-width digits, "tomorrow 19:30", "today 8pm", "Sat 9:30am". A date without
+    a year that has passed this year is next year's. Whether the time may be in the past is
+    the caller's rule. Anything else (2月30日, 25点, a bare "8") is refused with
+    consult-err-time, whose example is example_text(now, zone, at=example_at).
+    """
+    read = _read(text or "")
+    local_now = now.astimezone(zone)
+    today = local_now.date()
+    if read is None:
+        raise _refused(now, zone, example_at)
+    g = read.groups
+    clock_at = time(read.hour, read.minute)
+    try:
+        if g["mo"] is not None:
+            day = date(int(g["y"]) if g["y"] else today.year, int(g["mo"]), int(g["d"]))
+            if not g["y"] and _at(day, clock_at, zone) < local_now:
+                day = day.replace(year=day.year + 1)
+        elif g["rel"] is not None:
+            day = today + timedelta(days=_DAY_WORDS[g["rel"]])
+        elif (weekday := _weekday(g)) is not None:
+            day = _on_weekday(today, *weekday, ahead=lambda d: _at(d, clock_at, zone) > local_now)
+        else:
+            day = today if _at(today, clock_at, zone) > local_now else today + timedelta(days=1)
+    except ValueError:
+        raise _refused(now, zone, example_at) from None
+    return _at(day, clock_at, zone).astimezone(UTC)
+
+
+def _on_weekday(today: date, weekday: int, which: str, *, ahead: Any) -> date:
+    """The date of a weekday: this/next/after-next calendar week (Monday first), or the
+    coming one (today if the time is still ahead)."""
+    monday = today - timedelta(days=today.weekday())
+    if which == "this":
+        return monday + timedelta(days=weekday)
+    if which == "next":
+        return monday + timedelta(days=7 + weekday)
+    if which == "after-next":
+        return monday + timedelta(days=14 + weekday)
+    day = today + timedelta(days=(weekday - today.weekday()) % 7)
+    return day if ahead(day) else day + timedelta(days=7)
+
+
+def _at(day: date, clock_at: time, zone: tzinfo) -> datetime:
+    return datetime.combine(day, clock_at, tzinfo=zone)
+
+
+def _refused(now: datetime, zone: tzinfo, example_at: time) -> InvalidInput:
+    return InvalidInput("consult-err-time", example=example_text(now, zone, at=example_at))
+
+
+def example_text(now: datetime, zone: tzinfo, *, at: time = MEETING_EXAMPLE_AT) -> str:
+    """The example a time step shows: the same weekday next week at `at`, local, in the
+    "YYYY-MM-DD HH:MM" form the step reads — never a day in the past."""
+    day = now.astimezone(zone).date() + timedelta(days=7)
+    return _at(day, at, zone).strftime("%Y-%m-%d %H:%M")
+
+
+def when_args(when: datetime, *, zone: tzinfo, now: datetime) -> dict[str, Any]:
+    """The placeables of consult-when ("12月10日（周四）19:30"): the year only when it is not
+    this year's, so a date read as next year's is visible."""
+    local = when.astimezone(zone)
+    return {
+        "year": str(local.year) if local.year != now.astimezone(zone).year else "none",
+        "month": local.month,
+        "day": local.day,
+        "weekday": _WEEKDAYS[local.weekday()],
+        "time": local.strftime("%H:%M"),
+    }
