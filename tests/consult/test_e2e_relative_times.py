@@ -29,7 +29,7 @@ def aware(when: datetime) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-async def test_meeting_time_typed_as_tomorrow_evening(linli_sandbox: Harness) -> None:
+async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     h.clock.set(NEW_YEARS_EVE)
@@ -63,6 +63,20 @@ async def test_meeting_time_typed_as_tomorrow_evening(linli_sandbox: Harness) ->
     async with h.sessionmaker() as session:
         meeting = (await session.exec(select(Meeting))).one()
     assert aware(meeting.starts_at) == datetime(2027, 1, 1, 11, 30, tzinfo=UTC)
+    # published, then postponed to "下周一 晚上7点": the example and the reading likewise
+    await d.tap(STAFF, "📣 发布", preview["message_id"])
+    published = await d.expect(STAFF, "已发布", since=preview["message_id"])
+    await d.click(STAFF, published["message_id"], data=f"cmt:postpone:{meeting.id}:0")
+    ask = await d.expect(STAFF, "请输入新的开会时间", since=published["message_id"])
+    assert example_in(message_text(ask)) == datetime(2027, 1, 7, 19, 30)  # noqa: DTZ001
+    [read] = await d.say(STAFF, "下周一 晚上7点")
+    assert "🕒 时间：2027年1月4日（周一）19:00" in message_text(read)
+    assert "说明原因" in message_text(read)
+    await d.say(STAFF, "元旦放假")
+    await d.expect(STAFF, "已延期", since=read["message_id"])
+    async with h.sessionmaker() as session:
+        meeting = (await session.exec(select(Meeting))).one()
+    assert aware(meeting.starts_at) == datetime(2027, 1, 4, 11, 0, tzinfo=UTC)
 
 
 async def test_poll_close_typed_as_tomorrow_evening(linli_sandbox: Harness) -> None:
