@@ -27,7 +27,7 @@ from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
-from models.consultations import MeetingStatus
+from models.consultations import Meeting, MeetingStatus, Topic
 from services import meetings, topics
 from services.errors import PermissionDenied
 from services.users import can_act_in
@@ -61,8 +61,11 @@ async def on_topics(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
-    """Open topics of the person's community, most backed first, with their buttons."""
+    """Open topics of the person's community, most backed first, with their buttons; then
+    what came of the ones decided lately."""
     if user.community_id is not None:
         community_id = user.community_id
     elif Role.STAFF in roles or Role.ADMIN in roles:
@@ -71,6 +74,7 @@ async def on_topics(
         raise PermissionDenied("err-need-register")
     staff = await can_act_in(session, user=user, roles=roles, community_id=community_id)
     items = await topics.list_topics(session, community_id=community_id)
+    decided = await topics.recently_decided(session, community_id=community_id, now=clock())
     await query.answer()
     if not items:
         await reply(
@@ -78,6 +82,7 @@ async def on_topics(
             t("topic-list-empty"),
             reply_markup=kb([[(t("consult-btn-propose"), HubCb(action="propose").pack())]]),
         )
+        await _decided(query.message, decided, t, settings)
         return
     await reply(query.message, t("topic-list-title"))
     for topic in items:
@@ -96,6 +101,34 @@ async def on_topics(
             detail=topic.detail or "",
         )
         await reply(query.message, text.strip(), reply_markup=kb([row]) if row else None)
+    await _decided(query.message, decided, t, settings)
+
+
+DECIDED_ANSWER_SHOWN = 200  # characters of an answer in the list; the people concerned got it all
+
+
+async def _decided(
+    target: object,
+    decided: list[tuple[Topic, Meeting | None]],
+    t: Text,
+    settings: Settings,
+) -> None:
+    """One message: each topic decided lately and what came of it."""
+    if not decided:
+        return
+    lines = [t("topic-decided-title")]
+    for topic, meeting in decided:
+        if meeting is not None:
+            when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+            lines.append(
+                t("topic-decided-accepted", title=topic.title, meeting=meeting.title, when=when)
+            )
+        else:
+            answer = topic.answer or ""
+            if len(answer) > DECIDED_ANSWER_SHOWN:
+                answer = answer[:DECIDED_ANSWER_SHOWN].rstrip() + "…"
+            lines.append(t("topic-decided-answered", title=topic.title, answer=answer))
+    await reply(target, "\n".join(lines))
 
 
 @router.callback_query(HubCb.filter(F.action == "propose"))

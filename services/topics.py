@@ -154,6 +154,29 @@ async def list_topics(
     return list((await session.exec(stmt)).all())
 
 
+DECIDED_SHOWN_DAYS = 30
+
+
+async def recently_decided(
+    session: AsyncSession, *, community_id: int, now: datetime, limit: int = 5
+) -> list[tuple[Topic, Meeting | None]]:
+    """Topics of a community answered or put on an agenda in the last DECIDED_SHOWN_DAYS days,
+    latest first, each with its meeting when it was put on one: what came of the proposals,
+    for everyone who looks at the list (not only the proposer and the backers who were told)."""
+    stmt = (
+        select(Topic, Meeting)
+        .join(Meeting, col(Meeting.id) == col(Topic.meeting_id), isouter=True)
+        .where(
+            Topic.community_id == community_id,
+            col(Topic.status).in_([TopicStatus.ANSWERED, TopicStatus.ACCEPTED]),
+            col(Topic.decided_at) >= now - timedelta(days=DECIDED_SHOWN_DAYS),
+        )
+        .order_by(col(Topic.decided_at).desc(), col(Topic.id).desc())
+        .limit(limit)
+    )
+    return [(topic, meeting) for topic, meeting in (await session.exec(stmt)).all()]
+
+
 async def check_can_decide(
     session: AsyncSession, *, user: User, roles: Collection[Role], topic_id: int
 ) -> Topic:

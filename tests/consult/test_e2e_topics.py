@@ -1,6 +1,9 @@
-"""Topic collection through the sandbox: a resident proposes, a neighbour backs, staff answer."""
+"""Topic collection through the sandbox: a resident proposes, a neighbour backs, staff answer,
+and everyone sees what came of topics decided lately."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
@@ -8,6 +11,7 @@ from tests.e2e.conftest import Harness
 STAFF = 2001  # 李社工, 阳光社区
 ZHOU = 4001  # 周阿姨
 WU = 4002  # 吴大爷
+HUANG = 4005  # 黄奶奶
 
 
 async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
@@ -51,3 +55,41 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     # the neighbour who backed it is told too
     told = await d.expect(WU, "您附议的议题")
     assert "本周内更换灯泡" in message_text(told)
+    # anyone opening the list sees what came of it, also after nothing is open any more
+    [hub] = await d.say(HUANG, "🗳 近期议事")
+    await d.tap(HUANG, "💡 议题征集", hub["message_id"])
+    await d.expect(HUANG, "现在还没有议题", since=hub["message_id"])
+    decided = message_text(await d.expect(HUANG, "最近处理的议题", since=hub["message_id"]))
+    assert "「小区东门路灯太暗」已答复：已报物业，本周内更换灯泡。" in decided
+
+
+async def test_decided_list_escapes_and_shortens_answers(linli_sandbox: Harness) -> None:
+    """Titles and answers are people's text: shown as typed (not as markup); a long answer is
+    cut in the list (the proposer and backers got it whole); a month later it is gone."""
+    h = linli_sandbox
+    d = h.driver
+    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事")
+    await d.say(ZHOU, "停车<b>太乱</b> & 没人管")
+    await d.say(ZHOU, "跳过")
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "💡 处理议题", menu["message_id"])
+    item = await d.expect(STAFF, "停车", since=menu["message_id"])
+    await d.tap(STAFF, "💬 答复", item["message_id"])
+    await d.expect(STAFF, "请输入答复内容", since=item["message_id"])
+    await d.say(STAFF, "已联系物业。" + "夜间巡查消防通道，" * 60)
+    [hub] = await d.say(WU, "🗳 近期议事")
+    await d.tap(WU, "💡 议题征集", hub["message_id"])
+    decided = message_text(await d.expect(WU, "最近处理的议题", since=hub["message_id"]))
+    assert "「停车<b>太乱</b> & 没人管」已答复：已联系物业。" in decided
+    assert decided.endswith("…") and len(decided) < 300
+    h.clock.advance(timedelta(days=31))
+    [hub] = await d.say(WU, "🗳 近期议事")
+    await d.tap(WU, "💡 议题征集", hub["message_id"])
+    await d.expect(WU, "现在还没有议题", since=hub["message_id"])
+    assert not [
+        m
+        for m in await d.messages(WU, since=hub["message_id"])
+        if "最近处理的议题" in message_text(m)
+    ]

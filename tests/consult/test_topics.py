@@ -67,6 +67,11 @@ async def test_propose_back_and_accept(
         notifier=notifier,
     )
     assert topic.status == TopicStatus.ACCEPTED and topic.meeting_id == meeting_id
+    # the list's "decided lately" part names the meeting it went to
+    [(shown, meeting)] = await topics.recently_decided(
+        session, community_id=world.community.id or 0, now=NOW
+    )
+    assert shown.id == topic.id and meeting is not None and meeting.id == meeting_id
     agenda = await meetings.agenda_of(session, meeting_id=meeting_id)
     assert [a.text for a in agenda] == ["年度工作回顾", "小区路灯太暗"]
     # the proposer, then those who backed it (QA D28), each with their own wording
@@ -102,6 +107,33 @@ async def test_answer_topic(session: AsyncSession, world: World, notifier: Notif
     )
     assert topic.status == TopicStatus.ANSWERED
     assert "已联系物业，下月安装。" in notifier.sent[0]["text"]
+    later = await topics.propose_topic(
+        session, user=world["d"], title="楼道能否装感应灯", detail=None, now=NOW
+    )
+    await topics.answer_topic(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        topic_id=later.id or 0,
+        answer="本月装好。",
+        now=NOW + timedelta(days=2),
+        notifier=notifier,
+    )
+    community_id = world.community.id or 0
+    # latest first, no meeting for an answer; open topics and other communities are not listed
+    decided = await topics.recently_decided(
+        session, community_id=community_id, now=NOW + timedelta(days=3)
+    )
+    assert [(t.title, m) for t, m in decided] == [
+        ("楼道能否装感应灯", None),
+        ("能否增加快递柜", None),
+    ]
+    # only the last 30 days
+    decided = await topics.recently_decided(
+        session, community_id=community_id, now=NOW + timedelta(days=31)
+    )
+    assert [t.title for t, _ in decided] == ["楼道能否装感应灯"]
+    assert await topics.recently_decided(session, community_id=-1, now=NOW) == []
     with pytest.raises(PermissionDenied):
         await topics.answer_topic(
             session,

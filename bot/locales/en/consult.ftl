@@ -365,6 +365,9 @@ topic-ask-detail = Add a few words of explanation (at most 1000 characters), or 
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
+topic-decided-title = <b>Topics decided lately</b>
+topic-decided-answered = • "{ $title }" was answered: { $answer }
+topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
 topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     { $detail }
 topic-btn-back = 👍 Back it

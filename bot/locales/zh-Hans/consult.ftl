@@ -352,6 +352,9 @@ topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「�
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
+topic-decided-title = <b>最近处理的议题</b>
+topic-decided-answered = • 「{ $title }」已答复：{ $answer }
+topic-decided-accepted = • 「{ $title }」已列入议事会「{ $meeting }」（{ $when }）
 topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     { $detail }
 topic-btn-back = 👍 附议
