@@ -182,6 +182,12 @@ async def _restore_held(state: FSMContext) -> bool:
     return True
 
 
+async def _restore_draft(state: FSMContext, values: dict[str, Any]) -> None:
+    """Put a draft that was not filed back as the preview being confirmed."""
+    await state.set_state(Filing.confirm)
+    await state.set_data(values)
+
+
 def filing_limits(settings: Settings) -> request_service.FilingLimits:
     """The deployment's anti-spam limits for residents' requests."""
     return request_service.FilingLimits(
@@ -379,6 +385,10 @@ async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> N
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     values = await state.get_data()
+    # Taken out of the flow before anything awaits the database: a second tap of the same
+    # preview (a double tap) finds nothing to file instead of filing the request twice.
+    await state.clear()
+    await held_draft(state).clear()
     s = _stored_suggestion(values) or suggest(ctx.triage, values.get("text", ""))
     now = ctx.now()
     try:
@@ -394,11 +404,13 @@ async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> N
     except request_service.TooManyRequests as exc:
         # Nothing filed; the draft (text, photos, voice, location) is kept: when to try
         # again, and that nothing is lost.
+        await _restore_draft(state, values)
         await held_draft(state).set_data(values)
         await reply(query, t(exc.key, **exc.args_) + "\n" + t("order-draft-kept"))
         return
-    await state.clear()
-    await held_draft(state).clear()
+    except BaseException:
+        await _restore_draft(state, values)  # not filed: the preview's button still works
+        raise
     lines = [t("order-filed", number=filed.request.number)]
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]

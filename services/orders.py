@@ -319,8 +319,13 @@ async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
 
 
 async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> list[Notice]:
-    """Approved members of the order's area whose skills fit get an offer with a claim button."""
+    """Approved members of the order's area whose skills fit get an offer with a claim button.
+
+    An order for an urgent request (a burst pipe, a fall) is offered at once, also in quiet hours.
+    """
     members = await matching_members(session, order=order)
+    req = await session.get(Request, order.request_id)
+    urgent = bool(req is not None and req.urgent)
     return [
         Notice(
             chat_id=m.user_id,
@@ -328,6 +333,7 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
             args={"number": order.number, "title": order.title},
             kind="member-offer",
             ref_id=order.id,
+            urgent=urgent,
             community_id=order.community_id,
         )
         for m in members

@@ -1,0 +1,64 @@
+"""Found by using the order cycle by hand: a double tap on 确认提交, an urgent order at night."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlmodel import select
+
+from models.orders import Request
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+STAFF = 2001  # 李社工, 阳光社区
+LIU = 3001  # 刘师傅, plumbing
+ZHOU = 4001  # 周阿姨, 阳光社区 1号楼 302
+
+
+async def _preview(h: Harness, text: str) -> dict:
+    d = h.driver
+    await d.say(ZHOU, "📝 我要点单")
+    await d.say(ZHOU, text)
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert "确认提交" in str(preview.get("reply_markup"))
+    return preview
+
+
+async def test_double_tap_on_submit_files_one_request(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, "3号楼门口的路灯坏了好几天了")
+    taps = await asyncio.gather(
+        *(d.click(ZHOU, preview["message_id"], data="oc:fsubmit:0:0") for _ in range(2))
+    )
+    await d.expect(ZHOU, "已提交，编号")
+    async with h.sessionmaker() as session:
+        filed = (await session.exec(select(Request))).all()
+    assert len(filed) == 1, [r.number for r in filed]
+    # the second tap is told the button is spent (not a silent second filing)
+    answers = [tap["answer"] for tap in taps]
+    assert any(a and a.get("show_alert") for a in answers), answers
+
+
+async def test_order_for_urgent_request_reaches_members_in_quiet_hours(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(datetime(2026, 11, 23, 17, 0, tzinfo=UTC))  # 01:00 in Shanghai
+    preview = await _preview(h, "厨房水管爆了，水漏到楼下了")
+    assert "紧急" in message_text(preview)
+    await d.tap(ZHOU, "确认提交")
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    alert = await d.expect(STAFF, f"紧急诉求 {number}")  # urgent: not held for the night
+    await d.tap(STAFF, "查看诉求", alert["message_id"])
+    await d.expect(STAFF, f"诉求 {number} ·")
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "已发布")
+    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
+    # the plumber hears of it now, not at 07:00
+    await d.expect(LIU, f"新工单 {order_no}", timeout=10)
