@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -1029,7 +1030,11 @@ async def claim_order(
         raise Conflict("order-err-taken")
     claim = Claim(order_id=order_id, member_id=user.id, status=ClaimStatus.ACTIVE, claimed_at=now)
     session.add(claim)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError:  # a double tap: the first tap's claim (one active claim per member)
+        await session.rollback()  # also gives back the slot the UPDATE above took
+        raise Conflict("order-err-already-claimed") from None
     await session.refresh(order)
     assert claim.id is not None
     note_event(

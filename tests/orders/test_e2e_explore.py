@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import select
 
-from models.orders import Request
+from models.orders import Order, OrderStatus, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 
@@ -62,3 +62,32 @@ async def test_order_for_urgent_request_reaches_members_in_quiet_hours(
     order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
     # the plumber hears of it now, not at 07:00
     await d.expect(LIU, f"新工单 {order_no}", timeout=10)
+
+
+async def test_double_tap_on_claim_is_one_claim_without_an_apology(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.tap(ZHOU, "确认提交", (await _preview(h, "楼道的灯不亮了，晚上看不见"))["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, f"{number}")
+    await d.expect(STAFF, f"诉求 {number} ·")
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "👥 2")
+    await d.expect(STAFF, "需要人数：2")
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "已发布")
+    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
+    [*_, listing] = await d.say(LIU, "🛠 可接工单")
+    assert order_no in message_text(listing)
+    button = f"oc:claim:{int(order_no[1:])}:0"
+    taps = await asyncio.gather(
+        *(d.click(LIU, listing["message_id"], data=button) for _ in range(2))
+    )
+    answers = sorted(str((tap["answer"] or {}).get("text")) for tap in taps)
+    assert answers == ["您已经接过这张工单了。", "接单成功！"], answers
+    async with h.sessionmaker() as session:
+        order = (await session.exec(select(Order))).one()
+    assert order.claimed_count == 1 and order.status == OrderStatus.OPEN
