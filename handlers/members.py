@@ -533,7 +533,10 @@ async def on_reject_reason(
         raise
     await state.clear()
     reason = profile.reject_reason or ""
-    await message.answer(t("member-rejected-staff", name=profile.real_name, reason=reason))
+    await message.answer(
+        t("member-rejected-staff", name=profile.real_name, reason=reason),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
     member = await session.get(User, profile.user_id)
     if member is not None:
         await notify(

@@ -111,6 +111,9 @@ async def review(
         community_id=profile.community_id,
         action="member_review",
     )
+    if profile.status != MemberStatus.PENDING:
+        # Someone decided first (their decision also moved the version): say so, not "refiled".
+        raise Conflict("member-already-reviewed")
     if expected_version is not None and expected_version != application_version(profile):
         raise Conflict("member-card-outdated")
     clean_reason = clean_text(reason, max_len=500) if not approve else None
