@@ -37,7 +37,7 @@ from handlers.order_ui import (
 )
 from handlers.text_steps import refuse_button_labels
 from models import Building, Role, StaffScope
-from models.orders import Channel, Request, RequestStatus
+from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
 from services import requests as request_service
 from services.order_common import catalogue, category, suggest, written_text
@@ -396,6 +396,9 @@ async def on_issue(
     req = await order_service.staff_view(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
+    if not _still_open_for("sissue", req):
+        await _changed_meanwhile(query, ctx, req)
+        return
     await state.clear()
     await state.update_data(rid=req.id, need=1, pts=10, title=None)
     await answer_once(query)
@@ -530,6 +533,30 @@ async def on_handle(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
         await show_card(query, ctx, out.request)
 
 
+# What each action moves a request to (or, for the transfer's answer and staff's own result, the
+# one state it is recorded in): a card tapped after someone else acted is not asked about again.
+_ACTION_TARGETS = {
+    "sissue": RequestStatus.ORDERED,
+    "str": RequestStatus.TRANSFERRED,
+    "smerge": RequestStatus.MERGED,
+    "sdecl": RequestStatus.DECLINED,
+}
+_ACTION_STATES = {"sans": RequestStatus.TRANSFERRED, "sres": RequestStatus.HANDLING}
+
+
+def _still_open_for(action: str, req: Request) -> bool:
+    """True if the request's status still allows the action a card's button offered."""
+    if action in _ACTION_STATES:
+        return req.status == _ACTION_STATES[action]
+    return can_transition("request", str(req.status), _ACTION_TARGETS[action])
+
+
+async def _changed_meanwhile(query: CallbackQuery, ctx: OrderCtx, req: Request) -> None:
+    """An old card's button: say it was handled meanwhile and show the card as it is now."""
+    await answer_once(query, ctx.t("order-err-changed"), alert=True)
+    await show_card(query, ctx, req)
+
+
 _PROMPTS = {
     "str": (StaffFlow.transfer_unit, "order-ask-transfer-unit"),
     "sans": (StaffFlow.answer, "order-ask-answer"),
@@ -548,6 +575,9 @@ async def on_prompt(
     req = await order_service.staff_view(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
+    if not _still_open_for(callback_data.action, req):
+        await _changed_meanwhile(query, ctx, req)
+        return
     step, key = _PROMPTS[callback_data.action]
     await state.clear()
     await state.set_state(step)

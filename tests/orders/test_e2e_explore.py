@@ -91,3 +91,31 @@ async def test_double_tap_on_claim_is_one_claim_without_an_apology(linli_sandbox
     async with h.sessionmaker() as session:
         order = (await session.exec(select(Order))).one()
     assert order.claimed_count == 1 and order.status == OrderStatus.OPEN
+
+
+async def test_old_card_buttons_after_the_request_was_handled(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.tap(ZHOU, "确认提交", (await _preview(h, "小区门口的垃圾好几天没人收"))["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, f"{number}")
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    await d.tap(STAFF, "直接办理", card["message_id"])
+    handling = await d.expect(STAFF, f"诉求 {number} · 社区办理中")
+    # the first card still shows 不受理 and 派单: a tap says it changed, shows the card as it
+    # is now, and asks for no reason (before: the reason was asked, then refused)
+    for label in ("不受理", "派单", "转办"):
+        tap = await d.tap(STAFF, label, card["message_id"])
+        assert tap["answer"]["text"] == "这件事刚刚已经有人处理过了，请刷新后再看。"
+        assert tap["answer"]["show_alert"]
+    latest = await d.messages(STAFF, handling["message_id"])
+    for _ in range(5):
+        if sum(f"诉求 {number} · 社区办理中" in message_text(m) for m in latest) >= 3:
+            break
+        await d.wait(STAFF, latest[-1]["message_id"], 5)  # the third card, after the answer
+        latest = await d.messages(STAFF, handling["message_id"])
+    texts = [message_text(m) for m in latest]
+    assert not [t for t in texts if "原因" in t or "为诉求" in t or "哪个单位" in t], texts
+    assert sum(f"诉求 {number} · 社区办理中" in t for t in texts) == 3, texts
