@@ -51,9 +51,10 @@ from models.consultations import (
     MeetingStatus,
     RsvpAnswer,
     RsvpStatus,
+    Topic,
 )
-from services import meetings, polls
-from services.errors import InvalidInput, NotFound
+from services import meetings, polls, topics
+from services.errors import DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -439,14 +440,31 @@ async def on_new_meeting(
 ) -> None:
     """Start a new meeting: choose its kind."""
     community_id = await staff_community(session, user=user, roles=roles)
+    await query.answer()
+    await start_meeting_form(query.message, state, t, community_id=community_id)
+
+
+async def start_meeting_form(
+    target: object,
+    state: FSMContext,
+    t: Text,
+    *,
+    community_id: int,
+    topic: Topic | None = None,
+) -> None:
+    """The meeting form's first question (its kind); with `topic`, a topic goes on the new
+    meeting's agenda once the draft is saved."""
     await state.clear()
     await state.update_data(community_id=community_id)
+    text = t("meeting-new-kind")
+    if topic is not None:
+        await state.update_data(from_topic=topic.id)
+        text = t("topic-new-meeting-kind", title=topic.title)
     rows = [
         [(t(f"meeting-kind-{k.value}"), MeetingCb(action="kind", id=i).pack())]
         for i, k in enumerate(MeetingKind)
     ]
-    await query.answer()
-    await reply(query.message, t("meeting-new-kind"), reply_markup=kb(rows))
+    await reply(target, text, reply_markup=kb(rows))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "kind"))
@@ -613,9 +631,27 @@ async def _preview(
         ),
     )
     await state.clear()
+    topic_note = None
+    if data.get("from_topic"):
+        # started from a topic (议题 → 议事会): it goes on this agenda, its people are told
+        try:
+            await topics.accept_topic(
+                session,
+                user=user,
+                roles=roles,
+                topic_id=int(data["from_topic"]),
+                meeting_id=meeting.id or 0,
+                now=clock(),
+                notifier=make_notifier(translator, settings, clock),
+            )
+            topic_note = t("topic-accept-done")
+        except DomainError as exc:  # decided meanwhile by someone else: the meeting stands
+            topic_note = t(exc.key, **exc.args_)
     args = await _card(session, meeting, translator, settings, clock)
+    saved = t("consult-draft-saved")
     await message.answer(
-        t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
+        f"{saved}\n{topic_note}" if topic_note else saved,
+        reply_markup=main_menu(t, roles, registered=user.registered),
     )
     rows = [
         [

@@ -24,6 +24,7 @@ from handlers.consult_kit import (
     staff_community,
 )
 from handlers.filters import IS_STAFF
+from handlers.meetings import start_meeting_form
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -249,9 +250,6 @@ async def on_accept(
         and m.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
     ]
     await query.answer()
-    if not choices:
-        await reply(query.message, t("topic-no-meetings"))
-        return
     rows = [
         [
             (
@@ -261,7 +259,29 @@ async def on_accept(
         ]
         for m in choices
     ]
-    await reply(query.message, t("topic-choose-meeting"), reply_markup=kb(rows))
+    # or a new meeting with the topic on its agenda (the only way when none is coming up)
+    new = TopicCb(action="new_meeting", id=callback_data.id).pack()
+    rows.append([(t("topic-btn-new-meeting"), new)])
+    key = "topic-choose-meeting" if choices else "topic-no-meetings"
+    await reply(query.message, t(key), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(TopicCb.filter(F.action == "new_meeting"))
+async def on_new_meeting_for_topic(
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The meeting form, for the topic's community; the topic joins the agenda at the end."""
+    topic = await topics.check_can_decide(
+        session, user=user, roles=roles, topic_id=callback_data.id
+    )
+    await query.answer()
+    await start_meeting_form(query.message, state, t, community_id=topic.community_id, topic=topic)
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept_to"))

@@ -73,6 +73,7 @@ async def test_decided_list_escapes_and_shortens_answers(linli_sandbox: Harness)
     await d.expect(ZHOU, "想讨论的事")
     await d.say(ZHOU, "停车<b>太乱</b> & 没人管")
     await d.say(ZHOU, "跳过")
+    await d.expect(STAFF, "新议题")
     [menu] = await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "停车", since=menu["message_id"])
@@ -93,3 +94,43 @@ async def test_decided_list_escapes_and_shortens_answers(linli_sandbox: Harness)
         for m in await d.messages(WU, since=hub["message_id"])
         if "最近处理的议题" in message_text(m)
     ]
+
+
+async def test_a_topic_with_no_meeting_coming_up_starts_one(linli_sandbox: Harness) -> None:
+    """议题 → 议事会: with no meeting coming up, staff create one from the topic, and the topic
+    is on its agenda when the draft is saved; its proposer is told which meeting."""
+    h = linli_sandbox
+    d = h.driver
+    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事")
+    await d.say(ZHOU, "电动车充电桩不够用")
+    await d.say(ZHOU, "跳过")
+    await d.expect(STAFF, "新议题")
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "💡 处理议题", menu["message_id"])
+    item = await d.expect(STAFF, "电动车充电桩不够用", since=menu["message_id"])
+    await d.tap(STAFF, "✅ 列入议程", item["message_id"])
+    offer = await d.expect(STAFF, "近期没有可以列入的议事会", since=item["message_id"])
+    await d.tap(STAFF, "新建议事会（列入此议题）", offer["message_id"])
+    kind = await d.expect(STAFF, "会列入它的议程", since=offer["message_id"])
+    assert "议题「电动车充电桩不够用」" in message_text(kind)
+    await d.tap(STAFF, "居民议事会", kind["message_id"])
+    await d.expect(STAFF, "会议标题", since=kind["message_id"])
+    await d.say(STAFF, "十二月居民议事会")
+    await d.say(STAFF, "年度工作回顾")
+    await d.say(STAFF, "2026-11-25 19:30")
+    await d.tap(STAFF, "90′")
+    await d.expect(STAFF, "开会地点")
+    await d.say(STAFF, "社区会议室")
+    await d.tap(STAFF, "全社区")
+    await d.expect(STAFF, "最多多少人")
+    [skip, *_] = await d.say(STAFF, "50")
+    since = skip["message_id"] - 1
+    saved = await d.expect(STAFF, "草稿已保存", since=since)
+    assert "已列入议程，已告诉提议人" in message_text(saved)
+    preview = await d.expect(STAFF, "预览", since=since)
+    assert "1. 年度工作回顾" in message_text(preview)
+    assert "2. 电动车充电桩不够用" in message_text(preview)
+    told = message_text(await d.expect(ZHOU, "已列入议事会"))
+    assert "十二月居民议事会" in told

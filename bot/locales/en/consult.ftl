@@ -382,7 +382,9 @@ topic-answered-backer = 💬 A topic you backed, "{ $title }", has an answer:
     { $answer }
 topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }). Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
 topic-choose-meeting = Which meeting should it go on?
-topic-no-meetings = There is no meeting to put it on; create a meeting first.
+topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda:
+topic-btn-new-meeting = ➕ New meeting with this topic
+topic-new-meeting-kind = New meeting; the topic "{ $title }" goes on its agenda (added when the draft is saved, and its proposer and backers are told). Choose the kind of meeting:
 topic-ask-answer = Type the answer:
 topic-accept-done = ✅ Put on the agenda; the proposer was told.
 topic-answer-done = ✅ Answered; the proposer was told.

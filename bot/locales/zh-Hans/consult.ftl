@@ -369,7 +369,9 @@ topic-answered-backer = 💬 您附议的议题「{ $title }」有答复：
     { $answer }
 topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）。请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
 topic-choose-meeting = 列入哪个议事会？
-topic-no-meetings = 没有可以列入的议事会，请先新建议事会。
+topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程：
+topic-btn-new-meeting = ➕ 新建议事会（列入此议题）
+topic-new-meeting-kind = 新建议事会，议题「{ $title }」会列入它的议程（保存草稿时加上，并告诉提议人和附议的人）。请选择会议类型：
 topic-ask-answer = 请输入答复内容：
 topic-accept-done = ✅ 已列入议程，已告诉提议人。
 topic-answer-done = ✅ 已答复，已告诉提议人。
