@@ -396,7 +396,9 @@ async def on_cancel(
     t: Text,
     clock: Any,
 ) -> None:
-    """Drop the draft."""
+    """Drop the draft. A preview's leftover cancel tapped after 发送 (or a second time) is
+    answered as such: the notice went out, or was already dropped; nothing is stopped."""
+    await broadcasts.draft_of(session, author=user, broadcast_id=callback_data.id)
     await broadcasts.cancel(session, author=user, broadcast_id=callback_data.id, now=clock())
     await query.answer()
     assert isinstance(query.message, Message)

@@ -260,6 +260,8 @@ async def draft_of(session: AsyncSession, *, author: User, broadcast_id: int) ->
     draft = await session.get(Broadcast, broadcast_id)
     if draft is None or draft.author_id != author.id:
         raise NotFound("broadcast-not-found")
+    if draft.state == BroadcastState.CANCELLED:
+        raise Conflict("broadcast-not-found")  # "(可能已取消)": not "already sent"
     if draft.state != BroadcastState.DRAFT:
         raise Conflict("broadcast-already-sent")
     return draft
