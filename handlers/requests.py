@@ -604,7 +604,7 @@ async def _rate(
                 comment=comment,
                 now=ctx.now(),
             )
-            notices = noted.notices
+            notices = noted.pending
         await state.clear()
         if values["score"] == Score.UNSATISFIED:
             key = "order-rated-reopened"

@@ -119,3 +119,28 @@ async def test_old_card_buttons_after_the_request_was_handled(linli_sandbox: Har
     texts = [message_text(m) for m in latest]
     assert not [t for t in texts if "原因" in t or "为诉求" in t or "哪个单位" in t], texts
     assert sum(f"诉求 {number} · 社区办理中" in t for t in texts) == 3, texts
+
+
+async def test_unsatisfied_reason_reaches_staff_once(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.tap(ZHOU, "确认提交", (await _preview(h, "楼下的下水道堵了，有臭味"))["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, f"{number}")
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    await d.tap(STAFF, "直接办理", card["message_id"])
+    handling = await d.expect(STAFF, f"诉求 {number} · 社区办理中")
+    await d.tap(STAFF, "填写结果", handling["message_id"])
+    await d.expect(STAFF, "办理结果")
+    await d.say(STAFF, "已请物业疏通")
+    rate = await d.expect(ZHOU, f"您的诉求 {number} 已办好")
+    await d.tap(ZHOU, "不满意", rate["message_id"])
+    ask = await d.expect(ZHOU, "哪里还不好")
+    await d.send(ZHOU, "还是有臭味")
+    await d.expect(ZHOU, "已记下", since=ask["message_id"])
+    reason = await d.expect(STAFF, "说明了不满意的原因：还是有臭味", since=handling["message_id"])
+    later = await d.wait(STAFF, reason["message_id"], 2)  # a second copy would follow at once
+    copies = [m for m in await d.messages(STAFF, card["message_id"]) if "说明了" in message_text(m)]
+    assert len(copies) == 1, [message_text(m) for m in [*copies, *later]]
