@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -566,12 +567,24 @@ async def on_capacity(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Capacity typed; create the draft and show the preview."""
-    text = (message.text or "").strip()
-    if not text.isdigit():
+    """Capacity typed ("50", "５０人", or the button's word "不限" typed); create the draft and
+    show the preview."""
+    text = unicodedata.normalize("NFKC", message.text or "").strip()
+    if text.casefold() in _UNLIMITED:
+        await _preview(message, state, session, user, roles, t, translator, settings, clock, None)
+        return
+    number = text.removesuffix("人").removesuffix("people").strip()
+    if not number.isdigit():
         raise InvalidInput("meeting-err-capacity", high=meetings.MAX_CAPACITY)
-    capacity = meetings.check_capacity(int(text))
+    capacity = meetings.check_capacity(int(number))
     await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+
+
+# what people type for "no limit" at the capacity step: the button's word in every language
+_UNLIMITED = frozenset(
+    {label.casefold() for label in labels("meeting-btn-unlimited")}
+    | {"不限人数", "无限制", "没有限制", "无", "no limit", "unlimited"}
+)
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "unlimited"))
