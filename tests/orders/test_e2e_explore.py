@@ -142,5 +142,6 @@ async def test_unsatisfied_reason_reaches_staff_once(linli_sandbox: Harness) -> 
     await d.expect(ZHOU, "已记下", since=ask["message_id"])
     reason = await d.expect(STAFF, "说明了不满意的原因：还是有臭味", since=handling["message_id"])
     later = await d.wait(STAFF, reason["message_id"], 2)  # a second copy would follow at once
-    copies = [m for m in await d.messages(STAFF, card["message_id"]) if "说明了" in message_text(m)]
+    chat = await d.messages(STAFF, card["message_id"])
+    copies = [m for m in chat if "说明了" in message_text(m)]
     assert len(copies) == 1, [message_text(m) for m in [*copies, *later]]
