@@ -26,7 +26,7 @@ from handlers.text_steps import refuse_button_labels, refused_labels
 from models import Community, Grid, Role, User
 from services import org
 from services import users as user_service
-from services.errors import InvalidInput
+from services.errors import Conflict, InvalidInput
 
 router = Router(name="registration")
 router.message.filter(F.chat.type == "private")
@@ -56,6 +56,7 @@ class VerifyCb(CallbackData, prefix="vfy"):
     """Staff verify a resident's address."""
 
     user_id: int
+    a: str = ""  # the address_stamp of the address the card shows
 
 
 @router.message(Command("register"))
@@ -496,12 +497,13 @@ async def _finish(
         staff = await user_service.staff_of(
             session, community_id=user.community_id, grid_id=user.grid_id
         )
+        verify = VerifyCb(user_id=user.id, a=user_service.address_stamp(user)).pack()
         await notify(
             session,
             translator,
             staff,
             lambda tt: tt("reg-new-resident-card", name=user.display_name, address=address),
-            lambda tt: inline_kb([[(tt("reg-verify"), VerifyCb(user_id=user.id).pack())]]),
+            lambda tt: inline_kb([[(tt("reg-verify"), verify)]]),
             community_id=user.community_id,
             now=clock(),
         )
@@ -516,10 +518,24 @@ async def on_verify(
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Staff confirm a resident's address (scope re-checked by the service)."""
-    resident = await user_service.verify_resident(
-        session, staff=user, roles=roles, resident_id=callback_data.user_id
-    )
+    """Staff confirm a resident's address (scope re-checked by the service).
+
+    A card already acted on (by a colleague or a second tap) or showing an address the resident
+    has changed since says so and loses its button.
+    """
+    try:
+        resident = await user_service.verify_resident(
+            session,
+            staff=user,
+            roles=roles,
+            resident_id=callback_data.user_id,
+            stamp=callback_data.a,
+        )
+    except Conflict as exc:
+        await query.answer(t(exc.key, **exc.args_), show_alert=True)
+        if isinstance(query.message, Message) and query.message.reply_markup is not None:
+            await query.message.edit_reply_markup(reply_markup=None)
+        return
     await query.answer(t("reg-verified", name=resident.display_name))
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,7 @@ from models import Building, Community, Grid, MemberProfile, Role, StaffScope, U
 from models.base import utcnow
 from services import audit
 from services.delivery import hold_for_quiet_hours, release_held
-from services.errors import InvalidInput, NotFound, PermissionDenied
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.validation import phone_number, room_number
 
 
@@ -258,10 +259,25 @@ async def staff_of(
     return out
 
 
+def address_stamp(user: User) -> str:
+    """A short mark of the address a verification card shows (building and room)."""
+    return format(zlib.crc32(f"{user.building_id}|{user.room}".encode()), "08x")
+
+
 async def verify_resident(
-    session: AsyncSession, *, staff: User, roles: Collection[Role], resident_id: int
+    session: AsyncSession,
+    *,
+    staff: User,
+    roles: Collection[Role],
+    resident_id: int,
+    stamp: str | None = None,
 ) -> User:
-    """Staff confirm a resident really lives at the address given."""
+    """Staff confirm a resident really lives at the address given.
+
+    ``stamp`` is the address_stamp of the card tapped: a card of an address the resident has
+    changed since is refused (Conflict), so nobody confirms an address they have not seen; a
+    resident already verified (by a colleague, or a second tap) is a Conflict too.
+    """
     resident = await session.get(User, resident_id)
     if resident is None or resident.community_id is None or not resident.registered:
         raise NotFound("err-user-not-found")
@@ -273,17 +289,20 @@ async def verify_resident(
         grid_id=resident.grid_id,
         action="verify_resident",
     )
-    if resident.verified_at is None:
-        resident.verified_at = utcnow()
-        resident.verified_by = staff.id
-        audit.record(
-            session,
-            actor_id=staff.id,
-            action="verify_resident",
-            subject_type="user",
-            subject_id=resident.id,
-        )
-        await session.commit()
+    if stamp is not None and stamp != address_stamp(resident):
+        raise Conflict("reg-card-outdated")
+    if resident.verified_at is not None:
+        raise Conflict("reg-verified-by-other")
+    resident.verified_at = utcnow()
+    resident.verified_by = staff.id
+    audit.record(
+        session,
+        actor_id=staff.id,
+        action="verify_resident",
+        subject_type="user",
+        subject_id=resident.id,
+    )
+    await session.commit()
     return resident
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import MemberProfile, MemberStatus
+from models import MemberProfile, MemberStatus, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import _apply_as_member, _keyboard_labels
@@ -41,3 +41,50 @@ async def test_card_already_decided_by_a_colleague_says_so(linli_sandbox: Harnes
     async with linli_sandbox.sessionmaker() as session:
         profile = await session.get(MemberProfile, NEW)
         assert profile is not None and profile.status == MemberStatus.REJECTED
+
+
+async def _register(h: Harness, building: str, room: str, *, first: bool) -> None:
+    d = h.driver
+    if first:
+        [consent] = await d.say(NEW, "🏠 登记住址")
+        await d.tap(NEW, "同意并继续", consent["message_id"])
+    else:
+        [profile] = await d.say(NEW, "/profile")
+        await d.tap(NEW, "修改住址", profile["message_id"])
+    ask = await d.expect(NEW, "请选择您所在的")
+    await d.tap(NEW, "阳光社区", ask["message_id"])
+    grid = await d.expect(NEW, "网格", since=ask["message_id"])
+    await d.tap(NEW, "第一网格", grid["message_id"])
+    pick = await d.expect(NEW, "楼栋", since=grid["message_id"])
+    await d.tap(NEW, building, pick["message_id"])
+    await d.expect(NEW, "房号", since=pick["message_id"])
+    await d.say(NEW, room)
+    sent = await d.send(NEW, "跳过")
+    await d.expect(NEW, "登记完成", since=sent["message_id"])
+
+
+async def test_verification_cards_refuse_a_changed_address_and_a_second_tap(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    await _register(linli_sandbox, "1号楼", "3-2-301", first=True)
+    old_card = await d.expect(STAFF, "1号楼 3-2-301")
+    # Before anyone verified, the resident moved: the old card must not verify the new address.
+    await _register(linli_sandbox, "2号楼", "501", first=False)
+    new_card = await d.expect(STAFF, "2号楼 501", since=old_card["message_id"])
+    answer = await d.click(STAFF, old_card["message_id"], text="✅ 核实")
+    assert "已过期" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.verified_at is None
+    [old_now] = [m for m in await d.messages(STAFF) if m["message_id"] == old_card["message_id"]]
+    assert not (old_now.get("reply_markup") or {}).get("inline_keyboard")
+    # The current card verifies; the grid worker's copy then says it was done already.
+    answer = await d.click(STAFF, new_card["message_id"], text="✅ 核实")
+    assert "已核实" in answer["answer"]["text"]
+    grid_card = await d.expect(GRID, "2号楼 501")
+    answer = await d.click(GRID, grid_card["message_id"], text="✅ 核实")
+    assert "已经核实过了" in answer["answer"]["text"]
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.verified_by == STAFF

@@ -28,6 +28,7 @@ reg-new-resident-card = 🏠 New resident: { $name }
 reg-verify = ✅ Verify
 reg-verified = Verified: { $name }
 reg-verified-by-other = This resident has already been verified.
+reg-card-outdated = This resident has changed their address since; this card is out of date. A new card was sent to the community staff: please verify on that one.
 
 profile-title = <b>My profile</b>
 profile-name = Name: { $name }

@@ -28,6 +28,7 @@ reg-new-resident-card = 🏠 新居民登记：{ $name }
 reg-verify = ✅ 核实
 reg-verified = 已核实：{ $name }
 reg-verified-by-other = 这位居民已经核实过了。
+reg-card-outdated = 这位居民后来修改了住址，这张卡片已过期。新的登记卡片已经发给社区工作人员，请在那张卡片上核实。
 
 profile-title = <b>我的资料</b>
 profile-name = 称呼：{ $name }
