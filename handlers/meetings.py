@@ -203,6 +203,19 @@ async def on_meeting_view(
     if staff:
         await _send_staff_card(query.message, session, meeting, args, t, clock())
         return
+    text, rows = await _resident_card(session, meeting, user, args, t, clock())
+    await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+
+
+async def _resident_card(
+    session: AsyncSession,
+    meeting: Meeting,
+    user: User,
+    args: dict[str, Any],
+    t: Text,
+    now: datetime,
+) -> tuple[str, list[list[tuple[str, str]]]]:
+    """A resident's view of a meeting: the card, their RSVP, and the buttons that apply now."""
     status = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
     text = (
         tx(t, "meeting-card", **args)
@@ -213,11 +226,11 @@ async def on_meeting_view(
         )
     )
     rows = []
-    if meeting.status == MeetingStatus.PUBLISHED and clock() < meetings.ends_at(meeting):
+    if meeting.status == MeetingStatus.PUBLISHED and now < meetings.ends_at(meeting):
         rows = _rsvp_rows(t, meeting.id or 0)
-        if meetings.in_checkin_window(meeting, now=clock()):
+        if meetings.in_checkin_window(meeting, now=now):
             rows.append([(t("meeting-btn-checkin"), CheckinCb(meeting_id=meeting.id or 0).pack())])
-    await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    return text, rows
 
 
 @router.callback_query(RsvpCb.filter())
@@ -244,6 +257,7 @@ async def on_rsvp(
         notifier=make_notifier(translator, settings, clock),
     )
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
+    await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
     if outcome.status == RsvpStatus.GOING and not outcome.reminder_due:
         # every reminder time has passed: say when and where now instead of promising one
         when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
@@ -262,6 +276,31 @@ async def on_rsvp(
     }[outcome.status]
     await query.answer()
     await reply(query.message, t(key, title=meeting.title, position=outcome.position))
+
+
+async def _refresh_card(
+    query: CallbackQuery,
+    session: AsyncSession,
+    meeting: Meeting,
+    user: User,
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Tapped on the meeting's card (not the announcement): its "您的报名" line shows the new
+    answer, so the card never contradicts what was just said."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    shown = (message.text or "").splitlines()
+    status_prefix = t("meeting-my-status", status="").strip()
+    if not shown or not shown[-1].startswith(status_prefix):
+        return
+    args = await _card(session, meeting, translator, settings, clock)
+    text, rows = await _resident_card(session, meeting, user, args, t, clock())
+    if text.splitlines()[-1] != shown[-1]:  # the same answer tapped again: nothing to change
+        await message.edit_text(text, reply_markup=kb(rows) if rows else None)
 
 
 @router.callback_query(CheckinCb.filter())
