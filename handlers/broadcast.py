@@ -444,14 +444,36 @@ async def cmd_quiet(
 ) -> None:
     """/quiet shows the community's quiet hours; /quiet 22:00 07:00 sets them; /quiet off.
 
+    Someone with several communities (an admin) names one first: /quiet 阳光社区 off; without
+    a name they see every community's hours and are told how to name one.
     What the old hours held is re-timed at once (after /quiet off it goes now).
     """
     choices = await _communities(session, user, roles)
     if not choices:
         await message.answer(t("err-not-allowed"))
         return
-    community_id, name = choices[0]
     words = (command.args or "").split()
+    named = [c for c in choices if words and c[1] == words[0]]
+    if named:
+        words = words[1:]
+    elif len(choices) > 1:
+        lines = []
+        for cid, cname in choices:
+            start, end, enabled = await quiet_hours_of(session, community_id=cid)
+            key = "broadcast-quiet-line" if enabled else "broadcast-quiet-line-off"
+            lines.append(
+                t(key, community=cname, start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
+            )
+        lines.append(
+            t(
+                "broadcast-quiet-which",
+                names="、".join(cname for _, cname in choices),
+                example=choices[0][1],
+            )
+        )
+        await message.answer("\n".join(lines))
+        return
+    community_id, name = (named or choices)[0]
     if not words:
         start, end, enabled = await quiet_hours_of(session, community_id=community_id)
         key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"

@@ -54,6 +54,10 @@ broadcast-quiet-now = 🌙 Quiet hours of { $community }: { $start }–{ $end }.
 broadcast-quiet-off = 🔔 Quiet hours of { $community } are off (they were { $start }–{ $end }); messages go at any time.
     Switch on again: /quiet { $start } { $end }
 broadcast-quiet-bad = That time is not in the right form. Write it like this: /quiet 22:00 07:00, or /quiet off
+broadcast-quiet-line = 🌙 { $community }: quiet hours { $start }–{ $end }
+broadcast-quiet-line-off = 🔔 { $community }: quiet hours off (they were { $start }–{ $end })
+broadcast-quiet-which = You look after several communities ({ $names }); put the community's name first, for example:
+    /quiet { $example } 22:00 07:00  or  /quiet { $example } off
 
 ## A notice with a photo
 broadcast-photo-received = 🖼 Photo received. Now send the text of the notice; it goes out under the photo.

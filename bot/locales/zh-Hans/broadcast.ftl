@@ -54,6 +54,10 @@ broadcast-quiet-now = 🌙 { $community } 的免打扰时段：{ $start }–{ $e
 broadcast-quiet-off = 🔔 { $community } 已关闭免打扰时段（原为 { $start }–{ $end }），消息随时发出。
     重新开启：/quiet { $start } { $end }
 broadcast-quiet-bad = 时间格式不对。请这样写：/quiet 22:00 07:00，或 /quiet off
+broadcast-quiet-line = 🌙 { $community }：免打扰 { $start }–{ $end }
+broadcast-quiet-line-off = 🔔 { $community }：免打扰已关闭（原为 { $start }–{ $end }）
+broadcast-quiet-which = 您负责几个社区（{ $names }），请在命令里先写社区名，例如：
+    /quiet { $example } 22:00 07:00　或　/quiet { $example } off
 
 ## A notice with a photo
 broadcast-photo-received = 🖼 图片收到了。请再发通知的文字，文字会配在图片下面一起发出。

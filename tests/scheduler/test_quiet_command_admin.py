@@ -1,0 +1,48 @@
+"""/quiet for someone with several communities (an admin): name the community, or see them all."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from services import org
+from services.delivery import quiet_hours_of
+from tests.e2e.conftest import Harness, linli_sandbox  # noqa: F401  (the e2e fixture)
+
+ADMIN = 1001
+STAFF = 2001  # 李社工, 阳光社区 only
+
+
+async def _hours(h: Harness) -> dict[str, tuple[str, str, bool]]:
+    async with h.sessionmaker() as session:
+        out = {}
+        for c in await org.list_communities(session):
+            assert c.id is not None
+            start, end, enabled = await quiet_hours_of(session, community_id=c.id)
+            out[c.name] = (start.strftime("%H:%M"), end.strftime("%H:%M"), enabled)
+        return out
+
+
+async def test_admin_names_the_community_for_quiet_hours(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    before = await _hours(h)
+    assert before["阳光社区"] == before["和谐社区"] == ("22:00", "07:00", True)
+    [listing] = await d.say(ADMIN, "/quiet")
+    text = message_text(listing)
+    assert "阳光社区" in text and "和谐社区" in text and "/quiet 和谐社区 off" in text
+    # Without a name nothing changes: the admin is asked which community.
+    [which] = await d.say(ADMIN, "/quiet off")
+    assert "社区名" in message_text(which)
+    assert await _hours(h) == before
+    [done] = await d.say(ADMIN, "/quiet 阳光社区 off")
+    assert "阳光社区 已关闭免打扰" in message_text(done)
+    [done] = await d.say(ADMIN, "/quiet 和谐社区 21:00 08:00")
+    assert "21:00–08:00" in message_text(done)
+    after = await _hours(h)
+    assert after["阳光社区"] == ("22:00", "07:00", False)
+    assert after["和谐社区"] == ("21:00", "08:00", True)
+    # Staff of one community need no name, as before.
+    [mine] = await d.say(STAFF, "/quiet 23:00 06:00")
+    assert "阳光社区" in message_text(mine) and "23:00–06:00" in message_text(mine)
+    assert (await _hours(h))["阳光社区"] == ("23:00", "06:00", True)
