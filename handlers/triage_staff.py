@@ -636,7 +636,13 @@ async def _transfer(
         now=ctx.now(),
     )
     await state.clear()
-    await _done(event, ctx, "order-transferred", out)
+    # an urgent matter is followed up within hours, not days: say when
+    req = out.request
+    assert req is not None
+    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    text = ctx.t("order-transferred", number=req.number, time=local(ctx.settings, follow))
+    await reply(event, text, reply_markup=ctx.main_menu())
+    await ctx.deliver(out.pending)
 
 
 @router.message(StaffFlow.transfer_note, F.text)

@@ -145,3 +145,28 @@ async def test_unsatisfied_reason_reaches_staff_once(linli_sandbox: Harness) -> 
     chat = await d.messages(STAFF, card["message_id"])
     copies = [m for m in chat if "说明了" in message_text(m)]
     assert len(copies) == 1, [message_text(m) for m in [*copies, *later]]
+
+
+async def test_transfer_says_when_it_is_followed_up(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    for text, urgent, when in (
+        ("5号楼电梯坏了，老人被困在家里下不了楼", True, "11-23 22:00"),  # urgent: 12 hours
+        ("小区东门的路面坑坑洼洼", False, "11-26 10:00"),  # 3 days
+    ):
+        preview = await _preview(h, text)
+        if urgent and "紧急" not in message_text(preview).split("\n")[-1]:
+            await d.tap(ZHOU, "改为紧急", preview["message_id"])
+            await d.expect(ZHOU, "改为不紧急")
+        await d.tap(ZHOU, "确认提交", preview["message_id"])
+        filed = await d.expect(ZHOU, "已提交，编号", since=preview["message_id"] - 1)
+        number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+        [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+        await d.tap(STAFF, f"{number}", queue["message_id"])
+        card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=queue["message_id"])
+        await d.tap(STAFF, "转办", card["message_id"])
+        await d.expect(STAFF, "转办给哪个单位", since=card["message_id"])
+        [*_, ask] = await d.say(STAFF, "区住建局")
+        await d.tap(STAFF, "跳过", ask["message_id"])
+        done = await d.expect(STAFF, f"诉求 {number} 已转办", since=ask["message_id"])
+        assert f"{when} 会提醒您跟进" in message_text(done), message_text(done)
