@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -20,6 +20,7 @@ from handlers.requests import held_draft
 from models import MemberProfile, Role, User
 from services import orders as order_service
 from services import users as user_service
+from services.delivery import quiet_hours_of
 from services.order_notices import deliver
 
 router = Router(name="profile")
@@ -42,6 +43,11 @@ async def cmd_profile(
     message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
 ) -> None:
     """What we keep about the user, with edit and delete buttons."""
+    text = await _profile_text(session, user, roles, t)
+    await message.answer(text, reply_markup=_profile_markup(t, user))
+
+
+async def _profile_text(session: AsyncSession, user: User, roles: frozenset[Role], t: Text) -> str:
     name = user.display_name if user.forgotten_at is None else t("profile-name-forgotten")
     lines = [t("profile-title"), t("profile-name", name=name)]
     address = await user_service.address_text(session, user=user)
@@ -54,8 +60,21 @@ async def cmd_profile(
     profile = await session.get(MemberProfile, user.id)
     if profile is not None and user.forgotten_at is None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
-    lines.append(t("profile-quiet-off" if user.quiet_hours_opt_out else "profile-quiet-on"))
-    await message.answer("\n".join(lines), reply_markup=_profile_markup(t, user))
+    lines.append(await _quiet_line(session, user, t))
+    return "\n".join(lines)
+
+
+async def _quiet_line(session: AsyncSession, user: User, t: Text) -> str:
+    """The user's night-time setting, with their community's own hours."""
+    if user.quiet_hours_opt_out:
+        return t("profile-quiet-off")
+    if user.community_id is None:
+        start, end = time(22, 0), time(7, 0)
+    else:
+        start, end, enabled = await quiet_hours_of(session, community_id=user.community_id)
+        if not enabled:
+            return t("profile-quiet-community-off")
+    return t("profile-quiet-on", start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
 
 
 def _profile_markup(t: Text, user: User) -> InlineKeyboardMarkup:
@@ -75,19 +94,22 @@ async def on_quiet_toggle(
     query: CallbackQuery,
     session: AsyncSession,
     user: User,
+    roles: frozenset[Role],
     t: Text,
     clock: Callable[[], datetime],
 ) -> None:
-    """Switch night-time quiet hours on or off for this user (held notices then go at once)."""
+    """Switch night-time quiet hours on or off for this user (held notices then go at once).
+
+    The profile card is rewritten whole, so its quiet-hours line says what the button did.
+    """
     await user_service.set_quiet_hours_opt_out(
         session, user=user, opt_out=not user.quiet_hours_opt_out, now=clock()
     )
-    await query.answer(
-        t("profile-quiet-off" if user.quiet_hours_opt_out else "profile-quiet-on"),
-        show_alert=True,
-    )
+    await query.answer(await _quiet_line(session, user, t), show_alert=True)
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=_profile_markup(t, user))
+        await query.message.edit_text(
+            await _profile_text(session, user, roles, t), reply_markup=_profile_markup(t, user)
+        )
 
 
 @router.callback_query(ProfileCb.filter(F.action == "address"))

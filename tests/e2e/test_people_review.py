@@ -88,3 +88,25 @@ async def test_verification_cards_refuse_a_changed_address_and_a_second_tap(
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, NEW)
         assert user is not None and user.verified_by == STAFF
+
+
+async def test_profile_quiet_line_follows_the_switch_and_the_community_hours(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    resident = 4001  # 周阿姨, 阳光社区
+    await d.say(STAFF, "/quiet 21:00 08:00")
+    [profile] = await d.say(resident, "/profile")
+    assert "夜间免打扰：开（21:00–08:00" in message_text(profile)
+    since = profile["message_id"] - 1
+    await d.tap(resident, "夜里也通知我", profile["message_id"])
+    # The card's line says what the button just did, and the button offers the way back.
+    card = await d.expect(resident, "夜间免打扰：关", since=since)
+    assert card["message_id"] == profile["message_id"]
+    assert "夜间免打扰：开" not in message_text(card)
+    await d.tap(resident, "开启夜间免打扰", profile["message_id"])
+    card = await d.expect(resident, "夜间免打扰：开（21:00–08:00", since=since)
+    assert card["message_id"] == profile["message_id"]
+    await d.say(STAFF, "/quiet off")
+    [profile] = await d.say(resident, "/profile")
+    assert "社区已关闭免打扰时段" in message_text(profile)
