@@ -659,12 +659,13 @@ async def on_transfer_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCt
 
 @router.message(StaffFlow.answer, F.text)
 async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
-    """The unit's answer: solved or not?"""
+    """The unit's answer: solved or not? Typed again, the new text replaces it (shown back, so
+    staff see what the resident will be told)."""
     values = await state.get_data()
     await state.update_data(answer=message.text)
     rid = int(values["rid"])
     await message.answer(
-        t("order-ask-answer-solved"),
+        t("order-ask-answer-solved", answer=message.text or ""),
         reply_markup=keyboard(
             [
                 [

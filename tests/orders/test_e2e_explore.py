@@ -170,3 +170,37 @@ async def test_transfer_says_when_it_is_followed_up(linli_sandbox: Harness) -> N
         await d.tap(STAFF, "跳过", ask["message_id"])
         done = await d.expect(STAFF, f"诉求 {number} 已转办", since=ask["message_id"])
         assert f"{when} 会提醒您跟进" in message_text(done), message_text(done)
+
+
+async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, "小区东门的路面坑坑洼洼")
+    await d.tap(ZHOU, "确认提交", preview["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, f"{number}", queue["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    await d.tap(STAFF, "转办", card["message_id"])
+    await d.expect(STAFF, "转办给哪个单位")
+    [*_, ask] = await d.say(STAFF, "区市政所")
+    await d.tap(STAFF, "跳过", ask["message_id"])
+    transferred = await d.expect(STAFF, f"诉求 {number} 已转办")
+    [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, "办理中的事项", queue["message_id"])
+    await d.expect(STAFF, "办理中的事项", since=transferred["message_id"])
+    await d.tap(STAFF, f"查看 {number}", queue["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} · 已转办", since=queue["message_id"])
+    await d.tap(STAFF, "记录回复", card["message_id"])
+    await d.expect(STAFF, "答复", since=card["message_id"])
+    [*_, first] = await d.say(STAFF, "下周一施工 <b>修补</b> & 铺平")
+    assert "下周一施工 <b>修补</b> & 铺平" in message_text(first)
+    # typed again (a correction): the prompt shows what the resident will be told
+    [*_, second] = await d.say(STAFF, "下周二施工")
+    assert "答复：下周二施工" in message_text(second) and "问题解决了吗" in message_text(second)
+    await d.tap(STAFF, "已解决", second["message_id"])
+    told = await d.expect(ZHOU, "下周二施工", since=filed["message_id"])
+    assert "下周一" not in message_text(told)

@@ -174,7 +174,8 @@ order-ask-transfer-unit = Transfer request { $number } to which unit? Type its n
 order-ask-transfer-note = Anything to note? Write a line, or tap "Skip".
 order-transferred = Request { $number } is transferred; you will be reminded to follow it up on { $time }.
 order-ask-answer = Type the unit's answer about request { $number }:
-order-ask-answer-solved = Is the problem solved?
+order-ask-answer-solved = Answer: { $answer }
+    Is the problem solved? (To change the answer, just type it again.)
 order-answer-recorded = The answer on request { $number } is recorded and the resident told.
 order-ask-merge = Merge request { $number } into which request? Type its number:
 order-merged = Request { $number } is merged; the resident will follow the other request.

@@ -174,7 +174,8 @@ order-ask-transfer-unit = 诉求 { $number } 转办给哪个单位？请输入�
 order-ask-transfer-note = 有什么需要说明的吗？可以写一句，或点「跳过」。
 order-transferred = 诉求 { $number } 已转办，{ $time } 会提醒您跟进。
 order-ask-answer = 请输入承办单位对诉求 { $number } 的答复：
-order-ask-answer-solved = 问题解决了吗？
+order-ask-answer-solved = 答复：{ $answer }
+    问题解决了吗？（答复要改的话，直接重新输入即可）
 order-answer-recorded = 已记录诉求 { $number } 的答复并告知居民。
 order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的编号：
 order-merged = 诉求 { $number } 已合并，居民会跟着那件诉求收到进度。
