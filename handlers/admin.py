@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.commands import set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.consult_kit import same_markup
 from handlers.filters import IS_ADMIN
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, main_menu
@@ -113,9 +114,13 @@ async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) ->
     """Every staff account with a revoke button."""
     await query.answer()
     assert isinstance(query.message, Message)
+    await _show_staff_list(query.message, session, t)
+
+
+async def _show_staff_list(message: Message, session: AsyncSession, t: Text) -> None:
     staff = await staff_service.list_staff(session)
     if not staff:
-        await query.message.edit_text(t("admin-staff-none"))
+        await message.edit_text(t("admin-staff-none"))
         return
     communities = {c.id: c.name for c in await org.list_communities(session)}
     grids = await org.grid_names(session)
@@ -138,10 +143,44 @@ async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) ->
                 )
             ]
         )
-    await query.message.edit_text("\n".join(lines), reply_markup=inline_kb(rows))
+    text, markup = "\n".join(lines), inline_kb(rows)
+    if message.html_text == text and same_markup(message, markup):
+        return  # already showing it (a stale tap on the list itself)
+    await message.edit_text(text, reply_markup=markup)
+
+
+async def _is_staff(session: AsyncSession, telegram_id: int) -> User | None:
+    """The account when it still holds a staff scope, else None."""
+    for member, _scopes in await staff_service.list_staff(session):
+        if member.id == telegram_id:
+            return member
+    return None
 
 
 @router.callback_query(AdminCb.filter(F.action == "revoke"))
+async def on_revoke_ask(
+    query: CallbackQuery, callback_data: AdminCb, session: AsyncSession, t: Text
+) -> None:
+    """Revoking is asked once more: one stray tap on a long list took someone's work away."""
+    assert isinstance(query.message, Message)
+    member = await _is_staff(session, callback_data.id)
+    if member is None:
+        await query.answer(t("admin-revoke-gone"), show_alert=True)
+        await _show_staff_list(query.message, session, t)
+        return
+    await query.answer()
+    await query.message.edit_text(
+        t("admin-revoke-confirm", name=member.display_name),
+        reply_markup=inline_kb(
+            [
+                [(t("admin-revoke-yes"), AdminCb(action="revoke-yes", id=member.id).pack())],
+                [(t("admin-revoke-back"), AdminCb(action="staff").pack())],
+            ]
+        ),
+    )
+
+
+@router.callback_query(AdminCb.filter(F.action == "revoke-yes"))
 async def on_revoke(
     query: CallbackQuery,
     callback_data: AdminCb,
@@ -153,13 +192,20 @@ async def on_revoke(
     clock: Callable[[], datetime],
     t: Text,
 ) -> None:
-    """Take away every staff scope of that account."""
+    """Take away every staff scope of that account; the list is shown again without them.
+
+    A second tap (or a colleague who was quicker) changes nothing and tells nobody again.
+    """
+    assert isinstance(query.message, Message)
+    if await _is_staff(session, callback_data.id) is None:
+        await query.answer(t("admin-revoke-gone"), show_alert=True)
+        await _show_staff_list(query.message, session, t)
+        return
     member = await staff_service.revoke(
         session, telegram_id=callback_data.id, role=Role.STAFF, revoked_by=user.id
     )
     await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
-    assert isinstance(query.message, Message)
-    await query.message.edit_reply_markup(reply_markup=None)
+    await _show_staff_list(query.message, session, t)
     # The former staff member is told, gets the resident menu back and loses staff commands.
     member_roles = effective_roles(member, admin_ids=settings.admin_ids)
     await set_user_commands(

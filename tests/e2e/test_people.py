@@ -422,7 +422,9 @@ async def test_admin_revokes_staff_who_is_told(linli_sandbox: Harness) -> None:
     listing = await d.expect(ADMIN, "张网格员", since=menu["message_id"] - 1)
     assert "2002" in message_text(listing) and "2,002" not in message_text(listing)
     assert "阳光社区（第一网格）" in message_text(listing)
-    answer = await d.click(ADMIN, listing["message_id"], text="撤销 张网格员")
+    await d.click(ADMIN, listing["message_id"], text="撤销 张网格员")
+    await d.expect(ADMIN, "确定撤销 张网格员", since=menu["message_id"] - 1)
+    answer = await d.click(ADMIN, listing["message_id"], text="✅ 确定撤销")
     assert "已撤销" in answer["answer"]["text"]
     told = await d.expect(2002, "权限已被撤销")
     labels = [b["text"] for row in told["reply_markup"]["keyboard"] for b in row]

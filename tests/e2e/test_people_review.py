@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import MemberProfile, MemberStatus, User
+from models import MemberProfile, MemberStatus, Role, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import _apply_as_member, _keyboard_labels
@@ -110,3 +110,40 @@ async def test_profile_quiet_line_follows_the_switch_and_the_community_hours(
     await d.say(STAFF, "/quiet off")
     [profile] = await d.say(resident, "/profile")
     assert "社区已关闭免打扰时段" in message_text(profile)
+
+
+async def test_revoking_staff_is_confirmed_once_and_a_second_tap_changes_nothing(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    admin = 1001
+    [menu] = await d.say(admin, "/admin")
+    since = menu["message_id"] - 1
+    await d.tap(admin, "工作人员列表", menu["message_id"])
+    listing = await d.expect(admin, "陈社工", since=since)
+    revoke_chen = "adm:revoke:2003"
+    # A tap on a name asks first; going back keeps everyone.
+    await d.click(admin, listing["message_id"], data=revoke_chen)
+    await d.expect(admin, "确定撤销 陈社工", since=since)
+    await d.tap(admin, "返回列表", listing["message_id"])
+    await d.expect(admin, "陈社工（2003）", since=since)
+    async with linli_sandbox.sessionmaker() as session:
+        chen = await session.get(User, 2003)
+        assert chen is not None and Role.STAFF in chen.role_set
+    await d.click(admin, listing["message_id"], data=revoke_chen)
+    await d.expect(admin, "确定撤销 陈社工", since=since)
+    answer = await d.tap(admin, "确定撤销", listing["message_id"])
+    assert "已撤销 陈社工" in answer["answer"]["text"]
+    # The list comes back without them, the others keep their buttons.
+    now = await d.expect(admin, "李社工（2001）", since=since)
+    assert "陈社工" not in message_text(now)
+    assert any(
+        "撤销 李社工" in b["text"] for row in now["reply_markup"]["inline_keyboard"] for b in row
+    )
+    await d.expect(2003, "权限已被撤销")
+    # The confirmation tapped again (a double tap, an old copy): no change, nobody told twice.
+    for data in ("adm:revoke-yes:2003", revoke_chen):
+        answer = await d.click(admin, listing["message_id"], data=data)
+        assert "已经不是社区工作人员" in answer["answer"]["text"]
+    told = [m for m in await d.messages(2003) if "权限已被撤销" in message_text(m)]
+    assert len(told) == 1
