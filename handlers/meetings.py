@@ -76,6 +76,12 @@ class MeetingForm(StatesGroup):
     capacity = State()
 
 
+class MeetingStart(StatesGroup):
+    """The meeting form's first step: its kind, chosen with the buttons (nothing typed yet)."""
+
+    kind = State()
+
+
 class MeetingChange(StatesGroup):
     """Staff changing a published meeting, or writing its minutes."""
 
@@ -495,6 +501,7 @@ async def start_meeting_form(
     """The meeting form's first question (its kind); with `topic`, a topic goes on the new
     meeting's agenda once the draft is saved."""
     await state.clear()
+    await state.set_state(MeetingStart.kind)  # typed text here is told to choose above
     await state.update_data(community_id=community_id)
     text = t("meeting-new-kind")
     if topic is not None:

@@ -1,6 +1,6 @@
-"""Text typed at a step that waits for a tap on the buttons above (a request's preview) is
-answered with what the step needs, and the flow goes on; with no flow in progress, unknown text
-still gets the menu."""
+"""Text typed at a step that waits for a tap on the buttons above (a meeting's type, a request's
+preview) is answered with what the step needs, and the flow goes on; with no flow in progress,
+unknown text still gets the menu."""
 
 from __future__ import annotations
 
@@ -12,6 +12,22 @@ from tests.e2e.conftest import Harness
 
 STAFF = 2001  # 李社工
 RESIDENT = 4001  # 周阿姨
+
+
+async def test_text_at_a_meeting_type_choice_keeps_the_form(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建议事会")
+    ask = await d.expect(STAFF, "请选择会议类型")
+    [answer] = await d.say(STAFF, "关于3号楼加装电梯的议事会")
+    assert "请点上面消息里的按钮" in message_text(answer)
+    assert "没有看懂" not in message_text(answer)
+    # the form is still on: the type is chosen on the same message, and the title is asked
+    await d.tap(STAFF, "楼栋夜话", ask["message_id"])
+    await d.expect(STAFF, "会议标题", since=answer["message_id"])
+    # and cancel still cancels
+    [cancelled] = await d.say(STAFF, "✖️ 取消")
+    assert "已取消" in message_text(cancelled)
 
 
 async def test_text_at_the_request_preview_keeps_the_request(linli_sandbox: Harness) -> None:
