@@ -50,8 +50,9 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "1号楼", pick["message_id"])
     await d.tap(STAFF, "✅ 完成", pick["message_id"])
     await d.expect(STAFF, "最多多少人")
-    replies = await d.say(STAFF, "2")
-    preview = next(m for m in replies if "预览" in message_text(m))
+    [first, *_] = await d.say(STAFF, "2")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert "楼栋夜话：1号楼加装电梯夜话" in message_text(preview)
     assert "11-25 19:30" in message_text(preview) and "人数上限：2 人" in message_text(preview)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
@@ -142,8 +143,9 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     assert "分类（自动建议）：公共设施" in message_text(plan)  # triage's suggestion
     await d.tap(STAFF, "✏️ 改标题", plan["message_id"])
     await d.expect(STAFF, "现在的标题是：修复1号楼门口路灯", since=plan["message_id"])
-    replies = await d.say(STAFF, "修1号楼门口路灯")
-    plan = next(m for m in replies if "决议转为工单" in message_text(m))
+    [first, *_] = await d.say(STAFF, "修1号楼门口路灯")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    plan = await d.expect(STAFF, "决议转为工单", since=first["message_id"] - 1)
     assert "工单标题：修1号楼门口路灯" in message_text(plan)
     await d.tap(STAFF, "✅ 创建工单", plan["message_id"])
     made = await d.expect(STAFF, "已根据决议创建工单", since=plan["message_id"])

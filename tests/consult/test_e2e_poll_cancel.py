@@ -35,8 +35,9 @@ async def _draft(d: Driver, question: str) -> dict:
     await d.tap(STAFF, "截止后公开", ask["message_id"])
     await d.expect(STAFF, "参与比例才有效", since=ask["message_id"])
     await d.say(STAFF, "跳过")
-    replies = await d.say(STAFF, "跳过")
-    return next(m for m in replies if "预览" in message_text(m))
+    [first, *_] = await d.say(STAFF, "跳过")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    return await d.expect(STAFF, "预览", since=first["message_id"] - 1)
 
 
 async def _poll(h: Harness) -> Poll:

@@ -68,8 +68,9 @@ async def create_poll(
     [ask] = await d.say(STAFF, quorum)
     await d.tap(STAFF, basis, ask["message_id"])
     await d.expect(STAFF, "赞成须达到", since=ask["message_id"])
-    replies = await d.say(STAFF, threshold)
-    preview = next(m for m in replies if "预览" in message_text(m))
+    [first, *_] = await d.say(STAFF, threshold)
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert question in message_text(preview)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
     await d.expect(STAFF, "投票已发布", since=preview["message_id"])
@@ -119,8 +120,9 @@ async def test_quorum_met_with_vote_change_and_proxy_vote(linli_sandbox: Harness
     ask = await d.expect(GRID_WORKER, "请选择居民所在楼栋", since=card["message_id"])
     await d.tap(GRID_WORKER, "1号楼", ask["message_id"])
     await d.expect(GRID_WORKER, "请输入居民的房号", since=ask["message_id"])
-    replies = await d.say(GRID_WORKER, "502")
-    proxy = next(m for m in replies if "代 吴大爷 投票" in message_text(m))
+    [first, *_] = await d.say(GRID_WORKER, "502")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    proxy = await d.expect(GRID_WORKER, "代 吴大爷 投票", since=first["message_id"] - 1)
     await d.tap(GRID_WORKER, "同意", proxy["message_id"])
     await d.expect(GRID_WORKER, "已为 吴大爷 代投：同意")
     # 黄奶奶 opens the ballot but only taps after the close: refused

@@ -57,8 +57,9 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     await d.say(STAFF, "1号楼架空层")
     await d.tap(STAFF, "全社区")
     ask = await d.expect(STAFF, "最多多少人")
-    replies = await d.say(STAFF, "20")
-    preview = next(m for m in replies if "预览" in message_text(m))
+    [first, *_] = await d.say(STAFF, "20")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert "01-01 19:30" in message_text(preview)
     async with h.sessionmaker() as session:
         meeting = (await session.exec(select(Meeting))).one()
@@ -112,8 +113,9 @@ async def test_poll_close_typed_as_tomorrow_evening(linli_sandbox: Harness) -> N
     await d.expect(STAFF, "参与比例才有效", since=ask["message_id"])
     await d.say(STAFF, "跳过")
     await d.expect(STAFF, "赞成须达到")
-    replies = await d.say(STAFF, "跳过")
-    preview = next(m for m in replies if "预览" in message_text(m))
+    [first, *_] = await d.say(STAFF, "跳过")
+    # the reply we want may come after others: wait for it, not for a quiet spell
+    preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert "01-01 20:00" in message_text(preview)
     async with h.sessionmaker() as session:
         poll = (await session.exec(select(Poll))).one()
