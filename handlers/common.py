@@ -20,6 +20,7 @@ from handlers.notify import notify
 from models import Community, Role, User
 from services import staff as staff_service
 from services import users as user_service
+from services.errors import DomainError
 
 router = Router(name="common")
 router.message.filter(F.chat.type == "private")  # groups: handlers/group_chat.py
@@ -54,9 +55,21 @@ async def cmd_start_invite(
     translator: Translator,
     clock: Callable[[], datetime],
 ) -> None:
-    """A staff invitation link: /start inv-CODE."""
+    """A staff invitation link: /start inv-CODE.
+
+    A link that cannot be used (used, expired, mistyped) says why and still shows the menu:
+    for someone new it is their first message from the bot.
+    """
     await state.clear()
-    scope = await staff_service.accept_invitation(session, user=user, payload=command.args or "")
+    try:
+        scope = await staff_service.accept_invitation(
+            session, user=user, payload=command.args or ""
+        )
+    except DomainError as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
+        await send_main_menu(message, t, user, roles)
+        return
     await session.refresh(user)
     roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
     await set_user_commands(bot, translator, user_id=user.id, language=user.language, roles=roles)

@@ -214,9 +214,11 @@ async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harnes
         assert user is not None and Role.STAFF in user.role_set
         scopes = (await session.exec(select(StaffScope).where(StaffScope.user_id == NEW))).all()
         assert len(scopes) == 1
-    [used] = await d.say(ALEX, f"/start {payload}")
+    # A link that cannot be used says why, and someone new still gets the menu (no dead end).
+    used, menu = await d.say(ALEX, f"/start {payload}")
     assert "already been used" in message_text(used)
-    [garbage] = await d.say(ALEX, "/start inv-<script>alert(1)</script>")
+    assert "🏠 Register address" in _keyboard_labels(menu)
+    garbage, _menu = await d.say(ALEX, "/start inv-<script>alert(1)</script>")
     assert "not valid" in message_text(garbage)
     # An expired link.
     async with linli_sandbox.sessionmaker() as session:
@@ -226,7 +228,7 @@ async def test_staff_invitation_link_single_use_and_expiry(linli_sandbox: Harnes
         invitation.expires_at = invitation.created_at - timedelta(seconds=1)
         session.add(invitation)
         await session.commit()
-    [expired] = await d.say(ALEX, f"/start {payload}")
+    expired, _menu = await d.say(ALEX, f"/start {payload}")
     assert "expired" in message_text(expired)
     async with linli_sandbox.sessionmaker() as session:
         alex = await session.get(User, ALEX)
