@@ -106,6 +106,8 @@ async def cmd_help(message: Message, roles: frozenset[Role], t: Text) -> None:
         text += "\n\n" + t("help-text-member")
     if Role.STAFF in roles or Role.ADMIN in roles:
         text += "\n\n" + t("help-text-staff")
+    if Role.ADMIN in roles:
+        text += "\n\n" + t("help-text-admin")
     await message.answer(text)
 
 

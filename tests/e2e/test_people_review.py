@@ -147,3 +147,18 @@ async def test_revoking_staff_is_confirmed_once_and_a_second_tap_changes_nothing
         assert "已经不是社区工作人员" in answer["answer"]["text"]
     told = [m for m in await d.messages(2003) if "权限已被撤销" in message_text(m)]
     assert len(told) == 1
+
+
+async def test_help_names_the_commands_of_each_role(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [resident] = await d.say(4001, "/help")
+    assert "/quiet" not in message_text(resident) and "/admin" not in message_text(resident)
+    [staff] = await d.say(STAFF, "/help")
+    assert "/quiet" in message_text(staff) and "/broadcast" in message_text(staff)
+    assert "/categories" not in message_text(staff)
+    [admin] = await d.say(1001, "/help")
+    for command in ("/admin", "/invite", "/categories", "/quiet 社区名"):
+        assert command in message_text(admin), command
+    await d.add_user(id=5002, first_name="Alex", language_code="en")
+    [english] = await d.say(5002, "/help")
+    assert "Help" in message_text(english)
