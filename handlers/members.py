@@ -20,6 +20,7 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from bot.settings import Settings
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
@@ -442,8 +443,9 @@ async def on_approve(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
-    """Approve; the applicant is told."""
+    """Approve; the applicant is told, with the member's menu."""
     profile = await member_service.review(
         session,
         reviewer=user,
@@ -458,8 +460,16 @@ async def on_approve(
         await query.message.answer(t("member-approved-staff", name=profile.real_name))
     member = await session.get(User, profile.user_id)
     if member is not None:
+        # The notice brings the member's menu with it: it points at 「可接工单」, which a
+        # resident's keyboard does not have.
+        member_roles = user_service.effective_roles(member, admin_ids=settings.admin_ids)
         await notify(
-            session, translator, [member], lambda tt: tt("member-approved-user"), now=clock()
+            session,
+            translator,
+            [member],
+            lambda tt: tt("member-approved-user"),
+            lambda tt: main_menu(tt, member_roles, registered=member.registered),
+            now=clock(),
         )
 
 

@@ -153,7 +153,9 @@ async def test_member_registration_approved_by_staff(linli_sandbox: Harness) -> 
     card = await d.expect(STAFF, "报到申请")
     assert "林小明" in message_text(card) and "电路维修" in message_text(card)
     await d.tap(STAFF, "通过", card["message_id"])
-    await d.expect(NEW, "已通过")
+    approved = await d.expect(NEW, "已通过")
+    # It says to look under 「可接工单」, so it brings the member's menu that has it.
+    assert "🛠 可接工单" in _keyboard_labels(approved)
     async with linli_sandbox.sessionmaker() as session:
         profile = await session.get(MemberProfile, NEW)
         user = await session.get(User, NEW)
