@@ -25,7 +25,7 @@ from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.text_steps import refuse_button_labels
-from models import Community, MemberProfile, MemberStatus, Role, User
+from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
 from services import users as user_service
@@ -317,7 +317,7 @@ async def on_join_grid(
         unit=data["work_unit"],
         phone=data["phone"],
         skills=_skills_text(t, data["skills"], data["custom_skills"]),
-        community=community.name if community else "-",
+        community=_area(t, community, await _grid_name(session, grid_id)),
     )
     await query.answer()
     assert isinstance(query.message, Message)
@@ -375,26 +375,41 @@ async def on_join_submit(
     )
     staff = await user_service.staff_of(session, community_id=profile.community_id)
     community = await session.get(Community, profile.community_id)
+    grid = await _grid_name(session, profile.grid_id)
     await notify(
         session,
         translator,
         staff,
-        lambda tt: _review_card_text(tt, profile, community),
+        lambda tt: _review_card_text(tt, profile, community, grid),
         lambda tt: _review_markup(tt, profile),
         community_id=profile.community_id,
         now=clock(),
     )
 
 
-def _review_card_text(t: Text, profile: MemberProfile, community: Community | None) -> str:
+def _review_card_text(
+    t: Text, profile: MemberProfile, community: Community | None, grid: str | None
+) -> str:
     return t(
         "member-review-card",
         name=profile.real_name,
         unit=profile.work_unit,
         phone=profile.phone,
         skills=_skills_text(t, profile.skill_list, profile.custom_skills),
-        community=community.name if community else "-",
+        community=_area(t, community, grid),
     )
+
+
+async def _grid_name(session: AsyncSession, grid_id: int | None) -> str | None:
+    grid = await session.get(Grid, grid_id) if grid_id is not None else None
+    return grid.name if grid is not None else None
+
+
+def _area(t: Text, community: Community | None, grid: str | None) -> str:
+    """Where the member will serve: the community and the grid chosen (or any grid)."""
+    if community is None:
+        return "-"
+    return f"{community.name} · {grid or t('member-any-grid')}"
 
 
 def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
@@ -428,7 +443,7 @@ async def on_pending_list(
     for profile in pending[:20]:
         community = await session.get(Community, profile.community_id)
         await message.answer(
-            _review_card_text(t, profile, community),
+            _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id)),
             reply_markup=_review_markup(t, profile),
         )
 

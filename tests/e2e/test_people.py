@@ -142,7 +142,8 @@ async def _apply_as_member(h: Harness, user_id: int, unit: str = "区图书馆")
     await d.tap(user_id, "阳光社区", skills["message_id"])
     await d.expect(user_id, "服务的网格", since=mark)
     await d.tap(user_id, "不限网格", skills["message_id"])
-    await d.expect(user_id, "请确认", since=mark)
+    confirm = await d.expect(user_id, "请确认", since=mark)
+    assert "阳光社区 · 不限网格" in message_text(confirm)  # the grid chosen is shown too
     await d.tap(user_id, "确认", skills["message_id"])
     await d.expect(user_id, "已提交", since=mark)
 
@@ -152,6 +153,7 @@ async def test_member_registration_approved_by_staff(linli_sandbox: Harness) -> 
     await _apply_as_member(linli_sandbox, NEW)
     card = await d.expect(STAFF, "报到申请")
     assert "林小明" in message_text(card) and "电路维修" in message_text(card)
+    assert "阳光社区 · 不限网格" in message_text(card)
     await d.tap(STAFF, "通过", card["message_id"])
     approved = await d.expect(NEW, "已通过")
     # It says to look under 「可接工单」, so it brings the member's menu that has it.
