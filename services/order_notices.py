@@ -35,6 +35,7 @@ def cb(action: str, ref: int | None, extra: int = 0) -> str:
 BUTTONS: dict[str, list[tuple[str, str]]] = {
     "staff-request-card": [("order-btn-open-request", "sreq")],
     "staff-order": [("order-btn-open-order", "sord")],
+    "staff-order-nobody": [("order-btn-offer-all", "sall"), ("order-btn-open-order", "sord")],
     "staff-verify": [("order-btn-verify", "vok"), ("order-btn-send-back", "vback")],
     "staff-verify-photos": [
         ("order-btn-result-photos", "vpics"),

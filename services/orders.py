@@ -1133,7 +1133,9 @@ async def release_claim(
     now: datetime,
 ) -> Outcome:
     """A member gives a claim back with a reason; the order is offered again."""
-    await _member_or_refuse(session, user=user, roles=roles, action="release", order_id=order_id)
+    profile = await _member_or_refuse(
+        session, user=user, roles=roles, action="release", order_id=order_id
+    )
     order = await get_order(session, order_id)
     claim = next(
         (c for c in await active_claims(session, order_id=order_id) if c.member_id == user.id),
@@ -1157,13 +1159,17 @@ async def release_claim(
     )
     notices = await _offer_notices(session, order, key="order-notice-offer-again")
     notices = [n for n in notices if n.chat_id != user.id]
+    offered = len(notices)
+    # staff learn who gave it back and whether anyone else was offered it; when nobody fits,
+    # the notice carries the button that offers it to every member of the community
+    name = profile.real_name or user.display_name
     for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id):
         notices.append(
             Notice(
                 chat_id=sid,
-                key="order-notice-released",
-                args={"number": order.number, "reason": text},
-                kind="staff-order",
+                key="order-notice-released" if offered else "order-notice-released-nobody",
+                args={"number": order.number, "reason": text, "name": name, "count": offered},
+                kind="staff-order" if offered else "staff-order-nobody",
                 ref_id=order.id,
                 community_id=order.community_id,
             )

@@ -89,7 +89,7 @@ async def test_order_cycle_two_members_release_reassign_reopen(linli_sandbox: Ha
     await d.say(ZHAO, "🛠 可接工单")
     await d.tap(ZHAO, f"接 {order_no}")
     await d.expect(ZHAO, "您已接下工单")
-    released = await d.expect(STAFF, "有人放弃")
+    released = await d.expect(STAFF, "刘建国 放弃了，原因：临时要出差")
     await d.tap(STAFF, "查看工单", released["message_id"])
     staff_order = await d.expect(STAFF, "接单人：赵敏")
     await d.tap(STAFF, "改派", staff_order["message_id"])

@@ -13,6 +13,7 @@ from tests.e2e.conftest import Harness
 
 STAFF = 2001  # 李社工, 阳光社区
 LIU = 3001  # 刘师傅, plumbing
+ZHAO = 3002  # 赵医生, health (same community)
 ZHOU = 4001  # 周阿姨, 阳光社区 1号楼 302
 
 
@@ -23,6 +24,14 @@ async def _preview(h: Harness, text: str) -> dict:
     [*_, preview] = await d.say(ZHOU, "✅ 说完了")
     assert "确认提交" in str(preview.get("reply_markup"))
     return preview
+
+
+async def _queue(h: Harness) -> dict:
+    """Staff's queue (not an alert that happens to arrive just after it)."""
+    sent = await h.driver.send(STAFF, "📋 待办诉求")
+    msgs = await h.driver.replies(STAFF, sent["message_id"])
+    heads = ("待办诉求（共", "没有待受理")
+    return next(m for m in msgs if any(head in message_text(m) for head in heads))
 
 
 async def test_double_tap_on_submit_files_one_request(linli_sandbox: Harness) -> None:
@@ -161,7 +170,7 @@ async def test_transfer_says_when_it_is_followed_up(linli_sandbox: Harness) -> N
         await d.tap(ZHOU, "确认提交", preview["message_id"])
         filed = await d.expect(ZHOU, "已提交，编号", since=preview["message_id"] - 1)
         number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
-        [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+        queue = await _queue(h)
         await d.tap(STAFF, f"{number}", queue["message_id"])
         card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=queue["message_id"])
         await d.tap(STAFF, "转办", card["message_id"])
@@ -181,7 +190,7 @@ async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
     await d.tap(ZHOU, "确认提交", preview["message_id"])
     filed = await d.expect(ZHOU, "已提交，编号")
     number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
-    [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+    queue = await _queue(h)
     await d.tap(STAFF, f"{number}", queue["message_id"])
     card = await d.expect(STAFF, f"诉求 {number} · 待受理")
     await d.tap(STAFF, "转办", card["message_id"])
@@ -189,7 +198,7 @@ async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
     [*_, ask] = await d.say(STAFF, "区市政所")
     await d.tap(STAFF, "跳过", ask["message_id"])
     transferred = await d.expect(STAFF, f"诉求 {number} 已转办")
-    [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+    queue = await _queue(h)
     await d.tap(STAFF, "办理中的事项", queue["message_id"])
     await d.expect(STAFF, "办理中的事项", since=transferred["message_id"])
     await d.tap(STAFF, f"查看 {number}", queue["message_id"])
@@ -204,3 +213,34 @@ async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
     await d.tap(STAFF, "已解决", second["message_id"])
     told = await d.expect(ZHOU, "下周二施工", since=filed["message_id"])
     assert "下周一" not in message_text(told)
+
+
+async def test_release_when_nobody_else_fits_offers_staff_the_whole_community(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, "家里灯不亮了，开关好像坏了")
+    await d.tap(ZHOU, "确认提交", preview["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    queue = await _queue(h)
+    await d.tap(STAFF, f"{number}", queue["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    await d.tap(STAFF, "派单", card["message_id"])
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "发布工单", card["message_id"])
+    issued = await d.expect(STAFF, "已通知 1 位")  # only 刘师傅 fits (plumbing, 第一网格)
+    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.tap(LIU, "接单", offer["message_id"])
+    mine = await d.expect(LIU, "接单人", since=offer["message_id"])
+    await d.tap(LIU, "放弃工单", mine["message_id"])
+    await d.expect(LIU, "原因", since=mine["message_id"])
+    await d.say(LIU, "临时要出差")
+    # staff are not told '已重新派单' when nobody else can see it: who, why, and the way out
+    notice = await d.expect(STAFF, f"工单 {order_no}：刘", since=issued["message_id"])
+    assert "临时要出差" in message_text(notice) and "没有其他" in message_text(notice)
+    await d.tap(STAFF, "发给全社区", notice["message_id"])
+    await d.expect(STAFF, f"工单 {order_no} 已不限技能和网格", since=issued["message_id"])
+    await d.expect(ZHAO, f"新工单 {order_no}")
