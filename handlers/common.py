@@ -140,16 +140,22 @@ async def cmd_lang(message: Message, t: Text, translator: Translator) -> None:
 async def on_lang_chosen(
     query: CallbackQuery,
     callback_data: LangCb,
+    state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
     translator: Translator,
     t: Text,
 ) -> None:
-    """Store the language and answer in it."""
+    """Store the language and answer in it, with the main menu.
+
+    The menu means a fresh start, so a flow left half-way (its prompt is in the old language)
+    ends here; before, the next thing typed was still taken as that step's answer.
+    """
     if callback_data.code not in translator.languages:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
+    await state.clear()
     await user_service.set_language(session, user=user, language=callback_data.code)
     t = translator.bind(callback_data.code)  # from now on, the chosen language
     await query.answer()

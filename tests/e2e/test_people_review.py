@@ -162,3 +162,26 @@ async def test_help_names_the_commands_of_each_role(linli_sandbox: Harness) -> N
     await d.add_user(id=5002, first_name="Alex", language_code="en")
     [english] = await d.say(5002, "/help")
     assert "Help" in message_text(english)
+
+
+async def test_choosing_a_language_mid_flow_starts_afresh(linli_sandbox: Harness) -> None:
+    """/lang in the middle of registration shows the menu; what is typed next is not a room."""
+    d = linli_sandbox.driver
+    [consent] = await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续", consent["message_id"])
+    ask = await d.expect(NEW, "请选择您所在的")
+    await d.tap(NEW, "阳光社区", ask["message_id"])
+    grid = await d.expect(NEW, "网格", since=ask["message_id"])
+    await d.tap(NEW, "不清楚", grid["message_id"])
+    pick = await d.expect(NEW, "楼栋", since=grid["message_id"])
+    await d.tap(NEW, "1号楼", pick["message_id"])
+    await d.expect(NEW, "房号", since=pick["message_id"])
+    [choose] = await d.say(NEW, "/lang")
+    await d.tap(NEW, "English", choose["message_id"])
+    menu = await d.expect(NEW, "How can we help", since=choose["message_id"])
+    assert "🏠 Register address" in _keyboard_labels(menu)
+    replies = await d.say(NEW, "101")
+    assert not any("phone" in message_text(m) for m in replies)
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.room is None and not user.registered
