@@ -244,3 +244,24 @@ async def test_release_when_nobody_else_fits_offers_staff_the_whole_community(
     await d.tap(STAFF, "发给全社区", notice["message_id"])
     await d.expect(STAFF, f"工单 {order_no} 已不限技能和网格", since=issued["message_id"])
     await d.expect(ZHAO, f"新工单 {order_no}")
+
+
+async def test_merged_notice_names_the_residents_own_request(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    numbers = []
+    for text in ("3号楼门口的路灯坏了", "3号楼门口路灯不亮，晚上很黑"):
+        preview = await _preview(h, text)
+        await d.tap(ZHOU, "确认提交", preview["message_id"])
+        filed = await d.expect(ZHOU, "已提交，编号", since=preview["message_id"] - 1)
+        numbers.append(message_text(filed).split("编号")[1].strip().split("。")[0].strip())
+    first, second = numbers
+    await _queue(h)
+    await d.tap(STAFF, second)
+    card = await d.expect(STAFF, f"诉求 {second} · 待受理")
+    await d.tap(STAFF, "合并", card["message_id"])
+    await d.expect(STAFF, "要合并到哪件诉求", since=card["message_id"])
+    await d.say(STAFF, first)
+    await d.expect(STAFF, f"诉求 {second} 已合并", since=card["message_id"])
+    # the resident has two requests: the notice says which one follows which
+    await d.expect(ZHOU, f"您的诉求 {second} 已和诉求 {first} 合并办理")
