@@ -454,9 +454,13 @@ async def on_issue_title(
 
 @router.message(StaffFlow.title, F.text)
 async def on_issue_title_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Keep the title and show the form again."""
-    await state.update_data(title=(message.text or "")[:60])
+    """Keep the title and show the form again; the title step's cancel keyboard gives way to
+    the menu (the form's own buttons are inline), and a title cut to 60 characters says so."""
+    typed = message.text or ""
+    await state.update_data(title=typed[:60])
     await state.set_state(None)
+    key = "order-title-cut" if len(typed) > 60 else "order-title-set"
+    await message.answer(ctx.t(key), reply_markup=ctx.main_menu())
     await _order_preview(message, state, ctx)
 
 

@@ -59,7 +59,8 @@ async def test_triage_steps_refuse_stale_buttons(linli_sandbox: Harness) -> None
     await d.expect(STAFF, "请输入工单标题")
     for label in ("跳过", "✅ 说完了", "不修改"):
         await _refused(d, STAFF, label, keyboard=["✖️ 取消"])
-    [form] = await d.say(STAFF, "更换三单元楼道灯")
+    [said, form] = await d.say(STAFF, "更换三单元楼道灯")
+    assert "标题已更新" in message_text(said)
     assert "标题：更换三单元楼道灯" in message_text(form)
     await d.tap(STAFF, "发布工单")
     await d.expect(STAFF, "已发布")

@@ -265,3 +265,32 @@ async def test_merged_notice_names_the_residents_own_request(linli_sandbox: Harn
     await d.expect(STAFF, f"诉求 {second} 已合并", since=card["message_id"])
     # the resident has two requests: the notice says which one follows which
     await d.expect(ZHOU, f"您的诉求 {second} 已和诉求 {first} 合并办理")
+
+
+async def test_typed_order_title_gives_the_menu_back_and_says_it_was_cut(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, "家里灯不亮了，开关好像坏了")
+    await d.tap(ZHOU, "确认提交", preview["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    queue = await _queue(h)
+    await d.tap(STAFF, number, queue["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    await d.tap(STAFF, "派单", card["message_id"])
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改标题", card["message_id"])
+    asked = await d.expect(STAFF, "工单标题")
+    assert "✖️ 取消" in str(asked["reply_markup"])
+    title = "换客厅开关" + "并检查线路" * 13  # 70 characters
+    replies = await d.say(STAFF, title)
+    said = next(m for m in replies if "标题已更新" in message_text(m))
+    assert "超过 60 字" in message_text(said)
+    keys = [b["text"] for row in said["reply_markup"]["keyboard"] for b in row]
+    assert "📋 待办诉求" in keys and "✖️ 取消" not in keys  # not left with the step's cancel
+    form = replies[-1]
+    assert f"标题：{title[:60]}\n" in message_text(form)
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
