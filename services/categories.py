@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from services.triage.catalogue import with_category, with_deadline, without_cate
 
 # Quotes a Chinese input method types instead of ASCII ones; all mean the same here.
 _QUOTES = str.maketrans(dict.fromkeys("“”„「」『』", '"'))
+
+_CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")  # as the catalogue requires
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ async def add_category(
 ) -> list[Category]:
     """Add (or replace) a category; triage suggests it once a model that knows it is in use
     (the running bot takes up a retrained or switched-on model by itself, no restart)."""
+    if not _CODE.fullmatch(code):
+        raise InvalidInput("cat-err-code", code=code)  # in words, not the catalogue's English
     if not 1 <= hours <= 24 * 90:
         raise InvalidInput("cat-err-hours")
     unknown = [s for s in skills if s not in SKILLS]

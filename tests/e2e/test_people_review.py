@@ -185,3 +185,15 @@ async def test_choosing_a_language_mid_flow_starts_afresh(linli_sandbox: Harness
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, NEW)
         assert user is not None and user.room is None and not user.registered
+
+
+async def test_a_bad_category_code_is_explained_in_the_admins_language(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    [refused] = await d.say(1001, "/category add Pet-Care 48 宠物/Pet general")
+    text = message_text(refused)
+    assert "Pet-Care" in text and "小写英文字母" in text
+    assert "catalogue:" not in text and "category #" not in text
+    [done] = await d.say(1001, "/category add pet_care 48 宠物/Pet general")
+    assert "分类已更新" in message_text(done)

@@ -152,6 +152,7 @@ cat-err-spaces = When a name has spaces, put "中文名/English name" in quotes,
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
 cat-err-quote = A quote is not closed. Put the names between a pair of quotes, for example <code>"宠物管理/Pet care"</code>.
 cat-err-names = Give both a Chinese and an English name, separated by "/", each at most 40 characters.
+cat-err-code = This category cannot be saved: the code '{ $code }' must be 2 to 40 lowercase letters, digits and underscores, starting with a letter, e.g. <code>pet_care</code>.
 cat-err-invalid = This category cannot be saved: { $reason }
 cat-err-other = The "other" category cannot be removed.
 cmd-categories = Request categories and deadlines

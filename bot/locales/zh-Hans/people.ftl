@@ -152,6 +152,7 @@ cat-err-spaces = 名称里有空格时，请把「中文名/英文名」放在�
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
 cat-err-quote = 引号没有配对。请把名称放在一对引号里，例如 <code>"宠物管理/Pet care"</code>。
 cat-err-names = 请同时给出中文名和英文名，用「/」隔开，每个不超过 40 字。
+cat-err-code = 这个分类不能保存：分类代码「{ $code }」只能用小写英文字母、数字和下划线，以字母开头，2 到 40 个字符，例如 <code>pet_care</code>。
 cat-err-invalid = 这个分类不能保存：{ $reason }
 cat-err-other = 「其他」分类不能删除。
 cmd-categories = 诉求分类与时限
