@@ -40,6 +40,8 @@ from models import Building, Role, StaffScope
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
 from services import requests as request_service
+from services import validation
+from services.errors import InvalidInput
 from services.order_common import catalogue, category, suggest, written_text
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
@@ -858,9 +860,15 @@ async def on_behalf_channel(
 @router.message(OnBehalf.room, F.text)
 @router.callback_query(OnBehalf.room, OrderCb.filter(F.action == "oskip"))
 async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
-    """The phone (optional)."""
-    if isinstance(event, Message):
-        await state.update_data(room=_typed(event))
+    """The phone (optional). A room that is not one is asked again here, not refused only when
+    the matter is filed (which left staff at the last step with no way to correct it)."""
+    if isinstance(event, Message) and (room := _typed(event)) is not None:
+        try:
+            room = validation.room_number(room)
+        except InvalidInput as exc:
+            await _ask_again(event, t(exc.key, **exc.args_), t)
+            return
+        await state.update_data(room=room)
     await state.set_state(OnBehalf.phone)
     await reply(
         event,
@@ -869,12 +877,22 @@ async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: T
     )
 
 
+async def _ask_again(message: Message, text: str, t: Text) -> None:
+    """An optional step's answer that cannot be taken: why, and the step's skip button."""
+    await message.answer(text, reply_markup=keyboard([[button(t("common-skip"), "oskip")]]))
+
+
 @router.message(OnBehalf.phone, F.text)
 @router.callback_query(OnBehalf.phone, OrderCb.filter(F.action == "oskip"))
 async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
-    """What the resident asked for."""
-    if isinstance(event, Message):
-        await state.update_data(phone=_typed(event))
+    """What the resident asked for (a phone that is not one is asked again at once)."""
+    if isinstance(event, Message) and (phone := _typed(event)) is not None:
+        try:
+            phone = validation.phone_number(phone)
+        except InvalidInput:
+            await _ask_again(event, t("order-behalf-phone-invalid"), t)
+            return
+        await state.update_data(phone=phone)
     await state.set_state(OnBehalf.text)
     await reply(event, t("order-behalf-text"), reply_markup=cancel_keyboard(t))
 

@@ -294,3 +294,31 @@ async def test_typed_order_title_gives_the_menu_back_and_says_it_was_cut(
     assert f"标题：{title[:60]}\n" in message_text(form)
     await d.tap(STAFF, "发布工单", form["message_id"])
     await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
+
+
+async def test_filing_on_behalf_asks_again_for_a_room_or_phone_that_is_not_one(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    [ask] = await d.say(STAFF, "☎️ 代居民登记")
+    await d.tap(STAFF, "1号楼", ask["message_id"])
+    await d.expect(STAFF, "怎么反映的")
+    await d.tap(STAFF, "电话", ask["message_id"])
+    await d.expect(STAFF, "房号是多少")
+    [again] = await d.say(STAFF, "楼上那家!!!")
+    assert "房号格式不对" in message_text(again)
+    await d.say(STAFF, "602")
+    await d.expect(STAFF, "联系电话")
+    # before: taken as the phone, then every matter typed was refused with the resident's
+    # 'tap 📱 发送我的手机号', and staff could only start again
+    [again] = await d.say(STAFF, "abc电话")
+    assert "电话号码格式不对" in message_text(again) and "跳过" in str(again["reply_markup"])
+    [ask_text] = await d.say(STAFF, "138 0000 1234")
+    assert "反映的事情" in message_text(ask_text)
+    replies = await d.say(STAFF, "老人独居，家里水管漏水")
+    texts = [message_text(m) for m in replies]
+    assert any("已代为登记" in text for text in texts), texts
+    async with h.sessionmaker() as session:
+        req = (await session.exec(select(Request))).one()
+    assert (req.room, req.contact_phone) == ("602", "13800001234")

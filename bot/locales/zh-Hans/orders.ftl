@@ -202,6 +202,7 @@ order-behalf-building = 居民住在哪栋楼？
 order-behalf-channel = 居民是怎么反映的？
 order-behalf-room = 房号是多少？（可跳过）
 order-behalf-phone = 联系电话？（可跳过）
+order-behalf-phone-invalid = 电话号码格式不对。请输入手机号或座机号（如 13900000001、021-12345678），没有的话点「{ common-skip }」。
 order-behalf-text = 请输入居民反映的事情：
 order-behalf-filed = ✅ 已代为登记，编号 <b>{ $number }</b>。
 
