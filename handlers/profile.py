@@ -58,7 +58,8 @@ async def _profile_text(session: AsyncSession, user: User, roles: frozenset[Role
     role_names = "、".join(t(f"role-{r.value}") for r in Role if r in roles)
     lines.append(t("profile-roles", roles=role_names))
     profile = await session.get(MemberProfile, user.id)
-    if profile is not None and user.forgotten_at is None:
+    if profile is not None and user.forgotten_at is None and profile.real_name != "-":
+        # ("-": the sign-up was deleted with /forget; it is no application any more)
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
     lines.append(await _quiet_line(session, user, t))
     return "\n".join(lines)

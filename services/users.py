@@ -11,7 +11,7 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, Role, StaffScope, User
+from models import Building, Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
 from models.base import utcnow
 from services import audit
 from services.delivery import hold_for_quiet_hours, release_held
@@ -171,6 +171,10 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
         profile.work_unit = "-"
         profile.custom_skills = ""
         profile.show_name_public = False
+        # No longer a member anywhere: not offered orders or member notices, a pending
+        # application cannot be approved on deleted data, and signing up again is possible.
+        profile.status = MemberStatus.REJECTED
+        profile.reject_reason = None
     roles = set(user.role_set) - {Role.MEMBER}
     user.set_roles(roles)
     from services.requests import forget_requests  # requests import this module

@@ -197,3 +197,31 @@ async def test_a_bad_category_code_is_explained_in_the_admins_language(
     assert "catalogue:" not in text and "category #" not in text
     [done] = await d.say(1001, "/category add pet_care 48 宠物/Pet general")
     assert "分类已更新" in message_text(done)
+
+
+async def test_forget_ends_membership_and_allows_signing_up_again(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    doctor = 3002  # 赵医生, approved member
+    [question] = await d.say(doctor, "/forget")
+    await d.tap(doctor, "确定删除", question["message_id"])
+    await d.expect(doctor, "已删除", since=question["message_id"])
+    async with linli_sandbox.sessionmaker() as session:
+        profile = await session.get(MemberProfile, doctor)
+        assert profile is not None and profile.status != MemberStatus.APPROVED
+    # Not "您已经是报到党员/志愿者了": the sign-up starts again (consent first).
+    [first] = await d.say(doctor, "🙋 党员/志愿者报到")
+    assert "已经是" not in message_text(first)
+    assert "个人信息" in message_text(first)
+    # A pending application deleted with /forget cannot be approved on its deleted data.
+    await _apply_as_member(linli_sandbox, NEW)
+    card = await d.expect(STAFF, "报到申请")
+    [question] = await d.say(NEW, "/forget")
+    await d.tap(NEW, "确定删除", question["message_id"])
+    await d.expect(NEW, "已删除", since=question["message_id"])
+    answer = await d.click(STAFF, card["message_id"], text="✅ 通过")
+    assert "已经有人处理过" in answer["answer"]["text"]
+    [listing] = await d.say(STAFF, "🧾 报到审核")
+    assert "没有待审核" in message_text(listing)
+    async with linli_sandbox.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and Role.MEMBER not in user.role_set
