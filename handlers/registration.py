@@ -12,6 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
+    InlineKeyboardMarkup,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -141,14 +142,31 @@ async def on_community(
         return
     await state.update_data(community_id=callback_data.id)
     await state.set_state(Reg.grid)
-    rows = [[(g.name, RegCb(action="grid", id=g.id or 0).pack())] for g in grids]
-    rows.append([(t("common-not-sure"), RegCb(action="nogrid").pack())])
-    rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
     community = await session.get(Community, callback_data.id)
     await _keep_choice(query.message, t, "reg-step-community", community.name if community else "")
-    await query.message.answer(t("reg-choose-grid"), reply_markup=inline_kb(rows))
+    await query.message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
+
+
+def _grid_rows(t: Text, grids: list[Grid]) -> InlineKeyboardMarkup:
+    rows = [[(g.name, RegCb(action="grid", id=g.id or 0).pack())] for g in grids]
+    rows.append([(t("common-not-sure"), RegCb(action="nogrid").pack())])
+    rows.append([(t("common-back"), RegCb(action="back-community").pack())])
+    return inline_kb(rows)
+
+
+@router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "back-grid"))
+async def on_back_to_grid(
+    query: CallbackQuery, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Back one step from the buildings: the grid question again (same community)."""
+    data = await state.get_data()
+    grids = await org.list_grids(session, community_id=data["community_id"])
+    await state.set_state(Reg.grid)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
 
 
 async def _keep_choice(message: Message, t: Text, step_key: str, value: str) -> None:
@@ -222,7 +240,7 @@ async def _show_buildings(
         nav.append((t("common-next-page"), RegCb(action="bpage", id=page + 1).pack()))
     if nav:
         rows.append(nav)
-    rows.append([(t("common-back"), RegCb(action="back-community").pack())])
+    rows.append([(t("common-back"), RegCb(action="back-grid").pack())])
     await query.answer()
     assert isinstance(query.message, Message)
     if picked is None:  # paging: the same question, another page

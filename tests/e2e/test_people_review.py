@@ -225,3 +225,21 @@ async def test_forget_ends_membership_and_allows_signing_up_again(linli_sandbox:
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, NEW)
         assert user is not None and Role.MEMBER not in user.role_set
+
+
+async def test_back_from_the_buildings_goes_to_the_grid_question(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [consent] = await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续", consent["message_id"])
+    ask = await d.expect(NEW, "请选择您所在的")
+    await d.tap(NEW, "阳光社区", ask["message_id"])
+    grid = await d.expect(NEW, "网格", since=ask["message_id"])
+    await d.tap(NEW, "第一网格", grid["message_id"])
+    pick = await d.expect(NEW, "楼栋", since=grid["message_id"])
+    await d.tap(NEW, "上一步", pick["message_id"])
+    again = await d.expect(NEW, "请选择您所在的网格", since=grid["message_id"])
+    assert again["message_id"] == pick["message_id"]  # one step back, not to the community
+    await d.tap(NEW, "第二网格", pick["message_id"])
+    buildings = await d.expect(NEW, "楼栋", since=pick["message_id"])
+    labels = [b["text"] for row in buildings["reply_markup"]["inline_keyboard"] for b in row]
+    assert "5号楼" in labels and "1号楼" not in labels
