@@ -524,11 +524,14 @@ async def on_add_info_content(message: Message, state: FSMContext, ctx: OrderCtx
 
 @router.callback_query(OrderCb.filter(F.action == "rwd"))
 async def on_withdraw(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Ask to confirm the withdrawal."""
+    """Ask to confirm the withdrawal (an old view's button: why it cannot be, at once)."""
     t = ctx.t
     req = await request_service.resident_view(
         ctx.session, user=ctx.user, request_id=callback_data.ref
     )
+    if req.status not in RESIDENT_EDITABLE:
+        await answer_once(query, t(request_service.withdraw_refusal(req)), alert=True)
+        return
     markup = keyboard(
         [
             [

@@ -526,13 +526,20 @@ async def _info_notices_for_members(
     ]
 
 
+def withdraw_refusal(req: Request) -> str:
+    """Why a request cannot be withdrawn (any more): taken back already, or staff have acted."""
+    if req.status == RequestStatus.WITHDRAWN:
+        return "order-err-already-withdrawn"
+    return "order-err-already-handled"
+
+
 async def withdraw(
     session: AsyncSession, *, user: User, request_id: int, reason: str | None, now: datetime
 ) -> Request:
     """The resident takes back a request that staff have not handled yet."""
     req = await _own_request(session, user=user, request_id=request_id, action="withdraw")
     if req.status not in RESIDENT_EDITABLE:
-        raise Conflict("order-err-already-handled")
+        raise Conflict(withdraw_refusal(req))
     await move(
         session,
         req,

@@ -322,3 +322,25 @@ async def test_filing_on_behalf_asks_again_for_a_room_or_phone_that_is_not_one(
     async with h.sessionmaker() as session:
         req = (await session.exec(select(Request))).one()
     assert (req.room, req.contact_phone) == ("602", "13800001234")
+
+
+async def test_withdrawn_request_old_buttons_say_it_is_withdrawn(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, "我家楼下的垃圾桶满了没人清理")
+    await d.tap(ZHOU, "确认提交", preview["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    await d.say(ZHOU, "📂 我的诉求")
+    await d.tap(ZHOU, f"查看 {number}")
+    view = await d.expect(ZHOU, f"诉求 {number} · 待受理")
+    await d.tap(ZHOU, "撤回", view["message_id"])
+    ask = await d.expect(ZHOU, f"确定要撤回诉求 {number}", since=view["message_id"])
+    confirm = f"oc:rwdok:{int(number)}:0"
+    await d.click(ZHOU, ask["message_id"], data=confirm)
+    await d.expect(ZHOU, f"诉求 {number} 已撤回", since=view["message_id"] - 1)
+    # the view's old 撤回 button: not asked again, and not told staff are handling it
+    tap = await d.tap(ZHOU, "撤回", view["message_id"])
+    assert tap["answer"]["text"] == "这件诉求已经撤回了。", tap
+    again = await d.click(ZHOU, ask["message_id"], data=confirm)
+    assert again["answer"]["text"] == "这件诉求已经撤回了。", again
