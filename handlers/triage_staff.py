@@ -195,7 +195,8 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
             rows.append([button(t("order-btn-open-order", number=order.number), "sord", order.id)])
     atts = await request_service.attachments(session, request_id=rid or 0)
     if atts or req.latitude is not None:
-        rows.append([button(t("order-btn-attachments", count=len(atts)), "satt", rid)])
+        count = len(atts) + (req.latitude is not None)  # the location is sent as one too
+        rows.append([button(t("order-btn-attachments", count=count), "satt", rid)])
     return keyboard(rows) if rows else None
 
 

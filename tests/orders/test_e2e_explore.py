@@ -344,3 +344,28 @@ async def test_withdrawn_request_old_buttons_say_it_is_withdrawn(linli_sandbox: 
     assert tap["answer"]["text"] == "这件诉求已经撤回了。", tap
     again = await d.click(ZHOU, ask["message_id"], data=confirm)
     assert again["answer"]["text"] == "这件诉求已经撤回了。", again
+
+
+async def test_card_counts_the_location_among_the_files(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.say(ZHOU, "📝 我要点单")
+    await d.say(ZHOU, "这里的井盖不见了，很危险")
+    await d.send(ZHOU, location=(31.23, 121.47))
+    await d.expect(ZHOU, "收到位置")
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    await d.tap(ZHOU, "确认提交", preview["message_id"])
+    filed = await d.expect(ZHOU, "已提交，编号")
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    queue = await _queue(h)
+    await d.tap(STAFF, number, queue["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理")
+    # before: '📎 附件（0）' for a request whose one file is its location
+    await d.tap(STAFF, "附件（1）", card["message_id"])
+    sent: list[dict] = []
+    for _ in range(5):  # the location follows the tap's answer
+        sent = await d.messages(STAFF, card["message_id"])
+        if any(m.get("location") for m in sent):
+            break
+        await d.wait(STAFF, sent[-1]["message_id"] if sent else card["message_id"], 2)
+    assert any(m.get("location") for m in sent), sent
