@@ -380,11 +380,19 @@ async def cancel(
         )
         .values(state=DeliveryState.CANCELLED)
     )
-    if draft.state == BroadcastState.DRAFT:
-        draft.state = BroadcastState.CANCELLED
-        draft.finished_at = now
-        session.add(draft)
+    # only a draft becomes "cancelled", checked in the UPDATE itself: a send tapped at the same
+    # moment may have made it "sending" since we loaded it, and then it stays so (its progress
+    # line runs to the end and reports what was stopped)
+    await session.exec(  # type: ignore[call-overload]
+        update(Broadcast)
+        .where(
+            col(Broadcast.id) == broadcast_id,
+            col(Broadcast.state) == BroadcastState.DRAFT,
+        )
+        .values(state=BroadcastState.CANCELLED, finished_at=now)
+    )
     await session.commit()
+    await session.refresh(draft)
     return await report(session, broadcast_id=broadcast_id)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -147,3 +148,51 @@ async def test_a_notice_without_a_photo_stays_text(
         now=clock.now,
     )
     assert draft.photo_ref is None
+
+
+async def test_cancel_meeting_a_send_that_just_went_through_leaves_it_sending(
+    sessionmaker: async_sessionmaker[AsyncSession], translator: Translator
+) -> None:
+    """Send and cancel tapped at the same moment: the cancel loaded the notice as a draft, the
+    send made it "sending" before the cancel wrote. The cancel must not overwrite that: the
+    notice stays "sending" (its progress line runs to the end) and only what still waits stops."""
+    from models.scheduling import Broadcast, BroadcastState
+
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+    roles = frozenset({Role.RESIDENT, Role.STAFF})
+    async with sessionmaker() as session:
+        cid, staff = await _community_with_staff(session)
+        await add_users(session, [11, 12], community_id=cid)
+        draft, _ = await broadcasts.create_draft(
+            session,
+            author=staff,
+            roles=roles,
+            kind=AudienceKind.COMMUNITY,
+            community_id=cid,
+            target_ids=[],
+            text="停水通知",
+            now=now,
+        )
+        assert draft.id is not None
+        broadcast_id = draft.id
+    async with sessionmaker() as cancelling:
+        seen = await cancelling.get(Broadcast, broadcast_id)  # the cancel's view: a draft
+        assert seen is not None and seen.state == BroadcastState.DRAFT
+        async with sessionmaker() as sending:
+            await broadcasts.confirm(
+                sending,
+                author=staff,
+                roles=roles,
+                broadcast_id=broadcast_id,
+                urgent=False,
+                progress_chat_id=None,
+                progress_message_id=None,
+                now=now,
+                texts=translator,
+            )
+        await broadcasts.cancel(cancelling, author=staff, broadcast_id=broadcast_id, now=now)
+    async with sessionmaker() as session:
+        stored = await session.get(Broadcast, broadcast_id)
+        assert stored is not None and stored.state == BroadcastState.SENDING
+        states = (await session.exec(select(Delivery.state))).all()
+    assert sorted(states) == [DeliveryState.CANCELLED, DeliveryState.CANCELLED]
