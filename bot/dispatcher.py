@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from bot.middlewares import (
     CallbackDataGuard,
+    ChatOrderMiddleware,
     DbSessionMiddleware,
     MenuResetMiddleware,
     OutboxMiddleware,
@@ -53,6 +54,8 @@ def build_dispatcher(
     )
     if redis is not None:
         dp.update.outer_middleware(UpdateDedupeMiddleware(redis))
+    # one chat's updates one at a time (before a DB connection is taken for the waiting ones)
+    dp.update.outer_middleware(ChatOrderMiddleware())
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))

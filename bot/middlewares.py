@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -47,6 +48,45 @@ class UpdateDedupeMiddleware(BaseMiddleware):
             log.info("update %s was already handled elsewhere", update_id)
             return None
         return await handler(event, data)
+
+
+class ChatOrderMiddleware(BaseMiddleware):
+    """Updates from one chat are handled one at a time, in the order they arrived.
+
+    aiogram handles updates concurrently, so a double tap (two callback queries from one chat)
+    or a message sent while the previous one is still being handled could race: both read the
+    same state and both act. Here each chat has a first-come-first-served lock for as long as an
+    update of it is handled (other chats go on in parallel); the lock is dropped when nobody
+    holds or waits for it. It orders updates within one process; several webhook processes
+    would need a shared (Redis) lock as well.
+    """
+
+    def __init__(self) -> None:
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: dict[int, int] = {}  # updates holding or waiting for each chat's lock
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        chat = data.get("event_chat")
+        if chat is None:
+            return await handler(event, data)
+        key = chat.id
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+        self._users[key] = self._users.get(key, 0) + 1
+        try:
+            async with lock:
+                return await handler(event, data)
+        finally:
+            left = self._users[key] - 1
+            if left:
+                self._users[key] = left
+            else:
+                del self._users[key], self._locks[key]
+
+    def chats_in_use(self) -> int:
+        """How many chats have an update being handled or waiting (for tests and metrics)."""
+        return len(self._locks)
 
 
 class DbSessionMiddleware(BaseMiddleware):
