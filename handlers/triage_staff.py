@@ -503,6 +503,10 @@ async def on_issue_publish(
         # nobody has the skills (or nobody serves the area): the order would stay invisible
         text += "\n\n" + t("order-issued-nobody")
         markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+    elif offered < out.order.members_needed:
+        # fewer fit than it needs: it could never be fully claimed among them
+        text += "\n\n" + t("order-issued-too-few", count=offered, need=out.order.members_needed)
+        markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
     await edit_or_send(query, text, markup)
     await ctx.deliver(out.pending)
 

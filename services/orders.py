@@ -690,9 +690,10 @@ async def merge(
     if not digits:
         raise InvalidInput("order-err-number")
     target = await session.get(Request, int(digits))
+    if target is not None and target.id == req.id:
+        raise InvalidInput("order-err-merge-self", number=req.number)
     if (
         target is None
-        or target.id == req.id
         or target.community_id != req.community_id
         or target.status not in OPEN_REQUESTS
     ):

@@ -24,7 +24,7 @@ from models.orders import (
 )
 from services import orders as svc
 from services import requests as req_svc
-from services.errors import Conflict, PermissionDenied
+from services.errors import Conflict, InvalidInput, PermissionDenied
 from services.order_common import suggest
 from tests.orders.conftest import T0, World, draft
 
@@ -525,6 +525,21 @@ async def test_transfer_with_follow_up(session: AsyncSession, world: World) -> N
     assert answered.notices[0].kind == "resident-rate"
     tr = await svc.current_transfer(session, request_id=req.id or 0)
     assert tr is not None and tr.answer == "市政局已修复路面"
+
+
+async def test_merge_into_itself_is_explained(session: AsyncSession, world: World) -> None:
+    req = await _file(session, world, "3号楼电梯坏了")
+    with pytest.raises(InvalidInput) as refused:
+        await svc.merge(
+            session,
+            user=world.staff,
+            roles=world.roles(world.staff),
+            request_id=req.id or 0,
+            into_number=req.number,
+            now=T0,
+        )
+    assert refused.value.key == "order-err-merge-self"
+    assert req.status != RequestStatus.MERGED
 
 
 async def test_merge_makes_the_resident_follow_the_other(

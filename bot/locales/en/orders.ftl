@@ -168,6 +168,7 @@ order-title-set = ✓ Title changed. The order is shown below; tap “{ order-bt
 order-title-cut = ✓ Title changed (cut to 60 characters). The order is shown below; tap “{ order-btn-publish }” when it is right.
 order-issued = ✅ Order { $number } published; { $count } members were told.
 order-issued-nobody = ⚠️ No member of this community has the skills this order asks for (or serves this grid), so nobody can see it. You can offer it to every approved member of the community.
+order-issued-too-few = ⚠️ This order needs { $need } members, but only { $count } have the skills (or serve this grid): it may never be fully taken. You can offer it to every member of the community.
 order-btn-offer-all = 📣 Offer to all members of the community
 order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count } members were told.
 order-offered-all-none = ⚠️ Order { $number } now asks for no particular skill or grid, but the community has no approved members yet. Please handle it directly or transfer it.
@@ -332,6 +333,7 @@ order-err-points = Points must be from 0 to { $limit }.
 order-err-hours = The time limit must be from 1 to { $limit } hours.
 order-err-number = Please type the request number (digits).
 order-err-merge-target = No request to merge into (it must be open and in the same community).
+order-err-merge-self = Request { $number } cannot be merged into itself. Please type the number of another open request.
 order-err-too-many = You have filed { $limit } requests in the last 24 hours; please submit again in { $hours ->
         [0] { $minutes } { $minutes ->
             [one] minute

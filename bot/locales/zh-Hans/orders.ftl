@@ -168,6 +168,7 @@ order-title-set = ✓ 标题已更新。下面是工单的样子，确认无误�
 order-title-cut = ✓ 标题已更新（超过 60 字，后面的部分已省去）。下面是工单的样子，确认无误请点「{ order-btn-publish }」。
 order-issued = ✅ 工单 { $number } 已发布，已通知 { $count } 位党员/志愿者。
 order-issued-nobody = ⚠️ 本社区没有党员/志愿者具备这张工单要求的技能（或服务这个网格），目前没有人能看到它。可以发给全社区所有党员/志愿者。
+order-issued-too-few = ⚠️ 这张工单需要 { $need } 人，但具备技能（或服务这个网格）的只有 { $count } 人，可能凑不齐。可以发给全社区所有党员/志愿者。
 order-btn-offer-all = 📣 发给全社区所有党员/志愿者
 order-offered-all = ✅ 工单 { $number } 已不限技能和网格，已通知 { $count } 位党员/志愿者。
 order-offered-all-none = ⚠️ 工单 { $number } 已不限技能和网格，但本社区还没有已通过报到的党员/志愿者。请社区直接办理或转办。
@@ -332,6 +333,7 @@ order-err-points = 积分要在 0 到 { $limit } 之间。
 order-err-hours = 办理时限要在 1 到 { $limit } 小时之间。
 order-err-number = 请输入诉求编号（数字）。
 order-err-merge-target = 找不到可以合并的诉求（要同一社区、还在办理中的）。
+order-err-merge-self = 不能把诉求 { $number } 合并到它自己。请输入另一件还在办理中的诉求的编号。
 order-err-too-many = 您 24 小时内已经提交了 { $limit } 件诉求，请{ $hours ->
         [0] {" "}{ $minutes } 分钟
        *[other] 约 { $hours } 小时
