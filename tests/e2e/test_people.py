@@ -350,6 +350,8 @@ async def test_quiet_hours_can_be_switched_off_in_the_profile(linli_sandbox: Har
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, RESIDENT)
         assert user is not None and user.quiet_hours_opt_out
+    # the card is rewritten after the tap is answered: wait for its new line and button
+    await d.expect(RESIDENT, "夜间免打扰：关", since=profile["message_id"] - 1)
     answer = await d.tap(RESIDENT, "开启夜间免打扰", profile["message_id"])
     assert "夜间免打扰：开" in answer["answer"]["text"]
 
