@@ -79,6 +79,15 @@ async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) ->
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
+@router.callback_query(StateFilter(OnBehalf), OrderCb.filter(F.action == "obx"))
+async def on_behalf_cancel(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """The ✖️ 取消 under a step's buttons: nothing is filed, the staff menu comes back."""
+    await state.clear()
+    await edit_or_send(query, ctx.t("order-behalf-cancelled"), None)
+    if isinstance(query.message, Message):
+        await query.message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
+
+
 # A stale button of another flow ("✅ 说完了", "不修改", "跳过" where a step has none …) is not a
 # title, a unit, an answer, a number, a reason, a result or a request; the optional steps (the
 # transfer note, the resident's room and phone) take "跳过" as their skip.
@@ -833,7 +842,18 @@ async def cmd_on_behalf(message: Message, state: FSMContext, ctx: OrderCtx) -> N
     await state.clear()
     await state.set_state(OnBehalf.building)
     rows = [[button(b.name, "obld", b.id)] for b in buildings]
+    rows.append([_cancel_button(ctx.t)])
     await message.answer(ctx.t("order-behalf-building"), reply_markup=keyboard(rows))
+
+
+def _cancel_button(t: Text) -> Any:
+    """Every step of filing for a resident can be left (DESIGN: every flow can be cancelled)."""
+    return button(t("common-cancel"), "obx")
+
+
+def _skip_or_cancel(t: Text) -> Any:
+    """An optional step's buttons: skip it, or leave the flow."""
+    return keyboard([[button(t("common-skip"), "oskip"), _cancel_button(t)]])
 
 
 @router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obld"))
@@ -844,6 +864,7 @@ async def on_behalf_building(
     await state.update_data(building=callback_data.ref)
     await state.set_state(OnBehalf.channel)
     rows = [[button(t(f"order-channel-{c.value}"), "ochan", i)] for i, c in enumerate(CHANNELS)]
+    rows.append([_cancel_button(t)])
     await edit_or_send(query, t("order-behalf-channel"), keyboard(rows))
 
 
@@ -857,9 +878,7 @@ async def on_behalf_channel(
         return
     await state.update_data(channel=CHANNELS[callback_data.ref].value)
     await state.set_state(OnBehalf.room)
-    await edit_or_send(
-        query, t("order-behalf-room"), keyboard([[button(t("common-skip"), "oskip")]])
-    )
+    await edit_or_send(query, t("order-behalf-room"), _skip_or_cancel(t))
 
 
 @router.message(OnBehalf.room, F.text)
@@ -875,16 +894,12 @@ async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: T
             return
         await state.update_data(room=room)
     await state.set_state(OnBehalf.phone)
-    await reply(
-        event,
-        t("order-behalf-phone"),
-        reply_markup=keyboard([[button(t("common-skip"), "oskip")]]),
-    )
+    await reply(event, t("order-behalf-phone"), reply_markup=_skip_or_cancel(t))
 
 
 async def _ask_again(message: Message, text: str, t: Text) -> None:
     """An optional step's answer that cannot be taken: why, and the step's skip button."""
-    await message.answer(text, reply_markup=keyboard([[button(t("common-skip"), "oskip")]]))
+    await message.answer(text, reply_markup=_skip_or_cancel(t))
 
 
 @router.message(OnBehalf.phone, F.text)

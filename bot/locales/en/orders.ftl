@@ -206,6 +206,7 @@ order-behalf-phone = Contact phone? (may be skipped)
 order-behalf-phone-invalid = That phone number does not look right. Type a mobile or landline number (e.g. 13900000001, 021-12345678), or tap “{ common-skip }” if there is none.
 order-behalf-text = What did the resident report?
 order-behalf-filed = ✅ Filed for the resident, number <b>{ $number }</b>.
+order-behalf-cancelled = Filing for a resident cancelled; nothing was filed.
 
 ## Members: claims
 

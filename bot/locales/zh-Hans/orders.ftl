@@ -206,6 +206,7 @@ order-behalf-phone = 联系电话？（可跳过）
 order-behalf-phone-invalid = 电话号码格式不对。请输入手机号或座机号（如 13900000001、021-12345678），没有的话点「{ common-skip }」。
 order-behalf-text = 请输入居民反映的事情：
 order-behalf-filed = ✅ 已代为登记，编号 <b>{ $number }</b>。
+order-behalf-cancelled = 已取消代居民登记，没有登记任何诉求。
 
 ## Members: claims
 
