@@ -4,7 +4,10 @@ The real bot (triage model, outbox sender, scheduler) runs against the sandbox e
 and on PostgreSQL. N registered residents file requests at once, each filing being four updates:
 the 我要点单 button, the description, 说完了, and the 确认提交 tap. Per update we time the round
 trip from sending it to the bot's answer (its reply, or its answer to the button). The bare
-aiogram echo baseline is measured in the same run for the ratio. The per-user throttle and the
+aiogram echo baseline is measured in the same run for the ratio, and so is a scripted bot that
+answers the same conversation with the same Bot API calls and nothing else (no database, no
+logic): its rate is the ceiling for any bot in this harness, and the ratio to it is the cost of
+Linli's own work. The per-user throttle and the
 residents' filing limits (5 requests in 10 minutes, 20 a day) are raised for the run: they would
 otherwise, rightly, stop a single user sending this fast. A filing the bot still refuses is
 counted as refused (the bot answers with when to try again) and the resident goes on.
@@ -37,6 +40,10 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from aiogram import Bot, Dispatcher, F
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -53,6 +60,7 @@ from models.db import create_engine
 from models.migrate import upgrade
 from models.scheduling import Delivery
 from sandbox.driver import Driver
+from sandbox.emulator import SANDBOX_TOKEN, Emulator
 
 FIRST_ID = 800_001
 PG_ADMIN_URL = os.environ.get(
@@ -116,6 +124,160 @@ async def _deliveries(sandbox: Any) -> dict[str, int]:
     return {str(state): int(n) for state, n in rows}
 
 
+class _Residents:
+    """Residents filing requests through the driver: the same conversation for every bot measured.
+
+    A filing is four updates: the 我要点单 button, the description, 说完了 and the 确认提交 tap.
+    Each step waits for the bot's own answer to that update (a marker in its text), so the next
+    update is sent only once the previous one was handled.
+    """
+
+    def __init__(self, driver: Driver, first_id: int = FIRST_ID) -> None:
+        self.driver = driver
+        self.first_id = first_id
+        self.latencies: list[float] = []
+        self.failed = 0
+        self.refused = 0
+
+    async def file_all(self, per_user: list[int]) -> None:
+        """Every resident files their share at once."""
+        await asyncio.gather(*(self._resident(i, n) for i, n in enumerate(per_user)))
+
+    def figures(self, wall: float) -> dict[str, Any]:
+        """Throughput and latency per update over `wall` seconds."""
+        lat = self.latencies
+        return {
+            "updates_per_s": round(len(lat) / wall, 1) if wall else 0.0,
+            "p50_ms": round(_percentile(lat, 0.50), 1),
+            "p95_ms": round(_percentile(lat, 0.95), 1),
+            "mean_ms": round(statistics.fmean(lat), 1) if lat else 0.0,
+            "updates": len(lat),
+            "failed_filings": self.failed,
+            "refused_filings": self.refused,
+            "seconds": round(wall, 2),
+        }
+
+    async def _answer(self, uid: int, since: int, *markers: str) -> dict[str, Any] | None:
+        """The bot's new message after `since` that contains a marker (its answer)."""
+        deadline = time.perf_counter() + 15
+        cursor = since
+        while time.perf_counter() < deadline:
+            got = await self.driver.wait(uid, since=cursor, timeout=5)
+            for m in got:
+                if (
+                    m["message_id"] > since
+                    and (m.get("from") or {}).get("is_bot")
+                    and any(k in (m.get("text") or m.get("caption") or "") for k in markers)
+                ):
+                    return m
+            cursor = max([cursor, *(m["message_id"] for m in got)])
+        return None
+
+    async def _step(self, uid: int, body: str, marker: str) -> dict[str, Any] | None:
+        """Send one update; the round trip ends at the bot's answer to it."""
+        started = time.perf_counter()
+        sent = await self.driver.send(uid, body)
+        msg = await self._answer(uid, sent["message_id"], marker)
+        if msg is not None:
+            self.latencies.append((time.perf_counter() - started) * 1000)
+        return msg
+
+    async def _resident(self, index: int, count: int) -> None:
+        uid = self.first_id + index
+        for k in range(count):
+            text = TEXTS[(index + k) % len(TEXTS)].format(n=k % 6 + 1)
+            preview = None
+            if await self._step(uid, "📝 我要点单", "请说说") and await self._step(
+                uid, text, "收到文字"
+            ):
+                preview = await self._step(uid, "✅ 说完了", "分类：")
+            if preview is None:
+                self.failed += 1
+                continue
+            started = time.perf_counter()
+            result = await self.driver.click(
+                uid, preview["message_id"], text="✅ 确认提交", timeout=15
+            )
+            # the tap is done when the bot has said where to follow the request, or that
+            # this resident has filed too many lately (请 N 分钟后再提交): no wait for more
+            done = None
+            if result.get("answer") is not None:
+                done = await self._answer(uid, preview["message_id"], "我的诉求", "后再提交")
+            if done is None:
+                self.failed += 1
+                continue
+            self.latencies.append((time.perf_counter() - started) * 1000)
+            if "后再提交" in (done.get("text") or ""):
+                self.refused += 1
+                await self._step(uid, "✖️ 取消", "已取消")  # the held draft is dropped
+
+
+def _scripted_dispatcher() -> Dispatcher:
+    """A bot that answers the filing conversation with the same Bot API calls as Linli's and
+    nothing else: no database, no state, no triage. Its rate is the ceiling any bot making
+    those calls can reach in this harness."""
+    dp = Dispatcher()
+    confirm = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="✅ 确认提交", callback_data="ok")]]
+    )
+
+    @dp.message(F.text == "📝 我要点单")
+    async def start(message: Message) -> None:
+        await message.answer("请说说您遇到的事情")
+
+    @dp.message(F.text == "✅ 说完了")
+    async def preview(message: Message) -> None:
+        await message.answer("分类：公共设施\n确认无误请提交", reply_markup=confirm)
+
+    @dp.message()
+    async def text(message: Message) -> None:
+        await message.answer("收到文字，还可以继续补充")
+
+    @dp.callback_query(F.data == "ok")
+    async def submit(query: CallbackQuery) -> None:
+        await query.answer()
+        if isinstance(query.message, Message):
+            await query.message.edit_text("已提交")
+            await query.message.answer("诉求已提交，可在「我的诉求」查看进度")
+
+    return dp
+
+
+async def measure_scripted(*, filings: int, users: int) -> dict[str, Any]:
+    """The same residents and conversation against the scripted bot (limits off)."""
+    emu = Emulator(limits=False)
+    base = await emu.start()
+    for i in range(users):
+        emu.add_user(id=FIRST_ID + i, first_name=f"居民{i}")
+    bot = Bot(SANDBOX_TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(base)))
+    dp = _scripted_dispatcher()
+    polling = asyncio.ensure_future(
+        dp.start_polling(bot, handle_signals=False, polling_timeout=10)
+    )
+    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=users * 2 + 10))
+    driver = Driver(base, session=http)
+    try:
+        await driver.wait_bot_ready()
+        per_user = [filings // users + (1 if i < filings % users else 0) for i in range(users)]
+        residents = _Residents(driver)
+        wall_start = time.perf_counter()
+        await residents.file_all(per_user)
+        wall = time.perf_counter() - wall_start
+        calls = sum(1 for c in emu.calls if c["method"] != "getUpdates")
+        errors = len(emu.errors)
+    finally:
+        await dp.stop_polling()
+        emu.release_long_polls()
+        await asyncio.gather(polling, return_exceptions=True)
+        await http.close()
+        await emu.stop()
+    return {
+        **residents.figures(wall),
+        "bot_api_calls_per_filing": round(calls / filings, 2),
+        "emulator_errors": errors,
+    }
+
+
 async def measure(database_url: str, *, filings: int, users: int) -> dict[str, Any]:
     """File `filings` requests from `users` residents at once; latency per update."""
     sandbox = await start_sandbox(
@@ -131,9 +293,6 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
     connector = aiohttp.TCPConnector(limit=users * 2 + 10)
     http = aiohttp.ClientSession(connector=connector)
     driver = Driver(sandbox.base_url, session=http)
-    latencies: list[float] = []
-    failed = 0
-    refused = 0
     try:
         await driver.wait_bot_ready()
         now = datetime.now(UTC)
@@ -156,60 +315,7 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
                 session.add(user)
             await session.commit()
         per_user = [filings // users + (1 if i < filings % users else 0) for i in range(users)]
-
-        async def answer(uid: int, since: int, *markers: str) -> dict[str, Any] | None:
-            """The bot's new message after `since` that contains a marker (its answer)."""
-            deadline = time.perf_counter() + 15
-            cursor = since
-            while time.perf_counter() < deadline:
-                got = await driver.wait(uid, since=cursor, timeout=5)
-                for m in got:
-                    if (
-                        m["message_id"] > since
-                        and (m.get("from") or {}).get("is_bot")
-                        and any(k in (m.get("text") or m.get("caption") or "") for k in markers)
-                    ):
-                        return m
-                cursor = max([cursor, *(m["message_id"] for m in got)])
-            return None
-
-        async def step(uid: int, body: str, marker: str) -> dict[str, Any] | None:
-            """Send one update; the round trip ends at the bot's answer to it."""
-            started = time.perf_counter()
-            sent = await driver.send(uid, body)
-            msg = await answer(uid, sent["message_id"], marker)
-            if msg is not None:
-                latencies.append((time.perf_counter() - started) * 1000)
-            return msg
-
-        async def resident(index: int, count: int) -> None:
-            nonlocal failed, refused
-            uid = FIRST_ID + index
-            for k in range(count):
-                text = TEXTS[(index + k) % len(TEXTS)].format(n=k % 6 + 1)
-                preview = None
-                if await step(uid, "📝 我要点单", "请说说") and await step(uid, text, "收到文字"):
-                    preview = await step(uid, "✅ 说完了", "分类：")
-                if preview is None:
-                    failed += 1
-                    continue
-                started = time.perf_counter()
-                result = await driver.click(
-                    uid, preview["message_id"], text="✅ 确认提交", timeout=15
-                )
-                # the tap is done when the bot has said where to follow the request, or that
-                # this resident has filed too many lately (请 N 分钟后再提交): no wait for more
-                done = None
-                if result.get("answer") is not None:
-                    done = await answer(uid, preview["message_id"], "我的诉求", "后再提交")
-                if done is None:
-                    failed += 1
-                    continue
-                latencies.append((time.perf_counter() - started) * 1000)
-                if "后再提交" in (done.get("text") or ""):
-                    refused += 1
-                    await step(uid, "✖️ 取消", "已取消")  # the held draft is dropped
-
+        residents = _Residents(driver)
         before = await _deliveries(sandbox)
         statements = 0
 
@@ -222,7 +328,7 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         wall_start = time.perf_counter()
         cpu_start = time.process_time()
         loop_cpu_start = time.thread_time()
-        await asyncio.gather(*(resident(i, n) for i, n in enumerate(per_user)))
+        await residents.file_all(per_user)
         wall = time.perf_counter() - wall_start
         cpu = time.process_time() - cpu_start
         loop_cpu = time.thread_time() - loop_cpu_start
@@ -246,16 +352,9 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         await http.close()
         await sandbox.stop()
     return {
-        "updates_per_s": round(len(latencies) / wall, 1) if wall else 0.0,
-        "p50_ms": round(_percentile(latencies, 0.50), 1),
-        "p95_ms": round(_percentile(latencies, 0.95), 1),
-        "mean_ms": round(statistics.fmean(latencies), 1) if latencies else 0.0,
-        "updates": len(latencies),
+        **residents.figures(wall),
         "filings": filings,
-        "failed_filings": failed,
-        "refused_filings": refused,
         "users": users,
-        "seconds": round(wall, 2),
         "cpu_s": round(cpu, 2),
         "event_loop_cpu_s": round(loop_cpu, 2),
         # the work behind each filing (4 updates), measured: the echo does 1 call per update
@@ -285,6 +384,8 @@ async def run(
     pin_response_types()
     echo = await measure_echo_baseline(updates=filings * 4, users=users)
     echo["plain_updates_per_s"] = plain["updates_per_s"]
+    scripted = await measure_scripted(filings=filings, users=users)
+    echo["scripted"] = scripted
     out = []
     for db in dbs:
         if db == "sqlite":
@@ -302,6 +403,11 @@ async def run(
         result["ratio"] = (
             round(result["updates_per_s"] / echo["updates_per_s"], 3)
             if echo["updates_per_s"]
+            else 0.0
+        )
+        result["ratio_to_scripted"] = (
+            round(result["updates_per_s"] / scripted["updates_per_s"], 3)
+            if scripted["updates_per_s"]
             else 0.0
         )
         out.append(result)
@@ -323,13 +429,22 @@ def main(argv: list[str] | None = None) -> None:
         f"p95 {echo['p95_ms']} ms ({echo['answered']}/{echo['updates']} answered); "
         f"without pinned response models {echo['plain_updates_per_s']}/s"
     )
+    scripted = echo["scripted"]
+    print(
+        f"scripted bot (the same conversation and the same {scripted['bot_api_calls_per_filing']} "
+        f"Bot API calls per filing, no database or logic): {scripted['updates_per_s']}/s, "
+        f"p50 {scripted['p50_ms']} ms, p95 {scripted['p95_ms']} ms; that is "
+        f"{scripted['updates_per_s'] / echo['updates_per_s']:.0%} of the echo, the ceiling for "
+        f"any bot answering this conversation in this harness"
+    )
     for r in results:
         print(
             f"{r['db']}: {r['updates']} updates ({r['filings']} filings, {r['failed_filings']} "
             f"failed, {r['refused_filings']} refused by the filing limits) from {r['users']} "
             f"residents in {r['seconds']} s: {r['updates_per_s']}/s, "
             f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; echo baseline "
-            f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%}; emulator errors "
+            f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%} (to the scripted bot "
+            f"{r['ratio_to_scripted']:.0%}); emulator errors "
             f"{r['emulator_errors']}; per filing {r['sql_per_filing']} SQL statements and "
             f"{r['bot_api_calls_per_filing']} Bot API calls besides getUpdates; "
             f"staff/other notices queued {r['notices_queued']}, "
@@ -341,6 +456,12 @@ def main(argv: list[str] | None = None) -> None:
             k: echo[k]
             for k in ("updates_per_s", "p50_ms", "p95_ms", "updates", "plain_updates_per_s")
             if k in echo
+        },
+        "scripted": {
+            **{k: scripted[k] for k in ("updates_per_s", "p50_ms", "p95_ms", "updates")},
+            "ratio_to_echo": round(scripted["updates_per_s"] / echo["updates_per_s"], 3)
+            if echo["updates_per_s"]
+            else 0.0,
         },
     }
     for r in results:
