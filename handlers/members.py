@@ -31,7 +31,7 @@ from services import org
 from services import users as user_service
 from services.errors import DomainError, InvalidInput
 from services.skills import SKILLS
-from services.validation import person_name, phone_number, short_label
+from services.validation import contact_phone, person_name, phone_number, short_label
 
 router = Router(name="members")
 router.message.filter(F.chat.type == "private")
@@ -204,9 +204,11 @@ async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> 
     if message.contact is not None and message.contact.user_id != user.id:
         await message.answer(t("err-contact-not-own"))
         return
-    raw = message.contact.phone_number if message.contact else message.text
     try:
-        phone = phone_number(raw)
+        if message.contact is not None:
+            phone = contact_phone(message.contact.phone_number)
+        else:
+            phone = phone_number(message.text)
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return

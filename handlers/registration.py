@@ -400,6 +400,7 @@ async def on_phone_contact(
             user=user,
             phone=message.contact.phone_number,
             contact_user_id=message.contact.user_id,
+            shared=True,
         )
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))
@@ -470,8 +471,11 @@ async def on_phone_typed(
             session, user=user, phone=message.text, contact_user_id=user.id
         )
     except InvalidInput as exc:
-        hint = await _phone_hint(state)
-        await message.answer(t(exc.key, **exc.args_) + "\n" + t(hint))
+        # one hint: what a number looks like and the step's own buttons
+        phone_only = bool((await state.get_data()).get("phone_only"))
+        bad_number = "profile-phone-invalid" if phone_only else "reg-phone-invalid"
+        key = bad_number if exc.key == "err-phone-invalid" else exc.key
+        await message.answer(t(key, **exc.args_))
         return
     await _finish(message, state, session, user, roles, t, clock, translator)
 

@@ -16,7 +16,7 @@ from models.base import utcnow
 from services import audit
 from services.delivery import hold_for_quiet_hours, release_held
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from services.validation import phone_number, room_number
+from services.validation import contact_phone, phone_number, room_number
 
 
 @dataclass(frozen=True)
@@ -137,15 +137,21 @@ async def register_address(
 
 
 async def set_phone(
-    session: AsyncSession, *, user: User, phone: str | None, contact_user_id: int | None
+    session: AsyncSession,
+    *,
+    user: User,
+    phone: str | None,
+    contact_user_id: int | None,
+    shared: bool = False,
 ) -> User:
-    """Store the resident's phone from a shared contact, which must be the user's own."""
+    """Store the resident's phone, typed or from a shared contact (`shared`, which must be the
+    user's own and is read as international)."""
     if phone is None:
         user.phone = None
     else:
         if contact_user_id != user.id:
             raise InvalidInput("err-contact-not-own")
-        user.phone = phone_number(phone)
+        user.phone = contact_phone(phone) if shared else phone_number(phone)
     await session.commit()
     return user
 

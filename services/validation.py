@@ -7,8 +7,11 @@ import unicodedata
 
 from services.errors import InvalidInput
 
-_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# area code: 010 and 020–029 have three digits, the others four; the number 7–8 digits
+_LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
+_INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
+_PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 
 
@@ -70,18 +73,46 @@ def room_number(text: str | None) -> str:
 
 
 def phone_number(text: str | None) -> str:
-    """A mainland mobile or landline number, normalised (spaces and dashes of mobiles removed)."""
+    """A phone number people in mainland China would give, normalised; else `err-phone-invalid`.
+
+    - a mobile, 1[3-9] and 9 more digits, with or without +86 / 0086 → "13900000001";
+    - a landline with its area code (010, 02x: 3 digits; others 4) and a 7–8 digit number not
+      starting with 0, with or without +86 (then without the 0) → "021-12345678";
+    - a number in international form, "+" and a country code other than 86 (a shared Telegram
+      contact of someone with a foreign SIM), 8–15 digits → "+447700900123".
+
+    Spaces, dashes, dots, brackets around the area code and full-width digits are allowed. Short
+    numbers (12345, 7 digits without an area code) and other digit runs are refused.
+    """
     if text is None:
         raise InvalidInput("err-phone-invalid")
-    raw = text.strip().replace(" ", "")
-    mobile = raw.replace("-", "")
-    if _MOBILE.match(mobile):
-        return mobile.removeprefix("+").removeprefix("86") if len(mobile) > 11 else mobile
-    if _LANDLINE.match(raw):
-        return raw
-    if len(raw) > 32:
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if len(raw) > 32 or not _PHONE_CHARS.fullmatch(raw):
         raise InvalidInput("err-phone-invalid")
-    # Telegram contacts carry international numbers; accept any plausible one.
-    if re.fullmatch(r"\+?\d{7,15}", mobile):
-        return mobile
+    plus = raw.startswith("+")
+    digits = re.sub(r"\D", "", raw)
+    national = digits
+    if plus or digits.startswith("0086"):
+        national = digits.removeprefix("00")
+        if not national.startswith("86"):
+            if plus and _INTERNATIONAL.fullmatch(national):
+                return "+" + national
+            raise InvalidInput("err-phone-invalid")
+        national = national.removeprefix("86")
+        if not national.startswith("1"):
+            national = "0" + national  # +86 21 1234 5678: the area code without its 0
+    elif len(digits) == 13 and digits.startswith("861"):
+        national = digits.removeprefix("86")  # a contact's 8613900000001
+    if _MOBILE.fullmatch(national):
+        return national
+    landline = _LANDLINE.fullmatch(national)
+    if landline:
+        return f"{landline.group(1)}-{landline.group(2)}"
     raise InvalidInput("err-phone-invalid")
+
+
+def contact_phone(text: str) -> str:
+    """The number of a shared Telegram contact, which is international even without its "+"
+    (e.g. "8613900000001", "447700900123"), normalised as `phone_number` does."""
+    raw = text.strip()
+    return phone_number(raw if raw.startswith("+") else "+" + raw)

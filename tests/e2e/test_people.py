@@ -306,7 +306,7 @@ async def test_profile_edits_address_and_phone(linli_sandbox: Harness) -> None:
     await d.tap(RESIDENT, "修改手机号", profile["message_id"])
     await d.expect(RESIDENT, "发送我的手机号")
     [typed] = await d.say(RESIDENT, "12345")
-    assert "手机号格式不对" in message_text(typed)
+    assert "号码格式不对" in message_text(typed)
     [updated] = await d.say(RESIDENT, "13700001111")
     assert "手机号已更新：13700001111" in message_text(updated)
     async with linli_sandbox.sessionmaker() as session:

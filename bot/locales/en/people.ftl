@@ -19,6 +19,7 @@ reg-ask-phone = Finally, you may leave a phone number so staff can reach you (op
     Tap "📱 Share my phone number" below.
 reg-share-phone = 📱 Share my phone number
 reg-phone-use-button = Please tap "📱 Share my phone number", or "Skip".
+reg-phone-invalid = That number does not look right. Type an 11-digit mobile number (e.g. 139 0000 0001) or a landline with its area code (e.g. 021-12345678), or tap "{ reg-share-phone }"; to leave none, tap "{ common-skip }".
 reg-phone-button-not-text = “{ $label }” is a button, not a phone number. Please tap “{ reg-share-phone }” or type an 11-digit mobile number; tap “{ common-skip }” to leave none.
 reg-done = Registration complete! Your address: { $address }
 reg-done-phone = Phone: { $phone }
@@ -164,6 +165,7 @@ reg-step-building = Building
 profile-ask-phone = Tap "📱 Share my phone number" to send your new number, or type an 11-digit mobile number.
 profile-phone-keep = Keep it
 profile-phone-use-button = Please tap "{ reg-share-phone }" or type an 11-digit mobile number; to leave it as it is, tap "{ profile-phone-keep }".
+profile-phone-invalid = That number does not look right. Type an 11-digit mobile number (e.g. 139 0000 0001) or a landline with its area code (e.g. 021-12345678), or tap "{ reg-share-phone }"; to leave it as it is, tap "{ profile-phone-keep }".
 profile-phone-remove = Remove my phone
 profile-phone-updated = ✅ Phone number updated: { $phone }
 profile-phone-unchanged = All right, your phone number is unchanged.

@@ -19,6 +19,7 @@ reg-ask-phone = 最后，可以留下您的手机号，方便工作人员联系�
     请点下方「📱 发送我的手机号」按钮。
 reg-share-phone = 📱 发送我的手机号
 reg-phone-use-button = 请点「📱 发送我的手机号」按钮，或点「跳过」。
+reg-phone-invalid = 号码格式不对。请输入 11 位手机号（如 139 0000 0001）或带区号的座机号（如 021-12345678），或点「{ reg-share-phone }」；不想留请点「{ common-skip }」。
 reg-phone-button-not-text = 「{ $label }」是按钮上的字，不是手机号。请点「{ reg-share-phone }」，或直接输入 11 位手机号；不想留可以点「{ common-skip }」。
 reg-done = 登记完成！您的住址：{ $address }
 reg-done-phone = 手机号：{ $phone }
@@ -164,6 +165,7 @@ reg-step-building = 楼栋
 profile-ask-phone = 请点「📱 发送我的手机号」发送新的手机号，或直接输入 11 位手机号。
 profile-phone-keep = 不修改
 profile-phone-use-button = 请点「{ reg-share-phone }」按钮，或直接输入 11 位手机号；不改请点「{ profile-phone-keep }」。
+profile-phone-invalid = 号码格式不对。请输入 11 位手机号（如 139 0000 0001）或带区号的座机号（如 021-12345678），或点「{ reg-share-phone }」；不改请点「{ profile-phone-keep }」。
 profile-phone-remove = 删除手机号
 profile-phone-updated = ✅ 手机号已更新：{ $phone }
 profile-phone-unchanged = 好的，手机号没有修改。

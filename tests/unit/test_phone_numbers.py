@@ -1,0 +1,70 @@
+"""Phone numbers as people in mainland China give them (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.errors import InvalidInput
+from services.validation import contact_phone, phone_number
+
+GOOD = [
+    ("13900000001", "13900000001"),
+    ("139 0000 0001", "13900000001"),
+    ("139-0000-0001", "13900000001"),
+    ("+86 139 0000 0001", "13900000001"),
+    ("+86-13900000001", "13900000001"),
+    ("0086 139 0000 0001", "13900000001"),
+    ("8613900000001", "13900000001"),
+    ("１３９０００００００１", "13900000001"),  # full-width digits from a Chinese keyboard
+    ("021-12345678", "021-12345678"),
+    ("02112345678", "021-12345678"),
+    ("(021) 1234 5678", "021-12345678"),
+    ("010-87654321", "010-87654321"),
+    ("0755-2345678", "0755-2345678"),
+    ("0571 88886666", "0571-88886666"),
+    ("+86 21 1234 5678", "021-12345678"),
+    ("+44 7700 900123", "+447700900123"),  # a foreign SIM, written internationally
+]
+
+BAD = [
+    "12345",
+    "1234567",  # seven digits: a landline without its area code
+    "12345678",
+    "123456789012345",  # 15 digits: accepted before as 'any 7–15 digits'
+    "12900000001",  # no mobile starts with 12
+    "1390000000",  # ten digits
+    "139000000012",  # twelve
+    "021-0234567",  # a local number does not start with 0
+    "021-123456",  # too short
+    "+86 999",
+    "abc电话",
+    "139 0000 000一",
+    "",
+    "   ",
+    "+8613900000001" * 3,
+]
+
+
+@pytest.mark.parametrize(("typed", "stored"), GOOD)
+def test_numbers_people_type_are_kept_in_one_form(typed: str, stored: str) -> None:
+    assert phone_number(typed) == stored
+
+
+@pytest.mark.parametrize("typed", BAD)
+def test_numbers_that_are_not_phones_are_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput) as err:
+        phone_number(typed)
+    assert err.value.key == "err-phone-invalid"
+
+
+@pytest.mark.parametrize(
+    ("shared", "stored"),
+    [
+        ("8613900000001", "13900000001"),
+        ("+8613900000001", "13900000001"),
+        ("447700900123", "+447700900123"),
+        ("+86 139 1234 5678", "13912345678"),
+    ],
+)
+def test_a_shared_contact_is_read_as_international(shared: str, stored: str) -> None:
+    assert contact_phone(shared) == stored
