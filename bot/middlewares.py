@@ -59,6 +59,10 @@ class ChatOrderMiddleware(BaseMiddleware):
     update of it is handled (other chats go on in parallel); the lock is dropped when nobody
     holds or waits for it. It orders updates within one process; several webhook processes
     would need a shared (Redis) lock as well.
+
+    aiogram reads the chat's FSM state before outer middlewares run; an update that had to wait
+    reads it again once it holds the chat, so its state filters see what the previous update
+    left, not what was there when it arrived.
     """
 
     def __init__(self) -> None:
@@ -74,8 +78,11 @@ class ChatOrderMiddleware(BaseMiddleware):
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
         self._users[key] = self._users.get(key, 0) + 1
+        waits = self._users[key] > 1  # someone holds or waits for this chat already
         try:
             async with lock:
+                if waits:
+                    await _reread_state(data)
                 return await handler(event, data)
         finally:
             left = self._users[key] - 1
@@ -87,6 +94,13 @@ class ChatOrderMiddleware(BaseMiddleware):
     def chats_in_use(self) -> int:
         """How many chats have an update being handled or waiting (for tests and metrics)."""
         return len(self._locks)
+
+
+async def _reread_state(data: dict[str, Any]) -> None:
+    """The FSM state as it is now, for the state filters (aiogram read it before we waited)."""
+    state = data.get("state")
+    if state is not None:
+        data["raw_state"] = await state.get_state()
 
 
 class DbSessionMiddleware(BaseMiddleware):

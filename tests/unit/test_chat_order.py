@@ -60,3 +60,43 @@ async def test_an_update_without_a_chat_is_not_held_and_a_failure_frees_the_chat
         await order(fails, "x", chat)
     assert await order(ok, "y", chat) == "ok"
     assert order.chats_in_use() == 0
+
+
+class _State:
+    """A stand-in for aiogram's FSMContext: only the current state."""
+
+    def __init__(self) -> None:
+        self.value: str | None = "Filing:confirm"
+
+    async def get_state(self) -> str | None:
+        return self.value
+
+
+async def test_an_update_that_waited_sees_the_state_the_previous_one_left() -> None:
+    # aiogram reads raw_state before outer middlewares: a double tap on 确认提交 read
+    # 'Filing:confirm' for both taps, so the second matched the submit handler's state filter
+    # although the first had already left the flow.
+    order = ChatOrderMiddleware()
+    state = _State()
+    seen: list[str | None] = []
+    first_running = asyncio.Event()
+    release = asyncio.Event()
+
+    async def handler(event: Any, data: dict[str, Any]) -> None:
+        seen.append(data["raw_state"])
+        if event == "tap1":
+            first_running.set()
+            await release.wait()
+            state.value = None  # filed: the flow is over
+
+    def tap(name: str) -> asyncio.Task[Any]:
+        data = {"event_chat": SimpleNamespace(id=1), "state": state, "raw_state": state.value}
+        return asyncio.create_task(order(handler, name, data))
+
+    first = tap("tap1")
+    await first_running.wait()
+    second = tap("tap2")  # arrives (and has its raw_state read) while the first is handled
+    await _settle()
+    release.set()
+    await asyncio.gather(first, second)
+    assert seen == ["Filing:confirm", None]
