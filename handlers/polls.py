@@ -696,6 +696,9 @@ async def on_proxy_room(
     if not residents:
         raise InvalidInput("poll-err-no-resident")
     await state.clear()
+    if len(residents) == 1:  # refused before anything says the room was found
+        poll = await polls.get_poll(session, poll_id=int(data["poll_id"]))
+        await polls.check_proxy_eligible(session, poll=poll, resident=residents[0])
     await message.answer(
         t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )

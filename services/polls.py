@@ -428,6 +428,9 @@ async def _record_vote(
         detail = f"for={voter.id} " + detail
     existing = await my_vote(session, poll_id=poll.id, user_id=voter.id)
     if existing is not None:
+        if proxy_by is not None and existing.proxy_by is None:
+            # the resident voted on their own meanwhile: their choice stands
+            raise Conflict("poll-err-proxy-voted-self", name=voter.display_name)
         if not poll.allow_change:
             raise Conflict("poll-err-already-voted")
         changed = await session.exec(
@@ -537,11 +540,27 @@ _PROXY_REASONS = {
 
 
 async def check_proxy_eligible(session: AsyncSession, *, poll: Poll, resident: User) -> None:
-    """Raise why this resident cannot vote in the poll, worded for the staff voting for them."""
+    """Raise why this resident cannot vote in the poll, worded for the staff voting for them.
+
+    A proxy vote is for someone who cannot vote themselves: a resident who has voted on their
+    own (or whose household has, in a one-vote-per-household poll) is not voted for again, so
+    their own choice is never overwritten. A proxy vote already recorded may be corrected.
+    """
     try:
         await check_eligible(session, poll=poll, voter=resident)
     except PermissionDenied as exc:
         raise PermissionDenied(_PROXY_REASONS.get(exc.key, exc.key), **exc.args_) from None
+    assert poll.id is not None
+    own = await my_vote(session, poll_id=poll.id, user_id=resident.id)
+    if own is not None:
+        if own.proxy_by is None:
+            raise Conflict("poll-err-proxy-voted-self", name=resident.display_name)
+        return
+    household = household_of(resident) if poll.per_household else None
+    if household is not None:
+        stmt = select(Vote).where(Vote.poll_id == poll.id, Vote.household == household)
+        if (await session.exec(stmt)).first() is not None:
+            raise Conflict("poll-err-proxy-household-voted", name=resident.display_name)
 
 
 async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building]:

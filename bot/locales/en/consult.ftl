@@ -418,6 +418,8 @@ poll-err-already-voted = You have already voted, and this poll does not allow ch
 poll-err-household-voted = Someone in your household (same room) has already voted; this poll is one vote per household.
 poll-err-try-again = Your vote clashed with another change; please tap once more.
 poll-err-proxy-self = You cannot record a proxy vote for yourself.
+poll-err-proxy-voted-self = { $name } has already voted in person; a proxy vote does not change their own choice.
+poll-err-proxy-household-voted = Someone in { $name }'s household (same room) has already voted; this poll is one vote per household, so no proxy vote can be added.
 poll-err-no-resident = No resident is registered at that address.
 
 poll-announce = 🗳 <b>Poll: { $question }</b>

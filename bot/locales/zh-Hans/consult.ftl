@@ -405,6 +405,8 @@ poll-err-already-voted = 您已经投过票了，这个投票不允许改票。
 poll-err-household-voted = 您家（同一房号）已经有人投过票了，这个投票一户只能投一票。
 poll-err-try-again = 投票时出了点冲突，请再点一次。
 poll-err-proxy-self = 不能给自己代投。
+poll-err-proxy-voted-self = { $name } 已经自己投过票了，代投不会改动本人的选择。
+poll-err-proxy-household-voted = { $name } 家（同一房号）已经有人投过票了，这个投票一户只能投一票，不能再代投。
 poll-err-no-resident = 这个地址没有登记的居民。
 
 poll-announce = 🗳 <b>投票：{ $question }</b>
