@@ -260,6 +260,7 @@ async def on_vote(
     had = await polls.my_vote(
         session, poll_id=poll.id or 0, user_id=callback_data.proxy_for or user.id
     )
+    had_choices = list(had.choices) if had is not None else None
     if callback_data.proxy_for:
         vote = await polls.proxy_vote(
             session,
@@ -283,9 +284,11 @@ async def on_vote(
         name = resident.display_name if resident else str(callback_data.proxy_for)
         text = t("poll-proxy-done", name=name, choice=choice)
     else:
-        text = t("poll-vote-changed" if had else "poll-voted", choice=choice)
+        changed = had_choices is not None and had_choices != list(vote.choices)
+        text = t("poll-vote-changed" if changed else "poll-voted", choice=choice)
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        # a second quick tap comes after the first removed the buttons: still say what counts
+        await safe_edit_markup(query.message, None)
     await reply(query.message, text)
 
 

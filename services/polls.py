@@ -431,6 +431,8 @@ async def _record_vote(
         if proxy_by is not None and existing.proxy_by is None:
             # the resident voted on their own meanwhile: their choice stands
             raise Conflict("poll-err-proxy-voted-self", name=voter.display_name)
+        if existing.choices == chosen and existing.proxy_by == proxy_by:
+            return existing  # the same choice again (a double tap): nothing changes
         if not poll.allow_change:
             raise Conflict("poll-err-already-voted")
         changed = await session.exec(
