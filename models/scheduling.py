@@ -3,7 +3,8 @@
 Everything time-based is a row with a due time and a state, so it survives restarts:
 
     ScheduledJob   pending → running → done | failed | skipped (too late) | cancelled
-    Delivery       pending → sending → sent | blocked | failed | cancelled
+    Delivery       pending → sending → sent | blocked | failed | cancelled (incl. stale: its
+                   matter moved on before it was sent)
     Broadcast      draft → sending → done | cancelled
 """
 
@@ -106,6 +107,9 @@ class Delivery(SQLModel, table=True):
     # opts out of quiet hours or staff change them; one without it is never moved earlier.
     held_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deliver_by: datetime | None = Field(default=None, sa_type=UTCDateTime)  # late is useless
+    # the matter a notice asks someone to act on, in the state it asks in ("order:12:open"):
+    # when the matter leaves that state, the notice no longer applies and is not sent
+    matter: str | None = Field(default=None, sa_type=String(64), index=True)
     state: str = Field(default=DeliveryState.PENDING, sa_type=String(16))
     attempts: int = Field(default=0)
     claimed_by: str | None = Field(default=None, sa_type=String(64))

@@ -76,8 +76,13 @@ async def enqueue(
     now: datetime | None = None,
     deliver_by: datetime | None = None,
     batch: Batch | None = None,
+    matter: str | None = None,
 ) -> Delivery:
     """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
+
+    A message asking someone to act on a matter in one state (an open order, a new request)
+    names it in `matter` ("order:12:open"): `cancel_stale` drops it when the matter moves on
+    before it was sent, e.g. held for the night and claimed meanwhile.
 
     A message with `deliver_by` (e.g. a meeting's start) is never held past that moment: if
     quiet hours would release it later, it goes now, since late would be useless.
@@ -133,6 +138,7 @@ async def enqueue(
         not_before=when,
         held_from=meant if meant is not None and meant != when else None,
         deliver_by=deliver_by,
+        matter=matter,
         state=state,
         error=error,
         created_at=now,
@@ -172,6 +178,22 @@ async def prepare_batch(
         rows = await session.exec(select(Delivery).where(col(Delivery.dedupe_key).in_(keys)))
         taken = {d.dedupe_key: d for d in rows.all() if d.dedupe_key is not None}
     return Batch(users=users, taken=taken)
+
+
+async def cancel_stale(session: AsyncSession, *, matter: str) -> int:
+    """A matter left the state its notices ask about ("order:12:open"): the ones not sent yet
+    (held for the night, or waiting in the queue) are cancelled, in the caller's transaction.
+    One UPDATE by the indexed key; what is being sent at this moment goes. Returns how many."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.matter) == matter,
+            col(Delivery.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.CANCELLED, error="no longer applies")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 # --- quiet hours -------------------------------------------------------------------------------
@@ -750,6 +772,7 @@ async def count_by_state(
 __all__ = [
     "Claimed",
     "after_quiet_hours",
+    "cancel_stale",
     "claim_deliveries",
     "count_by_state",
     "enqueue",

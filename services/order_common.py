@@ -22,7 +22,7 @@ from models.orders import (
     Request,
     transition,
 )
-from services import audit
+from services import audit, delivery
 from services.errors import Conflict, NotFound, PermissionDenied
 from services.users import can_act_in, require_scope
 
@@ -43,6 +43,9 @@ class Notice:
     urgent: bool = False
     dedupe_key: str | None = None
     community_id: int | None = None
+    # what the notice asks its reader to act on, in its present state (see `matter_of`): not
+    # sent once that state is left, e.g. an offer held for the night of an order since claimed
+    matter: str | None = None
     # the recipient's row when the service has it at hand (saves the outbox a lookup)
     recipient: User | None = field(default=None, compare=False, repr=False)
 
@@ -280,6 +283,14 @@ def mask(text: str) -> str:
 
 # ---------------------------------------------------------------- moves and the ledger
 
+
+def matter_of(obj: Request | Order, state: str | None = None) -> str:
+    """The key of a request/order in a state ("order:12:open"; its present one by default), as
+    notices asking to act on it carry it: `move` cancels the unsent ones when it leaves it."""
+    machine = "order" if isinstance(obj, Order) else "request"
+    return f"{machine}:{obj.id}:{state if state is not None else obj.status}"
+
+
 _MODELS: dict[str, type[Request] | type[Order] | type[Claim]] = {
     "request": Request,
     "order": Order,
@@ -338,6 +349,9 @@ async def move(
     for key, value in extra.items():
         setattr(obj, key, value)
     session.add(event)
+    if not isinstance(obj, Claim) and to != old:
+        # what asked someone to act on it as it was (an offer, a card, a rating) is not sent
+        await delivery.cancel_stale(session, matter=matter_of(obj, old))
     return event
 
 

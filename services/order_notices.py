@@ -107,5 +107,6 @@ async def deliver(
             dedupe_key=notice.dedupe_key,
             now=now,
             batch=batch,
+            matter=notice.matter,
         )
     return len(notices)

@@ -28,7 +28,7 @@ from models.orders import (
     Score,
     Transfer,
 )
-from services import audit
+from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import (
     Notice,
@@ -43,6 +43,7 @@ from services.order_common import (
     is_category,
     is_staff_for,
     mask,
+    matter_of,
     move,
     note_event,
     refuse,
@@ -336,6 +337,7 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
             ref_id=order.id,
             urgent=urgent,
             community_id=order.community_id,
+            matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is taken
         )
         for m in members
     ]
@@ -1062,6 +1064,8 @@ async def claim_order(
             state=OrderStatus.CLAIMED,
         ).from_state = OrderStatus.OPEN  # moved by the conditional claim UPDATE above
         await unschedule(session, key=f"order-{order_id}-unclaimed")
+        # offers to the others still waiting (held for the night) no longer apply
+        await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
         req = await get_request(session, order.request_id)
         notices += _resident_notices(
             await followers(session, request=req), "order-notice-claimed", req
@@ -1173,6 +1177,7 @@ async def release_claim(
                 kind="staff-order" if offered else "staff-order-nobody",
                 ref_id=order.id,
                 community_id=order.community_id,
+                matter=None if offered else matter_of(order, OrderStatus.OPEN),
             )
         )
     queued = await commit_with(session, notices)
@@ -1367,6 +1372,7 @@ async def report_done(
             kind="staff-verify-photos" if shown else "staff-verify",
             ref_id=order.id,
             community_id=order.community_id,
+            matter=matter_of(order, OrderStatus.DONE),  # not sent once verified or sent back
         )
         for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id)
     ]
@@ -1432,6 +1438,7 @@ async def _ask_rating(
             kind="resident-rate" if own_id == req.id else "resident-request",
             ref_id=own_id,
             community_id=req.community_id,
+            matter=matter_of(req, RequestStatus.DONE) if own_id == req.id else None,
         )
         for resident_id, own_id in pairs
     ]
@@ -1700,6 +1707,7 @@ async def rate(
                     kind="staff-request-card",
                     ref_id=req.id,
                     community_id=req.community_id,
+                    matter=matter_of(req),  # reopened: not sent once staff took it up again
                 )
             )
     queued = await commit_with(session, notices)
@@ -1767,6 +1775,7 @@ async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime
             kind="resident-rate",
             ref_id=req.id,
             community_id=req.community_id,
+            matter=matter_of(req, RequestStatus.DONE),
         )
         for resident_id, own_id in await followers(session, request=req)
         if own_id == req.id

@@ -34,6 +34,7 @@ from services.order_common import (
     category,
     get_request,
     is_category,
+    matter_of,
     move,
     note_event,
     refuse,
@@ -189,6 +190,7 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
             dedupe_key=f"req-new-{req.id}-{sid}",
             community_id=req.community_id,
             recipient=member,
+            matter=matter_of(req),  # not sent once taken up, withdrawn or merged
         )
         for member in staff
         if (sid := member.id) is not None
