@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, ErrorEvent
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.chat_lock import RedisChatLock
 from bot.i18n import Text, Translator
 from bot.middlewares import (
     CallbackDataGuard,
@@ -54,8 +55,10 @@ def build_dispatcher(
     )
     if redis is not None:
         dp.update.outer_middleware(UpdateDedupeMiddleware(redis))
-    # one chat's updates one at a time (before a DB connection is taken for the waiting ones)
-    dp.update.outer_middleware(ChatOrderMiddleware())
+    # one chat's updates one at a time (before a DB connection is taken for the waiting ones),
+    # across every bot process when they share Redis
+    shared = None if redis is None else RedisChatLock(redis, lease_s=settings.chat_lock_seconds)
+    dp.update.outer_middleware(ChatOrderMiddleware(shared))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))

@@ -15,6 +15,7 @@ from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.chat_lock import RedisChatLock
 from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models.base import utcnow
@@ -57,17 +58,18 @@ class ChatOrderMiddleware(BaseMiddleware):
     or a message sent while the previous one is still being handled could race: both read the
     same state and both act. Here each chat has a first-come-first-served lock for as long as an
     update of it is handled (other chats go on in parallel); the lock is dropped when nobody
-    holds or waits for it. It orders updates within one process; several webhook processes
-    would need a shared (Redis) lock as well.
+    holds or waits for it. With several bot processes (`shared`, a lease in Redis) the chat is
+    also held across processes, waiters served in update_id order (bot.chat_lock).
 
     aiogram reads the chat's FSM state before outer middlewares run; an update that had to wait
     reads it again once it holds the chat, so its state filters see what the previous update
     left, not what was there when it arrived.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, shared: RedisChatLock | None = None) -> None:
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}  # updates holding or waiting for each chat's lock
+        self.shared = shared
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         chat = data.get("event_chat")
@@ -81,9 +83,19 @@ class ChatOrderMiddleware(BaseMiddleware):
         waits = self._users[key] > 1  # someone holds or waits for this chat already
         try:
             async with lock:
-                if waits:
+                if self.shared is None:
+                    if waits:
+                        await _reread_state(data)
+                    return await handler(event, data)
+                bot = data.get("bot")
+                async with self.shared.hold(
+                    bot_id=getattr(bot, "id", 0),
+                    chat_id=key,
+                    order=getattr(event, "update_id", None),
+                ):
+                    # another process may have moved the state since aiogram read it
                     await _reread_state(data)
-                return await handler(event, data)
+                    return await handler(event, data)
         finally:
             left = self._users[key] - 1
             if left:

@@ -10,7 +10,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pydantic_settings import SettingsError as SourceError
 
-LANGUAGES = ("zh-Hans", "en")
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 
 
 class Settings(BaseSettings):
@@ -26,9 +26,12 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     database_url: str = "sqlite+aiosqlite:///data/linli.sqlite3"
     redis_url: str | None = None
+    # with Redis: how long a chat's lease lasts unless its process renews it (bot.chat_lock);
+    # a process that dies holding a chat frees it at most this long after
+    chat_lock_seconds: float = Field(default=15.0, ge=1, le=300)
     timezone: str = "Asia/Shanghai"
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
-    default_language: Literal["zh-Hans", "en"] = "zh-Hans"
+    default_language: Literal["zh-Hans", "zh-Hant", "en"] = "zh-Hans"
     data_dir: Path = Path("data")
     bot_api_base: str | None = None
     webhook_url: str | None = None
