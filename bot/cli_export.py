@@ -82,6 +82,6 @@ def add_parsers(sub: Any) -> None:
     parser.add_argument("--to", type=_day, required=True, help="YYYY-MM-DD (included)")
     parser.add_argument("--community", help="community name (default: all)")
     parser.add_argument("--out", help="output file (default: ledger-FROM-TO.xlsx)")
-    parser.add_argument("--lang", choices=["zh-Hans", "en"], help="column language")
+    parser.add_argument("--lang", choices=["zh-Hans", "zh-Hant", "en"], help="column language")
     parser.add_argument("--database-url")
     parser.set_defaults(func=cmd_export)

@@ -24,16 +24,39 @@ class Raw:
     html: str
 
 
+# Where a locale lacks a key, the text comes from the next locale in its chain, then from the
+# default: Traditional Chinese readers get Simplified Chinese rather than English.
+FALLBACKS: dict[str, str] = {"zh-Hant": "zh-Hans"}
+# the order /lang lists the locales in (the default first; unlisted locales last, by name)
+ORDER = ("zh-Hans", "zh-Hant", "en")
+# Telegram's language_code for Chinese: a script subtag decides; without one, the region does
+# (Taiwan, Hong Kong and Macao write Traditional, everyone else Simplified)
+_HANT_REGIONS = frozenset({"tw", "hk", "mo"})
+
+
 def pick_language(code: str | None, *, available: Iterable[str], default: str) -> str:
-    """Map a Telegram language_code (or our own stored choice) to a locale we have."""
+    """Map a Telegram language_code (or our own stored choice) to a locale we have.
+
+    zh-hant, zh-tw, zh-hk and zh-mo are Traditional Chinese; zh, zh-cn, zh-hans and zh-sg
+    (any other zh) Simplified; where we lack the one, the other Chinese is nearer than English.
+    """
     langs = list(available)
     if not code:
         return default
     if code in langs:
         return code
-    base = code.lower().split("-")[0].split("_")[0]
-    if base == "zh" and "zh-Hans" in langs:
-        return "zh-Hans"
+    tag = code.strip().lower().replace("_", "-")
+    by_lower = {lang.lower(): lang for lang in langs}
+    if tag in by_lower:
+        return by_lower[tag]
+    parts = tag.split("-")
+    base = parts[0]
+    if base == "zh":
+        subtags = set(parts[1:])
+        hant = "hant" in subtags or ("hans" not in subtags and bool(subtags & _HANT_REGIONS))
+        for lang in ("zh-Hant", "zh-Hans") if hant else ("zh-Hans", "zh-Hant"):
+            if lang in langs:
+                return lang
     for lang in langs:
         if lang.lower().split("-")[0] == base:
             return lang
@@ -47,7 +70,9 @@ class Translator:
         self.default = default
         self.bundles: dict[str, FluentBundle] = {}
         self.sources: dict[str, dict[str, str]] = {}
-        for lang_dir in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
+        # a locale is a folder of .ftl files (not __pycache__, left by the zh-Hant generator)
+        lang_dirs = sorted(p for p in locales_dir.iterdir() if p.is_dir() and any(p.glob("*.ftl")))
+        for lang_dir in lang_dirs:
             bundle = FluentBundle([lang_dir.name], use_isolating=False)
             messages: dict[str, str] = {}
             for ftl in sorted(lang_dir.glob("*.ftl")):
@@ -61,16 +86,31 @@ class Translator:
 
     @property
     def languages(self) -> list[str]:
-        """Locales we have, default first."""
-        return [self.default, *(lang for lang in self.bundles if lang != self.default)]
+        """Locales we have, default first, then in ORDER."""
+        rest = sorted(
+            (lang for lang in self.bundles if lang != self.default),
+            key=lambda lang: (ORDER.index(lang) if lang in ORDER else len(ORDER), lang),
+        )
+        return [self.default, *rest]
+
+    def chain(self, lang: str) -> list[str]:
+        """The locales a text in lang is looked up in, in turn: lang, its fallback, the default."""
+        out: list[str] = []
+        step: str | None = lang
+        while step is not None and step not in out:
+            if step in self.bundles:
+                out.append(step)
+            step = FALLBACKS.get(step)
+        if self.default not in out:
+            out.append(self.default)
+        return out
 
     def get(self, lang: str, key: str, /, **args: Any) -> str:
-        """The text for key in lang (falling back to the default), with escaped arguments."""
-        bundle = self.bundles.get(lang) or self.bundles[self.default]
-        if not bundle.has_message(key):
-            bundle = self.bundles[self.default]
-            if not bundle.has_message(key):
-                raise KeyError(f"missing text key {key!r}")
+        """The text for key in lang (else in its fallbacks, see chain), with escaped arguments."""
+        found = [name for name in self.chain(lang) if self.bundles[name].has_message(key)]
+        if not found:
+            raise KeyError(f"missing text key {key!r}")
+        bundle = self.bundles[found[0]]
         message = bundle.get_message(key)
         if message.value is None:
             raise KeyError(f"text key {key!r} has no value")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.i18n import Raw, Translator, pick_language
 
 
 def test_every_key_in_every_locale_with_same_placeholders() -> None:
     translator = Translator()
+    assert {"zh-Hant", "en"} <= set(translator.languages)
     default = translator.placeholders(translator.default)
     assert len(default) > 50
     for lang in translator.languages:
@@ -35,13 +38,39 @@ def test_arguments_are_escaped_unless_raw() -> None:
     assert "<b>1</b>" in raw
 
 
-def test_pick_language() -> None:
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("zh-hans", "zh-Hans"),
+        ("zh", "zh-Hans"),
+        ("zh-CN", "zh-Hans"),
+        ("zh-sg", "zh-Hans"),
+        ("zh-Hans-HK", "zh-Hans"),  # the script subtag wins over the region
+        ("zh-hant", "zh-Hant"),
+        ("zh-TW", "zh-Hant"),
+        ("zh-hk", "zh-Hant"),
+        ("zh_MO", "zh-Hant"),
+        ("zh-Hant-CN", "zh-Hant"),
+        ("zh-Hant", "zh-Hant"),  # a stored choice
+        ("en-GB", "en"),
+        ("ru", "zh-Hans"),
+        (None, "zh-Hans"),
+    ],
+)
+def test_pick_language(code: str | None, expected: str) -> None:
+    langs = ["zh-Hans", "zh-Hant", "en"]
+    assert pick_language(code, available=langs, default="zh-Hans") == expected
+
+
+def test_pick_language_without_traditional() -> None:
     langs = ["zh-Hans", "en"]
-    assert pick_language("zh-hans", available=langs, default="zh-Hans") == "zh-Hans"
     assert pick_language("zh-TW", available=langs, default="zh-Hans") == "zh-Hans"
-    assert pick_language("en-GB", available=langs, default="zh-Hans") == "en"
-    assert pick_language("ru", available=langs, default="zh-Hans") == "zh-Hans"
+    assert pick_language("zh-hk", available=langs, default="en") == "zh-Hans"
     assert pick_language(None, available=langs, default="en") == "en"
+
+
+def test_the_three_languages_default_first() -> None:
+    assert Translator().languages == ["zh-Hans", "zh-Hant", "en"]
 
 
 def test_a_text_may_use_another_text_with_variables(tmp_path: object) -> None:

@@ -35,6 +35,7 @@ cancel-nothing = There is nothing to cancel; here is the main menu.
 lang-choose = 请选择语言 / Choose your language:
 lang-set = Language set to English.
 lang-name-zh-Hans = 中文（简体）
+lang-name-zh-Hant = 繁體中文
 lang-name-en = English
 
 common-yes = Yes

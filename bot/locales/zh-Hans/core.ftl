@@ -35,6 +35,7 @@ cancel-nothing = 当前没有进行中的操作，回到主菜单。
 lang-choose = 请选择语言 / Choose your language:
 lang-set = 语言已切换为中文。
 lang-name-zh-Hans = 中文（简体）
+lang-name-zh-Hant = 繁體中文
 lang-name-en = English
 
 common-yes = 是

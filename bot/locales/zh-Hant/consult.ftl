@@ -1,0 +1,536 @@
+### Generated from zh-Hans/consult.ftl by bot/locales/make_hant.py (OpenCC s2tw and its
+### FIXES). Do not edit: change the zh-Hans text and run the script again.
+
+## 議事協商: meetings, topics, polls
+
+menu-consult = 🗳 近期議事
+menu-consult-staff = 🏛 議事管理
+
+consult-err-audience-empty = 請至少選擇一個網格或樓棟。
+consult-err-audience-invalid = 所選範圍不屬於本社區，請重新選擇。
+consult-hub = <b>近期議事</b>
+consult-hub-empty = 最近沒有安排議事會，也沒有進行中的投票。
+consult-btn-meetings = 📅 議事會
+consult-btn-polls = 🗳 投票
+consult-btn-topics = 💡 議題徵集
+consult-btn-propose = ✍️ 提議題
+consult-staff-hub = <b>議事管理</b>
+    選擇要做的事：
+consult-btn-new-meeting = ➕ 新建議事會
+consult-btn-new-poll = ➕ 新建投票
+consult-btn-my-meetings = 📋 議事會列表
+consult-btn-my-polls = 📊 投票列表
+consult-btn-topic-review = 💡 處理議題
+consult-yes = ✅ 是
+consult-no = ❌ 否
+consult-done = ✅ 完成
+consult-draft-saved = ✅ 草稿已保存（還沒有發出），請核對下面的內容：
+consult-back = ⬅️ 返回
+consult-cancelled = 已取消，沒有保存任何內容。
+consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
+consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
+consult-when = { $year ->
+        [none] {""}
+       *[other] { $year }年
+    }{ $month }月{ $day }日（{ $weekday ->
+        [mon] 週一
+        [tue] 週二
+        [wed] 週三
+        [thu] 週四
+        [fri] 週五
+        [sat] 週六
+       *[sun] 週日
+    }）{ $time }
+consult-time-read = 🕒 時間：{ consult-when }
+consult-audience-community = 全社區
+consult-audience-grids = 指定網格
+consult-audience-buildings = 指定樓棟
+consult-audience-members = 報到黨員/志願者
+consult-ask-audience = 面向哪些人？
+consult-ask-audience-pick = 請選擇（可多選），選好後點「✅ 完成」：
+consult-no-community = 您還沒有被分配到任何社區，無法發布。
+
+## Meetings
+meeting-kind-residents = 居民議事會
+meeting-kind-party_masses = 黨群議事會
+meeting-kind-estate = 小區事務協調會
+meeting-kind-hearing = 重大事項聽證會
+meeting-kind-building_night = 樓棟夜話
+meeting-kind-other = 其他會議
+meeting-status-draft = 草稿
+meeting-status-published = 已發布
+meeting-status-running = 進行中
+meeting-status-ended = 已結束，待發紀要
+meeting-status-cancelled = 已取消
+meeting-status-minuted = 已發布紀要
+
+meeting-err-not-found = 找不到這個議事會。
+meeting-err-title = 標題最多 { $limit } 個字，請精簡後重新輸入。
+meeting-err-agenda-too-long = 議程太長了（{ $length } 字），最多 { $limit } 字。請只寫要點。
+meeting-err-agenda-count = 議程最多 { $limit } 項。
+meeting-err-agenda-empty = 請至少寫一項議程。
+meeting-err-start-past = 開會時間已經過去了，請輸入將來的時間。
+meeting-err-too-far = 開會時間太遠了，最多提前 { $days } 天安排。
+meeting-err-duration = 會議時長要在 { $low } 到 { $high } 分鐘之間。
+meeting-err-where = 請填寫開會地點或線上會議鏈接。
+meeting-err-link = 會議鏈接要以 https:// 開頭。
+meeting-err-capacity = 人數上限要在 1 到 { $high } 之間，不限人數請點「不限」。
+meeting-err-not-draft = 這個議事會已經發布過了。
+meeting-err-cancelled = 這個議事會已經取消了，無法報名。
+meeting-err-over = 這個議事會已經結束了。
+meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改、延期、發布或寫紀要。
+meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
+meeting-err-not-audience = 這個議事會不面向您所在的範圍，無法報名。
+meeting-err-checkin-window = 現在不在簽到時間內（開會前 { $before } 分鐘到會議結束）。
+meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。
+meeting-err-not-published = 議事會還沒有發布，或已經取消。
+meeting-err-minutes-early = 會議開始後才能發布紀要。
+meeting-err-minuted = 紀要已經發布過了。
+meeting-err-decisions = 決議最多 { $limit } 條，每條最多 { $length } 字。
+meeting-err-no-change = 沒有修改任何內容。
+meeting-err-no-orders = 工單功能還沒有開通，暫時不能把決議轉成工單。
+meeting-err-decision-done = 這條決議已經轉成工單了（{ $ref }）。
+meeting-err-decision-not-found = 找不到這條決議。
+
+meeting-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（約 { $duration } 分鐘）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 報到黨員/志願者
+       *[community] 全社區
+    }
+    { $capacity ->
+        [0] 人數：不限
+       *[other] 人數上限：{ $capacity } 人
+    }
+    <b>議程</b>
+    { $agenda }
+meeting-announce = 📣 <b>議事會通知</b>
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（約 { $duration } 分鐘）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 報到黨員/志願者
+       *[community] 全社區
+    }
+    { $capacity ->
+        [0] 人數：不限
+       *[other] 人數上限：{ $capacity } 人
+    }
+    <b>議程</b>
+    { $agenda }
+    請點下方按鈕告訴我們您是否參加。
+meeting-btn-yes = 去
+meeting-btn-maybe = 不確定
+meeting-btn-no = 不去
+meeting-btn-checkin = 📍 簽到
+meeting-rsvp-going = 已報名：{ $title }。我們會在開會前提醒您。
+meeting-rsvp-going-soon = 已報名：{ $title }。會議馬上就要開始了：🕒 { $when }，📍 { $where }。請準時參加。
+meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。有人取消時我們會通知您。
+meeting-rsvp-maybe = 已記錄「不確定」。想好了可以隨時改。
+meeting-rsvp-no = 已記錄「不去」。如果改變主意，隨時可以重新報名。
+meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
+meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
+    📍 { $where }
+meeting-changed = ✏️ 議事會有變動：{ $title }
+    { $new_title ->
+        [none] {""}
+       *[other] 標題改為：{ $new_title }
+    }
+    { $new_time ->
+        [none] {""}
+       *[other] 時間改為：{ $new_time }
+    }
+    { $new_place ->
+        [none] {""}
+       *[other] 地點改為：{ $new_place }
+    }
+    { $new_link ->
+        [none] {""}
+       *[other] 線上鏈接改為：{ $new_link }
+    }
+    { $new_capacity ->
+        [none] {""}
+        [0] 人數改為：不限
+       *[other] 人數上限改為：{ $new_capacity } 人
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] 議程有調整：
+    }
+    { $new_agenda ->
+        [none] {""}
+       *[other] { $new_agenda }
+    }
+meeting-postponed = ⏳ 議事會延期：{ $title }
+    新時間：{ $when }
+    原因：{ $reason }
+meeting-cancelled-notice = ❌ 議事會取消：{ $title }（原定 { $when }）
+    原因：{ $reason }
+meeting-checkin-open = 📍 { $title } 現在開始簽到，到場後請點下方按鈕簽到。
+meeting-checked-in = ✅ 簽到成功：{ $title }
+meeting-checked-in-already = 您已經簽到過了。
+meeting-minutes-notice = 📝 <b>議事會紀要：{ $title }</b>（{ $when }）
+    { $minutes }
+    <b>決議</b>
+    { $decisions }
+    { $attended ->
+        [0] {""}
+       *[other] 📍 在機器人上簽到 { $attended } 人。
+    }
+meeting-no-decisions = （無）
+meeting-list-title = <b>近期議事會</b>
+meeting-list-empty = 最近沒有安排議事會。
+meeting-list-item = { $when } · { $title }（{ $status }）
+meeting-my-status = 您的報名：{ $status }
+meeting-rsvp-status-going = 參加
+meeting-rsvp-status-waitlist = 候補
+meeting-rsvp-status-maybe = 不確定
+meeting-rsvp-status-no = 不去
+meeting-rsvp-status-none = 未回覆
+
+meeting-staff-card = <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（約 { $duration } 分鐘）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 報到黨員/志願者
+       *[community] 全社區
+    }
+    { $capacity ->
+        [0] 人數：不限
+       *[other] 人數上限：{ $capacity } 人
+    }
+    <b>議程</b>
+    { $agenda }
+    狀態：{ $status } · 簽到碼：<code>{ $code }</code>
+    報名：參加 { $going } · 候補 { $waitlist } · 不確定 { $maybe } · 不去 { $no } · 已簽到 { $checked }
+meeting-attendees = <b>報名名單：{ $title }</b>
+    { $lines }
+meeting-attendees-empty = 還沒有人報名。
+meeting-btn-publish = 📣 發布
+meeting-btn-edit = ✏️ 修改
+meeting-btn-postpone = ⏳ 延期
+meeting-btn-cancel = ❌ 取消會議
+meeting-btn-attendees = 👥 名單
+meeting-btn-minutes = 📝 發布紀要
+meeting-btn-to-order = 🧾 轉為工單
+meeting-btn-open = 查看
+meeting-new-kind = 新建議事會。請選擇會議類型：
+meeting-ask-title = 請輸入會議標題（最多 100 字）：
+meeting-ask-agenda = 請輸入議程，每行一項（最多 20 項，共 2000 字以內）：
+meeting-ask-time = 請輸入開會時間，例如「{ $example }」或「下週三 晚上7點半」：
+meeting-ask-duration = 會議大約多長時間？
+meeting-ask-place = 請輸入開會地點；如果是線上會議，請發會議鏈接（https://…）：
+meeting-ask-capacity = 最多多少人參加？請輸入數字，或點「不限」。
+meeting-btn-unlimited = 不限
+meeting-preview = <b>預覽</b>（還沒有發出）
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }（約 { $duration } 分鐘）
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    { $link ->
+        [none] {""}
+       *[other] 💻 { $link }
+    }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 報到黨員/志願者
+       *[community] 全社區
+    }
+    { $capacity ->
+        [0] 人數：不限
+       *[other] 人數上限：{ $capacity } 人
+    }
+    <b>議程</b>
+    { $agenda }
+    確認無誤後點「📣 發布」。
+meeting-published = ✅ 已發布，已通知 { $count } 人。簽到碼：<code>{ $code }</code>
+meeting-edit-what = 要修改什麼？
+meeting-edit-field-title = 標題
+meeting-edit-field-agenda = 議程
+meeting-edit-field-time = 時間
+meeting-edit-field-place = 地點/鏈接
+meeting-edit-field-capacity = 人數上限
+meeting-edit-ask-value = 現在是：{ $current }
+    請輸入新的內容：
+meeting-capacity-none = 不限
+meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
+meeting-ask-postpone-time = 請輸入新的開會時間，例如「{ $example }」：
+meeting-ask-reason = 請簡單說明原因：
+meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
+meeting-cancel-done = ✅ 會議已取消，已通知 { $count } 人。
+meeting-ask-minutes = 請輸入會議紀要（最多 3000 字）：
+meeting-ask-decisions = 請輸入決議，每行一條；沒有決議請點「跳過」：
+meeting-minutes-done = ✅ 紀要已發布，已發送給 { $count } 位受邀居民。
+meeting-decision-line = { $n }. { $text }
+meeting-decision-order = { $n }. { $text } → 工單 { $ref }
+meeting-order-preview = <b>🧾 決議轉為工單 — 請核對</b>
+    決議：{ $decision }
+    工單標題：{ $title }
+    地點：{ $place }
+    分類（自動建議）：{ $category }
+    確認後會創建訴求和工單（積分、人數等按分類默認，之後可在工單裡調整）。
+meeting-btn-order-create = ✅ 創建工單
+meeting-btn-order-title = ✏️ 改標題
+meeting-order-ask-title = 現在的標題是：{ $current }
+    請輸入新的工單標題（最多 60 字）：
+meeting-order-title-saved = ✅ 標題已改好，請再核對一下：
+meeting-err-order-title = 標題不能為空，請重新輸入。
+meeting-to-order-done = ✅ 已根據決議創建工單 { $ref }。
+meeting-ask-code = 請輸入工作人員出示的 6 位簽到碼：
+meeting-btn-checkin-code = 🔢 輸入簽到碼
+
+## Topics
+topic-status-open = 徵集中
+topic-status-accepted = 已列入議程
+topic-status-answered = 已答覆
+topic-err-not-found = 找不到這個議題。
+topic-err-title = 議題標題最多 { $limit } 個字。
+topic-err-detail = 議題說明最多 { $limit } 個字。
+topic-err-already-backed = 您已經附議過這個議題了，每人只能附議一次。
+topic-err-own = 這是您自己提的議題，不需要附議。
+topic-err-closed = 這個議題已經處理過了。
+topic-err-meeting = 只能列入本社區還沒開的議事會。
+topic-err-limit = 您今天已經提了 { $limit } 個議題，請明天再提。
+topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
+topic-ask-detail = 可以再補充幾句說明（最多 1000 字），或點「跳過」：
+topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。
+topic-list-title = <b>議題徵集</b>（按附議人數排序）
+topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。
+topic-decided-title = <b>最近處理的議題</b>
+topic-decided-answered = • 「{ $title }」已答覆：{ $answer }
+topic-decided-accepted = • 「{ $title }」已列入議事會「{ $meeting }」（{ $when }）
+topic-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
+    { $detail }
+topic-btn-back = 👍 附議
+topic-btn-accept = ✅ 列入議程
+topic-btn-answer = 💬 答覆
+topic-backed = 👍 已附議，現在有 { $backers } 人附議。
+topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
+topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
+    { $answer }
+topic-accepted-backer = 🎉 您附議的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
+topic-answered-backer = 💬 您附議的議題「{ $title }」有答覆：
+    { $answer }
+topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）。請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
+topic-choose-meeting = 列入哪個議事會？
+topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程：
+topic-btn-new-meeting = ➕ 新建議事會（列入此議題）
+topic-new-meeting-kind = 新建議事會，議題「{ $title }」會列入它的議程（保存草稿時加上，並告訴提議人和附議的人）。請選擇會議類型：
+topic-ask-answer = 請輸入答覆內容：
+topic-accept-done = ✅ 已列入議程，已告訴提議人。
+topic-answer-done = ✅ 已答覆，已告訴提議人。
+
+## Polls
+poll-err-not-found = 找不到這個投票。
+poll-err-share = 比例格式不對。可以寫「2/3」「75%」「三分之二」或「過半」。
+poll-err-option-count = 選項要有 { $low } 到 { $high } 個。
+poll-err-option-duplicate = 有重複的選項，請修改。
+poll-err-close-past = 截止時間已經過去了，請輸入將來的時間。
+poll-err-close-before-open = 截止時間要晚於開始時間。
+poll-err-too-long = 投票時間最長 { $days } 天。
+poll-err-max-choices = 最多可選數要在 1 到 { $high } 之間。
+poll-err-household-members = 面向黨員/志願者的投票不能設置「一戶一票」。
+poll-err-not-draft = 這個投票已經發布過了。
+poll-err-not-open = 這個投票現在不在進行中。
+poll-err-not-yet = 投票還沒開始，請到開始時間後再來。
+poll-err-closed = 投票已經結束，不能再投了。
+poll-err-need-register = 請先登記住址，才能參加投票。
+poll-err-not-audience = 這個投票不面向您所在的範圍，您不能投票。
+poll-err-results-not-yours = 這個投票的結果只對參與範圍內的居民和本社區工作人員公開。
+poll-err-proxy-not-audience = 這位居民不在這個投票的範圍內，不能為他代投。
+poll-err-proxy-not-verified = 這位居民的住址還沒有核實，這個投票只限已核實住址的居民參加。
+poll-err-proxy-building = 請從列表裡選擇投票範圍內的樓棟。
+poll-err-proxy-members = 這個投票面向黨員/志願者，不能按樓棟代投。
+poll-err-not-verified = 這個投票只限已核實住址的居民參加。請聯繫網格員核實住址。
+poll-err-bad-option = 這個選項無效，請重新打開投票再選。
+poll-err-one-choice = 這是單選投票，只能選一項。
+poll-err-too-many = 最多只能選 { $max } 項。
+poll-err-already-voted = 您已經投過票了，這個投票不允許改票。
+poll-err-household-voted = 您家（同一房號）已經有人投過票了，這個投票一戶只能投一票。
+poll-err-try-again = 投票時出了點衝突，請再點一次。
+poll-err-proxy-self = 不能給自己代投。
+poll-err-proxy-voted-self = { $name } 已經自己投過票了，代投不會改動本人的選擇。
+poll-err-proxy-household-voted = { $name } 家（同一房號）已經有人投過票了，這個投票一戶只能投一票，不能再代投。
+poll-err-no-resident = 這個地址沒有登記的居民。
+
+poll-announce = 🗳 <b>投票：{ $question }</b>
+    截止時間：{ $closes }
+    請點下方按鈕投票。
+poll-btn-vote = 🗳 去投票
+poll-btn-submit = ✅ 提交
+poll-btn-change = 🔁 改票
+poll-btn-results = 📊 查看結果
+poll-ballot = 🗳 <b>{ $question }</b>
+    { $rules }
+    截止：{ $closes }
+poll-rule-single = 單選，點一個選項即可。
+poll-rule-multi = 多選，最多選 { $max } 項，選好後點「✅ 提交」。
+poll-rule-household = 一戶一票（同一房號只算一票）。
+poll-rule-anonymous = 匿名投票，別人看不到您投了什麼。
+poll-rule-named = 實名投票。
+poll-rule-quorum = 參與須達到{ $basis ->
+        [households] 總戶數
+       *[voters] 總人數
+    }的 { $quorum } 才有效。
+poll-rule-threshold = 贊成須達到投票的 { $threshold } 才算通過。
+poll-rule-change = 截止前可以改票。
+poll-voted = ✅ 已投票：{ $choice }
+poll-vote-changed = 🔁 已改票：{ $choice }
+poll-your-vote = 您的選擇：{ $choice }
+poll-closing-soon = ⏰ 投票「{ $question }」將於 { $closes } 截止，您還沒有投票。
+poll-result = 📊 <b>投票結果：{ $question }</b>
+    { $lines }
+    參與：{ $ballots } / { $eligible }{ $basis ->
+        [households] 戶
+       *[voters] 人
+    }（{ $turnout }）{ $proxies ->
+        [0] {""}
+       *[other] ，其中代投 { $proxies } 票
+    }
+    { $quorum_met ->
+        [true] 法定參與比例 { $quorum }：✅ 達到
+        [false] 法定參與比例 { $quorum }：❌ 未達到
+       *[none] {""}
+    }
+    { $threshold_met ->
+        [true] 通過比例 { $threshold }：✅ 達到
+        [false] 通過比例 { $threshold }：❌ 未達到
+       *[none] {""}
+    }
+    { $passed ->
+        [true] 結論：✅ 通過（{ $winner }）
+        [false] 結論：❌ 未通過{ $outcome ->
+            [tie] （平票：{ $tied } 各 { $tied_votes } 票）
+           *[other] {""}
+        }
+       *[none] { $outcome ->
+            [winner] 結論：得票最多：{ $winner }
+            [tie] 平票：{ $tied } 各 { $tied_votes } 票
+           *[none] 結論：無人投票
+        }
+    }
+poll-result-list-sep = {"、"}
+poll-result-list-last-sep = {"、"}
+poll-live-results = 📊 <b>目前結果</b>（投票進行中）
+    { $lines }
+    已投 { $ballots } 票
+poll-results-hidden = 結果將在投票截止後公布。
+poll-list-title = <b>進行中的投票</b>
+poll-list-empty = 現在沒有您可以參加的投票。
+poll-list-item = { $question }（截止 { $closes }）
+poll-status-draft = 草稿
+poll-status-open = 進行中
+poll-status-closed = 已結束
+poll-status-cancelled = 已取消
+poll-staff-card = <b>{ $question }</b>
+    狀態：{ $status } · 截止 { $closes }
+    已投 { $ballots } 票
+poll-btn-publish = 📣 發布
+poll-btn-close-now = ⏹ 立即結束
+poll-btn-cancel = ❌ 取消投票
+poll-btn-proxy = ✍️ 代投
+poll-btn-export = 📥 導出 Excel
+poll-new-ask-question = 新建投票。請輸入投票問題（最多 300 字）：
+poll-new-ask-options = 請輸入選項，每行一個（2 到 12 個）：
+poll-new-ask-multiple = 單選還是多選？
+poll-btn-single = 單選
+poll-btn-multi = 多選
+poll-new-ask-max = 最多可以選幾項？請輸入數字：
+poll-new-ask-eligibility = 誰可以投票？
+poll-btn-elig-registered = 已登記住址的居民
+poll-btn-elig-verified = 只限已核實的居民
+poll-new-ask-household = 是否一戶一票（同一房號只算一票）？
+poll-new-ask-close = 請輸入截止時間，例如「{ $example }」或「下週一 晚上8點」：
+poll-new-ask-anonymous = 匿名還是實名？
+poll-btn-anonymous = 匿名
+poll-btn-named = 實名
+poll-new-ask-live = 結果什麼時候公開？
+poll-btn-live = 投票中實時公開
+poll-btn-hidden = 截止後公開
+poll-new-ask-quorum = 需要達到多少參與比例才有效？例如「2/3」「50%」，不設置請點「跳過」：
+poll-new-ask-basis = 參與比例按什麼算？
+poll-btn-basis-voters = 按人數
+poll-btn-basis-households = 按戶數
+poll-new-ask-threshold = 贊成須達到多少比例才算通過？例如「3/4」，不設置請點「跳過」：
+poll-preview = <b>預覽</b>（還沒有發出）
+    問題：{ $question }
+    選項：
+    { $options }
+    { $rules }
+    截止：{ $closes }
+poll-published = ✅ 投票已發布，已通知 { $count } 人。
+poll-closed-done = ✅ 投票已結束，結果已公布。
+poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
+poll-btn-close-confirm = ⏹ 確認立即結束
+poll-btn-cancel-confirm = ❌ 確認取消投票
+poll-btn-keep-open = ↩️ 不了，繼續投票
+poll-close-confirm = 確定現在就結束投票「{ $question }」嗎？已收到 { $ballots } 張選票，結束後按這些票公布結果，沒投的人就不能再投了。
+poll-cancel-confirm = 確定取消投票「{ $question }」嗎？已收到的 { $ballots } 張選票將作廢，不公布結果；參與對象會收到取消通知。
+poll-kept-open = 好的，投票繼續進行。
+poll-draft-cancelled = ✅ 草稿已刪除，沒有發給任何人。
+poll-cancelled-notice = 投票「{ $question }」已取消，之前投的票不再有效。給您添麻煩了。
+poll-proxy-ask-building = 代投：請選擇居民所在樓棟：
+poll-proxy-ask-room = 請輸入居民的房號：
+poll-proxy-choose-resident = 這個房號有多位居民，請選擇：
+poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
+poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
+poll-export-caption = 投票結果導出：{ $question }

@@ -1,0 +1,107 @@
+### Generated from zh-Hans/core.ftl by bot/locales/make_hant.py (OpenCC s2tw and its
+### FIXES). Do not edit: change the zh-Hans text and run the script again.
+
+## Core: menu, start, help, cancel, language, errors
+
+menu-register = 🏠 登記住址
+menu-profile = 👤 我的資料
+menu-help = ❓ 幫助
+menu-become-member = 🙋 黨員/志願者報到
+menu-members = 🧾 報到審核
+menu-admin = ⚙️ 管理
+menu-placeholder = 請選擇下方按鈕，或直接輸入
+
+start-greeting = 您好，{ $name }！歡迎使用<b>鄰里</b>社區服務。
+    在這裡您可以向社區反映問題（點單）、查看辦理進度、參加議事和投票。
+start-greeting-registered = 您好，{ $name }！有什麼可以幫您？
+start-need-register = 第一次使用請先點「🏠 登記住址」，只需一分鐘。
+
+help-text = <b>鄰里 · 使用幫助</b>
+    • 點下方的大按鈕即可操作，不用記命令。
+    • 任何時候發 /cancel 都可以退出當前操作。
+    • /start 回到主菜單
+    • /profile 查看或修改我的資料
+    • /lang 切換語言 Language
+    • /forget 刪除我的個人信息
+    • /help 顯示本幫助
+help-text-member = 作為報到黨員/志願者，您還可以在「可接工單」裡接單。
+help-text-staff = 作為社區工作人員，您可以處理訴求、審核報到、發布議事和投票。
+    • /stats 台賬統計　• /broadcast 發通知　• /quiet 查看或修改免打擾時段（例如 /quiet 22:00 07:00，/quiet off）
+help-text-admin = 作為街道管理員：
+    • /admin 管理：邀請和撤銷社區工作人員（/invite 直接生成邀請鏈接）
+    • /categories 訴求分類與時限，/category 修改
+    • /quiet 社區名 … 修改某個社區的免打擾時段
+
+cancel-done = 已取消，回到主菜單。
+cancel-nothing = 當前沒有進行中的操作，回到主菜單。
+
+lang-choose = 請選擇語言 / Choose your language:
+lang-set = 語言已切換為繁體中文。
+lang-name-zh-Hans = 中文（簡體）
+lang-name-zh-Hant = 繁體中文
+lang-name-en = English
+
+common-yes = 是
+common-no = 否
+common-back = ⬅️ 上一步
+common-cancel = ✖️ 取消
+common-skip = 跳過
+common-confirm = ✅ 確認
+common-prev-page = ◀️ 上一頁
+common-next-page = 下一頁 ▶️
+common-not-sure = 不清楚
+
+group-use-private = 我只在私聊裡為大家服務（點單、登記、議事都在私聊辦理）。請點下方按鈕，或搜索 { $bot } 和我私聊。
+group-open-private = 💬 和我私聊
+
+err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
+err-stale-button = 這個按鈕已經失效了（可能是操作已取消或已完成）。請發 /start 重新開始。
+err-not-allowed = 抱歉，您沒有權限進行這個操作。
+err-throttled = 您操作得太快了，請稍等幾秒再試。
+err-unknown-text = 沒有看懂您的意思。請點下方按鈕選擇要做的事，或發 /help 查看幫助。
+err-text-empty = 內容不能為空，請重新輸入。
+err-text-too-long = 內容太長了（{ $length } 字），最多 { $limit } 字，請精簡後重新輸入。
+err-name-invalid = 請輸入真實姓名（只能包含漢字或字母，不能有表情符號或特殊字符）。
+err-name-too-long = 姓名太長了，最多 { $limit } 個字。
+err-label-invalid = 請只輸入文字，不要包含表情符號或特殊字符。
+err-room-invalid = 房號格式不對。請輸入像「302」「3-502」「2單元301」這樣的房號。
+err-room-too-long = 房號太長了，最多 { $limit } 個字。請輸入像「302」這樣的房號。
+err-phone-invalid = 號碼格式不對。請輸入 11 位手機號（如 139 0000 0001）或帶區號的座機號（如 021-12345678），也可以點「📱 發送我的手機號」。
+err-contact-not-own = 只能分享您自己的手機號。請點「📱 發送我的手機號」按鈕。
+err-consent-needed = 需要先同意個人信息使用說明才能登記。
+err-address-stale = 這個地址選項已經不存在了，請重新選擇。
+err-user-not-found = 找不到這個用戶。
+err-member-not-found = 找不到這份報到申請。
+err-skills-empty = 請至少選擇或填寫一項技能/特長。
+err-skills-unknown = 技能選項無效，請重新選擇。
+err-community-required = 請指定社區。
+err-community-unknown = 沒有名為「{ $name }」的社區。
+err-grid-unknown = 沒有名為「{ $name }」的網格。
+err-role-not-grantable = 這個角色不能這樣授予。
+err-need-register = 請先登記住址，再使用這個功能。
+err-button-not-text = 「{ $label }」是按鈕上的字，不是這一步要填寫的內容。請直接輸入文字回答上面的問題；不想繼續了請點「{ common-cancel }」。
+err-button-not-here = 「{ $label }」這個按鈕這一步用不上，您已填寫的內容都還在。請按上面的提示繼續；不想繼續了請點「{ common-cancel }」。
+err-choose-above = 這一步請點上面消息裡的按鈕來選擇，您已填寫的內容都還在。不想繼續了請點「{ common-cancel }」。
+err-media-not-supported = 這裡需要文字。請用文字輸入，或發 /cancel 退出。
+
+role-resident = 居民
+role-member = 黨員/志願者
+role-staff = 社區工作人員
+role-admin = 街道管理員
+
+cmd-start = 主菜單
+cmd-help = 幫助
+cmd-cancel = 取消當前操作
+cmd-profile = 我的資料
+cmd-lang = 切換語言
+cmd-forget = 刪除我的個人信息
+cmd-invite = 邀請社區工作人員
+cmd-admin = 管理菜單
+cmd-register = 登記住址
+cmd-join = 黨員/志願者報到
+cmd-stats = 數據統計與台賬導出
+cmd-broadcast = 群發通知
+cmd-quiet = 免打擾時段
+fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。
+fallback-file-button = 📝 報給社區
+fallback-draft-started = 好的，已經記下您說的話。還可以補充文字、照片、語音或位置；說完請點「✅ 說完了」。

@@ -1,0 +1,465 @@
+### Generated from zh-Hans/orders.ftl by bot/locales/make_hant.py (OpenCC s2tw and its
+### FIXES). Do not edit: change the zh-Hans text and run the script again.
+
+## Order cycle (issue 4): 居民點單 → 社區下單 → 黨員接單 → 組織曬單
+
+menu-order-new = 📝 我要點單
+menu-order-mine = 📂 我的訴求
+menu-order-open = 🛠 可接工單
+menu-order-claims = 📌 我的工單
+menu-order-points = 🏅 我的積分
+menu-order-queue = 📋 待辦訴求
+menu-order-on-behalf = ☎️ 代居民登記
+menu-order-stats = 📊 台賬統計
+
+order-status-new = 待受理
+order-status-ordered = 已派單
+order-status-handling = 社區辦理中
+order-status-transferred = 已轉辦
+order-status-merged = 已合併
+order-status-declined = 不予受理
+order-status-withdrawn = 已撤回
+order-status-done = 已辦結待評價
+order-status-resolved = 已解決
+order-status-closed = 已結案
+order-status-reopened = 重新辦理
+
+order-ostatus-open = 待接單
+order-ostatus-claimed = 已接滿
+order-ostatus-done = 待驗收
+order-ostatus-verified = 已驗收
+order-ostatus-cancelled = 已撤銷
+
+order-channel-bot = 機器人
+order-channel-phone = 電話
+order-channel-visit = 來訪
+order-channel-home_visit = 入戶走訪
+order-channel-meeting = 議事會
+order-channel-other = 其他
+
+order-purpose-request = 訴求附件
+order-purpose-info = 補充材料
+order-purpose-result = 辦理結果
+
+order-score-satisfied = 滿意
+order-score-basic = 基本滿意
+order-score-unsatisfied = 不滿意
+
+## Resident: filing
+
+order-ask-describe = 請說說您遇到了什麼事。
+    可以直接打字，也可以發照片、語音，或點「📍 發送位置」。
+    說完後請點「✅ 說完了」。
+order-ask-describe-text = 還沒有內容。請先用文字（或語音）說說是什麼事。
+order-voice-only = （居民留了語音，請收聽附件）
+order-voice-removed = （居民留過一條語音，已隨其個人信息一併刪除）
+order-got-text = 收到文字。還可以繼續補充，說完點「✅ 說完了」。
+order-got-photo = 收到照片（共 { $count } 張）。
+order-got-voice = 收到語音。
+order-got-location = 收到位置。
+order-photos-full = 最多 { $limit } 張照片，已經夠了。
+order-compose-unsupported = 這裡只能收文字、照片、語音和位置。
+order-btn-finished = ✅ 說完了
+order-btn-location = 📍 發送位置
+order-preview-title = <b>您要反映的事情</b>
+order-preview-category = 分類：{ $category }
+order-preview-pick-category = （只有語音，機器沒法判斷分類；可以點「🏷 換個分類」自己選，不選也沒關係，社區會處理。）
+order-preview-photos = 照片：{ $count } 張
+order-preview-voice = 語音：1 條
+order-preview-location = 位置：已附上
+order-preview-urgent = 🚨 緊急
+order-preview-normal = 不緊急
+order-btn-submit = ✅ 確認提交
+order-btn-change-category = 🏷 換個分類
+order-btn-urgent = 🚨 標為緊急
+order-btn-not-urgent = 改為不緊急
+order-btn-rewrite = ✏️ 重新說
+order-choose-category = 請選擇最合適的分類：
+order-back-to-menu = 回到主菜單。
+order-filed = ✅ 已提交，編號 <b>{ $number }</b>。社區工作人員會盡快處理。
+order-filed-next = 可以在「📂 我的訴求」裡隨時查看進度。
+order-safety-gas = ⚠️ 請立即關閉燃氣閥門、打開門窗通風，不要開關電器、不要點火，到室外撥打燃氣搶修電話或 119。
+order-safety-fire = ⚠️ 請立即離開危險區域，不要乘電梯，用溼毛巾捂住口鼻，馬上撥打 119。
+order-safety-electric = ⚠️ 請先拉下電閘斷電，不要用手直接碰觸電的人或電線，需要時撥打 120。
+order-safety-fall = ⚠️ 摔倒的人不要急著扶起，先看有沒有受傷、能不能動；有意識不清、劇痛或出血請馬上撥打 120。
+
+## Resident: my requests
+
+order-mine-empty = 您還沒有提交過訴求。點「📝 我要點單」就可以反映問題。
+order-mine-title = <b>我的訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁）
+order-mine-line = { $number } · { $status } · { $time }
+    { $text }
+order-btn-open-number = 查看 { $number }
+order-btn-add-info = ➕ 補充信息
+order-btn-withdraw = ↩️ 撤回
+order-btn-withdraw-yes = 確定撤回
+order-btn-view-mine = 查看進度
+order-ask-add-info = 請補充訴求 { $number } 的信息（文字、照片或語音）。
+order-info-added = 已補充到訴求 { $number }。
+order-ask-withdraw = 確定要撤回訴求 { $number } 嗎？
+order-withdrawn = 訴求 { $number } 已撤回。
+order-card-merged = 這件事已和訴求 { $number } 合併辦理，進度會一起通知您。
+
+## Rating
+
+order-rate-satisfied = 😊 滿意
+order-rate-basic = 🙂 基本滿意
+order-rate-unsatisfied = 😞 不滿意
+order-ask-comment = 謝謝，您的評價已記下！還想說點什麼嗎？可以寫一句，或點「跳過」。
+order-ask-comment-unsatisfied = 很抱歉沒讓您滿意，已轉給社區重新辦理。請說說哪裡還不好，或點「跳過」。
+order-rated-thanks = 感謝您的評價！
+order-rated-comment-saved = 謝謝，您的話我們記下了。
+order-rated-reopened = 已記下，社區會重新辦理，並盡快聯繫您。
+
+## Cards
+
+order-card-title = <b>訴求 { $number }</b> · { $status }
+order-card-category = 分類：{ $category }
+order-card-place = 地點：{ $place }
+order-card-time = 時間：{ $time }
+order-card-urgent = 🚨 緊急（{ $reasons }）
+order-card-contact = 聯繫人：{ $name } · 電話：{ $phone } · 房號：{ $room }
+order-card-channel = 渠道：{ $channel }
+order-card-keywords = 關鍵詞：{ $keywords }
+order-card-text = { $text }
+order-card-declined = 不予受理的原因：{ $reason }
+order-card-result = 辦理結果：{ $note }
+order-card-duplicates = ⚠️ 可能重複：{ $numbers }
+order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
+order-card-transfer-answer = 轉辦答覆：{ $answer }
+order-card-transfer-follow-up = 跟進時間：{ $time }
+order-merge-candidates = 也可以直接點可能重複的訴求：
+order-btn-merge-into = 🔗 併入 { $number }
+order-attachment-caption = 訴求 { $number } · { $purpose }
+
+## Staff: queue and triage
+
+order-queue-empty = 目前沒有待受理的訴求。👍
+order-queue-title = <b>待辦訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，緊急和最早的在前）
+order-queue-line = { $mark } { $number } · { $category } · { $time }
+    { $text }
+order-btn-open-request = 📄 查看訴求
+order-btn-open-order = 查看工單 { $number }
+order-btn-attachments = 📎 附件（{ $count }）
+order-btn-issue = 📤 派單
+order-btn-handle = 🙋 直接辦理
+order-btn-transfer = ↗️ 轉辦
+order-btn-merge = 🔗 合併
+order-btn-decline = ❌ 不受理
+order-btn-category = 🏷 改分類
+order-btn-close = ✔️ 結案
+order-btn-result = 📝 填寫結果
+order-btn-answer = 📥 記錄回覆
+order-btn-edit-title = ✏️ 改標題
+order-btn-publish = ✅ 發布工單
+order-btn-solved = 已解決
+order-btn-not-solved = 未解決，退回
+order-issue-title = <b>為訴求 { $number } 派單</b>
+order-issue-name = 標題：{ $title }
+order-issue-skills = 需要的技能：{ $skills }
+order-issue-any-skill = 不限
+order-issue-matching = 符合條件的黨員/志願者：{ $count } 位
+order-issue-nobody = ⚠️ 目前沒有人符合條件，發布後沒人能看到。可以點「不限技能」或「改為全社區」。
+order-btn-any-skill = 🧰 不限技能
+order-btn-skills-default = 🧰 按分類要求技能
+order-issue-deadline = 辦理時限：{ $hours } 小時
+order-issue-deadline-at = 辦理時限：{ $time }
+order-issue-needed = 需要人數：{ $count }
+order-issue-points = 積分：{ $points }
+order-ask-title = 請輸入工單標題（60 字以內）：
+order-title-set = ✓ 標題已更新。下面是工單的樣子，確認無誤請點「{ order-btn-publish }」。
+order-title-cut = ✓ 標題已更新（超過 60 字，後面的部分已省去）。下面是工單的樣子，確認無誤請點「{ order-btn-publish }」。
+order-issued = ✅ 工單 { $number } 已發布，已通知 { $count } 位黨員/志願者。
+order-issued-nobody = ⚠️ 本社區沒有黨員/志願者具備這張工單要求的技能（或服務這個網格），目前沒有人能看到它。可以發給全社區所有黨員/志願者。
+order-issued-too-few = ⚠️ 這張工單需要 { $need } 人，但具備技能（或服務這個網格）的只有 { $count } 人，可能湊不齊。可以發給全社區所有黨員/志願者。
+order-btn-offer-all = 📣 發給全社區所有黨員/志願者
+order-offered-all = ✅ 工單 { $number } 已不限技能和網格，已通知 { $count } 位黨員/志願者。
+order-offered-all-none = ⚠️ 工單 { $number } 已不限技能和網格，但本社區還沒有已通過報到的黨員/志願者。請社區直接辦理或轉辦。
+order-handling = 訴求 { $number } 由您直接辦理，辦完後請點「📝 填寫結果」。
+order-ask-transfer-unit = 訴求 { $number } 轉辦給哪個單位？請輸入單位名稱：
+order-ask-transfer-note = 有什麼需要說明的嗎？可以寫一句，或點「跳過」。
+order-transferred = 訴求 { $number } 已轉辦，{ $time } 會提醒您跟進。
+order-ask-answer = 請輸入承辦單位對訴求 { $number } 的答覆：
+order-ask-answer-solved = 答覆：{ $answer }
+    問題解決了嗎？（答覆要改的話，直接重新輸入即可）
+order-answer-recorded = 已記錄訴求 { $number } 的答覆並告知居民。
+order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的編號：
+order-merged = 訴求 { $number } 已合併，居民會跟著那件訴求收到進度。
+order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
+order-declined = 訴求 { $number } 已不予受理，原因已告訴居民。
+order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張照片）：
+order-result-sent = 訴求 { $number } 的結果已發給居民評價。
+order-closed = 訴求 { $number } 已結案。
+order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
+order-btn-queue-active = 🔄 辦理中的事項
+order-btn-queue-waiting = 📋 待受理
+order-active-empty = 目前沒有辦理中的事項。
+order-active-title = <b>辦理中的事項</b>（共 { $total } 件，第 { $page }/{ $pages } 頁）
+order-issue-area-grid = 派給：本網格的黨員/志願者
+order-issue-area-all = 派給：全社區的黨員/志願者
+order-btn-area-all = 🗺 改為全社區
+order-btn-area-grid = 🗺 改為本網格
+
+## Staff: filing for a resident
+
+order-behalf-building = 居民住在哪棟樓？
+order-behalf-channel = 居民是怎麼反映的？
+order-behalf-room = 房號是多少？（可跳過）
+order-behalf-phone = 聯繫電話？（可跳過）
+order-behalf-phone-invalid = 電話號碼格式不對。請輸入手機號或座機號（如 13900000001、021-12345678），沒有的話點「{ common-skip }」。
+order-behalf-text = 請輸入居民反映的事情：
+order-behalf-filed = ✅ 已代為登記，編號 <b>{ $number }</b>。
+order-behalf-cancelled = 已取消代居民登記，沒有登記任何訴求。
+
+## Members: claims
+
+order-open-empty = 暫時沒有適合您的工單。有新工單會第一時間通知您。
+order-open-title = <b>可接工單</b>（共 { $total } 件，第 { $page }/{ $pages } 頁）
+order-open-line = { $number } · { $title }
+    { $place } · 時限 { $deadline } · 已接 { $taken }/{ $needed }
+order-btn-claim = ✋ 接單
+order-btn-claim-number = ✋ 接 { $number }
+order-btn-details = 詳情
+order-order-title = <b>工單 { $number }</b> · { $title } · { $status }
+order-order-claims = 已接 { $taken }/{ $needed } 人 · 積分 { $points }
+order-order-claimants = 接單人：{ $names }
+order-contact-after-claim = 接單後可以看到居民的聯繫電話和房號。
+order-claimed-short = 接單成功！
+order-claimed = ✅ 您已接下工單 { $number }。請盡快聯繫居民，辦完後點「✅ 完成上報」。
+order-claims-empty = 您目前沒有進行中的工單。
+order-claims-title = <b>我的工單</b>（{ $count } 件）
+order-claims-line = { $number } · { $title } · { $status } · 時限 { $deadline }
+order-btn-report-done = ✅ 完成上報
+order-btn-release = ↩️ 放棄工單
+order-ask-release = 為什麼要放棄工單 { $number }？請寫一句原因：
+order-released = 已放棄工單 { $number }，會重新派給其他人。
+order-btn-reassign = 🔁 改派（{ $name }）
+order-btn-cancel-order = ✖️ 撤銷工單
+order-ask-cancel-order = 撤銷工單 { $number } 的原因：
+order-cancelled = 工單 { $number } 已撤銷，訴求回到待辦列表。
+order-reassign-none = 沒有其他可以改派的黨員/志願者。
+order-reassign-choose = 改派給誰？
+order-reassigned = 工單 { $number } 已改派給 { $name }。
+
+## Results (曬單)
+
+order-ask-report = 請寫一下工單 { $number } 做了什麼，可以附上照片。寫完點「✅ 說完了」。
+order-ask-report-text = 請先用文字說明辦理情況。
+order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
+order-btn-verify = ✅ 驗收通過
+order-btn-result-photos = 🖼 查看照片
+order-btn-send-back = ↩️ 退回
+order-verified = ✅ 工單 { $number } 已驗收，積分已發放，結果已請居民評價。
+order-ask-send-back = 工單 { $number } 還差什麼？請寫一句（會發給接單人）：
+order-sent-back = 工單 { $number } 已退回給接單人。
+
+## Notices to others
+
+order-notice-new = 📥 新訴求 { $number } · { $category }
+    { $place }
+    { $text }
+order-notice-urgent = 🚨 緊急訴求 { $number } · { $category }！請立即處理。
+    { $place }
+    { $text }
+order-notice-info-added = 訴求 { $number } 有居民補充的信息。
+order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）的居民補充了信息：{ $has_note ->
+        [yes] { $note }
+       *[no] {""}
+    }{ $photos ->
+        [0] {""}
+       *[other] （附照片，見圖）
+    }{ $voice ->
+        [yes] （一條語音，可請社區工作人員轉述）
+       *[no] {""}
+    }
+order-notice-ordered = 您的訴求 { $number } 已受理，社區已派單，正在安排人員。
+order-notice-handling = 您的訴求 { $number } 已受理，由社區工作人員直接辦理。
+order-notice-transferred = 您的訴求 { $number } 已轉交「{ $unit }」辦理，我們會跟進。
+order-notice-transfer-answer = 訴求 { $number } 有了答覆：{ $answer }
+order-notice-merged = 您的訴求 { $number } 已和訴求 { $target } 合併辦理，進度會一起通知您。
+order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原因：{ $reason }
+order-notice-closed = 您的訴求 { $number } 已結案。
+order-notice-claimed = 您的訴求 { $number } 已有黨員/志願者接單，他們會盡快聯繫您。
+order-notice-offer = 🛠 新工單 { $number }：{ $title }。需要的話點「✋ 接單」。
+order-notice-offer-again = 🛠 工單 { $number }（{ $title }）還在等人接，您能幫忙嗎？
+order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
+order-notice-released = 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。已重新派給 { $count } 位黨員/志願者。
+order-notice-released-nobody = ⚠️ 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。沒有其他符合條件的黨員/志願者，目前沒有人能看到它；可以發給全社區所有黨員/志願者。
+order-notice-assigned = 社區把工單 { $number }（{ $title }）交給了您。
+order-notice-unassigned = 工單 { $number }（{ $title }）已改派給其他人，謝謝您。
+order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報完成，等待社區驗收。
+order-notice-verify = 工單 { $number }（{ $title }）已完成，請驗收。
+    辦理情況：{ $note }
+    照片：{ $photos } 張
+order-notice-result = ✅ 您的訴求 { $number } 已辦好：{ $answer }
+    請給這次服務打個分：
+order-notice-result-follower = ✅ 您反映的訴求 { $number }（和訴求 { $target } 合併辦理）已辦好：{ $answer }
+    這件事隨合併的訴求一起辦結。如果還有問題，請點「{ menu-order-new }」再告訴我們。
+order-notice-rate-reminder = 訴求 { $number } 已經辦好了，您滿意嗎？請點下面的按鈕評價。
+order-notice-sent-back = 工單 { $number } 被退回：{ $note }
+order-notice-verified = 🎉 工單 { $number } 已驗收，您獲得 { $points } 積分。謝謝您！
+order-notice-cancelled = 工單 { $number } 已被社區撤銷：{ $reason }
+order-notice-reopened = ⚠️ 居民對訴求 { $number } 不滿意：{ $comment }。請重新辦理。
+order-notice-reopened-no-reason = ⚠️ 居民對訴求 { $number } 不滿意（原因稍後補充）。請重新辦理。
+order-notice-reopened-reason = 訴求 { $number } 的居民說明了不滿意的原因：{ $comment }
+order-notice-escalated = ⚠️ 工單 { $number }（{ $title }）長時間沒人接，請社區安排。
+order-notice-unanswered = ⏰ 訴求 { $number } 還沒有人受理，請盡快處理。
+order-notice-deadline-near = ⏰ 工單 { $number }（{ $title }）快到辦理時限了，請抓緊。
+order-notice-deadline-near-staff = ⏰ 工單 { $number }（{ $title }）快到時限了，還沒有人接單。
+order-notice-overdue = ⏰ 工單 { $number }（{ $title }）已超過辦理時限。
+order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限，請盡快辦理或聯繫社區。
+order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
+order-public-card = <b>📣 組織曬單</b>
+    { $title }（{ $category }）
+    地點：{ $where }
+    服務：{ $by }
+    結果：{ $note }
+order-public-card-plain = <b>📣 組織曬單</b>
+    { $title }
+    地點：{ $where }
+    服務：{ $by }
+    結果：{ $note }
+
+## Errors
+
+order-err-not-found = 找不到這件訴求或工單。
+order-err-changed = 這件事剛剛已經有人處理過了，請刷新後再看。
+order-err-already-handled = 這件訴求已經在辦理中，不能再修改或撤回了。
+order-err-already-withdrawn = 這件訴求已經撤回了。
+order-err-info-closed = 這件訴求已經辦結（或已撤回、合併），不能再補充信息了。如有新情況，請重新點單。
+order-err-already-claimed = 您已經接過這張工單了。
+order-err-taken = 手慢了一步，這張工單已經被接滿了。
+order-err-rated = 這件訴求已經評價過了。
+order-err-category = 沒有這個分類。
+order-err-channel = 請選擇居民反映的渠道。
+order-err-members = 人數要在 1 到 { $limit } 之間。
+order-err-points = 積分要在 0 到 { $limit } 之間。
+order-err-hours = 辦理時限要在 1 到 { $limit } 小時之間。
+order-err-number = 請輸入訴求編號（數字）。
+order-err-merge-target = 找不到可以合併的訴求（要同一社區、還在辦理中的）。
+order-err-merge-self = 不能把訴求 { $number } 合併到它自己。請輸入另一件還在辦理中的訴求的編號。
+order-err-too-many = 您 24 小時內已經提交了 { $limit } 件訴求，請{ $hours ->
+        [0] {" "}{ $minutes } 分鐘
+       *[other] 約 { $hours } 小時
+    }後再提交。急事請直接打電話給社區。
+order-err-burst = 您 { $window } 分鐘內已經提交了 { $limit } 件訴求。為防止刷屏，請 { $minutes } 分鐘後再提交。急事請直接打電話給社區。
+order-draft-kept = 您寫的內容都還在，沒有丟。到時候點上面的「✅ 確認提交」就能提交；也可以點「📝 我要點單」把它找回來。
+order-draft-held = 您上次還沒提交成功的訴求還在，可以接著提交：
+
+## Points
+
+order-points-mine = 🏅 您的積分：<b>{ $points }</b> 分 · 服務時長 { $hours } 小時 · 完成 { $done } 單
+order-points-board-title = <b>社區積分榜</b>
+order-points-board-line = { $rank }. { $name } — { $points } 分（{ $hours } 小時）
+
+## Stats and the ledger
+
+order-stats-choose = 請選擇統計時段：
+order-period-week = 本週
+order-period-month = 本月
+order-period-year = 今年
+order-stats-title = <b>台賬統計 · { $period }</b>
+order-stats-total = 訴求 { $total } 件 · 超期 { $overdue } 件
+order-stats-rates = 響應率 { $response } · 解決率 { $resolution } · 滿意率 { $satisfaction }（{ $rated } 件已評價）
+order-stats-times = 首次響應中位數 { $response } 小時 · 辦結中位數 { $resolve } 小時
+order-stats-by-status = 按狀態：{ $items }
+order-stats-group = { $name }：{ $total } 件 · 響應 { $response } · 解決 { $resolution } · 滿意 { $satisfaction }
+order-stats-by-grid = 按網格（解決率）：{ $items }
+order-stats-member = { $name } { $count } 單 / { $points } 分
+order-stats-by-category = 按分類：{ $items }
+order-stats-by-member = 黨員/志願者：{ $items }
+order-stats-definitions = <i>響應率＝24 小時內首次響應的訴求 ÷ 訴求總數；解決率＝已辦結 ÷ 已受理；滿意率＝滿意與基本滿意 ÷ 已評價。</i>
+order-chart-title = 訴求與辦結 · { $period }
+order-chart-filed = 新訴求
+order-chart-resolved = 辦結
+order-btn-export = 📥 導出台賬 Excel
+order-export-working = 正在生成台賬…
+order-export-done = 台賬已生成，共 { $rows } 件。
+
+order-xlsx-sheet = 台賬
+order-xlsx-number = 編號
+order-xlsx-filed = 受理時間
+order-xlsx-channel = 渠道
+order-xlsx-community = 社區
+order-xlsx-grid = 網格
+order-xlsx-building = 樓棟
+order-xlsx-room = 房號
+order-xlsx-contact = 聯繫人
+order-xlsx-phone = 電話
+order-xlsx-category = 分類
+order-xlsx-urgent = 緊急
+order-xlsx-text = 訴求內容
+order-xlsx-status = 狀態
+order-xlsx-first-response = 首次響應
+order-xlsx-handling = 處理方式
+order-xlsx-order = 工單號
+order-xlsx-members = 接單人
+order-xlsx-deadline = 辦理時限
+order-xlsx-result-time = 辦結時間
+order-xlsx-result = 辦理結果
+order-xlsx-rating = 評價
+order-xlsx-comment = 評價意見
+order-xlsx-overdue = 超期
+order-xlsx-history = 辦理過程
+order-xlsx-note-need = 需要人數
+order-xlsx-note-points = 積分
+order-cstatus-active = 接單中
+order-cstatus-released = 已放棄
+order-cstatus-reassigned = 已改派
+order-cstatus-done = 已完成
+order-cstatus-cancelled = 已撤銷
+
+order-action-file = 登記
+order-action-add_info = 補充信息
+order-action-withdraw = 撤回
+order-action-issue_order = 派單
+order-action-order_open = 工單發布
+order-action-offer_all = 改為全社區所有黨員可接
+order-action-handle = 直接辦理
+order-action-transfer = 轉辦
+order-action-transfer_back = 轉辦退回
+order-action-transfer_answer = 轉辦答覆
+order-action-merge = 合併
+order-action-merged_in = 併入
+order-action-decline = 不予受理
+order-action-close = 結案
+order-action-result = 辦結
+order-action-claim = 接單
+order-action-order_full = 接滿
+order-action-release = 放棄
+order-action-order_reopen_slot = 重新開放
+order-action-reassign = 改派
+order-action-done = 完成上報
+order-action-send_back = 退回
+order-action-verify = 驗收
+order-action-claim_done = 完成
+order-action-cancel = 撤銷
+order-action-order_cancelled = 工單撤銷
+order-action-rate_satisfied = 評價滿意
+order-action-rate_basic = 評價基本滿意
+order-action-rate_unsatisfied = 評價不滿意
+order-action-rate_comment = 評價留言
+order-action-close_unrated = 未評價結案
+order-action-category = 改分類
+order-action-escalate = 上報
+order-action-reoffer = 重新派發
+order-action-overdue = 超期
+
+## Urgency reasons (codes from services/triage/urgency.py)
+
+order-urgent-by-resident = 居民標註
+order-urgent-fall = 摔倒
+order-urgent-unconscious = 昏迷
+order-urgent-medical = 急病
+order-urgent-poisoning = 中毒
+order-urgent-gas = 燃氣
+order-urgent-fire = 火情
+order-urgent-electric = 觸電/電線
+order-urgent-flooding = 漏水/水淹
+order-urgent-alone_unreachable = 獨居聯繫不上
+order-urgent-missing = 走失
+order-urgent-trapped = 被困
+order-urgent-violence = 暴力
+order-urgent-self_harm = 輕生
+order-urgent-falling_object = 高空墜物
+order-urgent-collapse = 坍塌

@@ -1,0 +1,188 @@
+### Generated from zh-Hans/people.ftl by bot/locales/make_hant.py (OpenCC s2tw and its
+### FIXES). Do not edit: change the zh-Hans text and run the script again.
+
+## Registration, profile, members (雙報到), staff and admins
+
+reg-consent = <b>個人信息使用說明</b>
+    根據《中華人民共和國個人信息保護法》，為了給您提供社區服務，我們需要保存您的：所在社區、網格、樓棟、房號，以及您自願提供的手機號。
+    • 這些信息只用於處理您反映的事項和社區通知；
+    • 只有本社區工作人員和為您服務的志願者能看到您的房號和電話；
+    • 公開的辦理結果不會出現您的姓名、電話和房號；
+    • 您可以隨時發 /forget 刪除您的個人信息。
+    同意後繼續登記。
+reg-agree = ✅ 同意並繼續
+reg-disagree = 不同意
+reg-declined = 好的，我們不會保存您的信息。您仍然可以瀏覽幫助；需要時再點「🏠 登記住址」。
+reg-choose-community = 請選擇您所在的<b>社區</b>：
+reg-no-communities = 系統裡還沒有社區信息，請聯繫社區工作人員。
+reg-choose-grid = 請選擇您所在的<b>網格</b>（不清楚可以點「不清楚」）：
+reg-choose-building = 請選擇您住的<b>樓棟</b>：
+reg-ask-room = 請輸入您的<b>房號</b>，例如「302」或「2單元301」：
+reg-ask-phone = 最後，可以留下您的手機號，方便工作人員聯繫您（可跳過）。
+    請點下方「📱 發送我的手機號」按鈕。
+reg-share-phone = 📱 發送我的手機號
+reg-phone-use-button = 請點「📱 發送我的手機號」按鈕，或點「跳過」。
+reg-phone-invalid = 號碼格式不對。請輸入 11 位手機號（如 139 0000 0001）或帶區號的座機號（如 021-12345678），或點「{ reg-share-phone }」；不想留請點「{ common-skip }」。
+reg-phone-button-not-text = 「{ $label }」是按鈕上的字，不是手機號。請點「{ reg-share-phone }」，或直接輸入 11 位手機號；不想留可以點「{ common-skip }」。
+reg-done = 登記完成！您的住址：{ $address }
+reg-done-phone = 手機號：{ $phone }
+reg-new-resident-card = 🏠 新居民登記：{ $name }
+    住址：{ $address }
+    請核實後點「核實」。
+reg-verify = ✅ 核實
+reg-verified = 已核實：{ $name }
+reg-verified-by-other = 這位居民已經核實過了。
+reg-card-outdated = 這位居民後來修改了住址，這張卡片已過期。新的登記卡片已經發給社區工作人員，請在那張卡片上核實。
+
+profile-title = <b>我的資料</b>
+profile-name = 稱呼：{ $name }
+profile-address = 住址：{ $address }
+profile-address-none = 住址：未登記
+profile-phone = 手機號：{ $phone }
+profile-phone-none = 手機號：未留
+profile-verified = 住址已由社區核實
+profile-roles = 身份：{ $roles }
+profile-member = 報到狀態：{ $status }
+profile-edit-address = 🏠 修改住址
+profile-edit-phone = 📱 修改手機號
+profile-forget = 🗑 刪除我的信息
+forget-confirm = 確定要刪除您的個人信息嗎？
+    將刪除：姓名、住址、房號、手機號、報到資料。已辦理事項的記錄會保留，但不再與您的身份關聯。
+forget-yes = 確定刪除
+forget-no = 不刪除
+forget-done = 您的個人信息已刪除。如需再次使用，點「🏠 登記住址」重新登記。
+forget-kept = 好的，沒有刪除。
+
+member-status-pending = 審核中
+member-status-approved = 已通過
+member-status-rejected = 未通過
+member-status-suspended = 已暫停
+
+member-intro = <b>黨員/志願者報到（雙報到）</b>
+    報到後，您可以接社區的服務工單、積累服務積分和時長。需要填寫：真實姓名、工作單位、手機號、技能特長、服務社區。
+    請輸入您的<b>真實姓名</b>：
+member-ask-unit = 請輸入您的<b>工作單位</b>（例如「區教育局」「退休」）：
+member-ask-phone = 請提供<b>手機號</b>：點下方按鈕發送，或直接輸入 11 位手機號。
+member-ask-skills = 請選擇您的<b>技能特長</b>（可多選，選好後點「完成」）；也可以直接輸入其他特長：
+member-skills-done = ✅ 完成
+member-skills-custom = 其他特長：{ $skills }
+member-ask-community = 請選擇您要服務的<b>社區</b>：
+member-ask-grid = 請選擇服務的<b>網格</b>（或「不限」）：
+member-any-grid = 不限網格
+member-confirm = 請確認您的報到信息：
+    姓名：{ $name }
+    單位：{ $unit }
+    手機：{ $phone }
+    特長：{ $skills }
+    社區：{ $community }
+member-submitted = 已提交，請等待社區審核。審核結果會通知您。
+member-already-pending = 您的報到申請正在審核中，請耐心等待。
+member-already-approved = 您已經是報到黨員/志願者了。
+member-already-reviewed = 這份申請已經有人處理過了。
+member-review-card = 🧾 <b>報到申請</b>
+    姓名：{ $name }
+    單位：{ $unit }
+    手機：{ $phone }
+    特長：{ $skills }
+    社區：{ $community }
+member-approve = ✅ 通過
+member-reject = ❌ 不通過
+member-ask-reject-reason = 請輸入不通過的原因（會告知申請人）：
+member-approved-staff = 已通過：{ $name }
+member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
+member-approved-user = 🎉 您的報到申請已通過！現在可以在「可接工單」裡接單了。
+member-rejected-user = 很抱歉，您的報到申請未通過。原因：{ $reason }
+    如有疑問請聯繫社區，也可以修改後重新報到。
+member-pending-none = 目前沒有待審核的報到申請。
+member-pending-count = 待審核的報到申請：{ $count } 份
+
+skill-plumbing = 水管疏通
+skill-electrical = 電路維修
+skill-appliance_repair = 家電維修
+skill-heating_gas = 供暖燃氣
+skill-cleaning = 清掃保潔
+skill-greening = 綠化養護
+skill-mediation = 矛盾調解
+skill-elderly_care = 助老陪護
+skill-disability_help = 助殘服務
+skill-escort = 陪同就醫辦事
+skill-medical = 醫療健康
+skill-legal = 法律諮詢
+skill-policy = 政策諮詢
+skill-digital_help = 手機電腦教學
+skill-tutoring = 課業輔導
+skill-patrol = 治安巡邏
+skill-fire_safety = 消防安全
+skill-moving = 搬運幫忙
+skill-parking = 停車交通
+skill-general = 跑腿綜合
+
+admin-menu = <b>管理</b>
+admin-invite = ➕ 邀請社區工作人員
+admin-staff-list = 👥 工作人員列表
+admin-choose-community = 邀請哪個社區的工作人員？
+admin-invite-link = 邀請鏈接（{ $community }，{ $hours } 小時內有效，只能使用一次）：
+    { $link }
+    請把鏈接發給被邀請的工作人員，對方點開後點「開始」即可。
+admin-staff-none = 還沒有社區工作人員。
+admin-staff-item = { $name }（{ $id }）：{ $communities }
+admin-revoke = 撤銷 { $name }
+admin-revoked = 已撤銷 { $name } 的工作人員權限。
+admin-revoke-confirm = 確定撤銷 { $name } 的社區工作人員權限嗎？撤銷後對方不能再處理訴求、審核報到和發通知，會收到通知。
+admin-revoke-yes = ✅ 確定撤銷
+admin-revoke-back = ⬅️ 返回列表
+admin-revoke-gone = 這位已經不是社區工作人員了（可能剛被撤銷）。
+invite-accepted = ✅ 您已成為「{ $community }」的社區工作人員。主菜單裡多了工作人員的功能。
+invite-invalid = 這個邀請鏈接無效。請向管理員重新要一個。
+invite-expired = 這個邀請鏈接已過期。請向管理員重新要一個。
+invite-used = 這個邀請鏈接已經被使用過了。請向管理員重新要一個。
+
+cat-list-title = <b>訴求分類</b>（代碼 · 名稱 · 默認時限 · 所需技能）
+cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小時 · { $skills }
+cat-usage = 修改方法：
+    <code>/category deadline 代碼 小時數</code> 修改默認辦理時限
+    <code>/category add 代碼 小時數 中文名/英文名 技能1,技能2</code> 新增分類
+    名稱裡有空格時，把名稱放在引號裡，例如：
+    <code>/category add pet_care 48 "寵物管理/Pet care" general,patrol</code>
+    <code>/category remove 代碼</code> 刪除分類
+    新增的分類在下次重新訓練（每晚自動）後才會被自動推薦。
+cat-updated = ✅ 分類已更新。
+cat-err-usage = 格式不對。發 /categories 查看修改方法。
+cat-err-hours = 時限要在 1 到 2160 小時（90 天）之間。
+cat-err-unknown = 沒有代碼為「{ $code }」的分類。
+cat-err-skills = 這些技能代碼不存在：{ $skills }
+    （如果這是名稱的一部分：名稱裡有空格時，請把「中文名/英文名」放在引號裡。）
+cat-err-spaces = 名稱裡有空格時，請把「中文名/英文名」放在引號裡，例如：
+    <code>/category add pet_care 48 "寵物管理/Pet care" general,patrol</code>
+cat-err-quote = 引號沒有配對。請把名稱放在一對引號裡，例如 <code>"寵物管理/Pet care"</code>。
+cat-err-names = 請同時給出中文名和英文名，用「/」隔開，每個不超過 40 字。
+cat-err-code = 這個分類不能保存：分類代碼「{ $code }」只能用小寫英文字母、數字和下劃線，以字母開頭，2 到 40 個字符，例如 <code>pet_care</code>。
+cat-err-invalid = 這個分類不能保存：{ $reason }
+cat-err-other = 「其他」分類不能刪除。
+cmd-categories = 訴求分類與時限
+
+reg-picked = ✓ { $step }：{ $value }
+reg-step-community = 社區
+reg-step-grid = 網格
+reg-step-building = 樓棟
+profile-ask-phone = 請點「📱 發送我的手機號」發送新的手機號，或直接輸入 11 位手機號。
+profile-phone-keep = 不修改
+profile-phone-use-button = 請點「{ reg-share-phone }」按鈕，或直接輸入 11 位手機號；不改請點「{ profile-phone-keep }」。
+profile-phone-invalid = 號碼格式不對。請輸入 11 位手機號（如 139 0000 0001）或帶區號的座機號（如 021-12345678），或點「{ reg-share-phone }」；不改請點「{ profile-phone-keep }」。
+profile-phone-remove = 刪除手機號
+profile-phone-updated = ✅ 手機號已更新：{ $phone }
+profile-phone-unchanged = 好的，手機號沒有修改。
+profile-phone-removed = ✅ 已刪除您的手機號。
+profile-phone-button-not-text = 「{ $label }」是按鈕上的字，不是手機號。請點「{ reg-share-phone }」，或直接輸入 11 位手機號；不改請點「{ profile-phone-keep }」。
+profile-quiet-on = 夜間免打擾：開（{ $start }–{ $end } 的一般通知會在早上發給您，緊急通知照常）
+profile-quiet-community-off = 夜間免打擾：社區已關閉免打擾時段，通知隨時發出
+profile-quiet-off = 夜間免打擾：關（夜裡也會收到一般通知）
+profile-quiet-disable = 🔔 夜裡也通知我
+profile-quiet-enable = 🔕 開啟夜間免打擾
+forget-already = 您的個人信息已經刪除了。
+profile-name-forgotten = （未保存）
+member-card-outdated = 申請人已經重新提交了報到信息，這張卡片已過期。請點「🧾 報到審核」查看最新的申請。
+admin-invite-used = ✅ { $name } 已通過邀請鏈接成為「{ $community }」的社區工作人員。
+admin-revoked-user = 您的社區工作人員權限已被撤銷。如有疑問請聯繫街道管理員。
+err-admin-only = 這個功能僅街道管理員可用。
+forget-claim-reason = 接單人刪除了個人信息，已退出
