@@ -790,11 +790,8 @@ async def on_question(message: Message, state: FSMContext, t: Text) -> None:
 @staff_router.message(StateFilter(PollForm.options), F.text)
 async def on_options(message: Message, state: FSMContext, t: Text) -> None:
     """Options typed (one a line); single or multiple choice?"""
-    options = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
-    if not polls.MIN_OPTIONS <= len(options) <= polls.MAX_OPTIONS:
-        raise InvalidInput("poll-err-option-count", low=polls.MIN_OPTIONS, high=polls.MAX_OPTIONS)
-    if len({o.casefold() for o in options}) != len(options):
-        raise InvalidInput("poll-err-option-duplicate")
+    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
+    options = polls.clean_options(lines)  # refused here, not after the whole form
     await state.update_data(options=options)
     await state.set_state(None)
     rows = [

@@ -165,13 +165,27 @@ class PollResult:
     names: dict[int, list[str]] = field(default_factory=dict)
 
 
+def clean_options(options: Sequence[str]) -> list[str]:
+    """The options as stored: 2 to 12 distinct short one-line labels (no emoji: the result
+    chart cannot draw them); a refusal names the option to change."""
+    if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
+        raise InvalidInput("poll-err-option-count", low=MIN_OPTIONS, high=MAX_OPTIONS)
+    cleaned = []
+    for option in options:
+        try:
+            cleaned.append(short_label(option, max_len=OPTION_MAX))
+        except InvalidInput as exc:
+            long = exc.key == "err-text-too-long"
+            key = "poll-err-option-long" if long else "poll-err-option-bad"
+            raise InvalidInput(key, option=option.strip(), limit=OPTION_MAX) from None
+    if len({o.casefold() for o in cleaned}) != len(cleaned):
+        raise InvalidInput("poll-err-option-duplicate")
+    return cleaned
+
+
 def _check_rules(draft: PollDraft, *, now: datetime) -> tuple[str, list[str], datetime]:
     question = clean_text(draft.question, max_len=QUESTION_MAX)
-    if not MIN_OPTIONS <= len(draft.options) <= MAX_OPTIONS:
-        raise InvalidInput("poll-err-option-count", low=MIN_OPTIONS, high=MAX_OPTIONS)
-    options = [short_label(o, max_len=OPTION_MAX) for o in draft.options]
-    if len({o.casefold() for o in options}) != len(options):
-        raise InvalidInput("poll-err-option-duplicate")
+    options = clean_options(draft.options)
     opens_at = draft.opens_at or now
     if draft.closes_at <= now:
         raise InvalidInput("poll-err-close-past")
