@@ -3,14 +3,20 @@ Members: 我的积分 and the community leaderboard."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, FSInputFile, Message
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
@@ -23,6 +29,8 @@ from services import orders as order_service
 from services import stats as stats_service
 from services.export import export_ledger
 from services.order_common import category
+
+log = logging.getLogger(__name__)
 
 router = Router(name="order_stats")
 router.message.filter(F.chat.type == "private")
@@ -168,11 +176,20 @@ async def on_stats_period(
     await query.message.answer(text, reply_markup=markup)
 
 
+# Exports being produced, by (staff member, period): a second tap while one is produced is told
+# to wait instead of producing a second file. The export runs beside the update, so the chat is
+# free for that tap (updates of one chat are handled one at a time). In one process; several bot
+# processes would each produce one.
+_exporting: set[tuple[int, str]] = set()
+_export_tasks: set[asyncio.Task[None]] = set()
+
+
 @router.callback_query(OrderCb.filter(F.action == "xls"))
 async def on_export(
     query: CallbackQuery,
     callback_data: OrderCb,
     session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
     user: User,
     roles: frozenset[Role],
     t: Text,
@@ -180,31 +197,82 @@ async def on_export(
     settings: Settings,
     clock: Any,
 ) -> None:
-    """The XLSX ledger of the period for the staff member's communities."""
+    """The XLSX ledger of the period for the staff member's communities (one at a time)."""
     allowed = await stats_service.scope_communities(session, user=user, roles=roles)
     scope = await stats_service.scope_condition(session, user=user, roles=roles)
     period = PERIODS[callback_data.ref % len(PERIODS)]
+    key = (user.id, period)
+    if key in _exporting or not isinstance(query.message, Message):
+        await answer_once(query, t("order-export-busy"))
+        return
+    _exporting.add(key)
+    await answer_once(query, t("order-export-working"))
     now = clock()
     start, end = period_bounds(period, now, settings)
-    await answer_once(query, t("order-export-working"))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"ledger-{period}-{now.astimezone(settings.zone):%Y%m%d}.xlsx"
-        result = await export_ledger(
-            session,
-            path=path,
-            start=start,
-            end=end,
-            community_ids=allowed,
-            scope=scope,
-            texts=translator,
-            lang=t.lang,
-            zone=settings.zone,
-            now=now,
-        )
-        if isinstance(query.message, Message):
-            await query.message.answer_document(
-                FSInputFile(path), caption=t("order-export-done", rows=result.rows)
-            )
+    job = _Export(
+        message=query.message,
+        sessionmaker=sessionmaker,
+        name=f"ledger-{period}-{now.astimezone(settings.zone):%Y%m%d}.xlsx",
+        start=start,
+        end=end,
+        allowed=allowed,
+        scope=scope,
+        t=t,
+        translator=translator,
+        settings=settings,
+        now=now,
+    )
+    task = asyncio.create_task(job.run(), name=f"ledger-export-{user.id}-{period}")
+    _export_tasks.add(task)  # a reference, so the task is not collected half-way
+
+    def finished(done: asyncio.Task[None]) -> None:
+        _export_tasks.discard(done)
+        _exporting.discard(key)
+
+    task.add_done_callback(finished)
+
+
+@dataclass
+class _Export:
+    """One ledger export, produced and sent beside the update that asked for it."""
+
+    message: Message
+    sessionmaker: async_sessionmaker[AsyncSession]
+    name: str
+    start: datetime
+    end: datetime
+    allowed: list[int] | None
+    scope: Any
+    t: Text
+    translator: Translator
+    settings: Settings
+    now: datetime
+
+    async def run(self) -> None:
+        """Write the XLSX and send it; on failure, say so (the tap was answered already)."""
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / self.name
+                async with self.sessionmaker() as session:
+                    result = await export_ledger(
+                        session,
+                        path=path,
+                        start=self.start,
+                        end=self.end,
+                        community_ids=self.allowed,
+                        scope=self.scope,
+                        texts=self.translator,
+                        lang=self.t.lang,
+                        zone=self.settings.zone,
+                        now=self.now,
+                    )
+                await self.message.answer_document(
+                    FSInputFile(path), caption=self.t("order-export-done", rows=result.rows)
+                )
+        except Exception:  # nobody else sees this task fail: log it and tell the staff member
+            log.exception("ledger export failed")
+            with contextlib.suppress(TelegramAPIError):
+                await self.message.answer(self.t("order-export-failed"))
 
 
 @router.message(F.text.in_(labels("menu-order-points")), IS_MEMBER)

@@ -379,6 +379,8 @@ order-chart-resolved = resolved
 order-btn-export = 📥 Export ledger (Excel)
 order-export-working = Preparing the ledger…
 order-export-done = The ledger is ready: { $rows } matters.
+order-export-busy = Still preparing the ledger, please wait.
+order-export-failed = The ledger could not be prepared. Please tap “{ order-btn-export }” again in a while.
 
 order-xlsx-sheet = Ledger
 order-xlsx-number = No.

@@ -372,6 +372,8 @@ order-chart-resolved = 办结
 order-btn-export = 📥 导出台账 Excel
 order-export-working = 正在生成台账…
 order-export-done = 台账已生成，共 { $rows } 件。
+order-export-busy = 正在生成，请稍候。
+order-export-failed = 台账没有生成成功，请稍后再点一次「{ order-btn-export }」。
 
 order-xlsx-sheet = 台账
 order-xlsx-number = 编号
