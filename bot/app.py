@@ -120,9 +120,10 @@ async def make_storage(settings: Settings) -> BaseStorage | None:
     """FSM storage: Redis when configured (several bot processes), else in memory."""
     if not settings.redis_url:
         return None
-    from aiogram.fsm.storage.redis import RedisStorage
+    from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
 
-    return RedisStorage.from_url(settings.redis_url)
+    keys = DefaultKeyBuilder(prefix=settings.redis_prefix("fsm", legacy="fsm"))
+    return RedisStorage.from_url(settings.redis_url, key_builder=keys)
 
 
 async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> App:

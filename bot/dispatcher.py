@@ -54,10 +54,14 @@ def build_dispatcher(
         **workflow_data,
     )
     if redis is not None:
-        dp.update.outer_middleware(UpdateDedupeMiddleware(redis))
+        prefix = settings.redis_prefix("update", legacy="linli:update")
+        dp.update.outer_middleware(UpdateDedupeMiddleware(redis, prefix=prefix))
     # one chat's updates one at a time (before a DB connection is taken for the waiting ones),
     # across every bot process when they share Redis
-    shared = None if redis is None else RedisChatLock(redis, lease_s=settings.chat_lock_seconds)
+    shared = None
+    if redis is not None:
+        prefix = settings.redis_prefix("chat", legacy="linli:chat")
+        shared = RedisChatLock(redis, prefix=prefix, lease_s=settings.chat_lock_seconds)
     dp.update.outer_middleware(ChatOrderMiddleware(shared))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))

@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     database_url: str = "sqlite+aiosqlite:///data/linli.sqlite3"
     redis_url: str | None = None
+    # with Redis: every key under "NAMESPACE:" (several deployments or test runs sharing one
+    # Redis); unset keeps the keys of earlier versions ("fsm:…", "linli:update:…", "linli:chat:…")
+    redis_namespace: str | None = None
     # with Redis: how long a chat's lease lasts unless its process renews it (bot.chat_lock);
     # a process that dies holding a chat frees it at most this long after
     chat_lock_seconds: float = Field(default=15.0, ge=1, le=300)
@@ -94,6 +97,12 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The local time zone used when showing times to people."""
         return ZoneInfo(self.timezone)
+
+    def redis_prefix(self, name: str, *, legacy: str) -> str:
+        """Where one kind of key lives in Redis: under LINLI_REDIS_NAMESPACE when it is set."""
+        if self.redis_namespace:
+            return f"{self.redis_namespace}:{name}"
+        return legacy
 
     def token(self) -> str:
         """The bot token, or a SettingsError naming the missing setting."""
