@@ -34,9 +34,19 @@ async def register_commands(
     sessionmaker: async_sessionmaker[AsyncSession],
     admin_ids: list[int],
 ) -> None:
-    """Default commands per language, and chat-scoped ones for staff and admins."""
+    """Default commands per language, and chat-scoped ones for staff and admins.
+
+    Telegram keys default command lists by a two-letter language code: the default locale's list
+    has none (everyone), each other locale gets its code unless an earlier one has it — zh-Hant
+    does not take "zh" from zh-Hans (its readers get theirs per chat, see set_user_commands).
+    """
+    taken = {translator.default.split("-")[0]}
     for lang in translator.languages:
         code = None if lang == translator.default else lang.split("-")[0]
+        if code is not None:
+            if code in taken:
+                continue
+            taken.add(code)
         await bot.set_my_commands(
             commands_for(translator, lang, RESIDENT_COMMANDS),
             scope=BotCommandScopeDefault(),

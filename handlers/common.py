@@ -126,9 +126,14 @@ async def cmd_cancel(
 
 @router.message(Command("lang"))
 async def cmd_lang(message: Message, t: Text, translator: Translator) -> None:
-    """Offer the languages we have."""
+    """Offer the languages we have, each named in itself (中文（简体）, 繁體中文, English)."""
     buttons = [
-        [InlineKeyboardButton(text=t(f"lang-name-{code}"), callback_data=LangCb(code=code).pack())]
+        [
+            InlineKeyboardButton(
+                text=translator.get(code, f"lang-name-{code}"),
+                callback_data=LangCb(code=code).pack(),
+            )
+        ]
         for code in translator.languages
     ]
     await message.answer(
@@ -146,8 +151,9 @@ async def on_lang_chosen(
     roles: frozenset[Role],
     translator: Translator,
     t: Text,
+    bot: Bot,
 ) -> None:
-    """Store the language and answer in it, with the main menu.
+    """Store the language and answer in it, with the main menu and the command menu in it.
 
     The menu means a fresh start, so a flow left half-way (its prompt is in the old language)
     ends here; before, the next thing typed was still taken as that step's answer.
@@ -157,6 +163,11 @@ async def on_lang_chosen(
         return
     await state.clear()
     await user_service.set_language(session, user=user, language=callback_data.code)
+    # Telegram picks default command lists by a two-letter code, so "zh" cannot tell Traditional
+    # from Simplified: the chosen language's commands go to this chat itself.
+    await set_user_commands(
+        bot, translator, user_id=user.id, language=callback_data.code, roles=roles
+    )
     t = translator.bind(callback_data.code)  # from now on, the chosen language
     await query.answer()
     if isinstance(query.message, Message):
