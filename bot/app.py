@@ -120,9 +120,11 @@ async def make_storage(settings: Settings) -> BaseStorage | None:
     """FSM storage: Redis when configured (several bot processes), else in memory."""
     if not settings.redis_url:
         return None
-    from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+    from aiogram.fsm.storage.redis import RedisStorage
 
-    keys = DefaultKeyBuilder(prefix=settings.redis_prefix("fsm", legacy="fsm"))
+    from bot.fsm_storage import FsmKeys
+
+    keys = FsmKeys(prefix=settings.redis_prefix("fsm", legacy="fsm"))
     return RedisStorage.from_url(settings.redis_url, key_builder=keys)
 
 
