@@ -28,6 +28,26 @@ def commands_for(translator: Translator, lang: str, names: tuple[str, ...]) -> l
     ]
 
 
+def default_command_languages(translator: Translator) -> dict[str, str | None]:
+    """{locale: the language_code of its default command list} (None: everyone's)."""
+    out: dict[str, str | None] = {}
+    taken = {translator.default.split("-")[0]}
+    for lang in translator.languages:
+        if lang == translator.default:
+            out[lang] = None
+            continue
+        code = lang.split("-")[0]
+        if code not in taken:
+            taken.add(code)
+            out[lang] = code
+    return out
+
+
+def has_default_commands(translator: Translator, lang: str) -> bool:
+    """True if Telegram shows this locale's commands without a list for the chat."""
+    return lang in default_command_languages(translator)
+
+
 async def register_commands(
     bot: Bot,
     translator: Translator,
@@ -40,13 +60,7 @@ async def register_commands(
     has none (everyone), each other locale gets its code unless an earlier one has it — zh-Hant
     does not take "zh" from zh-Hans (its readers get theirs per chat, see set_user_commands).
     """
-    taken = {translator.default.split("-")[0]}
-    for lang in translator.languages:
-        code = None if lang == translator.default else lang.split("-")[0]
-        if code is not None:
-            if code in taken:
-                continue
-            taken.add(code)
+    for lang, code in default_command_languages(translator).items():
         await bot.set_my_commands(
             commands_for(translator, lang, RESIDENT_COMMANDS),
             scope=BotCommandScopeDefault(),

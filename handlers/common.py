@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.commands import set_user_commands
+from bot.commands import has_default_commands, set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.menu import labels, main_menu
@@ -90,10 +90,19 @@ async def cmd_start_invite(
 
 @router.message(CommandStart())
 async def cmd_start(
-    message: Message, user: User, roles: frozenset[Role], state: FSMContext, t: Text
+    message: Message,
+    user: User,
+    roles: frozenset[Role],
+    state: FSMContext,
+    t: Text,
+    bot: Bot,
+    translator: Translator,
 ) -> None:
     """Greet and show the main menu (also leaves any flow)."""
     await state.clear()
+    if not has_default_commands(translator, t.lang):
+        # e.g. zh-Hant from a zh-hk Telegram: Telegram's list for "zh" is Simplified
+        await set_user_commands(bot, translator, user_id=user.id, language=t.lang, roles=roles)
     await send_main_menu(message, t, user, roles)
 
 

@@ -44,8 +44,10 @@ async def test_hong_kong_telegram_gets_traditional_at_start(linli_sandbox: Harne
         hk, cn = await session.get(User, HK), await session.get(User, CN)
         assert hk is not None and hk.language == "zh-Hant"
         assert cn is not None and cn.language == "zh-Hans"
-    # Telegram's default command lists are keyed by "zh" alone: it stays Simplified
+    # Telegram's default command lists are keyed by "zh" alone: it stays Simplified, and the
+    # Traditional reader gets a list of their own
     assert _command(h, CN, "help") == "帮助"
+    assert _command(h, HK, "help") == "幫助"
     # a Traditional menu button is understood
     [help_text] = await d.say(HK, "❓ 幫助")
     assert "使用幫助" in message_text(help_text)

@@ -349,6 +349,7 @@ order-err-burst = You have filed { $limit } requests in the last { $window } min
     }. If it is urgent, please phone the community.
 order-draft-kept = What you wrote is kept, nothing is lost. Tap "✅ Submit" above when the time is up, or tap "📝 Report a problem" to bring it back.
 order-draft-held = Your request that could not be submitted last time is still here; you can submit it now:
+order-draft-expired = This draft was not submitted within { $days } days and has been cleared; nothing was filed. Tap “{ menu-order-new }” to write it again.
 
 ## Points
 

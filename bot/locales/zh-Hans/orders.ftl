@@ -342,6 +342,7 @@ order-err-too-many = 您 24 小时内已经提交了 { $limit } 件诉求，请{
 order-err-burst = 您 { $window } 分钟内已经提交了 { $limit } 件诉求。为防止刷屏，请 { $minutes } 分钟后再提交。急事请直接打电话给社区。
 order-draft-kept = 您写的内容都还在，没有丢。到时候点上面的「✅ 确认提交」就能提交；也可以点「📝 我要点单」把它找回来。
 order-draft-held = 您上次还没提交成功的诉求还在，可以接着提交：
+order-draft-expired = 这份诉求草稿超过 { $days } 天没有提交，已经过期清除了，这件事还没有登记。请点「{ menu-order-new }」重新填写。
 
 ## Points
 

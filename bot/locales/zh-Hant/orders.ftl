@@ -345,6 +345,7 @@ order-err-too-many = 您 24 小時內已經提交了 { $limit } 件訴求，請{
 order-err-burst = 您 { $window } 分鐘內已經提交了 { $limit } 件訴求。為防止刷屏，請 { $minutes } 分鐘後再提交。急事請直接打電話給社區。
 order-draft-kept = 您寫的內容都還在，沒有丟。到時候點上面的「✅ 確認提交」就能提交；也可以點「📝 我要點單」把它找回來。
 order-draft-held = 您上次還沒提交成功的訴求還在，可以接著提交：
+order-draft-expired = 這份訴求草稿超過 { $days } 天沒有提交，已經過期清除了，這件事還沒有登記。請點「{ menu-order-new }」重新填寫。
 
 ## Points
 
