@@ -72,7 +72,9 @@ class MeetingForm(StatesGroup):
     title = State()
     agenda = State()
     start = State()
+    duration = State()  # buttons, or minutes typed
     place = State()
+    audience = State()  # buttons only: typed text is told to choose above
     capacity = State()
 
 
@@ -104,7 +106,12 @@ class CodeForm(StatesGroup):
 refuse_button_labels(
     router,
     CodeForm,
-    MeetingForm,
+    MeetingForm.title,
+    MeetingForm.agenda,
+    MeetingForm.start,
+    MeetingForm.duration,
+    MeetingForm.place,
+    MeetingForm.capacity,
     MeetingChange.value,
     MeetingChange.postpone_time,
     MeetingChange.postpone_reason,
@@ -558,9 +565,44 @@ async def on_start(
         parse_local_time(message.text, settings=settings, now=now), now=now
     )
     await state.update_data(starts_at=start.isoformat())
-    rows = [[(f"{m}′", MeetingCb(action="duration", id=0, arg=m).pack()) for m in (60, 90, 120)]]
+    await state.set_state(MeetingForm.duration)
+    rows = [
+        [
+            (
+                t("meeting-duration-minutes", minutes=m),
+                MeetingCb(action="duration", arg=m, id=0).pack(),
+            )
+            for m in _DURATIONS
+        ]
+    ]
     read = time_read(t, start, settings=settings, now=now)
     await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
+
+
+_DURATIONS = (60, 90, 120)
+
+
+@staff_router.message(StateFilter(MeetingForm.duration), F.text)
+async def on_duration_typed(
+    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+) -> None:
+    """Minutes typed instead of tapped ("90", "９０分钟"): taken; a time typed again corrects
+    the time; anything else is asked again."""
+    text = unicodedata.normalize("NFKC", message.text or "").strip()
+    number = text.removesuffix("分钟").removesuffix("minutes").removesuffix("min").strip()
+    if number.isdigit():
+        low, high = meetings.DURATION_RANGE
+        if not low <= int(number) <= high:
+            raise InvalidInput("meeting-err-duration", low=low, high=high)
+        await state.update_data(duration=int(number))
+        await state.set_state(MeetingForm.place)
+        await message.answer(t("meeting-ask-place"))
+        return
+    try:
+        parse_local_time(text, settings=settings, now=clock())
+    except InvalidInput:
+        raise InvalidInput("meeting-err-duration-typed") from None
+    await on_start(message, state, t, settings, clock)
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "duration"))
@@ -568,10 +610,9 @@ async def on_duration(
     query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
 ) -> None:
     """Duration chosen; ask the place or link."""
-    if await state.get_state() != MeetingForm.start.state or callback_data.arg not in (
-        60,
-        90,
-        120,
+    if (
+        await state.get_state() != MeetingForm.duration.state
+        or callback_data.arg not in _DURATIONS
     ):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
@@ -588,7 +629,7 @@ async def on_place(message: Message, state: FSMContext, t: Text) -> None:
     place, link = (None, text) if text.startswith(("https://", "http://")) else (text, None)
     place, link = meetings.clean_where(place, link)
     await state.update_data(place=place, link=link)
-    await state.set_state(None)
+    await state.set_state(MeetingForm.audience)
     await ask_audience(message, state, t, flow="meeting")
 
 

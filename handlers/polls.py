@@ -63,17 +63,24 @@ class PollForm(StatesGroup):
     close = State()
     quorum = State()
     threshold = State()
+    choosing = State()  # a question answered with the buttons: typed text is told so
 
 
 class ProxyForm(StatesGroup):
     """A grid worker finding the resident to vote for."""
 
+    building = State()  # buttons only
     room = State()
 
 
 # A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room.
 refuse_button_labels(
-    router, PollForm.question, PollForm.options, PollForm.max_choices, PollForm.close, ProxyForm
+    router,
+    PollForm.question,
+    PollForm.options,
+    PollForm.max_choices,
+    PollForm.close,
+    ProxyForm.room,
 )
 refuse_button_labels(router, PollForm.quorum, PollForm.threshold, allow=("common-skip",))
 
@@ -632,6 +639,7 @@ async def on_export(
 async def on_proxy(
     query: CallbackQuery,
     callback_data: PollCb,
+    state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
@@ -651,6 +659,8 @@ async def on_proxy(
         for b in buildings
     ][:40]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    await state.clear()
+    await state.set_state(ProxyForm.building)  # a room typed here is told to choose above
     await query.answer()
     await reply(query.message, t("poll-proxy-ask-building"), reply_markup=kb(rows))
 
@@ -793,7 +803,7 @@ async def on_options(message: Message, state: FSMContext, t: Text) -> None:
     lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
     options = polls.clean_options(lines)  # refused here, not after the whole form
     await state.update_data(options=options)
-    await state.set_state(None)
+    await state.set_state(PollForm.choosing)
     rows = [
         [
             (t("poll-btn-single"), PollCb(action="f_single").pack()),
@@ -837,7 +847,7 @@ async def on_max(message: Message, state: FSMContext, t: Text) -> None:
     if not text.isdigit() or not 1 <= int(text) <= high:
         raise InvalidInput("poll-err-max-choices", high=high)
     await state.update_data(max_choices=int(text))
-    await state.set_state(None)
+    await state.set_state(PollForm.choosing)
     await ask_audience(message, state, t, flow="poll")
 
 
@@ -936,7 +946,7 @@ async def on_close_time(
     if closes <= now:
         raise InvalidInput("poll-err-close-past")
     await state.update_data(closes_at=closes.isoformat())
-    await state.set_state(None)
+    await state.set_state(PollForm.choosing)
     read = time_read(t, closes, settings=settings, now=now)
     await message.answer(
         f"{read}\n{t('poll-new-ask-anonymous')}",
@@ -962,7 +972,7 @@ async def on_quorum(message: Message, state: FSMContext, t: Text) -> None:
         return
     share = polls.parse_share(text)
     await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
-    await state.set_state(None)
+    await state.set_state(PollForm.choosing)
     await message.answer(
         t("poll-new-ask-basis"),
         reply_markup=kb(

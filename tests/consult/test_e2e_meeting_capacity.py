@@ -23,7 +23,7 @@ async def _to_capacity(h: Harness) -> None:
     await d.say(STAFF, "十二月居民议事会")
     await d.say(STAFF, "年度工作回顾")
     await d.say(STAFF, "2026-11-25 19:30")
-    await d.tap(STAFF, "90′")
+    await d.tap(STAFF, "90 分钟")
     await d.expect(STAFF, "开会地点")
     await d.say(STAFF, "社区会议室")
     await d.tap(STAFF, "全社区")

@@ -42,7 +42,7 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     [refusal] = await d.say(STAFF, "2020-01-01 10:00")
     assert "已经过去" in message_text(refusal)
     await d.say(STAFF, "2026-11-25 19:30")
-    await d.tap(STAFF, "90′")
+    await d.tap(STAFF, "90 分钟")
     await d.expect(STAFF, "开会地点")
     await d.say(STAFF, "1号楼架空层")
     await d.tap(STAFF, "指定楼栋")

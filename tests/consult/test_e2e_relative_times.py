@@ -52,7 +52,7 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     # the date read is shown with its weekday and, being next year's, its year
     assert "🕒 时间：2027年1月1日（周五）19:30" in message_text(read)
     assert "会议大约多长时间" in message_text(read)
-    await d.tap(STAFF, "90′", read["message_id"])
+    await d.tap(STAFF, "90 分钟", read["message_id"])
     await d.expect(STAFF, "开会地点")
     await d.say(STAFF, "1号楼架空层")
     await d.tap(STAFF, "全社区")
