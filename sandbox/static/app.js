@@ -22,6 +22,24 @@ const I18N = {
     roles: { admin: "街道管理员", staff: "社区工作者", grid: "网格员", member: "党员/志愿者",
       resident: "居民", new: "新用户", volunteer: "志愿者" },
   },
+  "zh-Hant": {
+    title: "鄰里 Linli 沙盒", botReady: "機器人在線", botWaiting: "等待機器人…", search: "搜索",
+    users: "用戶", groups: "群組與頻道",
+    hint: "每個瀏覽器標籤頁可以扮演一個不同的用戶。",
+    welcomeTitle: "歡迎來到鄰里沙盒",
+    welcomeText: "在左側選擇一位演示用戶或一個群組，就可以和機器人聊天了。無需 Telegram 賬號，一切都在本機運行。",
+    speakAs: "發言身份", channelReadonly: "這是一個頻道：只有機器人可以發布消息。", start: "開始",
+    sendPhoto: "發送照片", shareLocation: "發送位置", shareContact: "分享手機號", keyboard: "鍵盤",
+    send: "發送", typeMessage: "輸入消息…", privateWith: "與機器人的私聊", blocked: "已屏蔽機器人",
+    members: "名成員", channel: "頻道", group: "群組", supergroup: "超級群組",
+    edited: "已編輯", deleted: "此消息已被刪除", today: "今天", replyingTo: "回覆：",
+    noAnswer: "機器人沒有回應這個按鈕", unsupported: "沙盒中不支持此按鈕", photo: "照片",
+    location: "位置", contact: "聯繫人", voice: "語音消息", document: "文件", poll: "投票",
+    anonymousPoll: "匿名投票", publicPoll: "公開投票", quiz: "測驗", closed: "已結束",
+    votes: "票", menu: "菜單", sendFailed: "發送失敗：", notStarted: "尚未開始與機器人對話", you: "我",
+    roles: { admin: "街道管理員", staff: "社區工作者", grid: "網格員", member: "黨員/志願者",
+      resident: "居民", new: "新用戶", volunteer: "志願者" },
+  },
   en: {
     title: "Linli Sandbox", botReady: "Bot online", botWaiting: "Waiting for the bot…", search: "Search",
     users: "Users", groups: "Groups & channels",
@@ -43,8 +61,16 @@ const I18N = {
   },
 };
 
+// the page's own language: the header button goes zh → en → zh-Hant → zh, naming the next one
+const PAGE_LANGS = {
+  zh: { html: "zh-Hans", dates: "zh-CN", next: "en", button: "EN" },
+  en: { html: "en", dates: "en-GB", next: "zh-Hant", button: "繁" },
+  "zh-Hant": { html: "zh-Hant", dates: "zh-Hant", next: "zh", button: "简" },
+};
+const storedLang = localStorage.getItem("linli-sandbox-lang");
+
 const state = {
-  lang: localStorage.getItem("linli-sandbox-lang") || "zh",
+  lang: storedLang in PAGE_LANGS ? storedLang : "zh",
   users: [], groups: [], botReady: false,
   chatId: null, speakAs: null, messages: [], lastId: 0,
   rendered: new Map(), loopToken: 0, abort: null,
@@ -116,12 +142,12 @@ function fullName(u) {
 
 function timeOf(unix) {
   const d = new Date(unix * 1000);
-  return d.toLocaleTimeString(state.lang === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+  return d.toLocaleTimeString(PAGE_LANGS[state.lang].dates, { hour: "2-digit", minute: "2-digit" });
 }
 function dayOf(unix) {
   const d = new Date(unix * 1000);
   if (d.toDateString() === new Date().toDateString()) return t("today");
-  return d.toLocaleDateString(state.lang === "zh" ? "zh-CN" : "en-GB", { month: "long", day: "numeric", weekday: "short" });
+  return d.toLocaleDateString(PAGE_LANGS[state.lang].dates, { month: "long", day: "numeric", weekday: "short" });
 }
 
 function safeUrl(url) {
@@ -185,8 +211,8 @@ function alertBox(text) {
 /* ---------------------------------------------------------------- i18n */
 
 function applyLang() {
-  document.documentElement.lang = state.lang === "zh" ? "zh-Hans" : "en";
-  $("lang").textContent = state.lang === "zh" ? "EN" : "中文";
+  document.documentElement.lang = PAGE_LANGS[state.lang].html;
+  $("lang").textContent = PAGE_LANGS[state.lang].button;
   document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
   document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   document.querySelectorAll("[data-i18n-title]").forEach((el) => { el.title = t(el.dataset.i18nTitle); });
@@ -664,7 +690,7 @@ function autoGrow() {
 
 function wire() {
   $("lang").addEventListener("click", () => {
-    state.lang = state.lang === "zh" ? "en" : "zh";
+    state.lang = PAGE_LANGS[state.lang].next;
     localStorage.setItem("linli-sandbox-lang", state.lang);
     applyLang();
   });

@@ -141,6 +141,15 @@ async def test_page_chat_flow(emulator: Emulator, echo_bot: None) -> None:
             await page.locator("#lang").click()
             await expect(page.locator("#lists h3").first).to_have_text("Users")
             await page.screenshot(path=str(ARTIFACTS / "sandbox-browser.png"))
+            # the page's language goes on to Traditional Chinese, then back to Simplified
+            await expect(page.locator("#lang")).to_have_text("繁")
+            await page.locator("#lang").click()
+            await expect(page.locator("#lists h3").first).to_have_text("用戶")
+            await expect(page.locator("html")).to_have_attribute("lang", "zh-Hant")
+            await page.locator("#lang").click()
+            await expect(page.locator("#lists h3").first).to_have_text("用户")
+            await page.locator("#lang").click()
+            await expect(page.locator("#lists h3").first).to_have_text("Users")
 
             # A second tab acts as another user.
             other = await browser.new_page(viewport={"width": 900, "height": 700})
