@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +117,30 @@ def make_bot(settings: Settings) -> Bot:
 
 
 async def make_storage(settings: Settings) -> BaseStorage | None:
-    """FSM storage: Redis when configured (several bot processes), else in memory."""
+    """FSM storage: Redis when configured (several bot processes), else in memory.
+
+    In Redis a conversation expires `LINLI_FSM_TTL_HOURS` after its last change. The client
+    gives up on an unreachable Redis within seconds (a few quick retries absorb a blip) rather
+    than after redis-py's default ten retries of five-second timeouts, so the user is answered.
+    """
     if not settings.redis_url:
         return None
-    from aiogram.fsm.storage.redis import RedisStorage
+    from redis.asyncio import Redis
+    from redis.asyncio.retry import Retry
+    from redis.backoff import ExponentialBackoff
 
-    from bot.fsm_storage import FsmKeys
+    from bot.fsm_storage import ExpiringRedisStorage, FsmKeys
 
+    redis = Redis.from_url(
+        settings.redis_url,
+        socket_timeout=2.0,
+        socket_connect_timeout=2.0,
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 3),
+        health_check_interval=30,
+    )
+    ttl = timedelta(hours=settings.fsm_ttl_hours)
     keys = FsmKeys(prefix=settings.redis_prefix("fsm", legacy="fsm"))
-    return RedisStorage.from_url(settings.redis_url, key_builder=keys)
+    return ExpiringRedisStorage(redis, ttl=ttl, key_builder=keys)
 
 
 async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> App:

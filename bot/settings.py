@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     # with Redis: how long a chat's lease lasts unless its process renews it (bot.chat_lock);
     # a process that dies holding a chat frees it at most this long after
     chat_lock_seconds: float = Field(default=15.0, ge=1, le=300)
+    # with Redis: a conversation left half-done (its state and data, and a request draft the
+    # filing limits held back) is forgotten this long after its last change; at least 25 hours,
+    # so a draft held by the 24-hour limit is still there when the resident may file again
+    fsm_ttl_hours: int = Field(default=72, ge=25)
     timezone: str = "Asia/Shanghai"
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: Literal["zh-Hans", "zh-Hant", "en"] = "zh-Hans"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
@@ -180,6 +180,17 @@ async def _restore_held(state: FSMContext) -> bool:
     await state.set_state(Filing.confirm)
     await state.set_data(held)
     return True
+
+
+def _draft_lapsed(query: CallbackQuery, settings: Settings, now: datetime) -> bool:
+    """True when the preview tapped is older than the storage keeps a draft."""
+    message = query.message
+    if not isinstance(message, Message):  # deleted or inaccessible: its age is unknown
+        return False
+    shown = message.date
+    if message.edit_date:
+        shown = max(shown, datetime.fromtimestamp(message.edit_date, UTC))
+    return now - shown >= timedelta(hours=settings.fsm_ttl_hours)
 
 
 async def _restore_draft(state: FSMContext, values: dict[str, Any]) -> None:
@@ -382,9 +393,17 @@ async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> N
     """
     t = ctx.t
     if await state.get_state() is None and not await _restore_held(state):
-        await answer_once(query, t("err-stale-button"), alert=True)
+        # neither filed nor cancelled: the draft lapsed (LINLI_FSM_TTL_HOURS after its last change)
+        lapsed = _draft_lapsed(query, ctx.settings, ctx.now())
+        key = "order-draft-expired" if lapsed else "err-stale-button"
+        await answer_once(query, t(key, days=ctx.settings.fsm_ttl_hours // 24), alert=True)
         return
     values = await state.get_data()
+    if not values.get("text") and not values.get("voice"):  # the flow's data lapsed before it
+        await state.clear()
+        days = ctx.settings.fsm_ttl_hours // 24
+        await answer_once(query, t("order-draft-expired", days=days), alert=True)
+        return
     # Taken out of the flow before anything awaits the database: a second tap of the same
     # preview (a double tap) finds nothing to file instead of filing the request twice.
     await state.clear()
@@ -434,7 +453,7 @@ async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 "order-mine-line",
                 number=req.number,
                 status=status_text(t, req),
-                time=local(ctx.settings, req.created_at),
+                time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )
         )
@@ -466,7 +485,7 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     req = await request_service.resident_view(
         ctx.session, user=ctx.user, request_id=callback_data.ref
     )
-    text = await request_card(ctx.session, t, ctx.settings, req, staff=False)
+    text = await request_card(ctx.session, t, ctx.settings, req, staff=False, now=ctx.now())
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
     rows = []
