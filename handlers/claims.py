@@ -72,7 +72,7 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 number=order.number,
                 title=order.title,
                 place=await place(ctx.session, order),
-                deadline=local(ctx.settings, order.deadline_at),
+                deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
                 taken=order.claimed_count,
                 needed=order.members_needed,
             )
@@ -116,7 +116,10 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
         ),
         t("order-card-category", category=category(order.category).name(t.lang)),
         t("order-card-place", place=await place(ctx.session, req)),
-        t("order-issue-deadline-at", time=local(ctx.settings, order.deadline_at)),
+        t(
+            "order-issue-deadline-at",
+            time=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
+        ),
         t(
             "order-order-claims",
             taken=order.claimed_count,
@@ -213,7 +216,7 @@ async def cmd_my_claims(message: Message, ctx: OrderCtx) -> None:
                 number=order.number,
                 title=order.title,
                 status=t(f"order-ostatus-{order.status}"),
-                deadline=local(ctx.settings, order.deadline_at),
+                deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
             )
         )
         rows.append([button(t("order-btn-open-number", number=order.number), "odet", order.id)])

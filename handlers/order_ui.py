@@ -23,6 +23,7 @@ from models import Building, Community, Grid, User
 from models.orders import Order, Request
 from services.order_common import Notice, category, voice_placeholder_key, written_text
 from services.order_notices import CB_PREFIX, deliver
+from services.when import when_args
 
 
 class OrderCb(CallbackData, prefix=CB_PREFIX):
@@ -58,11 +59,14 @@ def pager(t: Text, action: str, page: int, pages: int) -> list[InlineKeyboardBut
     return row
 
 
-def local(settings: Settings, moment: datetime | None) -> str:
-    """A moment as local month-day hour:minute."""
+def local(
+    t: Text, settings: Settings, moment: datetime | None, *, now: datetime | None = None
+) -> str:
+    """A moment in local time as people read it: "12月9日（周三）19:30" / "Wed 9 Dec, 19:30"
+    (with the year when it is not the year of `now`)."""
     if moment is None:
         return "-"
-    return moment.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    return t("order-when", **when_args(moment, zone=settings.zone, now=now or moment))
 
 
 def urgent_reasons(t: Text, codes: str) -> str:
@@ -111,14 +115,20 @@ def request_text(t: Text, text: str) -> str:
 
 
 async def request_card(
-    session: AsyncSession, t: Text, settings: Settings, req: Request, *, staff: bool
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    req: Request,
+    *,
+    staff: bool,
+    now: datetime | None = None,
 ) -> str:
     """The request as text: number, status, category, place, text (contact for staff only)."""
     lines = [
         t("order-card-title", number=req.number, status=status_text(t, req)),
         t("order-card-category", category=category(req.category).name(t.lang)),
         t("order-card-place", place=await place(session, req)),
-        t("order-card-time", time=local(settings, req.created_at)),
+        t("order-card-time", time=local(t, settings, req.created_at, now=now)),
     ]
     if req.urgent:
         lines.append(t("order-card-urgent", reasons=urgent_reasons(t, req.urgent_reasons)))

@@ -143,7 +143,7 @@ async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str
                 mark=mark,
                 number=req.number,
                 category=category(req.category).name(t.lang),
-                time=local(ctx.settings, req.created_at),
+                time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )
             + (f" · {status_text(t, req)}" if active else "")
@@ -271,7 +271,7 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
         t(
             "order-card-transfer",
             unit=tr.unit,
-            time=local(settings, tr.created_at),
+            time=local(t, settings, tr.created_at, now=ctx.now()),
             note=tr.note or "-",
         )
     ]
@@ -279,7 +279,8 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
         lines.append(t("order-card-transfer-answer", answer=tr.answer))
     elif req.status == RequestStatus.TRANSFERRED:
         follow = tr.created_at + order_service.transfer_follow_up_after(req)
-        lines.append(t("order-card-transfer-follow-up", time=local(settings, follow)))
+        follow_at = local(t, settings, follow, now=ctx.now())
+        lines.append(t("order-card-transfer-follow-up", time=follow_at))
     return "\n" + "\n".join(lines)
 
 
@@ -289,7 +290,7 @@ async def show_card(
     """The staff card of a request with the actions its status allows (and, with duplicates,
     triage's likely duplicates of a new one)."""
     session, t = ctx.session, ctx.t
-    text = await request_card(session, t, ctx.settings, req, staff=True)
+    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
         text += await _dupes(session, req, ctx.triage if duplicates else None, t)
     text += await _transfer_lines(ctx, req)
@@ -660,7 +661,8 @@ async def _transfer(
     req = out.request
     assert req is not None
     follow = ctx.now() + order_service.transfer_follow_up_after(req)
-    text = ctx.t("order-transferred", number=req.number, time=local(ctx.settings, follow))
+    follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
+    text = ctx.t("order-transferred", number=req.number, time=follow_at)
     await reply(event, text, reply_markup=ctx.main_menu())
     await ctx.deliver(out.pending)
 

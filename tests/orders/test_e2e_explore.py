@@ -160,8 +160,8 @@ async def test_transfer_says_when_it_is_followed_up(linli_sandbox: Harness) -> N
     h = linli_sandbox
     d = h.driver
     for text, urgent, when in (
-        ("5号楼电梯坏了，老人被困在家里下不了楼", True, "11-23 22:00"),  # urgent: 12 hours
-        ("小区东门的路面坑坑洼洼", False, "11-26 10:00"),  # 3 days
+        ("5号楼电梯坏了，老人被困在家里下不了楼", True, "11月23日（周一）22:00"),  # urgent: 12 h
+        ("小区东门的路面坑坑洼洼", False, "11月26日（周四）10:00"),  # 3 days
     ):
         preview = await _preview(h, text)
         if urgent and "紧急" not in message_text(preview).split("\n")[-1]:
