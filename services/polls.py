@@ -47,6 +47,7 @@ from services.consult_common import (
     unschedule,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
 from services.validation import clean_text, short_label
 
@@ -80,7 +81,8 @@ def parse_share(text: str | None) -> Fraction:
     """A share such as 2/3, 75%, 0.75, 三分之二 or 过半 as a fraction in (0, 1]."""
     if text is None or not text.strip():
         raise InvalidInput("poll-err-share")
-    raw = text.strip().replace(" ", "").replace("％", "%").replace("／", "/")
+    # 過半 / 兩分之一 typed in Traditional characters read as 过半 / 两分之一
+    raw = to_simplified(text.strip().replace(" ", "").replace("％", "%").replace("／", "/"))
     try:
         if raw in ("过半", "半数以上", "majority"):
             value = Fraction(1, 2)

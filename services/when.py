@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from services.errors import InvalidInput
+from services.triage.text import to_simplified
 
 MEETING_EXAMPLE_AT = time(19, 30)
 POLL_CLOSE_EXAMPLE_AT = time(20, 0)
@@ -72,8 +73,9 @@ class _Read:
 
 
 def _normalize(text: str) -> str:
-    """Full-width digits/colon/spaces to ASCII, Chinese numerals to digits, lower case."""
-    text = unicodedata.normalize("NFKC", text).strip().lower()
+    """Full-width digits/colon/spaces to ASCII, Traditional characters to Simplified ones
+    (下週三 晚上7點半, as the zh-Hant prompts suggest), Chinese numerals to digits, lower case."""
+    text = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
     text = re.sub(r"\s+", " ", text)
     return _CN_NUMBER.sub(lambda m: str(_cn_number(m.group())), text)
 

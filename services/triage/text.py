@@ -35,7 +35,7 @@ _T2S_PAIRS = (
     "冊册 銷销 臨临 惡恶 臟脏 倉仓 級级 懸悬 滯滞 虧亏 遲迟 緣缘 頸颈 腳脚 腦脑 膽胆 "
     "腸肠 藥药 醬酱 獎奖 蓋盖 竊窃 鑰钥 匙匙 憑凭 資资 貿贸 糧粮 饑饥 餓饿 殯殡 項项 葬葬 "
     "彈弹 爭争 鬥斗 筆笔 術术 團团 剛刚 雖虽 斷断 續续 壩坝 濾滤 淨净 廠厂 礦矿 擴扩 "
-    "穩稳"
+    "穩稳 禮礼 數数 閉闭"
 )
 _T2S = {pair[0]: pair[1] for pair in _T2S_PAIRS.split() if len(pair) == 2 and pair[0] != pair[1]}
 _T2S_TABLE = str.maketrans(_T2S)
