@@ -116,6 +116,19 @@ order-rated-reopened = 已記下，社區會重新辦理，並盡快聯繫您。
 order-card-title = <b>訴求 { $number }</b> · { $status }
 order-card-category = 分類：{ $category }
 order-card-place = 地點：{ $place }
+# a date and time in cards and lists (services.when.when_args), the form consult-when uses
+order-when = { $year ->
+        [none] {""}
+       *[other] { $year }年
+    }{ $month }月{ $day }日（{ $weekday ->
+        [mon] 週一
+        [tue] 週二
+        [wed] 週三
+        [thu] 週四
+        [fri] 週五
+        [sat] 週六
+       *[sun] 週日
+    }）{ $time }
 order-card-time = 時間：{ $time }
 order-card-urgent = 🚨 緊急（{ $reasons }）
 order-card-contact = 聯繫人：{ $name } · 電話：{ $phone } · 房號：{ $room }
@@ -375,6 +388,8 @@ order-chart-filed = 新訴求
 order-chart-resolved = 辦結
 order-btn-export = 📥 導出台賬 Excel
 order-export-working = 正在生成台賬…
+order-export-busy = 正在生成，請稍候。
+order-export-failed = 台賬沒有生成成功，請稍後再點一次「{ order-btn-export }」。
 order-export-done = 台賬已生成，共 { $rows } 件。
 
 order-xlsx-sheet = 台賬
