@@ -104,3 +104,19 @@ def test_a_folder_without_ftl_files_is_no_language(tmp_path: Path) -> None:
     translator = _locales(tmp_path, {"zh-Hans": "hello = 你好\n", "en": "hello = Hello\n"})
     (tmp_path / "__pycache__").mkdir()
     assert Translator(tmp_path).languages == translator.languages == ["zh-Hans", "en"]
+
+
+def test_reply_button_labels_name_one_button_in_every_language() -> None:
+    """A reply-keyboard tap is matched by its label in any language (handlers.menu.labels):
+    no zh-Hant label may be another button's label in zh-Hans or en."""
+    from handlers.menu import FLOW_BUTTONS, MENU, labels
+
+    owner: dict[str, str] = {}
+    clashes = []
+    for key in [entry.key for entry in MENU] + list(FLOW_BUTTONS):
+        for label in labels(key):
+            if owner.setdefault(label, key) != key:
+                clashes.append((label, key, owner[label]))
+    assert not clashes
+    assert "📝 我要點單" in labels("menu-order-new")
+    assert "✅ 說完了" in labels("order-btn-finished")
