@@ -23,6 +23,7 @@ from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
 from services import org
 from services.delivery import CAPTION_LIMIT, quiet_hours_of, split_html
+from services.triage.text import to_simplified
 from services.users import staff_scopes
 
 router = Router(name="broadcast")
@@ -453,7 +454,8 @@ async def cmd_quiet(
         await message.answer(t("err-not-allowed"))
         return
     words = (command.args or "").split()
-    named = [c for c in choices if words and c[1] == words[0]]
+    # a name typed in Traditional characters (和諧社區) is the community's (和谐社区)
+    named = [c for c in choices if words and to_simplified(c[1]) == to_simplified(words[0])]
     if named:
         words = words[1:]
     elif len(choices) > 1:
@@ -481,7 +483,7 @@ async def cmd_quiet(
             t(key, community=name, start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
         )
         return
-    off = words[0].lower() in {"off", "关", "关闭"}
+    off = to_simplified(words[0]).lower() in {"off", "关", "关闭"}
     begin, finish = (None, None) if off or len(words) < 2 else (words[0], words[1])
     if not off and (begin is None or finish is None):
         await message.answer(t("broadcast-quiet-bad"))

@@ -108,3 +108,19 @@ async def test_a_request_filed_in_traditional_chinese(linli_sandbox: Harness) ->
     [*_, mine] = await d.say(ZHOU, "📂 我的訴求")
     assert number in message_text(mine)
     assert "诉求" not in message_text(mine) and "诉求" not in " ".join(_inline_labels(mine))
+
+
+async def test_quiet_hours_named_and_switched_off_in_traditional(linli_sandbox: Harness) -> None:
+    """An admin reading Traditional types the community's name and 關閉 in Traditional."""
+    h = linli_sandbox
+    d = h.driver
+    admin = 1001
+    async with h.sessionmaker() as session:
+        user = await session.get(User, admin)
+        assert user is not None
+        user.language = "zh-Hant"
+        await session.commit()
+    [listing] = await d.say(admin, "/quiet")
+    assert "和谐社区" in message_text(listing) and "社區名" in message_text(listing)
+    [done] = await d.say(admin, "/quiet 和諧社區 關閉")
+    assert "和谐社区 已關閉免打擾" in message_text(done)
