@@ -28,6 +28,13 @@ import secrets
 from collections.abc import AsyncIterator
 from typing import Any
 
+from aiogram import Bot
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
+from aiogram.methods import TelegramMethod
+from aiogram.types import Update
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+
 log = logging.getLogger(__name__)
 
 # KEYS: lease, queue (token → update order), alive (token → deadline in ms), sequence
@@ -67,6 +74,18 @@ redis.call('PEXPIRE', KEYS[2], waiter_ttl * 4)
 redis.call('PEXPIRE', KEYS[3], waiter_ttl * 4)
 redis.call('PEXPIRE', KEYS[4], waiter_ttl * 4)
 return 0
+"""
+
+# KEYS: lease, queue, alive; ARGV: token, order, waiter_ttl_ms. Takes a place in the queue.
+_ENQUEUE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local waiter_ttl = tonumber(ARGV[3])
+redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], now + waiter_ttl, ARGV[1])
+redis.call('PEXPIRE', KEYS[2], waiter_ttl * 4)
+redis.call('PEXPIRE', KEYS[3], waiter_ttl * 4)
+return 1
 """
 
 # KEYS: lease; ARGV: token, lease_ms. 1 while the caller still holds the lease.
@@ -110,6 +129,7 @@ class RedisChatLock:
         self.poll_s = poll_s
         self.call_timeout_s = call_timeout_s
         self._acquire = redis.register_script(_ACQUIRE)
+        self._enqueue = redis.register_script(_ENQUEUE)
         self._renew = redis.register_script(_RENEW)
         self._release = redis.register_script(_RELEASE)
 
@@ -122,17 +142,37 @@ class RedisChatLock:
         async with asyncio.timeout(self.call_timeout_s):
             return int(await script(keys=keys, args=args))
 
+    async def enqueue(self, *, bot_id: int, chat_id: int, order: int) -> str | None:
+        """Take the update's place in its chat's queue now (the webhook does, before it tells
+        Telegram the update arrived); the token is then handed to `hold`. None when Redis
+        could not be asked."""
+        token = secrets.token_hex(16)
+        keys = self.keys(bot_id, chat_id)
+        try:
+            await self._call(self._enqueue, keys[:3], [token, order, self.waiter_ttl_ms])
+        except Exception as exc:
+            if not _is_redis_error(exc):
+                raise
+            log.warning("chat lock: could not queue an update of chat %s (%r)", chat_id, exc)
+            return None
+        return token
+
+    async def leave(self, *, bot_id: int, chat_id: int, token: str) -> None:
+        """Leave the chat's queue (or give its lease back); nothing when already done."""
+        await self._give_back(self.keys(bot_id, chat_id), token, chat_id)
+
     @contextlib.asynccontextmanager
     async def hold(
-        self, *, bot_id: int, chat_id: int, order: int | None = None
+        self, *, bot_id: int, chat_id: int, order: int | None = None, token: str | None = None
     ) -> AsyncIterator[bool]:
         """Hold the chat across processes while the block runs.
 
         Yields True when the lease is held, False when Redis could not be asked (the caller
-        goes on with its in-process lock only). `order` is the update_id.
+        goes on with its in-process lock only). `order` is the update_id; `token` the place
+        `enqueue` took for this update, if it took one.
         """
         keys = self.keys(bot_id, chat_id)
-        token = secrets.token_hex(16)
+        token = token or secrets.token_hex(16)
         held = await self._wait_for_lease(keys, token, "" if order is None else str(order))
         if not held:
             yield False
@@ -192,6 +232,51 @@ class RedisChatLock:
             if not _is_redis_error(exc):
                 raise
             log.warning("chat lock: could not release chat %s (%s)", chat_id, exc)
+
+
+class ChatOrderedRequestHandler(SimpleRequestHandler):
+    """The webhook endpoint: an update takes its place in its chat's queue before Telegram is
+    told it arrived.
+
+    Telegram sends a chat's next update only once the previous one was acknowledged, but the
+    two may then be handled by two processes at once, and the later could reach the chat's
+    queue first. Queued before the acknowledgement, they are served in Telegram's order.
+    """
+
+    def __init__(self, *, chat_lock: RedisChatLock | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.chat_lock = chat_lock
+
+    async def _handle_request_background(self, bot: Bot, request: web.Request) -> web.Response:
+        update = Update.model_validate(
+            await request.json(loads=bot.session.json_loads), context={"bot": bot}
+        )
+        chat = UserContextMiddleware.resolve_event_context(update).chat
+        token = None
+        if self.chat_lock is not None and chat is not None:
+            token = await self.chat_lock.enqueue(
+                bot_id=bot.id, chat_id=chat.id, order=update.update_id
+            )
+        task = asyncio.create_task(
+            self._feed(bot, update, None if chat is None else chat.id, token)
+        )
+        self._background_feed_update_tasks.add(task)
+        task.add_done_callback(self._background_feed_update_tasks.discard)
+        return web.json_response({}, dumps=bot.session.json_dumps)
+
+    async def _feed(
+        self, bot: Bot, update: Update, chat_id: int | None, token: str | None
+    ) -> None:
+        try:
+            result = await self.dispatcher.feed_update(bot, update, **self.data, chat_ticket=token)
+            if isinstance(result, TelegramMethod):
+                await self.dispatcher.silent_call_request(bot=bot, result=result)
+        except Exception:  # as aiogram's own webhook handler: logged, the next update goes on
+            log.exception("update %s failed", update.update_id)
+        finally:
+            if token is not None and chat_id is not None and self.chat_lock is not None:
+                # an update dropped before it held the chat (e.g. a duplicate) leaves the queue
+                await self.chat_lock.leave(bot_id=bot.id, chat_id=chat_id, token=token)
 
 
 def _is_redis_error(exc: BaseException) -> bool:

@@ -63,6 +63,7 @@ def build_dispatcher(
         prefix = settings.redis_prefix("chat", legacy="linli:chat")
         shared = RedisChatLock(redis, prefix=prefix, lease_s=settings.chat_lock_seconds)
     dp.update.outer_middleware(ChatOrderMiddleware(shared))
+    dp["chat_lock"] = shared  # the webhook queues each update in its chat before acknowledging
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))

@@ -59,7 +59,8 @@ class ChatOrderMiddleware(BaseMiddleware):
     same state and both act. Here each chat has a first-come-first-served lock for as long as an
     update of it is handled (other chats go on in parallel); the lock is dropped when nobody
     holds or waits for it. With several bot processes (`shared`, a lease in Redis) the chat is
-    also held across processes, waiters served in update_id order (bot.chat_lock).
+    held across processes instead, waiters served in update_id order (bot.chat_lock), and
+    the in-process lock is only the fallback while Redis cannot be reached.
 
     aiogram reads the chat's FSM state before outer middlewares run; an update that had to wait
     reads it again once it holds the chat, so its state filters see what the previous update
@@ -75,7 +76,27 @@ class ChatOrderMiddleware(BaseMiddleware):
         chat = data.get("event_chat")
         if chat is None:
             return await handler(event, data)
-        key = chat.id
+        if self.shared is None:
+            return await self._in_process(handler, event, data, chat.id)
+        # Across processes the Redis queue alone orders the chat's updates (by update_id, this
+        # process's too): an in-process lock taken first could make an earlier update wait
+        # behind a later one that waits for it in Redis.
+        bot = data.get("bot")
+        async with self.shared.hold(
+            bot_id=getattr(bot, "id", 0),
+            chat_id=chat.id,
+            order=getattr(event, "update_id", None),
+            token=data.get("chat_ticket"),  # the place the webhook took before acknowledging
+        ) as held:
+            if not held:  # Redis away: ordered within this process only
+                return await self._in_process(handler, event, data, chat.id)
+            # another process may have moved the state since aiogram read it
+            await _reread_state(data)
+            return await handler(event, data)
+
+    async def _in_process(
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any], key: int
+    ) -> Any:
         lock = self._locks.get(key)
         if lock is None:
             lock = self._locks[key] = asyncio.Lock()
@@ -83,19 +104,9 @@ class ChatOrderMiddleware(BaseMiddleware):
         waits = self._users[key] > 1  # someone holds or waits for this chat already
         try:
             async with lock:
-                if self.shared is None:
-                    if waits:
-                        await _reread_state(data)
-                    return await handler(event, data)
-                bot = data.get("bot")
-                async with self.shared.hold(
-                    bot_id=getattr(bot, "id", 0),
-                    chat_id=key,
-                    order=getattr(event, "update_id", None),
-                ):
-                    # another process may have moved the state since aiogram read it
+                if waits:
                     await _reread_state(data)
-                    return await handler(event, data)
+                return await handler(event, data)
         finally:
             left = self._users[key] - 1
             if left:

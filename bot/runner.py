@@ -7,10 +7,11 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiogram.webhook.aiohttp_server import setup_application
 from aiohttp import web
 
 from bot.app import App
+from bot.chat_lock import ChatOrderedRequestHandler
 from bot.commands import register_commands
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,13 @@ async def run_webhook(app: App, *, stop: asyncio.Event | None = None) -> None:
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     await on_startup(app)
     web_app = web.Application()
-    SimpleRequestHandler(dispatcher=app.dp, bot=app.bot, secret_token=secret).register(
-        web_app, path=settings.webhook_path
-    )
+    # each update takes its place in its chat's queue (Redis) before Telegram is answered
+    ChatOrderedRequestHandler(
+        chat_lock=app.dp.workflow_data.get("chat_lock"),
+        dispatcher=app.dp,
+        bot=app.bot,
+        secret_token=secret,
+    ).register(web_app, path=settings.webhook_path)
     setup_application(web_app, app.dp, bot=app.bot)
     runner = web.AppRunner(web_app)
     await runner.setup()

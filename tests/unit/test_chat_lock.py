@@ -232,3 +232,56 @@ async def test_a_waiting_update_that_is_cancelled_leaves_the_queue(
         await client.aclose()
     s.finish(1)
     await first
+
+
+async def test_an_update_queued_on_arrival_goes_first_though_it_reaches_the_lock_last(
+    processes: list[Process],
+) -> None:
+    # The webhook queues an update before acknowledging it; Telegram sends the chat's next
+    # update only after that, so the next one may reach the lock first in another process.
+    a, b, _ = processes
+    s = Script()
+    ticket = await a.lock.enqueue(bot_id=BOT.id, chat_id=1, order=20)
+    assert ticket is not None
+    queued = _when_queued(b.lock)
+    later = b.feed(s.handler, 21)
+    await asyncio.wait_for(queued.wait(), 10)
+    assert "start 21" not in s.log  # 20 is ahead of it in the queue
+    event = SimpleNamespace(update_id=20)
+    data = {"event_chat": SimpleNamespace(id=1), "bot": BOT, "chat_ticket": ticket}
+    earlier = asyncio.create_task(a.order(s.handler, event, data))
+    s.finish(20)
+    s.finish(21)
+    await asyncio.gather(earlier, later)
+    assert s.log == ["start 20", "end 20", "start 21", "end 21"]
+
+
+async def test_one_process_with_two_queued_updates_does_not_stall(
+    processes: list[Process],
+) -> None:
+    a, _, _ = processes
+    s = Script()
+    tickets = {u: await a.lock.enqueue(bot_id=BOT.id, chat_id=1, order=u) for u in (30, 31)}
+
+    def feed(update_id: int) -> asyncio.Task[Any]:
+        data = {"event_chat": SimpleNamespace(id=1), "bot": BOT, "chat_ticket": tickets[update_id]}
+        return asyncio.create_task(a.order(s.handler, SimpleNamespace(update_id=update_id), data))
+
+    later = feed(31)  # reaches the middleware first
+    earlier = feed(30)
+    s.finish(30)
+    s.finish(31)
+    await asyncio.wait_for(asyncio.gather(earlier, later), 4)  # not the 5 s of a lapsed waiter
+    assert [line for line in s.log if line.startswith("start")] == ["start 30", "start 31"]
+
+
+async def test_an_update_dropped_before_it_held_the_chat_leaves_the_queue(
+    processes: list[Process],
+) -> None:
+    a, b, _ = processes
+    s = Script()
+    ticket = await a.lock.enqueue(bot_id=BOT.id, chat_id=1, order=40)
+    assert ticket is not None
+    await a.lock.leave(bot_id=BOT.id, chat_id=1, token=ticket)  # e.g. a duplicate delivery
+    s.finish(41)
+    assert await asyncio.wait_for(b.feed(s.handler, 41), 4) == 41
