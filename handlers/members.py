@@ -386,6 +386,7 @@ async def on_join_submit(
         lambda tt: _review_markup(tt, profile),
         community_id=profile.community_id,
         now=clock(),
+        matter=member_service.review_matter(profile.user_id),
     )
 
 

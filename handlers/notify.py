@@ -28,8 +28,12 @@ async def notify(
     urgent: bool = False,
     community_id: int | None = None,
     now: datetime | None = None,
+    matter: str | None = None,
 ) -> int:
-    """Queue a rendered text for each recipient who has not blocked the bot; returns how many."""
+    """Queue a rendered text for each recipient who has not blocked the bot; returns how many.
+
+    A card asking staff to act (verify a resident, review an application) names the `matter`:
+    the service that settles it cancels the copies not sent yet (held for the night)."""
     queued = 0
     for recipient in recipients:
         if recipient.blocked_bot:
@@ -50,6 +54,7 @@ async def notify(
             urgent=urgent,
             community_id=community_id,
             now=now,
+            matter=matter,
         )
         queued += 1
     await session.commit()

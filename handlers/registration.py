@@ -528,6 +528,7 @@ async def _finish(
             lambda tt: inline_kb([[(tt("reg-verify"), verify)]]),
             community_id=user.community_id,
             now=clock(),
+            matter=user_service.verify_matter(user.id),
         )
 
 

@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from models.base import utcnow
-from services import audit
+from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
 from services.skills import SKILLS, normalize_skills
 from services.users import require_scope
@@ -81,6 +81,12 @@ async def apply(
     return profile
 
 
+def review_matter(member_id: int) -> str:
+    """The key of the staff cards asking to review an application (see services.delivery
+    cancel_stale): not sent once a colleague approved or rejected it."""
+    return f"member:{member_id}:pending"
+
+
 def application_version(profile: MemberProfile) -> int:
     """Changes whenever the application is (re)filed; review cards carry it."""
     return int(profile.updated_at.timestamp())
@@ -136,6 +142,8 @@ async def review(
         await session.rollback()
         await session.refresh(profile)
         raise Conflict("member-already-reviewed")
+    # the other staff's review cards not sent yet (held for the night) no longer apply
+    await delivery.cancel_stale(session, matter=review_matter(member_id))
     member = await session.get(User, member_id)
     if member is not None and approve:
         member.set_roles(set(member.role_set) | {Role.MEMBER})

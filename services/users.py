@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
 from models.base import utcnow
-from services import audit
+from services import audit, delivery
 from services.delivery import hold_for_quiet_hours, release_held
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.validation import contact_phone, phone_number, room_number
@@ -129,6 +129,8 @@ async def register_address(
     if moved:
         user.verified_at = None
         user.verified_by = None
+        # cards asking staff to verify the old address: outdated (a card for the new one follows)
+        await delivery.cancel_stale(session, matter=verify_matter(user.id))
     audit.record(
         session, actor_id=user.id, action="address", subject_type="user", subject_id=user.id
     )
@@ -170,6 +172,7 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     user.verified_at = None
     user.verified_by = None
     user.forgotten_at = now
+    await delivery.cancel_stale(session, matter=verify_matter(user.id))
     profile = await session.get(MemberProfile, user.id)
     if profile is not None:
         profile.real_name = "-"
@@ -274,6 +277,12 @@ def address_stamp(user: User) -> str:
     return format(zlib.crc32(f"{user.building_id}|{user.room}".encode()), "08x")
 
 
+def verify_matter(resident_id: int) -> str:
+    """The key of the staff cards asking to verify a resident's address (see services.delivery
+    cancel_stale): not sent once the resident is verified, moves or deletes their data."""
+    return f"resident:{resident_id}:unverified"
+
+
 async def verify_resident(
     session: AsyncSession,
     *,
@@ -305,6 +314,8 @@ async def verify_resident(
         raise Conflict("reg-verified-by-other")
     resident.verified_at = utcnow()
     resident.verified_by = staff.id
+    # the colleagues' cards not sent yet (held for the night) no longer apply
+    await delivery.cancel_stale(session, matter=verify_matter(resident.id))
     audit.record(
         session,
         actor_id=staff.id,
