@@ -107,10 +107,16 @@ def inline_cheap_filters(root: Router) -> int:
     return changed
 
 
-async def on_error(event: ErrorEvent, t: Text | None = None) -> bool:
+async def on_error(
+    event: ErrorEvent, t: Text | None = None, translator: Translator | None = None
+) -> bool:
     """Domain errors become their polite text; anything else is logged and apologised for."""
     exc = event.exception
     update = event.update
+    if t is None and translator is not None:
+        # failed before the user's language was known (e.g. Redis away while the FSM state
+        # was read): apologise in the deployment's language rather than in English
+        t = translator.bind(translator.default)
     if isinstance(exc, TelegramBadRequest) and "message is not modified" in str(exc):
         # A repeated tap re-rendered the same text: nothing to change, nothing to apologise for.
         log.info("update %s: message not modified", update.update_id)
