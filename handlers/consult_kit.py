@@ -26,7 +26,7 @@ from bot.i18n import Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, Role, User
 from models.consultations import AudienceKind
-from services.consult_common import Notifier
+from services.consult_common import Notifier, localize
 from services.errors import PermissionDenied
 from services.users import staff_scopes
 from services.when import MEETING_EXAMPLE_AT, example_text, parse_when, when_args
@@ -139,6 +139,11 @@ def time_example(settings: Settings, now: datetime, *, at: time = MEETING_EXAMPL
     return example_text(now, settings.zone, at=at)
 
 
+def when_text(t: Text, when: datetime, *, settings: Settings, now: datetime) -> str:
+    """A time as the reader reads it: "12月6日（周日）19:00", "Sun 6 Dec, 19:00" (local)."""
+    return t("consult-when", **when_args(when, zone=settings.zone, now=now))
+
+
 def time_read(t: Text, when: datetime, *, settings: Settings, now: datetime) -> str:
     """ "🕒 时间：12月10日（周四）19:30" — how the bot read a typed time, so a slip shows."""
     return t("consult-time-read", **when_args(when, zone=settings.zone, now=now))
@@ -231,8 +236,10 @@ def audience_from(data: dict[str, Any]) -> tuple[AudienceKind, tuple[int, ...]]:
 
 
 def tx(t: Text, key: str, /, **args: Any) -> str:
-    """A text with the lines left empty by optional parts dropped."""
-    return "\n".join(line for line in t(key, **args).split("\n") if line.strip())
+    """A text with the lines left empty by optional parts dropped, times in the reader's
+    words (services.consult_common.LocalTime)."""
+    text = t(key, **localize(t, args))
+    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 def same_markup(message: Message, markup: InlineKeyboardMarkup | None) -> bool:

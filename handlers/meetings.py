@@ -39,6 +39,7 @@ from handlers.consult_kit import (
     time_example,
     time_read,
     tx,
+    when_text,
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
@@ -142,7 +143,7 @@ async def on_consult_menu(
     lines = [t("consult-hub")]
     rows: list[list[tuple[str, str]]] = []
     for meeting in upcoming:
-        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        when = when_text(t, meeting.starts_at, settings=settings, now=now)
         rows.append(
             [
                 (
@@ -273,7 +274,7 @@ async def on_rsvp(
     await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
     if outcome.status == RsvpStatus.GOING and not outcome.reminder_due:
         # every reminder time has passed: say when and where now instead of promising one
-        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        when = when_text(t, meeting.starts_at, settings=settings, now=clock())
         where = meeting.place or meeting.online_link or "-"
         await query.answer()
         await reply(
@@ -413,7 +414,7 @@ async def on_staff_meetings(
         return
     rows = []
     for meeting in items:
-        when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+        when = when_text(t, meeting.starts_at, settings=settings, now=now)
         status = meetings.shown_status(meeting, now=now)
         label = f"{when} {meeting.title} · {t(f'meeting-status-{status}')}"
         rows.append([(label[:60], MeetingCb(action="view", id=meeting.id or 0).pack())])

@@ -34,6 +34,7 @@ from handlers.consult_kit import (
     time_example,
     time_read,
     tx,
+    when_text,
 )
 from handlers.filters import IS_STAFF
 from handlers.menu import labels, main_menu
@@ -158,7 +159,7 @@ async def _ballot(
     rows = await _ballot_rows(
         session, poll, t, selected=selected, proxy_for=proxy_for, results=results
     )
-    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
     text = t(
         "poll-ballot", question=poll.question, rules=Raw(await _rules_text(poll, t)), closes=closes
     )
@@ -446,7 +447,7 @@ async def _staff_card(
     else:
         rows.append([(t("poll-btn-results"), cb("results"))])
     rows.append([(t("poll-btn-export"), cb("export"))])
-    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
     text = t(
         "poll-staff-card",
         question=poll.question,
@@ -1033,7 +1034,7 @@ async def on_threshold(
         t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
     options = "\n".join(f"{i}. {o}" for i, o in enumerate(data["options"], 1))
-    closes = poll.closes_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
     text = t(
         "poll-preview",
         question=poll.question,

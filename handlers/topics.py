@@ -22,6 +22,7 @@ from handlers.consult_kit import (
     make_notifier,
     reply,
     staff_community,
+    when_text,
 )
 from handlers.filters import IS_STAFF
 from handlers.meetings import start_meeting_form
@@ -120,7 +121,7 @@ async def _decided(
     lines = [t("topic-decided-title")]
     for topic, meeting in decided:
         if meeting is not None:
-            when = meeting.starts_at.astimezone(settings.zone).strftime("%m-%d %H:%M")
+            when = when_text(t, meeting.starts_at, settings=settings, now=meeting.starts_at)
             lines.append(
                 t("topic-decided-accepted", title=topic.title, meeting=meeting.title, when=when)
             )

@@ -21,6 +21,7 @@ from models import Building, Grid, MemberProfile, MemberStatus, User
 from models.consultations import AudienceKind
 from services import delivery, jobs
 from services.errors import InvalidInput
+from services.when import when_args
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,36 @@ def ballot_data(poll_id: int) -> str:
     return f"cpb:{poll_id}"
 
 
+class LocalTime(str):
+    """A time for people to read. As a plain string it is "12-06 19:00" (local); rendered for
+    someone (Notifier.text, `localize`) it is the consult-when text of their language, with
+    the weekday: "12月6日（周日）19:00", "Sun 6 Dec, 19:00" (the year when not this year's)."""
+
+    at: datetime
+    zone: tzinfo
+    now: datetime
+
+    def __new__(cls, when: datetime, *, zone: tzinfo, now: datetime | None = None) -> LocalTime:
+        local = when.astimezone(zone)
+        made = super().__new__(cls, local.strftime("%m-%d %H:%M"))
+        made.at = local
+        made.zone = zone
+        made.now = now or when
+        return made
+
+
+def localize(render: Any, args: dict[str, Any]) -> dict[str, Any]:
+    """The args with each LocalTime written out by `render(key, **args)` (one language)."""
+    return {
+        name: (
+            render("consult-when", **when_args(value.at, zone=value.zone, now=value.now))
+            if isinstance(value, LocalTime)
+            else value
+        )
+        for name, value in args.items()
+    }
+
+
 @dataclass
 class Notice:
     """A message for one person, rendered in their language when sent."""
@@ -179,9 +210,10 @@ class Notifier:
     now: datetime | None = None
     sent: list[dict[str, Any]] = field(default_factory=list)
 
-    def local(self, when: datetime) -> str:
-        """A time as people read it: 11-22 19:30 in local time."""
-        return when.astimezone(self.zone).strftime("%m-%d %H:%M")
+    def local(self, when: datetime) -> LocalTime:
+        """A time as people read it, local, with the date and weekday in the reader's language
+        once rendered ("12月6日（周日）19:00")."""
+        return LocalTime(when, zone=self.zone, now=self.now)
 
     def render(self, user: User, key: str, **args: Any) -> str:
         """A text in the user's language (lines left empty by optional parts are dropped)."""
@@ -189,6 +221,7 @@ class Notifier:
 
     def text(self, lang: str, key: str, **args: Any) -> str:
         """A text in a language (lines left empty by optional parts are dropped)."""
+        args = localize(lambda k, **a: self.texts.get(lang, k, **a), args)
         text = self.texts.get(lang, key, **args)
         return "\n".join(line for line in text.split("\n") if line.strip())
 

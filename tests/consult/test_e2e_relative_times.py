@@ -60,7 +60,7 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     [first, *_] = await d.say(STAFF, "20")
     # the reply we want may come after others: wait for it, not for a quiet spell
     preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
-    assert "01-01 19:30" in message_text(preview)
+    assert "2027年1月1日（周五）19:30" in message_text(preview)
     async with h.sessionmaker() as session:
         meeting = (await session.exec(select(Meeting))).one()
     assert aware(meeting.starts_at) == datetime(2027, 1, 1, 11, 30, tzinfo=UTC)
@@ -116,7 +116,7 @@ async def test_poll_close_typed_as_tomorrow_evening(linli_sandbox: Harness) -> N
     [first, *_] = await d.say(STAFF, "跳过")
     # the reply we want may come after others: wait for it, not for a quiet spell
     preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
-    assert "01-01 20:00" in message_text(preview)
+    assert "2027年1月1日（周五）20:00" in message_text(preview)
     async with h.sessionmaker() as session:
         poll = (await session.exec(select(Poll))).one()
     assert aware(poll.closes_at) == datetime(2027, 1, 1, 12, 0, tzinfo=UTC)

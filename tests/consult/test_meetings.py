@@ -277,7 +277,7 @@ async def test_edit_tells_attendees_what_changed(
     assert set(edit_texts) == {world["a1"].id, world["b"].id}
     text = edit_texts[world["a1"].id]
     assert "地点改为：社区活动室" in text and "人数上限改为：2 人" in text
-    assert "时间改为：11-25 11:00" in text and "标题改为" not in text and "\n\n" not in text
+    assert "时间改为：11月25日（周三）11:00" in text and "标题改为" not in text and "\n\n" not in text
     # the larger capacity moved b up from the waitlist
     assert (
         await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=world["b"].id)
@@ -321,7 +321,7 @@ async def test_postpone_and_cancel_tell_everyone(
         now=NOW,
         notifier=notifier,
     )
-    assert told == 6 and "新时间：12-02 10:00" in notifier.sent[0]["text"]
+    assert told == 6 and "新时间：12月2日（周三）10:00" in notifier.sent[0]["text"]
     with pytest.raises(InvalidInput):
         await meetings.postpone_meeting(
             session,
