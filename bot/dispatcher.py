@@ -67,7 +67,12 @@ def build_dispatcher(
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))
-    throttle = ThrottleMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
+    throttle = ThrottleMiddleware(
+        rate=settings.throttle_rate,
+        burst=settings.throttle_burst,
+        redis=redis,  # one bucket per user across processes
+        prefix=settings.redis_prefix("throttle", legacy="linli:throttle"),
+    )
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
     dp.callback_query.outer_middleware(CallbackDataGuard())

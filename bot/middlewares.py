@@ -247,15 +247,49 @@ class MenuResetMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
-class ThrottleMiddleware(BaseMiddleware):
-    """A token bucket per user: a burst of taps is fine, a flood is politely refused."""
+# KEYS: the user's bucket; ARGV: rate per second, burst. 1 when a token was taken.
+_TAKE_TOKEN = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(bucket[1]) or burst
+local last = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - last) * rate)
+local taken = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  taken = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
+return taken
+"""
 
-    def __init__(self, *, rate: float, burst: int, clock: Callable[[], float] = time.monotonic):
+
+class ThrottleMiddleware(BaseMiddleware):
+    """A token bucket per user: a burst of taps is fine, a flood is politely refused.
+
+    With Redis (several bot processes) the bucket is shared, so a user's limit does not grow
+    with the number of processes; while Redis cannot be reached each process counts alone.
+    """
+
+    def __init__(
+        self,
+        *,
+        rate: float,
+        burst: int,
+        clock: Callable[[], float] = time.monotonic,
+        redis: Any = None,
+        prefix: str = "linli:throttle",
+    ):
         self.rate = rate
         self.burst = burst
         self.clock = clock
         self.buckets: dict[int, tuple[float, float]] = {}
         self.warned: dict[int, float] = {}
+        self.prefix = prefix
+        self._take = redis.register_script(_TAKE_TOKEN) if redis is not None else None
 
     def allow(self, user_id: int) -> bool:
         """Take one token for the user; False when their bucket is empty."""
@@ -271,9 +305,26 @@ class ThrottleMiddleware(BaseMiddleware):
             self.buckets = {k: v for k, v in self.buckets.items() if v[1] > cutoff}
         return True
 
+    async def allow_shared(self, user_id: int) -> bool:
+        """Take one token from the user's bucket in Redis (this process's own while Redis is
+        away)."""
+        if self._take is None:
+            return self.allow(user_id)
+        from redis.exceptions import RedisError
+
+        try:
+            async with asyncio.timeout(2.0):
+                taken = await self._take(
+                    keys=[f"{self.prefix}:{user_id}"], args=[self.rate, self.burst]
+                )
+        except (RedisError, OSError, TimeoutError) as exc:
+            log.warning("throttle: Redis unavailable (%r); counting in this process", exc)
+            return self.allow(user_id)
+        return bool(int(taken))
+
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         tg_user: TgUser | None = data.get("event_from_user")
-        if tg_user is None or self.allow(tg_user.id):
+        if tg_user is None or await self.allow_shared(tg_user.id):
             return await handler(event, data)
         now = self.clock()
         if now - self.warned.get(tg_user.id, 0.0) > 5.0:
