@@ -144,6 +144,14 @@ def when_text(t: Text, when: datetime, *, settings: Settings, now: datetime) -> 
     return t("consult-when", **when_args(when, zone=settings.zone, now=now))
 
 
+def held_note(t: Text, text: str, notifier: Notifier, *, settings: Settings, now: datetime) -> str:
+    """`text` ("已通知 N 人"), and when quiet hours hold some of those notices, when they go."""
+    if not notifier.held or notifier.held_until is None:
+        return text
+    when = when_text(t, notifier.held_until, settings=settings, now=now)
+    return f"{text}\n{t('consult-held', count=notifier.held, when=when)}"
+
+
 def time_read(t: Text, when: datetime, *, settings: Settings, now: datetime) -> str:
     """ "🕒 时间：12月10日（周四）19:30" — how the bot read a typed time, so a slip shows."""
     return t("consult-time-read", **when_args(when, zone=settings.zone, now=now))

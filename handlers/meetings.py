@@ -29,6 +29,7 @@ from handlers.consult_kit import (
     audience_from,
     cancel_kb,
     continue_after_audience,
+    held_note,
     kb,
     make_notifier,
     parse_local_time,
@@ -852,19 +853,19 @@ async def on_publish(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Publish: the audience is told and can RSVP."""
+    """Publish: the audience is told and can RSVP (at night: when they will be told)."""
+    notifier = make_notifier(translator, settings, clock)
     meeting, count = await meetings.publish_meeting(
         session,
         user=user,
         roles=roles,
         meeting_id=callback_data.id,
         now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        notifier=notifier,
     )
     await query.answer()
-    await reply(
-        query.message, t("meeting-published", count=count, code=meeting.checkin_code or "")
-    )
+    text = t("meeting-published", count=count, code=meeting.checkin_code or "")
+    await reply(query.message, held_note(t, text, notifier, settings=settings, now=clock()))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "attendees"))

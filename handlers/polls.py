@@ -25,6 +25,7 @@ from handlers.consult_kit import (
     ask_audience,
     audience_from,
     cancel_kb,
+    held_note,
     kb,
     make_notifier,
     parse_local_time,
@@ -470,14 +471,15 @@ async def on_publish(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Publish: the audience gets the vote button."""
+    """Publish: the audience gets the vote button (at night: when they will get it)."""
+    notifier = make_notifier(translator, settings, clock)
     await polls.publish_poll(
         session,
         user=user,
         roles=roles,
         poll_id=callback_data.id,
         now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        notifier=notifier,
     )
     count = len(
         await polls.eligible_voters(
@@ -488,7 +490,8 @@ async def on_publish(
     if isinstance(query.message, Message):
         # the preview's publish/cancel buttons are spent: cancelling is on the poll's card
         await safe_edit_markup(query.message, None)
-    await reply(query.message, t("poll-published", count=count))
+    text = held_note(t, t("poll-published", count=count), notifier, settings=settings, now=clock())
+    await reply(query.message, text)
 
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))

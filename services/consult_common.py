@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -209,6 +209,8 @@ class Notifier:
     default_language: str = "zh-Hans"
     now: datetime | None = None
     sent: list[dict[str, Any]] = field(default_factory=list)
+    held: int = 0  # messages to people that quiet hours hold back
+    held_until: datetime | None = None  # the earliest time one of them goes
 
     def local(self, when: datetime) -> LocalTime:
         """A time as people read it, local, with the date and weekday in the reader's language
@@ -294,7 +296,14 @@ class Notifier:
     async def enqueue(self, session: AsyncSession, **message: Any) -> None:
         """Hand one message to the delivery outbox (issue 6); recorded in `sent` as well."""
         self.sent.append(message)
-        await delivery.enqueue(session, now=self.now, **message)
+        queued = await delivery.enqueue(session, now=self.now, **message)
+        if queued.held_from is not None and queued.chat_id > 0:
+            self.held += 1
+            release = queued.not_before
+            if release.tzinfo is None:  # read back from SQLite
+                release = release.replace(tzinfo=UTC)
+            if self.held_until is None or release < self.held_until:
+                self.held_until = release
 
 
 async def schedule(

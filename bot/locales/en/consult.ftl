@@ -52,6 +52,7 @@ consult-when = { $weekday ->
        *[other] {" "}{ $year }
     }, { $time }
 consult-time-read = 🕒 Time: { consult-when }
+consult-held = 🌙 It is quiet hours now: { $count } of these notices will go out at { $when }.
 consult-audience-community = Whole community
 consult-audience-grids = Some grids
 consult-audience-buildings = Some buildings

@@ -39,6 +39,7 @@ consult-when = { $year ->
        *[sun] 周日
     }）{ $time }
 consult-time-read = 🕒 时间：{ consult-when }
+consult-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。
 consult-audience-community = 全社区
 consult-audience-grids = 指定网格
 consult-audience-buildings = 指定楼栋

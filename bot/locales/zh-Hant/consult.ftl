@@ -42,6 +42,7 @@ consult-when = { $year ->
        *[sun] 週日
     }）{ $time }
 consult-time-read = 🕒 時間：{ consult-when }
+consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
 consult-audience-community = 全社區
 consult-audience-grids = 指定網格
 consult-audience-buildings = 指定樓棟
