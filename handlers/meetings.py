@@ -273,10 +273,10 @@ async def on_rsvp(
     )
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
+    when = when_text(t, meeting.starts_at, settings=settings, now=clock())
+    where = meeting.place or meeting.online_link or "-"
     if outcome.status == RsvpStatus.GOING and not outcome.reminder_due:
         # every reminder time has passed: say when and where now instead of promising one
-        when = when_text(t, meeting.starts_at, settings=settings, now=clock())
-        where = meeting.place or meeting.online_link or "-"
         await query.answer()
         await reply(
             query.message,
@@ -290,7 +290,10 @@ async def on_rsvp(
         RsvpStatus.NO: "meeting-rsvp-no",
     }[outcome.status]
     await query.answer()
-    await reply(query.message, t(key, title=meeting.title, position=outcome.position))
+    await reply(
+        query.message,
+        t(key, title=meeting.title, position=outcome.position, when=when, where=where),
+    )
 
 
 async def _refresh_card(

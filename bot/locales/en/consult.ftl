@@ -167,7 +167,10 @@ meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
 meeting-btn-no = Not going
 meeting-btn-checkin = 📍 Check in
-meeting-rsvp-going = You are signed up: { $title }. We will remind you before it starts.
+meeting-rsvp-going = You are signed up: { $title }.
+    🕒 { $when }
+    📍 { $where }
+    We will remind you before it starts.
 meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: 🕒 { $when }, 📍 { $where }. Please be on time.
 meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list. We will tell you if a place frees up.
 meeting-rsvp-maybe = Noted as "not sure". You can change it at any time.

@@ -154,7 +154,10 @@ meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
 meeting-btn-no = 不去
 meeting-btn-checkin = 📍 签到
-meeting-rsvp-going = 已报名：{ $title }。我们会在开会前提醒您。
+meeting-rsvp-going = 已报名：{ $title }。
+    🕒 { $when }
+    📍 { $where }
+    我们会在开会前提醒您。
 meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了：🕒 { $when }，📍 { $where }。请准时参加。
 meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。有人取消时我们会通知您。
 meeting-rsvp-maybe = 已记录「不确定」。想好了可以随时改。

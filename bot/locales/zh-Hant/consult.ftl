@@ -71,7 +71,7 @@ meeting-err-agenda-too-long = 議程太長了（{ $length } 字），最多 { $l
 meeting-err-agenda-count = 議程最多 { $limit } 項。
 meeting-err-agenda-empty = 請至少寫一項議程。
 meeting-err-start-past = 開會時間已經過去了，請輸入將來的時間。
-meeting-err-too-far = 開會時間太遠了，最多提前 { $days } 天安排。
+meeting-err-too-far = 開會時間太遠了，最多提前 { $days } 天安排。注意：沒寫年份的日期如果今年已經過了（比如現在寫上個月的日子），會算成明年的；請輸入將來的時間。
 meeting-err-duration = 會議時長要在 { $low } 到 { $high } 分鐘之間。
 meeting-err-where = 請填寫開會地點或線上會議鏈接。
 meeting-err-link = 會議鏈接要以 https:// 開頭。
@@ -157,7 +157,10 @@ meeting-btn-yes = 去
 meeting-btn-maybe = 不確定
 meeting-btn-no = 不去
 meeting-btn-checkin = 📍 簽到
-meeting-rsvp-going = 已報名：{ $title }。我們會在開會前提醒您。
+meeting-rsvp-going = 已報名：{ $title }。
+    🕒 { $when }
+    📍 { $where }
+    我們會在開會前提醒您。
 meeting-rsvp-going-soon = 已報名：{ $title }。會議馬上就要開始了：🕒 { $when }，📍 { $where }。請準時參加。
 meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。有人取消時我們會通知您。
 meeting-rsvp-maybe = 已記錄「不確定」。想好了可以隨時改。
@@ -391,7 +394,7 @@ poll-err-option-bad = 選項「{ $option }」裡有表情符號或特殊字符�
 poll-err-option-long = 選項「{ $option }」太長了（最多 { $limit } 字），請把全部選項再輸入一次（每行一個）。
 poll-err-close-past = 截止時間已經過去了，請輸入將來的時間。
 poll-err-close-before-open = 截止時間要晚於開始時間。
-poll-err-too-long = 投票時間最長 { $days } 天。
+poll-err-too-long = 投票時間最長 { $days } 天。注意：沒寫年份的日期如果今年已經過了，會算成明年的；請輸入將來的時間。
 poll-err-max-choices = 最多可選數要在 1 到 { $high } 之間。
 poll-err-household-members = 面向黨員/志願者的投票不能設置「一戶一票」。
 poll-err-not-draft = 這個投票已經發布過了。
