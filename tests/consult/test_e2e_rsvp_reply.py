@@ -1,6 +1,6 @@
 """Signing up says when and where: '已报名：十二月居民议事会。' with '🕒 11月28日（周六）10:00'
-and '📍 社区会议室' (before: only the title, so a resident who tapped 去 on a card scrolled away had to look for
-the time and place again)."""
+and '📍 社区会议室' (before: only the title, so a resident who tapped 去 on a card scrolled
+away had to look for the time and place again)."""
 
 from __future__ import annotations
 
