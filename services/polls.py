@@ -410,7 +410,9 @@ async def _check_choice(
 ) -> list[int]:
     valid = {o.id for o in await poll_options(session, poll_id=poll.id or 0)}
     chosen = list(dict.fromkeys(option_ids))
-    if len(chosen) != len(option_ids) or not chosen or any(o not in valid for o in chosen):
+    if not chosen:  # 提交 tapped before any option
+        raise InvalidInput("poll-err-none-chosen")
+    if len(chosen) != len(option_ids) or any(o not in valid for o in chosen):
         raise InvalidInput("poll-err-bad-option")
     if not poll.multiple and len(chosen) != 1:
         raise InvalidInput("poll-err-one-choice")

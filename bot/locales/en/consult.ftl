@@ -400,6 +400,7 @@ poll-err-not-found = That poll cannot be found.
 poll-err-share = I could not read that share. Write it like "2/3", "75%" or "majority".
 poll-err-option-count = A poll needs { $low } to { $high } options.
 poll-err-option-duplicate = Two options are the same; please change one.
+poll-err-none-chosen = Nothing is chosen yet: tap the options you want first, then “✅ Submit”.
 poll-err-option-bad = The option “{ $option }” has an emoji or a special character; please use words only and type all the options again (one a line).
 poll-err-option-long = The option “{ $option }” is too long (at most { $limit } characters); please type all the options again (one a line).
 poll-err-close-past = That closing time has already passed; please give a future time.

@@ -387,6 +387,7 @@ poll-err-not-found = 找不到这个投票。
 poll-err-share = 比例格式不对。可以写「2/3」「75%」「三分之二」或「过半」。
 poll-err-option-count = 选项要有 { $low } 到 { $high } 个。
 poll-err-option-duplicate = 有重复的选项，请修改。
+poll-err-none-chosen = 还没有选任何一项：请先点要选的选项（可以选几项），再点「✅ 提交」。
 poll-err-option-bad = 选项「{ $option }」里有表情符号或特殊字符，请只用文字，把全部选项再输入一次（每行一个）。
 poll-err-option-long = 选项「{ $option }」太长了（最多 { $limit } 字），请把全部选项再输入一次（每行一个）。
 poll-err-close-past = 截止时间已经过去了，请输入将来的时间。

@@ -390,6 +390,7 @@ poll-err-not-found = 找不到這個投票。
 poll-err-share = 比例格式不對。可以寫「2/3」「75%」「三分之二」或「過半」。
 poll-err-option-count = 選項要有 { $low } 到 { $high } 個。
 poll-err-option-duplicate = 有重複的選項，請修改。
+poll-err-none-chosen = 還沒有選任何一項：請先點要選的選項（可以選幾項），再點「✅ 提交」。
 poll-err-option-bad = 選項「{ $option }」裡有表情符號或特殊字符，請只用文字，把全部選項再輸入一次（每行一個）。
 poll-err-option-long = 選項「{ $option }」太長了（最多 { $limit } 字），請把全部選項再輸入一次（每行一個）。
 poll-err-close-past = 截止時間已經過去了，請輸入將來的時間。
