@@ -43,7 +43,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
-from services.errors import InvalidInput, NotFound, PermissionDenied
+from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from services.users import can_act_in
 from services.when import POLL_CLOSE_EXAMPLE_AT
 
@@ -235,6 +235,12 @@ async def on_vote(
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
     if poll.multiple and callback_data.option_id != 0:
+        try:  # a toggle on a closed poll's ballot must not bring its buttons back
+            polls.check_open(poll, now=clock())
+        except DomainError:
+            if isinstance(query.message, Message):
+                await safe_edit_markup(query.message, None)
+            raise
         valid = {o.id for o in await polls.poll_options(session, poll_id=poll.id or 0)}
         if callback_data.option_id not in valid:
             raise InvalidInput("poll-err-bad-option")

@@ -394,7 +394,8 @@ def _needs_verified(poll: Poll) -> bool:
     return poll.eligibility == Eligibility.VERIFIED and poll.audience_kind != AudienceKind.MEMBERS
 
 
-def _check_open(poll: Poll, *, now: datetime) -> None:
+def check_open(poll: Poll, *, now: datetime) -> None:
+    """Raise why the poll takes no ballot now (closed, cancelled, not open yet)."""
     if poll.status == PollStatus.CLOSED or (
         poll.status == PollStatus.OPEN and now >= poll.closes_at
     ):
@@ -436,7 +437,7 @@ async def _record_vote(
     now: datetime,
     proxy_by: int | None,
 ) -> Vote:
-    _check_open(poll, now=now)
+    check_open(poll, now=now)
     await check_eligible(session, poll=poll, voter=voter)
     chosen = await _check_choice(session, poll=poll, option_ids=option_ids)
     choice_text = ",".join(str(i) for i in chosen)
