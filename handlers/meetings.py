@@ -157,6 +157,8 @@ async def on_consult_menu(
         rows.append([(f"🗳 {poll.question}"[:60], BallotCb(poll_id=poll.id or 0).pack())])
     if not upcoming and not open_polls:
         lines.append(t("consult-hub-empty"))
+    else:  # what the buttons below do, for someone who has not used them before
+        lines.append(t("consult-hub-pick"))
     rows.append(
         [
             (t("consult-btn-topics"), HubCb(action="topics").pack()),

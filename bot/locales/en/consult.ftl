@@ -7,6 +7,7 @@ consult-err-audience-empty = Please choose at least one grid or building.
 consult-err-audience-invalid = That selection is not part of this community; please choose again.
 consult-hub = <b>Meetings and polls</b>
 consult-hub-empty = No meetings are planned and no poll is open right now.
+consult-hub-pick = Tap a 📅 meeting below for its time and place and to sign up; tap a 🗳 poll to vote.
 consult-btn-meetings = 📅 Meetings
 consult-btn-polls = 🗳 Polls
 consult-btn-topics = 💡 Topics

@@ -7,6 +7,7 @@ consult-err-audience-empty = 请至少选择一个网格或楼栋。
 consult-err-audience-invalid = 所选范围不属于本社区，请重新选择。
 consult-hub = <b>近期议事</b>
 consult-hub-empty = 最近没有安排议事会，也没有进行中的投票。
+consult-hub-pick = 点下面的 📅 议事会可以看时间地点、报名；点 🗳 投票可以投票。
 consult-btn-meetings = 📅 议事会
 consult-btn-polls = 🗳 投票
 consult-btn-topics = 💡 议题征集

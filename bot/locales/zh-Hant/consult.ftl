@@ -10,6 +10,7 @@ consult-err-audience-empty = 請至少選擇一個網格或樓棟。
 consult-err-audience-invalid = 所選範圍不屬於本社區，請重新選擇。
 consult-hub = <b>近期議事</b>
 consult-hub-empty = 最近沒有安排議事會，也沒有進行中的投票。
+consult-hub-pick = 點下面的 📅 議事會可以看時間地點、報名；點 🗳 投票可以投票。
 consult-btn-meetings = 📅 議事會
 consult-btn-polls = 🗳 投票
 consult-btn-topics = 💡 議題徵集
