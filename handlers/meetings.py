@@ -663,15 +663,19 @@ async def on_capacity(
 ) -> None:
     """Capacity typed ("50", "５０人", or the button's word "不限" typed); create the draft and
     show the preview."""
-    text = unicodedata.normalize("NFKC", message.text or "").strip()
+    capacity = _read_capacity(message.text)
+    await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+
+
+def _read_capacity(typed: str | None) -> int | None:
+    """A capacity as staff type it: "50", "５０人", or "不限" (None); anything else is refused."""
+    text = unicodedata.normalize("NFKC", typed or "").strip()
     if text.casefold() in _UNLIMITED:
-        await _preview(message, state, session, user, roles, t, translator, settings, clock, None)
-        return
+        return None
     number = text.removesuffix("人").removesuffix("people").strip()
     if not number.isdigit():
         raise InvalidInput("meeting-err-capacity", high=meetings.MAX_CAPACITY)
-    capacity = meetings.check_capacity(int(number))
-    await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+    return meetings.check_capacity(int(number))
 
 
 # what people type for "no limit" at the capacity step: the button's word in every language
@@ -1017,11 +1021,9 @@ async def on_edit_value(
     elif field == "place":
         is_link = text.strip().startswith("https://")
         edit.online_link, edit.place = (text.strip(), None) if is_link else (None, text)
-    else:
-        if not text.strip().isdigit():
-            edit.unlimited = True
-        else:
-            edit.capacity = int(text.strip())
+    else:  # a typo is asked again, not taken as "no limit"
+        edit.capacity = _read_capacity(text)
+        edit.unlimited = edit.capacity is None
     _meeting, told = await meetings.edit_meeting(
         session,
         user=user,
