@@ -54,6 +54,9 @@ PLACE_MAX = 200
 MINUTES_MAX = 3000
 DECISIONS_MAX = 20
 DECISION_MAX = 500
+# minutes and decisions go out in one message: with the title and the lines around them they
+# must stay under Telegram's 4,096 characters, or no one invited would get them
+MINUTES_TOTAL_MAX = 3600
 MAX_CAPACITY = 5000
 MAX_DAYS_AHEAD = 180
 DURATION_RANGE = (15, 600)
@@ -1003,6 +1006,9 @@ async def publish_minutes(
     if len(items) > DECISIONS_MAX or any(len(x) > DECISION_MAX for x in items):
         raise InvalidInput("meeting-err-decisions", limit=DECISIONS_MAX, length=DECISION_MAX)
     items = [clean_text(x, max_len=DECISION_MAX) for x in items]
+    total = len(text) + sum(len(x) for x in items)
+    if total > MINUTES_TOTAL_MAX:
+        raise InvalidInput("meeting-err-minutes-total", limit=MINUTES_TOTAL_MAX, length=total)
     await _move(
         session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
     )

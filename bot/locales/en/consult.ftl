@@ -99,6 +99,7 @@ meeting-err-not-published = The meeting is not published, or it was cancelled.
 meeting-err-minutes-early = Minutes can be published once the meeting has started.
 meeting-err-minuted = The minutes have already been published.
 meeting-err-decisions = At most { $limit } decisions, each at most { $length } characters.
+meeting-err-minutes-total = The minutes and decisions go out in one message: at most { $limit } characters together, and they are { $length } now. Please send shorter decisions, or tap “Skip”.
 meeting-err-no-change = Nothing was changed.
 meeting-err-no-orders = Orders are not available yet, so a decision cannot become an order.
 meeting-err-decision-done = This decision is already order { $ref }.

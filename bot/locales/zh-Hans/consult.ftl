@@ -86,6 +86,7 @@ meeting-err-not-published = 议事会还没有发布，或已经取消。
 meeting-err-minutes-early = 会议开始后才能发布纪要。
 meeting-err-minuted = 纪要已经发布过了。
 meeting-err-decisions = 决议最多 { $limit } 条，每条最多 { $length } 字。
+meeting-err-minutes-total = 纪要和决议要在一条消息里发给大家，合计最多 { $limit } 字，现在是 { $length } 字。请把决议写短一些再发，或点「跳过」。
 meeting-err-no-change = 没有修改任何内容。
 meeting-err-no-orders = 工单功能还没有开通，暂时不能把决议转成工单。
 meeting-err-decision-done = 这条决议已经转成工单了（{ $ref }）。

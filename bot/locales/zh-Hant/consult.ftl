@@ -89,6 +89,7 @@ meeting-err-not-published = 議事會還沒有發布，或已經取消。
 meeting-err-minutes-early = 會議開始後才能發布紀要。
 meeting-err-minuted = 紀要已經發布過了。
 meeting-err-decisions = 決議最多 { $limit } 條，每條最多 { $length } 字。
+meeting-err-minutes-total = 紀要和決議要在一條消息裡發給大家，合計最多 { $limit } 字，現在是 { $length } 字。請把決議寫短一些再發，或點「跳過」。
 meeting-err-no-change = 沒有修改任何內容。
 meeting-err-no-orders = 工單功能還沒有開通，暫時不能把決議轉成工單。
 meeting-err-decision-done = 這條決議已經轉成工單了（{ $ref }）。
