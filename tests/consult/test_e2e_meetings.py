@@ -54,7 +54,8 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     # the reply we want may come after others: wait for it, not for a quiet spell
     preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert "楼栋夜话：1号楼加装电梯夜话" in message_text(preview)
-    assert "11月25日（周三）19:30" in message_text(preview) and "人数上限：2 人" in message_text(preview)
+    assert "11月25日（周三）19:30" in message_text(preview)
+    assert "人数上限：2 人" in message_text(preview)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
     published = await d.expect(STAFF, "已发布，已通知 3 人")
     code = message_text(published).split("签到码：")[1].strip()
