@@ -187,6 +187,20 @@ class Monkey:
         await self.d.send(uid, "/forget")
         return "send /forget"
 
+    async def walk(self, steps: int, caplog: pytest.LogCaptureFixture) -> None:
+        """`steps` steps; fails at the first error the bot logged, with the walk that led there."""
+        caplog.set_level(logging.ERROR)
+        for _ in range(steps):
+            await self.step()
+            failed = [r for r in caplog.records if r.levelno >= logging.ERROR]
+            if failed:
+                first = failed[0]
+                exc = first.exc_info
+                trace = logging.Formatter().formatException(exc) if exc else ""
+                raise AssertionError(
+                    self._report(f"the bot logged an error: {first.getMessage()}\n{trace}")
+                )
+
     def _report(self, what: str) -> str:
         return what + "\nthe walk so far (last 25 steps):\n" + "\n".join(self.trail[-25:])
 
@@ -200,16 +214,7 @@ async def test_monkey_walk_never_breaks_the_bot(
     linli_sandbox: Harness, seed: int, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkey = Monkey(linli_sandbox, seed)
-    caplog.set_level(logging.ERROR)
-    for _ in range(STEPS):
-        await monkey.step()
-        failed = [r for r in caplog.records if r.levelno >= logging.ERROR]
-        if failed:
-            first = failed[0]
-            trace = logging.Formatter().formatException(first.exc_info) if first.exc_info else ""
-            raise AssertionError(
-                monkey._report(f"the bot logged an error: {first.getMessage()}\n{trace}")
-            )
+    await monkey.walk(STEPS, caplog)
     print(f"monkey seed {seed}: {STEPS} steps, buttons reached: {sorted(monkey.tapped)}")
 
 
@@ -224,17 +229,4 @@ async def test_monkeys_at_the_same_time_never_break_the_bot(
     request.node.allowed_api_errors = ("message is not modified",)
     seed = SEEDS[0]
     monkeys = [Monkey(linli_sandbox, seed * 100 + k, clock=False) for k in range(3)]
-    caplog.set_level(logging.ERROR)
-
-    async def walk(monkey: Monkey) -> None:
-        for _ in range(STEPS // 2):
-            await monkey.step()
-
-    await asyncio.gather(*(walk(m) for m in monkeys))
-    failed = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert not failed, "\n\n".join(
-        f"{r.getMessage()}\n{logging.Formatter().formatException(r.exc_info)}"
-        if r.exc_info
-        else r.getMessage()
-        for r in failed[:3]
-    )
+    await asyncio.gather(*(m.walk(STEPS // 2, caplog) for m in monkeys))
