@@ -284,7 +284,7 @@ async def test_forged_and_wrong_choices_are_refused(
     cases = [
         ([foreign], "poll-err-bad-option"),
         ([99999], "poll-err-bad-option"),
-        ([], "poll-err-bad-option"),
+        ([], "poll-err-none-chosen"),  # nothing chosen: told to choose first
         ([yes, yes], "poll-err-bad-option"),
         ([yes, no], "poll-err-one-choice"),
     ]
