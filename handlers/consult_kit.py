@@ -141,7 +141,7 @@ def time_example(settings: Settings, now: datetime, *, at: time = MEETING_EXAMPL
 
 def when_text(t: Text, when: datetime, *, settings: Settings, now: datetime) -> str:
     """A time as the reader reads it: "12月6日（周日）19:00", "Sun 6 Dec, 19:00" (local)."""
-    return t("consult-when", **when_args(when, zone=settings.zone, now=now))
+    return t("date-time", **when_args(when, zone=settings.zone, now=now))
 
 
 def held_note(t: Text, text: str, notifier: Notifier, *, settings: Settings, now: datetime) -> str:

@@ -66,7 +66,7 @@ def local(
     (with the year when it is not the year of `now`)."""
     if moment is None:
         return "-"
-    return t("order-when", **when_args(moment, zone=settings.zone, now=now or moment))
+    return t("date-time", **when_args(moment, zone=settings.zone, now=now or moment))
 
 
 def urgent_reasons(t: Text, codes: str) -> str:

@@ -163,7 +163,7 @@ def ballot_data(poll_id: int) -> str:
 
 class LocalTime(str):
     """A time for people to read. As a plain string it is "12-06 19:00" (local); rendered for
-    someone (Notifier.text, `localize`) it is the consult-when text of their language, with
+    someone (Notifier.text, `localize`) it is the date-time text of their language, with
     the weekday: "12月6日（周日）19:00", "Sun 6 Dec, 19:00" (the year when not this year's)."""
 
     at: datetime
@@ -183,7 +183,7 @@ def localize(render: Any, args: dict[str, Any]) -> dict[str, Any]:
     """The args with each LocalTime written out by `render(key, **args)` (one language)."""
     return {
         name: (
-            render("consult-when", **when_args(value.at, zone=value.zone, now=value.now))
+            render("date-time", **when_args(value.at, zone=value.zone, now=value.now))
             if isinstance(value, LocalTime)
             else value
         )

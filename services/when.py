@@ -215,7 +215,7 @@ def example_text(now: datetime, zone: tzinfo, *, at: time = MEETING_EXAMPLE_AT) 
 
 
 def when_args(when: datetime, *, zone: tzinfo, now: datetime) -> dict[str, Any]:
-    """The placeables of consult-when ("12月10日（周四）19:30"): the year only when it is not
+    """The placeables of the date-time text ("12月10日（周四）19:30"): the year only when it is not
     this year's, so a date read as next year's is visible."""
     local = when.astimezone(zone)
     return {

@@ -45,9 +45,9 @@ def test_local_time_shows_the_year_when_not_this_years() -> None:
 
 
 class _Echo:
-    """Renders consult-when from its parts and any other key as its arguments."""
+    """Renders date-time from its parts and any other key as its arguments."""
 
     def get(self, lang: str, key: str, /, **args: object) -> str:
-        if key == "consult-when":
+        if key == "date-time":
             return f"{args['year']}/{args['month']}/{args['day']} {args['weekday']} {args['time']}"
         return " ".join(f"{k}={v}" for k, v in args.items())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.i18n import Raw, Translator, pick_language
+from bot.i18n import LOCALES_DIR, Raw, Translator, pick_language
 
 
 def test_every_key_in_every_locale_with_same_placeholders() -> None:
@@ -111,3 +111,22 @@ def test_every_text_is_html_telegram_accepts() -> None:
             except EntityParseError as exc:
                 bad.append(f"{lang}:{key}: {exc}")
     assert not bad, "\n".join(bad)
+
+
+def test_a_text_with_choices_is_written_once() -> None:
+    """A text with selectors (a date with its weekdays and months, …) lives under one key that
+    every feature uses, so a fix to it reaches them all; before, order-when and consult-when
+    were the same date text twice."""
+    from fluent.syntax import ast, parse, serialize
+
+    for lang in ("zh-Hans", "en"):
+        keys_of: dict[str, list[str]] = {}
+        for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):
+            for entry in parse(path.read_text(encoding="utf-8")).body:
+                if not isinstance(entry, ast.Message) or entry.value is None:
+                    continue
+                body = serialize(ast.Resource([ast.Message(ast.Identifier("x"), entry.value)]))
+                if "->" in body:  # a select expression
+                    keys_of.setdefault(body, []).append(entry.id.name)
+        twice = [keys for keys in keys_of.values() if len(keys) > 1]
+        assert not twice, f"{lang}: the same text under several keys: {twice}"

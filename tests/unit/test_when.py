@@ -240,16 +240,16 @@ def test_the_confirmation_shows_date_and_weekday() -> None:
     translator = Translator()
     when = parse_when("下周四 19:30", zone=SHANGHAI, now=FRIDAY)
     args = when_args(when, zone=SHANGHAI, now=FRIDAY)
-    assert translator.get("zh-Hans", "consult-when", **args) == "12月10日（周四）19:30"
-    assert translator.get("en", "consult-when", **args) == "Thu 10 Dec, 19:30"
+    assert translator.get("zh-Hans", "date-time", **args) == "12月10日（周四）19:30"
+    assert translator.get("en", "date-time", **args) == "Thu 10 Dec, 19:30"
     assert (
         translator.get("zh-Hans", "consult-time-read", **args) == "🕒 时间：12月10日（周四）19:30"
     )
     # another year than today's is shown, so "11-28" read as next year's is visible
     later = parse_when("11-28 19:30", zone=SHANGHAI, now=FRIDAY)
     args = when_args(later, zone=SHANGHAI, now=FRIDAY)
-    assert translator.get("zh-Hans", "consult-when", **args) == "2027年11月28日（周日）19:30"
-    assert translator.get("en", "consult-when", **args) == "Sun 28 Nov 2027, 19:30"
+    assert translator.get("zh-Hans", "date-time", **args) == "2027年11月28日（周日）19:30"
+    assert translator.get("en", "date-time", **args) == "Sun 28 Nov 2027, 19:30"
 
 
 def test_no_locale_has_a_fixed_example_date() -> None:

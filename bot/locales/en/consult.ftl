@@ -27,32 +27,7 @@ consult-back = ⬅️ Back
 consult-cancelled = Cancelled; nothing was saved.
 consult-ask-time-format = Please type the time like "{ $example }" (local time).
 consult-err-time = I could not read that time. Please type it again, for example "{ $example }", or "tomorrow 7pm", "Wed 19:30" (local time).
-consult-when = { $weekday ->
-        [mon] Mon
-        [tue] Tue
-        [wed] Wed
-        [thu] Thu
-        [fri] Fri
-        [sat] Sat
-       *[sun] Sun
-    } { $day } { $month ->
-        [1] Jan
-        [2] Feb
-        [3] Mar
-        [4] Apr
-        [5] May
-        [6] Jun
-        [7] Jul
-        [8] Aug
-        [9] Sep
-        [10] Oct
-        [11] Nov
-       *[12] Dec
-    }{ $year ->
-        [none] {""}
-       *[other] {" "}{ $year }
-    }, { $time }
-consult-time-read = 🕒 Time: { consult-when }
+consult-time-read = 🕒 Time: { date-time }
 consult-held = 🌙 It is quiet hours now: { $count } of these notices will go out at { $when }.
 consult-audience-community = Whole community
 consult-audience-grids = Some grids

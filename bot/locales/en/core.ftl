@@ -102,3 +102,31 @@ cmd-quiet = Quiet hours
 fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.
 fallback-file-button = 📝 Report it
 fallback-draft-started = All right, we have noted what you wrote. You can add more text, photos, a voice note or a location; tap "✅ Done" when finished.
+
+# a date and time as people read it, in cards, lists, notices and the time steps
+# (services.when.when_args: year, month, day, weekday, time)
+date-time = { $weekday ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }{ $year ->
+        [none] {""}
+       *[other] {" "}{ $year }
+    }, { $time }

@@ -113,32 +113,6 @@ order-rated-reopened = Noted. The community will handle it again and contact you
 order-card-title = <b>Request { $number }</b> · { $status }
 order-card-category = Category: { $category }
 order-card-place = Place: { $place }
-# a date and time in cards and lists (services.when.when_args), the form consult-when uses
-order-when = { $weekday ->
-        [mon] Mon
-        [tue] Tue
-        [wed] Wed
-        [thu] Thu
-        [fri] Fri
-        [sat] Sat
-       *[sun] Sun
-    } { $day } { $month ->
-        [1] Jan
-        [2] Feb
-        [3] Mar
-        [4] Apr
-        [5] May
-        [6] Jun
-        [7] Jul
-        [8] Aug
-        [9] Sep
-        [10] Oct
-        [11] Nov
-       *[12] Dec
-    }{ $year ->
-        [none] {""}
-       *[other] {" "}{ $year }
-    }, { $time }
 order-card-time = Time: { $time }
 order-card-urgent = 🚨 Urgent ({ $reasons })
 order-card-contact = Contact: { $name } · Phone: { $phone } · Room: { $room }

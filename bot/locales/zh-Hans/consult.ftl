@@ -27,19 +27,7 @@ consult-back = ⬅️ 返回
 consult-cancelled = 已取消，没有保存任何内容。
 consult-ask-time-format = 请按「{ $example }」的格式输入时间（本地时间）。
 consult-err-time = 没看懂这个时间，请再输入一次，例如「{ $example }」，也可以写「明晚7点」「下周三 19:30」（本地时间）。
-consult-when = { $year ->
-        [none] {""}
-       *[other] { $year }年
-    }{ $month }月{ $day }日（{ $weekday ->
-        [mon] 周一
-        [tue] 周二
-        [wed] 周三
-        [thu] 周四
-        [fri] 周五
-        [sat] 周六
-       *[sun] 周日
-    }）{ $time }
-consult-time-read = 🕒 时间：{ consult-when }
+consult-time-read = 🕒 时间：{ date-time }
 consult-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。
 consult-audience-community = 全社区
 consult-audience-grids = 指定网格

@@ -102,3 +102,18 @@ cmd-quiet = 免打扰时段
 fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。
 fallback-file-button = 📝 报给社区
 fallback-draft-started = 好的，已经记下您说的话。还可以补充文字、照片、语音或位置；说完请点「✅ 说完了」。
+
+# a date and time as people read it, in cards, lists, notices and the time steps
+# (services.when.when_args: year, month, day, weekday, time)
+date-time = { $year ->
+        [none] {""}
+       *[other] { $year }年
+    }{ $month }月{ $day }日（{ $weekday ->
+        [mon] 周一
+        [tue] 周二
+        [wed] 周三
+        [thu] 周四
+        [fri] 周五
+        [sat] 周六
+       *[sun] 周日
+    }）{ $time }

@@ -113,19 +113,6 @@ order-rated-reopened = 已记下，社区会重新办理，并尽快联系您。
 order-card-title = <b>诉求 { $number }</b> · { $status }
 order-card-category = 分类：{ $category }
 order-card-place = 地点：{ $place }
-# a date and time in cards and lists (services.when.when_args), the form consult-when uses
-order-when = { $year ->
-        [none] {""}
-       *[other] { $year }年
-    }{ $month }月{ $day }日（{ $weekday ->
-        [mon] 周一
-        [tue] 周二
-        [wed] 周三
-        [thu] 周四
-        [fri] 周五
-        [sat] 周六
-       *[sun] 周日
-    }）{ $time }
 order-card-time = 时间：{ $time }
 order-card-urgent = 🚨 紧急（{ $reasons }）
 order-card-contact = 联系人：{ $name } · 电话：{ $phone } · 房号：{ $room }

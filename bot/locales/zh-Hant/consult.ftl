@@ -30,19 +30,7 @@ consult-back = ⬅️ 返回
 consult-cancelled = 已取消，沒有保存任何內容。
 consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
 consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
-consult-when = { $year ->
-        [none] {""}
-       *[other] { $year }年
-    }{ $month }月{ $day }日（{ $weekday ->
-        [mon] 週一
-        [tue] 週二
-        [wed] 週三
-        [thu] 週四
-        [fri] 週五
-        [sat] 週六
-       *[sun] 週日
-    }）{ $time }
-consult-time-read = 🕒 時間：{ consult-when }
+consult-time-read = 🕒 時間：{ date-time }
 consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
 consult-audience-community = 全社區
 consult-audience-grids = 指定網格

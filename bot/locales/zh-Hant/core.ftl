@@ -105,3 +105,18 @@ cmd-quiet = 免打擾時段
 fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。
 fallback-file-button = 📝 報給社區
 fallback-draft-started = 好的，已經記下您說的話。還可以補充文字、照片、語音或位置；說完請點「✅ 說完了」。
+
+# a date and time as people read it, in cards, lists, notices and the time steps
+# (services.when.when_args: year, month, day, weekday, time)
+date-time = { $year ->
+        [none] {""}
+       *[other] { $year }年
+    }{ $month }月{ $day }日（{ $weekday ->
+        [mon] 週一
+        [tue] 週二
+        [wed] 週三
+        [thu] 週四
+        [fri] 週五
+        [sat] 週六
+       *[sun] 週日
+    }）{ $time }

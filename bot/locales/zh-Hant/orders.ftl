@@ -116,19 +116,6 @@ order-rated-reopened = 已記下，社區會重新辦理，並盡快聯繫您。
 order-card-title = <b>訴求 { $number }</b> · { $status }
 order-card-category = 分類：{ $category }
 order-card-place = 地點：{ $place }
-# a date and time in cards and lists (services.when.when_args), the form consult-when uses
-order-when = { $year ->
-        [none] {""}
-       *[other] { $year }年
-    }{ $month }月{ $day }日（{ $weekday ->
-        [mon] 週一
-        [tue] 週二
-        [wed] 週三
-        [thu] 週四
-        [fri] 週五
-        [sat] 週六
-       *[sun] 週日
-    }）{ $time }
 order-card-time = 時間：{ $time }
 order-card-urgent = 🚨 緊急（{ $reasons }）
 order-card-contact = 聯繫人：{ $name } · 電話：{ $phone } · 房號：{ $room }
