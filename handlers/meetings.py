@@ -668,21 +668,8 @@ async def on_capacity(
 
 
 def _read_capacity(typed: str | None) -> int | None:
-    """A capacity as staff type it: "50", "５０人", or "不限" (None); anything else is refused."""
-    text = unicodedata.normalize("NFKC", typed or "").strip()
-    if text.casefold() in _UNLIMITED:
-        return None
-    number = text.removesuffix("人").removesuffix("people").strip()
-    if not number.isdigit():
-        raise InvalidInput("meeting-err-capacity", high=meetings.MAX_CAPACITY)
-    return meetings.check_capacity(int(number))
-
-
-# what people type for "no limit" at the capacity step: the button's word in every language
-_UNLIMITED = frozenset(
-    {label.casefold() for label in labels("meeting-btn-unlimited")}
-    | {"不限人数", "无限制", "没有限制", "无", "no limit", "unlimited"}
-)
+    """A capacity as staff type it ("50", "５０人", "不限", "不限人數", "0"); else refused."""
+    return meetings.read_capacity(typed, unlimited=labels("meeting-btn-unlimited"))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "unlimited"))

@@ -7,6 +7,7 @@ two staff tapping at once cannot both succeed. Every action writes an audit even
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -44,6 +45,7 @@ from services.consult_common import (
     unschedule,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
 from services.validation import clean_text
 
@@ -156,6 +158,46 @@ def check_capacity(capacity: int | None) -> int | None:
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
         raise InvalidInput("meeting-err-capacity", high=MAX_CAPACITY)
     return capacity
+
+
+# what people type for "no limit" at a capacity step (read after Traditional → Simplified,
+# so 不限人數 / 無限 / 沒有限制 are the same words); 0 is the usual "no limit" of paper forms
+UNLIMITED_WORDS = frozenset(
+    {
+        "不限",
+        "不限人数",
+        "人数不限",
+        "不限制",
+        "无限",
+        "无限制",
+        "没有限制",
+        "没限制",
+        "无上限",
+        "不设上限",
+        "没有上限",
+        "无",
+        "没有",
+        "0",
+        "no limit",
+        "unlimited",
+        "none",
+    }
+)
+
+
+def read_capacity(typed: str | None, *, unlimited: Collection[str] = ()) -> int | None:
+    """A capacity as staff type it: "50", "５０人", "50 people", or a "no limit" word in
+    Simplified or Traditional characters ("不限", "不限人數", "无限", "0") → None; `unlimited`
+    adds the no-limit button's label in every language. Anything else is refused."""
+    text = to_simplified(unicodedata.normalize("NFKC", typed or "")).strip().casefold()
+    text = text.strip(" 。.!！~～")
+    words = UNLIMITED_WORDS | {to_simplified(w).casefold() for w in unlimited}
+    number = text.removesuffix("人").removesuffix("people").removesuffix("persons").strip()
+    if text in words or number in words:
+        return None
+    if not number.isdigit():
+        raise InvalidInput("meeting-err-capacity", high=MAX_CAPACITY)
+    return check_capacity(int(number))
 
 
 async def create_meeting(
