@@ -159,13 +159,20 @@ async def set_phone(
 
 
 async def forget_user(session: AsyncSession, *, user: User, now: datetime | None = None) -> None:
-    """Delete the user's personal data; ledger rows keep only the anonymous id."""
+    """Delete the user's personal data; ledger rows keep only the anonymous id.
+
+    The whole address goes (community, grid, building, room): where someone lives is personal
+    data (DESIGN.md, privacy), and a kept community would still put them in its lists (近期议事's
+    polls, its quiet hours, its staff told when they block the bot). What stays is what the
+    bot needs to talk to them (the id, the language, the night-time switch) and the roles that
+    are a job, not a person's data (staff, admin)."""
     now = now or utcnow()
     user.first_name = None
     user.last_name = None
     user.username = None
     user.room = None
     user.phone = None
+    user.community_id = None
     user.building_id = None
     user.grid_id = None
     user.consent_at = None

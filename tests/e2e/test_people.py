@@ -258,6 +258,8 @@ async def test_forget_deletes_personal_data(linli_sandbox: Harness) -> None:
             None,
             None,
         )
+        # the whole address: the community too (before, it stayed and kept them in its lists)
+        assert (user.community_id, user.grid_id) == (None, None)
         assert user.forgotten_at is not None
 
 
