@@ -10,7 +10,7 @@ from typing import Any
 from models.orders import Order, OrderStatus, Request, RequestStatus
 from services import orders as svc
 from services.jobs import JobContext, job_kind
-from services.order_common import Notice, note_event, schedule, staff_ids
+from services.order_common import Notice, matter_of, note_event, schedule, staff_ids
 from services.order_notices import deliver
 
 
@@ -31,7 +31,11 @@ async def _send(ctx: JobContext, notices: list[Notice]) -> None:
     await ctx.session.commit()
 
 
-def _staff_notice(sid: int, key: str, obj: Request | Order, kind: str, **args: Any) -> Notice:
+def _staff_notice(
+    sid: int, key: str, obj: Request | Order, kind: str, *, asks: bool = True, **args: Any
+) -> Notice:
+    """A reminder to staff; one that `asks` them to act on the matter as it stands names it
+    (`matter_of`), so a colleague settling it before the reminder went out cancels it."""
     return Notice(
         chat_id=sid,
         key=key,
@@ -40,6 +44,7 @@ def _staff_notice(sid: int, key: str, obj: Request | Order, kind: str, **args: A
         ref_id=obj.id,
         urgent=True,
         community_id=obj.community_id,
+        matter=matter_of(obj) if asks else None,
     )
 
 
@@ -105,7 +110,10 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         ctx.session, community_id=order.community_id, grid_id=order.grid_id
     ):
         notices.append(
-            _staff_notice(sid, "order-notice-overdue", order, "staff-order", title=order.title)
+            # informs: still overdue once claimed, so it names no matter
+            _staff_notice(
+                sid, "order-notice-overdue", order, "staff-order", asks=False, title=order.title
+            )
         )
     await _send(ctx, notices)
 
@@ -148,10 +156,22 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
     if order is None or order.status != OrderStatus.DONE:
         return
     ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+    # the reminder carries what the card did (the member's note, the photos and their button),
+    # so staff can verify from it
+    photos = await svc.count_result_photos(ctx.session, order_id=order.id or 0)
+    note = order.result_note or "-"
     await _send(
         ctx,
         [
-            _staff_notice(i, "order-notice-verify", order, "staff-verify", title=order.title)
+            _staff_notice(
+                i,
+                "order-notice-verify-reminder",
+                order,
+                "staff-verify-photos" if photos else "staff-verify",
+                title=order.title,
+                note=note if len(note) <= 600 else note[:599] + "…",
+                photos=photos,
+            )
             for i in ids
         ],
     )

@@ -1395,6 +1395,18 @@ async def report_done(
     return Outcome(notices=notices, order=order, queued=queued)
 
 
+async def count_result_photos(session: AsyncSession, *, order_id: int) -> int:
+    """How many photos the member reported the order done with (the verify card shows it)."""
+    rows = await session.exec(
+        select(func.count())
+        .select_from(Attachment)
+        .where(col(Attachment.order_id) == order_id)
+        .where(col(Attachment.purpose) == "result")
+        .where(col(Attachment.kind) == "photo")
+    )
+    return int(rows.one())
+
+
 async def result_photos(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
 ) -> tuple[Order, list[str]]:
@@ -1850,6 +1862,7 @@ async def escalate_unclaimed(
                 ref_id=order.id,
                 urgent=True,
                 community_id=order.community_id,
+                matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is claimed
             )
             for sid in await staff_ids(session, community_id=order.community_id, grid_id=None)
         ]

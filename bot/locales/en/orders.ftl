@@ -288,6 +288,9 @@ order-notice-co-done = Order { $number } ({ $title }): { $name } reported it don
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
     What was done: { $note }
     Photos: { $photos }
+order-notice-verify-reminder = ⏰ Order { $number } ({ $title }) was reported done a day ago and is not checked yet; please check it.
+    What was done: { $note }
+    Photos: { $photos }
 order-notice-result = ✅ Your request { $number } is done: { $answer }
     Please rate the service:
 order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }
