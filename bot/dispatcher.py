@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, ErrorEvent
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.busy import BackgroundWork
 from bot.chat_lock import RedisChatLock
 from bot.i18n import Text, Translator
 from bot.middlewares import (
@@ -64,6 +65,10 @@ def build_dispatcher(
         shared = RedisChatLock(redis, prefix=prefix, lease_s=settings.chat_lock_seconds)
     dp.update.outer_middleware(ChatOrderMiddleware(shared))
     dp["chat_lock"] = shared  # the webhook queues each update in its chat before acknowledging
+    # work beside an update (the ledger export), one at a time per key across the processes
+    dp["background"] = BackgroundWork(
+        redis, prefix=settings.redis_prefix("busy", legacy="linli:busy")
+    )
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))

@@ -3,7 +3,6 @@ Members: 我的积分 and the community leaderboard."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import tempfile
@@ -19,6 +18,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, FSInputFile, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.busy import BackgroundWork
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.filters import IS_MEMBER, IS_STAFF
@@ -176,20 +176,13 @@ async def on_stats_period(
     await query.message.answer(text, reply_markup=markup)
 
 
-# Exports being produced, by (staff member, period): a second tap while one is produced is told
-# to wait instead of producing a second file. The export runs beside the update, so the chat is
-# free for that tap (updates of one chat are handled one at a time). In one process; several bot
-# processes would each produce one.
-_exporting: set[tuple[int, str]] = set()
-_export_tasks: set[asyncio.Task[None]] = set()
-
-
 @router.callback_query(OrderCb.filter(F.action == "xls"))
 async def on_export(
     query: CallbackQuery,
     callback_data: OrderCb,
     session: AsyncSession,
     sessionmaker: async_sessionmaker[AsyncSession],
+    background: BackgroundWork,
     user: User,
     roles: frozenset[Role],
     t: Text,
@@ -197,16 +190,17 @@ async def on_export(
     settings: Settings,
     clock: Any,
 ) -> None:
-    """The XLSX ledger of the period for the staff member's communities (one at a time)."""
+    """The XLSX ledger of the period for the staff member's communities (one at a time).
+
+    The export runs beside the update, so the chat is free for a second tap; while one is
+    produced for this staff member and period (in any bot process), that tap is told to wait
+    instead of producing a second file."""
+    if not isinstance(query.message, Message):
+        await answer_once(query, t("order-export-busy"))
+        return
     allowed = await stats_service.scope_communities(session, user=user, roles=roles)
     scope = await stats_service.scope_condition(session, user=user, roles=roles)
     period = PERIODS[callback_data.ref % len(PERIODS)]
-    key = (user.id, period)
-    if key in _exporting or not isinstance(query.message, Message):
-        await answer_once(query, t("order-export-busy"))
-        return
-    _exporting.add(key)
-    await answer_once(query, t("order-export-working"))
     now = clock()
     start, end = period_bounds(period, now, settings)
     job = _Export(
@@ -222,14 +216,10 @@ async def on_export(
         settings=settings,
         now=now,
     )
-    task = asyncio.create_task(job.run(), name=f"ledger-export-{user.id}-{period}")
-    _export_tasks.add(task)  # a reference, so the task is not collected half-way
-
-    def finished(done: asyncio.Task[None]) -> None:
-        _export_tasks.discard(done)
-        _exporting.discard(key)
-
-    task.add_done_callback(finished)
+    started = await background.start(
+        f"ledger-export:{user.id}:{period}", job.run, name=f"ledger-export-{user.id}-{period}"
+    )
+    await answer_once(query, t("order-export-working" if started else "order-export-busy"))
 
 
 @dataclass
