@@ -329,7 +329,17 @@ async def _send_results(
         args = polls.result_args(result, notifier, t.lang)
         await reply(message, tx(t, "poll-result", **args))
     else:
-        await reply(message, t("poll-live-results", lines=_lines(result), ballots=result.ballots))
+        await reply(
+            message,
+            tx(
+                t,
+                "poll-live-results",
+                lines=_lines(result),
+                ballots=result.ballots,
+                multiple="true" if poll.multiple else "false",
+                max=poll.max_choices,
+            ),
+        )
 
 
 @router.callback_query(PollCb.filter(F.action == "results"))

@@ -843,6 +843,10 @@ def result_args(
     return {
         "question": poll.question,
         "lines": lines,
+        # a multiple-choice poll's shares are of the people who voted: they add up to more
+        # than 100%, which the result says (poll-result's `multiple` line)
+        "multiple": "true" if poll.multiple else "false",
+        "max": poll.max_choices,
         "ballots": result.ballots,
         "eligible": result.eligible,
         "turnout": f"{result.turnout:.0%}",

@@ -435,6 +435,10 @@ poll-your-vote = Your choice: { $choice }
 poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.
 poll-result = 📊 <b>Poll result: { $question }</b>
     { $lines }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
     Took part: { $ballots } of { $eligible } { $basis ->
         [households] households
        *[voters] voters
@@ -474,7 +478,17 @@ poll-result-list-sep = {", "}
 poll-result-list-last-sep = {" and "}
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
-    { $ballots } votes so far
+    { $multiple ->
+        [true] { $ballots } { $ballots ->
+            [one] person has
+           *[other] people have
+        } voted. { poll-multi-note }
+       *[other] { $ballots } votes so far
+    }
+poll-multi-note = Several choices (up to { $max } each): a percentage is the share of the { $ballots } { $ballots ->
+        [one] voter
+       *[other] voters
+    } who chose that option, so together they can add up to more than 100%.
 poll-results-hidden = Results are published when the poll closes.
 poll-list-title = <b>Open polls</b>
 poll-list-empty = There is no poll you can take part in right now.

@@ -435,6 +435,10 @@ poll-your-vote = 您的选择：{ $choice }
 poll-closing-soon = ⏰ 投票「{ $question }」将于 { $closes } 截止，您还没有投票。
 poll-result = 📊 <b>投票结果：{ $question }</b>
     { $lines }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
     参与：{ $ballots } / { $eligible }{ $basis ->
         [households] 户
        *[voters] 人
@@ -468,7 +472,11 @@ poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
-    已投 { $ballots } 票
+    { $multiple ->
+        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
+       *[other] 已投 { $ballots } 票
+    }
+poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
 poll-list-title = <b>进行中的投票</b>
 poll-list-empty = 现在没有您可以参加的投票。

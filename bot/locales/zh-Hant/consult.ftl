@@ -438,6 +438,10 @@ poll-your-vote = 您的選擇：{ $choice }
 poll-closing-soon = ⏰ 投票「{ $question }」將於 { $closes } 截止，您還沒有投票。
 poll-result = 📊 <b>投票結果：{ $question }</b>
     { $lines }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
     參與：{ $ballots } / { $eligible }{ $basis ->
         [households] 戶
        *[voters] 人
@@ -471,7 +475,11 @@ poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
-    已投 { $ballots } 票
+    { $multiple ->
+        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
+       *[other] 已投 { $ballots } 票
+    }
+poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
 poll-list-title = <b>進行中的投票</b>
 poll-list-empty = 現在沒有您可以參加的投票。
