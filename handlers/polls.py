@@ -200,6 +200,8 @@ async def on_ballot(
         )
     await polls.check_eligible(session, poll=poll, voter=user)
     mine = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    if mine is None and await _household_voted(query, session, poll, user, roles, t, settings):
+        return
     await state.update_data({f"sel{poll.id}:0": mine.choices if mine else []})
     await query.answer()
     header = ""
@@ -217,6 +219,35 @@ async def on_ballot(
         header=header,
         results=visible,
     )
+
+
+async def _household_voted(
+    query: CallbackQuery,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> bool:
+    """One vote per household, cast by someone else of the household: say so (who and when;
+    an anonymous poll says only when) instead of a ballot that would be refused."""
+    theirs = await polls.household_vote(session, poll=poll, voter=user)
+    if theirs is None:
+        return False
+    when = when_text(t, theirs.changed_at or theirs.cast_at, settings=settings, now=poll.opens_at)
+    if poll.anonymous:
+        text = t("poll-household-voted-anonymous", when=when)
+    else:
+        voter = await session.get(User, theirs.voter_id)
+        name = voter.display_name if voter else ""
+        text = t("poll-household-voted-named", name=name, when=when)
+    rows = []
+    if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
+        rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    await query.answer()
+    await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    return True
 
 
 @router.callback_query(VoteCb.filter())

@@ -428,6 +428,19 @@ async def my_vote(session: AsyncSession, *, poll_id: int, user_id: int) -> Vote 
     return (await session.exec(stmt)).first()
 
 
+async def household_vote(session: AsyncSession, *, poll: Poll, voter: User) -> Vote | None:
+    """In a one-vote-per-household poll, the ballot someone else of the voter's household
+    (same building and room) has cast: the household's one vote, which the voter cannot add
+    to. None when nobody has, or when it is the voter's own."""
+    household = household_of(voter) if poll.per_household else None
+    if household is None or poll.id is None:
+        return None
+    stmt = select(Vote).where(
+        Vote.poll_id == poll.id, Vote.household == household, Vote.voter_id != voter.id
+    )
+    return (await session.exec(stmt)).first()
+
+
 async def _record_vote(
     session: AsyncSession,
     *,

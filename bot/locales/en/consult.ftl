@@ -432,6 +432,8 @@ poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }
 poll-your-vote = Your choice: { $choice }
+poll-household-voted-named = 🏠 Your household (same room) has voted: { $name } voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
+poll-household-voted-anonymous = 🏠 Someone in your household (same room) voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.
 poll-result = 📊 <b>Poll result: { $question }</b>
     { $lines }
