@@ -6,6 +6,7 @@ notices (RsvpCb ↔ rsvp_data, CheckinCb ↔ checkin_data, BallotCb ↔ ballot_d
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import datetime, time
 from typing import Any
@@ -104,6 +105,34 @@ def kb(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
             for row in rows
         ]
     )
+
+
+# How wide a list button's text may be, in the columns of a phone's row (a Chinese character
+# takes two). Telegram sets no limit of its own (telegram.constants has none for a button's
+# text); clients cut a longer label at the end, where a list puts the status.
+LABEL_WIDTH = 64
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def button_label(head: str, title: str, tail: str = "", *, width: int = LABEL_WIDTH) -> str:
+    """A list button: `head` (the date and time) and `tail` (a status) whole, the title
+    shortened with "…" to fit `width` columns, at a word's end where the title has spaces."""
+    title = " ".join(title.split())
+    room = width - _columns(head) - _columns(tail) - (1 if head else 0) - (1 if tail else 0)
+    if _columns(title) > room:
+        cut = ""
+        for ch in title:
+            if _columns(cut + ch) > room - 1:  # one column for the "…"
+                break
+            cut += ch
+        space = cut.rfind(" ")
+        if space > len(cut) // 2 and not title[len(cut)].isspace():
+            cut = cut[:space]  # a Latin word is not cut in two
+        title = cut.rstrip(" ,，、·:：-") + "…"
+    return " ".join(part for part in (head, title, tail) if part)
 
 
 def cancel_kb(t: Text, *, skip: bool = False) -> ReplyKeyboardMarkup:

@@ -27,6 +27,7 @@ from handlers.consult_kit import (
     ask_audience,
     audience_choices,
     audience_from,
+    button_label,
     cancel_kb,
     continue_after_audience,
     held_note,
@@ -145,16 +146,10 @@ async def on_consult_menu(
     rows: list[list[tuple[str, str]]] = []
     for meeting in upcoming:
         when = when_text(t, meeting.starts_at, settings=settings, now=now)
-        rows.append(
-            [
-                (
-                    f"📅 {when} {meeting.title}"[:60],
-                    MeetingCb(action="view", id=meeting.id or 0).pack(),
-                )
-            ]
-        )
+        label = button_label(f"📅 {when}", meeting.title)
+        rows.append([(label, MeetingCb(action="view", id=meeting.id or 0).pack())])
     for poll in open_polls:
-        rows.append([(f"🗳 {poll.question}"[:60], BallotCb(poll_id=poll.id or 0).pack())])
+        rows.append([(button_label("🗳", poll.question), BallotCb(poll_id=poll.id or 0).pack())])
     if not upcoming and not open_polls:
         lines.append(t("consult-hub-empty"))
     else:  # what the buttons below do, for someone who has not used them before
@@ -422,8 +417,8 @@ async def on_staff_meetings(
     for meeting in items:
         when = when_text(t, meeting.starts_at, settings=settings, now=now)
         status = meetings.shown_status(meeting, now=now)
-        label = f"{when} {meeting.title} · {t(f'meeting-status-{status}')}"
-        rows.append([(label[:60], MeetingCb(action="view", id=meeting.id or 0).pack())])
+        label = button_label(when, meeting.title, f"· {t(f'meeting-status-{status}')}")
+        rows.append([(label, MeetingCb(action="view", id=meeting.id or 0).pack())])
     await reply(query.message, t("meeting-list-title"), reply_markup=kb(rows))
 
 

@@ -1,0 +1,53 @@
+"""A published meeting of 李社工's community (demo data), made through the services, for e2e
+tests that start where staff or residents act on it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from models import Role, User
+from models.consultations import Meeting
+from services import meetings
+from services.consult_common import Notifier
+from services.users import staff_scopes
+from tests.e2e.conftest import Harness
+
+STAFF = 2001  # 李社工, 阳光社区
+
+
+async def published_meeting(
+    h: Harness,
+    *,
+    title: str = "十二月居民议事会",
+    starts_at: datetime | None = None,
+    capacity: int | None = None,
+) -> Meeting:
+    """A meeting for the whole community, published (its audience told) by 李社工."""
+    roles = frozenset({Role.RESIDENT, Role.STAFF})
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        community_id = (await staff_scopes(session, user_id=STAFF))[0].community_id
+        meeting = await meetings.create_meeting(
+            session,
+            user=staff,
+            roles=roles,
+            now=h.clock(),
+            draft=meetings.MeetingDraft(
+                community_id=community_id,
+                title=title,
+                agenda=["年度工作回顾"],
+                starts_at=starts_at or h.clock() + timedelta(days=5),
+                place="社区会议室",
+                capacity=capacity,
+            ),
+        )
+        published, _count = await meetings.publish_meeting(
+            session,
+            user=staff,
+            roles=roles,
+            meeting_id=meeting.id or 0,
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+        return published
