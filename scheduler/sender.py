@@ -310,6 +310,8 @@ class Sender:
                         # count the message when it really leaves, not while it queues
                         stamp = await self.limiter.acquire(item.chat_id)
                         try:
+                            if not sent_ids and not await self._still_to_send(item):
+                                return True  # its matter moved on while it waited its turn
                             message = await self._call(item, parts, index)
                         finally:
                             self.limiter.settle(item.chat_id, stamp)
@@ -353,6 +355,17 @@ class Sender:
                 async with self.sessionmaker() as session:
                     await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
                 return True
+
+    async def _still_to_send(self, item: Claimed) -> bool:
+        """A notice about a matter (a card, an offer, a reminder) may have been cancelled since
+        it was claimed, e.g. while the sender waited out a 429: look again (one read)."""
+        if item.matter is None:
+            return True  # nothing cancels it: no read for broadcasts and plain notices
+        async with self.sessionmaker() as session:
+            if await outbox.still_to_send(session, delivery_id=item.id):
+                return True
+        log.info("sender: delivery %s no longer applies (%s), not sent", item.id, item.matter)
+        return False
 
     async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
         async with self.sessionmaker() as session:

@@ -182,18 +182,34 @@ async def prepare_batch(
 
 async def cancel_stale(session: AsyncSession, *, matter: str) -> int:
     """A matter left the state its notices ask about ("order:12:open"): the ones not sent yet
-    (held for the night, or waiting in the queue) are cancelled, in the caller's transaction.
-    One UPDATE by the indexed key; what is being sent at this moment goes. Returns how many."""
+    are cancelled, in the caller's transaction — held for the night, waiting in the queue, or
+    claimed by the sender and waiting for their turn (the chat's limit, a 429 pause): the sender
+    looks again just before the Bot API call (`still_to_send`). One UPDATE by the indexed key.
+    A message whose first part has gone is finished; and one whose call is under way when this
+    commits goes (that window is one HTTP round trip). Returns how many."""
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
             col(Delivery.matter) == matter,
-            col(Delivery.state) == DeliveryState.PENDING,
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
         )
         .values(state=DeliveryState.CANCELLED, error="no longer applies")
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)
+
+
+async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
+    """The sender's last look before the Bot API call: is this claimed delivery still to go
+    (not cancelled meanwhile because its matter moved on)? One read by primary key."""
+    state = (
+        await session.exec(select(Delivery.state).where(col(Delivery.id) == delivery_id))
+    ).first()
+    return state == DeliveryState.SENDING
 
 
 # --- quiet hours -------------------------------------------------------------------------------
@@ -545,6 +561,7 @@ class Claimed:
     broadcast_id: int | None
     attempts: int
     message_ids: list[int]
+    matter: str | None = None  # see `enqueue`: the sender looks again before sending it
 
 
 async def claim_deliveries(
@@ -614,6 +631,7 @@ async def claim_deliveries(
             broadcast_id=r.broadcast_id,
             attempts=r.attempts,
             message_ids=r.message_id_list,
+            matter=r.matter,
         )
         for r in rows
     ]
@@ -721,7 +739,8 @@ async def record_retry(
                 when, meant = held, not_before
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+        # only while the sender holds it: one cancelled meanwhile (`cancel_stale`) stays so
+        .where(col(Delivery.id) == delivery_id, col(Delivery.state) == DeliveryState.SENDING)
         .values(
             state=DeliveryState.PENDING,
             error=error[:500],
@@ -790,6 +809,7 @@ __all__ = [
     "retime_held",
     "set_quiet_hours",
     "split_html",
+    "still_to_send",
     "utf16_len",
     "visible_text",
 ]

@@ -1,0 +1,128 @@
+"""A notice the sender has already claimed is not sent once its matter moved on while it waited
+its turn (here a 429 pause); a notice without a matter, or one cancelled after its call went
+out, is sent as before."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+from aiogram import Bot
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.app import make_bot
+from bot.settings import Settings
+from models.scheduling import Delivery, DeliveryState
+from sandbox.emulator import SANDBOX_TOKEN, Emulator
+from scheduler.limits import RateLimiter
+from scheduler.sender import Sender
+from services import delivery as outbox
+from services.delivery import enqueue
+from tests.scheduler.conftest import add_users
+from tests.support import FakeClock
+
+MATTER = "request:7:new"
+
+
+class PauseHook(RateLimiter):
+    """A limiter that runs `meanwhile` once while the sender waits out a 429, and then ends the
+    pause (the test does not wait the real second)."""
+
+    def __init__(self, meanwhile: Callable[[], Awaitable[None]]) -> None:
+        super().__init__()
+        self.meanwhile: Callable[[], Awaitable[None]] | None = meanwhile
+
+    async def acquire(self, chat_id: int) -> float:
+        if self.paused_until > 0 and self.meanwhile is not None:
+            hook, self.meanwhile = self.meanwhile, None
+            await hook()
+            self.paused_until = 0.0
+        return await super().acquire(chat_id)
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    """An emulator without flood limits; user 11 has started the bot."""
+    emu = Emulator(limits=False)
+    await emu.start()
+    emu.add_user(id=11, first_name="Li")
+    try:
+        yield emu
+    finally:
+        await emu.stop()
+
+
+@pytest.fixture
+async def bot(emulator: Emulator) -> AsyncIterator[Bot]:
+    """The real bot client, talking to the emulator."""
+    client = make_bot(Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emulator.base_url))
+    try:
+        yield client
+    finally:
+        await client.session.close()
+
+
+def _texts(emu: Emulator) -> list[str]:
+    return [m.msg.get("text", "") for m in emu.chats[11].messages if m.by_bot]
+
+
+async def _states(session: AsyncSession) -> list[str]:
+    rows = await session.exec(
+        select(Delivery.state).order_by(col(Delivery.id)).execution_options(populate_existing=True)
+    )
+    return list(rows.all())
+
+
+async def _cancel(sm: async_sessionmaker[AsyncSession]) -> None:
+    """A colleague takes the request up: its notices no longer apply (the state change)."""
+    async with sm() as s:
+        await outbox.cancel_stale(s, matter=MATTER)
+        await s.commit()
+
+
+async def test_a_reminder_cancelled_during_a_429_pause_is_not_sent(
+    emulator: Emulator,
+    bot: Bot,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+) -> None:
+    await add_users(session, [11])
+    await enqueue(
+        session, chat_id=11, text="⏰ 诉求还没人受理", urgent=True, matter=MATTER, now=clock.now
+    )
+    await enqueue(session, chat_id=11, text="停水通知", urgent=True, now=clock.now)  # no matter
+    await session.commit()
+    emulator.add_fault(
+        method="sendMessage",
+        error_code=429,
+        description="Too Many Requests: retry after 1",
+    )
+    sender = Sender(
+        bot=bot,
+        sessionmaker=sessionmaker,
+        clock=clock,
+        worker="t",
+        limiter=PauseHook(lambda: _cancel(sessionmaker)),
+    )
+    assert await sender.drain() == 2
+    assert _texts(emulator) == ["停水通知"]
+    assert await _states(session) == [DeliveryState.CANCELLED, DeliveryState.SENT]
+
+
+async def test_a_retry_does_not_bring_back_a_cancelled_notice(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    await add_users(session, [11])
+    await enqueue(
+        session, chat_id=11, text="⏰ 诉求还没人受理", urgent=True, matter=MATTER, now=clock.now
+    )
+    await session.commit()
+    [item] = await outbox.claim_deliveries(session, now=clock.now, limit=5, worker="t")
+    assert item.matter == MATTER
+    await _cancel(sessionmaker)
+    # the sender's call failed (network) meanwhile: it would put the message back in the queue
+    await outbox.record_retry(session, delivery_id=item.id, error="timeout", not_before=clock.now)
+    assert await _states(session) == [DeliveryState.CANCELLED]
