@@ -11,6 +11,7 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -159,3 +160,48 @@ async def test_engines_on_one_file_share_the_queue(tmp_path: Path) -> None:
     finally:
         await one.dispose()
         await two.dispose()
+
+
+async def test_concurrent_sessions_of_the_app_all_commit_without_the_busy_handler(
+    tmp_path: Path,
+) -> None:
+    """The app's own engine and sessions under contention: 40 updates each read, write two rows
+    and commit at once, with SQLite's busy handler switched off (a writer that met the file
+    locked would fail at once with 'database is locked'). Every one commits, because every
+    write transaction waits its turn in the queue."""
+    from sqlalchemy import event, func
+    from sqlmodel import select
+
+    from models.db import make_sessionmaker
+    from models.migrate import upgrade
+    from models.scheduling import Delivery
+    from models.users import User
+    from services.delivery import enqueue
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'app.sqlite3'}"
+    eng = create_engine(url)
+
+    @event.listens_for(eng.sync_engine, "connect")
+    def _no_busy_handler(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=0")
+        cursor.close()
+
+    await upgrade(eng)
+    sm = make_sessionmaker(eng)
+
+    async def one_update(uid: int) -> None:
+        async with sm() as s:
+            await s.exec(select(func.count()).select_from(User))  # reads do not queue
+            s.add(User(id=uid, first_name=f"u{uid}"))
+            await s.flush()  # the first write: its turn starts here …
+            await asyncio.sleep(0)  # … and others queue behind it meanwhile
+            await enqueue(s, chat_id=uid, text="hi", urgent=True)
+            await s.commit()  # … until here
+
+    try:
+        await asyncio.gather(*(one_update(1000 + i) for i in range(40)))
+        async with sm() as s:
+            assert (await s.exec(select(func.count()).select_from(Delivery))).one() == 40
+    finally:
+        await eng.dispose()
