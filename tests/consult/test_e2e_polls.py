@@ -178,13 +178,16 @@ async def test_household_rule_and_quorum_not_met(linli_sandbox: Harness) -> None
     )
     async with h.sessionmaker() as session:
         poll = (await session.exec(select(Poll))).one()
+    hers = await ballot(d, HUANG)  # opened before anyone of her household voted
     mine = await ballot(d, ZHOU)
     await d.tap(ZHOU, "同意", mine["message_id"])
     await d.expect(ZHOU, "已投票：同意")
-    # 黄奶奶 lives in the same room: the household has voted
-    hers = await ballot(d, HUANG)
+    # 黄奶奶 lives in the same room: the household has voted, her ballot is refused
     answer = await d.tap(HUANG, "反对", hers["message_id"])
     assert "一户只能投一票" in str(answer)
+    # opened again, it says so instead of offering a ballot
+    await d.tap(HUANG, "去投票", (await d.expect(HUANG, "投票："))["message_id"])
+    await d.expect(HUANG, "您家（同一房号）已经有人在", since=hers["message_id"])
     # outside the audience (5号楼) and not registered: refused, even with a forged button
     greeting = (await d.say(ZHENG, "/start"))[-1]
     answer = await d.click(ZHENG, greeting["message_id"], data=f"cpb:{poll.id}")
