@@ -73,7 +73,11 @@ class ProxyForm(StatesGroup):
 
     building = State()  # buttons only
     room = State()
+    resident = State()  # buttons only: several residents in the room
+    ballot = State()  # buttons only: the ballot on the resident's behalf, until the vote counts
 
+
+_PROXY_STEPS = frozenset(s.state for s in ProxyForm.__all_states__)
 
 # A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room.
 refuse_button_labels(
@@ -325,17 +329,21 @@ async def on_vote(
     names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
     choice = "、".join(names.get(i, "?") for i in vote.choices)
     await query.answer()
+    menu = None
     if callback_data.proxy_for:
         resident = await session.get(User, callback_data.proxy_for)
         name = resident.display_name if resident else str(callback_data.proxy_for)
         text = t("poll-proxy-done", name=name, choice=choice)
+        if await state.get_state() in _PROXY_STEPS:  # the 代投 flow ends with the vote recorded
+            await state.clear()
+            menu = main_menu(t, roles, registered=user.registered)
     else:
         changed = had_choices is not None and had_choices != list(vote.choices)
         text = t("poll-vote-changed" if changed else "poll-voted", choice=choice)
     if isinstance(query.message, Message):
         # a second quick tap comes after the first removed the buttons: still say what counts
         await safe_edit_markup(query.message, None)
-    await reply(query.message, text)
+    await reply(query.message, text, reply_markup=menu)
 
 
 def _lines(result: polls.PollResult) -> str:
@@ -759,14 +767,9 @@ async def on_proxy_room(
     )
     if not residents:
         raise InvalidInput("poll-err-no-resident")
-    await state.clear()
-    if len(residents) == 1:  # refused before anything says the room was found
-        poll = await polls.get_poll(session, poll_id=int(data["poll_id"]))
-        await polls.check_proxy_eligible(session, poll=poll, resident=residents[0])
-    await message.answer(
-        t("consult-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    # nothing is recorded yet: the flow (and its cancel button) stays until the vote counts
     if len(residents) > 1:
+        await state.set_state(ProxyForm.resident)
         rows = [
             [(r.display_name, PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack())]
             for r in residents
@@ -774,12 +777,14 @@ async def on_proxy_room(
         await message.answer(t("poll-proxy-choose-resident"), reply_markup=kb(rows))
         return
     await _proxy_ballot(message, session, int(data["poll_id"]), residents[0], t, settings)
+    await state.set_state(ProxyForm.ballot)
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "proxy_r"))
 async def on_proxy_resident(
     query: CallbackQuery,
     callback_data: PollCb,
+    state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
@@ -799,6 +804,8 @@ async def on_proxy_resident(
     await query.answer()
     if isinstance(query.message, Message):
         await _proxy_ballot(query.message, session, callback_data.id, resident, t, settings)
+    if await state.get_state() == ProxyForm.resident.state:
+        await state.set_state(ProxyForm.ballot)
 
 
 async def _proxy_ballot(
