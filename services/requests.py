@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Generic, TypeVar
 
 from sqlalchemy import func
@@ -26,6 +26,7 @@ from models.orders import (
     Request,
     RequestStatus,
 )
+from models.scheduling import Delivery, DeliveryState
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.order_common import (
     Notice,
@@ -320,6 +321,30 @@ async def check_filing_limits(
         # texts say "in N minutes" under an hour, else "in about N hours" (hours=0: minutes)
         hours = math.ceil(minutes / 60) if minutes >= 60 else 0
         raise TooManyRequests(key, retry_at=retry_at, minutes=minutes, hours=hours, **args)
+
+
+async def staff_see_at(
+    session: AsyncSession, *, request: Request, now: datetime
+) -> datetime | None:
+    """When the first staff card about a just-filed request goes out, if quiet hours hold every
+    card (filed at night): the resident is told when someone will look at it. None when a card
+    goes out now (an urgent request, daytime, a staff member who takes notices at night), or
+    when no card was queued."""
+    if request.urgent:
+        return None
+    due = (
+        await session.exec(
+            select(func.min(Delivery.not_before)).where(
+                Delivery.matter == matter_of(request),
+                Delivery.kind == "order-notice-new",  # the staff card's text key
+                Delivery.state == DeliveryState.PENDING,
+            )
+        )
+    ).one()
+    if due is None:
+        return None
+    due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
+    return due if due > now else None
 
 
 async def file_request(

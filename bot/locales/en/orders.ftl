@@ -74,6 +74,8 @@ order-btn-rewrite = ✏️ Start again
 order-choose-category = Choose the best category:
 order-back-to-menu = Back to the main menu.
 order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
+order-filed-night = 🌙 It is the night quiet time: community staff will get your request at { $time }.
+    In danger or a medical emergency, call 110 / 119 / 120 now.
 order-filed-next = You can follow it any time under "📂 My requests".
 order-safety-gas = ⚠️ Shut the gas valve and open the windows now. Do not switch lights or appliances on or off and make no flame; call the gas emergency line or 119 from outside.
 order-safety-fire = ⚠️ Leave the danger area now, do not take the lift, cover your nose and mouth with a wet cloth, and call 119.

@@ -74,6 +74,8 @@ order-btn-rewrite = ✏️ 重新说
 order-choose-category = 请选择最合适的分类：
 order-back-to-menu = 回到主菜单。
 order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
+order-filed-night = 🌙 现在是夜间免打扰时段，社区工作人员会在 { $time } 收到您的诉求。
+    如有危险或急病，请直接拨打 110 / 119 / 120。
 order-filed-next = 可以在「📂 我的诉求」里随时查看进度。
 order-safety-gas = ⚠️ 请立即关闭燃气阀门、打开门窗通风，不要开关电器、不要点火，到室外拨打燃气抢修电话或 119。
 order-safety-fire = ⚠️ 请立即离开危险区域，不要乘电梯，用湿毛巾捂住口鼻，马上拨打 119。

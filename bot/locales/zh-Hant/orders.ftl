@@ -77,6 +77,8 @@ order-btn-rewrite = ✏️ 重新說
 order-choose-category = 請選擇最合適的分類：
 order-back-to-menu = 回到主菜單。
 order-filed = ✅ 已提交，編號 <b>{ $number }</b>。社區工作人員會盡快處理。
+order-filed-night = 🌙 現在是夜間免打擾時段，社區工作人員會在 { $time } 收到您的訴求。
+    如有危險或急病，請直接撥打 110 / 119 / 120。
 order-filed-next = 可以在「📂 我的訴求」裡隨時查看進度。
 order-safety-gas = ⚠️ 請立即關閉燃氣閥門、打開門窗通風，不要開關電器、不要點火，到室外撥打燃氣搶修電話或 119。
 order-safety-fire = ⚠️ 請立即離開危險區域，不要乘電梯，用溼毛巾捂住口鼻，馬上撥打 119。
