@@ -552,3 +552,28 @@ poll-proxy-choose-resident = Several residents live there: choose whom you are v
 poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 poll-export-caption = Poll result export: { $question }
+poll-proxy-busy = You have not finished “{ $flow }”. If you start the proxy vote now, what you entered there is not kept.
+poll-btn-proxy-keep = ↩️ Go on with “{ $flow }”
+poll-btn-proxy-go = ✍️ Leave it, start the proxy vote
+poll-proxy-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
+consult-flow-name = { $group ->
+        [PollForm] new poll
+        [ProxyForm] proxy vote
+        [TopicForm] topic
+        [MeetingForm] new meeting
+        [MeetingStart] new meeting
+        [MeetingChange] meeting change
+        [CodeForm] check-in code
+        [Reg] address registration
+        [Join] member sign-up
+        [ReviewReason] review note
+        [Filing] new request
+        [AddInfo] more about a request
+        [RateComment] rating
+        [ResultFlow] result report
+        [ClaimFlow] claim
+        [Compose] broadcast
+        [StaffFlow] order handling
+        [OnBehalf] filing for a resident
+       *[other] another form
+    }

@@ -540,3 +540,28 @@ poll-proxy-choose-resident = 这个房号有多位居民，请选择为哪一位
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 poll-export-caption = 投票结果导出：{ $question }
+poll-proxy-busy = 您还有「{ $flow }」没有填完。现在开始代投的话，它填到一半的内容不会保存。
+poll-btn-proxy-keep = ↩️ 继续填写「{ $flow }」
+poll-btn-proxy-go = ✍️ 不填了，开始代投
+poll-proxy-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
+consult-flow-name = { $group ->
+        [PollForm] 新建投票
+        [ProxyForm] 代投
+        [TopicForm] 议题
+        [MeetingForm] 新建议事会
+        [MeetingStart] 新建议事会
+        [MeetingChange] 修改议事会
+        [CodeForm] 签到码
+        [Reg] 登记住址
+        [Join] 党员/志愿者报到
+        [ReviewReason] 审核说明
+        [Filing] 点单
+        [AddInfo] 补充诉求
+        [RateComment] 评价
+        [ResultFlow] 报告完成
+        [ClaimFlow] 接单
+        [Compose] 群发通知
+        [StaffFlow] 工单处理
+        [OnBehalf] 代居民登记
+       *[other] 另一项操作
+    }
