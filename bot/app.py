@@ -163,6 +163,10 @@ async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcn
         redis=redis,
         **extra,
     )
+    watch = dp.workflow_data.get("catalogue_watch")
+    if watch is not None:  # listens for other processes' catalogue edits (with Redis)
+        resources.setdefault("_starters", []).append(watch.start)
+        resources["_closers"].append(watch.stop)
     return App(
         settings=settings,
         engine=engine,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.busy import BackgroundWork
+from bot.catalogue_watch import CHECK_EVERY, CatalogueMiddleware, CatalogueWatch
 from bot.chat_lock import RedisChatLock
 from bot.i18n import Text, Translator
 from bot.middlewares import (
@@ -31,6 +32,8 @@ from bot.middlewares import (
 from bot.settings import Settings
 from handlers import get_routers
 from handlers.menu import all_menu_labels, set_translator
+from models.base import utcnow
+from services.categories import CatalogueSync
 from services.errors import DomainError, PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,16 @@ def build_dispatcher(
     dp["background"] = BackgroundWork(
         redis, prefix=settings.redis_prefix("busy", legacy="linli:busy")
     )
+    # the catalogue admins edit, taken up from the database when another process changed it
+    watch = CatalogueWatch(
+        CatalogueSync(data_dir=settings.data_dir, check_every=CHECK_EVERY),
+        sessionmaker,
+        redis=redis,
+        channel=settings.redis_prefix("catalogue", legacy="linli:catalogue"),
+        clock=workflow_data.get("clock") or utcnow,
+    )
+    dp["catalogue_watch"] = watch
+    dp.update.outer_middleware(CatalogueMiddleware(watch))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dp.update.outer_middleware(OutboxMiddleware(settings, translator))
     dp.update.outer_middleware(UserMiddleware(settings, translator))

@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.catalogue_watch import CatalogueWatch
 from bot.commands import set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
@@ -24,6 +25,7 @@ from models import Community, Role, User
 from services import categories as category_service
 from services import org
 from services import staff as staff_service
+from services.order_common import catalogue
 from services.users import effective_roles
 
 router = Router(name="admin")
@@ -222,10 +224,10 @@ async def on_revoke(
 
 
 @router.message(Command("categories"))
-async def cmd_categories(message: Message, settings: Settings, t: Text) -> None:
+async def cmd_categories(message: Message, t: Text) -> None:
     """The request catalogue with deadlines and skills, and how to change it."""
     lines = [t("cat-list-title")]
-    for category in category_service.current_catalogue(data_dir=settings.data_dir):
+    for category in catalogue():  # in force in every process (the database's newest edit)
         skills = "、".join(t(f"skill-{s}") for s in category.skills) or "-"
         lines.append(
             t(
@@ -249,6 +251,7 @@ async def cmd_category(
     user: User,
     roles: frozenset[Role],
     settings: Settings,
+    catalogue_watch: CatalogueWatch,
     t: Text,
 ) -> None:
     """/category deadline|add|remove …: edit the catalogue (the service validates and saves)."""
@@ -274,4 +277,5 @@ async def cmd_category(
             name_en=edit.name_en,
             skills=list(edit.skills),
         )
+    await catalogue_watch.changed()  # the other bot processes take it up
     await message.answer(t("cat-updated"))

@@ -1,5 +1,6 @@
 """SQLModel tables. Importing this package registers every table on SQLModel.metadata."""
 
+from models import catalogue as catalogue  # the catalogue admins edit, shared by processes
 from models import consultations as consultations  # issue 7: meetings, topics, polls
 from models import orders as orders
 from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts

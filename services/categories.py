@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+import logging
 import re
 import shlex
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import func
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Role, User
+from models.catalogue import CatalogueVersion
 from services import audit
 from services.errors import InvalidInput, PermissionDenied
 from services.order_common import use_catalogue
@@ -21,7 +29,14 @@ from services.triage import (
     load_deployment_catalogue,
     save_deployment_catalogue,
 )
-from services.triage.catalogue import with_category, with_deadline, without_category
+from services.triage.catalogue import (
+    parse_catalogue,
+    with_category,
+    with_deadline,
+    without_category,
+)
+
+log = logging.getLogger(__name__)
 
 # Quotes a Chinese input method types instead of ASCII ones; all mean the same here.
 _QUOTES = str.maketrans(dict.fromkeys("“”„「」『』", '"'))
@@ -82,8 +97,106 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
 
 
 def current_catalogue(*, data_dir: Path) -> list[Category]:
-    """The catalogue in force (the deployment's file, else the default)."""
+    """The deployment's file, else the default (what a process starts with; see CatalogueSync)."""
     return load_deployment_catalogue(data_dir)
+
+
+def _document(categories: Iterable[Category]) -> str:
+    rows = [
+        {
+            "code": c.code,
+            "names": dict(c.names),
+            "deadline_hours": c.deadline_hours,
+            "skills": list(c.skills),
+        }
+        for c in categories
+    ]
+    return json.dumps({"categories": rows}, ensure_ascii=False)
+
+
+async def stored_version(session: AsyncSession) -> int:
+    """The newest catalogue edit's number in the database (0: none yet)."""
+    newest = (await session.exec(select(func.max(col(CatalogueVersion.id))))).one()
+    return int(newest or 0)
+
+
+async def stored_catalogue(session: AsyncSession) -> tuple[int, list[Category]] | None:
+    """(number, categories) of the newest catalogue edit, or None when admins made none."""
+    stmt = select(CatalogueVersion).order_by(col(CatalogueVersion.id).desc()).limit(1)
+    row = (await session.exec(stmt)).first()
+    if row is None or row.id is None:
+        return None
+    return row.id, parse_catalogue(json.loads(row.document), source=f"catalogue #{row.id}")
+
+
+async def _latest(session: AsyncSession, *, data_dir: Path) -> list[Category]:
+    """The catalogue an edit starts from: the newest in the database, else the file's."""
+    stored = await stored_catalogue(session)
+    return stored[1] if stored else current_catalogue(data_dir=data_dir)
+
+
+class CatalogueSync:
+    """Keeps this process's catalogue the one in the database, cheaply.
+
+    An update asks `refresh`; it looks at the database only when told the catalogue changed
+    (`mark_stale`: another process's edit announced over Redis, or this process's own) or when
+    `check_every` has passed since the last look, and then reads one number (the newest
+    edit's); the categories are read only when that number moved. Between looks an update
+    costs a comparison of two times.
+    """
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        check_every: timedelta,
+        apply: Callable[[Iterable[Category]], None] = use_catalogue,
+    ) -> None:
+        self.data_dir = data_dir
+        self.check_every = check_every
+        self.apply = apply
+        self.version = 0  # the newest edit taken up (0: the file's or default catalogue)
+        self._stale = True  # look at the first update
+        self._checked_at: datetime | None = None
+        self._lock = asyncio.Lock()
+
+    def mark_stale(self) -> None:
+        """Look at the database at the next update (a change was announced)."""
+        self._stale = True
+
+    def due(self, now: datetime) -> bool:
+        """True when the next update should look at the database."""
+        return (
+            self._stale or self._checked_at is None or now - self._checked_at >= self.check_every
+        )
+
+    async def refresh(
+        self,
+        sessions: Callable[[], AbstractAsyncContextManager[AsyncSession]],
+        *,
+        now: datetime,
+        force: bool = False,
+    ) -> bool:
+        """Take up a newer catalogue from the database when one is due; True if it changed."""
+        if not force and not self.due(now):
+            return False
+        async with self._lock:
+            self._stale = False
+            self._checked_at = now
+            async with sessions() as session:
+                if await stored_version(session) == self.version:
+                    return False
+                stored = await stored_catalogue(session)
+            if stored is None:
+                return False
+            self.version, categories = stored
+            self.apply(categories)
+            try:  # the local copy, for `linli triage` and retraining in this data directory
+                save_deployment_catalogue(self.data_dir, categories)
+            except (OSError, CatalogueError):
+                log.warning("catalogue: could not write the local copy", exc_info=True)
+            log.info("catalogue: version %s taken up", self.version)
+            return True
 
 
 async def _apply(
@@ -102,8 +215,8 @@ async def _apply(
         raise PermissionDenied("err-not-allowed")
     categories = change() if callable(change) else change
     assert isinstance(categories, list)
-    save_deployment_catalogue(data_dir, categories)
-    use_catalogue(categories)
+    # in the database for every bot process (each takes it up: CatalogueSync), with its audit
+    session.add(CatalogueVersion(document=_document(categories), created_by=admin.id))
     audit.record(
         session,
         actor_id=admin.id,
@@ -112,6 +225,8 @@ async def _apply(
         detail=detail,
     )
     await session.commit()
+    use_catalogue(categories)  # this process at once
+    save_deployment_catalogue(data_dir, categories)  # the local copy (`linli triage`)
     return categories
 
 
@@ -127,7 +242,7 @@ async def set_deadline(
     """Change a category's default deadline (1 hour to 90 days)."""
     if not 1 <= hours <= 24 * 90:
         raise InvalidInput("cat-err-hours")
-    categories = current_catalogue(data_dir=data_dir)
+    categories = await _latest(session, data_dir=data_dir)
     if code not in {c.code for c in categories}:
         raise InvalidInput("cat-err-unknown", code=code)
     return await _apply(
@@ -165,7 +280,7 @@ async def add_category(
     names = {"zh-Hans": name_zh.strip(), "en": name_en.strip()}
     if not all(names.values()) or any(len(n) > 40 for n in names.values()):
         raise InvalidInput("cat-err-names")
-    categories = current_catalogue(data_dir=data_dir)
+    categories = await _latest(session, data_dir=data_dir)
     try:
         updated = with_category(
             categories,
@@ -194,7 +309,7 @@ async def remove_category(
 ) -> list[Category]:
     """Remove a category (the catch-all `other` stays); triage stops suggesting it at once,
     even with a model trained before (it reads the catalogue `use_catalogue` sets)."""
-    categories = current_catalogue(data_dir=data_dir)
+    categories = await _latest(session, data_dir=data_dir)
     if code == "other":
         raise InvalidInput("cat-err-other")
     if code not in {c.code for c in categories}:

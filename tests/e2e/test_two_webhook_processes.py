@@ -41,6 +41,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 ZHOU = 4001  # 周阿姨, verified resident of 阳光社区
+ADMIN = 1001  # 王主任
 SECRET = "two-processes-secret"
 PATH = "/telegram/webhook"
 
@@ -111,6 +112,8 @@ class BotProcess:
     log: list[str] = field(default_factory=list)
     reader: asyncio.Task[None] | None = None
 
+    awaited: dict[str, asyncio.Event] = field(default_factory=dict)
+
     async def _read(self) -> None:
         assert self.proc.stderr is not None
         async for raw in self.proc.stderr:
@@ -118,6 +121,16 @@ class BotProcess:
             self.log.append(line)
             if "webhook listening on" in line:
                 self.listening.set()
+            for text, event in self.awaited.items():
+                if text in line:
+                    event.set()
+
+    async def logs(self, text: str) -> None:
+        """Wait (up to 30 s) until the process logs a line with this text, or has logged it."""
+        event = self.awaited.setdefault(text, asyncio.Event())
+        if any(text in line for line in self.log):
+            event.set()
+        await asyncio.wait_for(event.wait(), 30)
 
     async def stop(self) -> None:
         if self.proc.returncode is None:
@@ -253,3 +266,20 @@ async def test_a_chat_split_across_two_processes_keeps_its_order_and_files_once(
     assert len(filed) == 1, [r.text for r in filed]
     answers = [str((tap.get("answer") or {}).get("text") or "") for tap in taps]
     assert sum("失效" in a for a in answers) == 1, answers  # the second tap: nothing to file
+
+
+async def test_a_catalogue_edit_reaches_the_other_process(two_processes: Setup) -> None:
+    """/category in one process: the other (its own data directory) lists the new category at
+    its next update, without a restart (the edit is in PostgreSQL, announced over Redis)."""
+    s = two_processes
+    d = s.driver
+    edit = await d.send(ADMIN, "/category add pets 48 宠物管理/Pets general")
+    await d.expect(ADMIN, "已更新", since=int(edit["message_id"]), timeout=30)
+    edited_in = await s.balancer.process_of(edit["update_id"])
+    await s.bots[1 - edited_in].logs("catalogue: version 1 taken up")
+    for _ in range(2):  # one listing from each process
+        sent = await d.send(ADMIN, "/categories")
+        [listing] = await d.replies(ADMIN, int(sent["message_id"]), timeout=30)
+        assert "pets" in message_text(listing) and "宠物管理" in message_text(listing)
+    listed_by = sorted(s.balancer.routed)[-2:]
+    assert {await s.balancer.process_of(u) for u in listed_by} == {0, 1}
