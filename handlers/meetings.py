@@ -96,6 +96,7 @@ class MeetingChange(StatesGroup):
     cancel_reason = State()
     minutes = State()
     decisions = State()
+    minutes_confirm = State()  # the preview shown: 确认发送 / 改纪要 / 改决议 / 取消
     order_title = State()
 
 
@@ -1099,11 +1100,28 @@ async def on_cancel_reason(
 
 
 @staff_router.message(StateFilter(MeetingChange.minutes), F.text)
-async def on_minutes(message: Message, state: FSMContext, t: Text) -> None:
-    """Minutes typed; ask the decisions."""
+async def on_minutes(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """Minutes typed; ask the decisions (changed from the preview: show the preview again)."""
     from services.validation import clean_text
 
-    await state.update_data(minutes=clean_text(message.text, max_len=meetings.MINUTES_MAX))
+    minutes = clean_text(message.text, max_len=meetings.MINUTES_MAX)
+    data = await state.get_data()
+    if "decisions" in data:
+        await _minutes_preview(
+            message, state, session, user, roles, t, translator, settings, clock, minutes=minutes
+        )
+        return
+    await state.update_data(minutes=minutes)
     await state.set_state(MeetingChange.decisions)
     await message.answer(t("meeting-ask-decisions"), reply_markup=cancel_kb(t, skip=True))
 
@@ -1120,27 +1138,183 @@ async def on_decisions(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Publish minutes and decisions; everyone invited gets them."""
-    data = await state.get_data()
+    """Decisions typed (or skipped): show staff exactly what everyone invited will get."""
     text = message.text or ""
     decisions = "" if text in labels("common-skip") else text
-    meeting, told = await meetings.publish_minutes(
+    await _minutes_preview(
+        message, state, session, user, roles, t, translator, settings, clock, decisions=decisions
+    )
+
+
+async def _minutes_preview(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+    **changed: str,
+) -> None:
+    """The notice as it will go out, with 确认发送 / 改纪要 / 改决议 / 取消 (nothing sent yet)."""
+    data = {**await state.get_data(), **changed}
+    preview = await meetings.preview_minutes(
         session,
         user=user,
         roles=roles,
         meeting_id=int(data["meeting_id"]),
         minutes=str(data["minutes"]),
-        decisions=decisions,
+        decisions=str(data["decisions"]),
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.update_data(minutes=data["minutes"], decisions=data["decisions"])
+    await state.set_state(MeetingChange.minutes_confirm)
+    mid = preview.meeting.id or 0
+    rows = [
+        [(t("meeting-btn-minutes-send"), MeetingCb(action="minutes_send", id=mid).pack())],
+        [
+            (t("meeting-btn-minutes-redo"), MeetingCb(action="minutes_redo", id=mid).pack()),
+            (
+                t("meeting-btn-decisions-redo"),
+                MeetingCb(action="minutes_redo", id=mid, arg=1).pack(),
+            ),
+        ],
+        [(t("meeting-btn-minutes-drop"), MeetingCb(action="minutes_drop", id=mid).pack())],
+    ]
+    await message.answer(
+        t("meeting-minutes-preview", count=preview.recipients), reply_markup=cancel_kb(t)
+    )
+    await message.answer(tx(t, "meeting-minutes-notice", **preview.args), reply_markup=kb(rows))
+
+
+@staff_router.message(StateFilter(MeetingChange.minutes_confirm), F.text)
+async def on_minutes_typed_at_preview(message: Message, t: Text) -> None:
+    """Text typed while the preview waits: nothing is sent; the buttons are the way on."""
+    await message.answer(t("meeting-minutes-use-buttons"), reply_markup=cancel_kb(t))
+
+
+async def _preview_is_current(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> bool:
+    """True if this preview is the one waiting; else (sent already, cancelled, another
+    meeting's) the tap is answered and the stale preview loses its buttons."""
+    data = await state.get_data()
+    if (
+        await state.get_state() == MeetingChange.minutes_confirm.state
+        and int(data.get("meeting_id", 0)) == callback_data.id
+    ):
+        return True
+    meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    minuted = meeting.status == MeetingStatus.MINUTED
+    await query.answer(
+        t("meeting-err-minuted" if minuted else "err-stale-button"), show_alert=True
+    )
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    return False
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "minutes_send"))
+async def on_minutes_send(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """确认发送: publish the minutes and decisions as previewed; a second tap sends nothing."""
+    if not await _preview_is_current(query, callback_data, state, session, t):
+        return
+    data = await state.get_data()
+    meeting, told = await meetings.publish_minutes(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=callback_data.id,
+        minutes=str(data["minutes"]),
+        decisions=str(data["decisions"]),
         now=clock(),
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
-    await message.answer(
+    await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    await reply(
+        query.message,
         t("meeting-minutes-done", count=told),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
     args = await _card(session, meeting, translator, settings, clock)
-    await _send_staff_card(message, session, meeting, args, t, clock())
+    await _send_staff_card(query.message, session, meeting, args, t, clock())
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "minutes_redo"))
+async def on_minutes_redo(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """改纪要 / 改决议: ask it again, the current text shown; then the preview again."""
+    if not await _preview_is_current(query, callback_data, state, session, t):
+        return
+    data = await state.get_data()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    if callback_data.arg == 1:
+        await state.set_state(MeetingChange.decisions)
+        current = str(data["decisions"]) or t("meeting-no-decisions")
+        await reply(
+            query.message,
+            t("meeting-ask-decisions-again", current=current),
+            reply_markup=cancel_kb(t, skip=True),
+        )
+        return
+    await state.set_state(MeetingChange.minutes)
+    await reply(
+        query.message,
+        t("meeting-ask-minutes-again", current=str(data["minutes"])),
+        reply_markup=cancel_kb(t),
+    )
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "minutes_drop"))
+async def on_minutes_drop(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """取消 on the preview: nothing is sent; the minutes can be written again later."""
+    if not await _preview_is_current(query, callback_data, state, session, t):
+        return
+    await state.clear()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    await reply(
+        query.message,
+        t("meeting-minutes-dropped"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
 
 
 def _suggest_category(triage: Any, text: str) -> str:

@@ -1024,6 +1024,65 @@ async def remind(
     return count
 
 
+def check_minutes(minutes: str, decisions: list[str] | str) -> tuple[str, list[str]]:
+    """The minutes and the decisions (a list, or one a line), cleaned; refused when too long
+    for the one message that carries them."""
+    text = clean_text(minutes, max_len=MINUTES_MAX)
+    lines = decisions.splitlines() if isinstance(decisions, str) else list(decisions)
+    items = [x.strip() for x in lines if x and x.strip()]
+    if len(items) > DECISIONS_MAX or any(len(x) > DECISION_MAX for x in items):
+        raise InvalidInput("meeting-err-decisions", limit=DECISIONS_MAX, length=DECISION_MAX)
+    items = [clean_text(x, max_len=DECISION_MAX) for x in items]
+    total = len(text) + sum(len(x) for x in items)
+    if total > MINUTES_TOTAL_MAX:
+        raise InvalidInput("meeting-err-minutes-total", limit=MINUTES_TOTAL_MAX, length=total)
+    return text, items
+
+
+async def _minutes_args(
+    session: AsyncSession, *, meeting: Meeting, text: str, items: list[str], notifier: Notifier
+) -> dict[str, object]:
+    """Placeables of meeting-minutes-notice."""
+    return {
+        "title": meeting.title,
+        "when": notifier.local(meeting.starts_at),
+        "minutes": text,
+        "decisions": "\n".join(f"{i}. {d}" for i, d in enumerate(items, 1)),
+        "attended": (await counts(session, meeting_id=meeting.id or 0)).checked_in,
+    }
+
+
+@dataclass
+class MinutesPreview:
+    """What publishing the minutes would send (meeting-minutes-notice's args) and to how many."""
+
+    meeting: Meeting
+    args: dict[str, object]
+    recipients: int
+
+
+async def preview_minutes(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    minutes: str,
+    decisions: list[str] | str,
+    now: datetime,
+    notifier: Notifier,
+) -> MinutesPreview:
+    """Exactly the notice publish_minutes would send, checked as it would check it; nothing is
+    saved or sent."""
+    meeting = await check_staff_action(
+        session, user=user, roles=roles, meeting_id=meeting_id, action="minutes", now=now
+    )
+    text, items = check_minutes(minutes, decisions)
+    args = await _minutes_args(session, meeting=meeting, text=text, items=items, notifier=notifier)
+    users = await audience_users(session, audience=meeting_audience(meeting))
+    return MinutesPreview(meeting=meeting, args=args, recipients=len(users))
+
+
 async def publish_minutes(
     session: AsyncSession,
     *,
@@ -1035,22 +1094,15 @@ async def publish_minutes(
     now: datetime,
     notifier: Notifier,
 ) -> tuple[Meeting, int]:
-    """纪要 and 决议 after the meeting; everyone invited gets them."""
+    """纪要 and 决议 after the meeting; everyone invited gets them (once: the status change is
+    conditional, so a second tap is refused as meeting-err-minuted)."""
     meeting = await get_meeting(session, meeting_id=meeting_id)
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-minutes"
     )
     if meeting.status == MeetingStatus.PUBLISHED and now < meeting.starts_at:
         raise InvalidInput("meeting-err-minutes-early")
-    text = clean_text(minutes, max_len=MINUTES_MAX)
-    lines = decisions.splitlines() if isinstance(decisions, str) else list(decisions)
-    items = [x.strip() for x in lines if x and x.strip()]
-    if len(items) > DECISIONS_MAX or any(len(x) > DECISION_MAX for x in items):
-        raise InvalidInput("meeting-err-decisions", limit=DECISIONS_MAX, length=DECISION_MAX)
-    items = [clean_text(x, max_len=DECISION_MAX) for x in items]
-    total = len(text) + sum(len(x) for x in items)
-    if total > MINUTES_TOTAL_MAX:
-        raise InvalidInput("meeting-err-minutes-total", limit=MINUTES_TOTAL_MAX, length=total)
+    text, items = check_minutes(minutes, decisions)
     await _move(
         session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
     )
@@ -1058,19 +1110,13 @@ async def publish_minutes(
         session.add(Decision(meeting_id=meeting_id, position=position, text=item, created_at=now))
     _audit(session, user.id, "meeting-minutes", meeting_id, f"decisions={len(items)}")
     await _unschedule_all(session, meeting_id=meeting_id)
-    attended = (await counts(session, meeting_id=meeting_id)).checked_in
+    args = await _minutes_args(session, meeting=meeting, text=text, items=items, notifier=notifier)
     users = await audience_users(session, audience=meeting_audience(meeting))
     told = await notifier.send(
         session,
         users=users,
         key="meeting-minutes-notice",
-        args={
-            "title": meeting.title,
-            "when": notifier.local(meeting.starts_at),
-            "minutes": text,
-            "decisions": "\n".join(f"{i}. {d}" for i, d in enumerate(items, 1)),
-            "attended": attended,
-        },
+        args=args,
         kind="meeting",
         community_id=meeting.community_id,
         dedupe=f"meeting:{meeting_id}:minutes",

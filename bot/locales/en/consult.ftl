@@ -313,6 +313,19 @@ meeting-cancel-done = ✅ Meeting cancelled; { $count } people were told.
 meeting-ask-minutes = Type the minutes (at most 3000 characters):
 meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there are none:
 meeting-minutes-done = ✅ Minutes published and sent to { $count } invited residents.
+meeting-minutes-preview = 👀 Preview: the minutes and decisions below will go to { $count } invited residents; nothing has been sent yet. Check them, then tap "✅ Send".
+meeting-btn-minutes-send = ✅ Send
+meeting-btn-minutes-redo = ✏️ Edit minutes
+meeting-btn-decisions-redo = ✏️ Edit decisions
+meeting-btn-minutes-drop = ✖️ Cancel, don't send
+meeting-minutes-use-buttons = The minutes have not been sent. Tap "✅ Send" under the preview, or "✏️ Edit minutes", "✏️ Edit decisions", "✖️ Cancel, don't send".
+meeting-ask-minutes-again = The minutes now:
+    { $current }
+    Type the corrected minutes (at most 3,000 characters); the decisions stay:
+meeting-ask-decisions-again = The decisions now:
+    { $current }
+    Type the corrected decisions, one per line; tap "Skip" for none:
+meeting-minutes-dropped = Cancelled: the minutes were not sent or saved. Tap "📝 Publish minutes" on the meeting's card when you are ready.
 meeting-decision-line = { $n }. { $text }
 meeting-decision-order = { $n }. { $text } → order { $ref }
 meeting-order-preview = <b>🧾 Decision → order — please check</b>

@@ -313,6 +313,19 @@ meeting-cancel-done = ✅ 会议已取消，已通知 { $count } 人。
 meeting-ask-minutes = 请输入会议纪要（最多 3000 字）：
 meeting-ask-decisions = 请输入决议，每行一条；没有决议请点「跳过」：
 meeting-minutes-done = ✅ 纪要已发布，已发送给 { $count } 位受邀居民。
+meeting-minutes-preview = 👀 预览：下面这条纪要和决议将发给 { $count } 位受邀居民，现在还没有发出。请核对，无误后点「✅ 确认发送」。
+meeting-btn-minutes-send = ✅ 确认发送
+meeting-btn-minutes-redo = ✏️ 改纪要
+meeting-btn-decisions-redo = ✏️ 改决议
+meeting-btn-minutes-drop = ✖️ 取消，不发送
+meeting-minutes-use-buttons = 纪要还没有发出。请点预览下面的「✅ 确认发送」，或「✏️ 改纪要」「✏️ 改决议」「✖️ 取消，不发送」。
+meeting-ask-minutes-again = 现在的纪要：
+    { $current }
+    请输入修改后的纪要（最多 3000 字），决议不变：
+meeting-ask-decisions-again = 现在的决议：
+    { $current }
+    请输入修改后的决议，每行一条；不要决议请点「跳过」：
+meeting-minutes-dropped = 已取消，纪要没有发出，也没有保存。需要时可以在议事会卡片上再点「📝 发布纪要」。
 meeting-decision-line = { $n }. { $text }
 meeting-decision-order = { $n }. { $text } → 工单 { $ref }
 meeting-order-preview = <b>🧾 决议转为工单 — 请核对</b>

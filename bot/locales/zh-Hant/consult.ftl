@@ -316,6 +316,19 @@ meeting-cancel-done = ✅ 會議已取消，已通知 { $count } 人。
 meeting-ask-minutes = 請輸入會議紀要（最多 3000 字）：
 meeting-ask-decisions = 請輸入決議，每行一條；沒有決議請點「跳過」：
 meeting-minutes-done = ✅ 紀要已發布，已發送給 { $count } 位受邀居民。
+meeting-minutes-preview = 👀 預覽：下面這條紀要和決議將發給 { $count } 位受邀居民，現在還沒有發出。請核對，無誤後點「✅ 確認發送」。
+meeting-btn-minutes-send = ✅ 確認發送
+meeting-btn-minutes-redo = ✏️ 改紀要
+meeting-btn-decisions-redo = ✏️ 改決議
+meeting-btn-minutes-drop = ✖️ 取消，不發送
+meeting-minutes-use-buttons = 紀要還沒有發出。請點預覽下面的「✅ 確認發送」，或「✏️ 改紀要」「✏️ 改決議」「✖️ 取消，不發送」。
+meeting-ask-minutes-again = 現在的紀要：
+    { $current }
+    請輸入修改後的紀要（最多 3000 字），決議不變：
+meeting-ask-decisions-again = 現在的決議：
+    { $current }
+    請輸入修改後的決議，每行一條；不要決議請點「跳過」：
+meeting-minutes-dropped = 已取消，紀要沒有發出，也沒有保存。需要時可以在議事會卡片上再點「📝 發布紀要」。
 meeting-decision-line = { $n }. { $text }
 meeting-decision-order = { $n }. { $text } → 工單 { $ref }
 meeting-order-preview = <b>🧾 決議轉為工單 — 請核對</b>
