@@ -161,6 +161,11 @@ def ballot_data(poll_id: int) -> str:
     return f"cpb:{poll_id}"
 
 
+def meeting_view_data(meeting_id: int) -> str:
+    """A button that opens a meeting's card (handlers' MeetingCb(action="view", id=…))."""
+    return f"cmt:view:{meeting_id}:0"
+
+
 class LocalTime(str):
     """A time for people to read. As a plain string it is "12-06 19:00" (local); rendered for
     someone (Notifier.text, `localize`) it is the date-time text of their language, with

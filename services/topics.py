@@ -20,9 +20,16 @@ from models.consultations import (
     TopicStatus,
 )
 from services import audit
-from services.consult_common import Notifier
+from services.consult_common import Notifier, in_audience, meeting_view_data
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from services.meetings import agenda_of, ends_at, get_meeting, require_meeting_staff
+from services.meetings import (
+    agenda_of,
+    ends_at,
+    get_meeting,
+    may_view,
+    meeting_audience,
+    require_meeting_staff,
+)
 from services.users import require_scope, staff_of
 from services.validation import clean_text
 
@@ -300,23 +307,13 @@ async def _tell_proposer(
     key: str,
     notifier: Notifier,
 ) -> None:
-    """The proposer hears the decision, and so does everyone who backed the topic."""
+    """The proposer hears the decision, and so does everyone who backed the topic; a topic
+    put on a meeting's agenda says what happens next (`next_step`)."""
     args: dict[str, object] = {"title": topic.title}
     if meeting is not None:
         args.update(meeting=meeting.title, when=notifier.local(meeting.starts_at))
     else:
         args["answer"] = topic.answer or ""
-    proposer = await session.get(User, topic.proposer_id)
-    if proposer is not None and proposer.forgotten_at is None:
-        await notifier.send(
-            session,
-            users=[proposer],
-            key=key,
-            args=args,
-            kind="topic",
-            community_id=topic.community_id,
-            dedupe=f"topic:{topic.id}:{key}",
-        )
     backer_ids = select(TopicBacking.user_id).where(TopicBacking.topic_id == topic.id)
     backers = (
         await session.exec(
@@ -325,15 +322,46 @@ async def _tell_proposer(
             )
         )
     ).all()
-    await notifier.send(
-        session,
-        users=[b for b in backers if b.id != topic.proposer_id],
-        key=key.replace("-notice", "-backer"),
-        args=args,
-        kind="topic",
-        community_id=topic.community_id,
-        dedupe=f"topic:{topic.id}:{key}:backer",
-    )
+    proposer = await session.get(User, topic.proposer_id)
+    told: list[tuple[User, str, str]] = []  # (person, text key, dedupe key)
+    if proposer is not None and proposer.forgotten_at is None:
+        told.append((proposer, key, f"topic:{topic.id}:{key}"))
+    backer_key = key.replace("-notice", "-backer")
+    told += [
+        (b, backer_key, f"topic:{topic.id}:{key}:backer")
+        for b in backers
+        if b.id != topic.proposer_id
+    ]
+    for person, text_key, dedupe in told:
+        step = await next_step(session, meeting=meeting, user=person) if meeting else ""
+        buttons = None
+        if step == "published" and meeting is not None and meeting.id is not None:
+            buttons = [[("topic-btn-meeting", meeting_view_data(meeting.id))]]
+        await notifier.send(
+            session,
+            users=[person],
+            key=text_key,
+            args={**args, "next": step},
+            buttons=buttons,
+            kind="topic",
+            community_id=topic.community_id,
+            dedupe=dedupe,
+        )
+
+
+async def next_step(session: AsyncSession, *, meeting: Meeting, user: User) -> str:
+    """What someone told of a topic on a meeting's agenda can do next: "published" (open the
+    meeting and sign up), "draft" (they will be invited when it is announced), or
+    "elsewhere" (the meeting is not for them: staff take the topic there)."""
+    if meeting.status == MeetingStatus.PUBLISHED and await may_view(
+        session, meeting=meeting, user=user
+    ):
+        return "published"
+    if meeting.status == MeetingStatus.DRAFT and await in_audience(
+        session, user=user, audience=meeting_audience(meeting)
+    ):
+        return "draft"
+    return "elsewhere"
 
 
 async def has_backed(session: AsyncSession, *, topic_id: int, user_id: int) -> bool:

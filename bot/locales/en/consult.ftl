@@ -371,9 +371,17 @@ topic-btn-accept = ✅ Put on an agenda
 topic-btn-answer = 💬 Answer
 topic-backed = 👍 Backed; { $backers } people back it now.
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
+    { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
     { $answer }
 topic-accepted-backer = 🎉 A topic you backed, "{ $title }", is on the agenda of { $meeting } ({ $when }).
+    { topic-accepted-next }
+topic-accepted-next = { $next ->
+        [published] Tap "📅 Meeting and sign-up" below for the time and place and to sign up; at the meeting you can say what you think in person.
+        [draft] The meeting is still being prepared: when it is announced you will get the invitation (time and place) and can sign up then.
+       *[elsewhere] This meeting is not for your area; staff will raise the topic there.
+    }
+topic-btn-meeting = 📅 Meeting and sign-up
 topic-answered-backer = 💬 A topic you backed, "{ $title }", has an answer:
     { $answer }
 topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }). Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
@@ -564,7 +572,6 @@ poll-proxy-ask-room = Type the resident's room:
 poll-proxy-choose-resident = Several residents live there: choose whom you are voting for (the ballot comes next):
 poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
-poll-export-caption = Poll result export: { $question }
 poll-proxy-busy = You have not finished “{ $flow }”. If you start the proxy vote now, what you entered there is not kept.
 poll-btn-proxy-keep = ↩️ Go on with “{ $flow }”
 poll-btn-proxy-go = ✍️ Leave it, start the proxy vote
@@ -590,3 +597,4 @@ consult-flow-name = { $group ->
         [OnBehalf] filing for a resident
        *[other] another form
     }
+poll-export-caption = Poll result export: { $question }

@@ -371,9 +371,17 @@ topic-btn-accept = ✅ 列入议程
 topic-btn-answer = 💬 答复
 topic-backed = 👍 已附议，现在有 { $backers } 人附议。
 topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
 topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
     { $answer }
 topic-accepted-backer = 🎉 您附议的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
+topic-accepted-next = { $next ->
+        [published] 点下面的「📅 看议事会、报名」可以看时间地点并报名参加，到会时可以当面说说您的想法。
+        [draft] 议事会还在筹备，正式发布时您会收到开会通知（时间、地点），到时可以报名参加。
+       *[elsewhere] 这次议事会不面向您所在的范围，工作人员会在会上讨论这个议题。
+    }
+topic-btn-meeting = 📅 看议事会、报名
 topic-answered-backer = 💬 您附议的议题「{ $title }」有答复：
     { $answer }
 topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）。请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
@@ -552,7 +560,6 @@ poll-proxy-ask-room = 请输入居民的房号：
 poll-proxy-choose-resident = 这个房号有多位居民，请选择为哪一位代投（选好后出现选票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
-poll-export-caption = 投票结果导出：{ $question }
 poll-proxy-busy = 您还有「{ $flow }」没有填完。现在开始代投的话，它填到一半的内容不会保存。
 poll-btn-proxy-keep = ↩️ 继续填写「{ $flow }」
 poll-btn-proxy-go = ✍️ 不填了，开始代投
@@ -578,3 +585,4 @@ consult-flow-name = { $group ->
         [OnBehalf] 代居民登记
        *[other] 另一项操作
     }
+poll-export-caption = 投票结果导出：{ $question }

@@ -374,9 +374,17 @@ topic-btn-accept = ✅ 列入議程
 topic-btn-answer = 💬 答覆
 topic-backed = 👍 已附議，現在有 { $backers } 人附議。
 topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
 topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
     { $answer }
 topic-accepted-backer = 🎉 您附議的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
+topic-accepted-next = { $next ->
+        [published] 點下面的「📅 看議事會、報名」可以看時間地點並報名參加，到會時可以當面說說您的想法。
+        [draft] 議事會還在籌備，正式發布時您會收到開會通知（時間、地點），到時可以報名參加。
+       *[elsewhere] 這次議事會不面向您所在的範圍，工作人員會在會上討論這個議題。
+    }
+topic-btn-meeting = 📅 看議事會、報名
 topic-answered-backer = 💬 您附議的議題「{ $title }」有答覆：
     { $answer }
 topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）。請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
@@ -555,7 +563,6 @@ poll-proxy-ask-room = 請輸入居民的房號：
 poll-proxy-choose-resident = 這個房號有多位居民，請選擇為哪一位代投（選好後出現選票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
-poll-export-caption = 投票結果導出：{ $question }
 poll-proxy-busy = 您還有「{ $flow }」沒有填完。現在開始代投的話，它填到一半的內容不會保存。
 poll-btn-proxy-keep = ↩️ 繼續填寫「{ $flow }」
 poll-btn-proxy-go = ✍️ 不填了，開始代投
@@ -581,3 +588,4 @@ consult-flow-name = { $group ->
         [OnBehalf] 代居民登記
        *[other] 另一項操作
     }
+poll-export-caption = 投票結果導出：{ $question }
