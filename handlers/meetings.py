@@ -355,10 +355,16 @@ async def on_code(
     t: Text,
     clock: Clock,
 ) -> None:
-    """签到 with a code."""
-    meeting, new = await meetings.check_in_by_code(
-        session, user=user, code=message.text or "", now=clock()
-    )
+    """签到 with a code (a wrong length is explained; too many wrong codes end the step)."""
+    try:
+        meeting, new = await meetings.check_in_by_code(
+            session, user=user, code=message.text or "", now=clock()
+        )
+    except meetings.CodeAttemptsUsed as exc:
+        await state.clear()
+        menu = main_menu(t, roles, registered=user.registered)
+        await message.answer(t(exc.key, **exc.args_), reply_markup=menu)
+        return
     await state.clear()
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
     await message.answer(text, reply_markup=main_menu(t, roles, registered=user.registered))

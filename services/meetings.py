@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Grid, Role, User
+from models import AuditEvent, Building, Grid, Role, User
 from models.consultations import (
     MEETING_TRANSITIONS,
     AgendaItem,
@@ -947,17 +947,65 @@ async def check_in(
     return meeting, new
 
 
+CODE_LENGTH = 6  # check-in codes are 6 digits (_new_code)
+CODE_ATTEMPTS = 5  # wrong codes a person may type within CODE_LOCKOUT
+CODE_LOCKOUT = timedelta(minutes=15)
+_WRONG_CODE = "meeting-checkin-code-wrong"
+
+
+class CodeAttemptsUsed(Conflict):
+    """Too many wrong check-in codes lately: no code is read until the oldest one ages out."""
+
+
+async def _wrong_codes(session: AsyncSession, *, user: User, now: datetime) -> list[datetime]:
+    """When this person typed a wrong code within the last CODE_LOCKOUT, oldest first."""
+    stmt = (
+        select(AuditEvent.at)
+        .where(
+            AuditEvent.action == _WRONG_CODE,
+            AuditEvent.subject_type == "user",
+            AuditEvent.subject_id == str(user.id),
+            col(AuditEvent.at) > now - CODE_LOCKOUT,
+        )
+        .order_by(col(AuditEvent.at))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+def _locked(wrong: list[datetime], *, now: datetime) -> CodeAttemptsUsed:
+    """The refusal, with the minutes until the attempt that locked it ages out."""
+    free_at = wrong[-CODE_ATTEMPTS] + CODE_LOCKOUT
+    minutes = max(1, -(-int((free_at - now).total_seconds()) // 60))
+    return CodeAttemptsUsed("meeting-err-code-locked", tries=CODE_ATTEMPTS, minutes=minutes)
+
+
 async def check_in_by_code(
     session: AsyncSession, *, user: User, code: str, now: datetime
 ) -> tuple[Meeting, bool]:
-    """签到 with the code staff show in the room (anyone present may use it)."""
-    clean = "".join(ch for ch in (code or "") if ch.isdigit())
+    """签到 with the code staff show in the room (anyone present may use it). A code of the
+    wrong length is explained (nothing counted); a wrong code counts, and after CODE_ATTEMPTS
+    wrong ones within CODE_LOCKOUT no code is read for a while (a code can't be guessed)."""
+    typed = unicodedata.normalize("NFKC", code or "")
+    clean = "".join(ch for ch in typed if ch.isdigit())
+    if len(clean) != CODE_LENGTH:
+        raise InvalidInput("meeting-err-code-format", length=CODE_LENGTH, typed=len(clean))
+    wrong = await _wrong_codes(session, user=user, now=now)
+    if len(wrong) >= CODE_ATTEMPTS:
+        raise _locked(wrong, now=now)
     stmt = select(Meeting).where(
         Meeting.checkin_code == clean, Meeting.status == MeetingStatus.PUBLISHED
     )
-    meetings = list((await session.exec(stmt)).all()) if len(clean) == 6 else []
+    meetings = list((await session.exec(stmt)).all())
     if not meetings:
-        raise InvalidInput("meeting-err-code")
+        event = audit.record(
+            session, actor_id=user.id, action=_WRONG_CODE, subject_type="user", subject_id=user.id
+        )
+        event.at = now
+        await session.commit()
+        wrong.append(now)
+        if len(wrong) >= CODE_ATTEMPTS:
+            raise _locked(wrong, now=now)
+        raise InvalidInput("meeting-err-code", left=CODE_ATTEMPTS - len(wrong))
     meeting = next((m for m in meetings if in_checkin_window(m, now=now)), meetings[0])
     _row, new = await _record_checkin(session, meeting=meeting, user=user, method="code", now=now)
     return meeting, new

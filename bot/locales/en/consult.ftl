@@ -69,7 +69,15 @@ meeting-err-staff-cancelled = This meeting has been cancelled; it can no longer 
 meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to change its time.
 meeting-err-not-audience = This meeting is not for your area, so you cannot sign up.
 meeting-err-checkin-window = Check-in is not open now (from { $before } minutes before the start until the end).
-meeting-err-code = That check-in code is wrong; please check the code shown by staff.
+meeting-err-code = That check-in code is wrong; please check the code shown by staff. { $left ->
+        [one] 1 more try.
+       *[other] { $left } more tries.
+    }
+meeting-err-code-format = The check-in code has { $length } digits{ $typed ->
+        [0] ; type the digits staff show, e.g. 123456.
+       *[other] ; you typed { $typed }. Please check the code staff show and type all { $length } digits.
+    }
+meeting-err-code-locked = A wrong check-in code was typed { $tries } times, so for safety please try again in { $minutes } minutes. Staff in the room can help you check the code; if you signed up, the message sent when check-in opened has a "📍 Check in" button you can tap instead.
 meeting-err-not-published = The meeting is not published, or it was cancelled.
 meeting-err-minutes-early = Minutes can be published once the meeting has started.
 meeting-err-minuted = The minutes have already been published.

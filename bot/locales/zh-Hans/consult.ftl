@@ -69,7 +69,12 @@ meeting-err-staff-cancelled = 这个议事会已经取消了，不能再修改�
 meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」开会时间。
 meeting-err-not-audience = 这个议事会不面向您所在的范围，无法报名。
 meeting-err-checkin-window = 现在不在签到时间内（开会前 { $before } 分钟到会议结束）。
-meeting-err-code = 签到码不对，请核对工作人员出示的签到码。
+meeting-err-code = 签到码不对，请核对工作人员出示的签到码。还可以再试 { $left } 次。
+meeting-err-code-format = 签到码是 { $length } 位数字{ $typed ->
+        [0] ，请输入工作人员出示的数字，例如 123456。
+       *[other] ，您输入的是 { $typed } 位。请核对工作人员出示的签到码，{ $length } 位都要输入。
+    }
+meeting-err-code-locked = 签到码已经连续输错 { $tries } 次，为了安全，请 { $minutes } 分钟后再试。也可以请现场工作人员帮您核对签到码；如果您报了名，签到开始时发给您的消息里有「📍 签到」按钮，直接点它就行。
 meeting-err-not-published = 议事会还没有发布，或已经取消。
 meeting-err-minutes-early = 会议开始后才能发布纪要。
 meeting-err-minuted = 纪要已经发布过了。

@@ -72,7 +72,12 @@ meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改�
 meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
 meeting-err-not-audience = 這個議事會不面向您所在的範圍，無法報名。
 meeting-err-checkin-window = 現在不在簽到時間內（開會前 { $before } 分鐘到會議結束）。
-meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。
+meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。還可以再試 { $left } 次。
+meeting-err-code-format = 簽到碼是 { $length } 位數字{ $typed ->
+        [0] ，請輸入工作人員出示的數字，例如 123456。
+       *[other] ，您輸入的是 { $typed } 位。請核對工作人員出示的簽到碼，{ $length } 位都要輸入。
+    }
+meeting-err-code-locked = 簽到碼已經連續輸錯 { $tries } 次，為了安全，請 { $minutes } 分鐘後再試。也可以請現場工作人員幫您核對簽到碼；如果您報了名，簽到開始時發給您的消息裡有「📍 簽到」按鈕，直接點它就行。
 meeting-err-not-published = 議事會還沒有發布，或已經取消。
 meeting-err-minutes-early = 會議開始後才能發布紀要。
 meeting-err-minuted = 紀要已經發布過了。
