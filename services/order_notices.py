@@ -12,8 +12,10 @@ from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.delivery import enqueue, inline_keyboard, prepare_batch
+from models.base import utcnow
+from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
 from services.order_common import Notice, category, voice_placeholder_key, written_text
+from services.when import when_args
 
 CB_PREFIX = "oc"
 
@@ -58,6 +60,13 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     args = dict(notice.args)
     if "category" in args:
         args["category"] = category(str(args["category"])).name(lang)
+    if "due" in args:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
+        due = args["due"]
+        args["due"] = (
+            texts.get(lang, "date-time", **when_args(due, zone=local_zone(), now=utcnow()))
+            if isinstance(due, datetime)
+            else "none"
+        )
     if "text" in args and not written_text(str(args["text"])):
         # a request left as a voice note only: say so in the reader's language
         args["text"] = texts.get(lang, voice_placeholder_key(str(args["text"])))

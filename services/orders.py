@@ -53,7 +53,7 @@ from services.order_common import (
     unschedule,
     written_text,
 )
-from services.requests import Page
+from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.validation import clean_text, short_label
 
@@ -326,13 +326,31 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
     An order for an urgent request (a burst pipe, a fall) is offered at once, also in quiet hours.
     """
     members = await matching_members(session, order=order)
+    if not members:
+        return []
     req = await session.get(Request, order.request_id)
     urgent = bool(req is not None and req.urgent)
+    # what a member weighs before claiming from the notice itself: where (building at most),
+    # by when, for how many points, how many people
+    names = await place_names(
+        session,
+        community_id=order.community_id,
+        grid_id=order.grid_id,
+        building_id=req.building_id if req is not None else None,
+    )
+    args = {
+        "number": order.number,
+        "title": order.title,
+        "place": " · ".join(names),
+        "points": order.points,
+        "need": max(order.members_needed - order.claimed_count, 1),
+        "due": order.deadline_at,
+    }
     return [
         Notice(
             chat_id=m.user_id,
             key=key,
-            args={"number": order.number, "title": order.title},
+            args=args,
             kind="member-offer",
             ref_id=order.id,
             urgent=urgent,

@@ -279,8 +279,19 @@ order-notice-merged = Your request { $number } is handled together with request 
 order-notice-declined = Sorry, your request { $number } was declined. Reason: { $reason }
 order-notice-closed = Your request { $number } is closed.
 order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
-order-notice-offer = 🛠 New order { $number }: { $title }. Tap "✋ Claim" to take it.
+order-notice-offer = 🛠 New order { $number }: { $title }
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ Due { $due } · {""}
+    }⭐ { $points } points · { $need } more needed
+    Tap "✋ Claim" to take it.
 order-notice-offer-again = 🛠 Order { $number } ({ $title }) still needs someone. Can you help?
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ Due { $due } · {""}
+    }⭐ { $points } points · { $need } more needed
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
 order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.

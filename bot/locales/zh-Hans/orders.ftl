@@ -279,8 +279,19 @@ order-notice-merged = 您的诉求 { $number } 已和诉求 { $target } 合并�
 order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原因：{ $reason }
 order-notice-closed = 您的诉求 { $number } 已结案。
 order-notice-claimed = 您的诉求 { $number } 已有党员/志愿者接单，他们会尽快联系您。
-order-notice-offer = 🛠 新工单 { $number }：{ $title }。需要的话点「✋ 接单」。
+order-notice-offer = 🛠 新工单 { $number }：{ $title }
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 时限 { $due } · {""}
+    }⭐ { $points } 积分 · 还需 { $need } 人
+    需要的话点「✋ 接单」。
 order-notice-offer-again = 🛠 工单 { $number }（{ $title }）还在等人接，您能帮忙吗？
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 时限 { $due } · {""}
+    }⭐ { $points } 积分 · 还需 { $need } 人
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
 order-notice-released = 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。已重新派给 { $count } 位党员/志愿者。
 order-notice-released-nobody = ⚠️ 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。没有其他符合条件的党员/志愿者，目前没有人能看到它；可以发给全社区所有党员/志愿者。

@@ -282,8 +282,19 @@ order-notice-merged = 您的訴求 { $number } 已和訴求 { $target } 合併�
 order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原因：{ $reason }
 order-notice-closed = 您的訴求 { $number } 已結案。
 order-notice-claimed = 您的訴求 { $number } 已有黨員/志願者接單，他們會盡快聯繫您。
-order-notice-offer = 🛠 新工單 { $number }：{ $title }。需要的話點「✋ 接單」。
+order-notice-offer = 🛠 新工單 { $number }：{ $title }
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 時限 { $due } · {""}
+    }⭐ { $points } 積分 · 還需 { $need } 人
+    需要的話點「✋ 接單」。
 order-notice-offer-again = 🛠 工單 { $number }（{ $title }）還在等人接，您能幫忙嗎？
+    📍 { $place }
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 時限 { $due } · {""}
+    }⭐ { $points } 積分 · 還需 { $need } 人
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
 order-notice-released = 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。已重新派給 { $count } 位黨員/志願者。
 order-notice-released-nobody = ⚠️ 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。沒有其他符合條件的黨員/志願者，目前沒有人能看到它；可以發給全社區所有黨員/志願者。
