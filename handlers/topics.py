@@ -22,6 +22,7 @@ from handlers.consult_kit import (
     make_notifier,
     reply,
     staff_community,
+    tx,
     when_text,
 )
 from handlers.filters import IS_STAFF
@@ -87,6 +88,7 @@ async def on_topics(
         await _decided(query.message, decided, t, settings)
         return
     await reply(query.message, t("topic-list-title"))
+    who = await topics.proposers(session, topics=items) if staff else {}
     for topic in items:
         tid = topic.id or 0
         row = []
@@ -95,15 +97,45 @@ async def on_topics(
         if staff:
             row.append((t("topic-btn-accept"), TopicCb(action="accept", id=tid).pack()))
             row.append((t("topic-btn-answer"), TopicCb(action="answer", id=tid).pack()))
-        text = t(
+        text = _item_text(topic, t, settings, staff=staff, proposer=who.get(tid))
+        await reply(query.message, text, reply_markup=kb([row]) if row else None)
+    await _decided(query.message, decided, t, settings)
+
+
+def _item_text(
+    topic: Topic,
+    t: Text,
+    settings: Settings,
+    *,
+    staff: bool,
+    proposer: topics.Proposer | None = None,
+) -> str:
+    """A topic in the list. Staff of its community also read who proposed it (name and
+    address) and when, and the explanation or that there is none."""
+    status = t(f"topic-status-{topic.status}")
+    if not staff:
+        return t(
             "topic-item",
             title=topic.title,
             backers=topic.backers,
-            status=t(f"topic-status-{topic.status}"),
+            status=status,
             detail=topic.detail or "",
-        )
-        await reply(query.message, text.strip(), reply_markup=kb([row]) if row else None)
-    await _decided(query.message, decided, t, settings)
+        ).strip()
+    when = when_text(t, topic.created_at, settings=settings, now=topic.created_at)
+    address = f"{proposer.building} {proposer.room}".strip() if proposer else ""
+    return tx(
+        t,
+        "topic-staff-item",
+        title=topic.title,
+        backers=topic.backers,
+        status=status,
+        name=proposer.name if proposer else t("topic-proposer-forgotten"),
+        address=address,
+        has_address="yes" if address else "no",
+        when=when,
+        detail=topic.detail or "",
+        has_detail="yes" if (topic.detail or "").strip() else "no",
+    )
 
 
 DECIDED_ANSWER_SHOWN = 200  # characters of an answer in the list; the people concerned got it all
@@ -203,20 +235,18 @@ async def on_back(
     callback_data: TopicCb,
     session: AsyncSession,
     user: User,
+    roles: frozenset[Role],
     t: Text,
+    settings: Settings,
     clock: Clock,
 ) -> None:
     """附议 once; the topic's message then shows the new count (and no 附议 button)."""
     topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
     await query.answer(t("topic-backed", backers=topic.backers), show_alert=True)
     if isinstance(query.message, Message) and query.message.text is not None:
-        text = t(
-            "topic-item",
-            title=topic.title,
-            backers=topic.backers,
-            status=t(f"topic-status-{topic.status}"),
-            detail=topic.detail or "",
-        ).strip()
+        staff = await can_act_in(session, user=user, roles=roles, community_id=topic.community_id)
+        who = await topics.proposers(session, topics=[topic]) if staff else {}
+        text = _item_text(topic, t, settings, staff=staff, proposer=who.get(topic.id or 0))
         markup = query.message.reply_markup
         rows = [
             [b for b in row if b.callback_data != query.data]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, update
@@ -10,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Role, User
+from models import Building, Role, User
 from models.consultations import (
     AgendaItem,
     Meeting,
@@ -362,6 +363,48 @@ async def next_step(session: AsyncSession, *, meeting: Meeting, user: User) -> s
     ):
         return "draft"
     return "elsewhere"
+
+
+@dataclass(frozen=True)
+class Proposer:
+    """Who proposed a topic, for the community's staff: name and address (rooms are seen by
+    the community's staff only). None for a person who deleted their personal data."""
+
+    name: str
+    building: str
+    room: str
+
+
+async def proposers(
+    session: AsyncSession, *, topics: Sequence[Topic]
+) -> dict[int, Proposer | None]:
+    """The proposer of each topic by topic id (None where they deleted their data); for
+    staff cards only, never shown to residents."""
+    ids = {t.proposer_id for t in topics}
+    if not ids:
+        return {}
+    people = {
+        u.id: u for u in (await session.exec(select(User).where(col(User.id).in_(ids)))).all()
+    }
+    building_ids = {u.building_id for u in people.values() if u.building_id is not None}
+    buildings = {
+        b.id: b.name
+        for b in (
+            await session.exec(select(Building).where(col(Building.id).in_(building_ids)))
+        ).all()
+    }
+    out: dict[int, Proposer | None] = {}
+    for topic in topics:
+        person = people.get(topic.proposer_id)
+        if person is None or person.forgotten_at is not None:
+            out[topic.id or 0] = None
+            continue
+        out[topic.id or 0] = Proposer(
+            name=person.display_name,
+            building=buildings.get(person.building_id, "") if person.building_id else "",
+            room=person.room or "",
+        )
+    return out
 
 
 async def has_backed(session: AsyncSession, *, topic_id: int, user_id: int) -> bool:

@@ -382,6 +382,16 @@ topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meet
     { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
     { $answer }
+topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+    Proposed by { $name }{ $has_address ->
+        [yes] {" "}({ $address })
+       *[no] {""}
+    } · { $when }
+    { $has_detail ->
+        [yes] Explanation: { $detail }
+       *[no] Explanation: (none given)
+    }
+topic-proposer-forgotten = (personal data deleted)
 topic-accepted-backer = 🎉 A topic you backed, "{ $title }", is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-accepted-next = { $next ->

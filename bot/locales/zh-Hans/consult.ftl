@@ -379,6 +379,16 @@ topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会�
     { topic-accepted-next }
 topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
     { $answer }
+topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
+    提议人：{ $name }{ $has_address ->
+        [yes] （{ $address }）
+       *[no] {""}
+    } · { $when }
+    { $has_detail ->
+        [yes] 说明：{ $detail }
+       *[no] 说明：（提议人没有补充说明）
+    }
+topic-proposer-forgotten = （已删除个人信息）
 topic-accepted-backer = 🎉 您附议的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-accepted-next = { $next ->

@@ -382,6 +382,16 @@ topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會�
     { topic-accepted-next }
 topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
     { $answer }
+topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
+    提議人：{ $name }{ $has_address ->
+        [yes] （{ $address }）
+       *[no] {""}
+    } · { $when }
+    { $has_detail ->
+        [yes] 說明：{ $detail }
+       *[no] 說明：（提議人沒有補充說明）
+    }
+topic-proposer-forgotten = （已刪除個人信息）
 topic-accepted-backer = 🎉 您附議的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-accepted-next = { $next ->
