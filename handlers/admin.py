@@ -254,28 +254,17 @@ async def cmd_category(
     catalogue_watch: CatalogueWatch,
     t: Text,
 ) -> None:
-    """/category deadline|add|remove …: edit the catalogue (the service validates and saves)."""
+    """/category deadline|add|rename|hant|remove …: edit the catalogue (the service validates
+    and saves)."""
     edit = category_service.parse_catalogue_edit(command.args or "")
-    data_dir = settings.data_dir
-    if edit.action == "deadline":
-        await category_service.set_deadline(
-            session, admin=user, roles=roles, data_dir=data_dir, code=edit.code, hours=edit.hours
-        )
-    elif edit.action == "remove":
-        await category_service.remove_category(
-            session, admin=user, roles=roles, data_dir=data_dir, code=edit.code
-        )
-    else:
-        await category_service.add_category(
-            session,
-            admin=user,
-            roles=roles,
-            data_dir=data_dir,
-            code=edit.code,
-            hours=edit.hours,
-            name_zh=edit.name_zh,
-            name_en=edit.name_en,
-            skills=list(edit.skills),
-        )
+    categories = await category_service.apply_edit(
+        session, admin=user, roles=roles, data_dir=settings.data_dir, edit=edit
+    )
     await catalogue_watch.changed()  # the other bot processes take it up
-    await message.answer(t("cat-updated"))
+    lines = [t("cat-updated")]
+    if edit.action in ("add", "rename"):  # new names: say what Traditional readers will see
+        [named] = [c for c in categories if c.code == edit.code]
+        hant = named.names.get("zh-Hant")
+        key = "cat-hant-made" if hant else "cat-hant-none"
+        lines.append(t(key, code=edit.code, name=hant or named.name("zh-Hans")))
+    await message.answer("\n".join(lines))

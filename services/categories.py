@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import re
@@ -12,6 +13,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -48,12 +50,13 @@ _CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")  # as the catalogue requires
 class CatalogueEdit:
     """One `/category …` command, parsed: what to change and how."""
 
-    action: str  # "deadline" | "add" | "remove"
+    action: str  # "deadline" | "add" | "rename" | "hant" | "remove"
     code: str
     hours: int = 0
     name_zh: str = ""
     name_en: str = ""
     skills: tuple[str, ...] = ()
+    name_hant: str = ""  # "hant": the Traditional Chinese name an admin sets by hand
 
 
 def parse_catalogue_edit(args: str) -> CatalogueEdit:
@@ -61,7 +64,8 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
 
     `deadline CODE HOURS` · `remove CODE` ·
     `add CODE HOURS 中文名/English name [skill1,skill2]`, where the names (or just the English
-    one) go in quotes when they hold spaces: `add pet_care 48 "宠物管理/Pet care" general`.
+    one) go in quotes when they hold spaces: `add pet_care 48 "宠物管理/Pet care" general` ·
+    `rename CODE 中文名/English name` · `hant CODE 繁體名` (the Traditional Chinese name).
     Raises InvalidInput (cat-err-quote, cat-err-spaces, cat-err-usage) when the form is wrong.
     """
     lexer = shlex.shlex(args.translate(_QUOTES), posix=True)
@@ -91,6 +95,20 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
                 name_en=" ".join(name_en.split()),
                 skills=tuple(s.strip() for s in codes if s.strip()),
             )
+        case ["rename", code, names] if "/" in names:
+            name_zh, name_en = names.split("/", 1)
+            return CatalogueEdit(
+                action="rename",
+                code=code,
+                name_zh=" ".join(name_zh.split()),
+                name_en=" ".join(name_en.split()),
+            )
+        case ["rename", _, _, *_]:
+            raise InvalidInput("cat-err-spaces" if len(parts) > 3 else "cat-err-usage")
+        case ["hant", code, name]:
+            return CatalogueEdit(action="hant", code=code, name_hant=" ".join(name.split()))
+        case ["hant", _, _, *_]:
+            raise InvalidInput("cat-err-hant-spaces")
         case ["add", _, _, _, *_]:
             raise InvalidInput("cat-err-spaces" if len(parts) > 5 else "cat-err-usage")
     raise InvalidInput("cat-err-usage")
@@ -99,6 +117,39 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
 def current_catalogue(*, data_dir: Path) -> list[Category]:
     """The deployment's file, else the default (what a process starts with; see CatalogueSync)."""
     return load_deployment_catalogue(data_dir)
+
+
+@functools.cache
+def _converter() -> Any:
+    """OpenCC's Simplified → Traditional (Taiwan standard forms, as the zh-Hant texts use), or
+    None where it is not installed (it is a dependency; an old install may lack it)."""
+    try:
+        import opencc
+    except ImportError:
+        log.warning("catalogue: OpenCC is not installed; no Traditional names are made")
+        return None
+    return opencc.OpenCC("s2tw")
+
+
+def traditional_name(simplified: str) -> str | None:
+    """A category's name in Traditional characters, character by character (s2tw, as
+    bot/locales/make_hant.py does for the texts), or None without a converter."""
+    converter = _converter()
+    return str(converter.convert(simplified)) if converter is not None else None
+
+
+def _names(name_zh: str, name_en: str, *, before: Category | None) -> dict[str, str]:
+    """A category's names: the Traditional one made from the Simplified one, unless the
+    Simplified name is unchanged and has a Traditional one already (an admin may have set it)."""
+    names = {"zh-Hans": name_zh.strip(), "en": name_en.strip()}
+    if not all(names.values()) or any(len(n) > 40 for n in names.values()):
+        raise InvalidInput("cat-err-names")
+    kept = before.names.get("zh-Hant") if before else None
+    hant = kept if kept and before and before.names["zh-Hans"] == names["zh-Hans"] else None
+    hant = hant or traditional_name(names["zh-Hans"])
+    if hant:
+        names["zh-Hant"] = hant
+    return names
 
 
 def _document(categories: Iterable[Category]) -> str:
@@ -277,10 +328,9 @@ async def add_category(
     unknown = [s for s in skills if s not in SKILLS]
     if unknown:
         raise InvalidInput("cat-err-skills", skills=", ".join(unknown))
-    names = {"zh-Hans": name_zh.strip(), "en": name_en.strip()}
-    if not all(names.values()) or any(len(n) > 40 for n in names.values()):
-        raise InvalidInput("cat-err-names")
     categories = await _latest(session, data_dir=data_dir)
+    before = next((c for c in categories if c.code == code), None)
+    names = _names(name_zh, name_en, before=before)
     try:
         updated = with_category(
             categories,
@@ -296,6 +346,74 @@ async def add_category(
         action="add",
         detail=code,
         change=updated,
+    )
+
+
+async def rename_category(
+    session: AsyncSession,
+    *,
+    admin: User,
+    roles: Collection[Role],
+    data_dir: Path,
+    code: str,
+    name_zh: str,
+    name_en: str,
+) -> list[Category]:
+    """Give a category new names (its deadline and skills stay); the Traditional Chinese name
+    is made again from the new Simplified one."""
+    categories = await _latest(session, data_dir=data_dir)
+    before = next((c for c in categories if c.code == code), None)
+    if before is None:
+        raise InvalidInput("cat-err-unknown", code=code)
+    renamed = Category(
+        code=code,
+        names=_names(name_zh, name_en, before=before),
+        deadline_hours=before.deadline_hours,
+        skills=before.skills,
+    )
+    return await _apply(
+        session,
+        admin=admin,
+        roles=roles,
+        data_dir=data_dir,
+        action="rename",
+        detail=code,
+        change=lambda: with_category(categories, renamed),
+    )
+
+
+async def set_traditional_name(
+    session: AsyncSession,
+    *,
+    admin: User,
+    roles: Collection[Role],
+    data_dir: Path,
+    code: str,
+    name: str,
+) -> list[Category]:
+    """Set the name Traditional Chinese readers see, by hand (a conversion that reads wrong,
+    or an install without a converter)."""
+    name = name.strip()
+    if not name or len(name) > 40:
+        raise InvalidInput("cat-err-hant-name")
+    categories = await _latest(session, data_dir=data_dir)
+    before = next((c for c in categories if c.code == code), None)
+    if before is None:
+        raise InvalidInput("cat-err-unknown", code=code)
+    changed = Category(
+        code=code,
+        names={**before.names, "zh-Hant": name},
+        deadline_hours=before.deadline_hours,
+        skills=before.skills,
+    )
+    return await _apply(
+        session,
+        admin=admin,
+        roles=roles,
+        data_dir=data_dir,
+        action="hant",
+        detail=code,
+        change=lambda: with_category(categories, changed),
     )
 
 
@@ -326,4 +444,37 @@ async def remove_category(
         action="remove",
         detail=code,
         change=updated,
+    )
+
+
+async def apply_edit(
+    session: AsyncSession,
+    *,
+    admin: User,
+    roles: Collection[Role],
+    data_dir: Path,
+    edit: CatalogueEdit,
+) -> list[Category]:
+    """Carry out one parsed `/category …` command; the catalogue after it."""
+    common: dict[str, Any] = {"admin": admin, "roles": roles, "data_dir": data_dir}
+    code = edit.code
+    match edit.action:
+        case "deadline":
+            return await set_deadline(session, **common, code=code, hours=edit.hours)
+        case "remove":
+            return await remove_category(session, **common, code=code)
+        case "rename":
+            return await rename_category(
+                session, **common, code=code, name_zh=edit.name_zh, name_en=edit.name_en
+            )
+        case "hant":
+            return await set_traditional_name(session, **common, code=code, name=edit.name_hant)
+    return await add_category(
+        session,
+        **common,
+        code=code,
+        hours=edit.hours,
+        name_zh=edit.name_zh,
+        name_en=edit.name_en,
+        skills=list(edit.skills),
     )

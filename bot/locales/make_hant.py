@@ -1,6 +1,6 @@
 """Write bot/locales/zh-Hant/*.ftl from bot/locales/zh-Hans/*.ftl: OpenCC, then our fixes.
 
-Run it after any change to the zh-Hans texts (it needs the dev extra, `pip install -e '.[dev]'`):
+Run it after any change to the zh-Hans texts (OpenCC comes with `pip install -e .`):
 
     .venv/bin/python bot/locales/make_hant.py           # rewrite zh-Hant from zh-Hans
     .venv/bin/python bot/locales/make_hant.py --check   # exit 1 if zh-Hant is out of date

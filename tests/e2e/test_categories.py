@@ -25,7 +25,7 @@ async def test_admin_changes_deadline_adds_and_removes_a_category(linli_sandbox:
 
     [added] = await d.say(ADMIN, "/category add pets 48 宠物管理/Pets general,patrol")
     assert "已更新" in message_text(added)
-    assert category("pets").names == {"zh-Hans": "宠物管理", "en": "Pets"}
+    assert category("pets").names == {"zh-Hans": "宠物管理", "en": "Pets", "zh-Hant": "寵物管理"}
 
     [removed] = await d.say(ADMIN, "/category remove pets")
     assert "已更新" in message_text(removed)
@@ -67,7 +67,11 @@ async def test_category_names_with_spaces_in_quotes(linli_sandbox: Harness) -> N
 
     [added] = await d.say(ADMIN, '/category add pet_care 48 "宠物管理/Pet care" general,patrol')
     assert "已更新" in message_text(added)
-    assert category("pet_care").names == {"zh-Hans": "宠物管理", "en": "Pet care"}
+    assert category("pet_care").names == {
+        "zh-Hans": "宠物管理",
+        "en": "Pet care",
+        "zh-Hant": "寵物管理",
+    }
     assert category("pet_care").skills == ("general", "patrol")
     # Chinese quotes from an input method work as well
     [added] = await d.say(ADMIN, "/category add kids 24 “儿童乐园/Children's play area”")

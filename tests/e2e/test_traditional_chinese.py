@@ -124,3 +124,32 @@ async def test_quiet_hours_named_and_switched_off_in_traditional(linli_sandbox: 
     assert "和谐社区" in message_text(listing) and "社區名" in message_text(listing)
     [done] = await d.say(admin, "/quiet 和諧社區 關閉")
     assert "和谐社区 已關閉免打擾" in message_text(done)
+
+
+async def test_a_category_an_admin_adds_has_a_traditional_name(linli_sandbox: Harness) -> None:
+    """/category add and rename make the name Traditional readers see (OpenCC s2tw); an admin
+    can set it by hand; a resident reading Traditional picks the category by that name."""
+    h = linli_sandbox
+    d = h.driver
+    admin = 1001
+    [added] = await d.say(admin, "/category add pets 48 宠物管理/Pets general")
+    assert "已更新" in message_text(added) and "繁体中文名：寵物管理" in message_text(added)
+    await d.say(ZHOU, "/lang")
+    await d.tap(ZHOU, "繁體中文")
+    await d.expect(ZHOU, "有什麼可以幫您")
+    await d.say(ZHOU, "📝 我要點單")
+    await d.say(ZHOU, "樓下有隻流浪狗")
+    [*_, preview] = await d.say(ZHOU, "✅ 說完了")
+    await d.tap(ZHOU, "換個分類", preview["message_id"])
+    picker = await d.expect(ZHOU, "請選擇最合適的分類", since=preview["message_id"] - 1)
+    assert "寵物管理" in _inline_labels(picker)
+    # renamed: made again from the new Simplified name; set by hand: kept
+    [renamed] = await d.say(admin, '/category rename pets "宠物与流浪动物/Pets and strays"')
+    assert "繁体中文名：寵物與流浪動物" in message_text(renamed)
+    [set_by_hand] = await d.say(admin, '/category hant pets "寵物 與流浪動物"')
+    assert "已更新" in message_text(set_by_hand)
+    await d.say(admin, "/lang")
+    await d.tap(admin, "繁體中文")
+    await d.expect(admin, "語言已切換為繁體中文")
+    [listing] = await d.say(admin, "/categories")
+    assert "寵物 與流浪動物" in message_text(listing)

@@ -80,3 +80,48 @@ def test_quoted_names_come_back_whole(name_zh: str, name_en: str, hours: int) ->
         hours,
         ("general",),
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            'rename pets "宠物与流浪动物/Pets and strays"',
+            CatalogueEdit("rename", "pets", name_zh="宠物与流浪动物", name_en="Pets and strays"),
+        ),
+        ("hant pets 寵物管理", CatalogueEdit("hant", "pets", name_hant="寵物管理")),
+        ("hant pets “寵物  管理”", CatalogueEdit("hant", "pets", name_hant="寵物 管理")),
+    ],
+)
+def test_rename_and_the_traditional_name(args: str, expected: CatalogueEdit) -> None:
+    assert parse_catalogue_edit(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        ("rename pets 宠物与流浪动物/Pets and strays", "cat-err-spaces"),
+        ("rename pets", "cat-err-usage"),
+        ("hant pets 寵物 管理", "cat-err-hant-spaces"),
+    ],
+)
+def test_rename_and_traditional_name_mistakes(args: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_catalogue_edit(args)
+    assert caught.value.key == key
+
+
+def test_traditional_name_without_a_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where OpenCC is not installed no name is made up: zh-Hant readers see the Simplified
+    one until an admin sets it (/category hant), and the admin is told so."""
+    import sys
+
+    from services import categories
+
+    assert categories.traditional_name("宠物与流浪动物") == "寵物與流浪動物"
+    categories._converter.cache_clear()
+    monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc → ImportError
+    try:
+        assert categories.traditional_name("宠物管理") is None
+    finally:
+        categories._converter.cache_clear()

@@ -141,6 +141,8 @@ cat-usage = To change them:
     <code>/category add CODE HOURS 中文名/English name skill1,skill2</code> add a category
     When a name has spaces, put the names in quotes, for example:
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
+    <code>/category rename CODE 中文名/English name</code> rename a category
+    <code>/category hant CODE 繁體名</code> set the Traditional Chinese name (made by itself when you add or rename)
     <code>/category remove CODE</code> remove a category
     A new category is suggested by triage after the next retraining (nightly).
 cat-updated = ✅ Categories updated.
@@ -156,6 +158,10 @@ cat-err-names = Give both a Chinese and an English name, separated by "/", each 
 cat-err-code = This category cannot be saved: the code '{ $code }' must be 2 to 40 lowercase letters, digits and underscores, starting with a letter, e.g. <code>pet_care</code>.
 cat-err-invalid = This category cannot be saved: { $reason }
 cat-err-other = The "other" category cannot be removed.
+cat-hant-made = Traditional Chinese name: { $name } (if it is wrong, change it with <code>/category hant { $code } NAME</code>)
+cat-hant-none = No Traditional Chinese name was made (no Simplified-to-Traditional converter is installed here), so residents reading Traditional Chinese see "{ $name }". Set one with <code>/category hant { $code } NAME</code>.
+cat-err-hant-spaces = When the Traditional name has spaces, put it in quotes, for example <code>/category hant pet_care "寵物 管理"</code>.
+cat-err-hant-name = Please give the Traditional Chinese name, at most 40 characters.
 cmd-categories = Request categories and deadlines
 
 reg-picked = ✓ { $step }: { $value }

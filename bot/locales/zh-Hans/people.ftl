@@ -141,6 +141,8 @@ cat-usage = 修改方法：
     <code>/category add 代码 小时数 中文名/英文名 技能1,技能2</code> 新增分类
     名称里有空格时，把名称放在引号里，例如：
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>
+    <code>/category rename 代码 中文名/英文名</code> 改名称
+    <code>/category hant 代码 繁體名</code> 设置繁体中文名（新增或改名时会自动生成）
     <code>/category remove 代码</code> 删除分类
     新增的分类在下次重新训练（每晚自动）后才会被自动推荐。
 cat-updated = ✅ 分类已更新。
@@ -156,6 +158,10 @@ cat-err-names = 请同时给出中文名和英文名，用「/」隔开，每个
 cat-err-code = 这个分类不能保存：分类代码「{ $code }」只能用小写英文字母、数字和下划线，以字母开头，2 到 40 个字符，例如 <code>pet_care</code>。
 cat-err-invalid = 这个分类不能保存：{ $reason }
 cat-err-other = 「其他」分类不能删除。
+cat-hant-made = 繁体中文名：{ $name }（不对的话用 <code>/category hant { $code } 名称</code> 修改）
+cat-hant-none = 没有生成繁体中文名（本机没有装简繁转换），使用繁体的居民会看到「{ $name }」。可以用 <code>/category hant { $code } 名称</code> 设置。
+cat-err-hant-spaces = 繁体名里有空格时，请把名称放在引号里，例如 <code>/category hant pet_care "寵物 管理"</code>。
+cat-err-hant-name = 请给出繁体中文名，不超过 40 字。
 cmd-categories = 诉求分类与时限
 
 reg-picked = ✓ { $step }：{ $value }

@@ -144,6 +144,8 @@ cat-usage = 修改方法：
     <code>/category add 代碼 小時數 中文名/英文名 技能1,技能2</code> 新增分類
     名稱裡有空格時，把名稱放在引號裡，例如：
     <code>/category add pet_care 48 "寵物管理/Pet care" general,patrol</code>
+    <code>/category rename 代碼 中文名/英文名</code> 改名稱
+    <code>/category hant 代碼 繁體名</code> 設置繁體中文名（新增或改名時會自動生成）
     <code>/category remove 代碼</code> 刪除分類
     新增的分類在下次重新訓練（每晚自動）後才會被自動推薦。
 cat-updated = ✅ 分類已更新。
@@ -159,6 +161,10 @@ cat-err-names = 請同時給出中文名和英文名，用「/」隔開，每個
 cat-err-code = 這個分類不能保存：分類代碼「{ $code }」只能用小寫英文字母、數字和下劃線，以字母開頭，2 到 40 個字符，例如 <code>pet_care</code>。
 cat-err-invalid = 這個分類不能保存：{ $reason }
 cat-err-other = 「其他」分類不能刪除。
+cat-hant-made = 繁體中文名：{ $name }（不對的話用 <code>/category hant { $code } 名稱</code> 修改）
+cat-hant-none = 沒有生成繁體中文名（本機沒有裝簡繁轉換），使用繁體的居民會看到「{ $name }」。可以用 <code>/category hant { $code } 名稱</code> 設置。
+cat-err-hant-spaces = 繁體名裡有空格時，請把名稱放在引號裡，例如 <code>/category hant pet_care "寵物 管理"</code>。
+cat-err-hant-name = 請給出繁體中文名，不超過 40 字。
 cmd-categories = 訴求分類與時限
 
 reg-picked = ✓ { $step }：{ $value }
