@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -20,7 +20,7 @@ from handlers.requests import held_draft
 from models import MemberProfile, Role, User
 from services import orders as order_service
 from services import users as user_service
-from services.delivery import quiet_hours_of
+from services.delivery import quiet_hours_for
 from services.order_notices import deliver
 
 router = Router(name="profile")
@@ -69,12 +69,10 @@ async def _quiet_line(session: AsyncSession, user: User, t: Text) -> str:
     """The user's night-time setting, with their community's own hours."""
     if user.quiet_hours_opt_out:
         return t("profile-quiet-off")
-    if user.community_id is None:
-        start, end = time(22, 0), time(7, 0)
-    else:
-        start, end, enabled = await quiet_hours_of(session, community_id=user.community_id)
-        if not enabled:
-            return t("profile-quiet-community-off")
+    # without an address of their own: the hours of the community they serve in
+    start, end, enabled = await quiet_hours_for(session, user=user)
+    if not enabled:
+        return t("profile-quiet-community-off")
     return t("profile-quiet-on", start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
 
 

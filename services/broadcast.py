@@ -20,6 +20,7 @@ from models.scheduling import AudienceKind, Broadcast, BroadcastState, Delivery,
 from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
 from services.delivery import (
     after_quiet_hours,
+    home_communities,
     local_zone,
     parse_hhmm,
     photo_parts,
@@ -317,6 +318,10 @@ async def confirm(
         target_ids=draft.target_id_list,
     )
     quiet: dict[int | None, tuple] = {}
+    # people without an address of their own (members, staff): the hours of where they serve
+    homes = await home_communities(
+        session, chat_ids=[p.id for p in people if p.community_id is None and not urgent]
+    )
     headers: dict[str, str] = {}
     rows = []
     for person in people:
@@ -330,7 +335,7 @@ async def confirm(
             body = notice_body(headers[lang], draft.text)
         when = now
         if not urgent and not person.quiet_hours_opt_out:
-            cid = person.community_id
+            cid = person.community_id if person.community_id is not None else homes.get(person.id)
             if cid not in quiet:
                 quiet[cid] = await quiet_hours_of(session, community_id=cid)
             start, end, enabled = quiet[cid]

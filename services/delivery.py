@@ -22,7 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from models.users import User
+from models.users import MemberProfile, StaffScope, User
 
 DEFAULT_QUIET = (time(22, 0), time(7, 0))
 TEXT_LIMIT = 4096
@@ -115,6 +115,11 @@ async def enqueue(
         state, error = DeliveryState.BLOCKED, "blocked before sending"
     if not urgent and chat_id > 0 and not (user is not None and user.quiet_hours_opt_out):
         cid = community_id if community_id is not None else (user.community_id if user else None)
+        if cid is None and user is not None:  # no address of their own: where they serve
+            if batch is not None:
+                cid = batch.homes.get(chat_id)
+            else:
+                cid = (await home_communities(session, chat_ids=[chat_id])).get(chat_id)
         if batch is None:
             start, end, enabled = await quiet_hours_of(session, community_id=cid)
         else:
@@ -156,6 +161,8 @@ class Batch:
     users: dict[int, User]
     taken: dict[str, Delivery]  # dedupe key → its queued delivery
     quiet: dict[int | None, tuple[time, time, bool]] = field(default_factory=dict)
+    # recipients without an address of their own → the community whose hours apply to them
+    homes: dict[int, int | None] = field(default_factory=dict)
 
 
 async def prepare_batch(
@@ -166,7 +173,7 @@ async def prepare_batch(
     known: Iterable[User] = (),
 ) -> Batch:
     """Load the recipients (those not `known` already) and the deliveries already queued under
-    these keys: at most two queries."""
+    these keys: at most two queries (a third when a recipient has no address of their own)."""
     users: dict[int, User] = {u.id: u for u in known}
     ids = {c for c in chat_ids if c > 0 and c not in users}
     keys = set(dedupe_keys)
@@ -177,7 +184,9 @@ async def prepare_batch(
     if keys:
         rows = await session.exec(select(Delivery).where(col(Delivery.dedupe_key).in_(keys)))
         taken = {d.dedupe_key: d for d in rows.all() if d.dedupe_key is not None}
-    return Batch(users=users, taken=taken)
+    homeless = [u.id for u in users.values() if u.community_id is None]
+    homes = await home_communities(session, chat_ids=homeless) if homeless else {}
+    return Batch(users=users, taken=taken, homes=homes)
 
 
 async def cancel_stale(session: AsyncSession, *, matter: str) -> int:
@@ -221,6 +230,46 @@ def parse_hhmm(value: str) -> time:
     if not match:
         raise ValueError(f"not a time of day: {value!r}")
     return time(int(match.group(1)), int(match.group(2)))
+
+
+def home_community() -> Any:
+    """SQL (correlated on User): the community whose quiet hours apply to a person when a
+    message names none — their address's; without an address of their own, the community they
+    serve in as a member (双报到), else the first they are staff of; NULL: the default hours."""
+    member = (
+        sa_select(col(MemberProfile.community_id))
+        .where(col(MemberProfile.user_id) == col(User.id))
+        .correlate(User)
+        .scalar_subquery()
+    )
+    staff = (
+        sa_select(func.min(col(StaffScope.community_id)))
+        .where(col(StaffScope.user_id) == col(User.id))
+        .correlate(User)
+        .scalar_subquery()
+    )
+    return func.coalesce(col(User.community_id), member, staff)
+
+
+async def home_communities(
+    session: AsyncSession, *, chat_ids: Iterable[int]
+) -> dict[int, int | None]:
+    """`home_community` of these people (one query)."""
+    ids = [c for c in chat_ids if c > 0]
+    if not ids:
+        return {}
+    rows = await session.exec(  # type: ignore[call-overload]
+        sa_select(col(User.id), home_community()).where(col(User.id).in_(ids))
+    )
+    return {int(uid): cid for uid, cid in rows.all()}
+
+
+async def quiet_hours_for(session: AsyncSession, *, user: User) -> tuple[time, time, bool]:
+    """The quiet hours that hold a person's messages (those of `home_community`)."""
+    cid = user.community_id
+    if cid is None:
+        cid = (await home_communities(session, chat_ids=[user.id])).get(user.id)
+    return await quiet_hours_of(session, community_id=cid)
 
 
 async def quiet_hours_of(
@@ -296,7 +345,13 @@ async def retime_held(
     to go inside the new window — queued normally, scheduled on purpose for a time now inside it,
     or waiting in the queue — is held until the window ends (never past its `deliver_by`; urgent
     ones, groups and people who opted out are not held). Not committed; returns how many moved."""
-    residents = select(User.id).where(col(User.community_id) == community_id)
+    # its residents, and the people without an address of their own who serve in it
+    residents = select(User.id).where(
+        or_(
+            col(User.community_id) == community_id,
+            and_(col(User.community_id).is_(None), home_community() == community_id),
+        )
+    )
     ours = or_(
         col(Delivery.community_id) == community_id,
         and_(col(Delivery.community_id).is_(None), col(Delivery.chat_id).in_(residents)),
@@ -315,13 +370,16 @@ async def hold_for_quiet_hours(session: AsyncSession, *, user: User, now: dateti
     """A user let quiet hours apply to them again: what is waiting for them and would go inside
     their quiet hours is held until the window ends (as `enqueue` would hold it; urgent ones
     and time-bound ones that would be too late go as timed). Not committed; returns how many."""
+    home = user.community_id
+    if home is None:
+        home = (await home_communities(session, chat_ids=[user.id])).get(user.id)
     hours: dict[int | None, tuple[time, time, bool]] = {}
-    for cid in {user.community_id, *await _communities_of(session, chat_id=user.id)}:
+    for cid in {home, *await _communities_of(session, chat_id=user.id)}:
         hours[cid] = await quiet_hours_of(session, community_id=cid)
     return await _retime(
         session,
         where=[col(Delivery.chat_id) == user.id],
-        quiet=lambda cid: hours[cid if cid is not None else user.community_id],
+        quiet=lambda cid: hours[cid if cid is not None else home],
         holds_now=any(
             enabled and in_quiet_hours(now, start=start, end=end, zone=_zone)
             for start, end, enabled in hours.values()
@@ -723,7 +781,7 @@ async def record_retry(
                 col(Delivery.community_id),
                 col(Delivery.deliver_by),
                 col(User.quiet_hours_opt_out),
-                col(User.community_id),
+                home_community(),
             )
             .outerjoin(User, col(User.id) == col(Delivery.chat_id))
             .where(col(Delivery.id) == delivery_id)
@@ -796,9 +854,12 @@ __all__ = [
     "count_by_state",
     "enqueue",
     "hold_for_quiet_hours",
+    "home_communities",
+    "home_community",
     "in_quiet_hours",
     "inline_keyboard",
     "photo_parts",
+    "quiet_hours_for",
     "quiet_hours_of",
     "record_blocked",
     "record_failed",
