@@ -1013,20 +1013,93 @@ async def on_edit_value(
     else:  # a typo is asked again, not taken as "no limit"
         edit.capacity = _read_capacity(text)
         edit.unlimited = edit.capacity is None
-    _meeting, told = await meetings.edit_meeting(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=int(data["meeting_id"]),
-        edit=edit,
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
-    )
+    try:
+        _meeting, told = await meetings.edit_meeting(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=int(data["meeting_id"]),
+            edit=edit,
+            now=clock(),
+            notifier=make_notifier(translator, settings, clock),
+        )
+    except meetings.CapacityBelowGoing as exc:  # staff choose; the step stays for a number
+        await _ask_capacity_over(message, state, t, int(data["meeting_id"]), exc)
+        return
     await state.clear()
     done = t("meeting-edited", count=told)
     if edit.starts_at is not None:
         done = f"{time_read(t, edit.starts_at, settings=settings, now=clock())}\n{done}"
     await message.answer(done, reply_markup=main_menu(t, roles, registered=user.registered))
+
+
+async def _ask_capacity_over(
+    message: Message,
+    state: FSMContext,
+    t: Text,
+    meeting_id: int,
+    exc: meetings.CapacityBelowGoing,
+) -> None:
+    """More are going than the new capacity: keep them all, or leave the capacity as it is."""
+    capacity, going = int(exc.args_["capacity"]), int(exc.args_["going"])
+    await state.update_data(over_capacity=capacity)
+    rows = [
+        [
+            (
+                t("meeting-btn-capacity-keep", going=going, capacity=capacity),
+                MeetingCb(action="cap_keep", id=meeting_id, arg=capacity).pack(),
+            )
+        ],
+        [(t("meeting-btn-capacity-cancel"), MeetingCb(action="cap_cancel", id=meeting_id).pack())],
+    ]
+    await message.answer(t(exc.key, **exc.args_), reply_markup=kb(rows))
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action.in_({"cap_keep", "cap_cancel"})))
+async def on_capacity_over_choice(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """保留已报名的人 (the lower capacity, everyone going stays) or 不改了 (nothing changes)."""
+    data = await state.get_data()
+    current = (
+        await state.get_state() == MeetingChange.value.state
+        and int(data.get("meeting_id", 0)) == callback_data.id
+        and data.get("over_capacity") is not None
+        and (callback_data.action == "cap_cancel" or data["over_capacity"] == callback_data.arg)
+    )
+    if not current:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit_markup(query.message, None)
+    menu = main_menu(t, roles, registered=user.registered)
+    if callback_data.action == "cap_cancel":
+        await state.clear()
+        await reply(query.message, t("meeting-capacity-unchanged"), reply_markup=menu)
+        return
+    edit = meetings.MeetingEdit(capacity=callback_data.arg, keep_over=True)
+    _meeting, told = await meetings.edit_meeting(
+        session,
+        user=user,
+        roles=roles,
+        meeting_id=callback_data.id,
+        edit=edit,
+        now=clock(),
+        notifier=make_notifier(translator, settings, clock),
+    )
+    await state.clear()
+    done = f"{t('meeting-edited', count=told)}\n{t('meeting-capacity-kept')}"
+    await reply(query.message, done, reply_markup=menu)
 
 
 @staff_router.message(StateFilter(MeetingChange.postpone_time), F.text)

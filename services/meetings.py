@@ -725,6 +725,11 @@ class MeetingEdit:
     online_link: str | None = None
     capacity: int | None = None
     unlimited: bool = False
+    keep_over: bool = False  # a capacity below those going: staff chose to keep them all
+
+
+class CapacityBelowGoing(Conflict):
+    """More people are going than the new capacity allows: staff choose (keep them or not)."""
 
 
 async def edit_meeting(
@@ -737,7 +742,9 @@ async def edit_meeting(
     now: datetime,
     notifier: Notifier,
 ) -> tuple[Meeting, int]:
-    """Change a draft or published meeting; people who answered are told exactly what changed."""
+    """Change a draft or published meeting; people who answered are told exactly what changed.
+    A capacity below the number going is refused (CapacityBelowGoing) unless edit.keep_over:
+    then everyone going stays and new sign-ups wait until seats free up."""
     meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-edit"
@@ -774,6 +781,12 @@ async def edit_meeting(
     if edit.unlimited or edit.capacity is not None:
         capacity = None if edit.unlimited else check_capacity(edit.capacity)
         if capacity != meeting.capacity:
+            going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
+            if capacity is not None and going > capacity and not edit.keep_over:
+                await session.rollback()  # nothing changed; releases the row lock
+                raise CapacityBelowGoing(
+                    "meeting-capacity-over", going=going, capacity=capacity, over=going - capacity
+                )
             meeting.capacity = capacity
             changes["new_capacity"] = capacity or 0
     if not changes:

@@ -314,6 +314,14 @@ meeting-edit-ask-value = It is now: { $current }
     Type the new value:
 meeting-capacity-none = no limit
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
+meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over } more than the new limit of { $capacity }. Nothing has changed yet; please choose:
+    · Keep everyone: the limit becomes { $capacity }, all { $going } who signed up can come; new sign-ups join the waitlist until the number going falls below the limit.
+    · Don't change it: the capacity stays as it is.
+    Or type a number of at least { $going }.
+meeting-btn-capacity-keep = Keep all { $going }, limit { $capacity }
+meeting-btn-capacity-cancel = Don't change it
+meeting-capacity-kept = Everyone who signed up stays; new sign-ups join the waitlist until the number going falls below the limit.
+meeting-capacity-unchanged = OK, the capacity was not changed.
 meeting-ask-postpone-time = Type the new start time, for example "{ $example }":
 meeting-ask-reason = Briefly, why?
 meeting-postponed-done = ✅ Postponed; { $count } people were told.

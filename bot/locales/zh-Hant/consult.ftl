@@ -314,6 +314,14 @@ meeting-edit-ask-value = 現在是：{ $current }
     請輸入新的內容：
 meeting-capacity-none = 不限
 meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
+meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的上限 { $capacity } 人多 { $over } 人。還沒有修改，請選擇：
+    · 保留已報名的人：上限改為 { $capacity } 人，已報名的 { $going } 人都可以來；有人退出、人數低於上限之前，新報名的人進入候補。
+    · 不改了：人數上限保持原樣。
+    也可以直接輸入一個不少於 { $going } 的人數。
+meeting-btn-capacity-keep = 保留已報名的 { $going } 人，上限改為 { $capacity }
+meeting-btn-capacity-cancel = 不改了
+meeting-capacity-kept = 已報名的人都保留；人數低於上限之前，新報名的人進入候補。
+meeting-capacity-unchanged = 好的，人數上限沒有改。
 meeting-ask-postpone-time = 請輸入新的開會時間，例如「{ $example }」：
 meeting-ask-reason = 請簡單說明原因：
 meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。

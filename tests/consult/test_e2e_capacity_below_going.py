@@ -1,0 +1,85 @@
+"""Lowering a published meeting's capacity below the number going: staff are told how many are
+over and choose — keep everyone (new sign-ups wait) or leave the capacity as it was — or type
+another number. Before, the lower capacity was saved at once with everyone still going and no
+word about it: a meeting for 2 with 3 going."""
+
+from __future__ import annotations
+
+from models import User
+from models.consultations import Meeting, RsvpAnswer
+from sandbox.driver import message_text
+from services import meetings
+from services.consult_common import Notifier
+from tests.consult.published import STAFF, published_meeting
+from tests.e2e.conftest import Harness
+
+GOING = (4001, 4002, 4005)  # 周阿姨, 吴大爷, 黄奶奶
+LATE = 4003  # 郑先生
+
+
+async def _sign_up(h: Harness, meeting: Meeting, user_id: int) -> meetings.RsvpOutcome:
+    async with h.sessionmaker() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        return await meetings.rsvp(
+            session,
+            user=user,
+            meeting_id=meeting.id or 0,
+            answer=RsvpAnswer.YES,
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
+async def _capacity(h: Harness, meeting: Meeting) -> int | None:
+    async with h.sessionmaker() as session:
+        stored = await session.get(Meeting, meeting.id)
+        assert stored is not None
+        return stored.capacity
+
+
+async def _edit_capacity(h: Harness, meeting: Meeting, typed: str) -> dict:
+    d = h.driver
+    [greeting] = await d.say(STAFF, "/start")
+    await d.click(STAFF, greeting["message_id"], data=f"cmt:edit:{meeting.id}:0")
+    ask = await d.expect(STAFF, "要修改什么", since=greeting["message_id"])
+    await d.tap(STAFF, "人数上限", ask["message_id"])
+    current = await d.expect(STAFF, "现在是：", since=ask["message_id"])
+    [answer] = await d.say(STAFF, typed)
+    assert answer["message_id"] > current["message_id"]
+    return answer
+
+
+async def test_lower_capacity_than_going(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h, capacity=5)
+    for user_id in GOING:
+        assert (await _sign_up(h, meeting, user_id)).status == "going"
+    # 2 with 3 going: told, nothing changed yet
+    warning = await _edit_capacity(h, meeting, "2")
+    text = message_text(warning)
+    assert "已经有 3 人报名参加，比新的上限 2 人多 1 人" in text and "还没有修改" in text, text
+    assert await _capacity(h, meeting) == 5
+    # 不改了: the capacity stays
+    await d.tap(STAFF, "不改了", warning["message_id"])
+    await d.expect(STAFF, "人数上限没有改", since=warning["message_id"])
+    assert await _capacity(h, meeting) == 5
+    stale = await d.click(STAFF, warning["message_id"], data=f"cmt:cap_keep:{meeting.id}:2")
+    assert "失效" in str(stale)
+    assert await _capacity(h, meeting) == 5
+    # a number at least the number going, typed at the warning, is taken
+    warning = await _edit_capacity(h, meeting, "1")
+    assert "多 2 人" in message_text(warning)
+    [first, *_] = await d.say(STAFF, "4")
+    await d.expect(STAFF, "已修改", since=first["message_id"] - 1)
+    assert await _capacity(h, meeting) == 4
+    # keep everyone: the capacity is 2, all 3 still going, a new sign-up waits
+    warning = await _edit_capacity(h, meeting, "2")
+    await d.tap(STAFF, "保留已报名的 3 人", warning["message_id"])
+    kept = await d.expect(STAFF, "已报名的人都保留", since=warning["message_id"])
+    assert "已修改" in message_text(kept)
+    assert await _capacity(h, meeting) == 2
+    async with h.sessionmaker() as session:
+        assert (await meetings.counts(session, meeting_id=meeting.id or 0)).going == 3
+    assert (await _sign_up(h, meeting, LATE)).status == "waitlist"
