@@ -57,6 +57,8 @@ async def test_two_deployments_on_one_redis_keep_apart(redis_url: str) -> None:
                 redis=getattr(storage, "redis", None),
             )
             assert _middleware(dp, ChatOrderMiddleware).shared.prefix == f"{namespace}:chat"
+            assert dp["background"].prefix == f"{namespace}:busy"  # the export's lease
+            assert dp["catalogue_watch"].channel == f"{namespace}:catalogue"
             dedupe = _middleware(dp, UpdateDedupeMiddleware)
             # both deployments' bots number their updates from 1 with the same bot id
             data = {"bot": SimpleNamespace(id=1), "who": town}
