@@ -1050,12 +1050,20 @@ async def _ask_capacity_over(
                 MeetingCb(action="cap_keep", id=meeting_id, arg=capacity).pack(),
             )
         ],
+        [
+            (
+                t("meeting-btn-capacity-waitlist", over=int(exc.args_["over"])),
+                MeetingCb(action="cap_wait", id=meeting_id, arg=capacity).pack(),
+            )
+        ],
         [(t("meeting-btn-capacity-cancel"), MeetingCb(action="cap_cancel", id=meeting_id).pack())],
     ]
     await message.answer(t(exc.key, **exc.args_), reply_markup=kb(rows))
 
 
-@staff_router.callback_query(MeetingCb.filter(F.action.in_({"cap_keep", "cap_cancel"})))
+@staff_router.callback_query(
+    MeetingCb.filter(F.action.in_({"cap_keep", "cap_wait", "cap_cancel"}))
+)
 async def on_capacity_over_choice(
     query: CallbackQuery,
     callback_data: MeetingCb,
@@ -1068,7 +1076,7 @@ async def on_capacity_over_choice(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """保留已报名的人 (the lower capacity, everyone going stays) or 不改了 (nothing changes)."""
+    """保留已报名的人 (everyone going stays), 最晚报名的转候补 (they are told), or 不改了."""
     data = await state.get_data()
     current = (
         await state.get_state() == MeetingChange.value.state
@@ -1087,7 +1095,10 @@ async def on_capacity_over_choice(
         await state.clear()
         await reply(query.message, t("meeting-capacity-unchanged"), reply_markup=menu)
         return
-    edit = meetings.MeetingEdit(capacity=callback_data.arg, keep_over=True)
+    waitlist = callback_data.action == "cap_wait"
+    edit = meetings.MeetingEdit(
+        capacity=callback_data.arg, keep_over=not waitlist, waitlist_over=waitlist
+    )
     _meeting, told = await meetings.edit_meeting(
         session,
         user=user,
@@ -1098,7 +1109,12 @@ async def on_capacity_over_choice(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
-    done = f"{t('meeting-edited', count=told)}\n{t('meeting-capacity-kept')}"
+    note = (
+        t("meeting-capacity-moved", count=len(edit.moved))
+        if waitlist
+        else t("meeting-capacity-kept")
+    )
+    done = f"{t('meeting-edited', count=told)}\n{note}"
     await reply(query.message, done, reply_markup=menu)
 
 

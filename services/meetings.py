@@ -726,6 +726,8 @@ class MeetingEdit:
     capacity: int | None = None
     unlimited: bool = False
     keep_over: bool = False  # a capacity below those going: staff chose to keep them all
+    waitlist_over: bool = False  # … or to move the latest sign-ups to the waitlist
+    moved: list[int] = field(default_factory=list)  # filled in: who went to the waitlist
 
 
 class CapacityBelowGoing(Conflict):
@@ -743,8 +745,9 @@ async def edit_meeting(
     notifier: Notifier,
 ) -> tuple[Meeting, int]:
     """Change a draft or published meeting; people who answered are told exactly what changed.
-    A capacity below the number going is refused (CapacityBelowGoing) unless edit.keep_over:
-    then everyone going stays and new sign-ups wait until seats free up."""
+    A capacity below the number going is refused (CapacityBelowGoing) unless edit.keep_over
+    (everyone going stays; new sign-ups wait until seats free up) or edit.waitlist_over (the
+    latest sign-ups who have not checked in go to the head of the waitlist and are told)."""
     meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-edit"
@@ -782,10 +785,15 @@ async def edit_meeting(
         capacity = None if edit.unlimited else check_capacity(edit.capacity)
         if capacity != meeting.capacity:
             going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
-            if capacity is not None and going > capacity and not edit.keep_over:
+            over = going - capacity if capacity is not None else 0
+            if over > 0 and not (edit.keep_over or edit.waitlist_over):
                 await session.rollback()  # nothing changed; releases the row lock
                 raise CapacityBelowGoing(
-                    "meeting-capacity-over", going=going, capacity=capacity, over=going - capacity
+                    "meeting-capacity-over", going=going, capacity=capacity, over=over
+                )
+            if over > 0 and edit.waitlist_over:
+                edit.moved = await _latest_to_waitlist(
+                    session, meeting_id=meeting_id, count=over, now=now
                 )
             meeting.capacity = capacity
             changes["new_capacity"] = capacity or 0
@@ -799,7 +807,11 @@ async def edit_meeting(
         promoted = await _fill_seats(session, meeting=meeting, now=now)
         # reminders carry the version they were planned for: plan them again for this one
         await _schedule_reminders(session, meeting=meeting, now=now)
-        users = await _invited_answered(session, meeting_id=meeting_id)
+        users = [
+            u
+            for u in await _invited_answered(session, meeting_id=meeting_id)
+            if u.id not in edit.moved  # they get their own notice, with their place
+        ]
         args = {"title": meeting.title, **{k: "none" for k in _CHANGE_KEYS}, **changes}
         told = await notifier.send(
             session,
@@ -814,9 +826,67 @@ async def edit_meeting(
         await session.commit()
         if promoted:
             await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
+        if edit.moved:
+            await _tell_moved(session, meeting=meeting, user_ids=edit.moved, notifier=notifier)
     else:
         await session.commit()
     return meeting, told
+
+
+async def _latest_to_waitlist(
+    session: AsyncSession, *, meeting_id: int, count: int, now: datetime
+) -> list[int]:
+    """The `count` people going who signed up last (and have not checked in) move to the
+    waitlist, keeping their sign-up time: ahead of anyone who signed up after them."""
+    checked = select(CheckIn.user_id).where(CheckIn.meeting_id == meeting_id)
+    stmt = (
+        select(Rsvp)
+        .where(
+            Rsvp.meeting_id == meeting_id,
+            Rsvp.status == RsvpStatus.GOING,
+            col(Rsvp.user_id).not_in(checked),
+        )
+        .order_by(col(Rsvp.queued_at).desc(), col(Rsvp.id).desc())
+        .limit(count)
+    )
+    moved = []
+    for row in (await session.exec(stmt)).all():
+        row.status = RsvpStatus.WAITLIST
+        row.queued_at = row.queued_at or row.updated_at
+        row.updated_at = now
+        session.add(row)
+        moved.append(row.user_id)
+        _audit(session, row.user_id, "meeting-moved-to-waitlist", meeting_id)
+    await session.flush()
+    return moved
+
+
+async def _tell_moved(
+    session: AsyncSession, *, meeting: Meeting, user_ids: list[int], notifier: Notifier
+) -> None:
+    """Each person moved to the waitlist is told, with their place on it."""
+    assert meeting.id is not None
+    for user_id in user_ids:
+        person = await session.get(User, user_id)
+        if person is None:
+            continue
+        position = await waitlist_position(session, meeting_id=meeting.id, user_id=user_id)
+        await notifier.send(
+            session,
+            users=[person],
+            key="meeting-moved-to-waitlist",
+            args={
+                "title": meeting.title,
+                "when": notifier.local(meeting.starts_at),
+                "capacity": meeting.capacity or 0,
+                "position": position,
+            },
+            kind="meeting",
+            community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
+            dedupe=f"meeting:{meeting.id}:moved:{meeting.version}",
+        )
+    await session.commit()
 
 
 _CHANGE_KEYS = ("new_title", "new_agenda", "new_time", "new_place", "new_link", "new_capacity")

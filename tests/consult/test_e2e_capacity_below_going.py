@@ -5,6 +5,8 @@ word about it: a meeting for 2 with 3 going."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from models import User
 from models.consultations import Meeting, RsvpAnswer
 from sandbox.driver import message_text
@@ -83,3 +85,37 @@ async def test_lower_capacity_than_going(linli_sandbox: Harness) -> None:
     async with h.sessionmaker() as session:
         assert (await meetings.counts(session, meeting_id=meeting.id or 0)).going == 3
     assert (await _sign_up(h, meeting, LATE)).status == "waitlist"
+
+
+async def test_latest_sign_ups_to_the_waitlist(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    zhou, wu, huang = GOING
+    meeting = await published_meeting(h, capacity=3)
+    for user_id in (*GOING, LATE):  # in this order, a minute apart; 郑 is waitlisted
+        await _sign_up(h, meeting, user_id)
+        h.clock.advance(timedelta(minutes=1))
+    before = {u: len(await d.messages(u)) for u in (zhou, wu, huang)}
+    warning = await _edit_capacity(h, meeting, "1")
+    assert "多 2 人" in message_text(warning)
+    await d.tap(STAFF, "最晚报名的 2 人转为候补", warning["message_id"])
+    moved = await d.expect(STAFF, "已转为候补", since=warning["message_id"])
+    assert "最晚报名的 2 人" in message_text(moved)
+    assert await _capacity(h, meeting) == 1
+    # 吴 and 黄 signed up after 周: they are told their place, ahead of 郑 who came later
+    told_wu = await d.expect(wu, "转为候补第 1 位")
+    told_huang = await d.expect(huang, "转为候补第 2 位")
+    assert "人数上限调整为 1 人" in message_text(told_wu)
+    assert told_huang["message_id"] > 0
+    # 周 keeps the seat and gets the usual change notice; the moved get only theirs
+    await d.expect(zhou, "议事会有变动")
+    for user_id in (wu, huang):
+        new = [message_text(m) for m in (await d.messages(user_id))[before[user_id] :]]
+        assert not [x for x in new if "议事会有变动" in x], new
+    async with h.sessionmaker() as session:
+        c = await meetings.counts(session, meeting_id=meeting.id or 0)
+        assert (c.going, c.waitlist) == (1, 3)
+        assert (
+            await meetings.waitlist_position(session, meeting_id=meeting.id or 0, user_id=LATE)
+            == 3
+        )

@@ -316,10 +316,14 @@ meeting-capacity-none = no limit
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
 meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over } more than the new limit of { $capacity }. Nothing has changed yet; please choose:
     · Keep everyone: the limit becomes { $capacity }, all { $going } who signed up can come; new sign-ups join the waitlist until the number going falls below the limit.
+    · Move the last { $over } to the waitlist: in sign-up order they go to the head of the waitlist and are told; they move up as others drop out.
     · Don't change it: the capacity stays as it is.
     Or type a number of at least { $going }.
 meeting-btn-capacity-keep = Keep all { $going }, limit { $capacity }
 meeting-btn-capacity-cancel = Don't change it
+meeting-btn-capacity-waitlist = Move the last { $over } to the waitlist
+meeting-capacity-moved = The last { $count } to sign up are now on the waitlist and have been told; they move up in sign-up order as others drop out.
+meeting-moved-to-waitlist = ℹ️ { $title } ({ $when }) now takes at most { $capacity } people. You signed up later than others, so you are now number { $position } on the waitlist; we will tell you as soon as a place frees up.
 meeting-capacity-kept = Everyone who signed up stays; new sign-ups join the waitlist until the number going falls below the limit.
 meeting-capacity-unchanged = OK, the capacity was not changed.
 meeting-ask-postpone-time = Type the new start time, for example "{ $example }":

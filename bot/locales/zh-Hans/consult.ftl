@@ -313,10 +313,14 @@ meeting-capacity-none = 不限
 meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
 meeting-capacity-over = ⚠️ 已经有 { $going } 人报名参加，比新的上限 { $capacity } 人多 { $over } 人。还没有修改，请选择：
     · 保留已报名的人：上限改为 { $capacity } 人，已报名的 { $going } 人都可以来；有人退出、人数低于上限之前，新报名的人进入候补。
+    · 最晚报名的 { $over } 人转为候补：按报名先后，他们排在候补最前面，会收到通知；有人退出时依次递补。
     · 不改了：人数上限保持原样。
     也可以直接输入一个不少于 { $going } 的人数。
 meeting-btn-capacity-keep = 保留已报名的 { $going } 人，上限改为 { $capacity }
 meeting-btn-capacity-cancel = 不改了
+meeting-btn-capacity-waitlist = 最晚报名的 { $over } 人转为候补
+meeting-capacity-moved = 最晚报名的 { $count } 人已转为候补，已通知他们；有人退出时按报名先后递补。
+meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人数上限调整为 { $capacity } 人。您报名较晚，现在转为候补第 { $position } 位；有空位时我们会马上通知您。
 meeting-capacity-kept = 已报名的人都保留；人数低于上限之前，新报名的人进入候补。
 meeting-capacity-unchanged = 好的，人数上限没有改。
 meeting-ask-postpone-time = 请输入新的开会时间，例如「{ $example }」：

@@ -316,10 +316,14 @@ meeting-capacity-none = 不限
 meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
 meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的上限 { $capacity } 人多 { $over } 人。還沒有修改，請選擇：
     · 保留已報名的人：上限改為 { $capacity } 人，已報名的 { $going } 人都可以來；有人退出、人數低於上限之前，新報名的人進入候補。
+    · 最晚報名的 { $over } 人轉為候補：按報名先後，他們排在候補最前面，會收到通知；有人退出時依次遞補。
     · 不改了：人數上限保持原樣。
     也可以直接輸入一個不少於 { $going } 的人數。
 meeting-btn-capacity-keep = 保留已報名的 { $going } 人，上限改為 { $capacity }
 meeting-btn-capacity-cancel = 不改了
+meeting-btn-capacity-waitlist = 最晚報名的 { $over } 人轉為候補
+meeting-capacity-moved = 最晚報名的 { $count } 人已轉為候補，已通知他們；有人退出時按報名先後遞補。
+meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人數上限調整為 { $capacity } 人。您報名較晚，現在轉為候補第 { $position } 位；有空位時我們會馬上通知您。
 meeting-capacity-kept = 已報名的人都保留；人數低於上限之前，新報名的人進入候補。
 meeting-capacity-unchanged = 好的，人數上限沒有改。
 meeting-ask-postpone-time = 請輸入新的開會時間，例如「{ $example }」：
