@@ -25,6 +25,12 @@ async def _queue(ctx: JobContext, notices: Sequence[Notice]) -> None:
     )
 
 
+async def _urgent(ctx: JobContext, order: Order) -> bool:
+    """Whether the request an order serves is urgent."""
+    req = await ctx.session.get(Request, order.request_id)
+    return req is not None and req.urgent
+
+
 async def _send(ctx: JobContext, notices: list[Notice]) -> None:
     """Queue notices and commit them with the job's change: the job's one commit."""
     await _queue(ctx, notices)
@@ -32,17 +38,28 @@ async def _send(ctx: JobContext, notices: list[Notice]) -> None:
 
 
 def _staff_notice(
-    sid: int, key: str, obj: Request | Order, kind: str, *, asks: bool = True, **args: Any
+    sid: int,
+    key: str,
+    obj: Request | Order,
+    kind: str,
+    *,
+    urgent: bool,
+    asks: bool = True,
+    **args: Any,
 ) -> Notice:
     """A reminder to staff; one that `asks` them to act on the matter as it stands names it
-    (`matter_of`), so a colleague settling it before the reminder went out cancels it."""
+    (`matter_of`), so a colleague settling it before the reminder went out cancels it.
+
+    It is as urgent as the request behind it: about a fall or a gas smell it goes at once, day
+    or night; otherwise quiet hours hold it until the morning (and a colleague who settles the
+    matter overnight cancels it)."""
     return Notice(
         chat_id=sid,
         key=key,
         args={"number": obj.number, **args},
         kind=kind,
         ref_id=obj.id,
-        urgent=True,
+        urgent=urgent,
         community_id=obj.community_id,
         matter=matter_of(obj) if asks else None,
     )
@@ -56,7 +73,13 @@ async def request_unanswered(ctx: JobContext, payload: dict[str, Any]) -> None:
         return
     ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=None)
     await _send(
-        ctx, [_staff_notice(i, "order-notice-unanswered", req, "staff-request-card") for i in ids]
+        ctx,
+        [
+            _staff_notice(
+                i, "order-notice-unanswered", req, "staff-request-card", urgent=req.urgent
+            )
+            for i in ids
+        ],
     )
 
 
@@ -95,6 +118,7 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         state=order.status,
     )
     claims = await svc.active_claims(ctx.session, order_id=order.id)
+    urgent = await _urgent(ctx, order)
     notices = [
         Notice(
             chat_id=c.member_id,
@@ -112,7 +136,13 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         notices.append(
             # informs: still overdue once claimed, so it names no matter
             _staff_notice(
-                sid, "order-notice-overdue", order, "staff-order", asks=False, title=order.title
+                sid,
+                "order-notice-overdue",
+                order,
+                "staff-order",
+                urgent=urgent,
+                asks=False,
+                title=order.title,
             )
         )
     await _send(ctx, notices)
@@ -140,9 +170,15 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
     ]
     if not claims:
         ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+        urgent = await _urgent(ctx, order)
         notices = [
             _staff_notice(
-                i, "order-notice-deadline-near-staff", order, "staff-order", title=order.title
+                i,
+                "order-notice-deadline-near-staff",
+                order,
+                "staff-order",
+                urgent=urgent,
+                title=order.title,
             )
             for i in ids
         ]
@@ -160,6 +196,7 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
     # so staff can verify from it
     photos = await svc.count_result_photos(ctx.session, order_id=order.id or 0)
     note = order.result_note or "-"
+    urgent = await _urgent(ctx, order)
     await _send(
         ctx,
         [
@@ -168,6 +205,7 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
                 "order-notice-verify-reminder",
                 order,
                 "staff-verify-photos" if photos else "staff-verify",
+                urgent=urgent,
                 title=order.title,
                 note=note if len(note) <= 600 else note[:599] + "…",
                 photos=photos,
@@ -189,7 +227,7 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
     await schedule(
         ctx.session,
         kind="order.transfer_follow_up",
-        due_at=ctx.now + svc.TRANSFER_FOLLOW_UP_AFTER,
+        due_at=ctx.now + svc.transfer_follow_up_after(req),  # sooner for an urgent one
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
@@ -197,7 +235,12 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
         ctx,
         [
             _staff_notice(
-                i, "order-notice-transfer-follow-up", req, "staff-request-card", unit=unit
+                i,
+                "order-notice-transfer-follow-up",
+                req,
+                "staff-request-card",
+                urgent=req.urgent,
+                unit=unit,
             )
             for i in ids
         ],

@@ -1871,6 +1871,7 @@ async def escalate_unclaimed(
             key=f"order-{order.id}-unclaimed",
         )
     else:
+        req = await session.get(Request, order.request_id)
         notices = [
             Notice(
                 chat_id=sid,
@@ -1878,7 +1879,8 @@ async def escalate_unclaimed(
                 args={"number": order.number, "title": order.title},
                 kind="staff-order",
                 ref_id=order.id,
-                urgent=True,
+                # as urgent as the request: else quiet hours hold it until the morning
+                urgent=req is not None and req.urgent,
                 community_id=order.community_id,
                 matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is claimed
             )
