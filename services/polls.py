@@ -1102,6 +1102,12 @@ async def export_xlsx(
         ("状态 Status", _STATUS_WORDS.get(PollStatus(poll.status), poll.status)),
         ("匿名 Anonymous", "是 yes" if poll.anonymous else "否 no"),
         ("一户一票 One per household", "是 yes" if poll.per_household else "否 no"),
+        (
+            "多选 Several choices",
+            f"是，每人最多 {poll.max_choices} 项 yes, up to {poll.max_choices} each"
+            if poll.multiple
+            else "否 no",
+        ),
         ("有效票 Ballots", result.ballots),
         ("其中代投 Proxy ballots", result.proxy_ballots),
         (
@@ -1119,9 +1125,21 @@ async def export_xlsx(
         sheet.write(r, 0, str(row[0]), bold)
         sheet.write(r, 1, row[1])  # type: ignore[arg-type]
     start = len(rows) + 1
-    sheet.write_row(start, 0, ["选项 Option", "票数 Votes", "占比 Share"], bold)
+    if poll.multiple:  # a share is of the people who voted: together over 100%
+        header = ["选项 Option", "选择人数 Voters", "占投票人数 Share of voters"]
+    else:
+        header = ["选项 Option", "票数 Votes", "占比 Share"]
+    sheet.write_row(start, 0, header, bold)
     for i, option in enumerate(result.options, start=start + 1):
         sheet.write_row(i, 0, [option.text, option.votes, f"{option.share:.1%}"])
+    if poll.multiple:
+        sheet.write(
+            start + len(result.options) + 1,
+            0,
+            f"多选：占比是选这一项的人占 {result.ballots} 位投票人的比例，合计可能超过 100%。"
+            f" Several choices each: a share is of the {result.ballots} voters, so together"
+            " they can add up to more than 100%.",
+        )
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 2, 16)
     if not poll.anonymous:
