@@ -117,6 +117,9 @@ async def enqueue(
         cid = community_id if community_id is not None else (user.community_id if user else None)
         if cid is None and user is not None:  # no address of their own: where they serve
             if batch is not None:
+                if batch.homes is None:  # read once per batch, and only when needed
+                    homeless = [u.id for u in batch.users.values() if u.community_id is None]
+                    batch.homes = await home_communities(session, chat_ids=homeless)
                 cid = batch.homes.get(chat_id)
             else:
                 cid = (await home_communities(session, chat_ids=[chat_id])).get(chat_id)
@@ -162,7 +165,7 @@ class Batch:
     taken: dict[str, Delivery]  # dedupe key → its queued delivery
     quiet: dict[int | None, tuple[time, time, bool]] = field(default_factory=dict)
     # recipients without an address of their own → the community whose hours apply to them
-    homes: dict[int, int | None] = field(default_factory=dict)
+    homes: dict[int, int | None] | None = None
 
 
 async def prepare_batch(
@@ -173,7 +176,7 @@ async def prepare_batch(
     known: Iterable[User] = (),
 ) -> Batch:
     """Load the recipients (those not `known` already) and the deliveries already queued under
-    these keys: at most two queries (a third when a recipient has no address of their own)."""
+    these keys: at most two queries."""
     users: dict[int, User] = {u.id: u for u in known}
     ids = {c for c in chat_ids if c > 0 and c not in users}
     keys = set(dedupe_keys)
@@ -184,9 +187,7 @@ async def prepare_batch(
     if keys:
         rows = await session.exec(select(Delivery).where(col(Delivery.dedupe_key).in_(keys)))
         taken = {d.dedupe_key: d for d in rows.all() if d.dedupe_key is not None}
-    homeless = [u.id for u in users.values() if u.community_id is None]
-    homes = await home_communities(session, chat_ids=homeless) if homeless else {}
-    return Batch(users=users, taken=taken, homes=homes)
+    return Batch(users=users, taken=taken)
 
 
 async def cancel_stale(session: AsyncSession, *, matter: str) -> int:

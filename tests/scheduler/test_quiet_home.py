@@ -17,6 +17,7 @@ from services import broadcast
 from services.delivery import (
     claim_deliveries,
     enqueue,
+    prepare_batch,
     quiet_hours_for,
     record_retry,
     set_quiet_hours,
@@ -147,3 +148,23 @@ async def test_a_night_broadcast_to_members_follows_their_community_hours(
         now=night,
     )
     assert await broadcast.held_until(session, broadcast_id=draft.id or 0, now=night) == (0, None)
+
+
+async def test_a_batch_reads_where_they_serve_once_and_only_when_needed(
+    session: AsyncSession,
+) -> None:
+    sun = await _sun(session)
+    await set_quiet_hours(
+        session, community_id=sun, start="22:00", end="07:00", enabled=False, now=local(23, 12)
+    )
+    night = local(23, 23)
+    batch = await prepare_batch(session, chat_ids=[MEMBER, STAFF], dedupe_keys=[])
+    named = await enqueue(
+        session, chat_id=MEMBER, text="a", community_id=sun, now=night, batch=batch
+    )
+    assert batch.homes is None  # the message names its community: nothing more to read
+    for chat_id in (MEMBER, STAFF):
+        row = await enqueue(session, chat_id=chat_id, text="b", now=night, batch=batch)
+        assert row.not_before == night and row.held_from is None
+    assert batch.homes == {MEMBER: sun, STAFF: sun}
+    assert named.not_before == night
