@@ -754,6 +754,14 @@ async def edit_meeting(
     )
     if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
         raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    if edit.capacity is not None and not (edit.unlimited or edit.keep_over or edit.waitlist_over):
+        # asked before anything is changed: staff choose, nothing is saved meanwhile
+        capacity = check_capacity(edit.capacity)
+        over = await _over_capacity(session, meeting_id=meeting_id, capacity=capacity)
+        if capacity is not None and capacity != meeting.capacity and over > 0:
+            raise CapacityBelowGoing(
+                "meeting-capacity-over", going=capacity + over, capacity=capacity, over=over
+            )
     changes: dict[str, object] = {}
     if edit.title is not None and (title := clean_title(edit.title)) != meeting.title:
         meeting.title = title
@@ -784,13 +792,7 @@ async def edit_meeting(
     if edit.unlimited or edit.capacity is not None:
         capacity = None if edit.unlimited else check_capacity(edit.capacity)
         if capacity != meeting.capacity:
-            going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
-            over = going - capacity if capacity is not None else 0
-            if over > 0 and not (edit.keep_over or edit.waitlist_over):
-                await session.rollback()  # nothing changed; releases the row lock
-                raise CapacityBelowGoing(
-                    "meeting-capacity-over", going=going, capacity=capacity, over=over
-                )
+            over = await _over_capacity(session, meeting_id=meeting_id, capacity=capacity)
             if over > 0 and edit.waitlist_over:
                 edit.moved = await _latest_to_waitlist(
                     session, meeting_id=meeting_id, count=over, now=now
@@ -831,6 +833,14 @@ async def edit_meeting(
     else:
         await session.commit()
     return meeting, told
+
+
+async def _over_capacity(session: AsyncSession, *, meeting_id: int, capacity: int | None) -> int:
+    """How many more people are going than `capacity` allows (0 without a limit)."""
+    if capacity is None:
+        return 0
+    going = await _count(session, meeting_id=meeting_id, status=RsvpStatus.GOING)
+    return max(0, going - capacity)
 
 
 async def _latest_to_waitlist(
