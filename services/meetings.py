@@ -1188,7 +1188,8 @@ async def _minutes_args(
         "title": meeting.title,
         "when": notifier.local(meeting.starts_at),
         "minutes": text,
-        "decisions": "\n".join(f"{i}. {d}" for i, d in enumerate(items, 1)),
+        # "none": the text says so (meeting-no-decisions) under the heading
+        "decisions": "\n".join(f"{i}. {d}" for i, d in enumerate(items, 1)) or "none",
         "attended": (await counts(session, meeting_id=meeting.id or 0)).checked_in,
     }
 

@@ -120,3 +120,22 @@ async def test_capacity_below_going(
     assert (c.going, c.waitlist, edit.moved) == (2, 1, [])
     stored = (await session.exec(select(Meeting).where(Meeting.id == meeting.id))).one()
     assert stored.capacity == 1
+
+
+async def test_minutes_without_decisions_say_none(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """Decisions skipped: '决议' is followed by '（无）', not left hanging over nothing."""
+    meeting = await published(session, world, notifier)
+    preview = await meetings.preview_minutes(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        now=START + timedelta(hours=2),
+        minutes="讨论了方案",
+        decisions="",
+        notifier=notifier,
+    )
+    text = notifier.text("zh-Hans", "meeting-minutes-notice", **preview.args)
+    assert text.split("\n")[-2:] == ["<b>决议</b>", "（无）"]

@@ -204,7 +204,10 @@ meeting-checked-in-already = You have already checked in.
 meeting-minutes-notice = 📝 <b>Minutes: { $title }</b> ({ $when })
     { $minutes }
     <b>Decisions</b>
-    { $decisions }
+    { $decisions ->
+        [none] { meeting-no-decisions }
+       *[other] { $decisions }
+    }
     { $attended ->
         [0] {""}
        *[other] 📍 { $attended } checked in with the bot.

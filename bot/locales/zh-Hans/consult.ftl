@@ -201,7 +201,10 @@ meeting-checked-in-already = 您已经签到过了。
 meeting-minutes-notice = 📝 <b>议事会纪要：{ $title }</b>（{ $when }）
     { $minutes }
     <b>决议</b>
-    { $decisions }
+    { $decisions ->
+        [none] { meeting-no-decisions }
+       *[other] { $decisions }
+    }
     { $attended ->
         [0] {""}
        *[other] 📍 在机器人上签到 { $attended } 人。

@@ -204,7 +204,10 @@ meeting-checked-in-already = 您已經簽到過了。
 meeting-minutes-notice = 📝 <b>議事會紀要：{ $title }</b>（{ $when }）
     { $minutes }
     <b>決議</b>
-    { $decisions }
+    { $decisions ->
+        [none] { meeting-no-decisions }
+       *[other] { $decisions }
+    }
     { $attended ->
         [0] {""}
        *[other] 📍 在機器人上簽到 { $attended } 人。
