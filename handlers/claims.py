@@ -194,9 +194,34 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
     )
     assert out.order is not None
     await answer_once(query, ctx.t("order-claimed-short"))
-    await reply(query, ctx.t("order-claimed", number=out.order.number))
-    await show_order(query, ctx, callback_data.ref)
+    if _about_one_order(query, callback_data.ref):
+        # the offer or the order's card: it becomes the claimed order's card (phone, room,
+        # 完成上报), so no stale 接单 button is left on the member's screen
+        view = await order_service.order_view(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+        )
+        await edit_or_send(query, await order_text(ctx, view), _order_markup(ctx.t, view))
+        await reply(query, ctx.t("order-claimed", number=out.order.number))
+    else:  # a list of orders stays a list; the claimed order's card comes below it
+        await reply(query, ctx.t("order-claimed", number=out.order.number))
+        await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)
+
+
+def _about_one_order(query: CallbackQuery, order_id: int) -> bool:
+    """The tapped message is about this order alone: every button is its 接单 or 详情."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return False
+    for row in message.reply_markup.inline_keyboard:
+        for key in row:
+            try:
+                data = OrderCb.unpack(key.callback_data or "")
+            except (TypeError, ValueError):
+                return False
+            if data.ref != order_id or data.action not in {"claim", "odet"}:
+                return False
+    return True
 
 
 @router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)

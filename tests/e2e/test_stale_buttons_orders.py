@@ -140,9 +140,9 @@ async def test_claim_result_and_rating_steps_refuse_stale_buttons(linli_sandbox:
     await d.say(LIU, "临时要出差")
     await d.expect(LIU, "已放弃")
     # the report of what was done: "✅ 说完了" still submits, other buttons are refused
-    await d.say(LIU, "🛠 可接工单")
-    await d.tap(LIU, f"接 {order_no}")
-    await d.expect(LIU, "您已接下工单")
+    [*_, listed] = await d.say(LIU, "🛠 可接工单")
+    await d.tap(LIU, f"接 {order_no}", listed["message_id"])
+    await d.expect(LIU, "您已接下工单", since=listed["message_id"])  # this claim's, not the first
     await d.say(LIU, "📌 我的工单")
     await d.tap(LIU, f"查看 {order_no}")
     await d.tap(LIU, "完成上报")

@@ -234,7 +234,8 @@ async def test_release_when_nobody_else_fits_offers_staff_the_whole_community(
     order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
     offer = await d.expect(LIU, f"新工单 {order_no}")
     await d.tap(LIU, "接单", offer["message_id"])
-    mine = await d.expect(LIU, "接单人", since=offer["message_id"])
+    # the offer itself becomes the claimed card
+    mine = await d.expect(LIU, "接单人", since=offer["message_id"] - 1)
     await d.tap(LIU, "放弃工单", mine["message_id"])
     await d.expect(LIU, "原因", since=mine["message_id"])
     await d.say(LIU, "临时要出差")
