@@ -63,18 +63,20 @@ async def _propose_and_accept(d: Driver) -> dict[str, Any]:
     choose = await d.expect(STAFF, "列入哪个议事会", since=item["message_id"])
     await d.tap(STAFF, "十二月居民议事会", choose["message_id"])
     await d.expect(STAFF, "已列入议程", since=choose["message_id"])
-    return await d.expect(ZHOU, "已列入议事会", since=done["message_id"])
+    return await d.expect(ZHOU, "已列入议事会", since=done["message_id"], timeout=10)
 
 
 async def test_published_meeting_offers_its_card(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     await _meeting(h, publish=True)
+    await d.expect(ZHOU, "议事会通知", timeout=10)  # the announcement is out of the way
     told = await _propose_and_accept(d)
     assert "可以看时间地点并报名参加" in message_text(told)
     assert labels_of(told) == ["📅 看议事会、报名"]
     await d.tap(ZHOU, "看议事会、报名", told["message_id"])
-    card = await d.expect(ZHOU, "社区会议室", since=told["message_id"])
+    card = await d.expect(ZHOU, "您的报名", since=told["message_id"])
+    assert "社区会议室" in message_text(card)
     assert "十二月居民议事会" in message_text(card)
     assert any("去" in label for label in labels_of(card))  # sign up from there
 
