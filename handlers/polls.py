@@ -510,6 +510,8 @@ async def _staff_card(
         status=t(f"poll-status-{poll.status}"),
         closes=closes,
         ballots=ballots,
+        multiple="true" if poll.multiple else "false",
+        max=poll.max_choices,
     )
     await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
 

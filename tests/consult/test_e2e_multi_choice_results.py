@@ -35,6 +35,7 @@ async def test_multiple_choice_results_explain_shares(linli_sandbox: Harness) ->
     listed = await d.expect(STAFF, "投票")
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
     card = await d.expect(STAFF, "状态：进行中", since=listed["message_id"])
+    assert "已有 2 人投票（多选，每人最多 3 项）" in message_text(card)
     await d.tap(STAFF, "立即结束", card["message_id"])
     ask = await d.expect(STAFF, "确定现在就结束", since=card["message_id"])
     await d.tap(STAFF, "确认立即结束", ask["message_id"])

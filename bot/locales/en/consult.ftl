@@ -389,14 +389,6 @@ topic-decided-answered = • "{ $title }" was answered: { $answer }
 topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
 topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     { $detail }
-topic-btn-back = 👍 Back it
-topic-btn-accept = ✅ Put on an agenda
-topic-btn-answer = 💬 Answer
-topic-backed = 👍 Backed; { $backers } people back it now.
-topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
-    { topic-accepted-next }
-topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
-    { $answer }
 topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     Proposed by { $name }{ $has_address ->
         [yes] {" "}({ $address })
@@ -407,6 +399,14 @@ topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
        *[no] Explanation: (none given)
     }
 topic-proposer-forgotten = (personal data deleted)
+topic-btn-back = 👍 Back it
+topic-btn-accept = ✅ Put on an agenda
+topic-btn-answer = 💬 Answer
+topic-backed = 👍 Backed; { $backers } people back it now.
+topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
+    { topic-accepted-next }
+topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
+    { $answer }
 topic-accepted-backer = 🎉 A topic you backed, "{ $title }", is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-accepted-next = { $next ->
@@ -555,7 +555,13 @@ poll-status-closed = closed
 poll-status-cancelled = cancelled
 poll-staff-card = <b>{ $question }</b>
     Status: { $status } · closes { $closes }
-    { $ballots } votes so far
+    { $multiple ->
+        [true] { $ballots } { $ballots ->
+            [one] person has
+           *[other] people have
+        } voted (several choices, up to { $max } each)
+       *[other] { $ballots } votes so far
+    }
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now
 poll-btn-cancel = ❌ Cancel poll

@@ -386,14 +386,6 @@ topic-decided-answered = • 「{ $title }」已答复：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入议事会「{ $meeting }」（{ $when }）
 topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     { $detail }
-topic-btn-back = 👍 附议
-topic-btn-accept = ✅ 列入议程
-topic-btn-answer = 💬 答复
-topic-backed = 👍 已附议，现在有 { $backers } 人附议。
-topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
-    { topic-accepted-next }
-topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
-    { $answer }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     提议人：{ $name }{ $has_address ->
         [yes] （{ $address }）
@@ -404,6 +396,14 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
        *[no] 说明：（提议人没有补充说明）
     }
 topic-proposer-forgotten = （已删除个人信息）
+topic-btn-back = 👍 附议
+topic-btn-accept = ✅ 列入议程
+topic-btn-answer = 💬 答复
+topic-backed = 👍 已附议，现在有 { $backers } 人附议。
+topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
+topic-answered-notice = 💬 您提的议题「{ $title }」有答复：
+    { $answer }
 topic-accepted-backer = 🎉 您附议的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-accepted-next = { $next ->
@@ -540,7 +540,10 @@ poll-status-closed = 已结束
 poll-status-cancelled = 已取消
 poll-staff-card = <b>{ $question }</b>
     状态：{ $status } · 截止 { $closes }
-    已投 { $ballots } 票
+    { $multiple ->
+        [true] 已有 { $ballots } 人投票（多选，每人最多 { $max } 项）
+       *[other] 已投 { $ballots } 票
+    }
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束
 poll-btn-cancel = ❌ 取消投票

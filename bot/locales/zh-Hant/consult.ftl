@@ -389,14 +389,6 @@ topic-decided-answered = • 「{ $title }」已答覆：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入議事會「{ $meeting }」（{ $when }）
 topic-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
     { $detail }
-topic-btn-back = 👍 附議
-topic-btn-accept = ✅ 列入議程
-topic-btn-answer = 💬 答覆
-topic-backed = 👍 已附議，現在有 { $backers } 人附議。
-topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
-    { topic-accepted-next }
-topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
-    { $answer }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
     提議人：{ $name }{ $has_address ->
         [yes] （{ $address }）
@@ -407,6 +399,14 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
        *[no] 說明：（提議人沒有補充說明）
     }
 topic-proposer-forgotten = （已刪除個人信息）
+topic-btn-back = 👍 附議
+topic-btn-accept = ✅ 列入議程
+topic-btn-answer = 💬 答覆
+topic-backed = 👍 已附議，現在有 { $backers } 人附議。
+topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
+    { topic-accepted-next }
+topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
+    { $answer }
 topic-accepted-backer = 🎉 您附議的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-accepted-next = { $next ->
@@ -543,7 +543,10 @@ poll-status-closed = 已結束
 poll-status-cancelled = 已取消
 poll-staff-card = <b>{ $question }</b>
     狀態：{ $status } · 截止 { $closes }
-    已投 { $ballots } 票
+    { $multiple ->
+        [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
+       *[other] 已投 { $ballots } 票
+    }
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
 poll-btn-cancel = ❌ 取消投票
