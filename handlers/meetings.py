@@ -1296,6 +1296,8 @@ async def _preview_is_current(
     callback_data: MeetingCb,
     state: FSMContext,
     session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
     t: Text,
 ) -> bool:
     """True if this preview is the one waiting; else (sent already, cancelled, another
@@ -1307,6 +1309,9 @@ async def _preview_is_current(
     ):
         return True
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    await meetings.require_meeting_staff(  # a forged tap learns nothing of another community
+        session, user=user, roles=roles, meeting=meeting, action="meeting-minutes"
+    )
     minuted = meeting.status == MeetingStatus.MINUTED
     await query.answer(
         t("meeting-err-minuted" if minuted else "err-stale-button"), show_alert=True
@@ -1330,7 +1335,7 @@ async def on_minutes_send(
     clock: Clock,
 ) -> None:
     """确认发送: publish the minutes and decisions as previewed; a second tap sends nothing."""
-    if not await _preview_is_current(query, callback_data, state, session, t):
+    if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     data = await state.get_data()
     meeting, told = await meetings.publish_minutes(
@@ -1362,10 +1367,12 @@ async def on_minutes_redo(
     callback_data: MeetingCb,
     state: FSMContext,
     session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
     t: Text,
 ) -> None:
     """改纪要 / 改决议: ask it again, the current text shown; then the preview again."""
-    if not await _preview_is_current(query, callback_data, state, session, t):
+    if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     data = await state.get_data()
     await query.answer()
@@ -1399,7 +1406,7 @@ async def on_minutes_drop(
     t: Text,
 ) -> None:
     """取消 on the preview: nothing is sent; the minutes can be written again later."""
-    if not await _preview_is_current(query, callback_data, state, session, t):
+    if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     await state.clear()
     await query.answer()

@@ -14,6 +14,7 @@ from tests.consult.published import STAFF, published_meeting
 from tests.e2e.conftest import Harness
 
 ZHOU = 4001  # 周阿姨, invited (the whole community)
+OTHER_STAFF = 2003  # 陈社工, staff of 和谐社区
 
 
 async def _to_preview(h: Harness) -> tuple[Meeting, dict]:
@@ -64,6 +65,12 @@ async def test_preview_then_send_once(linli_sandbox: Harness) -> None:
     await d.expect(STAFF, "纪要已发布", since=preview["message_id"])
     again = await d.click(STAFF, preview["message_id"], data=f"cmt:minutes_send:{meeting.id}:0")
     assert "纪要已经发布过了" in str(again)
+    # staff of another community forging the tap learn nothing about this meeting
+    [hello] = await d.say(OTHER_STAFF, "/start")
+    forged = await d.click(
+        OTHER_STAFF, hello["message_id"], data=f"cmt:minutes_send:{meeting.id}:0"
+    )
+    assert "纪要已经发布过了" not in str(forged)
     got = await d.expect(ZHOU, "议事会纪要")
     assert message_text(got) in message_text(preview)  # exactly what staff saw
     assert len(await _minutes_to(h, ZHOU)) == 1
