@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -580,6 +582,29 @@ async def on_withdraw_confirmed(
 # ---------------------------------------------------------------- rating (满意回访)
 
 _SCORES = {"rate1": Score.SATISFIED, "rate2": Score.BASIC, "rate3": Score.UNSATISFIED}
+_SCORE_LABELS = {
+    Score.SATISFIED: "order-rate-satisfied",
+    Score.BASIC: "order-rate-basic",
+    Score.UNSATISFIED: "order-rate-unsatisfied",
+}
+
+
+async def _show_score(query: CallbackQuery, request_id: int, line: str) -> None:
+    """The rating question that was tapped shows the score given, without its buttons, so it
+    is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return
+    for row in message.reply_markup.inline_keyboard:
+        for key in row:
+            try:
+                data = OrderCb.unpack(key.callback_data or "")
+            except (TypeError, ValueError):
+                return
+            if data.ref != request_id or data.action not in _SCORES:
+                return
+    with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
+        await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(set(_SCORES))))
@@ -606,6 +631,9 @@ async def on_rate(
     )
     await state.set_state(RateComment.comment)
     await state.update_data(request_id=req.id, score=score.value, rated=True)
+    await _show_score(
+        query, callback_data.ref, t("order-rated-choice", score=t(_SCORE_LABELS[score]))
+    )
     await reply(
         query,
         t("order-ask-comment-unsatisfied" if score == Score.UNSATISFIED else "order-ask-comment"),

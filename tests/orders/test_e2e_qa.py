@@ -211,3 +211,20 @@ async def test_unsatisfied_tap_reopens_at_once_and_the_reason_follows(
     await d.expect(WU, "社区会重新办理")
     reason = await d.expect(STAFF, "说明了不满意的原因")
     assert "三楼拐角还堆着旧家具" in message_text(reason)
+
+
+async def test_the_rating_question_shows_the_score_given_and_loses_its_buttons(
+    linli_sandbox: Harness,
+) -> None:
+    """An older resident should see the question answered, not the same three buttons again."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "单元门的门禁坏了，关不上")
+    await _handle_directly(h, number, "已修好门禁")
+    ask = await d.expect(WU, "已修好门禁")
+    await d.tap(WU, "😊 满意", ask["message_id"])
+    await d.expect(WU, "评价已记下", since=ask["message_id"])
+    [now] = [m for m in await d.messages(WU) if m["message_id"] == ask["message_id"]]
+    assert "已修好门禁" in message_text(now)  # the question itself is kept
+    assert "您的评价：😊 满意" in message_text(now)
+    assert not (now.get("reply_markup") or {}).get("inline_keyboard"), now.get("reply_markup")

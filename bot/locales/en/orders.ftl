@@ -106,6 +106,7 @@ order-rate-basic = 🙂 Mostly satisfied
 order-rate-unsatisfied = 😞 Not satisfied
 order-ask-comment = Thank you, your rating is saved! Anything to add? Write a line, or tap "Skip".
 order-ask-comment-unsatisfied = We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "Skip".
+order-rated-choice = Your rating: { $score }
 order-rated-thanks = Thank you for your rating!
 order-rated-comment-saved = Thank you, your words are passed on.
 order-rated-reopened = Noted. The community will handle it again and contact you soon.
