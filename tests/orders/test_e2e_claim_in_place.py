@@ -4,6 +4,7 @@ Claiming from a list of orders keeps the list and sends the card below it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sandbox.driver import message_text
@@ -16,13 +17,17 @@ def _buttons(message: dict[str, Any]) -> list[str]:
     return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
 
 
-async def _issue(h: Harness, text: str) -> str:
-    """File a request as 周阿姨 and issue it community-wide; the order's number."""
+async def _issue(h: Harness, text: str, *, taps: Sequence[tuple[str, str]] = ()) -> str:
+    """File a request as 周阿姨 and issue it community-wide, first tapping each (button, what
+    the form then says) of `taps`; the order's number."""
     d = h.driver
     number = await _file(h, ZHOU, text)
     await _open_card(h, number)
     await d.tap(STAFF, "派单")
     await d.expect(STAFF, f"为诉求 {number} 派单")
+    for label, shown in taps:
+        await d.tap(STAFF, label)
+        await d.expect(STAFF, shown)
     await d.tap(STAFF, "改为全社区")
     await d.expect(STAFF, "全社区的党员")
     await d.tap(STAFF, "发布工单")

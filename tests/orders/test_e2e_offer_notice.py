@@ -7,28 +7,16 @@ from datetime import UTC, datetime
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import LIU
 
 
 async def test_the_offer_says_where_by_when_points_and_people(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     h.clock.set(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))  # Mon 10:00 in Shanghai
-    number = await _file(h, ZHOU, "家里厨房的水管漏水了，地上都是水")
-    await _open_card(h, number)
-    await d.tap(STAFF, "派单")
-    await d.expect(STAFF, f"为诉求 {number} 派单")
-    await d.tap(STAFF, "👥 2")
-    await d.expect(STAFF, "需要人数：2")
-    await d.tap(STAFF, "⭐ 20")
-    await d.expect(STAFF, "积分：20")
-    await d.tap(STAFF, "⏰ 72h")
-    await d.expect(STAFF, "72 小时")
-    await d.tap(STAFF, "改为全社区")
-    await d.expect(STAFF, "全社区的党员")
-    await d.tap(STAFF, "发布工单")
-    issued = message_text(await d.expect(STAFF, "已发布"))
-    order_no = issued.split("工单 ")[1].split(" ")[0]
+    taps = [("👥 2", "需要人数：2"), ("⭐ 20", "积分：20"), ("⏰ 72h", "72 小时")]
+    order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水", taps=taps)
     offer = message_text(await d.expect(LIU, f"新工单 {order_no}"))
     assert "阳光社区" in offer and "1号楼" in offer, offer  # 周阿姨's building
     assert "302" not in offer, offer  # never her room before a claim
