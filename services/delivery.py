@@ -752,10 +752,12 @@ async def record_blocked(
 
 
 async def record_failed(session: AsyncSession, *, delivery_id: int, error: str) -> None:
-    """The delivery cannot be sent (bad request, too many attempts)."""
+    """The delivery cannot be sent (bad request, too many attempts). One cancelled meanwhile
+    (`cancel_stale`, e.g. while its call was under way) stays cancelled: that is what happened
+    to the notice, and what the outbox's counts should say."""
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+        .where(col(Delivery.id) == delivery_id, col(Delivery.state) != DeliveryState.CANCELLED)
         .values(state=DeliveryState.FAILED, error=error[:500], lease_until=None)
     )
     await session.commit()

@@ -126,3 +126,40 @@ async def test_a_retry_does_not_bring_back_a_cancelled_notice(
     # the sender's call failed (network) meanwhile: it would put the message back in the queue
     await outbox.record_retry(session, delivery_id=item.id, error="timeout", not_before=clock.now)
     assert await _states(session) == [DeliveryState.CANCELLED]
+
+
+async def test_a_cancelled_notice_whose_send_is_refused_stays_cancelled(
+    emulator: Emulator,
+    bot: Bot,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+) -> None:
+    """The matter moved on while the call was under way, and Telegram refused the message
+    (400): the record says it was cancelled, not that it failed."""
+    await add_users(session, [11])
+    await enqueue(
+        session, chat_id=11, text="⏰ 诉求还没人受理", urgent=True, matter=MATTER, now=clock.now
+    )
+    await session.commit()
+    emulator.add_fault(method="sendMessage", error_code=400, description="Bad Request: oops")
+    sender = Sender(bot=bot, sessionmaker=sessionmaker, clock=clock, worker="t")
+    sender._still_to_send = _cancelled_after_look(sender, sessionmaker)  # type: ignore[method-assign]
+    assert await sender.drain() == 1
+    assert _texts(emulator) == []
+    assert await _states(session) == [DeliveryState.CANCELLED]
+
+
+def _cancelled_after_look(
+    sender: Sender, sm: async_sessionmaker[AsyncSession]
+) -> Callable[[object], Awaitable[bool]]:
+    """The sender's last look finds the notice still to send; the cancellation commits right
+    after it, while the Bot API call is under way."""
+    look = sender._still_to_send
+
+    async def still(item: object) -> bool:
+        ok = await look(item)  # type: ignore[arg-type]
+        await _cancel(sm)
+        return ok
+
+    return still
