@@ -36,6 +36,7 @@ from services.validation import clean_text
 
 TITLE_MAX = 100
 DETAIL_MAX = 1000
+NOTICE_DETAIL_SHOWN = 200  # characters of the explanation in staff's notice; the card has it all
 ANSWER_MAX = 1000
 DAILY_LIMIT = 5
 
@@ -102,13 +103,30 @@ async def propose_topic(
             session,
             users=[u for u in staff if u.id != user.id],
             key="topic-new-staff",
-            args={"title": clean_title, "name": user.display_name},
+            args={
+                "title": clean_title,
+                "name": user.display_name,
+                "detail": notice_excerpt(clean_detail),
+                "has_detail": "yes" if clean_detail else "no",
+            },
             kind="topic",
             community_id=user.community_id,
             dedupe=f"topic:{topic.id}:new",
         )
     await session.commit()
     return topic
+
+
+def notice_excerpt(detail: str, limit: int = NOTICE_DETAIL_SHOWN) -> str:
+    """The explanation as a notice shows it: whole when short, else cut to `limit` characters
+    at the last line or sentence end past half of it (else at `limit`), with "…"."""
+    if len(detail) <= limit:
+        return detail
+    cut = detail[:limit]
+    end = max(cut.rfind(mark) for mark in ("\n", "。", "！", "？", "；", ". ", "! ", "? "))
+    if end > limit // 2:
+        cut = cut[: end + 1]
+    return cut.rstrip() + "…"
 
 
 async def get_topic(session: AsyncSession, *, topic_id: int) -> Topic:

@@ -417,7 +417,12 @@ topic-accepted-next = { $next ->
 topic-btn-meeting = 📅 Meeting and sign-up
 topic-answered-backer = 💬 A topic you backed, "{ $title }", has an answer:
     { $answer }
-topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }). Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
+topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }).
+    { $has_detail ->
+        [yes] Explanation: { $detail }
+       *[no] Explanation: (none given)
+    }
+    Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
 topic-choose-meeting = Which meeting should it go on?
 topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda:
 topic-btn-new-meeting = ➕ New meeting with this topic

@@ -414,7 +414,12 @@ topic-accepted-next = { $next ->
 topic-btn-meeting = 📅 看议事会、报名
 topic-answered-backer = 💬 您附议的议题「{ $title }」有答复：
     { $answer }
-topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）。请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
+topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）
+    { $has_detail ->
+        [yes] 说明：{ $detail }
+       *[no] 说明：（提议人没有补充说明）
+    }
+    请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
 topic-choose-meeting = 列入哪个议事会？
 topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程：
 topic-btn-new-meeting = ➕ 新建议事会（列入此议题）

@@ -417,7 +417,12 @@ topic-accepted-next = { $next ->
 topic-btn-meeting = 📅 看議事會、報名
 topic-answered-backer = 💬 您附議的議題「{ $title }」有答覆：
     { $answer }
-topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）。請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
+topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）
+    { $has_detail ->
+        [yes] 說明：{ $detail }
+       *[no] 說明：（提議人沒有補充說明）
+    }
+    請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
 topic-choose-meeting = 列入哪個議事會？
 topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程：
 topic-btn-new-meeting = ➕ 新建議事會（列入此議題）
