@@ -1,5 +1,5 @@
 """Staff: /stats (counts, the three rates, median times, overdue; a chart; the XLSX ledger).
-Members: 我的积分 and the community leaderboard."""
+Members: 我的积分 (this month and in all, the community board by period, the latest entries)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,20 @@ import contextlib
 import logging
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
-from aiogram.types import BufferedInputFile, CallbackQuery, FSInputFile, Message
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    FSInputFile,
+    InlineKeyboardMarkup,
+    Message,
+)
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,12 +29,13 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.filters import IS_MEMBER, IS_STAFF
 from handlers.menu import labels
-from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply
-from models import Community, Grid, MemberProfile, Role, User
+from handlers.order_ui import OrderCb, answer_once, button, edit_or_send, keyboard
+from models import Community, Grid, Role, User
 from services import orders as order_service
 from services import stats as stats_service
 from services.export import export_ledger
 from services.order_common import category
+from services.when import when_args
 
 log = logging.getLogger(__name__)
 
@@ -265,24 +272,104 @@ class _Export:
                 await self.message.answer(self.t("order-export-failed"))
 
 
+def _h(minutes: int) -> str:
+    """Service minutes as hours, at most one decimal: 90 → "1.5"."""
+    return f"{round(minutes / 60, 1):g}"
+
+
+def _board_line(t: Text, line: order_service.BoardLine) -> str:
+    return t(
+        "points-board-line-me" if line.me else "points-board-line",
+        rank=line.rank,
+        name=line.name or t("points-anonymous"),
+        points=line.points,
+        hours=_h(line.minutes),
+    )
+
+
+def points_text(
+    t: Text, view: order_service.PointsOverview, *, now: datetime, zone: tzinfo
+) -> str:
+    """我的积分 as a message: totals, the period's board with the reader always on it, their
+    rank, the latest entries."""
+    period = t(f"points-in-{view.period}")
+    lines = [
+        t("points-title"),
+        t("points-month", points=view.month_points, hours=_h(view.month_minutes)),
+        t("points-total", points=view.total_points, hours=_h(view.total_minutes), done=view.done),
+        "",
+    ]
+    if view.community is not None:
+        lines.append(t("points-board-title", community=view.community, period=period))
+        lines += [_board_line(t, line) for line in view.board]
+        if not view.board:
+            lines.append(t("points-board-empty", period=period))
+        elif view.mine is not None and not any(line.me for line in view.board):
+            lines += [t("points-board-gap"), _board_line(t, view.mine)]
+        if view.mine is not None:
+            lines.append(t("points-rank", period=period, rank=view.mine.rank, ranked=view.ranked))
+        elif view.board:
+            lines.append(t("points-rank-none", period=period))
+        if any(line.masked for line in view.board):
+            lines.append(t("points-board-masked"))
+        lines.append("")
+    lines.append(t("points-recent-title"))
+    for entry in view.recent:
+        day = when_args(entry.at, zone=zone, now=now)
+        lines.append(
+            t(
+                "points-recent-line",
+                date=t("points-date", year=day["year"], month=day["month"], day=day["day"]),
+                order=" ".join(part for part in (entry.number, entry.title) if part),
+                points=entry.points,
+            )
+        )
+    if not view.recent:
+        lines.append(t("points-recent-none"))
+    return "\n".join(lines)
+
+
+def points_markup(t: Text, period: str) -> InlineKeyboardMarkup:
+    """本月 / 今年 / 全部: each edits the message to that period's board."""
+    row = []
+    for i, p in enumerate(order_service.POINTS_PERIODS):
+        label = t(f"points-btn-{p}")
+        row.append(
+            button(t("points-btn-current", label=label) if p == period else label, "pts", i)
+        )
+    return keyboard([row])
+
+
+async def _points(
+    session: AsyncSession, user: User, t: Text, settings: Settings, now: datetime, period: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    view = await order_service.points_overview(
+        session, user=user, period=period, now=now, zone=settings.zone
+    )
+    return points_text(t, view, now=now, zone=settings.zone), points_markup(t, view.period)
+
+
 @router.message(F.text.in_(labels("menu-order-points")), IS_MEMBER)
-async def cmd_points(message: Message, session: AsyncSession, user: User, t: Text) -> None:
-    """The member's points and service hours, and the community's leaderboard."""
-    points, minutes, done = await order_service.my_points(session, user=user)
-    lines = [t("order-points-mine", points=points, hours=f"{minutes / 60:g}", done=done)]
-    profile = await session.get(MemberProfile, user.id)
-    if profile is not None:
-        board = await order_service.leaderboard(session, community_id=profile.community_id)
-        if board:
-            lines.append(t("order-points-board-title"))
-            for i, (name, pts, mins) in enumerate(board, start=1):
-                lines.append(
-                    t(
-                        "order-points-board-line",
-                        rank=i,
-                        name=name,
-                        points=pts,
-                        hours=f"{mins / 60:g}",
-                    )
-                )
-    await reply(message, "\n".join(lines))
+async def cmd_points(
+    message: Message, session: AsyncSession, user: User, t: Text, settings: Settings, clock: Any
+) -> None:
+    """The member's points this month and in all, this month's community board, their rank."""
+    text, markup = await _points(session, user, t, settings, clock(), "month")
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "pts"), IS_MEMBER)
+async def on_points_period(
+    query: CallbackQuery,
+    callback_data: OrderCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    settings: Settings,
+    clock: Any,
+) -> None:
+    """本月 / 今年 / 全部: the same message shows that period's board."""
+    periods = order_service.POINTS_PERIODS
+    period = periods[callback_data.ref % len(periods)]
+    text, markup = await _points(session, user, t, settings, clock(), period)
+    await edit_or_send(query, text, markup)

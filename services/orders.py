@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlalchemy import and_, case, func, or_, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -1894,43 +1895,193 @@ async def escalate_unclaimed(
 
 # ---------------------------------------------------------------- points
 
+POINTS_PERIODS = ("month", "year", "all")
+BOARD_SIZE = 10
+RECENT_ENTRIES = 5
 
-async def my_points(session: AsyncSession, *, user: User) -> tuple[int, int, int]:
-    """(points, service minutes, orders done) of a member."""
-    profile = await session.get(MemberProfile, user.id)
-    done = (
+
+@dataclass(frozen=True)
+class BoardLine:
+    """One member on the leaderboard. `name` is the real name for the reader themself and for
+    members who agreed to be named publicly (the consent result cards use), the surname and
+    "**" for the others, and None when no name is left (a member who deleted their data)."""
+
+    rank: int
+    member_id: int
+    name: str | None
+    points: int
+    minutes: int
+    me: bool
+    masked: bool = False  # not named in full: no consent to be named publicly
+
+
+@dataclass(frozen=True)
+class PointsLine:
+    """One points entry of the member: the order it was for, when, how much."""
+
+    number: str | None
+    title: str | None
+    at: datetime
+    points: int
+    minutes: int
+
+
+@dataclass
+class PointsOverview:
+    """我的积分: this month's and lifetime totals, the community board of a period, the
+    member's own place on it, and the latest entries."""
+
+    period: str
+    month_points: int = 0
+    month_minutes: int = 0
+    total_points: int = 0
+    total_minutes: int = 0
+    done: int = 0
+    community: str | None = None
+    board: list[BoardLine] = field(default_factory=list)
+    ranked: int = 0  # members with points in the period on the community's board
+    mine: BoardLine | None = None  # the reader's line (also when below the top)
+    recent: list[PointsLine] = field(default_factory=list)
+
+
+def points_period_start(period: str, *, now: datetime, zone: tzinfo) -> datetime | None:
+    """The start (UTC) of this month / this year in the bot's zone; None for 全部."""
+    day = now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    if period == "month":
+        return day.replace(day=1).astimezone(UTC)
+    if period == "year":
+        return day.replace(month=1, day=1).astimezone(UTC)
+    return None
+
+
+def public_name(real_name: str, *, named: bool) -> str | None:
+    """A member's name as others may read it: the full name with consent, else masked."""
+    name = real_name.strip()
+    if not name or name == "-":  # "-": the member deleted their personal data
+        return None
+    return name if named else name[:1] + "**"
+
+
+async def points_overview(
+    session: AsyncSession, *, user: User, period: str, now: datetime, zone: tzinfo
+) -> PointsOverview:
+    """The member's points this month and in all, their community's leaderboard for the period
+    (ties share a rank), their own rank, and their latest points entries. Sums are made in SQL."""
+    if period not in POINTS_PERIODS:
+        period = POINTS_PERIODS[0]
+    out = PointsOverview(period=period)
+    month_start = points_period_start("month", now=now, zone=zone)
+    in_month = col(PointsEntry.at) >= month_start
+    totals = (
         await session.exec(
-            select(func.count())
-            .select_from(PointsEntry)
-            .where(col(PointsEntry.member_id) == user.id)
+            sa_select(  # type: ignore[call-overload]
+                func.coalesce(func.sum(PointsEntry.points), 0),
+                func.coalesce(func.sum(PointsEntry.minutes), 0),
+                func.count(col(PointsEntry.id)),
+                func.coalesce(func.sum(case((in_month, PointsEntry.points), else_=0)), 0),
+                func.coalesce(func.sum(case((in_month, PointsEntry.minutes), else_=0)), 0),
+            ).where(col(PointsEntry.member_id) == user.id)
         )
     ).one()
-    if profile is None:
-        return (0, 0, done)
-    return (profile.points, profile.service_minutes, done)
-
-
-async def leaderboard(
-    session: AsyncSession, *, community_id: int, limit: int = 10
-) -> list[tuple[str, int, int]]:
-    """(name, points, minutes) of the community's top members; hidden names are masked."""
-    rows = await session.exec(
-        select(MemberProfile)
-        .where(col(MemberProfile.community_id) == community_id)
-        .where(col(MemberProfile.status) == MemberStatus.APPROVED)
-        .where(col(MemberProfile.points) > 0)
-        .order_by(col(MemberProfile.points).desc(), col(MemberProfile.user_id))
-        .limit(limit)
+    out.total_points, out.total_minutes, out.done, out.month_points, out.month_minutes = (
+        int(v) for v in totals
     )
-    out = []
-    for p in rows.all():
-        name = (
-            p.real_name
-            if p.show_name_public
-            else (p.real_name[:1] + "**" if p.real_name else "**")
+    rows = await session.exec(
+        select(PointsEntry, Order)
+        .outerjoin(Order, col(Order.id) == col(PointsEntry.order_id))
+        .where(col(PointsEntry.member_id) == user.id)
+        .order_by(col(PointsEntry.at).desc(), col(PointsEntry.id).desc())
+        .limit(RECENT_ENTRIES)
+    )
+    out.recent = [
+        PointsLine(
+            number=order.number if order else (entry.note or None),
+            title=order.title if order else None,
+            at=entry.at,
+            points=entry.points,
+            minutes=entry.minutes,
         )
-        out.append((name, p.points, p.service_minutes))
+        for entry, order in rows.all()
+    ]
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None:
+        return out
+    community = await session.get(Community, profile.community_id)
+    out.community = community.name if community else None
+    out.board, out.ranked, out.mine = await _board(
+        session,
+        community_id=profile.community_id,
+        reader_id=user.id,
+        since=points_period_start(period, now=now, zone=zone),
+    )
     return out
+
+
+async def _board(
+    session: AsyncSession, *, community_id: int, reader_id: int, since: datetime | None
+) -> tuple[list[BoardLine], int, BoardLine | None]:
+    """The top BOARD_SIZE members by points earned in the community since `since`, the number
+    ranked, and the reader's line. Approved members only (and the reader); one query."""
+    pts = func.sum(PointsEntry.points)
+    mins = func.sum(PointsEntry.minutes)
+    ranked = (
+        sa_select(
+            col(PointsEntry.member_id).label("member_id"),
+            col(MemberProfile.real_name).label("real_name"),
+            col(MemberProfile.show_name_public).label("named"),
+            pts.label("points"),
+            mins.label("minutes"),
+            func.rank().over(order_by=pts.desc()).label("rank"),
+            func.row_number()
+            .over(order_by=(pts.desc(), mins.desc(), col(PointsEntry.member_id)))
+            .label("pos"),
+            func.count().over().label("ranked"),
+        )
+        .join(MemberProfile, col(MemberProfile.user_id) == col(PointsEntry.member_id))
+        .where(col(PointsEntry.community_id) == community_id)
+        .where(
+            or_(
+                col(MemberProfile.status) == MemberStatus.APPROVED,
+                col(PointsEntry.member_id) == reader_id,
+            )
+        )
+        .group_by(
+            col(PointsEntry.member_id),
+            col(MemberProfile.real_name),
+            col(MemberProfile.show_name_public),
+        )
+        .having(pts > 0)
+    )
+    if since is not None:
+        ranked = ranked.where(col(PointsEntry.at) >= since)
+    sub = ranked.subquery()
+    rows = (
+        await session.exec(
+            sa_select(sub)
+            .where(or_(sub.c.pos <= BOARD_SIZE, sub.c.member_id == reader_id))
+            .order_by(sub.c.pos)
+        )  # type: ignore[call-overload]
+    ).all()
+    board: list[BoardLine] = []
+    mine = None
+    total = 0
+    for row in rows:
+        me = row.member_id == reader_id
+        line = BoardLine(
+            rank=int(row.rank),
+            member_id=int(row.member_id),
+            name=row.real_name if me else public_name(row.real_name, named=bool(row.named)),
+            points=int(row.points),
+            minutes=int(row.minutes or 0),
+            me=me,
+            masked=not me and not row.named,
+        )
+        total = int(row.ranked)
+        if me:
+            mine = line
+        if row.pos <= BOARD_SIZE:
+            board.append(line)
+    return board, total, mine
 
 
 async def log_refusal(session: AsyncSession, *, user: User, action: str, detail: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -432,9 +433,11 @@ async def test_full_cycle_two_members_release_reassign_verify_rate(
         assert profile is not None
         await session.refresh(profile)
         assert profile.points == 15
-    assert await svc.my_points(session, user=world.member) == (15, 60, 1)
-    board = await svc.leaderboard(session, community_id=world.community.id or 0)
-    assert {name for name, *_ in board} == {"党员300", "党员301"}
+    mine = await svc.points_overview(
+        session, user=world.member, period="all", now=T0, zone=ZoneInfo("Asia/Shanghai")
+    )
+    assert (mine.total_points, mine.total_minutes, mine.done) == (15, 60, 1)
+    assert {b.name for b in mine.board} == {"党员300", "党员301"}
     # the resident is not satisfied: the matter is reopened to staff
     reopened = await svc.rate(
         session,

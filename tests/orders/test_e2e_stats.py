@@ -38,7 +38,7 @@ async def test_stats_chart_export_and_points(linli_sandbox: Harness) -> None:
     doc = await d.expect(STAFF, "台账已生成，共 1 件")
     assert doc.get("document", {}).get("file_name", "").endswith(".xlsx")
     [points] = await d.say(LIU, "🏅 我的积分")
-    assert "您的积分" in message_text(points)
+    assert "我的积分" in message_text(points) and "积分榜 · 本月" in message_text(points)
 
 
 async def test_stats_without_a_cjk_font_send_the_figures_alone(

@@ -368,12 +368,6 @@ order-draft-kept = What you wrote is kept, nothing is lost. Tap "✅ Submit" abo
 order-draft-held = Your request that could not be submitted last time is still here; you can submit it now:
 order-draft-expired = This draft was not submitted within { $days } days and has been cleared; nothing was filed. Tap “{ menu-order-new }” to write it again.
 
-## Points
-
-order-points-mine = 🏅 Your points: <b>{ $points }</b> · service { $hours } hours · { $done } orders done
-order-points-board-title = <b>Community leaderboard</b>
-order-points-board-line = { $rank }. { $name } — { $points } points ({ $hours } h)
-
 ## Stats and the ledger
 
 order-stats-choose = Choose the period:

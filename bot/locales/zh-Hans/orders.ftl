@@ -361,12 +361,6 @@ order-draft-kept = 您写的内容都还在，没有丢。到时候点上面的�
 order-draft-held = 您上次还没提交成功的诉求还在，可以接着提交：
 order-draft-expired = 这份诉求草稿超过 { $days } 天没有提交，已经过期清除了，这件事还没有登记。请点「{ menu-order-new }」重新填写。
 
-## Points
-
-order-points-mine = 🏅 您的积分：<b>{ $points }</b> 分 · 服务时长 { $hours } 小时 · 完成 { $done } 单
-order-points-board-title = <b>社区积分榜</b>
-order-points-board-line = { $rank }. { $name } — { $points } 分（{ $hours } 小时）
-
 ## Stats and the ledger
 
 order-stats-choose = 请选择统计时段：

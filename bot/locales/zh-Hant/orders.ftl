@@ -364,12 +364,6 @@ order-draft-kept = 您寫的內容都還在，沒有丟。到時候點上面的�
 order-draft-held = 您上次還沒提交成功的訴求還在，可以接著提交：
 order-draft-expired = 這份訴求草稿超過 { $days } 天沒有提交，已經過期清除了，這件事還沒有登記。請點「{ menu-order-new }」重新填寫。
 
-## Points
-
-order-points-mine = 🏅 您的積分：<b>{ $points }</b> 分 · 服務時長 { $hours } 小時 · 完成 { $done } 單
-order-points-board-title = <b>社區積分榜</b>
-order-points-board-line = { $rank }. { $name } — { $points } 分（{ $hours } 小時）
-
 ## Stats and the ledger
 
 order-stats-choose = 請選擇統計時段：
