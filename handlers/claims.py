@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.i18n import Text
+from bot.i18n import Raw, Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
 from handlers.keyboards import cancel_keyboard
@@ -136,15 +136,37 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
             t(
                 "order-card-contact",
                 name=view.contact_name or "-",
-                phone=view.phone or "-",
+                phone=view.phone or t("order-card-no-phone"),
                 room=view.room or "-",
             )
         )
     elif not view.staff:
         lines.append(t("order-contact-after-claim"))
+    if view.mine and not view.phone:
+        lines.append(how_to_reach(t, view))
     if order.result_note:
         lines.append(t("order-card-result", note=order.result_note))
     return "\n".join(lines)
+
+
+def how_to_reach(t: Text, view: Any) -> str:
+    """For a claimant when the resident left no phone: go to the room, or ask the staff."""
+    staff = (
+        t("order-reach-staff-named", name=view.staff_contact)
+        if view.staff_contact
+        else t("order-reach-staff")
+    )
+    where = " ".join(p for p in (view.building, view.room) if p)
+    if view.room:
+        return t("order-reach-visit", where=where, staff=Raw(staff))
+    return t("order-reach-ask-staff", staff=Raw(staff))
+
+
+def claimed_text(t: Text, view: Any) -> str:
+    """The claim's confirmation: contact the resident soon, or how to reach one without a phone."""
+    if view.phone:
+        return t("order-claimed", number=view.order.number)
+    return t("order-claimed-no-phone", number=view.order.number, how=Raw(how_to_reach(t, view)))
 
 
 def _order_markup(t: Text, view: Any) -> Any:
@@ -194,16 +216,16 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
     )
     assert out.order is not None
     await answer_once(query, ctx.t("order-claimed-short"))
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
     if _about_one_order(query, callback_data.ref):
         # the offer or the order's card: it becomes the claimed order's card (phone, room,
         # 完成上报), so no stale 接单 button is left on the member's screen
-        view = await order_service.order_view(
-            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
-        )
         await edit_or_send(query, await order_text(ctx, view), _order_markup(ctx.t, view))
-        await reply(query, ctx.t("order-claimed", number=out.order.number))
+        await reply(query, claimed_text(ctx.t, view))
     else:  # a list of orders stays a list; the claimed order's card comes below it
-        await reply(query, ctx.t("order-claimed", number=out.order.number))
+        await reply(query, claimed_text(ctx.t, view))
         await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)
 

@@ -975,6 +975,7 @@ class OrderView:
     mine: bool
     staff: bool
     text: str = ""  # the description as this viewer may read it (numbers masked before a claim)
+    staff_contact: str | None = None  # who issued the order, for a claimant to ask (no phone)
 
 
 async def order_view(
@@ -1009,7 +1010,16 @@ async def order_view(
         mine=mine,
         staff=staff,
         text=req.text if show else mask(req.text),
+        staff_contact=await _issuer_name(session, order) if show else None,
     )
+
+
+async def _issuer_name(session: AsyncSession, order: Order) -> str | None:
+    """The staff member who issued the order, while they are still staff (None otherwise)."""
+    issuer = await session.get(User, order.created_by)
+    if issuer is None or issuer.forgotten_at is not None or Role.STAFF not in issuer.role_set:
+        return None
+    return issuer.display_name
 
 
 async def claim_order(

@@ -226,6 +226,13 @@ order-order-claimants = Claimed by: { $names }
 order-contact-after-claim = The resident's phone and room are shown once you claim.
 order-claimed-short = Claimed!
 order-claimed = ✅ You claimed order { $number }. Please contact the resident soon and tap "✅ Report done" afterwards.
+# the resident left no phone: how the claimant reaches them (order-reach-*)
+order-claimed-no-phone = ✅ You claimed order { $number }. { $how } Tap "✅ Report done" afterwards.
+order-card-no-phone = none left
+order-reach-visit = 📵 The resident left no phone number: please call at { $where } in person, or ask { $staff } to reach them.
+order-reach-ask-staff = 📵 The resident left no phone number or room: please ask { $staff } to reach them.
+order-reach-staff-named = { $name } of the community staff
+order-reach-staff = the community staff
 order-claims-empty = You have no orders in progress.
 order-claims-title = <b>My orders</b> ({ $count })
 order-claims-line = { $number } · { $title } · { $status } · due { $deadline }

@@ -226,6 +226,13 @@ order-order-claimants = 接单人：{ $names }
 order-contact-after-claim = 接单后可以看到居民的联系电话和房号。
 order-claimed-short = 接单成功！
 order-claimed = ✅ 您已接下工单 { $number }。请尽快联系居民，办完后点「✅ 完成上报」。
+# the resident left no phone: how the claimant reaches them (order-reach-*)
+order-claimed-no-phone = ✅ 您已接下工单 { $number }。{ $how }办完后点「✅ 完成上报」。
+order-card-no-phone = 没有留
+order-reach-visit = 📵 居民没有留电话：请直接到 { $where } 当面联系，或请{ $staff }帮忙联系居民。
+order-reach-ask-staff = 📵 居民没有留电话和房号：请{ $staff }帮忙联系居民。
+order-reach-staff-named = 社区工作人员{ $name }
+order-reach-staff = 社区工作人员
 order-claims-empty = 您目前没有进行中的工单。
 order-claims-title = <b>我的工单</b>（{ $count } 件）
 order-claims-line = { $number } · { $title } · { $status } · 时限 { $deadline }

@@ -229,6 +229,13 @@ order-order-claimants = 接單人：{ $names }
 order-contact-after-claim = 接單後可以看到居民的聯繫電話和房號。
 order-claimed-short = 接單成功！
 order-claimed = ✅ 您已接下工單 { $number }。請盡快聯繫居民，辦完後點「✅ 完成上報」。
+# the resident left no phone: how the claimant reaches them (order-reach-*)
+order-claimed-no-phone = ✅ 您已接下工單 { $number }。{ $how }辦完後點「✅ 完成上報」。
+order-card-no-phone = 沒有留
+order-reach-visit = 📵 居民沒有留電話：請直接到 { $where } 當面聯繫，或請{ $staff }幫忙聯繫居民。
+order-reach-ask-staff = 📵 居民沒有留電話和房號：請{ $staff }幫忙聯繫居民。
+order-reach-staff-named = 社區工作人員{ $name }
+order-reach-staff = 社區工作人員
 order-claims-empty = 您目前沒有進行中的工單。
 order-claims-title = <b>我的工單</b>（{ $count } 件）
 order-claims-line = { $number } · { $title } · { $status } · 時限 { $deadline }
