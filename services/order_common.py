@@ -284,10 +284,12 @@ def mask(text: str) -> str:
 # ---------------------------------------------------------------- moves and the ledger
 
 
-def matter_of(obj: Request | Order, state: str | None = None) -> str:
-    """The key of a request/order in a state ("order:12:open"; its present one by default), as
-    notices asking to act on it carry it: `move` cancels the unsent ones when it leaves it."""
-    machine = "order" if isinstance(obj, Order) else "request"
+def matter_of(obj: Request | Order | Claim, state: str | None = None) -> str:
+    """The key of a request/order/claim in a state ("order:12:open"; its present one by
+    default), as notices asking to act on it carry it: `move` cancels the unsent ones when it
+    leaves it. A member's own reminders about an order name their claim ("claim:7:active"), so
+    on a shared order they outlive the others claiming or giving theirs back."""
+    machine = {Request: "request", Order: "order", Claim: "claim"}[type(obj)]
     return f"{machine}:{obj.id}:{state if state is not None else obj.status}"
 
 
@@ -349,8 +351,9 @@ async def move(
     for key, value in extra.items():
         setattr(obj, key, value)
     session.add(event)
-    if not isinstance(obj, Claim) and to != old:
-        # what asked someone to act on it as it was (an offer, a card, a rating) is not sent
+    if to != old:
+        # what asked someone to act on it as it was (an offer, a card, a rating, a member's
+        # deadline reminder about their claim) is not sent
         await delivery.cancel_stale(session, matter=matter_of(obj, old))
     return event
 

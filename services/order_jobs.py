@@ -127,6 +127,8 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
             kind="member-order",
             ref_id=order.id,
             community_id=order.community_id,
+            # not sent once their claim ends: done reported, given back, reassigned, cancelled
+            matter=matter_of(c),
         )
         for c in claims
     ]
@@ -165,6 +167,7 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
             kind="member-order",
             ref_id=order.id,
             community_id=order.community_id,
+            matter=matter_of(c),  # as the overdue notice: about their claim
         )
         for c in claims
     ]

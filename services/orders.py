@@ -1366,6 +1366,10 @@ async def report_done(
         request_id=order.request_id,
         values={"result_note": text, "done_by": user.id, "done_at": now},
     )
+    for c in claims:
+        # the work of every claim on it is reported done (theirs stay active until verified):
+        # their deadline-near and overdue reminders still waiting no longer apply
+        await delivery.cancel_stale(session, matter=matter_of(c))
     for f in photos[:10]:
         session.add(
             Attachment(
