@@ -135,6 +135,15 @@ def button_label(head: str, title: str, tail: str = "", *, width: int = LABEL_WI
     return " ".join(part for part in (head, title, tail) if part)
 
 
+def poll_button(
+    t: Text, poll_id: int, question: str, voted: str | None, *, head: str = ""
+) -> tuple[str, str]:
+    """An open poll in a list, opening its ballot; `voted` (services.polls.voted_in) marks one
+    already voted in: '✅ 已投', or '✅ 家人已投' where the household's one vote is cast."""
+    tail = t(f"poll-list-voted-{voted}") if voted else ""
+    return button_label(head, question, tail), BallotCb(poll_id=poll_id).pack()
+
+
 def cancel_kb(t: Text, *, skip: bool = False) -> ReplyKeyboardMarkup:
     """The big cancel button (and skip, when a step is optional) of a text step."""
     row = [KeyboardButton(text=t("common-cancel"))]

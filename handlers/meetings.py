@@ -18,7 +18,6 @@ from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import (
     AudienceCb,
-    BallotCb,
     CheckinCb,
     HubCb,
     MeetingCb,
@@ -35,6 +34,7 @@ from handlers.consult_kit import (
     make_notifier,
     parse_local_time,
     picker_kb,
+    poll_button,
     reply,
     safe_edit_markup,
     staff_community,
@@ -149,8 +149,10 @@ async def on_consult_menu(
         when = when_text(t, meeting.starts_at, settings=settings, now=now)
         label = button_label(f"📅 {when}", meeting.title)
         rows.append([(label, MeetingCb(action="view", id=meeting.id or 0).pack())])
+    voted = await polls.voted_in(session, polls=open_polls, user=user)
     for poll in open_polls:
-        rows.append([(button_label("🗳", poll.question), BallotCb(poll_id=poll.id or 0).pack())])
+        pid = poll.id or 0
+        rows.append([poll_button(t, pid, poll.question, voted.get(pid), head="🗳")])
     if not upcoming and not open_polls:
         lines.append(t("consult-hub-empty"))
     else:  # what the buttons below do, for someone who has not used them before

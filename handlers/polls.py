@@ -29,6 +29,7 @@ from handlers.consult_kit import (
     kb,
     make_notifier,
     parse_local_time,
+    poll_button,
     reply,
     safe_edit_markup,
     staff_community,
@@ -423,7 +424,8 @@ async def on_open_polls(
     if not items:
         await reply(query.message, t("poll-list-empty"))
         return
-    rows = [[(p.question[:60], BallotCb(poll_id=p.id or 0).pack())] for p in items]
+    voted = await polls.voted_in(session, polls=items, user=user)
+    rows = [[poll_button(t, p.id or 0, p.question, voted.get(p.id or 0))] for p in items]
     await reply(query.message, t("poll-list-title"), reply_markup=kb(rows))
 
 

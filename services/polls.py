@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 
-from sqlalchemy import update
+from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -1030,6 +1030,26 @@ async def open_polls_for(session: AsyncSession, *, user: User, now: datetime) ->
             continue
         if await in_audience(session, user=user, audience=poll_audience(poll)):
             out.append(poll)
+    return out
+
+
+async def voted_in(session: AsyncSession, *, polls: Sequence[Poll], user: User) -> dict[int, str]:
+    """Of these polls, those the user already voted in ("mine": they may open their ballot
+    to see or change it) or, one vote per household, someone else of their household did
+    ("household": no ballot is left for them), by poll id."""
+    ids = [p.id for p in polls if p.id is not None]
+    if not ids:
+        return {}
+    household = household_of(user)
+    shared = {p.id for p in polls if p.per_household}
+    whose = col(Vote.voter_id) == user.id
+    if household is not None and shared:
+        whose = or_(whose, and_(col(Vote.household) == household, col(Vote.poll_id).in_(shared)))
+    stmt = select(Vote.poll_id, Vote.voter_id).where(col(Vote.poll_id).in_(ids), whose)
+    out: dict[int, str] = {}
+    for poll_id, voter_id in (await session.exec(stmt)).all():
+        if voter_id == user.id or poll_id not in out:
+            out[poll_id] = "mine" if voter_id == user.id else "household"
     return out
 
 
