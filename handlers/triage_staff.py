@@ -613,6 +613,14 @@ async def on_prompt(
                 for rid, _ in found[:3]
             ]
             await reply(query, t("order-merge-candidates"), reply_markup=keyboard(rows))
+    if callback_data.action == "str":
+        # units this community handed matters to before (its category's first): one tap
+        units = await order_service.recent_transfer_units(ctx.session, request=req)
+        if units:
+            await state.update_data(units=units)
+            buttons = [button(short(unit, 20), "stru", req.id, i) for i, unit in enumerate(units)]
+            rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+            await reply(query, t("order-transfer-recent"), reply_markup=keyboard(rows))
 
 
 @router.callback_query(OrderCb.filter(F.action == "smgo"))
@@ -634,10 +642,37 @@ async def on_merge_chosen(
 
 @router.message(StaffFlow.transfer_unit, F.text)
 async def on_transfer_unit(message: Message, state: FSMContext, t: Text) -> None:
-    """The unit; then an optional note."""
-    await state.update_data(unit=message.text)
+    """The unit typed; then an optional note."""
+    await _ask_transfer_note(message, state, t, message.text or "")
+
+
+@router.callback_query(OrderCb.filter(F.action == "stru"))
+async def on_transfer_unit_chosen(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """A unit used before, tapped: the same as typing it. Only while this request's transfer
+    asks for its unit (an old list, or one of another request, is stale)."""
+    values = await state.get_data()
+    units = values.get("units") or []
+    if (
+        await state.get_state() != StaffFlow.transfer_unit.state
+        or values.get("rid") != callback_data.ref
+        or not 0 <= callback_data.extra < len(units)
+    ):
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    unit = str(units[callback_data.extra])
+    await edit_or_send(query, ctx.t("order-transfer-chosen", unit=unit), None)
+    await _ask_transfer_note(query, state, ctx.t, unit)
+
+
+async def _ask_transfer_note(
+    event: Message | CallbackQuery, state: FSMContext, t: Text, unit: str
+) -> None:
+    await state.update_data(unit=unit)
     await state.set_state(StaffFlow.transfer_note)
-    await message.answer(
+    await reply(
+        event,
         t("order-ask-transfer-note"),
         reply_markup=keyboard([[button(t("common-skip"), "oskip")]]),
     )

@@ -629,6 +629,26 @@ def transfer_follow_up_after(req: Request) -> timedelta:
     return TRANSFER_FOLLOW_UP_URGENT if req.urgent else TRANSFER_FOLLOW_UP_AFTER
 
 
+async def recent_transfer_units(
+    session: AsyncSession, *, request: Request, limit: int = 6
+) -> list[str]:
+    """Outside units this community has handed matters to, to offer as buttons when staff
+    transfer `request`: those used for its category first, then the most used, then the latest.
+    Staff type a unit once; afterwards it is a tap."""
+    same = func.sum(case((col(Request.category) == request.category, 1), else_=0))
+    used = func.count(col(Transfer.id))
+    latest = func.max(col(Transfer.created_at))
+    rows = await session.exec(
+        select(Transfer.unit)
+        .join(Request, col(Request.id) == col(Transfer.request_id))
+        .where(col(Request.community_id) == request.community_id)
+        .group_by(col(Transfer.unit))
+        .order_by(same.desc(), used.desc(), latest.desc(), col(Transfer.unit))
+        .limit(limit)
+    )
+    return [unit for unit in rows.all() if unit]
+
+
 async def current_transfer(session: AsyncSession, *, request_id: int) -> Transfer | None:
     """The latest transfer of a request."""
     rows = await session.exec(

@@ -530,6 +530,35 @@ async def test_transfer_with_follow_up(session: AsyncSession, world: World) -> N
     assert tr is not None and tr.answer == "市政局已修复路面"
 
 
+async def test_units_used_before_are_offered_same_category_first(
+    session: AsyncSession, world: World
+) -> None:
+    """On SQLite and PostgreSQL: the units this community transferred to, those used for the
+    request's category first, then the most used; each unit once."""
+    roles = world.roles(world.staff)
+    for text, code, unit in (
+        ("小区门口路面塌陷", "facilities", "区市政局"),
+        ("路边井盖松了", "facilities", "区市政局"),
+        ("楼道里电线老化", "water_electric", "供电所"),
+        ("停车位被人占了", "parking_traffic", "交警中队"),
+    ):
+        req = await _file(session, world, text)
+        req.category = code
+        await svc.transfer(
+            session,
+            user=world.staff,
+            roles=roles,
+            request_id=req.id or 0,
+            unit=unit,
+            note=None,
+            now=T0,
+        )
+    newest = await _file(session, world, "家里停电了，整栋楼都没电")
+    newest.category = "water_electric"
+    units = await svc.recent_transfer_units(session, request=newest)
+    assert units == ["供电所", "区市政局", "交警中队"]
+
+
 async def test_merge_into_itself_is_explained(session: AsyncSession, world: World) -> None:
     req = await _file(session, world, "3号楼电梯坏了")
     with pytest.raises(InvalidInput) as refused:

@@ -41,8 +41,9 @@ async def _file(h: Harness, resident: int, text: str, *, photo: bool = False) ->
         await d.expect(resident, "收到照片")
     [*_, preview] = await d.say(resident, "✅ 说完了")
     assert text[:6] in message_text(preview) and "分类" in message_text(preview)
-    await d.tap(resident, "确认提交")
-    filed = await d.expect(resident, "已提交，编号")
+    await d.tap(resident, "确认提交", preview["message_id"])
+    # the preview itself becomes the confirmation (an earlier filing's is not this one's)
+    filed = await d.expect(resident, "已提交，编号", since=preview["message_id"] - 1)
     number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
     assert number.isdigit()
     return number
