@@ -304,7 +304,12 @@ async def on_cancel_button(
 
 @router.message(StateFilter(Reg.room), F.text)
 async def on_room(
-    message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
 ) -> None:
     """Room typed: store the address, then offer the phone step."""
     data = await state.get_data()
@@ -316,6 +321,7 @@ async def on_room(
             grid_id=data.get("grid_id"),
             building_id=data["building_id"],
             room=message.text or "",
+            now=clock(),
         )
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))

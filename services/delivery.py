@@ -368,9 +368,11 @@ async def retime_held(
 
 
 async def hold_for_quiet_hours(session: AsyncSession, *, user: User, now: datetime) -> int:
-    """A user let quiet hours apply to them again: what is waiting for them and would go inside
-    their quiet hours is held until the window ends (as `enqueue` would hold it; urgent ones
-    and time-bound ones that would be too late go as timed). Not committed; returns how many."""
+    """A user let quiet hours apply to them again, or moved to another community: what is
+    waiting for them is timed by their quiet hours now — what would go inside them is held
+    until the window ends (as `enqueue` would hold it; urgent ones and time-bound ones that
+    would be too late go as timed), and what the old hours held goes when the new ones let it.
+    Not committed; returns how many moved."""
     home = user.community_id
     if home is None:
         home = (await home_communities(session, chat_ids=[user.id])).get(user.id)

@@ -108,8 +108,11 @@ async def register_address(
     grid_id: int | None,
     building_id: int,
     room: str,
+    now: datetime | None = None,
 ) -> User:
-    """Store the resident's address after checking the ids belong together."""
+    """Store the resident's address after checking the ids belong together. Moved to another
+    community, what is waiting for them is timed by its quiet hours in the same commit: what
+    the old ones held goes when the new ones let it (`delivery.hold_for_quiet_hours`)."""
     if user.consent_at is None:
         raise PermissionDenied("err-consent-needed")
     community = await session.get(Community, community_id)
@@ -122,6 +125,7 @@ async def register_address(
             raise NotFound("err-address-stale")
     clean_room = room_number(room)
     moved = user.building_id != building.id or user.room != clean_room
+    home_changed = user.community_id != community_id
     user.community_id = community_id
     user.grid_id = building.grid_id
     user.building_id = building.id
@@ -131,6 +135,10 @@ async def register_address(
         user.verified_by = None
         # cards asking staff to verify the old address: outdated (a card for the new one follows)
         await delivery.cancel_stale(session, matter=verify_matter(user.id))
+    if home_changed:
+        # notices that name no community are held by the hours of where they live
+        await session.flush()  # the re-timing reads their new community
+        await hold_for_quiet_hours(session, user=user, now=now or utcnow())
     audit.record(
         session, actor_id=user.id, action="address", subject_type="user", subject_id=user.id
     )
