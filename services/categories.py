@@ -361,24 +361,14 @@ async def rename_category(
 ) -> list[Category]:
     """Give a category new names (its deadline and skills stay); the Traditional Chinese name
     is made again from the new Simplified one."""
-    categories = await _latest(session, data_dir=data_dir)
-    before = next((c for c in categories if c.code == code), None)
-    if before is None:
-        raise InvalidInput("cat-err-unknown", code=code)
-    renamed = Category(
-        code=code,
-        names=_names(name_zh, name_en, before=before),
-        deadline_hours=before.deadline_hours,
-        skills=before.skills,
-    )
-    return await _apply(
+    return await _with_names(
         session,
         admin=admin,
         roles=roles,
         data_dir=data_dir,
+        code=code,
         action="rename",
-        detail=code,
-        change=lambda: with_category(categories, renamed),
+        names=lambda before: _names(name_zh, name_en, before=before),
     )
 
 
@@ -396,22 +386,42 @@ async def set_traditional_name(
     name = name.strip()
     if not name or len(name) > 40:
         raise InvalidInput("cat-err-hant-name")
+    return await _with_names(
+        session,
+        admin=admin,
+        roles=roles,
+        data_dir=data_dir,
+        code=code,
+        action="hant",
+        names=lambda before: {**before.names, "zh-Hant": name},
+    )
+
+
+async def _with_names(
+    session: AsyncSession,
+    *,
+    admin: User,
+    roles: Collection[Role],
+    data_dir: Path,
+    code: str,
+    action: str,
+    names: Callable[[Category], dict[str, str]],
+) -> list[Category]:
+    """The category `code` with the names `names` makes from its current ones (its deadline and
+    skills stay), applied and recorded as `action`."""
     categories = await _latest(session, data_dir=data_dir)
     before = next((c for c in categories if c.code == code), None)
     if before is None:
         raise InvalidInput("cat-err-unknown", code=code)
     changed = Category(
-        code=code,
-        names={**before.names, "zh-Hant": name},
-        deadline_hours=before.deadline_hours,
-        skills=before.skills,
+        code=code, names=names(before), deadline_hours=before.deadline_hours, skills=before.skills
     )
     return await _apply(
         session,
         admin=admin,
         roles=roles,
         data_dir=data_dir,
-        action="hant",
+        action=action,
         detail=code,
         change=lambda: with_category(categories, changed),
     )
