@@ -22,6 +22,7 @@ def get_routers() -> list[Router]:
     # Feature routers are added here (one line each), before the fallback.
     routers.append(importlib.import_module("handlers.broadcast").router)  # issue 6
     routers.append(importlib.import_module("handlers.order_cycle").router)  # issue 4
+    routers.append(importlib.import_module("handlers.form_guard").router)  # ↩️ 继续填写
     routers.append(importlib.import_module("handlers.meetings").router)  # issue 7 (+polls, topics)
     routers.append(fallback.router)
     for router in routers:

@@ -44,6 +44,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
+from handlers.form_guard import asks_first, plain, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -339,9 +340,14 @@ async def on_checkin(
     await reply(query.message, text)
 
 
-@router.callback_query(HubCb.filter(F.action == "code"))
-async def on_code_button(query: CallbackQuery, state: FSMContext, t: Text) -> None:
-    """Ask for the code staff show in the room."""
+@router.callback_query(HubCb.filter(F.action.in_(starter("code"))))
+async def on_code_button(
+    query: CallbackQuery, callback_data: HubCb, state: FSMContext, t: Text
+) -> None:
+    """Ask for the code staff show in the room (asking first when a form is half filled)."""
+    if await asks_first(query, callback_data, state, t, starting="CodeForm"):
+        return
+    await state.clear()
     await state.set_state(CodeForm.code)
     await query.answer()
     await reply(query.message, t("meeting-ask-code"), reply_markup=cancel_kb(t))
@@ -493,17 +499,20 @@ async def _send_staff_card(
 # --- create
 
 
-@staff_router.callback_query(HubCb.filter(F.action == "new_meeting"))
+@staff_router.callback_query(HubCb.filter(F.action.in_(starter("new_meeting"))))
 async def on_new_meeting(
     query: CallbackQuery,
+    callback_data: HubCb,
     state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Start a new meeting: choose its kind."""
+    """Start a new meeting: choose its kind (asking first when a form is half filled)."""
     community_id = await staff_community(session, user=user, roles=roles)
+    if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
+        return
     await query.answer()
     await start_meeting_form(query.message, state, t, community_id=community_id)
 
@@ -893,6 +902,13 @@ async def on_attendees(
 
 
 _EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")
+# each change's form, by name (consult-flow-name)
+_FLOW = {
+    "edit_field": "MeetingChange",
+    "postpone": "MeetingPostpone",
+    "cancel": "MeetingCancel",
+    "minutes": "Minutes",
+}
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "edit"))
@@ -923,7 +939,7 @@ async def on_edit(
 
 
 @staff_router.callback_query(
-    MeetingCb.filter(F.action.in_({"edit_field", "postpone", "cancel", "minutes"}))
+    MeetingCb.filter(F.action.in_(starter("edit_field", "postpone", "cancel", "minutes")))
 )
 async def on_change_start(
     query: CallbackQuery,
@@ -937,8 +953,8 @@ async def on_change_start(
     clock: Clock,
 ) -> None:
     """Ask for the new value / time / reason / minutes — after checking, at the tap, that the
-    meeting's status allows it."""
-    action = callback_data.action
+    meeting's status allows it; asking first when another form is half filled."""
+    action = plain(callback_data.action)
     if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
@@ -950,6 +966,8 @@ async def on_change_start(
         action="edit" if action == "edit_field" else action,
         now=clock(),
     )
+    if await asks_first(query, callback_data, state, t, starting=_FLOW[action]):
+        return
     await state.clear()
     await state.update_data(meeting_id=callback_data.id, field=callback_data.arg)
     step, key = {

@@ -39,6 +39,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
+from handlers.form_guard import asks_first, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -698,7 +699,7 @@ async def on_export(
 # --- proxy vote
 
 
-@staff_router.callback_query(PollCb.filter(F.action.in_({"proxy", "proxy_go"})))
+@staff_router.callback_query(PollCb.filter(F.action.in_(starter("proxy"))))
 async def on_proxy(
     query: CallbackQuery,
     callback_data: PollCb,
@@ -710,10 +711,8 @@ async def on_proxy(
 ) -> None:
     """代投: choose the resident's building. Another form half filled in is not dropped
     unasked: staff choose to go on with it or to leave it (proxy_go)."""
-    if callback_data.action == "proxy" and await _other_flow(query, state, t, callback_data.id):
+    if await asks_first(query, callback_data, state, t, starting="ProxyForm", own=_PROXY_STEPS):
         return
-    if callback_data.action == "proxy_go" and isinstance(query.message, Message):
-        await safe_edit_markup(query.message, None)
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
@@ -733,41 +732,7 @@ async def on_proxy(
     await reply(query.message, t("poll-proxy-ask-building"), reply_markup=kb(rows))
 
 
-def _flow_name(t: Text, raw_state: str) -> str:
-    """What a form in progress is, in words ("新建投票"), from its FSM state."""
-    return t("consult-flow-name", group=raw_state.split(":", 1)[0])
-
-
-async def _other_flow(query: CallbackQuery, state: FSMContext, t: Text, poll_id: int) -> bool:
-    """A form other than 代投 is in progress: ask whether to go on with it or leave it."""
-    current = await state.get_state()
-    if current is None or current in _PROXY_STEPS:
-        return False
-    flow = _flow_name(t, current)
-    rows = [
-        [(t("poll-btn-proxy-keep", flow=flow), PollCb(action="proxy_keep", id=poll_id).pack())],
-        [(t("poll-btn-proxy-go"), PollCb(action="proxy_go", id=poll_id).pack())],
-    ]
-    await query.answer()
-    await reply(query.message, t("poll-proxy-busy", flow=flow), reply_markup=kb(rows))
-    return True
-
-
-@staff_router.callback_query(PollCb.filter(F.action == "proxy_keep"))
-async def on_proxy_keep(query: CallbackQuery, state: FSMContext, t: Text) -> None:
-    """Go on with the form in progress: it is where it was, with what was entered."""
-    current = await state.get_state()
-    if current is None or current in _PROXY_STEPS:
-        await query.answer(t("err-stale-button"), show_alert=True)
-        return
-    await query.answer()
-    if isinstance(query.message, Message):
-        await safe_edit_markup(query.message, None)
-    # no keyboard: the step's own reply buttons (skip, cancel …) stay as they were
-    await reply(query.message, t("poll-proxy-kept", flow=_flow_name(t, current)))
-
-
-@staff_router.callback_query(PollCb.filter(F.action == "proxy_b"))
+@staff_router.callback_query(PollCb.filter(F.action.in_(starter("proxy_b"))))
 async def on_proxy_building(
     query: CallbackQuery,
     callback_data: PollCb,
@@ -778,7 +743,8 @@ async def on_proxy_building(
     t: Text,
 ) -> None:
     """Building chosen (one of the poll's audience); ask the room."""
-    if await _other_flow(query, state, t, callback_data.id):  # an old picker, another form
+    # an old picker tapped in the middle of another form
+    if await asks_first(query, callback_data, state, t, starting="ProxyForm", own=_PROXY_STEPS):
         return
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
@@ -872,17 +838,20 @@ async def _proxy_ballot(
 # --- create
 
 
-@staff_router.callback_query(HubCb.filter(F.action == "new_poll"))
+@staff_router.callback_query(HubCb.filter(F.action.in_(starter("new_poll"))))
 async def on_new_poll(
     query: CallbackQuery,
+    callback_data: HubCb,
     state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Start a new poll: ask the question."""
+    """Start a new poll: ask the question (asking first when another form is half filled)."""
     community_id = await staff_community(session, user=user, roles=roles)
+    if await asks_first(query, callback_data, state, t, starting="PollForm"):
+        return
     await state.clear()
     await state.update_data(community_id=community_id)
     await state.set_state(PollForm.question)

@@ -26,6 +26,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
+from handlers.form_guard import asks_first, starter
 from handlers.meetings import start_meeting_form
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
@@ -165,11 +166,15 @@ async def _decided(
     await reply(target, "\n".join(lines))
 
 
-@router.callback_query(HubCb.filter(F.action == "propose"))
-async def on_propose(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
-    """Propose a topic: ask the title."""
+@router.callback_query(HubCb.filter(F.action.in_(starter("propose"))))
+async def on_propose(
+    query: CallbackQuery, callback_data: HubCb, state: FSMContext, user: User, t: Text
+) -> None:
+    """Propose a topic: ask the title (asking first when another form is half filled)."""
     if not user.registered:
         raise PermissionDenied("err-need-register")
+    if await asks_first(query, callback_data, state, t, starting="TopicForm"):
+        return
     await state.clear()
     await state.set_state(TopicForm.title)
     await query.answer()
@@ -297,7 +302,7 @@ async def on_accept(
     await reply(query.message, t(key), reply_markup=kb(rows))
 
 
-@staff_router.callback_query(TopicCb.filter(F.action == "new_meeting"))
+@staff_router.callback_query(TopicCb.filter(F.action.in_(starter("new_meeting"))))
 async def on_new_meeting_for_topic(
     query: CallbackQuery,
     callback_data: TopicCb,
@@ -311,6 +316,8 @@ async def on_new_meeting_for_topic(
     topic = await topics.check_can_decide(
         session, user=user, roles=roles, topic_id=callback_data.id
     )
+    if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
+        return
     await query.answer()
     await start_meeting_form(query.message, state, t, community_id=topic.community_id, topic=topic)
 
@@ -341,7 +348,7 @@ async def on_accept_to(
     await reply(query.message, t("topic-accept-done"))
 
 
-@staff_router.callback_query(TopicCb.filter(F.action == "answer"))
+@staff_router.callback_query(TopicCb.filter(F.action.in_(starter("answer"))))
 async def on_answer(
     query: CallbackQuery,
     callback_data: TopicCb,
@@ -351,8 +358,11 @@ async def on_answer(
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Ask for the answer text (after checking, at the tap, that this topic is ours and open)."""
+    """Ask for the answer text (after checking, at the tap, that this topic is ours and open;
+    asking first when another form is half filled)."""
     await topics.check_can_decide(session, user=user, roles=roles, topic_id=callback_data.id)
+    if await asks_first(query, callback_data, state, t, starting="TopicAnswer"):
+        return
     await state.clear()
     await state.update_data(topic_id=callback_data.id)
     await state.set_state(TopicForm.answer)

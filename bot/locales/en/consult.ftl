@@ -618,18 +618,22 @@ poll-proxy-ask-room = Type the resident's room:
 poll-proxy-choose-resident = Several residents live there: choose whom you are voting for (the ballot comes next):
 poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
-poll-proxy-busy = You have not finished “{ $flow }”. If you start the proxy vote now, what you entered there is not kept.
-poll-btn-proxy-keep = ↩️ Go on with “{ $flow }”
-poll-btn-proxy-go = ✍️ Leave it, start the proxy vote
-poll-proxy-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
+form-busy = You have not finished “{ $flow }”. If you start “{ $new }” now, what you entered there is not kept.
+form-btn-keep = ↩️ Go on with “{ $flow }”
+form-btn-go = ✍️ Leave it, start “{ $new }”
+form-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
 consult-flow-name = { $group ->
         [PollForm] new poll
         [ProxyForm] proxy vote
-        [TopicForm] topic
+        [TopicForm] topic proposal
+        [TopicAnswer] topic answer
         [MeetingForm] new meeting
         [MeetingStart] new meeting
         [MeetingChange] meeting change
-        [CodeForm] check-in code
+        [MeetingPostpone] postponing a meeting
+        [MeetingCancel] cancelling a meeting
+        [Minutes] minutes
+        [CodeForm] entering the check-in code
         [Reg] address registration
         [Join] member sign-up
         [ReviewReason] review note

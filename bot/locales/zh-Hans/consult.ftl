@@ -600,18 +600,22 @@ poll-proxy-ask-room = 请输入居民的房号：
 poll-proxy-choose-resident = 这个房号有多位居民，请选择为哪一位代投（选好后出现选票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
-poll-proxy-busy = 您还有「{ $flow }」没有填完。现在开始代投的话，它填到一半的内容不会保存。
-poll-btn-proxy-keep = ↩️ 继续填写「{ $flow }」
-poll-btn-proxy-go = ✍️ 不填了，开始代投
-poll-proxy-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
+form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，它填到一半的内容不会保存。
+form-btn-keep = ↩️ 继续填写「{ $flow }」
+form-btn-go = ✍️ 不填了，开始{ $new }
+form-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
 consult-flow-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投
-        [TopicForm] 议题
+        [TopicForm] 提议题
+        [TopicAnswer] 答复议题
         [MeetingForm] 新建议事会
         [MeetingStart] 新建议事会
         [MeetingChange] 修改议事会
-        [CodeForm] 签到码
+        [MeetingPostpone] 推迟议事会
+        [MeetingCancel] 取消议事会
+        [Minutes] 会议纪要
+        [CodeForm] 输入签到码
         [Reg] 登记住址
         [Join] 党员/志愿者报到
         [ReviewReason] 审核说明

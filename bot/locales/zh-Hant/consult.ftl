@@ -603,18 +603,22 @@ poll-proxy-ask-room = 請輸入居民的房號：
 poll-proxy-choose-resident = 這個房號有多位居民，請選擇為哪一位代投（選好後出現選票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
-poll-proxy-busy = 您還有「{ $flow }」沒有填完。現在開始代投的話，它填到一半的內容不會保存。
-poll-btn-proxy-keep = ↩️ 繼續填寫「{ $flow }」
-poll-btn-proxy-go = ✍️ 不填了，開始代投
-poll-proxy-kept = 好的，請接著填寫「{ $flow }」：回答上面最後一個問題即可，已填寫的內容都還在。
+form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，它填到一半的內容不會保存。
+form-btn-keep = ↩️ 繼續填寫「{ $flow }」
+form-btn-go = ✍️ 不填了，開始{ $new }
+form-kept = 好的，請接著填寫「{ $flow }」：回答上面最後一個問題即可，已填寫的內容都還在。
 consult-flow-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投
-        [TopicForm] 議題
+        [TopicForm] 提議題
+        [TopicAnswer] 答覆議題
         [MeetingForm] 新建議事會
         [MeetingStart] 新建議事會
         [MeetingChange] 修改議事會
-        [CodeForm] 簽到碼
+        [MeetingPostpone] 推遲議事會
+        [MeetingCancel] 取消議事會
+        [Minutes] 會議紀要
+        [CodeForm] 輸入簽到碼
         [Reg] 登記住址
         [Join] 黨員/志願者報到
         [ReviewReason] 審核說明
