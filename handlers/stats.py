@@ -7,13 +7,13 @@ import contextlib
 import logging
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
@@ -33,6 +33,7 @@ from handlers.order_ui import OrderCb, answer_once, button, edit_or_send, keyboa
 from models import Community, Grid, Role, User
 from services import orders as order_service
 from services import stats as stats_service
+from services.errors import InvalidInput
 from services.export import export_ledger
 from services.order_common import category
 from services.when import when_args
@@ -42,20 +43,33 @@ log = logging.getLogger(__name__)
 router = Router(name="order_stats")
 router.message.filter(F.chat.type == "private")
 
-PERIODS = ("week", "month", "year")
+PERIODS = stats_service.PERIODS
 
 
-def period_bounds(kind: str, now: datetime, settings: Settings) -> tuple[datetime, datetime]:
-    """This week / month / year in local time, as UTC bounds [start, now + 1 s)."""
-    local = now.astimezone(settings.zone)
-    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    if kind == "week":
-        start = day - timedelta(days=day.weekday())
-    elif kind == "month":
-        start = day.replace(day=1)
-    else:
-        start = day.replace(month=1, day=1)
-    return start, now + timedelta(seconds=1)
+def _period(ref: int, extra: int, *, now: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The bounds a stats button names: a preset (ref indexes PERIODS, extra 0) or days typed
+    after /stats (ref and extra the first and last day as YYYYMMDD)."""
+    if extra:
+        first, last = _day(ref), _day(extra)
+        return stats_service.day_bounds(first, last, zone=zone)
+    return stats_service.period_bounds(PERIODS[ref % len(PERIODS)], now=now, zone=zone)
+
+
+def _day(number: int) -> date:
+    try:
+        return date(number // 10000, number // 100 % 100, number % 100)
+    except ValueError:
+        raise InvalidInput("err-stale-button") from None
+
+
+def _label(t: Text, ref: int, extra: int) -> str:
+    """How the period reads: 本月, or 2026-11-01 至 2026-11-30."""
+    if not extra:
+        return t(f"order-period-{PERIODS[ref % len(PERIODS)]}")
+    first, last = _day(ref), _day(extra)
+    if first == last:
+        return first.isoformat()
+    return t("order-period-days", first=first.isoformat(), last=last.isoformat())
 
 
 def _pct(value: float | None) -> str:
@@ -70,13 +84,13 @@ def stats_text(
     t: Text,
     stats: stats_service.Stats,
     names: dict[int, str],
-    period: str,
+    label: str,
     grid_names: dict[int, str] | None = None,
 ) -> str:
-    """The figures as a message."""
+    """The figures as a message, for the period `label` names."""
     o = stats.overall
     lines = [
-        t("order-stats-title", period=t(f"order-period-{period}")),
+        t("order-stats-title", period=label),
         t("order-stats-total", total=o.total, overdue=o.overdue),
         t(
             "order-stats-rates",
@@ -137,10 +151,28 @@ async def _community_names(session: AsyncSession, ids: Any) -> dict[int, str]:
 
 @router.message(Command("stats"), IS_STAFF)
 @router.message(F.text.in_(labels("menu-order-stats")), IS_STAFF)
-async def cmd_stats(message: Message, t: Text) -> None:
-    """Choose the period."""
+async def cmd_stats(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Any,
+    command: CommandObject | None = None,
+) -> None:
+    """Choose the period; or the period typed after /stats (/stats 2026-11)."""
+    if command is not None and command.args:
+        first, last = stats_service.typed_period(command.args)
+        ref, extra = _number(first), _number(last)
+        await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
+        return
     rows = [[button(t(f"order-period-{p}"), "stp", i) for i, p in enumerate(PERIODS)]]
     await message.answer(t("order-stats-choose"), reply_markup=keyboard(rows))
+
+
+def _number(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 @router.callback_query(OrderCb.filter(F.action == "stp"))
@@ -155,9 +187,25 @@ async def on_stats_period(
     clock: Any,
 ) -> None:
     """The figures of the period, a chart, and the export button."""
-    period = PERIODS[callback_data.ref % len(PERIODS)]
-    now = clock()
-    start, end = period_bounds(period, now, settings)
+    await answer_once(query)
+    if isinstance(query.message, Message):
+        ref, extra = callback_data.ref, callback_data.extra
+        await _send_stats(query.message, session, user, roles, t, settings, clock(), ref, extra)
+
+
+async def _send_stats(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    now: datetime,
+    ref: int,
+    extra: int,
+) -> None:
+    """The period's figures (with a chart when anything was filed) and its export button."""
+    start, end = _period(ref, extra, now=now, zone=settings.zone)
     stats = await stats_service.ledger_stats(
         session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
     )
@@ -167,20 +215,22 @@ async def on_stats_period(
         grid = await session.get(Grid, gid) if gid else None
         if grid is not None and grid.id is not None:
             grid_names[grid.id] = grid.name
-    text = stats_text(t, stats, names, period, grid_names)
-    markup = keyboard([[button(t("order-btn-export"), "xls", callback_data.ref)]])
-    await answer_once(query)
-    if not isinstance(query.message, Message):
-        return
-    png = stats_service.chart_png(
-        stats,
-        title=t("order-chart-title", period=t(f"order-period-{period}")),
-        filed_label=t("order-chart-filed"),
-        resolved_label=t("order-chart-resolved"),
+    label = _label(t, ref, extra)
+    text = stats_text(t, stats, names, label, grid_names)
+    markup = keyboard([[button(t("order-btn-export"), "xls", ref, extra)]])
+    png = (
+        stats_service.chart_png(
+            stats,
+            title=t("order-chart-title", period=label),
+            filed_label=t("order-chart-filed"),
+            resolved_label=t("order-chart-resolved"),
+        )
+        if stats.overall.total  # nothing filed: no empty chart
+        else None
     )
-    if png is not None:  # None: no CJK font installed, the figures go out alone
-        await query.message.answer_photo(BufferedInputFile(png, filename="stats.png"))
-    await query.message.answer(text, reply_markup=markup)
+    if png is not None:  # None also when no CJK font is installed: the figures go out alone
+        await message.answer_photo(BufferedInputFile(png, filename="stats.png"))
+    await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "xls"))
@@ -207,9 +257,10 @@ async def on_export(
         return
     allowed = await stats_service.scope_communities(session, user=user, roles=roles)
     scope = await stats_service.scope_condition(session, user=user, roles=roles)
-    period = PERIODS[callback_data.ref % len(PERIODS)]
+    ref, extra = callback_data.ref, callback_data.extra
     now = clock()
-    start, end = period_bounds(period, now, settings)
+    start, end = _period(ref, extra, now=now, zone=settings.zone)
+    period = f"{ref}-{extra}" if extra else PERIODS[ref % len(PERIODS)]
     job = _Export(
         message=query.message,
         sessionmaker=sessionmaker,

@@ -18,11 +18,12 @@ ranking counts only the points earned on their grid's matters, like the rest of 
 from __future__ import annotations
 
 import logging
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_
@@ -32,7 +33,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import MemberProfile, Role, StaffScope, User
 from models.orders import Order, PointsEntry, Rating, Request, RequestStatus, Score
-from services.errors import PermissionDenied
+from services.errors import InvalidInput, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,69 @@ class Stats:
     by_category: dict[str, Rates]
     by_member: list[tuple[int, str, int, int]]  # (user id, name, orders done, points)
     per_day: list[tuple[str, int, int]]  # (YYYY-MM-DD, filed, resolved)
+
+
+PERIODS = ("week", "month", "last_month", "year")
+
+# a year, a year and month, or a date: 2026 · 2026-11 · 2026年11月 · 2026-11-05 · 2026/11/5
+_TYPED_DAY = re.compile(
+    r"(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?)?"
+)
+
+
+def period_bounds(kind: str, *, now: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
+    """This week / this month / last month / this year in local time, as bounds [start, end):
+    a period still running ends just after `now`."""
+    local = now.astimezone(zone)
+    day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    end = now + timedelta(seconds=1)
+    if kind == "week":
+        start = day - timedelta(days=day.weekday())
+    elif kind == "month":
+        start = day.replace(day=1)
+    elif kind == "last_month":
+        end = day.replace(day=1)
+        start = (end - timedelta(days=1)).replace(day=1)
+    else:
+        start = day.replace(month=1, day=1)
+    return start, end
+
+
+def typed_period(text: str) -> tuple[date, date]:
+    """The days of a period staff typed after /stats, both included: a year (`2026`), a month
+    (`2026-11`, `2026年11月`), a day, or two of them (`2026-11-01 2026-11-30`, `2026-10 至
+    2026-12`). Raises InvalidInput (order-stats-err-period) with an example otherwise."""
+    text = text.translate(str.maketrans("０１２３４５６７８９－／．", "0123456789-/."))
+    found = list(_TYPED_DAY.finditer(text))
+    if not 1 <= len(found) <= 2:
+        raise InvalidInput("order-stats-err-period")
+    try:
+        first, last = _days(found[0]), _days(found[-1])
+    except ValueError:
+        raise InvalidInput("order-stats-err-period") from None
+    start, end = first[0], last[1]
+    if end < start:
+        raise InvalidInput("order-stats-err-period")
+    return start, end
+
+
+def _days(match: re.Match[str]) -> tuple[date, date]:
+    """The first and last day a typed year, month or day stands for."""
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    if month is None:
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    first = date(int(year), int(month), int(day or 1))
+    if day is not None:
+        return first, first
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def day_bounds(first: date, last: date, *, zone: tzinfo) -> tuple[datetime, datetime]:
+    """[the start of `first`, the start of the day after `last`) in local time."""
+    start = datetime(first.year, first.month, first.day, tzinfo=zone)
+    after = last + timedelta(days=1)
+    return start, datetime(after.year, after.month, after.day, tzinfo=zone)
 
 
 async def scope_communities(

@@ -23,7 +23,7 @@ help-text = <b>Linli · Help</b>
     • /help show this help
 help-text-member = As a registered volunteer you can also claim tasks under "Open tasks".
 help-text-staff = As community staff you can handle requests, review sign-ups, and post meetings and polls.
-    • /stats ledger stats  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
+    • /stats ledger stats (/stats 2026-11 for a month)  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
 help-text-admin = As sub-district admin:
     • /admin invite and revoke community staff (/invite makes an invitation link at once)
     • /categories request categories and deadlines, /category to change them

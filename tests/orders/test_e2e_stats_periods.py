@@ -1,0 +1,51 @@
+"""/stats for the period staff need: last month (the monthly report, on the 1st), or any days
+typed after the command; its export covers the same days. A period with nothing filed says so
+without an empty chart, and a period that cannot be read is explained with examples."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import STAFF, WU, _file
+
+
+async def test_last_month_and_typed_periods(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))  # 20 Nov, 10:00 in Shanghai
+    await _file(h, WU, "2号楼门口的路灯不亮了")
+    h.clock.set(datetime(2026, 12, 1, 1, 0, tzinfo=UTC))  # 1 Dec, 09:00: the monthly report
+    [ask] = await d.say(STAFF, "/stats")
+    await d.tap(STAFF, "本月", ask["message_id"])
+    this_month = await d.expect(STAFF, "台账统计 · 本月", since=ask["message_id"])
+    assert "诉求 0 件" in message_text(this_month)
+    await d.tap(STAFF, "上月", ask["message_id"])
+    last = await d.expect(STAFF, "台账统计 · 上月", since=this_month["message_id"])
+    assert "诉求 1 件" in message_text(last)
+    # typed: a month, or from-to days; the export is of those days
+    [*_, typed] = await d.say(STAFF, "/stats 2026年11月")
+    assert "台账统计 · 2026-11-01 至 2026-11-30" in message_text(typed)
+    assert "诉求 1 件" in message_text(typed)
+    await d.tap(STAFF, "导出台账", typed["message_id"])
+    doc = await d.expect(STAFF, "台账已生成，共 1 件", since=typed["message_id"])
+    assert doc["document"]["file_name"].startswith("ledger-20261101-20261130")
+    [*_, other] = await d.say(STAFF, "/stats 2026-11-21 2026-11-30")
+    assert "诉求 0 件" in message_text(other)
+
+
+async def test_an_empty_period_has_no_chart_and_a_bad_one_is_explained(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    [ask] = await d.say(STAFF, "/stats")
+    await d.tap(STAFF, "本周", ask["message_id"])
+    figures = await d.expect(STAFF, "台账统计 · 本周", since=ask["message_id"])
+    assert "诉求 0 件" in message_text(figures)
+    assert not [m for m in await d.messages(STAFF) if m.get("photo")], "no empty chart"
+    [refused] = await d.say(STAFF, "/stats 上个月吧")
+    assert "/stats 2026-11" in message_text(refused), message_text(refused)
+    [refused] = await d.say(STAFF, "/stats 2026-11-30 2026-11-01")
+    assert "没看懂要统计哪段时间" in message_text(refused)
