@@ -1,0 +1,56 @@
+"""The periods /stats reads: presets in local time, and days typed after the command."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from services.errors import InvalidInput
+from services.stats import day_bounds, period_bounds, typed_period
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2026", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2026-11", date(2026, 11, 1), date(2026, 11, 30)),
+        ("2026年2月", date(2026, 2, 1), date(2026, 2, 28)),
+        ("2028-02", date(2028, 2, 1), date(2028, 2, 29)),
+        ("2026/11/5", date(2026, 11, 5), date(2026, 11, 5)),
+        ("2026-11-01 2026-11-30", date(2026, 11, 1), date(2026, 11, 30)),
+        ("2026-10 至 2026-12", date(2026, 10, 1), date(2026, 12, 31)),
+        ("２０２６－１１", date(2026, 11, 1), date(2026, 11, 30)),
+    ],
+)
+def test_typed_periods(typed: str, first: date, last: date) -> None:
+    assert typed_period(typed) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "上个月", "2026-13", "2026-02-30", "2026-11-30 2026-11-01", "2024 2025 2026"]
+)
+def test_periods_that_cannot_be_read(typed: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        typed_period(typed)
+    assert refused.value.key == "order-stats-err-period"
+
+
+def test_last_month_is_whole_in_local_time() -> None:
+    now = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)  # 1 Dec 01:00 in Shanghai
+    start, end = period_bounds("last_month", now=now, zone=SHANGHAI)
+    assert (start, end) == (
+        datetime(2026, 11, 1, tzinfo=SHANGHAI),
+        datetime(2026, 12, 1, tzinfo=SHANGHAI),
+    )
+    start, end = period_bounds("last_month", now=datetime(2027, 1, 5, tzinfo=UTC), zone=SHANGHAI)
+    assert start == datetime(2026, 12, 1, tzinfo=SHANGHAI)
+
+
+def test_typed_days_are_whole_days_in_local_time() -> None:
+    start, end = day_bounds(date(2026, 11, 1), date(2026, 11, 30), zone=SHANGHAI)
+    assert start == datetime(2026, 10, 31, 16, 0, tzinfo=UTC)
+    assert end == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
