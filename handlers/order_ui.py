@@ -23,6 +23,7 @@ from models import Building, Community, Grid, User
 from models.orders import Order, Request
 from services.order_common import Notice, category, voice_placeholder_key, written_text
 from services.order_notices import CB_PREFIX, deliver
+from services.urges import urges_of
 from services.when import when_args
 
 
@@ -141,6 +142,11 @@ async def request_card(
         lines.append(t("order-card-channel", channel=t(f"order-channel-{req.channel}")))
         if req.keywords:
             lines.append(t("order-card-keywords", keywords=req.keywords.replace(",", "、")))
+        urged, last = await urges_of(session, int(req.id or 0))
+        if urged:
+            lines.append(
+                t("urge-card-line", count=urged, time=local(t, settings, last, now=now or last))
+            )
     lines.append("")
     lines.append(t("order-card-text", text=request_text(t, req.text)))
     if req.decline_reason:

@@ -43,6 +43,7 @@ from handlers.text_steps import refuse_button_labels
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
+from services import urges as urge_service
 from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
 from services.requests import Draft
 from services.triage.text import with_caption
@@ -494,7 +495,12 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     text = await request_card(ctx.session, t, ctx.settings, req, staff=False, now=ctx.now())
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
+    now = ctx.now()
+    urging = await urge_service.urge_state(ctx.session, req=req)
+    text += _urge_lines(ctx, urging, now)
     rows = []
+    if urging.allowed(now):  # open and waiting too long, not urged today
+        rows.append([button(t("order-btn-urge"), "rurge", req.id)])
     actions = []
     if req.status in RESIDENT_CAN_ADD_INFO:  # also once an order is issued or claimed
         actions.append(button(t("order-btn-add-info"), "radd", req.id))
@@ -507,6 +513,54 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
         rows.append([button(t("order-rate-basic"), "rate2", req.id)])
         rows.append([button(t("order-rate-unsatisfied"), "rate3", req.id)])
     await reply(query, text, reply_markup=keyboard(rows) if rows else None)
+
+
+def _urge_lines(ctx: OrderCtx, urging: urge_service.UrgeState, now: datetime) -> str:
+    """Under the resident's view of an open request: when they urged it and may again, or
+    from when they may urge it."""
+    t, at = ctx.t, urging.next_at
+    if at is None or now >= at:
+        return ""
+    if urging.last_at is not None and now < urging.last_at + urge_service.URGE_COOLDOWN:
+        line = t(
+            "urge-view-recent",
+            count=urging.count,
+            time=local(t, ctx.settings, urging.last_at, now=now),
+            next=local(t, ctx.settings, at, now=now),
+        )
+    else:
+        line = t("urge-view-later", time=local(t, ctx.settings, at, now=now))
+    return "\n\n" + line
+
+
+@router.callback_query(OrderCb.filter(F.action == "rurge"))
+async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """催一下: the request is urged (once a day); the resident is told who was reminded and
+    when they may urge again; a tap too soon is told when they can."""
+    t, now = ctx.t, ctx.now()
+    try:
+        urged = await urge_service.urge(
+            ctx.session, user=ctx.user, request_id=callback_data.ref, now=now
+        )
+    except urge_service.TooSoon as exc:
+        when = local(t, ctx.settings, exc.retry_at, now=now)
+        await answer_once(query, t(exc.key, time=when), alert=True)
+        return
+    if not urged.queued:
+        await ctx.deliver(urged.notices)
+    await answer_once(query)
+    lines = [
+        t(
+            "urge-done",
+            number=urged.request.number,
+            who=urged.reminded,
+            time=local(t, ctx.settings, urged.next_at, now=now),
+        )
+    ]
+    held = await urge_service.held_until(ctx.session, urged=urged, now=now)
+    if held is not None:
+        lines.append(t("urge-done-night", time=local(t, ctx.settings, held, now=now)))
+    await reply(query, "\n\n".join(lines))
 
 
 @router.callback_query(OrderCb.filter(F.action == "radd"))

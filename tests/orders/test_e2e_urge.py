@@ -1,0 +1,73 @@
+"""催办 end to end: 周阿姨's request nobody took up; 催一下 shows once it waited too long, a double
+tap urges once, staff are reminded and see the count on the card, a second urge waits a day."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import col, select
+
+from models.orders import LedgerEvent
+from sandbox.driver import _buttons, message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file
+
+T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 10:00 in Shanghai
+
+
+async def _view(h: Harness, number: str) -> dict:  # type: ignore[type-arg]
+    d = h.driver
+    [*_, listing] = await d.say(ZHOU, "📂 我的诉求")
+    await d.tap(ZHOU, f"查看 {number}", listing["message_id"])
+    return await d.expect(ZHOU, f"诉求 {number} ·", since=listing["message_id"])
+
+
+def _labels(message: dict) -> list[str]:  # type: ignore[type-arg]
+    return [str(b.get("text")) for b in _buttons(message)]
+
+
+async def test_e2e_urge_a_request_nobody_took_up(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(T0)
+    number = await _file(h, ZHOU, "小区门口的路灯坏了好几天，晚上很黑")
+    await d.expect(STAFF, f"诉求 {number}")
+    # an hour later: no 催一下 yet, and she is told from when she can
+    h.clock.set(T0 + timedelta(hours=1))
+    view = await _view(h, number)
+    assert not [b for b in _labels(view) if "催一下" in b], _labels(view)
+    assert "还没有进展，可以在这里催办" in message_text(view)
+    # the next day at noon, still nobody: the button is there; a double tap urges once
+    h.clock.set(T0 + timedelta(hours=26))
+    view = await _view(h, number)
+    assert "⏰ 催一下" in _labels(view), _labels(view)
+    data = f"oc:rurge:{int(number)}:0"
+    taps = await asyncio.gather(*(d.click(ZHOU, view["message_id"], data=data) for _ in range(2)))
+    answers = sorted(str((tap["answer"] or {}).get("text") or "") for tap in taps)
+    assert answers[0] == "" and "之后可以再催一次" in answers[1], answers
+    done = await d.expect(ZHOU, f"已为您催办诉求 {number}", since=view["message_id"])
+    assert "已提醒负责的社区工作人员" in message_text(done)
+    assert "之后如果还没有进展，可以再催一次" in message_text(done)
+    notice = await d.expect(STAFF, f"居民催办：诉求 {number}", timeout=10)
+    text = message_text(notice)
+    assert "已等待 26 小时" in text and "当前状态：待受理" in text and "第 1 次催办" in text
+    async with h.sessionmaker() as session:
+        urges = (
+            await session.exec(select(LedgerEvent).where(col(LedgerEvent.action) == "urge"))
+        ).all()
+    assert [(e.actor_id, e.to_state) for e in urges] == [(ZHOU, "new")]
+    # staff open the card from the reminder: the count is on it
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    card = await d.expect(STAFF, "居民已催办 1 次", since=notice["message_id"])
+    assert f"诉求 {number} ·" in message_text(card)
+    # the view now says when she may urge again, without the button; an old button is told
+    view = await _view(h, number)
+    assert not [b for b in _labels(view) if "催一下" in b]
+    assert "您已催办 1 次" in message_text(view)
+    again = await d.click(ZHOU, view["message_id"], data=data)
+    assert "之后可以再催一次" in str((again["answer"] or {}).get("text")), again
+    # a day after her urge, still nobody: she may urge again
+    h.clock.set(T0 + timedelta(hours=50))
+    view = await _view(h, number)
+    assert "⏰ 催一下" in _labels(view)
