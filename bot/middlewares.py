@@ -224,11 +224,19 @@ class CallbackDataGuard(BaseMiddleware):
         return await handler(event, data)
 
 
-class MenuResetMiddleware(BaseMiddleware):
-    """A main-menu button pressed in the middle of a flow leaves the flow and does what it says."""
+# (message, the state left, the update's data): said before the menu button's own answer
+LeftFlow = Callable[[Message, str, dict[str, Any]], Awaitable[None]]
 
-    def __init__(self, labels: Callable[[], frozenset[str]]) -> None:
+
+class MenuResetMiddleware(BaseMiddleware):
+    """A main-menu button pressed in the middle of a flow leaves the flow and does what it says;
+    `on_leave` may first say what was left behind (handlers.form_guard.tell_left)."""
+
+    def __init__(
+        self, labels: Callable[[], frozenset[str]], on_leave: LeftFlow | None = None
+    ) -> None:
         self.labels = labels
+        self.on_leave = on_leave
         self._labels: frozenset[str] | None = None  # the menu is fixed once the bot runs
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
@@ -240,10 +248,12 @@ class MenuResetMiddleware(BaseMiddleware):
             and event.text
             and state is not None
             and event.text in self._labels
-            and await state.get_state() is not None
+            and (left := await state.get_state()) is not None
         ):
             await state.clear()
             data["raw_state"] = None  # state filters read this, computed before us
+            if self.on_leave is not None:
+                await self.on_leave(event, left, data)
         return await handler(event, data)
 
 

@@ -11,6 +11,7 @@ dropped). A form at its first question has nothing to lose and is left without a
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
@@ -39,6 +40,13 @@ NOTHING_ENTERED = frozenset(
         "CodeForm:code",
         "ProxyForm:building",
     }
+)
+
+# The consultation forms: a main-menu button leaving one with something entered says so. The
+# other flows (registration, the order cycle, whose held drafts come back with 我要点单) are
+# left as before: not reviewed here.
+CONSULT_FORMS = frozenset(
+    {"PollForm", "ProxyForm", "TopicForm", "MeetingForm", "MeetingStart", "MeetingChange"}
 )
 
 # Steps of one group that are a different form for the person (consult-flow-name's keys)
@@ -125,3 +133,14 @@ async def on_keep(query: CallbackQuery, state: FSMContext, t: Text) -> None:
         await safe_edit_markup(query.message, None)
     # no keyboard: the step's own reply buttons (skip, cancel …) stay as they were
     await reply(query.message, t("form-kept", flow=flow_name(t, current)))
+
+
+async def tell_left(message: Message, raw_state: str, data: dict[str, Any]) -> None:
+    """A main-menu button left a consultation form with something entered (bot.middlewares.
+    MenuResetMiddleware): say it was not kept, before the button's own answer."""
+    t = data.get("t")
+    if t is None or raw_state in NOTHING_ENTERED:
+        return
+    if raw_state.split(":", 1)[0] not in CONSULT_FORMS:
+        return
+    await message.answer(t("form-left", flow=flow_name(t, raw_state)))

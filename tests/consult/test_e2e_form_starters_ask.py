@@ -111,3 +111,28 @@ async def test_resident_form_starters_ask_first(linli_sandbox: Harness) -> None:
     await d.expect(ZHOU, "请接着填写「提议题」", since=busy["message_id"])
     [done] = await d.say(ZHOU, "走廊里的纸箱挡路")
     assert "议题已提交" in message_text(done)
+
+
+async def test_main_menu_leaving_a_form_says_so(linli_sandbox: Harness) -> None:
+    """A main-menu button still leaves a form and does what it says (bot.middlewares.
+    MenuResetMiddleware), but one with something entered is named as not kept first. Before,
+    📝 我要点单 in the middle of a topic's explanation dropped the title without a word."""
+    d = linli_sandbox.driver
+    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
+    replies = await d.say(ZHOU, "🗳 近期议事")  # at the first question: nothing to say
+    assert not any("没有填完" in message_text(m) for m in replies)
+    hub = replies[-1]
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
+    await d.say(ZHOU, "楼道堆物")
+    first, *rest = await d.say(ZHOU, "📝 我要点单")
+    assert message_text(first) == "ℹ️ 「提议题」还没有填完，已经离开，填到一半的内容没有保存。"
+    assert rest  # the order form began as before
+    assert not any("议题已提交" in message_text(m) for m in rest)
+    # staff: a new poll with its question typed, left for 🏛 议事管理
+    await _half_poll(d)
+    first, *rest = await d.say(STAFF, "🏛 议事管理")
+    assert "「新建投票」还没有填完" in message_text(first)
+    assert any("➕ 新建投票" in labels_of(m) for m in rest)

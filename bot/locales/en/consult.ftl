@@ -622,6 +622,7 @@ form-busy = You have not finished “{ $flow }”. If you start “{ $new }” n
 form-btn-keep = ↩️ Go on with “{ $flow }”
 form-btn-go = ✍️ Leave it, start “{ $new }”
 form-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
+form-left = ℹ️ You left “{ $flow }” before finishing it; what you entered there is not kept.
 consult-flow-name = { $group ->
         [PollForm] new poll
         [ProxyForm] proxy vote

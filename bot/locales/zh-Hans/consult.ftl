@@ -604,6 +604,7 @@ form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，
 form-btn-keep = ↩️ 继续填写「{ $flow }」
 form-btn-go = ✍️ 不填了，开始{ $new }
 form-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
+form-left = ℹ️ 「{ $flow }」还没有填完，已经离开，填到一半的内容没有保存。
 consult-flow-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投

@@ -607,6 +607,7 @@ form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，
 form-btn-keep = ↩️ 繼續填寫「{ $flow }」
 form-btn-go = ✍️ 不填了，開始{ $new }
 form-kept = 好的，請接著填寫「{ $flow }」：回答上面最後一個問題即可，已填寫的內容都還在。
+form-left = ℹ️ 「{ $flow }」還沒有填完，已經離開，填到一半的內容沒有保存。
 consult-flow-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投
