@@ -105,6 +105,8 @@ def stats_text(
             resolve=_hours(o.median_resolve_hours),
         ),
     ]
+    if stats.urges:
+        lines.append(t("order-stats-urges", urges=stats.urges, matters=stats.urged_matters))
     if stats.by_status:
         parts = [f"{t(f'order-status-{k}')} {v}" for k, v in sorted(stats.by_status.items())]
         lines.append(t("order-stats-by-status", items="、".join(parts)))

@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Building, Community, Grid, MemberProfile, User
 from models.orders import Claim, LedgerEvent, Order, Rating, Request, RequestStatus
 from services.order_common import category, voice_placeholder_key, written_text
+from services.urges import URGE_ACTION, URGE_REASONS
 
 CHUNK = 2000
 REQUEST_COLUMNS: tuple[Any, ...] = (
@@ -89,6 +90,7 @@ COLUMNS = (
     "rating",
     "comment",
     "overdue",
+    "urges",
     "history",
 )
 WIDTHS = (
@@ -115,6 +117,7 @@ WIDTHS = (
     10,
     20,
     6,
+    8,
     60,
 )
 
@@ -273,6 +276,7 @@ async def export_ledger(
                         and e.to_state in HANDLING_STATES
                     )
                 )
+                urged = sum(e.action == URGE_ACTION for e in events_of)  # 催办次数
                 deadline, resolved_at = req.deadline_at, req.resolved_at
                 overdue = deadline is not None and (
                     (req.status in OPEN and deadline < now)
@@ -303,6 +307,9 @@ async def export_ledger(
                     cached(f"order-score-{rating[0]}") if rating else "",
                     rating[1] if rating else "",
                     yes if overdue else "",
+                    str(urged)
+                    if (urged := sum(e.action == URGE_ACTION for e in events_of))
+                    else "",
                     "\n".join(_event_line(e, cached=cached, zone=zone) for e in events_of),
                 ]
                 for i, value in enumerate(values):
@@ -349,6 +356,8 @@ def _event_line(e: Any, *, cached: Any, zone: tzinfo) -> str:
     if e.from_state != e.to_state:
         moved = f"（{old}→{new}）" if old else f"（{new}）"
     note = f" {_note(e.note, cached)}" if e.note else ""
+    if e.action == URGE_ACTION and e.note in URGE_REASONS:  # why it could be urged
+        note = f" {cached('urge-reason-' + e.note)}"
     return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"
 
 

@@ -11,6 +11,8 @@ Definitions (the matters counted are the requests filed in the period [start, en
   (unrated ones are left out; they are shown as their own count).
 Median times are in hours: filing → first response, filing → result. Overdue = still open
 (not done, resolved, closed, declined, merged or withdrawn) with its deadline passed at `now`.
+催办 (urges) are counted by when they were made: those in the period, on the matters the reader
+may see (whenever filed), and how many requests they were about.
 Members (党员/志愿者) are ranked by the points credited to them in the period; a grid worker's
 ranking counts only the points earned on their grid's matters, like the rest of their ledger.
 """
@@ -32,8 +34,17 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import MemberProfile, Role, StaffScope, User
-from models.orders import Order, PointsEntry, Rating, Request, RequestStatus, Score
+from models.orders import (
+    LedgerEvent,
+    Order,
+    PointsEntry,
+    Rating,
+    Request,
+    RequestStatus,
+    Score,
+)
 from services.errors import InvalidInput, PermissionDenied
+from services.urges import URGE_ACTION
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +113,8 @@ class Stats:
     by_category: dict[str, Rates]
     by_member: list[tuple[int, str, int, int]]  # (user id, name, orders done, points)
     per_day: list[tuple[str, int, int]]  # (YYYY-MM-DD, filed, resolved)
+    urges: int = 0  # 催办 made in the period, on matters the reader may see
+    urged_matters: int = 0  # the requests those urges were about
 
 
 PERIODS = ("week", "month", "last_month", "year")
@@ -401,6 +414,7 @@ async def ledger_stats(
         start=start,
         end=end,
     )
+    urges, urged = await _urges(session, allowed=allowed, scope=scope, start=start, end=end)
     days = sorted(set(filed) | set(resolved))
     return Stats(
         start=start,
@@ -412,7 +426,33 @@ async def ledger_stats(
         by_category=dict(by_category),
         by_member=members,
         per_day=[(str(d), filed.get(d, 0), resolved.get(d, 0)) for d in days],
+        urges=urges,
+        urged_matters=urged,
     )
+
+
+async def _urges(
+    session: AsyncSession,
+    *,
+    allowed: Iterable[int] | None,
+    scope: Any | None,
+    start: datetime,
+    end: datetime,
+) -> tuple[int, int]:
+    """催办 made in [start, end) (whenever their matters were filed) on the matters the reader
+    may see: (urges, requests urged)."""
+    stmt = (
+        sa_select(func.count(), func.count(func.distinct(col(LedgerEvent.request_id))))
+        .join(Request, col(Request.id) == col(LedgerEvent.request_id))
+        .where(col(LedgerEvent.action) == URGE_ACTION)
+        .where(col(LedgerEvent.at) >= start, col(LedgerEvent.at) < end)
+    )
+    if allowed is not None:
+        stmt = stmt.where(col(Request.community_id).in_(list(allowed)))
+    if scope is not None:
+        stmt = stmt.where(scope)
+    count, matters = (await session.exec(stmt)).one()  # type: ignore[call-overload]
+    return int(count or 0), int(matters or 0)
 
 
 async def _by_member(

@@ -63,6 +63,8 @@ MAX_WAIT = timedelta(hours=24)
 # Requests a resident may urge: still in someone's hands, not done.
 URGEABLE = frozenset({R.NEW, R.REOPENED, R.ORDERED, R.HANDLING, R.TRANSFERRED})
 UNANSWERED = frozenset({R.NEW, R.REOPENED})
+# Why a request could be urged, as its ledger row's note says (texts: urge-reason-…).
+URGE_REASONS = ("no-response", "overdue")
 
 
 def _utc(moment: datetime) -> datetime:

@@ -71,3 +71,8 @@ async def test_e2e_urge_a_request_nobody_took_up(linli_sandbox: Harness) -> None
     h.clock.set(T0 + timedelta(hours=50))
     view = await _view(h, number)
     assert "⏰ 催一下" in _labels(view)
+    # /stats counts the week's urges
+    await d.say(STAFF, "/stats")
+    await d.tap(STAFF, "本周")
+    figures = await d.expect(STAFF, "台账统计 · 本周")
+    assert "居民催办 1 次，涉及 1 件诉求" in message_text(figures), message_text(figures)

@@ -6,12 +6,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n import Translator
+from models import User
 from models.orders import LedgerEvent, Request, RequestStatus
 from models.scheduling import Delivery, DeliveryState
 from services import orders as svc
@@ -24,6 +29,7 @@ from tests.orders.conftest import World, draft
 
 DAY = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 NIGHT = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # 23:00 in Shanghai: quiet hours
+ZONE = ZoneInfo("Asia/Shanghai")
 
 
 class Texts:
@@ -228,8 +234,6 @@ async def test_two_taps_at_once_urge_once(
 
     async def tap() -> str:
         async with sessionmaker() as s:
-            from models import User
-
             user = await s.get(User, uid)
             assert user is not None
             try:
@@ -241,3 +245,62 @@ async def test_two_taps_at_once_urge_once(
     results = sorted(await asyncio.gather(tap(), tap()))
     assert results == ["ok", "urge-err-recent"]
     assert len(await _urges(session, rid)) == 1
+
+
+async def test_stats_and_the_ledger_export_count_urges(
+    session: AsyncSession, world: World, tmp_path: Path
+) -> None:
+    from services import stats
+    from services.export import export_ledger
+
+    own = await _file(session, world)  # grid 1
+    other = (
+        await req_svc.file_request(
+            session, user=world.resident2, draft=draft("5号楼门禁坏了"), suggestion=None, now=DAY
+        )
+    ).request  # grid 2
+    day2 = DAY + timedelta(hours=30)
+    await urges.urge(session, user=world.resident, request_id=own.id or 0, now=day2)
+    await urges.urge(
+        session, user=world.resident, request_id=own.id or 0, now=day2 + timedelta(days=1)
+    )
+    await urges.urge(session, user=world.resident2, request_id=other.id or 0, now=day2)
+
+    async def counted(user: User, start: datetime, end: datetime) -> tuple[int, int]:
+        s = await stats.ledger_stats(
+            session,
+            user=user,
+            roles=world.roles(user),
+            start=start,
+            end=end,
+            now=end,
+            zone=ZONE,
+        )
+        return s.urges, s.urged_matters
+
+    week = (DAY - timedelta(days=1), DAY + timedelta(days=6))
+    assert await counted(world.staff, *week) == (3, 2)
+    assert await counted(world.grid_staff, *week) == (2, 1)  # their grid's matter only
+    assert await counted(world.other_staff, *week) == (0, 0)
+    # counted when urged: a period after the filing still holds the urges made in it
+    assert await counted(world.staff, DAY + timedelta(days=2), DAY + timedelta(days=3)) == (1, 1)
+    out = await export_ledger(
+        session,
+        path=tmp_path / "ledger.xlsx",
+        start=week[0],
+        end=week[1],
+        community_ids=[world.community.id or 0],
+        texts=Translator(),
+        lang="zh-Hans",
+        zone=ZONE,
+        now=DAY + timedelta(days=3),
+    )
+    sheet = load_workbook(out.path, read_only=True).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    assert "催办次数" in header and header[-1] == "办理过程"
+    by_number = {r[0]: dict(zip(header, r, strict=True)) for r in rows[1:]}
+    mine = by_number[own.number]
+    assert mine["催办次数"] == "2"
+    assert mine["办理过程"].count("催办 久未受理") == 2
+    assert by_number[other.number]["催办次数"] == "1"

@@ -2,6 +2,8 @@
 
 order-btn-urge = ⏰ Hurry up
 order-action-urge = Urged
+urge-reason-no-response = no response yet
+urge-reason-overdue = past its deadline
 order-xlsx-urges = Urges
 urge-done = ⏰ Request { $number } urged: { $who ->
         [members] the volunteers on its order and the staff member who issued it were reminded

@@ -2,6 +2,8 @@
 
 order-btn-urge = ⏰ 催一下
 order-action-urge = 催办
+urge-reason-no-response = 久未受理
+urge-reason-overdue = 超过办理时限
 order-xlsx-urges = 催办次数
 urge-done = ⏰ 已为您催办诉求 { $number }，{ $who ->
         [members] 已提醒接单的党员/志愿者和派单的社区工作人员

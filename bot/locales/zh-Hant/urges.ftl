@@ -5,6 +5,8 @@
 
 order-btn-urge = ⏰ 催一下
 order-action-urge = 催辦
+urge-reason-no-response = 久未受理
+urge-reason-overdue = 超過辦理時限
 order-xlsx-urges = 催辦次數
 urge-done = ⏰ 已為您催辦訴求 { $number }，{ $who ->
         [members] 已提醒接單的黨員/志願者和派單的社區工作人員
