@@ -30,6 +30,7 @@ from services import members as member_service
 from services import org
 from services import users as user_service
 from services.errors import DomainError, InvalidInput
+from services.orders import public_name
 from services.skills import SKILLS
 from services.validation import contact_phone, person_name, phone_number, short_label
 
@@ -47,6 +48,7 @@ class Join(StatesGroup):
     skills = State()
     community = State()
     grid = State()
+    named = State()
     confirm = State()
 
 
@@ -307,19 +309,55 @@ async def on_join_grid(
     session: AsyncSession,
     t: Text,
 ) -> None:
-    """Grid chosen: show everything for confirmation."""
+    """Grid chosen: ask whether results and the points board may show the member's name."""
     grid_id = int(callback_data.value) if callback_data.value.isdigit() else None
     await state.update_data(grid_id=grid_id)
+    await state.set_state(Join.named)
+    name = (await state.get_data())["real_name"]
+    masked = masked_name(t, name)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t("member-ask-named", name=name, masked=masked),
+        reply_markup=inline_kb(
+            [
+                [(t("member-named-yes"), JoinCb(action="named", value="yes").pack())],
+                [(t("member-named-no", masked=masked), JoinCb(action="named", value="no").pack())],
+            ]
+        ),
+    )
+
+
+def masked_name(t: Text, real_name: str) -> str:
+    """How results and the points board write a member who does not want to be named."""
+    return public_name(real_name, named=False) or t("points-anonymous")
+
+
+@router.callback_query(StateFilter(Join.named), JoinCb.filter(F.action == "named"))
+async def on_join_named(
+    query: CallbackQuery,
+    callback_data: JoinCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """Named or not: show everything for confirmation."""
+    named = callback_data.value == "yes"
+    await state.update_data(show_name_public=named)
     await state.set_state(Join.confirm)
     data = await state.get_data()
     community = await session.get(Community, data["community_id"])
+    name = data["real_name"]
     text = t(
         "member-confirm",
-        name=data["real_name"],
+        name=name,
         unit=data["work_unit"],
         phone=data["phone"],
         skills=_skills_text(t, data["skills"], data["custom_skills"]),
-        community=_area(t, community, await _grid_name(session, grid_id)),
+        community=_area(t, community, await _grid_name(session, data.get("grid_id"))),
+        named=t("member-named-shown", name=name)
+        if named
+        else t("member-named-hidden", masked=masked_name(t, name)),
     )
     await query.answer()
     assert isinstance(query.message, Message)
@@ -366,6 +404,7 @@ async def on_join_submit(
         custom_skills=data["custom_skills"],
         community_id=data["community_id"],
         grid_id=data.get("grid_id"),
+        show_name_public=bool(data.get("show_name_public", False)),
     )
     profile = await member_service.apply(session, user=user, application=application)
     await state.clear()

@@ -99,7 +99,9 @@ class MemberProfile(SQLModel, table=True):
     reviewed_by: int | None = Field(default=None, sa_type=BigInteger)
     reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reject_reason: str | None = Field(default=None, sa_type=String(500))
-    show_name_public: bool = Field(default=True)
+    # named on public result cards and the points board only when the member said so (双报到 or
+    # 我的资料); otherwise the surname and "**" (services.orders.public_name)
+    show_name_public: bool = Field(default=False)
     points: int = Field(default=0)
     service_minutes: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

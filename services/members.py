@@ -29,6 +29,8 @@ class MemberApplication:
     custom_skills: str
     community_id: int
     grid_id: int | None
+    # the member's answer to "晒单和积分榜上显示我的名字？"; no answer is no consent
+    show_name_public: bool = False
 
 
 async def apply(
@@ -69,6 +71,7 @@ async def apply(
     profile.custom_skills = custom
     profile.community_id = community.id or 0
     profile.grid_id = application.grid_id
+    profile.show_name_public = application.show_name_public
     profile.status = MemberStatus.PENDING
     profile.reviewed_by = None
     profile.reviewed_at = None
@@ -78,6 +81,27 @@ async def apply(
         session, actor_id=user.id, action="member_apply", subject_type="member", subject_id=user.id
     )
     await session.commit()
+    return profile
+
+
+async def set_name_public(session: AsyncSession, *, user: User, named: bool) -> MemberProfile:
+    """The member's choice whether result cards and the points board name them (else '刘**').
+
+    Cards published before keep what they said; the choice applies from the next one.
+    """
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None or profile.real_name == "-":  # "-": deleted with /forget
+        raise NotFound("err-member-not-found")
+    if profile.show_name_public != named:
+        profile.show_name_public = named
+        audit.record(
+            session,
+            actor_id=user.id,
+            action="member_name_public" if named else "member_name_hidden",
+            subject_type="member",
+            subject_id=user.id,
+        )
+        await session.commit()
     return profile
 
 

@@ -57,6 +57,7 @@ async def seed_demo(session: AsyncSession) -> None:
                     community_id=community.id or 0,
                     status=MemberStatus.APPROVED,
                     reviewed_at=now,
+                    show_name_public=demo.member.get("named") == "yes",
                 )
                 session.add(profile)
             roles.add(Role.MEMBER)

@@ -19,7 +19,7 @@ class DemoUser:
     staff_grid: str | None = None
     member: dict[str, str] = field(
         default_factory=dict
-    )  # real_name, unit, phone, skills, community
+    )  # real_name, unit, phone, skills, community, named ("yes": may be named publicly)
     address: tuple[str, str, str] | None = None  # community, building, room
     phone: str | None = None
     verified: bool = False
@@ -40,6 +40,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
             "phone": "13800000001",
             "skills": "plumbing,electrical,appliance_repair",
             "community": "阳光社区",
+            "named": "yes",  # agreed to be named on results and the points board
         },
         address=("阳光社区", "2号楼", "101"),
         verified=True,

@@ -122,7 +122,9 @@ async def test_forged_staff_button_from_resident_is_refused(linli_sandbox: Harne
         assert profile is not None and profile.status == MemberStatus.PENDING
 
 
-async def _apply_as_member(h: Harness, user_id: int, unit: str = "区图书馆") -> None:
+async def _apply_as_member(
+    h: Harness, user_id: int, unit: str = "区图书馆", *, named: bool = False
+) -> None:
     d = h.driver
     [first] = await d.say(user_id, "🙋 党员/志愿者报到")
     mark = first["message_id"] - 1
@@ -142,6 +144,9 @@ async def _apply_as_member(h: Harness, user_id: int, unit: str = "区图书馆")
     await d.tap(user_id, "阳光社区", skills["message_id"])
     await d.expect(user_id, "服务的网格", since=mark)
     await d.tap(user_id, "不限网格", skills["message_id"])
+    asked = await d.expect(user_id, "显示我的名字", since=mark)
+    assert "只写姓氏，如「林**」" in message_text(asked)  # what is shown instead
+    await d.tap(user_id, "✅ 显示我的名字" if named else "🙈 不显示", skills["message_id"])
     confirm = await d.expect(user_id, "请确认", since=mark)
     assert "阳光社区 · 不限网格" in message_text(confirm)  # the grid chosen is shown too
     await d.tap(user_id, "确认", skills["message_id"])

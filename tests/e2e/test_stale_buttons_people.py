@@ -120,6 +120,8 @@ async def test_member_sign_up_and_rejection_refuse_stale_buttons(linli_sandbox: 
     await d.tap(NEW, "阳光社区", skills["message_id"])
     await d.expect(NEW, "服务的网格", since=first["message_id"])
     await d.tap(NEW, "不限网格", skills["message_id"])
+    await d.expect(NEW, "显示我的名字", since=first["message_id"])
+    await d.tap(NEW, "🙈 不显示", skills["message_id"])
     await d.expect(NEW, "请确认", since=first["message_id"])
     await d.tap(NEW, "确认", skills["message_id"])
     await d.expect(NEW, "已提交", since=first["message_id"])

@@ -122,6 +122,7 @@ async def world(session: AsyncSession) -> World:
                 community_id=cid or 0,
                 grid_id=gid,
                 status=MemberStatus.APPROVED,
+                show_name_public=True,  # they agreed to be named on results
             )
         )
     await session.flush()

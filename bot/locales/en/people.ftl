@@ -43,6 +43,12 @@ profile-member = Volunteer sign-up: { $status }
 profile-edit-address = 🏠 Change address
 profile-edit-phone = 📱 Change phone
 profile-forget = 🗑 Delete my data
+profile-named-on = Results and points board: my name is shown ({ $name })
+profile-named-off = Results and points board: my name is not shown, only “{ $masked }”
+profile-named-hide = 🙈 Don't show my name on results
+profile-named-show = 🙋 Show my name on results
+profile-named-changed-on = Your name “{ $name }” will be shown: on the points board at once, and on results published from now on. Results already published stay as they are.
+profile-named-changed-off = Your name will not be shown: the points board reads “{ $masked }” at once, and so will results published from now on. Results already published stay as they are.
 forget-confirm = Delete your personal data?
     This deletes your name, address, room, phone and volunteer details. Records of handled matters stay, no longer linked to you.
 forget-yes = Yes, delete
@@ -66,12 +72,22 @@ member-skills-custom = Other skills: { $skills }
 member-ask-community = Choose the <b>community</b> you will serve:
 member-ask-grid = Choose the <b>grid</b> you will serve (or "Any"):
 member-any-grid = Any grid
+member-ask-named = Show <b>my name</b> on published results and the points board?
+    Finished tasks are posted to the community's public channel, and the points board lists the volunteers who served.
+    • Show: “{ $name }”
+    • Don't show: your surname only, e.g. “{ $masked }”
+    You can change this at any time in “{ menu-profile }”.
+member-named-yes = ✅ Show my name
+member-named-no = 🙈 Don't show it, write “{ $masked }”
+member-named-shown = name shown ({ $name })
+member-named-hidden = name not shown, only “{ $masked }”
 member-confirm = Please confirm your sign-up:
     Name: { $name }
     Unit: { $unit }
     Phone: { $phone }
     Skills: { $skills }
     Community: { $community }
+    Results and points board: { $named }
 member-submitted = Submitted. The community will review it and let you know.
 member-already-pending = Your sign-up is under review; please wait for the result.
 member-already-approved = You are already a registered volunteer.

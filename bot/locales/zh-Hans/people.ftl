@@ -43,6 +43,12 @@ profile-member = 报到状态：{ $status }
 profile-edit-address = 🏠 修改住址
 profile-edit-phone = 📱 修改手机号
 profile-forget = 🗑 删除我的信息
+profile-named-on = 晒单和积分榜：显示我的名字（{ $name }）
+profile-named-off = 晒单和积分榜：不显示我的名字，只写「{ $masked }」
+profile-named-hide = 🙈 晒单不显示我的名字
+profile-named-show = 🙋 晒单显示我的名字
+profile-named-changed-on = 已改为显示您的名字「{ $name }」：积分榜马上生效，以后发布的晒单也会署名。已经发布的晒单不会改。
+profile-named-changed-off = 已改为不显示您的名字：积分榜马上改为「{ $masked }」，以后发布的晒单也只写「{ $masked }」。已经发布的晒单不会改。
 forget-confirm = 确定要删除您的个人信息吗？
     将删除：姓名、住址、房号、手机号、报到资料。已办理事项的记录会保留，但不再与您的身份关联。
 forget-yes = 确定删除
@@ -66,12 +72,22 @@ member-skills-custom = 其他特长：{ $skills }
 member-ask-community = 请选择您要服务的<b>社区</b>：
 member-ask-grid = 请选择服务的<b>网格</b>（或「不限」）：
 member-any-grid = 不限网格
+member-ask-named = 组织晒单和积分榜上<b>显示我的名字</b>吗？
+    办完的工单会发到社区公示频道（组织晒单），积分榜也会列出服务的党员/志愿者。
+    • 显示：写「{ $name }」
+    • 不显示：只写姓氏，如「{ $masked }」
+    以后可以在「{ menu-profile }」里随时修改。
+member-named-yes = ✅ 显示我的名字
+member-named-no = 🙈 不显示，写「{ $masked }」
+member-named-shown = 显示名字（{ $name }）
+member-named-hidden = 不显示名字，只写「{ $masked }」
 member-confirm = 请确认您的报到信息：
     姓名：{ $name }
     单位：{ $unit }
     手机：{ $phone }
     特长：{ $skills }
     社区：{ $community }
+    晒单和积分榜：{ $named }
 member-submitted = 已提交，请等待社区审核。审核结果会通知您。
 member-already-pending = 您的报到申请正在审核中，请耐心等待。
 member-already-approved = 您已经是报到党员/志愿者了。

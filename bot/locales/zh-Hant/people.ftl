@@ -46,6 +46,12 @@ profile-member = 報到狀態：{ $status }
 profile-edit-address = 🏠 修改住址
 profile-edit-phone = 📱 修改手機號
 profile-forget = 🗑 刪除我的信息
+profile-named-on = 曬單和積分榜：顯示我的名字（{ $name }）
+profile-named-off = 曬單和積分榜：不顯示我的名字，只寫「{ $masked }」
+profile-named-hide = 🙈 曬單不顯示我的名字
+profile-named-show = 🙋 曬單顯示我的名字
+profile-named-changed-on = 已改為顯示您的名字「{ $name }」：積分榜馬上生效，以後發布的曬單也會署名。已經發布的曬單不會改。
+profile-named-changed-off = 已改為不顯示您的名字：積分榜馬上改為「{ $masked }」，以後發布的曬單也只寫「{ $masked }」。已經發布的曬單不會改。
 forget-confirm = 確定要刪除您的個人信息嗎？
     將刪除：姓名、住址、房號、手機號、報到資料。已辦理事項的記錄會保留，但不再與您的身份關聯。
 forget-yes = 確定刪除
@@ -69,12 +75,22 @@ member-skills-custom = 其他特長：{ $skills }
 member-ask-community = 請選擇您要服務的<b>社區</b>：
 member-ask-grid = 請選擇服務的<b>網格</b>（或「不限」）：
 member-any-grid = 不限網格
+member-ask-named = 組織曬單和積分榜上<b>顯示我的名字</b>嗎？
+    辦完的工單會發到社區公示頻道（組織曬單），積分榜也會列出服務的黨員/志願者。
+    • 顯示：寫「{ $name }」
+    • 不顯示：只寫姓氏，如「{ $masked }」
+    以後可以在「{ menu-profile }」裡隨時修改。
+member-named-yes = ✅ 顯示我的名字
+member-named-no = 🙈 不顯示，寫「{ $masked }」
+member-named-shown = 顯示名字（{ $name }）
+member-named-hidden = 不顯示名字，只寫「{ $masked }」
 member-confirm = 請確認您的報到信息：
     姓名：{ $name }
     單位：{ $unit }
     手機：{ $phone }
     特長：{ $skills }
     社區：{ $community }
+    曬單和積分榜：{ $named }
 member-submitted = 已提交，請等待社區審核。審核結果會通知您。
 member-already-pending = 您的報到申請正在審核中，請耐心等待。
 member-already-approved = 您已經是報到黨員/志願者了。
