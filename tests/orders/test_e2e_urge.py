@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from models.orders import LedgerEvent
 from sandbox.driver import _buttons, message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file
+from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO, ZHOU, _file, _open_card
 
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 10:00 in Shanghai
 
@@ -76,3 +76,41 @@ async def test_e2e_urge_a_request_nobody_took_up(linli_sandbox: Harness) -> None
     await d.tap(STAFF, "本周")
     figures = await d.expect(STAFF, "台账统计 · 本周")
     assert "居民催办 1 次，涉及 1 件诉求" in message_text(figures), message_text(figures)
+
+
+async def test_e2e_urge_an_overdue_order_reminds_its_member_and_issuer(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(T0)
+    number = await _file(h, ZHOU, "1号楼三单元楼道灯坏了，晚上很黑")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "⏰ 72h")
+    await d.expect(STAFF, "办理时限：72 小时")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "已发布")
+    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.tap(LIU, "接单", offer["message_id"])
+    await d.expect(LIU, "您已接下工单")
+    # two days on, the order is not late yet: no button
+    h.clock.set(T0 + timedelta(hours=50))
+    view = await _view(h, number)
+    assert not [b for b in _labels(view) if "催一下" in b], _labels(view)
+    # past its 72 hours: she urges; 刘 and 李社工 (who issued it) are reminded, 赵 is not
+    h.clock.set(T0 + timedelta(hours=74))
+    view = await _view(h, number)
+    await d.tap(ZHOU, "催一下", view["message_id"])
+    done = await d.expect(ZHOU, f"已为您催办诉求 {number}", since=view["message_id"])
+    assert "已提醒接单的党员/志愿者和派单的社区工作人员" in message_text(done)
+    member = await d.expect(LIU, f"居民催办：您接的工单 {order_no}", timeout=10)
+    assert f"诉求 {number} 已等待 3 天" in message_text(member)
+    staff = await d.expect(STAFF, f"居民催办：诉求 {number}", timeout=10)
+    assert "当前状态：已派单" in message_text(staff)
+    texts = [message_text(m) for m in await d.messages(ZHAO)]
+    assert not [t for t in texts if "居民催办" in t], texts
