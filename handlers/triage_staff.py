@@ -45,6 +45,7 @@ from services.errors import InvalidInput
 from services.order_common import catalogue, category, suggest, written_text
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
+from services.urges import urge_counts
 
 router = Router(name="triage_staff")
 router.message.filter(F.chat.type == "private")
@@ -135,6 +136,7 @@ async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str
     title = "order-active-title" if active else "order-queue-title"
     lines = [t(title, total=result.total, page=result.page + 1, pages=result.pages)]
     rows = []
+    urged = await urge_counts(ctx.session, [req.id for req in result.items if req.id])
     for req in result.items:
         mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
         lines.append(
@@ -147,6 +149,7 @@ async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str
                 text=short(request_text(t, req.text), 24),
             )
             + (f" · {status_text(t, req)}" if active else "")
+            + (f" · {t('urge-queue-mark', count=n)}" if (n := urged.get(req.id or 0)) else "")
         )
         rows.append([button(t("order-btn-open-number", number=req.number), "sreq", req.id)])
     nav = pager(t, action, result.page, result.pages)

@@ -61,6 +61,9 @@ async def test_e2e_urge_a_request_nobody_took_up(linli_sandbox: Harness) -> None
     await d.tap(STAFF, "查看诉求", notice["message_id"])
     card = await d.expect(STAFF, "居民已催办 1 次", since=notice["message_id"])
     assert f"诉求 {number} ·" in message_text(card)
+    # and in 📋 待办诉求
+    [*_, queue] = await d.say(STAFF, "📋 待办诉求")
+    assert "⏰ 催办 1 次" in message_text(queue), message_text(queue)
     # the view now says when she may urge again, without the button; an old button is told
     view = await _view(h, number)
     assert not [b for b in _labels(view) if "催一下" in b]

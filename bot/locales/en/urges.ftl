@@ -16,6 +16,7 @@ urge-err-early = This request is still within its time limit; if nothing moves b
 urge-err-closed = This request is finished or no longer handled; there is nothing to urge.
 urge-view-recent = ⏰ You urged it { $count } time(s) (last: { $time }); you can urge again after { $next }.
 urge-view-later = If nothing moves by { $time }, you can urge it here.
+urge-queue-mark = ⏰ urged { $count }×
 urge-card-line = ⏰ Urged by the resident { $count } time(s) (last: { $time })
 urge-notice-staff = ⏰ A resident urges request { $number } ({ $category }): waiting for { $days ->
         [0] { $hours } hour(s)
