@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -14,10 +15,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, start_registration
 from handlers.requests import held_draft
 from models import MemberProfile, Role, User
+from services import members as member_service
 from services import orders as order_service
 from services import users as user_service
 from services.delivery import quiet_hours_for
@@ -43,11 +46,42 @@ async def cmd_profile(
     message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
 ) -> None:
     """What we keep about the user, with edit and delete buttons."""
-    text = await _profile_text(session, user, roles, t)
-    await message.answer(text, reply_markup=_profile_markup(t, user))
+    text, markup = await _profile_card(session, user, roles, t)
+    await message.answer(text, reply_markup=markup)
 
 
-async def _profile_text(session: AsyncSession, user: User, roles: frozenset[Role], t: Text) -> str:
+async def _profile_card(
+    session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The profile's text and buttons as they stand now."""
+    profile = await _member_profile(session, user)
+    text = await _profile_text(session, user, roles, t, profile)
+    named = profile.show_name_public if profile is not None else None
+    return text, _profile_markup(t, user, named=named)
+
+
+async def _member_profile(session: AsyncSession, user: User) -> MemberProfile | None:
+    """The user's member sign-up, unless it was deleted with /forget."""
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None or user.forgotten_at is not None or profile.real_name == "-":
+        return None  # ("-": the sign-up was deleted with /forget; it is no application any more)
+    return profile
+
+
+def _named_line(t: Text, profile: MemberProfile) -> str:
+    """Whether results and the points board name the member, and what they show otherwise."""
+    if profile.show_name_public:
+        return t("profile-named-on", name=profile.real_name)
+    return t("profile-named-off", masked=masked_name(t, profile.real_name))
+
+
+async def _profile_text(
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    profile: MemberProfile | None,
+) -> str:
     name = user.display_name if user.forgotten_at is None else t("profile-name-forgotten")
     lines = [t("profile-title"), t("profile-name", name=name)]
     address = await user_service.address_text(session, user=user)
@@ -57,10 +91,9 @@ async def _profile_text(session: AsyncSession, user: User, roles: frozenset[Role
         lines.append(t("profile-verified"))
     role_names = "、".join(t(f"role-{r.value}") for r in Role if r in roles)
     lines.append(t("profile-roles", roles=role_names))
-    profile = await session.get(MemberProfile, user.id)
-    if profile is not None and user.forgotten_at is None and profile.real_name != "-":
-        # ("-": the sign-up was deleted with /forget; it is no application any more)
+    if profile is not None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
+        lines.append(_named_line(t, profile))
     lines.append(await _quiet_line(session, user, t))
     return "\n".join(lines)
 
@@ -76,16 +109,22 @@ async def _quiet_line(session: AsyncSession, user: User, t: Text) -> str:
     return t("profile-quiet-on", start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
 
 
-def _profile_markup(t: Text, user: User) -> InlineKeyboardMarkup:
+def _profile_markup(t: Text, user: User, *, named: bool | None) -> InlineKeyboardMarkup:
+    """Edit buttons; a member (named: their answer) also switches being named on results."""
     quiet = "profile-quiet-disable" if not user.quiet_hours_opt_out else "profile-quiet-enable"
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            _button(t("profile-edit-address"), "address"),
-            _button(t("profile-edit-phone"), "phone"),
-            _button(t(quiet), "quiet"),
-            _button(t("profile-forget"), "forget"),
-        ]
-    )
+    rows = [
+        _button(t("profile-edit-address"), "address"),
+        _button(t("profile-edit-phone"), "phone"),
+        _button(t(quiet), "quiet"),
+    ]
+    if named is not None:
+        rows.append(
+            _button(t("profile-named-hide"), "named-off")
+            if named
+            else _button(t("profile-named-show"), "named-on")
+        )
+    rows.append(_button(t("profile-forget"), "forget"))
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 @router.callback_query(ProfileCb.filter(F.action == "quiet"))
@@ -106,9 +145,48 @@ async def on_quiet_toggle(
     )
     await query.answer(await _quiet_line(session, user, t), show_alert=True)
     if isinstance(query.message, Message):
-        await query.message.edit_text(
-            await _profile_text(session, user, roles, t), reply_markup=_profile_markup(t, user)
-        )
+        text, markup = await _profile_card(session, user, roles, t)
+        await query.message.edit_text(text, reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action.in_({"named-on", "named-off"})))
+async def on_named_toggle(
+    query: CallbackQuery,
+    callback_data: ProfileCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Show or stop showing the member's name on results and the points board.
+
+    The button says which way (an old card's tap sets the same answer again, harmlessly); the
+    card is rewritten in place, and the answer says that published results stay as they are.
+    """
+    named = callback_data.action == "named-on"
+    profile, changed = await member_service.set_name_public(session, user=user, named=named)
+    told = (
+        t("profile-named-changed-on", name=profile.real_name)
+        if named
+        else t("profile-named-changed-off", masked=masked_name(t, profile.real_name))
+    )
+    await query.answer(told, show_alert=True)
+    if not isinstance(query.message, Message):
+        return
+    text, markup = await _profile_card(session, user, roles, t)
+    if not changed and _actions(query.message.reply_markup) == _actions(markup):
+        return  # the same button tapped twice: the card already reads this way
+    try:
+        await query.message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as exc:
+        if "message is not modified" not in str(exc):  # a double tap that crossed the edit
+            raise
+
+
+def _actions(markup: InlineKeyboardMarkup | None) -> list[str | None]:
+    """The buttons' callback data: two cards with the same buttons show the same choice."""
+    rows = markup.inline_keyboard if markup is not None else []
+    return [b.callback_data for row in rows for b in row]
 
 
 @router.callback_query(ProfileCb.filter(F.action == "address"))

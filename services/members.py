@@ -84,25 +84,29 @@ async def apply(
     return profile
 
 
-async def set_name_public(session: AsyncSession, *, user: User, named: bool) -> MemberProfile:
-    """The member's choice whether result cards and the points board name them (else '刘**').
+async def set_name_public(
+    session: AsyncSession, *, user: User, named: bool
+) -> tuple[MemberProfile, bool]:
+    """The member's choice whether result cards and the points board name them (else '刘**');
+    also whether it changed anything.
 
     Cards published before keep what they said; the choice applies from the next one.
     """
     profile = await session.get(MemberProfile, user.id)
     if profile is None or profile.real_name == "-":  # "-": deleted with /forget
         raise NotFound("err-member-not-found")
-    if profile.show_name_public != named:
-        profile.show_name_public = named
-        audit.record(
-            session,
-            actor_id=user.id,
-            action="member_name_public" if named else "member_name_hidden",
-            subject_type="member",
-            subject_id=user.id,
-        )
-        await session.commit()
-    return profile
+    if profile.show_name_public == named:
+        return profile, False
+    profile.show_name_public = named
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="member_name_public" if named else "member_name_hidden",
+        subject_type="member",
+        subject_id=user.id,
+    )
+    await session.commit()
+    return profile, True
 
 
 def review_matter(member_id: int) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from models import MemberProfile
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.e2e.test_people import NEW, _apply_as_member
+from tests.e2e.test_people import NEW, RESIDENT, _apply_as_member
+from tests.orders.test_e2e_cycle import ZHAO
 
 
 async def _profile(h: Harness, user_id: int) -> MemberProfile:
@@ -31,3 +32,39 @@ async def test_sign_up_named_yes_is_kept(linli_sandbox: Harness) -> None:
     confirm = await h.driver.expect(NEW, "请确认")
     assert "晒单和积分榜：显示名字（林小明）" in message_text(confirm)
     assert (await _profile(h, NEW)).show_name_public
+
+
+def _labels(message: dict) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_member_changes_it_in_my_profile(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    # 赵敏 never said yes: her profile says so and offers to change it
+    [card] = await d.say(ZHAO, "👤 我的资料")
+    assert "晒单和积分榜：不显示我的名字，只写「赵**」" in message_text(card), message_text(card)
+    assert "🙋 晒单显示我的名字" in _labels(card)
+    tapped = await d.click(ZHAO, card["message_id"], text="🙋 晒单显示我的名字")
+    answer = tapped["answer"]
+    assert answer is not None and answer["show_alert"]
+    assert "以后发布的晒单也会署名" in answer["text"] and "已经发布的晒单不会改" in answer["text"]
+    # the same card now reads the other way, with the opposite button
+    now = await d.expect(ZHAO, "晒单和积分榜：显示我的名字（赵敏）", since=card["message_id"] - 1)
+    assert now["message_id"] == card["message_id"]
+    assert "🙈 晒单不显示我的名字" in _labels(now) and "🙋 晒单显示我的名字" not in _labels(now)
+    assert (await _profile(h, ZHAO)).show_name_public
+    # an old card's button tapped again sets the same answer: no error, nothing changes
+    again = await d.click(ZHAO, card["message_id"], data="prof:named-on")
+    assert again["answer"] is not None
+    assert (await _profile(h, ZHAO)).show_name_public
+    # and back
+    await d.click(ZHAO, card["message_id"], text="🙈 晒单不显示我的名字")
+    back = await d.expect(ZHAO, "不显示我的名字，只写「赵**」", since=card["message_id"] - 1)
+    assert back["message_id"] == card["message_id"]
+    assert not (await _profile(h, ZHAO)).show_name_public
+    assert not await d.errors()
+    # a resident who is no member has neither the line nor the button
+    [resident] = await d.say(RESIDENT, "👤 我的资料")
+    assert "晒单" not in message_text(resident) and not any("晒单" in b for b in _labels(resident))
