@@ -560,7 +560,23 @@ async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     held = await urge_service.held_until(ctx.session, urged=urged, now=now)
     if held is not None:
         lines.append(t("urge-done-night", time=local(t, ctx.settings, held, now=now)))
+    await _drop_urge_button(query)
     await reply(query, "\n\n".join(lines))
+
+
+async def _drop_urge_button(query: CallbackQuery) -> None:
+    """The view tapped loses its 催一下 (its other buttons stay), so it is not tapped again."""
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    urge = OrderCb(action="rurge", ref=0).pack().rsplit(":", 2)[0] + ":"  # "oc:rurge:"
+    kept = [
+        kept_row
+        for row in message.reply_markup.inline_keyboard
+        if (kept_row := [k for k in row if not (k.callback_data or "").startswith(urge)])
+    ]
+    with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
+        await message.edit_reply_markup(reply_markup=keyboard(kept) if kept else None)
 
 
 @router.callback_query(OrderCb.filter(F.action == "radd"))

@@ -48,6 +48,9 @@ async def test_e2e_urge_a_request_nobody_took_up(linli_sandbox: Harness) -> None
     assert answers[0] == "" and "之后可以再催一次" in answers[1], answers
     done = await d.expect(ZHOU, f"已为您催办诉求 {number}", since=view["message_id"])
     assert "已提醒负责的社区工作人员" in message_text(done)
+    # the view tapped lost its 催一下, and kept its other buttons
+    [tapped] = [m for m in await d.messages(ZHOU) if m["message_id"] == view["message_id"]]
+    assert "⏰ 催一下" not in _labels(tapped) and "补充信息" in "".join(_labels(tapped))
     assert "之后如果还没有进展，可以再催一次" in message_text(done)
     notice = await d.expect(STAFF, f"居民催办：诉求 {number}", timeout=10)
     text = message_text(notice)
