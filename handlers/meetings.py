@@ -541,14 +541,34 @@ async def start_meeting_form(
     await reply(target, text, reply_markup=kb(rows))
 
 
-@staff_router.callback_query(MeetingCb.filter(F.action == "kind"))
+# the steps a kind picker belongs to: choosing, or choosing again before the title is typed
+_KIND_STEPS = frozenset({MeetingStart.kind.state, MeetingForm.title.state})
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("kind"))))
 async def on_kind(
-    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, t: Text
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
 ) -> None:
-    """Kind chosen; ask the title."""
+    """Kind chosen; ask the title. An older picker starts a new meeting of that kind, asking
+    first when another form is half filled."""
     kinds = list(MeetingKind)
+    if not 0 <= callback_data.id < len(kinds):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    if await state.get_state() not in _KIND_STEPS:
+        if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
+            return
+        community_id = await staff_community(session, user=user, roles=roles)
+        await state.clear()
+        await state.update_data(community_id=community_id)
     data = await state.get_data()
-    if "community_id" not in data or not 0 <= callback_data.id < len(kinds):
+    if "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     await state.update_data(kind=kinds[callback_data.id].value)
