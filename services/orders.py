@@ -1634,8 +1634,10 @@ async def verify(
             )
         )  # type: ignore[call-overload]
         profile = await session.get(MemberProfile, c.member_id)
-        if profile is not None and profile.show_name_public:
-            names.append(profile.real_name)
+        # the full name only with the member's consent, else '刘**' (MemberProfile)
+        shown = public_name(profile.real_name, named=profile.show_name_public) if profile else None
+        if shown is not None:
+            names.append(shown)
         notices.append(
             Notice(
                 chat_id=c.member_id,

@@ -7,7 +7,8 @@ from models import MemberProfile
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import NEW, RESIDENT, _apply_as_member
-from tests.orders.test_e2e_cycle import ZHAO
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import CHANNEL, LIU, STAFF, ZHAO
 
 
 async def _profile(h: Harness, user_id: int) -> MemberProfile:
@@ -68,3 +69,46 @@ async def test_member_changes_it_in_my_profile(linli_sandbox: Harness) -> None:
     # a resident who is no member has neither the line nor the button
     [resident] = await d.say(RESIDENT, "👤 我的资料")
     assert "晒单" not in message_text(resident) and not any("晒单" in b for b in _labels(resident))
+
+
+async def _done_and_verified(h: Harness, order_no: str, member: int, note: str) -> None:
+    """The member reports the order done and staff verify it: the result card goes out."""
+    d = h.driver
+    await d.say(member, "📌 我的工单")
+    await d.tap(member, f"查看 {order_no}")
+    await d.tap(member, "完成上报")
+    await d.say(member, note)
+    await d.say(member, "✅ 说完了")
+    await d.expect(member, "等待社区验收")
+    verify = await d.expect(STAFF, f"{order_no}")
+    verify = await d.expect(STAFF, "请验收", since=verify["message_id"] - 1)
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    await d.expect(member, "积分")
+
+
+async def test_result_card_names_only_who_said_yes(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    # 刘建国 agreed to be named (demo); 赵敏 never did: both serve one order
+    first = await _issue(h, "楼道里的灯坏了，晚上看不见路", taps=[("👥 2", "需要人数：2")])
+    for member in (LIU, ZHAO):
+        offer = await d.expect(member, f"新工单 {first}")
+        await d.click(member, offer["message_id"], text="✋ 接单")
+        await d.expect(member, f"您已接下工单 {first}")
+    await _done_and_verified(h, first, LIU, "换好了灯泡")
+    card = await d.expect(CHANNEL, "组织晒单")
+    text = message_text(card)
+    assert "刘建国" in text and "赵**" in text and "赵敏" not in text, text
+    # 赵敏 now says yes in 我的资料: the next card names her, the one published stays
+    [profile] = await d.say(ZHAO, "👤 我的资料")
+    await d.click(ZHAO, profile["message_id"], text="🙋 晒单显示我的名字")
+    await _issue(h, "单元门的门禁坏了，刷卡开不了门")
+    offer = await d.expect(ZHAO, "新工单", since=profile["message_id"])
+    second = message_text(offer).split("新工单 ")[1].split("：")[0]
+    await d.click(ZHAO, offer["message_id"], text="✋ 接单")
+    await d.expect(ZHAO, f"您已接下工单 {second}")
+    await _done_and_verified(h, second, ZHAO, "修好了门禁")
+    named = await d.expect(CHANNEL, "门禁", since=card["message_id"])
+    assert "服务：赵敏" in message_text(named), message_text(named)
+    [before] = [m for m in await d.messages(CHANNEL) if m["message_id"] == card["message_id"]]
+    assert "赵**" in message_text(before) and "赵敏" not in message_text(before)
