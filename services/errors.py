@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 
@@ -24,6 +25,14 @@ class PermissionDenied(DomainError):
 
 class InvalidInput(DomainError):
     """What the user typed cannot be accepted; nothing was changed."""
+
+
+class RetryLater(InvalidInput):
+    """Not now (a limit or a waiting time); `retry_at` says from when it will be accepted."""
+
+    def __init__(self, key: str, /, *, retry_at: datetime, **args: Any) -> None:
+        super().__init__(key, **args)
+        self.retry_at = retry_at
 
 
 class Conflict(DomainError):

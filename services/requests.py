@@ -27,7 +27,7 @@ from models.orders import (
     RequestStatus,
 )
 from models.scheduling import Delivery, DeliveryState
-from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
     Notice,
     NoticeSink,
@@ -72,12 +72,8 @@ class FilingLimits:
 DEFAULT_LIMITS = FilingLimits()
 
 
-class TooManyRequests(InvalidInput):
+class TooManyRequests(RetryLater):
     """The resident filed as many requests as allowed lately; `retry_at` is when one more is."""
-
-    def __init__(self, key: str, /, *, retry_at: datetime, **args: object) -> None:
-        super().__init__(key, **args)
-        self.retry_at = retry_at
 
 
 @dataclass

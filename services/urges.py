@@ -42,7 +42,7 @@ from models.orders import (
     RequestStatus,
 )
 from models.scheduling import Delivery, DeliveryState
-from services.errors import Conflict, InvalidInput
+from services.errors import Conflict, RetryLater
 from services.order_common import (
     Notice,
     category,
@@ -172,12 +172,8 @@ async def urge_state(session: AsyncSession, *, req: Request) -> UrgeState:
     return UrgeState(True, await _deadline(session, req), "overdue", count, last, since)
 
 
-class TooSoon(InvalidInput):
+class TooSoon(RetryLater):
     """Not yet: urged within the last day, or not waiting long enough; `retry_at` says when."""
-
-    def __init__(self, key: str, /, *, retry_at: datetime, **args: object) -> None:
-        super().__init__(key, **args)
-        self.retry_at = retry_at
 
 
 @dataclass
