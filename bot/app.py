@@ -125,22 +125,27 @@ async def make_storage(settings: Settings) -> BaseStorage | None:
     """
     if not settings.redis_url:
         return None
+    from bot.fsm_storage import ExpiringRedisStorage, FsmKeys
+
+    redis = redis_client(settings.redis_url)
+    ttl = timedelta(hours=settings.fsm_ttl_hours)
+    keys = FsmKeys(prefix=settings.redis_prefix("fsm", legacy="fsm"))
+    return ExpiringRedisStorage(redis, ttl=ttl, key_builder=keys)
+
+
+def redis_client(url: str) -> Any:
+    """The bot's Redis client: it gives up within seconds (a few quick retries absorb a blip)."""
     from redis.asyncio import Redis
     from redis.asyncio.retry import Retry
     from redis.backoff import ExponentialBackoff
 
-    from bot.fsm_storage import ExpiringRedisStorage, FsmKeys
-
-    redis = Redis.from_url(
-        settings.redis_url,
+    return Redis.from_url(
+        url,
         socket_timeout=2.0,
         socket_connect_timeout=2.0,
         retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), 3),
         health_check_interval=30,
     )
-    ttl = timedelta(hours=settings.fsm_ttl_hours)
-    keys = FsmKeys(prefix=settings.redis_prefix("fsm", legacy="fsm"))
-    return ExpiringRedisStorage(redis, ttl=ttl, key_builder=keys)
 
 
 async def create_app(settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> App:

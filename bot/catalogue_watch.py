@@ -55,6 +55,7 @@ class CatalogueWatch:
         self.channel = channel
         self.clock = clock
         self._listener: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     async def refresh(self, *, force: bool = False) -> None:
         """Take up a newer catalogue when due (a failure keeps the one in use, logged)."""
@@ -78,32 +79,41 @@ class CatalogueWatch:
     async def start(self) -> None:
         """Listen for other processes' edits (with Redis)."""
         if self.redis is not None and self._listener is None:
+            self._stopping.clear()
             self._listener = asyncio.create_task(self._listen(), name="catalogue-watch")
 
     async def stop(self) -> None:
         """Stop listening."""
-        if self._listener is not None:
-            self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
-            self._listener = None
+        if self._listener is None:
+            return
+        # redis-py may take the cancellation of a read for its own read timeout and go on:
+        # the flag ends the loop anyway, within the read's 1 s timeout
+        self._stopping.set()
+        self._listener.cancel()
+        done, _ = await asyncio.wait({self._listener}, timeout=5)
+        if not done:
+            log.warning("catalogue: the Redis listener did not stop within 5 s")
+        self._listener = None
 
     async def _listen(self) -> None:
         from redis.exceptions import RedisError
 
-        while True:
+        while not self._stopping.is_set():
             pubsub = self.redis.pubsub()
             try:
                 await pubsub.subscribe(self.channel)
                 # an edit may have been announced while (re)subscribing
                 self.sync.mark_stale()
-                while True:
+                while not self._stopping.is_set():
                     message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
                     if message is not None and message.get("type") == "message":
                         await self.refresh(force=True)
             except (RedisError, OSError, TimeoutError) as exc:
+                if self._stopping.is_set():
+                    break
                 log.warning("catalogue: Redis unavailable (%r); looking every few seconds", exc)
-                await asyncio.sleep(CHECK_EVERY.total_seconds())
+                with contextlib.suppress(TimeoutError):  # try again later, or stop
+                    await asyncio.wait_for(self._stopping.wait(), CHECK_EVERY.total_seconds())
             finally:
                 with contextlib.suppress(RedisError, OSError, TimeoutError):
                     await pubsub.aclose()

@@ -4,6 +4,7 @@ without a query per update. Two CatalogueSync objects stand for two processes' v
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -93,3 +94,61 @@ async def test_an_edit_reaches_the_other_process_without_a_query_per_update(
     other.sync.mark_stale()
     assert await other.sync.refresh(other.sessions, now=clock())
     assert "pets" not in other.codes and other.sync.version == 2
+
+
+class _SwallowingPubSub:
+    """A Redis subscription whose read, cancelled, returns nothing and reads on: what redis-py's
+    get_message did in the sandbox when the cancellation met its own read timeout (the task
+    stayed 'cancelling' inside get_message, and the bot's shutdown hung)."""
+
+    def __init__(self) -> None:
+        self.reading = asyncio.Event()
+        self.closed = False
+
+    async def subscribe(self, channel: str) -> None:
+        pass
+
+    async def get_message(  # redis-py's signature
+        self,
+        *,
+        ignore_subscribe_messages: bool,
+        timeout: float,  # noqa: ASYNC109
+    ) -> None:
+        self.reading.set()
+        try:
+            await asyncio.Event().wait()  # no announcement comes
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            assert task is not None
+            task.uncancel()  # taken for the read's own timeout: nothing read
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+class _Redis:
+    def __init__(self) -> None:
+        self.subscriptions: list[_SwallowingPubSub] = []
+        self.subscribed = asyncio.Event()
+
+    def pubsub(self) -> _SwallowingPubSub:
+        self.subscriptions.append(_SwallowingPubSub())
+        self.subscribed.set()
+        return self.subscriptions[-1]
+
+
+async def test_the_redis_listener_stops_even_when_a_read_swallows_the_cancellation(
+    sessionmaker: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> None:
+    from bot.catalogue_watch import CatalogueWatch
+
+    redis = _Redis()
+    watch = CatalogueWatch(_Process(sessionmaker, tmp_path).sync, sessionmaker, redis=redis)
+    await watch.start()
+    await redis.subscribed.wait()
+    await redis.subscriptions[0].reading.wait()
+    stopping = asyncio.ensure_future(watch.stop())
+    done, _ = await asyncio.wait({stopping}, timeout=4)
+    assert stopping in done, "the listener went on reading after stop()"
+    assert watch._listener is None
+    assert all(sub.closed for sub in redis.subscriptions)
