@@ -5,10 +5,17 @@ without an empty chart, and a period that cannot be read is explained with examp
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, WU, _file
+
+
+async def _ask(h: Harness) -> dict[str, Any]:
+    """/stats: the question with the period buttons."""
+    sent = await h.driver.send(STAFF, "/stats")
+    return await h.driver.expect(STAFF, "请选择统计时段", since=sent["message_id"])
 
 
 async def test_last_month_and_typed_periods(linli_sandbox: Harness) -> None:
@@ -17,7 +24,8 @@ async def test_last_month_and_typed_periods(linli_sandbox: Harness) -> None:
     h.clock.set(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))  # 20 Nov, 10:00 in Shanghai
     await _file(h, WU, "2号楼门口的路灯不亮了")
     h.clock.set(datetime(2026, 12, 1, 1, 0, tzinfo=UTC))  # 1 Dec, 09:00: the monthly report
-    [ask] = await d.say(STAFF, "/stats")
+    # (the staff card of the filing may arrive meanwhile: answers are found by their text)
+    ask = await _ask(h)
     await d.tap(STAFF, "本月", ask["message_id"])
     this_month = await d.expect(STAFF, "台账统计 · 本月", since=ask["message_id"])
     assert "诉求 0 件" in message_text(this_month)
@@ -25,13 +33,14 @@ async def test_last_month_and_typed_periods(linli_sandbox: Harness) -> None:
     last = await d.expect(STAFF, "台账统计 · 上月", since=this_month["message_id"])
     assert "诉求 1 件" in message_text(last)
     # typed: a month, or from-to days; the export is of those days
-    [*_, typed] = await d.say(STAFF, "/stats 2026年11月")
-    assert "台账统计 · 2026-11-01 至 2026-11-30" in message_text(typed)
+    sent = await d.send(STAFF, "/stats 2026年11月")
+    typed = await d.expect(STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"])
     assert "诉求 1 件" in message_text(typed)
     await d.tap(STAFF, "导出台账", typed["message_id"])
     doc = await d.expect(STAFF, "台账已生成，共 1 件", since=typed["message_id"])
     assert doc["document"]["file_name"].startswith("ledger-20261101-20261130")
-    [*_, other] = await d.say(STAFF, "/stats 2026-11-21 2026-11-30")
+    sent = await d.send(STAFF, "/stats 2026-11-21 2026-11-30")
+    other = await d.expect(STAFF, "台账统计 · 2026-11-21 至 2026-11-30", since=sent["message_id"])
     assert "诉求 0 件" in message_text(other)
 
 
@@ -40,7 +49,7 @@ async def test_an_empty_period_has_no_chart_and_a_bad_one_is_explained(
 ) -> None:
     h = linli_sandbox
     d = h.driver
-    [ask] = await d.say(STAFF, "/stats")
+    ask = await _ask(h)
     await d.tap(STAFF, "本周", ask["message_id"])
     figures = await d.expect(STAFF, "台账统计 · 本周", since=ask["message_id"])
     assert "诉求 0 件" in message_text(figures)
