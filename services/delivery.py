@@ -731,10 +731,14 @@ async def record_sent(
 async def record_blocked(
     session: AsyncSession, *, delivery_id: int, chat_id: int, error: str
 ) -> int:
-    """The user blocked the bot: mark them, and every message waiting for them; returns count."""
+    """The user blocked the bot: mark them, and every message waiting for them; returns count.
+
+    One cancelled meanwhile (`cancel_stale`, e.g. while its call was under way) stays cancelled,
+    as in `record_failed`: that is what happened to the notice; the user is marked all the same.
+    """
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
+        .where(col(Delivery.id) == delivery_id, col(Delivery.state) != DeliveryState.CANCELLED)
         .values(state=DeliveryState.BLOCKED, error=error[:500], lease_until=None)
     )
     result = await session.exec(  # type: ignore[call-overload]

@@ -5,6 +5,7 @@ out, is sent as before."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
 
 import pytest
 from aiogram import Bot
@@ -15,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.app import make_bot
 from bot.settings import Settings
 from models.scheduling import Delivery, DeliveryState
+from models.users import User
 from sandbox.emulator import SANDBOX_TOKEN, Emulator
 from scheduler.limits import RateLimiter
 from scheduler.sender import Sender
@@ -163,3 +165,29 @@ def _cancelled_after_look(
         return ok
 
     return still
+
+
+async def test_a_cancelled_notice_to_a_user_who_blocked_the_bot_stays_cancelled(
+    emulator: Emulator,
+    bot: Bot,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+) -> None:
+    """The matter moved on while the call was under way, and the call found the bot blocked
+    (403): the notice stays cancelled; the user is still marked as having blocked the bot, and
+    what else waited for them is marked blocked."""
+    await add_users(session, [11])
+    await enqueue(
+        session, chat_id=11, text="⏰ 诉求还没人受理", urgent=True, matter=MATTER, now=clock.now
+    )
+    later = clock.now + timedelta(hours=1)
+    await enqueue(session, chat_id=11, text="停水通知", urgent=True, not_before=later)
+    await session.commit()
+    emulator.set_blocked(11, True)
+    sender = Sender(bot=bot, sessionmaker=sessionmaker, clock=clock, worker="t")
+    sender._still_to_send = _cancelled_after_look(sender, sessionmaker)  # type: ignore[method-assign]
+    assert await sender.drain() == 1
+    assert await _states(session) == [DeliveryState.CANCELLED, DeliveryState.BLOCKED]
+    user = await session.get(User, 11, populate_existing=True)
+    assert user is not None and user.blocked_bot
