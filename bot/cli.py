@@ -36,6 +36,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     settings.token()
+    if args.webhook and not settings.webhook_url:
+        raise SettingsError("LINLI_WEBHOOK_URL: not set (needed for webhook mode)")
 
     async def main() -> int:
         app = await create_app(settings)

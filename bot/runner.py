@@ -13,6 +13,7 @@ from aiohttp import web
 from bot.app import App
 from bot.chat_lock import ChatOrderedRequestHandler
 from bot.commands import register_commands
+from bot.settings import SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ async def run_webhook(app: App, *, stop: asyncio.Event | None = None) -> None:
     """Serve Telegram's webhook calls, checking the secret token on each."""
     settings = app.settings
     if not settings.webhook_url:
-        raise ValueError("LINLI_WEBHOOK_URL: not set (needed for webhook mode)")
+        raise SettingsError("LINLI_WEBHOOK_URL: not set (needed for webhook mode)")
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
     await on_startup(app)
     web_app = web.Application()

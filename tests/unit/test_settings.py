@@ -68,3 +68,18 @@ def test_bad_timezone_stops_cli_with_one_line() -> None:
     assert result.returncode == 2
     assert "LINLI_TIMEZONE: unknown time zone 'Nowhere/City'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_webhook_mode_without_url_stops_with_one_line() -> None:
+    env = {"PATH": "/usr/bin:/bin", "LINLI_BOT_TOKEN": "123:abc", "LINLI_WEBHOOK_URL": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run", "--webhook"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "linli: LINLI_WEBHOOK_URL: not set (needed for webhook mode)"
+    assert "Traceback" not in result.stderr
