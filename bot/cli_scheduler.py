@@ -19,7 +19,13 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     settings.token()
 
     async def main(stop: Any) -> None:
-        await run_alone(settings, stop=stop, tick_seconds=args.tick, max_in_flight=args.in_flight)
+        await run_alone(
+            settings,
+            stop=stop,
+            tick_seconds=args.tick,
+            max_in_flight=args.in_flight,
+            per_second=args.rate,
+        )
 
     run_until_signal(main)
     return 0

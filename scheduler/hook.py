@@ -65,7 +65,9 @@ async def run_alone(
 
     engine = await prepare_database(settings)  # checks (or, on SQLite, applies) the schema
     await engine.dispose()
-    service = await build_service(settings, tick_seconds=tick_seconds, max_in_flight=max_in_flight)
+    service = await build_service(
+        settings, tick_seconds=tick_seconds, max_in_flight=max_in_flight, per_second=per_second
+    )
     await service.start()
     log.info("scheduler: running alone as %s", service.worker)
     try:
