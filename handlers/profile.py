@@ -183,6 +183,33 @@ async def on_named_toggle(
             raise
 
 
+@router.callback_query(ProfileCb.filter(F.action.in_({"consent-on", "consent-off"})))
+async def on_consent_answer(
+    query: CallbackQuery, callback_data: ProfileCb, session: AsyncSession, user: User, t: Text
+) -> None:
+    """The answer to the one-off notice (services.member_jobs): named on results or not.
+
+    The notice keeps its text, loses its buttons and says what was chosen; a second tap (or
+    an old notice's) sets the same answer again, harmlessly."""
+    named = callback_data.action == "consent-on"
+    profile, _ = await member_service.set_name_public(session, user=user, named=named)
+    masked = masked_name(t, profile.real_name)
+    await query.answer(
+        t("profile-named-changed-on", name=profile.real_name)
+        if named
+        else t("profile-named-changed-off", masked=masked),
+        show_alert=True,
+    )
+    if not isinstance(query.message, Message) or query.message.reply_markup is None:
+        return
+    line = _named_line(t, profile)
+    try:
+        await query.message.edit_text(f"{query.message.html_text}\n\n{line}", reply_markup=None)
+    except TelegramBadRequest as exc:
+        if "message is not modified" not in str(exc):  # a double tap that crossed the edit
+            raise
+
+
 def _actions(markup: InlineKeyboardMarkup | None) -> list[str | None]:
     """The buttons' callback data: two cards with the same buttons show the same choice."""
     rows = markup.inline_keyboard if markup is not None else []

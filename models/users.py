@@ -102,6 +102,9 @@ class MemberProfile(SQLModel, table=True):
     # named on public result cards and the points board only when the member said so (双报到 or
     # 我的资料); otherwise the surname and "**" (services.orders.public_name)
     show_name_public: bool = Field(default=False)
+    # when the member was asked that (双报到, the one-off notice to members who signed up before
+    # the question existed, or their answer in 我的资料); None: never asked (services.member_jobs)
+    name_asked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     points: int = Field(default=0)
     service_minutes: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -19,6 +19,7 @@ JOB_MODULES: list[str] = [
     "services.order_jobs",  # order cycle: escalation, deadlines, 回访, unrated close (issue 4)
     "services.triage.jobs",  # triage: nightly retraining with staff corrections (issue 5)
     "services.consult_jobs",  # meetings and polls: reminders, check-in, closing (issue 7)
+    "services.member_jobs",  # the one-off notice to members never asked about being named
     # Features add their job modules here, one line each, e.g. "services.order_jobs".
 ]
 
@@ -26,6 +27,7 @@ JOB_MODULES: list[str] = [
 ON_LEADING: list[str] = [
     "scheduler.generic_jobs:ensure_recurring",  # weekly digest, monthly report (issue 6)
     "services.triage.jobs:ensure_retraining_scheduled",  # nightly retraining (issue 5)
+    "services.member_jobs:ensure_name_consent_asked",  # members never asked: one notice
     # Recurring work a feature keeps scheduled: "module:function", called as
     # `await function(session, now=..., zone=...)` each time a process becomes the leader.
 ]

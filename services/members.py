@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import col, select
@@ -72,6 +73,7 @@ async def apply(
     profile.community_id = community.id or 0
     profile.grid_id = application.grid_id
     profile.show_name_public = application.show_name_public
+    profile.name_asked_at = utcnow()  # the sign-up asked it: no notice later (member_jobs)
     profile.status = MemberStatus.PENDING
     profile.reviewed_by = None
     profile.reviewed_at = None
@@ -95,7 +97,10 @@ async def set_name_public(
     profile = await session.get(MemberProfile, user.id)
     if profile is None or profile.real_name == "-":  # "-": deleted with /forget
         raise NotFound("err-member-not-found")
+    if profile.name_asked_at is None:  # answered: the one-off notice is not needed
+        profile.name_asked_at = utcnow()
     if profile.show_name_public == named:
+        await session.commit()
         return profile, False
     profile.show_name_public = named
     audit.record(
@@ -175,6 +180,8 @@ async def review(
     member = await session.get(User, member_id)
     if member is not None and approve:
         member.set_roles(set(member.role_set) | {Role.MEMBER})
+    if approve:
+        await _tell_if_never_asked(session, member_id=member_id, now=now)
     audit.record(
         session,
         actor_id=reviewer.id,
@@ -212,6 +219,8 @@ async def set_suspended(
         roles_now = set(member.role_set)
         (roles_now.discard if suspended else roles_now.add)(Role.MEMBER)
         member.set_roles(roles_now)
+    if not suspended:
+        await _tell_if_never_asked(session, member_id=member_id, now=utcnow())
     audit.record(
         session,
         actor_id=actor.id,
@@ -221,6 +230,20 @@ async def set_suspended(
     )
     await session.commit()
     return profile
+
+
+async def _tell_if_never_asked(session: AsyncSession, *, member_id: int, now: datetime) -> None:
+    """A member approved (or back from a suspension) who was never asked whether to be named,
+    e.g. an application filed before 双报到 asked it: the one-off notice job runs now."""
+    asked = (
+        await session.exec(
+            select(MemberProfile.name_asked_at).where(col(MemberProfile.user_id) == member_id)
+        )
+    ).first()
+    if asked is None:
+        from services.member_jobs import schedule_name_consent  # it imports services.orders
+
+        await schedule_name_consent(session, now=now)
 
 
 async def pending_members(

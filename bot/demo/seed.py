@@ -58,6 +58,7 @@ async def seed_demo(session: AsyncSession) -> None:
                     status=MemberStatus.APPROVED,
                     reviewed_at=now,
                     show_name_public=demo.member.get("named") == "yes",
+                    name_asked_at=now,  # the demo members have answered
                 )
                 session.add(profile)
             roles.add(Role.MEMBER)

@@ -81,6 +81,10 @@ member-named-yes = ✅ Show my name
 member-named-no = 🙈 Don't show it, write “{ $masked }”
 member-named-shown = name shown ({ $name })
 member-named-hidden = name not shown, only “{ $masked }”
+member-consent-notice = 🙈 From now on, published results and the points board <b>do not show your name</b>, only “{ $masked }”, unless you agree to show “{ $name }”.
+    You were not asked when you signed up, so it is hidden for now. Please choose below; you can change it at any time in “{ menu-profile }”.
+member-consent-btn-show = 🙋 Show “{ $name }”
+member-consent-btn-hide = 🙈 Keep it hidden (“{ $masked }”)
 member-confirm = Please confirm your sign-up:
     Name: { $name }
     Unit: { $unit }

@@ -81,6 +81,10 @@ member-named-yes = ✅ 显示我的名字
 member-named-no = 🙈 不显示，写「{ $masked }」
 member-named-shown = 显示名字（{ $name }）
 member-named-hidden = 不显示名字，只写「{ $masked }」
+member-consent-notice = 🙈 现在起，组织晒单和积分榜上<b>不显示您的名字</b>，只写「{ $masked }」，除非您同意显示「{ $name }」。
+    以前报到时没有问过您，所以先不显示。请在下面选一下；以后也可以在「{ menu-profile }」里随时修改。
+member-consent-btn-show = 🙋 同意显示「{ $name }」
+member-consent-btn-hide = 🙈 继续不显示，写「{ $masked }」
 member-confirm = 请确认您的报到信息：
     姓名：{ $name }
     单位：{ $unit }

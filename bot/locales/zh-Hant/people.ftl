@@ -84,6 +84,10 @@ member-named-yes = ✅ 顯示我的名字
 member-named-no = 🙈 不顯示，寫「{ $masked }」
 member-named-shown = 顯示名字（{ $name }）
 member-named-hidden = 不顯示名字，只寫「{ $masked }」
+member-consent-notice = 🙈 現在起，組織曬單和積分榜上<b>不顯示您的名字</b>，只寫「{ $masked }」，除非您同意顯示「{ $name }」。
+    以前報到時沒有問過您，所以先不顯示。請在下面選一下；以後也可以在「{ menu-profile }」裡隨時修改。
+member-consent-btn-show = 🙋 同意顯示「{ $name }」
+member-consent-btn-hide = 🙈 繼續不顯示，寫「{ $masked }」
 member-confirm = 請確認您的報到信息：
     姓名：{ $name }
     單位：{ $unit }
