@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import async_sessionmaker
+    from sqlmodel.ext.asyncio.session import AsyncSession
+
+    from bot.i18n import Translator
+    from bot.settings import Settings
+    from scheduler.runner import JobRunner
 
 
 class FakeClock:
@@ -26,6 +34,31 @@ class FakeClock:
         """Jump to a moment (aware UTC)."""
         assert when.tzinfo is not None
         self.now = when
+
+
+def job_runner(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+    *,
+    worker: str,
+    texts: Translator | None = None,
+    settings: Settings | None = None,
+) -> JobRunner:
+    """The real job runner over a test database, driven by a fake clock, with every job kind
+    the app registers loaded."""
+    from bot.i18n import Translator
+    from bot.settings import Settings
+    from scheduler.kinds import load_job_kinds
+    from scheduler.runner import JobRunner
+
+    load_job_kinds()
+    return JobRunner(
+        sessionmaker=sessionmaker,
+        settings=settings if settings is not None else Settings(bot_token=None),
+        texts=texts if texts is not None else Translator(),
+        clock=clock,
+        worker=worker,
+    )
 
 
 @contextmanager

@@ -11,15 +11,13 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Translator
-from bot.settings import Settings
 from models.consultations import PollStatus, RsvpAnswer
 from models.scheduling import Delivery
-from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from services import meetings, polls
 from services.consult_common import Notifier
 from tests.consult.conftest import NOW, World
-from tests.support import FakeClock, count_commits_per_job
+from tests.support import FakeClock, count_commits_per_job, job_runner
 
 
 @pytest.fixture
@@ -33,14 +31,7 @@ def runner(
     sessionmaker: async_sessionmaker[AsyncSession], translator: Translator, clock: FakeClock
 ) -> JobRunner:
     """The real job runner over the test database."""
-    load_job_kinds()
-    return JobRunner(
-        sessionmaker=sessionmaker,
-        settings=Settings(bot_token=None),
-        texts=translator,
-        clock=clock,
-        worker="t1",
-    )
+    return job_runner(sessionmaker, clock, worker="t1", texts=translator)
 
 
 @pytest.fixture

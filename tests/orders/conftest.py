@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import (
@@ -18,11 +19,13 @@ from models import (
     StaffScope,
     User,
 )
+from scheduler.runner import JobRunner
 from services.requests import Draft
 from tests.e2e.conftest import (  # noqa: F401  (the sandbox fixtures for e2e tests)
     linli_sandbox,
     linli_sandbox_pg,
 )
+from tests.support import FakeClock, job_runner
 
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
@@ -54,6 +57,18 @@ class World:
         if user is self.admin:
             roles.add(Role.ADMIN)
         return frozenset(roles)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Time that only moves when the test moves it (starts at T0)."""
+    return FakeClock(T0)
+
+
+@pytest.fixture
+def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> JobRunner:
+    """The real job runner over the test database, driven by `clock`."""
+    return job_runner(sessionmaker, clock, worker="t-orders")
 
 
 def draft(text: str = "3号楼楼道灯坏了，晚上很黑", **kw: object) -> Draft:

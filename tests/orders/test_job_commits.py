@@ -11,36 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Translator
-from bot.settings import Settings
 from models.orders import LedgerEvent
 from models.scheduling import Delivery, JobState, ScheduledJob
-from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from services import order_jobs
 from services import orders as svc
 from services import requests as req_svc
 from tests.orders.conftest import T0, World, draft
 from tests.support import FakeClock, count_commits_per_job
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    """Time that only moves when the test moves it."""
-    return FakeClock(T0)
-
-
-@pytest.fixture
-def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> JobRunner:
-    """The real job runner over the test database."""
-    load_job_kinds()
-    return JobRunner(
-        sessionmaker=sessionmaker,
-        settings=Settings(bot_token=None),
-        texts=Translator(),
-        clock=clock,
-        worker="t-commits",
-    )
 
 
 @pytest.fixture

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Translator
-from bot.settings import Settings
 from models.orders import Order
 from models.scheduling import Delivery, DeliveryState
-from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from services import orders as svc
 from services import requests as req_svc
@@ -29,25 +25,6 @@ DEADLINE = T0 + timedelta(hours=20)
 NEAR = T0 + timedelta(hours=15, minutes=1)
 OVERDUE = DEADLINE + timedelta(minutes=1)
 MEMBER_KEYS = ("order-notice-deadline-near", "order-notice-overdue-member")
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    """Time that only moves when the test moves it."""
-    return FakeClock(T0)
-
-
-@pytest.fixture
-def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> JobRunner:
-    """The real job runner over the test database."""
-    load_job_kinds()
-    return JobRunner(
-        sessionmaker=sessionmaker,
-        settings=Settings(bot_token=None),
-        texts=Translator(),
-        clock=clock,
-        worker="t-member-reminders",
-    )
 
 
 async def _order(session: AsyncSession, world: World, *, needed: int) -> Order:

@@ -11,10 +11,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Translator
-from bot.settings import Settings
 from models.scheduling import Delivery, DeliveryState, JobState, ScheduledJob
-from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from services import orders as svc
 from services import requests as req_svc
@@ -27,21 +24,9 @@ MORNING = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)  # 07:00 in Shanghai, the da
 
 @pytest.fixture
 def clock() -> FakeClock:
-    """Time that only moves when the test moves it."""
+    """Time that only moves when the test moves it; here it starts at night (the conftest's
+    `runner` runs on it)."""
     return FakeClock(NIGHT)
-
-
-@pytest.fixture
-def runner(sessionmaker: async_sessionmaker[AsyncSession], clock: FakeClock) -> JobRunner:
-    """The real job runner over the test database."""
-    load_job_kinds()
-    return JobRunner(
-        sessionmaker=sessionmaker,
-        settings=Settings(bot_token=None),
-        texts=Translator(),
-        clock=clock,
-        worker="t-urgency",
-    )
 
 
 async def _queued_at(sm: async_sessionmaker[AsyncSession], when: datetime) -> list[Delivery]:
