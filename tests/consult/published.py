@@ -1,5 +1,5 @@
 """A published meeting of 李社工's community (demo data), made through the services, for e2e
-tests that start where staff or residents act on it."""
+tests that start where staff or residents act on it; and 李社工 opening its capacity to edit."""
 
 from __future__ import annotations
 
@@ -51,3 +51,14 @@ async def published_meeting(
             notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
         )
         return published
+
+
+async def to_capacity_edit(h: Harness, meeting: Meeting, *, now_reads: str) -> None:
+    """李社工 taps the published meeting's 修改 → 人数上限 and is told what it is now
+    ('现在是：30')."""
+    d = h.driver
+    [greeting] = await d.say(STAFF, "/start")
+    await d.click(STAFF, greeting["message_id"], data=f"cmt:edit:{meeting.id}:0")
+    ask = await d.expect(STAFF, "要修改什么", since=greeting["message_id"])
+    await d.tap(STAFF, "人数上限", ask["message_id"])
+    await d.expect(STAFF, f"现在是：{now_reads}", since=ask["message_id"])

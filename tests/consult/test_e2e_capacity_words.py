@@ -4,17 +4,13 @@ its common variants, at creation and when a published meeting's capacity is edit
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlmodel import select
 
-from models import Role, User
 from models.consultations import Meeting
 from services import meetings
-from services.consult_common import Notifier
 from services.errors import InvalidInput
-from services.users import staff_scopes
+from tests.consult.published import published_meeting, to_capacity_edit
 from tests.consult.test_e2e_meeting_capacity import _to_capacity
 from tests.e2e.conftest import Harness
 
@@ -68,38 +64,8 @@ async def test_traditional_no_limit_at_creation(linli_sandbox: Harness) -> None:
 async def test_traditional_no_limit_when_editing(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
-    roles = frozenset({Role.RESIDENT, Role.STAFF})
-    async with h.sessionmaker() as session:
-        staff = await session.get(User, STAFF)
-        assert staff is not None
-        community_id = (await staff_scopes(session, user_id=STAFF))[0].community_id
-        meeting = await meetings.create_meeting(
-            session,
-            user=staff,
-            roles=roles,
-            now=h.clock(),
-            draft=meetings.MeetingDraft(
-                community_id=community_id,
-                title="十二月居民议事会",
-                agenda=["年度工作回顾"],
-                starts_at=h.clock() + timedelta(days=5),
-                place="社区会议室",
-                capacity=30,
-            ),
-        )
-        await meetings.publish_meeting(
-            session,
-            user=staff,
-            roles=roles,
-            meeting_id=meeting.id or 0,
-            now=h.clock(),
-            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
-        )
-    [greeting] = await d.say(STAFF, "/start")
-    await d.click(STAFF, greeting["message_id"], data=f"cmt:edit:{meeting.id}:0")
-    ask = await d.expect(STAFF, "要修改什么", since=greeting["message_id"])
-    await d.tap(STAFF, "人数上限", ask["message_id"])
-    await d.expect(STAFF, "现在是：30", since=ask["message_id"])
+    meeting = await published_meeting(h, capacity=30)
+    await to_capacity_edit(h, meeting, now_reads="30")
     [first, *_] = await d.say(STAFF, "無限制")
     await d.expect(STAFF, "已修改", since=first["message_id"] - 1)
     async with h.sessionmaker() as session:
