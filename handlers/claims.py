@@ -169,7 +169,9 @@ def claimed_text(t: Text, view: Any) -> str:
     return t("order-claimed-no-phone", number=view.order.number, how=Raw(how_to_reach(t, view)))
 
 
-def _order_markup(t: Text, view: Any) -> Any:
+def order_markup(t: Text, view: Any) -> Any:
+    """The order card's buttons for this reader: 完成上报/放弃 for a claimant while it is open,
+    接单 for another member, staff's tools."""
     order = view.order
     oid = order.id
     rows = []
@@ -199,7 +201,7 @@ async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: in
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
     )
-    await reply(event, await order_text(ctx, view), reply_markup=_order_markup(ctx.t, view))
+    await reply(event, await order_text(ctx, view), reply_markup=order_markup(ctx.t, view))
 
 
 @router.callback_query(OrderCb.filter(F.action.in_({"odet", "sord"})))
@@ -222,7 +224,7 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
     if _about_one_order(query, callback_data.ref):
         # the offer or the order's card: it becomes the claimed order's card (phone, room,
         # 完成上报), so no stale 接单 button is left on the member's screen
-        await edit_or_send(query, await order_text(ctx, view), _order_markup(ctx.t, view))
+        await edit_or_send(query, await order_text(ctx, view), order_markup(ctx.t, view))
         await reply(query, claimed_text(ctx.t, view))
     else:  # a list of orders stays a list; the claimed order's card comes below it
         await reply(query, claimed_text(ctx.t, view))

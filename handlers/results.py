@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+import contextlib
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
 
 from bot.i18n import Text
+from handlers.claims import order_markup, order_text
 from handlers.context import OrderCtx
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
+from models.orders import OrderStatus
 from services import orders as order_service
 
 REPORT_NOTE_LIMIT = 2000  # characters, as services.orders.report_done accepts
@@ -65,9 +71,28 @@ async def on_report_start(
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
+    card = query.message if isinstance(query.message, Message) else None
+    if view.order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        # an older card's button: reported already (by this member or another claimant),
+        # verified or cancelled since; the card is shown as it stands
+        key = (
+            "order-report-already"
+            if view.order.status == OrderStatus.DONE
+            else "order-err-changed"
+        )
+        if card is not None and callback_data.action == "mdone" and _carries(card, query.data):
+            await _show_now(
+                card.bot, ctx, card.chat.id, card.message_id, card.text is not None, view
+            )
+        await answer_once(query, ctx.t(key, number=view.order.number), alert=True)
+        return
     await state.clear()
     await state.set_state(ResultFlow.report)
+    # the message whose 完成上报 was tapped (not the question whether to leave another form):
+    # once reported it reads so, without the button
     await state.update_data(oid=view.order.id, note="", photos=[])
+    if card is not None and callback_data.action == "mdone":
+        await state.update_data(card=card.message_id, card_text=card.text is not None)
     await reply(
         query,
         ctx.t("order-ask-report", number=view.order.number),
@@ -107,10 +132,46 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
     )
     await state.clear()
     assert out.order is not None
+    if values.get("card"):
+        view = await order_service.order_view(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=out.order.id or 0
+        )
+        card, is_text = int(values["card"]), bool(values.get("card_text"))
+        await _show_now(message.bot, ctx, message.chat.id, card, is_text, view)
     await message.answer(
         ctx.t("order-reported", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
+
+
+def _carries(message: Message, data: str | None) -> bool:
+    """The message has the button tapped (not a forged tap on a card already shown as is)."""
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+    return any(key.callback_data == data for row in rows for key in row)
+
+
+async def _show_now(
+    bot: Bot | None, ctx: OrderCtx, chat_id: int, message_id: int, is_text: bool, view: Any
+) -> None:
+    """The message that carried 完成上报 becomes the order's card as it stands now (reported:
+    waiting for staff to verify), without the button; a photo's caption only loses it."""
+    if bot is None:
+        return
+    t = ctx.t
+    markup = order_markup(t, view)
+    # gone, too old, or a double tap crossing the edit: the member was told in the reply
+    with contextlib.suppress(TelegramBadRequest):
+        if not is_text:
+            await bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=markup
+            )
+            return
+        card = await order_text(ctx, view)
+        if view.order.status == OrderStatus.DONE:
+            card += "\n" + t("order-card-reported")
+        await bot.edit_message_text(
+            card, chat_id=chat_id, message_id=message_id, reply_markup=markup
+        )
 
 
 @router.message(ResultFlow.report, F.text)

@@ -4,10 +4,12 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -75,8 +77,11 @@ class OnBehalf(StatesGroup):
 
 @router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
 async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Leave any staff step."""
+    """Leave any staff step (a transfer's unit list and note prompt lose their buttons)."""
+    values = await state.get_data()
     await state.clear()
+    await _drop_buttons(message.bot, message.chat.id, values.get("units_msg"))
+    await _drop_buttons(message.bot, message.chat.id, values.get("note_prompt"))
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
@@ -105,6 +110,16 @@ refuse_button_labels(
 refuse_button_labels(
     router, StaffFlow.transfer_note, OnBehalf.room, OnBehalf.phone, allow=("common-skip",)
 )
+
+
+async def _drop_buttons(bot: Bot | None, chat_id: int, message_id: object) -> None:
+    """A step's inline buttons (跳过, units used before) once the step is over: used, answered
+    by typing, or left."""
+    if bot is None or not isinstance(message_id, int):
+        return
+    # already without buttons, or gone: nothing to take away
+    with contextlib.suppress(TelegramBadRequest):
+        await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
 
 
 def _typed(message: Message) -> str | None:
@@ -623,7 +638,11 @@ async def on_prompt(
             await state.update_data(units=units)
             buttons = [button(short(unit, 20), "stru", req.id, i) for i, unit in enumerate(units)]
             rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-            await reply(query, t("order-transfer-recent"), reply_markup=keyboard(rows))
+            if isinstance(query.message, Message):
+                listed = await query.message.answer(
+                    t("order-transfer-recent"), reply_markup=keyboard(rows)
+                )
+                await state.update_data(units_msg=listed.message_id)
 
 
 @router.callback_query(OrderCb.filter(F.action == "smgo"))
@@ -645,7 +664,9 @@ async def on_merge_chosen(
 
 @router.message(StaffFlow.transfer_unit, F.text)
 async def on_transfer_unit(message: Message, state: FSMContext, t: Text) -> None:
-    """The unit typed; then an optional note."""
+    """The unit typed; then an optional note (the units used before are no longer offered)."""
+    values = await state.get_data()
+    await _drop_buttons(message.bot, message.chat.id, values.get("units_msg"))
     await _ask_transfer_note(message, state, t, message.text or "")
 
 
@@ -672,13 +693,19 @@ async def on_transfer_unit_chosen(
 async def _ask_transfer_note(
     event: Message | CallbackQuery, state: FSMContext, t: Text, unit: str
 ) -> None:
-    await state.update_data(unit=unit)
+    await state.update_data(unit=unit, units_msg=None)  # the list is answered either way
     await state.set_state(StaffFlow.transfer_note)
-    await reply(
-        event,
+    if isinstance(event, CallbackQuery):
+        await answer_once(event)
+    target = event.message if isinstance(event, CallbackQuery) else event
+    if not isinstance(target, Message):
+        return
+    prompt = await target.answer(
         t("order-ask-transfer-note"),
         reply_markup=keyboard([[button(t("common-skip"), "oskip")]]),
     )
+    # its 跳过 goes once the note is typed or skipped (or the step is left)
+    await state.update_data(note_prompt=prompt.message_id)
 
 
 async def _transfer(
@@ -695,6 +722,9 @@ async def _transfer(
         now=ctx.now(),
     )
     await state.clear()
+    prompt = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(prompt, Message):
+        await _drop_buttons(prompt.bot, prompt.chat.id, values.get("note_prompt"))
     # an urgent matter is followed up within hours, not days: say when
     req = out.request
     assert req is not None

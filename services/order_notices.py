@@ -46,6 +46,8 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
     ],
     "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
     "member-order": [("order-btn-details", "odet")],
+    # sent back: report again from the notice itself, or read the order first
+    "member-sent-back": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],
     "resident-request": [("order-btn-view-mine", "rview")],
     "resident-rate": [
         ("order-rate-satisfied", "rate1"),

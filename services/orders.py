@@ -1582,7 +1582,7 @@ async def verify(
                 chat_id=c.member_id,
                 key="order-notice-sent-back",
                 args={"number": order.number, "note": clean or "-"},
-                kind="member-order",
+                kind="member-sent-back",
                 ref_id=order.id,
                 community_id=order.community_id,
             )

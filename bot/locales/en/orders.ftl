@@ -255,6 +255,10 @@ order-reassigned = Order { $number } is reassigned to { $name }.
 order-ask-report = What was done for order { $number }? You may add photos. Tap "✅ Done" when finished.
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
+# the card whose Report done was tapped, once reported (without the button)
+order-card-reported = ⏳ Reported; waiting for staff to check.
+# an older card's Report done tapped after the order was reported (alert)
+order-report-already = Order { $number } has already been reported and is waiting for staff to check.
 order-btn-verify = ✅ Accept
 order-btn-result-photos = 🖼 See the photos
 order-btn-send-back = ↩️ Send back
@@ -320,6 +324,7 @@ order-notice-result-follower = ✅ Your request { $number } (handled together wi
     It is closed with that request. If something is still wrong, tap "{ menu-order-new }" and tell us.
 order-notice-rate-reminder = Request { $number } is done. Are you satisfied? Please rate it below.
 order-notice-sent-back = Order { $number } was sent back: { $note }
+    When it is put right, tap "✅ Report done" to report it again.
 order-notice-verified = 🎉 Order { $number } is accepted; you earned { $points } points. Thank you!
 order-notice-cancelled = Order { $number } was cancelled by staff: { $reason }
 order-notice-reopened = ⚠️ The resident is not satisfied with request { $number }: { $comment }. Please handle it again.

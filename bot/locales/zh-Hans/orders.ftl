@@ -255,6 +255,10 @@ order-reassigned = 工单 { $number } 已改派给 { $name }。
 order-ask-report = 请写一下工单 { $number } 做了什么，可以附上照片。写完点「✅ 说完了」。
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
+# the card whose 完成上报 was tapped, once reported (without the button)
+order-card-reported = ⏳ 已上报完成情况，等待社区验收。
+# an older card's 完成上报 tapped after the order was reported (alert)
+order-report-already = 工单 { $number } 已经上报过了，正在等待社区验收。
 order-btn-verify = ✅ 验收通过
 order-btn-result-photos = 🖼 查看照片
 order-btn-send-back = ↩️ 退回
@@ -320,6 +324,7 @@ order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { 
     这件事随合并的诉求一起办结。如果还有问题，请点「{ menu-order-new }」再告诉我们。
 order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗？请点下面的按钮评价。
 order-notice-sent-back = 工单 { $number } 被退回：{ $note }
+    补好后请点「✅ 完成上报」再次上报。
 order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
 order-notice-cancelled = 工单 { $number } 已被社区撤销：{ $reason }
 order-notice-reopened = ⚠️ 居民对诉求 { $number } 不满意：{ $comment }。请重新办理。

@@ -258,6 +258,10 @@ order-reassigned = 工單 { $number } 已改派給 { $name }。
 order-ask-report = 請寫一下工單 { $number } 做了什麼，可以附上照片。寫完點「✅ 說完了」。
 order-ask-report-text = 請先用文字說明辦理情況。
 order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
+# the card whose 完成上報 was tapped, once reported (without the button)
+order-card-reported = ⏳ 已上報完成情況，等待社區驗收。
+# an older card's 完成上報 tapped after the order was reported (alert)
+order-report-already = 工單 { $number } 已經上報過了，正在等待社區驗收。
 order-btn-verify = ✅ 驗收通過
 order-btn-result-photos = 🖼 查看照片
 order-btn-send-back = ↩️ 退回
@@ -323,6 +327,7 @@ order-notice-result-follower = ✅ 您反映的訴求 { $number }（和訴求 { 
     這件事隨合併的訴求一起辦結。如果還有問題，請點「{ menu-order-new }」再告訴我們。
 order-notice-rate-reminder = 訴求 { $number } 已經辦好了，您滿意嗎？請點下面的按鈕評價。
 order-notice-sent-back = 工單 { $number } 被退回：{ $note }
+    補好後請點「✅ 完成上報」再次上報。
 order-notice-verified = 🎉 工單 { $number } 已驗收，您獲得 { $points } 積分。謝謝您！
 order-notice-cancelled = 工單 { $number } 已被社區撤銷：{ $reason }
 order-notice-reopened = ⚠️ 居民對訴求 { $number } 不滿意：{ $comment }。請重新辦理。
