@@ -184,11 +184,9 @@ async def test_claim_is_atomic_between_competing_schedulers(
     assert len(every) == 60 and len(set(every)) == 60
 
 
-async def test_recurring_rule_schedules_the_next_occurrence(
-    session: AsyncSession, runner: JobRunner, clock: FakeClock
-) -> None:
+async def _daily_at_eight(session: AsyncSession, clock: FakeClock) -> ScheduledJob:
+    """User 11's test.remind every day at 08:00 local time, scheduled now (committed)."""
     await add_users(session, [11])
-    # every day at 08:00 local; now is Monday 10:00 local → Tuesday 08:00 local (00:00 UTC)
     job = await schedule_recurring(
         session,
         kind="test.remind",
@@ -199,6 +197,14 @@ async def test_recurring_rule_schedules_the_next_occurrence(
         zone=SHANGHAI,
     )
     await session.commit()
+    return job
+
+
+async def test_recurring_rule_schedules_the_next_occurrence(
+    session: AsyncSession, runner: JobRunner, clock: FakeClock
+) -> None:
+    # every day at 08:00 local; now is Monday 10:00 local → Tuesday 08:00 local (00:00 UTC)
+    job = await _daily_at_eight(session, clock)
     assert job.due_at == datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
     clock.set(job.due_at)
     assert len((await runner.run_due()).done) == 1
@@ -211,18 +217,8 @@ async def test_recurring_rule_schedules_the_next_occurrence(
 async def test_recurring_work_skipped_as_too_late_keeps_its_next_occurrence(
     session: AsyncSession, runner: JobRunner, clock: FakeClock
 ) -> None:
-    await add_users(session, [11])
     # a daily 08:00 reminder (too late after 1 h); the bot was down from Monday to Wednesday
-    job = await schedule_recurring(
-        session,
-        kind="test.remind",
-        rule="0 8 * * *",
-        payload={"user_id": 11},
-        key="daily",
-        now=clock.now,
-        zone=SHANGHAI,
-    )
-    await session.commit()
+    job = await _daily_at_eight(session, clock)
     clock.set(datetime(2026, 11, 25, 3, 0, tzinfo=UTC))  # Wednesday 11:00 local
     assert len((await runner.run_due()).skipped) == 1
     jobs = await _jobs(session)
