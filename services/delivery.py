@@ -22,7 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from models.users import MemberProfile, StaffScope, User
+from models.users import MemberProfile, MemberStatus, StaffScope, User
 
 DEFAULT_QUIET = (time(22, 0), time(7, 0))
 TEXT_LIMIT = 4096
@@ -213,6 +213,45 @@ async def cancel_stale(session: AsyncSession, *, matter: str) -> int:
     return int(result.rowcount or 0)
 
 
+# Notices a member gets as a member that name no matter of their own (a claim's news); the
+# others name the order they offer ("order:12:open") or the member's claim ("claim:7:active").
+MEMBER_NOTICE_KINDS = (
+    "order-notice-assigned",
+    "order-notice-co-done",
+    "order-notice-sent-back",
+    "order-notice-info-added-member",
+    "member-name-consent",
+)
+
+
+async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: bool) -> int:
+    """Someone stopped being a member (they deleted their data): what waits for them as a member
+    is cancelled, in the caller's transaction — offers (an order's "open" matter; kept for staff,
+    whose own cards about orders name it too), their claims' reminders and a claim's news. Their
+    own requests' notices and everything else stay. Returns how many."""
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    member_work = [
+        col(Delivery.matter).like("claim:%"),
+        col(Delivery.kind).in_(MEMBER_NOTICE_KINDS),
+    ]
+    if not staff:
+        member_work.append(col(Delivery.matter).like("order:%"))
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            or_(*member_work),
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
+        )
+        .values(state=DeliveryState.CANCELLED, error="no longer a member")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
     """The sender's last look before the Bot API call: is this claimed delivery still to go
     (not cancelled meanwhile because its matter moved on)? One read by primary key."""
@@ -236,10 +275,14 @@ def parse_hhmm(value: str) -> time:
 def home_community() -> Any:
     """SQL (correlated on User): the community whose quiet hours apply to a person when a
     message names none — their address's; without an address of their own, the community they
-    serve in as a member (双报到), else the first they are staff of; NULL: the default hours."""
+    serve in as a member (双报到; a rejected sign-up, also one deleted with /forget, serves
+    nowhere), else the first they are staff of; NULL: the default hours."""
     member = (
         sa_select(col(MemberProfile.community_id))
-        .where(col(MemberProfile.user_id) == col(User.id))
+        .where(
+            col(MemberProfile.user_id) == col(User.id),
+            col(MemberProfile.status) != MemberStatus.REJECTED,
+        )
         .correlate(User)
         .scalar_subquery()
     )
@@ -858,6 +901,7 @@ async def count_by_state(
 __all__ = [
     "Claimed",
     "after_quiet_hours",
+    "cancel_member_notices",
     "cancel_stale",
     "claim_deliveries",
     "count_by_state",

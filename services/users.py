@@ -190,6 +190,10 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     await delivery.cancel_stale(session, matter=verify_matter(user.id))
     profile = await session.get(MemberProfile, user.id)
     if profile is not None:
+        # staff cards asking to review their sign-up carry the name and phone just deleted
+        from services.members import review_matter  # members import this module
+
+        await delivery.cancel_stale(session, matter=review_matter(user.id))
         profile.real_name = "-"
         profile.phone = "-"
         profile.work_unit = "-"
@@ -204,6 +208,12 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     from services.requests import forget_requests  # requests import this module
 
     await forget_requests(session, user_id=user.id)
+    # What waits in the outbox for them: what they were sent as a member no longer applies;
+    # the rest (their own requests' news, meeting reminders) is timed by the quiet hours that
+    # apply to them now (no address, no member sign-up: the default ones, unless they are staff)
+    await delivery.cancel_member_notices(session, chat_id=user.id, staff=Role.STAFF in roles)
+    await session.flush()  # the re-timing reads where they belong now
+    await hold_for_quiet_hours(session, user=user, now=now)
     audit.record(
         session, actor_id=user.id, action="forget", subject_type="user", subject_id=user.id
     )
