@@ -50,6 +50,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Bring the database schema to the newest revision (or to --revision)."""
+    from alembic.util import CommandError
+
     from models.db import create_engine
     from models.migrate import current_revision, downgrade, upgrade
 
@@ -59,10 +61,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         engine = create_engine(settings.database_url)
         try:
             before = await current_revision(engine)
-            if args.downgrade:
-                await downgrade(engine, args.downgrade)
-            else:
-                await upgrade(engine, args.revision)
+            try:
+                if args.downgrade:
+                    await downgrade(engine, args.downgrade)
+                else:
+                    await upgrade(engine, args.revision)
+            except CommandError as exc:  # an unknown revision, or one on the wrong side
+                option = "--downgrade" if args.downgrade else "--revision"
+                raise StartupError(f"{option}: {exc}") from None
             after = await current_revision(engine)
         finally:
             await engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,18 @@ def test_webhook_mode_without_url_stops_with_one_line() -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == "linli: LINLI_WEBHOOK_URL: not set (needed for webhook mode)"
     assert "Traceback" not in result.stderr
+
+
+def test_unknown_migration_revision_stops_with_one_line(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'm.sqlite3'}"
+    env = {"PATH": "/usr/bin:/bin", "LINLI_DATABASE_URL": url}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "migrate", "--revision", "9999"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "linli: --revision: Can't locate revision identified by '9999'"
