@@ -34,7 +34,8 @@ from services.when import MEETING_EXAMPLE_AT, example_text, parse_when, when_arg
 
 
 class HubCb(CallbackData, prefix="chb"):
-    """近期议事 hub buttons: meetings, polls, topics, propose, check-in code; staff menu."""
+    """Hub buttons: 近期议事's topics, propose and check-in code (its meetings and open polls
+    are buttons of their own); 议事管理's staff tools."""
 
     action: str
 

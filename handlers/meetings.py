@@ -534,8 +534,11 @@ async def start_meeting_form(
     if topic is not None:
         await state.update_data(from_topic=topic.id)
         text = t("topic-new-meeting-kind", title=topic.title)
+    # a topic's picker names the topic in its buttons: tapped again later (starting over), the
+    # new meeting still takes the topic onto its agenda
+    from_topic = (topic.id or 0) if topic is not None else 0
     rows = [
-        [(t(f"meeting-kind-{k.value}"), MeetingCb(action="kind", id=i).pack())]
+        [(t(f"meeting-kind-{k.value}"), MeetingCb(action="kind", id=i, arg=from_topic).pack())]
         for i, k in enumerate(MeetingKind)
     ]
     await reply(target, text, reply_markup=kb(rows))
@@ -556,17 +559,36 @@ async def on_kind(
     t: Text,
 ) -> None:
     """Kind chosen; ask the title. An older picker starts a new meeting of that kind, asking
-    first when another form is half filled."""
+    first when another form is half filled; a topic's picker (arg: the topic) keeps the topic
+    for the new meeting's agenda."""
     kinds = list(MeetingKind)
     if not 0 <= callback_data.id < len(kinds):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
+    topic_id = callback_data.arg
     if await state.get_state() not in _KIND_STEPS:
+        # a topic's picker: the topic is still ours to decide (else refused, as its
+        # 新建议事会 button is), and goes on the new meeting's agenda
+        topic = (
+            await topics.check_can_decide(session, user=user, roles=roles, topic_id=topic_id)
+            if topic_id
+            else None
+        )
         if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
             return
-        community_id = await staff_community(session, user=user, roles=roles)
+        community_id = (
+            topic.community_id
+            if topic is not None
+            else await staff_community(session, user=user, roles=roles)
+        )
         await state.clear()
         await state.update_data(community_id=community_id)
+        if topic is not None:
+            await state.update_data(from_topic=topic.id)
+    elif topic_id and (await state.get_data()).get("from_topic") != topic_id:
+        # a topic's picker tapped while the kind of another new meeting is chosen: for the topic
+        topic = await topics.check_can_decide(session, user=user, roles=roles, topic_id=topic_id)
+        await state.update_data(community_id=topic.community_id, from_topic=topic.id)
     data = await state.get_data()
     if "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)

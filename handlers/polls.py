@@ -29,7 +29,6 @@ from handlers.consult_kit import (
     kb,
     make_notifier,
     parse_local_time,
-    poll_button,
     reply,
     safe_edit_markup,
     staff_community,
@@ -408,26 +407,6 @@ async def on_results(
         make_notifier(translator, settings, clock),
         visible=visible,
     )
-
-
-@router.callback_query(HubCb.filter(F.action == "polls"))
-async def on_open_polls(
-    query: CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
-    """Open polls this person may vote in."""
-    items = await polls.open_polls_for(session, user=user, now=clock())
-    await query.answer()
-    if not items:
-        await reply(query.message, t("poll-list-empty"))
-        return
-    voted = await polls.voted_in(session, polls=items, user=user)
-    rows = [[poll_button(t, p.id or 0, p.question, voted.get(p.id or 0))] for p in items]
-    await reply(query.message, t("poll-list-title"), reply_markup=kb(rows))
 
 
 @router.message(StateFilter(PollForm, ProxyForm), F.text.in_(labels("common-cancel")))

@@ -12,6 +12,54 @@ start-greeting = Hello, { $name }! Welcome to <b>Linli</b>, your community servi
     Here you can report a problem to the community, follow its progress, join meetings and vote.
 start-greeting-registered = Hello, { $name }! How can we help?
 start-need-register = First time here? Tap "🏠 Register address" — it takes a minute.
+start-register-optional = If you also live in this sub-district, tap "🏠 Register address" to file requests and vote as a resident.
+start-role-staff = You are staff of { $communities }.
+start-role-admin = You are a sub-district administrator: you can act in every community.
+start-todo-title = Waiting for you:
+start-todo-waiting = • { $count } new { $count ->
+        [one] request
+       *[other] requests
+    } to triage{ $urgent ->
+        [0] {""}
+       *[other] ({ $urgent } urgent)
+    }
+start-todo-verify = • { $count } { $count ->
+        [one] result
+       *[other] results
+    } to verify
+start-todo-overdue = • { $count } past { $count ->
+        [one] its deadline
+       *[other] their deadline
+    }
+start-todo-applications = • { $count } volunteer { $count ->
+        [one] sign-up
+       *[other] sign-ups
+    } to review (tap "{ $button }")
+start-todo-none = Nothing is waiting for you.
+start-todo-hint = Tap "{ $button }" to start.
+start-member-offers = 🛠 { $count } { $count ->
+        [one] order fits
+       *[other] orders fit
+    } you: tap "{ $button }".
+start-member-claims = 📌 You hold { $count } { $count ->
+        [one] order
+       *[other] orders
+    }{ $overdue ->
+        [0] {""}
+       *[other] , { $overdue } past the deadline
+    } (tap "{ $button }").
+start-resident-progress = 📂 { $count } of your { $count ->
+        [one] requests is
+       *[other] requests are
+    } being handled (tap "{ $button }" to follow).
+start-resident-rate = ⭐ { $count } { $count ->
+        [one] is
+       *[other] are
+    } done and waiting for your rating (in "{ $button }").
+start-resident-polls = 🗳 { $count } { $count ->
+        [one] poll is
+       *[other] polls are
+    } open for your vote (tap "{ $button }").
 
 help-text = <b>Linli · Help</b>
     • Tap the large buttons below; no commands to remember.

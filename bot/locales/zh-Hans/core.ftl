@@ -12,6 +12,27 @@ start-greeting = 您好，{ $name }！欢迎使用<b>邻里</b>社区服务。
     在这里您可以向社区反映问题（点单）、查看办理进度、参加议事和投票。
 start-greeting-registered = 您好，{ $name }！有什么可以帮您？
 start-need-register = 第一次使用请先点「🏠 登记住址」，只需一分钟。
+start-register-optional = 如果您也住在本街道，可以点「🏠 登记住址」，以居民身份点单和投票。
+start-role-staff = 您是{ $communities }的工作人员。
+start-role-admin = 您是街道管理员，各社区的事务都可以处理。
+start-todo-title = 目前待办：
+start-todo-waiting = • 待受理诉求 { $count } 件{ $urgent ->
+        [0] {""}
+       *[other] （其中紧急 { $urgent } 件）
+    }
+start-todo-verify = • 待核验的结果 { $count } 件
+start-todo-overdue = • 已超期未办结 { $count } 件
+start-todo-applications = • 报到待审核 { $count } 人（点「{ $button }」）
+start-todo-none = 目前没有待办事项。
+start-todo-hint = 点「{ $button }」开始处理。
+start-member-offers = 🛠 有 { $count } 个工单适合您，点「{ $button }」看看。
+start-member-claims = 📌 您手上有 { $count } 个工单{ $overdue ->
+        [0] {""}
+       *[other] ，其中 { $overdue } 个已过期限
+    }（点「{ $button }」）。
+start-resident-progress = 📂 您有 { $count } 件诉求正在办理（点「{ $button }」查看进度）。
+start-resident-rate = ⭐ { $count } 件已经办好，等您评价（在「{ $button }」里）。
+start-resident-polls = 🗳 { $count } 个投票等您参加（点「{ $button }」）。
 
 help-text = <b>邻里 · 使用帮助</b>
     • 点下方的大按钮即可操作，不用记命令。

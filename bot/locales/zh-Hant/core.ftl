@@ -15,6 +15,27 @@ start-greeting = 您好，{ $name }！歡迎使用<b>鄰里</b>社區服務。
     在這裡您可以向社區反映問題（點單）、查看辦理進度、參加議事和投票。
 start-greeting-registered = 您好，{ $name }！有什麼可以幫您？
 start-need-register = 第一次使用請先點「🏠 登記住址」，只需一分鐘。
+start-register-optional = 如果您也住在本街道，可以點「🏠 登記住址」，以居民身份點單和投票。
+start-role-staff = 您是{ $communities }的工作人員。
+start-role-admin = 您是街道管理員，各社區的事務都可以處理。
+start-todo-title = 目前待辦：
+start-todo-waiting = • 待受理訴求 { $count } 件{ $urgent ->
+        [0] {""}
+       *[other] （其中緊急 { $urgent } 件）
+    }
+start-todo-verify = • 待核驗的結果 { $count } 件
+start-todo-overdue = • 已超期未辦結 { $count } 件
+start-todo-applications = • 報到待審核 { $count } 人（點「{ $button }」）
+start-todo-none = 目前沒有待辦事項。
+start-todo-hint = 點「{ $button }」開始處理。
+start-member-offers = 🛠 有 { $count } 個工單適合您，點「{ $button }」看看。
+start-member-claims = 📌 您手上有 { $count } 個工單{ $overdue ->
+        [0] {""}
+       *[other] ，其中 { $overdue } 個已過期限
+    }（點「{ $button }」）。
+start-resident-progress = 📂 您有 { $count } 件訴求正在辦理（點「{ $button }」查看進度）。
+start-resident-rate = ⭐ { $count } 件已經辦好，等您評價（在「{ $button }」裡）。
+start-resident-polls = 🗳 { $count } 個投票等您參加（點「{ $button }」）。
 
 help-text = <b>鄰里 · 使用幫助</b>
     • 點下方的大按鈕即可操作，不用記命令。
