@@ -41,46 +41,34 @@ def test_wrong_setting_names_itself(
     assert "\n" not in str(info.value)
 
 
-def test_missing_token_stops_run_with_one_line(tmp_path: object) -> None:
-    env = {"PATH": "/usr/bin:/bin", "LINLI_BOT_TOKEN": ""}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
+def _linli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run `linli ARGS` in a fresh process with only these settings in its environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env={"PATH": "/usr/bin:/bin", **env},
         timeout=60,
         check=False,
     )
+
+
+def test_missing_token_stops_run_with_one_line(tmp_path: object) -> None:
+    result = _linli(["run"], {"LINLI_BOT_TOKEN": ""})
     assert result.returncode == 2
     assert result.stderr.strip() == "linli: LINLI_BOT_TOKEN: not set (get one from @BotFather)"
     assert "Traceback" not in result.stderr
 
 
 def test_bad_timezone_stops_cli_with_one_line() -> None:
-    env = {"PATH": "/usr/bin:/bin", "LINLI_TIMEZONE": "Nowhere/City"}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "org", "show"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = _linli(["org", "show"], {"LINLI_TIMEZONE": "Nowhere/City"})
     assert result.returncode == 2
     assert "LINLI_TIMEZONE: unknown time zone 'Nowhere/City'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_webhook_mode_without_url_stops_with_one_line() -> None:
-    env = {"PATH": "/usr/bin:/bin", "LINLI_BOT_TOKEN": "123:abc", "LINLI_WEBHOOK_URL": ""}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run", "--webhook"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = _linli(["run", "--webhook"], {"LINLI_BOT_TOKEN": "123:abc", "LINLI_WEBHOOK_URL": ""})
     assert result.returncode == 2
     assert result.stderr.strip() == "linli: LINLI_WEBHOOK_URL: not set (needed for webhook mode)"
     assert "Traceback" not in result.stderr
@@ -88,14 +76,6 @@ def test_webhook_mode_without_url_stops_with_one_line() -> None:
 
 def test_unknown_migration_revision_stops_with_one_line(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'm.sqlite3'}"
-    env = {"PATH": "/usr/bin:/bin", "LINLI_DATABASE_URL": url}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "migrate", "--revision", "9999"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = _linli(["migrate", "--revision", "9999"], {"LINLI_DATABASE_URL": url})
     assert result.returncode == 2
     assert result.stderr.strip() == "linli: --revision: Can't locate revision identified by '9999'"
