@@ -18,6 +18,7 @@ from bot.settings import Settings
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, Role, User
+from services import overview
 from services import staff as staff_service
 from services import users as user_service
 from services.errors import DomainError
@@ -32,14 +33,111 @@ class LangCb(CallbackData, prefix="lang"):
     code: str
 
 
-async def send_main_menu(message: Message, t: Text, user: User, roles: Collection[Role]) -> None:
-    """The greeting with the role-aware menu."""
+async def send_main_menu(
+    message: Message,
+    t: Text,
+    user: User,
+    roles: Collection[Role],
+    *,
+    session: AsyncSession,
+    now: datetime,
+) -> None:
+    """The greeting with what waits for this user, and the role-aware menu."""
+    parts = [await _greeting(t, user, roles, session=session, now=now)]
+    await message.answer(
+        "\n\n".join(parts), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+async def _greeting(
+    t: Text, user: User, roles: Collection[Role], *, session: AsyncSession, now: datetime
+) -> str:
+    """Hello, then per role what waits: staff their queue, members their orders, residents
+    their matters and polls. Someone who works here but has no address is not pushed to
+    register one."""
     name = user.first_name or t("role-resident")
-    key = "start-greeting-registered" if user.registered else "start-greeting"
-    text = t(key, name=name)
-    if not user.registered:
-        text += "\n\n" + t("start-need-register")
-    await message.answer(text, reply_markup=main_menu(t, roles, registered=user.registered))
+    staff = await overview.staff_overview(session, user=user, roles=roles, now=now)
+    member = await overview.member_overview(session, user=user, roles=roles, now=now)
+    works_here = staff is not None or member is not None
+    if user.registered or works_here:
+        lines = [t("start-greeting-registered", name=name)]
+    else:
+        lines = [t("start-greeting", name=name)]
+    blocks = ["\n".join(lines)]
+    if staff is not None:
+        blocks.append(_staff_block(t, staff))
+    if member is not None:
+        block = _member_block(t, member)
+        if block:
+            blocks.append(block)
+    if user.registered:
+        block = _resident_block(t, await overview.resident_overview(session, user=user, now=now))
+        if block:
+            blocks.append(block)
+    elif works_here:
+        blocks.append(t("start-register-optional"))
+    else:
+        blocks.append(t("start-need-register"))
+    return "\n\n".join(blocks)
+
+
+def _staff_block(t: Text, staff: overview.StaffOverview) -> str:
+    if staff.everywhere:
+        lines = [t("start-role-admin")]
+    else:
+        names = t("poll-result-list-sep").join(staff.communities)
+        lines = [t("start-role-staff", communities=names)]
+    todo = []
+    if staff.waiting:
+        todo.append(t("start-todo-waiting", count=staff.waiting, urgent=staff.waiting_urgent))
+    if staff.to_verify:
+        todo.append(t("start-todo-verify", count=staff.to_verify))
+    if staff.overdue:
+        todo.append(t("start-todo-overdue", count=staff.overdue))
+    if staff.applications:
+        todo.append(
+            t("start-todo-applications", count=staff.applications, button=t("menu-members"))
+        )
+    if todo:
+        lines += [t("start-todo-title"), *todo, t("start-todo-hint", button=t("menu-order-queue"))]
+    else:
+        lines.append(t("start-todo-none"))
+    return "\n".join(lines)
+
+
+def _member_block(t: Text, member: overview.MemberOverview) -> str:
+    lines = []
+    if member.offers:
+        lines.append(t("start-member-offers", count=member.offers, button=t("menu-order-open")))
+    if member.claims:
+        lines.append(
+            t(
+                "start-member-claims",
+                count=member.claims,
+                overdue=member.claims_overdue,
+                button=t("menu-order-claims"),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _resident_block(t: Text, resident: overview.ResidentOverview) -> str:
+    lines = []
+    if resident.in_progress:
+        lines.append(
+            t(
+                "start-resident-progress",
+                count=resident.in_progress,
+                button=t("menu-order-mine"),
+            )
+        )
+    if resident.to_rate:
+        lines.append(t("start-resident-rate", count=resident.to_rate, button=t("menu-order-mine")))
+    if resident.polls_to_vote:
+        lines.append(
+            t("start-resident-polls", count=resident.polls_to_vote, button=t("menu-consult"))
+        )
+    return "\n".join(lines)
 
 
 @router.message(CommandStart(deep_link=True, magic=F.args.startswith("inv-")))
@@ -68,7 +166,7 @@ async def cmd_start_invite(
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
-        await send_main_menu(message, t, user, roles)
+        await send_main_menu(message, t, user, roles, session=session, now=clock())
         return
     await session.refresh(user)
     roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
@@ -85,7 +183,7 @@ async def cmd_start_invite(
             lambda tt: tt("admin-invite-used", name=user.display_name, community=community_name),
             now=clock(),
         )
-    await send_main_menu(message, t, user, roles)
+    await send_main_menu(message, t, user, roles, session=session, now=clock())
 
 
 @router.message(CommandStart())
@@ -97,13 +195,15 @@ async def cmd_start(
     t: Text,
     bot: Bot,
     translator: Translator,
+    session: AsyncSession,
+    clock: Callable[[], datetime],
 ) -> None:
-    """Greet and show the main menu (also leaves any flow)."""
+    """Greet with what waits for this user and show the main menu (also leaves any flow)."""
     await state.clear()
     if not has_default_commands(translator, t.lang):
         # e.g. zh-Hant from a zh-hk Telegram: Telegram's list for "zh" is Simplified
         await set_user_commands(bot, translator, user_id=user.id, language=t.lang, roles=roles)
-    await send_main_menu(message, t, user, roles)
+    await send_main_menu(message, t, user, roles, session=session, now=clock())
 
 
 @router.message(Command("help"))

@@ -1,0 +1,153 @@
+"""What waits for someone when they open the bot: the counts behind the /start greeting.
+
+A resident sees their matters in progress, those waiting for their rating and the polls they may
+still vote in; a member the open orders that fit them and their own claims (and how many are past
+their deadline); staff and admins what waits in their scope: requests to triage (urgent ones
+apart), results to verify, matters past their deadline and member applications to review.
+Counts only: the lists themselves stay behind their menu buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Community, MemberProfile, MemberStatus, Role, StaffScope, User
+from models.orders import Claim, ClaimStatus, Order, OrderStatus, Request, RequestStatus
+from services import orders as order_service
+from services import polls as poll_service
+from services.errors import PermissionDenied
+from services.stats import STILL_OPEN, scope_condition
+
+
+@dataclass(frozen=True)
+class ResidentOverview:
+    """A resident's own matters and the polls waiting for their vote."""
+
+    in_progress: int = 0
+    to_rate: int = 0
+    polls_to_vote: int = 0
+
+
+@dataclass(frozen=True)
+class MemberOverview:
+    """Open orders that fit the member, and the member's own claims."""
+
+    offers: int = 0
+    claims: int = 0
+    claims_overdue: int = 0
+
+
+@dataclass(frozen=True)
+class StaffOverview:
+    """What waits in the communities (and grids) a staff account acts in."""
+
+    communities: tuple[str, ...] = ()
+    everywhere: bool = False  # an admin: the whole sub-district
+    waiting: int = 0
+    waiting_urgent: int = 0
+    to_verify: int = 0
+    overdue: int = 0
+    applications: int = 0
+
+
+async def resident_overview(
+    session: AsyncSession, *, user: User, now: datetime
+) -> ResidentOverview:
+    """The resident's matters in progress, those waiting for a rating, and open polls not yet
+    voted in (by them or, one vote per household, by their household)."""
+    rows = await session.exec(
+        select(Request.status, func.count())
+        .where(col(Request.resident_id) == user.id)
+        .where(col(Request.status).in_([*STILL_OPEN, RequestStatus.DONE]))
+        .group_by(col(Request.status))
+    )
+    by_status = {status: int(n) for status, n in rows.all()}
+    polls = await poll_service.open_polls_for(session, user=user, now=now)
+    voted = await poll_service.voted_in(session, polls=polls, user=user)
+    return ResidentOverview(
+        in_progress=sum(n for s, n in by_status.items() if s in STILL_OPEN),
+        to_rate=by_status.get(RequestStatus.DONE, 0),
+        polls_to_vote=sum(1 for p in polls if p.id not in voted),
+    )
+
+
+async def member_overview(
+    session: AsyncSession, *, user: User, roles: Collection[Role], now: datetime
+) -> MemberOverview | None:
+    """Offers and own claims of an approved member; None for anyone else."""
+    profile = await session.get(MemberProfile, user.id)
+    if Role.MEMBER not in roles or profile is None or profile.status != MemberStatus.APPROVED:
+        return None
+    offers = await order_service.open_orders_for(session, user=user, roles=roles, per_page=1)
+    rows = await session.exec(
+        select(Order.deadline_at)
+        .join(Claim, col(Claim.order_id) == col(Order.id))
+        .where(col(Claim.member_id) == user.id)
+        .where(col(Claim.status) == ClaimStatus.ACTIVE)
+        .where(col(Order.status).in_([OrderStatus.OPEN, OrderStatus.CLAIMED]))
+    )
+    deadlines = list(rows.all())
+    return MemberOverview(
+        offers=offers.total,
+        claims=len(deadlines),
+        claims_overdue=sum(1 for d in deadlines if d is not None and d < now),
+    )
+
+
+async def staff_overview(
+    session: AsyncSession, *, user: User, roles: Collection[Role], now: datetime
+) -> StaffOverview | None:
+    """What waits in the staff account's scope (as the ledger reads it: a grid worker's grid,
+    a community's staff the whole community, an admin everything); None for someone who is not
+    staff, or staff of no community any more."""
+    if Role.ADMIN not in roles and Role.STAFF not in roles:
+        return None
+    try:
+        scope = await scope_condition(session, user=user, roles=roles)
+    except PermissionDenied:
+        return None
+    where: list[Any] = [] if scope is None else [scope]
+    names = select(Community.name).order_by(col(Community.id))
+    if scope is not None:
+        ids = select(StaffScope.community_id).where(col(StaffScope.user_id) == user.id)
+        names = names.where(col(Community.id).in_(ids))
+    waiting_rows = await session.exec(
+        select(Request.urgent, func.count())
+        .where(col(Request.status).in_(list(order_service.WAITING)), *where)
+        .group_by(col(Request.urgent))
+    )
+    waiting = {bool(urgent): int(n) for urgent, n in waiting_rows.all()}
+    overdue = await session.exec(
+        select(func.count())
+        .select_from(Request)
+        .where(col(Request.status).in_(list(STILL_OPEN)), col(Request.deadline_at) < now, *where)
+    )
+    to_verify = await session.exec(
+        select(func.count())
+        .select_from(Order)
+        .join(Request, col(Request.id) == col(Order.request_id))
+        .where(col(Order.status) == OrderStatus.DONE, *where)
+    )
+    applications = select(func.count()).where(col(MemberProfile.status) == MemberStatus.PENDING)
+    if scope is not None:
+        applications = applications.where(
+            col(MemberProfile.community_id).in_(
+                select(StaffScope.community_id).where(col(StaffScope.user_id) == user.id)
+            )
+        )
+    return StaffOverview(
+        communities=tuple((await session.exec(names)).all()),
+        everywhere=scope is None,
+        waiting=sum(waiting.values()),
+        waiting_urgent=waiting.get(True, 0),
+        to_verify=int(to_verify.one()),
+        overdue=int(overdue.one()),
+        applications=int((await session.exec(applications.select_from(MemberProfile))).one()),
+    )
