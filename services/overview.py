@@ -18,7 +18,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, MemberProfile, MemberStatus, Role, StaffScope, User
+from models import Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
 from models.orders import Claim, ClaimStatus, Order, OrderStatus, Request, RequestStatus
 from services import orders as order_service
 from services import polls as poll_service
@@ -114,10 +114,19 @@ async def staff_overview(
     except PermissionDenied:
         return None
     where: list[Any] = [] if scope is None else [scope]
-    names = select(Community.name).order_by(col(Community.id))
-    if scope is not None:
-        ids = select(StaffScope.community_id).where(col(StaffScope.user_id) == user.id)
-        names = names.where(col(Community.id).in_(ids))
+    if scope is None:
+        names = (await session.exec(select(Community.name))).all()
+        places: list[tuple[str, ...]] = [(name,) for name in names]
+    else:  # "阳光社区", or "阳光社区 · 第一网格" for a grid worker
+        rows = await session.exec(
+            select(Community.name, Grid.name)
+            .select_from(StaffScope)
+            .join(Community, col(Community.id) == col(StaffScope.community_id))
+            .outerjoin(Grid, col(Grid.id) == col(StaffScope.grid_id))
+            .where(col(StaffScope.user_id) == user.id)
+            .order_by(col(StaffScope.community_id), col(StaffScope.grid_id))
+        )
+        places = [tuple(n for n in row if n) for row in rows.all()]
     waiting_rows = await session.exec(
         select(Request.urgent, func.count())
         .where(col(Request.status).in_(list(order_service.WAITING)), *where)
@@ -143,7 +152,7 @@ async def staff_overview(
             )
         )
     return StaffOverview(
-        communities=tuple((await session.exec(names)).all()),
+        communities=tuple(" · ".join(p) for p in places),
         everywhere=scope is None,
         waiting=sum(waiting.values()),
         waiting_urgent=waiting.get(True, 0),

@@ -39,6 +39,7 @@ async def test_staff_see_what_waits_in_their_own_scope(
     assert whole.communities == ("阳光社区",)
     grid = await _staff(session, w, "grid_staff")  # grid 1 only: the urgent one
     assert grid is not None and (grid.waiting, grid.waiting_urgent) == (1, 1)
+    assert grid.communities == ("阳光社区 · 第一网格",)
     other = await _staff(session, w, "other_staff")
     assert other is not None and other.waiting == 0 and other.communities == ("和谐社区",)
     w.admin.set_roles({Role.RESIDENT, Role.ADMIN})
