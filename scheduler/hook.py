@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from models.base import utcnow
@@ -68,9 +69,39 @@ async def run_alone(
     service = await build_service(
         settings, tick_seconds=tick_seconds, max_in_flight=max_in_flight, per_second=per_second
     )
+    watch = follow_catalogue(settings, service)
+    await watch.start()
     await service.start()
     log.info("scheduler: running alone as %s", service.worker)
     try:
         await stop.wait()
     finally:
         await service.stop()
+        await watch.stop()
+        if watch.redis is not None:
+            await watch.redis.aclose()
+
+
+def follow_catalogue(settings: Any, service: SchedulerService) -> Any:
+    """`linli scheduler` handles no updates, so its tick takes up the catalogue admins edit
+    with /category (as bot processes do before an update, bot.catalogue_watch): the
+    deployment's file at start, then the database's newest edit within seconds — at once when
+    announced on Redis (the returned CatalogueWatch listens once started)."""
+    from bot.app import redis_client
+    from bot.catalogue_watch import CHECK_EVERY, CatalogueWatch
+    from services.categories import CatalogueSync
+    from services.order_common import use_catalogue
+    from services.triage import load_deployment_catalogue
+
+    data_dir = Path(getattr(settings, "data_dir", "data"))
+    use_catalogue(load_deployment_catalogue(data_dir))  # until the database's is read
+    redis_url = getattr(settings, "redis_url", None)
+    watch = CatalogueWatch(
+        CatalogueSync(data_dir=data_dir, check_every=CHECK_EVERY),
+        service.sessionmaker,
+        redis=redis_client(redis_url) if redis_url else None,
+        channel=settings.redis_prefix("catalogue", legacy="linli:catalogue"),
+        clock=service.clock,
+    )
+    service.catalogue = watch
+    return watch

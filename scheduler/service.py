@@ -90,6 +90,9 @@ class SchedulerService:
         self._last_progress: dict[int, float] = {}
         self._last_sweep = 0.0
         self._ticking = asyncio.Lock()
+        # `linli scheduler` (a process without updates) follows the catalogue admins edit with
+        # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
+        self.catalogue: Any = None
 
     # --- what tests call ------------------------------------------------------------------
 
@@ -122,6 +125,10 @@ class SchedulerService:
                 self._last_sweep = loop.time()
                 await self.runner.recover(all_others=False)
                 await self.sender.recover(all_others=False)
+            if self.catalogue is not None and self.catalogue.sync.due(self.clock()):
+                # a newer catalogue (category names and deadlines in the notices): one small
+                # query every few seconds; a failure keeps the one in use
+                await self.catalogue.refresh()
             await self.runner.run_due()
             await self.show_progress()
         except Exception:  # keep ticking; the next beat retries
