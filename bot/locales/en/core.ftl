@@ -100,7 +100,7 @@ group-use-private = I work in a private chat only (requests, registration and me
 group-open-private = 💬 Chat with me privately
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
-err-stale-button = This button is no longer valid (the action was cancelled or already done). Send /start to begin again.
+err-stale-button = This button is no longer valid: that step is done, cancelled or replaced by a newer message. Use the buttons on the newest message, or the menu below; what you are filling in stays.
 err-not-allowed = Sorry, you are not allowed to do that.
 err-throttled = You are going a bit fast — please wait a few seconds and try again.
 err-unknown-text = Sorry, I did not understand. Tap a button below, or send /help.

@@ -73,7 +73,7 @@ group-use-private = 我只在私聊里为大家服务（点单、登记、议事
 group-open-private = 💬 和我私聊
 
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。
-err-stale-button = 这个按钮已经失效了（可能是操作已取消或已完成）。请发 /start 重新开始。
+err-stale-button = 这个按钮已经失效了：那一步已经完成、取消，或者有了更新的消息。请使用最新一条消息里的按钮，或下方的菜单；正在填写的内容不受影响。
 err-not-allowed = 抱歉，您没有权限进行这个操作。
 err-throttled = 您操作得太快了，请稍等几秒再试。
 err-unknown-text = 没有看懂您的意思。请点下方按钮选择要做的事，或发 /help 查看帮助。

@@ -76,7 +76,7 @@ group-use-private = 我只在私聊裡為大家服務（點單、登記、議事
 group-open-private = 💬 和我私聊
 
 err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
-err-stale-button = 這個按鈕已經失效了（可能是操作已取消或已完成）。請發 /start 重新開始。
+err-stale-button = 這個按鈕已經失效了：那一步已經完成、取消，或者有了更新的消息。請使用最新一條消息裡的按鈕，或下方的菜單；正在填寫的內容不受影響。
 err-not-allowed = 抱歉，您沒有權限進行這個操作。
 err-throttled = 您操作得太快了，請稍等幾秒再試。
 err-unknown-text = 沒有看懂您的意思。請點下方按鈕選擇要做的事，或發 /help 查看幫助。
