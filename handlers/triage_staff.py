@@ -38,11 +38,11 @@ from handlers.order_ui import (
     status_text,
 )
 from handlers.text_steps import refuse_button_labels
-from models import Building, Role, StaffScope
+from models import Building
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
+from services import org, validation
 from services import requests as request_service
-from services import validation
 from services.errors import InvalidInput
 from services.order_common import catalogue, category, suggest, written_text
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
@@ -896,24 +896,81 @@ CHANNELS = [Channel.PHONE, Channel.VISIT, Channel.HOME_VISIT, Channel.MEETING, C
 
 @router.message(F.text.in_(labels("menu-order-on-behalf")), IS_STAFF)
 async def cmd_on_behalf(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Choose the resident's building."""
-    session = ctx.session
-    stmt = select(Building).order_by(col(Building.community_id), col(Building.id))
-    if Role.ADMIN not in ctx.roles:
-        scopes = (
-            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == ctx.user.id))
-        ).all()
-        communities = {s.community_id for s in scopes}
-        stmt = stmt.where(col(Building.community_id).in_(communities))
-    buildings = list((await session.exec(stmt.limit(60))).all())
+    """Choose the resident's community (when the account acts in several), then building."""
+    buildings = await request_service.behalf_buildings(
+        ctx.session, staff=ctx.user, roles=ctx.roles
+    )
     if not buildings:
         await message.answer(ctx.t("err-not-allowed"))
         return
     await state.clear()
     await state.set_state(OnBehalf.building)
-    rows = [[button(b.name, "obld", b.id)] for b in buildings]
+    communities = list(dict.fromkeys(b.community_id for b in buildings))
+    if len(communities) > 1:
+        text, markup = await _behalf_communities(ctx, communities)
+    else:
+        text, markup = await _behalf_building_page(ctx, state, buildings, communities[0], 0)
+    await message.answer(text, reply_markup=markup)
+
+
+BUILDINGS_PER_PAGE = 24  # three a row
+
+
+async def _behalf_communities(ctx: OrderCtx, community_ids: list[int]) -> tuple[str, Any]:
+    names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+    rows = [[button(names.get(cid, str(cid)), "obcom", cid)] for cid in community_ids]
     rows.append([_cancel_button(ctx.t)])
-    await message.answer(ctx.t("order-behalf-building"), reply_markup=keyboard(rows))
+    return ctx.t("order-behalf-community"), keyboard(rows)
+
+
+async def _behalf_building_page(
+    ctx: OrderCtx, state: FSMContext, buildings: list[Building], community_id: int, page: int
+) -> tuple[str, Any]:
+    """One page of the community's buildings in the account's scope (a long list is paged, never
+    cut off), with a way back to the communities when there are several."""
+    await state.update_data(behalf_community=community_id)
+    mine = [b for b in buildings if b.community_id == community_id]
+    pages = max(1, -(-len(mine) // BUILDINGS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    chunk = mine[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
+    rows = [
+        [button(b.name, "obld", b.id) for b in chunk[i : i + 3]] for i in range(0, len(chunk), 3)
+    ]
+    if nav := pager(ctx.t, "obpg", page, pages):
+        rows.append(nav)
+    several = len({b.community_id for b in buildings}) > 1
+    last = [button(ctx.t("order-btn-behalf-communities"), "obcl")] if several else []
+    rows.append([*last, _cancel_button(ctx.t)])
+    if several:
+        names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+        text = ctx.t("order-behalf-building-in", community=names.get(community_id, ""))
+    else:
+        text = ctx.t("order-behalf-building")
+    return text, keyboard(rows)
+
+
+@router.callback_query(OnBehalf.building, OrderCb.filter(F.action.in_({"obcom", "obpg", "obcl"})))
+async def on_behalf_pick(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """A community chosen, another page of its buildings, or back to the communities."""
+    buildings = await request_service.behalf_buildings(
+        ctx.session, staff=ctx.user, roles=ctx.roles
+    )
+    communities = list(dict.fromkeys(b.community_id for b in buildings))
+    if callback_data.action == "obcl":
+        text, markup = await _behalf_communities(ctx, communities)
+    else:
+        if callback_data.action == "obcom":
+            community, page = callback_data.ref, 0
+        else:
+            community = int((await state.get_data()).get("behalf_community") or 0)
+            page = callback_data.ref
+        if community not in communities:
+            await answer_once(query, ctx.t("err-stale-button"), alert=True)
+            return
+        text, markup = await _behalf_building_page(ctx, state, buildings, community, page)
+    await edit_or_send(query, text, markup)
 
 
 def _cancel_button(t: Text) -> Any:
@@ -928,9 +985,17 @@ def _skip_or_cancel(t: Text) -> Any:
 
 @router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obld"))
 async def on_behalf_building(
-    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
-    """How the resident got in touch."""
+    """How the resident got in touch. A building outside the account's scope (a forged or
+    outdated button) is refused here, not after everything else was typed."""
+    t = ctx.t
+    buildings = await request_service.behalf_buildings(
+        ctx.session, staff=ctx.user, roles=ctx.roles
+    )
+    if callback_data.ref not in {b.id for b in buildings}:
+        await answer_once(query, t("order-behalf-building-refused"), alert=True)
+        return
     await state.update_data(building=callback_data.ref)
     await state.set_state(OnBehalf.channel)
     rows = [[button(t(f"order-channel-{c.value}"), "ochan", i)] for i, c in enumerate(CHANNELS)]

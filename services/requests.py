@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Generic, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, Role, User
+from models import Building, Community, Grid, Role, StaffScope, User
 from models.orders import (
     OPEN_ORDERS,
     RESIDENT_CAN_ADD_INFO,
@@ -380,6 +380,36 @@ async def file_request(
         now=now,
         outbox=outbox,
     )
+
+
+async def behalf_buildings(
+    session: AsyncSession, *, staff: User, roles: Collection[Role]
+) -> list[Building]:
+    """The buildings a staff account may file a request for: every building for an admin, the
+    whole community for its staff, only their grid's buildings for a grid worker (a matter filed
+    for another grid would be refused, and then be out of their sight); by community, then
+    building. Empty for anyone else."""
+    stmt = select(Building).order_by(col(Building.community_id), col(Building.id))
+    if Role.ADMIN not in roles:
+        if Role.STAFF not in roles:
+            return []
+        scopes = (
+            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == staff.id))
+        ).all()
+        if not scopes:
+            return []
+        stmt = stmt.where(
+            or_(
+                *(
+                    and_(
+                        col(Building.community_id) == s.community_id,
+                        *([] if s.grid_id is None else [col(Building.grid_id) == s.grid_id]),
+                    )
+                    for s in scopes
+                )
+            )
+        )
+    return list((await session.exec(stmt)).all())
 
 
 async def file_on_behalf(

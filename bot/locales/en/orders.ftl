@@ -205,6 +205,10 @@ order-btn-area-grid = 🗺 This grid only
 ## Staff: filing for a resident
 
 order-behalf-building = Which building does the resident live in?
+order-behalf-community = Which community does the resident live in?
+order-behalf-building-in = { $community }: which building does the resident live in?
+order-btn-behalf-communities = ↩️ Another community
+order-behalf-building-refused = That building is not one you look after; please choose from the list.
 order-behalf-channel = How did the resident get in touch?
 order-behalf-room = Room number? (may be skipped)
 order-behalf-phone = Contact phone? (may be skipped)

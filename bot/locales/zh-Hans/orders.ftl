@@ -205,6 +205,10 @@ order-btn-area-grid = 🗺 改为本网格
 ## Staff: filing for a resident
 
 order-behalf-building = 居民住在哪栋楼？
+order-behalf-community = 居民住在哪个社区？
+order-behalf-building-in = { $community }：居民住在哪栋楼？
+order-btn-behalf-communities = ↩️ 换个社区
+order-behalf-building-refused = 这栋楼不在您负责的范围内，请从列表里选。
 order-behalf-channel = 居民是怎么反映的？
 order-behalf-room = 房号是多少？（可跳过）
 order-behalf-phone = 联系电话？（可跳过）
