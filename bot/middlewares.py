@@ -224,8 +224,9 @@ class CallbackDataGuard(BaseMiddleware):
         return await handler(event, data)
 
 
-# (message, the state left, the update's data): said before the menu button's own answer
-LeftFlow = Callable[[Message, str, dict[str, Any]], Awaitable[None]]
+# (message, the state left, what its form held, the update's data): said before the menu
+# button's own answer
+LeftFlow = Callable[[Message, str, dict[str, Any], dict[str, Any]], Awaitable[None]]
 
 
 class MenuResetMiddleware(BaseMiddleware):
@@ -250,10 +251,11 @@ class MenuResetMiddleware(BaseMiddleware):
             and event.text in self._labels
             and (left := await state.get_state()) is not None
         ):
+            values = await state.get_data()
             await state.clear()
             data["raw_state"] = None  # state filters read this, computed before us
             if self.on_leave is not None:
-                await self.on_leave(event, left, data)
+                await self.on_leave(event, left, values, data)
         return await handler(event, data)
 
 

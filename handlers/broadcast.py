@@ -16,6 +16,7 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import same_markup
 from handlers.filters import IS_STAFF
+from handlers.form_guard import asks_first, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -162,7 +163,7 @@ async def _targets_markup(
     return _kb(rows)
 
 
-@router.callback_query(BroadcastCb.filter(F.action == "aud"))
+@router.callback_query(BroadcastCb.filter(F.action.in_(starter("aud"))))
 async def on_audience(
     query: CallbackQuery,
     callback_data: BroadcastCb,
@@ -173,6 +174,8 @@ async def on_audience(
     """Audience chosen: pick grids/buildings, or go straight to typing."""
     if not 0 <= callback_data.id < len(AUDIENCES):
         await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    if await asks_first(query, callback_data, state, t, starting="Compose"):
         return
     kind = AUDIENCES[callback_data.id]
     await state.update_data(kind=kind.value, targets=[])
@@ -217,12 +220,16 @@ async def on_target(
         await query.message.edit_reply_markup(reply_markup=markup)
 
 
-@router.callback_query(BroadcastCb.filter(F.action == "tgt-done"))
-async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+@router.callback_query(BroadcastCb.filter(F.action.in_(starter("tgt-done"))))
+async def on_targets_done(
+    query: CallbackQuery, callback_data: BroadcastCb, state: FSMContext, t: Text
+) -> None:
     """Grids or buildings chosen: now the text."""
     data = await state.get_data()
     if not data.get("targets"):
         await query.answer(t("broadcast-no-targets"), show_alert=True)
+        return
+    if await asks_first(query, callback_data, state, t, starting="Compose"):
         return
     await state.set_state(Compose.text)
     await query.answer()

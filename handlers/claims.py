@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import Raw, Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
+from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.order_ui import (
@@ -272,12 +273,13 @@ async def cmd_my_claims(message: Message, ctx: OrderCtx) -> None:
     await message.answer("\n".join(lines), reply_markup=keyboard(rows))
 
 
-@router.callback_query(OrderCb.filter(F.action.in_({"mrel", "scan"})))
+@router.callback_query(OrderCb.filter(F.action.in_(starter("mrel", "scan"))))
 async def on_reason_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask why the member releases (or staff cancel) the order."""
-    if callback_data.action == "mrel":
+    action = plain(callback_data.action)
+    if action == "mrel":
         # only a claimant is asked for a reason (checked again when it is given)
         await order_service.require_claimant(
             ctx.session,
@@ -289,7 +291,10 @@ async def on_reason_prompt(
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
-    step = ClaimFlow.release if callback_data.action == "mrel" else ClaimFlow.cancel
+    step = ClaimFlow.release if action == "mrel" else ClaimFlow.cancel
+    flow = "Release" if step == ClaimFlow.release else "OrderCancel"
+    if await asks_first(query, callback_data, state, ctx.t, starting=flow):
+        return
     await state.clear()
     await state.set_state(step)
     await state.update_data(oid=view.order.id)

@@ -6,11 +6,18 @@ A form starter (➕ 新建投票, ✍️ 提议题, 💬 答复, ✍️ 代投, 
 '↩️ 继续填写「新建投票」' (the form stays where it was) or '✍️ 不填了，开始提议题' (the
 starter's own button again, its action with GO appended: the starter runs, the old form is
 dropped). A form at its first question has nothing to lose and is left without asking.
+
+Every form starter goes through it: the consultation forms, and the order cycle's buttons that
+ask for something (完成上报, 放弃工单, 退回, 转办, 不受理, 派单's title, 补充信息, 评价 …),
+双报到's review reason, 我的资料's 修改住址/修改手机号 and 发通知's audience. A main-menu button
+leaving a form with something entered says so (`tell_left`); a request draft the filing limits
+held back is kept beside the form, so both say how to go back to it instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from dataclasses import replace
 from typing import Any
 
 from aiogram import F, Router
@@ -25,8 +32,9 @@ router = Router(name="form-guard")
 
 GO = "_go"  # appended to a starter's action: start it, leaving the form in progress
 
-# Steps where nothing has been entered yet (the first question, buttons to choose from):
-# leaving them loses nothing, so starting another form there does not ask.
+# Steps where nothing has been entered yet (the first question, a step whose one answer ends the
+# form, buttons to choose from): leaving them loses nothing, so starting another form there does
+# not ask, and a main-menu button leaves them without a word.
 NOTHING_ENTERED = frozenset(
     {
         "PollForm:question",
@@ -37,19 +45,36 @@ NOTHING_ENTERED = frozenset(
         "MeetingChange:postpone_time",
         "MeetingChange:cancel_reason",
         "MeetingChange:minutes",
+        "MeetingChange:order_title",
         "CodeForm:code",
         "ProxyForm:building",
+        "Reg:consent",
+        "Reg:community",
+        "Join:consent",
+        "Join:name",
+        "ReviewReason:reason",
+        "AddInfo:compose",
+        "RateComment:comment",  # the score is kept at the tap; the comment is optional
+        "ResultFlow:send_back",
+        "ClaimFlow:release",
+        "ClaimFlow:cancel",
+        "StaffFlow:transfer_unit",
+        "StaffFlow:merge",
+        "StaffFlow:decline",
+        "StaffFlow:result",
+        "OnBehalf:building",
     }
 )
 
-# The consultation forms: a main-menu button leaving one with something entered says so. The
-# other flows (registration, the order cycle, whose held drafts come back with 我要点单) are
-# left as before: not reviewed here.
-CONSULT_FORMS = frozenset(
-    {"PollForm", "ProxyForm", "TopicForm", "MeetingForm", "MeetingStart", "MeetingChange"}
-)
+# Steps that gather several messages: something is entered once one of these is in the data
+_ENTERED_IF = {
+    "Filing:compose": ("text", "photos", "voice", "lat"),
+    "ResultFlow:report": ("note", "photos"),
+    "StaffFlow:answer": ("answer",),
+    "Compose:text": ("photo", "targets"),
+}
 
-# Steps of one group that are a different form for the person (consult-flow-name's keys)
+# Steps of one group that are a different form for the person (form-name's keys)
 _FLOW_OF_STEP = {
     "TopicForm:answer": "TopicAnswer",
     "MeetingChange:postpone_time": "MeetingPostpone",
@@ -58,7 +83,37 @@ _FLOW_OF_STEP = {
     "MeetingChange:minutes": "Minutes",
     "MeetingChange:decisions": "Minutes",
     "MeetingChange:minutes_confirm": "Minutes",
+    "MeetingChange:order_title": "DecisionOrder",
+    "ResultFlow:report": "ResultReport",
+    "ResultFlow:send_back": "SendBack",
+    "ClaimFlow:release": "Release",
+    "ClaimFlow:cancel": "OrderCancel",
+    "StaffFlow:title": "IssueOrder",
+    "StaffFlow:transfer_unit": "Transfer",
+    "StaffFlow:transfer_note": "Transfer",
+    "StaffFlow:answer": "TransferAnswer",
+    "StaffFlow:merge": "Merge",
+    "StaffFlow:decline": "Decline",
+    "StaffFlow:result": "StaffResult",
 }
+
+
+def entered(raw_state: str, data: Mapping[str, Any]) -> bool:
+    """True when the form at this step holds something the person entered (typed, sent or
+    chose), which leaving it would lose."""
+    if raw_state in NOTHING_ENTERED:
+        return False
+    if raw_state == "Reg:phone" and data.get("phone_only"):
+        return False  # 我的资料's 修改手机号: its one question
+    keys = _ENTERED_IF.get(raw_state)
+    return keys is None or any(data.get(key) for key in keys)
+
+
+def held_draft(state: FSMContext) -> FSMContext:
+    """Where a request draft the filing limits held back waits: beside the flow's state, so a
+    main-menu button or another form (which leave the flow) does not lose it; 📝 我要点单
+    brings it back. Filing, cancelling or starting again does."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="held-request"))
 
 
 class FormCb(CallbackData, prefix="cfg"):
@@ -77,11 +132,23 @@ def plain(action: str) -> str:
     return action.removesuffix(GO)
 
 
-def flow_name(t: Text, raw_state: str) -> str:
+def flow_name(t: Text, raw_state: str, data: Mapping[str, Any] | None = None) -> str:
     """What a form is, in words ("新建投票"), from its FSM state ("PollForm:options") or the
-    name of a flow (consult-flow-name's keys: "TopicAnswer")."""
+    name of a flow (form-name's keys: "TopicAnswer")."""
     group = _FLOW_OF_STEP.get(raw_state, raw_state.split(":", 1)[0])
-    return t("consult-flow-name", group=group)
+    if raw_state == "Reg:phone" and data and data.get("phone_only"):
+        group = "PhoneEdit"
+    return t("form-name", group=group)
+
+
+async def _kept_aside(
+    state: FSMContext, t: Text, raw_state: str, data: Mapping[str, Any]
+) -> str | None:
+    """How to go back to the form being left when its draft also waits aside (held_draft: a
+    request the filing limits held back, shown again), else None."""
+    if raw_state != "Filing:confirm" or await held_draft(state).get_data() != data:
+        return None
+    return t("form-left-kept", flow=flow_name(t, "Filing"), button=t("menu-order-new"))
 
 
 async def asks_first(
@@ -94,19 +161,27 @@ async def asks_first(
     own: Collection[str | None] = (),
 ) -> bool:
     """True when the starter should stop here: another form has something entered, and the
-    person is asked whether to go on with it or leave it for `starting` (a consult-flow-name
-    key). The starter's button again with GO appended is "leave it"; its tap clears the
-    question's buttons and returns False. States in `own` (the starter's own flow, cheap to
-    redo) never ask."""
+    person is asked whether to go on with it or leave it for `starting` (a form-name key). The
+    starter's button again with GO appended is "leave it"; its tap clears the question's buttons
+    and returns False. States in `own` (the starter's own flow, cheap to redo) never ask. A
+    request draft kept aside (held_draft) is not lost: the person is told how to go back to it,
+    and the starter goes on."""
     action = str(getattr(callback_data, "action", ""))
     if action.endswith(GO):
         if isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
         return False
     current = await state.get_state()
-    if current is None or current in NOTHING_ENTERED or current in own:
+    if current is None or current in own:
         return False
-    flow = flow_name(t, current)
+    data = await state.get_data()
+    kept = await _kept_aside(state, t, current, data)
+    if kept is not None:  # the draft stays where it waits: nothing is lost
+        await reply(query.message, kept)
+        return False
+    if not entered(current, data):
+        return False
+    flow = flow_name(t, current, data)
     go = callback_data.model_copy(update={"action": action + GO}).pack()
     rows = [
         [(t("form-btn-keep", flow=flow), FormCb(action="keep").pack())],
@@ -132,15 +207,21 @@ async def on_keep(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
     # no keyboard: the step's own reply buttons (skip, cancel …) stay as they were
-    await reply(query.message, t("form-kept", flow=flow_name(t, current)))
+    data = await state.get_data()
+    await reply(query.message, t("form-kept", flow=flow_name(t, current, data)))
 
 
-async def tell_left(message: Message, raw_state: str, data: dict[str, Any]) -> None:
-    """A main-menu button left a consultation form with something entered (bot.middlewares.
-    MenuResetMiddleware): say it was not kept, before the button's own answer."""
-    t = data.get("t")
-    if t is None or raw_state in NOTHING_ENTERED:
+async def tell_left(
+    message: Message, raw_state: str, values: dict[str, Any], data: dict[str, Any]
+) -> None:
+    """A main-menu button left a form (bot.middlewares.MenuResetMiddleware; `values` is what
+    the form held): when something had been entered, say it was not kept, or, for a draft kept
+    aside, how to go back to it, before the button's own answer."""
+    t, state = data.get("t"), data.get("state")
+    if t is None or state is None:
         return
-    if raw_state.split(":", 1)[0] not in CONSULT_FORMS:
-        return
-    await message.answer(t("form-left", flow=flow_name(t, raw_state)))
+    note = await _kept_aside(state, t, raw_state, values)
+    if note is None and entered(raw_state, values):
+        note = t("form-left", flow=flow_name(t, raw_state, values))
+    if note is not None:
+        await message.answer(note)

@@ -1562,7 +1562,7 @@ async def on_decision_order(
     await query.answer()
 
 
-@staff_router.callback_query(MeetingCb.filter(F.action == "order_title"))
+@staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("order_title"))))
 async def on_decision_order_title(
     query: CallbackQuery,
     callback_data: MeetingCb,
@@ -1576,6 +1576,8 @@ async def on_decision_order_title(
     plan = await meetings.decision_order_plan(
         session, user=user, roles=roles, decision_id=callback_data.id
     )
+    if await asks_first(query, callback_data, state, t, starting="DecisionOrder"):
+        return
     await state.set_state(MeetingChange.order_title)
     await state.update_data(order_decision=callback_data.id)
     await query.answer()

@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.form_guard import asks_first, starter
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
@@ -530,7 +531,7 @@ async def on_approve(
         )
 
 
-@router.callback_query(ReviewCb.filter(F.action == "reject"))
+@router.callback_query(ReviewCb.filter(F.action.in_(starter("reject"))))
 async def on_reject(
     query: CallbackQuery,
     callback_data: ReviewCb,
@@ -550,6 +551,8 @@ async def on_reject(
     )
     if callback_data.v != member_service.application_version(profile):
         await query.answer(t("member-card-outdated"), show_alert=True)
+        return
+    if await asks_first(query, callback_data, state, t, starting="ReviewReason"):
         return
     await state.set_state(ReviewReason.reason)
     await state.update_data(member_id=profile.user_id, version=callback_data.v)

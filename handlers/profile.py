@@ -15,10 +15,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, start_registration
-from handlers.requests import held_draft
 from models import MemberProfile, Role, User
 from services import members as member_service
 from services import orders as order_service
@@ -216,19 +216,30 @@ def _actions(markup: InlineKeyboardMarkup | None) -> list[str | None]:
     return [b.callback_data for row in rows for b in row]
 
 
-@router.callback_query(ProfileCb.filter(F.action == "address"))
+@router.callback_query(ProfileCb.filter(F.action.in_(starter("address"))))
 async def on_edit_address(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Text
+    query: CallbackQuery,
+    callback_data: ProfileCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
 ) -> None:
     """Changing the address re-runs registration."""
+    if await asks_first(query, callback_data, state, t, starting="Reg"):
+        return
     await query.answer()
     assert isinstance(query.message, Message)
     await start_registration(query.message, state, session, user, t)
 
 
-@router.callback_query(ProfileCb.filter(F.action == "phone"))
-async def on_edit_phone(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
+@router.callback_query(ProfileCb.filter(F.action.in_(starter("phone"))))
+async def on_edit_phone(
+    query: CallbackQuery, callback_data: ProfileCb, state: FSMContext, user: User, t: Text
+) -> None:
     """Changing the phone goes straight to the phone step (registered residents only)."""
+    if await asks_first(query, callback_data, state, t, starting="PhoneEdit"):
+        return
     await query.answer()
     assert isinstance(query.message, Message)
     if not user.registered:

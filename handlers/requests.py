@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,6 +22,7 @@ from aiogram.types import (
 from bot.i18n import Text
 from bot.settings import Settings
 from handlers.context import OrderCtx
+from handlers.form_guard import asks_first, held_draft, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.order_ui import (
@@ -167,12 +167,6 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
 async def on_finished_again(message: Message, state: FSMContext, t: Text) -> None:
     """说完了 tapped again while the preview is shown: show it once more."""
     await _show_preview(message, state, t)
-
-
-def held_draft(state: FSMContext) -> FSMContext:
-    """Where a draft the filing limits held back waits: beside the flow's state, so a main-menu
-    button (which leaves any flow) does not lose it. Filing, cancelling or starting again does."""
-    return FSMContext(storage=state.storage, key=replace(state.key, destiny="held-request"))
 
 
 async def _restore_held(state: FSMContext) -> bool:
@@ -579,7 +573,7 @@ async def _drop_urge_button(query: CallbackQuery) -> None:
         await message.edit_reply_markup(reply_markup=keyboard(kept) if kept else None)
 
 
-@router.callback_query(OrderCb.filter(F.action == "radd"))
+@router.callback_query(OrderCb.filter(F.action.in_(starter("radd"))))
 async def on_add_info(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
@@ -590,6 +584,8 @@ async def on_add_info(
     )
     if req.status not in RESIDENT_CAN_ADD_INFO:
         await answer_once(query, t("order-err-info-closed"), alert=True)
+        return
+    if await asks_first(query, callback_data, state, t, starting="AddInfo"):
         return
     await state.set_state(AddInfo.compose)
     await state.update_data(request_id=req.id)
@@ -677,7 +673,7 @@ async def _show_score(query: CallbackQuery, request_id: int, line: str) -> None:
         await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
 
 
-@router.callback_query(OrderCb.filter(F.action.in_(set(_SCORES))))
+@router.callback_query(OrderCb.filter(F.action.in_(starter(*_SCORES))))
 async def on_rate(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
@@ -689,7 +685,9 @@ async def on_rate(
     if req.status != RequestStatus.DONE:
         await answer_once(query, t("order-err-rated"), alert=True)
         return
-    score = _SCORES[callback_data.action]
+    if await asks_first(query, callback_data, state, t, starting="RateComment"):
+        return
+    score = _SCORES[plain(callback_data.action)]
     await state.clear()
     out = await order_service.rate(
         ctx.session,

@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 from bot.i18n import Text
 from handlers.claims import order_markup, order_text
 from handlers.context import OrderCtx
+from handlers.form_guard import asks_first, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
@@ -60,7 +61,7 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
-@router.callback_query(OrderCb.filter(F.action == "mdone"))
+@router.callback_query(OrderCb.filter(F.action.in_(starter("mdone"))))
 async def on_report_start(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
@@ -85,6 +86,8 @@ async def on_report_start(
                 card.bot, ctx, card.chat.id, card.message_id, card.text is not None, view
             )
         await answer_once(query, ctx.t(key, number=view.order.number), alert=True)
+        return
+    if await asks_first(query, callback_data, state, ctx.t, starting="ResultReport"):
         return
     await state.clear()
     await state.set_state(ResultFlow.report)
@@ -221,7 +224,7 @@ async def on_result_photos(query: CallbackQuery, callback_data: OrderCb, ctx: Or
     await send_photos(query.message, list(photos), caption=caption)
 
 
-@router.callback_query(OrderCb.filter(F.action == "vback"))
+@router.callback_query(OrderCb.filter(F.action.in_(starter("vback"))))
 async def on_send_back_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
@@ -235,6 +238,8 @@ async def on_send_back_prompt(
             ctx.session, user=ctx.user, action="send_back", detail=str(callback_data.ref)
         )
         await answer_once(query, t("err-not-allowed"), alert=True)
+        return
+    if await asks_first(query, callback_data, state, t, starting="SendBack"):
         return
     await state.clear()
     await state.set_state(ResultFlow.send_back)

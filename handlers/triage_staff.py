@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
+from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
@@ -419,7 +420,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         await event.answer(text, reply_markup=markup)
 
 
-@router.callback_query(OrderCb.filter(F.action == "sissue"))
+@router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
 async def on_issue(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
@@ -429,6 +430,8 @@ async def on_issue(
     )
     if not _still_open_for("sissue", req):
         await _changed_meanwhile(query, ctx, req)
+        return
+    if await asks_first(query, callback_data, state, ctx.t, starting="IssueOrder"):
         return
     await state.clear()
     await state.update_data(rid=req.id, need=1, pts=10, title=None)
@@ -603,26 +606,36 @@ _PROMPTS = {
     "sdecl": (StaffFlow.decline, "order-ask-decline"),
     "sres": (StaffFlow.result, "order-ask-result"),
 }
+# each prompt's form, by name (form-name), for the question when another form is half filled
+_FORM_OF = {
+    "str": "Transfer",
+    "sans": "TransferAnswer",
+    "smerge": "Merge",
+    "sdecl": "Decline",
+    "sres": "StaffResult",
+}
 
 
-@router.callback_query(OrderCb.filter(F.action.in_(set(_PROMPTS))))
+@router.callback_query(OrderCb.filter(F.action.in_(starter(*_PROMPTS))))
 async def on_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask for the text an action needs (unit, answer, number, reason, result)."""
-    t = ctx.t
+    t, action = ctx.t, plain(callback_data.action)
     req = await order_service.staff_view(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
-    if not _still_open_for(callback_data.action, req):
+    if not _still_open_for(action, req):
         await _changed_meanwhile(query, ctx, req)
         return
-    step, key = _PROMPTS[callback_data.action]
+    step, key = _PROMPTS[action]
+    if await asks_first(query, callback_data, state, t, starting=_FORM_OF[action]):
+        return
     await state.clear()
     await state.set_state(step)
     await state.update_data(rid=req.id)
     await reply(query, t(key, number=req.number), reply_markup=cancel_keyboard(t))
-    if callback_data.action == "smerge":
+    if action == "smerge":
         # likely duplicates as buttons; typing a number still works
         found = await _duplicates(ctx.session, req, ctx.triage)
         if found:
@@ -631,7 +644,7 @@ async def on_prompt(
                 for rid, _ in found[:3]
             ]
             await reply(query, t("order-merge-candidates"), reply_markup=keyboard(rows))
-    if callback_data.action == "str":
+    if action == "str":
         # units this community handed matters to before (its category's first): one tap
         units = await order_service.recent_transfer_units(ctx.session, request=req)
         if units:

@@ -290,7 +290,9 @@ async def test_menu_button_in_the_middle_of_a_flow_leaves_it(linli_sandbox: Harn
     await d.tap(NEW, "1号楼")
     await d.expect(NEW, "房号")
     replies = await d.say(NEW, "👤 我的资料")
-    assert "我的资料" in message_text(replies[0])
+    # what was chosen so far is named as not kept (form_guard.tell_left), then the profile
+    assert "「登记住址」还没有填完，已经离开" in message_text(replies[0])
+    assert "我的资料" in message_text(replies[1])
     assert not any("房号格式不对" in message_text(m) for m in replies)
 
 

@@ -621,7 +621,8 @@ form-btn-keep = ↩️ Go on with “{ $flow }”
 form-btn-go = ✍️ Leave it, start “{ $new }”
 form-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
 form-left = ℹ️ You left “{ $flow }” before finishing it; what you entered there is not kept.
-consult-flow-name = { $group ->
+form-left-kept = ℹ️ “{ $flow }” is not submitted yet, and it is kept for you: tap “{ $button }” to go back to it.
+form-name = { $group ->
         [PollForm] new poll
         [ProxyForm] proxy vote
         [TopicForm] topic proposal
@@ -633,16 +634,28 @@ consult-flow-name = { $group ->
         [MeetingCancel] cancelling a meeting
         [Minutes] minutes
         [CodeForm] entering the check-in code
+        [DecisionOrder] order from a decision
         [Reg] address registration
+        [PhoneEdit] changing your phone
         [Join] member sign-up
-        [ReviewReason] review note
+        [ReviewReason] reason for rejecting a sign-up
         [Filing] new request
         [AddInfo] more about a request
         [RateComment] rating
-        [ResultFlow] result report
-        [ClaimFlow] claim
-        [Compose] broadcast
-        [StaffFlow] order handling
+        [ResultFlow] reporting an order done
+        [ResultReport] reporting an order done
+        [SendBack] sending a result back
+        [ClaimFlow] order note
+        [Release] giving an order back
+        [OrderCancel] cancelling an order
+        [Compose] notice
+        [StaffFlow] handling a request
+        [IssueOrder] issuing an order
+        [Transfer] transfer
+        [TransferAnswer] recording the transfer's answer
+        [Merge] merging requests
+        [Decline] declining a request
+        [StaffResult] the result
         [OnBehalf] filing for a resident
        *[other] another form
     }

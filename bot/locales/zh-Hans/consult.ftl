@@ -603,7 +603,8 @@ form-btn-keep = ↩️ 继续填写「{ $flow }」
 form-btn-go = ✍️ 不填了，开始{ $new }
 form-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
 form-left = ℹ️ 「{ $flow }」还没有填完，已经离开，填到一半的内容没有保存。
-consult-flow-name = { $group ->
+form-left-kept = ℹ️ 「{ $flow }」还没有提交，内容已经为您保存：再按「{ $button }」就能接着提交。
+form-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投
         [TopicForm] 提议题
@@ -615,16 +616,28 @@ consult-flow-name = { $group ->
         [MeetingCancel] 取消议事会
         [Minutes] 会议纪要
         [CodeForm] 输入签到码
+        [DecisionOrder] 决议转工单
         [Reg] 登记住址
+        [PhoneEdit] 修改手机号
         [Join] 党员/志愿者报到
-        [ReviewReason] 审核说明
+        [ReviewReason] 填写不通过原因
         [Filing] 点单
-        [AddInfo] 补充诉求
+        [AddInfo] 补充信息
         [RateComment] 评价
-        [ResultFlow] 报告完成
-        [ClaimFlow] 接单
-        [Compose] 群发通知
-        [StaffFlow] 工单处理
+        [ResultFlow] 完成上报
+        [ResultReport] 完成上报
+        [SendBack] 退回成果
+        [ClaimFlow] 工单说明
+        [Release] 放弃工单
+        [OrderCancel] 撤销工单
+        [Compose] 发通知
+        [StaffFlow] 诉求处理
+        [IssueOrder] 派单
+        [Transfer] 转办
+        [TransferAnswer] 记录转办回复
+        [Merge] 合并诉求
+        [Decline] 不受理
+        [StaffResult] 填写办理结果
         [OnBehalf] 代居民登记
        *[other] 另一项操作
     }

@@ -606,7 +606,8 @@ form-btn-keep = ↩️ 繼續填寫「{ $flow }」
 form-btn-go = ✍️ 不填了，開始{ $new }
 form-kept = 好的，請接著填寫「{ $flow }」：回答上面最後一個問題即可，已填寫的內容都還在。
 form-left = ℹ️ 「{ $flow }」還沒有填完，已經離開，填到一半的內容沒有保存。
-consult-flow-name = { $group ->
+form-left-kept = ℹ️ 「{ $flow }」還沒有提交，內容已經為您保存：再按「{ $button }」就能接著提交。
+form-name = { $group ->
         [PollForm] 新建投票
         [ProxyForm] 代投
         [TopicForm] 提議題
@@ -618,16 +619,28 @@ consult-flow-name = { $group ->
         [MeetingCancel] 取消議事會
         [Minutes] 會議紀要
         [CodeForm] 輸入簽到碼
+        [DecisionOrder] 決議轉工單
         [Reg] 登記住址
+        [PhoneEdit] 修改手機號
         [Join] 黨員/志願者報到
-        [ReviewReason] 審核說明
+        [ReviewReason] 填寫不通過原因
         [Filing] 點單
-        [AddInfo] 補充訴求
+        [AddInfo] 補充信息
         [RateComment] 評價
-        [ResultFlow] 報告完成
-        [ClaimFlow] 接單
-        [Compose] 群發通知
-        [StaffFlow] 工單處理
+        [ResultFlow] 完成上報
+        [ResultReport] 完成上報
+        [SendBack] 退回成果
+        [ClaimFlow] 工單說明
+        [Release] 放棄工單
+        [OrderCancel] 撤銷工單
+        [Compose] 發通知
+        [StaffFlow] 訴求處理
+        [IssueOrder] 派單
+        [Transfer] 轉辦
+        [TransferAnswer] 記錄轉辦回覆
+        [Merge] 合併訴求
+        [Decline] 不受理
+        [StaffResult] 填寫辦理結果
         [OnBehalf] 代居民登記
        *[other] 另一項操作
     }
