@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
+from bot.plain_fields import PlainTextFields
 from bot.settings import Settings, StartupError
 from models.base import utcnow
 from models.db import create_engine, is_sqlite, make_sessionmaker
@@ -109,11 +110,13 @@ def make_bot(settings: Settings) -> Bot:
     session = None
     if settings.bot_api_base:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_base))
-    return Bot(
+    bot = Bot(
         token=settings.token(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
+    bot.session.middleware(PlainTextFields())  # labels and alerts are not HTML
+    return bot
 
 
 async def make_storage(settings: Settings) -> BaseStorage | None:

@@ -24,6 +24,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from bot.plain_fields import plain_markup
 from bot.settings import Settings
 from models import Building, Community, Grid, Role, User
 from models.consultations import AudienceKind
@@ -296,9 +297,13 @@ def same_markup(message: Message, markup: InlineKeyboardMarkup | None) -> bool:
         return current is None or not current.inline_keyboard
     if current is None:
         return False
-    return [[(b.text, b.callback_data) for b in row] for row in current.inline_keyboard] == [
-        [(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard
-    ]
+    # labels as Telegram shows them (bot.plain_fields sends them unescaped)
+    return _labels(current) == _labels(markup)
+
+
+def _labels(markup: InlineKeyboardMarkup) -> list[list[tuple[str, str | None]]]:
+    plain = plain_markup(markup)
+    return [[(b.text, b.callback_data) for b in row] for row in plain.inline_keyboard]
 
 
 async def safe_edit_markup(message: Message, markup: InlineKeyboardMarkup | None) -> None:
