@@ -17,8 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.org import Community
 from models.scheduling import Broadcast, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, User
+from services.errors import PermissionDenied
 from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
-from services.users import staff_of
+from services.overview import staff_overview
+from services.stats import Rates, ledger_stats, period_bounds
+from services.users import effective_roles, staff_of
 
 WEEKLY_DIGEST = "digest.weekly"
 MONTHLY_REPORT = "report.monthly"
@@ -109,6 +112,7 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
                     blocked=blocked,
                 )
             ]
+            lines.extend(await _order_lines(ctx, staff, cid, lang))
             for section in _SECTIONS:
                 lines.extend(await section(ctx, cid, since, lang))
             await ctx.notify(
@@ -118,6 +122,80 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
                 community_id=cid,
                 dedupe_key=f"digest:{ctx.job.id}:{staff.id}",
             )
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _rates(ctx: JobContext, lang: str, rates: Rates) -> str:
+    return ctx.text(
+        lang,
+        "scheduler-rates",
+        response=_pct(rates.response_rate),
+        resolution=_pct(rates.resolution_rate),
+        satisfaction=_pct(rates.satisfaction_rate),
+    )
+
+
+async def _order_lines(ctx: JobContext, staff: User, community_id: int, lang: str) -> list[str]:
+    """The order cycle in a staff member's weekly digest, in their scope (a grid worker's grid):
+    last week's requests with the three rates, what waits now, 催办, who served most."""
+    roles = effective_roles(staff, admin_ids=getattr(ctx.settings, "admin_ids", []) or [])
+    this_week, _ = period_bounds("week", now=ctx.now, zone=ctx.zone)
+    try:
+        stats = await ledger_stats(
+            ctx.session,
+            user=staff,
+            roles=roles,
+            start=this_week - timedelta(days=7),
+            end=this_week,
+            now=ctx.now,
+            community_id=community_id,
+            zone=ctx.zone,
+        )
+    except PermissionDenied:
+        return []
+    waiting = await staff_overview(
+        ctx.session, user=staff, roles=roles, now=ctx.now, community_id=community_id
+    )
+    if stats.overall.total:
+        lines = [
+            ctx.text(
+                lang,
+                "scheduler-digest-orders",
+                filed=stats.overall.total,
+                resolved=stats.overall.resolved,
+            ),
+            _rates(ctx, lang, stats.overall),
+        ]
+    else:
+        lines = [ctx.text(lang, "scheduler-digest-no-orders")]
+    if waiting is not None:
+        lines.append(
+            ctx.text(
+                lang,
+                "scheduler-digest-open",
+                waiting=waiting.waiting,
+                urgent=waiting.waiting_urgent,
+                verify=waiting.to_verify,
+                overdue=waiting.overdue,
+            )
+        )
+    if stats.urges:
+        lines.append(
+            ctx.text(
+                lang, "scheduler-digest-urges", count=stats.urges, matters=stats.urged_matters
+            )
+        )
+    if stats.by_member:
+        top = stats.by_member[:3]
+        names = ctx.text(lang, "poll-result-list-sep").join(
+            ctx.text(lang, "scheduler-digest-member", name=name, orders=done)
+            for _uid, name, done, _points in top
+        )
+        lines.append(ctx.text(lang, "scheduler-digest-members", names=names))
+    return lines
 
 
 @job_kind(MONTHLY_REPORT, too_late=timedelta(days=5))
@@ -139,6 +217,16 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
             known = await session.get(User, admin_id)
             languages[admin_id] = known.language if known else None
     communities = (await session.exec(select(Community))).all()
+    start, end = period_bounds("last_month", now=ctx.now, zone=ctx.zone)
+    ledger = await ledger_stats(
+        session,
+        user=User(id=0),
+        roles={Role.ADMIN},
+        start=start,
+        end=end,
+        now=ctx.now,
+        zone=ctx.zone,
+    )
     for lang in {lg or ctx.default_language for lg in languages.values()}:
         body = [ctx.text(lang, "scheduler-monthly-title")]
         for community in communities:
@@ -182,6 +270,12 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
                     sent=sent,
                     failed=failed,
                 )
+            )
+            rates = ledger.by_community.get(cid or 0, Rates())
+            body.append(
+                ctx.text(lang, "scheduler-monthly-orders", filed=rates.total)
+                + " · "
+                + _rates(ctx, lang, rates)
             )
         lines[lang] = body
     for admin_id in sorted(admin_ids):

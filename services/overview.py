@@ -102,7 +102,12 @@ async def member_overview(
 
 
 async def staff_overview(
-    session: AsyncSession, *, user: User, roles: Collection[Role], now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    now: datetime,
+    community_id: int | None = None,
 ) -> StaffOverview | None:
     """What waits in the staff account's scope (as the ledger reads it: a grid worker's grid,
     a community's staff the whole community, an admin everything); None for someone who is not
@@ -114,6 +119,8 @@ async def staff_overview(
     except PermissionDenied:
         return None
     where: list[Any] = [] if scope is None else [scope]
+    if community_id is not None:  # one community's part of the scope (its weekly digest)
+        where.append(col(Request.community_id) == community_id)
     if scope is None:
         names = (await session.exec(select(Community.name))).all()
         places: list[tuple[str, ...]] = [(name,) for name in names]
@@ -151,6 +158,8 @@ async def staff_overview(
                 select(StaffScope.community_id).where(col(StaffScope.user_id) == user.id)
             )
         )
+    if community_id is not None:
+        applications = applications.where(col(MemberProfile.community_id) == community_id)
     return StaffOverview(
         communities=tuple(" · ".join(p) for p in places),
         everywhere=scope is None,

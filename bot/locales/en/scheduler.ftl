@@ -6,5 +6,25 @@ scheduler-digest = <b>📊 { $community } · last week</b>
     Volunteer sign-ups waiting for review: { $members }
     Notices sent: { $notices }
     Residents who blocked the bot: { $blocked }
+scheduler-rates = response { $response } · resolution { $resolution } · satisfaction { $satisfaction }
+scheduler-digest-orders = 📋 Requests last week: { $filed }, of which { $resolved } resolved
+scheduler-digest-no-orders = 📋 No requests last week
+scheduler-digest-open = Now waiting: { $waiting } to triage{ $urgent ->
+        [0] {""}
+       *[other] ({ $urgent } urgent)
+    }, { $verify } to verify, { $overdue } past the deadline
+scheduler-digest-urges = ⏰ Residents urged { $count } { $count ->
+        [one] time
+       *[other] times
+    } last week ({ $matters } { $matters ->
+        [one] request
+       *[other] requests
+    })
+scheduler-digest-member = { $name } ({ $orders } { $orders ->
+        [one] order
+       *[other] orders
+    })
+scheduler-digest-members = 🏅 Served most last week: { $names }
+scheduler-monthly-orders =   requests last month: { $filed }
 scheduler-monthly-title = <b>📈 Monthly report</b>
 scheduler-monthly-line = { $community }: { $residents } residents ({ $new } new this month), { $sent } messages sent, { $failed } not delivered

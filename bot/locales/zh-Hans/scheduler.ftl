@@ -6,5 +6,16 @@ scheduler-digest = <b>📊 { $community } · 上周小结</b>
     待审核的报到申请：{ $members } 份
     发出的通知：{ $notices } 条
     已屏蔽机器人的居民：{ $blocked } 人
+scheduler-rates = 响应率 { $response } · 解决率 { $resolution } · 满意率 { $satisfaction }
+scheduler-digest-orders = 📋 上周收到诉求 { $filed } 件，其中已办结 { $resolved } 件
+scheduler-digest-no-orders = 📋 上周没有收到诉求
+scheduler-digest-open = 目前待受理 { $waiting } 件{ $urgent ->
+        [0] {""}
+       *[other] （紧急 { $urgent } 件）
+    }，待核验 { $verify } 件，超期未办结 { $overdue } 件
+scheduler-digest-urges = ⏰ 上周居民催办 { $count } 次（{ $matters } 件诉求）
+scheduler-digest-member = { $name } { $orders } 单
+scheduler-digest-members = 🏅 上周服务最多：{ $names }
+scheduler-monthly-orders = 　上月诉求 { $filed } 件
 scheduler-monthly-title = <b>📈 月度报告</b>
 scheduler-monthly-line = { $community }：居民 { $residents } 人（本月新增 { $new } 人），发出消息 { $sent } 条，未送达 { $failed } 条

@@ -9,5 +9,16 @@ scheduler-digest = <b>📊 { $community } · 上週小結</b>
     待審核的報到申請：{ $members } 份
     發出的通知：{ $notices } 條
     已屏蔽機器人的居民：{ $blocked } 人
+scheduler-rates = 響應率 { $response } · 解決率 { $resolution } · 滿意率 { $satisfaction }
+scheduler-digest-orders = 📋 上週收到訴求 { $filed } 件，其中已辦結 { $resolved } 件
+scheduler-digest-no-orders = 📋 上週沒有收到訴求
+scheduler-digest-open = 目前待受理 { $waiting } 件{ $urgent ->
+        [0] {""}
+       *[other] （緊急 { $urgent } 件）
+    }，待核驗 { $verify } 件，超期未辦結 { $overdue } 件
+scheduler-digest-urges = ⏰ 上週居民催辦 { $count } 次（{ $matters } 件訴求）
+scheduler-digest-member = { $name } { $orders } 單
+scheduler-digest-members = 🏅 上週服務最多：{ $names }
+scheduler-monthly-orders = 　上月訴求 { $filed } 件
 scheduler-monthly-title = <b>📈 月度報告</b>
 scheduler-monthly-line = { $community }：居民 { $residents } 人（本月新增 { $new } 人），發出消息 { $sent } 條，未送達 { $failed } 條
