@@ -31,11 +31,27 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rate(value: str) -> float:
+    """--rate: a positive number of messages per second."""
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = 0.0
+    if not rate > 0 or rate == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
+    return rate
+
+
 def add_parsers(sub: Any) -> None:
     """Register `linli scheduler`."""
     parser = sub.add_parser("scheduler", help="run only the scheduler and the sender")
     parser.add_argument("--database-url")
     parser.add_argument("--tick", type=float, default=1.0, help="seconds between checks")
     parser.add_argument("--in-flight", type=int, default=8, help="messages in flight at most")
-    parser.add_argument("--rate", type=float, default=30.0, help="messages per second overall")
+    parser.add_argument(
+        "--rate",
+        type=_rate,
+        default=None,
+        help="messages per second overall (default: LINLI_SEND_RATE, 30)",
+    )
     parser.set_defaults(func=cmd_scheduler)

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     request_burst_limit: int = Field(default=5, ge=1)
     request_burst_minutes: int = Field(default=10, ge=1)
     request_daily_limit: int = Field(default=20, ge=1)
+    # the outbox sender's overall pace (Telegram allows about 30 messages/s per bot), for the
+    # scheduler `linli run` and `linli sandbox` start and for `linli scheduler` (--rate overrides)
+    send_rate: float = Field(default=30.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -21,9 +21,10 @@ async def build_service(
     clock: Callable[[], datetime] = utcnow,
     tick_seconds: float = 1.0,
     max_in_flight: int = 8,
-    per_second: float = 30.0,
+    per_second: float | None = None,
 ) -> SchedulerService:
-    """A scheduler service with its own engine and Bot session (closed when it stops)."""
+    """A scheduler service with its own engine and Bot session (closed when it stops); it
+    sends at most `per_second` messages a second overall (by default LINLI_SEND_RATE)."""
     from bot.app import make_bot
     from bot.i18n import Translator
     from models.db import create_engine, make_sessionmaker
@@ -38,7 +39,7 @@ async def build_service(
         clock=clock,
         tick_seconds=tick_seconds,
         max_in_flight=max_in_flight,
-        per_second=per_second,
+        per_second=settings.send_rate if per_second is None else per_second,
         own_resources=True,
     )
 
@@ -59,9 +60,10 @@ async def run_alone(
     stop: asyncio.Event,
     tick_seconds: float = 1.0,
     max_in_flight: int = 8,
-    per_second: float = 30.0,
+    per_second: float | None = None,
 ) -> None:
-    """`linli scheduler`: only the scheduler and the sender, until `stop` is set."""
+    """`linli scheduler`: only the scheduler and the sender, until `stop` is set (at
+    `per_second` messages a second, by default LINLI_SEND_RATE)."""
     from bot.app import prepare_database
 
     engine = await prepare_database(settings)  # checks (or, on SQLite, applies) the schema
