@@ -281,6 +281,18 @@ def mask(text: str) -> str:
     return _LANDLINE_RE.sub(lambda m: m.group(0)[:4] + "****" + m.group(0)[-2:], text)
 
 
+def scrub_names(text: str, names: Iterable[str | None]) -> str:
+    """The text with each of these names (a person's who deleted their data) starred out:
+    names of two characters or more, a Latin one as a whole word in any case."""
+    for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len)[::-1]:
+        if name.isascii():
+            pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", re.I)
+            text = pattern.sub(lambda m: "*" * len(m.group(0)), text)
+        else:
+            text = text.replace(name, "*" * len(name))
+    return text
+
+
 # ---------------------------------------------------------------- moves and the ledger
 
 

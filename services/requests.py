@@ -161,6 +161,13 @@ async def place_names(
     return [name for name in (row or ()) if name]
 
 
+def card_quote(text: str | None) -> str:
+    """What a staff card about a new request quotes of its text: the written words, cut at 120
+    characters ('' for a voice note alone)."""
+    said = written_text(text)
+    return said if len(said) <= 120 else said[:119] + "…"
+
+
 async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
     staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
@@ -169,8 +176,7 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
         session, community_id=req.community_id, grid_id=req.grid_id, building_id=req.building_id
     )
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
-    said = written_text(req.text)
-    text = said if len(said) <= 120 else said[:119] + "…"
+    text = card_quote(req.text)
     return [
         Notice(
             chat_id=sid,
@@ -633,27 +639,37 @@ def default_deadline(code: str, now: datetime) -> datetime:
     return now + timedelta(hours=category(code).deadline_hours)
 
 
-async def forget_requests(session: AsyncSession, *, user_id: int) -> int:
+async def forget_requests(
+    session: AsyncSession, *, user_id: int, names: Collection[str | None] = ()
+) -> int:
     """After a resident deletes their data: no room, contact, location, files or numbers remain.
 
-    The ledger keeps the anonymous matter. A request left as a voice note only keeps the marker
-    that its voice note was deleted (order_common.VOICE_REMOVED), so nobody is sent to listen to
-    an attachment that is gone. The caller commits (services.users.forget_user).
+    The ledger keeps the anonymous matter. Its text keeps the words, with the phone, ID and
+    room numbers masked and the person's `names` (and the request's contact name) starred out;
+    the staff cards about it still waiting in the outbox (held for the night) quote it so too
+    (`_mask_held_cards`). A request left as a voice note only keeps the marker that its voice
+    note was deleted (order_common.VOICE_REMOVED), so nobody is sent to listen to an attachment
+    that is gone. The caller commits (services.users.forget_user).
     """
     from sqlalchemy import delete
 
-    from services.order_common import VOICE_REMOVED, mask
+    from services.order_common import VOICE_REMOVED, mask, scrub_names
 
     rows = list(
         (await session.exec(select(Request).where(col(Request.resident_id) == user_id))).all()
     )
     for req in rows:
+        before = req.text
+        if written_text(req.text):
+            req.text = scrub_names(mask(req.text), [*names, req.contact_name])
+        else:
+            req.text = VOICE_REMOVED
         req.room = None
         req.contact_name = None
         req.contact_phone = None
         req.latitude = None
         req.longitude = None
-        req.text = mask(req.text) if written_text(req.text) else VOICE_REMOVED
+        await _mask_held_cards(session, req=req, before=before)
     if rows:
         await session.exec(
             delete(Attachment)
@@ -661,3 +677,60 @@ async def forget_requests(session: AsyncSession, *, user_id: int) -> int:
             .where(col(Attachment.purpose).in_(["request", "info"]))
         )  # type: ignore[call-overload]
     return len(rows)
+
+
+STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent")  # the cards quoting the text
+
+
+async def _mask_held_cards(session: AsyncSession, *, req: Request, before: str) -> int:
+    """The staff cards about a request not sent yet quote its text as it is now (masked when its
+    resident deleted their data), not as filed: in each, the quote of `before` becomes the
+    quote of `req.text` (a card quoting something else is masked as the text was). A card the
+    sender has claimed but not sent is replaced by a copy (it sends the text it read when it
+    claimed it, and looks again before sending: `delivery.still_to_send`). Returns how many."""
+    import html
+
+    from services.order_common import mask
+
+    old_quote = html.escape(card_quote(before), quote=False)
+    new_quote = html.escape(card_quote(req.text), quote=False)
+    if old_quote == new_quote or not old_quote:
+        return 0  # nothing personal quoted (a voice note alone), or nothing changed
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    cards = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter).like(f"request:{req.id}:%"),
+                col(Delivery.kind).in_(STAFF_CARD_KEYS),
+                or_(
+                    col(Delivery.state) == DeliveryState.PENDING,
+                    and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+                ),
+            )
+        )
+    ).all()
+    for card in cards:
+        if old_quote in card.text:
+            text = card.text.replace(old_quote, new_quote)
+        else:  # the request's words changed since the card was written: mask what it quotes
+            text = mask(card.text)
+        if card.state == DeliveryState.PENDING:
+            card.text = text
+            continue
+        card.state, card.error = DeliveryState.CANCELLED, "rewritten: the resident's data deleted"
+        session.add(
+            Delivery(
+                chat_id=card.chat_id,
+                kind=card.kind,
+                text=text,
+                reply_markup=card.reply_markup,
+                urgent=card.urgent,
+                community_id=card.community_id,
+                not_before=card.not_before,
+                held_from=card.held_from,
+                deliver_by=card.deliver_by,
+                matter=card.matter,
+                created_at=card.created_at,
+            )
+        )
+    return len(cards)

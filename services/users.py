@@ -175,6 +175,14 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     bot needs to talk to them (the id, the language, the night-time switch) and the roles that
     are a job, not a person's data (staff, admin)."""
     now = now or utcnow()
+    profile = await session.get(MemberProfile, user.id)
+    # the names they are known by, starred out where they typed them into their requests
+    names = [user.first_name, user.last_name, user.username]
+    if user.first_name and user.last_name:
+        names += [f"{user.first_name} {user.last_name}", f"{user.last_name}{user.first_name}"]
+        names.append(f"{user.first_name}{user.last_name}")
+    if profile is not None and profile.real_name != "-":
+        names.append(profile.real_name)
     user.first_name = None
     user.last_name = None
     user.username = None
@@ -188,7 +196,6 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     user.verified_by = None
     user.forgotten_at = now
     await delivery.cancel_stale(session, matter=verify_matter(user.id))
-    profile = await session.get(MemberProfile, user.id)
     if profile is not None:
         # staff cards asking to review their sign-up carry the name and phone just deleted
         from services.members import review_matter  # members import this module
@@ -207,7 +214,7 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     user.set_roles(roles)
     from services.requests import forget_requests  # requests import this module
 
-    await forget_requests(session, user_id=user.id)
+    await forget_requests(session, user_id=user.id, names=names)
     # What waits in the outbox for them: what they were sent as a member no longer applies;
     # the rest (their own requests' news, meeting reminders) is timed by the quiet hours that
     # apply to them now (no address, no member sign-up: the default ones, unless they are staff)
