@@ -31,7 +31,7 @@ from bot.middlewares import (
 )
 from bot.settings import Settings
 from handlers import get_routers
-from handlers.form_guard import tell_left
+from handlers.form_guard import STARTING_OVER, tell_left
 from handlers.menu import all_menu_labels, set_translator
 from models.base import utcnow
 from services.categories import CatalogueSync
@@ -95,7 +95,9 @@ def build_dispatcher(
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
     dp.callback_query.outer_middleware(CallbackDataGuard())
-    dp.message.outer_middleware(MenuResetMiddleware(all_menu_labels, on_leave=tell_left))
+    # /start, /register and /join start over as the menu's buttons do (and say what was left)
+    reset = MenuResetMiddleware(lambda: all_menu_labels() | STARTING_OVER, on_leave=tell_left)
+    dp.message.outer_middleware(reset)
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
     inline_cheap_filters(dp)

@@ -32,6 +32,10 @@ router = Router(name="form-guard")
 
 GO = "_go"  # appended to a starter's action: start it, leaving the form in progress
 
+# Commands that start over like a main-menu button: they leave the form in progress, and
+# bot.middlewares.MenuResetMiddleware takes them with the menu's labels (so tell_left speaks)
+STARTING_OVER = frozenset({"/start", "/register", "/join"})
+
 # Steps where nothing has been entered yet (the first question, a step whose one answer ends the
 # form, buttons to choose from): leaving them loses nothing, so starting another form there does
 # not ask, and a main-menu button leaves them without a word.

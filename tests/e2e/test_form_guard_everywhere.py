@@ -3,7 +3,8 @@ consultation forms, and the order cycle's 派单, 转办, 不受理, 完成上�
 评价 …) asks first when another form has something entered: '您还有「提议题」没有填完。现在开始
 完成上报的话，它填到一半的内容不会保存。' with '↩️ 继续填写「提议题」' / '✍️ 不填了，开始完成上报'.
 A main-menu button leaving any form with something entered says what was not kept (before,
-only the consultation forms did; 点单, 双报到, 登记住址 and staff's 转办 were dropped silently);
+only the consultation forms did; 点单, 双报到, 登记住址 and staff's 转办 were dropped silently),
+and so do /start, /register and /join, which start over the same way;
 a request draft the filing limits held back is kept, so it says how to go back to it. A form
 with nothing entered yet (📝 我要点单 just tapped, the first question) is left without asking."""
 
@@ -146,6 +147,12 @@ async def test_member_sign_up_and_registration_left_by_the_menu(linli_sandbox: H
     [unit] = await d.say(ZHOU, "周丽华")
     assert "工作单位" in message_text(unit)
     first, *rest = await d.say(ZHOU, "👤 我的资料")
+    assert message_text(first) == LEFT.format("党员/志愿者报到")
+    assert rest
+    # /start (like /register and /join) starts over as the menu does, and says so too
+    await d.say(ZHOU, "🙋 党员/志愿者报到")
+    await d.say(ZHOU, "周丽华")
+    first, *rest = await d.say(ZHOU, "/start")
     assert message_text(first) == LEFT.format("党员/志愿者报到")
     assert rest
     # registration with its community chosen, left for ❓ 帮助
