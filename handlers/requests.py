@@ -44,6 +44,7 @@ from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatu
 from services import orders as order_service
 from services import requests as request_service
 from services import urges as urge_service
+from services.errors import Conflict
 from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
 from services.requests import Draft
 from services.triage.text import with_caption
@@ -158,9 +159,37 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
             "keywords": list(s.keywords),
         },
     )
+    await state.update_data(similar=await _similar(ctx, said, urgent=s.urgent))
     await state.set_state(Filing.confirm)
     # One message: the preview with its buttons (the compose keyboard's 取消 still works).
     await _show_preview(message, state, ctx.t)
+
+
+async def _similar(ctx: OrderCtx, said: str, *, urgent: bool) -> list[dict[str, Any]]:
+    """Open matters nearby that read like this one, each as its preview line and id, so the
+    resident can say it is the same (同一件事) instead of filing it twice. Not for an urgent
+    matter: that alerts staff on its own."""
+    if urgent or not said:
+        return []
+    t, now = ctx.t, ctx.now()
+    found = await request_service.similar_for_resident(
+        ctx.session, ctx.triage, user=ctx.user, text=said, now=now
+    )
+    return [
+        {
+            "id": item.request.id,
+            "number": item.request.number,
+            "line": t(
+                "order-similar-line",
+                number=item.request.number,
+                what=item.title or category(item.request.category).name(t.lang),
+                place=item.building or "-",
+                since=local(t, ctx.settings, item.request.created_at, now=now),
+                status=status_text(t, item.request),
+            ),
+        }
+        for item in found
+    ]
 
 
 @router.message(Filing.confirm, F.text.in_(labels("order-btn-finished")))
@@ -241,9 +270,18 @@ async def _show_preview(
     if values.get("lat") is not None:
         lines.append(t("order-preview-location"))
     lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
+    similar = values.get("similar") or []
+    if similar:
+        lines += ["", t("order-similar-title"), *(item["line"] for item in similar)]
+        lines.append(t("order-similar-hint"))
+    joins = [
+        [button(t("order-btn-join", number=item["number"]), "fjoin", item["id"])]
+        for item in similar
+    ]
     markup = keyboard(
         [
             [button(t("order-btn-submit"), "fsubmit")],
+            *joins,
             [
                 button(t("order-btn-change-category"), "fcat"),
                 button(
@@ -380,9 +418,25 @@ async def on_confirm_cancel(message: Message, state: FSMContext, ctx: OrderCtx) 
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fjoin"))
+async def on_join(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """同一件事: file the request joined to the open matter the preview offered; the resident
+    follows that one. A button the preview did not offer (forged, or from an older preview) is
+    stale."""
+    similar = (await state.get_data()).get("similar") or []
+    if callback_data.ref not in {item["id"] for item in similar}:
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await on_submit(query, state, ctx, join=callback_data.ref)
+
+
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsubmit"))
 @router.callback_query(StateFilter(None), OrderCb.filter(F.action == "fsubmit"))
-async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+async def on_submit(
+    query: CallbackQuery, state: FSMContext, ctx: OrderCtx, join: int | None = None
+) -> None:
     """File the request; the resident gets its number, staff get a card.
 
     Too many filed lately: nothing is filed, the resident is told when to try again, and the
@@ -416,7 +470,13 @@ async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> N
             now=now,
             outbox=ctx.outbox(now),
             limits=filing_limits(ctx.settings),
+            join=join,
         )
+    except Conflict as exc:  # the matter to join was closed meanwhile: the preview without it
+        values["similar"] = [i for i in values.get("similar") or [] if i["id"] != join]
+        await _restore_draft(state, values)
+        await _show_preview(query, state, t, note=t(exc.key, **exc.args_))
+        return
     except request_service.TooManyRequests as exc:
         # Nothing filed; the draft (text, photos, voice, location) is kept: when to try
         # again, and that nothing is lost.
@@ -427,11 +487,22 @@ async def on_submit(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> N
     except BaseException:
         await _restore_draft(state, values)  # not filed: the preview's button still works
         raise
+    if join is not None:
+        joined = next(i["number"] for i in values["similar"] if i["id"] == join)
+        await edit_or_send(
+            query, t("order-filed-joined", number=filed.request.number, target=joined), None
+        )
+        await reply(query, t("order-filed-next"), reply_markup=ctx.main_menu())
+        return
     lines = [t("order-filed", number=filed.request.number)]
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]
     # filed at night: staff cards wait for the morning, and the resident should know when
-    seen_at = await request_service.staff_see_at(ctx.session, request=filed.request, now=now)
+    seen_at = (
+        filed.staff_see_at
+        if filed.queued
+        else await request_service.staff_see_at(ctx.session, request=filed.request, now=now)
+    )
     if seen_at is not None:
         lines.append(t("order-filed-night", time=local(t, ctx.settings, seen_at, now=now)))
     await edit_or_send(query, "\n\n".join(lines), None)

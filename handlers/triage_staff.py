@@ -14,7 +14,6 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -45,7 +44,7 @@ from services import orders as order_service
 from services import org, validation
 from services import requests as request_service
 from services.errors import InvalidInput
-from services.order_common import catalogue, category, suggest, written_text
+from services.order_common import catalogue, category, suggest
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
 from services.urges import urge_counts
@@ -238,46 +237,17 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
 
 
 async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[tuple[int, float]]:
-    """(request id, similarity) of likely duplicates, best first; [] without triage.
-
-    A request left as a voice note only has no words: nothing to compare, and it is no
-    candidate for others either.
-    """
-    said = written_text(req.text)
-    if triage is None or not said:
-        return []
-    from services.triage import DuplicateCandidate, find_duplicates
-
-    rows = await session.exec(
-        select(Request)
-        .where(col(Request.community_id) == req.community_id)
-        .where(col(Request.id) != req.id)
-        .where(col(Request.status).in_(["new", "reopened", "ordered", "handling", "transferred"]))
-        .order_by(col(Request.id).desc())
-        .limit(200)
-    )
-    cands = [
-        DuplicateCandidate(
-            id=r.id or 0,
-            text=text,
-            community_id=r.community_id,
-            grid_id=r.grid_id,
-            building_id=r.building_id,
-            created_at=r.created_at,
-        )
-        for r in rows.all()
-        if (text := written_text(r.text))
-    ]
-    found = find_duplicates(
+    """(request id, similarity) of likely duplicates, best first; [] without triage or words."""
+    return await request_service.similar_open(
+        session,
         triage,
-        text=said,
+        text=req.text,
         community_id=req.community_id,
         grid_id=req.grid_id,
         building_id=req.building_id,
         now=req.created_at,
-        candidates=cands,
+        exclude_id=req.id,
     )
-    return [(int(rid), float(score)) for rid, score in found]
 
 
 async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
@@ -312,6 +282,8 @@ async def show_card(
     text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
         text += await _dupes(session, req, ctx.triage if duplicates else None, t)
+    if joined := await request_service.joined_count(session, request_id=req.id or 0):
+        text += "\n" + t("order-card-joined", count=joined)
     text += await _transfer_lines(ctx, req)
     await reply(event, text, reply_markup=await _card_markup(session, t, req))
 

@@ -6,7 +6,7 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
@@ -216,6 +216,7 @@ async def _file(
     contact_phone: str | None,
     now: datetime,
     outbox: NoticeSink | None = None,
+    merge_into: Request | None = None,
 ) -> Filed:
     # a voice note alone keeps an empty text (a draft begun before this version may still hold
     # the placeholder of those days); anything else needs words
@@ -267,6 +268,10 @@ async def _file(
             note=f"channel={channel.value}" + (" urgent" if urgent else ""),
         )
     )
+    if merge_into is not None:  # the resident's own 同一件事: nothing new for staff to triage
+        await _join(session, req, merge_into, actor_id=filed_by, now=now)
+        await session.commit()
+        return Filed(request=req, notices=[], queued=outbox is not None)
     notices = await _new_request_notices(session, req)
     await schedule(
         session,
@@ -280,6 +285,35 @@ async def _file(
         await outbox(notices)  # the request and its staff cards land in one commit
     await session.commit()
     return Filed(request=req, notices=notices, queued=outbox is not None)
+
+
+async def _join(
+    session: AsyncSession, req: Request, target: Request, *, actor_id: int, now: datetime
+) -> None:
+    """Fold a just-filed request into the matter its resident said it is the same as. No staff
+    response is recorded (nobody responded): the three rates leave such a request out of the
+    response base, as they do one withdrawn before any response."""
+    await move(
+        session,
+        req,
+        to=RequestStatus.MERGED,
+        actor_id=actor_id,
+        action="join",
+        now=now,
+        note=f"→ {target.number}",
+        values={"merged_into_id": target.id, "closed_at": now},
+    )
+    note_event(
+        session,
+        request_id=int(target.id or 0),
+        subject="request",
+        subject_id=int(target.id or 0),
+        action="joined",
+        actor_id=actor_id,
+        now=now,
+        state=target.status,
+        note=f"← {req.number}",
+    )
 
 
 def _minutes_until(moment: datetime, now: datetime) -> int:
@@ -358,6 +392,7 @@ async def file_request(
     now: datetime,
     outbox: NoticeSink | None = None,
     limits: FilingLimits = DEFAULT_LIMITS,
+    join: int | None = None,
 ) -> Filed:
     """A registered resident files a request; staff of the grid are told (urgent: at once).
 
@@ -366,9 +401,25 @@ async def file_request(
 
     With `outbox`, the staff notices are queued in the same transaction as the request (so a
     crash cannot keep one without the other); otherwise the caller queues `Filed.notices`.
+
+    `join`: the resident says it is the same matter as that open request of their community
+    (同一件事, offered from `similar_for_resident`): theirs is filed and at once folded into it
+    (MERGED, by the resident), so they follow it and are told of its progress; staff get no new
+    card (nothing new to triage). A matter that is no longer being worked on is refused with
+    Conflict, and nothing is filed.
     """
     if not user.registered or user.community_id is None:
         raise PermissionDenied("err-need-register")
+    target = None
+    if join is not None:
+        target = await session.get(Request, join)
+        if (
+            target is None
+            or target.community_id != user.community_id
+            or target.status not in JOINABLE
+            or target.resident_id == user.id
+        ):
+            raise Conflict("order-err-join-closed")
     await check_filing_limits(session, user_id=user.id, now=now, limits=limits)
     return await _file(
         session,
@@ -385,6 +436,136 @@ async def file_request(
         contact_phone=None,
         now=now,
         outbox=outbox,
+        merge_into=target,
+    )
+
+
+# what a resident may say theirs is the same as: matters still being worked on
+JOINABLE = (
+    RequestStatus.NEW,
+    RequestStatus.REOPENED,
+    RequestStatus.ORDERED,
+    RequestStatus.HANDLING,
+    RequestStatus.TRANSFERRED,
+)
+
+
+async def similar_open(
+    session: AsyncSession,
+    triage: Any,
+    *,
+    text: str,
+    community_id: int,
+    grid_id: int | None,
+    building_id: int | None,
+    now: datetime,
+    exclude_id: int | None = None,
+) -> list[tuple[int, float]]:
+    """(request id, score) of open requests of the community that read like `text` (triage's
+    duplicate score: the same building counts up, age counts down), best first; [] without
+    triage or words. A request left as a voice note only is no candidate either."""
+    said = written_text(text)
+    if triage is None or not said:
+        return []
+    from services.triage import DuplicateCandidate, find_duplicates
+
+    stmt = (
+        select(Request)
+        .where(col(Request.community_id) == community_id)
+        .where(col(Request.status).in_(list(JOINABLE)))
+        .order_by(col(Request.id).desc())
+        .limit(200)
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(col(Request.id) != exclude_id)
+    cands = [
+        DuplicateCandidate(
+            id=r.id or 0,
+            text=words,
+            community_id=r.community_id,
+            grid_id=r.grid_id,
+            building_id=r.building_id,
+            created_at=r.created_at,
+        )
+        for r in (await session.exec(stmt)).all()
+        if (words := written_text(r.text))
+    ]
+    found = find_duplicates(
+        triage,
+        text=said,
+        community_id=community_id,
+        grid_id=grid_id,
+        building_id=building_id,
+        now=now,
+        candidates=cands,
+    )
+    return [(int(rid), float(score)) for rid, score in found]
+
+
+@dataclass(frozen=True)
+class Similar:
+    """An open matter a resident may say theirs is the same as, in words safe to show them:
+    never its text (another resident's words, maybe with their name or phone), only its
+    category, building, when it was raised, its status and the order's title if one was issued."""
+
+    request: Request
+    building: str | None
+    title: str | None
+
+
+async def similar_for_resident(
+    session: AsyncSession, triage: Any, *, user: User, text: str, now: datetime, limit: int = 2
+) -> list[Similar]:
+    """Open matters of the resident's community that read like what they are about to file,
+    from their own building or grid (a matter across the community is rarely theirs), not their
+    own; at most `limit`, best first."""
+    if user.community_id is None:
+        return []
+    found = await similar_open(
+        session,
+        triage,
+        text=text,
+        community_id=user.community_id,
+        grid_id=user.grid_id,
+        building_id=user.building_id,
+        now=now,
+    )
+    out: list[Similar] = []
+    for rid, _score in found:
+        req = await session.get(Request, rid)
+        if req is None or req.resident_id == user.id:
+            continue
+        near = (user.building_id is not None and req.building_id == user.building_id) or (
+            user.grid_id is not None and req.grid_id == user.grid_id
+        )
+        if not near:
+            continue
+        building = await session.get(Building, req.building_id) if req.building_id else None
+        title = (
+            await session.exec(
+                select(Order.title)
+                .where(col(Order.request_id) == rid)
+                .order_by(col(Order.id).desc())
+                .limit(1)
+            )
+        ).first()
+        out.append(Similar(request=req, building=building.name if building else None, title=title))
+        if len(out) >= limit:
+            break
+    return out
+
+
+async def joined_count(session: AsyncSession, *, request_id: int) -> int:
+    """How many other requests were folded into this one (residents who said 同一件事, and
+    duplicates staff merged)."""
+    return int(
+        (
+            await session.exec(
+                select(func.count())
+                .select_from(Request)
+                .where(col(Request.merged_into_id) == request_id)
+            )
+        ).one()
     )
 
 

@@ -3,7 +3,8 @@
 Definitions (the matters counted are the requests filed in the period [start, end)):
 - 响应率 response rate = requests that got a first staff response (ordered, handled, transferred,
   merged or declined) within RESPONSE_LIMIT (24 hours) of filing ÷ requests filed, leaving out
-  those the resident withdrew before any response.
+  those the resident withdrew before any response, and those the resident themselves joined
+  to a matter already open (同一件事: merged with no staff response).
 - 解决率 resolution rate = requests with a delivered result (an order verified, a staff result,
   or an outside unit's answer) that stand done, resolved or closed ÷ requests accepted (every
   request except those declined, merged, withdrawn, or still new).
@@ -338,7 +339,8 @@ async def ledger_stats(
         sa_select(
             *keys,
             func.count(),
-            count_if(~and_(status == R.WITHDRAWN, first.is_(None))),
+            # left out: withdrawn before any response, or joined by the resident (同一件事)
+            count_if(~and_(status.in_([R.WITHDRAWN, R.MERGED]), first.is_(None))),
             count_if(and_(first.is_not(None), response_s <= RESPONSE_LIMIT.total_seconds())),
             count_if(finished),
             count_if(and_(status.in_(list(STILL_OPEN)), col(Request.deadline_at) < now)),

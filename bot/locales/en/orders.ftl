@@ -76,6 +76,16 @@ order-back-to-menu = Back to the main menu.
 order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
 order-filed-night = 🌙 It is the night quiet time: community staff will get your request at { $time }.
     In danger or a medical emergency, call 110 / 119 / 120 now.
+order-filed-joined = ✅ Recorded, number <b>{ $number }</b>, handled together with request { $target } as the same matter: you will hear about its progress.
+order-similar-title = 📌 Neighbours have already reported something similar:
+order-similar-line = • { $number } · { $what } · { $place } · reported { $since } · { $status }
+order-similar-hint = If it is the same matter, tap "➕ Same as …" below and you will hear about its progress; if not, just tap "✅ Submit".
+order-btn-join = ➕ Same as { $number }
+order-err-join-closed = That matter has been finished or closed meanwhile; please submit yours.
+order-card-joined = 👥 { $count } other { $count ->
+        [one] resident reported
+       *[other] residents reported
+    } the same matter
 order-filed-next = You can follow it any time under "📂 My requests".
 order-safety-gas = ⚠️ Shut the gas valve and open the windows now. Do not switch lights or appliances on or off and make no flame; call the gas emergency line or 119 from outside.
 order-safety-fire = ⚠️ Leave the danger area now, do not take the lift, cover your nose and mouth with a wet cloth, and call 119.

@@ -76,6 +76,13 @@ order-back-to-menu = 回到主菜单。
 order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
 order-filed-night = 🌙 现在是夜间免打扰时段，社区工作人员会在 { $time } 收到您的诉求。
     如有危险或急病，请直接拨打 110 / 119 / 120。
+order-filed-joined = ✅ 已登记，编号 <b>{ $number }</b>，和诉求 { $target } 作为同一件事一起办理：有进展会通知您。
+order-similar-title = 📌 附近已经有邻居反映过类似的事：
+order-similar-line = • { $number } · { $what } · { $place } · { $since } 反映 · { $status }
+order-similar-hint = 如果是同一件事，点下面的「➕ 和 … 是同一件事」，办理进度会一起通知您；不是的话，直接点「✅ 确认提交」。
+order-btn-join = ➕ 和 { $number } 是同一件事
+order-err-join-closed = 那件事已经办结或关闭了，请直接提交您的诉求。
+order-card-joined = 👥 另有 { $count } 位居民反映了同一件事
 order-filed-next = 可以在「📂 我的诉求」里随时查看进度。
 order-safety-gas = ⚠️ 请立即关闭燃气阀门、打开门窗通风，不要开关电器、不要点火，到室外拨打燃气抢修电话或 119。
 order-safety-fire = ⚠️ 请立即离开危险区域，不要乘电梯，用湿毛巾捂住口鼻，马上拨打 119。

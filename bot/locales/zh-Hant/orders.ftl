@@ -79,6 +79,13 @@ order-back-to-menu = 回到主菜單。
 order-filed = ✅ 已提交，編號 <b>{ $number }</b>。社區工作人員會盡快處理。
 order-filed-night = 🌙 現在是夜間免打擾時段，社區工作人員會在 { $time } 收到您的訴求。
     如有危險或急病，請直接撥打 110 / 119 / 120。
+order-filed-joined = ✅ 已登記，編號 <b>{ $number }</b>，和訴求 { $target } 作為同一件事一起辦理：有進展會通知您。
+order-similar-title = 📌 附近已經有鄰居反映過類似的事：
+order-similar-line = • { $number } · { $what } · { $place } · { $since } 反映 · { $status }
+order-similar-hint = 如果是同一件事，點下面的「➕ 和 … 是同一件事」，辦理進度會一起通知您；不是的話，直接點「✅ 確認提交」。
+order-btn-join = ➕ 和 { $number } 是同一件事
+order-err-join-closed = 那件事已經辦結或關閉了，請直接提交您的訴求。
+order-card-joined = 👥 另有 { $count } 位居民反映了同一件事
 order-filed-next = 可以在「📂 我的訴求」裡隨時查看進度。
 order-safety-gas = ⚠️ 請立即關閉燃氣閥門、打開門窗通風，不要開關電器、不要點火，到室外撥打燃氣搶修電話或 119。
 order-safety-fire = ⚠️ 請立即離開危險區域，不要乘電梯，用溼毛巾捂住口鼻，馬上撥打 119。

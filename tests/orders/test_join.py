@@ -1,0 +1,166 @@
+"""同一件事: a resident about to file what a neighbour already reported may join that open
+matter instead: theirs is filed and folded into it (they follow it), staff get no new card, and
+the three rates leave it out of the response base (nobody had to respond to it)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Role, User
+from models.orders import LedgerEvent, Request, RequestStatus
+from services import orders as order_svc
+from services import requests as req_svc
+from services import stats
+from services.errors import Conflict
+from services.order_common import followers
+from services.triage.deployment import load_triage
+from tests.orders.conftest import T0, World, _user, draft
+
+LAMP = "3号楼楼道的灯坏了，晚上很黑"
+SAME = "3号楼楼道的灯坏了，晚上黑乎乎的"
+
+
+@pytest.fixture(scope="module")
+def triage(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return load_triage(data_dir=Path(tmp_path_factory.mktemp("triage")))
+
+
+async def _neighbour(session: AsyncSession, w: World) -> User:
+    """A resident of the same building as w.resident (3号楼, grid 1)."""
+    user = await _user(
+        session,
+        210,
+        {Role.RESIDENT},
+        community_id=w.community.id,
+        grid_id=w.grid.id,
+        building_id=w.building.id,
+        room="601",
+        consent_at=T0,
+    )
+    await session.commit()
+    return user
+
+
+async def test_a_neighbour_joins_the_open_matter(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    w = world
+    first = (
+        await req_svc.file_request(
+            session, user=w.resident, draft=draft(LAMP), suggestion=None, now=T0
+        )
+    ).request
+    neighbour = await _neighbour(session, w)
+    later = T0 + timedelta(hours=1)
+    [offer] = await req_svc.similar_for_resident(
+        session, triage, user=neighbour, text=SAME, now=later
+    )
+    assert offer.request.id == first.id and offer.building == "3号楼"
+    # not offered to someone of another grid, nor the resident their own matter
+    assert (
+        await req_svc.similar_for_resident(session, triage, user=w.resident2, text=SAME, now=later)
+        == []
+    )
+    assert (
+        await req_svc.similar_for_resident(session, triage, user=w.resident, text=SAME, now=later)
+        == []
+    )
+
+    filed = await req_svc.file_request(
+        session, user=neighbour, draft=draft(SAME), suggestion=None, now=later, join=first.id
+    )
+    joined = filed.request
+    assert filed.notices == []  # staff get no new card
+    assert joined.status == RequestStatus.MERGED and joined.merged_into_id == first.id
+    assert joined.first_response_at is None  # nobody responded to it
+    events = (
+        await session.exec(
+            select(LedgerEvent.action, LedgerEvent.request_id).order_by(col(LedgerEvent.id))
+        )
+    ).all()
+    assert (("file", joined.id) in events) and (("join", joined.id) in events)
+    assert ("joined", first.id) in events
+    assert {resident for resident, _ in await followers(session, request=first)} == {
+        w.resident.id,
+        neighbour.id,
+    }
+    assert await req_svc.joined_count(session, request_id=first.id or 0) == 1
+    # staff take it up: both residents hear of it
+    outcome = await order_svc.handle_directly(
+        session, user=w.staff, roles=w.roles(w.staff), request_id=first.id or 0, now=later
+    )
+    assert {n.chat_id for n in outcome.notices} >= {w.resident.id, neighbour.id}
+    ledger = await stats.ledger_stats(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        start=T0 - timedelta(days=1),
+        end=T0 + timedelta(days=1),
+        now=later,
+    )
+    assert ledger.overall.total == 2
+    assert (ledger.overall.responded, ledger.overall.response_base) == (1, 1)
+
+
+async def test_joining_is_refused_when_it_cannot_be_the_same_matter(
+    session: AsyncSession, world: World
+) -> None:
+    w = world
+    first = (
+        await req_svc.file_request(
+            session, user=w.resident, draft=draft(LAMP), suggestion=None, now=T0
+        )
+    ).request
+    neighbour = await _neighbour(session, w)
+
+    async def count() -> int:
+        return int((await session.exec(select(func.count()).select_from(Request))).one())
+
+    with pytest.raises(Conflict):  # their own matter
+        await req_svc.file_request(
+            session, user=w.resident, draft=draft(SAME), suggestion=None, now=T0, join=first.id
+        )
+    with pytest.raises(Conflict):  # another community's matter
+        east = (
+            await session.exec(
+                select(Building).where(col(Building.community_id) == w.other_community.id)
+            )
+        ).one()
+        other = User(
+            id=220,
+            first_name="u220",
+            community_id=east.community_id,
+            grid_id=east.grid_id,
+            building_id=east.id,
+            consent_at=T0,
+        )
+        other.set_roles({Role.RESIDENT})
+        session.add(other)
+        await session.commit()
+        foreign = (
+            await req_svc.file_request(
+                session, user=other, draft=draft(LAMP), suggestion=None, now=T0
+            )
+        ).request
+        await req_svc.file_request(
+            session, user=neighbour, draft=draft(SAME), suggestion=None, now=T0, join=foreign.id
+        )
+    await order_svc.decline(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        request_id=first.id or 0,
+        reason="不归社区管",
+        now=T0,
+    )
+    before = await count()
+    with pytest.raises(Conflict):  # no longer being worked on
+        await req_svc.file_request(
+            session, user=neighbour, draft=draft(SAME), suggestion=None, now=T0, join=first.id
+        )
+    assert await count() == before  # nothing filed
