@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.commands import has_default_commands, set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.form_guard import leave
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, Role, User
@@ -265,12 +266,12 @@ async def on_lang_chosen(
     """Store the language and answer in it, with the main menu and the command menu in it.
 
     The menu means a fresh start, so a flow left half-way (its prompt is in the old language)
-    ends here; before, the next thing typed was still taken as that step's answer.
+    ends here, and says so when something entered was not kept (in the chosen language);
+    before, the next thing typed was still taken as that step's answer.
     """
     if callback_data.code not in translator.languages:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    await state.clear()
     await user_service.set_language(session, user=user, language=callback_data.code)
     # Telegram picks default command lists by a two-letter code, so "zh" cannot tell Traditional
     # from Simplified: the chosen language's commands go to this chat itself.
@@ -279,9 +280,12 @@ async def on_lang_chosen(
     )
     t = translator.bind(callback_data.code)  # from now on, the chosen language
     await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.edit_text(t("lang-set"))
-        await query.message.answer(
-            t("start-greeting-registered", name=user.first_name or t("role-resident")),
-            reply_markup=main_menu(t, roles, registered=user.registered),
-        )
+    if not isinstance(query.message, Message):  # too old to answer in: the flow ends anyway
+        await state.clear()
+        return
+    await leave(query.message, state, t)
+    await query.message.edit_text(t("lang-set"))
+    await query.message.answer(
+        t("start-greeting-registered", name=user.first_name or t("role-resident")),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )

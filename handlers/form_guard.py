@@ -219,11 +219,28 @@ async def tell_left(
     message: Message, raw_state: str, values: dict[str, Any], data: dict[str, Any]
 ) -> None:
     """A main-menu button left a form (bot.middlewares.MenuResetMiddleware; `values` is what
-    the form held): when something had been entered, say it was not kept, or, for a draft kept
-    aside, how to go back to it, before the button's own answer."""
+    the form held): said before the button's own answer (_say_left)."""
     t, state = data.get("t"), data.get("state")
-    if t is None or state is None:
+    if t is not None and state is not None:
+        await _say_left(message, state, t, raw_state, values)
+
+
+async def leave(message: Message, state: FSMContext, t: Text) -> None:
+    """Leave the form in progress (if any) as a main-menu button does: it is cleared, and what
+    was not kept is said (_say_left). For a fresh start outside the menu (a language chosen)."""
+    raw_state = await state.get_state()
+    if raw_state is None:
         return
+    values = await state.get_data()
+    await state.clear()
+    await _say_left(message, state, t, raw_state, values)
+
+
+async def _say_left(
+    message: Message, state: FSMContext, t: Text, raw_state: str, values: Mapping[str, Any]
+) -> None:
+    """When the form left had something entered, say it was not kept; for a draft kept aside,
+    how to go back to it. A form with nothing entered is left without a word."""
     note = await _kept_aside(state, t, raw_state, values)
     if note is None and entered(raw_state, values):
         note = t("form-left", flow=flow_name(t, raw_state, values))

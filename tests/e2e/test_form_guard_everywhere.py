@@ -18,7 +18,7 @@ from sandbox.driver import Driver, message_text
 from tests.consult.test_e2e_form_starters_ask import _half_poll
 from tests.consult.test_e2e_qa_polls import labels_of
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
+from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHENG, ZHOU, _file, _open_card
 
 NEW_USER = 5001  # 小林, unregistered
 LEFT = "ℹ️ 「{}」还没有填完，已经离开，填到一半的内容没有保存。"
@@ -190,3 +190,29 @@ async def test_held_request_draft_is_kept_not_lost(linli_sandbox: Harness) -> No
     assert not [m for m in await d.messages(ZHOU, again["message_id"]) if "没有填完" in str(m)]
     [*_, back] = await d.say(ZHOU, "📝 我要点单")
     assert "6号楼门口的井盖松了" in message_text(back)
+
+
+async def test_merge_candidate_and_language_switch(linli_sandbox: Harness) -> None:
+    """An old merge candidate tapped in the middle of a poll merges and leaves the poll as it
+    is (before, the poll's question was dropped without a word); choosing a language starts
+    afresh and names the form it left, in the language chosen."""
+    h = linli_sandbox
+    d = h.driver
+    road = await _file(h, WU, "小区门口的路面塌陷了一个大坑，很危险")
+    dup = await _file(h, ZHENG, "门口路上有个大坑")
+    await _open_card(h, dup)
+    await d.tap(STAFF, "合并")
+    offered = await d.expect(STAFF, "可能重复的诉求")
+    asked = await _half_poll(d)  # the menu button left the merge step (nothing typed)
+    await d.tap(STAFF, f"并入 {road}", offered["message_id"])
+    merged = await d.expect(STAFF, f"诉求 {dup} 已合并", since=asked["message_id"])
+    [choose] = await d.say(STAFF, "装\n不装")
+    assert "单选还是多选" in message_text(choose)
+    # /lang in the middle of the poll: the form is left, and said so in English
+    await d.say(STAFF, "/lang")
+    await d.tap(STAFF, "English")
+    left = await d.expect(STAFF, "not kept", since=merged["message_id"])
+    assert message_text(left) == (
+        "ℹ️ You left “new poll” before finishing it; what you entered there is not kept."
+    )
+    await d.expect(STAFF, "Language set to English", since=merged["message_id"])
