@@ -40,7 +40,7 @@ from handlers.order_ui import (
     status_text,
 )
 from handlers.text_steps import refuse_button_labels
-from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, RequestStatus, Score
+from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
 from services import urges as urge_service
@@ -508,6 +508,17 @@ async def on_submit(
 # ---------------------------------------------------------------- 我的诉求
 
 
+async def _resident_status(ctx: OrderCtx, req: Request) -> str:
+    """A request's status as its resident follows it: one folded into another matter (merged
+    by staff, or joined as 同一件事) reads as that matter's progress."""
+    target = await ctx.session.get(Request, req.merged_into_id) if req.merged_into_id else None
+    if target is None:
+        return status_text(ctx.t, req)
+    return ctx.t(
+        "order-status-merged-into", number=target.number, status=status_text(ctx.t, target)
+    )
+
+
 async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
     t = ctx.t
     result = await request_service.my_requests(ctx.session, user=ctx.user, page=page)
@@ -520,7 +531,7 @@ async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
             t(
                 "order-mine-line",
                 number=req.number,
-                status=status_text(t, req),
+                status=await _resident_status(ctx, req),
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )
@@ -556,6 +567,11 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     text = await request_card(ctx.session, t, ctx.settings, req, staff=False, now=ctx.now())
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
+        target = await ctx.session.get(Request, req.merged_into_id)
+        if target is not None:
+            text += "\n" + t(
+                "order-card-merged-now", number=target.number, status=status_text(t, target)
+            )
     now = ctx.now()
     urging = await urge_service.urge_state(ctx.session, req=req)
     text += _urge_lines(ctx, urging, now)

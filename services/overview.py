@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -60,8 +61,9 @@ class StaffOverview:
 async def resident_overview(
     session: AsyncSession, *, user: User, now: datetime
 ) -> ResidentOverview:
-    """The resident's matters in progress, those waiting for a rating, and open polls not yet
-    voted in (by them or, one vote per household, by their household)."""
+    """The resident's matters in progress (also those they follow through another matter they
+    were folded into), those waiting for a rating, and open polls not yet voted in (by them
+    or, one vote per household, by their household)."""
     rows = await session.exec(
         select(Request.status, func.count())
         .where(col(Request.resident_id) == user.id)
@@ -69,10 +71,20 @@ async def resident_overview(
         .group_by(col(Request.status))
     )
     by_status = {status: int(n) for status, n in rows.all()}
+    # folded into another matter (merged by staff, or joined as 同一件事): they follow that one
+    target = aliased(Request)
+    followed = await session.exec(
+        select(func.count())
+        .select_from(Request)
+        .join(target, col(target.id) == col(Request.merged_into_id))
+        .where(col(Request.resident_id) == user.id)
+        .where(col(Request.status) == RequestStatus.MERGED)
+        .where(col(target.status).in_(list(STILL_OPEN)))
+    )
     polls = await poll_service.open_polls_for(session, user=user, now=now)
     voted = await poll_service.voted_in(session, polls=polls, user=user)
     return ResidentOverview(
-        in_progress=sum(n for s, n in by_status.items() if s in STILL_OPEN),
+        in_progress=sum(n for s, n in by_status.items() if s in STILL_OPEN) + int(followed.one()),
         to_rate=by_status.get(RequestStatus.DONE, 0),
         polls_to_vote=sum(1 for p in polls if p.id not in voted),
     )

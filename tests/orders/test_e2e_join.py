@@ -39,6 +39,8 @@ async def test_a_neighbour_says_it_is_the_same_matter(linli_sandbox: Harness) ->
     done = await d.expect(WU, "作为同一件事一起办理", since=preview["message_id"] - 1)
     mine = message_text(done).split("编号")[1].strip().split("，")[0].strip()
     assert mine != number
+    [listing] = await d.say(WU, "📂 我的诉求")
+    assert f"{mine} · 并入 {number} · 待受理" in message_text(listing), message_text(listing)
     cards = [message_text(m) for m in await d.messages(STAFF)]
     assert not any(f"新诉求 {mine}" in c for c in cards), cards  # nothing new to triage
     notice = await d.expect(STAFF, f"诉求 {number}")
@@ -48,6 +50,9 @@ async def test_a_neighbour_says_it_is_the_same_matter(linli_sandbox: Harness) ->
     await d.tap(STAFF, "直接办理", card["message_id"])
     told = await d.expect(WU, "已受理", since=done["message_id"])  # he follows it
     assert mine in message_text(told)
+    await d.tap(WU, f"查看 {mine}", listing["message_id"])
+    view = await d.expect(WU, f"{number} 现在：社区办理中", since=told["message_id"])
+    assert "合并办理" in message_text(view)
     assert await d.errors() == []
 
 

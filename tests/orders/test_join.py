@@ -14,8 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Building, Role, User
 from models.orders import LedgerEvent, Request, RequestStatus
 from services import orders as order_svc
+from services import overview, stats
 from services import requests as req_svc
-from services import stats
 from services.errors import Conflict
 from services.order_common import followers
 from services.triage.deployment import load_triage
@@ -90,6 +90,8 @@ async def test_a_neighbour_joins_the_open_matter(
         neighbour.id,
     }
     assert await req_svc.joined_count(session, request_id=first.id or 0) == 1
+    # /start counts the followed matter as theirs in progress
+    assert (await overview.resident_overview(session, user=neighbour, now=later)).in_progress == 1
     # staff take it up: both residents hear of it
     outcome = await order_svc.handle_directly(
         session, user=w.staff, roles=w.roles(w.staff), request_id=first.id or 0, now=later
