@@ -643,7 +643,10 @@ async def on_merge_chosen(
         into_number=f"{callback_data.extra:05d}",
         now=ctx.now(),
     )
-    await state.clear()
+    # the merge step ends here; another form in progress (an old list tapped) stays as it is
+    values = await state.get_data()
+    if await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref:
+        await state.clear()
     await _done(query, ctx, "order-merged", out)
 
 
