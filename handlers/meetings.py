@@ -944,7 +944,7 @@ async def on_attendees(
 
 
 _EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")
-# each change's form, by name (consult-flow-name)
+# each change's form, by name (form-name)
 _FLOW = {
     "edit_field": "MeetingChange",
     "postpone": "MeetingPostpone",
