@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.org import Community
 from models.scheduling import Broadcast, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, User
+from services.consult_overview import ConsultWeek, consult_week
 from services.errors import PermissionDenied
 from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
 from services.overview import staff_overview
@@ -99,6 +100,14 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
             .select_from(User)
             .where(User.community_id == cid, col(User.blocked_bot).is_(True)),
         )
+        this_week, _ = period_bounds("week", now=ctx.now, zone=ctx.zone)
+        consult = await consult_week(
+            session,
+            community_id=cid,
+            start=this_week - timedelta(days=7),
+            end=this_week,
+            now=ctx.now,
+        )
         for staff in await staff_of(session, community_id=cid):
             lang = staff.language or ctx.default_language
             lines = [
@@ -113,6 +122,7 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
                 )
             ]
             lines.extend(await _order_lines(ctx, staff, cid, lang))
+            lines.extend(_consult_lines(ctx, consult, lang))
             for section in _SECTIONS:
                 lines.extend(await section(ctx, cid, since, lang))
             await ctx.notify(
@@ -122,6 +132,33 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
                 community_id=cid,
                 dedupe_key=f"digest:{ctx.job.id}:{staff.id}",
             )
+
+
+def _consult_lines(ctx: JobContext, week: ConsultWeek, lang: str) -> list[str]:
+    """The community's consultations in the digest: last week, then what waits (only what is
+    not zero; nothing at all when nothing happened and nothing waits)."""
+    if not week.anything:
+        return []
+    lines = []
+    if week.held or week.polls_closed or week.topics_new:
+        lines.append(
+            ctx.text(
+                lang,
+                "scheduler-digest-consult",
+                held=week.held,
+                checkins=week.checkins,
+                polls=week.polls_closed,
+                topics=week.topics_new,
+            )
+        )
+    for key, count in (
+        ("scheduler-digest-minutes-due", week.minutes_due),
+        ("scheduler-digest-topics-waiting", week.topics_waiting),
+        ("scheduler-digest-meetings-ahead", week.meetings_ahead),
+    ):
+        if count:
+            lines.append(ctx.text(lang, key, count=count))
+    return lines
 
 
 def _pct(value: float | None) -> str:

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Role
+from models.consultations import CheckIn, Meeting, MeetingStatus, Poll, PollStatus, Topic
 from models.orders import Score
 from models.scheduling import Delivery
 from scheduler.generic_jobs import ensure_recurring
@@ -106,3 +107,64 @@ async def test_monthly_report_has_each_communitys_three_rates(
     assert "上月诉求 2 件" in lines[sunny + 1] and "满意率 100%" in lines[sunny + 1], report
     harmony = lines.index(next(line for line in lines if line.startswith("和谐社区")))
     assert "上月诉求 0 件" in lines[harmony + 1], report
+
+
+async def test_weekly_digest_has_the_communitys_consultations(
+    session: AsyncSession, world: World, runner: JobRunner
+) -> None:
+    """Last week: a meeting held (2 checked in, minutes not sent), a cancelled one (not
+    counted), a poll closed, a topic proposed and still open; a meeting coming on Thursday."""
+    w = world
+    cid = w.community.id or 0
+    held = Meeting(
+        community_id=cid,
+        title="楼道灯议事会",
+        starts_at=local(11, 26, 19),
+        status=MeetingStatus.PUBLISHED,
+        created_by=w.staff.id or 0,
+    )
+    cancelled = Meeting(
+        community_id=cid,
+        title="取消的会",
+        starts_at=local(11, 27, 19),
+        status=MeetingStatus.CANCELLED,
+        created_by=w.staff.id or 0,
+    )
+    ahead = Meeting(
+        community_id=cid,
+        title="电梯加装听证会",
+        starts_at=local(12, 3, 19),
+        status=MeetingStatus.PUBLISHED,
+        created_by=w.staff.id or 0,
+    )
+    session.add_all([held, cancelled, ahead])
+    await session.flush()
+    session.add_all(
+        [
+            CheckIn(meeting_id=held.id or 0, user_id=w.resident.id or 0, method="code"),
+            CheckIn(meeting_id=held.id or 0, user_id=w.resident2.id or 0, method="button"),
+            Poll(
+                community_id=cid,
+                question="要不要装电梯",
+                opens_at=local(11, 20, 9),
+                closes_at=local(11, 28, 20),
+                status=PollStatus.CLOSED,
+                created_by=w.staff.id or 0,
+            ),
+            Topic(
+                community_id=cid,
+                proposer_id=w.resident.id or 0,
+                title="停车难",
+                created_at=local(11, 25, 8),
+            ),
+        ]
+    )
+    await session.commit()
+    await ensure_recurring(session, now=local(11, 29, 12), zone=SHANGHAI)
+    await runner.run_due(now=local(11, 30, 9))
+    digests = await _texts(session, "digest")
+    staff, other = digests[w.staff.id or 0], digests[w.other_staff.id or 0]
+    assert "上周议事：开会 1 场（签到 2 人），结束投票 1 个，新议题 1 个" in staff, staff
+    assert "开过会还没发纪要：1 场（在「🏛 议事管理」里发）" in staff, staff
+    assert "等待处理的议题：1 个" in staff and "本周议事会：1 场" in staff, staff
+    assert "议事" not in other and "纪要" not in other, other  # another community's

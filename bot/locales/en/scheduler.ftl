@@ -26,5 +26,18 @@ scheduler-digest-member = { $name } ({ $orders } { $orders ->
     })
 scheduler-digest-members = 🏅 Served most last week: { $names }
 scheduler-monthly-orders =   requests last month: { $filed }
+scheduler-digest-consult = 🗳 Consultations last week: { $held } { $held ->
+        [one] meeting
+       *[other] meetings
+    } ({ $checkins } checked in), { $polls } { $polls ->
+        [one] poll
+       *[other] polls
+    } closed, { $topics } new { $topics ->
+        [one] topic
+       *[other] topics
+    }
+scheduler-digest-minutes-due = 📝 Meetings held without minutes sent: { $count } (send them under "{ menu-consult-staff }")
+scheduler-digest-topics-waiting = 💡 Topics waiting for a decision: { $count }
+scheduler-digest-meetings-ahead = 📅 Meetings this week: { $count }
 scheduler-monthly-title = <b>📈 Monthly report</b>
 scheduler-monthly-line = { $community }: { $residents } residents ({ $new } new this month), { $sent } messages sent, { $failed } not delivered
