@@ -6,11 +6,14 @@ notices (RsvpCb ↔ rsvp_data, CheckinCb ↔ checkin_data, BallotCb ↔ ballot_d
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import datetime, time
 from typing import Any
 
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
@@ -229,7 +232,7 @@ def after_audience(flow: str) -> Callable[[AfterAudience], AfterAudience]:
 
 async def ask_audience(message: Message, state: FSMContext, t: Text, *, flow: str) -> None:
     """Ask who it is for; the flow continues in its after_audience function."""
-    await state.update_data(aud_flow=flow, aud_kind=None, aud_ids=[])
+    await state.update_data(aud_flow=flow, aud_kind=None, aud_ids=[], aud_msg=None)
     kinds = [
         AudienceKind.COMMUNITY,
         AudienceKind.GRIDS,
@@ -237,7 +240,9 @@ async def ask_audience(message: Message, state: FSMContext, t: Text, *, flow: st
         AudienceKind.MEMBERS,
     ]
     rows = [[(t(f"consult-audience-{k.value}"), AudienceCb(action=k.value).pack())] for k in kinds]
-    await message.answer(t("consult-ask-audience"), reply_markup=kb(rows))
+    asked = await message.answer(t("consult-ask-audience"), reply_markup=kb(rows))
+    # settled (shows the answer, loses its buttons) once the audience is chosen
+    await state.update_data(aud_msg=asked.message_id)
 
 
 async def audience_choices(
@@ -311,6 +316,40 @@ async def safe_edit_markup(message: Message, markup: InlineKeyboardMarkup | None
     if same_markup(message, markup):
         return
     await message.edit_reply_markup(reply_markup=markup)
+
+
+def tapped_label(message: Message, data: str | None) -> str | None:
+    """The label of the button with this callback data on the message."""
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+    return next((b.text for row in rows for b in row if b.callback_data == data), None)
+
+
+async def settle(message: object, t: Text, answer: str | None) -> None:
+    """A form's question answered with one of its buttons: it shows the answer ('✅ 90 分钟')
+    and loses its buttons, so it is not tapped again once the form has moved on."""
+    if not isinstance(message, Message) or message.text is None:
+        return
+    if not message.reply_markup or not message.reply_markup.inline_keyboard:
+        return
+    text = message.html_text
+    if answer:
+        text += "\n" + t("consult-answered", answer=answer)
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
+
+
+async def settle_by_id(
+    bot: Bot | None, chat_id: int, message_id: object, text: str | None = None
+) -> None:
+    """A question of the form answered by typing, or by a later picker: its buttons go (and
+    with `text`, it reads that, e.g. the question with its answer)."""
+    if bot is None or not isinstance(message_id, int):
+        return
+    with contextlib.suppress(TelegramBadRequest):  # gone, or already without them
+        if text is None:
+            await bot.edit_message_reply_markup(chat_id=chat_id, message_id=message_id)
+        else:
+            await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
 
 
 async def reply(target: object, text: str, **kwargs: Any) -> None:

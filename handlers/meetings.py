@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -37,6 +39,8 @@ from handlers.consult_kit import (
     poll_button,
     reply,
     safe_edit_markup,
+    settle,
+    settle_by_id,
     staff_community,
     time_example,
     time_read,
@@ -59,7 +63,7 @@ from models.consultations import (
     Topic,
 )
 from services import meetings, polls, topics
-from services.errors import DomainError, InvalidInput, NotFound
+from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -445,6 +449,22 @@ async def _send_staff_card(
     t: Text,
     now: datetime,
 ) -> None:
+    text, rows = await _staff_card(session, meeting, args, t, now)
+    await reply(
+        target if isinstance(target, Message) else None,
+        text,
+        reply_markup=kb(rows) if rows else None,
+    )
+
+
+async def _staff_card(
+    session: AsyncSession,
+    meeting: Meeting,
+    args: dict[str, object],
+    t: Text,
+    now: datetime,
+) -> tuple[str, list[list[tuple[str, str]]]]:
+    """The meeting's card for staff (status, code, answers) and the tools its status allows."""
     c = await meetings.counts(session, meeting_id=meeting.id or 0)
     text = tx(
         t,
@@ -489,11 +509,40 @@ async def _send_staff_card(
                 text += "\n" + t(
                     "meeting-decision-order", n=i, text=decision.text, ref=decision.order_ref or ""
                 )
-    await reply(
-        target if isinstance(target, Message) else None,
-        text,
-        reply_markup=kb(rows) if rows else None,
-    )
+    return text, rows
+
+
+async def _redraw_staff_card(
+    bot: Bot | None,
+    chat_id: int,
+    message_id: object,
+    session: AsyncSession,
+    meeting_id: int,
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+) -> None:
+    """A staff card (or preview) whose tool was used or has lapsed: it shows the meeting as it
+    stands now, with the tools its status still allows (none once cancelled)."""
+    if bot is None or not isinstance(message_id, int):
+        return
+    meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
+    args = await _card(session, meeting, translator, settings, clock)
+    text, rows = await _staff_card(session, meeting, args, t, clock())
+    with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
+        await bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=kb(rows) if rows else None
+        )
+
+
+def _tool_message(message: object, data: str | None) -> int | None:
+    """The id of the message a staff tool was tapped on (not a question asking whether to
+    leave another form first)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return None
+    rows = message.reply_markup.inline_keyboard
+    return message.message_id if any(b.callback_data == data for r in rows for b in r) else None
 
 
 # --- create
@@ -626,7 +675,9 @@ async def on_start(
     start = meetings.check_start(
         parse_local_time(message.text, settings=settings, now=now), now=now
     )
-    await state.update_data(starts_at=start.isoformat())
+    data = await state.get_data()
+    await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # a time typed again
+    await state.update_data(starts_at=start.isoformat(), dur_msg=None)
     await state.set_state(MeetingForm.duration)
     rows = [
         [
@@ -638,7 +689,8 @@ async def on_start(
         ]
     ]
     read = time_read(t, start, settings=settings, now=now)
-    await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
+    asked = await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
+    await state.update_data(dur_msg=asked.message_id)  # its buttons go once it is answered
 
 
 _DURATIONS = (60, 90, 120)
@@ -656,8 +708,10 @@ async def on_duration_typed(
         low, high = meetings.DURATION_RANGE
         if not low <= int(number) <= high:
             raise InvalidInput("meeting-err-duration", low=low, high=high)
-        await state.update_data(duration=int(number))
+        data = await state.get_data()
+        await state.update_data(duration=int(number), dur_msg=None)
         await state.set_state(MeetingForm.place)
+        await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # typed instead
         await message.answer(t("meeting-ask-place"))
         return
     try:
@@ -678,9 +732,10 @@ async def on_duration(
     ):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    await state.update_data(duration=callback_data.arg)
+    await state.update_data(duration=callback_data.arg, dur_msg=None)
     await state.set_state(MeetingForm.place)
     await query.answer()
+    await settle(query.message, t, t("meeting-duration-minutes", minutes=callback_data.arg))
     await reply(query.message, t("meeting-ask-place"))
 
 
@@ -701,7 +756,8 @@ async def _meeting_after_audience(
 ) -> None:
     await state.set_state(MeetingForm.capacity)
     rows = [[(t("meeting-btn-unlimited"), MeetingCb(action="unlimited", id=0).pack())]]
-    await message.answer(t("meeting-ask-capacity"), reply_markup=kb(rows))
+    asked = await message.answer(t("meeting-ask-capacity"), reply_markup=kb(rows))
+    await state.update_data(cap_msg=asked.message_id)  # its 不限 goes once it is answered
 
 
 @staff_router.message(StateFilter(MeetingForm.capacity), F.text)
@@ -719,7 +775,9 @@ async def on_capacity(
     """Capacity typed ("50", "５０人", or the button's word "不限" typed); create the draft and
     show the preview."""
     capacity = _read_capacity(message.text)
+    data = await state.get_data()
     await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+    await settle_by_id(message.bot, message.chat.id, data.get("cap_msg"))  # typed instead
 
 
 def _read_capacity(typed: str | None) -> int | None:
@@ -748,6 +806,7 @@ async def on_unlimited(
         await _preview(
             query.message, state, session, user, roles, t, translator, settings, clock, None
         )
+        await settle(query.message, t, t("meeting-btn-unlimited"))
 
 
 async def _preview(
@@ -849,19 +908,27 @@ async def _pick_audience(
     now: datetime,
 ) -> None:
     action = callback_data.action
+    chat = message.chat.id if message else 0
+    bot = message.bot if message else None
     if action in (AudienceKind.COMMUNITY, AudienceKind.MEMBERS):
-        await state.update_data(aud_kind=action, aud_ids=[])
+        await state.update_data(aud_kind=action, aud_ids=[], aud_msg=None, aud_pick_msg=None)
+        # the question shows the answer; a grid/building list opened before goes
+        await settle(message, t, t(f"consult-audience-{action}"))
+        await settle_by_id(bot, chat, data.get("aud_pick_msg"))
         if message:
             await continue_after_audience(message, state, t, settings=settings, now=now)
         return
     if action in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
-        await state.update_data(aud_kind=action, aud_ids=[])
+        await state.update_data(aud_kind=action, aud_ids=[], aud_pick_msg=None)
+        await settle_by_id(bot, chat, data.get("aud_pick_msg"))  # the other kind's list
         choices = await audience_choices(
             session, community_id=int(data["community_id"]), kind=AudienceKind(action)
         )
-        await reply(
-            message, t("consult-ask-audience-pick"), reply_markup=picker_kb(choices, [], t)
-        )
+        if message:
+            listed = await message.answer(
+                t("consult-ask-audience-pick"), reply_markup=picker_kb(choices, [], t)
+            )
+            await state.update_data(aud_pick_msg=listed.message_id)
         return
     kind = data.get("aud_kind")
     if kind not in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
@@ -885,6 +952,19 @@ async def _pick_audience(
         if not chosen:
             await reply(message, t("consult-err-audience-empty"))
             return
+        # both questions show what was chosen, without their buttons
+        choices = await audience_choices(
+            session, community_id=int(data["community_id"]), kind=AudienceKind(kind)
+        )
+        names = "、".join(name for cid, name in choices if cid in chosen)
+        await settle(message, t, names)
+        asked = (
+            t("consult-ask-audience")
+            + "\n"
+            + t("consult-answered", answer=t(f"consult-audience-{kind}"))
+        )
+        await settle_by_id(bot, chat, data.get("aud_msg"), asked)
+        await state.update_data(aud_msg=None, aud_pick_msg=None)
         if message:
             await continue_after_audience(message, state, t, settings=settings, now=now)
 
@@ -915,6 +995,9 @@ async def on_publish(
         notifier=notifier,
     )
     await query.answer()
+    if isinstance(query.message, Message):
+        # the preview's publish/cancel buttons are spent: the meeting's card has its tools
+        await safe_edit_markup(query.message, None)
     text = t("meeting-published", count=count, code=meeting.checkin_code or "")
     await reply(query.message, held_note(t, text, notifier, settings=settings, now=clock()))
 
@@ -953,6 +1036,48 @@ _FLOW = {
 }
 
 
+async def _check_tool(
+    query: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    translator: Translator,
+    settings: Settings,
+    clock: Clock,
+    *,
+    action: str,
+) -> Meeting:
+    """The meeting, if its status allows the tool tapped; a card's tool that has lapsed
+    (cancelled, minuted) is refused by the error handler and the card redrawn as it stands."""
+    try:
+        return await meetings.check_staff_action(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=callback_data.id,
+            action=action,
+            now=clock(),
+        )
+    except Conflict:
+        message = query.message
+        card = _tool_message(message, query.data)
+        if isinstance(message, Message) and card is not None:
+            await _redraw_staff_card(
+                message.bot,
+                message.chat.id,
+                card,
+                session,
+                callback_data.id,
+                t,
+                translator,
+                settings,
+                clock,
+            )
+        raise
+
+
 @staff_router.callback_query(MeetingCb.filter(F.action == "edit"))
 async def on_edit(
     query: CallbackQuery,
@@ -961,11 +1086,22 @@ async def on_edit(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    translator: Translator,
+    settings: Settings,
     clock: Clock,
 ) -> None:
     """Which field to change (refused at once for a cancelled or minuted meeting)."""
-    await meetings.check_staff_action(
-        session, user=user, roles=roles, meeting_id=callback_data.id, action="edit", now=clock()
+    await _check_tool(
+        query,
+        callback_data,
+        session,
+        user,
+        roles,
+        t,
+        translator,
+        settings,
+        clock,
+        action="edit",
     )
     rows = [
         [
@@ -991,6 +1127,7 @@ async def on_change_start(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    translator: Translator,
     settings: Settings,
     clock: Clock,
 ) -> None:
@@ -1000,18 +1137,25 @@ async def on_change_start(
     if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    meeting = await meetings.check_staff_action(
+    meeting = await _check_tool(
+        query,
+        callback_data,
         session,
-        user=user,
-        roles=roles,
-        meeting_id=callback_data.id,
+        user,
+        roles,
+        t,
+        translator,
+        settings,
+        clock,
         action="edit" if action == "edit_field" else action,
-        now=clock(),
     )
     if await asks_first(query, callback_data, state, t, starting=_FLOW[action]):
         return
     await state.clear()
     await state.update_data(meeting_id=callback_data.id, field=callback_data.arg)
+    if action == "cancel":
+        # the card (or preview) 取消会议 was tapped on: once cancelled it reads so, no tools
+        await state.update_data(card=_tool_message(query.message, query.data))
     step, key = {
         "edit_field": (MeetingChange.value, "meeting-edit-ask-value"),
         "postpone": (MeetingChange.postpone_time, "meeting-ask-postpone-time"),
@@ -1250,6 +1394,17 @@ async def on_cancel_reason(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
+    await _redraw_staff_card(
+        message.bot,
+        message.chat.id,
+        data.get("card"),
+        session,
+        int(data["meeting_id"]),
+        t,
+        translator,
+        settings,
+        clock,
+    )
     await message.answer(
         t("meeting-cancel-done", count=told),
         reply_markup=main_menu(t, roles, registered=user.registered),

@@ -3,11 +3,13 @@ proxy votes and export."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from fractions import Fraction
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -31,7 +33,9 @@ from handlers.consult_kit import (
     parse_local_time,
     reply,
     safe_edit_markup,
+    settle,
     staff_community,
+    tapped_label,
     time_example,
     time_read,
     tx,
@@ -471,6 +475,14 @@ async def on_staff_poll(
 async def _staff_card(
     target: object, poll: Poll, ballots: int, t: Text, settings: Settings
 ) -> None:
+    text, rows = _staff_card_content(poll, ballots, t, settings)
+    await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
+
+
+def _staff_card_content(
+    poll: Poll, ballots: int, t: Text, settings: Settings
+) -> tuple[str, list[list[tuple[str, str]]]]:
+    """The poll's card for staff, with the tools its status allows."""
     pid = poll.id or 0
 
     def cb(action: str) -> str:
@@ -495,7 +507,26 @@ async def _staff_card(
         multiple="true" if poll.multiple else "false",
         max=poll.max_choices,
     )
-    await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
+    return text, rows
+
+
+async def _redraw_if_card(
+    query: CallbackQuery, session: AsyncSession, poll: Poll, t: Text, settings: Settings
+) -> None:
+    """A staff card's tool tapped once the poll has ended (closed, withdrawn): the card shows
+    the poll as it stands, with the tools left (results, export)."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return
+    rows = message.reply_markup.inline_keyboard
+    if PollCb(action="export", id=poll.id or 0).pack() not in {
+        b.callback_data for r in rows for b in r
+    }:
+        return  # not the card (a confirmation question, a list)
+    result = await polls.tally(session, poll=poll)
+    text, fresh = _staff_card_content(poll, result.ballots, t, settings)
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=kb(fresh))
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "publish"))
@@ -541,6 +572,7 @@ async def on_ask_confirm(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
     clock: Clock,
 ) -> None:
     """Ending an open poll early, or withdrawing it, is asked once more: one stray tap would
@@ -553,11 +585,12 @@ async def on_ask_confirm(
             await safe_edit_markup(query.message, None)
         await reply(query.message, t("poll-draft-cancelled"))
         return
-    if poll.status != PollStatus.OPEN:
-        await query.answer(t("poll-err-not-open"), show_alert=True)
-        return
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
+    if poll.status != PollStatus.OPEN:
+        await _redraw_if_card(query, session, poll, t, settings)
+        await query.answer(t("poll-err-not-open"), show_alert=True)
+        return
     ballots = (await polls.tally(session, poll=poll)).ballots
     action, pid = callback_data.action, poll.id or 0
     rows = [
@@ -687,6 +720,7 @@ async def on_proxy(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
 ) -> None:
     """代投: choose the resident's building. Another form half filled in is not dropped
     unasked: staff choose to go on with it or to leave it (proxy_go)."""
@@ -696,6 +730,7 @@ async def on_proxy(
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
     if poll.status != PollStatus.OPEN:
+        await _redraw_if_card(query, session, poll, t, settings)
         raise InvalidInput("poll-err-not-open")
     buildings = await polls.proxy_buildings(session, poll=poll)
     if not buildings:
@@ -880,6 +915,7 @@ async def on_multiple(
     """Single → audience; multiple → ask the maximum first."""
     if not await _form_data(query, state, t) or not isinstance(query.message, Message):
         return
+    await settle(query.message, t, tapped_label(query.message, query.data))
     if callback_data.action == "f_single":
         await state.update_data(multiple=False, max_choices=1)
         await ask_audience(query.message, state, t, flow="poll")
@@ -950,6 +986,7 @@ async def on_choice(
     field, _next_key, _next_action = _YES_NO_STEPS[callback_data.action]
     await state.update_data({field: bool(callback_data.arg)})
     message = query.message
+    await settle(message, t, tapped_label(message, query.data))  # answered: its buttons go
     if callback_data.action == "f_elig":
         await message.answer(
             t("poll-new-ask-household"),

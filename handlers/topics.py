@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -21,6 +23,7 @@ from handlers.consult_kit import (
     kb,
     make_notifier,
     reply,
+    safe_edit_markup,
     staff_community,
     tx,
     when_text,
@@ -31,10 +34,13 @@ from handlers.meetings import start_meeting_form
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
-from models.consultations import Meeting, MeetingStatus, Topic
+from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from services import meetings, topics
-from services.errors import PermissionDenied
+from services.errors import Conflict, PermissionDenied
 from services.users import can_act_in
+
+# a topic's own buttons in the list (the others ask which meeting, or start a form)
+_ITEM_ACTIONS = frozenset({"back", "accept", "answer"})
 
 router = Router(name="topics")
 router.message.filter(F.chat.type == "private")
@@ -137,6 +143,70 @@ def _item_text(
         detail=topic.detail or "",
         has_detail="yes" if (topic.detail or "").strip() else "no",
     )
+
+
+async def _show_decided(
+    message: object,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    topic_id: int,
+) -> None:
+    """A topic's message once the topic is decided (here, or by someone else meanwhile): the
+    topic in the list reads so, without 附议 / 列入议程 / 答复; the question which meeting it
+    goes on loses its buttons."""
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return
+    topic = await topics.get_topic(session, topic_id=topic_id)
+    if topic.status == TopicStatus.OPEN:
+        return
+    actions = set()
+    for row in message.reply_markup.inline_keyboard:
+        for key in row:
+            with contextlib.suppress(TypeError, ValueError):
+                actions.add(TopicCb.unpack(key.callback_data or "").action)
+    if not actions & _ITEM_ACTIONS:
+        await safe_edit_markup(message, None)
+        return
+    await message.edit_text(
+        await _item_now(session, user, roles, t, settings, topic), reply_markup=None
+    )
+
+
+async def _item_now(
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    topic: Topic,
+) -> str:
+    """The topic's text in the list as it stands now, for this reader."""
+    staff = await can_act_in(session, user=user, roles=roles, community_id=topic.community_id)
+    who = await topics.proposers(session, topics=[topic]) if staff else {}
+    return _item_text(topic, t, settings, staff=staff, proposer=who.get(topic.id or 0))
+
+
+async def _still_open(
+    query: CallbackQuery,
+    callback_data: TopicCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> Topic:
+    """The topic, ours and still open; a button of one decided meanwhile is refused (by the
+    error handler) and its message shows the topic as decided."""
+    try:
+        return await topics.check_can_decide(
+            session, user=user, roles=roles, topic_id=callback_data.id
+        )
+    except Conflict:
+        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        raise
 
 
 DECIDED_ANSWER_SHOWN = 200  # characters of an answer in the list; the people concerned got it all
@@ -246,7 +316,11 @@ async def on_back(
     clock: Clock,
 ) -> None:
     """附议 once; the topic's message then shows the new count (and no 附议 button)."""
-    topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
+    try:
+        topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
+    except Conflict:  # decided meanwhile: the item says so (the error handler answers)
+        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        raise
     await query.answer(t("topic-backed", backers=topic.backers), show_alert=True)
     if isinstance(query.message, Message) and query.message.text is not None:
         staff = await can_act_in(session, user=user, roles=roles, community_id=topic.community_id)
@@ -275,9 +349,7 @@ async def on_accept(
     clock: Clock,
 ) -> None:
     """Which upcoming meeting should the topic go on?"""
-    topic = await topics.check_can_decide(
-        session, user=user, roles=roles, topic_id=callback_data.id
-    )
+    topic = await _still_open(query, callback_data, session, user, roles, t, settings)
     now = clock()
     choices = [
         m
@@ -311,11 +383,10 @@ async def on_new_meeting_for_topic(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
 ) -> None:
     """The meeting form, for the topic's community; the topic joins the agenda at the end."""
-    topic = await topics.check_can_decide(
-        session, user=user, roles=roles, topic_id=callback_data.id
-    )
+    topic = await _still_open(query, callback_data, session, user, roles, t, settings)
     if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
         return
     await query.answer()
@@ -334,17 +405,25 @@ async def on_accept_to(
     settings: Settings,
     clock: Clock,
 ) -> None:
-    """Put the topic on the meeting's agenda; the proposer is told."""
-    await topics.accept_topic(
-        session,
-        user=user,
-        roles=roles,
-        topic_id=callback_data.id,
-        meeting_id=callback_data.arg,
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
-    )
+    """Put the topic on the meeting's agenda; the proposer is told. The question which
+    meeting becomes the confirmation (its buttons are spent)."""
+    try:
+        await topics.accept_topic(
+            session,
+            user=user,
+            roles=roles,
+            topic_id=callback_data.id,
+            meeting_id=callback_data.arg,
+            now=clock(),
+            notifier=make_notifier(translator, settings, clock),
+        )
+    except Conflict:  # decided meanwhile
+        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        raise
     await query.answer()
+    if isinstance(query.message, Message) and query.message.text is not None:
+        await query.message.edit_text(t("topic-accept-done"), reply_markup=None)
+        return
     await reply(query.message, t("topic-accept-done"))
 
 
@@ -357,14 +436,18 @@ async def on_answer(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
 ) -> None:
     """Ask for the answer text (after checking, at the tap, that this topic is ours and open;
     asking first when another form is half filled)."""
-    await topics.check_can_decide(session, user=user, roles=roles, topic_id=callback_data.id)
+    await _still_open(query, callback_data, session, user, roles, t, settings)
     if await asks_first(query, callback_data, state, t, starting="TopicAnswer"):
         return
     await state.clear()
     await state.update_data(topic_id=callback_data.id)
+    if isinstance(query.message, Message) and callback_data.action == "answer":
+        # the topic's message in the list: once answered it reads so, without its buttons
+        await state.update_data(item_msg=query.message.message_id)
     await state.set_state(TopicForm.answer)
     await query.answer()
     await reply(query.message, t("topic-ask-answer"), reply_markup=cancel_kb(t))
@@ -384,7 +467,7 @@ async def on_answer_text(
 ) -> None:
     """Answer the topic; the proposer is told."""
     data = await state.get_data()
-    await topics.answer_topic(
+    topic = await topics.answer_topic(
         session,
         user=user,
         roles=roles,
@@ -394,6 +477,12 @@ async def on_answer_text(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
+    if data.get("item_msg") and message.bot is not None:
+        text = await _item_now(session, user, roles, t, settings, topic)
+        with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
+            await message.bot.edit_message_text(
+                text, chat_id=message.chat.id, message_id=int(data["item_msg"])
+            )
     await message.answer(
         t("topic-answer-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from models.consultations import AgendaItem, Meeting, Topic, TopicStatus
 from sandbox.driver import Driver, message_text
+from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import ZHOU, labels_of, make_poll
 from tests.consult.test_e2e_topic_staff_card import _propose
 from tests.e2e.conftest import Harness
@@ -86,3 +87,171 @@ async def test_topic_picker_started_over_keeps_the_topic(linli_sandbox: Harness)
     assert meeting.title == "充电桩议事会" and meeting.kind == "party_masses"
     assert topic.status == TopicStatus.ACCEPTED and topic.meeting_id == meeting.id
     assert any(a.topic_id == topic.id for a in agenda)
+
+
+async def _now(d: Driver, chat: int, message_id: int) -> dict[str, Any]:
+    """The message as it stands now."""
+    [msg] = [m for m in await d.messages(chat, message_id - 1) if m["message_id"] == message_id]
+    return msg
+
+
+async def _settled(d: Driver, message: dict[str, Any], answer: str) -> None:
+    """The form's question shows its answer and has no buttons left."""
+    now = await _now(d, STAFF, message["message_id"])
+    assert labels_of(now) == [], message_text(now)
+    assert message_text(now).endswith(f"✅ {answer}"), message_text(now)
+
+
+async def test_meeting_form_questions_lose_their_buttons_once_answered(
+    linli_sandbox: Harness,
+) -> None:
+    """Each button question of ➕ 新建议事会 shows its answer without buttons once answered
+    (by a tap or typed), and the preview's 发布/取消 go once it is published. Before, every one
+    kept its buttons, and a tap after the form moved on or ended got '这个按钮已经失效了'."""
+    d = linli_sandbox.driver
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建议事会", menu["message_id"])
+    picker = await d.expect(STAFF, "请选择会议类型", since=menu["message_id"])
+    await d.tap(STAFF, "居民议事会", picker["message_id"])
+    await d.expect(STAFF, "会议标题", since=picker["message_id"])
+    await _answer(d, "十二月居民议事会", "议程")
+    await _answer(d, "年度工作回顾", "开会时间")
+    first = await _answer(d, "2026-11-25 19:30", "多长时间")
+    # a time typed again: the first duration question goes, the new one asks
+    duration = await _answer(d, "2026-11-26 19:30", "多长时间")
+    assert labels_of(await _now(d, STAFF, first["message_id"])) == []
+    await d.tap(STAFF, "90 分钟", duration["message_id"])
+    place = await d.expect(STAFF, "开会地点", since=duration["message_id"])
+    await _settled(d, duration, "90 分钟")
+    kinds = await _answer(d, "社区会议室", "面向哪些人")
+    await d.tap(STAFF, "指定网格", kinds["message_id"])
+    grids = await d.expect(STAFF, "可多选", since=kinds["message_id"])
+    # switched to buildings: the grid list goes, the building list asks
+    await d.tap(STAFF, "指定楼栋", kinds["message_id"])
+    buildings = await d.expect(STAFF, "可多选", since=grids["message_id"])
+    assert labels_of(await _now(d, STAFF, grids["message_id"])) == []
+    await d.tap(STAFF, "1号楼", buildings["message_id"])
+    await d.tap(STAFF, "2号楼", buildings["message_id"])
+    await d.tap(STAFF, "完成", buildings["message_id"])
+    capacity = await d.expect(STAFF, "最多多少人", since=buildings["message_id"])
+    await _settled(d, buildings, "1号楼、2号楼")
+    await _settled(d, kinds, "指定楼栋")
+    sent = await d.send(STAFF, "30")
+    preview = await d.expect(STAFF, "预览", since=sent["message_id"])
+    assert labels_of(await _now(d, STAFF, capacity["message_id"])) == []
+    assert labels_of(await _now(d, STAFF, place["message_id"])) == []
+    await d.tap(STAFF, "发布", preview["message_id"])
+    await d.expect(STAFF, "已发布", since=preview["message_id"])
+    assert labels_of(await _now(d, STAFF, preview["message_id"])) == []
+
+
+async def test_poll_form_questions_lose_their_buttons_once_answered(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建投票", menu["message_id"])
+    await d.expect(STAFF, "投票问题", since=menu["message_id"])
+    await _answer(d, "明年优先办哪些事？", "选项")
+    choice = await _answer(d, "修路灯\n加装电梯", "单选还是多选")
+    await d.tap(STAFF, "单选", choice["message_id"])
+    kinds = await d.expect(STAFF, "面向哪些人", since=choice["message_id"])
+    await _settled(d, choice, "单选")
+    await d.tap(STAFF, "全社区", kinds["message_id"])
+    eligible = await d.expect(STAFF, "谁可以投票", since=kinds["message_id"])
+    await _settled(d, kinds, "全社区")
+    await d.tap(STAFF, "已登记住址的居民", eligible["message_id"])
+    household = await d.expect(STAFF, "一户一票", since=eligible["message_id"])
+    await _settled(d, eligible, "已登记住址的居民")
+    await d.tap(STAFF, "是", household["message_id"])
+    await d.expect(STAFF, "截止时间", since=household["message_id"])
+    await _settled(d, household, "✅ 是")
+    anonymous = await _answer(d, "2026-11-30 20:00", "匿名还是实名")
+    await d.tap(STAFF, "实名", anonymous["message_id"])
+    live = await d.expect(STAFF, "什么时候公开", since=anonymous["message_id"])
+    await _settled(d, anonymous, "实名")
+    await d.tap(STAFF, "截止后公开", live["message_id"])
+    await d.expect(STAFF, "参与比例", since=live["message_id"])
+    await _settled(d, live, "截止后公开")
+
+
+async def test_a_decided_topic_loses_its_buttons(linli_sandbox: Harness) -> None:
+    """列入议程 through the question which meeting: the question becomes the confirmation; the
+    topic's message in the list, tapped again, reads '已列入议程' without its buttons (alert
+    '这个议题已经处理过了'). 💬 答复: the topic's message reads '已答复' once answered."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h)
+    await _propose(d, "小区东门路灯太暗", "晚上太黑")
+    await _propose(d, "楼道堆物", "跳过")
+    await d.expect(STAFF, "楼道堆物")
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "💡 处理议题", menu["message_id"])
+    lamp = await d.expect(STAFF, "小区东门路灯太暗（", since=menu["message_id"])
+    boxes = await d.expect(STAFF, "楼道堆物（", since=menu["message_id"])
+    await d.tap(STAFF, "✅ 列入议程", lamp["message_id"])
+    which = await d.expect(STAFF, "列入哪个议事会", since=boxes["message_id"])
+    tapped = await d.tap(STAFF, "十二月居民议事会", which["message_id"])
+    assert tapped["answer"] is not None
+    which = await _now(d, STAFF, which["message_id"])
+    assert "已列入议程，已告诉提议人" in message_text(which) and labels_of(which) == []
+    tapped = await d.tap(STAFF, "💬 答复", lamp["message_id"])
+    assert "已经处理过了" in str(tapped["answer"])
+    lamp = await _now(d, STAFF, lamp["message_id"])
+    assert "已列入议程" in message_text(lamp) and labels_of(lamp) == []
+    # 💬 答复 on the other: once answered, its message reads so
+    await d.tap(STAFF, "💬 答复", boxes["message_id"])
+    await d.expect(STAFF, "请输入答复内容", since=which["message_id"])
+    await _answer(d, "已通知物业本周清理。", "已答复")
+    boxes = await _now(d, STAFF, boxes["message_id"])
+    assert "已答复" in message_text(boxes) and labels_of(boxes) == []
+
+
+async def _staff_card(d: Driver) -> dict[str, Any]:
+    """李社工 opens the meeting's card from 📋 议事会列表."""
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "议事会列表", menu["message_id"])
+    listed = await d.expect(STAFF, "近期议事会", since=menu["message_id"])
+    await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
+    return await d.expect(STAFF, "签到码", since=listed["message_id"])
+
+
+async def test_a_cancelled_meetings_card_loses_its_tools(linli_sandbox: Harness) -> None:
+    """取消会议 on the staff card: once cancelled the card reads '已取消' without 修改 / 延期 /
+    纪要 / 取消; an older card of the same meeting, tapped, is told and redrawn so."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h)
+    older = await _staff_card(d)
+    card = await _staff_card(d)
+    await d.tap(STAFF, "取消会议", card["message_id"])
+    await d.expect(STAFF, "原因", since=card["message_id"])
+    await _answer(d, "场地冲突", "会议已取消")
+    card = await _now(d, STAFF, card["message_id"])
+    assert "已取消" in message_text(card) and labels_of(card) == [], message_text(card)
+    tapped = await d.tap(STAFF, "修改", older["message_id"])
+    assert "取消" in str(tapped["answer"])
+    older = await _now(d, STAFF, older["message_id"])
+    assert "已取消" in message_text(older) and labels_of(older) == []
+
+
+async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) -> None:
+    """立即结束 through the confirmation: the poll's card, tapped again (代投, 取消投票), is told
+    it is not open and shows the poll as ended, with only 查看结果 and 导出 left."""
+    h = linli_sandbox
+    d = h.driver
+    await make_poll(h)
+    [menu] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "投票列表", menu["message_id"])
+    listed = await d.expect(STAFF, "进行中的投票", since=menu["message_id"])
+    await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
+    card = await d.expect(STAFF, "状态：", since=listed["message_id"])
+    await d.tap(STAFF, "立即结束", card["message_id"])
+    ask = await d.expect(STAFF, "确定现在就结束", since=card["message_id"])
+    await d.tap(STAFF, "确认立即结束", ask["message_id"])
+    await d.expect(STAFF, "投票已结束", since=ask["message_id"])
+    tapped = await d.tap(STAFF, "代投", card["message_id"])
+    assert "不在进行中" in str(tapped["answer"])
+    card = await _now(d, STAFF, card["message_id"])
+    assert "已结束" in message_text(card), message_text(card)
+    assert labels_of(card) == ["📊 查看结果", "📥 导出 Excel"]

@@ -62,7 +62,7 @@ async def _propose_and_accept(d: Driver) -> dict[str, Any]:
     await d.tap(STAFF, "✅ 列入议程", item["message_id"])
     choose = await d.expect(STAFF, "列入哪个议事会", since=item["message_id"])
     await d.tap(STAFF, "十二月居民议事会", choose["message_id"])
-    await d.expect(STAFF, "已列入议程", since=choose["message_id"])
+    await d.expect(STAFF, "已列入议程", since=choose["message_id"] - 1)  # the question, now
     return await d.expect(ZHOU, "已列入议事会", since=done["message_id"], timeout=10)
 
 

@@ -20,6 +20,8 @@ consult-btn-topic-review = 💡 Review topics
 consult-yes = ✅ Yes
 consult-no = ❌ No
 consult-done = ✅ Done
+# a form's question answered with its buttons: the answer under it, the buttons gone
+consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ Draft saved (nothing sent yet); please check it below:
 consult-back = ⬅️ Back
 consult-cancelled = Cancelled; nothing was saved.

@@ -20,6 +20,8 @@ consult-btn-topic-review = 💡 处理议题
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
+# a form's question answered with its buttons: the answer under it, the buttons gone
+consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ 草稿已保存（还没有发出），请核对下面的内容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，没有保存任何内容。

@@ -23,6 +23,8 @@ consult-btn-topic-review = 💡 處理議題
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
+# a form's question answered with its buttons: the answer under it, the buttons gone
+consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ 草稿已保存（還沒有發出），請核對下面的內容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，沒有保存任何內容。
