@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.consult_kit import make_notifier
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
@@ -304,7 +305,9 @@ async def on_forget_confirmed(
             now=clock(),
         )
         await session.commit()
-    await user_service.forget_user(session, user=user)
+    await user_service.forget_user(
+        session, user=user, now=clock(), notifier=make_notifier(translator, settings, clock)
+    )
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     roles = frozenset(r for r in roles if r != Role.MEMBER)

@@ -252,6 +252,55 @@ async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: b
     return int(result.rowcount or 0)
 
 
+async def rewrite_unsent(
+    session: AsyncSession, *, where: Iterable[Any], rewrite: Callable[[str], str]
+) -> int:
+    """The messages matching `where` not sent yet get their text rewritten (e.g. what they quote
+    of someone who deleted their data), in the caller's transaction: one waiting in the queue
+    in place; one the sender has claimed but not sent (it sends the text it read then) is
+    cancelled and queued again as a copy with the new text, since the sender looks again before
+    sending (`still_to_send`). Returns how many changed."""
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    rows = await session.exec(
+        select(Delivery).where(
+            *where,
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
+        )
+    )
+    changed = 0
+    for row in rows.all():
+        text = rewrite(row.text)
+        if text == row.text:
+            continue
+        changed += 1
+        if row.state == DeliveryState.PENDING:
+            row.text = text
+            continue
+        row.state, row.error = DeliveryState.CANCELLED, "rewritten"
+        session.add(
+            Delivery(
+                chat_id=row.chat_id,
+                kind=row.kind,
+                text=text,
+                reply_markup=row.reply_markup,
+                photo_ref=row.photo_ref,
+                photo_bytes=row.photo_bytes,
+                urgent=row.urgent,
+                community_id=row.community_id,
+                broadcast_id=row.broadcast_id,
+                not_before=row.not_before,
+                held_from=row.held_from,
+                deliver_by=row.deliver_by,
+                matter=row.matter,
+                created_at=row.created_at,
+            )
+        )
+    return changed
+
+
 async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
     """The sender's last look before the Bot API call: is this claimed delivery still to go
     (not cancelled meanwhile because its matter moved on)? One read by primary key."""
@@ -921,6 +970,7 @@ __all__ = [
     "release_held",
     "release_stale",
     "retime_held",
+    "rewrite_unsent",
     "set_quiet_hours",
     "split_html",
     "still_to_send",

@@ -866,52 +866,28 @@ STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent")  # the cards quoti
 async def _mask_held_cards(session: AsyncSession, *, req: Request, before: str) -> int:
     """The staff cards about a request not sent yet quote its text as it is now (masked when its
     resident deleted their data), not as filed: in each, the quote of `before` becomes the
-    quote of `req.text` (a card quoting something else is masked as the text was). A card the
-    sender has claimed but not sent is replaced by a copy (it sends the text it read when it
-    claimed it, and looks again before sending: `delivery.still_to_send`). Returns how many."""
+    quote of `req.text` (a card quoting something else is masked as the text was); see
+    `delivery.rewrite_unsent`. Returns how many."""
     import html
 
+    from services.delivery import rewrite_unsent
     from services.order_common import mask
 
     old_quote = html.escape(card_quote(before), quote=False)
     new_quote = html.escape(card_quote(req.text), quote=False)
     if old_quote == new_quote or not old_quote:
         return 0  # nothing personal quoted (a voice note alone), or nothing changed
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
-    cards = (
-        await session.exec(
-            select(Delivery).where(
-                col(Delivery.matter).like(f"request:{req.id}:%"),
-                col(Delivery.kind).in_(STAFF_CARD_KEYS),
-                or_(
-                    col(Delivery.state) == DeliveryState.PENDING,
-                    and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-                ),
-            )
-        )
-    ).all()
-    for card in cards:
-        if old_quote in card.text:
-            text = card.text.replace(old_quote, new_quote)
-        else:  # the request's words changed since the card was written: mask what it quotes
-            text = mask(card.text)
-        if card.state == DeliveryState.PENDING:
-            card.text = text
-            continue
-        card.state, card.error = DeliveryState.CANCELLED, "rewritten: the resident's data deleted"
-        session.add(
-            Delivery(
-                chat_id=card.chat_id,
-                kind=card.kind,
-                text=text,
-                reply_markup=card.reply_markup,
-                urgent=card.urgent,
-                community_id=card.community_id,
-                not_before=card.not_before,
-                held_from=card.held_from,
-                deliver_by=card.deliver_by,
-                matter=card.matter,
-                created_at=card.created_at,
-            )
-        )
-    return len(cards)
+
+    def rewrite(text: str) -> str:
+        if old_quote in text:
+            return text.replace(old_quote, new_quote)
+        return mask(text)  # the request's words changed since the card was written
+
+    return await rewrite_unsent(
+        session,
+        where=[
+            col(Delivery.matter).like(f"request:{req.id}:%"),
+            col(Delivery.kind).in_(STAFF_CARD_KEYS),
+        ],
+        rewrite=rewrite,
+    )

@@ -6,6 +6,7 @@ import zlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_
 from sqlmodel import col, select
@@ -17,6 +18,9 @@ from services import audit, delivery
 from services.delivery import hold_for_quiet_hours, release_held
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.validation import contact_phone, phone_number, room_number
+
+if TYPE_CHECKING:
+    from services.consult_common import Notifier
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,17 @@ async def set_phone(
     return user
 
 
-async def forget_user(session: AsyncSession, *, user: User, now: datetime | None = None) -> None:
+async def forget_user(
+    session: AsyncSession,
+    *,
+    user: User,
+    now: datetime | None = None,
+    notifier: Notifier | None = None,
+) -> None:
     """Delete the user's personal data; ledger rows keep only the anonymous id.
+
+    What they leave in meetings, polls and topics: services.consult_forget (their RSVPs to
+    meetings to come are withdrawn; with a `notifier`, whoever gets their seat is told).
 
     The whole address goes (community, grid, building, room): where someone lives is personal
     data (DESIGN.md, privacy), and a kept community would still put them in its lists (近期议事's
@@ -215,6 +228,9 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
     from services.requests import forget_requests  # requests import this module
 
     await forget_requests(session, user_id=user.id, names=names)
+    from services.consult_forget import forget_consultations, tell_promoted
+
+    seats = await forget_consultations(session, user_id=user.id, names=names, now=now)
     # What waits in the outbox for them: what they were sent as a member no longer applies;
     # the rest (their own requests' news, meeting reminders) is timed by the quiet hours that
     # apply to them now (no address, no member sign-up: the default ones, unless they are staff)
@@ -225,6 +241,8 @@ async def forget_user(session: AsyncSession, *, user: User, now: datetime | None
         session, actor_id=user.id, action="forget", subject_type="user", subject_id=user.id
     )
     await session.commit()
+    if notifier is not None:
+        await tell_promoted(session, seats=seats, notifier=notifier)
 
 
 async def staff_scopes(session: AsyncSession, *, user_id: int) -> list[StaffScope]:

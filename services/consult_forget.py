@@ -1,0 +1,176 @@
+"""/forget and consultations: what is left of someone who deleted their data in meetings, polls
+and topics (services.users.forget_user calls `forget_consultations` in its transaction).
+
+- An RSVP to a meeting not started yet is withdrawn: a seat they held goes to the waitlist's
+  next person, who is told as when someone answers 不去 (`tell_promoted`, after the commit);
+  so no reminder or check-in button reaches them. A meeting started or over keeps the RSVP
+  and the check-in (attendance, the anonymous id only).
+- Consultation notices waiting for them (invitations, reminders, the check-in button, a poll's
+  announcement or reminder) are cancelled: without an address they are in no audience.
+- A ballot stays counted with the anonymous id only (a named poll lists the number where the
+  name was). Its household (building and room) on a one-vote-per-household poll is cleared,
+  and while such a poll is still open the ballot is withdrawn instead, so the household's one
+  vote is free for someone still living there.
+- Their topics stay (others backed them, an agenda may carry them), with phone, ID and room
+  numbers masked and their names starred out, also in staff's notices of them not sent yet;
+  their backings stay (a count, the anonymous id).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, delete, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.consultations import (
+    Meeting,
+    MeetingStatus,
+    Poll,
+    PollStatus,
+    Rsvp,
+    RsvpStatus,
+    Topic,
+    Vote,
+)
+from models.scheduling import Delivery, DeliveryState
+from services import delivery
+from services.consult_common import Notifier
+from services.order_common import mask, scrub_names
+
+# the kinds of the notices a community's audience gets about its meetings and polls
+AUDIENCE_KINDS = ("meeting", "poll")
+
+
+@dataclass
+class Seats:
+    """Who moved up from a meeting's waitlist into the seat someone forgotten freed."""
+
+    meeting: Meeting
+    promoted: list[int]
+
+
+async def forget_consultations(
+    session: AsyncSession, *, user_id: int, names: Collection[str | None], now: datetime
+) -> list[Seats]:
+    """See the module's docstring; the caller commits, then tells the promoted."""
+    from services.meetings import _audit, _fill_seats, get_meeting
+
+    seats: list[Seats] = []
+    upcoming = (
+        await session.exec(
+            select(Rsvp.meeting_id)
+            .join(Meeting, col(Meeting.id) == col(Rsvp.meeting_id))
+            .where(
+                col(Rsvp.user_id) == user_id,
+                col(Meeting.status) == MeetingStatus.PUBLISHED,
+                col(Meeting.starts_at) > now,
+            )
+            .order_by(col(Rsvp.meeting_id))
+        )
+    ).all()
+    for meeting_id in upcoming:
+        meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)  # seat counting
+        row = (
+            await session.exec(
+                select(Rsvp).where(Rsvp.meeting_id == meeting_id, Rsvp.user_id == user_id)
+            )
+        ).first()
+        if row is None:
+            continue
+        going = row.status == RsvpStatus.GOING
+        await session.delete(row)
+        await session.flush()
+        _audit(session, user_id, "meeting-rsvp", meeting_id, "withdrawn: data deleted")
+        if going:
+            promoted = await _fill_seats(session, meeting=meeting, now=now)
+            if promoted:
+                seats.append(Seats(meeting=meeting, promoted=promoted))
+    await _cancel_audience_notices(session, chat_id=user_id)
+    await _forget_votes(session, user_id=user_id)
+    await _forget_topics(session, user_id=user_id, names=names)
+    return seats
+
+
+async def tell_promoted(session: AsyncSession, *, seats: list[Seats], notifier: Notifier) -> None:
+    """After the commit: those who moved up into a freed seat are told (and commits)."""
+    from services.meetings import _tell_promoted
+
+    for seat in seats:
+        await _tell_promoted(
+            session, meeting=seat.meeting, user_ids=seat.promoted, notifier=notifier
+        )
+
+
+async def _cancel_audience_notices(session: AsyncSession, *, chat_id: int) -> int:
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.kind).in_(AUDIENCE_KINDS),
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
+        )
+        .values(state=DeliveryState.CANCELLED, error="data deleted")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+async def _forget_votes(session: AsyncSession, *, user_id: int) -> None:
+    household_polls = select(Poll.id).where(col(Poll.per_household).is_(True)).scalar_subquery()
+    open_polls = select(Poll.id).where(col(Poll.status) == PollStatus.OPEN).scalar_subquery()
+    await session.exec(  # type: ignore[call-overload]
+        delete(Vote).where(
+            col(Vote.voter_id) == user_id,
+            col(Vote.poll_id).in_(household_polls),
+            col(Vote.poll_id).in_(open_polls),
+        )
+    )
+    await session.exec(  # type: ignore[call-overload]
+        update(Vote)
+        .where(col(Vote.voter_id) == user_id, col(Vote.household).is_not(None))
+        .values(household=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def _forget_topics(
+    session: AsyncSession, *, user_id: int, names: Collection[str | None]
+) -> None:
+    from services.topics import notice_excerpt
+
+    topics = (await session.exec(select(Topic).where(col(Topic.proposer_id) == user_id))).all()
+    for topic in topics:
+        title = scrub_names(mask(topic.title), names)
+        detail = scrub_names(mask(topic.detail), names)
+        swaps = [
+            (html.escape(old, quote=False), html.escape(new, quote=False))
+            for old, new in (
+                (topic.title, title),
+                (notice_excerpt(topic.detail), notice_excerpt(detail)),
+            )
+            if old and old != new
+        ]
+        topic.title, topic.detail = title, detail
+
+        def rewrite(text: str, swaps: list[tuple[str, str]] = swaps) -> str:
+            for old, new in swaps:
+                text = text.replace(old, new)
+            return scrub_names(text, [html.escape(n, quote=False) for n in names if n])
+
+        await delivery.rewrite_unsent(
+            session,
+            where=[
+                col(Delivery.kind) == "topic",
+                col(Delivery.dedupe_key).like(f"topic:{topic.id}:new:%"),
+            ],
+            rewrite=rewrite,
+        )
