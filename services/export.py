@@ -274,6 +274,7 @@ async def export_ledger(
                         if e.subject == "request"
                         and e.from_state != e.to_state
                         and e.to_state in HANDLING_STATES
+                        and e.action != "join"  # the resident's own 同一件事, no staff decision
                     )
                 )
                 urged = sum(e.action == URGE_ACTION for e in events_of)  # 催办次数

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n import Translator
 from models import Building, Role, User
 from models.orders import LedgerEvent, Request, RequestStatus
 from services import orders as order_svc
 from services import overview, stats
 from services import requests as req_svc
 from services.errors import Conflict
+from services.export import export_ledger
 from services.order_common import followers
 from services.triage.deployment import load_triage
 from tests.orders.conftest import T0, World, _user, draft
@@ -166,3 +170,40 @@ async def test_joining_is_refused_when_it_cannot_be_the_same_matter(
             session, user=neighbour, draft=draft(SAME), suggestion=None, now=T0, join=first.id
         )
     assert await count() == before  # nothing filed
+
+
+async def test_the_ledger_export_says_who_joined(
+    session: AsyncSession, world: World, tmp_path: Path
+) -> None:
+    w = world
+    first = (
+        await req_svc.file_request(
+            session, user=w.resident, draft=draft(LAMP), suggestion=None, now=T0
+        )
+    ).request
+    neighbour = await _neighbour(session, w)
+    joined = (
+        await req_svc.file_request(
+            session, user=neighbour, draft=draft(SAME), suggestion=None, now=T0, join=first.id
+        )
+    ).request
+    out = await export_ledger(
+        session,
+        path=tmp_path / "ledger.xlsx",
+        start=T0 - timedelta(days=1),
+        end=T0 + timedelta(days=1),
+        community_ids=None,
+        texts=Translator(),
+        lang="zh-Hans",
+        zone=ZoneInfo("Asia/Shanghai"),
+        now=T0,
+    )
+    rows = {
+        row[0]: row
+        for row in load_workbook(out.path).active.iter_rows(min_row=2, values_only=True)
+    }
+    mine = rows[joined.number]
+    handling, history = mine[14], mine[24]
+    assert handling is None  # no staff decision was made on it
+    assert "居民认定同一件事，并入" in history and "join" not in history, history
+    assert "有居民认定同一件事并入" in rows[first.number][24]
