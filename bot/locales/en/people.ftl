@@ -51,6 +51,7 @@ profile-named-changed-on = Your name “{ $name }” will be shown: on the point
 profile-named-changed-off = Your name will not be shown: the points board reads “{ $masked }” at once, and so will results published from now on. Results already published stay as they are.
 forget-confirm = Delete your personal data?
     This deletes your name, address, room, phone and volunteer details. Records of handled matters stay, no longer linked to you.
+    Your sign-ups for meetings still to come are withdrawn, with their reminders.
 forget-yes = Yes, delete
 forget-no = No, keep it
 forget-done = Your personal data has been deleted. Tap "🏠 Register address" to register again.

@@ -51,6 +51,7 @@ profile-named-changed-on = 已改为显示您的名字「{ $name }」：积分�
 profile-named-changed-off = 已改为不显示您的名字：积分榜马上改为「{ $masked }」，以后发布的晒单也只写「{ $masked }」。已经发布的晒单不会改。
 forget-confirm = 确定要删除您的个人信息吗？
     将删除：姓名、住址、房号、手机号、报到资料。已办理事项的记录会保留，但不再与您的身份关联。
+    还没召开的议事会，您的报名会取消，不再收到提醒。
 forget-yes = 确定删除
 forget-no = 不删除
 forget-done = 您的个人信息已删除。如需再次使用，点「🏠 登记住址」重新登记。

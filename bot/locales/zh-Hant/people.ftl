@@ -54,6 +54,7 @@ profile-named-changed-on = 已改為顯示您的名字「{ $name }」：積分�
 profile-named-changed-off = 已改為不顯示您的名字：積分榜馬上改為「{ $masked }」，以後發布的曬單也只寫「{ $masked }」。已經發布的曬單不會改。
 forget-confirm = 確定要刪除您的個人信息嗎？
     將刪除：姓名、住址、房號、手機號、報到資料。已辦理事項的記錄會保留，但不再與您的身份關聯。
+    還沒召開的議事會，您的報名會取消，不再收到提醒。
 forget-yes = 確定刪除
 forget-no = 不刪除
 forget-done = 您的個人信息已刪除。如需再次使用，點「🏠 登記住址」重新登記。
