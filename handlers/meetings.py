@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
@@ -268,14 +268,20 @@ async def on_rsvp(
     if callback_data.answer not in {a.value for a in RsvpAnswer}:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    outcome = await meetings.rsvp(
-        session,
-        user=user,
-        meeting_id=callback_data.meeting_id,
-        answer=RsvpAnswer(callback_data.answer),
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
-    )
+    try:
+        outcome = await meetings.rsvp(
+            session,
+            user=user,
+            meeting_id=callback_data.meeting_id,
+            answer=RsvpAnswer(callback_data.answer),
+            now=clock(),
+            notifier=make_notifier(translator, settings, clock),
+        )
+    except Conflict:
+        # cancelled or over: the message tapped (an announcement, a card) loses its 去 / 不确定
+        # / 不去, which can no longer be answered; the error handler says why
+        await _drop_rsvp_buttons(query.message, callback_data.meeting_id)
+        raise
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
     when = when_text(t, meeting.starts_at, settings=settings, now=clock())
@@ -299,6 +305,19 @@ async def on_rsvp(
         query.message,
         t(key, title=meeting.title, position=outcome.position, when=when, where=where),
     )
+
+
+async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:
+    """The RSVP buttons of this meeting off a message (its other buttons stay)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rsvp = {RsvpCb(meeting_id=meeting_id, answer=a).pack() for a in RsvpAnswer}
+    rows = [
+        [b for b in row if b.callback_data not in rsvp]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    kept = [row for row in rows if row]
+    await safe_edit_markup(message, InlineKeyboardMarkup(inline_keyboard=kept) if kept else None)
 
 
 async def _refresh_card(

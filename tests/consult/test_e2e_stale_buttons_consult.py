@@ -8,8 +8,11 @@ from typing import Any
 
 from sqlmodel import select
 
+from models import Role, User
 from models.consultations import AgendaItem, Meeting, Topic, TopicStatus
 from sandbox.driver import Driver, message_text
+from services import meetings
+from services.consult_common import Notifier
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import ZHOU, labels_of, make_poll
 from tests.consult.test_e2e_topic_staff_card import _propose
@@ -255,3 +258,28 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
     card = await _now(d, STAFF, card["message_id"])
     assert "已结束" in message_text(card), message_text(card)
     assert labels_of(card) == ["📊 查看结果", "📥 导出 Excel"]
+
+
+async def test_a_cancelled_meetings_announcement_loses_its_rsvp(linli_sandbox: Harness) -> None:
+    """去 on the announcement of a meeting cancelled since: told it was cancelled (as before),
+    and the announcement loses 去 / 不确定 / 不去, which can no longer be answered."""
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h)
+    announcement = await d.expect(ZHOU, "议事会通知")
+    assert labels_of(announcement) == ["去", "不确定", "不去"]
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=frozenset({Role.RESIDENT, Role.STAFF}),
+            meeting_id=meeting.id or 0,
+            reason="场地冲突",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    tapped = await d.tap(ZHOU, "去", announcement["message_id"])
+    assert "取消" in str(tapped["answer"])
+    assert labels_of(await _now(d, ZHOU, announcement["message_id"])) == []
