@@ -12,12 +12,23 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import and_, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, User
-from models.orders import Claim, LedgerEvent, Order, Rating, Request, RequestStatus
+from models import Building, Community, Grid, MemberProfile, MemberStatus, User
+from models.orders import (
+    Claim,
+    ClaimStatus,
+    LedgerEvent,
+    Order,
+    PointsEntry,
+    Rating,
+    Request,
+    RequestStatus,
+    Score,
+)
 from services.order_common import category, voice_placeholder_key, written_text
 from services.urges import URGE_ACTION, URGE_REASONS
 
@@ -316,9 +327,166 @@ async def export_ledger(
                 for i, value in enumerate(values):
                     if value:  # empty cells are not written at all (a third of them)
                         sheet.write_string(row_no, i, value[:32000], wrap)
+        member_rows = await member_service_rows(
+            session, start=start, end=end, community_ids=community_ids, scope=scope
+        )
+        members_sheet = workbook.add_worksheet(tx("order-xlsx-m-sheet"))
+        for i, (column, width) in enumerate(zip(MEMBER_COLUMNS, MEMBER_WIDTHS, strict=True)):
+            members_sheet.set_column(i, i, width)
+            members_sheet.write_string(0, i, tx(f"order-xlsx-m-{column}"), head)
+        members_sheet.freeze_panes(1, 0)
+        for n, m in enumerate(member_rows, start=1):
+            members_sheet.write_string(n, 0, m.name)
+            members_sheet.write_string(n, 1, m.work_unit)
+            members_sheet.write_string(n, 2, names["community"].get(m.community_id, ""))
+            skills = [
+                tx(f"skill-{code}") if _has(texts, lang, f"skill-{code}") else code
+                for code in m.skills.split(",")
+                if code
+            ]
+            members_sheet.write_string(n, 3, "、".join(skills))
+            for i, value in enumerate(
+                (m.claimed, m.done, m.released, round(m.minutes / 60, 1), m.points, m.rated),
+                start=4,
+            ):
+                members_sheet.write_number(n, i, value)
+            if m.rated:
+                members_sheet.write_string(n, 10, f"{m.satisfied / m.rated:.0%}")
     finally:
         workbook.close()
     return ExportResult(path=path, rows=row_no)
+
+
+MEMBER_COLUMNS = (
+    "name",
+    "unit",
+    "community",
+    "skills",
+    "claimed",
+    "done",
+    "released",
+    "hours",
+    "points",
+    "rated",
+    "satisfied",
+)
+MEMBER_WIDTHS = (10, 20, 12, 24, 8, 8, 8, 10, 8, 8, 10)
+
+
+@dataclass
+class MemberRow:
+    """One member's service in a period, for their work unit (双报到 feedback) and 动态考核."""
+
+    user_id: int
+    name: str
+    work_unit: str
+    community_id: int
+    skills: str
+    claimed: int = 0  # orders claimed in the period
+    done: int = 0  # orders completed (points credited) in the period
+    released: int = 0  # claims given back in the period
+    minutes: int = 0  # service time credited
+    points: int = 0
+    rated: int = 0  # completed orders whose matter was rated
+    satisfied: int = 0  # … 满意 or 基本满意
+
+
+async def member_service_rows(
+    session: AsyncSession,
+    *,
+    start: datetime,
+    end: datetime,
+    community_ids: Sequence[int] | None,
+    scope: Any | None = None,
+) -> list[MemberRow]:
+    """Each member's service in [start, end): claims, completions, releases, hours, points and
+    how the residents rated what they completed. Without `scope`, every approved member of the
+    communities is listed (service or not: the sheet a community sends each work unit); with a
+    grid worker's scope, only service on their grid's matters, and those who gave it."""
+    in_scope: Any = None  # orders whose matter the reader may see
+    if scope is not None:
+        in_scope = col(Order.id).in_(
+            select(Order.id).join(Request, col(Request.id) == col(Order.request_id)).where(scope)
+        )
+    rows: dict[int, MemberRow] = {}
+
+    async def row(member_id: int) -> MemberRow | None:
+        if member_id not in rows:
+            profile = await session.get(MemberProfile, member_id)
+            if profile is None:
+                return None
+            rows[member_id] = MemberRow(
+                user_id=member_id,
+                name=profile.real_name,
+                work_unit=profile.work_unit,
+                community_id=profile.community_id,
+                skills=profile.skills,
+            )
+        return rows[member_id]
+
+    if scope is None:
+        everyone = select(MemberProfile.user_id).where(
+            col(MemberProfile.status) == MemberStatus.APPROVED
+        )
+        if community_ids is not None:
+            everyone = everyone.where(col(MemberProfile.community_id).in_(list(community_ids)))
+        for member_id in (await session.exec(everyone.order_by(col(MemberProfile.user_id)))).all():
+            await row(member_id)
+
+    def orders_where(stmt: Any) -> Any:
+        if community_ids is not None:
+            stmt = stmt.where(col(Order.community_id).in_(list(community_ids)))
+        return stmt.where(in_scope) if in_scope is not None else stmt
+
+    claims = orders_where(
+        select(Claim.member_id, Claim.status, Claim.claimed_at, Claim.ended_at)
+        .join(Order, col(Order.id) == col(Claim.order_id))
+        .where(
+            or_(
+                and_(col(Claim.claimed_at) >= start, col(Claim.claimed_at) < end),
+                and_(col(Claim.ended_at) >= start, col(Claim.ended_at) < end),
+            )
+        )
+    )
+    for member_id, status, claimed_at, ended_at in (await session.exec(claims)).all():
+        r = await row(member_id)
+        if r is None:
+            continue
+        if start <= claimed_at < end:
+            r.claimed += 1
+        if status == ClaimStatus.RELEASED and ended_at is not None and start <= ended_at < end:
+            r.released += 1
+    points = orders_where(
+        select(PointsEntry.member_id, PointsEntry.points, PointsEntry.minutes, Order.request_id)
+        .join(Order, col(Order.id) == col(PointsEntry.order_id))
+        .where(col(PointsEntry.at) >= start, col(PointsEntry.at) < end)
+    )
+    served: dict[int, list[int]] = {}
+    for member_id, pts, minutes, request_id in (await session.exec(points)).all():
+        r = await row(member_id)
+        if r is None:
+            continue
+        r.done += 1
+        r.points += pts
+        r.minutes += minutes
+        served.setdefault(member_id, []).append(request_id)
+    asked = {rid for rids in served.values() for rid in rids}
+    latest: dict[int, str] = {}
+    if asked:
+        for request_id, score in (
+            await session.exec(
+                select(Rating.request_id, Rating.score)
+                .where(col(Rating.request_id).in_(asked))
+                .order_by(col(Rating.id))
+            )
+        ).all():
+            latest[request_id] = score
+    for member_id, rids in served.items():
+        r = rows[member_id]
+        scores = [latest[rid] for rid in rids if rid in latest]
+        r.rated = len(scores)
+        r.satisfied = sum(score in (Score.SATISFIED, Score.BASIC) for score in scores)
+    return sorted(rows.values(), key=lambda m: (-m.points, -m.done, m.name))
 
 
 # The state names of each machine, by the ledger row's subject.
