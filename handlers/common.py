@@ -19,7 +19,7 @@ from handlers.form_guard import leave
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, Role, User
-from services import overview
+from services import org, overview
 from services import staff as staff_service
 from services import users as user_service
 from services.errors import DomainError
@@ -209,8 +209,10 @@ async def cmd_start(
 
 @router.message(Command("help"))
 @router.message(F.text.in_(labels("menu-help")))
-async def cmd_help(message: Message, roles: frozenset[Role], t: Text) -> None:
-    """What the bot can do, for this user's roles."""
+async def cmd_help(
+    message: Message, roles: frozenset[Role], t: Text, session: AsyncSession, user: User
+) -> None:
+    """What the bot can do, for this user's roles, and how to reach their community office."""
     text = t("help-text")
     if Role.MEMBER in roles:
         text += "\n\n" + t("help-text-member")
@@ -218,7 +220,23 @@ async def cmd_help(message: Message, roles: frozenset[Role], t: Text) -> None:
         text += "\n\n" + t("help-text-staff")
     if Role.ADMIN in roles:
         text += "\n\n" + t("help-text-admin")
+    office = await org.office_of(session, user_id=user.id)
+    if office is not None:
+        text += "\n\n" + office_text(t, office)
     await message.answer(text)
+
+
+def office_text(t: Text, office: Community) -> str:
+    """The community office's name, phone, address and hours (those on file)."""
+    lines = [t("office-title", community=office.name)]
+    for key, value in (
+        ("office-phone", office.phone),
+        ("office-address", office.address),
+        ("office-hours", office.office_hours),
+    ):
+        if value:
+            lines.append(t(key, value=value))
+    return "\n".join(lines)
 
 
 @router.message(Command("cancel"))

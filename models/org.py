@@ -18,6 +18,10 @@ class Community(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_type=String(100), unique=True, index=True)
     public_channel_id: int | None = Field(default=None, sa_type=BigInteger)
+    # the community office (社区服务中心), told to residents where it helps (help, night filing)
+    phone: str | None = Field(default=None, sa_type=String(32))
+    address: str | None = Field(default=None, sa_type=String(200))
+    office_hours: str | None = Field(default=None, sa_type=String(100))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -14,6 +14,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid
+from services.errors import InvalidInput
+from services.validation import phone_number
 
 _HEADERS = {
     "community": "community",
@@ -26,11 +28,45 @@ _HEADERS = {
     "户数": "households",
     "public_channel_id": "public_channel_id",
     "公开频道": "public_channel_id",
+    "phone": "phone",
+    "社区电话": "phone",
+    "address": "address",
+    "社区地址": "address",
+    "office_hours": "office_hours",
+    "办公时间": "office_hours",
 }
 
 
 class OrgFileError(Exception):
     """A bad org file: names the row (or YAML path) and the reason; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A community office's phone, address and opening hours (each optional)."""
+
+    phone: str | None = None
+    address: str | None = None
+    office_hours: str | None = None
+
+
+def _contact(get: Any, *, where: str) -> Contact | None:
+    """The community contact from a YAML mapping or a table row (`get(key)`); None if none."""
+    values = {}
+    for key, limit in (("phone", 32), ("address", 200), ("office_hours", 100)):
+        raw = get(key)
+        text = " ".join(str(raw).split()) if raw is not None else ""
+        if len(text) > limit:
+            raise OrgFileError(f"{where}: {key} is longer than {limit} characters")
+        values[key] = text or None
+    if values["phone"] is not None:
+        try:
+            values["phone"] = phone_number(values["phone"])
+        except InvalidInput:
+            raise OrgFileError(
+                f"{where}: phone {values['phone']!r} is not a phone number"
+            ) from None
+    return Contact(**values) if any(values.values()) else None
 
 
 @dataclass
@@ -43,6 +79,7 @@ class BuildingRow:
     building: str
     households: int
     public_channel_id: int | None = None
+    contact: Contact | None = None  # the community office's, where the file gives it
 
 
 @dataclass
@@ -122,6 +159,12 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
             raise OrgFileError(f"{where_c}: expected a mapping")
         cname = _name(community.get("name"), what="community name", where=where_c)
         channel = _channel(community.get("public_channel_id"), where=where_c)
+        contact = _contact(
+            lambda key, c=community: (
+                c.get(key) if key != "office_hours" else c.get(key, c.get("hours"))
+            ),
+            where=where_c,
+        )
         grids = community.get("grids") or []
         if not isinstance(grids, list) or not grids:
             raise OrgFileError(f"{where_c} ({cname}): needs a non-empty 'grids' list")
@@ -147,6 +190,7 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
                         building=_name(building.get("name"), what="building name", where=where_b),
                         households=_households(building.get("households"), where=where_b),
                         public_channel_id=channel,
+                        contact=contact,
                     )
                 )
     return rows
@@ -208,6 +252,7 @@ def _read_table(table: Sequence[Sequence[Any]], *, source: str) -> list[Building
                 building=_name(cell("building"), what="building", where=where),
                 households=_households(cell("households"), where=where),
                 public_channel_id=_channel(cell("public_channel_id"), where=where),
+                contact=_contact(cell, where=where),
             )
         )
     return rows
@@ -242,6 +287,10 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
                 report.communities_added += 1
             elif row.public_channel_id is not None:
                 community.public_channel_id = row.public_channel_id
+            if row.contact is not None:  # the file's values; what it leaves out stays
+                for key in ("phone", "address", "office_hours"):
+                    if (value := getattr(row.contact, key)) is not None:
+                        setattr(community, key, value)
             assert community.id is not None
             grid = grids.get((community.id, row.grid))
             if grid is None:
@@ -340,3 +389,15 @@ async def community_by_name(session: AsyncSession, *, name: str) -> Community | 
 async def grid_names(session: AsyncSession) -> dict[int | None, str]:
     """Every grid's name by id."""
     return {g.id: g.name for g in (await session.exec(select(Grid))).all()}
+
+
+async def office_of(session: AsyncSession, *, user_id: int) -> Community | None:
+    """The community office a person turns to — their address's community, else the one they
+    serve in as a member, else the first they are staff of — when it has a contact on file."""
+    from services.delivery import home_communities
+
+    community_id = (await home_communities(session, chat_ids=[user_id])).get(user_id)
+    community = await session.get(Community, community_id) if community_id else None
+    if community is None or not (community.phone or community.address or community.office_hours):
+        return None
+    return community

@@ -84,3 +84,30 @@ def test_bad_yaml_is_reported(tmp_path: Path) -> None:
     path.write_text("communities:\n  - name: X\n    grids: []\n")
     with pytest.raises(OrgFileError, match=r"communities\[1\] \(X\): needs a non-empty 'grids'"):
         read_org_file(path)
+
+
+async def test_community_office_contact_from_yaml_and_csv(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    await import_org(session, rows=read_org_file(DEMO))
+    sunny = (await session.exec(select(Community).where(Community.name == "阳光社区"))).one()
+    assert sunny.phone == "021-55500101" and sunny.address and sunny.office_hours
+    path = tmp_path / "org.csv"
+    path.write_text(
+        "社区,网格,楼栋,社区电话,社区地址,办公时间\n"
+        "阳光社区,第一网格,1号楼,(021) 5550 0199,,\n"
+        "C社区,一网格,1号楼,,和平路 1 号,周一至周五 9:00-17:00\n"
+    )
+    await import_org(session, rows=read_org_file(path))
+    await session.refresh(sunny)
+    # the new phone, normalised; the address and hours the file left out stay as they were
+    assert sunny.phone == "021-55500199" and sunny.address == "阳光路 88 号社区服务中心一楼"
+    c = (await session.exec(select(Community).where(Community.name == "C社区"))).one()
+    assert (c.phone, c.address, c.office_hours) == (None, "和平路 1 号", "周一至周五 9:00-17:00")
+
+
+def test_a_bad_office_phone_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("社区,网格,楼栋,社区电话\nA,g,1,12345\n")
+    with pytest.raises(OrgFileError, match=r"row 2: phone '12345' is not a phone number"):
+        read_org_file(path)

@@ -61,6 +61,11 @@ start-resident-polls = 🗳 { $count } { $count ->
        *[other] polls are
     } open for your vote (tap "{ $button }").
 
+office-title = 🏢 { $community } service centre
+office-phone = Phone: { $value }
+office-address = Address: { $value }
+office-hours = Opening hours: { $value }
+
 help-text = <b>Linli · Help</b>
     • Tap the large buttons below; no commands to remember.
     • Send /cancel at any time to leave what you are doing.

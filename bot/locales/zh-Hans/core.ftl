@@ -34,6 +34,11 @@ start-resident-progress = 📂 您有 { $count } 件诉求正在办理（点「{
 start-resident-rate = ⭐ { $count } 件已经办好，等您评价（在「{ $button }」里）。
 start-resident-polls = 🗳 { $count } 个投票等您参加（点「{ $button }」）。
 
+office-title = 🏢 { $community }服务中心
+office-phone = 电话：{ $value }
+office-address = 地址：{ $value }
+office-hours = 办公时间：{ $value }
+
 help-text = <b>邻里 · 使用帮助</b>
     • 点下方的大按钮即可操作，不用记命令。
     • 任何时候发 /cancel 都可以退出当前操作。

@@ -37,6 +37,11 @@ start-resident-progress = 📂 您有 { $count } 件訴求正在辦理（點「{
 start-resident-rate = ⭐ { $count } 件已經辦好，等您評價（在「{ $button }」裡）。
 start-resident-polls = 🗳 { $count } 個投票等您參加（點「{ $button }」）。
 
+office-title = 🏢 { $community }服務中心
+office-phone = 電話：{ $value }
+office-address = 地址：{ $value }
+office-hours = 辦公時間：{ $value }
+
 help-text = <b>鄰里 · 使用幫助</b>
     • 點下方的大按鈕即可操作，不用記命令。
     • 任何時候發 /cancel 都可以退出當前操作。
