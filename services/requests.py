@@ -827,22 +827,29 @@ async def forget_requests(
 
     The ledger keeps the anonymous matter. Its text keeps the words, with the phone, ID and
     room numbers masked and the person's `names` (and the request's contact name) starred out;
-    the staff cards about it still waiting in the outbox (held for the night) quote it so too
-    (`_mask_held_cards`). A request left as a voice note only keeps the marker that its voice
-    note was deleted (order_common.VOICE_REMOVED), so nobody is sent to listen to an attachment
-    that is gone. The caller commits (services.users.forget_user).
+    so do the notes they wrote in its ledger (added information, a reason, a rating's comment)
+    and the notices quoting any of these still waiting in the outbox (staff's cards held for
+    the night: `_mask_held_cards`, `_mask_quoted_notes`). A request left as a voice note only
+    keeps the marker that its voice note was deleted (order_common.VOICE_REMOVED), so nobody is
+    sent to listen to an attachment that is gone. The caller commits (services.users.forget_user).
     """
     from sqlalchemy import delete
 
+    from models.orders import Rating
     from services.order_common import VOICE_REMOVED, mask, scrub_names
 
     rows = list(
         (await session.exec(select(Request).where(col(Request.resident_id) == user_id))).all()
     )
+    if not rows:
+        return 0
+    ids = [r.id for r in rows]
+    everyone = [*names, *(r.contact_name for r in rows)]
     for req in rows:
+        known = [*names, req.contact_name]
         before = req.text
         if written_text(req.text):
-            req.text = scrub_names(mask(req.text), [*names, req.contact_name])
+            req.text = scrub_names(mask(req.text), known)
         else:
             req.text = VOICE_REMOVED
         req.room = None
@@ -850,38 +857,75 @@ async def forget_requests(
         req.contact_phone = None
         req.latitude = None
         req.longitude = None
-        await _mask_held_cards(session, req=req, before=before)
-    if rows:
-        await session.exec(
-            delete(Attachment)
-            .where(col(Attachment.request_id).in_([r.id for r in rows]))
-            .where(col(Attachment.purpose).in_(["request", "info"]))
-        )  # type: ignore[call-overload]
+        await _mask_held_cards(session, req=req, before=before, names=known)
+    notes = await session.exec(
+        select(LedgerEvent).where(
+            col(LedgerEvent.request_id).in_(ids),
+            col(LedgerEvent.actor_id) == user_id,
+            col(LedgerEvent.note).is_not(None),
+        )
+    )
+    quoted: list[tuple[str, str]] = []  # what notices quote of their notes, before → after
+    for event in notes.all():
+        note = scrub_names(mask(event.note or ""), everyone)
+        if note != event.note:
+            quoted += [
+                (event.note or "", note),
+                (_note_quote(event.note or ""), _note_quote(note)),
+            ]
+            event.note = note
+    ratings = await session.exec(
+        select(Rating).where(col(Rating.request_id).in_(ids), col(Rating.rater_id) == user_id)
+    )
+    for rating in ratings.all():
+        rating.comment = scrub_names(mask(rating.comment), everyone)
+    if quoted:
+        await _mask_quoted_notes(session, quoted=quoted)
+    await session.exec(
+        delete(Attachment)
+        .where(col(Attachment.request_id).in_(ids))
+        .where(col(Attachment.purpose).in_(["request", "info"]))
+    )  # type: ignore[call-overload]
     return len(rows)
 
 
 STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent")  # the cards quoting the text
+# the notices quoting what a resident wrote later: added information (to the members on the
+# order), why they were not satisfied (to staff)
+NOTE_KEYS = (
+    "order-notice-info-added-member",
+    "order-notice-reopened",
+    "order-notice-reopened-reason",
+)
 
 
-async def _mask_held_cards(session: AsyncSession, *, req: Request, before: str) -> int:
+def _note_quote(note: str) -> str:
+    """What a member's notice of added information quotes of it."""
+    return note if len(note) <= NOTE_MAX else note[: NOTE_MAX - 1] + "…"
+
+
+async def _mask_held_cards(
+    session: AsyncSession, *, req: Request, before: str, names: Collection[str | None]
+) -> int:
     """The staff cards about a request not sent yet quote its text as it is now (masked when its
     resident deleted their data), not as filed: in each, the quote of `before` becomes the
-    quote of `req.text` (a card quoting something else is masked as the text was); see
-    `delivery.rewrite_unsent`. Returns how many."""
+    quote of `req.text`; a card quoting something else (the text grew with added information
+    since) is masked as the text was. See `delivery.rewrite_unsent`. Returns how many."""
     import html
 
     from services.delivery import rewrite_unsent
-    from services.order_common import mask
+    from services.order_common import mask, scrub_names
 
     old_quote = html.escape(card_quote(before), quote=False)
     new_quote = html.escape(card_quote(req.text), quote=False)
     if old_quote == new_quote or not old_quote:
         return 0  # nothing personal quoted (a voice note alone), or nothing changed
+    escaped = [html.escape(n, quote=False) for n in names if n]
 
     def rewrite(text: str) -> str:
         if old_quote in text:
             return text.replace(old_quote, new_quote)
-        return mask(text)  # the request's words changed since the card was written
+        return scrub_names(mask(text), escaped)
 
     return await rewrite_unsent(
         session,
@@ -890,4 +934,25 @@ async def _mask_held_cards(session: AsyncSession, *, req: Request, before: str) 
             col(Delivery.kind).in_(STAFF_CARD_KEYS),
         ],
         rewrite=rewrite,
+    )
+
+
+async def _mask_quoted_notes(session: AsyncSession, *, quoted: list[tuple[str, str]]) -> int:
+    """Notices not sent yet that quote a note the resident wrote get the masked note instead."""
+    import html
+
+    from services.delivery import rewrite_unsent
+
+    swaps = sorted(
+        {(html.escape(a, quote=False), html.escape(b, quote=False)) for a, b in quoted if a},
+        key=lambda pair: -len(pair[0]),  # the whole note before a shorter quote of it
+    )
+
+    def rewrite(text: str) -> str:
+        for old, new in swaps:
+            text = text.replace(old, new)
+        return text
+
+    return await rewrite_unsent(
+        session, where=[col(Delivery.kind).in_(NOTE_KEYS)], rewrite=rewrite
     )

@@ -126,3 +126,70 @@ async def test_another_residents_cards_are_left_alone(session: AsyncSession, wor
     after = {c.id: c.text for c in await _cards(session)}
     assert all(after[i] == text for i, text in before.items())
     assert other.request.text == "电话13912345678，5号楼门坏了"
+
+
+async def test_what_they_added_later_is_masked_in_the_ledger_and_held_notices(
+    session: AsyncSession, world: World
+) -> None:
+    from services import orders as svc
+
+    req = await _file_at_night(session, world, "我是周美兰，楼道灯坏了")
+    # that night: an order, a member on it, and the resident adds their phone and name
+    out = await svc.issue_order(
+        session,
+        user=world.staff,
+        roles=world.roles(world.staff),
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(members_needed=1, points=15),
+        now=NIGHT,
+    )
+    assert out.order is not None
+    await svc.claim_order(
+        session,
+        user=world.member,
+        roles=world.roles(world.member),
+        order_id=out.order.id or 0,
+        now=NIGHT,
+    )
+    added = await req_svc.add_info(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        text="联系周美兰，电话13812345678 <晚上>",
+        now=NIGHT,
+    )
+    await deliver(
+        session, added.notices, texts=Translator(), default_language="zh-Hans", now=NIGHT
+    )
+    await session.commit()
+    rows = await session.exec(
+        select(Delivery).where(
+            col(Delivery.chat_id) == world.member.id,
+            col(Delivery.kind) == "order-notice-info-added-member",
+        )
+    )
+    [notice] = rows.all()
+    assert notice.state == DeliveryState.PENDING and "13812345678" in notice.text
+
+    await forget_user(session, user=world.resident, now=NIGHT + timedelta(minutes=5))
+
+    await session.refresh(notice)
+    assert notice.state == DeliveryState.PENDING
+    assert "13812345678" not in notice.text and "周美兰" not in notice.text
+    assert "&lt;晚上&gt;" in notice.text
+    for event in await req_svc.history(session, request_id=req.id or 0):
+        assert "13812345678" not in (event.note or "") and "周美兰" not in (event.note or "")
+
+
+async def test_a_card_of_words_since_grown_is_masked_as_well(
+    session: AsyncSession, world: World
+) -> None:
+    req = await _file_at_night(session, world, "我是周美兰，楼道灯坏了")
+    await req_svc.add_info(
+        session, user=world.resident, request_id=req.id or 0, text="电话13812345678", now=NIGHT
+    )
+    await forget_user(session, user=world.resident, now=NIGHT)
+    cards = await _cards(session)
+    assert cards and all(c.state == DeliveryState.PENDING for c in cards)
+    for card in cards:
+        assert "周美兰" not in card.text and "楼道灯坏了" in card.text
