@@ -3,8 +3,9 @@ and topics (services.users.forget_user calls `forget_consultations` in its trans
 
 - An RSVP to a meeting not started yet is withdrawn: a seat they held goes to the waitlist's
   next person, who is told as when someone answers 不去 (`tell_promoted`, after the commit);
-  so no reminder or check-in button reaches them. A meeting started or over keeps the RSVP
-  and the check-in (attendance, the anonymous id only).
+  so no reminder or check-in button reaches them. A meeting started or over, or one they
+  checked in to already (check-in opens before the start), keeps the RSVP and the check-in
+  (attendance, the anonymous id only).
 - Consultation notices waiting for them (invitations, reminders, the check-in button, a poll's
   announcement or reminder) are cancelled: without an address they are in no audience.
 - A ballot stays counted with the anonymous id only (a named poll lists the number where the
@@ -28,6 +29,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.consultations import (
+    CheckIn,
     Meeting,
     MeetingStatus,
     Poll,
@@ -80,8 +82,15 @@ async def forget_consultations(
                 select(Rsvp).where(Rsvp.meeting_id == meeting_id, Rsvp.user_id == user_id)
             )
         ).first()
-        if row is None:
-            continue
+        checked_in = (
+            await session.exec(
+                select(CheckIn.id).where(
+                    CheckIn.meeting_id == meeting_id, CheckIn.user_id == user_id
+                )
+            )
+        ).first()
+        if row is None or checked_in is not None:
+            continue  # there already (check-in opens before the start): attendance stays
         going = row.status == RsvpStatus.GOING
         await session.delete(row)
         await session.flush()

@@ -12,7 +12,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.consultations import Meeting, Rsvp, RsvpAnswer, RsvpStatus, Topic, Vote
+from models.consultations import CheckIn, Meeting, Rsvp, RsvpAnswer, RsvpStatus, Topic, Vote
 from models.scheduling import Delivery, DeliveryState
 from services import meetings, polls, topics
 from services.consult_common import Notifier
@@ -37,6 +37,7 @@ async def test_rsvp_withdrawn_seat_goes_on_and_no_reminder_reaches_them(
 ) -> None:
     meeting = await published(session, world, notifier, capacity=1)
     held = await published(session, world, notifier, title="上周的楼栋夜话")
+    soon = await published(session, world, notifier, title="马上开始的楼栋夜话")
     a1, b = world["a1"], world["b"]
     assert (await answer(session, world, notifier, meeting, "a1", RsvpAnswer.YES)).status == (
         RsvpStatus.GOING
@@ -45,12 +46,15 @@ async def test_rsvp_withdrawn_seat_goes_on_and_no_reminder_reaches_them(
         RsvpStatus.WAITLIST
     )
     await answer(session, world, notifier, held, "a1", RsvpAnswer.YES)
+    await answer(session, world, notifier, soon, "a1", RsvpAnswer.YES)
+    session.add(CheckIn(meeting_id=soon.id or 0, user_id=a1.id, method="code", at=NOW))
+    await session.commit()
     # the day before: the reminder is queued for a1 (not sent yet)
     await meetings.remind(
         session, meeting_id=meeting.id or 0, version=meeting.version, now=NOW, notifier=notifier
     )
-    waiting = await _deliveries(session, a1.id, "meeting")  # two invitations, the reminder
-    assert len(waiting) == 3 and {d.state for d in waiting} == {DeliveryState.PENDING}
+    waiting = await _deliveries(session, a1.id, "meeting")  # three invitations, the reminder
+    assert len(waiting) == 4 and {d.state for d in waiting} == {DeliveryState.PENDING}
     # the other meeting has been held meanwhile: a1 was there
     await session.exec(  # type: ignore[call-overload]
         update(Meeting)
@@ -64,7 +68,7 @@ async def test_rsvp_withdrawn_seat_goes_on_and_no_reminder_reaches_them(
 
     assert [d.state for d in await _deliveries(session, a1.id, "meeting")] == [
         DeliveryState.CANCELLED
-    ] * 3
+    ] * 4
     assert await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=a1.id) is None
     assert await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=b.id) == (
         RsvpStatus.GOING
@@ -85,7 +89,8 @@ async def test_rsvp_withdrawn_seat_goes_on_and_no_reminder_reaches_them(
     )
     assert [m["chat_id"] for m in notifier.sent] == [b.id]
     rsvps = (await session.exec(select(Rsvp).where(col(Rsvp.user_id) == a1.id))).all()
-    assert [r.meeting_id for r in rsvps] == [held.id]
+    # so does the one they checked in to already (check-in opens before the start)
+    assert sorted(r.meeting_id or 0 for r in rsvps) == sorted([held.id or 0, soon.id or 0])
 
 
 async def test_ballots_stay_counted_without_name_or_room(
