@@ -12,7 +12,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -456,36 +456,32 @@ async def member_service_rows(
             r.claimed += 1
         if status == ClaimStatus.RELEASED and ended_at is not None and start <= ended_at < end:
             r.released += 1
+    in_period = (col(PointsEntry.at) >= start, col(PointsEntry.at) < end)
     points = orders_where(
-        select(PointsEntry.member_id, PointsEntry.points, PointsEntry.minutes, Order.request_id)
+        select(PointsEntry.member_id, PointsEntry.points, PointsEntry.minutes)
         .join(Order, col(Order.id) == col(PointsEntry.order_id))
-        .where(col(PointsEntry.at) >= start, col(PointsEntry.at) < end)
+        .where(*in_period)
     )
-    served: dict[int, list[int]] = {}
-    for member_id, pts, minutes, request_id in (await session.exec(points)).all():
+    for member_id, pts, minutes in (await session.exec(points)).all():
         r = await row(member_id)
         if r is None:
             continue
         r.done += 1
         r.points += pts
         r.minutes += minutes
-        served.setdefault(member_id, []).append(request_id)
-    asked = {rid for rids in served.values() for rid in rids}
-    latest: dict[int, str] = {}
-    if asked:
-        for request_id, score in (
-            await session.exec(
-                select(Rating.request_id, Rating.score)
-                .where(col(Rating.request_id).in_(asked))
-                .order_by(col(Rating.id))
-            )
-        ).all():
-            latest[request_id] = score
-    for member_id, rids in served.items():
-        r = rows[member_id]
-        scores = [latest[rid] for rid in rids if rid in latest]
-        r.rated = len(scores)
-        r.satisfied = sum(score in (Score.SATISFIED, Score.BASIC) for score in scores)
+    # the latest rating of each matter they completed (joined, not a list of ids: a year of
+    # 100,000 matters would pass PostgreSQL's limit of bound parameters)
+    latest = select(func.max(col(Rating.id))).group_by(col(Rating.request_id))
+    rated = orders_where(
+        select(PointsEntry.member_id, Rating.score)
+        .join(Order, col(Order.id) == col(PointsEntry.order_id))
+        .join(Rating, col(Rating.request_id) == col(Order.request_id))
+        .where(*in_period, col(Rating.id).in_(latest))
+    )
+    for member_id, score in (await session.exec(rated)).all():
+        if member_id in rows:
+            rows[member_id].rated += 1
+            rows[member_id].satisfied += score in (Score.SATISFIED, Score.BASIC)
     return sorted(rows.values(), key=lambda m: (-m.points, -m.done, m.name))
 
 
