@@ -8,10 +8,10 @@ and topics (services.users.forget_user calls `forget_consultations` in its trans
   (attendance, the anonymous id only).
 - Consultation notices waiting for them (invitations, reminders, the check-in button, a poll's
   announcement or reminder) are cancelled: without an address they are in no audience.
-- A ballot stays counted with the anonymous id only (a named poll lists the number where the
-  name was). Its household (building and room) on a one-vote-per-household poll is cleared,
-  and while such a poll is still open the ballot is withdrawn instead, so the household's one
-  vote is free for someone still living there.
+- A ballot stays counted with the anonymous id only (a named poll's export reads
+  polls.DATA_DELETED where the name was). Its household (building and room) on a
+  one-vote-per-household poll is cleared, and while such a poll is still open the ballot is
+  withdrawn instead, so the household's one vote is free for someone still living there.
 - Their topics stay (others backed them, an agenda may carry them), with phone, ID and room
   numbers masked and their names starred out, also in staff's notices of them not sent yet;
   their backings stay (a count, the anonymous id).

@@ -658,6 +658,18 @@ def _basis(poll: Poll) -> QuorumBasis:
     return QuorumBasis.VOTERS
 
 
+# how the export of a named poll (bilingual, as its headers) names someone who deleted their
+# data: their ballot still counts, their name is gone, and so is the number of their account
+DATA_DELETED = "（已删除个人信息）data deleted"
+
+
+def voter_name(person: User | None, user_id: int) -> str:
+    """A voter (or proxy, or actor) as a named poll's export lists them."""
+    if person is None:
+        return str(user_id)
+    return DATA_DELETED if person.forgotten_at is not None else person.display_name
+
+
 async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) -> PollResult:
     """Count the votes and apply the decision rule (quorum, then threshold)."""
     assert poll.id is not None
@@ -710,9 +722,7 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         for vote in votes:
             for option_id in vote.choices:
                 voter = voters.get(vote.voter_id)
-                names.setdefault(option_id, []).append(
-                    voter.display_name if voter else str(vote.voter_id)
-                )
+                names.setdefault(option_id, []).append(voter_name(voter, vote.voter_id))
     return PollResult(
         poll=poll,
         options=results,
@@ -1106,8 +1116,7 @@ async def export_xlsx(
         if not user_id:
             return ""
         if user_id not in names:
-            person = await session.get(User, user_id)
-            names[user_id] = person.display_name if person else str(user_id)
+            names[user_id] = voter_name(await session.get(User, user_id), user_id)
         return names[user_id]
 
     poll = await get_poll(session, poll_id=poll_id)

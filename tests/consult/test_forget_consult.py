@@ -6,8 +6,10 @@ typed into them, also in staff's notices not sent yet."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
+from openpyxl import load_workbook
 from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -117,7 +119,18 @@ async def test_ballots_stay_counted_without_name_or_room(
     # the closed named poll: b's ballot still counts, under the number, without the room
     after = await polls.tally(session, poll=named, with_names=True)
     assert after.ballots == before.ballots == 2
-    assert after.names[n_no] == [str(b.id)] and after.names[n_yes] == ["张阿姨"]
+    assert after.names[n_no] == [polls.DATA_DELETED] and after.names[n_yes] == ["张阿姨"]
+    book = load_workbook(
+        io.BytesIO(
+            await polls.export_xlsx(
+                session, user=world.staff, roles=world.staff_roles, poll_id=named.id or 0
+            )
+        )
+    )
+    listed = [row[0] for row in book["投票明细 Votes"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(listed) == sorted([polls.DATA_DELETED, "张阿姨"])
+    actors = [row[1] for row in book["审计 Audit"].iter_rows(min_row=2, values_only=True)]
+    assert polls.DATA_DELETED in actors and "刘奶奶" not in actors
     [kept] = (await session.exec(select(Vote).where(col(Vote.voter_id) == b.id))).all()
     assert kept.household is None
 
