@@ -498,7 +498,11 @@ async def on_submit(
     # gas, fire, electric shock, a fall: what to do right now, beside the confirmation
     lines += [t(key) for key in request_service.safety_keys(filed.request)]
     # filed at night: staff cards wait for the morning, and the resident should know when
-    seen_at = await request_service.staff_see_at(ctx.session, request=filed.request, now=now)
+    seen_at = (
+        filed.staff_see_at
+        if filed.queued
+        else await request_service.staff_see_at(ctx.session, request=filed.request, now=now)
+    )
     if seen_at is not None:
         lines.append(t("order-filed-night", time=local(t, ctx.settings, seen_at, now=now)))
     await edit_or_send(query, "\n\n".join(lines), None)

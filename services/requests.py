@@ -96,6 +96,9 @@ class Filed:
     request: Request
     notices: list[Notice]
     queued: bool = False
+    # queued: when the first staff card goes out, if quiet hours hold every card (see
+    # `staff_see_at`)
+    staff_see_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -281,10 +284,12 @@ async def _file(
         key=f"request-{req.id}-response",
         replace=False,  # the request is new, so is its key
     )
+    see_at = None
     if outbox is not None:
         await outbox(notices)  # the request and its staff cards land in one commit
+        see_at = _cards_held_until(session, request=req, now=now)
     await session.commit()
-    return Filed(request=req, notices=notices, queued=outbox is not None)
+    return Filed(request=req, notices=notices, queued=outbox is not None, staff_see_at=see_at)
 
 
 async def _join(
@@ -359,13 +364,39 @@ async def check_filing_limits(
         raise TooManyRequests(key, retry_at=retry_at, minutes=minutes, hours=hours, **args)
 
 
+def _held(due: datetime | None, now: datetime) -> datetime | None:
+    if due is None:
+        return None
+    due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
+    return due if due > now else None
+
+
+def _cards_held_until(
+    session: AsyncSession, *, request: Request, now: datetime
+) -> datetime | None:
+    """`staff_see_at` of a request whose cards this session has just queued (not committed
+    yet): the same rows, read from the session (pending or flushed) with no query."""
+    if request.urgent:
+        return None
+    matter = matter_of(request)
+    times = [
+        d.not_before
+        for d in session
+        if isinstance(d, Delivery)
+        and d.matter == matter
+        and d.kind == "order-notice-new"  # the staff card's text key
+        and d.state == DeliveryState.PENDING
+    ]
+    return _held(min(times, default=None), now)
+
+
 async def staff_see_at(
     session: AsyncSession, *, request: Request, now: datetime
 ) -> datetime | None:
     """When the first staff card about a just-filed request goes out, if quiet hours hold every
     card (filed at night): the resident is told when someone will look at it. None when a card
     goes out now (an urgent request, daytime, a staff member who takes notices at night), or
-    when no card was queued."""
+    when no card was queued. (A request filed with an outbox has it in `Filed.staff_see_at`.)"""
     if request.urgent:
         return None
     due = (
@@ -377,10 +408,7 @@ async def staff_see_at(
             )
         )
     ).one()
-    if due is None:
-        return None
-    due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
-    return due if due > now else None
+    return _held(due, now)
 
 
 async def file_request(
