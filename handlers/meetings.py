@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
@@ -562,6 +562,16 @@ def _tool_message(message: object, data: str | None) -> int | None:
         return None
     rows = message.reply_markup.inline_keyboard
     return message.message_id if any(b.callback_data == data for r in rows for b in r) else None
+
+
+def _card_of(message: object, data: str | None, *, edit_field: bool) -> int | None:
+    """The staff card a change was started from: the message tapped, or for a field chosen
+    under 要修改什么, the card that question replies to."""
+    if not edit_field:
+        return _tool_message(message, data)
+    if not isinstance(message, Message) or message.reply_to_message is None:
+        return None
+    return message.reply_to_message.message_id
 
 
 # --- create
@@ -1132,7 +1142,10 @@ async def on_edit(
         for i, f in enumerate(_EDIT_FIELDS)
     ]
     await query.answer()
-    await reply(query.message, t("meeting-edit-what"), reply_markup=kb(rows))
+    # a reply to the card: once a field is changed, the card it quotes is redrawn as it now is
+    card = _tool_message(query.message, query.data)
+    quoted = {"reply_parameters": ReplyParameters(message_id=card)} if card else {}
+    await reply(query.message, t("meeting-edit-what"), reply_markup=kb(rows), **quoted)
 
 
 @staff_router.callback_query(
@@ -1171,10 +1184,14 @@ async def on_change_start(
     if await asks_first(query, callback_data, state, t, starting=_FLOW[action]):
         return
     await state.clear()
-    await state.update_data(meeting_id=callback_data.id, field=callback_data.arg)
-    if action == "cancel":
-        # the card (or preview) 取消会议 was tapped on: once cancelled it reads so, no tools
-        await state.update_data(card=_tool_message(query.message, query.data))
+    # the card (or preview) the tool was tapped on — for a field, the card its question
+    # quotes: once changed (postponed, edited, cancelled, minuted) it shows the meeting as it
+    # now is, with the tools its status still allows
+    await state.update_data(
+        meeting_id=callback_data.id,
+        field=callback_data.arg,
+        card=_card_of(query.message, query.data, edit_field=action == "edit_field"),
+    )
     step, key = {
         "edit_field": (MeetingChange.value, "meeting-edit-ask-value"),
         "postpone": (MeetingChange.postpone_time, "meeting-ask-postpone-time"),
@@ -1252,6 +1269,17 @@ async def on_edit_value(
         await _ask_capacity_over(message, state, t, int(data["meeting_id"]), exc)
         return
     await state.clear()
+    await _redraw_staff_card(
+        message.bot,
+        message.chat.id,
+        data.get("card"),
+        session,
+        int(data["meeting_id"]),
+        t,
+        translator,
+        settings,
+        clock,
+    )
     done = t("meeting-edited", count=told)
     if edit.starts_at is not None:
         done = f"{time_read(t, edit.starts_at, settings=settings, now=clock())}\n{done}"
@@ -1334,6 +1362,18 @@ async def on_capacity_over_choice(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
+    if isinstance(query.message, Message):
+        await _redraw_staff_card(
+            query.message.bot,
+            query.message.chat.id,
+            data.get("card"),
+            session,
+            callback_data.id,
+            t,
+            translator,
+            settings,
+            clock,
+        )
     note = (
         t("meeting-capacity-moved", count=len(edit.moved))
         if waitlist
@@ -1383,6 +1423,17 @@ async def on_postpone_reason(
         notifier=make_notifier(translator, settings, clock),
     )
     await state.clear()
+    await _redraw_staff_card(
+        message.bot,
+        message.chat.id,
+        data.get("card"),
+        session,
+        int(data["meeting_id"]),
+        t,
+        translator,
+        settings,
+        clock,
+    )
     await message.answer(
         t("meeting-postponed-done", count=told),
         reply_markup=main_menu(t, roles, registered=user.registered),
@@ -1593,6 +1644,18 @@ async def on_minutes_send(
         t("meeting-minutes-done", count=told),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
+    if isinstance(query.message, Message):  # the card 发布纪要 was tapped on: minuted now
+        await _redraw_staff_card(
+            query.message.bot,
+            query.message.chat.id,
+            data.get("card"),
+            session,
+            callback_data.id,
+            t,
+            translator,
+            settings,
+            clock,
+        )
     args = await _card(session, meeting, translator, settings, clock)
     await _send_staff_card(query.message, session, meeting, args, t, clock())
 

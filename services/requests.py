@@ -193,7 +193,8 @@ async def _new_request_notices(session: AsyncSession, req: Request) -> list[Noti
             kind="staff-request-card",
             ref_id=req.id,
             urgent=req.urgent,
-            dedupe_key=f"req-new-{req.id}-{sid}",
+            # no de-duplication key: the request was created in this very transaction, so no
+            # card about it can be queued yet, and looking for one would be a query for nothing
             community_id=req.community_id,
             recipient=member,
             matter=matter_of(req),  # not sent once taken up, withdrawn or merged

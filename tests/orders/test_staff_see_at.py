@@ -1,5 +1,6 @@
 """When staff will see a request just filed (told to the resident at night) comes with the
-filing, read from the cards it queued: the same moment the outbox's rows give, with no query."""
+filing, read from the cards it queued: the same moment the outbox's rows give, with no query;
+and queuing the cards reads nothing from the outbox."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import event
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.scheduling import Delivery
 from services import requests as req_svc
-from services.order_common import Notice
+from services.order_common import Notice, matter_of
 from services.order_notices import deliver
 from tests.orders.conftest import World, draft
 
@@ -51,7 +54,16 @@ async def test_filed_at_night_the_cards_wait_for_the_morning(
         lambda *a: statements.append(a[2]),
     )
     filed = await _file(session, world, NIGHT)
-    assert not any("min(deliveries.not_before)" in s for s in statements)
+    # the filing reads nothing from the outbox: no card about a request just created can be
+    # queued already (no de-duplication lookup), and the cards' times are in the session
+    assert not any(s.startswith("SELECT") and "FROM deliveries" in s for s in statements)
+    cards = (
+        await session.exec(
+            select(Delivery).where(col(Delivery.matter) == matter_of(filed.request))
+        )
+    ).all()
+    assert sorted(d.chat_id for d in cards) == sorted(n.chat_id for n in filed.notices)
+    assert len({d.chat_id for d in cards}) == len(cards) > 0  # one card each
     assert filed.staff_see_at == MORNING
     assert await _queried(session, filed, NIGHT) == MORNING
 
