@@ -1,0 +1,95 @@
+"""A staff meeting card that 延期 or 修改 was used from shows the meeting as it now is (its
+tools still there), and residents who answered are told. Before, the card kept the old time or
+place while its buttons went on working."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sandbox.driver import Driver, message_text
+from tests.consult.published import published_meeting
+from tests.e2e.conftest import Harness
+
+STAFF = 2001  # 李社工, 阳光社区
+ZHOU = 4001  # 周阿姨
+WU = 4002  # 吴大爷
+START = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)  # 19:30 in Shanghai
+
+
+async def _going(d: Driver, user: int, answer: str = "去") -> None:
+    invite = await d.expect(user, "议事会通知")
+    await d.tap(user, answer, invite["message_id"])
+    await d.expect(user, "已", since=invite["message_id"])
+
+
+async def _staff_card(d: Driver) -> dict[str, Any]:
+    [hub] = await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "📋 议事会列表", hub["message_id"])
+    listed = await d.expect(STAFF, "近期议事会", since=hub["message_id"])
+    await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
+    return await d.expect(STAFF, "签到码", since=listed["message_id"])
+
+
+async def _now(d: Driver, message: dict[str, Any]) -> dict[str, Any]:
+    [current] = [m for m in await d.messages(STAFF) if m["message_id"] == message["message_id"]]
+    return current
+
+
+def _labels(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [str(b["text"]) for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_postponed_from_the_card(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h, starts_at=START)
+    await _going(d, ZHOU)
+    await _going(d, WU, "不确定")
+    card = await _staff_card(d)
+    assert "19:30" in message_text(card)
+    await d.tap(STAFF, "⏳ 延期", card["message_id"])
+    asked = await d.expect(STAFF, "新的开会时间", since=card["message_id"])
+    sent = await d.send(STAFF, "2026-11-26 20:00")
+    await d.expect(STAFF, "说明原因", since=sent["message_id"])
+    sent = await d.send(STAFF, "会议室要维修")
+    await d.expect(STAFF, "已延期", since=sent["message_id"])
+    redrawn = await _now(d, card)
+    assert redrawn["edited"]
+    assert "20:00" in message_text(redrawn) and "19:30" not in message_text(redrawn)
+    assert "⏳ 延期" in _labels(redrawn) and "✏️ 修改" in _labels(redrawn)
+    assert asked["message_id"] > card["message_id"]
+    # both who answered are told the new time
+    for user in (ZHOU, WU):
+        told = await d.expect(user, "议事会延期")
+        assert "20:00" in message_text(told) and "会议室要维修" in message_text(told)
+
+
+async def test_place_and_capacity_edited_from_the_card(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h, starts_at=START)
+    await _going(d, ZHOU)
+    card = await _staff_card(d)
+    assert "社区会议室" in message_text(card)
+    await d.tap(STAFF, "✏️ 修改", card["message_id"])
+    what = await d.expect(STAFF, "要修改什么", since=card["message_id"])
+    await d.tap(STAFF, "地点", what["message_id"])
+    await d.expect(STAFF, "现在是：社区会议室", since=what["message_id"])
+    sent = await d.send(STAFF, "党群服务中心二楼")
+    await d.expect(STAFF, "已修改，已通知 1 位", since=sent["message_id"])
+    redrawn = await _now(d, card)
+    assert "党群服务中心二楼" in message_text(redrawn)
+    assert "社区会议室" not in message_text(redrawn)
+    assert "✏️ 修改" in _labels(redrawn)
+    told = await d.expect(ZHOU, "议事会有变动")
+    assert "党群服务中心二楼" in message_text(told)
+    # a second change from the same card: the capacity
+    await d.tap(STAFF, "✏️ 修改", card["message_id"])
+    what = await d.expect(STAFF, "要修改什么", since=sent["message_id"])
+    await d.tap(STAFF, "人数上限", what["message_id"])
+    await d.expect(STAFF, "现在是：不限", since=what["message_id"])
+    sent = await d.send(STAFF, "30")
+    await d.expect(STAFF, "已修改", since=sent["message_id"])
+    assert "人数上限：30 人" in message_text(await _now(d, card))
