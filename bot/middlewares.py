@@ -182,6 +182,12 @@ class UserMiddleware(BaseMiddleware):
             username=tg_user.username,
             language_code=tg_user.language_code,
         )
+        if _dialect(session) == "postgresql" and not session.in_transaction():
+            # The read of every update needs no transaction of its own: on PostgreSQL that
+            # would be two more round trips (BEGIN, COMMIT) per update. A write it may make
+            # (first contact, last seen) is one statement; the connection goes back to the pool
+            # with its usual isolation, so the handler's own work is one transaction as ever.
+            await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         user, created = await ensure_user(session, identity=identity)
         lang = pick_language(
             user.language or tg_user.language_code,
@@ -202,6 +208,11 @@ class UserMiddleware(BaseMiddleware):
         data["lang"] = lang
         data["t"] = self.translator.bind(lang)
         return await handler(event, data)
+
+
+def _dialect(session: AsyncSession) -> str:
+    bind = session.bind
+    return bind.dialect.name if bind is not None else ""
 
 
 class CallbackDataGuard(BaseMiddleware):
