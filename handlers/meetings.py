@@ -900,7 +900,7 @@ async def _preview(
             (t("meeting-btn-cancel"), MeetingCb(action="cancel", id=meeting.id or 0).pack()),
         ]
     ]
-    await message.answer(tx(t, "meeting-preview", **args), reply_markup=kb(rows))
+    await message.answer(tx(t, "meeting-preview", **args, published="none"), reply_markup=kb(rows))
 
 
 # --- the audience picker (shared with polls)
@@ -1024,9 +1024,29 @@ async def on_publish(
         notifier=notifier,
     )
     await query.answer()
-    if isinstance(query.message, Message):
-        # the preview's publish/cancel buttons are spent: the meeting's card has its tools
-        await safe_edit_markup(query.message, None)
+    message = query.message
+    if isinstance(message, Message) and _tool_message(message, query.data) is not None:
+        # the draft's card: it shows the meeting published, with the tools that now apply;
+        # the preview reads as published (when), its publish/cancel spent: the card has them
+        if _tool_message(message, MeetingCb(action="edit", id=meeting.id or 0).pack()):
+            await _redraw_staff_card(
+                message.bot,
+                message.chat.id,
+                message.message_id,
+                session,
+                meeting.id or 0,
+                t,
+                translator,
+                settings,
+                clock,
+            )
+        else:
+            args = await _card(session, meeting, translator, settings, clock)
+            published = when_text(t, clock(), settings=settings, now=clock())
+            with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+                await message.edit_text(
+                    tx(t, "meeting-preview", **args, published=published), reply_markup=None
+                )
     text = t("meeting-published", count=count, code=meeting.checkin_code or "")
     await reply(query.message, held_note(t, text, notifier, settings=settings, now=clock()))
 

@@ -557,9 +557,17 @@ async def on_publish(
         )
     )
     await query.answer()
-    if isinstance(query.message, Message):
-        # the preview's publish/cancel buttons are spent: cancelling is on the poll's card
-        await safe_edit_markup(query.message, None)
+    message = query.message
+    if isinstance(message, Message) and message.reply_markup is not None:
+        poll = await polls.get_poll(session, poll_id=callback_data.id)
+        if PollCb(action="export", id=callback_data.id).pack() in {
+            b.callback_data for r in message.reply_markup.inline_keyboard for b in r
+        }:  # the draft's card: the poll open, with its tools
+            await _redraw_if_card(query, session, poll, t, settings)
+        else:  # the preview reads as published; cancelling is on the poll's card
+            text = await _preview_text(session, poll, t, settings, published=clock())
+            with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+                await message.edit_text(text, reply_markup=None)
     text = held_note(t, t("poll-published", count=count), notifier, settings=settings, now=clock())
     await reply(query.message, text)
 
@@ -1120,15 +1128,7 @@ async def on_threshold(
     await message.answer(
         t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
-    options = "\n".join(f"{i}. {o}" for i, o in enumerate(data["options"], 1))
-    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
-    text = t(
-        "poll-preview",
-        question=poll.question,
-        options=options,
-        rules=Raw(await _rules_text(poll, t)),
-        closes=closes,
-    )
+    text = await _preview_text(session, poll, t, settings)
     rows = [
         [
             (t("poll-btn-publish"), PollCb(action="publish", id=poll.id or 0).pack()),
@@ -1136,6 +1136,34 @@ async def on_threshold(
         ]
     ]
     await message.answer(text, reply_markup=kb(rows))
+
+
+async def _preview_text(
+    session: AsyncSession,
+    poll: Poll,
+    t: Text,
+    settings: Settings,
+    *,
+    published: datetime | None = None,
+) -> str:
+    """The poll as its audience will get it: a preview (not sent yet), or once published,
+    the same with when it was published."""
+    options = "\n".join(
+        f"{i}. {o.text}"
+        for i, o in enumerate(await polls.poll_options(session, poll_id=poll.id or 0), 1)
+    )
+    return t(
+        "poll-preview",
+        published=(
+            "none"
+            if published is None
+            else when_text(t, published, settings=settings, now=published)
+        ),
+        question=poll.question,
+        options=options,
+        rules=Raw(await _rules_text(poll, t)),
+        closes=when_text(t, poll.closes_at, settings=settings, now=poll.opens_at),
+    )
 
 
 @router.message(StateFilter(PollForm, ProxyForm), ~F.text)

@@ -275,7 +275,10 @@ meeting-err-duration-typed = Please tap a button above for how long it lasts, or
 meeting-ask-place = Type the place; for an online meeting send the link (https://…):
 meeting-ask-capacity = How many people at most? Type a number, or tap "No limit".
 meeting-btn-unlimited = No limit
-meeting-preview = <b>Preview</b> (not sent yet)
+meeting-preview = { $published ->
+        [none] <b>Preview</b> (not sent yet)
+       *[other] ✅ <b>Published</b> ({ $published })
+    }
     <b>{ $kind ->
         [residents] { meeting-kind-residents }
         [party_masses] { meeting-kind-party_masses }
@@ -596,7 +599,10 @@ poll-new-ask-basis = Count that share in people or in households?
 poll-btn-basis-voters = People
 poll-btn-basis-households = Households
 poll-new-ask-threshold = What share in favour is needed to pass? For example "3/4"; tap "Skip" for none:
-poll-preview = <b>Preview</b> (not sent yet)
+poll-preview = { $published ->
+        [none] <b>Preview</b> (not sent yet)
+       *[other] ✅ <b>Published</b> ({ $published })
+    }
     Question: { $question }
     Options:
     { $options }

@@ -272,7 +272,10 @@ meeting-err-duration-typed = 请点上面的按钮选择会议时长，或输入
 meeting-ask-place = 请输入开会地点；如果是线上会议，请发会议链接（https://…）：
 meeting-ask-capacity = 最多多少人参加？请输入数字，或点「不限」。
 meeting-btn-unlimited = 不限
-meeting-preview = <b>预览</b>（还没有发出）
+meeting-preview = { $published ->
+        [none] <b>预览</b>（还没有发出）
+       *[other] ✅ <b>已发布</b>（{ $published }）
+    }
     <b>{ $kind ->
         [residents] { meeting-kind-residents }
         [party_masses] { meeting-kind-party_masses }
@@ -578,7 +581,10 @@ poll-new-ask-basis = 参与比例按什么算？
 poll-btn-basis-voters = 按人数
 poll-btn-basis-households = 按户数
 poll-new-ask-threshold = 赞成须达到多少比例才算通过？例如「3/4」，不设置请点「跳过」：
-poll-preview = <b>预览</b>（还没有发出）
+poll-preview = { $published ->
+        [none] <b>预览</b>（还没有发出）
+       *[other] ✅ <b>已发布</b>（{ $published }）
+    }
     问题：{ $question }
     选项：
     { $options }

@@ -275,7 +275,10 @@ meeting-err-duration-typed = 請點上面的按鈕選擇會議時長，或輸入
 meeting-ask-place = 請輸入開會地點；如果是線上會議，請發會議鏈接（https://…）：
 meeting-ask-capacity = 最多多少人參加？請輸入數字，或點「不限」。
 meeting-btn-unlimited = 不限
-meeting-preview = <b>預覽</b>（還沒有發出）
+meeting-preview = { $published ->
+        [none] <b>預覽</b>（還沒有發出）
+       *[other] ✅ <b>已發布</b>（{ $published }）
+    }
     <b>{ $kind ->
         [residents] { meeting-kind-residents }
         [party_masses] { meeting-kind-party_masses }
@@ -581,7 +584,10 @@ poll-new-ask-basis = 參與比例按什麼算？
 poll-btn-basis-voters = 按人數
 poll-btn-basis-households = 按戶數
 poll-new-ask-threshold = 贊成須達到多少比例才算通過？例如「3/4」，不設置請點「跳過」：
-poll-preview = <b>預覽</b>（還沒有發出）
+poll-preview = { $published ->
+        [none] <b>預覽</b>（還沒有發出）
+       *[other] ✅ <b>已發布</b>（{ $published }）
+    }
     問題：{ $question }
     選項：
     { $options }
