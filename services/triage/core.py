@@ -36,6 +36,8 @@ CANDIDATES = 3
 MAX_TEXT_CHARS = 2000
 # words jieba's dictionary lacks are mostly its HMM guesses: ranked as fairly common words
 UNKNOWN_WORD_RARITY = 9.0
+# similarity profiles kept, by text: more than the open matters one filing is compared with
+PROFILES_KEPT = 512
 # words residents use for the same thing, folded together before texts are compared
 _SYNONYMS = {
     "煤气": "燃气",
@@ -149,6 +151,8 @@ class Triage:
             if name.startswith("w:")
         }
         self.model = model
+        # similarity profiles by text, made with this model (see _similarity_vectors)
+        self._profiles: dict[str, tuple[dict[str, float], dict[int, float]]] = {}
 
     def _suggestable(self) -> list[int]:
         """Indexes of the model's labels that are categories in force now."""
@@ -299,7 +303,20 @@ class Triage:
         return self._keywords_from_words(self.segmenter.words(text), limit=limit)
 
     def _similarity_vectors(self, text: str) -> tuple[dict[str, float], dict[int, float]]:
-        """Keyword + character-pair profile, and the classifier's own TF-IDF vector."""
+        """Keyword + character-pair profile, and the classifier's own TF-IDF vector.
+
+        Kept for the last PROFILES_KEPT texts: the open matters a new one is compared with are
+        mostly the same from one comparison to the next (a filing compares with up to 200),
+        and a profile depends only on the text and the model (a new model starts afresh)."""
+        profile = self._profiles.get(text)
+        if profile is None:
+            profile = self._profile(text)
+            if len(self._profiles) >= PROFILES_KEPT:
+                del self._profiles[next(iter(self._profiles))]  # the oldest
+            self._profiles[text] = profile
+        return profile
+
+    def _profile(self, text: str) -> tuple[dict[str, float], dict[int, float]]:
         text = _SYNONYM_RE.sub(lambda m: _SYNONYMS[m.group(0)], normalize(text))
         words, feats = self._features(text)
         ind, val = self.model.vectorize(feats)

@@ -1,0 +1,38 @@
+"""Similarity profiles are kept by text: comparing a new request with the same open matters
+again gives the same scores without profiling them again, and a new model starts afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from services.triage import Triage
+from services.triage import core as triage_core
+
+OPEN = ["3号楼电梯又坏了，老人上不去", "楼道灯坏了，晚上很黑", "小区门口电动车乱停"]
+
+
+def test_kept_profiles_give_the_same_scores(
+    jieba_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    triage = Triage.load(cache_dir=jieba_cache)
+    first = triage.similarities("电梯坏了，上不了楼", OPEN)
+    profiled: list[str] = []
+    profile = triage._profile
+    monkeypatch.setattr(triage, "_profile", lambda text: profiled.append(text) or profile(text))
+    assert triage.similarities("电梯坏了，上不了楼", OPEN) == first
+    assert profiled == []  # every text was profiled already
+    assert triage.similarities("电梯又停了", OPEN)[0] > 0.2
+    assert profiled == ["电梯又停了"]  # only the new one
+    # a new model (retrained, reloaded): its profiles are made with it
+    triage._use(triage.model)
+    triage.similarities("电梯坏了，上不了楼", OPEN)
+    assert profiled[1:] == ["电梯坏了，上不了楼", *OPEN]
+
+
+def test_only_the_last_texts_are_kept(jieba_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(triage_core, "PROFILES_KEPT", 3)
+    triage = Triage.load(cache_dir=jieba_cache)
+    triage.similarities("电梯坏了", OPEN)  # four texts: the first is let go
+    assert list(triage._profiles) == OPEN
