@@ -44,6 +44,7 @@ from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, Req
 from services import orders as order_service
 from services import requests as request_service
 from services import urges as urge_service
+from services.delivery import CAPTION_LIMIT
 from services.errors import Conflict
 from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
 from services.requests import Draft
@@ -746,7 +747,9 @@ async def _show_score(query: CallbackQuery, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
     is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
     message = query.message
-    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    if message.text is None and message.caption is None:
         return
     for row in message.reply_markup.inline_keyboard:
         for key in row:
@@ -757,7 +760,15 @@ async def _show_score(query: CallbackQuery, request_id: int, line: str) -> None:
             if data.ref != request_id or data.action not in _SCORES:
                 return
     with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
-        await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
+        if message.text is not None:
+            await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
+            return
+        # the question with the result's photo: its caption, if the line still fits
+        caption = f"{message.html_text}\n\n{line}"
+        if len(f"{message.caption}\n\n{line}".encode("utf-16-le")) // 2 <= CAPTION_LIMIT:
+            await message.edit_caption(caption=caption, reply_markup=None)
+        else:
+            await message.edit_reply_markup(reply_markup=None)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter(*_SCORES))))

@@ -1494,6 +1494,9 @@ async def _ask_rating(
         key=f"request-{req.id}-rating-close",
     )
     pairs = await followers(session, request=req)
+    # what the result looks like (the latest result photo), so a resident who was out can see
+    # it before rating, as the public card shows it
+    after = await _order_photos(session, request_id=req.id or 0, purpose="result")
     # The request's own resident rates it; residents of merged requests are told the result.
     return [
         Notice(
@@ -1502,6 +1505,7 @@ async def _ask_rating(
             args={"number": f"{own_id:05d}", "target": req.number, "answer": answer},
             kind="resident-rate" if own_id == req.id else "resident-request",
             ref_id=own_id,
+            photos=tuple(after[-1:]),
             community_id=req.community_id,
             matter=matter_of(req, RequestStatus.DONE) if own_id == req.id else None,
         )

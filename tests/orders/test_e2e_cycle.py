@@ -122,7 +122,10 @@ async def test_order_cycle_two_members_release_reassign_reopen(linli_sandbox: Ha
     assert "13912345678" not in text and "302" not in text and "周阿姨" not in text
     # the resident is not satisfied: back to staff; staff handle it and the resident is satisfied
     rate = await d.expect(ZHOU, "已办好")
+    assert rate.get("photo"), rate  # she sees the result (刘's photo) before she rates it
     await d.tap(ZHOU, "不满意", rate["message_id"])
+    [rated] = [m for m in await d.messages(ZHOU) if m["message_id"] == rate["message_id"]]
+    assert "您的评价：😞 不满意" in message_text(rated) and not rated.get("reply_markup"), rated
     await d.say(ZHOU, "灯还是一闪一闪的")
     await d.expect(ZHOU, "重新办理")
     reopened = await d.expect(STAFF, "不满意")
