@@ -801,8 +801,14 @@ async def decline(
         },
     )
     await unschedule(session, key=f"request-{req.id}-response")
+    # where to ask why, when the community office's phone is on file
+    community = await session.get(Community, req.community_id)
     notices = _resident_notices(
-        await followers(session, request=req), "order-notice-declined", req, reason=text
+        await followers(session, request=req),
+        "order-notice-declined",
+        req,
+        reason=text,
+        phone=(community.phone if community else None) or "none",
     )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)

@@ -51,7 +51,9 @@ async def test_transfer_merge_decline_withdraw(linli_sandbox: Harness) -> None:
     await _open_card(h, odd)
     await d.tap(STAFF, "不受理")
     await d.say(STAFF, "不属于社区服务范围")
-    await d.expect(ZHENG, "不属于社区服务范围")
+    declined = await d.expect(ZHENG, "不属于社区服务范围")
+    # where to ask why: the community office's phone from the org file
+    assert "如有疑问，可以致电社区：021-55500101" in message_text(declined)
     # the resident withdraws a request staff have not handled yet
     mine = await _file(h, ZHOU, "想问问垃圾分类的时间")
     await d.say(ZHOU, "📂 我的诉求")

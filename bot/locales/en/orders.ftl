@@ -306,7 +306,10 @@ order-notice-handling = Your request { $number } is accepted and handled by comm
 order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
 order-notice-transfer-answer = Request { $number } has an answer: { $answer }
 order-notice-merged = Your request { $number } is handled together with request { $target }; you will hear about its progress.
-order-notice-declined = Sorry, your request { $number } was declined. Reason: { $reason }
+order-notice-declined = Sorry, your request { $number } was declined. Reason: { $reason }{ $phone ->
+        [none] {""}
+       *[other] {"\u000A"}Questions? Call the community office: { $phone }
+    }
 order-notice-closed = Your request { $number } is closed.
 order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
 order-notice-offer = 🛠 New order { $number }: { $title }

@@ -303,7 +303,10 @@ order-notice-handling = 您的诉求 { $number } 已受理，由社区工作人�
 order-notice-transferred = 您的诉求 { $number } 已转交「{ $unit }」办理，我们会跟进。
 order-notice-transfer-answer = 诉求 { $number } 有了答复：{ $answer }
 order-notice-merged = 您的诉求 { $number } 已和诉求 { $target } 合并办理，进度会一起通知您。
-order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原因：{ $reason }
+order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原因：{ $reason }{ $phone ->
+        [none] {""}
+       *[other] {"\u000A"}如有疑问，可以致电社区：{ $phone }
+    }
 order-notice-closed = 您的诉求 { $number } 已结案。
 order-notice-claimed = 您的诉求 { $number } 已有党员/志愿者接单，他们会尽快联系您。
 order-notice-offer = 🛠 新工单 { $number }：{ $title }

@@ -306,7 +306,10 @@ order-notice-handling = 您的訴求 { $number } 已受理，由社區工作人�
 order-notice-transferred = 您的訴求 { $number } 已轉交「{ $unit }」辦理，我們會跟進。
 order-notice-transfer-answer = 訴求 { $number } 有了答覆：{ $answer }
 order-notice-merged = 您的訴求 { $number } 已和訴求 { $target } 合併辦理，進度會一起通知您。
-order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原因：{ $reason }
+order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原因：{ $reason }{ $phone ->
+        [none] {""}
+       *[other] {"\u000A"}如有疑問，可以致電社區：{ $phone }
+    }
 order-notice-closed = 您的訴求 { $number } 已結案。
 order-notice-claimed = 您的訴求 { $number } 已有黨員/志願者接單，他們會盡快聯繫您。
 order-notice-offer = 🛠 新工單 { $number }：{ $title }
