@@ -26,6 +26,7 @@ from handlers.consult_kit import (
     after_audience,
     ask_audience,
     audience_from,
+    button_label,
     cancel_kb,
     held_note,
     kb,
@@ -434,23 +435,46 @@ async def on_staff_polls(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
-    """Recent polls with their status."""
-    items = await polls.staff_polls(session, user=user, roles=roles)
+    """Running polls with their closing time, drafts, closed ones with their outcome, the
+    latest cancelled last; tap one for its tools."""
+    listed = await polls.staff_polls(session, user=user, roles=roles)
     await query.answer()
-    if not items:
-        await reply(query.message, t("poll-list-empty"))
+    if not listed:
+        await reply(query.message, t("poll-staff-list-empty"))
         return
+    now = clock()
+
+    def row(head: str, poll: Poll, tail: str) -> list[tuple[str, str]]:
+        label = button_label(head, poll.question, tail)
+        return [(label, PollCb(action="view", id=poll.id or 0).pack())]
+
     rows = [
-        [
-            (
-                f"{p.question} · {t(f'poll-status-{p.status}')}"[:60],
-                PollCb(action="view", id=p.id or 0).pack(),
-            )
-        ]
-        for p in items
+        row(
+            "🗳",
+            p,
+            t(
+                "poll-staff-list-closes",
+                closes=when_text(t, p.closes_at, settings=settings, now=now),
+            ),
+        )
+        for p in listed.open
     ]
-    await reply(query.message, t("poll-list-title"), reply_markup=kb(rows))
+    rows += [row("📝", p, t("poll-staff-list-draft")) for p in listed.drafts]
+    rows += [
+        row("📊", c.poll, t(f"poll-outcome-{c.outcome}", winner=_short(c.winner or "")))
+        for c in listed.closed
+    ]
+    rows += [row("✖️", p, t("poll-staff-list-cancelled")) for p in listed.cancelled]
+    title = t("poll-staff-list-title", cancelled=len(listed.cancelled))
+    await reply(query.message, title, reply_markup=kb(rows))
+
+
+def _short(text: str, width: int = 12) -> str:
+    """An option named in a list button's tail, cut to a few characters."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "view"))

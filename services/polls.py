@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
+from typing import Any
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -48,7 +49,7 @@ from services.consult_common import (
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.triage.text import to_simplified
-from services.users import can_act_in, require_scope
+from services.users import can_act_in, require_scope, staff_scopes
 from services.validation import clean_text, short_label
 
 log = logging.getLogger(__name__)
@@ -1063,18 +1064,85 @@ async def voted_in(session: AsyncSession, *, polls: Sequence[Poll], user: User) 
     return out
 
 
+@dataclass
+class ClosedPoll:
+    """A closed poll in staff's list, with its outcome as the close stored it."""
+
+    poll: Poll
+    outcome: str  # passed, failed, void (quorum not met), winner, tie, none (no ballots)
+    winner: str | None = None  # the option with most votes, for a poll without a rule
+
+
+@dataclass
+class StaffPolls:
+    """Staff's polls, in the order a community worker needs them."""
+
+    open: list[Poll]  # running, the one closing first on top
+    drafts: list[Poll]  # not published yet, the latest first
+    closed: list[ClosedPoll]  # with their outcome, the latest closed first
+    cancelled: list[Poll]  # the latest few, last
+
+    def __bool__(self) -> bool:
+        return bool(self.open or self.drafts or self.closed or self.cancelled)
+
+
+def outcome_of(poll: Poll) -> str:
+    """A closed poll's outcome from what close_poll stored: passed, failed, void (a quorum
+    set and not met: too few took part for the vote to count), winner (no rule: most votes),
+    tie, or none (nobody voted)."""
+    if poll.passed is True:
+        return "passed"
+    if poll.quorum_met is False:
+        return "void"
+    if poll.passed is False:
+        return "failed"
+    if poll.winner_option_id is not None:
+        return "winner"
+    return "tie" if poll.ballots_count else "none"
+
+
 async def staff_polls(
-    session: AsyncSession, *, user: User, roles: Collection[Role], limit: int = 20
-) -> list[Poll]:
-    """Recent polls of the communities this staff account acts in."""
-    stmt = select(Poll).order_by(col(Poll.id).desc()).limit(200)
-    out = []
-    for poll in (await session.exec(stmt)).all():
-        if await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
-            out.append(poll)
-        if len(out) >= limit:
-            break
-    return out
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    closed_limit: int = 10,
+    drafts_limit: int = 5,
+    cancelled_limit: int = 3,
+) -> StaffPolls:
+    """The polls of the communities this staff account acts in: every running one by its
+    closing time, then drafts, the latest closed ones with their outcome, the latest few
+    cancelled last."""
+    stmt = select(Poll)
+    if Role.ADMIN not in roles:
+        if Role.STAFF not in roles:
+            return StaffPolls(open=[], drafts=[], closed=[], cancelled=[])
+        communities = {s.community_id for s in await staff_scopes(session, user_id=user.id)}
+        stmt = stmt.where(col(Poll.community_id).in_(communities))
+
+    async def of(status: PollStatus, order: Any, limit: int | None) -> list[Poll]:
+        query = stmt.where(Poll.status == status).order_by(order, col(Poll.id).desc())
+        if limit is not None:
+            query = query.limit(limit)
+        return list((await session.exec(query)).all())
+
+    closed = await of(PollStatus.CLOSED, col(Poll.closed_at).desc(), closed_limit)
+    winner_ids = [p.winner_option_id for p in closed if p.winner_option_id is not None]
+    names = {
+        o.id: o.text
+        for o in (
+            await session.exec(select(PollOption).where(col(PollOption.id).in_(winner_ids)))
+        ).all()
+    }
+    return StaffPolls(
+        open=await of(PollStatus.OPEN, col(Poll.closes_at), None),
+        drafts=await of(PollStatus.DRAFT, col(Poll.id).desc(), drafts_limit),
+        closed=[
+            ClosedPoll(poll=p, outcome=outcome_of(p), winner=names.get(p.winner_option_id or 0))
+            for p in closed
+        ],
+        cancelled=await of(PollStatus.CANCELLED, col(Poll.id).desc(), cancelled_limit),
+    )
 
 
 async def poll_audit(session: AsyncSession, *, poll_id: int) -> list[AuditEvent]:

@@ -75,7 +75,7 @@ async def test_an_open_poll_is_cancelled_only_when_confirmed_and_voters_are_told
     # from the poll's card: asked once more, and "no" keeps it open
     await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "📊 投票列表")
-    listed = await d.expect(STAFF, "进行中的投票")
+    listed = await d.expect(STAFF, "投票列表")
     await d.tap(STAFF, "充电桩", listed["message_id"])
     card = await d.expect(STAFF, "状态：进行中", since=listed["message_id"])
     await d.tap(STAFF, "❌ 取消投票", card["message_id"])

@@ -113,7 +113,7 @@ async def test_quorum_met_with_vote_change_and_proxy_vote(linli_sandbox: Harness
     # 吴大爷 cannot use the phone: the grid worker records his vote, marked in the audit
     await d.say(GRID_WORKER, "🏛 议事管理")
     await d.tap(GRID_WORKER, "📊 投票列表")
-    listed = await d.expect(GRID_WORKER, "进行中的投票")
+    listed = await d.expect(GRID_WORKER, "投票列表")
     await d.tap(GRID_WORKER, "1号楼是否加装电梯", listed["message_id"])
     card = await d.expect(GRID_WORKER, "状态：进行中", since=listed["message_id"])
     await d.tap(GRID_WORKER, "✍️ 代投", card["message_id"])
@@ -139,7 +139,7 @@ async def test_quorum_met_with_vote_change_and_proxy_vote(linli_sandbox: Harness
     # staff export the result with its audit (a named poll: the votes too)
     await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "📊 投票列表")
-    listed = await d.expect(STAFF, "进行中的投票")
+    listed = await d.expect(STAFF, "投票列表")
     await d.tap(STAFF, "1号楼是否加装电梯", listed["message_id"])
     card = await d.expect(STAFF, "状态：已结束", since=listed["message_id"])
     await d.tap(STAFF, "📥 导出 Excel", card["message_id"])
@@ -262,7 +262,7 @@ async def test_multiple_choice_with_a_maximum(linli_sandbox: Harness) -> None:
     # staff close it now: a poll with no quorum and no threshold shows neither line
     await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "📊 投票列表")
-    listed = await d.expect(STAFF, "进行中的投票")
+    listed = await d.expect(STAFF, "投票列表")
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
     card = await d.expect(STAFF, "状态：进行中", since=listed["message_id"])
     await d.tap(STAFF, "⏹ 立即结束", card["message_id"])

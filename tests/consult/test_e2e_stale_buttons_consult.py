@@ -246,7 +246,7 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
     await make_poll(h)
     [menu] = await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "投票列表", menu["message_id"])
-    listed = await d.expect(STAFF, "进行中的投票", since=menu["message_id"])
+    listed = await d.expect(STAFF, "投票列表", since=menu["message_id"])
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
     card = await d.expect(STAFF, "状态：", since=listed["message_id"])
     await d.tap(STAFF, "立即结束", card["message_id"])

@@ -852,3 +852,52 @@ async def test_three_way_tie_no_votes_and_a_tie_that_fails_the_threshold(
         )
     result = await polls.close_poll(session, poll_id=clear.id or 0, now=clear.closes_at)
     assert last_lines(result) == ("结论：得票最多：同意", "Outcome: most votes: 同意")
+
+
+async def test_staff_list_by_status_with_stored_outcomes(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """staff_polls: running by closing time, drafts, closed (latest first) with the outcome the
+    close stored, the latest cancelled; only the staff member's communities."""
+    late = await open_poll(session, world, notifier, question="晚截止？")
+    soon = await open_poll(
+        session, world, notifier, question="早截止？", closes_at=NOW + timedelta(hours=2)
+    )
+    outcomes = {}
+    for question, rule, choices in (
+        ("通过？", {"threshold": Fraction(1, 2)}, [0]),
+        ("无效？", {"quorum": Fraction(9, 10)}, [0]),
+        ("未通过？", {"threshold": Fraction(1, 2)}, [0, 1]),
+        ("最多？", {}, [1]),
+        ("平票？", {}, [0, 1]),
+        ("没人投？", {}, []),
+    ):
+        poll = await open_poll(session, world, notifier, question=question, **rule)
+        ids = await option_ids(session, poll)
+        for voter, choice in zip(("b", "d"), choices, strict=False):
+            await polls.cast_vote(
+                session, user=world[voter], poll_id=poll.id or 0, option_ids=[ids[choice]], now=NOW
+            )
+        await polls.close_poll(session, poll_id=poll.id or 0, now=NOW)
+        outcomes[question] = poll.id
+    staff, roles = world.staff, world.staff_roles
+    made = await polls.create_poll(session, user=staff, roles=roles, draft=draft(world), now=NOW)
+    dropped = await polls.create_poll(
+        session, user=staff, roles=roles, draft=draft(world, question="撤销？"), now=NOW
+    )
+    await polls.cancel_poll(session, user=staff, roles=roles, poll_id=dropped.id or 0, now=NOW)
+    listed = await polls.staff_polls(session, user=staff, roles=roles)
+    assert [p.id for p in listed.open] == [soon.id, late.id]
+    assert [p.id for p in listed.drafts] == [made.id]
+    assert [(c.poll.question, c.outcome, c.winner) for c in listed.closed] == [
+        ("没人投？", "none", None),
+        ("平票？", "tie", None),
+        ("最多？", "winner", "反对"),
+        ("未通过？", "failed", None),
+        ("无效？", "void", "同意"),
+        ("通过？", "passed", "同意"),
+    ]
+    assert [p.id for p in listed.cancelled] == [dropped.id]
+    # staff of no community here, and a resident: nothing
+    resident = await polls.staff_polls(session, user=world["b"], roles=RESIDENT)
+    assert not resident

@@ -554,8 +554,21 @@ poll-multi-note = Several choices (up to { $max } each): a percentage is the sha
        *[other] voters
     } who chose that option, so together they can add up to more than 100%.
 poll-results-hidden = Results are published when the poll closes.
-poll-list-title = <b>Open polls</b>
-poll-list-empty = There is no poll you can take part in right now.
+poll-staff-list-title = <b>Polls</b>
+    Tap a poll for its details and tools. Running polls come first (closing soonest on top), then drafts, the latest closed ones with their outcome{ $cancelled ->
+        [0] {""}
+       *[other] , and the latest cancelled last
+    }.
+poll-staff-list-empty = No polls yet. Tap "➕ New poll" to start one.
+poll-staff-list-closes = · closes { $closes }
+poll-staff-list-draft = · draft, not published
+poll-staff-list-cancelled = · cancelled
+poll-outcome-passed = · ✅ passed
+poll-outcome-failed = · ❌ not passed
+poll-outcome-void = · ⚠️ void (too few took part)
+poll-outcome-winner = · most votes: { $winner }
+poll-outcome-tie = · tie
+poll-outcome-none = · no votes
 poll-list-voted-mine = ✅ Voted
 poll-list-voted-household = ✅ Your household voted
 poll-list-item = { $question } (closes { $closes })

@@ -539,8 +539,21 @@ poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
-poll-list-title = <b>进行中的投票</b>
-poll-list-empty = 现在没有您可以参加的投票。
+poll-staff-list-title = <b>投票列表</b>
+    点一个投票查看详情和操作。先列进行中的（先截止的在前），再列草稿、最近结束的（附结果）{ $cancelled ->
+        [0] {""}
+       *[other] ，最后是最近取消的
+    }。
+poll-staff-list-empty = 还没有投票。点「➕ 新建投票」发起一个。
+poll-staff-list-closes = · 截止 { $closes }
+poll-staff-list-draft = · 草稿，未发布
+poll-staff-list-cancelled = · 已取消
+poll-outcome-passed = · ✅ 通过
+poll-outcome-failed = · ❌ 未通过
+poll-outcome-void = · ⚠️ 无效（参与不足）
+poll-outcome-winner = · 最多：{ $winner }
+poll-outcome-tie = · 平票
+poll-outcome-none = · 无人投票
 poll-list-voted-mine = ✅ 已投
 poll-list-voted-household = ✅ 家人已投
 poll-list-item = { $question }（截止 { $closes }）

@@ -542,8 +542,21 @@ poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
-poll-list-title = <b>進行中的投票</b>
-poll-list-empty = 現在沒有您可以參加的投票。
+poll-staff-list-title = <b>投票列表</b>
+    點一個投票查看詳情和操作。先列進行中的（先截止的在前），再列草稿、最近結束的（附結果）{ $cancelled ->
+        [0] {""}
+       *[other] ，最後是最近取消的
+    }。
+poll-staff-list-empty = 還沒有投票。點「➕ 新建投票」發起一個。
+poll-staff-list-closes = · 截止 { $closes }
+poll-staff-list-draft = · 草稿，未發布
+poll-staff-list-cancelled = · 已取消
+poll-outcome-passed = · ✅ 通過
+poll-outcome-failed = · ❌ 未通過
+poll-outcome-void = · ⚠️ 無效（參與不足）
+poll-outcome-winner = · 最多：{ $winner }
+poll-outcome-tie = · 平票
+poll-outcome-none = · 無人投票
 poll-list-voted-mine = ✅ 已投
 poll-list-voted-household = ✅ 家人已投
 poll-list-item = { $question }（截止 { $closes }）
