@@ -559,26 +559,39 @@ async def similar_for_resident(
         building_id=user.building_id,
         now=now,
     )
+    if not found:
+        return []
+    # the matters found with their buildings' names and their orders' latest titles, in one
+    # query (the candidates read before are not kept in the session)
+    title = (
+        select(Order.title)
+        .where(col(Order.request_id) == col(Request.id))
+        .order_by(col(Order.id).desc())
+        .limit(1)
+        .correlate(Request)
+        .scalar_subquery()
+    )
+    rows = await session.exec(  # type: ignore[call-overload]
+        select(Request, col(Building.name), title)
+        .outerjoin(Building, col(Building.id) == col(Request.building_id))
+        .where(col(Request.id).in_([rid for rid, _score in found]))
+    )
+    by_id: dict[int | None, tuple[Request, str | None, str | None]] = {
+        req.id: (req, building, heading) for req, building, heading in rows.all()
+    }
     out: list[Similar] = []
-    for rid, _score in found:
-        req = await session.get(Request, rid)
-        if req is None or req.resident_id == user.id:
+    for rid, _score in found:  # best first
+        if rid not in by_id:
+            continue
+        req, building, heading = by_id[rid]
+        if req.resident_id == user.id:
             continue
         near = (user.building_id is not None and req.building_id == user.building_id) or (
             user.grid_id is not None and req.grid_id == user.grid_id
         )
         if not near:
             continue
-        building = await session.get(Building, req.building_id) if req.building_id else None
-        title = (
-            await session.exec(
-                select(Order.title)
-                .where(col(Order.request_id) == rid)
-                .order_by(col(Order.id).desc())
-                .limit(1)
-            )
-        ).first()
-        out.append(Similar(request=req, building=building.name if building else None, title=title))
+        out.append(Similar(request=req, building=building, title=heading))
         if len(out) >= limit:
             break
     return out

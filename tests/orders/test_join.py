@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import event
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -207,3 +208,50 @@ async def test_the_ledger_export_says_who_joined(
     assert handling is None  # no staff decision was made on it
     assert "居民认定同一件事，并入" in history and "join" not in history, history
     assert "有居民认定同一件事并入" in rows[first.number][24]
+
+
+async def test_the_offers_names_come_in_one_query(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    """Each offer's building and its order's latest title (when one was issued) are read for
+    all the offers at once, not one query per offer."""
+    w = world
+    lamp = (
+        await req_svc.file_request(
+            session, user=w.resident, draft=draft(LAMP), suggestion=None, now=T0
+        )
+    ).request
+    await order_svc.issue_order(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        request_id=lamp.id or 0,
+        spec=order_svc.OrderSpec(members_needed=1, points=5, title="修好3号楼楼道灯"),
+        now=T0 + timedelta(minutes=5),
+    )
+    again = (
+        await req_svc.file_request(
+            session,
+            user=w.resident2,
+            draft=draft("3号楼楼道灯坏了好几天了，晚上很黑"),
+            suggestion=None,
+            now=T0 + timedelta(minutes=10),
+        )
+    ).request
+    neighbour = await _neighbour(session, w)
+    session.expunge_all()  # nothing known beforehand, as in an update's own session
+    statements: list[str] = []
+    event.listen(
+        session.bind.sync_engine,  # type: ignore[union-attr]
+        "before_cursor_execute",
+        lambda *a: statements.append(a[2]),
+    )
+    later = T0 + timedelta(hours=1)
+    offers = await req_svc.similar_for_resident(
+        session, triage, user=neighbour, text=SAME, now=later
+    )
+    assert len(statements) == 2, statements  # the candidates, then the offers' names
+    named = {o.request.id: (o.building, o.title) for o in offers}
+    assert named[lamp.id] == ("3号楼", "修好3号楼楼道灯")
+    if again.id in named:  # another grid's resident, but the same building
+        assert named[again.id] == ("3号楼", None)
