@@ -37,6 +37,7 @@ async def test_meeting_preview_reads_published(linli_sandbox: Harness) -> None:
     assert text.startswith(f"✅ 已发布（{PUBLISHED_AT}）"), text
     assert "预览" not in text and "还没有发出" not in text
     assert "十二月居民议事会" in text and "社区会议室" in text
+    assert "确认无误" not in text  # no longer asked to check and publish
     assert not _labels(shown)
 
 

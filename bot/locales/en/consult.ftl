@@ -308,7 +308,10 @@ meeting-preview = { $published ->
     }
     <b>Agenda</b>
     { $agenda }
-    Tap "📣 Publish" when it is right.
+    { $published ->
+        [none] Tap "📣 Publish" when it is right.
+       *[other] {""}
+    }
 meeting-published = ✅ Published; { $count } people were told. Check-in code: <code>{ $code }</code>
 meeting-edit-what = What do you want to change?
 meeting-edit-field-title = Title

@@ -305,7 +305,10 @@ meeting-preview = { $published ->
     }
     <b>议程</b>
     { $agenda }
-    确认无误后点「📣 发布」。
+    { $published ->
+        [none] 确认无误后点「📣 发布」。
+       *[other] {""}
+    }
 meeting-published = ✅ 已发布，已通知 { $count } 人。签到码：<code>{ $code }</code>
 meeting-edit-what = 要修改什么？
 meeting-edit-field-title = 标题

@@ -308,7 +308,10 @@ meeting-preview = { $published ->
     }
     <b>議程</b>
     { $agenda }
-    確認無誤後點「📣 發布」。
+    { $published ->
+        [none] 確認無誤後點「📣 發布」。
+       *[other] {""}
+    }
 meeting-published = ✅ 已發布，已通知 { $count } 人。簽到碼：<code>{ $code }</code>
 meeting-edit-what = 要修改什麼？
 meeting-edit-field-title = 標題
