@@ -34,6 +34,7 @@ from handlers.consult_kit import (
     parse_local_time,
     reply,
     safe_edit_markup,
+    same_markup,
     settle,
     staff_community,
     tapped_label,
@@ -348,8 +349,40 @@ async def on_vote(
         text = t("poll-vote-changed" if changed else "poll-voted", choice=choice)
     if isinstance(query.message, Message):
         # a second quick tap comes after the first removed the buttons: still say what counts
-        await safe_edit_markup(query.message, None)
+        if callback_data.proxy_for:
+            await safe_edit_markup(query.message, None)
+        else:
+            await _ballot_cast(query.message, session, poll, user, roles, t, settings, choice)
     await reply(query.message, text, reply_markup=menu)
+
+
+async def _ballot_cast(
+    message: Message,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    choice: str,
+) -> None:
+    """The ballot voted on reads as cast: the choice, how to change it (or that it cannot be),
+    and 📊 查看结果 where results are live — not 'tap an option' without options."""
+    rows = []
+    if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
+        rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    text = t(
+        "poll-ballot-cast",
+        question=poll.question,
+        choice=choice,
+        change="true" if poll.allow_change else "false",
+        closes=when_text(t, poll.closes_at, settings=settings, now=poll.opens_at),
+    )
+    markup = kb(rows) if rows else None
+    if message.html_text == text and same_markup(message, markup):
+        return  # the same choice tapped again
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=markup)
 
 
 def _lines(result: polls.PollResult) -> str:

@@ -497,6 +497,13 @@ poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }
 poll-your-vote = Your choice: { $choice }
+poll-ballot-cast = 🗳 <b>{ $question }</b>
+    Your choice: { $choice }
+    { $change ->
+        [true] To change your vote before it closes, tap this poll again under "{ menu-consult }".
+       *[other] A vote in this poll cannot be changed.
+    }
+    Closes: { $closes }
 poll-household-voted-named = 🏠 Your household (same room) has voted: { $name } voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-household-voted-anonymous = 🏠 Someone in your household (same room) voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.

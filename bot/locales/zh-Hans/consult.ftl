@@ -494,6 +494,13 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的选择：{ $choice }
+poll-ballot-cast = 🗳 <b>{ $question }</b>
+    您的选择：{ $choice }
+    { $change ->
+        [true] 截止前想改票，在「{ menu-consult }」里再点这个投票即可。
+       *[other] 这个投票投出后不能再改。
+    }
+    截止：{ $closes }
 poll-household-voted-named = 🏠 您家（同一房号）已经投过票了：{ $name } 在 { $when } 投的。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房号）已经有人在 { $when } 投过票了。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」将于 { $closes } 截止，您还没有投票。

@@ -497,6 +497,13 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的選擇：{ $choice }
+poll-ballot-cast = 🗳 <b>{ $question }</b>
+    您的選擇：{ $choice }
+    { $change ->
+        [true] 截止前想改票，在「{ menu-consult }」裡再點這個投票即可。
+       *[other] 這個投票投出後不能再改。
+    }
+    截止：{ $closes }
 poll-household-voted-named = 🏠 您家（同一房號）已經投過票了：{ $name } 在 { $when } 投的。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房號）已經有人在 { $when } 投過票了。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」將於 { $closes } 截止，您還沒有投票。
