@@ -8,7 +8,7 @@ starter's own button again, its action with GO appended: the starter runs, the o
 dropped). A form at its first question has nothing to lose and is left without asking.
 
 Every form starter goes through it: the consultation forms, and the order cycle's buttons that
-ask for something (完成上报, 放弃工单, 退回, 转办, 不受理, 派单's title, 补充信息, 评价 …),
+ask for something (完成上报, 放弃工单, 退回, 转办, 不受理, 派单, 补充信息, 评价 …),
 双报到's review reason, 我的资料's 修改住址/修改手机号 and 发通知's audience. A main-menu button
 leaving a form with something entered says so (`tell_left`); a request draft the filing limits
 held back is kept beside the form, so both say how to go back to it instead.
@@ -76,6 +76,7 @@ _ENTERED_IF = {
     "ResultFlow:report": ("note", "photos"),
     "StaffFlow:answer": ("answer",),
     "Compose:text": ("photo", "targets"),
+    "StaffFlow:preview": ("edited",),  # 派单's form: a number tapped or a title typed
 }
 
 # Steps of one group that are a different form for the person (form-name's keys)
@@ -88,10 +89,12 @@ _FLOW_OF_STEP = {
     "MeetingChange:decisions": "Minutes",
     "MeetingChange:minutes_confirm": "Minutes",
     "MeetingChange:order_title": "DecisionOrder",
+    "MeetingChange:order_plan": "DecisionOrder",
     "ResultFlow:report": "ResultReport",
     "ResultFlow:send_back": "SendBack",
     "ClaimFlow:release": "Release",
     "ClaimFlow:cancel": "OrderCancel",
+    "StaffFlow:preview": "IssueOrder",
     "StaffFlow:title": "IssueOrder",
     "StaffFlow:transfer_unit": "Transfer",
     "StaffFlow:transfer_note": "Transfer",

@@ -103,6 +103,7 @@ class MeetingChange(StatesGroup):
     decisions = State()
     minutes_confirm = State()  # the preview shown: 确认发送 / 改纪要 / 改决议 / 取消
     order_title = State()
+    order_plan = State()  # a decision's order plan with the title typed, before 创建工单
 
 
 class CodeForm(StatesGroup):
@@ -1833,7 +1834,8 @@ async def on_decision_order_title(
     plan = await meetings.decision_order_plan(
         session, user=user, roles=roles, decision_id=callback_data.id
     )
-    if await asks_first(query, callback_data, state, t, starting="DecisionOrder"):
+    own = (MeetingChange.order_title.state, MeetingChange.order_plan.state)  # titles are kept
+    if await asks_first(query, callback_data, state, t, starting="DecisionOrder", own=own):
         return
     await state.set_state(MeetingChange.order_title)
     await state.update_data(order_decision=callback_data.id)
@@ -1862,7 +1864,7 @@ async def on_decision_order_title_text(
     title = order_title(message.text)
     if not title:
         raise InvalidInput("meeting-err-order-title")
-    await state.set_state(None)
+    await state.set_state(MeetingChange.order_plan)  # a form: leaving it says the title goes
     await state.update_data({f"order_title:{decision_id}": title})
     await message.answer(
         t("meeting-order-title-saved"),
@@ -1911,6 +1913,12 @@ async def on_decision_order_go(
         category=_suggest_category(triage, decision.text),
         title=title,
     )
+    data = await state.get_data()
+    if (
+        await state.get_state() == MeetingChange.order_plan.state
+        and data.get("order_decision") == callback_data.id
+    ):
+        await state.clear()  # the plan with its title typed is done
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)

@@ -54,8 +54,9 @@ router.message.filter(F.chat.type == "private")
 
 
 class StaffFlow(StatesGroup):
-    """Steps where staff type something."""
+    """Steps where staff type something, and the order form (派单's preview and its title)."""
 
+    preview = State()  # the order form: its buttons change it, 发布工单 publishes it
     title = State()
     transfer_unit = State()
     transfer_note = State()
@@ -297,6 +298,18 @@ async def on_card(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     await show_card(query, ctx, req, duplicates=True)
 
 
+@router.callback_query(OrderCb.filter(F.action == "sxo"))
+async def on_issue_cancel(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """The order form's 取消: the form ends (when it is the one in progress) and loses its
+    buttons; the request's card comes below."""
+    if await _order_draft(state, callback_data.ref) is not None:
+        await state.clear()
+        await _drop_buttons(query.bot, ctx.user.id, getattr(query.message, "message_id", None))
+    await on_card(query, callback_data, ctx)
+
+
 @router.callback_query(OrderCb.filter(F.action == "satt"))
 async def on_attachments(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Send the request's photos, voice note and location."""
@@ -383,7 +396,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
                     0 if values.get("anyskill") else 1,
                 )
             ],
-            [button(t("order-btn-publish"), "sgo", rid), button(t("common-cancel"), "sreq", rid)],
+            [button(t("order-btn-publish"), "sgo", rid), button(t("common-cancel"), "sxo", rid)],
         ]
     )
     if isinstance(event, CallbackQuery):
@@ -406,9 +419,23 @@ async def on_issue(
     if await asks_first(query, callback_data, state, ctx.t, starting="IssueOrder"):
         return
     await state.clear()
+    await state.set_state(StaffFlow.preview)
     await state.update_data(rid=req.id, need=1, pts=10, title=None)
     await answer_once(query)
     await _order_preview(query, state, ctx)
+
+
+# the order form's steps: its preview, and its title being typed (the preview's buttons still work)
+_ORDER_FORM = (StaffFlow.preview.state, StaffFlow.title.state)
+
+
+async def _order_draft(state: FSMContext, rid: int) -> dict[str, Any] | None:
+    """The order form in progress for request `rid`, else None: a preview left (another form,
+    a menu button, published, cancelled) or of another request is stale."""
+    values = await state.get_data()
+    if await state.get_state() not in _ORDER_FORM or values.get("rid") != rid:
+        return None
+    return values
 
 
 def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
@@ -429,8 +456,7 @@ async def on_issue_tweak(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Change the number of members, the points, the time limit or the area."""
-    values = await state.get_data()
-    if values.get("rid") != callback_data.ref:
+    if await _order_draft(state, callback_data.ref) is None:
         await answer_once(query, ctx.t("err-stale-button"), alert=True)
         return
     key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all", "sskill": "anyskill"}[
@@ -441,7 +467,7 @@ async def on_issue_tweak(
         # a forged value never reaches the draft
         await answer_once(query, refusal, alert=True)
         return
-    await state.update_data({key: callback_data.extra})
+    await state.update_data({key: callback_data.extra, "edited": True})
     await _order_preview(query, state, ctx)
 
 
@@ -450,8 +476,7 @@ async def on_issue_title(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
 ) -> None:
     """Ask for the order's title."""
-    values = await state.get_data()
-    if values.get("rid") != callback_data.ref:
+    if await _order_draft(state, callback_data.ref) is None:
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     await state.set_state(StaffFlow.title)
@@ -463,8 +488,8 @@ async def on_issue_title_typed(message: Message, state: FSMContext, ctx: OrderCt
     """Keep the title and show the form again; the title step's cancel keyboard gives way to
     the menu (the form's own buttons are inline), and a title cut to 60 characters says so."""
     typed = message.text or ""
-    await state.update_data(title=typed[:60])
-    await state.set_state(None)
+    await state.update_data(title=typed[:60], edited=True)
+    await state.set_state(StaffFlow.preview)
     key = "order-title-cut" if len(typed) > 60 else "order-title-set"
     await message.answer(ctx.t(key), reply_markup=ctx.main_menu())
     await _order_preview(message, state, ctx)
@@ -476,8 +501,8 @@ async def on_issue_publish(
 ) -> None:
     """下单: the order goes out to matching members."""
     t = ctx.t
-    values = await state.get_data()
-    if values.get("rid") != callback_data.ref:
+    values = await _order_draft(state, callback_data.ref)
+    if values is None:  # published already (a double tap), left or cancelled
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     out = await order_service.issue_order(
