@@ -82,7 +82,7 @@ async def _communities(
     return [(c.id, c.name) for c in communities if c.id in mine]
 
 
-@router.message(Command("broadcast"))
+# /broadcast comes through handlers.common.cmd_broadcast (before any form's text step)
 @router.message(F.text.in_(labels("menu-broadcast")))
 async def start_broadcast(
     message: Message,

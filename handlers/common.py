@@ -15,7 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.commands import has_default_commands, set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
-from handlers.form_guard import leave
+from handlers.broadcast import start_broadcast
+from handlers.form_guard import flow_name, leave
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, Role, User
@@ -250,6 +251,30 @@ async def cmd_cancel(
         t("cancel-done" if had_flow else "cancel-nothing"),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
+
+
+@router.message(Command("broadcast"))
+async def cmd_broadcast(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """📢 发通知 for staff: a form in progress is left as that menu button leaves it (said when
+    something entered was not kept). Here, before any form's step could take it as an answer;
+    anyone else keeps their form and is told the command is staff's."""
+    if not roles & {Role.STAFF, Role.ADMIN}:
+        lines = [t("broadcast-staff-only")]
+        current = await state.get_state()
+        if current is not None:
+            flow = flow_name(t, current, await state.get_data())
+            lines.append(t("broadcast-staff-only-form", flow=flow))
+        await message.answer("\n".join(lines))
+        return
+    await leave(message, state, t)
+    await start_broadcast(message, state, session, user, roles, t)
 
 
 @router.message(Command("lang"))

@@ -2,7 +2,9 @@
 first, and a main-menu button says what was not kept, once something was chosen or typed there
 (before, they lived in the chat's data with no step, and 📝 我要点单, 代居民登记, 发通知 or a
 consultation starter dropped them without a word). The form's own buttons still work, 发布工单
-tapped twice publishes once, and a preview left behind answers its buttons as out of date."""
+tapped twice publishes once, and a preview left behind answers its buttons as out of date.
+/broadcast leaves a staff member's form as 📢 发通知 does; from anyone else it keeps their form
+and says the command is staff's."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from sandbox.driver import Driver, message_text
 from services import meetings
 from services.consult_common import Notifier
 from tests.consult.published import published_meeting
+from tests.consult.test_e2e_form_starters_ask import _half_poll
 from tests.consult.test_e2e_qa_polls import labels_of
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file, _open_card
@@ -160,3 +163,24 @@ async def test_decision_order_plan_with_its_title_is_a_form(linli_sandbox: Harne
     # created: a menu button has no form to leave
     replies = await d.say(STAFF, "📋 待办诉求")
     assert not any("没有填完" in message_text(m) for m in replies)
+
+
+async def test_broadcast_command_leaves_a_staff_form_keeps_a_residents(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    asked = await _half_poll(d)
+    # staff: /broadcast leaves the poll as 📢 发通知 does, saying what was not kept
+    first, *rest = await d.say(STAFF, "/broadcast")
+    assert message_text(first) == LEFT.format("新建投票")
+    assert any("这条通知发给谁" in message_text(m) for m in rest)
+    assert asked
+    # a resident: the command is not theirs, and their draft stays as it was
+    await d.say(ZHOU, "📝 我要点单")
+    await d.say(ZHOU, "3号楼电梯一直停在8楼不动")
+    [told] = await d.say(ZHOU, "/broadcast")
+    assert "/broadcast 是社区工作人员发通知用的" in message_text(told)
+    assert "您正在填写的「点单」还在" in message_text(told)
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert "3号楼电梯一直停在8楼不动" in message_text(preview)
+    assert "/broadcast" not in message_text(preview)

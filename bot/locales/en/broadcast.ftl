@@ -1,6 +1,8 @@
 ## Broadcasts: staff notices to many residents
 
 menu-broadcast = 📢 Send a notice
+broadcast-staff-only = /broadcast is for community staff sending notices; your account cannot use it.
+broadcast-staff-only-form = What you were filling in (“{ $flow }”) is still there: go on with it.
 broadcast-choose-community = Which community is it for?
 broadcast-choose-audience = Who should get this notice?
 broadcast-audience-community = Every resident of the community

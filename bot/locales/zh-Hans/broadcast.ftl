@@ -1,6 +1,8 @@
 ## Broadcasts: staff notices to many residents
 
 menu-broadcast = 📢 发通知
+broadcast-staff-only = /broadcast 是社区工作人员发通知用的，您的账号不能使用。
+broadcast-staff-only-form = 您正在填写的「{ $flow }」还在，请接着填写。
 broadcast-choose-community = 发给哪个社区？
 broadcast-choose-audience = 这条通知发给谁？
 broadcast-audience-community = 整个社区的居民

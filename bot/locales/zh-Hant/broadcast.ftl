@@ -4,6 +4,8 @@
 ## Broadcasts: staff notices to many residents
 
 menu-broadcast = 📢 發通知
+broadcast-staff-only = /broadcast 是社區工作人員發通知用的，您的賬號不能使用。
+broadcast-staff-only-form = 您正在填寫的「{ $flow }」還在，請接著填寫。
 broadcast-choose-community = 發給哪個社區？
 broadcast-choose-audience = 這條通知發給誰？
 broadcast-audience-community = 整個社區的居民
