@@ -1787,7 +1787,13 @@ async def _show_order_plan(
         category=category_info(plan.category).name(lang),
     )
     rows = [
-        [(t("meeting-btn-order-create"), MeetingCb(action="order_go", id=decision_id).pack())],
+        # arg 1: the plan shows a title typed, which must still be there when it is created
+        [
+            (
+                t("meeting-btn-order-create"),
+                MeetingCb(action="order_go", id=decision_id, arg=1 if title else 0).pack(),
+            )
+        ],
         [(t("meeting-btn-order-title"), MeetingCb(action="order_title", id=decision_id).pack())],
     ]
     await reply(target, text, reply_markup=kb(rows))
@@ -1902,6 +1908,12 @@ async def on_decision_order_go(
     if decision is None:
         raise NotFound("meeting-err-decision-not-found")
     title = (await state.get_data()).get(f"order_title:{callback_data.id}")
+    if callback_data.arg and not title:
+        # the plan's title typed went with its form (left for another): not what it shows
+        await query.answer(t("err-stale-button"), show_alert=True)
+        if isinstance(query.message, Message):
+            await safe_edit_markup(query.message, None)
+        return
     decision = await meetings.decision_to_order(
         session,
         user=user,

@@ -150,7 +150,22 @@ async def test_decision_order_plan_with_its_title_is_a_form(linli_sandbox: Harne
     [first, *_] = await d.say(STAFF, "修1号楼门口路灯")
     plan = await d.expect(STAFF, "决议转为工单", since=first["message_id"] - 1)
     assert "工单标题：修1号楼门口路灯" in message_text(plan)
-    # the title typed is something to lose: a form starter asks first
+    # the title typed is something to lose: a menu button says it was not kept, and the plan
+    # showing it is out of date (it would not create what it shows)
+    first, *_ = await d.say(STAFF, "📋 待办诉求")
+    assert message_text(first) == LEFT.format("决议转工单")
+    answer = await d.tap(STAFF, "✅ 创建工单", plan["message_id"])
+    assert STALE in str(answer["answer"]["text"])
+    assert await _orders(h) == []
+    hub = await _hub(d)
+    await d.click(STAFF, hub["message_id"], data=f"cmt:order:{meeting.id}:{decision.id}")
+    plan = await d.expect(STAFF, "决议转为工单", since=hub["message_id"])
+    assert "工单标题：修复1号楼门口路灯" in message_text(plan)
+    await d.tap(STAFF, "✏️ 改标题", plan["message_id"])
+    await d.expect(STAFF, "现在的标题是：修复1号楼门口路灯", since=plan["message_id"])
+    [first, *_] = await d.say(STAFF, "修1号楼门口路灯")
+    plan = await d.expect(STAFF, "决议转为工单", since=first["message_id"] - 1)
+    # a form starter asks first
     await d.tap(STAFF, "➕ 新建投票", hub["message_id"])
     busy = await d.expect(STAFF, "没有填完", since=plan["message_id"])
     assert "您还有「决议转工单」没有填完。现在开始新建投票的话" in message_text(busy)
