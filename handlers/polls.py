@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from fractions import Fraction
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
@@ -554,7 +554,9 @@ def _staff_card_content(
     else:
         rows.append([(t("poll-btn-results"), cb("results"))])
     rows.append([(t("poll-btn-export"), cb("export"))])
-    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
+    # ended early (立即结束): when it did, not when it was to
+    ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
+    closes = when_text(t, ended or poll.closes_at, settings=settings, now=poll.opens_at)
     text = t(
         "poll-staff-card",
         question=poll.question,
@@ -573,17 +575,43 @@ async def _redraw_if_card(
     """A staff card's tool tapped once the poll has ended (closed, withdrawn): the card shows
     the poll as it stands, with the tools left (results, export)."""
     message = query.message
-    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
-        return
+    card = _card_of(message, poll.id or 0)  # not the card: a confirmation question, a list
+    if isinstance(message, Message) and card:
+        result = await polls.tally(session, poll=poll)
+        text, fresh = _staff_card_content(poll, result.ballots, t, settings)
+        if message.html_text == text and same_markup(message, kb(fresh)):
+            return  # shown so already (redrawn when the poll ended)
+        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+            await message.edit_text(text, reply_markup=kb(fresh))
+
+
+def _card_of(message: object, poll_id: int) -> int:
+    """The id of the message if it is the poll's staff card (it has 导出), else 0."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return 0
+    export = PollCb(action="export", id=poll_id).pack()
     rows = message.reply_markup.inline_keyboard
-    if PollCb(action="export", id=poll.id or 0).pack() not in {
-        b.callback_data for r in rows for b in r
-    }:
-        return  # not the card (a confirmation question, a list)
+    return message.message_id if any(b.callback_data == export for r in rows for b in r) else 0
+
+
+async def _redraw_card(
+    bot: Bot | None,
+    chat_id: int,
+    message_id: int,
+    session: AsyncSession,
+    poll: Poll,
+    t: Text,
+    settings: Settings,
+) -> None:
+    """The poll's staff card shows the poll as it stands, with the tools its status allows."""
+    if bot is None or not message_id:
+        return
     result = await polls.tally(session, poll=poll)
     text, fresh = _staff_card_content(poll, result.ballots, t, settings)
-    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
-        await message.edit_text(text, reply_markup=kb(fresh))
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
+        await bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, reply_markup=kb(fresh)
+        )
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "publish"))
@@ -646,7 +674,9 @@ async def on_ask_confirm(
     if callback_data.action == "cancel" and poll.status == PollStatus.DRAFT:
         await polls.cancel_poll(session, user=user, roles=roles, poll_id=poll.id or 0, now=clock())
         await query.answer()
-        if isinstance(query.message, Message):
+        if _card_of(query.message, poll.id or 0):  # the draft's card: it reads 已取消
+            await _redraw_if_card(query, session, poll, t, settings)
+        elif isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
         await reply(query.message, t("poll-draft-cancelled"))
         return
@@ -658,9 +688,13 @@ async def on_ask_confirm(
         return
     ballots = (await polls.tally(session, poll=poll)).ballots
     action, pid = callback_data.action, poll.id or 0
+    card = _card_of(query.message, pid)  # once confirmed, the card shows the poll ended
     rows = [
         [
-            (t(f"poll-btn-{action}-confirm"), PollCb(action=f"{action}ok", id=pid).pack()),
+            (
+                t(f"poll-btn-{action}-confirm"),
+                PollCb(action=f"{action}ok", id=pid, arg=card).pack(),
+            ),
             (t("poll-btn-keep-open"), PollCb(action="keep", id=pid).pack()),
         ]
     ]
@@ -712,6 +746,8 @@ async def on_close(
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
+        bot, chat = query.message.bot, query.message.chat.id
+        await _redraw_card(bot, chat, callback_data.arg, session, result.poll, t, settings)
     await reply(query.message, t("poll-closed-done"))
     await reply(
         query.message,
@@ -747,6 +783,9 @@ async def on_cancel_poll(
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
+        poll = await polls.get_poll(session, poll_id=callback_data.id)
+        bot, chat = query.message.bot, query.message.chat.id
+        await _redraw_card(bot, chat, callback_data.arg, session, poll, t, settings)
     await reply(query.message, t("poll-cancel-done", count=told))
 
 

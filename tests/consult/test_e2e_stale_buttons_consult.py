@@ -239,11 +239,11 @@ async def test_a_cancelled_meetings_card_loses_its_tools(linli_sandbox: Harness)
 
 
 async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) -> None:
-    """立即结束 through the confirmation: the poll's card, tapped again (代投, 取消投票), is told
-    it is not open and shows the poll as ended, with only 查看结果 and 导出 left."""
+    """立即结束 through the confirmation: the poll's card shows the poll as ended, with only
+    查看结果 and 导出 left; an older tap of its 代投 is told it is not open."""
     h = linli_sandbox
     d = h.driver
-    await make_poll(h)
+    poll_id = await make_poll(h)
     [menu] = await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "投票列表", menu["message_id"])
     listed = await d.expect(STAFF, "投票列表", since=menu["message_id"])
@@ -253,7 +253,9 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
     ask = await d.expect(STAFF, "确定现在就结束", since=card["message_id"])
     await d.tap(STAFF, "确认立即结束", ask["message_id"])
     await d.expect(STAFF, "投票已结束", since=ask["message_id"])
-    tapped = await d.tap(STAFF, "代投", card["message_id"])
+    shown = await _now(d, STAFF, card["message_id"])
+    assert labels_of(shown) == ["📊 查看结果", "📥 导出 Excel"]  # at once (before: 代投 …)
+    tapped = await d.click(STAFF, card["message_id"], data=f"cpl:proxy:{poll_id}:0")
     assert "不在进行中" in str(tapped["answer"])
     card = await _now(d, STAFF, card["message_id"])
     assert "已结束" in message_text(card), message_text(card)
