@@ -11,7 +11,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
@@ -371,7 +371,18 @@ async def on_accept(
     new = TopicCb(action="new_meeting", id=callback_data.id).pack()
     rows.append([(t("topic-btn-new-meeting"), new)])
     key = "topic-choose-meeting" if choices else "topic-no-meetings"
-    await reply(query.message, t(key), reply_markup=kb(rows))
+    # a reply to the topic's message in the list: once accepted, that message reads so
+    item = _item_message(query.message, query.data)
+    quoted = {"reply_parameters": ReplyParameters(message_id=item)} if item else {}
+    await reply(query.message, t(key), reply_markup=kb(rows), **quoted)
+
+
+def _item_message(message: object, data: str | None) -> int | None:
+    """The id of the topic's message in the list a button was tapped on (it carries it)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return None
+    rows = message.reply_markup.inline_keyboard
+    return message.message_id if any(b.callback_data == data for r in rows for b in r) else None
 
 
 @staff_router.callback_query(TopicCb.filter(F.action.in_(starter("new_meeting"))))
@@ -421,10 +432,19 @@ async def on_accept_to(
         await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
         raise
     await query.answer()
-    if isinstance(query.message, Message) and query.message.text is not None:
-        await query.message.edit_text(t("topic-accept-done"), reply_markup=None)
+    message = query.message
+    if isinstance(message, Message) and message.reply_to_message and message.bot:
+        # the topic's message the question replies to: accepted, without its buttons
+        topic = await topics.get_topic(session, topic_id=callback_data.id)
+        text = await _item_now(session, user, roles, t, settings, topic)
+        with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
+            await message.bot.edit_message_text(
+                text, chat_id=message.chat.id, message_id=message.reply_to_message.message_id
+            )
+    if isinstance(message, Message) and message.text is not None:
+        await message.edit_text(t("topic-accept-done"), reply_markup=None)
         return
-    await reply(query.message, t("topic-accept-done"))
+    await reply(message, t("topic-accept-done"))
 
 
 @staff_router.callback_query(TopicCb.filter(F.action.in_(starter("answer"))))
