@@ -1660,12 +1660,7 @@ async def on_minutes_send(
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
-    await reply(
-        query.message,
-        t("meeting-minutes-done", count=told),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
-    if isinstance(query.message, Message):  # the card 发布纪要 was tapped on: minuted now
+        # the card 发布纪要 was tapped on: minuted now, with the decisions' tools
         await _redraw_staff_card(
             query.message.bot,
             query.message.chat.id,
@@ -1677,6 +1672,11 @@ async def on_minutes_send(
             settings,
             clock,
         )
+    await reply(
+        query.message,
+        t("meeting-minutes-done", count=told),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
     args = await _card(session, meeting, translator, settings, clock)
     await _send_staff_card(query.message, session, meeting, args, t, clock())
 

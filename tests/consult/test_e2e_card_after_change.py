@@ -4,7 +4,7 @@ place while its buttons went on working."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sandbox.driver import Driver, message_text
@@ -93,3 +93,24 @@ async def test_place_and_capacity_edited_from_the_card(linli_sandbox: Harness) -
     sent = await d.send(STAFF, "30")
     await d.expect(STAFF, "已修改", since=sent["message_id"])
     assert "人数上限：30 人" in message_text(await _now(d, card))
+
+
+async def test_minuted_from_the_card(linli_sandbox: Harness) -> None:
+    """发布纪要 from the card: once sent, that card reads 已发布纪要 without 修改 / 延期 / 发布纪要
+    (a new card with the decisions' tools follows, as before)."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h, starts_at=START)
+    h.clock.set(START + timedelta(hours=2))
+    card = await _staff_card(d)
+    await d.tap(STAFF, "📝 发布纪要", card["message_id"])
+    await d.expect(STAFF, "会议纪要", since=card["message_id"])
+    sent = await d.send(STAFF, "到会居民讨论了年度工作。")
+    await d.expect(STAFF, "决议", since=sent["message_id"])
+    sent = await d.send(STAFF, "修复1号楼门口路灯")
+    preview = await d.expect(STAFF, "议事会纪要", since=sent["message_id"])
+    await d.tap(STAFF, "✅ 确认发送", preview["message_id"])
+    await d.expect(STAFF, "纪要已发布", since=preview["message_id"])
+    redrawn = await _now(d, card)
+    assert "状态：已发布纪要" in message_text(redrawn)
+    assert "📝 发布纪要" not in _labels(redrawn) and "⏳ 延期" not in _labels(redrawn)
