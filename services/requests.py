@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import and_, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -498,8 +499,15 @@ async def similar_open(
         return []
     from services.triage import DuplicateCandidate, find_duplicates
 
+    # the columns compared, not whole requests: up to 200 rows on every 说完了 and staff card
     stmt = (
-        select(Request)
+        sa_select(
+            col(Request.id),
+            col(Request.text),
+            col(Request.grid_id),
+            col(Request.building_id),
+            col(Request.created_at),
+        )
         .where(col(Request.community_id) == community_id)
         .where(col(Request.status).in_(list(JOINABLE)))
         .order_by(col(Request.id).desc())
@@ -509,15 +517,17 @@ async def similar_open(
         stmt = stmt.where(col(Request.id) != exclude_id)
     cands = [
         DuplicateCandidate(
-            id=r.id or 0,
+            id=rid,
             text=words,
-            community_id=r.community_id,
-            grid_id=r.grid_id,
-            building_id=r.building_id,
-            created_at=r.created_at,
+            community_id=community_id,
+            grid_id=grid,
+            building_id=building,
+            created_at=created,
         )
-        for r in (await session.exec(stmt)).all()
-        if (words := written_text(r.text))
+        for rid, said_then, grid, building, created in (
+            await session.exec(stmt)  # type: ignore[call-overload]
+        ).all()
+        if (words := written_text(said_then))
     ]
     found = find_duplicates(
         triage,
