@@ -1227,7 +1227,9 @@ async def on_change_start(
         )
         await reply(query.message, t(key, current=current), reply_markup=cancel_kb(t))
         return
-    example = time_example(settings, clock())
+    # a later time for 延期: the example is a week after the meeting, not a week from now
+    after = max(clock(), meeting.starts_at) if action == "postpone" else clock()
+    example = time_example(settings, after)
     await reply(query.message, t(key, example=example), reply_markup=cancel_kb(t))
 
 
@@ -1406,12 +1408,21 @@ async def on_capacity_over_choice(
 
 @staff_router.message(StateFilter(MeetingChange.postpone_time), F.text)
 async def on_postpone_time(
-    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    clock: Clock,
 ) -> None:
-    """New time typed; show how it was read and ask why."""
+    """New time typed (later than planned, else asked again here, not after the reason);
+    show how it was read and ask why."""
     now = clock()
-    when = meetings.check_start(
-        parse_local_time(message.text, settings=settings, now=now), now=now
+    meeting = await meetings.get_meeting(
+        session, meeting_id=int((await state.get_data())["meeting_id"])
+    )
+    when = meetings.check_postpone(
+        meeting, parse_local_time(message.text, settings=settings, now=now), now=now
     )
     await state.update_data(starts_at=when.isoformat())
     await state.set_state(MeetingChange.postpone_reason)

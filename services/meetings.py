@@ -153,6 +153,15 @@ def check_start(starts_at: datetime, *, now: datetime) -> datetime:
     return starts_at
 
 
+def check_postpone(meeting: Meeting, starts_at: datetime, *, now: datetime) -> datetime:
+    """A new start for 延期: in the future and later than the one planned (an earlier time
+    is a 修改, not a postponement)."""
+    check_start(starts_at, now=now)
+    if starts_at <= meeting.starts_at:
+        raise InvalidInput("meeting-err-postpone-earlier")
+    return starts_at
+
+
 def check_capacity(capacity: int | None) -> int | None:
     """None (no limit) or 1..MAX_CAPACITY."""
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
@@ -920,9 +929,7 @@ async def postpone_meeting(
     )
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Conflict(_status_error(MeetingStatus(meeting.status)))
-    check_start(starts_at, now=now)
-    if starts_at <= meeting.starts_at:
-        raise InvalidInput("meeting-err-start-past")
+    check_postpone(meeting, starts_at, now=now)
     why = clean_text(reason, max_len=500)
     meeting.starts_at = starts_at
     meeting.version += 1

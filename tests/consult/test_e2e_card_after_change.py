@@ -114,3 +114,23 @@ async def test_minuted_from_the_card(linli_sandbox: Harness) -> None:
     redrawn = await _now(d, card)
     assert "状态：已发布纪要" in message_text(redrawn)
     assert "📝 发布纪要" not in _labels(redrawn) and "⏳ 延期" not in _labels(redrawn)
+
+
+async def test_postpone_to_an_earlier_time_is_asked_again_at_once(linli_sandbox: Harness) -> None:
+    """延期 to a time before the planned one is refused when the time is typed (and says to use
+    修改), not after the reason, where typing the reason again kept failing; the example is a
+    week after the meeting, which 延期 takes."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h, starts_at=START)  # Wed 11-25 19:30
+    card = await _staff_card(d)
+    await d.tap(STAFF, "⏳ 延期", card["message_id"])
+    asked = await d.expect(STAFF, "新的开会时间", since=card["message_id"])
+    assert "2026-12-02 19:30" in message_text(asked)
+    [refused] = await d.say(STAFF, "2026-11-24 19:30")
+    assert "要晚于原定的开会时间" in message_text(refused)
+    assert "✏️ 修改" in message_text(refused)
+    [ask] = await d.say(STAFF, "2026-12-02 19:30")
+    assert "说明原因" in message_text(ask)
+    [done] = await d.say(STAFF, "场地冲突")
+    assert "已延期" in message_text(done)

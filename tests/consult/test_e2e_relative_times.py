@@ -69,7 +69,8 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     published = await d.expect(STAFF, "已发布", since=preview["message_id"])
     await d.click(STAFF, published["message_id"], data=f"cmt:postpone:{meeting.id}:0")
     ask = await d.expect(STAFF, "请输入新的开会时间", since=published["message_id"])
-    assert example_in(message_text(ask)) == datetime(2027, 1, 7, 19, 30)  # noqa: DTZ001
+    # a week after the meeting (Fri 1 Jan), a time 延期 takes
+    assert example_in(message_text(ask)) == datetime(2027, 1, 8, 19, 30)  # noqa: DTZ001
     [read] = await d.say(STAFF, "下周一 晚上7点")
     assert "🕒 时间：2027年1月4日（周一）19:00" in message_text(read)
     assert "说明原因" in message_text(read)

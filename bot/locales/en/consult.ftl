@@ -67,6 +67,7 @@ meeting-err-cancelled = This meeting was cancelled; you cannot sign up.
 meeting-err-over = This meeting is over.
 meeting-err-staff-cancelled = This meeting has been cancelled; it can no longer be changed, postponed, published or minuted.
 meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to change its time.
+meeting-err-postpone-earlier = A postponed meeting starts later than planned. To hold it earlier, tap "✏️ Edit" on the meeting's card and change the time.
 meeting-err-not-audience = This meeting is not for your area, so you cannot sign up.
 meeting-err-checkin-window = Check-in is not open now (from { $before } minutes before the start until the end).
 meeting-err-code = That check-in code is wrong; please check the code shown by staff. { $left ->

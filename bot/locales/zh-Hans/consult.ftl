@@ -67,6 +67,7 @@ meeting-err-cancelled = 这个议事会已经取消了，无法报名。
 meeting-err-over = 这个议事会已经结束了。
 meeting-err-staff-cancelled = 这个议事会已经取消了，不能再修改、延期、发布或写纪要。
 meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」开会时间。
+meeting-err-postpone-earlier = 延期后的时间要晚于原定的开会时间。要提前开会，请在议事会卡片上点「✏️ 修改」改时间。
 meeting-err-not-audience = 这个议事会不面向您所在的范围，无法报名。
 meeting-err-checkin-window = 现在不在签到时间内（开会前 { $before } 分钟到会议结束）。
 meeting-err-code = 签到码不对，请核对工作人员出示的签到码。还可以再试 { $left } 次。

@@ -70,6 +70,7 @@ meeting-err-cancelled = 這個議事會已經取消了，無法報名。
 meeting-err-over = 這個議事會已經結束了。
 meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改、延期、發布或寫紀要。
 meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
+meeting-err-postpone-earlier = 延期後的時間要晚於原定的開會時間。要提前開會，請在議事會卡片上點「✏️ 修改」改時間。
 meeting-err-not-audience = 這個議事會不面向您所在的範圍，無法報名。
 meeting-err-checkin-window = 現在不在簽到時間內（開會前 { $before } 分鐘到會議結束）。
 meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。還可以再試 { $left } 次。
