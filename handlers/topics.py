@@ -431,7 +431,6 @@ async def on_accept_to(
     except Conflict:  # decided meanwhile
         await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
         raise
-    await query.answer()
     message = query.message
     if isinstance(message, Message) and message.reply_to_message and message.bot:
         # the topic's message the question replies to: accepted, without its buttons
@@ -443,7 +442,9 @@ async def on_accept_to(
             )
     if isinstance(message, Message) and message.text is not None:
         await message.edit_text(t("topic-accept-done"), reply_markup=None)
+        await query.answer()  # after the edits: the messages read so by then
         return
+    await query.answer()
     await reply(message, t("topic-accept-done"))
 
 
