@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
@@ -50,7 +50,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
-from services.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.users import can_act_in
 from services.when import POLL_CLOSE_EXAMPLE_AT
 
@@ -205,6 +205,10 @@ async def on_ballot(
             visible=visible,
         )
         return
+    if poll.status == PollStatus.CANCELLED:
+        # withdrawn since: the announcement loses its 去投票, which leads nowhere now
+        await _drop_buttons(query.message, {BallotCb(poll_id=poll.id or 0).pack()})
+        raise Conflict("poll-err-cancelled")
     if poll.status != PollStatus.OPEN or clock() >= poll.closes_at:
         raise InvalidInput(
             "poll-err-closed" if poll.status == PollStatus.OPEN else ("poll-err-not-open")
@@ -310,6 +314,10 @@ async def on_vote(
         if isinstance(query.message, Message):
             await safe_edit_markup(query.message, kb(rows))
         return
+    if poll.status == PollStatus.CANCELLED:  # a ballot of a poll withdrawn since: spent
+        if isinstance(query.message, Message):
+            await safe_edit_markup(query.message, None)
+        raise Conflict("poll-err-cancelled")
     if poll.multiple:
         chosen = [int(i) for i in (await state.get_data()).get(key, [])]
     else:
@@ -383,6 +391,18 @@ async def _ballot_cast(
         return  # the same choice tapped again
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
         await message.edit_text(text, reply_markup=markup)
+
+
+async def _drop_buttons(message: object, spent: set[str]) -> None:
+    """These buttons off a message (its other buttons stay)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [
+        [b for b in row if b.callback_data not in spent]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    kept = [row for row in rows if row]
+    await safe_edit_markup(message, InlineKeyboardMarkup(inline_keyboard=kept) if kept else None)
 
 
 def _lines(result: polls.PollResult) -> str:

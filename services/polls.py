@@ -401,6 +401,8 @@ def check_open(poll: Poll, *, now: datetime) -> None:
         poll.status == PollStatus.OPEN and now >= poll.closes_at
     ):
         raise Conflict("poll-err-closed")
+    if poll.status == PollStatus.CANCELLED:
+        raise Conflict("poll-err-cancelled")
     if poll.status != PollStatus.OPEN:
         raise Conflict("poll-err-not-open")
     if now < poll.opens_at:

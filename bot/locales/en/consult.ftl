@@ -453,6 +453,7 @@ poll-err-max-choices = The maximum number of choices must be between 1 and { $hi
 poll-err-household-members = A poll for members/volunteers cannot be one vote per household.
 poll-err-not-draft = This poll has already been published.
 poll-err-not-open = This poll is not open.
+poll-err-cancelled = This poll was cancelled; the votes cast no longer count.
 poll-err-not-yet = The poll has not opened yet; please come back when it opens.
 poll-err-closed = The poll has closed; votes are no longer accepted.
 poll-err-need-register = Please register your address first to vote.

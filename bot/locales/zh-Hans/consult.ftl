@@ -450,6 +450,7 @@ poll-err-max-choices = 最多可选数要在 1 到 { $high } 之间。
 poll-err-household-members = 面向党员/志愿者的投票不能设置「一户一票」。
 poll-err-not-draft = 这个投票已经发布过了。
 poll-err-not-open = 这个投票现在不在进行中。
+poll-err-cancelled = 这个投票已经取消了，之前投的票不再有效。
 poll-err-not-yet = 投票还没开始，请到开始时间后再来。
 poll-err-closed = 投票已经结束，不能再投了。
 poll-err-need-register = 请先登记住址，才能参加投票。

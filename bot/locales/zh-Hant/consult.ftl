@@ -453,6 +453,7 @@ poll-err-max-choices = 最多可選數要在 1 到 { $high } 之間。
 poll-err-household-members = 面向黨員/志願者的投票不能設置「一戶一票」。
 poll-err-not-draft = 這個投票已經發布過了。
 poll-err-not-open = 這個投票現在不在進行中。
+poll-err-cancelled = 這個投票已經取消了，之前投的票不再有效。
 poll-err-not-yet = 投票還沒開始，請到開始時間後再來。
 poll-err-closed = 投票已經結束，不能再投了。
 poll-err-need-register = 請先登記住址，才能參加投票。
