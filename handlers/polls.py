@@ -350,8 +350,12 @@ async def on_vote(
         name = resident.display_name if resident else str(callback_data.proxy_for)
         text = t("poll-proxy-done", name=name, choice=choice)
         if await state.get_state() in _PROXY_STEPS:  # the 代投 flow ends with the vote recorded
+            card = (await state.get_data()).get("card")
             await state.clear()
             menu = main_menu(t, roles, registered=user.registered)
+            if isinstance(query.message, Message) and card and card[0] == poll.id:
+                bot, chat = query.message.bot, query.message.chat.id
+                await _redraw_card(bot, chat, int(card[1]), session, poll, t, settings)
     else:
         changed = had_choices is not None and had_choices != list(vote.choices)
         text = t("poll-vote-changed" if changed else "poll-voted", choice=choice)
@@ -866,6 +870,8 @@ async def on_proxy(
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     await state.clear()
     await state.set_state(ProxyForm.building)  # a room typed here is told to choose above
+    # the card 代投 was tapped on: once the vote counts, its "已投 N 票" is redrawn
+    await state.update_data(card=[poll.id, _card_of(query.message, poll.id or 0)])
     await query.answer()
     await reply(query.message, t("poll-proxy-ask-building"), reply_markup=kb(rows))
 
@@ -889,8 +895,9 @@ async def on_proxy_building(
         raise NotFound("poll-err-not-found")
     if callback_data.arg not in {b.id for b in await polls.proxy_buildings(session, poll=poll)}:
         raise InvalidInput("poll-err-proxy-building")
+    card = (await state.get_data()).get("card")
     await state.clear()
-    await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg)
+    await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg, card=card)
     await state.set_state(ProxyForm.room)
     await query.answer()
     await reply(query.message, t("poll-proxy-ask-room"), reply_markup=cancel_kb(t))
