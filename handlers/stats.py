@@ -72,10 +72,6 @@ def _label(t: Text, ref: int, extra: int) -> str:
     return t("order-period-days", first=first.isoformat(), last=last.isoformat())
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
-
-
 def _hours(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
@@ -94,9 +90,9 @@ def stats_text(
         t("order-stats-total", total=o.total, overdue=o.overdue),
         t(
             "order-stats-rates",
-            response=_pct(o.response_rate),
-            resolution=_pct(o.resolution_rate),
-            satisfaction=_pct(o.satisfaction_rate),
+            response=stats_service.percent(o.response_rate),
+            resolution=stats_service.percent(o.resolution_rate),
+            satisfaction=stats_service.percent(o.satisfaction_rate),
             rated=o.rated,
         ),
         t(
@@ -116,15 +112,16 @@ def stats_text(
                 "order-stats-group",
                 name=names.get(cid, str(cid)),
                 total=rates.total,
-                response=_pct(rates.response_rate),
-                resolution=_pct(rates.resolution_rate),
-                satisfaction=_pct(rates.satisfaction_rate),
+                response=stats_service.percent(rates.response_rate),
+                resolution=stats_service.percent(rates.resolution_rate),
+                satisfaction=stats_service.percent(rates.satisfaction_rate),
             )
         )
     grids = sorted(stats.by_grid.items(), key=lambda kv: -kv[1].total)[:6]
     if grid_names and grids:
         parts = [
-            f"{grid_names.get(gid or 0, '-')} {r.total}（{_pct(r.resolution_rate)}）"
+            f"{grid_names.get(gid or 0, '-')} {r.total}"
+            f"（{stats_service.percent(r.resolution_rate)}）"
             for gid, r in grids
         ]
         lines.append(t("order-stats-by-grid", items="、".join(parts)))

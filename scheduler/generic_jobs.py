@@ -21,7 +21,7 @@ from services.consult_overview import ConsultWeek, consult_week
 from services.errors import PermissionDenied
 from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
 from services.overview import staff_overview
-from services.stats import Rates, ledger_stats, period_bounds
+from services.stats import Rates, ledger_stats, percent, period_bounds
 from services.users import effective_roles, staff_of
 
 WEEKLY_DIGEST = "digest.weekly"
@@ -161,17 +161,13 @@ def _consult_lines(ctx: JobContext, week: ConsultWeek, lang: str) -> list[str]:
     return lines
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
-
-
 def _rates(ctx: JobContext, lang: str, rates: Rates) -> str:
     return ctx.text(
         lang,
         "scheduler-rates",
-        response=_pct(rates.response_rate),
-        resolution=_pct(rates.resolution_rate),
-        satisfaction=_pct(rates.satisfaction_rate),
+        response=percent(rates.response_rate),
+        resolution=percent(rates.resolution_rate),
+        satisfaction=percent(rates.satisfaction_rate),
     )
 
 

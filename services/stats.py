@@ -101,6 +101,11 @@ class Rates:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
+def percent(value: float | None) -> str:
+    """A rate as people read it: "83%", or "-" when nothing counts."""
+    return "-" if value is None else f"{value:.0%}"
+
+
 @dataclass
 class Stats:
     """The ledger's figures for a period."""
