@@ -361,7 +361,7 @@ async def on_accept(
     rows = [
         [
             (
-                f"{m.starts_at.astimezone(settings.zone):%m-%d %H:%M} {m.title}"[:60],
+                f"{when_text(t, m.starts_at, settings=settings, now=now)} {m.title}"[:60],
                 TopicCb(action="accept_to", id=callback_data.id, arg=m.id or 0).pack(),
             )
         ]

@@ -1,6 +1,7 @@
 """A topic's message in staff's list that ✅ 列入议程 was tapped on reads as accepted once a
 meeting is chosen, without 列入议程 / 答复 (the question which meeting replies to it). Before,
-it went on reading 征集中 with its buttons until one was tapped again."""
+it went on reading 征集中 with its buttons until one was tapped again. The meetings offered
+read their times in the house format."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ async def test_topic_item_reads_accepted(linli_sandbox: Harness) -> None:
     assert "征集中" in message_text(item)
     await d.tap(STAFF, "✅ 列入议程", item["message_id"])
     choose = await d.expect(STAFF, "列入哪个议事会", since=item["message_id"])
+    # the meeting's time as everywhere else ("11月26日（周四）19:30"), not "11-26 19:30"
+    assert "11月26日（周四）19:30 十二月居民议事会" in labels_of(choose)
     await d.tap(STAFF, "十二月居民议事会", choose["message_id"])
     await d.expect(STAFF, "已列入议程", since=choose["message_id"] - 1)
     shown = await current(d, STAFF, item["message_id"])
