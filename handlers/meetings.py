@@ -1069,11 +1069,16 @@ async def on_attendees(
         await reply(query.message, t("meeting-attendees-empty"))
         return
     lines = "\n".join(
-        f"{'📍' if checked else '•'} {person.display_name} — "
+        f"{'📍' if checked else '•'} {_attendee_name(t, person)} — "
         f"{t(f'meeting-rsvp-status-{status.value}')}"
         for person, status, checked in rows
     )
     await reply(query.message, t("meeting-attendees", title=meeting.title, lines=lines))
+
+
+def _attendee_name(t: Text, person: User) -> str:
+    """A name in the list; who deleted their data reads so, not as their account's number."""
+    return person.display_name if person.forgotten_at is None else t("meeting-attendee-forgotten")
 
 
 _EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")

@@ -258,6 +258,8 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>Sign-ups: { $title }</b>
     { $lines }
 meeting-attendees-empty = Nobody has signed up yet.
+# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
+meeting-attendee-forgotten = (personal data deleted)
 meeting-btn-publish = 📣 Publish
 meeting-btn-edit = ✏️ Edit
 meeting-btn-postpone = ⏳ Postpone

@@ -255,6 +255,8 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>报名名单：{ $title }</b>
     { $lines }
 meeting-attendees-empty = 还没有人报名。
+# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
+meeting-attendee-forgotten = （已删除个人信息）
 meeting-btn-publish = 📣 发布
 meeting-btn-edit = ✏️ 修改
 meeting-btn-postpone = ⏳ 延期

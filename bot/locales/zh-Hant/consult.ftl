@@ -258,6 +258,8 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>報名名單：{ $title }</b>
     { $lines }
 meeting-attendees-empty = 還沒有人報名。
+# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
+meeting-attendee-forgotten = （已刪除個人信息）
 meeting-btn-publish = 📣 發布
 meeting-btn-edit = ✏️ 修改
 meeting-btn-postpone = ⏳ 延期
