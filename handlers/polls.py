@@ -345,6 +345,7 @@ async def on_vote(
     choice = "、".join(names.get(i, "?") for i in vote.choices)
     await query.answer()
     menu = None
+    name = ""
     if callback_data.proxy_for:
         resident = await session.get(User, callback_data.proxy_for)
         name = resident.display_name if resident else str(callback_data.proxy_for)
@@ -362,10 +363,23 @@ async def on_vote(
     if isinstance(query.message, Message):
         # a second quick tap comes after the first removed the buttons: still say what counts
         if callback_data.proxy_for:
-            await safe_edit_markup(query.message, None)
+            await _proxy_cast(query.message, poll, t, settings, name=name, choice=choice)
         else:
             await _ballot_cast(query.message, session, poll, user, roles, t, settings, choice)
     await reply(query.message, text, reply_markup=menu)
+
+
+async def _proxy_cast(
+    message: Message, poll: Poll, t: Text, settings: Settings, *, name: str, choice: str
+) -> None:
+    """A proxy ballot used reads as cast: for whom and what — not 'tap an option' without
+    options."""
+    closes = when_text(t, poll.closes_at, settings=settings, now=poll.opens_at)
+    text = t("poll-proxy-cast", name=name, question=poll.question, choice=choice, closes=closes)
+    if message.html_text == text and message.reply_markup is None:
+        return  # a second quick tap: the first drew it already
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
 
 
 async def _ballot_cast(

@@ -650,6 +650,10 @@ poll-proxy-ask-building = Proxy vote: choose the resident's building:
 poll-proxy-ask-room = Type the resident's room:
 poll-proxy-choose-resident = Several residents live there: choose whom you are voting for (the ballot comes next):
 poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
+# a proxy ballot once used (it had the options to tap)
+poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
+    Their choice: { $choice } (noted in the audit)
+    Closes: { $closes }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 form-busy = You have not finished “{ $flow }”. If you start “{ $new }” now, what you entered there is not kept.
 form-btn-keep = ↩️ Go on with “{ $flow }”

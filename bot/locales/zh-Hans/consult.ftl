@@ -632,6 +632,10 @@ poll-proxy-ask-building = 代投：请选择居民所在楼栋：
 poll-proxy-ask-room = 请输入居民的房号：
 poll-proxy-choose-resident = 这个房号有多位居民，请选择为哪一位代投（选好后出现选票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
+# a proxy ballot once used (it had the options to tap)
+poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
+    投的是：{ $choice }（已记入审计）
+    截止：{ $closes }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，它填到一半的内容不会保存。
 form-btn-keep = ↩️ 继续填写「{ $flow }」

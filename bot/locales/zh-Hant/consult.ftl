@@ -635,6 +635,10 @@ poll-proxy-ask-building = 代投：請選擇居民所在樓棟：
 poll-proxy-ask-room = 請輸入居民的房號：
 poll-proxy-choose-resident = 這個房號有多位居民，請選擇為哪一位代投（選好後出現選票）：
 poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
+# a proxy ballot once used (it had the options to tap)
+poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
+    投的是：{ $choice }（已記入審計）
+    截止：{ $closes }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
 form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，它填到一半的內容不會保存。
 form-btn-keep = ↩️ 繼續填寫「{ $flow }」
