@@ -66,10 +66,14 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
         return t("order-open-empty"), None
     lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
     rows = []
+    gists = await order_service.gists(ctx.session, result.items)
     for order in result.items:
+        words, urgent = gists.get(order.id or 0, ("", False))
         lines.append(
             t(
                 "order-open-line",
+                urgent="yes" if urgent else "no",
+                gist=words or "none",
                 number=order.number,
                 title=order.title,
                 place=await place(ctx.session, order),

@@ -281,6 +281,16 @@ def mask(text: str) -> str:
     return _LANDLINE_RE.sub(lambda m: m.group(0)[:4] + "****" + m.group(0)[-2:], text)
 
 
+def gist(text: str | None, *, max_len: int = 40) -> str:
+    """The start of what the resident wrote, on one line, masked, for a member's offer: enough to
+    tell a blocked drain from a broken lamp before opening the details ('' for a voice note)."""
+    words = " ".join(written_text(text).split())
+    if not words:
+        return ""
+    words = mask(words)
+    return words if len(words) <= max_len else words[: max_len - 1].rstrip() + "…"
+
+
 def scrub_names(text: str, names: Iterable[str | None]) -> str:
     """The text with each of these names (a person's who deleted their data) starred out:
     names of two characters or more, a Latin one as a whole word in any case."""

@@ -41,6 +41,7 @@ from services.order_common import (
     followers,
     get_order,
     get_request,
+    gist,
     is_category,
     is_staff_for,
     mask,
@@ -346,6 +347,9 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
         "due": order.deadline_at,
+        # what the matter is, in the resident's first words: a title is often just the category
+        "gist": (gist(req.text) if req is not None else "") or "none",
+        "urgent": "yes" if urgent else "no",
     }
     return [
         Notice(
@@ -953,6 +957,20 @@ async def open_orders_for(
     return Page(
         items=fits[page * per_page : (page + 1) * per_page], page=page, pages=pages, total=total
     )
+
+
+async def gists(session: AsyncSession, orders: Sequence[Order]) -> dict[int, tuple[str, bool]]:
+    """Each order's matter in the resident's first words (see gist) and whether it is urgent."""
+    ids = [o.request_id for o in orders]
+    if not ids:
+        return {}
+    rows = (
+        await session.exec(
+            select(Request.id, Request.text, Request.urgent).where(col(Request.id).in_(ids))
+        )
+    ).all()
+    by_request = {rid: (gist(text), bool(urgent)) for rid, text, urgent in rows}
+    return {o.id: by_request.get(o.request_id, ("", False)) for o in orders if o.id is not None}
 
 
 async def release_all_claims(

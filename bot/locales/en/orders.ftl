@@ -233,8 +233,14 @@ order-behalf-cancelled = Filing for a resident cancelled; nothing was filed.
 
 order-open-empty = No open orders fit you right now. You will be told when one does.
 order-open-title = <b>Open orders</b> ({ $total } in all, page { $page }/{ $pages })
-order-open-line = { $number } · { $title }
-    { $place } · due { $deadline } · claimed { $taken }/{ $needed }
+order-open-line = { $urgent ->
+        [yes] 🚨 Urgent · {""}
+       *[other] {""}
+    }{ $number } · { $title }
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }{ $place } · due { $deadline } · claimed { $taken }/{ $needed }
 order-btn-claim = ✋ Claim
 order-btn-claim-number = ✋ Claim { $number }
 order-btn-details = Details
@@ -312,15 +318,27 @@ order-notice-declined = Sorry, your request { $number } was declined. Reason: { 
     }
 order-notice-closed = Your request { $number } is closed.
 order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
-order-notice-offer = 🛠 New order { $number }: { $title }
-    📍 { $place }
+order-notice-offer = { $urgent ->
+        [yes] 🚨 Urgent · {""}
+       *[other] {""}
+    }🛠 New order { $number }: { $title }
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}
     }⭐ { $points } points · { $need } more needed
     Tap "✋ Claim" to take it.
-order-notice-offer-again = 🛠 Order { $number } ({ $title }) still needs someone. Can you help?
-    📍 { $place }
+order-notice-offer-again = { $urgent ->
+        [yes] 🚨 Urgent · {""}
+       *[other] {""}
+    }🛠 Order { $number } ({ $title }) still needs someone. Can you help?
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}

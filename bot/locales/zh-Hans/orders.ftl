@@ -230,8 +230,14 @@ order-behalf-cancelled = 已取消代居民登记，没有登记任何诉求。
 
 order-open-empty = 暂时没有适合您的工单。有新工单会第一时间通知您。
 order-open-title = <b>可接工单</b>（共 { $total } 件，第 { $page }/{ $pages } 页）
-order-open-line = { $number } · { $title }
-    { $place } · 时限 { $deadline } · 已接 { $taken }/{ $needed }
+order-open-line = { $urgent ->
+        [yes] 🚨 紧急 · {""}
+       *[other] {""}
+    }{ $number } · { $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }{ $place } · 时限 { $deadline } · 已接 { $taken }/{ $needed }
 order-btn-claim = ✋ 接单
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 详情
@@ -309,15 +315,27 @@ order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原�
     }
 order-notice-closed = 您的诉求 { $number } 已结案。
 order-notice-claimed = 您的诉求 { $number } 已有党员/志愿者接单，他们会尽快联系您。
-order-notice-offer = 🛠 新工单 { $number }：{ $title }
-    📍 { $place }
+order-notice-offer = { $urgent ->
+        [yes] 🚨 紧急 · {""}
+       *[other] {""}
+    }🛠 新工单 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}
     }⭐ { $points } 积分 · 还需 { $need } 人
     需要的话点「✋ 接单」。
-order-notice-offer-again = 🛠 工单 { $number }（{ $title }）还在等人接，您能帮忙吗？
-    📍 { $place }
+order-notice-offer-again = { $urgent ->
+        [yes] 🚨 紧急 · {""}
+       *[other] {""}
+    }🛠 工单 { $number }（{ $title }）还在等人接，您能帮忙吗？
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}

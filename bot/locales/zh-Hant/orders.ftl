@@ -233,8 +233,14 @@ order-behalf-cancelled = 已取消代居民登記，沒有登記任何訴求。
 
 order-open-empty = 暫時沒有適合您的工單。有新工單會第一時間通知您。
 order-open-title = <b>可接工單</b>（共 { $total } 件，第 { $page }/{ $pages } 頁）
-order-open-line = { $number } · { $title }
-    { $place } · 時限 { $deadline } · 已接 { $taken }/{ $needed }
+order-open-line = { $urgent ->
+        [yes] 🚨 緊急 · {""}
+       *[other] {""}
+    }{ $number } · { $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }{ $place } · 時限 { $deadline } · 已接 { $taken }/{ $needed }
 order-btn-claim = ✋ 接單
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 詳情
@@ -312,15 +318,27 @@ order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原�
     }
 order-notice-closed = 您的訴求 { $number } 已結案。
 order-notice-claimed = 您的訴求 { $number } 已有黨員/志願者接單，他們會盡快聯繫您。
-order-notice-offer = 🛠 新工單 { $number }：{ $title }
-    📍 { $place }
+order-notice-offer = { $urgent ->
+        [yes] 🚨 緊急 · {""}
+       *[other] {""}
+    }🛠 新工單 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ 時限 { $due } · {""}
     }⭐ { $points } 積分 · 還需 { $need } 人
     需要的話點「✋ 接單」。
-order-notice-offer-again = 🛠 工單 { $number }（{ $title }）還在等人接，您能幫忙嗎？
-    📍 { $place }
+order-notice-offer-again = { $urgent ->
+        [yes] 🚨 緊急 · {""}
+       *[other] {""}
+    }🛠 工單 { $number }（{ $title }）還在等人接，您能幫忙嗎？
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
     { $due ->
         [none] {""}
        *[other] ⏰ 時限 { $due } · {""}
