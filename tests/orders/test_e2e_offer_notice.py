@@ -43,7 +43,9 @@ async def test_an_urgent_orders_offer_says_it_is_urgent(linli_sandbox: Harness) 
     h = linli_sandbox
     d = h.driver
     order_no = await _issue(
-        h, "隔壁老人在家摔倒了起不来，门锁着，快来人帮忙开门", taps=[("不限技能", "需要的技能：不限")]
+        h,
+        "隔壁老人在家摔倒了起不来，门锁着，快来人帮忙开门",
+        taps=[("不限技能", "需要的技能：不限")],
     )
     offer = message_text(await d.expect(LIU, f"新工单 {order_no}"))
     assert offer.startswith("🚨 紧急 · 🛠 新工单"), offer
