@@ -41,8 +41,14 @@ AUDIENCES = [
 
 
 class Compose(StatesGroup):
-    """Typing the notice (text, a photo with a caption, or a photo and then the text)."""
+    """The notice form: its community (when there are several), its audience, the grids or
+    buildings, then the notice itself (text, a photo with a caption, or a photo and then the
+    text). Each a step of its own, so another form's starter asks first once grids or buildings
+    are picked, and a main-menu button says they were not kept (handlers.form_guard)."""
 
+    community = State()
+    audience = State()
+    targets = State()
     text = State()
 
 
@@ -55,6 +61,15 @@ class BroadcastCb(CallbackData, prefix="bc"):
 
     action: str
     id: int = 0
+
+
+class AudienceCb(CallbackData, prefix="bca"):
+    """An audience button (`id`: its index in AUDIENCES) with its community (`com`), so one
+    tapped after the form was left starts it again for that community."""
+
+    action: str
+    id: int = 0
+    com: int = 0
 
 
 def _kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
@@ -99,27 +114,49 @@ async def start_broadcast(
         await message.answer(t("err-not-allowed"))
         return
     if len(choices) == 1:
+        await state.set_state(Compose.audience)
         await state.update_data(community_id=choices[0][0], targets=[])
-        await message.answer(t("broadcast-choose-audience"), reply_markup=_audiences(t, roles))
+        await message.answer(
+            t("broadcast-choose-audience"), reply_markup=_audiences(t, roles, choices[0][0])
+        )
         return
+    await state.set_state(Compose.community)
     rows = [[(name, BroadcastCb(action="com", id=cid).pack())] for cid, name in choices]
     if Role.ADMIN in roles:
-        rows.append([(t("broadcast-audience-everyone"), BroadcastCb(action="aud", id=4).pack())])
+        everyone = AUDIENCES.index(AudienceKind.EVERYONE)
+        rows.append(
+            [(t("broadcast-audience-everyone"), AudienceCb(action="aud", id=everyone).pack())]
+        )
     await message.answer(t("broadcast-choose-community"), reply_markup=_kb(rows))
 
 
-def _audiences(t: Text, roles: frozenset[Role]) -> InlineKeyboardMarkup:
+def _audiences(t: Text, roles: frozenset[Role], community_id: int) -> InlineKeyboardMarkup:
     rows = []
     for index, kind in enumerate(AUDIENCES):
         if kind == AudienceKind.EVERYONE and Role.ADMIN not in roles:
             continue
-        rows.append(
-            [(t(f"broadcast-audience-{kind}"), BroadcastCb(action="aud", id=index).pack())]
-        )
+        data = AudienceCb(action="aud", id=index, com=community_id).pack()
+        rows.append([(t(f"broadcast-audience-{kind}"), data)])
     return _kb(rows)
 
 
-@router.callback_query(BroadcastCb.filter(F.action == "com"))
+async def _show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """The form's message becomes this step; a double tap that finds it so already (the
+    first tap's edit) leaves it (Telegram refuses an edit that changes nothing)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    if message.text == text and same_markup(message, markup):
+        return
+    await message.edit_text(text, reply_markup=markup)
+
+
+async def _at(state: FSMContext, step: State) -> bool:
+    """True when the notice form is at this step (not left, not another form)."""
+    return await state.get_state() == step.state
+
+
+@router.callback_query(BroadcastCb.filter(F.action.in_(starter("com"))))
 async def on_community(
     query: CallbackQuery,
     callback_data: BroadcastCb,
@@ -129,16 +166,24 @@ async def on_community(
     roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """The community is chosen (one of those offered); now the audience."""
+    """The community is chosen (one of those offered); now the audience. Tapped on an older
+    picker in the middle of another form, it asks first, as a starter does."""
     if callback_data.id not in {cid for cid, _ in await _communities(session, user, roles)}:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
+    if (
+        await _at(state, Compose.audience)
+        and (await state.get_data()).get("community_id") == callback_data.id
+    ):
+        await query.answer()  # a double tap: the first one moved on already
+        return
+    if await asks_first(query, callback_data, state, t, starting="Compose"):
+        return
+    await state.clear()  # another form left (asked first when it had something entered)
+    await state.set_state(Compose.audience)
     await state.update_data(community_id=callback_data.id, targets=[])
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_text(
-        t("broadcast-choose-audience"), reply_markup=_audiences(t, roles)
-    )
+    await _show(query, t("broadcast-choose-audience"), _audiences(t, roles, callback_data.id))
 
 
 async def _target_items(
@@ -163,31 +208,58 @@ async def _targets_markup(
     return _kb(rows)
 
 
+# "bc:aud:N": an audience button sent before buttons named their community
+@router.callback_query(AudienceCb.filter(F.action.in_(starter("aud"))))
 @router.callback_query(BroadcastCb.filter(F.action.in_(starter("aud"))))
 async def on_audience(
     query: CallbackQuery,
-    callback_data: BroadcastCb,
+    callback_data: AudienceCb | BroadcastCb,
     state: FSMContext,
     session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
     t: Text,
 ) -> None:
-    """Audience chosen: pick grids/buildings, or go straight to typing."""
+    """Audience chosen: pick grids/buildings, or go straight to typing. The button names its
+    community, so one tapped after the form was left starts it again (asking first when
+    another form has something entered; leaving that form when told to)."""
     if not 0 <= callback_data.id < len(AUDIENCES):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
+    kind = AUDIENCES[callback_data.id]
+    community_id: int | None = None
+    if kind == AudienceKind.EVERYONE and Role.ADMIN not in roles:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    if kind != AudienceKind.EVERYONE:
+        community_id = getattr(callback_data, "com", 0) or None
+        if community_id is None and await _at(state, Compose.audience):
+            community_id = (await state.get_data()).get("community_id")  # an older button
+        if community_id not in {cid for cid, _ in await _communities(session, user, roles)}:
+            await query.answer(t("err-stale-button"), show_alert=True)
+            return
+    picks = kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS) and community_id is not None
+    data = await state.get_data()
+    if (
+        await _at(state, Compose.targets if picks else Compose.text)
+        and (data.get("kind"), data.get("community_id")) == (kind.value, community_id)
+        and not data.get("targets")
+        and not data.get("photo")
+    ):
+        await query.answer()  # a double tap: the first one moved on already
+        return
     if await asks_first(query, callback_data, state, t, starting="Compose"):
         return
-    kind = AUDIENCES[callback_data.id]
-    await state.update_data(kind=kind.value, targets=[])
+    await state.clear()  # another form left (asked first when it had something entered)
+    await state.update_data(community_id=community_id, kind=kind.value, targets=[])
     await query.answer()
-    assert isinstance(query.message, Message)
-    data = await state.get_data()
-    if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS) and data.get("community_id"):
-        markup = await _targets_markup(session, t, kind, data["community_id"], [])
-        await query.message.edit_text(t(f"broadcast-choose-{kind}"), reply_markup=markup)
+    if picks and community_id is not None:
+        await state.set_state(Compose.targets)
+        markup = await _targets_markup(session, t, kind, community_id, [])
+        await _show(query, t(f"broadcast-choose-{kind}"), markup)
         return
     await state.set_state(Compose.text)
-    await query.message.edit_text(t("broadcast-ask-text"))
+    await _show(query, t("broadcast-ask-text"), None)
 
 
 @router.callback_query(BroadcastCb.filter(F.action == "tgt"))
@@ -198,9 +270,10 @@ async def on_target(
     session: AsyncSession,
     t: Text,
 ) -> None:
-    """Toggle a grid or building (only one of those offered; a forged id changes nothing)."""
+    """Toggle a grid or building (only one of those offered; a forged id changes nothing).
+    Only while the notice form is at this step: a picker left behind is out of date."""
     data = await state.get_data()
-    if "kind" not in data or "community_id" not in data:
+    if not await _at(state, Compose.targets) or "kind" not in data or "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     offered = {i for i, _ in await _target_items(session, data["kind"], data["community_id"])}
@@ -220,28 +293,31 @@ async def on_target(
         await query.message.edit_reply_markup(reply_markup=markup)
 
 
+# with GO: the question an older version asked before going on (it no longer asks here)
 @router.callback_query(BroadcastCb.filter(F.action.in_(starter("tgt-done"))))
-async def on_targets_done(
-    query: CallbackQuery, callback_data: BroadcastCb, state: FSMContext, t: Text
-) -> None:
-    """Grids or buildings chosen: now the text."""
+async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Grids or buildings chosen: now the text. Only while the notice form is at this step (a
+    picker left behind is out of date; a double tap finds the text step and changes nothing)."""
     data = await state.get_data()
+    if await _at(state, Compose.text) and data.get("targets"):
+        await query.answer()  # the first tap moved on already
+        return
+    if not await _at(state, Compose.targets):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
     if not data.get("targets"):
         await query.answer(t("broadcast-no-targets"), show_alert=True)
         return
-    if await asks_first(query, callback_data, state, t, starting="Compose"):
-        return
     await state.set_state(Compose.text)
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_text(t("broadcast-ask-text"))
+    await _show(query, t("broadcast-ask-text"), None)
 
 
-@router.message(StateFilter(Compose.text), F.text.in_(labels("common-cancel")))
+@router.message(StateFilter(Compose), F.text.in_(labels("common-cancel")))
 async def on_cancel_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """The cancel button at the text step: nothing is drafted; back to the main menu."""
+    """The cancel button at any step: nothing is drafted; back to the main menu."""
     await state.clear()
     await message.answer(
         t("broadcast-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)

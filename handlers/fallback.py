@@ -63,8 +63,7 @@ async def on_leftover_flow_button(
     step with buttons of its own, or any of them after its flow ended).
 
     In a flow, it does not apply here: the step and what was entered stay (cancel still
-    cancels). With no flow in progress: back to the menu (cancel also drops what a flow keeps
-    between steps, such as a notice's audience chosen).
+    cancels). With no flow in progress: back to the menu.
     """
     in_flow = await state.get_state() is not None
     cancel = message.text in labels("common-cancel")

@@ -9,7 +9,8 @@ dropped). A form at its first question has nothing to lose and is left without a
 
 Every form starter goes through it: the consultation forms, and the order cycle's buttons that
 ask for something (完成上报, 放弃工单, 退回, 转办, 不受理, 派单, 补充信息, 评价 …),
-双报到's review reason, 我的资料's 修改住址/修改手机号 and 发通知's audience. A main-menu button
+双报到's review reason, 我的资料's 修改住址/修改手机号 and 发通知's community and audience
+(an older picker tapped). A main-menu button
 leaving a form with something entered says so (`tell_left`); a request draft the filing limits
 held back is kept beside the form, so both say how to go back to it instead.
 """
@@ -67,6 +68,8 @@ NOTHING_ENTERED = frozenset(
         "StaffFlow:decline",
         "StaffFlow:result",
         "OnBehalf:building",
+        "Compose:community",
+        "Compose:audience",
     }
 )
 
@@ -75,6 +78,7 @@ _ENTERED_IF = {
     "Filing:compose": ("text", "photos", "voice", "lat"),
     "ResultFlow:report": ("note", "photos"),
     "StaffFlow:answer": ("answer",),
+    "Compose:targets": ("targets",),  # 发通知's grids or buildings picked
     "Compose:text": ("photo", "targets"),
     "StaffFlow:preview": ("edited",),  # 派单's form: a number tapped or a title typed
 }
