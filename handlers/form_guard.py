@@ -24,7 +24,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, ReplyParameters
 
 from bot.i18n import Text
 from handlers.consult_kit import PollCb, kb, reply, safe_edit_markup
@@ -199,10 +199,32 @@ async def asks_first(
         [(t("form-btn-go", new=flow_name(t, starting)), go)],
     ]
     await query.answer()
+    # the question quotes the message tapped: its 不填了 starts the form from there (`origin`)
+    quoted = (
+        ReplyParameters(message_id=query.message.message_id, allow_sending_without_reply=True)
+        if isinstance(query.message, Message)
+        else None
+    )
     await reply(
-        query.message, t("form-busy", flow=flow, new=flow_name(t, starting)), reply_markup=kb(rows)
+        query.message,
+        t("form-busy", flow=flow, new=flow_name(t, starting)),
+        reply_markup=kb(rows),
+        reply_parameters=quoted,
     )
     return True
+
+
+def origin(query: CallbackQuery, callback_data: CallbackData) -> Message | None:
+    """The message whose button started the form: the one tapped, or, for 不填了 on the
+    question `asks_first` asked, the message that question quotes (the card the starter was
+    tapped on), so the starter treats that card as a direct tap would. None when the
+    message is gone or the question quotes nothing."""
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    if str(getattr(callback_data, "action", "")).endswith(GO):
+        return message.reply_to_message
+    return message
 
 
 # the old 代投 question's button (8b13b98) works as before

@@ -48,7 +48,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
-from handlers.form_guard import asks_first, plain, starter
+from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -1216,7 +1216,11 @@ async def on_change_start(
     await state.update_data(
         meeting_id=callback_data.id,
         field=callback_data.arg,
-        card=_card_of(query.message, query.data, edit_field=action == "edit_field"),
+        card=_card_of(
+            origin(query, callback_data),  # also when asked first whether to leave a form
+            callback_data.model_copy(update={"action": action}).pack(),
+            edit_field=action == "edit_field",
+        ),
     )
     step, key = {
         "edit_field": (MeetingChange.value, "meeting-edit-ask-value"),

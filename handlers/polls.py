@@ -44,7 +44,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
-from handlers.form_guard import asks_first, starter
+from handlers.form_guard import asks_first, origin, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
@@ -885,7 +885,8 @@ async def on_proxy(
     await state.clear()
     await state.set_state(ProxyForm.building)  # a room typed here is told to choose above
     # the card 代投 was tapped on: once the vote counts, its "已投 N 票" is redrawn
-    await state.update_data(card=[poll.id, _card_of(query.message, poll.id or 0)])
+    # (also when asked first whether to leave a form: the card the question quotes)
+    await state.update_data(card=[poll.id, _card_of(origin(query, callback_data), poll.id or 0)])
     await query.answer()
     await reply(query.message, t("poll-proxy-ask-building"), reply_markup=kb(rows))
 

@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 from bot.i18n import Text
 from handlers.claims import order_markup, order_text
 from handlers.context import OrderCtx
-from handlers.form_guard import asks_first, starter
+from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
@@ -72,7 +72,11 @@ async def on_report_start(
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
-    card = query.message if isinstance(query.message, Message) else None
+    # the order's card 完成上报 was tapped on (also when asked first whether to leave a form)
+    card = origin(query, callback_data)
+    direct = OrderCb(action="mdone", ref=callback_data.ref, extra=callback_data.extra).pack()
+    if card is not None and not _carries(card, direct):
+        card = None  # a forged tap, or a card already shown as it is
     if view.order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         # an older card's button: reported already (by this member or another claimant),
         # verified or cancelled since; the card is shown as it stands
@@ -81,7 +85,7 @@ async def on_report_start(
             if view.order.status == OrderStatus.DONE
             else "order-err-changed"
         )
-        if card is not None and callback_data.action == "mdone" and _carries(card, query.data):
+        if card is not None:
             await _show_now(
                 card.bot, ctx, card.chat.id, card.message_id, card.text is not None, view
             )
@@ -91,10 +95,10 @@ async def on_report_start(
         return
     await state.clear()
     await state.set_state(ResultFlow.report)
-    # the message whose 完成上报 was tapped (not the question whether to leave another form):
-    # once reported it reads so, without the button
+    # the card whose 完成上报 was tapped (not the question whether to leave another form, whose
+    # 不填了 leads back to the card it quotes): once reported it reads so, without the button
     await state.update_data(oid=view.order.id, note="", photos=[])
-    if card is not None and callback_data.action == "mdone":
+    if card is not None:
         await state.update_data(card=card.message_id, card_text=card.text is not None)
     await reply(
         query,

@@ -29,7 +29,7 @@ from handlers.consult_kit import (
     when_text,
 )
 from handlers.filters import IS_STAFF
-from handlers.form_guard import asks_first, starter
+from handlers.form_guard import asks_first, origin, starter
 from handlers.meetings import start_meeting_form
 from handlers.menu import labels, main_menu
 from handlers.text_steps import refuse_button_labels
@@ -466,9 +466,10 @@ async def on_answer(
         return
     await state.clear()
     await state.update_data(topic_id=callback_data.id)
-    if isinstance(query.message, Message) and callback_data.action == "answer":
+    item = origin(query, callback_data)  # also when asked first whether to leave a form
+    if item is not None:
         # the topic's message in the list: once answered it reads so, without its buttons
-        await state.update_data(item_msg=query.message.message_id)
+        await state.update_data(item_msg=item.message_id)
     await state.set_state(TopicForm.answer)
     await query.answer()
     await reply(query.message, t("topic-ask-answer"), reply_markup=cancel_kb(t))
