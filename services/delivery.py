@@ -301,6 +301,29 @@ async def rewrite_unsent(
     return changed
 
 
+async def cancel_carrying(session: AsyncSession, *, file_ids: Iterable[str]) -> int:
+    """Messages not sent yet that carry one of these files (a photo someone sent, now deleted
+    with their data) are cancelled, in the caller's transaction, as `cancel_stale` cancels:
+    their words alone would point at a picture that is not there any more. Returns how many."""
+    files = sorted(set(file_ids))
+    if not files:
+        return 0
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.photo_ref).in_(files),
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
+        )
+        .values(state=DeliveryState.CANCELLED, error="its photo was deleted")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
     """The sender's last look before the Bot API call: is this claimed delivery still to go
     (not cancelled meanwhile because its matter moved on)? One read by primary key."""

@@ -888,6 +888,7 @@ async def forget_requests(
     from sqlalchemy import delete
 
     from models.orders import Rating
+    from services.delivery import cancel_carrying
     from services.order_common import VOICE_REMOVED, mask, scrub_names
 
     rows = list(
@@ -933,6 +934,14 @@ async def forget_requests(
         rating.comment = scrub_names(mask(rating.comment), everyone)
     if quoted:
         await _mask_quoted_notes(session, quoted=quoted)
+    # what they sent is not sent on either: a notice held for the night with one of their
+    # photos (a member told of information added) is cancelled with the photo's record
+    files = await session.exec(
+        select(Attachment.file_id)
+        .where(col(Attachment.request_id).in_(ids))
+        .where(col(Attachment.purpose).in_(["request", "info"]))
+    )
+    await cancel_carrying(session, file_ids=files.all())
     await session.exec(
         delete(Attachment)
         .where(col(Attachment.request_id).in_(ids))
