@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -12,7 +11,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from services.triage.catalogue import Category
+from services.triage.matters import Matter, MatterLexicon
 from services.triage.model import (
     MODEL_JSON,
     SHIPPED_MODEL_DIR,
@@ -38,27 +40,29 @@ MAX_TEXT_CHARS = 2000
 UNKNOWN_WORD_RARITY = 9.0
 # similarity profiles kept, by text: more than the open matters one filing is compared with
 PROFILES_KEPT = 512
-# words residents use for the same thing, folded together before texts are compared
-_SYNONYMS = {
-    "煤气": "燃气",
-    "天然气": "燃气",
-    "液化气": "燃气",
-    "电瓶车": "电动车",
-    "电动自行车": "电动车",
-    "电单车": "电动车",
-    "升降梯": "电梯",
-    "门禁卡": "门禁",
-    "下水管": "下水道",
-    "暖气片": "暖气",
-    "卫生间": "厕所",
-    "洗手间": "厕所",
-    "垃圾箱": "垃圾桶",
-    "没有电": "停电",
-    "没电了": "停电了",
-    "没有水": "停水",
-    "没水了": "停水了",
-}
-_SYNONYM_RE = re.compile("|".join(sorted(map(re.escape, _SYNONYMS), key=len, reverse=True)))
+# in a similarity profile, the weight of a canonical object, fault and place (data/matters.txt)
+# beside the IDF-weighted words and character pairs of the rest (about 2 to 9 each): the object
+# counts most, the fault next
+OBJECT_WEIGHT = 12.0
+FAULT_WEIGHT = 6.0
+PLACE_WEIGHT = 3.0
+# similarity kept when two texts name only different objects (楼道灯 / 水管), each an object the
+# other does not (树枝挡住窗户 / 树上有马蜂窝), only different faults (坏 / 吵), or no common
+# object while they read as different categories
+OTHER_OBJECT_SHARE = 0.15
+OTHER_OBJECT_TOO_SHARE = 0.6
+OTHER_FAULT_SHARE = 0.4
+OTHER_CATEGORY_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """What similarity compares of one text."""
+
+    terms: dict[str, float]  # canonical matter terms + keywords and character pairs of the rest
+    vector: dict[int, float]  # the classifier's TF-IDF vector of the whole text
+    matter: Matter
+    category: str  # the classifier's first choice
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class Triage:
         self.segmenter = segmenter
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
+        self.matters = MatterLexicon.load()
         self.watch_dir = watch_dir
         self.clock = clock
         self._codes_in_force = codes_in_force
@@ -151,8 +156,8 @@ class Triage:
             if name.startswith("w:")
         }
         self.model = model
-        # similarity profiles by text, made with this model (see _similarity_vectors)
-        self._profiles: dict[str, tuple[dict[str, float], dict[int, float]]] = {}
+        # similarity profiles by text, made with this model (see _similarity_profile)
+        self._profiles: dict[str, _Profile] = {}
 
     def _suggestable(self) -> list[int]:
         """Indexes of the model's labels that are categories in force now."""
@@ -302,8 +307,8 @@ class Triage:
         """The most telling words of a text, for the ledger and search."""
         return self._keywords_from_words(self.segmenter.words(text), limit=limit)
 
-    def _similarity_vectors(self, text: str) -> tuple[dict[str, float], dict[int, float]]:
-        """Keyword + character-pair profile, and the classifier's own TF-IDF vector.
+    def _similarity_profile(self, text: str) -> _Profile:
+        """The matter, keyword and character-pair profile and the classifier's vector of a text.
 
         Kept for the last PROFILES_KEPT texts: the open matters a new one is compared with are
         mostly the same from one comparison to the next (a filing compares with up to 200),
@@ -316,31 +321,75 @@ class Triage:
             self._profiles[text] = profile
         return profile
 
-    def _profile(self, text: str) -> tuple[dict[str, float], dict[int, float]]:
-        text = _SYNONYM_RE.sub(lambda m: _SYNONYMS[m.group(0)], normalize(text))
-        words, feats = self._features(text)
-        ind, val = self.model.vectorize(feats)
-        vec: dict[str, float] = {}
+    def _profile(self, text: str) -> _Profile:
+        norm = normalize(text[:MAX_TEXT_CHARS])
+        matter = self.matters.read(norm)
+        terms: dict[str, float] = {}
+        for kind, names, weight in (
+            ("o:", matter.objects, OBJECT_WEIGHT),
+            ("f:", matter.faults, FAULT_WEIGHT),
+            ("p:", matter.places, PLACE_WEIGHT),
+        ):
+            terms.update((kind + name, weight) for name in names)
+        # the rest of the text: its keywords and the character pairs of its Chinese words
+        words = self.segmenter.cut(matter.rest)
         for w in set(words):
             if self._is_keyword(w):
-                vec["w:" + w] = (1 + math.log(words.count(w))) * self._idf("w:" + w)
-        for name, count in feats.items():
+                terms["w:" + w] = (1 + math.log(words.count(w))) * self._idf("w:" + w)
+        for name, count in extract_features(words, matter.rest).items():
             if name.startswith("c:") and len(name) == 4 and all(is_han(ch) for ch in name[2:]):
-                vec[name] = (1 + math.log(count)) * self._idf(name)
-        return vec, dict(zip(ind.tolist(), val.tolist(), strict=True))
+                terms[name] = (1 + math.log(count)) * self._idf(name)
+        # the whole text as the classifier sees it: its vector, and its first category
+        _, feats = self._features(text)
+        ind, val = self.model.vectorize(feats)
+        scores = self.model.bias.astype(np.float64)
+        if len(ind):
+            scores = scores + val.astype(np.float64) @ self.model.weights[ind]
+        return _Profile(
+            terms=terms,
+            vector=dict(zip(ind.tolist(), val.tolist(), strict=True)),
+            matter=matter,
+            category=self.model.labels[int(scores.argmax())],
+        )
 
     def similarity(self, a: str, b: str) -> float:
-        """How alike two texts are (0..1): mean cosine of two lexical profiles."""
+        """How alike two texts are as matters (0..1); see similarities."""
         return self.similarities(a, [b])[0]
 
     def similarities(self, text: str, others: Sequence[str]) -> list[float]:
-        """similarity(text, other) for each of others, profiling text once."""
-        ka, fa = self._similarity_vectors(text)
+        """similarity(text, other) for each of others, profiling text once.
+
+        The mean of two cosines: of the matter terms (object, fault, place, from
+        data/matters.txt, so that 楼道的灯不亮了 reads as 楼道灯坏了) with the keywords and
+        character pairs of the rest, and of the classifier's vectors. Two texts that name only
+        different objects, or only different faults, or no common object and read as different
+        categories, keep a share of it; different building or unit numbers (3号楼 / 5号楼) none."""
+        a = self._similarity_profile(text)
         scores = []
         for other in others:
-            kb, fb = self._similarity_vectors(other)
-            scores.append(round(max(0.0, min(1.0, (_cosine(ka, kb) + _cosine(fa, fb)) / 2)), 4))
+            b = self._similarity_profile(other)
+            score = (_cosine(a.terms, b.terms) + _cosine(a.vector, b.vector)) / 2
+            score *= _matter_share(a, b)
+            scores.append(round(max(0.0, min(1.0, score)), 4))
         return scores
+
+
+def _matter_share(a: _Profile, b: _Profile) -> float:
+    """How much of the text similarity counts, by what the two texts are about."""
+    ma, mb = a.matter, b.matter
+    for mine, theirs in ((ma.buildings, mb.buildings), (ma.units, mb.units)):
+        if mine and theirs and not mine & theirs:
+            return 0.0
+    share = 1.0
+    if ma.objects and mb.objects and not ma.objects & mb.objects:
+        share *= OTHER_OBJECT_SHARE
+    elif ma.objects - mb.objects and mb.objects - ma.objects:
+        share *= OTHER_OBJECT_TOO_SHARE
+    elif not ma.objects & mb.objects and a.category != b.category:
+        share *= OTHER_CATEGORY_SHARE
+    if ma.faults and mb.faults and not ma.faults & mb.faults:
+        share *= OTHER_FAULT_SHARE
+    return share
 
 
 def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
