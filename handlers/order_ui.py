@@ -20,7 +20,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
-from models.orders import Order, Request
+from models.orders import Order, Request, Score
+from services import orders as order_service
 from services.order_common import Notice, category, voice_placeholder_key, written_text
 from services.order_notices import CB_PREFIX, deliver
 from services.urges import urges_of
@@ -153,6 +154,16 @@ async def request_card(
         lines.append(t("order-card-declined", reason=req.decline_reason))
     if req.result_note and req.status not in ("new",):
         lines.append(t("order-card-result", note=req.result_note))
+    # how the resident judged each result: staff reopening a matter read why it came back
+    for rating in await order_service.ratings_of(session, int(req.id or 0)):
+        lines.append(
+            t(
+                "order-card-rating" if staff else "order-card-rating-mine",
+                time=local(t, settings, rating.at, now=now or rating.at),
+                score=t(f"order-rate-{Score(rating.score).value}"),
+                comment=" ".join(rating.comment.split()) or "none",
+            )
+        )
     return "\n".join(lines)
 
 

@@ -1809,6 +1809,19 @@ async def rate(
     return Outcome(notices=notices, request=req, queued=queued)
 
 
+async def ratings_of(session: AsyncSession, request_id: int) -> list[Rating]:
+    """Every rating of a request, oldest first (a reopen starts a new round)."""
+    return list(
+        (
+            await session.exec(
+                select(Rating)
+                .where(col(Rating.request_id) == request_id)
+                .order_by(col(Rating.at), col(Rating.id))
+            )
+        ).all()
+    )
+
+
 async def comment_rating(
     session: AsyncSession, *, user: User, request_id: int, comment: str, now: datetime
 ) -> Outcome:

@@ -213,6 +213,34 @@ async def test_unsatisfied_tap_reopens_at_once_and_the_reason_follows(
     assert "三楼拐角还堆着旧家具" in message_text(reason)
 
 
+async def test_a_reopened_card_says_how_the_resident_judged_the_result(
+    linli_sandbox: Harness,
+) -> None:
+    """Staff taking a reopened matter up again read why it came back on the card itself, and the
+    resident reads their own rating when they look the request up."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "楼道里堆了很多杂物，不好走")
+    await _handle_directly(h, number, "已清理楼道杂物")
+    ask = await d.expect(WU, "已清理楼道杂物")
+    await d.tap(WU, "😞 不满意", ask["message_id"])
+    await d.expect(WU, "已转给社区重新办理")
+    await d.say(WU, "三楼拐角还堆着旧家具")
+    await d.expect(WU, "社区会重新办理")
+    reason = await d.expect(STAFF, "说明了不满意的原因")
+    await d.click(STAFF, reason["message_id"], text="查看诉求")
+    card = message_text(
+        await d.expect(STAFF, f"诉求 {number} · 重新办理", since=reason["message_id"])
+    )
+    assert "办理结果：已清理楼道杂物" in card, card
+    assert "居民评价（" in card and "）：😞 不满意 · 三楼拐角还堆着旧家具" in card, card
+    [*_, mine] = await d.say(WU, "📂 我的诉求")
+    await d.tap(WU, f"查看 {number}", mine["message_id"])
+    view = message_text(await d.expect(WU, "您的评价（", since=mine["message_id"]))
+    assert "😞 不满意 · 三楼拐角还堆着旧家具" in view, view
+    assert "居民评价" not in view, view
+
+
 async def test_the_rating_question_shows_the_score_given_and_loses_its_buttons(
     linli_sandbox: Harness,
 ) -> None:

@@ -136,6 +136,14 @@ order-card-keywords = Keywords: { $keywords }
 order-card-text = { $text }
 order-card-declined = Declined because: { $reason }
 order-card-result = Result: { $note }
+order-card-rating = Resident's rating ({ $time }): { $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
+order-card-rating-mine = Your rating ({ $time }): { $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
 order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
 order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }

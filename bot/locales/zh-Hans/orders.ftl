@@ -133,6 +133,14 @@ order-card-keywords = 关键词：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-result = 办理结果：{ $note }
+order-card-rating = 居民评价（{ $time }）：{ $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
+order-card-rating-mine = 您的评价（{ $time }）：{ $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
 order-card-duplicates = ⚠️ 可能重复：{ $numbers }
 order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }

@@ -136,6 +136,14 @@ order-card-keywords = 關鍵詞：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-result = 辦理結果：{ $note }
+order-card-rating = 居民評價（{ $time }）：{ $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
+order-card-rating-mine = 您的評價（{ $time }）：{ $score }{ $comment ->
+        [none] {""}
+       *[other] {" · "}{ $comment }
+    }
 order-card-duplicates = ⚠️ 可能重複：{ $numbers }
 order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
