@@ -395,8 +395,18 @@ async def quiet_hours_of(
     if community_id is not None:
         row = await session.get(QuietHours, community_id)
         if row is not None:
-            return parse_hhmm(row.start), parse_hhmm(row.end), row.enabled
-    return DEFAULT_QUIET[0], DEFAULT_QUIET[1], True
+            return quiet_hours_from(row.start, row.end, row.enabled)
+    return quiet_hours_from(None, None, None)
+
+
+def quiet_hours_from(
+    start: str | None, end: str | None, enabled: bool | None
+) -> tuple[time, time, bool]:
+    """`quiet_hours_of` from the columns of a community's quiet_hours row read along with
+    something else (an outer join: all None when it has none set, the default)."""
+    if start is None or end is None or enabled is None:
+        return DEFAULT_QUIET[0], DEFAULT_QUIET[1], True
+    return parse_hhmm(start), parse_hhmm(end), enabled
 
 
 async def set_quiet_hours(
@@ -985,6 +995,7 @@ __all__ = [
     "inline_keyboard",
     "photo_parts",
     "quiet_hours_for",
+    "quiet_hours_from",
     "quiet_hours_of",
     "record_blocked",
     "record_failed",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import update
@@ -48,6 +48,9 @@ class Notice:
     matter: str | None = None
     # the recipient's row when the service has it at hand (saves the outbox a lookup)
     recipient: User | None = field(default=None, compare=False, repr=False)
+    # the quiet hours of `community_id` (start, end, enabled) when the service read them along
+    # with something else (saves the outbox a lookup)
+    quiet_hours: tuple[time, time, bool] | None = field(default=None, compare=False, repr=False)
 
 
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]

@@ -102,6 +102,9 @@ async def deliver(
         dedupe_keys=(n.dedupe_key for n in notices if n.dedupe_key),
         known=(n.recipient for n in notices if n.recipient is not None),
     )
+    for notice in notices:  # quiet hours the service read already are not read again
+        if notice.quiet_hours is not None and notice.community_id is not None:
+            batch.quiet.setdefault(notice.community_id, notice.quiet_hours)
     for notice in notices:
         user = batch.users.get(notice.chat_id)
         lang = (user.language if user else None) or default_language

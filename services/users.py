@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -302,17 +303,34 @@ async def staff_of(
     session: AsyncSession, *, community_id: int, grid_id: int | None = None
 ) -> list[User]:
     """Staff who act in a community (grid-scoped staff only for their grid when one is given)."""
+    users = (
+        await session.exec(staff_scope_query(community_id=community_id, grid_id=grid_id))
+    ).all()
+    return acting_staff(users)
+
+
+def staff_scope_query(
+    *, community_id: int, grid_id: int | None = None, also: Sequence[Any] = ()
+) -> Any:
+    """SELECT of the users with a staff scope in the community (for its grid, when one is
+    given), by id; `acting_staff` picks `staff_of` from them. With `also`, rows of the user and
+    those columns (the caller joins what they need)."""
     stmt = (
-        select(User)
+        (sa_select(User, *also) if also else select(User))
         .join(StaffScope, col(StaffScope.user_id) == col(User.id))
-        .where(StaffScope.community_id == community_id)
+        .where(col(StaffScope.community_id) == community_id)
         .order_by(col(User.id))
     )
     if grid_id is not None:
         stmt = stmt.where(
             or_(col(StaffScope.grid_id).is_(None), col(StaffScope.grid_id) == grid_id)
         )
-    users = (await session.exec(stmt)).all()
+    return stmt
+
+
+def acting_staff(users: Iterable[User]) -> list[User]:
+    """Of the users `staff_scope_query` found, those who act as staff: each once, in order,
+    holding the staff role, not having blocked the bot."""
     seen: set[int] = set()
     out = []
     for u in users:
