@@ -25,6 +25,7 @@ from models.orders import OrderStatus
 from services import orders as order_service
 
 REPORT_NOTE_LIMIT = 2000  # characters, as services.orders.report_done accepts
+REPORT_PHOTOS = 10  # photos kept with a report, as services.orders.report_done keeps
 
 router = Router(name="results")
 router.message.filter(F.chat.type == "private")
@@ -109,14 +110,27 @@ async def on_report_start(
 
 @router.message(ResultFlow.report, F.photo)
 async def on_report_photo(message: Message, state: FSMContext, t: Text) -> None:
-    """A photo of the result (its caption joins the note)."""
+    """A photo of the result (its caption joins the note). Past REPORT_PHOTOS the photo is
+    refused (before, it silently replaced the last one); a caption that would make the note
+    longer than the report takes is not kept (the photo is), and said so: before, it was,
+    and 说完了 then failed with no way to shorten the note."""
     values = await state.get_data()
-    photos = list(values.get("photos", []))[:9]
+    photos = list(values.get("photos", []))
+    if len(photos) >= REPORT_PHOTOS:
+        await message.answer(t("order-photos-full", limit=REPORT_PHOTOS))
+        return
     assert message.photo is not None
     photos.append(message.photo[-1].file_id)
     note = values.get("note", "")
     if message.caption:
-        note = (note + "\n" + message.caption).strip()
+        longer = (note + "\n" + message.caption).strip()
+        if len(longer) > REPORT_NOTE_LIMIT:
+            await state.update_data(photos=photos)
+            await message.answer(
+                t("err-text-too-long", length=len(longer), limit=REPORT_NOTE_LIMIT)
+            )
+            return
+        note = longer
     await state.update_data(photos=photos, note=note)
     await message.answer(t("order-got-photo", count=len(photos)))
 
