@@ -45,6 +45,7 @@ PROFILES_KEPT = 512
 # counts most, the fault next
 OBJECT_WEIGHT = 12.0
 FAULT_WEIGHT = 6.0
+BROADER_WEIGHT = 6.0  # the broader object a named one is a kind of (灯 for 楼道灯)
 PLACE_WEIGHT = 3.0
 # similarity kept when two texts name only different objects (楼道灯 / 水管), each an object the
 # other does not (树枝挡住窗户 / 树上有马蜂窝), only different faults (坏 / 吵), or no common
@@ -327,6 +328,7 @@ class Triage:
         terms: dict[str, float] = {}
         for kind, names, weight in (
             ("o:", matter.objects, OBJECT_WEIGHT),
+            ("o:", frozenset(matter.broader.values()) - matter.objects, BROADER_WEIGHT),
             ("f:", matter.faults, FAULT_WEIGHT),
             ("p:", matter.places, PLACE_WEIGHT),
         ):
@@ -381,11 +383,12 @@ def _matter_share(a: _Profile, b: _Profile) -> float:
         if mine and theirs and not mine & theirs:
             return 0.0
     share = 1.0
-    if ma.objects and mb.objects and not ma.objects & mb.objects:
+    meet = ma.meets(mb)
+    if ma.objects and mb.objects and not meet:
         share *= OTHER_OBJECT_SHARE
-    elif ma.objects - mb.objects and mb.objects - ma.objects:
+    elif ma.beyond(mb) and mb.beyond(ma):
         share *= OTHER_OBJECT_TOO_SHARE
-    elif not ma.objects & mb.objects and a.category != b.category:
+    elif not meet and a.category != b.category:
         share *= OTHER_CATEGORY_SHARE
     if ma.faults and mb.faults and not ma.faults & mb.faults:
         share *= OTHER_FAULT_SHARE

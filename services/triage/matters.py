@@ -13,7 +13,7 @@ MATTERS_PATH = Path(__file__).resolve().parent / "data" / "matters.txt"
 KINDS = ("object", "fault", "place")
 # "…" in a surface: up to three characters that are not a break between clauses
 _GAP = r"[^\s,.!?;:，。！？、；：]{0,3}"
-_LINE_RE = re.compile(r"(object|fault|place)\s+(\S+?)\s*:\s*(.+)")
+_LINE_RE = re.compile(r"(object|fault|place)\s+([^\s<:]+)(?:\s*<\s*([^\s:]+))?\s*:\s*(.+)")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _CN_DIGITS |= {"九": 9, "十": 10}
 _NUMBER = r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*"
@@ -27,11 +27,30 @@ class Matter:
     are taken out, and the building and unit numbers it names."""
 
     objects: frozenset[str]
+    broader: dict[str, str]  # object -> the broader object it is a kind of (楼道灯 -> 灯)
     faults: frozenset[str]
     places: frozenset[str]
     rest: str
     buildings: frozenset[int]
     units: frozenset[int]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Its objects and the broader objects they are kinds of."""
+        return self.objects | frozenset(self.broader.values())
+
+    def meets(self, other: Matter) -> bool:
+        """Whether the two name a common object: the same one, or one the other's is a kind
+        of (灯 and 楼道灯; not 楼道灯 and 路灯)."""
+        return bool(self.objects & other.kinds or self.kinds & other.objects)
+
+    def beyond(self, other: Matter) -> frozenset[str]:
+        """Its objects that other names in no way."""
+        return frozenset(
+            o
+            for o in self.objects
+            if o not in other.kinds and self.broader.get(o) not in other.objects
+        )
 
 
 @dataclass(frozen=True)
@@ -44,8 +63,12 @@ class _Surface:
 class MatterLexicon:
     """The surfaces of data/matters.txt by their first character, longest surface first."""
 
-    def __init__(self, terms: list[tuple[str, str, str]]) -> None:
-        """terms: (kind, canonical, surface) in file order."""
+    def __init__(
+        self, terms: list[tuple[str, str, str]], broader: dict[str, str] | None = None
+    ) -> None:
+        """terms: (kind, canonical, surface) in file order; broader: object -> the broader
+        object it is a kind of."""
+        self._broader = dict(broader or {})
         by_surface: dict[str, list[tuple[str, str]]] = {}
         for kind, canonical, surface in terms:
             meanings = by_surface.setdefault(surface, [])
@@ -68,6 +91,7 @@ class MatterLexicon:
         raises ValueError naming it."""
         path = path or MATTERS_PATH
         terms: list[tuple[str, str, str]] = []
+        broader: dict[str, str] = {}
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = line.strip()
             if not line or line.startswith("#"):
@@ -75,9 +99,13 @@ class MatterLexicon:
             match = _LINE_RE.fullmatch(line)
             if match is None:
                 raise ValueError(f"{path}:{number}: not 'kind canonical: surfaces': {line}")
-            kind, canonical, surfaces = match.groups()
+            kind, canonical, parent, surfaces = match.groups()
+            if parent is not None:
+                if kind != "object":
+                    raise ValueError(f"{path}:{number}: only an object is a kind of another")
+                broader[canonical] = parent
             terms += [(kind, canonical, surface) for surface in surfaces.split()]
-        return cls(terms)
+        return cls(terms, broader)
 
     def read(self, text: str) -> Matter:
         """The matter of a normalised text."""
@@ -97,6 +125,7 @@ class MatterLexicon:
         rest.append(text[start:])
         return Matter(
             objects=frozenset(found["object"]),
+            broader={o: self._broader[o] for o in found["object"] if o in self._broader},
             faults=frozenset(found["fault"]),
             places=frozenset(found["place"]),
             rest="".join(rest),

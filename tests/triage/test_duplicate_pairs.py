@@ -24,7 +24,7 @@ from services.triage import (
 
 PAIRS = Path(__file__).resolve().parent / "data" / "duplicate_pairs.csv"
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
-# measured: same building P 0.940 R 0.957, same grid P 0.965 R 0.948 (the words-only
+# measured: same building P 0.941 R 0.965, same grid P 0.965 R 0.957 (the words-only
 # similarity before: 0.618 / 0.591 and 0.611 / 0.504)
 MIN_PRECISION = 0.9
 MIN_RECALL = 0.9
@@ -77,6 +77,7 @@ def test_precision_and_recall_at_the_threshold(triage: Triage, building: int) ->
         ("电梯坏了", "电梯又停了，上不去楼"),
         ("厨房下水道堵了", "下水道不通，水下不去"),
         ("水管漏水", "水管一直在滴水"),
+        ("大厅的灯不亮了", "一楼大厅灯坏了"),  # a lamp the list does not name: 灯
     ],
 )
 def test_paraphrases_are_offered(triage: Triage, new: str, old: str) -> None:
@@ -89,6 +90,7 @@ def test_paraphrases_are_offered(triage: Triage, new: str, old: str) -> None:
         ("3楼楼道灯坏了", "3楼水管漏水"),  # the same floor, another object
         ("电梯坏了", "电梯广告太吵"),  # 电梯广告 is the advert, not the lift
         ("楼道灯坏了", "路灯坏了"),  # another lamp
+        ("车库的灯坏了", "车库漏水"),  # the same place, another object
         ("暖气漏水", "暖气不热"),  # the same object, another fault
         ("3号楼电梯坏了", "5号楼电梯坏了"),  # another building
         ("3单元的电梯坏了", "1单元的电梯坏了"),

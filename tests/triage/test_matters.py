@@ -28,7 +28,7 @@ def lexicon() -> MatterLexicon:
         ("水管一直在滴水", {"水管"}, {"漏"}),
         ("下水道不通", {"下水道"}, {"堵"}),
         ("停电了", {"供电"}, {"坏"}),  # one surface, two meanings
-        ("楼道，灯坏了", set(), {"坏"}),  # no gap across a comma
+        ("楼道，灯坏了", {"灯"}, {"坏"}),  # no gap across a comma: a lamp, not the stairwell's
     ],
 )
 def test_objects_and_faults(
@@ -41,6 +41,17 @@ def test_objects_and_faults(
 def test_the_rest_is_what_the_list_does_not_know(lexicon: MatterLexicon) -> None:
     matter = lexicon.read(normalize("楼道的灯不亮了，晚上很黑"))
     assert matter.places == frozenset() and "晚上很黑" in matter.rest and "灯" not in matter.rest
+
+
+def test_a_broader_object_meets_its_kinds(lexicon: MatterLexicon) -> None:
+    lamp, stairwell, street = (
+        lexicon.read(normalize(text)) for text in ("灯坏了", "楼道的灯不亮了", "路灯坏了")
+    )
+    assert stairwell.objects == {"楼道灯"} and stairwell.kinds == {"楼道灯", "灯"}
+    assert lamp.meets(stairwell) and stairwell.meets(lamp) and lamp.meets(street)
+    assert not stairwell.meets(street) and not street.meets(stairwell)
+    assert stairwell.beyond(lamp) == frozenset() and lamp.beyond(stairwell) == frozenset()
+    assert stairwell.beyond(street) == {"楼道灯"}
 
 
 def test_building_and_unit_numbers(lexicon: MatterLexicon) -> None:
@@ -62,4 +73,7 @@ def test_a_bad_line_is_named(tmp_path: Path) -> None:
     path = tmp_path / "matters.txt"
     path.write_text("# ok\nobject 电梯: 电梯\nthing 灯 灯泡\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"matters.txt:3"):
+        MatterLexicon.load(path)
+    path.write_text("fault 坏 < 故障: 坏了\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"matters.txt:1: only an object"):
         MatterLexicon.load(path)
