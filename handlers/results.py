@@ -15,7 +15,7 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 from bot.i18n import Text
 from handlers.claims import order_markup, order_text
 from handlers.context import OrderCtx
-from handlers.form_guard import asks_first, origin, starter
+from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
@@ -23,6 +23,7 @@ from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
 from services import orders as order_service
+from services.errors import Conflict
 
 REPORT_NOTE_LIMIT = 2000  # characters, as services.orders.report_done accepts
 REPORT_PHOTOS = 10  # photos kept with a report, as services.orders.report_done keeps
@@ -208,9 +209,34 @@ async def on_report_text(message: Message, state: FSMContext, t: Text) -> None:
     await message.answer(t("order-got-text"))
 
 
+async def _no_longer_to_verify(
+    query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx, status: str, number: str
+) -> bool:
+    """True (said so) when the order is no longer waiting to be checked: a 验收 card's button
+    tapped after it was accepted, sent back or cancelled (another card, a colleague). That card
+    loses its buttons; before, 验收通过 said '请刷新后再看' and left them, and 退回 asked what
+    is missing, then failed at every answer until 取消."""
+    if status == OrderStatus.DONE:
+        return False
+    card = origin(query, callback_data)
+    tapped = OrderCb(action=plain(callback_data.action), ref=callback_data.ref).pack()
+    if card is not None and _carries(card, tapped):
+        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the first edit
+            await card.edit_reply_markup(reply_markup=None)
+    await answer_once(query, ctx.t("order-verify-stale", number=number), alert=True)
+    return True
+
+
 @router.callback_query(OrderCb.filter(F.action == "vok"))
 async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Staff accept the result: points, the resident's rating request, the public card."""
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    if view.staff and await _no_longer_to_verify(
+        query, callback_data, ctx, view.order.status, view.order.number
+    ):
+        return
     out = await order_service.verify(
         ctx.session,
         user=ctx.user,
@@ -257,11 +283,17 @@ async def on_send_back_prompt(
         )
         await answer_once(query, t("err-not-allowed"), alert=True)
         return
+    if await _no_longer_to_verify(query, callback_data, ctx, view.order.status, view.order.number):
+        return
     if await asks_first(query, callback_data, state, t, starting="SendBack"):
         return
     await state.clear()
     await state.set_state(ResultFlow.send_back)
-    await state.update_data(oid=view.order.id)
+    await state.update_data(oid=view.order.id, number=view.order.number)
+    # the 验收 card 退回 was tapped on: once sent back it says so, without its buttons
+    card = origin(query, callback_data)
+    if card is not None and card.text is not None:
+        await state.update_data(card=card.message_id)
     await reply(
         query,
         t("order-ask-send-back", number=view.order.number),
@@ -273,17 +305,33 @@ async def on_send_back_prompt(
 async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Send the result back to the members with the note."""
     values = await state.get_data()
-    out = await order_service.verify(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=int(values["oid"]),
-        approve=False,
-        note=message.text,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.verify(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=int(values["oid"]),
+            approve=False,
+            note=message.text,
+            now=ctx.now(),
+        )
+    except Conflict:
+        # accepted, sent back or cancelled meanwhile: the step has nothing left to do
+        await state.clear()
+        await message.answer(
+            ctx.t("order-verify-stale", number=values.get("number", "")),
+            reply_markup=ctx.main_menu(),
+        )
+        return
     await state.clear()
     assert out.order is not None
+    if values.get("card") and message.bot is not None:
+        with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+            await message.bot.edit_message_text(
+                ctx.t("order-sent-back", number=out.order.number),
+                chat_id=message.chat.id,
+                message_id=int(values["card"]),
+            )
     await message.answer(
         ctx.t("order-sent-back", number=out.order.number), reply_markup=ctx.main_menu()
     )

@@ -295,6 +295,7 @@ order-btn-send-back = ↩️ Send back
 order-verified = ✅ Order { $number } accepted; points credited and the resident asked to rate.
 order-ask-send-back = What is missing on order { $number }? (sent to the members)
 order-sent-back = Order { $number } was sent back to the members.
+order-verify-stale = Order { $number } is no longer waiting to be checked (it was accepted, sent back or cancelled); the buttons on this card no longer apply.
 
 ## Notices to others
 

@@ -292,6 +292,7 @@ order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工单 { $number } 已验收，积分已发放，结果已请居民评价。
 order-ask-send-back = 工单 { $number } 还差什么？请写一句（会发给接单人）：
 order-sent-back = 工单 { $number } 已退回给接单人。
+order-verify-stale = 工单 { $number } 已经不在待验收了（已验收、已退回或已取消），这张卡片上的按钮不再有用。
 
 ## Notices to others
 

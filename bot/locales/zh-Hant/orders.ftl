@@ -295,6 +295,7 @@ order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工單 { $number } 已驗收，積分已發放，結果已請居民評價。
 order-ask-send-back = 工單 { $number } 還差什麼？請寫一句（會發給接單人）：
 order-sent-back = 工單 { $number } 已退回給接單人。
+order-verify-stale = 工單 { $number } 已經不在待驗收了（已驗收、已退回或已取消），這張卡片上的按鈕不再有用。
 
 ## Notices to others
 
