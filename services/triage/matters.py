@@ -78,11 +78,12 @@ class MatterLexicon:
         # one pattern of them all: that was some 3 ms a text
         self._by_first: dict[str, list[_Surface]] = {}
         for surface in sorted(by_surface, key=lambda s: -len(s.replace("…", ""))):
+            written = surface.replace("_", " ")  # not_working: two English words
             pattern = None
-            if "…" in surface:
-                pattern = re.compile(_GAP.join(map(re.escape, surface.split("…"))))
-            self._by_first.setdefault(surface[0], []).append(
-                _Surface(surface, pattern, tuple(by_surface[surface]))
+            if "…" in written:
+                pattern = re.compile(_GAP.join(map(re.escape, written.split("…"))))
+            self._by_first.setdefault(written[0], []).append(
+                _Surface(written, pattern, tuple(by_surface[surface]))
             )
 
     @classmethod

@@ -78,6 +78,8 @@ def test_precision_and_recall_at_the_threshold(triage: Triage, building: int) ->
         ("厨房下水道堵了", "下水道不通，水下不去"),
         ("水管漏水", "水管一直在滴水"),
         ("大厅的灯不亮了", "一楼大厅灯坏了"),  # a lamp the list does not name: 灯
+        ("lift not working", "The elevator is out of order again"),
+        ("The corridor light is broken", "楼道灯坏了"),
     ],
 )
 def test_paraphrases_are_offered(triage: Triage, new: str, old: str) -> None:
@@ -91,6 +93,7 @@ def test_paraphrases_are_offered(triage: Triage, new: str, old: str) -> None:
         ("电梯坏了", "电梯广告太吵"),  # 电梯广告 is the advert, not the lift
         ("楼道灯坏了", "路灯坏了"),  # another lamp
         ("车库的灯坏了", "车库漏水"),  # the same place, another object
+        ("The lift is broken", "The corridor lights are not working"),
         ("暖气漏水", "暖气不热"),  # the same object, another fault
         ("3号楼电梯坏了", "5号楼电梯坏了"),  # another building
         ("3单元的电梯坏了", "1单元的电梯坏了"),

@@ -28,6 +28,8 @@ def lexicon() -> MatterLexicon:
         ("水管一直在滴水", {"水管"}, {"漏"}),
         ("下水道不通", {"下水道"}, {"堵"}),
         ("停电了", {"供电"}, {"坏"}),  # one surface, two meanings
+        ("The corridor lights are not working", {"楼道灯"}, {"坏"}),  # "_": a space
+        ("kitchen sink drain is clogged", {"下水道"}, {"堵"}),
         ("楼道，灯坏了", {"灯"}, {"坏"}),  # no gap across a comma: a lamp, not the stairwell's
     ],
 )
