@@ -22,7 +22,7 @@ from aiogram.types import (
 from bot.i18n import Text
 from bot.settings import Settings
 from handlers.context import OrderCtx
-from handlers.form_guard import asks_first, held_draft, plain, starter
+from handlers.form_guard import asks_first, held_draft, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.order_ui import (
@@ -743,11 +743,10 @@ _SCORE_LABELS = {
 }
 
 
-async def _show_score(query: CallbackQuery, request_id: int, line: str) -> None:
+async def _show_score(message: Message | None, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
     is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
-    message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
+    if message is None or message.reply_markup is None:
         return
     if message.text is None and message.caption is None:
         return
@@ -797,8 +796,12 @@ async def on_rate(
     )
     await state.set_state(RateComment.comment)
     await state.update_data(request_id=req.id, score=score.value, rated=True)
+    # the rating question tapped (also when asked first whether to leave a form: the question
+    # quotes it), not the question asked first
     await _show_score(
-        query, callback_data.ref, t("order-rated-choice", score=t(_SCORE_LABELS[score]))
+        origin(query, callback_data),
+        callback_data.ref,
+        t("order-rated-choice", score=t(_SCORE_LABELS[score])),
     )
     await reply(
         query,

@@ -1,8 +1,9 @@
 """A starter tapped in the middle of another form asks first; its 不填了 then treats the card
 the starter was tapped on as a direct tap does (the question quotes that card): 完成上报's card
 reads reported, without the button, once the report is sent, and a poll's staff card that
-✍️ 代投 was used from counts the vote. Before, the card kept 完成上报 and read '已投 0 票' (the
-message tapped was the question, not the card)."""
+✍️ 代投 was used from counts the vote, and a resident's rating question shows the score given.
+Before, the card kept 完成上报 and read '已投 0 票', and the rating question kept its buttons
+(the message tapped was the question, not the card)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from sandbox.driver import message_text
 from tests.consult.test_e2e_qa_polls import GRID_WORKER, current, make_poll
 from tests.e2e.conftest import Harness
-from tests.e2e.test_stale_buttons_done import _inline, _now
+from tests.e2e.test_stale_buttons_done import _inline, _now, _report
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
 
 
@@ -84,3 +85,23 @@ async def test_proxy_vote_started_after_asking_counts_on_the_card(
     await d.expect(GRID_WORKER, "已为 吴大爷 代投：加装电梯", since=ballot["message_id"])
     # the card 代投 was tapped on counts the vote, as after a direct tap
     assert "已投 1 票" in message_text(await current(d, GRID_WORKER, card["message_id"]))
+
+
+async def test_rating_given_after_asking_shows_on_the_question(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    card = await _claimed_card(h)
+    await _report(d, card, "换了新灯泡")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    rate = await d.expect(ZHOU, "已办好")
+    # 周阿姨 is filing another request, its text typed: 满意 asks first
+    await d.say(ZHOU, "📝 我要点单")
+    [*_, typed] = await d.say(ZHOU, "3号楼门口的垃圾桶满了")
+    await d.tap(ZHOU, "满意", rate["message_id"])
+    busy = await d.expect(ZHOU, "没有填完", since=typed["message_id"])
+    await d.tap(ZHOU, "不填了", busy["message_id"])
+    await d.expect(ZHOU, "还想说点什么", since=busy["message_id"])
+    # the rating question reads as answered, without its buttons, as after a direct tap
+    rated = await _now(d, ZHOU, rate["message_id"])
+    assert "您的评价：😊 满意" in message_text(rated) and not _inline(rated), rated
