@@ -162,6 +162,25 @@ class Rsvp(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class MeetingMessage(SQLModel, table=True):
+    """A message in someone's chat that shows a meeting as it was when drawn (their card, the
+    answer to their sign-up, the announcement once redrawn): it is redrawn when the meeting or
+    their place in it changes, so an old message never shows an old time or an old place."""
+
+    __tablename__ = "meeting_messages"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "message_id", name="uq_meeting_messages_chat_message"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    message_id: int = Field(sa_type=BigInteger)
+    kind: str = Field(sa_type=String(16))  # card / reply / announce
+    shown: str = Field(default="", sa_type=String(64))  # digest of what it shows now
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class CheckIn(SQLModel, table=True):
     """Attendance: who was at the meeting, how they checked in."""
 

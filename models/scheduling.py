@@ -115,6 +115,8 @@ class Delivery(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, sa_type=String(64))
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_ids: str | None = Field(default=None, sa_type=String(200))
+    # set for an edit: the message in chat_id to redraw with text and reply_markup (no new one)
+    edit_message_id: int | None = Field(default=None, sa_type=BigInteger)
     error: str | None = Field(default=None, sa_type=String(500))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

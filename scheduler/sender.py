@@ -297,6 +297,8 @@ class Sender:
 
     async def _send_one(self, item: Claimed) -> bool:
         """Send one delivery and record the outcome; False when the chat blocked the bot."""
+        if item.edit_message_id is not None:
+            return await self._edit_one(item, item.edit_message_id)
         sent_ids = list(item.message_ids)
         parts = self._parts(item)
         while True:
@@ -355,6 +357,59 @@ class Sender:
                 async with self.sessionmaker() as session:
                     await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
                 return True
+
+    async def _edit_one(self, item: Claimed, message_id: int) -> bool:
+        """Redraw one message (an edit delivery); False when the chat blocked the bot."""
+        markup = _markup(item.reply_markup) if item.reply_markup else None
+        while True:
+            try:
+                wait = self.limiter.chat_wait(item.chat_id)
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                async with self._in_flight:
+                    stamp = await self.limiter.acquire(item.chat_id)
+                    token = _IN_SENDER.set(True)
+                    try:
+                        await self.bot.edit_message_text(
+                            text=item.text,
+                            chat_id=item.chat_id,
+                            message_id=message_id,
+                            reply_markup=markup,
+                        )
+                    finally:
+                        _IN_SENDER.reset(token)
+                        self.limiter.settle(item.chat_id, stamp)
+            except TelegramRetryAfter as exc:
+                self.limiter.pause(float(exc.retry_after))
+                continue
+            except TelegramForbiddenError as exc:
+                async with self.sessionmaker() as session:
+                    await outbox.record_blocked(
+                        session, delivery_id=item.id, chat_id=item.chat_id, error=exc.message
+                    )
+                return False
+            except (TelegramNetworkError, TelegramServerError, TimeoutError, OSError) as exc:
+                await self._retry_later(item, str(exc), attempts=item.attempts)
+                return True
+            except TelegramBadRequest as exc:
+                # Deleted by the person, too old to edit, or already reading so: nothing to
+                # redraw, and nothing anyone needs to hear about.
+                log.info("sender: edit %s not made: %s", item.id, exc.message)
+                async with self.sessionmaker() as session:
+                    if "not modified" in exc.message:  # it reads so already: done
+                        done = [message_id]
+                        await outbox.record_sent(
+                            session, delivery_id=item.id, message_ids=done, now=self.clock()
+                        )
+                    else:
+                        await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
+                return True
+            async with self.sessionmaker() as session:
+                await outbox.record_sent(
+                    session, delivery_id=item.id, message_ids=[message_id], now=self.clock()
+                )
+            self.sent_count += 1
+            return True
 
     async def _still_to_send(self, item: Claimed) -> bool:
         """A notice about a matter (a card, an offer, a reminder) may have been cancelled since

@@ -77,8 +77,14 @@ async def enqueue(
     deliver_by: datetime | None = None,
     batch: Batch | None = None,
     matter: str | None = None,
+    edit_message_id: int | None = None,
 ) -> Delivery:
     """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
+
+    With `edit_message_id` it redraws that message of the chat (text and buttons) instead of
+    sending one; an edit wakes nobody, so pass `urgent=True` to keep quiet hours from holding
+    it. A message that cannot be edited any more (deleted, too old) or already reads so is
+    left as it is, quietly.
 
     A message asking someone to act on a matter in one state (an open order, a new request)
     names it in `matter` ("order:12:open"): `cancel_stale` drops it when the matter moves on
@@ -147,6 +153,7 @@ async def enqueue(
         held_from=meant if meant is not None and meant != when else None,
         deliver_by=deliver_by,
         matter=matter,
+        edit_message_id=edit_message_id,
         state=state,
         error=error,
         created_at=now,
@@ -748,6 +755,7 @@ class Claimed:
     attempts: int
     message_ids: list[int]
     matter: str | None = None  # see `enqueue`: the sender looks again before sending it
+    edit_message_id: int | None = None  # see `enqueue`: redraw this message, send none
 
 
 async def claim_deliveries(
@@ -818,6 +826,7 @@ async def claim_deliveries(
             attempts=r.attempts,
             message_ids=r.message_id_list,
             matter=r.matter,
+            edit_message_id=r.edit_message_id,
         )
         for r in rows
     ]
