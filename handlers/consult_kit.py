@@ -352,7 +352,8 @@ async def settle_by_id(
             await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
 
 
-async def reply(target: object, text: str, **kwargs: Any) -> None:
-    """Answer in the chat of a message (callbacks' messages may be inaccessible)."""
+async def reply(target: object, text: str, **kwargs: Any) -> Message | None:
+    """Answer in the chat of a message (callbacks' messages may be inaccessible); the answer."""
     if isinstance(target, Message):
-        await target.answer(text, **kwargs)
+        return await target.answer(text, **kwargs)
+    return None

@@ -6,6 +6,7 @@ import contextlib
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -62,7 +63,7 @@ from models.consultations import (
     RsvpStatus,
     Topic,
 )
-from services import meetings, polls, topics
+from services import meeting_messages, meetings, polls, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
@@ -173,19 +174,6 @@ async def on_consult_menu(
     await message.answer("\n".join(lines), reply_markup=kb(rows))
 
 
-def _rsvp_rows(t: Text, meeting_id: int) -> list[list[tuple[str, str]]]:
-    return [
-        [
-            (t("meeting-btn-yes"), RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.YES).pack()),
-            (
-                t("meeting-btn-maybe"),
-                RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.MAYBE).pack(),
-            ),
-            (t("meeting-btn-no"), RsvpCb(meeting_id=meeting_id, answer=RsvpAnswer.NO).pack()),
-        ]
-    ]
-
-
 async def _card(
     session: AsyncSession,
     meeting: Meeting,
@@ -225,7 +213,8 @@ async def on_meeting_view(
         await _send_staff_card(query.message, session, meeting, args, t, clock())
         return
     text, rows = await _resident_card(session, meeting, user, args, t, clock())
-    await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    sent = await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
 
 
 async def _resident_card(
@@ -237,21 +226,31 @@ async def _resident_card(
     now: datetime,
 ) -> tuple[str, list[list[tuple[str, str]]]]:
     """A resident's view of a meeting: the card, their RSVP, and the buttons that apply now."""
-    status = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
-    text = (
-        tx(t, "meeting-card", **args)
-        + "\n"
-        + t(
-            "meeting-my-status",
-            status=t(f"meeting-rsvp-status-{status.value if status else 'none'}"),
-        )
+    return await meeting_messages.resident_card(
+        session, meeting=meeting, user=user, args=args, now=now, render=partial(tx, t)
     )
-    rows = []
-    if meeting.status == MeetingStatus.PUBLISHED and now < meetings.ends_at(meeting):
-        rows = _rsvp_rows(t, meeting.id or 0)
-        if meetings.in_checkin_window(meeting, now=now):
-            rows.append([(t("meeting-btn-checkin"), CheckinCb(meeting_id=meeting.id or 0).pack())])
-    return text, rows
+
+
+async def _remember(
+    session: AsyncSession,
+    message: Message | None,
+    meeting: Meeting,
+    kind: str,
+    text: str,
+    rows: list[list[tuple[str, str]]] | None,
+) -> None:
+    """A message showing the meeting, redrawn when the meeting changes."""
+    if message is None or message.chat.id <= 0:
+        return
+    await meeting_messages.remember(
+        session,
+        meeting_id=meeting.id or 0,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        kind=kind,
+        text=text,
+        rows=rows,
+    )
 
 
 @router.callback_query(RsvpCb.filter())
@@ -285,27 +284,20 @@ async def on_rsvp(
         raise
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
-    when = when_text(t, meeting.starts_at, settings=settings, now=clock())
-    where = meeting.place or meeting.online_link or "-"
-    if outcome.status == RsvpStatus.GOING and not outcome.reminder_due:
-        # every reminder time has passed: say when and where now instead of promising one
-        await query.answer()
-        await reply(
-            query.message,
-            t("meeting-rsvp-going-soon", title=meeting.title, when=when, where=where),
-        )
-        return
-    key = {
-        RsvpStatus.GOING: "meeting-rsvp-going",
-        RsvpStatus.WAITLIST: "meeting-rsvp-waitlist",
-        RsvpStatus.MAYBE: "meeting-rsvp-maybe",
-        RsvpStatus.NO: "meeting-rsvp-no",
-    }[outcome.status]
-    await query.answer()
-    await reply(
-        query.message,
-        t(key, title=meeting.title, position=outcome.position, when=when, where=where),
+    # when and where for those going (or now, when every reminder time has passed), their
+    # place on the waitlist: redrawn when the meeting or their place changes
+    text = meeting_messages.rsvp_reply(
+        meeting,
+        status=outcome.status,
+        position=outcome.position,
+        reminder_due=outcome.reminder_due,
+        when=when_text(t, meeting.starts_at, settings=settings, now=clock()),
+        render=partial(tx, t),
     )
+    await query.answer()
+    sent = await reply(query.message, text)
+    if outcome.status in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
+        await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
 
 
 async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:
@@ -344,6 +336,7 @@ async def _refresh_card(
     text, rows = await _resident_card(session, meeting, user, args, t, clock())
     if text.splitlines()[-1] != shown[-1]:  # the same answer tapped again: nothing to change
         await message.edit_text(text, reply_markup=kb(rows) if rows else None)
+        await _remember(session, message, meeting, meeting_messages.CARD, text, rows)
 
 
 @router.callback_query(CheckinCb.filter())

@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import AuditEvent, Building, Grid, Role, User
+from models.base import utcnow
 from models.consultations import (
     MEETING_TRANSITIONS,
     AgendaItem,
@@ -662,7 +663,29 @@ async def _tell_promoted(
         community_id=meeting.community_id,
         deliver_by=meeting.starts_at,
     )
+    # their card and sign-up answer read 参加, not 候补; those still waiting, their new place
+    waiting = [r.user_id for r in await _waitlist(session, meeting_id=meeting.id or 0)]
+    await _redraw(
+        session,
+        meeting=meeting,
+        notifier=notifier,
+        now=notifier.now or utcnow(),
+        user_ids=[*user_ids, *waiting],
+    )
     await session.commit()
+
+
+async def _redraw(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    notifier: Notifier,
+    now: datetime,
+    user_ids: Collection[int] | None = None,
+) -> None:
+    from services.meeting_messages import redraw  # it reads this module's cards
+
+    await redraw(session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids)
 
 
 async def my_rsvp(session: AsyncSession, *, meeting_id: int, user_id: int) -> RsvpStatus | None:
@@ -834,6 +857,7 @@ async def edit_meeting(
             deliver_by=meeting.starts_at,
             dedupe=f"meeting:{meeting_id}:edit:{meeting.version}",
         )
+        await _redraw(session, meeting=meeting, notifier=notifier, now=now)
         await session.commit()
         if promoted:
             await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
@@ -948,6 +972,8 @@ async def postpone_meeting(
         deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:postpone:{meeting.version}",
     )
+    # what they were shown before (card, sign-up answer, announcement) reads the new time
+    await _redraw(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return meeting, told
 
@@ -994,6 +1020,7 @@ async def cancel_meeting(
             deliver_by=meeting.starts_at,
             dedupe=f"meeting:{meeting_id}:cancel",
         )
+        await _redraw(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return meeting, told
 

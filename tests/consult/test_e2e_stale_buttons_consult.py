@@ -9,8 +9,9 @@ from typing import Any
 from sqlmodel import select
 
 from models import Role, User
-from models.consultations import AgendaItem, Meeting, Topic, TopicStatus
+from models.consultations import AgendaItem, Meeting, RsvpAnswer, Topic, TopicStatus
 from sandbox.driver import Driver, message_text
+from scheduler.service import SchedulerService
 from services import meetings
 from services.consult_common import Notifier
 from tests.consult.published import published_meeting
@@ -271,8 +272,9 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
 
 
 async def test_a_cancelled_meetings_announcement_loses_its_rsvp(linli_sandbox: Harness) -> None:
-    """去 on the announcement of a meeting cancelled since: told it was cancelled (as before),
-    and the announcement loses 去 / 不确定 / 不去, which can no longer be answered."""
+    """The announcement of a meeting cancelled since is redrawn: it says so and loses 去 /
+    不确定 / 不去, which can no longer be answered; a 去 tapped on it before the redraw reached
+    the phone is told it was cancelled (as before)."""
     h = linli_sandbox
     d = h.driver
     meeting = await published_meeting(h)
@@ -290,6 +292,14 @@ async def test_a_cancelled_meetings_announcement_loses_its_rsvp(linli_sandbox: H
             now=h.clock(),
             notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
         )
-    tapped = await d.tap(ZHOU, "去", announcement["message_id"])
+    service = h.sandbox.app.dp["scheduler"]
+    assert isinstance(service, SchedulerService)
+    await service.drain()
+    shown = await _now(d, ZHOU, announcement["message_id"])
+    assert "这次议事会已取消。原因：场地冲突" in message_text(shown)
+    assert labels_of(shown) == []
+    tapped = await d.click(
+        ZHOU, announcement["message_id"], data=f"crv:{meeting.id}:{RsvpAnswer.YES}"
+    )
     assert "取消" in str(tapped["answer"])
     assert labels_of(await _now(d, ZHOU, announcement["message_id"])) == []

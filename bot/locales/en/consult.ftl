@@ -217,6 +217,8 @@ meeting-no-decisions = (none)
 meeting-list-title = <b>Upcoming meetings</b>
 meeting-list-empty = No meetings are planned.
 meeting-list-item = { $when } · { $title } ({ $status })
+# a card or sign-up answer of a meeting, redrawn once it was cancelled
+meeting-now-cancelled = ❌ This meeting has been cancelled. Reason: { $reason }
 meeting-my-status = Your answer: { $status }
 meeting-rsvp-status-going = going
 meeting-rsvp-status-waitlist = waiting list

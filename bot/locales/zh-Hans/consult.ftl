@@ -214,6 +214,8 @@ meeting-no-decisions = （无）
 meeting-list-title = <b>近期议事会</b>
 meeting-list-empty = 最近没有安排议事会。
 meeting-list-item = { $when } · { $title }（{ $status }）
+# a card or sign-up answer of a meeting, redrawn once it was cancelled
+meeting-now-cancelled = ❌ 这次议事会已取消。原因：{ $reason }
 meeting-my-status = 您的报名：{ $status }
 meeting-rsvp-status-going = 参加
 meeting-rsvp-status-waitlist = 候补

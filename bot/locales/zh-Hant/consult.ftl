@@ -217,6 +217,8 @@ meeting-no-decisions = （無）
 meeting-list-title = <b>近期議事會</b>
 meeting-list-empty = 最近沒有安排議事會。
 meeting-list-item = { $when } · { $title }（{ $status }）
+# a card or sign-up answer of a meeting, redrawn once it was cancelled
+meeting-now-cancelled = ❌ 這次議事會已取消。原因：{ $reason }
 meeting-my-status = 您的報名：{ $status }
 meeting-rsvp-status-going = 參加
 meeting-rsvp-status-waitlist = 候補

@@ -1,0 +1,282 @@
+"""Messages that show a meeting, kept true: a resident's meeting card, the answer to their
+sign-up ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位") and the announcement they got are redrawn
+when the meeting's time, place or title changes, when it is cancelled, and when their place
+in it changes (moved up from the waitlist, or up the waitlist).
+
+Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
+what it is, a digest of what it shows); an announcement is found in the delivery outbox that
+sent it. A redraw is an edit queued in the outbox (services.delivery, `edit_message_id`), sent
+at once (an edit wakes nobody) and only where the message would read differently. A message
+that can no longer be edited (deleted, too old) is left as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Collection
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import User
+from models.consultations import Meeting, MeetingMessage, MeetingStatus, Rsvp, RsvpStatus
+from models.scheduling import Delivery, DeliveryState
+from services.consult_common import Notifier, checkin_data
+
+CARD = "card"
+REPLY = "reply"
+ANNOUNCE = "announce"
+
+Rows = list[list[tuple[str, str]]]
+Render = Callable[..., str]  # render(key, **args): a text in the reader's language
+
+
+def shown_digest(text: str, rows: Rows | None) -> str:
+    """What a message shows (text and buttons), in a few characters, to tell a change."""
+    body = json.dumps([text, [[list(b) for b in row] for row in rows or []]], ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+async def remember(
+    session: AsyncSession,
+    *,
+    meeting_id: int,
+    chat_id: int,
+    message_id: int,
+    kind: str,
+    text: str,
+    rows: Rows | None,
+) -> None:
+    """A message about a meeting was just sent or redrawn in a chat: redraw it when the
+    meeting changes (commits)."""
+    shown = shown_digest(text, rows)
+    stmt = select(MeetingMessage).where(
+        MeetingMessage.chat_id == chat_id, MeetingMessage.message_id == message_id
+    )
+    row = (await session.exec(stmt)).first()
+    if row is None:
+        session.add(
+            MeetingMessage(
+                meeting_id=meeting_id,
+                chat_id=chat_id,
+                message_id=message_id,
+                kind=kind,
+                shown=shown,
+            )
+        )
+    else:
+        row.kind, row.shown = kind, shown
+        session.add(row)
+    try:
+        await session.commit()
+    except IntegrityError:  # the same message remembered twice at once: one row is enough
+        await session.rollback()
+
+
+def rsvp_rows(render: Render, meeting_id: int) -> Rows:
+    """去 / 不确定 / 不去 with their labels in the reader's language."""
+    from services.meetings import rsvp_buttons
+
+    return [[(render(label), data) for label, data in row] for row in rsvp_buttons(meeting_id)]
+
+
+async def resident_card(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    user: User,
+    args: dict[str, Any],
+    now: datetime,
+    render: Render,
+) -> tuple[str, Rows]:
+    """A resident's card of a meeting: the meeting (`args`: meetings.card_args), whether it
+    was cancelled, their answer, and the buttons that apply now."""
+    from services.meetings import ends_at, in_checkin_window, my_rsvp
+
+    status = await my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
+    lines = [render("meeting-card", **args)]
+    if meeting.status == MeetingStatus.CANCELLED:
+        lines.append(render("meeting-now-cancelled", reason=meeting.cancel_reason or "-"))
+    label = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
+    lines.append(render("meeting-my-status", status=label))
+    rows: Rows = []
+    if meeting.status == MeetingStatus.PUBLISHED and now < ends_at(meeting):
+        rows = rsvp_rows(render, meeting.id or 0)
+        if in_checkin_window(meeting, now=now):
+            rows.append([(render("meeting-btn-checkin"), checkin_data(meeting.id or 0))])
+    return "\n".join(lines), rows
+
+
+def rsvp_reply(
+    meeting: Meeting,
+    *,
+    status: RsvpStatus,
+    position: int,
+    reminder_due: bool,
+    when: object,
+    render: Render,
+) -> str:
+    """The answer to a sign-up: where and when for those going, the place on the waitlist,
+    or what was noted; and that the meeting was cancelled, once it is."""
+    where = meeting.place or meeting.online_link or "-"
+    if status == RsvpStatus.GOING and not reminder_due:
+        key = "meeting-rsvp-going-soon"  # every reminder time has passed: when and where now
+    else:
+        key = {
+            RsvpStatus.GOING: "meeting-rsvp-going",
+            RsvpStatus.WAITLIST: "meeting-rsvp-waitlist",
+            RsvpStatus.MAYBE: "meeting-rsvp-maybe",
+            RsvpStatus.NO: "meeting-rsvp-no",
+        }[status]
+    text = render(key, title=meeting.title, position=position, when=when, where=where)
+    if meeting.status == MeetingStatus.CANCELLED:
+        text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    return text
+
+
+def _rows_of(markup: dict[str, Any] | None) -> Rows:
+    if not markup:
+        return []
+    return [
+        [(b.get("text", ""), b.get("callback_data", "")) for b in row]
+        for row in markup.get("inline_keyboard", [])
+    ]
+
+
+async def _adopt_announcements(session: AsyncSession, *, meeting: Meeting) -> None:
+    """The announcements sent (one message each) become messages to redraw, showing what the
+    outbox sent."""
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:"),
+        col(Delivery.state) == DeliveryState.SENT,
+    )
+    sent = [(d.chat_id, d.message_id_list, d) for d in (await session.exec(stmt)).all()]
+    sent = [(chat, ids, d) for chat, ids, d in sent if len(ids) == 1]  # a long one: left alone
+    if not sent:
+        return
+    known = set(
+        (
+            await session.exec(
+                select(MeetingMessage.chat_id, MeetingMessage.message_id).where(
+                    MeetingMessage.meeting_id == meeting.id, MeetingMessage.kind == ANNOUNCE
+                )
+            )
+        ).all()
+    )
+    for chat_id, [message_id], delivery in sent:
+        if (chat_id, message_id) in known:
+            continue
+        session.add(
+            MeetingMessage(
+                meeting_id=meeting.id or 0,
+                chat_id=chat_id,
+                message_id=message_id,
+                kind=ANNOUNCE,
+                shown=shown_digest(delivery.text, _rows_of(delivery.reply_markup)),
+            )
+        )
+    await session.flush()
+
+
+async def redraw(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    notifier: Notifier,
+    now: datetime,
+    user_ids: Collection[int] | None = None,
+) -> int:
+    """Every message remembered for the meeting (only these people's, with `user_ids`) that
+    would read differently now is redrawn: edits queued in the outbox, in the caller's
+    transaction. Returns how many."""
+    from services.meetings import card_args, reminder_ahead, waitlist_position
+
+    assert meeting.id is not None
+    if user_ids is None:  # the announcement shows no one's answer: redrawn on a change to all
+        await _adopt_announcements(session, meeting=meeting)
+    stmt = select(MeetingMessage).where(MeetingMessage.meeting_id == meeting.id)
+    if user_ids is not None:
+        stmt = stmt.where(col(MeetingMessage.chat_id).in_(list(user_ids)))
+    messages = list((await session.exec(stmt.order_by(col(MeetingMessage.id)))).all())
+    if not messages:
+        return 0
+    chats = {m.chat_id for m in messages}
+    people = {
+        u.id: u for u in (await session.exec(select(User).where(col(User.id).in_(chats)))).all()
+    }
+    answers = {
+        r.user_id: RsvpStatus(r.status)
+        for r in (
+            await session.exec(
+                select(Rsvp).where(Rsvp.meeting_id == meeting.id, col(Rsvp.user_id).in_(chats))
+            )
+        ).all()
+    }
+    args = await card_args(session, meeting=meeting, notifier=notifier)
+    published = meeting.status == MeetingStatus.PUBLISHED
+    redrawn = 0
+    for message in messages:
+        person = people.get(message.chat_id)
+        if person is None or person.blocked_bot or person.forgotten_at is not None:
+            continue
+        render = partial(notifier.render, person)
+        rows: Rows = []
+        if message.kind == CARD:
+            text, rows = await resident_card(
+                session, meeting=meeting, user=person, args=args, now=now, render=render
+            )
+        elif message.kind == REPLY:
+            status = answers.get(person.id)
+            if status is None:
+                continue
+            position = 0
+            if status == RsvpStatus.WAITLIST:
+                position = await waitlist_position(
+                    session, meeting_id=meeting.id, user_id=person.id
+                )
+            text = rsvp_reply(
+                meeting,
+                status=status,
+                position=position,
+                reminder_due=reminder_ahead(meeting, now=now),
+                when=notifier.local(meeting.starts_at),
+                render=render,
+            )
+        else:
+            text = render("meeting-announce", **args)
+            if meeting.status == MeetingStatus.CANCELLED:
+                text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+            if published:
+                rows = rsvp_rows(render, meeting.id)
+        shown = shown_digest(text, rows)
+        if shown == message.shown:
+            continue
+        message.shown = shown
+        session.add(message)
+        await notifier.enqueue(
+            session,
+            chat_id=message.chat_id,
+            text=text,
+            reply_markup=_keyboard(rows),
+            urgent=True,  # an edit wakes nobody; a night's wait would only leave it wrong
+            kind="meeting-redraw",
+            community_id=meeting.community_id,
+            edit_message_id=message.message_id,
+        )
+        redrawn += 1
+    return redrawn
+
+
+def _keyboard(rows: Rows) -> dict[str, Any] | None:
+    if not rows:
+        return None
+    return {
+        "inline_keyboard": [
+            [{"text": label, "callback_data": data} for label, data in row] for row in rows
+        ]
+    }

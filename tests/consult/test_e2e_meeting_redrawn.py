@@ -1,0 +1,162 @@
+"""What a resident was shown about a meeting stays true (found walking the flows as 周阿姨 and
+吴大爷). After 延期 the announcement they got, the card they opened and the answer to their
+sign-up ('已报名：… 🕒 …') read the new time — before, only a new notice said it and the older
+messages went on showing the old one. A waitlisted resident moved up to a place sees their
+card and answer say so ('您的报名：参加', '已报名'); before, they went on reading 候补. A
+cancelled meeting's card says so and loses its 去 / 不去. A message that can no longer be
+edited (deleted) is left alone without a fuss."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from models import Role, User
+from models.consultations import Meeting
+from sandbox.driver import Driver, message_text
+from scheduler.service import SchedulerService
+from services import meetings
+from services.consult_common import Notifier
+from services.when import when_args
+from tests.consult.published import published_meeting
+from tests.consult.test_e2e_qa_polls import current, labels_of
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU
+
+STAFF_ROLES = frozenset({Role.RESIDENT, Role.STAFF})
+
+
+def _scheduler(h: Harness) -> SchedulerService:
+    service = h.sandbox.app.dp["scheduler"]
+    assert isinstance(service, SchedulerService)
+    return service
+
+
+def _shown(h: Harness, when: datetime) -> str:
+    """A time as the bot writes it for 周阿姨 ("11月28日（周六）10:00")."""
+    zone = h.sandbox.app.settings.zone
+    return h.sandbox.app.translator.get(
+        "zh-Hans", "date-time", **when_args(when, zone=zone, now=h.clock())
+    )
+
+
+async def _sign_up(d: Driver, who: int, title: str, reply: str) -> tuple[int, int, int]:
+    """The resident answers 去 on the announcement, then opens the meeting's card: the ids of
+    the announcement, the answer and the card."""
+    invite = await d.expect(who, title)
+    await d.tap(who, "去", invite["message_id"])
+    answer = await d.expect(who, reply, since=invite["message_id"])
+    [hub] = await d.say(who, "🗳 近期议事")
+    await d.tap(who, title, hub["message_id"])
+    card = await d.expect(who, "您的报名：", since=hub["message_id"])
+    return invite["message_id"], answer["message_id"], card["message_id"]
+
+
+async def _postpone(h: Harness, meeting: Meeting, to: datetime) -> None:
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.postpone_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            starts_at=to,
+            reason="会议室维修",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
+async def _reads(d: Driver, chat: int, message_id: int) -> tuple[str, list[str]]:
+    shown: dict[str, Any] = await current(d, chat, message_id)
+    return message_text(shown), labels_of(shown)
+
+
+async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    old, new = _shown(h, meeting.starts_at), _shown(h, meeting.starts_at + timedelta(days=2))
+    assert old in (await _reads(d, ZHOU, card))[0]
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    await d.expect(ZHOU, "议事会延期", since=card)
+    for message_id in (invite, answer, card):
+        text, _ = await _reads(d, ZHOU, message_id)
+        assert new in text and old not in text, text
+    text, labels = await _reads(d, ZHOU, card)
+    assert "您的报名：参加" in text
+    assert labels == ["去", "不确定", "不去"]
+    assert (await _reads(d, ZHOU, invite))[1] == ["去", "不确定", "不去"]
+    assert await d.errors() == []
+
+
+async def test_promoted_from_the_waitlist_reads_so(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会", capacity=1)
+    await service.drain()
+    zhou_invite, _, _ = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    _, answer, card = await _sign_up(d, WU, "楼道改造议事会", "候补名单第 1 位")
+    assert "您的报名：候补" in (await _reads(d, WU, card))[0]
+    await d.tap(ZHOU, "不去", zhou_invite)
+    await d.expect(ZHOU, "已记录「不去」", since=zhou_invite)
+    await service.drain()
+    await d.expect(WU, "已从候补转为正式参加", since=card)
+    assert "您的报名：参加" in (await _reads(d, WU, card))[0]
+    text, _ = await _reads(d, WU, answer)
+    assert "已报名：楼道改造议事会" in text and "候补" not in text
+    assert _shown(h, meeting.starts_at) in text
+    assert await d.errors() == []
+
+
+async def test_cancelled_meeting_card_says_so(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            reason="台风",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    await service.drain()
+    await d.expect(ZHOU, "议事会取消", since=card)
+    for message_id in (invite, answer, card):
+        text, labels = await _reads(d, ZHOU, message_id)
+        assert "这次议事会已取消。原因：台风" in text, text
+        assert not labels
+    assert await d.errors() == []
+
+
+async def test_a_message_that_cannot_be_edited_is_left_alone(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    old = _shown(h, meeting.starts_at)
+    # every message to redraw is gone (deleted by the people who got them): Telegram refuses
+    await d.fault("editMessageText", 400, "Bad Request: message to edit not found", count=100)
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    # the notice still comes, and whatever could not be redrawn stays as it was
+    await d.expect(ZHOU, "议事会延期", since=card)
+    for message_id in (invite, answer, card):
+        assert old in (await _reads(d, ZHOU, message_id))[0]
+    assert await d.errors() == []

@@ -1,0 +1,146 @@
+"""Where a meeting's messages went, and their redraws (services.meeting_messages), on SQLite and
+PostgreSQL: a remembered card or sign-up answer gets an edit queued in the outbox when the
+meeting moves, is cancelled, or the person moves up from the waitlist — only where it would read
+differently; an announcement sent in one message is found in the outbox and redrawn too."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.consultations import Meeting, MeetingMessage, RsvpAnswer, RsvpStatus
+from models.scheduling import Delivery, DeliveryState
+from services import meeting_messages, meetings
+from services.consult_common import Notifier
+from tests.consult.conftest import NOW, World
+from tests.consult.test_meetings import START, answer, published
+
+
+async def _edits(session: AsyncSession) -> list[Delivery]:
+    stmt = select(Delivery).where(col(Delivery.edit_message_id).is_not(None))
+    return list((await session.exec(stmt.order_by(col(Delivery.id)))).all())
+
+
+async def _remember_reply(
+    session: AsyncSession, world: World, notifier: Notifier, meeting: Meeting, who: str
+) -> int:
+    """What the handler does after answering a sign-up: the answer is remembered."""
+    outcome = await answer(session, world, notifier, meeting, who, RsvpAnswer.YES)
+    person = world[who]
+    text = meeting_messages.rsvp_reply(
+        meeting,
+        status=outcome.status,
+        position=outcome.position,
+        reminder_due=outcome.reminder_due,
+        when=notifier.local(meeting.starts_at),
+        render=lambda key, **a: notifier.render(person, key, **a),
+    )
+    message_id = 100 + person.id % 100
+    await meeting_messages.remember(
+        session,
+        meeting_id=meeting.id or 0,
+        chat_id=person.id,
+        message_id=message_id,
+        kind=meeting_messages.REPLY,
+        text=text,
+        rows=None,
+    )
+    return message_id
+
+
+async def test_postpone_queues_an_edit_of_the_answer(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    message_id = await _remember_reply(session, world, notifier, meeting, "b")
+    await meetings.postpone_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        starts_at=START + timedelta(days=7),
+        reason="场地维修",
+        now=NOW,
+        notifier=notifier,
+    )
+    [edit] = await _edits(session)
+    assert (edit.chat_id, edit.edit_message_id) == (world["b"].id, message_id)
+    assert edit.urgent and edit.state == DeliveryState.PENDING
+    assert "已报名：" in edit.text and "12月2日（周三）10:00" in edit.text
+    # a change that does not show in the answer (the capacity) redraws nothing
+    await meetings.edit_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        edit=meetings.MeetingEdit(capacity=40),
+        now=NOW,
+        notifier=notifier,
+    )
+    assert len(await _edits(session)) == 1
+
+
+async def test_remembering_the_same_message_again_keeps_one_row(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    for text in ("您的报名：未回复", "您的报名：参加"):
+        await meeting_messages.remember(
+            session,
+            meeting_id=meeting.id or 0,
+            chat_id=world["b"].id,
+            message_id=7,
+            kind=meeting_messages.CARD,
+            text=text,
+            rows=None,
+        )
+    [row] = (await session.exec(select(MeetingMessage))).all()
+    assert row.shown == meeting_messages.shown_digest("您的报名：参加", None)
+
+
+async def test_promotion_redraws_the_waitlisted_answer(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier, capacity=1)
+    await _remember_reply(session, world, notifier, meeting, "b")
+    waiting = await _remember_reply(session, world, notifier, meeting, "d")
+    await answer(session, world, notifier, meeting, "b", RsvpAnswer.NO)
+    now = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=world["d"].id)
+    assert now == RsvpStatus.GOING
+    [edit] = await _edits(session)  # b's answer is theirs to read again; d's is redrawn
+    assert (edit.chat_id, edit.edit_message_id) == (world["d"].id, waiting)
+    assert "已报名：" in edit.text and "候补" not in edit.text
+
+
+async def test_a_sent_announcement_is_redrawn_on_cancel(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    announced = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:")
+            )
+        )
+    ).all()
+    assert len(announced) >= 2
+    sent, long = announced[0], announced[1]
+    sent.state, sent.message_ids = DeliveryState.SENT, "41"
+    long.state, long.message_ids = DeliveryState.SENT, "42,43"  # in two parts: left alone
+    session.add_all([sent, long])
+    await session.commit()
+    await meetings.cancel_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        reason="台风",
+        now=NOW,
+        notifier=notifier,
+    )
+    [edit] = await _edits(session)
+    assert (edit.chat_id, edit.edit_message_id) == (sent.chat_id, 41)
+    assert "议事会通知" in edit.text and "已取消。原因：台风" in edit.text
+    assert edit.reply_markup is None  # no 去 / 不去 on a cancelled meeting
