@@ -214,6 +214,11 @@ async def cmd_help(
     message: Message, roles: frozenset[Role], t: Text, session: AsyncSession, user: User
 ) -> None:
     """What the bot can do, for this user's roles, and how to reach their community office."""
+    await message.answer(await help_text(t, roles, session=session, user=user))
+
+
+async def help_text(t: Text, roles: Collection[Role], *, session: AsyncSession, user: User) -> str:
+    """/help's text: what the bot does for these roles, then the person's community office."""
     text = t("help-text")
     if Role.MEMBER in roles:
         text += "\n\n" + t("help-text-member")
@@ -224,7 +229,7 @@ async def cmd_help(
     office = await org.office_of(session, user_id=user.id)
     if office is not None:
         text += "\n\n" + office_text(t, office)
-    await message.answer(text)
+    return text
 
 
 def office_text(t: Text, office: Community) -> str:

@@ -7,23 +7,28 @@ do) is offered to file it as a request, with what they typed kept as the descrip
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
+from handlers.common import help_text, send_main_menu
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.requests import Filing, compose_keyboard
 from models import Role, User
+from services import smalltalk
 
 router = Router(name="fallback")
 log = logging.getLogger(__name__)
 
-OFFER_MIN_CHARS = 6  # shorter texts ("hi", "ok") are not offered as requests
+OFFER_MIN_CHARS = 2  # letters or CJK characters: "停水了" is a matter; "?" or "1" is not
 OFFER_MAX_CHARS = 4000
 
 
@@ -94,17 +99,40 @@ async def on_unknown_message(
     user: User | None,
     roles: frozenset[Role],
     t: Text,
+    session: AsyncSession,
+    clock: Callable[[], datetime],
 ) -> None:
-    """Anything else in a private chat: offer to file typed text, else point to the menu."""
+    """Anything else in a private chat: small talk is answered as a person would; other typed
+    text is offered to be filed (a registered resident) or pointed to registration; else the
+    menu."""
     if message.chat.type != "private" or user is None:
         return
     text = (message.text or "").strip()
+    in_flow = await state.get_state() is not None
+    kind = smalltalk.classify(text) if not in_flow else None
+    menu = main_menu(t, roles, registered=user.registered)
+    if kind == smalltalk.Kind.GREETING:  # "在吗？": yes, and here is what waits for you
+        await send_main_menu(message, t, user, roles, session=session, now=clock())
+        return
+    if kind == smalltalk.Kind.HELP:
+        await message.answer(
+            await help_text(t, roles, session=session, user=user), reply_markup=menu
+        )
+        return
+    if kind is not None:
+        await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
+        return
+    says_something = sum(ch.isalnum() for ch in text) >= OFFER_MIN_CHARS
     if (
-        user.registered
-        and await state.get_state() is None
-        and OFFER_MIN_CHARS <= len(text) <= OFFER_MAX_CHARS
+        not in_flow
+        and says_something
+        and len(text) <= OFFER_MAX_CHARS
         and not text.startswith("/")
     ):
+        if not user.registered:
+            # what they typed is a matter, but a request needs an address first
+            await message.answer(t("fallback-register-first"), reply_markup=menu)
+            return
         await state.update_data(typed_text=text)
         await message.answer(
             t("fallback-offer-request"),
@@ -113,11 +141,9 @@ async def on_unknown_message(
             ),
         )
         return
-    if await state.get_state() is not None:
+    if in_flow:
         # a step that waits for a tap on the buttons above (a type, a choice, a preview):
         # typed text does not end the flow, and the answer says what the step needs
         await message.answer(t("err-choose-above"), reply_markup=cancel_keyboard(t))
         return
-    await message.answer(
-        t("err-unknown-text"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(t("err-unknown-text"), reply_markup=menu)

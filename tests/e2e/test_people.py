@@ -273,7 +273,7 @@ async def test_language_switch_and_unknown_text(linli_sandbox: Harness) -> None:
     await d.say(RESIDENT, "/lang")
     await d.tap(RESIDENT, "English")
     await d.expect(RESIDENT, "Language set to English")
-    [reply] = await d.say(RESIDENT, "hmm?")
+    [reply] = await d.say(RESIDENT, "???")
     assert "did not understand" in message_text(reply)
     assert "👤 My profile" in _keyboard_labels(reply)
 
@@ -374,9 +374,41 @@ async def test_problem_typed_at_the_menu_is_offered_as_a_request(linli_sandbox: 
     await d.expect(RESIDENT, "已经记下您说的话", since=offer["message_id"])
     preview = await d.say(RESIDENT, "✅ 说完了")
     assert any(problem in message_text(m) for m in preview)
-    # An unregistered user gets the menu instead (they must register first).
+    # An unregistered user is told how: an address first, then the request.
     [menu] = await d.say(NEW, problem)
-    assert "没有看懂" in message_text(menu)
+    assert "请先点「🏠 登记住址」" in message_text(menu), message_text(menu)
+    assert "要把这件事报给社区吗" not in message_text(menu)
+
+
+async def test_a_short_matter_is_offered_too(linli_sandbox: Harness) -> None:
+    """'停水了' is three characters and a whole matter; it was answered '没有看懂您的意思'."""
+    d = linli_sandbox.driver
+    [offer] = await d.say(RESIDENT, "停水了")
+    assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)
+    [unknown] = await d.say(RESIDENT, "？")
+    assert "没有看懂" in message_text(unknown), message_text(unknown)
+
+
+async def test_small_talk_is_answered_as_a_person_would(linli_sandbox: Harness) -> None:
+    """Greeting, thanks, 'ok' and 'how does this work' are not matters to file, and
+    '没有看懂您的意思' was the wrong answer to them."""
+    d = linli_sandbox.driver
+    [hello] = await d.say(RESIDENT, "在吗？")
+    assert "您好，周阿姨" in message_text(hello), message_text(hello)  # /start's greeting
+    [thanks] = await d.say(RESIDENT, "谢谢你们啦！")
+    assert message_text(thanks).startswith("不客气"), message_text(thanks)
+    [ok] = await d.say(RESIDENT, "好的")
+    assert message_text(ok).startswith("好的。"), message_text(ok)
+    [how] = await d.say(RESIDENT, "这个怎么用啊")
+    assert "使用帮助" in message_text(how) and "阳光社区服务中心" in message_text(how)
+    for reply in (hello, thanks, ok, how):
+        assert "要把这件事报给社区吗" not in message_text(reply)
+        assert "没有看懂" not in message_text(reply)
+    # thanks with a matter in it is still a matter
+    [offer] = await d.say(RESIDENT, "谢谢，不过楼道灯还是不亮")
+    assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)
+    [hi] = await d.say(ALEX, "Hi there!")
+    assert "没有看懂" not in message_text(hi) and "Hello" in message_text(hi), message_text(hi)
 
 
 async def test_member_sign_up_asks_consent_first(linli_sandbox: Harness) -> None:

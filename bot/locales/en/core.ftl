@@ -155,6 +155,10 @@ cmd-quiet = Quiet hours
 fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.
 fallback-file-button = 📝 Report it
 fallback-draft-started = All right, we have noted what you wrote. You can add more text, photos, a voice note or a location; tap "✅ Done" when finished.
+smalltalk-thanks = You're welcome! We're here whenever you need us.
+smalltalk-ack = All right. Tap a button below whenever you need something.
+smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
+fallback-register-first = To report this to the community, first tap “{ menu-register }” (it takes a minute), then tap “{ menu-order-new }” and tell us.
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -128,6 +128,10 @@ cmd-quiet = 免打扰时段
 fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。
 fallback-file-button = 📝 报给社区
 fallback-draft-started = 好的，已经记下您说的话。还可以补充文字、照片、语音或位置；说完请点「✅ 说完了」。
+smalltalk-thanks = 不客气！有需要随时找我们。
+smalltalk-ack = 好的。有需要时点下面的按钮就行。
+smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
+fallback-register-first = 要把这件事报给社区，请先点「{ menu-register }」登记您的住址（只要一分钟），再点「{ menu-order-new }」说给我们听。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -131,6 +131,10 @@ cmd-quiet = 免打擾時段
 fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。
 fallback-file-button = 📝 報給社區
 fallback-draft-started = 好的，已經記下您說的話。還可以補充文字、照片、語音或位置；說完請點「✅ 說完了」。
+smalltalk-thanks = 不客氣！有需要隨時找我們。
+smalltalk-ack = 好的。有需要時點下面的按鈕就行。
+smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
+fallback-register-first = 要把這件事報給社區，請先點「{ menu-register }」登記您的住址（只要一分鐘），再點「{ menu-order-new }」說給我們聽。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

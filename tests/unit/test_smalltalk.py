@@ -1,0 +1,54 @@
+"""Small talk is recognised only when the whole message is small talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.smalltalk import Kind, classify
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("你好", Kind.GREETING),
+        ("在吗？", Kind.GREETING),
+        ("您好！👋", Kind.GREETING),
+        ("你们好", Kind.GREETING),
+        ("在吗在吗", Kind.GREETING),
+        ("Hi there!", Kind.GREETING),
+        ("谢谢你们啦！", Kind.THANKS),
+        ("太感谢了", Kind.THANKS),
+        ("辛苦社区工作人员了", Kind.THANKS),
+        ("好的，谢谢", Kind.THANKS),  # the stronger of the two
+        ("thank you so much!", Kind.THANKS),
+        ("好的", Kind.ACK),
+        ("收到👌", Kind.ACK),
+        ("哈哈哈", Kind.ACK),
+        ("OK", Kind.ACK),
+        ("拜拜", Kind.BYE),
+        ("你好，怎么用", Kind.HELP),
+        ("我不会用", Kind.HELP),
+    ],
+)
+def test_small_talk(text: str, kind: Kind) -> None:
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电梯坏了",
+        "停水了",
+        "下水道堵了",  # 下 is a filler, 水道堵 is not small talk
+        "早上漏水",  # starts like 早 (a greeting)
+        "谢谢，楼道灯还是不亮",
+        "可以帮我修一下吗",
+        "him",  # 'hi' only as a whole word
+        "那个",  # fillers alone
+        "",
+        "？？",
+        "你好" * 20,  # too long to be small talk
+    ],
+)
+def test_not_small_talk(text: str) -> None:
+    assert classify(text) is None
