@@ -19,6 +19,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -26,6 +27,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import User
 from models.consultations import Meeting, MeetingMessage, MeetingStatus, Rsvp, RsvpStatus
 from models.scheduling import Delivery, DeliveryState
+from services import delivery as outbox
 from services.consult_common import Notifier, checkin_data
 
 CARD = "card"
@@ -148,6 +150,51 @@ def _rows_of(markup: dict[str, Any] | None) -> Rows:
     ]
 
 
+async def _rewrite_held_announcements(
+    session: AsyncSession, *, meeting: Meeting, notifier: Notifier
+) -> None:
+    """Announcements not sent yet (held by quiet hours) go out as the meeting now is; those of
+    a cancelled meeting do not go at all (the cancellation notice tells them)."""
+    from services.meetings import card_args
+
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    waiting = or_(
+        col(Delivery.state) == DeliveryState.PENDING,
+        and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+    )
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:"), waiting
+    )
+    held = list((await session.exec(stmt)).all())
+    if not held:
+        return
+    if meeting.status == MeetingStatus.CANCELLED:
+        for row in held:
+            if row.state == DeliveryState.PENDING:
+                row.state, row.error = DeliveryState.CANCELLED, "meeting cancelled"
+                session.add(row)
+        return
+    people = {
+        u.id: u
+        for u in (
+            await session.exec(select(User).where(col(User.id).in_([r.chat_id for r in held])))
+        ).all()
+    }
+    args = await card_args(session, meeting=meeting, notifier=notifier)
+    for row in held:
+        person = people.get(row.chat_id)
+        if person is None:
+            continue
+        text = notifier.render(person, "meeting-announce", **args)
+        await outbox.rewrite_unsent(
+            session, where=[col(Delivery.id) == row.id], rewrite=partial(_replace, text)
+        )
+
+
+def _replace(new: str, _old: str) -> str:
+    return new
+
+
 async def _adopt_announcements(session: AsyncSession, *, meeting: Meeting) -> None:
     """The announcements sent (one message each) become messages to redraw, showing what the
     outbox sent."""
@@ -198,6 +245,7 @@ async def redraw(
 
     assert meeting.id is not None
     if user_ids is None:  # the announcement shows no one's answer: redrawn on a change to all
+        await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
         await _adopt_announcements(session, meeting=meeting)
     stmt = select(MeetingMessage).where(MeetingMessage.meeting_id == meeting.id)
     if user_ids is not None:

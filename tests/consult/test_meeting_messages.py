@@ -144,3 +144,59 @@ async def test_a_sent_announcement_is_redrawn_on_cancel(
     assert (edit.chat_id, edit.edit_message_id) == (sent.chat_id, 41)
     assert "议事会通知" in edit.text and "已取消。原因：台风" in edit.text
     assert edit.reply_markup is None  # no 去 / 不去 on a cancelled meeting
+
+
+async def _announcements(session: AsyncSession, meeting: Meeting) -> list[Delivery]:
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:")
+    )
+    rows = await session.exec(stmt.execution_options(populate_existing=True))
+    return list(rows.all())
+
+
+async def test_a_held_announcement_goes_out_as_the_meeting_now_is(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    held = await _announcements(session, meeting)
+    assert held and all(d.state == DeliveryState.PENDING for d in held)  # not sent yet
+    await meetings.postpone_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        starts_at=START + timedelta(days=7),
+        reason="场地维修",
+        now=NOW,
+        notifier=notifier,
+    )
+    for row in await _announcements(session, meeting):
+        assert "12月2日（周三）10:00" in row.text and row.reply_markup
+    await meetings.cancel_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        reason="台风",
+        now=NOW,
+        notifier=notifier,
+    )
+    assert {d.state for d in await _announcements(session, meeting)} == {DeliveryState.CANCELLED}
+
+
+async def test_a_new_place_redraws_the_answer(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    await _remember_reply(session, world, notifier, meeting, "b")
+    await meetings.edit_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        edit=meetings.MeetingEdit(place="社区二楼活动室"),
+        now=NOW,
+        notifier=notifier,
+    )
+    [edit] = await _edits(session)
+    assert "📍 社区二楼活动室" in edit.text and "架空层" not in edit.text
