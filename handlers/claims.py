@@ -31,8 +31,9 @@ from handlers.order_ui import (
 )
 from handlers.text_steps import refuse_button_labels
 from models import MemberProfile
-from models.orders import OrderStatus
+from models.orders import OrderStatus, can_transition
 from services import orders as order_service
+from services.errors import Conflict
 from services.order_common import category
 
 router = Router(name="claims")
@@ -297,6 +298,16 @@ async def on_reason_prompt(
     )
     step = ClaimFlow.release if action == "mrel" else ClaimFlow.cancel
     flow = "Release" if step == ClaimFlow.release else "OrderCancel"
+    status = str(view.order.status)
+    if (action == "mrel" and status not in (OrderStatus.OPEN, OrderStatus.CLAIMED)) or (
+        action == "scan" and not can_transition("order", status, OrderStatus.CANCELLED)
+    ):
+        # an older card's button (reported done, verified or cancelled since): no reason is
+        # asked for a step that could only fail (before: asked, then refused every answer)
+        done = action == "mrel" and status == OrderStatus.DONE
+        key = "order-report-already" if done else "order-err-changed"
+        await answer_once(query, ctx.t(key, number=view.order.number), alert=True)
+        return
     if await asks_first(query, callback_data, state, ctx.t, starting=flow):
         return
     await state.clear()
@@ -310,14 +321,21 @@ async def on_reason_prompt(
 async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Release the claim with the reason typed; the order is offered again."""
     values = await state.get_data()
-    out = await order_service.release_claim(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=int(values["oid"]),
-        reason=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.release_claim(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=int(values["oid"]),
+            reason=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
+        # and refused every answer until 取消)
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return
     await state.clear()
     assert out.order is not None
     await message.answer(
@@ -330,14 +348,21 @@ async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) 
 async def on_cancel_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Staff cancel the order; the matter goes back to the queue."""
     values = await state.get_data()
-    out = await order_service.cancel_order(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=int(values["oid"]),
-        reason=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.cancel_order(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=int(values["oid"]),
+            reason=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
+        # and refused every answer until 取消)
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return
     await state.clear()
     assert out.order is not None
     await message.answer(
