@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,22 @@ def _day(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r}: give a date as YYYY-MM-DD") from None
+
+
+def _unwritable(out: Path) -> str | None:
+    """Why the ledger cannot be written to `out`, found before the database is read."""
+    if out.is_dir():
+        return "is a directory; give a file name"
+    existed = out.exists()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("ab"):
+            pass
+    except OSError as exc:
+        return f"cannot be written ({exc.strerror or exc})"
+    if not existed:
+        out.unlink()
+    return None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -35,9 +51,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.to < args.from_:
         print("linli export: --to is before --from", file=sys.stderr)
         return 2
-    start = datetime.combine(args.from_, time(0), tzinfo=zone)
-    end = datetime.combine(args.to + timedelta(days=1), time(0), tzinfo=zone)
+    try:  # the day after --to, and both ends in UTC, exist (not so for 9999-12-31, 0001-01-01)
+        start = datetime.combine(args.from_, time(0), tzinfo=zone)
+        end = datetime.combine(args.to + timedelta(days=1), time(0), tzinfo=zone)
+        start.astimezone(UTC), end.astimezone(UTC)
+    except OverflowError:
+        print("linli export: a date is out of range (give years 2 to 9998)", file=sys.stderr)
+        return 2
     out = Path(args.out or f"ledger-{args.from_:%Y%m%d}-{args.to:%Y%m%d}.xlsx")
+    problem = _unwritable(out)
+    if problem:
+        print(f"linli export: --out {out}: {problem}", file=sys.stderr)
+        return 2
 
     async def main() -> int:
         try:

@@ -110,7 +110,7 @@ def _households(value: Any, *, where: str) -> int:
         return 0
     try:
         number = int(float(str(value).strip()))
-    except ValueError:
+    except (ValueError, OverflowError):  # 'abc', 'nan'; 'inf', '1e999'
         raise OrgFileError(f"{where}: households {value!r} is not a number") from None
     if not 0 <= number <= 100_000:
         raise OrgFileError(f"{where}: households {number} is out of range")
@@ -130,6 +130,8 @@ def read_org_file(path: Path) -> list[BuildingRow]:
     """Parse and validate a YAML, CSV or XLSX org file (raises OrgFileError)."""
     if not path.exists():
         raise OrgFileError(f"{path}: no such file")
+    if not path.is_file():
+        raise OrgFileError(f"{path}: not a file")
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
         rows = _read_yaml(path)
@@ -147,9 +149,11 @@ def read_org_file(path: Path) -> list[BuildingRow]:
 
 def _read_yaml(path: Path) -> list[BuildingRow]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise OrgFileError(f"{path.name}: not valid YAML ({exc})") from None
+        data = yaml.safe_load(_read_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise OrgFileError(f"{path.name}: not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise OrgFileError(f"{path.name}: not valid YAML ({_yaml_problem(exc)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("communities"), list):
         raise OrgFileError(f"{path.name}: expected a mapping with a 'communities' list")
     rows: list[BuildingRow] = []
@@ -196,8 +200,26 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
     return rows
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # unreadable: permissions, a device, an I/O error
+        raise OrgFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """PyYAML's error on one line: what is wrong and where (its own text spans several)."""
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if problem is None:
+        return " ".join(str(exc).split())
+    if mark is None:
+        return str(problem)
+    return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
+
+
 def _csv_rows(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

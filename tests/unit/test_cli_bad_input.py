@@ -1,0 +1,96 @@
+"""A bad file or argument given to `linli` gets one line saying what is wrong, not a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}"
+    monkeypatch.setenv("LINLI_DATABASE_URL", url)
+    return url
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        (
+            "org.yaml",
+            "communities:\n  - name: 阳光社区\n    grids: [oops\n",
+            "org.yaml: not valid YAML (expected ',' or ']', but got '<stream end>' at line 4,",
+        ),
+        ("org.yaml", "a: b: c\n", "not valid YAML (mapping values are not allowed here at line 1"),
+        ("org.yaml", b"communities: \xff\n", "org.yaml: not UTF-8 text"),
+        (
+            "org.csv",
+            "community,grid,building,households\n阳光社区,第一网格,1号楼,inf\n",
+            "org.csv row 2: households 'inf' is not a number",
+        ),
+        (
+            "org.csv",
+            "community,grid,building,households\n阳光社区,第一网格,1号楼,1e999\n",
+            "org.csv row 2: households '1e999' is not a number",
+        ),
+    ],
+)
+def test_a_bad_org_file_gets_one_line(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: str | bytes,
+    said: str,
+) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    assert main(["org", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert said in err
+    assert err.count("\n") == 1, err
+
+
+def test_an_org_file_that_is_a_folder(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "org.yaml"
+    folder.mkdir()
+    assert main(["org", "import", str(folder)]) == 1
+    assert capsys.readouterr().err == f"error: {folder}: not a file\n"
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2026-01-01", "9999-12-31"), ("0001-01-01", "2026-12-31")]
+)
+def test_export_dates_out_of_range(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], start: str, end: str
+) -> None:
+    out = tmp_path / "ledger.xlsx"
+    assert main(["export", "--from", start, "--to", end, "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        "linli export: a date is out of range (give years 2 to 9998)\n"
+    )
+    assert not out.exists()
+
+
+def test_export_into_a_folder_or_nowhere(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    days = ["--from", "2026-12-01", "--to", "2026-12-05"]
+    assert main(["export", *days, "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"linli export: --out {tmp_path}: is a directory; give a file name\n"
+    )
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["export", *days, "--out", str(blocker / "ledger.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"linli export: --out {blocker / 'ledger.xlsx'}: cannot be written (")
+    assert err.count("\n") == 1
