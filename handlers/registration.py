@@ -25,7 +25,7 @@ from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.notify import notify
 from handlers.text_steps import refuse_button_labels, refused_labels
 from models import Community, Grid, Role, User
-from services import org
+from services import address, org
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
 
@@ -100,13 +100,60 @@ async def _ask_community(
         await message.answer(t("reg-choose-community"), reply_markup=markup)
 
 
-@router.message(StateFilter(Reg.community), F.text, ~F.text.in_(all_flow_labels()))
-async def need_community_refresh(
-    message: Message, state: FSMContext, session: AsyncSession, t: Text
+@router.message(
+    StateFilter(Reg.community, Reg.grid, Reg.building), F.text, ~F.text.in_(all_flow_labels())
+)
+async def on_typed_address(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
 ) -> None:
-    """Typed text while a button is expected: show the choices again (a flow button's label is
-    left to the fallback: cancel cancels, others do not apply here)."""
-    await _ask_community(message, state, session=session, t=t)
+    """An address written where buttons are shown ("我住阳光社区1号楼302"): take what can be read
+    and ask only for the rest; if nothing new can be read, say how and show the choices again
+    (a flow button's label is left to the fallback: cancel cancels, others do not apply)."""
+    data = await state.get_data()
+    at_community = await state.get_state() == Reg.community.state
+    known = None if at_community else data.get("community_id")
+    guess = await address.read_address(session, message.text or "", community_id=known)
+    if guess.community is None or (known is not None and guess.building is None):
+        await message.answer(t("reg-typed-not-read"))
+        if at_community:
+            await _ask_community(message, state, session=session, t=t)
+        return
+    await state.update_data(community_id=guess.community.id)
+    parts = [guess.community.name]
+    if guess.building is None:
+        await message.answer(t("reg-typed-read", address=" · ".join(parts)))
+        await state.set_state(Reg.grid)
+        grids = await org.list_grids(session, community_id=guess.community.id or 0)
+        await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
+        return
+    await state.update_data(grid_id=guess.building.grid_id, building_id=guess.building.id)
+    parts.append(guess.building.name)
+    if guess.room is None:
+        await message.answer(t("reg-typed-read", address=" · ".join(parts)))
+        await state.set_state(Reg.room)
+        await message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
+        return
+    try:
+        await user_service.register_address(
+            session,
+            user=user,
+            community_id=guess.community.id or 0,
+            grid_id=guess.building.grid_id,
+            building_id=guess.building.id or 0,
+            room=guess.room,
+            now=clock(),
+        )
+    except InvalidInput as exc:  # the room, after all: ask for it
+        await state.set_state(Reg.room)
+        await message.answer(t(exc.key, **exc.args_), reply_markup=cancel_keyboard(t))
+        return
+    await message.answer(t("reg-typed-read", address=" · ".join([*parts, guess.room])))
+    await ask_phone(message, state, t)
 
 
 @router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "agree"))

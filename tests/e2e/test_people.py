@@ -529,3 +529,29 @@ async def test_forged_huge_ids_get_the_stale_answer(linli_sandbox: Harness) -> N
     for data in (f"oc:sreq:{huge}:0", f"mr:approve:{huge}:0", f"reg:building:{huge}"):
         answer = await d.click(RESIDENT, menu["message_id"], data=data)
         assert "失效" in answer["answer"]["text"], data
+
+
+async def test_an_address_typed_at_the_buttons_is_read(linli_sandbox: Harness) -> None:
+    """Older residents write their address where buttons are shown; the form takes what it can
+    read and asks only for the rest, instead of showing the same buttons again."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(NEW, "🏠 登记住址")
+    await d.tap(NEW, "同意并继续")
+    await d.expect(NEW, "请选择您所在的")
+    [unread] = (await d.say(NEW, "我不知道"))[:1]
+    assert "没能从您写的内容里认出地址" in message_text(unread), message_text(unread)
+    replies = await d.say(NEW, "我住在阳光社区一号楼302")
+    assert "记下了：阳光社区 · 1号楼 · 302" in message_text(replies[0]), replies
+    await d.expect(NEW, "手机号")
+    await d.say(NEW, "跳过")
+    await d.expect(NEW, "登记完成")
+    async with h.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.room == "302" and user.building_id is not None
+    # only the community: the grid question follows
+    await d.say(NEW, "/register")
+    await d.expect(NEW, "请选择您所在的")
+    replies = await d.say(NEW, "和谐社区")
+    assert "记下了：和谐社区" in message_text(replies[0]), replies
+    await d.expect(NEW, "网格")

@@ -1,0 +1,136 @@
+"""An address typed in words where the registration form shows buttons.
+
+Older residents answer "请选择您所在的社区" by writing their address ("我住阳光社区1号楼302"). The
+form should take what it can read from that — the community, the building, the room — and ask
+only for the rest, not show the same buttons again. `read_address` finds community and building
+names (a building '3号楼' also as '3栋', '3幢', '三号楼'), and a room number in what is left.
+A name found in two places (two communities with a '1号楼', and no community named) is not
+guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Community
+from services.errors import InvalidInput
+from services.validation import room_number
+
+
+@dataclass(frozen=True)
+class AddressGuess:
+    """What could be read: each part or None."""
+
+    community: Community | None = None
+    building: Building | None = None
+    room: str | None = None
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_NUMBER = re.compile(r"[零一二两三四五六七八九十]+(?=号楼|号|栋|幢|座|单元|楼)")
+_BUILDING_NO = re.compile(r"^(\d+)(?:号楼|号|栋|幢|座)$")
+_BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座", "号")
+_ROOM = re.compile(r"(?<!\d)(?:\d{1,2}单元\d{3,4}室?|\d{1,2}-\d{3,4}|\d{3,4}室?)(?!\d)")
+
+
+def _cn_to_int(word: str) -> int | None:
+    """一 … 九十九 as a number (building numbers); None for other forms."""
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = _DIGITS.get(tens, -1) if tens else 1
+        o = _DIGITS.get(ones, -1) if ones else 0
+        return None if t < 0 or o < 0 else t * 10 + o
+    if len(word) == 1:
+        return _DIGITS.get(word)
+    return None
+
+
+def _normal(text: str) -> str:
+    """Full-width to plain (NFKC), no spaces, lowercase, 三号楼 → 3号楼."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"\s+", "", text)
+
+    def arabic(m: re.Match[str]) -> str:
+        n = _cn_to_int(m.group(0))
+        return str(n) if n is not None else m.group(0)
+
+    return _CN_NUMBER.sub(arabic, text)
+
+
+def _building_forms(name: str) -> list[str]:
+    """How residents write a building: '3号楼' also '3栋', '3幢', '3座', '3号'."""
+    plain = _normal(name)
+    match = _BUILDING_NO.match(plain)
+    if match is None:
+        return [plain]
+    return [match.group(1) + suffix for suffix in _BUILDING_SUFFIXES]
+
+
+def _community_forms(name: str) -> list[str]:
+    plain = _normal(name)
+    short = plain.removesuffix("社区")
+    return [plain, short] if short != plain and len(short) >= 2 else [plain]
+
+
+def _find(text: str, forms: list[str]) -> tuple[int, int] | None:
+    """The first place (start, end) a form occurs as a whole number (not '1号楼' in '11号楼')."""
+    for form in sorted(forms, key=len, reverse=True):
+        start = text.find(form)
+        while start >= 0:
+            if not (form[0].isdigit() and start > 0 and text[start - 1].isdigit()):
+                return start, start + len(form)
+            start = text.find(form, start + 1)
+    return None
+
+
+async def read_address(
+    session: AsyncSession, text: str, *, community_id: int | None = None
+) -> AddressGuess:
+    """The community, building and room this text names (within `community_id` when the
+    community is already known); parts that cannot be read for sure are None."""
+    plain = _normal(text)
+    if not plain:
+        return AddressGuess()
+    communities = list((await session.exec(select(Community))).all())
+    community: Community | None = None
+    if community_id is not None:
+        community = next((c for c in communities if c.id == community_id), None)
+    else:
+        named = [(c, _find(plain, _community_forms(c.name))) for c in communities]
+        found = [(c, span) for c, span in named if span is not None]
+        if len(found) == 1:
+            community, at = found[0]
+            assert at is not None
+            plain = plain[: at[0]] + " " + plain[at[1] :]
+    stmt = select(Building)
+    if community is not None:
+        stmt = stmt.where(col(Building.community_id) == community.id)
+    hits: list[tuple[Building, tuple[int, int]]] = []
+    for candidate in (await session.exec(stmt)).all():
+        where = _find(plain, _building_forms(candidate.name))
+        if where is not None:
+            hits.append((candidate, where))
+    longest = max((end - start for _, (start, end) in hits), default=0)
+    hits = [(b, s) for b, s in hits if s[1] - s[0] == longest]
+    building: Building | None = None
+    if len(hits) == 1:
+        building, (start, end) = hits[0]
+        if community is None:
+            community = next((c for c in communities if c.id == building.community_id), None)
+        plain = plain[:start] + " " + plain[end:]
+    room: str | None = None
+    if building is not None:
+        match = _ROOM.search(plain)
+        if match is not None:
+            try:
+                room = room_number(match.group(0))
+            except InvalidInput:
+                room = None
+    return AddressGuess(community=community, building=building, room=room)

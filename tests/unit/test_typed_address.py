@@ -1,0 +1,63 @@
+"""An address written in words is read as far as it can be, and nothing is guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.address import read_address
+from services.org import import_org, read_org_file
+
+
+@pytest.fixture
+async def org(session: AsyncSession, tmp_path: Path) -> AsyncSession:
+    path = tmp_path / "org.csv"
+    path.write_text(
+        "社区,网格,楼栋,户数\n"
+        "阳光社区,第一网格,1号楼,60\n"
+        "阳光社区,第一网格,11号楼,60\n"
+        "阳光社区,第二网格,3栋,40\n"
+        "阳光社区,第二网格,综合楼,10\n"
+        "和谐社区,一网格,1号楼,50\n"
+        "和谐社区,一网格,7号楼,50\n"
+    )
+    await import_org(session, rows=read_org_file(path))
+    return session
+
+
+async def _read(session: AsyncSession, text: str, community_id: int | None = None) -> tuple:
+    guess = await read_address(session, text, community_id=community_id)
+    return (
+        guess.community.name if guess.community else None,
+        guess.building.name if guess.building else None,
+        guess.room,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("我住在阳光社区一号楼302", ("阳光社区", "1号楼", "302")),
+        ("阳光 1栋 2单元301", ("阳光社区", "1号楼", "2单元301")),
+        ("阳光社区11号楼", ("阳光社区", "11号楼", None)),  # not 1号楼
+        ("阳光社区三号楼 502室", ("阳光社区", "3栋", "502室")),
+        ("阳光社区综合楼3-201", ("阳光社区", "综合楼", "3-201")),
+        ("和谐社区", ("和谐社区", None, None)),
+        ("７号楼１０２", ("和谐社区", "7号楼", "102")),  # the only 7号楼 names its community
+        ("1号楼302", (None, None, None)),  # two communities have a 1号楼: not guessed
+        ("阳光社区1号楼 电话13912345678", ("阳光社区", "1号楼", None)),  # not a room
+        ("楼道灯坏了", (None, None, None)),
+        ("", (None, None, None)),
+    ],
+)
+async def test_read_address(org: AsyncSession, text: str, read: tuple) -> None:
+    assert await _read(org, text) == read
+
+
+async def test_within_a_known_community(org: AsyncSession) -> None:
+    sunshine = await read_address(org, "阳光社区")
+    assert sunshine.community is not None
+    assert await _read(org, "1号楼 302", sunshine.community.id) == ("阳光社区", "1号楼", "302")
+    assert await _read(org, "7号楼", sunshine.community.id) == ("阳光社区", None, None)
