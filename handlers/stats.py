@@ -50,9 +50,17 @@ def _period(ref: int, extra: int, *, now: datetime, zone: tzinfo) -> tuple[datet
     """The bounds a stats button names: a preset (ref indexes PERIODS, extra 0) or days typed
     after /stats (ref and extra the first and last day as YYYYMMDD)."""
     if extra:
-        first, last = _day(ref), _day(extra)
+        first, last = _days(ref, extra)
         return stats_service.day_bounds(first, last, zone=zone)
     return stats_service.period_bounds(PERIODS[ref % len(PERIODS)], now=now, zone=zone)
+
+
+def _days(ref: int, extra: int) -> tuple[date, date]:
+    """The first and last day a button names; one /stats could not have sent is stale."""
+    first, last = _day(ref), _day(extra)
+    if not stats_service.period_days_ok(first, last):
+        raise InvalidInput("err-stale-button")
+    return first, last
 
 
 def _day(number: int) -> date:
@@ -66,7 +74,7 @@ def _label(t: Text, ref: int, extra: int) -> str:
     """How the period reads: 本月, or 2026-11-01 至 2026-11-30."""
     if not extra:
         return t(f"order-period-{PERIODS[ref % len(PERIODS)]}")
-    first, last = _day(ref), _day(extra)
+    first, last = _days(ref, extra)
     if first == last:
         return first.isoformat()
     return t("order-period-days", first=first.isoformat(), last=last.isoformat())
@@ -186,9 +194,11 @@ async def on_stats_period(
     clock: Any,
 ) -> None:
     """The figures of the period, a chart, and the export button."""
+    ref, extra = callback_data.ref, callback_data.extra
+    if extra:  # a forged period is refused as the tap's answer, before it is answered
+        _days(ref, extra)
     await answer_once(query)
     if isinstance(query.message, Message):
-        ref, extra = callback_data.ref, callback_data.extra
         await _send_stats(query.message, session, user, roles, t, settings, clock(), ref, extra)
 
 

@@ -126,6 +126,10 @@ class Stats:
 PERIODS = ("week", "month", "last_month", "year")
 
 # a year, a year and month, or a date: 2026 · 2026-11 · 2026年11月 · 2026-11-05 · 2026/11/5
+# The years a period may span: its days and the day after its last, in local time and in UTC,
+# must exist (Python's dates end at 9999-12-31 and start at 0001-01-01).
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
 _TYPED_DAY = re.compile(
     r"(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?)?"
 )
@@ -159,12 +163,17 @@ def typed_period(text: str) -> tuple[date, date]:
         raise InvalidInput("order-stats-err-period")
     try:
         first, last = _days(found[0]), _days(found[-1])
-    except ValueError:
+    except (ValueError, OverflowError):  # 2026-13, or the month after 9999-12
         raise InvalidInput("order-stats-err-period") from None
     start, end = first[0], last[1]
-    if end < start:
+    if not period_days_ok(start, end):
         raise InvalidInput("order-stats-err-period")
     return start, end
+
+
+def period_days_ok(first: date, last: date) -> bool:
+    """Whether `first`..`last` is a period /stats can read: in order, within the years allowed."""
+    return first <= last and first.year >= FIRST_YEAR and last.year <= LAST_YEAR
 
 
 def _days(match: re.Match[str]) -> tuple[date, date]:
