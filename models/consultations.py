@@ -176,7 +176,7 @@ class MeetingMessage(SQLModel, table=True):
     meeting_id: int = Field(foreign_key="meetings.id", index=True)
     chat_id: int = Field(sa_type=BigInteger)
     message_id: int = Field(sa_type=BigInteger)
-    kind: str = Field(sa_type=String(16))  # card / reply / announce
+    kind: str = Field(sa_type=String(16))  # card / reply / announce / notice
     shown: str = Field(default="", sa_type=String(64))  # digest of what it shows now
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

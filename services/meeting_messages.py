@@ -1,13 +1,14 @@
 """Messages that show a meeting, kept true: a resident's meeting card, the answer to their
 sign-up ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位") and the announcement they got are redrawn
 when the meeting's time, place or title changes, when it is cancelled, and when their place
-in it changes (moved up from the waitlist, or up the waitlist).
+in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
+(延期, 修改) keeps what it said, with what is true now under it.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
-what it is, a digest of what it shows); an announcement is found in the delivery outbox that
-sent it. A redraw is an edit queued in the outbox (services.delivery, `edit_message_id`), sent
-at once (an edit wakes nobody) and only where the message would read differently. A message
-that can no longer be edited (deleted, too old) is left as it is.
+what it is, a digest of what it shows); an announcement or a notice is found in the delivery
+outbox that sent it. A redraw is an edit queued in the outbox (services.delivery,
+`edit_message_id`), sent at once (an edit wakes nobody) and only where the message would read
+differently. A message that can no longer be edited (deleted, too old) is left as it is.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from services.consult_common import Notifier, checkin_data
 CARD = "card"
 REPLY = "reply"
 ANNOUNCE = "announce"
+NOTICE = "notice"  # of an earlier change (延期, 修改)
 
 Rows = list[list[tuple[str, str]]]
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
@@ -195,27 +197,41 @@ def _replace(new: str, _old: str) -> str:
     return new
 
 
-async def _adopt_announcements(session: AsyncSession, *, meeting: Meeting) -> None:
-    """The announcements sent (one message each) become messages to redraw, showing what the
-    outbox sent."""
+async def _adopt_sent(
+    session: AsyncSession, *, meeting: Meeting
+) -> dict[tuple[int, int], tuple[str, Rows]]:
+    """The announcements and the notices of earlier changes (延期, 修改) sent, one message each,
+    become messages to redraw, showing what the outbox sent. Returns what each notice said
+    as sent: a notice is redrawn as it was, with what is true now under it."""
+    prefixes = {
+        f"meeting:{meeting.id}:announce:": ANNOUNCE,
+        f"meeting:{meeting.id}:postpone:": NOTICE,
+        f"meeting:{meeting.id}:edit:": NOTICE,
+    }
     stmt = select(Delivery).where(
-        col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:"),
+        or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
         col(Delivery.state) == DeliveryState.SENT,
     )
-    sent = [(d.chat_id, d.message_id_list, d) for d in (await session.exec(stmt)).all()]
-    sent = [(chat, ids, d) for chat, ids, d in sent if len(ids) == 1]  # a long one: left alone
+    sent = []
+    for row in (await session.exec(stmt)).all():
+        ids = row.message_id_list
+        if len(ids) != 1:  # a long one, in parts: left alone
+            continue
+        kind = next(k for p, k in prefixes.items() if (row.dedupe_key or "").startswith(p))
+        sent.append((row.chat_id, ids[0], kind, row.text, _rows_of(row.reply_markup)))
     if not sent:
-        return
+        return {}
     known = set(
         (
             await session.exec(
                 select(MeetingMessage.chat_id, MeetingMessage.message_id).where(
-                    MeetingMessage.meeting_id == meeting.id, MeetingMessage.kind == ANNOUNCE
+                    MeetingMessage.meeting_id == meeting.id,
+                    col(MeetingMessage.kind).in_([ANNOUNCE, NOTICE]),
                 )
             )
         ).all()
     )
-    for chat_id, [message_id], delivery in sent:
+    for chat_id, message_id, kind, text, rows in sent:
         if (chat_id, message_id) in known:
             continue
         session.add(
@@ -223,11 +239,12 @@ async def _adopt_announcements(session: AsyncSession, *, meeting: Meeting) -> No
                 meeting_id=meeting.id or 0,
                 chat_id=chat_id,
                 message_id=message_id,
-                kind=ANNOUNCE,
-                shown=shown_digest(delivery.text, _rows_of(delivery.reply_markup)),
+                kind=kind,
+                shown=shown_digest(text, rows),
             )
         )
     await session.flush()
+    return {(chat, message): (text, rows) for chat, message, kind, text, rows in sent}
 
 
 async def redraw(
@@ -244,9 +261,13 @@ async def redraw(
     from services.meetings import card_args, reminder_ahead, waitlist_position
 
     assert meeting.id is not None
-    if user_ids is None:  # the announcement shows no one's answer: redrawn on a change to all
+    # the announcement and the notices of earlier changes show no one's answer: redrawn on a
+    # change of the meeting, for everyone
+    if user_ids is None:
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
-        await _adopt_announcements(session, meeting=meeting)
+        notices = await _adopt_sent(session, meeting=meeting)
+    else:
+        notices = {}
     stmt = select(MeetingMessage).where(MeetingMessage.meeting_id == meeting.id)
     if user_ids is not None:
         stmt = stmt.where(col(MeetingMessage.chat_id).in_(list(user_ids)))
@@ -295,6 +316,13 @@ async def redraw(
                 when=notifier.local(meeting.starts_at),
                 render=render,
             )
+        elif message.kind == NOTICE:
+            said = notices.get((message.chat_id, message.message_id))
+            if said is None:
+                continue
+            text, rows = said[0] + "\n" + _now_line(meeting, notifier, render), said[1]
+            if not published:
+                rows = []
         else:
             text = render("meeting-announce", **args)
             if meeting.status == MeetingStatus.CANCELLED:
@@ -318,6 +346,14 @@ async def redraw(
         )
         redrawn += 1
     return redrawn
+
+
+def _now_line(meeting: Meeting, notifier: Notifier, render: Render) -> str:
+    """Under a notice of an earlier change: that it was cancelled, or when and where now."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    where = meeting.place or meeting.online_link or "-"
+    return render("meeting-now-since", when=notifier.local(meeting.starts_at), where=where)
 
 
 def _keyboard(rows: Rows) -> dict[str, Any] | None:

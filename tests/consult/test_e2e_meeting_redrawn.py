@@ -1,7 +1,8 @@
 """What a resident was shown about a meeting stays true (found walking the flows as 周阿姨 and
 吴大爷). After 延期 the announcement they got, the card they opened and the answer to their
 sign-up ('已报名：… 🕒 …') read the new time — before, only a new notice said it and the older
-messages went on showing the old one. A waitlisted resident moved up to a place sees their
+messages went on showing the old one; a notice of an earlier 延期 keeps what it said with the
+time now under it. A waitlisted resident moved up to a place sees their
 card and answer say so ('您的报名：参加', '已报名'); before, they went on reading 候补. A
 cancelled meeting's card says so and loses its 去 / 不去. A message that can no longer be
 edited (deleted) is left alone without a fuss."""
@@ -92,6 +93,17 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
     assert "您的报名：参加" in text
     assert labels == ["去", "不确定", "不去"]
     assert (await _reads(d, ZHOU, invite))[1] == ["去", "不确定", "不去"]
+    # postponed again: the first notice keeps what it said, with the time now under it
+    first = await d.expect(ZHOU, "议事会延期", since=card)
+    later = _shown(h, meeting.starts_at + timedelta(days=3))
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=3))
+    await service.drain()
+    await d.expect(ZHOU, f"新时间：{later}", since=first["message_id"])
+    text, labels = await _reads(d, ZHOU, first["message_id"])
+    assert f"新时间：{new}" in text and f"之后又有变动，现在是：🕒 {later} 📍 社区会议室" in text
+    assert labels == ["去", "不确定", "不去"]
+    for message_id in (invite, answer, card):
+        assert later in (await _reads(d, ZHOU, message_id))[0]
     assert await d.errors() == []
 
 

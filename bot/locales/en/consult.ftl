@@ -219,6 +219,8 @@ meeting-list-empty = No meetings are planned.
 meeting-list-item = { $when } · { $title } ({ $status })
 # a card or sign-up answer of a meeting, redrawn once it was cancelled
 meeting-now-cancelled = ❌ This meeting has been cancelled. Reason: { $reason }
+# under a notice of an earlier change (延期, 修改) once the meeting changed again
+meeting-now-since = ℹ️ Changed again since: now 🕒 { $when } 📍 { $where }
 meeting-my-status = Your answer: { $status }
 meeting-rsvp-status-going = going
 meeting-rsvp-status-waitlist = waiting list

@@ -216,6 +216,8 @@ meeting-list-empty = 最近没有安排议事会。
 meeting-list-item = { $when } · { $title }（{ $status }）
 # a card or sign-up answer of a meeting, redrawn once it was cancelled
 meeting-now-cancelled = ❌ 这次议事会已取消。原因：{ $reason }
+# under a notice of an earlier change (延期, 修改) once the meeting changed again
+meeting-now-since = ℹ️ 之后又有变动，现在是：🕒 { $when } 📍 { $where }
 meeting-my-status = 您的报名：{ $status }
 meeting-rsvp-status-going = 参加
 meeting-rsvp-status-waitlist = 候补

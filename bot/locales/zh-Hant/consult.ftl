@@ -219,6 +219,8 @@ meeting-list-empty = 最近沒有安排議事會。
 meeting-list-item = { $when } · { $title }（{ $status }）
 # a card or sign-up answer of a meeting, redrawn once it was cancelled
 meeting-now-cancelled = ❌ 這次議事會已取消。原因：{ $reason }
+# under a notice of an earlier change (延期, 修改) once the meeting changed again
+meeting-now-since = ℹ️ 之後又有變動，現在是：🕒 { $when } 📍 { $where }
 meeting-my-status = 您的報名：{ $status }
 meeting-rsvp-status-going = 參加
 meeting-rsvp-status-waitlist = 候補
