@@ -134,6 +134,9 @@ async def test_cancelled_meeting_card_says_so(linli_sandbox: Harness) -> None:
     meeting = await published_meeting(h, title="楼道改造议事会")
     await service.drain()
     invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    notice = (await d.expect(ZHOU, "议事会延期", since=card))["message_id"]
     async with h.sessionmaker() as session:
         staff = await session.get(User, STAFF)
         assert staff is not None
@@ -148,7 +151,7 @@ async def test_cancelled_meeting_card_says_so(linli_sandbox: Harness) -> None:
         )
     await service.drain()
     await d.expect(ZHOU, "议事会取消", since=card)
-    for message_id in (invite, answer, card):
+    for message_id in (invite, answer, card, notice):
         text, labels = await _reads(d, ZHOU, message_id)
         assert "这次议事会已取消。原因：台风" in text, text
         assert not labels
