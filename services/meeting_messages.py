@@ -2,7 +2,7 @@
 sign-up ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位") and the announcement they got are redrawn
 when the meeting's time, place or title changes, when it is cancelled, and when their place
 in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
-(延期, 修改) keeps what it said, with what is true now under it.
+(延期, 修改) or a reminder keeps what it said, with what is true now under it.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -200,13 +200,14 @@ def _replace(new: str, _old: str) -> str:
 async def _adopt_sent(
     session: AsyncSession, *, meeting: Meeting
 ) -> dict[tuple[int, int], tuple[str, Rows]]:
-    """The announcements and the notices of earlier changes (延期, 修改) sent, one message each,
-    become messages to redraw, showing what the outbox sent. Returns what each notice said
-    as sent: a notice is redrawn as it was, with what is true now under it."""
+    """The announcements, the notices of earlier changes (延期, 修改) and the reminders sent,
+    one message each, become messages to redraw, showing what the outbox sent. Returns what
+    each notice said as sent: a notice is redrawn as it was, with what is true now under it."""
     prefixes = {
         f"meeting:{meeting.id}:announce:": ANNOUNCE,
         f"meeting:{meeting.id}:postpone:": NOTICE,
         f"meeting:{meeting.id}:edit:": NOTICE,
+        f"meeting:{meeting.id}:remind:": NOTICE,
     }
     stmt = select(Delivery).where(
         or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),

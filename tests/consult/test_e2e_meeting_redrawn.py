@@ -175,3 +175,25 @@ async def test_a_message_that_cannot_be_edited_is_left_alone(linli_sandbox: Harn
     for message_id in (invite, answer, card):
         assert old in (await _reads(d, ZHOU, message_id))[0]
     assert await d.errors() == []
+
+
+async def test_a_reminder_sent_before_a_postponement_says_the_new_time(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    _, _, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    h.clock.set(meeting.starts_at - timedelta(hours=24) + timedelta(minutes=1))
+    await service.run_due()
+    await service.drain()
+    reminder = (await d.expect(ZHOU, "⏰ 提醒：楼道改造议事会", since=card))["message_id"]
+    later = _shown(h, meeting.starts_at + timedelta(days=2))
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    await d.expect(ZHOU, "议事会延期", since=reminder)
+    text, _ = await _reads(d, ZHOU, reminder)
+    assert f"之后又有变动，现在是：🕒 {later}" in text, text
+    assert await d.errors() == []
