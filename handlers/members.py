@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -21,7 +23,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
-from handlers.form_guard import asks_first, starter
+from handlers.consult_kit import safe_edit_markup
+from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
@@ -30,7 +33,7 @@ from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
 from services import users as user_service
-from services.errors import DomainError, InvalidInput
+from services.errors import Conflict, DomainError, InvalidInput
 from services.orders import public_name
 from services.skills import SKILLS
 from services.validation import contact_phone, person_name, phone_number, short_label
@@ -491,6 +494,23 @@ async def on_pending_list(
         )
 
 
+async def _drop_review_buttons(query: CallbackQuery, callback_data: ReviewCb) -> None:
+    """The review card tapped loses 通过/不通过 once they can do nothing: the application was
+    decided (by a colleague, or on another copy) or filed again since. A forged tap on a
+    message without this application's buttons changes nothing."""
+    card = origin(query, callback_data)
+    if card is None:
+        return
+    mine = {
+        ReviewCb(action=a, member_id=callback_data.member_id, v=callback_data.v).pack()
+        for a in ("approve", "reject")
+    }
+    rows = card.reply_markup.inline_keyboard if card.reply_markup else []
+    if any(key.callback_data in mine for row in rows for key in row):
+        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the first edit
+            await safe_edit_markup(card, None)
+
+
 @router.callback_query(ReviewCb.filter(F.action == "approve"))
 async def on_approve(
     query: CallbackQuery,
@@ -504,14 +524,18 @@ async def on_approve(
     settings: Settings,
 ) -> None:
     """Approve; the applicant is told, with the member's menu."""
-    profile = await member_service.review(
-        session,
-        reviewer=user,
-        roles=roles,
-        member_id=callback_data.member_id,
-        approve=True,
-        expected_version=callback_data.v,
-    )
+    try:
+        profile = await member_service.review(
+            session,
+            reviewer=user,
+            roles=roles,
+            member_id=callback_data.member_id,
+            approve=True,
+            expected_version=callback_data.v,
+        )
+    except Conflict:  # decided already, or filed again: said by the error handler
+        await _drop_review_buttons(query, callback_data)
+        raise
     await query.answer(t("member-approved-staff", name=profile.real_name))
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
@@ -543,19 +567,28 @@ async def on_reject(
 ) -> None:
     """Ask the reviewer for a reason (scope and status are checked now and again on submit)."""
     profile = await session.get(MemberProfile, callback_data.member_id)
-    if profile is None or profile.status != MemberStatus.PENDING:
+    if profile is None:
         await query.answer(t("member-already-reviewed"), show_alert=True)
         return
     await user_service.require_scope(
         session, user=user, roles=roles, community_id=profile.community_id, action="member_review"
     )
+    if profile.status != MemberStatus.PENDING:
+        await _drop_review_buttons(query, callback_data)
+        await query.answer(t("member-already-reviewed"), show_alert=True)
+        return
     if callback_data.v != member_service.application_version(profile):
+        await _drop_review_buttons(query, callback_data)
         await query.answer(t("member-card-outdated"), show_alert=True)
         return
     if await asks_first(query, callback_data, state, t, starting="ReviewReason"):
         return
     await state.set_state(ReviewReason.reason)
     await state.update_data(member_id=profile.user_id, version=callback_data.v)
+    # the card 不通过 was tapped on loses its buttons once the reason is typed
+    card = origin(query, callback_data)
+    if card is not None:
+        await state.update_data(card=card.message_id)
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.answer(t("member-ask-reject-reason"), reply_markup=cancel_keyboard(t))
@@ -602,6 +635,11 @@ async def on_reject_reason(
         await state.clear()  # decided by someone else meanwhile, or not allowed: leave the step
         raise
     await state.clear()
+    if data.get("card") and message.bot is not None:
+        with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(data["card"]), reply_markup=None
+            )
     reason = profile.reject_reason or ""
     await message.answer(
         t("member-rejected-staff", name=profile.real_name, reason=reason),
