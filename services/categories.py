@@ -103,14 +103,20 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
                 name_zh=" ".join(name_zh.split()),
                 name_en=" ".join(name_en.split()),
             )
+        case ["rename", _, _]:  # one name only: both are needed
+            raise InvalidInput("cat-err-names")
         case ["rename", _, _, *_]:
-            raise InvalidInput("cat-err-spaces" if len(parts) > 3 else "cat-err-usage")
+            raise InvalidInput("cat-err-spaces")
         case ["hant", code, name]:
             return CatalogueEdit(action="hant", code=code, name_hant=" ".join(name.split()))
         case ["hant", _, _, *_]:
             raise InvalidInput("cat-err-hant-spaces")
+        case ["deadline", _, _] | ["add", _, _, _, *_] if not parts[2].isdigit():
+            raise InvalidInput("cat-err-hours")  # 1.5, -3, 一天: say what the hours must be
+        case ["add", _, _, _] | ["add", _, _, _, _]:  # '宠物管理' without its English name
+            raise InvalidInput("cat-err-names")
         case ["add", _, _, _, *_]:
-            raise InvalidInput("cat-err-spaces" if len(parts) > 5 else "cat-err-usage")
+            raise InvalidInput("cat-err-spaces")
     raise InvalidInput("cat-err-usage")
 
 

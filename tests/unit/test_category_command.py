@@ -50,8 +50,12 @@ def test_valid_forms(args: str, expected: CatalogueEdit) -> None:
         ("add pet_care 48 宠物管理/Pet care general,patrol", "cat-err-spaces"),
         ("add pet_care 48 宠物管理/Pet care and control", "cat-err-spaces"),
         ('add pet_care 48 "宠物管理/Pet care general', "cat-err-quote"),
-        ("add pet_care 48 宠物管理", "cat-err-usage"),
-        ("add pet_care soon 宠物管理/Pets", "cat-err-usage"),
+        ("add pet_care 48 宠物管理", "cat-err-names"),
+        ("add pet_care 48 宠物管理 general,patrol", "cat-err-names"),
+        ("add pet_care soon 宠物管理/Pets", "cat-err-hours"),
+        ("add pet_care 1.5 宠物管理/Pets general", "cat-err-hours"),
+        ("deadline water_electric -3", "cat-err-hours"),
+        ("deadline water_electric 1.5", "cat-err-hours"),
         ("deadline water_electric", "cat-err-usage"),
         ("frobnicate", "cat-err-usage"),
         ("", "cat-err-usage"),
@@ -102,6 +106,7 @@ def test_rename_and_the_traditional_name(args: str, expected: CatalogueEdit) -> 
     [
         ("rename pets 宠物与流浪动物/Pets and strays", "cat-err-spaces"),
         ("rename pets", "cat-err-usage"),
+        ("rename pets 宠物", "cat-err-names"),
         ("hant pets 寵物 管理", "cat-err-hant-spaces"),
     ],
 )
