@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import event, exc
+from sqlalchemy import Text, any_, bindparam, event, exc
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -81,6 +82,24 @@ def _ping_when_idle(engine: AsyncEngine, *, after: float) -> None:
             dbapi_connection.ping()
         except Exception as error:  # gone: the pool takes a new connection instead
             raise exc.DisconnectionError() from error
+
+
+def is_postgres(session: AsyncSession) -> bool:
+    """True when the session works on PostgreSQL."""
+    bind = session.bind
+    return bind is not None and bind.dialect.name == "postgresql"
+
+
+def one_of(column: Any, name: str, *, postgres: bool) -> Any:
+    """`column IN (the strings bound as `name`)`, as `= ANY(:name)` on PostgreSQL: the list is
+    one text[] parameter, so the statement needs no expanding each time it runs and its SQL
+    does not change with the list's length (one prepared statement for every length). Only
+    for strings: asyncpg looks up the array types other than text[] in the server's catalogue
+    on each new connection (three more round trips), more than an IN list costs. SQLite has no
+    arrays: an expanding IN there."""
+    if postgres:
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(Text)))
+    return column.in_(bindparam(name, expanding=True))
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

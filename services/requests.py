@@ -6,14 +6,16 @@ import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from functools import cache
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Integer, and_, bindparam, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, Grid, Role, StaffScope, User
+from models.db import is_postgres, one_of
 from models.orders import (
     OPEN_ORDERS,
     RESIDENT_CAN_ADD_INFO,
@@ -368,11 +370,12 @@ async def check_filing_limits(
     """
     longest = max(limits.burst_window, timedelta(days=1))
     rows = await session.exec(
-        select(Request.created_at)
-        .where(col(Request.resident_id) == user_id)
-        .where(col(Request.created_at) > now - longest)
-        .order_by(col(Request.created_at).desc())
-        .limit(max(limits.burst, limits.daily))
+        _recent_filings_query(),
+        params={
+            "resident_id": user_id,
+            "since": now - longest,
+            "most": max(limits.burst, limits.daily),
+        },
     )
     recent = list(rows.all())  # newest first
     retry_at: datetime | None = None
@@ -393,6 +396,19 @@ async def check_filing_limits(
         # texts say "in N minutes" under an hour, else "in about N hours" (hours=0: minutes)
         hours = math.ceil(minutes / 60) if minutes >= 60 else 0
         raise TooManyRequests(key, retry_at=retry_at, minutes=minutes, hours=hours, **args)
+
+
+@cache
+def _recent_filings_query() -> Any:
+    """check_filing_limits' read, built once (the same statement on every filing, its values
+    bound when it runs): a resident's filing times since a moment, newest first."""
+    return (
+        select(Request.created_at)
+        .where(col(Request.resident_id) == bindparam("resident_id"))
+        .where(col(Request.created_at) > bindparam("since"))
+        .order_by(col(Request.created_at).desc())
+        .limit(bindparam("most", type_=Integer))
+    )
 
 
 def _held(due: datetime | None, now: datetime) -> datetime | None:
@@ -528,22 +544,12 @@ async def similar_open(
         return []
     from services.triage import DuplicateCandidate, find_duplicates
 
-    # the columns compared, not whole requests: up to 200 rows on every 说完了 and staff card
-    stmt = (
-        sa_select(
-            col(Request.id),
-            col(Request.text),
-            col(Request.grid_id),
-            col(Request.building_id),
-            col(Request.created_at),
-        )
-        .where(col(Request.community_id) == community_id)
-        .where(col(Request.status).in_(list(JOINABLE)))
-        .order_by(col(Request.id).desc())
-        .limit(200)
-    )
-    if exclude_id is not None:
-        stmt = stmt.where(col(Request.id) != exclude_id)
+    stmt = _open_matters_query(postgres=is_postgres(session), excluding=exclude_id is not None)
+    params = {
+        "community_id": community_id,
+        "statuses": [status.value for status in JOINABLE],
+        "exclude_id": exclude_id,
+    }
     cands = [
         DuplicateCandidate(
             id=rid,
@@ -554,7 +560,7 @@ async def similar_open(
             created_at=created,
         )
         for rid, said_then, grid, building, created in (
-            await session.exec(stmt)  # type: ignore[call-overload]
+            await session.exec(stmt, params=params)
         ).all()
         if (words := written_text(said_then))
     ]
@@ -568,6 +574,29 @@ async def similar_open(
         candidates=cands,
     )
     return [(int(rid), float(score)) for rid, score in found]
+
+
+@cache
+def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
+    """similar_open's read, built once per database kind (the same statement on every 说完了
+    and staff card, its values bound when it runs): the columns compared, not whole requests,
+    of up to 200 of the community's joinable matters, newest first."""
+    stmt = (
+        sa_select(
+            col(Request.id),
+            col(Request.text),
+            col(Request.grid_id),
+            col(Request.building_id),
+            col(Request.created_at),
+        )
+        .where(col(Request.community_id) == bindparam("community_id"))
+        .where(one_of(col(Request.status), "statuses", postgres=postgres))
+        .order_by(col(Request.id).desc())
+        .limit(200)
+    )
+    if excluding:
+        stmt = stmt.where(col(Request.id) != bindparam("exclude_id"))
+    return stmt
 
 
 @dataclass(frozen=True)
@@ -600,20 +629,9 @@ async def similar_for_resident(
     )
     if not found:
         return []
-    # the matters found with their buildings' names and their orders' latest titles, in one
-    # query (the candidates read before are not kept in the session)
-    title = (
-        select(Order.title)
-        .where(col(Order.request_id) == col(Request.id))
-        .order_by(col(Order.id).desc())
-        .limit(1)
-        .correlate(Request)
-        .scalar_subquery()
-    )
-    rows = await session.exec(  # type: ignore[call-overload]
-        select(Request, col(Building.name), title)
-        .outerjoin(Building, col(Building.id) == col(Request.building_id))
-        .where(col(Request.id).in_([rid for rid, _score in found]))
+    rows = await session.exec(
+        _offers_query(),
+        params={"ids": [rid for rid, _score in found]},
     )
     by_id: dict[int | None, tuple[Request, str | None, str | None]] = {
         req.id: (req, building, heading) for req, building, heading in rows.all()
@@ -634,6 +652,26 @@ async def similar_for_resident(
         if len(out) >= limit:
             break
     return out
+
+
+@cache
+def _offers_query() -> Any:
+    """similar_for_resident's read of the matters found (bound as `ids`) with their buildings'
+    names and their orders' latest titles, in one query (the candidates read before are not
+    kept in the session); built once, its values bound when it runs."""
+    title = (
+        select(Order.title)
+        .where(col(Order.request_id) == col(Request.id))
+        .order_by(col(Order.id).desc())
+        .limit(1)
+        .correlate(Request)
+        .scalar_subquery()
+    )
+    return (
+        select(Request, col(Building.name), title)
+        .outerjoin(Building, col(Building.id) == col(Request.building_id))
+        .where(col(Request.id).in_(bindparam("ids", expanding=True)))
+    )
 
 
 async def joined_count(session: AsyncSession, *, request_id: int) -> int:

@@ -1,0 +1,108 @@
+"""同一件事's reads (services.requests.similar_open, similar_for_resident) are statements built
+once with their values bound: they find the same matters as ever (only joinable ones, not the
+excluded one, best first; offers for any number found), and on PostgreSQL the joinable states
+are one array parameter (= ANY), not an IN list expanded on every read."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Role, User
+from models.orders import Request, RequestStatus
+from services import requests as req_svc
+from services.triage.deployment import load_triage
+from tests.orders.conftest import T0, World, _user, draft
+
+LAMP = "3号楼楼道的灯坏了，晚上很黑"
+LAMPS = ("3号楼楼道的灯坏了，晚上黑乎乎的", "3号楼楼道灯不亮了，晚上很黑", "3号楼楼道里的灯坏了")
+
+
+@pytest.fixture(scope="module")
+def triage(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return load_triage(data_dir=Path(tmp_path_factory.mktemp("triage")))
+
+
+async def _neighbour(session: AsyncSession, w: World, uid: int) -> User:
+    user = await _user(
+        session,
+        uid,
+        {Role.RESIDENT},
+        community_id=w.community.id,
+        grid_id=w.grid.id,
+        building_id=w.building.id,
+        room=str(uid),
+        consent_at=T0,
+    )
+    await session.commit()
+    return user
+
+
+async def _file(session: AsyncSession, user: User, text: str, minutes: int) -> Request:
+    filed = await req_svc.file_request(
+        session,
+        user=user,
+        draft=draft(text),
+        suggestion=None,
+        now=T0 + timedelta(minutes=minutes),
+    )
+    return filed.request
+
+
+async def test_open_matters_found_as_ever(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    w = world
+    reqs = [
+        await _file(session, await _neighbour(session, w, 900 + i), text, i)
+        for i, text in enumerate(LAMPS)
+    ]
+    closed = reqs[2]
+    closed.status = RequestStatus.CLOSED
+    session.add(closed)
+    await session.commit()
+    now = T0 + timedelta(hours=1)
+    kw = {"community_id": w.community.id, "grid_id": w.grid.id, "building_id": w.building.id}
+    found = await req_svc.similar_open(session, triage, text=LAMP, now=now, **kw)  # type: ignore[arg-type]
+    assert {rid for rid, _ in found} == {reqs[0].id, reqs[1].id}
+    assert [score for _, score in found] == sorted((s for _, s in found), reverse=True)
+    found = await req_svc.similar_open(
+        session,
+        triage,
+        text=LAMP,
+        now=now,
+        exclude_id=reqs[0].id,
+        **kw,  # type: ignore[arg-type]
+    )
+    assert [rid for rid, _ in found] == [reqs[1].id]
+    # another community's matters are never candidates
+    kw["community_id"] = w.other_community.id
+    assert await req_svc.similar_open(session, triage, text=LAMP, now=now, **kw) == []  # type: ignore[arg-type]
+
+
+async def test_offers_for_any_number_found(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    w = world
+    statements: list[str] = []
+    event.listen(
+        session.bind.sync_engine,  # type: ignore[union-attr]
+        "before_cursor_execute",
+        lambda *a: statements.append(a[2]),
+    )
+    seen: list[int] = []
+    for i, text in enumerate(LAMPS):
+        await _file(session, await _neighbour(session, w, 950 + i), text, i)
+        statements.clear()
+        similar = await req_svc.similar_for_resident(
+            session, triage, user=w.resident, text=LAMP, now=T0 + timedelta(hours=1), limit=5
+        )
+        seen.append(len(similar))
+        [candidates] = [s for s in statements if "WHERE requests.community_id" in s]
+        if session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
+            assert "= ANY" in candidates and " IN " not in candidates
+    assert seen == [1, 2, 3]  # each neighbour's matter is offered, best first
