@@ -181,14 +181,34 @@ async def _staff_and_place(
     """The staff told of a new request (`staff_of` its community and grid), its place's names
     (`place_names`) and its community's quiet hours (`quiet_hours_of`), in one query. No staff:
     nothing else is needed, and nothing else is read."""
-    stmt = (
+    stmt = _staff_and_place_query(in_grid=req.grid_id is not None)
+    params = {
+        "community_id": req.community_id,
+        "grid_id": req.grid_id,
+        "building_id": req.building_id,
+    }
+    rows = (await session.exec(stmt, params=params)).all()
+    if not rows:
+        return [], [], quiet_hours_from(None, None, None)
+    first = rows[0]
+    names = [name for name in first[1:4] if name]
+    return acting_staff(row[0] for row in rows), names, quiet_hours_from(*first[4:7])
+
+
+@cache
+def _staff_and_place_query(*, in_grid: bool) -> Any:
+    """_staff_and_place's read, built once for a request in a grid and once for one without
+    (the same statement on every filing, its values bound when it runs)."""
+    return (
         staff_scope_query(
-            community_id=req.community_id,
-            grid_id=req.grid_id,
+            community_id=bindparam("community_id"),
+            grid_id=bindparam("grid_id") if in_grid else None,
             also=(
                 col(Community.name),
-                select(Grid.name).where(Grid.id == req.grid_id).scalar_subquery(),
-                select(Building.name).where(Building.id == req.building_id).scalar_subquery(),
+                select(Grid.name).where(Grid.id == bindparam("grid_id")).scalar_subquery(),
+                select(Building.name)
+                .where(Building.id == bindparam("building_id"))
+                .scalar_subquery(),
                 col(QuietHours.start),
                 col(QuietHours.end),
                 col(QuietHours.enabled),
@@ -197,12 +217,6 @@ async def _staff_and_place(
         .join(Community, col(Community.id) == col(StaffScope.community_id))
         .outerjoin(QuietHours, col(QuietHours.community_id) == col(StaffScope.community_id))
     )
-    rows = (await session.exec(stmt)).all()
-    if not rows:
-        return [], [], quiet_hours_from(None, None, None)
-    first = rows[0]
-    names = [name for name in first[1:4] if name]
-    return acting_staff(row[0] for row in rows), names, quiet_hours_from(*first[4:7])
 
 
 async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:

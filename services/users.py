@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.sql.elements import BindParameter
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -310,11 +311,15 @@ async def staff_of(
 
 
 def staff_scope_query(
-    *, community_id: int, grid_id: int | None = None, also: Sequence[Any] = ()
+    *,
+    community_id: int | BindParameter[Any],
+    grid_id: int | BindParameter[Any] | None = None,
+    also: Sequence[Any] = (),
 ) -> Any:
     """SELECT of the users with a staff scope in the community (for its grid, when one is
     given), by id; `acting_staff` picks `staff_of` from them. With `also`, rows of the user and
-    those columns (the caller joins what they need)."""
+    those columns (the caller joins what they need). The ids may be bound parameters, for a
+    statement built once."""
     stmt = (
         (sa_select(User, *also) if also else select(User))
         .join(StaffScope, col(StaffScope.user_id) == col(User.id))

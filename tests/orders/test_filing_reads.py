@@ -100,3 +100,17 @@ async def test_staff_who_blocked_the_bot_or_lost_the_role_get_no_card(
     await session.commit()
     cards = await _cards(session, await _file(session, world, NIGHT))
     assert [c.chat_id for c in cards] == [world.staff.id]
+
+
+async def test_a_request_without_a_grid_tells_all_the_communitys_staff(
+    session: AsyncSession, world: World
+) -> None:
+    resident = await session.get(User, world.resident.id)
+    assert resident is not None
+    resident.grid_id = None
+    session.add(resident)
+    await session.commit()
+    filed = await _file(session, world, NIGHT)
+    cards = await _cards(session, filed)
+    assert [c.chat_id for c in cards] == [world.staff.id, world.grid_staff.id]
+    assert {c.text for c in cards} == {"order-notice-new|阳光社区 · 3号楼"}
