@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -24,6 +24,8 @@ from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.requests import Filing, compose_keyboard
 from models import Role, User
 from services import smalltalk
+from services.requests import MAX_PHOTOS
+from services.triage.text import with_caption
 
 router = Router(name="fallback")
 log = logging.getLogger(__name__)
@@ -40,18 +42,79 @@ class FallbackCb(CallbackData, prefix="fb"):
 
 @router.callback_query(FallbackCb.filter(F.action == "file"))
 async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
-    """Start a request with the typed text as its description."""
-    text = (await state.get_data()).get("typed_text")
-    if not text or not user.registered or await state.get_state() is not None:
+    """Start a request with what was sent at the menu (words, photos, a voice note, a place)."""
+    data = await state.get_data()
+    text = data.get("typed_text") or ""
+    photos = list(data.get("typed_photos") or [])
+    voice = data.get("typed_voice")
+    place = data.get("typed_place")
+    if not (text or photos or voice or place) or not user.registered:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    if await state.get_state() is not None:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     await state.clear()
     await state.set_state(Filing.compose)
-    await state.update_data(text=text, photos=[], voice=None)
+    await state.update_data(text=text, photos=photos, voice=voice)
+    if place:
+        await state.update_data(lat=place[0], lon=place[1])
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
-        await query.message.answer(t("fallback-draft-started"), reply_markup=compose_keyboard(t))
+        await query.message.answer(
+            t(
+                "fallback-draft-started"
+                if text
+                else "fallback-draft-started-voice"
+                if voice
+                else "fallback-draft-started-media"
+            ),
+            reply_markup=compose_keyboard(t),
+        )
+
+
+@router.message(F.chat.type == "private", StateFilter(None), F.photo | F.voice | F.location)
+async def on_media_at_the_menu(
+    message: Message, state: FSMContext, user: User | None, roles: frozenset[Role], t: Text
+) -> None:
+    """A photo of the problem, a voice note or a location sent at the menu (as older residents
+    do, rather than tapping 我要点单) is offered to be filed, like typed text; the further photos
+    of the same album join it without a second question."""
+    if user is None:
+        return
+    if not user.registered:
+        await message.answer(
+            t("fallback-register-first"),
+            reply_markup=main_menu(t, roles, registered=user.registered),
+        )
+        return
+    data = await state.get_data()
+    album = message.media_group_id
+    if album is not None and data.get("typed_album") == album:
+        photos = list(data.get("typed_photos") or [])
+        if message.photo and len(photos) < MAX_PHOTOS:
+            photos.append(message.photo[-1].file_id)
+        text = with_caption(data.get("typed_text") or "", message.caption)
+        await state.update_data(typed_photos=photos, typed_text=text[:OFFER_MAX_CHARS])
+        return
+    await state.update_data(
+        typed_text=with_caption("", message.caption)[:OFFER_MAX_CHARS],
+        typed_photos=[message.photo[-1].file_id] if message.photo else [],
+        typed_voice=message.voice.file_id if message.voice else None,
+        typed_place=(
+            [message.location.latitude, message.location.longitude] if message.location else None
+        ),
+        typed_album=album,
+    )
+    await _offer(message, t)
+
+
+async def _offer(message: Message, t: Text) -> None:
+    await message.answer(
+        t("fallback-offer-request"),
+        reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
+    )
 
 
 @router.message(Command("admin", "invite", "categories", "category"), F.chat.type == "private")
@@ -133,13 +196,11 @@ async def on_unknown_message(
             # what they typed is a matter, but a request needs an address first
             await message.answer(t("fallback-register-first"), reply_markup=menu)
             return
-        await state.update_data(typed_text=text)
-        await message.answer(
-            t("fallback-offer-request"),
-            reply_markup=inline_kb(
-                [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
-            ),
+        # words alone: a photo or voice note sent before them belongs to another matter
+        await state.update_data(
+            typed_text=text, typed_photos=[], typed_voice=None, typed_place=None, typed_album=None
         )
+        await _offer(message, t)
         return
     if in_flow:
         # a step that waits for a tap on the buttons above (a type, a choice, a preview):
