@@ -18,6 +18,7 @@ def get_routers() -> list[Router]:
         profile.router,
         members.router,
         admin.router,
+        admin.refused_router,  # admin buttons from anyone else: refused and logged
     ]
     # Feature routers are added here (one line each), before the fallback.
     routers.append(importlib.import_module("handlers.broadcast").router)  # issue 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -22,8 +23,8 @@ from handlers.keyboards import inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from models import Community, Role, User
+from services import audit, org
 from services import categories as category_service
-from services import org
 from services import staff as staff_service
 from services.order_common import catalogue
 from services.users import effective_roles
@@ -31,6 +32,9 @@ from services.users import effective_roles
 router = Router(name="admin")
 router.message.filter(F.chat.type == "private", IS_ADMIN)
 router.callback_query.filter(IS_ADMIN)
+# admin buttons tapped (or forged) by someone who is not an admin: refused, logged, audited
+refused_router = Router(name="admin-refused")
+log = logging.getLogger(__name__)
 
 
 class AdminCb(CallbackData, prefix="adm"):
@@ -38,6 +42,15 @@ class AdminCb(CallbackData, prefix="adm"):
 
     action: str
     id: int = 0
+
+
+@refused_router.callback_query(AdminCb.filter())
+async def on_admin_button_not_admin(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
+    """Not an admin (any more): a revoked admin's old card, or data forged by staff or a
+    resident. Before, it read as a stale button and was logged as one."""
+    log.warning("refused: admin button %r from %s", query.data, query.from_user.id)
+    await audit.refused(session, actor_id=query.from_user.id, what=query.data or "")
+    await query.answer(t("err-not-allowed"), show_alert=True)
 
 
 @router.message(Command("admin"))

@@ -26,3 +26,9 @@ def record(
     )
     session.add(event)
     return event
+
+
+async def refused(session: AsyncSession, *, actor_id: int, what: str) -> None:
+    """Keep a refused attempt (a forged or foreign button) in the audit log, committed."""
+    record(session, actor_id=actor_id, action="refused", subject_type="button", detail=what)
+    await session.commit()
