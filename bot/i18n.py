@@ -83,6 +83,9 @@ class Translator:
             self.sources[lang_dir.name] = messages
         if default not in self.bundles:
             raise ValueError(f"no locale directory for the default language {default}")
+        # texts without arguments, by (lang, key): the bundles do not change once loaded, so
+        # such a text is the same every time (button labels, most prompts: many per update)
+        self._plain: dict[tuple[str, str], str] = {}
 
     @property
     def languages(self) -> list[str]:
@@ -107,6 +110,14 @@ class Translator:
 
     def get(self, lang: str, key: str, /, **args: Any) -> str:
         """The text for key in lang (else in its fallbacks, see chain), with escaped arguments."""
+        if not args:
+            plain = self._plain.get((lang, key))
+            if plain is None:
+                plain = self._plain[(lang, key)] = self._format(lang, key, args)
+            return plain
+        return self._format(lang, key, args)
+
+    def _format(self, lang: str, key: str, args: dict[str, Any]) -> str:
         found = [name for name in self.chain(lang) if self.bundles[name].has_message(key)]
         if not found:
             raise KeyError(f"missing text key {key!r}")
