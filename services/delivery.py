@@ -82,8 +82,8 @@ async def enqueue(
     """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
 
     With `edit_message_id` it redraws that message of the chat (text and buttons) instead of
-    sending one; an edit wakes nobody, so pass `urgent=True` to keep quiet hours from holding
-    it. A message that cannot be edited any more (deleted, too old) or already reads so is
+    sending one (timed as any message: queued after the notice that explains it, it goes after
+    it). A message that cannot be edited any more (deleted, too old) or already reads so is
     left as it is, quietly.
 
     A message asking someone to act on a matter in one state (an open order, a new request)

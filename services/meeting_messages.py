@@ -7,8 +7,9 @@ in it changes (moved up from the waitlist, or up the waitlist). A notice of an e
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
 outbox that sent it. A redraw is an edit queued in the outbox (services.delivery,
-`edit_message_id`), sent at once (an edit wakes nobody) and only where the message would read
-differently. A message that can no longer be edited (deleted, too old) is left as it is.
+`edit_message_id`), after the notice that explains the change and timed as it is, and only
+where the message would read differently. A message that can no longer be edited (deleted,
+too old) is left as it is.
 """
 
 from __future__ import annotations
@@ -335,15 +336,20 @@ async def redraw(
             continue
         message.shown = shown
         session.add(message)
-        await notifier.enqueue(
+        # Queued after the notice that explains the change, and timed as it is (quiet hours,
+        # never past the start), so each person reads the notice first. Not urgent: urgent
+        # rows go first, and a large audience's edits would hold back everyone's notice.
+        # Straight to the outbox: these are not notices that staff are told were held.
+        await outbox.enqueue(
             session,
             chat_id=message.chat_id,
             text=text,
             reply_markup=_keyboard(rows),
-            urgent=True,  # an edit wakes nobody; a night's wait would only leave it wrong
             kind="meeting-redraw",
             community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
             edit_message_id=message.message_id,
+            now=notifier.now,
         )
         redrawn += 1
     return redrawn

@@ -9,6 +9,7 @@ edited (deleted) is left alone without a fuss."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -74,6 +75,19 @@ async def _reads(d: Driver, chat: int, message_id: int) -> tuple[str, list[str]]
     return message_text(shown), labels_of(shown)
 
 
+async def _redrawn(d: Driver, chat: int, message_id: int, contains: str) -> tuple[str, list[str]]:
+    """The message once it reads `contains` (or as it is after 5 s): a redraw is queued after
+    the notice that explains it, so it may land a moment after that notice."""
+    deadline = time.monotonic() + 5.0
+    while True:
+        text, labels = await _reads(d, chat, message_id)
+        remaining = deadline - time.monotonic()
+        if contains in text or remaining <= 0:
+            return text, labels
+        latest = max(m["message_id"] for m in await d.messages(chat))
+        await d.wait(chat, since=latest, timeout=min(remaining, 1.0))  # a write or an edit
+
+
 async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
@@ -87,7 +101,7 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
     await service.drain()
     await d.expect(ZHOU, "议事会延期", since=card)
     for message_id in (invite, answer, card):
-        text, _ = await _reads(d, ZHOU, message_id)
+        text, _ = await _redrawn(d, ZHOU, message_id, new)
         assert new in text and old not in text, text
     text, labels = await _reads(d, ZHOU, card)
     assert "您的报名：参加" in text
@@ -99,11 +113,11 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
     await _postpone(h, meeting, meeting.starts_at + timedelta(days=3))
     await service.drain()
     await d.expect(ZHOU, f"新时间：{later}", since=first["message_id"])
-    text, labels = await _reads(d, ZHOU, first["message_id"])
+    text, labels = await _redrawn(d, ZHOU, first["message_id"], "之后又有变动")
     assert f"新时间：{new}" in text and f"之后又有变动，现在是：🕒 {later} 📍 社区会议室" in text
     assert labels == ["去", "不确定", "不去"]
     for message_id in (invite, answer, card):
-        assert later in (await _reads(d, ZHOU, message_id))[0]
+        assert later in (await _redrawn(d, ZHOU, message_id, later))[0]
     assert await d.errors() == []
 
 
@@ -120,8 +134,8 @@ async def test_promoted_from_the_waitlist_reads_so(linli_sandbox: Harness) -> No
     await d.expect(ZHOU, "已记录「不去」", since=zhou_invite)
     await service.drain()
     await d.expect(WU, "已从候补转为正式参加", since=card)
-    assert "您的报名：参加" in (await _reads(d, WU, card))[0]
-    text, _ = await _reads(d, WU, answer)
+    assert "您的报名：参加" in (await _redrawn(d, WU, card, "您的报名：参加"))[0]
+    text, _ = await _redrawn(d, WU, answer, "已报名")
     assert "已报名：楼道改造议事会" in text and "候补" not in text
     assert _shown(h, meeting.starts_at) in text
     assert await d.errors() == []
@@ -152,7 +166,7 @@ async def test_cancelled_meeting_card_says_so(linli_sandbox: Harness) -> None:
     await service.drain()
     await d.expect(ZHOU, "议事会取消", since=card)
     for message_id in (invite, answer, card, notice):
-        text, labels = await _reads(d, ZHOU, message_id)
+        text, labels = await _redrawn(d, ZHOU, message_id, "已取消。原因：台风")
         assert "这次议事会已取消。原因：台风" in text, text
         assert not labels
     assert await d.errors() == []
@@ -194,6 +208,6 @@ async def test_a_reminder_sent_before_a_postponement_says_the_new_time(
     await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
     await service.drain()
     await d.expect(ZHOU, "议事会延期", since=reminder)
-    text, _ = await _reads(d, ZHOU, reminder)
+    text, _ = await _redrawn(d, ZHOU, reminder, "之后又有变动")
     assert f"之后又有变动，现在是：🕒 {later}" in text, text
     assert await d.errors() == []

@@ -67,7 +67,17 @@ async def test_postpone_queues_an_edit_of_the_answer(
     )
     [edit] = await _edits(session)
     assert (edit.chat_id, edit.edit_message_id) == (world["b"].id, message_id)
-    assert edit.urgent and edit.state == DeliveryState.PENDING
+    assert edit.state == DeliveryState.PENDING
+    # after the notice that explains it, and timed as it is
+    [notice] = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.dedupe_key) == f"meeting:{meeting.id}:postpone:2:{world['b'].id}"
+            )
+        )
+    ).all()
+    assert not edit.urgent and edit.id > (notice.id or 0)
+    assert edit.not_before == notice.not_before
     assert "已报名：" in edit.text and "12月2日（周三）10:00" in edit.text
     # a change that does not show in the answer (the capacity) redraws nothing
     await meetings.edit_meeting(
