@@ -614,6 +614,11 @@ async def rsvp(
         raise Conflict("poll-err-try-again") from None
     if promoted:
         await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
+    elif before == RsvpStatus.WAITLIST and status != before:
+        # they left the waitlist: those behind them moved up it, and their answers say where
+        waiting = [r.user_id for r in await _waitlist(session, meeting_id=meeting_id)]
+        await _redraw(session, meeting=meeting, notifier=notifier, now=now, user_ids=waiting)
+        await session.commit()
     position = 0
     if status == RsvpStatus.WAITLIST:
         position = await waitlist_position(session, meeting_id=meeting_id, user_id=user.id)

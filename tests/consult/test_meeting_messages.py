@@ -210,3 +210,16 @@ async def test_a_new_place_redraws_the_answer(
     )
     [edit] = await _edits(session)
     assert "📍 社区二楼活动室" in edit.text and "架空层" not in edit.text
+
+
+async def test_leaving_the_waitlist_redraws_the_places_behind(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier, capacity=1)
+    await answer(session, world, notifier, meeting, "b", RsvpAnswer.YES)
+    await _remember_reply(session, world, notifier, meeting, "d")  # 第 1 位
+    second = await _remember_reply(session, world, notifier, meeting, "e")  # 第 2 位
+    await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
+    [edit] = await _edits(session)
+    assert (edit.chat_id, edit.edit_message_id) == (world["e"].id, second)
+    assert "候补名单第 1 位" in edit.text
