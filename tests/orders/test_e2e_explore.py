@@ -117,7 +117,10 @@ async def test_old_card_buttons_after_the_request_was_handled(linli_sandbox: Har
     # is now, and asks for no reason (before: the reason was asked, then refused)
     for label in ("不受理", "派单", "转办"):
         tap = await d.tap(STAFF, label, card["message_id"])
-        assert tap["answer"]["text"] == "这件事刚刚已经有人处理过了，请刷新后再看。"
+        # a chat has nothing to refresh: the alert says where to open it again
+        assert tap["answer"]["text"] == (
+            "这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。"
+        )
         assert tap["answer"]["show_alert"]
     latest = await d.messages(STAFF, handling["message_id"])
     for _ in range(5):

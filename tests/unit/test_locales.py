@@ -130,3 +130,14 @@ def test_a_text_with_choices_is_written_once() -> None:
                     keys_of.setdefault(body, []).append(entry.id.name)
         twice = [keys for keys in keys_of.values() if len(keys) > 1]
         assert not twice, f"{lang}: the same text under several keys: {twice}"
+
+
+def test_no_text_asks_to_refresh() -> None:
+    """A chat has no refresh button: a text says what to tap instead (order-err-changed said
+    '请刷新后再看')."""
+    translator = Translator()
+    for lang in translator.languages:
+        for key, names in translator.placeholders(lang).items():
+            text = translator.get(lang, key, **dict.fromkeys(names, "x")).lower()
+            assert "刷新" not in text and "refresh" not in text, f"{lang}:{key}: {text}"
+    assert "menu" in translator.get("en", "order-err-changed")

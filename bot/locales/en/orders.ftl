@@ -397,7 +397,7 @@ order-public-card-plain = <b>📣 Service done</b>
 ## Errors
 
 order-err-not-found = That request or order was not found.
-order-err-changed = Someone has just acted on this; please open it again.
+order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
 order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
 order-err-already-withdrawn = This request has already been withdrawn.
 order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.

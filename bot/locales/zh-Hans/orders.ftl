@@ -394,7 +394,7 @@ order-public-card-plain = <b>📣 组织晒单</b>
 ## Errors
 
 order-err-not-found = 找不到这件诉求或工单。
-order-err-changed = 这件事刚刚已经有人处理过了，请刷新后再看。
+order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
 order-err-already-withdrawn = 这件诉求已经撤回了。
 order-err-info-closed = 这件诉求已经办结（或已撤回、合并），不能再补充信息了。如有新情况，请重新点单。
