@@ -182,6 +182,10 @@ class Text:
     def __call__(self, key: str, /, **args: Any) -> str:
         return self.translator.get(self.lang, key, **args)
 
+    def join(self, items: Iterable[str]) -> str:
+        """Items of a list as the language writes them in a sentence: 甲、乙 / A, B."""
+        return self("list-sep").join(items)
+
 
 def _safe(value: Any) -> Any:
     if isinstance(value, Raw):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.catalogue_watch import CatalogueWatch
 from bot.commands import set_user_commands
-from bot.i18n import Text, Translator
+from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import same_markup
 from handlers.filters import IS_ADMIN
@@ -142,13 +143,23 @@ async def _show_staff_list(message: Message, session: AsyncSession, t: Text) -> 
     lines = []
     rows = []
     for member, scopes in staff:
-        names = "、".join(
-            communities.get(s.community_id, "?")
-            + (f"（{grids.get(s.grid_id, '?')}）" if s.grid_id else "")
+        names = t.join(
+            t(
+                "admin-staff-scope-grid",
+                community=communities.get(s.community_id, "?"),
+                grid=grids.get(s.grid_id, "?"),
+            )
+            if s.grid_id
+            else html.escape(communities.get(s.community_id, "?"), quote=False)
             for s in scopes
         )
         lines.append(
-            t("admin-staff-item", name=member.display_name, id=str(member.id), communities=names)
+            t(
+                "admin-staff-item",
+                name=member.display_name,
+                id=str(member.id),
+                communities=Raw(names),  # each escaped above
+            )
         )
         rows.append(
             [
@@ -241,7 +252,7 @@ async def cmd_categories(message: Message, t: Text) -> None:
     """The request catalogue with deadlines and skills, and how to change it."""
     lines = [t("cat-list-title")]
     for category in catalogue():  # in force in every process (the database's newest edit)
-        skills = "、".join(t(f"skill-{s}") for s in category.skills) or "-"
+        skills = t.join(t(f"skill-{s}") for s in category.skills) or "-"
         lines.append(
             t(
                 "cat-list-item",

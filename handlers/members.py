@@ -94,7 +94,7 @@ def _skills_text(t: Text, codes: list[str], custom: str) -> str:
     names = [t(f"skill-{c}") for c in codes]
     if custom:
         names.append(custom)
-    return "、".join(names)
+    return t.join(names)
 
 
 def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:

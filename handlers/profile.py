@@ -90,7 +90,7 @@ async def _profile_text(
     lines.append(t("profile-phone", phone=user.phone) if user.phone else t("profile-phone-none"))
     if user.verified_at is not None:
         lines.append(t("profile-verified"))
-    role_names = "、".join(t(f"role-{r.value}") for r in Role if r in roles)
+    role_names = t.join(t(f"role-{r.value}") for r in Role if r in roles)
     lines.append(t("profile-roles", roles=role_names))
     if profile is not None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))

@@ -113,7 +113,7 @@ def stats_text(
         lines.append(t("order-stats-urges", urges=stats.urges, matters=stats.urged_matters))
     if stats.by_status:
         parts = [f"{t(f'order-status-{k}')} {v}" for k, v in sorted(stats.by_status.items())]
-        lines.append(t("order-stats-by-status", items="、".join(parts)))
+        lines.append(t("order-stats-by-status", items=t.join(parts)))
     for cid, rates in sorted(stats.by_community.items()):
         lines.append(
             t(
@@ -128,21 +128,25 @@ def stats_text(
     grids = sorted(stats.by_grid.items(), key=lambda kv: -kv[1].total)[:6]
     if grid_names and grids:
         parts = [
-            f"{grid_names.get(gid or 0, '-')} {r.total}"
-            f"（{stats_service.percent(r.resolution_rate)}）"
+            t(
+                "order-stats-grid-item",
+                name=grid_names.get(gid or 0, "-"),
+                count=r.total,
+                rate=stats_service.percent(r.resolution_rate),
+            )
             for gid, r in grids
         ]
-        lines.append(t("order-stats-by-grid", items="、".join(parts)))
+        lines.append(t("order-stats-by-grid", items=Raw(t.join(parts))))
     top = sorted(stats.by_category.items(), key=lambda kv: -kv[1].total)[:5]
     if top:
         parts = [f"{category(code).name(t.lang)} {r.total}" for code, r in top]
-        lines.append(t("order-stats-by-category", items="、".join(parts)))
+        lines.append(t("order-stats-by-category", items=t.join(parts)))
     if stats.by_member:
         parts = [
             t("order-stats-member", name=name, count=count, points=points)
             for _, name, count, points in stats.by_member[:5]
         ]
-        lines.append(t("order-stats-by-member", items=Raw("、".join(parts))))
+        lines.append(t("order-stats-by-member", items=Raw(t.join(parts))))
     lines.append(t("order-stats-definitions"))
     return "\n".join(lines)
 

@@ -134,6 +134,8 @@ err-button-not-here = “{ $label }” does not apply at this step; what you hav
 err-choose-above = At this step, please choose with the buttons in the message above; what you have entered is kept. Tap “{ common-cancel }” to stop.
 err-media-not-supported = Text is needed here. Please type it, or send /cancel to leave.
 
+# between the items of a list in a sentence (roles, skills, communities)
+list-sep = {", "}
 role-resident = Resident
 role-member = Volunteer
 role-staff = Community staff

@@ -444,6 +444,7 @@ order-stats-times = Median first response { $response } h · median resolution {
 order-stats-by-status = By status: { $items }
 order-stats-group = { $name }: { $total } · response { $response } · resolution { $resolution } · satisfaction { $satisfaction }
 order-stats-by-grid = By grid (resolution): { $items }
+order-stats-grid-item = { $name } { $count } ({ $rate })
 order-stats-member = { $name } { $count } orders / { $points } points
 order-stats-by-category = By category: { $items }
 order-stats-by-member = Members: { $items }

@@ -107,6 +107,8 @@ err-button-not-here = 「{ $label }」这个按钮这一步用不上，您已填
 err-choose-above = 这一步请点上面消息里的按钮来选择，您已填写的内容都还在。不想继续了请点「{ common-cancel }」。
 err-media-not-supported = 这里需要文字。请用文字输入，或发 /cancel 退出。
 
+# between the items of a list in a sentence (roles, skills, communities)
+list-sep = {"、"}
 role-resident = 居民
 role-member = 党员/志愿者
 role-staff = 社区工作人员

@@ -434,6 +434,7 @@ order-stats-times = 首次响应中位数 { $response } 小时 · 办结中位�
 order-stats-by-status = 按状态：{ $items }
 order-stats-group = { $name }：{ $total } 件 · 响应 { $response } · 解决 { $resolution } · 满意 { $satisfaction }
 order-stats-by-grid = 按网格（解决率）：{ $items }
+order-stats-grid-item = { $name } { $count }（{ $rate }）
 order-stats-member = { $name } { $count } 单 / { $points } 分
 order-stats-by-category = 按分类：{ $items }
 order-stats-by-member = 党员/志愿者：{ $items }

@@ -110,6 +110,8 @@ err-button-not-here = 「{ $label }」這個按鈕這一步用不上，您已填
 err-choose-above = 這一步請點上面消息裡的按鈕來選擇，您已填寫的內容都還在。不想繼續了請點「{ common-cancel }」。
 err-media-not-supported = 這裡需要文字。請用文字輸入，或發 /cancel 退出。
 
+# between the items of a list in a sentence (roles, skills, communities)
+list-sep = {"、"}
 role-resident = 居民
 role-member = 黨員/志願者
 role-staff = 社區工作人員

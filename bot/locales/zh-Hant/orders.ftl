@@ -437,6 +437,7 @@ order-stats-times = 首次響應中位數 { $response } 小時 · 辦結中位�
 order-stats-by-status = 按狀態：{ $items }
 order-stats-group = { $name }：{ $total } 件 · 響應 { $response } · 解決 { $resolution } · 滿意 { $satisfaction }
 order-stats-by-grid = 按網格（解決率）：{ $items }
+order-stats-grid-item = { $name } { $count }（{ $rate }）
 order-stats-member = { $name } { $count } 單 / { $points } 分
 order-stats-by-category = 按分類：{ $items }
 order-stats-by-member = 黨員/志願者：{ $items }
