@@ -15,6 +15,7 @@ from scheduler.service import SchedulerService
 from services import meetings
 from services.consult_common import Notifier
 from tests.consult.published import published_meeting
+from tests.consult.test_e2e_meeting_redrawn import _redrawn
 from tests.consult.test_e2e_qa_polls import ZHOU, labels_of, make_poll
 from tests.consult.test_e2e_topic_staff_card import _propose
 from tests.e2e.conftest import Harness
@@ -295,9 +296,9 @@ async def test_a_cancelled_meetings_announcement_loses_its_rsvp(linli_sandbox: H
     service = h.sandbox.app.dp["scheduler"]
     assert isinstance(service, SchedulerService)
     await service.drain()
-    shown = await _now(d, ZHOU, announcement["message_id"])
-    assert "这次议事会已取消。原因：场地冲突" in message_text(shown)
-    assert labels_of(shown) == []
+    text, labels = await _redrawn(d, ZHOU, announcement["message_id"], "已取消")
+    assert "这次议事会已取消。原因：场地冲突" in text
+    assert labels == []
     tapped = await d.click(
         ZHOU, announcement["message_id"], data=f"crv:{meeting.id}:{RsvpAnswer.YES}"
     )
