@@ -100,8 +100,17 @@ def _staff_block(t: Text, staff: overview.StaffOverview) -> str:
         todo.append(
             t("start-todo-applications", count=staff.applications, button=t("menu-members"))
         )
+    hint = [t("start-todo-hint", button=t("menu-order-queue"))] if todo else []
+    if staff.topics_waiting:
+        todo.append(
+            t("start-todo-topics", count=staff.topics_waiting, button=t("menu-consult-staff"))
+        )
+    if staff.minutes_due:
+        todo.append(
+            t("start-todo-minutes", count=staff.minutes_due, button=t("menu-consult-staff"))
+        )
     if todo:
-        lines += [t("start-todo-title"), *todo, t("start-todo-hint", button=t("menu-order-queue"))]
+        lines += [t("start-todo-title"), *todo, *hint]
     else:
         lines.append(t("start-todo-none"))
     return "\n".join(lines)

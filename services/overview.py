@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func
@@ -20,6 +20,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
+from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from models.orders import Claim, ClaimStatus, Order, OrderStatus, Request, RequestStatus
 from services import orders as order_service
 from services import polls as poll_service
@@ -56,6 +57,8 @@ class StaffOverview:
     to_verify: int = 0
     overdue: int = 0
     applications: int = 0
+    topics_waiting: int = 0  # residents' topics not yet put on an agenda or answered
+    minutes_due: int = 0  # meetings over whose minutes were not sent
 
 
 async def resident_overview(
@@ -172,6 +175,28 @@ async def staff_overview(
         )
     if community_id is not None:
         applications = applications.where(col(MemberProfile.community_id) == community_id)
+    # consultations are the community's: every staff account of it (a grid worker too) acts on
+    # its topics and minutes
+    communities: Any = (
+        select(StaffScope.community_id).where(col(StaffScope.user_id) == user.id)
+        if scope is not None
+        else None
+    )
+    topics = select(func.count()).select_from(Topic).where(col(Topic.status) == TopicStatus.OPEN)
+    started = select(Meeting.starts_at, Meeting.duration_minutes).where(
+        col(Meeting.status) == MeetingStatus.PUBLISHED, col(Meeting.starts_at) < now
+    )
+    if communities is not None:
+        topics = topics.where(col(Topic.community_id).in_(communities))
+        started = started.where(col(Meeting.community_id).in_(communities))
+    if community_id is not None:
+        topics = topics.where(col(Topic.community_id) == community_id)
+        started = started.where(col(Meeting.community_id) == community_id)
+    minutes_due = sum(
+        1
+        for starts, minutes in (await session.exec(started)).all()
+        if starts + timedelta(minutes=minutes) <= now
+    )
     return StaffOverview(
         communities=tuple(" · ".join(p) for p in places),
         everywhere=scope is None,
@@ -180,4 +205,6 @@ async def staff_overview(
         to_verify=int(to_verify.one()),
         overdue=int(overdue.one()),
         applications=int((await session.exec(applications.select_from(MemberProfile))).one()),
+        topics_waiting=int((await session.exec(topics)).one()),
+        minutes_due=minutes_due,
     )

@@ -60,3 +60,19 @@ async def test_start_shows_each_role_what_waits(linli_sandbox: Harness) -> None:
     liu = await _greeting(h, LIU)
     assert "您手上有 1 个工单" in liu and "适合您" not in liu, liu
     assert "第一次使用" not in liu, liu
+
+
+async def test_start_tells_staff_of_residents_topics_to_decide(linli_sandbox: Harness) -> None:
+    """A topic a resident proposed waits for staff (列入议程 or 答复): /start says so, and the
+    hint to 待办诉求 is left out when no request waits."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "提议题")
+    await d.say(ZHOU, "电动车在楼道充电很危险，建议建集中充电棚")
+    await d.say(ZHOU, "跳过")
+    await d.expect(ZHOU, "议题已提交")
+    staff = await _greeting(h, STAFF)
+    assert "居民提的议题待处理 1 个（点「🏛 议事管理」→「💡 处理议题」）" in staff, staff
+    assert "目前没有待办事项" not in staff and "待办诉求" not in staff, staff
+    assert "目前没有待办事项" in await _greeting(h, OTHER_STAFF)  # not his community's

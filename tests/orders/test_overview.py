@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import MemberProfile, MemberStatus, Role
+from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from services import orders as order_svc
 from services import overview
 from services import requests as req_svc
@@ -155,3 +156,45 @@ async def test_a_resident_sees_matters_in_progress_and_to_rate(
     assert (seen.in_progress, seen.to_rate) == (1, 1)
     other = await overview.resident_overview(session, user=w.resident2, now=T0)
     assert other == overview.ResidentOverview()
+
+
+async def test_staff_see_topics_to_decide_and_minutes_to_send(
+    session: AsyncSession, world: World
+) -> None:
+    """A resident's topic waits for staff to put it on an agenda or answer it; a meeting held
+    waits for its minutes. Both are the community's, so its grid worker sees them too."""
+    w = world
+    c1 = w.community.id or 0
+    session.add(Topic(community_id=c1, proposer_id=w.resident.id, title="电动车集中充电"))
+    session.add(
+        Topic(
+            community_id=c1, proposer_id=w.resident.id, title="已答复", status=TopicStatus.ANSWERED
+        )
+    )
+    session.add(
+        Topic(community_id=w.other_community.id or 0, proposer_id=w.resident.id, title="x")
+    )
+    for hours_ago, status in (
+        (3, MeetingStatus.PUBLISHED),  # over (90 minutes): minutes due
+        (1, MeetingStatus.PUBLISHED),  # still on
+        (5, MeetingStatus.MINUTED),  # minutes sent
+        (-24, MeetingStatus.PUBLISHED),  # tomorrow
+    ):
+        session.add(
+            Meeting(
+                community_id=c1,
+                title="议事会",
+                starts_at=T0 - timedelta(hours=hours_ago),
+                status=status,
+                created_by=w.staff.id,
+            )
+        )
+    await session.commit()
+    for who in ("staff", "grid_staff"):
+        seen = await _staff(session, w, who)
+        assert seen is not None and (seen.topics_waiting, seen.minutes_due) == (1, 1), who
+    other = await _staff(session, w, "other_staff")
+    assert other is not None and (other.topics_waiting, other.minutes_due) == (1, 0)
+    w.admin.set_roles({Role.RESIDENT, Role.ADMIN})
+    admin = await _staff(session, w, "admin")
+    assert admin is not None and (admin.topics_waiting, admin.minutes_due) == (2, 1)

@@ -35,6 +35,8 @@ start-todo-applications = • { $count } volunteer { $count ->
         [one] sign-up
        *[other] sign-ups
     } to review (tap "{ $button }")
+start-todo-topics = • Residents' topics to decide on: { $count } (tap “{ $button }” → “{ consult-btn-topic-review }”)
+start-todo-minutes = • Meetings held whose minutes are not sent: { $count } (tap “{ $button }”)
 start-todo-none = Nothing is waiting for you.
 start-todo-hint = Tap "{ $button }" to start.
 start-member-offers = 🛠 { $count } { $count ->
