@@ -645,7 +645,12 @@ async def similar_for_resident(
         return []
     rows = await session.exec(
         _offers_query(),
-        params={"ids": [rid for rid, _score in found]},
+        params={
+            "ids": [rid for rid, _score in found],
+            "resident_id": user.id,
+            "building_id": user.building_id,
+            "grid_id": user.grid_id,
+        },
     )
     by_id: dict[int | None, tuple[Request, str | None, str | None]] = {
         req.id: (req, building, heading) for req, building, heading in rows.all()
@@ -672,7 +677,8 @@ async def similar_for_resident(
 def _offers_query() -> Any:
     """similar_for_resident's read of the matters found (bound as `ids`) with their buildings'
     names and their orders' latest titles, in one query (the candidates read before are not
-    kept in the session); built once, its values bound when it runs."""
+    kept in the session); built once, its values bound when it runs. Only those it may offer
+    are read: not the resident's own, from their building or grid (a NULL id matches none)."""
     title = (
         select(Order.title)
         .where(col(Order.request_id) == col(Request.id))
@@ -685,6 +691,13 @@ def _offers_query() -> Any:
         select(Request, col(Building.name), title)
         .outerjoin(Building, col(Building.id) == col(Request.building_id))
         .where(col(Request.id).in_(bindparam("ids", expanding=True)))
+        .where(col(Request.resident_id).is_distinct_from(bindparam("resident_id")))
+        .where(
+            or_(
+                col(Request.building_id) == bindparam("building_id"),
+                col(Request.grid_id) == bindparam("grid_id"),
+            )
+        )
     )
 
 

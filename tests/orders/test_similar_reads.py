@@ -106,3 +106,28 @@ async def test_offers_for_any_number_found(
         if session.bind.dialect.name == "postgresql":  # type: ignore[union-attr]
             assert "= ANY" in candidates and " IN " not in candidates
     assert seen == [1, 2, 3]  # each neighbour's matter is offered, best first
+
+
+async def test_only_what_may_be_offered_is_read(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    w = world
+    own = await _file(session, w.resident, LAMPS[0], 0)  # the resident's own
+    far = await _file(session, w.resident2, LAMPS[1], 1)  # 5号楼, the other grid
+    near = await _file(session, await _neighbour(session, w, 960), LAMPS[2], 2)
+    ids = {own.id, far.id, near.id}
+    session.expunge_all()
+    resident = await session.get(User, w.resident.id)
+    assert resident is not None
+    loaded: set[int | None] = set()
+    event.listen(
+        session.sync_session,
+        "loaded_as_persistent",
+        lambda _s, obj: loaded.add(obj.id) if isinstance(obj, Request) else None,
+    )
+    similar = await req_svc.similar_for_resident(
+        session, triage, user=resident, text=LAMP, now=T0 + timedelta(hours=1), limit=5
+    )
+    assert [s.request.id for s in similar] == [near.id]
+    # the matters it may not offer were not read from the database
+    assert loaded & ids == {near.id}
