@@ -488,6 +488,9 @@ async def mark_shown(session: AsyncSession, *, broadcast_id: int, shown: int) ->
     await session.commit()
 
 
+_WIDE_TIME = str.maketrans("０１２３４５６７８９：", "0123456789:")
+
+
 async def change_quiet_hours(
     session: AsyncSession,
     *,
@@ -512,11 +515,13 @@ async def change_quiet_hours(
         target_ids=[],
     )
     current_start, current_end, _ = await quiet_hours_of(session, community_id=community_id)
-    try:
-        begin = parse_hhmm(start) if start else current_start
-        finish = parse_hhmm(end) if end else current_end
+    try:  # typed with a Chinese input method: 22：00, ２２:００
+        begin = parse_hhmm(start.translate(_WIDE_TIME)) if start else current_start
+        finish = parse_hhmm(end.translate(_WIDE_TIME)) if end else current_end
     except ValueError:
         raise InvalidInput("broadcast-quiet-bad") from None
+    if enabled and begin == finish:  # no span at all: neither "all night" nor "off" is meant
+        raise InvalidInput("broadcast-quiet-same")
     row = await set_quiet_hours(
         session,
         community_id=community_id,

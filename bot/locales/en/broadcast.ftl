@@ -56,6 +56,7 @@ broadcast-quiet-now = 🌙 Quiet hours of { $community }: { $start }–{ $end }.
 broadcast-quiet-off = 🔔 Quiet hours of { $community } are off (they were { $start }–{ $end }); messages go at any time.
     Switch on again: /quiet { $start } { $end }
 broadcast-quiet-bad = That time is not in the right form. Write it like this: /quiet 22:00 07:00, or /quiet off
+broadcast-quiet-same = Quiet hours cannot start and end at the same time. Write it like this: /quiet 22:00 07:00; to have none, send /quiet off
 broadcast-quiet-line = 🌙 { $community }: quiet hours { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }: quiet hours off (they were { $start }–{ $end })
 broadcast-quiet-which = You look after several communities ({ $names }); put the community's name first, for example:

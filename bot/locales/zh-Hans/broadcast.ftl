@@ -56,6 +56,7 @@ broadcast-quiet-now = 🌙 { $community } 的免打扰时段：{ $start }–{ $e
 broadcast-quiet-off = 🔔 { $community } 已关闭免打扰时段（原为 { $start }–{ $end }），消息随时发出。
     重新开启：/quiet { $start } { $end }
 broadcast-quiet-bad = 时间格式不对。请这样写：/quiet 22:00 07:00，或 /quiet off
+broadcast-quiet-same = 免打扰的开始和结束不能是同一个时间。请这样写：/quiet 22:00 07:00；不要免打扰请发 /quiet off
 broadcast-quiet-line = 🌙 { $community }：免打扰 { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }：免打扰已关闭（原为 { $start }–{ $end }）
 broadcast-quiet-which = 您负责几个社区（{ $names }），请在命令里先写社区名，例如：

@@ -59,6 +59,7 @@ broadcast-quiet-now = 🌙 { $community } 的免打擾時段：{ $start }–{ $e
 broadcast-quiet-off = 🔔 { $community } 已關閉免打擾時段（原為 { $start }–{ $end }），消息隨時發出。
     重新開啟：/quiet { $start } { $end }
 broadcast-quiet-bad = 時間格式不對。請這樣寫：/quiet 22:00 07:00，或 /quiet off
+broadcast-quiet-same = 免打擾的開始和結束不能是同一個時間。請這樣寫：/quiet 22:00 07:00；不要免打擾請發 /quiet off
 broadcast-quiet-line = 🌙 { $community }：免打擾 { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }：免打擾已關閉（原為 { $start }–{ $end }）
 broadcast-quiet-which = 您負責幾個社區（{ $names }），請在命令裡先寫社區名，例如：
