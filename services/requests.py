@@ -564,6 +564,10 @@ async def similar_open(
         "statuses": [status.value for status in JOINABLE],
         "exclude_id": exclude_id,
     }
+    # plain rows (up to 200): the ORM's per-row work would only give the same five values;
+    # what the session holds unsaved is flushed first, as the ORM's own read would
+    await session.flush()
+    rows = (await (await session.connection()).execute(stmt, params)).all()
     cands = [
         DuplicateCandidate(
             id=rid,
@@ -573,9 +577,7 @@ async def similar_open(
             building_id=building,
             created_at=created,
         )
-        for rid, said_then, grid, building, created in (
-            await session.exec(stmt, params=params)
-        ).all()
+        for rid, said_then, grid, building, created in rows
         if (words := written_text(said_then))
     ]
     found = find_duplicates(
