@@ -126,18 +126,28 @@ async def on_invite_community(
 
 
 @router.callback_query(AdminCb.filter(F.action == "staff"))
-async def on_staff_list(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
-    """Every staff account with a revoke button."""
+async def on_staff_list(
+    query: CallbackQuery, callback_data: AdminCb, session: AsyncSession, t: Text
+) -> None:
+    """Every staff account with a revoke button, a page at a time."""
     await query.answer()
     assert isinstance(query.message, Message)
-    await _show_staff_list(query.message, session, t)
+    await _show_staff_list(query.message, session, t, page=callback_data.id)
 
 
-async def _show_staff_list(message: Message, session: AsyncSession, t: Text) -> None:
-    staff = await staff_service.list_staff(session)
-    if not staff:
+STAFF_PER_PAGE = 15  # a sub-district's staff can be over 100: Telegram takes 100 buttons at most
+
+
+async def _show_staff_list(
+    message: Message, session: AsyncSession, t: Text, *, page: int = 0
+) -> None:
+    everyone = await staff_service.list_staff(session)
+    if not everyone:
         await message.edit_text(t("admin-staff-none"))
         return
+    pages = -(-len(everyone) // STAFF_PER_PAGE)
+    page = min(max(page, 0), pages - 1)  # the list got shorter since the button was made
+    staff = everyone[page * STAFF_PER_PAGE : (page + 1) * STAFF_PER_PAGE]
     communities = {c.id: c.name for c in await org.list_communities(session)}
     grids = await org.grid_names(session)
     lines = []
@@ -169,6 +179,14 @@ async def _show_staff_list(message: Message, session: AsyncSession, t: Text) -> 
                 )
             ]
         )
+    if pages > 1:
+        lines.append(t("admin-staff-page", page=page + 1, pages=pages, count=len(everyone)))
+        turn = []
+        if page > 0:
+            turn.append((t("common-prev-page"), AdminCb(action="staff", id=page - 1).pack()))
+        if page < pages - 1:
+            turn.append((t("common-next-page"), AdminCb(action="staff", id=page + 1).pack()))
+        rows.append(turn)
     text, markup = "\n".join(lines), inline_kb(rows)
     if message.html_text == text and same_markup(message, markup):
         return  # already showing it (a stale tap on the list itself)

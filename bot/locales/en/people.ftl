@@ -145,6 +145,7 @@ admin-invite-link = Invitation link ({ $community }, valid for { $hours } hours,
 admin-staff-none = There are no community staff yet.
 admin-staff-item = { $name } ({ $id }): { $communities }
 admin-staff-scope-grid = { $community } ({ $grid })
+admin-staff-page = Page { $page } of { $pages }, { $count } staff in all
 admin-revoke = Revoke { $name }
 admin-revoked = { $name } is no longer community staff.
 admin-revoke-confirm = Take away { $name }'s community staff access? They will no longer handle requests, review sign-ups or send notices, and will be told.

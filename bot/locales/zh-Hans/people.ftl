@@ -145,6 +145,7 @@ admin-invite-link = 邀请链接（{ $community }，{ $hours } 小时内有效�
 admin-staff-none = 还没有社区工作人员。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）
+admin-staff-page = 第 { $page }/{ $pages } 页，共 { $count } 人
 admin-revoke = 撤销 { $name }
 admin-revoked = 已撤销 { $name } 的工作人员权限。
 admin-revoke-confirm = 确定撤销 { $name } 的社区工作人员权限吗？撤销后对方不能再处理诉求、审核报到和发通知，会收到通知。

@@ -148,6 +148,7 @@ admin-invite-link = 邀請鏈接（{ $community }，{ $hours } 小時內有效�
 admin-staff-none = 還沒有社區工作人員。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）
+admin-staff-page = 第 { $page }/{ $pages } 頁，共 { $count } 人
 admin-revoke = 撤銷 { $name }
 admin-revoked = 已撤銷 { $name } 的工作人員權限。
 admin-revoke-confirm = 確定撤銷 { $name } 的社區工作人員權限嗎？撤銷後對方不能再處理訴求、審核報到和發通知，會收到通知。
