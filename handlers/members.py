@@ -98,19 +98,43 @@ def _skills_text(t: Text, codes: list[str], custom: str) -> str:
 
 
 def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    """The phone step: share one's own number (a contact button), or cancel."""
+    """The phone step: share one's own number (a contact button), go back a step, or cancel."""
     return ReplyKeyboardMarkup(
         keyboard=[
             [KeyboardButton(text=t("reg-share-phone"), request_contact=True)],
-            [KeyboardButton(text=t("common-cancel"))],
+            [KeyboardButton(text=t("common-back")), KeyboardButton(text=t("common-cancel"))],
         ],
         resize_keyboard=True,
     )
 
 
+def _step_keyboard(t: Text) -> ReplyKeyboardMarkup:
+    """A typed step after the first: go back a step, or cancel."""
+    return ReplyKeyboardMarkup(
+        keyboard=[
+            [KeyboardButton(text=t("common-back")), KeyboardButton(text=t("common-cancel"))]
+        ],
+        resize_keyboard=True,
+    )
+
+
+# What someone types to go back when they do not tap the button (not a name, unit or skill).
+_BACK_WORDS = frozenset(
+    {"上一步", "返回", "返回上一步", "回上一步", "後退", "返回上一步驟", "back"}
+)
+
+
+def _is_back(text: str | None) -> bool:
+    """The 上一步 button's label (any language) or a plain word for it."""
+    if not text:
+        return False
+    return text in labels("common-back") or text.strip().lower() in _BACK_WORDS
+
+
 # A stale button of another flow ("跳过", "不修改", "✅ 说完了" …) is not a name, a work unit, a
 # phone number, a skill or a reason for turning an application down.
-refuse_button_labels(router, Join.name, Join.unit, Join.skills, ReviewReason.reason)
+refuse_button_labels(router, Join.name, ReviewReason.reason)
+refuse_button_labels(router, Join.unit, Join.skills, keyboard=_step_keyboard)
 refuse_button_labels(router, Join.phone, keyboard=_phone_keyboard)
 
 
@@ -178,6 +202,35 @@ async def on_join_cancel(
     )
 
 
+@router.message(StateFilter(Join.name, Join.unit, Join.phone, Join.skills), F.text.func(_is_back))
+async def on_join_back(message: Message, state: FSMContext, t: Text) -> None:
+    """上一步 at a typed step: ask the step before again, with what was entered there."""
+    step, data = await state.get_state(), await state.get_data()
+    if step in (Join.name.state, Join.unit.state):
+        await state.set_state(Join.name)
+        await message.answer(
+            _with_current(t, t("member-intro"), data.get("real_name")),
+            reply_markup=cancel_keyboard(t),
+        )
+    elif step == Join.phone.state:
+        await state.set_state(Join.unit)
+        await message.answer(
+            _with_current(t, t("member-ask-unit"), data.get("work_unit")),
+            reply_markup=_step_keyboard(t),
+        )
+    else:  # skills: the phone again
+        await state.set_state(Join.phone)
+        await message.answer(
+            _with_current(t, t("member-ask-phone"), data.get("phone")),
+            reply_markup=_phone_keyboard(t),
+        )
+
+
+def _with_current(t: Text, question: str, value: str | None) -> str:
+    """A question asked again after 上一步, with what was entered before."""
+    return question + "\n" + t("member-step-current", value=value) if value else question
+
+
 @router.message(StateFilter(Join.name), F.text)
 async def on_name(message: Message, state: FSMContext, t: Text) -> None:
     """Real name, checked."""
@@ -188,7 +241,7 @@ async def on_name(message: Message, state: FSMContext, t: Text) -> None:
         return
     await state.update_data(real_name=name)
     await state.set_state(Join.unit)
-    await message.answer(t("member-ask-unit"))
+    await message.answer(t("member-ask-unit"), reply_markup=_step_keyboard(t))
 
 
 @router.message(StateFilter(Join.unit), F.text)
@@ -218,11 +271,15 @@ async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> 
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
-    await state.update_data(phone=phone, skills=[], custom_skills="")
+    data = await state.get_data()
+    # back here from the skills step: what was chosen there stays chosen
+    chosen: list[str] = list(data.get("skills", []))
+    await state.update_data(
+        phone=phone, skills=chosen, custom_skills=data.get("custom_skills", "")
+    )
     await state.set_state(Join.skills)
-    cancel = cancel_keyboard(t)
-    await message.answer("👍", reply_markup=cancel)
-    await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, []))
+    await message.answer("👍", reply_markup=_step_keyboard(t))
+    await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, chosen))
 
 
 @router.callback_query(StateFilter(Join.skills), JoinCb.filter(F.action == "skill"))
@@ -268,16 +325,83 @@ async def on_skills_done(
     if not data.get("skills") and not data.get("custom_skills"):
         await query.answer(t("err-skills-empty"), show_alert=True)
         return
-    communities = await org.list_communities(session)
-    await state.set_state(Join.community)
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(
-        t("member-ask-community"),
+    await _ask_community(query.message, state, session, t)
+
+
+async def _ask_community(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """The community step, in the message of the step before or after it."""
+    communities = await org.list_communities(session)
+    await state.set_state(Join.community)
+    rows = [[(c.name, JoinCb(action="community", value=str(c.id)).pack())] for c in communities]
+    rows.append([(t("common-back"), JoinCb(action="back", value="skills").pack())])
+    await message.edit_text(t("member-ask-community"), reply_markup=inline_kb(rows))
+
+
+async def _ask_grid(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text, community_id: int
+) -> bool:
+    """The grid step for this community; False if it has no grids (a stale button)."""
+    grids = await org.list_grids(session, community_id=community_id)
+    if not grids:
+        return False
+    await state.update_data(community_id=community_id)
+    await state.set_state(Join.grid)
+    rows = [[(g.name, JoinCb(action="grid", value=str(g.id)).pack())] for g in grids]
+    rows.append([(t("member-any-grid"), JoinCb(action="grid", value="").pack())])
+    rows.append([(t("common-back"), JoinCb(action="back", value="community").pack())])
+    await message.edit_text(t("member-ask-grid"), reply_markup=inline_kb(rows))
+    return True
+
+
+async def _ask_named(message: Message, state: FSMContext, t: Text) -> None:
+    """Whether results and the points board may show the member's name."""
+    await state.set_state(Join.named)
+    name = (await state.get_data())["real_name"]
+    masked = masked_name(t, name)
+    await message.edit_text(
+        t("member-ask-named", name=name, masked=masked),
         reply_markup=inline_kb(
-            [[(c.name, JoinCb(action="community", value=str(c.id)).pack())] for c in communities]
+            [
+                [(t("member-named-yes"), JoinCb(action="named", value="yes").pack())],
+                [(t("member-named-no", masked=masked), JoinCb(action="named", value="no").pack())],
+                [(t("common-back"), JoinCb(action="back", value="grid").pack())],
+            ]
         ),
     )
+
+
+@router.callback_query(
+    StateFilter(Join.community, Join.grid, Join.named, Join.confirm),
+    JoinCb.filter(F.action == "back"),
+)
+async def on_join_back_button(
+    query: CallbackQuery,
+    callback_data: JoinCb,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Text,
+) -> None:
+    """⬅️ 上一步 under a choice: the step before, in the same message, with what was entered."""
+    assert isinstance(query.message, Message)
+    data = await state.get_data()
+    await query.answer()
+    if callback_data.value == "skills":
+        await state.set_state(Join.skills)
+        chosen = list(data.get("skills", []))
+        await query.message.edit_text(
+            _with_current(t, t("member-ask-skills"), data.get("custom_skills") or None),
+            reply_markup=_skills_markup(t, chosen),
+        )
+    elif callback_data.value == "community" or data.get("community_id") is None:
+        await _ask_community(query.message, state, session, t)
+    elif callback_data.value == "grid":
+        await _ask_grid(query.message, state, session, t, int(data["community_id"]))
+    else:  # from the confirmation: named or not
+        await _ask_named(query.message, state, t)
 
 
 @router.callback_query(StateFilter(Join.community), JoinCb.filter(F.action == "community"))
@@ -289,20 +413,13 @@ async def on_join_community(
     t: Text,
 ) -> None:
     """Community chosen: which grid (or any)."""
-    if not callback_data.value.isdigit():
-        await query.answer(t("err-address-stale"), show_alert=True)
-        return
-    grids = await org.list_grids(session, community_id=int(callback_data.value))
-    if not grids:
-        await query.answer(t("err-address-stale"), show_alert=True)
-        return
-    await state.update_data(community_id=int(callback_data.value))
-    await state.set_state(Join.grid)
-    rows = [[(g.name, JoinCb(action="grid", value=str(g.id)).pack())] for g in grids]
-    rows.append([(t("member-any-grid"), JoinCb(action="grid", value="").pack())])
-    await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("member-ask-grid"), reply_markup=inline_kb(rows))
+    if not callback_data.value.isdigit() or not await _ask_grid(
+        query.message, state, session, t, int(callback_data.value)
+    ):
+        await query.answer(t("err-address-stale"), show_alert=True)
+        return
+    await query.answer()
 
 
 @router.callback_query(StateFilter(Join.grid), JoinCb.filter(F.action == "grid"))
@@ -316,20 +433,9 @@ async def on_join_grid(
     """Grid chosen: ask whether results and the points board may show the member's name."""
     grid_id = int(callback_data.value) if callback_data.value.isdigit() else None
     await state.update_data(grid_id=grid_id)
-    await state.set_state(Join.named)
-    name = (await state.get_data())["real_name"]
-    masked = masked_name(t, name)
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(
-        t("member-ask-named", name=name, masked=masked),
-        reply_markup=inline_kb(
-            [
-                [(t("member-named-yes"), JoinCb(action="named", value="yes").pack())],
-                [(t("member-named-no", masked=masked), JoinCb(action="named", value="no").pack())],
-            ]
-        ),
-    )
+    await _ask_named(query.message, state, t)
 
 
 def masked_name(t: Text, real_name: str) -> str:
@@ -370,7 +476,10 @@ async def on_join_named(
         reply_markup=inline_kb(
             [
                 [(t("common-confirm"), JoinCb(action="submit").pack())],
-                [(t("common-cancel"), JoinCb(action="abort").pack())],
+                [
+                    (t("common-back"), JoinCb(action="back", value="named").pack()),
+                    (t("common-cancel"), JoinCb(action="abort").pack()),
+                ],
             ]
         ),
     )

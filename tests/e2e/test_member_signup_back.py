@@ -1,0 +1,68 @@
+"""双报到 goes back a step (found walking the sign-up as 小林): a typed step has ⬅️ 上一步 beside
+✖️ 取消 and asks the step before again with what was entered; a choice has it under its
+buttons. Before, only 取消 was offered, '上一步' typed at the skills step was kept as a skill
+('特长：水管疏通、上一步') and a slip meant starting again from the name."""
+
+from __future__ import annotations
+
+from models import MemberProfile
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.e2e.test_people import NEW
+
+
+def _reply_labels(message: dict) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("keyboard", []) for b in row]
+
+
+async def test_sign_up_goes_back_a_step(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    [first] = await d.say(NEW, "🙋 党员/志愿者报到")
+    mark = first["message_id"]
+    await d.tap(NEW, "同意并继续", first["message_id"])
+    await d.expect(NEW, "真实姓名", since=mark)
+    await d.say(NEW, "林小明")
+    [unit] = await d.say(NEW, "区图书馆")
+    assert _reply_labels(unit) == ["📱 发送我的手机号", "⬅️ 上一步", "✖️ 取消"]
+    # the phone step's 上一步 asks the work unit again, saying what was typed
+    [again] = await d.say(NEW, "⬅️ 上一步")
+    assert "工作单位" in message_text(again) and "区图书馆" in message_text(again)
+    assert _reply_labels(again) == ["⬅️ 上一步", "✖️ 取消"]
+    await d.say(NEW, "区文化馆")
+    replies = await d.say(NEW, "13812345678")
+    skills = next(m for m in replies if "可多选" in message_text(m))
+    await d.tap(NEW, "水管疏通", skills["message_id"])
+    # '上一步' typed (not tapped) at the skills step is not a skill: the phone is asked again
+    [phone] = await d.say(NEW, "上一步")
+    assert "手机号" in message_text(phone) and "13812345678" in message_text(phone)
+    replies = await d.say(NEW, "13812345678")
+    skills = next(m for m in replies if "可多选" in message_text(m))
+    assert "✅ 水管疏通" in str(skills["reply_markup"])  # what was chosen stays chosen
+    await d.tap(NEW, "完成", skills["message_id"])
+    await d.expect(NEW, "要服务的社区", since=skills["message_id"] - 1)
+    await d.tap(NEW, "阳光社区", skills["message_id"])
+    await d.expect(NEW, "服务的网格", since=skills["message_id"] - 1)
+    await d.tap(NEW, "第一网格", skills["message_id"])
+    await d.tap(NEW, "不显示", skills["message_id"])
+    confirm = await d.expect(NEW, "请确认", since=skills["message_id"] - 1)
+    assert "第一网格" in message_text(confirm)
+    # from the confirmation back to the grid, in the same message, and another grid chosen
+    await d.tap(NEW, "上一步", skills["message_id"])
+    await d.expect(NEW, "显示我的名字", since=skills["message_id"] - 1)
+    await d.tap(NEW, "上一步", skills["message_id"])
+    await d.expect(NEW, "服务的网格", since=skills["message_id"] - 1)
+    await d.tap(NEW, "不限网格", skills["message_id"])
+    await d.tap(NEW, "显示我的名字", skills["message_id"])
+    confirm = await d.expect(NEW, "请确认", since=skills["message_id"] - 1)
+    text = message_text(confirm)
+    assert "单位：区文化馆" in text and "特长：水管疏通\n" in text, text
+    assert "阳光社区 · 不限网格" in text and "上一步" not in text.split("特长：")[1]
+    await d.tap(NEW, "✅ 确认", skills["message_id"])
+    await d.expect(NEW, "已提交", since=skills["message_id"])
+    async with h.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+    assert profile is not None
+    assert profile.work_unit == "区文化馆" and profile.custom_skills == ""
+    assert profile.skills == "plumbing" and profile.grid_id is None
