@@ -19,15 +19,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
 from handlers.common import help_text, send_main_menu
+from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, labels, main_menu
-from handlers.requests import Filing, compose_keyboard
+from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
 from services.requests import MAX_PHOTOS
 from services.triage.text import with_caption
 
 router = Router(name="fallback")
+# `ctx` (handlers.context.OrderCtx) for the messages: "我反映的事怎么样了" shows 我的诉求
+router.message.middleware(OrderCtxMiddleware())
 log = logging.getLogger(__name__)
 
 OFFER_MIN_CHARS = 2  # letters or CJK characters: "停水了" is a matter; "?" or "1" is not
@@ -164,6 +167,7 @@ async def on_unknown_message(
     t: Text,
     session: AsyncSession,
     clock: Callable[[], datetime],
+    ctx: OrderCtx | None = None,
 ) -> None:
     """Anything else in a private chat: small talk is answered as a person would; other typed
     text is offered to be filed (a registered resident) or pointed to registration; else the
@@ -176,6 +180,9 @@ async def on_unknown_message(
     menu = main_menu(t, roles, registered=user.registered)
     if kind == smalltalk.Kind.GREETING:  # "在吗？": yes, and here is what waits for you
         await send_main_menu(message, t, user, roles, session=session, now=clock())
+        return
+    if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
+        await cmd_my_requests(message, ctx)  # their requests and each one's status
         return
     if kind == smalltalk.Kind.HELP:
         await message.answer(

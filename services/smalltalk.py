@@ -21,6 +21,7 @@ class Kind(StrEnum):
     ACK = "ack"  # 好的 / 收到
     BYE = "bye"  # 再见
     HELP = "help"  # 怎么用
+    PROGRESS = "progress"  # 我反映的事怎么样了
 
 
 # the phrases of each kind, "|"-separated (lowercase; Latin ones match as whole words)
@@ -31,16 +32,19 @@ _PHRASES: dict[Kind, str] = {
     Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|麻烦了|麻烦你们了|劳驾|thanks|thank you|"
     "thx|many thanks",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
-    "可以|没问题|哈哈|呵呵|ok|okay|got it|sure|fine",
+    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm",
     Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
     "how does this work|what can you do",
+    Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
+    "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
+    "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress",
 }
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|请问|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
-    "there|please"
+    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of"
 )
 # Latin tokens must be whole words; CJK ones are matched anywhere they start
 _TOKENS: list[tuple[str, Kind | None]] = sorted(
@@ -48,7 +52,7 @@ _TOKENS: list[tuple[str, Kind | None]] = sorted(
     + [(f, None) for f in _FILLERS.split("|")],
     key=lambda pk: -len(pk[0]),
 )
-MAX_CHARS = 24  # longer messages say something more than small talk
+MAX_CHARS = 40  # longer messages say something more than small talk
 
 
 def _clean(text: str) -> str:
@@ -67,8 +71,8 @@ def _clean(text: str) -> str:
 def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
-    A message mixing kinds is read by the strongest: help, then thanks, greeting, bye, ack
-    ("好的，谢谢" thanks; "你好，怎么用" asks for help).
+    A message mixing kinds is read by the strongest: help, progress, then thanks, greeting,
+    bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for progress).
     """
     if not text or len(text) > MAX_CHARS:
         return None
@@ -92,7 +96,7 @@ def classify(text: str | None) -> Kind | None:
             break
         else:
             return None  # a word that is not small talk
-    for kind in (Kind.HELP, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
+    for kind in (Kind.HELP, Kind.PROGRESS, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
         if kind in found:
             return kind
     return None  # fillers alone ("那个…") are not small talk either

@@ -404,6 +404,8 @@ async def test_small_talk_is_answered_as_a_person_would(linli_sandbox: Harness) 
     for reply in (hello, thanks, ok, how):
         assert "要把这件事报给社区吗" not in message_text(reply)
         assert "没有看懂" not in message_text(reply)
+    [progress] = await d.say(RESIDENT, "我上次反映的事怎么样了？")
+    assert "您还没有提交过诉求" in message_text(progress), message_text(progress)  # 我的诉求
     # thanks with a matter in it is still a matter
     [offer] = await d.say(RESIDENT, "谢谢，不过楼道灯还是不亮")
     assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import Kind, classify
+from services.smalltalk import MAX_CHARS, Kind, classify
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ from services.smalltalk import Kind, classify
         ("拜拜", Kind.BYE),
         ("你好，怎么用", Kind.HELP),
         ("我不会用", Kind.HELP),
+        ("你好，我上次反映的事怎么样了", Kind.PROGRESS),
+        ("办好了吗？", Kind.PROGRESS),
+        ("查一下进度", Kind.PROGRESS),
+        ("What is the status of my request?", Kind.PROGRESS),
+        ("hmm?", Kind.ACK),
     ],
 )
 def test_small_talk(text: str, kind: Kind) -> None:
@@ -45,9 +50,11 @@ def test_small_talk(text: str, kind: Kind) -> None:
         "可以帮我修一下吗",
         "him",  # 'hi' only as a whole word
         "那个",  # fillers alone
+        "上次的问题",
+        "楼道灯坏了有人管吗",  # a matter, asked about
         "",
         "？？",
-        "你好" * 20,  # too long to be small talk
+        "你好" * (MAX_CHARS // 2 + 1),  # too long to be small talk
     ],
 )
 def test_not_small_talk(text: str) -> None:
