@@ -7,6 +7,7 @@ import asyncio
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -191,6 +192,18 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     )
 
 
+def _telegram_id(value: str) -> int:
+    """A person's Telegram id: a positive whole number of at most 52 bits (as Telegram says);
+    a group's negative id or a mistyped number is refused by argparse in one line."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 0 < number < 2**52:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a person's Telegram id")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every subcommand and its options."""
     parser = argparse.ArgumentParser(prog="linli", description="Linli 邻里 community bot")
@@ -228,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action in ("grant", "revoke"):
         grant = sub.add_parser(action, help=f"{action} staff or admin")
         grant.add_argument("role", choices=["staff", "admin"])
-        grant.add_argument("telegram_id", type=int)
+        grant.add_argument("telegram_id", type=_telegram_id)
         grant.add_argument("--community", help="community name (staff)")
         if action == "grant":
             grant.add_argument("--grid", help="limit to one grid of the community")
@@ -260,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `linli org show | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

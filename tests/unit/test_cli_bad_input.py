@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+
+DEMO_ORG = Path(__file__).parents[2] / "bot" / "demo" / "org.yaml"
 
 
 @pytest.fixture
@@ -94,3 +98,31 @@ def test_export_into_a_folder_or_nowhere(
     err = capsys.readouterr().err
     assert err.startswith(f"linli export: --out {blocker / 'ledger.xlsx'}: cannot be written (")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("given", ["-5", "0", "99999999999999999999", "abc"])
+def test_grant_refuses_what_is_no_persons_id(
+    db: str, capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["grant", "staff", given, "--community", "阳光社区"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument telegram_id: '{given}' is not a person's Telegram id" in err
+    assert "Traceback" not in err
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(db: str) -> None:
+    """`linli org show | head -1`: the pipe closes before the tree is written."""
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "org", "show"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).parents[2],
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert "Traceback" not in err, err
