@@ -1076,6 +1076,9 @@ async def claim_order(
     order = await get_order(session, order_id)
     if profile.community_id != order.community_id:
         await refuse(session, user=user, action="claim_foreign", subject="order", sid=order_id)
+    if None not in (profile.grid_id, order.grid_id) and profile.grid_id != order.grid_id:
+        # the member's area, as 可接工单 and the offers have it: a forged button is refused
+        await refuse(session, user=user, action="claim_other_grid", subject="order", sid=order_id)
     existing = await session.exec(
         select(Claim.id)
         .where(col(Claim.order_id) == order_id)
