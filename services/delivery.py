@@ -82,9 +82,9 @@ async def enqueue(
     """Add a message to the outbox (the caller commits); quiet hours hold non-urgent ones.
 
     With `edit_message_id` it redraws that message of the chat (text and buttons) instead of
-    sending one (timed as any message: queued after the notice that explains it, it goes after
-    it). A message that cannot be edited any more (deleted, too old) or already reads so is
-    left as it is, quietly.
+    sending one; an edit wakes nobody, so `urgent=True` suits it (it then goes ahead of the
+    chat's non-urgent notices). A message that cannot be edited any more (deleted, too old)
+    or already reads so is left as it is, quietly.
 
     A message asking someone to act on a matter in one state (an open order, a new request)
     names it in `matter` ("order:12:open"): `cancel_stale` drops it when the matter moves on

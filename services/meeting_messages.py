@@ -7,9 +7,9 @@ in it changes (moved up from the waitlist, or up the waitlist). A notice of an e
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
 outbox that sent it. A redraw is an edit queued in the outbox (services.delivery,
-`edit_message_id`), after the notice that explains the change and timed as it is, and only
-where the message would read differently. A message that can no longer be edited (deleted,
-too old) is left as it is.
+`edit_message_id`), ahead of the notice that explains the change, and only where the message
+would read differently. A message that can no longer be edited (deleted, too old) is left as
+it is.
 """
 
 from __future__ import annotations
@@ -336,15 +336,17 @@ async def redraw(
             continue
         message.shown = shown
         session.add(message)
-        # Queued after the notice that explains the change, and timed as it is (quiet hours,
-        # never past the start), so each person reads the notice first. Not urgent: urgent
-        # rows go first, and a large audience's edits would hold back everyone's notice.
-        # Straight to the outbox: these are not notices that staff are told were held.
+        # Urgent: sent ahead of the notice that explains the change (the sender keeps each
+        # chat's order), so by the time the notice rings, the older messages read as it says;
+        # an edit wakes nobody, so quiet hours need not hold it. Across a large audience the
+        # last notice comes no later than in any other order (every edit and every notice
+        # still goes once). Straight to the outbox: not a notice staff are told about.
         await outbox.enqueue(
             session,
             chat_id=message.chat_id,
             text=text,
             reply_markup=_keyboard(rows),
+            urgent=True,
             kind="meeting-redraw",
             community_id=meeting.community_id,
             deliver_by=meeting.starts_at,
