@@ -235,7 +235,9 @@ async def _order_lines(ctx: JobContext, staff: User, community_id: int, lang: st
 async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
     """The 1st of the month: admins get each community's numbers for the month before."""
     session = ctx.session
-    since = ctx.now - timedelta(days=31)
+    # the calendar month before, as its requests are counted (not the 31 days before the run,
+    # which took in the last day of the month before that and the morning of the 1st)
+    start, end = period_bounds("last_month", now=ctx.now, zone=ctx.zone)
     lines: dict[str, list[str]] = {}
     admin_ids = set(getattr(ctx.settings, "admin_ids", []) or [])
     admins = [
@@ -250,7 +252,6 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
             known = await session.get(User, admin_id)
             languages[admin_id] = known.language if known else None
     communities = (await session.exec(select(Community))).all()
-    start, end = period_bounds("last_month", now=ctx.now, zone=ctx.zone)
     ledger = await ledger_stats(
         session,
         user=User(id=0),
@@ -271,7 +272,11 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
                 session,
                 select(func.count())
                 .select_from(User)
-                .where(User.community_id == cid, col(User.created_at) >= since),
+                .where(
+                    User.community_id == cid,
+                    col(User.created_at) >= start,
+                    col(User.created_at) < end,
+                ),
             )
             sent = await _count(
                 session,
@@ -280,7 +285,8 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
                 .where(
                     Delivery.community_id == cid,
                     Delivery.state == DeliveryState.SENT,
-                    col(Delivery.sent_at) >= since,
+                    col(Delivery.sent_at) >= start,
+                    col(Delivery.sent_at) < end,
                 ),
             )
             failed = await _count(
@@ -290,7 +296,8 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
                 .where(
                     Delivery.community_id == cid,
                     col(Delivery.state).in_([DeliveryState.FAILED, DeliveryState.BLOCKED]),
-                    col(Delivery.created_at) >= since,
+                    col(Delivery.created_at) >= start,
+                    col(Delivery.created_at) < end,
                 ),
             )
             body.append(

@@ -40,4 +40,4 @@ scheduler-digest-minutes-due = 📝 Meetings held without minutes sent: { $count
 scheduler-digest-topics-waiting = 💡 Topics waiting for a decision: { $count }
 scheduler-digest-meetings-ahead = 📅 Meetings this week: { $count }
 scheduler-monthly-title = <b>📈 Monthly report</b>
-scheduler-monthly-line = { $community }: { $residents } residents ({ $new } new this month), { $sent } messages sent, { $failed } not delivered
+scheduler-monthly-line = { $community }: { $residents } residents ({ $new } new last month), { $sent } messages sent, { $failed } not delivered

@@ -22,4 +22,4 @@ scheduler-digest-minutes-due = 📝 开过会还没发纪要：{ $count } 场（
 scheduler-digest-topics-waiting = 💡 等待处理的议题：{ $count } 个
 scheduler-digest-meetings-ahead = 📅 本周议事会：{ $count } 场
 scheduler-monthly-title = <b>📈 月度报告</b>
-scheduler-monthly-line = { $community }：居民 { $residents } 人（本月新增 { $new } 人），发出消息 { $sent } 条，未送达 { $failed } 条
+scheduler-monthly-line = { $community }：居民 { $residents } 人（上月新增 { $new } 人），发出消息 { $sent } 条，未送达 { $failed } 条

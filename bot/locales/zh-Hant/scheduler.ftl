@@ -25,4 +25,4 @@ scheduler-digest-minutes-due = 📝 開過會還沒發紀要：{ $count } 場（
 scheduler-digest-topics-waiting = 💡 等待處理的議題：{ $count } 個
 scheduler-digest-meetings-ahead = 📅 本週議事會：{ $count } 場
 scheduler-monthly-title = <b>📈 月度報告</b>
-scheduler-monthly-line = { $community }：居民 { $residents } 人（本月新增 { $new } 人），發出消息 { $sent } 條，未送達 { $failed } 條
+scheduler-monthly-line = { $community }：居民 { $residents } 人（上月新增 { $new } 人），發出消息 { $sent } 條，未送達 { $failed } 條
