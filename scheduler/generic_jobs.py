@@ -14,9 +14,9 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.org import Community
+from models.org import Community, Grid
 from models.scheduling import Broadcast, Delivery, DeliveryState
-from models.users import MemberProfile, MemberStatus, Role, User
+from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
 from services.consult_overview import ConsultWeek, consult_week
 from services.errors import PermissionDenied
 from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
@@ -108,17 +108,25 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
             end=this_week,
             now=ctx.now,
         )
+        in_grids: dict[tuple[int, ...], tuple[str, int, int]] = {}
         for staff in await staff_of(session, community_id=cid):
             lang = staff.language or ctx.default_language
+            # a grid worker's residents are their grid's, as the rest of their digest is
+            grids = await _grids_of(session, staff_id=staff.id, community_id=cid)
+            if grids and grids not in in_grids:
+                in_grids[grids] = await _grid_counts(session, grids=grids, since=since)
+            names, residents, blocked_here = (
+                in_grids[grids] if grids else ("", new_residents, blocked)
+            )
             lines = [
                 ctx.text(
                     lang,
                     "scheduler-digest",
-                    community=community.name,
-                    residents=new_residents,
+                    community=f"{community.name} · {names}" if names else community.name,
+                    residents=residents,
                     members=pending_members,
                     notices=notices,
-                    blocked=blocked,
+                    blocked=blocked_here,
                 )
             ]
             lines.extend(await _order_lines(ctx, staff, cid, lang))
@@ -132,6 +140,39 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
                 community_id=cid,
                 dedupe_key=f"digest:{ctx.job.id}:{staff.id}",
             )
+
+
+async def _grids_of(session: AsyncSession, *, staff_id: int, community_id: int) -> tuple[int, ...]:
+    """The grids a staff member is limited to in a community; () when they serve all of it."""
+    rows = (
+        await session.exec(
+            select(StaffScope.grid_id).where(
+                StaffScope.user_id == staff_id, StaffScope.community_id == community_id
+            )
+        )
+    ).all()
+    if not rows or any(grid is None for grid in rows):
+        return ()
+    return tuple(sorted({int(grid) for grid in rows if grid is not None}))
+
+
+async def _grid_counts(
+    session: AsyncSession, *, grids: tuple[int, ...], since: datetime
+) -> tuple[str, int, int]:
+    """The grids' names, residents registered since, and residents who blocked the bot."""
+    names = (
+        await session.exec(select(Grid.name).where(col(Grid.id).in_(grids)).order_by(col(Grid.id)))
+    ).all()
+    in_grids = col(User.grid_id).in_(grids)
+    new = await _count(
+        session,
+        select(func.count()).select_from(User).where(in_grids, col(User.created_at) >= since),
+    )
+    blocked = await _count(
+        session,
+        select(func.count()).select_from(User).where(in_grids, col(User.blocked_bot).is_(True)),
+    )
+    return "/".join(names), new, blocked
 
 
 def _consult_lines(ctx: JobContext, week: ConsultWeek, lang: str) -> list[str]:
