@@ -15,7 +15,8 @@ import os
 import socket
 import uuid
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -324,7 +325,7 @@ class Sender:
                                     session, delivery_id=item.id, message_ids=sent_ids
                                 )
                         else:
-                            async with self.sessionmaker() as session:
+                            async with self._one_statement() as session:
                                 await outbox.record_sent(
                                     session,
                                     delivery_id=item.id,
@@ -416,11 +417,23 @@ class Sender:
         it was claimed, e.g. while the sender waited out a 429: look again (one read)."""
         if item.matter is None:
             return True  # nothing cancels it: no read for broadcasts and plain notices
-        async with self.sessionmaker() as session:
+        async with self._one_statement() as session:
             if await outbox.still_to_send(session, delivery_id=item.id):
                 return True
         log.info("sender: delivery %s no longer applies (%s), not sent", item.id, item.matter)
         return False
+
+    @asynccontextmanager
+    async def _one_statement(self) -> AsyncIterator[AsyncSession]:
+        """A session for one statement that needs no transaction around it (the last look
+        before a send, recording it sent): on PostgreSQL its connection autocommits, so the
+        statement is one round trip instead of three (BEGIN, it, COMMIT or ROLLBACK); a single
+        statement is atomic either way, and a read sees what is committed when it runs."""
+        async with self.sessionmaker() as session:
+            bind = session.bind
+            if bind is not None and bind.dialect.name == "postgresql":
+                await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            yield session
 
     async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
         async with self.sessionmaker() as session:
