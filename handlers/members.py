@@ -149,11 +149,13 @@ async def start_join(
         await message.answer(t(f"member-already-{profile.status}"))
         return
     await state.clear()
-    if user.consent_at is None:
-        # Personal data (name, unit, phone) is kept only after consent, as for residents.
+    if user.consent_at is None or profile is None:
+        # Name, unit and phone are kept only after consent to keeping them: a resident's consent
+        # to an address and a room does not cover them (someone signing up again after a
+        # rejection gave it the first time)
         await state.set_state(Join.consent)
         await message.answer(
-            t("reg-consent"),
+            t("member-consent"),
             reply_markup=inline_kb(
                 [
                     [(t("reg-agree"), JoinCb(action="consent-yes").pack())],

@@ -8,7 +8,9 @@ from __future__ import annotations
 from models import MemberProfile
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.e2e.test_people import NEW
+from tests.e2e.test_people import NEW, RESIDENT
+
+ALEX = 5002  # English, unregistered
 
 
 def _reply_labels(message: dict) -> list[str]:
@@ -66,3 +68,23 @@ async def test_sign_up_goes_back_a_step(linli_sandbox: Harness) -> None:
     assert profile is not None
     assert profile.work_unit == "区文化馆" and profile.custom_skills == ""
     assert profile.skills == "plumbing" and profile.grid_id is None
+
+
+async def test_sign_up_asks_consent_to_what_a_member_gives(linli_sandbox: Harness) -> None:
+    """The consent asked names a member's data (name, work unit, phone, skills, area), also of a
+    registered resident, whose consent covered an address and a room. Before, the resident's
+    text was shown ('所在社区、网格、楼栋、房号'), and a registered resident was asked nothing."""
+    d = linli_sandbox.driver
+    for user, words, wrong in (
+        (NEW, ("真实姓名、工作单位、手机号、技能特长", "/forget"), "房号"),
+        (RESIDENT, ("真实姓名、工作单位、手机号、技能特长",), "房号"),
+        (ALEX, ("real name, work unit, phone number, skills", "/forget"), "room"),
+    ):
+        [first] = await d.say(
+            user, "🙋 Volunteer sign-up" if user == ALEX else "🙋 党员/志愿者报到"
+        )
+        text = message_text(first)
+        assert all(w in text for w in words) and wrong not in text, text
+    # the resident agrees and goes on to the name
+    await d.tap(RESIDENT, "同意并继续")
+    await d.expect(RESIDENT, "真实姓名")

@@ -62,6 +62,13 @@ member-status-approved = approved
 member-status-rejected = not approved
 member-status-suspended = suspended
 
+member-consent = <b>How we use your personal data</b>
+    Under China's Personal Information Protection Law, to sign you up as a volunteer or Party member we need to keep: your real name, work unit, phone number, skills, and the community and grid you serve.
+    • It is used only for the community to review your sign-up, to offer you suitable tasks and to record your service points and hours;
+    • only the staff of the community and the sub-district office can see your work unit and phone number;
+    • you choose, a few steps on, whether published results and the points board show your name;
+    • you can delete your personal data at any time with /forget.
+    Agree to continue the sign-up.
 member-intro = <b>Volunteer and Party member sign-up</b>
     Once approved you can claim community service tasks and earn service points and hours. We need your real name, work unit, phone, skills and the community you serve.
     Please type your <b>real name</b>:
