@@ -190,7 +190,7 @@ async def on_join_no_consent(query: CallbackQuery, state: FSMContext, t: Text) -
     await state.clear()
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.edit_text(t("reg-declined"))
+    await query.message.edit_text(t("member-declined"))
 
 
 @router.message(StateFilter(Join), F.text.in_(labels("common-cancel")))

@@ -5,7 +5,7 @@ buttons. Before, only 取消 was offered, '上一步' typed at the skills step w
 
 from __future__ import annotations
 
-from models import MemberProfile
+from models import MemberProfile, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import NEW, RESIDENT
@@ -88,3 +88,20 @@ async def test_sign_up_asks_consent_to_what_a_member_gives(linli_sandbox: Harnes
     # the resident agrees and goes on to the name
     await d.tap(RESIDENT, "同意并继续")
     await d.expect(RESIDENT, "真实姓名")
+
+
+async def test_a_resident_who_declines_the_sign_up_stays_registered(
+    linli_sandbox: Harness,
+) -> None:
+    """不同意 at 双报到 says the sign-up stops and where to start it again. Before, it said the
+    resident's '我们不会保存您的信息…再点「🏠 登记住址」' to someone whose address is kept."""
+    h = linli_sandbox
+    d = h.driver
+    [first] = await d.say(RESIDENT, "🙋 党员/志愿者报到")
+    await d.tap(RESIDENT, "不同意", first["message_id"])
+    told = await d.expect(RESIDENT, "报到不继续了", since=first["message_id"] - 1)
+    assert "「🙋 党员/志愿者报到」" in message_text(told) and "登记住址" not in message_text(told)
+    async with h.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert await session.get(MemberProfile, RESIDENT) is None
+    assert user is not None and user.consent_at is not None and user.room == "302"

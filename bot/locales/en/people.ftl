@@ -69,6 +69,7 @@ member-consent = <b>How we use your personal data</b>
     • you choose, a few steps on, whether published results and the points board show your name;
     • you can delete your personal data at any time with /forget.
     Agree to continue the sign-up.
+member-declined = All right, the sign-up stops here; your name, work unit and phone number are not kept. Tap “{ menu-become-member }” whenever you want to sign up.
 member-intro = <b>Volunteer and Party member sign-up</b>
     Once approved you can claim community service tasks and earn service points and hours. We need your real name, work unit, phone, skills and the community you serve.
     Please type your <b>real name</b>:
