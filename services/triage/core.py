@@ -7,7 +7,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,13 @@ class _Profile:
     vector: dict[int, float]  # the classifier's TF-IDF vector of the whole text
     matter: Matter
     category: str  # the classifier's first choice
+    # the lengths of terms and vector, worked out once (a profile is compared many times)
+    terms_norm: float = field(init=False)
+    vector_norm: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms_norm", _norm(self.terms))
+        object.__setattr__(self, "vector_norm", _norm(self.vector))
 
 
 @dataclass(frozen=True)
@@ -370,7 +377,10 @@ class Triage:
         scores = []
         for other in others:
             b = self._similarity_profile(other)
-            score = (_cosine(a.terms, b.terms) + _cosine(a.vector, b.vector)) / 2
+            score = (
+                _cosine(a.terms, b.terms, a.terms_norm, b.terms_norm)
+                + _cosine(a.vector, b.vector, a.vector_norm, b.vector_norm)
+            ) / 2
             score *= _matter_share(a, b)
             scores.append(round(max(0.0, min(1.0, score)), 4))
         return scores
@@ -395,10 +405,13 @@ def _matter_share(a: _Profile, b: _Profile) -> float:
     return share
 
 
-def _cosine(a: Mapping[Any, float], b: Mapping[Any, float]) -> float:
+def _norm(a: Mapping[Any, float]) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def _cosine(a: Mapping[Any, float], b: Mapping[Any, float], na: float, nb: float) -> float:
+    """The cosine of two sparse vectors whose lengths (`_norm`) are na and nb."""
     if not a or not b:
         return 0.0
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
     return dot / (na * nb) if na and nb else 0.0
