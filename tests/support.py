@@ -94,3 +94,14 @@ def count_commits_per_job(engine: Any, monkeypatch: Any) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine.sync_engine, "commit", on_commit)
+
+
+async def reply_to(driver: Any, user: int, text: str, contains: str) -> dict[str, Any]:
+    """Send `text` as `user` and return the bot's answer containing `contains`.
+
+    Unlike `[answer] = await driver.say(...)`, a notice of an earlier step that lands in the
+    same moment (the outbox sends on its own time) is not taken for the answer.
+    """
+    sent = await driver.send(user, text)
+    answer: dict[str, Any] = await driver.expect(user, contains, since=sent["message_id"])
+    return answer

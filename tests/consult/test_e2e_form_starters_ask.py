@@ -18,6 +18,7 @@ from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import STAFF, ZHOU, labels_of
 from tests.consult.test_e2e_topic_staff_card import _propose
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 
 async def _answer(d: Driver, user: int, text: str, contains: str) -> dict[str, Any]:
@@ -92,7 +93,7 @@ async def test_minutes_ask_first(linli_sandbox: Harness) -> None:
 
 async def test_resident_form_starters_ask_first(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
     title = await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
     # at the first question nothing is lost: the code step starts at once
@@ -120,7 +121,7 @@ async def test_main_menu_leaving_a_form_says_so(linli_sandbox: Harness) -> None:
     MenuResetMiddleware), but one with something entered is named as not kept first. Before,
     📝 我要点单 in the middle of a topic's explanation dropped the title without a word."""
     d = linli_sandbox.driver
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
     await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
     replies = await d.say(ZHOU, "🗳 近期议事")  # at the first question: nothing to say

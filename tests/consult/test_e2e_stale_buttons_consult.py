@@ -19,6 +19,7 @@ from tests.consult.test_e2e_meeting_redrawn import _redrawn
 from tests.consult.test_e2e_qa_polls import ZHOU, labels_of, make_poll
 from tests.consult.test_e2e_topic_staff_card import _propose
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 
@@ -28,7 +29,7 @@ async def test_running_polls_are_in_the_hub_and_no_dead_list(linli_sandbox: Harn
     d = h.driver
     await make_poll(h)
     await make_poll(h, question="垃圾分类点放在哪里？", options=["东门", "西门"])
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     polls = [label for label in labels_of(hub) if label.startswith("🗳")]
     assert polls == ["🗳 明年优先办哪些事？", "🗳 垃圾分类点放在哪里？"]
     # one tap from the hub: the ballot
@@ -55,7 +56,7 @@ async def test_topic_picker_started_over_keeps_the_topic(linli_sandbox: Harness)
     d = h.driver
     await _propose(d, "电动车充电桩不够用", "跳过")
     await d.expect(STAFF, "新议题")
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "电动车充电桩不够用", since=menu["message_id"])
     await d.tap(STAFF, "✅ 列入议程", item["message_id"])
@@ -114,7 +115,7 @@ async def test_meeting_form_questions_lose_their_buttons_once_answered(
     (by a tap or typed), and the preview's 发布/取消 go once it is published. Before, every one
     kept its buttons, and a tap after the form moved on or ended got '这个按钮已经失效了'."""
     d = linli_sandbox.driver
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "➕ 新建议事会", menu["message_id"])
     picker = await d.expect(STAFF, "请选择会议类型", since=menu["message_id"])
     await d.tap(STAFF, "居民议事会", picker["message_id"])
@@ -154,7 +155,7 @@ async def test_poll_form_questions_lose_their_buttons_once_answered(
     linli_sandbox: Harness,
 ) -> None:
     d = linli_sandbox.driver
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "➕ 新建投票", menu["message_id"])
     await d.expect(STAFF, "投票问题", since=menu["message_id"])
     await _answer(d, "明年优先办哪些事？", "选项")
@@ -191,7 +192,7 @@ async def test_a_decided_topic_loses_its_buttons(linli_sandbox: Harness) -> None
     await _propose(d, "小区东门路灯太暗", "晚上太黑")
     await _propose(d, "楼道堆物", "跳过")
     await d.expect(STAFF, "楼道堆物")
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     lamp = await d.expect(STAFF, "小区东门路灯太暗（", since=menu["message_id"])
     boxes = await d.expect(STAFF, "楼道堆物（", since=menu["message_id"])
@@ -222,7 +223,7 @@ async def test_a_decided_topic_loses_its_buttons(linli_sandbox: Harness) -> None
 
 async def _staff_card(d: Driver) -> dict[str, Any]:
     """李社工 opens the meeting's card from 📋 议事会列表."""
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "议事会列表", menu["message_id"])
     listed = await d.expect(STAFF, "近期议事会", since=menu["message_id"])
     await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
@@ -254,7 +255,7 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
     h = linli_sandbox
     d = h.driver
     poll_id = await make_poll(h)
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
     await d.tap(STAFF, "投票列表", menu["message_id"])
     listed = await d.expect(STAFF, "投票列表", since=menu["message_id"])
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])
