@@ -16,6 +16,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -53,9 +54,25 @@ class App:
         await self.engine.dispose()
 
 
+def database_problem(exc: DBAPIError) -> str:
+    """What the database driver said, on one line (without SQLAlchemy's statement and link)."""
+    said = " ".join(str(exc.orig or exc).split())
+    return f"cannot use the database ({said})"
+
+
+def check_sqlite_file(url: str) -> None:
+    """A SQLite URL naming a folder (a path typed short) is refused before anything connects."""
+    if not is_sqlite(url):
+        return
+    database = make_url(url).database
+    if database and database != ":memory:" and Path(database).is_dir():
+        raise StartupError(f"LINLI_DATABASE_URL: {database} is a folder, not a database file")
+
+
 async def prepare_database(settings: Settings) -> AsyncEngine:
     """Embedded SQLite is migrated at start; PostgreSQL must already be at head."""
     url = settings.database_url
+    check_sqlite_file(url)
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -69,6 +86,9 @@ async def prepare_database(settings: Settings) -> AsyncEngine:
     except OSError as exc:
         await engine.dispose()
         raise StartupError(f"LINLI_DATABASE_URL: cannot connect ({exc})") from None
+    except DBAPIError as exc:  # no such database or role, a file SQLite cannot open
+        await engine.dispose()
+        raise StartupError(f"LINLI_DATABASE_URL: {database_problem(exc)}") from None
     head = head_revision()
     if current != head:
         await engine.dispose()

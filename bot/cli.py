@@ -52,11 +52,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_migrate(args: argparse.Namespace) -> int:
     """Bring the database schema to the newest revision (or to --revision)."""
     from alembic.util import CommandError
+    from sqlalchemy.exc import DBAPIError
 
+    from bot.app import check_sqlite_file, database_problem
     from models.db import create_engine
     from models.migrate import current_revision, downgrade, upgrade
 
     settings = _settings(args)
+    check_sqlite_file(settings.database_url)
 
     async def main() -> int:
         engine = create_engine(settings.database_url)
@@ -71,6 +74,10 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                 option = "--downgrade" if args.downgrade else "--revision"
                 raise StartupError(f"{option}: {exc}") from None
             after = await current_revision(engine)
+        except DBAPIError as exc:  # no such database or role, a file SQLite cannot open
+            raise StartupError(f"LINLI_DATABASE_URL: {database_problem(exc)}") from None
+        except OSError as exc:  # nothing listens there
+            raise StartupError(f"LINLI_DATABASE_URL: cannot connect ({exc})") from None
         finally:
             await engine.dispose()
         print(f"database schema: {before or 'empty'} → {after or 'empty'}")

@@ -126,3 +126,38 @@ def test_a_reader_that_leaves_early_gets_no_traceback(db: str) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert "Traceback" not in err, err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["migrate"], ["org", "import", str(DEMO_ORG)], ["org", "show"]],
+)
+def test_a_database_sqlite_cannot_open_gets_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """--database-url naming a folder (a path mistyped): said in one line, no traceback."""
+    monkeypatch.setenv("LINLI_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}")
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err == f"linli: LINLI_DATABASE_URL: {tmp_path} is a folder, not a database file\n"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", [["migrate"], ["org", "show"]])
+def test_a_postgres_database_that_does_not_exist_gets_one_line(
+    pg_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    missing = pg_url.rsplit("/", 1)[0] + "/linli_no_such_database"
+    monkeypatch.setenv("LINLI_DATABASE_URL", missing)
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "linli: LINLI_DATABASE_URL: cannot use the database "
+        '(database "linli_no_such_database" does not exist)\n'
+    ), err
