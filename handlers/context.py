@@ -1,6 +1,6 @@
-"""One context per update for the order-cycle handlers: what the middlewares already put in the
-update's data (session, user, roles, language, settings, clock, triage), with the steps every
-handler ends with (the main menu, queueing the notices its action caused)."""
+"""One context per update for the order-cycle and consultation handlers: what the middlewares
+already put in the update's data (session, user, roles, language, settings, clock, triage), with
+the steps every handler ends with (the main menu, queueing the notices its action caused)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.consult_kit import make_notifier
 from handlers.menu import main_menu
 from handlers.order_ui import outbox_sink, send_notices
 from models import Role, User
 from models.base import utcnow
+from services.consult_common import Notifier
 from services.order_common import Notice
 
 
@@ -59,9 +61,14 @@ class OrderCtx:
             self.session, translator=self.translator, settings=self.settings, now=now
         )
 
+    def notifier(self) -> Notifier:
+        """What a consultation service tells people with: real texts, local zone, the clock."""
+        return make_notifier(self.translator, self.settings, self.clock)
+
 
 class OrderCtxMiddleware(BaseMiddleware):
-    """Hands an order-cycle handler `ctx`, built from the update's data (a user's updates only)."""
+    """Hands an order-cycle or consultation handler `ctx`, built from the update's data (a
+    user's updates only)."""
 
     async def __call__(
         self,
@@ -82,3 +89,8 @@ class OrderCtxMiddleware(BaseMiddleware):
                 triage=data.get("triage"),
             )
         return await handler(event, data)
+
+
+# The consultation handlers (meetings, polls, topics) take the same context by a neutral name.
+UpdateCtx = OrderCtx
+UpdateCtxMiddleware = OrderCtxMiddleware

@@ -48,6 +48,7 @@ from handlers.consult_kit import (
     tx,
     when_text,
 )
+from handlers.context import UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.menu import labels, main_menu
@@ -68,6 +69,9 @@ from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
+# Every handler here and in polls / topics (nested below) gets `ctx` (handlers.context.UpdateCtx).
+router.message.middleware(UpdateCtxMiddleware())
+router.callback_query.middleware(UpdateCtxMiddleware())
 staff_router = Router(name="meetings-staff")
 staff_router.message.filter(F.chat.type == "private", IS_STAFF)
 staff_router.callback_query.filter(IS_STAFF)
