@@ -105,3 +105,44 @@ async def test_a_resident_who_declines_the_sign_up_stays_registered(
         user = await session.get(User, RESIDENT)
         assert await session.get(MemberProfile, RESIDENT) is None
     assert user is not None and user.consent_at is not None and user.room == "302"
+
+
+def _keyboard(message: dict) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("keyboard", []) for b in row]
+
+
+async def test_an_english_member_is_pointed_at_the_button_they_have(
+    linli_sandbox: Harness,
+) -> None:
+    """Signed up in English and approved, Alex is told to look under '🛠 Open orders', the
+    button his menu has (before: 'under "Open tasks"', a button that does not exist; ❓ Help
+    said the same)."""
+    d = linli_sandbox.driver
+    [first] = await d.say(ALEX, "🙋 Volunteer sign-up")
+    await d.tap(ALEX, "Agree and continue", first["message_id"])
+    await d.expect(ALEX, "real name", since=first["message_id"])
+    await d.say(ALEX, "Alex Smith")
+    await d.say(ALEX, "Retired")
+    replies = await d.say(ALEX, "13800138001")
+    skills = next(m for m in replies if "skills" in message_text(m))
+    await d.tap(ALEX, "Phone and computer help", skills["message_id"])
+    mark = skills["message_id"] - 1
+    await d.tap(ALEX, "Done", skills["message_id"])
+    await d.expect(ALEX, "community you will serve", since=mark)
+    await d.tap(ALEX, "阳光社区", skills["message_id"])
+    await d.expect(ALEX, "grid you will serve", since=mark)
+    await d.tap(ALEX, "Any grid", skills["message_id"])
+    await d.expect(ALEX, "my name", since=mark)
+    await d.tap(ALEX, "Show my name", skills["message_id"])
+    await d.expect(ALEX, "Please confirm", since=mark)
+    await d.tap(ALEX, "Confirm", skills["message_id"])
+    card = await d.expect(2001, "报到申请")
+    await d.tap(2001, "通过", card["message_id"])
+    approved = await d.expect(ALEX, "sign-up was approved")
+    assert "🛠 Open orders" in _keyboard(approved)
+    assert "“🛠 Open orders”" in message_text(approved), message_text(approved)
+    [help_text] = await d.say(ALEX, "❓ Help")
+    assert "“🛠 Open orders”" in message_text(help_text) and "Open tasks" not in message_text(
+        help_text
+    )

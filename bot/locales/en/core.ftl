@@ -76,7 +76,7 @@ help-text = <b>Linli · Help</b>
     • /lang change language 语言
     • /forget delete my personal data
     • /help show this help
-help-text-member = As a registered volunteer you can also claim tasks under "Open tasks".
+help-text-member = As a registered volunteer you can also claim tasks under “{ menu-order-open }”.
 help-text-staff = As community staff you can handle requests, review sign-ups, and post meetings and polls.
     • /stats ledger stats (/stats 2026-11 for a month)  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
 help-text-admin = As sub-district admin:

@@ -117,7 +117,7 @@ member-reject = ❌ Reject
 member-ask-reject-reason = Please type the reason for rejecting (the applicant will see it):
 member-approved-staff = Approved: { $name }
 member-rejected-staff = Rejected: { $name } (reason: { $reason })
-member-approved-user = 🎉 Your volunteer sign-up was approved! You can now claim tasks under "Open tasks".
+member-approved-user = 🎉 Your volunteer sign-up was approved! You can now claim tasks under “{ menu-order-open }”.
 member-rejected-user = Sorry, your volunteer sign-up was not approved. Reason: { $reason }
     Contact the community if you have questions, or sign up again with changes.
 member-pending-none = No sign-ups are waiting for review.

@@ -49,7 +49,7 @@ help-text = <b>邻里 · 使用帮助</b>
     • /lang 切换语言 Language
     • /forget 删除我的个人信息
     • /help 显示本帮助
-help-text-member = 作为报到党员/志愿者，您还可以在「可接工单」里接单。
+help-text-member = 作为报到党员/志愿者，您还可以在「{ menu-order-open }」里接单。
 help-text-staff = 作为社区工作人员，您可以处理诉求、审核报到、发布议事和投票。
     • /stats 台账统计（/stats 2026-11 指定月份）　• /broadcast 发通知　• /quiet 查看或修改免打扰时段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作为街道管理员：

@@ -117,7 +117,7 @@ member-reject = ❌ 不通过
 member-ask-reject-reason = 请输入不通过的原因（会告知申请人）：
 member-approved-staff = 已通过：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
-member-approved-user = 🎉 您的报到申请已通过！现在可以在「可接工单」里接单了。
+member-approved-user = 🎉 您的报到申请已通过！现在可以在「{ menu-order-open }」里接单了。
 member-rejected-user = 很抱歉，您的报到申请未通过。原因：{ $reason }
     如有疑问请联系社区，也可以修改后重新报到。
 member-pending-none = 目前没有待审核的报到申请。

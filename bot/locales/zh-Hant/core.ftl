@@ -52,7 +52,7 @@ help-text = <b>鄰里 · 使用幫助</b>
     • /lang 切換語言 Language
     • /forget 刪除我的個人信息
     • /help 顯示本幫助
-help-text-member = 作為報到黨員/志願者，您還可以在「可接工單」裡接單。
+help-text-member = 作為報到黨員/志願者，您還可以在「{ menu-order-open }」裡接單。
 help-text-staff = 作為社區工作人員，您可以處理訴求、審核報到、發布議事和投票。
     • /stats 台賬統計（/stats 2026-11 指定月份）　• /broadcast 發通知　• /quiet 查看或修改免打擾時段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作為街道管理員：

@@ -120,7 +120,7 @@ member-reject = ❌ 不通過
 member-ask-reject-reason = 請輸入不通過的原因（會告知申請人）：
 member-approved-staff = 已通過：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
-member-approved-user = 🎉 您的報到申請已通過！現在可以在「可接工單」裡接單了。
+member-approved-user = 🎉 您的報到申請已通過！現在可以在「{ menu-order-open }」裡接單了。
 member-rejected-user = 很抱歉，您的報到申請未通過。原因：{ $reason }
     如有疑問請聯繫社區，也可以修改後重新報到。
 member-pending-none = 目前沒有待審核的報到申請。
