@@ -24,6 +24,7 @@ from handlers.order_ui import (
     edit_or_send,
     keyboard,
     local,
+    order_title,
     pager,
     place,
     reply,
@@ -76,7 +77,7 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 urgent="yes" if urgent else "no",
                 gist=words or "none",
                 number=order.number,
-                title=order.title,
+                title=order_title(t, order),
                 place=await place(ctx.session, order),
                 deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
                 taken=order.claimed_count,
@@ -117,7 +118,7 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
         t(
             "order-order-title",
             number=order.number,
-            title=order.title,
+            title=order_title(t, order),
             status=t(f"order-ostatus-{order.status}"),
         ),
         t("order-card-category", category=category(order.category).name(t.lang)),
@@ -269,7 +270,7 @@ async def cmd_my_claims(message: Message, ctx: OrderCtx) -> None:
             t(
                 "order-claims-line",
                 number=order.number,
-                title=order.title,
+                title=order_title(t, order),
                 status=t(f"order-ostatus-{order.status}"),
                 deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
             )

@@ -71,6 +71,13 @@ def local(
     return t("date-time", **when_args(moment, zone=settings.zone, now=now or moment))
 
 
+def order_title(t: Text, order: Order) -> str:
+    """The order's title in the reader's language when it is its category's name (the title
+    an order gets when staff give none, kept in Chinese); a title staff typed as it is."""
+    cat = category(order.category)
+    return cat.name(t.lang) if order.title == cat.name() else order.title
+
+
 def urgent_reasons(t: Text, codes: str) -> str:
     """Triage's urgency reason codes in plain words."""
     words = [

@@ -1,0 +1,31 @@
+"""An English-speaking member reads an order's title in English when it is its category's name
+(the title an order gets when staff type none). Before, 🛠 Open orders, the order's card and
+📌 My orders showed 'G00001 · 水电维修' beside English words. A title staff typed is shown as
+typed."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import LIU
+
+
+async def test_an_english_member_reads_the_category_title_in_english(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水")
+    await d.add_user(id=LIU, first_name="刘师傅", language_code="en")  # his phone is in English
+    [listing] = await d.say(LIU, "🛠 Open orders")
+    text = message_text(listing)
+    assert f"{order_no} · Water and electricity repairs" in text and "水电维修" not in text, text
+    await d.tap(LIU, "Details", listing["message_id"])
+    card = await d.expect(LIU, f"Order {order_no}", since=listing["message_id"])
+    assert "水电维修" not in message_text(card), message_text(card)
+    await d.tap(LIU, "Claim", card["message_id"])
+    await d.expect(LIU, order_no, since=card["message_id"])
+    [mine] = await d.say(LIU, "📌 My orders")
+    assert f"{order_no} · Water and electricity repairs" in message_text(mine), message_text(mine)
+    assert "水电维修" not in message_text(mine)
