@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -12,28 +10,27 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
-from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
+from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     HubCb,
     TopicCb,
     cancel_kb,
     kb,
-    make_notifier,
     reply,
     safe_edit_markup,
     staff_community,
     tx,
     when_text,
 )
+from handlers.context import UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.meetings import start_meeting_form
-from handlers.menu import labels, main_menu
+from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
-from models import Role, User
+from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from services import meetings, topics
 from services.errors import Conflict, PermissionDenied
@@ -47,8 +44,6 @@ router.message.filter(F.chat.type == "private")
 staff_router = Router(name="topics-staff")
 staff_router.message.filter(F.chat.type == "private", IS_STAFF)
 staff_router.callback_query.filter(IS_STAFF)
-
-Clock = Callable[[], datetime]
 
 
 class TopicForm(StatesGroup):
@@ -65,17 +60,10 @@ refuse_button_labels(router, TopicForm.detail, allow=("common-skip",))
 
 
 @router.callback_query(HubCb.filter(F.action == "topics"))
-async def on_topics(
-    query: CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
     """Open topics of the person's community, most backed first, with their buttons; then
     what came of the ones decided lately."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     if user.community_id is not None:
         community_id = user.community_id
     elif Role.STAFF in roles or Role.ADMIN in roles:
@@ -84,7 +72,7 @@ async def on_topics(
         raise PermissionDenied("err-need-register")
     staff = await can_act_in(session, user=user, roles=roles, community_id=community_id)
     items = await topics.list_topics(session, community_id=community_id)
-    decided = await topics.recently_decided(session, community_id=community_id, now=clock())
+    decided = await topics.recently_decided(session, community_id=community_id, now=ctx.now())
     await query.answer()
     if not items:
         await reply(
@@ -145,21 +133,13 @@ def _item_text(
     )
 
 
-async def _show_decided(
-    message: object,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    topic_id: int,
-) -> None:
+async def _show_decided(message: object, ctx: UpdateCtx, topic_id: int) -> None:
     """A topic's message once the topic is decided (here, or by someone else meanwhile): the
     topic in the list reads so, without 附议 / 列入议程 / 答复; the question which meeting it
     goes on loses its buttons."""
     if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
         return
-    topic = await topics.get_topic(session, topic_id=topic_id)
+    topic = await topics.get_topic(ctx.session, topic_id=topic_id)
     if topic.status == TopicStatus.OPEN:
         return
     actions = set()
@@ -170,42 +150,27 @@ async def _show_decided(
     if not actions & _ITEM_ACTIONS:
         await safe_edit_markup(message, None)
         return
-    await message.edit_text(
-        await _item_now(session, user, roles, t, settings, topic), reply_markup=None
-    )
+    await message.edit_text(await _item_now(ctx, topic), reply_markup=None)
 
 
-async def _item_now(
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    topic: Topic,
-) -> str:
+async def _item_now(ctx: UpdateCtx, topic: Topic) -> str:
     """The topic's text in the list as it stands now, for this reader."""
-    staff = await can_act_in(session, user=user, roles=roles, community_id=topic.community_id)
-    who = await topics.proposers(session, topics=[topic]) if staff else {}
-    return _item_text(topic, t, settings, staff=staff, proposer=who.get(topic.id or 0))
+    staff = await can_act_in(
+        ctx.session, user=ctx.user, roles=ctx.roles, community_id=topic.community_id
+    )
+    who = await topics.proposers(ctx.session, topics=[topic]) if staff else {}
+    return _item_text(topic, ctx.t, ctx.settings, staff=staff, proposer=who.get(topic.id or 0))
 
 
-async def _still_open(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> Topic:
+async def _still_open(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> Topic:
     """The topic, ours and still open; a button of one decided meanwhile is refused (by the
     error handler) and its message shows the topic as decided."""
     try:
         return await topics.check_can_decide(
-            session, user=user, roles=roles, topic_id=callback_data.id
+            ctx.session, user=ctx.user, roles=ctx.roles, topic_id=callback_data.id
         )
     except Conflict:
-        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        await _show_decided(query.message, ctx, callback_data.id)
         raise
 
 
@@ -238,28 +203,24 @@ async def _decided(
 
 @router.callback_query(HubCb.filter(F.action.in_(starter("propose"))))
 async def on_propose(
-    query: CallbackQuery, callback_data: HubCb, state: FSMContext, user: User, t: Text
+    query: CallbackQuery, callback_data: HubCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Propose a topic: ask the title (asking first when another form is half filled)."""
-    if not user.registered:
+    if not ctx.user.registered:
         raise PermissionDenied("err-need-register")
-    if await asks_first(query, callback_data, state, t, starting="TopicForm"):
+    if await asks_first(query, callback_data, state, ctx.t, starting="TopicForm"):
         return
     await state.clear()
     await state.set_state(TopicForm.title)
     await query.answer()
-    await reply(query.message, t("topic-ask-title"), reply_markup=cancel_kb(t))
+    await reply(query.message, ctx.t("topic-ask-title"), reply_markup=cancel_kb(ctx.t))
 
 
 @router.message(StateFilter(TopicForm), F.text.in_(labels("common-cancel")))
-async def on_cancel_flow(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The big cancel button: nothing is saved."""
     await state.clear()
-    await message.answer(
-        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(ctx.t("consult-cancelled"), reply_markup=ctx.main_menu())
 
 
 @router.message(StateFilter(TopicForm.title), F.text)
@@ -274,58 +235,36 @@ async def on_title(message: Message, state: FSMContext, t: Text) -> None:
 
 
 @router.message(StateFilter(TopicForm.detail), F.text)
-async def on_detail(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_detail(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Explanation typed (or skipped): the topic is filed and staff are told."""
     data = await state.get_data()
     text = message.text or ""
     detail = None if text in labels("common-skip") else text
     topic = await topics.propose_topic(
-        session,
-        user=user,
+        ctx.session,
+        user=ctx.user,
         title=str(data["title"]),
         detail=detail,
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
-    await message.answer(
-        t("topic-proposed", title=topic.title),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await message.answer(ctx.t("topic-proposed", title=topic.title), reply_markup=ctx.main_menu())
 
 
 @router.callback_query(TopicCb.filter(F.action == "back"))
-async def on_back(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_back(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
     """附议 once; the topic's message then shows the new count (and no 附议 button)."""
     try:
-        topic = await topics.back_topic(session, user=user, topic_id=callback_data.id, now=clock())
+        topic = await topics.back_topic(
+            ctx.session, user=ctx.user, topic_id=callback_data.id, now=ctx.now()
+        )
     except Conflict:  # decided meanwhile: the item says so (the error handler answers)
-        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        await _show_decided(query.message, ctx, callback_data.id)
         raise
-    await query.answer(t("topic-backed", backers=topic.backers), show_alert=True)
+    await query.answer(ctx.t("topic-backed", backers=topic.backers), show_alert=True)
     if isinstance(query.message, Message) and query.message.text is not None:
-        staff = await can_act_in(session, user=user, roles=roles, community_id=topic.community_id)
-        who = await topics.proposers(session, topics=[topic]) if staff else {}
-        text = _item_text(topic, t, settings, staff=staff, proposer=who.get(topic.id or 0))
+        text = await _item_now(ctx, topic)
         markup = query.message.reply_markup
         rows = [
             [b for b in row if b.callback_data != query.data]
@@ -338,22 +277,13 @@ async def on_back(
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept"))
-async def on_accept(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_accept(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
     """Which upcoming meeting should the topic go on?"""
-    topic = await _still_open(query, callback_data, session, user, roles, t, settings)
-    now = clock()
+    topic = await _still_open(query, callback_data, ctx)
+    t, now = ctx.t, ctx.now()
     choices = [
         m
-        for m in await meetings.upcoming_for(session, user=user, roles=roles, now=now)
+        for m in await meetings.upcoming_for(ctx.session, user=ctx.user, roles=ctx.roles, now=now)
         if m.community_id == topic.community_id
         and m.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
     ]
@@ -361,7 +291,7 @@ async def on_accept(
     rows = [
         [
             (
-                f"{when_text(t, m.starts_at, settings=settings, now=now)} {m.title}"[:60],
+                f"{when_text(t, m.starts_at, settings=ctx.settings, now=now)} {m.title}"[:60],
                 TopicCb(action="accept_to", id=callback_data.id, arg=m.id or 0).pack(),
             )
         ]
@@ -387,82 +317,60 @@ def _item_message(message: object, data: str | None) -> int | None:
 
 @staff_router.callback_query(TopicCb.filter(F.action.in_(starter("new_meeting"))))
 async def on_new_meeting_for_topic(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
+    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """The meeting form, for the topic's community; the topic joins the agenda at the end."""
-    topic = await _still_open(query, callback_data, session, user, roles, t, settings)
-    if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
+    topic = await _still_open(query, callback_data, ctx)
+    if await asks_first(query, callback_data, state, ctx.t, starting="MeetingStart"):
         return
     await query.answer()
-    await start_meeting_form(query.message, state, t, community_id=topic.community_id, topic=topic)
+    await start_meeting_form(
+        query.message, state, ctx.t, community_id=topic.community_id, topic=topic
+    )
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept_to"))
-async def on_accept_to(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_accept_to(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
     """Put the topic on the meeting's agenda; the proposer is told. The question which
     meeting becomes the confirmation (its buttons are spent)."""
     try:
         await topics.accept_topic(
-            session,
-            user=user,
-            roles=roles,
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
             topic_id=callback_data.id,
             meeting_id=callback_data.arg,
-            now=clock(),
-            notifier=make_notifier(translator, settings, clock),
+            now=ctx.now(),
+            notifier=ctx.notifier(),
         )
     except Conflict:  # decided meanwhile
-        await _show_decided(query.message, session, user, roles, t, settings, callback_data.id)
+        await _show_decided(query.message, ctx, callback_data.id)
         raise
     message = query.message
     if isinstance(message, Message) and message.reply_to_message and message.bot:
         # the topic's message the question replies to: accepted, without its buttons
-        topic = await topics.get_topic(session, topic_id=callback_data.id)
-        text = await _item_now(session, user, roles, t, settings, topic)
+        topic = await topics.get_topic(ctx.session, topic_id=callback_data.id)
+        text = await _item_now(ctx, topic)
         with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
             await message.bot.edit_message_text(
                 text, chat_id=message.chat.id, message_id=message.reply_to_message.message_id
             )
     if isinstance(message, Message) and message.text is not None:
-        await message.edit_text(t("topic-accept-done"), reply_markup=None)
+        await message.edit_text(ctx.t("topic-accept-done"), reply_markup=None)
         await query.answer()  # after the edits: the messages read so by then
         return
     await query.answer()
-    await reply(message, t("topic-accept-done"))
+    await reply(message, ctx.t("topic-accept-done"))
 
 
 @staff_router.callback_query(TopicCb.filter(F.action.in_(starter("answer"))))
 async def on_answer(
-    query: CallbackQuery,
-    callback_data: TopicCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
+    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Ask for the answer text (after checking, at the tap, that this topic is ours and open;
     asking first when another form is half filled)."""
-    await _still_open(query, callback_data, session, user, roles, t, settings)
-    if await asks_first(query, callback_data, state, t, starting="TopicAnswer"):
+    await _still_open(query, callback_data, ctx)
+    if await asks_first(query, callback_data, state, ctx.t, starting="TopicAnswer"):
         return
     await state.clear()
     await state.update_data(topic_id=callback_data.id)
@@ -472,42 +380,30 @@ async def on_answer(
         await state.update_data(item_msg=item.message_id)
     await state.set_state(TopicForm.answer)
     await query.answer()
-    await reply(query.message, t("topic-ask-answer"), reply_markup=cancel_kb(t))
+    await reply(query.message, ctx.t("topic-ask-answer"), reply_markup=cancel_kb(ctx.t))
 
 
 @staff_router.message(StateFilter(TopicForm.answer), F.text)
-async def on_answer_text(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_answer_text(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Answer the topic; the proposer is told."""
     data = await state.get_data()
     topic = await topics.answer_topic(
-        session,
-        user=user,
-        roles=roles,
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
         topic_id=int(data["topic_id"]),
         answer=message.text or "",
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
     if data.get("item_msg") and message.bot is not None:
-        text = await _item_now(session, user, roles, t, settings, topic)
+        text = await _item_now(ctx, topic)
         with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
             await message.bot.edit_message_text(
                 text, chat_id=message.chat.id, message_id=int(data["item_msg"])
             )
-    await message.answer(
-        t("topic-answer-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(ctx.t("topic-answer-done"), reply_markup=ctx.main_menu())
 
 
 router.include_router(staff_router)
