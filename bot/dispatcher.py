@@ -103,9 +103,20 @@ def build_dispatcher(
     dp.message.outer_middleware(reset)
     dp.include_routers(*get_routers())
     dp.errors.register(on_error)
-    inline_cheap_filters(dp)
-    direct_filter_checks(dp)
+    _speed_up_filters(dp)
     return dp
+
+
+def _speed_up_filters(dp: Dispatcher) -> None:
+    """The two filter shortcuts below reach into aiogram's handler objects (aiogram >=3.15,<4).
+    Should a later 3.x lay them out otherwise, the bot runs its filters as aiogram does, and
+    says so once, rather than not starting. Each handler is changed whole or not at all, so
+    stopping part way leaves every handler correct."""
+    try:
+        inline_cheap_filters(dp)
+        direct_filter_checks(dp)
+    except (AttributeError, TypeError) as exc:  # only on another aiogram
+        log.warning("filter shortcuts left out (aiogram's handler objects differ): %s", exc)
 
 
 def _as_coroutine(func: Callable[..., Any]) -> Callable[..., Any]:

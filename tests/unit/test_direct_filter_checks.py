@@ -113,3 +113,23 @@ async def _outcome(check: Any) -> Any:
     except Exception as exc:  # a filter that fails fails the same way
         return type(exc), str(exc)
     return passed, sorted(data.items(), key=lambda kv: kv[0]) if passed else None
+
+
+def test_a_later_aiogram_that_lays_handlers_out_otherwise_still_starts(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The shortcuts reach into aiogram's handler objects; if those differ, the bot runs its
+    filters as aiogram does and says so, rather than not starting."""
+    import logging
+
+    from aiogram import Dispatcher
+
+    import bot.dispatcher as wiring
+
+    def laid_out_otherwise(root: Any) -> int:
+        raise AttributeError("'TelegramEventObserver' object has no attribute '_handler'")
+
+    monkeypatch.setattr(wiring, "direct_filter_checks", laid_out_otherwise)
+    with caplog.at_level(logging.WARNING, logger="bot.dispatcher"):
+        wiring._speed_up_filters(Dispatcher())
+    assert "filter shortcuts left out" in caplog.text
