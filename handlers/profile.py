@@ -21,6 +21,7 @@ from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, start_registration
 from models import MemberProfile, Role, User
+from models.orders import OrderStatus
 from services import members as member_service
 from services import orders as order_service
 from services import users as user_service
@@ -251,17 +252,41 @@ async def on_edit_phone(
 
 
 @router.message(Command("forget"))
-async def cmd_forget(message: Message, t: Text) -> None:
+async def cmd_forget(
+    message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> None:
     """Ask before deleting personal data."""
-    await message.answer(t("forget-confirm"), reply_markup=_forget_markup(t))
+    question = await _forget_question(session, user, roles, t)
+    await message.answer(question, reply_markup=_forget_markup(t))
 
 
 @router.callback_query(ProfileCb.filter(F.action == "forget"))
-async def on_forget_button(query: CallbackQuery, t: Text) -> None:
+async def on_forget_button(
+    query: CallbackQuery, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> None:
     """The profile's delete button asks the same question."""
     await query.answer()
     assert isinstance(query.message, Message)
-    await query.message.answer(t("forget-confirm"), reply_markup=_forget_markup(t))
+    question = await _forget_question(session, user, roles, t)
+    await query.message.answer(question, reply_markup=_forget_markup(t))
+
+
+async def _forget_question(
+    session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+) -> str:
+    """The question, naming the orders a member is working on: they go back to the community
+    (released with the deletion) — before, a member learnt it only from the staff's side."""
+    if Role.MEMBER not in roles:
+        return t("forget-confirm")
+    held = [
+        o.number
+        for o in await order_service.my_claims(session, user=user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    if not held:
+        return t("forget-confirm")
+    numbers = t("list-sep").join(held)
+    return t("forget-confirm") + "\n" + t("forget-confirm-claims", numbers=numbers)
 
 
 def _forget_markup(t: Text) -> InlineKeyboardMarkup:

@@ -52,6 +52,7 @@ profile-named-changed-off = Your name will not be shown: the points board reads 
 forget-confirm = Delete your personal data?
     This deletes your name, address, room, phone and volunteer details. Records of handled matters stay, no longer linked to you.
     Your sign-ups for meetings still to come are withdrawn, with their reminders.
+forget-confirm-claims = ⚠️ The orders you are working on ({ $numbers }) will go back to the community, which will offer them to other volunteers. If you want to finish one first, report it done before deleting.
 forget-yes = Yes, delete
 forget-no = No, keep it
 forget-done = Your personal data has been deleted. Tap "🏠 Register address" to register again.
