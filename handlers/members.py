@@ -581,6 +581,9 @@ def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
     )
 
 
+PENDING_SHOWN = 20  # review cards sent at one tap of 🧾 报到审核, the oldest first
+
+
 @router.message(F.text.in_(labels("menu-members")))
 async def on_pending_list(
     message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
@@ -596,8 +599,13 @@ async def on_pending_list(
     if not pending:
         await message.answer(t("member-pending-none"))
         return
-    await message.answer(t("member-pending-count", count=len(pending)))
-    for profile in pending[:20]:
+    if len(pending) > PENDING_SHOWN:  # the rest come once these are decided
+        await message.answer(
+            t("member-pending-more", count=len(pending), shown=PENDING_SHOWN, button=message.text)
+        )
+    else:
+        await message.answer(t("member-pending-count", count=len(pending)))
+    for profile in pending[:PENDING_SHOWN]:
         community = await session.get(Community, profile.community_id)
         await message.answer(
             _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id)),

@@ -123,6 +123,7 @@ member-rejected-user = Sorry, your volunteer sign-up was not approved. Reason: {
     Contact the community if you have questions, or sign up again with changes.
 member-pending-none = No sign-ups are waiting for review.
 member-pending-count = Sign-ups waiting for review: { $count }
+member-pending-more = Sign-ups waiting for review: { $count }. Here are the oldest { $shown }; once they are decided, tap “{ $button }” again for the rest.
 
 skill-plumbing = Plumbing
 skill-electrical = Electrical repair

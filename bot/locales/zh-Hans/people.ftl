@@ -123,6 +123,7 @@ member-rejected-user = 很抱歉，您的报到申请未通过。原因：{ $rea
     如有疑问请联系社区，也可以修改后重新报到。
 member-pending-none = 目前没有待审核的报到申请。
 member-pending-count = 待审核的报到申请：{ $count } 份
+member-pending-more = 待审核的报到申请：{ $count } 份。下面是最早的 { $shown } 份，处理完后再点「{ $button }」看其余的。
 
 skill-plumbing = 水管疏通
 skill-electrical = 电路维修

@@ -126,6 +126,7 @@ member-rejected-user = 很抱歉，您的報到申請未通過。原因：{ $rea
     如有疑問請聯繫社區，也可以修改後重新報到。
 member-pending-none = 目前沒有待審核的報到申請。
 member-pending-count = 待審核的報到申請：{ $count } 份
+member-pending-more = 待審核的報到申請：{ $count } 份。下面是最早的 { $shown } 份，處理完後再點「{ $button }」看其餘的。
 
 skill-plumbing = 水管疏通
 skill-electrical = 電路維修
