@@ -4,7 +4,6 @@ proxy votes and export."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from datetime import datetime
 from fractions import Fraction
 
@@ -16,7 +15,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Raw, Text, Translator
+from bot.i18n import Raw, Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     BallotCb,
@@ -30,7 +29,6 @@ from handlers.consult_kit import (
     cancel_kb,
     held_note,
     kb,
-    make_notifier,
     parse_local_time,
     reply,
     safe_edit_markup,
@@ -43,9 +41,10 @@ from handlers.consult_kit import (
     tx,
     when_text,
 )
+from handlers.context import UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
-from handlers.menu import labels, main_menu
+from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
@@ -59,8 +58,6 @@ router.message.filter(F.chat.type == "private")
 staff_router = Router(name="polls-staff")
 staff_router.message.filter(F.chat.type == "private", IS_STAFF)
 staff_router.callback_query.filter(IS_STAFF)
-
-Clock = Callable[[], datetime]
 
 
 class PollForm(StatesGroup):
@@ -180,18 +177,10 @@ async def _ballot(
 
 @router.callback_query(BallotCb.filter())
 async def on_ballot(
-    query: CallbackQuery,
-    callback_data: BallotCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: BallotCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Open the ballot (checks eligibility first so a refusal is clear before any tap)."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     if poll.status == PollStatus.CLOSED:
         visible = await polls.check_results_access(session, poll=poll, user=user, roles=roles)
@@ -201,7 +190,7 @@ async def on_ballot(
             session,
             poll,
             t,
-            make_notifier(translator, settings, clock),
+            ctx.notifier(),
             visible=visible,
         )
         return
@@ -209,7 +198,7 @@ async def on_ballot(
         # withdrawn since: the announcement loses its 去投票, which leads nowhere now
         await _drop_buttons(query.message, {BallotCb(poll_id=poll.id or 0).pack()})
         raise Conflict("poll-err-cancelled")
-    if poll.status != PollStatus.OPEN or clock() >= poll.closes_at:
+    if poll.status != PollStatus.OPEN or ctx.now() >= poll.closes_at:
         raise InvalidInput(
             "poll-err-closed" if poll.status == PollStatus.OPEN else ("poll-err-not-open")
         )
@@ -267,22 +256,15 @@ async def _household_voted(
 
 @router.callback_query(VoteCb.filter())
 async def on_vote(
-    query: CallbackQuery,
-    callback_data: VoteCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: VoteCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Tap an option: single choice votes at once; multiple choice toggles until Submit."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
     if poll.multiple and callback_data.option_id != 0:
         try:  # a toggle on a closed poll's ballot must not bring its buttons back
-            polls.check_open(poll, now=clock())
+            polls.check_open(poll, now=ctx.now())
         except DomainError:
             if isinstance(query.message, Message):
                 await safe_edit_markup(query.message, None)
@@ -334,11 +316,11 @@ async def on_vote(
             poll_id=poll.id or 0,
             resident_id=callback_data.proxy_for,
             option_ids=chosen,
-            now=clock(),
+            now=ctx.now(),
         )
     else:
         vote = await polls.cast_vote(
-            session, user=user, poll_id=poll.id or 0, option_ids=chosen, now=clock()
+            session, user=user, poll_id=poll.id or 0, option_ids=chosen, now=ctx.now()
         )
     await state.update_data({key: []})
     names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
@@ -353,7 +335,7 @@ async def on_vote(
         if await state.get_state() in _PROXY_STEPS:  # the 代投 flow ends with the vote recorded
             card = (await state.get_data()).get("card")
             await state.clear()
-            menu = main_menu(t, roles, registered=user.registered)
+            menu = ctx.main_menu()
             if isinstance(query.message, Message) and card and card[0] == poll.id:
                 bot, chat = query.message.bot, query.message.chat.id
                 await _redraw_card(bot, chat, int(card[1]), session, poll, t, settings)
@@ -459,19 +441,10 @@ async def _send_results(
 
 
 @router.callback_query(PollCb.filter(F.action == "results"))
-async def on_results(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_results(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Results: live polls and closed polls; hidden ones say when they will be shown; people
     outside the poll (a forged button) are refused at the tap."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     visible = await polls.check_results_access(session, poll=poll, user=user, roles=roles)
     await query.answer()
@@ -480,43 +453,33 @@ async def on_results(
         session,
         poll,
         t,
-        make_notifier(translator, settings, clock),
+        ctx.notifier(),
         visible=visible,
     )
 
 
 @router.message(StateFilter(PollForm, ProxyForm), F.text.in_(labels("common-cancel")))
-async def on_cancel_flow(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The big cancel button of a poll step: nothing is saved."""
+    t = ctx.t
     await state.clear()
-    await message.answer(
-        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(t("consult-cancelled"), reply_markup=ctx.main_menu())
 
 
 # ----------------------------------------------------------------- staff: list and tools
 
 
 @staff_router.callback_query(HubCb.filter(F.action == "my_polls"))
-async def on_staff_polls(
-    query: CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_staff_polls(query: CallbackQuery, ctx: UpdateCtx) -> None:
     """Running polls with their closing time, drafts, closed ones with their outcome, the
     latest cancelled last; tap one for its tools."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     listed = await polls.staff_polls(session, user=user, roles=roles)
     await query.answer()
     if not listed:
         await reply(query.message, t("poll-staff-list-empty"))
         return
-    now = clock()
+    now = ctx.now()
 
     def row(head: str, poll: Poll, tail: str) -> list[tuple[str, str]]:
         label = button_label(head, poll.question, tail)
@@ -549,16 +512,9 @@ def _short(text: str, width: int = 12) -> str:
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "view"))
-async def on_staff_poll(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_staff_poll(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """A poll's card with the staff tools."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
@@ -653,25 +609,16 @@ async def _redraw_card(
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "publish"))
-async def on_publish(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Publish: the audience gets the vote button (at night: when they will get it)."""
-    notifier = make_notifier(translator, settings, clock)
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    notifier = ctx.notifier()
     await polls.publish_poll(
         session,
         user=user,
         roles=roles,
         poll_id=callback_data.id,
-        now=clock(),
+        now=ctx.now(),
         notifier=notifier,
     )
     count = len(
@@ -688,29 +635,25 @@ async def on_publish(
         }:  # the draft's card: the poll open, with its tools
             await _redraw_if_card(query, session, poll, t, settings)
         else:  # the preview reads as published; cancelling is on the poll's card
-            text = await _preview_text(session, poll, t, settings, published=clock())
+            text = await _preview_text(session, poll, t, settings, published=ctx.now())
             with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
                 await message.edit_text(text, reply_markup=None)
-    text = held_note(t, t("poll-published", count=count), notifier, settings=settings, now=clock())
+    text = held_note(
+        t, t("poll-published", count=count), notifier, settings=settings, now=ctx.now()
+    )
     await reply(query.message, text)
 
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))
-async def on_ask_confirm(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_ask_confirm(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Ending an open poll early, or withdrawing it, is asked once more: one stray tap would
     end a vote the whole audience was told about. A draft is withdrawn at once."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if callback_data.action == "cancel" and poll.status == PollStatus.DRAFT:
-        await polls.cancel_poll(session, user=user, roles=roles, poll_id=poll.id or 0, now=clock())
+        await polls.cancel_poll(
+            session, user=user, roles=roles, poll_id=poll.id or 0, now=ctx.now()
+        )
         await query.answer()
         if _card_of(query.message, poll.id or 0):  # the draft's card: it reads 已取消
             await _redraw_if_card(query, session, poll, t, settings)
@@ -753,18 +696,9 @@ async def on_keep_open(query: CallbackQuery, t: Text) -> None:
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "closeok"))
-async def on_close(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Close now (staff decision, confirmed); the result is posted like on time."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if poll.status != PollStatus.OPEN:
         await query.answer(t("poll-err-not-open"), show_alert=True)
@@ -777,9 +711,9 @@ async def on_close(
     result = await polls.close_poll(
         session,
         poll_id=callback_data.id,
-        now=clock(),
+        now=ctx.now(),
         actor_id=user.id,
-        notifier=make_notifier(translator, settings, clock),
+        notifier=ctx.notifier(),
     )
     await query.answer()
     if isinstance(query.message, Message):
@@ -792,31 +726,22 @@ async def on_close(
         tx(
             t,
             "poll-result",
-            **polls.result_args(result, make_notifier(translator, settings, clock), t.lang),
+            **polls.result_args(result, ctx.notifier(), t.lang),
         ),
     )
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "cancelok"))
-async def on_cancel_poll(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Withdraw the open poll (confirmed); its audience is told the ballots no longer count."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     told = await polls.cancel_poll(
         session,
         user=user,
         roles=roles,
         poll_id=callback_data.id,
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await query.answer()
     if isinstance(query.message, Message):
@@ -828,16 +753,9 @@ async def on_cancel_poll(
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "export"))
-async def on_export(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_export(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """The result and its audit as an XLSX file."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     data = await polls.export_xlsx(
         session, user=user, roles=roles, poll_id=callback_data.id, zone=settings.zone
     )
@@ -855,17 +773,11 @@ async def on_export(
 
 @staff_router.callback_query(PollCb.filter(F.action.in_(starter("proxy"))))
 async def on_proxy(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """代投: choose the resident's building. Another form half filled in is not dropped
     unasked: staff choose to go on with it or to leave it (proxy_go)."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     if await asks_first(query, callback_data, state, t, starting="ProxyForm", own=_PROXY_STEPS):
         return
     poll = await polls.get_poll(session, poll_id=callback_data.id)
@@ -893,15 +805,10 @@ async def on_proxy(
 
 @staff_router.callback_query(PollCb.filter(F.action.in_(starter("proxy_b"))))
 async def on_proxy_building(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Building chosen (one of the poll's audience); ask the room."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     # an old picker tapped in the middle of another form
     if await asks_first(query, callback_data, state, t, starting="ProxyForm", own=_PROXY_STEPS):
         return
@@ -919,16 +826,9 @@ async def on_proxy_building(
 
 
 @staff_router.message(StateFilter(ProxyForm.room), F.text)
-async def on_proxy_room(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-) -> None:
+async def on_proxy_room(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Room typed: the ballot on the resident's behalf (several residents: choose one)."""
+    session, t, settings = ctx.session, ctx.t, ctx.settings
     data = await state.get_data()
     residents = await polls.find_resident(
         session,
@@ -953,16 +853,10 @@ async def on_proxy_room(
 
 @staff_router.callback_query(PollCb.filter(F.action == "proxy_r"))
 async def on_proxy_resident(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Resident chosen: the ballot on their behalf (refused at the tap if they cannot vote)."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     resident = await session.get(User, callback_data.arg)
     if resident is None:
         raise InvalidInput("poll-err-no-resident")
@@ -1000,15 +894,10 @@ async def _proxy_ballot(
 
 @staff_router.callback_query(HubCb.filter(F.action.in_(starter("new_poll"))))
 async def on_new_poll(
-    query: CallbackQuery,
-    callback_data: HubCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: HubCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Start a new poll: ask the question (asking first when another form is half filled)."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     community_id = await staff_community(session, user=user, roles=roles)
     if await asks_first(query, callback_data, state, t, starting="PollForm"):
         return
@@ -1119,14 +1008,10 @@ _YES_NO_STEPS = {
 
 @staff_router.callback_query(PollCb.filter(F.action.in_(set(_YES_NO_STEPS))))
 async def on_choice(
-    query: CallbackQuery,
-    callback_data: PollCb,
-    state: FSMContext,
-    t: Text,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """The button steps of the poll form."""
+    t, settings = ctx.t, ctx.settings
     if not await _form_data(query, state, t) or not isinstance(query.message, Message):
         return
     field, _next_key, _next_action = _YES_NO_STEPS[callback_data.action]
@@ -1147,7 +1032,7 @@ async def on_choice(
         )
     elif callback_data.action == "f_house":
         await state.set_state(PollForm.close)
-        await message.answer(t("poll-new-ask-close", example=_close_example(settings, clock())))
+        await message.answer(t("poll-new-ask-close", example=_close_example(settings, ctx.now())))
     elif callback_data.action == "f_anon":
         await message.answer(
             t("poll-new-ask-live"),
@@ -1169,11 +1054,10 @@ async def on_choice(
 
 
 @staff_router.message(StateFilter(PollForm.close), F.text)
-async def on_close_time(
-    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
-) -> None:
+async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Closing time typed; show how it was read (date and weekday); anonymous or named?"""
-    now = clock()
+    t, settings = ctx.t, ctx.settings
+    now = ctx.now()
     closes = parse_local_time(
         message.text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
     )
@@ -1221,17 +1105,9 @@ async def on_quorum(message: Message, state: FSMContext, t: Text) -> None:
 
 
 @staff_router.message(StateFilter(PollForm.threshold), F.text)
-async def on_threshold(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Threshold typed (or skipped): save the draft and show the preview."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     text = message.text or ""
     threshold = None if text in labels("common-skip") else polls.parse_share(text)
     data = await state.get_data()
@@ -1241,7 +1117,7 @@ async def on_threshold(
         session,
         user=user,
         roles=roles,
-        now=clock(),
+        now=ctx.now(),
         draft=polls.PollDraft(
             community_id=int(data["community_id"]),
             question=str(data["question"]),
@@ -1263,9 +1139,7 @@ async def on_threshold(
         ),
     )
     await state.clear()
-    await message.answer(
-        t("consult-draft-saved"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(t("consult-draft-saved"), reply_markup=ctx.main_menu())
     text = await _preview_text(session, poll, t, settings)
     rows = [
         [
