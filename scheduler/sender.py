@@ -48,7 +48,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.base import utcnow
 from scheduler.limits import RateLimiter
 from services import delivery as outbox
-from services.delivery import Claimed, photo_parts, split_html
+from services.delivery import CAPTION_LIMIT, Claimed, photo_parts, split_html
 
 log = logging.getLogger(__name__)
 
@@ -371,12 +371,23 @@ class Sender:
                     stamp = await self.limiter.acquire(item.chat_id)
                     token = _IN_SENDER.set(True)
                     try:
-                        await self.bot.edit_message_text(
-                            text=item.text,
-                            chat_id=item.chat_id,
-                            message_id=message_id,
-                            reply_markup=markup,
-                        )
+                        if item.photo_ref is not None or item.photo_bytes is not None:
+                            # the message is a photo: its caption is redrawn, the photo stays
+                            # (Telegram refuses editMessageText on it: 'there is no text in
+                            # the message to edit'); never longer than a caption may be
+                            await self.bot.edit_message_caption(
+                                caption=split_html(item.text, limit=CAPTION_LIMIT)[0],
+                                chat_id=item.chat_id,
+                                message_id=message_id,
+                                reply_markup=markup,
+                            )
+                        else:
+                            await self.bot.edit_message_text(
+                                text=item.text,
+                                chat_id=item.chat_id,
+                                message_id=message_id,
+                                reply_markup=markup,
+                            )
                     finally:
                         _IN_SENDER.reset(token)
                         self.limiter.settle(item.chat_id, stamp)

@@ -4,6 +4,7 @@ retried, and the chat's other messages still go."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator
 
 import pytest
@@ -86,3 +87,54 @@ async def test_an_edit_redraws_the_message(
     ]
     assert rows[1].message_id_list == [message["message_id"]]
     assert rows[3].attempts == 1 and "not found" in (rows[3].error or "")
+
+
+async def test_an_edit_of_a_photo_redraws_its_caption(
+    emulator: Emulator, sender: Sender, session: AsyncSession, clock: FakeClock
+) -> None:
+    """A photo has no text to edit: its caption is redrawn (editMessageCaption), the photo
+    stays; before, editMessageText was refused ('there is no text in the message to edit')."""
+    emulator.add_user(id=11, first_name="Li")
+    await add_users(session, [11])
+    await enqueue(
+        session,
+        chat_id=11,
+        text="<b>晒单</b>\n结果：修好了",
+        photo=_png(),
+        urgent=True,
+        now=clock.now,
+    )
+    await session.commit()
+    await sender.drain()
+    [message] = [m.msg for m in emulator.chats[11].messages if m.by_bot]
+    assert "photo" in message
+    await enqueue(
+        session,
+        chat_id=11,
+        text="<b>晒单</b>\n结果：修好了\n🔁 后续：重新办理",
+        photo=_png(),
+        urgent=True,
+        now=clock.now,
+        edit_message_id=message["message_id"],
+    )
+    await session.commit()
+    assert await sender.drain() == 1
+    [shown] = [m.msg for m in emulator.chats[11].messages if m.by_bot]
+    assert shown["caption"] == "晒单\n结果：修好了\n🔁 后续：重新办理"
+    assert shown["photo"] == message["photo"]
+    row = (
+        await session.exec(
+            select(Delivery)
+            .order_by(col(Delivery.id).desc())
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    assert row is not None and row.state == DeliveryState.SENT
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buf, format="PNG")
+    return buf.getvalue()
