@@ -84,7 +84,8 @@ async def enqueue(
     With `edit_message_id` it redraws that message of the chat (text and buttons) instead of
     sending one; an edit wakes nobody, so `urgent=True` suits it (it then goes ahead of the
     chat's non-urgent notices). A message that cannot be edited any more (deleted, too old)
-    or already reads so is left as it is, quietly.
+    or already reads so is left as it is, quietly. With a `photo` too, the message is that
+    photo: its caption is redrawn (editMessageCaption) and the photo stays.
 
     A message asking someone to act on a matter in one state (an open order, a new request)
     names it in `matter` ("order:12:open"): `cancel_stale` drops it when the matter moves on
