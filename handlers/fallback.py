@@ -21,7 +21,7 @@ from bot.i18n import Text
 from handlers.common import help_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
-from handlers.menu import all_flow_labels, labels, main_menu
+from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
@@ -176,8 +176,13 @@ async def on_unknown_message(
         return
     text = (message.text or "").strip()
     in_flow = await state.get_state() is not None
-    kind = smalltalk.classify(text) if not in_flow else None
     menu = main_menu(t, roles, registered=user.registered)
+    if not in_flow and text in all_menu_labels():
+        # a menu button this person's menu no longer has (a role taken away, an old keyboard):
+        # not a matter to file; the menu they have now comes with the answer
+        await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
+        return
+    kind = smalltalk.classify(text) if not in_flow else None
     if kind == smalltalk.Kind.GREETING:  # "在吗？": yes, and here is what waits for you
         await send_main_menu(message, t, user, roles, session=session, now=clock())
         return

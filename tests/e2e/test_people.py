@@ -557,3 +557,14 @@ async def test_an_address_typed_at_the_buttons_is_read(linli_sandbox: Harness) -
     replies = await d.say(NEW, "和谐社区")
     assert "记下了：和谐社区" in message_text(replies[0]), replies
     await d.expect(NEW, "网格")
+
+
+async def test_a_menu_button_of_another_role_is_not_a_matter(linli_sandbox: Harness) -> None:
+    """A staff button sent by someone whose menu no longer has it (a revoked role, an old
+    keyboard) was offered to be filed as a request."""
+    d = linli_sandbox.driver
+    [answer] = await d.say(RESIDENT, "📢 发通知")
+    text = message_text(answer)
+    assert "「📢 发通知」现在不在您的菜单里了" in text, text
+    assert "要把这件事报给社区吗" not in text
+    assert "📢 发通知" not in _keyboard_labels(answer)

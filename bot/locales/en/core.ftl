@@ -110,6 +110,7 @@ err-generic = Sorry, something went wrong and we have logged it. Please try agai
 err-stale-button = This button is no longer valid: that step is done, cancelled or replaced by a newer message. Use the buttons on the newest message, or the menu below; what you are filling in stays.
 err-not-allowed = Sorry, you are not allowed to do that.
 err-throttled = You are going a bit fast — please wait a few seconds and try again.
+err-menu-not-yours = “{ $label }” is no longer on your menu (your role may have changed). Please use the buttons below; ask your community office if in doubt.
 err-unknown-text = Sorry, I did not understand. Tap a button below, or send /help.
 err-text-empty = This cannot be empty; please type it again.
 err-text-too-long = That is too long ({ $length } characters; at most { $limit }). Please shorten it.

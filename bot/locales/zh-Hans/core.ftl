@@ -83,6 +83,7 @@ err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试
 err-stale-button = 这个按钮已经失效了：那一步已经完成、取消，或者有了更新的消息。请使用最新一条消息里的按钮，或下方的菜单；正在填写的内容不受影响。
 err-not-allowed = 抱歉，您没有权限进行这个操作。
 err-throttled = 您操作得太快了，请稍等几秒再试。
+err-menu-not-yours = 「{ $label }」现在不在您的菜单里了（可能是身份有了变化）。请用下方的按钮；有疑问可以联系社区。
 err-unknown-text = 没有看懂您的意思。请点下方按钮选择要做的事，或发 /help 查看帮助。
 err-text-empty = 内容不能为空，请重新输入。
 err-text-too-long = 内容太长了（{ $length } 字），最多 { $limit } 字，请精简后重新输入。

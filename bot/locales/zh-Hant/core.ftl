@@ -86,6 +86,7 @@ err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試
 err-stale-button = 這個按鈕已經失效了：那一步已經完成、取消，或者有了更新的消息。請使用最新一條消息裡的按鈕，或下方的菜單；正在填寫的內容不受影響。
 err-not-allowed = 抱歉，您沒有權限進行這個操作。
 err-throttled = 您操作得太快了，請稍等幾秒再試。
+err-menu-not-yours = 「{ $label }」現在不在您的菜單裡了（可能是身份有了變化）。請用下方的按鈕；有疑問可以聯繫社區。
 err-unknown-text = 沒有看懂您的意思。請點下方按鈕選擇要做的事，或發 /help 查看幫助。
 err-text-empty = 內容不能為空，請重新輸入。
 err-text-too-long = 內容太長了（{ $length } 字），最多 { $limit } 字，請精簡後重新輸入。
