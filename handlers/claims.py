@@ -3,9 +3,11 @@ with a reason; staff: the order card, reassign a claim, cancel an order."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -234,9 +236,41 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
         await edit_or_send(query, await order_text(ctx, view), order_markup(ctx.t, view))
         await reply(query, claimed_text(ctx.t, view))
     else:  # a list of orders stays a list; the claimed order's card comes below it
+        page = _list_page(query)
+        if page is not None:
+            # the list is redrawn as it now is: the order just taken no longer offers 接
+            # (before, it went on reading '已接 0/1' with its ✋ 接 button)
+            text, markup = await _open_list(ctx, page)
+            assert isinstance(query.message, Message)
+            with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
+                await query.message.edit_text(text, reply_markup=markup)
         await reply(query, claimed_text(ctx.t, view))
         await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)
+
+
+def _list_page(query: CallbackQuery) -> int | None:
+    """The page of 可接工单 the tapped message shows (its pager says which), or None when the
+    message is not that list."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return None
+    prev_page = next_page = None
+    for row in message.reply_markup.inline_keyboard:
+        for key in row:
+            try:
+                data = OrderCb.unpack(key.callback_data or "")
+            except (TypeError, ValueError):
+                return None
+            if data.action not in {"claim", "odet", "opage"}:
+                return None
+            if data.action == "opage" and key.text in labels("common-prev-page"):
+                prev_page = data.ref
+            elif data.action == "opage":
+                next_page = data.ref
+    if prev_page is not None:
+        return prev_page + 1
+    return next_page - 1 if next_page is not None else 0
 
 
 def _about_one_order(query: CallbackQuery, order_id: int) -> bool:
