@@ -1228,6 +1228,9 @@ async def release_claim(
     if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         raise Conflict("order-err-changed")
     text = clean_text(reason, max_len=500)
+    if not any(ch.isalnum() for ch in text):
+        # '👍' or '。。。' tells staff nothing when they offer the order again
+        raise InvalidInput("order-err-release-reason")
     await _end_claim(
         session,
         order=order,

@@ -397,6 +397,7 @@ order-public-card-plain = <b>📣 Service done</b>
 ## Errors
 
 order-err-not-found = That request or order was not found.
+order-err-release-reason = Please write in a few words why you are giving it up, e.g. “I have to travel” or “I can't fix this”, so the community can find someone else.
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
 order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
 order-err-already-withdrawn = This request has already been withdrawn.

@@ -394,6 +394,7 @@ order-public-card-plain = <b>📣 组织晒单</b>
 ## Errors
 
 order-err-not-found = 找不到这件诉求或工单。
+order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
 order-err-already-withdrawn = 这件诉求已经撤回了。

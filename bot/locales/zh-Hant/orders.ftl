@@ -397,6 +397,7 @@ order-public-card-plain = <b>📣 組織曬單</b>
 ## Errors
 
 order-err-not-found = 找不到這件訴求或工單。
+order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如「臨時要出差」「這個我修不了」，社區好安排別人。
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
 order-err-already-handled = 這件訴求已經在辦理中，不能再修改或撤回了。
 order-err-already-withdrawn = 這件訴求已經撤回了。
