@@ -51,6 +51,9 @@ class Notice:
     # the quiet hours of `community_id` (start, end, enabled) when the service read them along
     # with something else (saves the outbox a lookup)
     quiet_hours: tuple[time, time, bool] | None = field(default=None, compare=False, repr=False)
+    # redraw this message of the chat instead of sending one (a photo's caption when `photos`
+    # is set: see services.delivery.enqueue)
+    edit_message_id: int | None = None
 
 
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]

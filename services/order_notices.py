@@ -122,5 +122,6 @@ async def deliver(
             now=now,
             batch=batch,
             matter=notice.matter,
+            edit_message_id=notice.edit_message_id,
         )
     return len(notices)
