@@ -156,6 +156,10 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
     order = await ctx.session.get(Order, int(payload["order_id"]))
     if order is None or order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         return
+    if order.deadline_at is not None and order.deadline_at <= ctx.now:
+        # run late (the bot was down, or behind): the deadline has passed and the overdue
+        # notice says so; '快到办理时限了' after '已超过时限' would contradict it
+        return
     assert order.id is not None
     args = {"number": order.number, "title": order.title}
     claims = await svc.active_claims(ctx.session, order_id=order.id)
@@ -262,5 +266,12 @@ async def rating_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
 @job_kind("order.rating_close", too_late=timedelta(days=60))
 async def rating_close(ctx: JobContext, payload: dict[str, Any]) -> None:
     """No rating in the follow-up window: the matter is closed as unrated."""
-    await svc.auto_close_unrated(ctx.session, request_id=int(payload["request_id"]), now=ctx.now)
+
+    async def outbox(notices: Sequence[Notice]) -> None:
+        await _queue(ctx, notices)
+
+    # a matter reopened once: its public cards say it closed, in the same commit
+    await svc.auto_close_unrated(
+        ctx.session, request_id=int(payload["request_id"]), now=ctx.now, outbox=outbox
+    )
     await ctx.session.commit()

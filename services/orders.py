@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlalchemy import and_, case, func, or_, update
@@ -29,6 +29,7 @@ from models.orders import (
     Score,
     Transfer,
 )
+from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import (
@@ -842,6 +843,10 @@ async def close_request(
         values={"closed_at": now},
     )
     notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
+    # the public card said the community handles it again: it now says it is closed
+    notices += await _redraw_public_cards(
+        session, req=req, status=PUBLIC_CARD_STATUS[RequestStatus.CLOSED]
+    )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
 
@@ -1544,9 +1549,18 @@ async def _ask_rating(
 
 
 async def _public_card(
-    session: AsyncSession, *, req: Request, order: Order | None, note: str, names: list[str]
+    session: AsyncSession,
+    *,
+    req: Request,
+    order: Order | None,
+    note: str,
+    names: list[str],
+    status: str = "none",
 ) -> list[Notice]:
-    """The result card for the community's public channel: building at most, PII masked."""
+    """The result card for the community's public channel: building at most, PII masked.
+
+    `status` adds how the matter stands since (PUBLIC_CARD_STATUS): said on the card when it is
+    redrawn after the resident's rating."""
     community = await session.get(Community, req.community_id)
     if community is None or community.public_channel_id is None:
         return []
@@ -1568,6 +1582,7 @@ async def _public_card(
                 "note": mask(note),
                 "by": "、".join(names) or "—",
                 "number": req.number,
+                "status": status,
             },
             kind="public-result",
             ref_id=req.id,
@@ -1576,6 +1591,101 @@ async def _public_card(
             dedupe_key=f"public-order-{order.id}" if order else None,
         )
     ]
+
+
+# What a redrawn public card adds about the matter since it was posted: the resident was not
+# satisfied and the community handles it again; then, handled again, how the resident rated it
+# (or that it closed unrated). Never who the resident is or what they wrote.
+PUBLIC_CARD_STATUS = {
+    Score.UNSATISFIED: "reopened",
+    Score.SATISFIED: "satisfied",
+    Score.BASIC: "basic",
+    RequestStatus.CLOSED: "closed",
+}
+
+
+async def _public_names(session: AsyncSession, *, order: Order) -> list[str]:
+    """The names a result card of the order shows: its members who did it, as they agreed to
+    be named (as `verify` puts them on the card; one who has left since is not named)."""
+    rows = await session.exec(
+        select(MemberProfile)
+        .join(Claim, col(Claim.member_id) == col(MemberProfile.user_id))
+        .where(col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.DONE)
+        .order_by(col(Claim.id))
+    )
+    return [
+        shown
+        for p in rows.all()
+        if (shown := public_name(p.real_name, named=p.show_name_public)) is not None
+    ]
+
+
+async def _redraw_public_cards(
+    session: AsyncSession, *, req: Request, status: str
+) -> list[Notice]:
+    """The result cards of the request's orders in the public channel say how the matter stands
+    now: a card sent is redrawn (its caption, when it is a photo); one not sent yet goes out
+    redrawn instead. Staff's own results (handled directly) have no card to find."""
+    orders = {
+        f"public-order-{o.id}": o
+        for o in (
+            await session.exec(
+                select(Order).where(
+                    col(Order.request_id) == req.id, col(Order.published_at).is_not(None)
+                )
+            )
+        ).all()
+    }
+    if not orders:
+        return []
+    cards = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.dedupe_key).in_(list(orders)),
+                col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENT]),
+            )
+        )
+    ).all()
+    notices: list[Notice] = []
+    for row in cards:
+        order = orders[row.dedupe_key or ""]
+        names = await _public_names(session, order=order)
+        redrawn = await _public_card(
+            session,
+            req=req,
+            order=order,
+            note=order.result_note or "",
+            names=names,
+            status=status,
+        )
+        if not redrawn:  # the community has no public channel any more
+            continue
+        [card] = redrawn
+        ids = row.message_id_list
+        photo = row.photo_ref is not None or row.photo_bytes is not None
+        if row.state == DeliveryState.PENDING and not ids:
+            # not sent yet: it goes as the matter now is, under the same key
+            row.state, row.error, row.dedupe_key = DeliveryState.CANCELLED, "redrawn", None
+            session.add(row)
+            await session.flush()
+            notices.append(card)
+        elif row.state == DeliveryState.SENT and photo and len(ids) == 1:
+            # a photo with the card as its caption: the caption is redrawn, the photo stays
+            notices.append(
+                replace(
+                    card,
+                    photos=(row.photo_ref or "",),
+                    dedupe_key=None,
+                    urgent=True,
+                    edit_message_id=ids[0],
+                )
+            )
+        elif row.state == DeliveryState.SENT and len(ids) == (2 if photo else 1):
+            # the text message (after a photo when the card was too long for a caption)
+            notices.append(
+                replace(card, photos=(), dedupe_key=None, urgent=True, edit_message_id=ids[-1])
+            )
+    return notices
 
 
 async def verify(
@@ -1798,6 +1908,9 @@ async def rate(
     for key in ("rating", "rating-close"):
         await unschedule(session, key=f"request-{req.id}-{key}")
     notices: list[Notice] = []
+    if to == RequestStatus.REOPENED or await _was_reopened(session, request_id=req.id):
+        # the public card must not go on reading as a job done (and says so when done again)
+        notices += await _redraw_public_cards(session, req=req, status=PUBLIC_CARD_STATUS[score])
     if to == RequestStatus.REOPENED:
         for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id):
             notices.append(
@@ -1813,6 +1926,17 @@ async def rate(
             )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
+
+
+async def _was_reopened(session: AsyncSession, *, request_id: int) -> bool:
+    """Has the resident ever been not satisfied with this request's result?"""
+    return (
+        await session.exec(
+            select(Rating.id)
+            .where(col(Rating.request_id) == request_id, col(Rating.score) == Score.UNSATISFIED)
+            .limit(1)
+        )
+    ).first() is not None
 
 
 async def ratings_of(session: AsyncSession, request_id: int) -> list[Rating]:
@@ -1896,8 +2020,13 @@ async def remind_rating(session: AsyncSession, *, request_id: int, now: datetime
     ]
 
 
-async def auto_close_unrated(session: AsyncSession, *, request_id: int, now: datetime) -> bool:
-    """No rating in the follow-up window: the matter closes as unrated (scheduled rule)."""
+async def auto_close_unrated(
+    session: AsyncSession, *, request_id: int, now: datetime, outbox: NoticeSink | None = None
+) -> bool:
+    """No rating in the follow-up window: the matter closes as unrated (scheduled rule).
+
+    A matter the resident was once not satisfied with has its public cards say it closed; with
+    `outbox` they are redrawn in the same transaction."""
     req = await session.get(Request, request_id)
     if req is None or req.status != RequestStatus.DONE:
         return False
@@ -1913,6 +2042,12 @@ async def auto_close_unrated(session: AsyncSession, *, request_id: int, now: dat
         )
     except Conflict:
         return False
+    if outbox is not None and await _was_reopened(session, request_id=request_id):
+        await outbox(
+            await _redraw_public_cards(
+                session, req=req, status=PUBLIC_CARD_STATUS[RequestStatus.CLOSED]
+            )
+        )
     await session.commit()
     return True
 

@@ -387,12 +387,24 @@ order-public-card = <b>📣 Service done</b>
     { $title } ({ $category })
     Where: { $where }
     By: { $by }
-    Result: { $note }
+    Result: { $note }{ $status ->
+        [reopened] {"\u000A"}🔁 Since: the resident was not satisfied with the result; the community is handling it again.
+        [satisfied] {"\u000A"}✅ Since: handled again by the community; the resident is satisfied.
+        [basic] {"\u000A"}✅ Since: handled again by the community; the resident is mostly satisfied.
+        [closed] {"\u000A"}✅ Since: the community followed it up again; the matter is closed.
+       *[none] {""}
+    }
 order-public-card-plain = <b>📣 Service done</b>
     { $title }
     Where: { $where }
     By: { $by }
-    Result: { $note }
+    Result: { $note }{ $status ->
+        [reopened] {"\u000A"}🔁 Since: the resident was not satisfied with the result; the community is handling it again.
+        [satisfied] {"\u000A"}✅ Since: handled again by the community; the resident is satisfied.
+        [basic] {"\u000A"}✅ Since: handled again by the community; the resident is mostly satisfied.
+        [closed] {"\u000A"}✅ Since: the community followed it up again; the matter is closed.
+       *[none] {""}
+    }
 
 ## Errors
 

@@ -384,12 +384,24 @@ order-public-card = <b>📣 组织晒单</b>
     { $title }（{ $category }）
     地点：{ $where }
     服务：{ $by }
-    结果：{ $note }
+    结果：{ $note }{ $status ->
+        [reopened] {"\u000A"}🔁 后续：居民对办理结果不满意，社区正在重新办理。
+        [satisfied] {"\u000A"}✅ 后续：社区重新办理后，居民表示满意。
+        [basic] {"\u000A"}✅ 后续：社区重新办理后，居民表示基本满意。
+        [closed] {"\u000A"}✅ 后续：社区已重新跟进，此事已办结。
+       *[none] {""}
+    }
 order-public-card-plain = <b>📣 组织晒单</b>
     { $title }
     地点：{ $where }
     服务：{ $by }
-    结果：{ $note }
+    结果：{ $note }{ $status ->
+        [reopened] {"\u000A"}🔁 后续：居民对办理结果不满意，社区正在重新办理。
+        [satisfied] {"\u000A"}✅ 后续：社区重新办理后，居民表示满意。
+        [basic] {"\u000A"}✅ 后续：社区重新办理后，居民表示基本满意。
+        [closed] {"\u000A"}✅ 后续：社区已重新跟进，此事已办结。
+       *[none] {""}
+    }
 
 ## Errors
 

@@ -387,12 +387,24 @@ order-public-card = <b>📣 組織曬單</b>
     { $title }（{ $category }）
     地點：{ $where }
     服務：{ $by }
-    結果：{ $note }
+    結果：{ $note }{ $status ->
+        [reopened] {"\u000A"}🔁 後續：居民對辦理結果不滿意，社區正在重新辦理。
+        [satisfied] {"\u000A"}✅ 後續：社區重新辦理後，居民表示滿意。
+        [basic] {"\u000A"}✅ 後續：社區重新辦理後，居民表示基本滿意。
+        [closed] {"\u000A"}✅ 後續：社區已重新跟進，此事已辦結。
+       *[none] {""}
+    }
 order-public-card-plain = <b>📣 組織曬單</b>
     { $title }
     地點：{ $where }
     服務：{ $by }
-    結果：{ $note }
+    結果：{ $note }{ $status ->
+        [reopened] {"\u000A"}🔁 後續：居民對辦理結果不滿意，社區正在重新辦理。
+        [satisfied] {"\u000A"}✅ 後續：社區重新辦理後，居民表示滿意。
+        [basic] {"\u000A"}✅ 後續：社區重新辦理後，居民表示基本滿意。
+        [closed] {"\u000A"}✅ 後續：社區已重新跟進，此事已辦結。
+       *[none] {""}
+    }
 
 ## Errors
 

@@ -1,0 +1,230 @@
+"""The result card in the community's public channel follows the resident's rating: 不满意
+redraws it to say the resident was not satisfied and the community handles it again (a card not
+sent yet goes out so); handled again and rated, or closed, it says so. Never who the resident is
+or what they wrote. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Translator
+from models.orders import Order, Request, Score
+from models.scheduling import Delivery, DeliveryState
+from services import delivery
+from services import orders as svc
+from services import requests as req_svc
+from services.order_common import OUTBOX, Notice, use_outbox
+from services.order_notices import deliver
+from tests.orders.conftest import T0, World, draft
+
+CHANNEL = -1001
+COMMENT = "灯还是一闪一闪的，我是周美兰"
+
+
+async def _verified(session: AsyncSession, w: World) -> tuple[Request, Order]:
+    """A request filed, issued, claimed, reported with a photo and verified, with the outbox."""
+    texts = Translator()
+
+    async def sink(notices: Sequence[Notice]) -> int:
+        return await deliver(session, notices, texts=texts, default_language="zh-Hans", now=T0)
+
+    use_outbox(session, sink)
+    w.resident.first_name, w.resident.last_name = "美兰", "周"
+    filed = await req_svc.file_request(
+        session,
+        user=w.resident,
+        draft=draft("3号楼302楼道灯坏了，电话13812345678"),
+        suggestion=None,
+        now=T0,
+    )
+    req = filed.request
+    staff = w.roles(w.staff)
+    issued = await svc.issue_order(
+        session,
+        user=w.staff,
+        roles=staff,
+        request_id=req.id or 0,
+        spec=svc.OrderSpec(members_needed=1, points=10),
+        now=T0,
+    )
+    assert issued.order is not None
+    oid = issued.order.id or 0
+    member = w.roles(w.member)
+    await svc.claim_order(session, user=w.member, roles=member, order_id=oid, now=T0)
+    await svc.report_done(
+        session,
+        user=w.member,
+        roles=member,
+        order_id=oid,
+        note="换了灯泡",
+        photos=["after"],
+        now=T0,
+    )
+    await svc.verify(
+        session, user=w.staff, roles=staff, order_id=oid, approve=True, note=None, now=T0
+    )
+    return req, issued.order
+
+
+async def _cards(session: AsyncSession) -> list[Delivery]:
+    rows = await session.exec(
+        select(Delivery)
+        .where(col(Delivery.chat_id) == CHANNEL)
+        .order_by(col(Delivery.id))
+        .execution_options(populate_existing=True)
+    )
+    return list(rows.all())
+
+
+async def _sent(session: AsyncSession, card: Delivery, message_id: int) -> None:
+    await delivery.record_sent(session, delivery_id=card.id or 0, message_ids=[message_id], now=T0)
+
+
+def _no_resident(text: str) -> None:
+    for private in ("周", "美兰", "13812345678", "302", "一闪一闪"):
+        assert private not in text, text
+
+
+async def test_not_satisfied_redraws_the_sent_card_then_resolved_again(
+    session: AsyncSession, world: World
+) -> None:
+    req, _ = await _verified(session, world)
+    [card] = await _cards(session)
+    assert card.photo_ref == "after" and "后续" not in card.text
+    await _sent(session, card, 77)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=COMMENT,
+        now=T0 + timedelta(hours=1),
+    )
+    [_, edit] = await _cards(session)
+    # the photo stays; its caption says the matter is open again
+    assert (edit.edit_message_id, edit.photo_ref, edit.urgent) == (77, "after", True)
+    assert "🔁 后续：居民对办理结果不满意，社区正在重新办理。" in edit.text
+    assert "换了灯泡" in edit.text and "3号楼" in edit.text and "党员300" in edit.text
+    _no_resident(edit.text)
+    # staff handle it again; the resident is satisfied: the first card says so
+    staff = world.roles(world.staff)
+    await svc.handle_directly(
+        session, user=world.staff, roles=staff, request_id=req.id or 0, now=T0
+    )
+    await svc.staff_result(
+        session,
+        user=world.staff,
+        roles=staff,
+        request_id=req.id or 0,
+        note="换了镇流器",
+        now=T0 + timedelta(hours=2),
+    )
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.SATISFIED,
+        comment=None,
+        now=T0 + timedelta(hours=3),
+    )
+    edits = [c for c in await _cards(session) if c.edit_message_id is not None]
+    assert len(edits) == 2 and edits[-1].edit_message_id == 77
+    assert "✅ 后续：社区重新办理后，居民表示满意。" in edits[-1].text
+    assert "不满意" not in edits[-1].text
+
+
+async def test_a_card_not_sent_yet_goes_out_redrawn(session: AsyncSession, world: World) -> None:
+    req, order = await _verified(session, world)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=COMMENT,
+        now=T0 + timedelta(hours=1),
+    )
+    [old, new] = await _cards(session)
+    assert old.state == DeliveryState.CANCELLED and "后续" not in old.text
+    assert new.state == DeliveryState.PENDING and new.edit_message_id is None
+    assert new.dedupe_key == f"public-order-{order.id}" and new.photo_ref == "after"
+    assert "社区正在重新办理" in new.text
+    _no_resident(new.text)
+
+
+async def test_a_satisfied_first_rating_leaves_the_card(
+    session: AsyncSession, world: World
+) -> None:
+    req, _ = await _verified(session, world)
+    [card] = await _cards(session)
+    await _sent(session, card, 77)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.BASIC,
+        comment=None,
+        now=T0 + timedelta(hours=1),
+    )
+    assert len(await _cards(session)) == 1
+
+
+async def test_closed_after_reopening_says_so(session: AsyncSession, world: World) -> None:
+    req, _ = await _verified(session, world)
+    [card] = await _cards(session)
+    await _sent(session, card, 77)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=None,
+        now=T0 + timedelta(hours=1),
+    )
+    await svc.close_request(
+        session,
+        user=world.staff,
+        roles=world.roles(world.staff),
+        request_id=req.id or 0,
+        note="已与居民沟通",
+        now=T0 + timedelta(hours=2),
+    )
+    last = (await _cards(session))[-1]
+    assert last.edit_message_id == 77
+    assert "✅ 后续：社区已重新跟进，此事已办结。" in last.text
+    _no_resident(last.text)
+
+
+async def test_handled_again_and_closed_unrated_says_so(
+    session: AsyncSession, world: World
+) -> None:
+    req, _ = await _verified(session, world)
+    [card] = await _cards(session)
+    await _sent(session, card, 77)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=None,
+        now=T0 + timedelta(hours=1),
+    )
+    staff = world.roles(world.staff)
+    await svc.handle_directly(
+        session, user=world.staff, roles=staff, request_id=req.id or 0, now=T0
+    )
+    await svc.staff_result(
+        session, user=world.staff, roles=staff, request_id=req.id or 0, note="已处理", now=T0
+    )
+    assert await svc.auto_close_unrated(
+        session,
+        request_id=req.id or 0,
+        now=T0 + timedelta(days=7),
+        outbox=session.info[OUTBOX],
+    )
+    last = (await _cards(session))[-1]
+    assert last.edit_message_id == 77
+    assert "✅ 后续：社区已重新跟进，此事已办结。" in last.text
