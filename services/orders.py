@@ -20,6 +20,7 @@ from models.orders import (
     CategoryCorrection,
     Claim,
     ClaimStatus,
+    LedgerEvent,
     Order,
     OrderStatus,
     PointsEntry,
@@ -891,9 +892,28 @@ async def staff_result(
             )
         )
     notices = await _ask_rating(session, req, now=now, key="order-notice-result", answer=text)
-    notices += await _public_card(session, req=req, order=None, note=text, names=[])
+    # the card is found again by the result it shows (the request's n-th), to be redrawn
+    results = len(await _results_of(session, request_id=req.id))
+    notices += await _public_card(
+        session, req=req, order=None, note=text, names=[], key=_direct_card_key(req, results)
+    )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
+
+
+def _direct_card_key(req: Request, result: int) -> str:
+    """The outbox key of the public card of a result staff gave themselves (the n-th result)."""
+    return f"public-request-{req.id}-result-{result}"
+
+
+async def _results_of(session: AsyncSession, *, request_id: int) -> list[str]:
+    """The notes of the request's results (a member's verified or staff's own), oldest first."""
+    rows = await session.exec(
+        select(LedgerEvent.note)
+        .where(col(LedgerEvent.request_id) == request_id, col(LedgerEvent.action) == "result")
+        .order_by(col(LedgerEvent.id))
+    )
+    return list(rows.all())
 
 
 # ---------------------------------------------------------------- members: browse and claim
@@ -1556,6 +1576,7 @@ async def _public_card(
     note: str,
     names: list[str],
     status: str = "none",
+    key: str | None = None,
 ) -> list[Notice]:
     """The result card for the community's public channel: building at most, PII masked.
 
@@ -1588,7 +1609,7 @@ async def _public_card(
             ref_id=req.id,
             photos=tuple(after[-1:]),  # the latest result photo
             community_id=req.community_id,
-            dedupe_key=f"public-order-{order.id}" if order else None,
+            dedupe_key=f"public-order-{order.id}" if order else key,
         )
     ]
 
@@ -1623,9 +1644,10 @@ async def _public_names(session: AsyncSession, *, order: Order) -> list[str]:
 async def _redraw_public_cards(
     session: AsyncSession, *, req: Request, status: str
 ) -> list[Notice]:
-    """The result cards of the request's orders in the public channel say how the matter stands
-    now: a card sent is redrawn (its caption, when it is a photo); one not sent yet goes out
-    redrawn instead. Staff's own results (handled directly) have no card to find."""
+    """The result cards of the request in the public channel (its orders', and staff's own
+    results') say how the matter stands now: a card sent is redrawn (its caption, when it is a
+    photo); one not sent yet goes out redrawn instead."""
+    assert req.id is not None
     orders = {
         f"public-order-{o.id}": o
         for o in (
@@ -1636,27 +1658,27 @@ async def _redraw_public_cards(
             )
         ).all()
     }
-    if not orders:
-        return []
+    results = await _results_of(session, request_id=req.id)
+    direct = {_direct_card_key(req, n): note for n, note in enumerate(results, start=1)}
     cards = (
         await session.exec(
             select(Delivery).where(
-                col(Delivery.dedupe_key).in_(list(orders)),
+                col(Delivery.dedupe_key).in_([*orders, *direct]),
                 col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENT]),
             )
         )
     ).all()
     notices: list[Notice] = []
     for row in cards:
-        order = orders[row.dedupe_key or ""]
-        names = await _public_names(session, order=order)
+        order = orders.get(row.dedupe_key or "")
         redrawn = await _public_card(
             session,
             req=req,
             order=order,
-            note=order.result_note or "",
-            names=names,
+            note=(order.result_note or "") if order else direct[row.dedupe_key or ""],
+            names=await _public_names(session, order=order) if order else [],
             status=status,
+            key=None if order else row.dedupe_key,
         )
         if not redrawn:  # the community has no public channel any more
             continue

@@ -1,7 +1,7 @@
 """The result card in the community's public channel after the resident's rating, in chat: 不满意
 turns the posted card (the photo stays) into one saying the resident was not satisfied and the
 community handles it again, without the resident's name, room, phone or words; handled again
-and rated 满意, the same card says so."""
+and rated 满意, the same card says so (as does the post of staff's own second result)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,6 @@ async def test_public_card_follows_the_rating(linli_sandbox: Harness) -> None:
     [first] = [m for m in await d.messages(CHANNEL) if m["message_id"] == card["message_id"]]
     assert "✅ 后续：社区重新办理后，居民表示满意。" in message_text(first)
     assert "不满意" not in message_text(first)
+    # the post of staff's own result says it too
+    own = await d.expect(CHANNEL, "居民表示满意", since=card["message_id"])
+    assert "镇流器" in message_text(own)

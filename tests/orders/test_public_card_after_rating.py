@@ -225,6 +225,56 @@ async def test_handled_again_and_closed_unrated_says_so(
         now=T0 + timedelta(days=7),
         outbox=session.info[OUTBOX],
     )
-    last = (await _cards(session))[-1]
-    assert last.edit_message_id == 77
+    cards = await _cards(session)
+    last = [c for c in cards if c.edit_message_id == 77][-1]
     assert "✅ 后续：社区已重新跟进，此事已办结。" in last.text
+    # staff's own result, not sent yet, goes out saying so too
+    [own] = [c for c in cards if c.dedupe_key == f"public-request-{req.id}-result-2"]
+    assert own.state == DeliveryState.PENDING and own.edit_message_id is None
+    assert "已处理" in own.text and "此事已办结" in own.text
+
+
+async def test_staff_own_result_card_is_redrawn_too(session: AsyncSession, world: World) -> None:
+    """A result staff gave themselves (handled directly) is posted too; after 不满意 it says
+    so, with its own result, not the one given later."""
+    req, _ = await _verified(session, world)
+    [card] = await _cards(session)
+    await _sent(session, card, 77)
+    staff = world.roles(world.staff)
+    for at, (score, result) in enumerate(
+        [(Score.UNSATISFIED, "换了镇流器"), (Score.UNSATISFIED, "换了整套灯具")], start=1
+    ):
+        await svc.rate(
+            session,
+            user=world.resident,
+            request_id=req.id or 0,
+            score=score,
+            comment=COMMENT,
+            now=T0 + timedelta(hours=at),
+        )
+        await svc.handle_directly(
+            session, user=world.staff, roles=staff, request_id=req.id or 0, now=T0
+        )
+        await svc.staff_result(
+            session, user=world.staff, roles=staff, request_id=req.id or 0, note=result, now=T0
+        )
+        own = (await _cards(session))[-1]
+        assert own.dedupe_key == f"public-request-{req.id}-result-{at + 1}"
+        assert result in own.text and "后续" not in own.text
+        await _sent(session, own, 77 + at)
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=COMMENT,
+        now=T0 + timedelta(hours=5),
+    )
+    redrawn = {c.edit_message_id: c.text for c in (await _cards(session))[-3:]}
+    assert set(redrawn) == {77, 78, 79}
+    assert (
+        "换了灯泡" in redrawn[77] and "换了镇流器" in redrawn[78] and "换了整套灯具" in redrawn[79]
+    )
+    for text in redrawn.values():
+        assert "社区正在重新办理" in text
+        _no_resident(text)
