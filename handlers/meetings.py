@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -17,7 +16,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
+from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     AudienceCb,
@@ -34,7 +33,6 @@ from handlers.consult_kit import (
     continue_after_audience,
     held_note,
     kb,
-    make_notifier,
     parse_local_time,
     picker_kb,
     poll_button,
@@ -48,10 +46,10 @@ from handlers.consult_kit import (
     tx,
     when_text,
 )
-from handlers.context import UpdateCtxMiddleware
+from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
-from handlers.menu import labels, main_menu
+from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
 from models import Role, User
 from models.consultations import (
@@ -75,8 +73,6 @@ router.callback_query.middleware(UpdateCtxMiddleware())
 staff_router = Router(name="meetings-staff")
 staff_router.message.filter(F.chat.type == "private", IS_STAFF)
 staff_router.callback_query.filter(IS_STAFF)
-
-Clock = Callable[[], datetime]
 
 
 class MeetingForm(StatesGroup):
@@ -141,17 +137,10 @@ refuse_button_labels(router, MeetingChange.decisions, allow=("common-skip",))
 
 
 @router.message(F.text.in_(labels("menu-consult")))
-async def on_consult_menu(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_consult_menu(message: Message, ctx: UpdateCtx) -> None:
     """Upcoming meetings and open polls, with buttons to act on them."""
-    now = clock()
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    now = ctx.now()
     upcoming = await meetings.upcoming_for(session, user=user, roles=roles, now=now)
     open_polls = await polls.open_polls_for(session, user=user, now=now)
     lines = [t("consult-hub")]
@@ -178,45 +167,28 @@ async def on_consult_menu(
     await message.answer("\n".join(lines), reply_markup=kb(rows))
 
 
-async def _card(
-    session: AsyncSession,
-    meeting: Meeting,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> dict[str, object]:
-    return await meetings.card_args(
-        session, meeting=meeting, notifier=make_notifier(translator, settings, clock)
-    )
+async def _card(ctx: UpdateCtx, meeting: Meeting) -> dict[str, object]:
+    return await meetings.card_args(ctx.session, meeting=meeting, notifier=ctx.notifier())
 
 
 @router.callback_query(MeetingCb.filter(F.action == "view"))
-async def on_meeting_view(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_meeting_view(query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx) -> None:
     """A meeting's card: residents get RSVP/check-in buttons, staff their tools."""
     from services.users import can_act_in
 
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
     staff = (Role.STAFF in roles or Role.ADMIN in roles) and await can_act_in(
         session, user=user, roles=roles, community_id=meeting.community_id
     )
     if not staff and not await meetings.may_view(session, meeting=meeting, user=user):
         raise NotFound("meeting-err-not-found")  # a forged button: not even the title
-    args = await _card(session, meeting, translator, settings, clock)
+    args = await _card(ctx, meeting)
     await query.answer()
     if staff:
-        await _send_staff_card(query.message, session, meeting, args, t, clock())
+        await _send_staff_card(query.message, session, meeting, args, t, ctx.now())
         return
-    text, rows = await _resident_card(session, meeting, user, args, t, clock())
+    text, rows = await _resident_card(session, meeting, user, args, t, ctx.now())
     sent = await reply(query.message, text, reply_markup=kb(rows) if rows else None)
     await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
 
@@ -258,17 +230,9 @@ async def _remember(
 
 
 @router.callback_query(RsvpCb.filter())
-async def on_rsvp(
-    query: CallbackQuery,
-    callback_data: RsvpCb,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -> None:
     """去 / 不确定 / 不去 (also from the announcement); the answer can change any time."""
+    session, user, t, settings = ctx.session, ctx.user, ctx.t, ctx.settings
     if callback_data.answer not in {a.value for a in RsvpAnswer}:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
@@ -278,8 +242,8 @@ async def on_rsvp(
             user=user,
             meeting_id=callback_data.meeting_id,
             answer=RsvpAnswer(callback_data.answer),
-            now=clock(),
-            notifier=make_notifier(translator, settings, clock),
+            now=ctx.now(),
+            notifier=ctx.notifier(),
         )
     except Conflict:
         # cancelled or over: the message tapped (an announcement, a card) loses its 去 / 不确定
@@ -287,7 +251,7 @@ async def on_rsvp(
         await _drop_rsvp_buttons(query.message, callback_data.meeting_id)
         raise
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
-    await _refresh_card(query, session, meeting, user, t, translator, settings, clock)
+    await _refresh_card(query, ctx, meeting)
     # when and where for those going (or now, when every reminder time has passed), their
     # place on the waitlist: redrawn when the meeting or their place changes
     text = meeting_messages.rsvp_reply(
@@ -295,7 +259,7 @@ async def on_rsvp(
         status=outcome.status,
         position=outcome.position,
         reminder_due=outcome.reminder_due,
-        when=when_text(t, meeting.starts_at, settings=settings, now=clock()),
+        when=when_text(t, meeting.starts_at, settings=settings, now=ctx.now()),
         render=partial(tx, t),
     )
     await query.answer()
@@ -317,18 +281,10 @@ async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:
     await safe_edit_markup(message, InlineKeyboardMarkup(inline_keyboard=kept) if kept else None)
 
 
-async def _refresh_card(
-    query: CallbackQuery,
-    session: AsyncSession,
-    meeting: Meeting,
-    user: User,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def _refresh_card(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) -> None:
     """Tapped on the meeting's card (not the announcement): its "您的报名" line shows the new
     answer, so the card never contradicts what was just said."""
+    session, user, t = ctx.session, ctx.user, ctx.t
     message = query.message
     if not isinstance(message, Message):
         return
@@ -336,25 +292,19 @@ async def _refresh_card(
     status_prefix = t("meeting-my-status", status="").strip()
     if not shown or not shown[-1].startswith(status_prefix):
         return
-    args = await _card(session, meeting, translator, settings, clock)
-    text, rows = await _resident_card(session, meeting, user, args, t, clock())
+    args = await _card(ctx, meeting)
+    text, rows = await _resident_card(session, meeting, user, args, t, ctx.now())
     if text.splitlines()[-1] != shown[-1]:  # the same answer tapped again: nothing to change
         await message.edit_text(text, reply_markup=kb(rows) if rows else None)
         await _remember(session, message, meeting, meeting_messages.CARD, text, rows)
 
 
 @router.callback_query(CheckinCb.filter())
-async def on_checkin(
-    query: CallbackQuery,
-    callback_data: CheckinCb,
-    session: AsyncSession,
-    user: User,
-    t: Text,
-    clock: Clock,
-) -> None:
+async def on_checkin(query: CallbackQuery, callback_data: CheckinCb, ctx: UpdateCtx) -> None:
     """签到 with the button: valid only in the meeting's window."""
+    session, user, t = ctx.session, ctx.user, ctx.t
     meeting, new = await meetings.check_in(
-        session, user=user, meeting_id=callback_data.meeting_id, now=clock()
+        session, user=user, meeting_id=callback_data.meeting_id, now=ctx.now()
     )
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
     await query.answer()
@@ -375,41 +325,31 @@ async def on_code_button(
 
 
 @router.message(StateFilter(CodeForm.code), F.text, ~F.text.in_(labels("common-cancel")))
-async def on_code(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    clock: Clock,
-) -> None:
+async def on_code(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """签到 with a code (a wrong length is explained; too many wrong codes end the step)."""
+    session, user, t = ctx.session, ctx.user, ctx.t
     try:
         meeting, new = await meetings.check_in_by_code(
-            session, user=user, code=message.text or "", now=clock()
+            session, user=user, code=message.text or "", now=ctx.now()
         )
     except meetings.CodeAttemptsUsed as exc:
         await state.clear()
-        menu = main_menu(t, roles, registered=user.registered)
+        menu = ctx.main_menu()
         await message.answer(t(exc.key, **exc.args_), reply_markup=menu)
         return
     await state.clear()
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
-    await message.answer(text, reply_markup=main_menu(t, roles, registered=user.registered))
+    await message.answer(text, reply_markup=ctx.main_menu())
 
 
 @router.message(
     StateFilter(CodeForm, MeetingForm, MeetingChange), F.text.in_(labels("common-cancel"))
 )
-async def on_cancel_flow(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
+async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The big cancel button of any meeting step: nothing is saved."""
+    t = ctx.t
     await state.clear()
-    await message.answer(
-        t("consult-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
+    await message.answer(t("consult-cancelled"), reply_markup=ctx.main_menu())
 
 
 # ----------------------------------------------------------------- staff: 议事管理
@@ -433,17 +373,10 @@ async def on_staff_menu(message: Message, t: Text) -> None:
 
 
 @staff_router.callback_query(HubCb.filter(F.action == "my_meetings"))
-async def on_staff_meetings(
-    query: CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_staff_meetings(query: CallbackQuery, ctx: UpdateCtx) -> None:
     """Meetings with their status (upcoming first, by time); tap one for its tools."""
-    now = clock()
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    now = ctx.now()
     items = await meetings.staff_meetings(session, user=user, roles=roles, now=now)
     await query.answer()
     if not items:
@@ -530,23 +463,16 @@ async def _staff_card(
 
 
 async def _redraw_staff_card(
-    bot: Bot | None,
-    chat_id: int,
-    message_id: object,
-    session: AsyncSession,
-    meeting_id: int,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
+    bot: Bot | None, chat_id: int, message_id: object, ctx: UpdateCtx, meeting_id: int
 ) -> None:
     """A staff card (or preview) whose tool was used or has lapsed: it shows the meeting as it
     stands now, with the tools its status still allows (none once cancelled)."""
+    session, t = ctx.session, ctx.t
     if bot is None or not isinstance(message_id, int):
         return
     meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
-    args = await _card(session, meeting, translator, settings, clock)
-    text, rows = await _staff_card(session, meeting, args, t, clock())
+    args = await _card(ctx, meeting)
+    text, rows = await _staff_card(session, meeting, args, t, ctx.now())
     with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(rows) if rows else None
@@ -577,15 +503,10 @@ def _card_of(message: object, data: str | None, *, edit_field: bool) -> int | No
 
 @staff_router.callback_query(HubCb.filter(F.action.in_(starter("new_meeting"))))
 async def on_new_meeting(
-    query: CallbackQuery,
-    callback_data: HubCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: HubCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Start a new meeting: choose its kind (asking first when a form is half filled)."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     community_id = await staff_community(session, user=user, roles=roles)
     if await asks_first(query, callback_data, state, t, starting="MeetingStart"):
         return
@@ -626,17 +547,12 @@ _KIND_STEPS = frozenset({MeetingStart.kind.state, MeetingForm.title.state})
 
 @staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("kind"))))
 async def on_kind(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Kind chosen; ask the title. An older picker starts a new meeting of that kind, asking
     first when another form is half filled; a topic's picker (arg: the topic) keeps the topic
     for the new meeting's agenda."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     kinds = list(MeetingKind)
     if not 0 <= callback_data.id < len(kinds):
         await query.answer(t("err-stale-button"), show_alert=True)
@@ -684,21 +600,19 @@ async def on_title(message: Message, state: FSMContext, t: Text) -> None:
 
 
 @staff_router.message(StateFilter(MeetingForm.agenda), F.text)
-async def on_agenda(
-    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
-) -> None:
+async def on_agenda(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Agenda typed (one item a line); ask the time (the example: a week from now)."""
+    t, settings = ctx.t, ctx.settings
     await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
     await state.set_state(MeetingForm.start)
-    await message.answer(t("meeting-ask-time", example=time_example(settings, clock())))
+    await message.answer(t("meeting-ask-time", example=time_example(settings, ctx.now())))
 
 
 @staff_router.message(StateFilter(MeetingForm.start), F.text)
-async def on_start(
-    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
-) -> None:
+async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Time typed; show how it was read (date and weekday) and ask how long."""
-    now = clock()
+    t, settings = ctx.t, ctx.settings
+    now = ctx.now()
     start = meetings.check_start(
         parse_local_time(message.text, settings=settings, now=now), now=now
     )
@@ -724,11 +638,10 @@ _DURATIONS = (60, 90, 120)
 
 
 @staff_router.message(StateFilter(MeetingForm.duration), F.text)
-async def on_duration_typed(
-    message: Message, state: FSMContext, t: Text, settings: Settings, clock: Clock
-) -> None:
+async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Minutes typed instead of tapped ("90", "９０分钟"): taken; a time typed again corrects
     the time; anything else is asked again."""
+    t, settings = ctx.t, ctx.settings
     text = unicodedata.normalize("NFKC", message.text or "").strip()
     number = text.removesuffix("分钟").removesuffix("minutes").removesuffix("min").strip()
     if number.isdigit():
@@ -742,10 +655,10 @@ async def on_duration_typed(
         await message.answer(t("meeting-ask-place"))
         return
     try:
-        parse_local_time(text, settings=settings, now=clock())
+        parse_local_time(text, settings=settings, now=ctx.now())
     except InvalidInput:
         raise InvalidInput("meeting-err-duration-typed") from None
-    await on_start(message, state, t, settings, clock)
+    await on_start(message, state, ctx)
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "duration"))
@@ -788,22 +701,12 @@ async def _meeting_after_audience(
 
 
 @staff_router.message(StateFilter(MeetingForm.capacity), F.text)
-async def on_capacity(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_capacity(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Capacity typed ("50", "５０人", or the button's word "不限" typed); create the draft and
     show the preview."""
     capacity = _read_capacity(message.text)
     data = await state.get_data()
-    await _preview(message, state, session, user, roles, t, translator, settings, clock, capacity)
+    await _preview(message, state, ctx, capacity)
     await settle_by_id(message.bot, message.chat.id, data.get("cap_msg"))  # typed instead
 
 
@@ -813,48 +716,29 @@ def _read_capacity(typed: str | None) -> int | None:
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "unlimited"))
-async def on_unlimited(
-    query: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_unlimited(query: CallbackQuery, state: FSMContext, ctx: UpdateCtx) -> None:
     """No capacity limit; create the draft and show the preview."""
+    t = ctx.t
     if await state.get_state() != MeetingForm.capacity.state:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     await query.answer()
     if isinstance(query.message, Message):
-        await _preview(
-            query.message, state, session, user, roles, t, translator, settings, clock, None
-        )
+        await _preview(query.message, state, ctx, None)
         await settle(query.message, t, t("meeting-btn-unlimited"))
 
 
 async def _preview(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-    capacity: int | None,
+    message: Message, state: FSMContext, ctx: UpdateCtx, capacity: int | None
 ) -> None:
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = await state.get_data()
     kind, ids = audience_from(data)
     meeting = await meetings.create_meeting(
         session,
         user=user,
         roles=roles,
-        now=clock(),
+        now=ctx.now(),
         draft=meetings.MeetingDraft(
             community_id=int(data["community_id"]),
             kind=MeetingKind(data["kind"]),
@@ -880,17 +764,17 @@ async def _preview(
                 roles=roles,
                 topic_id=int(data["from_topic"]),
                 meeting_id=meeting.id or 0,
-                now=clock(),
-                notifier=make_notifier(translator, settings, clock),
+                now=ctx.now(),
+                notifier=ctx.notifier(),
             )
             topic_note = t("topic-accept-done")
         except DomainError as exc:  # decided meanwhile by someone else: the meeting stands
             topic_note = t(exc.key, **exc.args_)
-    args = await _card(session, meeting, translator, settings, clock)
+    args = await _card(ctx, meeting)
     saved = t("consult-draft-saved")
     await message.answer(
         f"{saved}\n{topic_note}" if topic_note else saved,
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        reply_markup=ctx.main_menu(),
     )
     rows = [
         [
@@ -906,21 +790,16 @@ async def _preview(
 
 @staff_router.callback_query(AudienceCb.filter())
 async def on_audience(
-    query: CallbackQuery,
-    callback_data: AudienceCb,
-    state: FSMContext,
-    session: AsyncSession,
-    t: Text,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: AudienceCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Pick the whole community, members, or toggle grids/buildings, then Done."""
+    session, t, settings = ctx.session, ctx.t, ctx.settings
     data = await state.get_data()
     if "aud_flow" not in data or "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     message = query.message if isinstance(query.message, Message) else None
-    await _pick_audience(callback_data, state, session, t, data, message, settings, clock())
+    await _pick_audience(callback_data, state, session, t, data, message, settings, ctx.now())
     await query.answer()  # after the state changed, so a quick next tap sees it
 
 
@@ -1000,25 +879,16 @@ async def _pick_audience(
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "publish"))
-async def on_publish(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx) -> None:
     """Publish: the audience is told and can RSVP (at night: when they will be told)."""
-    notifier = make_notifier(translator, settings, clock)
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    notifier = ctx.notifier()
     meeting, count = await meetings.publish_meeting(
         session,
         user=user,
         roles=roles,
         meeting_id=callback_data.id,
-        now=clock(),
+        now=ctx.now(),
         notifier=notifier,
     )
     await query.answer()
@@ -1028,37 +898,23 @@ async def on_publish(
         # the preview reads as published (when), its publish/cancel spent: the card has them
         if _tool_message(message, MeetingCb(action="edit", id=meeting.id or 0).pack()):
             await _redraw_staff_card(
-                message.bot,
-                message.chat.id,
-                message.message_id,
-                session,
-                meeting.id or 0,
-                t,
-                translator,
-                settings,
-                clock,
+                message.bot, message.chat.id, message.message_id, ctx, meeting.id or 0
             )
         else:
-            args = await _card(session, meeting, translator, settings, clock)
-            published = when_text(t, clock(), settings=settings, now=clock())
+            args = await _card(ctx, meeting)
+            published = when_text(t, ctx.now(), settings=settings, now=ctx.now())
             with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
                 await message.edit_text(
                     tx(t, "meeting-preview", **args, published=published), reply_markup=None
                 )
     text = t("meeting-published", count=count, code=meeting.checkin_code or "")
-    await reply(query.message, held_note(t, text, notifier, settings=settings, now=clock()))
+    await reply(query.message, held_note(t, text, notifier, settings=settings, now=ctx.now()))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "attendees"))
-async def on_attendees(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def on_attendees(query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx) -> None:
     """Who answered what, and who checked in."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     rows = await meetings.attendees(session, user=user, roles=roles, meeting_id=callback_data.id)
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
     await query.answer()
@@ -1089,20 +945,11 @@ _FLOW = {
 
 
 async def _check_tool(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-    *,
-    action: str,
+    query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx, *, action: str
 ) -> Meeting:
     """The meeting, if its status allows the tool tapped; a card's tool that has lapsed
     (cancelled, minuted) is refused by the error handler and the card redrawn as it stands."""
+    session, user, roles = ctx.session, ctx.user, ctx.roles
     try:
         return await meetings.check_staff_action(
             session,
@@ -1110,51 +957,21 @@ async def _check_tool(
             roles=roles,
             meeting_id=callback_data.id,
             action=action,
-            now=clock(),
+            now=ctx.now(),
         )
     except Conflict:
         message = query.message
         card = _tool_message(message, query.data)
         if isinstance(message, Message) and card is not None:
-            await _redraw_staff_card(
-                message.bot,
-                message.chat.id,
-                card,
-                session,
-                callback_data.id,
-                t,
-                translator,
-                settings,
-                clock,
-            )
+            await _redraw_staff_card(message.bot, message.chat.id, card, ctx, callback_data.id)
         raise
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "edit"))
-async def on_edit(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_edit(query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx) -> None:
     """Which field to change (refused at once for a cancelled or minuted meeting)."""
-    await _check_tool(
-        query,
-        callback_data,
-        session,
-        user,
-        roles,
-        t,
-        translator,
-        settings,
-        clock,
-        action="edit",
-    )
+    t = ctx.t
+    await _check_tool(query, callback_data, ctx, action="edit")
     rows = [
         [
             (
@@ -1175,34 +992,17 @@ async def on_edit(
     MeetingCb.filter(F.action.in_(starter("edit_field", "postpone", "cancel", "minutes")))
 )
 async def on_change_start(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Ask for the new value / time / reason / minutes — after checking, at the tap, that the
     meeting's status allows it; asking first when another form is half filled."""
+    session, t, settings = ctx.session, ctx.t, ctx.settings
     action = plain(callback_data.action)
     if action == "edit_field" and not 0 <= callback_data.arg < len(_EDIT_FIELDS):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     meeting = await _check_tool(
-        query,
-        callback_data,
-        session,
-        user,
-        roles,
-        t,
-        translator,
-        settings,
-        clock,
-        action="edit" if action == "edit_field" else action,
+        query, callback_data, ctx, action="edit" if action == "edit_field" else action
     )
     if await asks_first(query, callback_data, state, t, starting=_FLOW[action]):
         return
@@ -1234,7 +1034,7 @@ async def on_change_start(
         await reply(query.message, t(key, current=current), reply_markup=cancel_kb(t))
         return
     # a later time for 延期: the example is a week after the meeting, not a week from now
-    after = max(clock(), meeting.starts_at) if action == "postpone" else clock()
+    after = max(ctx.now(), meeting.starts_at) if action == "postpone" else ctx.now()
     example = time_example(settings, after)
     await reply(query.message, t(key, example=example), reply_markup=cancel_kb(t))
 
@@ -1256,18 +1056,9 @@ async def _current_value(
 
 
 @staff_router.message(StateFilter(MeetingChange.value), F.text)
-async def on_edit_value(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Apply the change; people who answered are told what changed."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     data = await state.get_data()
     field = _EDIT_FIELDS[int(data["field"])]
     text = message.text or ""
@@ -1277,7 +1068,7 @@ async def on_edit_value(
     elif field == "agenda":
         edit.agenda = text
     elif field == "time":
-        edit.starts_at = parse_local_time(text, settings=settings, now=clock())
+        edit.starts_at = parse_local_time(text, settings=settings, now=ctx.now())
     elif field == "place":
         is_link = text.strip().startswith("https://")
         edit.online_link, edit.place = (text.strip(), None) if is_link else (None, text)
@@ -1291,28 +1082,20 @@ async def on_edit_value(
             roles=roles,
             meeting_id=int(data["meeting_id"]),
             edit=edit,
-            now=clock(),
-            notifier=make_notifier(translator, settings, clock),
+            now=ctx.now(),
+            notifier=ctx.notifier(),
         )
     except meetings.CapacityBelowGoing as exc:  # staff choose; the step stays for a number
         await _ask_capacity_over(message, state, t, int(data["meeting_id"]), exc)
         return
     await state.clear()
     await _redraw_staff_card(
-        message.bot,
-        message.chat.id,
-        data.get("card"),
-        session,
-        int(data["meeting_id"]),
-        t,
-        translator,
-        settings,
-        clock,
+        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
     )
     done = t("meeting-edited", count=told)
     if edit.starts_at is not None:
-        done = f"{time_read(t, edit.starts_at, settings=settings, now=clock())}\n{done}"
-    await message.answer(done, reply_markup=main_menu(t, roles, registered=user.registered))
+        done = f"{time_read(t, edit.starts_at, settings=settings, now=ctx.now())}\n{done}"
+    await message.answer(done, reply_markup=ctx.main_menu())
 
 
 async def _ask_capacity_over(
@@ -1347,18 +1130,10 @@ async def _ask_capacity_over(
     MeetingCb.filter(F.action.in_({"cap_keep", "cap_wait", "cap_cancel"}))
 )
 async def on_capacity_over_choice(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """保留已报名的人 (everyone going stays), 最晚报名的转候补 (they are told), or 不改了."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = await state.get_data()
     current = (
         await state.get_state() == MeetingChange.value.state
@@ -1372,7 +1147,7 @@ async def on_capacity_over_choice(
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
-    menu = main_menu(t, roles, registered=user.registered)
+    menu = ctx.main_menu()
     if callback_data.action == "cap_cancel":
         await state.clear()
         await reply(query.message, t("meeting-capacity-unchanged"), reply_markup=menu)
@@ -1387,21 +1162,13 @@ async def on_capacity_over_choice(
         roles=roles,
         meeting_id=callback_data.id,
         edit=edit,
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
     if isinstance(query.message, Message):
         await _redraw_staff_card(
-            query.message.bot,
-            query.message.chat.id,
-            data.get("card"),
-            session,
-            callback_data.id,
-            t,
-            translator,
-            settings,
-            clock,
+            query.message.bot, query.message.chat.id, data.get("card"), ctx, callback_data.id
         )
     note = (
         t("meeting-capacity-moved", count=len(edit.moved))
@@ -1413,17 +1180,11 @@ async def on_capacity_over_choice(
 
 
 @staff_router.message(StateFilter(MeetingChange.postpone_time), F.text)
-async def on_postpone_time(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    t: Text,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_postpone_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """New time typed (later than planned, else asked again here, not after the reason);
     show how it was read and ask why."""
-    now = clock()
+    session, t, settings = ctx.session, ctx.t, ctx.settings
+    now = ctx.now()
     meeting = await meetings.get_meeting(
         session, meeting_id=int((await state.get_data())["meeting_id"])
     )
@@ -1437,18 +1198,9 @@ async def on_postpone_time(
 
 
 @staff_router.message(StateFilter(MeetingChange.postpone_reason), F.text)
-async def on_postpone_reason(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Postpone; everyone invited is told."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = await state.get_data()
     _meeting, told = await meetings.postpone_meeting(
         session,
@@ -1457,40 +1209,20 @@ async def on_postpone_reason(
         meeting_id=int(data["meeting_id"]),
         starts_at=datetime.fromisoformat(data["starts_at"]),
         reason=message.text or "",
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
     await _redraw_staff_card(
-        message.bot,
-        message.chat.id,
-        data.get("card"),
-        session,
-        int(data["meeting_id"]),
-        t,
-        translator,
-        settings,
-        clock,
+        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
     )
-    await message.answer(
-        t("meeting-postponed-done", count=told),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await message.answer(t("meeting-postponed-done", count=told), reply_markup=ctx.main_menu())
 
 
 @staff_router.message(StateFilter(MeetingChange.cancel_reason), F.text)
-async def on_cancel_reason(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Cancel the meeting; everyone invited is told."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = await state.get_data()
     _meeting, told = await meetings.cancel_meeting(
         session,
@@ -1498,48 +1230,26 @@ async def on_cancel_reason(
         roles=roles,
         meeting_id=int(data["meeting_id"]),
         reason=message.text or "",
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
     await _redraw_staff_card(
-        message.bot,
-        message.chat.id,
-        data.get("card"),
-        session,
-        int(data["meeting_id"]),
-        t,
-        translator,
-        settings,
-        clock,
+        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
     )
-    await message.answer(
-        t("meeting-cancel-done", count=told),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await message.answer(t("meeting-cancel-done", count=told), reply_markup=ctx.main_menu())
 
 
 @staff_router.message(StateFilter(MeetingChange.minutes), F.text)
-async def on_minutes(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_minutes(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Minutes typed; ask the decisions (changed from the preview: show the preview again)."""
     from services.validation import clean_text
 
+    t = ctx.t
     minutes = clean_text(message.text, max_len=meetings.MINUTES_MAX)
     data = await state.get_data()
     if "decisions" in data:
-        await _minutes_preview(
-            message, state, session, user, roles, t, translator, settings, clock, minutes=minutes
-        )
+        await _minutes_preview(message, state, ctx, minutes=minutes)
         return
     await state.update_data(minutes=minutes)
     await state.set_state(MeetingChange.decisions)
@@ -1547,38 +1257,18 @@ async def on_minutes(
 
 
 @staff_router.message(StateFilter(MeetingChange.decisions), F.text)
-async def on_decisions(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-) -> None:
+async def on_decisions(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Decisions typed (or skipped): show staff exactly what everyone invited will get."""
     text = message.text or ""
     decisions = "" if text in labels("common-skip") else text
-    await _minutes_preview(
-        message, state, session, user, roles, t, translator, settings, clock, decisions=decisions
-    )
+    await _minutes_preview(message, state, ctx, decisions=decisions)
 
 
 async def _minutes_preview(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-    **changed: str,
+    message: Message, state: FSMContext, ctx: UpdateCtx, **changed: str
 ) -> None:
     """The notice as it will go out, with 确认发送 / 改纪要 / 改决议 / 取消 (nothing sent yet)."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = {**await state.get_data(), **changed}
     preview = await meetings.preview_minutes(
         session,
@@ -1587,8 +1277,8 @@ async def _minutes_preview(
         meeting_id=int(data["meeting_id"]),
         minutes=str(data["minutes"]),
         decisions=str(data["decisions"]),
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.update_data(minutes=data["minutes"], decisions=data["decisions"])
     await state.set_state(MeetingChange.minutes_confirm)
@@ -1648,18 +1338,10 @@ async def _preview_is_current(
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "minutes_send"))
 async def on_minutes_send(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """确认发送: publish the minutes and decisions as previewed; a second tap sends nothing."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     data = await state.get_data()
@@ -1670,8 +1352,8 @@ async def on_minutes_send(
         meeting_id=callback_data.id,
         minutes=str(data["minutes"]),
         decisions=str(data["decisions"]),
-        now=clock(),
-        notifier=make_notifier(translator, settings, clock),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
     )
     await state.clear()
     await query.answer()
@@ -1679,36 +1361,23 @@ async def on_minutes_send(
         await safe_edit_markup(query.message, None)
         # the card 发布纪要 was tapped on: minuted now, with the decisions' tools
         await _redraw_staff_card(
-            query.message.bot,
-            query.message.chat.id,
-            data.get("card"),
-            session,
-            callback_data.id,
-            t,
-            translator,
-            settings,
-            clock,
+            query.message.bot, query.message.chat.id, data.get("card"), ctx, callback_data.id
         )
     await reply(
         query.message,
         t("meeting-minutes-done", count=told),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        reply_markup=ctx.main_menu(),
     )
-    args = await _card(session, meeting, translator, settings, clock)
-    await _send_staff_card(query.message, session, meeting, args, t, clock())
+    args = await _card(ctx, meeting)
+    await _send_staff_card(query.message, session, meeting, args, t, ctx.now())
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "minutes_redo"))
 async def on_minutes_redo(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """改纪要 / 改决议: ask it again, the current text shown; then the preview again."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     data = await state.get_data()
@@ -1734,15 +1403,10 @@ async def on_minutes_redo(
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "minutes_drop"))
 async def on_minutes_drop(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """取消 on the preview: nothing is sent; the minutes can be written again later."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     await state.clear()
@@ -1752,7 +1416,7 @@ async def on_minutes_drop(
     await reply(
         query.message,
         t("meeting-minutes-dropped"),
-        reply_markup=main_menu(t, roles, registered=user.registered),
+        reply_markup=ctx.main_menu(),
     )
 
 
@@ -1818,17 +1482,10 @@ async def _show_order_plan(
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "order"))
 async def on_decision_order(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    lang: str,
-    triage: Any = None,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, lang: str, ctx: UpdateCtx
 ) -> None:
     """A decision → order: first the proposed title, place and category for staff to check."""
+    session, user, roles, t, triage = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.triage
     await _show_order_plan(
         query.message,
         session,
@@ -1845,15 +1502,10 @@ async def on_decision_order(
 
 @staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("order_title"))))
 async def on_decision_order_title(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Staff want another title: ask for it (the current one is shown)."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     plan = await meetings.decision_order_plan(
         session, user=user, roles=roles, decision_id=callback_data.id
     )
@@ -1870,18 +1522,12 @@ async def on_decision_order_title(
 
 @staff_router.message(StateFilter(MeetingChange.order_title), F.text)
 async def on_decision_order_title_text(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    lang: str,
-    triage: Any = None,
+    message: Message, state: FSMContext, lang: str, ctx: UpdateCtx
 ) -> None:
     """The new title typed: show the plan again."""
     from services.orders import order_title
 
+    session, user, roles, t, triage = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.triage
     data = await state.get_data()
     decision_id = int(data["order_decision"])
     title = order_title(message.text)
@@ -1889,10 +1535,7 @@ async def on_decision_order_title_text(
         raise InvalidInput("meeting-err-order-title")
     await state.set_state(MeetingChange.order_plan)  # a form: leaving it says the title goes
     await state.update_data({f"order_title:{decision_id}": title})
-    await message.answer(
-        t("meeting-order-title-saved"),
-        reply_markup=main_menu(t, roles, registered=user.registered),
-    )
+    await message.answer(t("meeting-order-title-saved"), reply_markup=ctx.main_menu())
     await _show_order_plan(
         message,
         session,
@@ -1908,19 +1551,10 @@ async def on_decision_order_title_text(
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "order_go"))
 async def on_decision_order_go(
-    query: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    state: FSMContext,
-    t: Text,
-    translator: Translator,
-    settings: Settings,
-    clock: Clock,
-    triage: Any = None,
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Staff confirmed the plan: the order is created, linked back to the meeting."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     decision = await session.get(Decision, callback_data.id)
     if decision is None:
         raise NotFound("meeting-err-decision-not-found")
@@ -1936,10 +1570,10 @@ async def on_decision_order_go(
         user=user,
         roles=roles,
         decision_id=callback_data.id,
-        now=clock(),
-        texts=translator,
-        default_language=settings.default_language,
-        category=_suggest_category(triage, decision.text),
+        now=ctx.now(),
+        texts=ctx.translator,
+        default_language=ctx.settings.default_language,
+        category=_suggest_category(ctx.triage, decision.text),
         title=title,
     )
     data = await state.get_data()
