@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import same_markup
+from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, starter
 from handlers.menu import labels, main_menu
@@ -30,6 +31,8 @@ from services.users import staff_scopes
 router = Router(name="broadcast")
 router.message.filter(F.chat.type == "private", IS_STAFF)
 router.callback_query.filter(IS_STAFF)
+# `ctx` (handlers.context.UpdateCtx) for the handlers that take it (start_broadcast)
+router.message.middleware(UpdateCtxMiddleware())
 
 AUDIENCES = [
     AudienceKind.COMMUNITY,
@@ -99,15 +102,9 @@ async def _communities(
 
 # /broadcast comes through handlers.common.cmd_broadcast (before any form's text step)
 @router.message(F.text.in_(labels("menu-broadcast")))
-async def start_broadcast(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Begin a notice: pick the community when there is more than one."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     await state.clear()
     choices = await _communities(session, user, roles)
     if not choices and Role.ADMIN not in roles:

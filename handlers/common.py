@@ -16,6 +16,7 @@ from bot.commands import has_default_commands, set_user_commands
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.broadcast import start_broadcast
+from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.form_guard import flow_name, leave
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
@@ -27,6 +28,8 @@ from services.errors import DomainError
 
 router = Router(name="common")
 router.message.filter(F.chat.type == "private")  # groups: handlers/group_chat.py
+# `ctx` (handlers.context.UpdateCtx) for the handlers that take it (cmd_broadcast)
+router.message.middleware(UpdateCtxMiddleware())
 
 
 class LangCb(CallbackData, prefix="lang"):
@@ -268,17 +271,11 @@ async def cmd_cancel(
 
 
 @router.message(Command("broadcast"))
-async def cmd_broadcast(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-) -> None:
+async def cmd_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """📢 发通知 for staff: a form in progress is left as that menu button leaves it (said when
     something entered was not kept). Here, before any form's step could take it as an answer;
     anyone else keeps their form and is told the command is staff's."""
+    roles, t = ctx.roles, ctx.t
     if not roles & {Role.STAFF, Role.ADMIN}:
         lines = [t("broadcast-staff-only")]
         current = await state.get_state()
@@ -288,7 +285,7 @@ async def cmd_broadcast(
         await message.answer("\n".join(lines))
         return
     await leave(message, state, t)
-    await start_broadcast(message, state, session, user, roles, t)
+    await start_broadcast(message, state, ctx)
 
 
 @router.message(Command("lang"))
