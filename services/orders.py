@@ -1610,6 +1610,8 @@ async def _public_card(
             photos=tuple(after[-1:]),  # the latest result photo
             community_id=req.community_id,
             dedupe_key=f"public-order-{order.id}" if order else key,
+            # the sender looks again before sending it: redrawn meanwhile, it is cancelled
+            matter=f"public-card:{req.id}",
         )
     ]
 
@@ -1664,7 +1666,9 @@ async def _redraw_public_cards(
         await session.exec(
             select(Delivery).where(
                 col(Delivery.dedupe_key).in_([*orders, *direct]),
-                col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENT]),
+                col(Delivery.state).in_(
+                    [DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT]
+                ),
             )
         )
     ).all()
@@ -1685,8 +1689,9 @@ async def _redraw_public_cards(
         [card] = redrawn
         ids = row.message_id_list
         photo = row.photo_ref is not None or row.photo_bytes is not None
-        if row.state == DeliveryState.PENDING and not ids:
-            # not sent yet: it goes as the matter now is, under the same key
+        if row.state != DeliveryState.SENT and not ids:
+            # not sent yet: it goes as the matter now is, under the same key (one the sender
+            # has taken looks again before it goes, `matter`, and finds it cancelled)
             row.state, row.error, row.dedupe_key = DeliveryState.CANCELLED, "redrawn", None
             session.add(row)
             await session.flush()
@@ -1698,6 +1703,7 @@ async def _redraw_public_cards(
                     card,
                     photos=(row.photo_ref or "",),
                     dedupe_key=None,
+                    matter=None,
                     urgent=True,
                     edit_message_id=ids[0],
                 )
@@ -1705,7 +1711,14 @@ async def _redraw_public_cards(
         elif row.state == DeliveryState.SENT and len(ids) == (2 if photo else 1):
             # the text message (after a photo when the card was too long for a caption)
             notices.append(
-                replace(card, photos=(), dedupe_key=None, urgent=True, edit_message_id=ids[-1])
+                replace(
+                    card,
+                    photos=(),
+                    dedupe_key=None,
+                    matter=None,
+                    urgent=True,
+                    edit_message_id=ids[-1],
+                )
             )
     return notices
 

@@ -278,3 +278,27 @@ async def test_staff_own_result_card_is_redrawn_too(session: AsyncSession, world
     for text in redrawn.values():
         assert "社区正在重新办理" in text
         _no_resident(text)
+
+
+async def test_a_card_the_sender_has_taken_is_not_sent_as_it_was(
+    session: AsyncSession, world: World
+) -> None:
+    """Taken by the sender and waiting its turn (a 429 pause): cancelled, so the sender's look
+    before sending finds it so (the card names a matter), and it goes out redrawn."""
+    req, order = await _verified(session, world)
+    claimed = await delivery.claim_deliveries(session, worker="test", now=T0, limit=50)
+    [taken] = [c for c in claimed if c.chat_id == CHANNEL]
+    assert taken.matter is not None
+    await svc.rate(
+        session,
+        user=world.resident,
+        request_id=req.id or 0,
+        score=Score.UNSATISFIED,
+        comment=None,
+        now=T0 + timedelta(hours=1),
+    )
+    assert not await delivery.still_to_send(session, delivery_id=taken.id)
+    [old, new] = await _cards(session)
+    assert old.id == taken.id and old.state == DeliveryState.CANCELLED
+    assert new.state == DeliveryState.PENDING and "社区正在重新办理" in new.text
+    assert new.dedupe_key == f"public-order-{order.id}"
