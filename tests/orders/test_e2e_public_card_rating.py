@@ -60,7 +60,7 @@ async def test_public_card_follows_the_rating(linli_sandbox: Harness) -> None:
     await d.tap(ZHOU, "😊 满意", second["message_id"])
     await d.expect(CHANNEL, "居民表示满意")
     [first] = [m for m in await d.messages(CHANNEL) if m["message_id"] == card["message_id"]]
-    assert "✅ 后续：社区重新办理后，居民表示满意。" in message_text(first)
+    assert "✅ 更新：社区重新办理后，居民表示满意。" in message_text(first)
     assert "不满意" not in message_text(first)
     # the post of staff's own result says it too
     own = await d.expect(CHANNEL, "居民表示满意", since=card["message_id"])

@@ -94,7 +94,7 @@ async def test_not_satisfied_redraws_the_sent_card_then_resolved_again(
 ) -> None:
     req, _ = await _verified(session, world)
     [card] = await _cards(session)
-    assert card.photo_ref == "after" and "后续" not in card.text
+    assert card.photo_ref == "after" and "更新" not in card.text
     await _sent(session, card, 77)
     await svc.rate(
         session,
@@ -107,7 +107,8 @@ async def test_not_satisfied_redraws_the_sent_card_then_resolved_again(
     [_, edit] = await _cards(session)
     # the photo stays; its caption says the matter is open again
     assert (edit.edit_message_id, edit.photo_ref, edit.urgent) == (77, "after", True)
-    assert "🔁 后续：居民对办理结果不满意，社区正在重新办理。" in edit.text
+    # right under the head: a caption cut to its 1024 characters still says it
+    assert edit.text.split("\n")[1] == "🔁 更新：居民对办理结果不满意，社区正在重新办理。"
     assert "换了灯泡" in edit.text and "3号楼" in edit.text and "党员300" in edit.text
     _no_resident(edit.text)
     # staff handle it again; the resident is satisfied: the first card says so
@@ -133,7 +134,7 @@ async def test_not_satisfied_redraws_the_sent_card_then_resolved_again(
     )
     edits = [c for c in await _cards(session) if c.edit_message_id is not None]
     assert len(edits) == 2 and edits[-1].edit_message_id == 77
-    assert "✅ 后续：社区重新办理后，居民表示满意。" in edits[-1].text
+    assert "✅ 更新：社区重新办理后，居民表示满意。" in edits[-1].text
     assert "不满意" not in edits[-1].text
 
 
@@ -148,7 +149,7 @@ async def test_a_card_not_sent_yet_goes_out_redrawn(session: AsyncSession, world
         now=T0 + timedelta(hours=1),
     )
     [old, new] = await _cards(session)
-    assert old.state == DeliveryState.CANCELLED and "后续" not in old.text
+    assert old.state == DeliveryState.CANCELLED and "更新" not in old.text
     assert new.state == DeliveryState.PENDING and new.edit_message_id is None
     assert new.dedupe_key == f"public-order-{order.id}" and new.photo_ref == "after"
     assert "社区正在重新办理" in new.text
@@ -194,7 +195,7 @@ async def test_closed_after_reopening_says_so(session: AsyncSession, world: Worl
     )
     last = (await _cards(session))[-1]
     assert last.edit_message_id == 77
-    assert "✅ 后续：社区已重新跟进，此事已办结。" in last.text
+    assert "✅ 更新：社区已重新跟进，此事已办结。" in last.text
     _no_resident(last.text)
 
 
@@ -227,7 +228,7 @@ async def test_handled_again_and_closed_unrated_says_so(
     )
     cards = await _cards(session)
     last = [c for c in cards if c.edit_message_id == 77][-1]
-    assert "✅ 后续：社区已重新跟进，此事已办结。" in last.text
+    assert "✅ 更新：社区已重新跟进，此事已办结。" in last.text
     # staff's own result, not sent yet, goes out saying so too
     [own] = [c for c in cards if c.dedupe_key == f"public-request-{req.id}-result-2"]
     assert own.state == DeliveryState.PENDING and own.edit_message_id is None
@@ -260,7 +261,7 @@ async def test_staff_own_result_card_is_redrawn_too(session: AsyncSession, world
         )
         own = (await _cards(session))[-1]
         assert own.dedupe_key == f"public-request-{req.id}-result-{at + 1}"
-        assert result in own.text and "后续" not in own.text
+        assert result in own.text and "更新" not in own.text
         await _sent(session, own, 77 + at)
     await svc.rate(
         session,

@@ -130,6 +130,21 @@ async def test_an_edit_of_a_photo_redraws_its_caption(
         )
     ).first()
     assert row is not None and row.state == DeliveryState.SENT
+    # a new caption longer than a caption may be is cut, not refused: its head is shown
+    await enqueue(
+        session,
+        chat_id=11,
+        text="<b>晒单</b>\n🔁 更新：重新办理\n结果：" + "修" * 1100,
+        photo=_png(),
+        urgent=True,
+        now=clock.now,
+        edit_message_id=message["message_id"],
+    )
+    await session.commit()
+    assert await sender.drain() == 1
+    [shown] = [m.msg for m in emulator.chats[11].messages if m.by_bot]
+    assert shown["caption"].startswith("晒单\n🔁 更新：重新办理\n结果：修")
+    assert len(shown["caption"]) <= 1024
 
 
 def _png() -> bytes:

@@ -383,28 +383,28 @@ order-notice-deadline-near-staff = ⏰ Order { $number } ({ $title }) is nearly 
 order-notice-overdue = ⏰ Order { $number } ({ $title }) is past its time limit.
 order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit; please finish it or tell the staff.
 order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
-order-public-card = <b>📣 Service done</b>
+order-public-card = <b>📣 Service done</b>{ $status ->
+        [reopened] {"\u000A"}🔁 Update: the resident was not satisfied with the result; the community is handling it again.
+        [satisfied] {"\u000A"}✅ Update: handled again by the community; the resident is satisfied.
+        [basic] {"\u000A"}✅ Update: handled again by the community; the resident is mostly satisfied.
+        [closed] {"\u000A"}✅ Update: the community followed it up again; the matter is closed.
+       *[none] {""}
+    }
     { $title } ({ $category })
     Where: { $where }
     By: { $by }
-    Result: { $note }{ $status ->
-        [reopened] {"\u000A"}🔁 Since: the resident was not satisfied with the result; the community is handling it again.
-        [satisfied] {"\u000A"}✅ Since: handled again by the community; the resident is satisfied.
-        [basic] {"\u000A"}✅ Since: handled again by the community; the resident is mostly satisfied.
-        [closed] {"\u000A"}✅ Since: the community followed it up again; the matter is closed.
+    Result: { $note }
+order-public-card-plain = <b>📣 Service done</b>{ $status ->
+        [reopened] {"\u000A"}🔁 Update: the resident was not satisfied with the result; the community is handling it again.
+        [satisfied] {"\u000A"}✅ Update: handled again by the community; the resident is satisfied.
+        [basic] {"\u000A"}✅ Update: handled again by the community; the resident is mostly satisfied.
+        [closed] {"\u000A"}✅ Update: the community followed it up again; the matter is closed.
        *[none] {""}
     }
-order-public-card-plain = <b>📣 Service done</b>
     { $title }
     Where: { $where }
     By: { $by }
-    Result: { $note }{ $status ->
-        [reopened] {"\u000A"}🔁 Since: the resident was not satisfied with the result; the community is handling it again.
-        [satisfied] {"\u000A"}✅ Since: handled again by the community; the resident is satisfied.
-        [basic] {"\u000A"}✅ Since: handled again by the community; the resident is mostly satisfied.
-        [closed] {"\u000A"}✅ Since: the community followed it up again; the matter is closed.
-       *[none] {""}
-    }
+    Result: { $note }
 
 ## Errors
 

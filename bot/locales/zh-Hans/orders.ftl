@@ -380,28 +380,28 @@ order-notice-deadline-near-staff = ⏰ 工单 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工单 { $number }（{ $title }）已超过办理时限。
 order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限，请尽快办理或联系社区。
 order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
-order-public-card = <b>📣 组织晒单</b>
+order-public-card = <b>📣 组织晒单</b>{ $status ->
+        [reopened] {"\u000A"}🔁 更新：居民对办理结果不满意，社区正在重新办理。
+        [satisfied] {"\u000A"}✅ 更新：社区重新办理后，居民表示满意。
+        [basic] {"\u000A"}✅ 更新：社区重新办理后，居民表示基本满意。
+        [closed] {"\u000A"}✅ 更新：社区已重新跟进，此事已办结。
+       *[none] {""}
+    }
     { $title }（{ $category }）
     地点：{ $where }
     服务：{ $by }
-    结果：{ $note }{ $status ->
-        [reopened] {"\u000A"}🔁 后续：居民对办理结果不满意，社区正在重新办理。
-        [satisfied] {"\u000A"}✅ 后续：社区重新办理后，居民表示满意。
-        [basic] {"\u000A"}✅ 后续：社区重新办理后，居民表示基本满意。
-        [closed] {"\u000A"}✅ 后续：社区已重新跟进，此事已办结。
+    结果：{ $note }
+order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
+        [reopened] {"\u000A"}🔁 更新：居民对办理结果不满意，社区正在重新办理。
+        [satisfied] {"\u000A"}✅ 更新：社区重新办理后，居民表示满意。
+        [basic] {"\u000A"}✅ 更新：社区重新办理后，居民表示基本满意。
+        [closed] {"\u000A"}✅ 更新：社区已重新跟进，此事已办结。
        *[none] {""}
     }
-order-public-card-plain = <b>📣 组织晒单</b>
     { $title }
     地点：{ $where }
     服务：{ $by }
-    结果：{ $note }{ $status ->
-        [reopened] {"\u000A"}🔁 后续：居民对办理结果不满意，社区正在重新办理。
-        [satisfied] {"\u000A"}✅ 后续：社区重新办理后，居民表示满意。
-        [basic] {"\u000A"}✅ 后续：社区重新办理后，居民表示基本满意。
-        [closed] {"\u000A"}✅ 后续：社区已重新跟进，此事已办结。
-       *[none] {""}
-    }
+    结果：{ $note }
 
 ## Errors
 

@@ -383,28 +383,28 @@ order-notice-deadline-near-staff = ⏰ 工單 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工單 { $number }（{ $title }）已超過辦理時限。
 order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限，請盡快辦理或聯繫社區。
 order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
-order-public-card = <b>📣 組織曬單</b>
+order-public-card = <b>📣 組織曬單</b>{ $status ->
+        [reopened] {"\u000A"}🔁 更新：居民對辦理結果不滿意，社區正在重新辦理。
+        [satisfied] {"\u000A"}✅ 更新：社區重新辦理後，居民表示滿意。
+        [basic] {"\u000A"}✅ 更新：社區重新辦理後，居民表示基本滿意。
+        [closed] {"\u000A"}✅ 更新：社區已重新跟進，此事已辦結。
+       *[none] {""}
+    }
     { $title }（{ $category }）
     地點：{ $where }
     服務：{ $by }
-    結果：{ $note }{ $status ->
-        [reopened] {"\u000A"}🔁 後續：居民對辦理結果不滿意，社區正在重新辦理。
-        [satisfied] {"\u000A"}✅ 後續：社區重新辦理後，居民表示滿意。
-        [basic] {"\u000A"}✅ 後續：社區重新辦理後，居民表示基本滿意。
-        [closed] {"\u000A"}✅ 後續：社區已重新跟進，此事已辦結。
+    結果：{ $note }
+order-public-card-plain = <b>📣 組織曬單</b>{ $status ->
+        [reopened] {"\u000A"}🔁 更新：居民對辦理結果不滿意，社區正在重新辦理。
+        [satisfied] {"\u000A"}✅ 更新：社區重新辦理後，居民表示滿意。
+        [basic] {"\u000A"}✅ 更新：社區重新辦理後，居民表示基本滿意。
+        [closed] {"\u000A"}✅ 更新：社區已重新跟進，此事已辦結。
        *[none] {""}
     }
-order-public-card-plain = <b>📣 組織曬單</b>
     { $title }
     地點：{ $where }
     服務：{ $by }
-    結果：{ $note }{ $status ->
-        [reopened] {"\u000A"}🔁 後續：居民對辦理結果不滿意，社區正在重新辦理。
-        [satisfied] {"\u000A"}✅ 後續：社區重新辦理後，居民表示滿意。
-        [basic] {"\u000A"}✅ 後續：社區重新辦理後，居民表示基本滿意。
-        [closed] {"\u000A"}✅ 後續：社區已重新跟進，此事已辦結。
-       *[none] {""}
-    }
+    結果：{ $note }
 
 ## Errors
 
