@@ -1197,10 +1197,22 @@ async def on_postpone_time(message: Message, state: FSMContext, ctx: UpdateCtx) 
     await message.answer(f"{read}\n{t('meeting-ask-reason')}")
 
 
+async def _change_done(
+    message: Message, state: FSMContext, ctx: UpdateCtx, data: dict[str, Any], done: str
+) -> None:
+    """A change made from a staff card: the form ends, the card shows the meeting as it is
+    now, and staff read what was done (with their menu back)."""
+    await state.clear()
+    await _redraw_staff_card(
+        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
+    )
+    await message.answer(done, reply_markup=ctx.main_menu())
+
+
 @staff_router.message(StateFilter(MeetingChange.postpone_reason), F.text)
 async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Postpone; everyone invited is told."""
-    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
+    session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
     _meeting, told = await meetings.postpone_meeting(
         session,
@@ -1212,17 +1224,13 @@ async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx
         now=ctx.now(),
         notifier=ctx.notifier(),
     )
-    await state.clear()
-    await _redraw_staff_card(
-        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
-    )
-    await message.answer(t("meeting-postponed-done", count=told), reply_markup=ctx.main_menu())
+    await _change_done(message, state, ctx, data, ctx.t("meeting-postponed-done", count=told))
 
 
 @staff_router.message(StateFilter(MeetingChange.cancel_reason), F.text)
 async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Cancel the meeting; everyone invited is told."""
-    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
+    session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
     _meeting, told = await meetings.cancel_meeting(
         session,
@@ -1233,11 +1241,7 @@ async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) 
         now=ctx.now(),
         notifier=ctx.notifier(),
     )
-    await state.clear()
-    await _redraw_staff_card(
-        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
-    )
-    await message.answer(t("meeting-cancel-done", count=told), reply_markup=ctx.main_menu())
+    await _change_done(message, state, ctx, data, ctx.t("meeting-cancel-done", count=told))
 
 
 @staff_router.message(StateFilter(MeetingChange.minutes), F.text)
