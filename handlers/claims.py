@@ -222,9 +222,28 @@ async def on_details(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
 @router.callback_query(OrderCb.filter(F.action == "claim"))
 async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """接单 in one tap; if it was taken first the member is told so."""
-    out = await order_service.claim_order(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
-    )
+    try:
+        out = await order_service.claim_order(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
+        )
+    except Conflict as exc:
+        # (a double tap's 'already claimed': its first tap redraws the card)
+        if exc.key == "order-err-taken" and _about_one_order(query, callback_data.ref):
+            # the offer or card tapped shows the order as it now is (taken by others: no ✋ 接单
+            # to tap again; before, it kept the button and '已接 0/1'); said by the error handler.
+            # The lost claim was rolled back, which expired what the session had loaded.
+            await ctx.session.refresh(ctx.user)
+            view = await order_service.order_view(
+                ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+            )
+            for loaded in (view.order, view.request):
+                await ctx.session.refresh(loaded)
+            assert isinstance(query.message, Message)
+            with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
+                await query.message.edit_text(
+                    await order_text(ctx, view), reply_markup=order_markup(ctx.t, view)
+                )
+        raise
     assert out.order is not None
     await answer_once(query, ctx.t("order-claimed-short"))
     view = await order_service.order_view(
