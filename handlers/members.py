@@ -133,9 +133,13 @@ def _is_back(text: str | None) -> bool:
 
 # A stale button of another flow ("跳过", "不修改", "✅ 说完了" …) is not a name, a work unit, a
 # phone number, a skill or a reason for turning an application down.
-refuse_button_labels(router, Join.name, ReviewReason.reason)
-refuse_button_labels(router, Join.unit, Join.skills, keyboard=_step_keyboard)
-refuse_button_labels(router, Join.phone, keyboard=_phone_keyboard)
+# ⬅️ 上一步 is a flow button the sign-up's own typed steps take (on_join_back below).
+refuse_button_labels(router, Join.name, allow=("common-back",), keyboard=cancel_keyboard)
+refuse_button_labels(router, ReviewReason.reason)
+refuse_button_labels(
+    router, Join.unit, Join.skills, allow=("common-back",), keyboard=_step_keyboard
+)
+refuse_button_labels(router, Join.phone, allow=("common-back",), keyboard=_phone_keyboard)
 
 
 @router.message(Command("join"))

@@ -56,6 +56,7 @@ MENU: list[MenuEntry] = [
 FLOW_BUTTONS: tuple[str, ...] = (
     "common-cancel",
     "common-skip",
+    "common-back",  # 双报到's typed steps
     "order-btn-finished",
     "order-btn-location",
     "reg-share-phone",

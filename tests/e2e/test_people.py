@@ -568,3 +568,6 @@ async def test_a_menu_button_of_another_role_is_not_a_matter(linli_sandbox: Harn
     assert "「📢 发通知」现在不在您的菜单里了" in text, text
     assert "要把这件事报给社区吗" not in text
     assert "📢 发通知" not in _keyboard_labels(answer)
+    # 双报到's ⬅️ 上一步 from an old keyboard is a flow button, not a matter either
+    [back] = await d.say(RESIDENT, "⬅️ 上一步")
+    assert "要把这件事报给社区吗" not in message_text(back), message_text(back)
