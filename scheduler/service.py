@@ -155,8 +155,10 @@ class SchedulerService:
                     if await broadcasts.mark_done(
                         session, broadcast_id=item.id, shown=state.finished, now=self.clock()
                     ):
-                        await self._edit_progress(item, lang, state.finished, state.total)
+                        # commits the DONE mark and the report together (a kill between
+                        # them must not lose the report)
                         await self._final_report(session, item.id, item.author_id, lang, state)
+                        await self._edit_progress(item, lang, state.finished, state.total)
                     continue
                 last = self._last_progress.get(item.id, 0.0)
                 if state.finished == item.progress_shown or (

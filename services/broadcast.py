@@ -466,14 +466,17 @@ async def in_progress(session: AsyncSession) -> list[Broadcast]:
 async def mark_done(
     session: AsyncSession, *, broadcast_id: int, shown: int, now: datetime
 ) -> bool:
-    """Close a finished broadcast once; False when someone else already did."""
+    """Close a finished broadcast once; False when someone else already did.
+
+    Not committed here: the caller commits it together with the author's final report, so a
+    crash in between leaves the broadcast sending and the next beat reports it.
+    """
     moved = await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
         .where(col(Broadcast.id) == broadcast_id, col(Broadcast.state) == BroadcastState.SENDING)
         .values(state=BroadcastState.DONE, finished_at=now, progress_shown=shown)
         .execution_options(synchronize_session=False)
     )
-    await session.commit()
     return bool(moved.rowcount)  # type: ignore[attr-defined]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import col, select
 
+import scheduler.service as scheduler_service
 from models import User
+from models.scheduling import Broadcast, BroadcastState, Delivery, DeliveryState
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
 from tests.e2e.conftest import Harness, linli_sandbox  # noqa: F401  (the e2e fixture)
@@ -96,3 +99,49 @@ async def test_staff_set_their_community_quiet_hours(linli_sandbox: Harness) -> 
     await d.expect(STAFF, "时间格式不对", since=bad["message_id"])
     refused = await d.send(GRID_WORKER, "/quiet 20:00 08:00")
     await d.expect(GRID_WORKER, "没有权限", since=refused["message_id"])
+
+
+async def test_a_crash_between_closing_a_broadcast_and_its_report_loses_no_report(
+    linli_sandbox: Harness,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The broadcast is closed and its report queued in one transaction.
+
+    Found by the SIGKILL test: the process was stopped after the broadcast was marked done and
+    before the author's report was queued, and the report never went.
+    """
+    h = linli_sandbox
+    service = _scheduler(h)
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("process killed here")
+
+    # in place before the broadcast exists: the scheduler's own beat meets the same fault
+    monkeypatch.setattr(scheduler_service, "enqueue", killed)
+    async with h.sessionmaker() as session:
+        notice = Broadcast(author_id=STAFF, text="停水通知", state=BroadcastState.SENDING)
+        session.add(notice)
+        await session.flush()
+        session.add(
+            Delivery(
+                chat_id=GRANNY,
+                kind="broadcast",
+                text="停水通知",
+                broadcast_id=notice.id,
+                state=DeliveryState.SENT,
+            )
+        )
+        await session.commit()
+        notice_id = notice.id
+
+    with pytest.raises(RuntimeError):
+        await service.show_progress(force=True)
+    async with h.sessionmaker() as session:
+        again = await session.get(Broadcast, notice_id)
+        assert again is not None and again.state == BroadcastState.SENDING
+
+    monkeypatch.undo()  # the restarted process
+    await service.show_progress(force=True)
+    await service.drain()
+    report = await h.driver.expect(STAFF, "通知发送完毕")
+    assert "共 1 人：送达 1 人" in message_text(report)

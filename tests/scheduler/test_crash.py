@@ -149,7 +149,16 @@ async def _finished(sm: async_sessionmaker[AsyncSession]) -> bool:
                 )
             )
         ).one()
-    return open_deliveries == 0 and open_jobs == 0
+        # the broadcast is closed, and its report to the author queued, a beat after its last
+        # copy went: until then the report is not among the deliveries yet
+        sending = (
+            await session.exec(
+                select(func.count())
+                .select_from(Broadcast)
+                .where(col(Broadcast.state) == BroadcastState.SENDING)
+            )
+        ).one()
+    return open_deliveries == 0 and open_jobs == 0 and sending == 0
 
 
 @pytest.mark.slow
