@@ -1054,11 +1054,18 @@ async def order_view(
     order = await get_order(session, order_id)
     staff = await is_staff_for(session, user=user, roles=roles, obj=order)
     profile = await approved_member(session, user=user, roles=roles)
-    if not staff and (profile is None or profile.community_id != order.community_id):
-        await refuse(session, user=user, action="view_order", subject="order", sid=order_id)
-    req = await get_request(session, order.request_id)
     claims = await active_claims(session, order_id=order_id)
     mine = any(c.member_id == user.id for c in claims)
+    if not staff and not mine:
+        # a member sees the orders of their own area, as 可接工单 and the offers show them;
+        # a forged 详情 for another community's or grid's order is refused
+        if profile is None or profile.community_id != order.community_id:
+            await refuse(session, user=user, action="view_order", subject="order", sid=order_id)
+        elif None not in (profile.grid_id, order.grid_id) and profile.grid_id != order.grid_id:
+            await refuse(
+                session, user=user, action="view_order_other_grid", subject="order", sid=order_id
+            )
+    req = await get_request(session, order.request_id)
     names = []
     for c in claims:
         p = await session.get(MemberProfile, c.member_id)

@@ -78,3 +78,32 @@ async def test_an_order_for_the_whole_community_is_claimed_from_any_grid(
     )
     await session.refresh(order)
     assert order.claimed_count == 1
+
+
+async def test_a_member_of_another_grid_cannot_open_the_order_with_a_forged_details_button(
+    session: AsyncSession, world: World
+) -> None:
+    """详情 is checked like 接单: the card showed 第二网格's matter to 第一网格's member."""
+    order = await _order(session, world)
+    member = world.member2  # serves 第一网格 only
+    with pytest.raises(PermissionDenied):
+        await svc.order_view(
+            session, user=member, roles=world.roles(member), order_id=order.id or 0
+        )
+    refused = await session.exec(
+        select(AuditEvent.detail)
+        .where(col(AuditEvent.actor_id) == member.id)
+        .where(col(AuditEvent.action) == "refused")
+    )
+    assert list(refused.all()) == ["view_order_other_grid"]
+    whole = world.member  # serves the whole community: sees it, without phone and room
+    view = await svc.order_view(
+        session, user=whole, roles=world.roles(whole), order_id=order.id or 0
+    )
+    assert "电闸" in view.text and view.phone is None and view.room is None
+    # an order for the whole community is open to every grid's member
+    wide = await _order(session, world, community_wide=True)
+    seen = await svc.order_view(
+        session, user=member, roles=world.roles(member), order_id=wide.id or 0
+    )
+    assert seen.order.id == wide.id
