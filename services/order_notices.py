@@ -45,6 +45,7 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
         ("order-btn-send-back", "vback"),
     ],
     "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
+    "member-offer-filled": [("order-btn-details", "odet")],  # an offer redrawn once full
     "member-order": [("order-btn-details", "odet")],
     # sent back: report again from the notice itself, or read the order first
     "member-sent-back": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],

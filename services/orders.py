@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, update
 from sqlalchemy import select as sa_select
@@ -332,6 +333,24 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
     members = await matching_members(session, order=order)
     if not members:
         return []
+    args, urgent = await _offer_args(session, order)
+    return [
+        Notice(
+            chat_id=m.user_id,
+            key=key,
+            args=args,
+            kind="member-offer",
+            ref_id=order.id,
+            urgent=urgent,
+            community_id=order.community_id,
+            matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is taken
+        )
+        for m in members
+    ]
+
+
+async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, Any], bool]:
+    """What an offer says of its order, and whether its request is urgent."""
     req = await session.get(Request, order.request_id)
     urgent = bool(req is not None and req.urgent)
     # what a member weighs before claiming from the notice itself: where (building at most),
@@ -353,18 +372,41 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
         "gist": (gist(req.text) if req is not None else "") or "none",
         "urgent": "yes" if urgent else "no",
     }
+    return args, urgent
+
+
+async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
+    """The offers already on other members' screens read 已接满, without ✋ 接单, once the order
+    is full (before, they kept the button until tapped). Edits wake nobody: not held at night."""
+    assert order.id is not None
+    claimants = select(Claim.member_id).where(
+        col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.ACTIVE
+    )
+    sent = await session.exec(
+        select(Delivery.chat_id, Delivery.message_ids).where(
+            # the outbox keeps a notice's text key as its kind
+            col(Delivery.kind).in_(("order-notice-offer", "order-notice-offer-again")),
+            col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+            col(Delivery.state) == DeliveryState.SENT,
+            col(Delivery.chat_id).not_in(claimants),
+        )
+    )
+    shown = [(chat, int(ids.split(",")[0])) for chat, ids in sent.all() if ids]
+    if not shown:
+        return []
+    args, _urgent = await _offer_args(session, order)
     return [
         Notice(
-            chat_id=m.user_id,
-            key=key,
+            chat_id=chat,
+            key="order-notice-offer-filled",
             args=args,
-            kind="member-offer",
+            kind="member-offer-filled",
             ref_id=order.id,
-            urgent=urgent,
+            urgent=True,
             community_id=order.community_id,
-            matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is taken
+            edit_message_id=message_id,
         )
-        for m in members
+        for chat, message_id in shown
     ]
 
 
@@ -1174,6 +1216,7 @@ async def claim_order(
         await unschedule(session, key=f"order-{order_id}-unclaimed")
         # offers to the others still waiting (held for the night) no longer apply
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
+        notices += await _filled_offer_redraws(session, order)
         req = await get_request(session, order.request_id)
         notices += _resident_notices(
             await followers(session, request=req), "order-notice-claimed", req

@@ -352,6 +352,12 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}
     }⭐ { $points } points · { $need } more needed
+order-notice-offer-filled = 🛠 Order { $number }: { $title }
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }📍 { $place }
+    ✅ Others have taken it and it is full: nothing more to do. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
 order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.

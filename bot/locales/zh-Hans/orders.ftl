@@ -349,6 +349,12 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}
     }⭐ { $points } 积分 · 还需 { $need } 人
+order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
+    ✅ 已经有人接下，人已满，不用再接了。谢谢您！
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
 order-notice-released = 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。已重新派给 { $count } 位党员/志愿者。
 order-notice-released-nobody = ⚠️ 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。没有其他符合条件的党员/志愿者，目前没有人能看到它；可以发给全社区所有党员/志愿者。
