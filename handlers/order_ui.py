@@ -22,7 +22,13 @@ from bot.settings import Settings
 from models import Building, Community, Grid, User
 from models.orders import Order, Request, Score
 from services import orders as order_service
-from services.order_common import Notice, category, voice_placeholder_key, written_text
+from services.order_common import (
+    Notice,
+    category,
+    title_in,
+    voice_placeholder_key,
+    written_text,
+)
 from services.order_notices import CB_PREFIX, deliver
 from services.urges import urges_of
 from services.when import when_args
@@ -74,8 +80,7 @@ def local(
 def order_title(t: Text, order: Order) -> str:
     """The order's title in the reader's language when it is its category's name (the title
     an order gets when staff give none, kept in Chinese); a title staff typed as it is."""
-    cat = category(order.category)
-    return cat.name(t.lang) if order.title == cat.name() else order.title
+    return title_in(order.title, order.category, t.lang)
 
 
 def urgent_reasons(t: Text, codes: str) -> str:

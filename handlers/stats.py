@@ -384,7 +384,11 @@ def points_text(
             t(
                 "points-recent-line",
                 date=t("points-date", year=day["year"], month=day["month"], day=day["day"]),
-                order=" ".join(part for part in (entry.number, entry.title) if part),
+                order=" ".join(
+                    part
+                    for part in (entry.number, entry.title and entry.title.read_in(t.lang))
+                    if part
+                ),
                 points=entry.points,
             )
         )

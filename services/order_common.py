@@ -100,6 +100,30 @@ class CategoryInfo:
         return self.names.get(lang) or self.names.get("zh-Hans") or self.code
 
 
+def title_in(title: str, code: str, lang: str) -> str:
+    """An order's title in a language: its category's name in that language when the title is
+    the category's name (what an order is called when staff type no title, kept in Chinese); a
+    title staff typed, as typed."""
+    cat = category(code)
+    return cat.name(lang) if title == cat.name() else title
+
+
+class OrderTitle(str):
+    """An order's title as a notice's placeable. As a plain string it is the stored title;
+    rendered for someone (services.order_notices.render) it is `title_in` their language."""
+
+    category: str
+
+    def __new__(cls, order: Order) -> OrderTitle:
+        made = super().__new__(cls, order.title)
+        made.category = order.category
+        return made
+
+    def read_in(self, lang: str) -> str:
+        """The title as a reader of `lang` reads it (see `title_in`)."""
+        return title_in(self, self.category, lang)
+
+
 _catalogue: tuple[CategoryInfo, ...] | None = None
 
 

@@ -10,7 +10,14 @@ from typing import Any
 from models.orders import Order, OrderStatus, Request, RequestStatus
 from services import orders as svc
 from services.jobs import JobContext, job_kind
-from services.order_common import Notice, matter_of, note_event, schedule, staff_ids
+from services.order_common import (
+    Notice,
+    OrderTitle,
+    matter_of,
+    note_event,
+    schedule,
+    staff_ids,
+)
 from services.order_notices import deliver
 
 
@@ -123,7 +130,7 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         Notice(
             chat_id=c.member_id,
             key="order-notice-overdue-member",
-            args={"number": order.number, "title": order.title},
+            args={"number": order.number, "title": OrderTitle(order)},
             kind="member-order",
             ref_id=order.id,
             community_id=order.community_id,
@@ -144,7 +151,7 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
                 "staff-order",
                 urgent=urgent,
                 asks=False,
-                title=order.title,
+                title=OrderTitle(order),
             )
         )
     await _send(ctx, notices)
@@ -161,7 +168,7 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
         # notice says so; '快到办理时限了' after '已超过时限' would contradict it
         return
     assert order.id is not None
-    args = {"number": order.number, "title": order.title}
+    args = {"number": order.number, "title": OrderTitle(order)}
     claims = await svc.active_claims(ctx.session, order_id=order.id)
     notices = [
         Notice(
@@ -185,7 +192,7 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
                 order,
                 "staff-order",
                 urgent=urgent,
-                title=order.title,
+                title=OrderTitle(order),
             )
             for i in ids
         ]
@@ -213,7 +220,7 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
                 order,
                 "staff-verify-photos" if photos else "staff-verify",
                 urgent=urgent,
-                title=order.title,
+                title=OrderTitle(order),
                 note=note if len(note) <= 600 else note[:599] + "…",
                 photos=photos,
             )

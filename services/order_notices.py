@@ -14,7 +14,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
-from services.order_common import Notice, category, voice_placeholder_key, written_text
+from services.order_common import (
+    Notice,
+    OrderTitle,
+    category,
+    voice_placeholder_key,
+    written_text,
+)
 from services.when import when_args
 
 CB_PREFIX = "oc"
@@ -63,6 +69,8 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     args = dict(notice.args)
     if "category" in args:
         args["category"] = category(str(args["category"])).name(lang)
+    if isinstance(title := args.get("title"), OrderTitle):  # a category's name, in `lang`
+        args["title"] = title.read_in(lang)
     if "due" in args:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
         due = args["due"]
         args["due"] = (

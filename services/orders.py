@@ -37,6 +37,7 @@ from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import (
     Notice,
     NoticeSink,
+    OrderTitle,
     abort,
     approved_member,
     category,
@@ -363,7 +364,7 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     )
     args = {
         "number": order.number,
-        "title": order.title,
+        "title": OrderTitle(order),
         "place": " · ".join(names),
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
@@ -1228,7 +1229,7 @@ async def claim_order(
                 Notice(
                     chat_id=sid,
                     key="order-notice-staff-claimed",
-                    args={"number": order.number, "title": order.title},
+                    args={"number": order.number, "title": OrderTitle(order)},
                     kind="staff-order",
                     ref_id=order.id,
                     community_id=order.community_id,
@@ -1398,7 +1399,7 @@ async def reassign(
         Notice(
             chat_id=to_member_id,
             key="order-notice-assigned",
-            args={"number": order.number, "title": order.title},
+            args={"number": order.number, "title": OrderTitle(order)},
             kind="member-order",
             ref_id=order.id,
             community_id=order.community_id,
@@ -1406,7 +1407,7 @@ async def reassign(
         Notice(
             chat_id=from_member_id,
             key="order-notice-unassigned",
-            args={"number": order.number, "title": order.title},
+            args={"number": order.number, "title": OrderTitle(order)},
             kind="order",
             ref_id=order.id,
             community_id=order.community_id,
@@ -1523,7 +1524,7 @@ async def report_done(
             # staff verify what they can read: the member's note and how many photos came with it
             args={
                 "number": order.number,
-                "title": order.title,
+                "title": OrderTitle(order),
                 "note": (text if len(text) <= 600 else text[:599] + "…") or "-",
                 "photos": shown,
             },
@@ -1541,7 +1542,7 @@ async def report_done(
         Notice(
             chat_id=c.member_id,
             key="order-notice-co-done",
-            args={"number": order.number, "title": order.title, "name": name},
+            args={"number": order.number, "title": OrderTitle(order), "name": name},
             kind="member-order",
             ref_id=order.id,
             community_id=order.community_id,
@@ -2180,7 +2181,7 @@ async def escalate_unclaimed(
             Notice(
                 chat_id=sid,
                 key="order-notice-escalated",
-                args={"number": order.number, "title": order.title},
+                args={"number": order.number, "title": OrderTitle(order)},
                 kind="staff-order",
                 ref_id=order.id,
                 # as urgent as the request: else quiet hours hold it until the morning
@@ -2223,7 +2224,7 @@ class PointsLine:
     """One points entry of the member: the order it was for, when, how much."""
 
     number: str | None
-    title: str | None
+    title: OrderTitle | None  # read_in the reader's language
     at: datetime
     points: int
     minutes: int
@@ -2299,7 +2300,7 @@ async def points_overview(
     out.recent = [
         PointsLine(
             number=order.number if order else (entry.note or None),
-            title=order.title if order else None,
+            title=OrderTitle(order) if order else None,
             at=entry.at,
             points=entry.points,
             minutes=entry.minutes,

@@ -9,6 +9,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU
+from tests.support import reply_to
 
 
 async def test_an_english_member_reads_the_category_title_in_english(
@@ -25,7 +26,7 @@ async def test_an_english_member_reads_the_category_title_in_english(
     card = await d.expect(LIU, f"Order {order_no}", since=listing["message_id"])
     assert "水电维修" not in message_text(card), message_text(card)
     await d.tap(LIU, "Claim", card["message_id"])
-    await d.expect(LIU, order_no, since=card["message_id"])
-    [mine] = await d.say(LIU, "📌 My orders")
+    await d.expect(LIU, f"You claimed order {order_no}", since=card["message_id"])
+    mine = await reply_to(d, LIU, "📌 My orders", "My orders")
     assert f"{order_no} · Water and electricity repairs" in message_text(mine), message_text(mine)
     assert "水电维修" not in message_text(mine)

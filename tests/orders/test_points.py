@@ -159,3 +159,30 @@ async def _make_member(session: AsyncSession, world: World, uid: int) -> int:
     )
     await session.flush()
     return uid
+
+
+async def test_my_points_names_a_category_titled_order_in_the_readers_language(
+    session: AsyncSession, world: World
+) -> None:
+    """🏅 My points read 'G00001 Public facilities' for an English-speaking member, as the
+    order's card does (d77e803), when the order is called by its category's name (staff typed
+    no title); a title staff typed reads as typed. Before: 'G00001 公共设施'."""
+    from bot.i18n import Text, Translator
+    from handlers.stats import points_text
+    from services.order_common import category
+
+    cat = category("facilities")
+    assert cat.name() != cat.name("en")
+    default = await _credit(session, world, world.member.id, NOW, 10, title=cat.name())
+    typed = await _credit(session, world, world.member.id, NOW, 5, title="楼道灯")
+    await session.commit()
+    view = await svc.points_overview(
+        session, user=world.member, period="month", now=NOW, zone=ZONE
+    )
+    translator = Translator()
+    english = points_text(Text(translator, "en"), view, now=NOW, zone=ZONE)
+    assert f"{default.number} {cat.name('en')}" in english, english
+    assert cat.name() not in english
+    assert f"{typed.number} 楼道灯" in english  # as staff typed it
+    chinese = points_text(Text(translator, "zh-Hans"), view, now=NOW, zone=ZONE)
+    assert f"{default.number} {cat.name()}" in chinese, chinese
