@@ -198,6 +198,9 @@ async def export_ledger(
             sheet.write_string(0, i, tx(f"order-xlsx-{column}"), head)
         sheet.freeze_panes(1, 0)
         yes = tx("common-yes")
+        # lists in a cell (how it was handled, who took it, skills), as the reader's language
+        # lists things: '派单、直接办理' / 'Order issued, Handled directly'
+        sep = tx("list-sep") if _has(texts, lang, "list-sep") else "、"
         row_no = 0
         last_id = 0
         cache: dict[str, str] = {}
@@ -310,9 +313,9 @@ async def export_ledger(
                     written_text(req.text) or cached(voice_placeholder_key(req.text)),
                     cached(f"order-status-{req.status}"),
                     _fmt(req.first_response_at, zone),
-                    "、".join(cached(f"order-action-{a}") for a in handling),
+                    sep.join(cached(f"order-action-{a}") for a in handling),
                     order[1] if order else "",
-                    "、".join(claimers.get(order[0], [])) if order else "",
+                    sep.join(claimers.get(order[0], [])) if order else "",
                     _fmt(deadline, zone),
                     _fmt(resolved_at, zone),
                     req.result_note or "",
@@ -344,7 +347,7 @@ async def export_ledger(
                 for code in m.skills.split(",")
                 if code
             ]
-            members_sheet.write_string(n, 3, "、".join(skills))
+            members_sheet.write_string(n, 3, sep.join(skills))
             for i, value in enumerate(
                 (m.claimed, m.done, m.released, round(m.minutes / 60, 1), m.points, m.rated),
                 start=4,
