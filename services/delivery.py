@@ -232,18 +232,91 @@ MEMBER_NOTICE_KINDS = (
 )
 
 
-async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: bool) -> int:
-    """Someone stopped being a member (they deleted their data): what waits for them as a member
-    is cancelled, in the caller's transaction — offers (an order's "open" matter; kept for staff,
-    whose own cards about orders name it too), their claims' reminders and a claim's news. Their
-    own requests' notices and everything else stay. Returns how many."""
+# Mail only staff get. No column says whom a message is for, so it is told by what it carries:
+# the text keys of the order cycle's cards and reminders to staff (a `Notice` of a "staff-…"
+# kind; tests/unit/test_staff_mail_kinds.py finds one missing here), the weekly digest and the
+# alerts (scheduler kinds); the cards asking staff to verify a resident or review a member's
+# sign-up (kind "notice", named by their matter: services.users.verify_matter,
+# members.review_matter); and those telling staff of a proposed topic (kind "topic", as the
+# proposer's news: named by their de-duplication key, services.topics.propose).
+STAFF_NOTICE_KINDS = frozenset(
+    {
+        "order-notice-new",
+        "order-notice-urgent",
+        "order-notice-info-added",
+        "order-notice-unanswered",
+        "order-notice-staff-claimed",
+        "order-notice-released",
+        "order-notice-released-nobody",
+        "order-notice-verify",
+        "order-notice-verify-reminder",
+        "order-notice-reopened",
+        "order-notice-reopened-no-reason",
+        "order-notice-reopened-reason",
+        "order-notice-escalated",
+        "order-notice-overdue",
+        "order-notice-deadline-near-staff",
+        "order-notice-transfer-follow-up",
+        "urge-notice-staff",
+        "digest",
+        "staff-alert",
+    }
+)
+STAFF_MATTERS = ("resident:%:unverified", "member:%:pending")
+STAFF_DEDUPE_KEYS = ("topic:%:new:%",)
+
+
+def staff_mail() -> Any:
+    """SQL: the delivery is mail only staff get (see STAFF_NOTICE_KINDS)."""
+    return or_(
+        col(Delivery.kind).in_(sorted(STAFF_NOTICE_KINDS)),
+        *(col(Delivery.matter).like(m) for m in STAFF_MATTERS),
+        *(col(Delivery.dedupe_key).like(k) for k in STAFF_DEDUPE_KEYS),
+    )
+
+
+async def cancel_staff_notices(
+    session: AsyncSession, *, chat_id: int, community_id: int | None
+) -> int:
+    """Someone stopped being staff of a community (`None`: anywhere): the staff mail of it that
+    waits for them — cards held for the morning, reminders, the digest — is cancelled, in the
+    caller's transaction, as `cancel_stale` cancels (the sender looks again before sending).
+    What they get as a resident or a member (their own requests' news, offers) stays. Returns
+    how many."""
     unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
-    member_work = [
+    where = [col(Delivery.chat_id) == chat_id, staff_mail()]
+    if community_id is not None:
+        where.append(col(Delivery.community_id) == community_id)
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            *where,
+            or_(
+                col(Delivery.state) == DeliveryState.PENDING,
+                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
+            ),
+        )
+        .values(state=DeliveryState.CANCELLED, error="no longer staff")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: bool) -> int:
+    """Someone stopped being a member (they deleted their data, or were suspended): what waits
+    for them as a member is cancelled, in the caller's transaction — offers (an order's "open"
+    matter; for staff, not their own cards about orders, which name it too), their claims'
+    reminders and a claim's news. Their own requests' notices and everything else stay. Returns
+    how many."""
+    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    member_work: list[Any] = [
         col(Delivery.matter).like("claim:%"),
         col(Delivery.kind).in_(MEMBER_NOTICE_KINDS),
     ]
-    if not staff:
-        member_work.append(col(Delivery.matter).like("order:%"))
+    offers = col(Delivery.matter).like("order:%")
+    member_work.append(
+        and_(offers, col(Delivery.kind).not_in(sorted(STAFF_NOTICE_KINDS))) if staff else offers
+    )
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
@@ -994,6 +1067,7 @@ __all__ = [
     "Claimed",
     "after_quiet_hours",
     "cancel_member_notices",
+    "cancel_staff_notices",
     "cancel_stale",
     "claim_deliveries",
     "count_by_state",
@@ -1017,6 +1091,7 @@ __all__ = [
     "rewrite_unsent",
     "set_quiet_hours",
     "split_html",
+    "staff_mail",
     "still_to_send",
     "utf16_len",
     "visible_text",

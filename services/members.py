@@ -219,6 +219,10 @@ async def set_suspended(
         roles_now = set(member.role_set)
         (roles_now.discard if suspended else roles_now.add)(Role.MEMBER)
         member.set_roles(roles_now)
+        if suspended:  # offers and claim news held for the morning are not sent to them
+            await delivery.cancel_member_notices(
+                session, chat_id=member_id, staff=Role.STAFF in roles_now
+            )
     if not suspended:
         await _tell_if_never_asked(session, member_id=member_id, now=utcnow())
     audit.record(

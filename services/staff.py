@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid, Invitation, Role, StaffScope, User
 from models.base import utcnow
-from services import audit
+from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 INVITE_PREFIX = "inv-"
@@ -208,6 +208,11 @@ async def revoke(
         ).first()
         if left is None:
             roles.discard(Role.STAFF)
+        # what waits for them as staff there (cards held for the morning, reminders, the
+        # digest) is not sent; their own news as a resident or a member still is
+        await delivery.cancel_staff_notices(
+            session, chat_id=telegram_id, community_id=community_id if left else None
+        )
     else:
         raise InvalidInput("err-role-not-grantable")
     user.set_roles(roles)

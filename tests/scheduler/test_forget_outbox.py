@@ -109,13 +109,16 @@ async def test_forget_cancels_the_staff_cards_about_the_sign_up(session: AsyncSe
 
 
 async def test_a_staff_member_keeps_cards_about_orders(session: AsyncSession) -> None:
-    """Staff who were members too stay staff: cards naming an order's state are theirs."""
+    """Staff who were members too stay staff: cards naming an order's state are theirs; the
+    offers they were sent as a member are not (before, those went too)."""
     await _sun(session)
     staff = await session.get(User, STAFF)
     assert staff is not None
-    await enqueue(
-        session, chat_id=STAFF, text="escalated", matter="order:5:open", now=local(23, 9)
-    )
+    for text, kind in (("escalated", "order-notice-escalated"), ("offer", "order-notice-offer")):
+        await enqueue(
+            session, chat_id=STAFF, text=text, kind=kind, matter="order:5:open", now=local(23, 9)
+        )
     await session.commit()
     await users.forget_user(session, user=staff, now=local(23, 9, 30))
     assert (await _rows(session))["escalated"].state == DeliveryState.PENDING
+    assert (await _rows(session))["offer"].state == DeliveryState.CANCELLED
