@@ -21,6 +21,7 @@ from models import Building, Grid, MemberProfile, MemberStatus, User
 from models.consultations import AudienceKind
 from services import delivery, jobs
 from services.errors import InvalidInput
+from services.listing import Listing
 from services.when import when_args
 
 log = logging.getLogger(__name__)
@@ -185,11 +186,14 @@ class LocalTime(str):
 
 
 def localize(render: Any, args: dict[str, Any]) -> dict[str, Any]:
-    """The args with each LocalTime written out by `render(key, **args)` (one language)."""
+    """The args with each LocalTime and Listing written out by `render(key, **args)` (one
+    language)."""
     return {
         name: (
             render("date-time", **when_args(value.at, zone=value.zone, now=value.now))
             if isinstance(value, LocalTime)
+            else value.read_in(render)
+            if isinstance(value, Listing)
             else value
         )
         for name, value in args.items()

@@ -46,6 +46,7 @@ from services.consult_common import (
     unschedule,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
 from services.validation import clean_text
@@ -372,13 +373,14 @@ async def check_staff_action(
 
 
 async def audience_names(session: AsyncSession, *, audience: Audience) -> str:
-    """The names of the grids or buildings an audience names ("" for community/members)."""
+    """The names of the grids or buildings an audience names, a Listing ("" for
+    community/members)."""
     if audience.kind == AudienceKind.GRIDS:
         grids = await session.exec(select(Grid).where(col(Grid.id).in_(audience.ids)))
-        return "、".join(g.name for g in grids.all())
+        return Listing(g.name for g in grids.all())
     if audience.kind == AudienceKind.BUILDINGS:
         rows = await session.exec(select(Building).where(col(Building.id).in_(audience.ids)))
-        return "、".join(b.name for b in rows.all())
+        return Listing(b.name for b in rows.all())
     return ""
 
 

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
+from services.listing import Listing
 from services.order_common import (
     Notice,
     OrderTitle,
@@ -71,6 +72,9 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
         args["category"] = category(str(args["category"])).name(lang)
     if isinstance(title := args.get("title"), OrderTitle):  # a category's name, in `lang`
         args["title"] = title.read_in(lang)
+    for name, value in args.items():  # lists, as `lang` lists things ('A, B', '甲、乙')
+        if isinstance(value, Listing):
+            args[name] = value.read_in(lambda key: texts.get(lang, key))
     if "due" in args:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
         due = args["due"]
         args["due"] = (

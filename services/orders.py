@@ -34,6 +34,7 @@ from models.orders import (
 from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
+from services.listing import Listing
 from services.order_common import (
     Notice,
     NoticeSink,
@@ -1652,7 +1653,7 @@ async def _public_card(
                 "category": req.category,
                 "where": building.name if building else community.name,
                 "note": mask(note),
-                "by": "、".join(names) or "—",
+                "by": Listing(names) or "—",
                 "number": req.number,
                 "status": status,
             },

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n import Translator
 from models import AuditEvent, MemberProfile, User
 from models.orders import (
     Claim,
@@ -27,6 +28,7 @@ from services import orders as svc
 from services import requests as req_svc
 from services.errors import Conflict, InvalidInput, PermissionDenied
 from services.order_common import suggest
+from services.order_notices import render
 from tests.orders.conftest import T0, World, draft
 
 
@@ -424,6 +426,9 @@ async def test_full_cycle_two_members_release_reassign_verify_rate(
     flat = " ".join(str(v) for v in card.args.values())
     assert "13812345678" not in flat and "302" not in flat and "u200" not in flat
     assert card.args["where"] == "3号楼" and "党员300" in card.args["by"]
+    # a channel read in English lists the members the English way, not '党员300、党员301'
+    english, _ = render(Translator(), "en", card)
+    assert "党员300, 党员301" in english or "党员301, 党员300" in english, english
     assert "after2" in card.photos
     rate_asks = [n for n in verified.notices if n.kind == "resident-rate"]
     assert [n.chat_id for n in rate_asks] == [world.resident.id]
