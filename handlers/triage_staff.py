@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
-from handlers.form_guard import asks_first, plain, starter
+from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
@@ -233,7 +233,7 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
     found = await _duplicates(session, req, triage)
     if not found:
         return ""
-    numbers = "、".join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
+    numbers = t.join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
     return "\n" + t("order-card-duplicates", numbers=numbers)
 
 
@@ -347,7 +347,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
     assert req is not None
     cat = category(req.category)
     wanted = () if values.get("anyskill") else cat.skills
-    skills = "、".join(t(f"skill-{s}") for s in wanted) or t("order-issue-any-skill")
+    skills = t.join(t(f"skill-{s}") for s in wanted) or t("order-issue-any-skill")
     # how many members would see it, so a draft nobody fits is noticed before publishing
     matching = await order_service.count_matching(
         session,
@@ -421,6 +421,13 @@ async def on_issue(
     await state.clear()
     await state.set_state(StaffFlow.preview)
     await state.update_data(rid=req.id, need=1, pts=10, title=None)
+    # 不填了 on the question whether to leave another form: the form is drawn on the question,
+    # and the request's card it quotes is redrawn once the order is published (before, it kept
+    # 派单 and the other actions, each then answered as out of date)
+    card = origin(query, callback_data)
+    direct = callback_data.model_copy(update={"action": plain(callback_data.action)}).pack()
+    if card is not None and card is not query.message and _carries(card, direct):
+        await state.update_data(card=card.message_id)
     await answer_once(query)
     await _order_preview(query, state, ctx)
 
@@ -535,8 +542,33 @@ async def on_issue_publish(
         # fewer fit than it needs: it could never be fully claimed among them
         text += "\n\n" + t("order-issued-too-few", count=offered, need=out.order.members_needed)
         markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+    if values.get("card") and isinstance(query.message, Message):
+        await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
     await edit_or_send(query, text, markup)
     await ctx.deliver(out.pending)
+
+
+async def _redraw_card(where: Message, message_id: int, ctx: OrderCtx, request_id: int) -> None:
+    """A request's card elsewhere in the chat shows the request as it now is."""
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=request_id
+    )
+    await ctx.session.refresh(req)  # as the action just committed left it
+    text = await request_card(ctx.session, ctx.t, ctx.settings, req, staff=True, now=ctx.now())
+    text += await _transfer_lines(ctx, req)
+    with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
+        await where.bot.edit_message_text(  # type: ignore[union-attr]
+            text,
+            chat_id=where.chat.id,
+            message_id=message_id,
+            reply_markup=await _card_markup(ctx.session, ctx.t, req),
+        )
+
+
+def _carries(message: Message, data: str) -> bool:
+    """The message has the button (not a forged tap quoting another message)."""
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+    return any(key.callback_data == data for row in rows for key in row)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sall"))

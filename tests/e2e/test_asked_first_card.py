@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sandbox.driver import message_text
+from tests.consult.test_e2e_form_starters_ask import _half_poll
 from tests.consult.test_e2e_qa_polls import GRID_WORKER, current, make_poll
 from tests.e2e.conftest import Harness
 from tests.e2e.test_stale_buttons_done import _inline, _now, _report
@@ -105,3 +106,26 @@ async def test_rating_given_after_asking_shows_on_the_question(linli_sandbox: Ha
     # the rating question reads as answered, without its buttons, as after a direct tap
     rated = await _now(d, ZHOU, rate["message_id"])
     assert "您的评价：😊 满意" in message_text(rated) and not _inline(rated), rated
+
+
+async def test_order_issued_after_asking_redraws_the_request_card(
+    linli_sandbox: Harness,
+) -> None:
+    """派单 tapped on a request's card while a poll's question is half typed: after 不填了 and
+    发布工单 the card reads 已派单, without 派单 and the other actions of a new request."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, "小区门口的路面塌陷了一个大坑，很危险")
+    await _open_card(h, number)
+    *_, card = [m for m in await d.messages(STAFF) if f"诉求 {number} ·" in message_text(m)]
+    assert "📤 派单" in _inline(card)
+    asked = await _half_poll(d)
+    await d.tap(STAFF, "派单", card["message_id"])
+    busy = await d.expect(STAFF, "没有填完", since=asked["message_id"])
+    await d.tap(STAFF, "不填了", busy["message_id"])
+    form = await d.expect(STAFF, f"为诉求 {number} 派单", since=busy["message_id"] - 1)
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=busy["message_id"] - 1)  # the card is redrawn first
+    now = await _now(d, STAFF, card["message_id"])
+    assert "已派单" in message_text(now), message_text(now)
+    assert "📤 派单" not in _inline(now) and "🙋 直接办理" not in _inline(now), _inline(now)
