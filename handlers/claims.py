@@ -139,7 +139,7 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
         t("order-card-text", text=request_text(t, view.text)),
     ]
     if view.claimants:
-        lines.append(t("order-order-claimants", names="、".join(n for _, n in view.claimants)))
+        lines.append(t("order-order-claimants", names=t.join(n for _, n in view.claimants)))
     if view.phone or view.room:
         lines.append(
             t(

@@ -91,7 +91,7 @@ def urgent_reasons(t: Text, codes: str) -> str:
         if c
     ]
     # no reason from triage: the resident marked it urgent themselves
-    return "、".join(words) or t("order-urgent-by-resident")
+    return t.join(words) or t("order-urgent-by-resident")
 
 
 def status_text(t: Text, req: Request) -> str:
@@ -154,7 +154,7 @@ async def request_card(
         lines.append(t("order-card-contact", name=name, phone=phone, room=room))
         lines.append(t("order-card-channel", channel=t(f"order-channel-{req.channel}")))
         if req.keywords:
-            lines.append(t("order-card-keywords", keywords=req.keywords.replace(",", "、")))
+            lines.append(t("order-card-keywords", keywords=t.join(req.keywords.split(","))))
         urged, last = await urges_of(session, int(req.id or 0))
         if urged:
             lines.append(

@@ -211,7 +211,7 @@ async def on_ballot(
     header = ""
     if mine is not None:
         options = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-        header = t("poll-your-vote", choice="、".join(options.get(i, "?") for i in mine.choices))
+        header = t("poll-your-vote", choice=t.join(options.get(i, "?") for i in mine.choices))
     visible = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
     await _ballot(
         query.message,
@@ -324,7 +324,7 @@ async def on_vote(
         )
     await state.update_data({key: []})
     names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-    choice = "、".join(names.get(i, "?") for i in vote.choices)
+    choice = t.join(names.get(i, "?") for i in vote.choices)
     await query.answer()
     menu = None
     name = ""
