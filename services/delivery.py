@@ -8,7 +8,7 @@ the outcome. Quiet hours hold back what is not urgent until the morning.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -198,14 +198,18 @@ async def prepare_batch(
     return Batch(users=users, taken=taken)
 
 
-async def cancel_stale(session: AsyncSession, *, matter: str) -> int:
+async def cancel_stale(
+    session: AsyncSession, *, matter: str, kinds: Collection[str] | None = None
+) -> int:
     """A matter left the state its notices ask about ("order:12:open"): the ones not sent yet
     are cancelled, in the caller's transaction — held for the night, waiting in the queue, or
     claimed by the sender and waiting for their turn (the chat's limit, a 429 pause): the sender
     looks again just before the Bot API call (`still_to_send`). One UPDATE by the indexed key.
     A message whose first part has gone is finished; and one whose call is under way when this
-    commits goes (that window is one HTTP round trip). Returns how many."""
+    commits goes (that window is one HTTP round trip). With `kinds`, only notices of those kinds
+    (text keys) are cancelled. Returns how many."""
     unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
+    of_kind = [col(Delivery.kind).in_(sorted(kinds))] if kinds is not None else []
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(

@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from models.orders import Order, OrderStatus, Request, RequestStatus
+from services import delivery
 from services import orders as svc
 from services.jobs import JobContext, job_kind
 from services.order_common import (
@@ -125,6 +126,9 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         state=order.status,
     )
     claims = await svc.active_claims(ctx.session, order_id=order.id)
+    # a 'deadline near' reminder still held (quiet hours) would now come beside this one
+    for matter in [matter_of(order), *(matter_of(c) for c in claims)]:
+        await delivery.cancel_stale(ctx.session, matter=matter, kinds=_NEAR_KEYS)
     urgent = await _urgent(ctx, order)
     notices = [
         Notice(
@@ -155,6 +159,9 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
             )
         )
     await _send(ctx, notices)
+
+
+_NEAR_KEYS = ("order-notice-deadline-near", "order-notice-deadline-near-staff")
 
 
 @job_kind("order.deadline_near", too_late=timedelta(days=2))

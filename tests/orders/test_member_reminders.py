@@ -119,10 +119,15 @@ async def test_reminders_are_cancelled_once_the_order_is_reported_done(
     await _claim(session, world, a, order)
     await _claim(session, world, b, order)
     near = await _reminders(runner, clock, sessionmaker, NEAR)
-    overdue = await _reminders(runner, clock, sessionmaker, OVERDUE)
     both = {a: DeliveryState.PENDING, b: DeliveryState.PENDING}
     assert await _states(sessionmaker, near) == both
+    overdue = await _reminders(runner, clock, sessionmaker, OVERDUE)
     assert await _states(sessionmaker, overdue) == both
+    # the overdue notice replaces a 'near' one still held: it is not sent beside it
+    assert await _states(sessionmaker, near) == {
+        a: DeliveryState.CANCELLED,
+        b: DeliveryState.CANCELLED,
+    }
     await svc.report_done(
         session,
         user=world.member,
