@@ -69,6 +69,19 @@ async def cmd_admin(message: Message, t: Text) -> None:
     )
 
 
+class InviteCb(CallbackData, prefix="adm-inv"):
+    """A community on the /invite list; `key` is the list's (one list, one invitation)."""
+
+    community: int
+    key: str
+
+
+@refused_router.callback_query(InviteCb.filter())
+async def on_invite_button_not_admin(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
+    """The community list's buttons from someone who is not an admin: as other admin buttons."""
+    await on_admin_button_not_admin(query, session, t)
+
+
 @router.message(Command("invite"))
 async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
     """Choose the community to invite staff for."""
@@ -77,12 +90,15 @@ async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
 
 async def _communities(session: AsyncSession) -> InlineKeyboardMarkup:
     communities = await org.list_communities(session)
+    key = staff_service.new_invite_list_key()
     return inline_kb(
-        [[(c.name, AdminCb(action="inv-c", id=c.id or 0).pack())] for c in communities]
+        [[(c.name, InviteCb(community=c.id or 0, key=key).pack())] for c in communities]
     )
 
 
 @router.callback_query(AdminCb.filter(F.action == "invite"))
+# a list from before lists had keys (adm:inv-c:ID): shown again with keys, to be tapped anew
+@router.callback_query(AdminCb.filter(F.action == "inv-c"))
 async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
     """Choose the community to invite staff for."""
     await query.answer()
@@ -92,10 +108,10 @@ async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> Non
     )
 
 
-@router.callback_query(AdminCb.filter(F.action == "inv-c"))
+@router.callback_query(InviteCb.filter())
 async def on_invite_community(
     query: CallbackQuery,
-    callback_data: AdminCb,
+    callback_data: InviteCb,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
@@ -103,25 +119,30 @@ async def on_invite_community(
     bot: Bot,
     t: Text,
 ) -> None:
-    """Create a one-time link for that community."""
-    invitation = await staff_service.create_invitation(
+    """Create a one-time link for that community. A second tap on the same list (a double
+    tap, or two at once) makes no second link: it is told the link is shown above."""
+    made = await staff_service.create_invitation(
         session,
         admin=user,
         roles=roles,
-        community_id=callback_data.id,
+        community_id=callback_data.community,
         ttl=timedelta(hours=settings.invite_ttl_hours),
+        list_key=callback_data.key,
     )
-    community = await session.get(Community, callback_data.id)
+    invitation = made.invitation
+    community = await session.get(Community, invitation.community_id)
+    name = community.name if community else "-"
+    if not made.created:
+        # The first tap shows the link (or is about to): editing again would change nothing.
+        # An alert when another community was tapped: that one got no link.
+        other = invitation.community_id != callback_data.community
+        await query.answer(t("admin-invite-again", community=name), show_alert=other)
+        return
     link = await create_start_link(bot, staff_service.INVITE_PREFIX + invitation.code)
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(
-        t(
-            "admin-invite-link",
-            community=community.name if community else "-",
-            hours=settings.invite_ttl_hours,
-            link=link,
-        )
+        t("admin-invite-link", community=name, hours=settings.invite_ttl_hours, link=link)
     )
 
 

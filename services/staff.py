@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import secrets
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,6 +20,34 @@ from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 INVITE_PREFIX = "inv-"
+MIN_LIST_KEY = 16  # characters of new_invite_list_key (12 random bytes)
+
+
+@dataclass(frozen=True)
+class InvitationMade:
+    """The invitation of one tap on the community list; `created` is False when an earlier tap
+    on the same list (a double tap, or taps at the same moment) had made it already."""
+
+    invitation: Invitation
+    created: bool
+
+
+def new_invite_list_key() -> str:
+    """The key a community list (/invite) carries in its buttons: one list, one invitation."""
+    return secrets.token_urlsafe(12)
+
+
+def _keyed_code(list_key: str, admin_id: int) -> str:
+    """The invitation code for one admin's community list: the same list gives the same code,
+    so the unique index on the code lets one invitation be made from it, however many taps
+    arrive at once. The key is random (new_invite_list_key) and only ever in the admin's own
+    chat, beside the link itself; the code reveals neither it nor another list's code."""
+    digest = hashlib.sha256(f"{list_key}:{admin_id}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:24]
+
+
+async def _invitation_by_code(session: AsyncSession, code: str) -> Invitation | None:
+    return (await session.exec(select(Invitation).where(Invitation.code == code))).first()
 
 
 async def create_invitation(
@@ -26,13 +58,24 @@ async def create_invitation(
     community_id: int,
     grid_id: int | None = None,
     ttl: timedelta,
+    list_key: str | None = None,
     now: datetime | None = None,
-) -> Invitation:
-    """A single-use, expiring code that makes whoever opens it staff of a community."""
+) -> InvitationMade:
+    """A single-use, expiring code that makes whoever opens it staff of a community.
+
+    With `list_key` (the community list the admin tapped) one list makes one invitation: a
+    second tap, also one at the same moment in another process, gets the first one back
+    (created False), whichever community it was for.
+    """
     if Role.ADMIN not in roles:
         audit.record(session, actor_id=admin.id, action="refused", detail="create_invitation")
         await session.commit()
         raise PermissionDenied("err-not-allowed")
+    if list_key is not None and len(list_key) < MIN_LIST_KEY:  # forged: a guessable code
+        raise InvalidInput("err-stale-button")
+    code = secrets.token_urlsafe(18) if list_key is None else _keyed_code(list_key, admin.id)
+    if list_key is not None and (made := await _invitation_by_code(session, code)) is not None:
+        return InvitationMade(made, created=False)
     if await session.get(Community, community_id) is None:
         raise NotFound("err-address-stale")
     if grid_id is not None:
@@ -41,7 +84,7 @@ async def create_invitation(
             raise NotFound("err-address-stale")
     now = now or utcnow()
     invitation = Invitation(
-        code=secrets.token_urlsafe(18),
+        code=code,
         role=Role.STAFF,
         community_id=community_id,
         grid_id=grid_id,
@@ -57,8 +100,15 @@ async def create_invitation(
         subject_type="community",
         subject_id=community_id,
     )
-    await session.commit()
-    return invitation
+    try:
+        await session.commit()
+    except IntegrityError:  # another tap on the same list made it a moment ago
+        await session.rollback()
+        made = await _invitation_by_code(session, code)
+        if made is None:
+            raise
+        return InvitationMade(made, created=False)
+    return InvitationMade(invitation, created=True)
 
 
 async def accept_invitation(

@@ -162,13 +162,14 @@ async def test_invitation_single_use_even_when_raced(
     async with sessionmaker() as session:
         buildings = await _org(session)
         admin = await _user(session, 1, Role.ADMIN)
-        invitation = await staff.create_invitation(
+        made = await staff.create_invitation(
             session,
             admin=admin,
             roles={Role.ADMIN},
             community_id=buildings["1号楼"].community_id,
             ttl=timedelta(hours=1),
         )
+        invitation = made.invitation
         first = await _user(session, 30)
         second = await _user(session, 31)
 
@@ -193,13 +194,15 @@ async def test_invitation_garbage_and_expiry(session: AsyncSession) -> None:
     for payload in ("inv-", "inv-x", "inv-" + "a" * 200, "nonsense", "inv-doesnotexist123"):
         with pytest.raises(InvalidInput):
             await staff.accept_invitation(session, user=user, payload=payload)
-    invitation = await staff.create_invitation(
-        session,
-        admin=admin,
-        roles={Role.ADMIN},
-        community_id=buildings["1号楼"].community_id,
-        ttl=timedelta(hours=1),
-    )
+    invitation = (
+        await staff.create_invitation(
+            session,
+            admin=admin,
+            roles={Role.ADMIN},
+            community_id=buildings["1号楼"].community_id,
+            ttl=timedelta(hours=1),
+        )
+    ).invitation
     with pytest.raises(InvalidInput, match="invite-expired"):
         await staff.accept_invitation(
             session, user=user, payload="inv-" + invitation.code, now=utcnow() + timedelta(hours=2)
@@ -214,6 +217,51 @@ async def test_invitation_garbage_and_expiry(session: AsyncSession) -> None:
             ttl=timedelta(hours=1),
         )
     assert len((await session.exec(select(Invitation))).all()) == 1
+
+
+async def test_one_invite_list_makes_one_invitation_however_it_is_tapped(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    """A double tap on /invite's community list, taps at the same moment (two processes), or
+    a second community tapped at once: one invitation, the same link for every tap. A new
+    list (/invite again) makes a new one: each link is for one person."""
+    async with sessionmaker() as session:
+        buildings = await _org(session)
+        admin = await _user(session, 1, Role.ADMIN)
+        sunny = buildings["1号楼"].community_id
+        other = buildings["东1栋"].community_id
+    key = staff.new_invite_list_key()
+
+    async def tap(community_id: int, list_key: str = key) -> staff.InvitationMade:
+        async with sessionmaker() as s:
+            return await staff.create_invitation(
+                s,
+                admin=admin,
+                roles={Role.ADMIN},
+                community_id=community_id,
+                ttl=timedelta(hours=1),
+                list_key=list_key,
+            )
+
+    first = await tap(sunny)
+    again = await tap(sunny)
+    assert first.created and not again.created
+    assert again.invitation.code == first.invitation.code
+    key2 = staff.new_invite_list_key()
+    at_once = await asyncio.gather(*(tap(c, key2) for c in (sunny, sunny, other, sunny)))
+    assert sum(m.created for m in at_once) == 1
+    assert len({m.invitation.code for m in at_once}) == 1
+    assert len({m.invitation.community_id for m in at_once}) == 1
+    async with sessionmaker() as session:
+        rows = (await session.exec(select(Invitation))).all()
+        assert len(rows) == 2
+        assert {r.code for r in rows} == {first.invitation.code, at_once[0].invitation.code}
+        audited = (
+            await session.exec(select(AuditEvent).where(AuditEvent.action == "invite"))
+        ).all()
+        assert len(audited) == 2
+    with pytest.raises(InvalidInput):  # a forged short key would give a guessable code
+        await tap(sunny, "abc")
 
 
 async def test_forget_keeps_the_row_but_not_the_person(session: AsyncSession) -> None:

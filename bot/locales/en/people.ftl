@@ -153,6 +153,7 @@ admin-choose-community = Invite staff for which community?
 admin-invite-link = Invitation link ({ $community }, valid for { $hours } hours, single use):
     { $link }
     Send it to the new staff member; they open it and tap "Start".
+admin-invite-again = This list has made its invitation link already ({ $community }), shown above; one list makes one link. To invite someone else, send /invite again.
 admin-staff-none = There are no community staff yet.
 admin-staff-item = { $name } ({ $id }): { $communities }
 admin-staff-scope-grid = { $community } ({ $grid })
