@@ -549,7 +549,7 @@ async def cmd_quiet(
         lines.append(
             t(
                 "broadcast-quiet-which",
-                names="、".join(cname for _, cname in choices),
+                names=t.join(cname for _, cname in choices),
                 example=choices[0][1],
             )
         )

@@ -862,7 +862,7 @@ async def _pick_audience(
         choices = await audience_choices(
             session, community_id=int(data["community_id"]), kind=AudienceKind(kind)
         )
-        names = "、".join(name for cid, name in choices if cid in chosen)
+        names = t.join(name for cid, name in choices if cid in chosen)
         await settle(message, t, names)
         asked = (
             t("consult-ask-audience")

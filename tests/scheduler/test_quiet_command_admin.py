@@ -6,6 +6,7 @@ from sandbox.driver import message_text
 from services import org
 from services.delivery import quiet_hours_of
 from tests.e2e.conftest import Harness, linli_sandbox  # noqa: F401  (the e2e fixture)
+from tests.support import reply_to
 
 ADMIN = 1001
 STAFF = 2001  # 李社工, 阳光社区 only
@@ -46,3 +47,17 @@ async def test_admin_names_the_community_for_quiet_hours(
     [mine] = await d.say(STAFF, "/quiet 23:00 06:00")
     assert "阳光社区" in message_text(mine) and "23:00–06:00" in message_text(mine)
     assert (await _hours(h))["阳光社区"] == ("23:00", "06:00", True)
+
+
+async def test_an_english_admin_reads_the_communities_listed_the_english_way(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    """/quiet in English names the communities as English lists them: 'You look after several
+    communities (阳光社区, 和谐社区)'. Before: '(阳光社区、和谐社区)'."""
+    d = linli_sandbox.driver
+    await d.add_user(id=ADMIN, first_name="Admin", language_code="en")
+    await reply_to(d, ADMIN, "/start", "Hello")  # the bot learns the language
+    listing = await reply_to(d, ADMIN, "/quiet", "several communities")
+    text = message_text(listing)
+    assert "several communities (" in text and "、" not in text, text
+    assert "阳光社区, 和谐社区" in text or "和谐社区, 阳光社区" in text, text
