@@ -46,7 +46,14 @@ from services import requests as request_service
 from services import urges as urge_service
 from services.delivery import CAPTION_LIMIT
 from services.errors import Conflict
-from services.order_common import Suggestion, candidate_codes, catalogue, category, suggest
+from services.order_common import (
+    Suggestion,
+    candidate_codes,
+    catalogue,
+    category,
+    suggest,
+    title_in,
+)
 from services.requests import Draft
 from services.triage.text import with_caption
 
@@ -183,7 +190,10 @@ async def _similar(ctx: OrderCtx, said: str, *, urgent: bool) -> list[dict[str, 
             "line": t(
                 "order-similar-line",
                 number=item.request.number,
-                what=item.title or category(item.request.category).name(t.lang),
+                # an order called by its category's name reads in the reader's language
+                what=title_in(item.title, item.request.category, t.lang)
+                if item.title
+                else category(item.request.category).name(t.lang),
                 place=item.building or "-",
                 since=local(t, ctx.settings, item.request.created_at, now=now),
                 status=status_text(t, item.request),

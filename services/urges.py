@@ -45,6 +45,7 @@ from models.scheduling import Delivery, DeliveryState
 from services.errors import Conflict, RetryLater
 from services.order_common import (
     Notice,
+    OrderTitle,
     category,
     commit_with,
     get_request,
@@ -294,7 +295,7 @@ async def urge(session: AsyncSession, *, user: User, request_id: int, now: datet
         Notice(
             chat_id=member_id,
             key="urge-notice-member",
-            args={**args, "order": order.number, "title": order.title},
+            args={**args, "order": order.number, "title": OrderTitle(order)},
             kind="member-order",
             ref_id=order.id,
             urgent=req.urgent,

@@ -23,8 +23,8 @@ from services import orders as svc
 from services import requests as req_svc
 from services import urges
 from services.errors import Conflict, PermissionDenied
-from services.order_common import Notice, use_outbox
-from services.order_notices import deliver
+from services.order_common import Notice, category, use_outbox
+from services.order_notices import deliver, render
 from tests.orders.conftest import World, draft
 
 DAY = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
@@ -175,6 +175,10 @@ async def test_an_ordered_request_is_urged_once_overdue_to_its_members_and_issue
     member = by_chat[world.member.id]
     assert member.key == "urge-notice-member" and member.args["order"] == order.number
     assert member.matter is not None and member.matter.startswith("claim:")
+    # read in English, the order's default title (its category's name) is in English too
+    english, _ = render(Translator(), "en", member)
+    name = category(order.category)
+    assert f"({name.name('en')})" in english and name.name() not in english, english
     assert by_chat[world.staff.id].matter == f"request:{rid}:ordered"
 
 
