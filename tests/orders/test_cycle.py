@@ -429,6 +429,8 @@ async def test_full_cycle_two_members_release_reassign_verify_rate(
     # a channel read in English lists the members the English way, not '党员300、党员301'
     english, _ = render(Translator(), "en", card)
     assert "党员300, 党员301" in english or "党员301, 党员300" in english, english
+    # and names the matter by its category in English (the order's title is the category's name)
+    assert "Public facilities" in english and "公共设施" not in english, english
     assert "after2" in card.photos
     rate_asks = [n for n in verified.notices if n.kind == "resident-rate"]
     assert [n.chat_id for n in rate_asks] == [world.resident.id]

@@ -400,6 +400,7 @@ order-public-card = <b>📣 Service done</b>{ $status ->
     Where: { $where }
     By: { $by }
     Result: { $note }
+# the order is called by its category's name: the category, in the reader's language
 order-public-card-plain = <b>📣 Service done</b>{ $status ->
         [reopened] {"\u000A"}🔁 Update: the resident was not satisfied with the result; the community is handling it again.
         [satisfied] {"\u000A"}✅ Update: handled again by the community; the resident is satisfied.
@@ -407,7 +408,7 @@ order-public-card-plain = <b>📣 Service done</b>{ $status ->
         [closed] {"\u000A"}✅ Update: the community followed it up again; the matter is closed.
        *[none] {""}
     }
-    { $title }
+    { $category }
     Where: { $where }
     By: { $by }
     Result: { $note }

@@ -397,6 +397,7 @@ order-public-card = <b>📣 组织晒单</b>{ $status ->
     地点：{ $where }
     服务：{ $by }
     结果：{ $note }
+# the order is called by its category's name: the category, in the reader's language
 order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民对办理结果不满意，社区正在重新办理。
         [satisfied] {"\u000A"}✅ 更新：社区重新办理后，居民表示满意。
@@ -404,7 +405,7 @@ order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
         [closed] {"\u000A"}✅ 更新：社区已重新跟进，此事已办结。
        *[none] {""}
     }
-    { $title }
+    { $category }
     地点：{ $where }
     服务：{ $by }
     结果：{ $note }

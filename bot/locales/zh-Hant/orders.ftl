@@ -400,6 +400,7 @@ order-public-card = <b>📣 組織曬單</b>{ $status ->
     地點：{ $where }
     服務：{ $by }
     結果：{ $note }
+# the order is called by its category's name: the category, in the reader's language
 order-public-card-plain = <b>📣 組織曬單</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民對辦理結果不滿意，社區正在重新辦理。
         [satisfied] {"\u000A"}✅ 更新：社區重新辦理後，居民表示滿意。
@@ -407,7 +408,7 @@ order-public-card-plain = <b>📣 組織曬單</b>{ $status ->
         [closed] {"\u000A"}✅ 更新：社區已重新跟進，此事已辦結。
        *[none] {""}
     }
-    { $title }
+    { $category }
     地點：{ $where }
     服務：{ $by }
     結果：{ $note }
