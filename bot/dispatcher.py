@@ -39,6 +39,7 @@ from handlers.menu import all_menu_labels, set_translator
 from models.base import utcnow
 from services.categories import CatalogueSync
 from services.errors import DomainError, PermissionDenied
+from services.listing import Listing
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +240,11 @@ async def on_error(
     if isinstance(exc, DomainError):
         if isinstance(exc, PermissionDenied):
             log.warning("refused: %s in update %s", exc.key, update.update_id)
-        text = t(exc.key, **exc.args_) if t else exc.key
+        # a list among the args is written as the reader's language lists things
+        args = {
+            k: v.read_in(t) if t and isinstance(v, Listing) else v for k, v in exc.args_.items()
+        }
+        text = t(exc.key, **args) if t else exc.key
     else:
         log.exception("update %s failed", update.update_id, exc_info=exc)
         text = t("err-generic") if t else "Sorry, something went wrong."

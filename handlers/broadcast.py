@@ -526,7 +526,10 @@ async def cmd_quiet(
     """/quiet shows the community's quiet hours; /quiet 22:00 07:00 sets them; /quiet off.
 
     Someone with several communities (an admin) names one first: /quiet 阳光社区 off; without
-    a name they see every community's hours and are told how to name one.
+    a name they see every community's hours and are told how to name one. Only the
+    community's own staff change them: a grid worker, or staff naming another community, is
+    told whom to ask (before anything about the time typed). The span may be typed as
+    22:00-07:00, 22:00~07:00 or 22:00 至 07:00 too (services.broadcast.parse_quiet_hours).
     What the old hours held is re-timed at once (after /quiet off it goes now).
     """
     choices = await _communities(session, user, roles)
@@ -534,8 +537,13 @@ async def cmd_quiet(
         await message.answer(t("err-not-allowed"))
         return
     words = (command.args or "").split()
-    # a name typed in Traditional characters (和諧社區) is the community's (和谐社区)
-    named = [c for c in choices if words and to_simplified(c[1]) == to_simplified(words[0])]
+    # a name typed in Traditional characters (和諧社區) is the community's (和谐社区); another
+    # community's name too, so that changing it is refused as such, not taken for a time
+    named = [
+        (c.id, c.name)
+        for c in await org.list_communities(session)
+        if c.id is not None and words and to_simplified(c.name) == to_simplified(words[0])
+    ]
     if named:
         words = words[1:]
     elif len(choices) > 1:
@@ -557,26 +565,40 @@ async def cmd_quiet(
         return
     community_id, name = (named or choices)[0]
     if not words:
-        start, end, enabled = await quiet_hours_of(session, community_id=community_id)
-        key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
-        await message.answer(
-            t(key, community=name, start=start.strftime("%H:%M"), end=end.strftime("%H:%M"))
-        )
-        return
-    off = to_simplified(words[0]).lower() in {"off", "关", "关闭"}
-    begin, finish = (None, None) if off or len(words) < 2 else (words[0], words[1])
-    if not off and (begin is None or finish is None):
-        await message.answer(t("broadcast-quiet-bad"))
+        await message.answer(await _quiet_hours_shown(session, user, roles, t, community_id, name))
         return
     new_start, new_end, enabled = await broadcasts.change_quiet_hours(
         session,
         user=user,
         roles=roles,
         community_id=community_id,
-        start=begin,
-        end=finish,
-        enabled=not off,
+        typed=" ".join(words),
         now=clock(),
     )
     key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
     await message.answer(t(key, community=name, start=new_start, end=new_end))
+
+
+async def _quiet_hours_shown(
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    community_id: int,
+    name: str,
+) -> str:
+    """The community's quiet hours; how to change them, or (a grid worker, staff of another
+    community) that only its community staff can, and whom to ask."""
+    start, end, enabled = await quiet_hours_of(session, community_id=community_id)
+    hours = {"community": name, "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+    keepers = await broadcasts.quiet_keepers(
+        session, user=user, roles=roles, community_id=community_id
+    )
+    if keepers.may_change:
+        return t("broadcast-quiet-now" if enabled else "broadcast-quiet-off", **hours)
+    line = t("broadcast-quiet-line" if enabled else "broadcast-quiet-line-off", **hours)
+    if keepers.ask.items:
+        ask = t("broadcast-quiet-not-yours", community=name, ask=keepers.ask.read_in(t))
+    else:
+        ask = t("broadcast-quiet-not-yours-admin", community=name)
+    return f"{line}\n{ask}"

@@ -6,9 +6,11 @@ module picks the audience, checks the author's scope, and reports how far it got
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Protocol
 
 from sqlalchemy import func, update
@@ -29,7 +31,9 @@ from services.delivery import (
     visible_text,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from services.users import require_scope
+from services.listing import Listing
+from services.triage.text import to_simplified
+from services.users import acting_staff, require_scope
 
 TEXT_MAX = 3500
 """The longest notice, in characters as people count them (an emoji is one, formatting none).
@@ -491,7 +495,69 @@ async def mark_shown(session: AsyncSession, *, broadcast_id: int, shown: int) ->
     await session.commit()
 
 
-_WIDE_TIME = str.maketrans("０１２３４５６７８９：", "0123456789:")
+QUIET_ASK_MAX = 3  # names a refusal offers; a community's office has a handful of staff
+QUIET_OFF_WORDS = frozenset({"off", "关", "关闭"})
+# between the two times: a space, or a dash, tilde, 至 or 到 as people type a span (the ASCII
+# and full-width forms after NFKC; en and em dashes and the wave dash as they are)
+_QUIET_SPAN = re.compile(r"(\d{1,2}:\d{2})(?:\s*(?:-|~|–|—|―|−|〜|至|到)\s*|\s+)(\d{1,2}:\d{2})")
+
+
+def parse_quiet_hours(typed: str) -> tuple[time, time] | None:
+    """What staff type after /quiet (and the community's name): the new span, None for off.
+
+    '22:00 07:00', '22:00-07:00', '22:00~07:00', '22:00 至 07:00', and each typed with a
+    Chinese input method ('22：00－07：00', full-width digits); 'off', '关', '关闭'.
+    """
+    text = unicodedata.normalize("NFKC", typed).strip()
+    words = text.split()
+    if words and to_simplified(words[0]).casefold() in QUIET_OFF_WORDS:
+        return None
+    match = _QUIET_SPAN.fullmatch(text)
+    if match is None:
+        raise InvalidInput("broadcast-quiet-bad")
+    try:
+        return parse_hhmm(match.group(1)), parse_hhmm(match.group(2))
+    except ValueError:
+        raise InvalidInput("broadcast-quiet-bad") from None
+
+
+@dataclass(frozen=True)
+class QuietKeepers:
+    """Who may change a community's quiet hours, as one member of staff sees it."""
+
+    may_change: bool
+    ask: Listing
+    """Its community-wide staff to ask (a few, by name); empty: the sub-district admin."""
+
+
+async def quiet_keepers(
+    session: AsyncSession, *, user: User, roles: Collection[Role], community_id: int
+) -> QuietKeepers:
+    """Whether this user may change the community's quiet hours (an admin, or staff of the
+    whole community, not of one grid), and whom to ask when not."""
+    if Role.ADMIN in roles:
+        may = True
+    else:
+        wide = await session.exec(
+            select(StaffScope).where(
+                StaffScope.user_id == user.id,
+                StaffScope.community_id == community_id,
+                col(StaffScope.grid_id).is_(None),
+            )
+        )
+        may = Role.STAFF in roles and wide.first() is not None
+    keepers = await session.exec(
+        select(User)
+        .join(StaffScope, col(StaffScope.user_id) == col(User.id))
+        .where(
+            StaffScope.community_id == community_id,
+            col(StaffScope.grid_id).is_(None),
+            col(User.forgotten_at).is_(None),
+        )
+        .order_by(col(User.id))
+    )
+    names = [u.display_name for u in acting_staff(keepers.all()) if u.id != user.id]
+    return QuietKeepers(may_change=may, ask=Listing(names[:QUIET_ASK_MAX]))
 
 
 async def change_quiet_hours(
@@ -500,37 +566,52 @@ async def change_quiet_hours(
     user: User,
     roles: Collection[Role],
     community_id: int,
-    start: str | None,
-    end: str | None,
-    enabled: bool,
+    typed: str,
     now: datetime | None = None,
 ) -> tuple[str, str, bool]:
     """Community staff set (or switch off) their community's quiet hours; returns the new ones.
 
+    `typed` is what follows /quiet (and the community's name): see parse_quiet_hours. Who may
+    not change them is told so, and whom to ask, before anything about what was typed.
     Notices the old hours held are re-timed at once (switched off: they go now).
     """
-    await _require_broadcast_scope(
-        session,
-        author=user,
-        roles=roles,
-        kind=AudienceKind.COMMUNITY,
-        community_id=community_id,
-        target_ids=[],
-    )
-    current_start, current_end, _ = await quiet_hours_of(session, community_id=community_id)
-    try:  # typed with a Chinese input method: 22：00, ２２:００
-        begin = parse_hhmm(start.translate(_WIDE_TIME)) if start else current_start
-        finish = parse_hhmm(end.translate(_WIDE_TIME)) if end else current_end
-    except ValueError:
-        raise InvalidInput("broadcast-quiet-bad") from None
-    if enabled and begin == finish:  # no span at all: neither "all night" nor "off" is meant
+    try:
+        await _require_broadcast_scope(
+            session,
+            author=user,
+            roles=roles,
+            kind=AudienceKind.COMMUNITY,
+            community_id=community_id,
+            target_ids=[],
+        )
+    except PermissionDenied:
+        refusal = await quiet_refusal(session, user=user, roles=roles, community_id=community_id)
+        raise refusal from None
+    span = parse_quiet_hours(typed)
+    if span is None:
+        begin, finish, _ = await quiet_hours_of(session, community_id=community_id)
+    else:
+        begin, finish = span
+    if span is not None and begin == finish:  # no span at all: not "all night", not "off"
         raise InvalidInput("broadcast-quiet-same")
     row = await set_quiet_hours(
         session,
         community_id=community_id,
         start=begin.strftime("%H:%M"),
         end=finish.strftime("%H:%M"),
-        enabled=enabled,
+        enabled=span is not None,
         now=now,
     )
     return row.start, row.end, row.enabled
+
+
+async def quiet_refusal(
+    session: AsyncSession, *, user: User, roles: Collection[Role], community_id: int
+) -> PermissionDenied:
+    """Why this user may not change the community's quiet hours, and whom to ask."""
+    community = await session.get(Community, community_id)
+    name = community.name if community is not None else "-"
+    keepers = await quiet_keepers(session, user=user, roles=roles, community_id=community_id)
+    if keepers.ask.items:
+        return PermissionDenied("broadcast-quiet-not-yours", community=name, ask=keepers.ask)
+    return PermissionDenied("broadcast-quiet-not-yours-admin", community=name)

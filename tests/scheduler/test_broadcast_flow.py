@@ -98,7 +98,7 @@ async def test_staff_set_their_community_quiet_hours(linli_sandbox: Harness) -> 
     bad = await d.send(STAFF, "/quiet 25:00 07:00")
     await d.expect(STAFF, "时间格式不对", since=bad["message_id"])
     refused = await d.send(GRID_WORKER, "/quiet 20:00 08:00")
-    await d.expect(GRID_WORKER, "没有权限", since=refused["message_id"])
+    await d.expect(GRID_WORKER, "只能由该社区的社区工作人员修改", since=refused["message_id"])
 
 
 async def test_a_crash_between_closing_a_broadcast_and_its_report_loses_no_report(

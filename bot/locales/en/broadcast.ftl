@@ -57,6 +57,8 @@ broadcast-quiet-off = 🔔 Quiet hours of { $community } are off (they were { $s
     Switch on again: /quiet { $start } { $end }
 broadcast-quiet-bad = That time is not in the right form. Write it like this: /quiet 22:00 07:00, or /quiet off
 broadcast-quiet-same = Quiet hours cannot start and end at the same time. Write it like this: /quiet 22:00 07:00; to have none, send /quiet off
+broadcast-quiet-not-yours = Only the community staff of { $community } can change its quiet hours. To have them changed, please ask { $ask }.
+broadcast-quiet-not-yours-admin = Only the community staff of { $community } can change its quiet hours; it has none yet, so please ask the sub-district admin.
 broadcast-quiet-line = 🌙 { $community }: quiet hours { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }: quiet hours off (they were { $start }–{ $end })
 broadcast-quiet-which = You look after several communities ({ $names }); put the community's name first, for example:

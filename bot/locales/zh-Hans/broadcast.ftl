@@ -57,6 +57,8 @@ broadcast-quiet-off = 🔔 { $community } 已关闭免打扰时段（原为 { $s
     重新开启：/quiet { $start } { $end }
 broadcast-quiet-bad = 时间格式不对。请这样写：/quiet 22:00 07:00，或 /quiet off
 broadcast-quiet-same = 免打扰的开始和结束不能是同一个时间。请这样写：/quiet 22:00 07:00；不要免打扰请发 /quiet off
+broadcast-quiet-not-yours = { $community }的免打扰时段只能由该社区的社区工作人员修改。需要修改请联系：{ $ask }。
+broadcast-quiet-not-yours-admin = { $community }的免打扰时段只能由该社区的社区工作人员修改；该社区还没有社区工作人员，需要修改请联系街道管理员。
 broadcast-quiet-line = 🌙 { $community }：免打扰 { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }：免打扰已关闭（原为 { $start }–{ $end }）
 broadcast-quiet-which = 您负责几个社区（{ $names }），请在命令里先写社区名，例如：

@@ -60,6 +60,8 @@ broadcast-quiet-off = 🔔 { $community } 已關閉免打擾時段（原為 { $s
     重新開啟：/quiet { $start } { $end }
 broadcast-quiet-bad = 時間格式不對。請這樣寫：/quiet 22:00 07:00，或 /quiet off
 broadcast-quiet-same = 免打擾的開始和結束不能是同一個時間。請這樣寫：/quiet 22:00 07:00；不要免打擾請發 /quiet off
+broadcast-quiet-not-yours = { $community }的免打擾時段只能由該社區的社區工作人員修改。需要修改請聯繫：{ $ask }。
+broadcast-quiet-not-yours-admin = { $community }的免打擾時段只能由該社區的社區工作人員修改；該社區還沒有社區工作人員，需要修改請聯繫街道管理員。
 broadcast-quiet-line = 🌙 { $community }：免打擾 { $start }–{ $end }
 broadcast-quiet-line-off = 🔔 { $community }：免打擾已關閉（原為 { $start }–{ $end }）
 broadcast-quiet-which = 您負責幾個社區（{ $names }），請在命令裡先寫社區名，例如：
