@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,10 +49,14 @@ async def start_sandbox(
     demo: bool = True,
     limits: bool = False,
     clock: Callable[[], datetime] = utcnow,
+    saved_chats: dict[str, Any] | None = None,
     **settings_overrides: Any,
 ) -> Sandbox:
-    """Start the emulator, seed demo data, and run the bot against it."""
+    """Start the emulator, seed demo data, and run the bot against it; `saved_chats` (an
+    emulator snapshot) brings back the chat page of an earlier run on the same database."""
     emulator = Emulator(limits=limits, clock=clock)
+    if saved_chats is not None:
+        emulator.restore(saved_chats)
     base_url = await emulator.start(host=host, port=port)
     try:
         if demo:
@@ -104,6 +109,10 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
     """Run until Ctrl-C; prints the page's address."""
     Path(db).parent.mkdir(parents=True, exist_ok=True)
     database_url = f"sqlite+aiosqlite:///{Path(db).resolve()}"
+    # the chat page of the last run on this database (the bot remembers those chats: their
+    # messages, the buttons it may still edit); a new database starts with empty chats
+    chats_file = chats_file_of(db)
+    saved = _load_chats(chats_file) if Path(db).exists() else None
 
     async def main() -> None:
         import signal
@@ -118,6 +127,7 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
             port=port,
             demo=demo,
             limits=limits == "telegram",
+            saved_chats=saved,
         )
         print(f"\n  Linli sandbox is running: open {sandbox.base_url}/ in a browser")
         print(f"  Driver API: {sandbox.base_url}/sandbox/api/   (Ctrl-C to stop)\n", flush=True)
@@ -126,6 +136,32 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
         finally:
             print("stopping…", flush=True)
             await sandbox.stop()
+            _save_chats(chats_file, sandbox.emulator.snapshot())
 
     asyncio.run(main())
     return 0
+
+
+def chats_file_of(db: str) -> Path:
+    """Where a sandbox on database `db` keeps its chat page between runs."""
+    path = Path(db)
+    return path.with_name(path.stem + ".chats.json")
+
+
+def _load_chats(path: Path) -> dict[str, Any] | None:
+    """An earlier run's chats, or None (none kept, or unreadable: the chats start empty)."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        log.warning("sandbox: %s could not be read; the chats start empty", path)
+        return None
+    return saved if isinstance(saved, dict) else None
+
+
+def _save_chats(path: Path, snapshot: dict[str, Any]) -> None:
+    """Keep the chat page for the next run (written whole, then moved into place)."""
+    part = path.with_name(path.name + ".part")
+    part.write_text(json.dumps(snapshot, ensure_ascii=False), encoding="utf-8")
+    part.replace(path)

@@ -26,7 +26,7 @@ import re
 import secrets
 from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -517,6 +517,73 @@ class Emulator:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+    # ------------------------------------------------------------------ saved state
+
+    def snapshot(self) -> dict[str, Any]:
+        """What a person sees on the chat page, as plain JSON: users, chats with their messages,
+        stored files and polls (so a sandbox restarted on the same database shows the chats
+        its bot remembers). Calls, errors, faults and pending updates are not kept."""
+        return {
+            "version": 1,
+            "users": [asdict(u) for u in self.users.values()],
+            "chats": [
+                {
+                    "id": c.id,
+                    "type": c.type,
+                    "title": c.title,
+                    "username": c.username,
+                    "members": list(c.members),
+                    "messages": [
+                        [m.msg, m.markup, m.by_bot, m.edited, m.deleted] for m in c.messages
+                    ],
+                }
+                for c in self.chats.values()
+            ],
+            "files": [
+                {**asdict(f), "data": base64.b64encode(f.data).decode()}
+                for f in self.files.values()
+            ],
+            "polls": [asdict(p) for p in self.polls.values()],
+            "commands": self.commands,
+            "file_seq": next(self._file_seq),
+            "update_seq": next(self._update_seq),
+        }
+
+    def restore(self, saved: dict[str, Any]) -> None:
+        """Take up a `snapshot` (before the bot starts); a snapshot of another version is
+        ignored."""
+        if saved.get("version") != 1:
+            return
+        self.users = {int(u["id"]): SUser(**u) for u in saved["users"]}
+        self.chats = {}
+        for c in saved["chats"]:
+            chat = SChat(
+                id=int(c["id"]),
+                type=c["type"],
+                title=c["title"],
+                username=c["username"],
+                members=[int(m) for m in c["members"]],
+            )
+            chat.messages = [
+                MsgRec(msg=msg, markup=markup, by_bot=by_bot, edited=edited, deleted=deleted)
+                for msg, markup, by_bot, edited, deleted in c["messages"]
+            ]
+            self.chats[chat.id] = chat
+        self.files, self.file_paths = {}, {}
+        for f in saved["files"]:
+            rec = FileRec(**{**f, "data": base64.b64decode(f["data"])})
+            self.files[rec.file_id] = rec
+            self.file_paths[rec.path] = rec
+        self.polls = {}
+        for p in saved["polls"]:
+            votes = {int(k): v for k, v in p["votes"].items()}
+            self.polls[p["poll"]["id"]] = PollRec(
+                poll=p["poll"], chat_id=p["chat_id"], message_id=p["message_id"], votes=votes
+            )
+        self.commands = dict(saved.get("commands") or {})
+        self._file_seq = itertools.count(int(saved["file_seq"]))
+        self._update_seq = itertools.count(int(saved["update_seq"]))
 
     # ------------------------------------------------------------------ Python API
 
