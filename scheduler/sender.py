@@ -171,6 +171,7 @@ class Sender:
         batch: int = 60,
         idle_interval: float = 0.5,
         on_blocked: Callable[[AsyncSession, Claimed], Awaitable[None]] | None = None,
+        on_sent: Callable[[Claimed, str], Awaitable[None]] | None = None,
     ) -> None:
         self.bot = bot
         self.sessionmaker = sessionmaker
@@ -181,6 +182,9 @@ class Sender:
         self.batch = batch
         self.idle_interval = idle_interval
         self.on_blocked = on_blocked
+        # called with a message just recorded sent and its matter as it is then (it may have
+        # been given one while on its way: services.meeting_messages.redraw_matter)
+        self.on_sent = on_sent
         self._in_flight = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
         self.sent_count = 0
@@ -326,13 +330,15 @@ class Sender:
                                 )
                         else:
                             async with self._one_statement() as session:
-                                await outbox.record_sent(
+                                matter = await outbox.record_sent(
                                     session,
                                     delivery_id=item.id,
                                     message_ids=sent_ids,
                                     now=self.clock(),
                                 )
                             self.sent_count += 1
+                            if matter is not None:
+                                await self._after_sent(item, matter)
                 return True
             except TelegramRetryAfter as exc:
                 # Telegram asks everyone to wait: pause all sending, then try this one again
@@ -422,6 +428,15 @@ class Sender:
                 )
             self.sent_count += 1
             return True
+
+    async def _after_sent(self, item: Claimed, matter: str) -> None:
+        """Whatever is to follow a message once it is recorded sent (best effort)."""
+        if self.on_sent is None:
+            return
+        try:
+            await self.on_sent(item, matter)
+        except Exception:  # the message went and is recorded; a follow-up must not undo that
+            log.exception("sender: follow-up of delivery %s failed", item.id)
 
     async def _still_to_send(self, item: Claimed) -> bool:
         """A notice about a matter (a card, an offer, a reminder) may have been cancelled since

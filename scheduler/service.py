@@ -28,8 +28,10 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
+from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
 from services.jobs import Texts
+from services.meeting_messages import meeting_to_redraw, redraw_once_sent
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,7 @@ class SchedulerService:
             worker=self.worker,
             max_in_flight=max_in_flight,
             on_blocked=self._tell_staff_blocked,
+            on_sent=self._after_sent,
         )
         self.runner.on_enqueued = self.sender.wake
         self.leadership = Leadership(engine)
@@ -216,6 +219,26 @@ class SchedulerService:
         )
         await session.commit()
         self.sender.wake()
+
+    async def _after_sent(self, item: Claimed, matter: str) -> None:
+        """A meeting's message that was on its way when the meeting changed has gone: it is
+        redrawn as the meeting now is (services.meeting_messages.redraw_once_sent)."""
+        meeting_id = meeting_to_redraw(matter)
+        if meeting_id is None:
+            return
+        now = self.clock()
+        notifier = Notifier(
+            texts=self.texts,
+            zone=self.settings.zone,
+            default_language=self.settings.default_language,
+            now=now,
+        )
+        async with self.sessionmaker() as session:
+            redrawn = await redraw_once_sent(
+                session, meeting_id=meeting_id, chat_id=item.chat_id, notifier=notifier, now=now
+            )
+        if redrawn:
+            self.sender.wake()
 
     async def _tell_staff_blocked(self, session: AsyncSession, item: Claimed) -> None:
         """A user blocked the bot while we had something for them that staff should know."""

@@ -924,20 +924,26 @@ async def record_progress(
 
 async def record_sent(
     session: AsyncSession, *, delivery_id: int, message_ids: list[int], now: datetime
-) -> None:
-    """The delivery went out: state sent, with Telegram's message ids."""
-    await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(col(Delivery.id) == delivery_id)
-        .values(
-            state=DeliveryState.SENT,
-            message_ids=",".join(str(m) for m in message_ids),
-            sent_at=now,
-            error=None,
-            lease_until=None,
+) -> str | None:
+    """The delivery went out: state sent, with Telegram's message ids. Returns its matter as
+    it is now: one may have been given while it was on its way (e.g. a meeting's message
+    marked to be redrawn once sent, services.meeting_messages.redraw_matter)."""
+    matter = (
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .values(
+                state=DeliveryState.SENT,
+                message_ids=",".join(str(m) for m in message_ids),
+                sent_at=now,
+                error=None,
+                lease_until=None,
+            )
+            .returning(col(Delivery.matter))
         )
-    )
+    ).scalar_one_or_none()
     await session.commit()
+    return None if matter is None else str(matter)
 
 
 async def record_blocked(

@@ -10,6 +10,11 @@ outbox that sent it. A redraw is an edit queued in the outbox (services.delivery
 `edit_message_id`), ahead of the notice that explains the change, and only where the message
 would read differently. A message that can no longer be edited (deleted, too old) is left as
 it is.
+
+An announcement or a notice on its way when the meeting changes (claimed by the sender, its
+message id not recorded yet: the call may already be under way) cannot be edited yet: it is
+marked (`redraw_matter`), and once the sender has recorded it sent, `redraw_once_sent` redraws
+it. Before, it went out as the meeting was and stayed so.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -198,22 +203,63 @@ def _replace(new: str, _old: str) -> str:
     return new
 
 
-async def _adopt_sent(
-    session: AsyncSession, *, meeting: Meeting
-) -> dict[tuple[int, int], tuple[str, Rows]]:
-    """The announcements, the notices of earlier changes (延期, 修改) and the reminders sent,
-    one message each, become messages to redraw, showing what the outbox sent. Returns what
-    each notice said as sent: a notice is redrawn as it was, with what is true now under it."""
-    prefixes = {
-        f"meeting:{meeting.id}:announce:": ANNOUNCE,
-        f"meeting:{meeting.id}:postpone:": NOTICE,
-        f"meeting:{meeting.id}:edit:": NOTICE,
-        f"meeting:{meeting.id}:remind:": NOTICE,
+def _sent_prefixes(meeting_id: int) -> dict[str, str]:
+    """The outbox's keys of a meeting's messages that are redrawn once sent, and their kind."""
+    return {
+        f"meeting:{meeting_id}:announce:": ANNOUNCE,
+        f"meeting:{meeting_id}:postpone:": NOTICE,
+        f"meeting:{meeting_id}:edit:": NOTICE,
+        f"meeting:{meeting_id}:remind:": NOTICE,
     }
+
+
+def redraw_matter(meeting_id: int) -> str:
+    """The matter of a message of the meeting that was on its way when the meeting changed."""
+    return f"meeting:{meeting_id}:redraw"
+
+
+def meeting_to_redraw(matter: str) -> int | None:
+    """The meeting whose message, marked with this matter on its way, has gone (or None)."""
+    head, _, rest = matter.partition(":")
+    number, _, tail = rest.partition(":")
+    if head != "meeting" or tail != "redraw" or not number.isdigit():
+        return None
+    return int(number)
+
+
+async def _mark_on_the_way(session: AsyncSession, *, meeting: Meeting) -> None:
+    """The meeting's announcements and notices the sender has claimed (their message id is
+    not known yet: the call may be under way) are marked, so that once sent they are redrawn
+    (`redraw_once_sent`). Done before the outbox is read: one recorded sent before this
+    UPDATE is found sent by what follows; one recorded after it has its mark (on PostgreSQL
+    the sender's record waits for this transaction and reads the mark)."""
+    assert meeting.id is not None
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            or_(*(col(Delivery.dedupe_key).startswith(p) for p in _sent_prefixes(meeting.id))),
+            col(Delivery.state) == DeliveryState.SENDING,
+        )
+        .values(matter=redraw_matter(meeting.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def _adopt_sent(
+    session: AsyncSession, *, meeting: Meeting, chat_ids: Collection[int] | None = None
+) -> dict[tuple[int, int], tuple[str, Rows]]:
+    """The announcements, the notices of earlier changes (延期, 修改) and the reminders sent
+    (to these chats, with `chat_ids`), one message each, become messages to redraw, showing
+    what the outbox sent. Returns what each notice said as sent: a notice is redrawn as it
+    was, with what is true now under it."""
+    assert meeting.id is not None
+    prefixes = _sent_prefixes(meeting.id)
     stmt = select(Delivery).where(
         or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
         col(Delivery.state) == DeliveryState.SENT,
     )
+    if chat_ids is not None:
+        stmt = stmt.where(col(Delivery.chat_id).in_(list(chat_ids)))
     sent = []
     for row in (await session.exec(stmt)).all():
         ids = row.message_id_list
@@ -260,16 +306,54 @@ async def redraw(
     """Every message remembered for the meeting (only these people's, with `user_ids`) that
     would read differently now is redrawn: edits queued in the outbox, in the caller's
     transaction. Returns how many."""
-    from services.meetings import card_args, reminder_ahead, waitlist_position
-
     assert meeting.id is not None
     # the announcement and the notices of earlier changes show no one's answer: redrawn on a
     # change of the meeting, for everyone
     if user_ids is None:
+        await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
         notices = await _adopt_sent(session, meeting=meeting)
     else:
         notices = {}
+    return await _redraw_remembered(
+        session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids, notices=notices
+    )
+
+
+async def redraw_once_sent(
+    session: AsyncSession, *, meeting_id: int, chat_id: int, notifier: Notifier, now: datetime
+) -> int:
+    """A message of the meeting that was on its way when the meeting changed (marked by
+    `redraw`) has gone: it, and whatever else of the chat's would read differently now, is
+    redrawn (edits queued in the outbox, committed). Returns how many. The meeting's row is
+    held (PostgreSQL) as a change of it holds it: a change at the same moment waits, then
+    finds the message remembered with what this redrew."""
+    stmt = select(Meeting).where(Meeting.id == meeting_id).with_for_update()
+    meeting = (await session.exec(stmt.execution_options(populate_existing=True))).first()
+    if meeting is None:
+        return 0
+    notices = await _adopt_sent(session, meeting=meeting, chat_ids=[chat_id])
+    redrawn = await _redraw_remembered(
+        session, meeting=meeting, notifier=notifier, now=now, user_ids=[chat_id], notices=notices
+    )
+    await session.commit()
+    return redrawn
+
+
+async def _redraw_remembered(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    notifier: Notifier,
+    now: datetime,
+    user_ids: Collection[int] | None,
+    notices: dict[tuple[int, int], tuple[str, Rows]],
+) -> int:
+    """`redraw` of the messages remembered (`notices`: what each notice of an earlier change
+    said as sent)."""
+    from services.meetings import card_args, reminder_ahead, waitlist_position
+
+    assert meeting.id is not None
     stmt = select(MeetingMessage).where(MeetingMessage.meeting_id == meeting.id)
     if user_ids is not None:
         stmt = stmt.where(col(MeetingMessage.chat_id).in_(list(user_ids)))

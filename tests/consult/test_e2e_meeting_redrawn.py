@@ -5,13 +5,17 @@ messages went on showing the old one; a notice of an earlier 延期 keeps what i
 time now under it. A waitlisted resident moved up to a place sees their
 card and answer say so ('您的报名：参加', '已报名'); before, they went on reading 候补. A
 cancelled meeting's card says so and loses its 去 / 不去. A message that can no longer be
-edited (deleted) is left alone without a fuss."""
+edited (deleted) is left alone without a fuss. An announcement on its way when the meeting is
+cancelled is redrawn once it has gone."""
 
 from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
 from typing import Any
+
+import pytest
+from sqlmodel import select
 
 from models import Role, User
 from models.consultations import Meeting
@@ -24,6 +28,7 @@ from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import current, labels_of
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU
+from tests.support import reply_to
 
 STAFF_ROLES = frozenset({Role.RESIDENT, Role.STAFF})
 
@@ -48,7 +53,7 @@ async def _sign_up(d: Driver, who: int, title: str, reply: str) -> tuple[int, in
     invite = await d.expect(who, title)
     await d.tap(who, "去", invite["message_id"])
     answer = await d.expect(who, reply, since=invite["message_id"])
-    [hub] = await d.say(who, "🗳 近期议事")
+    hub = await reply_to(d, who, "🗳 近期议事", "近期议事")
     await d.tap(who, title, hub["message_id"])
     card = await d.expect(who, "您的报名：", since=hub["message_id"])
     return invite["message_id"], answer["message_id"], card["message_id"]
@@ -210,4 +215,54 @@ async def test_a_reminder_sent_before_a_postponement_says_the_new_time(
     await d.expect(ZHOU, "议事会延期", since=reminder)
     text, _ = await _redrawn(d, ZHOU, reminder, "之后又有变动")
     assert f"之后又有变动，现在是：🕒 {later}" in text, text
+    assert await d.errors() == []
+
+
+async def test_an_announcement_on_its_way_when_cancelled_is_redrawn_once_sent(
+    linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """李社工 cancels the meeting while 周阿姨's announcement is on its way (Telegram has it, the
+    outbox has not yet recorded it sent): once recorded, it is redrawn as cancelled, without
+    去 / 不确定 / 不去. Before, the cancellation found no message id to edit and the
+    announcement kept reading as an open meeting (test_a_cancelled_meetings_announcement_
+    loses_its_rsvp failed so now and then under load)."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    bot = service.sender.bot
+    send = bot.send_message
+    cancelled: list[int] = []
+
+    async def cancel_meanwhile(chat_id: int, text: str, **kwargs: Any) -> Any:
+        message = await send(chat_id, text, **kwargs)
+        if chat_id == ZHOU and "议事会通知" in text and not cancelled:
+            async with h.sessionmaker() as session:
+                meeting = (await session.exec(select(Meeting))).one()
+                staff = await session.get(User, STAFF)
+                assert staff is not None and meeting.id is not None
+                await meetings.cancel_meeting(
+                    session,
+                    user=staff,
+                    roles=STAFF_ROLES,
+                    meeting_id=meeting.id,
+                    reason="台风",
+                    now=h.clock(),
+                    notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+                )
+                cancelled.append(meeting.id)
+        return message
+
+    monkeypatch.setattr(bot, "send_message", cancel_meanwhile)
+    await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    invite = await d.expect(ZHOU, "议事会通知")
+    notice = await d.expect(ZHOU, "议事会取消", since=invite["message_id"])
+    assert cancelled
+    text, labels = await _redrawn(d, ZHOU, invite["message_id"], "已取消。原因：台风")
+    assert "这次议事会已取消。原因：台风" in text, text
+    assert labels == []
+    # nothing else came: the announcement once, the cancellation once
+    shown = [message_text(m) for m in await d.messages(ZHOU)]
+    assert [t for t in shown if "议事会通知" in t] == [text]
+    assert [m for m in await d.messages(ZHOU, notice["message_id"])] == []
     assert await d.errors() == []

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.consultations import Meeting, MeetingMessage, RsvpAnswer, RsvpStatus
 from models.scheduling import Delivery, DeliveryState
+from services import delivery as outbox
 from services import meeting_messages, meetings
 from services.consult_common import Notifier
 from tests.consult.conftest import NOW, World
@@ -153,6 +155,71 @@ async def test_a_sent_announcement_is_redrawn_on_cancel(
     assert (edit.chat_id, edit.edit_message_id) == (sent.chat_id, 41)
     assert "议事会通知" in edit.text and "已取消。原因：台风" in edit.text
     assert edit.reply_markup is None  # no 去 / 不去 on a cancelled meeting
+
+
+async def test_an_announcement_on_its_way_is_redrawn_once_sent(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    notifier: Notifier,
+) -> None:
+    """Claimed by the sender (its call may be under way) when the meeting is cancelled: no
+    message id to edit yet, so it is marked; recorded sent, it is redrawn. Before, it was not
+    found sent and stayed as it went, with 去 / 不去."""
+    meeting = await published(session, world, notifier)
+    on_the_way = await outbox.claim_deliveries(session, now=NOW, limit=100, worker="sender")
+    assert len(on_the_way) >= 2  # the announcements
+    first, other = on_the_way[0], on_the_way[1]
+    await meetings.cancel_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        reason="台风",
+        now=NOW,
+        notifier=notifier,
+    )
+    assert await _edits(session) == []  # nothing to edit yet
+    async with sessionmaker() as sender:
+        matter = await outbox.record_sent(sender, delivery_id=first.id, message_ids=[41], now=NOW)
+    assert matter is not None
+    assert meeting_messages.meeting_to_redraw(matter) == meeting.id
+    async with sessionmaker() as follow_up:
+        redrawn = await meeting_messages.redraw_once_sent(
+            follow_up,
+            meeting_id=meeting.id or 0,
+            chat_id=first.chat_id,
+            notifier=notifier,
+            now=NOW,
+        )
+    assert redrawn == 1
+    [edit] = await _edits(session)
+    assert (edit.chat_id, edit.edit_message_id) == (first.chat_id, 41)
+    assert "议事会通知" in edit.text and "已取消。原因：台风" in edit.text
+    assert edit.reply_markup is None
+    # another on its way is redrawn only once it, too, is recorded sent
+    async with sessionmaker() as sender:
+        await outbox.record_sent(sender, delivery_id=other.id, message_ids=[42], now=NOW)
+    async with sessionmaker() as follow_up:
+        await meeting_messages.redraw_once_sent(
+            follow_up,
+            meeting_id=meeting.id or 0,
+            chat_id=other.chat_id,
+            notifier=notifier,
+            now=NOW,
+        )
+    assert [(e.chat_id, e.edit_message_id) for e in await _edits(session)] == [
+        (first.chat_id, 41),
+        (other.chat_id, 42),
+    ]
+    # the cancellation notice, queued after the change, has no mark
+    later = await outbox.claim_deliveries(session, now=NOW, limit=100, worker="sender")
+    [notice, *_] = [c for c in later if c.edit_message_id is None]
+    async with sessionmaker() as sender:
+        assert (
+            await outbox.record_sent(sender, delivery_id=notice.id, message_ids=[51], now=NOW)
+            is None
+        )
 
 
 async def _announcements(session: AsyncSession, meeting: Meeting) -> list[Delivery]:
