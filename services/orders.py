@@ -384,18 +384,28 @@ async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Not
     claimants = select(Claim.member_id).where(
         col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.ACTIVE
     )
-    sent = await session.exec(
-        select(Delivery.chat_id, Delivery.message_ids).where(
-            # the outbox keeps a notice's text key as its kind
-            col(Delivery.kind).in_(("order-notice-offer", "order-notice-offer-again")),
-            col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
-            col(Delivery.state) == DeliveryState.SENT,
-            col(Delivery.chat_id).not_in(claimants),
+    sent = (
+        await session.exec(
+            select(Delivery.id, Delivery.chat_id, Delivery.message_ids).where(
+                # the outbox keeps a notice's text key as its kind
+                col(Delivery.kind).in_(("order-notice-offer", "order-notice-offer-again")),
+                col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+                col(Delivery.state) == DeliveryState.SENT,
+                col(Delivery.chat_id).not_in(claimants),
+            )
         )
-    )
-    shown = [(chat, int(ids.split(",")[0])) for chat, ids in sent.all() if ids]
+    ).all()
+    shown = [(chat, int(ids.split(",")[0])) for _id, chat, ids in sent if ids]
     if not shown:
         return []
+    # redrawn once: should the order open again and fill again, these read 人已满 already
+    # (the members get a new offer meanwhile), so they are not edited to the same words twice
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.id).in_([row_id for row_id, _chat, _ids in sent]))
+        .values(matter=f"order:{order.id}:offer-shown-full")
+        .execution_options(synchronize_session=False)
+    )
     args, _urgent = await _offer_args(session, order)
     return [
         Notice(
