@@ -244,6 +244,8 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
             answer=RsvpAnswer(callback_data.answer),
             now=ctx.now(),
             notifier=ctx.notifier(),
+            # the card tapped is redrawn below, at once
+            shown_on=query.message.message_id if isinstance(query.message, Message) else None,
         )
     except Conflict:
         # cancelled or over: the message tapped (an announcement, a card) loses its 去 / 不确定

@@ -2,7 +2,9 @@
 sign-up ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位") and the announcement they got are redrawn
 when the meeting's time, place or title changes, when it is cancelled, and when their place
 in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
-(延期, 修改) or a reminder keeps what it said, with what is true now under it.
+(延期, 修改) or a reminder keeps what it said, with what is true now under it. So does a notice of
+the person's place (moved up from the waitlist, moved to it, "候补第 2 位"), which also shows
+their place now once it changed: they answered 不去, moved up, or up the waitlist.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -22,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -40,9 +43,10 @@ from services.consult_common import Notifier, checkin_data
 CARD = "card"
 REPLY = "reply"
 ANNOUNCE = "announce"
-NOTICE = "notice"  # of an earlier change (延期, 修改)
+NOTICE = "notice"  # of an earlier change (延期, 修改), or of the person's place
 
 Rows = list[list[tuple[str, str]]]
+Place = tuple[RsvpStatus | None, int]  # an answer, and the place on the waitlist (0: none)
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
 
 
@@ -210,7 +214,37 @@ def _sent_prefixes(meeting_id: int) -> dict[str, str]:
         f"meeting:{meeting_id}:postpone:": NOTICE,
         f"meeting:{meeting_id}:edit:": NOTICE,
         f"meeting:{meeting_id}:remind:": NOTICE,
+        **{p: NOTICE for p in _place_prefixes(meeting_id)},
     }
+
+
+def _place_prefixes(meeting_id: int) -> tuple[str, str]:
+    """The outbox's keys of the notices of a person's place: moved up from the waitlist
+    (services.meetings.promoted_dedupe), moved to it (moved_dedupe)."""
+    return (f"meeting:{meeting_id}:promoted:", f"meeting:{meeting_id}:moved:")
+
+
+def said_place(meeting_id: int, dedupe_key: str | None) -> Place | None:
+    """The place a notice of the person's place told them (None: not such a notice, or a
+    waitlist place not known from its key)."""
+    promoted, moved = _place_prefixes(meeting_id)
+    key = dedupe_key or ""
+    if key.startswith(promoted):
+        return RsvpStatus.GOING, 0
+    parts = key.removeprefix(moved).split(":")
+    if key.startswith(moved) and len(parts) == 3 and parts[1].isdigit():
+        return RsvpStatus.WAITLIST, int(parts[1])  # …:moved:<version>:<place>:<user>
+    return None
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a notice said as sent; for a notice of the person's place, that place (`place`)."""
+
+    text: str
+    rows: Rows
+    place: Place | None = None
+    of_place: bool = False
 
 
 def redraw_matter(meeting_id: int) -> str:
@@ -246,14 +280,21 @@ async def _mark_on_the_way(session: AsyncSession, *, meeting: Meeting) -> None:
 
 
 async def _adopt_sent(
-    session: AsyncSession, *, meeting: Meeting, chat_ids: Collection[int] | None = None
-) -> dict[tuple[int, int], tuple[str, Rows]]:
-    """The announcements, the notices of earlier changes (延期, 修改) and the reminders sent
-    (to these chats, with `chat_ids`), one message each, become messages to redraw, showing
-    what the outbox sent. Returns what each notice said as sent: a notice is redrawn as it
-    was, with what is true now under it."""
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    chat_ids: Collection[int] | None = None,
+    places_only: bool = False,
+) -> dict[tuple[int, int], Said]:
+    """The announcements, the notices of earlier changes (延期, 修改), the reminders and the
+    notices of a person's place sent (only these, with `places_only`; to these chats, with
+    `chat_ids`), one message each, become messages to redraw, showing what the outbox sent.
+    Returns what each notice said as sent: a notice is redrawn as it was, with what is true
+    now under it."""
     assert meeting.id is not None
     prefixes = _sent_prefixes(meeting.id)
+    if places_only:
+        prefixes = {p: NOTICE for p in _place_prefixes(meeting.id)}
     stmt = select(Delivery).where(
         or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
         col(Delivery.state) == DeliveryState.SENT,
@@ -266,7 +307,14 @@ async def _adopt_sent(
         if len(ids) != 1:  # a long one, in parts: left alone
             continue
         kind = next(k for p, k in prefixes.items() if (row.dedupe_key or "").startswith(p))
-        sent.append((row.chat_id, ids[0], kind, row.text, _rows_of(row.reply_markup)))
+        of_place = (row.dedupe_key or "").startswith(_place_prefixes(meeting.id))
+        said = Said(
+            row.text,
+            _rows_of(row.reply_markup),
+            said_place(meeting.id, row.dedupe_key),
+            of_place,
+        )
+        sent.append((row.chat_id, ids[0], kind, said))
     if not sent:
         return {}
     known = set(
@@ -279,7 +327,7 @@ async def _adopt_sent(
             )
         ).all()
     )
-    for chat_id, message_id, kind, text, rows in sent:
+    for chat_id, message_id, kind, said in sent:
         if (chat_id, message_id) in known:
             continue
         session.add(
@@ -288,11 +336,11 @@ async def _adopt_sent(
                 chat_id=chat_id,
                 message_id=message_id,
                 kind=kind,
-                shown=shown_digest(text, rows),
+                shown=shown_digest(said.text, said.rows),
             )
         )
     await session.flush()
-    return {(chat, message): (text, rows) for chat, message, kind, text, rows in sent}
+    return {(chat, message): said for chat, message, _kind, said in sent}
 
 
 async def redraw(
@@ -302,21 +350,30 @@ async def redraw(
     notifier: Notifier,
     now: datetime,
     user_ids: Collection[int] | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> int:
-    """Every message remembered for the meeting (only these people's, with `user_ids`) that
-    would read differently now is redrawn: edits queued in the outbox, in the caller's
-    transaction. Returns how many."""
+    """Every message remembered for the meeting (only these people's, with `user_ids`: their
+    place changed) that would read differently now is redrawn: edits queued in the outbox,
+    in the caller's transaction. `skip` (chat, message): one the caller redraws itself.
+    Returns how many."""
     assert meeting.id is not None
     # the announcement and the notices of earlier changes show no one's answer: redrawn on a
-    # change of the meeting, for everyone
+    # change of the meeting, for everyone; a notice of someone's place, when it changes too
     if user_ids is None:
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
         notices = await _adopt_sent(session, meeting=meeting)
     else:
-        notices = {}
+        notices = await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, places_only=True)
     return await _redraw_remembered(
-        session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids, notices=notices
+        session,
+        meeting=meeting,
+        notifier=notifier,
+        now=now,
+        user_ids=user_ids,
+        notices=notices,
+        changed=user_ids is None,
+        skip=skip,
     )
 
 
@@ -334,7 +391,13 @@ async def redraw_once_sent(
         return 0
     notices = await _adopt_sent(session, meeting=meeting, chat_ids=[chat_id])
     redrawn = await _redraw_remembered(
-        session, meeting=meeting, notifier=notifier, now=now, user_ids=[chat_id], notices=notices
+        session,
+        meeting=meeting,
+        notifier=notifier,
+        now=now,
+        user_ids=[chat_id],
+        notices=notices,
+        changed=True,
     )
     await session.commit()
     return redrawn
@@ -347,10 +410,12 @@ async def _redraw_remembered(
     notifier: Notifier,
     now: datetime,
     user_ids: Collection[int] | None,
-    notices: dict[tuple[int, int], tuple[str, Rows]],
+    notices: dict[tuple[int, int], Said],
+    changed: bool,
+    skip: tuple[int, int] | None = None,
 ) -> int:
     """`redraw` of the messages remembered (`notices`: what each notice of an earlier change
-    said as sent)."""
+    said as sent; `changed`: the meeting changed since, not only someone's place)."""
     from services.meetings import card_args, reminder_ahead, waitlist_position
 
     assert meeting.id is not None
@@ -376,6 +441,8 @@ async def _redraw_remembered(
     published = meeting.status == MeetingStatus.PUBLISHED
     redrawn = 0
     for message in messages:
+        if (message.chat_id, message.message_id) == skip:
+            continue
         person = people.get(message.chat_id)
         if person is None or person.blocked_bot or person.forgotten_at is not None:
             continue
@@ -406,7 +473,25 @@ async def _redraw_remembered(
             said = notices.get((message.chat_id, message.message_id))
             if said is None:
                 continue
-            text, rows = said[0] + "\n" + _now_line(meeting, notifier, render), said[1]
+            text, rows = said.text, said.rows
+            if not said.of_place:
+                text += "\n" + _now_line(meeting, notifier, render)
+            else:
+                # their place now, once the meeting or their place changed since (or once
+                # it was redrawn so: it goes on saying what is true)
+                status = answers.get(person.id)
+                place: Place = (status, 0)
+                if status == RsvpStatus.WAITLIST:
+                    place = (
+                        status,
+                        await waitlist_position(session, meeting_id=meeting.id, user_id=person.id),
+                    )
+                if (
+                    changed
+                    or place != said.place
+                    or message.shown != shown_digest(said.text, said.rows)
+                ):
+                    text += "\n" + _now_line(meeting, notifier, render, place=place)
             if not published:
                 rows = []
         else:
@@ -441,12 +526,23 @@ async def _redraw_remembered(
     return redrawn
 
 
-def _now_line(meeting: Meeting, notifier: Notifier, render: Render) -> str:
-    """Under a notice of an earlier change: that it was cancelled, or when and where now."""
+def _now_line(
+    meeting: Meeting, notifier: Notifier, render: Render, *, place: Place | None = None
+) -> str:
+    """Under a notice of an earlier change: that it was cancelled, or when and where now (and,
+    under a notice of the person's place, their place now)."""
     if meeting.status == MeetingStatus.CANCELLED:
         return render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
     where = meeting.place or meeting.online_link or "-"
-    return render("meeting-now-since", when=notifier.local(meeting.starts_at), where=where)
+    when = notifier.local(meeting.starts_at)
+    if place is None:
+        return render("meeting-now-since", when=when, where=where)
+    status, position = place
+    if status == RsvpStatus.WAITLIST and position:
+        shown = render("meeting-rsvp-status-waitlist-at", position=position)
+    else:
+        shown = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
+    return render("meeting-now-place", when=when, where=where, status=shown)
 
 
 def _keyboard(rows: Rows) -> dict[str, Any] | None:

@@ -33,6 +33,7 @@ from models.consultations import (
     RsvpAnswer,
     RsvpStatus,
 )
+from models.scheduling import Delivery
 from services import audit
 from services.consult_common import (
     Audience,
@@ -568,8 +569,12 @@ async def rsvp(
     answer: RsvpAnswer,
     now: datetime,
     notifier: Notifier,
+    shown_on: int | None = None,
 ) -> RsvpOutcome:
-    """去 / 不确定 / 不去: a YES takes a seat or joins the waitlist; a freed seat moves it up."""
+    """去 / 不确定 / 不去: a YES takes a seat or joins the waitlist; a freed seat moves it up.
+    The person's messages showing the meeting (their earlier sign-up answer, card, notices of
+    their place) are redrawn as they now stand, except the one tapped (`shown_on`, its
+    message id), which the caller redraws."""
     meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
     try:
         _check_open_for_rsvp(meeting, now=now)
@@ -616,10 +621,20 @@ async def rsvp(
         raise Conflict("poll-err-try-again") from None
     if promoted:
         await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
-    elif before == RsvpStatus.WAITLIST and status != before:
-        # they left the waitlist: those behind them moved up it, and their answers say where
-        waiting = [r.user_id for r in await _waitlist(session, meeting_id=meeting_id)]
-        await _redraw(session, meeting=meeting, notifier=notifier, now=now, user_ids=waiting)
+    if status != before:
+        # their own earlier answer ('已报名：…') says what is true now, at once
+        moved = [user.id]
+        if before == RsvpStatus.WAITLIST and not promoted:
+            # they left the waitlist: those behind them moved up it, and their answers say where
+            moved += [r.user_id for r in await _waitlist(session, meeting_id=meeting_id)]
+        await _redraw(
+            session,
+            meeting=meeting,
+            notifier=notifier,
+            now=now,
+            user_ids=moved,
+            skip=None if shown_on is None else (user.id, shown_on),
+        )
         await session.commit()
     position = 0
     if status == RsvpStatus.WAITLIST:
@@ -657,19 +672,40 @@ def shown_status(meeting: Meeting, *, now: datetime) -> str:
     return str(meeting.status)
 
 
+async def promoted_dedupe(session: AsyncSession, *, meeting_id: int, user_id: int) -> str:
+    """The outbox key (less the user's id, which Notifier.send adds) of the notice that the
+    person moved up from the waitlist: `meeting:<id>:promoted:<n>` for their n-th time, so
+    that it is found to redraw (services.meeting_messages) and each time is told."""
+    told = (
+        select(func.count())
+        .select_from(Delivery)
+        .where(col(Delivery.dedupe_key).like(f"meeting:{meeting_id}:promoted:%:{user_id}"))
+    )
+    return f"meeting:{meeting_id}:promoted:{int((await session.exec(told)).one())}"
+
+
+def moved_dedupe(meeting: Meeting, *, position: int) -> str:
+    """The outbox key (less the user's id) of the notice that the person went to the waitlist,
+    at this place: `meeting:<id>:moved:<version>:<place>`."""
+    return f"meeting:{meeting.id}:moved:{meeting.version}:{position}"
+
+
 async def _tell_promoted(
     session: AsyncSession, *, meeting: Meeting, user_ids: list[int], notifier: Notifier
 ) -> None:
+    assert meeting.id is not None
     users = (await session.exec(select(User).where(col(User.id).in_(user_ids)))).all()
-    await notifier.send(
-        session,
-        users=users,
-        key="meeting-promoted",
-        args={"title": meeting.title, "when": notifier.local(meeting.starts_at)},
-        kind="meeting",
-        community_id=meeting.community_id,
-        deliver_by=meeting.starts_at,
-    )
+    for person in users:
+        await notifier.send(
+            session,
+            users=[person],
+            key="meeting-promoted",
+            args={"title": meeting.title, "when": notifier.local(meeting.starts_at)},
+            kind="meeting",
+            community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
+            dedupe=await promoted_dedupe(session, meeting_id=meeting.id, user_id=person.id),
+        )
     # their card and sign-up answer read 参加, not 候补; those still waiting, their new place
     waiting = [r.user_id for r in await _waitlist(session, meeting_id=meeting.id or 0)]
     await _redraw(
@@ -689,10 +725,13 @@ async def _redraw(
     notifier: Notifier,
     now: datetime,
     user_ids: Collection[int] | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> None:
     from services.meeting_messages import redraw  # it reads this module's cards
 
-    await redraw(session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids)
+    await redraw(
+        session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids, skip=skip
+    )
 
 
 async def my_rsvp(session: AsyncSession, *, meeting_id: int, user_id: int) -> RsvpStatus | None:
@@ -934,7 +973,7 @@ async def _tell_moved(
             kind="meeting",
             community_id=meeting.community_id,
             deliver_by=meeting.starts_at,
-            dedupe=f"meeting:{meeting.id}:moved:{meeting.version}",
+            dedupe=moved_dedupe(meeting, position=position),
         )
     await session.commit()
 

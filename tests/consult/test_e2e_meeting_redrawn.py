@@ -6,7 +6,10 @@ time now under it. A waitlisted resident moved up to a place sees their
 card and answer say so ('您的报名：参加', '已报名'); before, they went on reading 候补. A
 cancelled meeting's card says so and loses its 去 / 不去. A message that can no longer be
 edited (deleted) is left alone without a fuss. An announcement on its way when the meeting is
-cancelled is redrawn once it has gone."""
+cancelled is redrawn once it has gone. A notice of someone's place ('已从候补转为正式参加',
+'转为候补第 2 位') keeps what it said with their place now under it once it or the meeting
+changes; before, it went on saying '候补第 2 位'. A resident who answers 不去 after signing
+up sees their earlier '已报名：…' say so at once; before, only at the meeting's next change."""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from services.when import when_args
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import current, labels_of
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU
+from tests.orders.test_e2e_cycle import STAFF, WU, ZHENG, ZHOU
 from tests.support import reply_to
 
 STAFF_ROLES = frozenset({Role.RESIDENT, Role.STAFF})
@@ -265,4 +268,96 @@ async def test_an_announcement_on_its_way_when_cancelled_is_redrawn_once_sent(
     shown = [message_text(m) for m in await d.messages(ZHOU)]
     assert [t for t in shown if "议事会通知" in t] == [text]
     assert [m for m in await d.messages(ZHOU, notice["message_id"])] == []
+    assert await d.errors() == []
+
+
+async def test_a_notice_of_moving_up_says_what_changed_since(linli_sandbox: Harness) -> None:
+    """吴大爷 moved up from the waitlist ('已从候补转为正式参加') when 周阿姨 answered 不去; then
+    the meeting is postponed: the notice keeps what it said, with the new time and his place
+    under it. Before, it was not redrawn at all."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会", capacity=1)
+    await service.drain()
+    zhou_invite, _, _ = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    _, _, card = await _sign_up(d, WU, "楼道改造议事会", "候补名单第 1 位")
+    await d.tap(ZHOU, "不去", zhou_invite)
+    await service.drain()
+    promoted = (await d.expect(WU, "已从候补转为正式参加", since=card))["message_id"]
+    later = _shown(h, meeting.starts_at + timedelta(days=2))
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    await d.expect(WU, "议事会延期", since=promoted)
+    text, _ = await _redrawn(d, WU, promoted, "之后又有变动")
+    assert "🎉 有空位了，您已从候补转为正式参加：楼道改造议事会" in text, text
+    assert f"之后又有变动，现在是：🕒 {later} 📍 社区会议室，您的报名：参加" in text, text
+    assert await d.errors() == []
+
+
+async def test_a_notice_of_a_waitlist_place_follows_the_place(linli_sandbox: Harness) -> None:
+    """The capacity is lowered to 1 and 郑先生, who signed up last, goes to the waitlist
+    ('转为候补第 2 位'); 吴大爷, ahead of him, answers 不去: the notice says under it that he is
+    now 第 1 位; 周阿姨 answers 不去: that he is going. Before, it said '候补第 2 位' for good."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会", capacity=3)
+    await service.drain()
+    zhou_invite, _, _ = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    wu_invite, _, _ = await _sign_up(d, WU, "楼道改造议事会", "已报名")
+    _, _, card = await _sign_up(d, ZHENG, "楼道改造议事会", "已报名")
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.edit_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            edit=meetings.MeetingEdit(capacity=1, waitlist_over=True),
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    await service.drain()
+    moved = (await d.expect(ZHENG, "转为候补第 2 位", since=card))["message_id"]
+    await d.tap(WU, "不去", wu_invite)
+    await service.drain()
+    when = _shown(h, meeting.starts_at)
+    text, _ = await _redrawn(d, ZHENG, moved, "候补第 1 位")
+    assert "现在转为候补第 2 位" in text, text  # what it said stays
+    assert f"之后又有变动，现在是：🕒 {when} 📍 社区会议室，您的报名：候补第 1 位" in text, text
+    await d.tap(ZHOU, "不去", zhou_invite)
+    await service.drain()
+    await d.expect(ZHENG, "已从候补转为正式参加", since=moved)
+    text, _ = await _redrawn(d, ZHENG, moved, "您的报名：参加")
+    assert f"之后又有变动，现在是：🕒 {when} 📍 社区会议室，您的报名：参加" in text, text
+    assert "候补第 1 位" not in text
+    assert await d.errors() == []
+
+
+async def test_answering_no_redraws_the_earlier_sign_up_at_once(linli_sandbox: Harness) -> None:
+    """周阿姨 signed up ('已报名：…'), opened the card, then answers 不去 on the announcement:
+    her earlier answer and the card say so at once, as a change of the meeting would have
+    redrawn them. Before, both went on reading 已报名 / 参加 until the meeting changed."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    await d.tap(ZHOU, "不去", invite)
+    await d.expect(ZHOU, "已记录「不去」", since=card)
+    await service.drain()
+    text, _ = await _redrawn(d, ZHOU, answer, "不去")
+    assert "已记录「不去」" in text and "已报名" not in text, text
+    text, labels = await _redrawn(d, ZHOU, card, "您的报名：不去")
+    assert "您的报名：不去" in text, text
+    assert labels == ["去", "不确定", "不去"]
+    # tapped on the card itself: the card is redrawn there, the earlier answer too
+    await d.tap(ZHOU, "去", card)
+    await service.drain()
+    text, _ = await _redrawn(d, ZHOU, answer, "已报名")
+    assert "已报名：楼道改造议事会" in text, text
+    assert "您的报名：参加" in (await _reads(d, ZHOU, card))[0]
     assert await d.errors() == []

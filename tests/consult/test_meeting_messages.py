@@ -115,14 +115,17 @@ async def test_promotion_redraws_the_waitlisted_answer(
     session: AsyncSession, world: World, notifier: Notifier
 ) -> None:
     meeting = await published(session, world, notifier, capacity=1)
-    await _remember_reply(session, world, notifier, meeting, "b")
+    going = await _remember_reply(session, world, notifier, meeting, "b")
     waiting = await _remember_reply(session, world, notifier, meeting, "d")
     await answer(session, world, notifier, meeting, "b", RsvpAnswer.NO)
     now = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=world["d"].id)
     assert now == RsvpStatus.GOING
-    [edit] = await _edits(session)  # b's answer is theirs to read again; d's is redrawn
-    assert (edit.chat_id, edit.edit_message_id) == (world["d"].id, waiting)
-    assert "已报名：" in edit.text and "候补" not in edit.text
+    edits = {(e.chat_id, e.edit_message_id): e for e in await _edits(session)}
+    assert set(edits) == {(world["b"].id, going), (world["d"].id, waiting)}
+    # b's earlier '已报名' says at once what b answered since; d's, that d moved up
+    assert "已记录「不去」" in edits[world["b"].id, going].text
+    moved_up = edits[world["d"].id, waiting].text
+    assert "已报名：" in moved_up and "候补" not in moved_up
 
 
 async def test_a_sent_announcement_is_redrawn_on_cancel(
@@ -283,9 +286,75 @@ async def test_leaving_the_waitlist_redraws_the_places_behind(
 ) -> None:
     meeting = await published(session, world, notifier, capacity=1)
     await answer(session, world, notifier, meeting, "b", RsvpAnswer.YES)
-    await _remember_reply(session, world, notifier, meeting, "d")  # 第 1 位
+    first = await _remember_reply(session, world, notifier, meeting, "d")  # 第 1 位
     second = await _remember_reply(session, world, notifier, meeting, "e")  # 第 2 位
     await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
-    [edit] = await _edits(session)
-    assert (edit.chat_id, edit.edit_message_id) == (world["e"].id, second)
-    assert "候补名单第 1 位" in edit.text
+    edits = {(e.chat_id, e.edit_message_id): e for e in await _edits(session)}
+    assert set(edits) == {(world["d"].id, first), (world["e"].id, second)}
+    assert "候补名单第 1 位" in edits[world["e"].id, second].text
+    assert "已记录「不去」" in edits[world["d"].id, first].text  # d's own, at once
+
+
+async def _sent_as(session: AsyncSession, prefix: str, first_id: int) -> dict[int, int]:
+    """The outbox's deliveries under this key, recorded sent: chat → message id."""
+    stmt = select(Delivery).where(col(Delivery.dedupe_key).startswith(prefix))
+    shown = {}
+    for number, row in enumerate((await session.exec(stmt.order_by(col(Delivery.id)))).all()):
+        row.state, row.message_ids = DeliveryState.SENT, str(first_id + number)
+        session.add(row)
+        shown[row.chat_id] = first_id + number
+    await session.commit()
+    return shown
+
+
+async def test_a_notice_of_a_place_follows_that_place(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """'转为候补第 N 位' and '已从候补转为正式参加' keep what they said, with the person's place
+    now under it, once that place changes or the meeting does; not when someone behind them
+    leaves the waitlist. Before, neither was redrawn at all."""
+    meeting = await published(session, world, notifier, capacity=3)
+    for who in ("b", "d", "e"):
+        await answer(session, world, notifier, meeting, who, RsvpAnswer.YES)
+    await meetings.edit_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        edit=meetings.MeetingEdit(capacity=1, waitlist_over=True),
+        now=NOW,
+        notifier=notifier,
+    )
+    d, e = world["d"].id, world["e"].id
+    moved = await _sent_as(session, f"meeting:{meeting.id}:moved:", 60)
+    assert set(moved) == {d, e}  # d waits 第 1 位, e 第 2 位
+    edits = len(await _edits(session))
+    # e, behind d, answers 不去: d's notice still says d's place; e's, that e answered 不去
+    await answer(session, world, notifier, meeting, "e", RsvpAnswer.NO)
+    [redrawn] = (await _edits(session))[edits:]
+    assert (redrawn.chat_id, redrawn.edit_message_id) == (e, moved[e])
+    assert "候补第 2 位" in redrawn.text and redrawn.text.endswith("您的报名：不去")
+    # b answers 不去: d moves up, and d's notice says so
+    await answer(session, world, notifier, meeting, "b", RsvpAnswer.NO)
+    [redrawn] = [x for x in (await _edits(session))[edits:] if x.chat_id == d]
+    assert redrawn.edit_message_id == moved[d]
+    assert "候补第 1 位" in redrawn.text and redrawn.text.endswith("您的报名：参加")
+    promoted = await _sent_as(session, f"meeting:{meeting.id}:promoted:", 70)
+    assert set(promoted) == {d}
+    # postponed: the notice of moving up, too, keeps what it said with the new time under it
+    edits = len(await _edits(session))
+    await meetings.postpone_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        starts_at=START + timedelta(days=7),
+        reason="场地维修",
+        now=NOW,
+        notifier=notifier,
+    )
+    later = {x.edit_message_id: x.text for x in (await _edits(session))[edits:] if x.chat_id == d}
+    assert "已从候补转为正式参加" in later[promoted[d]]
+    assert "12月2日（周三）10:00" in later[promoted[d]]
+    assert later[promoted[d]].endswith("您的报名：参加")
+    assert later[moved[d]].endswith("您的报名：参加")

@@ -221,9 +221,13 @@ meeting-list-item = { $when } · { $title } ({ $status })
 meeting-now-cancelled = ❌ This meeting has been cancelled. Reason: { $reason }
 # under a notice of an earlier change (延期, 修改) once the meeting changed again
 meeting-now-since = ℹ️ Changed again since: now 🕒 { $when } 📍 { $where }
+# under a notice of the person's place (moved up from the waitlist, moved to it) once it or
+# the meeting changed
+meeting-now-place = ℹ️ Changed again since: now 🕒 { $when } 📍 { $where }, your answer: { $status }
 meeting-my-status = Your answer: { $status }
 meeting-rsvp-status-going = going
 meeting-rsvp-status-waitlist = waiting list
+meeting-rsvp-status-waitlist-at = number { $position } on the waiting list
 meeting-rsvp-status-maybe = not sure
 meeting-rsvp-status-no = not going
 meeting-rsvp-status-none = no answer yet

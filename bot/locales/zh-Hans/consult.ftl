@@ -218,9 +218,13 @@ meeting-list-item = { $when } · { $title }（{ $status }）
 meeting-now-cancelled = ❌ 这次议事会已取消。原因：{ $reason }
 # under a notice of an earlier change (延期, 修改) once the meeting changed again
 meeting-now-since = ℹ️ 之后又有变动，现在是：🕒 { $when } 📍 { $where }
+# under a notice of the person's place (moved up from the waitlist, moved to it) once it or
+# the meeting changed
+meeting-now-place = ℹ️ 之后又有变动，现在是：🕒 { $when } 📍 { $where }，您的报名：{ $status }
 meeting-my-status = 您的报名：{ $status }
 meeting-rsvp-status-going = 参加
 meeting-rsvp-status-waitlist = 候补
+meeting-rsvp-status-waitlist-at = 候补第 { $position } 位
 meeting-rsvp-status-maybe = 不确定
 meeting-rsvp-status-no = 不去
 meeting-rsvp-status-none = 未回复

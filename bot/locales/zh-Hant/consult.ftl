@@ -221,9 +221,13 @@ meeting-list-item = { $when } · { $title }（{ $status }）
 meeting-now-cancelled = ❌ 這次議事會已取消。原因：{ $reason }
 # under a notice of an earlier change (延期, 修改) once the meeting changed again
 meeting-now-since = ℹ️ 之後又有變動，現在是：🕒 { $when } 📍 { $where }
+# under a notice of the person's place (moved up from the waitlist, moved to it) once it or
+# the meeting changed
+meeting-now-place = ℹ️ 之後又有變動，現在是：🕒 { $when } 📍 { $where }，您的報名：{ $status }
 meeting-my-status = 您的報名：{ $status }
 meeting-rsvp-status-going = 參加
 meeting-rsvp-status-waitlist = 候補
+meeting-rsvp-status-waitlist-at = 候補第 { $position } 位
 meeting-rsvp-status-maybe = 不確定
 meeting-rsvp-status-no = 不去
 meeting-rsvp-status-none = 未回覆
