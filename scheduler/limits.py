@@ -113,11 +113,14 @@ class RateLimiter:
         """Telegram said 429: nothing goes out until `seconds` have passed."""
         self.paused_until = max(self.paused_until, self.clock() + seconds)
 
-    def settle(self, chat_id: int, stamp: float) -> None:
-        """The message counted at `stamp` was answered: count it at the answer's time instead.
+    def settle(self, chat_id: int, stamp: float) -> float:
+        """The message counted at `stamp` was answered: count it at the answer's time instead
+        (returned: its stamp now).
 
         Telegram counts a message when it arrives, which is somewhere between our departure
-        and the answer; counting it at the answer keeps our windows at least as strict.
+        and the answer; counting it at the answer keeps our windows at least as strict. The
+        sender also calls it when it has looked at the message once more before sending it
+        (a round trip to the database): it is counted from when it really leaves.
         """
         now = self.clock()
         index = bisect.bisect_left(self._stamps, stamp)
@@ -126,12 +129,13 @@ class RateLimiter:
             bisect.insort(self._stamps, now)
         bucket = self._chats.get(chat_id)
         if bucket is None:
-            return
+            return now
         if chat_id > 0:
             bucket.at = max(bucket.at, now)  # no refill is credited for the time in flight
         elif bucket.stamps and stamp in bucket.stamps:
             bucket.stamps.remove(stamp)
             bucket.stamps.append(now)
+        return now
 
     async def acquire(self, chat_id: int) -> float:
         """Wait until one message to this chat is within every limit, count it; its stamp."""

@@ -317,8 +317,11 @@ class Sender:
                         # count the message when it really leaves, not while it queues
                         stamp = await self.limiter.acquire(item.chat_id)
                         try:
-                            if not sent_ids and not await self._still_to_send(item):
-                                return True  # its matter moved on while it waited its turn
+                            if not sent_ids:
+                                if not await self._still_to_send(item):
+                                    return True  # cancelled or rewritten while it waited
+                                # counted from when it leaves, not from before the look
+                                stamp = self.limiter.settle(item.chat_id, stamp)
                             message = await self._call(item, parts, index)
                         finally:
                             self.limiter.settle(item.chat_id, stamp)
@@ -377,6 +380,9 @@ class Sender:
                     stamp = await self.limiter.acquire(item.chat_id)
                     token = _IN_SENDER.set(True)
                     try:
+                        if not await self._still_to_send(item):
+                            return True  # cancelled or rewritten while it waited its turn
+                        stamp = self.limiter.settle(item.chat_id, stamp)  # it leaves now
                         if item.photo_ref is not None or item.photo_bytes is not None:
                             # the message is a photo: its caption is redrawn, the photo stays
                             # (Telegram refuses editMessageText on it: 'there is no text in
@@ -439,10 +445,11 @@ class Sender:
             log.exception("sender: follow-up of delivery %s failed", item.id)
 
     async def _still_to_send(self, item: Claimed) -> bool:
-        """A notice about a matter (a card, an offer, a reminder) may have been cancelled since
-        it was claimed, e.g. while the sender waited out a 429: look again (one read)."""
-        if item.matter is None:
-            return True  # nothing cancels it: no read for broadcasts and plain notices
+        """A delivery may have been cancelled since it was claimed, e.g. while the sender
+        waited out a 429: a notice about a matter (a card, an offer, a reminder) that moved on,
+        or one rewritten (`outbox.rewrite_unsent`: a meeting's held announcement after a 延期,
+        what quotes someone who deleted their data), whose copy goes instead. Any delivery can
+        be, matter or not: look again (one statement)."""
         async with self._one_statement() as session:
             if await outbox.still_to_send(session, delivery_id=item.id):
                 return True

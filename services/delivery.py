@@ -342,9 +342,11 @@ async def rewrite_unsent(
 ) -> int:
     """The messages matching `where` not sent yet get their text rewritten (e.g. what they quote
     of someone who deleted their data), in the caller's transaction: one waiting in the queue
-    in place; one the sender has claimed but not sent (it sends the text it read then) is
-    cancelled and queued again as a copy with the new text, since the sender looks again before
-    sending (`still_to_send`). Returns how many changed."""
+    in place; one the sender has claimed but not sent (it holds the text it read then) is
+    cancelled and queued again as a copy with the new text, under its de-duplication key; the
+    sender looks again before sending any claimed delivery (`still_to_send`) and drops the
+    cancelled one. One whose call is under way when this commits goes as it was (that window
+    is one HTTP round trip), and so does its copy. Returns how many changed."""
     unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     rows = await session.exec(
         select(Delivery).where(
@@ -364,7 +366,13 @@ async def rewrite_unsent(
         if row.state == DeliveryState.PENDING:
             row.text = text
             continue
+        # the copy takes the key (what finds it later: a meeting's announcements to redraw,
+        # staff mail): the cancelled row gives it up first, the key being unique
+        key, row.dedupe_key = row.dedupe_key, None
         row.state, row.error = DeliveryState.CANCELLED, "rewritten"
+        session.add(row)
+        if key is not None:
+            await session.flush()
         session.add(
             Delivery(
                 chat_id=row.chat_id,
@@ -375,11 +383,13 @@ async def rewrite_unsent(
                 photo_bytes=row.photo_bytes,
                 urgent=row.urgent,
                 community_id=row.community_id,
+                dedupe_key=key,
                 broadcast_id=row.broadcast_id,
                 not_before=row.not_before,
                 held_from=row.held_from,
                 deliver_by=row.deliver_by,
                 matter=row.matter,
+                edit_message_id=row.edit_message_id,
                 created_at=row.created_at,
             )
         )
@@ -410,12 +420,20 @@ async def cancel_carrying(session: AsyncSession, *, file_ids: Iterable[str]) -> 
 
 
 async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
-    """The sender's last look before the Bot API call: is this claimed delivery still to go
-    (not cancelled meanwhile because its matter moved on)? One read by primary key."""
-    state = (
-        await session.exec(select(Delivery.state).where(col(Delivery.id) == delivery_id))
-    ).first()
-    return state == DeliveryState.SENDING
+    """The sender's last look before the Bot API call, at every delivery it claimed: is it
+    still to go (not cancelled meanwhile because its matter moved on, or rewritten: see
+    `rewrite_unsent`)? One statement by primary key, an UPDATE that changes nothing: as a
+    write it waits for a transaction that is cancelling or rewriting the row (PostgreSQL's
+    row lock, SQLite's writers' queue) and then reads what that committed, where a read would
+    see the row as it was and let the old text go."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id, col(Delivery.state) == DeliveryState.SENDING)
+        .values(state=col(Delivery.state))
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return int(result.rowcount or 0) == 1
 
 
 # --- quiet hours -------------------------------------------------------------------------------
@@ -927,11 +945,14 @@ async def record_sent(
 ) -> str | None:
     """The delivery went out: state sent, with Telegram's message ids. Returns its matter as
     it is now: one may have been given while it was on its way (e.g. a meeting's message
-    marked to be redrawn once sent, services.meeting_messages.redraw_matter)."""
+    marked to be redrawn once sent, services.meeting_messages.redraw_matter). One cancelled
+    while its call was under way (after the sender's last look, `still_to_send`) stays
+    cancelled, as in `record_failed`, and None is returned: a copy `rewrite_unsent` queued in
+    its place is the one that counts."""
     matter = (
         await session.exec(  # type: ignore[call-overload]
             update(Delivery)
-            .where(col(Delivery.id) == delivery_id)
+            .where(col(Delivery.id) == delivery_id, col(Delivery.state) != DeliveryState.CANCELLED)
             .values(
                 state=DeliveryState.SENT,
                 message_ids=",".join(str(m) for m in message_ids),

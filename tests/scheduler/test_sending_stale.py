@@ -152,6 +152,28 @@ async def test_a_cancelled_notice_whose_send_is_refused_stays_cancelled(
     assert await _states(session) == [DeliveryState.CANCELLED]
 
 
+async def test_a_notice_cancelled_while_its_call_was_under_way_stays_cancelled_once_sent(
+    emulator: Emulator,
+    bot: Bot,
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    clock: FakeClock,
+) -> None:
+    """The matter moved on while the call was under way: the message went (that window is one
+    HTTP round trip), but the record of it says cancelled, as when the call fails; before, the
+    record that it went made it 'sent' again."""
+    await add_users(session, [11])
+    await enqueue(
+        session, chat_id=11, text="⏰ 诉求还没人受理", urgent=True, matter=MATTER, now=clock.now
+    )
+    await session.commit()
+    sender = Sender(bot=bot, sessionmaker=sessionmaker, clock=clock, worker="t")
+    sender._still_to_send = _cancelled_after_look(sender, sessionmaker)  # type: ignore[method-assign]
+    assert await sender.drain() == 1
+    assert _texts(emulator) == ["⏰ 诉求还没人受理"]
+    assert await _states(session) == [DeliveryState.CANCELLED]
+
+
 def _cancelled_after_look(
     sender: Sender, sm: async_sessionmaker[AsyncSession]
 ) -> Callable[[object], Awaitable[bool]]:
