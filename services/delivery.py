@@ -214,6 +214,7 @@ async def cancel_stale(
         update(Delivery)
         .where(
             col(Delivery.matter) == matter,
+            *of_kind,
             or_(
                 col(Delivery.state) == DeliveryState.PENDING,
                 and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
