@@ -213,3 +213,19 @@ async def test_a_cancelled_notice_to_a_user_who_blocked_the_bot_stays_cancelled(
     assert await _states(session) == [DeliveryState.CANCELLED, DeliveryState.BLOCKED]
     user = await session.get(User, 11, populate_existing=True)
     assert user is not None and user.blocked_bot
+
+
+async def test_cancelling_by_kind_leaves_the_matters_other_notices(session: AsyncSession) -> None:
+    """The overdue job cancels the held 'deadline near' reminders of a claim, and only them:
+    an assignment notice of the same claim held for the morning still goes."""
+    await add_users(session, [11])
+    claim = "claim:7:active"
+    for kind in ("order-notice-deadline-near", "order-notice-assigned"):
+        await enqueue(session, chat_id=11, text=kind, kind=kind, matter=claim)
+    await session.commit()
+    cancelled = await outbox.cancel_stale(
+        session, matter=claim, kinds=("order-notice-deadline-near",)
+    )
+    await session.commit()
+    assert cancelled == 1
+    assert await _states(session) == [DeliveryState.CANCELLED, DeliveryState.PENDING]
