@@ -29,13 +29,14 @@ from bot.middlewares import (
     MenuResetMiddleware,
     OutboxMiddleware,
     ThrottleMiddleware,
+    TypedLabelMiddleware,
     UpdateDedupeMiddleware,
     UserMiddleware,
 )
 from bot.settings import Settings
 from handlers import get_routers
 from handlers.form_guard import STARTING_OVER, tell_left
-from handlers.menu import all_menu_labels, set_translator
+from handlers.menu import all_flow_labels, all_menu_labels, set_translator
 from models.base import utcnow
 from services.categories import CatalogueSync
 from services.errors import DomainError, PermissionDenied
@@ -99,6 +100,10 @@ def build_dispatcher(
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
     dp.callback_query.outer_middleware(CallbackDataGuard())
+    # a button's words typed without its emoji ('说完了', '取消') are the button
+    dp.message.outer_middleware(
+        TypedLabelMiddleware(lambda: all_menu_labels() | all_flow_labels())
+    )
     # /start, /register and /join start over as the menu's buttons do (and say what was left)
     reset = MenuResetMiddleware(lambda: all_menu_labels() | STARTING_OVER, on_leave=tell_left)
     dp.message.outer_middleware(reset)

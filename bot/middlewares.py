@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
@@ -267,6 +268,54 @@ class MenuResetMiddleware(BaseMiddleware):
             data["raw_state"] = None  # state filters read this, computed before us
             if self.on_leave is not None:
                 await self.on_leave(event, left, values, data)
+        return await handler(event, data)
+
+
+_EDGE_MARKS = re.compile(r"^[\W_]+|[\W_]+$")  # emoji, symbols, spaces, punctuation at the ends
+
+
+def bare_label(text: str) -> str:
+    """A button's words as typed: '✅ 说完了' → '说完了', '✖️ Cancel' → 'cancel'."""
+    return _EDGE_MARKS.sub("", text.strip()).casefold()
+
+
+class TypedLabelMiddleware(BaseMiddleware):
+    """A reply button's words typed by hand are the button: '说完了' or '说完了。' is '✅ 说完了',
+    '取消' is '✖️ 取消', '我的诉求' is '📋 我的诉求' (many older residents type rather than tap,
+    and cannot type the emoji). Before, inside a form they were taken as what was asked for
+    ('取消' became part of the request's description). Only a whole message that reads exactly
+    as one button's words; words two different buttons share are left as typed."""
+
+    MAX_CHARS = 24
+
+    def __init__(self, labels: Callable[[], frozenset[str]]) -> None:
+        self.labels = labels
+        self._by_words: dict[str, str] | None = None  # the buttons are fixed once the bot runs
+
+    def _table(self) -> dict[str, str]:
+        if self._by_words is None:
+            table: dict[str, str] = {}
+            shared: set[str] = set()
+            for label in self.labels():
+                words = bare_label(label)
+                if not words or words in shared:
+                    continue
+                if table.setdefault(words, label) != label:
+                    shared.add(words)
+                    del table[words]
+            self._by_words = table
+        return self._by_words
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if (
+            isinstance(event, Message)
+            and event.text
+            and len(event.text) <= self.MAX_CHARS
+            and not event.text.startswith("/")  # a command is a command ('/admin', '/help')
+        ):
+            label = self._table().get(bare_label(event.text))
+            if label is not None and label != event.text:
+                event = event.model_copy(update={"text": label, "entities": None})
         return await handler(event, data)
 
 
