@@ -42,6 +42,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -136,6 +137,18 @@ class DirectReplyCounter(BaseRequestMiddleware):
                 finally:
                     self.limiter.settle(chat_id, stamp)
         return await make_request(bot, method)
+
+
+class LookFailed(Exception):
+    """The last look before a send (`Sender._still_to_send`) could not reach the database: a
+    transient error ('database is locked', a dropped connection). Nothing was sent."""
+
+
+def _transient(exc: BaseException) -> bool:
+    """A database error that a later try may not meet: locked, connection lost or refused."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 def backoff(attempts: int) -> timedelta:
@@ -284,21 +297,49 @@ class Sender:
                             error="",
                             not_before=later,
                             count_attempt=False,
+                            worker=self.worker,
                         )
                 return
             try:
                 sent = await self._send_one(item)
             except asyncio.CancelledError:
                 raise
+            except LookFailed as exc:
+                # nothing went: this one and the rest of the chat (in order) go again later
+                log.warning("sender: delivery %s not sent, will retry: %s", item.id, exc)
+                await self._put_back(items[index:], error=str(exc), attempts=item.attempts)
+                return
             except Exception as exc:  # a malformed delivery must not stop this chat's queue
                 log.exception("sender: delivery %s failed unexpectedly", item.id)
                 async with self.sessionmaker() as session:
                     await outbox.record_failed(
-                        session, delivery_id=item.id, error=f"{type(exc).__name__}: {exc}"[:500]
+                        session,
+                        delivery_id=item.id,
+                        error=f"{type(exc).__name__}: {exc}"[:500],
+                        worker=self.worker,
                     )
                 continue
             if not sent:
                 return  # blocked: the rest for this chat were marked with it
+
+    async def _put_back(self, items: list[Claimed], *, error: str, attempts: int) -> None:
+        """Return claimed deliveries no call was made for to the queue, to go after a backoff;
+        if the database cannot take even that, they stay claimed until their lease runs out and
+        the recover sweep (`recover(all_others=False)`) puts them back."""
+        later = self.clock() + backoff(attempts)
+        try:
+            async with self.sessionmaker() as session:
+                for rest in items:
+                    await outbox.record_retry(
+                        session,
+                        delivery_id=rest.id,
+                        error=error,
+                        not_before=later,
+                        count_attempt=False,
+                        worker=self.worker,
+                    )
+        except Exception as exc:
+            log.warning("sender: could not put deliveries back, left to the lease: %s", exc)
 
     async def _send_one(self, item: Claimed) -> bool:
         """Send one delivery and record the outcome; False when the chat blocked the bot."""
@@ -365,7 +406,9 @@ class Sender:
             except TelegramBadRequest as exc:
                 log.warning("sender: delivery %s refused: %s", item.id, exc.message)
                 async with self.sessionmaker() as session:
-                    await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
+                    await outbox.record_failed(
+                        session, delivery_id=item.id, error=exc.message, worker=self.worker
+                    )
                 return True
 
     async def _edit_one(self, item: Claimed, message_id: int) -> bool:
@@ -426,7 +469,9 @@ class Sender:
                             session, delivery_id=item.id, message_ids=done, now=self.clock()
                         )
                     else:
-                        await outbox.record_failed(session, delivery_id=item.id, error=exc.message)
+                        await outbox.record_failed(
+                            session, delivery_id=item.id, error=exc.message, worker=self.worker
+                        )
                 return True
             async with self.sessionmaker() as session:
                 await outbox.record_sent(
@@ -449,11 +494,18 @@ class Sender:
         waited out a 429: a notice about a matter (a card, an offer, a reminder) that moved on,
         or one rewritten (`outbox.rewrite_unsent`: a meeting's held announcement after a 延期,
         what quotes someone who deleted their data), whose copy goes instead. Any delivery can
-        be, matter or not: look again (one statement)."""
-        async with self._one_statement() as session:
-            if await outbox.still_to_send(session, delivery_id=item.id):
-                return True
-        log.info("sender: delivery %s no longer applies (%s), not sent", item.id, item.matter)
+        be, matter or not; and its claim may have run out and another sender taken it up,
+        which then sends it instead: look again (one statement). Raises `LookFailed` when the
+        database cannot be reached for it."""
+        try:
+            async with self._one_statement() as session:
+                if await outbox.still_to_send(session, delivery_id=item.id, worker=self.worker):
+                    return True
+        except DBAPIError as exc:
+            if not _transient(exc):
+                raise
+            raise LookFailed(f"{type(exc).__name__}: {exc.orig or exc}"[:500]) from exc
+        log.info("sender: delivery %s no longer to send by us (%s)", item.id, item.matter)
         return False
 
     @asynccontextmanager
@@ -471,13 +523,16 @@ class Sender:
     async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
         async with self.sessionmaker() as session:
             if attempts >= MAX_ATTEMPTS:
-                await outbox.record_failed(session, delivery_id=item.id, error=error or "gave up")
+                await outbox.record_failed(
+                    session, delivery_id=item.id, error=error or "gave up", worker=self.worker
+                )
                 return
             await outbox.record_retry(
                 session,
                 delivery_id=item.id,
                 error=error or "retry",
                 not_before=self.clock() + backoff(attempts),
+                worker=self.worker,
             )
 
     @staticmethod

@@ -420,16 +420,25 @@ async def cancel_carrying(session: AsyncSession, *, file_ids: Iterable[str]) -> 
     return int(result.rowcount or 0)
 
 
-async def still_to_send(session: AsyncSession, *, delivery_id: int) -> bool:
+async def still_to_send(
+    session: AsyncSession, *, delivery_id: int, worker: str | None = None
+) -> bool:
     """The sender's last look before the Bot API call, at every delivery it claimed: is it
     still to go (not cancelled meanwhile because its matter moved on, or rewritten: see
-    `rewrite_unsent`)? One statement by primary key, an UPDATE that changes nothing: as a
-    write it waits for a transaction that is cancelling or rewriting the row (PostgreSQL's
-    row lock, SQLite's writers' queue) and then reads what that committed, where a read would
-    see the row as it was and let the old text go."""
+    `rewrite_unsent`)? With `worker`, also: is it still this sender's claim? Its lease may have
+    run out (a long 429 pause) and another sender taken it up (`release_stale`, then its own
+    claim): then that one sends it, not both. One statement by primary key, an UPDATE that
+    changes nothing: as a write it waits for a transaction that is cancelling or rewriting the
+    row (PostgreSQL's row lock, SQLite's writers' queue) and then reads what that committed,
+    where a read would see the row as it was and let the old text go."""
+    ours = [col(Delivery.claimed_by) == worker] if worker is not None else []
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id, col(Delivery.state) == DeliveryState.SENDING)
+        .where(
+            col(Delivery.id) == delivery_id,
+            col(Delivery.state) == DeliveryState.SENDING,
+            *ours,
+        )
         .values(state=col(Delivery.state))
         .execution_options(synchronize_session=False)
     )
@@ -997,13 +1006,22 @@ async def record_blocked(
     return int(result.rowcount or 0) + 1  # type: ignore[attr-defined]
 
 
-async def record_failed(session: AsyncSession, *, delivery_id: int, error: str) -> None:
+async def record_failed(
+    session: AsyncSession, *, delivery_id: int, error: str, worker: str | None = None
+) -> None:
     """The delivery cannot be sent (bad request, too many attempts). One cancelled meanwhile
     (`cancel_stale`, e.g. while its call was under way) stays cancelled: that is what happened
-    to the notice, and what the outbox's counts should say."""
+    to the notice, and what the outbox's counts should say. With `worker`, only while it is
+    still that sender's claim: one put back in the queue meanwhile (its lease ran out), or
+    taken up by another sender, is theirs to send and record."""
+    ours = [col(Delivery.claimed_by) == worker] if worker is not None else []
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == delivery_id, col(Delivery.state) != DeliveryState.CANCELLED)
+        .where(
+            col(Delivery.id) == delivery_id,
+            col(Delivery.state) != DeliveryState.CANCELLED,
+            *ours,
+        )
         .values(state=DeliveryState.FAILED, error=error[:500], lease_until=None)
     )
     await session.commit()
@@ -1016,11 +1034,13 @@ async def record_retry(
     error: str,
     not_before: datetime,
     count_attempt: bool = True,
+    worker: str | None = None,
 ) -> None:
     """Put a delivery back in the queue after a transient failure (or a busy chat), to go at
     `not_before`: quiet hours apply to that time as to a new message — a non-urgent one to a
     person that would go inside their quiet hours waits until the window ends (never past its
-    `deliver_by`; urgent ones, groups and people who opted out go as timed)."""
+    `deliver_by`; urgent ones, groups and people who opted out go as timed). With `worker`,
+    only while it is still that sender's claim (see `record_failed`)."""
     when, meant = not_before, None
     row = (
         await session.exec(  # type: ignore[call-overload]
@@ -1047,7 +1067,11 @@ async def record_retry(
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         # only while the sender holds it: one cancelled meanwhile (`cancel_stale`) stays so
-        .where(col(Delivery.id) == delivery_id, col(Delivery.state) == DeliveryState.SENDING)
+        .where(
+            col(Delivery.id) == delivery_id,
+            col(Delivery.state) == DeliveryState.SENDING,
+            *([col(Delivery.claimed_by) == worker] if worker is not None else []),
+        )
         .values(
             state=DeliveryState.PENDING,
             error=error[:500],
