@@ -24,7 +24,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, delete, or_, update
+from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -116,16 +116,12 @@ async def tell_promoted(session: AsyncSession, *, seats: list[Seats], notifier: 
 
 
 async def _cancel_audience_notices(session: AsyncSession, *, chat_id: int) -> int:
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
             col(Delivery.chat_id) == chat_id,
             col(Delivery.kind).in_(AUDIENCE_KINDS),
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            delivery.not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="data deleted")
         .execution_options(synchronize_session=False)

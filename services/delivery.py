@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, bindparam, false, func, or_, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -198,6 +199,18 @@ async def prepare_batch(
     return Batch(users=users, taken=taken)
 
 
+def not_yet_sent() -> ColumnElement[bool]:
+    """SQL: a delivery not sent yet — waiting (held for the night, or in the queue), or claimed
+    by the sender with nothing of it sent so far (the sender looks again before its call)."""
+    return or_(
+        col(Delivery.state) == DeliveryState.PENDING,
+        and_(
+            col(Delivery.state) == DeliveryState.SENDING,
+            or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == ""),
+        ),
+    )
+
+
 async def cancel_stale(
     session: AsyncSession, *, matter: str, kinds: Collection[str] | None = None
 ) -> int:
@@ -208,17 +221,13 @@ async def cancel_stale(
     A message whose first part has gone is finished; and one whose call is under way when this
     commits goes (that window is one HTTP round trip). With `kinds`, only notices of those kinds
     (text keys) are cancelled. Returns how many."""
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     of_kind = [col(Delivery.kind).in_(sorted(kinds))] if kinds is not None else []
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
             col(Delivery.matter) == matter,
             *of_kind,
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="no longer applies")
         .execution_options(synchronize_session=False)
@@ -288,7 +297,6 @@ async def cancel_staff_notices(
     caller's transaction, as `cancel_stale` cancels (the sender looks again before sending).
     What they get as a resident or a member (their own requests' news, offers) stays. Returns
     how many."""
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     where = [col(Delivery.chat_id) == chat_id, staff_mail()]
     if community_id is not None:
         where.append(col(Delivery.community_id) == community_id)
@@ -296,10 +304,7 @@ async def cancel_staff_notices(
         update(Delivery)
         .where(
             *where,
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="no longer staff")
         .execution_options(synchronize_session=False)
@@ -313,7 +318,6 @@ async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: b
     matter; for staff, not their own cards about orders, which name it too), their claims'
     reminders and a claim's news. Their own requests' notices and everything else stay. Returns
     how many."""
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     member_work: list[Any] = [
         col(Delivery.matter).like("claim:%"),
         col(Delivery.kind).in_(MEMBER_NOTICE_KINDS),
@@ -327,10 +331,7 @@ async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: b
         .where(
             col(Delivery.chat_id) == chat_id,
             or_(*member_work),
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="no longer a member")
         .execution_options(synchronize_session=False)
@@ -348,14 +349,10 @@ async def rewrite_unsent(
     sender looks again before sending any claimed delivery (`still_to_send`) and drops the
     cancelled one. One whose call is under way when this commits goes as it was (that window
     is one HTTP round trip), and so does its copy. Returns how many changed."""
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     rows = await session.exec(
         select(Delivery).where(
             *where,
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            not_yet_sent(),
         )
     )
     changed = 0
@@ -404,15 +401,11 @@ async def cancel_carrying(session: AsyncSession, *, file_ids: Iterable[str]) -> 
     files = sorted(set(file_ids))
     if not files:
         return 0
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
             col(Delivery.photo_ref).in_(files),
-            or_(
-                col(Delivery.state) == DeliveryState.PENDING,
-                and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-            ),
+            not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="its photo was deleted")
         .execution_options(synchronize_session=False)
@@ -1133,6 +1126,7 @@ __all__ = [
     "home_community",
     "in_quiet_hours",
     "inline_keyboard",
+    "not_yet_sent",
     "photo_parts",
     "quiet_hours_for",
     "quiet_hours_from",
@@ -1149,6 +1143,5 @@ __all__ = [
     "split_html",
     "staff_mail",
     "still_to_send",
-    "utf16_len",
     "visible_text",
 ]

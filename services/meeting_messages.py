@@ -29,7 +29,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -169,11 +169,7 @@ async def _rewrite_held_announcements(
     a cancelled meeting do not go at all (the cancellation notice tells them)."""
     from services.meetings import card_args
 
-    unsent = or_(col(Delivery.message_ids).is_(None), col(Delivery.message_ids) == "")
-    waiting = or_(
-        col(Delivery.state) == DeliveryState.PENDING,
-        and_(col(Delivery.state) == DeliveryState.SENDING, unsent),
-    )
+    waiting = outbox.not_yet_sent()
     stmt = select(Delivery).where(
         col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:announce:"), waiting
     )
