@@ -155,13 +155,15 @@ class SchedulerService:
                 author = await session.get(User, item.author_id)
                 lang = (author.language if author else None) or self.settings.default_language
                 if state.complete:
+                    # the progress line reads N/N before the report comes (editing it twice,
+                    # should two processes get here, changes nothing)
+                    await self._edit_progress(item, lang, state.finished, state.total)
                     if await broadcasts.mark_done(
                         session, broadcast_id=item.id, shown=state.finished, now=self.clock()
                     ):
                         # commits the DONE mark and the report together (a kill between
                         # them must not lose the report)
                         await self._final_report(session, item.id, item.author_id, lang, state)
-                        await self._edit_progress(item, lang, state.finished, state.total)
                     continue
                 last = self._last_progress.get(item.id, 0.0)
                 if state.finished == item.progress_shown or (
