@@ -29,8 +29,8 @@ async def _answer(d: Driver, user: int, text: str, contains: str) -> dict[str, A
 
 async def _half_poll(d: Driver) -> dict[str, Any]:
     """李社工 starts a new poll and types its question: the form waits for the options."""
-    replies = await d.say(STAFF, "🏛 议事管理")
-    [menu] = [m for m in replies if "➕ 新建投票" in labels_of(m)]
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    assert "➕ 新建投票" in labels_of(menu)
     await d.tap(STAFF, "➕ 新建投票", menu["message_id"])
     await d.expect(STAFF, "请输入投票问题", since=menu["message_id"])
     return await _answer(d, STAFF, "小区门口要不要装减速带？", "请输入选项")

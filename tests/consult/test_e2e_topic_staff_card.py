@@ -9,17 +9,19 @@ from __future__ import annotations
 from sandbox.driver import Driver, message_text
 from tests.consult.test_e2e_qa_polls import STAFF, ZHOU, labels_of
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 WU = 4002  # 吴大爷
 
 
 async def _propose(d: Driver, title: str, detail: str) -> None:
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    # each answer waited for by its words: a meeting's announcement the outbox sends at the
+    # same moment is not taken for it
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
-    await d.expect(ZHOU, "想讨论的事")
+    await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
     await d.say(ZHOU, title)
-    [done] = await d.say(ZHOU, detail)
-    assert "议题已提交" in message_text(done)
+    await reply_to(d, ZHOU, detail, "议题已提交")
 
 
 async def test_staff_card_shows_proposer_and_explanation(linli_sandbox: Harness) -> None:
