@@ -50,7 +50,10 @@ async def published_meeting(
             now=h.clock(),
             notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
         )
-        return published
+    # the announcements are delivered before the test acts: one arriving in the middle of a
+    # resident's next exchange would be taken for an answer
+    await h.sandbox.app.dp["scheduler"].drain(now=h.clock())
+    return published
 
 
 async def to_capacity_edit(h: Harness, meeting: Meeting, *, now_reads: str) -> None:
