@@ -36,7 +36,7 @@ from bot.middlewares import (
 from bot.settings import Settings
 from handlers import get_routers
 from handlers.form_guard import STARTING_OVER, tell_left
-from handlers.menu import all_flow_labels, all_menu_labels, set_translator
+from handlers.menu import all_flow_labels, all_menu_labels, menu_labels, set_translator
 from models.base import utcnow
 from services.categories import CatalogueSync
 from services.errors import DomainError, PermissionDenied
@@ -100,9 +100,10 @@ def build_dispatcher(
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
     dp.callback_query.outer_middleware(CallbackDataGuard())
-    # a button's words typed without its emoji ('说完了', '取消') are the button
+    # a button's words typed without its emoji ('说完了', '取消') are the button, of the
+    # sender's own menu (another role's words are their own text)
     dp.message.outer_middleware(
-        TypedLabelMiddleware(lambda: all_menu_labels() | all_flow_labels())
+        TypedLabelMiddleware(lambda roles: menu_labels(roles) | all_flow_labels())
     )
     # /start, /register and /join start over as the menu's buttons do (and say what was left)
     reset = MenuResetMiddleware(lambda: all_menu_labels() | STARTING_OVER, on_leave=tell_left)

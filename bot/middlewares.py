@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.chat_lock import RedisChatLock
 from bot.i18n import Translator, pick_language
 from bot.settings import Settings
+from models import Role
 from models.base import utcnow
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
@@ -284,27 +285,36 @@ class TypedLabelMiddleware(BaseMiddleware):
     '取消' is '✖️ 取消', '我的诉求' is '📋 我的诉求' (many older residents type rather than tap,
     and cannot type the emoji). Before, inside a form they were taken as what was asked for
     ('取消' became part of the request's description). Only a whole message that reads exactly
-    as one button's words; words two different buttons share are left as typed."""
+    as one button's words; words two different buttons share are left as typed.
+
+    Only the buttons of the sender's own menu (by their roles, `labels(roles)`) and the flows'
+    are read so: a resident who types '管理' or '发通知' (a staff button's words) wrote words of
+    their own, which go on to whatever the conversation does with text. Whether they ever had
+    that button is not known without a look through the audit log (no index by person), and the
+    bootstrap admins of the settings leave no trace at all; a button tapped on an old keyboard
+    still comes with its emoji and is answered as not in their menu (handlers.fallback)."""
 
     MAX_CHARS = 24
 
-    def __init__(self, labels: Callable[[], frozenset[str]]) -> None:
+    def __init__(self, labels: Callable[[frozenset[Role]], frozenset[str]]) -> None:
         self.labels = labels
-        self._by_words: dict[str, str] | None = None  # the buttons are fixed once the bot runs
+        # per set of roles (a handful): the buttons are fixed once the bot runs
+        self._by_words: dict[frozenset[Role], dict[str, str]] = {}
 
-    def _table(self) -> dict[str, str]:
-        if self._by_words is None:
-            table: dict[str, str] = {}
+    def _table(self, roles: frozenset[Role]) -> dict[str, str]:
+        table = self._by_words.get(roles)
+        if table is None:
+            table = {}
             shared: set[str] = set()
-            for label in self.labels():
+            for label in self.labels(roles):
                 words = bare_label(label)
                 if not words or words in shared:
                     continue
                 if table.setdefault(words, label) != label:
                     shared.add(words)
                     del table[words]
-            self._by_words = table
-        return self._by_words
+            self._by_words[roles] = table
+        return table
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if (
@@ -313,7 +323,8 @@ class TypedLabelMiddleware(BaseMiddleware):
             and len(event.text) <= self.MAX_CHARS
             and not event.text.startswith("/")  # a command is a command ('/admin', '/help')
         ):
-            label = self._table().get(bare_label(event.text))
+            roles: frozenset[Role] = data.get("roles") or frozenset({Role.RESIDENT})
+            label = self._table(roles).get(bare_label(event.text))
             if label is not None and label != event.text:
                 event = event.model_copy(update={"text": label, "entities": None})
         return await handler(event, data)

@@ -121,6 +121,17 @@ def all_menu_labels() -> frozenset[str]:
     return frozenset(out)
 
 
+def menu_labels(roles: Collection[Role]) -> frozenset[str]:
+    """The labels, in every language, of the main-menu buttons these roles see (whether
+    registered or a member yet or not: those buttons are everyone's)."""
+    have = set(roles)
+    out: set[str] = set()
+    for entry in MENU:
+        if entry.roles & have:
+            out |= labels(entry.key)
+    return frozenset(out)
+
+
 def all_flow_labels() -> frozenset[str]:
     """Every flow button's label (FLOW_BUTTONS) in every language."""
     return frozenset(label for key in FLOW_BUTTONS for label in labels(key))

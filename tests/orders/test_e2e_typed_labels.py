@@ -10,10 +10,11 @@ from typing import Any
 from sqlmodel import col, select
 
 from bot.middlewares import TypedLabelMiddleware
+from models import Role
 from models.orders import Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import ZHOU
+from tests.orders.test_e2e_cycle import STAFF, ZHOU
 from tests.support import reply_to
 
 
@@ -48,8 +49,38 @@ async def test_typed_button_words_start_cancel_and_finish_a_request(
     assert "已取消" not in message_text(got)
 
 
-def _table(*labels: str) -> dict[str, str]:
-    return TypedLabelMiddleware(lambda: frozenset(labels))._table()
+async def test_another_roles_button_words_are_the_residents_own(linli_sandbox: Harness) -> None:
+    """A resident who types a staff button's words ('管理', '发通知') wrote words of their own:
+    before, they were read as the staff button and answered「⚙️ 管理」现在不在您的菜单里了 (no
+    longer in your menu), odd for someone who never had it. Staff typing them still get the
+    button."""
+    d = linli_sandbox.driver
+    for typed in ("管理", "发通知", "台账统计"):
+        offer = await reply_to(d, ZHOU, typed, "要把这件事报给社区吗")
+        assert "不在您的菜单" not in message_text(offer)
+    # inside a request, they are part of what the resident describes
+    await reply_to(d, ZHOU, "我要点单", "请说说")
+    got = await reply_to(d, ZHOU, "发通知", "收到文字")
+    assert "不在您的菜单" not in message_text(got)
+    # the staff's own button, typed
+    await reply_to(d, STAFF, "发通知", "这条通知发给谁")
+    await reply_to(d, 1001, "管理", "管理")  # 王主任, an admin
+
+
+def _table(*labels: str, roles: frozenset[Role] = frozenset({Role.RESIDENT})) -> dict[str, str]:
+    return TypedLabelMiddleware(lambda _roles: frozenset(labels))._table(roles)
+
+
+def test_each_role_reads_only_its_own_menus_words() -> None:
+    from handlers.menu import menu_labels
+
+    middleware = TypedLabelMiddleware(menu_labels)
+    resident = middleware._table(frozenset({Role.RESIDENT}))
+    staff = middleware._table(frozenset({Role.RESIDENT, Role.STAFF}))
+    admin = middleware._table(frozenset({Role.RESIDENT, Role.ADMIN}))
+    assert "我要点单" in resident and "发通知" not in resident and "管理" not in resident
+    assert staff["发通知"] == "📢 发通知" and "管理" not in staff
+    assert admin["管理"] == "⚙️ 管理" and admin["发通知"] == "📢 发通知"
 
 
 def test_words_two_buttons_share_are_left_as_typed() -> None:
@@ -67,9 +98,18 @@ async def test_a_typed_label_reaches_the_handler_as_the_button() -> None:
     async def handler(event: Any, data: dict[str, Any]) -> None:
         seen.append(event.text)
 
-    middleware = TypedLabelMiddleware(lambda: frozenset({"✅ Done", "✖️ Cancel"}))
+    def of_roles(roles: frozenset[Role]) -> frozenset[str]:
+        return frozenset(
+            {"✅ Done", "✖️ Cancel"} | ({"📢 Notice"} if Role.STAFF in roles else set())
+        )
+
+    middleware = TypedLabelMiddleware(of_roles)
     chat = Chat(id=1, type="private")
-    for typed in ("done", "DONE!", " Cancel ", "done it", "✅ Done", "/cancel"):
+    resident = {"roles": frozenset({Role.RESIDENT})}
+    for typed in ("done", "DONE!", " Cancel ", "done it", "✅ Done", "/cancel", "notice"):
         message = Message(message_id=1, date=datetime.now(UTC), chat=chat, text=typed)
-        await middleware(handler, message, {})
-    assert seen == ["✅ Done", "✅ Done", "✖️ Cancel", "done it", "✅ Done", "/cancel"]
+        await middleware(handler, message, resident)
+    assert seen == ["✅ Done", "✅ Done", "✖️ Cancel", "done it", "✅ Done", "/cancel", "notice"]
+    message = Message(message_id=1, date=datetime.now(UTC), chat=chat, text="Notice")
+    await middleware(handler, message, {"roles": frozenset({Role.RESIDENT, Role.STAFF})})
+    assert seen[-1] == "📢 Notice"
