@@ -8,8 +8,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.deep_linking import create_start_link
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -108,11 +110,16 @@ async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> Non
     )
 
 
+# the chat's FSM data: the code of the invitation whose link the chat has been shown
+SHOWN_INVITE = "invite_shown"
+
+
 @router.callback_query(InviteCb.filter())
 async def on_invite_community(
     query: CallbackQuery,
     callback_data: InviteCb,
     session: AsyncSession,
+    state: FSMContext,
     user: User,
     roles: frozenset[Role],
     settings: Settings,
@@ -120,7 +127,8 @@ async def on_invite_community(
     t: Text,
 ) -> None:
     """Create a one-time link for that community. A second tap on the same list (a double
-    tap, or two at once) makes no second link: it is told the link is shown above."""
+    tap, or two at once) makes no second link: it is told the link is shown above, or, when
+    the link could not be shown (a Bot API error), it is shown now."""
     made = await staff_service.create_invitation(
         session,
         admin=user,
@@ -132,18 +140,32 @@ async def on_invite_community(
     invitation = made.invitation
     community = await session.get(Community, invitation.community_id)
     name = community.name if community else "-"
-    if not made.created:
-        # The first tap shows the link (or is about to): editing again would change nothing.
-        # An alert when another community was tapped: that one got no link.
+    if not made.created and (await state.get_data()).get(SHOWN_INVITE) == invitation.code:
+        # The first tap showed the link: editing again would change nothing. An alert when
+        # another community was tapped: that one got no link.
         other = invitation.community_id != callback_data.community
         await query.answer(t("admin-invite-again", community=name), show_alert=other)
         return
     link = await create_start_link(bot, staff_service.INVITE_PREFIX + invitation.code)
     await query.answer()
-    assert isinstance(query.message, Message)
-    await query.message.edit_text(
-        t("admin-invite-link", community=name, hours=settings.invite_ttl_hours, link=link)
-    )
+    text = t("admin-invite-link", community=name, hours=settings.invite_ttl_hours, link=link)
+    await _show_invite_link(query, bot, text)
+    await state.update_data({SHOWN_INVITE: invitation.code})
+
+
+async def _show_invite_link(query: CallbackQuery, bot: Bot, text: str) -> None:
+    """The list's message becomes the link; a list Telegram will not let us edit (too old,
+    deleted) gets the link as a message of its own. Another error (a network or server one)
+    is raised: the link is not marked shown, and the next tap on the list tries again."""
+    if isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(text)
+            return
+        except TelegramBadRequest as exc:
+            if "message is not modified" in exc.message:  # shown already
+                return
+            log.info("invite list not edited (%s): the link is sent", exc.message)
+    await bot.send_message(chat_id=query.from_user.id, text=text)
 
 
 @router.callback_query(AdminCb.filter(F.action == "staff"))
