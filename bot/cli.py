@@ -174,6 +174,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         telegram_id=args.telegram_id,
                         role=Role(args.role),
                         community_id=community_id,
+                        admin_ids=settings.admin_ids,
                     )
         except DomainError as exc:
             print("error: " + translator.get("en", exc.key, **exc.args_), file=sys.stderr)

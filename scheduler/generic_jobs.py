@@ -22,7 +22,7 @@ from services.errors import PermissionDenied
 from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
 from services.overview import staff_overview
 from services.stats import Rates, ledger_stats, percent, period_bounds
-from services.users import effective_roles, staff_of
+from services.users import current_admin_ids, effective_roles, staff_of
 
 WEEKLY_DIGEST = "digest.weekly"
 MONTHLY_REPORT = "report.monthly"
@@ -280,18 +280,15 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
     # which took in the last day of the month before that and the morning of the 1st)
     start, end = period_bounds("last_month", now=ctx.now, zone=ctx.zone)
     lines: dict[str, list[str]] = {}
-    admin_ids = set(getattr(ctx.settings, "admin_ids", []) or [])
-    admins = [
-        u
-        for u in (await session.exec(select(User).where(col(User.roles).contains("admin")))).all()
-        if Role.ADMIN in u.role_set
-    ]
-    admin_ids |= {u.id for u in admins}
-    languages = {u.id: u.language for u in admins}
+    # the admins now, as everywhere else (services.users.effective_roles): one whose role was
+    # taken away, or whose id the settings no longer name, gets none
+    admin_ids = await current_admin_ids(
+        session, bootstrap=getattr(ctx.settings, "admin_ids", []) or []
+    )
+    languages: dict[int, str | None] = {}
     for admin_id in admin_ids:
-        if admin_id not in languages:
-            known = await session.get(User, admin_id)
-            languages[admin_id] = known.language if known else None
+        known = await session.get(User, admin_id)
+        languages[admin_id] = known.language if known else None
     communities = (await session.exec(select(Community))).all()
     ledger = await ledger_stats(
         session,

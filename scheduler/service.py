@@ -28,6 +28,7 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
+from services import staff as staff_service
 from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
 from services.jobs import Texts
@@ -322,6 +323,10 @@ class SchedulerService:
                     )
                 else:
                     await ensure(session, now=self.clock(), zone=self.settings.zone)
+            # a report still waiting for someone the settings no longer name as an admin
+            await staff_service.cancel_former_admins_mail(
+                session, admin_ids=self.settings.admin_ids
+            )
         log.info("scheduler: leading (%s jobs and %s deliveries taken over)", jobs, sends)
         clock = AsyncIOScheduler(timezone=self.settings.zone)
         clock.add_job(

@@ -312,6 +312,36 @@ async def cancel_staff_notices(
     return int(result.rowcount or 0)
 
 
+# Mail only admins get: the monthly report (scheduler.generic_jobs.monthly_report).
+ADMIN_NOTICE_KINDS = frozenset({"report"})
+
+
+async def cancel_admin_notices(
+    session: AsyncSession, *, chat_id: int | None = None, admins: Collection[int] | None = None
+) -> int:
+    """Admin mail not sent yet (a monthly report held or waiting in the queue) is cancelled,
+    in the caller's transaction, as `cancel_stale` cancels: `chat_id`'s, whose admin role was
+    taken away; or, given `admins` (who is an admin now), that of everyone else (a bootstrap
+    admin taken out of the settings). Returns how many."""
+    where: list[ColumnElement[bool]] = [col(Delivery.kind).in_(sorted(ADMIN_NOTICE_KINDS))]
+    if chat_id is not None:
+        where.append(col(Delivery.chat_id) == chat_id)
+    if admins is not None:
+        where.append(col(Delivery.chat_id).not_in(sorted(admins)))
+    if len(where) == 1:
+        raise ValueError("cancel_admin_notices: give chat_id or admins")
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            *where,
+            not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="no longer an admin")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def cancel_member_notices(session: AsyncSession, *, chat_id: int, staff: bool) -> int:
     """Someone stopped being a member (they deleted their data, or were suspended): what waits
     for them as a member is cancelled, in the caller's transaction — offers (an order's "open"

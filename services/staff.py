@@ -18,6 +18,7 @@ from models import Community, Grid, Invitation, Role, StaffScope, User
 from models.base import utcnow
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.users import current_admin_ids
 
 INVITE_PREFIX = "inv-"
 MIN_LIST_KEY = 16  # characters of new_invite_list_key (12 random bytes)
@@ -238,14 +239,23 @@ async def revoke(
     role: Role,
     community_id: int | None = None,
     revoked_by: int | None = None,
+    admin_ids: Collection[int] = (),
 ) -> User:
-    """Take a role away (staff: one community's scope, or all of them when none is given)."""
+    """Take a role away (staff: one community's scope, or all of them when none is given).
+
+    An admin the settings name (`admin_ids`, LINLI_ADMIN_IDS) stays one whatever is stored
+    (services.users.effective_roles): that is refused, and nothing changes, rather than
+    taking away a stored role that changes nothing. An admin who is one no more gets no
+    monthly report: one waiting for them is cancelled."""
     user = await session.get(User, telegram_id)
     if user is None:
         raise NotFound("err-user-not-found")
     roles = set(user.role_set)
     if role == Role.ADMIN:
+        if telegram_id in admin_ids:
+            raise Conflict("err-admin-from-settings", id=str(telegram_id))
         roles.discard(Role.ADMIN)
+        await delivery.cancel_admin_notices(session, chat_id=telegram_id)
     elif role == Role.STAFF:
         stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
         if community_id is not None:
@@ -275,6 +285,16 @@ async def revoke(
     )
     await session.commit()
     return user
+
+
+async def cancel_former_admins_mail(session: AsyncSession, *, admin_ids: Collection[int]) -> int:
+    """A monthly report still waiting for someone who is no longer an admin (their id taken out
+    of LINLI_ADMIN_IDS since it was queued; settings change with a restart, when the scheduler
+    calls this) is cancelled and committed; `revoke` cancels at once. Returns how many."""
+    admins = await current_admin_ids(session, bootstrap=admin_ids)
+    cancelled = await delivery.cancel_admin_notices(session, admins=admins)
+    await session.commit()
+    return cancelled
 
 
 async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]]]:

@@ -73,6 +73,13 @@ def effective_roles(user: User, *, admin_ids: Collection[int]) -> frozenset[Role
     return frozenset(roles)
 
 
+async def current_admin_ids(session: AsyncSession, *, bootstrap: Collection[int]) -> set[int]:
+    """Who is an admin now, as `effective_roles` says: the ids the settings name (LINLI_ADMIN_IDS)
+    and those granted the role (`linli grant admin`)."""
+    stored = await session.exec(select(User).where(col(User.roles).contains(Role.ADMIN.value)))
+    return set(bootstrap) | {u.id for u in stored.all() if Role.ADMIN in u.role_set}
+
+
 async def set_language(session: AsyncSession, *, user: User, language: str) -> User:
     """Remember the language a user chose."""
     user.language = language

@@ -49,3 +49,18 @@ def test_migrate_reports_revisions(db: str, capsys: pytest.CaptureFixture[str]) 
     assert main(["migrate"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("database schema: 0001 → ")
+
+
+def test_revoke_admin_refuses_an_id_the_settings_name(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An admin named by LINLI_ADMIN_IDS stays one whatever is stored: the revoke says so and
+    changes nothing, instead of printing 'roles now resident' for someone still an admin."""
+    monkeypatch.setenv("LINLI_ADMIN_IDS", "888")
+    assert main(["grant", "admin", "888"]) == 0
+    capsys.readouterr()
+    assert main(["revoke", "admin", "888"]) == 1
+    assert "888 is an admin because LINLI_ADMIN_IDS names them" in capsys.readouterr().err
+    assert main(["grant", "admin", "889"]) == 0
+    assert main(["revoke", "admin", "889"]) == 0
+    assert "889: roles now resident" in capsys.readouterr().out
