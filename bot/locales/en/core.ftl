@@ -124,6 +124,7 @@ err-contact-not-own = You can only share your own phone number. Please tap "📱
 err-consent-needed = Please agree to the personal-data notice before registering.
 err-address-stale = That address option no longer exists; please choose again.
 err-user-not-found = That user could not be found.
+err-admin-from-settings = { $id } is an admin because LINLI_ADMIN_IDS names them, which this cannot undo: take the id out of that setting and restart the bot and the scheduler.
 err-member-not-found = That sign-up could not be found.
 err-skills-empty = Please choose or type at least one skill.
 err-skills-unknown = That skill option is not valid; please choose again.

@@ -97,6 +97,7 @@ err-contact-not-own = 只能分享您自己的手机号。请点「📱 发送�
 err-consent-needed = 需要先同意个人信息使用说明才能登记。
 err-address-stale = 这个地址选项已经不存在了，请重新选择。
 err-user-not-found = 找不到这个用户。
+err-admin-from-settings = { $id } 是由设置 LINLI_ADMIN_IDS 指定的管理员，这里撤销不了：请把这个 id 从该设置中删去，再重启机器人和调度程序。
 err-member-not-found = 找不到这份报到申请。
 err-skills-empty = 请至少选择或填写一项技能/特长。
 err-skills-unknown = 技能选项无效，请重新选择。

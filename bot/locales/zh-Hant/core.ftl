@@ -100,6 +100,7 @@ err-contact-not-own = 只能分享您自己的手機號。請點「📱 發送�
 err-consent-needed = 需要先同意個人信息使用說明才能登記。
 err-address-stale = 這個地址選項已經不存在了，請重新選擇。
 err-user-not-found = 找不到這個用戶。
+err-admin-from-settings = { $id } 是由設置 LINLI_ADMIN_IDS 指定的管理員，這裡撤銷不了：請把這個 id 從該設置中刪去，再重啟機器人和調度程序。
 err-member-not-found = 找不到這份報到申請。
 err-skills-empty = 請至少選擇或填寫一項技能/特長。
 err-skills-unknown = 技能選項無效，請重新選擇。
