@@ -59,7 +59,6 @@ from models.consultations import (
     MeetingKind,
     MeetingStatus,
     RsvpAnswer,
-    RsvpStatus,
     Topic,
 )
 from services import meeting_messages, meetings, polls, topics
@@ -255,7 +254,8 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
     # when and where for those going (or now, when every reminder time has passed), their
-    # place on the waitlist: redrawn when the meeting or their place changes
+    # place on the waitlist, or the 不确定 / 不去 noted: redrawn when the meeting or their
+    # place changes (a cancelled meeting's answer says so)
     text = meeting_messages.rsvp_reply(
         meeting,
         status=outcome.status,
@@ -266,8 +266,7 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     )
     await query.answer()
     sent = await reply(query.message, text)
-    if outcome.status in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
-        await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
+    await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
 
 
 async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:

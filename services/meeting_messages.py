@@ -1,7 +1,7 @@
-"""Messages that show a meeting, kept true: a resident's meeting card, the answer to their
-sign-up ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位") and the announcement they got are redrawn
-when the meeting's time, place or title changes, when it is cancelled, and when their place
-in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
+"""Messages that show a meeting, kept true: a resident's meeting card, their answer to it
+("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位", "已记录「不去」…") and the announcement they got are
+redrawn when the meeting's time, place or title changes, when it is cancelled, and when their
+place in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
 (延期, 修改) or a reminder keeps what it said, with what is true now under it. So does a notice of
 the person's place (moved up from the waitlist, moved to it, "候补第 2 位"), which also shows
 their place now once it changed: they answered 不去, moved up, or up the waitlist.

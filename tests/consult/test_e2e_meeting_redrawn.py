@@ -9,7 +9,9 @@ edited (deleted) is left alone without a fuss. An announcement on its way when t
 cancelled is redrawn once it has gone. A notice of someone's place ('已从候补转为正式参加',
 '转为候补第 2 位') keeps what it said with their place now under it once it or the meeting
 changes; before, it went on saying '候补第 2 位'. A resident who answers 不去 after signing
-up sees their earlier '已报名：…' say so at once; before, only at the meeting's next change."""
+up sees their earlier '已报名：…' say so at once; before, only at the meeting's next change.
+An answer 不确定 or 不去 ('已记录「不去」…') says the meeting was cancelled once it is; before,
+it was not redrawn at all."""
 
 from __future__ import annotations
 
@@ -360,4 +362,58 @@ async def test_answering_no_redraws_the_earlier_sign_up_at_once(linli_sandbox: H
     text, _ = await _redrawn(d, ZHOU, answer, "已报名")
     assert "已报名：楼道改造议事会" in text, text
     assert "您的报名：参加" in (await _reads(d, ZHOU, card))[0]
+    assert await d.errors() == []
+
+
+async def test_a_not_sure_or_no_answer_follows_the_meeting(linli_sandbox: Harness) -> None:
+    """周阿姨 answers 不确定 and 吴大爷 不去 on the announcement ('已记录「不确定」…',
+    '已记录「不去」…'). 延期 leaves them as they are (they name no time); when the meeting is
+    cancelled, both say so under what they said, as the answer to a sign-up does. 郑先生
+    answers 不确定, then 去: his earlier answer reads '已报名' at once. Before, only the
+    answers 去 and 候补 were remembered: these went on reading as answers to an open meeting."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    await service.drain()
+    answers: dict[int, int] = {}
+    for who, tapped, reply in (
+        (ZHOU, "不确定", "已记录「不确定」"),
+        (WU, "不去", "已记录「不去」"),
+    ):
+        invite = (await d.expect(who, "楼道改造议事会"))["message_id"]
+        await d.tap(who, tapped, invite)
+        answers[who] = (await d.expect(who, reply, since=invite))["message_id"]
+    invite = (await d.expect(ZHENG, "楼道改造议事会"))["message_id"]
+    await d.tap(ZHENG, "不确定", invite)
+    maybe = (await d.expect(ZHENG, "已记录「不确定」", since=invite))["message_id"]
+    await d.tap(ZHENG, "去", invite)
+    await d.expect(ZHENG, "已报名", since=maybe)
+    await service.drain()
+    text, _ = await _redrawn(d, ZHENG, maybe, "已报名")
+    assert "已报名：楼道改造议事会" in text and "不确定" not in text, text
+    # 延期: nothing in these answers changes, so they are not edited
+    await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
+    await service.drain()
+    for who, message_id in answers.items():
+        await d.expect(who, "议事会延期", since=message_id)
+        assert not (await current(d, who, message_id))["edited"]
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            reason="台风",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    await service.drain()
+    for who, said in ((ZHOU, "已记录「不确定」"), (WU, "已记录「不去」")):
+        await d.expect(who, "议事会取消", since=answers[who])
+        text, labels = await _redrawn(d, who, answers[who], "已取消。原因：台风")
+        assert said in text and "这次议事会已取消。原因：台风" in text, text
+        assert not labels
     assert await d.errors() == []
