@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from inspect import isawaitable
 from typing import Any
 
@@ -14,7 +15,7 @@ from aiogram.filters.state import StateFilter
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import CallbackQuery, ErrorEvent
+from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -37,6 +38,7 @@ from bot.settings import Settings
 from handlers import get_routers
 from handlers.form_guard import STARTING_OVER, tell_left
 from handlers.menu import all_flow_labels, all_menu_labels, menu_labels, set_translator
+from handlers.registration import register_now_kb
 from models.base import utcnow
 from services.categories import CatalogueSync
 from services.errors import DomainError, PermissionDenied
@@ -255,13 +257,35 @@ async def on_error(
         log.exception("update %s failed", update.update_id, exc_info=exc)
         text = t("err-generic") if t else "Sorry, something went wrong."
     try:
-        if update.callback_query is not None:
-            await _answer_tap(update.callback_query, text)
+        query = update.callback_query
+        if query is not None and isinstance(query.message, Message):
+            way_on = _way_on(exc, query.message, t)
+            if way_on is not None:  # the refusal with its button in the chat, not an alert
+                with suppress(TelegramBadRequest):  # the handler may have answered the tap
+                    await query.answer()
+                await query.message.answer(text, reply_markup=way_on)
+                return True
+        if query is not None:
+            await _answer_tap(query, text)
         elif update.message is not None:
-            await update.message.answer(text)
+            await update.message.answer(text, reply_markup=_way_on(exc, update.message, t))
     except Exception:  # the apology itself failed (user blocked the bot, network): log only
         log.exception("could not tell the user about an error")
     return True
+
+
+def _way_on(exc: BaseException, message: Message, t: Text | None) -> InlineKeyboardMarkup | None:
+    """A button that gets the person past the refusal, where there is one: 🏠 现在登记 under
+    "register your address first" in the private chat (`message`: the person's, or the one
+    whose button they tapped)."""
+    if (
+        t is not None
+        and isinstance(exc, PermissionDenied)
+        and exc.key in ("err-need-register", "poll-err-need-register")
+        and message.chat.type == "private"
+    ):
+        return register_now_kb(t)
+    return None
 
 
 async def _answer_tap(query: CallbackQuery, text: str) -> None:

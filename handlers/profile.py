@@ -19,7 +19,7 @@ from handlers.consult_kit import make_notifier
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
-from handlers.registration import ask_phone, start_registration
+from handlers.registration import ask_phone, register_now_kb, start_registration
 from models import MemberProfile, Role, User
 from models.orders import OrderStatus
 from services import members as member_service
@@ -245,7 +245,7 @@ async def on_edit_phone(
     await query.answer()
     assert isinstance(query.message, Message)
     if not user.registered:
-        await query.message.answer(t("err-need-register"))
+        await query.message.answer(t("err-need-register"), reply_markup=register_now_kb(t))
         return
     await state.clear()
     await ask_phone(query.message, state, t, phone_only=True)

@@ -20,6 +20,8 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from handlers.consult_kit import safe_edit_markup
+from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.notify import notify
@@ -80,6 +82,38 @@ async def start_registration(
         )
         return
     await _ask_community(message, state, session=session, t=t)
+
+
+def register_now_kb(t: Text, *, then: str = "") -> InlineKeyboardMarkup:
+    """🏠 现在登记 under "register your address first"; `then` "order" goes on to the filing
+    once registration is done (the person tapped 我要点单 to begin with)."""
+    action = "start-order" if then == "order" else "start"
+    return inline_kb([[(t("reg-start-now"), RegCb(action=action).pack())]])
+
+
+@router.callback_query(RegCb.filter(F.action.in_(starter("start", "start-order"))))
+async def on_register_now(
+    query: CallbackQuery,
+    callback_data: RegCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+) -> None:
+    """🏠 现在登记: registration from where the person was told to register first."""
+    if user.registered:  # done meanwhile (/register, an earlier tap of this button)
+        await query.answer(t("reg-already-done"), show_alert=True)
+        if isinstance(query.message, Message):
+            await safe_edit_markup(query.message, None)
+        return
+    if await asks_first(query, callback_data, state, t, starting="Reg", own=Reg.__state_names__):
+        return
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await safe_edit_markup(query.message, None)
+    await start_registration(query.message, state, session, user, t)
+    if plain(callback_data.action) == "start-order":
+        await state.update_data(then="order")
 
 
 async def _ask_community(
@@ -555,7 +589,8 @@ async def _finish(
     clock: Callable[[], datetime],
     translator: Translator,
 ) -> None:
-    phone_only = bool((await state.get_data()).get("phone_only"))
+    data = await state.get_data()
+    phone_only, then = bool(data.get("phone_only")), data.get("then")
     await state.clear()
     if phone_only:
         await message.answer(
@@ -583,6 +618,10 @@ async def _finish(
             now=clock(),
             matter=user_service.verify_matter(user.id),
         )
+    if then == "order":  # registered on the way to 我要点单: on to what they came for
+        from handlers.requests import begin_filing
+
+        await begin_filing(message, state, t)
 
 
 @router.callback_query(VerifyCb.filter())

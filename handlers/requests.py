@@ -39,6 +39,7 @@ from handlers.order_ui import (
     short,
     status_text,
 )
+from handlers.registration import register_now_kb
 from handlers.text_steps import refuse_button_labels
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
@@ -124,11 +125,19 @@ async def cmd_new_request(message: Message, state: FSMContext, ctx: OrderCtx) ->
     """
     t = ctx.t
     if not ctx.user.registered:
-        await message.answer(t("err-need-register"))
+        await message.answer(
+            t("err-need-register-order"), reply_markup=register_now_kb(t, then="order")
+        )
         return
     if await _restore_held(state):
         await _show_preview(message, state, t, note=t("order-draft-held"))
         return
+    await begin_filing(message, state, t)
+
+
+async def begin_filing(message: Message, state: FSMContext, t: Text) -> None:
+    """Ask for the description of a new request (also right after registering, when the
+    person had tapped 我要点单 before registering)."""
     await state.clear()
     await state.set_state(Filing.compose)
     await state.update_data(text="", photos=[], voice=None)

@@ -194,7 +194,9 @@ async def test_household_rule_and_quorum_not_met(linli_sandbox: Harness) -> None
     assert "不面向您所在的范围" in str(answer)
     greeting = (await d.say(NEW, "/start"))[-1]
     answer = await d.click(NEW, greeting["message_id"], data=f"cpv:{poll.id}:1:0")
-    assert "请先登记住址" in str(answer)
+    # told in the chat with the way on (🏠 现在登记), not by an alert
+    refusal = await d.expect(NEW, "请先登记住址", since=greeting["message_id"])
+    assert "现在登记" in str(refusal["reply_markup"]) and not answer["answer"]["show_alert"]
     h.clock.set(CLOSES + timedelta(seconds=1))
     result = await d.expect(CHANNEL, "投票结果：1号楼楼道是否安装监控？", timeout=AFTER_JUMP)
     text = message_text(result)

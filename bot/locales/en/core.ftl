@@ -133,6 +133,7 @@ err-community-unknown = There is no community called "{ $name }".
 err-grid-unknown = There is no grid called "{ $name }".
 err-role-not-grantable = That role cannot be granted this way.
 err-need-register = Please register your address first to use this.
+err-need-register-order = To report a problem, please register your address first (it takes a minute). Right after, you can tell us about it.
 err-button-not-text = “{ $label }” is a button, not an answer to this question. Please type your answer, or tap “{ common-cancel }” to stop.
 err-button-not-here = “{ $label }” does not apply at this step; what you have entered is kept. Please go on as asked above, or tap “{ common-cancel }” to stop.
 err-choose-above = At this step, please choose with the buttons in the message above; what you have entered is kept. Tap “{ common-cancel }” to stop.

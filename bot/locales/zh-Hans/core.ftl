@@ -106,6 +106,7 @@ err-community-unknown = 没有名为「{ $name }」的社区。
 err-grid-unknown = 没有名为「{ $name }」的网格。
 err-role-not-grantable = 这个角色不能这样授予。
 err-need-register = 请先登记住址，再使用这个功能。
+err-need-register-order = 要反映问题，请先登记您的住址（只要一分钟）。登记好就接着说您的事。
 err-button-not-text = 「{ $label }」是按钮上的字，不是这一步要填写的内容。请直接输入文字回答上面的问题；不想继续了请点「{ common-cancel }」。
 err-button-not-here = 「{ $label }」这个按钮这一步用不上，您已填写的内容都还在。请按上面的提示继续；不想继续了请点「{ common-cancel }」。
 err-choose-above = 这一步请点上面消息里的按钮来选择，您已填写的内容都还在。不想继续了请点「{ common-cancel }」。

@@ -109,6 +109,7 @@ err-community-unknown = 沒有名為「{ $name }」的社區。
 err-grid-unknown = 沒有名為「{ $name }」的網格。
 err-role-not-grantable = 這個角色不能這樣授予。
 err-need-register = 請先登記住址，再使用這個功能。
+err-need-register-order = 要反映問題，請先登記您的住址（只要一分鐘）。登記好就接著說您的事。
 err-button-not-text = 「{ $label }」是按鈕上的字，不是這一步要填寫的內容。請直接輸入文字回答上面的問題；不想繼續了請點「{ common-cancel }」。
 err-button-not-here = 「{ $label }」這個按鈕這一步用不上，您已填寫的內容都還在。請按上面的提示繼續；不想繼續了請點「{ common-cancel }」。
 err-choose-above = 這一步請點上面消息裡的按鈕來選擇，您已填寫的內容都還在。不想繼續了請點「{ common-cancel }」。
