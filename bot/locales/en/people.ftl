@@ -23,6 +23,8 @@ reg-phone-invalid = That number does not look right. Type an 11-digit mobile num
 reg-phone-button-not-text = “{ $label }” is a button, not a phone number. Please tap “{ reg-share-phone }” or type an 11-digit mobile number; tap “{ common-skip }” to leave none.
 reg-done = Registration complete! Your address: { $address }
 reg-done-phone = Phone: { $phone }
+reg-start-now = 🏠 Register now
+reg-already-done = Your address is already registered.
 reg-new-resident-card = 🏠 New resident: { $name }
     Address: { $address }
     Please check and tap "Verify".

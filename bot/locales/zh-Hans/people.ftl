@@ -23,6 +23,8 @@ reg-phone-invalid = 号码格式不对。请输入 11 位手机号（如 139 000
 reg-phone-button-not-text = 「{ $label }」是按钮上的字，不是手机号。请点「{ reg-share-phone }」，或直接输入 11 位手机号；不想留可以点「{ common-skip }」。
 reg-done = 登记完成！您的住址：{ $address }
 reg-done-phone = 手机号：{ $phone }
+reg-start-now = 🏠 现在登记
+reg-already-done = 您已经登记过住址了，不用再登记。
 reg-new-resident-card = 🏠 新居民登记：{ $name }
     住址：{ $address }
     请核实后点「核实」。

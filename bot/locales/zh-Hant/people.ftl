@@ -26,6 +26,8 @@ reg-phone-invalid = 號碼格式不對。請輸入 11 位手機號（如 139 000
 reg-phone-button-not-text = 「{ $label }」是按鈕上的字，不是手機號。請點「{ reg-share-phone }」，或直接輸入 11 位手機號；不想留可以點「{ common-skip }」。
 reg-done = 登記完成！您的住址：{ $address }
 reg-done-phone = 手機號：{ $phone }
+reg-start-now = 🏠 現在登記
+reg-already-done = 您已經登記過住址了，不用再登記。
 reg-new-resident-card = 🏠 新居民登記：{ $name }
     住址：{ $address }
     請核實後點「核實」。
