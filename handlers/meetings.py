@@ -1076,6 +1076,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     else:  # a typo is asked again, not taken as "no limit"
         edit.capacity = _read_capacity(text)
         edit.unlimited = edit.capacity is None
+    notifier = ctx.notifier()
     try:
         _meeting, told = await meetings.edit_meeting(
             session,
@@ -1084,7 +1085,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
             meeting_id=int(data["meeting_id"]),
             edit=edit,
             now=ctx.now(),
-            notifier=ctx.notifier(),
+            notifier=notifier,
         )
     except meetings.CapacityBelowGoing as exc:  # staff choose; the step stays for a number
         await _ask_capacity_over(message, state, t, int(data["meeting_id"]), exc)
@@ -1096,6 +1097,8 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     done = t("meeting-edited", count=told)
     if edit.starts_at is not None:
         done = f"{time_read(t, edit.starts_at, settings=settings, now=ctx.now())}\n{done}"
+    # at night: when those told will get it (the redraws of what they were shown go at once)
+    done = held_note(t, done, notifier, settings=settings, now=ctx.now())
     await message.answer(done, reply_markup=ctx.main_menu())
 
 
@@ -1157,6 +1160,7 @@ async def on_capacity_over_choice(
     edit = meetings.MeetingEdit(
         capacity=callback_data.arg, keep_over=not waitlist, waitlist_over=waitlist
     )
+    notifier = ctx.notifier()
     _meeting, told = await meetings.edit_meeting(
         session,
         user=user,
@@ -1164,7 +1168,7 @@ async def on_capacity_over_choice(
         meeting_id=callback_data.id,
         edit=edit,
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
     await state.clear()
     if isinstance(query.message, Message):
@@ -1177,6 +1181,8 @@ async def on_capacity_over_choice(
         else t("meeting-capacity-kept")
     )
     done = f"{t('meeting-edited', count=told)}\n{note}"
+    # at night the moved are told at the end of quiet hours (their answers redrawn at once)
+    done = held_note(t, done, notifier, settings=ctx.settings, now=ctx.now())
     await reply(query.message, done, reply_markup=menu)
 
 

@@ -1,22 +1,26 @@
 """Lowering a published meeting's capacity below the number going: staff are told how many are
 over and choose — keep everyone (new sign-ups wait) or leave the capacity as it was — or type
 another number. Before, the lower capacity was saved at once with everyone still going and no
-word about it: a meeting for 2 with 3 going."""
+word about it: a meeting for 2 with 3 going. At night the confirmation says when quiet hours
+let the notices go (the moved read their new place at once, and why only then)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from models import User
 from models.consultations import Meeting, RsvpAnswer
 from sandbox.driver import message_text
 from services import meetings
 from services.consult_common import Notifier
-from tests.consult.published import STAFF, published_meeting
+from tests.consult.published import STAFF, published_meeting, to_capacity_edit
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 GOING = (4001, 4002, 4005)  # 周阿姨, 吴大爷, 黄奶奶
 LATE = 4003  # 郑先生
+NIGHT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 23:00 in Shanghai, a Monday
+MORNING = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)  # 07:00 the next day
 
 
 async def _sign_up(h: Harness, meeting: Meeting, user_id: int) -> meetings.RsvpOutcome:
@@ -119,3 +123,49 @@ async def test_latest_sign_ups_to_the_waitlist(linli_sandbox: Harness) -> None:
             await meetings.waitlist_position(session, meeting_id=meeting.id or 0, user_id=LATE)
             == 3
         )
+
+
+async def test_latest_sign_ups_moved_at_night_are_told_in_the_morning(
+    linli_sandbox: Harness,
+) -> None:
+    """At 23:00 李社工 moves the 2 latest sign-ups to the waitlist: their answers are redrawn at
+    once ('候补名单第 1 位'), but quiet hours hold the notice that tells them why until 07:00, so
+    the confirmation says so ('🌙 现在是免打扰时段：… 07:00 发出'), as publishing at night does.
+    Before, it said '已通知他们' alone: staff took them for told while they had only seen
+    their '已报名' quietly turn into a waitlist place."""
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(NIGHT)
+    zhou, wu, huang = GOING
+    meeting = await published_meeting(h, capacity=3)
+    for user_id in GOING:
+        await _sign_up(h, meeting, user_id)
+        h.clock.advance(timedelta(minutes=1))
+    warning = await _edit_capacity(h, meeting, "1")
+    await d.tap(STAFF, "最晚报名的 2 人转为候补", warning["message_id"])
+    moved = message_text(await d.expect(STAFF, "已转为候补", since=warning["message_id"]))
+    assert "最晚报名的 2 人" in moved, moved
+    assert "现在是免打扰时段" in moved and "11月24日（周二）07:00 发出" in moved, moved
+    service = h.sandbox.app.dp["scheduler"]
+    await service.drain(now=h.clock())
+    assert not [m for m in await d.messages(wu) if "转为候补第" in message_text(m)]
+    h.clock.set(MORNING)
+    await service.drain(now=h.clock())
+    await d.expect(wu, "转为候补第 1 位")
+    await d.expect(huang, "转为候补第 2 位")
+    assert not [m for m in await d.messages(zhou) if "转为候补" in message_text(m)]
+
+
+async def test_a_change_typed_at_night_says_when_they_are_told(linli_sandbox: Harness) -> None:
+    """A capacity typed at 23:00 (no one over it): '✅ 已修改，已通知 3 位报名的居民。' is followed
+    by when quiet hours let those notices go."""
+    h = linli_sandbox
+    h.clock.set(NIGHT)
+    meeting = await published_meeting(h, capacity=5)
+    for user_id in GOING:
+        await _sign_up(h, meeting, user_id)
+    await to_capacity_edit(h, meeting, now_reads="5")
+    done = message_text(await reply_to(h.driver, STAFF, "4", "已修改"))
+    assert "已修改，已通知 3 位" in done, done
+    assert "现在是免打扰时段" in done and "11月24日（周二）07:00 发出" in done, done
+    assert await _capacity(h, meeting) == 4
