@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -21,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
+from models.org import Community
+from models.scheduling import Broadcast
 from models.users import User
 from scheduler.kinds import load_job_kinds
 from scheduler.leader import Leadership
@@ -155,16 +158,26 @@ class SchedulerService:
                 state = await broadcasts.report(session, broadcast_id=item.id)
                 author = await session.get(User, item.author_id)
                 lang = (author.language if author else None) or self.settings.default_language
+                # an author no longer staff (or admin) where it went hears no more of it
+                follows = await broadcasts.author_may_follow(
+                    session, draft=item, admin_ids=self.settings.admin_ids
+                )
                 if state.complete:
                     # the progress line reads N/N before the report comes (editing it twice,
                     # should two processes get here, changes nothing)
-                    await self._edit_progress(item, lang, state.finished, state.total)
+                    if follows:
+                        await self._edit_progress(item, lang, state.finished, state.total)
                     if await broadcasts.mark_done(
                         session, broadcast_id=item.id, shown=state.finished, now=self.clock()
                     ):
                         # commits the DONE mark and the report together (a kill between
                         # them must not lose the report)
-                        await self._final_report(session, item.id, item.author_id, lang, state)
+                        if follows:
+                            await self._final_report(session, item.id, item.author_id, lang, state)
+                        else:
+                            await self._hand_over_report(session, item, author, state)
+                    continue
+                if not follows:
                     continue
                 last = self._last_progress.get(item.id, 0.0)
                 if state.finished == item.progress_shown or (
@@ -189,14 +202,9 @@ class SchedulerService:
         except TelegramAPIError:
             log.warning("progress edit failed", exc_info=True)
 
-    async def _final_report(
-        self,
-        session: AsyncSession,
-        broadcast_id: int,
-        author_id: int,
-        lang: str,
-        state: broadcasts.BroadcastReport,
-    ) -> None:
+    def _report_text(
+        self, lang: str, broadcast_id: int, state: broadcasts.BroadcastReport
+    ) -> tuple[str, dict[str, Any] | None]:
         text = self.texts.get(
             lang,
             "broadcast-report",
@@ -210,6 +218,17 @@ class SchedulerService:
             label = self.texts.get(lang, "broadcast-show-unreached")
             data = broadcasts.UNREACHED_CALLBACK.format(id=broadcast_id)
             markup = {"inline_keyboard": [[{"text": label, "callback_data": data}]]}
+        return text, markup
+
+    async def _final_report(
+        self,
+        session: AsyncSession,
+        broadcast_id: int,
+        author_id: int,
+        lang: str,
+        state: broadcasts.BroadcastReport,
+    ) -> None:
+        text, markup = self._report_text(lang, broadcast_id, state)
         await enqueue(
             session,
             chat_id=author_id,
@@ -220,6 +239,48 @@ class SchedulerService:
             dedupe_key=f"bc-report:{broadcast_id}",
             now=self.clock(),
         )
+        await session.commit()
+        self.sender.wake()
+
+    async def _hand_over_report(
+        self,
+        session: AsyncSession,
+        item: Broadcast,
+        author: User | None,
+        state: broadcasts.BroadcastReport,
+    ) -> None:
+        """The author left (their staff or admin role there taken away) before their notice
+        finished: its report goes to those who work there now (broadcasts.report_heirs), saying
+        whose notice it was; the author gets none."""
+        assert item.id is not None
+        heirs = await broadcasts.report_heirs(
+            session, draft=item, admin_ids=self.settings.admin_ids
+        )
+        community = await session.get(Community, item.community_id) if item.community_id else None
+        name = html.escape(author.display_name if author else str(item.author_id))
+        quoted = html.escape(broadcasts.excerpt(item))
+        for chat_id, language in heirs:
+            lang = language or self.settings.default_language
+            where = (
+                html.escape(community.name)
+                if community is not None
+                else self.texts.get(lang, "broadcast-scope-everyone")
+            )
+            text, markup = self._report_text(lang, item.id, state)
+            intro = self.texts.get(
+                lang, "broadcast-report-handed-over", author=name, community=where, notice=quoted
+            )
+            await enqueue(
+                session,
+                chat_id=chat_id,
+                text=f"{intro}\n{text}",
+                reply_markup=markup,
+                urgent=True,
+                kind="broadcast-report",
+                dedupe_key=f"bc-report:{item.id}:{chat_id}",
+                now=self.clock(),
+            )
+        log.info("broadcast %s: author left; report handed to %s", item.id, len(heirs))
         await session.commit()
         self.sender.wake()
 

@@ -6,6 +6,7 @@ module picks the audience, checks the author's scope, and reports how far it got
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Collection
@@ -33,12 +34,20 @@ from services.delivery import (
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.triage.text import to_simplified
-from services.users import acting_staff, require_scope
+from services.users import (
+    acting_staff,
+    can_act_in,
+    current_admin_ids,
+    effective_roles,
+    require_scope,
+    staff_of,
+)
 
 TEXT_MAX = 3500
 """The longest notice, in characters as people count them (an emoji is one, formatting none).
 Telegram counts an emoji as two, so a notice this long may take two messages: the preview and
 the sender split it (services.delivery.split_html) and never cut it."""
+_TAGS = re.compile(r"<[^>]*>")  # of the notice's HTML, for its excerpt
 UNREACHED_CALLBACK = "bc:unreached:{id}"
 """callback_data of the report's "who was not reached" button (handlers.broadcast matches it)."""
 
@@ -443,9 +452,11 @@ async def report(session: AsyncSession, *, broadcast_id: int) -> BroadcastReport
 async def unreached(
     session: AsyncSession, *, author: User, roles: Collection[Role], broadcast_id: int
 ) -> list[tuple[User | None, int, str]]:
-    """Who did not get the notice: (user if known, chat id, outcome), for the author or admins."""
+    """Who did not get the notice: (user if known, chat id, outcome), for admins and the staff
+    of its community (its author, or those its report went to when the author left: see
+    `report_heirs`). An author who no longer works there is told it is not found."""
     draft = await session.get(Broadcast, broadcast_id)
-    if draft is None or (draft.author_id != author.id and Role.ADMIN not in roles):
+    if draft is None or not await _may_follow(session, draft, user=author, roles=roles):
         raise NotFound("broadcast-not-found")
     stmt = (
         select(Delivery, User)
@@ -459,6 +470,69 @@ async def unreached(
         .order_by(col(Delivery.chat_id))
     )
     return [(user, d.chat_id, d.state) for d, user in (await session.exec(stmt)).all()]
+
+
+async def _may_follow(
+    session: AsyncSession, draft: Broadcast, *, user: User, roles: Collection[Role]
+) -> bool:
+    """May this person hear how the notice went: an admin, or staff who act in its community."""
+    if Role.ADMIN in roles:
+        return True
+    if draft.community_id is None:  # to every community: an admin's
+        return False
+    return await can_act_in(session, user=user, roles=roles, community_id=draft.community_id)
+
+
+async def author_may_follow(
+    session: AsyncSession, *, draft: Broadcast, admin_ids: Collection[int]
+) -> bool:
+    """Whether the notice's author still hears how it goes (its progress line, its report):
+    they still act where it went. One whose staff or admin role there was taken away while it
+    was sending (or held for the night) must not learn that community's recipient counts."""
+    author = await session.get(User, draft.author_id)
+    if author is None:
+        return False
+    roles = effective_roles(author, admin_ids=admin_ids)
+    return await _may_follow(session, draft, user=author, roles=roles)
+
+
+async def report_heirs(
+    session: AsyncSession, *, draft: Broadcast, admin_ids: Collection[int]
+) -> list[tuple[int, str | None]]:
+    """Who gets the report of a notice whose author no longer works where it went, as (chat
+    id, language): the staff who act there now (for a notice to some grids or buildings, those
+    of its grids and the community-wide ones), or, for one to every community, the admins. The
+    notice went out in the community's name; its report (who was not reached) is the follow-up
+    work the author left them."""
+    if draft.community_id is None:
+        ids = sorted(await current_admin_ids(session, bootstrap=admin_ids))
+        users = {u.id: u for u in (await session.exec(select(User).where(col(User.id).in_(ids))))}
+        return [
+            (i, users[i].language if i in users else None)
+            for i in ids
+            if i != draft.author_id and not (i in users and users[i].blocked_bot)
+        ]
+    kind = AudienceKind(draft.audience)
+    grids: list[int | None] = [None]
+    if kind == AudienceKind.GRIDS:
+        grids = list(draft.target_id_list)
+    elif kind == AudienceKind.BUILDINGS:
+        stmt = select(Building.grid_id).where(col(Building.id).in_(draft.target_id_list))
+        grids = sorted({g for g in (await session.exec(stmt)).all()}, key=lambda g: g or 0)
+    heirs: dict[int, str | None] = {}
+    for grid_id in grids or [None]:
+        for staff in await staff_of(session, community_id=draft.community_id, grid_id=grid_id):
+            if staff.id != draft.author_id:
+                heirs.setdefault(staff.id, staff.language)
+    return sorted(heirs.items())
+
+
+def excerpt(draft: Broadcast, *, chars: int = 30) -> str:
+    """The notice's first words as plain text (for a report that reaches someone who did not
+    write it); the caller escapes it."""
+    plain = html.unescape(_TAGS.sub("", draft.text)).strip()
+    first = plain.splitlines()[0].strip() if plain else ""
+    return first if len(first) <= chars else first[:chars].rstrip() + "…"
 
 
 async def in_progress(session: AsyncSession) -> list[Broadcast]:

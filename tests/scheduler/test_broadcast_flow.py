@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import col, select
 
 import scheduler.service as scheduler_service
-from models import User
+from models import Community, User
 from models.scheduling import Broadcast, BroadcastState, Delivery, DeliveryState
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
@@ -119,7 +119,16 @@ async def test_a_crash_between_closing_a_broadcast_and_its_report_loses_no_repor
     # in place before the broadcast exists: the scheduler's own beat meets the same fault
     monkeypatch.setattr(scheduler_service, "enqueue", killed)
     async with h.sessionmaker() as session:
-        notice = Broadcast(author_id=STAFF, text="停水通知", state=BroadcastState.SENDING)
+        # 李社工's notice to her community (its report goes to her while she works there)
+        sunshine = (
+            await session.exec(select(Community).where(Community.name == "阳光社区"))
+        ).one()
+        notice = Broadcast(
+            author_id=STAFF,
+            community_id=sunshine.id,
+            text="停水通知",
+            state=BroadcastState.SENDING,
+        )
         session.add(notice)
         await session.flush()
         session.add(

@@ -104,8 +104,16 @@ async def _seed(sm: async_sessionmaker[AsyncSession], emu: Emulator) -> int:
     now = datetime.now(UTC)
     ids = list(range(700_001, 700_001 + RECIPIENTS))
     async with sm() as session:
+        # the first is an admin: a notice to every community is an admin's (its report goes to
+        # them while they are one)
         session.add_all(
-            User(id=i, first_name=f"R{i}", roles="resident", consent_at=now) for i in ids
+            User(
+                id=i,
+                first_name=f"R{i}",
+                roles="resident,admin" if i == ids[0] else "resident",
+                consent_at=now,
+            )
+            for i in ids
         )
         notice = Broadcast(author_id=ids[0], text="停水通知", state=BroadcastState.SENDING)
         session.add(notice)

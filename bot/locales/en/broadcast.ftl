@@ -39,6 +39,8 @@ broadcast-progress = 📤 Sending: sent { $sent }/{ $total }
 broadcast-held = 🌙 Quiet hours: { $count } of the copies go out at { $when }. For something urgent, send it again and choose "🚨 Urgent, send now".
 broadcast-report = <b>📢 Notice sent</b>
     { $total } people: { $sent } received it, { $blocked } have blocked the bot, { $failed } could not be reached.
+broadcast-report-handed-over = 📨 { $author } no longer works for { $community }; the report of the notice they sent (“{ $notice }”) comes to you:
+broadcast-scope-everyone = every community
 broadcast-show-unreached = 👀 Who did not get it
 broadcast-unreached-title = <b>People who did not get this notice:</b>
 broadcast-unreached-line = • { $name } ({ $outcome })

@@ -39,6 +39,8 @@ broadcast-progress = 📤 正在发送：已发送 { $sent }/{ $total }
 broadcast-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。急事请重新发送并选「🚨 紧急，立即发送」。
 broadcast-report = <b>📢 通知发送完毕</b>
     共 { $total } 人：送达 { $sent } 人，已屏蔽机器人 { $blocked } 人，发送失败 { $failed } 人。
+broadcast-report-handed-over = 📨 { $author } 已不再负责{ $community }的工作，TA 发的通知「{ $notice }」的发送结果转给您：
+broadcast-scope-everyone = 所有社区
 broadcast-show-unreached = 👀 查看没收到的人
 broadcast-unreached-title = <b>没收到这条通知的人：</b>
 broadcast-unreached-line = • { $name }（{ $outcome }）

@@ -42,6 +42,8 @@ broadcast-progress = 📤 正在發送：已發送 { $sent }/{ $total }
 broadcast-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。急事請重新發送並選「🚨 緊急，立即發送」。
 broadcast-report = <b>📢 通知發送完畢</b>
     共 { $total } 人：送達 { $sent } 人，已屏蔽機器人 { $blocked } 人，發送失敗 { $failed } 人。
+broadcast-report-handed-over = 📨 { $author } 已不再負責{ $community }的工作，TA 發的通知「{ $notice }」的發送結果轉給您：
+broadcast-scope-everyone = 所有社區
 broadcast-show-unreached = 👀 查看沒收到的人
 broadcast-unreached-title = <b>沒收到這條通知的人：</b>
 broadcast-unreached-line = • { $name }（{ $outcome }）
