@@ -168,6 +168,8 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
         category=s.category,
         urgent=values.get("urgent") or s.urgent,
         candidates=candidate_codes(s),
+        # triage could not tell the category: the preview offers its next guesses to tap
+        unsure=bool(said) and s.unsure,
         suggestion={
             "category": s.category,
             "confidence": s.confidence,
@@ -283,6 +285,9 @@ async def _show_preview(
     ]
     if values.get("no_text"):  # nothing to sort by: the resident may pick the category
         lines.append(t("order-preview-pick-category"))
+    others = _other_guesses(values)
+    if others:
+        lines.append(t("order-preview-unsure"))
     if values.get("photos"):
         lines.append(t("order-preview-photos", count=len(values["photos"])))
     if values.get("voice"):
@@ -298,9 +303,12 @@ async def _show_preview(
         [button(t("order-btn-join", number=item["number"]), "fjoin", item["id"])]
         for item in similar
     ]
+    index = {c.code: i for i, c in enumerate(catalogue())}
+    guesses = [[button(category(code).name(t.lang), "fsetcat", 0, index[code])] for code in others]
     markup = keyboard(
         [
             [button(t("order-btn-submit"), "fsubmit")],
+            *guesses,  # a row each: category names can be long
             *joins,
             [
                 button(t("order-btn-change-category"), "fcat"),
@@ -317,6 +325,19 @@ async def _show_preview(
         await edit_or_send(event, text, markup)
     else:
         await event.answer(text, reply_markup=markup)
+
+
+def _other_guesses(values: dict[str, Any]) -> list[str]:
+    """Up to two categories triage thought next likeliest, when it could not tell (and the
+    resident has not picked one since)."""
+    if not values.get("unsure"):
+        return []
+    in_force = {c.code for c in catalogue()}
+    return [
+        code
+        for code in values.get("candidates", [])
+        if code != values.get("category") and code in in_force
+    ][:2]
 
 
 @router.message(Filing.compose, F.photo)
@@ -406,7 +427,8 @@ async def on_category_chosen(
     """Keep the chosen category and show the request again."""
     cats = catalogue()
     if 0 <= callback_data.extra < len(cats):
-        await state.update_data(category=cats[callback_data.extra].code)
+        # the resident's own choice: no more guesses offered
+        await state.update_data(category=cats[callback_data.extra].code, unsure=False)
     await _show_preview(query, state, t)
 
 

@@ -63,6 +63,7 @@ order-btn-location = 📍 Send location
 order-preview-title = <b>Your request</b>
 order-preview-category = Category: { $category }
 order-preview-pick-category = (A voice note only, so no category could be suggested; tap "🏷 Change category" to pick one, or leave it to the community.)
+order-preview-unsure = (We are not sure of the category. If it is one on the buttons below, tap it; if not, never mind: the community will sort it.)
 order-preview-photos = Photos: { $count }
 order-preview-voice = Voice note: 1
 order-preview-location = Location: attached

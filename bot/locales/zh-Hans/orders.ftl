@@ -63,6 +63,7 @@ order-btn-location = 📍 发送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-category = 分类：{ $category }
 order-preview-pick-category = （只有语音，机器没法判断分类；可以点「🏷 换个分类」自己选，不选也没关系，社区会处理。）
+order-preview-unsure = （机器拿不准是哪一类。如果是下面按钮上的一类，点一下就换；不换也没关系，社区会处理。）
 order-preview-photos = 照片：{ $count } 张
 order-preview-voice = 语音：1 条
 order-preview-location = 位置：已附上

@@ -66,6 +66,7 @@ order-btn-location = 📍 發送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-category = 分類：{ $category }
 order-preview-pick-category = （只有語音，機器沒法判斷分類；可以點「🏷 換個分類」自己選，不選也沒關係，社區會處理。）
+order-preview-unsure = （機器拿不準是哪一類。如果是下面按鈕上的一類，點一下就換；不換也沒關係，社區會處理。）
 order-preview-photos = 照片：{ $count } 張
 order-preview-voice = 語音：1 條
 order-preview-location = 位置：已附上
