@@ -13,6 +13,7 @@ import contextvars
 import logging
 import os
 import socket
+import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -42,7 +43,8 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -140,15 +142,73 @@ class DirectReplyCounter(BaseRequestMiddleware):
 
 
 class LookFailed(Exception):
-    """The last look before a send (`Sender._still_to_send`) could not reach the database: a
-    transient error ('database is locked', a dropped connection). Nothing was sent."""
+    """The last look before a send (`Sender._still_to_send`) could not be made: nothing was
+    sent. `transient`: a later try may succeed ('database is locked', a dropped connection);
+    else the database refuses the statement itself (a missing table or column), and it would
+    refuse it every time."""
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
-def _transient(exc: BaseException) -> bool:
-    """A database error that a later try may not meet: locked, connection lost or refused."""
-    if isinstance(exc, (OperationalError, InterfaceError)):
+# SQLite's primary result codes of errors a later try may not meet: BUSY, LOCKED, NOMEM,
+# INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL (https://sqlite.org/rescode.html)
+_SQLITE_TRANSIENT_CODES = frozenset({5, 6, 7, 9, 10, 13, 14, 15})
+_TRANSIENT_WORDS = (
+    "database is locked",
+    "database table is locked",
+    "disk i/o error",
+    "unable to open database file",
+    "database or disk is full",
+    "locking protocol",
+    "connection",
+    "timed out",
+    "timeout",
+)
+# PostgreSQL SQLSTATEs of the same kind: a connection exception (class 08), insufficient
+# resources (53), the server shutting down or starting (57P), a system error (58); a
+# serialization failure or a deadlock (40001, 40P01), a lock not available (55P03), a statement
+# timeout (57014)
+_PG_TRANSIENT_CLASSES = ("08", "53", "57P", "58")
+_PG_TRANSIENT_STATES = frozenset({"40001", "40P01", "55P03", "57014"})
+
+
+def transient(exc: BaseException) -> bool:
+    """A database error that a later try may not meet: the connection lost, refused or
+    invalidated, a timeout, SQLite's 'database is locked', a serialization failure or a
+    deadlock. Any other (no such table or column, a syntax or data error) is permanent: the
+    same statement would fail the same way every time."""
+    if isinstance(exc, (SATimeoutError, OSError)):  # a pool or socket timeout, a refused connect
         return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(orig, sqlite3.Error) and isinstance(code, int):
+        return code & 0xFF in _SQLITE_TRANSIENT_CODES
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if isinstance(state, str) and state:
+        return state in _PG_TRANSIENT_STATES or state.startswith(_PG_TRANSIENT_CLASSES)
+    if isinstance(orig, sqlite3.InterfaceError):  # a value SQLite cannot bind
+        return False
+    # asyncpg's own interface errors ('connection is closed', 'another operation is in
+    # progress'), a connection that broke under the statement, or an error raised without a
+    # code ('database is locked' from models.sqlite_writers) that says what it is
+    message = str(orig).lower()
+    return (
+        isinstance(exc, InterfaceError)
+        or isinstance(orig, OSError)
+        or any(word in message for word in _TRANSIENT_WORDS)
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    """An error as recorded on a delivery: its kind and the driver's message."""
+    detail = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    return f"{type(exc).__name__}: {detail}"[:500]
 
 
 def backoff(attempts: int) -> timedelta:
@@ -305,10 +365,20 @@ class Sender:
             except asyncio.CancelledError:
                 raise
             except LookFailed as exc:
-                # nothing went: this one and the rest of the chat (in order) go again later
-                log.warning("sender: delivery %s not sent, will retry: %s", item.id, exc)
-                await self._put_back(items[index:], error=str(exc), attempts=item.attempts)
-                return
+                if exc.transient and item.attempts < MAX_ATTEMPTS:
+                    # nothing went: this one and the rest of the chat (in order) go again
+                    # later; the try counts, so a database that stays away fails it in the end
+                    log.warning("sender: delivery %s not sent, will retry: %s", item.id, exc)
+                    await self._put_back(items[index:], error=str(exc), attempts=item.attempts)
+                    return
+                # the database refuses the look itself (or kept failing it): trying again
+                # would loop for ever; this one fails, the chat's next ones go on
+                log.error("sender: delivery %s not sent, given up: %s", item.id, exc)
+                async with self.sessionmaker() as session:
+                    await outbox.record_failed(
+                        session, delivery_id=item.id, error=str(exc), worker=self.worker
+                    )
+                continue
             except Exception as exc:  # a malformed delivery must not stop this chat's queue
                 log.exception("sender: delivery %s failed unexpectedly", item.id)
                 async with self.sessionmaker() as session:
@@ -324,18 +394,19 @@ class Sender:
 
     async def _put_back(self, items: list[Claimed], *, error: str, attempts: int) -> None:
         """Return claimed deliveries no call was made for to the queue, to go after a backoff;
-        if the database cannot take even that, they stay claimed until their lease runs out and
+        the first one's try counts (its look failed), the others' not (they were not tried).
+        If the database cannot take even that, they stay claimed until their lease runs out and
         the recover sweep (`recover(all_others=False)`) puts them back."""
         later = self.clock() + backoff(attempts)
         try:
             async with self.sessionmaker() as session:
-                for rest in items:
+                for index, rest in enumerate(items):
                     await outbox.record_retry(
                         session,
                         delivery_id=rest.id,
                         error=error,
                         not_before=later,
-                        count_attempt=False,
+                        count_attempt=index == 0,
                         worker=self.worker,
                     )
         except Exception as exc:
@@ -496,15 +567,13 @@ class Sender:
         what quotes someone who deleted their data), whose copy goes instead. Any delivery can
         be, matter or not; and its claim may have run out and another sender taken it up,
         which then sends it instead: look again (one statement). Raises `LookFailed` when the
-        database cannot be reached for it."""
+        look cannot be made (saying whether a later one may succeed)."""
         try:
             async with self._one_statement() as session:
                 if await outbox.still_to_send(session, delivery_id=item.id, worker=self.worker):
                     return True
-        except DBAPIError as exc:
-            if not _transient(exc):
-                raise
-            raise LookFailed(f"{type(exc).__name__}: {exc.orig or exc}"[:500]) from exc
+        except Exception as exc:
+            raise LookFailed(_describe(exc), transient=transient(exc)) from exc
         log.info("sender: delivery %s no longer to send by us (%s)", item.id, item.matter)
         return False
 

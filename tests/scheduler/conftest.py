@@ -1,17 +1,22 @@
-"""Fixtures for scheduler tests: a job runner on the test database, an injected clock, kinds."""
+"""Fixtures for scheduler tests: a job runner on the test database, an injected clock, kinds,
+an emulated Telegram with the real bot client talking to it."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from aiogram import Bot
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.app import make_bot
 from bot.i18n import Translator
 from bot.settings import Settings
 from models.users import Role, User
+from sandbox.emulator import SANDBOX_TOKEN, Emulator
 from scheduler.runner import JobRunner
 from services.jobs import JobContext, job_kind
 from tests.support import FakeClock
@@ -87,3 +92,34 @@ async def add_users(
     session.add_all(users)
     await session.commit()
     return users
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    """An emulator without flood limits; user 11 has started the bot."""
+    emu = Emulator(limits=False)
+    await emu.start()
+    emu.add_user(id=11, first_name="Li")
+    try:
+        yield emu
+    finally:
+        await emu.stop()
+
+
+@pytest.fixture
+async def bot(emulator: Emulator) -> AsyncIterator[Bot]:
+    """The real bot client, talking to the emulator."""
+    client = make_bot(Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emulator.base_url))
+    try:
+        yield client
+    finally:
+        await client.session.close()
+
+
+def bot_texts(emu: Emulator, chat_id: int = 11) -> list[str]:
+    """What the bot wrote in a chat, in order (a photo counts as its caption)."""
+    return [
+        m.msg.get("text", m.msg.get("caption", ""))
+        for m in emu.chats[chat_id].messages
+        if m.by_bot
+    ]

@@ -4,20 +4,17 @@ out, is sent as before."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-import pytest
 from aiogram import Bot
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.app import make_bot
-from bot.settings import Settings
 from models.scheduling import Delivery, DeliveryState
 from models.users import User
-from sandbox.emulator import SANDBOX_TOKEN, Emulator
+from sandbox.emulator import Emulator
 from scheduler.limits import RateLimiter
 from scheduler.sender import Sender
 from services import delivery as outbox
@@ -42,28 +39,6 @@ class PauseHook(RateLimiter):
             await hook()
             self.paused_until = 0.0
         return await super().acquire(chat_id)
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[Emulator]:
-    """An emulator without flood limits; user 11 has started the bot."""
-    emu = Emulator(limits=False)
-    await emu.start()
-    emu.add_user(id=11, first_name="Li")
-    try:
-        yield emu
-    finally:
-        await emu.stop()
-
-
-@pytest.fixture
-async def bot(emulator: Emulator) -> AsyncIterator[Bot]:
-    """The real bot client, talking to the emulator."""
-    client = make_bot(Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emulator.base_url))
-    try:
-        yield client
-    finally:
-        await client.session.close()
 
 
 def _texts(emu: Emulator) -> list[str]:

@@ -5,7 +5,6 @@ message to be sent later, rather than failing it."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -15,10 +14,8 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.app import make_bot
-from bot.settings import Settings
 from models.scheduling import Delivery
-from sandbox.emulator import SANDBOX_TOKEN, Emulator
+from sandbox.emulator import Emulator
 from scheduler.sender import Sender
 from services import delivery as outbox
 from services.delivery import Claimed, enqueue
@@ -26,28 +23,6 @@ from tests.scheduler.conftest import add_users
 from tests.support import FakeClock
 
 LEASE = timedelta(minutes=5)
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[Emulator]:
-    """An emulator without flood limits; user 11 has started the bot."""
-    emu = Emulator(limits=False)
-    await emu.start()
-    emu.add_user(id=11, first_name="Li")
-    try:
-        yield emu
-    finally:
-        await emu.stop()
-
-
-@pytest.fixture
-async def bot(emulator: Emulator) -> AsyncIterator[Bot]:
-    """The real bot client, talking to the emulator."""
-    client = make_bot(Settings(bot_token=SANDBOX_TOKEN, bot_api_base=emulator.base_url))
-    try:
-        yield client
-    finally:
-        await client.session.close()
 
 
 def _texts(emu: Emulator) -> list[str]:
