@@ -758,6 +758,8 @@ async def _preview(
     topic_note = None
     if data.get("from_topic"):
         # started from a topic (议题 → 议事会): it goes on this agenda, its people are told
+        # (at night: when they will get it)
+        notifier = ctx.notifier()
         try:
             await topics.accept_topic(
                 session,
@@ -766,9 +768,11 @@ async def _preview(
                 topic_id=int(data["from_topic"]),
                 meeting_id=meeting.id or 0,
                 now=ctx.now(),
-                notifier=ctx.notifier(),
+                notifier=notifier,
             )
-            topic_note = t("topic-accept-done")
+            topic_note = held_note(
+                t, t("topic-accept-done"), notifier, settings=ctx.settings, now=ctx.now()
+            )
         except DomainError as exc:  # decided meanwhile by someone else: the meeting stands
             topic_note = t(exc.key, **exc.args_)
     args = await _card(ctx, meeting)
@@ -1221,6 +1225,7 @@ async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx
     """Postpone; everyone invited is told."""
     session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
+    notifier = ctx.notifier()
     _meeting, told = await meetings.postpone_meeting(
         session,
         user=user,
@@ -1229,9 +1234,17 @@ async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx
         starts_at=datetime.fromisoformat(data["starts_at"]),
         reason=message.text or "",
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
-    await _change_done(message, state, ctx, data, ctx.t("meeting-postponed-done", count=told))
+    # at night: when those told will get it (the redraws of what they were shown go at once)
+    done = held_note(
+        ctx.t,
+        ctx.t("meeting-postponed-done", count=told),
+        notifier,
+        settings=ctx.settings,
+        now=ctx.now(),
+    )
+    await _change_done(message, state, ctx, data, done)
 
 
 @staff_router.message(StateFilter(MeetingChange.cancel_reason), F.text)
@@ -1239,6 +1252,7 @@ async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) 
     """Cancel the meeting; everyone invited is told."""
     session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
+    notifier = ctx.notifier()
     _meeting, told = await meetings.cancel_meeting(
         session,
         user=user,
@@ -1246,9 +1260,16 @@ async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) 
         meeting_id=int(data["meeting_id"]),
         reason=message.text or "",
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
-    await _change_done(message, state, ctx, data, ctx.t("meeting-cancel-done", count=told))
+    done = held_note(
+        ctx.t,
+        ctx.t("meeting-cancel-done", count=told),
+        notifier,
+        settings=ctx.settings,
+        now=ctx.now(),
+    )
+    await _change_done(message, state, ctx, data, done)
 
 
 @staff_router.message(StateFilter(MeetingChange.minutes), F.text)
@@ -1356,6 +1377,7 @@ async def on_minutes_send(
     if not await _preview_is_current(query, callback_data, state, session, user, roles, t):
         return
     data = await state.get_data()
+    notifier = ctx.notifier()
     meeting, told = await meetings.publish_minutes(
         session,
         user=user,
@@ -1364,7 +1386,7 @@ async def on_minutes_send(
         minutes=str(data["minutes"]),
         decisions=str(data["decisions"]),
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
     await state.clear()
     await query.answer()
@@ -1376,7 +1398,13 @@ async def on_minutes_send(
         )
     await reply(
         query.message,
-        t("meeting-minutes-done", count=told),
+        held_note(
+            t,
+            t("meeting-minutes-done", count=told),
+            notifier,
+            settings=ctx.settings,
+            now=ctx.now(),
+        ),
         reply_markup=ctx.main_menu(),
     )
     args = await _card(ctx, meeting)

@@ -708,19 +708,22 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
     await require_scope(
         session, user=user, roles=roles, community_id=poll.community_id, action="poll-close"
     )
+    notifier = ctx.notifier()
     result = await polls.close_poll(
         session,
         poll_id=callback_data.id,
         now=ctx.now(),
         actor_id=user.id,
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, result.poll, t, settings)
-    await reply(query.message, t("poll-closed-done"))
+    # at night: when the audience gets the result
+    done = held_note(t, t("poll-closed-done"), notifier, settings=settings, now=ctx.now())
+    await reply(query.message, done)
     await reply(
         query.message,
         tx(
@@ -735,13 +738,14 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
 async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Withdraw the open poll (confirmed); its audience is told the ballots no longer count."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    notifier = ctx.notifier()
     told = await polls.cancel_poll(
         session,
         user=user,
         roles=roles,
         poll_id=callback_data.id,
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
     await query.answer()
     if isinstance(query.message, Message):
@@ -749,7 +753,8 @@ async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: Updat
         poll = await polls.get_poll(session, poll_id=callback_data.id)
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, poll, t, settings)
-    await reply(query.message, t("poll-cancel-done", count=told))
+    done = t("poll-cancel-done", count=told)
+    await reply(query.message, held_note(t, done, notifier, settings=settings, now=ctx.now()))
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "export"))

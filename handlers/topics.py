@@ -17,6 +17,7 @@ from handlers.consult_kit import (
     HubCb,
     TopicCb,
     cancel_kb,
+    held_note,
     kb,
     reply,
     safe_edit_markup,
@@ -333,6 +334,7 @@ async def on_new_meeting_for_topic(
 async def on_accept_to(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
     """Put the topic on the meeting's agenda; the proposer is told. The question which
     meeting becomes the confirmation (its buttons are spent)."""
+    notifier = ctx.notifier()
     try:
         await topics.accept_topic(
             ctx.session,
@@ -341,7 +343,7 @@ async def on_accept_to(query: CallbackQuery, callback_data: TopicCb, ctx: Update
             topic_id=callback_data.id,
             meeting_id=callback_data.arg,
             now=ctx.now(),
-            notifier=ctx.notifier(),
+            notifier=notifier,
         )
     except Conflict:  # decided meanwhile
         await _show_decided(query.message, ctx, callback_data.id)
@@ -355,12 +357,16 @@ async def on_accept_to(query: CallbackQuery, callback_data: TopicCb, ctx: Update
             await message.bot.edit_message_text(
                 text, chat_id=message.chat.id, message_id=message.reply_to_message.message_id
             )
+    # at night: when the proposer (and those who backed it) will get it
+    done = held_note(
+        ctx.t, ctx.t("topic-accept-done"), notifier, settings=ctx.settings, now=ctx.now()
+    )
     if isinstance(message, Message) and message.text is not None:
-        await message.edit_text(ctx.t("topic-accept-done"), reply_markup=None)
+        await message.edit_text(done, reply_markup=None)
         await query.answer()  # after the edits: the messages read so by then
         return
     await query.answer()
-    await reply(message, ctx.t("topic-accept-done"))
+    await reply(message, done)
 
 
 @staff_router.callback_query(TopicCb.filter(F.action.in_(starter("answer"))))
@@ -387,6 +393,7 @@ async def on_answer(
 async def on_answer_text(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Answer the topic; the proposer is told."""
     data = await state.get_data()
+    notifier = ctx.notifier()
     topic = await topics.answer_topic(
         ctx.session,
         user=ctx.user,
@@ -394,7 +401,7 @@ async def on_answer_text(message: Message, state: FSMContext, ctx: UpdateCtx) ->
         topic_id=int(data["topic_id"]),
         answer=message.text or "",
         now=ctx.now(),
-        notifier=ctx.notifier(),
+        notifier=notifier,
     )
     await state.clear()
     if data.get("item_msg") and message.bot is not None:
@@ -403,7 +410,10 @@ async def on_answer_text(message: Message, state: FSMContext, ctx: UpdateCtx) ->
             await message.bot.edit_message_text(
                 text, chat_id=message.chat.id, message_id=int(data["item_msg"])
             )
-    await message.answer(ctx.t("topic-answer-done"), reply_markup=ctx.main_menu())
+    done = held_note(
+        ctx.t, ctx.t("topic-answer-done"), notifier, settings=ctx.settings, now=ctx.now()
+    )
+    await message.answer(done, reply_markup=ctx.main_menu())
 
 
 router.include_router(staff_router)
