@@ -18,7 +18,7 @@ from bot.settings import Settings
 from handlers.broadcast import start_broadcast
 from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.form_guard import flow_name, leave
-from handlers.menu import labels, main_menu
+from handlers.menu import labels, main_menu, menu_keys
 from handlers.notify import notify
 from models import Community, Role, User
 from services import org, overview
@@ -231,9 +231,14 @@ async def cmd_help(
 
 async def help_text(t: Text, roles: Collection[Role], *, session: AsyncSession, user: User) -> str:
     """/help's text: what the bot does for these roles, then the person's community office."""
-    text = t("help-text")
-    if Role.MEMBER in roles:
-        text += "\n\n" + t("help-text-member")
+    # each of the person's own menu buttons in plain words (many readers are old and new to it)
+    keys = menu_keys(roles, registered=user.registered, is_member=Role.MEMBER in roles)
+    lines = [
+        t("help-button", label=t(key), what=t("help-what-" + key.removeprefix("menu-")))
+        for key in keys
+        if key != "menu-help"
+    ]
+    text = "\n".join([t("help-text"), *lines, "", t("help-text-commands")])
     if Role.STAFF in roles or Role.ADMIN in roles:
         text += "\n\n" + t("help-text-staff")
     if Role.ADMIN in roles:

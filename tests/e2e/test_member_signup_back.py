@@ -143,6 +143,6 @@ async def test_an_english_member_is_pointed_at_the_button_they_have(
     assert "🛠 Open orders" in _keyboard(approved)
     assert "“🛠 Open orders”" in message_text(approved), message_text(approved)
     [help_text] = await d.say(ALEX, "❓ Help")
-    assert "“🛠 Open orders”" in message_text(help_text) and "Open tasks" not in message_text(
+    assert "🛠 Open orders: " in message_text(help_text) and "Open tasks" not in message_text(
         help_text
     )

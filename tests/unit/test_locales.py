@@ -141,3 +141,17 @@ def test_no_text_asks_to_refresh() -> None:
             text = translator.get(lang, key, **dict.fromkeys(names, "x")).lower()
             assert "刷新" not in text and "refresh" not in text, f"{lang}:{key}: {text}"
     assert "menu" in translator.get("en", "order-err-changed")
+
+
+def test_every_menu_button_is_explained_in_the_help() -> None:
+    """/help says what each of the person's buttons is for: a button added to the menu needs
+    its line (help-what-…) in every language."""
+    from handlers.menu import MENU
+
+    translator = Translator()
+    for entry in MENU:
+        if entry.key == "menu-help":
+            continue
+        for lang in translator.languages:
+            what = translator.get(lang, "help-what-" + entry.key.removeprefix("menu-"))
+            assert what.strip() and translator.get(lang, entry.key) not in what

@@ -69,15 +69,27 @@ office-address = Address: { $value }
 office-hours = Opening hours: { $value }
 
 help-text = <b>Linli · Help</b>
-    • Tap the large buttons below; no commands to remember.
-    • Send /cancel at any time to leave what you are doing.
-    • /start back to the main menu
-    • /profile view or edit my profile
-    • /lang change language 语言
-    • /forget delete my personal data
-    • /help show this help
-help-text-member = As a registered volunteer you can also claim tasks under “{ menu-order-open }”.
-help-text-staff = As community staff you can handle requests, review sign-ups, and post meetings and polls.
+    Tap the large buttons below; no commands to remember:
+help-button = { $label }: { $what }
+help-what-register = Start here the first time: tell us your building and room (it takes a minute).
+help-what-order-new = Something wrong at home, in your building or around, or you need a hand: tell the community here. Type, or send photos or a voice note.
+help-what-order-mine = See how far each matter you reported has got; add information, urge, withdraw, and rate the result.
+help-what-consult = The community's meetings, polls and topic calls; sign up, vote, propose a topic.
+help-what-profile = See or change your address, phone and quiet hours, or delete your data.
+help-what-become-member = Party members and volunteers sign up here; once approved you can take service orders.
+help-what-order-open = Service orders that suit you and are open now: one tap to take one.
+help-what-order-claims = The orders you took: report the result and photos here when done, or hand one back.
+help-what-order-points = Your points, service hours and the community's ranking.
+help-what-order-queue = Residents' requests not handled yet, urgent first; issue an order, handle, transfer, merge or decline.
+help-what-order-on-behalf = File a request for a resident who phoned or came in.
+help-what-order-stats = The three rates, times to respond and resolve, charts, and the ledger export.
+help-what-consult-staff = Call meetings, polls and topic calls; check-ins and minutes.
+help-what-members = Review Party members' and volunteers' sign-ups.
+help-what-broadcast = Send a notice to the whole community, a grid or a building.
+help-what-admin = Invite and revoke community staff; manage request categories.
+help-text-commands = • Send /cancel at any time to leave what you are doing; /start for the main menu.
+    • /lang change language 语言  • /forget delete my personal data  • /help show this help
+help-text-staff = Staff can also use these commands:
     • /stats ledger stats (/stats 2026-11 for a month)  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
 help-text-admin = As sub-district admin:
     • /admin invite and revoke community staff (/invite makes an invitation link at once)

@@ -42,15 +42,27 @@ office-address = 地址：{ $value }
 office-hours = 办公时间：{ $value }
 
 help-text = <b>邻里 · 使用帮助</b>
-    • 点下方的大按钮即可操作，不用记命令。
-    • 任何时候发 /cancel 都可以退出当前操作。
-    • /start 回到主菜单
-    • /profile 查看或修改我的资料
-    • /lang 切换语言 Language
-    • /forget 删除我的个人信息
-    • /help 显示本帮助
-help-text-member = 作为报到党员/志愿者，您还可以在「{ menu-order-open }」里接单。
-help-text-staff = 作为社区工作人员，您可以处理诉求、审核报到、发布议事和投票。
+    点下方的大按钮就能办事，不用记命令：
+help-button = { $label }：{ $what }
+help-what-register = 第一次用先点这里，登记您住哪栋楼、哪个房间（一分钟就好）。
+help-what-order-new = 家里、楼里、小区里有问题，或者需要帮忙，点这里告诉社区。可以打字，也可以发照片、语音。
+help-what-order-mine = 看您反映的事办到哪一步了；还可以补充情况、催一下、撤回，办完后评价。
+help-what-consult = 社区的议事会、投票和议题征集，可以报名参加、投票、提议题。
+help-what-profile = 看或修改您的住址、手机号、夜间免打扰，也可以删除您的信息。
+help-what-become-member = 党员、志愿者在这里报到，社区审核后就可以接服务工单。
+help-what-order-open = 适合您、现在可以接的服务工单，点一下就接。
+help-what-order-claims = 您接下的工单：办完在这里上报结果和照片；办不了可以退回。
+help-what-order-points = 您的服务积分、服务时长和社区排行。
+help-what-order-queue = 还没处理的居民诉求，紧急的在前，可以派单、直接办理、转办、合并或不受理。
+help-what-order-on-behalf = 居民打电话或上门反映的事，替他们登记。
+help-what-order-stats = 响应率、解决率、满意率，办理时长和图表，导出台账。
+help-what-consult-staff = 发起议事会、投票和议题征集，签到和会议纪要。
+help-what-members = 审核党员、志愿者的报到申请。
+help-what-broadcast = 给全社区、某个网格或楼栋发通知。
+help-what-admin = 邀请和撤销社区工作人员，管理诉求分类。
+help-text-commands = • 任何时候发 /cancel 都可以退出当前操作，/start 回到主菜单。
+    • /lang 切换语言 Language　• /forget 删除我的个人信息　• /help 显示本帮助
+help-text-staff = 工作人员还可以用这些命令：
     • /stats 台账统计（/stats 2026-11 指定月份）　• /broadcast 发通知　• /quiet 查看或修改免打扰时段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作为街道管理员：
     • /admin 管理：邀请和撤销社区工作人员（/invite 直接生成邀请链接）

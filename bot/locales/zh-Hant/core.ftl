@@ -45,15 +45,27 @@ office-address = 地址：{ $value }
 office-hours = 辦公時間：{ $value }
 
 help-text = <b>鄰里 · 使用幫助</b>
-    • 點下方的大按鈕即可操作，不用記命令。
-    • 任何時候發 /cancel 都可以退出當前操作。
-    • /start 回到主菜單
-    • /profile 查看或修改我的資料
-    • /lang 切換語言 Language
-    • /forget 刪除我的個人信息
-    • /help 顯示本幫助
-help-text-member = 作為報到黨員/志願者，您還可以在「{ menu-order-open }」裡接單。
-help-text-staff = 作為社區工作人員，您可以處理訴求、審核報到、發布議事和投票。
+    點下方的大按鈕就能辦事，不用記命令：
+help-button = { $label }：{ $what }
+help-what-register = 第一次用先點這裡，登記您住哪棟樓、哪個房間（一分鐘就好）。
+help-what-order-new = 家裡、樓裡、小區裡有問題，或者需要幫忙，點這裡告訴社區。可以打字，也可以發照片、語音。
+help-what-order-mine = 看您反映的事辦到哪一步了；還可以補充情況、催一下、撤回，辦完後評價。
+help-what-consult = 社區的議事會、投票和議題徵集，可以報名參加、投票、提議題。
+help-what-profile = 看或修改您的住址、手機號、夜間免打擾，也可以刪除您的信息。
+help-what-become-member = 黨員、志願者在這裡報到，社區審核後就可以接服務工單。
+help-what-order-open = 適合您、現在可以接的服務工單，點一下就接。
+help-what-order-claims = 您接下的工單：辦完在這裡上報結果和照片；辦不了可以退回。
+help-what-order-points = 您的服務積分、服務時長和社區排行。
+help-what-order-queue = 還沒處理的居民訴求，緊急的在前，可以派單、直接辦理、轉辦、合併或不受理。
+help-what-order-on-behalf = 居民打電話或上門反映的事，替他們登記。
+help-what-order-stats = 響應率、解決率、滿意率，辦理時長和圖表，導出台賬。
+help-what-consult-staff = 發起議事會、投票和議題徵集，簽到和會議紀要。
+help-what-members = 審核黨員、志願者的報到申請。
+help-what-broadcast = 給全社區、某個網格或樓棟發通知。
+help-what-admin = 邀請和撤銷社區工作人員，管理訴求分類。
+help-text-commands = • 任何時候發 /cancel 都可以退出當前操作，/start 回到主菜單。
+    • /lang 切換語言 Language　• /forget 刪除我的個人信息　• /help 顯示本幫助
+help-text-staff = 工作人員還可以用這些命令：
     • /stats 台賬統計（/stats 2026-11 指定月份）　• /broadcast 發通知　• /quiet 查看或修改免打擾時段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作為街道管理員：
     • /admin 管理：邀請和撤銷社區工作人員（/invite 直接生成邀請鏈接）
