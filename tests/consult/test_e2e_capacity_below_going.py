@@ -169,3 +169,28 @@ async def test_a_change_typed_at_night_says_when_they_are_told(linli_sandbox: Ha
     assert "已修改，已通知 3 位" in done, done
     assert "现在是免打扰时段" in done and "11月24日（周二）07:00 发出" in done, done
     assert await _capacity(h, meeting) == 4
+
+
+async def test_nobody_to_move_when_all_over_have_checked_in(linli_sandbox: Harness) -> None:
+    """The capacity is lowered to 1 during check-in, when all 3 going have checked in: 最晚报名的
+    2 人转为候补 moves nobody (checked-in people stay), and staff read that nobody had to move.
+    Before, they read '最晚报名的 0 人已转为候补，已通知他们'."""
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h, starts_at=h.clock() + timedelta(hours=2), capacity=3)
+    for user_id in GOING:
+        await _sign_up(h, meeting, user_id)
+    h.clock.advance(timedelta(hours=1, minutes=45))  # check-in is open
+    async with h.sessionmaker() as session:
+        for user_id in GOING:
+            user = await session.get(User, user_id)
+            assert user is not None
+            await meetings.check_in(session, user=user, meeting_id=meeting.id or 0, now=h.clock())
+    warning = await _edit_capacity(h, meeting, "1")
+    assert "多 2 人" in message_text(warning)
+    await d.tap(STAFF, "最晚报名的 2 人转为候补", warning["message_id"])
+    done = message_text(await d.expect(STAFF, "已修改", since=warning["message_id"]))
+    assert "没有人需要转为候补" in done and "0 人" not in done, done
+    assert await _capacity(h, meeting) == 1
+    async with h.sessionmaker() as session:
+        assert (await meetings.counts(session, meeting_id=meeting.id or 0)).going == 3

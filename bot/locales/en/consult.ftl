@@ -342,7 +342,11 @@ meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over
 meeting-btn-capacity-keep = Keep all { $going }, limit { $capacity }
 meeting-btn-capacity-cancel = Don't change it
 meeting-btn-capacity-waitlist = Move the last { $over } to the waitlist
-meeting-capacity-moved = The last { $count } to sign up are now on the waitlist and have been told; they move up in sign-up order as others drop out.
+# none moved: those over the capacity had all checked in (or dropped out meanwhile)
+meeting-capacity-moved = { $count ->
+        [0] Nobody had to move to the waitlist (those who have checked in stay); new sign-ups join the waitlist until the number going falls below the limit.
+       *[other] The last { $count } to sign up are now on the waitlist and have been told; they move up in sign-up order as others drop out.
+    }
 meeting-moved-to-waitlist = ℹ️ { $title } ({ $when }) now takes at most { $capacity } people. You signed up later than others, so you are now number { $position } on the waitlist; we will tell you as soon as a place frees up.
 meeting-capacity-kept = Everyone who signed up stays; new sign-ups join the waitlist until the number going falls below the limit.
 meeting-capacity-unchanged = OK, the capacity was not changed.

@@ -339,7 +339,11 @@ meeting-capacity-over = ⚠️ 已经有 { $going } 人报名参加，比新的�
 meeting-btn-capacity-keep = 保留已报名的 { $going } 人，上限改为 { $capacity }
 meeting-btn-capacity-cancel = 不改了
 meeting-btn-capacity-waitlist = 最晚报名的 { $over } 人转为候补
-meeting-capacity-moved = 最晚报名的 { $count } 人已转为候补，已通知他们；有人退出时按报名先后递补。
+# none moved: those over the capacity had all checked in (or dropped out meanwhile)
+meeting-capacity-moved = { $count ->
+        [0] 没有人需要转为候补（已签到的人不会转走）；人数低于上限之前，新报名的人进入候补。
+       *[other] 最晚报名的 { $count } 人已转为候补，已通知他们；有人退出时按报名先后递补。
+    }
 meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人数上限调整为 { $capacity } 人。您报名较晚，现在转为候补第 { $position } 位；有空位时我们会马上通知您。
 meeting-capacity-kept = 已报名的人都保留；人数低于上限之前，新报名的人进入候补。
 meeting-capacity-unchanged = 好的，人数上限没有改。

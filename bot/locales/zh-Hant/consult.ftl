@@ -342,7 +342,11 @@ meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的�
 meeting-btn-capacity-keep = 保留已報名的 { $going } 人，上限改為 { $capacity }
 meeting-btn-capacity-cancel = 不改了
 meeting-btn-capacity-waitlist = 最晚報名的 { $over } 人轉為候補
-meeting-capacity-moved = 最晚報名的 { $count } 人已轉為候補，已通知他們；有人退出時按報名先後遞補。
+# none moved: those over the capacity had all checked in (or dropped out meanwhile)
+meeting-capacity-moved = { $count ->
+        [0] 沒有人需要轉為候補（已簽到的人不會轉走）；人數低於上限之前，新報名的人進入候補。
+       *[other] 最晚報名的 { $count } 人已轉為候補，已通知他們；有人退出時按報名先後遞補。
+    }
 meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人數上限調整為 { $capacity } 人。您報名較晚，現在轉為候補第 { $position } 位；有空位時我們會馬上通知您。
 meeting-capacity-kept = 已報名的人都保留；人數低於上限之前，新報名的人進入候補。
 meeting-capacity-unchanged = 好的，人數上限沒有改。
