@@ -12,13 +12,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import col, select
+
 from bot.app import App, create_app
 from bot.demo.seed import seed_demo
 from bot.demo.users import ADMIN_IDS, DEMO_GROUPS, DEMO_USERS
 from bot.runner import on_startup
 from bot.settings import load_settings
+from models import Role, StaffScope, User
 from models.base import utcnow
 from sandbox.emulator import SANDBOX_TOKEN, Emulator
+from services.users import effective_roles
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +109,47 @@ async def start_sandbox(
     return Sandbox(emulator=emulator, app=app, base_url=base_url, polling=polling)
 
 
+async def refresh_labels(sandbox: Sandbox) -> int:
+    """The page's label of each person the emulator knows, as the bot's data has it now (小林
+    registers: 新用户 → 居民; a sign-up approved: 党员/志愿者; staff granted or revoked); returns
+    how many labels changed."""
+    people = sandbox.emulator.users
+    if not people:
+        return 0
+    async with sandbox.app.sessionmaker() as session:
+        users = (await session.exec(select(User).where(col(User.id).in_(list(people))))).all()
+        scopes = (
+            await session.exec(select(StaffScope).where(col(StaffScope.user_id).in_(list(people))))
+        ).all()
+    community_wide = {s.user_id for s in scopes if s.grid_id is None}
+    changed = 0
+    for user in users:
+        roles = effective_roles(user, admin_ids=sandbox.app.settings.admin_ids)
+        if Role.ADMIN in roles:
+            label = "admin"
+        elif Role.STAFF in roles:
+            label = "staff" if user.id in community_wide else "grid worker"
+        elif Role.MEMBER in roles:
+            label = "member"
+        else:
+            label = "resident" if user.registered else "new user"
+        if people[user.id].role != label:
+            people[user.id].role = label
+            changed += 1
+    return changed
+
+
+async def keep_labels(sandbox: Sandbox, *, every: float = 3.0) -> None:
+    """refresh_labels now and then, for as long as the sandbox runs (the page reads the list
+    every few seconds)."""
+    while True:
+        try:
+            await refresh_labels(sandbox)
+        except Exception:  # a busy or closing database: the next round tries again
+            log.debug("sandbox: labels not refreshed", exc_info=True)
+        await asyncio.sleep(every)
+
+
 def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> int:
     """Run until Ctrl-C; prints the page's address."""
     Path(db).parent.mkdir(parents=True, exist_ok=True)
@@ -131,10 +176,13 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
         )
         print(f"\n  Linli sandbox is running: open {sandbox.base_url}/ in a browser")
         print(f"  Driver API: {sandbox.base_url}/sandbox/api/   (Ctrl-C to stop)\n", flush=True)
+        labels = asyncio.create_task(keep_labels(sandbox))
         try:
             await stop.wait()
         finally:
             print("stopping…", flush=True)
+            labels.cancel()
+            await asyncio.gather(labels, return_exceptions=True)
             await sandbox.stop()
             _save_chats(chats_file, sandbox.emulator.snapshot())
 
