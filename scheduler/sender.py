@@ -19,7 +19,8 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import (
@@ -54,6 +55,7 @@ from services import delivery as outbox
 from services.delivery import CAPTION_LIMIT, Claimed, photo_parts, split_html
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _IN_SENDER: contextvars.ContextVar[bool] = contextvars.ContextVar("linli_in_sender", default=False)
 _COUNTED_METHODS = {
@@ -72,6 +74,15 @@ _COUNTED_METHODS = {
     "editMessageReplyMarkup",
 }
 MAX_ATTEMPTS = 8
+RECORD_RETRY_FIRST_S = 0.5
+RECORD_RETRY_MAX_S = 15.0
+RECORD_PATIENCE_S = 120.0
+"""An outcome the database cannot take (it is away) is recorded again after 0.5, 1, 2 … 15 s,
+for up to two minutes: well within a claim's five-minute lease, so a message that went is
+recorded sent before anyone could put it back in the queue and send it again."""
+CLAIM_BACKOFF_MAX_S = 30.0
+"""While claiming fails (the database is away) the sender tries again after 2, 4 … 30 idle
+intervals, not every one."""
 DEFER_AFTER_S = 20.0
 """A chat that cannot take a message for longer than this gets its rest put back in the queue."""
 
@@ -205,6 +216,12 @@ def transient(exc: BaseException) -> bool:
     )
 
 
+class RecordFailed(Exception):
+    """The sender could not record an outcome (the database stayed away, or refused it): the
+    chat's deliveries it holds stay claimed, and the lease sweep (`Sender.recover`) puts them
+    back in the queue."""
+
+
 def _describe(exc: BaseException) -> str:
     """An error as recorded on a delivery: its kind and the driver's message."""
     detail = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
@@ -245,6 +262,7 @@ class Sender:
         idle_interval: float = 0.5,
         on_blocked: Callable[[AsyncSession, Claimed], Awaitable[None]] | None = None,
         on_sent: Callable[[Claimed, str], Awaitable[None]] | None = None,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
         self.bot = bot
         self.sessionmaker = sessionmaker
@@ -258,6 +276,7 @@ class Sender:
         # called with a message just recorded sent and its matter as it is then (it may have
         # been given one while on its way: services.meeting_messages.redraw_matter)
         self.on_sent = on_sent
+        self.sleep = sleep  # between tries to record an outcome (tests pass one that returns)
         self._in_flight = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
         self.sent_count = 0
@@ -301,6 +320,7 @@ class Sender:
         other chats keep going. No two tasks ever write to the same chat, so order is kept.
         """
         active: dict[int, asyncio.Task[None]] = {}
+        failures = 0  # claims failed in a row: the database is away, wait longer each time
         while not stop.is_set():
             claimed: list[Claimed] = []
             room = self.batch - len(active)
@@ -314,8 +334,16 @@ class Sender:
                             worker=self.worker,
                             skip_chats=frozenset(active),
                         )
-                except Exception:  # a database hiccup must not end the sender; log and go on
-                    log.exception("sender: claiming failed")
+                except Exception as exc:  # the database away must not end the sender
+                    failures += 1
+                    if failures == 1:
+                        log.exception("sender: claiming failed, backing off")
+                    else:
+                        log.warning("sender: claiming failed again: %s", _describe(exc))
+                else:
+                    if failures:
+                        log.info("sender: claiming again after %s failures", failures)
+                    failures = 0
             for chat_id, items in _by_chat(claimed).items():
                 task = asyncio.create_task(self._send_chat(items))
                 active[chat_id] = task
@@ -323,14 +351,15 @@ class Sender:
             if claimed and len(active) < self.batch:
                 continue
             self._wake.clear()
-            waiters: set[asyncio.Future[Any]] = {
-                asyncio.ensure_future(stop.wait()),
-                asyncio.ensure_future(self._wake.wait()),
-                *active.values(),
-            }
-            await asyncio.wait(
-                waiters, timeout=self.idle_interval, return_when=asyncio.FIRST_COMPLETED
+            waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}
+            if not failures:  # while the database is away, something queued waits too
+                waiters.add(asyncio.ensure_future(self._wake.wait()))
+            waiters.update(active.values())
+            pause = min(
+                self.idle_interval * 2 ** min(failures, 16),
+                max(self.idle_interval, CLAIM_BACKOFF_MAX_S),
             )
+            await asyncio.wait(waiters, timeout=pause, return_when=asyncio.FIRST_COMPLETED)
             for waiter in waiters:
                 if waiter not in active.values() and not waiter.done():
                     waiter.cancel()
@@ -343,26 +372,26 @@ class Sender:
             await asyncio.gather(*late, return_exceptions=True)
 
     async def _send_chat(self, items: list[Claimed]) -> None:
-        """One chat's messages, in order, each when the chat's own limit allows."""
+        """One chat's messages, in order, each when the chat's own limit allows. When an
+        outcome cannot be recorded (the database stayed away) the chat's messages not done
+        stay claimed, for the lease sweep to put back; the sender goes on with other chats."""
+        try:
+            await self._send_chat_items(items)
+        except RecordFailed as exc:
+            log.error("sender: could not record %s; the chat's rest is left to its lease", exc)
+
+    async def _send_chat_items(self, items: list[Claimed]) -> None:
         for index, item in enumerate(items):
             wait = self.limiter.chat_wait(item.chat_id)
             if wait > DEFER_AFTER_S:
                 # the chat is busy for long (a group's 20 a minute): put the rest back for later
                 later = self.clock() + timedelta(seconds=wait)
-                async with self.sessionmaker() as session:
-                    for rest in items[index:]:
-                        await outbox.record_retry(
-                            session,
-                            delivery_id=rest.id,
-                            error="",
-                            not_before=later,
-                            count_attempt=False,
-                            worker=self.worker,
-                        )
+
+                await self._defer(items[index:], later)
                 return
             try:
                 sent = await self._send_one(item)
-            except asyncio.CancelledError:
+            except (asyncio.CancelledError, RecordFailed):
                 raise
             except LookFailed as exc:
                 if exc.transient and item.attempts < MAX_ATTEMPTS:
@@ -374,23 +403,30 @@ class Sender:
                 # the database refuses the look itself (or kept failing it): trying again
                 # would loop for ever; this one fails, the chat's next ones go on
                 log.error("sender: delivery %s not sent, given up: %s", item.id, exc)
-                async with self.sessionmaker() as session:
-                    await outbox.record_failed(
-                        session, delivery_id=item.id, error=str(exc), worker=self.worker
-                    )
+                await self._fail(item, str(exc))
                 continue
             except Exception as exc:  # a malformed delivery must not stop this chat's queue
                 log.exception("sender: delivery %s failed unexpectedly", item.id)
-                async with self.sessionmaker() as session:
-                    await outbox.record_failed(
-                        session,
-                        delivery_id=item.id,
-                        error=f"{type(exc).__name__}: {exc}"[:500],
-                        worker=self.worker,
-                    )
+                await self._fail(item, f"{type(exc).__name__}: {exc}")
                 continue
             if not sent:
                 return  # blocked: the rest for this chat were marked with it
+
+    async def _defer(self, items: list[Claimed], later: datetime) -> None:
+        """Put a busy chat's deliveries back in the queue, to go at `later` (not counted)."""
+
+        async def defer(session: AsyncSession) -> None:
+            for one in items:
+                await outbox.record_retry(
+                    session,
+                    delivery_id=one.id,
+                    error="",
+                    not_before=later,
+                    count_attempt=False,
+                    worker=self.worker,
+                )
+
+        await self._record(items[0].id, "a later time", defer)
 
     async def _put_back(self, items: list[Claimed], *, error: str, attempts: int) -> None:
         """Return claimed deliveries no call was made for to the queue, to go after a backoff;
@@ -398,18 +434,21 @@ class Sender:
         If the database cannot take even that, they stay claimed until their lease runs out and
         the recover sweep (`recover(all_others=False)`) puts them back."""
         later = self.clock() + backoff(attempts)
+
+        async def put_back(session: AsyncSession) -> None:
+            for index, rest in enumerate(items):
+                await outbox.record_retry(
+                    session,
+                    delivery_id=rest.id,
+                    error=error,
+                    not_before=later,
+                    count_attempt=index == 0,
+                    worker=self.worker,
+                )
+
         try:
-            async with self.sessionmaker() as session:
-                for index, rest in enumerate(items):
-                    await outbox.record_retry(
-                        session,
-                        delivery_id=rest.id,
-                        error=error,
-                        not_before=later,
-                        count_attempt=index == 0,
-                        worker=self.worker,
-                    )
-        except Exception as exc:
+            await self._record(items[0].id, "a retry", put_back)
+        except RecordFailed as exc:
             log.warning("sender: could not put deliveries back, left to the lease: %s", exc)
 
     async def _send_one(self, item: Claimed) -> bool:
@@ -438,19 +477,16 @@ class Sender:
                         finally:
                             self.limiter.settle(item.chat_id, stamp)
                         sent_ids.append(message.message_id)
+                        # recorded before the slot is freed (the bound on duplicates); a
+                        # database away is waited for, else the message would go again
+                        done = list(sent_ids)
                         if index + 1 < len(parts):
-                            async with self.sessionmaker() as session:
-                                await outbox.record_progress(
-                                    session, delivery_id=item.id, message_ids=sent_ids
-                                )
+                            progress = partial(
+                                outbox.record_progress, delivery_id=item.id, message_ids=done
+                            )
+                            await self._record(item.id, "the parts sent", progress)
                         else:
-                            async with self._one_statement() as session:
-                                matter = await outbox.record_sent(
-                                    session,
-                                    delivery_id=item.id,
-                                    message_ids=sent_ids,
-                                    now=self.clock(),
-                                )
+                            matter = await self._record_sent(item, done)
                             self.sent_count += 1
                             if matter is not None:
                                 await self._after_sent(item, matter)
@@ -461,25 +497,14 @@ class Sender:
                 self.limiter.pause(float(exc.retry_after))
                 continue
             except TelegramForbiddenError as exc:
-                async with self.sessionmaker() as session:
-                    await outbox.record_blocked(
-                        session, delivery_id=item.id, chat_id=item.chat_id, error=exc.message
-                    )
-                    if self.on_blocked is not None:
-                        try:
-                            await self.on_blocked(session, item)
-                        except Exception:  # telling staff is best effort
-                            log.exception("sender: could not report a blocked user")
+                await self._record_blocked(item, exc.message, tell=True)
                 return False
             except (TelegramNetworkError, TelegramServerError, TimeoutError, OSError) as exc:
                 await self._retry_later(item, str(exc), attempts=item.attempts)
                 return True
             except TelegramBadRequest as exc:
                 log.warning("sender: delivery %s refused: %s", item.id, exc.message)
-                async with self.sessionmaker() as session:
-                    await outbox.record_failed(
-                        session, delivery_id=item.id, error=exc.message, worker=self.worker
-                    )
+                await self._fail(item, exc.message)
                 return True
 
     async def _edit_one(self, item: Claimed, message_id: int) -> bool:
@@ -521,10 +546,7 @@ class Sender:
                 self.limiter.pause(float(exc.retry_after))
                 continue
             except TelegramForbiddenError as exc:
-                async with self.sessionmaker() as session:
-                    await outbox.record_blocked(
-                        session, delivery_id=item.id, chat_id=item.chat_id, error=exc.message
-                    )
+                await self._record_blocked(item, exc.message, tell=False)
                 return False
             except (TelegramNetworkError, TelegramServerError, TimeoutError, OSError) as exc:
                 await self._retry_later(item, str(exc), attempts=item.attempts)
@@ -533,23 +555,81 @@ class Sender:
                 # Deleted by the person, too old to edit, or already reading so: nothing to
                 # redraw, and nothing anyone needs to hear about.
                 log.info("sender: edit %s not made: %s", item.id, exc.message)
-                async with self.sessionmaker() as session:
-                    if "not modified" in exc.message:  # it reads so already: done
-                        done = [message_id]
-                        await outbox.record_sent(
-                            session, delivery_id=item.id, message_ids=done, now=self.clock()
-                        )
-                    else:
-                        await outbox.record_failed(
-                            session, delivery_id=item.id, error=exc.message, worker=self.worker
-                        )
+                if "not modified" in exc.message:  # it reads so already: done
+                    await self._record_sent(item, [message_id])
+                else:
+                    await self._fail(item, exc.message)
                 return True
-            async with self.sessionmaker() as session:
-                await outbox.record_sent(
-                    session, delivery_id=item.id, message_ids=[message_id], now=self.clock()
-                )
+            await self._record_sent(item, [message_id])
             self.sent_count += 1
             return True
+
+    async def _record_sent(self, item: Claimed, message_ids: list[int]) -> str | None:
+        """Record the delivery sent (one statement); returns its matter as it is now."""
+        sent = partial(
+            outbox.record_sent, delivery_id=item.id, message_ids=message_ids, now=self.clock()
+        )
+        return await self._record(item.id, "it sent", sent, one_statement=True)
+
+    async def _record_blocked(self, item: Claimed, error: str, *, tell: bool) -> None:
+        """The chat blocked the bot: recorded, and staff told (best effort) when `tell`."""
+
+        async def blocked(session: AsyncSession) -> None:
+            await outbox.record_blocked(
+                session, delivery_id=item.id, chat_id=item.chat_id, error=error
+            )
+            if tell and self.on_blocked is not None:
+                try:
+                    await self.on_blocked(session, item)
+                except Exception:  # telling staff is best effort
+                    log.exception("sender: could not report a blocked user")
+
+        await self._record(item.id, "it blocked", blocked)
+
+    async def _fail(self, item: Claimed, error: str) -> None:
+        """Record the delivery failed (while it is still this sender's claim)."""
+        await self._record(
+            item.id,
+            "it failed",
+            lambda s: outbox.record_failed(
+                s, delivery_id=item.id, error=error[:500], worker=self.worker
+            ),
+        )
+
+    async def _record(
+        self,
+        delivery_id: int,
+        what: str,
+        call: Callable[[AsyncSession], Awaitable[T]],
+        *,
+        one_statement: bool = False,
+    ) -> T:
+        """Run `call` (recording an outcome) in a session of its own; while the database is
+        away (a transient error) again after a backoff, for up to RECORD_PATIENCE_S. Raises
+        `RecordFailed` then, or at once for an error a retry would meet again."""
+        delay, waited = RECORD_RETRY_FIRST_S, 0.0
+        while True:
+            try:
+                if one_statement:
+                    async with self._one_statement() as session:
+                        return await call(session)
+                async with self.sessionmaker() as session:
+                    return await call(session)
+            except Exception as exc:
+                if not transient(exc) or waited >= RECORD_PATIENCE_S:
+                    raise RecordFailed(
+                        f"{what} (delivery {delivery_id}): {_describe(exc)}"
+                    ) from exc
+                log.warning(
+                    "sender: could not record %s (delivery %s), again in %s s: %s",
+                    what,
+                    delivery_id,
+                    delay,
+                    _describe(exc),
+                )
+            await self.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, RECORD_RETRY_MAX_S)
 
     async def _after_sent(self, item: Claimed, matter: str) -> None:
         """Whatever is to follow a message once it is recorded sent (best effort)."""
@@ -590,19 +670,21 @@ class Sender:
             yield session
 
     async def _retry_later(self, item: Claimed, error: str, *, attempts: int) -> None:
-        async with self.sessionmaker() as session:
-            if attempts >= MAX_ATTEMPTS:
-                await outbox.record_failed(
-                    session, delivery_id=item.id, error=error or "gave up", worker=self.worker
-                )
-                return
-            await outbox.record_retry(
-                session,
+        if attempts >= MAX_ATTEMPTS:
+            await self._fail(item, error or "gave up")
+            return
+        later = self.clock() + backoff(attempts)
+        await self._record(
+            item.id,
+            "a retry",
+            lambda s: outbox.record_retry(
+                s,
                 delivery_id=item.id,
                 error=error or "retry",
-                not_before=self.clock() + backoff(attempts),
+                not_before=later,
                 worker=self.worker,
-            )
+            ),
+        )
 
     @staticmethod
     def _parts(item: Claimed) -> list[str]:
