@@ -468,11 +468,20 @@ class Sender:
                         # count the message when it really leaves, not while it queues
                         stamp = await self.limiter.acquire(item.chat_id)
                         try:
-                            if not sent_ids:
-                                if not await self._still_to_send(item):
-                                    return True  # cancelled or rewritten while it waited
-                                # counted from when it leaves, not from before the look
-                                stamp = self.limiter.settle(item.chat_id, stamp)
+                            # before every part: one cancelled or rewritten while it waited,
+                            # or while its first part was on its way, goes no further (the
+                            # parts sent are recorded); one taken over is the other's to finish
+                            if not await self._still_to_send(item):
+                                if sent_ids:
+                                    log.info(
+                                        "sender: delivery %s stopped after %s of %s parts",
+                                        item.id,
+                                        len(sent_ids),
+                                        len(parts),
+                                    )
+                                return True
+                            # counted from when it leaves, not from before the look
+                            stamp = self.limiter.settle(item.chat_id, stamp)
                             message = await self._call(item, parts, index)
                         finally:
                             self.limiter.settle(item.chat_id, stamp)
