@@ -2,9 +2,11 @@
 ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位", "已记录「不去」…") and the announcement they got are
 redrawn when the meeting's time, place or title changes, when it is cancelled, and when their
 place in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
-(延期, 修改) or a reminder keeps what it said, with what is true now under it. So does a notice of
-the person's place (moved up from the waitlist, moved to it, "候补第 2 位"), which also shows
-their place now once it changed: they answered 不去, moved up, or up the waitlist.
+(延期, 修改) or a reminder keeps what it said, with what is true now under it once the time or
+place it shows is no longer so, or the meeting was cancelled (a change of the capacity alone
+adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
+waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
+answered 不去, moved up, or up the waitlist.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -22,10 +24,11 @@ it. Before, it went out as the meeting was and stayed so.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -235,12 +238,33 @@ def said_place(meeting_id: int, dedupe_key: str | None) -> Place | None:
 
 @dataclass(frozen=True)
 class Said:
-    """What a notice said as sent; for a notice of the person's place, that place (`place`)."""
+    """What a notice said as sent; for a notice of the person's place, that place (`place`);
+    the meeting's start when it was made (`starts_at`: the outbox's deliver_by)."""
 
     text: str
     rows: Rows
     place: Place | None = None
     of_place: bool = False
+    starts_at: datetime | None = None
+
+    def differs(self, meeting: Meeting) -> bool:
+        """The meeting was cancelled, or its time or place is no longer the one the notice
+        shows (a notice that shows no place — 延期, a change of the capacity — is not told
+        apart by its place): then "之后又有变动，现在是：…" under it says something new."""
+        if meeting.status == MeetingStatus.CANCELLED:
+            return True
+        said = self.starts_at
+        if said is not None and said.tzinfo is None:  # read back from SQLite
+            said = said.replace(tzinfo=UTC)
+        if said is None or said != meeting.starts_at:
+            return True
+        where = html.escape(meeting.place or meeting.online_link or "-", quote=False)
+        return any(mark in self.text for mark in _PLACE_MARKS) and where not in self.text
+
+
+# what a notice that shows a place shows it with (meeting-reminder, meeting-changed), in every
+# language
+_PLACE_MARKS = ("📍", "💻")
 
 
 def redraw_matter(meeting_id: int) -> str:
@@ -309,6 +333,7 @@ async def _adopt_sent(
             _rows_of(row.reply_markup),
             said_place(meeting.id, row.dedupe_key),
             of_place,
+            row.deliver_by,
         )
         sent.append((row.chat_id, ids[0], kind, said))
     if not sent:
@@ -368,7 +393,6 @@ async def redraw(
         now=now,
         user_ids=user_ids,
         notices=notices,
-        changed=user_ids is None,
         skip=skip,
     )
 
@@ -393,7 +417,6 @@ async def redraw_once_sent(
         now=now,
         user_ids=[chat_id],
         notices=notices,
-        changed=True,
     )
     await session.commit()
     return redrawn
@@ -407,11 +430,10 @@ async def _redraw_remembered(
     now: datetime,
     user_ids: Collection[int] | None,
     notices: dict[tuple[int, int], Said],
-    changed: bool,
     skip: tuple[int, int] | None = None,
 ) -> int:
     """`redraw` of the messages remembered (`notices`: what each notice of an earlier change
-    said as sent; `changed`: the meeting changed since, not only someone's place)."""
+    said as sent)."""
     from services.meetings import card_args, reminder_ahead, waitlist_position
 
     assert meeting.id is not None
@@ -471,7 +493,10 @@ async def _redraw_remembered(
                 continue
             text, rows = said.text, said.rows
             if not said.of_place:
-                text += "\n" + _now_line(meeting, notifier, render)
+                # what is true now, once it is not what the notice shows (a change of the
+                # capacity alone leaves a notice of a 延期 as it is)
+                if said.differs(meeting):
+                    text += "\n" + _now_line(meeting, notifier, render)
             else:
                 # their place now, once the meeting or their place changed since (or once
                 # it was redrawn so: it goes on saying what is true)
@@ -483,7 +508,7 @@ async def _redraw_remembered(
                         await waitlist_position(session, meeting_id=meeting.id, user_id=person.id),
                     )
                 if (
-                    changed
+                    said.differs(meeting)
                     or place != said.place
                     or message.shown != shown_digest(said.text, said.rows)
                 ):

@@ -417,3 +417,60 @@ async def test_a_not_sure_or_no_answer_follows_the_meeting(linli_sandbox: Harnes
         assert said in text and "这次议事会已取消。原因：台风" in text, text
         assert not labels
     assert await d.errors() == []
+
+
+async def _edit(h: Harness, meeting: Meeting, edit: meetings.MeetingEdit) -> None:
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.edit_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            edit=edit,
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
+async def test_a_change_of_the_capacity_adds_nothing_under_a_notice(
+    linli_sandbox: Harness,
+) -> None:
+    """周阿姨 got a 延期 notice and then a reminder; the capacity changes: neither gets
+    'ℹ️ 之后又有变动，现在是：🕒 <the same time> …', which would say nothing new. Before, both
+    did. A new place is then written under the reminder, which shows the place, and not under
+    the 延期 notice, which names none (the notice of that change tells it)."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    meeting = await published_meeting(h, title="楼道改造议事会", capacity=20)
+    await service.drain()
+    _, _, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
+    later = meeting.starts_at + timedelta(days=2)
+    await _postpone(h, meeting, later)
+    await service.drain()
+    postponed = (await d.expect(ZHOU, "议事会延期", since=card))["message_id"]
+    h.clock.set(later - timedelta(hours=24) + timedelta(minutes=1))
+    await service.run_due()
+    await service.drain()
+    reminder = (await d.expect(ZHOU, "⏰ 提醒：楼道改造议事会", since=postponed))["message_id"]
+    await _edit(h, meeting, meetings.MeetingEdit(capacity=30))
+    await service.drain()
+    changed = (await d.expect(ZHOU, "人数上限改为：30 人", since=reminder))["message_id"]
+    for message_id in (postponed, reminder):
+        shown = await current(d, ZHOU, message_id)
+        assert not shown["edited"] and "之后又有变动" not in message_text(shown), shown
+    await _edit(h, meeting, meetings.MeetingEdit(place="二楼活动室"))
+    await service.drain()
+    await d.expect(ZHOU, "地点改为：二楼活动室", since=changed)
+    text, _ = await _redrawn(d, ZHOU, reminder, "之后又有变动")
+    assert f"之后又有变动，现在是：🕒 {_shown(h, later)} 📍 二楼活动室" in text, text
+    assert "之后又有变动" not in message_text(await current(d, ZHOU, postponed))
+    # the capacity again: the reminder keeps what it shows now, the 修改 notices add nothing
+    await _edit(h, meeting, meetings.MeetingEdit(capacity=40))
+    await service.drain()
+    await d.expect(ZHOU, "人数上限改为：40 人", since=changed)
+    assert "之后又有变动" not in message_text(await current(d, ZHOU, changed))
+    assert "二楼活动室" in message_text(await current(d, ZHOU, reminder))
+    assert await d.errors() == []

@@ -175,11 +175,11 @@ meeting-changed = ✏️ A meeting has changed: { $title }
     }
     { $new_place ->
         [none] {""}
-       *[other] New place: { $new_place }
+       *[other] 📍 New place: { $new_place }
     }
     { $new_link ->
         [none] {""}
-       *[other] New online link: { $new_link }
+       *[other] 💻 New online link: { $new_link }
     }
     { $new_capacity ->
         [none] {""}

@@ -172,11 +172,11 @@ meeting-changed = ✏️ 议事会有变动：{ $title }
     }
     { $new_place ->
         [none] {""}
-       *[other] 地点改为：{ $new_place }
+       *[other] 📍 地点改为：{ $new_place }
     }
     { $new_link ->
         [none] {""}
-       *[other] 线上链接改为：{ $new_link }
+       *[other] 💻 线上链接改为：{ $new_link }
     }
     { $new_capacity ->
         [none] {""}

@@ -175,11 +175,11 @@ meeting-changed = ✏️ 議事會有變動：{ $title }
     }
     { $new_place ->
         [none] {""}
-       *[other] 地點改為：{ $new_place }
+       *[other] 📍 地點改為：{ $new_place }
     }
     { $new_link ->
         [none] {""}
-       *[other] 線上鏈接改為：{ $new_link }
+       *[other] 💻 線上鏈接改為：{ $new_link }
     }
     { $new_capacity ->
         [none] {""}
