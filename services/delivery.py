@@ -217,9 +217,10 @@ async def cancel_stale(
     """A matter left the state its notices ask about ("order:12:open"): the ones not sent yet
     are cancelled, in the caller's transaction — held for the night, waiting in the queue, or
     claimed by the sender and waiting for their turn (the chat's limit, a 429 pause): the sender
-    looks again just before the Bot API call (`still_to_send`). One UPDATE by the indexed key.
-    A message whose first part has gone is finished; and one whose call is under way when this
-    commits goes (that window is one HTTP round trip). With `kinds`, only notices of those kinds
+    looks again just before each Bot API call (`still_to_send`; before each part of a long
+    message too). One UPDATE by the indexed key. A message whose first part has been recorded
+    as gone is finished (the rest of it still goes); and one whose call is under way when this
+    commits goes (that window is one HTTP round trip), though its later parts do not. With `kinds`, only notices of those kinds
     (text keys) are cancelled. Returns how many."""
     of_kind = [col(Delivery.kind).in_(sorted(kinds))] if kinds is not None else []
     result = await session.exec(  # type: ignore[call-overload]
