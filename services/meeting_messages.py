@@ -139,9 +139,11 @@ def rsvp_reply(
     render: Render,
 ) -> str:
     """The answer to a sign-up: where and when for those going, the place on the waitlist,
-    or what was noted; and that the meeting was cancelled, once it is."""
+    or what was noted; and that the meeting was cancelled, once it is (then without what it
+    no longer holds: a reminder to come, a place to free up, a mind to change)."""
     where = meeting.place or meeting.online_link or "-"
-    if status == RsvpStatus.GOING and not reminder_due:
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    if status == RsvpStatus.GOING and not reminder_due and not cancelled:
         key = "meeting-rsvp-going-soon"  # every reminder time has passed: when and where now
     else:
         key = {
@@ -150,8 +152,15 @@ def rsvp_reply(
             RsvpStatus.MAYBE: "meeting-rsvp-maybe",
             RsvpStatus.NO: "meeting-rsvp-no",
         }[status]
-    text = render(key, title=meeting.title, position=position, when=when, where=where)
-    if meeting.status == MeetingStatus.CANCELLED:
+    text = render(
+        key,
+        title=meeting.title,
+        position=position,
+        when=when,
+        where=where,
+        open="no" if cancelled else "yes",
+    )
+    if cancelled:
         text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
     return text
 
@@ -196,7 +205,7 @@ async def _rewrite_held_announcements(
         person = people.get(row.chat_id)
         if person is None:
             continue
-        text = notifier.render(person, "meeting-announce", **args)
+        text = notifier.render(person, "meeting-announce", **args, open="yes")
         await outbox.rewrite_unsent(
             session, where=[col(Delivery.id) == row.id], rewrite=partial(_replace, text)
         )
@@ -516,7 +525,8 @@ async def _redraw_remembered(
             if not published:
                 rows = []
         else:
-            text = render("meeting-announce", **args)
+            # 去 / 不确定 / 不去 asked for only while they are there to tap
+            text = render("meeting-announce", **args, open="yes" if published else "no")
             if meeting.status == MeetingStatus.CANCELLED:
                 text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
             if published:

@@ -487,7 +487,7 @@ async def publish_meeting(
         session,
         users=users,
         key="meeting-announce",
-        args=await card_args(session, meeting=meeting, notifier=notifier),
+        args={**await card_args(session, meeting=meeting, notifier=notifier), "open": "yes"},
         buttons=rsvp_buttons(meeting_id),
         kind="meeting",
         community_id=meeting.community_id,

@@ -32,7 +32,7 @@ from services.when import when_args
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import current, labels_of
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import STAFF, WU, ZHENG, ZHOU
+from tests.orders.test_e2e_cycle import HUANG, STAFF, WU, ZHENG, ZHOU
 from tests.support import reply_to
 
 STAFF_ROLES = frozenset({Role.RESIDENT, Role.STAFF})
@@ -473,4 +473,68 @@ async def test_a_change_of_the_capacity_adds_nothing_under_a_notice(
     await d.expect(ZHOU, "人数上限改为：40 人", since=changed)
     assert "之后又有变动" not in message_text(await current(d, ZHOU, changed))
     assert "二楼活动室" in message_text(await current(d, ZHOU, reminder))
+    assert await d.errors() == []
+
+
+async def _cancel(h: Harness, meeting: Meeting) -> None:
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            reason="台风",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
+async def test_a_cancelled_meeting_invites_nothing_more(linli_sandbox: Harness) -> None:
+    """Once the meeting is cancelled, what residents were shown no longer asks them to do (or
+    wait for) what can't happen: the announcement loses '请点下方按钮告诉我们您是否参加' with its
+    buttons, 不去 its '随时可以重新报名', 不确定 its '想好了可以随时改', 去 its reminder to come
+    and 候补 the place that may free up; in English too (郑先生 reads English). Before, these
+    stayed above '❌ 这次议事会已取消'."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    async with h.sessionmaker() as session:
+        zheng = await session.get(User, ZHENG)
+        assert zheng is not None
+        zheng.language = "en"
+        session.add(zheng)
+        await session.commit()
+    meeting = await published_meeting(h, title="楼道改造议事会", capacity=1)
+    await service.drain()
+    said: dict[int, tuple[int, int]] = {}  # who: (announcement, answer)
+    for who, tapped, reply in (
+        (ZHOU, "去", "已报名"),
+        (WU, "去", "候补名单第 1 位"),
+        (HUANG, "不确定", "已记录「不确定」"),
+        (ZHENG, "Not going", 'Noted as "not going"'),
+    ):
+        invite = (await d.expect(who, "楼道改造议事会"))["message_id"]
+        await d.tap(who, tapped, invite)
+        said[who] = invite, (await d.expect(who, reply, since=invite))["message_id"]
+    before = {
+        ZHOU: ("请点下方按钮告诉我们您是否参加", "我们会在开会前提醒您"),
+        WU: ("请点下方按钮告诉我们您是否参加", "有人取消时我们会通知您"),
+        HUANG: ("请点下方按钮告诉我们您是否参加", "想好了可以随时改"),
+        ZHENG: ("Please tell us below whether you will come", "sign up again"),
+    }
+    for who, (invite, answer) in said.items():
+        for message_id, invites in zip((invite, answer), before[who], strict=True):
+            assert invites in message_text(await current(d, who, message_id)), who
+    await _cancel(h, meeting)
+    await service.drain()
+    for who, (invite, answer) in said.items():
+        cancelled = "cancelled. Reason: 台风" if who == ZHENG else "已取消。原因：台风"
+        for message_id, invites in zip((invite, answer), before[who], strict=True):
+            text, labels = await _redrawn(d, who, message_id, cancelled)
+            assert cancelled in text and invites not in text, text
+            assert not labels
+    text = message_text(await current(d, ZHENG, said[ZHENG][1]))
+    assert text.startswith('Noted as "not going".\n'), text
     assert await d.errors() == []

@@ -148,19 +148,35 @@ meeting-announce = 📣 <b>Meeting notice</b>
     }
     <b>Agenda</b>
     { $agenda }
-    Please tell us below whether you will come.
+    { $open ->
+        [no] {""}
+       *[yes] Please tell us below whether you will come.
+    }
 meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
 meeting-btn-no = Not going
 meeting-btn-checkin = 📍 Check in
+# $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = You are signed up: { $title }.
     🕒 { $when }
     📍 { $where }
-    We will remind you before it starts.
+    { $open ->
+        [no] {""}
+       *[yes] We will remind you before it starts.
+    }
 meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: 🕒 { $when }, 📍 { $where }. Please be on time.
-meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list. We will tell you if a place frees up.
-meeting-rsvp-maybe = Noted as "not sure". You can change it at any time.
-meeting-rsvp-no = Noted as "not going". You can sign up again if you change your mind.
+meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list.{ $open ->
+        [no] {""}
+       *[yes] {" "}We will tell you if a place frees up.
+    }
+meeting-rsvp-maybe = Noted as "not sure".{ $open ->
+        [no] {""}
+       *[yes] {" "}You can change it at any time.
+    }
+meeting-rsvp-no = Noted as "not going".{ $open ->
+        [no] {""}
+       *[yes] {" "}You can sign up again if you change your mind.
+    }
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }

@@ -145,19 +145,35 @@ meeting-announce = 📣 <b>议事会通知</b>
     }
     <b>议程</b>
     { $agenda }
-    请点下方按钮告诉我们您是否参加。
+    { $open ->
+        [no] {""}
+       *[yes] 请点下方按钮告诉我们您是否参加。
+    }
 meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
 meeting-btn-no = 不去
 meeting-btn-checkin = 📍 签到
+# $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = 已报名：{ $title }。
     🕒 { $when }
     📍 { $where }
-    我们会在开会前提醒您。
+    { $open ->
+        [no] {""}
+       *[yes] 我们会在开会前提醒您。
+    }
 meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了：🕒 { $when }，📍 { $where }。请准时参加。
-meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。有人取消时我们会通知您。
-meeting-rsvp-maybe = 已记录「不确定」。想好了可以随时改。
-meeting-rsvp-no = 已记录「不去」。如果改变主意，随时可以重新报名。
+meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。{ $open ->
+        [no] {""}
+       *[yes] 有人取消时我们会通知您。
+    }
+meeting-rsvp-maybe = 已记录「不确定」。{ $open ->
+        [no] {""}
+       *[yes] 想好了可以随时改。
+    }
+meeting-rsvp-no = 已记录「不去」。{ $open ->
+        [no] {""}
+       *[yes] 如果改变主意，随时可以重新报名。
+    }
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }

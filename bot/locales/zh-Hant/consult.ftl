@@ -148,19 +148,35 @@ meeting-announce = 📣 <b>議事會通知</b>
     }
     <b>議程</b>
     { $agenda }
-    請點下方按鈕告訴我們您是否參加。
+    { $open ->
+        [no] {""}
+       *[yes] 請點下方按鈕告訴我們您是否參加。
+    }
 meeting-btn-yes = 去
 meeting-btn-maybe = 不確定
 meeting-btn-no = 不去
 meeting-btn-checkin = 📍 簽到
+# $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = 已報名：{ $title }。
     🕒 { $when }
     📍 { $where }
-    我們會在開會前提醒您。
+    { $open ->
+        [no] {""}
+       *[yes] 我們會在開會前提醒您。
+    }
 meeting-rsvp-going-soon = 已報名：{ $title }。會議馬上就要開始了：🕒 { $when }，📍 { $where }。請準時參加。
-meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。有人取消時我們會通知您。
-meeting-rsvp-maybe = 已記錄「不確定」。想好了可以隨時改。
-meeting-rsvp-no = 已記錄「不去」。如果改變主意，隨時可以重新報名。
+meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。{ $open ->
+        [no] {""}
+       *[yes] 有人取消時我們會通知您。
+    }
+meeting-rsvp-maybe = 已記錄「不確定」。{ $open ->
+        [no] {""}
+       *[yes] 想好了可以隨時改。
+    }
+meeting-rsvp-no = 已記錄「不去」。{ $open ->
+        [no] {""}
+       *[yes] 如果改變主意，隨時可以重新報名。
+    }
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
     📍 { $where }
