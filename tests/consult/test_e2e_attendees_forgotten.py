@@ -12,6 +12,7 @@ from tests.consult.published import published_meeting
 from tests.consult.test_e2e_forget import _forget
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU
+from tests.support import reply_to
 
 
 async def test_attendee_who_deleted_their_data_reads_so(linli_sandbox: Harness) -> None:
@@ -27,7 +28,7 @@ async def test_attendee_who_deleted_their_data_reads_so(linli_sandbox: Harness) 
         await d.expect(who, "已报名", since=card["message_id"])
     h.clock.set(meeting.starts_at + timedelta(hours=3))  # the meeting is over
     await _forget(h, ZHOU)
-    [greeting] = await d.say(STAFF, "/start")
+    greeting = await reply_to(d, STAFF, "/start", "您好")
     await d.click(STAFF, greeting["message_id"], data=f"cmt:attendees:{meeting.id}:0")
     listed = message_text(await d.expect(STAFF, "报名名单", since=greeting["message_id"]))
     assert "吴大爷" in listed

@@ -66,7 +66,7 @@ async def test_traditional_no_limit_when_editing(linli_sandbox: Harness) -> None
     d = h.driver
     meeting = await published_meeting(h, capacity=30)
     await to_capacity_edit(h, meeting, now_reads="30")
-    [first, *_] = await d.say(STAFF, "無限制")
-    await d.expect(STAFF, "已修改", since=first["message_id"] - 1)
+    sent = await d.send(STAFF, "無限制")
+    await d.expect(STAFF, "已修改", since=sent["message_id"])
     async with h.sessionmaker() as session:
         assert (await session.get(Meeting, meeting.id)).capacity is None  # type: ignore[union-attr]

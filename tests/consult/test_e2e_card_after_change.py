@@ -10,6 +10,7 @@ from typing import Any
 from sandbox.driver import Driver, message_text
 from tests.consult.published import published_meeting
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 ZHOU = 4001  # 周阿姨
@@ -24,7 +25,7 @@ async def _going(d: Driver, user: int, answer: str = "去") -> None:
 
 
 async def _staff_card(d: Driver) -> dict[str, Any]:
-    [hub] = await d.say(STAFF, "🏛 议事管理")
+    hub = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "📋 议事会列表", hub["message_id"])
     listed = await d.expect(STAFF, "近期议事会", since=hub["message_id"])
     await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
@@ -127,10 +128,10 @@ async def test_postpone_to_an_earlier_time_is_asked_again_at_once(linli_sandbox:
     await d.tap(STAFF, "⏳ 延期", card["message_id"])
     asked = await d.expect(STAFF, "新的开会时间", since=card["message_id"])
     assert "2026-12-02 19:30" in message_text(asked)
-    [refused] = await d.say(STAFF, "2026-11-24 19:30")
+    refused = await reply_to(d, STAFF, "2026-11-24 19:30", "要晚于原定的开会时间")
     assert "要晚于原定的开会时间" in message_text(refused)
     assert "✏️ 修改" in message_text(refused)
-    [ask] = await d.say(STAFF, "2026-12-02 19:30")
+    ask = await reply_to(d, STAFF, "2026-12-02 19:30", "说明原因")
     assert "说明原因" in message_text(ask)
-    [done] = await d.say(STAFF, "场地冲突")
+    done = await reply_to(d, STAFF, "场地冲突", "已延期")
     assert "已延期" in message_text(done)

@@ -12,6 +12,7 @@ from models.consultations import Decision, Meeting, MeetingStatus
 from sandbox.driver import message_text
 from tests.consult.published import STAFF, published_meeting
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 ZHOU = 4001  # 周阿姨, invited (the whole community)
 OTHER_STAFF = 2003  # 陈社工, staff of 和谐社区
@@ -21,13 +22,13 @@ async def _to_preview(h: Harness) -> tuple[Meeting, dict]:
     d = h.driver
     meeting = await published_meeting(h, starts_at=h.clock() + timedelta(days=1))
     h.clock.advance(timedelta(days=1, hours=2))
-    [greeting] = await d.say(STAFF, "/start")
+    greeting = await reply_to(d, STAFF, "/start", "您好")
     await d.click(STAFF, greeting["message_id"], data=f"cmt:minutes:{meeting.id}:0")
     ask = await d.expect(STAFF, "会议纪要", since=greeting["message_id"])
     await d.say(STAFF, "到会居民讨论了年度工作。")
-    [first, *_] = await d.say(STAFF, "成立楼道清理小组\n修复路灯")
+    sent = await d.send(STAFF, "成立楼道清理小组\n修复路灯")
     await d.expect(STAFF, "预览", since=ask["message_id"])
-    preview = await d.expect(STAFF, "议事会纪要", since=first["message_id"] - 1)
+    preview = await d.expect(STAFF, "议事会纪要", since=sent["message_id"])
     return meeting, preview
 
 
@@ -56,8 +57,8 @@ async def test_preview_then_send_once(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "✏️ 改决议", preview["message_id"])
     ask = await d.expect(STAFF, "现在的决议", since=preview["message_id"])
     assert "成立楼道清理小组" in message_text(ask)
-    [first, *_] = await d.say(STAFF, "成立楼道清理小组\n修复2号楼门口路灯")
-    preview = await d.expect(STAFF, "议事会纪要", since=first["message_id"] - 1)
+    sent = await d.send(STAFF, "成立楼道清理小组\n修复2号楼门口路灯")
+    preview = await d.expect(STAFF, "议事会纪要", since=sent["message_id"])
     assert "2. 修复2号楼门口路灯" in message_text(preview)
     assert "到会居民讨论了年度工作。" in message_text(preview)  # the minutes stayed
     # 确认发送, then the same button again (a stale or double tap): sent once
@@ -66,7 +67,7 @@ async def test_preview_then_send_once(linli_sandbox: Harness) -> None:
     again = await d.click(STAFF, preview["message_id"], data=f"cmt:minutes_send:{meeting.id}:0")
     assert "纪要已经发布过了" in str(again)
     # staff of another community forging the tap learn nothing about this meeting
-    [hello] = await d.say(OTHER_STAFF, "/start")
+    hello = await reply_to(d, OTHER_STAFF, "/start", "您好")
     forged = await d.click(
         OTHER_STAFF, hello["message_id"], data=f"cmt:minutes_send:{meeting.id}:0"
     )

@@ -12,6 +12,7 @@ from models import AuditEvent
 from models.consultations import Poll, PollStatus, Vote
 from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 GRID_WORKER = 2002  # 张网格员, 第一网格
@@ -42,11 +43,13 @@ async def create_poll(
     await d.expect(STAFF, "请输入投票问题")
     # bad input first: one option, then 13 options; both refused, the step asked again
     await d.say(STAFF, question)
-    [refusal] = await d.say(STAFF, "只有一个选项")
+    refusal = await reply_to(d, STAFF, "只有一个选项", "选项要有 2 到 12 个")
     assert "选项要有 2 到 12 个" in message_text(refusal)
-    [refusal] = await d.say(STAFF, "\n".join(f"选项{i}" for i in range(13)))
+    refusal = await reply_to(
+        d, STAFF, "\n".join(f"选项{i}" for i in range(13)), "选项要有 2 到 12 个"
+    )
     assert "选项要有 2 到 12 个" in message_text(refusal)
-    [ask] = await d.say(STAFF, "\n".join(options))
+    ask = await reply_to(d, STAFF, "\n".join(options), "单选还是多选")
     await d.tap(STAFF, "单选", ask["message_id"])
     ask = await d.expect(STAFF, "面向哪些人", since=ask["message_id"])
     await d.tap(STAFF, "指定楼栋", ask["message_id"])

@@ -10,6 +10,7 @@ from sandbox.driver import Driver, message_text
 from tests.consult.test_e2e_meeting_capacity import STAFF, _to_capacity
 from tests.consult.test_e2e_poll_cancel import _draft
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 PUBLISHED_AT = "11月23日（周一）10:00"  # the sandbox clock's now, in Shanghai
 
@@ -28,8 +29,8 @@ async def test_meeting_preview_reads_published(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     await _to_capacity(h)
-    [first, *_] = await d.say(STAFF, "不限")
-    preview = await d.expect(STAFF, "预览（还没有发出）", since=first["message_id"] - 1)
+    sent = await d.send(STAFF, "不限")
+    preview = await d.expect(STAFF, "预览（还没有发出）", since=sent["message_id"])
     await d.tap(STAFF, "📣 发布", preview["message_id"])
     await d.expect(STAFF, "已发布，已通知", since=preview["message_id"])
     shown = await _now(d, preview)
@@ -45,9 +46,9 @@ async def test_meeting_draft_card_published_from(linli_sandbox: Harness) -> None
     h = linli_sandbox
     d = h.driver
     await _to_capacity(h)
-    [first, *_] = await d.say(STAFF, "不限")
-    preview = await d.expect(STAFF, "预览（还没有发出）", since=first["message_id"] - 1)
-    [hub] = await d.say(STAFF, "🏛 议事管理")
+    sent = await d.send(STAFF, "不限")
+    preview = await d.expect(STAFF, "预览（还没有发出）", since=sent["message_id"])
+    hub = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "📋 议事会列表", hub["message_id"])
     listed = await d.expect(STAFF, "近期议事会", since=hub["message_id"])
     await d.tap(STAFF, "十二月居民议事会", listed["message_id"])

@@ -12,6 +12,7 @@ from sqlmodel import select
 from models.consultations import Meeting, Poll
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 NEW_YEARS_EVE = datetime(2026, 12, 31, 4, 0, tzinfo=UTC)  # Thursday 12:00 in Shanghai
@@ -71,7 +72,7 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     ask = await d.expect(STAFF, "请输入新的开会时间", since=published["message_id"])
     # a week after the meeting (Fri 1 Jan), a time 延期 takes
     assert example_in(message_text(ask)) == datetime(2027, 1, 8, 19, 30)  # noqa: DTZ001
-    [read] = await d.say(STAFF, "下周一 晚上7点")
+    read = await reply_to(d, STAFF, "下周一 晚上7点", "说明原因")
     assert "🕒 时间：2027年1月4日（周一）19:00" in message_text(read)
     assert "说明原因" in message_text(read)
     await d.say(STAFF, "元旦放假")
@@ -89,7 +90,7 @@ async def test_poll_close_typed_as_tomorrow_evening(linli_sandbox: Harness) -> N
     await d.tap(STAFF, "➕ 新建投票")
     await d.expect(STAFF, "请输入投票问题")
     await d.say(STAFF, "新年联欢会办在哪里？")
-    [ask] = await d.say(STAFF, "活动室\n小广场")
+    ask = await reply_to(d, STAFF, "活动室\n小广场", "单选还是多选")
     await d.tap(STAFF, "单选", ask["message_id"])
     ask = await d.expect(STAFF, "面向哪些人", since=ask["message_id"])
     await d.tap(STAFF, "全社区", ask["message_id"])

@@ -9,6 +9,7 @@ from sandbox.driver import message_text
 from services import meetings
 from services.consult_common import Notifier
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 ZHOU = 4001  # 周阿姨
@@ -51,7 +52,7 @@ async def test_answering_on_the_card_updates_the_card(linli_sandbox: Harness) ->
     d = h.driver
     await _published(h)
     invite = await d.expect(ZHOU, "议事会通知")
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "十二月居民议事会", hub["message_id"])
     card = await d.expect(ZHOU, "您的报名：", since=hub["message_id"])
     assert "您的报名：未回复" in message_text(card)

@@ -9,13 +9,14 @@ from sandbox.driver import message_text
 from tests.consult.test_e2e_qa_polls import STAFF, ZHOU, current, labels_of
 from tests.consult.test_e2e_topic_next_step import _meeting
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 
 async def test_topic_item_reads_accepted(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     await _meeting(h, publish=False)
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
     await d.expect(ZHOU, "想讨论的事")
     await d.say(ZHOU, "小区东门路灯太暗")

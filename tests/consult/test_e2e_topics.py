@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 ZHOU = 4001  # 周阿姨
@@ -26,7 +27,7 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     notice = await d.expect(STAFF, "新议题")
     assert "小区东门路灯太暗" in message_text(notice)
     # a neighbour backs it once: the message shows the new count; a second backing is refused
-    [hub] = await d.say(WU, "🗳 近期议事")
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
     await d.tap(WU, "💡 议题征集", hub["message_id"])
     item = await d.expect(WU, "小区东门路灯太暗", since=hub["message_id"])
     assert "0 人附议" in message_text(item)
@@ -43,12 +44,12 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     answer = await d.click(WU, item["message_id"], data=back)
     assert "只能附议一次" in str(answer)
     # staff answer it; the proposer is told
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "1 人附议", since=menu["message_id"])
     await d.tap(STAFF, "💬 答复", item["message_id"])
     await d.expect(STAFF, "请输入答复内容", since=item["message_id"])
-    [ok] = await d.say(STAFF, "已报物业，本周内更换灯泡。")
+    ok = await reply_to(d, STAFF, "已报物业，本周内更换灯泡。", "已答复")
     assert "已答复" in message_text(ok)
     told = await d.expect(ZHOU, "有答复")
     assert "本周内更换灯泡" in message_text(told)
@@ -56,7 +57,7 @@ async def test_propose_back_and_answer(linli_sandbox: Harness) -> None:
     told = await d.expect(WU, "您附议的议题")
     assert "本周内更换灯泡" in message_text(told)
     # anyone opening the list sees what came of it, also after nothing is open any more
-    [hub] = await d.say(HUANG, "🗳 近期议事")
+    hub = await reply_to(d, HUANG, "🗳 近期议事", "近期议事")
     await d.tap(HUANG, "💡 议题征集", hub["message_id"])
     await d.expect(HUANG, "现在还没有议题", since=hub["message_id"])
     decided = message_text(await d.expect(HUANG, "最近处理的议题", since=hub["message_id"]))
@@ -74,19 +75,19 @@ async def test_decided_list_escapes_and_shortens_answers(linli_sandbox: Harness)
     await d.say(ZHOU, "停车<b>太乱</b> & 没人管")
     await d.say(ZHOU, "跳过")
     await d.expect(STAFF, "新议题")
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "停车", since=menu["message_id"])
     await d.tap(STAFF, "💬 答复", item["message_id"])
     await d.expect(STAFF, "请输入答复内容", since=item["message_id"])
     await d.say(STAFF, "已联系物业。" + "夜间巡查消防通道，" * 60)
-    [hub] = await d.say(WU, "🗳 近期议事")
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
     await d.tap(WU, "💡 议题征集", hub["message_id"])
     decided = message_text(await d.expect(WU, "最近处理的议题", since=hub["message_id"]))
     assert "「停车<b>太乱</b> & 没人管」已答复：已联系物业。" in decided
     assert decided.endswith("…") and len(decided) < 300
     h.clock.advance(timedelta(days=31))
-    [hub] = await d.say(WU, "🗳 近期议事")
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
     await d.tap(WU, "💡 议题征集", hub["message_id"])
     await d.expect(WU, "现在还没有议题", since=hub["message_id"])
     assert not [
@@ -107,7 +108,7 @@ async def test_a_topic_with_no_meeting_coming_up_starts_one(linli_sandbox: Harne
     await d.say(ZHOU, "电动车充电桩不够用")
     await d.say(ZHOU, "跳过")
     await d.expect(STAFF, "新议题")
-    [menu] = await d.say(STAFF, "🏛 议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "电动车充电桩不够用", since=menu["message_id"])
     await d.tap(STAFF, "✅ 列入议程", item["message_id"])
