@@ -220,8 +220,8 @@ async def cancel_stale(
     looks again just before each Bot API call (`still_to_send`; before each part of a long
     message too). One UPDATE by the indexed key. A message whose first part has been recorded
     as gone is finished (the rest of it still goes); and one whose call is under way when this
-    commits goes (that window is one HTTP round trip), though its later parts do not. With `kinds`, only notices of those kinds
-    (text keys) are cancelled. Returns how many."""
+    commits goes (that window is one HTTP round trip), though its later parts do not. With
+    `kinds`, only notices of those kinds (text keys) are cancelled. Returns how many."""
     of_kind = [col(Delivery.kind).in_(sorted(kinds))] if kinds is not None else []
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
