@@ -15,6 +15,7 @@ from tests.consult.test_e2e_qa_polls import GRID_WORKER, current, make_poll
 from tests.e2e.conftest import Harness
 from tests.e2e.test_stale_buttons_done import _inline, _now, _report
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
+from tests.support import reply_to
 
 
 async def _claimed_card(h: Harness) -> dict[str, Any]:
@@ -43,7 +44,7 @@ async def test_report_started_after_asking_updates_the_card(linli_sandbox: Harne
     card = await _claimed_card(h)
     # 刘师傅 is filing a request of his own, its text typed: 完成上报 asks first
     await d.say(LIU, "📝 我要点单")
-    [*_, typed] = await d.say(LIU, "小区门口的路灯不亮了")
+    typed = await reply_to(d, LIU, "小区门口的路灯不亮了", "收到文字")
     await d.tap(LIU, "完成上报", card["message_id"])
     busy = await d.expect(LIU, "没有填完", since=typed["message_id"])
     await d.tap(LIU, "不填了", busy["message_id"])
@@ -65,7 +66,7 @@ async def test_proxy_vote_started_after_asking_counts_on_the_card(
     h = linli_sandbox
     d = h.driver
     await make_poll(h)
-    [hub] = await d.say(GRID_WORKER, "🏛 议事管理")
+    hub = await reply_to(d, GRID_WORKER, "🏛 议事管理", "选择要做的事")
     await d.tap(GRID_WORKER, "📊 投票列表", hub["message_id"])
     listed = await d.expect(GRID_WORKER, "投票列表", since=hub["message_id"])
     await d.tap(GRID_WORKER, "明年优先办哪些事", listed["message_id"])
@@ -73,7 +74,7 @@ async def test_proxy_vote_started_after_asking_counts_on_the_card(
     # a new poll's question typed: ✍️ 代投 on the card asks first; 不填了 goes on from the card
     await d.tap(GRID_WORKER, "➕ 新建投票", hub["message_id"])
     await d.expect(GRID_WORKER, "请输入投票问题", since=card["message_id"])
-    [typed] = await d.say(GRID_WORKER, "春节活动放在哪一天")
+    typed = await reply_to(d, GRID_WORKER, "春节活动放在哪一天", "请输入选项")
     await d.tap(GRID_WORKER, "✍️ 代投", card["message_id"])
     busy = await d.expect(GRID_WORKER, "没有填完", since=typed["message_id"])
     await d.tap(GRID_WORKER, "不填了", busy["message_id"])
@@ -98,7 +99,7 @@ async def test_rating_given_after_asking_shows_on_the_question(linli_sandbox: Ha
     rate = await d.expect(ZHOU, "已办好")
     # 周阿姨 is filing another request, its text typed: 满意 asks first
     await d.say(ZHOU, "📝 我要点单")
-    [*_, typed] = await d.say(ZHOU, "3号楼门口的垃圾桶满了")
+    typed = await reply_to(d, ZHOU, "3号楼门口的垃圾桶满了", "收到文字")
     await d.tap(ZHOU, "满意", rate["message_id"])
     busy = await d.expect(ZHOU, "没有填完", since=typed["message_id"])
     await d.tap(ZHOU, "不填了", busy["message_id"])

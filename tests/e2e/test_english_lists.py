@@ -10,6 +10,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import _apply_as_member
 from tests.orders.test_e2e_cycle import WU, ZHOU, _file
+from tests.support import reply_to
 
 ADMIN = 1001  # 王主任
 STAFF = 2001  # 李社工, 阳光社区
@@ -42,7 +43,7 @@ async def test_lists_in_english_sentences(linli_sandbox: Harness) -> None:
     sent = await d.send(STAFF, "/profile")
     profile = message_text(await d.expect(STAFF, "Roles:", since=sent["message_id"]))
     assert "Roles: Resident, Community staff" in profile, profile
-    [menu] = await d.say(ADMIN, "/admin")
+    menu = await reply_to(d, ADMIN, "/admin", "Admin")
     await d.tap(ADMIN, "Staff list", menu["message_id"])
     listed = message_text(await d.expect(ADMIN, "(2002)", since=menu["message_id"] - 1))
     assert "张网格员 (2002): 阳光社区 (第一网格)" in listed, listed

@@ -9,6 +9,7 @@ from models import MemberProfile, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import NEW, RESIDENT
+from tests.support import reply_to
 
 ALEX = 5002  # English, unregistered
 
@@ -142,7 +143,7 @@ async def test_an_english_member_is_pointed_at_the_button_they_have(
     approved = await d.expect(ALEX, "sign-up was approved")
     assert "🛠 Open orders" in _keyboard(approved)
     assert "“🛠 Open orders”" in message_text(approved), message_text(approved)
-    [help_text] = await d.say(ALEX, "❓ Help")
+    help_text = await reply_to(d, ALEX, "❓ Help", "· Help")
     assert "🛠 Open orders: " in message_text(help_text) and "Open tasks" not in message_text(
         help_text
     )

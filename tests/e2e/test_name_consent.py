@@ -9,6 +9,7 @@ from tests.e2e.conftest import Harness
 from tests.e2e.test_people import NEW, RESIDENT, _apply_as_member
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import CHANNEL, LIU, STAFF, ZHAO
+from tests.support import reply_to
 
 
 async def _profile(h: Harness, user_id: int) -> MemberProfile:
@@ -67,7 +68,7 @@ async def test_member_changes_it_in_my_profile(linli_sandbox: Harness) -> None:
     assert not (await _profile(h, ZHAO)).show_name_public
     assert not await d.errors()
     # a resident who is no member has neither the line nor the button
-    [resident] = await d.say(RESIDENT, "👤 我的资料")
+    resident = await reply_to(d, RESIDENT, "👤 我的资料", "称呼：")
     assert "晒单" not in message_text(resident) and not any("晒单" in b for b in _labels(resident))
 
 
@@ -100,7 +101,7 @@ async def test_result_card_names_only_who_said_yes(linli_sandbox: Harness) -> No
     text = message_text(card)
     assert "刘建国" in text and "赵**" in text and "赵敏" not in text, text
     # 赵敏 now says yes in 我的资料: the next card names her, the one published stays
-    [profile] = await d.say(ZHAO, "👤 我的资料")
+    profile = await reply_to(d, ZHAO, "👤 我的资料", "称呼：")
     await d.click(ZHAO, profile["message_id"], text="🙋 晒单显示我的名字")
     await _issue(h, "单元门的门禁坏了，刷卡开不了门")
     offer = await d.expect(ZHAO, "新工单", since=profile["message_id"])

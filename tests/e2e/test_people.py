@@ -11,6 +11,7 @@ from sqlmodel import select
 from models import Invitation, MemberProfile, MemberStatus, Role, StaffScope, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 NEW = 5001  # 小林, unregistered
 ALEX = 5002  # English
@@ -31,12 +32,12 @@ async def test_start_shows_role_aware_menu(linli_sandbox: Harness) -> None:
     assert "欢迎使用" in message_text(greeting)
     assert "🏠 登记住址" in _keyboard_labels(greeting)
     assert "🧾 报到审核" not in _keyboard_labels(greeting)
-    [staff_menu] = await d.say(STAFF, "/start")
+    staff_menu = await reply_to(d, STAFF, "/start", "您好")
     assert "🧾 报到审核" in _keyboard_labels(staff_menu)
     assert "⚙️ 管理" not in _keyboard_labels(staff_menu)
-    [admin_menu] = await d.say(ADMIN, "/start")
+    admin_menu = await reply_to(d, ADMIN, "/start", "您好")
     assert "⚙️ 管理" in _keyboard_labels(admin_menu)
-    [english] = await d.say(ALEX, "/start")
+    english = await reply_to(d, ALEX, "/start", "Welcome to")
     assert "Welcome to" in message_text(english)
 
 
@@ -111,7 +112,7 @@ async def test_forged_staff_button_from_resident_is_refused(linli_sandbox: Harne
     answer = await d.click(RESIDENT, menu["message_id"], data=f"mr:approve:{NEW}:0")
     assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
     # Staff of another community cannot approve either.
-    [other] = await d.say(STAFF_OTHER, "/start")
+    other = await reply_to(d, STAFF_OTHER, "/start", "您好")
     answer = await d.click(STAFF_OTHER, other["message_id"], data=f"mr:approve:{NEW}:0")
     assert answer["answer"] is not None and "没有权限" in answer["answer"]["text"]
     # Garbage callback data gets the stale-button answer.
@@ -375,7 +376,7 @@ async def test_problem_typed_at_the_menu_is_offered_as_a_request(linli_sandbox: 
     preview = await d.say(RESIDENT, "✅ 说完了")
     assert any(problem in message_text(m) for m in preview)
     # An unregistered user is told how: an address first, then the request.
-    [menu] = await d.say(NEW, problem)
+    menu = await reply_to(d, NEW, problem, "请先点「🏠 登记住址」")
     assert "请先点「🏠 登记住址」" in message_text(menu), message_text(menu)
     assert "要把这件事报给社区吗" not in message_text(menu)
 
@@ -409,13 +410,13 @@ async def test_small_talk_is_answered_as_a_person_would(linli_sandbox: Harness) 
     # thanks with a matter in it is still a matter
     [offer] = await d.say(RESIDENT, "谢谢，不过楼道灯还是不亮")
     assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)
-    [hi] = await d.say(ALEX, "Hi there!")
+    hi = await reply_to(d, ALEX, "Hi there!", "Hello")
     assert "没有看懂" not in message_text(hi) and "Hello" in message_text(hi), message_text(hi)
 
 
 async def test_member_sign_up_asks_consent_first(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
-    [first] = await d.say(NEW, "🙋 党员/志愿者报到")
+    first = await reply_to(d, NEW, "🙋 党员/志愿者报到", "个人信息保护法")
     assert "个人信息保护法" in message_text(first)
     await d.tap(NEW, "不同意", first["message_id"])
     await d.expect(NEW, "不会保存", since=first["message_id"] - 1)
@@ -468,7 +469,7 @@ async def test_admin_revokes_staff_who_is_told(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     [denied] = await d.say(STAFF, "/admin")
     assert "仅街道管理员可用" in message_text(denied)
-    [menu] = await d.say(ADMIN, "/admin")
+    menu = await reply_to(d, ADMIN, "/admin", "管理")
     await d.tap(ADMIN, "工作人员列表", menu["message_id"])
     listing = await d.expect(ADMIN, "张网格员", since=menu["message_id"] - 1)
     assert "2002" in message_text(listing) and "2,002" not in message_text(listing)

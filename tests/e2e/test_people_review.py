@@ -8,6 +8,7 @@ from models import MemberProfile, MemberStatus, Role, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import _apply_as_member, _keyboard_labels
+from tests.support import reply_to
 
 NEW = 5001  # 小林, unregistered
 STAFF = 2001  # 李社工, 阳光社区
@@ -97,7 +98,7 @@ async def test_profile_quiet_line_follows_the_switch_and_the_community_hours(
     d = linli_sandbox.driver
     resident = 4001  # 周阿姨, 阳光社区
     await d.say(STAFF, "/quiet 21:00 08:00")
-    [profile] = await d.say(resident, "/profile")
+    profile = await reply_to(d, resident, "/profile", "夜间免打扰：")
     assert "夜间免打扰：开（21:00–08:00" in message_text(profile)
     since = profile["message_id"] - 1
     await d.tap(resident, "夜里也通知我", profile["message_id"])
@@ -109,7 +110,7 @@ async def test_profile_quiet_line_follows_the_switch_and_the_community_hours(
     card = await d.expect(resident, "夜间免打扰：开（21:00–08:00", since=since)
     assert card["message_id"] == profile["message_id"]
     await d.say(STAFF, "/quiet off")
-    [profile] = await d.say(resident, "/profile")
+    profile = await reply_to(d, resident, "/profile", "夜间免打扰：")
     assert "社区已关闭免打扰时段" in message_text(profile)
 
 
@@ -154,14 +155,14 @@ async def test_help_names_the_commands_of_each_role(linli_sandbox: Harness) -> N
     d = linli_sandbox.driver
     [resident] = await d.say(4001, "/help")
     assert "/quiet" not in message_text(resident) and "/admin" not in message_text(resident)
-    [staff] = await d.say(STAFF, "/help")
+    staff = await reply_to(d, STAFF, "/help", "使用帮助")
     assert "/quiet" in message_text(staff) and "/broadcast" in message_text(staff)
     assert "/categories" not in message_text(staff)
-    [admin] = await d.say(1001, "/help")
+    admin = await reply_to(d, 1001, "/help", "使用帮助")
     for command in ("/admin", "/invite", "/categories", "/quiet 社区名"):
         assert command in message_text(admin), command
     await d.add_user(id=5002, first_name="Alex", language_code="en")
-    [english] = await d.say(5002, "/help")
+    english = await reply_to(d, 5002, "/help", "· Help")
     assert "Help" in message_text(english)
 
 
@@ -216,12 +217,12 @@ async def test_forget_ends_membership_and_allows_signing_up_again(linli_sandbox:
     # A pending application deleted with /forget cannot be approved on its deleted data.
     await _apply_as_member(linli_sandbox, NEW)
     card = await d.expect(STAFF, "报到申请")
-    [question] = await d.say(NEW, "/forget")
+    question = await reply_to(d, NEW, "/forget", "确定要删除")
     await d.tap(NEW, "确定删除", question["message_id"])
     await d.expect(NEW, "已删除", since=question["message_id"])
     answer = await d.click(STAFF, card["message_id"], text="✅ 通过")
     assert "已经有人处理过" in answer["answer"]["text"]
-    [listing] = await d.say(STAFF, "🧾 报到审核")
+    listing = await reply_to(d, STAFF, "🧾 报到审核", "没有待审核")
     assert "没有待审核" in message_text(listing)
     async with linli_sandbox.sessionmaker() as session:
         user = await session.get(User, NEW)

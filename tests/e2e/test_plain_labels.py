@@ -10,6 +10,7 @@ from models import Role
 from sandbox.driver import message_text
 from services import staff as staff_service
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 ADMIN = 1001
 LEE = 2990
@@ -33,7 +34,7 @@ async def test_a_name_with_html_characters_reads_as_typed_on_buttons_and_alerts(
             session, telegram_id=LEE, role=Role.STAFF, community_name="阳光社区"
         )
         await session.commit()
-    [menu] = await d.say(ADMIN, "/admin")
+    menu = await reply_to(d, ADMIN, "/admin", "管理")
     await d.tap(ADMIN, "工作人员列表", menu["message_id"])
     listing = await d.expect(ADMIN, NAME, since=menu["message_id"] - 1)  # the text, as HTML
     assert f"撤销 {NAME}" in _labels(listing), _labels(listing)

@@ -10,6 +10,7 @@ from typing import Any
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_people import _apply_as_member
+from tests.support import reply_to
 
 NEW = 5001  # 小林, unregistered
 STAFF = 2001  # 李社工, 阳光社区
@@ -39,7 +40,7 @@ async def test_a_decided_application_leaves_no_buttons(linli_sandbox: Harness) -
     assert "已退回" in message_text(done)
     assert _buttons(await _now(h, STAFF, card["message_id"])) == []
     # another community's staff cannot even learn that it was decided
-    [menu] = await d.say(OTHER, "/start")
+    menu = await reply_to(d, OTHER, "/start", "您好")
     data = copy["reply_markup"]["inline_keyboard"][0][1]["callback_data"]
     forged = await d.click(OTHER, menu["message_id"], data=data)
     assert "没有权限" in forged["answer"]["text"]

@@ -14,6 +14,7 @@ from models.orders import Claim, LedgerEvent, Order, Rating, Request, Transfer
 from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHENG, ZHOU, _file, _open_card
+from tests.support import reply_to
 
 STALE = ("跳过", "✅ 说完了", "不修改", "📍 发送位置", "删除手机号", "Skip", "✅ Done")
 
@@ -140,7 +141,7 @@ async def test_claim_result_and_rating_steps_refuse_stale_buttons(linli_sandbox:
     await d.say(LIU, "临时要出差")
     await d.expect(LIU, "已放弃")
     # the report of what was done: "✅ 说完了" still submits, other buttons are refused
-    [*_, listed] = await d.say(LIU, "🛠 可接工单")
+    listed = await reply_to(d, LIU, "🛠 可接工单", "可接工单（共")
     await d.tap(LIU, f"接 {order_no}", listed["message_id"])
     await d.expect(LIU, "您已接下工单", since=listed["message_id"])  # this claim's, not the first
     await d.say(LIU, "📌 我的工单")
@@ -173,7 +174,7 @@ async def test_claim_result_and_rating_steps_refuse_stale_buttons(linli_sandbox:
     await d.tap(ZHOU, "😊 满意", rate["message_id"])
     await d.expect(ZHOU, "还想说点什么")
     await _refused(d, ZHOU, "✅ 说完了", keyboard=["跳过", "✖️ 取消"])
-    [thanks] = await d.say(ZHOU, "跳过")
+    thanks = await reply_to(d, ZHOU, "跳过", "感谢您的评价")
     assert "感谢您的评价" in message_text(thanks)
     async with h.sessionmaker() as s:
         [released, _] = (await s.exec(select(Claim).order_by(col(Claim.id)))).all()

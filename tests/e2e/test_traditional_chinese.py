@@ -5,6 +5,7 @@ from __future__ import annotations
 from models import User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 ZHOU = 4001  # 周阿姨, a registered resident of 阳光社区 (Telegram in Simplified Chinese)
 STAFF = 2001  # 李社工, 阳光社区
@@ -37,7 +38,7 @@ async def test_hong_kong_telegram_gets_traditional_at_start(linli_sandbox: Harne
     assert "歡迎使用鄰里社區服務" in message_text(greeting)
     assert "第一次使用請先點「🏠 登記住址」" in message_text(greeting)
     assert "📝 我要點單" in _keyboard_labels(greeting)
-    [simplified] = await d.say(CN, "/start")
+    simplified = await reply_to(d, CN, "/start", "欢迎使用")
     assert "欢迎使用" in message_text(simplified)
     assert "📝 我要点单" in _keyboard_labels(simplified)
     async with h.sessionmaker() as session:
@@ -105,7 +106,7 @@ async def test_a_request_filed_in_traditional_chinese(linli_sandbox: Harness) ->
     assert "樓道的燈壞了" in message_text(card)
     assert "訴求" not in message_text(card)
     # the resident follows it in Traditional Chinese
-    [*_, mine] = await d.say(ZHOU, "📂 我的訴求")
+    mine = await reply_to(d, ZHOU, "📂 我的訴求", "我的訴求（共")
     assert number in message_text(mine)
     assert "诉求" not in message_text(mine) and "诉求" not in " ".join(_inline_labels(mine))
 
@@ -144,9 +145,14 @@ async def test_a_category_an_admin_adds_has_a_traditional_name(linli_sandbox: Ha
     picker = await d.expect(ZHOU, "請選擇最合適的分類", since=preview["message_id"] - 1)
     assert "寵物管理" in _inline_labels(picker)
     # renamed: made again from the new Simplified name; set by hand: kept
-    [renamed] = await d.say(admin, '/category rename pets "宠物与流浪动物/Pets and strays"')
+    renamed = await reply_to(
+        d,
+        admin,
+        '/category rename pets "宠物与流浪动物/Pets and strays"',
+        "繁体中文名：寵物與流浪動物",
+    )
     assert "繁体中文名：寵物與流浪動物" in message_text(renamed)
-    [set_by_hand] = await d.say(admin, '/category hant pets "寵物 與流浪動物"')
+    set_by_hand = await reply_to(d, admin, '/category hant pets "寵物 與流浪動物"', "已更新")
     assert "已更新" in message_text(set_by_hand)
     await d.say(admin, "/lang")
     await d.tap(admin, "繁體中文")
