@@ -11,7 +11,7 @@ const I18N = {
     welcomeTitle: "欢迎来到邻里沙盒",
     welcomeText: "在左侧选择一位演示用户或一个群组，就可以和机器人聊天了。无需 Telegram 账号，一切都在本机运行。",
     speakAs: "发言身份", channelReadonly: "这是一个频道：只有机器人可以发布消息。", start: "开始",
-    sendPhoto: "发送照片", shareLocation: "发送位置", shareContact: "分享手机号", keyboard: "键盘",
+    sendPhoto: "发送照片", shareLocation: "发送位置", shareContact: "分享手机号", recordVoice: "语音：按一下开始录，再按一下发送", recording: "正在录音…再按一下麦克风发送", noMic: "没有可用的麦克风，请选一个音频文件", keyboard: "键盘",
     send: "发送", typeMessage: "输入消息…", privateWith: "与机器人的私聊", blocked: "已屏蔽机器人",
     members: "名成员", channel: "频道", group: "群组", supergroup: "超级群组",
     edited: "已编辑", deleted: "此消息已被删除", today: "今天", replyingTo: "回复：",
@@ -29,7 +29,7 @@ const I18N = {
     welcomeTitle: "歡迎來到鄰里沙盒",
     welcomeText: "在左側選擇一位演示用戶或一個群組，就可以和機器人聊天了。無需 Telegram 賬號，一切都在本機運行。",
     speakAs: "發言身份", channelReadonly: "這是一個頻道：只有機器人可以發布消息。", start: "開始",
-    sendPhoto: "發送照片", shareLocation: "發送位置", shareContact: "分享手機號", keyboard: "鍵盤",
+    sendPhoto: "發送照片", shareLocation: "發送位置", shareContact: "分享手機號", recordVoice: "語音：按一下開始錄，再按一下發送", recording: "正在錄音…再按一下麥克風發送", noMic: "沒有可用的麥克風，請選一個音頻文件", keyboard: "鍵盤",
     send: "發送", typeMessage: "輸入消息…", privateWith: "與機器人的私聊", blocked: "已屏蔽機器人",
     members: "名成員", channel: "頻道", group: "群組", supergroup: "超級群組",
     edited: "已編輯", deleted: "此消息已被刪除", today: "今天", replyingTo: "回覆：",
@@ -47,7 +47,7 @@ const I18N = {
     welcomeTitle: "Welcome to the Linli sandbox",
     welcomeText: "Pick a demo user or a group on the left to chat with the bot. No Telegram account needed; everything runs on this machine.",
     speakAs: "Speak as", channelReadonly: "This is a channel: only the bot can post.", start: "Start",
-    sendPhoto: "Send a photo", shareLocation: "Send location", shareContact: "Share phone number",
+    sendPhoto: "Send a photo", shareLocation: "Send location", shareContact: "Share phone number", recordVoice: "Voice: tap to record, tap again to send", recording: "Recording… tap the microphone again to send", noMic: "No microphone available: pick an audio file",
     keyboard: "Keyboard", send: "Send", typeMessage: "Message…", privateWith: "private chat with the bot",
     blocked: "has blocked the bot", members: "members", channel: "channel", group: "group",
     supergroup: "supergroup", edited: "edited", deleted: "This message was deleted", today: "Today",
@@ -74,7 +74,7 @@ const state = {
   users: [], groups: [], botReady: false,
   chatId: null, speakAs: null, messages: [], lastId: 0,
   rendered: new Map(), loopToken: 0, abort: null,
-  kbHidden: false, replyTo: null, myVotes: {}, stickUntil: 0, commands: [],
+  kbHidden: false, replyTo: null, myVotes: {}, stickUntil: 0, commands: [], recorder: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -636,6 +636,61 @@ async function sendPhoto(file) {
   return send({ photo: { name: file.name, base64: String(dataUrl).split(",")[1] }, text: caption || undefined });
 }
 
+function blobBase64(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",")[1]);
+    reader.onerror = reject;
+    reader.readAsDataURL(blob);
+  });
+}
+
+async function sendVoice(blob, seconds) {
+  return send({ voice: { base64: await blobBase64(blob), duration: Math.max(1, Math.round(seconds)) } });
+}
+
+// A voice note as a resident would send one: tap the microphone, speak, tap again. Without a
+// microphone (or permission) an audio file is picked instead.
+async function toggleVoice() {
+  if (state.recorder) { state.recorder.stop(); return; }
+  let stream = null;
+  try {
+    if (navigator.mediaDevices && window.MediaRecorder) {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    }
+  } catch (err) {
+    stream = null;
+  }
+  if (!stream) { toast(t("noMic")); $("voice-input").click(); return; }
+  const chunks = [];
+  const started = Date.now();
+  const rec = new MediaRecorder(stream);
+  rec.ondataavailable = (ev) => { if (ev.data && ev.data.size) chunks.push(ev.data); };
+  rec.onstop = () => {
+    stream.getTracks().forEach((track) => track.stop());
+    state.recorder = null;
+    $("record-voice").classList.remove("recording");
+    $("toast").hidden = true;
+    sendVoice(new Blob(chunks, { type: rec.mimeType || "audio/ogg" }), (Date.now() - started) / 1000);
+  };
+  state.recorder = rec;
+  rec.start();
+  $("record-voice").classList.add("recording");
+  toast(t("recording"));
+}
+
+async function sendVoiceFile(file) {
+  const url = URL.createObjectURL(file);
+  const seconds = await new Promise((resolve) => {
+    const audio = new Audio();
+    audio.onloadedmetadata = () => resolve(Number.isFinite(audio.duration) ? audio.duration : 1);
+    audio.onerror = () => resolve(1);
+    audio.src = url;
+  });
+  URL.revokeObjectURL(url);
+  return sendVoice(file, seconds);
+}
+
 async function tapInline(btn) {
   const mid = Number(btn.dataset.mid);
   const m = state.messages.find((x) => x.message_id === mid);
@@ -718,6 +773,12 @@ function wire() {
     const file = ev.target.files[0];
     ev.target.value = "";
     if (file) sendPhoto(file);
+  });
+  $("record-voice").addEventListener("click", toggleVoice);
+  $("voice-input").addEventListener("change", (ev) => {
+    const file = ev.target.files[0];
+    ev.target.value = "";
+    if (file) sendVoiceFile(file);
   });
   $("share-location").addEventListener("click", shareLocation);
   $("share-contact").addEventListener("click", shareContact);
