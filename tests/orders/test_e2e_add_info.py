@@ -9,6 +9,7 @@ from models.orders import LedgerEvent, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO, ZHOU, _file, _open_card, png
+from tests.support import reply_to
 
 
 async def test_resident_adds_information_to_a_claimed_order(linli_sandbox: Harness) -> None:
@@ -28,7 +29,7 @@ async def test_resident_adds_information_to_a_claimed_order(linli_sandbox: Harne
     await d.expect(LIU, "联系人")
     await d.expect(ZHOU, "已有党员/志愿者接单")
     # the resident opens the request: she may add information, no longer withdraw
-    [*_, mine] = await d.say(ZHOU, "📂 我的诉求")
+    mine = await reply_to(d, ZHOU, "📂 我的诉求", "我的诉求（共")
     await d.tap(ZHOU, f"查看 {number}", mine["message_id"])
     card = await d.expect(ZHOU, f"诉求 {number}", since=mine["message_id"])
     buttons = str(card.get("reply_markup"))
@@ -42,7 +43,7 @@ async def test_resident_adds_information_to_a_claimed_order(linli_sandbox: Harne
     assert order_no in message_text(told) and "二楼拐角" in message_text(told)
     assert "详情" in str(told.get("reply_markup"))
     # a photo reaches the member as a photo
-    [*_, mine] = await d.say(ZHOU, "📂 我的诉求")
+    mine = await reply_to(d, ZHOU, "📂 我的诉求", "我的诉求（共")
     await d.tap(ZHOU, f"查看 {number}", mine["message_id"])
     card = await d.expect(ZHOU, f"诉求 {number}", since=mine["message_id"])
     await d.tap(ZHOU, "补充信息", card["message_id"])

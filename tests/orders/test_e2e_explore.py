@@ -10,6 +10,7 @@ from sqlmodel import select
 from models.orders import Order, OrderStatus, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 LIU = 3001  # 刘师傅, plumbing
@@ -21,7 +22,7 @@ async def _preview(h: Harness, text: str) -> dict:
     d = h.driver
     await d.say(ZHOU, "📝 我要点单")
     await d.say(ZHOU, text)
-    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    preview = await reply_to(d, ZHOU, "✅ 说完了", "分类：")
     assert "确认提交" in str(preview.get("reply_markup"))
     return preview
 
@@ -89,7 +90,7 @@ async def test_double_tap_on_claim_is_one_claim_without_an_apology(linli_sandbox
     await d.tap(STAFF, "发布工单")
     issued = await d.expect(STAFF, "已发布")
     order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
-    [*_, listing] = await d.say(LIU, "🛠 可接工单")
+    listing = await reply_to(d, LIU, "🛠 可接工单", "可接工单（共")
     assert order_no in message_text(listing)
     button = f"oc:claim:{int(order_no[1:])}:0"
     taps = await asyncio.gather(
@@ -178,7 +179,7 @@ async def test_transfer_says_when_it_is_followed_up(linli_sandbox: Harness) -> N
         card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=queue["message_id"])
         await d.tap(STAFF, "转办", card["message_id"])
         await d.expect(STAFF, "转办给哪个单位", since=card["message_id"])
-        [*_, ask] = await d.say(STAFF, "区住建局")
+        ask = await reply_to(d, STAFF, "区住建局", "有什么需要说明的吗")
         await d.tap(STAFF, "跳过", ask["message_id"])
         done = await d.expect(STAFF, f"诉求 {number} 已转办", since=ask["message_id"])
         assert f"{when} 会提醒您跟进" in message_text(done), message_text(done)
@@ -198,7 +199,7 @@ async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
     card = await d.expect(STAFF, f"诉求 {number} · 待受理")
     await d.tap(STAFF, "转办", card["message_id"])
     await d.expect(STAFF, "转办给哪个单位")
-    [*_, ask] = await d.say(STAFF, "区市政所")
+    ask = await reply_to(d, STAFF, "区市政所", "有什么需要说明的吗")
     await d.tap(STAFF, "跳过", ask["message_id"])
     transferred = await d.expect(STAFF, f"诉求 {number} 已转办")
     queue = await _queue(h)
@@ -208,10 +209,10 @@ async def test_unit_answer_typed_twice_is_shown_before_it_is_recorded(
     card = await d.expect(STAFF, f"诉求 {number} · 已转办", since=queue["message_id"])
     await d.tap(STAFF, "记录回复", card["message_id"])
     await d.expect(STAFF, "答复", since=card["message_id"])
-    [*_, first] = await d.say(STAFF, "下周一施工 <b>修补</b> & 铺平")
+    first = await reply_to(d, STAFF, "下周一施工 <b>修补</b> & 铺平", "问题解决了吗")
     assert "下周一施工 <b>修补</b> & 铺平" in message_text(first)
     # typed again (a correction): the prompt shows what the resident will be told
-    [*_, second] = await d.say(STAFF, "下周二施工")
+    second = await reply_to(d, STAFF, "下周二施工", "问题解决了吗")
     assert "答复：下周二施工" in message_text(second) and "问题解决了吗" in message_text(second)
     await d.tap(STAFF, "已解决", second["message_id"])
     told = await d.expect(ZHOU, "下周二施工", since=filed["message_id"])
@@ -357,7 +358,7 @@ async def test_card_counts_the_location_among_the_files(linli_sandbox: Harness) 
     await d.say(ZHOU, "这里的井盖不见了，很危险")
     await d.send(ZHOU, location=(31.23, 121.47))
     await d.expect(ZHOU, "收到位置")
-    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    preview = await reply_to(d, ZHOU, "✅ 说完了", "分类：")
     await d.tap(ZHOU, "确认提交", preview["message_id"])
     filed = await d.expect(ZHOU, "已提交，编号")
     number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()

@@ -9,6 +9,7 @@ from sandbox.driver import message_text
 from scheduler.service import SchedulerService
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO, ZHOU, _file, _open_card
+from tests.support import reply_to
 
 
 async def test_offer_held_for_the_night_is_dropped_when_the_member_forgets(
@@ -32,7 +33,7 @@ async def test_offer_held_for_the_night_is_dropped_when_the_member_forgets(
     assert not [m for m in await d.messages(ZHAO) if f"新工单 {order_no}" in message_text(m)]
     # 23:00: 赵医生 deletes her data
     h.clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))
-    [question] = await d.say(ZHAO, "/forget")
+    question = await reply_to(d, ZHAO, "/forget", "确定要删除")
     await d.tap(ZHAO, "确定删除", question["message_id"])
     await d.expect(ZHAO, "已删除", since=question["message_id"])
     # Tuesday 07:01: the offers held for the night go, but not to her

@@ -11,6 +11,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU, ZHAO
+from tests.support import reply_to
 
 
 async def test_forget_names_the_orders_that_go_back(linli_sandbox: Harness) -> None:
@@ -20,11 +21,11 @@ async def test_forget_names_the_orders_that_go_back(linli_sandbox: Harness) -> N
     offer = await d.expect(LIU, f"新工单 {order_no}")
     await d.click(LIU, offer["message_id"], text="✋ 接单")
     await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
-    [question] = await d.say(LIU, "/forget")
+    question = await reply_to(d, LIU, "/forget", "会退回社区")
     text = message_text(question)
     assert f"您正在办的工单 {order_no} 会退回社区" in text, text
     # a member with no claim gets the question as it was
-    [plain] = await d.say(ZHAO, "/forget")
+    plain = await reply_to(d, ZHAO, "/forget", "确定要删除")
     assert "确定要删除您的个人信息吗" in message_text(plain)
     assert "退回社区" not in message_text(plain)
     # deleting releases it, as the question said

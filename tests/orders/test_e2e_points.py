@@ -12,6 +12,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO
+from tests.support import reply_to
 
 FIRST_OF_DECEMBER = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 
@@ -73,7 +74,7 @@ async def test_my_points_month_year_all(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "验收通过", verify["message_id"])
     await d.expect(LIU, "您获得 10 积分")
 
-    [card] = await d.say(LIU, "🏅 我的积分")
+    card = await reply_to(d, LIU, "🏅 我的积分", "我的积分")
     text = message_text(card)
     # this month began at midnight in Shanghai: 刘's 30 November entry is last month's
     assert "本月：10 分 · 服务 1 小时" in text, text
@@ -108,9 +109,9 @@ async def test_my_points_month_year_all(linli_sandbox: Harness) -> None:
     assert labels == ["本月", "今年", "✓ 全部"], labels
 
     # 赵敏 sees her own name; a month nobody earned in is explained
-    [hers] = await d.say(ZHAO, "🏅 我的积分")
+    hers = await reply_to(d, ZHAO, "🏅 我的积分", "我的积分")
     assert "赵敏（我）" in message_text(hers)
     h.clock.set(datetime(2027, 2, 1, 4, 0, tzinfo=UTC))
-    [empty] = await d.say(LIU, "🏅 我的积分")
+    empty = await reply_to(d, LIU, "🏅 我的积分", "我的积分")
     text = message_text(empty)
     assert "本月还没有人获得积分" in text and "累计：30 分" in text, text

@@ -9,6 +9,7 @@ from models.orders import Order, Rating, Request, RequestStatus
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHAO, ZHENG, _file, _open_card, png
+from tests.support import reply_to
 
 
 async def _handle_directly(h: Harness, number: str, result: str) -> None:
@@ -104,7 +105,7 @@ async def test_forged_draft_values_refused_and_nobody_fits_offered_to_all(
     await d.tap(LIU, f"查看 {order.number}")
     await d.tap(LIU, "完成上报")
     # QA D45: an over-long note is refused when it arrives, not later at "说完了"
-    [too_long] = await d.say(LIU, "清" * 2500)
+    too_long = await reply_to(d, LIU, "清" * 2500, "内容太长了")
     assert "内容太长了" in message_text(too_long)
     await d.say(LIU, "垃圾已清运，桶已冲洗")
     await d.send(LIU, photo=png())
@@ -220,7 +221,7 @@ async def test_unsatisfied_tap_reopens_at_once_and_the_reason_follows(
     )
     assert "办理结果：已清理楼道杂物" in card, card
     assert "居民评价（" in card and "）：😞 不满意 · 三楼拐角还堆着旧家具" in card, card
-    [*_, mine] = await d.say(WU, "📂 我的诉求")
+    mine = await reply_to(d, WU, "📂 我的诉求", "我的诉求（共")
     await d.tap(WU, f"查看 {number}", mine["message_id"])
     view = message_text(await d.expect(WU, "您的评价（", since=mine["message_id"]))
     assert "😞 不满意 · 三楼拐角还堆着旧家具" in view, view

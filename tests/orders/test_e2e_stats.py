@@ -18,6 +18,7 @@ from tests.orders.test_e2e_cycle import (
     _file,
     _open_card,
 )
+from tests.support import reply_to
 
 
 async def test_stats_chart_export_and_points(linli_sandbox: Harness) -> None:
@@ -37,7 +38,7 @@ async def test_stats_chart_export_and_points(linli_sandbox: Harness) -> None:
     await d.tap(STAFF, "导出台账", figures["message_id"])
     doc = await d.expect(STAFF, "台账已生成，共 1 件")
     assert doc.get("document", {}).get("file_name", "").endswith(".xlsx")
-    [points] = await d.say(LIU, "🏅 我的积分")
+    points = await reply_to(d, LIU, "🏅 我的积分", "我的积分")
     assert "我的积分" in message_text(points) and "积分榜 · 本月" in message_text(points)
 
 
