@@ -21,6 +21,7 @@ from aiogram.types import (
 
 from bot.i18n import Text
 from bot.settings import Settings
+from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, held_draft, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
@@ -844,11 +845,18 @@ async def on_rate(
         callback_data.ref,
         t("order-rated-choice", score=t(_SCORE_LABELS[score])),
     )
-    await reply(
-        query,
-        t("order-ask-comment-unsatisfied" if score == Score.UNSATISFIED else "order-ask-comment"),
-        reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
-    )
+    await answer_once(query)
+    if isinstance(query.message, Message):
+        asked = await query.message.answer(
+            t(
+                "order-ask-comment-unsatisfied"
+                if score == Score.UNSATISFIED
+                else "order-ask-comment"
+            ),
+            reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
+        )
+        # its 跳过 goes once the comment is in (or skipped), so it is not tapped later
+        await state.update_data(ask_id=asked.message_id)
     await ctx.deliver(out.pending)
 
 
@@ -870,6 +878,7 @@ async def _rate(
             )
             notices = noted.pending
         await state.clear()
+        await _drop_skip(event, values.get("ask_id"))
         if values["score"] == Score.UNSATISFIED:
             key = "order-rated-reopened"
         else:
@@ -889,6 +898,19 @@ async def _rate(
     key = "order-rated-reopened" if values["score"] == Score.UNSATISFIED else "order-rated-thanks"
     await reply(event, ctx.t(key), reply_markup=menu)
     await ctx.deliver(out.pending)
+
+
+async def _drop_skip(event: Message | CallbackQuery, ask_id: Any) -> None:
+    """The comment question loses its 跳过 once answered: the tapped message, or the one
+    asked (`ask_id`) when the comment was typed. One that cannot be edited stays as it is."""
+    with contextlib.suppress(TelegramBadRequest):
+        if isinstance(event, CallbackQuery):
+            if isinstance(event.message, Message):
+                await safe_edit_markup(event.message, None)
+        elif isinstance(ask_id, int) and event.bot is not None:
+            await event.bot.edit_message_reply_markup(
+                chat_id=event.chat.id, message_id=ask_id, reply_markup=None
+            )
 
 
 @router.callback_query(RateComment.comment, OrderCb.filter(F.action == "rskip"))

@@ -103,10 +103,14 @@ async def test_rating_given_after_asking_shows_on_the_question(linli_sandbox: Ha
     await d.tap(ZHOU, "满意", rate["message_id"])
     busy = await d.expect(ZHOU, "没有填完", since=typed["message_id"])
     await d.tap(ZHOU, "不填了", busy["message_id"])
-    await d.expect(ZHOU, "还想说点什么", since=busy["message_id"])
+    asked = await d.expect(ZHOU, "还想说点什么", since=busy["message_id"])
     # the rating question reads as answered, without its buttons, as after a direct tap
     rated = await _now(d, ZHOU, rate["message_id"])
     assert "您的评价：😊 满意" in message_text(rated) and not _inline(rated), rated
+    # the comment question's 跳过, tapped, goes with it
+    await d.tap(ZHOU, "跳过", asked["message_id"])
+    await d.expect(ZHOU, "感谢您的评价", since=asked["message_id"])
+    assert not _inline(await _now(d, ZHOU, asked["message_id"]))
 
 
 async def test_order_issued_after_asking_redraws_the_request_card(

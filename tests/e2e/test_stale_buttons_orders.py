@@ -172,10 +172,13 @@ async def test_claim_result_and_rating_steps_refuse_stale_buttons(linli_sandbox:
     await d.expect(STAFF, "已验收")
     rate = await d.expect(ZHOU, "已办好")
     await d.tap(ZHOU, "😊 满意", rate["message_id"])
-    await d.expect(ZHOU, "还想说点什么")
+    asked = await d.expect(ZHOU, "还想说点什么")
     await _refused(d, ZHOU, "✅ 说完了", keyboard=["跳过", "✖️ 取消"])
     thanks = await reply_to(d, ZHOU, "跳过", "感谢您的评价")
     assert "感谢您的评价" in message_text(thanks)
+    # the question's own 跳过 went with the answer: nothing left there to tap
+    [asked] = [m for m in await d.messages(ZHOU) if m["message_id"] == asked["message_id"]]
+    assert not (asked.get("reply_markup") or {}).get("inline_keyboard")
     async with h.sessionmaker() as s:
         [released, _] = (await s.exec(select(Claim).order_by(col(Claim.id)))).all()
         [rating] = (await s.exec(select(Rating))).all()
