@@ -29,7 +29,7 @@ async def _answer(d: Driver, user: int, text: str, contains: str) -> dict[str, A
 
 async def _half_poll(d: Driver) -> dict[str, Any]:
     """李社工 starts a new poll and types its question: the form waits for the options."""
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     assert "➕ 新建投票" in labels_of(menu)
     await d.tap(STAFF, "➕ 新建投票", menu["message_id"])
     await d.expect(STAFF, "请输入投票问题", since=menu["message_id"])

@@ -56,7 +56,7 @@ async def test_topic_picker_started_over_keeps_the_topic(linli_sandbox: Harness)
     d = h.driver
     await _propose(d, "电动车充电桩不够用", "跳过")
     await d.expect(STAFF, "新议题")
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     item = await d.expect(STAFF, "电动车充电桩不够用", since=menu["message_id"])
     await d.tap(STAFF, "✅ 列入议程", item["message_id"])
@@ -115,7 +115,7 @@ async def test_meeting_form_questions_lose_their_buttons_once_answered(
     (by a tap or typed), and the preview's 发布/取消 go once it is published. Before, every one
     kept its buttons, and a tap after the form moved on or ended got '这个按钮已经失效了'."""
     d = linli_sandbox.driver
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "➕ 新建议事会", menu["message_id"])
     picker = await d.expect(STAFF, "请选择会议类型", since=menu["message_id"])
     await d.tap(STAFF, "居民议事会", picker["message_id"])
@@ -155,7 +155,7 @@ async def test_poll_form_questions_lose_their_buttons_once_answered(
     linli_sandbox: Harness,
 ) -> None:
     d = linli_sandbox.driver
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "➕ 新建投票", menu["message_id"])
     await d.expect(STAFF, "投票问题", since=menu["message_id"])
     await _answer(d, "明年优先办哪些事？", "选项")
@@ -192,7 +192,7 @@ async def test_a_decided_topic_loses_its_buttons(linli_sandbox: Harness) -> None
     await _propose(d, "小区东门路灯太暗", "晚上太黑")
     await _propose(d, "楼道堆物", "跳过")
     await d.expect(STAFF, "楼道堆物")
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     lamp = await d.expect(STAFF, "小区东门路灯太暗（", since=menu["message_id"])
     boxes = await d.expect(STAFF, "楼道堆物（", since=menu["message_id"])
@@ -223,7 +223,7 @@ async def test_a_decided_topic_loses_its_buttons(linli_sandbox: Harness) -> None
 
 async def _staff_card(d: Driver) -> dict[str, Any]:
     """李社工 opens the meeting's card from 📋 议事会列表."""
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "议事会列表", menu["message_id"])
     listed = await d.expect(STAFF, "近期议事会", since=menu["message_id"])
     await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
@@ -255,7 +255,7 @@ async def test_an_ended_polls_card_shows_what_is_left(linli_sandbox: Harness) ->
     h = linli_sandbox
     d = h.driver
     poll_id = await make_poll(h)
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "投票列表", menu["message_id"])
     listed = await d.expect(STAFF, "投票列表", since=menu["message_id"])
     await d.tap(STAFF, "明年优先办哪些事", listed["message_id"])

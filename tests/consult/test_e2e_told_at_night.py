@@ -85,7 +85,7 @@ async def _topic_at_night(h: Harness) -> dict:
     await reply_to(d, ZHOU, "小区东门路灯太暗", "补充")
     await reply_to(d, ZHOU, "跳过", "议题已提交")
     h.clock.set(NIGHT)
-    menu = await reply_to(d, STAFF, "🏛 议事管理", "议事管理")
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
     return await d.expect(STAFF, "小区东门路灯太暗", since=menu["message_id"])
 
