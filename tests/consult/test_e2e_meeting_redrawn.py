@@ -80,6 +80,22 @@ async def _postpone(h: Harness, meeting: Meeting, to: datetime) -> None:
         )
 
 
+async def _cancel(h: Harness, meeting: Meeting) -> None:
+    """Staff cancel the meeting (reason 台风)."""
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            reason="台风",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
 async def _reads(d: Driver, chat: int, message_id: int) -> tuple[str, list[str]]:
     shown: dict[str, Any] = await current(d, chat, message_id)
     return message_text(shown), labels_of(shown)
@@ -161,18 +177,7 @@ async def test_cancelled_meeting_card_says_so(linli_sandbox: Harness) -> None:
     await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
     await service.drain()
     notice = (await d.expect(ZHOU, "议事会延期", since=card))["message_id"]
-    async with h.sessionmaker() as session:
-        staff = await session.get(User, STAFF)
-        assert staff is not None
-        await meetings.cancel_meeting(
-            session,
-            user=staff,
-            roles=STAFF_ROLES,
-            meeting_id=meeting.id or 0,
-            reason="台风",
-            now=h.clock(),
-            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
-        )
+    await _cancel(h, meeting)
     await service.drain()
     await d.expect(ZHOU, "议事会取消", since=card)
     for message_id in (invite, answer, card, notice):
@@ -398,18 +403,7 @@ async def test_a_not_sure_or_no_answer_follows_the_meeting(linli_sandbox: Harnes
     for who, message_id in answers.items():
         await d.expect(who, "议事会延期", since=message_id)
         assert not (await current(d, who, message_id))["edited"]
-    async with h.sessionmaker() as session:
-        staff = await session.get(User, STAFF)
-        assert staff is not None
-        await meetings.cancel_meeting(
-            session,
-            user=staff,
-            roles=STAFF_ROLES,
-            meeting_id=meeting.id or 0,
-            reason="台风",
-            now=h.clock(),
-            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
-        )
+    await _cancel(h, meeting)
     await service.drain()
     for who, said in ((ZHOU, "已记录「不确定」"), (WU, "已记录「不去」")):
         await d.expect(who, "议事会取消", since=answers[who])
@@ -474,21 +468,6 @@ async def test_a_change_of_the_capacity_adds_nothing_under_a_notice(
     assert "之后又有变动" not in message_text(await current(d, ZHOU, changed))
     assert "二楼活动室" in message_text(await current(d, ZHOU, reminder))
     assert await d.errors() == []
-
-
-async def _cancel(h: Harness, meeting: Meeting) -> None:
-    async with h.sessionmaker() as session:
-        staff = await session.get(User, STAFF)
-        assert staff is not None
-        await meetings.cancel_meeting(
-            session,
-            user=staff,
-            roles=STAFF_ROLES,
-            meeting_id=meeting.id or 0,
-            reason="台风",
-            now=h.clock(),
-            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
-        )
 
 
 async def test_a_cancelled_meeting_invites_nothing_more(linli_sandbox: Harness) -> None:
