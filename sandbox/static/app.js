@@ -420,7 +420,11 @@ function contentHtml(m) {
     html += `<a class="file-chip" href="${API}/files/${encodeURIComponent(d.file_id)}" download="${esc(d.file_name || "file")}"><span class="icon">${ICONS.file}</span><span><div class="title">${esc(d.file_name || t("document"))}</div><div class="small">${Math.max(1, Math.round((d.file_size || 0) / 1024))} KB</div></span></a>`;
   }
   if (m.voice) {
-    html += `<div class="card"><span class="icon">${ICONS.mic}</span><span><div class="title">${esc(t("voice"))}</div><div class="small">0:${String(m.voice.duration || 0).padStart(2, "0")}</div></span></div>`;
+    // a note to listen to (a resident's, forwarded to staff), with its length as m:ss
+    const secs = Math.max(0, Math.round(m.voice.duration || 0));
+    const len = `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, "0")}`;
+    const src = `${API}/files/${encodeURIComponent(m.voice.file_id)}`;
+    html += `<div class="card voice"><span class="icon">${ICONS.mic}</span><span><div class="title">${esc(t("voice"))}</div><div class="small">${len}</div><audio controls preload="none" src="${src}"></audio></span></div>`;
   }
   if (m.location) {
     const { latitude, longitude } = m.location;

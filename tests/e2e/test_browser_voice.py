@@ -50,6 +50,14 @@ async def test_a_voice_note_recorded_on_the_page_is_filed(
                 files=[{"name": "note.ogg", "mimeType": "audio/ogg", "buffer": OGG}]
             )
             await expect(page.locator(".row.out .card", has_text="语音消息")).to_have_count(2)
+            # each note can be listened to on the page: its bytes are served
+            src = await page.locator(".row.out .card.voice audio").last.get_attribute("src")
+            assert src is not None
+            heard = await page.request.get(base + src)
+            assert heard.status == 200 and await heard.body() == OGG
+            # a long note's length reads m:ss
+            await linli_sandbox.driver.send(WU, voice=OGG, voice_duration=75)
+            await expect(page.locator(".row.out .card.voice", has_text="1:15")).to_be_visible()
             await page.locator("#reply-keyboard button", has_text="说完了").click()
             await expect(messages).to_contain_text("语音：")
             await page.locator(".inline-row button", has_text="确认提交").last.click()
