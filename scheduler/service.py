@@ -163,9 +163,11 @@ class SchedulerService:
                     session, draft=item, admin_ids=self.settings.admin_ids
                 )
                 if state.complete:
-                    # the progress line reads N/N before the report comes (editing it twice,
-                    # should two processes get here, changes nothing)
-                    if follows:
+                    # the progress line reads N/N before the report comes; should two
+                    # processes get here, only the one that takes the turn edits it
+                    if follows and await broadcasts.claim_shown(
+                        session, broadcast_id=item.id, shown=state.finished
+                    ):
                         await self._edit_progress(item, lang, state.finished, state.total)
                     if await broadcasts.mark_done(
                         session, broadcast_id=item.id, shown=state.finished, now=self.clock()
@@ -185,8 +187,10 @@ class SchedulerService:
                 ):
                     continue
                 self._last_progress[item.id] = loop.time()
-                await self._edit_progress(item, lang, state.finished, state.total)
-                await broadcasts.mark_shown(session, broadcast_id=item.id, shown=state.finished)
+                if await broadcasts.claim_shown(
+                    session, broadcast_id=item.id, shown=state.finished
+                ):
+                    await self._edit_progress(item, lang, state.finished, state.total)
 
     async def _edit_progress(self, item: Any, lang: str, done: int, total: int) -> None:
         if item.progress_chat_id is None or item.progress_message_id is None:

@@ -558,15 +558,18 @@ async def mark_done(
     return bool(moved.rowcount)  # type: ignore[attr-defined]
 
 
-async def mark_shown(session: AsyncSession, *, broadcast_id: int, shown: int) -> None:
-    """Remember the progress number last shown to the author."""
-    await session.exec(  # type: ignore[call-overload]
+async def claim_shown(session: AsyncSession, *, broadcast_id: int, shown: int) -> bool:
+    """Take the turn to show `shown` on the author's progress line; False when it already reads
+    so (another process, or an earlier beat, showed it). Committed: only the taker edits, so
+    the line is never edited to the text it already has (Telegram refuses that edit)."""
+    moved = await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
-        .where(col(Broadcast.id) == broadcast_id)
+        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.progress_shown) != shown)
         .values(progress_shown=shown)
         .execution_options(synchronize_session=False)
     )
     await session.commit()
+    return bool(moved.rowcount)  # type: ignore[attr-defined]
 
 
 QUIET_ASK_MAX = 3  # names a refusal offers; a community's office has a handful of staff
