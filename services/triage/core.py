@@ -271,7 +271,7 @@ class Triage:
                 True,
                 bool(reasons),
                 reasons,
-                self._keywords_from_words(words, limit=8) if feats else [],
+                self._keywords(text, words, limit=8) if feats else [],
             )
         probs = self.model.probabilities(feats)
         order = sorted(allowed, key=lambda i: -probs[i])[:CANDIDATES]
@@ -285,7 +285,7 @@ class Triage:
             unsure=top - second < UNSURE_MARGIN or top < UNSURE_MIN_CONFIDENCE,
             urgent=bool(reasons),
             urgent_reasons=reasons,
-            keywords=self._keywords_from_words(words, limit=8),
+            keywords=self._keywords(text, words, limit=8),
         )
 
     def _idf(self, feature: str) -> float:
@@ -312,9 +312,36 @@ class Triage:
 
         return sorted(counts, key=lambda w: (-score(w), first[w]))[:limit]
 
+    def _keywords(self, text: str, words: list[str], *, limit: int) -> list[str]:
+        """What the matter is first (the objects and places it names, and faults of more than
+        one character, as data/matters.txt names them: 下水道, 消防通道, 乱停), then the most
+        telling of the other words. Before, 下水道 could be left out of 8 keywords for words
+        such as 很大 or 进出 that jieba counts rarer."""
+        norm = normalize(text[:MAX_TEXT_CHARS])
+        matter = self.matters.read(norm)
+
+        def in_order(names: frozenset[str]) -> list[str]:
+            at = {n: (norm.find(n) if n in norm else len(norm)) for n in names}
+            return sorted(names, key=lambda n: (at[n], n))
+
+        named = [
+            *in_order(matter.objects),
+            *in_order(matter.places),
+            *in_order(frozenset(f for f in matter.faults if len(f) > 1)),
+        ]
+        # the lexicon's names are Chinese: a text in another language keeps its own words
+        chinese = any(is_han(ch) for ch in norm)
+        lead = [n for n in named if chinese and n not in self.stopwords][:limit]
+        rest = [
+            w
+            for w in self._keywords_from_words(words, limit=limit + len(lead))
+            if not any(w in n or n in w for n in lead)
+        ]
+        return (lead + rest)[:limit]
+
     def keywords(self, text: str, *, limit: int = 8) -> list[str]:
         """The most telling words of a text, for the ledger and search."""
-        return self._keywords_from_words(self.segmenter.words(text), limit=limit)
+        return self._keywords(text, self.segmenter.words(text), limit=limit)
 
     def _similarity_profile(self, text: str) -> _Profile:
         """The matter, keyword and character-pair profile and the classifier's vector of a text.

@@ -81,3 +81,17 @@ def test_shipped_model_is_small_and_pickle_free() -> None:
     sizes = sum(p.stat().st_size for p in SHIPPED_MODEL_DIR.iterdir())
     assert sizes < 5 * 1024 * 1024
     assert sorted(p.name for p in SHIPPED_MODEL_DIR.iterdir()) == ["model.json", "model.npz"]
+
+
+def test_keywords_name_the_matter_first(triage: Triage) -> None:
+    # a long complaint: what is broken leads, however rare the words around it are
+    long = "我家楼下的下水道堵了好几天了，污水都冒出来了，味道很大，老人小孩进出都不方便"
+    words = triage.analyze(long).keywords
+    assert words[0] == "下水道" and "污水" in words
+    assert len(words) == 8
+    assert triage.keywords("小区门口电动车乱停，堵住了消防通道")[:2] == ["电动车", "消防通道"]
+    # said another way, the lexicon's name for it: 楼道的灯 is 楼道灯
+    assert triage.keywords("楼道的灯不亮了")[0] == "楼道灯"
+    # an English text keeps its own words: no Chinese name beside 'lift'
+    english = triage.keywords("The lift in our building has been broken for a week")
+    assert "lift" in english and all(word.isascii() for word in english)
