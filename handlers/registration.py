@@ -106,14 +106,29 @@ async def on_register_now(
         if isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
         return
+    if isinstance(query.message, Message) and await _begun_from(query.message, state):
+        # a second tap at the same moment (both carried the button): the first one asked
+        await query.answer()
+        return
     if await asks_first(query, callback_data, state, t, starting="Reg", own=Reg.__state_names__):
         return
     await query.answer()
     assert isinstance(query.message, Message)
     await safe_edit_markup(query.message, None)
     await start_registration(query.message, state, session, user, t)
-    if plain(callback_data.action) == "start-order":
-        await state.update_data(then="order")
+    then = {"then": "order"} if plain(callback_data.action) == "start-order" else {}
+    await state.update_data({BEGUN_FROM: query.message.message_id, **then})
+
+
+# the chat's FSM data: the message whose 🏠 现在登记 began the registration under way
+BEGUN_FROM = "reg_begun_from"
+
+
+async def _begun_from(message: Message, state: FSMContext) -> bool:
+    """The registration under way was begun from this message's 🏠 现在登记."""
+    if await state.get_state() not in Reg.__state_names__:
+        return False
+    return bool((await state.get_data()).get(BEGUN_FROM) == message.message_id)
 
 
 async def _ask_community(

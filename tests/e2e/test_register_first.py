@@ -3,6 +3,8 @@ filing right after registering."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
 from tests.support import reply_to
@@ -104,3 +106,25 @@ async def test_the_button_once_registered_says_so(linli_sandbox: Harness) -> Non
         for m in await d.messages(NEW, done["message_id"])
         if "个人信息使用说明" in message_text(m)
     ]
+
+
+async def test_two_taps_at_once_ask_for_consent_once(linli_sandbox: Harness) -> None:
+    """🏠 现在登记 tapped twice at the same moment: one consent question, the other tap
+    answered without a word. Before, each tap sent the question, one under the other."""
+    d = linli_sandbox.driver
+    refusal = await reply_to(d, NEW, "📝 我要点单", "请先登记您的住址")
+    taps = await asyncio.gather(
+        d.click(NEW, refusal["message_id"], text="🏠 现在登记"),
+        d.click(NEW, refusal["message_id"], text="🏠 现在登记"),
+    )
+    for tap in taps:
+        assert tap["answer"] is not None and not tap["answer"]["text"], tap
+    # one chat's updates are handled in turn: once registered, both taps are done with. The
+    # question answered became the steps ('✓ 社区：阳光社区'); no other one waits under it.
+    done = await _register(d, NEW, refusal["message_id"])
+    shown = [message_text(m) for m in await d.messages(NEW, refusal["message_id"])]
+    assert not [text for text in shown if "个人信息使用说明" in text], shown
+    assert len([text for text in shown if text.startswith("✓ 社区")]) == 1, shown
+    # and it goes on to what they came for, once
+    await d.expect(NEW, "请说说您遇到了什么事", since=done["message_id"])
+    assert await d.errors() == []
