@@ -95,6 +95,8 @@ class SchedulerService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_progress: dict[int, float] = {}
+        # one look at the broadcasts at a time in this process (the tick's and a direct call's)
+        self._progress = asyncio.Lock()
         self._last_sweep = 0.0
         self._ticking = asyncio.Lock()
         # `linli scheduler` (a process without updates) follows the catalogue admins edit with
@@ -149,7 +151,14 @@ class SchedulerService:
     # --- broadcast progress ---------------------------------------------------------------
 
     async def show_progress(self, *, force: bool = False) -> None:
-        """Edit each running broadcast's "sent 320/690" line; send the report when done."""
+        """Edit each running broadcast's "sent 320/690" line; send the report when done.
+
+        One call at a time: another one's edit of a smaller number, still on its way, could
+        otherwise land after this one's and leave the line reading less than was sent."""
+        async with self._progress:
+            await self._show_progress(force=force)
+
+    async def _show_progress(self, *, force: bool) -> None:
         loop = asyncio.get_running_loop()
         async with self.sessionmaker() as session:
             running = await broadcasts.in_progress(session)

@@ -560,11 +560,12 @@ async def mark_done(
 
 async def claim_shown(session: AsyncSession, *, broadcast_id: int, shown: int) -> bool:
     """Take the turn to show `shown` on the author's progress line; False when it already reads
-    so (another process, or an earlier beat, showed it). Committed: only the taker edits, so
-    the line is never edited to the text it already has (Telegram refuses that edit)."""
+    so or more (another process, or an earlier beat, showed it). Committed: only the taker
+    edits, so the line is never edited to the text it already has (Telegram refuses that
+    edit), nor back to a smaller number read before a larger one was shown."""
     moved = await session.exec(  # type: ignore[call-overload]
         update(Broadcast)
-        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.progress_shown) != shown)
+        .where(col(Broadcast.id) == broadcast_id, col(Broadcast.progress_shown) < shown)
         .values(progress_shown=shown)
         .execution_options(synchronize_session=False)
     )
