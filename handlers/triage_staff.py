@@ -131,30 +131,60 @@ def _typed(message: Message) -> str | None:
 # ---------------------------------------------------------------- queue and card
 
 
-async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str, Any]:
-    """The waiting queue, or (active) the matters in progress, one page, with a switch."""
+# the staff lists: waiting to be triaged, in progress, results waiting to be checked (验收)
+_VIEWS = {
+    "sq": ("order-queue-title", "order-queue-empty"),
+    "sqa": ("order-active-title", "order-active-empty"),
+    "sqv": ("order-verify-title", "order-verify-empty"),
+}
+
+
+async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, Any]:
+    """One page of a staff list (`_VIEWS`), with buttons to the other two. The results to
+    check are counted on their button, so a waiting queue that is empty still shows them."""
     t = ctx.t
-    statuses = order_service.IN_PROGRESS if active else order_service.WAITING
-    action = "sqa" if active else "sq"
+    statuses = order_service.WAITING if view == "sq" else order_service.IN_PROGRESS
     result = await order_service.staff_queue(
-        ctx.session, user=ctx.user, roles=ctx.roles, page=page, statuses=statuses
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        page=page,
+        statuses=statuses,
+        to_verify=view == "sqv",
     )
-    switch = [
-        button(
-            t("order-btn-queue-waiting" if active else "order-btn-queue-active"),
-            "sq" if active else "sqa",
-            0,
-        )
-    ]
+    to_check = (
+        result.total
+        if view == "sqv"
+        else (
+            await order_service.staff_queue(
+                ctx.session,
+                user=ctx.user,
+                roles=ctx.roles,
+                per_page=1,
+                statuses=order_service.IN_PROGRESS,
+                to_verify=True,
+            )
+        ).total
+    )
+    labels_of = {
+        "sq": t("order-btn-queue-waiting"),
+        "sqa": t("order-btn-queue-active"),
+        "sqv": t("order-btn-queue-verify", count=to_check),
+    }
+    switch = [button(label, other, 0) for other, label in labels_of.items() if other != view]
+    title, empty = _VIEWS[view]
     if not result.items:
-        empty = "order-active-empty" if active else "order-queue-empty"
         return t(empty), keyboard([switch])
-    title = "order-active-title" if active else "order-queue-title"
     lines = [t(title, total=result.total, page=result.page + 1, pages=result.pages)]
     rows = []
-    urged = await urge_counts(ctx.session, [req.id for req in result.items if req.id])
+    ids = [req.id for req in result.items if req.id]
+    urged = await urge_counts(ctx.session, ids)
+    # an order a member reported done reads as waiting for its check, not as "issued"
+    checking = await order_service.awaiting_check(ctx.session, request_ids=ids)
     for req in result.items:
         mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
+        order = checking.get(req.id or 0)
+        status = t("order-verify-mark") if order is not None else status_text(t, req)
         lines.append(
             t(
                 "order-queue-line",
@@ -164,11 +194,14 @@ async def _queue(ctx: OrderCtx, page: int, *, active: bool = False) -> tuple[str
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )
-            + (f" · {status_text(t, req)}" if active else "")
+            + (f" · {status}" if view != "sq" else "")
             + (f" · {t('urge-queue-mark', count=n)}" if (n := urged.get(req.id or 0)) else "")
         )
-        rows.append([button(t("order-btn-open-number", number=req.number), "sreq", req.id)])
-    nav = pager(t, action, result.page, result.pages)
+        if view == "sqv" and order is not None:  # straight to the result and its 验收 buttons
+            rows.append([button(t("order-btn-open-order", number=order.number), "sord", order.id)])
+        else:
+            rows.append([button(t("order-btn-open-number", number=req.number), "sreq", req.id)])
+    nav = pager(t, view, result.page, result.pages)
     if nav:
         rows.append(nav)
     rows.append(switch)
@@ -182,10 +215,10 @@ async def cmd_queue(message: Message, ctx: OrderCtx) -> None:
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(OrderCb.filter(F.action.in_({"sq", "sqa"})))
+@router.callback_query(OrderCb.filter(F.action.in_(set(_VIEWS))))
 async def on_queue_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Another page of the queue (or of the matters in progress)."""
-    text, markup = await _queue(ctx, callback_data.ref, active=callback_data.action == "sqa")
+    """Another page of the queue (or of the matters in progress, or of the results to check)."""
+    text, markup = await _queue(ctx, callback_data.ref, view=callback_data.action)
     await edit_or_send(query, text, markup)
 
 

@@ -199,12 +199,21 @@ async def staff_queue(
     page: int = 0,
     per_page: int = 5,
     statuses: Sequence[RequestStatus] = WAITING,
+    to_verify: bool = False,
 ) -> Page[Request]:
-    """Requests in the staff member's scope (new and reopened by default): urgent, then oldest."""
-    stmt = select(Request).where(col(Request.status).in_(list(statuses)))
-    count = (
-        select(func.count()).select_from(Request).where(col(Request.status).in_(list(statuses)))
-    )
+    """Requests in the staff member's scope (new and reopened by default): urgent, then oldest.
+
+    `to_verify`: only those with an order a member reported done, waiting for staff to check
+    the result (验收)."""
+    where = [col(Request.status).in_(list(statuses))]
+    if to_verify:
+        where.append(
+            col(Request.id).in_(
+                select(Order.request_id).where(col(Order.status) == OrderStatus.DONE)
+            )
+        )
+    stmt = select(Request).where(*where)
+    count = select(func.count()).select_from(Request).where(*where)
     if Role.ADMIN not in roles:
         scopes = (
             await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
@@ -229,6 +238,22 @@ async def staff_queue(
         .limit(per_page)
     )
     return Page(items=list(rows.all()), page=page, pages=pages, total=total)
+
+
+async def awaiting_check(session: AsyncSession, *, request_ids: Sequence[int]) -> dict[int, Order]:
+    """Of these requests, those with an order a member reported done and staff have not yet
+    checked (验收): request id -> that order."""
+    if not request_ids:
+        return {}
+    rows = await session.exec(
+        select(Order)
+        .where(col(Order.request_id).in_(list(request_ids)), col(Order.status) == OrderStatus.DONE)
+        .order_by(col(Order.id))
+    )
+    found: dict[int, Order] = {}
+    for order in rows.all():
+        found.setdefault(order.request_id, order)
+    return found
 
 
 async def staff_view(

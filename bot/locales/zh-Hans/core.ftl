@@ -20,7 +20,7 @@ start-todo-waiting = • 待受理诉求 { $count } 件{ $urgent ->
         [0] {""}
        *[other] （其中紧急 { $urgent } 件）
     }
-start-todo-verify = • 待核验的结果 { $count } 件
+start-todo-verify = • 待验收的结果 { $count } 件
 start-todo-overdue = • 已超期未办结 { $count } 件
 start-todo-applications = • 报到待审核 { $count } 人（点「{ $button }」）
 start-todo-topics = • 居民提的议题待处理 { $count } 个（点「{ $button }」→「{ consult-btn-topic-review }」）

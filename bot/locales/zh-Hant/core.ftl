@@ -23,7 +23,7 @@ start-todo-waiting = • 待受理訴求 { $count } 件{ $urgent ->
         [0] {""}
        *[other] （其中緊急 { $urgent } 件）
     }
-start-todo-verify = • 待核驗的結果 { $count } 件
+start-todo-verify = • 待驗收的結果 { $count } 件
 start-todo-overdue = • 已超期未辦結 { $count } 件
 start-todo-applications = • 報到待審核 { $count } 人（點「{ $button }」）
 start-todo-topics = • 居民提的議題待處理 { $count } 個（點「{ $button }」→「{ consult-btn-topic-review }」）
