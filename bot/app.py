@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.answered import AnsweredTaps
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
 from bot.plain_fields import PlainTextFields
@@ -136,6 +137,7 @@ def make_bot(settings: Settings) -> Bot:
         default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
     )
     bot.session.middleware(PlainTextFields())  # labels and alerts are not HTML
+    bot.session.middleware(AnsweredTaps())  # the error handler never answers a tap twice
     return bot
 
 

@@ -19,6 +19,7 @@ from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Messa
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.answered import was_answered
 from bot.busy import BackgroundWork
 from bot.catalogue_watch import CHECK_EVERY, CatalogueMiddleware, CatalogueWatch
 from bot.chat_lock import RedisChatLock
@@ -261,8 +262,9 @@ async def on_error(
         if query is not None and isinstance(query.message, Message):
             way_on = _way_on(exc, query.message, t)
             if way_on is not None:  # the refusal with its button in the chat, not an alert
-                with suppress(TelegramBadRequest):  # the handler may have answered the tap
-                    await query.answer()
+                if not was_answered(query.id):  # the handler may have answered the tap
+                    with suppress(TelegramBadRequest):  # too old by now
+                        await query.answer()
                 await query.message.answer(text, reply_markup=way_on)
                 return True
         if query is not None:
@@ -290,7 +292,11 @@ def _way_on(exc: BaseException, message: Message, t: Text | None) -> InlineKeybo
 
 async def _answer_tap(query: CallbackQuery, text: str) -> None:
     """An alert on the tap; if the handler had answered the tap already (Telegram refuses a
-    second answer), the text goes to the chat instead, so the user is told either way."""
+    second answer: it is not tried), the text goes to the chat instead, so the user is told
+    either way."""
+    if query.message is not None and was_answered(query.id):
+        await query.bot.send_message(chat_id=query.message.chat.id, text=text)  # type: ignore[union-attr]
+        return
     try:
         await query.answer(text[:200], show_alert=True)
     except TelegramBadRequest:

@@ -17,6 +17,7 @@ from aiogram.types import (
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.answered import note_answered, was_answered
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
@@ -209,18 +210,14 @@ def outbox_sink(
     return sink
 
 
-_answered: set[str] = set()
-
-
 async def answer_once(
     query: CallbackQuery, text: str | None = None, *, alert: bool = False
 ) -> None:
-    """Answer a button tap once (Telegram refuses a second answer to the same query)."""
-    if query.id in _answered:
+    """Answer a button tap once (Telegram refuses a second answer to the same query), however
+    it was answered before (bot.answered notes every answer the bot sends)."""
+    if was_answered(query.id):
         return
-    if len(_answered) > 10_000:
-        _answered.clear()
-    _answered.add(query.id)
+    note_answered(query.id)  # also without the bot's middleware (a bot made elsewhere)
     await query.answer(text, show_alert=alert)
 
 
