@@ -575,10 +575,20 @@ async def on_issue_publish(
         # fewer fit than it needs: it could never be fully claimed among them
         text += "\n\n" + t("order-issued-too-few", count=offered, need=out.order.members_needed)
         markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+    await ctx.deliver(out.pending)
+    text += await _held_offers(ctx, out.order)
     if values.get("card") and isinstance(query.message, Message):
         await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
     await edit_or_send(query, text, markup)
-    await ctx.deliver(out.pending)
+
+
+async def _held_offers(ctx: OrderCtx, order: Any) -> str:
+    """At night: when the members told of a just-issued order will get the offer."""
+    held, first = await order_service.offers_held(ctx.session, order=order, now=ctx.now())
+    if not held or first is None:
+        return ""
+    when = local(ctx.t, ctx.settings, first, now=ctx.now())
+    return "\n\n" + ctx.t("order-offers-held", count=held, time=when)
 
 
 async def _redraw_card(where: Message, message_id: int, ctx: OrderCtx, request_id: int) -> None:
@@ -613,8 +623,9 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
     assert out.order is not None
     count = len(out.notices)
     key = "order-offered-all" if count else "order-offered-all-none"
-    await edit_or_send(query, ctx.t(key, number=out.order.number, count=count), None)
     await ctx.deliver(out.pending)
+    text = ctx.t(key, number=out.order.number, count=count) + await _held_offers(ctx, out.order)
+    await edit_or_send(query, text, None)
 
 
 # ---------------------------------------------------------------- other triage actions

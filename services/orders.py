@@ -256,6 +256,27 @@ async def awaiting_check(session: AsyncSession, *, request_ids: Sequence[int]) -
     return found
 
 
+async def offers_held(
+    session: AsyncSession, *, order: Order, now: datetime
+) -> tuple[int, datetime | None]:
+    """How many of an order's offers quiet hours hold (issued at night, not urgent), and when
+    the first of them goes: staff who issued it are told, so "已通知 N 位" is not read as "they
+    know now". (0, None) when none is held."""
+    rows = (
+        await session.exec(
+            select(Delivery.not_before).where(
+                col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+                col(Delivery.kind).in_(["order-notice-offer", "order-notice-offer-again"]),
+                col(Delivery.state) == DeliveryState.PENDING,
+                col(Delivery.held_from).is_not(None),
+            )
+        )
+    ).all()
+    times = [at if at.tzinfo is not None else at.replace(tzinfo=UTC) for at in rows]
+    later = [at for at in times if at > now]
+    return len(later), min(later, default=None)
+
+
 async def staff_view(
     session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int
 ) -> Request:

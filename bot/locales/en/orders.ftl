@@ -196,6 +196,7 @@ order-issued-too-few = ⚠️ This order needs { $need } members, but only { $co
 order-btn-offer-all = 📣 Offer to all members of the community
 order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count } members were told.
 order-offered-all-none = ⚠️ Order { $number } now asks for no particular skill or grid, but the community has no approved members yet. Please handle it directly or transfer it.
+order-offers-held = 🌙 It is quiet hours now: { $count } of them will get this order at { $time }.
 order-handling = You handle request { $number } yourself; tap "📝 Report result" when done.
 order-ask-transfer-unit = Transfer request { $number } to which unit? Type its name:
 order-transfer-recent = Units used before: tap one (or type a name):

@@ -193,6 +193,7 @@ order-issued-too-few = ⚠️ 这张工单需要 { $need } 人，但具备技能
 order-btn-offer-all = 📣 发给全社区所有党员/志愿者
 order-offered-all = ✅ 工单 { $number } 已不限技能和网格，已通知 { $count } 位党员/志愿者。
 order-offered-all-none = ⚠️ 工单 { $number } 已不限技能和网格，但本社区还没有已通过报到的党员/志愿者。请社区直接办理或转办。
+order-offers-held = 🌙 现在是夜间免打扰时段：其中 { $count } 位会在 { $time } 收到这张工单。
 order-handling = 诉求 { $number } 由您直接办理，办完后请点「📝 填写结果」。
 order-ask-transfer-unit = 诉求 { $number } 转办给哪个单位？请输入单位名称：
 order-transfer-recent = 以前转办过的单位，点一下就行（也可以直接输入）：

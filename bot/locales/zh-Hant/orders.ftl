@@ -196,6 +196,7 @@ order-issued-too-few = ⚠️ 這張工單需要 { $need } 人，但具備技能
 order-btn-offer-all = 📣 發給全社區所有黨員/志願者
 order-offered-all = ✅ 工單 { $number } 已不限技能和網格，已通知 { $count } 位黨員/志願者。
 order-offered-all-none = ⚠️ 工單 { $number } 已不限技能和網格，但本社區還沒有已通過報到的黨員/志願者。請社區直接辦理或轉辦。
+order-offers-held = 🌙 現在是夜間免打擾時段：其中 { $count } 位會在 { $time } 收到這張工單。
 order-handling = 訴求 { $number } 由您直接辦理，辦完後請點「📝 填寫結果」。
 order-ask-transfer-unit = 訴求 { $number } 轉辦給哪個單位？請輸入單位名稱：
 order-transfer-recent = 以前轉辦過的單位，點一下就行（也可以直接輸入）：
