@@ -35,6 +35,7 @@ from handlers.order_ui import (
 from handlers.text_steps import refuse_button_labels
 from models import MemberProfile
 from models.orders import OrderStatus, can_transition
+from services import delivery as outbox
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_common import category
@@ -232,13 +233,18 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
             # the offer or card tapped shows the order as it now is (taken by others: no ✋ 接单
             # to tap again; before, it kept the button and '已接 0/1'); said by the error handler.
             # The lost claim was rolled back, which expired what the session had loaded.
+            # A redraw of the offer queued by the claim that won (人已满) would only take
+            # this one back: it is dropped first, and the offer drawn as things are now.
+            assert isinstance(query.message, Message)
+            await outbox.cancel_redraws(
+                ctx.session, chat_id=query.message.chat.id, message_id=query.message.message_id
+            )
             await ctx.session.refresh(ctx.user)
             view = await order_service.order_view(
                 ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
             )
             for loaded in (view.order, view.request):
                 await ctx.session.refresh(loaded)
-            assert isinstance(query.message, Message)
             with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
                 await query.message.edit_text(
                     await order_text(ctx, view), reply_markup=order_markup(ctx.t, view)

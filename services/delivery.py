@@ -236,6 +236,27 @@ async def cancel_stale(
     return int(result.rowcount or 0)
 
 
+async def cancel_redraws(session: AsyncSession, *, chat_id: int, message_id: int) -> int:
+    """Someone is about to redraw this message of the chat as things are now (a handler, on a
+    tap on it): the redraws of it still queued, worked out before, are cancelled, as
+    `cancel_stale` cancels (the sender looks again before its call). Sent after the new
+    drawing, one would take the message back to what it was, or, reading the same, be refused
+    by Telegram as 'not modified'. Committed (before the caller reads what to draw, so a
+    redraw queued by a change committed after this one still goes). Returns how many."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.edit_message_id) == message_id,
+            not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return int(result.rowcount or 0)
+
+
 # Notices a member gets as a member that name no matter of their own (a claim's news); the
 # others name the order they offer ("order:12:open") or the member's claim ("claim:7:active").
 MEMBER_NOTICE_KINDS = (
