@@ -6,7 +6,8 @@ place in it changes (moved up from the waitlist, or up the waitlist). A notice o
 place it shows is no longer so, or the meeting was cancelled (a change of the capacity alone
 adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
 waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
-answered 不去, moved up, or up the waitlist.
+answered 不去, moved up, or up the waitlist. The check-in notice ("现在开始签到" with 📍 签到)
+loses its button and says check-in is off once the meeting is cancelled.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -47,6 +48,7 @@ CARD = "card"
 REPLY = "reply"
 ANNOUNCE = "announce"
 NOTICE = "notice"  # of an earlier change (延期, 修改), or of the person's place
+CHECKIN = "checkin"  # "现在开始签到" with its 📍 签到 button
 
 Rows = list[list[tuple[str, str]]]
 Place = tuple[RsvpStatus | None, int]  # an answer, and the place on the waitlist (0: none)
@@ -223,6 +225,7 @@ def _sent_prefixes(meeting_id: int) -> dict[str, str]:
         f"meeting:{meeting_id}:edit:": NOTICE,
         f"meeting:{meeting_id}:remind:": NOTICE,
         **{p: NOTICE for p in _place_prefixes(meeting_id)},
+        f"meeting:{meeting_id}:checkin:": CHECKIN,  # services.meetings.open_checkin
     }
 
 
@@ -352,7 +355,7 @@ async def _adopt_sent(
             await session.exec(
                 select(MeetingMessage.chat_id, MeetingMessage.message_id).where(
                     MeetingMessage.meeting_id == meeting.id,
-                    col(MeetingMessage.kind).in_([ANNOUNCE, NOTICE]),
+                    col(MeetingMessage.kind).in_([ANNOUNCE, NOTICE, CHECKIN]),
                 )
             )
         ).all()
@@ -496,6 +499,16 @@ async def _redraw_remembered(
                 when=notifier.local(meeting.starts_at),
                 render=render,
             )
+        elif message.kind == CHECKIN:
+            said = notices.get((message.chat_id, message.message_id))
+            if said is None:
+                continue
+            text, rows = said.text, said.rows
+            if meeting.status == MeetingStatus.CANCELLED:
+                # no 📍 签到 for a meeting that will not be held, nor words asking for it
+                text = render("meeting-checkin-open", title=meeting.title, open="no")
+                text += "\n" + _now_line(meeting, notifier, render)
+                rows = []
         elif message.kind == NOTICE:
             said = notices.get((message.chat_id, message.message_id))
             if said is None:

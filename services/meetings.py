@@ -1082,7 +1082,7 @@ async def _record_checkin(
     assert meeting.id is not None
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Conflict(
-            "meeting-err-cancelled"
+            "meeting-err-checkin-cancelled"
             if meeting.status == MeetingStatus.CANCELLED
             else "meeting-err-not-published"
         )
@@ -1196,7 +1196,7 @@ async def open_checkin(
         session,
         users=users,
         key="meeting-checkin-open",
-        args={"title": meeting.title},
+        args={"title": meeting.title, "open": "yes"},
         buttons=[[("meeting-btn-checkin", checkin_data(meeting_id))]],
         kind="meeting",
         community_id=meeting.community_id,

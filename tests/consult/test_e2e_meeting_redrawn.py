@@ -27,7 +27,7 @@ from models.consultations import Meeting
 from sandbox.driver import Driver, message_text
 from scheduler.service import SchedulerService
 from services import meetings
-from services.consult_common import Notifier
+from services.consult_common import Notifier, checkin_data
 from services.when import when_args
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import current, labels_of
@@ -516,4 +516,32 @@ async def test_a_cancelled_meeting_invites_nothing_more(linli_sandbox: Harness) 
             assert not labels
     text = message_text(await current(d, ZHENG, said[ZHENG][1]))
     assert text.startswith('Noted as "not going".\n'), text
+    assert await d.errors() == []
+
+
+async def test_a_cancelled_meeting_takes_back_its_check_in(linli_sandbox: Harness) -> None:
+    """Check-in is open ('📍 … 现在开始签到，到场后请点下方按钮签到。' with 📍 签到) when staff
+    cancel the meeting: the notice is redrawn to say so ('📍 … 的签到已取消。' and the reason),
+    without the button; a tap that was on its way is told the meeting was cancelled (not
+    '无法报名'). Before, the notice went on asking them to check in."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    start = h.clock() + timedelta(hours=3)
+    meeting = await published_meeting(h, title="楼道改造议事会", starts_at=start)
+    invite = await d.expect(ZHOU, "楼道改造议事会")
+    await d.tap(ZHOU, "去", invite["message_id"])
+    await d.expect(ZHOU, "已报名", since=invite["message_id"])
+    h.clock.set(start - timedelta(minutes=20))
+    await service.run_due(now=h.clock())
+    await service.drain(now=h.clock())
+    checkin = await d.expect(ZHOU, "现在开始签到", since=invite["message_id"])
+    assert labels_of(await current(d, ZHOU, checkin["message_id"])) == ["📍 签到"]
+    await _cancel(h, meeting)
+    await service.drain(now=h.clock())
+    text, labels = await _redrawn(d, ZHOU, checkin["message_id"], "已取消。原因：台风")
+    assert "的签到已取消" in text and "已取消。原因：台风" in text, text
+    assert "请点下方按钮签到" not in text and not labels, (text, labels)
+    late = await d.click(ZHOU, checkin["message_id"], data=checkin_data(meeting.id or 0))
+    assert "不用签到" in str(late) and "无法报名" not in str(late), late
     assert await d.errors() == []

@@ -69,6 +69,7 @@ meeting-err-staff-cancelled = This meeting has been cancelled; it can no longer 
 meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to change its time.
 meeting-err-postpone-earlier = A postponed meeting starts later than planned. To hold it earlier, tap "✏️ Edit" on the meeting's card and change the time.
 meeting-err-not-audience = This meeting is not for your area, so you cannot sign up.
+meeting-err-checkin-cancelled = This meeting was cancelled; there is nothing to check in to.
 meeting-err-checkin-window = Check-in is not open now (from { $before } minutes before the start until the end).
 meeting-err-code = That check-in code is wrong; please check the code shown by staff. { $left ->
         [one] 1 more try.
@@ -215,7 +216,11 @@ meeting-postponed = ⏳ Meeting postponed: { $title }
     Reason: { $reason }
 meeting-cancelled-notice = ❌ Meeting cancelled: { $title } (was { $when })
     Reason: { $reason }
-meeting-checkin-open = 📍 Check-in for { $title } is open; tap below when you arrive.
+# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+meeting-checkin-open = { $open ->
+        [no] 📍 There is no check-in for { $title } any more.
+       *[yes] 📍 Check-in for { $title } is open; tap below when you arrive.
+    }
 meeting-checked-in = ✅ Checked in: { $title }
 meeting-checked-in-already = You have already checked in.
 meeting-minutes-notice = 📝 <b>Minutes: { $title }</b> ({ $when })

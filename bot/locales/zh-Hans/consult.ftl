@@ -69,6 +69,7 @@ meeting-err-staff-cancelled = 这个议事会已经取消了，不能再修改�
 meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」开会时间。
 meeting-err-postpone-earlier = 延期后的时间要晚于原定的开会时间。要提前开会，请在议事会卡片上点「✏️ 修改」改时间。
 meeting-err-not-audience = 这个议事会不面向您所在的范围，无法报名。
+meeting-err-checkin-cancelled = 这个议事会已经取消了，不用签到了。
 meeting-err-checkin-window = 现在不在签到时间内（开会前 { $before } 分钟到会议结束）。
 meeting-err-code = 签到码不对，请核对工作人员出示的签到码。还可以再试 { $left } 次。
 meeting-err-code-format = 签到码是 { $length } 位数字{ $typed ->
@@ -212,7 +213,11 @@ meeting-postponed = ⏳ 议事会延期：{ $title }
     原因：{ $reason }
 meeting-cancelled-notice = ❌ 议事会取消：{ $title }（原定 { $when }）
     原因：{ $reason }
-meeting-checkin-open = 📍 { $title } 现在开始签到，到场后请点下方按钮签到。
+# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+meeting-checkin-open = { $open ->
+        [no] 📍 { $title } 的签到已取消。
+       *[yes] 📍 { $title } 现在开始签到，到场后请点下方按钮签到。
+    }
 meeting-checked-in = ✅ 签到成功：{ $title }
 meeting-checked-in-already = 您已经签到过了。
 meeting-minutes-notice = 📝 <b>议事会纪要：{ $title }</b>（{ $when }）

@@ -72,6 +72,7 @@ meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改�
 meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
 meeting-err-postpone-earlier = 延期後的時間要晚於原定的開會時間。要提前開會，請在議事會卡片上點「✏️ 修改」改時間。
 meeting-err-not-audience = 這個議事會不面向您所在的範圍，無法報名。
+meeting-err-checkin-cancelled = 這個議事會已經取消了，不用簽到了。
 meeting-err-checkin-window = 現在不在簽到時間內（開會前 { $before } 分鐘到會議結束）。
 meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。還可以再試 { $left } 次。
 meeting-err-code-format = 簽到碼是 { $length } 位數字{ $typed ->
@@ -215,7 +216,11 @@ meeting-postponed = ⏳ 議事會延期：{ $title }
     原因：{ $reason }
 meeting-cancelled-notice = ❌ 議事會取消：{ $title }（原定 { $when }）
     原因：{ $reason }
-meeting-checkin-open = 📍 { $title } 現在開始簽到，到場後請點下方按鈕簽到。
+# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+meeting-checkin-open = { $open ->
+        [no] 📍 { $title } 的簽到已取消。
+       *[yes] 📍 { $title } 現在開始簽到，到場後請點下方按鈕簽到。
+    }
 meeting-checked-in = ✅ 簽到成功：{ $title }
 meeting-checked-in-already = 您已經簽到過了。
 meeting-minutes-notice = 📝 <b>議事會紀要：{ $title }</b>（{ $when }）
