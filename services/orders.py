@@ -137,9 +137,18 @@ def order_title(text: str | None, *, max_len: int = 60) -> str | None:
 
 
 def _resident_notices(
-    pairs: Sequence[tuple[int, int]], key: str, req: Request, **args: object
+    pairs: Sequence[tuple[int, int]],
+    key: str,
+    req: Request,
+    *,
+    until: str | None = None,
+    **args: object,
 ) -> list[Notice]:
-    """Residents following a matter; each button opens the resident's own request."""
+    """Residents following a matter; each button opens the resident's own request.
+
+    `until`: a progress notice that only says where the matter is now ('已派单', '已有人接单')
+    names that state (`matter_of`), so one held for the night is not sent once the matter has
+    moved on: at 07:00 a resident reads how it stands, not three messages of how it stood."""
     return [
         Notice(
             chat_id=resident_id,
@@ -149,6 +158,7 @@ def _resident_notices(
             kind="resident-request",
             ref_id=own_id,
             community_id=req.community_id,
+            matter=until,
         )
         for resident_id, own_id in pairs
     ]
@@ -602,7 +612,10 @@ async def issue_order(
     )
     notices = await _offer_notices(session, order, key="order-notice-offer")
     notices += _resident_notices(
-        await followers(session, request=req), "order-notice-ordered", req
+        await followers(session, request=req),
+        "order-notice-ordered",
+        req,
+        until=matter_of(req, RequestStatus.ORDERED),
     )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, order=order, queued=queued)
@@ -677,7 +690,10 @@ async def handle_directly(
     )
     await unschedule(session, key=f"request-{req.id}-response")
     notices = _resident_notices(
-        await followers(session, request=req), "order-notice-handling", req
+        await followers(session, request=req),
+        "order-notice-handling",
+        req,
+        until=matter_of(req, RequestStatus.HANDLING),
     )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
@@ -1276,8 +1292,10 @@ async def claim_order(
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
         notices += await _filled_offer_redraws(session, order)
         req = await get_request(session, order.request_id)
+        # both say the order is taken: not sent once it is not (given back, reported done)
+        taken = matter_of(order, OrderStatus.CLAIMED)
         notices += _resident_notices(
-            await followers(session, request=req), "order-notice-claimed", req
+            await followers(session, request=req), "order-notice-claimed", req, until=taken
         )
         for sid in await staff_ids(
             session, community_id=order.community_id, grid_id=order.grid_id
@@ -1290,6 +1308,7 @@ async def claim_order(
                     kind="staff-order",
                     ref_id=order.id,
                     community_id=order.community_id,
+                    matter=taken,
                 )
             )
     queued = await commit_with(session, notices)
