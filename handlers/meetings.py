@@ -61,6 +61,7 @@ from models.consultations import (
     RsvpAnswer,
     Topic,
 )
+from services import delivery as outbox
 from services import meeting_messages, meetings, polls, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
@@ -295,9 +296,18 @@ async def _refresh_card(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) 
         return
     args = await _card(ctx, meeting)
     text, rows = await _resident_card(session, meeting, user, args, t, ctx.now())
-    if text.splitlines()[-1] != shown[-1]:  # the same answer tapped again: nothing to change
-        await message.edit_text(text, reply_markup=kb(rows) if rows else None)
-        await _remember(session, message, meeting, meeting_messages.CARD, text, rows)
+    if text.splitlines()[-1] == shown[-1]:  # the same answer tapped again: nothing to change
+        return
+    # a redraw of this card still queued (the meeting changed a moment ago) would take back
+    # the answer drawn here: it is dropped, and the card drawn from the meeting as it is now
+    if await outbox.cancel_redraws(
+        session, chat_id=message.chat.id, message_id=message.message_id
+    ):
+        meeting = await meetings.get_meeting(session, meeting_id=meeting.id or 0)
+        args = await _card(ctx, meeting)
+        text, rows = await _resident_card(session, meeting, user, args, t, ctx.now())
+    await message.edit_text(text, reply_markup=kb(rows) if rows else None)
+    await _remember(session, message, meeting, meeting_messages.CARD, text, rows)
 
 
 @router.callback_query(CheckinCb.filter())
