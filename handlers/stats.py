@@ -80,8 +80,14 @@ def _label(t: Text, ref: int, extra: int) -> str:
     return t("order-period-days", first=first.isoformat(), last=last.isoformat())
 
 
-def _hours(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
+def _duration(t: Text, hours: float | None) -> str:
+    """A median time as a hotline reads it: minutes under an hour ('12 分钟', not '0.2 小时'),
+    hours to one decimal above."""
+    if hours is None:
+        return "-"
+    if hours < 1:
+        return t("order-stats-minutes", minutes=round(hours * 60))
+    return t("order-stats-hours", hours=f"{round(hours, 1):g}")
 
 
 def stats_text(
@@ -105,8 +111,8 @@ def stats_text(
         ),
         t(
             "order-stats-times",
-            response=_hours(o.median_response_hours),
-            resolve=_hours(o.median_resolve_hours),
+            response=_duration(t, o.median_response_hours),
+            resolve=_duration(t, o.median_resolve_hours),
         ),
     ]
     if stats.urges:

@@ -305,10 +305,10 @@ async def _median_hours(
     if dialect == "postgresql":
         stmt = sa_select(func.percentile_cont(0.5).within_group(seconds)).where(*where)
         value = (await session.exec(stmt)).one()[0]  # type: ignore[call-overload]
-        return None if value is None else round(float(value) / 3600, 1)
+        return None if value is None else round(float(value) / 3600, 2)
     rows = (await session.exec(sa_select(seconds).where(*where))).all()  # type: ignore[call-overload]
     values = [float(r[0]) for r in rows if r[0] is not None]
-    return round(statistics.median(values) / 3600, 1) if values else None
+    return round(statistics.median(values) / 3600, 2) if values else None
 
 
 async def ledger_stats(
