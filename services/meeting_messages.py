@@ -7,7 +7,9 @@ place it shows is no longer so, or the meeting was cancelled (a change of the ca
 adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
 waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
 answered 不去, moved up, or up the waitlist. The check-in notice ("现在开始签到" with 📍 签到)
-loses its button and says check-in is off once the meeting is cancelled.
+loses its button and says check-in is off once the meeting is cancelled. A notice held for the
+night that would say what is no longer so does not go at all: none of a cancelled meeting's,
+nor "已从候补转为正式参加" to someone no longer going.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -229,6 +231,43 @@ def _sent_prefixes(meeting_id: int) -> dict[str, str]:
     }
 
 
+async def _cancel_held(
+    session: AsyncSession, *, meeting: Meeting, user_ids: Collection[int] | None
+) -> None:
+    """Notices of the meeting waiting to be sent (held by quiet hours, or in the queue; to
+    these people only, with `user_ids`) that would say what is no longer so do not go, in the
+    caller's transaction: once the meeting is cancelled, every one of them (a check-in, a
+    reminder, a notice of a change or of a place: the cancellation notice tells them); and a
+    notice that the person moved up from the waitlist ('已从候补转为正式参加') once they are no
+    longer going — moved back to it by a lower capacity (told so by a notice of their own), or
+    they answered 不去 themselves. Before, it went at 07:00 all the same. One the sender has
+    claimed may be on its way: it goes (on a change of the meeting, `_mark_on_the_way` has it
+    redrawn once sent)."""
+    assert meeting.id is not None
+    where = [col(Delivery.chat_id).in_(list(user_ids))] if user_ids is not None else []
+    if meeting.status == MeetingStatus.CANCELLED:
+        prefixes = list(_sent_prefixes(meeting.id))
+        error = "meeting cancelled"
+    else:
+        prefixes = [_place_prefixes(meeting.id)[0]]
+        error = "no longer going"
+        going = select(Rsvp.user_id).where(
+            Rsvp.meeting_id == meeting.id, Rsvp.status == RsvpStatus.GOING
+        )
+        where.append(col(Delivery.chat_id).not_in(going))
+    # one UPDATE: a delivery the sender claims meanwhile is left alone
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
+            col(Delivery.state) == DeliveryState.PENDING,
+            *where,
+        )
+        .values(state=DeliveryState.CANCELLED, error=error)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def _place_prefixes(meeting_id: int) -> tuple[str, str]:
     """The outbox's keys of the notices of a person's place: moved up from the waitlist
     (services.meetings.promoted_dedupe), moved to it (moved_dedupe)."""
@@ -392,6 +431,7 @@ async def redraw(
     assert meeting.id is not None
     # the announcement and the notices of earlier changes show no one's answer: redrawn on a
     # change of the meeting, for everyone; a notice of someone's place, when it changes too
+    await _cancel_held(session, meeting=meeting, user_ids=user_ids)
     if user_ids is None:
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)

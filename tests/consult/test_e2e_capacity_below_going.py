@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from models import User
+from models import Role, User
 from models.consultations import Meeting, RsvpAnswer
 from sandbox.driver import message_text
 from services import meetings
@@ -194,3 +194,82 @@ async def test_nobody_to_move_when_all_over_have_checked_in(linli_sandbox: Harne
     assert await _capacity(h, meeting) == 1
     async with h.sessionmaker() as session:
         assert (await meetings.counts(session, meeting_id=meeting.id or 0)).going == 3
+
+
+async def _moved_up_at_night(h: Harness) -> Meeting:
+    """By day 周 and 吴 sign up for a meeting of 2, 黄 goes on its waitlist; at 23:00 吴 answers
+    不去 and 黄 moves up, the notice telling her held until 07:00."""
+    d = h.driver
+    service = h.sandbox.app.dp["scheduler"]
+    _zhou, wu, huang = GOING
+    h.clock.set(NIGHT - timedelta(hours=10))
+    meeting = await published_meeting(h, capacity=2)
+    for user_id in GOING:
+        await _sign_up(h, meeting, user_id)
+        h.clock.advance(timedelta(minutes=1))
+    await service.drain(now=h.clock())
+    h.clock.set(NIGHT)
+    async with h.sessionmaker() as session:
+        user = await session.get(User, wu)
+        assert user is not None
+        outcome = await meetings.rsvp(
+            session,
+            user=user,
+            meeting_id=meeting.id or 0,
+            answer=RsvpAnswer.NO,
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    assert outcome.promoted == [huang]
+    await service.drain(now=h.clock())
+    assert not [m for m in await d.messages(huang) if "转为正式参加" in message_text(m)]
+    return meeting
+
+
+async def test_a_held_move_up_does_not_go_once_moved_back(linli_sandbox: Harness) -> None:
+    """At 23:00 黄奶奶 moves up from the waitlist (吴大爷 answered 不去), and the notice that
+    tells her ('已从候补转为正式参加') is held until 07:00. Then 李社工 lowers the capacity and
+    moves the latest sign-up — 黄奶奶 — back to the waitlist. At 07:00 she gets the notice of
+    her place now ('转为候补第 1 位') and not the other. Before, the held notice went too, and
+    she read she was attending when she was not."""
+    h = linli_sandbox
+    d = h.driver
+    service = h.sandbox.app.dp["scheduler"]
+    zhou, _wu, huang = GOING
+    meeting = await _moved_up_at_night(h)
+    warning = await _edit_capacity(h, meeting, "1")
+    await d.tap(STAFF, "最晚报名的 1 人转为候补", warning["message_id"])
+    await d.expect(STAFF, "已转为候补", since=warning["message_id"])
+    h.clock.set(MORNING)
+    await service.drain(now=h.clock())
+    await d.expect(huang, "转为候补第 1 位")
+    await d.expect(zhou, "议事会有变动")
+    told = [message_text(m) for m in await d.messages(huang)]
+    assert not [text for text in told if "转为正式参加" in text], told
+
+
+async def test_a_held_move_up_does_not_go_once_cancelled(linli_sandbox: Harness) -> None:
+    """黄奶奶's held '已从候补转为正式参加' and the meeting is cancelled the same night: at 07:00
+    she gets the cancellation alone. Before, the notice of her seat went first."""
+    h = linli_sandbox
+    d = h.driver
+    service = h.sandbox.app.dp["scheduler"]
+    _zhou, _wu, huang = GOING
+    meeting = await _moved_up_at_night(h)
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.cancel_meeting(
+            session,
+            user=staff,
+            roles=frozenset({Role.RESIDENT, Role.STAFF}),
+            meeting_id=meeting.id or 0,
+            reason="台风",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    h.clock.set(MORNING)
+    await service.drain(now=h.clock())
+    await d.expect(huang, "议事会取消")
+    told = [message_text(m) for m in await d.messages(huang)]
+    assert not [text for text in told if "转为正式参加" in text], told

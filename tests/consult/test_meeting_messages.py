@@ -358,3 +358,49 @@ async def test_a_notice_of_a_place_follows_that_place(
     assert "12月2日（周三）10:00" in later[promoted[d]]
     assert later[promoted[d]].endswith("您的报名：参加")
     assert later[moved[d]].endswith("您的报名：参加")
+
+
+async def _promoted_notice(session: AsyncSession, meeting: Meeting, user_id: int) -> Delivery:
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key) == f"meeting:{meeting.id}:promoted:0:{user_id}"
+    )
+    return (await session.exec(stmt.execution_options(populate_existing=True))).one()
+
+
+async def test_a_waiting_notice_of_moving_up_goes_only_while_so(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """'已从候补转为正式参加' waiting to be sent (held for the night) still goes after a change
+    that leaves the person going; once a lower capacity moves them back to the waitlist it
+    does not (their notice of that place goes instead). Before, it went all the same."""
+    meeting = await published(session, world, notifier, capacity=2)
+    for who in ("b", "d", "e"):  # e waits 第 1 位
+        await answer(session, world, notifier, meeting, who, RsvpAnswer.YES)
+    await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
+    e = world["e"].id
+    assert (await _promoted_notice(session, meeting, e)).state == DeliveryState.PENDING
+    await meetings.edit_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        edit=meetings.MeetingEdit(place="社区二楼活动室"),
+        now=NOW,
+        notifier=notifier,
+    )
+    assert (await _promoted_notice(session, meeting, e)).state == DeliveryState.PENDING
+    await meetings.edit_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        edit=meetings.MeetingEdit(capacity=1, waitlist_over=True),
+        now=NOW,
+        notifier=notifier,
+    )
+    assert (await _promoted_notice(session, meeting, e)).state == DeliveryState.CANCELLED
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:moved:")
+    )
+    [moved] = (await session.exec(stmt)).all()
+    assert moved.chat_id == e and moved.state == DeliveryState.PENDING
