@@ -44,7 +44,7 @@ from services import orders as order_service
 from services import org, validation
 from services import requests as request_service
 from services.errors import InvalidInput
-from services.order_common import catalogue, category, suggest
+from services.order_common import catalogue, category, suggest, title_in
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
 from services.urges import urge_counts
@@ -388,9 +388,15 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         grid_id=None if values.get("all") else req.grid_id,
         skills=wanted,
     )
+    # the title it gets unless staff type one: the matter in the resident's words, else the
+    # category's name (in the reader's language)
+    default = await order_service.default_title(session, req=req)
     lines = [
         t("order-issue-title", number=req.number),
-        t("order-issue-name", title=values.get("title") or cat.name(t.lang)),
+        t(
+            "order-issue-name",
+            title=values.get("title") or title_in(default, req.category, t.lang),
+        ),
         t("order-card-category", category=cat.name(t.lang)),
         t("order-issue-skills", skills=skills),
         t("order-issue-deadline", hours=values.get("hrs") or cat.deadline_hours),

@@ -60,6 +60,7 @@ from services.order_common import (
     unschedule,
     written_text,
 )
+from services.order_titles import matter_title
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.validation import clean_text, short_label
@@ -134,6 +135,31 @@ def order_title(text: str | None, *, max_len: int = 60) -> str | None:
     )
     title = " ".join(kept.split())[:max_len].strip()
     return title or None
+
+
+async def default_title(session: AsyncSession, *, req: Request, code: str | None = None) -> str:
+    """What an order from this request is called when staff type no title: the matter in the
+    resident's first words ('楼道灯坏了'), else the category's name.
+
+    Shown on the public result card and to members before they claim, so it never carries the
+    resident's room, phone or name (see services.order_titles): the resident's own names and
+    numbers, as the bot knows them, keep a clause out of it."""
+    known: list[str | None] = [req.contact_name, req.contact_phone, req.room]
+    if req.resident_id is not None:
+        resident = await session.get(User, req.resident_id)
+        if resident is not None:
+            known += [
+                resident.first_name,
+                resident.last_name,
+                resident.username,
+                resident.room,
+                resident.phone,
+            ]
+        profile = await session.get(MemberProfile, req.resident_id)
+        if profile is not None:
+            known.append(profile.real_name)
+    title = matter_title(written_text(req.text), known=known)
+    return order_title(title) or category(code or req.category).name()
 
 
 def _resident_notices(
@@ -535,7 +561,7 @@ async def issue_order(
         raise InvalidInput("order-err-members", limit=MAX_MEMBERS)
     if not 0 <= spec.points <= MAX_POINTS:
         raise InvalidInput("order-err-points", limit=MAX_POINTS)
-    title = order_title(spec.title) or cat.name()
+    title = order_title(spec.title) or await default_title(session, req=req, code=code)
     skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
     deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)
     assert req.id is not None

@@ -47,6 +47,7 @@ from services.order_common import (
     schedule,
     written_text,
 )
+from services.order_titles import from_words
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import clean_text, person_name, phone_number, room_number
 
@@ -619,7 +620,8 @@ def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
 class Similar:
     """An open matter a resident may say theirs is the same as, in words safe to show them:
     never its text (another resident's words, maybe with their name or phone), only its
-    category, building, when it was raised, its status and the order's title if one was issued."""
+    category, building, when it was raised, its status and the order's title if staff gave it
+    one (a default title is the resident's words: see services.order_titles)."""
 
     request: Request
     building: str | None
@@ -669,6 +671,8 @@ async def similar_for_resident(
         )
         if not near:
             continue
+        if heading is not None and from_words(heading, written_text(req.text)):
+            heading = None  # the order is called by her words: read its category instead
         out.append(Similar(request=req, building=building, title=heading))
         if len(out) >= limit:
             break

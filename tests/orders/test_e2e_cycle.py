@@ -120,6 +120,8 @@ async def test_order_cycle_two_members_release_reassign_reopen(linli_sandbox: Ha
     text = message_text(card)
     assert "1号楼" in text and "刘建国" in text
     assert "13912345678" not in text and "302" not in text and "周阿姨" not in text
+    # called by the matter, without the unit or the phone her words gave
+    assert "楼道灯坏了，晚上很黑（公共设施" in text and "三单元" not in text, text
     # the resident is not satisfied: back to staff; staff handle it and the resident is satisfied
     rate = await d.expect(ZHOU, "已办好")
     assert rate.get("photo"), rate  # she sees the result (刘's photo) before she rates it

@@ -1,7 +1,8 @@
 """An English-speaking member reads an order's title in English when it is its category's name
 (the title an order gets when staff type none). Before, 🛠 Open orders, the order's card and
 📌 My orders showed 'G00001 · 水电维修' beside English words. A title staff typed is shown as
-typed."""
+typed, and so is one taken from the resident's words (test_e2e_order_titles); this resident's
+words name her room, so the order keeps its category's name."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ async def test_an_english_member_reads_the_category_title_in_english(
 ) -> None:
     h = linli_sandbox
     d = h.driver
-    order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水")
+    order_no = await _issue(h, "3单元502厨房的水管漏水了")
     await d.add_user(id=LIU, first_name="刘师傅", language_code="en")  # his phone is in English
     [listing] = await d.say(LIU, "🛠 Open orders")
     text = message_text(listing)

@@ -1,7 +1,8 @@
 """An English-speaking member reads an order's title in English in the notices the bot sends
 him, as in 🛠 Open orders (d77e803), when the title is its category's name (what an order is
 called when staff type none): the new-order offer, '⏰ … is nearly due' and '⏰ … is past its
-time limit'. Before, they read '🛠 New order G00001: 水电维修' among English words."""
+time limit'. Before, they read '🛠 New order G00001: 水电维修' among English words. (The
+resident's words name her room, so the order keeps its category's name.)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ async def test_an_english_member_reads_the_offer_and_reminders_in_english(
     assert isinstance(service, SchedulerService)
     await d.add_user(id=LIU, first_name="刘师傅", language_code="en")  # his phone is in English
     await reply_to(d, LIU, "/start", "Hello")  # the bot learns his language
-    order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水")
+    order_no = await _issue(h, "3单元502厨房的水管漏水了")
     offer = await d.expect(LIU, f"New order {order_no}")
     assert f"New order {order_no}: {ENGLISH}" in message_text(offer), message_text(offer)
     assert "水电维修" not in message_text(offer)

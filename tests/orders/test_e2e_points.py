@@ -88,7 +88,9 @@ async def test_my_points_month_year_all(linli_sandbox: Harness) -> None:
     # the latest entries: the order just verified first, with its title and date
     recent = text.split("最近的积分")[1]
     assert recent.index(order_no) < recent.index("G09001"), recent
-    assert f"12月1日 · {order_no} 公共设施" in recent and "+10 分" in recent, recent
+    # called by the matter in the resident's words, not by its category (公共设施…)
+    assert f"12月1日 · {order_no} 楼道里的灯坏了，晚上看不见路" in recent, recent
+    assert "+10 分" in recent, recent
     assert "11月30日 · G09001" in recent and "2025年6月1日 · G09003" not in recent
 
     # 今年 / 全部 edit the same message
