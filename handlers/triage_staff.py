@@ -67,12 +67,13 @@ class StaffFlow(StatesGroup):
 
 
 class OnBehalf(StatesGroup):
-    """Filing for a resident: building → channel → room → phone → text."""
+    """Filing for a resident: building → channel → room → phone → name → text."""
 
     building = State()
     channel = State()
     room = State()
     phone = State()
+    name = State()
     text = State()
 
 
@@ -109,7 +110,12 @@ refuse_button_labels(
     OnBehalf.text,
 )
 refuse_button_labels(
-    router, StaffFlow.transfer_note, OnBehalf.room, OnBehalf.phone, allow=("common-skip",)
+    router,
+    StaffFlow.transfer_note,
+    OnBehalf.room,
+    OnBehalf.phone,
+    OnBehalf.name,
+    allow=("common-skip",),
 )
 
 
@@ -1135,7 +1141,7 @@ async def _ask_again(message: Message, text: str, t: Text) -> None:
 @router.message(OnBehalf.phone, F.text)
 @router.callback_query(OnBehalf.phone, OrderCb.filter(F.action == "oskip"))
 async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
-    """What the resident asked for (a phone that is not one is asked again at once)."""
+    """How the resident is called (a phone that is not one is asked again at once)."""
     if isinstance(event, Message) and (phone := _typed(event)) is not None:
         try:
             phone = validation.phone_number(phone)
@@ -1143,6 +1149,22 @@ async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: 
             await _ask_again(event, t("order-behalf-phone-invalid"), t)
             return
         await state.update_data(phone=phone)
+    await state.set_state(OnBehalf.name)
+    await reply(event, t("order-behalf-name"), reply_markup=_skip_or_cancel(t))
+
+
+@router.message(OnBehalf.name, F.text)
+@router.callback_query(OnBehalf.name, OrderCb.filter(F.action == "oskip"))
+async def on_behalf_name(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+    """What the resident asked for. The name (王奶奶) is the card's 联系人, so whoever calls
+    back knows whom to ask for; one that is not a name is asked again at once."""
+    if isinstance(event, Message) and (name := _typed(event)) is not None:
+        try:
+            name = validation.person_name(name)
+        except InvalidInput:
+            await _ask_again(event, t("order-behalf-name-invalid"), t)
+            return
+        await state.update_data(name=name)
     await state.set_state(OnBehalf.text)
     await reply(event, t("order-behalf-text"), reply_markup=cancel_keyboard(t))
 
@@ -1159,7 +1181,7 @@ async def on_behalf_text(message: Message, state: FSMContext, ctx: OrderCtx) -> 
         roles=ctx.roles,
         building_id=int(values["building"]),
         room=values.get("room"),
-        contact_name=None,
+        contact_name=values.get("name"),
         contact_phone=values.get("phone"),
         channel=Channel(values["channel"]),
         draft=Draft(text=text, category=s.category),

@@ -49,6 +49,8 @@ async def test_a_grid_worker_files_only_for_their_grid(linli_sandbox: Harness) -
     await d.tap(GRID_WORKER, "跳过", ask["message_id"])
     await d.expect(GRID_WORKER, "联系电话")
     [*_, prompt] = await d.say(GRID_WORKER, "跳过")
+    assert "怎么称呼" in message_text(prompt), message_text(prompt)
+    [*_, prompt] = await d.say(GRID_WORKER, "跳过")
     assert "反映的事情" in message_text(prompt), message_text(prompt)
     await d.say(GRID_WORKER, "2号楼的楼道灯坏了，老人来电话说晚上看不见")
     await d.expect(GRID_WORKER, "已代为登记")

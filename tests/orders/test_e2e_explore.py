@@ -319,14 +319,21 @@ async def test_filing_on_behalf_asks_again_for_a_room_or_phone_that_is_not_one(
     # 'tap 📱 发送我的手机号', and staff could only start again
     [again] = await d.say(STAFF, "abc电话")
     assert "电话号码格式不对" in message_text(again) and "跳过" in str(again["reply_markup"])
-    [ask_text] = await d.say(STAFF, "138 0000 1234")
+    [ask_name] = await d.say(STAFF, "138 0000 1234")
+    assert "怎么称呼" in message_text(ask_name)
+    # a name is letters: a second phone number typed there is asked again
+    [again] = await d.say(STAFF, "13900000002")
+    assert "称呼只能是文字" in message_text(again) and "跳过" in str(again["reply_markup"])
+    [ask_text] = await d.say(STAFF, "王奶奶")
     assert "反映的事情" in message_text(ask_text)
     replies = await d.say(STAFF, "老人独居，家里水管漏水")
     texts = [message_text(m) for m in replies]
     assert any("已代为登记" in text for text in texts), texts
+    # the card says whom to ask for when calling back
+    assert any("联系人：王奶奶 · 电话：13800001234" in text for text in texts), texts
     async with h.sessionmaker() as session:
         req = (await session.exec(select(Request))).one()
-    assert (req.room, req.contact_phone) == ("602", "13800001234")
+    assert (req.room, req.contact_phone, req.contact_name) == ("602", "13800001234", "王奶奶")
 
 
 async def test_withdrawn_request_old_buttons_say_it_is_withdrawn(linli_sandbox: Harness) -> None:

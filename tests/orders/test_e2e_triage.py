@@ -78,6 +78,8 @@ async def test_staff_file_for_a_resident_who_phoned(linli_sandbox: Harness) -> N
     await d.tap(STAFF, "电话")
     await d.say(STAFF, "101")
     await d.tap(STAFF, "跳过")
+    await d.expect(STAFF, "怎么称呼")
+    await d.tap(STAFF, "跳过")
     await d.say(STAFF, "独居老人在家摔倒了，起不来")
     filed = await d.expect(STAFF, "已代为登记")
     number = message_text(filed).split("编号")[1].strip().rstrip("。")
