@@ -280,25 +280,55 @@ class Sender:
         self._in_flight = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
         self.sent_count = 0
+        # What this sender holds now, whichever of `run` and `drain` claimed it: the chats it
+        # is writing to (no second claim takes another message of theirs, so a chat's order
+        # holds) and the deliveries (the lease sweep of this process's own claims leaves them:
+        # they are not stale however far an injected clock has moved). Claims are taken one at
+        # a time (`_claiming`), so two claims in this process never split a chat.
+        self._busy_chats: set[int] = set()
+        self._held: set[int] = set()
+        self._claiming = asyncio.Lock()
 
     def wake(self) -> None:
         """Something was queued: look at the outbox now rather than at the next interval."""
         self._wake.set()
 
     async def recover(self, *, all_others: bool = True) -> int:
-        """Put back what a dead sender left half-sent (call when taking over)."""
+        """Put back what a dead sender left half-sent (call when taking over); never what this
+        sender is working on now."""
         async with self.sessionmaker() as session:
             return await outbox.release_stale(
-                session, now=self.clock(), worker=self.worker, all_others=all_others
+                session,
+                now=self.clock(),
+                worker=self.worker,
+                all_others=all_others,
+                keep=frozenset(self._held),
             )
+
+    async def _claim(self, *, now: datetime, limit: int) -> list[Claimed]:
+        """Take due deliveries of chats this sender is not writing to, and hold them."""
+        async with self._claiming:
+            async with self.sessionmaker() as session:
+                claimed = await outbox.claim_deliveries(
+                    session,
+                    now=now,
+                    limit=limit,
+                    worker=self.worker,
+                    skip_chats=frozenset(self._busy_chats),
+                )
+            self._busy_chats.update(item.chat_id for item in claimed)
+            self._held.update(item.id for item in claimed)
+            return claimed
+
+    def _let_go(self, items: list[Claimed]) -> None:
+        """A chat's claimed messages are done with (sent, recorded, or left to the lease)."""
+        for item in items:
+            self._busy_chats.discard(item.chat_id)
+            self._held.discard(item.id)
 
     async def drain_once(self, *, now: datetime | None = None) -> int:
         """Send one batch of due deliveries and record the outcomes; returns how many."""
-        now = now or self.clock()
-        async with self.sessionmaker() as session:
-            claimed = await outbox.claim_deliveries(
-                session, now=now, limit=self.batch, worker=self.worker
-            )
+        claimed = await self._claim(now=now or self.clock(), limit=self.batch)
         if not claimed:
             return 0
         await asyncio.gather(*(self._send_chat(items) for items in _by_chat(claimed).values()))
@@ -326,14 +356,7 @@ class Sender:
             room = self.batch - len(active)
             if room > 0:
                 try:
-                    async with self.sessionmaker() as session:
-                        claimed = await outbox.claim_deliveries(
-                            session,
-                            now=self.clock(),
-                            limit=room,
-                            worker=self.worker,
-                            skip_chats=frozenset(active),
-                        )
+                    claimed = await self._claim(now=self.clock(), limit=room)
                 except Exception as exc:  # the database away must not end the sender
                     failures += 1
                     if failures == 1:
@@ -379,6 +402,8 @@ class Sender:
             await self._send_chat_items(items)
         except RecordFailed as exc:
             log.error("sender: could not record %s; the chat's rest is left to its lease", exc)
+        finally:
+            self._let_go(items)
 
     async def _send_chat_items(self, items: list[Claimed]) -> None:
         for index, item in enumerate(items):

@@ -1131,15 +1131,22 @@ async def record_retry(
 
 
 async def release_stale(
-    session: AsyncSession, *, now: datetime, worker: str, all_others: bool = False
+    session: AsyncSession,
+    *,
+    now: datetime,
+    worker: str,
+    all_others: bool = False,
+    keep: frozenset[int] = frozenset(),
 ) -> int:
-    """Return deliveries a dead sender left half-done to the queue; returns how many."""
+    """Return deliveries a dead sender left half-done to the queue; returns how many. `keep`:
+    the ones the calling sender is working on now, which are not stale whatever their lease."""
     stale = or_(col(Delivery.lease_until) < now, col(Delivery.lease_until).is_(None))
     if all_others:
         stale = or_(stale, col(Delivery.claimed_by) != worker, col(Delivery.claimed_by).is_(None))
+    working = [col(Delivery.id).not_in(sorted(keep))] if keep else []
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.state) == DeliveryState.SENDING, stale)
+        .where(col(Delivery.state) == DeliveryState.SENDING, stale, *working)
         .values(state=DeliveryState.PENDING, claimed_by=None, lease_until=None)
     )
     await session.commit()
