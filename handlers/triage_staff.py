@@ -41,9 +41,9 @@ from handlers.text_steps import refuse_button_labels
 from models import Building
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
-from services import org, validation
+from services import org, staff_urgency, validation
 from services import requests as request_service
-from services.errors import InvalidInput
+from services.errors import Conflict, InvalidInput
 from services.order_common import catalogue, category, suggest, title_in
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
@@ -260,6 +260,10 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
         orders = await order_service.orders_of_request(session, request_id=rid or 0)
         for order in orders[:1]:
             rows.append([button(t("order-btn-open-order", number=order.number), "sord", order.id)])
+    if req.status in staff_urgency.URGENCY_EDITABLE:
+        # 🚨 for a phoned-in matter or one staff judge urgent; 取消 for what triage misread
+        key, to = ("order-btn-unmark-urgent", 0) if req.urgent else ("order-btn-mark-urgent", 1)
+        rows.append([button(t(key), "surg", rid, to)])
     atts = await request_service.attachments(session, request_id=rid or 0)
     if atts or req.latitude is not None:
         count = len(atts) + (req.latitude is not None)  # the location is sent as one too
@@ -314,10 +318,15 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
 
 
 async def show_card(
-    event: Message | CallbackQuery, ctx: OrderCtx, req: Request, *, duplicates: bool = False
+    event: Message | CallbackQuery,
+    ctx: OrderCtx,
+    req: Request,
+    *,
+    duplicates: bool = False,
+    edit: bool = False,
 ) -> None:
     """The staff card of a request with the actions its status allows (and, with duplicates,
-    triage's likely duplicates of a new one)."""
+    triage's likely duplicates of a new one); with `edit`, drawn over the tapped card."""
     session, t = ctx.session, ctx.t
     text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
@@ -325,7 +334,11 @@ async def show_card(
     if joined := await request_service.joined_count(session, request_id=req.id or 0):
         text += "\n" + t("order-card-joined", count=joined)
     text += await _transfer_lines(ctx, req)
-    await reply(event, text, reply_markup=await _card_markup(session, t, req))
+    markup = await _card_markup(session, t, req)
+    if edit and isinstance(event, CallbackQuery):
+        await edit_or_send(event, text, markup)
+        return
+    await reply(event, text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreq"))
@@ -949,6 +962,48 @@ async def on_close(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
         now=ctx.now(),
     )
     await _done(query, ctx, "order-closed", out)
+
+
+@router.callback_query(OrderCb.filter(F.action == "surg"))
+async def on_urgency(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """🚨 标为紧急 / 取消紧急: the grid's staff are alerted (urgent only), the card is redrawn."""
+    t, rid = ctx.t, callback_data.ref
+    if callback_data.extra not in (0, 1):
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    try:
+        out = await staff_urgency.set_urgency(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=rid,
+            urgent=bool(callback_data.extra),
+            now=ctx.now(),
+        )
+    except Conflict:  # done, closed or merged meanwhile: said, and the card as it is now
+        req = await order_service.staff_view(
+            ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+        )
+        await _changed_meanwhile(query, ctx, req)
+        return
+    await ctx.deliver(out.pending)
+    req = out.request
+    # the card tapped is redrawn (a tap quoting another message gets the card below)
+    here = isinstance(query.message, Message) and _carries(query.message, query.data or "")
+    if not out.changed:  # a colleague came first
+        key = "order-urgency-already-urgent" if req.urgent else "order-urgency-already-not-urgent"
+        await answer_once(query, t(key, number=req.number), alert=True)
+        # this card may still offer the tap: redrawn, unless it already reads so
+        current = OrderCb(action="surg", ref=rid, extra=int(not req.urgent)).pack()
+        if isinstance(query.message, Message) and _carries(query.message, current):
+            return
+    elif req.urgent:
+        alerted = sum(1 for n in out.notices if n.kind == "staff-request-card")
+        text = t("order-urgency-marked", number=req.number, alerted=alerted, released=out.released)
+        await answer_once(query, text, alert=True)
+    else:
+        await answer_once(query, t("order-urgency-unmarked", number=req.number))
+    await show_card(query, ctx, req, duplicates=True, edit=here)
 
 
 @router.callback_query(OrderCb.filter(F.action == "scat"))

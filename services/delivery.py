@@ -617,6 +617,24 @@ async def release_held(session: AsyncSession, *, chat_id: int, now: datetime) ->
     return len(rows)
 
 
+async def release_matter(
+    session: AsyncSession, *, matter: str, kinds: Collection[str], now: datetime
+) -> int:
+    """The matter became urgent (staff marked its request so): the notices of these kinds about
+    it that quiet hours hold go at the time they were meant for (now, or later if scheduled so),
+    as urgent ones, so that no later change of quiet hours holds them again. Not committed;
+    returns how many."""
+    where = [col(Delivery.matter) == matter, col(Delivery.kind).in_(sorted(kinds))]
+    rows = await _held(session, now=now, where=where)
+    for row in rows:
+        assert row.held_from is not None
+        row.not_before = max(row.held_from, now)
+        row.held_from = None
+        row.urgent = True
+    session.add_all(rows)
+    return len(rows)
+
+
 async def retime_held(
     session: AsyncSession,
     *,

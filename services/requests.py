@@ -220,8 +220,9 @@ def _staff_and_place_query(*, in_grid: bool) -> Any:
     )
 
 
-async def _new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
-    """Each staff member of the community/grid gets a card; urgent ones are marked urgent."""
+async def new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
+    """Each staff member of the community/grid gets a card; urgent ones are marked urgent (also
+    the alert when staff mark a waiting request urgent later: services.staff_urgency)."""
     staff, names, quiet = await _staff_and_place(session, req)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
@@ -323,7 +324,7 @@ async def _file(
         await _join(session, req, merge_into, actor_id=filed_by, now=now)
         await session.commit()
         return Filed(request=req, notices=[], queued=outbox is not None)
-    notices = await _new_request_notices(session, req)
+    notices = await new_request_notices(session, req)
     await schedule(
         session,
         kind="order.request_unanswered",

@@ -168,6 +168,8 @@ order-btn-transfer = ↗️ Transfer
 order-btn-merge = 🔗 Merge
 order-btn-decline = ❌ Decline
 order-btn-category = 🏷 Category
+order-btn-mark-urgent = 🚨 Mark urgent
+order-btn-unmark-urgent = Not urgent
 order-btn-close = ✔️ Close
 order-btn-result = 📝 Report result
 order-btn-answer = 📥 Record answer
@@ -215,6 +217,20 @@ order-ask-result = What was done about request { $number }? (you may attach one 
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
+# staff marked a request urgent (answer to the tap, at most 200 characters)
+order-urgency-marked = Request { $number } is marked urgent and comes first in the queue.{ $alerted ->
+        [0] {""}
+        [one] {" "}1 colleague of the grid was alerted.
+       *[other] {" "}{ $alerted } colleagues of the grid were alerted.
+    }{ $released ->
+        [0] {""}
+        [one] {" "}1 offer held for the night went to members now.
+       *[other] {" "}{ $released } offers held for the night went to members now.
+    }
+order-urgency-unmarked = Request { $number } is no longer urgent. Nobody is disturbed.
+# the tap found it already so: a colleague came first
+order-urgency-already-urgent = A colleague has just marked request { $number } urgent.
+order-urgency-already-not-urgent = A colleague has just marked request { $number } not urgent.
 order-btn-queue-active = 🔄 In progress
 order-btn-queue-waiting = 📋 Waiting
 order-active-empty = Nothing in progress.
@@ -567,6 +583,8 @@ order-action-rate_unsatisfied = rated not satisfied
 order-action-rate_comment = comment on the rating
 order-action-close_unrated = closed unrated
 order-action-category = category changed
+order-action-mark_urgent = marked urgent
+order-action-unmark_urgent = urgency removed
 order-action-escalate = escalated
 order-action-reoffer = offered again
 order-action-overdue = overdue
@@ -574,6 +592,7 @@ order-action-overdue = overdue
 ## Urgency reasons (codes from services/triage/urgency.py)
 
 order-urgent-by-resident = marked by the resident
+order-urgent-staff = marked by staff
 order-urgent-fall = a fall
 order-urgent-unconscious = unconscious
 order-urgent-medical = medical emergency

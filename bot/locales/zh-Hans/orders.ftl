@@ -165,6 +165,8 @@ order-btn-transfer = ↗️ 转办
 order-btn-merge = 🔗 合并
 order-btn-decline = ❌ 不受理
 order-btn-category = 🏷 改分类
+order-btn-mark-urgent = 🚨 标为紧急
+order-btn-unmark-urgent = 取消紧急
 order-btn-close = ✔️ 结案
 order-btn-result = 📝 填写结果
 order-btn-answer = 📥 记录回复
@@ -212,6 +214,18 @@ order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
+# staff marked a request urgent (answer to the tap, at most 200 characters)
+order-urgency-marked = 诉求 { $number } 已标为紧急，排在待办最前。{ $alerted ->
+        [0] {""}
+       *[other] 已提醒网格的 { $alerted } 位社区工作者。
+    }{ $released ->
+        [0] {""}
+       *[other] 夜间暂缓的 { $released } 条工单通知已立即发给党员。
+    }
+order-urgency-unmarked = 诉求 { $number } 已取消紧急，不会打扰任何人。
+# the tap found it already so: a colleague came first
+order-urgency-already-urgent = 诉求 { $number } 刚刚已被其他同事标为紧急。
+order-urgency-already-not-urgent = 诉求 { $number } 刚刚已被其他同事取消紧急。
 order-btn-queue-active = 🔄 办理中的事项
 order-btn-queue-waiting = 📋 待受理
 order-active-empty = 目前没有办理中的事项。
@@ -557,6 +571,8 @@ order-action-rate_unsatisfied = 评价不满意
 order-action-rate_comment = 评价留言
 order-action-close_unrated = 未评价结案
 order-action-category = 改分类
+order-action-mark_urgent = 标为紧急
+order-action-unmark_urgent = 取消紧急
 order-action-escalate = 上报
 order-action-reoffer = 重新派发
 order-action-overdue = 超期
@@ -564,6 +580,7 @@ order-action-overdue = 超期
 ## Urgency reasons (codes from services/triage/urgency.py)
 
 order-urgent-by-resident = 居民标注
+order-urgent-staff = 社区标注
 order-urgent-fall = 摔倒
 order-urgent-unconscious = 昏迷
 order-urgent-medical = 急病

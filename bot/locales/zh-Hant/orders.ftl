@@ -168,6 +168,8 @@ order-btn-transfer = ↗️ 轉辦
 order-btn-merge = 🔗 合併
 order-btn-decline = ❌ 不受理
 order-btn-category = 🏷 改分類
+order-btn-mark-urgent = 🚨 標為緊急
+order-btn-unmark-urgent = 取消緊急
 order-btn-close = ✔️ 結案
 order-btn-result = 📝 填寫結果
 order-btn-answer = 📥 記錄回覆
@@ -215,6 +217,18 @@ order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
+# staff marked a request urgent (answer to the tap, at most 200 characters)
+order-urgency-marked = 訴求 { $number } 已標為緊急，排在待辦最前。{ $alerted ->
+        [0] {""}
+       *[other] 已提醒網格的 { $alerted } 位社區工作者。
+    }{ $released ->
+        [0] {""}
+       *[other] 夜間暫緩的 { $released } 條工單通知已立即發給黨員。
+    }
+order-urgency-unmarked = 訴求 { $number } 已取消緊急，不會打擾任何人。
+# the tap found it already so: a colleague came first
+order-urgency-already-urgent = 訴求 { $number } 剛剛已被其他同事標為緊急。
+order-urgency-already-not-urgent = 訴求 { $number } 剛剛已被其他同事取消緊急。
 order-btn-queue-active = 🔄 辦理中的事項
 order-btn-queue-waiting = 📋 待受理
 order-active-empty = 目前沒有辦理中的事項。
@@ -560,6 +574,8 @@ order-action-rate_unsatisfied = 評價不滿意
 order-action-rate_comment = 評價留言
 order-action-close_unrated = 未評價結案
 order-action-category = 改分類
+order-action-mark_urgent = 標為緊急
+order-action-unmark_urgent = 取消緊急
 order-action-escalate = 上報
 order-action-reoffer = 重新派發
 order-action-overdue = 超期
@@ -567,6 +583,7 @@ order-action-overdue = 超期
 ## Urgency reasons (codes from services/triage/urgency.py)
 
 order-urgent-by-resident = 居民標註
+order-urgent-staff = 社區標註
 order-urgent-fall = 摔倒
 order-urgent-unconscious = 昏迷
 order-urgent-medical = 急病

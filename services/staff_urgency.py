@@ -1,0 +1,166 @@
+"""Staff mark a request urgent, or not urgent: a resident who phoned, an old person alone without
+heating in winter, or a word triage took for an emergency. Urgency is a flag of the request, not
+a state of the matter: the state machine is not involved, the ledger records the change."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Role, User
+from models.orders import Order, OrderStatus, Request, RequestStatus
+from services import delivery
+from services.errors import Conflict
+from services.order_common import (
+    Notice,
+    abort,
+    commit_with,
+    get_request,
+    matter_of,
+    note_event,
+    require_staff,
+)
+from services.requests import new_request_notices
+
+# A matter still being worked on: its urgency can change (not once done, closed or merged).
+URGENCY_EDITABLE = frozenset(
+    {
+        RequestStatus.NEW,
+        RequestStatus.REOPENED,
+        RequestStatus.ORDERED,
+        RequestStatus.HANDLING,
+        RequestStatus.TRANSFERRED,
+    }
+)
+# Waiting for staff to take it up: marked urgent, the grid's staff are alerted at once.
+_WAITING = frozenset({RequestStatus.NEW, RequestStatus.REOPENED})
+# The urgency reason of a request staff marked urgent (the card reads 社区标注).
+STAFF_REASON = "staff"
+# What quiet hours may hold of an order's offers to members.
+_OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")
+
+
+@dataclass
+class UrgencyChange:
+    """A request's urgency after a tap, and the notices the change causes.
+
+    `changed` is False when it already was so (a colleague's tap came first): nothing was
+    recorded and nobody is told. `released`: offers of its open order that quiet hours held,
+    now going at once.
+    """
+
+    request: Request
+    changed: bool
+    notices: list[Notice] = field(default_factory=list)
+    released: int = 0
+    queued: bool = False
+
+    @property
+    def pending(self) -> list[Notice]:
+        """The notices not queued yet."""
+        return [] if self.queued else self.notices
+
+
+def _reasons(codes: str, *, urgent: bool) -> str:
+    """The urgency reasons with staff's mark added (urgent) or taken away (not urgent); triage's
+    own reasons stay as they were, for the record."""
+    kept = [c for c in codes.split(",") if c and c != STAFF_REASON]
+    if urgent:
+        kept.append(STAFF_REASON)
+    return ",".join(kept)[:300]
+
+
+async def set_urgency(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    urgent: bool,
+    now: datetime,
+) -> UrgencyChange:
+    """Staff of the request's community/grid (or an admin) mark it urgent or not urgent.
+
+    Marked urgent, it has what a request urgent from the start has, where that still applies:
+    waiting for staff, the grid's other staff get the urgent alert at once (the ordinary cards
+    quiet hours hold about it are dropped); with an open order, the offers quiet hours hold go to
+    members now. It comes first in the queue either way. Unmarking tells nobody.
+
+    Refused and logged for anyone else; Conflict once the matter is finished. A tap that finds
+    it already so (a colleague came first) changes nothing (`changed` False).
+    """
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action="set_urgency")
+    if req.status not in URGENCY_EDITABLE:
+        raise Conflict("order-err-changed")
+    if req.urgent == urgent:
+        return UrgencyChange(request=req, changed=False)
+    assert req.id is not None
+    reasons = _reasons(req.urgent_reasons, urgent=urgent)
+    # only if nobody changed it (or moved the matter) since it was read: two staff tapping at
+    # once change it once, on SQLite and PostgreSQL alike
+    result = await session.exec(
+        update(Request)
+        .where(col(Request.id) == req.id)
+        .where(col(Request.urgent) == (not urgent))
+        .where(col(Request.status) == req.status)
+        .values(urgent=urgent, urgent_reasons=reasons, updated_at=now)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await abort(session)
+        await session.refresh(req)
+        if req.status in URGENCY_EDITABLE and req.urgent == urgent:
+            return UrgencyChange(request=req, changed=False)
+        raise Conflict("order-err-changed")
+    req.urgent, req.urgent_reasons, req.updated_at = urgent, reasons, now
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action="mark_urgent" if urgent else "unmark_urgent",
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+    )
+    notices: list[Notice] = []
+    released = 0
+    if urgent:
+        notices = await _alerts(session, req, actor_id=user.id)
+        released = await _release_offers(session, req, now=now)
+    queued = await commit_with(session, notices)
+    return UrgencyChange(
+        request=req, changed=True, notices=notices, released=released, queued=queued
+    )
+
+
+async def _alerts(session: AsyncSession, req: Request, *, actor_id: int) -> list[Notice]:
+    """A waiting request marked urgent: the alert a new urgent request gives the staff of its
+    grid (not the one who marked it), once per request however often it is marked."""
+    if req.status not in _WAITING:
+        return []  # taken up already: the order's members are what urgency still changes
+    # the ordinary cards quiet hours still hold about it would come in the morning beside it
+    await delivery.cancel_stale(session, matter=matter_of(req), kinds={"order-notice-new"})
+    return [
+        replace(n, dedupe_key=f"request-{req.id}-marked-urgent-{n.chat_id}")
+        for n in await new_request_notices(session, req)
+        if n.chat_id != actor_id
+    ]
+
+
+async def _release_offers(session: AsyncSession, req: Request, *, now: datetime) -> int:
+    """The offers of the request's open orders that quiet hours hold go now."""
+    open_orders = await session.exec(
+        select(Order).where(col(Order.request_id) == req.id, col(Order.status) == OrderStatus.OPEN)
+    )
+    released = 0
+    for order in open_orders.all():
+        released += await delivery.release_matter(
+            session, matter=matter_of(order), kinds=_OFFER_KEYS, now=now
+        )
+    return released
