@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import col, select
@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Role, User
 from models.orders import Order, OrderStatus, Request, RequestStatus
-from services import delivery
+from services import delivery, jobs
 from services.errors import Conflict
 from services.order_common import (
     Notice,
@@ -25,6 +25,7 @@ from services.order_common import (
     note_event,
     require_staff,
 )
+from services.orders import TRANSFER_FOLLOW_UP_AFTER, TRANSFER_FOLLOW_UP_URGENT
 from services.requests import new_request_notices
 
 # A matter still being worked on: its urgency can change (not once done, closed or merged).
@@ -133,6 +134,7 @@ async def set_urgency(
     if urgent:
         notices = await _alerts(session, req, actor_id=user.id)
         released = await _release_offers(session, req, now=now)
+    await _retime_follow_ups(session, req, now=now)
     queued = await commit_with(session, notices)
     return UrgencyChange(
         request=req, changed=True, notices=notices, released=released, queued=queued
@@ -164,3 +166,30 @@ async def _release_offers(session: AsyncSession, req: Request, *, now: datetime)
             session, matter=matter_of(order), kinds=_OFFER_KEYS, now=now
         )
     return released
+
+
+# The soonest a follow-up re-timed by a change of urgency falls due: the one who changed it is
+# looking at the matter now, and a reminder at once about it would only be noise.
+RETIME_AT_LEAST = timedelta(hours=2)
+# When staff are reminded that nobody answered a request (services.requests files it so).
+UNANSWERED_AFTER = {True: timedelta(hours=2), False: timedelta(hours=24)}
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+async def _retime_follow_ups(session: AsyncSession, req: Request, *, now: datetime) -> None:
+    """The follow-ups whose time depends on urgency, still waiting, go by the new urgency:
+    'nobody answered' 2 h after filing when urgent (24 h when not), a transfer's follow-up
+    12 h after it (3 days when not) — never sooner than RETIME_AT_LEAST from now. Before, a
+    request marked urgent kept the times it was given as an ordinary one."""
+    soonest = now + RETIME_AT_LEAST
+    for job in await jobs.pending_jobs(session, key=f"request-{req.id}-response"):
+        job.due_at = max(_utc(req.created_at) + UNANSWERED_AFTER[req.urgent], soonest)
+        session.add(job)
+    after = {True: TRANSFER_FOLLOW_UP_URGENT, False: TRANSFER_FOLLOW_UP_AFTER}
+    for job in await jobs.pending_jobs(session, key=f"request-{req.id}-transfer"):
+        transferred = _utc(job.due_at) - after[not req.urgent]  # as it was timed
+        job.due_at = max(transferred + after[req.urgent], soonest)
+        session.add(job)

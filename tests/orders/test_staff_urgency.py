@@ -7,7 +7,7 @@ already so changes nothing. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -18,9 +18,9 @@ from bot.i18n import Translator
 from models import AuditEvent
 from models.orders import Channel, LedgerEvent, Request
 from models.scheduling import Delivery, DeliveryState
+from services import jobs, staff_urgency
 from services import orders as svc
 from services import requests as req_svc
-from services import staff_urgency
 from services.errors import Conflict, PermissionDenied
 from services.order_common import OUTBOX, Notice, use_outbox
 from services.order_notices import deliver
@@ -265,3 +265,46 @@ async def test_a_finished_matter_keeps_its_urgency(session: AsyncSession, world:
             now=T0,
         )
     assert await _events(session, filed.request.id or 0) == []
+
+
+async def _due(session: AsyncSession, key: str) -> datetime:
+    [job] = await jobs.pending_jobs(session, key=key)
+    return job.due_at if job.due_at.tzinfo else job.due_at.replace(tzinfo=UTC)
+
+
+async def test_follow_ups_go_by_the_new_urgency(session: AsyncSession, world: World) -> None:
+    """'Nobody answered' comes 2 h after filing once marked urgent (24 h again once not), and a
+    transfer is followed up 12 h after it (3 days when not) — never sooner than 2 h from the
+    change. Before, a request marked urgent kept its ordinary times."""
+    req = await _phoned_in(session, world)
+    rid = req.id or 0
+    staff, roles = world.staff, world.roles(world.staff)
+    assert await _due(session, f"request-{rid}-response") == T0 + timedelta(hours=24)
+    await staff_urgency.set_urgency(
+        session, user=staff, roles=roles, request_id=rid, urgent=True, now=T0
+    )
+    assert await _due(session, f"request-{rid}-response") == T0 + timedelta(hours=2)
+    await staff_urgency.set_urgency(
+        session, user=staff, roles=roles, request_id=rid, urgent=False, now=T0
+    )
+    assert await _due(session, f"request-{rid}-response") == T0 + timedelta(hours=24)
+    # marked urgent 5 hours on: not a reminder at once, but 2 h after the mark
+    late = T0 + timedelta(hours=5)
+    await staff_urgency.set_urgency(
+        session, user=staff, roles=roles, request_id=rid, urgent=True, now=late
+    )
+    assert await _due(session, f"request-{rid}-response") == late + timedelta(hours=2)
+
+    await svc.transfer(
+        session, user=staff, roles=roles, request_id=rid, unit="供热公司", note=None, now=late
+    )
+    assert await _due(session, f"request-{rid}-transfer") == late + timedelta(hours=12)
+    await staff_urgency.set_urgency(
+        session, user=staff, roles=roles, request_id=rid, urgent=False, now=late
+    )
+    assert await _due(session, f"request-{rid}-transfer") == late + timedelta(days=3)
+    marked = late + timedelta(hours=1)
+    await staff_urgency.set_urgency(
+        session, user=staff, roles=roles, request_id=rid, urgent=True, now=marked
+    )
+    assert await _due(session, f"request-{rid}-transfer") == late + timedelta(hours=12)
