@@ -1080,12 +1080,12 @@ async def _record_checkin(
     session: AsyncSession, *, meeting: Meeting, user: User, method: str, now: datetime
 ) -> tuple[CheckIn, bool]:
     assert meeting.id is not None
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise Conflict("meeting-err-checkin-cancelled")
+    if meeting.status == MeetingStatus.MINUTED or now >= ends_at(meeting):
+        raise Conflict("meeting-err-over")  # not "not in the window": there is none to come
     if meeting.status != MeetingStatus.PUBLISHED:
-        raise Conflict(
-            "meeting-err-checkin-cancelled"
-            if meeting.status == MeetingStatus.CANCELLED
-            else "meeting-err-not-published"
-        )
+        raise Conflict("meeting-err-not-published")
     if not in_checkin_window(meeting, now=now):
         raise Conflict(
             "meeting-err-checkin-window", before=int(CHECKIN_BEFORE.total_seconds() // 60)
@@ -1157,7 +1157,9 @@ async def check_in_by_code(
 ) -> tuple[Meeting, bool]:
     """签到 with the code staff show in the room (anyone present may use it). A code of the
     wrong length is explained (nothing counted); a wrong code counts, and after CODE_ATTEMPTS
-    wrong ones within CODE_LOCKOUT no code is read for a while (a code can't be guessed)."""
+    wrong ones within CODE_LOCKOUT no code is read for a while (a code can't be guessed). The
+    code of a meeting that was cancelled or is over is not a wrong one: they are told so, and
+    nothing is counted (a code is unique among published meetings only: one of those wins)."""
     typed = unicodedata.normalize("NFKC", code or "")
     clean = "".join(ch for ch in typed if ch.isdigit())
     if len(clean) != CODE_LENGTH:
@@ -1166,9 +1168,13 @@ async def check_in_by_code(
     if len(wrong) >= CODE_ATTEMPTS:
         raise _locked(wrong, now=now)
     stmt = select(Meeting).where(
-        Meeting.checkin_code == clean, Meeting.status == MeetingStatus.PUBLISHED
+        Meeting.checkin_code == clean,
+        col(Meeting.status).in_(
+            [MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.MINUTED]
+        ),
     )
-    meetings = list((await session.exec(stmt)).all())
+    found = list((await session.exec(stmt.order_by(col(Meeting.starts_at).desc()))).all())
+    meetings = [m for m in found if m.status == MeetingStatus.PUBLISHED] or found[:1]
     if not meetings:
         event = audit.record(
             session, actor_id=user.id, action=_WRONG_CODE, subject_type="user", subject_id=user.id

@@ -394,12 +394,16 @@ async def test_check_in_only_in_the_window(
     session: AsyncSession, world: World, notifier: Notifier
 ) -> None:
     meeting = await published(session, world, notifier, duration_minutes=60)
-    for when in (START - timedelta(minutes=31), START + timedelta(minutes=60)):
+    # before the window: not open yet; at the end: the meeting is over
+    for when, key in (
+        (START - timedelta(minutes=31), "meeting-err-checkin-window"),
+        (START + timedelta(minutes=60), "meeting-err-over"),
+    ):
         with pytest.raises(Conflict) as info:
             await meetings.check_in(
                 session, user=world["a1"], meeting_id=meeting.id or 0, now=when
             )
-        assert info.value.key == "meeting-err-checkin-window"
+        assert info.value.key == key
     assert (await session.exec(select(CheckIn))).all() == []
     _m, new = await meetings.check_in(
         session, user=world["a1"], meeting_id=meeting.id or 0, now=START - timedelta(minutes=5)
