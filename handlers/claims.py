@@ -136,9 +136,9 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
             needed=order.members_needed,
             points=order.points,
         ),
-        "",
-        t("order-card-text", text=request_text(t, view.text)),
     ]
+    if not view.repeats_title:  # else the title above is all the resident wrote
+        lines += ["", t("order-card-text", text=request_text(t, view.text))]
     if view.claimants:
         lines.append(t("order-order-claimants", names=t.join(n for _, n in view.claimants)))
     if view.phone or view.room:

@@ -175,3 +175,19 @@ def from_words(title: str, text: str) -> bool:
     said = " ".join(text.split()).lower()
     parts = [p.strip() for p in re.split(r"，|, ", title.removesuffix("…").lower())]
     return bool(said) and all(p in said for p in parts if p)
+
+
+def says_more(text: str, title: str) -> bool:
+    """Whether what the resident wrote says more than the order's title: not when the title is
+    all of it (a greeting, punctuation, spacing and case aside), so a member is not shown the
+    same words twice ('楼道灯坏了，晚上很黑' as the title and quoted again); a title that was cut
+    ('…'), typed by staff or the category's name leaves the text something to say."""
+    if not text.strip():
+        return False
+    said = "".join(_GREETING.sub("", " ".join(part.split())) for part in _BREAK.split(text))
+    return title.endswith("…") or _bare(said) != _bare(title)
+
+
+def _bare(text: str) -> str:
+    """The text's letters and digits only, in lower case."""
+    return "".join(ch for ch in text.lower() if unicodedata.category(ch)[0] in "LNM")

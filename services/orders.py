@@ -60,7 +60,7 @@ from services.order_common import (
     unschedule,
     written_text,
 )
-from services.order_titles import matter_title
+from services.order_titles import matter_title, says_more
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.validation import clean_text, short_label
@@ -452,8 +452,9 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
         "due": order.deadline_at,
-        # what the matter is, in the resident's first words: a title is often just the category
-        "gist": (gist(req.text) if req is not None else "") or "none",
+        # what the matter is, in the resident's first words: a title may be just the category;
+        # not when the title already is all the resident wrote (said once, not twice)
+        "gist": (quote(order, req.text) if req is not None else "") or "none",
         "urgent": "yes" if urgent else "no",
     }
     return args, urgent
@@ -1127,7 +1128,7 @@ async def open_orders_for(
 
 
 async def gists(session: AsyncSession, orders: Sequence[Order]) -> dict[int, tuple[str, bool]]:
-    """Each order's matter in the resident's first words (see gist) and whether it is urgent."""
+    """Each order's matter in the resident's first words (see quote) and whether it is urgent."""
     ids = [o.request_id for o in orders]
     if not ids:
         return {}
@@ -1136,8 +1137,26 @@ async def gists(session: AsyncSession, orders: Sequence[Order]) -> dict[int, tup
             select(Request.id, Request.text, Request.urgent).where(col(Request.id).in_(ids))
         )
     ).all()
-    by_request = {rid: (gist(text), bool(urgent)) for rid, text, urgent in rows}
-    return {o.id: by_request.get(o.request_id, ("", False)) for o in orders if o.id is not None}
+    by_request = {rid: (text, bool(urgent)) for rid, text, urgent in rows}
+    out: dict[int, tuple[str, bool]] = {}
+    for o in orders:
+        text, urgent = by_request.get(o.request_id, ("", False))
+        if o.id is not None:
+            out[o.id] = (quote(o, text), urgent)
+    return out
+
+
+def repeats_title(order: Order, text: str | None) -> bool:
+    """Whether the resident's text is the order's title and no more (the default title is the
+    matter in her words: '楼道灯坏了，晚上很黑'), so it is shown once, as the title."""
+    written = written_text(text)
+    return bool(written) and not says_more(written, order.title)
+
+
+def quote(order: Order, text: str | None) -> str:
+    """The start of the resident's text to quote under the order's title for a member ('' when
+    it would only repeat the title, or for a voice note): enough to tell the matter."""
+    return "" if repeats_title(order, text) else gist(text)
 
 
 async def release_all_claims(
@@ -1186,6 +1205,7 @@ class OrderView:
     mine: bool
     staff: bool
     text: str = ""  # the description as this viewer may read it (numbers masked before a claim)
+    repeats_title: bool = False  # the description is the order's title and no more: shown once
     staff_contact: str | None = None  # who issued the order, for a claimant to ask (no phone)
 
 
@@ -1228,6 +1248,7 @@ async def order_view(
         mine=mine,
         staff=staff,
         text=req.text if show else mask(req.text),
+        repeats_title=repeats_title(order, req.text),
         staff_contact=await _issuer_name(session, order) if show else None,
     )
 

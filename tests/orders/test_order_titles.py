@@ -12,7 +12,7 @@ from models.orders import Channel
 from services import orders as svc
 from services import requests as req_svc
 from services.order_common import category
-from services.order_titles import from_words, matter_title
+from services.order_titles import from_words, matter_title, says_more
 from services.triage.deployment import load_triage
 from tests.orders.conftest import T0, World, draft
 from tests.orders.test_similar_reads import _neighbour
@@ -225,3 +225,24 @@ async def test_a_neighbour_never_reads_her_words_in_the_similar_matter(
         session, triage, user=world.resident, text="3号楼楼道灯坏了", now=T0, limit=5
     )
     assert {s.request.id: s.title for s in similar} == by_request
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        # the title is all she wrote: a member reads it once (greeting, stops, case aside)
+        ("楼道灯坏了，晚上很黑", False),
+        ("您好，楼道灯坏了，晚上很黑！", False),
+        ("the lift is broken.", False),
+        # she wrote more: the quote of her words stays
+        ("楼道灯坏了，请尽快来修", True),
+        ("3号楼楼道灯坏了", True),
+        ("楼上漏水，天花板湿了，墙皮都掉了，地板也泡了，家里没法住人了", True),
+        ("hello, the lift on the east side is broken and nobody comes", True),
+    ],
+)
+def test_says_more_than_its_title(text: str, more: bool) -> None:
+    title = matter_title(text)
+    assert title is not None
+    assert says_more(text, title) is more
+    assert says_more(text, "公共设施(电梯/路灯/道路/门禁)")  # a category's name says little
