@@ -33,6 +33,15 @@ _PLATE = re.compile(
 _ROOM_SUFFIX = re.compile(r"(?<![\d.*])(?P<num>\d{3,4})\s*(?=室|房间|号房)")
 _ROOM_AFTER_UNIT = re.compile(r"单元\s*-?\s*(?P<num>\d{3,4})(?!\d)")
 _ROOM_DASHED = re.compile(r"(?<![\d*-])\d{1,3}-\d{1,2}-(?P<num>\d{3,4})(?![\d-])")
+# a room after its building (1号楼502, 3栋1202) or after where someone lives (我家住502, 住在
+# 1202, 家是502): three or four digits not followed by what makes them a quantity or a date
+_NOT_A_QUANTITY = (
+    r"(?![\d.]|\s*(?:年|元|块|米|平|度|斤|人|个|次|天|号楼|栋|路|号线|分|秒|小时|多))"
+)
+_ROOM_AFTER_BUILDING = re.compile(r"(?:号楼|栋|幢|座)\s*-?\s*(?P<num>\d{3,4})" + _NOT_A_QUANTITY)
+_ROOM_WHERE_LIVING = re.compile(
+    r"(?:住在|家住|住|我家是|家是|家在|我家)\s*(?P<num>\d{3,4})" + _NOT_A_QUANTITY
+)
 _ROOM_LABELLED = re.compile(
     r"(?:房号|门牌号?|房间号|room|rm\.?|apt\.?|flat)\s*[:：#]?\s*(?P<num>\d{2,4}[a-z]?)(?![\d])",
     re.IGNORECASE,
@@ -76,6 +85,8 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[str], str], str | int], ...] = (
     (_ROOM_AFTER_UNIT, _mask_all, "num"),
     (_ROOM_LABELLED, _mask_all, "num"),
     (_ROOM_SUFFIX, _mask_all, "num"),
+    (_ROOM_AFTER_BUILDING, _mask_all, "num"),
+    (_ROOM_WHERE_LIVING, _mask_all, "num"),
 )
 
 

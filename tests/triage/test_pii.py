@@ -25,6 +25,13 @@ CASES = [
     ("5-2-301的住户", "5-2-***的住户"),
     ("房号：1203", "房号：****"),
     ("１３８１２３４５６７８", "138****5678"),
+    # a room after its building, or after where someone lives (found in an offer's quote
+    # members read before claiming: '我家住502')
+    ("我家住502，电话13900001111", "我家住***，电话139****1111"),
+    ("住在3号楼1202", "住在3号楼****"),
+    ("1号楼502漏水", "1号楼***漏水"),
+    ("3栋1202的住户", "3栋****的住户"),
+    ("家在1号楼502", "家在1号楼***"),
 ]
 
 
@@ -42,6 +49,10 @@ def test_masks_personal_numbers(text: str, masked: str) -> None:
         "两室一厅，住了20年",
         "房子100平米",
         "订单号2024",
+        "住1200米外的超市",
+        "住100平的房子",
+        "家住2024年新建的楼",
+        "1号楼5层",
     ],
 )
 def test_leaves_ordinary_numbers_alone(text: str) -> None:
