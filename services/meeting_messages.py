@@ -7,7 +7,8 @@ place it shows is no longer so, or the meeting was cancelled (a change of the ca
 adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
 waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
 answered 不去, moved up, or up the waitlist. The check-in notice ("现在开始签到" with 📍 签到)
-loses its button and says check-in is off once the meeting is cancelled. A notice held for the
+loses its button and says check-in is off once the meeting is cancelled, or says when it opens
+again once the meeting was postponed (or its time changed). A notice held for the
 night that would say what is no longer so does not go at all: none of a cancelled meeting's,
 nor "已从候补转为正式参加" to someone no longer going.
 
@@ -298,16 +299,18 @@ class Said:
     of_place: bool = False
     starts_at: datetime | None = None
 
+    def retimed(self, meeting: Meeting) -> bool:
+        """The meeting no longer starts when it did as the notice was made (延期, 修改)."""
+        said = self.starts_at
+        if said is not None and said.tzinfo is None:  # read back from SQLite
+            said = said.replace(tzinfo=UTC)
+        return said is None or said != meeting.starts_at
+
     def differs(self, meeting: Meeting) -> bool:
         """The meeting was cancelled, or its time or place is no longer the one the notice
         shows (a notice that shows no place — 延期, a change of the capacity — is not told
         apart by its place): then "之后又有变动，现在是：…" under it says something new."""
-        if meeting.status == MeetingStatus.CANCELLED:
-            return True
-        said = self.starts_at
-        if said is not None and said.tzinfo is None:  # read back from SQLite
-            said = said.replace(tzinfo=UTC)
-        if said is None or said != meeting.starts_at:
+        if meeting.status == MeetingStatus.CANCELLED or self.retimed(meeting):
             return True
         where = html.escape(meeting.place or meeting.online_link or "-", quote=False)
         return any(mark in self.text for mark in _PLACE_MARKS) and where not in self.text
@@ -486,7 +489,7 @@ async def _redraw_remembered(
 ) -> int:
     """`redraw` of the messages remembered (`notices`: what each notice of an earlier change
     said as sent)."""
-    from services.meetings import card_args, reminder_ahead, waitlist_position
+    from services.meetings import CHECKIN_BEFORE, card_args, reminder_ahead, waitlist_position
 
     assert meeting.id is not None
     stmt = select(MeetingMessage).where(MeetingMessage.meeting_id == meeting.id)
@@ -548,6 +551,17 @@ async def _redraw_remembered(
                 # no 📍 签到 for a meeting that will not be held, nor words asking for it
                 text = render("meeting-checkin-open", title=meeting.title, open="no")
                 text += "\n" + _now_line(meeting, notifier, render)
+                rows = []
+            elif said.retimed(meeting):
+                # postponed (or its time changed) while check-in was open: no 📍 签到 that
+                # would be answered "not in the window", and when it opens again
+                text = render(
+                    "meeting-checkin-open",
+                    title=meeting.title,
+                    open="moved",
+                    when=notifier.local(meeting.starts_at),
+                    before=int(CHECKIN_BEFORE.total_seconds() // 60),
+                )
                 rows = []
         elif message.kind == NOTICE:
             said = notices.get((message.chat_id, message.message_id))

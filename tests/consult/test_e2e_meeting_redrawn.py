@@ -545,3 +545,36 @@ async def test_a_cancelled_meeting_takes_back_its_check_in(linli_sandbox: Harnes
     late = await d.click(ZHOU, checkin["message_id"], data=checkin_data(meeting.id or 0))
     assert "不用签到" in str(late) and "无法报名" not in str(late), late
     assert await d.errors() == []
+
+
+async def test_a_postponed_meeting_takes_back_its_open_check_in(linli_sandbox: Harness) -> None:
+    """Check-in is open ('📍 … 现在开始签到…' with 📍 签到) when staff postpone the meeting to
+    the next day: the notice is redrawn without the button, saying the new time and that
+    check-in opens again before it; then it does, in a new message with the button. Before,
+    the notice kept its button and a tap was answered '现在不在签到时间内'."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    start = h.clock() + timedelta(hours=3)
+    meeting = await published_meeting(h, title="楼道改造议事会", starts_at=start)
+    invite = await d.expect(ZHOU, "楼道改造议事会")
+    await d.tap(ZHOU, "去", invite["message_id"])
+    await d.expect(ZHOU, "已报名", since=invite["message_id"])
+    h.clock.set(start - timedelta(minutes=20))
+    await service.run_due(now=h.clock())
+    await service.drain(now=h.clock())
+    checkin = await d.expect(ZHOU, "现在开始签到", since=invite["message_id"])
+    later = start + timedelta(days=1)
+    await _postpone(h, meeting, later)
+    await service.drain(now=h.clock())
+    text, labels = await _redrawn(d, ZHOU, checkin["message_id"], "重新开始签到")
+    assert f"改到 {_shown(h, later)} 开会" in text, text
+    assert "开会前 30 分钟会重新开始签到" in text and not labels, (text, labels)
+    # 30 minutes before the new time check-in opens again, in a message of its own
+    h.clock.set(later - timedelta(minutes=20))
+    await service.run_due(now=h.clock())
+    await service.drain(now=h.clock())
+    again = await d.expect(ZHOU, "现在开始签到", since=checkin["message_id"])
+    assert labels_of(await current(d, ZHOU, again["message_id"])) == ["📍 签到"]
+    assert await _reads(d, ZHOU, checkin["message_id"]) == (text, [])
+    assert await d.errors() == []

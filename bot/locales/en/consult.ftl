@@ -216,9 +216,11 @@ meeting-postponed = ⏳ Meeting postponed: { $title }
     Reason: { $reason }
 meeting-cancelled-notice = ❌ Meeting cancelled: { $title } (was { $when })
     Reason: { $reason }
-# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+# $open: no once the meeting was cancelled, moved once its time changed (postponed) while
+# check-in was open ($when: the new start; $before: minutes): redrawn without its button
 meeting-checkin-open = { $open ->
         [no] 📍 There is no check-in for { $title } any more.
+        [moved] 📍 { $title } now starts { $when }, so check-in here has stopped; it opens again { $before } minutes before the start.
        *[yes] 📍 Check-in for { $title } is open; tap below when you arrive.
     }
 meeting-checked-in = ✅ Checked in: { $title }

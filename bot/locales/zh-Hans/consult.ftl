@@ -213,9 +213,11 @@ meeting-postponed = ⏳ 议事会延期：{ $title }
     原因：{ $reason }
 meeting-cancelled-notice = ❌ 议事会取消：{ $title }（原定 { $when }）
     原因：{ $reason }
-# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+# $open: no once the meeting was cancelled, moved once its time changed (postponed) while
+# check-in was open ($when: the new start; $before: minutes): redrawn without its button
 meeting-checkin-open = { $open ->
         [no] 📍 { $title } 的签到已取消。
+        [moved] 📍 { $title } 改到 { $when } 开会，这里的签到已停止；开会前 { $before } 分钟会重新开始签到。
        *[yes] 📍 { $title } 现在开始签到，到场后请点下方按钮签到。
     }
 meeting-checked-in = ✅ 签到成功：{ $title }

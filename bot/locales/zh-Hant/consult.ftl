@@ -216,9 +216,11 @@ meeting-postponed = ⏳ 議事會延期：{ $title }
     原因：{ $reason }
 meeting-cancelled-notice = ❌ 議事會取消：{ $title }（原定 { $when }）
     原因：{ $reason }
-# $open: no once the meeting was cancelled (the notice is redrawn without its button)
+# $open: no once the meeting was cancelled, moved once its time changed (postponed) while
+# check-in was open ($when: the new start; $before: minutes): redrawn without its button
 meeting-checkin-open = { $open ->
         [no] 📍 { $title } 的簽到已取消。
+        [moved] 📍 { $title } 改到 { $when } 開會，這裡的簽到已停止；開會前 { $before } 分鐘會重新開始簽到。
        *[yes] 📍 { $title } 現在開始簽到，到場後請點下方按鈕簽到。
     }
 meeting-checked-in = ✅ 簽到成功：{ $title }
