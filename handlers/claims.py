@@ -192,6 +192,9 @@ def order_markup(t: Text, view: Any) -> Any:
         rows.append([button(t("order-btn-claim"), "claim", oid)])
     if view.staff:
         if order.status == OrderStatus.DONE:
+            # the result's photos beside 验收, as the 请验收 notice has them: what is checked
+            if view.result_photos:
+                rows.append([button(t("order-btn-result-photos"), "vpics", oid)])
             rows.append(
                 [
                     button(t("order-btn-verify"), "vok", oid),

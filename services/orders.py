@@ -1207,6 +1207,7 @@ class OrderView:
     text: str = ""  # the description as this viewer may read it (numbers masked before a claim)
     repeats_title: bool = False  # the description is the order's title and no more: shown once
     staff_contact: str | None = None  # who issued the order, for a claimant to ask (no phone)
+    result_photos: int = 0  # photos its member reported it done with (counted for staff only)
 
 
 async def order_view(
@@ -1250,6 +1251,21 @@ async def order_view(
         text=req.text if show else mask(req.text),
         repeats_title=repeats_title(order, req.text),
         staff_contact=await _issuer_name(session, order) if show else None,
+        result_photos=await _count_result_photos(session, order_id) if staff else 0,
+    )
+
+
+async def _count_result_photos(session: AsyncSession, order_id: int) -> int:
+    return int(
+        (
+            await session.exec(
+                select(func.count())
+                .select_from(Attachment)
+                .where(col(Attachment.order_id) == order_id)
+                .where(col(Attachment.purpose) == "result")
+                .where(col(Attachment.kind) == "photo")
+            )
+        ).one()
     )
 
 

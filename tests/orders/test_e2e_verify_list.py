@@ -10,8 +10,7 @@ from __future__ import annotations
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_asked_first_card import _claimed_card
-from tests.e2e.test_stale_buttons_done import _report
-from tests.orders.test_e2e_cycle import STAFF
+from tests.orders.test_e2e_cycle import LIU, STAFF, png
 
 
 def _buttons(message: dict) -> dict[str, str]:
@@ -23,7 +22,13 @@ async def test_results_to_verify_are_listed_from_the_queue(linli_sandbox: Harnes
     h = linli_sandbox
     d = h.driver
     card = await _claimed_card(h)
-    await _report(h.driver, card, "换了新灯泡")
+    await d.tap(LIU, "完成上报", card["message_id"])
+    await d.expect(LIU, "做了什么", since=card["message_id"])
+    await d.say(LIU, "换了新灯泡")
+    await d.send(LIU, photo=png())
+    await d.expect(LIU, "收到照片", since=card["message_id"])
+    sent = await d.send(LIU, "✅ 说完了")
+    await d.expect(LIU, "已上报，等待社区验收", since=sent["message_id"])
     await d.expect(STAFF, "请验收")
 
     start = await d.send(STAFF, "/start")
@@ -42,7 +47,11 @@ async def test_results_to_verify_are_listed_from_the_queue(linli_sandbox: Harnes
     [open_order] = [label for label in _buttons(listed) if label.startswith("查看工单")]
     await d.tap(STAFF, open_order, listed["message_id"])
     order = await d.expect(STAFF, "换了新灯泡", since=listed["message_id"])
-    assert {"✅ 验收通过", "↩️ 退回"} <= set(_buttons(order))
+    assert {"🖼 查看照片", "✅ 验收通过", "↩️ 退回"} <= set(_buttons(order))
+    # what is checked is one tap away: the photo the member reported it done with
+    await d.tap(STAFF, "🖼 查看照片", order["message_id"])
+    shown = await d.expect(STAFF, "办理结果", since=order["message_id"])
+    assert shown.get("photo"), shown
 
     await d.tap(STAFF, "✅ 验收通过", order["message_id"])
     await d.expect(STAFF, "已验收", since=listed["message_id"])
