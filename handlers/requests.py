@@ -14,6 +14,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
+    InlineKeyboardMarkup,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -604,13 +605,24 @@ async def on_my_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
     await edit_or_send(query, text, markup)
 
 
+# the extra of the rating buttons on the request's own card (not on the rating notice): the
+# card is redrawn with the status the score leaves it in
+ON_CARD = 1
+
+
 @router.callback_query(OrderCb.filter(F.action == "rview"))
 async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """One request with its status and what the resident can do now."""
-    t = ctx.t
     req = await request_service.resident_view(
         ctx.session, user=ctx.user, request_id=callback_data.ref
     )
+    text, markup = await _my_request(ctx, req)
+    await reply(query, text, reply_markup=markup)
+
+
+async def _my_request(ctx: OrderCtx, req: Request) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The resident's card of one request, as it is now, with the buttons it has now."""
+    t = ctx.t
     text = await request_card(ctx.session, t, ctx.settings, req, staff=False, now=ctx.now())
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
@@ -633,10 +645,10 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     if actions:
         rows.append(actions)
     if req.status == RequestStatus.DONE:
-        rows.append([button(t("order-rate-satisfied"), "rate1", req.id)])
-        rows.append([button(t("order-rate-basic"), "rate2", req.id)])
-        rows.append([button(t("order-rate-unsatisfied"), "rate3", req.id)])
-    await reply(query, text, reply_markup=keyboard(rows) if rows else None)
+        rows.append([button(t("order-rate-satisfied"), "rate1", req.id, ON_CARD)])
+        rows.append([button(t("order-rate-basic"), "rate2", req.id, ON_CARD)])
+        rows.append([button(t("order-rate-unsatisfied"), "rate3", req.id, ON_CARD)])
+    return text, keyboard(rows) if rows else None
 
 
 def _urge_lines(ctx: OrderCtx, urging: urge_service.UrgeState, now: datetime) -> str:
@@ -839,12 +851,21 @@ async def on_rate(
     await state.set_state(RateComment.comment)
     await state.update_data(request_id=req.id, score=score.value, rated=True)
     # the rating question tapped (also when asked first whether to leave a form: the question
-    # quotes it), not the question asked first
-    await _show_score(
-        origin(query, callback_data),
-        callback_data.ref,
-        t("order-rated-choice", score=t(_SCORE_LABELS[score])),
-    )
+    # quotes it), not the question asked first: the request's card reads its status now (不满意
+    # reopened it), a rating notice the score given (and that the matter is handled again)
+    tapped = origin(query, callback_data)
+    if callback_data.extra == ON_CARD and tapped is not None and tapped.text is not None:
+        now_req = await request_service.resident_view(
+            ctx.session, user=ctx.user, request_id=callback_data.ref
+        )
+        text, markup = await _my_request(ctx, now_req)
+        with contextlib.suppress(TelegramBadRequest):  # e.g. the card is too old to edit
+            await tapped.edit_text(text, reply_markup=markup)
+    else:
+        line = (
+            "order-rated-choice-reopened" if score == Score.UNSATISFIED else "order-rated-choice"
+        )
+        await _show_score(tapped, callback_data.ref, t(line, score=t(_SCORE_LABELS[score])))
     await answer_once(query)
     if isinstance(query.message, Message):
         asked = await query.message.answer(

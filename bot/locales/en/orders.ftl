@@ -120,6 +120,8 @@ order-rate-unsatisfied = 😞 Not satisfied
 order-ask-comment = Thank you, your rating is saved! Anything to add? Write a line, or tap "Skip".
 order-ask-comment-unsatisfied = We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "Skip".
 order-rated-choice = Your rating: { $score }
+# on the rating notice once 不满意 is tapped: the matter is no longer done
+order-rated-choice-reopened = Your rating: { $score } (passed back to the community to handle again)
 order-rated-thanks = Thank you for your rating!
 order-rated-comment-saved = Thank you, your words are passed on.
 order-rated-reopened = Noted. The community will handle it again and contact you soon.

@@ -117,6 +117,8 @@ order-rate-unsatisfied = 😞 不满意
 order-ask-comment = 谢谢，您的评价已记下！还想说点什么吗？可以写一句，或点「跳过」。
 order-ask-comment-unsatisfied = 很抱歉没让您满意，已转给社区重新办理。请说说哪里还不好，或点「跳过」。
 order-rated-choice = 您的评价：{ $score }
+# on the rating notice once 不满意 is tapped: the matter is no longer done
+order-rated-choice-reopened = 您的评价：{ $score }（已转给社区重新办理）
 order-rated-thanks = 感谢您的评价！
 order-rated-comment-saved = 谢谢，您的话我们记下了。
 order-rated-reopened = 已记下，社区会重新办理，并尽快联系您。

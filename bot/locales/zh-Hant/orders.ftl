@@ -120,6 +120,8 @@ order-rate-unsatisfied = 😞 不滿意
 order-ask-comment = 謝謝，您的評價已記下！還想說點什麼嗎？可以寫一句，或點「跳過」。
 order-ask-comment-unsatisfied = 很抱歉沒讓您滿意，已轉給社區重新辦理。請說說哪裡還不好，或點「跳過」。
 order-rated-choice = 您的評價：{ $score }
+# on the rating notice once 不滿意 is tapped: the matter is no longer done
+order-rated-choice-reopened = 您的評價：{ $score }（已轉給社區重新辦理）
 order-rated-thanks = 感謝您的評價！
 order-rated-comment-saved = 謝謝，您的話我們記下了。
 order-rated-reopened = 已記下，社區會重新辦理，並盡快聯繫您。
