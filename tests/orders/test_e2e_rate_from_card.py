@@ -11,6 +11,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import WU, _file
 from tests.orders.test_e2e_qa import _handle_directly
+from tests.support import reply_to
 
 
 def _buttons(message: dict[str, Any]) -> list[str]:
@@ -73,3 +74,22 @@ async def test_unsatisfied_on_the_notice_says_it_is_handled_again(linli_sandbox:
     text = message_text(now := await _now(h, ask["message_id"]))
     assert "您的评价：😞 不满意（已转给社区重新办理）" in text, text
     assert not _buttons(now), _buttons(now)
+
+
+async def test_rated_on_the_card_after_asking_the_card_is_redrawn(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "2号楼门口的垃圾桶满了，味道很大")
+    await _handle_directly(h, number, "已清运垃圾桶")
+    ask = await d.expect(WU, "已清运垃圾桶")
+    card = await _card(h, number, ask["message_id"])
+    # 吴大爷 is filing another request, its text typed: 不满意 on the card asks first
+    await d.say(WU, "📝 我要点单")
+    typed = await reply_to(d, WU, "楼道里堆了很多杂物，不好走", "收到文字")
+    await d.tap(WU, "😞 不满意", card["message_id"])
+    busy = await d.expect(WU, "没有填完", since=typed["message_id"])
+    await d.tap(WU, "不填了", busy["message_id"])
+    await d.expect(WU, "很抱歉没让您满意", since=busy["message_id"])
+    text = message_text(now := await _now(h, card["message_id"]))
+    assert text.startswith(f"诉求 {number} · 重新办理") and "😞 不满意" in text, text
+    assert not any("满意" in b for b in _buttons(now)), _buttons(now)
