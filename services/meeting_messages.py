@@ -10,7 +10,9 @@ answered 不去, moved up, or up the waitlist. The check-in notice ("现在开�
 loses its button and says check-in is off once the meeting is cancelled, or says when it opens
 again once the meeting was postponed (or its time changed). A notice held for the
 night that would say what is no longer so does not go at all: none of a cancelled meeting's,
-nor "已从候补转为正式参加" to someone no longer going.
+nor "已从候补转为正式参加" to someone no longer going, nor "转为候补第 2 位" to someone off the
+waitlist; one of a place that still holds says the place and the meeting's time as they are
+when it goes.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -36,7 +38,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -238,24 +240,41 @@ async def _cancel_held(
     """Notices of the meeting waiting to be sent (held by quiet hours, or in the queue; to
     these people only, with `user_ids`) that would say what is no longer so do not go, in the
     caller's transaction: once the meeting is cancelled, every one of them (a check-in, a
-    reminder, a notice of a change or of a place: the cancellation notice tells them); and a
+    reminder, a notice of a change or of a place: the cancellation notice tells them); a
     notice that the person moved up from the waitlist ('已从候补转为正式参加') once they are no
     longer going — moved back to it by a lower capacity (told so by a notice of their own), or
-    they answered 不去 themselves. Before, it went at 07:00 all the same. One the sender has
+    they answered 不去 themselves; and a notice that they went to the waitlist ('转为候补第 2
+    位') once they are off it — moved up into a seat (told so by a notice of their own), or
+    they answered 不去. Before, it went at 07:00 all the same. One the sender has
     claimed may be on its way: it goes (on a change of the meeting, `_mark_on_the_way` has it
     redrawn once sent)."""
     assert meeting.id is not None
-    where = [col(Delivery.chat_id).in_(list(user_ids))] if user_ids is not None else []
+    where: list[Any] = []
+    if user_ids is not None:
+        where.append(col(Delivery.chat_id).in_(list(user_ids)))
     if meeting.status == MeetingStatus.CANCELLED:
         prefixes = list(_sent_prefixes(meeting.id))
         error = "meeting cancelled"
     else:
-        prefixes = [_place_prefixes(meeting.id)[0]]
-        error = "no longer going"
-        going = select(Rsvp.user_id).where(
-            Rsvp.meeting_id == meeting.id, Rsvp.status == RsvpStatus.GOING
+        promoted, moved = prefixes = list(_place_prefixes(meeting.id))
+        error = "no longer so"
+        going, waiting = (
+            select(Rsvp.user_id).where(Rsvp.meeting_id == meeting.id, Rsvp.status == status)
+            for status in (RsvpStatus.GOING, RsvpStatus.WAITLIST)
         )
-        where.append(col(Delivery.chat_id).not_in(going))
+        where.append(
+            or_(
+                and_(
+                    col(Delivery.dedupe_key).startswith(promoted),
+                    col(Delivery.chat_id).not_in(going),
+                ),
+                # a seat since, or 不去: the notice of that (or their own answer) says so
+                and_(
+                    col(Delivery.dedupe_key).startswith(moved),
+                    col(Delivery.chat_id).not_in(waiting),
+                ),
+            )
+        )
     # one UPDATE: a delivery the sender claims meanwhile is left alone
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
@@ -267,6 +286,80 @@ async def _cancel_held(
         .values(state=DeliveryState.CANCELLED, error=error)
         .execution_options(synchronize_session=False)
     )
+
+
+async def _rewrite_held_places(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    notifier: Notifier,
+    user_ids: Collection[int] | None,
+) -> None:
+    """Notices of a person's place waiting to be sent (held for the night, or in the queue; to
+    these people only, with `user_ids`) say the place and the meeting as they are now, in the
+    caller's transaction: '转为候补第 2 位' the place they have now on the waitlist (first, once
+    someone ahead left it), '已从候补转为正式参加（…）' and '转为候补…（…）' the meeting's time
+    now (postponed meanwhile). Before, they went at 07:00 as they were made. What no longer
+    holds at all `_cancel_held` has cancelled first; one the sender has claimed goes as it is
+    (and is redrawn once sent, `redraw_once_sent`)."""
+    from services.meetings import waitlist_position
+
+    assert meeting.id is not None
+    if meeting.status != MeetingStatus.PUBLISHED:
+        return
+    promoted, moved = _place_prefixes(meeting.id)
+    stmt = select(Delivery).where(
+        or_(
+            col(Delivery.dedupe_key).startswith(promoted),
+            col(Delivery.dedupe_key).startswith(moved),
+        ),
+        col(Delivery.state) == DeliveryState.PENDING,
+    )
+    if user_ids is not None:
+        stmt = stmt.where(col(Delivery.chat_id).in_(list(user_ids)))
+    held = list((await session.exec(stmt.execution_options(populate_existing=True))).all())
+    if not held:
+        return
+    chats = [row.chat_id for row in held]
+    people = {
+        u.id: u for u in (await session.exec(select(User).where(col(User.id).in_(chats)))).all()
+    }
+    when = notifier.local(meeting.starts_at)
+    for row in held:
+        person = people.get(row.chat_id)
+        key = row.dedupe_key or ""
+        if person is None:
+            continue
+        if key.startswith(promoted):
+            text = notifier.render(person, "meeting-promoted", title=meeting.title, when=when)
+        else:
+            position = await waitlist_position(session, meeting_id=meeting.id, user_id=person.id)
+            if not position:
+                continue  # off the waitlist: cancelled above
+            text = notifier.render(
+                person,
+                "meeting-moved-to-waitlist",
+                title=meeting.title,
+                when=when,
+                capacity=meeting.capacity or 0,
+                position=position,
+            )
+            # the key tells the place it says (`said_place`): …:moved:<version>:<place>:<user>
+            version = key.removeprefix(moved).split(":")[0]
+            key = f"{moved}{version}:{position}:{row.chat_id}"
+        due = row.deliver_by
+        if due is not None and due.tzinfo is None:  # read back from SQLite
+            due = due.replace(tzinfo=UTC)
+        if (text, key, due) == (row.text, row.dedupe_key, meeting.starts_at):
+            continue
+        # the meeting's start it goes by (`Said.starts_at`) is the one it now shows; one the
+        # sender claims meanwhile is left alone
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row.id, col(Delivery.state) == DeliveryState.PENDING)
+            .values(text=text, dedupe_key=key, deliver_by=meeting.starts_at)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _place_prefixes(meeting_id: int) -> tuple[str, str]:
@@ -435,6 +528,7 @@ async def redraw(
     # the announcement and the notices of earlier changes show no one's answer: redrawn on a
     # change of the meeting, for everyone; a notice of someone's place, when it changes too
     await _cancel_held(session, meeting=meeting, user_ids=user_ids)
+    await _rewrite_held_places(session, meeting=meeting, notifier=notifier, user_ids=user_ids)
     if user_ids is None:
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)

@@ -13,6 +13,7 @@ from models.consultations import Meeting, RsvpAnswer
 from sandbox.driver import message_text
 from services import meetings
 from services.consult_common import Notifier
+from services.when import when_args
 from tests.consult.published import STAFF, published_meeting, to_capacity_edit
 from tests.e2e.conftest import Harness
 from tests.support import reply_to
@@ -273,3 +274,87 @@ async def test_a_held_move_up_does_not_go_once_cancelled(linli_sandbox: Harness)
     await d.expect(huang, "议事会取消")
     told = [message_text(m) for m in await d.messages(huang)]
     assert not [text for text in told if "转为正式参加" in text], told
+
+
+async def _answer(h: Harness, meeting: Meeting, user_id: int, answer: RsvpAnswer) -> None:
+    async with h.sessionmaker() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        await meetings.rsvp(
+            session,
+            user=user,
+            meeting_id=meeting.id or 0,
+            answer=answer,
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+
+
+async def test_a_held_waitlist_place_is_the_place_when_it_goes(linli_sandbox: Harness) -> None:
+    """At 23:00 李社工 lowers a meeting of 3 to 1 and moves 吴大爷 and 黄奶奶 to the waitlist
+    (第 1 and 第 2 位), the notices held until 07:00. Then 周阿姨 answers 不去: 吴大爷 moves up
+    into her seat and 黄奶奶 to 第 1 位. At 07:00 黄奶奶 reads '转为候补第 1 位', and 吴大爷
+    only that he has a seat. Before, '第 2 位' went to her, and to him the waitlist place he
+    no longer had, ahead of his seat."""
+    h = linli_sandbox
+    d = h.driver
+    service = h.sandbox.app.dp["scheduler"]
+    zhou, wu, huang = GOING
+    h.clock.set(NIGHT - timedelta(hours=10))
+    meeting = await published_meeting(h, capacity=3)
+    for user_id in GOING:
+        await _sign_up(h, meeting, user_id)
+        h.clock.advance(timedelta(minutes=1))
+    await service.drain(now=h.clock())
+    h.clock.set(NIGHT)
+    warning = await _edit_capacity(h, meeting, "1")
+    await d.tap(STAFF, "最晚报名的 2 人转为候补", warning["message_id"])
+    await d.expect(STAFF, "已转为候补", since=warning["message_id"])
+    await _answer(h, meeting, zhou, RsvpAnswer.NO)
+    await service.drain(now=h.clock())
+    assert not [m for m in await d.messages(huang) if "转为候补第" in message_text(m)]
+    h.clock.set(MORNING)
+    await service.drain(now=h.clock())
+    await d.expect(huang, "转为候补第 1 位")
+    await d.expect(wu, "转为正式参加")
+    told = [message_text(m) for m in await d.messages(huang)]
+    assert not [text for text in told if "第 2 位" in text], told
+    told = [message_text(m) for m in await d.messages(wu)]
+    assert not [text for text in told if "转为候补第" in text], told
+
+
+async def test_a_held_move_up_carries_the_time_when_it_goes(linli_sandbox: Harness) -> None:
+    """黄奶奶's held '已从候补转为正式参加：…（<time>）', and 李社工 postpones the meeting by a
+    day the same night: at 07:00 the notice names the new time, as the 延期 after it does.
+    Before, it named the old one."""
+    h = linli_sandbox
+    d = h.driver
+    service = h.sandbox.app.dp["scheduler"]
+    _zhou, _wu, huang = GOING
+    meeting = await _moved_up_at_night(h)
+    later = meeting.starts_at + timedelta(days=1)
+    zone = h.sandbox.app.settings.zone
+    old, new = (
+        h.sandbox.app.translator.get(
+            "zh-Hans", "date-time", **when_args(when, zone=zone, now=h.clock())
+        )
+        for when in (meeting.starts_at, later)
+    )
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.postpone_meeting(
+            session,
+            user=staff,
+            roles=frozenset({Role.RESIDENT, Role.STAFF}),
+            meeting_id=meeting.id or 0,
+            starts_at=later,
+            reason="会议室维修",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    h.clock.set(MORNING)
+    await service.drain(now=h.clock())
+    await d.expect(huang, "议事会延期")
+    text = message_text(await d.expect(huang, "转为正式参加"))
+    assert new in text and old not in text, (text, new, old)
