@@ -288,6 +288,39 @@ async def _cancel_held(
     )
 
 
+async def _cancel_held_for_another_time(session: AsyncSession, *, meeting: Meeting) -> None:
+    """Reminders ('⏰ 提醒：… 将于 <time> 开始') and check-in notices waiting to be sent (held
+    for the night, or in the queue) for a start the meeting no longer has (延期, or a 修改 of
+    the time) do not go, in the caller's transaction: they would name the old time, and a
+    📍 签到 be answered "not in the window"; the reminders and the check-in are planned again
+    for the new start, and the notice of the change tells it. Before, ones held until 07:00
+    went all the same. One the sender has claimed goes, and is redrawn once sent
+    (`redraw_once_sent`)."""
+    assert meeting.id is not None
+    stmt = select(Delivery.id, Delivery.deliver_by).where(
+        or_(
+            col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:remind:"),
+            col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:checkin:"),
+        ),
+        col(Delivery.state) == DeliveryState.PENDING,
+    )
+    stale = []
+    for delivery_id, due in (await session.exec(stmt)).all():
+        if due is not None and due.tzinfo is None:  # read back from SQLite
+            due = due.replace(tzinfo=UTC)
+        if due != meeting.starts_at:
+            stale.append(delivery_id)
+    if not stale:
+        return
+    # one the sender claims meanwhile is left alone
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.id).in_(stale), col(Delivery.state) == DeliveryState.PENDING)
+        .values(state=DeliveryState.CANCELLED, error="meeting moved")
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def _rewrite_held_places(
     session: AsyncSession,
     *,
@@ -530,6 +563,7 @@ async def redraw(
     await _cancel_held(session, meeting=meeting, user_ids=user_ids)
     await _rewrite_held_places(session, meeting=meeting, notifier=notifier, user_ids=user_ids)
     if user_ids is None:
+        await _cancel_held_for_another_time(session, meeting=meeting)
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
         notices = await _adopt_sent(session, meeting=meeting)

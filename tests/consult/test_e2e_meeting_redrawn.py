@@ -16,7 +16,7 @@ it was not redrawn at all."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -577,4 +577,32 @@ async def test_a_postponed_meeting_takes_back_its_open_check_in(linli_sandbox: H
     again = await d.expect(ZHOU, "现在开始签到", since=checkin["message_id"])
     assert labels_of(await current(d, ZHOU, again["message_id"])) == ["📍 签到"]
     assert await _reads(d, ZHOU, checkin["message_id"]) == (text, [])
+    assert await d.errors() == []
+
+
+async def test_held_reminder_and_check_in_do_not_go_once_postponed(
+    linli_sandbox: Harness,
+) -> None:
+    """A meeting at 07:15: the reminder an hour before (06:15) and the check-in (06:45) are
+    held by quiet hours until 07:00. At 06:50 staff postpone it by a day: at 07:00 周阿姨 gets
+    the 延期, and neither '提醒：… 将于 <old time> 开始' nor '现在开始签到' with a 📍 签到 that
+    would be answered '不在签到时间内'. Before, both went beside the 延期."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    h.clock.set(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))  # 10:00 in Shanghai
+    start = datetime(2026, 11, 23, 23, 15, tzinfo=UTC)  # 07:15 the next day
+    meeting = await published_meeting(h, title="楼道改造议事会", starts_at=start)
+    invite = await d.expect(ZHOU, "楼道改造议事会")
+    await d.tap(ZHOU, "去", invite["message_id"])
+    await d.expect(ZHOU, "已报名", since=invite["message_id"])
+    h.clock.set(start - timedelta(minutes=25))  # 06:50
+    await service.run_due(now=h.clock())
+    await service.drain(now=h.clock())
+    await _postpone(h, meeting, start + timedelta(days=1))
+    h.clock.set(start - timedelta(minutes=14))  # 07:01
+    await service.drain(now=h.clock())
+    await d.expect(ZHOU, "议事会延期", since=invite["message_id"])
+    told = [message_text(m) for m in await d.messages(ZHOU)]
+    assert not [t for t in told if "现在开始签到" in t or "提醒：" in t], told
     assert await d.errors() == []
