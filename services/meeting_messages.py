@@ -289,18 +289,21 @@ async def _cancel_held(
 
 
 async def _cancel_held_for_another_time(session: AsyncSession, *, meeting: Meeting) -> None:
-    """Reminders ('⏰ 提醒：… 将于 <time> 开始') and check-in notices waiting to be sent (held
-    for the night, or in the queue) for a start the meeting no longer has (延期, or a 修改 of
-    the time) do not go, in the caller's transaction: they would name the old time, and a
-    📍 签到 be answered "not in the window"; the reminders and the check-in are planned again
-    for the new start, and the notice of the change tells it. Before, ones held until 07:00
-    went all the same. One the sender has claimed goes, and is redrawn once sent
-    (`redraw_once_sent`)."""
+    """Reminders ('⏰ 提醒：… 将于 <time> 开始'), check-in notices and notices of a 延期 waiting
+    to be sent (held for the night, or in the queue) for a start the meeting no longer has
+    (延期 again, or a 修改 of the time) do not go, in the caller's transaction: they would name
+    a time that no longer holds, and a 📍 签到 be answered "not in the window"; the reminders
+    and the check-in are planned again for the new start, and the notice of the change tells
+    it. Before, ones held until 07:00 went all the same. One the sender has claimed goes, and
+    is redrawn once sent (`redraw_once_sent`). (A notice of a 修改 may tell more than the time:
+    it goes.)"""
     assert meeting.id is not None
     stmt = select(Delivery.id, Delivery.deliver_by).where(
         or_(
-            col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:remind:"),
-            col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:checkin:"),
+            *(
+                col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:{kind}:")
+                for kind in ("remind", "checkin", "postpone")
+            )
         ),
         col(Delivery.state) == DeliveryState.PENDING,
     )

@@ -606,3 +606,25 @@ async def test_held_reminder_and_check_in_do_not_go_once_postponed(
     told = [message_text(m) for m in await d.messages(ZHOU)]
     assert not [t for t in told if "现在开始签到" in t or "提醒：" in t], told
     assert await d.errors() == []
+
+
+async def test_a_held_postponement_postponed_again_goes_once(linli_sandbox: Harness) -> None:
+    """At 23:00 staff postpone a meeting by a day, then by two: the first 延期 notice, held
+    for the night, would name a time that no longer holds. At 07:00 周阿姨 gets one 延期, with
+    the time that holds. Before, both went, the first naming the day between."""
+    h = linli_sandbox
+    d = h.driver
+    service = _scheduler(h)
+    h.clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # 23:00 in Shanghai
+    meeting = await published_meeting(h, title="楼道改造议事会")
+    between, later = (meeting.starts_at + timedelta(days=n) for n in (1, 2))
+    await _postpone(h, meeting, between)
+    await _postpone(h, meeting, later)
+    shown_between, shown_later = _shown(h, between), _shown(h, later)
+    h.clock.set(datetime(2026, 11, 23, 23, 1, tzinfo=UTC))  # 07:01
+    await service.drain(now=h.clock())
+    notice = await d.expect(ZHOU, "议事会延期")
+    assert shown_later in message_text(notice), message_text(notice)
+    told = [message_text(m) for m in await d.messages(ZHOU)]
+    assert len([t for t in told if "议事会延期" in t]) == 1, told
+    assert not [t for t in told if shown_between in t], told
