@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -53,6 +54,7 @@ from sqlmodel import select
 
 from bench.echo_baseline import _percentile, measure_echo_baseline
 from bot.app import pin_response_types
+from bot.runner import settle_heap, unsettle_heap
 from bot.sandbox_runner import start_sandbox
 from bot.settings import load_settings
 from models import Building, Role, User
@@ -122,6 +124,22 @@ async def _deliveries(sandbox: Any) -> dict[str, int]:
             )
         ).all()
     return {str(state): int(n) for state, n in rows}
+
+
+class _CollectorTime:
+    """gc.callbacks hook: the time the cyclic garbage collector took, and how often it ran."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.collections = 0
+        self._started = 0.0
+
+    def __call__(self, phase: str, _info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+            self.collections += 1
 
 
 class _Residents:
@@ -289,6 +307,7 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         request_burst_limit=filings + 1,
         request_daily_limit=filings + 1,
         clock=_daytime_clock(),
+        settle=True,  # as `linli run` and `linli sandbox` do once started
     )
     connector = aiohttp.TCPConnector(limit=users * 2 + 10)
     http = aiohttp.ClientSession(connector=connector)
@@ -324,6 +343,8 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
             statements += 1
 
         event.listen(sandbox.app.engine.sync_engine, "before_cursor_execute", count_statement)
+        collector = _CollectorTime()
+        gc.callbacks.append(collector)
         first_call = sandbox.emulator.calls[-1]["id"] if sandbox.emulator.calls else 0
         wall_start = time.perf_counter()
         cpu_start = time.process_time()
@@ -333,6 +354,7 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         cpu = time.process_time() - cpu_start
         loop_cpu = time.thread_time() - loop_cpu_start
         event.remove(sandbox.app.engine.sync_engine, "before_cursor_execute", count_statement)
+        gc.callbacks.remove(collector)
         calls = Counter(c["method"] for c in sandbox.emulator.calls if c["id"] > first_call)
         errors = len(sandbox.emulator.errors)
         # the staff notices of every filing must have been queued (and the sender kept going)
@@ -357,6 +379,9 @@ async def measure(database_url: str, *, filings: int, users: int) -> dict[str, A
         "users": users,
         "cpu_s": round(cpu, 2),
         "event_loop_cpu_s": round(loop_cpu, 2),
+        # of which the cyclic garbage collector (its young and full collections)
+        "gc_s": round(collector.seconds, 2),
+        "gc_collections": collector.collections,
         # the work behind each filing (4 updates), measured: the echo does 1 call per update
         "sql_per_filing": round(statements / filings, 1),
         "bot_api_calls_per_filing": round(
@@ -380,11 +405,17 @@ async def run(
     way Linli's bot pins them (bot.app.pin_response_types). The ratio uses the second, faster
     echo, so the bot's library workaround does not flatter the ratio.
     """
-    plain = await measure_echo_baseline(updates=filings * 4, users=users)
-    pin_response_types()
-    echo = await measure_echo_baseline(updates=filings * 4, users=users)
-    echo["plain_updates_per_s"] = plain["updates_per_s"]
-    scripted = await measure_scripted(filings=filings, users=users)
+    # the baselines run with the heap settled too, as the bot's run does (bot.runner.settle_heap):
+    # the same treatment for every bot measured
+    settle_heap()
+    try:
+        plain = await measure_echo_baseline(updates=filings * 4, users=users)
+        pin_response_types()
+        echo = await measure_echo_baseline(updates=filings * 4, users=users)
+        echo["plain_updates_per_s"] = plain["updates_per_s"]
+        scripted = await measure_scripted(filings=filings, users=users)
+    finally:
+        unsettle_heap()
     echo["scripted"] = scripted
     out = []
     for db in dbs:
@@ -444,7 +475,8 @@ def main(argv: list[str] | None = None) -> None:
             f"residents in {r['seconds']} s: {r['updates_per_s']}/s, "
             f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; echo baseline "
             f"{r['echo_updates_per_s']}/s; ratio {r['ratio']:.0%} (to the scripted bot "
-            f"{r['ratio_to_scripted']:.0%}); emulator errors "
+            f"{r['ratio_to_scripted']:.0%}); event-loop CPU {r['event_loop_cpu_s']} s, of it "
+            f"the garbage collector {r['gc_s']} s; emulator errors "
             f"{r['emulator_errors']}; per filing {r['sql_per_filing']} SQL statements and "
             f"{r['bot_api_calls_per_filing']} Bot API calls besides getUpdates; "
             f"staff/other notices queued {r['notices_queued']}, "

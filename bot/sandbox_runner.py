@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from bot.app import App, create_app
 from bot.demo.seed import seed_demo
 from bot.demo.users import ADMIN_IDS, DEMO_GROUPS, DEMO_USERS
-from bot.runner import on_startup
+from bot.runner import on_startup, settle_heap, unsettle_heap
 from bot.settings import load_settings
 from models import Role, StaffScope, User
 from models.base import utcnow
@@ -35,6 +35,7 @@ class Sandbox:
     app: App
     base_url: str
     polling: asyncio.Task[Any]
+    settled: bool = False  # start-up's objects out of the collector's way (settle_heap)
 
     async def stop(self) -> None:
         """Stop polling, close the bot and the emulator."""
@@ -43,6 +44,8 @@ class Sandbox:
         await asyncio.gather(self.polling, return_exceptions=True)
         await self.app.close()
         await self.emulator.stop()
+        if self.settled:
+            unsettle_heap()
 
 
 async def start_sandbox(
@@ -54,10 +57,13 @@ async def start_sandbox(
     limits: bool = False,
     clock: Callable[[], datetime] = utcnow,
     saved_chats: dict[str, Any] | None = None,
+    settle: bool = False,
     **settings_overrides: Any,
 ) -> Sandbox:
     """Start the emulator, seed demo data, and run the bot against it; `saved_chats` (an
-    emulator snapshot) brings back the chat page of an earlier run on the same database."""
+    emulator snapshot) brings back the chat page of an earlier run on the same database.
+    `settle`: once started, the heap is settled as a real run's is (bot.runner.settle_heap):
+    for `linli sandbox` and the benchmarks, not for tests that start a sandbox each."""
     emulator = Emulator(limits=limits, clock=clock)
     if saved_chats is not None:
         emulator.restore(saved_chats)
@@ -106,7 +112,9 @@ async def start_sandbox(
         await app.close()
         await emulator.stop()
         raise
-    return Sandbox(emulator=emulator, app=app, base_url=base_url, polling=polling)
+    if settle:
+        settle_heap()
+    return Sandbox(emulator=emulator, app=app, base_url=base_url, polling=polling, settled=settle)
 
 
 async def refresh_labels(sandbox: Sandbox) -> int:
@@ -173,6 +181,7 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
             demo=demo,
             limits=limits == "telegram",
             saved_chats=saved,
+            settle=True,
         )
         print(f"\n  Linli sandbox is running: open {sandbox.base_url}/ in a browser")
         print(f"  Driver API: {sandbox.base_url}/sandbox/api/   (Ctrl-C to stop)\n", flush=True)
