@@ -283,6 +283,8 @@ def written_text(text: str | None) -> str:
     text = (text or "").strip()
     if text == VOICE_REMOVED:
         return ""
+    if not text.startswith(LEGACY_VOICE_ONLY):
+        return text  # the common case, asked of up to 200 open matters on every filing
     for placeholder in LEGACY_VOICE_ONLY:
         if text.startswith(placeholder):
             text = text[len(placeholder) :].strip()

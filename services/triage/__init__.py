@@ -20,9 +20,12 @@ from services.triage.deployment import (
     save_deployment_catalogue,
 )
 from services.triage.duplicates import (
+    DUPLICATE_CLOCK_SLACK,
     DUPLICATE_OFFER_THRESHOLD,
     DUPLICATE_SUGGEST_THRESHOLD,
+    DUPLICATE_WINDOW,
     DuplicateCandidate,
+    duplicates_among,
     find_duplicates,
 )
 from services.triage.model import SHIPPED_MODEL_DIR, ModelError
@@ -42,8 +45,10 @@ from services.triage.urgency import is_urgent, urgent_reasons
 
 __all__ = [
     "DEFAULT_CATALOGUE_PATH",
+    "DUPLICATE_CLOCK_SLACK",
     "DUPLICATE_OFFER_THRESHOLD",
     "DUPLICATE_SUGGEST_THRESHOLD",
+    "DUPLICATE_WINDOW",
     "SHIPPED_MODEL_DIR",
     "CatalogueError",
     "Category",
@@ -58,6 +63,7 @@ __all__ = [
     "category_by_code",
     "contains_pii",
     "dump_catalogue",
+    "duplicates_among",
     "find_duplicates",
     "is_urgent",
     "load_catalogue",

@@ -346,9 +346,10 @@ class Triage:
     def _similarity_profile(self, text: str) -> _Profile:
         """The matter, keyword and character-pair profile and the classifier's vector of a text.
 
-        Kept for the last PROFILES_KEPT texts: the open matters a new one is compared with are
-        mostly the same from one comparison to the next (a filing compares with up to 200),
-        and a profile depends only on the text and the model (a new model starts afresh)."""
+        Kept for the PROFILES_KEPT texts last profiled or compared (similarities keeps those it
+        compares with as the latest): the open matters a new one is compared with are mostly
+        the same from one comparison to the next (a filing compares with up to 200), and a
+        profile depends only on the text and the model (a new model starts afresh)."""
         profile = self._profiles.get(text)
         if profile is None:
             profile = self._profile(text)
@@ -393,23 +394,39 @@ class Triage:
         """How alike two texts are as matters (0..1); see similarities."""
         return self.similarities(a, [b])[0]
 
-    def similarities(self, text: str, others: Sequence[str]) -> list[float]:
+    def similarities(
+        self, text: str, others: Sequence[str], *, floors: Sequence[float] | None = None
+    ) -> list[float]:
         """similarity(text, other) for each of others, profiling text once.
 
         The mean of two cosines: of the matter terms (object, fault, place, from
         data/matters.txt, so that 楼道的灯不亮了 reads as 楼道灯坏了) with the keywords and
         character pairs of the rest, and of the classifier's vectors. Two texts that name only
         different objects, or only different faults, or no common object and read as different
-        categories, keep a share of it; different building or unit numbers (3号楼 / 5号楼) none."""
+        categories, keep a share of it; different building or unit numbers (3号楼 / 5号楼) none.
+
+        With floors (one for each of others), a similarity that cannot reach its floor is 0.0:
+        one whose share is below it (a similarity is at most its share), whose cosines are then
+        not worked out (find_duplicates asks only for those that may count)."""
         a = self._similarity_profile(text)
         terms, vector = _Sparse(a.terms, a.terms_norm), _Sparse(a.vector, a.vector_norm)
+        profiles = self._profiles
+        if floors is None:
+            floors = [0.0] * len(others)
         scores = []
-        for other in others:
-            b = self._similarity_profile(other)
+        for other, floor in zip(others, floors, strict=True):
+            b = profiles.get(other)
+            if b is None:
+                b = self._similarity_profile(other)
+            else:
+                # kept as the most recently used: the open matters are compared on every filing
+                # and must not give way to the texts filed since
+                del profiles[other]
+                profiles[other] = b
             # what the texts are about first: a different building or unit number leaves
             # nothing of the text similarity, so its cosines need not be worked out
             share = _matter_share(a, b)
-            if not share:
+            if not share or share < floor:
                 scores.append(0.0)
                 continue
             score = (
@@ -424,11 +441,13 @@ class Triage:
 def _matter_share(a: _Profile, b: _Profile) -> float:
     """How much of the text similarity counts, by what the two texts are about."""
     ma, mb = a.matter, b.matter
-    for mine, theirs in ((ma.buildings, mb.buildings), (ma.units, mb.units)):
-        if mine and theirs and not mine & theirs:
-            return 0.0
+    # written out, not looped over: this is asked of up to 200 open matters on every filing
+    if ma.buildings and mb.buildings and not ma.buildings & mb.buildings:
+        return 0.0
+    if ma.units and mb.units and not ma.units & mb.units:
+        return 0.0
     share = 1.0
-    meet = ma.meets(mb)
+    meet = bool(ma.objects & mb.kinds or ma.kinds & mb.objects)  # ma.meets(mb)
     if ma.objects and mb.objects and not meet:
         share *= OTHER_OBJECT_SHARE
     elif ma.beyond(mb) and mb.beyond(ma):

@@ -139,3 +139,61 @@ def test_same_matter_in_other_words_is_suggested(triage: Triage) -> None:
 def test_other_matters_in_the_same_building_are_not(triage: Triage) -> None:
     for new, old in OTHER_MATTER:
         assert _score_same_building(triage, new, old) == 0.0, (new, old)
+
+
+def test_scores_are_duplicate_score_of_the_similarity(triage: Triage) -> None:
+    """However find_duplicates works its scores out (as rows, without a call per candidate,
+    not comparing texts whose matter share is too small to count), each is duplicate_score of
+    the two texts' similarity, and only those at the threshold are found, best first."""
+    texts = [old for _new, old in SAME_MATTER + OTHER_MATTER] + [
+        "5号楼电梯坏了，上不去",
+        "3号楼电梯坏了，上不去",
+        "电梯坏了",
+        "楼道灯坏了，晚上很黑",
+        "暖气漏水了",
+        "下水道堵了",
+        "电梯坏了，楼道灯也坏了",  # beside 电梯坏了，水管也坏了: a share of 0.6, and found
+        "电梯坏了好几天了，楼道灯也坏了，老人上下楼很危险",
+    ]
+    places = [(10, 100), (10, 200), (20, 300), (None, None), (10, None)]
+    candidates = [
+        _cand(
+            i,
+            text,
+            community=1 if i % 11 else 2,
+            grid=places[i % 5][0],
+            building=places[i % 5][1],
+            days=(i * 1.7) % 16 - 0.001,
+        )
+        for i, text in enumerate(texts * 3)
+    ]
+    window = timedelta(days=14)
+    news = ("5号楼电梯又坏了", "楼道灯不亮了", "下水道堵了往上返水", "广场舞太吵")
+    news += ("电梯坏了，水管也坏了", "电梯坏了好几天了，扶手也坏了，老人上下楼很危险")
+    for new in news:
+        for grid_id, building_id in ((10, 100), (None, None), (20, None)):
+            found = find_duplicates(
+                triage,
+                text=new,
+                community_id=1,
+                grid_id=grid_id,
+                building_id=building_id,
+                now=NOW,
+                candidates=candidates,
+                window=window,
+            )
+            expected = []
+            for cand in candidates:
+                age = NOW - cand.created_at
+                if cand.community_id != 1 or not -timedelta(minutes=5) <= age <= window:
+                    continue
+                score = duplicate_score(
+                    triage.similarity(new, cand.text),
+                    same_building=building_id is not None and cand.building_id == building_id,
+                    same_grid=grid_id is not None and cand.grid_id == grid_id,
+                    age=max(age, timedelta(0)),
+                    window=window,
+                )
+                if score >= DUPLICATE_SUGGEST_THRESHOLD:
+                    expected.append((cand.id, score))
+            assert found == sorted(expected, key=lambda pair: (-pair[1], pair[0]))

@@ -36,3 +36,17 @@ def test_only_the_last_texts_are_kept(jieba_cache: Path, monkeypatch: pytest.Mon
     triage = Triage.load(cache_dir=jieba_cache)
     triage.similarities("电梯坏了", OPEN)  # four texts: the first is let go
     assert list(triage._profiles) == OPEN
+
+
+def test_the_texts_compared_with_are_kept_over_newer_ones(
+    jieba_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open matters are compared with on every filing: their profiles are kept as the
+    latest, so the texts filed since are let go first and the matters are not profiled again."""
+    monkeypatch.setattr(triage_core, "PROFILES_KEPT", 4)
+    triage = Triage.load(cache_dir=jieba_cache)
+    triage.similarities("电梯坏了", OPEN)
+    triage.similarities("水管漏水", OPEN)  # 电梯坏了 was the least recently used: let go
+    assert list(triage._profiles) == ["水管漏水", *OPEN]
+    triage.similarities("停电了", OPEN)
+    assert set(triage._profiles) == {"停电了", *OPEN}
