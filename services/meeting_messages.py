@@ -324,6 +324,35 @@ async def _cancel_held_for_another_time(session: AsyncSession, *, meeting: Meeti
     )
 
 
+async def _follow_the_start(session: AsyncSession, *, meeting: Meeting) -> None:
+    """Announcements and notices of a 修改 waiting to be sent (held for the night, or in the
+    queue) go by the meeting's start as it is now (their `deliver_by`), in the caller's
+    transaction: quiet hours never hold one past it, and once postponed that is the new start.
+    Before, they kept the old one: a held announcement, redrawn with the new time, went at
+    once in the night when the quiet hours were later made to end after the old start. (The
+    notices of a place follow it in `_rewrite_held_places`; reminders, check-ins and notices
+    of a 延期 for another start are cancelled.) One the sender has claimed is left alone."""
+    assert meeting.id is not None
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            or_(
+                *(
+                    col(Delivery.dedupe_key).startswith(f"meeting:{meeting.id}:{kind}:")
+                    for kind in ("announce", "edit")
+                )
+            ),
+            col(Delivery.state) == DeliveryState.PENDING,
+            or_(
+                col(Delivery.deliver_by).is_(None),
+                col(Delivery.deliver_by) != meeting.starts_at,
+            ),
+        )
+        .values(deliver_by=meeting.starts_at)
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def _rewrite_held_places(
     session: AsyncSession,
     *,
@@ -569,6 +598,7 @@ async def redraw(
         await _cancel_held_for_another_time(session, meeting=meeting)
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
+        await _follow_the_start(session, meeting=meeting)
         notices = await _adopt_sent(session, meeting=meeting)
     else:
         notices = await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, places_only=True)
