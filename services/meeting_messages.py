@@ -296,7 +296,7 @@ async def _cancel_held_for_another_time(session: AsyncSession, *, meeting: Meeti
     and the check-in are planned again for the new start, and the notice of the change tells
     it. Before, ones held until 07:00 went all the same. One the sender has claimed goes, and
     is redrawn once sent (`redraw_once_sent`). (A notice of a 修改 may tell more than the time:
-    it goes.)"""
+    `_retell_held_edits`.)"""
     assert meeting.id is not None
     stmt = select(Delivery.id, Delivery.deliver_by).where(
         or_(
@@ -322,6 +322,94 @@ async def _cancel_held_for_another_time(session: AsyncSession, *, meeting: Meeti
         .values(state=DeliveryState.CANCELLED, error="meeting moved")
         .execution_options(synchronize_session=False)
     )
+
+
+def edit_changes(meeting_id: int, dedupe_key: str | None) -> tuple[str, ...] | None:
+    """What a notice of a 修改 told changed, from its key (services.meetings.edit_dedupe:
+    `…:edit:<version>:<place.time>:<user>`): ("place", "time"); None when not such a notice,
+    or one queued before its key told it."""
+    prefix = f"meeting:{meeting_id}:edit:"
+    key = dedupe_key or ""
+    parts = key.removeprefix(prefix).split(":")
+    if not key.startswith(prefix) or len(parts) != 3 or not parts[1]:
+        return None
+    return tuple(parts[1].split("."))
+
+
+async def _retell_held_edits(
+    session: AsyncSession, *, meeting: Meeting, notifier: Notifier
+) -> None:
+    """Notices of a 修改 that set a time the meeting no longer has (延期 since, or another
+    修改 of the time), waiting to be sent (held for the night, or in the queue), in the
+    caller's transaction: one that changed only the time does not go, and one that changed
+    more tells the rest without the time (the title, place, link, capacity or agenda as they
+    are now): the notice of the later change tells the time that holds. Before, the morning
+    brought '时间改为：<a time that no longer holds>' beside the 延期. One the sender has
+    claimed goes, and is redrawn once sent (`redraw_once_sent`)."""
+    from services.meetings import CHANGE_KEYS, agenda_of
+
+    assert meeting.id is not None
+    if meeting.status != MeetingStatus.PUBLISHED:
+        return  # cancelled: `_cancel_held` cancelled them all
+    prefix = f"meeting:{meeting.id}:edit:"
+    stmt = select(Delivery).where(
+        col(Delivery.dedupe_key).startswith(prefix),
+        col(Delivery.state) == DeliveryState.PENDING,
+    )
+    held = []
+    for row in (await session.exec(stmt.execution_options(populate_existing=True))).all():
+        changed = edit_changes(meeting.id, row.dedupe_key)
+        due = row.deliver_by
+        if due is not None and due.tzinfo is None:  # read back from SQLite
+            due = due.replace(tzinfo=UTC)
+        if changed is not None and "time" in changed and due != meeting.starts_at:
+            held.append((row, tuple(c for c in changed if c != "time")))
+    if not held:
+        return
+    now_values: dict[str, object] = {
+        "title": meeting.title,
+        "place": meeting.place or "-",
+        "link": meeting.online_link or "-",
+        "capacity": meeting.capacity or 0,
+        "agenda": "\n".join(
+            f"{i}. {item.text}"
+            for i, item in enumerate(await agenda_of(session, meeting_id=meeting.id), 1)
+        ),
+    }
+    people = {
+        u.id: u
+        for u in (
+            await session.exec(select(User).where(col(User.id).in_([r.chat_id for r, _ in held])))
+        ).all()
+    }
+    for row, rest in held:
+        person = people.get(row.chat_id)
+        # only while it waits: one the sender claims meanwhile is left alone
+        waiting = (col(Delivery.id) == row.id, col(Delivery.state) == DeliveryState.PENDING)
+        if not rest or person is None:
+            await session.exec(  # type: ignore[call-overload]
+                update(Delivery)
+                .where(*waiting)
+                .values(state=DeliveryState.CANCELLED, error="meeting moved")
+                .execution_options(synchronize_session=False)
+            )
+            continue
+        args = {
+            "title": meeting.title,
+            **{key: "none" for key in CHANGE_KEYS},
+            **{f"new_{what}": now_values[what] for what in rest if what in now_values},
+        }
+        version = (row.dedupe_key or "").removeprefix(prefix).split(":")[0]
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(*waiting)
+            .values(
+                text=notifier.render(person, "meeting-changed", **args),
+                dedupe_key=f"{prefix}{version}:{'.'.join(rest)}:{row.chat_id}",
+                deliver_by=meeting.starts_at,
+            )
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def _follow_the_start(session: AsyncSession, *, meeting: Meeting) -> None:
@@ -596,6 +684,7 @@ async def redraw(
     await _rewrite_held_places(session, meeting=meeting, notifier=notifier, user_ids=user_ids)
     if user_ids is None:
         await _cancel_held_for_another_time(session, meeting=meeting)
+        await _retell_held_edits(session, meeting=meeting, notifier=notifier)
         await _mark_on_the_way(session, meeting=meeting)
         await _rewrite_held_announcements(session, meeting=meeting, notifier=notifier)
         await _follow_the_start(session, meeting=meeting)

@@ -690,6 +690,15 @@ def moved_dedupe(meeting: Meeting, *, position: int) -> str:
     return f"meeting:{meeting.id}:moved:{meeting.version}:{position}"
 
 
+def edit_dedupe(meeting: Meeting, *, changes: Collection[str]) -> str:
+    """The outbox key (less the user's id) of the notice of a 修改, with what it changed:
+    `meeting:<id>:edit:<version>:<place.time>` (the change keys less `new_`), so that one held
+    for the night that set a time the meeting no longer has is told apart
+    (services.meeting_messages)."""
+    what = ".".join(sorted(key.removeprefix("new_") for key in changes))
+    return f"meeting:{meeting.id}:edit:{meeting.version}:{what}"
+
+
 async def _tell_promoted(
     session: AsyncSession, *, meeting: Meeting, user_ids: list[int], notifier: Notifier
 ) -> None:
@@ -892,7 +901,7 @@ async def edit_meeting(
             for u in await _invited_answered(session, meeting_id=meeting_id)
             if u.id not in edit.moved  # they get their own notice, with their place
         ]
-        args = {"title": meeting.title, **{k: "none" for k in _CHANGE_KEYS}, **changes}
+        args = {"title": meeting.title, **{k: "none" for k in CHANGE_KEYS}, **changes}
         told = await notifier.send(
             session,
             users=users,
@@ -901,7 +910,7 @@ async def edit_meeting(
             kind="meeting",
             community_id=meeting.community_id,
             deliver_by=meeting.starts_at,
-            dedupe=f"meeting:{meeting_id}:edit:{meeting.version}",
+            dedupe=edit_dedupe(meeting, changes=changes),
         )
         await _redraw(session, meeting=meeting, notifier=notifier, now=now)
         await session.commit()
@@ -978,7 +987,8 @@ async def _tell_moved(
     await session.commit()
 
 
-_CHANGE_KEYS = ("new_title", "new_agenda", "new_time", "new_place", "new_link", "new_capacity")
+# what a notice of a 修改 may tell (meeting-changed), each "none" when unchanged
+CHANGE_KEYS = ("new_title", "new_agenda", "new_time", "new_place", "new_link", "new_capacity")
 
 
 async def postpone_meeting(
