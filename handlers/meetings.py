@@ -314,12 +314,24 @@ async def _refresh_card(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) 
 async def on_checkin(query: CallbackQuery, callback_data: CheckinCb, ctx: UpdateCtx) -> None:
     """签到 with the button: valid only in the meeting's window."""
     session, user, t = ctx.session, ctx.user, ctx.t
-    meeting, new = await meetings.check_in(
-        session, user=user, meeting_id=callback_data.meeting_id, now=ctx.now()
-    )
+    try:
+        meeting, new = await meetings.check_in(
+            session, user=user, meeting_id=callback_data.meeting_id, now=ctx.now()
+        )
+    except meetings.CheckinNotOpen as exc:
+        raise _not_open(exc, ctx) from None
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
     await query.answer()
     await reply(query.message, text)
+
+
+def _not_open(exc: meetings.CheckinNotOpen, ctx: UpdateCtx) -> Conflict:
+    """The refusal before check-in opens, with when the meeting starts and check-in opens
+    (the time it moved to, once postponed) as the reader reads them."""
+    settings = ctx.settings
+    when = when_text(ctx.t, exc.starts_at, settings=settings, now=ctx.now())
+    opens = exc.opens_at.astimezone(settings.zone).strftime("%H:%M")
+    return Conflict(exc.key, **exc.args_, when=when, opens=opens)
 
 
 @router.callback_query(HubCb.filter(F.action.in_(starter("code"))))
@@ -348,6 +360,8 @@ async def on_code(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
         menu = ctx.main_menu()
         await message.answer(t(exc.key, **exc.args_), reply_markup=menu)
         return
+    except meetings.CheckinNotOpen as exc:
+        raise _not_open(exc, ctx) from None
     await state.clear()
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
     await message.answer(text, reply_markup=ctx.main_menu())

@@ -1086,6 +1086,21 @@ def in_checkin_window(meeting: Meeting, *, now: datetime) -> bool:
     return meeting.starts_at - CHECKIN_BEFORE <= now < ends_at(meeting)
 
 
+class CheckinNotOpen(Conflict):
+    """Check-in has not opened yet (it may have moved with a 延期): the meeting starts at
+    `starts_at`, check-in opens at `opens_at`; meeting-err-checkin-window wants both as the
+    reader reads a time (`when`, `opens`), added by the caller."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(
+            "meeting-err-checkin-window",
+            title=meeting.title,
+            before=int(CHECKIN_BEFORE.total_seconds() // 60),
+        )
+        self.starts_at = meeting.starts_at
+        self.opens_at = meeting.starts_at - CHECKIN_BEFORE
+
+
 async def _record_checkin(
     session: AsyncSession, *, meeting: Meeting, user: User, method: str, now: datetime
 ) -> tuple[CheckIn, bool]:
@@ -1097,9 +1112,7 @@ async def _record_checkin(
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Conflict("meeting-err-not-published")
     if not in_checkin_window(meeting, now=now):
-        raise Conflict(
-            "meeting-err-checkin-window", before=int(CHECKIN_BEFORE.total_seconds() // 60)
-        )
+        raise CheckinNotOpen(meeting)
     stmt = select(CheckIn).where(CheckIn.meeting_id == meeting.id, CheckIn.user_id == user.id)
     existing = (await session.exec(stmt)).first()
     if existing is not None:

@@ -98,7 +98,7 @@ async def test_meeting_from_draft_to_minutes(linli_sandbox: Harness) -> None:
     await d.say(WU, "🗳 近期议事")
     await d.tap(WU, "🔢 输入签到码")
     await d.expect(WU, "6 位签到码")
-    await reply_to(d, WU, code, "不在签到时间内")
+    await reply_to(d, WU, code, "还没到签到时间")
     await d.say(WU, "✖️ 取消")
     # 24 hours before: a reminder to those going (吴 and 黄, not 周 who said no)
     h.clock.set(START - timedelta(hours=24))

@@ -70,7 +70,8 @@ meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to ch
 meeting-err-postpone-earlier = A postponed meeting starts later than planned. To hold it earlier, tap "✏️ Edit" on the meeting's card and change the time.
 meeting-err-not-audience = This meeting is not for your area, so you cannot sign up.
 meeting-err-checkin-cancelled = This meeting was cancelled; there is nothing to check in to.
-meeting-err-checkin-window = Check-in is not open now (from { $before } minutes before the start until the end).
+# before check-in opens ($when: the start, $opens: the clock time check-in opens)
+meeting-err-checkin-window = Check-in has not opened yet: { $title } starts { $when }; check-in opens at { $opens } ({ $before } minutes before the start).
 meeting-err-code = That check-in code is wrong; please check the code shown by staff. { $left ->
         [one] 1 more try.
        *[other] { $left } more tries.

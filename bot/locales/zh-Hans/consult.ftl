@@ -70,7 +70,8 @@ meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」
 meeting-err-postpone-earlier = 延期后的时间要晚于原定的开会时间。要提前开会，请在议事会卡片上点「✏️ 修改」改时间。
 meeting-err-not-audience = 这个议事会不面向您所在的范围，无法报名。
 meeting-err-checkin-cancelled = 这个议事会已经取消了，不用签到了。
-meeting-err-checkin-window = 现在不在签到时间内（开会前 { $before } 分钟到会议结束）。
+# before check-in opens ($when: the start, $opens: the clock time check-in opens)
+meeting-err-checkin-window = 还没到签到时间：{ $title } 在 { $when } 开会，{ $opens } 开始签到（开会前 { $before } 分钟）。
 meeting-err-code = 签到码不对，请核对工作人员出示的签到码。还可以再试 { $left } 次。
 meeting-err-code-format = 签到码是 { $length } 位数字{ $typed ->
         [0] ，请输入工作人员出示的数字，例如 123456。

@@ -73,7 +73,8 @@ meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」
 meeting-err-postpone-earlier = 延期後的時間要晚於原定的開會時間。要提前開會，請在議事會卡片上點「✏️ 修改」改時間。
 meeting-err-not-audience = 這個議事會不面向您所在的範圍，無法報名。
 meeting-err-checkin-cancelled = 這個議事會已經取消了，不用簽到了。
-meeting-err-checkin-window = 現在不在簽到時間內（開會前 { $before } 分鐘到會議結束）。
+# before check-in opens ($when: the start, $opens: the clock time check-in opens)
+meeting-err-checkin-window = 還沒到簽到時間：{ $title } 在 { $when } 開會，{ $opens } 開始簽到（開會前 { $before } 分鐘）。
 meeting-err-code = 簽到碼不對，請核對工作人員出示的簽到碼。還可以再試 { $left } 次。
 meeting-err-code-format = 簽到碼是 { $length } 位數字{ $typed ->
         [0] ，請輸入工作人員出示的數字，例如 123456。
