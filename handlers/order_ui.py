@@ -151,7 +151,7 @@ async def request_card(
         resident = await session.get(User, req.resident_id) if req.resident_id else None
         name = req.contact_name or (resident.display_name if resident else "-")
         phone = req.contact_phone or (resident.phone if resident else None) or "-"
-        room = req.room or "-"
+        room = req.room or await _home_elsewhere(session, req, resident) or "-"
         lines.append(t("order-card-contact", name=name, phone=phone, room=room))
         lines.append(t("order-card-channel", channel=t(f"order-channel-{req.channel}")))
         if req.keywords:
@@ -178,6 +178,20 @@ async def request_card(
             )
         )
     return "\n".join(lines)
+
+
+async def _home_elsewhere(session: AsyncSession, req: Request, resident: User | None) -> str:
+    """Where the resident lives, when the matter is at another building than theirs (its
+    request keeps no room: the room is of their own building): '1号楼 302'; '' otherwise."""
+    if (
+        resident is None
+        or not resident.room
+        or resident.building_id is None
+        or resident.building_id == req.building_id
+    ):
+        return ""
+    home = await session.get(Building, resident.building_id)
+    return f"{home.name} {resident.room}" if home is not None else ""
 
 
 async def send_notices(

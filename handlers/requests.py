@@ -47,6 +47,7 @@ from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, Req
 from services import orders as order_service
 from services import requests as request_service
 from services import urges as urge_service
+from services.address import named_place
 from services.delivery import CAPTION_LIMIT
 from services.errors import Conflict
 from services.order_common import (
@@ -104,7 +105,17 @@ def _draft(data: dict[str, Any]) -> Draft:
         voice=data.get("voice"),
         latitude=data.get("lat"),
         longitude=data.get("lon"),
+        building_id=place[0] if (place := _place(data)) else None,
     )
+
+
+def _place(data: dict[str, Any]) -> tuple[int, int] | None:
+    """(building, grid) where the matter is, when the description names another building than
+    the resident's and they kept it; None: their own building."""
+    place = data.get("place")
+    if not place or data.get("at_home"):
+        return None
+    return int(place["id"]), int(place["grid"])
 
 
 # A stale button of another flow ("跳过", "不修改" …) is not a description of the matter.
@@ -180,13 +191,39 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
             "keywords": list(s.keywords),
         },
     )
-    await state.update_data(similar=await _similar(ctx, said, urgent=s.urgent))
+    place = (
+        await named_place(
+            ctx.session,
+            said,
+            community_id=ctx.user.community_id,
+            home_building_id=ctx.user.building_id,
+        )
+        if said and ctx.user.community_id is not None
+        else None
+    )
+    await state.update_data(
+        place={
+            "id": place.building_id,
+            "grid": place.grid_id,
+            "name": place.name,
+            "home": place.home,
+        }
+        if place
+        else None,
+        at_home=False,
+    )
+    values = await state.get_data()
+    await state.update_data(
+        similar=await _similar(ctx, said, urgent=s.urgent, place=_place(values))
+    )
     await state.set_state(Filing.confirm)
     # One message: the preview with its buttons (the compose keyboard's 取消 still works).
     await _show_preview(message, state, ctx.t)
 
 
-async def _similar(ctx: OrderCtx, said: str, *, urgent: bool) -> list[dict[str, Any]]:
+async def _similar(
+    ctx: OrderCtx, said: str, *, urgent: bool, place: tuple[int, int] | None = None
+) -> list[dict[str, Any]]:
     """Open matters nearby that read like this one, each as its preview line and id, so the
     resident can say it is the same (同一件事) instead of filing it twice. Not for an urgent
     matter: that alerts staff on its own."""
@@ -194,7 +231,7 @@ async def _similar(ctx: OrderCtx, said: str, *, urgent: bool) -> list[dict[str, 
         return []
     t, now = ctx.t, ctx.now()
     found = await request_service.similar_for_resident(
-        ctx.session, ctx.triage, user=ctx.user, text=said, now=now
+        ctx.session, ctx.triage, user=ctx.user, text=said, now=now, place=place
     )
     return [
         {
@@ -296,6 +333,17 @@ async def _show_preview(
         lines.append(t("order-preview-voice"))
     if values.get("lat") is not None:
         lines.append(t("order-preview-location"))
+    place = values.get("place")
+    place_row = []
+    if place:  # the description names another building than the resident's own
+        home = place.get("home")
+        if values.get("at_home") and home:
+            lines.append(t("order-preview-place-home", place=home))
+            place_row = [button(t("order-btn-place", place=place["name"]), "fplace")]
+        else:
+            lines.append(t("order-preview-place", place=place["name"]))
+            if home:
+                place_row = [button(t("order-btn-place", place=home), "fplace")]
     lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
     similar = values.get("similar") or []
     if similar:
@@ -312,6 +360,7 @@ async def _show_preview(
             [button(t("order-btn-submit"), "fsubmit")],
             *guesses,  # a row each: category names can be long
             *joins,
+            *([place_row] if place_row else []),
             [
                 button(t("order-btn-change-category"), "fcat"),
                 button(
@@ -409,6 +458,26 @@ async def on_toggle_urgent(query: CallbackQuery, state: FSMContext, t: Text) -> 
     values = await state.get_data()
     await state.update_data(urgent=not values.get("urgent", False))
     await _show_preview(query, state, t)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fplace"))
+async def on_toggle_place(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """The matter is at the building the description names after all, or at the resident's
+    own: the preview (and the open matters it offers to join, which are those nearby) follow."""
+    values = await state.get_data()
+    if not values.get("place"):  # a preview from before: nothing to change
+        await _show_preview(query, state, ctx.t)
+        return
+    values["at_home"] = not values.get("at_home")
+    said = values.get("text", "").strip()
+    values["similar"] = await _similar(
+        ctx,
+        said,
+        urgent=bool((values.get("suggestion") or {}).get("urgent")),
+        place=_place(values),
+    )
+    await state.update_data(at_home=values["at_home"], similar=values["similar"])
+    await _show_preview(query, state, ctx.t)
 
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcat"))

@@ -134,3 +134,47 @@ async def read_address(
             except InvalidInput:
                 room = None
     return AddressGuess(community=community, building=building, room=room)
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    """Where a matter is, read from its description, when that is not the resident's home."""
+
+    building_id: int
+    grid_id: int
+    name: str
+    home: str | None  # the resident's own building, as the preview offers it back
+
+
+# what marks a building in a description: '3号楼', '3栋', '3幢', '3座', '阳光苑3号院' …
+_PLACE_MARK = re.compile(r"号楼|栋|幢|座|号院")
+
+
+def _place_forms(name: str) -> list[str]:
+    """A building named as where something is: '3号楼' also '3栋', '3幢', '3座' — not '3号',
+    which in a description is as often a day of the month ('上个月3号开始漏水')."""
+    plain = _normal(name)
+    match = _BUILDING_NO.match(plain)
+    if match is None:
+        return [plain]
+    return [match.group(1) + suffix for suffix in ("号楼", "栋", "幢", "座")]
+
+
+async def named_place(
+    session: AsyncSession, text: str, *, community_id: int, home_building_id: int | None
+) -> NamedPlace | None:
+    """The one building of the community the text names ('3号楼楼道灯坏了', '三栋门口…') when
+    it is not the resident's own; None when it names none, more than one (a matter between two
+    buildings, or 'my building and the one opposite'), only the resident's own, or a building
+    the community does not have. A text without a building's mark costs no query."""
+    plain = _normal(text)
+    if not plain or _PLACE_MARK.search(plain) is None:
+        return None
+    stmt = select(Building).where(col(Building.community_id) == community_id)
+    buildings = list((await session.exec(stmt)).all())
+    named = [b for b in buildings if _find(plain, _place_forms(b.name)) is not None]
+    if len(named) != 1 or named[0].id is None or named[0].id == home_building_id:
+        return None
+    place, place_id = named[0], named[0].id
+    home = next((b.name for b in buildings if b.id == home_building_id), None)
+    return NamedPlace(building_id=place_id, grid_id=place.grid_id, name=place.name, home=home)

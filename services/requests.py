@@ -92,6 +92,9 @@ class Draft:
     voice: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # where the matter is, when the description names another building of the community than
+    # the resident's (services.address.named_place) and they kept it; None: their home building
+    building_id: int | None = None
 
 
 @dataclass
@@ -512,14 +515,24 @@ async def file_request(
         ):
             raise Conflict("order-err-join-closed")
     await check_filing_limits(session, user_id=user.id, now=now, limits=limits)
+    grid_id, building_id, room = user.grid_id, user.building_id, user.room
+    place = (
+        await session.get(Building, draft.building_id)
+        if draft.building_id is not None and draft.building_id != user.building_id
+        else None
+    )
+    if place is not None and place.community_id == user.community_id:
+        # the matter is at another building of the community: its grid's staff handle it,
+        # and the resident's room (of their own building) is no address there
+        grid_id, building_id, room = place.grid_id, place.id, None
     return await _file(
         session,
         draft=draft,
         suggestion=suggestion,
         community_id=user.community_id,
-        grid_id=user.grid_id,
-        building_id=user.building_id,
-        room=user.room,
+        grid_id=grid_id,
+        building_id=building_id,
+        room=room,
         resident_id=user.id,
         filed_by=user.id,
         channel=Channel.BOT,
@@ -630,20 +643,29 @@ class Similar:
 
 
 async def similar_for_resident(
-    session: AsyncSession, triage: Any, *, user: User, text: str, now: datetime, limit: int = 2
+    session: AsyncSession,
+    triage: Any,
+    *,
+    user: User,
+    text: str,
+    now: datetime,
+    limit: int = 2,
+    place: tuple[int, int] | None = None,
 ) -> list[Similar]:
     """Open matters of the resident's community that read like what they are about to file,
     from their own building or grid (a matter across the community is rarely theirs), not their
-    own; at most `limit`, best first."""
+    own; at most `limit`, best first. `place`: (building, grid) where the matter is, when the
+    description names another building than theirs (services.address.named_place)."""
     if user.community_id is None:
         return []
+    building_id, grid_id = place or (user.building_id, user.grid_id)
     found = await similar_open(
         session,
         triage,
         text=text,
         community_id=user.community_id,
-        grid_id=user.grid_id,
-        building_id=user.building_id,
+        grid_id=grid_id,
+        building_id=building_id,
         now=now,
     )
     if not found:
@@ -653,8 +675,8 @@ async def similar_for_resident(
         params={
             "ids": [rid for rid, _score in found],
             "resident_id": user.id,
-            "building_id": user.building_id,
-            "grid_id": user.grid_id,
+            "building_id": building_id,
+            "grid_id": grid_id,
         },
     )
     by_id: dict[int | None, tuple[Request, str | None, str | None]] = {
@@ -667,8 +689,8 @@ async def similar_for_resident(
         req, building, heading = by_id[rid]
         if req.resident_id == user.id:
             continue
-        near = (user.building_id is not None and req.building_id == user.building_id) or (
-            user.grid_id is not None and req.grid_id == user.grid_id
+        near = (building_id is not None and req.building_id == building_id) or (
+            grid_id is not None and req.grid_id == grid_id
         )
         if not near:
             continue
