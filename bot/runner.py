@@ -43,8 +43,8 @@ def settle_heap() -> None:
     (gc.freeze), so that its full collections stop walking them again and again; and let the
     youngest generation grow larger between collections. On the filing benchmark
     (bench/order_cycle.py, PostgreSQL) the collector took 1.6 s of the event loop's 9.7 s
-    before, 0.15 s of 6.7 s after. Undone by unsettle_heap (a process that starts the bot again, such as a test or
-    a benchmark, frees the old bot's objects that way)."""
+    before, 0.15 s of 6.7 s after. Undone by unsettle_heap (a process that starts the bot
+    again, such as a test or a benchmark, frees the old bot's objects that way)."""
     if not _settled:
         _settled.append(gc.get_threshold())
     gc.collect()
