@@ -1146,6 +1146,9 @@ async def check_in(
 CODE_LENGTH = 6  # check-in codes are 6 digits (_new_code)
 CODE_ATTEMPTS = 5  # wrong codes a person may type within CODE_LOCKOUT
 CODE_LOCKOUT = timedelta(minutes=15)
+# how long after a meeting's planned end its code is still known ('已经结束了'); then it is
+# a code like any other the bot does not know (a wrong code)
+CODE_KNOWN_AFTER_END = timedelta(days=7)
 _WRONG_CODE = "meeting-checkin-code-wrong"
 
 
@@ -1182,7 +1185,8 @@ async def check_in_by_code(
     wrong length is explained (nothing counted); a wrong code counts, and after CODE_ATTEMPTS
     wrong ones within CODE_LOCKOUT no code is read for a while (a code can't be guessed). The
     code of a meeting that was cancelled or is over is not a wrong one: they are told so, and
-    nothing is counted (a code is unique among published meetings only: one of those wins)."""
+    nothing is counted (a code is unique among published meetings only: one of those wins) —
+    for CODE_KNOWN_AFTER_END after the meeting's planned end; after that it is a wrong code."""
     typed = unicodedata.normalize("NFKC", code or "")
     clean = "".join(ch for ch in typed if ch.isdigit())
     if len(clean) != CODE_LENGTH:
@@ -1196,7 +1200,11 @@ async def check_in_by_code(
             [MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.MINUTED]
         ),
     )
-    found = list((await session.exec(stmt.order_by(col(Meeting.starts_at).desc()))).all())
+    found = [
+        m
+        for m in (await session.exec(stmt.order_by(col(Meeting.starts_at).desc()))).all()
+        if now < ends_at(m) + CODE_KNOWN_AFTER_END
+    ]
     meetings = [m for m in found if m.status == MeetingStatus.PUBLISHED] or found[:1]
     if not meetings:
         event = audit.record(

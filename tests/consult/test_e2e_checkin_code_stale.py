@@ -70,3 +70,25 @@ async def test_a_code_of_a_cancelled_or_past_meeting_is_not_a_wrong_code(
     # none of these used up an attempt: a wrong code still leaves 4 more
     await reply_to(d, WU, "000000", "签到码不对，请核对工作人员出示的签到码。还可以再试 4 次。")
     assert await d.errors() == []
+
+
+async def test_a_code_of_a_meeting_over_long_ago_is_a_wrong_code(linli_sandbox: Harness) -> None:
+    """A week after a meeting's end its code is one the bot does not know, like any other: a
+    wrong code ('签到码不对…', one attempt used up). Within the week it is still answered
+    '已经结束了'. Before, every past meeting's code was answered so, however old."""
+    h = linli_sandbox
+    d = h.driver
+    start = h.clock() + timedelta(hours=1)
+    past = await published_meeting(h, title="路灯议事会", starts_at=start)
+    ended = start + timedelta(minutes=90)
+    h.clock.set(ended + meetings.CODE_KNOWN_AFTER_END - timedelta(minutes=1))
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
+    await d.tap(WU, "🔢 输入签到码", hub["message_id"])
+    await d.expect(WU, "6 位签到码", since=hub["message_id"])
+    await reply_to(d, WU, past.checkin_code or "", "已经结束了")
+    await _publish_minutes(h, past)
+    await reply_to(d, WU, past.checkin_code or "", "已经结束了")
+    h.clock.set(ended + meetings.CODE_KNOWN_AFTER_END + timedelta(minutes=1))
+    wrong = "签到码不对，请核对工作人员出示的签到码。还可以再试 4 次。"
+    await reply_to(d, WU, past.checkin_code or "", wrong)
+    assert await d.errors() == []
