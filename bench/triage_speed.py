@@ -3,8 +3,11 @@
     python bench/triage_speed.py [--repeat N]
 
 Start-up is measured in fresh processes (cold: jieba builds its cache; warm: it reads it), so the
-numbers are those of a bot starting. Per-request times use the development set's texts. Prints
-tables; the last line is one JSON object with the headline figures.
+numbers are those of a bot starting. Per-request times use the development set's texts; so does
+the duplicate check of each filing (services.triage.duplicates_among, as similar_open runs it)
+against the 200 open matters a community may have (the first 200 texts, raised over 13 days in
+three grids and six buildings). Prints tables; the last line is one JSON object with the
+headline figures.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEV_SET = ROOT / "services" / "triage" / "data" / "dev_examples.csv"
+OPEN_MATTERS = 200  # similar_open compares a filing with up to this many
 
 STARTUP_PROBE = """
 import json, resource, sys, time
@@ -95,7 +100,7 @@ def main() -> int:
 
         import jieba
 
-        from services.triage import Triage
+        from services.triage import Triage, duplicates_among
 
         triage = Triage.load(cache_dir=Path(cache))
         bare_tk = jieba.Tokenizer()
@@ -121,6 +126,23 @@ def main() -> int:
                 full_ms.append((t2 - t1) * 1000)
                 jieba_cpu.append((c1 - c0) * 1000)
                 full_cpu.append((c2 - c1) * 1000)
+        # the duplicate check of a filing against a community's open matters (their profiles
+        # kept, as they are from one filing to the next; the new text's made beforehand)
+        now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+        open_rows = [
+            (i, text, i % 3, i % 6, now - timedelta(minutes=i * 90))
+            for i, text in enumerate(texts[:OPEN_MATTERS])
+        ]
+        triage.similarities(texts[0], [row[1] for row in open_rows])  # their profiles made
+        dup_cpu: list[float] = []
+        for _ in range(args.repeat):
+            for k, text in enumerate(texts):
+                triage.similarities(text, [])
+                c0 = time.thread_time()
+                duplicates_among(
+                    triage, text=text, grid_id=k % 3, building_id=k % 6, now=now, rows=open_rows
+                )
+                dup_cpu.append((time.thread_time() - c0) * 1000)
 
     print(
         f"Texts: {len(texts)} development-set requests × {args.repeat} passes "
@@ -152,6 +174,7 @@ def main() -> int:
         ("bare jieba lcut, wall clock", jieba_ms),
         ("Triage.analyze, thread CPU time", full_cpu),
         ("bare jieba lcut, thread CPU time", jieba_cpu),
+        (f"duplicate check vs {len(open_rows)} open, thread CPU time", dup_cpu),
     ):
         rows.append(
             [
@@ -184,6 +207,8 @@ def main() -> int:
                 "jieba_p50_ms": round(percentile(jieba_ms, 0.5), 3),
                 "jieba_p99_ms": round(percentile(jieba_ms, 0.99), 3),
                 "cpu_p99_ms": round(percentile(full_cpu, 0.99), 3),
+                "dup200_cpu_p50_ms": round(percentile(dup_cpu, 0.5), 3),
+                "dup200_cpu_p99_ms": round(percentile(dup_cpu, 0.99), 3),
                 "load_average": round(load, 1),
             }
         )

@@ -405,9 +405,10 @@ class Triage:
         different objects, or only different faults, or no common object and read as different
         categories, keep a share of it; different building or unit numbers (3号楼 / 5号楼) none.
 
-        With floors (one for each of others), a similarity that cannot reach its floor is 0.0:
-        one whose share is below it (a similarity is at most its share), whose cosines are then
-        not worked out (find_duplicates asks only for those that may count)."""
+        With floors (one for each of others), a similarity that cannot reach its floor is 0.0
+        without all its cosines worked out: one whose share is below it (a similarity is at
+        most its share), or below it with the terms' cosine and the vectors' at most 1
+        (find_duplicates asks only for those that may count)."""
         a = self._similarity_profile(text)
         terms, vector = _Sparse(a.terms, a.terms_norm), _Sparse(a.vector, a.vector_norm)
         profiles = self._profiles
@@ -429,11 +430,11 @@ class Triage:
             if not share or share < floor:
                 scores.append(0.0)
                 continue
-            score = (
-                share
-                * (terms.cosine(b.terms, b.terms_norm) + vector.cosine(b.vector, b.vector_norm))
-                / 2
-            )
+            near = terms.cosine(b.terms, b.terms_norm)
+            if share * (near + 1.0) / 2 < floor:  # not even with the vectors' cosine at 1
+                scores.append(0.0)
+                continue
+            score = share * (near + vector.cosine(b.vector, b.vector_norm)) / 2
             scores.append(round(max(0.0, min(1.0, score)), 4))
         return scores
 
@@ -450,7 +451,7 @@ def _matter_share(a: _Profile, b: _Profile) -> float:
     meet = bool(ma.objects & mb.kinds or ma.kinds & mb.objects)  # ma.meets(mb)
     if ma.objects and mb.objects and not meet:
         share *= OTHER_OBJECT_SHARE
-    elif ma.beyond(mb) and mb.beyond(ma):
+    elif ma.objects and mb.objects and ma.beyond(mb) and mb.beyond(ma):
         share *= OTHER_OBJECT_TOO_SHARE
     elif not meet and a.category != b.category:
         share *= OTHER_CATEGORY_SHARE
