@@ -571,38 +571,32 @@ async def similar_open(
     said = written_text(text)
     if triage is None or not said:
         return []
-    from services.triage import DuplicateCandidate, find_duplicates
+    from services.triage import DUPLICATE_CLOCK_SLACK, DUPLICATE_WINDOW, duplicates_among
 
     stmt = _open_matters_query(postgres=is_postgres(session), excluding=exclude_id is not None)
     params = {
         "community_id": community_id,
         "statuses": [status.value for status in JOINABLE],
         "exclude_id": exclude_id,
+        # only those raised within the window count (duplicates_among's own bounds)
+        "earliest": now - DUPLICATE_WINDOW,
+        "latest": now + DUPLICATE_CLOCK_SLACK,
     }
     # plain rows (up to 200): the ORM's per-row work would only give the same five values;
     # what the session holds unsaved is flushed first, as the ORM's own read would
     await session.flush()
     rows = (await (await session.connection()).execute(stmt, params)).all()
-    cands = [
-        DuplicateCandidate(
-            id=rid,
-            text=words,
-            community_id=community_id,
-            grid_id=grid,
-            building_id=building,
-            created_at=created,
-        )
-        for rid, said_then, grid, building, created in rows
-        if (words := written_text(said_then))
-    ]
-    found = find_duplicates(
+    found = duplicates_among(
         triage,
         text=said,
-        community_id=community_id,
         grid_id=grid_id,
         building_id=building_id,
         now=now,
-        candidates=cands,
+        rows=[
+            (rid, words, grid, building, created)
+            for rid, said_then, grid, building, created in rows
+            if (words := written_text(said_then))
+        ],
     )
     return [(int(rid), float(score)) for rid, score in found]
 
@@ -611,7 +605,8 @@ async def similar_open(
 def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
     """similar_open's read, built once per database kind (the same statement on every 说完了
     and staff card, its values bound when it runs): the columns compared, not whole requests,
-    of up to 200 of the community's joinable matters, newest first."""
+    of up to 200 of the community's joinable matters raised within the duplicate window (bound
+    as `earliest` and `latest`), newest first."""
     stmt = (
         sa_select(
             col(Request.id),
@@ -622,6 +617,8 @@ def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
         )
         .where(col(Request.community_id) == bindparam("community_id"))
         .where(one_of(col(Request.status), "statuses", postgres=postgres))
+        .where(col(Request.created_at) >= bindparam("earliest"))
+        .where(col(Request.created_at) <= bindparam("latest"))
         .order_by(col(Request.id).desc())
         .limit(200)
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event
@@ -15,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Role, User
 from models.orders import Request, RequestStatus
 from services import requests as req_svc
+from services import triage as triage_pkg
 from services.triage.deployment import load_triage
 from tests.orders.conftest import T0, World, _user, draft
 
@@ -131,3 +133,62 @@ async def test_only_what_may_be_offered_is_read(
     assert [s.request.id for s in similar] == [near.id]
     # the matters it may not offer were not read from the database
     assert loaded & ids == {near.id}
+
+
+async def test_only_matters_of_the_window_are_read(
+    session: AsyncSession, world: World, triage: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 14 days a duplicate may be raised in are asked of the database: a matter raised
+    exactly 14 days ago, or 13, is read and found; one raised a minute before is not read."""
+    w = world
+    older = await _file(session, await _neighbour(session, w, 970), LAMPS[0], -1)
+    edge = await _file(session, await _neighbour(session, w, 971), LAMPS[1], 0)
+    recent = await _file(session, await _neighbour(session, w, 972), LAMPS[2], 24 * 60)
+    read: list[int] = []
+    among = triage_pkg.duplicates_among
+
+    def spy(*args: Any, rows: list[tuple[Any, ...]], **kw: Any) -> list[tuple[int, float]]:
+        read.extend(row[0] for row in rows)
+        return among(*args, rows=rows, **kw)
+
+    monkeypatch.setattr(triage_pkg, "duplicates_among", spy)
+    kw = {"community_id": w.community.id, "grid_id": w.grid.id, "building_id": w.building.id}
+    now = T0 + timedelta(days=14)
+    found = await req_svc.similar_open(session, triage, text=LAMP, now=now, **kw)  # type: ignore[arg-type]
+    assert sorted(read) == sorted([edge.id, recent.id])
+    assert {rid for rid, _ in found} == {edge.id, recent.id}
+    assert older.id not in read
+
+
+async def test_a_cards_duplicates_are_found_however_many_came_after(
+    session: AsyncSession, world: World, triage: object
+) -> None:
+    """A staff card compares its matter with those raised up to its time: 200 matters raised
+    a day later (the newest 200 read before the window was asked of the database) do not
+    hide the one it repeats."""
+    w = world
+    first = await _file(session, await _neighbour(session, w, 980), LAMPS[0], 0)
+    again = await _file(session, await _neighbour(session, w, 981), LAMPS[1], 1)
+    session.add_all(
+        Request(
+            community_id=w.community.id or 0,
+            grid_id=w.grid.id,
+            building_id=w.building.id,
+            filed_by=w.resident.id or 0,
+            text=f"{n}号楼门口的垃圾没人清理",
+            created_at=T0 + timedelta(days=1, minutes=n),
+        )
+        for n in range(200)
+    )
+    await session.commit()
+    found = await req_svc.similar_open(
+        session,
+        triage,
+        text=again.text,
+        community_id=w.community.id or 0,
+        grid_id=again.grid_id,
+        building_id=again.building_id,
+        now=again.created_at,
+        exclude_id=again.id,
+    )
+    assert [rid for rid, _ in found] == [first.id]
