@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Integer, and_, bindparam, func, or_
+from sqlalchemy import DateTime, Integer, and_, bindparam, func, or_, type_coerce
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -573,7 +573,8 @@ async def similar_open(
         return []
     from services.triage import DUPLICATE_CLOCK_SLACK, DUPLICATE_WINDOW, duplicates_among
 
-    stmt = _open_matters_query(postgres=is_postgres(session), excluding=exclude_id is not None)
+    postgres = is_postgres(session)
+    stmt = _open_matters_query(postgres=postgres, excluding=exclude_id is not None)
     params = {
         "community_id": community_id,
         "statuses": [status.value for status in JOINABLE],
@@ -591,7 +592,9 @@ async def similar_open(
         text=said,
         grid_id=grid_id,
         building_id=building_id,
-        now=now,
+        # the times are read as the database gives them (_open_matters_query): naive UTC on
+        # SQLite, so compared with `now` as naive UTC there (the same differences)
+        now=now if postgres else now.astimezone(UTC).replace(tzinfo=None),
         rows=[
             (rid, words, grid, building, created)
             for rid, said_then, grid, building, created in rows
@@ -606,14 +609,16 @@ def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
     """similar_open's read, built once per database kind (the same statement on every 说完了
     and staff card, its values bound when it runs): the columns compared, not whole requests,
     of up to 200 of the community's joinable matters raised within the duplicate window (bound
-    as `earliest` and `latest`), newest first."""
+    as `earliest` and `latest`), newest first. Their times are read as the database gives them,
+    without UTCDateTime's work on each (on SQLite its datetime.replace cost more than the
+    duplicate check of the row): timezone-aware on PostgreSQL, naive UTC on SQLite."""
     stmt = (
         sa_select(
             col(Request.id),
             col(Request.text),
             col(Request.grid_id),
             col(Request.building_id),
-            col(Request.created_at),
+            type_coerce(col(Request.created_at), DateTime(timezone=True)),
         )
         .where(col(Request.community_id) == bindparam("community_id"))
         .where(one_of(col(Request.status), "statuses", postgres=postgres))
