@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from inspect import isawaitable
+from inspect import isawaitable, isclass
 from typing import Any
 
 from aiogram import Dispatcher, Router
-from aiogram.dispatcher.event.handler import FilterObject
+from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
+from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.state import StateFilter
-from aiogram.fsm.state import State
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Message, TelegramObject
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -125,6 +127,7 @@ def _speed_up_filters(dp: Dispatcher) -> None:
     try:
         inline_cheap_filters(dp)
         direct_filter_checks(dp)
+        state_indexed_triggers(dp)
     except (AttributeError, TypeError) as exc:  # only on another aiogram
         log.warning("filter shortcuts left out (aiogram's handler objects differ): %s", exc)
 
@@ -180,6 +183,99 @@ def direct_filter_checks(root: Router) -> int:
                 handler.check = _direct_check(runs)  # type: ignore[method-assign,assignment]
                 changed += 1
     return changed
+
+
+ANY_STATE = None  # what states_wanted says of a handler that does not look at the state
+
+
+def states_wanted(handler: HandlerObject) -> frozenset[str | None] | None:
+    """The conversation steps (raw FSM states, None for none) in which this handler's state
+    filters can pass, or ANY_STATE when it has none (or one that takes any step, '*').
+    Several state filters on one handler must all pass: the steps they share."""
+    wanted: frozenset[str | None] | None = ANY_STATE
+    for flt in handler.filters or ():
+        callback = getattr(flt.callback, "__wrapped_state__", flt.callback)  # _as_coroutine's
+        if isinstance(callback, StateFilter):
+            allowed = _steps(callback.states)
+        elif isinstance(callback, State):
+            allowed = _steps((callback,))
+        else:
+            continue
+        if allowed is not ANY_STATE:
+            wanted = allowed if wanted is ANY_STATE else wanted & allowed
+    return wanted
+
+
+def _steps(states: Any) -> frozenset[str | None] | None:
+    """The raw states a StateFilter's states accept, as aiogram's StateFilter reads them;
+    ANY_STATE for '*' or a kind it does not know (left for the filter itself to decide)."""
+    out: set[str | None] = set()
+    for state in states:
+        if state is None or isinstance(state, str):
+            if state == "*":
+                return ANY_STATE
+            out.add(state)
+        elif isinstance(state, State):
+            if state.state == "*":
+                return ANY_STATE
+            out.add(state.state)
+        elif isinstance(state, StatesGroup):
+            out.update(type(state).__all_states_names__)
+        elif isclass(state) and issubclass(state, StatesGroup):
+            out.update(state.__all_states_names__)
+        else:
+            return ANY_STATE
+    return frozenset(out)
+
+
+def state_indexed_triggers(root: Router) -> int:
+    """Try, for an update, only the handlers whose state filters can pass in its conversation
+    step (aiogram tries every handler of every router in turn, some 70 for a message in the
+    filing form, each check a fresh copy of the update's ~25 data entries). Each observer
+    with state filters gets one view per step seen (a copy of it whose handlers are those
+    wanted in that step, same order, same middlewares), and aiogram's own trigger runs on the
+    view: the handler that answers is the one aiogram would have picked, since a handler left
+    out would have failed its state filter. A handler registered later is seen (the views are
+    made again). Returns how many observers were changed; running it twice changes nothing."""
+    changed = 0
+    for router in root.chain_tail:
+        for observer in router.observers.values():
+            if not isinstance(observer, TelegramEventObserver) or "trigger" in vars(observer):
+                continue
+            if all(states_wanted(h) is ANY_STATE for h in observer.handlers):
+                continue
+            observer.trigger = _trigger_by_step(observer)  # type: ignore[method-assign,assignment]
+            changed += 1
+    return changed
+
+
+def _trigger_by_step(observer: TelegramEventObserver) -> Callable[..., Awaitable[Any]]:
+    views: dict[str | None, TelegramEventObserver] = {}
+    made_for: list[int] = [-1]  # how many handlers the views were made from
+
+    def view(step: str | None) -> TelegramEventObserver:
+        if made_for[0] != len(observer.handlers):
+            views.clear()
+            made_for[0] = len(observer.handlers)
+        found = views.get(step)
+        if found is None:
+            found = copy.copy(observer)
+            vars(found).pop("trigger", None)  # the view runs aiogram's own trigger
+            found.handlers = [
+                h
+                for h in observer.handlers
+                if (wanted := states_wanted(h)) is ANY_STATE or step in wanted
+            ]
+            views[step] = found
+        return found
+
+    async def trigger(event: TelegramObject, **kwargs: Any) -> Any:
+        step = kwargs.get("raw_state")
+        if step is not None and not isinstance(step, str):  # not a raw state: as aiogram
+            return await TelegramEventObserver.trigger(observer, event, **kwargs)
+        return await view(step).trigger(event, **kwargs)
+
+    return trigger
 
 
 FilterRun = Callable[[tuple[Any, ...], dict[str, Any]], Awaitable[Any]]

@@ -14,7 +14,13 @@ from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Chat, Message, User
 
-from bot.dispatcher import build_dispatcher, direct_filter_checks
+from bot.dispatcher import (
+    ANY_STATE,
+    build_dispatcher,
+    direct_filter_checks,
+    state_indexed_triggers,
+    states_wanted,
+)
 from bot.i18n import Translator
 from bot.settings import load_settings
 from handlers.menu import all_menu_labels
@@ -66,6 +72,7 @@ async def dispatcher_handlers() -> Any:
             translator=Translator(default="zh-Hans"),
         )
         assert direct_filter_checks(dp) == 0  # already done, and done once
+        assert state_indexed_triggers(dp) == 0
         yield [
             handler
             for router in dp.chain_tail
@@ -104,6 +111,36 @@ async def test_direct_checks_agree_with_aiogram(dispatcher_handlers: list[Handle
                     assert ours == theirs, (handler.callback, event, raw_state)
                     compared += 1
     assert compared > 100_000
+    await bot.session.close()
+
+
+async def test_handlers_not_tried_in_a_step_are_those_aiogram_refuses_in_it(
+    dispatcher_handlers: list[HandlerObject],
+) -> None:
+    """state_indexed_triggers tries, in each conversation step, only the handlers states_wanted
+    allows there: every handler it leaves out must be one aiogram's own check refuses in that
+    step, whatever the update; and it must leave out many (else it saves nothing)."""
+    bot = Bot("42:TEST")
+    events: list[Any] = [_message(t) for t in ("📝 我要点单", "✅ 说完了", "楼道灯坏了", "/start")]
+    events += [_message(None), _tap("req:ok:0:0"), _tap("x")]
+    left_out = 0
+    for raw_state in [*_states(), "Nowhere:step"]:
+        for handler in dispatcher_handlers:
+            wanted = states_wanted(handler)
+            if wanted is ANY_STATE or raw_state in wanted:
+                continue
+            left_out += 1
+            for event in events:
+                data = {
+                    "bot": bot,
+                    "raw_state": raw_state,
+                    "roles": frozenset({Role.STAFF, Role.ADMIN}),
+                    "event_from_user": PERSON,
+                    "event_chat": CHAT,
+                }
+                passed, _ = await _outcome(HandlerObject.check(handler, event, **data))
+                assert passed is False, (handler.callback, event, raw_state)
+    assert left_out > 1_000
     await bot.session.close()
 
 
