@@ -147,7 +147,7 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
                 "order-card-contact",
                 name=view.contact_name or "-",
                 phone=view.phone or t("order-card-no-phone"),
-                room=view.room or "-",
+                room=" ".join(p for p in (view.home, view.room) if p) or "-",
             )
         )
     elif not view.staff:
@@ -166,7 +166,8 @@ def how_to_reach(t: Text, view: Any) -> str:
         if view.staff_contact
         else t("order-reach-staff")
     )
-    where = " ".join(p for p in (view.building, view.room) if p)
+    # the room is in the building the resident lives in (not the matter's, when elsewhere)
+    where = " ".join(p for p in (view.home or view.building, view.room) if p)
     if view.room:
         return t("order-reach-visit", where=where, staff=Raw(staff))
     return t("order-reach-ask-staff", staff=Raw(staff))

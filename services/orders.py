@@ -1208,6 +1208,9 @@ class OrderView:
     repeats_title: bool = False  # the description is the order's title and no more: shown once
     staff_contact: str | None = None  # who issued the order, for a claimant to ask (no phone)
     result_photos: int = 0  # photos its member reported it done with (counted for staff only)
+    # the building the resident lives in, when it is not the order's (the matter is at another
+    # building than theirs: `room` is of this one); None otherwise, and for who may not see it
+    home: str | None = None
 
 
 async def order_view(
@@ -1236,11 +1239,25 @@ async def order_view(
     building = await session.get(Building, req.building_id) if req.building_id else None
     show = staff or mine
     resident = await session.get(User, req.resident_id) if req.resident_id else None
+    room = req.room or (resident.room if resident else None)
+    home = None
+    if (
+        show
+        and not req.room
+        and resident is not None
+        and resident.room
+        and resident.building_id is not None
+        and resident.building_id != req.building_id
+    ):
+        # filed at another building than theirs: their room is in their own
+        lives = await session.get(Building, resident.building_id)
+        home = lives.name if lives else None
     return OrderView(
         order=order,
         request=req,
         building=building.name if building else None,
-        room=(req.room or (resident.room if resident else None)) if show else None,
+        room=room if show else None,
+        home=home,
         phone=(req.contact_phone or (resident.phone if resident else None)) if show else None,
         contact_name=(req.contact_name or (resident.display_name if resident else None))
         if show

@@ -15,6 +15,7 @@ from models.orders import Request
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
 from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import LIU, WU, _file, _open_card
 
 STAFF = 2001  # 李社工, 阳光社区 (all of it)
 GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格 (1号楼, 2号楼, 3号楼)
@@ -116,3 +117,33 @@ async def test_no_place_is_read_from_a_date_two_buildings_or_her_own(
         req, building, _grid = await _filed(h, number)
         assert (building, req.room) == ("1号楼", "302"), said
     assert await h.driver.errors() == []
+
+
+async def test_the_member_is_sent_to_the_matter_and_finds_the_resident_at_home(
+    linli_sandbox: Harness,
+) -> None:
+    """吴大爷 (1号楼 502, no phone) reports a leaking pipe at 5号楼: the order is at 5号楼,
+    and the member who claims it is told to find him at 1号楼 502 — not at '5号楼 502'."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, WU, "五号楼门口的水管漏水了，地上都是水")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    order_no = message_text(await d.expect(STAFF, "已发布")).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    assert "5号楼" in message_text(offer), message_text(offer)
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    claimed = message_text(
+        await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    )
+    assert "请直接到 1号楼 502 当面联系" in claimed, claimed
+    assert "5号楼 502" not in claimed, claimed
+    [card] = [m for m in await d.messages(LIU) if m["message_id"] == offer["message_id"]]
+    text = message_text(card)
+    assert "地点：阳光社区 · 第二网格 · 5号楼" in text, text
+    assert "房号：1号楼 502" in text and "5号楼 502" not in text, text
+    assert await d.errors() == []
