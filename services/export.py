@@ -267,16 +267,20 @@ async def export_ledger(
                 )
             ).all():
                 ratings[rid] = (score, comment)
-            residents: dict[int, tuple[str, str, str]] = {}
+            residents: dict[int, tuple[str, str, str, int | None]] = {}
             rids = {r.resident_id for r in chunk if r.resident_id}
             if rids:
                 for u in (await session.exec(select(User).where(col(User.id).in_(rids)))).all():
-                    residents[u.id] = (u.room or "", u.phone or "", u.display_name)
+                    residents[u.id] = (u.room or "", u.phone or "", u.display_name, u.building_id)
             for req in chunk:
                 row_no += 1
                 rid = req.id
                 order = orders.get(rid)
-                room, phone, name = residents.get(req.resident_id or 0, ("", "", ""))
+                room, phone, name, lives = residents.get(req.resident_id or 0, ("", "", "", None))
+                if room and lives is not None and lives != req.building_id:
+                    # the matter is at another building than the resident's: their room is
+                    # in their own ('1号楼 502' beside 楼栋 5号楼)
+                    room = f"{names['building'].get(lives, '')} {room}".strip()
                 rating = ratings.get(rid)
                 events_of = history.get(rid, [])
                 # how the matter was handled: each staff decision that moved it (派单, 直接办理 …),
