@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -55,6 +56,11 @@ OTHER_OBJECT_SHARE = 0.15
 OTHER_OBJECT_TOO_SHARE = 0.6
 OTHER_FAULT_SHARE = 0.25
 OTHER_CATEGORY_SHARE = 0.5
+
+
+# a number in words with at most a unit ('五号', '三楼', '七栋', '十二'): like '3号楼' in
+# figures, where something is (read as such from the matter) rather than what it is
+_NUMBERED = re.compile(r"[零〇一二两三四五六七八九十百]+[号栋幢座楼层室户]?")
 
 
 @dataclass(frozen=True)
@@ -293,7 +299,11 @@ class Triage:
         return float(self.model.idf[j]) if j is not None else self._unknown_idf
 
     def _is_keyword(self, word: str) -> bool:
-        if word in self.stopwords or any(ch.isdigit() for ch in word):
+        if (
+            word in self.stopwords
+            or any(ch.isdigit() for ch in word)
+            or _NUMBERED.fullmatch(word) is not None
+        ):
             return False
         han = sum(is_han(ch) for ch in word)
         if han:

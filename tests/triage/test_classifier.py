@@ -75,6 +75,15 @@ def test_keywords_skip_stopwords_and_numbers(triage: Triage) -> None:
     assert "电梯" in words
     assert not {"请问", "什么", "我们", "3"} & set(words)
     assert len(triage.keywords("楼道 灯 不亮 楼道灯 电梯 门禁 路灯 井盖 道路", limit=2)) == 2
+    # numbers in words are where, not what, as they are in figures: no '五号', '三楼', '十二'
+    for said, number in (
+        ("五号楼门口的下水道堵了，臭得很", "五号"),
+        ("三楼楼道的灯坏了", "三楼"),
+        ("十二层的电梯不动了", "十二"),
+        ("七栋楼下广场舞太吵", "七栋"),
+    ):
+        words = triage.keywords(said)
+        assert number not in words and words, (said, words)
 
 
 def test_shipped_model_is_small_and_pickle_free() -> None:
