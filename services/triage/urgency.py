@@ -150,6 +150,8 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"被困",
         r"困人",
         r"关在(里面|电梯)",
+        r"困(了|住|着)(一个|一位|两个|几个|个|一)?(人|老人|孩子|小孩|住户|居民)",
+        r"(人|老人|孩子|小孩|他|她|妈|爸|奶奶|爷爷|外婆|姥姥).{0,4}(困住|被关住|出不来)",
         r"电梯卡(在|住)",
         r"电梯.{0,4}(下坠|坠落|溜梯|冲顶)",
         r"\btrapped\b",
@@ -181,6 +183,8 @@ _RULES: dict[str, tuple[str, ...]] = {
 # rules whose parts may sit in different clauses of one sentence ("热水器开着，人头晕想吐")
 _SENTENCE_RULES: dict[str, tuple[str, ...]] = {
     "poisoning": (r"(燃气|煤气|热水器|炉子|炭火|炭盆|取暖器).{0,20}(头晕|恶心|头疼|头痛|想吐)",),
+    # 'the lift stopped, someone is still inside' across two clauses
+    "trapped": (r"电梯.{0,20}(里面|里头|里边)(还|还是)?有(人|老人|孩子|小孩)",),
 }
 _COMPILED = {reason: [re.compile(p) for p in patterns] for reason, patterns in _RULES.items()}
 _SENTENCE_COMPILED = {
