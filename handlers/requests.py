@@ -902,7 +902,18 @@ async def on_rate(
     req = await request_service.resident_view(
         ctx.session, user=ctx.user, request_id=callback_data.ref
     )
+    # the rating question tapped (also when asked first whether to leave a form: the question
+    # quotes it), not the question asked first: the request's card reads its status now (不满意
+    # reopened it), a rating notice the score given (and that the matter is handled again)
+    tapped = origin(query, callback_data)
+    on_card = callback_data.extra == ON_CARD
     if req.status != RequestStatus.DONE:
+        if on_card and tapped is not None and tapped.text is not None:
+            # a card shown before the rating (given on the rating notice): it reads as the
+            # request now is, without the buttons
+            text, markup = await _my_request(ctx, req)
+            with contextlib.suppress(TelegramBadRequest):  # e.g. the card is too old to edit
+                await tapped.edit_text(text, reply_markup=markup)
         await answer_once(query, t("order-err-rated"), alert=True)
         return
     if await asks_first(query, callback_data, state, t, starting="RateComment"):
@@ -916,14 +927,12 @@ async def on_rate(
         score=score,
         comment=None,
         now=ctx.now(),
+        # the notice tapped is redrawn here; the service redraws the others
+        shown_on=tapped.message_id if tapped is not None and not on_card else None,
     )
     await state.set_state(RateComment.comment)
     await state.update_data(request_id=req.id, score=score.value, rated=True)
-    # the rating question tapped (also when asked first whether to leave a form: the question
-    # quotes it), not the question asked first: the request's card reads its status now (不满意
-    # reopened it), a rating notice the score given (and that the matter is handled again)
-    tapped = origin(query, callback_data)
-    if callback_data.extra == ON_CARD and tapped is not None and tapped.text is not None:
+    if on_card and tapped is not None and tapped.text is not None:
         now_req = await request_service.resident_view(
             ctx.session, user=ctx.user, request_id=callback_data.ref
         )

@@ -2119,6 +2119,21 @@ async def cancel_order(
 # ---------------------------------------------------------------- ratings (满意回访)
 
 
+# The notices that ask the resident to rate a result, by the text key the outbox keeps as their
+# kind, and what each reads once the result is rated (without its buttons).
+RATING_NOTICES = {
+    "order-notice-result": "order-notice-result-rated",
+    "order-notice-rate-reminder": "order-notice-rate-reminder-rated",
+}
+
+
+def rated_matter(req: Request) -> str:
+    """The matter a rating notice is given once its result was rated (it asked about
+    `matter_of(req, DONE)`): a later round's result, asked about under that matter again,
+    finds only its own notices."""
+    return f"request:{req.id}:rated"
+
+
 async def rate(
     session: AsyncSession,
     *,
@@ -2127,11 +2142,20 @@ async def rate(
     score: Score,
     comment: str | None,
     now: datetime,
+    shown_on: int | None = None,
 ) -> Outcome:
-    """The resident rates the result; 不满意 reopens the matter to staff."""
+    """The resident rates the result; 不满意 reopens the matter to staff.
+
+    The rating notices of the result (and its reminder) that were sent are redrawn to say how
+    it was rated, without their buttons, in the same transaction; those not sent yet (held for
+    the night) are not sent (`move`). `shown_on`: the message id of the rating notice tapped,
+    which the caller redraws itself. A notice of an earlier result, rated already, does not
+    rate this one (Conflict)."""
     req = await get_request(session, request_id)
     if req.resident_id != user.id:
         await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
+    if shown_on is not None and await _rated_notice(session, req=req, message_id=shown_on):
+        raise Conflict("order-err-rated-earlier")
     text = clean_text(comment, max_len=1000) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
     await move(
@@ -2149,7 +2173,7 @@ async def rate(
     session.add(Rating(request_id=req.id, rater_id=user.id, score=score, comment=text, at=now))
     for key in ("rating", "rating-close"):
         await unschedule(session, key=f"request-{req.id}-{key}")
-    notices: list[Notice] = []
+    notices = await _rated_notice_redraws(session, req=req, score=score, shown_on=shown_on)
     if to == RequestStatus.REOPENED or await _was_reopened(session, request_id=req.id):
         # the public card must not go on reading as a job done (and says so when done again)
         notices += await _redraw_public_cards(session, req=req, status=PUBLIC_CARD_STATUS[score])
@@ -2168,6 +2192,74 @@ async def rate(
             )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
+
+
+async def _rated_notice(session: AsyncSession, *, req: Request, message_id: int) -> bool:
+    """Is this message of the resident's a rating notice of an earlier result, rated already?
+    (Its buttons were taken away; one whose redraw did not reach it must not rate the result
+    handled since, which the resident may not have read yet.)"""
+    rows = await session.exec(
+        select(Delivery.message_ids).where(
+            col(Delivery.matter) == rated_matter(req),
+            col(Delivery.chat_id) == req.resident_id,
+            col(Delivery.kind).in_(list(RATING_NOTICES)),
+        )
+    )
+    return any(str(message_id) in (ids or "").split(",") for ids in rows.all())
+
+
+async def _rated_notice_redraws(
+    session: AsyncSession, *, req: Request, score: Score, shown_on: int | None
+) -> list[Notice]:
+    """The rating notices of the result the resident just rated, as sent (the result and its
+    reminder), say how it was rated and lose their buttons: before, one rated on the request's
+    card kept 满意/基本满意/不满意, answered '已经评价过了' once tapped. Each is given
+    `rated_matter`, so it is redrawn once (the caller's own, `shown_on`, is only marked). Edits
+    wake nobody: not held at night."""
+    assert req.id is not None
+    rows = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == matter_of(req, RequestStatus.DONE),
+                col(Delivery.chat_id) == req.resident_id,
+                col(Delivery.kind).in_(list(RATING_NOTICES)),
+                col(Delivery.state) == DeliveryState.SENT,
+            )
+        )
+    ).all()
+    notices: list[Notice] = []
+    for row in rows:
+        row.matter = rated_matter(req)
+        session.add(row)
+        ids = row.message_id_list
+        if not ids or shown_on in ids:
+            continue
+        photo = row.photo_ref is not None or row.photo_bytes is not None
+        if len(ids) > (2 if photo else 1):  # a long one, in parts: left as it is
+            continue
+        # with the result's photo: its caption, or the text after it when too long for one
+        caption = photo and len(ids) == 1
+        if caption and row.photo_ref is None:
+            continue
+        notices.append(
+            Notice(
+                chat_id=row.chat_id,
+                key=RATING_NOTICES[row.kind],
+                args={
+                    "number": req.number,
+                    "answer": req.result_note or "-",
+                    "score": score.value,
+                },
+                kind="resident-rated",
+                ref_id=req.id,
+                photos=(row.photo_ref or "",) if caption else (),
+                urgent=True,
+                community_id=req.community_id,
+                edit_message_id=ids[-1],
+            )
+        )
+    await session.flush()
+    return notices
 
 
 async def _was_reopened(session: AsyncSession, *, request_id: int) -> bool:

@@ -404,6 +404,16 @@ order-notice-result = ✅ Your request { $number } is done: { $answer }
 order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }
     It is closed with that request. If something is still wrong, tap "{ menu-order-new }" and tell us.
 order-notice-rate-reminder = Request { $number } is done. Are you satisfied? Please rate it below.
+# a rating notice once the result was rated (here or on the request's card): no buttons
+order-notice-result-rated = ✅ Your request { $number } is done: { $answer }
+    { order-rated-line }
+order-notice-rate-reminder-rated = Request { $number } is done.
+    { order-rated-line }
+order-rated-line = { $score ->
+    [satisfied] Your rating: { order-rate-satisfied }
+    [basic] Your rating: { order-rate-basic }
+   *[unsatisfied] Your rating: { order-rate-unsatisfied } (passed back to the community to handle again)
+}
 order-notice-sent-back = Order { $number } was sent back: { $note }
     When it is put right, tap "✅ Report done" to report it again.
 order-notice-verified = 🎉 Order { $number } is accepted; you earned { $points } points. Thank you!
@@ -453,6 +463,7 @@ order-err-info-closed = This request is finished (or was withdrawn or merged); i
 order-err-already-claimed = You have already claimed this order.
 order-err-taken = Too late — this order is already fully claimed.
 order-err-rated = This request has already been rated.
+order-err-rated-earlier = This message asked about an earlier result, which was rated already. Please rate the latest result from its new notice or from { menu-order-mine }.
 order-err-category = No such category.
 order-err-channel = Please choose how the resident got in touch.
 order-err-members = Members needed must be from 1 to { $limit }.

@@ -399,6 +399,16 @@ order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
 order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { $target } 合并办理）已办好：{ $answer }
     这件事随合并的诉求一起办结。如果还有问题，请点「{ menu-order-new }」再告诉我们。
 order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗？请点下面的按钮评价。
+# a rating notice once the result was rated (here or on the request's card): no buttons
+order-notice-result-rated = ✅ 您的诉求 { $number } 已办好：{ $answer }
+    { order-rated-line }
+order-notice-rate-reminder-rated = 诉求 { $number } 已经办好了。
+    { order-rated-line }
+order-rated-line = { $score ->
+    [satisfied] 您的评价：{ order-rate-satisfied }
+    [basic] 您的评价：{ order-rate-basic }
+   *[unsatisfied] 您的评价：{ order-rate-unsatisfied }（已转给社区重新办理）
+}
 order-notice-sent-back = 工单 { $number } 被退回：{ $note }
     补好后请点「✅ 完成上报」再次上报。
 order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
@@ -448,6 +458,7 @@ order-err-info-closed = 这件诉求已经办结（或已撤回、合并），�
 order-err-already-claimed = 您已经接过这张工单了。
 order-err-taken = 手慢了一步，这张工单已经被接满了。
 order-err-rated = 这件诉求已经评价过了。
+order-err-rated-earlier = 这条消息是上一次办理结果的评价，已经评价过了。这次的办理结果请在新的通知或「{ menu-order-mine }」里评价。
 order-err-category = 没有这个分类。
 order-err-channel = 请选择居民反映的渠道。
 order-err-members = 人数要在 1 到 { $limit } 之间。

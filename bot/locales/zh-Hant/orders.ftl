@@ -402,6 +402,16 @@ order-notice-result = ✅ 您的訴求 { $number } 已辦好：{ $answer }
 order-notice-result-follower = ✅ 您反映的訴求 { $number }（和訴求 { $target } 合併辦理）已辦好：{ $answer }
     這件事隨合併的訴求一起辦結。如果還有問題，請點「{ menu-order-new }」再告訴我們。
 order-notice-rate-reminder = 訴求 { $number } 已經辦好了，您滿意嗎？請點下面的按鈕評價。
+# a rating notice once the result was rated (here or on the request's card): no buttons
+order-notice-result-rated = ✅ 您的訴求 { $number } 已辦好：{ $answer }
+    { order-rated-line }
+order-notice-rate-reminder-rated = 訴求 { $number } 已經辦好了。
+    { order-rated-line }
+order-rated-line = { $score ->
+    [satisfied] 您的評價：{ order-rate-satisfied }
+    [basic] 您的評價：{ order-rate-basic }
+   *[unsatisfied] 您的評價：{ order-rate-unsatisfied }（已轉給社區重新辦理）
+}
 order-notice-sent-back = 工單 { $number } 被退回：{ $note }
     補好後請點「✅ 完成上報」再次上報。
 order-notice-verified = 🎉 工單 { $number } 已驗收，您獲得 { $points } 積分。謝謝您！
@@ -451,6 +461,7 @@ order-err-info-closed = 這件訴求已經辦結（或已撤回、合併），�
 order-err-already-claimed = 您已經接過這張工單了。
 order-err-taken = 手慢了一步，這張工單已經被接滿了。
 order-err-rated = 這件訴求已經評價過了。
+order-err-rated-earlier = 這條消息是上一次辦理結果的評價，已經評價過了。這次的辦理結果請在新的通知或「{ menu-order-mine }」裡評價。
 order-err-category = 沒有這個分類。
 order-err-channel = 請選擇居民反映的渠道。
 order-err-members = 人數要在 1 到 { $limit } 之間。
