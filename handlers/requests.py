@@ -212,10 +212,8 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
         else None,
         at_home=False,
     )
-    values = await state.get_data()
-    await state.update_data(
-        similar=await _similar(ctx, said, urgent=s.urgent, place=_place(values))
-    )
+    at = (place.building_id, place.grid_id) if place else None  # as _place reads it back
+    await state.update_data(similar=await _similar(ctx, said, urgent=s.urgent, place=at))
     await state.set_state(Filing.confirm)
     # One message: the preview with its buttons (the compose keyboard's 取消 still works).
     await _show_preview(message, state, ctx.t)
