@@ -82,6 +82,30 @@ async def _spawn(db_url: str, emu: Emulator, *extra: str) -> asyncio.subprocess.
     )
 
 
+async def _started(proc: asyncio.subprocess.Process) -> asyncio.Task[None]:
+    """Wait until the process says its scheduler runs (its start-up, imports and schema check,
+    takes seconds on a loaded machine and is not what the test times), then keep reading its
+    log in the background so a full pipe can never stall it."""
+    assert proc.stderr is not None
+    stderr = proc.stderr
+
+    async def ready() -> None:
+        while True:
+            line = await stderr.readline()
+            if not line:
+                raise AssertionError(f"the process ended before it ran: {proc.returncode}")
+            if b"scheduler: running alone" in line:
+                return
+
+    await asyncio.wait_for(ready(), 180)
+
+    async def drain() -> None:
+        while await stderr.read(65536):
+            pass
+
+    return asyncio.create_task(drain())
+
+
 def _bot_texts(emu: Emulator) -> list[tuple[int, str]]:
     return [
         (chat.id, str(m.msg.get("text", "")))
@@ -183,6 +207,7 @@ async def test_sigkill_during_broadcast_and_reminders_loses_nothing(
         kills = 0
         for _ in range(3):
             proc = await _spawn(db_url, emulator)
+            drain = await _started(proc)
             start = len(_bot_texts(emulator))
             target = start + rng.randint(20, 250)
 
@@ -192,8 +217,10 @@ async def test_sigkill_during_broadcast_and_reminders_loses_nothing(
             await _until(progressed, limit=60, what="the process to send something")
             proc.send_signal(signal.SIGKILL)
             await proc.wait()
+            await drain
             kills += 1
         proc = await _spawn(db_url, emulator)
+        drain = await _started(proc)
 
         async def done() -> bool:
             return await _finished(sm)
@@ -201,6 +228,7 @@ async def test_sigkill_during_broadcast_and_reminders_loses_nothing(
         await _until(done, limit=120, what="every delivery and job to finish")
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 20) == 0
+        await drain
 
         texts = _bot_texts(emulator)
         notices = Counter(chat for chat, text in texts if text == "停水通知")
