@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import sqlite_writers
+from models import sqlite_onehop, sqlite_writers
 
 SQLITE_BUSY_TIMEOUT = 30.0  # seconds a writer waits for the file before "database is locked"
 PING_AFTER_IDLE = 10.0  # seconds a pooled PostgreSQL connection may rest before it is pinged
@@ -29,8 +29,9 @@ def create_engine(
     pool_size: int = 30,
     ping_after_idle: float = PING_AFTER_IDLE,
 ) -> AsyncEngine:
-    """An async engine; SQLite gets foreign keys, WAL, a busy timeout and a writers' queue
-    (models.sqlite_writers).
+    """An async engine; SQLite gets foreign keys, WAL, a busy timeout, a writers' queue
+    (models.sqlite_writers) and statements in one trip to aiosqlite's thread
+    (models.sqlite_onehop).
 
     On PostgreSQL the pool keeps `pool_size` connections open: each update holds one while its
     handler runs, and a connection opened and closed per update (the overflow) costs several
@@ -45,6 +46,8 @@ def create_engine(
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite(url):
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT}
+        if make_url(url).get_driver_name() == "aiosqlite" and (fast := sqlite_onehop.dbapi()):
+            kwargs["module"] = fast  # a statement in one trip to aiosqlite's thread, not four
     else:
         kwargs["pool_size"] = pool_size
         kwargs["max_overflow"] = pool_size
