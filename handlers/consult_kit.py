@@ -333,7 +333,9 @@ async def settle(message: object, t: Text, answer: str | None) -> None:
         return
     text = message.html_text
     if answer:
-        text += "\n" + t("consult-answered", answer=answer)
+        # a label that is its own mark ('✅ 是', '❌ 否') is shown as it is, not as '✅ ✅ 是'
+        marked = answer.startswith(("✅", "❌"))
+        text += "\n" + (answer if marked else t("consult-answered", answer=answer))
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
         await message.edit_text(text, reply_markup=None)
 

@@ -60,7 +60,11 @@ async def create_poll(
     await d.tap(STAFF, "只限已核实的居民", ask["message_id"])
     ask = await d.expect(STAFF, "一户一票", since=ask["message_id"])
     await d.tap(STAFF, "✅ 是" if household else "❌ 否", ask["message_id"])
-    ask = await d.expect(STAFF, "截止时间", since=ask["message_id"])
+    settled = await d.expect(STAFF, "截止时间", since=ask["message_id"])
+    # the question keeps the answer as tapped, its own mark not doubled ('✅ ✅ 是')
+    [question_now] = [m for m in await d.messages(STAFF) if m["message_id"] == ask["message_id"]]
+    assert message_text(question_now).endswith("\n✅ 是" if household else "\n❌ 否")
+    ask = settled
     [refusal] = await d.say(STAFF, "2026-11-01 20:00")  # a closing time in the past
     assert "截止时间已经过去了" in message_text(refusal)
     [ask] = await d.say(STAFF, "2026-11-24 20:00")
