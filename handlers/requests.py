@@ -803,9 +803,11 @@ async def on_add_info(
 
 @router.message(AddInfo.compose, F.text | F.photo | F.voice)
 async def on_add_info_content(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Store what the resident added; staff are told."""
+    """Store what the resident added; staff are told (and where the matter is, when the words
+    name another building: moved there while staff have not taken it up)."""
     values = await state.get_data()
     photos = [message.photo[-1].file_id] if message.photo else []
+    now = ctx.now()
     out = await request_service.add_info(
         ctx.session,
         user=ctx.user,
@@ -813,13 +815,18 @@ async def on_add_info_content(message: Message, state: FSMContext, ctx: OrderCtx
         text=message.text or message.caption,
         photos=photos,
         voice=message.voice.file_id if message.voice else None,
-        now=ctx.now(),
+        now=now,
+        outbox=ctx.outbox(now),
     )
     await state.clear()
-    await message.answer(
-        ctx.t("order-info-added", number=out.request.number), reply_markup=ctx.main_menu()
-    )
-    await ctx.deliver(out.notices)
+    req = out.request
+    if out.moved:
+        said = ctx.t("order-info-added-moved", number=req.number, place=out.place, grid=out.grid)
+    elif out.place is not None:
+        said = ctx.t("order-info-added-place", number=req.number, place=out.place)
+    else:
+        said = ctx.t("order-info-added", number=req.number)
+    await message.answer(said, reply_markup=ctx.main_menu())
 
 
 @router.callback_query(OrderCb.filter(F.action == "rwd"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import DateTime, Integer, and_, bindparam, func, or_, type_coerce
+from sqlalchemy import DateTime, Integer, and_, bindparam, func, not_, or_, type_coerce, update
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -30,7 +30,8 @@ from models.orders import (
     RequestStatus,
 )
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from services.delivery import quiet_hours_from
+from services.address import NamedPlace, named_place
+from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
     Notice,
@@ -852,6 +853,21 @@ async def resident_view(session: AsyncSession, *, user: User, request_id: int) -
     return await _own_request(session, user=user, request_id=request_id, action="view_request")
 
 
+@dataclass
+class InfoAdded:
+    """A request after its resident added to it, and the notices that causes (already queued
+    when `queued`)."""
+
+    request: Request
+    notices: list[Notice]
+    queued: bool = False
+    # the one other building of the community the added words name as where the matter is:
+    # the request moved there (`moved`), or, staff having taken it up already, they were told
+    place: str | None = None
+    moved: bool = False
+    grid: str = "-"  # the grid of the place it moved to
+
+
 async def add_info(
     session: AsyncSession,
     *,
@@ -861,20 +877,42 @@ async def add_info(
     photos: Sequence[str] = (),
     voice: str | None = None,
     now: datetime,
-) -> Filed:
+    outbox: NoticeSink | None = None,
+) -> InfoAdded:
     """The resident adds text, photos or a voice note to a matter not finished yet (also once
-    its order is issued or claimed); staff and the members on its order are told."""
+    its order is issued or claimed); staff and the members on its order are told.
+
+    Words naming one other building of the community ('是5号楼门口', read as
+    services.address.named_place reads a description) say where the matter is. While staff
+    have not taken it up and it is at the resident's own building, it moves there (`_move`):
+    its grid's staff get it as a new request, the old grid's are told it left them. Otherwise
+    staff are told where the resident says it is, and decide.
+
+    With `outbox`, the notices are queued in the same transaction as the change."""
     req = await _own_request(session, user=user, request_id=request_id, action="add_info")
     if req.status not in RESIDENT_CAN_ADD_INFO:
         raise Conflict("order-err-info-closed")
     note = clean_text(text, max_len=MAX_TEXT) if text else ""
     if not note and not photos and not voice:
         raise InvalidInput("err-text-empty")
+    assert req.id is not None
+    grid_name = "-"
+    said = written_text(req.text)  # a voice-only request's first words are these
+    named = (
+        await named_place(
+            session, note, community_id=req.community_id, home_building_id=req.building_id
+        )
+        if note
+        else None
+    )
+    moved_from = (
+        await _move(session, req, named, resident=user, said=said, now=now)
+        if named is not None
+        else None
+    )
     if note:
-        said = written_text(req.text)  # a voice-only request's first words are these
         req.text = (f"{said}\n\n{note}" if said else note)[: MAX_TEXT * 4]
         req.updated_at = now
-    assert req.id is not None
     draft = Draft(text="", category=req.category, photos=list(photos), voice=voice)
     for att in _attachments(request_id=req.id, draft=draft, purpose="info", by=user.id, now=now):
         session.add(att)
@@ -889,25 +927,155 @@ async def add_info(
         state=req.status,
         note=note or (f"+{len(photos)} photo(s)" if photos else "+voice"),
     )
-    staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
-    notices = [
-        Notice(
-            chat_id=sid,
-            key="order-notice-info-added",
-            args={"number": req.number},
-            kind="staff-request-card",
-            ref_id=req.id,
-            community_id=req.community_id,
-            recipient=member,
+    if named is not None and moved_from is not None:
+        note_event(
+            session,
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action="move_place",
+            actor_id=user.id,
+            now=now,
+            state=req.status,
+            note=f"{named.home or '-'} → {named.name}",
         )
-        for member in staff
-        if (sid := member.id) is not None
-    ]
+        grid = await session.get(Grid, named.grid_id)
+        grid_name = grid.name if grid is not None else "-"
+        notices = await _moved_notices(
+            session,
+            req,
+            old_grid_id=moved_from,
+            args={"place": named.name, "before": named.home or "-", "grid": grid_name},
+        )
+    else:
+        staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
+        notices = [
+            Notice(
+                chat_id=sid,
+                # words naming another building than where it is: staff, who took it up, decide
+                key="order-notice-info-added-place" if named else "order-notice-info-added",
+                args={"number": req.number}
+                | ({"place": named.name, "before": named.home or "-"} if named else {}),
+                kind="staff-request-card",
+                ref_id=req.id,
+                community_id=req.community_id,
+                recipient=member,
+            )
+            for member in staff
+            if (sid := member.id) is not None
+        ]
     notices += await _info_notices_for_members(
         session, req=req, note=note, photos=photos, voice=voice is not None
     )
+    if outbox is not None:
+        await outbox(notices)  # the change and its notices land in one commit
     await session.commit()
-    return Filed(request=req, notices=notices)
+    return InfoAdded(
+        request=req,
+        notices=notices,
+        queued=outbox is not None,
+        place=named.name if named else None,
+        moved=moved_from is not None,
+        grid=grid_name,
+    )
+
+
+async def _move(
+    session: AsyncSession,
+    req: Request,
+    named: NamedPlace,
+    *,
+    resident: User,
+    said: str,
+    now: datetime,
+) -> int | None:
+    """Move a request to the building its resident's added words name, if it may move: staff
+    have not taken it up (NEW), and it is where a request is by default — her own building
+    (she named none when filing, or named hers) — and not because she put it back there from
+    the building now named (the preview's 📍 toggle: her choice stands). The grid goes with
+    the building, the room (of her own building) does not. Returns the grid it was in (None
+    when it did not move; also when staff took it up in the meantime)."""
+    if req.status != RequestStatus.NEW or req.building_id != resident.building_id:
+        return None
+    first = (
+        await named_place(
+            session, said, community_id=req.community_id, home_building_id=req.building_id
+        )
+        if said
+        else None
+    )
+    if first is not None and first.building_id == named.building_id:
+        return None
+    old_grid_id = req.grid_id
+    # only as it was read: staff triaging it at the same moment keep it where they saw it
+    result = await session.exec(
+        update(Request)
+        .where(col(Request.id) == req.id)
+        .where(col(Request.status) == RequestStatus.NEW)
+        .where(col(Request.building_id).is_not_distinct_from(req.building_id))
+        .values(building_id=named.building_id, grid_id=named.grid_id, room=None, updated_at=now)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await session.refresh(req)
+        return None
+    req.building_id, req.grid_id, req.room = named.building_id, named.grid_id, None
+    return old_grid_id
+
+
+async def _moved_notices(
+    session: AsyncSession, req: Request, *, old_grid_id: int | None, args: dict[str, str]
+) -> list[Notice]:
+    """Who hears of a request moved to another building, so that nobody acts on the old place:
+    the new grid's staff who had its card get told of the new place; those who had none get
+    the card as a new request gives it (urgent: at once); the old grid's staff who had it are
+    told it moved away from them. Cards about it not sent yet (held for the night) are
+    dropped: they named the old place, and would reach the old grid's staff."""
+    matter = matter_of(req)
+    card = [col(Delivery.matter) == matter, col(Delivery.kind).in_(STAFF_CARD_KEYS)]
+    seen = set(
+        (
+            await session.exec(
+                select(Delivery.chat_id).where(
+                    *card,
+                    col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
+                    not_(not_yet_sent()),
+                )
+            )
+        ).all()
+    )
+    await cancel_stale(session, matter=matter, kinds=STAFF_CARD_KEYS)
+    cards = await new_request_notices(session, req)
+    args = {"number": req.number, **args}
+    once = f"request-{req.id}-moved-{req.building_id}"
+    notices = [
+        replace(
+            n,
+            key="order-notice-info-added-moved",
+            args=args,
+            matter=None,
+            dedupe_key=f"{once}-{n.chat_id}",
+        )
+        if n.chat_id in seen
+        else replace(n, dedupe_key=f"{once}-{n.chat_id}")
+        for n in cards
+    ]
+    told = {n.chat_id for n in cards}
+    notices += [
+        Notice(
+            chat_id=sid,
+            key="order-notice-moved-away",
+            args=args,
+            kind="staff-moved-away",  # no button: the request is no longer theirs to open
+            ref_id=req.id,
+            urgent=req.urgent,
+            dedupe_key=f"{once}-{sid}",
+            community_id=req.community_id,
+            recipient=member,
+        )
+        for member in await staff_of(session, community_id=req.community_id, grid_id=old_grid_id)
+        if (sid := member.id) is not None and sid in seen and sid not in told
+    ]
+    return notices
 
 
 async def _info_notices_for_members(

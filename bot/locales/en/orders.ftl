@@ -111,6 +111,9 @@ order-btn-withdraw-yes = Yes, withdraw
 order-btn-view-mine = See progress
 order-ask-add-info = What would you like to add to request { $number }? (text, a photo or a voice note)
 order-info-added = Added to request { $number }.
+order-info-added-moved = Added to request { $number }.
+    📍 The place is now { $place }; staff of { $grid } will handle it.
+order-info-added-place = Added to request { $number }. Staff are already on it; they have been told the place is { $place }.
 order-ask-withdraw = Withdraw request { $number }?
 order-withdrawn = Request { $number } is withdrawn.
 order-card-merged = This is handled together with request { $number }; you will hear about its progress.
@@ -335,6 +338,9 @@ order-notice-urgent = 🚨 Urgent request { $number } · { $category }! Please a
     { $place }
     { $text }
 order-notice-info-added = The resident added information to request { $number }.
+order-notice-info-added-place = The resident added information to request { $number }: they say the place is { $place } (filed at { $before }). Please check.
+order-notice-info-added-moved = 📍 The resident added information to request { $number }: the place is now { $place } (was { $before }), in { $grid }.
+order-notice-moved-away = 📍 The resident of request { $number } says the place is { $place } (was { $before }): { $grid } handles it now, you need not follow it up.
 order-notice-info-added-member = 📎 The resident added information to order { $order } (request { $number }): { $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -599,6 +605,7 @@ order-action-rate_unsatisfied = rated not satisfied
 order-action-rate_comment = comment on the rating
 order-action-close_unrated = closed unrated
 order-action-category = category changed
+order-action-move_place = place changed by added information
 order-action-mark_urgent = marked urgent
 order-action-unmark_urgent = urgency removed
 order-action-escalate = escalated

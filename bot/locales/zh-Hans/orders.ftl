@@ -108,6 +108,9 @@ order-btn-withdraw-yes = 确定撤回
 order-btn-view-mine = 查看进度
 order-ask-add-info = 请补充诉求 { $number } 的信息（文字、照片或语音）。
 order-info-added = 已补充到诉求 { $number }。
+order-info-added-moved = 已补充到诉求 { $number }。
+    📍 地点已改为 { $place }，由 { $grid } 的工作人员处理。
+order-info-added-place = 已补充到诉求 { $number }。工作人员已经在办理，您说的地点（{ $place }）已转告他们。
 order-ask-withdraw = 确定要撤回诉求 { $number } 吗？
 order-withdrawn = 诉求 { $number } 已撤回。
 order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会一起通知您。
@@ -330,6 +333,9 @@ order-notice-urgent = 🚨 紧急诉求 { $number } · { $category }！请立即
     { $place }
     { $text }
 order-notice-info-added = 诉求 { $number } 有居民补充的信息。
+order-notice-info-added-place = 诉求 { $number } 有居民补充的信息：居民说地点在 { $place }（登记的地点是 { $before }），请核实。
+order-notice-info-added-moved = 📍 诉求 { $number } 有居民补充的信息：地点改为 { $place }（原为 { $before }），归 { $grid }。
+order-notice-moved-away = 📍 诉求 { $number } 的居民补充说地点在 { $place }（原为 { $before }），已改由 { $grid } 处理，您不用再跟进。
 order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）的居民补充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -587,6 +593,7 @@ order-action-rate_unsatisfied = 评价不满意
 order-action-rate_comment = 评价留言
 order-action-close_unrated = 未评价结案
 order-action-category = 改分类
+order-action-move_place = 按补充信息改地点
 order-action-mark_urgent = 标为紧急
 order-action-unmark_urgent = 取消紧急
 order-action-escalate = 上报

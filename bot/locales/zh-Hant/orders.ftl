@@ -111,6 +111,9 @@ order-btn-withdraw-yes = 確定撤回
 order-btn-view-mine = 查看進度
 order-ask-add-info = 請補充訴求 { $number } 的信息（文字、照片或語音）。
 order-info-added = 已補充到訴求 { $number }。
+order-info-added-moved = 已補充到訴求 { $number }。
+    📍 地點已改為 { $place }，由 { $grid } 的工作人員處理。
+order-info-added-place = 已補充到訴求 { $number }。工作人員已經在辦理，您說的地點（{ $place }）已轉告他們。
 order-ask-withdraw = 確定要撤回訴求 { $number } 嗎？
 order-withdrawn = 訴求 { $number } 已撤回。
 order-card-merged = 這件事已和訴求 { $number } 合併辦理，進度會一起通知您。
@@ -333,6 +336,9 @@ order-notice-urgent = 🚨 緊急訴求 { $number } · { $category }！請立即
     { $place }
     { $text }
 order-notice-info-added = 訴求 { $number } 有居民補充的信息。
+order-notice-info-added-place = 訴求 { $number } 有居民補充的信息：居民說地點在 { $place }（登記的地點是 { $before }），請核實。
+order-notice-info-added-moved = 📍 訴求 { $number } 有居民補充的信息：地點改為 { $place }（原為 { $before }），歸 { $grid }。
+order-notice-moved-away = 📍 訴求 { $number } 的居民補充說地點在 { $place }（原為 { $before }），已改由 { $grid } 處理，您不用再跟進。
 order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）的居民補充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -590,6 +596,7 @@ order-action-rate_unsatisfied = 評價不滿意
 order-action-rate_comment = 評價留言
 order-action-close_unrated = 未評價結案
 order-action-category = 改分類
+order-action-move_place = 按補充信息改地點
 order-action-mark_urgent = 標為緊急
 order-action-unmark_urgent = 取消緊急
 order-action-escalate = 上報
