@@ -638,6 +638,66 @@ async def release_matter(
     return len(rows)
 
 
+async def withdraw_unsent(
+    session: AsyncSession, *, where: Iterable[Any], reason: str
+) -> list[tuple[int, str]]:
+    """The messages matching `where` not sent yet are cancelled, as `cancel_stale` cancels,
+    and give up their de-duplication keys: what replaces them (the same notice as it reads now)
+    may be queued under the same key, now or later. (chat id, kind) of each, in the caller's
+    transaction."""
+    rows = (await session.exec(select(Delivery).where(*where, not_yet_sent()))).all()
+    for row in rows:
+        row.state, row.error, row.dedupe_key = DeliveryState.CANCELLED, reason, None
+        session.add(row)
+    if rows:
+        await session.flush()  # the keys are free before anything takes them again
+    return [(row.chat_id, row.kind) for row in rows]
+
+
+async def calm(
+    session: AsyncSession, *, where: Iterable[Any], community_id: int, now: datetime
+) -> int:
+    """The matter these messages are about is urgent no more: those matching `where` waiting
+    to go as urgent (not edits, which wake nobody) go as any other notice does — quiet hours
+    hold them until the window ends (per `_retime`, by their community's hours; `community_id`
+    for those that name none), else they go at their time. Not committed; returns how many are
+    held now."""
+    stmt = select(Delivery.id, Delivery.community_id).where(
+        col(Delivery.state) == DeliveryState.PENDING,
+        col(Delivery.urgent).is_(True),
+        col(Delivery.edit_message_id).is_(None),
+        col(Delivery.chat_id) > 0,
+        *where,
+    )
+    rows = list((await session.exec(stmt)).all())
+    if not rows:
+        return 0
+    ids = [did for did, _cid in rows]
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.id).in_(ids))
+        .values(urgent=False)
+        .execution_options(synchronize_session=False)
+    )
+    for obj in list(session.sync_session.identity_map.values()):
+        if isinstance(obj, Delivery) and obj.id in ids:
+            set_committed_value(obj, "urgent", False)
+    hours = {
+        cid: await quiet_hours_of(session, community_id=cid if cid is not None else community_id)
+        for cid in {cid for _did, cid in rows}
+    }
+    return await _retime(
+        session,
+        where=[col(Delivery.id).in_(ids)],
+        quiet=lambda cid: hours[cid],
+        holds_now=any(
+            enabled and in_quiet_hours(now, start=start, end=end, zone=_zone)
+            for start, end, enabled in hours.values()
+        ),
+        now=now,
+    )
+
+
 async def retime_held(
     session: AsyncSession,
     *,

@@ -433,6 +433,14 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
     ]
 
 
+async def offers_to(
+    session: AsyncSession, order: Order, *, key: str, chat_ids: Collection[int]
+) -> list[Notice]:
+    """The offers (`key`: the first or again) of an order to these members, as they read now
+    (e.g. no longer urgent); a member no longer fit for it gets none."""
+    return [n for n in await _offer_notices(session, order, key=key) if n.chat_id in chat_ids]
+
+
 async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, Any], bool]:
     """What an offer says of its order, and whether its request is urgent."""
     req = await session.get(Request, order.request_id)

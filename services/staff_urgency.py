@@ -8,12 +8,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Role, User
-from models.orders import Order, OrderStatus, Request, RequestStatus
+from models.orders import Claim, Order, OrderStatus, Request, RequestStatus
+from models.scheduling import Delivery
 from services import delivery, jobs
 from services.errors import Conflict
 from services.order_common import (
@@ -25,7 +26,7 @@ from services.order_common import (
     note_event,
     require_staff,
 )
-from services.orders import TRANSFER_FOLLOW_UP_AFTER, TRANSFER_FOLLOW_UP_URGENT
+from services.orders import TRANSFER_FOLLOW_UP_AFTER, TRANSFER_FOLLOW_UP_URGENT, offers_to
 from services.requests import new_request_notices
 
 # A matter still being worked on: its urgency can change (not once done, closed or merged).
@@ -52,7 +53,8 @@ class UrgencyChange:
 
     `changed` is False when it already was so (a colleague's tap came first): nothing was
     recorded and nobody is told. `released`: offers of its open order that quiet hours held,
-    now going at once.
+    now going at once. `held`: notices about it waiting to go as urgent that, unmarked, quiet
+    hours now hold (the alerts among them replaced by the ordinary card, in `notices`).
     """
 
     request: Request
@@ -60,6 +62,7 @@ class UrgencyChange:
     notices: list[Notice] = field(default_factory=list)
     released: int = 0
     queued: bool = False
+    held: int = 0
 
     @property
     def pending(self) -> list[Notice]:
@@ -90,7 +93,8 @@ async def set_urgency(
     Marked urgent, it has what a request urgent from the start has, where that still applies:
     waiting for staff, the grid's other staff get the urgent alert at once (the ordinary cards
     quiet hours hold about it are dropped); with an open order, the offers quiet hours hold go to
-    members now. It comes first in the queue either way. Unmarking tells nobody.
+    members now. It comes first in the queue either way. Unmarking wakes nobody: what was
+    queued about it as urgent and is not sent yet goes as any notice does (`_calm`).
 
     Refused and logged for anyone else; Conflict once the matter is finished. A tap that finds
     it already so (a colleague came first) changes nothing (`changed` False).
@@ -130,14 +134,21 @@ async def set_urgency(
         state=req.status,
     )
     notices: list[Notice] = []
-    released = 0
+    released = held = 0
     if urgent:
         notices = await _alerts(session, req, actor_id=user.id)
         released = await _release_offers(session, req, now=now)
+    else:
+        notices, held = await _calm(session, req, actor_id=user.id, now=now)
     await _retime_follow_ups(session, req, now=now)
     queued = await commit_with(session, notices)
     return UrgencyChange(
-        request=req, changed=True, notices=notices, released=released, queued=queued
+        request=req,
+        changed=True,
+        notices=notices,
+        released=released,
+        queued=queued,
+        held=held,
     )
 
 
@@ -166,6 +177,74 @@ async def _release_offers(session: AsyncSession, req: Request, *, now: datetime)
             session, matter=matter_of(order), kinds=_OFFER_KEYS, now=now
         )
     return released
+
+
+async def _calm(
+    session: AsyncSession, req: Request, *, actor_id: int, now: datetime
+) -> tuple[list[Notice], int]:
+    """Unmarked: what was queued about the request as urgent and is not sent yet no longer
+    goes at once, day or night. An alert (🚨 请立即处理) becomes the ordinary card of a new
+    request (not for whoever unmarked it: they have it open), and an offer to members loses
+    its 🚨: cancelled, and queued again as they read now, so quiet hours hold them as they
+    hold any; the rest (a reminder nobody answered, an urge, an escalation …) is held as it
+    is. Returns the notices replacing those cancelled, and how many of the rest quiet hours
+    now hold. A message the sender has begun sending goes."""
+    assert req.id is not None
+    alerted = {
+        chat
+        for chat, _kind in await delivery.withdraw_unsent(
+            session,
+            where=[
+                col(Delivery.matter) == matter_of(req),
+                col(Delivery.kind) == "order-notice-urgent",
+            ],
+            reason="no longer urgent",
+        )
+    }
+    notices = (
+        [
+            n
+            for n in await new_request_notices(session, req)
+            if n.chat_id in alerted and n.chat_id != actor_id  # who unmarked it has it open
+        ]
+        if alerted
+        else []
+    )
+    orders = list((await session.exec(select(Order).where(col(Order.request_id) == req.id))).all())
+    for order in orders:
+        if order.status != OrderStatus.OPEN:
+            continue  # its offers were dropped when it was taken
+        offered = await delivery.withdraw_unsent(
+            session,
+            where=[
+                col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+                col(Delivery.kind).in_(_OFFER_KEYS),
+                col(Delivery.urgent).is_(True),
+                col(Delivery.edit_message_id).is_(None),
+            ],
+            reason="no longer urgent",
+        )
+        for key in _OFFER_KEYS:
+            chats = {chat for chat, kind in offered if kind == key}
+            if chats:
+                notices += await offers_to(session, order, key=key, chat_ids=chats)
+    # everything else about it: its own matter, its orders' and their claims', the alerts'
+    # and urges' keys
+    claim_ids: list[int | None] = []
+    if orders:
+        of_orders = col(Claim.order_id).in_([o.id for o in orders])
+        claim_ids = list((await session.exec(select(Claim.id).where(of_orders))).all())
+    about = [
+        col(Delivery.matter).like(f"request:{req.id}:%"),
+        col(Delivery.dedupe_key).like(f"request-{req.id}-%"),
+        col(Delivery.dedupe_key).like(f"urge-{req.id}-%"),
+        *(col(Delivery.matter).like(f"order:{o.id}:%") for o in orders),
+        *(col(Delivery.matter).like(f"claim:{cid}:%") for cid in claim_ids),
+    ]
+    held = await delivery.calm(
+        session, where=[or_(*about)], community_id=req.community_id, now=now
+    )
+    return notices, held
 
 
 # The soonest a follow-up re-timed by a change of urgency falls due: the one who changed it is
