@@ -283,6 +283,7 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-notice-info-added-place",
         "order-notice-info-added-moved",
         "order-notice-moved-away",
+        "order-card-moved-away",
         "order-notice-unanswered",
         "order-notice-staff-claimed",
         "order-notice-released",

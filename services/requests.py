@@ -1031,18 +1031,17 @@ async def _moved_notices(
     told it moved away from them. Cards about it not sent yet (held for the night) are
     dropped: they named the old place, and would reach the old grid's staff."""
     matter = matter_of(req)
-    card = [col(Delivery.matter) == matter, col(Delivery.kind).in_(STAFF_CARD_KEYS)]
-    seen = set(
-        (
-            await session.exec(
-                select(Delivery.chat_id).where(
-                    *card,
-                    col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
-                    not_(not_yet_sent()),
-                )
+    sent = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == matter,
+                col(Delivery.kind).in_(STAFF_CARD_KEYS),
+                col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
+                not_(not_yet_sent()),
             )
-        ).all()
-    )
+        )
+    ).all()
+    seen = {row.chat_id for row in sent}
     await cancel_stale(session, matter=matter, kinds=STAFF_CARD_KEYS)
     cards = await new_request_notices(session, req)
     args = {"number": req.number, **args}
@@ -1060,20 +1059,39 @@ async def _moved_notices(
         for n in cards
     ]
     told = {n.chat_id for n in cards}
+    away = [
+        member
+        for member in await staff_of(session, community_id=req.community_id, grid_id=old_grid_id)
+        if member.id in seen and member.id not in told
+    ]
     notices += [
         Notice(
-            chat_id=sid,
+            chat_id=member.id,
             key="order-notice-moved-away",
             args=args,
             kind="staff-moved-away",  # no button: the request is no longer theirs to open
             ref_id=req.id,
             urgent=req.urgent,
-            dedupe_key=f"{once}-{sid}",
+            dedupe_key=f"{once}-{member.id}",
             community_id=req.community_id,
             recipient=member,
         )
-        for member in await staff_of(session, community_id=req.community_id, grid_id=old_grid_id)
-        if (sid := member.id) is not None and sid in seen and sid not in told
+        for member in away
+    ]
+    # and the card they have reads so, without its 查看诉求 (which would now be refused)
+    notices += [
+        Notice(
+            chat_id=row.chat_id,
+            key="order-card-moved-away",
+            args=args,
+            kind="staff-moved-away",
+            ref_id=req.id,
+            urgent=True,  # an edit wakes nobody
+            community_id=req.community_id,
+            edit_message_id=row.message_id_list[-1],
+        )
+        for row in sent
+        if row.chat_id in {m.id for m in away} and row.message_id_list and not row.photo_ref
     ]
     return notices
 

@@ -116,8 +116,13 @@ async def test_added_words_naming_another_building_move_a_new_request_there(
         RequestStatus.NEW,
         "3号楼 → 5号楼",
     )
-    mail = {d.chat_id: d for d in await _mail(session, req, since=before)}
-    assert set(mail) == {w.staff.id, w.grid_staff.id}
+    mail = {(d.chat_id, d.edit_message_id): d for d in await _mail(session, req, since=before)}
+    assert set(mail) == {(w.staff.id, None), (w.grid_staff.id, None), (w.grid_staff.id, 1)}
+    # 第一网格's worker's card is redrawn: it says so, and its 查看诉求 is gone
+    redrawn = mail.pop((w.grid_staff.id, 1))
+    assert redrawn.kind == "order-card-moved-away" and redrawn.reply_markup is None
+    assert "已改由 第二网格 处理（地点：5号楼，原为 3号楼）" in redrawn.text
+    mail = {chat: d for (chat, _edit), d in mail.items()}
     # the community's staff had the card: told of the new place, with the card's button
     assert mail[w.staff.id].kind == "order-notice-info-added-moved"
     assert "地点改为 5号楼（原为 3号楼），归 第二网格" in mail[w.staff.id].text

@@ -341,6 +341,7 @@ order-notice-info-added = The resident added information to request { $number }.
 order-notice-info-added-place = The resident added information to request { $number }: they say the place is { $place } (filed at { $before }). Please check.
 order-notice-info-added-moved = 📍 The resident added information to request { $number }: the place is now { $place } (was { $before }), in { $grid }.
 order-notice-moved-away = 📍 The resident of request { $number } says the place is { $place } (was { $before }): { $grid } handles it now, you need not follow it up.
+order-card-moved-away = 📍 Request { $number } is now handled by { $grid } (place: { $place }, was { $before }).
 order-notice-info-added-member = 📎 The resident added information to order { $order } (request { $number }): { $has_note ->
         [yes] { $note }
        *[no] {""}

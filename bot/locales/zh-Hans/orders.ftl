@@ -336,6 +336,7 @@ order-notice-info-added = 诉求 { $number } 有居民补充的信息。
 order-notice-info-added-place = 诉求 { $number } 有居民补充的信息：居民说地点在 { $place }（登记的地点是 { $before }），请核实。
 order-notice-info-added-moved = 📍 诉求 { $number } 有居民补充的信息：地点改为 { $place }（原为 { $before }），归 { $grid }。
 order-notice-moved-away = 📍 诉求 { $number } 的居民补充说地点在 { $place }（原为 { $before }），已改由 { $grid } 处理，您不用再跟进。
+order-card-moved-away = 📍 诉求 { $number } 已改由 { $grid } 处理（地点：{ $place }，原为 { $before }）。
 order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）的居民补充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}

@@ -339,6 +339,7 @@ order-notice-info-added = 訴求 { $number } 有居民補充的信息。
 order-notice-info-added-place = 訴求 { $number } 有居民補充的信息：居民說地點在 { $place }（登記的地點是 { $before }），請核實。
 order-notice-info-added-moved = 📍 訴求 { $number } 有居民補充的信息：地點改為 { $place }（原為 { $before }），歸 { $grid }。
 order-notice-moved-away = 📍 訴求 { $number } 的居民補充說地點在 { $place }（原為 { $before }），已改由 { $grid } 處理，您不用再跟進。
+order-card-moved-away = 📍 訴求 { $number } 已改由 { $grid } 處理（地點：{ $place }，原為 { $before }）。
 order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）的居民補充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}
