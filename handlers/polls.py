@@ -50,6 +50,7 @@ from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
+from services.meetings import audience_names
 from services.users import can_act_in
 from services.when import POLL_CLOSE_EXAMPLE_AT
 
@@ -1179,6 +1180,11 @@ async def _preview_text(
         question=poll.question,
         options=options,
         rules=Raw(await _rules_text(poll, t)),
+        # who gets it, who may vote and when results show: the staff check them before 📣 发布
+        audience_kind=poll.audience_kind,
+        audience_names=await audience_names(session, audience=polls.poll_audience(poll)),
+        eligibility=poll.eligibility,
+        live="true" if poll.live_results else "false",
         closes=when_text(t, poll.closes_at, settings=settings, now=poll.opens_at),
     )
 

@@ -79,6 +79,9 @@ async def create_poll(
     # the reply we want may come after others: wait for it, not for a quiet spell
     preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
     assert question in message_text(preview)
+    # what staff chose is all there to check before 📣 发布: who gets it, who may vote, results
+    for line in ("👥 面向：1号楼", "🙋 谁可以投：只限已核实的居民", "📊 结果：截止后公开"):
+        assert line in message_text(preview), message_text(preview)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
     await d.expect(STAFF, "投票已发布", since=preview["message_id"])
 

@@ -670,6 +670,20 @@ poll-preview = { $published ->
     Options:
     { $options }
     { $rules }
+    👥 For: { $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] registered members/volunteers
+       *[community] the whole community
+    }
+    🙋 Who may vote: { $eligibility ->
+        [verified] verified residents only
+       *[registered] residents with a registered address
+    }
+    📊 Results: { $live ->
+        [true] shown while voting is open
+       *[false] shown after the poll closes
+    }
     Closes: { $closes }
 poll-published = ✅ Poll published; { $count } people were told.
 poll-closed-done = ✅ Poll closed; the result was published.

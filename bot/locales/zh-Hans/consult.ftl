@@ -652,6 +652,20 @@ poll-preview = { $published ->
     选项：
     { $options }
     { $rules }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 报到党员/志愿者
+       *[community] 全社区
+    }
+    🙋 谁可以投：{ $eligibility ->
+        [verified] 只限已核实的居民
+       *[registered] 已登记住址的居民
+    }
+    📊 结果：{ $live ->
+        [true] 投票中实时公开
+       *[false] 截止后公开
+    }
     截止：{ $closes }
 poll-published = ✅ 投票已发布，已通知 { $count } 人。
 poll-closed-done = ✅ 投票已结束，结果已公布。

@@ -655,6 +655,20 @@ poll-preview = { $published ->
     選項：
     { $options }
     { $rules }
+    👥 面向：{ $audience_kind ->
+        [grids] { $audience_names }
+        [buildings] { $audience_names }
+        [members] 報到黨員/志願者
+       *[community] 全社區
+    }
+    🙋 誰可以投：{ $eligibility ->
+        [verified] 只限已核實的居民
+       *[registered] 已登記住址的居民
+    }
+    📊 結果：{ $live ->
+        [true] 投票中實時公開
+       *[false] 截止後公開
+    }
     截止：{ $closes }
 poll-published = ✅ 投票已發布，已通知 { $count } 人。
 poll-closed-done = ✅ 投票已結束，結果已公布。
