@@ -23,6 +23,7 @@ from models.consultations import (
 from services import audit
 from services.consult_common import Notifier, in_audience, meeting_view_data
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.meeting_messages import redraw
 from services.meetings import (
     agenda_of,
     ends_at,
@@ -282,6 +283,10 @@ async def accept_topic(
     await _tell_proposer(
         session, topic=topic, meeting=meeting, key="topic-accepted-notice", notifier=notifier
     )
+    if meeting.status == MeetingStatus.PUBLISHED:
+        # the announcement and the cards people were shown list the agenda: they list it now
+        await session.flush()
+        await redraw(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return await get_topic(session, topic_id=topic_id)
 
