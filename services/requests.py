@@ -808,7 +808,7 @@ async def file_on_behalf(
         community_id=building.community_id,
         grid_id=building.grid_id,
         building_id=building.id,
-        room=room_number(room) if room else None,
+        room=room_number(room, building=building.name) if room else None,
         resident_id=None,
         filed_by=staff.id,
         channel=channel,

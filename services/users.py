@@ -136,7 +136,7 @@ async def register_address(
         grid = await session.get(Grid, grid_id)
         if grid is None or grid.community_id != community_id or building.grid_id != grid_id:
             raise NotFound("err-address-stale")
-    clean_room = room_number(room)
+    clean_room = room_number(room, building=building.name)
     moved = user.building_id != building.id or user.room != clean_room
     home_changed = user.community_id != community_id
     user.community_id = community_id

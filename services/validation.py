@@ -13,6 +13,11 @@ _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
 _PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
+# a word for "room" typed before the number (not "unit": 2 单元 is part of the room)
+_ROOM_WORD = re.compile(
+    r"^(?:room|rm\.?|apt\.?|apartment|flat|房号|房间号|房间|门牌号)\s*[:：]?\s*(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _has_control(text: str) -> bool:
@@ -60,11 +65,17 @@ def short_label(text: str | None, *, max_len: int = 60) -> str:
     return label
 
 
-def room_number(text: str | None) -> str:
-    """A room such as 302, 3-502 or 2单元301室."""
+def room_number(text: str | None, *, building: str | None = None) -> str:
+    """A room such as 302, 3-502 or 2单元301室, as people type it at the room step: full-width
+    digits made plain, a leading word for 'room' dropped ('Room 1204', '房号：302' → '1204',
+    '302'), and the building already chosen (`building`, e.g. '2号楼') dropped when typed
+    again in front ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'."""
     if text is None:
         raise InvalidInput("err-room-invalid")
-    room = text.strip()
+    room = unicodedata.normalize("NFKC", text).strip()
+    room = _ROOM_WORD.sub("", room, count=1).strip() or room
+    if building and room.startswith(building) and room[len(building) :].strip():
+        room = room[len(building) :].strip()
     if len(room) > 20:
         raise InvalidInput("err-room-too-long", limit=20)
     if not room or not _ROOM.match(room):
