@@ -919,7 +919,13 @@ async def on_rate(
             text, markup = await _my_request(ctx, req)
             with contextlib.suppress(TelegramBadRequest):  # e.g. the card is too old to edit
                 await tapped.edit_text(text, reply_markup=markup)
-        await answer_once(query, t("order-err-rated"), alert=True)
+        # rated, or (no rating in the follow-up window) closed unrated: what it was
+        key = await order_service.stale_rating_answer(
+            ctx.session,
+            req=req,
+            message_id=tapped.message_id if tapped is not None and not on_card else None,
+        )
+        await answer_once(query, t(key), alert=True)
         return
     if await asks_first(query, callback_data, state, t, starting="RateComment"):
         return

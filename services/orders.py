@@ -2135,11 +2135,24 @@ RATING_NOTICES = {
 }
 
 
+# ... and what each reads once the follow-up window passed without a rating (closed unrated)
+CLOSED_UNRATED_NOTICES = {
+    "order-notice-result": "order-notice-result-closed-unrated",
+    "order-notice-rate-reminder": "order-notice-rate-reminder-closed-unrated",
+}
+CLOSED_UNRATED = "closed"  # the end of a round without a rating, beside the scores
+
+
 def rated_matter(req: Request) -> str:
     """The matter a rating notice is given once its result was rated (it asked about
     `matter_of(req, DONE)`): a later round's result, asked about under that matter again,
     finds only its own notices."""
     return f"request:{req.id}:rated"
+
+
+def unrated_matter(req: Request) -> str:
+    """The matter a rating notice is given once the matter closed without a rating."""
+    return f"request:{req.id}:unrated"
 
 
 async def rate(
@@ -2181,7 +2194,9 @@ async def rate(
     session.add(Rating(request_id=req.id, rater_id=user.id, score=score, comment=text, at=now))
     for key in ("rating", "rating-close"):
         await unschedule(session, key=f"request-{req.id}-{key}")
-    notices = await _rated_notice_redraws(session, req=req, score=score, shown_on=shown_on)
+    notices = await _rating_notice_redraws(
+        session, req=req, outcome=score.value, shown_on=shown_on
+    )
     if to == RequestStatus.REOPENED or await _was_reopened(session, request_id=req.id):
         # the public card must not go on reading as a job done (and says so when done again)
         notices += await _redraw_public_cards(session, req=req, status=PUBLIC_CARD_STATUS[score])
@@ -2216,15 +2231,47 @@ async def _rated_notice(session: AsyncSession, *, req: Request, message_id: int)
     return any(str(message_id) in (ids or "").split(",") for ids in rows.all())
 
 
-async def _rated_notice_redraws(
-    session: AsyncSession, *, req: Request, score: Score, shown_on: int | None
-) -> list[Notice]:
-    """The rating notices of the result the resident just rated, as sent (the result and its
-    reminder), say how it was rated and lose their buttons: before, one rated on the request's
-    card kept 满意/基本满意/不满意, answered '已经评价过了' once tapped. Each is given
-    `rated_matter`, so it is redrawn once (the caller's own, `shown_on`, is only marked). Edits
-    wake nobody: not held at night."""
+async def stale_rating_answer(
+    session: AsyncSession, *, req: Request, message_id: int | None
+) -> str:
+    """The text key that answers a tap on 满意/基本满意/不满意 of a request no longer waiting
+    for its rating (`message_id`: the rating notice tapped, None for the request's card): a
+    matter closed because no rating came in the follow-up window says so (before, it was told
+    '已经评价过了', which was not true), unless the notice tapped asked about an earlier
+    result, which was rated."""
+    if req.status != RequestStatus.CLOSED or not await _closed_unrated(session, req=req):
+        return "order-err-rated"
+    if message_id is not None and await _rated_notice(session, req=req, message_id=message_id):
+        return "order-err-rated"
+    return "order-err-closed-unrated"
+
+
+async def _closed_unrated(session: AsyncSession, *, req: Request) -> bool:
+    """Did the matter close because its resident did not rate the result in time?"""
     assert req.id is not None
+    action = (
+        await session.exec(
+            select(LedgerEvent.action)
+            .where(
+                col(LedgerEvent.request_id) == req.id,
+                col(LedgerEvent.subject) == "request",
+                col(LedgerEvent.to_state) == RequestStatus.CLOSED,
+            )
+            .order_by(col(LedgerEvent.id).desc())
+            .limit(1)
+        )
+    ).first()
+    return action == "close_unrated"
+
+
+async def _rating_notice_redraws(
+    session: AsyncSession, *, req: Request, outcome: str, shown_on: int | None
+) -> list[Notice]:
+    """The rating notices of the result whose round just ended, as sent (the result and its
+    reminder), say how it ended (rated: the score; `CLOSED_UNRATED`: closed without a rating)
+    and lose their buttons: before, one rated on the request's card kept 满意/基本满意/不满意,
+    answered '已经评价过了' once tapped; so did one of a matter closed unrated. The caller's
+    own, `shown_on`, is only marked."""
     rows = (
         await session.exec(
             select(Delivery).where(
@@ -2235,9 +2282,31 @@ async def _rated_notice_redraws(
             )
         )
     ).all()
+    answer = req.result_note or "-"
+    return await _redraw_rating_rows(
+        session, req=req, rows=rows, outcome=outcome, answer=answer, shown_on=shown_on
+    )
+
+
+async def _redraw_rating_rows(
+    session: AsyncSession,
+    *,
+    req: Request,
+    rows: Sequence[Delivery],
+    outcome: str,
+    answer: str,
+    shown_on: int | None = None,
+) -> list[Notice]:
+    """Redraws of these sent rating notices (`answer`: the result they told) for how their
+    round ended. Each is given `rated_matter` (`unrated_matter` when closed), so it is
+    redrawn once and a later round's rating finds only its own notices. Edits wake nobody:
+    not held at night."""
+    assert req.id is not None
+    closed = outcome == CLOSED_UNRATED
+    keys = CLOSED_UNRATED_NOTICES if closed else RATING_NOTICES
     notices: list[Notice] = []
     for row in rows:
-        row.matter = rated_matter(req)
+        row.matter = unrated_matter(req) if closed else rated_matter(req)
         session.add(row)
         ids = row.message_id_list
         if not ids or shown_on in ids:
@@ -2252,12 +2321,8 @@ async def _rated_notice_redraws(
         notices.append(
             Notice(
                 chat_id=row.chat_id,
-                key=RATING_NOTICES[row.kind],
-                args={
-                    "number": req.number,
-                    "answer": req.result_note or "-",
-                    "score": score.value,
-                },
+                key=keys[row.kind],
+                args={"number": req.number, "answer": answer, "score": outcome},
                 kind="resident-rated",
                 ref_id=req.id,
                 photos=(row.photo_ref or "",) if caption else (),
@@ -2367,8 +2432,9 @@ async def auto_close_unrated(
 ) -> bool:
     """No rating in the follow-up window: the matter closes as unrated (scheduled rule).
 
-    A matter the resident was once not satisfied with has its public cards say it closed; with
-    `outbox` they are redrawn in the same transaction."""
+    The rating notice and its reminder, as sent, say the matter closed without a rating and
+    lose their buttons; a matter the resident was once not satisfied with has its public
+    cards say it closed. With `outbox` the redraws are queued in the same transaction."""
     req = await session.get(Request, request_id)
     if req is None or req.status != RequestStatus.DONE:
         return False
@@ -2384,12 +2450,14 @@ async def auto_close_unrated(
         )
     except Conflict:
         return False
-    if outbox is not None and await _was_reopened(session, request_id=request_id):
-        await outbox(
-            await _redraw_public_cards(
-                session, req=req, status=PUBLIC_CARD_STATUS[RequestStatus.CLOSED]
-            )
+    # the rating notice and its reminder say so, without the buttons that would be refused
+    notices = await _rating_notice_redraws(session, req=req, outcome=CLOSED_UNRATED, shown_on=None)
+    if await _was_reopened(session, request_id=request_id):
+        notices += await _redraw_public_cards(
+            session, req=req, status=PUBLIC_CARD_STATUS[RequestStatus.CLOSED]
         )
+    if outbox is not None:
+        await outbox(notices)
     await session.commit()
     return True
 

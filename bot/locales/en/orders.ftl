@@ -421,6 +421,12 @@ order-rated-line = { $score ->
     [basic] Your rating: { order-rate-basic }
    *[unsatisfied] Your rating: { order-rate-unsatisfied } (passed back to the community to handle again)
 }
+# a rating notice once the follow-up window passed without a rating: no buttons
+order-notice-result-closed-unrated = ✅ Your request { $number } is done: { $answer }
+    { order-closed-unrated-line }
+order-notice-rate-reminder-closed-unrated = Request { $number } is done.
+    { order-closed-unrated-line }
+order-closed-unrated-line = No rating came in during the follow-up period, so the request was closed without one and can no longer be rated. If the problem is still there, or you want to tell the community something, tap "{ menu-order-new }" and tell us.
 order-notice-sent-back = Order { $number } was sent back: { $note }
     When it is put right, tap "✅ Report done" to report it again.
 order-notice-verified = 🎉 Order { $number } is accepted; you earned { $points } points. Thank you!
@@ -471,6 +477,7 @@ order-err-already-claimed = You have already claimed this order.
 order-err-taken = Too late — this order is already fully claimed.
 order-err-rated = This request has already been rated.
 order-err-rated-earlier = This message asked about an earlier result, which was rated already. Please rate the latest result from its new notice or from { menu-order-mine }.
+order-err-closed-unrated = No rating came in during the follow-up period, so this request was closed and can no longer be rated. If something is still wrong, tap "{ menu-order-new }" and tell us.
 order-err-category = No such category.
 order-err-channel = Please choose how the resident got in touch.
 order-err-members = Members needed must be from 1 to { $limit }.

@@ -416,6 +416,12 @@ order-rated-line = { $score ->
     [basic] 您的评价：{ order-rate-basic }
    *[unsatisfied] 您的评价：{ order-rate-unsatisfied }（已转给社区重新办理）
 }
+# a rating notice once the follow-up window passed without a rating: no buttons
+order-notice-result-closed-unrated = ✅ 您的诉求 { $number } 已办好：{ $answer }
+    { order-closed-unrated-line }
+order-notice-rate-reminder-closed-unrated = 诉求 { $number } 已经办好了。
+    { order-closed-unrated-line }
+order-closed-unrated-line = 回访期内没有收到您的评价，这件诉求已自动结案，不能再评价了。如果问题还在，或有意见想告诉社区，请点「{ menu-order-new }」再告诉我们。
 order-notice-sent-back = 工单 { $number } 被退回：{ $note }
     补好后请点「✅ 完成上报」再次上报。
 order-notice-verified = 🎉 工单 { $number } 已验收，您获得 { $points } 积分。谢谢您！
@@ -466,6 +472,7 @@ order-err-already-claimed = 您已经接过这张工单了。
 order-err-taken = 手慢了一步，这张工单已经被接满了。
 order-err-rated = 这件诉求已经评价过了。
 order-err-rated-earlier = 这条消息是上一次办理结果的评价，已经评价过了。这次的办理结果请在新的通知或「{ menu-order-mine }」里评价。
+order-err-closed-unrated = 这件诉求在回访期内没有收到评价，已经自动结案，不能再评价了。如果问题还在或有意见，请点「{ menu-order-new }」再告诉我们。
 order-err-category = 没有这个分类。
 order-err-channel = 请选择居民反映的渠道。
 order-err-members = 人数要在 1 到 { $limit } 之间。

@@ -419,6 +419,12 @@ order-rated-line = { $score ->
     [basic] 您的評價：{ order-rate-basic }
    *[unsatisfied] 您的評價：{ order-rate-unsatisfied }（已轉給社區重新辦理）
 }
+# a rating notice once the follow-up window passed without a rating: no buttons
+order-notice-result-closed-unrated = ✅ 您的訴求 { $number } 已辦好：{ $answer }
+    { order-closed-unrated-line }
+order-notice-rate-reminder-closed-unrated = 訴求 { $number } 已經辦好了。
+    { order-closed-unrated-line }
+order-closed-unrated-line = 回訪期內沒有收到您的評價，這件訴求已自動結案，不能再評價了。如果問題還在，或有意見想告訴社區，請點「{ menu-order-new }」再告訴我們。
 order-notice-sent-back = 工單 { $number } 被退回：{ $note }
     補好後請點「✅ 完成上報」再次上報。
 order-notice-verified = 🎉 工單 { $number } 已驗收，您獲得 { $points } 積分。謝謝您！
@@ -469,6 +475,7 @@ order-err-already-claimed = 您已經接過這張工單了。
 order-err-taken = 手慢了一步，這張工單已經被接滿了。
 order-err-rated = 這件訴求已經評價過了。
 order-err-rated-earlier = 這條消息是上一次辦理結果的評價，已經評價過了。這次的辦理結果請在新的通知或「{ menu-order-mine }」裡評價。
+order-err-closed-unrated = 這件訴求在回訪期內沒有收到評價，已經自動結案，不能再評價了。如果問題還在或有意見，請點「{ menu-order-new }」再告訴我們。
 order-err-category = 沒有這個分類。
 order-err-channel = 請選擇居民反映的渠道。
 order-err-members = 人數要在 1 到 { $limit } 之間。
