@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +36,9 @@ from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
 from services.jobs import Texts
 from services.meeting_messages import meeting_to_redraw, redraw_once_sent
+from services.order_common import Notice
+from services.order_notices import deliver
+from services.orders import rating_to_redraw, redraw_rating_once_sent
 
 log = logging.getLogger(__name__)
 
@@ -299,7 +302,12 @@ class SchedulerService:
 
     async def _after_sent(self, item: Claimed, matter: str) -> None:
         """A meeting's message that was on its way when the meeting changed has gone: it is
-        redrawn as the meeting now is (services.meeting_messages.redraw_once_sent)."""
+        redrawn as the meeting now is (services.meeting_messages.redraw_once_sent). So is a
+        resident's rating notice that was on its way when its result was rated or the matter
+        closed unrated (services.orders.redraw_rating_once_sent)."""
+        if rating_to_redraw(matter) is not None:
+            await self._redraw_rating(item)
+            return
         meeting_id = meeting_to_redraw(matter)
         if meeting_id is None:
             return
@@ -314,6 +322,24 @@ class SchedulerService:
             redrawn = await redraw_once_sent(
                 session, meeting_id=meeting_id, chat_id=item.chat_id, notifier=notifier, now=now
             )
+        if redrawn:
+            self.sender.wake()
+
+    async def _redraw_rating(self, item: Claimed) -> None:
+        """A rating notice on its way when its round ended has gone: it says how it ended."""
+        now = self.clock()
+        async with self.sessionmaker() as session:
+
+            async def outbox(notices: Sequence[Notice]) -> None:
+                await deliver(
+                    session,
+                    notices,
+                    texts=self.texts,
+                    default_language=self.settings.default_language,
+                    now=now,
+                )
+
+            redrawn = await redraw_rating_once_sent(session, delivery_id=item.id, outbox=outbox)
         if redrawn:
             self.sender.wake()
 

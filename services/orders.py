@@ -2155,6 +2155,26 @@ def unrated_matter(req: Request) -> str:
     return f"request:{req.id}:unrated"
 
 
+def rating_redraw_matter(request_id: int, *, outcome: str, round_: int) -> str:
+    """The matter of a rating notice that was on its way (claimed by the sender, its message
+    id not known yet) when its round ended: how it ended (a score, or `CLOSED_UNRATED`) and
+    which result it asked about (the request's `round_`-th), so that once sent it is redrawn
+    so (`redraw_rating_once_sent`), whatever happened to the request since."""
+    return f"request:{request_id}:redraw:{outcome}:{round_}"
+
+
+def rating_to_redraw(matter: str) -> tuple[int, str, int] | None:
+    """(request, outcome, round) of a rating notice marked on its way (or None)."""
+    parts = matter.split(":")
+    if len(parts) != 5 or parts[0] != "request" or parts[2] != "redraw":
+        return None
+    if not parts[1].isdigit() or not parts[4].isdigit():
+        return None
+    if parts[3] not in {*(s.value for s in Score), CLOSED_UNRATED}:
+        return None
+    return int(parts[1]), parts[3], int(parts[4])
+
+
 async def rate(
     session: AsyncSession,
     *,
@@ -2179,17 +2199,25 @@ async def rate(
         raise Conflict("order-err-rated-earlier")
     text = clean_text(comment, max_len=1000) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
-    await move(
-        session,
-        req,
-        to=to,
-        actor_id=user.id,
-        action=f"rate_{score.value}",
-        now=now,
-        note=text,
-        values={} if to == RequestStatus.REOPENED else {"closed_at": now},
-        conflict_key="order-err-rated",
-    )
+    marked = 0
+    if req.status == RequestStatus.DONE:  # else `move` refuses it
+        marked = await _mark_rating_notices_on_the_way(session, req=req, outcome=score.value)
+    try:
+        await move(
+            session,
+            req,
+            to=to,
+            actor_id=user.id,
+            action=f"rate_{score.value}",
+            now=now,
+            note=text,
+            values={} if to == RequestStatus.REOPENED else {"closed_at": now},
+            conflict_key="order-err-rated",
+        )
+    except Conflict:
+        if marked:  # rated at the same moment elsewhere: those marks are not ours to make
+            await session.rollback()
+        raise
     assert req.id is not None
     session.add(Rating(request_id=req.id, rater_id=user.id, score=score, comment=text, at=now))
     for key in ("rating", "rating-close"):
@@ -2219,11 +2247,17 @@ async def rate(
 
 async def _rated_notice(session: AsyncSession, *, req: Request, message_id: int) -> bool:
     """Is this message of the resident's a rating notice of an earlier result, rated already?
-    (Its buttons were taken away; one whose redraw did not reach it must not rate the result
-    handled since, which the resident may not have read yet.)"""
+    (Its buttons were taken away; one whose redraw did not reach it, or is still to come, must
+    not rate the result handled since, which the resident may not have read yet.)"""
     rows = await session.exec(
         select(Delivery.message_ids).where(
-            col(Delivery.matter) == rated_matter(req),
+            or_(
+                col(Delivery.matter) == rated_matter(req),
+                and_(  # marked on its way, rated (`rating_redraw_matter`)
+                    col(Delivery.matter).startswith(f"request:{req.id}:redraw:"),
+                    col(Delivery.matter).not_like(f"request:{req.id}:redraw:{CLOSED_UNRATED}:%"),
+                ),
+            ),
             col(Delivery.chat_id) == req.resident_id,
             col(Delivery.kind).in_(list(RATING_NOTICES)),
         )
@@ -2264,6 +2298,82 @@ async def _closed_unrated(session: AsyncSession, *, req: Request) -> bool:
     return action == "close_unrated"
 
 
+async def _round_of(session: AsyncSession, *, req: Request) -> int:
+    """Which of the request's results (1, 2, … : one per time it was done) it waits on now."""
+    assert req.id is not None
+    return int(
+        (
+            await session.exec(
+                select(func.count())
+                .select_from(LedgerEvent)
+                .where(
+                    col(LedgerEvent.request_id) == req.id,
+                    col(LedgerEvent.subject) == "request",
+                    col(LedgerEvent.to_state) == RequestStatus.DONE,
+                )
+            )
+        ).one()
+    )
+
+
+async def _answer_of_round(session: AsyncSession, *, req: Request, round_: int) -> str:
+    """What the request's `round_`-th result said (as its rating notice quoted it)."""
+    assert req.id is not None
+    notes = (
+        await session.exec(
+            select(LedgerEvent.note)
+            .where(
+                col(LedgerEvent.request_id) == req.id,
+                col(LedgerEvent.subject) == "request",
+                col(LedgerEvent.to_state) == RequestStatus.DONE,
+            )
+            .order_by(col(LedgerEvent.id))
+        )
+    ).all()
+    if 1 <= round_ <= len(notes):
+        return str(notes[round_ - 1]) or "-"
+    return req.result_note or "-"
+
+
+async def _mark_rating_notices_on_the_way(
+    session: AsyncSession, *, req: Request, outcome: str
+) -> int:
+    """The round's rating notices the sender has claimed (their message id is not known yet:
+    the call may be under way) are marked with how the round ended, so that once sent they
+    are redrawn so (`redraw_rating_once_sent`). Before, `move` cancelled one whose call was
+    under way: it went with its buttons, unrecorded, so it was never redrawn and a later
+    round's rating could not tell it from its own notices. Done before the outbox is read: one
+    recorded sent before this UPDATE is found sent and redrawn at once; one recorded after it
+    has its mark (on PostgreSQL the sender's record waits for this transaction). Returns how
+    many were marked: a caller whose move then fails rolls the marks back."""
+    assert req.id is not None
+    marked = rating_redraw_matter(
+        req.id, outcome=outcome, round_=await _round_of(session, req=req)
+    )
+    of_round = (
+        col(Delivery.matter) == matter_of(req, RequestStatus.DONE),
+        col(Delivery.chat_id) == req.resident_id,
+        col(Delivery.kind).in_(list(RATING_NOTICES)),
+    )
+    # the round's notices not sent yet are held (PostgreSQL: the sender's claim skips a locked
+    # row) till this commits: none can be claimed between this mark and `move` cancelling it
+    await session.exec(
+        select(Delivery.id)
+        .where(
+            *of_round,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
+        .with_for_update()
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(*of_round, col(Delivery.state) == DeliveryState.SENDING)
+        .values(matter=marked)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 async def _rating_notice_redraws(
     session: AsyncSession, *, req: Request, outcome: str, shown_on: int | None
 ) -> list[Notice]:
@@ -2274,12 +2384,15 @@ async def _rating_notice_redraws(
     own, `shown_on`, is only marked."""
     rows = (
         await session.exec(
-            select(Delivery).where(
+            select(Delivery)
+            .where(
                 col(Delivery.matter) == matter_of(req, RequestStatus.DONE),
                 col(Delivery.chat_id) == req.resident_id,
                 col(Delivery.kind).in_(list(RATING_NOTICES)),
                 col(Delivery.state) == DeliveryState.SENT,
             )
+            # as recorded (the sender records in a session of its own)
+            .execution_options(populate_existing=True)
         )
     ).all()
     answer = req.result_note or "-"
@@ -2333,6 +2446,38 @@ async def _redraw_rating_rows(
         )
     await session.flush()
     return notices
+
+
+async def redraw_rating_once_sent(
+    session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
+) -> int:
+    """A rating notice that was on its way when its round ended (marked by
+    `_mark_rating_notices_on_the_way`) has gone: it is redrawn as the round ended, with the
+    result it told (not a later one, after 不满意), without its buttons, and tagged as the
+    others of its round (edits queued in `outbox`, committed). Returns how many."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    marked = rating_to_redraw(row.matter or "") if row is not None else None
+    if row is None or marked is None or row.state != DeliveryState.SENT:
+        return 0
+    request_id, outcome, round_ = marked
+    req = await session.get(Request, request_id)
+    if req is None:
+        return 0
+    answer = await _answer_of_round(session, req=req, round_=round_)
+    notices = await _redraw_rating_rows(
+        session, req=req, rows=[row], outcome=outcome, answer=answer
+    )
+    if notices:
+        await outbox(notices)
+    await session.commit()
+    return len(notices)
 
 
 async def _was_reopened(session: AsyncSession, *, request_id: int) -> bool:
@@ -2433,11 +2578,13 @@ async def auto_close_unrated(
     """No rating in the follow-up window: the matter closes as unrated (scheduled rule).
 
     The rating notice and its reminder, as sent, say the matter closed without a rating and
-    lose their buttons; a matter the resident was once not satisfied with has its public
-    cards say it closed. With `outbox` the redraws are queued in the same transaction."""
+    lose their buttons (one on its way is redrawn once sent); a matter the resident was once
+    not satisfied with has its public cards say it closed. With `outbox` the redraws are
+    queued in the same transaction."""
     req = await session.get(Request, request_id)
     if req is None or req.status != RequestStatus.DONE:
         return False
+    marked = await _mark_rating_notices_on_the_way(session, req=req, outcome=CLOSED_UNRATED)
     try:
         await move(
             session,
@@ -2449,6 +2596,8 @@ async def auto_close_unrated(
             values={"closed_at": now},
         )
     except Conflict:
+        if marked:  # rated at the same moment: the rating marks them, not this
+            await session.rollback()
         return False
     # the rating notice and its reminder say so, without the buttons that would be refused
     notices = await _rating_notice_redraws(session, req=req, outcome=CLOSED_UNRATED, shown_on=None)
