@@ -21,7 +21,7 @@ from bot.answered import note_answered, was_answered
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
-from models.orders import Order, Request, Score
+from models.orders import Order, Request, RequestStatus, Score
 from services import orders as order_service
 from services.order_common import (
     Notice,
@@ -177,6 +177,9 @@ async def request_card(
                 comment=" ".join(rating.comment.split()) or "none",
             )
         )
+    if req.status == RequestStatus.CLOSED and await order_service.closed_unrated(session, req=req):
+        # no rating in the follow-up window: why it closed (and, to the resident, where to go)
+        lines.append(t("order-card-closed-unrated" if staff else "order-card-closed-unrated-mine"))
     return "\n".join(lines)
 
 

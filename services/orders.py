@@ -2273,15 +2273,16 @@ async def stale_rating_answer(
     matter closed because no rating came in the follow-up window says so (before, it was told
     '已经评价过了', which was not true), unless the notice tapped asked about an earlier
     result, which was rated."""
-    if req.status != RequestStatus.CLOSED or not await _closed_unrated(session, req=req):
+    if req.status != RequestStatus.CLOSED or not await closed_unrated(session, req=req):
         return "order-err-rated"
     if message_id is not None and await _rated_notice(session, req=req, message_id=message_id):
         return "order-err-rated"
     return "order-err-closed-unrated"
 
 
-async def _closed_unrated(session: AsyncSession, *, req: Request) -> bool:
-    """Did the matter close because its resident did not rate the result in time?"""
+async def closed_unrated(session: AsyncSession, *, req: Request) -> bool:
+    """Did the matter close because its resident did not rate the result in time (no
+    rating in the follow-up window), rather than by staff or rated?"""
     assert req.id is not None
     action = (
         await session.exec(

@@ -3,7 +3,8 @@ rating. Before, the rating notice ('✅ 您的诉求 … 已办好 … 请给这
 reminder kept 满意/基本满意/不满意, and a tap answered '这件诉求已经评价过了', which was not
 true: it was never rated. Now the close redraws both to say the matter was closed without a
 rating and where to go if something is still wrong (📝 我要点单), without buttons; a tap on a
-button left (a card opened before the close) says the same. After 不满意 and a second result,
+button left (a card opened before the close) says the same, and the card (📂 我的诉求) says
+why it closed. After 不满意 and a second result,
 the first result's notice keeps its rating: the close is about the second."""
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ async def test_closed_unrated_the_notice_and_reminder_say_so(linli_sandbox: Harn
     assert "没有收到评价" in answer and "已经评价过" not in answer, tap
     now = await d.expect(WU, f"诉求 {number} · 已结案", since=card["message_id"] - 1)
     assert now["message_id"] == card["message_id"] and not _buttons(now), _buttons(now)
+    # the card says why it closed, and where to go if something is still wrong
+    text = message_text(now)
+    assert "回访期内没有收到您的评价，已自动结案" in text and "📝 我要点单" in text, text
     # a button of the notice, had its redraw not reached it, says the same
     rid = int(number)
     tap = await d.click(WU, ask["message_id"], data=f"oc:rate1:{rid}:0")

@@ -153,6 +153,8 @@ order-card-rating-mine = Your rating ({ $time }): { $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-closed-unrated = The resident did not rate the result during the follow-up period: closed automatically.
+order-card-closed-unrated-mine = No rating came in during the follow-up period, so the request was closed automatically. If the problem is still there, tap "{ menu-order-new }" and tell us.
 order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
 order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }

@@ -150,6 +150,8 @@ order-card-rating-mine = 您的评价（{ $time }）：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-closed-unrated = 回访期内居民没有评价，已自动结案。
+order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自动结案。如果问题还在，请点「{ menu-order-new }」再告诉我们。
 order-card-duplicates = ⚠️ 可能重复：{ $numbers }
 order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }

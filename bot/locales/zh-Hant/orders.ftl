@@ -153,6 +153,8 @@ order-card-rating-mine = 您的評價（{ $time }）：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-closed-unrated = 回訪期內居民沒有評價，已自動結案。
+order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自動結案。如果問題還在，請點「{ menu-order-new }」再告訴我們。
 order-card-duplicates = ⚠️ 可能重複：{ $numbers }
 order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
