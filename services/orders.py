@@ -2131,6 +2131,7 @@ async def cancel_order(
 # kind, and what each reads once the result is rated (without its buttons).
 RATING_NOTICES = {
     "order-notice-result": "order-notice-result-rated",
+    "order-notice-transfer-answer": "order-notice-transfer-answer-rated",
     "order-notice-rate-reminder": "order-notice-rate-reminder-rated",
 }
 
@@ -2138,6 +2139,7 @@ RATING_NOTICES = {
 # ... and what each reads once the follow-up window passed without a rating (closed unrated)
 CLOSED_UNRATED_NOTICES = {
     "order-notice-result": "order-notice-result-closed-unrated",
+    "order-notice-transfer-answer": "order-notice-transfer-answer-closed-unrated",
     "order-notice-rate-reminder": "order-notice-rate-reminder-closed-unrated",
 }
 CLOSED_UNRATED = "closed"  # the end of a round without a rating, beside the scores

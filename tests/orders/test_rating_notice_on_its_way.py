@@ -4,7 +4,9 @@ redrawn once it is recorded sent, and tagged like the round's other notices. Bef
 cancelled it: one whose call was under way went with its 满意/基本满意/不满意, unrecorded, so
 it was never redrawn (a tap answered '已经评价过了') and, after 不满意 and a second result, its
 buttons rated the new result. After a reopen it is redrawn with the result it told, never the
-one given since. SQLite and PostgreSQL."""
+one given since. (And a transferred matter's answer, which asks for the rating as a result
+does, follows the rating and the unrated close as the result's notice does.) SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 
@@ -338,3 +340,64 @@ async def test_the_scheduler_redraws_a_notice_rated_while_its_call_was_under_way
         await service.stop()
         await bot.session.close()
         await emu.stop()
+
+
+@pytest.mark.parametrize("close", [False, True])
+async def test_a_transfer_answer_asking_for_the_rating_follows_it_too(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    close: bool,
+) -> None:
+    """A transferred matter's answer ('诉求 … 有了答复：…') asks for the rating as a result
+    does. Before, rated on the card or closed unrated, it kept its buttons."""
+    use_outbox(session, _outbox(session))
+    filed = await req_svc.file_request(
+        session, user=world.resident, draft=draft("小区门口路面塌陷"), suggestion=None, now=T0
+    )
+    req = filed.request
+    staff = world.roles(world.staff)
+    await svc.transfer(
+        session,
+        user=world.staff,
+        roles=staff,
+        request_id=req.id or 0,
+        unit="区市政局",
+        note="已电话联系",
+        now=T0,
+    )
+    await svc.record_transfer_answer(
+        session,
+        user=world.staff,
+        roles=staff,
+        request_id=req.id or 0,
+        answer="市政局已修复路面",
+        now=T0,
+    )
+    [asked] = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.chat_id) == world.resident.id,
+                col(Delivery.kind) == "order-notice-transfer-answer",
+            )
+        )
+    ).all()
+    assert asked.reply_markup is not None
+    async with sessionmaker() as sender:
+        await outbox.record_sent(sender, delivery_id=asked.id or 0, message_ids=[61], now=T0)
+    if close:
+        await svc.auto_close_unrated(
+            session, request_id=req.id or 0, now=T0 + timedelta(days=7), outbox=_outbox(session)
+        )
+    else:
+        await svc.rate(
+            session,
+            user=world.resident,
+            request_id=req.id or 0,
+            score=Score.BASIC,
+            comment=None,
+            now=T0,
+        )
+    [edit] = await _edits(session, 61)
+    assert "市政局已修复路面" in edit.text and edit.reply_markup is None, edit.text
+    assert ("已自动结案" if close else "您的评价：🙂 基本满意") in edit.text, edit.text

@@ -416,6 +416,10 @@ order-notice-rate-reminder = Request { $number } is done. Are you satisfied? Ple
 # a rating notice once the result was rated (here or on the request's card): no buttons
 order-notice-result-rated = ✅ Your request { $number } is done: { $answer }
     { order-rated-line }
+order-notice-transfer-answer-rated = Request { $number } has an answer: { $answer }
+    { order-rated-line }
+order-notice-transfer-answer-closed-unrated = Request { $number } has an answer: { $answer }
+    { order-closed-unrated-line }
 order-notice-rate-reminder-rated = Request { $number } is done.
     { order-rated-line }
 order-rated-line = { $score ->

@@ -411,6 +411,10 @@ order-notice-rate-reminder = 诉求 { $number } 已经办好了，您满意吗�
 # a rating notice once the result was rated (here or on the request's card): no buttons
 order-notice-result-rated = ✅ 您的诉求 { $number } 已办好：{ $answer }
     { order-rated-line }
+order-notice-transfer-answer-rated = 诉求 { $number } 有了答复：{ $answer }
+    { order-rated-line }
+order-notice-transfer-answer-closed-unrated = 诉求 { $number } 有了答复：{ $answer }
+    { order-closed-unrated-line }
 order-notice-rate-reminder-rated = 诉求 { $number } 已经办好了。
     { order-rated-line }
 order-rated-line = { $score ->

@@ -414,6 +414,10 @@ order-notice-rate-reminder = 訴求 { $number } 已經辦好了，您滿意嗎�
 # a rating notice once the result was rated (here or on the request's card): no buttons
 order-notice-result-rated = ✅ 您的訴求 { $number } 已辦好：{ $answer }
     { order-rated-line }
+order-notice-transfer-answer-rated = 訴求 { $number } 有了答覆：{ $answer }
+    { order-rated-line }
+order-notice-transfer-answer-closed-unrated = 訴求 { $number } 有了答覆：{ $answer }
+    { order-closed-unrated-line }
 order-notice-rate-reminder-rated = 訴求 { $number } 已經辦好了。
     { order-rated-line }
 order-rated-line = { $score ->
