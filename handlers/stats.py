@@ -109,6 +109,10 @@ def stats_text(
             satisfaction=stats_service.percent(o.satisfaction_rate),
             rated=o.rated,
         ),
+    ]
+    if o.awaiting_response:
+        lines.append(t("order-stats-awaiting", count=o.awaiting_response))
+    lines += [
         t(
             "order-stats-times",
             response=_duration(t, o.median_response_hours),

@@ -2,9 +2,11 @@
 
 Definitions (the matters counted are the requests filed in the period [start, end)):
 - 响应率 response rate = requests that got a first staff response (ordered, handled, transferred,
-  merged or declined) within RESPONSE_LIMIT (24 hours) of filing ÷ requests filed, leaving out
-  those the resident withdrew before any response, and those the resident themselves joined
-  to a matter already open (同一件事: merged with no staff response).
+  merged or declined) within RESPONSE_LIMIT (24 hours) of filing ÷ requests due for one: filed
+  in the period and either answered or past their 24 hours at `now` (as a hotline counts 应响应:
+  one filed an hour ago and not answered yet is not late, and is shown as its own count),
+  leaving out those the resident withdrew before any response, and those the resident
+  themselves joined to a matter already open (同一件事: merged with no staff response).
 - 解决率 resolution rate = requests with a delivered result (an order verified, a staff result,
   or an outside unit's answer) that stand done, resolved or closed ÷ requests accepted (every
   request except those declined, merged, withdrawn, or still new).
@@ -68,6 +70,7 @@ class Rates:
     rated: int = 0
     satisfied: int = 0
     overdue: int = 0
+    awaiting_response: int = 0  # not answered yet, still within their 24 hours: not counted
     median_response_hours: float | None = None
     median_resolve_hours: float | None = None
 
@@ -97,6 +100,7 @@ class Rates:
             "rated",
             "satisfied",
             "overdue",
+            "awaiting_response",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -353,8 +357,21 @@ async def ledger_stats(
         sa_select(
             *keys,
             func.count(),
-            # left out: withdrawn before any response, or joined by the resident (同一件事)
-            count_if(~and_(status.in_([R.WITHDRAWN, R.MERGED]), first.is_(None))),
+            # left out: withdrawn before any response, joined by the resident (同一件事), and
+            # those not answered yet whose 24 hours are not over (not late, not counted yet)
+            count_if(
+                and_(
+                    ~and_(status.in_([R.WITHDRAWN, R.MERGED]), first.is_(None)),
+                    ~and_(first.is_(None), created > now - RESPONSE_LIMIT),
+                )
+            ),
+            count_if(
+                and_(
+                    first.is_(None),
+                    created > now - RESPONSE_LIMIT,
+                    ~status.in_([R.WITHDRAWN, R.MERGED]),
+                )
+            ),
             count_if(and_(first.is_not(None), response_s <= RESPONSE_LIMIT.total_seconds())),
             count_if(finished),
             count_if(and_(status.in_(list(STILL_OPEN)), col(Request.deadline_at) < now)),
@@ -383,12 +400,13 @@ async def ledger_stats(
     by_community: dict[int, Rates] = defaultdict(Rates)
     by_grid: dict[int | None, Rates] = defaultdict(Rates)
     by_category: dict[str, Rates] = defaultdict(Rates)
-    for cid, gid, cat, st, n, base, resp, res, overdue in (
+    for cid, gid, cat, st, n, base, awaiting, resp, res, overdue in (
         await session.exec(stmt)  # type: ignore[call-overload]
     ).all():
         group = Rates(
             total=int(n),
             response_base=int(base or 0),
+            awaiting_response=int(awaiting or 0),
             responded=int(resp or 0),
             accepted=0 if st in NOT_ACCEPTED else int(n),
             resolved=int(res or 0),

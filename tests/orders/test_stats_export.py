@@ -111,6 +111,50 @@ async def _scenario(session: AsyncSession, w: World) -> list[int]:
     return ids
 
 
+async def test_response_rate_counts_only_those_due(session: AsyncSession, world: World) -> None:
+    """A request filed an hour ago and not answered yet is not late: it is left out of the
+    response rate (and shown as waiting); once its 24 hours are over unanswered, it counts
+    against the rate; answered late, it counts as not on time."""
+    roles = world.roles(world.staff)
+    ids = []
+    for i, text in enumerate(["灯坏了", "水管漏了"]):
+        filed = await req_svc.file_request(
+            session,
+            user=world.resident,
+            draft=draft(text),
+            suggestion=None,
+            now=T0 + timedelta(minutes=i),
+        )
+        ids.append(filed.request.id or 0)
+    await svc.handle_directly(
+        session, user=world.staff, roles=roles, request_id=ids[0], now=T0 + timedelta(hours=2)
+    )
+
+    async def rates(at: timedelta) -> stats.Rates:
+        found = await stats.ledger_stats(
+            session,
+            user=world.staff,
+            roles=roles,
+            start=T0 - timedelta(days=1),
+            end=T0 + timedelta(days=1),
+            now=T0 + at,
+            zone=ZONE,
+        )
+        return found.overall
+
+    early = await rates(timedelta(hours=3))
+    assert (early.responded, early.response_base, early.awaiting_response) == (1, 1, 1)
+    assert early.response_rate == 1.0
+    late = await rates(timedelta(hours=25))
+    assert (late.responded, late.response_base, late.awaiting_response) == (1, 2, 0)
+    assert late.response_rate == 0.5
+    await svc.handle_directly(
+        session, user=world.staff, roles=roles, request_id=ids[1], now=T0 + timedelta(hours=26)
+    )
+    answered_late = await rates(timedelta(hours=27))
+    assert (answered_late.responded, answered_late.response_base) == (1, 2)
+
+
 async def test_three_rates_by_definition(session: AsyncSession, world: World) -> None:
     await _scenario(session, world)
     s = await stats.ledger_stats(

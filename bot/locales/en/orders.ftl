@@ -520,6 +520,7 @@ order-stats-err-period = Which period? Write it like this: /stats 2026-11 (a mon
 order-stats-title = <b>Ledger · { $period }</b>
 order-stats-total = { $total } requests · { $overdue } overdue
 order-stats-rates = Response { $response } · resolution { $resolution } · satisfaction { $satisfaction } ({ $rated } rated)
+order-stats-awaiting = { $count } more filed less than 24 h ago and not answered yet: not counted in the response rate yet.
 order-stats-times = Median first response { $response } · median resolution { $resolve }
 order-stats-minutes = { $minutes } min
 order-stats-hours = { $hours } h
@@ -530,7 +531,7 @@ order-stats-grid-item = { $name } { $count } ({ $rate })
 order-stats-member = { $name } { $count } orders / { $points } points
 order-stats-by-category = By category: { $items }
 order-stats-by-member = Members: { $items }
-order-stats-definitions = <i>Response rate = requests first answered within 24 h ÷ requests; resolution rate = done ÷ accepted; satisfaction rate = satisfied or mostly satisfied ÷ rated.</i>
+order-stats-definitions = <i>Response rate = requests first answered within 24 h ÷ requests due for an answer (answered, or filed 24 h ago or more); resolution rate = done ÷ accepted; satisfaction rate = satisfied or mostly satisfied ÷ rated.</i>
 order-chart-title = Requests and results · { $period }
 order-chart-filed = new requests
 order-chart-resolved = resolved
