@@ -48,6 +48,20 @@ _PLACE_LEAD = re.compile(
     rf"^(?:我家|我们家|我们|我)?(?:住在|在)?"
     rf"(?:{_NUMERAL}\s*(?:号楼|号院|栋|幢|座|单元|楼(?![道梯])|层)\s*)+(?:的|里|这边|那边)?"
 )
+# a building named in English anywhere in the text ('outside building 2', 'in Block 3'), with a
+# plain 'in/at/of/on' before it: where, shown beside the title; taken out first, so its clause
+# is not passed over for its number
+_EN_BUILDING = re.compile(
+    r"\s*\b(?:(?:in|at|of|on)\s+)?(?:the\s+)?(?:building|block|bldg\.?|tower)\s*"
+    r"(?:no\.?\s*|#\s*)?\d{1,2}(?!\d)(?!\s*(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+# what is left of an English clause once its building is out, too little to name a matter
+_EN_LEFTOVER = re.compile(
+    r"^(?:(?:in|at|of|on|near|by|outside|inside|behind|beside|next\s+to|opposite|from|the|our|my)"
+    r"\b\s*)*$",
+    re.IGNORECASE,
+)
 _CN_NUMBER_RUN = re.compile(r"[〇零一二三四五六七八九幺]{3,}")
 # what tells how to reach someone, or who they are
 _CONTACT = re.compile(
@@ -98,7 +112,8 @@ def matter_title(
     with the next one when it is short and both fit; cut to `max_columns` (a Chinese character
     is two) with "…".
     """
-    clauses = [c for c in (_clause(part) for part in _BREAK.split(text or "")) if c]
+    text = _EN_BUILDING.sub("", text or "")
+    clauses = [c for c in (_clause(part) for part in _BREAK.split(text)) if c]
     if not clauses:
         return None
     personal = [k.strip().lower() for k in known if k and len(k.strip()) >= 2]
@@ -124,6 +139,8 @@ def _clause(part: str) -> str:
     """One clause, its greeting and leading place taken off, on one line."""
     words = " ".join("".join(ch for ch in part if unicodedata.category(ch)[0] != "C").split())
     words = _GREETING.sub("", words).strip(" .-_*·'\"“”‘’")
+    if words.isascii() and _EN_LEFTOVER.match(words):
+        return ""  # 'In' of 'In block 3, …', its building taken out (matter_title)
     return _PLACE_LEAD.sub("", words).strip(" .-_*·")
 
 
@@ -173,7 +190,11 @@ def from_words(title: str, text: str) -> bool:
     """Whether a title is made of the text's own words, as `matter_title` makes one (the
     resident's words: not for other residents' eyes); a title staff typed is not."""
     said = " ".join(text.split()).lower()
+    # as matter_title reads it too: an English building taken out ('outside building 2')
+    unplaced = " ".join(_EN_BUILDING.sub("", text).split()).lower()
     parts = [p.strip() for p in re.split(r"，|, ", title.removesuffix("…").lower())]
+    if unplaced != said:
+        return bool(said) and all(p in said or p in unplaced for p in parts if p)
     return bool(said) and all(p in said for p in parts if p)
 
 

@@ -61,6 +61,16 @@ TITLES = [
     ("Mrs Smith's tap is leaking", None),
     ("The tap of Anna is leaking", None),
     ("Room 502: the tap is leaking", "The tap is leaking"),
+    # a building named in English, anywhere in the clause, is taken out (shown beside it)
+    (
+        "The street light outside building 2 has been off for a week, it's very dark at night",
+        "The street light outside has been off…",
+    ),
+    ("In Block 3, the lift is broken", "The lift is broken"),
+    ("The lift in bldg. 5 is stuck again", "The lift is stuck again"),
+    ("Tower 3 lift broken", "Lift broken"),
+    ("Building 12: water leaking from the roof", "Water leaking from the roof"),
+    ("The 2nd building's gate is broken", None),
     # a long clause is cut with "…", at a word's end in English
     (
         "小区东门的路灯已经连续三个晚上都不亮了，居民晚上出行很不方便",
