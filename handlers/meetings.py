@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -363,8 +364,31 @@ async def on_code(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     except meetings.CheckinNotOpen as exc:
         raise _not_open(exc, ctx) from None
     await state.clear()
-    text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
+    await message.answer(t_checked_in(t, meeting.title, new=new), reply_markup=ctx.main_menu())
+
+
+async def _open_meeting_code(
+    message: Message, session: AsyncSession, clock: Callable[[], datetime]
+) -> dict[str, Any] | bool:
+    """Six digits typed with no form open: the code of a meeting checking in now?"""
+    found = await meetings.checking_in_with(session, code=message.text or "", now=clock())
+    return {"checking_in": found} if found is not None else False
+
+
+@router.message(StateFilter(None), F.text.regexp(r"^\s*[0-9０-９]{6}\s*$"), _open_meeting_code)
+async def on_bare_code(message: Message, ctx: UpdateCtx) -> None:
+    """签到 with the code typed straight into the chat (no 🔢 输入签到码 first), while that
+    meeting's check-in is open; other six-digit texts go on to the usual answer."""
+    meeting, new = await meetings.check_in_by_code(
+        ctx.session, user=ctx.user, code=message.text or "", now=ctx.now()
+    )
+    text = t_checked_in(ctx.t, meeting.title, new=new)
     await message.answer(text, reply_markup=ctx.main_menu())
+
+
+def t_checked_in(t: Text, title: str, *, new: bool) -> str:
+    """What a check-in says: done, or done before."""
+    return t("meeting-checked-in", title=title) if new else t("meeting-checked-in-already")
 
 
 @router.message(

@@ -1221,6 +1221,22 @@ async def check_in_by_code(
     return meeting, new
 
 
+async def checking_in_with(session: AsyncSession, *, code: str, now: datetime) -> Meeting | None:
+    """The published meeting whose check-in is open now and whose code this is, else None: for
+    a code typed outside the code step (a resident in the room types the number on the screen
+    without tapping 🔢 输入签到码). Nothing is counted against them when it is not one: six
+    digits typed for another reason are not a wrong guess."""
+    clean = "".join(ch for ch in unicodedata.normalize("NFKC", code or "") if ch.isdigit())
+    if len(clean) != CODE_LENGTH:
+        return None
+    stmt = select(Meeting).where(
+        Meeting.checkin_code == clean, Meeting.status == MeetingStatus.PUBLISHED
+    )
+    return next(
+        (m for m in (await session.exec(stmt)).all() if in_checkin_window(m, now=now)), None
+    )
+
+
 async def open_checkin(
     session: AsyncSession, *, meeting_id: int, now: datetime, notifier: Notifier
 ) -> int:
