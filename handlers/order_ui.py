@@ -31,6 +31,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_notices import CB_PREFIX, deliver
+from services.order_titles import fit
 from services.urges import urges_of
 from services.when import when_args
 
@@ -119,9 +120,10 @@ async def place(session: AsyncSession, req: Request | Order) -> str:
 
 
 def short(text: str, limit: int = 40) -> str:
-    """The first line of a text, cut to a limit."""
+    """The first line of a text, cut to `limit` Chinese characters' width (twice as many
+    Latin letters, at a word's end) with "…"."""
     first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+    return fit(first, 2 * limit)
 
 
 def request_text(t: Text, text: str) -> str:

@@ -169,6 +169,12 @@ def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def fit(text: str, max_columns: int) -> str:
+    """A line cut to `max_columns` (a Chinese character is two) with "…", at a word's end
+    where it has spaces: 'The street light…', not 'The street light outsid…'."""
+    return _cut(text, max_columns)
+
+
 def _cut(title: str, max_columns: int) -> str:
     """The title cut to max_columns with "…", at a word's end where it has spaces."""
     if _columns(title) <= max_columns:
