@@ -25,6 +25,7 @@ from services.triage.model import (
     extract_features,
 )
 from services.triage.segment import Segmenter
+from services.triage.tags import english_singular, is_chinese_fragment, split_fault
 from services.triage.text import is_han, normalize
 from services.triage.urgency import urgent_reasons
 
@@ -124,6 +125,7 @@ class Triage:
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
         self.matters = MatterLexicon.load()
+        self._faults = self.matters.surfaces("fault")
         self.watch_dir = watch_dir
         self.clock = clock
         self._codes_in_force = codes_in_force
@@ -307,10 +309,27 @@ class Triage:
             return False
         han = sum(is_han(ch) for ch in word)
         if han:
-            return han >= 2
+            return han >= 2 and not is_chinese_fragment(
+                word, known=self.segmenter.known(word), faults=self._faults
+            )
         return len(word) >= 3 and word.isalpha()
 
+    def _tag_words(self, words: list[str]) -> list[str]:
+        """The words as tags are written: a thing and its fault cut in two (灯不亮: 灯, 不亮),
+        English nouns in the singular (lights: light)."""
+        tags: list[str] = []
+        for word in words:
+            if word.isascii():
+                plural = word.isalpha() and word not in self.stopwords
+                tags.append(english_singular(word) if plural else word)
+            elif word in self.segmenter.ours:
+                tags.append(word)  # our dictionary's words as the community says them: 煤气味
+            else:
+                tags += split_fault(word, faults=self._faults)
+        return tags
+
     def _keywords_from_words(self, words: list[str], *, limit: int) -> list[str]:
+        words = self._tag_words(words)
         counts = Counter(w for w in words if self._is_keyword(w))
         first = {w: i for i, w in reversed(list(enumerate(words)))}
 

@@ -110,6 +110,15 @@ class MatterLexicon:
             terms += [(kind, canonical, surface) for surface in surfaces.split()]
         return cls(terms, broader)
 
+    def surfaces(self, kind: str) -> frozenset[str]:
+        """The plain surfaces (without a gap) that name something of `kind` (fault: 不亮, 坏了)."""
+        return frozenset(
+            surface.text
+            for surfaces in self._by_first.values()
+            for surface in surfaces
+            if surface.pattern is None and any(k == kind for k, _ in surface.meanings)
+        )
+
     def read(self, text: str) -> Matter:
         """The matter of a normalised text."""
         found: dict[str, set[str]] = {kind: set() for kind in KINDS}

@@ -15,8 +15,9 @@ USERDICT_PATH = Path(__file__).resolve().parent / "data" / "userdict.txt"
 class Segmenter:
     """A jieba tokenizer of our own (not jieba's global one) with the user dictionary loaded."""
 
-    def __init__(self, tokenizer: Any) -> None:
+    def __init__(self, tokenizer: Any, ours: frozenset[str] = frozenset()) -> None:
         self._tokenizer = tokenizer
+        self.ours = ours  # the words of our user dictionary (煤气味, 飞线充电, 暖气不热)
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None, userdict: Path | None = None) -> Segmenter:
@@ -34,7 +35,8 @@ class Segmenter:
         path = userdict or USERDICT_PATH
         with path.open("rb") as handle:
             tokenizer.load_userdict(handle)
-        return cls(tokenizer)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return cls(tokenizer, frozenset(line.split()[0] for line in lines if line.strip()))
 
     def rarity(self, word: str) -> float | None:
         """-log of a word's frequency in jieba's general dictionary; None when it is not there."""
@@ -42,6 +44,10 @@ class Segmenter:
         if freq <= 0:
             return None
         return math.log(self._tokenizer.total) - math.log(freq)
+
+    def known(self, word: str) -> bool:
+        """Whether a word is in jieba's dictionary or ours (not one of jieba's guesses)."""
+        return bool(self._tokenizer.FREQ.get(word))
 
     def cut(self, text: str) -> list[str]:
         """Words of an already normalised text, without whitespace tokens."""

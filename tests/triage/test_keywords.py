@@ -1,0 +1,97 @@
+"""Keywords read as the tags a community worker would write for the matter: things and
+matters (楼道灯, 下水道, 漏水), not pieces of a clause jieba cut out of the middle (臭得 of
+臭得不行, 灯坏 of 走廊灯坏了, 又坏了, 太吵), quantities (几盏, 两次) or, in English, words that
+say when or how (off, week, outside); English nouns in the singular."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.triage import Triage
+from services.triage.tags import english_singular
+
+
+@pytest.mark.parametrize(
+    ("said", "keywords"),
+    [
+        # 臭得 (of 臭得不行) was the third keyword, 不行 the fourth
+        ("五号楼门口的下水道堵了，臭得不行", ["下水道", "门口"]),
+        # 灯坏 and 一到 were keywords
+        ("4号楼走廊灯坏了，一到晚上就黑", ["楼道灯", "走廊"]),
+        # 又坏了
+        ("电梯又坏了，老人下不了楼", ["电梯", "老人"]),
+        # 灯不亮 is the lamp and its fault: 路灯 and 不亮, not 路灯 and 灯不亮
+        ("小区门口路灯不亮了", ["路灯", "门口", "不亮"]),
+        # 吵得 (of 吵得睡不着)
+        ("楼上装修吵得睡不着", ["装修", "楼上", "睡不着"]),
+        # 臭得 again, and 满了 stays out
+        ("垃圾桶满了好几天没人清，臭得很", ["垃圾", "没人清"]),
+        # good cases as they were: our dictionary's 煤气味, 摔倒, 水管
+        ("楼道里闻到煤气味", ["燃气", "楼道", "闻到", "煤气味"]),
+        ("我妈在卫生间摔倒了起不来", ["厕所", "卫生间", "起不来", "摔倒"]),
+        ("楼下有人飞线充电，电动车停在楼道里", ["电动车", "楼道", "充电", "楼下"]),
+    ],
+)
+def test_chinese_keywords_are_tags(triage: Triage, said: str, keywords: list[str]) -> None:
+    assert triage.keywords(said) == keywords
+
+
+@pytest.mark.parametrize(
+    ("said", "fragments"),
+    [
+        ("楼道的声控灯坏了好几盏，晚上上楼要打手电", {"灯坏", "几盏", "好几盏"}),
+        ("3号楼的电梯这周坏了两次，每次都要等一天", {"周坏", "两次", "坏了"}),
+        ("消防通道上天天停着一辆白色越野车", {"停着", "一辆"}),
+        ("小区广场舞太吵了，音乐每天放到九点半", {"太吵", "九点半", "每天"}),
+        ("我妈腿脚不好，家里那辆轮椅坏了", {"我妈", "那辆", "不好"}),
+        ("充电桩扫码以后不通电，钱扣了", {"钱扣", "扣了"}),
+    ],
+)
+def test_no_fragments_quantities_or_pronouns(
+    triage: Triage, said: str, fragments: set[str]
+) -> None:
+    words = triage.keywords(said)
+    assert words and not fragments & set(words), words
+
+
+@pytest.mark.parametrize(
+    ("said", "keywords"),
+    [
+        # 'outside', 'off' and 'week' were keywords
+        ("The street lights outside have been off for a week", ["street", "light"]),
+        # 'since', 'last', 'send' and 'week'
+        (
+            "Water is leaking from the ceiling since last week, please send someone",
+            ["water", "leaking", "ceiling"],
+        ),
+        ("Mosquitoes everywhere near the bins, please spray", ["mosquito", "bin", "spray"]),
+        ("The corridor lights are not working again", ["light", "corridor"]),
+        ("The lift in our building has been broken for a week", ["broken", "lift"]),
+    ],
+)
+def test_english_keywords_leave_out_function_words(
+    triage: Triage, said: str, keywords: list[str]
+) -> None:
+    assert triage.keywords(said) == keywords
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("lights", "light"),
+        ("batteries", "battery"),
+        ("boxes", "box"),
+        ("bushes", "bush"),
+        ("mosquitoes", "mosquito"),
+        ("shoes", "shoe"),
+        ("neighbours", "neighbour"),
+        # no plurals, or a plural whose singular says something else
+        ("gas", "gas"),
+        ("bus", "bus"),
+        ("glass", "glass"),
+        ("upstairs", "upstairs"),
+        ("lift", "lift"),
+    ],
+)
+def test_english_singular(plural: str, singular: str) -> None:
+    assert english_singular(plural) == singular
