@@ -353,11 +353,13 @@ class Triage:
             at = {n: (norm.find(n) if n in norm else len(norm)) for n in names}
             return sorted(names, key=lambda n: (at[n], n))
 
-        named = [
-            *in_order(matter.objects),
-            *in_order(matter.places),
-            *in_order(frozenset(f for f in matter.faults if len(f) > 1)),
+        # a fault as the community names it where the text does so in one of our dictionary's
+        # words: 飞线充电 rather than 充电, 乱停车 rather than 乱停
+        ours = [w for w in words if w in self.segmenter.ours]
+        faults = [
+            next((w for w in ours if f in w), f) for f in in_order(matter.faults) if len(f) > 1
         ]
+        named = [*in_order(matter.objects), *in_order(matter.places), *dict.fromkeys(faults)]
         # the lexicon's names are Chinese: a text in another language keeps its own words
         chinese = any(is_han(ch) for ch in norm)
         lead = [n for n in named if chinese and n not in self.stopwords][:limit]
