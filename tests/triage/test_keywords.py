@@ -39,6 +39,14 @@ def test_chinese_keywords_are_tags(triage: Triage, said: str, keywords: list[str
     assert triage.keywords(said) == keywords
 
 
+def test_traditional_keywords_are_written_in_simplified(triage: Triage) -> None:
+    # 失靈, 冰涼, 師傅 and 異地 were shown as typed, beside Simplified keywords
+    assert "失灵" in triage.keywords("電梯按鍵失靈，按了幾次都不動")
+    assert "冰凉" in triage.keywords("暖氣片冰涼，一直沒人來")
+    assert "师傅" in triage.keywords("維修師傅說下午來")
+    assert "异地" in triage.keywords("異地就醫怎麼備案")
+
+
 @pytest.mark.parametrize(
     ("said", "fragments"),
     [
