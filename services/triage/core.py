@@ -125,6 +125,7 @@ class Triage:
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
         self.matters = MatterLexicon.load()
+        self._things = self.matters.surfaces("object")
         self._faults = self.matters.surfaces("fault")
         self.watch_dir = watch_dir
         self.clock = clock
@@ -325,7 +326,7 @@ class Triage:
             elif word in self.segmenter.ours:
                 tags.append(word)  # our dictionary's words as the community says them: 煤气味
             else:
-                tags += split_fault(word, faults=self._faults)
+                tags += split_fault(word, things=self._things, faults=self._faults)
         return tags
 
     def _keywords_from_words(self, words: list[str], *, limit: int) -> list[str]:

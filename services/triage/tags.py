@@ -54,13 +54,14 @@ def is_chinese_fragment(word: str, *, known: bool, faults: frozenset[str]) -> bo
     return False
 
 
-def split_fault(word: str, *, faults: frozenset[str]) -> list[str]:
-    """A word that is a thing and its fault (灯不亮) as the two: ['灯', '不亮']; a fault
-    the lexicon names (打不开, 出毛病) and any other word as itself."""
+def split_fault(word: str, *, things: frozenset[str], faults: frozenset[str]) -> list[str]:
+    """A word that is a thing and its fault as the lexicon names them (灯不亮) as the two:
+    ['灯', '不亮']; any other word as itself: a fault (打不开, 出毛病), a verb and its fault
+    (刷不开: cannot open it by card)."""
     if word in faults:
         return [word]
     for at in range(1, len(word) - 1):
-        if word[at:] in faults:
+        if word[:at] in things and word[at:] in faults:
             return [word[:at], word[at:]]
     return [word]
 

@@ -22,6 +22,8 @@ from services.triage.tags import english_singular
         ("电梯又坏了，老人下不了楼", ["电梯", "老人"]),
         # 灯不亮 is the lamp and its fault: 路灯 and 不亮, not 路灯 and 灯不亮
         ("小区门口路灯不亮了", ["路灯", "门口", "不亮"]),
+        # but 刷不开 is no thing and its fault (刷: by card): it stays whole, not 不开
+        ("门禁卡刷不开单元门", ["门禁", "单元门", "刷不开"]),
         # 吵得 (of 吵得睡不着)
         ("楼上装修吵得睡不着", ["装修", "楼上", "睡不着"]),
         # 臭得 again, and 满了 stays out
