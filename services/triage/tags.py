@@ -17,7 +17,8 @@ _NOT_DEGREES = frozenset({"太极", "太太", "太阳"})
 # a number or 'a few' before a measure or a time (几盏, 两次, 三天, 九点半, 一个月)
 _QUANTITY = re.compile(
     r"(?:[一二两三四五六七八九十百千几半]|好几)+多?"
-    r"[个次回遍年天日月周星期点分秒只辆家项页栋盏条截片块串根张排顿股滩窝位件层米斤元早晚倍]+半?"
+    r"(?:[个次回遍年天日月周点分秒只辆家项页栋盏条截片块串根张排顿股滩窝位件层米斤元早晚倍]"
+    r"|星期|小时|分钟)+半?"
 )
 # the characters jieba's guesses (words not in its dictionary) glue onto a neighbour: 全是,
 # 往外, 一到, 装个, 要换, 被车
@@ -25,7 +26,7 @@ _FUNCTION_CHARS = frozenset(
     "一我你他她它那这哪每有没要想能还很太挺全都也又再就才只往在被把给让用来去请多总不里上下帮找完是得了着过个到"
 )
 # a guess of two characters that ends in what something does is a clause cut in two (车停,
-# 线断, 顶裂, 灯喊): the thing without its verb is the keyword, if it is one
+# 线断, 顶裂, 灯喊): a thing of one character and its verb, neither of them a keyword
 _PREDICATE_ENDS = frozenset("坏断裂掉停开压乱喊扣住漏堵臭吵亮响满破烂塌湿冒倒歪松跑叫养设放换快慢")
 
 

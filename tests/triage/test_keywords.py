@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from services.triage import Triage
-from services.triage.tags import english_singular
+from services.triage.tags import english_singular, is_chinese_fragment
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,47 @@ def test_english_keywords_leave_out_function_words(
 )
 def test_english_singular(plural: str, singular: str) -> None:
     assert english_singular(plural) == singular
+
+
+FAULTS = frozenset({"不亮", "不通", "坏了", "打不着"})
+
+
+@pytest.mark.parametrize(
+    ("word", "known", "fragment"),
+    [
+        # cut off after a particle, but 'cannot do it' is whole, and so is a fault named so
+        ("臭得", False, True),
+        ("又坏了", True, True),
+        ("坏了", True, True),
+        ("停着", False, True),
+        ("睡不着", True, False),
+        ("打不着", True, False),
+        # whose, how much, how many, when
+        ("我妈", False, True),
+        ("那辆", False, True),
+        ("太吵", False, True),
+        ("太极", True, False),
+        ("几盏", True, True),
+        ("两个星期", False, True),
+        ("三小时", False, True),
+        ("九价", False, False),
+        ("一到", False, True),
+        # not, has: only as the lexicon names a fault
+        ("不动", True, True),
+        ("不亮", False, False),
+        ("有车", False, True),
+        # jieba's guesses: a thing and its verb is a clause; a verb and its object is a matter
+        ("灯坏", False, True),
+        ("车停", False, True),
+        ("往外", False, True),
+        ("消杀", False, False),
+        ("扫码", False, False),
+        ("盲道", False, False),
+        # words as they are
+        ("楼道灯", True, False),
+        ("漏水", True, False),
+        ("噪音", True, False),
+    ],
+)
+def test_chinese_fragments(word: str, known: bool, fragment: bool) -> None:
+    assert is_chinese_fragment(word, known=known, faults=FAULTS) is fragment
