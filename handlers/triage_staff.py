@@ -31,6 +31,7 @@ from handlers.order_ui import (
     keyboard,
     local,
     pager,
+    place,
     reply,
     request_card,
     request_text,
@@ -41,7 +42,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Building
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
-from services import org, staff_urgency, validation
+from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
 from services.errors import Conflict, InvalidInput
 from services.order_common import catalogue, category, suggest, title_in
@@ -260,6 +261,8 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
         orders = await order_service.orders_of_request(session, request_id=rid or 0)
         for order in orders[:1]:
             rows.append([button(t("order-btn-open-order", number=order.number), "sord", order.id)])
+    if req.status in staff_place.PLACE_EDITABLE:
+        rows.append([button(t("order-btn-staff-place"), "splace", rid)])
     if req.status in staff_urgency.URGENCY_EDITABLE:
         # 🚨 for a phoned-in matter or one staff judge urgent; 取消 for what triage misread
         key, to = ("order-btn-unmark-urgent", 0) if req.urgent else ("order-btn-mark-urgent", 1)
@@ -1042,6 +1045,75 @@ async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
         ),
         None,
     )
+    await show_card(query, ctx, req)
+
+
+# ---------------------------------------------------------------- 📍 改地点
+
+
+async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
+    """One page of the request's community's buildings (a long list is paged, never cut off);
+    the building it is at is marked."""
+    req, buildings = await staff_place.place_choices(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+    )
+    pages = max(1, -(-len(buildings) // BUILDINGS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
+    rows = [
+        [
+            button(f"📍 {b.name}" if b.id == req.building_id else b.name, "splb", rid, b.id or 0)
+            for b in chunk[i : i + 3]
+        ]
+        for i in range(0, len(chunk), 3)
+    ]
+    nav = []
+    if page > 0:
+        nav.append(button(ctx.t("common-prev-page"), "splp", rid, page - 1))
+    if page < pages - 1:
+        nav.append(button(ctx.t("common-next-page"), "splp", rid, page + 1))
+    if nav:
+        rows.append(nav)
+    rows.append([button(ctx.t("common-cancel"), "splx", rid)])
+    here = await place(ctx.session, req)
+    return ctx.t("order-choose-place", number=req.number, place=here), keyboard(rows)
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"splace", "splp"})))
+async def on_place_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """📍 改地点: the community's buildings to choose from (another page of them)."""
+    text, markup = await _place_page(ctx, callback_data.ref, callback_data.extra)
+    if callback_data.action == "splp":
+        await edit_or_send(query, text, markup)
+    else:
+        await reply(query, text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action == "splx"))
+async def on_place_cancel(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """The building list's 取消: it goes, nothing changes."""
+    await edit_or_send(query, ctx.t("cancel-done"), None)
+
+
+@router.callback_query(OrderCb.filter(F.action == "splb"))
+async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """A building chosen: the request moves there (scope, building and state checked by the
+    service); the list says where it is now and the card comes below as it now reads."""
+    out = await staff_place.move_place(
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        request_id=callback_data.ref,
+        building_id=callback_data.extra,
+        now=ctx.now(),
+    )
+    req = out.request
+    if not out.changed:
+        await answer_once(query, ctx.t("order-place-same", number=req.number, place=out.place))
+        return
+    await ctx.deliver(out.pending)
+    said = ctx.t("order-place-changed", number=req.number, place=out.place, grid=out.grid)
+    await edit_or_send(query, said, None)
     await show_card(query, ctx, req)
 
 

@@ -284,6 +284,8 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-notice-info-added-moved",
         "order-notice-moved-away",
         "order-card-moved-away",
+        "order-notice-place-moved",
+        "order-notice-place-moved-away",
         "order-notice-unanswered",
         "order-notice-staff-claimed",
         "order-notice-released",

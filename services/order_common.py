@@ -366,11 +366,14 @@ async def move(
     request_id: int | None = None,
     values: dict[str, Any] | None = None,
     conflict_key: str = "order-err-changed",
+    unchanged: Sequence[Any] = (),
 ) -> LedgerEvent:
     """Move a request/order/claim to a new state if nobody moved it first; adds the ledger row.
 
     A conditional UPDATE (… WHERE status = old) makes two simultaneous taps safe on SQLite and
     PostgreSQL: the second finds nothing to update and gets Conflict. The caller commits.
+    `unchanged`: more conditions of the same UPDATE (what else the caller read must still hold,
+    e.g. the request's place an order copies), under the same guard.
     """
     machine = {Request: "request", Order: "order", Claim: "claim"}[type(obj)]
     model = _MODELS[machine]
@@ -396,6 +399,7 @@ async def move(
         update(model)
         .where(col(model.id) == obj.id)
         .where(col(model.status) == old)
+        .where(*unchanged)
         .values(status=to, **extra)
     )  # type: ignore[call-overload]
     if result.rowcount != 1:

@@ -574,20 +574,32 @@ async def issue_order(
     skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
     deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)
     assert req.id is not None
-    await move(
-        session,
-        req,
-        to=RequestStatus.ORDERED,
-        actor_id=user.id,
-        action="issue_order",
-        now=now,
-        note=title,
-        values={
-            **(await _first_response(req, actor_id=user.id, now=now)),
-            "deadline_at": deadline,
-            "category": code,
-        },
-    )
+    # the order takes the request's grid as read here: only if nobody moved the request since
+    # (a 补充信息 naming another building, staff's 📍 改地点), in the same conditional UPDATE
+    try:
+        await move(
+            session,
+            req,
+            to=RequestStatus.ORDERED,
+            actor_id=user.id,
+            action="issue_order",
+            now=now,
+            note=title,
+            values={
+                **(await _first_response(req, actor_id=user.id, now=now)),
+                "deadline_at": deadline,
+                "category": code,
+            },
+            unchanged=[
+                col(Request.building_id).is_not_distinct_from(req.building_id),
+                col(Request.grid_id).is_not_distinct_from(req.grid_id),
+            ],
+        )
+    except Conflict:
+        await session.refresh(req)
+        if req.status in WAITING:  # still to be issued: it was its place that changed
+            raise Conflict("order-err-place-changed", number=req.number) from None
+        raise
     order = Order(
         request_id=req.id,
         community_id=req.community_id,

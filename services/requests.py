@@ -941,7 +941,7 @@ async def add_info(
         )
         grid = await session.get(Grid, named.grid_id)
         grid_name = grid.name if grid is not None else "-"
-        notices = await _moved_notices(
+        notices = await moved_notices(
             session,
             req,
             old_grid_id=moved_from,
@@ -1022,14 +1022,20 @@ async def _move(
     return old_grid_id
 
 
-async def _moved_notices(
-    session: AsyncSession, req: Request, *, old_grid_id: int | None, args: dict[str, str]
+async def moved_notices(
+    session: AsyncSession,
+    req: Request,
+    *,
+    old_grid_id: int | None,
+    args: dict[str, str],
+    keys: tuple[str, str] = ("order-notice-info-added-moved", "order-notice-moved-away"),
 ) -> list[Notice]:
     """Who hears of a request moved to another building, so that nobody acts on the old place:
     the new grid's staff who had its card get told of the new place; those who had none get
     the card as a new request gives it (urgent: at once); the old grid's staff who had it are
     told it moved away from them. Cards about it not sent yet (held for the night) are
-    dropped: they named the old place, and would reach the old grid's staff."""
+    dropped: they named the old place, and would reach the old grid's staff. `keys`: what the
+    first and the last are told (the resident's words moved it, or staff did)."""
     matter = matter_of(req)
     sent = (
         await session.exec(
@@ -1049,7 +1055,7 @@ async def _moved_notices(
     notices = [
         replace(
             n,
-            key="order-notice-info-added-moved",
+            key=keys[0],
             args=args,
             matter=None,
             dedupe_key=f"{once}-{n.chat_id}",
@@ -1067,7 +1073,7 @@ async def _moved_notices(
     notices += [
         Notice(
             chat_id=member.id,
-            key="order-notice-moved-away",
+            key=keys[1],
             args=args,
             kind="staff-moved-away",  # no button: the request is no longer theirs to open
             ref_id=req.id,

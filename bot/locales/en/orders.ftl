@@ -178,6 +178,7 @@ order-btn-transfer = ↗️ Transfer
 order-btn-merge = 🔗 Merge
 order-btn-decline = ❌ Decline
 order-btn-category = 🏷 Category
+order-btn-staff-place = 📍 Change place
 order-btn-mark-urgent = 🚨 Mark urgent
 order-btn-unmark-urgent = Not urgent
 order-btn-close = ✔️ Close
@@ -227,6 +228,9 @@ order-ask-result = What was done about request { $number }? (you may attach one 
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
+order-choose-place = Request { $number } is now at { $place }. Choose the right building:
+order-place-changed = Request { $number } is now at { $place } ({ $grid }).
+order-place-same = Request { $number } is already at { $place }; nothing changed.
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = Request { $number } is marked urgent and comes first in the queue.{ $alerted ->
         [0] {""}
@@ -344,6 +348,9 @@ order-notice-info-added-place = The resident added information to request { $num
 order-notice-info-added-moved = 📍 The resident added information to request { $number }: the place is now { $place } (was { $before }), in { $grid }.
 order-notice-moved-away = 📍 The resident of request { $number } says the place is { $place } (was { $before }): { $grid } handles it now, you need not follow it up.
 order-card-moved-away = 📍 Request { $number } is now handled by { $grid } (place: { $place }, was { $before }).
+order-notice-place-moved = 📍 Staff changed the place of request { $number } to { $place } (was { $before }), in { $grid }.
+order-notice-place-moved-away = 📍 Staff changed the place of request { $number } to { $place } (was { $before }): { $grid } handles it now, you need not follow it up.
+order-notice-place-changed = 📍 Community staff corrected the place of your request { $number } to { $place }; staff of { $grid } will handle it.
 order-notice-info-added-member = 📎 The resident added information to order { $order } (request { $number }): { $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -476,6 +483,8 @@ order-public-card-plain = <b>📣 Service done</b>{ $status ->
 order-err-not-found = That request or order was not found.
 order-err-release-reason = Please write in a few words why you are giving it up, e.g. “I have to travel” or “I can't fix this”, so the community can find someone else.
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
+order-err-place-claimed = Order { $order } has been claimed, so the place can no longer be changed. If it is wrong, contact the member who claimed it, or cancel the order first.
+order-err-place-changed = The place of request { $number } has just changed, so the order was not issued. Open the request again to see where it is now, then issue the order.
 order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
 order-err-already-withdrawn = This request has already been withdrawn.
 order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.
@@ -620,7 +629,7 @@ order-action-rate_unsatisfied = rated not satisfied
 order-action-rate_comment = comment on the rating
 order-action-close_unrated = closed unrated
 order-action-category = category changed
-order-action-move_place = place changed by added information
+order-action-move_place = place changed
 order-action-mark_urgent = marked urgent
 order-action-unmark_urgent = urgency removed
 order-action-escalate = escalated

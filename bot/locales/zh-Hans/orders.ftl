@@ -175,6 +175,7 @@ order-btn-transfer = ↗️ 转办
 order-btn-merge = 🔗 合并
 order-btn-decline = ❌ 不受理
 order-btn-category = 🏷 改分类
+order-btn-staff-place = 📍 改地点
 order-btn-mark-urgent = 🚨 标为紧急
 order-btn-unmark-urgent = 取消紧急
 order-btn-close = ✔️ 结案
@@ -224,6 +225,9 @@ order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
+order-choose-place = 诉求 { $number } 现在的地点：{ $place }。请选择正确的楼栋：
+order-place-changed = 诉求 { $number } 的地点已改为 { $place }（{ $grid }）。
+order-place-same = 诉求 { $number } 本来就在 { $place }，没有改动。
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = 诉求 { $number } 已标为紧急，排在待办最前。{ $alerted ->
         [0] {""}
@@ -339,6 +343,9 @@ order-notice-info-added-place = 诉求 { $number } 有居民补充的信息：�
 order-notice-info-added-moved = 📍 诉求 { $number } 有居民补充的信息：地点改为 { $place }（原为 { $before }），归 { $grid }。
 order-notice-moved-away = 📍 诉求 { $number } 的居民补充说地点在 { $place }（原为 { $before }），已改由 { $grid } 处理，您不用再跟进。
 order-card-moved-away = 📍 诉求 { $number } 已改由 { $grid } 处理（地点：{ $place }，原为 { $before }）。
+order-notice-place-moved = 📍 诉求 { $number } 的地点已由工作人员改为 { $place }（原为 { $before }），归 { $grid }。
+order-notice-place-moved-away = 📍 诉求 { $number } 的地点已由工作人员改为 { $place }（原为 { $before }），已改由 { $grid } 处理，您不用再跟进。
+order-notice-place-changed = 📍 您的诉求 { $number } 的地点已由社区工作人员更正为 { $place }，由 { $grid } 的工作人员处理。
 order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）的居民补充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -471,6 +478,8 @@ order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
 order-err-not-found = 找不到这件诉求或工单。
 order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
+order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点。如地点有误，请先联系接单的党员，或取消工单后再改。
+order-err-place-changed = 诉求 { $number } 的地点刚刚改了，工单没有发出。请重新打开诉求看看现在的地点，再派单。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
 order-err-already-withdrawn = 这件诉求已经撤回了。
 order-err-info-closed = 这件诉求已经办结（或已撤回、合并），不能再补充信息了。如有新情况，请重新点单。
@@ -608,7 +617,7 @@ order-action-rate_unsatisfied = 评价不满意
 order-action-rate_comment = 评价留言
 order-action-close_unrated = 未评价结案
 order-action-category = 改分类
-order-action-move_place = 按补充信息改地点
+order-action-move_place = 改地点
 order-action-mark_urgent = 标为紧急
 order-action-unmark_urgent = 取消紧急
 order-action-escalate = 上报

@@ -178,6 +178,7 @@ order-btn-transfer = ↗️ 轉辦
 order-btn-merge = 🔗 合併
 order-btn-decline = ❌ 不受理
 order-btn-category = 🏷 改分類
+order-btn-staff-place = 📍 改地點
 order-btn-mark-urgent = 🚨 標為緊急
 order-btn-unmark-urgent = 取消緊急
 order-btn-close = ✔️ 結案
@@ -227,6 +228,9 @@ order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
+order-choose-place = 訴求 { $number } 現在的地點：{ $place }。請選擇正確的樓棟：
+order-place-changed = 訴求 { $number } 的地點已改為 { $place }（{ $grid }）。
+order-place-same = 訴求 { $number } 本來就在 { $place }，沒有改動。
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = 訴求 { $number } 已標為緊急，排在待辦最前。{ $alerted ->
         [0] {""}
@@ -342,6 +346,9 @@ order-notice-info-added-place = 訴求 { $number } 有居民補充的信息：�
 order-notice-info-added-moved = 📍 訴求 { $number } 有居民補充的信息：地點改為 { $place }（原為 { $before }），歸 { $grid }。
 order-notice-moved-away = 📍 訴求 { $number } 的居民補充說地點在 { $place }（原為 { $before }），已改由 { $grid } 處理，您不用再跟進。
 order-card-moved-away = 📍 訴求 { $number } 已改由 { $grid } 處理（地點：{ $place }，原為 { $before }）。
+order-notice-place-moved = 📍 訴求 { $number } 的地點已由工作人員改為 { $place }（原為 { $before }），歸 { $grid }。
+order-notice-place-moved-away = 📍 訴求 { $number } 的地點已由工作人員改為 { $place }（原為 { $before }），已改由 { $grid } 處理，您不用再跟進。
+order-notice-place-changed = 📍 您的訴求 { $number } 的地點已由社區工作人員更正為 { $place }，由 { $grid } 的工作人員處理。
 order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）的居民補充了信息：{ $has_note ->
         [yes] { $note }
        *[no] {""}
@@ -474,6 +481,8 @@ order-public-card-plain = <b>📣 組織曬單</b>{ $status ->
 order-err-not-found = 找不到這件訴求或工單。
 order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如「臨時要出差」「這個我修不了」，社區好安排別人。
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
+order-err-place-claimed = 工單 { $order } 已有人接單，不能再改地點。如地點有誤，請先聯繫接單的黨員，或取消工單後再改。
+order-err-place-changed = 訴求 { $number } 的地點剛剛改了，工單沒有發出。請重新打開訴求看看現在的地點，再派單。
 order-err-already-handled = 這件訴求已經在辦理中，不能再修改或撤回了。
 order-err-already-withdrawn = 這件訴求已經撤回了。
 order-err-info-closed = 這件訴求已經辦結（或已撤回、合併），不能再補充信息了。如有新情況，請重新點單。
@@ -611,7 +620,7 @@ order-action-rate_unsatisfied = 評價不滿意
 order-action-rate_comment = 評價留言
 order-action-close_unrated = 未評價結案
 order-action-category = 改分類
-order-action-move_place = 按補充信息改地點
+order-action-move_place = 改地點
 order-action-mark_urgent = 標為緊急
 order-action-unmark_urgent = 取消緊急
 order-action-escalate = 上報

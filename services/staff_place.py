@@ -1,0 +1,231 @@
+"""Staff correct where a request is (📍 改地点): a building of its community, read wrong from the
+resident's words, her home, or moved there by a 补充信息 that was wrong. Like a move by 补充信息
+(services.requests._move), the place is not a state of the matter: the ledger records a
+move_place row with the actor."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Building, Grid, Role, User
+from models.orders import OPEN_ORDERS, Order, OrderStatus, Request, RequestStatus
+from models.scheduling import Delivery, DeliveryState
+from services import delivery
+from services.errors import Conflict
+from services.order_common import (
+    Notice,
+    abort,
+    commit_with,
+    followers,
+    get_request,
+    matter_of,
+    note_event,
+    refuse,
+    require_staff,
+)
+from services.orders import matching_members, offers_to
+from services.requests import moved_notices
+
+# A matter not finished: waiting for staff, or being worked on (not once done, closed, merged,
+# declined or withdrawn: its place is history then).
+PLACE_EDITABLE = frozenset(
+    {
+        RequestStatus.NEW,
+        RequestStatus.REOPENED,
+        RequestStatus.ORDERED,
+        RequestStatus.HANDLING,
+        RequestStatus.TRANSFERRED,
+    }
+)
+_OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")
+
+
+@dataclass
+class PlaceChange:
+    """A request after staff chose its building, and the notices that causes (`changed` False
+    when it already was there: nothing recorded, nobody told)."""
+
+    request: Request
+    changed: bool
+    place: str = ""
+    grid: str = "-"
+    notices: list[Notice] = field(default_factory=list)
+    queued: bool = False
+
+    @property
+    def pending(self) -> list[Notice]:
+        """The notices not queued yet."""
+        return [] if self.queued else self.notices
+
+
+async def place_choices(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int
+) -> tuple[Request, list[Building]]:
+    """The request and the buildings of its community it can be moved to, for staff of it."""
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action="place_choices")
+    if req.status not in PLACE_EDITABLE:
+        raise Conflict("order-err-changed")
+    rows = await session.exec(
+        select(Building)
+        .where(col(Building.community_id) == req.community_id)
+        .order_by(col(Building.grid_id), col(Building.id))
+    )
+    return req, list(rows.all())
+
+
+async def move_place(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    building_id: int,
+    now: datetime,
+) -> PlaceChange:
+    """Staff of the request's community/grid (or an admin) move it to a building of its
+    community: the building's grid with it; the room only when it is the resident's home (her
+    room is of her building). The new grid's staff get the card, the old grid's are told it
+    left them, staff who keep it are told of the new place, the resident is told where it is.
+
+    An order issued for it follows (its grid) while nobody has claimed it; claimed, moving is
+    refused (order-err-place-claimed): a member is on the way to the old place. A tap by anyone
+    else, or naming another community's building, is refused and logged; a finished matter
+    gets Conflict."""
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action="move_place")
+    building = await session.get(Building, building_id)
+    if building is None or building.community_id != req.community_id:
+        await refuse(
+            session, user=user, action="move_place_foreign", subject="request", sid=req.id
+        )
+    assert building is not None and req.id is not None
+    if req.status not in PLACE_EDITABLE:
+        raise Conflict("order-err-changed")
+    grid = await session.get(Grid, building.grid_id)
+    grid_name = grid.name if grid is not None else "-"
+    if building.id == req.building_id:
+        return PlaceChange(request=req, changed=False, place=building.name, grid=grid_name)
+    orders = list(
+        (
+            await session.exec(
+                select(Order).where(
+                    col(Order.request_id) == req.id, col(Order.status).in_(OPEN_ORDERS)
+                )
+            )
+        ).all()
+    )
+    for order in orders:
+        if order.status != OrderStatus.OPEN or order.claimed_count > 0:
+            raise Conflict("order-err-place-claimed", order=order.number)
+    resident = await session.get(User, req.resident_id) if req.resident_id else None
+    home = resident is not None and resident.building_id == building.id
+    room = resident.room if home and resident is not None else None
+    before = await session.get(Building, req.building_id) if req.building_id else None
+    old_grid_id, old_status = req.grid_id, req.status
+    # only as it was read: a colleague's move, an order issued or a 补充信息 at the same moment
+    # wins, and this tap is told the matter changed
+    result = await session.exec(
+        update(Request)
+        .where(col(Request.id) == req.id)
+        .where(col(Request.status) == old_status)
+        .where(col(Request.building_id).is_not_distinct_from(req.building_id))
+        .where(col(Request.grid_id).is_not_distinct_from(req.grid_id))
+        .values(building_id=building.id, grid_id=building.grid_id, room=room, updated_at=now)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await abort(session)
+        raise Conflict("order-err-changed")
+    req.building_id, req.grid_id, req.room, req.updated_at = (
+        building.id,
+        building.grid_id,
+        room,
+        now,
+    )
+    notices: list[Notice] = []
+    for order in orders:
+        notices += await _order_follows(session, order, grid_id=building.grid_id, now=now)
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action="move_place",
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=f"{before.name if before else '-'} → {building.name}",
+    )
+    args = {"place": building.name, "before": before.name if before else "-", "grid": grid_name}
+    staff = await moved_notices(
+        session,
+        req,
+        old_grid_id=old_grid_id,
+        args=args,
+        keys=("order-notice-place-moved", "order-notice-place-moved-away"),
+    )
+    notices += [n for n in staff if n.chat_id != user.id]  # who moved it has it open
+    notices += [
+        Notice(
+            chat_id=resident_id,
+            key="order-notice-place-changed",
+            args={"number": f"{own_id:05d}", "place": building.name, "grid": grid_name},
+            kind="resident-request",
+            ref_id=own_id,
+            community_id=req.community_id,
+            dedupe_key=f"request-{req.id}-placed-{building.id}-{resident_id}",
+        )
+        for resident_id, own_id in await followers(session, request=req)
+    ]
+    queued = await commit_with(session, notices)
+    return PlaceChange(
+        request=req,
+        changed=True,
+        place=building.name,
+        grid=grid_name,
+        notices=notices,
+        queued=queued,
+    )
+
+
+async def _order_follows(
+    session: AsyncSession, order: Order, *, grid_id: int, now: datetime
+) -> list[Notice]:
+    """An open order nobody claimed goes with its request to the new grid (one offered to the
+    whole community stays so): offers not sent yet are dropped, and the members of the new
+    grid who fit and were not offered it yet get the offer. A claim landing at the same moment
+    wins, and the move is refused."""
+    to = None if order.grid_id is None else grid_id
+    result = await session.exec(
+        update(Order)
+        .where(col(Order.id) == order.id)
+        .where(col(Order.status) == OrderStatus.OPEN)
+        .where(col(Order.claimed_count) == 0)
+        .where(col(Order.grid_id).is_not_distinct_from(order.grid_id))
+        .values(grid_id=to, updated_at=now)
+    )  # type: ignore[call-overload]
+    if result.rowcount != 1:
+        await abort(session)
+        raise Conflict("order-err-place-claimed", order=order.number)
+    order.grid_id, order.updated_at = to, now
+    matter = matter_of(order, OrderStatus.OPEN)
+    offered = set(
+        (
+            await session.exec(
+                select(Delivery.chat_id).where(
+                    col(Delivery.matter) == matter,
+                    col(Delivery.kind).in_(_OFFER_KEYS),
+                    col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
+                )
+            )
+        ).all()
+    )
+    await delivery.cancel_stale(session, matter=matter, kinds=_OFFER_KEYS)
+    fit = {m.user_id for m in await matching_members(session, order=order)} - offered
+    return await offers_to(session, order, key="order-notice-offer", chat_ids=fit) if fit else []
