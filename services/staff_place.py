@@ -20,6 +20,7 @@ from services import delivery
 from services.errors import Conflict
 from services.order_common import (
     Notice,
+    OrderTitle,
     abort,
     commit_with,
     followers,
@@ -150,7 +151,9 @@ async def move_place(
     )
     notices: list[Notice] = []
     for order in orders:
-        notices += await _order_follows(session, order, grid_id=building.grid_id, now=now)
+        notices += await _order_follows(
+            session, order, grid_id=building.grid_id, place=building.name, now=now
+        )
     note_event(
         session,
         request_id=req.id,
@@ -195,12 +198,13 @@ async def move_place(
 
 
 async def _order_follows(
-    session: AsyncSession, order: Order, *, grid_id: int, now: datetime
+    session: AsyncSession, order: Order, *, grid_id: int, place: str, now: datetime
 ) -> list[Notice]:
     """An open order nobody claimed goes with its request to the new grid (one offered to the
-    whole community stays so): offers not sent yet are dropped, and the members of the new
-    grid who fit and were not offered it yet get the offer. A claim landing at the same moment
-    wins, and the move is refused."""
+    whole community stays so): offers not sent yet are dropped, the members of the new grid
+    who fit and were not offered it yet get the offer, and those of the old grid who had it
+    read that it moved out of their area. A claim landing at the same moment wins, and the
+    move is refused."""
     to = None if order.grid_id is None else grid_id
     result = await session.exec(
         update(Order)
@@ -215,17 +219,41 @@ async def _order_follows(
         raise Conflict("order-err-place-claimed", order=order.number)
     order.grid_id, order.updated_at = to, now
     matter = matter_of(order, OrderStatus.OPEN)
-    offered = set(
-        (
-            await session.exec(
-                select(Delivery.chat_id).where(
-                    col(Delivery.matter) == matter,
-                    col(Delivery.kind).in_(_OFFER_KEYS),
-                    col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
-                )
+    sent = (
+        await session.exec(
+            select(Delivery.id, Delivery.chat_id, Delivery.message_ids).where(
+                col(Delivery.matter) == matter,
+                col(Delivery.kind).in_(_OFFER_KEYS),
+                col(Delivery.state).in_([DeliveryState.SENT, DeliveryState.SENDING]),
             )
-        ).all()
-    )
+        )
+    ).all()
     await delivery.cancel_stale(session, matter=matter, kinds=_OFFER_KEYS)
-    fit = {m.user_id for m in await matching_members(session, order=order)} - offered
-    return await offers_to(session, order, key="order-notice-offer", chat_ids=fit) if fit else []
+    fit = {m.user_id for m in await matching_members(session, order=order)}
+    offered = {chat for _id, chat, _ids in sent}
+    notices = await offers_to(session, order, key="order-notice-offer", chat_ids=fit - offered)
+    # an offer on the screen of a member whose area it left reads so, without its ✋ 接单
+    # (tapped, it would be refused as another grid's)
+    gone = [(row_id, chat, ids) for row_id, chat, ids in sent if chat not in fit and ids]
+    if gone:
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id).in_([row_id for row_id, _chat, _ids in gone]))
+            .values(matter=f"order:{order.id}:offer-moved")
+            .execution_options(synchronize_session=False)
+        )
+        args = {"number": order.number, "title": OrderTitle(order), "place": place}
+        notices += [
+            Notice(
+                chat_id=chat,
+                key="order-notice-offer-moved",
+                args=args,
+                kind="member-offer-moved",
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=int(ids.split(",")[0]),
+            )
+            for _id, chat, ids in gone
+        ]
+    return notices

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Translator
-from models import AuditEvent, Building, User
+from models import AuditEvent, Building, MemberProfile, MemberStatus, User
 from models.orders import LedgerEvent, Order, Request, RequestStatus
 from models.scheduling import Delivery, DeliveryState
 from services import orders as svc
@@ -198,12 +198,59 @@ async def test_an_unclaimed_order_follows_and_a_claimed_one_refuses_the_move(
     session: AsyncSession, world: World
 ) -> None:
     w = world
+    # 第二网格 has an electrician of its own
+    session.add(User(id=304, first_name="u304", created_at=T0, last_seen_at=T0))
+    await session.flush()
+    session.add(
+        MemberProfile(
+            user_id=304,
+            real_name="党员304",
+            work_unit="单位",
+            phone="13700137000",
+            skills="electrical",
+            community_id=w.community.id or 0,
+            grid_id=w.grid2.id,
+            status=MemberStatus.APPROVED,
+        )
+    )
+    await session.commit()
     req = await _file(session, w)
+    use_outbox(session, _sink(session, T0))
     order = (await _issue(session, w, req)).order
     assert order is not None and order.grid_id == w.grid.id
+    offers = (
+        await session.exec(select(Delivery).where(col(Delivery.kind) == "order-notice-offer"))
+    ).all()
+    # the community-wide members and 第一网格's electrician were offered it; they have it
+    assert {d.chat_id for d in offers} == {w.member.id, w.member2.id, w.member3.id}
+    await session.exec(
+        update(Delivery)
+        .where(col(Delivery.kind) == "order-notice-offer")
+        .values(state=DeliveryState.SENT, message_ids="7")
+    )  # type: ignore[call-overload]
+    await session.commit()
+    before = await _last_id(session)
+
     await _move(session, w, req, w.building2.id or 0)
+
     await session.refresh(order)
     assert order.grid_id == w.grid2.id  # offered where the matter is now
+    rows = await session.exec(
+        select(Delivery).where(
+            col(Delivery.id) > before, col(Delivery.kind).like("order-notice-offer%")
+        )
+    )
+    mail = {d.chat_id: d for d in rows.all()}
+    # 第二网格's electrician gets the offer; 第一网格's reads it moved out of their area
+    assert set(mail) == {304, w.member2.id}
+    assert mail[304].kind == "order-notice-offer" and mail[304].edit_message_id is None
+    moved = mail[w.member2.id]
+    assert (moved.kind, moved.edit_message_id, moved.reply_markup) == (
+        "order-notice-offer-moved",
+        7,
+        None,
+    )
+    assert "地点已更正为 5号楼，不在您的服务区域" in moved.text
     await svc.claim_order(
         session, user=w.member, roles=w.roles(w.member), order_id=order.id or 0, now=T0
     )

@@ -403,6 +403,8 @@ order-notice-offer-filled = 🛠 Order { $number }: { $title }
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
     ✅ Others have taken it and it is full: nothing more to do. Thank you!
+order-notice-offer-moved = 🛠 Order { $number }: { $title }
+    📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
 order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.

@@ -398,6 +398,8 @@ order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已经有人接下，人已满，不用再接了。谢谢您！
+order-notice-offer-moved = 🛠 工单 { $number }：{ $title }
+    📍 地点已更正为 { $place }，不在您的服务区域，不用再接了。谢谢您！
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
 order-notice-released = 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。已重新派给 { $count } 位党员/志愿者。
 order-notice-released-nobody = ⚠️ 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。没有其他符合条件的党员/志愿者，目前没有人能看到它；可以发给全社区所有党员/志愿者。

@@ -401,6 +401,8 @@ order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已經有人接下，人已滿，不用再接了。謝謝您！
+order-notice-offer-moved = 🛠 工單 { $number }：{ $title }
+    📍 地點已更正為 { $place }，不在您的服務區域，不用再接了。謝謝您！
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
 order-notice-released = 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。已重新派給 { $count } 位黨員/志願者。
 order-notice-released-nobody = ⚠️ 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。沒有其他符合條件的黨員/志願者，目前沒有人能看到它；可以發給全社區所有黨員/志願者。
