@@ -37,6 +37,19 @@ async def _card(h: Harness, number: str) -> dict[str, Any]:
     return await d.expect(STAFF, f"诉求 {number} ·", since=notice["message_id"])
 
 
+async def _with_button(h: Harness, message_id: int, label: str) -> dict[str, Any]:
+    """李社工's message `message_id` once an edit gave it the button `label`."""
+    d = h.driver
+    for _ in range(100):
+        [shown] = [
+            m for m in await d.messages(STAFF, message_id - 1) if m["message_id"] == message_id
+        ]
+        if label in _labels(shown):
+            return shown
+        await d.wait(STAFF, message_id, timeout=0.2)
+    raise AssertionError(f"no {label!r} on message {message_id}: {_labels(shown)}")
+
+
 async def _building_id(h: Harness, name: str) -> int:
     async with h.sessionmaker() as s:
         building = (await s.exec(select(Building).where(col(Building.name) == name))).one()
@@ -123,4 +136,35 @@ async def test_a_building_list_tapped_after_the_matter_ended_is_refused(
     await d.tap(STAFF, "查看诉求", (await d.expect(STAFF, f"新诉求 {number}"))["message_id"])
     now = await d.expect(STAFF, "已撤回", since=menu["message_id"])
     assert "📍 改地点" not in _labels(now)
+    assert await d.errors() == []
+
+
+async def test_a_community_with_many_buildings_pages_its_list(linli_sandbox: Harness) -> None:
+    """阳光社区 gets 25 more buildings (第二网格): the list shows 24 a page with 下一页, and a
+    building on the second page can be chosen."""
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    async with h.sessionmaker() as s:
+        five = (await s.exec(select(Building).where(col(Building.name) == "5号楼"))).one()
+        s.add_all(
+            Building(community_id=five.community_id, grid_id=five.grid_id, name=f"A座{i:02d}")
+            for i in range(1, 26)
+        )
+        await s.commit()
+    number = await _file(h, ZHOU, "门口的下水道堵了，污水都漫出来了")
+    card = await _card(h, number)
+    await d.tap(STAFF, "📍 改地点", card["message_id"])
+    menu = await d.expect(STAFF, "请选择正确的楼栋", since=card["message_id"])
+    first = _labels(menu)
+    assert len(first) == 24 + 2 and first[-2:] == ["下一页 ▶️", "✖️ 取消"], first
+    await d.tap(STAFF, "下一页", menu["message_id"])
+    paged = await _with_button(h, menu["message_id"], "A座25")  # the list turns its page
+    second = ["A座20", "A座21", "A座22", "A座23", "A座24", "A座25", "◀️ 上一页", "✖️ 取消"]
+    assert _labels(paged) == second, _labels(paged)
+    await d.tap(STAFF, "A座25", paged["message_id"])
+    await d.expect(STAFF, "地点已改为 A座25（第二网格）", since=menu["message_id"] - 1)
+    async with h.sessionmaker() as s:
+        req = await s.get(Request, int(number))
+        assert req is not None and req.building_id == await _building_id(h, "A座25")
     assert await d.errors() == []
