@@ -993,9 +993,19 @@ async def _move(
     have not taken it up (NEW), and it is where a request is by default — her own building
     (she named none when filing, or named hers) — and not because she put it back there from
     the building now named (the preview's 📍 toggle: her choice stands). The grid goes with
-    the building, the room (of her own building) does not. Returns the grid it was in (None
-    when it did not move; also when staff took it up in the meantime)."""
+    the building, the room (of her own building) does not. Not once staff chose its place
+    (📍 改地点, services.staff_place): they are told where she says it is, and decide. Returns
+    the grid it was in (None when it did not move; also when staff took it up meanwhile)."""
     if req.status != RequestStatus.NEW or req.building_id != resident.building_id:
+        return None
+    placed_by_staff = await session.exec(
+        select(LedgerEvent.id)
+        .where(col(LedgerEvent.request_id) == req.id)
+        .where(col(LedgerEvent.action) == "move_place")
+        .where(col(LedgerEvent.actor_id) != resident.id)
+        .limit(1)
+    )
+    if placed_by_staff.first() is not None:
         return None
     first = (
         await named_place(

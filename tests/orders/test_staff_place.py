@@ -130,6 +130,14 @@ async def test_staff_move_a_request_to_another_building_and_everyone_is_told(
     # and a tap naming where it already is changes nothing
     same = await _move(session, w, req, w.building.id or 0)
     assert not same.changed and len(await _moves(session, req)) == 2
+    # staff chose its place: her words naming another building no longer move it (staff are
+    # told where she says it is)
+    added = await req_svc.add_info(
+        session, user=w.resident, request_id=req.id or 0, text="是5号楼门口", now=T0
+    )
+    assert not added.moved and added.place == "5号楼"
+    await session.refresh(req)
+    assert req.building_id == w.building.id
 
 
 async def test_the_grid_worker_moves_it_and_the_new_grids_staff_get_the_card(
