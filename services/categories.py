@@ -44,6 +44,19 @@ log = logging.getLogger(__name__)
 _QUOTES = str.maketrans(dict.fromkeys("“”„「」『』", '"'))
 
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,39}")  # as the catalogue requires
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _split_names(names: str) -> tuple[str, str]:
+    """`中文名/English name` at the slash after which no Chinese character follows: a Chinese
+    name may hold slashes itself, as the shipped 公共设施(电梯/路灯/道路/门禁) does, and an
+    English one may too (Pets/animals). Without such a slash, at the first one."""
+    at = names.index("/")
+    for i, char in enumerate(names):
+        if char == "/" and i > 0 and not _HAN.search(names, i + 1):
+            at = i
+            break
+    return names[:at], names[at + 1 :]
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,7 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
         case ["add", code, hours, names, *skills] if hours.isdigit() and "/" in names:
             if len(skills) > 1:  # a name with spaces, typed without quotes
                 raise InvalidInput("cat-err-spaces")
-            name_zh, name_en = names.split("/", 1)
+            name_zh, name_en = _split_names(names)
             codes = skills[0].replace("，", ",").split(",") if skills else []
             return CatalogueEdit(
                 action="add",
@@ -96,7 +109,7 @@ def parse_catalogue_edit(args: str) -> CatalogueEdit:
                 skills=tuple(s.strip() for s in codes if s.strip()),
             )
         case ["rename", code, names] if "/" in names:
-            name_zh, name_en = names.split("/", 1)
+            name_zh, name_en = _split_names(names)
             return CatalogueEdit(
                 action="rename",
                 code=code,

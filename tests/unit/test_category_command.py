@@ -38,6 +38,27 @@ from services.errors import InvalidInput
             "add kids 24 「儿童乐园/Play  area」 tutoring，general",
             CatalogueEdit("add", "kids", 24, "儿童乐园", "Play area", ("tutoring", "general")),
         ),
+        (  # a Chinese name with slashes of its own, as the shipped catalogue's
+            'rename facilities "公共设施(电梯/路灯)/Public facilities"',
+            CatalogueEdit(
+                "rename", "facilities", name_zh="公共设施(电梯/路灯)", name_en="Public facilities"
+            ),
+        ),
+        (
+            'add facilities 48 "公共设施（电梯/路灯）/Public facilities (lifts/lights)" general',
+            CatalogueEdit(
+                "add",
+                "facilities",
+                48,
+                "公共设施（电梯/路灯）",
+                "Public facilities (lifts/lights)",
+                ("general",),
+            ),
+        ),
+        (
+            "rename pets 宠物/Pets/animals",
+            CatalogueEdit("rename", "pets", name_zh="宠物", name_en="Pets/animals"),
+        ),
     ],
 )
 def test_valid_forms(args: str, expected: CatalogueEdit) -> None:
