@@ -30,6 +30,7 @@ from services import audit, org
 from services import categories as category_service
 from services import staff as staff_service
 from services.order_common import catalogue
+from services.skills import SKILLS
 from services.users import effective_roles
 
 router = Router(name="admin")
@@ -325,6 +326,9 @@ async def cmd_categories(message: Message, t: Text) -> None:
         )
     lines.append("")
     lines.append(t("cat-usage"))
+    # the add form takes skill codes, and the list above names skills in words: say which is which
+    codes = t.join(t("cat-skill-code", code=s, name=t(f"skill-{s}")) for s in SKILLS)
+    lines.append(t("cat-skill-codes", skills=Raw(codes)))  # each escaped above
     await message.answer("\n".join(lines))
 
 

@@ -79,3 +79,18 @@ async def test_category_names_with_spaces_in_quotes(linli_sandbox: Harness) -> N
     saved = {c.code: c for c in load_deployment_catalogue(data_dir)}
     assert saved["kids"].names["en"] == "Children's play area"
     assert saved["pet_care"].names["en"] == "Pet care"
+
+
+async def test_the_listing_names_the_skill_codes_the_add_form_takes(
+    linli_sandbox: Harness,
+) -> None:
+    """/categories names skills in words, /category add takes their codes: the listing says
+    which code is which skill, and a wrong code points there."""
+    d = linli_sandbox.driver
+    [listing] = await d.say(ADMIN, "/categories")
+    text = message_text(listing)
+    assert "技能代码：plumbing 水管疏通、electrical 电路维修" in text
+    assert "general 跑腿综合" in text
+    [wrong] = await d.say(ADMIN, "/category add pet 48 宠物/Pets 跑腿综合")
+    assert "技能代码不存在：跑腿综合" in message_text(wrong)
+    assert "/categories" in message_text(wrong)

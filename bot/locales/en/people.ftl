@@ -182,11 +182,14 @@ cat-usage = To change them:
     <code>/category hant CODE 繁體名</code> set the Traditional Chinese name (made by itself when you add or rename)
     <code>/category remove CODE</code> remove a category
     A new category is suggested by triage after the next retraining (nightly).
+cat-skill-codes = Skill codes: { $skills }
+cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ Categories updated.
 cat-err-usage = That is not the right form. Send /categories to see how.
 cat-err-hours = The deadline must be between 1 and 2160 hours (90 days).
 cat-err-unknown = There is no category with the code "{ $code }".
 cat-err-skills = These skill codes do not exist: { $skills }
+    The skill codes are listed at the end of /categories.
     (If that is part of a name: when a name has spaces, put "中文名/English name" in quotes.)
 cat-err-spaces = When a name has spaces, put "中文名/English name" in quotes, for example:
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>

@@ -182,11 +182,14 @@ cat-usage = 修改方法：
     <code>/category hant 代码 繁體名</code> 设置繁体中文名（新增或改名时会自动生成）
     <code>/category remove 代码</code> 删除分类
     新增的分类在下次重新训练（每晚自动）后才会被自动推荐。
+cat-skill-codes = 技能代码：{ $skills }
+cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分类已更新。
 cat-err-usage = 格式不对。发 /categories 查看修改方法。
 cat-err-hours = 时限要在 1 到 2160 小时（90 天）之间。
 cat-err-unknown = 没有代码为「{ $code }」的分类。
 cat-err-skills = 这些技能代码不存在：{ $skills }
+    可用的技能代码列在 /categories 的末尾。
     （如果这是名称的一部分：名称里有空格时，请把「中文名/英文名」放在引号里。）
 cat-err-spaces = 名称里有空格时，请把「中文名/英文名」放在引号里，例如：
     <code>/category add pet_care 48 "宠物管理/Pet care" general,patrol</code>

@@ -185,11 +185,14 @@ cat-usage = 修改方法：
     <code>/category hant 代碼 繁體名</code> 設置繁體中文名（新增或改名時會自動生成）
     <code>/category remove 代碼</code> 刪除分類
     新增的分類在下次重新訓練（每晚自動）後才會被自動推薦。
+cat-skill-codes = 技能代碼：{ $skills }
+cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分類已更新。
 cat-err-usage = 格式不對。發 /categories 查看修改方法。
 cat-err-hours = 時限要在 1 到 2160 小時（90 天）之間。
 cat-err-unknown = 沒有代碼為「{ $code }」的分類。
 cat-err-skills = 這些技能代碼不存在：{ $skills }
+    可用的技能代碼列在 /categories 的末尾。
     （如果這是名稱的一部分：名稱裡有空格時，請把「中文名/英文名」放在引號裡。）
 cat-err-spaces = 名稱裡有空格時，請把「中文名/英文名」放在引號裡，例如：
     <code>/category add pet_care 48 "寵物管理/Pet care" general,patrol</code>
