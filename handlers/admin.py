@@ -57,19 +57,41 @@ async def on_admin_button_not_admin(query: CallbackQuery, session: AsyncSession,
     await query.answer(t("err-not-allowed"), show_alert=True)
 
 
+def _admin_menu(t: Text) -> InlineKeyboardMarkup:
+    return inline_kb(
+        [
+            [(t("admin-invite"), AdminCb(action="invite").pack())],
+            [(t("admin-staff-list"), AdminCb(action="staff").pack())],
+            [(t("admin-categories"), AdminCb(action="cats").pack())],
+        ]
+    )
+
+
+def _back_to_menu(t: Text) -> list[tuple[str, str]]:
+    """The row that leads from a page of the admin menu back to it."""
+    return [(t("admin-back"), AdminCb(action="menu").pack())]
+
+
 @router.message(Command("admin"))
 @router.message(F.text.in_(labels("menu-admin")))
 async def cmd_admin(message: Message, t: Text) -> None:
     """The admin menu."""
-    await message.answer(
-        t("admin-menu"),
-        reply_markup=inline_kb(
-            [
-                [(t("admin-invite"), AdminCb(action="invite").pack())],
-                [(t("admin-staff-list"), AdminCb(action="staff").pack())],
-            ]
-        ),
-    )
+    await message.answer(t("admin-menu"), reply_markup=_admin_menu(t))
+
+
+@router.callback_query(AdminCb.filter(F.action == "menu"))
+async def on_admin_menu(query: CallbackQuery, t: Text) -> None:
+    """Back to the admin menu from one of its pages."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await _edit(query.message, t("admin-menu"), _admin_menu(t))
+
+
+async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Show a page of the admin menu in its message; a second tap changes nothing."""
+    if message.html_text == text and same_markup(message, markup):
+        return  # showing it already (a stale or second tap)
+    await message.edit_text(text, reply_markup=markup)
 
 
 class InviteCb(CallbackData, prefix="adm-inv"):
@@ -88,15 +110,14 @@ async def on_invite_button_not_admin(query: CallbackQuery, session: AsyncSession
 @router.message(Command("invite"))
 async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
     """Choose the community to invite staff for."""
-    await message.answer(t("admin-choose-community"), reply_markup=await _communities(session))
+    await message.answer(t("admin-choose-community"), reply_markup=await _communities(session, t))
 
 
-async def _communities(session: AsyncSession) -> InlineKeyboardMarkup:
+async def _communities(session: AsyncSession, t: Text) -> InlineKeyboardMarkup:
     communities = await org.list_communities(session)
     key = staff_service.new_invite_list_key()
-    return inline_kb(
-        [[(c.name, InviteCb(community=c.id or 0, key=key).pack())] for c in communities]
-    )
+    rows = [[(c.name, InviteCb(community=c.id or 0, key=key).pack())] for c in communities]
+    return inline_kb([*rows, _back_to_menu(t)])
 
 
 @router.callback_query(AdminCb.filter(F.action == "invite"))
@@ -107,7 +128,7 @@ async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> Non
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(
-        t("admin-choose-community"), reply_markup=await _communities(session)
+        t("admin-choose-community"), reply_markup=await _communities(session, t)
     )
 
 
@@ -187,7 +208,7 @@ async def _show_staff_list(
 ) -> None:
     everyone = await staff_service.list_staff(session)
     if not everyone:
-        await message.edit_text(t("admin-staff-none"))
+        await _edit(message, t("admin-staff-none"), inline_kb([_back_to_menu(t)]))
         return
     pages = -(-len(everyone) // STAFF_PER_PAGE)
     page = min(max(page, 0), pages - 1)  # the list got shorter since the button was made
@@ -231,6 +252,7 @@ async def _show_staff_list(
         if page < pages - 1:
             turn.append((t("common-next-page"), AdminCb(action="staff", id=page + 1).pack()))
         rows.append(turn)
+    rows.append(_back_to_menu(t))
     text, markup = "\n".join(lines), inline_kb(rows)
     if message.html_text == text and same_markup(message, markup):
         return  # already showing it (a stale tap on the list itself)
@@ -312,6 +334,18 @@ async def on_revoke(
 @router.message(Command("categories"))
 async def cmd_categories(message: Message, t: Text) -> None:
     """The request catalogue with deadlines and skills, and how to change it."""
+    await message.answer(_catalogue_text(t))
+
+
+@router.callback_query(AdminCb.filter(F.action == "cats"))
+async def on_categories(query: CallbackQuery, t: Text) -> None:
+    """The admin menu's 🏷 诉求分类: the catalogue as /categories shows it, with a way back."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await _edit(query.message, _catalogue_text(t), inline_kb([_back_to_menu(t)]))
+
+
+def _catalogue_text(t: Text) -> str:
     lines = [t("cat-list-title")]
     for category in catalogue():  # in force in every process (the database's newest edit)
         skills = t.join(t(f"skill-{s}") for s in category.skills) or "-"
@@ -329,7 +363,7 @@ async def cmd_categories(message: Message, t: Text) -> None:
     # the add form takes skill codes, and the list above names skills in words: say which is which
     codes = t.join(t("cat-skill-code", code=s, name=t(f"skill-{s}")) for s in SKILLS)
     lines.append(t("cat-skill-codes", skills=Raw(codes)))  # each escaped above
-    await message.answer("\n".join(lines))
+    return "\n".join(lines)
 
 
 @router.message(Command("category"))

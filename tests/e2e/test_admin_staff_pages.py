@@ -34,12 +34,13 @@ async def test_a_long_staff_list_comes_in_pages(linli_sandbox: Harness) -> None:
     await d.tap(ADMIN, "工作人员列表", menu["message_id"])
     first = await d.expect(ADMIN, "第 1/9 页，共 123 人", since=menu["message_id"] - 1)
     labels = _buttons(first)
-    assert len(labels) == 16 and labels[0] == "撤销 李社工" and labels[-1] == "下一页 ▶️", labels
+    assert len(labels) == 17 and labels[0] == "撤销 李社工" and labels[-2] == "下一页 ▶️", labels
+    assert labels[-1] == "⬅️ 返回管理"
     await d.tap(ADMIN, "下一页 ▶️", first["message_id"])
     second = await d.expect(ADMIN, "第 2/9 页", since=menu["message_id"] - 1)
     assert "社工012" in message_text(second) and "李社工" not in message_text(second)
-    assert _buttons(second)[-2:] == ["◀️ 上一页", "下一页 ▶️"]
+    assert _buttons(second)[-3:] == ["◀️ 上一页", "下一页 ▶️", "⬅️ 返回管理"]
     # a forged page past the end shows the last one
     await d.click(ADMIN, first["message_id"], data="adm:staff:99")
     last = await d.expect(ADMIN, "第 9/9 页", since=menu["message_id"] - 1)
-    assert _buttons(last)[-1] == "◀️ 上一页" and "社工119" in message_text(last)
+    assert _buttons(last)[-2] == "◀️ 上一页" and "社工119" in message_text(last)

@@ -156,6 +156,8 @@ admin-invite-link = Invitation link ({ $community }, valid for { $hours } hours,
     { $link }
     Send it to the new staff member; they open it and tap "Start".
 admin-invite-again = This list has made its invitation link already ({ $community }), shown above; one list makes one link. To invite someone else, send /invite again.
+admin-categories = 🏷 Request categories
+admin-back = ⬅️ Back to admin
 admin-staff-none = There are no community staff yet.
 admin-staff-item = { $name } ({ $id }): { $communities }
 admin-staff-scope-grid = { $community } ({ $grid })

@@ -156,6 +156,8 @@ admin-invite-link = 邀请链接（{ $community }，{ $hours } 小时内有效�
     { $link }
     请把链接发给被邀请的工作人员，对方点开后点「开始」即可。
 admin-invite-again = 这份列表已经生成过邀请链接（{ $community }），见上方消息；一份列表只生成一个链接。还要邀请别人，请重新发送 /invite。
+admin-categories = 🏷 诉求分类
+admin-back = ⬅️ 返回管理
 admin-staff-none = 还没有社区工作人员。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）

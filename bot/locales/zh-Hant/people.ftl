@@ -159,6 +159,8 @@ admin-invite-link = 邀請鏈接（{ $community }，{ $hours } 小時內有效�
     { $link }
     請把鏈接發給被邀請的工作人員，對方點開後點「開始」即可。
 admin-invite-again = 這份列表已經生成過邀請鏈接（{ $community }），見上方消息；一份列表只生成一個鏈接。還要邀請別人，請重新發送 /invite。
+admin-categories = 🏷 訴求分類
+admin-back = ⬅️ 返回管理
 admin-staff-none = 還沒有社區工作人員。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）
