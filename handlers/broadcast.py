@@ -113,9 +113,8 @@ async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -
     if len(choices) == 1:
         await state.set_state(Compose.audience)
         await state.update_data(community_id=choices[0][0], targets=[])
-        await message.answer(
-            t("broadcast-choose-audience"), reply_markup=_audiences(t, roles, choices[0][0])
-        )
+        markup = await _audiences(session, t, user, roles, choices[0][0])
+        await message.answer(t("broadcast-choose-audience"), reply_markup=markup)
         return
     await state.set_state(Compose.community)
     rows = [[(name, BroadcastCb(action="com", id=cid).pack())] for cid, name in choices]
@@ -127,10 +126,22 @@ async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -
     await message.answer(t("broadcast-choose-community"), reply_markup=_kb(rows))
 
 
-def _audiences(t: Text, roles: frozenset[Role], community_id: int) -> InlineKeyboardMarkup:
+# the audiences only staff of a whole community (or an admin) may write to
+WIDE = (AudienceKind.COMMUNITY, AudienceKind.MEMBERS)
+
+
+async def _audiences(
+    session: AsyncSession, t: Text, user: User, roles: frozenset[Role], community_id: int
+) -> InlineKeyboardMarkup:
+    """The audiences the author may write to there: a grid worker their grids and buildings."""
+    grids = await broadcasts.author_grids(
+        session, author=user, roles=roles, community_id=community_id
+    )
     rows = []
     for index, kind in enumerate(AUDIENCES):
         if kind == AudienceKind.EVERYONE and Role.ADMIN not in roles:
+            continue
+        if kind in WIDE and grids is not None:
             continue
         data = AudienceCb(action="aud", id=index, com=community_id).pack()
         rows.append([(t(f"broadcast-audience-{kind}"), data)])
@@ -180,22 +191,35 @@ async def on_community(
     await state.set_state(Compose.audience)
     await state.update_data(community_id=callback_data.id, targets=[])
     await query.answer()
-    await _show(query, t("broadcast-choose-audience"), _audiences(t, roles, callback_data.id))
+    markup = await _audiences(session, t, user, roles, callback_data.id)
+    await _show(query, t("broadcast-choose-audience"), markup)
 
 
 async def _target_items(
-    session: AsyncSession, kind: str, community_id: int
+    session: AsyncSession, user: User, roles: frozenset[Role], kind: str, community_id: int
 ) -> list[tuple[int | None, str]]:
-    """The grids or buildings offered for a community (the only ids a tap may carry)."""
+    """The grids or buildings offered for a community (the only ids a tap may carry): those
+    the author may write to (a grid worker's own grids and their buildings)."""
+    mine = await broadcasts.author_grids(
+        session, author=user, roles=roles, community_id=community_id
+    )
     if kind == AudienceKind.GRIDS:
-        return [(g.id, g.name) for g in await org.list_grids(session, community_id=community_id)]
-    return [(b.id, b.name) for b in await org.list_buildings(session, community_id=community_id)]
+        grids = await org.list_grids(session, community_id=community_id)
+        return [(g.id, g.name) for g in grids if mine is None or g.id in mine]
+    buildings = await org.list_buildings(session, community_id=community_id)
+    return [(b.id, b.name) for b in buildings if mine is None or b.grid_id in mine]
 
 
 async def _targets_markup(
-    session: AsyncSession, t: Text, kind: str, community_id: int, chosen: list[int]
+    session: AsyncSession,
+    t: Text,
+    user: User,
+    roles: frozenset[Role],
+    kind: str,
+    community_id: int,
+    chosen: list[int],
 ) -> InlineKeyboardMarkup:
-    items = await _target_items(session, kind, community_id)
+    items = await _target_items(session, user, roles, kind, community_id)
     buttons = [
         (("✅ " if i in chosen else "") + name, BroadcastCb(action="tgt", id=i or 0).pack())
         for i, name in items
@@ -235,6 +259,14 @@ async def on_audience(
         if community_id not in {cid for cid, _ in await _communities(session, user, roles)}:
             await query.answer(t("err-stale-button"), show_alert=True)
             return
+        if kind in WIDE and (
+            await broadcasts.author_grids(
+                session, author=user, roles=roles, community_id=community_id
+            )
+            is not None
+        ):  # a grid worker's: not offered to them (an older form's button, or forged)
+            await query.answer(t("err-not-allowed"), show_alert=True)
+            return
     picks = kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS) and community_id is not None
     data = await state.get_data()
     if (
@@ -252,7 +284,7 @@ async def on_audience(
     await query.answer()
     if picks and community_id is not None:
         await state.set_state(Compose.targets)
-        markup = await _targets_markup(session, t, kind, community_id, [])
+        markup = await _targets_markup(session, t, user, roles, kind, community_id, [])
         await _show(query, t(f"broadcast-choose-{kind}"), markup)
         return
     await state.set_state(Compose.text)
@@ -265,6 +297,8 @@ async def on_target(
     callback_data: BroadcastCb,
     state: FSMContext,
     session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
     t: Text,
 ) -> None:
     """Toggle a grid or building (only one of those offered; a forged id changes nothing).
@@ -273,7 +307,8 @@ async def on_target(
     if not await _at(state, Compose.targets) or "kind" not in data or "community_id" not in data:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    offered = {i for i, _ in await _target_items(session, data["kind"], data["community_id"])}
+    items = await _target_items(session, user, roles, data["kind"], data["community_id"])
+    offered = {i for i, _ in items}
     if callback_data.id not in offered:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
@@ -285,7 +320,9 @@ async def on_target(
     await state.update_data(targets=chosen)
     await query.answer()
     assert isinstance(query.message, Message)
-    markup = await _targets_markup(session, t, data["kind"], data["community_id"], chosen)
+    markup = await _targets_markup(
+        session, t, user, roles, data["kind"], data["community_id"], chosen
+    )
     if not same_markup(query.message, markup):
         await query.message.edit_reply_markup(reply_markup=markup)
 

@@ -119,6 +119,23 @@ async def _check_targets(
             raise InvalidInput("broadcast-no-targets")
 
 
+async def author_grids(
+    session: AsyncSession, *, author: User, roles: Collection[Role], community_id: int
+) -> set[int] | None:
+    """The grids of a community a notice by `author` may go to (their buildings too), or None
+    when it may go to the whole community (an admin, or staff of the whole community): what
+    the notice form offers a grid worker, as _require_broadcast_scope allows."""
+    if Role.ADMIN in roles:
+        return None
+    stmt = select(StaffScope).where(
+        StaffScope.user_id == author.id, StaffScope.community_id == community_id
+    )
+    scopes = (await session.exec(stmt)).all()
+    if any(s.grid_id is None for s in scopes):
+        return None
+    return {s.grid_id for s in scopes if s.grid_id is not None}
+
+
 async def _require_broadcast_scope(
     session: AsyncSession,
     *,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlmodel import col, select
 
@@ -78,13 +80,31 @@ async def test_staff_broadcast_to_a_building_with_progress_and_report(
 async def test_grid_worker_cannot_broadcast_to_the_whole_community(
     linli_sandbox: Harness,  # noqa: F811
 ) -> None:
+    """A grid worker is offered what they may write to: their grid and its buildings. Before,
+    the form offered 整个社区的居民, the members and every grid and building, and refused only
+    once the notice was typed."""
     d = linli_sandbox.driver
-    await d.say(GRID_WORKER, "📢 发通知")
-    await d.tap(GRID_WORKER, "整个社区的居民")
-    await d.expect(GRID_WORKER, "请输入通知内容")
-    typed = await d.send(GRID_WORKER, "全体居民请注意")
-    refusal = await d.expect(GRID_WORKER, "", since=typed["message_id"], timeout=15)
-    assert "没有权限" in message_text(refusal) or "不能" in message_text(refusal)
+    [form] = await d.say(GRID_WORKER, "📢 发通知")
+    assert _labels(form) == ["选几个网格", "选几栋楼"]
+    await d.tap(GRID_WORKER, "选几个网格", form["message_id"])
+    grids = await d.expect(GRID_WORKER, "请点选网格", since=form["message_id"] - 1)
+    assert _labels(grids) == ["第一网格", "✅ 选好了"]
+    forged = await d.click(GRID_WORKER, form["message_id"], data="bc:tgt:2")
+    assert forged["answer"]["show_alert"]
+    [form] = await d.say(GRID_WORKER, "📢 发通知")
+    await d.tap(GRID_WORKER, "选几栋楼", form["message_id"])
+    buildings = await d.expect(GRID_WORKER, "请点选楼栋", since=form["message_id"] - 1)
+    assert _labels(buildings)[:-1] == ["1号楼", "2号楼", "3号楼"]
+    # the whole community's button, from an older form or forged: refused at the tap
+    community = await d.click(GRID_WORKER, form["message_id"], data="bca:aud:0:1")
+    assert "没有权限" in community["answer"]["text"]
+    members = await d.click(GRID_WORKER, form["message_id"], data="bca:aud:3:1")
+    assert "没有权限" in members["answer"]["text"]
+
+
+def _labels(message: dict[str, Any]) -> list[str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    return [b["text"] for row in rows for b in row]
 
 
 async def test_staff_set_their_community_quiet_hours(linli_sandbox: Harness) -> None:  # noqa: F811
