@@ -433,9 +433,9 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
     rid = req.id
     markup = keyboard(
         [
-            [button(f"👥 {n}", "sneed", rid, n) for n in (1, 2, 3)],
-            [button(f"⭐ {p}", "spts", rid, p) for p in (5, 10, 20)],
-            [button(f"⏰ {h}h", "shrs", rid, h) for h in (12, 24, 72)],
+            [button(t("order-btn-needed", count=n), "sneed", rid, n) for n in (1, 2, 3)],
+            [button(t("order-btn-points", points=p), "spts", rid, p) for p in (5, 10, 20)],
+            [button(t("order-btn-hours", hours=h), "shrs", rid, h) for h in (12, 24, 72)],
             [
                 button(t("order-btn-edit-title"), "stitle", rid),
                 button(

@@ -67,7 +67,7 @@ async def test_order_cycle_two_members_release_reassign_reopen(linli_sandbox: Ha
     await d.expect(STAFF, f"为诉求 {number} 派单")
     await d.tap(STAFF, "👥 2")
     await d.expect(STAFF, "需要人数：2")
-    await d.tap(STAFF, "⏰ 72h")
+    await d.tap(STAFF, "⏰ 72 小时")
     await d.expect(STAFF, "办理时限：72 小时")
     await d.tap(STAFF, "改为全社区")
     await d.expect(STAFF, "全社区的党员")

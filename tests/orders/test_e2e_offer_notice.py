@@ -15,7 +15,7 @@ async def test_the_offer_says_where_by_when_points_and_people(linli_sandbox: Har
     h = linli_sandbox
     d = h.driver
     h.clock.set(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))  # Mon 10:00 in Shanghai
-    taps = [("👥 2", "需要人数：2"), ("⭐ 20", "积分：20"), ("⏰ 72h", "72 小时")]
+    taps = [("👥 2", "需要人数：2"), ("⭐ 20", "积分：20"), ("⏰ 72 小时", "72 小时")]
     order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水", taps=taps)
     offer = message_text(await d.expect(LIU, f"新工单 {order_no}"))
     assert "阳光社区" in offer and "1号楼" in offer, offer  # 周阿姨's building

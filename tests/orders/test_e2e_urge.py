@@ -94,7 +94,7 @@ async def test_e2e_urge_an_overdue_order_reminds_its_member_and_issuer(
     await _open_card(h, number)
     await d.tap(STAFF, "派单")
     await d.expect(STAFF, f"为诉求 {number} 派单")
-    await d.tap(STAFF, "⏰ 72h")
+    await d.tap(STAFF, "⏰ 72 小时")
     await d.expect(STAFF, "办理时限：72 小时")
     await d.tap(STAFF, "改为全社区")
     await d.expect(STAFF, "全社区的党员")
