@@ -160,7 +160,8 @@ def period_bounds(kind: str, *, now: datetime, zone: tzinfo) -> tuple[datetime, 
 def typed_period(text: str) -> tuple[date, date]:
     """The days of a period staff typed after /stats, both included: a year (`2026`), a month
     (`2026-11`, `2026年11月`), a day, or two of them (`2026-11-01 2026-11-30`, `2026-10 至
-    2026-12`). Raises InvalidInput (order-stats-err-period) with an example otherwise."""
+    2026-12`). Raises InvalidInput (order-stats-err-period) with an example otherwise, and
+    order-stats-err-order when the first day is after the last."""
     text = text.translate(str.maketrans("０１２３４５６７８９－／．", "0123456789-/."))
     found = list(_TYPED_DAY.finditer(text))
     if not 1 <= len(found) <= 2:
@@ -170,6 +171,8 @@ def typed_period(text: str) -> tuple[date, date]:
     except (ValueError, OverflowError):  # 2026-13, or the month after 9999-12
         raise InvalidInput("order-stats-err-period") from None
     start, end = first[0], last[1]
+    if start > end:  # read, but the wrong way round: say so rather than 'which period?'
+        raise InvalidInput("order-stats-err-order", first=str(start), last=str(end))
     if not period_days_ok(start, end):
         raise InvalidInput("order-stats-err-period")
     return start, end

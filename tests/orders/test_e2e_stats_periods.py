@@ -57,4 +57,4 @@ async def test_an_empty_period_has_no_chart_and_a_bad_one_is_explained(
     [refused] = await d.say(STAFF, "/stats 上个月吧")
     assert "/stats 2026-11" in message_text(refused), message_text(refused)
     [refused] = await d.say(STAFF, "/stats 2026-11-30 2026-11-01")
-    assert "没看懂要统计哪段时间" in message_text(refused)
+    assert "开始日期 2026-11-30 在结束日期 2026-11-01 之后" in message_text(refused)

@@ -30,13 +30,26 @@ def test_typed_periods(typed: str, first: date, last: date) -> None:
     assert typed_period(typed) == (first, last)
 
 
-@pytest.mark.parametrize(
-    "typed", ["", "上个月", "2026-13", "2026-02-30", "2026-11-30 2026-11-01", "2024 2025 2026"]
-)
+@pytest.mark.parametrize("typed", ["", "上个月", "2026-13", "2026-02-30", "2024 2025 2026"])
 def test_periods_that_cannot_be_read(typed: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         typed_period(typed)
     assert refused.value.key == "order-stats-err-period"
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "last"),
+    [
+        ("2026-11-30 2026-11-01", "2026-11-30", "2026-11-01"),
+        ("2026-12 2026-10", "2026-12-01", "2026-10-31"),
+    ],
+)
+def test_a_period_the_wrong_way_round_is_told_so(typed: str, first: str, last: str) -> None:
+    """Both days read, in the wrong order: said so, not 'which period?'."""
+    with pytest.raises(InvalidInput) as refused:
+        typed_period(typed)
+    assert refused.value.key == "order-stats-err-order"
+    assert refused.value.args_ == {"first": first, "last": last}
 
 
 def test_last_month_is_whole_in_local_time() -> None:

@@ -531,6 +531,7 @@ order-period-year = this year
 order-period-last_month = last month
 order-period-days = { $first } to { $last }
 order-stats-err-period = Which period? Write it like this: /stats 2026-11 (a month), /stats 2026 (a year), /stats 2026-11-01 2026-11-30 (from – to). Or send /stats alone and tap this week, this month, last month or this year.
+order-stats-err-order = The start, { $first }, is after the end, { $last }. Write the start first, then the end, for example /stats 2026-11-01 2026-11-30.
 order-stats-title = <b>Ledger · { $period }</b>
 order-stats-total = { $total } requests · { $overdue } overdue
 order-stats-rates = Response { $response } · resolution { $resolution } · satisfaction { $satisfaction } ({ $rated } rated)

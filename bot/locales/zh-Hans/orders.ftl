@@ -519,6 +519,7 @@ order-period-year = 今年
 order-period-last_month = 上月
 order-period-days = { $first } 至 { $last }
 order-stats-err-period = 没看懂要统计哪段时间。可以这样写：/stats 2026-11（一个月）、/stats 2026（一年）、/stats 2026-11-01 2026-11-30（起止日期）。也可以只发 /stats，再点本周、本月、上月或今年。
+order-stats-err-order = 开始日期 { $first } 在结束日期 { $last } 之后。请先写开始日期，再写结束日期，例如 /stats 2026-11-01 2026-11-30。
 order-stats-title = <b>台账统计 · { $period }</b>
 order-stats-total = 诉求 { $total } 件 · 超期 { $overdue } 件
 order-stats-rates = 响应率 { $response } · 解决率 { $resolution } · 满意率 { $satisfaction }（{ $rated } 件已评价）
