@@ -10,7 +10,8 @@ The cursor here does the four in one call, run in the same thread as before: the
 its rows, its description, rowcount and lastrowid come back together. Nothing else changes:
 the connection still lives in aiosqlite's thread (SQLite's work never blocks the event loop),
 transactions, commits and errors are as before, and server-side cursors (streamed results)
-keep SQLAlchemy's own.
+keep SQLAlchemy's own. A commit or rollback with no transaction open (after reads only, and
+the pool's rollback as a connection comes back) makes no trip at all.
 
 It leans on aiosqlite's `Connection._execute(fn, *args)`, the call all its public methods
 use. If an installed version lacks it, or SQLAlchemy's adapter classes moved, `dbapi()`
@@ -130,8 +131,26 @@ if AsyncAdapt_aiosqlite_connection is not None:
             return None
 
     class _OneTripConnection(AsyncAdapt_aiosqlite_connection):
+        """Commits and rollbacks with no transaction open make no trip: SQLite would do
+        nothing with them. A session that only read, and the pool's rollback when a connection
+        comes back, cost a trip each before."""
+
         __slots__ = ()
         _cursor_cls = _OneTripCursor
+
+        def _idle(self) -> bool:
+            # read from the loop's thread while the connection's thread has nothing of ours
+            # to run (its calls are awaited one at a time): a flag SQLite keeps
+            conn = self._connection._connection
+            return conn is not None and not conn.in_transaction
+
+        def commit(self) -> None:
+            if not self._idle():
+                super().commit()
+
+        def rollback(self) -> None:
+            if not self._idle():
+                super().rollback()
 
     class _OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
         def connect(self, *arg: Any, **kw: Any) -> Any:

@@ -60,6 +60,23 @@ async def test_one_trip_per_statement(engine: AsyncEngine, trips: list[str]) -> 
         assert trips == ["_run", "commit"]
 
 
+async def test_no_trip_to_end_what_never_began(engine: AsyncEngine, trips: list[str]) -> None:
+    """A read-only session's commit, and the pool's rollback when its connection comes back,
+    cost nothing: SQLite has no transaction open (reads do not begin one)."""
+    async with engine.connect() as conn:
+        trips.clear()
+        assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 0
+        await conn.commit()
+    assert trips == ["_run"]
+    trips.clear()
+    async with engine.connect() as conn:
+        await conn.execute(text("INSERT INTO t (name) VALUES ('a')"))
+    # left without a commit: the pool's rollback makes its trip, and the row is gone
+    assert trips == ["_run", "rollback"]
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 0
+
+
 async def test_rows_counts_keys_and_many(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
         first = await conn.execute(text("INSERT INTO t (name, n) VALUES ('a', 1)"))
