@@ -17,7 +17,10 @@ async def _issue(h: Harness, text: str) -> str:
     number = await _file(h, ZHOU, text)
     # from the queue: at night the new request's card waits for the morning too
     typed = await d.send(STAFF, "📋 待办诉求")
-    queue = await d.expect(STAFF, number, since=typed["message_id"])
+    # the queue itself (by day the new request's card, also naming the number, may come after
+    # the typed message: it is not the one to tap in)
+    queue = await d.expect(STAFF, "待办诉求（共", since=typed["message_id"])
+    assert number in message_text(queue), message_text(queue)
     await d.tap(STAFF, f"查看 {number}", queue["message_id"])
     await d.expect(STAFF, f"诉求 {number} ·", since=queue["message_id"])
     await d.tap(STAFF, "派单")
