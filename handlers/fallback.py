@@ -22,6 +22,7 @@ from handlers.common import help_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
+from handlers.registration import KEPT_DRAFT, register_now_kb
 from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
@@ -87,9 +88,18 @@ async def on_media_at_the_menu(
     if user is None:
         return
     if not user.registered:
-        await message.answer(
-            t("fallback-register-first"),
-            reply_markup=main_menu(t, roles, registered=user.registered),
+        await _keep_until_registered(
+            message,
+            state,
+            t,
+            text=with_caption("", message.caption),
+            photo=message.photo[-1].file_id if message.photo else None,
+            voice=message.voice.file_id if message.voice else None,
+            place=(
+                [message.location.latitude, message.location.longitude]
+                if message.location
+                else None
+            ),
         )
         return
     data = await state.get_data()
@@ -111,6 +121,43 @@ async def on_media_at_the_menu(
         typed_album=album,
     )
     await _offer(message, t)
+
+
+async def _keep_until_registered(
+    message: Message,
+    state: FSMContext,
+    t: Text,
+    *,
+    text: str = "",
+    photo: str | None = None,
+    voice: str | None = None,
+    place: list[float] | None = None,
+) -> None:
+    """Someone not yet registered told us a matter: keep it (KEPT_DRAFT) for the request that
+    follows their registration, and offer to register now. More messages before they do join
+    it; the further photos of one album join it without a second answer."""
+    kept = dict((await state.get_data()).get(KEPT_DRAFT) or {})
+    said = str(kept.get("text") or "")
+    if text:
+        said = f"{said}\n{text}" if said else text
+    photos = list(kept.get("photos") or [])
+    if photo and len(photos) < MAX_PHOTOS:
+        photos.append(photo)
+    album = message.media_group_id
+    same_album = album is not None and kept.get("album") == album
+    kept.update(
+        text=said[:OFFER_MAX_CHARS],
+        photos=photos,
+        voice=voice or kept.get("voice"),
+        place=place or kept.get("place"),
+        album=album,
+    )
+    await state.update_data({KEPT_DRAFT: kept})
+    if same_album:
+        return
+    await message.answer(
+        t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
+    )
 
 
 async def _offer(message: Message, t: Text) -> None:
@@ -205,8 +252,9 @@ async def on_unknown_message(
         and not text.startswith("/")
     ):
         if not user.registered:
-            # what they typed is a matter, but a request needs an address first
-            await message.answer(t("fallback-register-first"), reply_markup=menu)
+            # what they typed is a matter, but a request needs an address first: it is kept
+            # and becomes the start of their request once they have registered
+            await _keep_until_registered(message, state, t, text=text)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

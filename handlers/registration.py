@@ -67,8 +67,12 @@ class VerifyCb(CallbackData, prefix="vfy"):
 async def start_registration(
     message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
 ) -> None:
-    """Begin (or redo) registration; consent comes first unless already given."""
+    """Begin (or redo) registration; consent comes first unless already given. A matter told
+    before registering (KEPT_DRAFT) stays kept for the filing that follows."""
+    kept = (await state.get_data()).get(KEPT_DRAFT)
     await state.clear()
+    if kept and not user.registered:
+        await state.update_data({KEPT_DRAFT: kept})
     if user.consent_at is None:
         await state.set_state(Reg.consent)
         await message.answer(
@@ -122,6 +126,9 @@ async def on_register_now(
 
 # the chat's FSM data: the message whose 🏠 现在登记 began the registration under way
 BEGUN_FROM = "reg_begun_from"
+# the chat's FSM data: what an unregistered person told us (text, photos, voice, place) before
+# registering; once registered it becomes the start of their request (handlers.requests)
+KEPT_DRAFT = "kept_draft"
 
 
 async def _begun_from(message: Message, state: FSMContext) -> bool:
@@ -391,8 +398,12 @@ refuse_button_labels(router, Reg.room)
 async def on_cancel_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """The big cancel button of a text step."""
+    """The big cancel button of a text step (a matter told before registering stays kept for
+    when they do register)."""
+    kept = (await state.get_data()).get(KEPT_DRAFT)
     await state.clear()
+    if kept and not user.registered:
+        await state.update_data({KEPT_DRAFT: kept})
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
@@ -606,6 +617,7 @@ async def _finish(
 ) -> None:
     data = await state.get_data()
     phone_only, then = bool(data.get("phone_only")), data.get("then")
+    kept = data.get(KEPT_DRAFT)
     await state.clear()
     if phone_only:
         await message.answer(
@@ -633,10 +645,10 @@ async def _finish(
             now=clock(),
             matter=user_service.verify_matter(user.id),
         )
-    if then == "order":  # registered on the way to 我要点单: on to what they came for
+    if then == "order" or kept:  # registered on the way to 我要点单: on to what they came for
         from handlers.requests import begin_filing
 
-        await begin_filing(message, state, t)
+        await begin_filing(message, state, t, kept=kept)
 
 
 @router.callback_query(VerifyCb.filter())

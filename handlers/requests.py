@@ -58,6 +58,7 @@ from services.order_common import (
     suggest,
     title_in,
 )
+from services.order_titles import fit
 from services.requests import Draft
 from services.triage.text import with_caption
 
@@ -148,13 +149,36 @@ async def cmd_new_request(message: Message, state: FSMContext, ctx: OrderCtx) ->
     await begin_filing(message, state, t)
 
 
-async def begin_filing(message: Message, state: FSMContext, t: Text) -> None:
+async def begin_filing(
+    message: Message, state: FSMContext, t: Text, *, kept: dict[str, Any] | None = None
+) -> None:
     """Ask for the description of a new request (also right after registering, when the
-    person had tapped 我要点单 before registering)."""
+    person had tapped 我要点单 before registering). `kept`: what they told us before
+    registering (handlers.registration.KEPT_DRAFT) is the description's start, shown back."""
     await state.clear()
     await state.set_state(Filing.compose)
-    await state.update_data(text="", photos=[], voice=None)
-    await message.answer(t("order-ask-describe"), reply_markup=compose_keyboard(t))
+    if not kept:
+        await state.update_data(text="", photos=[], voice=None)
+        await message.answer(t("order-ask-describe"), reply_markup=compose_keyboard(t))
+        return
+    text = str(kept.get("text") or "")
+    photos = list(kept.get("photos") or [])[: request_service.MAX_PHOTOS]
+    voice = kept.get("voice")
+    await state.update_data(text=text, photos=photos, voice=voice)
+    place = kept.get("place")
+    if place:
+        await state.update_data(lat=place[0], lon=place[1])
+    parts = [t("order-kept-intro")]
+    if text:
+        parts.append(t("order-kept-text", text=fit(text.strip(), 400)))
+    if photos:
+        parts.append(t("order-kept-photos", count=len(photos)))
+    if voice:
+        parts.append(t("order-kept-voice"))
+    if place:
+        parts.append(t("order-kept-place"))
+    parts.append(t("order-kept-go-on"))
+    await message.answer("\n".join(parts), reply_markup=compose_keyboard(t))
 
 
 @router.message(Filing.compose, F.text.in_(labels("common-cancel")))

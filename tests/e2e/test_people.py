@@ -376,9 +376,9 @@ async def test_problem_typed_at_the_menu_is_offered_as_a_request(linli_sandbox: 
     await d.expect(RESIDENT, "已经记下您说的话", since=offer["message_id"])
     preview = await d.say(RESIDENT, "✅ 说完了")
     assert any(problem in message_text(m) for m in preview)
-    # An unregistered user is told how: an address first, then the request.
-    menu = await reply_to(d, NEW, problem, "请先点「🏠 登记住址」")
-    assert "请先点「🏠 登记住址」" in message_text(menu), message_text(menu)
+    # An unregistered user is told how: an address first; what they said is kept for it.
+    menu = await reply_to(d, NEW, problem, "需要先登记您的住址")
+    assert "先记下了" in message_text(menu), message_text(menu)
     assert "要把这件事报给社区吗" not in message_text(menu)
 
 

@@ -60,5 +60,5 @@ async def test_words_after_a_photo_start_a_new_offer_without_it(linli_sandbox: H
 async def test_someone_not_registered_is_told_to_register_first(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     sent = await d.send(NEW, location=(31.23, 121.47))
-    answer = await d.expect(NEW, "请先点「🏠 登记住址」", since=sent["message_id"])
+    answer = await d.expect(NEW, "需要先登记您的住址", since=sent["message_id"])
     assert "要把这件事报给社区吗" not in message_text(answer)

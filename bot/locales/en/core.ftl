@@ -179,7 +179,7 @@ fallback-draft-started-voice = All right, we have kept your voice note. You can 
 smalltalk-thanks = You're welcome! We're here whenever you need us.
 smalltalk-ack = All right. Tap a button below whenever you need something.
 smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
-fallback-register-first = To report this to the community, first tap “{ menu-register }” (it takes a minute), then tap “{ menu-order-new }” and tell us.
+fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -52,6 +52,15 @@ order-ask-describe = Please tell us what is wrong.
 order-ask-describe-text = Nothing yet. Please describe the problem in words (or a voice note) first.
 order-voice-only = (the resident left a voice note, please listen to the attachment)
 order-voice-removed = (the resident left a voice note; it was deleted with their personal data)
+order-kept-intro = What you told us before registering is here:
+order-kept-text = “{ $text }”
+order-kept-photos = { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+}
+order-kept-voice = 1 voice note
+order-kept-place = 1 location
+order-kept-go-on = You can add more text, photos, a voice note or a location; tap "{ order-btn-finished }" when finished.
 order-got-text = Got it. You can add more; tap "✅ Done" when finished.
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.

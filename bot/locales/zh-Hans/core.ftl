@@ -152,7 +152,7 @@ fallback-draft-started-voice = 好的，已经记下您的语音。还可以补�
 smalltalk-thanks = 不客气！有需要随时找我们。
 smalltalk-ack = 好的。有需要时点下面的按钮就行。
 smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
-fallback-register-first = 要把这件事报给社区，请先点「{ menu-register }」登记您的住址（只要一分钟），再点「{ menu-order-new }」说给我们听。
+fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -155,7 +155,7 @@ fallback-draft-started-voice = 好的，已經記下您的語音。還可以補�
 smalltalk-thanks = 不客氣！有需要隨時找我們。
 smalltalk-ack = 好的。有需要時點下面的按鈕就行。
 smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
-fallback-register-first = 要把這件事報給社區，請先點「{ menu-register }」登記您的住址（只要一分鐘），再點「{ menu-order-new }」說給我們聽。
+fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)
