@@ -22,7 +22,7 @@ from handlers.common import help_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
-from handlers.registration import KEPT_DRAFT, register_now_kb
+from handlers.registration import kept_draft, register_now_kb
 from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
@@ -133,10 +133,10 @@ async def _keep_until_registered(
     voice: str | None = None,
     place: list[float] | None = None,
 ) -> None:
-    """Someone not yet registered told us a matter: keep it (KEPT_DRAFT) for the request that
+    """Someone not yet registered told us a matter: keep it (kept_draft) for the request that
     follows their registration, and offer to register now. More messages before they do join
     it; the further photos of one album join it without a second answer."""
-    kept = dict((await state.get_data()).get(KEPT_DRAFT) or {})
+    kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
     if text:
         said = f"{said}\n{text}" if said else text
@@ -152,7 +152,7 @@ async def _keep_until_registered(
         place=place or kept.get("place"),
         album=album,
     )
-    await state.update_data({KEPT_DRAFT: kept})
+    await kept_draft(state).set_data(kept)
     if same_album:
         return
     await message.answer(

@@ -19,7 +19,7 @@ from handlers.consult_kit import make_notifier
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
-from handlers.registration import ask_phone, register_now_kb, start_registration
+from handlers.registration import ask_phone, kept_draft, register_now_kb, start_registration
 from models import MemberProfile, Role, User
 from models.orders import OrderStatus
 from services import members as member_service
@@ -317,6 +317,7 @@ async def on_forget_confirmed(
         return
     await state.clear()
     await held_draft(state).clear()  # a request the filing limits held back goes too
+    await kept_draft(state).clear()  # and a matter told before registering
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.
         notices = await order_service.release_all_claims(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from aiogram import F, Router
@@ -67,12 +68,8 @@ class VerifyCb(CallbackData, prefix="vfy"):
 async def start_registration(
     message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
 ) -> None:
-    """Begin (or redo) registration; consent comes first unless already given. A matter told
-    before registering (KEPT_DRAFT) stays kept for the filing that follows."""
-    kept = (await state.get_data()).get(KEPT_DRAFT)
+    """Begin (or redo) registration; consent comes first unless already given."""
     await state.clear()
-    if kept and not user.registered:
-        await state.update_data({KEPT_DRAFT: kept})
     if user.consent_at is None:
         await state.set_state(Reg.consent)
         await message.answer(
@@ -126,9 +123,14 @@ async def on_register_now(
 
 # the chat's FSM data: the message whose 🏠 现在登记 began the registration under way
 BEGUN_FROM = "reg_begun_from"
-# the chat's FSM data: what an unregistered person told us (text, photos, voice, place) before
-# registering; once registered it becomes the start of their request (handlers.requests)
-KEPT_DRAFT = "kept_draft"
+
+
+def kept_draft(state: FSMContext) -> FSMContext:
+    """Where what an unregistered person told us (text, photos, voice, place) waits until they
+    have registered, to become the start of their request (handlers.requests.begin_filing):
+    beside the flow's state, so /start, a menu button or a cancelled registration does not lose
+    it. Declining consent and /forget drop it."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="kept-unregistered"))
 
 
 async def _begun_from(message: Message, state: FSMContext) -> bool:
@@ -229,6 +231,7 @@ async def on_disagree(
 ) -> None:
     """No consent: nothing is kept."""
     await state.clear()
+    await kept_draft(state).clear()
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("reg-declined"))
@@ -398,12 +401,8 @@ refuse_button_labels(router, Reg.room)
 async def on_cancel_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """The big cancel button of a text step (a matter told before registering stays kept for
-    when they do register)."""
-    kept = (await state.get_data()).get(KEPT_DRAFT)
+    """The big cancel button of a text step."""
     await state.clear()
-    if kept and not user.registered:
-        await state.update_data({KEPT_DRAFT: kept})
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
@@ -617,8 +616,9 @@ async def _finish(
 ) -> None:
     data = await state.get_data()
     phone_only, then = bool(data.get("phone_only")), data.get("then")
-    kept = data.get(KEPT_DRAFT)
     await state.clear()
+    kept = await kept_draft(state).get_data()
+    await kept_draft(state).clear()
     if phone_only:
         await message.answer(
             t("profile-phone-updated", phone=user.phone or "-"),

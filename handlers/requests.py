@@ -154,7 +154,7 @@ async def begin_filing(
 ) -> None:
     """Ask for the description of a new request (also right after registering, when the
     person had tapped 我要点单 before registering). `kept`: what they told us before
-    registering (handlers.registration.KEPT_DRAFT) is the description's start, shown back."""
+    registering (handlers.registration.kept_draft) is the description's start, shown back."""
     await state.clear()
     await state.set_state(Filing.compose)
     if not kept:

@@ -48,6 +48,8 @@ async def test_a_photo_sent_before_registering_is_kept_with_the_words(
     d = h.driver
     sent = await d.send(NEW, "井盖松了", photo=png())
     kept = await d.expect(NEW, "先记下了", since=sent["message_id"])
+    # /start in between (it leaves any flow) does not lose it
+    await reply_to(d, NEW, "/start", "欢迎")
     # registering from the menu's own button keeps it too, and goes on to the filing
     await d.send(NEW, "🏠 登记住址")
     done = await _register(d, NEW, kept["message_id"])
@@ -83,3 +85,17 @@ async def test_english(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     kept = await reply_to(d, ALEX, "The street light outside is broken", "noted what you told")
     assert _inline_labels(kept) == ["🏠 Register now"]
+
+
+async def test_forget_drops_what_was_kept(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await reply_to(d, NEW, "楼下有人占用消防通道", "先记下了")
+    await reply_to(d, NEW, "/forget", "确定要删除")
+    forget = (await d.messages(NEW))[-1]
+    await d.tap(NEW, "确定删除", forget["message_id"])
+    await d.expect(NEW, "已删除", since=forget["message_id"])
+    start = await d.send(NEW, "🏠 登记住址")
+    done = await _register(d, NEW, start["message_id"])
+    await reply_to(d, NEW, "📂 我的诉求", "还没有提交过诉求")
+    later = [message_text(m) for m in await d.messages(NEW, done["message_id"])]
+    assert not [t for t in later if "登记前您说的" in t or "消防通道" in t], later
