@@ -212,12 +212,17 @@ async def cmd_start(
     session: AsyncSession,
     clock: Callable[[], datetime],
 ) -> None:
-    """Greet with what waits for this user and show the main menu (also leaves any flow)."""
+    """Greet with what waits for this user and show the main menu (also leaves any flow); a
+    matter they told the bot in a group, or before registering, is offered to be filed."""
     await state.clear()
     if not has_default_commands(translator, t.lang):
         # e.g. zh-Hant from a zh-hk Telegram: Telegram's list for "zh" is Simplified
         await set_user_commands(bot, translator, user_id=user.id, language=t.lang, roles=roles)
     await send_main_menu(message, t, user, roles, session=session, now=clock())
+    if message.chat.type == "private":
+        from handlers.fallback import offer_kept
+
+        await offer_kept(message, state, user, t)
 
 
 @router.message(Command("help"))

@@ -26,6 +26,7 @@ from handlers.registration import kept_draft, register_now_kb
 from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
+from services.order_titles import fit
 from services.requests import MAX_PHOTOS
 from services.triage.text import with_caption
 
@@ -157,6 +158,35 @@ async def _keep_until_registered(
         return
     await message.answer(
         t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
+    )
+
+
+async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -> None:
+    """/start with a matter kept for this person (told before registering, or by mentioning the
+    bot in a group): registered, it is offered to be filed as if just typed here; not yet, the
+    way on is registering (it stays kept for the request after it)."""
+    kept = await kept_draft(state).get_data()
+    text = str(kept.get("text") or "")
+    photos = list(kept.get("photos") or [])
+    if not (text or photos or kept.get("voice") or kept.get("place")):
+        return
+    if not user.registered:
+        await message.answer(
+            t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
+        )
+        return
+    await kept_draft(state).clear()
+    await state.update_data(
+        typed_text=text,
+        typed_photos=photos,
+        typed_voice=kept.get("voice"),
+        typed_place=kept.get("place"),
+        typed_album=None,
+    )
+    said = fit(text.strip(), 400) if text else t("fallback-kept-photo")
+    await message.answer(
+        t("fallback-kept-offer", text=said),
+        reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
     )
 
 

@@ -1,19 +1,28 @@
 """Groups, supergroups and channels: the bot serves people in a private chat only.
 
 A command or a main-menu button used in a group (or a command posted in a channel) gets one
-short answer, in the sender's language, pointing to the private chat with the bot. Never a reply
-keyboard: in a group it would appear for every member. Other chatter in groups is left alone.
+short answer, in the sender's language, pointing to the private chat with the bot. So does a
+message that mentions the bot or replies to it; a matter told that way is kept for the sender's
+private chat (handlers.registration.kept_draft), where /start offers it to be filed, and it is
+never repeated in the group. Never a reply keyboard: in a group it would appear for every member.
+Other chatter in groups is left alone.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.commands import ADMIN_COMMANDS
 from bot.i18n import Text
 from handlers.menu import all_menu_labels, labels
+from handlers.registration import kept_draft
+from services.requests import MAX_PHOTOS
+from services.triage.text import with_caption
 
 router = Router(name="group_chat")
 router.message.filter(F.chat.type != "private")
@@ -23,12 +32,39 @@ PRIVATE_COMMANDS = (*ADMIN_COMMANDS, "category")
 LEFTOVER_BUTTONS = all_menu_labels() | labels("common-cancel") | labels("common-skip")
 
 
-async def _pointer(bot: Bot, t: Text) -> tuple[str, InlineKeyboardMarkup]:
+# the /start payload of the private-chat link under an answer to a mention (handlers.common)
+FROM_GROUP = "g"
+KEPT_MAX_CHARS = 4000
+
+
+async def _pointer(
+    bot: Bot, t: Text, *, key: str = "group-use-private", payload: str = ""
+) -> tuple[str, InlineKeyboardMarkup]:
     """The short answer and its one button, a link to the private chat with the bot."""
     me = await bot.me()
-    button = InlineKeyboardButton(text=t("group-open-private"), url=f"https://t.me/{me.username}")
-    text = t("group-use-private", bot=f"@{me.username}")
+    url = f"https://t.me/{me.username}" + (f"?start={payload}" if payload else "")
+    button = InlineKeyboardButton(text=t("group-open-private"), url=url)
+    text = t(key, bot=f"@{me.username}")
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+async def addressed_to_bot(message: Message, bot: Bot) -> bool | dict[str, str]:
+    """A filter: the message mentions the bot or replies to one of its messages; `said` (the
+    handler's argument) is what it says besides the mention."""
+    me = await bot.me()
+    text = message.text or message.caption or ""
+    mention = f"@{me.username}".lower() if me.username else None
+    replied = message.reply_to_message
+    to_bot = bool(replied and replied.from_user and replied.from_user.id == me.id)
+    entities = message.entities or message.caption_entities or []
+    said = text
+    for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
+        if entity.type != "mention" or mention is None:
+            continue
+        if entity.extract_from(text).lower() == mention:
+            to_bot = True
+            said = said[: entity.offset] + said[entity.offset + entity.length :]
+    return {"said": said.strip()} if to_bot else False
 
 
 @router.message(Command(*PRIVATE_COMMANDS))
@@ -44,3 +80,34 @@ async def on_private_only_in_channel(post: Message, bot: Bot, t: Text) -> None:
     """A command posted in a channel (no sender to answer): one post pointing to the bot."""
     text, markup = await _pointer(bot, t)
     await post.answer(text, reply_markup=markup)
+
+
+@router.message(F.from_user, addressed_to_bot)
+async def on_addressed_in_group(
+    message: Message, bot: Bot, state: FSMContext, t: Text, said: str
+) -> None:
+    """Someone mentions the bot in a group (or replies to it), often to tell it a matter: the
+    answer points to the private chat, and what they said waits there to be filed (not in the
+    group, where the room and phone would be public)."""
+    if message.from_user is None:
+        return
+    photo = message.photo[-1].file_id if message.photo else None
+    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None
+    if not says_something:
+        text, markup = await _pointer(bot, t)
+        await message.reply(text, reply_markup=markup)
+        return
+    uid = message.from_user.id
+    private = FSMContext(
+        storage=state.storage, key=replace(state.key, chat_id=uid, user_id=uid, thread_id=None)
+    )
+    kept = await kept_draft(private).get_data()
+    before = str(kept.get("text") or "")
+    text = with_caption(before, said)
+    photos = list(kept.get("photos") or [])
+    if photo and len(photos) < MAX_PHOTOS:
+        photos.append(photo)
+    kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
+    await kept_draft(private).set_data(kept)
+    answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)
+    await message.reply(answer, reply_markup=markup)

@@ -89,3 +89,67 @@ async def test_command_posted_in_a_channel_gets_a_pointer(linli_sandbox: Harness
     await app.dp.feed_update(app.bot, Update(update_id=900001, channel_post=post))
     [answer] = [m for m in await d.messages(CHANNEL) if m not in before]
     _assert_pointer(answer, words="私聊")
+
+
+async def test_a_matter_told_to_the_bot_in_a_group_waits_in_the_private_chat(
+    linli_sandbox: Harness,
+) -> None:
+    """周阿姨 mentions the bot in the building's group with a matter: the group gets a pointer
+    (never her words back, never a form), and /start in the private chat — what the link's
+    button sends — offers that matter to be filed, as if she had typed it there."""
+    h = linli_sandbox
+    d = h.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ZHOU, STAFF])
+    matter = "小区门口的垃圾好几天没人收了"
+    sent = await d.send(ZHOU, f"@{BOT_USERNAME} {matter}", chat=GROUP)
+    [reply] = await d.replies(GROUP, sent["message_id"])
+    assert "已经记下" in message_text(reply) and matter not in message_text(reply)
+    [[button]] = reply["reply_markup"]["inline_keyboard"]
+    assert button["url"] == f"https://t.me/{BOT_USERNAME}?start=g"
+    assert not await d.messages(ZHOU)  # nothing in the private chat until she opens it
+    # a reply to the bot's message in the group is addressed to it too
+    more = await d.send(
+        ZHOU, "已经堆到路边了", chat=GROUP, reply_to_message_id=reply["message_id"]
+    )
+    [second] = await d.replies(GROUP, more["message_id"])
+    assert "已经记下" in message_text(second)
+    start = await d.send(ZHOU, "/start g")
+    offer = await d.expect(ZHOU, "您在群里说的事", since=start["message_id"])
+    assert matter in message_text(offer) and "已经堆到路边了" in message_text(offer)
+    await d.tap(ZHOU, "报给社区", offer["message_id"])
+    await d.expect(ZHOU, "已经记下您说的话", since=offer["message_id"])
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert matter in message_text(preview)
+    # offered once: a later /start does not offer it again
+    again = await d.send(ZHOU, "/start")
+    await d.send(ZHOU, "/help")  # a marker: its answer comes after all /start's
+    await d.expect(ZHOU, "使用帮助", since=again["message_id"])
+    later = [message_text(m) for m in await d.messages(ZHOU, again["message_id"])]
+    assert not [t for t in later if "您在群里说的事" in t], later
+
+
+async def test_a_bare_mention_gets_the_pointer_and_others_are_not_answered(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ZHOU, ALEX, STAFF])
+    [reply] = await d.say(ZHOU, f"@{BOT_USERNAME}", chat=GROUP)
+    _assert_pointer(reply, words="私聊")
+    # someone else's mention (not the bot) is chatter, left alone
+    sent = await d.send(ZHOU, "@somebody_else 楼道灯坏了你知道吗", chat=GROUP)
+    await d.send(ZHOU, "/help", chat=GROUP)  # a marker: its answer comes after any other
+    replies = await d.replies(GROUP, sent["message_id"])
+    assert len(replies) == 1 and "私聊" in message_text(replies[0])
+
+
+async def test_an_unregistered_person_told_in_a_group_registers_then_files(
+    linli_sandbox: Harness,
+) -> None:
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ALEX, STAFF])
+    [reply] = await d.say(ALEX, f"@{BOT_USERNAME} the lift is broken again", chat=GROUP)
+    assert "noted" in message_text(reply)
+    start = await d.send(ALEX, "/start g")
+    kept = await d.expect(ALEX, "register your address first", since=start["message_id"])
+    [[button]] = kept["reply_markup"]["inline_keyboard"]
+    assert button["text"] == "🏠 Register now"

@@ -117,6 +117,11 @@ common-not-sure = Not sure
 
 group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
 group-open-private = 💬 Chat with me privately
+group-kept-go-private = Got it! Please file this in a private chat: tap the button below to talk to me privately; what you said is noted, no need to repeat it (please give your room and phone there too, not in the group).
+fallback-kept-offer = What you told me in the group:
+    “{ $text }”
+    Shall we report it to the community? Tap the button below; you can add photos, a voice note or a location.
+fallback-kept-photo = a photo
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
 err-stale-button = This button is no longer valid: that step is done, cancelled or replaced by a newer message. Use the buttons on the newest message, or the menu below; what you are filling in stays.

@@ -90,6 +90,11 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊里为大家服务（点单、登记、议事都在私聊办理）。请点下方按钮，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-kept-go-private = 收到！这件事请到私聊里提交：点下方按钮和我私聊，您说的已经记下，不用再说一遍（房号、电话等也请在私聊里说，不要发在群里）。
+fallback-kept-offer = 您在群里说的事：
+    「{ $text }」
+    要把这件事报给社区吗？点下面的按钮，还可以补充照片、语音或位置。
+fallback-kept-photo = 一张照片
 
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。
 err-stale-button = 这个按钮已经失效了：那一步已经完成、取消，或者有了更新的消息。请使用最新一条消息里的按钮，或下方的菜单；正在填写的内容不受影响。

@@ -93,6 +93,11 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊裡為大家服務（點單、登記、議事都在私聊辦理）。請點下方按鈕，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-kept-go-private = 收到！這件事請到私聊裡提交：點下方按鈕和我私聊，您說的已經記下，不用再說一遍（房號、電話等也請在私聊裡說，不要發在群裡）。
+fallback-kept-offer = 您在群裡說的事：
+    「{ $text }」
+    要把這件事報給社區嗎？點下面的按鈕，還可以補充照片、語音或位置。
+fallback-kept-photo = 一張照片
 
 err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
 err-stale-button = 這個按鈕已經失效了：那一步已經完成、取消，或者有了更新的消息。請使用最新一條消息裡的按鈕，或下方的菜單；正在填寫的內容不受影響。
