@@ -9,7 +9,16 @@ from aiogram import Router
 
 def get_routers() -> list[Router]:
     """Every feature router, in the order the dispatcher tries them."""
-    from handlers import admin, common, fallback, group_chat, members, profile, registration
+    from handlers import (
+        admin,
+        admin_org,
+        common,
+        fallback,
+        group_chat,
+        members,
+        profile,
+        registration,
+    )
 
     routers: list[Router] = [
         group_chat.router,  # groups and channels: a pointer to the private chat, first
@@ -18,6 +27,7 @@ def get_routers() -> list[Router]:
         profile.router,
         members.router,
         admin.router,
+        admin_org.router,  # admin: the org structure
         admin.refused_router,  # admin buttons from anyone else: refused and logged
     ]
     # Feature routers are added here (one line each), before the fallback.

@@ -25,7 +25,7 @@ from handlers.filters import IS_ADMIN
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
-from models import Community, Role, User
+from models import Community, Grid, Role, User
 from services import audit, org
 from services import categories as category_service
 from services import staff as staff_service
@@ -48,6 +48,17 @@ class AdminCb(CallbackData, prefix="adm"):
     id: int = 0
 
 
+class OrgCb(CallbackData, prefix="adm-org"):
+    """The org structure pages (handlers.admin_org): `id` a community, grid or building, `to`
+    the grid a building moves to, `page` of a long list."""
+
+    action: str
+    id: int = 0
+    to: int = 0
+    page: int = 0
+
+
+@refused_router.callback_query(OrgCb.filter())
 @refused_router.callback_query(AdminCb.filter())
 async def on_admin_button_not_admin(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
     """Not an admin (any more): a revoked admin's old card, or data forged by staff or a
@@ -61,7 +72,9 @@ def _admin_menu(t: Text) -> InlineKeyboardMarkup:
     return inline_kb(
         [
             [(t("admin-invite"), AdminCb(action="invite").pack())],
+            [(t("admin-invite-grid"), AdminCb(action="ginv").pack())],
             [(t("admin-staff-list"), AdminCb(action="staff").pack())],
+            [(t("admin-org"), OrgCb(action="top").pack())],
             [(t("admin-categories"), AdminCb(action="cats").pack())],
         ]
     )
@@ -134,6 +147,101 @@ async def on_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> Non
 
 # the chat's FSM data: the code of the invitation whose link the chat has been shown
 SHOWN_INVITE = "invite_shown"
+
+
+class GridInviteCb(CallbackData, prefix="adm-ginv"):
+    """A grid on the grid-worker invitation list; `key` is the list's, as in InviteCb."""
+
+    community: int
+    grid: int
+    key: str
+
+
+@refused_router.callback_query(GridInviteCb.filter())
+async def on_grid_invite_button_not_admin(
+    query: CallbackQuery, session: AsyncSession, t: Text
+) -> None:
+    """The grid list's buttons from someone who is not an admin: as other admin buttons."""
+    await on_admin_button_not_admin(query, session, t)
+
+
+@router.callback_query(AdminCb.filter(F.action == "ginv"))
+async def on_grid_invite(query: CallbackQuery, session: AsyncSession, t: Text) -> None:
+    """➕ 邀请网格员: first the community."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    rows = [
+        [(c.name, AdminCb(action="ginv-c", id=c.id or 0).pack())]
+        for c in await org.list_communities(session)
+    ]
+    markup = inline_kb([*rows, _back_to_menu(t)])
+    await _edit(query.message, t("admin-choose-grid-community"), markup)
+
+
+@router.callback_query(AdminCb.filter(F.action == "ginv-c"))
+async def on_grid_invite_community(
+    query: CallbackQuery, callback_data: AdminCb, session: AsyncSession, t: Text
+) -> None:
+    """Then the grid the worker will serve: one list, one invitation (as /invite)."""
+    assert isinstance(query.message, Message)
+    community = await session.get(Community, callback_data.id)
+    grids = await org.list_grids(session, community_id=callback_data.id) if community else []
+    if community is None or not grids:
+        await query.answer(t("admin-no-grids"), show_alert=True)
+        return
+    await query.answer()
+    key = staff_service.new_invite_list_key()
+    rows = [
+        [(g.name, GridInviteCb(community=community.id or 0, grid=g.id or 0, key=key).pack())]
+        for g in grids
+    ]
+    rows.append([(t("admin-back-communities"), AdminCb(action="ginv").pack())])
+    await query.message.edit_text(
+        t("admin-choose-grid", community=community.name), reply_markup=inline_kb(rows)
+    )
+
+
+@router.callback_query(GridInviteCb.filter())
+async def on_invite_grid(
+    query: CallbackQuery,
+    callback_data: GridInviteCb,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    settings: Settings,
+    bot: Bot,
+    t: Text,
+) -> None:
+    """A one-time link that makes whoever opens it a grid worker of that grid (staff scoped
+    to it, as `linli grant staff --grid`); a second tap on the list makes no second link."""
+    made = await staff_service.create_invitation(
+        session,
+        admin=user,
+        roles=roles,
+        community_id=callback_data.community,
+        grid_id=callback_data.grid,
+        ttl=timedelta(hours=settings.invite_ttl_hours),
+        list_key=callback_data.key,
+    )
+    invitation = made.invitation
+    community = await session.get(Community, invitation.community_id)
+    grid = await session.get(Grid, invitation.grid_id) if invitation.grid_id else None
+    where = t(
+        "admin-grid-place",
+        community=community.name if community else "-",
+        grid=grid.name if grid else "-",
+    )
+    if not made.created and (await state.get_data()).get(SHOWN_INVITE) == invitation.code:
+        other = invitation.grid_id != callback_data.grid
+        await query.answer(t("admin-invite-again", community=Raw(where)), show_alert=other)
+        return
+    link = await create_start_link(bot, staff_service.INVITE_PREFIX + invitation.code)
+    await query.answer()
+    hours = settings.invite_ttl_hours
+    text = t("admin-invite-grid-link", place=Raw(where), hours=hours, link=link)
+    await _show_invite_link(query, bot, text)
+    await state.update_data({SHOWN_INVITE: invitation.code})
 
 
 @router.callback_query(InviteCb.filter())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Collection
 from datetime import datetime
 
@@ -13,14 +14,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.commands import has_default_commands, set_user_commands
-from bot.i18n import Text, Translator
+from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers.broadcast import start_broadcast
 from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.form_guard import flow_name, leave
 from handlers.menu import labels, main_menu, menu_keys
 from handlers.notify import notify
-from models import Community, Role, User
+from models import Community, Grid, Role, User
 from services import org, overview
 from services import staff as staff_service
 from services import users as user_service
@@ -187,14 +188,28 @@ async def cmd_start_invite(
     await set_user_commands(bot, translator, user_id=user.id, language=user.language, roles=roles)
     community = await session.get(Community, scope.community_id)
     community_name = community.name if community else "-"
-    await message.answer(t("invite-accepted", community=community_name))
+    grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
+    grid_name = grid.name if grid is not None else None
+
+    def place(tt: Text) -> Raw:
+        """Where the new staff member acts: a grid worker's grid, with its community."""
+        if grid_name is None:
+            return Raw(html.escape(community_name, quote=False))
+        return Raw(tt("admin-grid-place", community=community_name, grid=grid_name))
+
+    key = "invite-accepted" if grid_name is None else "invite-accepted-grid"
+    await message.answer(t(key, community=place(t)))
     inviter = await session.get(User, scope.granted_by) if scope.granted_by else None
     if inviter is not None:
         await notify(
             session,
             translator,
             [inviter],
-            lambda tt: tt("admin-invite-used", name=user.display_name, community=community_name),
+            lambda tt: tt(
+                "admin-invite-used" if grid_name is None else "admin-invite-used-grid",
+                name=user.display_name,
+                community=place(tt),
+            ),
             now=clock(),
         )
     await send_main_menu(message, t, user, roles, session=session, now=clock())

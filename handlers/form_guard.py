@@ -70,6 +70,7 @@ NOTHING_ENTERED = frozenset(
         "OnBehalf:building",
         "Compose:community",
         "Compose:audience",
+        "OrgEdit:name",  # one name typed for the org structure
     }
 )
 

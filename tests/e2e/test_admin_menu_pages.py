@@ -31,7 +31,13 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
     d = h.driver
     [menu] = await d.say(ADMIN, "⚙️ 管理")
     mid = menu["message_id"]
-    assert _buttons(menu) == ["➕ 邀请社区工作人员", "👥 工作人员列表", "🏷 诉求分类"]
+    assert _buttons(menu) == [
+        "➕ 邀请社区工作人员",
+        "➕ 邀请网格员",
+        "👥 工作人员列表",
+        "🏘 组织架构",
+        "🏷 诉求分类",
+    ]
 
     await d.tap(ADMIN, "🏷 诉求分类", mid)
     page = await d.expect(ADMIN, "water_electric", since=mid - 1)
@@ -54,6 +60,14 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
     assert _buttons(invite) == ["和谐社区", "阳光社区", "⬅️ 返回管理"]
     await d.tap(ADMIN, "⬅️ 返回管理", mid)
     assert message_text(await _current(h, ADMIN, mid)) == "管理"
+    await d.tap(ADMIN, "🏘 组织架构", mid)
+    org = await d.expect(ADMIN, "组织架构：请选择社区", since=mid - 1)
+    assert _buttons(org) == ["和谐社区", "阳光社区", "⬅️ 返回管理"]
+    await d.tap(ADMIN, "⬅️ 返回管理", mid)
+    await d.tap(ADMIN, "➕ 邀请网格员", mid)
+    await d.expect(ADMIN, "邀请哪个社区的网格员", since=mid - 1)
+    await d.tap(ADMIN, "⬅️ 返回管理", mid)
+    await d.expect(ADMIN, "管理", since=mid - 1)
 
 
 async def test_the_admin_pages_in_english(linli_sandbox: Harness) -> None:

@@ -233,3 +233,57 @@ admin-invite-used = ✅ { $name } used the invitation and is now staff of { $com
 admin-revoked-user = Your community staff access has been withdrawn. Please contact the sub-district admin with any questions.
 err-admin-only = Only sub-district admins can use this.
 forget-claim-reason = the volunteer deleted their personal data and left
+admin-invite-grid = ➕ Invite a grid worker
+admin-org = 🏘 Org structure
+admin-choose-grid-community = Invite a grid worker for which community?
+admin-choose-grid = Which grid of { $community } will the grid worker serve? Grid workers handle only their grid's requests and orders.
+admin-no-grids = This community has no grids yet. Add one first under "🏘 Org structure".
+admin-back-communities = ⬅️ Back to the communities
+admin-grid-place = { $community } · { $grid }
+admin-invite-grid-link = Grid worker invitation link ({ $place }, valid for { $hours } hours, single use):
+    { $link }
+    Send it to the new grid worker; they open it and tap "Start".
+invite-accepted-grid = ✅ You are now a grid worker of { $community }. The main menu has the staff functions for your grid's requests and orders.
+org-title = 🏘 <b>Org structure</b>: choose a community.
+org-page = Page { $page } of { $pages }, { $count } in all
+org-community = 🏘 <b>{ $community }</b>: { $grids } grids. Tap a grid for its buildings.
+org-grid-button = { $grid } ({ $count } buildings)
+org-grid = 🏘 { $community } · <b>{ $grid }</b>: { $buildings } buildings. Tap one to rename it or move it to another grid.
+org-building = 🏠 <b>{ $building }</b> ({ $grid }, { $households } households)
+org-add-grid = ➕ Add a grid
+org-add-building = ➕ Add a building
+org-rename-community = ✏️ Rename community
+org-rename-grid = ✏️ Rename grid
+org-rename-building = ✏️ Rename building
+org-move-building = 🔀 Move to another grid
+org-back-communities = ⬅️ Back to the communities
+org-back-grids = ⬅️ Back to the grids
+org-back-buildings = ⬅️ Back to the buildings
+org-back-building = ⬅️ Back to the building
+org-ask-grid-name = Type the new grid's name (at most { $limit } characters), e.g. Grid 3.
+org-ask-building-name = Type the new building's name (at most { $limit } characters), e.g. Building 7.
+org-ask-rename = What should "{ $name }" be called? Type the new name (at most { $limit } characters).
+org-cancelled = Cancelled; nothing was changed.
+org-done-add-g = ✅ Grid "{ $name }" added.
+org-done-add-b = ✅ Building "{ $name }" added.
+org-done-ren-c = ✅ Community "{ $before }" is now called "{ $name }".
+org-done-ren-g = ✅ Grid "{ $before }" is now called "{ $name }".
+org-done-ren-b = ✅ Building "{ $before }" is now called "{ $name }".
+org-done-same = The name is unchanged: "{ $name }".
+org-err-name-empty = The name cannot be empty. Type a name, or tap "{ common-cancel }".
+org-err-name-long = That name is too long ({ $length } characters); please keep it to { $limit } and type it again.
+org-err-name-odd = That does not look like a name. Type the name itself, or tap "{ common-cancel }".
+org-err-community-taken = There is already a community called "{ $name }". Please type another name.
+org-err-grid-taken = This community already has a grid called "{ $name }". Please type another name.
+org-err-building-taken = This community already has a building called "{ $name }" (building names are unique within a community). Please type another name.
+org-err-gone = That item is no longer there (perhaps just changed). Please open "🏘 Org structure" again.
+org-move-choose = Move "{ $building }" to which grid?
+org-move-no-grid = This community has only one grid. Add a grid first, then move the building.
+org-move-confirm = Move "{ $building }" to "{ $grid }"? Its residents then belong to "{ $grid }", and that grid's workers handle their new requests.
+org-move-yes = ✅ Yes, move it
+org-moved = ✅ "{ $building }" moved from "{ $before }" to "{ $grid }".
+org-err-move-open = "{ $building }" has { $count } unfinished requests ({ $numbers }{ $more ->
+        [0] {""}
+       *[other] and more
+    }) and cannot move now: its grid's staff are handling them, and moving the building would part them from their grid. Please move it once they are finished.
+admin-invite-used-grid = ✅ { $name } used the invitation and is now a grid worker of { $community }.

@@ -233,3 +233,57 @@ admin-invite-used = ✅ { $name } 已通过邀请链接成为「{ $community }�
 admin-revoked-user = 您的社区工作人员权限已被撤销。如有疑问请联系街道管理员。
 err-admin-only = 这个功能仅街道管理员可用。
 forget-claim-reason = 接单人删除了个人信息，已退出
+admin-invite-grid = ➕ 邀请网格员
+admin-org = 🏘 组织架构
+admin-choose-grid-community = 邀请哪个社区的网格员？
+admin-choose-grid = 邀请「{ $community }」哪个网格的网格员？网格员只处理本网格的诉求和工单。
+admin-no-grids = 这个社区还没有网格。请先在「🏘 组织架构」里新增网格。
+admin-back-communities = ⬅️ 返回社区列表
+admin-grid-place = { $community } · { $grid }
+admin-invite-grid-link = 网格员邀请链接（{ $place }，{ $hours } 小时内有效，只能使用一次）：
+    { $link }
+    请把链接发给被邀请的网格员，对方点开后点「开始」即可。
+invite-accepted-grid = ✅ 您已成为「{ $community }」的网格员。主菜单里多了工作人员的功能，处理本网格的诉求和工单。
+org-title = 🏘 <b>组织架构</b>：请选择社区。
+org-page = 第 { $page }/{ $pages } 页，共 { $count } 个
+org-community = 🏘 <b>{ $community }</b>：{ $grids } 个网格。点网格查看楼栋。
+org-grid-button = { $grid }（{ $count } 栋）
+org-grid = 🏘 { $community } · <b>{ $grid }</b>：{ $buildings } 栋楼。点楼栋可改名或移到其他网格。
+org-building = 🏠 <b>{ $building }</b>（{ $grid }，{ $households } 户）
+org-add-grid = ➕ 新增网格
+org-add-building = ➕ 新增楼栋
+org-rename-community = ✏️ 改社区名
+org-rename-grid = ✏️ 改网格名
+org-rename-building = ✏️ 改楼栋名
+org-move-building = 🔀 移到其他网格
+org-back-communities = ⬅️ 返回社区列表
+org-back-grids = ⬅️ 返回网格列表
+org-back-buildings = ⬅️ 返回楼栋列表
+org-back-building = ⬅️ 返回楼栋
+org-ask-grid-name = 请输入新网格的名称（不超过 { $limit } 个字），例如：第三网格。
+org-ask-building-name = 请输入新楼栋的名称（不超过 { $limit } 个字），例如：7号楼。
+org-ask-rename = 「{ $name }」要改成什么名称？请输入新名称（不超过 { $limit } 个字）。
+org-cancelled = 已取消，没有做任何修改。
+org-done-add-g = ✅ 已新增网格「{ $name }」。
+org-done-add-b = ✅ 已新增楼栋「{ $name }」。
+org-done-ren-c = ✅ 社区「{ $before }」已改名为「{ $name }」。
+org-done-ren-g = ✅ 网格「{ $before }」已改名为「{ $name }」。
+org-done-ren-b = ✅ 楼栋「{ $before }」已改名为「{ $name }」。
+org-done-same = 名称没有变化，仍是「{ $name }」。
+org-err-name-empty = 名称不能为空。请输入名称，或点「{ common-cancel }」。
+org-err-name-long = 名称太长了（{ $length } 个字），请不超过 { $limit } 个字，再输入一次。
+org-err-name-odd = 这不像一个名称。请直接输入名称文字，或点「{ common-cancel }」。
+org-err-community-taken = 已经有名为「{ $name }」的社区了。请换一个名称再输入。
+org-err-grid-taken = 这个社区已经有名为「{ $name }」的网格了。请换一个名称再输入。
+org-err-building-taken = 这个社区已经有名为「{ $name }」的楼栋了（楼栋名称在社区内不能重复）。请换一个名称再输入。
+org-err-gone = 找不到这一项了（可能刚被改动）。请重新打开「🏘 组织架构」。
+org-move-choose = 把「{ $building }」移到哪个网格？
+org-move-no-grid = 这个社区只有一个网格。请先新增网格，再移动楼栋。
+org-move-confirm = 确定把「{ $building }」移到「{ $grid }」吗？移动后，这栋楼的居民归「{ $grid }」，新的诉求由该网格的网格员处理。
+org-move-yes = ✅ 确定移动
+org-moved = ✅ 「{ $building }」已从「{ $before }」移到「{ $grid }」。
+org-err-move-open = 「{ $building }」还有 { $count } 件未办结的诉求（{ $numbers }{ $more ->
+        [0] {""}
+       *[other] 等
+    }），现在不能移动：它们正由原网格的工作人员处理，移走楼栋会让诉求和网格对不上。请等这些诉求办结后再移动。
+admin-invite-used-grid = ✅ { $name } 已通过邀请链接成为「{ $community }」的网格员。

@@ -236,3 +236,57 @@ admin-invite-used = ✅ { $name } 已通過邀請鏈接成為「{ $community }�
 admin-revoked-user = 您的社區工作人員權限已被撤銷。如有疑問請聯繫街道管理員。
 err-admin-only = 這個功能僅街道管理員可用。
 forget-claim-reason = 接單人刪除了個人信息，已退出
+admin-invite-grid = ➕ 邀請網格員
+admin-org = 🏘 組織架構
+admin-choose-grid-community = 邀請哪個社區的網格員？
+admin-choose-grid = 邀請「{ $community }」哪個網格的網格員？網格員只處理本網格的訴求和工單。
+admin-no-grids = 這個社區還沒有網格。請先在「🏘 組織架構」裡新增網格。
+admin-back-communities = ⬅️ 返回社區列表
+admin-grid-place = { $community } · { $grid }
+admin-invite-grid-link = 網格員邀請鏈接（{ $place }，{ $hours } 小時內有效，只能使用一次）：
+    { $link }
+    請把鏈接發給被邀請的網格員，對方點開後點「開始」即可。
+invite-accepted-grid = ✅ 您已成為「{ $community }」的網格員。主菜單裡多了工作人員的功能，處理本網格的訴求和工單。
+org-title = 🏘 <b>組織架構</b>：請選擇社區。
+org-page = 第 { $page }/{ $pages } 頁，共 { $count } 個
+org-community = 🏘 <b>{ $community }</b>：{ $grids } 個網格。點網格查看樓棟。
+org-grid-button = { $grid }（{ $count } 棟）
+org-grid = 🏘 { $community } · <b>{ $grid }</b>：{ $buildings } 棟樓。點樓棟可改名或移到其他網格。
+org-building = 🏠 <b>{ $building }</b>（{ $grid }，{ $households } 戶）
+org-add-grid = ➕ 新增網格
+org-add-building = ➕ 新增樓棟
+org-rename-community = ✏️ 改社區名
+org-rename-grid = ✏️ 改網格名
+org-rename-building = ✏️ 改樓棟名
+org-move-building = 🔀 移到其他網格
+org-back-communities = ⬅️ 返回社區列表
+org-back-grids = ⬅️ 返回網格列表
+org-back-buildings = ⬅️ 返回樓棟列表
+org-back-building = ⬅️ 返回樓棟
+org-ask-grid-name = 請輸入新網格的名稱（不超過 { $limit } 個字），例如：第三網格。
+org-ask-building-name = 請輸入新樓棟的名稱（不超過 { $limit } 個字），例如：7號樓。
+org-ask-rename = 「{ $name }」要改成什麼名稱？請輸入新名稱（不超過 { $limit } 個字）。
+org-cancelled = 已取消，沒有做任何修改。
+org-done-add-g = ✅ 已新增網格「{ $name }」。
+org-done-add-b = ✅ 已新增樓棟「{ $name }」。
+org-done-ren-c = ✅ 社區「{ $before }」已改名為「{ $name }」。
+org-done-ren-g = ✅ 網格「{ $before }」已改名為「{ $name }」。
+org-done-ren-b = ✅ 樓棟「{ $before }」已改名為「{ $name }」。
+org-done-same = 名稱沒有變化，仍是「{ $name }」。
+org-err-name-empty = 名稱不能為空。請輸入名稱，或點「{ common-cancel }」。
+org-err-name-long = 名稱太長了（{ $length } 個字），請不超過 { $limit } 個字，再輸入一次。
+org-err-name-odd = 這不像一個名稱。請直接輸入名稱文字，或點「{ common-cancel }」。
+org-err-community-taken = 已經有名為「{ $name }」的社區了。請換一個名稱再輸入。
+org-err-grid-taken = 這個社區已經有名為「{ $name }」的網格了。請換一個名稱再輸入。
+org-err-building-taken = 這個社區已經有名為「{ $name }」的樓棟了（樓棟名稱在社區內不能重複）。請換一個名稱再輸入。
+org-err-gone = 找不到這一項了（可能剛被改動）。請重新打開「🏘 組織架構」。
+org-move-choose = 把「{ $building }」移到哪個網格？
+org-move-no-grid = 這個社區只有一個網格。請先新增網格，再移動樓棟。
+org-move-confirm = 確定把「{ $building }」移到「{ $grid }」嗎？移動後，這棟樓的居民歸「{ $grid }」，新的訴求由該網格的網格員處理。
+org-move-yes = ✅ 確定移動
+org-moved = ✅ 「{ $building }」已從「{ $before }」移到「{ $grid }」。
+org-err-move-open = 「{ $building }」還有 { $count } 件未辦結的訴求（{ $numbers }{ $more ->
+        [0] {""}
+       *[other] 等
+    }），現在不能移動：它們正由原網格的工作人員處理，移走樓棟會讓訴求和網格對不上。請等這些訴求辦結後再移動。
+admin-invite-used-grid = ✅ { $name } 已通過邀請鏈接成為「{ $community }」的網格員。

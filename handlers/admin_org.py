@@ -1,0 +1,359 @@
+"""Admins: the org structure (🏘 组织架构) — communities → grids → buildings, a page at a time;
+add a grid or a building, rename any of them, move a building to another grid. The service
+(services.org_edit) checks the role again, validates names and refuses what cannot be done."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Text
+from handlers.admin import AdminCb, OrgCb
+from handlers.consult_kit import same_markup
+from handlers.filters import IS_ADMIN
+from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.menu import labels, main_menu
+from models import Building, Community, Grid, Role, User
+from services import org
+from services import org_edit as org_service
+from services.errors import NotFound
+
+router = Router(name="admin-org")
+router.message.filter(F.chat.type == "private", IS_ADMIN)
+router.callback_query.filter(IS_ADMIN)
+log = logging.getLogger(__name__)
+
+PER_PAGE = 8  # buttons of one list page: a community can have dozens of buildings
+
+
+class OrgEdit(StatesGroup):
+    """A name typed for an org edit; the data says which (`org_edit`) and of what (`org_id`)."""
+
+    name = State()
+
+
+Row = list[tuple[str, str]]
+
+
+def _paged(
+    items: Sequence[Any],
+    page: int,
+    button: Callable[[Any], tuple[str, str]],
+    turn: Callable[[int], str],
+    t: Text,
+) -> tuple[list[Row], str]:
+    """The buttons of one page of a list, ◀️/▶️ to the others, and the page line (or "")."""
+    pages = max(1, -(-len(items) // PER_PAGE))
+    page = min(max(page, 0), pages - 1)  # the list got shorter since the button was made
+    rows: list[Row] = [[button(item)] for item in items[page * PER_PAGE : (page + 1) * PER_PAGE]]
+    if pages == 1:
+        return rows, ""
+    nav: Row = []
+    if page > 0:
+        nav.append((t("common-prev-page"), turn(page - 1)))
+    if page < pages - 1:
+        nav.append((t("common-next-page"), turn(page + 1)))
+    rows.append(nav)
+    return rows, t("org-page", page=page + 1, pages=pages, count=len(items))
+
+
+async def _show(message: Message, text: str, markup: InlineKeyboardMarkup, *, new: bool) -> None:
+    """A page in the message tapped, or as a new message after a typed name."""
+    if new:
+        await message.answer(text, reply_markup=markup)
+    elif not (message.html_text == text and same_markup(message, markup)):
+        await message.edit_text(text, reply_markup=markup)
+
+
+async def _communities_page(
+    message: Message, session: AsyncSession, t: Text, *, page: int = 0, new: bool = False
+) -> None:
+    communities = await org.list_communities(session)
+    rows, line = _paged(
+        communities,
+        page,
+        lambda c: (c.name, OrgCb(action="c", id=c.id or 0).pack()),
+        lambda p: OrgCb(action="top", page=p).pack(),
+        t,
+    )
+    rows.append([(t("admin-back"), AdminCb(action="menu").pack())])
+    text = "\n".join(x for x in (t("org-title"), line) if x)
+    await _show(message, text, inline_kb(rows), new=new)
+
+
+async def _community_page(
+    message: Message,
+    session: AsyncSession,
+    t: Text,
+    community_id: int,
+    *,
+    page: int = 0,
+    new: bool = False,
+) -> None:
+    community = await session.get(Community, community_id)
+    if community is None:
+        raise NotFound("org-err-gone")
+    grids = await org.list_grids(session, community_id=community_id)
+    counts = await org_service.counts(session, community_id=community_id)
+    rows, line = _paged(
+        grids,
+        page,
+        lambda g: (
+            t("org-grid-button", grid=g.name, count=counts.get(g.id or 0, 0)),
+            OrgCb(action="g", id=g.id or 0).pack(),
+        ),
+        lambda p: OrgCb(action="c", id=community_id, page=p).pack(),
+        t,
+    )
+    rows += [
+        [
+            (t("org-add-grid"), OrgCb(action="add-g", id=community_id).pack()),
+            (t("org-rename-community"), OrgCb(action="ren-c", id=community_id).pack()),
+        ],
+        [(t("org-back-communities"), OrgCb(action="top").pack())],
+    ]
+    lines = [t("org-community", community=community.name, grids=len(grids)), line]
+    await _show(message, "\n".join(x for x in lines if x), inline_kb(rows), new=new)
+
+
+async def _grid_page(
+    message: Message,
+    session: AsyncSession,
+    t: Text,
+    grid_id: int,
+    *,
+    page: int = 0,
+    new: bool = False,
+) -> None:
+    grid = await session.get(Grid, grid_id)
+    community = await session.get(Community, grid.community_id) if grid else None
+    if grid is None or community is None:
+        raise NotFound("org-err-gone")
+    buildings = await org.list_buildings(session, community_id=grid.community_id, grid_id=grid_id)
+    rows, line = _paged(
+        buildings,
+        page,
+        lambda b: (b.name, OrgCb(action="b", id=b.id or 0).pack()),
+        lambda p: OrgCb(action="g", id=grid_id, page=p).pack(),
+        t,
+    )
+    rows += [
+        [
+            (t("org-add-building"), OrgCb(action="add-b", id=grid_id).pack()),
+            (t("org-rename-grid"), OrgCb(action="ren-g", id=grid_id).pack()),
+        ],
+        [(t("org-back-grids"), OrgCb(action="c", id=grid.community_id).pack())],
+    ]
+    lines = [
+        t("org-grid", community=community.name, grid=grid.name, buildings=len(buildings)),
+        line,
+    ]
+    await _show(message, "\n".join(x for x in lines if x), inline_kb(rows), new=new)
+
+
+async def _building_page(
+    message: Message, session: AsyncSession, t: Text, building_id: int, *, new: bool = False
+) -> None:
+    building = await session.get(Building, building_id)
+    grid = await session.get(Grid, building.grid_id) if building else None
+    if building is None or grid is None:
+        raise NotFound("org-err-gone")
+    rows = [
+        [(t("org-rename-building"), OrgCb(action="ren-b", id=building_id).pack())],
+        [(t("org-move-building"), OrgCb(action="mv", id=building_id).pack())],
+        [(t("org-back-buildings"), OrgCb(action="g", id=grid.id or 0).pack())],
+    ]
+    text = t(
+        "org-building", building=building.name, grid=grid.name, households=building.households
+    )
+    await _show(message, text, inline_kb(rows), new=new)
+
+
+@router.callback_query(OrgCb.filter(F.action.in_({"top", "c", "g", "b"})))
+async def on_org_page(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, t: Text
+) -> None:
+    """🏘 组织架构 and its pages: the communities, a community's grids, a grid's buildings, a
+    building."""
+    assert isinstance(query.message, Message)
+    await query.answer()
+    action, oid, page = callback_data.action, callback_data.id, callback_data.page
+    if action == "top":
+        await _communities_page(query.message, session, t, page=page)
+    elif action == "c":
+        await _community_page(query.message, session, t, oid, page=page)
+    elif action == "g":
+        await _grid_page(query.message, session, t, oid, page=page)
+    else:
+        await _building_page(query.message, session, t, oid)
+
+
+# what each ✏️/➕ button asks for, and the kind of thing it names
+_ASKS = {
+    "add-g": "org-ask-grid-name",
+    "add-b": "org-ask-building-name",
+    "ren-c": "org-ask-rename",
+    "ren-g": "org-ask-rename",
+    "ren-b": "org-ask-rename",
+}
+
+
+@router.callback_query(OrgCb.filter(F.action.in_(set(_ASKS))))
+async def on_org_ask_name(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """➕ 新增网格 / ➕ 新增楼栋 / ✏️ 改名: ask for the name."""
+    action = callback_data.action
+    current = await _current_name(session, action, callback_data.id)
+    await query.answer()
+    await state.set_state(OrgEdit.name)
+    await state.set_data({"org_edit": action, "org_id": callback_data.id})
+    assert isinstance(query.message, Message)
+    text = t(_ASKS[action], name=current, limit=org_service.MAX_NAME)
+    await query.message.answer(text, reply_markup=cancel_keyboard(t))
+
+
+async def _current_name(session: AsyncSession, action: str, oid: int) -> str:
+    """The name of the community, grid or building the button is about (gone: refused)."""
+    thing: Community | Grid | Building | None
+    if action.endswith("c"):
+        thing = await session.get(Community, oid)
+    elif action.endswith("g"):
+        thing = await session.get(Grid, oid)
+    else:
+        thing = await session.get(Building, oid)
+    if thing is None:
+        raise NotFound("org-err-gone")
+    return thing.name
+
+
+@router.message(StateFilter(OrgEdit.name), F.text.in_(labels("common-cancel")))
+async def on_org_name_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """✖️ 取消: nothing changes."""
+    await state.clear()
+    await message.answer(
+        t("org-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(OrgEdit.name), F.text)
+async def on_org_name(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The typed name: saved (and the page shown again), or refused politely (too long, taken
+    …) and asked again."""
+    data = await state.get_data()
+    action, oid = str(data.get("org_edit")), int(data.get("org_id") or 0)
+    typed = message.text or ""
+    if action == "add-g":
+        done = await org_service.add_grid(
+            session, user=user, roles=roles, community_id=oid, name=typed
+        )
+    elif action == "add-b":
+        done = await org_service.add_building(
+            session, user=user, roles=roles, grid_id=oid, name=typed
+        )
+    else:
+        kind = {"ren-c": "community", "ren-g": "grid", "ren-b": "building"}[action]
+        done = await org_service.rename(
+            session, user=user, roles=roles, kind=kind, target_id=oid, name=typed
+        )
+    await state.clear()
+    menu = main_menu(t, roles, registered=user.registered)
+    key = f"org-done-{action}" if done.before != done.name else "org-done-same"
+    await message.answer(t(key, name=done.name, before=done.before), reply_markup=menu)
+    if action == "add-g":
+        await _community_page(message, session, t, oid, new=True)
+    elif action in ("add-b", "ren-g"):
+        await _grid_page(message, session, t, oid, new=True)
+    elif action == "ren-c":
+        await _community_page(message, session, t, oid, new=True)
+    else:
+        await _building_page(message, session, t, oid, new=True)
+
+
+@router.callback_query(OrgCb.filter(F.action == "mv"))
+async def on_move_building(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, t: Text
+) -> None:
+    """🔀 移到其他网格: the community's other grids, a page at a time."""
+    assert isinstance(query.message, Message)
+    building = await session.get(Building, callback_data.id)
+    if building is None:
+        raise NotFound("org-err-gone")
+    grids = [
+        g
+        for g in await org.list_grids(session, community_id=building.community_id)
+        if g.id != building.grid_id
+    ]
+    if not grids:
+        await query.answer(t("org-move-no-grid"), show_alert=True)
+        return
+    await query.answer()
+    bid = callback_data.id
+    rows, line = _paged(
+        grids,
+        callback_data.page,
+        lambda g: (g.name, OrgCb(action="mv-to", id=bid, to=g.id or 0).pack()),
+        lambda p: OrgCb(action="mv", id=bid, page=p).pack(),
+        t,
+    )
+    rows.append([(t("org-back-building"), OrgCb(action="b", id=bid).pack())])
+    text = "\n".join(x for x in (t("org-move-choose", building=building.name), line) if x)
+    await _show(query.message, text, inline_kb(rows), new=False)
+
+
+@router.callback_query(OrgCb.filter(F.action == "mv-to"))
+async def on_move_building_ask(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, t: Text
+) -> None:
+    """Moving is asked once more: the building's residents change grid (and grid staff)."""
+    assert isinstance(query.message, Message)
+    building = await session.get(Building, callback_data.id)
+    grid = await session.get(Grid, callback_data.to)
+    if building is None or grid is None:
+        raise NotFound("org-err-gone")
+    await query.answer()
+    rows = [
+        [(t("org-move-yes"), OrgCb(action="mv-yes", id=callback_data.id, to=grid.id or 0).pack())],
+        [(t("org-back-building"), OrgCb(action="b", id=callback_data.id).pack())],
+    ]
+    text = t("org-move-confirm", building=building.name, grid=grid.name)
+    await _show(query.message, text, inline_kb(rows), new=False)
+
+
+@router.callback_query(OrgCb.filter(F.action == "mv-yes"))
+async def on_move_building_yes(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The building moves (refused while matters there are open: the service says which)."""
+    assert isinstance(query.message, Message)
+    done = await org_service.move_building(
+        session, user=user, roles=roles, building_id=callback_data.id, grid_id=callback_data.to
+    )
+    grid = await session.get(Grid, callback_data.to)
+    await query.answer(
+        t("org-moved", building=done.name, before=done.before, grid=grid.name if grid else "-"),
+        show_alert=True,
+    )
+    await _building_page(query.message, session, t, callback_data.id)
