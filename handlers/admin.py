@@ -323,7 +323,12 @@ async def _show_staff_list(
     staff = everyone[page * STAFF_PER_PAGE : (page + 1) * STAFF_PER_PAGE]
     communities = {c.id: c.name for c in await org.list_communities(session)}
     grids = await org.grid_names(session)
-    lines = []
+    # what the list is (and which page), above it: before, it opened on the first name
+    if pages > 1:
+        title = t("admin-staff-title-page", page=page + 1, pages=pages, count=len(everyone))
+    else:
+        title = t("admin-staff-title", count=len(everyone))
+    lines = [title]
     rows = []
     for member, scopes in staff:
         names = t.join(
@@ -353,7 +358,6 @@ async def _show_staff_list(
             ]
         )
     if pages > 1:
-        lines.append(t("admin-staff-page", page=page + 1, pages=pages, count=len(everyone)))
         turn = []
         if page > 0:
             turn.append((t("common-prev-page"), AdminCb(action="staff", id=page - 1).pack()))

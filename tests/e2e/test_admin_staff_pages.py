@@ -33,6 +33,9 @@ async def test_a_long_staff_list_comes_in_pages(linli_sandbox: Harness) -> None:
     [menu] = await d.say(ADMIN, "/admin")
     await d.tap(ADMIN, "工作人员列表", menu["message_id"])
     first = await d.expect(ADMIN, "第 1/9 页，共 123 人", since=menu["message_id"] - 1)
+    assert message_text(first).startswith(
+        "👥 工作人员列表（全部社区的社区工作人员和网格员，第 1/9 页，共 123 人）\n"
+    )
     labels = _buttons(first)
     assert len(labels) == 17 and labels[0] == "撤销 李社工" and labels[-2] == "下一页 ▶️", labels
     assert labels[-1] == "⬅️ 返回管理"
@@ -44,3 +47,14 @@ async def test_a_long_staff_list_comes_in_pages(linli_sandbox: Harness) -> None:
     await d.click(ADMIN, first["message_id"], data="adm:staff:99")
     last = await d.expect(ADMIN, "第 9/9 页", since=menu["message_id"] - 1)
     assert _buttons(last)[-2] == "◀️ 上一页" and "社工119" in message_text(last)
+
+
+async def test_the_staff_list_says_what_it_is(linli_sandbox: Harness) -> None:
+    """A heading above the names: before, the list opened on '李社工（2001）：阳光社区'."""
+    d = linli_sandbox.driver
+    [menu] = await d.say(ADMIN, "/admin")
+    await d.tap(ADMIN, "工作人员列表", menu["message_id"])
+    listing = await d.expect(ADMIN, "李社工（2001）", since=menu["message_id"] - 1)
+    heading, first, *_ = message_text(listing).split("\n")
+    assert heading == "👥 工作人员列表（全部社区的社区工作人员和网格员，共 3 人）"
+    assert first.startswith("李社工（2001）")

@@ -161,7 +161,6 @@ admin-back = ⬅️ Back to admin
 admin-staff-none = There are no community staff yet.
 admin-staff-item = { $name } ({ $id }): { $communities }
 admin-staff-scope-grid = { $community } ({ $grid })
-admin-staff-page = Page { $page } of { $pages }, { $count } staff in all
 admin-revoke = Revoke { $name }
 admin-revoked = { $name } is no longer community staff.
 admin-revoke-confirm = Take away { $name }'s community staff access? They will no longer handle requests, review sign-ups or send notices, and will be told.
@@ -244,6 +243,8 @@ admin-invite-grid-link = Grid worker invitation link ({ $place }, valid for { $h
     { $link }
     Send it to the new grid worker; they open it and tap "Start".
 invite-accepted-grid = ✅ You are now a grid worker of { $community }. The main menu has the staff functions for your grid's requests and orders.
+admin-staff-title = 👥 <b>Staff list</b> (community staff and grid workers of every community, { $count } in all)
+admin-staff-title-page = 👥 <b>Staff list</b> (community staff and grid workers of every community, page { $page } of { $pages }, { $count } in all)
 org-title = 🏘 <b>Org structure</b>: choose a community.
 org-page = Page { $page } of { $pages }, { $count } in all
 org-community = 🏘 <b>{ $community }</b>: { $grids } grids. Tap a grid for its buildings.

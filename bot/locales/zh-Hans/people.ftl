@@ -161,7 +161,6 @@ admin-back = ⬅️ 返回管理
 admin-staff-none = 还没有社区工作人员。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）
-admin-staff-page = 第 { $page }/{ $pages } 页，共 { $count } 人
 admin-revoke = 撤销 { $name }
 admin-revoked = 已撤销 { $name } 的工作人员权限。
 admin-revoke-confirm = 确定撤销 { $name } 的社区工作人员权限吗？撤销后对方不能再处理诉求、审核报到和发通知，会收到通知。
@@ -244,6 +243,8 @@ admin-invite-grid-link = 网格员邀请链接（{ $place }，{ $hours } 小时�
     { $link }
     请把链接发给被邀请的网格员，对方点开后点「开始」即可。
 invite-accepted-grid = ✅ 您已成为「{ $community }」的网格员。主菜单里多了工作人员的功能，处理本网格的诉求和工单。
+admin-staff-title = 👥 <b>工作人员列表</b>（全部社区的社区工作人员和网格员，共 { $count } 人）
+admin-staff-title-page = 👥 <b>工作人员列表</b>（全部社区的社区工作人员和网格员，第 { $page }/{ $pages } 页，共 { $count } 人）
 org-title = 🏘 <b>组织架构</b>：请选择社区。
 org-page = 第 { $page }/{ $pages } 页，共 { $count } 个
 org-community = 🏘 <b>{ $community }</b>：{ $grids } 个网格。点网格查看楼栋。

@@ -164,7 +164,6 @@ admin-back = ⬅️ 返回管理
 admin-staff-none = 還沒有社區工作人員。
 admin-staff-item = { $name }（{ $id }）：{ $communities }
 admin-staff-scope-grid = { $community }（{ $grid }）
-admin-staff-page = 第 { $page }/{ $pages } 頁，共 { $count } 人
 admin-revoke = 撤銷 { $name }
 admin-revoked = 已撤銷 { $name } 的工作人員權限。
 admin-revoke-confirm = 確定撤銷 { $name } 的社區工作人員權限嗎？撤銷後對方不能再處理訴求、審核報到和發通知，會收到通知。
@@ -247,6 +246,8 @@ admin-invite-grid-link = 網格員邀請鏈接（{ $place }，{ $hours } 小時�
     { $link }
     請把鏈接發給被邀請的網格員，對方點開後點「開始」即可。
 invite-accepted-grid = ✅ 您已成為「{ $community }」的網格員。主菜單裡多了工作人員的功能，處理本網格的訴求和工單。
+admin-staff-title = 👥 <b>工作人員列表</b>（全部社區的社區工作人員和網格員，共 { $count } 人）
+admin-staff-title-page = 👥 <b>工作人員列表</b>（全部社區的社區工作人員和網格員，第 { $page }/{ $pages } 頁，共 { $count } 人）
 org-title = 🏘 <b>組織架構</b>：請選擇社區。
 org-page = 第 { $page }/{ $pages } 頁，共 { $count } 個
 org-community = 🏘 <b>{ $community }</b>：{ $grids } 個網格。點網格查看樓棟。
