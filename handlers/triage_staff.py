@@ -44,6 +44,7 @@ from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
 from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
+from services import users as user_service
 from services.errors import Conflict, InvalidInput
 from services.order_common import catalogue, category, suggest, title_in
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
@@ -427,24 +428,28 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         t("order-issue-points", points=values.get("pts", 10)),
         t("order-issue-matching", count=matching),
     ]
+    # a grid worker offers within their grids: no 🗺 改为全社区 for them
+    wide = await user_service.whole_community(
+        session, user=ctx.user, roles=ctx.roles, community_id=req.community_id
+    )
     if matching == 0:
-        lines.append(t("order-issue-nobody"))
+        lines.append(t("order-issue-nobody" if wide else "order-issue-nobody-grid"))
     text = "\n".join(lines)
     rid = req.id
+    area = [
+        button(
+            t("order-btn-area-grid" if values.get("all") else "order-btn-area-all"),
+            "sarea",
+            rid,
+            0 if values.get("all") else 1,
+        )
+    ]
     markup = keyboard(
         [
             [button(t("order-btn-needed", count=n), "sneed", rid, n) for n in (1, 2, 3)],
             [button(t("order-btn-points", points=p), "spts", rid, p) for p in (5, 10, 20)],
             [button(t("order-btn-hours", hours=h), "shrs", rid, h) for h in (12, 24, 72)],
-            [
-                button(t("order-btn-edit-title"), "stitle", rid),
-                button(
-                    t("order-btn-area-grid" if values.get("all") else "order-btn-area-all"),
-                    "sarea",
-                    rid,
-                    0 if values.get("all") else 1,
-                ),
-            ],
+            [button(t("order-btn-edit-title"), "stitle", rid), *(area if wide else [])],
             [
                 button(
                     t(
@@ -535,6 +540,16 @@ async def on_issue_tweak(
         # a forged value never reaches the draft
         await answer_once(query, refusal, alert=True)
         return
+    if key == "all" and callback_data.extra:  # a grid worker's preview has no such button
+        req = await ctx.session.get(Request, callback_data.ref)
+        assert req is not None  # the draft is of it
+        await user_service.require_whole_community(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            community_id=req.community_id,
+            action="order_area_all",
+        )
     await state.update_data({key: callback_data.extra, "edited": True})
     await _order_preview(query, state, ctx)
 
@@ -595,14 +610,21 @@ async def on_issue_publish(
     offered = sum(1 for n in out.notices if n.kind == "member-offer")
     text = t("order-issued", number=out.order.number, count=offered)
     markup = None
+    # a grid worker widens it within the grid (services.orders.offer_to_all keeps the grid)
+    wide = await user_service.whole_community(
+        ctx.session, user=ctx.user, roles=ctx.roles, community_id=out.order.community_id
+    )
+    end = "" if wide else "-grid"
+    offer_all = keyboard([[button(t("order-btn-offer-all" + end), "sall", out.order.id)]])
     if offered == 0:
         # nobody has the skills (or nobody serves the area): the order would stay invisible
-        text += "\n\n" + t("order-issued-nobody")
-        markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+        text += "\n\n" + t("order-issued-nobody" + end)
+        markup = offer_all
     elif offered < out.order.members_needed:
         # fewer fit than it needs: it could never be fully claimed among them
-        text += "\n\n" + t("order-issued-too-few", count=offered, need=out.order.members_needed)
-        markup = keyboard([[button(t("order-btn-offer-all"), "sall", out.order.id)]])
+        need = out.order.members_needed
+        text += "\n\n" + t("order-issued-too-few" + end, count=offered, need=need)
+        markup = offer_all
     await ctx.deliver(out.pending)
     text += await _held_offers(ctx, out.order)
     if values.get("card") and isinstance(query.message, Message):
@@ -650,7 +672,8 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
     )
     assert out.order is not None
     count = len(out.notices)
-    key = "order-offered-all" if count else "order-offered-all-none"
+    key = "order-offered-all" if out.order.grid_id is None else "order-offered-grid"
+    key += "" if count else "-none"
     await ctx.deliver(out.pending)
     text = ctx.t(key, number=out.order.number, count=count) + await _held_offers(ctx, out.order)
     await edit_or_send(query, text, None)

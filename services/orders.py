@@ -63,6 +63,7 @@ from services.order_common import (
 from services.order_titles import matter_title, says_more
 from services.requests import Page, place_names
 from services.skills import normalize_skills
+from services.users import require_whole_community, whole_community
 from services.validation import clean_text, short_label
 
 RATING_REMINDER_AFTER = timedelta(hours=48)  # 回访: ask again when no rating came
@@ -562,6 +563,14 @@ async def issue_order(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="issue_order"
     )
+    if spec.community_wide:  # a grid worker offers only within their grids
+        await require_whole_community(
+            session,
+            user=user,
+            roles=roles,
+            community_id=req.community_id,
+            action="issue_order_community_wide",
+        )
     code = spec.category or req.category
     if not is_category(code):
         raise InvalidInput("order-err-category")
@@ -671,21 +680,27 @@ async def issue_order(
 async def offer_to_all(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int, now: datetime
 ) -> Outcome:
-    """An open order nobody fits: drop its skills and area; every approved member is offered it."""
+    """An open order nobody fits: drop its skills and area; every approved member is offered it.
+
+    A grid worker (staff only of some grids of the community) offers within their grids: the
+    skills are dropped, the order's grid stays, and its approved members are offered it."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="offer_to_all")
     if order.status != OrderStatus.OPEN:
         raise Conflict("order-err-changed")
+    wide = await whole_community(session, user=user, roles=roles, community_id=order.community_id)
+    grid_id = None if wide else order.grid_id
     result = await session.exec(
         update(Order)
         .where(col(Order.id) == order.id)
         .where(col(Order.status) == OrderStatus.OPEN)
-        .values(skills="", grid_id=None, updated_at=now)
+        .where(col(Order.grid_id).is_not_distinct_from(order.grid_id))
+        .values(skills="", grid_id=grid_id, updated_at=now)
     )  # type: ignore[call-overload]
     if result.rowcount != 1:
         raise Conflict("order-err-changed")
     before = order.skills
-    order.skills, order.grid_id, order.updated_at = "", None, now
+    order.skills, order.grid_id, order.updated_at = "", grid_id, now
     note_event(
         session,
         request_id=order.request_id,

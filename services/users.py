@@ -281,6 +281,45 @@ async def can_act_in(
     return False
 
 
+async def whole_community(
+    session: AsyncSession, *, user: User, roles: Collection[Role], community_id: int
+) -> bool:
+    """True if an admin, or staff of the whole community; a grid worker (staff only of some of
+    its grids) acts only within their grids: they cannot offer an order community-wide."""
+    if Role.ADMIN in roles:
+        return True
+    if Role.STAFF not in roles:
+        return False
+    return any(
+        s.community_id == community_id and s.grid_id is None
+        for s in await staff_scopes(session, user_id=user.id)
+    )
+
+
+async def require_whole_community(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    action: str,
+) -> None:
+    """Raise PermissionDenied (logged and audited) for a grid worker offering an order beyond
+    their grids (a forged 🗺 改为全社区: their preview has no such button)."""
+    if await whole_community(session, user=user, roles=roles, community_id=community_id):
+        return
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="refused",
+        subject_type="community",
+        subject_id=community_id,
+        detail=action,
+    )
+    await session.commit()
+    raise PermissionDenied("order-err-grid-only")
+
+
 async def require_scope(
     session: AsyncSession,
     *,
