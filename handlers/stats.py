@@ -93,7 +93,7 @@ def _duration(t: Text, hours: float | None) -> str:
 def stats_text(
     t: Text,
     stats: stats_service.Stats,
-    names: dict[int, str],
+    names: dict[int, str | Raw],
     label: str,
     grid_names: dict[int, str] | None = None,
 ) -> str:
@@ -232,7 +232,14 @@ async def _send_stats(
     stats = await stats_service.ledger_stats(
         session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
     )
-    names = await _community_names(session, stats.by_community)
+    plain = await _community_names(session, stats.by_community)
+    names: dict[int, str | Raw] = dict(plain)
+    # a grid worker's figures are their grids': named so, not as the whole community's
+    only = await stats_service.grid_only_scopes(session, user=user, roles=roles)
+    for cid, grids in only.items():
+        if cid in plain:
+            scoped = t("order-stats-grid-scope", community=plain[cid], grids=t.join(grids))
+            names[cid] = Raw(scoped)  # escaped in t()
     grid_names = {}
     for gid in stats.by_grid:
         grid = await session.get(Grid, gid) if gid else None

@@ -36,7 +36,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import MemberProfile, Role, StaffScope, User
+from models import Grid, MemberProfile, Role, StaffScope, User
 from models.orders import (
     LedgerEvent,
     Order,
@@ -316,6 +316,26 @@ async def _median_hours(
     rows = (await session.exec(sa_select(seconds).where(*where))).all()  # type: ignore[call-overload]
     values = [float(r[0]) for r in rows if r[0] is not None]
     return round(statistics.median(values) / 3600, 2) if values else None
+
+
+async def grid_only_scopes(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> dict[int, list[str]]:
+    """For a grid worker: by community, the names of the grids whose figures they read, where
+    they are staff of some of its grids only (their figures are those grids', not the
+    community's). Empty for admins and for staff of whole communities."""
+    if Role.ADMIN in roles or Role.STAFF not in roles:
+        return {}
+    scopes = (await session.exec(select(StaffScope).where(StaffScope.user_id == user.id))).all()
+    whole = {s.community_id for s in scopes if s.grid_id is None}
+    out: dict[int, list[str]] = {}
+    for scope in scopes:
+        if scope.grid_id is None or scope.community_id in whole:
+            continue
+        grid = await session.get(Grid, scope.grid_id)
+        if grid is not None:
+            out.setdefault(scope.community_id, []).append(grid.name)
+    return {cid: sorted(names) for cid, names in out.items()}
 
 
 async def ledger_stats(

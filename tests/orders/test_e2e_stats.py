@@ -127,3 +127,22 @@ async def test_grid_worker_sees_the_members_who_served_their_grid(
     assert "刘建国 1 单 / 10 分" in staff_board and "赵敏 1 单 / 10 分" in staff_board
     grid_board = await _member_board(h, GRID_WORKER)
     assert "刘建国 1 单 / 10 分" in grid_board and "赵敏" not in grid_board
+
+
+async def test_grid_worker_figures_are_named_by_their_grid(linli_sandbox: Harness) -> None:
+    """张网格员 (第一网格) reads their grid's figures: the line names the grid, not the whole
+    阳光社区 (before: '阳光社区：1 件', as if it were the community's); community staff read
+    the community's."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, WU, "1号楼楼道灯坏了")
+    await _file(h, ZHENG, "5号楼楼道里堆满了纸箱")
+    await d.say(GRID_WORKER, "/stats")
+    await d.tap(GRID_WORKER, "本周")
+    text = message_text(await d.expect(GRID_WORKER, "台账统计 · 本周"))
+    assert "诉求 1 件" in text
+    assert "\n阳光社区 · 第一网格：1 件" in text and "\n阳光社区：" not in text
+    await d.say(STAFF, "/stats")
+    await d.tap(STAFF, "本周")
+    text = message_text(await d.expect(STAFF, "台账统计 · 本周"))
+    assert "\n阳光社区：2 件" in text and "第一网格：" not in text

@@ -557,6 +557,7 @@ order-stats-minutes = { $minutes } min
 order-stats-hours = { $hours } h
 order-stats-by-status = By status: { $items }
 order-stats-group = { $name }: { $total } · response { $response } · resolution { $resolution } · satisfaction { $satisfaction }
+order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = By grid (resolution): { $items }
 order-stats-grid-item = { $name } { $count } ({ $rate })
 order-stats-member = { $name } { $count } orders / { $points } points

@@ -542,6 +542,7 @@ order-stats-minutes = { $minutes } 分钟
 order-stats-hours = { $hours } 小时
 order-stats-by-status = 按状态：{ $items }
 order-stats-group = { $name }：{ $total } 件 · 响应 { $response } · 解决 { $resolution } · 满意 { $satisfaction }
+order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = 按网格（解决率）：{ $items }
 order-stats-grid-item = { $name } { $count }（{ $rate }）
 order-stats-member = { $name } { $count } 单 / { $points } 分

@@ -545,6 +545,7 @@ order-stats-minutes = { $minutes } 分鐘
 order-stats-hours = { $hours } 小時
 order-stats-by-status = 按狀態：{ $items }
 order-stats-group = { $name }：{ $total } 件 · 響應 { $response } · 解決 { $resolution } · 滿意 { $satisfaction }
+order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = 按網格（解決率）：{ $items }
 order-stats-grid-item = { $name } { $count }（{ $rate }）
 order-stats-member = { $name } { $count } 單 / { $points } 分
