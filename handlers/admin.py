@@ -74,6 +74,7 @@ def _admin_menu(t: Text) -> InlineKeyboardMarkup:
             [(t("admin-invite"), AdminCb(action="invite").pack())],
             [(t("admin-invite-grid"), AdminCb(action="ginv").pack())],
             [(t("admin-staff-list"), AdminCb(action="staff").pack())],
+            [(t("admin-invite-admin"), AdminCb(action="ainv").pack())],
             [(t("admin-org"), OrgCb(action="top").pack())],
             [(t("admin-categories"), AdminCb(action="cats").pack())],
         ]
@@ -296,6 +297,66 @@ async def _show_invite_link(query: CallbackQuery, bot: Bot, text: str) -> None:
                 return
             log.info("invite list not edited (%s): the link is sent", exc.message)
     await bot.send_message(chat_id=query.from_user.id, text=text)
+
+
+class AdminInviteCb(CallbackData, prefix="adm-ainv"):
+    """✅ 生成管理员邀请链接 on its page; `key` is the page's, as in InviteCb."""
+
+    key: str
+
+
+@refused_router.callback_query(AdminInviteCb.filter())
+async def on_admin_invite_button_not_admin(
+    query: CallbackQuery, session: AsyncSession, t: Text
+) -> None:
+    """The admin invitation's button from someone who is not an admin: refused and logged."""
+    await on_admin_button_not_admin(query, session, t)
+
+
+@router.callback_query(AdminCb.filter(F.action == "ainv"))
+async def on_admin_invite(query: CallbackQuery, t: Text) -> None:
+    """👑 邀请管理员: what an admin may do, asked once more before a link is made."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    key = staff_service.new_invite_list_key()
+    markup = inline_kb(
+        [[(t("admin-invite-admin-yes"), AdminInviteCb(key=key).pack())], _back_to_menu(t)]
+    )
+    await query.message.edit_text(t("admin-invite-admin-confirm"), reply_markup=markup)
+
+
+@router.callback_query(AdminInviteCb.filter())
+async def on_admin_invite_link(
+    query: CallbackQuery,
+    callback_data: AdminInviteCb,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    settings: Settings,
+    bot: Bot,
+    t: Text,
+) -> None:
+    """A one-time link that makes whoever opens it an admin (as `linli grant admin`); a second
+    tap on the page makes no second link."""
+    made = await staff_service.create_invitation(
+        session,
+        admin=user,
+        roles=roles,
+        community_id=None,
+        role=Role.ADMIN,
+        ttl=timedelta(hours=settings.invite_ttl_hours),
+        list_key=callback_data.key,
+    )
+    code = made.invitation.code
+    if not made.created and (await state.get_data()).get(SHOWN_INVITE) == code:
+        await query.answer(t("admin-invite-admin-again"))
+        return
+    link = await create_start_link(bot, staff_service.INVITE_PREFIX + code)
+    await query.answer()
+    text = t("admin-invite-admin-link", hours=settings.invite_ttl_hours, link=link)
+    await _show_invite_link(query, bot, text)
+    await state.update_data({SHOWN_INVITE: code})
 
 
 @router.callback_query(AdminCb.filter(F.action == "staff"))

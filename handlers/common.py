@@ -175,7 +175,7 @@ async def cmd_start_invite(
     """
     await state.clear()
     try:
-        scope = await staff_service.accept_invitation(
+        invitation = await staff_service.accept_invitation(
             session, user=user, payload=command.args or ""
         )
     except DomainError as exc:
@@ -186,9 +186,11 @@ async def cmd_start_invite(
     await session.refresh(user)
     roles = user_service.effective_roles(user, admin_ids=settings.admin_ids)
     await set_user_commands(bot, translator, user_id=user.id, language=user.language, roles=roles)
-    community = await session.get(Community, scope.community_id)
+    community = (
+        await session.get(Community, invitation.community_id) if invitation.community_id else None
+    )
     community_name = community.name if community else "-"
-    grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
+    grid = await session.get(Grid, invitation.grid_id) if invitation.grid_id else None
     grid_name = grid.name if grid is not None else None
 
     def place(tt: Text) -> Raw:
@@ -197,19 +199,16 @@ async def cmd_start_invite(
             return Raw(html.escape(community_name, quote=False))
         return Raw(tt("admin-grid-place", community=community_name, grid=grid_name))
 
-    key = "invite-accepted" if grid_name is None else "invite-accepted-grid"
-    await message.answer(t(key, community=place(t)))
-    inviter = await session.get(User, scope.granted_by) if scope.granted_by else None
+    # what the opener became: an admin, a grid worker or community staff
+    end = "-admin" if invitation.role == Role.ADMIN else "" if grid_name is None else "-grid"
+    await message.answer(t("invite-accepted" + end, community=place(t)))
+    inviter = await session.get(User, invitation.created_by)
     if inviter is not None:
         await notify(
             session,
             translator,
             [inviter],
-            lambda tt: tt(
-                "admin-invite-used" if grid_name is None else "admin-invite-used-grid",
-                name=user.display_name,
-                community=place(tt),
-            ),
+            lambda tt: tt("admin-invite-used" + end, name=user.display_name, community=place(tt)),
             now=clock(),
         )
     await send_main_menu(message, t, user, roles, session=session, now=clock())

@@ -56,13 +56,15 @@ async def create_invitation(
     *,
     admin: User,
     roles: Collection[Role],
-    community_id: int,
+    community_id: int | None,
     grid_id: int | None = None,
     ttl: timedelta,
     list_key: str | None = None,
+    role: Role = Role.STAFF,
     now: datetime | None = None,
 ) -> InvitationMade:
-    """A single-use, expiring code that makes whoever opens it staff of a community.
+    """A single-use, expiring code that makes whoever opens it staff of a community (of one
+    of its grids, with `grid_id`: a grid worker), or, with `role` ADMIN, an admin.
 
     With `list_key` (the community list the admin tapped) one list makes one invitation: a
     second tap, also one at the same moment in another process, gets the first one back
@@ -77,7 +79,11 @@ async def create_invitation(
     code = secrets.token_urlsafe(18) if list_key is None else _keyed_code(list_key, admin.id)
     if list_key is not None and (made := await _invitation_by_code(session, code)) is not None:
         return InvitationMade(made, created=False)
-    if await session.get(Community, community_id) is None:
+    if role not in (Role.STAFF, Role.ADMIN):
+        raise InvalidInput("err-role-not-grantable")
+    if role == Role.ADMIN:
+        community_id = grid_id = None  # an admin acts for every community
+    elif community_id is None or await session.get(Community, community_id) is None:
         raise NotFound("err-address-stale")
     if grid_id is not None:
         grid = await session.get(Grid, grid_id)
@@ -86,7 +92,7 @@ async def create_invitation(
     now = now or utcnow()
     invitation = Invitation(
         code=code,
-        role=Role.STAFF,
+        role=role,
         community_id=community_id,
         grid_id=grid_id,
         created_by=admin.id,
@@ -97,7 +103,7 @@ async def create_invitation(
     audit.record(
         session,
         actor_id=admin.id,
-        action="invite",
+        action="invite" if role == Role.STAFF else "invite_admin",
         subject_type="community",
         subject_id=community_id,
     )
@@ -114,8 +120,9 @@ async def create_invitation(
 
 async def accept_invitation(
     session: AsyncSession, *, user: User, payload: str, now: datetime | None = None
-) -> StaffScope:
-    """Use an invitation from a /start deep link; garbage, expired or used codes are refused."""
+) -> Invitation:
+    """Use an invitation from a /start deep link: its opener becomes staff of its community
+    (or grid), or an admin; garbage, expired or used codes are refused. Returns it, used."""
     now = now or utcnow()
     code = payload.removeprefix(INVITE_PREFIX)
     if not payload.startswith(INVITE_PREFIX) or not 8 <= len(code) <= 40:
@@ -137,14 +144,18 @@ async def accept_invitation(
     if result.rowcount != 1:
         await session.rollback()
         raise Conflict("invite-used")
-    assert invitation.community_id is not None
-    scope = await _grant_scope(
-        session,
-        user=user,
-        community_id=invitation.community_id,
-        grid_id=invitation.grid_id,
-        granted_by=invitation.created_by,
-    )
+    if invitation.role == Role.ADMIN:
+        opener = await session.get(User, user.id) or user  # the caller's may be detached
+        opener.set_roles(set(opener.role_set) | {Role.ADMIN})
+    else:
+        assert invitation.community_id is not None
+        await _grant_scope(
+            session,
+            user=user,
+            community_id=invitation.community_id,
+            grid_id=invitation.grid_id,
+            granted_by=invitation.created_by,
+        )
     audit.record(
         session,
         actor_id=user.id,
@@ -153,7 +164,7 @@ async def accept_invitation(
         subject_id=invitation.id,
     )
     await session.commit()
-    return scope
+    return invitation
 
 
 async def _grant_scope(

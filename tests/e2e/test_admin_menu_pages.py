@@ -35,6 +35,7 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
         "➕ 邀请社区工作人员",
         "➕ 邀请网格员",
         "👥 工作人员列表",
+        "👑 邀请街道管理员",
         "🏘 组织架构",
         "🏷 诉求分类",
     ]

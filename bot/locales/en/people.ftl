@@ -288,3 +288,13 @@ org-err-move-open = "{ $building }" has { $count } unfinished requests ({ $numbe
        *[other] and more
     }) and cannot move now: its grid's staff are handling them, and moving the building would part them from their grid. Please move it once they are finished.
 admin-invite-used-grid = ✅ { $name } used the invitation and is now a grid worker of { $community }.
+admin-invite-admin = 👑 Invite a sub-district admin
+admin-invite-admin-confirm = 👑 <b>Invite a sub-district admin</b>
+    An admin acts for every community, appoints and revokes staff, and edits the org structure, the categories and their deadlines. Make an admin invitation link? It works once; send it only to the person you are appointing.
+admin-invite-admin-yes = ✅ Make the admin invitation link
+admin-invite-admin-link = Admin invitation link (valid for { $hours } hours, single use):
+    { $link }
+    Send it to the new admin; they open it and tap "Start".
+admin-invite-admin-again = This page has made its admin invitation link already, shown above. To invite someone else, open "⚙️ Admin" again.
+invite-accepted-admin = ✅ You are now a sub-district admin. The main menu has "⚙️ Admin".
+admin-invite-used-admin = ✅ { $name } used the invitation and is now a sub-district admin.

@@ -288,3 +288,13 @@ org-err-move-open = 「{ $building }」还有 { $count } 件未办结的诉求�
        *[other] 等
     }），现在不能移动：它们正由原网格的工作人员处理，移走楼栋会让诉求和网格对不上。请等这些诉求办结后再移动。
 admin-invite-used-grid = ✅ { $name } 已通过邀请链接成为「{ $community }」的网格员。
+admin-invite-admin = 👑 邀请街道管理员
+admin-invite-admin-confirm = 👑 <b>邀请街道管理员</b>
+    管理员可以处理所有社区的事务，任命和撤销工作人员，修改组织架构、诉求分类和办理时限。确定要生成一个管理员邀请链接吗？链接只能使用一次，请只发给确定要任命的人。
+admin-invite-admin-yes = ✅ 生成管理员邀请链接
+admin-invite-admin-link = 管理员邀请链接（{ $hours } 小时内有效，只能使用一次）：
+    { $link }
+    请把链接发给被任命的管理员，对方点开后点「开始」即可。
+admin-invite-admin-again = 这个页面已经生成过管理员邀请链接，见上方消息。还要邀请别人，请重新打开「⚙️ 管理」。
+invite-accepted-admin = ✅ 您已成为街道管理员。主菜单里多了「⚙️ 管理」。
+admin-invite-used-admin = ✅ { $name } 已通过邀请链接成为街道管理员。

@@ -291,3 +291,13 @@ org-err-move-open = 「{ $building }」還有 { $count } 件未辦結的訴求�
        *[other] 等
     }），現在不能移動：它們正由原網格的工作人員處理，移走樓棟會讓訴求和網格對不上。請等這些訴求辦結後再移動。
 admin-invite-used-grid = ✅ { $name } 已通過邀請鏈接成為「{ $community }」的網格員。
+admin-invite-admin = 👑 邀請街道管理員
+admin-invite-admin-confirm = 👑 <b>邀請街道管理員</b>
+    管理員可以處理所有社區的事務，任命和撤銷工作人員，修改組織架構、訴求分類和辦理時限。確定要生成一個管理員邀請鏈接嗎？鏈接只能使用一次，請只發給確定要任命的人。
+admin-invite-admin-yes = ✅ 生成管理員邀請鏈接
+admin-invite-admin-link = 管理員邀請鏈接（{ $hours } 小時內有效，只能使用一次）：
+    { $link }
+    請把鏈接發給被任命的管理員，對方點開後點「開始」即可。
+admin-invite-admin-again = 這個頁面已經生成過管理員邀請鏈接，見上方消息。還要邀請別人，請重新打開「⚙️ 管理」。
+invite-accepted-admin = ✅ 您已成為街道管理員。主菜單裡多了「⚙️ 管理」。
+admin-invite-used-admin = ✅ { $name } 已通過邀請鏈接成為街道管理員。
