@@ -21,6 +21,7 @@ from handlers.consult_kit import same_markup
 from handlers.filters import IS_ADMIN
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import labels, main_menu
+from handlers.text_steps import refuse_button_labels
 from models import Building, Community, Grid, Role, User
 from services import org
 from services import org_edit as org_service
@@ -38,6 +39,10 @@ class OrgEdit(StatesGroup):
     """A name typed for an org edit; the data says which (`org_edit`) and of what (`org_id`)."""
 
     name = State()
+
+
+# a stale button of another flow ("✅ 说完了", "跳过" …) is not a name
+refuse_button_labels(router, OrgEdit.name)
 
 
 Row = list[tuple[str, str]]

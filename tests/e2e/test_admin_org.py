@@ -52,6 +52,8 @@ async def test_an_admin_adds_renames_and_moves(linli_sandbox: Harness) -> None:
     # a grid: too long, then a name the community has, then a new one
     await d.tap(ADMIN, "➕ 新增网格", page["message_id"])
     await d.expect(ADMIN, "请输入新网格的名称", since=page["message_id"])
+    [told] = await d.say(ADMIN, "✅ 说完了")  # another flow's button is not a name
+    assert "「✅ 说完了」是按钮上的字" in message_text(told)
     [told] = await d.say(ADMIN, "网" * 31)
     assert "名称太长了（31 个字），请不超过 30 个字" in message_text(told)
     [told] = await d.say(ADMIN, " 第一网格 ")

@@ -746,6 +746,7 @@ form-name = { $group ->
         [Decline] declining a request
         [StaffResult] the result
         [OnBehalf] filing for a resident
+        [OrgEdit] org structure edit
        *[other] another form
     }
 poll-export-caption = Poll result export: { $question }

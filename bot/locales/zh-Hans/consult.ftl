@@ -728,6 +728,7 @@ form-name = { $group ->
         [Decline] 不受理
         [StaffResult] 填写办理结果
         [OnBehalf] 代居民登记
+        [OrgEdit] 修改组织架构
        *[other] 另一项操作
     }
 poll-export-caption = 投票结果导出：{ $question }

@@ -731,6 +731,7 @@ form-name = { $group ->
         [Decline] 不受理
         [StaffResult] 填寫辦理結果
         [OnBehalf] 代居民登記
+        [OrgEdit] 修改組織架構
        *[other] 另一項操作
     }
 poll-export-caption = 投票結果導出：{ $question }
