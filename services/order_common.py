@@ -454,6 +454,36 @@ def note_event(
     return event
 
 
+MOVE_ACTION = "move_place"
+_MOVE_ARROW = " → "
+
+
+def note_move(
+    session: AsyncSession,
+    req: Request,
+    *,
+    actor_id: int | None,
+    before: str,
+    place: str,
+    now: datetime,
+) -> LedgerEvent:
+    """The ledger row of a request moved to another building — by staff (📍 改地点,
+    services.staff_place) or by its resident's 补充信息 (services.requests): not a change of
+    state. The note reads "1号楼 → 5号楼"."""
+    assert req.id is not None
+    return note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action=MOVE_ACTION,
+        actor_id=actor_id,
+        now=now,
+        state=req.status,
+        note=f"{before}{_MOVE_ARROW}{place}",
+    )
+
+
 # ---------------------------------------------------------------- permissions
 
 

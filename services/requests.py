@@ -34,6 +34,7 @@ from services.address import NamedPlace, named_place
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
+    MOVE_ACTION,
     Notice,
     NoticeSink,
     Suggestion,
@@ -43,6 +44,7 @@ from services.order_common import (
     matter_of,
     move,
     note_event,
+    note_move,
     refuse,
     require_staff,
     schedule,
@@ -928,24 +930,17 @@ async def add_info(
         note=note or (f"+{len(photos)} photo(s)" if photos else "+voice"),
     )
     if named is not None and moved_from is not None:
-        note_event(
-            session,
-            request_id=req.id,
-            subject="request",
-            subject_id=req.id,
-            action="move_place",
-            actor_id=user.id,
-            now=now,
-            state=req.status,
-            note=f"{named.home or '-'} → {named.name}",
-        )
         grid = await session.get(Grid, named.grid_id)
         grid_name = grid.name if grid is not None else "-"
-        notices = await moved_notices(
+        notices = await record_move(
             session,
             req,
+            actor_id=user.id,
+            before=named.home or "-",
+            place=named.name,
+            grid=grid_name,
             old_grid_id=moved_from,
-            args={"place": named.name, "before": named.home or "-", "grid": grid_name},
+            now=now,
         )
     else:
         staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
@@ -1001,7 +996,7 @@ async def _move(
     placed_by_staff = await session.exec(
         select(LedgerEvent.id)
         .where(col(LedgerEvent.request_id) == req.id)
-        .where(col(LedgerEvent.action) == "move_place")
+        .where(col(LedgerEvent.action) == MOVE_ACTION)
         .where(col(LedgerEvent.actor_id) != resident.id)
         .limit(1)
     )
@@ -1030,6 +1025,32 @@ async def _move(
         return None
     req.building_id, req.grid_id, req.room = named.building_id, named.grid_id, None
     return old_grid_id
+
+
+async def record_move(
+    session: AsyncSession,
+    req: Request,
+    *,
+    actor_id: int | None,
+    before: str,
+    place: str,
+    grid: str,
+    old_grid_id: int | None,
+    now: datetime,
+    keys: tuple[str, str] = ("order-notice-info-added-moved", "order-notice-moved-away"),
+) -> list[Notice]:
+    """A request just moved from the building `before` (in `old_grid_id`) to `place` (in the
+    grid named `grid`), by its resident's 补充信息 or by staff (services.staff_place): the
+    ledger row (one for both ways) and who is told what (`moved_notices`; `keys` as there).
+    Not committed."""
+    note_move(session, req, actor_id=actor_id, before=before, place=place, now=now)
+    return await moved_notices(
+        session,
+        req,
+        old_grid_id=old_grid_id,
+        args={"place": place, "before": before, "grid": grid},
+        keys=keys,
+    )
 
 
 async def moved_notices(

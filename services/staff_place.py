@@ -1,7 +1,7 @@
 """Staff correct where a request is (📍 改地点): a building of its community, read wrong from the
 resident's words, her home, or moved there by a 补充信息 that was wrong. Like a move by 补充信息
 (services.requests._move), the place is not a state of the matter: the ledger records a
-move_place row with the actor."""
+move_place row with the actor (services.requests.record_move, for both)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,11 @@ from services.order_common import (
     followers,
     get_request,
     matter_of,
-    note_event,
     refuse,
     require_staff,
 )
 from services.orders import matching_members, offers_to
-from services.requests import moved_notices
+from services.requests import record_move
 
 # A matter not finished: waiting for staff, or being worked on (not once done, closed, merged,
 # declined or withdrawn: its place is history then).
@@ -154,23 +153,15 @@ async def move_place(
         notices += await _order_follows(
             session, order, grid_id=building.grid_id, place=building.name, now=now
         )
-    note_event(
-        session,
-        request_id=req.id,
-        subject="request",
-        subject_id=req.id,
-        action="move_place",
-        actor_id=user.id,
-        now=now,
-        state=req.status,
-        note=f"{before.name if before else '-'} → {building.name}",
-    )
-    args = {"place": building.name, "before": before.name if before else "-", "grid": grid_name}
-    staff = await moved_notices(
+    staff = await record_move(
         session,
         req,
+        actor_id=user.id,
+        before=before.name if before else "-",
+        place=building.name,
+        grid=grid_name,
         old_grid_id=old_grid_id,
-        args=args,
+        now=now,
         keys=("order-notice-place-moved", "order-notice-place-moved-away"),
     )
     notices += [n for n in staff if n.chat_id != user.id]  # who moved it has it open
