@@ -41,10 +41,11 @@ from bot.settings import Settings
 from handlers import get_routers
 from handlers.form_guard import STARTING_OVER, tell_left
 from handlers.menu import all_flow_labels, all_menu_labels, menu_labels, set_translator
+from handlers.order_ui import is_card_of
 from handlers.registration import register_now_kb
 from models.base import utcnow
 from services.categories import CatalogueSync
-from services.errors import DomainError, PermissionDenied
+from services.errors import DomainError, MovedAway, PermissionDenied
 from services.listing import Listing
 
 log = logging.getLogger(__name__)
@@ -365,6 +366,14 @@ async def on_error(
                 return True
         if query is not None:
             await _answer_tap(query, text)
+            if (
+                isinstance(exc, MovedAway)
+                and isinstance(query.message, Message)
+                and is_card_of(query.message, exc.request_id)
+            ):
+                # the card of a matter moved to another grid: no button on it works for them
+                with suppress(TelegramBadRequest):
+                    await query.message.edit_reply_markup(reply_markup=None)
         elif update.message is not None:
             await update.message.answer(text, reply_markup=_way_on(exc, update.message, t))
     except Exception:  # the apology itself failed (user blocked the bot, network): log only

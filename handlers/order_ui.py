@@ -47,6 +47,21 @@ class OrderCb(CallbackData, prefix=CB_PREFIX):
     extra: int = 0
 
 
+def is_card_of(message: Message, request_id: int) -> bool:
+    """The message is about one request only — its staff card, its building list, a notice
+    with its 查看诉求: every button is an order-cycle one naming it (its order's 查看工单
+    aside), none of a list of several or of a pager."""
+    rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+    refs = set()
+    for key in (key for row in rows for key in row):
+        parts = (key.callback_data or "").split(":")
+        if parts[0] != CB_PREFIX or len(parts) < 3:
+            return False
+        if parts[1] != "sord":
+            refs.add(parts[2])
+    return refs == {str(request_id)}
+
+
 def button(text: str, action: str, ref: int | None = 0, extra: int = 0) -> InlineKeyboardButton:
     """One inline button carrying an OrderCb."""
     return InlineKeyboardButton(

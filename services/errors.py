@@ -37,3 +37,13 @@ class RetryLater(InvalidInput):
 
 class Conflict(DomainError):
     """Someone else changed it first (a concurrent tap, an already-used invite)."""
+
+
+class MovedAway(Conflict):
+    """A matter moved out of the place (grid) a staff member acts for since their card was
+    drawn: their tap is stale, not forged (nothing is logged). `request_id`: the request, so
+    that its card, tapped, can lose its buttons."""
+
+    def __init__(self, key: str, /, *, request_id: int, **args: Any) -> None:
+        super().__init__(key, **args)
+        self.request_id = request_id

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import MemberProfile, MemberStatus, Role, User
+from models import Building, Grid, MemberProfile, MemberStatus, Role, User
 from models.orders import (
     Claim,
     IllegalTransition,
@@ -23,7 +23,7 @@ from models.orders import (
     transition,
 )
 from services import audit, delivery
-from services.errors import Conflict, NotFound, PermissionDenied
+from services.errors import Conflict, MovedAway, NotFound, PermissionDenied
 from services.users import can_act_in, require_scope
 
 
@@ -469,7 +469,8 @@ def note_move(
 ) -> LedgerEvent:
     """The ledger row of a request moved to another building — by staff (📍 改地点,
     services.staff_place) or by its resident's 补充信息 (services.requests): not a change of
-    state. The note reads "1号楼 → 5号楼"."""
+    state. The note reads "1号楼 → 5号楼" (building names, unique in a community:
+    `_moved_from_grids` reads the first back)."""
     assert req.id is not None
     return note_event(
         session,
@@ -482,6 +483,26 @@ def note_move(
         state=req.status,
         note=f"{before}{_MOVE_ARROW}{place}",
     )
+
+
+async def _moved_from_grids(session: AsyncSession, req: Request) -> set[int]:
+    """The grids a request was moved out of (by the buildings its move rows name)."""
+    notes = (
+        await session.exec(
+            select(LedgerEvent.note).where(
+                col(LedgerEvent.request_id) == req.id, col(LedgerEvent.action) == MOVE_ACTION
+            )
+        )
+    ).all()
+    before = {note.split(_MOVE_ARROW)[0] for note in notes if _MOVE_ARROW in note}
+    if not before:
+        return set()
+    rows = await session.exec(
+        select(Building.grid_id).where(
+            col(Building.community_id) == req.community_id, col(Building.name).in_(before)
+        )
+    )
+    return set(rows.all()) - {req.grid_id}
 
 
 # ---------------------------------------------------------------- permissions
@@ -511,7 +532,11 @@ async def require_staff(
     request: Request | Order,
     action: str,
 ) -> None:
-    """Staff of the request's community (and grid, when scoped), or an admin."""
+    """Staff of the request's community (and grid, when scoped), or an admin. Grid staff
+    whose grid the request (or the order's) was moved out of since are told where it is now
+    (MovedAway: a card drawn before the move, not a forged tap; nothing logged)."""
+    if not await is_staff_for(session, user=user, roles=roles, obj=request):
+        await _refuse_moved_away(session, user=user, roles=roles, obj=request)
     await require_scope(
         session,
         user=user,
@@ -520,6 +545,28 @@ async def require_staff(
         grid_id=request.grid_id,
         action=action,
     )
+
+
+async def _refuse_moved_away(
+    session: AsyncSession, *, user: User, roles: Collection[Role], obj: Request | Order
+) -> None:
+    """Raise MovedAway if the user acts for a grid the request was moved out of."""
+    req = obj if isinstance(obj, Request) else await session.get(Request, obj.request_id)
+    if req is None or req.id is None:
+        return
+    for grid_id in sorted(await _moved_from_grids(session, req)):
+        if await can_act_in(
+            session, user=user, roles=roles, community_id=req.community_id, grid_id=grid_id
+        ):
+            building = await session.get(Building, req.building_id) if req.building_id else None
+            grid = await session.get(Grid, req.grid_id) if req.grid_id else None
+            raise MovedAway(
+                "order-err-moved-away",
+                request_id=req.id,
+                number=req.number,
+                place=building.name if building else "-",
+                grid=grid.name if grid else "-",
+            )
 
 
 async def is_staff_for(

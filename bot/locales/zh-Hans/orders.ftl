@@ -496,6 +496,7 @@ order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
 order-err-not-found = 找不到这件诉求或工单。
 order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
+order-err-moved-away = 📍 诉求 { $number } 已改到 { $place }，由 { $grid } 处理，不再由您跟进，这个按钮已经用不了。
 order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点。如地点有误，请先联系接单的党员，或取消工单后再改。
 order-err-place-changed = 诉求 { $number } 的地点刚刚改了，工单没有发出。请重新打开诉求看看现在的地点，再派单。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
