@@ -286,6 +286,7 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-card-moved-away",
         "order-notice-place-moved",
         "order-notice-place-moved-away",
+        "order-notice-moved-in",
         "order-notice-unanswered",
         "order-notice-staff-claimed",
         "order-notice-released",

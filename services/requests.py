@@ -1063,10 +1063,12 @@ async def moved_notices(
 ) -> list[Notice]:
     """Who hears of a request moved to another building, so that nobody acts on the old place:
     the new grid's staff who had its card get told of the new place; those who had none get
-    the card as a new request gives it (urgent: at once); the old grid's staff who had it are
-    told it moved away from them. Cards about it not sent yet (held for the night) are
-    dropped: they named the old place, and would reach the old grid's staff. `keys`: what the
-    first and the last are told (the resident's words moved it, or staff did)."""
+    its card (urgent: at once) — as a new request gives it while it waits for staff, else
+    one saying it moved into their grid and where it stands (order-notice-moved-in); the old
+    grid's staff who had it are told it moved away from them. Cards about it not sent yet
+    (held for the night) are dropped: they named the old place, and would reach the old
+    grid's staff. `keys`: what the first and the last are told (the resident's words moved
+    it, or staff did)."""
     matter = matter_of(req)
     sent = (
         await session.exec(
@@ -1081,6 +1083,16 @@ async def moved_notices(
     seen = {row.chat_id for row in sent}
     await cancel_stale(session, matter=matter, kinds=STAFF_CARD_KEYS)
     cards = await new_request_notices(session, req)
+    if req.status != RequestStatus.NEW:  # taken up already: not a new request to them
+        cards = [
+            replace(
+                n,
+                key="order-notice-moved-in",
+                # its place as a card names it (community · grid · building)
+                args={**args, **n.args, "status": str(req.status)},
+            )
+            for n in cards
+        ]
     args = {"number": req.number, **args}
     once = f"request-{req.id}-moved-{req.building_id}"
     notices = [
@@ -1298,7 +1310,8 @@ async def forget_requests(
     return len(rows)
 
 
-STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent")  # the cards quoting the text
+# the cards quoting the text
+STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent", "order-notice-moved-in")
 # the notices quoting what a resident wrote later: added information (to the members on the
 # order), why they were not satisfied (to staff)
 NOTE_KEYS = (

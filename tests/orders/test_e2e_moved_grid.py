@@ -3,7 +3,11 @@
 张网格员 (第一网格) had 周阿姨's request open when 李社工 moved it to 5号楼 (第二网格): a tap on
 that card used to be refused as a forged button (没有权限, logged as a refusal). It is a card
 drawn before the move: the tap is told where the matter went and that it is no longer theirs,
-nothing is logged, and the card loses its buttons."""
+nothing is logged, and the card loses its buttons.
+
+郑先生's request at 5号楼 already has its order when 李社工 moves it to 1号楼: 张网格员 used to
+get it as 新诉求, as if nobody had taken it up. The card says it moved into their grid and
+where it stands (已派单)."""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from models import AuditEvent
+from models import AuditEvent, Role, User
+from sandbox.driver import message_text
+from services import orders as order_service
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import _file
 from tests.orders.test_e2e_staff_place import DAY, GRID_WORKER, STAFF, ZHOU, _card, _labels
@@ -77,4 +83,41 @@ async def test_a_card_opened_before_the_move_is_stale_not_forged(
     other = await _file(h, ZHENG, "楼道的灯坏了，晚上很黑")
     forged = await d.click(GRID_WORKER, opened["message_id"], data=f"oc:sreq:{int(other)}:0")
     assert "没有权限" in str(forged), forged
+    assert await d.errors() == []
+
+
+async def test_the_new_grid_gets_a_matter_in_hand_as_moved_in_not_new(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    number = await _file(h, ZHENG, "楼道的灯坏了，晚上很黑")
+    await d.expect(STAFF, f"新诉求 {number}")  # sent before the order is issued
+    async with h.sessionmaker() as s:
+        staff = await s.get(User, STAFF)
+        assert staff is not None
+        issued = await order_service.issue_order(
+            s,
+            user=staff,
+            roles=frozenset({Role.STAFF, Role.RESIDENT}),
+            request_id=int(number),
+            spec=order_service.OrderSpec(),
+            now=h.clock(),
+        )
+        assert issued.order is not None
+    await _move(h, await _card(h, number), number, "1号楼")
+
+    card = await d.expect(GRID_WORKER, f"转来的诉求 {number}")
+    text = message_text(card)
+    assert "原在 5号楼，现归 第一网格" in text and "当前状态：已派单" in text, text
+    assert "第一网格 · 1号楼" in text and "楼道的灯坏了" in text, text
+    assert _labels(card) == ["📄 查看诉求"], _labels(card)
+    assert not [
+        m for m in await d.messages(GRID_WORKER, 0) if f"新诉求 {number}" in message_text(m)
+    ]
+    # its button opens the card as it stands: ordered, with its order
+    await d.tap(GRID_WORKER, "查看诉求", card["message_id"])
+    opened = await d.expect(GRID_WORKER, f"诉求 {number} ·", since=card["message_id"])
+    assert "已派单" in message_text(opened), message_text(opened)
     assert await d.errors() == []

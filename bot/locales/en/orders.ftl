@@ -369,6 +369,15 @@ order-notice-moved-away = 📍 The resident of request { $number } says the plac
 order-card-moved-away = 📍 Request { $number } is now handled by { $grid } (place: { $place }, was { $before }).
 order-notice-place-moved = 📍 Staff changed the place of request { $number } to { $place } (was { $before }), in { $grid }.
 order-notice-place-moved-away = 📍 Staff changed the place of request { $number } to { $place } (was { $before }): { $grid } handles it now, you need not follow it up.
+order-notice-moved-in = 📍 Request { $number } · { $category } moved here (was at { $before }, now { $grid }); please follow it up. Now: { $status ->
+        [reopened] reopened
+        [ordered] ordered
+        [handling] handled by the community
+        [transferred] transferred
+       *[other] waiting to be taken up
+    }
+    { $place }
+    { $text }
 order-notice-place-changed = 📍 Community staff corrected the place of your request { $number } to { $place }; staff of { $grid } will handle it.
 order-notice-info-added-member = 📎 The resident added information to order { $order } (request { $number }): { $has_note ->
         [yes] { $note }

@@ -361,6 +361,15 @@ order-notice-moved-away = 📍 诉求 { $number } 的居民补充说地点在 { 
 order-card-moved-away = 📍 诉求 { $number } 已改由 { $grid } 处理（地点：{ $place }，原为 { $before }）。
 order-notice-place-moved = 📍 诉求 { $number } 的地点已由工作人员改为 { $place }（原为 { $before }），归 { $grid }。
 order-notice-place-moved-away = 📍 诉求 { $number } 的地点已由工作人员改为 { $place }（原为 { $before }），已改由 { $grid } 处理，您不用再跟进。
+order-notice-moved-in = 📍 转来的诉求 { $number } · { $category }（原在 { $before }，现归 { $grid }），请接着跟进。当前状态：{ $status ->
+        [reopened] 重新办理
+        [ordered] 已派单
+        [handling] 社区办理中
+        [transferred] 已转办
+       *[other] 待受理
+    }
+    { $place }
+    { $text }
 order-notice-place-changed = 📍 您的诉求 { $number } 的地点已由社区工作人员更正为 { $place }，由 { $grid } 的工作人员处理。
 order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）的居民补充了信息：{ $has_note ->
         [yes] { $note }

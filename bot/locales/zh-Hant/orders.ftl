@@ -364,6 +364,15 @@ order-notice-moved-away = 📍 訴求 { $number } 的居民補充說地點在 { 
 order-card-moved-away = 📍 訴求 { $number } 已改由 { $grid } 處理（地點：{ $place }，原為 { $before }）。
 order-notice-place-moved = 📍 訴求 { $number } 的地點已由工作人員改為 { $place }（原為 { $before }），歸 { $grid }。
 order-notice-place-moved-away = 📍 訴求 { $number } 的地點已由工作人員改為 { $place }（原為 { $before }），已改由 { $grid } 處理，您不用再跟進。
+order-notice-moved-in = 📍 轉來的訴求 { $number } · { $category }（原在 { $before }，現歸 { $grid }），請接著跟進。當前狀態：{ $status ->
+        [reopened] 重新辦理
+        [ordered] 已派單
+        [handling] 社區辦理中
+        [transferred] 已轉辦
+       *[other] 待受理
+    }
+    { $place }
+    { $text }
 order-notice-place-changed = 📍 您的訴求 { $number } 的地點已由社區工作人員更正為 { $place }，由 { $grid } 的工作人員處理。
 order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）的居民補充了信息：{ $has_note ->
         [yes] { $note }
