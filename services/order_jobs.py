@@ -4,6 +4,7 @@ verification reminders, transfer follow-ups, the rating follow-up (回访) and u
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -143,19 +144,25 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         )
         for c in claims
     ]
+    stamp = int(ctx.now.timestamp())
     for sid in await staff_ids(
         ctx.session, community_id=order.community_id, grid_id=order.grid_id
     ):
         notices.append(
-            # informs: still overdue once claimed, so it names no matter
-            _staff_notice(
-                sid,
-                "order-notice-overdue",
-                order,
-                "staff-order",
-                urgent=urgent,
-                asks=False,
-                title=OrderTitle(order),
+            # informs: still overdue once claimed, so it names no matter; its key names the
+            # order, so that a move of the matter to another grid finds it
+            # (services.requests.record_move)
+            replace(
+                _staff_notice(
+                    sid,
+                    "order-notice-overdue",
+                    order,
+                    "staff-order",
+                    urgent=urgent,
+                    asks=False,
+                    title=OrderTitle(order),
+                ),
+                dedupe_key=f"order-{order.id}-overdue-{stamp}-{sid}",
             )
         )
     await _send(ctx, notices)

@@ -31,7 +31,7 @@ from models.orders import (
 )
 from models.scheduling import Delivery, DeliveryState, QuietHours
 from services.address import NamedPlace, named_place
-from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from
+from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
     MOVE_ACTION,
@@ -1041,9 +1041,11 @@ async def record_move(
 ) -> list[Notice]:
     """A request just moved from the building `before` (in `old_grid_id`) to `place` (in the
     grid named `grid`), by its resident's 补充信息 or by staff (services.staff_place): the
-    ledger row (one for both ways) and who is told what (`moved_notices`; `keys` as there).
-    Not committed."""
+    ledger row (one for both ways), the mail about it waiting for the old grid's staff who
+    no longer have it withdrawn (`_withdraw_old_grid_mail`), and who is told what
+    (`moved_notices`; `keys` as there). Not committed."""
     note_move(session, req, actor_id=actor_id, before=before, place=place, now=now)
+    await _withdraw_old_grid_mail(session, req, old_grid_id=old_grid_id)
     return await moved_notices(
         session,
         req,
@@ -1051,6 +1053,48 @@ async def record_move(
         args={"place": place, "before": before, "grid": grid},
         keys=keys,
     )
+
+
+async def _withdraw_old_grid_mail(
+    session: AsyncSession, req: Request, *, old_grid_id: int | None
+) -> int:
+    """What waits to go about a request (and its orders) to staff of the grid it left who do
+    not act for its new one — a reminder or an urge held for the night, an escalation — is
+    cancelled, as `cancel_stale` cancels: they can no longer open it, and its new grid's staff
+    get its card (`moved_notices`). Edits of what they were shown still go. Returns how
+    many."""
+    if old_grid_id is None or old_grid_id == req.grid_id:
+        return 0
+    community = req.community_id
+    keep = {u.id for u in await staff_of(session, community_id=community, grid_id=req.grid_id)}
+    gone = [
+        u.id
+        for u in await staff_of(session, community_id=community, grid_id=old_grid_id)
+        if u.id not in keep
+    ]
+    if not gone:
+        return 0
+    order_ids = (await session.exec(select(Order.id).where(col(Order.request_id) == req.id))).all()
+    about = [
+        col(Delivery.matter).like(f"request:{req.id}:%"),
+        col(Delivery.dedupe_key).like(f"request-{req.id}-%"),
+        col(Delivery.dedupe_key).like(f"urge-{req.id}-%"),
+        *(col(Delivery.matter).like(f"order:{oid}:%") for oid in order_ids),
+        *(col(Delivery.dedupe_key).like(f"order-{oid}-%") for oid in order_ids),
+    ]
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id).in_(gone),
+            col(Delivery.edit_message_id).is_(None),
+            staff_mail(),
+            or_(*about),
+            not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="moved to another grid")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
 
 
 async def moved_notices(

@@ -8,7 +8,7 @@ PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -20,13 +20,15 @@ from bot.i18n import Translator
 from models import AuditEvent, Building, MemberProfile, MemberStatus, User
 from models.orders import LedgerEvent, Order, Request, RequestStatus
 from models.scheduling import Delivery, DeliveryState
+from scheduler.runner import JobRunner
 from services import orders as svc
 from services import requests as req_svc
-from services import staff_place
+from services import staff_place, urges
 from services.errors import Conflict, PermissionDenied
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
 from tests.orders.conftest import T0, World, draft
+from tests.support import FakeClock
 
 CARDS = ("order-notice-new", "order-notice-urgent")
 
@@ -324,3 +326,102 @@ async def test_a_move_landing_after_the_order_was_issued_moves_nothing(
     await session.refresh(req)
     order = await session.get(Order, issued.order.id)
     assert order is not None and (req.grid_id, order.grid_id) == (w.grid.id, w.grid.id)
+
+
+async def test_reminders_held_for_the_night_do_not_reach_the_grid_it_left(
+    session: AsyncSession, world: World
+) -> None:
+    """周 urges her request at 23:00: the reminders to 李社工 and 张网格员 (第一网格) wait for the
+    morning. 李社工 then moves it to 5号楼 (第二网格): 张网格员 can no longer open it, so their
+    reminder does not go in the morning; 李社工's (who keeps it) still does."""
+    w = world
+    req = await _file(session, w)
+    night = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tue 23:00 in Shanghai
+    use_outbox(session, _sink(session, night))
+    urged = await urges.urge(session, user=w.resident, request_id=req.id or 0, now=night)
+    assert urged.queued
+
+    async def reminders() -> dict[int, Delivery]:
+        rows = await session.exec(
+            select(Delivery)
+            .where(col(Delivery.kind) == "urge-notice-staff")
+            .execution_options(populate_existing=True)
+        )
+        return {d.chat_id: d for d in rows.all()}
+
+    held = await reminders()
+    assert set(held) == {w.staff.id, w.grid_staff.id}
+    assert all(d.state == DeliveryState.PENDING and d.not_before > night for d in held.values())
+    use_outbox(session, _sink(session, night))
+    await staff_place.move_place(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        request_id=req.id or 0,
+        building_id=w.building2.id or 0,
+        now=night,
+    )
+
+    after = await reminders()
+    assert after[w.grid_staff.id].state == DeliveryState.CANCELLED
+    assert after[w.staff.id].state == DeliveryState.PENDING
+    # what tells 张网格员 it left them still goes
+    told = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.chat_id) == w.grid_staff.id,
+                col(Delivery.kind) == "order-notice-place-moved-away",
+            )
+        )
+    ).one()
+    assert told.state == DeliveryState.PENDING
+
+
+async def test_an_overdue_notice_held_for_the_night_does_not_reach_the_grid_it_left(
+    session: AsyncSession, world: World, runner: JobRunner, clock: FakeClock
+) -> None:
+    """The order of 周's request runs past its deadline at 23:00, nobody having claimed it:
+    staff of 第一网格 are told, in the morning. 李社工 moves the matter to 5号楼 (第二网格) at
+    23:30: 张网格员's notice does not go."""
+    w = world
+    req = await _file(session, w)
+    night = T0 + timedelta(hours=13)  # Mon 23:00 in Shanghai
+    use_outbox(session, _sink(session, T0))
+    order = (
+        await svc.issue_order(
+            session,
+            user=w.staff,
+            roles=w.roles(w.staff),
+            request_id=req.id or 0,
+            spec=svc.OrderSpec(deadline_at=night),
+            now=T0,
+        )
+    ).order
+    assert order is not None
+    clock.set(night)
+    await runner.run_due()
+
+    async def overdue() -> dict[int, Delivery]:
+        rows = await session.exec(
+            select(Delivery)
+            .where(col(Delivery.kind) == "order-notice-overdue")
+            .execution_options(populate_existing=True)
+        )
+        return {d.chat_id: d for d in rows.all()}
+
+    held = await overdue()
+    assert set(held) == {w.staff.id, w.grid_staff.id}
+    assert all(d.state == DeliveryState.PENDING and d.not_before > night for d in held.values())
+    use_outbox(session, _sink(session, night))
+    await staff_place.move_place(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        request_id=req.id or 0,
+        building_id=w.building2.id or 0,
+        now=night + timedelta(minutes=30),
+    )
+
+    after = await overdue()
+    assert after[w.grid_staff.id].state == DeliveryState.CANCELLED
+    assert after[w.staff.id].state == DeliveryState.PENDING
