@@ -76,11 +76,12 @@ def _staff_notice(
 
 @job_kind("order.request_unanswered", too_late=timedelta(days=7))
 async def request_unanswered(ctx: JobContext, payload: dict[str, Any]) -> None:
-    """A request nobody answered in time: every staff member of the community is told."""
+    """A request nobody answered in time: every staff member who can act on it is told (the
+    community's staff and its grid's workers; other grids' workers could not take it up)."""
     req = await ctx.session.get(Request, int(payload["request_id"]))
     if req is None or req.status != RequestStatus.NEW:
         return
-    ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=None)
+    ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=req.grid_id)
     await _send(
         ctx,
         [

@@ -2692,7 +2692,12 @@ async def escalate_unclaimed(
                 community_id=order.community_id,
                 matter=matter_of(order, OrderStatus.OPEN),  # not sent once it is claimed
             )
-            for sid in await staff_ids(session, community_id=order.community_id, grid_id=None)
+            # the community's staff and the request's grid workers: others could not act on it
+            for sid in await staff_ids(
+                session,
+                community_id=order.community_id,
+                grid_id=req.grid_id if req is not None else order.grid_id,
+            )
         ]
     if outbox is not None:
         await outbox(notices)
