@@ -72,3 +72,53 @@ def test_an_unreadable_chats_file_starts_empty(tmp_path: Path) -> None:
     broken.write_text("{not json", encoding="utf-8")
     assert _load_chats(broken) is None
     assert _load_chats(tmp_path / "missing.chats.json") is None
+
+
+async def test_a_restart_keeps_the_org_an_admin_edited_and_what_people_changed(
+    tmp_path: Path,
+) -> None:
+    """The demo data is added where missing, not laid over the database again: before, a
+    renamed building came back as a twin of its old name and demo people's changes were
+    undone at every start."""
+    from sqlmodel import select
+
+    from models import Building, Role, User
+    from services import org_edit
+
+    db = tmp_path / "sandbox.sqlite3"
+    clock = FakeClock()
+    sandbox, d = await _run(db, clock, None)
+    try:
+        async with sandbox.app.sessionmaker() as session:
+            admin = await session.get(User, 1001)
+            assert admin is not None
+            [five] = (await session.exec(select(Building).where(Building.name == "5号楼"))).all()
+            await org_edit.rename(
+                session,
+                user=admin,
+                roles=frozenset({Role.ADMIN, Role.RESIDENT}),
+                kind="building",
+                target_id=five.id or 0,
+                name="5号楼（老干部楼）",
+            )
+            zhou = await session.get(User, ZHOU)
+            assert zhou is not None
+            zhou.room = "402"
+            session.add(zhou)
+            await session.commit()
+    finally:
+        await d.close()
+        await sandbox.stop()
+    sandbox, d = await _run(db, clock, None)
+    try:
+        async with sandbox.app.sessionmaker() as session:
+            names = sorted(b.name for b in (await session.exec(select(Building))).all())
+            zhou = await session.get(User, ZHOU)
+        assert "5号楼（老干部楼）" in names and "5号楼" not in names, names
+        assert len(names) == len(set(names))
+        assert zhou is not None and zhou.room == "402"
+        # the demo still works: 周阿姨 files as before
+        await reply_to(d, ZHOU, "📝 我要点单", "请说说")
+    finally:
+        await d.close()
+        await sandbox.stop()
