@@ -104,6 +104,9 @@ def cmd_org_import(args: argparse.Namespace) -> int:
         try:
             async with make_sessionmaker(engine)() as session:
                 report = await import_org(session, rows=rows)
+        except OrgFileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         finally:
             await engine.dispose()
         print(

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid
+from models import Building, Community, Grid, User
 from services.errors import InvalidInput
 from services.validation import phone_number
 
@@ -334,7 +335,8 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
                 buildings[(community.id, row.building)] = building
                 report.buildings_added += 1
             elif building.grid_id != grid.id or building.households != row.households:
-                building.grid_id = grid.id
+                if building.grid_id != grid.id:
+                    await _move_building(session, building, grid, row)
                 building.households = row.households
                 report.buildings_updated += 1
         await session.commit()
@@ -342,6 +344,29 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
         await session.rollback()
         raise
     return report
+
+
+async def _move_building(
+    session: AsyncSession, building: Building, grid: Grid, row: BuildingRow
+) -> None:
+    """A building the file puts in another grid: its residents' grid moves with it, as when an
+    admin moves it in the bot (services.org_edit.move_building); refused, with nothing
+    imported, while matters there are unfinished (their grid's staff hold them)."""
+    from services.org_edit import open_matters
+
+    assert building.id is not None and grid.id is not None
+    numbers = await open_matters(session, building_id=building.id)
+    if numbers:
+        shown = ", ".join(numbers[:10]) + (" …" if len(numbers) > 10 else "")
+        raise OrgFileError(
+            f"{row.community} {row.building}: the file moves it to {row.grid}, but "
+            f"{len(numbers)} matters there are unfinished ({shown}); finish them or move them "
+            "with 📍 改地点 first; nothing was imported"
+        )
+    building.grid_id = grid.id
+    await session.exec(  # type: ignore[call-overload]
+        update(User).where(col(User.building_id) == building.id).values(grid_id=grid.id)
+    )
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,57 @@ def test_a_bad_office_phone_names_the_row(tmp_path: Path) -> None:
     path.write_text("社区,网格,楼栋,社区电话\nA,g,1,12345\n")
     with pytest.raises(OrgFileError, match=r"row 2: phone '12345' is not a phone number"):
         read_org_file(path)
+
+
+async def test_a_building_moved_to_another_grid_takes_its_residents_and_spares_open_matters(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    """As when an admin moves it in the bot: residents' grid follows; while a matter there is
+    unfinished the file is refused whole (before, the building moved under its grid's staff
+    and residents kept the old grid)."""
+    from datetime import UTC, datetime
+
+    from models import Role, User
+    from models.orders import Request, RequestStatus
+    from services import requests as req_svc
+    from tests.orders.conftest import draft
+
+    path = tmp_path / "org.csv"
+    path.write_text("社区,网格,楼栋,户数\nA社区,一网格,1号楼,60\nA社区,二网格,2号楼,70\n")
+    await import_org(session, rows=read_org_file(path))
+    one = (await session.exec(select(Building).where(Building.name == "1号楼"))).one()
+    grid1 = (await session.exec(select(Grid).where(Grid.name == "一网格"))).one()
+    grid2 = (await session.exec(select(Grid).where(Grid.name == "二网格"))).one()
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    resident = User(
+        id=4242,
+        first_name="居民",
+        consent_at=now,
+        community_id=one.community_id,
+        grid_id=grid1.id,
+        building_id=one.id,
+        room="101",
+    )
+    resident.set_roles({Role.RESIDENT})
+    session.add(resident)
+    await session.commit()
+    filed = await req_svc.file_request(
+        session, user=resident, draft=draft("1号楼楼道灯坏了"), suggestion=None, now=now
+    )
+    number, request_id = filed.request.number, filed.request.id
+    one_id, grid1_id, grid2_id = one.id, grid1.id, grid2.id
+    moved = tmp_path / "moved.csv"
+    moved.write_text("社区,网格,楼栋,户数\nA社区,二网格,1号楼,60\nA社区,二网格,3号楼,50\n")
+    with pytest.raises(OrgFileError, match="1号楼.*unfinished.*" + number):
+        await import_org(session, rows=read_org_file(moved))
+    session.expire_all()
+    assert (await session.get(Building, one_id)).grid_id == grid1_id  # type: ignore[union-attr]
+    assert await _counts(session) == (1, 2, 2)  # all or nothing: 3号楼 not added either
+    request = await session.get(Request, request_id)
+    assert request is not None
+    request.status = RequestStatus.CLOSED
+    await session.commit()
+    await import_org(session, rows=read_org_file(moved))
+    session.expire_all()
+    assert (await session.get(Building, one_id)).grid_id == grid2_id  # type: ignore[union-attr]
+    assert (await session.get(User, 4242)).grid_id == grid2_id  # type: ignore[union-attr]
