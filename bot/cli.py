@@ -179,15 +179,54 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         community_id=community_id,
                         admin_ids=settings.admin_ids,
                     )
+                told = await _tell_about_roles(session, translator, settings, user, args)
         except DomainError as exc:
             print("error: " + translator.get("en", exc.key, **exc.args_), file=sys.stderr)
             return 1
         finally:
             await engine.dispose()
         print(f"{user.id}: roles now {user.roles or 'resident'}")
+        if told:
+            print(f"{user.id} will be told by the bot (queued in its outbox)")
         return 0
 
     return _run(main)
+
+
+async def _tell_about_roles(
+    session: Any, translator: Any, settings: Any, user: Any, args: argparse.Namespace
+) -> bool:
+    """The person granted or revoked is told by the bot, in their language, with the menu their
+    roles now give (queued in the outbox: a running bot sends it; their command list catches up
+    at their next update). An account that never opened the bot is not written to: /start
+    shows them their menu."""
+    from handlers.menu import main_menu
+    from handlers.notify import notify
+    from models import Role
+    from models.base import utcnow
+    from services.users import effective_roles
+
+    if user.first_name is None:  # known only from this grant: never opened the bot
+        return False
+    roles = effective_roles(user, admin_ids=settings.admin_ids)
+    role = Role(args.role)
+    names: dict[str, str] = {}
+    if args.action == "grant" and role == Role.ADMIN:
+        key = "invite-accepted-admin"
+    elif args.action == "grant":
+        key = "invite-accepted-grid" if args.grid else "invite-accepted"
+        names["community"] = f"{args.community} · {args.grid}" if args.grid else args.community
+    else:
+        key = "admin-revoked-admin-user" if role == Role.ADMIN else "admin-revoked-user"
+    queued = await notify(
+        session,
+        translator,
+        [user],
+        lambda t: t(key, **names),
+        lambda t: main_menu(t, roles, registered=user.registered),
+        now=utcnow(),
+    )
+    return bool(queued)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
+from weakref import WeakKeyDictionary
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -84,6 +86,30 @@ async def register_commands(
         await set_user_commands(bot, translator, user_id=user_id, language=language, roles=roles)
 
 
+def command_names(roles: Collection[Role]) -> tuple[str, ...]:
+    """The commands a person with these roles is shown."""
+    return (
+        ADMIN_COMMANDS
+        if Role.ADMIN in roles
+        else STAFF_COMMANDS
+        if Role.STAFF in roles
+        else RESIDENT_COMMANDS
+    )
+
+
+# the command list each chat was given by this bot (this process): {bot: {user id: names}}
+_GIVEN: WeakKeyDictionary[Bot, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
+
+
+def commands_stale(bot: Bot, user_id: int, roles: Collection[Role]) -> bool:
+    """The person's roles changed since this process gave them their command list (a grant or
+    revoke by the CLI, or in another process): their next update catches it up. A resident
+    never given one has everyone's list already."""
+    given = _GIVEN.get(bot, {}).get(user_id)
+    names = command_names(roles)
+    return names != (given or RESIDENT_COMMANDS)
+
+
 async def set_user_commands(
     bot: Bot,
     translator: Translator,
@@ -93,14 +119,9 @@ async def set_user_commands(
     roles: frozenset[Role],
 ) -> None:
     """The command menu one staff member or admin sees (also after an invitation is accepted)."""
-    names = (
-        ADMIN_COMMANDS
-        if Role.ADMIN in roles
-        else STAFF_COMMANDS
-        if Role.STAFF in roles
-        else RESIDENT_COMMANDS
-    )
+    names = command_names(roles)
     lang = pick_language(language, available=translator.languages, default=translator.default)
+    _GIVEN.setdefault(bot, {})[user_id] = names
     try:
         await bot.set_my_commands(
             commands_for(translator, lang, names), scope=BotCommandScopeChat(chat_id=user_id)

@@ -10,13 +10,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.types import User as TgUser
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.chat_lock import RedisChatLock
+from bot.commands import commands_stale, set_user_commands
 from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models import Role
@@ -206,7 +207,13 @@ class UserMiddleware(BaseMiddleware):
             await session.commit()
         data["user"] = user
         data["new_user"] = created
-        data["roles"] = effective_roles(user, admin_ids=self.settings.admin_ids)
+        data["roles"] = roles = effective_roles(user, admin_ids=self.settings.admin_ids)
+        bot: Bot | None = data.get("bot")
+        if bot is not None and commands_stale(bot, user.id, roles):
+            # a role granted or taken away outside this process (the CLI, another process)
+            await set_user_commands(
+                bot, self.translator, user_id=user.id, language=user.language, roles=roles
+            )
         data["lang"] = lang
         data["t"] = self.translator.bind(lang)
         return await handler(event, data)

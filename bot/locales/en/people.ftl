@@ -230,6 +230,7 @@ profile-name-forgotten = (not kept)
 member-card-outdated = The applicant has filed again since; this card is out of date. Tap "🧾 Sign-up reviews" to see the latest application.
 admin-invite-used = ✅ { $name } used the invitation and is now staff of { $community }.
 admin-revoked-user = Your community staff access has been withdrawn. Please contact the sub-district admin with any questions.
+admin-revoked-admin-user = Your sub-district admin rights have been withdrawn. If you have questions, please contact the sub-district office.
 err-admin-only = Only sub-district admins can use this.
 forget-claim-reason = the volunteer deleted their personal data and left
 admin-invite-grid = ➕ Invite a grid worker

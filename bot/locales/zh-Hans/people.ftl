@@ -230,6 +230,7 @@ profile-name-forgotten = （未保存）
 member-card-outdated = 申请人已经重新提交了报到信息，这张卡片已过期。请点「🧾 报到审核」查看最新的申请。
 admin-invite-used = ✅ { $name } 已通过邀请链接成为「{ $community }」的社区工作人员。
 admin-revoked-user = 您的社区工作人员权限已被撤销。如有疑问请联系街道管理员。
+admin-revoked-admin-user = 您的街道管理员权限已被撤销。如有疑问请联系街道办。
 err-admin-only = 这个功能仅街道管理员可用。
 forget-claim-reason = 接单人删除了个人信息，已退出
 admin-invite-grid = ➕ 邀请网格员

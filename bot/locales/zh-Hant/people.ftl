@@ -233,6 +233,7 @@ profile-name-forgotten = （未保存）
 member-card-outdated = 申請人已經重新提交了報到信息，這張卡片已過期。請點「🧾 報到審核」查看最新的申請。
 admin-invite-used = ✅ { $name } 已通過邀請鏈接成為「{ $community }」的社區工作人員。
 admin-revoked-user = 您的社區工作人員權限已被撤銷。如有疑問請聯繫街道管理員。
+admin-revoked-admin-user = 您的街道管理員權限已被撤銷。如有疑問請聯繫街道辦。
 err-admin-only = 這個功能僅街道管理員可用。
 forget-claim-reason = 接單人刪除了個人信息，已退出
 admin-invite-grid = ➕ 邀請網格員
