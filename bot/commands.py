@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from weakref import WeakKeyDictionary
+from weakref import finalize
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
@@ -97,15 +97,24 @@ def command_names(roles: Collection[Role]) -> tuple[str, ...]:
     )
 
 
-# the command list each chat was given by this bot (this process): {bot: {user id: names}}
-_GIVEN: WeakKeyDictionary[Bot, dict[int, tuple[str, ...]]] = WeakKeyDictionary()
+# the command list each chat was given by this bot (this process): {id(bot): {user id: names}}
+# (by id, not by the Bot: Bots with one token are equal, and tests run many in one process)
+_GIVEN: dict[int, dict[int, tuple[str, ...]]] = {}
+
+
+def _given(bot: Bot) -> dict[int, tuple[str, ...]]:
+    given = _GIVEN.get(id(bot))
+    if given is None:
+        given = _GIVEN[id(bot)] = {}
+        finalize(bot, _GIVEN.pop, id(bot), None)
+    return given
 
 
 def commands_stale(bot: Bot, user_id: int, roles: Collection[Role]) -> bool:
     """The person's roles changed since this process gave them their command list (a grant or
     revoke by the CLI, or in another process): their next update catches it up. A resident
     never given one has everyone's list already."""
-    given = _GIVEN.get(bot, {}).get(user_id)
+    given = _given(bot).get(user_id)
     names = command_names(roles)
     return names != (given or RESIDENT_COMMANDS)
 
@@ -121,7 +130,7 @@ async def set_user_commands(
     """The command menu one staff member or admin sees (also after an invitation is accepted)."""
     names = command_names(roles)
     lang = pick_language(language, available=translator.languages, default=translator.default)
-    _GIVEN.setdefault(bot, {})[user_id] = names
+    _given(bot)[user_id] = names
     try:
         await bot.set_my_commands(
             commands_for(translator, lang, names), scope=BotCommandScopeChat(chat_id=user_id)
