@@ -9,7 +9,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
 
 from bot.i18n import Text
 from bot.settings import Settings
@@ -38,7 +44,7 @@ from services.errors import Conflict, PermissionDenied
 from services.users import can_act_in
 
 # a topic's own buttons in the list (the others ask which meeting, or start a form)
-_ITEM_ACTIONS = frozenset({"back", "accept", "answer"})
+_ITEM_ACTIONS = frozenset({"back", "unback", "accept", "answer"})
 
 router = Router(name="topics")
 router.message.filter(F.chat.type == "private")
@@ -85,11 +91,14 @@ async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
         return
     await reply(query.message, t("topic-list-title"))
     who = await topics.proposers(session, topics=items) if staff else {}
+    backed = await topics.backed_by(session, user_id=user.id, topic_ids=[i.id or 0 for i in items])
     for topic in items:
         tid = topic.id or 0
         row = []
         if topic.proposer_id != user.id and user.community_id == topic.community_id:
-            row.append((t("topic-btn-back"), TopicCb(action="back", id=tid).pack()))
+            # 附议, or 取消附议 for one they back: a tap takes it back while it is open
+            action = "unback" if tid in backed else "back"
+            row.append((t(f"topic-btn-{action}"), TopicCb(action=action, id=tid).pack()))
         if staff:
             row.append((t("topic-btn-accept"), TopicCb(action="accept", id=tid).pack()))
             row.append((t("topic-btn-answer"), TopicCb(action="answer", id=tid).pack()))
@@ -255,7 +264,7 @@ async def on_detail(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
 
 @router.callback_query(TopicCb.filter(F.action == "back"))
 async def on_back(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
-    """附议 once; the topic's message then shows the new count (and no 附议 button)."""
+    """附议 once; the topic's message then shows the new count, and 取消附议 in its place."""
     try:
         topic = await topics.back_topic(
             ctx.session, user=ctx.user, topic_id=callback_data.id, now=ctx.now()
@@ -264,17 +273,39 @@ async def on_back(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) 
         await _show_decided(query.message, ctx, callback_data.id)
         raise
     await query.answer(ctx.t("topic-backed", backers=topic.backers), show_alert=True)
-    if isinstance(query.message, Message) and query.message.text is not None:
-        text = await _item_now(ctx, topic)
-        markup = query.message.reply_markup
-        rows = [
-            [b for b in row if b.callback_data != query.data]
-            for row in (markup.inline_keyboard if markup else [])
-        ]
-        rows = [row for row in rows if row]
-        await query.message.edit_text(
-            text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+    await _redraw_item(query, ctx, topic, now="unback")
+
+
+@router.callback_query(TopicCb.filter(F.action == "unback"))
+async def on_unback(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx) -> None:
+    """取消附议 while the topic is open; the message shows the new count, and 附议 again.
+    Once decided, the tap is told it can no longer change (the item shows the outcome)."""
+    try:
+        topic = await topics.withdraw_backing(
+            ctx.session, user=ctx.user, topic_id=callback_data.id
         )
+    except Conflict:  # decided meanwhile, or taken back already (the error handler answers)
+        await _show_decided(query.message, ctx, callback_data.id)
+        raise
+    await query.answer(ctx.t("topic-unbacked", backers=topic.backers), show_alert=True)
+    await _redraw_item(query, ctx, topic, now="back")
+
+
+async def _redraw_item(query: CallbackQuery, ctx: UpdateCtx, topic: Topic, *, now: str) -> None:
+    """The topic's message in the list after 附议 / 取消附议: its count as it stands, and the
+    button tapped turned into the other one (`now`: "back" or "unback")."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None:
+        return
+    text = await _item_now(ctx, topic)
+    other = InlineKeyboardButton(
+        text=ctx.t(f"topic-btn-{now}"), callback_data=TopicCb(action=now, id=topic.id or 0).pack()
+    )
+    rows = [
+        [other if b.callback_data == query.data else b for b in row]
+        for row in (message.reply_markup.inline_keyboard if message.reply_markup else [])
+    ]
+    await message.edit_text(text, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept"))

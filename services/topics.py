@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -148,21 +148,62 @@ async def back_topic(session: AsyncSession, *, user: User, topic_id: int, now: d
         raise InvalidInput("topic-err-own")
     if topic.status != TopicStatus.OPEN:
         raise Conflict("topic-err-closed")
-    stmt = select(TopicBacking).where(
-        TopicBacking.topic_id == topic_id, TopicBacking.user_id == user.id
-    )
-    if (await session.exec(stmt)).first() is not None:
+    if await has_backed(session, topic_id=topic_id, user_id=user.id):
         raise Conflict("topic-err-already-backed")
     session.add(TopicBacking(topic_id=topic_id, user_id=user.id, at=now))
-    await session.exec(
-        update(Topic).where(col(Topic.id) == topic_id).values(backers=Topic.backers + 1)
-    )
-    _audit(session, user.id, "topic-back", topic_id)
     try:
+        # the backing row first, then the count, as `withdraw_backing` does (one order of
+        # locks); counted only while still open: staff may decide it at this very moment
+        await session.flush()
+        counted = await session.exec(
+            update(Topic)
+            .where(col(Topic.id) == topic_id, col(Topic.status) == TopicStatus.OPEN)
+            .values(backers=Topic.backers + 1)
+        )
+        if counted.rowcount != 1:
+            await session.rollback()
+            raise Conflict("topic-err-closed")
+        _audit(session, user.id, "topic-back", topic_id)
         await session.commit()
     except IntegrityError:  # a double tap: the first backing counts
         await session.rollback()
         raise Conflict("topic-err-already-backed") from None
+    return await get_topic(session, topic_id=topic_id)
+
+
+async def withdraw_backing(session: AsyncSession, *, user: User, topic_id: int) -> Topic:
+    """取消附议: a person takes back their backing while the topic is still open (collecting).
+
+    The backing row goes and the count drops by one in one transaction, each only if it was
+    there: a double tap (or a tap racing another) finds no row the second time and is told it
+    was already taken back, so the count always equals the rows. Once staff have decided the
+    topic (put it on an agenda, or answered it) the backing stays as it was when they decided:
+    the tap is told it can no longer change, and those who backed it were told the outcome.
+    Topics are never put forward by their count alone (it only orders the list, and staff
+    decide), so a count that drops changes nothing else."""
+    topic = await get_topic(session, topic_id=topic_id)
+    if not user.registered or user.community_id != topic.community_id:
+        raise PermissionDenied("err-not-allowed")
+    if topic.status != TopicStatus.OPEN:
+        raise Conflict("topic-err-closed-unback")
+    gone = await session.exec(
+        delete(TopicBacking).where(
+            col(TopicBacking.topic_id) == topic_id, col(TopicBacking.user_id) == user.id
+        )
+    )
+    if gone.rowcount != 1:  # nothing changed (ends the transaction, keeps what is loaded)
+        await session.commit()
+        raise Conflict("topic-err-not-backed")
+    counted = await session.exec(
+        update(Topic)
+        .where(col(Topic.id) == topic_id, col(Topic.status) == TopicStatus.OPEN)
+        .values(backers=Topic.backers - 1)
+    )
+    if counted.rowcount != 1:  # decided meanwhile: the backing stays
+        await session.rollback()
+        raise Conflict("topic-err-closed-unback")
+    _audit(session, user.id, "topic-unback", topic_id)
+    await session.commit()
     return await get_topic(session, topic_id=topic_id)
 
 
@@ -431,8 +472,17 @@ async def proposers(
 
 
 async def has_backed(session: AsyncSession, *, topic_id: int, user_id: int) -> bool:
-    """True if the person already backed the topic."""
-    stmt = select(TopicBacking).where(
-        TopicBacking.topic_id == topic_id, TopicBacking.user_id == user_id
+    """True if the person backs the topic (and has not taken it back)."""
+    return topic_id in await backed_by(session, user_id=user_id, topic_ids=[topic_id])
+
+
+async def backed_by(
+    session: AsyncSession, *, user_id: int, topic_ids: Collection[int]
+) -> set[int]:
+    """Which of these topics the person backs: their 附议 button reads 取消附议."""
+    if not topic_ids:
+        return set()
+    stmt = select(TopicBacking.topic_id).where(
+        TopicBacking.user_id == user_id, col(TopicBacking.topic_id).in_(list(topic_ids))
     )
-    return (await session.exec(stmt)).first() is not None
+    return set((await session.exec(stmt)).all())

@@ -15,11 +15,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Translator
 from bot.settings import Settings
 from models import AuditEvent, User
-from models.consultations import PollStatus, RsvpAnswer, RsvpStatus, Vote
+from models.consultations import PollStatus, RsvpAnswer, RsvpStatus, TopicBacking, Vote
 from models.scheduling import Delivery, JobState, ScheduledJob
 from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
-from services import meetings, polls
+from services import meetings, polls, topics
 from services.consult_common import Notifier
 from services.errors import Conflict
 from tests.consult.conftest import NOW, World
@@ -233,3 +233,38 @@ async def test_staff_and_job_close_a_poll_at_once(
     clock.advance(timedelta(minutes=15))
     await runner.recover()
     assert (await runner.run_due()).total == 0
+
+
+async def test_backing_taps_at_once_keep_the_count(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """附议 and 取消附议 tapped at once, twice each (a double tap): each backing counts once and
+    each withdrawal takes away one, so the count shown is always the number of backings."""
+    topic = await topics.propose_topic(
+        session, user=world["a1"], title="小区门口加个减速带", detail=None, now=NOW
+    )
+    tid = topic.id or 0
+    await topics.back_topic(session, user=world["b"], topic_id=tid, now=NOW)
+
+    async def tap(user_id: int, action: str) -> str:
+        async with sessionmaker() as own:
+            person = await own.get(User, user_id)
+            assert person is not None
+            try:
+                if action == "back":
+                    await topics.back_topic(own, user=person, topic_id=tid, now=NOW)
+                else:
+                    await topics.withdraw_backing(own, user=person, topic_id=tid)
+            except Conflict as exc:
+                return exc.key
+            return "ok"
+
+    b, d = world["b"].id, world["d"].id
+    outcomes = await asyncio.gather(
+        tap(b, "unback"), tap(b, "unback"), tap(d, "back"), tap(d, "back")
+    )
+    assert sorted(outcomes[:2]) == ["ok", "topic-err-not-backed"]
+    assert sorted(outcomes[2:]) == ["ok", "topic-err-already-backed"]
+    rows = (await session.exec(select(TopicBacking).where(TopicBacking.topic_id == tid))).all()
+    assert [r.user_id for r in rows] == [d]
+    assert (await topics.get_topic(session, topic_id=tid)).backers == 1

@@ -4,8 +4,10 @@ and everyone sees what came of topics decided lately."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sandbox.driver import message_text
+from tests.consult.test_e2e_qa_polls import current
 from tests.e2e.conftest import Harness
 from tests.support import reply_to
 
@@ -135,3 +137,64 @@ async def test_a_topic_with_no_meeting_coming_up_starts_one(linli_sandbox: Harne
     assert "2. 电动车充电桩不够用" in message_text(preview)
     told = message_text(await d.expect(ZHOU, "已列入议事会"))
     assert "十二月居民议事会" in told
+
+
+def _labels(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def test_a_backing_can_be_taken_back_while_open(linli_sandbox: Harness) -> None:
+    """吴大爷 backs a topic, then takes it back with 「↩️ 取消附议」 (the button 附议 turned
+    into): the count drops everywhere it is shown (his message, the list he and staff open
+    again), and he can back it again. Once staff answered it, the tap is told it can no longer
+    change. Before, a backing could not be taken back at all."""
+    d = linli_sandbox.driver
+    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    await d.tap(ZHOU, "✍️ 提议题", hub["message_id"])
+    await d.expect(ZHOU, "想讨论的事")
+    await d.say(ZHOU, "楼道堆放杂物")
+    await d.say(ZHOU, "跳过")
+    await d.expect(STAFF, "新议题")
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
+    await d.tap(WU, "💡 议题征集", hub["message_id"])
+    item = await d.expect(WU, "楼道堆放杂物", since=hub["message_id"])
+    answer = await d.tap(WU, "👍 附议", item["message_id"])
+    assert "现在有 1 人附议" in str(answer) and "取消附议" in str(answer)
+    backed = await current(d, WU, item["message_id"])
+    assert "1 人附议" in message_text(backed) and _labels(backed) == ["↩️ 取消附议"]
+    unback = backed["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    # a neighbour opening the list now reads 1
+    hub = await reply_to(d, HUANG, "🗳 近期议事", "近期议事")
+    await d.tap(HUANG, "💡 议题征集", hub["message_id"])
+    assert "1 人附议" in message_text(
+        await d.expect(HUANG, "楼道堆放杂物", since=hub["message_id"])
+    )
+    # taken back: 0, and 附议 again
+    answer = await d.tap(WU, "↩️ 取消附议", item["message_id"])
+    assert "已取消附议，现在有 0 人附议" in str(answer)
+    back = await current(d, WU, item["message_id"])
+    assert "0 人附议" in message_text(back) and _labels(back) == ["👍 附议"]
+    # a second tap of the old button (a double tap) changes nothing and says so
+    answer = await d.click(WU, item["message_id"], data=unback)
+    assert "没有附议这个议题" in str(answer)
+    # staff read 0 too
+    menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
+    await d.tap(STAFF, "💡 处理议题", menu["message_id"])
+    staff_item = await d.expect(STAFF, "楼道堆放杂物", since=menu["message_id"])
+    assert "0 人附议" in message_text(staff_item)
+    # backed again; the list he opens again offers to take it back
+    await d.tap(WU, "👍 附议", item["message_id"])
+    hub = await reply_to(d, WU, "🗳 近期议事", "近期议事")
+    await d.tap(WU, "💡 议题征集", hub["message_id"])
+    again = await d.expect(WU, "楼道堆放杂物", since=hub["message_id"])
+    assert "1 人附议" in message_text(again) and _labels(again) == ["↩️ 取消附议"]
+    # staff answer it: taking it back now is refused politely, and the item shows the outcome
+    await d.tap(STAFF, "💬 答复", staff_item["message_id"])
+    await d.expect(STAFF, "请输入答复内容", since=staff_item["message_id"])
+    await reply_to(d, STAFF, "物业本周清理。", "已答复")
+    answer = await d.tap(WU, "↩️ 取消附议", again["message_id"])
+    assert "附议不能再更改" in str(answer)
+    closed = await current(d, WU, again["message_id"])
+    assert "已答复" in message_text(closed) and "1 人附议" in message_text(closed)
+    assert not _labels(closed)

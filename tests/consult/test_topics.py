@@ -206,3 +206,52 @@ async def test_accept_into_a_cancelled_meeting_is_refused(
             notifier=notifier,
         )
     assert (await topics.get_topic(session, topic_id=topic.id or 0)).status == TopicStatus.OPEN
+
+
+async def test_withdraw_backing(session: AsyncSession, world: World, notifier: Notifier) -> None:
+    """取消附议 while the topic is open: the row goes and the count drops with it; taken back
+    twice, the second is refused and counts nothing; once staff decide the topic, a backing
+    can no longer change (and only those backing it then are told the outcome). No topic is
+    put forward by its count (staff decide), so a count that drops undoes nothing."""
+    topic = await topics.propose_topic(
+        session, user=world["a1"], title="楼下垃圾桶太少", detail=None, now=NOW
+    )
+    tid = topic.id or 0
+    for name in ("b", "d", "e"):
+        await topics.back_topic(session, user=world[name], topic_id=tid, now=NOW)
+    topic = await topics.withdraw_backing(session, user=world["e"], topic_id=tid)
+    assert topic.backers == 2
+    assert not await topics.has_backed(session, topic_id=tid, user_id=world["e"].id)
+    assert await topics.backed_by(session, user_id=world["b"].id, topic_ids=[tid]) == {tid}
+    with pytest.raises(Conflict) as info:
+        await topics.withdraw_backing(session, user=world["e"], topic_id=tid)
+    assert info.value.key == "topic-err-not-backed"
+    # the proposer never backed it; another community's resident may not touch it
+    with pytest.raises(Conflict):
+        await topics.withdraw_backing(session, user=world["a1"], topic_id=tid)
+    with pytest.raises(PermissionDenied):
+        await topics.withdraw_backing(session, user=world["x"], topic_id=tid)
+    # changed their mind again: backs it anew
+    topic = await topics.back_topic(session, user=world["e"], topic_id=tid, now=NOW)
+    topic = await topics.withdraw_backing(session, user=world["d"], topic_id=tid)
+    assert topic.backers == 2
+    rows = (await session.exec(select(TopicBacking).where(TopicBacking.topic_id == tid))).all()
+    assert sorted(r.user_id for r in rows) == sorted([world["b"].id, world["e"].id])
+    # decided: the backing stays as it was, and the tap is told it can no longer change
+    await topics.answer_topic(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        topic_id=tid,
+        answer="已加两个。",
+        now=NOW,
+        notifier=notifier,
+    )
+    with pytest.raises(Conflict) as info:
+        await topics.withdraw_backing(session, user=world["b"], topic_id=tid)
+    assert info.value.key == "topic-err-closed-unback"
+    topic = await topics.get_topic(session, topic_id=tid)
+    assert topic.backers == 2
+    assert await topics.has_backed(session, topic_id=tid, user_id=world["b"].id)
+    # the proposer and those backing it when it was decided are told; not 赵女士, who withdrew
+    assert [m["chat_id"] for m in notifier.sent] == [world["a1"].id, world["b"].id, world["e"].id]

@@ -419,9 +419,11 @@ topic-status-answered = answered
 topic-err-not-found = That topic cannot be found.
 topic-err-title = A topic title can have at most { $limit } characters.
 topic-err-detail = The explanation can have at most { $limit } characters.
-topic-err-already-backed = You have already backed this topic; each person backs a topic once.
+topic-err-already-backed = You have already backed this topic; each person backs a topic once. To take it back, tap "↩️ Withdraw backing".
+topic-err-not-backed = You do not back this topic now (perhaps you already withdrew).
 topic-err-own = This is your own topic; no need to back it.
 topic-err-closed = This topic has already been dealt with.
+topic-err-closed-unback = This topic has already been dealt with, so backing it can no longer change. Thank you for caring!
 topic-err-meeting = A topic can only go on an upcoming meeting of this community.
 topic-err-limit = You have proposed { $limit } topics today; please propose more tomorrow.
 topic-ask-title = In one sentence, what would you like discussed? (at most 100 characters)
@@ -445,9 +447,11 @@ topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     }
 topic-proposer-forgotten = (personal data deleted)
 topic-btn-back = 👍 Back it
+topic-btn-unback = ↩️ Withdraw backing
 topic-btn-accept = ✅ Put on an agenda
 topic-btn-answer = 💬 Answer
-topic-backed = 👍 Backed; { $backers } people back it now.
+topic-backed = 👍 Backed; { $backers } people back it now. Changed your mind? Tap "↩️ Withdraw backing".
+topic-unbacked = ↩️ Backing withdrawn; { $backers } people back it now.
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:

@@ -416,9 +416,11 @@ topic-status-answered = 已答复
 topic-err-not-found = 找不到这个议题。
 topic-err-title = 议题标题最多 { $limit } 个字。
 topic-err-detail = 议题说明最多 { $limit } 个字。
-topic-err-already-backed = 您已经附议过这个议题了，每人只能附议一次。
+topic-err-already-backed = 您已经附议过这个议题了，每人只能附议一次。想收回可以点「↩️ 取消附议」。
+topic-err-not-backed = 您现在没有附议这个议题（可能已经取消过了）。
 topic-err-own = 这是您自己提的议题，不需要附议。
 topic-err-closed = 这个议题已经处理过了。
+topic-err-closed-unback = 这个议题已经处理过了，附议不能再更改。谢谢您的关心！
 topic-err-meeting = 只能列入本社区还没开的议事会。
 topic-err-limit = 您今天已经提了 { $limit } 个议题，请明天再提。
 topic-ask-title = 请用一句话说出您想讨论的事（最多 100 字）：
@@ -442,9 +444,11 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     }
 topic-proposer-forgotten = （已删除个人信息）
 topic-btn-back = 👍 附议
+topic-btn-unback = ↩️ 取消附议
 topic-btn-accept = ✅ 列入议程
 topic-btn-answer = 💬 答复
-topic-backed = 👍 已附议，现在有 { $backers } 人附议。
+topic-backed = 👍 已附议，现在有 { $backers } 人附议。改变主意的话，可以点「↩️ 取消附议」。
+topic-unbacked = ↩️ 已取消附议，现在有 { $backers } 人附议。
 topic-accepted-notice = 🎉 您提的议题「{ $title }」已列入议事会：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-answered-notice = 💬 您提的议题「{ $title }」有答复：

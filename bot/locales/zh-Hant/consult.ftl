@@ -419,9 +419,11 @@ topic-status-answered = 已答覆
 topic-err-not-found = 找不到這個議題。
 topic-err-title = 議題標題最多 { $limit } 個字。
 topic-err-detail = 議題說明最多 { $limit } 個字。
-topic-err-already-backed = 您已經附議過這個議題了，每人只能附議一次。
+topic-err-already-backed = 您已經附議過這個議題了，每人只能附議一次。想收回可以點「↩️ 取消附議」。
+topic-err-not-backed = 您現在沒有附議這個議題（可能已經取消過了）。
 topic-err-own = 這是您自己提的議題，不需要附議。
 topic-err-closed = 這個議題已經處理過了。
+topic-err-closed-unback = 這個議題已經處理過了，附議不能再更改。謝謝您的關心！
 topic-err-meeting = 只能列入本社區還沒開的議事會。
 topic-err-limit = 您今天已經提了 { $limit } 個議題，請明天再提。
 topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
@@ -445,9 +447,11 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
     }
 topic-proposer-forgotten = （已刪除個人信息）
 topic-btn-back = 👍 附議
+topic-btn-unback = ↩️ 取消附議
 topic-btn-accept = ✅ 列入議程
 topic-btn-answer = 💬 答覆
-topic-backed = 👍 已附議，現在有 { $backers } 人附議。
+topic-backed = 👍 已附議，現在有 { $backers } 人附議。改變主意的話，可以點「↩️ 取消附議」。
+topic-unbacked = ↩️ 已取消附議，現在有 { $backers } 人附議。
 topic-accepted-notice = 🎉 您提的議題「{ $title }」已列入議事會：{ $meeting }（{ $when }）。
     { topic-accepted-next }
 topic-answered-notice = 💬 您提的議題「{ $title }」有答覆：
