@@ -267,8 +267,27 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
         render=partial(tx, t),
     )
     await query.answer()
+    # one answer in the chat, at the bottom where they look: the new one, the earlier ones
+    # taken away (before, those were edited to say the same: two messages alike)
     sent = await reply(query.message, text)
     await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
+    await _take_away(query.message, outcome.replaced, t)
+
+
+async def _take_away(message: object, replaced: list[int], t: Text) -> None:
+    """The person's earlier answers to the meeting are deleted: the one just sent is their
+    answer now. One Telegram no longer lets the bot delete (sent over 48 hours ago) says it
+    was replaced; one the person deleted is left so."""
+    if not isinstance(message, Message) or message.bot is None:
+        return
+    for message_id in replaced:
+        try:
+            await message.bot.delete_message(chat_id=message.chat.id, message_id=message_id)
+        except TelegramBadRequest:
+            with contextlib.suppress(TelegramBadRequest):  # gone, or already says so
+                await message.bot.edit_message_text(
+                    t("meeting-rsvp-replaced"), chat_id=message.chat.id, message_id=message_id
+                )
 
 
 async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:

@@ -102,6 +102,37 @@ async def remember(
         await session.rollback()
 
 
+async def forget_replies(session: AsyncSession, *, meeting_id: int, chat_id: int) -> list[int]:
+    """The person answers again: their earlier answers to the meeting ('已报名：…', '已记录
+    「不去」…') are replaced by the one about to be sent, so they are no longer redrawn (their
+    redraws still queued are cancelled), in the caller's transaction. Returns their message
+    ids, for the caller to take away. Before, each earlier answer was edited to read like the
+    new one sent under it: two messages saying the same."""
+    stmt = select(MeetingMessage).where(
+        MeetingMessage.meeting_id == meeting_id,
+        MeetingMessage.chat_id == chat_id,
+        MeetingMessage.kind == REPLY,
+    )
+    rows = list((await session.exec(stmt)).all())
+    if not rows:
+        return []
+    ids = [row.message_id for row in rows]
+    for row in rows:
+        await session.delete(row)
+    await session.flush()
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.edit_message_id).in_(ids),
+            outbox.not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="answer replaced")
+        .execution_options(synchronize_session=False)
+    )
+    return ids
+
+
 def rsvp_rows(render: Render, meeting_id: int) -> Rows:
     """去 / 不确定 / 不去 with their labels in the reader's language."""
     from services.meetings import rsvp_buttons

@@ -96,6 +96,9 @@ class RsvpOutcome:
     position: int = 0
     promoted: list[int] = field(default_factory=list)
     reminder_due: bool = True  # False: every reminder time has passed (it starts soon)
+    # the person's earlier answers to the meeting, replaced by the one the caller sends now
+    # (no longer redrawn): their message ids, to take away
+    replaced: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -572,9 +575,10 @@ async def rsvp(
     shown_on: int | None = None,
 ) -> RsvpOutcome:
     """去 / 不确定 / 不去: a YES takes a seat or joins the waitlist; a freed seat moves it up.
-    The person's messages showing the meeting (their earlier sign-up answer, card, notices of
-    their place) are redrawn as they now stand, except the one tapped (`shown_on`, its
-    message id), which the caller redraws."""
+    The person's messages showing the meeting (card, notices of their place) are redrawn as
+    they now stand, except the one tapped (`shown_on`, its message id), which the caller
+    redraws. Their earlier answers ('已报名：…') are not: the caller sends the answer anew
+    and takes those away (`RsvpOutcome.replaced`)."""
     meeting = await get_meeting(session, meeting_id=meeting_id, lock=True)
     try:
         _check_open_for_rsvp(meeting, now=now)
@@ -621,6 +625,10 @@ async def rsvp(
         raise Conflict("poll-err-try-again") from None
     if promoted:
         await _tell_promoted(session, meeting=meeting, user_ids=promoted, notifier=notifier)
+    from services.meeting_messages import forget_replies
+
+    # the caller answers with a new reply: their earlier ones are not redrawn to say the same
+    replaced = await forget_replies(session, meeting_id=meeting_id, chat_id=user.id)
     if status != before:
         # their own earlier answer ('已报名：…') says what is true now, at once
         moved = [user.id]
@@ -635,7 +643,7 @@ async def rsvp(
             user_ids=moved,
             skip=None if shown_on is None else (user.id, shown_on),
         )
-        await session.commit()
+    await session.commit()
     position = 0
     if status == RsvpStatus.WAITLIST:
         position = await waitlist_position(session, meeting_id=meeting_id, user_id=user.id)
@@ -644,6 +652,7 @@ async def rsvp(
         position=position,
         promoted=promoted,
         reminder_due=reminder_ahead(meeting, now=now),
+        replaced=replaced,
     )
 
 

@@ -9,7 +9,8 @@ edited (deleted) is left alone without a fuss. An announcement on its way when t
 cancelled is redrawn once it has gone. A notice of someone's place ('已从候补转为正式参加',
 '转为候补第 2 位') keeps what it said with their place now under it once it or the meeting
 changes; before, it went on saying '候补第 2 位'. A resident who answers 不去 after signing
-up sees their earlier '已报名：…' say so at once; before, only at the meeting's next change.
+up sees their card say so at once, and their earlier '已报名：…' replaced by the new answer
+(tests/consult/test_e2e_rsvp_reply.py); before, only at the meeting's next change.
 An answer 不确定 or 不去 ('已记录「不去」…') says the meeting was cancelled once it is; before,
 it was not redrawn at all."""
 
@@ -31,6 +32,7 @@ from services.consult_common import Notifier, checkin_data
 from services.when import when_args
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_qa_polls import current, labels_of
+from tests.consult.test_e2e_rsvp_reply import settled
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import HUANG, STAFF, WU, ZHENG, ZHOU
 from tests.support import reply_to
@@ -343,10 +345,11 @@ async def test_a_notice_of_a_waitlist_place_follows_the_place(linli_sandbox: Har
     assert await d.errors() == []
 
 
-async def test_answering_no_redraws_the_earlier_sign_up_at_once(linli_sandbox: Harness) -> None:
+async def test_answering_no_replaces_the_earlier_sign_up_at_once(linli_sandbox: Harness) -> None:
     """周阿姨 signed up ('已报名：…'), opened the card, then answers 不去 on the announcement:
-    her earlier answer and the card say so at once, as a change of the meeting would have
-    redrawn them. Before, both went on reading 已报名 / 参加 until the meeting changed."""
+    the card says so at once, as a change of the meeting would have redrawn it, and her
+    earlier answer is replaced by the new one. Before, both went on reading 已报名 / 参加
+    until the meeting changed."""
     h = linli_sandbox
     d = h.driver
     service = _scheduler(h)
@@ -354,18 +357,17 @@ async def test_answering_no_redraws_the_earlier_sign_up_at_once(linli_sandbox: H
     await service.drain()
     invite, answer, card = await _sign_up(d, ZHOU, "楼道改造议事会", "已报名")
     await d.tap(ZHOU, "不去", invite)
-    await d.expect(ZHOU, "已记录「不去」", since=card)
+    no = (await d.expect(ZHOU, "已记录「不去」", since=card))["message_id"]
+    assert (await settled(d, ZHOU, answer))["deleted"]
     await service.drain()
-    text, _ = await _redrawn(d, ZHOU, answer, "不去")
-    assert "已记录「不去」" in text and "已报名" not in text, text
     text, labels = await _redrawn(d, ZHOU, card, "您的报名：不去")
     assert "您的报名：不去" in text, text
     assert labels == ["去", "不确定", "不去"]
-    # tapped on the card itself: the card is redrawn there, the earlier answer too
+    # tapped on the card itself: the card is redrawn there, the earlier answer replaced
     await d.tap(ZHOU, "去", card)
+    await d.expect(ZHOU, "已报名：楼道改造议事会", since=no)
+    assert (await settled(d, ZHOU, no))["deleted"]
     await service.drain()
-    text, _ = await _redrawn(d, ZHOU, answer, "已报名")
-    assert "已报名：楼道改造议事会" in text, text
     assert "您的报名：参加" in (await _reads(d, ZHOU, card))[0]
     assert await d.errors() == []
 
@@ -374,7 +376,7 @@ async def test_a_not_sure_or_no_answer_follows_the_meeting(linli_sandbox: Harnes
     """周阿姨 answers 不确定 and 吴大爷 不去 on the announcement ('已记录「不确定」…',
     '已记录「不去」…'). 延期 leaves them as they are (they name no time); when the meeting is
     cancelled, both say so under what they said, as the answer to a sign-up does. 郑先生
-    answers 不确定, then 去: his earlier answer reads '已报名' at once. Before, only the
+    answers 不确定, then 去: his earlier answer gives way to '已报名' at once. Before, only the
     answers 去 and 候补 were remembered: these went on reading as answers to an open meeting."""
     h = linli_sandbox
     d = h.driver
@@ -394,9 +396,8 @@ async def test_a_not_sure_or_no_answer_follows_the_meeting(linli_sandbox: Harnes
     maybe = (await d.expect(ZHENG, "已记录「不确定」", since=invite))["message_id"]
     await d.tap(ZHENG, "去", invite)
     await d.expect(ZHENG, "已报名", since=maybe)
+    assert (await settled(d, ZHENG, maybe))["deleted"]
     await service.drain()
-    text, _ = await _redrawn(d, ZHENG, maybe, "已报名")
-    assert "已报名：楼道改造议事会" in text and "不确定" not in text, text
     # 延期: nothing in these answers changes, so they are not edited
     await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
     await service.drain()

@@ -25,6 +25,11 @@ async def _edits(session: AsyncSession) -> list[Delivery]:
     return list((await session.exec(stmt.order_by(col(Delivery.id)))).all())
 
 
+async def _remembered(session: AsyncSession, chat_id: int) -> list[MeetingMessage]:
+    stmt = select(MeetingMessage).where(MeetingMessage.chat_id == chat_id)
+    return list((await session.exec(stmt)).all())
+
+
 async def _remember_reply(
     session: AsyncSession, world: World, notifier: Notifier, meeting: Meeting, who: str
 ) -> int:
@@ -117,13 +122,15 @@ async def test_promotion_redraws_the_waitlisted_answer(
     meeting = await published(session, world, notifier, capacity=1)
     going = await _remember_reply(session, world, notifier, meeting, "b")
     waiting = await _remember_reply(session, world, notifier, meeting, "d")
-    await answer(session, world, notifier, meeting, "b", RsvpAnswer.NO)
+    outcome = await answer(session, world, notifier, meeting, "b", RsvpAnswer.NO)
     now = await meetings.my_rsvp(session, meeting_id=meeting.id or 0, user_id=world["d"].id)
     assert now == RsvpStatus.GOING
     edits = {(e.chat_id, e.edit_message_id): e for e in await _edits(session)}
-    assert set(edits) == {(world["b"].id, going), (world["d"].id, waiting)}
-    # b's earlier '已报名' says at once what b answered since; d's, that d moved up
-    assert "已记录「不去」" in edits[world["b"].id, going].text
+    # b's earlier '已报名' is replaced by the answer the handler sends now (taken away, not
+    # redrawn to say the same); d's says that d moved up
+    assert set(edits) == {(world["d"].id, waiting)}
+    assert outcome.replaced == [going]
+    assert not await _remembered(session, world["b"].id)
     moved_up = edits[world["d"].id, waiting].text
     assert "已报名：" in moved_up and "候补" not in moved_up
 
@@ -288,11 +295,11 @@ async def test_leaving_the_waitlist_redraws_the_places_behind(
     await answer(session, world, notifier, meeting, "b", RsvpAnswer.YES)
     first = await _remember_reply(session, world, notifier, meeting, "d")  # 第 1 位
     second = await _remember_reply(session, world, notifier, meeting, "e")  # 第 2 位
-    await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
+    outcome = await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
     edits = {(e.chat_id, e.edit_message_id): e for e in await _edits(session)}
-    assert set(edits) == {(world["d"].id, first), (world["e"].id, second)}
+    assert set(edits) == {(world["e"].id, second)}
     assert "候补名单第 1 位" in edits[world["e"].id, second].text
-    assert "已记录「不去」" in edits[world["d"].id, first].text  # d's own, at once
+    assert outcome.replaced == [first]  # d's own: replaced by the answer sent now
 
 
 async def _sent_as(session: AsyncSession, prefix: str, first_id: int) -> dict[int, int]:
@@ -404,3 +411,45 @@ async def test_a_waiting_notice_of_moving_up_goes_only_while_so(
     )
     [moved] = (await session.exec(stmt)).all()
     assert moved.chat_id == e and moved.state == DeliveryState.PENDING
+
+
+async def test_a_new_answer_replaces_the_earlier_one(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """b answers again (the same answer, or another): the earlier answer is handed back to be
+    taken away, forgotten, and an edit of it still queued (from a 延期 a moment ago) does not
+    go; a later change of the meeting edits only what is still remembered."""
+    meeting = await published(session, world, notifier)
+    first = await _remember_reply(session, world, notifier, meeting, "b")
+    await meetings.postpone_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        starts_at=START + timedelta(days=7),
+        reason="场地维修",
+        now=NOW,
+        notifier=notifier,
+    )
+    [queued] = await _edits(session)
+    assert queued.edit_message_id == first and queued.state == DeliveryState.PENDING
+    outcome = await answer(session, world, notifier, meeting, "b", RsvpAnswer.YES)
+    assert outcome.replaced == [first]
+    await session.refresh(queued)
+    assert queued.state == DeliveryState.CANCELLED
+    assert not await _remembered(session, world["b"].id)
+    # nothing of b's left to redraw when the meeting moves again
+    await meetings.postpone_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        starts_at=START + timedelta(days=8),
+        reason="场地维修",
+        now=NOW,
+        notifier=notifier,
+    )
+    assert [e.id for e in await _edits(session)] == [queued.id]
+    # answered before nothing was remembered: nothing to take away
+    outcome = await answer(session, world, notifier, meeting, "d", RsvpAnswer.NO)
+    assert outcome.replaced == []

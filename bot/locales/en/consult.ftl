@@ -179,6 +179,7 @@ meeting-rsvp-no = Noted as "not going".{ $open ->
         [no] {""}
        *[yes] {" "}You can sign up again if you change your mind.
     }
+meeting-rsvp-replaced = (Your earlier answer, since changed: the latest one below is what counts.)
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }

@@ -176,6 +176,7 @@ meeting-rsvp-no = 已记录「不去」。{ $open ->
         [no] {""}
        *[yes] 如果改变主意，随时可以重新报名。
     }
+meeting-rsvp-replaced = （这是您之前的回答，已经改了，以下面最新的一条为准。）
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }

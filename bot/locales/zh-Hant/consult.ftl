@@ -179,6 +179,7 @@ meeting-rsvp-no = 已記錄「不去」。{ $open ->
         [no] {""}
        *[yes] 如果改變主意，隨時可以重新報名。
     }
+meeting-rsvp-replaced = （這是您之前的回答，已經改了，以下面最新的一條為準。）
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
     📍 { $where }
