@@ -630,7 +630,7 @@ async def rsvp(
     # the caller answers with a new reply: their earlier ones are not redrawn to say the same
     replaced = await forget_replies(session, meeting_id=meeting_id, chat_id=user.id)
     if status != before:
-        # their own earlier answer ('已报名：…') says what is true now, at once
+        # their cards and the notices of their place say what is true now, at once
         moved = [user.id]
         if before == RsvpStatus.WAITLIST and not promoted:
             # they left the waitlist: those behind them moved up it, and their answers say where
