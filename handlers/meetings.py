@@ -255,6 +255,7 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
         raise
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
+    await _mark_announcement(query, ctx, meeting)
     # when and where for those going (or now, when every reminder time has passed), their
     # place on the waitlist, or the 不确定 / 不去 noted: redrawn when the meeting or their
     # place changes (a cancelled meeting's answer says so)
@@ -288,6 +289,25 @@ async def _take_away(message: object, replaced: list[int], t: Text) -> None:
                 await message.bot.edit_message_text(
                     t("meeting-rsvp-replaced"), chat_id=message.chat.id, message_id=message_id
                 )
+
+
+async def _mark_announcement(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) -> None:
+    """Tapped on their copy of the announcement: its buttons mark the answer ('✅ 去'), so it
+    shows what they said (and goes on showing it when the meeting's change redraws it)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    drawn = await meeting_messages.mark_answer(
+        ctx.session,
+        meeting=meeting,
+        user=ctx.user,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        notifier=ctx.notifier(),
+    )
+    if drawn is not None:
+        text, rows = drawn
+        await message.edit_text(text, reply_markup=kb(rows) if rows else None)
 
 
 async def _drop_rsvp_buttons(message: object, meeting_id: int) -> None:

@@ -1,18 +1,19 @@
 """Messages that show a meeting, kept true: a resident's meeting card, their answer to it
 ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位", "已记录「不去」…") and the announcement they got are
-redrawn when the meeting's time, place or title changes, when it is cancelled, and when their
-place in it changes (moved up from the waitlist, or up the waitlist). A notice of an earlier change
-(延期, 修改) or a reminder keeps what it said, with what is true now under it once the time or
-place it shows is no longer so, or the meeting was cancelled (a change of the capacity alone
+redrawn when the meeting's time, place or title changes, when it is cancelled, and when their place
+in it changes (moved up from the waitlist, or up the waitlist); a person's copy of the announcement
+marks their answer ('✅ 去'), drawn so when they answer and on every redraw. A notice of an earlier
+change (延期, 修改) or a reminder keeps what it said, with what is true now under it once the time
+or place it shows is no longer so, or the meeting was cancelled (a change of the capacity alone
 adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
 waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
 answered 不去, moved up, or up the waitlist. The check-in notice ("现在开始签到" with 📍 签到)
 loses its button and says check-in is off once the meeting is cancelled, or says when it opens
-again once the meeting was postponed (or its time changed). A notice held for the
-night that would say what is no longer so does not go at all: none of a cancelled meeting's,
-nor "已从候补转为正式参加" to someone no longer going, nor "转为候补第 2 位" to someone off the
-waitlist; one of a place that still holds says the place and the meeting's time as they are
-when it goes.
+again once the meeting was postponed (or its time changed). A notice held for the night that would
+say what is no longer so does not go at all: none of a cancelled meeting's, nor
+"已从候补转为正式参加" to someone no longer going, nor "转为候补第 2 位" to someone off the
+waitlist; one of a place that still holds says the place and the meeting's time as they are when it
+goes.
 
 Where each message went is remembered (models.consultations.MeetingMessage: chat, message,
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
@@ -133,11 +134,97 @@ async def forget_replies(session: AsyncSession, *, meeting_id: int, chat_id: int
     return ids
 
 
-def rsvp_rows(render: Render, meeting_id: int) -> Rows:
-    """去 / 不确定 / 不去 with their labels in the reader's language."""
+# the button of each answer (去 holds a seat or a place on the waitlist)
+_CHOSEN = {
+    RsvpStatus.GOING: 0,
+    RsvpStatus.WAITLIST: 0,
+    RsvpStatus.MAYBE: 1,
+    RsvpStatus.NO: 2,
+}
+
+
+def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = None) -> Rows:
+    """去 / 不确定 / 不去 with their labels in the reader's language; with `chosen` (the
+    person's answer), its button marked ('✅ 去')."""
     from services.meetings import rsvp_buttons
 
-    return [[(render(label), data) for label, data in row] for row in rsvp_buttons(meeting_id)]
+    mark = _CHOSEN.get(chosen) if chosen is not None else None
+    return [
+        [
+            (
+                render("meeting-btn-chosen", label=render(label)) if i == mark else render(label),
+                data,
+            )
+            for i, (label, data) in enumerate(row)
+        ]
+        for row in rsvp_buttons(meeting_id)
+    ]
+
+
+def announcement(
+    meeting: Meeting, *, args: dict[str, Any], status: RsvpStatus | None, render: Render
+) -> tuple[str, Rows]:
+    """A person's copy of the announcement as it stands: the meeting (`args`:
+    meetings.card_args), that it was cancelled once it is, and 去 / 不确定 / 不去 while they
+    can be tapped, their own answer marked."""
+    published = meeting.status == MeetingStatus.PUBLISHED
+    text = render("meeting-announce", **args, open="yes" if published else "no")
+    if meeting.status == MeetingStatus.CANCELLED:
+        text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    rows = rsvp_rows(render, meeting.id or 0, chosen=status) if published else []
+    return text, rows
+
+
+async def mark_answer(
+    session: AsyncSession,
+    *,
+    meeting: Meeting,
+    user: User,
+    chat_id: int,
+    message_id: int,
+    notifier: Notifier,
+) -> tuple[str, Rows] | None:
+    """The person answered on this message: when it is their copy of the announcement, it is
+    drawn with their answer marked, for the caller to edit at once, and remembered so (its
+    redraws still queued are cancelled; later redraws keep the mark). None: not an
+    announcement, or it already shows so. Commits."""
+    from services.meetings import card_args, my_rsvp
+
+    assert meeting.id is not None
+    stmt = select(MeetingMessage).where(
+        MeetingMessage.chat_id == chat_id, MeetingMessage.message_id == message_id
+    )
+    known = (await session.exec(stmt)).first()
+    if known is None:
+        # not redrawn yet: found in the outbox that sent it
+        await _adopt_sent(session, meeting=meeting, chat_ids=[chat_id], announcements_only=True)
+        known = (await session.exec(stmt)).first()
+    if known is None or known.kind != ANNOUNCE or known.meeting_id != meeting.id:
+        await session.commit()
+        return None
+    status = await my_rsvp(session, meeting_id=meeting.id, user_id=user.id)
+    args = await card_args(session, meeting=meeting, notifier=notifier)
+    text, rows = announcement(
+        meeting, args=args, status=status, render=partial(notifier.render, user)
+    )
+    shown = shown_digest(text, rows)
+    if shown == known.shown:
+        await session.commit()
+        return None
+    known.shown = shown
+    session.add(known)
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.edit_message_id) == message_id,
+            outbox.not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+    await session.commit()
+    return text, rows
 
 
 async def resident_card(
@@ -636,6 +723,7 @@ async def _adopt_sent(
     meeting: Meeting,
     chat_ids: Collection[int] | None = None,
     places_only: bool = False,
+    announcements_only: bool = False,
 ) -> dict[tuple[int, int], Said]:
     """The announcements, the notices of earlier changes (延期, 修改), the reminders and the
     notices of a person's place sent (only these, with `places_only`; to these chats, with
@@ -646,6 +734,8 @@ async def _adopt_sent(
     prefixes = _sent_prefixes(meeting.id)
     if places_only:
         prefixes = {p: NOTICE for p in _place_prefixes(meeting.id)}
+    if announcements_only:
+        prefixes = {f"meeting:{meeting.id}:announce:": ANNOUNCE}
     stmt = select(Delivery).where(
         or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
         col(Delivery.state) == DeliveryState.SENT,
@@ -722,6 +812,8 @@ async def redraw(
         notices = await _adopt_sent(session, meeting=meeting)
     else:
         notices = await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, places_only=True)
+        # their announcement marks their answer ('✅ 去'): redrawn when it changes
+        await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, announcements_only=True)
     return await _redraw_remembered(
         session,
         meeting=meeting,
@@ -873,12 +965,10 @@ async def _redraw_remembered(
             if not published:
                 rows = []
         else:
-            # 去 / 不确定 / 不去 asked for only while they are there to tap
-            text = render("meeting-announce", **args, open="yes" if published else "no")
-            if meeting.status == MeetingStatus.CANCELLED:
-                text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
-            if published:
-                rows = rsvp_rows(render, meeting.id)
+            # 去 / 不确定 / 不去 asked for only while they are there to tap; their answer marked
+            text, rows = announcement(
+                meeting, args=args, status=answers.get(person.id), render=render
+            )
         shown = shown_digest(text, rows)
         if shown == message.shown:
             continue

@@ -134,7 +134,8 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
     text, labels = await _reads(d, ZHOU, card)
     assert "您的报名：参加" in text
     assert labels == ["去", "不确定", "不去"]
-    assert (await _reads(d, ZHOU, invite))[1] == ["去", "不确定", "不去"]
+    # her copy of the announcement keeps her answer marked (test_e2e_announcement_mark.py)
+    assert (await _reads(d, ZHOU, invite))[1] == ["✅ 去", "不确定", "不去"]
     # postponed again: the first notice keeps what it said, with the time now under it
     first = await d.expect(ZHOU, "议事会延期", since=card)
     later = _shown(h, meeting.starts_at + timedelta(days=3))
