@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from pathlib import Path
 from typing import Any
 
 from services.triage.text import normalize
 
 USERDICT_PATH = Path(__file__).resolve().parent / "data" / "userdict.txt"
+
+# Segmenters already built in this process, by user dictionary (its path, size and time of
+# change): building one takes about a second (jieba's prefix dictionary, even from its cache)
+# and a hundred megabytes, and a built one is only ever read. The bot's triage, the retraining
+# job and every app a test or a benchmark starts share it.
+_LOADED: dict[tuple[str, int, int], Segmenter] = {}
+_LOADING = threading.Lock()  # loads run in worker threads (asyncio.to_thread)
 
 
 class Segmenter:
@@ -21,6 +29,19 @@ class Segmenter:
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None, userdict: Path | None = None) -> Segmenter:
+        """The process's segmenter for this user dictionary: built on first use (jieba's prefix
+        dictionary, from its cache in cache_dir, plus our words), then shared."""
+        path = (userdict or USERDICT_PATH).resolve()
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        with _LOADING:
+            loaded = _LOADED.get(key)
+            if loaded is None:
+                loaded = _LOADED[key] = cls._build(cache_dir=cache_dir, userdict=path)
+            return loaded
+
+    @classmethod
+    def _build(cls, *, cache_dir: Path | None, userdict: Path) -> Segmenter:
         """Build the prefix dictionary (from jieba's cache in cache_dir) and add our words."""
         # Imported here so that importing services.triage costs nothing until the app starts.
         import jieba
@@ -32,10 +53,9 @@ class Segmenter:
             tokenizer.tmp_dir = str(cache_dir)
             tokenizer.cache_file = "jieba.cache"
         tokenizer.initialize()
-        path = userdict or USERDICT_PATH
-        with path.open("rb") as handle:
+        with userdict.open("rb") as handle:
             tokenizer.load_userdict(handle)
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = userdict.read_text(encoding="utf-8").splitlines()
         return cls(tokenizer, frozenset(line.split()[0] for line in lines if line.strip()))
 
     def rarity(self, word: str) -> float | None:
