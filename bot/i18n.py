@@ -10,11 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax.ast import Resource
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 _PLACEABLE = re.compile(r"\{\s*\$([a-zA-Z0-9_-]+)")
 _LONG_VALUE = 1000  # characters; longer argument values bypass Fluent's placeable limit
 _REFERENCE = re.compile(r"\{\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*\}")
+# .ftl files already parsed in this process, by path and text: parsing all locales takes
+# about half a second, and the bot, its scheduler and every app a test starts load the same
+# files. A parsed file is only read (a bundle compiles its own copies of the messages).
+_PARSED: dict[tuple[Path, str], tuple[Resource, dict[str, str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,9 @@ class Translator:
             bundle = FluentBundle([lang_dir.name], use_isolating=False)
             messages: dict[str, str] = {}
             for ftl in sorted(lang_dir.glob("*.ftl")):
-                text = ftl.read_text(encoding="utf-8")
-                bundle.add_resource(FluentResource(text))
-                messages.update(_message_sources(text))
+                resource, sources = _parse(ftl)
+                bundle.add_resource(resource)
+                messages.update(sources)
             self.bundles[lang_dir.name] = bundle
             self.sources[lang_dir.name] = messages
         if default not in self.bundles:
@@ -193,6 +198,16 @@ def _safe(value: Any) -> Any:
     if isinstance(value, str):
         return html.escape(value, quote=False)
     return value
+
+
+def _parse(ftl: Path) -> tuple[Resource, dict[str, str]]:
+    """An .ftl file's messages and the source of each, parsed once per process per text."""
+    text = ftl.read_text(encoding="utf-8")
+    key = (ftl, text)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = _PARSED[key] = (FluentResource(text), _message_sources(text))
+    return parsed
 
 
 def _message_sources(text: str) -> dict[str, str]:

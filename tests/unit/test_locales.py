@@ -155,3 +155,21 @@ def test_every_menu_button_is_explained_in_the_help() -> None:
         for lang in translator.languages:
             what = translator.get(lang, "help-what-" + entry.key.removeprefix("menu-"))
             assert what.strip() and translator.get(lang, entry.key) not in what
+
+
+def test_an_edited_text_file_is_read_anew(tmp_path: object) -> None:
+    """Locale files are parsed once per process, but an edited file is not served stale."""
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    (root / "zh-Hans").mkdir()
+    ftl = root / "zh-Hans" / "x.ftl"
+    ftl.write_text("hello = 你好\n", encoding="utf-8")
+    first = Translator(root)
+    assert first.get("zh-Hans", "hello") == "你好"
+    assert Translator(root).get("zh-Hans", "hello") == "你好"  # the same file, parsed once
+    ftl.write_text("hello = 您好\nbye = 再见\n", encoding="utf-8")
+    again = Translator(root)
+    assert again.get("zh-Hans", "hello") == "您好"
+    assert again.sources["zh-Hans"]["bye"] == "bye = 再见"
+    assert first.get("zh-Hans", "hello") == "你好"  # a translator keeps what it loaded
