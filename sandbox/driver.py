@@ -93,7 +93,7 @@ class Driver:
         while not (await self.health())["bot_ready"]:
             if time.monotonic() > deadline:
                 raise AssertionError("the bot did not start polling or set a webhook")
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.01)
 
     async def add_user(
         self,
