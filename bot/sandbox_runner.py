@@ -54,6 +54,7 @@ async def start_sandbox(
     host: str = "127.0.0.1",
     port: int = 0,
     demo: bool = True,
+    seed: bool = True,
     limits: bool = False,
     clock: Callable[[], datetime] = utcnow,
     saved_chats: dict[str, Any] | None = None,
@@ -63,7 +64,9 @@ async def start_sandbox(
     """Start the emulator, seed demo data, and run the bot against it; `saved_chats` (an
     emulator snapshot) brings back the chat page of an earlier run on the same database.
     `settle`: once started, the heap is settled as a real run's is (bot.runner.settle_heap):
-    for `linli sandbox` and the benchmarks, not for tests that start a sandbox each."""
+    for `linli sandbox` and the benchmarks, not for tests that start a sandbox each.
+    `seed=False`: the database already holds the demo data (tests start on a copy of one
+    migrated and seeded database); `demo` still adds the demo people to the emulator."""
     emulator = Emulator(limits=limits, clock=clock)
     if saved_chats is not None:
         emulator.restore(saved_chats)
@@ -99,7 +102,7 @@ async def start_sandbox(
         await emulator.stop()
         raise
     try:
-        if demo:
+        if demo and seed:
             async with app.sessionmaker() as session:
                 await seed_demo(session)
         await on_startup(app)

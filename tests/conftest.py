@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sqlite3
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,13 +33,14 @@ def _unavailable(what: str, exc: BaseException) -> None:
     pytest.skip(message)
 
 
-async def _create_pg_database() -> str:
+async def _create_pg_database(*, template: str | None = None, prefix: str = "linli_t_") -> str:
     admin = create_engine(PG_ADMIN_URL)
-    name = f"linli_t_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     try:
         async with admin.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+            await conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     except (OSError, ConnectionError) as exc:
         await admin.dispose()
         _unavailable("PostgreSQL", exc)
@@ -74,6 +78,49 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'linli.sqlite3'}"
 
 
+@pytest.fixture(scope="session")
+def demo_template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session keeps its migrated, demo-seeded SQLite database (see demo_sqlite_url)."""
+    return tmp_path_factory.mktemp("demo-template")
+
+
+async def _build_template(path: Path, *, seed: bool) -> None:
+    """Migrate a new SQLite file and (with `seed`) seed the demo data into it, as a sandbox's
+    start does."""
+    from bot.demo.seed import seed_demo
+
+    building = path.with_name(path.name + ".part")
+    building.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite+aiosqlite:///{building}")
+    try:
+        await upgrade(engine)
+        if seed:
+            async with make_sessionmaker(engine)() as session:
+                await seed_demo(session)
+    finally:
+        await engine.dispose()
+    building.replace(path)  # only a whole template is ever copied
+
+
+def _copy_sqlite(template: Path, target: Path) -> str:
+    """Copy a SQLite database (SQLite's backup API: whole, whatever its journal holds); its URL."""
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    return f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture
+async def demo_sqlite_url(tmp_path: Path, demo_template_dir: Path) -> str:
+    """The URL of a fresh SQLite file of this test's own, migrated to head and holding the demo
+    data: a copy of one database built once per session (for a sandbox started with
+    `seed=False`). Migrating and seeding anew took a fifth of a second per test; seed_demo takes
+    nothing but the session (not the test's clock or settings), so one template serves all."""
+    template = demo_template_dir / "demo.sqlite3"
+    if not template.exists():
+        await _build_template(template, seed=True)
+    return _copy_sqlite(template, tmp_path / "e2e.sqlite3")
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """An empty database URL; every test using it runs on SQLite and on PostgreSQL."""
@@ -87,15 +134,66 @@ async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
         await _drop_pg_database(url)
 
 
+# The session's PostgreSQL database migrated to head, from which each test's is copied
+# (CREATE DATABASE ... TEMPLATE); dropped when the session ends.
+_PG_TEMPLATE: list[str] = []
+
+
+async def _pg_database_from_template() -> str:
+    """A fresh PostgreSQL database of this test's own, already migrated to head: a copy of one
+    migrated once per session (migrating anew took most of a second per test)."""
+    if not _PG_TEMPLATE:
+        url = await _create_pg_database(prefix="linli_tpl_")
+        engine = create_engine(url)
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()  # a template must have no one connected when it is copied
+        _PG_TEMPLATE.append(url.rsplit("/", 1)[1])
+    return await _create_pg_database(template=_PG_TEMPLATE[0])
+
+
 @pytest.fixture
-async def engine(db_url: str) -> AsyncIterator[AsyncEngine]:
-    """A migrated engine on SQLite and on PostgreSQL."""
-    eng = create_engine(db_url)
-    await upgrade(eng)
+async def migrated_pg_url() -> AsyncIterator[str]:
+    """The URL of a fresh PostgreSQL database migrated to head (a copy of the session's
+    template), dropped afterwards."""
+    url = await _pg_database_from_template()
+    try:
+        yield url
+    finally:
+        await _drop_pg_database(url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_pg_template() -> Iterator[None]:
+    """Drops the session's PostgreSQL template database, if one was made."""
+    yield
+    if _PG_TEMPLATE:
+        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + _PG_TEMPLATE.pop()
+        asyncio.run(_drop_pg_database(url))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, demo_template_dir: Path
+) -> AsyncIterator[AsyncEngine]:
+    """An engine on a fresh database migrated to head, on SQLite and on PostgreSQL (the test's
+    own copy of one migrated once per session)."""
+    if request.param == "sqlite":
+        template = demo_template_dir / "schema.sqlite3"
+        if not template.exists():
+            await _build_template(template, seed=False)
+        url = _copy_sqlite(template, tmp_path / "linli.sqlite3")
+    else:
+        url = await _pg_database_from_template()
+    eng = create_engine(url)
+    await upgrade(eng)  # at head already: a check
     try:
         yield eng
     finally:
         await eng.dispose()
+        if request.param != "sqlite":
+            await _drop_pg_database(url)
 
 
 @pytest.fixture

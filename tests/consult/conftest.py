@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -152,7 +151,7 @@ def notifier(translator: Translator) -> Notifier:
 
 
 @pytest.fixture
-async def linli_sandbox(tmp_path: Path) -> AsyncIterator[Harness]:
+async def linli_sandbox(demo_sqlite_url: str) -> AsyncIterator[Harness]:
     """The lead's e2e harness (tests/e2e/conftest.py), with the per-user throttle opened up.
 
     A test taps faster than any person; the throttle (3 updates/s, burst 8) would answer "too
@@ -164,9 +163,10 @@ async def linli_sandbox(tmp_path: Path) -> AsyncIterator[Harness]:
 
     clock = FakeClock()
     sandbox = await start_sandbox(
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}",
+        database_url=demo_sqlite_url,  # the test's own copy of the migrated demo database
         clock=clock,
         limits=False,
+        seed=False,
         throttle_rate=1000.0,
         throttle_burst=1000,
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,9 +36,15 @@ class Harness:
 TEST_SETTINGS = {"throttle_rate": 100.0, "throttle_burst": 100}
 
 
-async def _start(database_url: str, clock: FakeClock, **settings: Any) -> tuple[Sandbox, Driver]:
+async def _start(
+    database_url: str, clock: FakeClock, *, seed: bool = True, **settings: Any
+) -> tuple[Sandbox, Driver]:
     sandbox = await start_sandbox(
-        database_url=database_url, clock=clock, limits=False, **{**TEST_SETTINGS, **settings}
+        database_url=database_url,
+        clock=clock,
+        limits=False,
+        seed=seed,
+        **{**TEST_SETTINGS, **settings},
     )
     driver = Driver(sandbox.base_url)
     await driver.wait_bot_ready()
@@ -47,14 +52,15 @@ async def _start(database_url: str, clock: FakeClock, **settings: Any) -> tuple[
 
 
 @pytest.fixture
-async def linli_sandbox(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
-    """A fresh sandbox (SQLite) with demo data; fails the test if the bot caused API errors."""
+async def linli_sandbox(
+    demo_sqlite_url: str, request: pytest.FixtureRequest
+) -> AsyncIterator[Harness]:
+    """A fresh sandbox (SQLite, the test's own copy of the migrated demo database); fails the
+    test if the bot caused API errors."""
     clock = FakeClock()
     marker = request.node.get_closest_marker("sandbox_settings")
     settings = dict(marker.kwargs) if marker else {}
-    sandbox, driver = await _start(
-        f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}", clock, **settings
-    )
+    sandbox, driver = await _start(demo_sqlite_url, clock, seed=False, **settings)
     harness = Harness(sandbox=sandbox, driver=driver, clock=clock)
     try:
         yield harness
@@ -77,16 +83,11 @@ def _restore_default_catalogue() -> None:
 
 
 @pytest.fixture
-async def linli_sandbox_pg(pg_url: str) -> AsyncIterator[Harness]:
-    """The same sandbox on a fresh PostgreSQL database (migrated by the test harness)."""
-    from models.db import create_engine
-    from models.migrate import upgrade
-
-    engine = create_engine(pg_url)
-    await upgrade(engine)
-    await engine.dispose()
+async def linli_sandbox_pg(migrated_pg_url: str) -> AsyncIterator[Harness]:
+    """The same sandbox on a fresh PostgreSQL database (migrated by the test harness), the demo
+    data seeded at start as `linli sandbox` seeds it."""
     clock = FakeClock()
-    sandbox, driver = await _start(pg_url, clock)
+    sandbox, driver = await _start(migrated_pg_url, clock)
     try:
         yield Harness(sandbox=sandbox, driver=driver, clock=clock)
         assert not await driver.errors(), "the bot caused Bot API errors"
