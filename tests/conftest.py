@@ -186,8 +186,7 @@ async def engine(
         url = _copy_sqlite(template, tmp_path / "linli.sqlite3")
     else:
         url = await _pg_database_from_template()
-    eng = create_engine(url)
-    await upgrade(eng)  # at head already: a check
+    eng = create_engine(url)  # at head already: the template was migrated in this session
     try:
         yield eng
     finally:
