@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
@@ -58,3 +59,23 @@ async def test_sqlite_is_migrated_at_start(sqlite_url: str) -> None:
         assert await current_revision(engine) == head_revision()
     finally:
         await engine.dispose()
+
+
+async def test_sqlite_behind_head_is_migrated_and_at_head_is_left_alone(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = create_engine(sqlite_url)
+    await upgrade(engine, "0001")
+    await engine.dispose()
+    engine = await prepare_database(load_settings(database_url=sqlite_url))
+    try:
+        assert await current_revision(engine) == head_revision()
+    finally:
+        await engine.dispose()
+
+    async def no_run(*_: object, **__: object) -> None:
+        raise AssertionError("Alembic ran on a database already at head")
+
+    monkeypatch.setattr("bot.app.upgrade", no_run)
+    engine = await prepare_database(load_settings(database_url=sqlite_url))
+    await engine.dispose()
