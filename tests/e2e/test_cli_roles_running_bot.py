@@ -5,7 +5,6 @@ nothing reached them until the bot restarted, and the command list lagged until 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -34,11 +33,12 @@ async def _cli(*argv: str) -> int:
 
 
 async def test_a_grant_and_a_revoke_by_the_cli_reach_the_person(
-    linli_sandbox: Harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     h = linli_sandbox
     d = h.driver
-    monkeypatch.setenv("LINLI_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'e2e.sqlite3'}")
+    url = h.sandbox.app.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("LINLI_DATABASE_URL", url)  # the CLI on the running bot's database
     # the CLI's "now" is the sandbox's clock (a Monday morning), not the machine's
     monkeypatch.setattr("models.base.utcnow", h.clock)
     await reply_to(d, ZHOU, "/start", "周阿姨")
