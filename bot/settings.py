@@ -57,6 +57,21 @@ class Settings(BaseSettings):
     # the outbox sender's overall pace (Telegram allows about 30 messages/s per bot), for the
     # scheduler `linli run` and `linli sandbox` start and for `linli scheduler` (--rate overrides)
     send_rate: float = Field(default=30.0, gt=0)
+    # when the triage classifier is retrained with staff corrections (cron, local time); empty:
+    # never (a small machine, or a deployment that retrains with `linli triage train` by hand)
+    triage_retrain_rule: str = "30 3 * * *"
+
+    @field_validator("triage_retrain_rule")
+    @classmethod
+    def _cron_rule(cls, value: str) -> str:
+        if value.strip():
+            from apscheduler.triggers.cron import CronTrigger
+
+            try:
+                CronTrigger.from_crontab(value)
+            except ValueError as exc:
+                raise ValueError(f"not a cron rule ({exc}): {value!r}") from exc
+        return value.strip()
 
     @field_validator("admin_ids", mode="before")
     @classmethod

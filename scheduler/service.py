@@ -408,6 +408,7 @@ class SchedulerService:
         sends = await self.sender.recover()
         from scheduler.generic_jobs import MONTHLY_RULE, WEEKLY_RULE, ensure_recurring
         from scheduler.kinds import on_leading
+        from services.triage.jobs import RETRAIN_RULE, ensure_retraining_scheduled
 
         async with self.sessionmaker() as session:
             for ensure in on_leading():
@@ -420,6 +421,13 @@ class SchedulerService:
                         or WEEKLY_RULE,
                         monthly_rule=getattr(self.settings, "monthly_report_rule", None)
                         or MONTHLY_RULE,
+                    )
+                elif ensure is ensure_retraining_scheduled:
+                    await ensure_retraining_scheduled(
+                        session,
+                        now=self.clock(),
+                        zone=self.settings.zone,
+                        rule=getattr(self.settings, "triage_retrain_rule", RETRAIN_RULE),
                     )
                 else:
                     await ensure(session, now=self.clock(), zone=self.settings.zone)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.jobs import JobContext, job_kind, pending_jobs, schedule_recurring
+from services.jobs import JobContext, cancel_jobs, job_kind, pending_jobs, schedule_recurring
 from services.triage.deployment import load_deployment_catalogue
 from services.triage.training import TrainingError, retrain
 
@@ -69,7 +69,12 @@ async def run_retraining(ctx: JobContext, payload: dict[str, Any]) -> None:
 async def ensure_retraining_scheduled(
     session: AsyncSession, *, now: datetime, zone: tzinfo, rule: str = RETRAIN_RULE
 ) -> None:
-    """Keep the next nightly retraining scheduled (call once at scheduler start-up)."""
+    """Keep the next nightly retraining scheduled (call once at scheduler start-up); an empty
+    `rule` (the setting triage_retrain_rule) turns it off: a pending run is cancelled."""
+    if not rule.strip():
+        if await cancel_jobs(session, key=RETRAIN_KIND):
+            await session.commit()
+        return
     pending = await pending_jobs(session, key=RETRAIN_KIND)
     if pending and pending[0].payload.get("_rule") == rule:
         return

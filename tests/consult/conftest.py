@@ -169,6 +169,7 @@ async def linli_sandbox(demo_sqlite_url: str) -> AsyncIterator[Harness]:
         seed=False,
         throttle_rate=1000.0,
         throttle_burst=1000,
+        triage_retrain_rule="",  # no nightly training beside a test that moves the clock
     )
     driver = Driver(sandbox.base_url)
     try:

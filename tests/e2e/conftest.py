@@ -33,7 +33,13 @@ class Harness:
 
 # Tests tap faster than any person; the per-user throttle has its own test (marked
 # `@pytest.mark.sandbox_settings(throttle_rate=3, throttle_burst=8)` to get production values).
-TEST_SETTINGS = {"throttle_rate": 100.0, "throttle_burst": 100}
+# The nightly triage retraining is off: a test moving the clock past 03:30 would start minutes of
+# training beside it (tests/triage/test_jobs.py and the scheduler's tests run it on purpose).
+TEST_SETTINGS: dict[str, Any] = {
+    "throttle_rate": 100.0,
+    "throttle_burst": 100,
+    "triage_retrain_rule": "",
+}
 
 
 async def _start(

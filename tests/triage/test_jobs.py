@@ -50,6 +50,28 @@ async def test_recurring_retraining_is_scheduled_once(session: AsyncSession) -> 
     assert pending[0].due_at.astimezone(UTC).hour == 19
 
 
+async def test_retraining_turned_off_cancels_the_pending_run(session: AsyncSession) -> None:
+    """LINLI_TRIAGE_RETRAIN_RULE empty: the run scheduled earlier does not happen."""
+    await ensure_retraining_scheduled(session, now=NOW, zone=ZONE)
+    assert await pending_jobs(session, key=RETRAIN_KIND)
+    await ensure_retraining_scheduled(session, now=NOW, zone=ZONE, rule="")
+    assert await pending_jobs(session, key=RETRAIN_KIND) == []
+    # another rule replaces the schedule: 01:00 in Shanghai is 17:00 UTC
+    await ensure_retraining_scheduled(session, now=NOW, zone=ZONE, rule="0 1 * * *")
+    [pending] = await pending_jobs(session, key=RETRAIN_KIND)
+    assert pending.due_at.astimezone(UTC).hour == 17
+
+
+def test_a_bad_retrain_rule_is_refused_at_start() -> None:
+    import pytest
+
+    from bot.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError, match="LINLI_TRIAGE_RETRAIN_RULE: not a cron rule"):
+        load_settings(bot_token="1:x", triage_retrain_rule="every night")
+    assert load_settings(bot_token="1:x", triage_retrain_rule=" ").triage_retrain_rule == ""
+
+
 async def test_retraining_job_writes_a_model_the_bot_picks_up(
     session: AsyncSession, tmp_path: Path, jieba_cache: Path
 ) -> None:
