@@ -279,6 +279,7 @@ class Sender:
         self.sleep = sleep  # between tries to record an outcome (tests pass one that returns)
         self._in_flight = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
+        self._chat_tasks: dict[int, asyncio.Task[None]] = {}
         self.sent_count = 0
         # What this sender holds now, whichever of `run` and `drain` claimed it: the chats it
         # is writing to (no second claim takes another message of theirs, so a chat's order
@@ -335,10 +336,16 @@ class Sender:
         return len(claimed)
 
     async def drain(self, *, now: datetime | None = None) -> int:
-        """Send everything due now (tests call this); returns how many were handled."""
+        """Send everything due now (tests call this); returns how many were handled. What this
+        process's running sender (`run`) has claimed and is sending meanwhile is waited for too:
+        once drain returns, what was due has been sent (or has failed), not just claimed."""
         total = 0
         while True:
             done = await self.drain_once(now=now)
+            in_flight = [t for t in self._chat_tasks.values() if not t.done()]
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
+                continue
             if not done:
                 return total
             total += done
@@ -349,7 +356,7 @@ class Sender:
         A chat that must wait (its own limit, a group's 20 a minute) holds only its own task;
         other chats keep going. No two tasks ever write to the same chat, so order is kept.
         """
-        active: dict[int, asyncio.Task[None]] = {}
+        active = self._chat_tasks  # {chat: its sending task}; drain() waits for them too
         failures = 0  # claims failed in a row: the database is away, wait longer each time
         while not stop.is_set():
             claimed: list[Claimed] = []

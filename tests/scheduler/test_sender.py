@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -265,3 +266,37 @@ async def test_a_retry_that_would_go_at_night_waits_for_the_morning(
     clock.set(morning)
     await sender.drain()
     assert [m["text"] for m in _bot_messages(emulator, 11)] == ["通知"]
+
+
+async def test_drain_waits_for_what_the_running_sender_is_sending(
+    emulator: Emulator, sender: Sender, session: AsyncSession, clock: FakeClock
+) -> None:
+    """The running sender claimed a message and is waiting out a 429 when drain() is called:
+    drain returns once it is sent, not while it is still on its way (tests read the chat right
+    after drain; one read it too early under load)."""
+    emulator.add_user(id=11, first_name="Li")
+    await add_users(session, [11])
+    emulator.add_fault(
+        method="sendMessage", error_code=429, description="Too Many Requests: retry after 1"
+    )
+    tried = asyncio.Event()
+    check = emulator._check_fault
+
+    def seen(name: str) -> None:
+        if name.lower() == "sendmessage":
+            tried.set()
+        check(name)
+
+    emulator._check_fault = seen  # type: ignore[method-assign]
+    await enqueue(session, chat_id=11, text="hi", urgent=True, now=clock.now)
+    await session.commit()
+    stop = asyncio.Event()
+    running = asyncio.create_task(sender.run(stop))
+    try:
+        await asyncio.wait_for(tried.wait(), 10)  # the running sender's first try: a 429
+        await sender.drain()
+        assert [m["text"] for m in _bot_messages(emulator, 11)] == ["hi"]
+    finally:
+        stop.set()
+        sender.wake()
+        await running
