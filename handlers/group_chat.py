@@ -51,12 +51,15 @@ async def _pointer(
 async def addressed_to_bot(message: Message, bot: Bot) -> bool | dict[str, str]:
     """A filter: the message mentions the bot or replies to one of its messages; `said` (the
     handler's argument) is what it says besides the mention."""
+    entities = message.entities or message.caption_entities or []
+    replied = message.reply_to_message
+    to_a_bot = bool(replied and replied.from_user and replied.from_user.is_bot)
+    if not to_a_bot and not any(entity.type == "mention" for entity in entities):
+        return False  # most group chatter: no need to know who the bot is
     me = await bot.me()
     text = message.text or message.caption or ""
     mention = f"@{me.username}".lower() if me.username else None
-    replied = message.reply_to_message
-    to_bot = bool(replied and replied.from_user and replied.from_user.id == me.id)
-    entities = message.entities or message.caption_entities or []
+    to_bot = bool(to_a_bot and replied and replied.from_user and replied.from_user.id == me.id)
     said = text
     for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
         if entity.type != "mention" or mention is None:
