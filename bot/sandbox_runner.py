@@ -42,6 +42,11 @@ class Sandbox:
         with contextlib.suppress(RuntimeError):
             await self.app.dp.stop_polling()
         await asyncio.gather(self.polling, return_exceptions=True)
+        # updates still being handled finish first (briefly): closing the database under them
+        # left a connection's thread answering a closed event loop
+        handling = [t for t in getattr(self.app.dp, "_handle_update_tasks", ()) if not t.done()]
+        if handling:
+            await asyncio.wait(handling, timeout=5.0)
         await self.app.close()
         await self.emulator.stop()
         if self.settled:
