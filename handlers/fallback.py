@@ -27,7 +27,7 @@ from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
 from services.order_titles import fit
-from services.requests import MAX_PHOTOS
+from services.requests import MAX_PHOTOS, MAX_TEXT
 from services.triage.text import with_caption
 
 router = Router(name="fallback")
@@ -262,6 +262,7 @@ async def on_unknown_message(
     kind = smalltalk.classify(text) if not in_flow else None
     if kind == smalltalk.Kind.GREETING:  # "在吗？": yes, and here is what waits for you
         await send_main_menu(message, t, user, roles, session=session, now=clock())
+        await offer_kept(message, state, user, t)  # and what they told us in a group
         return
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
         await cmd_my_requests(message, ctx)  # their requests and each one's status
@@ -285,6 +286,26 @@ async def on_unknown_message(
             # what they typed is a matter, but a request needs an address first: it is kept
             # and becomes the start of their request once they have registered
             await _keep_until_registered(message, state, t, text=text)
+            return
+        kept = await kept_draft(state).get_data()
+        if kept.get("text") or kept.get("photos"):
+            # told in a group first, now here: most likely the same matter, said again or
+            # added to — one offer holding both, nothing of either lost
+            await kept_draft(state).clear()
+            said = with_caption(str(kept.get("text") or ""), text)
+            await state.update_data(
+                typed_text=said[:MAX_TEXT],
+                typed_photos=list(kept.get("photos") or []),
+                typed_voice=kept.get("voice"),
+                typed_place=kept.get("place"),
+                typed_album=None,
+            )
+            await message.answer(
+                t("fallback-kept-joined", text=fit(said.strip(), 400)),
+                reply_markup=inline_kb(
+                    [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
+                ),
+            )
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

@@ -41,7 +41,7 @@ from handlers.order_ui import (
     short,
     status_text,
 )
-from handlers.registration import register_now_kb
+from handlers.registration import kept_draft, register_now_kb
 from handlers.text_steps import refuse_button_labels
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
@@ -146,6 +146,13 @@ async def cmd_new_request(message: Message, state: FSMContext, ctx: OrderCtx) ->
     if await _restore_held(state):
         await _show_preview(message, state, t, note=t("order-draft-held"))
         return
+    # a matter told in a group (or before registering) waits beside the chat: it is where
+    # this request starts, shown back, rather than asking for it again
+    kept = await kept_draft(state).get_data()
+    if kept.get("text") or kept.get("photos") or kept.get("voice") or kept.get("place"):
+        await kept_draft(state).clear()
+        await begin_filing(message, state, t, kept=kept)
+        return
     await begin_filing(message, state, t)
 
 
@@ -168,7 +175,7 @@ async def begin_filing(
     place = kept.get("place")
     if place:
         await state.update_data(lat=place[0], lon=place[1])
-    parts = [t("order-kept-intro")]
+    parts = [t("order-kept-intro-group" if kept.get("from_group") else "order-kept-intro")]
     if text:
         parts.append(t("order-kept-text", text=fit(text.strip(), 400)))
     if photos:

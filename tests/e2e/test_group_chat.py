@@ -153,3 +153,62 @@ async def test_an_unregistered_person_told_in_a_group_registers_then_files(
     kept = await d.expect(ALEX, "register your address first", since=start["message_id"])
     [[button]] = kept["reply_markup"]["inline_keyboard"]
     assert button["text"] == "🏠 Register now"
+
+
+async def _told_in_group(d: Any, matter: str) -> None:
+    """周阿姨 tells the bot a matter in the building's group (it waits in her private chat)."""
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ZHOU, STAFF])
+    [reply] = await d.say(ZHOU, f"@{BOT_USERNAME} {matter}", chat=GROUP)
+    assert "已经记下" in message_text(reply)
+
+
+async def test_a_matter_told_in_a_group_starts_the_request_from_the_menu(
+    linli_sandbox: Harness,
+) -> None:
+    """She opens the private chat herself (not the link) and taps 我要点单: the request starts
+    with what she said in the group, shown back — she is not asked to say it again."""
+    d = linli_sandbox.driver
+    matter = "小区门口的垃圾好几天没人收了"
+    await _told_in_group(d, matter)
+    [*_, intro] = await d.say(ZHOU, "📝 我要点单")
+    assert "您在群里说的，已经带过来了" in message_text(intro)
+    assert matter in message_text(intro)
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert matter in message_text(preview)
+    # taken in once: cancelling and starting again asks afresh
+    await d.say(ZHOU, "✖️ 取消")
+    [*_, ask] = await d.say(ZHOU, "📝 我要点单")
+    assert "已经带过来了" not in message_text(ask)
+
+
+async def test_a_greeting_brings_up_a_matter_told_in_a_group(linli_sandbox: Harness) -> None:
+    """'在吗' in the private chat: the menu, then the matter she told in the group, to file."""
+    d = linli_sandbox.driver
+    matter = "3号楼电梯又坏了，老人下不了楼"
+    await _told_in_group(d, matter)
+    sent = await d.send(ZHOU, "在吗")
+    offer = await d.expect(ZHOU, "您在群里说的事", since=sent["message_id"])
+    assert matter in message_text(offer)
+
+
+async def test_a_matter_typed_after_telling_the_group_is_offered_with_it(
+    linli_sandbox: Harness,
+) -> None:
+    """She types more about it in the private chat without /start: one offer holds both, and
+    the request filed from it has both."""
+    d = linli_sandbox.driver
+    matter = "小区门口的垃圾好几天没人收了"
+    await _told_in_group(d, matter)
+    sent = await d.send(ZHOU, "已经堆到路边了，味道很大")
+    offer = await d.expect(ZHOU, "合在一起", since=sent["message_id"])
+    assert matter in message_text(offer) and "味道很大" in message_text(offer)
+    await d.tap(ZHOU, "报给社区", offer["message_id"])
+    await d.expect(ZHOU, "已经记下您说的话", since=offer["message_id"])
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert matter in message_text(preview) and "味道很大" in message_text(preview)
+    # the kept matter went into this one: a later /start does not offer it again
+    again = await d.send(ZHOU, "/start")
+    await d.send(ZHOU, "/help")
+    await d.expect(ZHOU, "使用帮助", since=again["message_id"])
+    later = [message_text(m) for m in await d.messages(ZHOU, again["message_id"])]
+    assert not [t for t in later if "您在群里说的事" in t], later

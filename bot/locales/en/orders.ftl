@@ -53,6 +53,7 @@ order-ask-describe-text = Nothing yet. Please describe the problem in words (or 
 order-voice-only = (the resident left a voice note, please listen to the attachment)
 order-voice-removed = (the resident left a voice note; it was deleted with their personal data)
 order-kept-intro = What you told us before registering is here:
+order-kept-intro-group = What you told me in the group is here:
 order-kept-text = “{ $text }”
 order-kept-photos = { $count ->
     [one] 1 photo

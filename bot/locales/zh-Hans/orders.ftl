@@ -53,6 +53,7 @@ order-ask-describe-text = 还没有内容。请先用文字（或语音）说说
 order-voice-only = （居民留了语音，请收听附件）
 order-voice-removed = （居民留过一条语音，已随其个人信息一并删除）
 order-kept-intro = 登记前您说的，已经带过来了：
+order-kept-intro-group = 您在群里说的，已经带过来了：
 order-kept-text = 「{ $text }」
 order-kept-photos = 照片 { $count } 张
 order-kept-voice = 语音 1 条

@@ -56,6 +56,7 @@ order-ask-describe-text = 還沒有內容。請先用文字（或語音）說說
 order-voice-only = （居民留了語音，請收聽附件）
 order-voice-removed = （居民留過一條語音，已隨其個人信息一併刪除）
 order-kept-intro = 登記前您說的，已經帶過來了：
+order-kept-intro-group = 您在群裡說的，已經帶過來了：
 order-kept-text = 「{ $text }」
 order-kept-photos = 照片 { $count } 張
 order-kept-voice = 語音 1 條
