@@ -122,12 +122,29 @@ class Page(Generic[T]):
     total: int
 
 
-# Urgent reasons that call for something the resident should do at once, before anyone comes.
-SAFETY_REASONS = ("gas", "fire", "electric", "fall")
+# Urgent reasons (services.triage.urgency) and what the resident should do at once, before
+# anyone comes: every reason has its line (order-safety-<reason>), the most pressing first.
+SAFETY_REASONS = (
+    "gas",
+    "fire",
+    "electric",
+    "unconscious",
+    "poisoning",
+    "self_harm",
+    "violence",
+    "trapped",
+    "collapse",
+    "fall",
+    "falling_object",
+    "flooding",
+    "missing",
+    "alone_unreachable",
+    "medical",
+)
 
 
 def safety_keys(request: Request) -> list[str]:
-    """Text keys of the short safety lines for an urgent request (gas, fire, electric, fall)."""
+    """Text keys of the short safety lines for an urgent request, one per reason found."""
     if not request.urgent:
         return []
     reasons = set(filter(None, request.urgent_reasons.split(",")))

@@ -173,3 +173,18 @@ def test_an_edited_text_file_is_read_anew(tmp_path: object) -> None:
     assert again.get("zh-Hans", "hello") == "您好"
     assert again.sources["zh-Hans"]["bye"] == "bye = 再见"
     assert first.get("zh-Hans", "hello") == "你好"  # a translator keeps what it loaded
+
+
+def test_every_urgent_reason_tells_the_resident_what_to_do_now() -> None:
+    """Each kind of danger triage recognises has its safety line, in every language: a new
+    reason cannot reach residents as a bare '已提交' with nothing to do meanwhile."""
+    from services.requests import SAFETY_REASONS
+    from services.triage import urgency
+
+    reasons = set(urgency._RULES) | set(urgency._SENTENCE_RULES)
+    assert reasons <= set(SAFETY_REASONS), sorted(reasons - set(SAFETY_REASONS))
+    translator = Translator()
+    for lang in translator.languages:
+        keys = translator.placeholders(lang)
+        for reason in SAFETY_REASONS:
+            assert f"order-safety-{reason}" in keys, (lang, reason)

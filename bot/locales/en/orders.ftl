@@ -107,6 +107,17 @@ order-safety-gas = ⚠️ Shut the gas valve and open the windows now. Do not sw
 order-safety-fire = ⚠️ Leave the danger area now, do not take the lift, cover your nose and mouth with a wet cloth, and call 119.
 order-safety-electric = ⚠️ Switch off the power at the main switch first; do not touch the person or the wire with bare hands. Call 120 if needed.
 order-safety-fall = ⚠️ Do not hurry to lift the person who fell; check for injuries and whether they can move. If they are confused, in severe pain or bleeding, call 120 now.
+order-safety-unconscious = ⚠️ Call 120 now. Lay the person flat with the head turned to one side, loosen the collar, and give no water or medicine; if they are not breathing, do chest compressions as the 120 dispatcher tells you.
+order-safety-medical = ⚠️ If it is urgent, call 120 directly; do not wait for the community to answer.
+order-safety-flooding = ⚠️ Shut your home's main water valve first; if the water reaches sockets or appliances, switch the power off at the main switch before dealing with it.
+order-safety-poisoning = ⚠️ Gas poisoning suspected: open the windows, move the person to fresh air and call 120. Medicine or something poisonous swallowed: take the box or packaging and call 120 now.
+order-safety-trapped = ⚠️ Stuck in a lift: press the alarm button or call the rescue number inside the car; do not force the doors. Someone trapped or fallen into a pit or manhole: call 119 now.
+order-safety-violence = ⚠️ If someone is violent or armed, get away and keep yourself safe first, then call 110.
+order-safety-self_harm = ⚠️ If someone may take their own life, call 110 or 120 now and, if you can, stay with them; do not leave them alone.
+order-safety-missing = ⚠️ A missing older person or child: call 110 now, there is no need to wait 24 hours. Have a recent photo ready and note what they were wearing.
+order-safety-falling_object = ⚠️ Keep away from below and warn passers-by to go round; if someone is hurt, call 120.
+order-safety-collapse = ⚠️ Leave anywhere that may collapse now, warn neighbours to keep away and call 119.
+order-safety-alone_unreachable = ⚠️ If you fear someone living alone has had an accident and no one answers the door, call 110 to ask the police to help check.
 
 ## Resident: my requests
 

@@ -101,6 +101,17 @@ order-safety-gas = ⚠️ 请立即关闭燃气阀门、打开门窗通风，不
 order-safety-fire = ⚠️ 请立即离开危险区域，不要乘电梯，用湿毛巾捂住口鼻，马上拨打 119。
 order-safety-electric = ⚠️ 请先拉下电闸断电，不要用手直接碰触电的人或电线，需要时拨打 120。
 order-safety-fall = ⚠️ 摔倒的人不要急着扶起，先看有没有受伤、能不能动；有意识不清、剧痛或出血请马上拨打 120。
+order-safety-unconscious = ⚠️ 请马上拨打 120。让人平躺、头偏向一侧，松开领口，不要喂水喂药；没有呼吸时，按 120 调度员的指导做胸外按压。
+order-safety-medical = ⚠️ 病情急的请直接拨打 120，不要等社区回复。
+order-safety-flooding = ⚠️ 请先关上家里的进水总阀门；水漫到插座、电器附近时，先拉下电闸断电，再处理积水。
+order-safety-poisoning = ⚠️ 疑似煤气中毒：马上开窗通风、把人移到空气新鲜的地方，拨打 120。误服药物或有毒的东西：带上药盒或包装，立即拨打 120。
+order-safety-trapped = ⚠️ 被困电梯请按电梯里的警铃或拨打轿厢内的救援电话，不要扒门、撬门；有人被困或掉进井坑，请立即拨打 119。
+order-safety-violence = ⚠️ 有人动手或拿着凶器时，请先远离、保护好自己，立即拨打 110。
+order-safety-self_harm = ⚠️ 有人可能轻生，请立即拨打 110 或 120，尽量有人陪在他身边，不要让他独处。
+order-safety-missing = ⚠️ 老人或孩子走失，请立即拨打 110 报警，不用等满 24 小时；准备好近照，记下走失时穿的衣服。
+order-safety-falling_object = ⚠️ 请远离下方、提醒过路的人绕行；有人受伤请拨打 120。
+order-safety-collapse = ⚠️ 请马上离开可能坍塌的地方，提醒邻居不要靠近，拨打 119。
+order-safety-alone_unreachable = ⚠️ 担心独居的人在家出了意外、又敲不开门时，可以拨打 110 请民警协助上门查看。
 
 ## Resident: my requests
 

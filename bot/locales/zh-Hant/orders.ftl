@@ -104,6 +104,17 @@ order-safety-gas = ⚠️ 請立即關閉燃氣閥門、打開門窗通風，不
 order-safety-fire = ⚠️ 請立即離開危險區域，不要乘電梯，用溼毛巾捂住口鼻，馬上撥打 119。
 order-safety-electric = ⚠️ 請先拉下電閘斷電，不要用手直接碰觸電的人或電線，需要時撥打 120。
 order-safety-fall = ⚠️ 摔倒的人不要急著扶起，先看有沒有受傷、能不能動；有意識不清、劇痛或出血請馬上撥打 120。
+order-safety-unconscious = ⚠️ 請馬上撥打 120。讓人平躺、頭偏向一側，鬆開領口，不要喂水喂藥；沒有呼吸時，按 120 調度員的指導做胸外按壓。
+order-safety-medical = ⚠️ 病情急的請直接撥打 120，不要等社區回覆。
+order-safety-flooding = ⚠️ 請先關上家裡的進水總閥門；水漫到插座、電器附近時，先拉下電閘斷電，再處理積水。
+order-safety-poisoning = ⚠️ 疑似煤氣中毒：馬上開窗通風、把人移到空氣新鮮的地方，撥打 120。誤服藥物或有毒的東西：帶上藥盒或包裝，立即撥打 120。
+order-safety-trapped = ⚠️ 被困電梯請按電梯裡的警鈴或撥打轎廂內的救援電話，不要扒門、撬門；有人被困或掉進井坑，請立即撥打 119。
+order-safety-violence = ⚠️ 有人動手或拿著兇器時，請先遠離、保護好自己，立即撥打 110。
+order-safety-self_harm = ⚠️ 有人可能輕生，請立即撥打 110 或 120，儘量有人陪在他身邊，不要讓他獨處。
+order-safety-missing = ⚠️ 老人或孩子走失，請立即撥打 110 報警，不用等滿 24 小時；準備好近照，記下走失時穿的衣服。
+order-safety-falling_object = ⚠️ 請遠離下方、提醒過路的人繞行；有人受傷請撥打 120。
+order-safety-collapse = ⚠️ 請馬上離開可能坍塌的地方，提醒鄰居不要靠近，撥打 119。
+order-safety-alone_unreachable = ⚠️ 擔心獨居的人在家出了意外、又敲不開門時，可以撥打 110 請民警協助上門查看。
 
 ## Resident: my requests
 
