@@ -374,6 +374,11 @@ async def _show_preview(
             if home:
                 place_row = [button(t("order-btn-place", place=home), "fplace")]
     lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
+    if values.get("urgent"):
+        # what to do now, before anyone comes: shown as soon as the danger is read, not
+        # only once filed (the preview becomes the confirmation, which says it again)
+        reasons = (values.get("suggestion") or {}).get("reasons") or ()
+        lines += [t(key) for key in request_service.safety_keys_for(reasons)]
     similar = values.get("similar") or []
     if similar:
         lines += ["", t("order-similar-title"), *(item["line"] for item in similar)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
@@ -147,8 +147,13 @@ def safety_keys(request: Request) -> list[str]:
     """Text keys of the short safety lines for an urgent request, one per reason found."""
     if not request.urgent:
         return []
-    reasons = set(filter(None, request.urgent_reasons.split(",")))
-    return [f"order-safety-{r}" for r in SAFETY_REASONS if r in reasons]
+    return safety_keys_for(request.urgent_reasons.split(","))
+
+
+def safety_keys_for(reasons: Iterable[str]) -> list[str]:
+    """Text keys of the safety lines for these urgent reasons, the most pressing first."""
+    found = set(reasons)
+    return [f"order-safety-{r}" for r in SAFETY_REASONS if r in found]
 
 
 def clean_request_text(text: str | None) -> str:

@@ -125,8 +125,13 @@ async def test_gas_report_gets_a_safety_line_beside_the_number(linli_sandbox: Ha
     await _file(h, ZHENG, "煤气管道好像漏气了，闻到很大的煤气味")
     filed = await d.expect(ZHENG, "已提交，编号")
     assert "关闭燃气阀门" in message_text(filed) and "119" in message_text(filed)
-    # a burst pipe: the main water valve first; a fall and a flood in one: both lines
-    await _file(h, WU, "我家水管爆了，水流了一地，快来人")
+    # a burst pipe: the main water valve first — said as soon as the bot has read it (the
+    # preview), not only once filed; a fall and a flood in one: both lines
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "我家水管爆了，水流了一地，快来人")
+    [*_, preview] = await d.say(WU, "✅ 说完了")
+    assert "🚨" in message_text(preview) and "进水总阀门" in message_text(preview)
+    await d.tap(WU, "确认提交", preview["message_id"])
     flood = await d.expect(WU, "已提交，编号")
     assert "进水总阀门" in message_text(flood) and "燃气" not in message_text(flood)
     await _file(h, ZHENG, "老人在卫生间摔倒了起不来，地上全是水，水管爆了")
