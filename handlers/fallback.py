@@ -27,8 +27,9 @@ from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
 from services import smalltalk
 from services.order_titles import fit
-from services.requests import MAX_PHOTOS, MAX_TEXT
+from services.requests import MAX_PHOTOS, MAX_TEXT, safety_keys_for
 from services.triage.text import with_caption
+from services.triage.urgency import urgent_reasons
 
 router = Router(name="fallback")
 # `ctx` (handlers.context.OrderCtx) for the messages: "我反映的事怎么样了" shows 我的诉求
@@ -121,7 +122,7 @@ async def on_media_at_the_menu(
         ),
         typed_album=album,
     )
-    await _offer(message, t)
+    await _offer(message, t, message.caption or "")
 
 
 async def _keep_until_registered(
@@ -190,9 +191,13 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     )
 
 
-async def _offer(message: Message, t: Text) -> None:
+async def _offer(message: Message, t: Text, said: str) -> None:
+    """Offer to file what was typed; danger read in it gets its safety lines at once (an
+    older resident typing '水管爆了' at the menu should not first go through three steps)."""
+    lines = [t("fallback-offer-request")]
+    lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     await message.answer(
-        t("fallback-offer-request"),
+        "\n".join(lines),
         reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
     )
 
@@ -301,7 +306,12 @@ async def on_unknown_message(
                 typed_album=None,
             )
             await message.answer(
-                t("fallback-kept-joined", text=fit(said.strip(), 400)),
+                "\n".join(
+                    [
+                        t("fallback-kept-joined", text=fit(said.strip(), 400)),
+                        *(t(key) for key in safety_keys_for(urgent_reasons(said))),
+                    ]
+                ),
                 reply_markup=inline_kb(
                     [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
                 ),
@@ -311,7 +321,7 @@ async def on_unknown_message(
         await state.update_data(
             typed_text=text, typed_photos=[], typed_voice=None, typed_place=None, typed_album=None
         )
-        await _offer(message, t)
+        await _offer(message, t, text)
         return
     if in_flow:
         # a step that waits for a tap on the buttons above (a type, a choice, a preview):

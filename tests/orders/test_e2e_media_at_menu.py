@@ -62,3 +62,20 @@ async def test_someone_not_registered_is_told_to_register_first(linli_sandbox: H
     sent = await d.send(NEW, location=(31.23, 121.47))
     answer = await d.expect(NEW, "需要先登记您的住址", since=sent["message_id"])
     assert "要把这件事报给社区吗" not in message_text(answer)
+
+
+async def test_danger_typed_at_the_menu_gets_its_safety_line_with_the_offer(
+    linli_sandbox: Harness,
+) -> None:
+    """吴大爷 types '水管爆了' at the menu instead of tapping 我要点单: what to do right now comes
+    with the offer, before the three steps of filing; an ordinary matter's offer has none."""
+    d = linli_sandbox.driver
+    sent = await d.send(WU, "我家水管爆了，水流了一地，快来人")
+    offer = await d.expect(WU, "要把这件事报给社区吗", since=sent["message_id"])
+    assert "进水总阀门" in message_text(offer)
+    photo = await d.send(ZHOU, "楼道里闻到很大的煤气味", photo=png())
+    gas = await d.expect(ZHOU, "要把这件事报给社区吗", since=photo["message_id"])
+    assert "关闭燃气阀门" in message_text(gas)
+    plain = await d.send(WU, "楼道里堆了很多杂物，不好走")
+    ordinary = await d.expect(WU, "要把这件事报给社区吗", since=plain["message_id"])
+    assert "⚠️" not in message_text(ordinary)
