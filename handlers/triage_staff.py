@@ -46,7 +46,14 @@ from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
-from services.order_common import catalogue, category, suggest, title_in
+from services.order_common import (
+    catalogue,
+    category,
+    deadline_hours,
+    hour_choices,
+    suggest,
+    title_in,
+)
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.requests import Draft
 from services.urges import urge_counts
@@ -422,7 +429,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         ),
         t("order-card-category", category=cat.name(t.lang)),
         t("order-issue-skills", skills=skills),
-        t("order-issue-deadline", hours=values.get("hrs") or cat.deadline_hours),
+        t("order-issue-deadline", hours=values.get("hrs") or deadline_hours(req)),
         t("order-issue-area-all" if values.get("all") else "order-issue-area-grid"),
         t("order-issue-needed", count=values.get("need", 1)),
         t("order-issue-points", points=values.get("pts", 10)),
@@ -448,7 +455,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         [
             [button(t("order-btn-needed", count=n), "sneed", rid, n) for n in (1, 2, 3)],
             [button(t("order-btn-points", points=p), "spts", rid, p) for p in (5, 10, 20)],
-            [button(t("order-btn-hours", hours=h), "shrs", rid, h) for h in (12, 24, 72)],
+            [button(t("order-btn-hours", hours=h), "shrs", rid, h) for h in hour_choices(req)],
             [button(t("order-btn-edit-title"), "stitle", rid), *(area if wide else [])],
             [
                 button(

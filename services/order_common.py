@@ -162,6 +162,24 @@ def is_category(code: str) -> bool:
     return any(c.code == code for c in catalogue())
 
 
+# An urgent matter (a burst pipe, someone trapped) is not given the category's day or three:
+# its order, or staff handling it themselves, has at most this long.
+URGENT_DEADLINE_HOURS = 4
+URGENT_HOUR_CHOICES = (2, 4, 12)
+HOUR_CHOICES = (12, 24, 72)
+
+
+def deadline_hours(req: Request, code: str | None = None) -> int:
+    """How long the matter has by default: its category's time limit, shortened when urgent."""
+    hours = category(code or req.category).deadline_hours
+    return min(hours, URGENT_DEADLINE_HOURS) if req.urgent else hours
+
+
+def hour_choices(req: Request) -> tuple[int, ...]:
+    """The time limits staff are offered to pick from when issuing an order for this matter."""
+    return URGENT_HOUR_CHOICES if req.urgent else HOUR_CHOICES
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """What triage thinks of a request's text."""

@@ -43,6 +43,7 @@ from services.order_common import (
     approved_member,
     category,
     commit_with,
+    deadline_hours,
     followers,
     get_order,
     get_request,
@@ -581,7 +582,7 @@ async def issue_order(
         raise InvalidInput("order-err-points", limit=MAX_POINTS)
     title = order_title(spec.title) or await default_title(session, req=req, code=code)
     skills = normalize_skills(list(spec.skills if spec.skills is not None else cat.skills))
-    deadline = spec.deadline_at or now + timedelta(hours=cat.deadline_hours)
+    deadline = spec.deadline_at or now + timedelta(hours=deadline_hours(req, code))
     assert req.id is not None
     # the order takes the request's grid as read here: only if nobody moved the request since
     # (a 补充信息 naming another building, staff's 📍 改地点), in the same conditional UPDATE
@@ -746,8 +747,7 @@ async def handle_directly(
         now=now,
         values={
             **(await _first_response(req, actor_id=user.id, now=now)),
-            "deadline_at": req.deadline_at
-            or now + timedelta(hours=category(req.category).deadline_hours),
+            "deadline_at": req.deadline_at or now + timedelta(hours=deadline_hours(req)),
         },
     )
     await unschedule(session, key=f"request-{req.id}-response")

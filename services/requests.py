@@ -38,7 +38,6 @@ from services.order_common import (
     Notice,
     NoticeSink,
     Suggestion,
-    category,
     get_request,
     is_category,
     matter_of,
@@ -1291,11 +1290,6 @@ async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent
         .order_by(col(LedgerEvent.at), col(LedgerEvent.id))
     )
     return list(rows.all())
-
-
-def default_deadline(code: str, now: datetime) -> datetime:
-    """The deadline a category gives by default."""
-    return now + timedelta(hours=category(code).deadline_hours)
 
 
 async def forget_requests(

@@ -48,6 +48,7 @@ from services.order_common import (
     OrderTitle,
     category,
     commit_with,
+    deadline_hours,
     get_request,
     matter_of,
     note_event,
@@ -156,7 +157,7 @@ async def _deadline(session: AsyncSession, req: Request) -> datetime:
     if found:
         return min(found)
     start = _utc(req.first_response_at or req.created_at)
-    return start + timedelta(hours=category(req.category).deadline_hours)
+    return start + timedelta(hours=deadline_hours(req))
 
 
 async def urge_state(session: AsyncSession, *, req: Request) -> UrgeState:

@@ -35,3 +35,33 @@ async def test_the_order_form_buttons_read_as_words(linli_sandbox: Harness) -> N
     ], labels
     await d.tap(STAFF, "⏰ 72 小时", form["message_id"])
     await d.expect(STAFF, "办理时限：72 小时", since=form["message_id"] - 1)
+
+
+async def test_an_urgent_matter_gets_hours_not_days(linli_sandbox: Harness) -> None:
+    """A burst pipe is 水电维修, whose orders have 24 hours; urgent, its order has 4 by default,
+    and the quick buttons offer hours (2, 4, 12) rather than days."""
+    from datetime import UTC, timedelta
+
+    from sqlmodel import select
+
+    from models.orders import Order
+
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, "我家水管爆了，水流了一地，快来人")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    form = await d.expect(STAFF, f"为诉求 {number} 派单")
+    assert "办理时限：4 小时" in form["text"], form["text"]
+    assert [x for x in _labels(form) if x.startswith("⏰")] == [
+        "⏰ 2 小时",
+        "⏰ 4 小时",
+        "⏰ 12 小时",
+    ]
+    issued_at = h.clock()
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
+    async with h.sessionmaker() as s:
+        [order] = (await s.exec(select(Order))).all()
+    deadline = order.deadline_at.replace(tzinfo=order.deadline_at.tzinfo or UTC)
+    assert timedelta(hours=4) - timedelta(minutes=1) <= deadline - issued_at <= timedelta(hours=4)
