@@ -75,6 +75,7 @@ def _admin_menu(t: Text) -> InlineKeyboardMarkup:
             [(t("admin-invite-grid"), AdminCb(action="ginv").pack())],
             [(t("admin-staff-list"), AdminCb(action="staff").pack())],
             [(t("admin-invite-admin"), AdminCb(action="ainv").pack())],
+            [(t("admin-admin-list"), AdminCb(action="admins").pack())],
             [(t("admin-org"), OrgCb(action="top").pack())],
             [(t("admin-categories"), AdminCb(action="cats").pack())],
         ]
@@ -499,6 +500,141 @@ async def on_revoke(
         translator,
         [member],
         lambda tt: tt("admin-revoked-user"),
+        lambda tt: main_menu(tt, member_roles, registered=member.registered),
+        now=clock(),
+    )
+
+
+# ---------------------------------------------------------------- the admins themselves
+
+
+@router.callback_query(AdminCb.filter(F.action == "admins"))
+async def on_admin_list(
+    query: CallbackQuery, session: AsyncSession, user: User, settings: Settings, t: Text
+) -> None:
+    """Who the sub-district's admins are; those granted in the bot or by `linli grant` can be
+    revoked here (not oneself, not those the settings name)."""
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await _show_admin_list(query.message, session, t, me=user.id, settings=settings)
+
+
+async def _show_admin_list(
+    message: Message, session: AsyncSession, t: Text, *, me: int, settings: Settings
+) -> None:
+    admins = await staff_service.list_admins(session, admin_ids=settings.admin_ids)
+    lines = [t("admin-admins-title", count=len(admins))]
+    rows = []
+    for entry in admins:
+        name = entry.user.display_name if entry.user else t("admin-admins-never-opened")
+        if entry.from_settings:
+            key = "admin-admins-item-settings"
+        elif entry.id == me:
+            key = "admin-admins-item-self"
+        else:
+            key = "admin-admins-item"
+            rows.append(
+                [(t("admin-revoke", name=name), AdminCb(action="arev", id=entry.id).pack())]
+            )
+        lines.append(t(key, name=name, id=str(entry.id)))
+    rows.append(_back_to_menu(t))
+    await _edit(message, "\n".join(lines), inline_kb(rows))
+
+
+async def _revocable_admin(
+    query: CallbackQuery, session: AsyncSession, t: Text, *, me: int, settings: Settings, who: int
+) -> User | None:
+    """The admin the button names, when they may be revoked from here; else the reason is
+    answered (and, for someone who is not an admin any more, the list shown anew)."""
+    assert isinstance(query.message, Message)
+    entry = next(
+        (
+            a
+            for a in await staff_service.list_admins(session, admin_ids=settings.admin_ids)
+            if a.id == who
+        ),
+        None,
+    )
+    if entry is None or entry.user is None:
+        await query.answer(t("admin-admin-revoke-gone"), show_alert=True)
+        await _show_admin_list(query.message, session, t, me=me, settings=settings)
+        return None
+    if entry.from_settings or who == me:
+        # no such button is shown: forged or from an old list
+        log.warning("refused: revoke admin %s by %s", who, me)
+        await audit.refused(session, actor_id=me, what=query.data or "")
+        key = "admin-admin-revoke-settings" if entry.from_settings else "admin-admin-revoke-self"
+        await query.answer(t(key), show_alert=True)
+        return None
+    return entry.user
+
+
+@router.callback_query(AdminCb.filter(F.action == "arev"))
+async def on_admin_revoke_ask(
+    query: CallbackQuery,
+    callback_data: AdminCb,
+    session: AsyncSession,
+    user: User,
+    settings: Settings,
+    t: Text,
+) -> None:
+    """Revoking an admin is asked once more, as revoking staff is."""
+    admin = await _revocable_admin(
+        query, session, t, me=user.id, settings=settings, who=callback_data.id
+    )
+    if admin is None:
+        return
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.edit_text(
+        t("admin-admin-revoke-confirm", name=admin.display_name),
+        reply_markup=inline_kb(
+            [
+                [(t("admin-revoke-yes"), AdminCb(action="arev-yes", id=admin.id).pack())],
+                [(t("admin-revoke-back"), AdminCb(action="admins").pack())],
+            ]
+        ),
+    )
+
+
+@router.callback_query(AdminCb.filter(F.action == "arev-yes"))
+async def on_admin_revoke(
+    query: CallbackQuery,
+    callback_data: AdminCb,
+    session: AsyncSession,
+    user: User,
+    settings: Settings,
+    bot: Bot,
+    translator: Translator,
+    clock: Callable[[], datetime],
+    t: Text,
+) -> None:
+    """Take the admin role away; they are told, with the menu and commands they have now.
+    A second tap (or a quicker colleague) changes nothing and tells nobody again."""
+    admin = await _revocable_admin(
+        query, session, t, me=user.id, settings=settings, who=callback_data.id
+    )
+    if admin is None:
+        return
+    assert isinstance(query.message, Message)
+    member = await staff_service.revoke(
+        session,
+        telegram_id=admin.id,
+        role=Role.ADMIN,
+        revoked_by=user.id,
+        admin_ids=settings.admin_ids,
+    )
+    await query.answer(t("admin-admin-revoked", name=member.display_name), show_alert=True)
+    await _show_admin_list(query.message, session, t, me=user.id, settings=settings)
+    member_roles = effective_roles(member, admin_ids=settings.admin_ids)
+    await set_user_commands(
+        bot, translator, user_id=member.id, language=member.language, roles=member_roles
+    )
+    await notify(
+        session,
+        translator,
+        [member],
+        lambda tt: tt("admin-revoked-admin-user"),
         lambda tt: main_menu(tt, member_roles, registered=member.registered),
         now=clock(),
     )

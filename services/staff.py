@@ -308,6 +308,26 @@ async def cancel_former_admins_mail(session: AsyncSession, *, admin_ids: Collect
     return cancelled
 
 
+@dataclass(frozen=True)
+class AdminEntry:
+    """One sub-district admin: their account (None when they never opened the bot) and whether
+    the settings name them (LINLI_ADMIN_IDS: only the settings can take that away)."""
+
+    id: int
+    user: User | None
+    from_settings: bool
+
+
+async def list_admins(session: AsyncSession, *, admin_ids: Collection[int]) -> list[AdminEntry]:
+    """Every admin now, as `effective_roles` says: those the settings name and those granted
+    the role (an invitation, `linli grant admin`), in id order."""
+    ids = sorted(await current_admin_ids(session, bootstrap=admin_ids))
+    users = {
+        u.id: u for u in (await session.exec(select(User).where(col(User.id).in_(ids)))).all()
+    }
+    return [AdminEntry(id=i, user=users.get(i), from_settings=i in admin_ids) for i in ids]
+
+
 async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]]]:
     """Every staff account with its scopes."""
     scopes = (await session.exec(select(StaffScope))).all()

@@ -64,3 +64,60 @@ async def test_the_admin_invitation_from_staff_is_refused(linli_sandbox: Harness
     assert answer is not None and "没有权限" in answer["text"] and answer["show_alert"]
     async with linli_sandbox.sessionmaker() as session:
         assert (await session.exec(select(Invitation))).all() == []
+
+
+async def test_an_admin_revokes_an_admin_in_the_bot(linli_sandbox: Harness) -> None:
+    """👑 管理员列表 names every admin; one granted in the bot can be revoked by another (asked
+    once more), is told, and loses ⚙️ 管理; the admin the settings name and oneself cannot be
+    revoked there — no button, and a forged tap is refused and audited."""
+    from models import AuditEvent
+
+    h = linli_sandbox
+    d = h.driver
+    async with h.sessionmaker() as session:  # 小林 made an admin (as `linli grant admin` does)
+        new = await session.get(User, NEW_USER)
+        assert new is not None
+        new.set_roles(new.role_set | {Role.ADMIN})
+        await session.commit()
+    await d.say(NEW_USER, "/start")
+    [menu] = await d.say(ADMIN, "⚙️ 管理")
+    await d.tap(ADMIN, "👑 管理员列表", menu["message_id"])
+    listed = await d.expect(ADMIN, "街道管理员（共 2 人）", since=menu["message_id"] - 1)
+    text = message_text(listed)
+    assert "王主任（1001）· 配置文件指定" in text and "小林（5001）" in text, text
+    rows = listed["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for row in rows for b in row] == ["撤销 小林", "⬅️ 返回管理"]
+    # 小林's own list offers no button for himself, nor for the admin the settings name
+    [his] = await d.say(NEW_USER, "⚙️ 管理")
+    await d.tap(NEW_USER, "👑 管理员列表", his["message_id"])
+    mine = await d.expect(NEW_USER, "· 您自己", since=his["message_id"] - 1)
+    assert [b["text"] for row in mine["reply_markup"]["inline_keyboard"] for b in row] == [
+        "⬅️ 返回管理"
+    ]
+    for forged, why in (
+        (f"adm:arev-yes:{ADMIN}", "只能在配置里去掉"),
+        (f"adm:arev-yes:{NEW_USER}", "不能"),
+    ):
+        refused = await d.click(NEW_USER, mine["message_id"], data=forged)
+        assert refused["answer"] is not None and why in refused["answer"]["text"]
+    # the revoke, asked once more
+    await d.tap(ADMIN, "撤销 小林", listed["message_id"])
+    ask = await d.expect(ADMIN, "确定撤销 小林 的街道管理员权限吗", since=menu["message_id"] - 1)
+    done = await d.click(ADMIN, ask["message_id"], data=_data(ask, "✅ 确定撤销"))
+    assert done["answer"] is not None and "已撤销 小林" in done["answer"]["text"]
+    told = await d.expect(NEW_USER, "街道管理员权限已被撤销", since=mine["message_id"])
+    assert "⚙️ 管理" not in _keys(told)
+    again = await d.click(ADMIN, ask["message_id"], data=_data(ask, "✅ 确定撤销"))
+    assert again["answer"] is not None and "已经不是街道管理员" in again["answer"]["text"]
+    async with h.sessionmaker() as session:
+        former = await session.get(User, NEW_USER)
+        assert former is not None and Role.ADMIN not in former.role_set
+        admin = await session.get(User, ADMIN)
+        assert admin is not None and Role.ADMIN in admin.role_set
+        refusals = (
+            await session.exec(select(AuditEvent).where(AuditEvent.action == "refused"))
+        ).all()
+    assert len([a for a in refusals if a.actor_id == NEW_USER]) == 2
+    # he is an admin no more: the old list's buttons are refused as any admin button is
+    stale = await d.click(NEW_USER, mine["message_id"], data="adm:admins:0")
+    assert stale["answer"] is not None and stale["answer"]["show_alert"]

@@ -36,6 +36,7 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
         "➕ 邀请网格员",
         "👥 工作人员列表",
         "👑 邀请街道管理员",
+        "👑 管理员列表",
         "🏘 组织架构",
         "🏷 诉求分类",
     ]
@@ -68,6 +69,10 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
     await d.tap(ADMIN, "➕ 邀请网格员", mid)
     await d.expect(ADMIN, "邀请哪个社区的网格员", since=mid - 1)
     await d.tap(ADMIN, "⬅️ 返回管理", mid)
+    await d.tap(ADMIN, "👑 管理员列表", mid)
+    admins = await d.expect(ADMIN, "王主任（1001）", since=mid - 1)
+    assert _buttons(admins) == ["⬅️ 返回管理"]
+    await d.tap(ADMIN, "⬅️ 返回管理", mid)
     await d.expect(ADMIN, "管理", since=mid - 1)
 
 
@@ -83,3 +88,8 @@ async def test_the_admin_pages_in_english(linli_sandbox: Harness) -> None:
     page = await d.expect(ALEX, "Skill codes:", since=menu["message_id"] - 1)
     assert "plumbing Plumbing" in message_text(page)
     assert _buttons(page) == ["⬅️ Back to admin"]
+    await d.tap(ALEX, "⬅️ Back to admin", menu["message_id"])
+    await d.tap(ALEX, "👑 Admins", menu["message_id"])
+    admins = await d.expect(ALEX, "Sub-district admins", since=menu["message_id"] - 1)
+    assert "Alex Smith (5002) · you" in message_text(admins), message_text(admins)
+    assert "王主任 (1001) · named in the settings" in message_text(admins)
