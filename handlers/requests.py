@@ -719,8 +719,13 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     req = await request_service.resident_view(
         ctx.session, user=ctx.user, request_id=callback_data.ref
     )
+    await show_my_request(query, ctx, req)
+
+
+async def show_my_request(event: Message | CallbackQuery, ctx: OrderCtx, req: Request) -> None:
+    """Send the resident's card of one of their requests (handlers.lookup: its number typed)."""
     text, markup = await _my_request(ctx, req)
-    await reply(query, text, reply_markup=markup)
+    await reply(event, text, reply_markup=markup)
 
 
 async def _my_request(ctx: OrderCtx, req: Request) -> tuple[str, InlineKeyboardMarkup | None]:

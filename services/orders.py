@@ -324,6 +324,42 @@ async def staff_view(
     )
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """What a number typed into the chat names, for this person: a request they may see as
+    staff or as its resident, or an order they may see; None where nothing (or nothing of
+    theirs) has that number — typed, not tapped, so not a refusal to log."""
+
+    request: Request | None = None
+    as_staff: bool = False
+    order: Order | None = None
+
+
+async def look_up(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int | None = None,
+    order_id: int | None = None,
+) -> Lookup:
+    """A request (`request_id`) or an order (`order_id`) by number, if this person may see it."""
+    if order_id is not None:
+        order = await session.get(Order, order_id)
+        if order is None:
+            return Lookup()
+        _staff, _mine, refused = await _order_access(session, user=user, roles=roles, order=order)
+        return Lookup(order=order) if refused is None else Lookup()
+    req = await session.get(Request, request_id) if request_id is not None else None
+    if req is None:
+        return Lookup()
+    if await is_staff_for(session, user=user, roles=roles, obj=req):
+        return Lookup(request=req, as_staff=True)
+    if req.resident_id == user.id:
+        return Lookup(request=req)
+    return Lookup()
+
+
 async def orders_of_request(session: AsyncSession, *, request_id: int) -> list[Order]:
     """The orders issued for a request, newest first."""
     rows = await session.exec(
@@ -1248,24 +1284,34 @@ class OrderView:
     home: str | None = None
 
 
+async def _order_access(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order: Order
+) -> tuple[bool, bool, str | None]:
+    """(as staff, as one of its claimants, why not) for someone looking at an order: a member
+    sees the orders of their own area, as 可接工单 and the offers show them; `why` names the
+    refusal when they may not see it at all."""
+    staff = await is_staff_for(session, user=user, roles=roles, obj=order)
+    claims = await active_claims(session, order_id=order.id or 0)
+    mine = any(c.member_id == user.id for c in claims)
+    if staff or mine:
+        return staff, mine, None
+    profile = await approved_member(session, user=user, roles=roles)
+    if profile is None or profile.community_id != order.community_id:
+        return False, False, "view_order"
+    if None not in (profile.grid_id, order.grid_id) and profile.grid_id != order.grid_id:
+        return False, False, "view_order_other_grid"
+    return False, False, None
+
+
 async def order_view(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
 ) -> OrderView:
     """Order details; room and phone shown only to its claimants and to staff of the community."""
     order = await get_order(session, order_id)
-    staff = await is_staff_for(session, user=user, roles=roles, obj=order)
-    profile = await approved_member(session, user=user, roles=roles)
+    staff, mine, refused = await _order_access(session, user=user, roles=roles, order=order)
+    if refused is not None:  # a forged 详情 for another community's or grid's order
+        await refuse(session, user=user, action=refused, subject="order", sid=order_id)
     claims = await active_claims(session, order_id=order_id)
-    mine = any(c.member_id == user.id for c in claims)
-    if not staff and not mine:
-        # a member sees the orders of their own area, as 可接工单 and the offers show them;
-        # a forged 详情 for another community's or grid's order is refused
-        if profile is None or profile.community_id != order.community_id:
-            await refuse(session, user=user, action="view_order", subject="order", sid=order_id)
-        elif None not in (profile.grid_id, order.grid_id) and profile.grid_id != order.grid_id:
-            await refuse(
-                session, user=user, action="view_order_other_grid", subject="order", sid=order_id
-            )
     req = await get_request(session, order.request_id)
     names = []
     for c in claims:

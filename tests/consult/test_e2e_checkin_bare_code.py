@@ -1,7 +1,8 @@
 """A resident in the meeting room types the check-in code straight into the chat, without
 tapping 🔢 输入签到码 first: while that meeting's check-in is open, they are checked in. Before,
 the six digits were taken for a matter to report ('要把这件事报给社区吗？'). Six digits that are
-not an open meeting's code still get the usual answer, and count as no wrong guess."""
+not an open meeting's code are read as a request's number (none of hers: said so), and count as
+no wrong guess."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ async def test_code_typed_straight_in_checks_in(linli_sandbox: Harness) -> None:
     # before check-in opens the code is not read as one: the usual answer, nothing recorded
     [early] = await d.say(ZHOU, code)
     assert "签到成功" not in message_text(early)
-    assert "要把这件事报给社区吗" in message_text(early)
+    assert "没有找到编号为" in message_text(early)
     # another six digits while it is open: not a check-in, and not counted as a wrong code
     h.clock.advance(timedelta(hours=2, minutes=45))
     for _ in range(6):

@@ -103,6 +103,8 @@ order-card-joined = 👥 { $count } other { $count ->
        *[other] residents reported
     } the same matter
 order-filed-next = You can follow it any time under "📂 My requests".
+lookup-request-none = There is no request numbered { $number } that you can see. Your own requests are all in "📂 My requests".
+lookup-order-none = There is no order numbered { $number } that you can see.
 order-safety-gas = ⚠️ Shut the gas valve and open the windows now. Do not switch lights or appliances on or off and make no flame; call the gas emergency line or 119 from outside.
 order-safety-fire = ⚠️ Leave the danger area now, do not take the lift, cover your nose and mouth with a wet cloth, and call 119.
 order-safety-electric = ⚠️ Switch off the power at the main switch first; do not touch the person or the wire with bare hands. Call 120 if needed.

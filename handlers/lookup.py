@@ -1,0 +1,70 @@
+"""A request's or an order's number typed into the chat ('00012', '诉求12', 'G00003'): its card,
+as the person may see it — staff of its community the staff card, its resident their own view,
+a member the order. Tried after every flow and the meetings' check-in code, before the fallback
+(which would have offered the digits to be filed as a matter)."""
+
+from __future__ import annotations
+
+import re
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.types import Message
+
+from handlers.claims import show_order
+from handlers.context import OrderCtx, OrderCtxMiddleware
+from handlers.requests import show_my_request
+from handlers.triage_staff import show_card
+from services import orders as order_service
+
+router = Router(name="lookup")
+router.message.middleware(OrderCtxMiddleware())
+
+# '00012' (as shown: five digits or more), or any digits after 诉求/编号/No./#: a request;
+# 'G00003' (or '工单 G3', '工单3'): an order. A room ('502') or a phone number is neither.
+REQUEST_NUMBER = re.compile(
+    r"^\s*(?:(?:诉求|訴求|编号|編號|no\.?|#)\s*(?P<short>\d{1,9})|(?P<long>\d{5,9}))\s*号?\s*$",
+    re.IGNORECASE,
+)
+ORDER_NUMBER = re.compile(
+    r"^\s*(?:(?:工单|工單)?\s*g\s*(?P<g>\d{1,9})|(?:工单|工單)\s*(?P<n>\d{1,9}))\s*号?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str | None) -> tuple[str, int] | None:
+    """('request' | 'order', id) for a typed number, else None."""
+    text = text or ""
+    if found := ORDER_NUMBER.match(text):
+        return "order", int(found.group("g") or found.group("n"))
+    if found := REQUEST_NUMBER.match(text):
+        return "request", int(found.group("short") or found.group("long"))
+    return None
+
+
+@router.message(
+    F.chat.type == "private",
+    StateFilter(None),
+    F.text.func(lambda text: _number(text) is not None),
+)
+async def on_number(message: Message, ctx: OrderCtx) -> None:
+    """The card of the request or order with that number, or that there is none to show."""
+    kind, number = _number(message.text) or ("request", 0)
+    if kind == "order":
+        found = await order_service.look_up(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=number
+        )
+        if found.order is not None and found.order.id is not None:
+            await show_order(message, ctx, found.order.id)
+            return
+        await message.answer(ctx.t("lookup-order-none", number=f"G{number:05d}"))
+        return
+    found = await order_service.look_up(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=number
+    )
+    if found.request is None:
+        await message.answer(ctx.t("lookup-request-none", number=f"{number:05d}"))
+    elif found.as_staff:
+        await show_card(message, ctx, found.request)
+    else:
+        await show_my_request(message, ctx, found.request)
