@@ -19,7 +19,7 @@ from models import Role, User
 log = logging.getLogger(__name__)
 
 RESIDENT_COMMANDS = ("start", "help", "register", "join", "profile", "lang", "cancel", "forget")
-STAFF_COMMANDS = (*RESIDENT_COMMANDS, "stats", "broadcast", "quiet")
+STAFF_COMMANDS = (*RESIDENT_COMMANDS, "stats", "find", "broadcast", "quiet")
 ADMIN_COMMANDS = (*STAFF_COMMANDS, "invite", "admin", "categories")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import claims, requests, results, stats, triage_staff
+from handlers import claims, requests, results, staff_search, stats, triage_staff
 from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
@@ -12,5 +12,10 @@ router = Router(name="order_cycle")
 router.message.middleware(OrderCtxMiddleware())
 router.callback_query.middleware(OrderCtxMiddleware())
 router.include_routers(
-    requests.router, triage_staff.router, claims.router, results.router, stats.router
+    requests.router,
+    triage_staff.router,
+    staff_search.router,
+    claims.router,
+    results.router,
+    stats.router,
 )

@@ -187,9 +187,10 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
         "sqv": t("order-btn-queue-verify", count=to_check),
     }
     switch = [button(label, other, 0) for other, label in labels_of.items() if other != view]
+    find = [button(t("order-btn-search"), "sfind", 0)]  # handlers.staff_search
     title, empty = _VIEWS[view]
     if not result.items:
-        return t(empty), keyboard([switch])
+        return t(empty), keyboard([switch, find])
     lines = [t(title, total=result.total, page=result.page + 1, pages=result.pages)]
     rows = []
     ids = [req.id for req in result.items if req.id]
@@ -220,6 +221,7 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
     if nav:
         rows.append(nav)
     rows.append(switch)
+    rows.append(find)
     return "\n".join(lines), keyboard(rows)
 
 

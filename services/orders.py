@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
@@ -243,39 +243,113 @@ async def staff_queue(
 
     `to_verify`: only those with an order a member reported done, waiting for staff to check
     the result (验收)."""
-    where = [col(Request.status).in_(list(statuses))]
+    where: list[ColumnElement[bool]] = [col(Request.status).in_(list(statuses))]
     if to_verify:
         where.append(
             col(Request.id).in_(
                 select(Order.request_id).where(col(Order.status) == OrderStatus.DONE)
             )
         )
-    stmt = select(Request).where(*where)
-    count = select(func.count()).select_from(Request).where(*where)
-    if Role.ADMIN not in roles:
-        scopes = (
-            await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
-        ).all()
-        if Role.STAFF not in roles or not scopes:
-            return Page(items=[], page=0, pages=1, total=0)
-        conds = [
+    scope = await _staff_scope(session, user=user, roles=roles)
+    if scope is False:
+        return Page(items=[], page=0, pages=1, total=0)
+    if scope is not True:
+        where.append(scope)
+    return await _page(
+        session,
+        where,
+        order_by=(col(Request.urgent).desc(), col(Request.created_at), col(Request.id)),
+        page=page,
+        per_page=per_page,
+    )
+
+
+async def _staff_scope(
+    session: AsyncSession, *, user: User, roles: Collection[Role]
+) -> ColumnElement[bool] | bool:
+    """Which requests this person sees as staff: True for all (an admin), False for none, else
+    the condition naming their communities (and grids, where scoped)."""
+    if Role.ADMIN in roles:
+        return True
+    scopes = (
+        await session.exec(select(StaffScope).where(col(StaffScope.user_id) == user.id))
+    ).all()
+    if Role.STAFF not in roles or not scopes:
+        return False
+    return or_(
+        *(
             and_(
                 col(Request.community_id) == s.community_id,
                 *([] if s.grid_id is None else [col(Request.grid_id) == s.grid_id]),
             )
             for s in scopes
-        ]
-        stmt = stmt.where(or_(*conds))
-        count = count.where(or_(*conds))
-    total = (await session.exec(count)).one()
+        )
+    )
+
+
+async def _page(
+    session: AsyncSession,
+    where: Sequence[ColumnElement[bool]],
+    *,
+    order_by: Sequence[Any],
+    page: int,
+    per_page: int,
+) -> Page[Request]:
+    """One page of the requests matching `where`, and how many pages there are."""
+    total = (await session.exec(select(func.count()).select_from(Request).where(*where))).one()
     pages = max(1, -(-total // per_page))
     page = min(max(page, 0), pages - 1)
     rows = await session.exec(
-        stmt.order_by(col(Request.urgent).desc(), col(Request.created_at), col(Request.id))
-        .offset(page * per_page)
-        .limit(per_page)
+        select(Request).where(*where).order_by(*order_by).offset(page * per_page).limit(per_page)
     )
     return Page(items=list(rows.all()), page=page, pages=pages, total=total)
+
+
+SEARCH_MAX_CHARS = 50
+
+
+async def search_requests(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    words: str,
+    page: int = 0,
+    per_page: int = 5,
+) -> Page[Request]:
+    """Requests in the staff member's scope that the words find, newest first: in what the
+    resident said, the contact's name or phone, the resident's name or phone, the room, or the
+    building's name (a resident who phoned: "I reported a leak last week")."""
+    words = " ".join(words.split())[:SEARCH_MAX_CHARS]
+    if not words:
+        raise InvalidInput("order-search-empty")
+    scope = await _staff_scope(session, user=user, roles=roles)
+    if scope is False:
+        return Page(items=[], page=0, pages=1, total=0)
+    people = select(User.id).where(
+        or_(
+            col(User.first_name).contains(words, autoescape=True),
+            col(User.last_name).contains(words, autoescape=True),
+            col(User.phone).contains(words, autoescape=True),
+        )
+    )
+    buildings = select(Building.id).where(col(Building.name).contains(words, autoescape=True))
+    found = or_(
+        col(Request.text).contains(words, autoescape=True),
+        col(Request.contact_name).contains(words, autoescape=True),
+        col(Request.contact_phone).contains(words, autoescape=True),
+        col(Request.room) == words,
+        col(Request.resident_id).in_(people),
+        col(Request.building_id).in_(buildings),
+    )
+    where = [found] if scope is True else [found, scope]
+    return await _page(
+        session,
+        where,
+        order_by=(col(Request.created_at).desc(), col(Request.id).desc()),
+        page=page,
+        per_page=per_page,
+    )
 
 
 async def awaiting_check(session: AsyncSession, *, request_ids: Sequence[int]) -> dict[int, Order]:

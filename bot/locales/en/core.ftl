@@ -86,11 +86,11 @@ help-what-order-stats = The three rates, times to respond and resolve, charts, a
 help-what-consult-staff = Call meetings, polls and topic calls; check-ins and minutes.
 help-what-members = Review Party members' and volunteers' sign-ups.
 help-what-broadcast = Send a notice to the whole community, a grid or a building.
-help-what-admin = Invite and revoke community staff; manage request categories.
+help-what-admin = Invite and revoke community staff and admins; manage the org structure and request categories.
 help-text-commands = • Send /cancel at any time to leave what you are doing; /start for the main menu.
     • /lang change language 语言  • /forget delete my personal data  • /help show this help
 help-text-staff = Staff can also use these commands:
-    • /stats ledger stats (/stats 2026-11 for a month)  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
+    • /stats ledger stats (/stats 2026-11 for a month)  • /find find a request (/find leak, /find 502)  • /broadcast send a notice  • /quiet see or change quiet hours (e.g. /quiet 22:00 07:00, /quiet off)
 help-text-admin = As sub-district admin:
     • /admin invite and revoke community staff (/invite makes an invitation link at once)
     • /categories request categories and deadlines, /category to change them
@@ -177,6 +177,7 @@ cmd-admin = Admin menu
 cmd-register = Register address
 cmd-join = Volunteer sign-up
 cmd-stats = Statistics and ledger export
+cmd-find = Find a request (name, phone, room, words)
 cmd-broadcast = Send a notice
 cmd-quiet = Quiet hours
 fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.

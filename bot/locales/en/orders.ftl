@@ -192,6 +192,13 @@ order-queue-empty = No requests waiting. 👍
 order-queue-title = <b>Request queue</b> ({ $total } in all, page { $page }/{ $pages }, urgent and oldest first)
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+order-btn-search = 🔎 Find a request
+order-btn-search-again = 🔎 Search again
+order-search-ask = Which request are you looking for? Type the resident's name, phone, room or building, or words of the request (e.g. "leak"):
+order-search-empty = Please type what to look for.
+order-search-none = No request with “{ $words }” (only within your area).
+order-search-title = <b>Requests with “{ $words }”</b> ({ $total }, page { $page }/{ $pages }, newest first)
+order-search-gone = These results have expired; please search again.
 order-btn-open-request = 📄 Open request
 order-btn-open-order = Open order { $number }
 order-btn-attachments = 📎 Files ({ $count })

@@ -59,11 +59,11 @@ help-what-order-stats = 响应率、解决率、满意率，办理时长和图�
 help-what-consult-staff = 发起议事会、投票和议题征集，签到和会议纪要。
 help-what-members = 审核党员、志愿者的报到申请。
 help-what-broadcast = 给全社区、某个网格或楼栋发通知。
-help-what-admin = 邀请和撤销社区工作人员，管理诉求分类。
+help-what-admin = 邀请和撤销社区工作人员和管理员，管理组织架构和诉求分类。
 help-text-commands = • 任何时候发 /cancel 都可以退出当前操作，/start 回到主菜单。
     • /lang 切换语言 Language　• /forget 删除我的个人信息　• /help 显示本帮助
 help-text-staff = 工作人员还可以用这些命令：
-    • /stats 台账统计（/stats 2026-11 指定月份）　• /broadcast 发通知　• /quiet 查看或修改免打扰时段（例如 /quiet 22:00 07:00，/quiet off）
+    • /stats 台账统计（/stats 2026-11 指定月份）　• /find 查找诉求（/find 漏水、/find 502）　• /broadcast 发通知　• /quiet 查看或修改免打扰时段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作为街道管理员：
     • /admin 管理：邀请和撤销社区工作人员（/invite 直接生成邀请链接）
     • /categories 诉求分类与时限，/category 修改
@@ -150,6 +150,7 @@ cmd-admin = 管理菜单
 cmd-register = 登记住址
 cmd-join = 党员/志愿者报到
 cmd-stats = 数据统计与台账导出
+cmd-find = 查找诉求（姓名、电话、房号、字词）
 cmd-broadcast = 群发通知
 cmd-quiet = 免打扰时段
 fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。

@@ -186,6 +186,13 @@ order-queue-empty = 目前没有待受理的诉求。👍
 order-queue-title = <b>待办诉求</b>（共 { $total } 件，第 { $page }/{ $pages } 页，紧急和最早的在前）
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+order-btn-search = 🔎 查找诉求
+order-btn-search-again = 🔎 重新查找
+order-search-ask = 要找哪件诉求？请输入居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：
+order-search-empty = 请输入要查找的内容。
+order-search-none = 没有找到含「{ $words }」的诉求（只查您负责的范围）。
+order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 页，最新的在前）
+order-search-gone = 这次查找的结果已经过期了，请重新查找。
 order-btn-open-request = 📄 查看诉求
 order-btn-open-order = 查看工单 { $number }
 order-btn-attachments = 📎 附件（{ $count }）

@@ -62,11 +62,11 @@ help-what-order-stats = 響應率、解決率、滿意率，辦理時長和圖�
 help-what-consult-staff = 發起議事會、投票和議題徵集，簽到和會議紀要。
 help-what-members = 審核黨員、志願者的報到申請。
 help-what-broadcast = 給全社區、某個網格或樓棟發通知。
-help-what-admin = 邀請和撤銷社區工作人員，管理訴求分類。
+help-what-admin = 邀請和撤銷社區工作人員和管理員，管理組織架構和訴求分類。
 help-text-commands = • 任何時候發 /cancel 都可以退出當前操作，/start 回到主菜單。
     • /lang 切換語言 Language　• /forget 刪除我的個人信息　• /help 顯示本幫助
 help-text-staff = 工作人員還可以用這些命令：
-    • /stats 台賬統計（/stats 2026-11 指定月份）　• /broadcast 發通知　• /quiet 查看或修改免打擾時段（例如 /quiet 22:00 07:00，/quiet off）
+    • /stats 台賬統計（/stats 2026-11 指定月份）　• /find 查找訴求（/find 漏水、/find 502）　• /broadcast 發通知　• /quiet 查看或修改免打擾時段（例如 /quiet 22:00 07:00，/quiet off）
 help-text-admin = 作為街道管理員：
     • /admin 管理：邀請和撤銷社區工作人員（/invite 直接生成邀請鏈接）
     • /categories 訴求分類與時限，/category 修改
@@ -153,6 +153,7 @@ cmd-admin = 管理菜單
 cmd-register = 登記住址
 cmd-join = 黨員/志願者報到
 cmd-stats = 數據統計與台賬導出
+cmd-find = 查找訴求（姓名、電話、房號、字詞）
 cmd-broadcast = 群發通知
 cmd-quiet = 免打擾時段
 fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。

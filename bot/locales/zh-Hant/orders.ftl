@@ -189,6 +189,13 @@ order-queue-empty = 目前沒有待受理的訴求。👍
 order-queue-title = <b>待辦訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，緊急和最早的在前）
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+order-btn-search = 🔎 查找訴求
+order-btn-search-again = 🔎 重新查找
+order-search-ask = 要找哪件訴求？請輸入居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：
+order-search-empty = 請輸入要查找的內容。
+order-search-none = 沒有找到含「{ $words }」的訴求（只查您負責的範圍）。
+order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，最新的在前）
+order-search-gone = 這次查找的結果已經過期了，請重新查找。
 order-btn-open-request = 📄 查看訴求
 order-btn-open-order = 查看工單 { $number }
 order-btn-attachments = 📎 附件（{ $count }）
