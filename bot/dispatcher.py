@@ -6,6 +6,7 @@ import copy
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from datetime import UTC, datetime, tzinfo
 from inspect import isawaitable, isclass
 from typing import Any
 
@@ -45,8 +46,8 @@ from handlers.order_ui import is_card_of
 from handlers.registration import register_now_kb
 from models.base import utcnow
 from services.categories import CatalogueSync
+from services.consult_common import LocalTime, localize
 from services.errors import DomainError, MovedAway, PermissionDenied
-from services.listing import Listing
 
 log = logging.getLogger(__name__)
 
@@ -330,7 +331,11 @@ def _direct_filter(flt: FilterObject) -> FilterRun:
 
 
 async def on_error(
-    event: ErrorEvent, t: Text | None = None, translator: Translator | None = None
+    event: ErrorEvent,
+    t: Text | None = None,
+    translator: Translator | None = None,
+    settings: Settings | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> bool:
     """Domain errors become their polite text; anything else is logged and apologised for."""
     exc = event.exception
@@ -346,11 +351,11 @@ async def on_error(
     if isinstance(exc, DomainError):
         if isinstance(exc, PermissionDenied):
             log.warning("refused: %s in update %s", exc.key, update.update_id)
-        # a list among the args is written as the reader's language lists things
-        args = {
-            k: v.read_in(t) if t and isinstance(v, Listing) else v for k, v in exc.args_.items()
-        }
-        text = t(exc.key, **args) if t else exc.key
+        if t is None:
+            text = exc.key
+        else:
+            zone = settings.zone if settings is not None else UTC
+            text = t(exc.key, **error_args(exc, t, zone=zone, now=(clock or utcnow)()))
     else:
         log.exception("update %s failed", update.update_id, exc_info=exc)
         text = t("err-generic") if t else "Sorry, something went wrong."
@@ -379,6 +384,22 @@ async def on_error(
     except Exception:  # the apology itself failed (user blocked the bot, network): log only
         log.exception("could not tell the user about an error")
     return True
+
+
+def error_args(exc: DomainError, t: Text, *, zone: tzinfo, now: datetime) -> dict[str, Any]:
+    """A domain error's placeables as the handlers write them (handlers.consult_kit.tx): a
+    time (LocalTime, or a datetime, UTC when naive) in the reader's words in the bot's `zone`
+    ("12月6日（周日）19:00", not "12-06 19:00" or a UTC date), a list as their language lists
+    things."""
+    args: dict[str, Any] = {}
+    for name, value in exc.args_.items():
+        if isinstance(value, LocalTime):
+            value = LocalTime(value.at, zone=zone, now=now)
+        elif isinstance(value, datetime):
+            when = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+            value = LocalTime(when, zone=zone, now=now)
+        args[name] = value
+    return localize(t, args)
 
 
 def _way_on(exc: BaseException, message: Message, t: Text | None) -> InlineKeyboardMarkup | None:

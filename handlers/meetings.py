@@ -255,7 +255,7 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
         raise
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
-    await _mark_announcement(query, ctx, meeting)
+    await _mark_answer(query, ctx, meeting)
     # when and where for those going (or now, when every reminder time has passed), their
     # place on the waitlist, or the 不确定 / 不去 noted: redrawn when the meeting or their
     # place changes (a cancelled meeting's answer says so)
@@ -291,9 +291,10 @@ async def _take_away(message: object, replaced: list[int], t: Text) -> None:
                 )
 
 
-async def _mark_announcement(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) -> None:
-    """Tapped on their copy of the announcement: its buttons mark the answer ('✅ 去'), so it
-    shows what they said (and goes on showing it when the meeting's change redraws it)."""
+async def _mark_answer(query: CallbackQuery, ctx: UpdateCtx, meeting: Meeting) -> None:
+    """Tapped on their copy of the announcement or of a 延期's notice: its buttons mark the
+    answer ('✅ 去'), so it shows what they said (and goes on showing it when the meeting's
+    change redraws it)."""
     message = query.message
     if not isinstance(message, Message):
         return

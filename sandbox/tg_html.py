@@ -302,7 +302,9 @@ _AUTO_PATTERNS = (
     ("url", re.compile(r"(?<![\w@.])https?://[^\s<>\"'，。、；：！？）」】]+")),
     (
         "bot_command",
-        re.compile(r"(?<![\w/@])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{5,32})?(?![\w/])"),
+        # As tdlib's match_bot_commands: no word character, '/', '<' or '>' on either side,
+        # so markup shown as text ("</b>") is not a command.
+        re.compile(r"(?<![\w/@<>])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{5,32})?(?![\w/<>])"),
     ),
     ("mention", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{5,32}(?![\w@])")),
 )

@@ -8,7 +8,7 @@ any object with `get(lang, key, **args)` (the bot's Translator) — services sta
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any, Protocol
@@ -244,6 +244,7 @@ class Notifier:
         key: str,
         args: dict[str, Any] | None = None,
         buttons: list[list[tuple[str, str]]] | None = None,
+        chosen: Callable[[User], str | None] | None = None,
         photo: bytes | None = None,
         kind: str = "consult",
         community_id: int | None = None,
@@ -252,7 +253,9 @@ class Notifier:
     ) -> int:
         """Queue one message per user; buttons are rows of (text key, callback data).
 
-        `deliver_by` (a meeting's start): quiet hours never hold the message past it.
+        `chosen`: the callback data of the button marked for the person, their answer
+        ('✅ 去'), if any. `deliver_by` (a meeting's start): quiet hours never hold the message
+        past it.
         """
         count = 0
         for user in users:
@@ -261,9 +264,13 @@ class Notifier:
             text = self.render(user, key, **(args or {}))
             markup = None
             if buttons:
+                mark = chosen(user) if chosen is not None else None
                 markup = keyboard(
                     [
-                        [button(self.render(user, label), data) for label, data in row]
+                        [
+                            button(self._label(user, label, data == mark), data)
+                            for label, data in row
+                        ]
                         for row in buttons
                     ]
                 )
@@ -280,6 +287,10 @@ class Notifier:
             )
             count += 1
         return count
+
+    def _label(self, user: User, key: str, chosen: bool) -> str:
+        label = self.render(user, key)
+        return self.render(user, "meeting-btn-chosen", label=label) if chosen else label
 
     async def post_channel(
         self,

@@ -2,8 +2,9 @@
 ("已报名：… 🕒 … 📍 …", "您在候补名单第 2 位", "已记录「不去」…") and the announcement they got are
 redrawn when the meeting's time, place or title changes, when it is cancelled, and when their place
 in it changes (moved up from the waitlist, or up the waitlist); a person's copy of the announcement
-marks their answer ('✅ 去'), drawn so when they answer and on every redraw. A notice of an earlier
-change (延期, 修改) or a reminder keeps what it said, with what is true now under it once the time
+and of a 延期's notice (both ask 去 / 不确定 / 不去) marks their answer ('✅ 去'), drawn so when
+they answer and on every redraw. A notice of an earlier change (延期, 修改) or a reminder keeps
+what it said (its 去 / 不确定 / 不去 marked as said), with what is true now under it once the time
 or place it shows is no longer so, or the meeting was cancelled (a change of the capacity alone
 adds nothing under a 延期's notice). So does a notice of the person's place (moved up from the
 waitlist, moved to it, "候补第 2 位"), which also shows their place now once it changed: they
@@ -143,6 +144,15 @@ _CHOSEN = {
 }
 
 
+def chosen_data(meeting_id: int, status: RsvpStatus | None) -> str | None:
+    """The callback data of the button of the person's answer (None: no answer)."""
+    from services.meetings import rsvp_buttons
+
+    if status is None:
+        return None
+    return rsvp_buttons(meeting_id)[0][_CHOSEN[status]][1]
+
+
 def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = None) -> Rows:
     """去 / 不确定 / 不去 with their labels in the reader's language; with `chosen` (the
     person's answer), its button marked ('✅ 去')."""
@@ -175,6 +185,23 @@ def announcement(
     return text, rows
 
 
+def change_notice(
+    meeting: Meeting, said: Said, *, status: RsvpStatus | None, notifier: Notifier, render: Render
+) -> tuple[str, Rows]:
+    """A person's notice of an earlier change (延期, 修改) or reminder as it stands: what it
+    said, with what is true now under it once that is no longer what it shows (a change of
+    the capacity alone adds nothing under a 延期's notice); a 延期's 去 / 不确定 / 不去 while
+    they can be tapped, their own answer marked (`status`), as on the announcement."""
+    text, rows = said.text, said.rows
+    if said.differs(meeting):
+        text += "\n" + _now_line(meeting, notifier, render)
+    if meeting.status != MeetingStatus.PUBLISHED:
+        rows = []
+    elif said.answerable:
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status)
+    return text, rows
+
+
 async def mark_answer(
     session: AsyncSession,
     *,
@@ -184,10 +211,10 @@ async def mark_answer(
     message_id: int,
     notifier: Notifier,
 ) -> tuple[str, Rows] | None:
-    """The person answered on this message: when it is their copy of the announcement, it is
-    drawn with their answer marked, for the caller to edit at once, and remembered so (its
-    redraws still queued are cancelled; later redraws keep the mark). None: not an
-    announcement, or it already shows so. Commits."""
+    """The person answered on this message: when it is their copy of the announcement or of a
+    延期's notice, it is drawn with their answer marked, for the caller to edit at once, and
+    remembered so (its redraws still queued are cancelled; later redraws keep the mark).
+    None: neither, or it already shows so. Commits."""
     from services.meetings import card_args, my_rsvp
 
     assert meeting.id is not None
@@ -195,18 +222,26 @@ async def mark_answer(
         MeetingMessage.chat_id == chat_id, MeetingMessage.message_id == message_id
     )
     known = (await session.exec(stmt)).first()
-    if known is None:
-        # not redrawn yet: found in the outbox that sent it
-        await _adopt_sent(session, meeting=meeting, chat_ids=[chat_id], announcements_only=True)
+    said = None
+    if known is None or known.kind == NOTICE:
+        # not redrawn yet, or a notice (what it said is kept in the outbox): found in the
+        # outbox that sent it
+        sent = await _adopt_sent(session, meeting=meeting, chat_ids=[chat_id], answerable=True)
+        said = sent.get((chat_id, message_id))
         known = (await session.exec(stmt)).first()
-    if known is None or known.kind != ANNOUNCE or known.meeting_id != meeting.id:
+    if known is None or known.meeting_id != meeting.id:
         await session.commit()
         return None
     status = await my_rsvp(session, meeting_id=meeting.id, user_id=user.id)
-    args = await card_args(session, meeting=meeting, notifier=notifier)
-    text, rows = announcement(
-        meeting, args=args, status=status, render=partial(notifier.render, user)
-    )
+    render = partial(notifier.render, user)
+    if known.kind == ANNOUNCE:
+        args = await card_args(session, meeting=meeting, notifier=notifier)
+        text, rows = announcement(meeting, args=args, status=status, render=render)
+    elif known.kind == NOTICE and said is not None and said.answerable:
+        text, rows = change_notice(meeting, said, status=status, notifier=notifier, render=render)
+    else:
+        await session.commit()
+        return None
     shown = shown_digest(text, rows)
     if shown == known.shown:
         await session.commit()
@@ -340,11 +375,21 @@ def _replace(new: str, _old: str) -> str:
     return new
 
 
+def _announce_prefix(meeting_id: int) -> str:
+    """The outbox's key of the meeting's announcements (services.meetings.publish_meeting)."""
+    return f"meeting:{meeting_id}:announce:"
+
+
+def _postpone_prefix(meeting_id: int) -> str:
+    """The outbox's key of the notices of its 延期 (services.meetings.postpone_meeting)."""
+    return f"meeting:{meeting_id}:postpone:"
+
+
 def _sent_prefixes(meeting_id: int) -> dict[str, str]:
     """The outbox's keys of a meeting's messages that are redrawn once sent, and their kind."""
     return {
-        f"meeting:{meeting_id}:announce:": ANNOUNCE,
-        f"meeting:{meeting_id}:postpone:": NOTICE,
+        _announce_prefix(meeting_id): ANNOUNCE,
+        _postpone_prefix(meeting_id): NOTICE,
         f"meeting:{meeting_id}:edit:": NOTICE,
         f"meeting:{meeting_id}:remind:": NOTICE,
         **{p: NOTICE for p in _place_prefixes(meeting_id)},
@@ -662,6 +707,7 @@ class Said:
     place: Place | None = None
     of_place: bool = False
     starts_at: datetime | None = None
+    answerable: bool = False  # a 延期's notice: 去 / 不确定 / 不去, the answer marked
 
     def retimed(self, meeting: Meeting) -> bool:
         """The meeting no longer starts when it did as the notice was made (延期, 修改)."""
@@ -717,25 +763,45 @@ async def _mark_on_the_way(session: AsyncSession, *, meeting: Meeting) -> None:
     )
 
 
+async def _mark_answers_on_the_way(
+    session: AsyncSession, *, meeting: Meeting, user_ids: Collection[int]
+) -> None:
+    """These people's notices of a 延期 not sent yet (held for the night, in the queue, or
+    claimed by the sender) were made with the answer they had then marked: they are marked
+    to be redrawn once sent (`redraw_once_sent`), with the answer they have by then."""
+    assert meeting.id is not None
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.dedupe_key).startswith(_postpone_prefix(meeting.id)),
+            col(Delivery.chat_id).in_(list(user_ids)),
+            outbox.not_yet_sent(),
+        )
+        .values(matter=redraw_matter(meeting.id))
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def _adopt_sent(
     session: AsyncSession,
     *,
     meeting: Meeting,
     chat_ids: Collection[int] | None = None,
     places_only: bool = False,
-    announcements_only: bool = False,
+    answerable: bool = False,
 ) -> dict[tuple[int, int], Said]:
     """The announcements, the notices of earlier changes (延期, 修改), the reminders and the
-    notices of a person's place sent (only these, with `places_only`; to these chats, with
-    `chat_ids`), one message each, become messages to redraw, showing what the outbox sent.
-    Returns what each notice said as sent: a notice is redrawn as it was, with what is true
-    now under it."""
+    notices of a person's place sent (only these, with `places_only`; only the announcements
+    and the notices of a 延期, which ask 去 / 不确定 / 不去, with `answerable`; to these
+    chats, with `chat_ids`), one message each, become messages to redraw, showing what the
+    outbox sent. Returns what each said as sent: a notice is redrawn as it was, with what is
+    true now under it."""
     assert meeting.id is not None
     prefixes = _sent_prefixes(meeting.id)
     if places_only:
         prefixes = {p: NOTICE for p in _place_prefixes(meeting.id)}
-    if announcements_only:
-        prefixes = {f"meeting:{meeting.id}:announce:": ANNOUNCE}
+    if answerable:
+        prefixes = {_announce_prefix(meeting.id): ANNOUNCE, _postpone_prefix(meeting.id): NOTICE}
     stmt = select(Delivery).where(
         or_(*(col(Delivery.dedupe_key).startswith(p) for p in prefixes)),
         col(Delivery.state) == DeliveryState.SENT,
@@ -755,6 +821,7 @@ async def _adopt_sent(
             said_place(meeting.id, row.dedupe_key),
             of_place,
             row.deliver_by,
+            answerable=(row.dedupe_key or "").startswith(_postpone_prefix(meeting.id)),
         )
         sent.append((row.chat_id, ids[0], kind, said))
     if not sent:
@@ -812,8 +879,10 @@ async def redraw(
         notices = await _adopt_sent(session, meeting=meeting)
     else:
         notices = await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, places_only=True)
-        # their announcement marks their answer ('✅ 去'): redrawn when it changes
-        await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, announcements_only=True)
+        # their announcement and 延期 notices mark their answer ('✅ 去'): redrawn when it
+        # changes; a 延期 notice not sent yet (held for the night), once it is
+        notices |= await _adopt_sent(session, meeting=meeting, chat_ids=user_ids, answerable=True)
+        await _mark_answers_on_the_way(session, meeting=meeting, user_ids=user_ids)
     return await _redraw_remembered(
         session,
         meeting=meeting,
@@ -942,10 +1011,11 @@ async def _redraw_remembered(
                 continue
             text, rows = said.text, said.rows
             if not said.of_place:
-                # what is true now, once it is not what the notice shows (a change of the
-                # capacity alone leaves a notice of a 延期 as it is)
-                if said.differs(meeting):
-                    text += "\n" + _now_line(meeting, notifier, render)
+                # what is true now, once it is not what the notice shows; a 延期's answer
+                # marked, as on the announcement
+                text, rows = change_notice(
+                    meeting, said, status=answers.get(person.id), notifier=notifier, render=render
+                )
             else:
                 # their place now, once the meeting or their place changed since (or once
                 # it was redrawn so: it goes on saying what is true)

@@ -1026,12 +1026,20 @@ async def postpone_meeting(
     _audit(session, user.id, "meeting-postpone", meeting_id, f"{starts_at.isoformat()} {why}")
     await _schedule_reminders(session, meeting=meeting, now=now)
     users = await audience_users(session, audience=meeting_audience(meeting))
+    from services.meeting_messages import chosen_data
+
+    # their answer marked ('✅ 去') on their notice, as on their announcement
+    answered = {
+        r.user_id: RsvpStatus(r.status)
+        for r in (await session.exec(select(Rsvp).where(Rsvp.meeting_id == meeting_id))).all()
+    }
     told = await notifier.send(
         session,
         users=users,
         key="meeting-postponed",
         args={"title": meeting.title, "when": notifier.local(starts_at), "reason": why},
         buttons=rsvp_buttons(meeting_id),
+        chosen=lambda person: chosen_data(meeting_id, answered.get(person.id)),
         kind="meeting",
         community_id=meeting.community_id,
         deliver_by=meeting.starts_at,

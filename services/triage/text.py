@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.entities import html5
 
 # Traditional -> Simplified for the characters that matter in community requests. Written for
 # this project as (traditional, simplified) pairs; a character missing here still gets through
@@ -47,10 +48,24 @@ def to_simplified(text: str) -> str:
     return text.translate(_T2S_TABLE)
 
 
+# An HTML character reference typed as it is (pasted from a web page: &amp;, &quot;, &#38;),
+# also escaped again (&amp;quot;). Telegram gives a message's text as typed, so it is markup,
+# not a word: 'amp' was a keyword.
+_CHAR_REF_RE = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|([a-z][a-z0-9]{1,31}));")
+
+
+def _drop_char_ref(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return " " if name is None or name + ";" in html5 else match.group()
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width to half-width), lower case, Simplified characters, single spaces."""
+    """NFKC (full-width to half-width), lower case, Simplified characters, HTML character
+    references typed as they are (&amp;) taken out in one pass, single spaces."""
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text).lower()
+    if "&" in text:
+        text = _CHAR_REF_RE.sub(_drop_char_ref, text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -146,3 +146,19 @@ def text_at(text: str, entity: dict) -> str:
     units = text.encode("utf-16-le")
     start, end = entity["offset"] * 2, (entity["offset"] + entity["length"]) * 2
     return units[start:end].decode("utf-16-le")
+
+
+def test_no_bot_command_inside_visible_markup() -> None:
+    # Telegram finds /commands only where '<' or '>' does not touch them, so markup a resident
+    # typed (and the bot echoed escaped) is no command: '</b>' is not '/b'.
+    typed = '<b>粗体</b> <i>斜</i> <code>c</code> <a href="https://x.org/p">链接</a> </start>'
+    text, ents = parse_html(f"<b>原话</b>：{html.escape(typed)} 发 /start")
+    assert text == f"原话：{typed} 发 /start"
+    found = {(e["type"], text_at(text, e)) for e in auto_entities(text, ents)}
+    assert found == {("bold", "原话"), ("url", "https://x.org/p"), ("bot_command", "/start")}
+    assert auto_entities("</b> </i> </code> </a> /x> </y", []) == []
+    # A link's href is markup, not text: only the text_link, no url of its own.
+    text, ents = parse_html('<a href="https://x.org/a/b">看 https 链接</a>')
+    assert auto_entities(text, ents) == [
+        {"type": "text_link", "offset": 0, "length": 10, "url": "https://x.org/a/b"}
+    ]

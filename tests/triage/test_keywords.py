@@ -9,6 +9,7 @@ import pytest
 
 from services.triage import Triage
 from services.triage.tags import english_singular, is_chinese_fragment
+from services.triage.text import normalize
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,10 @@ def test_no_fragments_quantities_or_pronouns(
             ["water", "leaking", "ceiling"],
         ),
         ("Mosquitoes everywhere near the bins, please spray", ["mosquito", "bin", "spray"]),
-        ("The corridor lights are not working again", ["light", "corridor"]),
+        # 'working' says what is wrong, as 'broken' does: it was a stop word, and a lamp or a
+        # lift 'not working' (the commonest way to say so) had no fault among its keywords
+        ("The corridor lights are not working again", ["light", "corridor", "working"]),
+        ("The lift isn't working", ["lift", "working"]),
         ("The lift in our building has been broken for a week", ["broken", "lift"]),
     ],
 )
@@ -152,3 +156,26 @@ FAULTS = frozenset({"不亮", "不通", "坏了", "打不着"})
 )
 def test_chinese_fragments(word: str, known: bool, fragment: bool) -> None:
     assert is_chinese_fragment(word, known=known, faults=FAULTS) is fragment
+
+
+@pytest.mark.parametrize(
+    ("said", "keywords"),
+    [
+        # 'amp' was a keyword: a resident pasted '&amp;' (from a web page, say)
+        ("楼道灯 &amp; 电梯都坏了", ["楼道灯", "电梯"]),
+        ("Lift &amp; lights broken", ["broken", "light", "lift"]),
+        # 'quot' and 'nbsp'; doubly escaped text is taken out in one go, not unescaped twice
+        ("Lift &lt;broken&gt; &quot;now&quot;&nbsp;", ["broken", "lift"]),
+        ("Lift &amp;quot;broken&amp;quot;", ["broken", "lift"]),
+    ],
+)
+def test_character_references_typed_are_no_keywords(
+    triage: Triage, said: str, keywords: list[str]
+) -> None:
+    assert triage.keywords(said) == keywords
+
+
+def test_character_references_out_of_the_normal_text() -> None:
+    assert normalize("楼道灯&amp;电梯 &#38; &#x26; &AMP; &amp;amp;") == "楼道灯 电梯"
+    # an '&' that starts no character reference stays as typed
+    assert normalize("AT&T, a & b, &unknown; &amp") == "at&t, a & b, &unknown; &amp"
