@@ -532,9 +532,11 @@ async def require_staff(
     request: Request | Order,
     action: str,
 ) -> None:
-    """Staff of the request's community (and grid, when scoped), or an admin. Grid staff
-    whose grid the request (or the order's) was moved out of since are told where it is now
-    (MovedAway: a card drawn before the move, not a forged tap; nothing logged)."""
+    """Staff of the request's community (and grid, when scoped: `matter_grid`; a request in
+    no grid, and its orders, only the whole community's), or an admin. Grid staff whose grid
+    the request (or the order's) was moved out of since are told where it is now (MovedAway:
+    a card drawn before the move, not a forged tap; nothing logged); anyone else is refused
+    and logged."""
     if not await is_staff_for(session, user=user, roles=roles, obj=request):
         await _refuse_moved_away(session, user=user, roles=roles, obj=request)
     await require_scope(
@@ -542,8 +544,9 @@ async def require_staff(
         user=user,
         roles=roles,
         community_id=request.community_id,
-        grid_id=request.grid_id,
+        grid_id=await matter_grid(session, request),
         action=action,
+        matter=True,
     )
 
 
@@ -572,10 +575,25 @@ async def _refuse_moved_away(
 async def is_staff_for(
     session: AsyncSession, *, user: User, roles: Collection[Role], obj: Request | Order
 ) -> bool:
-    """True if the user may act as staff on this request/order."""
+    """True if the user may act as staff on this request/order (by `matter_grid`)."""
     return await can_act_in(
-        session, user=user, roles=roles, community_id=obj.community_id, grid_id=obj.grid_id
+        session,
+        user=user,
+        roles=roles,
+        community_id=obj.community_id,
+        grid_id=await matter_grid(session, obj),
+        matter=True,
     )
+
+
+async def matter_grid(session: AsyncSession, obj: Request | Order) -> int | None:
+    """The grid whose staff handle a request or an order: the request's (an order offered to
+    the whole community is still its request's grid's to verify, reassign or cancel; an order
+    of a request in no grid is the whole community's staff's)."""
+    if isinstance(obj, Request):
+        return obj.grid_id
+    req = await session.get(Request, obj.request_id)
+    return req.grid_id if req is not None else obj.grid_id
 
 
 async def approved_member(
@@ -621,10 +639,12 @@ async def followers(session: AsyncSession, *, request: Request) -> list[tuple[in
 
 
 async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | None) -> list[int]:
-    """Ids of staff to tell about a request."""
+    """Ids of staff to tell about a request in this grid (`matter_grid`; in none: the whole
+    community's staff only, as only they may act on it)."""
     from services.users import staff_of
 
-    return [u.id for u in await staff_of(session, community_id=community_id, grid_id=grid_id)]
+    staff = await staff_of(session, community_id=community_id, grid_id=grid_id, matter=True)
+    return [u.id for u in staff]
 
 
 # ---------------------------------------------------------------- scheduled work
