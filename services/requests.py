@@ -940,6 +940,7 @@ async def add_info(
             place=named.name,
             grid=grid_name,
             old_grid_id=moved_from,
+            old_building_id=user.building_id,  # it moved only from her own building (`_move`)
             now=now,
         )
     else:
@@ -1037,15 +1038,26 @@ async def record_move(
     place: str,
     grid: str,
     old_grid_id: int | None,
+    old_building_id: int | None,
     now: datetime,
     keys: tuple[str, str] = ("order-notice-info-added-moved", "order-notice-moved-away"),
 ) -> list[Notice]:
-    """A request just moved from the building `before` (in `old_grid_id`) to `place` (in the
-    grid named `grid`), by its resident's 补充信息 or by staff (services.staff_place): the
-    ledger row (one for both ways), the mail about it waiting for the old grid's staff who
-    no longer have it withdrawn (`_withdraw_old_grid_mail`), and who is told what
-    (`moved_notices`; `keys` as there). Not committed."""
-    note_move(session, req, actor_id=actor_id, before=before, place=place, now=now)
+    """A request just moved from the building `before` (`old_building_id`, in `old_grid_id`)
+    to `place` (in the grid named `grid`), by its resident's 补充信息 or by staff
+    (services.staff_place): the ledger row (one for both ways, with where it was by id), the
+    mail about it waiting for the old grid's staff who no longer have it withdrawn
+    (`_withdraw_old_grid_mail`), and who is told what (`moved_notices`; `keys` as there). Not
+    committed."""
+    note_move(
+        session,
+        req,
+        actor_id=actor_id,
+        before=before,
+        place=place,
+        now=now,
+        from_building_id=old_building_id,
+        from_grid_id=old_grid_id,
+    )
     await _withdraw_old_grid_mail(session, req, old_grid_id=old_grid_id)
     return await moved_notices(
         session,
