@@ -376,9 +376,9 @@ async def on_error(
                 and isinstance(query.message, Message)
                 and is_card_of(query.message, exc.request_id)
             ):
-                # the card of a matter moved to another grid: no button on it works for them
-                with suppress(TelegramBadRequest):
-                    await query.message.edit_reply_markup(reply_markup=None)
+                # the card of a matter moved to another grid: no button on it works for them,
+                # and what it says of the place is no longer so
+                await _redraw_moved_away(query.message, exc, t)
         elif update.message is not None:
             await update.message.answer(text, reply_markup=_way_on(exc, update.message, t))
     except Exception:  # the apology itself failed (user blocked the bot, network): log only
@@ -400,6 +400,22 @@ def error_args(exc: DomainError, t: Text, *, zone: tzinfo, now: datetime) -> dic
             value = LocalTime(when, zone=zone, now=now)
         args[name] = value
     return localize(t, args)
+
+
+async def _redraw_moved_away(message: Message, exc: MovedAway, t: Text | None) -> None:
+    """A staff card of a matter moved to another grid, tapped: it reads where the matter is
+    now and who has it (as the cards the move found are redrawn), without its buttons (its
+    caption, for a card with a photo). One the edit refuses only loses its buttons."""
+    said = t("order-card-moved-away", **exc.args_) if t is not None else None
+    if said is not None and (message.text is not None or message.caption is not None):
+        with suppress(TelegramBadRequest):
+            if message.text is not None:
+                await message.edit_text(said, reply_markup=None)
+            else:
+                await message.edit_caption(caption=said, reply_markup=None)
+            return
+    with suppress(TelegramBadRequest):
+        await message.edit_reply_markup(reply_markup=None)
 
 
 def _way_on(exc: BaseException, message: Message, t: Text | None) -> InlineKeyboardMarkup | None:

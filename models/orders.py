@@ -260,6 +260,11 @@ class LedgerEvent(SQLModel, table=True):
     actor_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     note: str = Field(default="", sa_type=Text)
+    # a move to another building (action move_place): where it was, by id, as the note's
+    # building names are not (an admin may rename a building or a grid since); no foreign key:
+    # the ledger is history
+    from_building_id: int | None = Field(default=None)
+    from_grid_id: int | None = Field(default=None)
 
 
 class Attachment(SQLModel, table=True):

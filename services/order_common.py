@@ -484,13 +484,16 @@ def note_move(
     before: str,
     place: str,
     now: datetime,
+    from_building_id: int | None,
+    from_grid_id: int | None,
 ) -> LedgerEvent:
     """The ledger row of a request moved to another building — by staff (📍 改地点,
     services.staff_place) or by its resident's 补充信息 (services.requests): not a change of
-    state. The note reads "1号楼 → 5号楼" (building names, unique in a community:
-    `_moved_from_grids` reads the first back)."""
+    state. The note reads "1号楼 → 5号楼" for people; where it was is kept by id too
+    (`from_building_id`, `from_grid_id`: `_moved_from_grids` reads them, and a building or grid
+    renamed since changes nothing)."""
     assert req.id is not None
-    return note_event(
+    event = note_event(
         session,
         request_id=req.id,
         subject="request",
@@ -501,26 +504,26 @@ def note_move(
         state=req.status,
         note=f"{before}{_MOVE_ARROW}{place}",
     )
+    event.from_building_id, event.from_grid_id = from_building_id, from_grid_id
+    return event
 
 
-async def _moved_from_grids(session: AsyncSession, req: Request) -> set[int]:
-    """The grids a request was moved out of (by the buildings its move rows name)."""
-    notes = (
-        await session.exec(
-            select(LedgerEvent.note).where(
-                col(LedgerEvent.request_id) == req.id, col(LedgerEvent.action) == MOVE_ACTION
-            )
-        )
-    ).all()
-    before = {note.split(_MOVE_ARROW)[0] for note in notes if _MOVE_ARROW in note}
-    if not before:
-        return set()
+async def _moved_from_grids(session: AsyncSession, req: Request) -> dict[int, int | None]:
+    """The grids a request was moved out of, each with the building it left there last (as
+    its move rows recorded them, by id)."""
     rows = await session.exec(
-        select(Building.grid_id).where(
-            col(Building.community_id) == req.community_id, col(Building.name).in_(before)
+        select(LedgerEvent.from_grid_id, LedgerEvent.from_building_id)
+        .where(
+            col(LedgerEvent.request_id) == req.id,
+            col(LedgerEvent.action) == MOVE_ACTION,
+            col(LedgerEvent.from_grid_id).is_not(None),
         )
+        .order_by(col(LedgerEvent.id))
     )
-    return set(rows.all()) - {req.grid_id}
+    left = {int(grid): building for grid, building in rows.all() if grid is not None}
+    if req.grid_id is not None:
+        left.pop(req.grid_id, None)
+    return left
 
 
 # ---------------------------------------------------------------- permissions
@@ -550,9 +553,11 @@ async def require_staff(
     request: Request | Order,
     action: str,
 ) -> None:
-    """Staff of the request's community (and grid, when scoped), or an admin. Grid staff
-    whose grid the request (or the order's) was moved out of since are told where it is now
-    (MovedAway: a card drawn before the move, not a forged tap; nothing logged)."""
+    """Staff of the request's community (and grid, when scoped: `matter_grid`; a request in
+    no grid, and its orders, only the whole community's), or an admin. Grid staff whose grid
+    the request (or the order's) was moved out of since are told where it is now (MovedAway:
+    a card drawn before the move, not a forged tap; nothing logged); anyone else is refused
+    and logged."""
     if not await is_staff_for(session, user=user, roles=roles, obj=request):
         await _refuse_moved_away(session, user=user, roles=roles, obj=request)
     await require_scope(
@@ -560,8 +565,9 @@ async def require_staff(
         user=user,
         roles=roles,
         community_id=request.community_id,
-        grid_id=request.grid_id,
+        grid_id=await matter_grid(session, request),
         action=action,
+        matter=True,
     )
 
 
@@ -572,28 +578,46 @@ async def _refuse_moved_away(
     req = obj if isinstance(obj, Request) else await session.get(Request, obj.request_id)
     if req is None or req.id is None:
         return
-    for grid_id in sorted(await _moved_from_grids(session, req)):
+    for grid_id, left in sorted((await _moved_from_grids(session, req)).items()):
         if await can_act_in(
             session, user=user, roles=roles, community_id=req.community_id, grid_id=grid_id
         ):
             building = await session.get(Building, req.building_id) if req.building_id else None
             grid = await session.get(Grid, req.grid_id) if req.grid_id else None
+            before = await session.get(Building, left) if left is not None else None
+            # the names as they read now (a building renamed since reads so)
             raise MovedAway(
                 "order-err-moved-away",
                 request_id=req.id,
                 number=req.number,
                 place=building.name if building else "-",
                 grid=grid.name if grid else "-",
+                before=before.name if before else "-",
             )
 
 
 async def is_staff_for(
     session: AsyncSession, *, user: User, roles: Collection[Role], obj: Request | Order
 ) -> bool:
-    """True if the user may act as staff on this request/order."""
+    """True if the user may act as staff on this request/order (by `matter_grid`)."""
     return await can_act_in(
-        session, user=user, roles=roles, community_id=obj.community_id, grid_id=obj.grid_id
+        session,
+        user=user,
+        roles=roles,
+        community_id=obj.community_id,
+        grid_id=await matter_grid(session, obj),
+        matter=True,
     )
+
+
+async def matter_grid(session: AsyncSession, obj: Request | Order) -> int | None:
+    """The grid whose staff handle a request or an order: the request's (an order offered to
+    the whole community is still its request's grid's to verify, reassign or cancel; an order
+    of a request in no grid is the whole community's staff's)."""
+    if isinstance(obj, Request):
+        return obj.grid_id
+    req = await session.get(Request, obj.request_id)
+    return req.grid_id if req is not None else obj.grid_id
 
 
 async def approved_member(
@@ -639,10 +663,12 @@ async def followers(session: AsyncSession, *, request: Request) -> list[tuple[in
 
 
 async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | None) -> list[int]:
-    """Ids of staff to tell about a request."""
+    """Ids of staff to tell about a request in this grid (`matter_grid`; in none: the whole
+    community's staff only, as only they may act on it)."""
     from services.users import staff_of
 
-    return [u.id for u in await staff_of(session, community_id=community_id, grid_id=grid_id)]
+    staff = await staff_of(session, community_id=community_id, grid_id=grid_id, matter=True)
+    return [u.id for u in staff]
 
 
 # ---------------------------------------------------------------- scheduled work

@@ -15,6 +15,7 @@ from services.jobs import JobContext, job_kind
 from services.order_common import (
     Notice,
     OrderTitle,
+    matter_grid,
     matter_of,
     note_event,
     schedule,
@@ -147,7 +148,9 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
     ]
     stamp = int(ctx.now.timestamp())
     for sid in await staff_ids(
-        ctx.session, community_id=order.community_id, grid_id=order.grid_id
+        ctx.session,
+        community_id=order.community_id,
+        grid_id=await matter_grid(ctx.session, order),
     ):
         notices.append(
             # informs: still overdue once claimed, so it names no matter; its key names the
@@ -198,7 +201,11 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
         for c in claims
     ]
     if not claims:
-        ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+        ids = await staff_ids(
+            ctx.session,
+            community_id=order.community_id,
+            grid_id=await matter_grid(ctx.session, order),
+        )
         urgent = await _urgent(ctx, order)
         notices = [
             _staff_notice(
@@ -220,7 +227,11 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
     order = await ctx.session.get(Order, int(payload["order_id"]))
     if order is None or order.status != OrderStatus.DONE:
         return
-    ids = await staff_ids(ctx.session, community_id=order.community_id, grid_id=order.grid_id)
+    ids = await staff_ids(
+        ctx.session,
+        community_id=order.community_id,
+        grid_id=await matter_grid(ctx.session, order),
+    )
     # the reminder carries what the card did (the member's note, the photos and their button),
     # so staff can verify from it
     photos = await svc.count_result_photos(ctx.session, order_id=order.id or 0)

@@ -51,6 +51,7 @@ from services.order_common import (
     is_category,
     is_staff_for,
     mask,
+    matter_grid,
     matter_of,
     move,
     note_event,
@@ -1533,7 +1534,9 @@ async def claim_order(
             await followers(session, request=req), "order-notice-claimed", req, until=taken
         )
         for sid in await staff_ids(
-            session, community_id=order.community_id, grid_id=order.grid_id
+            session,
+            community_id=order.community_id,
+            grid_id=await matter_grid(session, order),
         ):
             notices.append(
                 Notice(
@@ -1634,7 +1637,11 @@ async def release_claim(
     # staff learn who gave it back and whether anyone else was offered it; when nobody fits,
     # the notice carries the button that offers it to every member of the community
     name = profile.real_name or user.display_name
-    for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id):
+    for sid in await staff_ids(
+        session,
+        community_id=order.community_id,
+        grid_id=await matter_grid(session, order),
+    ):
         notices.append(
             Notice(
                 chat_id=sid,
@@ -1844,7 +1851,11 @@ async def report_done(
             community_id=order.community_id,
             matter=matter_of(order, OrderStatus.DONE),  # not sent once verified or sent back
         )
-        for sid in await staff_ids(session, community_id=order.community_id, grid_id=order.grid_id)
+        for sid in await staff_ids(
+            session,
+            community_id=order.community_id,
+            grid_id=await matter_grid(session, order),
+        )
     ]
     # the other members on a shared order hear that it was reported done, and by whom
     profile = await session.get(MemberProfile, user.id)

@@ -231,6 +231,7 @@ def _staff_and_place_query(*, in_grid: bool) -> Any:
         staff_scope_query(
             community_id=bindparam("community_id"),
             grid_id=bindparam("grid_id") if in_grid else None,
+            matter=True,  # a request in no grid: the whole community's staff
             also=(
                 col(Community.name),
                 select(Grid.name).where(Grid.id == bindparam("grid_id")).scalar_subquery(),
@@ -928,10 +929,9 @@ async def add_info(
         if note
         else None
     )
-    moved_from = (
-        await _move(session, req, named, resident=user, said=said, now=now)
-        if named is not None
-        else None
+    moved_from = req.grid_id  # a request in no grid may move into one
+    moved = named is not None and await _move(
+        session, req, named, resident=user, said=said, now=now
     )
     if note:
         req.text = (f"{said}\n\n{note}" if said else note)[: MAX_TEXT * 4]
@@ -950,7 +950,7 @@ async def add_info(
         state=req.status,
         note=note or (f"+{len(photos)} photo(s)" if photos else "+voice"),
     )
-    if named is not None and moved_from is not None:
+    if named is not None and moved:
         grid = await session.get(Grid, named.grid_id)
         grid_name = grid.name if grid is not None else "-"
         notices = await record_move(
@@ -961,10 +961,13 @@ async def add_info(
             place=named.name,
             grid=grid_name,
             old_grid_id=moved_from,
+            old_building_id=user.building_id,  # it moved only from her own building (`_move`)
             now=now,
         )
     else:
-        staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
+        staff = await staff_of(
+            session, community_id=req.community_id, grid_id=req.grid_id, matter=True
+        )
         notices = [
             Notice(
                 chat_id=sid,
@@ -991,7 +994,7 @@ async def add_info(
         notices=notices,
         queued=outbox is not None,
         place=named.name if named else None,
-        moved=moved_from is not None,
+        moved=moved,
         grid=grid_name,
     )
 
@@ -1004,16 +1007,16 @@ async def _move(
     resident: User,
     said: str,
     now: datetime,
-) -> int | None:
+) -> bool:
     """Move a request to the building its resident's added words name, if it may move: staff
     have not taken it up (NEW), and it is where a request is by default — her own building
     (she named none when filing, or named hers) — and not because she put it back there from
     the building now named (the preview's 📍 toggle: her choice stands). The grid goes with
     the building, the room (of her own building) does not. Not once staff chose its place
-    (📍 改地点, services.staff_place): they are told where she says it is, and decide. Returns
-    the grid it was in (None when it did not move; also when staff took it up meanwhile)."""
+    (📍 改地点, services.staff_place): they are told where she says it is, and decide. True
+    when it moved (not when staff took it up meanwhile)."""
     if req.status != RequestStatus.NEW or req.building_id != resident.building_id:
-        return None
+        return False
     placed_by_staff = await session.exec(
         select(LedgerEvent.id)
         .where(col(LedgerEvent.request_id) == req.id)
@@ -1022,7 +1025,7 @@ async def _move(
         .limit(1)
     )
     if placed_by_staff.first() is not None:
-        return None
+        return False
     first = (
         await named_place(
             session, said, community_id=req.community_id, home_building_id=req.building_id
@@ -1031,8 +1034,7 @@ async def _move(
         else None
     )
     if first is not None and first.building_id == named.building_id:
-        return None
-    old_grid_id = req.grid_id
+        return False
     # only as it was read: staff triaging it at the same moment keep it where they saw it
     result = await session.exec(
         update(Request)
@@ -1043,9 +1045,9 @@ async def _move(
     )  # type: ignore[call-overload]
     if result.rowcount != 1:
         await session.refresh(req)
-        return None
+        return False
     req.building_id, req.grid_id, req.room = named.building_id, named.grid_id, None
-    return old_grid_id
+    return True
 
 
 async def record_move(
@@ -1057,15 +1059,26 @@ async def record_move(
     place: str,
     grid: str,
     old_grid_id: int | None,
+    old_building_id: int | None,
     now: datetime,
     keys: tuple[str, str] = ("order-notice-info-added-moved", "order-notice-moved-away"),
 ) -> list[Notice]:
-    """A request just moved from the building `before` (in `old_grid_id`) to `place` (in the
-    grid named `grid`), by its resident's 补充信息 or by staff (services.staff_place): the
-    ledger row (one for both ways), the mail about it waiting for the old grid's staff who
-    no longer have it withdrawn (`_withdraw_old_grid_mail`), and who is told what
-    (`moved_notices`; `keys` as there). Not committed."""
-    note_move(session, req, actor_id=actor_id, before=before, place=place, now=now)
+    """A request just moved from the building `before` (`old_building_id`, in `old_grid_id`)
+    to `place` (in the grid named `grid`), by its resident's 补充信息 or by staff
+    (services.staff_place): the ledger row (one for both ways, with where it was by id), the
+    mail about it waiting for the old grid's staff who no longer have it withdrawn
+    (`_withdraw_old_grid_mail`), and who is told what (`moved_notices`; `keys` as there). Not
+    committed."""
+    note_move(
+        session,
+        req,
+        actor_id=actor_id,
+        before=before,
+        place=place,
+        now=now,
+        from_building_id=old_building_id,
+        from_grid_id=old_grid_id,
+    )
     await _withdraw_old_grid_mail(session, req, old_grid_id=old_grid_id)
     return await moved_notices(
         session,
@@ -1087,10 +1100,13 @@ async def _withdraw_old_grid_mail(
     if old_grid_id is None or old_grid_id == req.grid_id:
         return 0
     community = req.community_id
-    keep = {u.id for u in await staff_of(session, community_id=community, grid_id=req.grid_id)}
+    keep = {
+        u.id
+        for u in await staff_of(session, community_id=community, grid_id=req.grid_id, matter=True)
+    }
     gone = [
         u.id
-        for u in await staff_of(session, community_id=community, grid_id=old_grid_id)
+        for u in await staff_of(session, community_id=community, grid_id=old_grid_id, matter=True)
         if u.id not in keep
     ]
     if not gone:
@@ -1175,7 +1191,9 @@ async def moved_notices(
     told = {n.chat_id for n in cards}
     away = [
         member
-        for member in await staff_of(session, community_id=req.community_id, grid_id=old_grid_id)
+        for member in await staff_of(
+            session, community_id=req.community_id, grid_id=old_grid_id, matter=True
+        )
         if member.id in seen and member.id not in told
     ]
     notices += [

@@ -161,6 +161,7 @@ async def move_place(
         place=building.name,
         grid=grid_name,
         old_grid_id=old_grid_id,
+        old_building_id=before.id if before else None,
         now=now,
         keys=("order-notice-place-moved", "order-notice-place-moved-away"),
     )

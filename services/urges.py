@@ -200,7 +200,9 @@ async def _recipients(
     session: AsyncSession, req: Request
 ) -> tuple[str, list[tuple[User, str]], list[tuple[int, Order, Claim]]]:
     """(who, staff with the matter each notice names, (member, order, claim) on open orders)."""
-    staff = await staff_of(session, community_id=req.community_id, grid_id=req.grid_id)
+    staff = await staff_of(
+        session, community_id=req.community_id, grid_id=req.grid_id, matter=True
+    )
     if req.status != R.ORDERED:
         return "staff", [(s, matter_of(req)) for s in staff], []
     orders = list(

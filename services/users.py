@@ -267,8 +267,13 @@ async def can_act_in(
     roles: Collection[Role],
     community_id: int,
     grid_id: int | None = None,
+    matter: bool = False,
 ) -> bool:
-    """True if an admin, or staff scoped to this community (and grid, when scoped to grids)."""
+    """True if an admin, or staff scoped to this community (and grid, when scoped to grids).
+
+    `matter`: `grid_id` is the grid of a matter (a request and its orders), and a matter in no
+    grid (its resident gave no building) is the whole community's: a grid worker does not act
+    on it. Without it, no grid means anywhere in the community (a meeting, a poll)."""
     if Role.ADMIN in roles:
         return True
     if Role.STAFF not in roles:
@@ -276,7 +281,9 @@ async def can_act_in(
     for scope in await staff_scopes(session, user_id=user.id):
         if scope.community_id != community_id:
             continue
-        if scope.grid_id is None or grid_id is None or scope.grid_id == grid_id:
+        if scope.grid_id is None or scope.grid_id == grid_id:
+            return True
+        if grid_id is None and not matter:
             return True
     return False
 
@@ -328,10 +335,17 @@ async def require_scope(
     community_id: int,
     grid_id: int | None = None,
     action: str,
+    matter: bool = False,
 ) -> None:
-    """Raise PermissionDenied (and log it) unless the user may act in this community."""
+    """Raise PermissionDenied (and log it) unless the user may act in this community (and grid;
+    `matter` as in `can_act_in`)."""
     if await can_act_in(
-        session, user=user, roles=roles, community_id=community_id, grid_id=grid_id
+        session,
+        user=user,
+        roles=roles,
+        community_id=community_id,
+        grid_id=grid_id,
+        matter=matter,
     ):
         return
     audit.record(
@@ -347,13 +361,13 @@ async def require_scope(
 
 
 async def staff_of(
-    session: AsyncSession, *, community_id: int, grid_id: int | None = None
+    session: AsyncSession, *, community_id: int, grid_id: int | None = None, matter: bool = False
 ) -> list[User]:
-    """Staff who act in a community (grid-scoped staff only for their grid when one is given)."""
-    users = (
-        await session.exec(staff_scope_query(community_id=community_id, grid_id=grid_id))
-    ).all()
-    return acting_staff(users)
+    """Staff who act in a community (grid-scoped staff only for their grid when one is given;
+    `matter`: `grid_id` is a matter's, and a matter in no grid has only the whole community's
+    staff, as in `can_act_in`)."""
+    stmt = staff_scope_query(community_id=community_id, grid_id=grid_id, matter=matter)
+    return acting_staff((await session.exec(stmt)).all())
 
 
 def staff_scope_query(
@@ -361,11 +375,13 @@ def staff_scope_query(
     community_id: int | BindParameter[Any],
     grid_id: int | BindParameter[Any] | None = None,
     also: Sequence[Any] = (),
+    matter: bool = False,
 ) -> Any:
     """SELECT of the users with a staff scope in the community (for its grid, when one is
     given), by id; `acting_staff` picks `staff_of` from them. With `also`, rows of the user and
     those columns (the caller joins what they need). The ids may be bound parameters, for a
-    statement built once."""
+    statement built once. `matter` with no grid: only the whole community's staff (a matter
+    in no grid is not a grid worker's)."""
     stmt = (
         (sa_select(User, *also) if also else select(User))
         .join(StaffScope, col(StaffScope.user_id) == col(User.id))
@@ -376,6 +392,8 @@ def staff_scope_query(
         stmt = stmt.where(
             or_(col(StaffScope.grid_id).is_(None), col(StaffScope.grid_id) == grid_id)
         )
+    elif matter:
+        stmt = stmt.where(col(StaffScope.grid_id).is_(None))
     return stmt
 
 
