@@ -16,14 +16,18 @@ from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.requests import show_my_request
 from handlers.triage_staff import show_card
 from services import orders as order_service
+from services import smalltalk
 
 router = Router(name="lookup")
 router.message.middleware(OrderCtxMiddleware())
 
-# '00012' (as shown: five digits or more), or any digits after 诉求/编号/No./#: a request;
-# 'G00003' (or '工单 G3', '工单3'): an order. A room ('502') or a phone number is neither.
-REQUEST_NUMBER = re.compile(
-    r"^\s*(?:(?:诉求|訴求|编号|編號|no\.?|#)\s*(?P<short>\d{1,9})|(?P<long>\d{5,9}))\s*号?\s*$",
+# '00012' (as shown: five digits or more), or any digits after 诉求/编号/No./# or before 号诉求: a
+# request — alone, or asked after ('00012怎么样了', '我的12号诉求办得怎么样'); 'G00003' (or
+# '工单 G3', '工单3'): an order. A room ('502'), a building ('12号楼'), a phone number: neither.
+REQUEST_REF = re.compile(
+    r"(?:诉求|訴求|编号|編號|no\.?|#)\s*(?P<a>\d{1,9})\s*号?"
+    r"|(?P<b>\d{1,9})\s*号\s*(?:诉求|訴求)"
+    r"|(?<!\d)(?P<c>\d{5,9})(?!\d)\s*号?",
     re.IGNORECASE,
 )
 ORDER_NUMBER = re.compile(
@@ -34,12 +38,16 @@ ORDER_NUMBER = re.compile(
 
 def _number(text: str | None) -> tuple[str, int] | None:
     """('request' | 'order', id) for a typed number, else None."""
-    text = text or ""
+    text = (text or "").strip()
     if found := ORDER_NUMBER.match(text):
         return "order", int(found.group("g") or found.group("n"))
-    if found := REQUEST_NUMBER.match(text):
-        return "request", int(found.group("short") or found.group("long"))
-    return None
+    found = REQUEST_REF.search(text)
+    if found is None:
+        return None
+    rest = (text[: found.start()] + text[found.end() :]).strip()
+    if rest and smalltalk.classify(rest) is not smalltalk.Kind.PROGRESS:
+        return None  # the number is part of something else said ('00012 和 00013 合并')
+    return "request", int(found.group("a") or found.group("b") or found.group("c"))
 
 
 @router.message(

@@ -25,7 +25,7 @@ async def test_a_typed_request_number_opens_its_card(linli_sandbox: Harness) -> 
     card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=sent["message_id"])
     assert "📤 派单" in [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
     # the resident: her own view ('诉求1' reads the same)
-    for typed in (number, f"诉求{int(number)}", f"#{int(number)}"):
+    for typed in (number, f"诉求{int(number)}", f"#{int(number)}", f"{int(number)}号诉求怎么样了"):
         [mine] = await d.say(ZHOU, typed)
         assert "楼道灯坏了" in message_text(mine) and "撤回" in str(mine["reply_markup"]), typed
     # a neighbour, another community's staff and someone not registered: nothing to see —
@@ -39,9 +39,10 @@ async def test_a_typed_request_number_opens_its_card(linli_sandbox: Harness) -> 
             await session.exec(select(AuditEvent).where(AuditEvent.action == "refused"))
         ).all()
     assert not refused
-    # a room number or a phone number is not a request number
-    [room] = await d.say(WU, "502")
-    assert "没有找到" not in message_text(room)
+    # a room number, a building or a phone number is not a request number
+    for typed in ("502", "12号楼漏水了", "13900000002"):
+        [other] = await d.say(WU, typed)
+        assert "没有找到" not in message_text(other), typed
 
 
 async def test_a_typed_order_number_opens_the_order(linli_sandbox: Harness) -> None:
