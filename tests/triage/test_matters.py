@@ -29,6 +29,8 @@ def lexicon() -> MatterLexicon:
         ("下水道不通", {"下水道"}, {"堵"}),
         ("停电了", {"供电"}, {"坏"}),  # one surface, two meanings
         ("The corridor lights are not working", {"楼道灯"}, {"坏"}),  # "_": a space
+        ("The lift isn't working again", {"电梯"}, {"坏"}),
+        ("the elevator doesn’t work", {"电梯"}, {"坏"}),  # a curly apostrophe, as phones type
         ("kitchen sink drain is clogged", {"下水道"}, {"堵"}),
         ("楼道，灯坏了", {"灯"}, {"坏"}),  # no gap across a comma: a lamp, not the stairwell's
     ],
