@@ -96,7 +96,11 @@ def build_dispatcher(
     dp["catalogue_watch"] = watch
     dp.update.outer_middleware(CatalogueMiddleware(watch))
     dp.update.outer_middleware(DbSessionMiddleware(sessionmaker))
-    dp.update.outer_middleware(OutboxMiddleware(settings, translator))
+    # what a handler queues goes once its commit is through (this process's sender, when
+    # it runs one; another process's sender finds it at its next look)
+    scheduler = workflow_data.get("scheduler")
+    wake = scheduler.sender.wake if scheduler is not None else None
+    dp.update.outer_middleware(OutboxMiddleware(settings, translator, wake=wake))
     dp.update.outer_middleware(UserMiddleware(settings, translator))
     throttle = ThrottleMiddleware(
         rate=settings.throttle_rate,

@@ -22,6 +22,7 @@ from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models import Role
 from models.base import utcnow
+from services.delivery import wake_after_commit
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
 from services.users import TelegramIdentity, effective_roles, ensure_user, set_language
@@ -143,11 +144,20 @@ class DbSessionMiddleware(BaseMiddleware):
 
 class OutboxMiddleware(BaseMiddleware):
     """The update's session gets an outbox: an order-cycle action queues the notices it causes
-    (in each recipient's language) in the same commit as its change, so none can be lost."""
+    (in each recipient's language) in the same commit as its change, so none can be lost.
+    Once a commit of the session has queued anything, `wake` (this process's sender) is
+    called, so the notices go at once rather than at the sender's next look."""
 
-    def __init__(self, settings: Settings, translator: Translator) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        translator: Translator,
+        *,
+        wake: Callable[[], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.translator = translator
+        self.wake = wake
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         session: AsyncSession = data["session"]
@@ -160,6 +170,7 @@ class OutboxMiddleware(BaseMiddleware):
             )
 
         use_outbox(session, sink)
+        wake_after_commit(session, self.wake)
         return await handler(event, data)
 
 

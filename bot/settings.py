@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     # the outbox sender's overall pace (Telegram allows about 30 messages/s per bot), for the
     # scheduler `linli run` and `linli sandbox` start and for `linli scheduler` (--rate overrides)
     send_rate: float = Field(default=30.0, gt=0)
+    # how often the outbox sender looks for messages when nothing woke it: those queued by
+    # another process, or coming due (held for the night, a retry); what this process's own
+    # updates and jobs queue is sent at once
+    send_poll_seconds: float = Field(default=0.5, gt=0, le=3600)
     # when the triage classifier is retrained with staff corrections (cron, local time); empty:
     # never (a small machine, or a deployment that retrains with `linli triage train` by hand)
     triage_retrain_rule: str = "30 3 * * *"

@@ -40,6 +40,7 @@ async def build_service(
         tick_seconds=tick_seconds,
         max_in_flight=max_in_flight,
         per_second=settings.send_rate if per_second is None else per_second,
+        poll_seconds=settings.send_poll_seconds,
         own_resources=True,
     )
 

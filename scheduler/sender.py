@@ -359,6 +359,9 @@ class Sender:
         active = self._chat_tasks  # {chat: its sending task}; drain() waits for them too
         failures = 0  # claims failed in a row: the database is away, wait longer each time
         while not stop.is_set():
+            # cleared before the claim, not after: a wake while the claim is under way (a
+            # commit just after its query) must make the next look come at once, not be lost
+            self._wake.clear()
             claimed: list[Claimed] = []
             room = self.batch - len(active)
             if room > 0:
@@ -380,7 +383,6 @@ class Sender:
                 task.add_done_callback(_forget(active, chat_id))
             if claimed and len(active) < self.batch:
                 continue
-            self._wake.clear()
             waiters: set[asyncio.Future[Any]] = {asyncio.ensure_future(stop.wait())}
             if not failures:  # while the database is away, something queued waits too
                 waiters.add(asyncio.ensure_future(self._wake.wait()))

@@ -59,6 +59,7 @@ class SchedulerService:
         leader_retry_seconds: float = 2.0,
         max_in_flight: int = 8,
         per_second: float = 30.0,
+        poll_seconds: float = 0.5,
         own_resources: bool = False,
     ) -> None:
         self.settings = settings
@@ -89,6 +90,7 @@ class SchedulerService:
             clock=clock,
             worker=self.worker,
             max_in_flight=max_in_flight,
+            idle_interval=poll_seconds,
             on_blocked=self._tell_staff_blocked,
             on_sent=self._after_sent,
         )

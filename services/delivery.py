@@ -14,8 +14,10 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, bindparam, false, func, or_, update
+from sqlalchemy import and_, bindparam, event, false, func, or_, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SyncSession
+from sqlalchemy.orm import SessionTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
@@ -50,6 +52,49 @@ def _markup_dict(markup: Any) -> dict[str, Any] | None:
     if dump is None:
         raise TypeError("reply_markup must be a dict (or an aiogram markup)")
     return dict(dump(exclude_none=True, mode="json"))
+
+
+WAKE = "linli.wake"
+"""Key in `session.info` of what to call once a commit of that session queued deliveries."""
+_QUEUED = "linli.queued"  # in session.info: this transaction has flushed a new delivery
+_listening = False
+
+
+def wake_after_commit(session: AsyncSession, wake: Callable[[], None] | None) -> None:
+    """Call `wake` (the sender's) after each commit of `session` that added deliveries: not
+    before the commit (the sender would not find them), nor for a transaction rolled back."""
+    global _listening
+    if wake is None:
+        session.info.pop(WAKE, None)
+        return
+    if not _listening:  # once per process, for every session: one dict lookup per event
+        event.listen(SyncSession, "after_flush", _note_queued)
+        event.listen(SyncSession, "after_commit", _wake_if_queued)
+        event.listen(SyncSession, "after_transaction_end", _forget_queued)
+        _listening = True
+    session.info[WAKE] = wake
+
+
+def _note_queued(session: SyncSession, _flush: Any) -> None:
+    info = session.info
+    if (
+        WAKE in info
+        and _QUEUED not in info
+        and any(isinstance(obj, Delivery) for obj in session.new)
+    ):
+        info[_QUEUED] = True
+
+
+def _wake_if_queued(session: SyncSession) -> None:
+    info = session.info
+    if info.pop(_QUEUED, None):
+        info[WAKE]()
+
+
+def _forget_queued(session: SyncSession, transaction: SessionTransaction) -> None:
+    # the outermost transaction ended: committed (woken already) or rolled back (no wake)
+    if transaction.parent is None:
+        session.info.pop(_QUEUED, None)
 
 
 def inline_keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:

@@ -300,3 +300,43 @@ async def test_drain_waits_for_what_the_running_sender_is_sending(
         stop.set()
         sender.wake()
         await running
+
+
+async def test_a_wake_while_claiming_is_not_lost(
+    emulator: Emulator,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    session: AsyncSession,
+    clock: FakeClock,
+) -> None:
+    """A handler commits (and wakes the sender) just after the sender's claim has looked and
+    found nothing: the sender looks again at once, not at its next interval (an hour here)."""
+    emulator.add_user(id=11, first_name="Li")
+    await add_users(session, [11])
+    bot = await _bot(emulator)
+    sender = Sender(
+        bot=bot, sessionmaker=sessionmaker, clock=clock, worker="test", idle_interval=3600
+    )
+    claim = sender._claim
+    looks = 0
+
+    async def claim_then_commit(*, now: datetime, limit: int) -> list:
+        nonlocal looks
+        looks += 1
+        found = await claim(now=now, limit=limit)
+        if looks == 1:  # the first look found nothing; the handler's commit comes now
+            assert found == []
+            await enqueue(session, chat_id=11, text="hi", urgent=True, now=clock.now)
+            await session.commit()
+            sender.wake()
+        return found
+
+    sender._claim = claim_then_commit  # type: ignore[method-assign]
+    stop = asyncio.Event()
+    running = asyncio.create_task(sender.run(stop))
+    try:
+        written = await emulator.wait_chat(11, 0, 10)
+        assert [m["text"] for m in written] == ["hi"]
+    finally:
+        stop.set()
+        await running
+        await bot.session.close()
