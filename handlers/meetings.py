@@ -51,7 +51,7 @@ from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.menu import labels
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import at_step, refuse_button_labels
 from models import Role, User
 from models.consultations import (
     AudienceKind,
@@ -887,12 +887,24 @@ async def on_audience(
     """Pick the whole community, members, or toggle grids/buildings, then Done."""
     session, t, settings = ctx.session, ctx.t, ctx.settings
     data = await state.get_data()
-    if "aud_flow" not in data or "community_id" not in data:
+    if (
+        "aud_flow" not in data
+        or "community_id" not in data
+        or not await _audience_asked(state, data)
+    ):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     message = query.message if isinstance(query.message, Message) else None
     await _pick_audience(callback_data, state, session, t, data, message, settings, ctx.now())
     await query.answer()  # after the state changed, so a quick next tap sees it
+
+
+async def _audience_asked(state: FSMContext, data: dict[str, Any]) -> bool:
+    """The audience is the question asked now (not one left with ⬅️ 上一步): a poll's form
+    keeps its steps in a trail, the meeting form has a step of its own."""
+    if data.get("aud_flow") == "poll":
+        return await at_step(state, "audience")
+    return await state.get_state() == MeetingForm.audience.state
 
 
 async def _pick_audience(
