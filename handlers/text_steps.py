@@ -50,7 +50,7 @@ def is_back(text: str | None) -> bool:
 
 def with_current(t: Text, question: str, value: str | None) -> str:
     """A question asked again after 上一步, with what was entered before."""
-    return question + "\n" + t("member-step-current", value=value) if value else question
+    return question + "\n" + t("common-step-current", value=value) if value else question
 
 
 TRAIL = "back_trail"
