@@ -101,3 +101,19 @@ async def test_poll_form_goes_back_and_keeps_the_change(linli_sandbox: Harness) 
     assert (
         poll.per_household and poll.live_results and poll.quorum_num == 1 and poll.quorum_den == 2
     )
+
+
+async def test_back_at_the_question_keeps_the_form_for_the_guard(linli_sandbox: Harness) -> None:
+    """Back at the first step, what was typed is still there: another form's starter asks
+    first (before, the question step counted as empty and the poll was dropped silently)."""
+    d = linli_sandbox.driver
+    [hub, *_] = [
+        m for m in await d.say(STAFF, "🏛 议事管理") if "新建投票" in str(m.get("reply_markup"))
+    ]
+    await d.tap(STAFF, "➕ 新建投票", hub["message_id"])
+    await d.expect(STAFF, "请输入投票问题", since=hub["message_id"])
+    await reply_to(d, STAFF, "小区停车怎么收费", "每行一个")
+    await reply_to(d, STAFF, "⬅️ 上一步", "请输入投票问题")
+    await d.tap(STAFF, "➕ 新建议事会", hub["message_id"])
+    busy = await d.expect(STAFF, "没有填完", since=hub["message_id"])
+    assert "新建投票" in message_text(busy)
