@@ -19,7 +19,7 @@ from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, starter
 from handlers.menu import labels, main_menu
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import is_back, refuse_button_labels
 from models import Role, User
 from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
@@ -55,8 +55,11 @@ class Compose(StatesGroup):
     text = State()
 
 
-# a stale button of another flow ("✅ 说完了", "跳过" …) is not the notice
-refuse_button_labels(router, Compose.text, hint="broadcast-button-not-text")
+# a stale button of another flow ("✅ 说完了", "跳过" …) is not the notice; ⬅️ 上一步 goes back
+# to the audience or the grids and buildings (on_back_typed), it is never a notice
+refuse_button_labels(
+    router, Compose.text, allow=("common-back",), hint="broadcast-button-not-text"
+)
 
 
 class BroadcastCb(CallbackData, prefix="bc"):
@@ -117,13 +120,27 @@ async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -
         await message.answer(t("broadcast-choose-audience"), reply_markup=markup)
         return
     await state.set_state(Compose.community)
+    await message.answer(
+        t("broadcast-choose-community"), reply_markup=_community_markup(t, roles, choices)
+    )
+
+
+def _community_markup(
+    t: Text, roles: frozenset[Role], choices: list[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    """The communities offered (and, for an admin, every resident of all of them)."""
     rows = [[(name, BroadcastCb(action="com", id=cid).pack())] for cid, name in choices]
     if Role.ADMIN in roles:
         everyone = AUDIENCES.index(AudienceKind.EVERYONE)
         rows.append(
             [(t("broadcast-audience-everyone"), AudienceCb(action="aud", id=everyone).pack())]
         )
-    await message.answer(t("broadcast-choose-community"), reply_markup=_kb(rows))
+    return _kb(rows)
+
+
+def _back_row(t: Text) -> list[tuple[str, str]]:
+    """⬅️ 上一步 under a step's buttons: the step before, in the same message (on_back)."""
+    return [(t("common-back"), BroadcastCb(action="back").pack())]
 
 
 # the audiences only staff of a whole community (or an admin) may write to
@@ -131,9 +148,16 @@ WIDE = (AudienceKind.COMMUNITY, AudienceKind.MEMBERS)
 
 
 async def _audiences(
-    session: AsyncSession, t: Text, user: User, roles: frozenset[Role], community_id: int
+    session: AsyncSession,
+    t: Text,
+    user: User,
+    roles: frozenset[Role],
+    community_id: int,
+    *,
+    back: bool = False,
 ) -> InlineKeyboardMarkup:
-    """The audiences the author may write to there: a grid worker their grids and buildings."""
+    """The audiences the author may write to there: a grid worker their grids and buildings
+    (with ⬅️ 上一步 to the communities, when there were several to choose from)."""
     grids = await broadcasts.author_grids(
         session, author=user, roles=roles, community_id=community_id
     )
@@ -145,6 +169,8 @@ async def _audiences(
             continue
         data = AudienceCb(action="aud", id=index, com=community_id).pack()
         rows.append([(t(f"broadcast-audience-{kind}"), data)])
+    if back:
+        rows.append(_back_row(t))
     return _kb(rows)
 
 
@@ -187,12 +213,22 @@ async def on_community(
         return
     if await asks_first(query, callback_data, state, t, starting="Compose"):
         return
+    photo = await _kept_photo(state)
     await state.clear()  # another form left (asked first when it had something entered)
     await state.set_state(Compose.audience)
-    await state.update_data(community_id=callback_data.id, targets=[])
+    await state.update_data({"community_id": callback_data.id, "targets": [], **photo})
     await query.answer()
-    markup = await _audiences(session, t, user, roles, callback_data.id)
+    markup = await _audiences(session, t, user, roles, callback_data.id, back=True)
     await _show(query, t("broadcast-choose-audience"), markup)
+
+
+async def _kept_photo(state: FSMContext) -> dict[str, str]:
+    """A photo sent for this notice before ⬅️ 上一步 to the community or the audience: it
+    stays for the notice (another form's photo is not this notice's)."""
+    if await state.get_state() not in (Compose.community.state, Compose.audience.state):
+        return {}
+    photo = (await state.get_data()).get("photo")
+    return {"photo": photo} if photo else {}
 
 
 async def _target_items(
@@ -226,6 +262,7 @@ async def _targets_markup(
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     rows.append([(t("broadcast-targets-done"), BroadcastCb(action="tgt-done").pack())])
+    rows.append(_back_row(t))
     return _kb(rows)
 
 
@@ -279,16 +316,22 @@ async def on_audience(
         return
     if await asks_first(query, callback_data, state, t, starting="Compose"):
         return
+    # back here with ⬅️ 上一步: the grids or buildings picked stay picked for the same kind
+    same = (data.get("kind"), data.get("community_id")) == (kind.value, community_id)
+    chosen = list(data.get("targets") or []) if same and await _at(state, Compose.audience) else []
+    photo = await _kept_photo(state)
     await state.clear()  # another form left (asked first when it had something entered)
-    await state.update_data(community_id=community_id, kind=kind.value, targets=[])
+    await state.update_data(
+        {"community_id": community_id, "kind": kind.value, "targets": chosen, **photo}
+    )
     await query.answer()
     if picks and community_id is not None:
         await state.set_state(Compose.targets)
-        markup = await _targets_markup(session, t, user, roles, kind, community_id, [])
+        markup = await _targets_markup(session, t, user, roles, kind, community_id, chosen)
         await _show(query, t(f"broadcast-choose-{kind}"), markup)
         return
     await state.set_state(Compose.text)
-    await _show(query, t("broadcast-ask-text"), None)
+    await _show(query, t("broadcast-ask-text"), _kb([_back_row(t)]))
 
 
 @router.callback_query(BroadcastCb.filter(F.action == "tgt"))
@@ -344,7 +387,77 @@ async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> N
         return
     await state.set_state(Compose.text)
     await query.answer()
-    await _show(query, t("broadcast-ask-text"), None)
+    await _show(query, t("broadcast-ask-text"), _kb([_back_row(t)]))
+
+
+async def _step_before(
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """⬅️ 上一步: the form goes to the step before and returns its question, with what was
+    chosen there still chosen; None at the first step (or out of the form)."""
+    step, data = await state.get_state(), await state.get_data()
+    choices = await _communities(session, user, roles)
+    several = len(choices) > 1 or Role.ADMIN in roles
+    community_id, kind = data.get("community_id"), data.get("kind")
+    if (
+        step == Compose.text.state
+        and kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS)
+        and community_id is not None
+    ):
+        await state.set_state(Compose.targets)
+        chosen = list(data.get("targets") or [])
+        markup = await _targets_markup(session, t, user, roles, kind, community_id, chosen)
+        return t(f"broadcast-choose-{kind}"), markup
+    if step in (Compose.text.state, Compose.targets.state) and community_id is not None:
+        await state.set_state(Compose.audience)
+        markup = await _audiences(session, t, user, roles, community_id, back=several)
+        return t("broadcast-choose-audience"), markup
+    if step in (Compose.text.state, Compose.audience.state) and several:
+        await state.set_state(Compose.community)
+        return t("broadcast-choose-community"), _community_markup(t, roles, choices)
+    return None
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "back"))
+async def on_back(
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """⬅️ 上一步 under a step: the step before, in the same message."""
+    at = await state.get_state()
+    if at not in (Compose.audience.state, Compose.targets.state, Compose.text.state):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    before = await _step_before(state, session, user, roles, t)
+    if before is None:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    await _show(query, *before)
+
+
+@router.message(StateFilter(Compose.text), F.text.func(is_back))
+async def on_back_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """⬅️ 上一步 (or '上一步' typed) instead of the notice: the step before, asked again."""
+    before = await _step_before(state, session, user, roles, t)
+    if before is not None:
+        text, markup = before
+        await message.answer(text, reply_markup=markup)
 
 
 @router.message(StateFilter(Compose), F.text.in_(labels("common-cancel")))

@@ -42,10 +42,8 @@ STARTING_OVER = frozenset({"/start", "/register", "/join"})
 # not ask, and a main-menu button leaves them without a word.
 NOTHING_ENTERED = frozenset(
     {
-        "PollForm:question",
         "TopicForm:title",
         "TopicForm:answer",
-        "MeetingStart:kind",
         "MeetingChange:value",
         "MeetingChange:postpone_time",
         "MeetingChange:cancel_reason",
@@ -68,8 +66,6 @@ NOTHING_ENTERED = frozenset(
         "StaffFlow:decline",
         "StaffFlow:result",
         "OnBehalf:building",
-        "Compose:community",
-        "Compose:audience",
         "OrgEdit:name",  # one name typed for the org structure
     }
 )
@@ -82,6 +78,11 @@ _ENTERED_IF = {
     "Compose:targets": ("targets",),  # 发通知's grids or buildings picked
     "Compose:text": ("photo", "targets"),
     "StaffFlow:preview": ("edited",),  # 派单's form: a number tapped or a title typed
+    # a form's first step, asked again after ⬅️ 上一步: what was entered after it is kept
+    "PollForm:question": ("question",),
+    "MeetingStart:kind": ("title",),
+    "Compose:community": ("photo",),
+    "Compose:audience": ("photo", "targets"),
 }
 
 # Steps of one group that are a different form for the person (form-name's keys)

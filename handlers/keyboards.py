@@ -29,3 +29,12 @@ def cancel_keyboard(t: Text) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         keyboard=[[KeyboardButton(text=t("common-cancel"))]], resize_keyboard=True
     )
+
+
+def step_keyboard(t: Text, *, skip: bool = False) -> ReplyKeyboardMarkup:
+    """A typed step after a form's first: go back a step, or cancel (and skip, when optional)."""
+    keys = ["common-skip"] if skip else []
+    keys += ["common-back", "common-cancel"]
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t(key)) for key in keys]], resize_keyboard=True
+    )

@@ -50,8 +50,9 @@ from handlers.consult_kit import (
 from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
+from handlers.keyboards import step_keyboard
 from handlers.menu import labels
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import at_step, is_back, refuse_button_labels, with_current
 from models import Role, User
 from models.consultations import (
     AudienceKind,
@@ -114,16 +115,22 @@ class CodeForm(StatesGroup):
     code = State()
 
 
-# A stale button of another flow ("✅ 说完了", "跳过" …) is not a title, a reason or minutes.
+# A stale button of another flow ("✅ 说完了", "跳过" …) is not a title, a reason or minutes;
+# ⬅️ 上一步 is the meeting form's own (on_meeting_back), never a title or a place.
 refuse_button_labels(
     router,
-    CodeForm,
     MeetingForm.title,
     MeetingForm.agenda,
     MeetingForm.start,
     MeetingForm.duration,
     MeetingForm.place,
     MeetingForm.capacity,
+    allow=("common-back",),
+    keyboard=step_keyboard,
+)
+refuse_button_labels(
+    router,
+    CodeForm,
     MeetingChange.value,
     MeetingChange.postpone_time,
     MeetingChange.postpone_reason,
@@ -432,13 +439,41 @@ def t_checked_in(t: Text, title: str, *, new: bool) -> str:
 
 
 @router.message(
-    StateFilter(CodeForm, MeetingForm, MeetingChange), F.text.in_(labels("common-cancel"))
+    StateFilter(CodeForm, MeetingStart, MeetingForm, MeetingChange),
+    F.text.in_(labels("common-cancel")),
 )
 async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The big cancel button of any meeting step: nothing is saved."""
     t = ctx.t
     await state.clear()
     await message.answer(t("consult-cancelled"), reply_markup=ctx.main_menu())
+
+
+@router.message(StateFilter(MeetingStart, MeetingForm), F.text.func(is_back))
+async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """⬅️ 上一步 (or '上一步' typed) at a step of the meeting form: the step before is asked
+    again with what was entered there; the buttons of the step left go (at the kind, the
+    first step, the kinds are offered again)."""
+    data = await state.get_data()
+    for asked in ("dur_msg", "aud_msg", "aud_pick_msg", "cap_msg"):
+        await settle_by_id(message.bot, message.chat.id, data.get(asked))
+    await state.update_data(dur_msg=None, aud_msg=None, aud_pick_msg=None, cap_msg=None)
+    step = await state.get_state()
+    if step in (MeetingStart.kind.state, MeetingForm.title.state):
+        await _ask_kind(message, state, ctx.t)
+    elif step == MeetingForm.agenda.state:
+        await _ask_title(message, state, ctx.t)
+    elif step == MeetingForm.start.state:
+        await _ask_agenda(message, state, ctx.t)
+    elif step == MeetingForm.duration.state:
+        await _ask_start(message, state, ctx)
+    elif step == MeetingForm.place.state:
+        await _ask_duration(message, state, ctx)
+    elif step == MeetingForm.audience.state:
+        await _ask_place(message, state, ctx.t)
+    else:  # the capacity: the audience again
+        await state.set_state(MeetingForm.audience)
+        await ask_audience(message, state, ctx.t, flow="meeting")
 
 
 # ----------------------------------------------------------------- staff: 议事管理
@@ -614,20 +649,25 @@ async def start_meeting_form(
     """The meeting form's first question (its kind); with `topic`, a topic goes on the new
     meeting's agenda once the draft is saved."""
     await state.clear()
-    await state.set_state(MeetingStart.kind)  # typed text here is told to choose above
     await state.update_data(community_id=community_id)
     text = t("meeting-new-kind")
     if topic is not None:
         await state.update_data(from_topic=topic.id)
         text = t("topic-new-meeting-kind", title=topic.title)
+    await _ask_kind(target, state, t, text)
+
+
+async def _ask_kind(target: object, state: FSMContext, t: Text, text: str | None = None) -> None:
+    """The kinds of meeting (also after ⬅️ 上一步 at the title: what was typed is kept)."""
+    await state.set_state(MeetingStart.kind)  # typed text here is told to choose above
     # a topic's picker names the topic in its buttons: tapped again later (starting over), the
     # new meeting still takes the topic onto its agenda
-    from_topic = (topic.id or 0) if topic is not None else 0
+    from_topic = int((await state.get_data()).get("from_topic") or 0)
     rows = [
         [(t(f"meeting-kind-{k.value}"), MeetingCb(action="kind", id=i, arg=from_topic).pack())]
         for i, k in enumerate(MeetingKind)
     ]
-    await reply(target, text, reply_markup=kb(rows))
+    await reply(target, text or t("meeting-new-kind"), reply_markup=kb(rows))
 
 
 # the steps a kind picker belongs to: choosing, or choosing again before the title is typed
@@ -675,40 +715,55 @@ async def on_kind(
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     await state.update_data(kind=kinds[callback_data.id].value)
-    await state.set_state(MeetingForm.title)
     await query.answer()
-    await reply(query.message, t("meeting-ask-title"), reply_markup=cancel_kb(t))
+    if isinstance(query.message, Message):
+        await _ask_title(query.message, state, t)
+
+
+# The typed steps after the kind have ⬅️ 上一步 beside ✖️ 取消 (on_meeting_back); asked again
+# that way, a question shows what was entered.
+
+
+async def _ask_title(message: Message, state: FSMContext, t: Text) -> None:
+    await state.set_state(MeetingForm.title)
+    title = (await state.get_data()).get("title")
+    text = with_current(t, t("meeting-ask-title"), title)
+    await message.answer(text, reply_markup=step_keyboard(t))
 
 
 @staff_router.message(StateFilter(MeetingForm.title), F.text)
 async def on_title(message: Message, state: FSMContext, t: Text) -> None:
     """Title typed; ask the agenda."""
     await state.update_data(title=meetings.clean_title(message.text))
+    await _ask_agenda(message, state, t)
+
+
+async def _ask_agenda(message: Message, state: FSMContext, t: Text) -> None:
     await state.set_state(MeetingForm.agenda)
-    await message.answer(t("meeting-ask-agenda"))
+    agenda = (await state.get_data()).get("agenda")
+    typed = "\n" + "\n".join(agenda) if agenda else None  # one item a line, to send again
+    text = with_current(t, t("meeting-ask-agenda"), typed)
+    await message.answer(text, reply_markup=step_keyboard(t))
 
 
-@staff_router.message(StateFilter(MeetingForm.agenda), F.text)
-async def on_agenda(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Agenda typed (one item a line); ask the time (the example: a week from now)."""
-    t, settings = ctx.t, ctx.settings
-    await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
+async def _ask_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    t, settings, now = ctx.t, ctx.settings, ctx.now()
     await state.set_state(MeetingForm.start)
-    await message.answer(t("meeting-ask-time", example=time_example(settings, ctx.now())))
-
-
-@staff_router.message(StateFilter(MeetingForm.start), F.text)
-async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Time typed; show how it was read (date and weekday) and ask how long."""
-    t, settings = ctx.t, ctx.settings
-    now = ctx.now()
-    start = meetings.check_start(
-        parse_local_time(message.text, settings=settings, now=now), now=now
+    starts = (await state.get_data()).get("starts_at")
+    typed = (
+        when_text(t, datetime.fromisoformat(starts), settings=settings, now=now)
+        if starts
+        else None
     )
-    data = await state.get_data()
-    await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # a time typed again
-    await state.update_data(starts_at=start.isoformat(), dur_msg=None)
+    text = t("meeting-ask-time", example=time_example(settings, now))
+    await message.answer(with_current(t, text, typed), reply_markup=step_keyboard(t))
+
+
+async def _ask_duration(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """How long (buttons, or minutes typed), under how the time was read."""
+    t, settings, now = ctx.t, ctx.settings, ctx.now()
     await state.set_state(MeetingForm.duration)
+    start = datetime.fromisoformat((await state.get_data())["starts_at"])
     rows = [
         [
             (
@@ -721,6 +776,34 @@ async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     read = time_read(t, start, settings=settings, now=now)
     asked = await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
     await state.update_data(dur_msg=asked.message_id)  # its buttons go once it is answered
+
+
+@staff_router.message(StateFilter(MeetingForm.agenda), F.text)
+async def on_agenda(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Agenda typed (one item a line); ask the time (the example: a week from now)."""
+    await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
+    await _ask_start(message, state, ctx)
+
+
+@staff_router.message(StateFilter(MeetingForm.start), F.text)
+async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Time typed; show how it was read (date and weekday) and ask how long."""
+    now = ctx.now()
+    start = meetings.check_start(
+        parse_local_time(message.text, settings=ctx.settings, now=now), now=now
+    )
+    data = await state.get_data()
+    await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # a time typed again
+    await state.update_data(starts_at=start.isoformat(), dur_msg=None)
+    await _ask_duration(message, state, ctx)
+
+
+async def _ask_place(message: Message, state: FSMContext, t: Text) -> None:
+    await state.set_state(MeetingForm.place)
+    data = await state.get_data()
+    typed = data.get("place") or data.get("link")
+    text = with_current(t, t("meeting-ask-place"), typed)
+    await message.answer(text, reply_markup=step_keyboard(t))
 
 
 _DURATIONS = (60, 90, 120)
@@ -739,9 +822,8 @@ async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             raise InvalidInput("meeting-err-duration", low=low, high=high)
         data = await state.get_data()
         await state.update_data(duration=int(number), dur_msg=None)
-        await state.set_state(MeetingForm.place)
         await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # typed instead
-        await message.answer(t("meeting-ask-place"))
+        await _ask_place(message, state, t)
         return
     try:
         parse_local_time(text, settings=settings, now=ctx.now())
@@ -762,10 +844,10 @@ async def on_duration(
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     await state.update_data(duration=callback_data.arg, dur_msg=None)
-    await state.set_state(MeetingForm.place)
     await query.answer()
     await settle(query.message, t, t("meeting-duration-minutes", minutes=callback_data.arg))
-    await reply(query.message, t("meeting-ask-place"))
+    if isinstance(query.message, Message):
+        await _ask_place(query.message, state, t)
 
 
 @staff_router.message(StateFilter(MeetingForm.place), F.text)
@@ -888,12 +970,24 @@ async def on_audience(
     """Pick the whole community, members, or toggle grids/buildings, then Done."""
     session, t, settings = ctx.session, ctx.t, ctx.settings
     data = await state.get_data()
-    if "aud_flow" not in data or "community_id" not in data:
+    if (
+        "aud_flow" not in data
+        or "community_id" not in data
+        or not await _audience_asked(state, data)
+    ):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     message = query.message if isinstance(query.message, Message) else None
     await _pick_audience(callback_data, state, session, t, data, message, settings, ctx.now())
     await query.answer()  # after the state changed, so a quick next tap sees it
+
+
+async def _audience_asked(state: FSMContext, data: dict[str, Any]) -> bool:
+    """The audience is the question asked now (not one left with ⬅️ 上一步): a poll's form
+    keeps its steps in a trail, the meeting form has a step of its own."""
+    if data.get("aud_flow") == "poll":
+        return await at_step(state, "audience")
+    return await state.get_state() == MeetingForm.audience.state
 
 
 async def _pick_audience(

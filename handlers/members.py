@@ -25,10 +25,10 @@ from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import safe_edit_markup
 from handlers.form_guard import asks_first, origin, starter
-from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
@@ -108,36 +108,13 @@ def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:
     )
 
 
-def _step_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    """A typed step after the first: go back a step, or cancel."""
-    return ReplyKeyboardMarkup(
-        keyboard=[
-            [KeyboardButton(text=t("common-back")), KeyboardButton(text=t("common-cancel"))]
-        ],
-        resize_keyboard=True,
-    )
-
-
-# What someone types to go back when they do not tap the button (not a name, unit or skill).
-_BACK_WORDS = frozenset(
-    {"上一步", "返回", "返回上一步", "回上一步", "後退", "返回上一步驟", "back"}
-)
-
-
-def _is_back(text: str | None) -> bool:
-    """The 上一步 button's label (any language) or a plain word for it."""
-    if not text:
-        return False
-    return text in labels("common-back") or text.strip().lower() in _BACK_WORDS
-
-
 # A stale button of another flow ("跳过", "不修改", "✅ 说完了" …) is not a name, a work unit, a
 # phone number, a skill or a reason for turning an application down.
 # ⬅️ 上一步 is a flow button the sign-up's own typed steps take (on_join_back below).
 refuse_button_labels(router, Join.name, allow=("common-back",), keyboard=cancel_keyboard)
 refuse_button_labels(router, ReviewReason.reason)
 refuse_button_labels(
-    router, Join.unit, Join.skills, allow=("common-back",), keyboard=_step_keyboard
+    router, Join.unit, Join.skills, allow=("common-back",), keyboard=step_keyboard
 )
 refuse_button_labels(router, Join.phone, allow=("common-back",), keyboard=_phone_keyboard)
 
@@ -208,33 +185,28 @@ async def on_join_cancel(
     )
 
 
-@router.message(StateFilter(Join.name, Join.unit, Join.phone, Join.skills), F.text.func(_is_back))
+@router.message(StateFilter(Join.name, Join.unit, Join.phone, Join.skills), F.text.func(is_back))
 async def on_join_back(message: Message, state: FSMContext, t: Text) -> None:
     """上一步 at a typed step: ask the step before again, with what was entered there."""
     step, data = await state.get_state(), await state.get_data()
     if step in (Join.name.state, Join.unit.state):
         await state.set_state(Join.name)
         await message.answer(
-            _with_current(t, t("member-intro"), data.get("real_name")),
+            with_current(t, t("member-intro"), data.get("real_name")),
             reply_markup=cancel_keyboard(t),
         )
     elif step == Join.phone.state:
         await state.set_state(Join.unit)
         await message.answer(
-            _with_current(t, t("member-ask-unit"), data.get("work_unit")),
-            reply_markup=_step_keyboard(t),
+            with_current(t, t("member-ask-unit"), data.get("work_unit")),
+            reply_markup=step_keyboard(t),
         )
     else:  # skills: the phone again
         await state.set_state(Join.phone)
         await message.answer(
-            _with_current(t, t("member-ask-phone"), data.get("phone")),
+            with_current(t, t("member-ask-phone"), data.get("phone")),
             reply_markup=_phone_keyboard(t),
         )
-
-
-def _with_current(t: Text, question: str, value: str | None) -> str:
-    """A question asked again after 上一步, with what was entered before."""
-    return question + "\n" + t("member-step-current", value=value) if value else question
 
 
 @router.message(StateFilter(Join.name), F.text)
@@ -247,7 +219,7 @@ async def on_name(message: Message, state: FSMContext, t: Text) -> None:
         return
     await state.update_data(real_name=name)
     await state.set_state(Join.unit)
-    await message.answer(t("member-ask-unit"), reply_markup=_step_keyboard(t))
+    await message.answer(t("member-ask-unit"), reply_markup=step_keyboard(t))
 
 
 @router.message(StateFilter(Join.unit), F.text)
@@ -284,7 +256,7 @@ async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> 
         phone=phone, skills=chosen, custom_skills=data.get("custom_skills", "")
     )
     await state.set_state(Join.skills)
-    await message.answer("👍", reply_markup=_step_keyboard(t))
+    await message.answer("👍", reply_markup=step_keyboard(t))
     await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, chosen))
 
 
@@ -399,7 +371,7 @@ async def on_join_back_button(
         await state.set_state(Join.skills)
         chosen = list(data.get("skills", []))
         await query.message.edit_text(
-            _with_current(t, t("member-ask-skills"), data.get("custom_skills") or None),
+            with_current(t, t("member-ask-skills"), data.get("custom_skills") or None),
             reply_markup=_skills_markup(t, chosen),
         )
     elif callback_data.value == "community" or data.get("community_id") is None:

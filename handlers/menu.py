@@ -56,7 +56,7 @@ MENU: list[MenuEntry] = [
 FLOW_BUTTONS: tuple[str, ...] = (
     "common-cancel",
     "common-skip",
-    "common-back",  # 双报到's typed steps
+    "common-back",  # a form's steps after its first (handlers.text_steps.is_back)
     "order-btn-finished",
     "order-btn-location",
     "reg-share-phone",

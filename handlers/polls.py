@@ -4,8 +4,12 @@ proxy votes and export."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
+from functools import partial
+from typing import Protocol
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -34,6 +38,7 @@ from handlers.consult_kit import (
     safe_edit_markup,
     same_markup,
     settle,
+    settle_by_id,
     staff_community,
     tapped_label,
     time_example,
@@ -44,8 +49,16 @@ from handlers.consult_kit import (
 from handlers.context import UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
+from handlers.keyboards import step_keyboard
 from handlers.menu import labels
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import (
+    at_step,
+    is_back,
+    refuse_button_labels,
+    step_asked,
+    step_back,
+    with_current,
+)
 from models import Role, User
 from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
 from services import polls
@@ -84,16 +97,24 @@ class ProxyForm(StatesGroup):
 
 _PROXY_STEPS = frozenset(s.state for s in ProxyForm.__all_states__)
 
-# A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room.
+# A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room;
+# ⬅️ 上一步 is the form's own after its first step (on_poll_back), never an option or a title.
+refuse_button_labels(router, PollForm.question, ProxyForm.room)
 refuse_button_labels(
     router,
-    PollForm.question,
     PollForm.options,
     PollForm.max_choices,
     PollForm.close,
-    ProxyForm.room,
+    allow=("common-back",),
+    keyboard=step_keyboard,
 )
-refuse_button_labels(router, PollForm.quorum, PollForm.threshold, allow=("common-skip",))
+refuse_button_labels(
+    router,
+    PollForm.quorum,
+    PollForm.threshold,
+    allow=("common-skip", "common-back"),
+    keyboard=partial(step_keyboard, skip=True),
+)
 
 
 # ----------------------------------------------------------------- voting (everyone)
@@ -895,7 +916,40 @@ async def _proxy_ballot(
     )
 
 
+class _Asking(Protocol):
+    """What asking a question of the form needs: the texts, the settings and the clock (an
+    UpdateCtx, or _FormCtx where the audience picker hands over)."""
+
+    @property
+    def t(self) -> Text: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def now(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _FormCtx:
+    t: Text
+    settings: Settings
+    at: datetime
+
+    def now(self) -> datetime:
+        return self.at
+
+
+def _form_ctx(t: Text, settings: Settings, now: datetime) -> _FormCtx:
+    return _FormCtx(t=t, settings=settings, at=now)
+
+
 # --- create
+#
+# Each question of the form is asked by one function of _ASK, forward and again after
+# ⬅️ 上一步 (with what was entered). The path branches (single or multiple choice, members or
+# residents), so the steps asked are kept in a trail (handlers.text_steps) and 上一步 asks the
+# one before again; a question's buttons go once it is left, and an older question's buttons
+# are refused (at_step).
 
 
 @staff_router.callback_query(HubCb.filter(F.action.in_(starter("new_poll"))))
@@ -909,40 +963,214 @@ async def on_new_poll(
         return
     await state.clear()
     await state.update_data(community_id=community_id)
-    await state.set_state(PollForm.question)
     await query.answer()
-    await reply(query.message, t("poll-new-ask-question"), reply_markup=cancel_kb(t))
+    if isinstance(query.message, Message):
+        await _ask_question(query.message, state, ctx)
 
 
-@staff_router.message(StateFilter(PollForm.question), F.text)
-async def on_question(message: Message, state: FSMContext, t: Text) -> None:
-    """Question typed; ask the options."""
-    from services.validation import clean_text
+async def _ask_question(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    """The first step: 取消 only (nothing to go back to)."""
+    t = ctx.t
+    await step_asked(state, "question")
+    await state.set_state(PollForm.question)
+    question = (await state.get_data()).get("question")
+    text = with_current(t, t("poll-new-ask-question"), question)
+    await message.answer(text, reply_markup=cancel_kb(t))
 
-    await state.update_data(question=clean_text(message.text, max_len=polls.QUESTION_MAX))
+
+async def _ask_options(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    await step_asked(state, "options")
     await state.set_state(PollForm.options)
-    await message.answer(t("poll-new-ask-options"))
+    options = (await state.get_data()).get("options")
+    # back here: the options shown one a line, to be sent again as they are or changed
+    typed = "\n" + "\n".join(options) if options else None
+    text = with_current(t, t("poll-new-ask-options"), typed)
+    await message.answer(text, reply_markup=step_keyboard(t))
 
 
-@staff_router.message(StateFilter(PollForm.options), F.text)
-async def on_options(message: Message, state: FSMContext, t: Text) -> None:
-    """Options typed (one a line); single or multiple choice?"""
-    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
-    options = polls.clean_options(lines)  # refused here, not after the whole form
-    await state.update_data(options=options)
+async def _ask_buttons(
+    message: Message,
+    state: FSMContext,
+    step: str,
+    text: str,
+    rows: list[list[tuple[str, str]]],
+) -> None:
+    """A question answered with buttons (typed text is told to choose above)."""
+    await step_asked(state, step)
     await state.set_state(PollForm.choosing)
+    asked = await message.answer(text, reply_markup=kb(rows))
+    await state.update_data(ask_msg=asked.message_id)  # its buttons go once it is left
+
+
+async def _ask_multiple(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
     rows = [
         [
             (t("poll-btn-single"), PollCb(action="f_single").pack()),
             (t("poll-btn-multi"), PollCb(action="f_multi").pack()),
         ]
     ]
-    await message.answer(t("poll-new-ask-multiple"), reply_markup=kb(rows))
+    await _ask_buttons(message, state, "multiple", t("poll-new-ask-multiple"), rows)
 
 
-async def _form_data(query: CallbackQuery, state: FSMContext, t: Text) -> dict[str, object]:
+async def _ask_max(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    await step_asked(state, "max")
+    await state.set_state(PollForm.max_choices)
     data = await state.get_data()
-    if "options" not in data:
+    typed = str(data["max_choices"]) if data.get("multiple") and "max_choices" in data else None
+    await message.answer(with_current(t, t("poll-new-ask-max"), typed))
+
+
+async def _ask_audience(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    await step_asked(state, "audience")
+    await state.set_state(PollForm.choosing)
+    await ask_audience(message, state, ctx.t, flow="poll")
+
+
+async def _ask_eligibility(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    rows = [
+        [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
+        [(t("poll-btn-elig-verified"), PollCb(action="f_elig", arg=1).pack())],
+    ]
+    await _ask_buttons(message, state, "elig", t("poll-new-ask-eligibility"), rows)
+
+
+async def _ask_household(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    rows = [
+        [
+            (t("consult-yes"), PollCb(action="f_house", arg=1).pack()),
+            (t("consult-no"), PollCb(action="f_house", arg=0).pack()),
+        ]
+    ]
+    await _ask_buttons(message, state, "house", t("poll-new-ask-household"), rows)
+
+
+async def _ask_close(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t, settings, now = ctx.t, ctx.settings, ctx.now()
+    await step_asked(state, "close")
+    await state.set_state(PollForm.close)
+    closes = (await state.get_data()).get("closes_at")
+    typed = (
+        when_text(t, datetime.fromisoformat(closes), settings=settings, now=now)
+        if closes
+        else None
+    )
+    text = t("poll-new-ask-close", example=_close_example(settings, now))
+    await message.answer(with_current(t, text, typed), reply_markup=step_keyboard(t))
+
+
+async def _ask_anonymous(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    rows = [
+        [
+            (t("poll-btn-anonymous"), PollCb(action="f_anon", arg=1).pack()),
+            (t("poll-btn-named"), PollCb(action="f_anon", arg=0).pack()),
+        ]
+    ]
+    text = t("poll-new-ask-anonymous")
+    closes = (await state.get_data()).get("closes_at")
+    if closes:  # how the closing time was read, so a slip shows
+        read = time_read(t, datetime.fromisoformat(closes), settings=ctx.settings, now=ctx.now())
+        text = f"{read}\n{text}"
+    await _ask_buttons(message, state, "anon", text, rows)
+
+
+async def _ask_live(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    rows = [
+        [
+            (t("poll-btn-live"), PollCb(action="f_live", arg=1).pack()),
+            (t("poll-btn-hidden"), PollCb(action="f_live", arg=0).pack()),
+        ]
+    ]
+    await _ask_buttons(message, state, "live", t("poll-new-ask-live"), rows)
+
+
+async def _ask_quorum(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    await step_asked(state, "quorum")
+    await state.set_state(PollForm.quorum)
+    quorum = (await state.get_data()).get("quorum")
+    text = with_current(t, t("poll-new-ask-quorum"), str(quorum) if quorum else None)
+    await message.answer(text, reply_markup=step_keyboard(t, skip=True))
+
+
+async def _ask_basis(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    rows = [
+        [
+            (t("poll-btn-basis-voters"), PollCb(action="f_basis", arg=0).pack()),
+            (t("poll-btn-basis-households"), PollCb(action="f_basis", arg=1).pack()),
+        ]
+    ]
+    await _ask_buttons(message, state, "basis", t("poll-new-ask-basis"), rows)
+
+
+async def _ask_threshold(message: Message, state: FSMContext, ctx: _Asking) -> None:
+    t = ctx.t
+    await step_asked(state, "threshold")
+    await state.set_state(PollForm.threshold)
+    await message.answer(t("poll-new-ask-threshold"), reply_markup=step_keyboard(t, skip=True))
+
+
+_ASK: dict[str, Callable[[Message, FSMContext, _Asking], Awaitable[None]]] = {
+    "question": _ask_question,
+    "options": _ask_options,
+    "multiple": _ask_multiple,
+    "max": _ask_max,
+    "audience": _ask_audience,
+    "elig": _ask_eligibility,
+    "house": _ask_household,
+    "close": _ask_close,
+    "anon": _ask_anonymous,
+    "live": _ask_live,
+    "quorum": _ask_quorum,
+    "basis": _ask_basis,
+    "threshold": _ask_threshold,
+}
+
+
+@router.message(StateFilter(PollForm), F.text.func(is_back))
+async def on_poll_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """⬅️ 上一步 (or '上一步' typed) at any step of the poll form: the question before is asked
+    again with what was entered there; the buttons of the question left go. At the first step
+    the question is asked again."""
+    data = await state.get_data()
+    for asked in (data.get("ask_msg"), data.get("aud_msg"), data.get("aud_pick_msg")):
+        await settle_by_id(message.bot, message.chat.id, asked)
+    await state.update_data(ask_msg=None, aud_msg=None, aud_pick_msg=None)
+    step = await step_back(state) or "question"
+    await _ASK[step](message, state, ctx)
+
+
+@staff_router.message(StateFilter(PollForm.question), F.text)
+async def on_question(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Question typed; ask the options."""
+    from services.validation import clean_text
+
+    await state.update_data(question=clean_text(message.text, max_len=polls.QUESTION_MAX))
+    await _ask_options(message, state, ctx)
+
+
+@staff_router.message(StateFilter(PollForm.options), F.text)
+async def on_options(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Options typed (one a line); single or multiple choice?"""
+    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
+    options = polls.clean_options(lines)  # refused here, not after the whole form
+    await state.update_data(options=options)
+    await _ask_multiple(message, state, ctx)
+
+
+async def _form_data(
+    query: CallbackQuery, state: FSMContext, t: Text, step: str
+) -> dict[str, object]:
+    """The form's data when `step` is the question asked now; else the button is out of date."""
+    data = await state.get_data()
+    if "options" not in data or not await at_step(state, step):
         await query.answer(t("err-stale-button"), show_alert=True)
         return {}
     await query.answer()
@@ -951,23 +1179,24 @@ async def _form_data(query: CallbackQuery, state: FSMContext, t: Text) -> dict[s
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"f_single", "f_multi"})))
 async def on_multiple(
-    query: CallbackQuery, callback_data: PollCb, state: FSMContext, t: Text
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """Single → audience; multiple → ask the maximum first."""
-    if not await _form_data(query, state, t) or not isinstance(query.message, Message):
+    t = ctx.t
+    if not await _form_data(query, state, t, "multiple") or not isinstance(query.message, Message):
         return
     await settle(query.message, t, tapped_label(query.message, query.data))
+    await state.update_data(ask_msg=None)
     if callback_data.action == "f_single":
         await state.update_data(multiple=False, max_choices=1)
-        await ask_audience(query.message, state, t, flow="poll")
+        await _ask_audience(query.message, state, ctx)
         return
     await state.update_data(multiple=True)
-    await state.set_state(PollForm.max_choices)
-    await query.message.answer(t("poll-new-ask-max"))
+    await _ask_max(query.message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.max_choices), F.text)
-async def on_max(message: Message, state: FSMContext, t: Text) -> None:
+async def on_max(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Maximum typed; ask the audience."""
     data = await state.get_data()
     text = (message.text or "").strip()
@@ -975,8 +1204,7 @@ async def on_max(message: Message, state: FSMContext, t: Text) -> None:
     if not text.isdigit() or not 1 <= int(text) <= high:
         raise InvalidInput("poll-err-max-choices", high=high)
     await state.update_data(max_choices=int(text))
-    await state.set_state(PollForm.choosing)
-    await ask_audience(message, state, t, flow="poll")
+    await _ask_audience(message, state, ctx)
 
 
 def _close_example(settings: Settings, now: datetime) -> str:
@@ -988,27 +1216,23 @@ def _close_example(settings: Settings, now: datetime) -> str:
 async def _poll_after_audience(
     message: Message, state: FSMContext, t: Text, settings: Settings, now: datetime
 ) -> None:
+    ctx = _form_ctx(t, settings, now)
     kind, _ids = audience_from(await state.get_data())
     if kind == AudienceKind.MEMBERS:
         # approved members vote as members: no address, verification or household questions
         await state.update_data(verified=False, per_household=False)
-        await state.set_state(PollForm.close)
-        await message.answer(t("poll-new-ask-close", example=_close_example(settings, now)))
+        await _ask_close(message, state, ctx)
         return
-    rows = [
-        [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
-        [(t("poll-btn-elig-verified"), PollCb(action="f_elig", arg=1).pack())],
-    ]
-    await message.answer(t("poll-new-ask-eligibility"), reply_markup=kb(rows))
+    await _ask_eligibility(message, state, ctx)
 
 
 _YES_NO_STEPS = {
-    # action: (data field, next question key, next action)
-    "f_elig": ("verified", "poll-new-ask-household", "f_house"),
-    "f_house": ("per_household", "", ""),
-    "f_anon": ("anonymous", "poll-new-ask-live", "f_live"),
-    "f_live": ("live_results", "", ""),
-    "f_basis": ("basis_households", "", ""),
+    # action: (data field, the step it answers, what is asked next)
+    "f_elig": ("verified", "elig", _ask_household),
+    "f_house": ("per_household", "house", _ask_close),
+    "f_anon": ("anonymous", "anon", _ask_live),
+    "f_live": ("live_results", "live", _ask_quorum),
+    "f_basis": ("basis_households", "basis", _ask_threshold),
 }
 
 
@@ -1017,97 +1241,40 @@ async def on_choice(
     query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """The button steps of the poll form."""
-    t, settings = ctx.t, ctx.settings
-    if not await _form_data(query, state, t) or not isinstance(query.message, Message):
+    t = ctx.t
+    field, step, ask_next = _YES_NO_STEPS[callback_data.action]
+    if not await _form_data(query, state, t, step) or not isinstance(query.message, Message):
         return
-    field, _next_key, _next_action = _YES_NO_STEPS[callback_data.action]
-    await state.update_data({field: bool(callback_data.arg)})
+    await state.update_data({field: bool(callback_data.arg), "ask_msg": None})
     message = query.message
     await settle(message, t, tapped_label(message, query.data))  # answered: its buttons go
-    if callback_data.action == "f_elig":
-        await message.answer(
-            t("poll-new-ask-household"),
-            reply_markup=kb(
-                [
-                    [
-                        (t("consult-yes"), PollCb(action="f_house", arg=1).pack()),
-                        (t("consult-no"), PollCb(action="f_house", arg=0).pack()),
-                    ]
-                ]
-            ),
-        )
-    elif callback_data.action == "f_house":
-        await state.set_state(PollForm.close)
-        await message.answer(t("poll-new-ask-close", example=_close_example(settings, ctx.now())))
-    elif callback_data.action == "f_anon":
-        await message.answer(
-            t("poll-new-ask-live"),
-            reply_markup=kb(
-                [
-                    [
-                        (t("poll-btn-live"), PollCb(action="f_live", arg=1).pack()),
-                        (t("poll-btn-hidden"), PollCb(action="f_live", arg=0).pack()),
-                    ]
-                ]
-            ),
-        )
-    elif callback_data.action == "f_live":
-        await state.set_state(PollForm.quorum)
-        await message.answer(t("poll-new-ask-quorum"), reply_markup=cancel_kb(t, skip=True))
-    elif callback_data.action == "f_basis":
-        await state.set_state(PollForm.threshold)
-        await message.answer(t("poll-new-ask-threshold"), reply_markup=cancel_kb(t, skip=True))
+    await ask_next(message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.close), F.text)
 async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Closing time typed; show how it was read (date and weekday); anonymous or named?"""
-    t, settings = ctx.t, ctx.settings
     now = ctx.now()
     closes = parse_local_time(
-        message.text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
+        message.text, settings=ctx.settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
     )
     if closes <= now:
         raise InvalidInput("poll-err-close-past")
     await state.update_data(closes_at=closes.isoformat())
-    await state.set_state(PollForm.choosing)
-    read = time_read(t, closes, settings=settings, now=now)
-    await message.answer(
-        f"{read}\n{t('poll-new-ask-anonymous')}",
-        reply_markup=kb(
-            [
-                [
-                    (t("poll-btn-anonymous"), PollCb(action="f_anon", arg=1).pack()),
-                    (t("poll-btn-named"), PollCb(action="f_anon", arg=0).pack()),
-                ]
-            ]
-        ),
-    )
+    await _ask_anonymous(message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.quorum), F.text)
-async def on_quorum(message: Message, state: FSMContext, t: Text) -> None:
+async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Quorum typed (or skipped); households or people; then the threshold."""
     text = message.text or ""
     if text in labels("common-skip"):
         await state.update_data(quorum=None)
-        await state.set_state(PollForm.threshold)
-        await message.answer(t("poll-new-ask-threshold"), reply_markup=cancel_kb(t, skip=True))
+        await _ask_threshold(message, state, ctx)
         return
     share = polls.parse_share(text)
     await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
-    await state.set_state(PollForm.choosing)
-    await message.answer(
-        t("poll-new-ask-basis"),
-        reply_markup=kb(
-            [
-                [
-                    (t("poll-btn-basis-voters"), PollCb(action="f_basis", arg=0).pack()),
-                    (t("poll-btn-basis-households"), PollCb(action="f_basis", arg=1).pack()),
-                ]
-            ]
-        ),
-    )
+    await _ask_basis(message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.threshold), F.text)

@@ -9,15 +9,22 @@ entered so far.
 
 Main-menu labels never get that far (bot.middlewares.MenuResetMiddleware leaves the flow and
 does what the button says). The cancel button is left to the flow's own cancel handler, and
-`allow` names the other buttons a step takes (skip at an optional step).
+`allow` names the other buttons a step takes (skip at an optional step, ⬅️ 上一步 after a form's
+first step).
+
+Going back a step: `is_back` knows the ⬅️ 上一步 label and the words typed for it, `with_current`
+asks a question again with what was entered, and a form whose path branches keeps the steps it
+asked in a trail (`step_asked`, `step_back`, `at_step`), so 上一步 asks the one before again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup
 
@@ -25,6 +32,61 @@ from bot.i18n import Text
 from handlers.menu import FLOW_BUTTONS, labels
 
 CANCEL = "common-cancel"
+BACK = "common-back"
+
+# What someone types to go back when they do not tap the button (not a name, a title or an
+# option): a step that takes them never stores them.
+BACK_WORDS = frozenset(
+    {"上一步", "返回", "返回上一步", "回上一步", "後退", "返回上一步驟", "back"}
+)
+
+
+def is_back(text: str | None) -> bool:
+    """The 上一步 button's label (any language) or a plain word for it."""
+    if not text:
+        return False
+    return text in labels(BACK) or text.strip().lower() in BACK_WORDS
+
+
+def with_current(t: Text, question: str, value: str | None) -> str:
+    """A question asked again after 上一步, with what was entered before."""
+    return question + "\n" + t("common-step-current", value=value) if value else question
+
+
+TRAIL = "back_trail"
+
+
+def _trail(data: dict[str, Any]) -> list[str]:
+    return [str(step) for step in data.get(TRAIL) or []]
+
+
+async def step_asked(state: FSMContext, step: str) -> None:
+    """A form asked this step (asked again: not counted twice)."""
+    trail = _trail(await state.get_data())
+    if not trail or trail[-1] != step:
+        await state.update_data({TRAIL: [*trail, step]})
+
+
+async def step_back(state: FSMContext) -> str | None:
+    """上一步: the step asked before the current one (the trail forgets the current one), or
+    None at the first step."""
+    trail = _trail(await state.get_data())
+    if len(trail) < 2:
+        return None
+    trail.pop()
+    await state.update_data({TRAIL: trail})
+    return trail[-1]
+
+
+async def at_step(state: FSMContext, *steps: str) -> bool:
+    """True when the form's current step is one of these (a button of an earlier question,
+    asked again after 上一步 or answered before, is out of date). A form without a trail was
+    begun before its steps were kept (a conversation in Redis over a new release): not refused."""
+    data = await state.get_data()
+    if TRAIL not in data:
+        return True
+    trail = _trail(data)
+    return bool(trail) and trail[-1] in steps
 
 
 def refused_labels(*, allow: Collection[str] = ()) -> frozenset[str]:

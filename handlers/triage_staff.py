@@ -20,7 +20,7 @@ from bot.i18n import Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
-from handlers.keyboards import cancel_keyboard
+from handlers.keyboards import cancel_keyboard, step_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
 from handlers.order_ui import (
@@ -38,7 +38,7 @@ from handlers.order_ui import (
     short,
     status_text,
 )
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Building
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import orders as order_service
@@ -108,6 +108,8 @@ async def on_behalf_cancel(query: CallbackQuery, state: FSMContext, ctx: OrderCt
 # A stale button of another flow ("✅ 说完了", "不修改", "跳过" where a step has none …) is not a
 # title, a unit, an answer, a number, a reason, a result or a request; the optional steps (the
 # transfer note, the resident's room and phone) take "跳过" as their skip.
+# ⬅️ 上一步 is the behalf form's own after its first step (on_behalf_back_typed): never a room,
+# a name or the request.
 refuse_button_labels(
     router,
     StaffFlow.title,
@@ -116,15 +118,15 @@ refuse_button_labels(
     StaffFlow.merge,
     StaffFlow.decline,
     StaffFlow.result,
-    OnBehalf.text,
 )
+refuse_button_labels(router, OnBehalf.text, allow=("common-back",), keyboard=step_keyboard)
+refuse_button_labels(router, StaffFlow.transfer_note, allow=("common-skip",))
 refuse_button_labels(
     router,
-    StaffFlow.transfer_note,
     OnBehalf.room,
     OnBehalf.phone,
     OnBehalf.name,
-    allow=("common-skip",),
+    allow=("common-skip", "common-back"),
 )
 
 
@@ -1238,9 +1240,79 @@ def _cancel_button(t: Text) -> Any:
     return button(t("common-cancel"), "obx")
 
 
-def _skip_or_cancel(t: Text) -> Any:
-    """An optional step's buttons: skip it, or leave the flow."""
-    return keyboard([[button(t("common-skip"), "oskip"), _cancel_button(t)]])
+def _skip_or_cancel(t: Text, step: State) -> Any:
+    """An optional step's buttons: skip it, go back a step, or leave the flow."""
+    return keyboard(
+        [[button(t("common-skip"), "oskip"), _back_button(t, step), _cancel_button(t)]]
+    )
+
+
+# the steps after the building, in order: ⬅️ 上一步 at one asks the one before again
+_BEHALF_STEPS = (OnBehalf.channel, OnBehalf.room, OnBehalf.phone, OnBehalf.name, OnBehalf.text)
+
+
+def _back_button(t: Text, step: State) -> Any:
+    """⬅️ 上一步 of a step (which it names: a step's button left on an older message is
+    refused once the form has moved on)."""
+    return button(t("common-back"), "obbk", _BEHALF_STEPS.index(step))
+
+
+async def _behalf_step_before(state: FSMContext, ctx: OrderCtx) -> tuple[str, Any] | None:
+    """⬅️ 上一步: the form goes to the step before and returns its question (with what was
+    entered there); None at the building, the first step."""
+    step, values, t = await state.get_state(), await state.get_data(), ctx.t
+    if step == OnBehalf.channel.state:
+        buildings = await request_service.behalf_buildings(
+            ctx.session, staff=ctx.user, roles=ctx.roles
+        )
+        community = int(values.get("behalf_community") or 0)
+        if community not in {b.community_id for b in buildings}:
+            return None
+        await state.set_state(OnBehalf.building)
+        return await _behalf_building_page(ctx, state, buildings, community, 0)
+    if step == OnBehalf.room.state:
+        await state.set_state(OnBehalf.channel)
+        return t("order-behalf-channel"), _channel_markup(t)
+    if step == OnBehalf.phone.state:
+        await state.set_state(OnBehalf.room)
+        question = with_current(t, t("order-behalf-room"), values.get("room"))
+        return question, _skip_or_cancel(t, OnBehalf.room)
+    if step == OnBehalf.name.state:
+        await state.set_state(OnBehalf.phone)
+        question = with_current(t, t("order-behalf-phone"), values.get("phone"))
+        return question, _skip_or_cancel(t, OnBehalf.phone)
+    if step == OnBehalf.text.state:
+        await state.set_state(OnBehalf.name)
+        question = with_current(t, t("order-behalf-name"), values.get("name"))
+        return question, _skip_or_cancel(t, OnBehalf.name)
+    return None
+
+
+@router.callback_query(StateFilter(OnBehalf), OrderCb.filter(F.action == "obbk"))
+async def on_behalf_back(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """⬅️ 上一步 under a step: the step before, in the same message."""
+    step = await state.get_state()
+    at = _BEHALF_STEPS[callback_data.ref] if 0 <= callback_data.ref < len(_BEHALF_STEPS) else None
+    before = await _behalf_step_before(state, ctx) if at and at.state == step else None
+    if before is None:
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await edit_or_send(query, *before)
+
+
+@router.message(
+    StateFilter(OnBehalf.room, OnBehalf.phone, OnBehalf.name, OnBehalf.text),
+    F.text.func(is_back),
+)
+async def on_behalf_back_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """⬅️ 上一步 (or '上一步' typed) instead of a room, a phone, a name or the request: the step
+    before, asked again."""
+    before = await _behalf_step_before(state, ctx)
+    if before is not None:
+        text, markup = before
+        await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obld"))
@@ -1258,9 +1330,13 @@ async def on_behalf_building(
         return
     await state.update_data(building=callback_data.ref)
     await state.set_state(OnBehalf.channel)
+    await edit_or_send(query, t("order-behalf-channel"), _channel_markup(t))
+
+
+def _channel_markup(t: Text) -> Any:
     rows = [[button(t(f"order-channel-{c.value}"), "ochan", i)] for i, c in enumerate(CHANNELS)]
-    rows.append([_cancel_button(t)])
-    await edit_or_send(query, t("order-behalf-channel"), keyboard(rows))
+    rows.append([_back_button(t, OnBehalf.channel), _cancel_button(t)])
+    return keyboard(rows)
 
 
 @router.callback_query(OnBehalf.channel, OrderCb.filter(F.action == "ochan"))
@@ -1273,7 +1349,7 @@ async def on_behalf_channel(
         return
     await state.update_data(channel=CHANNELS[callback_data.ref].value)
     await state.set_state(OnBehalf.room)
-    await edit_or_send(query, t("order-behalf-room"), _skip_or_cancel(t))
+    await edit_or_send(query, t("order-behalf-room"), _skip_or_cancel(t, OnBehalf.room))
 
 
 @router.message(OnBehalf.room, F.text)
@@ -1285,16 +1361,16 @@ async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: T
         try:
             room = validation.room_number(room)
         except InvalidInput as exc:
-            await _ask_again(event, t(exc.key, **exc.args_), t)
+            await _ask_again(event, t(exc.key, **exc.args_), t, OnBehalf.room)
             return
         await state.update_data(room=room)
     await state.set_state(OnBehalf.phone)
-    await reply(event, t("order-behalf-phone"), reply_markup=_skip_or_cancel(t))
+    await reply(event, t("order-behalf-phone"), reply_markup=_skip_or_cancel(t, OnBehalf.phone))
 
 
-async def _ask_again(message: Message, text: str, t: Text) -> None:
+async def _ask_again(message: Message, text: str, t: Text, step: State) -> None:
     """An optional step's answer that cannot be taken: why, and the step's skip button."""
-    await message.answer(text, reply_markup=_skip_or_cancel(t))
+    await message.answer(text, reply_markup=_skip_or_cancel(t, step))
 
 
 @router.message(OnBehalf.phone, F.text)
@@ -1305,11 +1381,11 @@ async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: 
         try:
             phone = validation.phone_number(phone)
         except InvalidInput:
-            await _ask_again(event, t("order-behalf-phone-invalid"), t)
+            await _ask_again(event, t("order-behalf-phone-invalid"), t, OnBehalf.phone)
             return
         await state.update_data(phone=phone)
     await state.set_state(OnBehalf.name)
-    await reply(event, t("order-behalf-name"), reply_markup=_skip_or_cancel(t))
+    await reply(event, t("order-behalf-name"), reply_markup=_skip_or_cancel(t, OnBehalf.name))
 
 
 @router.message(OnBehalf.name, F.text)
@@ -1321,11 +1397,11 @@ async def on_behalf_name(event: Message | CallbackQuery, state: FSMContext, t: T
         try:
             name = validation.person_name(name)
         except InvalidInput:
-            await _ask_again(event, t("order-behalf-name-invalid"), t)
+            await _ask_again(event, t("order-behalf-name-invalid"), t, OnBehalf.name)
             return
         await state.update_data(name=name)
     await state.set_state(OnBehalf.text)
-    await reply(event, t("order-behalf-text"), reply_markup=cancel_keyboard(t))
+    await reply(event, t("order-behalf-text"), reply_markup=step_keyboard(t))
 
 
 @router.message(OnBehalf.text, F.text)

@@ -29,6 +29,9 @@ async def _refused(d: Driver, user: int, label: str, *, keyboard: list[str]) -> 
     assert _keyboard(answer) == keyboard
 
 
+STEP = ["⬅️ 上一步", "✖️ 取消"]  # a step after a form's first
+
+
 async def test_meeting_steps_take_typed_text_not_stale_buttons(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
@@ -37,14 +40,15 @@ async def test_meeting_steps_take_typed_text_not_stale_buttons(linli_sandbox: Ha
     await d.expect(STAFF, "请选择会议类型")
     await d.tap(STAFF, "楼栋夜话")
     await d.expect(STAFF, "会议标题")
+    # each step after the kind offers ⬅️ 上一步 beside ✖️ 取消 (on_meeting_back)
     for label in ("✅ 说完了", "跳过", "📍 发送位置", "✅ Done"):
-        await _refused(d, STAFF, label, keyboard=["✖️ 取消"])
+        await _refused(d, STAFF, label, keyboard=STEP)
     [ask] = await d.say(STAFF, "1号楼加装电梯夜话")
     assert "请输入议程" in message_text(ask)
-    await _refused(d, STAFF, "不修改", keyboard=["✖️ 取消"])
+    await _refused(d, STAFF, "不修改", keyboard=STEP)
     [ask] = await d.say(STAFF, "介绍加装方案\n听取低层住户意见")
     assert "开会时间" in message_text(ask)
-    await _refused(d, STAFF, "✅ 说完了", keyboard=["✖️ 取消"])
+    await _refused(d, STAFF, "✅ 说完了", keyboard=STEP)
     # cancel is still the way out, and nothing was saved
     [done] = await d.say(STAFF, "✖️ 取消")
     assert "已取消" in message_text(done)
@@ -62,7 +66,7 @@ async def test_poll_question_is_not_a_stale_button(linli_sandbox: Harness) -> No
         await _refused(d, STAFF, label, keyboard=["✖️ 取消"])
     [ask] = await d.say(STAFF, "是否在1号楼加装电梯？")
     assert "请输入选项" in message_text(ask)
-    await _refused(d, STAFF, "跳过", keyboard=["✖️ 取消"])
+    await _refused(d, STAFF, "跳过", keyboard=STEP)  # after the question: 上一步 too
     [ask] = await d.say(STAFF, "同意\n不同意")
     assert "单选" in str(ask["reply_markup"])
     async with h.sessionmaker() as session:

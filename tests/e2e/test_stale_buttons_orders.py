@@ -103,16 +103,18 @@ async def test_filing_for_a_resident_refuses_stale_buttons(linli_sandbox: Harnes
     await d.tap(STAFF, "3号楼")
     await d.tap(STAFF, "电话")
     await d.expect(STAFF, "房号是多少")
-    await _refused(d, STAFF, "✅ 说完了", keyboard=["跳过", "✖️ 取消"])
+    await _refused(d, STAFF, "✅ 说完了", keyboard=["跳过", "⬅️ 上一步", "✖️ 取消"])
     [ask] = await d.say(STAFF, "跳过")  # the room is optional: a reply "跳过" skips it
     assert "联系电话" in message_text(ask)
-    await _refused(d, STAFF, "不修改", keyboard=["跳过", "✖️ 取消"])
+    await _refused(d, STAFF, "不修改", keyboard=["跳过", "⬅️ 上一步", "✖️ 取消"])
     [ask] = await d.say(STAFF, "13911112222")
     assert "怎么称呼" in message_text(ask)
-    await _refused(d, STAFF, "不修改", keyboard=["跳过", "✖️ 取消"])
+    await _refused(d, STAFF, "不修改", keyboard=["跳过", "⬅️ 上一步", "✖️ 取消"])
     [ask] = await d.say(STAFF, "跳过")  # the name is optional too
     assert "反映的事情" in message_text(ask)
-    await _refused(d, STAFF, "跳过", keyboard=["✖️ 取消"])  # the matter itself cannot be skipped
+    await _refused(
+        d, STAFF, "跳过", keyboard=["⬅️ 上一步", "✖️ 取消"]
+    )  # the matter itself cannot be skipped
     await d.say(STAFF, "独居老人家里水管漏水")
     await d.expect(STAFF, "已代为登记")
     async with h.sessionmaker() as s:

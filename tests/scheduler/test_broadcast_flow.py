@@ -88,13 +88,13 @@ async def test_grid_worker_cannot_broadcast_to_the_whole_community(
     assert _labels(form) == ["选几个网格", "选几栋楼"]
     await d.tap(GRID_WORKER, "选几个网格", form["message_id"])
     grids = await d.expect(GRID_WORKER, "请点选网格", since=form["message_id"] - 1)
-    assert _labels(grids) == ["第一网格", "✅ 选好了"]
+    assert _labels(grids) == ["第一网格", "✅ 选好了", "⬅️ 上一步"]
     forged = await d.click(GRID_WORKER, form["message_id"], data="bc:tgt:2")
     assert forged["answer"]["show_alert"]
     [form] = await d.say(GRID_WORKER, "📢 发通知")
     await d.tap(GRID_WORKER, "选几栋楼", form["message_id"])
     buildings = await d.expect(GRID_WORKER, "请点选楼栋", since=form["message_id"] - 1)
-    assert _labels(buildings)[:-1] == ["1号楼", "2号楼", "3号楼"]
+    assert _labels(buildings)[:-2] == ["1号楼", "2号楼", "3号楼"]  # then 选好了, 上一步
     # the whole community's button, from an older form or forged: refused at the tap
     community = await d.click(GRID_WORKER, form["message_id"], data="bca:aud:0:1")
     assert "没有权限" in community["answer"]["text"]

@@ -77,7 +77,7 @@ async def test_a_button_label_at_the_text_step_is_not_taken_as_the_notice(
         text = message_text(answer)
         assert "是按钮上的字" in text and "请直接输入通知的文字" in text, text
         assert "将发给" not in text
-        assert _keyboard(answer) == ["✖️ 取消"]  # the stale keyboard is replaced
+        assert _keyboard(answer) == ["⬅️ 上一步", "✖️ 取消"]  # the stale keyboard is replaced
     assert await _broadcasts(h) == []
 
     # the typed notice is then taken as before, and that is what residents get
@@ -127,7 +127,7 @@ async def test_the_button_answer_comes_in_the_staff_members_language(
     for label in ("✅ 说完了", "✅ Done", "Skip"):
         [answer] = await d.say(STAFF, label)
         assert "is a button" in message_text(answer), message_text(answer)
-        assert _keyboard(answer) == ["✖️ Cancel"]
+        assert _keyboard(answer) == ["⬅️ Back", "✖️ Cancel"]
     assert await _broadcasts(h) == []
     typed = await d.send(STAFF, "Free health check on Saturday morning.")
     await d.expect(STAFF, "It will go to", since=typed["message_id"], timeout=15)

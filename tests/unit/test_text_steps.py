@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.storage.base import StorageKey
+from aiogram.fsm.storage.memory import MemoryStorage
+
 from handlers.menu import FLOW_BUTTONS, MENU, labels
-from handlers.text_steps import refused_labels
+from handlers.text_steps import at_step, is_back, refused_labels, step_asked, step_back
 
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
 
@@ -34,3 +38,24 @@ def test_text_steps_refuse_flow_buttons_in_every_language_but_cancel_and_what_th
     assert {"✅ 说完了", "✅ Done"} <= optional
     # main-menu buttons are MenuResetMiddleware's: they leave the flow, never refused here
     assert not plain & labels("menu-broadcast")
+
+
+def test_back_is_the_button_in_every_language_or_a_word_for_it() -> None:
+    assert all(is_back(label) for label in labels("common-back"))
+    assert is_back("上一步") and is_back(" 返回 ") and is_back("Back")
+    assert not is_back("返回车位费") and not is_back("") and not is_back(None)
+
+
+async def test_back_goes_to_the_step_asked_before_along_the_path_taken() -> None:
+    state = FSMContext(MemoryStorage(), StorageKey(bot_id=1, chat_id=1, user_id=1))
+    assert await at_step(state, "question")  # a form begun before steps were kept
+    for step in ("question", "options", "options", "multiple", "max"):
+        await step_asked(state, step)  # asked again (a refusal): counted once
+    assert await at_step(state, "max") and not await at_step(state, "multiple")
+    assert await step_back(state) == "multiple"
+    await step_asked(state, "audience")  # single choice this time: no maximum
+    assert await step_back(state) == "multiple"
+    assert await step_back(state) == "options"
+    assert await step_back(state) == "question"
+    assert await step_back(state) is None  # the first step: nothing before it
+    assert await at_step(state, "question")

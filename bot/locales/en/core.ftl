@@ -108,6 +108,7 @@ lang-name-en = English
 common-yes = Yes
 common-no = No
 common-back = ⬅️ Back
+common-step-current = (You entered: { $value }. Send a new one to change it, or the same again to keep it.)
 common-cancel = ✖️ Cancel
 common-skip = Skip
 common-confirm = ✅ Confirm

@@ -76,7 +76,6 @@ member-declined = All right, the sign-up stops here; your name, work unit and ph
 member-intro = <b>Volunteer and Party member sign-up</b>
     Once approved you can claim community service tasks and earn service points and hours. We need your real name, work unit, phone, skills and the community you serve.
     Please type your <b>real name</b>:
-member-step-current = (You entered: { $value }. Send a new one to change it, or the same again to keep it.)
 member-ask-unit = Please type your <b>work unit</b> (e.g. "District Education Bureau", "retired"):
 member-ask-phone = Please give your <b>phone number</b>: tap the button below, or type an 11-digit mobile number.
 member-ask-skills = Choose your <b>skills</b> (several allowed; tap "Done" when finished), or type other skills:

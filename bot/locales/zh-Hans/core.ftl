@@ -81,6 +81,7 @@ lang-name-en = English
 common-yes = 是
 common-no = 否
 common-back = ⬅️ 上一步
+common-step-current = （之前填的是：{ $value }。要改就发新的；不改请再发一遍。）
 common-cancel = ✖️ 取消
 common-skip = 跳过
 common-confirm = ✅ 确认

@@ -84,6 +84,7 @@ lang-name-en = English
 common-yes = 是
 common-no = 否
 common-back = ⬅️ 上一步
+common-step-current = （之前填的是：{ $value }。要改就發新的；不改請再發一遍。）
 common-cancel = ✖️ 取消
 common-skip = 跳過
 common-confirm = ✅ 確認
