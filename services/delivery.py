@@ -85,6 +85,13 @@ def _note_queued(session: SyncSession, _flush: Any) -> None:
         info[_QUEUED] = True
 
 
+def note_due(session: AsyncSession) -> None:
+    """Deliveries already queued were made due or retimed in this transaction (released from
+    quiet hours, an opt-out): the sender is woken after the commit, as for new ones."""
+    if WAKE in session.info:
+        session.info[_QUEUED] = True
+
+
 def _wake_if_queued(session: SyncSession) -> None:
     info = session.info
     if info.pop(_QUEUED, None):
@@ -666,6 +673,8 @@ async def release_held(session: AsyncSession, *, chat_id: int, now: datetime) ->
         delivery.not_before = max(delivery.held_from, now)
         delivery.held_from = None
     session.add_all(rows)
+    if rows:
+        note_due(session)
     return len(rows)
 
 
@@ -684,6 +693,8 @@ async def release_matter(
         row.held_from = None
         row.urgent = True
     session.add_all(rows)
+    if rows:
+        note_due(session)
     return len(rows)
 
 
@@ -886,6 +897,7 @@ async def _set_times(session: AsyncSession, changes: list[dict[str, Any]]) -> No
         stmt,
         [{"did": c["id"], "when": c["not_before"], "meant": c["held_from"]} for c in changes],
     )
+    note_due(session)  # some may be due now (released): the sender looks after the commit
     by_id = {c["id"]: c for c in changes}
     for obj in list(session.sync_session.identity_map.values()):
         if isinstance(obj, Delivery) and obj.id in by_id:

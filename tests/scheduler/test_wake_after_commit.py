@@ -122,3 +122,34 @@ async def test_a_handler_that_fails_before_its_commit_wakes_nobody(
     async with sessionmaker() as session:
         count = (await session.exec(select(func.count()).select_from(Delivery))).one()
     assert count == 0, "nothing was kept, so there is nothing to send"
+
+
+async def test_notices_released_from_quiet_hours_wake_after_the_commit(
+    session: AsyncSession,
+) -> None:
+    """A resident opting out of quiet hours (🔔 夜里也通知我): what was held for them is due
+    now, an UPDATE, not a new row — the sender is woken once it is committed."""
+    from datetime import timedelta
+
+    from services.delivery import release_held
+
+    session.add(
+        Delivery(
+            chat_id=11,
+            kind="order-notice",
+            text="held for the morning",
+            not_before=NOW + timedelta(hours=5),
+            held_from=NOW,
+        )
+    )
+    await session.commit()
+    wakes = Wakes()
+    wake_after_commit(session, wakes)
+    assert await release_held(session, chat_id=11, now=NOW) == 1
+    await session.flush()
+    assert wakes.count == 0
+    await session.commit()
+    assert wakes.count == 1
+    assert await release_held(session, chat_id=11, now=NOW) == 0  # nothing held any more
+    await session.commit()
+    assert wakes.count == 1
