@@ -995,10 +995,13 @@ async def _ask_buttons(
     step: str,
     text: str,
     rows: list[list[tuple[str, str]]],
+    back: str,
 ) -> None:
-    """A question answered with buttons (typed text is told to choose above)."""
+    """A question answered with buttons (typed text is told to choose above), with `back`
+    (⬅️ 上一步) under them: the reply keyboard's may have gone with an earlier step."""
     await step_asked(state, step)
     await state.set_state(PollForm.choosing)
+    rows = [*rows, [(back, PollCb(action="f_back").pack())]]
     asked = await message.answer(text, reply_markup=kb(rows))
     await state.update_data(ask_msg=asked.message_id)  # its buttons go once it is left
 
@@ -1011,7 +1014,9 @@ async def _ask_multiple(message: Message, state: FSMContext, ctx: _Asking) -> No
             (t("poll-btn-multi"), PollCb(action="f_multi").pack()),
         ]
     ]
-    await _ask_buttons(message, state, "multiple", t("poll-new-ask-multiple"), rows)
+    await _ask_buttons(
+        message, state, "multiple", t("poll-new-ask-multiple"), rows, t("common-back")
+    )
 
 
 async def _ask_max(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1035,7 +1040,9 @@ async def _ask_eligibility(message: Message, state: FSMContext, ctx: _Asking) ->
         [(t("poll-btn-elig-registered"), PollCb(action="f_elig", arg=0).pack())],
         [(t("poll-btn-elig-verified"), PollCb(action="f_elig", arg=1).pack())],
     ]
-    await _ask_buttons(message, state, "elig", t("poll-new-ask-eligibility"), rows)
+    await _ask_buttons(
+        message, state, "elig", t("poll-new-ask-eligibility"), rows, t("common-back")
+    )
 
 
 async def _ask_household(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1046,7 +1053,9 @@ async def _ask_household(message: Message, state: FSMContext, ctx: _Asking) -> N
             (t("consult-no"), PollCb(action="f_house", arg=0).pack()),
         ]
     ]
-    await _ask_buttons(message, state, "house", t("poll-new-ask-household"), rows)
+    await _ask_buttons(
+        message, state, "house", t("poll-new-ask-household"), rows, t("common-back")
+    )
 
 
 async def _ask_close(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1076,7 +1085,7 @@ async def _ask_anonymous(message: Message, state: FSMContext, ctx: _Asking) -> N
     if closes:  # how the closing time was read, so a slip shows
         read = time_read(t, datetime.fromisoformat(closes), settings=ctx.settings, now=ctx.now())
         text = f"{read}\n{text}"
-    await _ask_buttons(message, state, "anon", text, rows)
+    await _ask_buttons(message, state, "anon", text, rows, t("common-back"))
 
 
 async def _ask_live(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1087,7 +1096,7 @@ async def _ask_live(message: Message, state: FSMContext, ctx: _Asking) -> None:
             (t("poll-btn-hidden"), PollCb(action="f_live", arg=0).pack()),
         ]
     ]
-    await _ask_buttons(message, state, "live", t("poll-new-ask-live"), rows)
+    await _ask_buttons(message, state, "live", t("poll-new-ask-live"), rows, t("common-back"))
 
 
 async def _ask_quorum(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1107,7 +1116,7 @@ async def _ask_basis(message: Message, state: FSMContext, ctx: _Asking) -> None:
             (t("poll-btn-basis-households"), PollCb(action="f_basis", arg=1).pack()),
         ]
     ]
-    await _ask_buttons(message, state, "basis", t("poll-new-ask-basis"), rows)
+    await _ask_buttons(message, state, "basis", t("poll-new-ask-basis"), rows, t("common-back"))
 
 
 async def _ask_threshold(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1139,6 +1148,24 @@ async def on_poll_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     """⬅️ 上一步 (or '上一步' typed) at any step of the poll form: the question before is asked
     again with what was entered there; the buttons of the question left go. At the first step
     the question is asked again."""
+    await _go_back(message, state, ctx)
+
+
+@staff_router.callback_query(StateFilter(PollForm), PollCb.filter(F.action == "f_back"))
+async def on_poll_back_button(query: CallbackQuery, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The ⬅️ 上一步 under a question answered with buttons: as the typed one, from the
+    question asked now only (an older question's is out of date)."""
+    message = query.message
+    if not isinstance(message, Message) or (
+        (await state.get_data()).get("ask_msg") != message.message_id
+    ):
+        await query.answer(ctx.t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    await _go_back(message, state, ctx)
+
+
+async def _go_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     data = await state.get_data()
     for asked in (data.get("ask_msg"), data.get("aud_msg"), data.get("aud_pick_msg")):
         await settle_by_id(message.bot, message.chat.id, asked)

@@ -117,3 +117,28 @@ async def test_back_at_the_question_keeps_the_form_for_the_guard(linli_sandbox: 
     await d.tap(STAFF, "➕ 新建议事会", hub["message_id"])
     busy = await d.expect(STAFF, "没有填完", since=hub["message_id"])
     assert "新建投票" in message_text(busy)
+
+
+async def test_a_button_question_has_its_own_back_button(linli_sandbox: Harness) -> None:
+    """A question answered with buttons has ⬅️ 上一步 under them (the reply keyboard's may be
+    gone); an older question's is out of date."""
+    d = linli_sandbox.driver
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建投票")
+    await d.expect(STAFF, "请输入投票问题")
+    await reply_to(d, STAFF, "小区停车怎么收费", "每行一个")
+    multiple = await reply_to(d, STAFF, "按月收费\n按次收费", "单选还是多选")
+    rows = multiple["reply_markup"]["inline_keyboard"]
+    assert [b["text"] for b in rows[-1]] == ["⬅️ 上一步"]
+    await d.tap(STAFF, "单选", multiple["message_id"])
+    audience = await d.expect(STAFF, "面向哪些人", since=multiple["message_id"])
+    await d.tap(STAFF, "全社区", audience["message_id"])
+    elig = await d.expect(STAFF, "谁可以投票", since=audience["message_id"])
+    await d.tap(STAFF, "⬅️ 上一步", elig["message_id"])
+    again = await d.expect(STAFF, "面向哪些人", since=elig["message_id"])
+    [elig] = [m for m in await d.messages(STAFF) if m["message_id"] == elig["message_id"]]
+    assert not _has_buttons(elig)  # the question left loses its buttons
+    stale = await d.click(STAFF, multiple["message_id"], data="cpl:f_back:0:0")
+    assert stale["answer"] is not None and stale["answer"]["show_alert"]
+    await d.tap(STAFF, "全社区", again["message_id"])
+    await d.expect(STAFF, "谁可以投票", since=again["message_id"])
