@@ -455,12 +455,7 @@ async def on_revoke_ask(
     await query.answer()
     await query.message.edit_text(
         t("admin-revoke-confirm", name=member.display_name),
-        reply_markup=inline_kb(
-            [
-                [(t("admin-revoke-yes"), AdminCb(action="revoke-yes", id=member.id).pack())],
-                [(t("admin-revoke-back"), AdminCb(action="staff").pack())],
-            ]
-        ),
+        reply_markup=_revoke_confirm(t, member.id, yes="revoke-yes", back="staff"),
     )
 
 
@@ -491,17 +486,44 @@ async def on_revoke(
     await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
     await _show_staff_list(query.message, session, t)
     # The former staff member is told, gets the resident menu back and loses staff commands.
-    member_roles = effective_roles(member, admin_ids=settings.admin_ids)
+    await _tell_revoked(
+        session, bot, translator, settings, member, key="admin-revoked-user", now=clock()
+    )
+
+
+async def _tell_revoked(
+    session: AsyncSession,
+    bot: Bot,
+    translator: Translator,
+    settings: Settings,
+    member: User,
+    *,
+    key: str,
+    now: datetime,
+) -> None:
+    """Someone whose role was taken away is told (`key`), with the menu and the commands
+    the roles they have left give."""
+    roles = effective_roles(member, admin_ids=settings.admin_ids)
     await set_user_commands(
-        bot, translator, user_id=member.id, language=member.language, roles=member_roles
+        bot, translator, user_id=member.id, language=member.language, roles=roles
     )
     await notify(
         session,
         translator,
         [member],
-        lambda tt: tt("admin-revoked-user"),
-        lambda tt: main_menu(tt, member_roles, registered=member.registered),
-        now=clock(),
+        lambda tt: tt(key),
+        lambda tt: main_menu(tt, roles, registered=member.registered),
+        now=now,
+    )
+
+
+def _revoke_confirm(t: Text, who: int, *, yes: str, back: str) -> InlineKeyboardMarkup:
+    """✅ 确定撤销 / ⬅️ 返回列表 under a revoke's question (asked once more)."""
+    return inline_kb(
+        [
+            [(t("admin-revoke-yes"), AdminCb(action=yes, id=who).pack())],
+            [(t("admin-revoke-back"), AdminCb(action=back).pack())],
+        ]
     )
 
 
@@ -588,12 +610,7 @@ async def on_admin_revoke_ask(
     assert isinstance(query.message, Message)
     await query.message.edit_text(
         t("admin-admin-revoke-confirm", name=admin.display_name),
-        reply_markup=inline_kb(
-            [
-                [(t("admin-revoke-yes"), AdminCb(action="arev-yes", id=admin.id).pack())],
-                [(t("admin-revoke-back"), AdminCb(action="admins").pack())],
-            ]
-        ),
+        reply_markup=_revoke_confirm(t, admin.id, yes="arev-yes", back="admins"),
     )
 
 
@@ -626,17 +643,8 @@ async def on_admin_revoke(
     )
     await query.answer(t("admin-admin-revoked", name=member.display_name), show_alert=True)
     await _show_admin_list(query.message, session, t, me=user.id, settings=settings)
-    member_roles = effective_roles(member, admin_ids=settings.admin_ids)
-    await set_user_commands(
-        bot, translator, user_id=member.id, language=member.language, roles=member_roles
-    )
-    await notify(
-        session,
-        translator,
-        [member],
-        lambda tt: tt("admin-revoked-admin-user"),
-        lambda tt: main_menu(tt, member_roles, registered=member.registered),
-        now=clock(),
+    await _tell_revoked(
+        session, bot, translator, settings, member, key="admin-revoked-admin-user", now=clock()
     )
 
 
