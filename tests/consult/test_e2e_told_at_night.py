@@ -84,6 +84,9 @@ async def _topic_at_night(h: Harness) -> dict:
     await d.expect(ZHOU, "想讨论的事", since=hub["message_id"])
     await reply_to(d, ZHOU, "小区东门路灯太暗", "补充")
     await reply_to(d, ZHOU, "跳过", "议题已提交")
+    # staff are told of the new topic (by day): waited for, so that the notice (which names
+    # the topic too) cannot be taken for the topic list's item below
+    await d.expect(STAFF, "💡 新议题")
     h.clock.set(NIGHT)
     menu = await reply_to(d, STAFF, "🏛 议事管理", "选择要做的事")
     await d.tap(STAFF, "💡 处理议题", menu["message_id"])
