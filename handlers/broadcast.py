@@ -211,7 +211,9 @@ async def on_community(
     ):
         await query.answer()  # a double tap: the first one moved on already
         return
-    if await asks_first(query, callback_data, state, t, starting="Compose"):
+    # at this very step (back here with ⬅️ 上一步) a community is the form's own answer
+    own = (Compose.community.state,)
+    if await asks_first(query, callback_data, state, t, starting="Compose", own=own):
         return
     photo = await _kept_photo(state)
     await state.clear()  # another form left (asked first when it had something entered)
@@ -314,7 +316,9 @@ async def on_audience(
     ):
         await query.answer()  # a double tap: the first one moved on already
         return
-    if await asks_first(query, callback_data, state, t, starting="Compose"):
+    # at this very step (back here with ⬅️ 上一步) an audience is the form's own answer
+    own = (Compose.audience.state,)
+    if await asks_first(query, callback_data, state, t, starting="Compose", own=own):
         return
     # back here with ⬅️ 上一步: the grids or buildings picked stay picked for the same kind
     same = (data.get("kind"), data.get("community_id")) == (kind.value, community_id)

@@ -20,7 +20,8 @@ async def test_an_english_member_reads_the_category_title_in_english(
     d = h.driver
     order_no = await _issue(h, "3单元502厨房的水管漏水了")
     await d.add_user(id=LIU, first_name="刘师傅", language_code="en")  # his phone is in English
-    [listing] = await d.say(LIU, "🛠 Open orders")
+    # the list (the order's offer, sent as it was issued, may come among the replies)
+    listing = await reply_to(d, LIU, "🛠 Open orders", f"{order_no} · ")
     text = message_text(listing)
     assert f"{order_no} · Water and electricity repairs" in text and "水电维修" not in text, text
     await d.tap(LIU, "Details", listing["message_id"])
