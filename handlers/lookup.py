@@ -36,6 +36,10 @@ ORDER_NUMBER = re.compile(
 )
 
 
+# words naming the matter itself around its number, before the question about it
+_THE_MATTER = re.compile(r"^(?:的)?(?:诉求|訴求|那件事|这件事|事情|事)")
+
+
 def _number(text: str | None) -> tuple[str, int] | None:
     """('request' | 'order', id) for a typed number, else None."""
     text = (text or "").strip()
@@ -45,6 +49,7 @@ def _number(text: str | None) -> tuple[str, int] | None:
     if found is None:
         return None
     rest = (text[: found.start()] + text[found.end() :]).strip()
+    rest = _THE_MATTER.sub("", rest).strip()  # '编号00001的诉求处理了吗': its 的诉求
     if rest and smalltalk.classify(rest) is not smalltalk.Kind.PROGRESS:
         return None  # the number is part of something else said ('00012 和 00013 合并')
     return "request", int(found.group("a") or found.group("b") or found.group("c"))

@@ -25,7 +25,13 @@ async def test_a_typed_request_number_opens_its_card(linli_sandbox: Harness) -> 
     card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=sent["message_id"])
     assert "📤 派单" in [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
     # the resident: her own view ('诉求1' reads the same)
-    for typed in (number, f"诉求{int(number)}", f"#{int(number)}", f"{int(number)}号诉求怎么样了"):
+    for typed in (
+        number,
+        f"诉求{int(number)}",
+        f"#{int(number)}",
+        f"{int(number)}号诉求怎么样了",
+        f"编号{number}的诉求处理了吗",
+    ):
         [mine] = await d.say(ZHOU, typed)
         assert "楼道灯坏了" in message_text(mine) and "撤回" in str(mine["reply_markup"]), typed
     # a neighbour, another community's staff and someone not registered: nothing to see —
