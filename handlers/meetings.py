@@ -417,18 +417,22 @@ async def on_code(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
 async def _open_meeting_code(
     message: Message, session: AsyncSession, clock: Callable[[], datetime]
 ) -> dict[str, Any] | bool:
-    """Six digits typed with no form open: the code of a meeting checking in now?"""
-    found = await meetings.checking_in_with(session, code=message.text or "", now=clock())
+    """Six digits typed with no form open: a meeting's check-in code?"""
+    found = await meetings.meeting_of_code(session, code=message.text or "", now=clock())
     return {"checking_in": found} if found is not None else False
 
 
 @router.message(StateFilter(None), F.text.regexp(r"^\s*[0-9０-９]{6}\s*$"), _open_meeting_code)
 async def on_bare_code(message: Message, ctx: UpdateCtx) -> None:
-    """签到 with the code typed straight into the chat (no 🔢 输入签到码 first), while that
-    meeting's check-in is open; other six-digit texts go on to the usual answer."""
-    meeting, new = await meetings.check_in_by_code(
-        ctx.session, user=ctx.user, code=message.text or "", now=ctx.now()
-    )
+    """签到 with the code typed straight into the chat (no 🔢 输入签到码 first): checked in while
+    that meeting's check-in is open, else told when it opens (or that the meeting was
+    cancelled); other six-digit texts go on (a request's number: handlers.lookup)."""
+    try:
+        meeting, new = await meetings.check_in_by_code(
+            ctx.session, user=ctx.user, code=message.text or "", now=ctx.now()
+        )
+    except meetings.CheckinNotOpen as exc:
+        raise _not_open(exc, ctx) from None
     text = t_checked_in(ctx.t, meeting.title, new=new)
     await message.answer(text, reply_markup=ctx.main_menu())
 

@@ -1211,18 +1211,7 @@ async def check_in_by_code(
     wrong = await _wrong_codes(session, user=user, now=now)
     if len(wrong) >= CODE_ATTEMPTS:
         raise _locked(wrong, now=now)
-    stmt = select(Meeting).where(
-        Meeting.checkin_code == clean,
-        col(Meeting.status).in_(
-            [MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.MINUTED]
-        ),
-    )
-    found = [
-        m
-        for m in (await session.exec(stmt.order_by(col(Meeting.starts_at).desc()))).all()
-        if now < ends_at(m) + CODE_KNOWN_AFTER_END
-    ]
-    meetings = [m for m in found if m.status == MeetingStatus.PUBLISHED] or found[:1]
+    meetings = await _known_code(session, clean=clean, now=now)
     if not meetings:
         event = audit.record(
             session, actor_id=user.id, action=_WRONG_CODE, subject_type="user", subject_id=user.id
@@ -1238,20 +1227,34 @@ async def check_in_by_code(
     return meeting, new
 
 
-async def checking_in_with(session: AsyncSession, *, code: str, now: datetime) -> Meeting | None:
-    """The published meeting whose check-in is open now and whose code this is, else None: for
-    a code typed outside the code step (a resident in the room types the number on the screen
-    without tapping 🔢 输入签到码). Nothing is counted against them when it is not one: six
-    digits typed for another reason are not a wrong guess."""
+async def _known_code(session: AsyncSession, *, clean: str, now: datetime) -> list[Meeting]:
+    """The meetings this code names and still answers for (published ones first; else the
+    latest cancelled or minuted one, until CODE_KNOWN_AFTER_END after its planned end)."""
+    stmt = select(Meeting).where(
+        Meeting.checkin_code == clean,
+        col(Meeting.status).in_(
+            [MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.MINUTED]
+        ),
+    )
+    found = [
+        m
+        for m in (await session.exec(stmt.order_by(col(Meeting.starts_at).desc()))).all()
+        if now < ends_at(m) + CODE_KNOWN_AFTER_END
+    ]
+    return [m for m in found if m.status == MeetingStatus.PUBLISHED] or found[:1]
+
+
+async def meeting_of_code(session: AsyncSession, *, code: str, now: datetime) -> Meeting | None:
+    """The meeting whose check-in code this is (its check-in open, not yet open, or the meeting
+    cancelled or just over: `check_in_by_code` says which), else None: for a code typed outside
+    the code step (a resident in the room types the number on the screen without tapping
+    🔢 输入签到码). Nothing is counted against them when it is not one: six digits typed for
+    another reason are not a wrong guess."""
     clean = "".join(ch for ch in unicodedata.normalize("NFKC", code or "") if ch.isdigit())
     if len(clean) != CODE_LENGTH:
         return None
-    stmt = select(Meeting).where(
-        Meeting.checkin_code == clean, Meeting.status == MeetingStatus.PUBLISHED
-    )
-    return next(
-        (m for m in (await session.exec(stmt)).all() if in_checkin_window(m, now=now)), None
-    )
+    known = await _known_code(session, clean=clean, now=now)
+    return next((m for m in known if in_checkin_window(m, now=now)), known[0] if known else None)
 
 
 async def open_checkin(
