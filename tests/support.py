@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from sandbox.driver import Driver
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -105,3 +109,81 @@ async def reply_to(driver: Any, user: int, text: str, contains: str) -> dict[str
     sent = await driver.send(user, text)
     answer: dict[str, Any] = await driver.expect(user, contains, since=sent["message_id"])
     return answer
+
+
+async def expect_any(
+    driver: Any,
+    user: int,
+    heads: tuple[str, ...],
+    since: int,
+    timeout: float = 10.0,  # noqa: ASYNC109
+) -> dict[str, Any]:
+    """The first bot message after ``since`` containing any of ``heads``.
+
+    For an answer that reads one of several ways (a list or its empty form) when other
+    notices may land first: waiting for a quiet spell would end before a slow answer comes.
+    """
+    deadline = time.monotonic() + timeout
+    cursor = since
+    while True:
+        msgs = await driver.messages(user, since)
+        for msg in msgs:
+            is_bot = (msg.get("from") or {}).get("is_bot")
+            text = msg.get("text") or msg.get("caption") or ""
+            if is_bot and not msg["deleted"] and any(head in text for head in heads):
+                return dict(msg)
+        if msgs:
+            cursor = max(cursor, msgs[-1]["message_id"])
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise AssertionError(f"no bot message with any of {heads!r} after {since}")
+        await driver.wait(user, cursor, min(remaining, 1.0))
+
+
+# What a user does: a message, a tap, a poll vote. Reads (messages, wait) never wait.
+_USER_ACTS = frozenset({"send", "click", "vote"})
+
+
+class SettledDriver(Driver):
+    """The driver for an in-process sandbox whose users act as people do: after the bot is done
+    with what came before.
+
+    A person reads a reply and then acts; by then the bot has long committed the step and sent
+    the notices it queued. A test acts within a millisecond of the reply, which can come before
+    the step's commit, so another user's notice from that step may land in the middle of the
+    next step's answer. Before each act this driver lets the updates being handled finish and
+    sends what the outbox holds that is due (the injected clock's now). Acts that are meant to
+    overlap still do: taps gathered together settle together, then go at once, and a message
+    sent without waiting for the previous one's answer finds nothing to wait for.
+    """
+
+    def __init__(self, base_url: str, app: Any, *, patience: float = 5.0) -> None:
+        super().__init__(base_url)
+        self._app = app
+        self._patience = patience
+
+    async def settle(self) -> None:
+        """Wait (at most `patience` seconds) until no update is being handled and nothing due
+        is left unsent. Past that the act goes ahead: a step stuck on purpose does not block it."""
+        work = asyncio.ensure_future(self._settle())
+        done, _ = await asyncio.wait({work}, timeout=self._patience)
+        if work in done:
+            work.result()
+
+    async def _settle(self) -> None:
+        dp = self._app.dp
+        while True:
+            handling = [t for t in getattr(dp, "_handle_update_tasks", ()) if not t.done()]
+            if handling:
+                await asyncio.wait(handling)
+                continue
+            scheduler = dp.workflow_data.get("scheduler")
+            if scheduler is None or not await scheduler.drain():
+                return
+
+    async def _call(
+        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+    ) -> Any:
+        if method == "POST" and path in _USER_ACTS:
+            await self.settle()
+        return await super()._call(method, path, body=body, params=params)

@@ -158,8 +158,7 @@ async def linli_sandbox(demo_sqlite_url: str) -> AsyncIterator[Harness]:
     fast" halfway through a staff form. Everything else is the same sandbox.
     """
     from bot.sandbox_runner import start_sandbox
-    from sandbox.driver import Driver
-    from tests.support import FakeClock
+    from tests.support import FakeClock, SettledDriver
 
     clock = FakeClock()
     sandbox = await start_sandbox(
@@ -171,7 +170,7 @@ async def linli_sandbox(demo_sqlite_url: str) -> AsyncIterator[Harness]:
         throttle_burst=1000,
         triage_retrain_rule="",  # no nightly training beside a test that moves the clock
     )
-    driver = Driver(sandbox.base_url)
+    driver = SettledDriver(sandbox.base_url, sandbox.app)
     try:
         await driver.wait_bot_ready()
         yield Harness(sandbox=sandbox, driver=driver, clock=clock)

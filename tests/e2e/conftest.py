@@ -14,7 +14,7 @@ import pytest
 
 from bot.sandbox_runner import Sandbox, start_sandbox
 from sandbox.driver import Driver
-from tests.support import FakeClock
+from tests.support import FakeClock, SettledDriver
 
 
 @dataclass
@@ -52,7 +52,7 @@ async def _start(
         seed=seed,
         **{**TEST_SETTINGS, **settings},
     )
-    driver = Driver(sandbox.base_url)
+    driver = SettledDriver(sandbox.base_url, sandbox.app)
     await driver.wait_bot_ready()
     return sandbox, driver
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from models.orders import Order, OrderStatus, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import expect_any, reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 LIU = 3001  # 刘师傅, plumbing
@@ -30,9 +30,7 @@ async def _preview(h: Harness, text: str) -> dict:
 async def _queue(h: Harness) -> dict:
     """Staff's queue (not an alert that happens to arrive just after it)."""
     sent = await h.driver.send(STAFF, "📋 待办诉求")
-    msgs = await h.driver.replies(STAFF, sent["message_id"])
-    heads = ("待办诉求（共", "没有待受理")
-    return next(m for m in msgs if any(head in message_text(m) for head in heads))
+    return await expect_any(h.driver, STAFF, ("待办诉求（共", "没有待受理"), sent["message_id"])
 
 
 async def test_double_tap_on_submit_files_one_request(linli_sandbox: Harness) -> None:
