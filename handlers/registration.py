@@ -23,11 +23,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from handlers.consult_kit import safe_edit_markup
 from handlers.form_guard import asks_first, plain, starter
-from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.keyboards import inline_kb, step_keyboard
 from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.notify import notify
-from handlers.text_steps import refuse_button_labels, refused_labels
-from models import Community, Grid, Role, User
+from handlers.text_steps import is_back, refuse_button_labels, refused_labels, with_current
+from models import Building, Community, Grid, Role, User
 from services import address, org
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
@@ -158,6 +158,59 @@ async def _ask_community(
         await message.answer(t("reg-choose-community"), reply_markup=markup)
 
 
+# ⬅️ 上一步 at a typed step (room, phone) or, once it has been shown, at a picker (its inline
+# ⬅️ 上一步 does the same): the step before is asked again.
+
+
+@router.message(StateFilter(Reg.room), F.text.func(is_back))
+async def on_room_back(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Back from the room: the buildings again (of the grid chosen, or all when not sure)."""
+    data = await state.get_data()
+    buildings = await org.list_buildings(
+        session, community_id=data["community_id"], grid_id=data.get("grid_id")
+    )
+    if not buildings:  # the structure changed meanwhile: start from the community
+        await _ask_community(message, state, session=session, t=t)
+        return
+    await state.set_state(Reg.building)
+    await message.answer(t("reg-choose-building"), reply_markup=_building_rows(t, buildings, 0))
+
+
+@router.message(StateFilter(Reg.building), F.text.func(is_back))
+async def on_building_back(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Back from the buildings: the grids again."""
+    data = await state.get_data()
+    grids = await org.list_grids(session, community_id=data["community_id"])
+    await state.set_state(Reg.grid)
+    await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
+
+
+@router.message(StateFilter(Reg.community, Reg.grid), F.text.func(is_back))
+async def on_grid_back(
+    message: Message, state: FSMContext, session: AsyncSession, t: Text
+) -> None:
+    """Back from the grids (or at the first question): the communities."""
+    await _ask_community(message, state, session=session, t=t)
+
+
+@router.message(StateFilter(Reg.phone), F.text.func(is_back))
+async def on_phone_back(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Back from the phone while registering: the room again, with the one typed. (From the
+    profile the phone step stands alone: back leaves the number as it is.)"""
+    if (await state.get_data()).get("phone_only"):
+        await on_phone_keep(message, state, user, roles, t)
+        return
+    await state.set_state(Reg.room)
+    question = with_current(t, t("reg-ask-room"), user.room)
+    await message.answer(question, reply_markup=step_keyboard(t))
+
+
 @router.message(
     StateFilter(Reg.community, Reg.grid, Reg.building), F.text, ~F.text.in_(all_flow_labels())
 )
@@ -194,7 +247,7 @@ async def on_typed_address(
     if guess.room is None:
         await message.answer(t("reg-typed-read", address=" · ".join(parts)))
         await state.set_state(Reg.room)
-        await message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
+        await message.answer(t("reg-ask-room"), reply_markup=step_keyboard(t))
         return
     try:
         await user_service.register_address(
@@ -208,9 +261,10 @@ async def on_typed_address(
         )
     except InvalidInput as exc:  # the room, after all: ask for it
         await state.set_state(Reg.room)
-        await message.answer(t(exc.key, **exc.args_), reply_markup=cancel_keyboard(t))
+        await message.answer(t(exc.key, **exc.args_), reply_markup=step_keyboard(t))
         return
     await message.answer(t("reg-typed-read", address=" · ".join([*parts, guess.room])))
+    await state.update_data(saved=True)
     await ask_phone(message, state, t)
 
 
@@ -316,6 +370,26 @@ async def on_grid(
     )
 
 
+def _building_rows(t: Text, buildings: list[Building], page: int) -> InlineKeyboardMarkup:
+    """One page of the buildings (paged), and the way back to the grids."""
+    pages = max(1, (len(buildings) + BUILDINGS_PER_PAGE - 1) // BUILDINGS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
+    rows = [
+        [(b.name, RegCb(action="building", id=b.id or 0).pack()) for b in chunk[i : i + 3]]
+        for i in range(0, len(chunk), 3)
+    ]
+    nav = []
+    if page > 0:
+        nav.append((t("common-prev-page"), RegCb(action="bpage", id=page - 1).pack()))
+    if page < pages - 1:
+        nav.append((t("common-next-page"), RegCb(action="bpage", id=page + 1).pack()))
+    if nav:
+        rows.append(nav)
+    rows.append([(t("common-back"), RegCb(action="back-grid").pack())])
+    return inline_kb(rows)
+
+
 async def _show_buildings(
     query: CallbackQuery,
     state: FSMContext,
@@ -332,28 +406,14 @@ async def _show_buildings(
         await query.answer(t("err-address-stale"), show_alert=True)
         return
     await state.set_state(Reg.building)
-    pages = max(1, (len(buildings) + BUILDINGS_PER_PAGE - 1) // BUILDINGS_PER_PAGE)
-    page = min(max(page, 0), pages - 1)
-    chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
-    rows = [
-        [(b.name, RegCb(action="building", id=b.id or 0).pack()) for b in chunk[i : i + 3]]
-        for i in range(0, len(chunk), 3)
-    ]
-    nav = []
-    if page > 0:
-        nav.append((t("common-prev-page"), RegCb(action="bpage", id=page - 1).pack()))
-    if page < pages - 1:
-        nav.append((t("common-next-page"), RegCb(action="bpage", id=page + 1).pack()))
-    if nav:
-        rows.append(nav)
-    rows.append([(t("common-back"), RegCb(action="back-grid").pack())])
+    markup = _building_rows(t, buildings, page)
     await query.answer()
     assert isinstance(query.message, Message)
     if picked is None:  # paging: the same question, another page
-        await query.message.edit_text(t("reg-choose-building"), reply_markup=inline_kb(rows))
+        await query.message.edit_text(t("reg-choose-building"), reply_markup=markup)
         return
     await _keep_choice(query.message, t, "reg-step-grid", picked)
-    await query.message.answer(t("reg-choose-building"), reply_markup=inline_kb(rows))
+    await query.message.answer(t("reg-choose-building"), reply_markup=markup)
 
 
 @router.callback_query(StateFilter(Reg.building), RegCb.filter(F.action == "bpage"))
@@ -389,7 +449,7 @@ async def on_building(
     await query.answer()
     assert isinstance(query.message, Message)
     await _keep_choice(query.message, t, "reg-step-building", chosen.name)
-    await query.message.answer(t("reg-ask-room"), reply_markup=cancel_keyboard(t))
+    await query.message.answer(t("reg-ask-room"), reply_markup=step_keyboard(t))
 
 
 # A stale button of another flow ("跳过", "✅ 说完了" …) is not a room number.
@@ -399,9 +459,22 @@ refuse_button_labels(router, Reg.room)
 @router.message(StateFilter(Reg.room), F.text.in_(labels("common-cancel")))
 @router.message(StateFilter(Reg.phone), F.text.in_(labels("common-cancel")))
 async def on_cancel_button(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
 ) -> None:
-    """The big cancel button of a text step."""
+    """The big cancel button of a text step. Once the address is stored (at the phone, or
+    back at the room from there) the registration is finished as it stands, without a
+    phone: the address is kept and the staff asked to verify it, as after 跳过."""
+    data = await state.get_data()
+    if data.get("saved") and not data.get("phone_only"):
+        await _finish(message, state, session, user, roles, t, clock, translator)
+        return
     await state.clear()
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
@@ -432,6 +505,7 @@ async def on_room(
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
+    await state.update_data(saved=True)
     await ask_phone(message, state, t)
 
 
@@ -459,6 +533,7 @@ def phone_keyboard(t: Text, *, phone_only: bool) -> ReplyKeyboardMarkup:
         )
     else:
         rows.append([KeyboardButton(text=t("common-skip"))])
+        rows.append([KeyboardButton(text=t("common-back"))])
     return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)
 
 

@@ -161,11 +161,15 @@ class SettledDriver(Driver):
         super().__init__(base_url)
         self._app = app
         self._patience = patience
+        self._settling: asyncio.Future[None] | None = None
 
     async def settle(self) -> None:
         """Wait (at most `patience` seconds) until no update is being handled and nothing due
-        is left unsent. Past that the act goes ahead: a step stuck on purpose does not block it."""
-        work = asyncio.ensure_future(self._settle())
+        is left unsent. Past that the act goes ahead: a step stuck on purpose does not block it.
+        Acts started together share one wait, so they still reach the bot together."""
+        work = self._settling
+        if work is None or work.done():
+            work = self._settling = asyncio.ensure_future(self._settle())
         done, _ = await asyncio.wait({work}, timeout=self._patience)
         if work in done:
             work.result()

@@ -18,7 +18,7 @@ NEW = 5001  # 小林, unregistered
 RESIDENT = 4001  # 周阿姨, phone 13900000001
 STAFF = 2001  # 李社工, 阳光社区
 
-REG_PHONE = ["📱 发送我的手机号", "跳过"]
+REG_PHONE = ["📱 发送我的手机号", "跳过", "⬅️ 上一步"]
 PROFILE_PHONE = ["📱 发送我的手机号", "不修改", "删除手机号"]
 
 
