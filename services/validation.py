@@ -13,6 +13,10 @@ _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
 _PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
+# a room names a number somewhere: 302, 2单元301, 三楼东户 (not "我不知道房号", not a sentence)
+_ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
+# said instead of a room: told how to give one they are unsure of
+_ROOM_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|忘了|don'?t know|not sure|no idea", re.I)
 # a word for "room" typed before the number (not "unit": 2 单元 is part of the room)
 _ROOM_WORD = re.compile(
     r"^(?:room|rm\.?|apt\.?|apartment|flat|房号|房间号|房间|门牌号)\s*[:：]?\s*(?=\S)",
@@ -69,7 +73,9 @@ def room_number(text: str | None, *, building: str | None = None) -> str:
     """A room such as 302, 3-502 or 2单元301室, as people type it at the room step: full-width
     digits made plain, a leading word for 'room' dropped ('Room 1204', '房号：302' → '1204',
     '302'), and the building already chosen (`building`, e.g. '2号楼') dropped when typed
-    again in front ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'."""
+    again in front ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'.
+    A room has a number in it (digits or Chinese numerals: '三楼东户' is one); words alone
+    ('我不知道房号', '楼道的灯坏了') are not taken for a room."""
     if text is None:
         raise InvalidInput("err-room-invalid")
     room = unicodedata.normalize("NFKC", text).strip()
@@ -78,7 +84,9 @@ def room_number(text: str | None, *, building: str | None = None) -> str:
         room = room[len(building) :].strip()
     if len(room) > 20:
         raise InvalidInput("err-room-too-long", limit=20)
-    if not room or not _ROOM.match(room):
+    if _ROOM_UNKNOWN.search(room) and not re.search(r"\d", room):
+        raise InvalidInput("err-room-unknown")
+    if not room or not _ROOM.match(room) or not _ROOM_NUMERAL.search(room):
         raise InvalidInput("err-room-invalid")
     return room
 

@@ -137,3 +137,18 @@ async def test_cancel_at_the_room_before_any_address_keeps_nothing(
         assert user is not None
         assert (user.building_id, user.registered) == (None, False)
     assert await _verify_cards(h, NEW) == []
+
+
+async def test_not_knowing_the_room_is_told_what_will_do(linli_sandbox: Harness) -> None:
+    """'我不知道房号' at the room step was stored as the room; now it is answered with what will
+    do, and the step waits for it."""
+    h = linli_sandbox
+    d = h.driver
+    await _to_room(d, NEW, "1号楼")
+    hint = await reply_to(d, NEW, "我不知道房号", "门牌上的号码")
+    assert "三楼东户" in message_text(hint)
+    await reply_to(d, NEW, "楼道的灯坏了", "房号格式不对")
+    await reply_to(d, NEW, "三楼东户", "手机号")
+    async with h.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.room == "三楼东户"

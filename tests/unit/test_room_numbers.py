@@ -23,7 +23,8 @@ from services.validation import room_number
         ("2号楼 2单元301", "2号楼", "2单元301"),
         ("2号楼1204", "3号楼", "2号楼1204"),  # another building: kept as typed, staff see it
         ("2号楼", "2号楼", "2号楼"),  # nothing after it: not emptied
-        ("Room", None, "Room"),  # a word alone is not stripped to nothing
+        ("三楼东户", None, "三楼东户"),  # floor and side, for who does not know the number
+        ("二单元五零二", None, "二单元五零二"),
         ("2单元", None, "2单元"),  # 单元 is part of a room, not a word for it
     ],
 )
@@ -31,7 +32,17 @@ def test_room_as_typed(typed: str, building: str | None, room: str) -> None:
     assert room_number(typed, building=building) == room
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "房号：", "302!", "😀302"])
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "房号：", "302!", "😀302", "Room", "楼道的灯坏了", "东边那栋"]
+)
 def test_not_a_room(typed: str) -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as caught:
         room_number(typed)
+    assert caught.value.key in {"err-room-invalid", "err-room-too-long"}
+
+
+@pytest.mark.parametrize("typed", ["我不知道房号", "不清楚", "忘了", "I don't know", "not sure"])
+def test_not_knowing_the_room_is_told_how_to_give_one(typed: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        room_number(typed)
+    assert caught.value.key == "err-room-unknown"

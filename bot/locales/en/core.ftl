@@ -140,6 +140,7 @@ err-name-too-long = That name is too long (at most { $limit } characters).
 err-label-invalid = Please type plain words, without emoji or symbols.
 err-room-invalid = That room number does not look right. Type something like "302", "3-502" or "2单元301".
 err-room-too-long = That room number is too long (at most { $limit } characters). Type something like "302".
+err-room-unknown = That is all right: the number on your door will do, e.g. "302" or "2单元301"; if you are not sure of it, the floor and side will do too, e.g. "3rd floor east".
 err-phone-invalid = That number does not look right. Type an 11-digit mobile number (e.g. 139 0000 0001) or a landline with its area code (e.g. 021-12345678), or tap "📱 Share my phone number".
 err-contact-not-own = You can only share your own phone number. Please tap "📱 Share my phone number".
 err-consent-needed = Please agree to the personal-data notice before registering.
