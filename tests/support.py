@@ -175,15 +175,15 @@ class SettledDriver(Driver):
             work.result()
 
     async def _settle(self) -> None:
+        # what came before this act: the updates being handled now (not those other users
+        # send meanwhile, which would never end with several acting at once), then the outbox
         dp = self._app.dp
-        while True:
-            handling = [t for t in getattr(dp, "_handle_update_tasks", ()) if not t.done()]
-            if handling:
-                await asyncio.wait(handling)
-                continue
-            scheduler = dp.workflow_data.get("scheduler")
-            if scheduler is None or not await scheduler.drain():
-                return
+        handling = [t for t in getattr(dp, "_handle_update_tasks", ()) if not t.done()]
+        if handling:
+            await asyncio.wait(handling)
+        scheduler = dp.workflow_data.get("scheduler")
+        if scheduler is not None:
+            await scheduler.drain()
 
     async def _call(
         self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None

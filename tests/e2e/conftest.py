@@ -43,7 +43,12 @@ TEST_SETTINGS: dict[str, Any] = {
 
 
 async def _start(
-    database_url: str, clock: FakeClock, *, seed: bool = True, **settings: Any
+    database_url: str,
+    clock: FakeClock,
+    *,
+    seed: bool = True,
+    settled: bool = True,
+    **settings: Any,
 ) -> tuple[Sandbox, Driver]:
     sandbox = await start_sandbox(
         database_url=database_url,
@@ -52,7 +57,9 @@ async def _start(
         seed=seed,
         **{**TEST_SETTINGS, **settings},
     )
-    driver = SettledDriver(sandbox.base_url, sandbox.app)
+    # users act once the bot is done with the step before, as people do; a test marked
+    # `unsettled` (users acting at once on purpose) drives it bare
+    driver = SettledDriver(sandbox.base_url, sandbox.app) if settled else Driver(sandbox.base_url)
     await driver.wait_bot_ready()
     return sandbox, driver
 
@@ -66,7 +73,8 @@ async def linli_sandbox(
     clock = FakeClock()
     marker = request.node.get_closest_marker("sandbox_settings")
     settings = dict(marker.kwargs) if marker else {}
-    sandbox, driver = await _start(demo_sqlite_url, clock, seed=False, **settings)
+    settled = request.node.get_closest_marker("unsettled") is None
+    sandbox, driver = await _start(demo_sqlite_url, clock, seed=False, settled=settled, **settings)
     harness = Harness(sandbox=sandbox, driver=driver, clock=clock)
     try:
         yield harness
@@ -89,11 +97,14 @@ def _restore_default_catalogue() -> None:
 
 
 @pytest.fixture
-async def linli_sandbox_pg(migrated_pg_url: str) -> AsyncIterator[Harness]:
+async def linli_sandbox_pg(
+    migrated_pg_url: str, request: pytest.FixtureRequest
+) -> AsyncIterator[Harness]:
     """The same sandbox on a fresh PostgreSQL database (migrated by the test harness), the demo
     data seeded at start as `linli sandbox` seeds it."""
     clock = FakeClock()
-    sandbox, driver = await _start(migrated_pg_url, clock)
+    settled = request.node.get_closest_marker("unsettled") is None
+    sandbox, driver = await _start(migrated_pg_url, clock, settled=settled)
     try:
         yield Harness(sandbox=sandbox, driver=driver, clock=clock)
         assert not await driver.errors(), "the bot caused Bot API errors"

@@ -27,6 +27,9 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import png
 
+# monkeys do not wait for the bot as people do: they act at once (tests/support.SettledDriver)
+pytestmark = pytest.mark.unsettled
+
 USERS = (1001, 2001, 2002, 2003, 3001, 3002, 3003, 4001, 4002, 4003, 4004, 4005, 5001, 5002)
 GENERIC_ERRORS = ("抱歉，出了点问题", "Sorry, something went wrong")
 OGG = b"OggS" + bytes(60)

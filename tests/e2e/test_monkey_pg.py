@@ -9,6 +9,9 @@ import pytest
 from tests.e2e.conftest import Harness
 from tests.e2e.test_monkey import SEEDS, Monkey
 
+# monkeys do not wait for the bot as people do: they act at once (tests/support.SettledDriver)
+pytestmark = pytest.mark.unsettled
+
 STEPS = int(os.environ.get("LINLI_MONKEY_STEPS", "100"))
 
 
