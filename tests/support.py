@@ -191,3 +191,15 @@ class SettledDriver(Driver):
         if method == "POST" and path in _USER_ACTS:
             await self.settle()
         return await super()._call(method, path, body=body, params=params)
+
+
+def inline_labels(message: dict[str, Any]) -> list[str]:
+    """The labels of a message's inline buttons, row by row."""
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def keyboard_labels(message: dict[str, Any]) -> list[str]:
+    """The labels of the reply keyboard a message brought, row by row."""
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("keyboard", []) for b in row]

@@ -9,21 +9,11 @@ from models import User
 from models.scheduling import Delivery
 from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import inline_labels, keyboard_labels, reply_to
 
 NEW = 5001  # 小林, unregistered
 ALEX = 5002  # English, unregistered
 GRID_WORKER = 2002  # 张网格员: 第一网格 (1/2/3号楼)
-
-
-def _inline_labels(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
-
-
-def _keyboard_labels(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("keyboard", []) for b in row]
 
 
 async def _to_room(d: Driver, user: int, building: str) -> dict:
@@ -52,14 +42,14 @@ async def test_back_from_room_and_phone_asks_the_step_before_again(
     h = linli_sandbox
     d = h.driver
     room = await _to_room(d, NEW, "1号楼")
-    assert _keyboard_labels(room) == ["⬅️ 上一步", "✖️ 取消"]
+    assert keyboard_labels(room) == ["⬅️ 上一步", "✖️ 取消"]
     # back at the room: the buildings again, and another is chosen
     picker = await reply_to(d, NEW, "⬅️ 上一步", "请选择您住的楼栋")
-    assert "2号楼" in _inline_labels(picker)
+    assert "2号楼" in inline_labels(picker)
     await d.tap(NEW, "2号楼", picker["message_id"])
     await d.expect(NEW, "房号", since=picker["message_id"])
     phone = await reply_to(d, NEW, "302", "手机号")
-    assert "⬅️ 上一步" in _keyboard_labels(phone)
+    assert "⬅️ 上一步" in keyboard_labels(phone)
     # back at the phone: the room again, showing the one typed
     again = await reply_to(d, NEW, "⬅️ 上一步", "房号")
     assert "之前填的是：302" in message_text(again), message_text(again)
@@ -84,15 +74,15 @@ async def test_back_typed_at_the_pickers_goes_up_to_the_community(
     room = await _to_room(d, NEW, "3号楼")
     await reply_to(d, NEW, "⬅️ 上一步", "请选择您住的楼栋")
     grids = await reply_to(d, NEW, "上一步", "请选择您所在的网格")
-    assert _inline_labels(grids)[:2] == ["第一网格", "第二网格"]
+    assert inline_labels(grids)[:2] == ["第一网格", "第二网格"]
     communities = await reply_to(d, NEW, "⬅️ 上一步", "请选择您所在的社区")
-    assert "阳光社区" in _inline_labels(communities)
+    assert "阳光社区" in inline_labels(communities)
     # and on from there as before
     await d.tap(NEW, "阳光社区", communities["message_id"])
     second = await d.expect(NEW, "请选择您所在的网格", since=communities["message_id"])
     await d.tap(NEW, "第二网格", second["message_id"])
     picker = await d.expect(NEW, "请选择您住的楼栋", since=second["message_id"])
-    assert _inline_labels(picker)[:2] == ["5号楼", "6号楼"]
+    assert inline_labels(picker)[:2] == ["5号楼", "6号楼"]
     assert room["message_id"] < picker["message_id"]
 
 
@@ -108,7 +98,7 @@ async def test_back_in_english_at_the_room(linli_sandbox: Harness) -> None:
     await d.tap(ALEX, "1号楼", picker["message_id"])
     await d.expect(ALEX, "room number", since=picker["message_id"])
     again = await reply_to(d, ALEX, "back", "building")
-    assert "2号楼" in _inline_labels(again)
+    assert "2号楼" in inline_labels(again)
 
 
 async def test_cancel_at_the_phone_keeps_the_address_and_asks_staff_to_verify(
@@ -120,7 +110,7 @@ async def test_cancel_at_the_phone_keeps_the_address_and_asks_staff_to_verify(
     await reply_to(d, NEW, "502", "手机号")
     done = await reply_to(d, NEW, "✖️ 取消", "登记完成")
     assert "1号楼 502" in message_text(done)
-    assert "📝 我要点单" in _keyboard_labels(done)
+    assert "📝 我要点单" in keyboard_labels(done)
     await d.expect(GRID_WORKER, "新居民登记：小林")
     assert len(await _verify_cards(h, NEW)) == 1
 

@@ -7,21 +7,11 @@ import asyncio
 
 from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import inline_labels, keyboard_labels, reply_to
 
 NEW = 5001  # 小林, unregistered
 ALEX = 5002  # English, unregistered
 RESIDENT = 4001  # 周阿姨, registered
-
-
-def _inline_labels(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
-
-
-def _keyboard_labels(message: dict) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("keyboard", []) for b in row]
 
 
 async def _register(drv: Driver, user: int, since: int) -> dict:
@@ -52,20 +42,20 @@ async def test_order_button_before_registering_leads_to_the_filing(
 ) -> None:
     d = linli_sandbox.driver
     refusal = await reply_to(d, NEW, "📝 我要点单", "请先登记您的住址")
-    assert _inline_labels(refusal) == ["🏠 现在登记"]
+    assert inline_labels(refusal) == ["🏠 现在登记"]
     await d.tap(NEW, "🏠 现在登记", refusal["message_id"])
     done = await _register(d, NEW, refusal["message_id"])
     assert "阳光社区 · 第一网格 · 2号楼 301" in message_text(done)
     # straight on to what they came for: the description, with the filing's own buttons
     ask = await d.expect(NEW, "请说说您遇到了什么事", since=done["message_id"])
-    assert "✅ 说完了" in _keyboard_labels(ask)
+    assert "✅ 说完了" in keyboard_labels(ask)
     got = await reply_to(d, NEW, "楼道灯坏了，晚上看不见", "收到")
     preview = await reply_to(d, NEW, "✅ 说完了", "分类")
     assert "楼道灯坏了" in message_text(preview)
     assert got
     # the button tapped was used up: it is gone from the refusal
     [first] = [m for m in await d.messages(NEW) if m["message_id"] == refusal["message_id"]]
-    assert _inline_labels(first) == []
+    assert inline_labels(first) == []
     assert await d.errors() == []
 
 
@@ -77,7 +67,7 @@ async def test_a_refused_tap_gets_the_register_button_not_an_alert(
     answer = await d.tap(ALEX, "Propose a topic", hub["message_id"])
     assert not (answer.get("answer") or {}).get("show_alert")
     refusal = await d.expect(ALEX, "register your address first", since=hub["message_id"])
-    assert _inline_labels(refusal) == ["🏠 Register now"]
+    assert inline_labels(refusal) == ["🏠 Register now"]
     await d.tap(ALEX, "Register now", refusal["message_id"])
     assert await d.expect(ALEX, "How we use your personal data", since=refusal["message_id"])
     # registering from a refusal other than 我要点单's ends with the registration
