@@ -1356,14 +1356,17 @@ async def on_behalf_channel(
 @router.callback_query(OnBehalf.room, OrderCb.filter(F.action == "oskip"))
 async def on_behalf_room(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
     """The phone (optional). A room that is not one is asked again here, not refused only when
-    the matter is filed (which left staff at the last step with no way to correct it)."""
+    the matter is filed (which left staff at the last step with no way to correct it); a room
+    not known ('不清楚') is skipped."""
     if isinstance(event, Message) and (room := _typed(event)) is not None:
         try:
-            room = validation.room_number(room)
+            await state.update_data(room=validation.room_number(room))
         except InvalidInput as exc:
-            await _ask_again(event, t(exc.key, **exc.args_), t, OnBehalf.room)
-            return
-        await state.update_data(room=room)
+            if exc.key != "err-room-unknown":
+                await _ask_again(event, t(exc.key, **exc.args_), t, OnBehalf.room)
+                return
+            # '不清楚': the room is optional here, so it is skipped, not asked of the resident
+            await state.update_data(room=None)
     await state.set_state(OnBehalf.phone)
     await reply(event, t("order-behalf-phone"), reply_markup=_skip_or_cancel(t, OnBehalf.phone))
 

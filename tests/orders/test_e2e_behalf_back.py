@@ -70,3 +70,22 @@ async def test_filing_on_behalf_goes_back_and_files_the_change(linli_sandbox: Ha
     assert filed.channel == Channel.VISIT and filed.room == "603"
     assert filed.contact_phone == "13900000002" and filed.contact_name == "李奶奶"
     assert filed.text == "家里水管漏水，楼下也渗了"
+
+
+async def test_room_not_known_is_skipped(linli_sandbox: Harness) -> None:
+    """'不清楚' at the (optional) room: skipped, on to the phone, filed without a room; not the
+    hint written for residents, who must give one."""
+    h = linli_sandbox
+    d = h.driver
+    [ask] = await d.say(STAFF, "☎️ 代居民登记")
+    await d.tap(STAFF, "1号楼", ask["message_id"])
+    await d.expect(STAFF, "怎么反映的", since=ask["message_id"] - 1)
+    await d.tap(STAFF, "电话", ask["message_id"])
+    await d.expect(STAFF, "房号是多少", since=ask["message_id"] - 1)
+    await reply_to(d, STAFF, "不清楚", "联系电话")
+    await reply_to(d, STAFF, "跳过", "怎么称呼")
+    await reply_to(d, STAFF, "跳过", "反映的事情")
+    await reply_to(d, STAFF, "1号楼门口的井盖松了，踩上去会晃", "已代为登记")
+    async with h.sessionmaker() as session:
+        [filed] = (await session.exec(select(Request))).all()
+    assert filed.room is None and filed.channel == Channel.PHONE
