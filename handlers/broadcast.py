@@ -335,7 +335,16 @@ async def on_audience(
         await _show(query, t(f"broadcast-choose-{kind}"), markup)
         return
     await state.set_state(Compose.text)
-    await _show(query, t("broadcast-ask-text"), _kb([_back_row(t)]))
+    await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
+
+
+async def _text_question(state: FSMContext, t: Text) -> str:
+    """The notice's text asked for, saying so when a picture sent earlier (before going back a
+    step) is kept for it."""
+    question = t("broadcast-ask-text")
+    if (await state.get_data()).get("photo"):
+        question += "\n" + t("broadcast-photo-kept")
+    return question
 
 
 @router.callback_query(BroadcastCb.filter(F.action == "tgt"))
@@ -391,7 +400,7 @@ async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> N
         return
     await state.set_state(Compose.text)
     await query.answer()
-    await _show(query, t("broadcast-ask-text"), _kb([_back_row(t)]))
+    await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
 
 
 async def _step_before(

@@ -97,3 +97,29 @@ async def test_several_communities_go_back_to_the_community(
     assert _labels(text_step) == ["⬅️ 上一步"]
     await d.tap(ADMIN, "⬅️ 上一步", mid)
     await _once_as(d, ADMIN, mid, "这条通知发给谁")
+
+
+async def test_picture_sent_before_going_back_is_mentioned_when_the_text_is_asked_again(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    """A picture sent at the text step stays with the notice after ⬅️ 上一步; the text asked
+    again says so (before, it was kept silently and came as a surprise in the preview)."""
+    from tests.scheduler.test_broadcast_photo import _jpeg  # noqa: PLC0415
+
+    d = linli_sandbox.driver
+    [audience] = await d.say(STAFF, "📢 发通知")
+    mid = audience["message_id"]
+    await d.tap(STAFF, "整个社区的居民", mid)
+    first = await _once(d, mid, "请输入通知内容")
+    assert "图片还在" not in message_text(first)
+    photo = await d.send(STAFF, photo=_jpeg())
+    await d.expect(STAFF, "图片收到了", since=photo["message_id"])
+    [audience_again] = await d.say(STAFF, "⬅️ 上一步")
+    await d.tap(STAFF, "整个社区的居民", audience_again["message_id"])
+    asked = await _once(d, audience_again["message_id"], "请输入通知内容")
+    assert "之前发的图片还在" in message_text(asked), message_text(asked)
+    typed = await d.send(STAFF, "周日上午电梯检修")
+    await d.expect(STAFF, "将发给", since=typed["message_id"])
+    # the preview is the picture with the text under it: the picture is the notice's
+    shown = [m for m in await d.messages(STAFF, typed["message_id"]) if m.get("photo")]
+    assert len(shown) == 1 and message_text(shown[0]).endswith("周日上午电梯检修"), shown

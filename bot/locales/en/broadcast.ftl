@@ -68,6 +68,7 @@ broadcast-quiet-which = You look after several communities ({ $names }); put the
 
 ## A notice with a photo
 broadcast-photo-received = 🖼 Photo received. Now send the text of the notice; it goes out under the photo.
+broadcast-photo-kept = 🖼 The picture you sent is kept: the text will go under it. To use another, send it.
     To use another photo, just send it; send /cancel to stop.
 broadcast-need-text-or-photo = The notice needs text here, and may carry one photo (the text as its caption, or the photo first and then the text). Stickers, voice messages and files cannot be a notice; send a picture as a photo. Please send it again, or send /cancel to stop.
 broadcast-preview-photo = <b>Preview</b>: above is what residents will get (the photo with the text under it).

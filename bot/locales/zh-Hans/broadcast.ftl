@@ -68,6 +68,7 @@ broadcast-quiet-which = 您负责几个社区（{ $names }），请在命令里�
 
 ## A notice with a photo
 broadcast-photo-received = 🖼 图片收到了。请再发通知的文字，文字会配在图片下面一起发出。
+broadcast-photo-kept = 🖼 之前发的图片还在，文字会配在图片下面一起发出；要换图就再发一张。
     想换一张图片就直接再发一张；发 /cancel 取消。
 broadcast-need-text-or-photo = 这里需要通知的文字，也可以带一张图片（文字写在图片说明里，或先发图片再发文字）。贴纸、语音和文件不能作为通知；图片请以“照片”方式发送。请重新发送，或发 /cancel 取消。
 broadcast-preview-photo = <b>预览</b>：上面就是居民会收到的样子（图片，文字配在图片下面）。

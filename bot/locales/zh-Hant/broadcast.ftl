@@ -71,6 +71,7 @@ broadcast-quiet-which = 您負責幾個社區（{ $names }），請在命令裡�
 
 ## A notice with a photo
 broadcast-photo-received = 🖼 圖片收到了。請再發通知的文字，文字會配在圖片下面一起發出。
+broadcast-photo-kept = 🖼 之前發的圖片還在，文字會配在圖片下面一起發出；要換圖就再發一張。
     想換一張圖片就直接再發一張；發 /cancel 取消。
 broadcast-need-text-or-photo = 這裡需要通知的文字，也可以帶一張圖片（文字寫在圖片說明裡，或先發圖片再發文字）。貼紙、語音和文件不能作為通知；圖片請以“照片”方式發送。請重新發送，或發 /cancel 取消。
 broadcast-preview-photo = <b>預覽</b>：上面就是居民會收到的樣子（圖片，文字配在圖片下面）。
