@@ -104,7 +104,7 @@ async def test_picture_sent_before_going_back_is_mentioned_when_the_text_is_aske
 ) -> None:
     """A picture sent at the text step stays with the notice after ⬅️ 上一步; the text asked
     again says so (before, it was kept silently and came as a surprise in the preview)."""
-    from tests.scheduler.test_broadcast_photo import _jpeg  # noqa: PLC0415
+    from tests.scheduler.test_broadcast_photo import _jpeg
 
     d = linli_sandbox.driver
     [audience] = await d.say(STAFF, "📢 发通知")
