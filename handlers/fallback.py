@@ -251,9 +251,9 @@ async def on_unknown_message(
     clock: Callable[[], datetime],
     ctx: OrderCtx | None = None,
 ) -> None:
-    """Anything else in a private chat: small talk is answered as a person would; other typed
-    text is offered to be filed (a registered resident) or pointed to registration; else the
-    menu."""
+    """Anything else in a private chat: small talk is answered as a person would, a short
+    question how to use a feature ("怎么投票") with how; other typed text is offered to be filed
+    (a registered resident) or pointed to registration; else the menu."""
     if message.chat.type != "private" or user is None:
         return
     text = (message.text or "").strip()
@@ -279,6 +279,11 @@ async def on_unknown_message(
         return
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
+        return
+    topic = smalltalk.how_to(text) if not in_flow else None
+    if topic is not None:  # "怎么投票": how, with the button to tap; not a matter to file
+        howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)
+        await message.answer(t(howto.key, **howto.args), reply_markup=menu)
         return
     says_something = sum(ch.isalnum() for ch in text) >= OFFER_MIN_CHARS
     if (

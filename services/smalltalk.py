@@ -6,13 +6,25 @@ and "没有看懂您的意思" is the wrong answer to it. `classify` says which 
 whole message is small talk (words of these kinds and fillers such as 啊/呀/您/大家/社区,
 punctuation and emoji); anything with other words in it ("谢谢，楼道灯还是不亮") is not small
 talk, so it can still be filed.
+
+They also ask how to do one thing with the bot ("怎么投票", "在哪里报名参加议事会", "积分怎么算",
+"how do I vote"). `how_to` says which feature (`Topic`) such a question is about, and
+`how_to_answer` which text answers it for this person (registered or not, a member or not). A
+question word, one feature and nothing but fillers: "水管坏了怎么办" and "楼道灯不亮怎么报修啊
+已经三天了" say more than that, so they stay matters to file.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
+
+from models import Role
+from services.triage.text import to_simplified
 
 
 class Kind(StrEnum):
@@ -53,6 +65,7 @@ _TOKENS: list[tuple[str, Kind | None]] = sorted(
     key=lambda pk: -len(pk[0]),
 )
 MAX_CHARS = 40  # longer messages say something more than small talk
+_T = TypeVar("_T")
 
 
 def _clean(text: str) -> str:
@@ -79,24 +92,210 @@ def classify(text: str | None) -> Kind | None:
     rest = _clean(text)
     if not rest:
         return None
-    found: set[Kind] = set()
+    found = _read(rest, _TOKENS)
+    if found is None:
+        return None  # a word that is not small talk
+    for kind in (Kind.HELP, Kind.PROGRESS, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
+        if kind in found:
+            return kind
+    return None  # fillers alone ("那个…") are not small talk either
+
+
+def _read(rest: str, tokens: list[tuple[str, _T | None]]) -> list[_T] | None:
+    """What the tokens (longest first) found in a cleaned message, in order (fillers, None, left
+    out); None when a word is none of them."""
+    found: list[_T] = []
     while rest:
         rest = rest.lstrip()
         if not rest:
             break
-        for token, kind in _TOKENS:
+        for token, what in tokens:
             if not rest.startswith(token):
                 continue
             after = rest[len(token) :]
             if token.isascii() and after and after[0].isascii() and after[0].isalnum():
                 continue  # 'hi' in 'him'
-            if kind is not None:
-                found.add(kind)
+            if what is not None:
+                found.append(what)
             rest = after
             break
         else:
-            return None  # a word that is not small talk
-    for kind in (Kind.HELP, Kind.PROGRESS, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
-        if kind in found:
-            return kind
-    return None  # fillers alone ("那个…") are not small talk either
+            return None
+    return found
+
+
+# ------------------------------------------------------------------ how do I … ?
+
+
+class Topic(StrEnum):
+    """A feature of the bot someone asks how to use (its answer: the text howto-<value>)."""
+
+    VOTE = "vote"  # 投票
+    MEETING = "meeting"  # 报名 / 参加 / 签到 议事会
+    TOPIC = "topic"  # 提议题
+    FILE = "file"  # 点单 / 反映 / 报修
+    FOLLOW = "follow"  # 看进度 / 催一下
+    WITHDRAW = "withdraw"  # 撤回诉求
+    RATE = "rate"  # 评价
+    POINTS = "points"  # 积分 / 服务时长
+    CLAIM = "claim"  # 接单
+    JOIN = "join"  # 党员/志愿者报到
+    ADDRESS = "address"  # 登记 / 改住址
+    PHONE = "phone"  # 改手机号
+    QUIET = "quiet"  # 夜间免打扰
+    FORGET = "forget"  # 删除我的信息
+    LANGUAGE = "language"  # 换语言
+
+
+# the words naming each feature, "|"-separated (lowercase; Latin ones match as whole words)
+_TOPIC_WORDS: dict[Topic, str] = {
+    Topic.VOTE: "投票|投个票|投一票|改票|表决|vote|voting|votes|poll|polls|ballot",
+    Topic.MEETING: "参加议事会|参会|开会|签到|签到码|居民议事会|楼栋夜话|听证会|协调会|"
+    "meeting|meetings|rsvp|check in|checkin|attend",
+    Topic.TOPIC: "议题|提议题|提个议题|议题征集|附议|提建议|提议|topic|topics|propose|proposal|"
+    "suggest a topic|agenda",
+    Topic.FILE: "点单|我要点单|反映|反映问题|反应问题|报修|报事|报事情|报问题|提诉求|报给社区|"
+    "投诉|求助|找社区帮忙|report|report a problem|complain|complaint",
+    Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
+    "progress|status|urge|hurry|chase|follow up",
+    Topic.WITHDRAW: "撤回|撤销|撤诉|撤掉|撤|收回|取消诉求|取消我的诉求|删除诉求|删掉诉求|"
+    "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
+    Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
+    Topic.POINTS: "积分|积分榜|服务时长|时长|服务时间|时间银行|排行|排行榜|排名|"
+    "points|point|service hours|hours|leaderboard|ranking",
+    Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|claim|claim an order|take an order|"
+    "take orders|open orders",
+    Topic.JOIN: "报到|双报到|党员报到|志愿者报到|当志愿者|做志愿者|成为志愿者|当义工|做义工|"
+    "加入志愿者|注册志愿者",
+    Topic.ADDRESS: "改地址|改住址|修改住址|修改地址|换地址|换住址|登记住址|登记地址|搬家|"
+    "地址|住址|房号|address|move|moved|moving",
+    Topic.PHONE: "改手机号|换手机号|改电话|换电话|手机号|手机号码|电话号码|电话|联系电话|"
+    "phone|phone number|mobile",
+    Topic.QUIET: "免打扰|勿扰|夜间免打扰|晚上别发|晚上不要发|夜里别发|夜里不要发|半夜别发|"
+    "晚上|夜里|夜间|半夜|quiet|quiet hours|do not disturb|dnd|at night|night",
+    Topic.FORGET: "删除信息|删除我的信息|删除个人信息|删除资料|删除我的资料|删掉信息|注销|销户|"
+    "删号|删除账号|删除|删掉|delete|forget|erase|delete my data|delete my account",
+    Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
+    "language|languages|english|chinese|traditional|simplified",
+}
+# words that could be about several features: the feature is the one all the words of the
+# question share ("志愿者怎么接单" claiming, "怎么当志愿者" signing up), the first when alone
+_SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
+    "报名": (Topic.MEETING, Topic.JOIN),
+    "参加": (Topic.MEETING, Topic.VOTE, Topic.JOIN),
+    "议事会": (Topic.MEETING, Topic.TOPIC, Topic.VOTE),
+    "议事": (Topic.MEETING, Topic.TOPIC, Topic.VOTE),
+    "会议": (Topic.MEETING, Topic.TOPIC),
+    "诉求": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
+    "我的诉求": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "反映的事": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
+    "报的事": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
+    "我的事": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
+    "满意": (Topic.RATE,),
+    "志愿者": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "党员": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "义工": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "工单": (Topic.CLAIM, Topic.POINTS),
+    "登记": (Topic.ADDRESS, Topic.PHONE, Topic.JOIN, Topic.FILE),
+    "注册": (Topic.ADDRESS, Topic.JOIN),
+    "通知": (Topic.QUIET,),
+    "request": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
+    "requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "my request": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "sign up": (Topic.ADDRESS, Topic.MEETING, Topic.JOIN),
+    "register": (Topic.ADDRESS, Topic.JOIN),
+    "join": (Topic.JOIN, Topic.MEETING),
+    "cancel": (Topic.WITHDRAW, Topic.MEETING),
+    "volunteer": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "volunteers": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "member": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
+    "orders": (Topic.CLAIM, Topic.POINTS),
+    "order": (Topic.CLAIM, Topic.POINTS),
+    "file": (Topic.FILE,),
+}
+# asking how or where: any of these makes a question; 可以 / 能 only with 吗 ("可以撤回吗")
+_QUESTION = (
+    "怎么|怎样|怎么样才能|如何|咋|咋样|要怎么|该怎么|应该怎么|怎么才能|怎么用|怎么弄|怎么操作|"
+    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|"
+    "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i"
+)
+_MAYBE = "可以|能|能够"
+# words that look like a feature but ask about something else: the community office's own
+# address or phone is in /help, not in 👤 我的资料
+_ELSEWHERE = "社区地址|社区的地址|社区电话|社区的电话|办公地址|服务中心|居委会|物业|office"
+_ASKING = "吗|么|嘛"
+_HOWTO_FILLERS = (
+    # whom and how it is asked
+    "请问|问一下|问下|问问|想问|想问一下|打听一下|你好|您好|你们好|在吗|老师|同志|师傅|社区|工作人员|"
+    "我|我们|咱|咱们|俺|您|你|你们|自己|我家|家里|我的|"
+    "想|想要|要|需要|得|该|应该|会|才|就|还|也|又|再|都|先|"
+    "一下|下|呢|啊|呀|吧|哦|噢|哈|啦|了|的|地|是|在|到|从|跟|和|给|把|对|用|个|一个|次|"
+    "这里|这儿|那里|这|那|这个|那个|什么|按钮|菜单|上面|上|里面|里|中|去|来|"
+    "机器人|这个机器人|手机上|网上|线上|在线|直接|"
+    # the doing itself, named loosely
+    "查|看|查看|看看|找|改|修改|更改|变更|换|更换|设置|设|开|关|打开|关掉|关闭|开启|提|提交|"
+    "发|发送|填|填写|写|弄|操作|办|办理|算|计算|攒|赚|挣|拿|得到|获得|成|成为|做|加入|"
+    "进行|完成|申请|报|交|留|输入|别|不要|消息|信息|资料|事|事情|问题|一件事|"
+    # English
+    "i|me|my|we|our|you|your|do|does|can|could|would|should|will|to|a|an|the|in|on|at|for|"
+    "of|with|here|there|this|that|it|bot|please|pls|hi|hello|is|are|be|get|set|see|check|"
+    "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
+    "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
+    "send|give|fill|submit|put|new|show|look|become"
+)
+# what a word of a how-to question is: the features it may name, or a mark ("question" …)
+_Reading = tuple[Topic, ...] | str
+_HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
+    [(w, (topic,)) for topic, ws in _TOPIC_WORDS.items() for w in ws.split("|")]
+    + list(_SHARED_WORDS.items())
+    + [(w, "question") for w in _QUESTION.split("|")]
+    + [(w, "maybe") for w in _MAYBE.split("|")]
+    + [(w, "asking") for w in _ASKING.split("|")]
+    + [(w, "elsewhere") for w in _ELSEWHERE.split("|")]
+    + [(w, None) for w in _HOWTO_FILLERS.split("|")],
+    key=lambda wt: -len(wt[0]),
+)
+
+
+def how_to(text: str | None) -> Topic | None:
+    """The feature a short question asks how to use ("怎么投票" VOTE), or None: no question
+    word, no feature or two ("怎么投票和报名"), or other words in it (a matter asked about:
+    "水管坏了怎么办", "楼道灯不亮怎么报修啊 已经三天了")."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    rest = _clean(to_simplified(text))
+    found: list[_Reading] | None = _read(rest, _HOWTO_TOKENS) if rest else None
+    if not found:
+        return None
+    marks = {f for f in found if isinstance(f, str)}
+    if "question" not in marks and not {"maybe", "asking"} <= marks:
+        return None
+    if "elsewhere" in marks:
+        return None
+    named = [f for f in found if isinstance(f, tuple)]
+    if not named:
+        return None
+    shared = set(named[0]).intersection(*named[1:])
+    # the first word's first reading among those all the words share
+    return next((topic for topic in named[0] if topic in shared), None)
+
+
+@dataclass(frozen=True)
+class HowTo:
+    """The text answering a how-to question, and its arguments."""
+
+    key: str
+    args: dict[str, str] = field(default_factory=dict)
+
+
+def how_to_answer(topic: Topic, *, registered: bool, roles: Collection[Role]) -> HowTo:
+    """How to do it, as it is for this person: an address first where the feature needs one
+    (voting, meetings, topics, filing), signing up as a member first for claiming and points."""
+    return HowTo(
+        key=f"howto-{topic.value}",
+        args={
+            "registered": "yes" if registered else "no",
+            "member": "yes" if Role.MEMBER in roles else "no",
+        },
+    )

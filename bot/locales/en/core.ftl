@@ -190,6 +190,52 @@ fallback-draft-started-voice = All right, we have kept your voice note. You can 
 smalltalk-thanks = You're welcome! We're here whenever you need us.
 smalltalk-ack = All right. Tap a button below whenever you need something.
 smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
+
+# A short question how to use one feature ("how do I vote"), answered instead of being offered
+# for filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.
+howto-vote = { $registered ->
+        [no] To vote, first register your address: tap "{ menu-register }", it takes a minute. Then tap "{ menu-consult }": the items marked 🗳 are the open polls; open one and choose.
+       *[yes] Tap "{ menu-consult }" below: the items marked 🗳 are the open polls; open one and tap your choice (for several choices, tap "{ poll-btn-submit }" when done). When a new poll opens we also send you a notice with a "{ poll-btn-vote }" button.
+    }
+howto-meeting = { $registered ->
+        [no] To sign up for a meeting, first register your address: tap "{ menu-register }", it takes a minute. Then tap "{ menu-consult }", open a meeting marked 📅 and tap "{ meeting-btn-yes }".
+       *[yes] Tap "{ menu-consult }" below, open a meeting marked 📅 to see when and where, and tap "{ meeting-btn-yes }" to sign up. When check-in opens we message everyone signed up; tap "{ meeting-btn-checkin }" there, or tap "{ meeting-btn-checkin-code }" in "{ menu-consult }" and type the code the staff show you.
+    }
+howto-topic = { $registered ->
+        [no] To propose a topic, first register your address: tap "{ menu-register }", it takes a minute. Then tap "{ menu-consult }", then "{ consult-btn-propose }", and say in one sentence what you would like discussed.
+       *[yes] Tap "{ menu-consult }" below, then "{ consult-btn-propose }", and say in one sentence what you would like discussed. Other people's topics are under "{ consult-btn-topics }", where you can tap "{ topic-btn-back }".
+    }
+howto-file = { $registered ->
+        [no] To report a problem, first register your address: tap "{ menu-register }", it takes a minute. Then tap "{ menu-order-new }", say what and where, tap "{ order-btn-finished }" and then "{ order-btn-submit }".
+       *[yes] Tap "{ menu-order-new }" below and say what the problem is and where, in words, photos or a voice note; tap "{ order-btn-finished }" and then "{ order-btn-submit }". You can also just type the problem to me.
+    }
+howto-follow = Tap "{ menu-order-mine }" below to see how far each matter you reported has got, and its "Open" button for the details. If one waits too long, a "{ order-btn-urge }" button appears there that reminds whoever handles it; after urging you can urge again a day later.
+howto-withdraw = Tap "{ menu-order-mine }" below, then the matter's "Open" button: while the community has not taken it up yet, it has a "{ order-btn-withdraw }" button; tap it, then "{ order-btn-withdraw-yes }". A matter already being handled can no longer be withdrawn; tap "{ order-btn-add-info }" to tell them.
+howto-rate = When a matter is done we send you a message asking how it went: tap "{ order-rate-satisfied }", "{ order-rate-basic }" or "{ order-rate-unsatisfied }". You can also rate it in "{ menu-order-mine }". "{ order-rate-unsatisfied }" sends it back to the community to be handled again.
+howto-points = { $member ->
+        [yes] Tap "{ menu-order-points }" below for your points and service hours this month and in all, and the community board. Each order shows its points; you get them once you have done it and the community has checked the result.
+       *[no] Points and service hours go to registered Party members and volunteers, for the orders they complete and the community checks. To join them, tap "{ menu-become-member }"; once the community approves you, you can claim orders and earn points.
+    }
+howto-claim = { $member ->
+        [yes] Tap "{ menu-order-open }" below and the "{ order-btn-claim }" button of one that suits you; we also tell you about new ones. Your claimed orders are in "{ menu-order-claims }"; when done, tap "{ order-btn-report-done }".
+       *[no] To claim orders, first sign up as a volunteer: tap "{ menu-become-member }" and fill in the form. Once the community approves you, "{ menu-order-open }" appears in your menu, where one tap claims an order.
+    }
+howto-join = { $member ->
+        [yes] You are already a registered Party member or volunteer, no need to sign up again. Tap "{ menu-order-open }" to claim orders and "{ menu-order-points }" for your points.
+       *[no] Tap "{ menu-become-member }" below (or send /join) and give your name, work unit, phone and skills, and choose the community you serve. The community reviews it and tells you; then you can claim orders.
+    }
+howto-address = { $registered ->
+        [no] Tap "{ menu-register }" below (or send /register) and choose your community, grid and building, then type your room number. It takes a minute.
+       *[yes] Tap "{ menu-profile }" below, then "{ profile-edit-address }", and choose your community and building again and type your room. After a change, the community checks your address again.
+    }
+howto-phone = { $registered ->
+        [no] You leave a phone number when you register your address: tap "{ menu-register }"; its last step asks for it.
+       *[yes] Tap "{ menu-profile }" below, then "{ profile-edit-phone }", then "{ reg-share-phone }" or type the new number; "{ profile-phone-remove }" takes it away.
+    }
+howto-quiet = Quiet hours are in "{ menu-profile }": while they are on, ordinary notices at night wait until morning, urgent ones still come. Tap "{ profile-quiet-enable }" to turn them on, or "{ profile-quiet-disable }" to get notices at night too.
+howto-forget = Tap "{ menu-profile }" below, then "{ profile-forget }" (or send /forget); once you confirm, your name, address, room, phone and volunteer details are deleted. Records of matters already handled stay, no longer linked to you.
+howto-language = Send /lang and tap a language in the list (简体中文, 繁體中文 or English); the menu changes with it.
+
 fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
 
 # a date and time as people read it, in cards, lists, notices and the time steps

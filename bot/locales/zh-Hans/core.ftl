@@ -163,6 +163,52 @@ fallback-draft-started-voice = 好的，已经记下您的语音。还可以补�
 smalltalk-thanks = 不客气！有需要随时找我们。
 smalltalk-ack = 好的。有需要时点下面的按钮就行。
 smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
+
+# A short question how to use one feature ("怎么投票"), answered instead of being offered for
+# filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.
+howto-vote = { $registered ->
+        [no] 投票要先登记住址：点「{ menu-register }」，一分钟就好。登记好后点「{ menu-consult }」，列表里带 🗳 的就是正在进行的投票，点开选好就投上了。
+       *[yes] 点下方的「{ menu-consult }」，列表里带 🗳 的就是正在进行的投票，点开选一项就投上了（多选的选好后点「{ poll-btn-submit }」）。有新投票时我们也会通知您，点通知里的「{ poll-btn-vote }」也可以。
+    }
+howto-meeting = { $registered ->
+        [no] 报名参加议事会要先登记住址：点「{ menu-register }」，一分钟就好。登记好后点「{ menu-consult }」，点带 📅 的议事会，再点「{ meeting-btn-yes }」就报上名了。
+       *[yes] 点下方的「{ menu-consult }」，点带 📅 的议事会看时间地点，再点「{ meeting-btn-yes }」就报上名了。开会签到时我们会发消息给报了名的人，点里面的「{ meeting-btn-checkin }」就行；也可以在「{ menu-consult }」里点「{ meeting-btn-checkin-code }」，输入工作人员出示的签到码。
+    }
+howto-topic = { $registered ->
+        [no] 提议题要先登记住址：点「{ menu-register }」，一分钟就好。登记好后点「{ menu-consult }」，再点「{ consult-btn-propose }」，用一句话写下您想讨论的事。
+       *[yes] 点下方的「{ menu-consult }」，再点「{ consult-btn-propose }」，用一句话写下您想讨论的事就行。别人提的议题在「{ consult-btn-topics }」里，赞成的可以点「{ topic-btn-back }」。
+    }
+howto-file = { $registered ->
+        [no] 反映问题要先登记住址：点「{ menu-register }」，一分钟就好。登记好后点「{ menu-order-new }」，说说是什么事、在哪里，说完点「{ order-btn-finished }」，再点「{ order-btn-submit }」。
+       *[yes] 点下方的「{ menu-order-new }」，用文字、照片或语音说说是什么事、在哪里，说完点「{ order-btn-finished }」，再点「{ order-btn-submit }」就报给社区了。也可以直接把事情打字发给我。
+    }
+howto-follow = 点下方的「{ menu-order-mine }」，能看到您反映的每件事办到哪一步了，点那件事的「查看」按钮看详情。等了太久还没人处理的，那里会出现「{ order-btn-urge }」按钮，点它就会提醒负责的人；催过以后，过一天还可以再催。
+howto-withdraw = 点下方的「{ menu-order-mine }」，再点那件事的「查看」按钮：社区还没受理的，下面有「{ order-btn-withdraw }」，点它再点「{ order-btn-withdraw-yes }」就撤回了。社区已经在办的事不能撤回了，可以点「{ order-btn-add-info }」说明情况。
+howto-rate = 事情办好后，我们会发消息请您评价，点「{ order-rate-satisfied }」「{ order-rate-basic }」或「{ order-rate-unsatisfied }」就行；也可以在「{ menu-order-mine }」里点开那件事评价。选「{ order-rate-unsatisfied }」的，社区会重新办理。
+howto-points = { $member ->
+        [yes] 点下方的「{ menu-order-points }」，能看到本月和累计的积分、服务时长和社区排行。每个工单上写着能得多少积分，您接单办完、经社区验收通过后就记给您。
+       *[no] 积分和服务时长是给报到的党员、志愿者的：接单办完、经社区验收通过后记上。想参加的话，先点「{ menu-become-member }」报到，社区审核通过后就能接单、攒积分了。
+    }
+howto-claim = { $member ->
+        [yes] 点下方的「{ menu-order-open }」，看到适合您的工单，点它的「✋ 接」按钮就接下了；有新工单我们也会通知您。接下的工单在「{ menu-order-claims }」里，办完点「{ order-btn-report-done }」。
+       *[no] 接单要先报到：点「{ menu-become-member }」填写资料，社区审核通过后，菜单里会出现「{ menu-order-open }」，在那里点一下就能接单。
+    }
+howto-join = { $member ->
+        [yes] 您已经是报到的党员/志愿者了，不用再报到。点「{ menu-order-open }」可以接单，在「{ menu-order-points }」里看积分。
+       *[no] 点下方的「{ menu-become-member }」（或发 /join），按提示填写姓名、工作单位、手机号和特长，选好服务的社区。社区审核通过后会通知您，然后就可以接单了。
+    }
+howto-address = { $registered ->
+        [no] 点下方的「{ menu-register }」（或发 /register），按提示选社区、网格、楼栋，再填上房号就登记好了，只要一分钟。
+       *[yes] 点下方的「{ menu-profile }」，再点「{ profile-edit-address }」，按提示重新选社区、楼栋，填上房号就改好了。改了住址，社区会重新核实。
+    }
+howto-phone = { $registered ->
+        [no] 手机号在登记住址时留：点「{ menu-register }」，登记的最后一步可以留手机号。
+       *[yes] 点下方的「{ menu-profile }」，再点「{ profile-edit-phone }」，然后点「{ reg-share-phone }」或直接输入新号码；不想留了可以点「{ profile-phone-remove }」。
+    }
+howto-quiet = 夜间免打扰在「{ menu-profile }」里设置：开着的时候，夜里的一般通知会留到早上再发，紧急的照常发。要打开就点「{ profile-quiet-enable }」，想夜里也收到通知就点「{ profile-quiet-disable }」。
+howto-forget = 点下方的「{ menu-profile }」，再点「{ profile-forget }」（也可以发 /forget），确认后就删除您的姓名、住址、房号、手机号和报到资料。已经办过的事会留下记录，但不再和您关联。
+howto-language = 发 /lang，在列出的语言里点一个（简体中文、繁體中文或 English）就换好了，菜单也会跟着换。
+
 fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps

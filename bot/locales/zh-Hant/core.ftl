@@ -166,6 +166,52 @@ fallback-draft-started-voice = 好的，已經記下您的語音。還可以補�
 smalltalk-thanks = 不客氣！有需要隨時找我們。
 smalltalk-ack = 好的。有需要時點下面的按鈕就行。
 smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
+
+# A short question how to use one feature ("怎麼投票"), answered instead of being offered for
+# filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.
+howto-vote = { $registered ->
+        [no] 投票要先登記住址：點「{ menu-register }」，一分鐘就好。登記好後點「{ menu-consult }」，列表裡帶 🗳 的就是正在進行的投票，點開選好就投上了。
+       *[yes] 點下方的「{ menu-consult }」，列表裡帶 🗳 的就是正在進行的投票，點開選一項就投上了（多選的選好後點「{ poll-btn-submit }」）。有新投票時我們也會通知您，點通知裡的「{ poll-btn-vote }」也可以。
+    }
+howto-meeting = { $registered ->
+        [no] 報名參加議事會要先登記住址：點「{ menu-register }」，一分鐘就好。登記好後點「{ menu-consult }」，點帶 📅 的議事會，再點「{ meeting-btn-yes }」就報上名了。
+       *[yes] 點下方的「{ menu-consult }」，點帶 📅 的議事會看時間地點，再點「{ meeting-btn-yes }」就報上名了。開會簽到時我們會發消息給報了名的人，點裡面的「{ meeting-btn-checkin }」就行；也可以在「{ menu-consult }」裡點「{ meeting-btn-checkin-code }」，輸入工作人員出示的簽到碼。
+    }
+howto-topic = { $registered ->
+        [no] 提議題要先登記住址：點「{ menu-register }」，一分鐘就好。登記好後點「{ menu-consult }」，再點「{ consult-btn-propose }」，用一句話寫下您想討論的事。
+       *[yes] 點下方的「{ menu-consult }」，再點「{ consult-btn-propose }」，用一句話寫下您想討論的事就行。別人提的議題在「{ consult-btn-topics }」裡，贊成的可以點「{ topic-btn-back }」。
+    }
+howto-file = { $registered ->
+        [no] 反映問題要先登記住址：點「{ menu-register }」，一分鐘就好。登記好後點「{ menu-order-new }」，說說是什麼事、在哪裡，說完點「{ order-btn-finished }」，再點「{ order-btn-submit }」。
+       *[yes] 點下方的「{ menu-order-new }」，用文字、照片或語音說說是什麼事、在哪裡，說完點「{ order-btn-finished }」，再點「{ order-btn-submit }」就報給社區了。也可以直接把事情打字發給我。
+    }
+howto-follow = 點下方的「{ menu-order-mine }」，能看到您反映的每件事辦到哪一步了，點那件事的「查看」按鈕看詳情。等了太久還沒人處理的，那裡會出現「{ order-btn-urge }」按鈕，點它就會提醒負責的人；催過以後，過一天還可以再催。
+howto-withdraw = 點下方的「{ menu-order-mine }」，再點那件事的「查看」按鈕：社區還沒受理的，下面有「{ order-btn-withdraw }」，點它再點「{ order-btn-withdraw-yes }」就撤回了。社區已經在辦的事不能撤回了，可以點「{ order-btn-add-info }」說明情況。
+howto-rate = 事情辦好後，我們會發消息請您評價，點「{ order-rate-satisfied }」「{ order-rate-basic }」或「{ order-rate-unsatisfied }」就行；也可以在「{ menu-order-mine }」裡點開那件事評價。選「{ order-rate-unsatisfied }」的，社區會重新辦理。
+howto-points = { $member ->
+        [yes] 點下方的「{ menu-order-points }」，能看到本月和累計的積分、服務時長和社區排行。每個工單上寫著能得多少積分，您接單辦完、經社區驗收通過後就記給您。
+       *[no] 積分和服務時長是給報到的黨員、志願者的：接單辦完、經社區驗收通過後記上。想參加的話，先點「{ menu-become-member }」報到，社區審核通過後就能接單、攢積分了。
+    }
+howto-claim = { $member ->
+        [yes] 點下方的「{ menu-order-open }」，看到適合您的工單，點它的「✋ 接」按鈕就接下了；有新工單我們也會通知您。接下的工單在「{ menu-order-claims }」裡，辦完點「{ order-btn-report-done }」。
+       *[no] 接單要先報到：點「{ menu-become-member }」填寫資料，社區審核通過後，菜單裡會出現「{ menu-order-open }」，在那裡點一下就能接單。
+    }
+howto-join = { $member ->
+        [yes] 您已經是報到的黨員/志願者了，不用再報到。點「{ menu-order-open }」可以接單，在「{ menu-order-points }」裡看積分。
+       *[no] 點下方的「{ menu-become-member }」（或發 /join），按提示填寫姓名、工作單位、手機號和特長，選好服務的社區。社區審核通過後會通知您，然後就可以接單了。
+    }
+howto-address = { $registered ->
+        [no] 點下方的「{ menu-register }」（或發 /register），按提示選社區、網格、樓棟，再填上房號就登記好了，只要一分鐘。
+       *[yes] 點下方的「{ menu-profile }」，再點「{ profile-edit-address }」，按提示重新選社區、樓棟，填上房號就改好了。改了住址，社區會重新核實。
+    }
+howto-phone = { $registered ->
+        [no] 手機號在登記住址時留：點「{ menu-register }」，登記的最後一步可以留手機號。
+       *[yes] 點下方的「{ menu-profile }」，再點「{ profile-edit-phone }」，然後點「{ reg-share-phone }」或直接輸入新號碼；不想留了可以點「{ profile-phone-remove }」。
+    }
+howto-quiet = 夜間免打擾在「{ menu-profile }」裡設置：開著的時候，夜裡的一般通知會留到早上再發，緊急的照常發。要打開就點「{ profile-quiet-enable }」，想夜裡也收到通知就點「{ profile-quiet-disable }」。
+howto-forget = 點下方的「{ menu-profile }」，再點「{ profile-forget }」（也可以發 /forget），確認後就刪除您的姓名、住址、房號、手機號和報到資料。已經辦過的事會留下記錄，但不再和您關聯。
+howto-language = 發 /lang，在列出的語言裡點一個（簡體中文、繁體中文或 English）就換好了，菜單也會跟著換。
+
 fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps

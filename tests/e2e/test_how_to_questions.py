@@ -1,0 +1,73 @@
+"""A short question how to use the bot ("怎么投票") is answered with how, by the fallback
+(handlers.fallback, services.smalltalk.how_to): not offered to be filed as a matter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+RESIDENT = 4001  # 周阿姨, registered, not a member
+MEMBER = 3001  # 刘师傅, an approved member
+NEW = 5001  # 小林, unregistered
+ALEX = 5002  # English, unregistered
+OFFER = "要把这件事报给社区吗"
+
+
+def _labels(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    rows = markup.get("keyboard", []) + markup.get("inline_keyboard", [])
+    return [b["text"] for row in rows for b in row]
+
+
+def _no_offer(replies: list[dict[str, Any]]) -> None:
+    for reply in replies:
+        assert OFFER not in message_text(reply), message_text(reply)
+        assert not any("报给社区" in label for label in _labels(reply)), _labels(reply)
+
+
+async def test_how_to_vote_is_answered_not_offered_for_filing(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    replies = await d.say(RESIDENT, "怎么投票")
+    _no_offer(replies)
+    [answer] = replies
+    assert "🗳 近期议事" in message_text(answer), message_text(answer)
+    assert "登记住址" not in message_text(answer)  # she has an address
+    assert "🗳 近期议事" in _labels(answer)  # her main menu comes with it
+    # a matter with a question in it is still a matter
+    [offer] = await d.say(RESIDENT, "水管坏了怎么办")
+    assert OFFER in message_text(offer), message_text(offer)
+
+
+async def test_unregistered_user_is_told_what_comes_first(linli_sandbox: Harness) -> None:
+    """Signing up for a meeting needs an address: the answer says so, and what follows."""
+    d = linli_sandbox.driver
+    replies = await d.say(NEW, "怎么报名参加议事会")
+    _no_offer(replies)
+    [answer] = replies
+    text = message_text(answer)
+    assert "🏠 登记住址" in text and "🗳 近期议事" in text, text
+    assert "先记下了" not in text  # not kept as a matter until registering
+    assert "🏠 登记住址" in _labels(answer)
+
+
+async def test_english_question_answered_in_english(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    replies = await d.say(ALEX, "how do I vote")
+    [answer] = replies
+    text = message_text(answer)
+    assert "🗳 Meetings and polls" in text and "Register address" in text, text
+    assert "noted what you told us" not in text
+
+
+async def test_claiming_is_answered_for_the_asker_role(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [resident] = await d.say(RESIDENT, "怎么接单")
+    text = message_text(resident)
+    assert "🙋 党员/志愿者报到" in text and "审核通过" in text, text
+    [member] = await d.say(MEMBER, "请问怎么接单？")
+    text = message_text(member)
+    assert "🛠 可接工单" in text and "报到" not in text, text
+    assert "🛠 可接工单" in _labels(member)
+    _no_offer([resident, member])

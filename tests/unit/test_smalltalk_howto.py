@@ -1,0 +1,139 @@
+"""A short question how to use one feature is read as that feature; a matter asked about is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import Translator
+from models import Role
+from services.smalltalk import MAX_CHARS, Kind, Topic, classify, how_to, how_to_answer
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("怎么投票", Topic.VOTE),
+        ("请问怎么投票？", Topic.VOTE),
+        ("在哪里投票啊", Topic.VOTE),
+        ("我能投票吗", Topic.VOTE),
+        ("怎么参加投票", Topic.VOTE),  # 参加 could be a meeting too: the words share voting
+        ("怎麼投票", Topic.VOTE),  # Traditional characters
+        ("how do I vote", Topic.VOTE),
+        ("How can I vote?", Topic.VOTE),
+        ("where can i vote", Topic.VOTE),
+        ("在哪里报名参加议事会", Topic.MEETING),
+        ("怎么报名参加议事会", Topic.MEETING),
+        ("怎么报名", Topic.MEETING),  # 报名 alone: a meeting
+        ("怎么签到", Topic.MEETING),
+        ("议事会在哪里开", Topic.MEETING),
+        ("where do I check in", Topic.MEETING),
+        ("how do I sign up for a meeting", Topic.MEETING),
+        ("怎么提议题", Topic.TOPIC),
+        ("议事会怎么提议题", Topic.TOPIC),
+        ("怎么报修", Topic.FILE),
+        ("哪里可以报修", Topic.FILE),
+        ("怎么反映问题", Topic.FILE),
+        ("我想问一下怎么点单", Topic.FILE),
+        ("how do I report a problem", Topic.FILE),
+        ("怎么催", Topic.FOLLOW),
+        ("怎么催一下我的诉求", Topic.FOLLOW),
+        ("怎么查进度", Topic.FOLLOW),
+        ("怎么撤回我的诉求", Topic.WITHDRAW),
+        ("诉求怎么撤销", Topic.WITHDRAW),
+        ("可以撤回吗", Topic.WITHDRAW),
+        ("How can I withdraw my request?", Topic.WITHDRAW),
+        ("如何评价", Topic.RATE),
+        ("怎么给诉求打分", Topic.RATE),
+        ("积分怎么算", Topic.POINTS),
+        ("積分怎麼算", Topic.POINTS),
+        ("服务时长在哪里看", Topic.POINTS),
+        ("怎么接单", Topic.CLAIM),
+        ("志愿者怎么接单", Topic.CLAIM),  # 志愿者 and 接单 share claiming
+        ("怎么当志愿者", Topic.JOIN),
+        ("在哪里报到", Topic.JOIN),
+        ("怎么报名当志愿者", Topic.JOIN),
+        ("怎么改地址", Topic.ADDRESS),
+        ("怎么改住址", Topic.ADDRESS),
+        ("我家的地址怎么改", Topic.ADDRESS),
+        ("怎么登记", Topic.ADDRESS),
+        ("how do I register", Topic.ADDRESS),
+        ("怎么改手机号", Topic.PHONE),
+        ("怎么登记手机号", Topic.PHONE),
+        ("怎么开免打扰", Topic.QUIET),
+        ("晚上别发消息怎么设置", Topic.QUIET),
+        ("能不能晚上别发", Topic.QUIET),
+        ("how do i turn off notifications at night", Topic.QUIET),
+        ("怎么删除我的信息", Topic.FORGET),
+        ("怎么注销", Topic.FORGET),
+        ("怎么换语言", Topic.LANGUAGE),
+        ("怎么换成英文", Topic.LANGUAGE),
+        ("怎么用繁体", Topic.LANGUAGE),
+        ("how do I change the language", Topic.LANGUAGE),
+    ],
+)
+def test_how_to_question(text: str, topic: Topic) -> None:
+    assert how_to(text) == topic
+    assert classify(text) is None  # not small talk: the fallback asks how_to next
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "水管坏了怎么办",  # a matter, asked about
+        "楼道灯不亮怎么报修啊 已经三天了",  # other content words
+        "电梯坏了怎么报修",
+        "楼上晚上很吵怎么办",
+        "怎么又停水了",
+        "怎么还没人来修",
+        "投票",  # no question word
+        "我想投票",
+        "晚上别发消息",
+        "怎么",  # no feature
+        "怎么办",
+        "怎么投票和报名",  # two features
+        "晚上怎么签到",
+        "投票怎么样了",  # how the vote went, not how to vote
+        "社区地址在哪里",  # the office's address, not one's own
+        "how does this work",
+        "",
+        "怎么投票" * (MAX_CHARS // 4 + 1),  # too long
+    ],
+)
+def test_not_a_how_to_question(text: str) -> None:
+    assert how_to(text) is None
+
+
+def test_small_talk_is_still_read_first() -> None:
+    """'怎么用' is help and '我的诉求怎么样了' progress, as before."""
+    assert classify("怎么用") == Kind.HELP
+    assert classify("我上次反映的事怎么样了") == Kind.PROGRESS
+
+
+@pytest.mark.parametrize("topic", list(Topic))
+def test_every_feature_has_its_answer_in_every_language(topic: Topic) -> None:
+    translator = Translator()
+    for lang in translator.languages:
+        for registered in (True, False):
+            for roles in (frozenset({Role.RESIDENT}), frozenset({Role.RESIDENT, Role.MEMBER})):
+                howto = how_to_answer(topic, registered=registered, roles=roles)
+                assert translator.get(lang, howto.key, **howto.args).strip()
+
+
+def test_the_answer_is_for_this_person() -> None:
+    """Claiming: a member is shown where; anyone else that signing up comes first. Voting
+    without an address: registering comes first."""
+    tr = Translator()
+    resident = frozenset({Role.RESIDENT})
+    member = frozenset({Role.RESIDENT, Role.MEMBER})
+
+    def said(topic: Topic, *, registered: bool, roles: frozenset[Role]) -> str:
+        howto = how_to_answer(topic, registered=registered, roles=roles)
+        return tr.get("zh-Hans", howto.key, **howto.args)
+
+    assert "🛠 可接工单" in said(Topic.CLAIM, registered=True, roles=member)
+    claim = said(Topic.CLAIM, registered=True, roles=resident)
+    assert "🙋 党员/志愿者报到" in claim and "审核通过" in claim
+    assert "🗳 近期议事" in said(Topic.VOTE, registered=True, roles=resident)
+    assert "🏠 登记住址" in said(Topic.VOTE, registered=False, roles=resident)
+    assert "🏠 登记住址" not in said(Topic.VOTE, registered=True, roles=resident)
+    assert "👤 我的资料" in said(Topic.ADDRESS, registered=True, roles=resident)
