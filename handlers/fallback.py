@@ -18,14 +18,14 @@ from aiogram.types import CallbackQuery, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers.common import help_text, send_main_menu
+from handlers.common import help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.registration import kept_draft, register_now_kb
 from handlers.requests import Filing, cmd_my_requests, compose_keyboard
 from models import Role, User
-from services import smalltalk
+from services import org, smalltalk
 from services.order_titles import fit
 from services.requests import MAX_PHOTOS, MAX_TEXT, safety_keys_for
 from services.triage.text import with_caption
@@ -281,6 +281,15 @@ async def on_unknown_message(
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
         return
     topic = smalltalk.how_to(text) if not in_flow else None
+    if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
+        office = await org.office_of(session, user_id=user.id)
+        answer = (
+            office_text(t, office)
+            if office is not None
+            else t("howto-office", registered="yes" if user.registered else "no")
+        )
+        await message.answer(answer, reply_markup=menu)
+        return
     if topic is not None:  # "怎么投票": how, with the button to tap; not a matter to file
         howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)
         await message.answer(t(howto.key, **howto.args), reply_markup=menu)

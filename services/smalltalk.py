@@ -145,6 +145,7 @@ class Topic(StrEnum):
     QUIET = "quiet"  # 夜间免打扰
     FORGET = "forget"  # 删除我的信息
     LANGUAGE = "language"  # 换语言
+    OFFICE = "office"  # 社区电话 / 社区在哪 / 办公时间: the community office itself
 
 
 # the words naming each feature, "|"-separated (lowercase; Latin ones match as whole words)
@@ -175,6 +176,9 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "晚上|夜里|夜间|半夜|quiet|quiet hours|do not disturb|dnd|at night|night",
     Topic.FORGET: "删除信息|删除我的信息|删除个人信息|删除资料|删除我的资料|删掉信息|注销|销户|"
     "删号|删除账号|删除|删掉|delete|forget|erase|delete my data|delete my account",
+    Topic.OFFICE: "社区地址|社区的地址|社区电话|社区的电话|社区电话号码|办公地址|服务中心|"
+    "社区服务中心|居委会|办公时间|上班时间|上班|下班|开门|联系社区|联系你们|找社区|"
+    "社区在|office|office hours|opening hours|contact the community|contact you",
     Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
     "language|languages|english|chinese|traditional|simplified",
 }
@@ -217,13 +221,15 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
 # asking how or where: any of these makes a question; 可以 / 能 only with 吗 ("可以撤回吗")
 _QUESTION = (
     "怎么|怎样|怎么样才能|如何|咋|咋样|要怎么|该怎么|应该怎么|怎么才能|怎么用|怎么弄|怎么操作|"
-    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|"
-    "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i"
+    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|几点|"
+    "什么时候|"
+    "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i|what|"
+    "when|what time"
 )
 _MAYBE = "可以|能|能够"
-# words that look like a feature but ask about something else: the community office's own
-# address or phone is in /help, not in 👤 我的资料
-_ELSEWHERE = "社区地址|社区的地址|社区电话|社区的电话|办公地址|服务中心|居委会|物业|office"
+# words that look like a feature but ask about something else (the property company's phone
+# is not ours to give)
+_ELSEWHERE = "物业|物业电话|物业公司"
 _ASKING = "吗|么|嘛"
 _HOWTO_FILLERS = (
     # whom and how it is asked

@@ -71,3 +71,19 @@ async def test_claiming_is_answered_for_the_asker_role(linli_sandbox: Harness) -
     assert "🛠 可接工单" in text and "报到" not in text, text
     assert "🛠 可接工单" in _labels(member)
     _no_offer([resident, member])
+
+
+async def test_the_community_office_asked_for_is_given(linli_sandbox: Harness) -> None:
+    """'社区电话是多少' was offered to be filed; now the office's phone, address and hours on
+    file are the answer (a person with no address yet is told to register first)."""
+    d = linli_sandbox.driver
+    replies = await d.say(RESIDENT, "社区电话是多少？")
+    _no_offer(replies)
+    said = "\n".join(message_text(r) for r in replies)
+    assert "阳光社区" in said and "021-55500101" in said and "阳光路 88 号" in said, said
+    replies = await d.say(NEW, "居委会在哪")
+    _no_offer(replies)
+    assert "🏠 登记住址" in "\n".join(message_text(r) for r in replies)
+    # the property company's phone is not ours to give: offered as a matter, as before
+    replies = await d.say(RESIDENT, "物业电话是多少")
+    assert OFFER in "\n".join(message_text(r) for r in replies)

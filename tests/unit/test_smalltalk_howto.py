@@ -69,6 +69,12 @@ from services.smalltalk import MAX_CHARS, Kind, Topic, classify, how_to, how_to_
         ("怎么换成英文", Topic.LANGUAGE),
         ("怎么用繁体", Topic.LANGUAGE),
         ("how do I change the language", Topic.LANGUAGE),
+        ("社区地址在哪里", Topic.OFFICE),  # the office's address, not one's own
+        ("社区电话是多少", Topic.OFFICE),
+        ("居委会在哪", Topic.OFFICE),
+        ("社区几点上班", Topic.OFFICE),
+        ("怎么联系社区", Topic.OFFICE),
+        ("what are the office hours", Topic.OFFICE),
     ],
 )
 def test_how_to_question(text: str, topic: Topic) -> None:
@@ -93,7 +99,7 @@ def test_how_to_question(text: str, topic: Topic) -> None:
         "怎么投票和报名",  # two features
         "晚上怎么签到",
         "投票怎么样了",  # how the vote went, not how to vote
-        "社区地址在哪里",  # the office's address, not one's own
+        "物业电话是多少",  # the property company's, not ours to give
         "how does this work",
         "",
         "怎么投票" * (MAX_CHARS // 4 + 1),  # too long

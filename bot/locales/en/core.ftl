@@ -235,6 +235,10 @@ howto-phone = { $registered ->
 howto-quiet = Quiet hours are in "{ menu-profile }": while they are on, ordinary notices at night wait until morning, urgent ones still come. Tap "{ profile-quiet-enable }" to turn them on, or "{ profile-quiet-disable }" to get notices at night too.
 howto-forget = Tap "{ menu-profile }" below, then "{ profile-forget }" (or send /forget); once you confirm, your name, address, room, phone and volunteer details are deleted. Records of matters already handled stay, no longer linked to you.
 howto-language = Send /lang and tap a language in the list (简体中文, 繁體中文 or English); the menu changes with it.
+howto-office = { $registered ->
+    [yes] Your community has not put its phone and address here yet. To tell us about something, tap "{ menu-order-new }", or ask your grid worker.
+   *[no] We do not know your community yet. Tap "{ menu-register }" to register your address; then ask again and you will get its phone, address and opening hours.
+}
 
 fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
 

@@ -208,6 +208,10 @@ howto-phone = { $registered ->
 howto-quiet = 夜间免打扰在「{ menu-profile }」里设置：开着的时候，夜里的一般通知会留到早上再发，紧急的照常发。要打开就点「{ profile-quiet-enable }」，想夜里也收到通知就点「{ profile-quiet-disable }」。
 howto-forget = 点下方的「{ menu-profile }」，再点「{ profile-forget }」（也可以发 /forget），确认后就删除您的姓名、住址、房号、手机号和报到资料。已经办过的事会留下记录，但不再和您关联。
 howto-language = 发 /lang，在列出的语言里点一个（简体中文、繁體中文或 English）就换好了，菜单也会跟着换。
+howto-office = { $registered ->
+    [yes] 您所在的社区还没有在这里登记电话和地址。有事可以直接点「{ menu-order-new }」告诉我们，或者问问您的网格员。
+   *[no] 还不知道您住在哪个社区。点「{ menu-register }」登记住址后，再问我就能告诉您社区的电话、地址和办公时间。
+}
 
 fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
 

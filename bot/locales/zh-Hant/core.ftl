@@ -211,6 +211,10 @@ howto-phone = { $registered ->
 howto-quiet = 夜間免打擾在「{ menu-profile }」裡設置：開著的時候，夜裡的一般通知會留到早上再發，緊急的照常發。要打開就點「{ profile-quiet-enable }」，想夜裡也收到通知就點「{ profile-quiet-disable }」。
 howto-forget = 點下方的「{ menu-profile }」，再點「{ profile-forget }」（也可以發 /forget），確認後就刪除您的姓名、住址、房號、手機號和報到資料。已經辦過的事會留下記錄，但不再和您關聯。
 howto-language = 發 /lang，在列出的語言裡點一個（簡體中文、繁體中文或 English）就換好了，菜單也會跟著換。
+howto-office = { $registered ->
+    [yes] 您所在的社區還沒有在這裡登記電話和地址。有事可以直接點「{ menu-order-new }」告訴我們，或者問問您的網格員。
+   *[no] 還不知道您住在哪個社區。點「{ menu-register }」登記住址後，再問我就能告訴您社區的電話、地址和辦公時間。
+}
 
 fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
 
