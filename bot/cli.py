@@ -114,6 +114,8 @@ def cmd_org_import(args: argparse.Namespace) -> int:
             f"{report.grids_added} grids, {report.buildings_added} buildings added; "
             f"{report.buildings_updated} buildings updated"
         )
+        for note in report.notes:
+            print(f"note: {note}")
         return 0
 
     return _run(main)

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, User
+from models import AuditEvent, Building, Community, Grid, User
 from services.errors import InvalidInput
 from services.validation import phone_number
 
@@ -92,7 +92,12 @@ class ImportReport:
     buildings_added: int = 0
     buildings_updated: int = 0
     rows: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. the old names a file still uses
+
+    def note(self, text: str) -> None:
+        """A line for whoever imports (once each)."""
+        if text not in self.notes:
+            self.notes.append(text)
 
 
 def _name(value: Any, *, what: str, where: str) -> str:
@@ -299,6 +304,7 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
     communities = {c.name: c for c in (await session.exec(select(Community))).all()}
     grids = {(g.community_id, g.name): g for g in (await session.exec(select(Grid))).all()}
     buildings = {(b.community_id, b.name): b for b in (await session.exec(select(Building))).all()}
+    await _add_renamed(session, communities, grids, buildings, report)
     try:
         for row in rows:
             community = communities.get(row.community)
@@ -310,6 +316,7 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
                 report.communities_added += 1
             elif row.public_channel_id is not None:
                 community.public_channel_id = row.public_channel_id
+            _note_renamed(report, "community", row.community, community.name)
             if row.contact is not None:  # the file's values; what it leaves out stays
                 for key in ("phone", "address", "office_hours"):
                     if (value := getattr(row.contact, key)) is not None:
@@ -322,8 +329,11 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
                 await session.flush()
                 grids[(community.id, row.grid)] = grid
                 report.grids_added += 1
+            _note_renamed(report, "grid", row.grid, grid.name)
             assert grid.id is not None
             building = buildings.get((community.id, row.building))
+            if building is not None:
+                _note_renamed(report, "building", row.building, building.name)
             if building is None:
                 building = Building(
                     community_id=community.id,
@@ -344,6 +354,52 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
         await session.rollback()
         raise
     return report
+
+
+def _note_renamed(report: ImportReport, kind: str, in_file: str, now: str) -> None:
+    if in_file != now:
+        report.note(f"{kind} {in_file} was renamed {now} in the bot: kept as {now}")
+
+
+_RENAMES = ("org_rename_community", "org_rename_grid", "org_rename_building")
+
+
+async def _add_renamed(
+    session: AsyncSession,
+    communities: dict[str, Community],
+    grids: dict[tuple[int, str], Grid],
+    buildings: dict[tuple[int, str], Building],
+    report: ImportReport,
+) -> None:
+    """Names an admin changed in the bot (audited as 'old → new') still find what they name:
+    a file written before the rename is the old truth, and importing it again must not
+    create the old name anew beside the renamed one. A name in use again (something new was
+    given it) is that new thing's. The report notes each old name the file used."""
+    events = (
+        await session.exec(
+            select(AuditEvent)
+            .where(col(AuditEvent.action).in_(_RENAMES))
+            .order_by(col(AuditEvent.id))
+        )
+    ).all()
+    by_id: dict[tuple[str, int], Community | Grid | Building] = {
+        **{("community", c.id or 0): c for c in communities.values()},
+        **{("grid", g.id or 0): g for g in grids.values()},
+        **{("building", b.id or 0): b for b in buildings.values()},
+    }
+    for event in events:
+        before, arrow, _ = event.detail.partition(" → ")
+        if not arrow or not event.subject_id.isdigit():
+            continue
+        thing = by_id.get((event.subject_type, int(event.subject_id)))
+        if thing is None or thing.name == before:
+            continue
+        if isinstance(thing, Community):
+            communities.setdefault(before, thing)
+        elif isinstance(thing, Grid):
+            grids.setdefault((thing.community_id, before), thing)
+        else:
+            buildings.setdefault((thing.community_id, before), thing)
 
 
 async def _move_building(

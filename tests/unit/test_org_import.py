@@ -165,3 +165,64 @@ async def test_a_building_moved_to_another_grid_takes_its_residents_and_spares_o
     session.expire_all()
     assert (await session.get(Building, one_id)).grid_id == grid2_id  # type: ignore[union-attr]
     assert (await session.get(User, 4242)).grid_id == grid2_id  # type: ignore[union-attr]
+
+
+async def test_names_renamed_in_the_bot_are_kept_when_an_older_file_is_imported(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    """An admin renames a community, a grid and a building in the bot; the file written
+    before is imported again: nothing is created under the old names (before, each came back
+    beside the renamed one, residents' buildings split in two), the names stay as renamed,
+    and the import says so."""
+    from models import Role, User
+    from services import org_edit
+
+    path = tmp_path / "org.csv"
+    path.write_text("社区,网格,楼栋,户数\nA社区,一网格,1号楼,60\nA社区,一网格,2号楼,70\n")
+    await import_org(session, rows=read_org_file(path))
+    admin = User(id=1, first_name="管理员")
+    admin.set_roles({Role.ADMIN})
+    session.add(admin)
+    await session.commit()
+    community = (await session.exec(select(Community))).one()
+    grid = (await session.exec(select(Grid))).one()
+    one = (await session.exec(select(Building).where(Building.name == "1号楼"))).one()
+    roles = frozenset({Role.ADMIN})
+    one_id = one.id
+    for kind, target, name in (
+        ("community", community.id, "阳光社区"),
+        ("grid", grid.id, "第一网格"),
+        ("building", one_id, "一号楼"),
+    ):
+        assert target is not None
+        await org_edit.rename(
+            session, user=admin, roles=roles, kind=kind, target_id=target, name=name
+        )
+    # the old file again, with a new household count for the renamed building
+    path.write_text("社区,网格,楼栋,户数\nA社区,一网格,1号楼,64\nA社区,一网格,2号楼,70\n")
+    report = await import_org(session, rows=read_org_file(path))
+    assert (report.communities_added, report.grids_added, report.buildings_added) == (0, 0, 0)
+    assert await _counts(session) == (1, 1, 2)
+    session.expire_all()
+    renamed = await session.get(Building, one_id)
+    assert renamed is not None and (renamed.name, renamed.households) == ("一号楼", 64)
+    assert report.notes == [
+        "community A社区 was renamed 阳光社区 in the bot: kept as 阳光社区",
+        "grid 一网格 was renamed 第一网格 in the bot: kept as 第一网格",
+        "building 1号楼 was renamed 一号楼 in the bot: kept as 一号楼",
+    ]
+    # a name given anew to something else is that thing's: a new 1号楼 is not the renamed one
+    path.write_text("社区,网格,楼栋,户数\n阳光社区,第一网格,3号楼,10\n")
+    await import_org(session, rows=read_org_file(path))
+    three_id = (await session.exec(select(Building.id).where(Building.name == "3号楼"))).one()
+    assert three_id is not None
+    admin = await session.get(User, 1)  # type: ignore[assignment]
+    await org_edit.rename(
+        session, user=admin, roles=roles, kind="building", target_id=three_id, name="1号楼"
+    )
+    path.write_text("社区,网格,楼栋,户数\n阳光社区,第一网格,1号楼,12\n")
+    report = await import_org(session, rows=read_org_file(path))
+    assert report.notes == []
+    session.expire_all()
+    assert (await session.get(Building, three_id)).households == 12  # type: ignore[union-attr]
+    assert (await session.get(Building, one_id)).households == 64  # type: ignore[union-attr]
