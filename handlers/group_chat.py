@@ -16,11 +16,15 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.commands import ADMIN_COMMANDS
 from bot.i18n import Text
+from handlers.common import office_text
 from handlers.menu import all_menu_labels, labels
 from handlers.registration import kept_draft
+from models import Role, User
+from services import org, smalltalk
 from services.requests import MAX_PHOTOS
 from services.triage.text import with_caption
 
@@ -87,7 +91,14 @@ async def on_private_only_in_channel(post: Message, bot: Bot, t: Text) -> None:
 
 @router.message(F.from_user, addressed_to_bot)
 async def on_addressed_in_group(
-    message: Message, bot: Bot, state: FSMContext, t: Text, said: str
+    message: Message,
+    bot: Bot,
+    state: FSMContext,
+    t: Text,
+    said: str,
+    session: AsyncSession,
+    user: User | None = None,
+    roles: frozenset[Role] = frozenset(),
 ) -> None:
     """Someone mentions the bot in a group (or replies to it), often to tell it a matter: the
     answer points to the private chat, and what they said waits there to be filed (not in the
@@ -99,6 +110,8 @@ async def on_addressed_in_group(
     if not says_something:
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)
+        return
+    if photo is None and await _answered_as_talk(message, bot, t, said, session, user, roles):
         return
     uid = message.from_user.id
     private = FSMContext(
@@ -114,3 +127,44 @@ async def on_addressed_in_group(
     await kept_draft(private).set_data(kept)
     answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)
     await message.reply(answer, reply_markup=markup)
+
+
+async def _answered_as_talk(
+    message: Message,
+    bot: Bot,
+    t: Text,
+    said: str,
+    session: AsyncSession,
+    user: User | None,
+    roles: frozenset[Role],
+) -> bool:
+    """Thanks, a goodbye or a question how to use the bot, said to it in a group: answered
+    there, and not kept as a matter to file ('@bot 谢谢' used to wait in the private chat as
+    a request). A greeting or a question about one's own matters points to the private chat."""
+    kind = smalltalk.classify(said)
+    if kind in (smalltalk.Kind.THANKS, smalltalk.Kind.ACK, smalltalk.Kind.BYE):
+        await message.reply(t(f"smalltalk-{kind.value}-group"))
+        return True
+    if kind is not None:  # a greeting, help, "how is my matter": that is the private chat's
+        text, markup = await _pointer(bot, t)
+        await message.reply(text, reply_markup=markup)
+        return True
+    topic = smalltalk.how_to(said)
+    if topic is None:
+        return False
+    office = (
+        await org.office_of(session, user_id=user.id)
+        if topic == smalltalk.Topic.OFFICE and user is not None
+        else None
+    )
+    if office is not None:
+        await message.reply(office_text(t, office))
+        return True
+    if topic == smalltalk.Topic.OFFICE or user is None:
+        text, markup = await _pointer(bot, t)
+        await message.reply(text, reply_markup=markup)
+        return True
+    howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)
+    _, markup = await _pointer(bot, t)
+    await message.reply(t("group-howto", answer=t(howto.key, **howto.args)), reply_markup=markup)
+    return True

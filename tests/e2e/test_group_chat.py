@@ -212,3 +212,28 @@ async def test_a_matter_typed_after_telling_the_group_is_offered_with_it(
     await d.expect(ZHOU, "使用帮助", since=again["message_id"])
     later = [message_text(m) for m in await d.messages(ZHOU, again["message_id"])]
     assert not [t for t in later if "您在群里说的事" in t], later
+
+
+async def test_thanks_and_how_to_questions_said_to_the_bot_in_a_group(
+    linli_sandbox: Harness,
+) -> None:
+    """'@bot 谢谢' was kept as a matter for the private chat, and '@bot 怎么投票' too; now thanks
+    is answered in the group and a how-to with how (in the private chat), nothing kept. A
+    matter is still kept."""
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ZHOU, ALEX])
+    [thanks] = await d.say(ZHOU, f"@{BOT_USERNAME} 谢谢你们啦", chat=GROUP)
+    assert message_text(thanks) == "不客气！有需要随时找我们。"
+    [howto] = await d.say(ZHOU, f"@{BOT_USERNAME} 怎么投票", chat=GROUP)
+    assert "私聊" in message_text(howto) and "🗳 近期议事" in message_text(howto)
+    assert "keyboard" not in (howto.get("reply_markup") or {})
+    [office] = await d.say(ZHOU, f"@{BOT_USERNAME} 社区电话是多少", chat=GROUP)
+    assert "021-55500101" in message_text(office)
+    [english] = await d.say(ALEX, f"@{BOT_USERNAME} how do I vote", chat=GROUP)
+    assert "private chat" in message_text(english)
+    # none of that waits in the private chat as a matter to file
+    [greeting] = await d.say(ZHOU, "你好")
+    assert "群里说的" not in message_text(greeting), message_text(greeting)
+    # a matter still does
+    [kept] = await d.say(ZHOU, f"@{BOT_USERNAME} 楼道灯坏了", chat=GROUP)
+    assert "已经记下" in message_text(kept)
