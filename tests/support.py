@@ -185,6 +185,12 @@ class SettledDriver(Driver):
         if scheduler is not None:
             await scheduler.drain()
 
+    async def tap(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """As Driver.tap, the message's buttons read once the bot is done (a step finishing
+        meanwhile may redraw them)."""
+        await self.settle()
+        return await super().tap(*args, **kwargs)
+
     async def _call(
         self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
     ) -> Any:
