@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -309,6 +310,63 @@ async def _page(
 SEARCH_MAX_CHARS = 50
 
 
+def _found(term: str) -> ColumnElement[bool]:
+    """A request where `term` appears: in what the resident said, the contact's or the
+    resident's name or phone, the building's name, or as the room."""
+    people = select(User.id).where(
+        or_(
+            col(User.first_name).contains(term, autoescape=True),
+            col(User.last_name).contains(term, autoescape=True),
+            col(User.phone).contains(term, autoescape=True),
+        )
+    )
+    buildings = select(Building.id).where(col(Building.name).contains(term, autoescape=True))
+    return or_(
+        col(Request.text).contains(term, autoescape=True),
+        col(Request.contact_name).contains(term, autoescape=True),
+        col(Request.contact_phone).contains(term, autoescape=True),
+        col(Request.room) == term,
+        col(Request.resident_id).in_(people),
+        col(Request.building_id).in_(buildings),
+    )
+
+
+SEARCH_MAX_TERMS = 6
+
+
+def search_terms(words: str) -> list[str]:
+    """The words a search looks for each of: what was typed, split at spaces, and Chinese
+    split into words ('楼道的灯' → 楼道, 灯: '楼道灯坏了' is found too), without words that say
+    nothing (的, 了) or punctuation; at most SEARCH_MAX_TERMS, in the order typed."""
+    from services.triage.segment import Segmenter
+    from services.triage.text import is_han
+
+    terms: list[str] = []
+    for chunk in words.split():
+        parts = [chunk]
+        if len(chunk) > 2 and any(is_han(ch) for ch in chunk):
+            cut = [w.strip() for w in Segmenter.load().cut(chunk)]
+            kept = [
+                w
+                for w in cut
+                if w not in _stopwords()
+                and any(c.isalnum() for c in w)
+                and not (len(w) == 1 and w.isascii())  # a letter of markup around words
+            ]
+            parts = kept or [chunk]
+        for part in parts:
+            if part not in terms:
+                terms.append(part)
+    return terms[:SEARCH_MAX_TERMS]
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from services.triage.core import _read_stopwords
+
+    return _read_stopwords()
+
+
 async def search_requests(
     session: AsyncSession,
     *,
@@ -327,22 +385,9 @@ async def search_requests(
     scope = await _staff_scope(session, user=user, roles=roles)
     if scope is False:
         return Page(items=[], page=0, pages=1, total=0)
-    people = select(User.id).where(
-        or_(
-            col(User.first_name).contains(words, autoescape=True),
-            col(User.last_name).contains(words, autoescape=True),
-            col(User.phone).contains(words, autoescape=True),
-        )
-    )
-    buildings = select(Building.id).where(col(Building.name).contains(words, autoescape=True))
-    found = or_(
-        col(Request.text).contains(words, autoescape=True),
-        col(Request.contact_name).contains(words, autoescape=True),
-        col(Request.contact_phone).contains(words, autoescape=True),
-        col(Request.room) == words,
-        col(Request.resident_id).in_(people),
-        col(Request.building_id).in_(buildings),
-    )
+    # every word is found somewhere (the matter's words, a name, a phone, the room, the
+    # building), or the whole of what was typed is, as typed
+    found = or_(_found(words), and_(*(_found(term) for term in search_terms(words))))
     where = [found] if scope is True else [found, scope]
     return await _page(
         session,

@@ -45,6 +45,12 @@ async def test_staff_find_a_request_by_what_a_caller_knows(linli_sandbox: Harnes
     got = await d.expect(STAFF, "查找「楼道灯」", since=sent["message_id"])
     await d.tap(STAFF, lamp, got["message_id"])
     await d.expect(STAFF, f"诉求 {lamp} · 待受理", since=got["message_id"])
+    # words as a caller says them: each is looked for, not the phrase ('楼道的灯' finds
+    # '楼道灯坏了'), and a name with a word narrows it to that person's matter
+    for words, number, other in (("楼道的灯", lamp, leak), ("吴大爷 晚上", lamp, far)):
+        sent = await d.send(STAFF, f"/find {words}")
+        got = await d.expect(STAFF, f"查找「{words}」", since=sent["message_id"])
+        assert number in message_text(got) and other not in message_text(got), words
     # a grid worker finds only their grid's (5号楼 is 第二网格); another community's staff none
     sent = await d.send(GRID_WORKER, "/find 漏水")
     mine = await d.expect(GRID_WORKER, "查找「漏水」", since=sent["message_id"])
