@@ -23,7 +23,7 @@ from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.registration import kept_draft, register_now_kb
-from handlers.requests import Filing, cmd_my_requests, compose_keyboard
+from handlers.requests import Filing, cmd_my_requests, compose_keyboard, offer_typed_rating
 from models import Role, User
 from services import org, smalltalk
 from services.order_titles import fit
@@ -279,6 +279,10 @@ async def on_unknown_message(
         return
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
+        return
+    rating = smalltalk.rating_of(text) if not in_flow and user.registered else None
+    if rating is not None and ctx is not None:  # "满意" typed where the buttons were meant
+        await offer_typed_rating(message, ctx, rating)
         return
     topic = smalltalk.how_to(text) if not in_flow else None
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file

@@ -46,6 +46,7 @@ from handlers.text_steps import refuse_button_labels
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
+from services import smalltalk
 from services import urges as urge_service
 from services.address import named_place
 from services.delivery import CAPTION_LIMIT
@@ -910,6 +911,30 @@ _SCORE_LABELS = {
     Score.BASIC: "order-rate-basic",
     Score.UNSATISFIED: "order-rate-unsatisfied",
 }
+
+
+_RATED_WORDS = {
+    smalltalk.Rating.SATISFIED: Score.SATISFIED,
+    smalltalk.Rating.BASIC: Score.BASIC,
+    smalltalk.Rating.UNSATISFIED: Score.UNSATISFIED,
+}
+
+
+async def offer_typed_rating(message: Message, ctx: OrderCtx, said: smalltalk.Rating) -> None:
+    """'满意' typed instead of tapped: the rating question again, for the request done most
+    lately, naming the score read (a tap records it, as on the notice; a word alone does not,
+    since 不满意 reopens the matter); with none awaiting a rating, said so (not offered to be
+    filed as a new matter)."""
+    t = ctx.t
+    req = await request_service.awaiting_rating(ctx.session, user=ctx.user)
+    if req is None:
+        await message.answer(t("order-rate-typed-none"))
+        return
+    rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
+    score = t(_SCORE_LABELS[_RATED_WORDS[said]])
+    await message.answer(
+        t("order-rate-typed", number=req.number, score=score), reply_markup=keyboard(rows)
+    )
 
 
 async def _show_score(message: Message | None, request_id: int, line: str) -> None:

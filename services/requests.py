@@ -872,6 +872,18 @@ async def my_requests(
     return Page(items=list(rows.all()), page=page, pages=pages, total=total)
 
 
+async def awaiting_rating(session: AsyncSession, *, user: User) -> Request | None:
+    """The resident's request done most lately and not yet rated (the one a score typed into
+    the chat is for), or None."""
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.resident_id) == user.id, col(Request.status) == RequestStatus.DONE)
+        .order_by(col(Request.id).desc())
+        .limit(1)
+    )
+    return rows.first()
+
+
 async def resident_view(session: AsyncSession, *, user: User, request_id: int) -> Request:
     """One of the resident's own requests (someone else's is refused and logged)."""
     return await _own_request(session, user=user, request_id=request_id, action="view_request")

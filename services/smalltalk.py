@@ -305,3 +305,48 @@ def how_to_answer(topic: Topic, *, registered: bool, roles: Collection[Role]) ->
             "member": "yes" if Role.MEMBER in roles else "no",
         },
     )
+
+
+# ------------------------------------------------------------------ a rating typed
+
+
+class Rating(StrEnum):
+    """A score said in words where the rating buttons were meant ('满意', '还行', '不满意')."""
+
+    SATISFIED = "satisfied"
+    BASIC = "basic"
+    UNSATISFIED = "unsatisfied"
+
+
+_RATING_WORDS: dict[Rating, str] = {
+    Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|五星|"
+    "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent",
+    Rating.BASIC: "基本满意|还算满意|比较满意|还行|还可以|还好|一般|一般般|凑合|马马虎虎|过得去|"
+    "ok ish|so so|so-so|okay-ish|fairly satisfied",
+    Rating.UNSATISFIED: "不满意|不太满意|很不满意|非常不满意|不怎么满意|差评|不行|太差|很差|"
+    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor",
+}
+# said around a score without changing it
+_RATING_FILLERS = (
+    "谢谢|谢谢你们|谢谢了|谢了|多谢|感谢|辛苦了|辛苦|我|我们|觉得|感觉|挺|很|非常|还|都|的|了|啊|"
+    "呀|吧|哈|呢|嗯|是|这次|服务|办得|处理得|修得|结果|对|i|am|we|are|was|it|the|very|thanks|"
+    "thank you|quite|really|is|so"
+)
+_RATING_TOKENS: list[tuple[str, Rating | None]] = sorted(
+    [(w, rating) for rating, ws in _RATING_WORDS.items() for w in ws.split("|")]
+    + [(w, None) for w in _RATING_FILLERS.split("|")],
+    key=lambda wt: -len(wt[0]),
+)
+
+
+def rating_of(text: str | None) -> Rating | None:
+    """The score a short message gives as a whole ('满意，谢谢' satisfied, '还行吧' basic,
+    '不太满意' unsatisfied), or None: no score in it, two different ones, or other words (a
+    complaint about the result is more than a score: '灯还是不亮，不满意')."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    rest = _clean(to_simplified(text))
+    found = _read(rest, _RATING_TOKENS) if rest else None
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
