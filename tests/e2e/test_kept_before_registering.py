@@ -8,9 +8,9 @@ from sqlmodel import col, select
 from models.orders import Attachment, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.e2e.test_register_first import _inline_labels, _register
+from tests.e2e.test_register_first import _register
 from tests.orders.test_e2e_cycle import png
-from tests.support import reply_to
+from tests.support import inline_labels, reply_to
 
 NEW = 5001  # 小林, unregistered
 ALEX = 5002  # English, unregistered
@@ -24,7 +24,7 @@ async def test_words_typed_before_registering_become_the_request(
     refusal = await reply_to(d, NEW, "📝 我要点单", "请先登记您的住址")
     # an older resident types the matter instead of tapping the button
     kept = await reply_to(d, NEW, "楼道里的灯坏了", "先记下了")
-    assert _inline_labels(kept) == ["🏠 现在登记"]
+    assert inline_labels(kept) == ["🏠 现在登记"]
     # a second message before registering joins the first
     more = await reply_to(d, NEW, "三楼到五楼都不亮", "先记下了")
     await d.tap(NEW, "🏠 现在登记", more["message_id"])
@@ -84,7 +84,7 @@ async def test_declining_consent_keeps_nothing(linli_sandbox: Harness) -> None:
 async def test_english(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     kept = await reply_to(d, ALEX, "The street light outside is broken", "noted what you told")
-    assert _inline_labels(kept) == ["🏠 Register now"]
+    assert inline_labels(kept) == ["🏠 Register now"]
 
 
 async def test_forget_drops_what_was_kept(linli_sandbox: Harness) -> None:
