@@ -87,18 +87,22 @@ def classify(text: str | None) -> Kind | None:
     A message mixing kinds is read by the strongest: help, progress, then thanks, greeting,
     bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for progress).
     """
-    if not text or len(text) > MAX_CHARS:
-        return None
-    rest = _clean(text)
-    if not rest:
-        return None
-    found = _read(rest, _TOKENS)
+    found = _read_whole(text, _TOKENS)
     if found is None:
         return None  # a word that is not small talk
     for kind in (Kind.HELP, Kind.PROGRESS, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
         if kind in found:
             return kind
     return None  # fillers alone ("那个…") are not small talk either
+
+
+def _read_whole(text: str | None, tokens: list[tuple[str, _T | None]]) -> list[_T] | None:
+    """`_read` of a whole short message (Traditional characters read as Simplified); None for
+    an empty or long one."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    rest = _clean(to_simplified(text))
+    return _read(rest, tokens) if rest else None
 
 
 def _read(rest: str, tokens: list[tuple[str, _T | None]]) -> list[_T] | None:
@@ -268,10 +272,7 @@ def how_to(text: str | None) -> Topic | None:
     """The feature a short question asks how to use ("怎么投票" VOTE), or None: no question
     word, no feature or two ("怎么投票和报名"), or other words in it (a matter asked about:
     "水管坏了怎么办", "楼道灯不亮怎么报修啊 已经三天了")."""
-    if not text or len(text) > MAX_CHARS:
-        return None
-    rest = _clean(to_simplified(text))
-    found: list[_Reading] | None = _read(rest, _HOWTO_TOKENS) if rest else None
+    found: list[_Reading] | None = _read_whole(text, _HOWTO_TOKENS)
     if not found:
         return None
     marks = {f for f in found if isinstance(f, str)}
@@ -343,10 +344,7 @@ def rating_of(text: str | None) -> Rating | None:
     """The score a short message gives as a whole ('满意，谢谢' satisfied, '还行吧' basic,
     '不太满意' unsatisfied), or None: no score in it, two different ones, or other words (a
     complaint about the result is more than a score: '灯还是不亮，不满意')."""
-    if not text or len(text) > MAX_CHARS:
-        return None
-    rest = _clean(to_simplified(text))
-    found = _read(rest, _RATING_TOKENS) if rest else None
+    found = _read_whole(text, _RATING_TOKENS)
     if not found or len(set(found)) != 1:
         return None
     return found[0]
