@@ -265,7 +265,7 @@ async def on_unknown_message(
         await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
         return
     kind = smalltalk.classify(text) if not in_flow else None
-    if kind == smalltalk.Kind.GREETING:  # "在吗？": yes, and here is what waits for you
+    if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())
         await offer_kept(message, state, user, t)  # and what they told us in a group
         return

@@ -34,6 +34,7 @@ class Kind(StrEnum):
     BYE = "bye"  # 再见
     HELP = "help"  # 怎么用
     PROGRESS = "progress"  # 我反映的事怎么样了
+    MENU = "menu"  # 主菜单 / 返回: the main menu
 
 
 # the phrases of each kind, "|"-separated (lowercase; Latin ones match as whole words)
@@ -48,6 +49,8 @@ _PHRASES: dict[Kind, str] = {
     Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
     "how does this work|what can you do",
+    Kind.MENU: "主菜单|回主菜单|回到主菜单|返回主菜单|返回菜单|返回|回去|首页|开始|main menu|home|"
+    "go back|back to menu",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
     "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
     "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress",
@@ -90,7 +93,15 @@ def classify(text: str | None) -> Kind | None:
     found = _read_whole(text, _TOKENS)
     if found is None:
         return None  # a word that is not small talk
-    for kind in (Kind.HELP, Kind.PROGRESS, Kind.THANKS, Kind.GREETING, Kind.BYE, Kind.ACK):
+    for kind in (
+        Kind.HELP,
+        Kind.PROGRESS,
+        Kind.MENU,
+        Kind.THANKS,
+        Kind.GREETING,
+        Kind.BYE,
+        Kind.ACK,
+    ):
         if kind in found:
             return kind
     return None  # fillers alone ("那个…") are not small talk either
@@ -256,9 +267,15 @@ _HOWTO_FILLERS = (
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str
+
+
+class _Shared(tuple[Topic, ...]):
+    """The features a word shared by several may name (it alone names none: '通知')."""
+
+
 _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
     [(w, (topic,)) for topic, ws in _TOPIC_WORDS.items() for w in ws.split("|")]
-    + list(_SHARED_WORDS.items())
+    + [(w, _Shared(topics)) for w, topics in _SHARED_WORDS.items()]
     + [(w, "question") for w in _QUESTION.split("|")]
     + [(w, "maybe") for w in _MAYBE.split("|")]
     + [(w, "asking") for w in _ASKING.split("|")]
@@ -276,7 +293,12 @@ def how_to(text: str | None) -> Topic | None:
     if not found:
         return None
     marks = {f for f in found if isinstance(f, str)}
-    if "question" not in marks and not {"maybe", "asking"} <= marks:
+    # no question word: a feature named bare ("撤回", "我要撤回", "积分") is asked about too —
+    # it is never a matter to file — by a word of its own, not one several share ("发通知");
+    # "可以" alone ("可以撤回") still needs its 吗
+    asked = bool(marks & {"question", "asking"})
+    own_word = any(isinstance(f, tuple) and not isinstance(f, _Shared) for f in found)
+    if not asked and ("maybe" in marks or not own_word):
         return None
     if "elsewhere" in marks:
         return None

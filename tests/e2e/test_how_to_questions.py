@@ -87,3 +87,18 @@ async def test_the_community_office_asked_for_is_given(linli_sandbox: Harness) -
     # the property company's phone is not ours to give: offered as a matter, as before
     replies = await d.say(RESIDENT, "物业电话是多少")
     assert OFFER in "\n".join(message_text(r) for r in replies)
+
+
+async def test_a_feature_or_the_menu_named_bare_is_not_a_matter(linli_sandbox: Harness) -> None:
+    """'撤回', '催一下', '主菜单' typed at the menu were offered to be filed as matters; now
+    the feature's how-to, and the main menu."""
+    d = linli_sandbox.driver
+    for said, words in (("撤回", "↩️ 撤回"), ("我要撤回", "↩️ 撤回"), ("催一下", "⏰ 催一下")):
+        replies = await d.say(RESIDENT, said)
+        _no_offer(replies)
+        assert words in "\n".join(message_text(r) for r in replies), said
+    for said in ("主菜单", "返回"):
+        replies = await d.say(RESIDENT, said)
+        _no_offer(replies)
+        assert "您好，周阿姨！有什么可以帮您？" in message_text(replies[0]), said
+        assert "📝 我要点单" in _labels(replies[0])

@@ -26,6 +26,10 @@ from services.smalltalk import MAX_CHARS, Kind, classify
         ("哈哈哈", Kind.ACK),
         ("OK", Kind.ACK),
         ("拜拜", Kind.BYE),
+        ("主菜单", Kind.MENU),
+        ("返回", Kind.MENU),
+        ("回到主菜单吧", Kind.MENU),
+        ("謝謝", Kind.THANKS),  # Traditional
         ("你好，怎么用", Kind.HELP),
         ("我不会用", Kind.HELP),
         ("你好，我上次反映的事怎么样了", Kind.PROGRESS),
