@@ -151,6 +151,7 @@ class Topic(StrEnum):
     FILE = "file"  # 点单 / 反映 / 报修
     FOLLOW = "follow"  # 看进度 / 催一下
     WITHDRAW = "withdraw"  # 撤回诉求
+    ADD_INFO = "add-info"  # 补充情况 / 补照片
     RATE = "rate"  # 评价
     POINTS = "points"  # 积分 / 服务时长
     CLAIM = "claim"  # 接单
@@ -174,6 +175,8 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "投诉|求助|找社区帮忙|report|report a problem|complain|complaint",
     Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
     "progress|status|urge|hurry|chase|follow up",
+    Topic.ADD_INFO: "补充|补充一下|补充信息|补充情况|补充说明|补充材料|加照片|补照片|补发照片|"
+    "再补充|add information|add more|add a photo|add photos",
     Topic.WITHDRAW: "撤回|撤销|撤诉|撤掉|撤|收回|取消诉求|取消我的诉求|删除诉求|删掉诉求|"
     "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",

@@ -79,6 +79,8 @@ from services.smalltalk import MAX_CHARS, Kind, Topic, classify, how_to, how_to_
         ("投票", Topic.VOTE),
         ("我想投票", Topic.VOTE),
         ("撤回", Topic.WITHDRAW),
+        ("补充一下", Topic.ADD_INFO),
+        ("怎么补照片", Topic.ADD_INFO),
         ("我要撤回", Topic.WITHDRAW),
         ("催一下", Topic.FOLLOW),
         ("积分", Topic.POINTS),

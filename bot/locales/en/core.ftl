@@ -215,6 +215,7 @@ howto-file = { $registered ->
     }
 howto-follow = Tap "{ menu-order-mine }" below to see how far each matter you reported has got, and its "Open" button for the details. If one waits too long, a "{ order-btn-urge }" button appears there that reminds whoever handles it; after urging you can urge again a day later.
 howto-withdraw = Tap "{ menu-order-mine }" below, then the matter's "Open" button: while the community has not taken it up yet, it has a "{ order-btn-withdraw }" button; tap it, then "{ order-btn-withdraw-yes }". A matter already being handled can no longer be withdrawn; tap "{ order-btn-add-info }" to tell them.
+howto-add-info = Tap "{ menu-order-mine }" below, then the matter's "Open" button, then "{ order-btn-add-info }": you can add words, photos, a voice note or a location, and whoever handles it is told.
 howto-rate = When a matter is done we send you a message asking how it went: tap "{ order-rate-satisfied }", "{ order-rate-basic }" or "{ order-rate-unsatisfied }". You can also rate it in "{ menu-order-mine }". "{ order-rate-unsatisfied }" sends it back to the community to be handled again.
 howto-points = { $member ->
         [yes] Tap "{ menu-order-points }" below for your points and service hours this month and in all, and the community board. Each order shows its points; you get them once you have done it and the community has checked the result.

@@ -188,6 +188,7 @@ howto-file = { $registered ->
     }
 howto-follow = 点下方的「{ menu-order-mine }」，能看到您反映的每件事办到哪一步了，点那件事的「查看」按钮看详情。等了太久还没人处理的，那里会出现「{ order-btn-urge }」按钮，点它就会提醒负责的人；催过以后，过一天还可以再催。
 howto-withdraw = 点下方的「{ menu-order-mine }」，再点那件事的「查看」按钮：社区还没受理的，下面有「{ order-btn-withdraw }」，点它再点「{ order-btn-withdraw-yes }」就撤回了。社区已经在办的事不能撤回了，可以点「{ order-btn-add-info }」说明情况。
+howto-add-info = 点下方的「{ menu-order-mine }」，再点那件事的「查看」按钮，点「{ order-btn-add-info }」，就可以补充文字、照片、语音或位置了，负责的人会收到。
 howto-rate = 事情办好后，我们会发消息请您评价，点「{ order-rate-satisfied }」「{ order-rate-basic }」或「{ order-rate-unsatisfied }」就行；也可以在「{ menu-order-mine }」里点开那件事评价。选「{ order-rate-unsatisfied }」的，社区会重新办理。
 howto-points = { $member ->
         [yes] 点下方的「{ menu-order-points }」，能看到本月和累计的积分、服务时长和社区排行。每个工单上写着能得多少积分，您接单办完、经社区验收通过后就记给您。

@@ -191,6 +191,7 @@ howto-file = { $registered ->
     }
 howto-follow = 點下方的「{ menu-order-mine }」，能看到您反映的每件事辦到哪一步了，點那件事的「查看」按鈕看詳情。等了太久還沒人處理的，那裡會出現「{ order-btn-urge }」按鈕，點它就會提醒負責的人；催過以後，過一天還可以再催。
 howto-withdraw = 點下方的「{ menu-order-mine }」，再點那件事的「查看」按鈕：社區還沒受理的，下面有「{ order-btn-withdraw }」，點它再點「{ order-btn-withdraw-yes }」就撤回了。社區已經在辦的事不能撤回了，可以點「{ order-btn-add-info }」說明情況。
+howto-add-info = 點下方的「{ menu-order-mine }」，再點那件事的「查看」按鈕，點「{ order-btn-add-info }」，就可以補充文字、照片、語音或位置了，負責的人會收到。
 howto-rate = 事情辦好後，我們會發消息請您評價，點「{ order-rate-satisfied }」「{ order-rate-basic }」或「{ order-rate-unsatisfied }」就行；也可以在「{ menu-order-mine }」裡點開那件事評價。選「{ order-rate-unsatisfied }」的，社區會重新辦理。
 howto-points = { $member ->
         [yes] 點下方的「{ menu-order-points }」，能看到本月和累計的積分、服務時長和社區排行。每個工單上寫著能得多少積分，您接單辦完、經社區驗收通過後就記給您。
