@@ -23,7 +23,13 @@ from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.registration import kept_draft, register_now_kb
-from handlers.requests import Filing, cmd_my_requests, compose_keyboard, offer_typed_rating
+from handlers.requests import (
+    Filing,
+    cmd_my_requests,
+    cmd_new_request,
+    compose_keyboard,
+    offer_typed_rating,
+)
 from models import Role, User
 from services import org, smalltalk
 from services.order_titles import fit
@@ -293,6 +299,10 @@ async def on_unknown_message(
             else t("howto-office", registered="yes" if user.registered else "no")
         )
         await message.answer(answer, reply_markup=menu)
+        return
+    if topic == smalltalk.Topic.FILE and ctx is not None and user.registered:
+        # "我要报修", "怎么反映问题": the filing itself, as 📝 我要点单 starts it
+        await cmd_new_request(message, state, ctx)
         return
     if topic is not None:  # "怎么投票": how, with the button to tap; not a matter to file
         howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)

@@ -102,3 +102,19 @@ async def test_a_feature_or_the_menu_named_bare_is_not_a_matter(linli_sandbox: H
         _no_offer(replies)
         assert "您好，周阿姨！有什么可以帮您？" in message_text(replies[0]), said
         assert "📝 我要点单" in _labels(replies[0])
+
+
+async def test_asking_how_to_report_starts_the_report(linli_sandbox: Harness) -> None:
+    """'我要报修' or '怎么反映问题' from a registered resident: the filing starts, as
+    📝 我要点单 starts it (not an answer telling them to tap it, nor an offer to file the words
+    '我要报修' as the matter); someone not registered is told to register first."""
+    d = linli_sandbox.driver
+    for said in ("我要报修", "怎么反映问题"):
+        replies = await d.say(RESIDENT, said)
+        _no_offer(replies)
+        assert "请说说您遇到了什么事" in message_text(replies[-1]), said
+        assert "✅ 说完了" in _labels(replies[-1])
+        await d.say(RESIDENT, "✖️ 取消")
+    replies = await d.say(NEW, "怎么报修")
+    _no_offer(replies)
+    assert "🏠 登记住址" in "\n".join(message_text(r) for r in replies)
