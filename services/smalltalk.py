@@ -61,14 +61,21 @@ _FILLERS = (
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|请问|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
     "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of"
 )
-# Latin tokens must be whole words; CJK ones are matched anywhere they start
-_TOKENS: list[tuple[str, Kind | None]] = sorted(
-    [(p, k) for k, ps in _PHRASES.items() for p in ps.split("|")]
-    + [(f, None) for f in _FILLERS.split("|")],
-    key=lambda pk: -len(pk[0]),
-)
 MAX_CHARS = 40  # longer messages say something more than small talk
 _T = TypeVar("_T")
+
+
+def _tokens(words: dict[_T, str], fillers: str) -> list[tuple[str, _T | None]]:
+    """The words of each meaning ("|"-separated) and the fillers, longest first: the order
+    `_read` tries them in (Latin tokens must be whole words; CJK ones match where they start)."""
+    return sorted(
+        [(w, meaning) for meaning, ws in words.items() for w in ws.split("|")]
+        + [(w, None) for w in fillers.split("|")],
+        key=lambda wt: -len(wt[0]),
+    )
+
+
+_TOKENS: list[tuple[str, Kind | None]] = _tokens(_PHRASES, _FILLERS)
 
 
 def _clean(text: str) -> str:
@@ -358,11 +365,7 @@ _RATING_FILLERS = (
     "呀|吧|哈|呢|嗯|是|这次|服务|办得|处理得|修得|结果|对|i|am|we|are|was|it|the|very|thanks|"
     "thank you|quite|really|is|so"
 )
-_RATING_TOKENS: list[tuple[str, Rating | None]] = sorted(
-    [(w, rating) for rating, ws in _RATING_WORDS.items() for w in ws.split("|")]
-    + [(w, None) for w in _RATING_FILLERS.split("|")],
-    key=lambda wt: -len(wt[0]),
-)
+_RATING_TOKENS: list[tuple[str, Rating | None]] = _tokens(_RATING_WORDS, _RATING_FILLERS)
 
 
 def rating_of(text: str | None) -> Rating | None:
