@@ -53,13 +53,20 @@ _PHRASES: dict[Kind, str] = {
     "go back|back to menu",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
     "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
-    "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress",
+    "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress|"
+    # when someone comes, and hurrying it along: their requests' state answers (催办 is there)
+    "什么时候来修|什么时候来人|什么时候能修|什么时候能修好|什么时候能好|什么时候处理|"
+    "什么时候能处理|什么时候办|多久能修好|多久能好|多久能处理|要等多久|还要等多久|等多久|"
+    "怎么还没来|怎么还没人来|怎么还没修|怎么还没处理|怎么还没好|还没修|还没处理|还没修好|"
+    "能不能快点|能快点吗|可以快点吗|快点来|快点|快一点|快些|尽快|赶紧|抓紧|等了好久|等好久|"
+    "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry",
 }
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|请问|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
-    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of"
+    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|"
+    "麻烦"
 )
 MAX_CHARS = 40  # longer messages say something more than small talk
 _T = TypeVar("_T")

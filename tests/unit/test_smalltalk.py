@@ -36,6 +36,13 @@ from services.smalltalk import MAX_CHARS, Kind, classify
         ("办好了吗？", Kind.PROGRESS),
         ("查一下进度", Kind.PROGRESS),
         ("What is the status of my request?", Kind.PROGRESS),
+        ("什么时候来修？", Kind.PROGRESS),  # asked right after filing
+        ("能不能快点", Kind.PROGRESS),
+        ("师傅什么时候来人啊", Kind.PROGRESS),
+        ("怎么还没人来", Kind.PROGRESS),
+        ("还要等多久", Kind.PROGRESS),
+        ("麻烦快点，谢谢", Kind.PROGRESS),
+        ("When will it be fixed?", Kind.PROGRESS),
         ("hmm?", Kind.ACK),
     ],
 )
@@ -56,6 +63,8 @@ def test_small_talk(text: str, kind: Kind) -> None:
         "那个",  # fillers alone
         "上次的问题",
         "楼道灯坏了有人管吗",  # a matter, asked about
+        "楼道灯坏了快点来修",  # a matter, hurried
+        "停水了什么时候来水",
         "",
         "？？",
         "你好" * (MAX_CHARS // 2 + 1),  # too long to be small talk
