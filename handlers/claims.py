@@ -342,6 +342,38 @@ async def cmd_my_claims(message: Message, ctx: OrderCtx) -> None:
     await message.answer("\n".join(lines), reply_markup=keyboard(rows))
 
 
+async def offer_typed_done(message: Message, ctx: OrderCtx) -> bool:
+    """'修好了' typed by a member holding claims: the 完成上报 button of the order (or of each
+    one, when several are in hand) — the report itself asks what was done and for photos.
+    False when they hold none (the words then mean something else)."""
+    t = ctx.t
+    orders = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    if not orders:
+        return False
+    if len(orders) == 1:
+        [order] = orders
+        text = t("order-typed-done-one", number=order.number, title=order_title(t, order))
+        rows = [[button(t("order-btn-report-done"), "mdone", order.id)]]
+    else:
+        text = t("order-typed-done-which", count=len(orders))
+        rows = [
+            [
+                button(
+                    t("order-btn-report-done-of", number=o.number, title=order_title(t, o)),
+                    "mdone",
+                    o.id,
+                )
+            ]
+            for o in orders
+        ]
+    await message.answer(text, reply_markup=keyboard(rows))
+    return True
+
+
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mrel", "scan"))))
 async def on_reason_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx

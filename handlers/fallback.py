@@ -18,6 +18,7 @@ from aiogram.types import CallbackQuery, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
+from handlers.claims import offer_typed_done
 from handlers.common import help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
@@ -290,6 +291,9 @@ async def on_unknown_message(
     if rating is not None and ctx is not None:  # "满意" typed where the buttons were meant
         await offer_typed_rating(message, ctx, rating)
         return
+    done = not in_flow and ctx is not None and smalltalk.reports_done(text)
+    if done and ctx is not None and await offer_typed_done(message, ctx):
+        return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
     topic = smalltalk.how_to(text) if not in_flow else None
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
         office = await org.office_of(session, user_id=user.id)

@@ -383,3 +383,26 @@ def rating_of(text: str | None) -> Rating | None:
     if not found or len(set(found)) != 1:
         return None
     return found[0]
+
+
+# ------------------------------------------------------------------ work reported done in words
+
+_DONE_WORDS: dict[bool, str] = {
+    True: "修好了|修好啦|修完了|弄好了|弄好啦|弄完了|搞定了|搞定|办好了|办完了|做完了|干完了|"
+    "处理好了|处理完了|完成了|已完成|完工了|完事了|好了|结束了|done|finished|fixed|"
+    "all done|job done|completed|it is done|it is fixed"
+}
+# said around "done" without changing it
+_DONE_FILLERS = (
+    "已经|都|我|我们|这边|那边|工单|活|活儿|事|事情|问题|东西|水管|灯|门|锁|的|了|啦|啊|呀|吧|哈|"
+    "嗯|报告|汇报|社区|领导|师傅|老师|刚刚|刚才|刚|终于|总算|全部|全都|i|we|have|it|is|the|"
+    "job|work|now|just|all|already|been|has"
+)
+_DONE_TOKENS: list[tuple[str, bool | None]] = _tokens(_DONE_WORDS, _DONE_FILLERS)
+
+
+def reports_done(text: str | None) -> bool:
+    """A short message saying the work is done ('修好了', '已经弄好了', '搞定', 'done'),
+    nothing else: from a member holding a claim it means 完成上报, typed instead of tapped.
+    A matter said with it ('修好了但是又漏了') is more than that."""
+    return bool(_read_whole(text, _DONE_TOKENS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import MAX_CHARS, Kind, classify
+from services.smalltalk import MAX_CHARS, Kind, classify, reports_done
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,22 @@ def test_small_talk(text: str, kind: Kind) -> None:
 )
 def test_not_small_talk(text: str) -> None:
     assert classify(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("修好了", True),
+        ("已经弄好了！", True),
+        ("搞定", True),
+        ("水管修好了", True),
+        ("工单完成了", True),
+        ("Done.", True),
+        ("修好了但是又漏了", False),  # a matter said with it
+        ("好了吗", False),
+        ("灯修好了没有", False),
+        ("", False),
+    ],
+)
+def test_work_reported_done(text: str, done: bool) -> None:
+    assert reports_done(text) is done

@@ -349,6 +349,10 @@ order-claims-empty = You have no orders in progress.
 order-claims-title = <b>My orders</b> ({ $count })
 order-claims-line = { $number } · { $title } · { $status } · due { $deadline }
 order-btn-report-done = ✅ Report done
+# a member typed 'done' instead of tapping Report done
+order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report done" below and say in a few words what was done; add photos if you have them.
+order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
+order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ Give back
 order-ask-release = Why are you giving back order { $number }? Write a line:
 order-released = You gave back order { $number }; it is offered to others again.

@@ -341,6 +341,10 @@ order-claims-empty = 您目前没有进行中的工单。
 order-claims-title = <b>我的工单</b>（{ $count } 件）
 order-claims-line = { $number } · { $title } · { $status } · 时限 { $deadline }
 order-btn-report-done = ✅ 完成上报
+# a member typed '修好了' instead of tapping 完成上报
+order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点下面的「✅ 完成上报」，写几句办理情况，有照片可以附上。
+order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
+order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ 放弃工单
 order-ask-release = 为什么要放弃工单 { $number }？请写一句原因：
 order-released = 已放弃工单 { $number }，会重新派给其他人。

@@ -344,6 +344,10 @@ order-claims-empty = 您目前沒有進行中的工單。
 order-claims-title = <b>我的工單</b>（{ $count } 件）
 order-claims-line = { $number } · { $title } · { $status } · 時限 { $deadline }
 order-btn-report-done = ✅ 完成上報
+# a member typed '修好了' instead of tapping 完成上報
+order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點下面的「✅ 完成上報」，寫幾句辦理情況，有照片可以附上。
+order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
+order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ 放棄工單
 order-ask-release = 為什麼要放棄工單 { $number }？請寫一句原因：
 order-released = 已放棄工單 { $number }，會重新派給其他人。

@@ -1,0 +1,45 @@
+"""'修好了' typed by a member holding an order is 完成上报 typed instead of tapped: the answer is
+that order's 完成上报 button (one per order when several are in hand), and the report goes on
+from it as from the card. Before, the words were offered to be filed as a new matter."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import LIU
+from tests.support import inline_labels
+
+
+async def _claim(h: Harness, text: str) -> str:
+    d = h.driver
+    seen = await d.messages(LIU)
+    await _issue(h, text)
+    offer = await d.expect(LIU, "新工单", since=seen[-1]["message_id"] if seen else 0)
+    order_no = message_text(offer).split("新工单 ")[1].split("：")[0]
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    return order_no
+
+
+async def test_done_typed_by_a_member_offers_the_report(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    [nothing_held] = await d.say(LIU, "修好了")  # no order in hand: not a report
+    assert "报给社区" in message_text(nothing_held), message_text(nothing_held)
+    first = await _claim(h, "家里厨房的水管漏水了，地上都是水")
+    [offer] = await d.say(LIU, "已经修好了！")
+    assert f"工单 {first}" in message_text(offer), message_text(offer)
+    assert inline_labels(offer) == ["✅ 完成上报"], inline_labels(offer)
+    assert "报给社区" not in message_text(offer)
+    # a matter said with it is still a matter
+    [matter] = await d.say(LIU, "修好了但是又漏了")
+    assert "报给社区" in message_text(matter), message_text(matter)
+    second = await _claim(h, "楼道里的灯坏了，晚上看不见路")
+    [which] = await d.say(LIU, "搞定了")
+    assert "2 件工单" in message_text(which), message_text(which)
+    labels = inline_labels(which)
+    assert len(labels) == 2 and first in labels[0] and second in labels[1], labels
+    # tapping one goes on to the report, as the card's 完成上报 does
+    await d.tap(LIU, labels[1], which["message_id"])
+    await d.expect(LIU, f"请写一下工单 {second} 做了什么", since=which["message_id"])
