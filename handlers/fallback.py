@@ -14,7 +14,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -29,6 +29,7 @@ from handlers.requests import (
     cmd_my_requests,
     cmd_new_request,
     compose_keyboard,
+    offer_rating_first,
     offer_typed_rating,
 )
 from models import Role, User
@@ -284,6 +285,10 @@ async def on_unknown_message(
             await help_text(t, roles, session=session, user=user), reply_markup=menu
         )
         return
+    asks_score = ctx is not None and user.registered
+    thanks = kind == smalltalk.Kind.THANKS and asks_score
+    if thanks and ctx is not None and await offer_rating_first(message, ctx, said=None):
+        return  # "谢谢" after a matter was done: its score is asked for with the answer
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
         return
@@ -294,6 +299,13 @@ async def on_unknown_message(
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
+    if (
+        done
+        and asks_score
+        and ctx is not None
+        and await offer_rating_first(message, ctx, said=None, lead="done")
+    ):
+        return  # "修好了" from the resident whose matter was done: its score
     topic = smalltalk.how_to(text) if not in_flow else None
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
         office = await org.office_of(session, user_id=user.id)
@@ -351,8 +363,24 @@ async def on_unknown_message(
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(
-            typed_text=text, typed_photos=[], typed_voice=None, typed_place=None, typed_album=None
+            typed_text=text,
+            typed_photos=[],
+            typed_voice=None,
+            typed_place=None,
+            typed_album=None,
+            typed_about=None,
         )
+        if ctx is not None and not urgent_reasons(text):
+            # a matter done lately awaits its score: most likely what the words are about
+            file_row = [
+                InlineKeyboardButton(
+                    text=t("fallback-file-button"), callback_data=FallbackCb(action="file").pack()
+                )
+            ]
+            about = await offer_rating_first(message, ctx, said=text, file_row=file_row)
+            if about is not None:
+                await state.update_data(typed_about=about)
+                return
         await _offer(message, t, text)
         return
     if in_flow:

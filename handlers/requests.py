@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     CallbackQuery,
+    InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     Message,
@@ -937,6 +939,39 @@ async def offer_typed_rating(message: Message, ctx: OrderCtx, said: smalltalk.Ra
     )
 
 
+async def offer_rating_first(
+    message: Message,
+    ctx: OrderCtx,
+    *,
+    said: str | None,
+    lead: str = "thanks",
+    file_row: Sequence[InlineKeyboardButton] = (),
+) -> int | None:
+    """Something typed while a request done lately awaits its score ('还是有点滴', '修好了，谢谢
+    刘师傅', '谢谢'): most likely about it. The rating question again, naming the request — a
+    score tapped here takes what was typed as its comment (不满意 reopens the matter with it) —
+    and, for words that may be another matter, `file_row` to file them instead. Thanks or
+    "修好了" (`said` None) are answered by `lead` ("thanks" or "done"). The request's id, or
+    None when none awaits a score."""
+    t = ctx.t
+    req = await request_service.awaiting_rating(ctx.session, user=ctx.user)
+    if req is None:
+        return None
+    rows: list[Sequence[InlineKeyboardButton]] = [
+        [button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()
+    ]
+    if file_row:
+        rows.append(file_row)
+    about = fit(req.text.strip().splitlines()[0] if req.text.strip() else "", 30)
+    text = (
+        t("order-rate-after-done-said", number=req.number, about=about)
+        if said
+        else t("order-rate-after-done-ask", number=req.number, about=about, lead=lead)
+    )
+    await message.answer(text, reply_markup=keyboard(rows))
+    return req.id
+
+
 async def _show_score(message: Message | None, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
     is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
@@ -996,19 +1031,23 @@ async def on_rate(
     if await asks_first(query, callback_data, state, t, starting="RateComment"):
         return
     score = _SCORES[plain(callback_data.action)]
+    kept = await state.get_data()
+    # words typed about it just before (offer_rating_first): the comment, not asked again
+    said = str(kept.get("typed_text") or "") if kept.get("typed_about") == req.id else ""
     await state.clear()
     out = await order_service.rate(
         ctx.session,
         user=ctx.user,
         request_id=int(req.id or 0),
         score=score,
-        comment=None,
+        comment=said or None,
         now=ctx.now(),
         # the notice tapped is redrawn here; the service redraws the others
         shown_on=tapped.message_id if tapped is not None and not on_card else None,
     )
-    await state.set_state(RateComment.comment)
-    await state.update_data(request_id=req.id, score=score.value, rated=True)
+    if not said:
+        await state.set_state(RateComment.comment)
+        await state.update_data(request_id=req.id, score=score.value, rated=True)
     if on_card and tapped is not None and tapped.text is not None:
         now_req = await request_service.resident_view(
             ctx.session, user=ctx.user, request_id=callback_data.ref
@@ -1022,7 +1061,14 @@ async def on_rate(
         )
         await _show_score(tapped, callback_data.ref, t(line, score=t(_SCORE_LABELS[score])))
     await answer_once(query)
-    if isinstance(query.message, Message):
+    if said and isinstance(query.message, Message):
+        key = (
+            "order-rated-reopened-said"
+            if score == Score.UNSATISFIED
+            else "order-rated-comment-saved"
+        )
+        await query.message.answer(t(key), reply_markup=ctx.main_menu())
+    elif isinstance(query.message, Message):
         asked = await query.message.answer(
             t(
                 "order-ask-comment-unsatisfied"

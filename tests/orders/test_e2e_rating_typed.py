@@ -52,5 +52,7 @@ async def test_typed_scores_read_as_said(linli_sandbox: Harness) -> None:
     for said, score in (("还行吧", "🙂 基本满意"), ("不太满意", "😞 不满意")):
         asked = await reply_to(d, ZHOU, said, f"要给诉求 {number} 打分")
         assert f"「{score}」" in message_text(asked), said
-    # a complaint about the result is more than a score: offered as a matter, as before
-    await reply_to(d, ZHOU, "灯还是不亮，不满意", OFFER)
+    # a complaint about the result is more than a score: the rating question taking the words
+    # as its comment, with 📝 报给社区 should they be another matter
+    about = await reply_to(d, ZHOU, "灯还是不亮，不满意", f"您是说诉求 {number}")
+    assert "报给社区" in str(about.get("reply_markup")), about

@@ -156,6 +156,14 @@ order-rated-choice-reopened = Your rating: { $score } (passed back to the commun
 order-rated-thanks = Thank you for your rating!
 order-rated-comment-saved = Thank you, your words are passed on.
 order-rated-reopened = Noted. The community will handle it again and contact you soon.
+# something typed while a request done lately awaits its score (offer_rating_first)
+order-rate-after-done-said = Is this about request { $number } ({ $about })? It was just done: please rate the service — what you wrote goes to the community with it; if you are not satisfied, the community will handle it again.
+    If it is about something else, tap "{ fallback-file-button }".
+order-rate-after-done-ask = { $lead ->
+        [done] Good to hear!
+       *[thanks] You're welcome!
+    } Request { $number } ({ $about }) is done; if you have a moment, please rate the service:
+order-rated-reopened-said = Noted, and what you wrote is passed on: the community will handle it again and contact you soon.
 
 ## Cards
 

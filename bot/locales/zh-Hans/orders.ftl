@@ -150,6 +150,14 @@ order-rated-choice-reopened = 您的评价：{ $score }（已转给社区重新�
 order-rated-thanks = 感谢您的评价！
 order-rated-comment-saved = 谢谢，您的话我们记下了。
 order-rated-reopened = 已记下，社区会重新办理，并尽快联系您。
+# something typed while a request done lately awaits its score (offer_rating_first)
+order-rate-after-done-said = 您是说诉求 { $number }（{ $about }）吗？它刚办好，请给这次服务打个分，您刚才说的话会一起转给社区；不满意的话社区会重新处理。
+    如果说的是另一件事，请点「{ fallback-file-button }」。
+order-rate-after-done-ask = { $lead ->
+        [done] 太好了！
+       *[thanks] 不客气！
+    }诉求 { $number }（{ $about }）已经办好了，方便的话请给这次服务打个分：
+order-rated-reopened-said = 已记下，您说的话也转给了社区，他们会重新办理并尽快联系您。
 
 ## Cards
 

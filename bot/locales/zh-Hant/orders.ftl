@@ -153,6 +153,14 @@ order-rated-choice-reopened = 您的評價：{ $score }（已轉給社區重新�
 order-rated-thanks = 感謝您的評價！
 order-rated-comment-saved = 謝謝，您的話我們記下了。
 order-rated-reopened = 已記下，社區會重新辦理，並盡快聯繫您。
+# something typed while a request done lately awaits its score (offer_rating_first)
+order-rate-after-done-said = 您是說訴求 { $number }（{ $about }）嗎？它剛辦好，請給這次服務打個分，您剛才說的話會一起轉給社區；不滿意的話社區會重新處理。
+    如果說的是另一件事，請點「{ fallback-file-button }」。
+order-rate-after-done-ask = { $lead ->
+        [done] 太好了！
+       *[thanks] 不客氣！
+    }訴求 { $number }（{ $about }）已經辦好了，方便的話請給這次服務打個分：
+order-rated-reopened-said = 已記下，您說的話也轉給了社區，他們會重新辦理並盡快聯繫您。
 
 ## Cards
 
