@@ -1,13 +1,14 @@
 """Last resort: stale or forged buttons and text nobody understood get a polite answer.
 
 A registered resident who just types their problem at the main menu (as many older residents
-do) is offered to file it as a request, with what they typed kept as the description.
+do) is offered to file it as a request, with what they typed kept as the description; one who
+types a feature's name ("投票", "我的积分", "撤回") gets that feature, as its button opens it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from aiogram import F, Router
@@ -18,11 +19,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers.claims import offer_typed_done
-from handlers.common import help_text, office_text, send_main_menu
+from handlers.claims import cmd_open_orders, offer_typed_done
+from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.meetings import on_consult_menu
+from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
+from handlers.profile import cmd_profile
 from handlers.registration import kept_draft, register_now_kb
 from handlers.requests import (
     Filing,
@@ -32,6 +36,7 @@ from handlers.requests import (
     offer_rating_first,
     offer_typed_rating,
 )
+from handlers.stats import cmd_points
 from models import Role, User
 from services import org, smalltalk
 from services.order_titles import fit
@@ -210,6 +215,25 @@ async def _offer(message: Message, t: Text, said: str) -> None:
     )
 
 
+# what each feature named bare at the menu opens: the handler of its main-menu button (or command)
+_OPENERS: dict[smalltalk.Feature, Callable[[Message, FSMContext, OrderCtx], Awaitable[None]]] = {
+    smalltalk.Feature.NEW_REQUEST: cmd_new_request,
+    smalltalk.Feature.MY_REQUESTS: lambda m, _, ctx: cmd_my_requests(m, ctx),
+    smalltalk.Feature.CONSULT: lambda m, _, ctx: on_consult_menu(m, ctx),
+    smalltalk.Feature.OPEN_ORDERS: lambda m, _, ctx: cmd_open_orders(m, ctx),
+    smalltalk.Feature.POINTS: lambda m, _, ctx: cmd_points(
+        m, ctx.session, ctx.user, ctx.t, ctx.settings, ctx.clock
+    ),
+    smalltalk.Feature.JOIN: lambda m, state, ctx: start_join(
+        m, state, ctx.session, ctx.user, ctx.t
+    ),
+    smalltalk.Feature.PROFILE: lambda m, _, ctx: cmd_profile(
+        m, ctx.session, ctx.user, ctx.roles, ctx.t
+    ),
+    smalltalk.Feature.LANGUAGE: lambda m, _, ctx: cmd_lang(m, ctx.t, ctx.translator),
+}
+
+
 @router.message(Command("admin", "invite", "categories", "category"), F.chat.type == "private")
 async def on_admin_command_from_non_admin(message: Message, t: Text) -> None:
     """Admin commands reach here only from someone who is not an admin."""
@@ -260,8 +284,9 @@ async def on_unknown_message(
     ctx: OrderCtx | None = None,
 ) -> None:
     """Anything else in a private chat: small talk is answered as a person would, a short
-    question how to use a feature ("怎么投票") with how; other typed text is offered to be filed
-    (a registered resident) or pointed to registration; else the menu."""
+    question how to use a feature ("怎么投票") with how, a feature named bare ("投票") by opening
+    it where it is theirs (else with how); other typed text is offered to be filed (a
+    registered resident) or pointed to registration; else the menu."""
     if message.chat.type != "private" or user is None:
         return
     text = (message.text or "").strip()
@@ -306,7 +331,8 @@ async def on_unknown_message(
         and await offer_rating_first(message, ctx, said=None, lead="done")
     ):
         return  # "修好了" from the resident whose matter was done: its score
-    topic = smalltalk.how_to(text) if not in_flow else None
+    named = smalltalk.how_to(text) if not in_flow else None
+    topic = named.topic if named is not None else None
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
         office = await org.office_of(session, user_id=user.id)
         answer = (
@@ -316,9 +342,11 @@ async def on_unknown_message(
         )
         await message.answer(answer, reply_markup=menu)
         return
-    if topic == smalltalk.Topic.FILE and ctx is not None and user.registered:
-        # "我要报修", "怎么反映问题": the filing itself, as 📝 我要点单 starts it
-        await cmd_new_request(message, state, ctx)
+    feature = smalltalk.opens(named, registered=user.registered, roles=roles) if named else None
+    if feature is not None and ctx is not None:
+        # "投票", "我的积分", "我要报修" (or "怎么反映问题"): the feature itself, as its button
+        # opens it; many older residents type rather than tap
+        await _OPENERS[feature](message, state, ctx)
         return
     if topic is not None:  # "怎么投票": how, with the button to tap; not a matter to file
         howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)

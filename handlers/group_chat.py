@@ -149,9 +149,10 @@ async def _answered_as_talk(
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)
         return True
-    topic = smalltalk.how_to(said)
-    if topic is None:
+    named = smalltalk.how_to(said)
+    if named is None:
         return False
+    topic = named.topic  # asked how or named bare: in a group, how is the answer
     office = (
         await org.office_of(session, user_id=user.id)
         if topic == smalltalk.Topic.OFFICE and user is not None

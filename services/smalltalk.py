@@ -8,10 +8,12 @@ punctuation and emoji); anything with other words in it ("谢谢，楼道灯还�
 talk, so it can still be filed.
 
 They also ask how to do one thing with the bot ("怎么投票", "在哪里报名参加议事会", "积分怎么算",
-"how do I vote"). `how_to` says which feature (`Topic`) such a question is about, and
-`how_to_answer` which text answers it for this person (registered or not, a member or not). A
-question word, one feature and nothing but fillers: "水管坏了怎么办" and "楼道灯不亮怎么报修啊
-已经三天了" say more than that, so they stay matters to file.
+"how do I vote"). `how_to` says which feature (`Topic`) such a question is about, and whether it
+was asked how or the feature named bare ("投票", "我要撤回"); `how_to_answer` which text answers a
+question for this person (registered or not, a member or not), and `opens` which feature a bare
+name opens for them, as tapping its button would. One feature, a question word or none, and
+nothing but fillers: "水管坏了怎么办" and "楼道灯不亮怎么报修啊 已经三天了" say more than that, so
+they stay matters to file.
 """
 
 from __future__ import annotations
@@ -302,17 +304,27 @@ _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
 )
 
 
-def how_to(text: str | None) -> Topic | None:
-    """The feature a short question asks how to use ("怎么投票" VOTE), or None: no question
-    word, no feature or two ("怎么投票和报名"), or other words in it (a matter asked about:
-    "水管坏了怎么办", "楼道灯不亮怎么报修啊 已经三天了")."""
+@dataclass(frozen=True)
+class Named:
+    """A feature named in a short message, and whether it was asked how (a question word:
+    "怎么投票", "可以撤回吗") or named bare, to be done ("投票", "我要撤回")."""
+
+    topic: Topic
+    asked: bool
+
+
+def how_to(text: str | None) -> Named | None:
+    """The feature a short question asks how to use ("怎么投票" VOTE, asked) or a short message
+    names bare ("投票", "我要撤回": not asked), or None: no feature or two ("怎么投票和报名"),
+    or other words in it (a matter asked about: "水管坏了怎么办", "楼道灯不亮怎么报修啊
+    已经三天了")."""
     found: list[_Reading] | None = _read_whole(text, _HOWTO_TOKENS)
     if not found:
         return None
     marks = {f for f in found if isinstance(f, str)}
-    # no question word: a feature named bare ("撤回", "我要撤回", "积分") is asked about too —
-    # it is never a matter to file — by a word of its own, not one several share ("发通知");
-    # "可以" alone ("可以撤回") still needs its 吗
+    # no question word: a feature named bare ("撤回", "我要撤回", "积分") — never a matter to
+    # file — by a word of its own, not one several share ("发通知"); "可以" alone ("可以撤回")
+    # still needs its 吗
     asked = bool(marks & {"question", "asking"})
     own_word = any(isinstance(f, tuple) and not isinstance(f, _Shared) for f in found)
     if not asked and ("maybe" in marks or not own_word):
@@ -324,7 +336,8 @@ def how_to(text: str | None) -> Topic | None:
         return None
     shared = set(named[0]).intersection(*named[1:])
     # the first word's first reading among those all the words share
-    return next((topic for topic in named[0] if topic in shared), None)
+    topic = next((topic for topic in named[0] if topic in shared), None)
+    return Named(topic=topic, asked=asked) if topic is not None else None
 
 
 @dataclass(frozen=True)
@@ -345,6 +358,59 @@ def how_to_answer(topic: Topic, *, registered: bool, roles: Collection[Role]) ->
             "member": "yes" if Role.MEMBER in roles else "no",
         },
     )
+
+
+class Feature(StrEnum):
+    """What a feature named bare opens: the main-menu button (or command) that does it."""
+
+    NEW_REQUEST = "new-request"  # 📝 我要点单
+    MY_REQUESTS = "my-requests"  # 📂 我的诉求: each request's 催一下 / 补充 / 撤回 / 评价
+    CONSULT = "consult"  # 🗳 近期议事: meetings, polls, topics
+    OPEN_ORDERS = "open-orders"  # 🛠 可接工单 (members)
+    POINTS = "points"  # 🏅 我的积分 (members)
+    JOIN = "join"  # 🙋 党员/志愿者报到 (not members yet)
+    PROFILE = "profile"  # 👤 我的资料: address, phone, quiet hours
+    LANGUAGE = "language"  # /lang
+
+
+# the feature each topic opens; a topic not here (deleting one's data, the office) is answered
+# how, as asked or not ("删除" alone is too little to delete anything on)
+_OPENS: dict[Topic, Feature] = {
+    Topic.FILE: Feature.NEW_REQUEST,
+    Topic.FOLLOW: Feature.MY_REQUESTS,
+    Topic.WITHDRAW: Feature.MY_REQUESTS,
+    Topic.ADD_INFO: Feature.MY_REQUESTS,
+    Topic.RATE: Feature.MY_REQUESTS,
+    Topic.VOTE: Feature.CONSULT,
+    Topic.MEETING: Feature.CONSULT,
+    Topic.TOPIC: Feature.CONSULT,
+    Topic.CLAIM: Feature.OPEN_ORDERS,
+    Topic.POINTS: Feature.POINTS,
+    Topic.JOIN: Feature.JOIN,
+    Topic.ADDRESS: Feature.PROFILE,
+    Topic.PHONE: Feature.PROFILE,
+    Topic.QUIET: Feature.PROFILE,
+    Topic.LANGUAGE: Feature.LANGUAGE,
+}
+
+
+def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature | None:
+    """The feature to open for someone who named it bare ("投票", "我的积分"), as its button
+    would; None where how is the answer: a question ("怎么投票"), someone not registered yet
+    (the answer says what comes first), a feature not theirs (claiming and points before
+    signing up as a member; signing up again once a member). Filing opens when asked how too
+    ("怎么反映问题"): its first step says how."""
+    feature = _OPENS.get(named.topic)
+    if feature is None or not registered:
+        return None
+    if named.asked and feature is not Feature.NEW_REQUEST:
+        return None
+    member = Role.MEMBER in roles
+    if feature in (Feature.OPEN_ORDERS, Feature.POINTS) and not member:
+        return None
+    if feature is Feature.JOIN and member:
+        return None
+    return feature
 
 
 # ------------------------------------------------------------------ a rating typed

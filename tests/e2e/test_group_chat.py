@@ -227,6 +227,10 @@ async def test_thanks_and_how_to_questions_said_to_the_bot_in_a_group(
     [howto] = await d.say(ZHOU, f"@{BOT_USERNAME} 怎么投票", chat=GROUP)
     assert "私聊" in message_text(howto) and "🗳 近期议事" in message_text(howto)
     assert "keyboard" not in (howto.get("reply_markup") or {})
+    # a feature named bare too: in a group, how is the answer (its lists are the private chat's)
+    [bare] = await d.say(ZHOU, f"@{BOT_USERNAME} 投票", chat=GROUP)
+    assert "私聊" in message_text(bare) and "🗳 近期议事" in message_text(bare)
+    assert "近期议事\n" not in message_text(bare)  # not the list itself
     [office] = await d.say(ZHOU, f"@{BOT_USERNAME} 社区电话是多少", chat=GROUP)
     assert "021-55500101" in message_text(office)
     [english] = await d.say(ALEX, f"@{BOT_USERNAME} how do I vote", chat=GROUP)

@@ -1,5 +1,6 @@
 """A short question how to use the bot ("怎么投票") is answered with how, by the fallback
-(handlers.fallback, services.smalltalk.how_to): not offered to be filed as a matter."""
+(handlers.fallback, services.smalltalk.how_to): not offered to be filed as a matter. (A feature
+named bare, "投票", opens: tests/e2e/test_feature_named_bare.py.)"""
 
 from __future__ import annotations
 
@@ -91,10 +92,16 @@ async def test_the_community_office_asked_for_is_given(linli_sandbox: Harness) -
 
 async def test_a_feature_or_the_menu_named_bare_is_not_a_matter(linli_sandbox: Harness) -> None:
     """'撤回', '催一下', '主菜单' typed at the menu were offered to be filed as matters; now
-    the feature's how-to, and the main menu."""
+    the feature itself — her requests, where each offers withdrawing and urging (she has none
+    yet: tests/e2e/test_feature_named_bare.py has the list) — and the main menu; someone not
+    registered yet gets the feature's how-to."""
     d = linli_sandbox.driver
-    for said, words in (("撤回", "↩️ 撤回"), ("我要撤回", "↩️ 撤回"), ("催一下", "⏰ 催一下")):
+    for said in ("撤回", "我要撤回", "催一下"):
         replies = await d.say(RESIDENT, said)
+        _no_offer(replies)
+        assert "您还没有提交过诉求" in "\n".join(message_text(r) for r in replies), said
+    for said, words in (("撤回", "↩️ 撤回"), ("我要撤回", "↩️ 撤回"), ("催一下", "⏰ 催一下")):
+        replies = await d.say(NEW, said)
         _no_offer(replies)
         assert words in "\n".join(message_text(r) for r in replies), said
     for said in ("主菜单", "返回"):

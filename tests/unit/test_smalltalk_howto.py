@@ -1,4 +1,5 @@
-"""A short question how to use one feature is read as that feature; a matter asked about is not."""
+"""A short question how to use one feature is read as that feature, and so is the feature named
+bare (to be done: `opens` says what it opens for whom); a matter asked about is neither."""
 
 from __future__ import annotations
 
@@ -6,7 +7,17 @@ import pytest
 
 from bot.i18n import Translator
 from models import Role
-from services.smalltalk import MAX_CHARS, Kind, Topic, classify, how_to, how_to_answer
+from services.smalltalk import (
+    MAX_CHARS,
+    Feature,
+    Kind,
+    Named,
+    Topic,
+    classify,
+    how_to,
+    how_to_answer,
+    opens,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +99,8 @@ from services.smalltalk import MAX_CHARS, Kind, Topic, classify, how_to, how_to_
     ],
 )
 def test_how_to_question(text: str, topic: Topic) -> None:
-    assert how_to(text) == topic
+    named = how_to(text)
+    assert named is not None and named.topic == topic
     assert classify(text) is None  # not small talk: the fallback asks how_to next
 
 
@@ -117,6 +129,112 @@ def test_how_to_question(text: str, topic: Topic) -> None:
 )
 def test_not_a_how_to_question(text: str) -> None:
     assert how_to(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("怎么投票", True),
+        ("我能投票吗", True),  # 吗 asks
+        ("可以撤回吗", True),
+        ("积分怎么算", True),
+        ("how do I vote", True),
+        ("where can i vote", True),
+        ("怎么换成英文", True),
+        ("投票", False),
+        ("我要投票", False),
+        ("我想投票", False),
+        ("撤回", False),
+        ("我要撤回", False),
+        ("积分", False),
+        ("我的积分", False),
+        ("接单", False),
+        ("催一下", False),
+        ("补充一下", False),
+        ("英文", False),
+        ("换语言", False),
+        ("vote", False),
+        ("晚上别发消息", False),
+    ],
+)
+def test_asked_how_or_named_bare(text: str, asked: bool) -> None:
+    """A question word (or 吗) asks how; the feature named alone asks to do it."""
+    named = how_to(text)
+    assert named is not None and named.asked is asked
+
+
+RESIDENT = frozenset({Role.RESIDENT})
+MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
+
+
+@pytest.mark.parametrize(
+    ("text", "registered", "roles", "feature"),
+    [
+        # named bare by a registered resident: the feature, as its button opens it
+        ("投票", True, RESIDENT, Feature.CONSULT),
+        ("我要投票", True, RESIDENT, Feature.CONSULT),
+        ("开会", True, RESIDENT, Feature.CONSULT),
+        ("签到", True, RESIDENT, Feature.CONSULT),
+        ("提议题", True, RESIDENT, Feature.CONSULT),
+        ("撤回", True, RESIDENT, Feature.MY_REQUESTS),
+        ("我要撤回", True, RESIDENT, Feature.MY_REQUESTS),
+        ("催一下", True, RESIDENT, Feature.MY_REQUESTS),
+        ("补充一下", True, RESIDENT, Feature.MY_REQUESTS),
+        ("评价", True, RESIDENT, Feature.MY_REQUESTS),
+        ("我要报修", True, RESIDENT, Feature.NEW_REQUEST),
+        ("我要当志愿者", True, RESIDENT, Feature.JOIN),
+        ("改地址", True, RESIDENT, Feature.PROFILE),
+        ("手机号", True, RESIDENT, Feature.PROFILE),
+        ("免打扰", True, RESIDENT, Feature.PROFILE),
+        ("英文", True, RESIDENT, Feature.LANGUAGE),
+        ("换语言", True, RESIDENT, Feature.LANGUAGE),
+        ("English", True, RESIDENT, Feature.LANGUAGE),
+        # a member's own features: theirs only once signed up and approved
+        ("我的积分", True, MEMBER, Feature.POINTS),
+        ("积分", True, MEMBER, Feature.POINTS),
+        ("接单", True, MEMBER, Feature.OPEN_ORDERS),
+        ("投票", True, MEMBER, Feature.CONSULT),
+        ("积分", True, RESIDENT, None),  # how: signing up comes first
+        ("接单", True, RESIDENT, None),
+        ("我要当志愿者", True, MEMBER, None),  # signed up already: how says so
+        # not registered yet: how (it says what comes first)
+        ("投票", False, RESIDENT, None),
+        ("撤回", False, RESIDENT, None),
+        ("我要报修", False, RESIDENT, None),
+        ("英文", False, RESIDENT, None),
+        ("改地址", False, RESIDENT, None),
+        # asked how: the answer is how, except filing, whose first step says how
+        ("怎么投票", True, RESIDENT, None),
+        ("how do I vote", True, RESIDENT, None),
+        ("积分怎么算", True, MEMBER, None),
+        ("怎么接单", True, MEMBER, None),
+        ("可以撤回吗", True, RESIDENT, None),
+        ("怎么换语言", True, RESIDENT, None),
+        ("怎么反映问题", True, RESIDENT, Feature.NEW_REQUEST),
+        # deleting one's data is never done on one word; the office is answered as it is
+        ("删除", True, RESIDENT, None),
+        ("注销", True, MEMBER, None),
+        ("居委会", True, RESIDENT, None),
+    ],
+)
+def test_what_a_feature_named_opens(
+    text: str, registered: bool, roles: frozenset[Role], feature: Feature | None
+) -> None:
+    named = how_to(text)
+    assert named is not None
+    assert opens(named, registered=registered, roles=roles) == feature
+
+
+def test_only_a_named_feature_is_opened() -> None:
+    """Every topic but deleting one's data and the office opens something for someone."""
+    opened = {
+        topic
+        for topic in Topic
+        for asked in (False, True)
+        for roles in (RESIDENT, MEMBER)
+        if opens(Named(topic=topic, asked=asked), registered=True, roles=roles) is not None
+    }
+    assert set(Topic) - opened == {Topic.FORGET, Topic.OFFICE}
 
 
 def test_small_talk_is_still_read_first() -> None:
