@@ -1,5 +1,6 @@
 """Members: 可接工单 (matching skills and area), details, claim with one tap, 我的工单, release
-with a reason; staff: the order card, reassign a claim, cancel an order."""
+with a reason, 💬 告诉社区 (a note to staff); staff: the order card, reassign a claim, cancel an
+order."""
 
 from __future__ import annotations
 
@@ -33,9 +34,10 @@ from handlers.order_ui import (
     request_text,
 )
 from handlers.text_steps import refuse_button_labels
-from models import MemberProfile
+from models import MemberProfile, Role
 from models.orders import OrderStatus, can_transition
 from services import delivery as outbox
+from services import member_notes
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_common import category
@@ -49,6 +51,7 @@ class ClaimFlow(StatesGroup):
 
     release = State()
     cancel = State()
+    note = State()  # 💬 告诉社区: what the member has to tell the community about the order
 
 
 # A stale button of another flow ("跳过", "✅ 说完了" …) is not a reason to release or cancel.
@@ -181,13 +184,14 @@ def claimed_text(t: Text, view: Any) -> str:
 
 
 def order_markup(t: Text, view: Any) -> Any:
-    """The order card's buttons for this reader: 完成上报/放弃 for a claimant while it is open,
-    接单 for another member, staff's tools."""
+    """The order card's buttons for this reader: 完成上报/告诉社区/放弃 for a claimant while it
+    is open, 接单 for another member, staff's tools."""
     order = view.order
     oid = order.id
     rows = []
     if view.mine and order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         rows.append([button(t("order-btn-report-done"), "mdone", oid)])
+        rows.append([button(t("order-btn-tell"), "mnote", oid)])
         rows.append([button(t("order-btn-release"), "mrel", oid)])
     elif not view.mine and not view.staff and order.status == OrderStatus.OPEN:
         rows.append([button(t("order-btn-claim"), "claim", oid)])
@@ -372,6 +376,113 @@ async def offer_typed_done(message: Message, ctx: OrderCtx) -> bool:
         ]
     await message.answer(text, reply_markup=keyboard(rows))
     return True
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(starter("mnote"))))
+async def on_note_prompt(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """💬 告诉社区: ask what to tell the community about the order (its claimant only; an
+    older card's button once the order moved on is answered so, nothing asked)."""
+    order = await member_notes.require_note_taker(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    if await asks_first(query, callback_data, state, ctx.t, starting="MemberNote"):
+        return
+    await state.clear()
+    await state.set_state(ClaimFlow.note)
+    await state.update_data(oid=order.id)
+    await reply(
+        query, ctx.t("order-ask-note", number=order.number), reply_markup=cancel_keyboard(ctx.t)
+    )
+
+
+@router.message(ClaimFlow.note, F.text)
+async def on_note_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """Pass the note on to the order's staff; the member is told it was."""
+    values = await state.get_data()
+    try:
+        out = await member_notes.tell_community(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=int(values["oid"]),
+            text=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the order moved on meanwhile: the step has nothing left to do
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return
+    await state.clear()
+    assert out.order is not None
+    await message.answer(
+        ctx.t("order-note-passed", number=out.order.number), reply_markup=ctx.main_menu()
+    )
+    await ctx.deliver(out.pending)
+
+
+# What a member typed at the menu, kept for the 💬 告诉社区 buttons under the offer to file it
+# (handlers.fallback): {"offer": the offer's message id, "text": what was typed}. Only that
+# offer's buttons pass it on, so an older offer never sends words typed after it.
+TYPED_NOTE = "typed_note"
+TYPED_NOTE_ORDERS = 3  # buttons under one offer, one per order in hand
+
+
+async def typed_note_buttons(ctx: OrderCtx, said: str) -> list[list[tuple[str, str]]]:
+    """Under the offer to file what a member holding orders typed ('敲门没人在家'): a
+    💬 告诉社区：G00001 button per order in hand (the latest few) to pass it on as a note
+    instead. None for anyone else, or for words too long for a note."""
+    if Role.MEMBER not in ctx.roles or len(said.strip()) > member_notes.MAX_NOTE:
+        return []
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    return [
+        [
+            (
+                ctx.t("order-btn-tell-of", number=o.number),
+                OrderCb(action="mnotet", ref=o.id or 0).pack(),
+            )
+        ]
+        for o in held[-TYPED_NOTE_ORDERS:]
+    ]
+
+
+async def keep_typed_note(state: FSMContext, offer: Message, said: str) -> None:
+    """The offer carrying 💬 告诉社区 buttons, and the words they pass on."""
+    await state.update_data({TYPED_NOTE: {"offer": offer.message_id, "text": said}})
+
+
+@router.callback_query(OrderCb.filter(F.action == "mnotet"))
+async def on_typed_note(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """💬 告诉社区：G00001 under the offer: what was typed goes to that order's staff as is."""
+    kept = (await state.get_data()).get(TYPED_NOTE) or {}
+    message = query.message
+    if not isinstance(message, Message) or kept.get("offer") != message.message_id:
+        # passed on already, filed instead, or an older offer: its words are not kept
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    out = await member_notes.tell_community(
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        order_id=callback_data.ref,
+        text=str(kept.get("text") or ""),
+        now=ctx.now(),
+    )
+    assert out.order is not None
+    await state.update_data({TYPED_NOTE: None})
+    await answer_once(query)
+    with contextlib.suppress(TelegramBadRequest):  # too old to edit: the answer says it
+        await message.edit_reply_markup(reply_markup=None)
+    await message.answer(ctx.t("order-note-passed", number=out.order.number))
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mrel", "scan"))))

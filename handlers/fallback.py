@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers.claims import cmd_open_orders, offer_typed_done
+from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, typed_note_buttons
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
@@ -204,14 +204,22 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     )
 
 
-async def _offer(message: Message, t: Text, said: str) -> None:
+async def _offer(
+    message: Message, t: Text, said: str, notes: list[list[tuple[str, str]]] | None = None
+) -> Message:
     """Offer to file what was typed; danger read in it gets its safety lines at once (an
-    older resident typing '水管爆了' at the menu should not first go through three steps)."""
+    older resident typing '水管爆了' at the menu should not first go through three steps).
+    `notes`: a member's 💬 告诉社区 buttons (handlers.claims.typed_note_buttons), with a line
+    saying what they do."""
     lines = [t("fallback-offer-request")]
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
-    await message.answer(
+    if notes:
+        lines.append(t("order-typed-note-hint"))
+    return await message.answer(
         "\n".join(lines),
-        reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
+        reply_markup=inline_kb(
+            [[(t("fallback-file-button"), FallbackCb(action="file").pack())], *(notes or [])]
+        ),
     )
 
 
@@ -409,7 +417,11 @@ async def on_unknown_message(
             if about is not None:
                 await state.update_data(typed_about=about)
                 return
-        await _offer(message, t, text)
+        # a member with orders in hand ('敲门没人在家') may mean it for the community instead
+        notes = await typed_note_buttons(ctx, text) if ctx is not None else []
+        offer = await _offer(message, t, text, notes)
+        if notes:
+            await keep_typed_note(state, offer, text)
         return
     if in_flow:
         # a step that waits for a tap on the buttons above (a type, a choice, a preview):

@@ -8,7 +8,7 @@ starter's own button again, its action with GO appended: the starter runs, the o
 dropped). A form at its first question has nothing to lose and is left without asking.
 
 Every form starter goes through it: the consultation forms, and the order cycle's buttons that
-ask for something (完成上报, 放弃工单, 退回, 转办, 不受理, 派单, 补充信息, 评价 …),
+ask for something (完成上报, 告诉社区, 放弃工单, 退回, 转办, 不受理, 派单, 补充信息, 评价 …),
 双报到's review reason, 我的资料's 修改住址/修改手机号 and 发通知's community and audience
 (an older picker tapped). A main-menu button
 leaving a form with something entered says so (`tell_left`); a request draft the filing limits
@@ -61,6 +61,7 @@ NOTHING_ENTERED = frozenset(
         "ResultFlow:send_back",
         "ClaimFlow:release",
         "ClaimFlow:cancel",
+        "ClaimFlow:note",
         "StaffFlow:transfer_unit",
         "StaffFlow:merge",
         "StaffFlow:decline",
@@ -100,6 +101,7 @@ _FLOW_OF_STEP = {
     "ResultFlow:send_back": "SendBack",
     "ClaimFlow:release": "Release",
     "ClaimFlow:cancel": "OrderCancel",
+    "ClaimFlow:note": "MemberNote",
     "StaffFlow:preview": "IssueOrder",
     "StaffFlow:title": "IssueOrder",
     "StaffFlow:transfer_unit": "Transfer",

@@ -343,6 +343,7 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-notice-staff-claimed",
         "order-notice-released",
         "order-notice-released-nobody",
+        "order-notice-member-note",
         "order-notice-verify",
         "order-notice-verify-reminder",
         "order-notice-reopened",

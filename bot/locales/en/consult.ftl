@@ -742,6 +742,7 @@ form-name = { $group ->
         [SendBack] sending a result back
         [ClaimFlow] order note
         [Release] giving an order back
+        [MemberNote] telling the community about an order
         [OrderCancel] cancelling an order
         [Compose] notice
         [StaffFlow] handling a request

@@ -362,6 +362,18 @@ order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report d
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ Give back
+# 💬 Tell the community: a member holding an order tells its staff how it goes (no state change)
+order-btn-tell = 💬 Tell the community
+order-btn-tell-of = 💬 Tell the community: { $number }
+order-ask-note = What would you like to tell the community about order { $number }? Write a line or two, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”; the staff will get it.
+order-note-passed = ✅ Passed on to the community (order { $number }) and noted in the ledger.
+order-typed-note-hint = If this is about an order you hold (e.g. “Nobody answered the door”), tap “💬 Tell the community” and these words go to the staff as they are.
+order-note-closed = Order { $number } { $status ->
+        [done] has been reported done and waits for staff to check it
+        [verified] has been verified
+        [cancelled] has been cancelled
+       *[other] is no longer yours
+    }, so nothing more can be passed on about it. If it matters, please contact the community staff directly.
 order-ask-release = Why are you giving back order { $number }? Write a line:
 order-released = You gave back order { $number }; it is offered to others again.
 order-btn-reassign = 🔁 Reassign ({ $name })
@@ -474,6 +486,7 @@ order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
 order-notice-co-done = Order { $number } ({ $title }): { $name } reported it done; waiting for staff to check.
+order-notice-member-note = 💬 Order { $number } ({ $title }) · from { $name }, who took it: { $note }
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
     What was done: { $note }
     Photos: { $photos }
@@ -546,6 +559,7 @@ order-public-card-plain = <b>📣 Service done</b>{ $status ->
 ## Errors
 
 order-err-not-found = That request or order was not found.
+order-err-note-words = Please write a line or two in words, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”.
 order-err-release-reason = Please write in a few words why you are giving it up, e.g. “I have to travel” or “I can't fix this”, so the community can find someone else.
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
 order-err-moved-away = 📍 Request { $number } has moved to { $place } and is handled by { $grid } now, not by you: this button no longer works.
@@ -683,6 +697,7 @@ order-action-result = result
 order-action-claim = claimed
 order-action-order_full = fully claimed
 order-action-release = given back
+order-action-member_note = note from the member
 order-action-order_reopen_slot = reopened for claims
 order-action-reassign = reassigned
 order-action-done = reported done

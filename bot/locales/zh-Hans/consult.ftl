@@ -724,6 +724,7 @@ form-name = { $group ->
         [SendBack] 退回成果
         [ClaimFlow] 工单说明
         [Release] 放弃工单
+        [MemberNote] 告诉社区
         [OrderCancel] 撤销工单
         [Compose] 发通知
         [StaffFlow] 诉求处理

@@ -354,6 +354,18 @@ order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点�
 order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
 order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ 放弃工单
+# 💬 告诉社区: a member holding an order tells its staff how it goes (no state change)
+order-btn-tell = 💬 告诉社区
+order-btn-tell-of = 💬 告诉社区：{ $number }
+order-ask-note = 工单 { $number } 有什么情况要告诉社区？请写一两句，例如「敲门没人在家」「需要换零件，明天再来」，社区工作人员会收到。
+order-note-passed = ✅ 已转告社区（工单 { $number }），也记进了台账。
+order-typed-note-hint = 如果这是您手上工单的情况（比如「敲门没人在家」），点「💬 告诉社区」，这句话会原样转给社区工作人员。
+order-note-closed = 工单 { $number } { $status ->
+        [done] 已经上报完成，正在等待验收
+        [verified] 已经验收了
+        [cancelled] 已经撤销了
+       *[other] 已经不在您手上了
+    }，不能再通过它告诉社区了。有事请直接联系社区工作人员。
 order-ask-release = 为什么要放弃工单 { $number }？请写一句原因：
 order-released = 已放弃工单 { $number }，会重新派给其他人。
 order-btn-reassign = 🔁 改派（{ $name }）
@@ -466,6 +478,7 @@ order-notice-released-nobody = ⚠️ 工单 { $number }：{ $name } 放弃了�
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
 order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报完成，等待社区验收。
+order-notice-member-note = 💬 工单 { $number }（{ $title }）· 接单人 { $name }：{ $note }
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
     办理情况：{ $note }
     照片：{ $photos } 张
@@ -538,6 +551,7 @@ order-public-card-plain = <b>📣 组织晒单</b>{ $status ->
 ## Errors
 
 order-err-not-found = 找不到这件诉求或工单。
+order-err-note-words = 请用文字写一两句，例如「敲门没人在家」「需要换零件，明天再来」。
 order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
 order-err-moved-away = 📍 诉求 { $number } 已改到 { $place }，由 { $grid } 处理，不再由您跟进，这个按钮已经用不了。
@@ -668,6 +682,7 @@ order-action-result = 办结
 order-action-claim = 接单
 order-action-order_full = 接满
 order-action-release = 放弃
+order-action-member_note = 接单人留言
 order-action-order_reopen_slot = 重新开放
 order-action-reassign = 改派
 order-action-done = 完成上报

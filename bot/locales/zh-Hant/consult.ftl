@@ -727,6 +727,7 @@ form-name = { $group ->
         [SendBack] 退回成果
         [ClaimFlow] 工單說明
         [Release] 放棄工單
+        [MemberNote] 告訴社區
         [OrderCancel] 撤銷工單
         [Compose] 發通知
         [StaffFlow] 訴求處理

@@ -357,6 +357,18 @@ order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點�
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
 order-btn-release = ↩️ 放棄工單
+# 💬 告訴社區: a member holding an order tells its staff how it goes (no state change)
+order-btn-tell = 💬 告訴社區
+order-btn-tell-of = 💬 告訴社區：{ $number }
+order-ask-note = 工單 { $number } 有什麼情況要告訴社區？請寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」，社區工作人員會收到。
+order-note-passed = ✅ 已轉告社區（工單 { $number }），也記進了台賬。
+order-typed-note-hint = 如果這是您手上工單的情況（比如「敲門沒人在家」），點「💬 告訴社區」，這句話會原樣轉給社區工作人員。
+order-note-closed = 工單 { $number } { $status ->
+        [done] 已經上報完成，正在等待驗收
+        [verified] 已經驗收了
+        [cancelled] 已經撤銷了
+       *[other] 已經不在您手上了
+    }，不能再通過它告訴社區了。有事請直接聯繫社區工作人員。
 order-ask-release = 為什麼要放棄工單 { $number }？請寫一句原因：
 order-released = 已放棄工單 { $number }，會重新派給其他人。
 order-btn-reassign = 🔁 改派（{ $name }）
@@ -469,6 +481,7 @@ order-notice-released-nobody = ⚠️ 工單 { $number }：{ $name } 放棄了�
 order-notice-assigned = 社區把工單 { $number }（{ $title }）交給了您。
 order-notice-unassigned = 工單 { $number }（{ $title }）已改派給其他人，謝謝您。
 order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報完成，等待社區驗收。
+order-notice-member-note = 💬 工單 { $number }（{ $title }）· 接單人 { $name }：{ $note }
 order-notice-verify = 工單 { $number }（{ $title }）已完成，請驗收。
     辦理情況：{ $note }
     照片：{ $photos } 張
@@ -541,6 +554,7 @@ order-public-card-plain = <b>📣 組織曬單</b>{ $status ->
 ## Errors
 
 order-err-not-found = 找不到這件訴求或工單。
+order-err-note-words = 請用文字寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」。
 order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如「臨時要出差」「這個我修不了」，社區好安排別人。
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
 order-err-moved-away = 📍 訴求 { $number } 已改到 { $place }，由 { $grid } 處理，不再由您跟進，這個按鈕已經用不了。
@@ -671,6 +685,7 @@ order-action-result = 辦結
 order-action-claim = 接單
 order-action-order_full = 接滿
 order-action-release = 放棄
+order-action-member_note = 接單人留言
 order-action-order_reopen_slot = 重新開放
 order-action-reassign = 改派
 order-action-done = 完成上報
