@@ -78,15 +78,37 @@ _CN_DIGITS = {
 }
 
 
+def _cn_number(said: str) -> int | None:
+    """1 to 100 written in digits or in Chinese numerals (六十六, 七十, 十五, 一百), else None."""
+    if said.isdigit():
+        return int(said)
+    if said == "一百":
+        return 100
+    if m := re.fullmatch(r"([一二两三四五六七八九])?十([一二三四五六七八九])?", said):
+        tens = _CN_DIGITS[m.group(1)] if m.group(1) else 1
+        return tens * 10 + (_CN_DIGITS[m.group(2)] if m.group(2) else 0)
+    if len(said) == 1 and said in _CN_DIGITS:
+        return _CN_DIGITS[said]
+    return None
+
+
 def parse_share(text: str | None) -> Fraction:
-    """A share such as 2/3, 75%, 0.75, 三分之二 or 过半 as a fraction in (0, 1]."""
+    """A share such as 2/3, 75%, 0.75, 三分之二, 百分之六十 or 过半 / 一半 as a fraction in
+    (0, 1]; "以上" after it or "超过" before it say the same bar."""
     if text is None or not text.strip():
         raise InvalidInput("poll-err-share")
     # 過半 / 兩分之一 typed in Traditional characters read as 过半 / 两分之一
     raw = to_simplified(text.strip().replace(" ", "").replace("％", "%").replace("／", "/"))
+    # "三分之二以上", "超过一半": the share itself is the bar
+    raw = re.sub(r"^(?:超过|达到|至少|不少于|不低于)|(?:及以上|以上|或以上)$", "", raw)
     try:
-        if raw in ("过半", "半数以上", "majority"):
+        if raw in ("过半", "一半", "半数", "过半数", "majority", "half"):
             value = Fraction(1, 2)
+        elif m := re.fullmatch(r"百分之(\d{1,3}|[一二两三四五六七八九十]{1,3}|一百)", raw):
+            percent = _cn_number(m.group(1))
+            if percent is None:
+                raise InvalidInput("poll-err-share")
+            value = Fraction(percent, 100)
         elif m := re.fullmatch(r"(\d{1,3})/(\d{1,3})", raw):
             value = Fraction(int(m.group(1)), int(m.group(2)))
         elif m := re.fullmatch(r"(\d{1,3}(?:\.\d{1,2})?)%", raw):

@@ -146,6 +146,12 @@ async def test_only_staff_of_the_community_create_polls(
         ("三分之二", Fraction(2, 3)),
         ("四分之三", Fraction(3, 4)),
         ("过半", Fraction(1, 2)),
+        ("一半", Fraction(1, 2)),  # as staff say it
+        ("超过一半", Fraction(1, 2)),
+        ("三分之二以上", Fraction(2, 3)),
+        ("百分之六十", Fraction(3, 5)),
+        ("百分之五十五", Fraction(11, 20)),
+        ("百分之80", Fraction(4, 5)),
         ("１００％", None),
         ("100%", Fraction(1)),
         ("1", Fraction(1)),
@@ -158,7 +164,9 @@ def test_parse_share(text: str, value: Fraction | None) -> None:
     assert polls.parse_share(text) == value
 
 
-@pytest.mark.parametrize("text", ["0", "0%", "3/2", "150%", "abc", "", "1/0", "-1/2"])
+@pytest.mark.parametrize(
+    "text", ["0", "0%", "3/2", "150%", "abc", "", "1/0", "-1/2", "百分之两百", "百分之零", "以上"]
+)
 def test_parse_share_refuses(text: str) -> None:
     with pytest.raises(InvalidInput):
         polls.parse_share(text)
