@@ -26,6 +26,7 @@ from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.meetings import on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
+from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile
 from handlers.registration import kept_draft, register_now_kb
 from handlers.requests import (
@@ -305,6 +306,13 @@ async def on_unknown_message(
         # not a matter to file; the menu they have now comes with the answer
         await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
         return
+    if (
+        not in_flow
+        and user.registered
+        and ctx is not None
+        and await offer_typed_choice(message, ctx)
+    ):
+        return  # "要" / "我选不要" with an open poll's ballot in mind: its button
     kind = smalltalk.classify(text) if not in_flow else None
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())

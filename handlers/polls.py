@@ -247,6 +247,33 @@ async def on_ballot(
     )
 
 
+async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
+    """'要' / '我选不要' / '第二个' typed where a ballot's buttons were meant: the choice read back
+    with its button (one tap votes, as on the ballot; a multiple-choice poll's ballot opens
+    instead). Only an option of one open poll the person may vote in; False otherwise."""
+    t = ctx.t
+    text = message.text or ""
+    found = []
+    for poll in await polls.open_polls_for(ctx.session, user=ctx.user, now=ctx.now()):
+        options = await polls.poll_options(ctx.session, poll_id=poll.id or 0)
+        option = polls.typed_choice(text, options)
+        if option is not None:
+            found.append((poll, option))
+    if len(found) != 1:
+        return False
+    [(poll, option)] = found
+    ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll.id or 0).pack())
+    if poll.multiple:
+        rows = [[ballot]]
+        key = "poll-typed-choice-multiple"
+    else:
+        vote = VoteCb(poll_id=poll.id or 0, option_id=option.id or 0, proxy_for=0).pack()
+        rows = [[(t("poll-btn-vote-for", choice=option.text), vote)], [ballot]]
+        key = "poll-typed-choice"
+    await message.answer(t(key, question=poll.question, choice=option.text), reply_markup=kb(rows))
+    return True
+
+
 async def _household_voted(
     query: CallbackQuery,
     session: AsyncSession,

@@ -1321,3 +1321,40 @@ def _yes_no(value: bool | None) -> str:
     if value is None:
         return "-"
     return "是 yes" if value else "否 no"
+
+
+# ------------------------------------------------------------------ a choice typed, not tapped
+
+_CN_ORDINAL = re.compile(r"第?([一二两三四五六七八九十]|\d{1,2})(?:个|项|条|号|个选项)?")
+_SAYING = re.compile(r"^(?:我要|我)")
+_CHOOSING = re.compile(r"^(?:选择|选|投给|投票给|投|支持)")
+_TAIL = re.compile(r"(?:吧|了|的|啊|呀|哈|这个)+$")
+
+
+def _said(text: str) -> str:
+    """Lowercase Simplified text without punctuation, symbols or spaces."""
+    return "".join(
+        ch for ch in to_simplified(text).lower() if ch.isalnum() or "\u4e00" <= ch <= "\u9fff"
+    )
+
+
+def typed_choice(text: str | None, options: Sequence[PollOption]) -> PollOption | None:
+    """The option a short message names as a choice: its text ('要', '我选不要', '投给方案二吧')
+    or its place ('1', '第二个', '选2'); None for anything else or more than one."""
+    if not text or len(text) > 40 or not options:
+        return None
+    said = _said(text)
+    if not said:
+        return None
+    ways = {said}
+    for pattern in (_SAYING, _CHOOSING, _TAIL):
+        ways |= {pattern.sub("", way) for way in ways}
+    ways.discard("")
+    by_text = {o.id: o for o in options if _said(o.text) in ways}
+    for way in ways:
+        if m := _CN_ORDINAL.fullmatch(way):
+            n = m.group(1)
+            place = int(n) if n.isdigit() else _CN_DIGITS[n]
+            if 1 <= place <= len(options) and not any(_said(o.text) == way for o in options):
+                by_text.setdefault(options[place - 1].id, options[place - 1])
+    return next(iter(by_text.values())) if len(by_text) == 1 else None

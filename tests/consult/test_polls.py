@@ -17,6 +17,7 @@ from models.consultations import (
     AudienceKind,
     Eligibility,
     Poll,
+    PollOption,
     PollStatus,
     QuorumBasis,
     Vote,
@@ -909,3 +910,27 @@ async def test_staff_list_by_status_with_stored_outcomes(
     # staff of no community here, and a resident: nothing
     resident = await polls.staff_polls(session, user=world["b"], roles=RESIDENT)
     assert not resident
+
+
+@pytest.mark.parametrize(
+    ("typed", "options", "chosen"),
+    [
+        ("要", ["要", "不要", "无所谓"], "要"),
+        ("我选不要", ["要", "不要", "无所谓"], "不要"),
+        ("投无所谓吧", ["要", "不要", "无所谓"], "无所谓"),
+        ("第二个", ["要", "不要", "无所谓"], "不要"),
+        ("3", ["要", "不要", "无所谓"], "无所谓"),
+        ("我不同意", ["同意", "不同意"], "不同意"),
+        ("我同意", ["同意", "不同意"], "同意"),
+        ("第一个", ["方案一：东门", "方案二：西门"], "方案一：东门"),
+        ("4", ["要", "不要", "无所谓"], None),  # no fourth option
+        ("要不要", ["要", "不要", "无所谓"], None),
+        ("我同意", ["要", "不要"], None),
+        ("方案一", ["方案一：东门", "方案二：西门"], None),  # a part of one is not a choice
+        ("楼下的路灯坏了", ["要", "不要"], None),
+    ],
+)
+def test_typed_choice(typed: str, options: list[str], chosen: str | None) -> None:
+    opts = [PollOption(id=i + 1, poll_id=1, position=i, text=o) for i, o in enumerate(options)]
+    found = polls.typed_choice(typed, opts)
+    assert (found.text if found else None) == chosen

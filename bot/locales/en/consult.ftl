@@ -524,6 +524,11 @@ poll-announce = 🗳 <b>Poll: { $question }</b>
     Tap below to vote.
 poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
+# a choice typed where the ballot's buttons were meant (offer_typed_choice)
+poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? One tap on the button below casts it:
+poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
+poll-btn-vote-for = ✅ Vote "{ $choice }"
+poll-btn-open-ballot = 🗳 Open the ballot
 poll-btn-change = 🔁 Change my vote
 poll-btn-results = 📊 Results
 poll-ballot = 🗳 <b>{ $question }</b>

@@ -521,6 +521,11 @@ poll-announce = 🗳 <b>投票：{ $question }</b>
     请点下方按钮投票。
 poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
+# a choice typed where the ballot's buttons were meant (offer_typed_choice)
+poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮就投上了：
+poll-typed-choice-multiple = 「{ $question }」可以选好几项：请打开选票，勾上「{ $choice }」和其他想选的，再点提交。
+poll-btn-vote-for = ✅ 投「{ $choice }」
+poll-btn-open-ballot = 🗳 打开选票
 poll-btn-change = 🔁 改票
 poll-btn-results = 📊 查看结果
 poll-ballot = 🗳 <b>{ $question }</b>
