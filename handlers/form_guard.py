@@ -45,6 +45,7 @@ NOTHING_ENTERED = frozenset(
         "TopicForm:title",
         "TopicForm:answer",
         "MeetingChange:value",
+        "PollChange:value",
         "MeetingChange:postpone_time",
         "MeetingChange:cancel_reason",
         "MeetingChange:minutes",

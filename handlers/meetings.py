@@ -42,6 +42,7 @@ from handlers.consult_kit import (
     settle,
     settle_by_id,
     staff_community,
+    tapped_label,
     time_example,
     time_read,
     tx,
@@ -447,24 +448,30 @@ def t_checked_in(t: Text, title: str, *, new: bool) -> str:
     F.text.in_(labels("common-cancel")),
 )
 async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """The big cancel button of any meeting step: nothing is saved."""
+    """The big cancel button of any meeting step: nothing is saved (a change of a meeting
+    already saved, a draft too, leaves it as it was, and says so)."""
     t = ctx.t
+    changing = await state.get_state() in MeetingChange.__state_names__
     await state.clear()
-    await message.answer(t("consult-cancelled"), reply_markup=ctx.main_menu())
+    text = t("consult-change-cancelled" if changing else "consult-cancelled")
+    await message.answer(text, reply_markup=ctx.main_menu())
 
 
-@router.message(StateFilter(MeetingStart, MeetingForm), F.text.func(is_back))
+# Not at the kind, the form's first step: there is no step before it, so ⬅️ 上一步 is not
+# offered there (its keyboard is 取消 alone) and, typed or tapped on an older keyboard, it is
+# answered as at 发通知's and 新建投票's first step (handlers.fallback: not used here, the
+# form and what was entered stay). Before, it asked for the kinds again, and again.
+@router.message(StateFilter(MeetingForm), F.text.func(is_back))
 async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """⬅️ 上一步 (or '上一步' typed) at a step of the meeting form: the step before is asked
-    again with what was entered there; the buttons of the step left go (at the kind, the
-    first step, the kinds are offered again)."""
+    """⬅️ 上一步 (or '上一步' typed) at a step of the meeting form after the kind: the step
+    before is asked again with what was entered there; the buttons of the step left go."""
     data = await state.get_data()
     for asked in ("dur_msg", "aud_msg", "aud_pick_msg", "cap_msg"):
         await settle_by_id(message.bot, message.chat.id, data.get(asked))
     await state.update_data(dur_msg=None, aud_msg=None, aud_pick_msg=None, cap_msg=None)
     step = await state.get_state()
-    if step in (MeetingStart.kind.state, MeetingForm.title.state):
-        await _ask_kind(message, state, ctx.t)
+    if step == MeetingForm.title.state:
+        await _ask_kind_again(message, state, ctx.t)
     elif step == MeetingForm.agenda.state:
         await _ask_title(message, state, ctx.t)
     elif step == MeetingForm.start.state:
@@ -478,6 +485,13 @@ async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -
     else:  # the capacity: the audience again
         await state.set_state(MeetingForm.audience)
         await ask_audience(message, state, ctx.t, flow="meeting")
+
+
+@router.message(StateFilter(MeetingForm.audience), F.text)
+async def on_audience_typed(message: Message, t: Text) -> None:
+    """Text where the audience is chosen with the buttons above: said so, with the step's own
+    keyboard (the general answer's is 取消 alone, and ⬅️ 上一步 would be gone from it)."""
+    await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 
 
 # ----------------------------------------------------------------- staff: 议事管理
@@ -591,16 +605,27 @@ async def _staff_card(
 
 
 async def _redraw_staff_card(
-    bot: Bot | None, chat_id: int, message_id: object, ctx: UpdateCtx, meeting_id: int
+    bot: Bot | None,
+    chat_id: int,
+    message_id: object,
+    ctx: UpdateCtx,
+    meeting_id: int,
+    *,
+    preview: bool = False,
 ) -> None:
     """A staff card (or preview) whose tool was used or has lapsed: it shows the meeting as it
-    stands now, with the tools its status still allows (none once cancelled)."""
+    stands now, with the tools its status still allows (none once cancelled). A draft's
+    preview (`preview`) changed from there stays a preview, with its buttons."""
     session, t = ctx.session, ctx.t
     if bot is None or not isinstance(message_id, int):
         return
     meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
     args = await _card(ctx, meeting)
-    text, rows = await _staff_card(session, meeting, args, t, ctx.now())
+    if preview and meeting.status == MeetingStatus.DRAFT:
+        text = tx(t, "meeting-preview", **args, published="none")
+        rows = _preview_rows(t, meeting_id)
+    else:
+        text, rows = await _staff_card(session, meeting, args, t, ctx.now())
     with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(rows) if rows else None
@@ -662,7 +687,7 @@ async def start_meeting_form(
 
 
 async def _ask_kind(target: object, state: FSMContext, t: Text, text: str | None = None) -> None:
-    """The kinds of meeting (also after ⬅️ 上一步 at the title: what was typed is kept)."""
+    """The kinds of meeting."""
     await state.set_state(MeetingStart.kind)  # typed text here is told to choose above
     # a topic's picker names the topic in its buttons: tapped again later (starting over), the
     # new meeting still takes the topic onto its agenda
@@ -672,6 +697,16 @@ async def _ask_kind(target: object, state: FSMContext, t: Text, text: str | None
         for i, k in enumerate(MeetingKind)
     ]
     await reply(target, text or t("meeting-new-kind"), reply_markup=kb(rows))
+
+
+async def _ask_kind_again(message: Message, state: FSMContext, t: Text) -> None:
+    """Back at the kinds from the title (what was typed is kept): the first step, so its
+    keyboard is 取消 alone; the title step's ⬅️ 上一步 / 取消 would stay on screen otherwise
+    (the kinds are inline buttons, a message has one keyboard)."""
+    kind = str((await state.get_data()).get("kind") or "")
+    chosen = t(f"meeting-kind-{kind}") if kind in {k.value for k in MeetingKind} else "-"
+    await message.answer(t("meeting-kind-again", kind=chosen), reply_markup=cancel_kb(t))
+    await _ask_kind(message, state, t)
 
 
 # the steps a kind picker belongs to: choosing, or choosing again before the title is typed
@@ -955,13 +990,32 @@ async def _preview(
         f"{saved}\n{topic_note}" if topic_note else saved,
         reply_markup=ctx.main_menu(),
     )
-    rows = [
-        [
-            (t("meeting-btn-publish"), MeetingCb(action="publish", id=meeting.id or 0).pack()),
-            (t("meeting-btn-cancel"), MeetingCb(action="cancel", id=meeting.id or 0).pack()),
-        ]
-    ]
+    rows = _preview_rows(t, meeting.id or 0)
     await message.answer(tx(t, "meeting-preview", **args, published="none"), reply_markup=kb(rows))
+
+
+# ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a field changed from there
+# redraws the preview, still asking to check and publish
+PREVIEW = 1
+
+
+def _preview_rows(t: Text, meeting_id: int) -> list[list[tuple[str, str]]]:
+    """A draft's preview: 发布, ✏️ 修改 (a wrong time or place fixed without starting over) and
+    取消, as on the draft's staff card."""
+
+    def cb(action: str, arg: int = 0) -> str:
+        return MeetingCb(action=action, id=meeting_id, arg=arg).pack()
+
+    return [
+        [(t("meeting-btn-publish"), cb("publish")), (t("meeting-btn-edit"), cb("edit", PREVIEW))],
+        [(t("meeting-btn-cancel"), cb("cancel"))],
+    ]
+
+
+def _is_preview(message: object, meeting_id: int) -> bool:
+    """The message is the draft's preview (its ✏️ 修改 says so), not its staff card."""
+    edit = MeetingCb(action="edit", id=meeting_id, arg=PREVIEW).pack()
+    return _tool_message(message, edit) is not None
 
 
 # --- the audience picker (shared with polls)
@@ -1086,7 +1140,7 @@ async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: Update
     message = query.message
     if isinstance(message, Message) and _tool_message(message, query.data) is not None:
         # the draft's card: it shows the meeting published, with the tools that now apply;
-        # the preview reads as published (when), its publish/cancel spent: the card has them
+        # the preview reads as published (when), its buttons spent: the card has the tools
         if _tool_message(message, MeetingCb(action="edit", id=meeting.id or 0).pack()):
             await _redraw_staff_card(
                 message.bot, message.chat.id, message.message_id, ctx, meeting.id or 0
@@ -1200,15 +1254,18 @@ async def on_change_start(
     await state.clear()
     # the card (or preview) the tool was tapped on — for a field, the card its question
     # quotes: once changed (postponed, edited, cancelled, minuted) it shows the meeting as it
-    # now is, with the tools its status still allows
+    # now is, with the tools its status still allows (a draft's preview: as a preview)
+    tapped = origin(query, callback_data)  # also when asked first whether to leave a form
+    shown = tapped.reply_to_message if action == "edit_field" and tapped else tapped
     await state.update_data(
         meeting_id=callback_data.id,
         field=callback_data.arg,
         card=_card_of(
-            origin(query, callback_data),  # also when asked first whether to leave a form
+            tapped,
             callback_data.model_copy(update={"action": action}).pack(),
             edit_field=action == "edit_field",
         ),
+        preview=_is_preview(shown, callback_data.id),
     )
     step, key = {
         "edit_field": (MeetingChange.value, "meeting-edit-ask-value"),
@@ -1219,6 +1276,8 @@ async def on_change_start(
     await state.set_state(step)
     await query.answer()
     if action == "edit_field":
+        if isinstance(query.message, Message):  # 要修改什么 shows the field chosen
+            await settle(query.message, t, tapped_label(query.message, query.data))
         current = await _current_value(
             session, meeting, _EDIT_FIELDS[callback_data.arg], t, settings
         )
@@ -1268,7 +1327,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         edit.unlimited = edit.capacity is None
     notifier = ctx.notifier()
     try:
-        _meeting, told = await meetings.edit_meeting(
+        edited, told = await meetings.edit_meeting(
             session,
             user=user,
             roles=roles,
@@ -1282,9 +1341,16 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         return
     await state.clear()
     await _redraw_staff_card(
-        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
+        message.bot,
+        message.chat.id,
+        data.get("card"),
+        ctx,
+        int(data["meeting_id"]),
+        preview=bool(data.get("preview")),
     )
-    done = t("meeting-edited", count=told)
+    # a draft's change is told to nobody: not "0 residents were told"
+    draft = edited.status == MeetingStatus.DRAFT
+    done = t("consult-draft-edited") if draft else t("meeting-edited", count=told)
     if edit.starts_at is not None:
         done = f"{time_read(t, edit.starts_at, settings=settings, now=ctx.now())}\n{done}"
     # at night: when those told will get it (the redraws of what they were shown go at once)

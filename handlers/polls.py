@@ -16,7 +16,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text
@@ -95,11 +101,18 @@ class ProxyForm(StatesGroup):
     ballot = State()  # buttons only: the ballot on the resident's behalf, until the vote counts
 
 
+class PollChange(StatesGroup):
+    """Staff changing a draft's question, options or closing time (✏️ 修改 on its preview or
+    its card)."""
+
+    value = State()
+
+
 _PROXY_STEPS = frozenset(s.state for s in ProxyForm.__all_states__)
 
 # A stale button of another flow ("✅ 说完了", "跳过" …) is not a question, an option or a room;
 # ⬅️ 上一步 is the form's own after its first step (on_poll_back), never an option or a title.
-refuse_button_labels(router, PollForm.question, ProxyForm.room)
+refuse_button_labels(router, PollForm.question, ProxyForm.room, PollChange.value)
 refuse_button_labels(
     router,
     PollForm.options,
@@ -507,12 +520,15 @@ async def on_results(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
     )
 
 
-@router.message(StateFilter(PollForm, ProxyForm), F.text.in_(labels("common-cancel")))
+@router.message(StateFilter(PollForm, ProxyForm, PollChange), F.text.in_(labels("common-cancel")))
 async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """The big cancel button of a poll step: nothing is saved."""
+    """The big cancel button of a poll step: nothing is saved (a draft being changed stays
+    as it was, and is said to)."""
     t = ctx.t
+    changing = await state.get_state() == PollChange.value.state
     await state.clear()
-    await message.answer(t("consult-cancelled"), reply_markup=ctx.main_menu())
+    text = t("consult-change-cancelled" if changing else "consult-cancelled")
+    await message.answer(text, reply_markup=ctx.main_menu())
 
 
 # ----------------------------------------------------------------- staff: list and tools
@@ -590,7 +606,8 @@ def _staff_card_content(
 
     rows: list[list[tuple[str, str]]] = []
     if poll.status == PollStatus.DRAFT:
-        rows.append([(t("poll-btn-publish"), cb("publish")), (t("poll-btn-cancel"), cb("cancel"))])
+        rows.append([(t("poll-btn-publish"), cb("publish")), (t("poll-btn-edit"), cb("edit"))])
+        rows.append([(t("poll-btn-cancel"), cb("cancel"))])
     elif poll.status == PollStatus.OPEN:
         rows.append([(t("poll-btn-proxy"), cb("proxy")), (t("poll-btn-results"), cb("results"))])
         rows.append([(t("poll-btn-close-now"), cb("close")), (t("poll-btn-cancel"), cb("cancel"))])
@@ -1052,7 +1069,10 @@ async def _ask_max(message: Message, state: FSMContext, ctx: _Asking) -> None:
     await state.set_state(PollForm.max_choices)
     data = await state.get_data()
     typed = str(data["max_choices"]) if data.get("multiple") and "max_choices" in data else None
-    await message.answer(with_current(t, t("poll-new-ask-max"), typed))
+    # its own keyboard: the one on screen may be another answer's (取消 alone)
+    await message.answer(
+        with_current(t, t("poll-new-ask-max"), typed), reply_markup=step_keyboard(t)
+    )
 
 
 async def _ask_audience(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1176,6 +1196,13 @@ async def on_poll_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     again with what was entered there; the buttons of the question left go. At the first step
     the question is asked again."""
     await _go_back(message, state, ctx)
+
+
+@router.message(StateFilter(PollForm.choosing), F.text)
+async def on_choosing_typed(message: Message, t: Text) -> None:
+    """Text where the question is answered with the buttons above: said so, with the step's
+    own keyboard (the general answer's is 取消 alone, and ⬅️ 上一步 would be gone from it)."""
+    await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 
 
 @staff_router.callback_query(StateFilter(PollForm), PollCb.filter(F.action == "f_back"))
@@ -1312,8 +1339,8 @@ async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     closes = parse_local_time(
         message.text, settings=ctx.settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
     )
-    if closes <= now:
-        raise InvalidInput("poll-err-close-past")
+    # past, or further than a poll may run: refused here, not at the form's last step
+    polls.check_closes_at(closes, now=now)
     await state.update_data(closes_at=closes.isoformat())
     await _ask_anonymous(message, state, ctx)
 
@@ -1368,13 +1395,25 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     await state.clear()
     await message.answer(t("consult-draft-saved"), reply_markup=ctx.main_menu())
     text = await _preview_text(session, poll, t, settings)
-    rows = [
-        [
-            (t("poll-btn-publish"), PollCb(action="publish", id=poll.id or 0).pack()),
-            (t("poll-btn-cancel"), PollCb(action="cancel", id=poll.id or 0).pack()),
-        ]
+    await message.answer(text, reply_markup=kb(_preview_rows(t, poll.id or 0)))
+
+
+# ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a change made from there
+# redraws the preview, still asking to check and publish
+PREVIEW = 1
+
+
+def _preview_rows(t: Text, poll_id: int) -> list[list[tuple[str, str]]]:
+    """A draft's preview: 发布, ✏️ 修改 (a wrong option or closing time fixed without starting
+    over) and 取消, as on the draft's staff card."""
+
+    def cb(action: str, arg: int = 0) -> str:
+        return PollCb(action=action, id=poll_id, arg=arg).pack()
+
+    return [
+        [(t("poll-btn-publish"), cb("publish")), (t("poll-btn-edit"), cb("edit", PREVIEW))],
+        [(t("poll-btn-cancel"), cb("cancel"))],
     ]
-    await message.answer(text, reply_markup=kb(rows))
 
 
 async def _preview_text(
@@ -1410,7 +1449,141 @@ async def _preview_text(
     )
 
 
-@router.message(StateFilter(PollForm, ProxyForm), ~F.text)
+# --- change a draft: its question, options or closing time (the answers typed; those chosen
+# with buttons are many and depend on each other: for those, a new poll)
+
+_EDIT_FIELDS = ("question", "options", "close")
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "edit"))
+async def on_edit(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
+    """✏️ 修改 on a draft: which of its typed answers to change (asked as a reply to the preview
+    or card, which is redrawn once it is changed)."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    if poll.status != PollStatus.DRAFT:
+        await _redraw_if_card(query, session, poll, t, settings)
+        polls.check_draft(poll)
+    pid = poll.id or 0
+    rows = [
+        [(t(f"poll-edit-field-{f}"), PollCb(action="edit_field", id=pid, arg=i).pack())]
+        for i, f in enumerate(_EDIT_FIELDS)
+    ]
+    await query.answer()
+    quoted = (
+        {"reply_parameters": ReplyParameters(message_id=query.message.message_id)}
+        if isinstance(query.message, Message)
+        else {}
+    )
+    await reply(query.message, t("poll-edit-what"), reply_markup=kb(rows), **quoted)
+
+
+@staff_router.callback_query(PollCb.filter(F.action.in_(starter("edit_field"))))
+async def on_edit_field(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """Ask for the new question, options or closing time, with what it is now (asking first
+    when another form is half filled)."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    if not 0 <= callback_data.arg < len(_EDIT_FIELDS):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
+        raise NotFound("poll-err-not-found")
+    polls.check_draft(poll)
+    if await asks_first(query, callback_data, state, t, starting="PollChange"):
+        return
+    # the preview or card 要修改什么 replies to: redrawn once the draft is changed
+    tapped = origin(query, callback_data)
+    shown = tapped.reply_to_message if tapped is not None else None
+    pid = poll.id or 0
+    await state.clear()
+    await state.set_state(PollChange.value)
+    await state.update_data(
+        poll_id=pid,
+        field=callback_data.arg,
+        card=shown.message_id if shown is not None else 0,
+        preview=shown is not None and not _card_of(shown, pid),
+    )
+    await query.answer()
+    if isinstance(query.message, Message):
+        await settle(query.message, t, tapped_label(query.message, query.data))
+    field = _EDIT_FIELDS[callback_data.arg]
+    options = [o.text for o in await polls.poll_options(session, poll_id=pid)]
+    current = {
+        "question": poll.question,
+        "options": "\n".join(options),
+        "close": poll.closes_at.astimezone(settings.zone).strftime("%Y-%m-%d %H:%M"),
+    }[field]
+    text = t(
+        "poll-edit-ask",
+        field=field,
+        current=current,
+        low=polls.MIN_OPTIONS,
+        high=polls.MAX_OPTIONS,
+        limit=polls.QUESTION_MAX,
+        example=_close_example(settings, ctx.now()),
+    )
+    await reply(query.message, text, reply_markup=cancel_kb(t))
+
+
+@staff_router.message(StateFilter(PollChange.value), F.text)
+async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The new question, options (one a line) or closing time: the draft is changed, its
+    preview (or card) shows it; a slip is refused and the step stays."""
+    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    data = await state.get_data()
+    field = _EDIT_FIELDS[int(data["field"])]
+    text, now = message.text or "", ctx.now()
+    edit = polls.PollEdit()
+    if field == "question":
+        edit.question = text
+    elif field == "options":
+        edit.options = [line.strip() for line in text.splitlines() if line.strip()]
+    else:
+        edit.closes_at = parse_local_time(
+            text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
+        )
+    try:
+        poll = await polls.edit_draft(
+            session, user=user, roles=roles, poll_id=int(data["poll_id"]), edit=edit, now=now
+        )
+    except Conflict as exc:  # published or withdrawn meanwhile: nothing more to change here
+        await state.clear()
+        await message.answer(t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return
+    await state.clear()
+    await _redraw_edited(message, int(data.get("card") or 0), bool(data.get("preview")), poll, ctx)
+    done = t("consult-draft-edited")
+    if edit.closes_at is not None:
+        done = f"{time_read(t, poll.closes_at, settings=settings, now=now)}\n{done}"
+    await message.answer(done, reply_markup=ctx.main_menu())
+
+
+async def _redraw_edited(
+    message: Message, card: int, preview: bool, poll: Poll, ctx: UpdateCtx
+) -> None:
+    """The preview (or card) the change was made from shows the draft as it now is."""
+    session, t, settings = ctx.session, ctx.t, ctx.settings
+    if not card or message.bot is None:
+        return
+    if not preview:
+        await _redraw_card(message.bot, message.chat.id, card, session, poll, t, settings)
+        return
+    text = await _preview_text(session, poll, t, settings)
+    with contextlib.suppress(TelegramBadRequest):  # gone meanwhile
+        await message.bot.edit_message_text(
+            text,
+            chat_id=message.chat.id,
+            message_id=card,
+            reply_markup=kb(_preview_rows(t, poll.id or 0)),
+        )
+
+
+@router.message(StateFilter(PollForm, ProxyForm, PollChange), ~F.text)
 async def on_not_text(message: Message, t: Text) -> None:
     """A photo, voice, sticker or location at a text step: ask for text; the step stays open."""
     await message.answer(t("err-media-not-supported"), reply_markup=cancel_kb(t))

@@ -50,7 +50,7 @@ from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
-from services.validation import clean_text
+from services.validation import clean_text, strip_list_marker
 
 TITLE_MAX = 100
 AGENDA_MAX_CHARS = 2000
@@ -129,7 +129,8 @@ def clean_agenda(items: list[str] | str) -> list[str]:
     if total > AGENDA_MAX_CHARS:
         raise InvalidInput("meeting-err-agenda-too-long", limit=AGENDA_MAX_CHARS, length=total)
     cleaned = [clean_text(x, max_len=AGENDA_MAX_CHARS) for x in lines if x and x.strip()]
-    cleaned = [x.lstrip("0123456789.、）) ").strip() or x for x in cleaned]
+    # "1. 介绍方案" is numbered again when shown; "1号楼加装电梯" keeps its number
+    cleaned = [strip_list_marker(x) for x in cleaned]
     if not cleaned:
         raise InvalidInput("meeting-err-agenda-empty")
     if len(cleaned) > AGENDA_MAX_ITEMS:

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import and_, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -50,7 +50,7 @@ from services.consult_common import (
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
-from services.validation import clean_text, short_label
+from services.validation import clean_text, short_label, strip_list_marker
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +198,8 @@ def clean_options(options: Sequence[str]) -> list[str]:
     cleaned = []
     for option in options:
         try:
-            cleaned.append(short_label(option, max_len=OPTION_MAX))
+            # "1. 同意" is numbered again in the preview; "1号楼" keeps its number
+            cleaned.append(short_label(strip_list_marker(option), max_len=OPTION_MAX))
         except InvalidInput as exc:
             long = exc.key == "err-text-too-long"
             key = "poll-err-option-long" if long else "poll-err-option-bad"
@@ -208,16 +209,25 @@ def clean_options(options: Sequence[str]) -> list[str]:
     return cleaned
 
 
+def check_closes_at(
+    closes_at: datetime, *, now: datetime, opens_at: datetime | None = None
+) -> datetime:
+    """A closing time: in the future, after the poll opens, and at most MAX_POLL_DAYS ahead
+    (checked where it is typed, so the form does not refuse it only at its last step)."""
+    if closes_at <= now:
+        raise InvalidInput("poll-err-close-past")
+    if closes_at <= (opens_at or now):
+        raise InvalidInput("poll-err-close-before-open")
+    if closes_at - now > timedelta(days=MAX_POLL_DAYS):
+        raise InvalidInput("poll-err-too-long", days=MAX_POLL_DAYS)
+    return closes_at
+
+
 def _check_rules(draft: PollDraft, *, now: datetime) -> tuple[str, list[str], datetime]:
     question = clean_text(draft.question, max_len=QUESTION_MAX)
     options = clean_options(draft.options)
     opens_at = draft.opens_at or now
-    if draft.closes_at <= now:
-        raise InvalidInput("poll-err-close-past")
-    if draft.closes_at <= opens_at:
-        raise InvalidInput("poll-err-close-before-open")
-    if draft.closes_at - now > timedelta(days=MAX_POLL_DAYS):
-        raise InvalidInput("poll-err-too-long", days=MAX_POLL_DAYS)
+    check_closes_at(draft.closes_at, now=now, opens_at=opens_at)
     if draft.multiple and not 1 <= draft.max_choices <= len(options):
         raise InvalidInput("poll-err-max-choices", high=len(options))
     if draft.audience_kind == AudienceKind.MEMBERS and draft.per_household:
@@ -285,6 +295,87 @@ async def create_poll(
     )
     await session.commit()
     return poll
+
+
+@dataclass
+class PollEdit:
+    """What staff change in a draft before publishing it; None means unchanged."""
+
+    question: str | None = None
+    options: list[str] | None = None
+    closes_at: datetime | None = None
+
+
+async def edit_draft(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    edit: PollEdit,
+    now: datetime,
+) -> Poll:
+    """Change a draft's question, options or closing time, checked as when it was created
+    (nobody has been told of it yet). A poll published or withdrawn meanwhile is refused
+    (Conflict); a multiple choice keeps its maximum within the options left."""
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-edit")
+    check_draft(poll)
+    values: dict[str, Any] = {}
+    changed: list[str] = []
+    if edit.question is not None:
+        question = clean_text(edit.question, max_len=QUESTION_MAX)
+        if question != poll.question:
+            values["question"] = question
+            changed.append("question")
+    options: list[str] | None = None
+    if edit.options is not None:
+        options = clean_options(edit.options)
+        if options != [o.text for o in await poll_options(session, poll_id=poll_id)]:
+            changed.append("options")
+            if poll.multiple and poll.max_choices > len(options):
+                values["max_choices"] = len(options)
+        else:
+            options = None
+    if edit.closes_at is not None:
+        closes_at = check_closes_at(edit.closes_at, now=now, opens_at=poll.opens_at)
+        if closes_at != poll.closes_at:
+            values["closes_at"] = closes_at
+            changed.append("closes_at")
+    if not changed:
+        raise InvalidInput("poll-err-no-change")
+    # only while still a draft: a publish that came first keeps the poll as it was announced
+    result = await session.exec(
+        update(Poll)
+        .where(col(Poll.id) == poll_id, col(Poll.status) == PollStatus.DRAFT)
+        .values(question=values.pop("question", poll.question), **values)
+    )
+    if result.rowcount != 1:  # published or withdrawn since it was read
+        check_draft(await get_poll(session, poll_id=poll_id))
+        raise Conflict("poll-err-edit-published")
+    if options is not None:
+        await session.exec(delete(PollOption).where(col(PollOption.poll_id) == poll_id))
+        for position, text in enumerate(options):
+            session.add(PollOption(poll_id=poll_id, position=position, text=text))
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="poll-edit",
+        subject_type="poll",
+        subject_id=poll_id,
+        detail=",".join(changed),
+    )
+    await session.commit()
+    return await get_poll(session, poll_id=poll_id)
+
+
+def check_draft(poll: Poll) -> None:
+    """Refused unless the poll is still a draft: once announced its audience saw it so, and a
+    withdrawn one is over."""
+    if poll.status == PollStatus.CANCELLED:
+        raise Conflict("poll-err-edit-cancelled")
+    if poll.status != PollStatus.DRAFT:
+        raise Conflict("poll-err-edit-published")
 
 
 async def get_poll(session: AsyncSession, *, poll_id: int) -> Poll:

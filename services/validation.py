@@ -18,6 +18,18 @@ _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
 # said instead of a room: told how to give one they are unsure of
 _ROOM_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|忘了|don'?t know|not sure|no idea", re.I)
 # a word for "room" typed before the number (not "unit": 2 单元 is part of the room)
+# the number or bullet someone types before each line of a list ("1. ", "2、", "（3）", "①",
+# "A. ", "• "): not part of the item. A number that is the item's own ("1号楼", "2026年",
+# "1.5小时") has no such mark after it.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:"
+    r"[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])\s*[)）]"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])\s*(?:[、)）]|[.．:：](?!\d))"
+    r"|[\u2460-\u2473]"  # ① … ⑳
+    r"|[•·●▪]"
+    r"|[-–—*](?=\s)"
+    r")\s*"
+)
 _ROOM_WORD = re.compile(
     r"^(?:room|rm\.?|apt\.?|apartment|flat|房号|房间号|房间|门牌号)\s*[:：]?\s*(?=\S)",
     re.IGNORECASE,
@@ -67,6 +79,13 @@ def short_label(text: str | None, *, max_len: int = 60) -> str:
     if _has_control(label) or _has_symbol_emoji(label):
         raise InvalidInput("err-label-invalid")
     return label
+
+
+def strip_list_marker(line: str) -> str:
+    """A list item without the number or bullet typed before it ("1. 介绍方案" → "介绍方案",
+    "①同意" → "同意"); "1号楼加装电梯" and "2026年预算" stay whole. A line that is only a
+    marker stays as it is."""
+    return _LIST_MARKER.sub("", line, count=1).strip() or line.strip()
 
 
 def room_number(text: str | None, *, building: str | None = None) -> str:

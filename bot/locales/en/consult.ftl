@@ -25,6 +25,8 @@ consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ Draft saved (nothing sent yet); please check it below:
 consult-back = ⬅️ Back
 consult-cancelled = Cancelled; nothing was saved.
+consult-change-cancelled = Cancelled; nothing was changed, everything is as it was.
+consult-draft-edited = ✅ Changed. The draft has not been sent, so nobody is told; check it and tap “{ meeting-btn-publish }”.
 consult-ask-time-format = Please type the time like "{ $example }" (local time).
 consult-err-time = I could not read that time. Please type it again, for example "{ $example }", or "tomorrow 7pm", "Wed 19:30" (local time).
 consult-time-read = 🕒 Time: { date-time }
@@ -303,6 +305,7 @@ meeting-btn-minutes = 📝 Publish minutes
 meeting-btn-to-order = 🧾 Make an order
 meeting-btn-open = Open
 meeting-new-kind = New meeting. Choose the kind of meeting:
+meeting-kind-again = Back at the first step, the kind of meeting (it was “{ $kind }”). What you entered is kept; choose a kind to go on.
 meeting-ask-title = Type the meeting title (at most 100 characters):
 meeting-ask-agenda = Type the agenda, one item per line (at most 20 items, 2000 characters in all):
 meeting-ask-time = When does it start? For example "{ $example }" or "next Wed 7:30pm":
@@ -492,10 +495,13 @@ poll-err-option-bad = The option “{ $option }” has an emoji or a special cha
 poll-err-option-long = The option “{ $option }” is too long (at most { $limit } characters); please type all the options again (one a line).
 poll-err-close-past = That closing time has already passed; please give a future time.
 poll-err-close-before-open = The closing time must be after the opening time.
-poll-err-too-long = A poll can stay open for at most { $days } days. Note: a date without a year that has already passed this year is read as next year's; please give a future time.
+poll-err-too-long = A poll can stay open for at most { $days } days. Note: a date without a year that has already passed this year is read as next year's; please give a closing time within { $days } days.
 poll-err-max-choices = The maximum number of choices must be between 1 and { $high }.
 poll-err-household-members = A poll for members/volunteers cannot be one vote per household.
 poll-err-not-draft = This poll has already been published.
+poll-err-edit-published = This poll has been published and can no longer be changed: everyone should see what was sent.
+poll-err-edit-cancelled = This poll was cancelled and can no longer be changed.
+poll-err-no-change = That is the same as before, so nothing was changed. Type the new wording, or tap “{ common-cancel }” to leave it.
 poll-err-not-open = This poll is not open.
 poll-err-cancelled = This poll was cancelled; the votes cast no longer count.
 poll-err-not-yet = The poll has not opened yet; please come back when it opens.
@@ -649,6 +655,19 @@ poll-staff-card = <b>{ $question }</b>
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now
 poll-btn-cancel = ❌ Cancel poll
+poll-btn-edit = ✏️ Edit
+poll-edit-what = What do you want to change?
+    To change anything else (single or multiple choice, who it is for …), cancel this draft and create the poll again.
+poll-edit-field-question = Question
+poll-edit-field-options = Options
+poll-edit-field-close = Closing time
+poll-edit-ask = It is now:
+    { $current }
+    { $field ->
+        [options] Type the new options, one a line ({ $low } to { $high }):
+        [close] Type the new closing time, e.g. “{ $example }”:
+       *[question] Type the new question (at most { $limit } characters):
+    }
 poll-btn-proxy = ✍️ Proxy vote
 poll-btn-export = 📥 Export Excel
 poll-new-ask-question = New poll. Type the question (at most 300 characters):
@@ -730,6 +749,7 @@ form-name = { $group ->
         [MeetingForm] new meeting
         [MeetingStart] new meeting
         [MeetingChange] meeting change
+        [PollChange] poll change
         [MeetingPostpone] postponing a meeting
         [MeetingCancel] cancelling a meeting
         [Minutes] minutes

@@ -25,6 +25,8 @@ consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ 草稿已保存（还没有发出），请核对下面的内容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，没有保存任何内容。
+consult-change-cancelled = 已取消，没有做任何改动，原来的内容都还在。
+consult-draft-edited = ✅ 已修改。草稿还没有发出，不会通知任何人；核对无误后点「{ meeting-btn-publish }」。
 consult-ask-time-format = 请按「{ $example }」的格式输入时间（本地时间）。
 consult-err-time = 没看懂这个时间，请再输入一次，例如「{ $example }」，也可以写「明晚7点」「下周三 19:30」（本地时间）。
 consult-time-read = 🕒 时间：{ date-time }
@@ -300,6 +302,7 @@ meeting-btn-minutes = 📝 发布纪要
 meeting-btn-to-order = 🧾 转为工单
 meeting-btn-open = 查看
 meeting-new-kind = 新建议事会。请选择会议类型：
+meeting-kind-again = 回到了第一步：会议类型（之前选的是「{ $kind }」）。已经填写的内容都还在，选好类型后接着填。
 meeting-ask-title = 请输入会议标题（最多 100 字）：
 meeting-ask-agenda = 请输入议程，每行一项（最多 20 项，共 2000 字以内）：
 meeting-ask-time = 请输入开会时间，例如「{ $example }」或「下周三 晚上7点半」：
@@ -489,10 +492,13 @@ poll-err-option-bad = 选项「{ $option }」里有表情符号或特殊字符�
 poll-err-option-long = 选项「{ $option }」太长了（最多 { $limit } 字），请把全部选项再输入一次（每行一个）。
 poll-err-close-past = 截止时间已经过去了，请输入将来的时间。
 poll-err-close-before-open = 截止时间要晚于开始时间。
-poll-err-too-long = 投票时间最长 { $days } 天。注意：没写年份的日期如果今年已经过了，会算成明年的；请输入将来的时间。
+poll-err-too-long = 投票时间最长 { $days } 天。注意：没写年份的日期如果今年已经过了，会算成明年的；请输入 { $days } 天以内的截止时间。
 poll-err-max-choices = 最多可选数要在 1 到 { $high } 之间。
 poll-err-household-members = 面向党员/志愿者的投票不能设置「一户一票」。
 poll-err-not-draft = 这个投票已经发布过了。
+poll-err-edit-published = 这个投票已经发布了，不能再修改：大家收到的要和发出时一样。
+poll-err-edit-cancelled = 这个投票已经取消了，不能再修改。
+poll-err-no-change = 和原来一样，没有修改。请输入新的内容；不改了请点「{ common-cancel }」。
 poll-err-not-open = 这个投票现在不在进行中。
 poll-err-cancelled = 这个投票已经取消了，之前投的票不再有效。
 poll-err-not-yet = 投票还没开始，请到开始时间后再来。
@@ -631,6 +637,19 @@ poll-staff-card = <b>{ $question }</b>
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束
 poll-btn-cancel = ❌ 取消投票
+poll-btn-edit = ✏️ 修改
+poll-edit-what = 要修改什么？
+    单选/多选、面向哪些人等其他设置要改的话，请取消这个草稿，重新新建投票。
+poll-edit-field-question = 问题
+poll-edit-field-options = 选项
+poll-edit-field-close = 截止时间
+poll-edit-ask = 现在是：
+    { $current }
+    { $field ->
+        [options] 请输入新的选项，每行一个（{ $low } 到 { $high } 个）：
+        [close] 请输入新的截止时间，例如「{ $example }」：
+       *[question] 请输入新的问题（最多 { $limit } 字）：
+    }
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 导出 Excel
 poll-new-ask-question = 新建投票。请输入投票问题（最多 300 字）：
@@ -712,6 +731,7 @@ form-name = { $group ->
         [MeetingForm] 新建议事会
         [MeetingStart] 新建议事会
         [MeetingChange] 修改议事会
+        [PollChange] 修改投票
         [MeetingPostpone] 推迟议事会
         [MeetingCancel] 取消议事会
         [Minutes] 会议纪要

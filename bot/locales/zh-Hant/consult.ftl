@@ -28,6 +28,8 @@ consult-answered = ✅ { $answer }
 consult-draft-saved = ✅ 草稿已保存（還沒有發出），請核對下面的內容：
 consult-back = ⬅️ 返回
 consult-cancelled = 已取消，沒有保存任何內容。
+consult-change-cancelled = 已取消，沒有做任何改動，原來的內容都還在。
+consult-draft-edited = ✅ 已修改。草稿還沒有發出，不會通知任何人；核對無誤後點「{ meeting-btn-publish }」。
 consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
 consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
 consult-time-read = 🕒 時間：{ date-time }
@@ -303,6 +305,7 @@ meeting-btn-minutes = 📝 發布紀要
 meeting-btn-to-order = 🧾 轉為工單
 meeting-btn-open = 查看
 meeting-new-kind = 新建議事會。請選擇會議類型：
+meeting-kind-again = 回到了第一步：會議類型（之前選的是「{ $kind }」）。已經填寫的內容都還在，選好類型後接著填。
 meeting-ask-title = 請輸入會議標題（最多 100 字）：
 meeting-ask-agenda = 請輸入議程，每行一項（最多 20 項，共 2000 字以內）：
 meeting-ask-time = 請輸入開會時間，例如「{ $example }」或「下週三 晚上7點半」：
@@ -492,10 +495,13 @@ poll-err-option-bad = 選項「{ $option }」裡有表情符號或特殊字符�
 poll-err-option-long = 選項「{ $option }」太長了（最多 { $limit } 字），請把全部選項再輸入一次（每行一個）。
 poll-err-close-past = 截止時間已經過去了，請輸入將來的時間。
 poll-err-close-before-open = 截止時間要晚於開始時間。
-poll-err-too-long = 投票時間最長 { $days } 天。注意：沒寫年份的日期如果今年已經過了，會算成明年的；請輸入將來的時間。
+poll-err-too-long = 投票時間最長 { $days } 天。注意：沒寫年份的日期如果今年已經過了，會算成明年的；請輸入 { $days } 天以內的截止時間。
 poll-err-max-choices = 最多可選數要在 1 到 { $high } 之間。
 poll-err-household-members = 面向黨員/志願者的投票不能設置「一戶一票」。
 poll-err-not-draft = 這個投票已經發布過了。
+poll-err-edit-published = 這個投票已經發布了，不能再修改：大家收到的要和發出時一樣。
+poll-err-edit-cancelled = 這個投票已經取消了，不能再修改。
+poll-err-no-change = 和原來一樣，沒有修改。請輸入新的內容；不改了請點「{ common-cancel }」。
 poll-err-not-open = 這個投票現在不在進行中。
 poll-err-cancelled = 這個投票已經取消了，之前投的票不再有效。
 poll-err-not-yet = 投票還沒開始，請到開始時間後再來。
@@ -634,6 +640,19 @@ poll-staff-card = <b>{ $question }</b>
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
 poll-btn-cancel = ❌ 取消投票
+poll-btn-edit = ✏️ 修改
+poll-edit-what = 要修改什麼？
+    單選/多選、面向哪些人等其他設置要改的話，請取消這個草稿，重新新建投票。
+poll-edit-field-question = 問題
+poll-edit-field-options = 選項
+poll-edit-field-close = 截止時間
+poll-edit-ask = 現在是：
+    { $current }
+    { $field ->
+        [options] 請輸入新的選項，每行一個（{ $low } 到 { $high } 個）：
+        [close] 請輸入新的截止時間，例如「{ $example }」：
+       *[question] 請輸入新的問題（最多 { $limit } 字）：
+    }
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 導出 Excel
 poll-new-ask-question = 新建投票。請輸入投票問題（最多 300 字）：
@@ -715,6 +734,7 @@ form-name = { $group ->
         [MeetingForm] 新建議事會
         [MeetingStart] 新建議事會
         [MeetingChange] 修改議事會
+        [PollChange] 修改投票
         [MeetingPostpone] 推遲議事會
         [MeetingCancel] 取消議事會
         [Minutes] 會議紀要
