@@ -37,6 +37,7 @@ class Kind(StrEnum):
     HELP = "help"  # 怎么用
     PROGRESS = "progress"  # 我反映的事怎么样了
     MENU = "menu"  # 主菜单 / 返回: the main menu
+    LEAD_IN = "lead-in"  # 我想问一下 / 有个事: the matter comes next
 
 
 # the phrases of each kind, "|"-separated (lowercase; Latin ones match as whole words)
@@ -53,6 +54,12 @@ _PHRASES: dict[Kind, str] = {
     "how does this work|what can you do",
     Kind.MENU: "主菜单|回主菜单|回到主菜单|返回主菜单|返回菜单|返回|回去|首页|开始|main menu|home|"
     "go back|back to menu",
+    Kind.LEAD_IN: "请问|我想问一下|想问一下|问一下|请问一下|我想问个事|想问个事|问个事|我想问|"
+    "想问|"
+    "我有个问题|有个问题|我有个事|有个事|我有件事|有件事|有点事|有个事情|有件事情|我想咨询一下|"
+    "想咨询一下|咨询一下|我想咨询|想咨询|咨询个事|我想说个事|想说个事|说个事|跟你说个事|"
+    "跟你们说个事|有事想请教|请教一下|想请教一下|can i ask something|i have a question|"
+    "quick question|a question",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
     "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
     "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress|"
@@ -66,7 +73,7 @@ _PHRASES: dict[Kind, str] = {
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
-    "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|请问|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
+    "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
     "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|"
     "麻烦"
 )
@@ -113,6 +120,7 @@ def classify(text: str | None) -> Kind | None:
         Kind.HELP,
         Kind.PROGRESS,
         Kind.MENU,
+        Kind.LEAD_IN,
         Kind.THANKS,
         Kind.GREETING,
         Kind.BYE,

@@ -593,3 +593,14 @@ async def test_asking_when_someone_comes_shows_the_request(linli_sandbox: Harnes
     # the same words with a matter in them are still a matter
     [offer] = await d.say(RESIDENT, "楼道灯坏了快点来修")
     assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)
+
+
+async def test_a_lead_in_is_answered_with_go_ahead(linli_sandbox: Harness) -> None:
+    """'我想问一下' / '有个事' say the matter comes next: they were offered to be filed as
+    matters themselves. The matter typed after is offered as usual."""
+    d = linli_sandbox.driver
+    for said in ("我想问一下", "你好，有个事情麻烦你们", "请问"):
+        [answer] = await d.say(RESIDENT, said)
+        assert message_text(answer).startswith("您请说"), (said, message_text(answer))
+    [offer] = await d.say(RESIDENT, "楼下有人装修，每天早上7点就开始砸墙")
+    assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)

@@ -91,3 +91,18 @@ def test_not_small_talk(text: str) -> None:
 )
 def test_work_reported_done(text: str, done: bool) -> None:
     assert reports_done(text) is done
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我想问一下", Kind.LEAD_IN),
+        ("你好，有个事", Kind.LEAD_IN),  # the lead-in over the greeting
+        ("请问", Kind.LEAD_IN),
+        ("请问怎么用", Kind.HELP),
+        ("请问我上次的事怎么样了", Kind.PROGRESS),
+        ("我想咨询一下低保怎么申请", None),  # the question itself
+    ],
+)
+def test_lead_in(text: str, kind: Kind | None) -> None:
+    assert classify(text) == kind

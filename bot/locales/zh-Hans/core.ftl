@@ -167,6 +167,7 @@ fallback-draft-started-voice = 好的，已经记下您的语音。还可以补�
 smalltalk-thanks = 不客气！有需要随时找我们。
 smalltalk-ack = 好的。有需要时点下面的按钮就行。
 smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
+smalltalk-lead-in = 您请说，我在听。直接打字说说是什么事，也可以发照片或语音。
 
 # A short question how to use one feature ("怎么投票"), answered instead of being offered for
 # filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.

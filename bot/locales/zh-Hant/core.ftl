@@ -170,6 +170,7 @@ fallback-draft-started-voice = 好的，已經記下您的語音。還可以補�
 smalltalk-thanks = 不客氣！有需要隨時找我們。
 smalltalk-ack = 好的。有需要時點下面的按鈕就行。
 smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
+smalltalk-lead-in = 您請說，我在聽。直接打字說說是什麼事，也可以發照片或語音。
 
 # A short question how to use one feature ("怎麼投票"), answered instead of being offered for
 # filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.
