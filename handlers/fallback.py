@@ -28,7 +28,7 @@ from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile
-from handlers.registration import kept_draft, register_now_kb
+from handlers.registration import kept_draft, register_from_typed, register_now_kb
 from handlers.requests import (
     Filing,
     cmd_my_requests,
@@ -39,7 +39,7 @@ from handlers.requests import (
 )
 from handlers.stats import cmd_points
 from models import Role, User
-from services import org, smalltalk
+from services import address, org, smalltalk
 from services.order_titles import fit
 from services.requests import MAX_PHOTOS, MAX_TEXT, safety_keys_for
 from services.triage.text import with_caption
@@ -375,6 +375,10 @@ async def on_unknown_message(
         and len(text) <= OFFER_MAX_CHARS
         and not text.startswith("/")
     ):
+        if not user.registered and await address.says_home(session, text) is not None:
+            # "我住阳光社区3号楼201": registration, begun with what they wrote
+            await register_from_typed(message, state, session, user, t, clock)
+            return
         if not user.registered:
             # what they typed is a matter, but a request needs an address first: it is kept
             # and becomes the start of their request once they have registered

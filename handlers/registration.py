@@ -225,10 +225,48 @@ async def on_typed_address(
     """An address written where buttons are shown ("我住阳光社区1号楼302"): take what can be read
     and ask only for the rest; if nothing new can be read, say how and show the choices again
     (a flow button's label is left to the fallback: cancel cancels, others do not apply)."""
+    await _take_typed(message, state, session, user, t, clock, message.text or "")
+
+
+async def register_from_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+) -> None:
+    """'我住阳光社区3号楼201' at the menu from someone not registered: registration begins with
+    what they wrote — after the consent to keep it, where that is still to be given — and asks
+    only for what it does not say."""
+    said = message.text or ""
+    if user.consent_at is None:
+        await start_registration(message, state, session, user, t)  # the consent first
+        await state.update_data({TYPED_ADDRESS: said})  # taken once they agree
+        return
+    await state.clear()
+    await state.set_state(Reg.community)
+    await _take_typed(message, state, session, user, t, clock, said)
+
+
+# the chat's FSM data: an address written before the consent to keep it was given
+TYPED_ADDRESS = "reg_typed_address"
+
+
+async def _take_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+    said: str,
+) -> None:
+    """The address in `said`, at the community, grid or building step: see on_typed_address."""
     data = await state.get_data()
     at_community = await state.get_state() == Reg.community.state
     known = None if at_community else data.get("community_id")
-    guess = await address.read_address(session, message.text or "", community_id=known)
+    guess = await address.read_address(session, said, community_id=known)
     if guess.community is None or (known is not None and guess.building is None):
         await message.answer(t("reg-typed-not-read"))
         if at_community:
@@ -270,13 +308,26 @@ async def on_typed_address(
 
 @router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "agree"))
 async def on_agree(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Text
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
 ) -> None:
-    """Consent given: record it and ask for the community."""
+    """Consent given: record it and ask for the community (or take the address written
+    before, asking only for the rest)."""
     await user_service.give_consent(session, user=user)
     await query.answer()
     assert isinstance(query.message, Message)
-    await _ask_community(query.message, state, session=session, t=t, edit=True)
+    said = (await state.get_data()).get(TYPED_ADDRESS)
+    if not said:
+        await _ask_community(query.message, state, session=session, t=t, edit=True)
+        return
+    await state.update_data({TYPED_ADDRESS: None})
+    await state.set_state(Reg.community)
+    await safe_edit_markup(query.message, None)  # the consent, given
+    await _take_typed(query.message, state, session, user, t, clock, str(said))
 
 
 @router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "disagree"))

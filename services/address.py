@@ -136,6 +136,40 @@ async def read_address(
     return AddressGuess(community=community, building=building, room=room)
 
 
+# how people start telling where they live: '我住…', '我家在…', '地址是…', 'I live at …'
+_SAYS_HOME = re.compile(
+    r"^(?:您好|你好)?[，,]?(?:(?:我|我们|俺)家?(?:住在|住|在)|家住|家在|住在|"
+    r"(?:我的|我家的?)?(?:地址|住址)(?:是)?)[:：]?|^(?:i|we)live(?:at|in)"
+)
+# what may stand around a community, building and room said as a home ('小区', '3单元', '户')
+_HOME_REST = re.compile(
+    r"[0-9a-z#\-—()（）。，,.!！~]|小区|社区|单元|号|室|楼|层|户|那|的|这|里|边|儿"
+)
+
+
+async def says_home(session: AsyncSession, text: str) -> AddressGuess | None:
+    """'我住阳光社区3号楼201': someone telling where they live — after the words that say so,
+    a community or building of ours and a room, nothing else; or a whole address alone
+    ('阳光社区3号楼201') — or None ('我在3号楼门口看到垃圾' names a building but is a matter)."""
+    if len(text) > 40:
+        return None
+    plain = _normal(text)
+    lead = _SAYS_HOME.match(plain)
+    rest = plain[lead.end() :] if lead is not None else plain
+    guess = await read_address(session, rest)
+    if guess.community is None:
+        return None
+    if lead is None and (guess.building is None or guess.room is None):
+        return None  # a whole address needs no '我住'; a building alone is not one
+    for forms in (
+        _community_forms(guess.community.name),
+        _building_forms(guess.building.name) if guess.building is not None else [],
+    ):
+        if forms and (at := _find(rest, forms)) is not None:
+            rest = rest[: at[0]] + rest[at[1] :]
+    return guess if not _HOME_REST.sub("", rest) else None
+
+
 @dataclass(frozen=True)
 class NamedPlace:
     """Where a matter is, read from its description, when that is not the resident's home."""

@@ -604,3 +604,26 @@ async def test_a_lead_in_is_answered_with_go_ahead(linli_sandbox: Harness) -> No
         assert message_text(answer).startswith("您请说"), (said, message_text(answer))
     [offer] = await d.say(RESIDENT, "楼下有人装修，每天早上7点就开始砸墙")
     assert "要把这件事报给社区吗" in message_text(offer), message_text(offer)
+
+
+async def test_an_address_told_at_the_menu_begins_registration(linli_sandbox: Harness) -> None:
+    """'我住阳光社区3号楼201' from someone not registered was kept as a matter to file after
+    registering; it is their address: registration begins with it (consent first) and asks only
+    for what it does not say."""
+    h = linli_sandbox
+    d = h.driver
+    consent = await reply_to(d, NEW, "我住阳光社区3号楼201", "个人信息")
+    assert "先记下了" not in message_text(consent)
+    await d.tap(NEW, "同意并继续", consent["message_id"])
+    read = await d.expect(NEW, "记下了", since=consent["message_id"])
+    assert "阳光社区" in message_text(read) and "3号楼" in message_text(read), message_text(read)
+    await d.expect(NEW, "手机号", since=read["message_id"])
+    async with h.sessionmaker() as session:
+        user = await session.get(User, NEW)
+        assert user is not None and user.room == "201" and user.building_id is not None
+
+
+async def test_a_matter_naming_a_building_is_still_kept(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    menu = await reply_to(d, NEW, "我在3号楼门口看到一堆垃圾", "需要先登记您的住址")
+    assert "先记下了" in message_text(menu), message_text(menu)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.address import read_address
+from services.address import read_address, says_home
 from services.org import import_org, read_org_file
 
 
@@ -61,3 +61,33 @@ async def test_within_a_known_community(org: AsyncSession) -> None:
     assert sunshine.community is not None
     assert await _read(org, "1号楼 302", sunshine.community.id) == ("阳光社区", "1号楼", "302")
     assert await _read(org, "7号楼", sunshine.community.id) == ("阳光社区", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("我住阳光社区1号楼302", ("阳光社区", "1号楼", "302")),
+        ("我家在阳光小区11栋", ("阳光社区", "11号楼", None)),
+        ("地址：阳光社区 综合楼 3-201", ("阳光社区", "综合楼", "3-201")),
+        ("你好，我住在和谐社区", ("和谐社区", None, None)),
+        ("I live at 阳光社区 1号楼 302", ("阳光社区", "1号楼", "302")),
+        ("我在7号楼门口看到一堆垃圾", None),  # a matter naming a building
+        ("我住1号楼，楼道灯坏了", None),  # an address and a matter: the matter is kept
+        ("阳光社区1号楼302", ("阳光社区", "1号楼", "302")),  # a whole address alone
+        ("阳光社区1号楼", None),  # a building alone, not said to be home: a matter's place
+        ("1号楼302", None),  # two communities have a 1号楼
+        ("我住在这里好多年了", None),
+    ],
+)
+async def test_says_home(org: AsyncSession, text: str, home: tuple | None) -> None:
+    guess = await says_home(org, text)
+    read = (
+        None
+        if guess is None
+        else (
+            guess.community.name if guess.community else None,
+            guess.building.name if guess.building else None,
+            guess.room,
+        )
+    )
+    assert read == home
