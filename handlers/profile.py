@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -15,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
-from handlers.consult_kit import make_notifier
+from handlers.consult_kit import make_notifier, safe_edit_markup
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
@@ -27,6 +28,7 @@ from services import orders as order_service
 from services import users as user_service
 from services.delivery import quiet_hours_for
 from services.order_notices import deliver
+from services.validation import contact_phone
 
 router = Router(name="profile")
 router.message.filter(F.chat.type == "private")
@@ -50,6 +52,73 @@ async def cmd_profile(
     """What we keep about the user, with edit and delete buttons."""
     text, markup = await _profile_card(session, user, roles, t)
     await message.answer(text, reply_markup=markup)
+
+
+# the chat's FSM data: a phone shared at the menu, waiting for ✅ 记下
+SHARED_PHONE = "profile_shared_phone"
+
+
+@router.message(StateFilter(None), F.contact)
+async def on_contact_at_menu(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+) -> None:
+    """A contact shared at the menu (not at a phone step): their own number is offered to be
+    kept as their phone (one tap); someone else's is not kept; not registered yet, the number
+    comes at registration's last step. It was '没有看懂'."""
+    assert message.contact is not None
+    if message.contact.user_id != user.id:
+        await message.answer(t("profile-contact-not-own"))
+        return
+    if not user.registered:
+        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
+        return
+    phone = contact_phone(message.contact.phone_number)
+    if phone == user.phone:
+        await message.answer(t("profile-contact-same", phone=phone))
+        return
+    await state.update_data({SHARED_PHONE: phone})
+    rows = [
+        _button(t("profile-contact-keep"), "keepphone"),
+        _button(t("profile-contact-drop"), "dropphone"),
+    ]
+    await message.answer(
+        t("profile-contact-ask", phone=phone, old=user.phone or "-"),
+        reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
+    )
+
+
+@router.callback_query(ProfileCb.filter(F.action.in_({"keepphone", "dropphone"})))
+async def on_contact_answer(
+    query: CallbackQuery,
+    callback_data: ProfileCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+) -> None:
+    """✅ 记下 / 不用: the phone shared at the menu kept, or not (an older question's tap finds
+    nothing waiting and says so)."""
+    phone = (await state.get_data()).get(SHARED_PHONE)
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap crossing the edit
+            await safe_edit_markup(query.message, None)
+    if not phone:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.update_data({SHARED_PHONE: None})
+    await query.answer()
+    if callback_data.action == "dropphone" or not isinstance(query.message, Message):
+        if isinstance(query.message, Message):
+            await query.message.answer(t("profile-contact-dropped"))
+        return
+    await user_service.set_phone(
+        session, user=user, phone=str(phone), contact_user_id=user.id, shared=False
+    )
+    await query.message.answer(t("profile-phone-updated", phone=user.phone or "-"))
 
 
 async def _profile_card(

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlmodel import select
 
 from models import Invitation, MemberProfile, MemberStatus, Role, StaffScope, User
-from sandbox.driver import message_text
+from sandbox.driver import Driver, message_text
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import inline_labels, reply_to
 
 NEW = 5001  # 小林, unregistered
 ALEX = 5002  # English
@@ -627,3 +628,42 @@ async def test_a_matter_naming_a_building_is_still_kept(linli_sandbox: Harness) 
     d = linli_sandbox.driver
     menu = await reply_to(d, NEW, "我在3号楼门口看到一堆垃圾", "需要先登记您的住址")
     assert "先记下了" in message_text(menu), message_text(menu)
+
+
+async def test_own_contact_shared_at_the_menu_is_offered_as_the_phone(
+    linli_sandbox: Harness,
+) -> None:
+    """A contact shared at the menu was '没有看懂'. One's own number is offered to be kept as
+    the phone (one tap keeps it); someone else's is not kept; not registered: at registration."""
+    h = linli_sandbox
+    d = h.driver
+    sent = await d.send(RESIDENT, contact={"phone_number": "8613911112222", "user_id": RESIDENT})
+    [ask] = await d.replies(RESIDENT, sent["message_id"])
+    assert "13911112222" in message_text(ask) and "13900000001" in message_text(ask)
+    async with h.sessionmaker() as session:  # nothing changes before the tap
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.phone == "13900000001"
+    await d.tap(RESIDENT, "✅ 记下", ask["message_id"])
+    await d.expect(RESIDENT, "手机号已更新：13911112222", since=ask["message_id"])
+    async with h.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.phone == "13911112222"
+    assert not inline_labels(await _now(d, RESIDENT, ask["message_id"]))  # spent
+    again = await d.click(RESIDENT, ask["message_id"], data="prof:keepphone")  # an old tap
+    assert "失效" in str(again["answer"]), again
+    other = await d.send(RESIDENT, contact={"phone_number": "8613800001111", "user_id": STAFF})
+    [refused] = await d.replies(RESIDENT, other["message_id"])
+    assert "别人的名片" in message_text(refused), message_text(refused)
+    mine = await d.send(NEW, contact={"phone_number": "8613700001111", "user_id": NEW})
+    [first] = await d.replies(NEW, mine["message_id"])
+    assert "先登记住址" in message_text(first), message_text(first)
+    async with h.sessionmaker() as session:
+        user = await session.get(User, RESIDENT)
+        assert user is not None and user.phone == "13911112222"
+        newcomer = await session.get(User, NEW)
+        assert newcomer is None or newcomer.phone is None
+
+
+async def _now(d: Driver, chat: int, message_id: int) -> dict[str, Any]:
+    """The message as it is now (after edits)."""
+    return next(m for m in await d.messages(chat) if m["message_id"] == message_id)

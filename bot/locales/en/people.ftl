@@ -38,6 +38,14 @@ profile-name = Name: { $name }
 profile-address = Address: { $address }
 profile-address-none = Address: not registered
 profile-phone = Phone: { $phone }
+# a contact shared at the menu, not at a phone step (on_contact_at_menu)
+profile-contact-ask = Keep { $phone } as your contact phone? (Now on file: { $old }) Staff and the volunteer on your request use it to reach you when needed.
+profile-contact-keep = ✅ Keep it
+profile-contact-drop = No, thanks
+profile-contact-dropped = All right, your phone is unchanged.
+profile-contact-same = Your contact phone is already { $phone }.
+profile-contact-not-own = That is someone else's contact: we do not keep it. Only your own number can be your contact phone; to report something for someone else, just tell us what it is.
+profile-contact-register-first = Please register your address first: its last step shares your phone number with one tap.
 profile-phone-none = Phone: not given
 profile-verified = Address verified by the community
 profile-roles = Roles: { $roles }

@@ -38,6 +38,14 @@ profile-name = 称呼：{ $name }
 profile-address = 住址：{ $address }
 profile-address-none = 住址：未登记
 profile-phone = 手机号：{ $phone }
+# a contact shared at the menu, not at a phone step (on_contact_at_menu)
+profile-contact-ask = 要把 { $phone } 记为您的联系电话吗？（现在记的是：{ $old }）工作人员和接单的党员/志愿者需要时会用它联系您。
+profile-contact-keep = ✅ 记下
+profile-contact-drop = 不用了
+profile-contact-dropped = 好的，电话没有改。
+profile-contact-same = 您的联系电话已经是 { $phone }，不用再记。
+profile-contact-not-own = 这是别人的名片，我们不会保存。只有您自己的手机号才能记为联系电话；要帮别人反映问题，直接说是什么事就行。
+profile-contact-register-first = 先登记住址吧：登记的最后一步可以一键分享手机号。
 profile-phone-none = 手机号：未留
 profile-verified = 住址已由社区核实
 profile-roles = 身份：{ $roles }

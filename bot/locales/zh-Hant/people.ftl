@@ -41,6 +41,14 @@ profile-name = 稱呼：{ $name }
 profile-address = 住址：{ $address }
 profile-address-none = 住址：未登記
 profile-phone = 手機號：{ $phone }
+# a contact shared at the menu, not at a phone step (on_contact_at_menu)
+profile-contact-ask = 要把 { $phone } 記為您的聯繫電話嗎？（現在記的是：{ $old }）工作人員和接單的黨員/志願者需要時會用它聯繫您。
+profile-contact-keep = ✅ 記下
+profile-contact-drop = 不用了
+profile-contact-dropped = 好的，電話沒有改。
+profile-contact-same = 您的聯繫電話已經是 { $phone }，不用再記。
+profile-contact-not-own = 這是別人的名片，我們不會保存。只有您自己的手機號才能記為聯繫電話；要幫別人反映問題，直接說是什麼事就行。
+profile-contact-register-first = 先登記住址吧：登記的最後一步可以一鍵分享手機號。
 profile-phone-none = 手機號：未留
 profile-verified = 住址已由社區核實
 profile-roles = 身份：{ $roles }
