@@ -470,8 +470,17 @@ async def on_compose_location(message: Message, state: FSMContext, t: Text) -> N
 
 
 @router.message(Filing.compose, F.text)
-async def on_compose_text(message: Message, state: FSMContext, t: Text) -> None:
-    """Text, kept whole; several messages are joined."""
+async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """Text, kept whole; several messages are joined. '就这些' alone is 说完了; '算了' alone
+    asks whether to cancel (neither is added to the matter)."""
+    t = ctx.t
+    intent = smalltalk.compose_intent(message.text)
+    if intent == smalltalk.Compose.DONE:
+        await on_compose_finished(message, state, ctx)
+        return
+    if intent == smalltalk.Compose.CANCEL:
+        await message.answer(t("order-compose-cancel-meant"))
+        return
     values = await state.get_data()
     text = (values.get("text", "") + "\n" + (message.text or "")).strip()
     if len(text) > request_service.MAX_TEXT:

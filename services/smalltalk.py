@@ -480,3 +480,32 @@ def reports_done(text: str | None) -> bool:
     nothing else: from a member holding a claim it means 完成上报, typed instead of tapped.
     A matter said with it ('修好了但是又漏了') is more than that."""
     return bool(_read_whole(text, _DONE_TOKENS))
+
+
+# ------------------------------------------------------------------ said while describing a matter
+
+
+class Compose(StrEnum):
+    """A whole message, typed while describing a matter, that is about the describing itself."""
+
+    DONE = "done"  # 就这些 / 好了: 说完了
+    CANCEL = "cancel"  # 算了 / 不报了: they would rather not file
+
+
+_COMPOSE_WORDS: dict[Compose, str] = {
+    Compose.DONE: "就这些|就这样|就这么多|就这点事|没了|没有了|没别的了|说完了|说完|讲完了|"
+    "好了|可以了|行了|that is all|that s all|thats all|nothing else|done",
+    Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
+    "不提交了|不反映了|不找你们了|never mind|nevermind|forget it",
+}
+_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|i|guess|ok|okay"
+_COMPOSE_TOKENS: list[tuple[str, Compose | None]] = _tokens(_COMPOSE_WORDS, _COMPOSE_FILLERS)
+
+
+def compose_intent(text: str | None) -> Compose | None:
+    """'就这些' (done describing) or '算了' (would rather not file) said as a whole message
+    while describing a matter, or None: words of the matter itself ('门口的灯又不亮了')."""
+    found = _read_whole(text, _COMPOSE_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]

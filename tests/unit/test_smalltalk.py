@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import MAX_CHARS, Kind, classify, reports_done
+from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_intent, reports_done
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,24 @@ def test_work_reported_done(text: str, done: bool) -> None:
 )
 def test_lead_in(text: str, kind: Kind | None) -> None:
     assert classify(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("就这些", Compose.DONE),
+        ("就这样吧", Compose.DONE),
+        ("没有了", Compose.DONE),
+        ("That's all", Compose.DONE),
+        ("算了", Compose.CANCEL),
+        ("那算了吧", Compose.CANCEL),
+        ("不报了", Compose.CANCEL),
+        ("没事了", Compose.CANCEL),
+        ("好了，灯又不亮了", None),  # the matter's own words
+        ("门口的灯又不亮了", None),
+        ("完了", None),  # also 'oh no': not read either way
+        ("好了 算了", None),  # both: neither
+    ],
+)
+def test_compose_intent(text: str, intent: Compose | None) -> None:
+    assert compose_intent(text) == intent
