@@ -866,7 +866,9 @@ async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
         return
     try:
         parse_local_time(text, settings=settings, now=ctx.now())
-    except InvalidInput:
+    except InvalidInput as exc:
+        if exc.key == "consult-err-day-past":  # "昨天": a time meant, and it is over
+            raise
         raise InvalidInput("meeting-err-duration-typed") from None
     await on_start(message, state, ctx)
 

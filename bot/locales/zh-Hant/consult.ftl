@@ -32,6 +32,7 @@ consult-change-cancelled = 已取消，沒有做任何改動，原來的內容�
 consult-draft-edited = ✅ 已修改。草稿還沒有發出，不會通知任何人；核對無誤後點「{ meeting-btn-publish }」。
 consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
 consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
+consult-err-day-past = 這一天已經過去了，請輸入將來的日期和時間，例如「{ $example }」（本地時間）。
 consult-time-read = 🕒 時間：{ date-time }
 consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
 consult-audience-community = 全社區
