@@ -1110,6 +1110,35 @@ async def cancel_meeting(
     return meeting, told
 
 
+async def drop_draft(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    now: datetime,
+) -> Meeting:
+    """Withdraw a meeting that is still a draft: nobody was told of it, so nobody is told now
+    and no reason is asked (as a poll's draft). Once published meanwhile it is refused
+    (meeting-err-not-draft): cancelling it then tells its audience, with a reason."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-cancel"
+    )
+    if meeting.status != MeetingStatus.DRAFT:
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    try:
+        await _move(session, meeting, to=MeetingStatus.CANCELLED, values={"cancelled_at": now})
+    except Conflict:  # published (or withdrawn) by a colleague since it was read
+        await session.rollback()
+        meeting = await get_meeting(session, meeting_id=meeting_id)
+        raise Conflict(_status_error(MeetingStatus(meeting.status))) from None
+    _audit(session, user.id, "meeting-cancel", meeting_id, "draft")
+    await _unschedule_all(session, meeting_id=meeting_id)
+    await session.commit()
+    return meeting
+
+
 def in_checkin_window(meeting: Meeting, *, now: datetime) -> bool:
     """From 30 minutes before the start until the planned end."""
     return meeting.starts_at - CHECKIN_BEFORE <= now < ends_at(meeting)

@@ -384,6 +384,7 @@ meeting-ask-postpone-time = Type the new start time, for example "{ $example }":
 meeting-ask-reason = Briefly, why?
 meeting-postponed-done = ✅ Postponed; { $count } people were told.
 meeting-cancel-done = ✅ Meeting cancelled; { $count } people were told.
+meeting-draft-cancelled = ✅ Draft deleted; the meeting was never published, so nobody is told.
 meeting-ask-minutes = Type the minutes (at most 3000 characters):
 meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there are none:
 meeting-minutes-done = ✅ Minutes published and sent to { $count } invited residents.

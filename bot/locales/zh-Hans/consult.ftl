@@ -381,6 +381,7 @@ meeting-ask-postpone-time = 请输入新的开会时间，例如「{ $example }�
 meeting-ask-reason = 请简单说明原因：
 meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
 meeting-cancel-done = ✅ 会议已取消，已通知 { $count } 人。
+meeting-draft-cancelled = ✅ 草稿已删除，这个议事会没有发布过，不会通知任何人。
 meeting-ask-minutes = 请输入会议纪要（最多 3000 字）：
 meeting-ask-decisions = 请输入决议，每行一条；没有决议请点「跳过」：
 meeting-minutes-done = ✅ 纪要已发布，已发送给 { $count } 位受邀居民。

@@ -384,6 +384,7 @@ meeting-ask-postpone-time = 請輸入新的開會時間，例如「{ $example }�
 meeting-ask-reason = 請簡單說明原因：
 meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
 meeting-cancel-done = ✅ 會議已取消，已通知 { $count } 人。
+meeting-draft-cancelled = ✅ 草稿已刪除，這個議事會沒有發布過，不會通知任何人。
 meeting-ask-minutes = 請輸入會議紀要（最多 3000 字）：
 meeting-ask-decisions = 請輸入決議，每行一條；沒有決議請點「跳過」：
 meeting-minutes-done = ✅ 紀要已發布，已發送給 { $count } 位受邀居民。
