@@ -124,3 +124,24 @@ async def test_a_change_cancelled_leaves_the_preview_as_it_was(
     assert draft.state == BroadcastState.DRAFT
     await _send(h, preview)
     await d.expect(ZHOU, "周日上午社区义诊")
+
+
+async def test_a_change_left_for_the_menu_loses_nothing_and_says_nothing_was_lost(
+    linli_sandbox: Harness,  # noqa: F811
+) -> None:
+    """A change under way holds nothing unsaved (the draft stays as it was): a menu button
+    leaves it without '填到一半的内容没有保存', and the preview can still be sent."""
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(d, "周二下午小区消杀。")
+    ask = await _change(d, preview, "发送对象")
+    await _once(d, ask["message_id"], "这条通知发给谁")
+    await d.tap(STAFF, "选几栋楼", ask["message_id"])
+    await _once(d, ask["message_id"], "请点选楼栋")
+    await d.tap(STAFF, "1号楼", ask["message_id"])
+    await _once(d, ask["message_id"], "✅ 1号楼")
+    replies = await d.say(STAFF, "🏛 议事管理")
+    assert not [m for m in replies if "没有保存" in message_text(m)], replies
+    assert inline_labels(await _now(d, preview["message_id"])) == PREVIEW_BUTTONS
+    await _send(h, preview)
+    await d.expect(ZHENG, "周二下午小区消杀")  # 5号楼: the whole community, as it was
