@@ -9,15 +9,21 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
-from handlers.consult_kit import same_markup
+from handlers.consult_kit import reply, same_markup, settle_by_id
 from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
-from handlers.form_guard import asks_first, starter
+from handlers.form_guard import SAVED_DRAFT, asks_first, plain, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import is_back, refuse_button_labels
 from models import Role, User
@@ -31,8 +37,10 @@ from services.users import staff_scopes
 router = Router(name="broadcast")
 router.message.filter(F.chat.type == "private", IS_STAFF)
 router.callback_query.filter(IS_STAFF)
-# `ctx` (handlers.context.UpdateCtx) for the handlers that take it (start_broadcast)
+# `ctx` (handlers.context.UpdateCtx) for the handlers that take it (start_broadcast, the
+# preview and its ✏️ 修改)
 router.message.middleware(UpdateCtxMiddleware())
+router.callback_query.middleware(UpdateCtxMiddleware())
 
 AUDIENCES = [
     AudienceKind.COMMUNITY,
@@ -67,6 +75,15 @@ class BroadcastCb(CallbackData, prefix="bc"):
 
     action: str
     id: int = 0
+
+
+class EditCb(CallbackData, prefix="bce"):
+    """What to change of a saved draft (✏️ 修改 on its preview): `action` "text" or "aud",
+    `id` the draft, `preview` the preview message whose buttons go once it is replaced."""
+
+    action: str
+    id: int
+    preview: int = 0
 
 
 class AudienceCb(CallbackData, prefix="bca"):
@@ -224,13 +241,20 @@ async def on_community(
     await _show(query, t("broadcast-choose-audience"), markup)
 
 
-async def _kept_photo(state: FSMContext) -> dict[str, str]:
+# ✏️ 修改 on a preview: the draft being changed (its id), its text (sent again as it is when
+# only the audience changes) and the preview message whose buttons go once it is replaced
+EDITING, KEPT_TEXT, PREVIEW_MSG = SAVED_DRAFT, "kept_text", "preview_msg"
+
+
+async def _kept_photo(state: FSMContext) -> dict[str, Any]:
     """A photo sent for this notice before ⬅️ 上一步 to the community or the audience: it
-    stays for the notice (another form's photo is not this notice's)."""
+    stays for the notice (another form's photo is not this notice's); so does the change of a
+    saved draft under way (✏️ 修改)."""
     if await state.get_state() not in (Compose.community.state, Compose.audience.state):
         return {}
-    photo = (await state.get_data()).get("photo")
-    return {"photo": photo} if photo else {}
+    data = await state.get_data()
+    keys = ("photo", EDITING, KEPT_TEXT, PREVIEW_MSG)
+    return {key: data[key] for key in keys if data.get(key)}
 
 
 async def _target_items(
@@ -279,6 +303,7 @@ async def on_audience(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    ctx: UpdateCtx,
 ) -> None:
     """Audience chosen: pick grids/buildings, or go straight to typing. The button names its
     community, so one tapped after the form was left starts it again (asking first when
@@ -334,15 +359,29 @@ async def on_audience(
         markup = await _targets_markup(session, t, user, roles, kind, community_id, chosen)
         await _show(query, t(f"broadcast-choose-{kind}"), markup)
         return
+    await _to_text(query, state, ctx)
+
+
+async def _to_text(query: CallbackQuery, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The audience is settled: the notice's text is asked for, or, when a saved draft's
+    audience was being changed (✏️ 修改), its text is kept and the new preview shown."""
+    t = ctx.t
     await state.set_state(Compose.text)
+    data = await state.get_data()
+    if data.get(KEPT_TEXT) and isinstance(query.message, Message):
+        await _show(query, t("broadcast-edit-audience-done"), None)
+        await _store_and_preview(query.message, state, ctx, text=data[KEPT_TEXT])
+        return
     await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
 
 
 async def _text_question(state: FSMContext, t: Text) -> str:
     """The notice's text asked for, saying so when a picture sent earlier (before going back a
-    step) is kept for it."""
-    question = t("broadcast-ask-text")
-    if (await state.get_data()).get("photo"):
+    step) is kept for it; when a saved draft's text is being changed, that the audience
+    stays."""
+    data = await state.get_data()
+    question = t("broadcast-edit-ask-text" if data.get(EDITING) else "broadcast-ask-text")
+    if data.get("photo"):
         question += "\n" + t("broadcast-photo-kept")
     return question
 
@@ -385,7 +424,9 @@ async def on_target(
 
 # with GO: the question an older version asked before going on (it no longer asks here)
 @router.callback_query(BroadcastCb.filter(F.action.in_(starter("tgt-done"))))
-async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+async def on_targets_done(
+    query: CallbackQuery, state: FSMContext, t: Text, ctx: UpdateCtx
+) -> None:
     """Grids or buildings chosen: now the text. Only while the notice form is at this step (a
     picker left behind is out of date; a double tap finds the text step and changes nothing)."""
     data = await state.get_data()
@@ -398,9 +439,8 @@ async def on_targets_done(query: CallbackQuery, state: FSMContext, t: Text) -> N
     if not data.get("targets"):
         await query.answer(t("broadcast-no-targets"), show_alert=True)
         return
-    await state.set_state(Compose.text)
     await query.answer()
-    await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
+    await _to_text(query, state, ctx)
 
 
 async def _step_before(
@@ -477,30 +517,22 @@ async def on_back_typed(
 async def on_cancel_button(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """The cancel button at any step: nothing is drafted; back to the main menu."""
+    """The cancel button at any step: nothing is drafted; back to the main menu. A change of
+    a saved draft (✏️ 修改) cancelled leaves that draft and its preview as they were."""
+    changing = bool((await state.get_data()).get(EDITING))
     await state.clear()
     await message.answer(
-        t("broadcast-cancelled"), reply_markup=main_menu(t, roles, registered=user.registered)
+        t("broadcast-edit-cancelled" if changing else "broadcast-cancelled"),
+        reply_markup=main_menu(t, roles, registered=user.registered),
     )
 
 
 @router.message(StateFilter(Compose.text), F.text | F.photo)
-async def on_notice(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    roles: frozenset[Role],
-    t: Text,
-    clock: Any,
-    translator: Translator,
-    lang: str,
-) -> None:
+async def on_notice(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The notice: its text (under a photo sent just before), or a photo with the text as its
     caption. A photo without a caption is kept (a later one replaces it) and the text asked for.
     Then the draft is stored and previewed with the number of people it reaches."""
-    data = await state.get_data()
-    photo: str | None = data.get("photo")
+    t = ctx.t
     if message.photo:
         photo = message.photo[-1].file_id  # the largest size; this bot may send it again
         if not (message.caption or "").strip():
@@ -508,35 +540,55 @@ async def on_notice(
             await message.answer(t("broadcast-photo-received"))
             return
     broadcasts.check_text(message.html_text)  # too long or empty: said so, the step stays
+    if message.photo:
+        await state.update_data(photo=photo)
+    await _store_and_preview(message, state, ctx, text=message.html_text)
+
+
+async def _store_and_preview(
+    message: Message, state: FSMContext, ctx: UpdateCtx, *, text: str
+) -> None:
+    """The form's notice stored as a draft and previewed with the number of people it reaches
+    and its buttons. A change of a saved draft (✏️ 修改) replaces that draft, whose preview's
+    buttons go; if it was sent meanwhile, the change is refused and nothing more is stored."""
+    session, user, t = ctx.session, ctx.user, ctx.t
+    data = await state.get_data()
     await state.clear()
     draft, count = await broadcasts.create_draft(
         session,
         author=user,
-        roles=roles,
+        roles=ctx.roles,
         kind=AudienceKind(data.get("kind", AudienceKind.COMMUNITY)),
         community_id=data.get("community_id"),
         target_ids=list(data.get("targets", [])),
-        text=message.html_text,
-        now=clock(),
-        photo=photo,
+        text=text,
+        now=ctx.now(),
+        photo=data.get("photo"),
+        replaces=data.get(EDITING),
     )
+    # the replaced draft's preview: its 发送 would now find nothing to send
+    await settle_by_id(message.bot, message.chat.id, data.get(PREVIEW_MSG))
     if count == 0:
         await message.answer(t("broadcast-empty-audience"))
         return
     assert draft.id is not None
+
+    def button(key: str, action: str) -> tuple[str, str]:
+        return t(key), BroadcastCb(action=action, id=draft.id or 0).pack()
+
     markup = _kb(
         [
-            [(t("broadcast-send"), BroadcastCb(action="send", id=draft.id).pack())],
-            [(t("broadcast-send-urgent"), BroadcastCb(action="urgent", id=draft.id).pack())],
-            [(t("broadcast-cancel"), BroadcastCb(action="cancel", id=draft.id).pack())],
+            [button("broadcast-send", "send")],
+            [button("broadcast-send-urgent", "urgent")],
+            [button("broadcast-edit", "edit"), button("broadcast-cancel", "cancel")],
         ]
     )
     header = await broadcasts.sender_header(
         session,
         author=user,
         community_id=draft.community_id,
-        texts=translator,
-        lang=lang,
+        texts=ctx.translator,
+        lang=t.lang,
     )
     body = broadcasts.notice_body(header, draft.text)
     if draft.photo_ref is None:
@@ -647,6 +699,64 @@ async def on_cancel(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("broadcast-cancelled"))
+
+
+@router.callback_query(BroadcastCb.filter(F.action == "edit"))
+async def on_edit(query: CallbackQuery, callback_data: BroadcastCb, ctx: UpdateCtx) -> None:
+    """✏️ 修改 on a preview: what to change, the text or who it goes to (as a meeting's or a
+    poll's preview asks). The question quotes the preview, whose buttons go once it is
+    replaced; until then it can still be sent or dropped as it is."""
+    t = ctx.t
+    await broadcasts.draft_of(ctx.session, author=ctx.user, broadcast_id=callback_data.id)
+    await query.answer()
+    preview = query.message.message_id if isinstance(query.message, Message) else 0
+
+    def choice(key: str, action: str) -> tuple[str, str]:
+        return t(key), EditCb(action=action, id=callback_data.id, preview=preview).pack()
+
+    rows = [[choice("broadcast-edit-text", "text"), choice("broadcast-edit-audience", "aud")]]
+    quoted = {"reply_parameters": ReplyParameters(message_id=preview)} if preview else {}
+    await reply(query.message, t("broadcast-edit-what"), reply_markup=_kb(rows), **quoted)
+
+
+@router.callback_query(EditCb.filter(F.action.in_(starter("text", "aud"))))
+async def on_edit_choice(
+    query: CallbackQuery, callback_data: EditCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """The notice form again, at the text or at the audience, holding everything the draft
+    has: a new text keeps the audience (and the picture), a new audience keeps the text and
+    goes straight to the new preview. Asks first when another form is half filled."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
+    draft = await broadcasts.draft_of(session, author=user, broadcast_id=callback_data.id)
+    if await asks_first(query, callback_data, state, t, starting="Compose"):
+        return
+    text = plain(callback_data.action) == "text"
+    await state.clear()  # another form left (asked first when it had something entered)
+    await state.update_data(
+        {
+            "community_id": draft.community_id,
+            "kind": draft.audience,
+            "targets": draft.target_id_list,
+            "photo": draft.photo_ref,
+            EDITING: draft.id,
+            KEPT_TEXT: None if text else draft.text,
+            PREVIEW_MSG: callback_data.preview or None,
+        }
+    )
+    await query.answer()
+    if text:
+        await state.set_state(Compose.text)
+        await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
+        return
+    choices = await _communities(session, user, roles)
+    if draft.community_id is None:  # 所有社区: the communities first (as the form asks)
+        await state.set_state(Compose.community)
+        await _show(query, t("broadcast-choose-community"), _community_markup(t, roles, choices))
+        return
+    several = len(choices) > 1 or Role.ADMIN in roles
+    await state.set_state(Compose.audience)
+    markup = await _audiences(session, t, user, roles, draft.community_id, back=several)
+    await _show(query, t("broadcast-choose-audience"), markup)
 
 
 @router.callback_query(BroadcastCb.filter(F.action == "unreached"))

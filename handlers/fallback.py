@@ -38,6 +38,7 @@ from handlers.requests import (
     offer_typed_rating,
 )
 from handlers.stats import cmd_points
+from handlers.text_steps import back_at_first_step, is_back
 from models import Role, User
 from services import address, org, smalltalk
 from services.order_titles import fit
@@ -261,6 +262,9 @@ async def on_leftover_flow_button(
     """
     in_flow = await state.get_state() is not None
     cancel = message.text in labels("common-cancel")
+    if in_flow and is_back(message.text):  # 'back' typed reads 「⬅️ 上一步」 in their language
+        await back_at_first_step(message, t)
+        return
     if in_flow and not cancel:
         await message.answer(
             t("err-button-not-here", label=message.text or ""), reply_markup=cancel_keyboard(t)

@@ -114,10 +114,15 @@ _FLOW_OF_STEP = {
 }
 
 
+# in a form's data: the id of the saved draft the form is a change of (发通知's ✏️ 修改); the
+# draft stays as it was whatever happens to the form, so leaving it loses nothing
+SAVED_DRAFT = "saved_draft"
+
+
 def entered(raw_state: str, data: Mapping[str, Any]) -> bool:
     """True when the form at this step holds something the person entered (typed, sent or
     chose), which leaving it would lose."""
-    if raw_state in NOTHING_ENTERED:
+    if raw_state in NOTHING_ENTERED or data.get(SAVED_DRAFT):
         return False
     if raw_state == "Reg:phone" and data.get("phone_only"):
         return False  # 我的资料's 修改手机号: its one question

@@ -866,7 +866,9 @@ async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
         return
     try:
         parse_local_time(text, settings=settings, now=ctx.now())
-    except InvalidInput:
+    except InvalidInput as exc:
+        if exc.key == "consult-err-day-past":  # "昨天": a time meant, and it is over
+            raise
         raise InvalidInput("meeting-err-duration-typed") from None
     await on_start(message, state, ctx)
 
@@ -1249,6 +1251,9 @@ async def on_change_start(
     meeting = await _check_tool(
         query, callback_data, ctx, action="edit" if action == "edit_field" else action
     )
+    if action == "cancel" and meeting.status == MeetingStatus.DRAFT:
+        await _drop_draft(query, ctx, callback_data.id)  # nothing to type: no form to leave
+        return
     if await asks_first(query, callback_data, state, t, starting=_FLOW[action]):
         return
     await state.clear()
@@ -1287,6 +1292,25 @@ async def on_change_start(
     after = max(ctx.now(), meeting.starts_at) if action == "postpone" else ctx.now()
     example = time_example(settings, after)
     await reply(query.message, t(key, example=example), reply_markup=cancel_kb(t))
+
+
+async def _drop_draft(query: CallbackQuery, ctx: UpdateCtx, meeting_id: int) -> None:
+    """❌ 取消会议 on a draft (its preview or its card): withdrawn at once, as a poll's draft is.
+    Nobody was told of it, so no reason is asked and nobody is told; a form being filled in
+    meanwhile stays as it was."""
+    t = ctx.t
+    await meetings.drop_draft(
+        ctx.session, user=ctx.user, roles=ctx.roles, meeting_id=meeting_id, now=ctx.now()
+    )
+    await query.answer()
+    message = query.message
+    tapped = _tool_message(message, query.data)
+    if isinstance(message, Message) and tapped is not None:
+        if _is_preview(message, meeting_id):  # the preview keeps its text, its buttons go
+            await safe_edit_markup(message, None)
+        else:  # the draft's card reads 已取消, without tools
+            await _redraw_staff_card(message.bot, message.chat.id, tapped, ctx, meeting_id)
+    await reply(message, t("meeting-draft-cancelled"))
 
 
 async def _current_value(

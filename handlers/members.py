@@ -28,7 +28,7 @@ from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
-from handlers.text_steps import is_back, refuse_button_labels, with_current
+from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
 from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
@@ -187,9 +187,12 @@ async def on_join_cancel(
 
 @router.message(StateFilter(Join.name, Join.unit, Join.phone, Join.skills), F.text.func(is_back))
 async def on_join_back(message: Message, state: FSMContext, t: Text) -> None:
-    """上一步 at a typed step: ask the step before again, with what was entered there."""
+    """上一步 at a typed step: ask the step before again, with what was entered there. At the
+    name, the first question (consent, once given, is not asked again), there is none."""
     step, data = await state.get_state(), await state.get_data()
-    if step in (Join.name.state, Join.unit.state):
+    if step == Join.name.state:
+        await back_at_first_step(message, t)
+    elif step == Join.unit.state:
         await state.set_state(Join.name)
         await message.answer(
             with_current(t, t("member-intro"), data.get("real_name")),

@@ -26,7 +26,13 @@ from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import inline_kb, step_keyboard
 from handlers.menu import all_flow_labels, labels, main_menu
 from handlers.notify import notify
-from handlers.text_steps import is_back, refuse_button_labels, refused_labels, with_current
+from handlers.text_steps import (
+    back_at_first_step,
+    is_back,
+    refuse_button_labels,
+    refused_labels,
+    with_current,
+)
 from models import Building, Community, Grid, Role, User
 from services import address, org
 from services import users as user_service
@@ -189,12 +195,19 @@ async def on_building_back(
     await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
 
 
-@router.message(StateFilter(Reg.community, Reg.grid), F.text.func(is_back))
+@router.message(StateFilter(Reg.grid), F.text.func(is_back))
 async def on_grid_back(
     message: Message, state: FSMContext, session: AsyncSession, t: Text
 ) -> None:
-    """Back from the grids (or at the first question): the communities."""
+    """Back from the grids: the communities."""
     await _ask_community(message, state, session=session, t=t)
+
+
+@router.message(StateFilter(Reg.community), F.text.func(is_back))
+async def on_community_back(message: Message, t: Text) -> None:
+    """Back at the communities, the first question (consent, once given, is not asked again):
+    nothing before it; the communities stay above and are not sent again."""
+    await back_at_first_step(message, t)
 
 
 @router.message(StateFilter(Reg.phone), F.text.func(is_back))

@@ -15,6 +15,7 @@ first step).
 Going back a step: `is_back` knows the ⬅️ 上一步 label and the words typed for it, `with_current`
 asks a question again with what was entered, and a form whose path branches keeps the steps it
 asked in a trail (`step_asked`, `step_back`, `at_step`), so 上一步 asks the one before again.
+At a form's first step `back_at_first_step` says there is nothing before it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup
 
 from bot.i18n import Text
+from handlers.keyboards import cancel_keyboard
 from handlers.menu import FLOW_BUTTONS, labels
 
 CANCEL = "common-cancel"
@@ -46,6 +48,13 @@ def is_back(text: str | None) -> bool:
     if not text:
         return False
     return text in labels(BACK) or text.strip().lower() in BACK_WORDS
+
+
+async def back_at_first_step(message: Message, t: Text) -> None:
+    """⬅️ 上一步 (an older keyboard's, or typed) at a form's first step, where there is no step
+    before: not used here, what was entered stays, ✖️ 取消 leaves — as at 发通知's, 新建投票's
+    and 新建议事会's first step (handlers.fallback). The step is not asked again."""
+    await message.answer(t("err-button-not-here", label=t(BACK)), reply_markup=cancel_keyboard(t))
 
 
 def with_current(t: Text, question: str, value: str | None) -> str:

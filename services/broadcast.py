@@ -198,13 +198,19 @@ async def create_draft(
     text: str,
     now: datetime,
     photo: str | None = None,
+    replaces: int | None = None,
 ) -> tuple[Broadcast, int]:
     """Store a notice as a draft after checking scope; returns it and how many it would reach.
 
     `photo` (a Telegram file_id) goes to everyone with the text as its caption, or, when the
-    text is too long for a caption, just before the text.
+    text is too long for a caption, just before the text. `replaces`: the author's draft this
+    one is a change of (✏️ 修改 on its preview), dropped in the same commit, so only one of the
+    two can ever be sent; refused (Conflict) when that one was sent or dropped meanwhile, and
+    left as it is when the changed audience reaches nobody (broadcast-empty-audience).
     """
     body = check_text(text)
+    if replaces is not None:
+        await draft_of(session, author=author, broadcast_id=replaces)
     if kind == AudienceKind.EVERYONE:
         if Role.ADMIN not in roles:
             raise PermissionDenied("err-not-allowed")
@@ -222,6 +228,17 @@ async def create_draft(
             target_ids=target_ids,
         )
     people = await audience(session, kind=kind, community_id=community_id, target_ids=target_ids)
+    if replaces is not None:
+        if not people:
+            raise InvalidInput("broadcast-empty-audience")
+        dropped = await session.exec(  # type: ignore[call-overload]
+            update(Broadcast)
+            .where(col(Broadcast.id) == replaces, col(Broadcast.state) == BroadcastState.DRAFT)
+            .values(state=BroadcastState.CANCELLED, finished_at=now)
+        )
+        if not dropped.rowcount:  # 发送 on the old preview got there first
+            await session.rollback()
+            raise Conflict("broadcast-already-sent")
     draft = Broadcast(
         author_id=author.id,
         community_id=community_id,

@@ -6,6 +6,7 @@ two staff tapping at once cannot both succeed. Every action writes an audit even
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 from collections.abc import Collection
@@ -50,7 +51,7 @@ from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
-from services.validation import clean_text, strip_list_marker
+from services.validation import clean_text, strip_list_marker, whole_number
 
 TITLE_MAX = 100
 AGENDA_MAX_CHARS = 2000
@@ -201,19 +202,29 @@ UNLIMITED_WORDS = frozenset(
 )
 
 
+# around the number of a capacity: "最多50人", "限五十位", "两百个人", "up to 50 people"
+_CAPACITY_WORDS = re.compile(
+    r"^(?:最多|至多|上限|限|up to|max\.?)?\s*(?P<n>.+?)\s*"
+    r"(?:个人|人|位|个|名|people|persons|person|seats)?$"
+)
+
+
 def read_capacity(typed: str | None, *, unlimited: Collection[str] = ()) -> int | None:
-    """A capacity as staff type it: "50", "５０人", "50 people", or a "no limit" word in
-    Simplified or Traditional characters ("不限", "不限人數", "无限", "0") → None; `unlimited`
-    adds the no-limit button's label in every language. Anything else is refused."""
+    """A capacity as staff type it: "50", "５０人", "五十", "一百", "两百人", "50位", "最多80人",
+    "50 people", or a "no limit" word in Simplified or Traditional characters ("不限",
+    "不限人數", "无限", "0", "零") → None; `unlimited` adds the no-limit button's label in
+    every language. Anything else is refused."""
     text = to_simplified(unicodedata.normalize("NFKC", typed or "")).strip().casefold()
     text = text.strip(" 。.!！~～")
     words = UNLIMITED_WORDS | {to_simplified(w).casefold() for w in unlimited}
-    number = text.removesuffix("人").removesuffix("people").removesuffix("persons").strip()
+    match = _CAPACITY_WORDS.match(text)
+    number = match.group("n") if match else text
     if text in words or number in words:
         return None
-    if not number.isdigit():
+    count = whole_number(number)
+    if count is None:
         raise InvalidInput("meeting-err-capacity", high=MAX_CAPACITY)
-    return check_capacity(int(number))
+    return check_capacity(count or None)  # 0 / 零: no limit, as on paper forms
 
 
 async def create_meeting(
@@ -1097,6 +1108,35 @@ async def cancel_meeting(
         await _redraw(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return meeting, told
+
+
+async def drop_draft(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    now: datetime,
+) -> Meeting:
+    """Withdraw a meeting that is still a draft: nobody was told of it, so nobody is told now
+    and no reason is asked (as a poll's draft). Once published meanwhile it is refused
+    (meeting-err-not-draft): cancelling it then tells its audience, with a reason."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-cancel"
+    )
+    if meeting.status != MeetingStatus.DRAFT:
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    try:
+        await _move(session, meeting, to=MeetingStatus.CANCELLED, values={"cancelled_at": now})
+    except Conflict:  # published (or withdrawn) by a colleague since it was read
+        await session.rollback()
+        meeting = await get_meeting(session, meeting_id=meeting_id)
+        raise Conflict(_status_error(MeetingStatus(meeting.status))) from None
+    _audit(session, user.id, "meeting-cancel", meeting_id, "draft")
+    await _unschedule_all(session, meeting_id=meeting_id)
+    await session.commit()
+    return meeting
 
 
 def in_checkin_window(meeting: Meeting, *, now: datetime) -> bool:

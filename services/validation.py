@@ -88,6 +88,57 @@ def strip_list_marker(line: str) -> str:
     return _LIST_MARKER.sub("", line, count=1).strip() or line.strip()
 
 
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2}
+_CN_DIGITS |= {"三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+
+
+def whole_number(text: str) -> int | None:
+    """A whole number written in digits or in Chinese numerals, as people write a count: "50",
+    "五十", "十五", "一百", "两百", "一百二十", "一百零五", "两千", "一万"; the spoken short
+    forms "一百五" (150) and "两千五" (2500) too. None for anything else ("五五", "百十")."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        return None
+    total = 0  # what came before 万
+    section = 0  # the part after it
+    digit: int | None = None  # a digit waiting for its unit
+    unit_before: int | None = (
+        None  # the unit last used (units only go down: 一千二百, not 二百一千)
+    )
+    zero = False  # 零 since that unit: 一百零五 is 105, 一百五 is 150
+    for char in text:
+        if char in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row
+            if _CN_DIGITS[char] == 0:
+                zero = True
+            else:
+                digit = _CN_DIGITS[char]
+            continue
+        unit = _CN_UNITS[char]
+        if unit_before is not None and unit >= unit_before and unit != 10_000:
+            return None
+        if digit is None:
+            if unit != 10 or section or total or zero:
+                return None  # only 十 stands alone in front ("十五")
+            digit = 1
+        if unit == 10_000:
+            if total:
+                return None
+            total, section = (section + digit) * unit, 0
+        else:
+            section += digit * unit
+        digit, unit_before, zero = None, unit, False
+    if digit is not None:
+        # a last digit without its unit: one step below the unit before ("一百五" = 150), unless
+        # a 零 came between ("一百零五" = 105) or the unit before was 十 ("二十五")
+        step = unit_before // 10 if unit_before and unit_before > 10 and not zero else 1
+        section += digit * step
+    return total + section
+
+
 def room_number(text: str | None, *, building: str | None = None) -> str:
     """A room such as 302, 3-502 or 2单元301室, as people type it at the room step: full-width
     digits made plain, a leading word for 'room' dropped ('Room 1204', '房号：302' → '1204',

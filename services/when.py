@@ -24,9 +24,21 @@ _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
 # which hours a word before the time stands for ("下午3点" → 15:00)
 _AFTERNOON = {"下午", "午后", "傍晚", "pm", "p.m."}
-_EVENING = {"晚上", "夜里", "夜间", "晚", "今晚", "明晚", "tonight"}
-_MORNING = {"凌晨", "早上", "早晨", "清晨", "上午", "早", "今早", "明早", "am", "a.m."}
+_EVENING = {"晚上", "夜里", "夜间", "晚", "今晚", "明晚", "昨晚", "昨夜", "前晚", "tonight"}
+_MORNING = {"凌晨", "早上", "早晨", "清晨", "上午", "早", "今早", "明早", "昨早", "am", "a.m."}
+# days before today are read too ("昨天晚上7点", "上周五 19:30"), so that staff are told the
+# time has passed rather than that it was not understood
 _DAY_WORDS = {
+    "大前天": -3,
+    "前天": -2,
+    "前日": -2,
+    "前晚": -2,
+    "昨天": -1,
+    "昨日": -1,
+    "昨晚": -1,
+    "昨夜": -1,
+    "昨早": -1,
+    "yesterday": -1,
     "今天": 0,
     "今日": 0,
     "今晚": 0,
@@ -46,9 +58,10 @@ _DAY_WORDS = {
 
 _DATE = (
     r"(?:(?P<y>\d{4})[-/.年])?(?P<mo>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?"
-    r"|(?P<rel>大后天|今天|今日|今晚|今早|明天|明日|明晚|明早|后天|后日|today|tonight|tomorrow|tmr)"
-    r"|(?P<wpre>下下个?|下个?|本|这个?)?(?:周|星期|礼拜)(?P<wd>[1-7日天])"
-    r"|(?:(?P<wen_pre>next|this)\s+)?(?P<wen>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?"
+    r"|(?P<rel>大后天|今天|今日|今晚|今早|明天|明日|明晚|明早|后天|后日|today|tonight|tomorrow|tmr"
+    r"|大前天|前天|前日|前晚|昨天|昨日|昨晚|昨夜|昨早|yesterday)"
+    r"|(?P<wpre>下下个?|下个?|上上个?|上个?|本|这个?)?(?:周|星期|礼拜)(?P<wd>[1-7日天])"
+    r"|(?:(?P<wen_pre>next|this|last)\s+)?(?P<wen>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?"
     r"|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 )
 _PERIOD = r"凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚|早"
@@ -61,6 +74,8 @@ _WHEN = re.compile(
     rf"^(?:(?:{_DATE})(?:\s*t\s*|[\s,]*)(?:at\s+)?(?:的\s*)?)?"
     rf"(?P<period>{_PERIOD})?\s*{_CLOCK}$"
 )
+# a day without a clock time ("昨天", "上周五晚上"): refused, but one already gone is said so
+_DAY_ONLY = re.compile(rf"^(?:{_DATE})\s*(?:的\s*)?(?:{_PERIOD})?$")
 
 
 @dataclass(frozen=True)
@@ -138,13 +153,16 @@ def _read(text: str) -> _Read | None:
     return _Read(hour=day_hour, minute=minute, groups=g)
 
 
+_WEEK_PREFIX = {"下下": "after-next", "下": "next", "上上": "before-last", "上": "last"}
+
+
 def _weekday(g: dict[str, Any]) -> tuple[int, str] | None:
-    """(Monday=0 weekday, "next"/"after-next"/"this"/"") of a typed weekday, if any."""
+    """(Monday=0 weekday, "next"/"after-next"/"last"/"before-last"/"this"/"") of a typed
+    weekday, if any."""
     if g["wd"] is not None:
         wd = 6 if g["wd"] in "日天7" else int(g["wd"]) - 1
-        pre = g["wpre"] or ""
-        which = "after-next" if pre.startswith("下下") else "next" if pre else ""
-        return wd, "this" if pre and pre[0] in "本这" else which
+        pre = (g["wpre"] or "").removesuffix("个")
+        return wd, "this" if pre in {"本", "这"} else _WEEK_PREFIX.get(pre, "")
     if g["wen"] is not None:
         return _WEEKDAYS.index(g["wen"][:3]), g["wen_pre"] or ""
     return None
@@ -158,15 +176,20 @@ def parse_when(
     Reads "2026-12-10 19:30", "12-10 19:30", "12月10日 晚上7点半", "明天 19:30", "明晚7点",
     "下周三 下午3点", "周六 9:30" (the coming one), "19:30" (today if still ahead, else
     tomorrow), full-width digits, "tomorrow 19:30", "today 8pm", "Sat 9:30am". A date without
-    a year that has passed this year is next year's. Whether the time may be in the past is
-    the caller's rule. Anything else (2月30日, 25点, a bare "8") is refused with
-    consult-err-time, whose example is example_text(now, zone, at=example_at).
+    a year that has passed this year is next year's. Days before today are read too
+    ("昨天晚上7点", "前天 19:30", "上周五 19:30", "yesterday 7pm", "last Fri 7pm"): whether the
+    time may be in the past is the caller's rule. A day already over named without a time
+    ("昨天", "上周五晚上") is refused with consult-err-day-past; anything else (2月30日, 25点,
+    a bare "8", "明天") with consult-err-time. Both carry example_text(now, zone,
+    at=example_at) as their example.
     """
     read = _read(text or "")
     local_now = now.astimezone(zone)
     today = local_now.date()
     if read is None:
-        raise _refused(now, zone, example_at)
+        gone = _day_gone(text or "", today)
+        example = example_text(now, zone, at=example_at)
+        raise InvalidInput("consult-err-day-past" if gone else "consult-err-time", example=example)
     g = read.groups
     clock_at = time(read.hour, read.minute)
     try:
@@ -185,16 +208,26 @@ def parse_when(
     return _at(day, clock_at, zone).astimezone(UTC)
 
 
+def _day_gone(text: str, today: date) -> bool:
+    """A day named without a clock time that is already over ("昨天", "前天晚上", "上周五")."""
+    match = _DAY_ONLY.match(_normalize(text))
+    if not match:
+        return False
+    g = match.groupdict()
+    if g["rel"] is not None:
+        return _DAY_WORDS[g["rel"]] < 0
+    weekday = _weekday(g)
+    # a bare weekday is the coming one (today included): never gone
+    return weekday is not None and _on_weekday(today, *weekday, ahead=lambda _: True) < today
+
+
 def _on_weekday(today: date, weekday: int, which: str, *, ahead: Any) -> date:
-    """The date of a weekday: this/next/after-next calendar week (Monday first), or the
-    coming one (today if the time is still ahead)."""
+    """The date of a weekday: in the calendar week (Monday first) before last, last, this,
+    next or after next, or the coming one (today if the time is still ahead)."""
     monday = today - timedelta(days=today.weekday())
-    if which == "this":
-        return monday + timedelta(days=weekday)
-    if which == "next":
-        return monday + timedelta(days=7 + weekday)
-    if which == "after-next":
-        return monday + timedelta(days=14 + weekday)
+    weeks = {"before-last": -2, "last": -1, "this": 0, "next": 1, "after-next": 2}
+    if which in weeks:
+        return monday + timedelta(days=7 * weeks[which] + weekday)
     day = today + timedelta(days=(weekday - today.weekday()) % 7)
     return day if ahead(day) else day + timedelta(days=7)
 

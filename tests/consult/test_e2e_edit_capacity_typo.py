@@ -1,6 +1,7 @@
-"""Editing a published meeting's capacity: a typo ('5o', '五十') is asked again. Before, any
+"""Editing a published meeting's capacity: a typo ('5o', '五十多') is asked again. Before, any
 text that was not plain digits was taken as 'no limit', the capacity was dropped and everyone
-who had answered was told '人数上限改为：不限'. '不限' and '５０人' are read as at creation."""
+who had answered was told '人数上限改为：不限'. '不限', '５０人' and '五十' are read as at
+creation."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ async def test_capacity_typo_is_asked_again(linli_sandbox: Harness) -> None:
     d = h.driver
     meeting = await published_meeting(h, capacity=30)
     await to_capacity_edit(h, meeting, now_reads="30")
-    for typo in ("5o", "五十"):
+    for typo in ("5o", "五十多"):
         answer = await reply_to(d, STAFF, typo, "人数上限要在 1 到")
         assert "人数上限要在 1 到" in message_text(answer)
     async with h.sessionmaker() as session:

@@ -573,3 +573,34 @@ async def test_decision_becomes_an_order_linked_to_the_meeting(
             now=START + timedelta(hours=3),
             texts=notifier.texts,
         )
+
+
+async def test_a_draft_is_dropped_without_a_reason_and_a_published_one_is_not(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await meetings.create_meeting(
+        session, user=world.staff, roles=world.staff_roles, draft=draft(world), now=NOW
+    )
+    dropped = await meetings.drop_draft(
+        session, user=world.staff, roles=world.staff_roles, meeting_id=meeting.id or 0, now=NOW
+    )
+    assert dropped.status == MeetingStatus.CANCELLED and dropped.cancel_reason is None
+    events = (await session.exec(select(AuditEvent.action))).all()
+    assert "meeting-cancel" in events
+    with pytest.raises(Conflict):  # gone already: a second tap changes nothing
+        await meetings.drop_draft(
+            session, user=world.staff, roles=world.staff_roles, meeting_id=meeting.id or 0, now=NOW
+        )
+    live = await published(session, world, notifier)
+    with pytest.raises(Conflict) as refused:  # its audience was told: cancelled with a reason
+        await meetings.drop_draft(
+            session, user=world.staff, roles=world.staff_roles, meeting_id=live.id or 0, now=NOW
+        )
+    assert refused.value.key == "meeting-err-not-draft"
+    assert (await meetings.get_meeting(session, meeting_id=live.id or 0)).status == (
+        MeetingStatus.PUBLISHED
+    )
+    with pytest.raises(PermissionDenied):  # another community's staff
+        await meetings.drop_draft(
+            session, user=world["x"], roles=RESIDENT, meeting_id=live.id or 0, now=NOW
+        )

@@ -148,6 +148,59 @@ def test_days_are_counted_in_the_local_zone() -> None:
     )
 
 
+AFTERNOON = datetime(2026, 12, 4, 7, 0, tzinfo=UTC)  # Friday 2026-12-04 15:00 in Shanghai
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days before today are read (they were "没看懂这个时间"); the caller says it has passed
+        ("昨天晚上7点", "2026-12-03 Thu 19:00"),
+        ("昨天 19:30", "2026-12-03 Thu 19:30"),
+        ("昨天的晚上7点", "2026-12-03 Thu 19:00"),
+        ("昨晚7点", "2026-12-03 Thu 19:00"),
+        ("昨早8点", "2026-12-03 Thu 08:00"),
+        ("前天 19:30", "2026-12-02 Wed 19:30"),
+        ("前天下午3点", "2026-12-02 Wed 15:00"),
+        ("前晚8点", "2026-12-02 Wed 20:00"),
+        ("大前天 8点", "2026-12-01 Tue 08:00"),
+        ("上周五 19:30", "2026-11-27 Fri 19:30"),
+        ("上个星期五晚上7点", "2026-11-27 Fri 19:00"),
+        ("上礼拜天 10:00", "2026-11-29 Sun 10:00"),
+        ("上上周一 9点", "2026-11-16 Mon 09:00"),
+        ("上週五 晚上7點", "2026-11-27 Fri 19:00"),  # Traditional characters
+        ("yesterday 7pm", "2026-12-03 Thu 19:00"),
+        ("last Fri 7pm", "2026-11-27 Fri 19:00"),
+        # today's morning named in the afternoon is today's, gone (not tomorrow's)
+        ("今天早上8点", "2026-12-04 Fri 08:00"),
+        ("今早8点", "2026-12-04 Fri 08:00"),
+        # a bare morning time is the next one ahead, as any bare time
+        ("早上8点", "2026-12-05 Sat 08:00"),
+        ("今晚7点", "2026-12-04 Fri 19:00"),
+    ],
+)
+def test_reads_days_gone_by(text: str, expected: str) -> None:
+    assert local(text, AFTERNOON) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["昨天", "昨晚", "昨天晚上", "前天", "大前天", "上周五", "上个礼拜三", "这周一", "yesterday"],
+)
+def test_a_day_gone_without_a_time_is_said_to_be_over(text: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_when(text, zone=SHANGHAI, now=AFTERNOON)
+    assert refused.value.key == "consult-err-day-past"
+    assert refused.value.args_ == {"example": "2026-12-11 19:30"}
+
+
+@pytest.mark.parametrize("text", ["今天", "周一", "周五", "明天晚上", "下周五"])
+def test_a_day_to_come_without_a_time_is_asked_again(text: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_when(text, zone=SHANGHAI, now=AFTERNOON)
+    assert refused.value.key == "consult-err-time"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -260,6 +313,7 @@ def test_no_locale_has_a_fixed_example_date() -> None:
         "poll-new-ask-close",
         "consult-ask-time-format",
         "consult-err-time",
+        "consult-err-day-past",
     ):
         for lang in translator.languages:
             shown = translator.get(lang, key, example="EXAMPLE")
