@@ -971,7 +971,9 @@ async def offer_rating_first(
     ]
     if file_row:
         rows.append(file_row)
-    about = fit(req.text.strip().splitlines()[0] if req.text.strip() else "", 30)
+    words = req.text.strip()
+    # its first words; a request of a voice note alone is named by its category
+    about = fit(words.splitlines()[0], 30) if words else category(req.category).name(t.lang)
     text = (
         t("order-rate-after-done-said", number=req.number, about=about)
         if said
