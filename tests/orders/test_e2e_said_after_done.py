@@ -70,3 +70,20 @@ async def test_another_matter_is_still_filed_from_there(linli_sandbox: Harness) 
     [urgent] = await d.say(WU, "厨房煤气味很重")
     assert "要把这件事报给社区吗" in message_text(urgent), message_text(urgent)
     assert "打个分" not in message_text(urgent)
+
+
+async def test_a_voice_note_request_is_named_by_its_category(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await d.say(WU, "📝 我要点单")
+    sent = await d.send(WU, voice=b"OggS voice", voice_duration=4)
+    await d.expect(WU, "语音", since=sent["message_id"])
+    [*_, preview] = await d.say(WU, "✅ 说完了")
+    await d.tap(WU, "确认提交", preview["message_id"])
+    filed = await d.expect(WU, "已提交，编号", since=preview["message_id"] - 1)
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    await _handle_directly(h, number, "已上门了解情况")
+    await d.expect(WU, "请给这次服务打个分")
+    [thanks] = await d.say(WU, "谢谢")
+    text = message_text(thanks)
+    assert f"诉求 {number}（" in text and "（）" not in text, text
