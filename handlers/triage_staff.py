@@ -45,7 +45,7 @@ from services import orders as order_service
 from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
 from services import users as user_service
-from services.errors import Conflict, InvalidInput
+from services.errors import Conflict, InvalidInput, MovedAway
 from services.order_common import (
     catalogue,
     category,
@@ -734,6 +734,30 @@ async def _changed_meanwhile(query: CallbackQuery, ctx: OrderCtx, req: Request) 
     await show_card(query, ctx, req)
 
 
+async def _overtaken(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, exc: Conflict
+) -> None:
+    """A step's request a colleague acted on while it was being typed (declined, merged,
+    transferred, answered, handled): the step ends — before, it stayed, and whatever was typed
+    next was tried again and refused with words about a button — and the staff member is told
+    so, with the card as the request now stands. A matter moved to another grid is answered as
+    the error handler answers it (it is no longer theirs to see)."""
+    values = await state.get_data()
+    await state.clear()
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(chat, Message):
+        await _drop_buttons(chat.bot, chat.chat.id, values.get("note_prompt"))
+    if isinstance(exc, MovedAway) or not values.get("rid"):
+        raise exc
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=int(values["rid"])
+    )
+    await ctx.session.refresh(req)  # as the colleague's action left it
+    said = ctx.t("order-step-overtaken", number=req.number, status=status_text(ctx.t, req))
+    await reply(event, said, reply_markup=ctx.main_menu())
+    await show_card(event, ctx, req)
+
+
 _PROMPTS = {
     "str": (StaffFlow.transfer_unit, "order-ask-transfer-unit"),
     "sans": (StaffFlow.answer, "order-ask-answer"),
@@ -798,17 +822,26 @@ async def on_merge_chosen(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Merge into the candidate tapped (the service re-checks scope and the target)."""
-    out = await order_service.merge(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        into_number=f"{callback_data.extra:05d}",
-        now=ctx.now(),
-    )
-    # the merge step ends here; another form in progress (an old list tapped) stays as it is
     values = await state.get_data()
-    if await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref:
+    asking = (
+        await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref
+    )
+    try:
+        out = await order_service.merge(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            into_number=f"{callback_data.extra:05d}",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        if not asking:
+            raise
+        await _overtaken(query, state, ctx, exc)
+        return
+    # the merge step ends here; another form in progress (an old list tapped) stays as it is
+    if asking:
         await state.clear()
     await _done(query, ctx, "order-merged", out)
 
@@ -863,15 +896,19 @@ async def _transfer(
     event: Message | CallbackQuery, note: str | None, state: FSMContext, ctx: OrderCtx
 ) -> None:
     values = await state.get_data()
-    out = await order_service.transfer(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        unit=str(values.get("unit", "")),
-        note=note,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.transfer(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            unit=str(values.get("unit", "")),
+            note=note,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(event, state, ctx, exc)
+        return
     await state.clear()
     prompt = event.message if isinstance(event, CallbackQuery) else event
     if isinstance(prompt, Message):
@@ -924,15 +961,19 @@ async def on_answer_done(
 ) -> None:
     """Record the unit's answer; the resident is told."""
     values = await state.get_data()
-    out = await order_service.record_transfer_answer(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        answer=str(values.get("answer", "")),
-        resolved=callback_data.action == "sansok",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.record_transfer_answer(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            answer=str(values.get("answer", "")),
+            resolved=callback_data.action == "sansok",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(query, state, ctx, exc)
+        return
     await state.clear()
     await _done(query, ctx, "order-answer-recorded", out)
 
@@ -941,14 +982,18 @@ async def on_answer_done(
 async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Merge into the request with the number typed."""
     values = await state.get_data()
-    out = await order_service.merge(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        into_number=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.merge(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            into_number=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
     await _done(message, ctx, "order-merged", out)
 
@@ -957,14 +1002,18 @@ async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> 
 async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Decline with the reason typed."""
     values = await state.get_data()
-    out = await order_service.decline(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        reason=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.decline(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            reason=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
     await _done(message, ctx, "order-declined", out)
 
@@ -974,15 +1023,19 @@ async def on_result_typed(message: Message, state: FSMContext, ctx: OrderCtx) ->
     """Staff's own result; the resident is asked to rate."""
     values = await state.get_data()
     photos = [message.photo[-1].file_id] if message.photo else []
-    out = await order_service.staff_result(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        note=message.text or message.caption or "",
-        photos=photos,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.staff_result(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            note=message.text or message.caption or "",
+            photos=photos,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
     await _done(message, ctx, "order-result-sent", out)
 
