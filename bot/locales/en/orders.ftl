@@ -368,6 +368,13 @@ order-btn-tell-of = 💬 Tell the community: { $number }
 order-ask-note = What would you like to tell the community about order { $number }? Write a line or two, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”; the staff will get it.
 order-note-passed = ✅ Passed on to the community (order { $number }) and noted in the ledger.
 order-typed-note-hint = If this is about an order you hold (e.g. “Nobody answered the door”), tap “💬 Tell the community” and these words go to the staff as they are.
+order-claim-ended = Order { $number } { $how ->
+        [reassigned] was given to someone else by the community
+        [released] was given back by you
+        [done] has been verified
+        [cancelled] has been cancelled
+       *[other] is no longer yours
+    }, so this can no longer be done. Thank you!
 order-note-closed = Order { $number } { $status ->
         [done] has been reported done and waits for staff to check it
         [verified] has been verified

@@ -360,6 +360,13 @@ order-btn-tell-of = 💬 告诉社区：{ $number }
 order-ask-note = 工单 { $number } 有什么情况要告诉社区？请写一两句，例如「敲门没人在家」「需要换零件，明天再来」，社区工作人员会收到。
 order-note-passed = ✅ 已转告社区（工单 { $number }），也记进了台账。
 order-typed-note-hint = 如果这是您手上工单的情况（比如「敲门没人在家」），点「💬 告诉社区」，这句话会原样转给社区工作人员。
+order-claim-ended = 工单 { $number } { $how ->
+        [reassigned] 已由社区改派给其他人
+        [released] 已经由您放弃了
+        [done] 已经验收了
+        [cancelled] 已经撤销了
+       *[other] 已经不在您手上了
+    }，这一步不能再做了。谢谢您！
 order-note-closed = 工单 { $number } { $status ->
         [done] 已经上报完成，正在等待验收
         [verified] 已经验收了

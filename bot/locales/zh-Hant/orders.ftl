@@ -363,6 +363,13 @@ order-btn-tell-of = 💬 告訴社區：{ $number }
 order-ask-note = 工單 { $number } 有什麼情況要告訴社區？請寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」，社區工作人員會收到。
 order-note-passed = ✅ 已轉告社區（工單 { $number }），也記進了台賬。
 order-typed-note-hint = 如果這是您手上工單的情況（比如「敲門沒人在家」），點「💬 告訴社區」，這句話會原樣轉給社區工作人員。
+order-claim-ended = 工單 { $number } { $how ->
+        [reassigned] 已由社區改派給其他人
+        [released] 已經由您放棄了
+        [done] 已經驗收了
+        [cancelled] 已經撤銷了
+       *[other] 已經不在您手上了
+    }，這一步不能再做了。謝謝您！
 order-note-closed = 工單 { $number } { $status ->
         [done] 已經上報完成，正在等待驗收
         [verified] 已經驗收了
