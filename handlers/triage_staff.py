@@ -478,8 +478,14 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
     )
     if isinstance(event, CallbackQuery):
         await edit_or_send(event, text, markup)
-    else:
-        await event.answer(text, reply_markup=markup)
+        if isinstance(event.message, Message) and event.message.text is not None:
+            await state.update_data(form=event.message.message_id)
+        return
+    # the form comes again below the title typed: the one above loses its buttons (before,
+    # both worked, and a tap on the old one changed or published a draft it no longer showed)
+    await _drop_buttons(event.bot, event.chat.id, (await state.get_data()).get("form"))
+    sent = await event.answer(text, reply_markup=markup)
+    await state.update_data(form=sent.message_id)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
