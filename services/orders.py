@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -332,6 +333,9 @@ def _found(term: str) -> ColumnElement[bool]:
 
 
 SEARCH_MAX_TERMS = 6
+# a request's number as it is shown (Request.number: five digits, or more once past 99999); a
+# phone number (11 digits) is not one
+REQUEST_NUMBER = re.compile(r"\d{5,9}")
 
 
 def search_terms(words: str) -> list[str]:
@@ -388,6 +392,10 @@ async def search_requests(
     # every word is found somewhere (the matter's words, a name, a phone, the room, the
     # building), or the whole of what was typed is, as typed
     found = or_(_found(words), and_(*(_found(term) for term in search_terms(words))))
+    if REQUEST_NUMBER.fullmatch(words):
+        # the request's number as everyone sees it ('00012'): that request too (before, only
+        # a text containing those digits was found, so a number read out on the phone wasn't)
+        found = or_(found, col(Request.id) == int(words))
     where = [found] if scope is True else [found, scope]
     return await _page(
         session,

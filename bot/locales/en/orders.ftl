@@ -204,7 +204,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 Find a request
 order-btn-search-again = 🔎 Search again
-order-search-ask = Which request are you looking for? Type the resident's name, phone, room or building, or words of the request (e.g. "leak"):
+order-search-ask = Which request are you looking for? Type its number (e.g. 00012), the resident's name, phone, room or building, or words of the request (e.g. "leak"):
 order-search-empty = Please type what to look for.
 order-search-none = No request with “{ $words }” (only within your area).
 order-search-title = <b>Requests with “{ $words }”</b> ({ $total }, page { $page }/{ $pages }, newest first)

@@ -198,7 +198,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 查找诉求
 order-btn-search-again = 🔎 重新查找
-order-search-ask = 要找哪件诉求？请输入居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：
+order-search-ask = 要找哪件诉求？请输入诉求编号（例如 00012）、居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：
 order-search-empty = 请输入要查找的内容。
 order-search-none = 没有找到含「{ $words }」的诉求（只查您负责的范围）。
 order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 页，最新的在前）

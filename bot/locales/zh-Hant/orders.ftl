@@ -201,7 +201,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 查找訴求
 order-btn-search-again = 🔎 重新查找
-order-search-ask = 要找哪件訴求？請輸入居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：
+order-search-ask = 要找哪件訴求？請輸入訴求編號（例如 00012）、居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：
 order-search-empty = 請輸入要查找的內容。
 order-search-none = 沒有找到含「{ $words }」的訴求（只查您負責的範圍）。
 order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，最新的在前）
