@@ -699,9 +699,15 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
 # ---------------------------------------------------------------- other triage actions
 
 
-async def _done(event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any) -> None:
-    """Tell staff what was done (with their menu back); queue the notices it caused."""
+async def _done(
+    event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any, *, card: object = None
+) -> None:
+    """Tell staff what was done (with their menu back); queue the notices it caused. `card`:
+    the message id of the request's card the action started from, redrawn as it now is."""
     await reply(event, ctx.t(key, number=out.request.number), reply_markup=ctx.main_menu())
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(card, int) and isinstance(chat, Message):
+        await _redraw_card(chat, card, ctx, int(out.request.id or 0))
     await ctx.deliver(out.pending)
 
 
@@ -761,6 +767,8 @@ async def _overtaken(
     await ctx.session.refresh(req)  # as the colleague's action left it
     said = ctx.t("order-step-overtaken", number=req.number, status=status_text(ctx.t, req))
     await reply(event, said, reply_markup=ctx.main_menu())
+    if isinstance(values.get("card"), int) and isinstance(chat, Message):
+        await _redraw_card(chat, int(values["card"]), ctx, int(req.id or 0))
     await show_card(event, ctx, req)
 
 
@@ -799,6 +807,13 @@ async def on_prompt(
     await state.clear()
     await state.set_state(step)
     await state.update_data(rid=req.id)
+    # the card the action was tapped on: redrawn once the step is done (before, it went on
+    # reading 待受理 with 派单 and the rest, each then answered as handled by someone else)
+    card = origin(query, callback_data)
+    if card is not None and _carries(
+        card, callback_data.model_copy(update={"action": action}).pack()
+    ):
+        await state.update_data(card=card.message_id)
     await reply(query, t(key, number=req.number), reply_markup=cancel_keyboard(t))
     if action == "smerge":
         # likely duplicates as buttons; typing a number still works
@@ -849,7 +864,7 @@ async def on_merge_chosen(
     # the merge step ends here; another form in progress (an old list tapped) stays as it is
     if asking:
         await state.clear()
-    await _done(query, ctx, "order-merged", out)
+    await _done(query, ctx, "order-merged", out, card=values.get("card") if asking else None)
 
 
 @router.message(StaffFlow.transfer_unit, F.text)
@@ -926,6 +941,8 @@ async def _transfer(
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-transferred", number=req.number, time=follow_at)
     await reply(event, text, reply_markup=ctx.main_menu())
+    if isinstance(values.get("card"), int) and isinstance(prompt, Message):
+        await _redraw_card(prompt, int(values["card"]), ctx, int(req.id or 0))
     await ctx.deliver(out.pending)
 
 
@@ -981,7 +998,7 @@ async def on_answer_done(
         await _overtaken(query, state, ctx, exc)
         return
     await state.clear()
-    await _done(query, ctx, "order-answer-recorded", out)
+    await _done(query, ctx, "order-answer-recorded", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.merge, F.text)
@@ -1001,7 +1018,7 @@ async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> 
         await _overtaken(message, state, ctx, exc)
         return
     await state.clear()
-    await _done(message, ctx, "order-merged", out)
+    await _done(message, ctx, "order-merged", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.decline, F.text)
@@ -1021,7 +1038,7 @@ async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -
         await _overtaken(message, state, ctx, exc)
         return
     await state.clear()
-    await _done(message, ctx, "order-declined", out)
+    await _done(message, ctx, "order-declined", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.result, F.text | F.photo)
@@ -1043,7 +1060,7 @@ async def on_result_typed(message: Message, state: FSMContext, ctx: OrderCtx) ->
         await _overtaken(message, state, ctx, exc)
         return
     await state.clear()
-    await _done(message, ctx, "order-result-sent", out)
+    await _done(message, ctx, "order-result-sent", out, card=values.get("card"))
 
 
 @router.callback_query(OrderCb.filter(F.action == "sclose"))

@@ -57,6 +57,10 @@ async def test_a_reason_typed_after_a_colleague_took_the_request_ends_the_step(
     assert "按钮" not in message_text(told)
     card = await d.expect(STAFF, f"诉求 {number} · 社区办理中", since=sent["message_id"])
     assert "📝 填写结果" in _labels(card), _labels(card)
+    # the card the step started from no longer offers what cannot be done
+    above = await d.expect(STAFF, f"诉求 {number} · 社区办理中", since=mine["message_id"] - 1)
+    assert above["message_id"] == mine["message_id"], message_text(above)
+    assert "❌ 不受理" not in _labels(above), _labels(above)
     assert await _step(h) is None  # what is typed next is not another reason
     async with h.sessionmaker() as s:
         req = (await s.exec(select(Request).where(col(Request.resident_id) == WU))).one()
