@@ -1121,13 +1121,33 @@ async def on_urgency(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
 
 @router.callback_query(OrderCb.filter(F.action == "scat"))
 async def on_category_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """The categories to choose from."""
+    """The categories to choose from, the request's own marked, and ✖️ 取消 (before, the list
+    said neither which it was in nor how to leave it without choosing one)."""
     t = ctx.t
     req = await order_service.staff_view(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
-    rows = [[button(c.name(t.lang), "ssetcat", req.id, i)] for i, c in enumerate(catalogue())]
-    await reply(query, t("order-choose-category"), reply_markup=keyboard(rows))
+    rows = [
+        [
+            button(
+                f"✔️ {c.name(t.lang)}" if c.code == req.category else c.name(t.lang),
+                "ssetcat",
+                req.id,
+                i,
+            )
+        ]
+        for i, c in enumerate(catalogue())
+    ]
+    rows.append([button(t("common-cancel"), "scatx", req.id)])
+    now_in = category(req.category).name(t.lang)
+    said = t("order-choose-category-now", number=req.number, category=now_in)
+    await reply(query, said, reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "scatx"))
+async def on_category_cancel(query: CallbackQuery, ctx: OrderCtx) -> None:
+    """The category list's 取消: it goes, nothing changes."""
+    await edit_or_send(query, ctx.t("cancel-done"), None)
 
 
 @router.callback_query(OrderCb.filter(F.action == "ssetcat"))
@@ -1138,12 +1158,22 @@ async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
     if not 0 <= callback_data.extra < len(cats):
         await answer_once(query, t("err-stale-button"), alert=True)
         return
+    code = cats[callback_data.extra].code
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    if req.category == code:
+        # the one it is in: nothing to change (before, '已改为' it as if it had been), the list
+        # stays for another choice or 取消
+        said = t("order-category-same", number=req.number, category=category(code).name(t.lang))
+        await answer_once(query, said)
+        return
     req = await order_service.change_category(
         ctx.session,
         user=ctx.user,
         roles=ctx.roles,
         request_id=callback_data.ref,
-        code=cats[callback_data.extra].code,
+        code=code,
         now=ctx.now(),
     )
     await edit_or_send(
