@@ -493,13 +493,19 @@ async def on_reason_prompt(
     action = plain(callback_data.action)
     if action == "mrel":
         # only a claimant is asked for a reason (checked again when it is given)
-        await order_service.require_claimant(
-            ctx.session,
-            user=ctx.user,
-            roles=ctx.roles,
-            order_id=callback_data.ref,
-            action="release",
-        )
+        try:
+            await order_service.require_claimant(
+                ctx.session,
+                user=ctx.user,
+                roles=ctx.roles,
+                order_id=callback_data.ref,
+                action="release",
+            )
+        except Conflict:
+            # their claim ended (given to someone else, given back): said by the error
+            # handler; the card tapped shows the order as it now is, without their buttons
+            await _show_as_now(query, ctx, callback_data)
+            raise
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
@@ -522,6 +528,25 @@ async def on_reason_prompt(
     await state.update_data(oid=view.order.id)
     key = "order-ask-release" if step == ClaimFlow.release else "order-ask-cancel-order"
     await reply(query, ctx.t(key, number=view.order.number), reply_markup=cancel_keyboard(ctx.t))
+
+
+async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: OrderCb) -> None:
+    """The card whose button was tapped (not a forged tap on another message) becomes the
+    order's card as it now stands."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
+        return
+    tapped = callback_data.model_copy(update={"action": plain(callback_data.action)}).pack()
+    rows = message.reply_markup.inline_keyboard
+    if not any(key.callback_data == tapped for row in rows for key in row):
+        return
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
+        await message.edit_text(
+            await order_text(ctx, view), reply_markup=order_markup(ctx.t, view)
+        )
 
 
 @router.message(ClaimFlow.release, F.text)

@@ -68,17 +68,29 @@ async def on_report_start(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask for what was done and photos; only a claimant is asked (checked again on submit)."""
-    await order_service.require_claimant(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, action="done"
-    )
-    view = await order_service.order_view(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
-    )
     # the order's card 完成上报 was tapped on (also when asked first whether to leave a form)
     card = origin(query, callback_data)
     direct = OrderCb(action="mdone", ref=callback_data.ref, extra=callback_data.extra).pack()
     if card is not None and not _carries(card, direct):
         card = None  # a forged tap, or a card already shown as it is
+    try:
+        await order_service.require_claimant(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, action="done"
+        )
+    except Conflict:
+        # their claim ended (given to someone else, given back): said by the error handler;
+        # the card tapped shows the order as it now is, without the claimant's buttons
+        if card is not None:
+            view = await order_service.order_view(
+                ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+            )
+            await _show_now(
+                card.bot, ctx, card.chat.id, card.message_id, card.text is not None, view
+            )
+        raise
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
     if view.order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         # an older card's button: reported already (by this member or another claimant),
         # verified or cancelled since; the card is shown as it stands
@@ -143,15 +155,23 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
     if not values.get("note", "").strip():
         await message.answer(ctx.t("order-ask-report-text"))
         return
-    out = await order_service.report_done(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=int(values["oid"]),
-        note=values["note"],
-        photos=list(values.get("photos", [])),
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.report_done(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=int(values["oid"]),
+            note=values["note"],
+            photos=list(values.get("photos", [])),
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the order moved on, or the claim was given to someone else, while the report was
+        # written: the step has nothing left to do (before, it stayed and refused every
+        # ✅ 说完了 until 取消)
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return
     await state.clear()
     assert out.order is not None
     if values.get("card"):

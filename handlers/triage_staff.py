@@ -45,7 +45,7 @@ from services import orders as order_service
 from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
 from services import users as user_service
-from services.errors import Conflict, InvalidInput
+from services.errors import Conflict, InvalidInput, MovedAway
 from services.order_common import (
     catalogue,
     category,
@@ -478,8 +478,14 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
     )
     if isinstance(event, CallbackQuery):
         await edit_or_send(event, text, markup)
-    else:
-        await event.answer(text, reply_markup=markup)
+        if isinstance(event.message, Message) and event.message.text is not None:
+            await state.update_data(form=event.message.message_id)
+        return
+    # the form comes again below the title typed: the one above loses its buttons (before,
+    # both worked, and a tap on the old one changed or published a draft it no longer showed)
+    await _drop_buttons(event.bot, event.chat.id, (await state.get_data()).get("form"))
+    sent = await event.answer(text, reply_markup=markup)
+    await state.update_data(form=sent.message_id)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
@@ -693,9 +699,15 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
 # ---------------------------------------------------------------- other triage actions
 
 
-async def _done(event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any) -> None:
-    """Tell staff what was done (with their menu back); queue the notices it caused."""
+async def _done(
+    event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any, *, card: object = None
+) -> None:
+    """Tell staff what was done (with their menu back); queue the notices it caused. `card`:
+    the message id of the request's card the action started from, redrawn as it now is."""
     await reply(event, ctx.t(key, number=out.request.number), reply_markup=ctx.main_menu())
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(card, int) and isinstance(chat, Message):
+        await _redraw_card(chat, card, ctx, int(out.request.id or 0))
     await ctx.deliver(out.pending)
 
 
@@ -734,6 +746,32 @@ async def _changed_meanwhile(query: CallbackQuery, ctx: OrderCtx, req: Request) 
     await show_card(query, ctx, req)
 
 
+async def _overtaken(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, exc: Conflict
+) -> None:
+    """A step's request a colleague acted on while it was being typed (declined, merged,
+    transferred, answered, handled): the step ends — before, it stayed, and whatever was typed
+    next was tried again and refused with words about a button — and the staff member is told
+    so, with the card as the request now stands. A matter moved to another grid is answered as
+    the error handler answers it (it is no longer theirs to see)."""
+    values = await state.get_data()
+    await state.clear()
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(chat, Message):
+        await _drop_buttons(chat.bot, chat.chat.id, values.get("note_prompt"))
+    if isinstance(exc, MovedAway) or not values.get("rid"):
+        raise exc
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=int(values["rid"])
+    )
+    await ctx.session.refresh(req)  # as the colleague's action left it
+    said = ctx.t("order-step-overtaken", number=req.number, status=status_text(ctx.t, req))
+    await reply(event, said, reply_markup=ctx.main_menu())
+    if isinstance(values.get("card"), int) and isinstance(chat, Message):
+        await _redraw_card(chat, int(values["card"]), ctx, int(req.id or 0))
+    await show_card(event, ctx, req)
+
+
 _PROMPTS = {
     "str": (StaffFlow.transfer_unit, "order-ask-transfer-unit"),
     "sans": (StaffFlow.answer, "order-ask-answer"),
@@ -769,6 +807,13 @@ async def on_prompt(
     await state.clear()
     await state.set_state(step)
     await state.update_data(rid=req.id)
+    # the card the action was tapped on: redrawn once the step is done (before, it went on
+    # reading 待受理 with 派单 and the rest, each then answered as handled by someone else)
+    card = origin(query, callback_data)
+    if card is not None and _carries(
+        card, callback_data.model_copy(update={"action": action}).pack()
+    ):
+        await state.update_data(card=card.message_id)
     await reply(query, t(key, number=req.number), reply_markup=cancel_keyboard(t))
     if action == "smerge":
         # likely duplicates as buttons; typing a number still works
@@ -798,19 +843,28 @@ async def on_merge_chosen(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Merge into the candidate tapped (the service re-checks scope and the target)."""
-    out = await order_service.merge(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        into_number=f"{callback_data.extra:05d}",
-        now=ctx.now(),
-    )
-    # the merge step ends here; another form in progress (an old list tapped) stays as it is
     values = await state.get_data()
-    if await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref:
+    asking = (
+        await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref
+    )
+    try:
+        out = await order_service.merge(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            into_number=f"{callback_data.extra:05d}",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        if not asking:
+            raise
+        await _overtaken(query, state, ctx, exc)
+        return
+    # the merge step ends here; another form in progress (an old list tapped) stays as it is
+    if asking:
         await state.clear()
-    await _done(query, ctx, "order-merged", out)
+    await _done(query, ctx, "order-merged", out, card=values.get("card") if asking else None)
 
 
 @router.message(StaffFlow.transfer_unit, F.text)
@@ -863,15 +917,19 @@ async def _transfer(
     event: Message | CallbackQuery, note: str | None, state: FSMContext, ctx: OrderCtx
 ) -> None:
     values = await state.get_data()
-    out = await order_service.transfer(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        unit=str(values.get("unit", "")),
-        note=note,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.transfer(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            unit=str(values.get("unit", "")),
+            note=note,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(event, state, ctx, exc)
+        return
     await state.clear()
     prompt = event.message if isinstance(event, CallbackQuery) else event
     if isinstance(prompt, Message):
@@ -883,6 +941,8 @@ async def _transfer(
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-transferred", number=req.number, time=follow_at)
     await reply(event, text, reply_markup=ctx.main_menu())
+    if isinstance(values.get("card"), int) and isinstance(prompt, Message):
+        await _redraw_card(prompt, int(values["card"]), ctx, int(req.id or 0))
     await ctx.deliver(out.pending)
 
 
@@ -924,49 +984,61 @@ async def on_answer_done(
 ) -> None:
     """Record the unit's answer; the resident is told."""
     values = await state.get_data()
-    out = await order_service.record_transfer_answer(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        answer=str(values.get("answer", "")),
-        resolved=callback_data.action == "sansok",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.record_transfer_answer(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            answer=str(values.get("answer", "")),
+            resolved=callback_data.action == "sansok",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(query, state, ctx, exc)
+        return
     await state.clear()
-    await _done(query, ctx, "order-answer-recorded", out)
+    await _done(query, ctx, "order-answer-recorded", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.merge, F.text)
 async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Merge into the request with the number typed."""
     values = await state.get_data()
-    out = await order_service.merge(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        into_number=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.merge(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            into_number=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
-    await _done(message, ctx, "order-merged", out)
+    await _done(message, ctx, "order-merged", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.decline, F.text)
 async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Decline with the reason typed."""
     values = await state.get_data()
-    out = await order_service.decline(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        reason=message.text or "",
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.decline(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            reason=message.text or "",
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
-    await _done(message, ctx, "order-declined", out)
+    await _done(message, ctx, "order-declined", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.result, F.text | F.photo)
@@ -974,17 +1046,21 @@ async def on_result_typed(message: Message, state: FSMContext, ctx: OrderCtx) ->
     """Staff's own result; the resident is asked to rate."""
     values = await state.get_data()
     photos = [message.photo[-1].file_id] if message.photo else []
-    out = await order_service.staff_result(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=int(values["rid"]),
-        note=message.text or message.caption or "",
-        photos=photos,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.staff_result(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=int(values["rid"]),
+            note=message.text or message.caption or "",
+            photos=photos,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, exc)
+        return
     await state.clear()
-    await _done(message, ctx, "order-result-sent", out)
+    await _done(message, ctx, "order-result-sent", out, card=values.get("card"))
 
 
 @router.callback_query(OrderCb.filter(F.action == "sclose"))
@@ -1045,13 +1121,33 @@ async def on_urgency(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
 
 @router.callback_query(OrderCb.filter(F.action == "scat"))
 async def on_category_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """The categories to choose from."""
+    """The categories to choose from, the request's own marked, and ✖️ 取消 (before, the list
+    said neither which it was in nor how to leave it without choosing one)."""
     t = ctx.t
     req = await order_service.staff_view(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
-    rows = [[button(c.name(t.lang), "ssetcat", req.id, i)] for i, c in enumerate(catalogue())]
-    await reply(query, t("order-choose-category"), reply_markup=keyboard(rows))
+    rows = [
+        [
+            button(
+                f"✔️ {c.name(t.lang)}" if c.code == req.category else c.name(t.lang),
+                "ssetcat",
+                req.id,
+                i,
+            )
+        ]
+        for i, c in enumerate(catalogue())
+    ]
+    rows.append([button(t("common-cancel"), "scatx", req.id)])
+    now_in = category(req.category).name(t.lang)
+    said = t("order-choose-category-now", number=req.number, category=now_in)
+    await reply(query, said, reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "scatx"))
+async def on_category_cancel(query: CallbackQuery, ctx: OrderCtx) -> None:
+    """The category list's 取消: it goes, nothing changes."""
+    await edit_or_send(query, ctx.t("cancel-done"), None)
 
 
 @router.callback_query(OrderCb.filter(F.action == "ssetcat"))
@@ -1062,12 +1158,22 @@ async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
     if not 0 <= callback_data.extra < len(cats):
         await answer_once(query, t("err-stale-button"), alert=True)
         return
+    code = cats[callback_data.extra].code
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    if req.category == code:
+        # the one it is in: nothing to change (before, '已改为' it as if it had been), the list
+        # stays for another choice or 取消
+        said = t("order-category-same", number=req.number, category=category(code).name(t.lang))
+        await answer_once(query, said)
+        return
     req = await order_service.change_category(
         ctx.session,
         user=ctx.user,
         roles=ctx.roles,
         request_id=callback_data.ref,
-        code=cats[callback_data.extra].code,
+        code=code,
         now=ctx.now(),
     )
     await edit_or_send(

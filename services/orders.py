@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -332,6 +333,9 @@ def _found(term: str) -> ColumnElement[bool]:
 
 
 SEARCH_MAX_TERMS = 6
+# a request's number as it is shown (Request.number: five digits, or more once past 99999); a
+# phone number (11 digits) is not one
+REQUEST_NUMBER = re.compile(r"\d{5,9}")
 
 
 def search_terms(words: str) -> list[str]:
@@ -388,6 +392,10 @@ async def search_requests(
     # every word is found somewhere (the matter's words, a name, a phone, the room, the
     # building), or the whole of what was typed is, as typed
     found = or_(_found(words), and_(*(_found(term) for term in search_terms(words))))
+    if REQUEST_NUMBER.fullmatch(words):
+        # the request's number as everyone sees it ('00012'): that request too (before, only
+        # a text containing those digits was found, so a number read out on the phone wasn't)
+        found = or_(found, col(Request.id) == int(words))
     where = [found] if scope is True else [found, scope]
     return await _page(
         session,
@@ -1268,15 +1276,32 @@ async def require_claimant(
 ) -> Claim:
     """The member's active claim on the order; anyone else is refused (and logged) at the tap."""
     await _member_or_refuse(session, user=user, roles=roles, action=action, order_id=order_id)
-    await get_order(session, order_id)
+    order = await get_order(session, order_id)
     claim = next(
         (c for c in await active_claims(session, order_id=order_id) if c.member_id == user.id),
         None,
     )
     if claim is None:
-        await refuse(session, user=user, action=f"{action}_not_own", subject="order", sid=order_id)
+        await _not_own(session, user=user, order=order, action=f"{action}_not_own")
     assert claim is not None
     return claim
+
+
+async def _not_own(session: AsyncSession, *, user: User, order: Order, action: str) -> None:
+    """The user holds no active claim on the order. One whose claim on it ended — given to
+    someone else by staff, given back, verified, cancelled — gets Conflict saying which: their
+    own older card's button, or a report they were writing, not a forged tap (before, it was
+    refused as one and logged). Anyone else is refused and logged."""
+    ended = (
+        await session.exec(
+            select(Claim.status)
+            .where(col(Claim.order_id) == order.id, col(Claim.member_id) == user.id)
+            .order_by(col(Claim.id).desc())
+        )
+    ).first()
+    if ended is not None:
+        raise Conflict("order-claim-ended", number=order.number, how=str(ended))
+    await refuse(session, user=user, action=action, subject="order", sid=order.id)
 
 
 async def open_orders_for(
@@ -1658,7 +1683,7 @@ async def release_claim(
         None,
     )
     if claim is None:
-        await refuse(session, user=user, action="release_not_own", subject="order", sid=order_id)
+        await _not_own(session, user=user, order=order, action="release_not_own")
     assert claim is not None
     if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         raise Conflict("order-err-changed")
@@ -1842,7 +1867,7 @@ async def report_done(
     order = await get_order(session, order_id)
     claims = await active_claims(session, order_id=order_id)
     if not any(c.member_id == user.id for c in claims):
-        await refuse(session, user=user, action="done_not_own", subject="order", sid=order_id)
+        await _not_own(session, user=user, order=order, action="done_not_own")
     text = clean_text(note, max_len=2000)
     await move(
         session,

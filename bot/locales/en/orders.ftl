@@ -89,6 +89,7 @@ order-btn-urgent = 🚨 Mark urgent
 order-btn-not-urgent = Not urgent
 order-btn-rewrite = ✏️ Start again
 order-choose-category = Choose the best category:
+order-choose-category-now = Request { $number } is in "{ $category }". Choose the best category:
 order-back-to-menu = Back to the main menu.
 order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
 order-filed-night = 🌙 It is the night quiet time: community staff will get your request at { $time }.
@@ -205,7 +206,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 Find a request
 order-btn-search-again = 🔎 Search again
-order-search-ask = Which request are you looking for? Type the resident's name, phone, room or building, or words of the request (e.g. "leak"):
+order-search-ask = Which request are you looking for? Type its number (e.g. 00012), the resident's name, phone, room or building, or words of the request (e.g. "leak"):
 order-search-empty = Please type what to look for.
 order-search-none = No request with “{ $words }” (only within your area).
 order-search-title = <b>Requests with “{ $words }”</b> ({ $total }, page { $page }/{ $pages }, newest first)
@@ -279,6 +280,7 @@ order-ask-result = What was done about request { $number }? (you may attach one 
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
+order-category-same = Request { $number } is already in "{ $category }"; nothing changed.
 order-choose-place = Request { $number } is now at { $place }. Choose the right building:
 order-place-changed = Request { $number } is now at { $place } ({ $grid }).
 order-place-same = Request { $number } is already at { $place }; nothing changed.
@@ -369,6 +371,13 @@ order-btn-tell-of = 💬 Tell the community: { $number }
 order-ask-note = What would you like to tell the community about order { $number }? Write a line or two, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”; the staff will get it.
 order-note-passed = ✅ Passed on to the community (order { $number }) and noted in the ledger.
 order-typed-note-hint = If this is about an order you hold (e.g. “Nobody answered the door”), tap “💬 Tell the community” and these words go to the staff as they are.
+order-claim-ended = Order { $number } { $how ->
+        [reassigned] was given to someone else by the community
+        [released] was given back by you
+        [done] has been verified
+        [cancelled] has been cancelled
+       *[other] is no longer yours
+    }, so this can no longer be done. Thank you!
 order-note-closed = Order { $number } { $status ->
         [done] has been reported done and waits for staff to check it
         [verified] has been verified
@@ -563,6 +572,7 @@ order-err-not-found = That request or order was not found.
 order-err-note-words = Please write a line or two in words, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”.
 order-err-release-reason = Please write in a few words why you are giving it up, e.g. “I have to travel” or “I can't fix this”, so the community can find someone else.
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
+order-step-overtaken = Request { $number } changed while you were typing (a colleague acted on it, or the resident withdrew it): it is now "{ $status }". This step was not saved; here is how it stands now.
 order-err-moved-away = 📍 Request { $number } has moved to { $place } and is handled by { $grid } now, not by you: this button no longer works.
 order-err-place-claimed = Order { $order } has been claimed, so the place can no longer be changed. If it is wrong, contact the member who claimed it, or cancel the order first.
 order-err-place-changed = The place of request { $number } has just changed, so the order was not issued. Open the request again to see where it is now, then issue the order.

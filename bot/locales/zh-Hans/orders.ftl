@@ -86,6 +86,7 @@ order-btn-urgent = 🚨 标为紧急
 order-btn-not-urgent = 改为不紧急
 order-btn-rewrite = ✏️ 重新说
 order-choose-category = 请选择最合适的分类：
+order-choose-category-now = 诉求 { $number } 现在的分类是「{ $category }」。请选择最合适的分类：
 order-back-to-menu = 回到主菜单。
 order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
 order-filed-night = 🌙 现在是夜间免打扰时段，社区工作人员会在 { $time } 收到您的诉求。
@@ -199,7 +200,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 查找诉求
 order-btn-search-again = 🔎 重新查找
-order-search-ask = 要找哪件诉求？请输入居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：
+order-search-ask = 要找哪件诉求？请输入诉求编号（例如 00012）、居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：
 order-search-empty = 请输入要查找的内容。
 order-search-none = 没有找到含「{ $words }」的诉求（只查您负责的范围）。
 order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 页，最新的在前）
@@ -273,6 +274,7 @@ order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
+order-category-same = 诉求 { $number } 本来就是「{ $category }」，没有改动。
 order-choose-place = 诉求 { $number } 现在的地点：{ $place }。请选择正确的楼栋：
 order-place-changed = 诉求 { $number } 的地点已改为 { $place }（{ $grid }）。
 order-place-same = 诉求 { $number } 本来就在 { $place }，没有改动。
@@ -361,6 +363,13 @@ order-btn-tell-of = 💬 告诉社区：{ $number }
 order-ask-note = 工单 { $number } 有什么情况要告诉社区？请写一两句，例如「敲门没人在家」「需要换零件，明天再来」，社区工作人员会收到。
 order-note-passed = ✅ 已转告社区（工单 { $number }），也记进了台账。
 order-typed-note-hint = 如果这是您手上工单的情况（比如「敲门没人在家」），点「💬 告诉社区」，这句话会原样转给社区工作人员。
+order-claim-ended = 工单 { $number } { $how ->
+        [reassigned] 已由社区改派给其他人
+        [released] 已经由您放弃了
+        [done] 已经验收了
+        [cancelled] 已经撤销了
+       *[other] 已经不在您手上了
+    }，这一步不能再做了。谢谢您！
 order-note-closed = 工单 { $number } { $status ->
         [done] 已经上报完成，正在等待验收
         [verified] 已经验收了
@@ -555,6 +564,7 @@ order-err-not-found = 找不到这件诉求或工单。
 order-err-note-words = 请用文字写一两句，例如「敲门没人在家」「需要换零件，明天再来」。
 order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
+order-step-overtaken = 诉求 { $number } 在您填写时已有变化（其他同事处理了，或居民撤回了），现在是「{ $status }」。这一步没有保存，下面是它现在的情况。
 order-err-moved-away = 📍 诉求 { $number } 已改到 { $place }，由 { $grid } 处理，不再由您跟进，这个按钮已经用不了。
 order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点。如地点有误，请先联系接单的党员，或取消工单后再改。
 order-err-place-changed = 诉求 { $number } 的地点刚刚改了，工单没有发出。请重新打开诉求看看现在的地点，再派单。

@@ -89,6 +89,7 @@ order-btn-urgent = 🚨 標為緊急
 order-btn-not-urgent = 改為不緊急
 order-btn-rewrite = ✏️ 重新說
 order-choose-category = 請選擇最合適的分類：
+order-choose-category-now = 訴求 { $number } 現在的分類是「{ $category }」。請選擇最合適的分類：
 order-back-to-menu = 回到主菜單。
 order-filed = ✅ 已提交，編號 <b>{ $number }</b>。社區工作人員會盡快處理。
 order-filed-night = 🌙 現在是夜間免打擾時段，社區工作人員會在 { $time } 收到您的訴求。
@@ -202,7 +203,7 @@ order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
 order-btn-search = 🔎 查找訴求
 order-btn-search-again = 🔎 重新查找
-order-search-ask = 要找哪件訴求？請輸入居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：
+order-search-ask = 要找哪件訴求？請輸入訴求編號（例如 00012）、居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：
 order-search-empty = 請輸入要查找的內容。
 order-search-none = 沒有找到含「{ $words }」的訴求（只查您負責的範圍）。
 order-search-title = <b>查找「{ $words }」</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，最新的在前）
@@ -276,6 +277,7 @@ order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
+order-category-same = 訴求 { $number } 本來就是「{ $category }」，沒有改動。
 order-choose-place = 訴求 { $number } 現在的地點：{ $place }。請選擇正確的樓棟：
 order-place-changed = 訴求 { $number } 的地點已改為 { $place }（{ $grid }）。
 order-place-same = 訴求 { $number } 本來就在 { $place }，沒有改動。
@@ -364,6 +366,13 @@ order-btn-tell-of = 💬 告訴社區：{ $number }
 order-ask-note = 工單 { $number } 有什麼情況要告訴社區？請寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」，社區工作人員會收到。
 order-note-passed = ✅ 已轉告社區（工單 { $number }），也記進了台賬。
 order-typed-note-hint = 如果這是您手上工單的情況（比如「敲門沒人在家」），點「💬 告訴社區」，這句話會原樣轉給社區工作人員。
+order-claim-ended = 工單 { $number } { $how ->
+        [reassigned] 已由社區改派給其他人
+        [released] 已經由您放棄了
+        [done] 已經驗收了
+        [cancelled] 已經撤銷了
+       *[other] 已經不在您手上了
+    }，這一步不能再做了。謝謝您！
 order-note-closed = 工單 { $number } { $status ->
         [done] 已經上報完成，正在等待驗收
         [verified] 已經驗收了
@@ -558,6 +567,7 @@ order-err-not-found = 找不到這件訴求或工單。
 order-err-note-words = 請用文字寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」。
 order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如「臨時要出差」「這個我修不了」，社區好安排別人。
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
+order-step-overtaken = 訴求 { $number } 在您填寫時已有變化（其他同事處理了，或居民撤回了），現在是「{ $status }」。這一步沒有保存，下面是它現在的情況。
 order-err-moved-away = 📍 訴求 { $number } 已改到 { $place }，由 { $grid } 處理，不再由您跟進，這個按鈕已經用不了。
 order-err-place-claimed = 工單 { $order } 已有人接單，不能再改地點。如地點有誤，請先聯繫接單的黨員，或取消工單後再改。
 order-err-place-changed = 訴求 { $number } 的地點剛剛改了，工單沒有發出。請重新打開訴求看看現在的地點，再派單。
