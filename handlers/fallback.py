@@ -149,10 +149,12 @@ async def _keep_until_registered(
     photo: str | None = None,
     voice: str | None = None,
     place: list[float] | None = None,
+    staff: bool = False,
 ) -> None:
     """Someone not yet registered told us a matter: keep it (kept_draft) for the request that
     follows their registration, and offer to register now. More messages before they do join
-    it; the further photos of one album join it without a second answer."""
+    it; the further photos of one album join it without a second answer. Staff (`staff`, who
+    mostly type about their work: '派单', '00004 不受理') are first told where that is done."""
     kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
     if text:
@@ -172,9 +174,10 @@ async def _keep_until_registered(
     await kept_draft(state).set_data(kept)
     if same_album:
         return
-    await message.answer(
-        t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
-    )
+    answer = t("fallback-kept-until-registered")
+    if staff:
+        answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
+    await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
 
 
 async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -> None:
@@ -386,7 +389,8 @@ async def on_unknown_message(
         if not user.registered:
             # what they typed is a matter, but a request needs an address first: it is kept
             # and becomes the start of their request once they have registered
-            await _keep_until_registered(message, state, t, text=text)
+            staff = bool(roles & {Role.STAFF, Role.ADMIN})
+            await _keep_until_registered(message, state, t, text=text, staff=staff)
             return
         kept = await kept_draft(state).get_data()
         if kept.get("text") or kept.get("photos"):

@@ -667,3 +667,18 @@ async def test_own_contact_shared_at_the_menu_is_offered_as_the_phone(
 async def _now(d: Driver, chat: int, message_id: int) -> dict[str, Any]:
     """The message as it is now (after edits)."""
     return next(m for m in await d.messages(chat) if m["message_id"] == message_id)
+
+
+async def test_staff_typing_about_their_work_are_told_where_it_is_done(
+    linli_sandbox: Harness,
+) -> None:
+    """李社工 (staff, not registered as a resident) typing '派单' or '00004 不受理' at the menu
+    got the resident's '需要先登记您的住址' alone: now where the work is done comes first (the
+    words are still kept, should they be about her own home)."""
+    d = linli_sandbox.driver
+    [answer] = await d.say(STAFF, "00004 不受理")
+    text = message_text(answer)
+    assert "您是工作人员" in text and "📋 待办诉求" in text and "/find" in text, text
+    assert "现在登记" in str(answer.get("reply_markup")), answer
+    [resident] = await d.say(NEW, "楼道灯坏了好几天")  # a resident not registered: as before
+    assert "您是工作人员" not in message_text(resident)

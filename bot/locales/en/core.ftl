@@ -247,6 +247,9 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
+# staff not registered as residents typed words at the menu (most likely about their work)
+fallback-staff-typed = You are staff: to handle requests tap "{ menu-order-queue }"; to find one, send its number (e.g. 00012) or "/find words"; to file for a resident who phoned or came in, tap "{ menu-order-on-behalf }".
+fallback-kept-until-registered-staff = If it is about your own home, it is noted: register your address with the button below and it goes on to your request, with no need to say it again.
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -220,6 +220,9 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
+# staff not registered as residents typed words at the menu (most likely about their work)
+fallback-staff-typed = 您是工作人员：处理诉求请点「{ menu-order-queue }」；找某件事，直接发它的编号（如 00012）或「/find 关键词」；替打电话或上门的居民登记，点「{ menu-order-on-behalf }」。
+fallback-kept-until-registered-staff = 如果说的是您自己家的事，已经先记下了：点下面的按钮登记住址，登记好后接着提交，不用再说一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

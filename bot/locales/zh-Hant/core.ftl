@@ -223,6 +223,9 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
+# staff not registered as residents typed words at the menu (most likely about their work)
+fallback-staff-typed = 您是工作人員：處理訴求請點「{ menu-order-queue }」；找某件事，直接發它的編號（如 00012）或「/find 關鍵詞」；替打電話或上門的居民登記，點「{ menu-order-on-behalf }」。
+fallback-kept-until-registered-staff = 如果說的是您自己家的事，已經先記下了：點下面的按鈕登記住址，登記好後接著提交，不用再說一遍。
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)
