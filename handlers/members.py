@@ -665,15 +665,16 @@ async def on_reject(
 ) -> None:
     """Ask the reviewer for a reason (scope and status are checked now and again on submit)."""
     profile = await session.get(MemberProfile, callback_data.member_id)
-    if profile is None:
-        await query.answer(t("member-already-reviewed"), show_alert=True)
+    if profile is None:  # the applicant deleted their data since
+        await query.answer(t("member-application-gone"), show_alert=True)
         return
     await user_service.require_scope(
         session, user=user, roles=roles, community_id=profile.community_id, action="member_review"
     )
     if profile.status != MemberStatus.PENDING:
         await _drop_review_buttons(query, callback_data)
-        await query.answer(t("member-already-reviewed"), show_alert=True)
+        done = await member_service.already_reviewed(session, profile)
+        await query.answer(t(done.key, **done.args_), show_alert=True)
         return
     if callback_data.v != member_service.application_version(profile):
         await _drop_review_buttons(query, callback_data)

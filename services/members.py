@@ -152,7 +152,7 @@ async def review(
     )
     if profile.status != MemberStatus.PENDING:
         # Someone decided first (their decision also moved the version): say so, not "refiled".
-        raise Conflict("member-already-reviewed")
+        raise await already_reviewed(session, profile)
     if expected_version is not None and expected_version != application_version(profile):
         raise Conflict("member-card-outdated")
     clean_reason = clean_text(reason, max_len=500) if not approve else None
@@ -174,7 +174,7 @@ async def review(
     if result.rowcount != 1:
         await session.rollback()
         await session.refresh(profile)
-        raise Conflict("member-already-reviewed")
+        raise await already_reviewed(session, profile)
     # the other staff's review cards not sent yet (held for the night) no longer apply
     await delivery.cancel_stale(session, matter=review_matter(member_id))
     member = await session.get(User, member_id)
@@ -195,6 +195,18 @@ async def review(
     return profile
 
 
+async def already_reviewed(session: AsyncSession, profile: MemberProfile) -> Conflict:
+    """The refusal of a second review: what the application came to, and who decided it (a
+    colleague tapping a card already decided is told that, not only that it was handled)."""
+    if profile.status == MemberStatus.REJECTED and profile.real_name == "-":
+        return Conflict("member-application-gone")  # the applicant deleted their data
+    reviewer = await session.get(User, profile.reviewed_by) if profile.reviewed_by else None
+    outcome = str(profile.status)
+    if reviewer is None:
+        return Conflict("member-already-reviewed", outcome=outcome)
+    return Conflict("member-already-reviewed-by", outcome=outcome, by=reviewer.display_name)
+
+
 async def set_suspended(
     session: AsyncSession,
     *,
@@ -212,7 +224,7 @@ async def set_suspended(
     )
     wanted_from = MemberStatus.APPROVED if suspended else MemberStatus.SUSPENDED
     if profile.status != wanted_from:
-        raise Conflict("member-already-reviewed")
+        raise Conflict("member-already-reviewed", outcome=str(profile.status))
     profile.status = MemberStatus.SUSPENDED if suspended else MemberStatus.APPROVED
     member = await session.get(User, member_id)
     if member is not None:

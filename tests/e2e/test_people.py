@@ -195,8 +195,9 @@ async def test_two_admins_approving_at_once_one_wins(linli_sandbox: Harness) -> 
         d.click(2002, card_grid["message_id"], text="✅ 通过"),
     )
     answers = sorted(str((a["answer"] or {}).get("text")) for a in (first, second))
-    assert sum("已通过" in a for a in answers) == 1
-    assert sum("已经有人处理过" in a for a in answers) == 1
+    assert sum("已通过" in a and "处理过了" not in a for a in answers) == 1
+    # the other is told who decided first, and how
+    assert sum("已经由" in a and "处理过了：已通过" in a for a in answers) == 1, answers
     await d.expect(NEW, "已通过")
     async with linli_sandbox.sessionmaker() as session:
         profile = await session.get(MemberProfile, NEW)

@@ -38,7 +38,7 @@ async def test_card_already_decided_by_a_colleague_says_so(linli_sandbox: Harnes
     for button in grid_card["reply_markup"]["inline_keyboard"][0]:
         answer = await d.click(GRID, grid_card["message_id"], data=button["callback_data"])
         text = answer["answer"]["text"]
-        assert "已经有人处理过" in text, text
+        assert "处理过了：未通过" in text, text
         assert "重新提交" not in text
     async with linli_sandbox.sessionmaker() as session:
         profile = await session.get(MemberProfile, NEW)
@@ -221,7 +221,7 @@ async def test_forget_ends_membership_and_allows_signing_up_again(linli_sandbox:
     await d.tap(NEW, "确定删除", question["message_id"])
     await d.expect(NEW, "已删除", since=question["message_id"])
     answer = await d.click(STAFF, card["message_id"], text="✅ 通过")
-    assert "已经有人处理过" in answer["answer"]["text"]
+    assert "已经不在了" in answer["answer"]["text"], answer
     listing = await reply_to(d, STAFF, "🧾 报到审核", "没有待审核")
     assert "没有待审核" in message_text(listing)
     async with linli_sandbox.sessionmaker() as session:

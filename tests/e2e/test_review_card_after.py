@@ -1,7 +1,8 @@
 """A 报到申请 card once the application is decided (found walking the flows as 李社工): the card
 不通过 was tapped on loses 通过/不通过 once the reason is typed (as 通过 already does), and a
 colleague's copy tapped afterwards says it was handled and loses them too. Before, both kept
-their buttons, which only ever answered '这份申请已经有人处理过了'."""
+their buttons, which only ever answered '这份申请已经有人处理过了'; now the answer says who
+decided it and how."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ async def test_a_decided_application_leaves_no_buttons(linli_sandbox: Harness) -
     assert "没有权限" in forged["answer"]["text"]
     # the colleague's copy, tapped later: said so, and its buttons go
     answer = await d.click(GRID, copy["message_id"], text="✅ 通过")
-    assert "已经有人处理过" in answer["answer"]["text"]
+    # who decided it, and how
+    assert "已经由李社工处理过了：未通过" in answer["answer"]["text"], answer
     assert _buttons(await _now(h, GRID, copy["message_id"])) == []
 
 
@@ -59,6 +61,6 @@ async def test_a_decided_application_rejected_on_a_copy(linli_sandbox: Harness) 
     await d.tap(STAFF, "通过", card["message_id"])
     await d.expect(STAFF, "已通过", since=card["message_id"])
     answer = await d.click(GRID, copy["message_id"], text="❌ 不通过")
-    assert "已经有人处理过" in answer["answer"]["text"]
+    assert "已经由李社工处理过了：已通过" in answer["answer"]["text"], answer
     assert _buttons(await _now(h, GRID, copy["message_id"])) == []
     assert not [m for m in await d.messages(GRID, copy["message_id"]) if "原因" in message_text(m)]

@@ -115,7 +115,15 @@ member-confirm = Please confirm your sign-up:
 member-submitted = Submitted. The community will review it and let you know.
 member-already-pending = Your sign-up is under review; please wait for the result.
 member-already-approved = You are already a registered volunteer.
-member-already-reviewed = This sign-up has already been handled.
+member-already-reviewed = This sign-up has already been handled: { member-outcome }.
+member-already-reviewed-by = { $by } has already handled this sign-up: { member-outcome }.
+member-outcome = { $outcome ->
+        [approved] approved
+        [rejected] not approved
+        [suspended] approved, since suspended
+       *[other] handled
+    }
+member-application-gone = This sign-up is no longer here (the applicant deleted their data).
 member-review-card = 🧾 <b>Volunteer sign-up</b>
     Name: { $name }
     Unit: { $unit }

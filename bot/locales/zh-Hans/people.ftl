@@ -115,7 +115,15 @@ member-confirm = 请确认您的报到信息：
 member-submitted = 已提交，请等待社区审核。审核结果会通知您。
 member-already-pending = 您的报到申请正在审核中，请耐心等待。
 member-already-approved = 您已经是报到党员/志愿者了。
-member-already-reviewed = 这份申请已经有人处理过了。
+member-already-reviewed = 这份申请已经处理过了：{ member-outcome }。
+member-already-reviewed-by = 这份申请已经由{ $by }处理过了：{ member-outcome }。
+member-outcome = { $outcome ->
+        [approved] 已通过
+        [rejected] 未通过
+        [suspended] 通过后已暂停
+       *[other] 已处理
+    }
+member-application-gone = 这份申请已经不在了（申请人删除了自己的信息）。
 member-review-card = 🧾 <b>报到申请</b>
     姓名：{ $name }
     单位：{ $unit }

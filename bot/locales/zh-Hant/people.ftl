@@ -118,7 +118,15 @@ member-confirm = 請確認您的報到信息：
 member-submitted = 已提交，請等待社區審核。審核結果會通知您。
 member-already-pending = 您的報到申請正在審核中，請耐心等待。
 member-already-approved = 您已經是報到黨員/志願者了。
-member-already-reviewed = 這份申請已經有人處理過了。
+member-already-reviewed = 這份申請已經處理過了：{ member-outcome }。
+member-already-reviewed-by = 這份申請已經由{ $by }處理過了：{ member-outcome }。
+member-outcome = { $outcome ->
+        [approved] 已通過
+        [rejected] 未通過
+        [suspended] 通過後已暫停
+       *[other] 已處理
+    }
+member-application-gone = 這份申請已經不在了（申請人刪除了自己的信息）。
 member-review-card = 🧾 <b>報到申請</b>
     姓名：{ $name }
     單位：{ $unit }
