@@ -704,7 +704,10 @@ async def _done(
 ) -> None:
     """Tell staff what was done (with their menu back); queue the notices it caused. `card`:
     the message id of the request's card the action started from, redrawn as it now is."""
-    await reply(event, ctx.t(key, number=out.request.number), reply_markup=ctx.main_menu())
+    # a merge says into which request (its number as everyone sees it)
+    into = getattr(out.request, "merged_into_id", None)
+    args = {"into": f"{into:05d}"} if into else {}
+    await reply(event, ctx.t(key, number=out.request.number, **args), reply_markup=ctx.main_menu())
     chat = event.message if isinstance(event, CallbackQuery) else event
     if isinstance(card, int) and isinstance(chat, Message):
         await _redraw_card(chat, card, ctx, int(out.request.id or 0))

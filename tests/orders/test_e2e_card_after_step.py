@@ -78,7 +78,7 @@ async def test_the_card_a_step_started_from_reads_as_the_step_left_it(
     await d.tap(STAFF, "合并", card["message_id"])
     await d.expect(STAFF, "要合并到哪件诉求", since=card["message_id"])
     sent = await d.send(STAFF, third)
-    await d.expect(STAFF, "已合并", since=sent["message_id"])
+    await d.expect(STAFF, f"已并入诉求 {third}", since=sent["message_id"])
     now = await _now(h, card, f"诉求 {fourth} · 已合并")
     assert not TRIAGE & _labels(now), _labels(now)
 

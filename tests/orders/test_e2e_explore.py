@@ -265,7 +265,7 @@ async def test_merged_notice_names_the_residents_own_request(linli_sandbox: Harn
     await d.tap(STAFF, "合并", card["message_id"])
     await d.expect(STAFF, "要合并到哪件诉求", since=card["message_id"])
     await d.say(STAFF, first)
-    await d.expect(STAFF, f"诉求 {second} 已合并", since=card["message_id"])
+    await d.expect(STAFF, f"诉求 {second} 已并入诉求 {first}", since=card["message_id"])
     # the resident has two requests: the notice says which one follows which
     await d.expect(ZHOU, f"您的诉求 {second} 已和诉求 {first} 合并办理")
 

@@ -167,7 +167,7 @@ async def test_staff_card_shows_transfer_and_offers_duplicates_as_buttons(
     await d.tap(STAFF, "合并")
     offered = await d.expect(STAFF, "可能重复的诉求")
     await d.tap(STAFF, f"并入 {road}", offered["message_id"])
-    await d.expect(STAFF, f"诉求 {dup} 已合并")
+    await d.expect(STAFF, f"诉求 {dup} 已并入诉求 {road}")
     await d.expect(ZHENG, f"和诉求 {road} 合并办理")
     # a request the resident marked urgent by hand
     await d.say(WU, "📝 我要点单")

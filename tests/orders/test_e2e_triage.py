@@ -29,7 +29,7 @@ async def test_transfer_merge_decline_withdraw(linli_sandbox: Harness) -> None:
     await _open_card(h, dup)
     await d.tap(STAFF, "合并")
     await d.say(STAFF, road)
-    await d.expect(STAFF, f"诉求 {dup} 已合并")
+    await d.expect(STAFF, f"诉求 {dup} 已并入诉求 {road}")
     await d.expect(HUANG, f"和诉求 {road} 合并办理")
     # the unit answers; both residents hear it, the first is asked to rate
     await d.say(STAFF, "📋 待办诉求")

@@ -273,7 +273,7 @@ order-ask-answer-solved = Answer: { $answer }
     Is the problem solved? (To change the answer, just type it again.)
 order-answer-recorded = The answer on request { $number } is recorded and the resident told.
 order-ask-merge = Merge request { $number } into which request? Type its number:
-order-merged = Request { $number } is merged; the resident will follow the other request.
+order-merged = Request { $number } is merged into { $into }; the resident will follow { $into }.
 order-ask-decline = Why is request { $number } declined? (the resident is told)
 order-declined = Request { $number } is declined; the resident has been told why.
 order-ask-result = What was done about request { $number }? (you may attach one photo)

@@ -267,7 +267,7 @@ order-ask-answer-solved = 答复：{ $answer }
     问题解决了吗？（答复要改的话，直接重新输入即可）
 order-answer-recorded = 已记录诉求 { $number } 的答复并告知居民。
 order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的编号：
-order-merged = 诉求 { $number } 已合并，居民会跟着那件诉求收到进度。
+order-merged = 诉求 { $number } 已并入诉求 { $into }，居民会跟着 { $into } 收到进度。
 order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
 order-declined = 诉求 { $number } 已不予受理，原因已告诉居民。
 order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张照片）：

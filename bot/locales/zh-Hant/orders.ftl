@@ -270,7 +270,7 @@ order-ask-answer-solved = 答覆：{ $answer }
     問題解決了嗎？（答覆要改的話，直接重新輸入即可）
 order-answer-recorded = 已記錄訴求 { $number } 的答覆並告知居民。
 order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的編號：
-order-merged = 訴求 { $number } 已合併，居民會跟著那件訴求收到進度。
+order-merged = 訴求 { $number } 已併入訴求 { $into }，居民會跟著 { $into } 收到進度。
 order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
 order-declined = 訴求 { $number } 已不予受理，原因已告訴居民。
 order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張照片）：
