@@ -1502,10 +1502,17 @@ async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: 
 
 @router.message(OnBehalf.name, F.text)
 @router.callback_query(OnBehalf.name, OrderCb.filter(F.action == "oskip"))
-async def on_behalf_name(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+async def on_behalf_name(
+    event: Message | CallbackQuery, state: FSMContext, t: Text, ctx: OrderCtx | None = None
+) -> None:
     """What the resident asked for. The name (王奶奶) is the card's 联系人, so whoever calls
     back knows whom to ask for; one that is not a name is asked again at once."""
     if isinstance(event, Message) and (name := _typed(event)) is not None:
+        if _a_matter(name):
+            # the matter, typed a step early: kept, and filed once the name is in (or skipped)
+            await state.update_data(said=name)
+            await _ask_again(event, t("order-behalf-name-matter-kept"), t, OnBehalf.name)
+            return
         try:
             name = validation.person_name(name)
         except InvalidInput:
@@ -1513,14 +1520,31 @@ async def on_behalf_name(event: Message | CallbackQuery, state: FSMContext, t: T
             return
         await state.update_data(name=name)
     await state.set_state(OnBehalf.text)
+    said = str((await state.get_data()).get("said") or "")
+    message = event if isinstance(event, Message) else event.message
+    if said and isinstance(message, Message) and ctx is not None:
+        if isinstance(event, CallbackQuery):
+            await event.answer()
+        await _file_behalf(message, state, ctx, said)
+        return
     await reply(event, t("order-behalf-text"), reply_markup=step_keyboard(t))
+
+
+def _a_matter(typed: str) -> bool:
+    """What was typed at the name step reads as the matter, not a name ('3号楼的灯坏了，麻烦
+    看看'): digits, punctuation, or longer than a name with its 奶奶/先生 ever is."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in typed)
+    return cjk > 6 or any(ch.isdigit() or ch in "，。,!！?？；;：:、" for ch in typed)
 
 
 @router.message(OnBehalf.text, F.text)
 async def on_behalf_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """File it; the card is shown so staff can triage at once."""
+    await _file_behalf(message, state, ctx, message.text or "")
+
+
+async def _file_behalf(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> None:
     values = await state.get_data()
-    text = message.text or ""
     s = suggest(ctx.triage, text)
     filed = await request_service.file_on_behalf(
         ctx.session,

@@ -324,6 +324,7 @@ order-behalf-phone = Contact phone? (may be skipped)
 order-behalf-phone-invalid = That phone number does not look right. Type a mobile or landline number (e.g. 13900000001, 021-12345678), or tap “{ common-skip }” if there is none.
 order-behalf-name = What is the resident's name? (e.g. Mrs Wang; you can skip this)
 order-behalf-name-invalid = A name is letters only, e.g. “Mrs Wang”, at most 30 characters. If there is none, tap “{ common-skip }”.
+order-behalf-name-matter-kept = That reads as what the resident asked for: it is kept, no need to type it again. First the resident's name, e.g. "Mrs Wang"; if there is none, tap "{ common-skip }" and it is filed at once.
 order-behalf-text = What did the resident report?
 order-behalf-filed = ✅ Filed for the resident, number <b>{ $number }</b>.
 order-behalf-cancelled = Filing for a resident cancelled; nothing was filed.

@@ -316,6 +316,7 @@ order-behalf-phone = 联系电话？（可跳过）
 order-behalf-phone-invalid = 电话号码格式不对。请输入手机号或座机号（如 13900000001、021-12345678），没有的话点「{ common-skip }」。
 order-behalf-name = 居民怎么称呼？（如 王奶奶、李先生；可跳过）
 order-behalf-name-invalid = 称呼只能是文字，如“王奶奶”“李先生”，最多 30 个字。没有的话点「{ common-skip }」。
+order-behalf-name-matter-kept = 这像是居民反映的事情，已经先记下了，下一步不用再输入。请先写居民的称呼，如“王奶奶”“李先生”；没有的话点「{ common-skip }」，就直接登记。
 order-behalf-text = 请输入居民反映的事情：
 order-behalf-filed = ✅ 已代为登记，编号 <b>{ $number }</b>。
 order-behalf-cancelled = 已取消代居民登记，没有登记任何诉求。

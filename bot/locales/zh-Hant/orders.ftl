@@ -319,6 +319,7 @@ order-behalf-phone = 聯繫電話？（可跳過）
 order-behalf-phone-invalid = 電話號碼格式不對。請輸入手機號或座機號（如 13900000001、021-12345678），沒有的話點「{ common-skip }」。
 order-behalf-name = 居民怎麼稱呼？（如 王奶奶、李先生；可跳過）
 order-behalf-name-invalid = 稱呼只能是文字，如“王奶奶”“李先生”，最多 30 個字。沒有的話點「{ common-skip }」。
+order-behalf-name-matter-kept = 這像是居民反映的事情，已經先記下了，下一步不用再輸入。請先寫居民的稱呼，如“王奶奶”“李先生”；沒有的話點「{ common-skip }」，就直接登記。
 order-behalf-text = 請輸入居民反映的事情：
 order-behalf-filed = ✅ 已代為登記，編號 <b>{ $number }</b>。
 order-behalf-cancelled = 已取消代居民登記，沒有登記任何訴求。
