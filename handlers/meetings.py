@@ -65,7 +65,7 @@ from models.consultations import (
     Topic,
 )
 from services import delivery as outbox
-from services import meeting_messages, meetings, polls, topics
+from services import meeting_messages, meetings, polls, smalltalk, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
@@ -281,6 +281,53 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     sent = await reply(query.message, text)
     await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
     await _take_away(query.message, outcome.replaced, t)
+
+
+async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
+    """'我去' / '参加' / '不去了' typed where 去 / 不确定 / 不去 were meant: with one meeting it
+    would answer, that answer read back with its button (one tap records it, as on the
+    announcement); already their answer, said so; several meetings, which one. False when
+    the words are no answer or no meeting awaits one."""
+    answer = smalltalk.rsvp_of(message.text)
+    if answer is None:
+        return False
+    t, now = ctx.t, ctx.now()
+    found = await meetings.meetings_for_typed_rsvp(
+        ctx.session, user=ctx.user, answer=answer, now=now
+    )
+
+    def view(meeting: Meeting) -> tuple[str, str]:
+        when = when_text(t, meeting.starts_at, settings=ctx.settings, now=now)
+        return button_label(f"📅 {when}", meeting.title), MeetingCb(
+            action="view", id=meeting.id or 0
+        ).pack()
+
+    several = found.changes if len(found.changes) > 1 else []
+    if not found.changes and len(found.same) > 1:
+        several = [m for m, _status in found.same]
+    if several:
+        rows = [[view(m)] for m in several]
+        await message.answer(t("meeting-typed-rsvp-which"), reply_markup=kb(rows))
+        return True
+    if found.changes:
+        [meeting] = found.changes
+        args = {
+            "title": meeting.title,
+            "when": when_text(t, meeting.starts_at, settings=ctx.settings, now=now),
+            "where": meeting.place or meeting.online_link or "-",
+            "answer": answer.value,
+        }
+        confirm = RsvpCb(meeting_id=meeting.id or 0, answer=answer.value).pack()
+        rows = [[(t("meeting-btn-typed-rsvp", answer=answer.value), confirm)], [view(meeting)]]
+        await message.answer(t("meeting-typed-rsvp", **args), reply_markup=kb(rows))
+        return True
+    if found.same:
+        [(meeting, status)] = found.same
+        said = t(f"meeting-rsvp-status-{status.value}")
+        text = t("meeting-typed-rsvp-same", title=meeting.title, status=said)
+        await message.answer(text, reply_markup=kb([[view(meeting)]]))
+        return True
+    return False
 
 
 async def _take_away(message: object, replaced: list[int], t: Text) -> None:

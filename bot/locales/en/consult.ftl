@@ -184,6 +184,21 @@ meeting-rsvp-no = Noted as "not going".{ $open ->
        *[yes] {" "}You can sign up again if you change your mind.
     }
 meeting-rsvp-replaced = (Your earlier answer, since changed: the latest one below is what counts.)
+meeting-typed-rsvp = Do you mean { $answer ->
+        [yes] you are going to
+        [maybe] you are not sure about
+       *[no] you are not going to
+    } "{ $title }"?
+    🕒 { $when }
+    📍 { $where }
+    One tap on the button below records it:
+meeting-btn-typed-rsvp = ✅ { $answer ->
+        [yes] Going
+        [maybe] Not sure
+       *[no] Not going
+    }
+meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
+meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }

@@ -181,6 +181,21 @@ meeting-rsvp-no = 已记录「不去」。{ $open ->
        *[yes] 如果改变主意，随时可以重新报名。
     }
 meeting-rsvp-replaced = （这是您之前的回答，已经改了，以下面最新的一条为准。）
+meeting-typed-rsvp = 您是说「{ $title }」{ $answer ->
+        [yes] 要去
+        [maybe] 还不确定去不去
+       *[no] 不去
+    }吗？
+    🕒 { $when }
+    📍 { $where }
+    点一下下面的按钮就记上了：
+meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
+        [yes] 去
+        [maybe] 不确定
+       *[no] 不去
+    }
+meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
+meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }

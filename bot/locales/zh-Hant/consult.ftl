@@ -184,6 +184,21 @@ meeting-rsvp-no = 已記錄「不去」。{ $open ->
        *[yes] 如果改變主意，隨時可以重新報名。
     }
 meeting-rsvp-replaced = （這是您之前的回答，已經改了，以下面最新的一條為準。）
+meeting-typed-rsvp = 您是說「{ $title }」{ $answer ->
+        [yes] 要去
+        [maybe] 還不確定去不去
+       *[no] 不去
+    }嗎？
+    🕒 { $when }
+    📍 { $where }
+    點一下下面的按鈕就記上了：
+meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
+        [yes] 去
+        [maybe] 不確定
+       *[no] 不去
+    }
+meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
+meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
     📍 { $where }
