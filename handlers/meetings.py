@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -470,7 +471,15 @@ async def _open_meeting_code(
     return {"checking_in": found} if found is not None else False
 
 
-@router.message(StateFilter(None), F.text.regexp(r"^\s*[0-9０-９]{6}\s*$"), _open_meeting_code)
+# six digits, as read off the screen: '372 627', '３７２６２７', '签到 372627', '签到码：372-627'
+BARE_CODE = re.compile(
+    r"^\s*(?:签到码?|簽到碼?|check[\s-]?in(?:\s+code)?|code)?\s*[:：是]?\s*"
+    r"[0-9０-９](?:[\s\-－]?[0-9０-９]){5}\s*$",
+    re.IGNORECASE,
+)
+
+
+@router.message(StateFilter(None), F.text.regexp(BARE_CODE), _open_meeting_code)
 async def on_bare_code(message: Message, ctx: UpdateCtx) -> None:
     """签到 with the code typed straight into the chat (no 🔢 输入签到码 first): checked in while
     that meeting's check-in is open, else told when it opens (or that the meeting was
