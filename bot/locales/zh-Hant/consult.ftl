@@ -450,6 +450,7 @@ topic-err-meeting = 只能列入本社區還沒開的議事會。
 topic-err-limit = 您今天已經提了 { $limit } 個議題，請明天再提。
 topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
 topic-ask-detail = 可以再補充幾句說明（最多 1000 字），或點「跳過」：
+topic-title-too-long-kept = 您寫得很詳細，這些已經記作議題的說明，不用再打一遍。請再用一句話概括一下（最多 { $limit } 字），例如「東門路燈壞了」：
 topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
 topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。
