@@ -171,15 +171,15 @@ meeting-rsvp-going = You are signed up: { $title }.
        *[yes] We will remind you before it starts.
     }
 meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: 🕒 { $when }, 📍 { $where }. Please be on time.
-meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list.{ $open ->
+meeting-rsvp-waitlist = { $title } is full; you are number { $position } on the waiting list.{ $open ->
         [no] {""}
        *[yes] {" "}We will tell you if a place frees up.
     }
-meeting-rsvp-maybe = Noted as "not sure".{ $open ->
+meeting-rsvp-maybe = Noted as "not sure": { $title }.{ $open ->
         [no] {""}
        *[yes] {" "}You can change it at any time.
     }
-meeting-rsvp-no = Noted as "not going".{ $open ->
+meeting-rsvp-no = Noted as "not going": { $title }.{ $open ->
         [no] {""}
        *[yes] {" "}You can sign up again if you change your mind.
     }

@@ -168,15 +168,15 @@ meeting-rsvp-going = 已报名：{ $title }。
        *[yes] 我们会在开会前提醒您。
     }
 meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了：🕒 { $when }，📍 { $where }。请准时参加。
-meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。{ $open ->
+meeting-rsvp-waitlist = { $title }：人数已满，您在候补名单第 { $position } 位。{ $open ->
         [no] {""}
        *[yes] 有人取消时我们会通知您。
     }
-meeting-rsvp-maybe = 已记录「不确定」。{ $open ->
+meeting-rsvp-maybe = 已记录「不确定」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 想好了可以随时改。
     }
-meeting-rsvp-no = 已记录「不去」。{ $open ->
+meeting-rsvp-no = 已记录「不去」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 如果改变主意，随时可以重新报名。
     }

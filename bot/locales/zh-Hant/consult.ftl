@@ -171,15 +171,15 @@ meeting-rsvp-going = 已報名：{ $title }。
        *[yes] 我們會在開會前提醒您。
     }
 meeting-rsvp-going-soon = 已報名：{ $title }。會議馬上就要開始了：🕒 { $when }，📍 { $where }。請準時參加。
-meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。{ $open ->
+meeting-rsvp-waitlist = { $title }：人數已滿，您在候補名單第 { $position } 位。{ $open ->
         [no] {""}
        *[yes] 有人取消時我們會通知您。
     }
-meeting-rsvp-maybe = 已記錄「不確定」。{ $open ->
+meeting-rsvp-maybe = 已記錄「不確定」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 想好了可以隨時改。
     }
-meeting-rsvp-no = 已記錄「不去」。{ $open ->
+meeting-rsvp-no = 已記錄「不去」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 如果改變主意，隨時可以重新報名。
     }
