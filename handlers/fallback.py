@@ -23,7 +23,7 @@ from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, 
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
-from handlers.meetings import on_consult_menu
+from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.polls import offer_typed_choice
@@ -317,9 +317,9 @@ async def on_unknown_message(
         not in_flow
         and user.registered
         and ctx is not None
-        and await offer_typed_choice(message, ctx)
+        and (await offer_typed_choice(message, ctx) or await offer_typed_rsvp(message, ctx))
     ):
-        return  # "要" / "我选不要" with an open poll's ballot in mind: its button
+        return  # "要" / "我选不要" with a ballot in mind, "我去" with a meeting: its button
     kind = smalltalk.classify(text) if not in_flow else None
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())

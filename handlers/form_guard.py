@@ -42,7 +42,6 @@ STARTING_OVER = frozenset({"/start", "/register", "/join"})
 # not ask, and a main-menu button leaves them without a word.
 NOTHING_ENTERED = frozenset(
     {
-        "TopicForm:title",
         "TopicForm:answer",
         "MeetingChange:value",
         "PollChange:value",
@@ -85,6 +84,7 @@ _ENTERED_IF = {
     "MeetingStart:kind": ("title",),
     "Compose:community": ("photo",),
     "Compose:audience": ("photo", "targets"),
+    "TopicForm:title": ("detail",),  # the whole matter typed as a title, kept as explanation
 }
 
 # Steps of one group that are a different form for the person (form-name's keys)

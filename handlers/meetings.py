@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -65,7 +66,7 @@ from models.consultations import (
     Topic,
 )
 from services import delivery as outbox
-from services import meeting_messages, meetings, polls, topics
+from services import meeting_messages, meetings, polls, smalltalk, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 
 router = Router(name="meetings")
@@ -283,6 +284,53 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     await _take_away(query.message, outcome.replaced, t)
 
 
+async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
+    """'我去' / '参加' / '不去了' typed where 去 / 不确定 / 不去 were meant: with one meeting it
+    would answer, that answer read back with its button (one tap records it, as on the
+    announcement); already their answer, said so; several meetings, which one. False when
+    the words are no answer or no meeting awaits one."""
+    answer = smalltalk.rsvp_of(message.text)
+    if answer is None:
+        return False
+    t, now = ctx.t, ctx.now()
+    found = await meetings.meetings_for_typed_rsvp(
+        ctx.session, user=ctx.user, answer=answer, now=now
+    )
+
+    def view(meeting: Meeting) -> tuple[str, str]:
+        when = when_text(t, meeting.starts_at, settings=ctx.settings, now=now)
+        return button_label(f"📅 {when}", meeting.title), MeetingCb(
+            action="view", id=meeting.id or 0
+        ).pack()
+
+    several = found.changes if len(found.changes) > 1 else []
+    if not found.changes and len(found.same) > 1:
+        several = [m for m, _status in found.same]
+    if several:
+        rows = [[view(m)] for m in several]
+        await message.answer(t("meeting-typed-rsvp-which"), reply_markup=kb(rows))
+        return True
+    if found.changes:
+        [meeting] = found.changes
+        args = {
+            "title": meeting.title,
+            "when": when_text(t, meeting.starts_at, settings=ctx.settings, now=now),
+            "where": meeting.place or meeting.online_link or "-",
+            "answer": answer.value,
+        }
+        confirm = RsvpCb(meeting_id=meeting.id or 0, answer=answer.value).pack()
+        rows = [[(t("meeting-btn-typed-rsvp", answer=answer.value), confirm)], [view(meeting)]]
+        await message.answer(t("meeting-typed-rsvp", **args), reply_markup=kb(rows))
+        return True
+    if found.same:
+        [(meeting, status)] = found.same
+        said = t(f"meeting-rsvp-status-{status.value}")
+        text = t("meeting-typed-rsvp-same", title=meeting.title, status=said)
+        await message.answer(text, reply_markup=kb([[view(meeting)]]))
+        return True
+    return False
+
+
 async def _take_away(message: object, replaced: list[int], t: Text) -> None:
     """The person's earlier answers to the meeting are deleted: the one just sent is their
     answer now. One Telegram no longer lets the bot delete (sent over 48 hours ago) says it
@@ -423,7 +471,15 @@ async def _open_meeting_code(
     return {"checking_in": found} if found is not None else False
 
 
-@router.message(StateFilter(None), F.text.regexp(r"^\s*[0-9０-９]{6}\s*$"), _open_meeting_code)
+# six digits, as read off the screen: '372 627', '３７２６２７', '签到 372627', '签到码：372-627'
+BARE_CODE = re.compile(
+    r"^\s*(?:签到码?|簽到碼?|check[\s-]?in(?:\s+code)?|code)?\s*[:：是]?\s*"
+    r"[0-9０-９](?:[\s\-－]?[0-9０-９]){5}\s*$",
+    re.IGNORECASE,
+)
+
+
+@router.message(StateFilter(None), F.text.regexp(BARE_CODE), _open_meeting_code)
 async def on_bare_code(message: Message, ctx: UpdateCtx) -> None:
     """签到 with the code typed straight into the chat (no 🔢 输入签到码 first): checked in while
     that meeting's check-in is open, else told when it opens (or that the meeting was

@@ -234,11 +234,25 @@ async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) ->
 
 
 @router.message(StateFilter(TopicForm.title), F.text)
-async def on_title(message: Message, state: FSMContext, t: Text) -> None:
-    """Title typed; ask a few words of explanation (optional)."""
+async def on_title(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Title typed; ask a few words of explanation (optional). The whole matter typed at once
+    (longer than a title) is kept as the explanation, and a short title asked for; once it
+    is typed, the topic is filed."""
     from services.validation import clean_text
 
+    t = ctx.t
+    kept = await state.get_data()
+    long_text = None if kept.get("detail") else topics.title_too_long(message.text)
+    if long_text is not None:
+        await state.update_data(detail=long_text)
+        await message.answer(
+            t("topic-title-too-long-kept", limit=topics.TITLE_MAX), reply_markup=cancel_kb(t)
+        )
+        return
     title = clean_text(message.text, max_len=topics.TITLE_MAX, key="topic-err-title")
+    if kept.get("detail"):
+        await _file_topic(message, state, ctx, title=title, detail=str(kept["detail"]))
+        return
     await state.update_data(title=title)
     await state.set_state(TopicForm.detail)
     await message.answer(t("topic-ask-detail"), reply_markup=cancel_kb(t, skip=True))
@@ -250,10 +264,17 @@ async def on_detail(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
     data = await state.get_data()
     text = message.text or ""
     detail = None if text in labels("common-skip") else text
+    await _file_topic(message, state, ctx, title=str(data["title"]), detail=detail)
+
+
+async def _file_topic(
+    message: Message, state: FSMContext, ctx: UpdateCtx, *, title: str, detail: str | None
+) -> None:
+    """The topic filed, staff told, and the proposer told so with their menu back."""
     topic = await topics.propose_topic(
         ctx.session,
         user=ctx.user,
-        title=str(data["title"]),
+        title=title,
         detail=detail,
         now=ctx.now(),
         notifier=ctx.notifier(),

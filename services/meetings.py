@@ -1654,6 +1654,51 @@ async def upcoming_for(
     return out
 
 
+@dataclass
+class TypedRsvp:
+    """The meetings an answer typed ('我去', '不去了') may be meant for: those it would change
+    the person's answer to, and those it already is their answer to."""
+
+    changes: list[Meeting] = field(default_factory=list)
+    same: list[tuple[Meeting, RsvpStatus]] = field(default_factory=list)
+
+
+# what a person answered, by where it put them (a YES on the waitlist is still a YES)
+_ANSWER_OF = {
+    RsvpStatus.GOING: RsvpAnswer.YES,
+    RsvpStatus.WAITLIST: RsvpAnswer.YES,
+    RsvpStatus.MAYBE: RsvpAnswer.MAYBE,
+    RsvpStatus.NO: RsvpAnswer.NO,
+}
+
+
+async def meetings_for_typed_rsvp(
+    session: AsyncSession, *, user: User, answer: RsvpAnswer, now: datetime
+) -> TypedRsvp:
+    """Published meetings not yet over that the person may answer (meant for them), soonest
+    first, split by whether `answer` would change what they said (a YES while waitlisted
+    changes nothing)."""
+    stmt = (
+        select(Meeting)
+        .where(Meeting.status == MeetingStatus.PUBLISHED)
+        .where(col(Meeting.starts_at) > now - timedelta(hours=12))
+        .order_by(col(Meeting.starts_at))
+        .limit(200)
+    )
+    found = TypedRsvp()
+    for meeting in (await session.exec(stmt)).all():
+        if now >= ends_at(meeting):
+            continue
+        if not await in_audience(session, user=user, audience=meeting_audience(meeting)):
+            continue
+        status = await my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
+        if status is not None and _ANSWER_OF[status] == answer:
+            found.same.append((meeting, status))
+        else:
+            found.changes.append(meeting)
+    return found
+
+
 async def staff_meetings(
     session: AsyncSession,
     *,

@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from models import Role
+from models.consultations import RsvpAnswer
 from services.triage.text import to_simplified
 
 
@@ -506,6 +507,41 @@ def compose_intent(text: str | None) -> Compose | None:
     """'就这些' (done describing) or '算了' (would rather not file) said as a whole message
     while describing a matter, or None: words of the matter itself ('门口的灯又不亮了')."""
     found = _read_whole(text, _COMPOSE_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+# ------------------------------------------------------------------ an RSVP typed
+
+
+_RSVP_WORDS: dict[RsvpAnswer, str] = {
+    RsvpAnswer.YES: "去|我去|要去|我要去|会去|我会去|能去|可以去|一定去|肯定去|准时去|也去|我也去|"
+    "参加|我参加|要参加|我要参加|会参加|我会参加|能参加|一定参加|报名|我报名|我要报名|报个名|"
+    "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|going|i m going|i am going|"
+    "i will go|i ll go|i ll come|i will come|count me in|sign me up|i will attend|i ll attend|"
+    "attend|i ll be there|i will be there",
+    RsvpAnswer.MAYBE: "不确定|不一定|不一定去|不一定能去|说不定|不好说|看情况|看情况吧|到时候看|"
+    "到时候再说|可能去|可能会去|可能参加|也许去|也许会去|还不知道|不知道能不能去|maybe|not sure|"
+    "perhaps|i might come|i might go|might come|might go",
+    RsvpAnswer.NO: "不去|不去了|我不去|我不去了|去不了|去不成|不能去|不参加|不参加了|我不参加|"
+    "参加不了|不能参加|来不了|不来|不来了|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
+    "不报名了|取消报名|not going|i m not going|i am not going|can t come|can t go|cannot come|"
+    "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it",
+}
+# said around an answer without changing it
+_RSVP_FILLERS = (
+    "了|啦|吧|呀|啊|哈|的|嗯|好|好的|那天|那天晚上|到时候|这次|这个会|议事会|开会|一下|我|有事|没空|"
+    "sorry|yes|ok|okay|i|the|meeting|will|then|too"
+)
+_RSVP_TOKENS: list[tuple[str, RsvpAnswer | None]] = _tokens(_RSVP_WORDS, _RSVP_FILLERS)
+
+
+def rsvp_of(text: str | None) -> RsvpAnswer | None:
+    """The answer to a meeting a short message gives as a whole ('我去', '参加', '报名',
+    '不去了', '看情况吧'), typed where the 去 / 不确定 / 不去 buttons were meant; None: no answer
+    in it, two different ones, or other words ('去哪里开会')."""
+    found = _read_whole(text, _RSVP_TOKENS)
     if not found or len(set(found)) != 1:
         return None
     return found[0]

@@ -55,6 +55,17 @@ def _audit(
     )
 
 
+def title_too_long(text: str | None) -> str | None:
+    """Text typed as a topic's title that is longer than a title and fits as its explanation
+    (a resident telling the whole matter at once): that text, cleaned, to keep as the
+    explanation while a short title is asked for; None when it is a title (or too long even
+    for an explanation: refused as before)."""
+    kept = (text or "").strip()
+    if len(kept) <= TITLE_MAX or len(kept) > DETAIL_MAX:
+        return None
+    return clean_text(kept, max_len=DETAIL_MAX, key="topic-err-detail")
+
+
 async def propose_topic(
     session: AsyncSession,
     *,

@@ -518,7 +518,7 @@ async def test_a_cancelled_meeting_invites_nothing_more(linli_sandbox: Harness) 
             assert cancelled in text and invites not in text, text
             assert not labels
     text = message_text(await current(d, ZHENG, said[ZHENG][1]))
-    assert text.startswith('Noted as "not going".\n'), text
+    assert text.startswith('Noted as "not going": 楼道改造议事会.\n'), text
     assert await d.errors() == []
 
 

@@ -171,19 +171,34 @@ meeting-rsvp-going = You are signed up: { $title }.
        *[yes] We will remind you before it starts.
     }
 meeting-rsvp-going-soon = You are signed up: { $title }. It starts very soon: 🕒 { $when }, 📍 { $where }. Please be on time.
-meeting-rsvp-waitlist = The meeting is full; you are number { $position } on the waiting list.{ $open ->
+meeting-rsvp-waitlist = { $title } is full; you are number { $position } on the waiting list.{ $open ->
         [no] {""}
        *[yes] {" "}We will tell you if a place frees up.
     }
-meeting-rsvp-maybe = Noted as "not sure".{ $open ->
+meeting-rsvp-maybe = Noted as "not sure": { $title }.{ $open ->
         [no] {""}
        *[yes] {" "}You can change it at any time.
     }
-meeting-rsvp-no = Noted as "not going".{ $open ->
+meeting-rsvp-no = Noted as "not going": { $title }.{ $open ->
         [no] {""}
        *[yes] {" "}You can sign up again if you change your mind.
     }
 meeting-rsvp-replaced = (Your earlier answer, since changed: the latest one below is what counts.)
+meeting-typed-rsvp = Do you mean { $answer ->
+        [yes] you are going to
+        [maybe] you are not sure about
+       *[no] you are not going to
+    } "{ $title }"?
+    🕒 { $when }
+    📍 { $where }
+    One tap on the button below records it:
+meeting-btn-typed-rsvp = ✅ { $answer ->
+        [yes] Going
+        [maybe] Not sure
+       *[no] Not going
+    }
+meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
+meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }
@@ -435,6 +450,7 @@ topic-err-meeting = A topic can only go on an upcoming meeting of this community
 topic-err-limit = You have proposed { $limit } topics today; please propose more tomorrow.
 topic-ask-title = In one sentence, what would you like discussed? (at most 100 characters)
 topic-ask-detail = Add a few words of explanation (at most 1000 characters), or tap "Skip":
+topic-title-too-long-kept = Thank you for the detail: it is kept as the topic's explanation, no need to type it again. Now sum it up in one sentence (at most { $limit } characters), e.g. "The street light at the east gate is broken":
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.

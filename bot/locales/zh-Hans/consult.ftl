@@ -168,19 +168,34 @@ meeting-rsvp-going = 已报名：{ $title }。
        *[yes] 我们会在开会前提醒您。
     }
 meeting-rsvp-going-soon = 已报名：{ $title }。会议马上就要开始了：🕒 { $when }，📍 { $where }。请准时参加。
-meeting-rsvp-waitlist = 人数已满，您在候补名单第 { $position } 位。{ $open ->
+meeting-rsvp-waitlist = { $title }：人数已满，您在候补名单第 { $position } 位。{ $open ->
         [no] {""}
        *[yes] 有人取消时我们会通知您。
     }
-meeting-rsvp-maybe = 已记录「不确定」。{ $open ->
+meeting-rsvp-maybe = 已记录「不确定」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 想好了可以随时改。
     }
-meeting-rsvp-no = 已记录「不去」。{ $open ->
+meeting-rsvp-no = 已记录「不去」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 如果改变主意，随时可以重新报名。
     }
 meeting-rsvp-replaced = （这是您之前的回答，已经改了，以下面最新的一条为准。）
+meeting-typed-rsvp = 您是说「{ $title }」{ $answer ->
+        [yes] 要去
+        [maybe] 还不确定去不去
+       *[no] 不去
+    }吗？
+    🕒 { $when }
+    📍 { $where }
+    点一下下面的按钮就记上了：
+meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
+        [yes] 去
+        [maybe] 不确定
+       *[no] 不去
+    }
+meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
+meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }
@@ -432,6 +447,7 @@ topic-err-meeting = 只能列入本社区还没开的议事会。
 topic-err-limit = 您今天已经提了 { $limit } 个议题，请明天再提。
 topic-ask-title = 请用一句话说出您想讨论的事（最多 100 字）：
 topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「跳过」：
+topic-title-too-long-kept = 您写得很详细，这些已经记作议题的说明，不用再打一遍。请再用一句话概括一下（最多 { $limit } 字），例如「东门路灯坏了」：
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。

@@ -171,19 +171,34 @@ meeting-rsvp-going = 已報名：{ $title }。
        *[yes] 我們會在開會前提醒您。
     }
 meeting-rsvp-going-soon = 已報名：{ $title }。會議馬上就要開始了：🕒 { $when }，📍 { $where }。請準時參加。
-meeting-rsvp-waitlist = 人數已滿，您在候補名單第 { $position } 位。{ $open ->
+meeting-rsvp-waitlist = { $title }：人數已滿，您在候補名單第 { $position } 位。{ $open ->
         [no] {""}
        *[yes] 有人取消時我們會通知您。
     }
-meeting-rsvp-maybe = 已記錄「不確定」。{ $open ->
+meeting-rsvp-maybe = 已記錄「不確定」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 想好了可以隨時改。
     }
-meeting-rsvp-no = 已記錄「不去」。{ $open ->
+meeting-rsvp-no = 已記錄「不去」：{ $title }。{ $open ->
         [no] {""}
        *[yes] 如果改變主意，隨時可以重新報名。
     }
 meeting-rsvp-replaced = （這是您之前的回答，已經改了，以下面最新的一條為準。）
+meeting-typed-rsvp = 您是說「{ $title }」{ $answer ->
+        [yes] 要去
+        [maybe] 還不確定去不去
+       *[no] 不去
+    }嗎？
+    🕒 { $when }
+    📍 { $where }
+    點一下下面的按鈕就記上了：
+meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
+        [yes] 去
+        [maybe] 不確定
+       *[no] 不去
+    }
+meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
+meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
     📍 { $where }
@@ -435,6 +450,7 @@ topic-err-meeting = 只能列入本社區還沒開的議事會。
 topic-err-limit = 您今天已經提了 { $limit } 個議題，請明天再提。
 topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
 topic-ask-detail = 可以再補充幾句說明（最多 1000 字），或點「跳過」：
+topic-title-too-long-kept = 您寫得很詳細，這些已經記作議題的說明，不用再打一遍。請再用一句話概括一下（最多 { $limit } 字），例如「東門路燈壞了」：
 topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
 topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。

@@ -1,0 +1,57 @@
+"""An answer to a meeting typed where 去 / 不确定 / 不去 were meant ('我去', '参加', '不去了'),
+as many older residents do, is read back with its button: one tap records it, as on the
+announcement. Before, '我去' was offered to be filed as a matter and '去' was '没有看懂'.
+Typed again once it is their answer, they are told so; with several meetings, asked which."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from models.consultations import Rsvp, RsvpStatus
+from sandbox.driver import message_text
+from tests.consult.published import published_meeting
+from tests.consult.test_e2e_qa_polls import labels_of
+from tests.e2e.conftest import Harness
+
+ZHOU = 4001  # 周阿姨, invited (the whole community)
+
+
+async def test_typed_answer_is_recorded_with_one_tap(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h)
+    [offer] = await d.say(ZHOU, "我去")
+    text = message_text(offer)
+    assert "十二月居民议事会" in text and "要去" in text and "社区会议室" in text, text
+    assert labels_of(offer)[0] == "✅ 确认去", labels_of(offer)
+    async with h.sessionmaker() as session:  # typing alone records nothing
+        assert (await session.exec(select(Rsvp))).first() is None
+    await d.tap(ZHOU, "✅ 确认去", offer["message_id"])
+    await d.expect(ZHOU, "已报名：十二月居民议事会", since=offer["message_id"])
+    # said again: already their answer
+    [same] = await d.say(ZHOU, "参加")
+    assert "已经回复过了：参加" in message_text(same), message_text(same)
+    # changed in words: read back the same way
+    [change] = await d.say(ZHOU, "不去了")
+    assert "不去" in message_text(change) and labels_of(change)[0] == "✅ 确认不去"
+    await d.tap(ZHOU, "✅ 确认不去", change["message_id"])
+    await d.expect(ZHOU, "已记录「不去」", since=change["message_id"])
+    async with h.sessionmaker() as session:
+        row = (await session.exec(select(Rsvp).where(Rsvp.meeting_id == meeting.id))).one()
+        assert (row.user_id, row.status) == (ZHOU, RsvpStatus.NO)
+
+
+async def test_typed_answer_with_two_meetings_asks_which(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h, title="十二月居民议事会")
+    await published_meeting(h, title="停车位协调会", starts_at=h.clock() + timedelta(days=8))
+    [which] = await d.say(ZHOU, "报名")
+    assert "哪一个" in message_text(which), message_text(which)
+    labels = labels_of(which)
+    assert len(labels) == 2 and "十二月居民议事会" in labels[0] and "停车位协调会" in labels[1]
+    # words that are no answer stay what they were (a matter offered to be filed)
+    [matter] = await d.say(ZHOU, "去哪里开会")
+    assert "确认" not in str(matter.get("reply_markup")), matter

@@ -1,0 +1,41 @@
+"""An answer to a meeting said in words (services.smalltalk.rsvp_of): only when the whole
+message is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.consultations import RsvpAnswer
+from services.smalltalk import rsvp_of
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("去", RsvpAnswer.YES),
+        ("我去", RsvpAnswer.YES),
+        ("好的，我去！", RsvpAnswer.YES),
+        ("参加", RsvpAnswer.YES),
+        ("报名", RsvpAnswer.YES),
+        ("我要报名参加", RsvpAnswer.YES),
+        ("I'll come", RsvpAnswer.YES),
+        ("不去了", RsvpAnswer.NO),  # not 去 inside it
+        ("我不去了", RsvpAnswer.NO),
+        ("去不了，有事", RsvpAnswer.NO),
+        ("不參加了", RsvpAnswer.NO),  # Traditional
+        ("can't make it, sorry", RsvpAnswer.NO),
+        ("不确定", RsvpAnswer.MAYBE),
+        ("看情况吧", RsvpAnswer.MAYBE),
+        ("可能会去", RsvpAnswer.MAYBE),  # not 去 inside it
+    ],
+)
+def test_an_answer_in_words(text: str, answer: RsvpAnswer) -> None:
+    assert rsvp_of(text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["去哪里开会", "我去看看楼道的灯", "去还是不去", "有事", "好的", "", "我去" * 30],
+)
+def test_not_an_answer(text: str) -> None:
+    assert rsvp_of(text) is None
