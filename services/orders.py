@@ -576,11 +576,22 @@ async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
 
 
 async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> list[Notice]:
-    """Approved members of the order's area whose skills fit get an offer with a claim button.
+    """Approved members of the order's area whose skills fit get an offer with a claim button;
+    not those who already hold a claim on it (an order for two, offered again when one gives
+    it back: before, the other was asked '还在等人接，您能帮忙吗？' about their own order).
 
     An order for an urgent request (a burst pipe, a fall) is offered at once, also in quiet hours.
     """
-    members = await matching_members(session, order=order)
+    holders = set(
+        (
+            await session.exec(
+                select(Claim.member_id)
+                .where(col(Claim.order_id) == order.id)
+                .where(col(Claim.status) == ClaimStatus.ACTIVE)
+            )
+        ).all()
+    )
+    members = [m for m in await matching_members(session, order=order) if m.user_id not in holders]
     if not members:
         return []
     args, urgent = await _offer_args(session, order)
@@ -877,20 +888,7 @@ async def offer_to_all(
         state=OrderStatus.OPEN,
         note=f"{order.number} skills={before or '-'}",
     )
-    holders = set(
-        (
-            await session.exec(
-                select(Claim.member_id)
-                .where(col(Claim.order_id) == order.id)
-                .where(col(Claim.status) == ClaimStatus.ACTIVE)
-            )
-        ).all()
-    )
-    notices = [
-        n
-        for n in await _offer_notices(session, order, key="order-notice-offer")
-        if n.chat_id not in holders
-    ]
+    notices = await _offer_notices(session, order, key="order-notice-offer")
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
