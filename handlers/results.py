@@ -114,11 +114,18 @@ async def on_report_start(
     await state.update_data(oid=view.order.id, note="", photos=[])
     if card is not None:
         await state.update_data(card=card.message_id, card_text=card.text is not None)
-    await reply(
-        query,
-        ctx.t("order-ask-report", number=view.order.number),
-        reply_markup=_report_keyboard(ctx.t),
-    )
+    await reply(query, await _ask_report(ctx, view.order), reply_markup=_report_keyboard(ctx.t))
+
+
+async def _ask_report(ctx: OrderCtx, order: Any) -> str:
+    """What to report; again after 退回, with what the last report said and that its photos
+    stay, so that the words are written whole (they replace the last ones) and the photos
+    are not sent twice."""
+    if not order.result_note:
+        return ctx.t("order-ask-report", number=order.number)
+    note = order.result_note if len(order.result_note) <= 200 else order.result_note[:199] + "…"
+    photos = await order_service.count_result_photos(ctx.session, order_id=order.id)
+    return ctx.t("order-ask-report-again", number=order.number, note=note, photos=photos)
 
 
 @router.message(ResultFlow.report, F.photo)

@@ -1902,7 +1902,9 @@ async def report_done(
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
     )
-    shown = min(len(photos), 10)
+    # every photo the result has, as 🖼 查看照片 shows them: a report again after 退回 adds
+    # to those of the first (before, '照片：1 张' was read beside three photos)
+    shown = await count_result_photos(session, order_id=order_id)
     notices = [
         Notice(
             chat_id=sid,

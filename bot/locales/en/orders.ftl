@@ -398,6 +398,12 @@ order-reassigned = Order { $number } is reassigned to { $name }.
 ## Results
 
 order-ask-report = What was done for order { $number }? You may add photos. Tap "✅ Done" when finished.
+order-ask-report-again = Please write again what was done for order { $number }; you may add photos. Tap "✅ Done" when finished.
+    Last time you wrote: "{ $note }"{ $photos ->
+        [0] {""}
+       [one] ; its photo stays, no need to send it again
+       *[other] ; its { $photos } photos stay, no need to send them again
+    }. What you write now replaces it, so please write it in full.
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)

@@ -390,6 +390,11 @@ order-reassigned = 工单 { $number } 已改派给 { $name }。
 ## Results (晒单)
 
 order-ask-report = 请写一下工单 { $number } 做了什么，可以附上照片。写完点「✅ 说完了」。
+order-ask-report-again = 请重新写一下工单 { $number } 做了什么，可以补发照片。写完点「✅ 说完了」。
+    上次上报写的是：「{ $note }」{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 张会保留，不用再发
+    }。这次写的文字会替换上次的，请写完整。
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)

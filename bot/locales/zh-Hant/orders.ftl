@@ -393,6 +393,11 @@ order-reassigned = 工單 { $number } 已改派給 { $name }。
 ## Results (曬單)
 
 order-ask-report = 請寫一下工單 { $number } 做了什麼，可以附上照片。寫完點「✅ 說完了」。
+order-ask-report-again = 請重新寫一下工單 { $number } 做了什麼，可以補發照片。寫完點「✅ 說完了」。
+    上次上報寫的是：「{ $note }」{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 張會保留，不用再發
+    }。這次寫的文字會替換上次的，請寫完整。
 order-ask-report-text = 請先用文字說明辦理情況。
 order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
 # the card whose 完成上報 was tapped, once reported (without the button)
