@@ -153,7 +153,9 @@ async def order_text(ctx: OrderCtx, view: Any) -> str:
                 room=" ".join(p for p in (view.home, view.room) if p) or "-",
             )
         )
-    elif not view.staff:
+    elif not view.staff and not view.mine and order.status == OrderStatus.OPEN:
+        # only to a member who can still claim it (before, also under an order already full,
+        # verified or cancelled, where no claim could ever show them)
         lines.append(t("order-contact-after-claim"))
     if view.mine and not view.phone:
         lines.append(how_to_reach(t, view))
