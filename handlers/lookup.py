@@ -31,7 +31,11 @@ REQUEST_REF = re.compile(
     re.IGNORECASE,
 )
 ORDER_NUMBER = re.compile(
-    r"^\s*(?:(?:工单|工單)?\s*g\s*(?P<g>\d{1,9})|(?:工单|工單)\s*(?P<n>\d{1,9}))\s*号?\s*$",
+    # also asked to take it ('我接G00004', '接单 G4', 'G00004 我来'): the order's card, whose
+    # ✋ 接单 takes it (a member typing it was offered to file it as a matter)
+    r"^\s*(?:我要|我想|我来|我)?\s*(?:接单|接|领取|领)?\s*"
+    r"(?:(?:工单|工單)?\s*g\s*(?P<g>\d{1,9})|(?:工单|工單)\s*(?P<n>\d{1,9}))\s*号?\s*"
+    r"(?:我来|我接|我接了|我去)?\s*(?:吧|了)?\s*$",
     re.IGNORECASE,
 )
 

@@ -62,7 +62,8 @@ async def test_a_typed_order_number_opens_the_order(linli_sandbox: Harness) -> N
     await d.tap(STAFF, "发布工单", form["message_id"])
     offer = await d.expect(LIU, "新工单 G")
     order_no = message_text(offer).split("新工单 ")[1].split("：")[0]
-    for typed in (order_no, order_no.lower(), f"工单 {order_no}"):
+    # also said as taking it: '我接G00001' (it was offered to be filed as a matter)
+    for typed in (order_no, order_no.lower(), f"工单 {order_no}", f"我接{order_no}"):
         [shown] = await d.say(LIU, typed)
         assert f"工单 {order_no}" in message_text(shown), typed
         assert "接单" in str(shown["reply_markup"])
