@@ -54,6 +54,13 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
     "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
     "member-offer-filled": [("order-btn-details", "odet")],  # an offer redrawn once full
     "member-order": [("order-btn-details", "odet")],
+    # a claimant's card redrawn (services.orders.claimant_card_redraws): their buttons, as the
+    # card drawn by handlers.claims.order_markup has them
+    "member-claimant-card": [
+        ("order-btn-report-done", "mdone"),
+        ("order-btn-tell", "mnote"),
+        ("order-btn-release", "mrel"),
+    ],
     # sent back: report again from the notice itself, or read the order first
     "member-sent-back": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],
     "resident-request": [("order-btn-view-mine", "rview")],

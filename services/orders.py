@@ -690,6 +690,71 @@ async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Not
     ]
 
 
+OFFER_KINDS = ("order-notice-offer", "order-notice-offer-again")  # outbox kinds of offers
+
+
+async def claimant_card_redraws(
+    session: AsyncSession, *, order: Order, but: int | None
+) -> list[Notice]:
+    """The card each other claimant holds (the offer they claimed from, which became the
+    order's card) reads as the order now is: how many have it, who, its state. Before, after a
+    second claim the first claimant's card went on reading '待接单 · 已接 1/2' with only their
+    name, and after a partner gave it back, '已接满 2/2' with the partner's name. A card opened
+    from 详情 or 我的工单 is not known to the outbox: it is right again when next opened."""
+    assert order.id is not None
+    claims = await active_claims(session, order_id=order.id)
+    others = [c.member_id for c in claims if c.member_id != but]
+    if not others or order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        return []
+    sent = (
+        await session.exec(
+            select(Delivery.chat_id, Delivery.message_ids)
+            .where(
+                col(Delivery.kind).in_(OFFER_KINDS),
+                col(Delivery.matter).like(f"order:{order.id}:%"),
+                col(Delivery.state) == DeliveryState.SENT,
+                col(Delivery.chat_id).in_(others),
+            )
+            .order_by(col(Delivery.id))
+        )
+    ).all()
+    card: dict[int, int] = {}  # the latest offer each got: the one claimed from
+    for chat, ids in sent:
+        if ids:
+            card[chat] = int(ids.split(",")[0])
+    notices = []
+    for member_id, message_id in card.items():
+        member = await session.get(User, member_id)
+        if member is None:
+            continue
+        view = await order_view(session, user=member, roles=member.role_set, order_id=order.id)
+        notices.append(
+            Notice(
+                chat_id=member_id,
+                key="order-notice-claimant-card",
+                args={
+                    "number": order.number,
+                    "title": OrderTitle(order),
+                    "status": str(order.status),
+                    "taken": order.claimed_count,
+                    "needed": order.members_needed,
+                    "points": order.points,
+                    "names": Listing(n for _, n in view.claimants),
+                    "due": order.deadline_at,
+                    "contact": view.contact_name or "-",
+                    "phone": view.phone or "none",
+                    "room": " ".join(p for p in (view.home, view.room) if p) or "-",
+                },
+                kind="member-claimant-card",
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=message_id,
+            )
+        )
+    return notices
+
+
 async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
     """Approved members of the community, in the order's grid (or community-wide), with a skill."""
     stmt = (
@@ -1598,8 +1663,14 @@ async def claim_order(
         req = await get_request(session, order.request_id)
         # both say the order is taken: not sent once it is not (given back, reported done)
         taken = matter_of(order, OrderStatus.CLAIMED)
+        # a resident told so already is not told again when it is taken again after a claim
+        # was given back (they were never told it was given back: to them nothing changed)
+        told = await _told_taken(session, matter=taken)
         notices += _resident_notices(
-            await followers(session, request=req), "order-notice-claimed", req, until=taken
+            [p for p in await followers(session, request=req) if p[0] not in told],
+            "order-notice-claimed",
+            req,
+            until=taken,
         )
         for sid in await staff_ids(
             session,
@@ -1617,8 +1688,22 @@ async def claim_order(
                     matter=taken,
                 )
             )
+    # the others already on it see it as it is now (full, and who with)
+    notices += await claimant_card_redraws(session, order=order, but=user.id)
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
+
+
+async def _told_taken(session: AsyncSession, *, matter: str) -> set[int]:
+    """Residents to whom '已有党员/志愿者接单' about this order went out already."""
+    rows = await session.exec(
+        select(Delivery.chat_id).where(
+            col(Delivery.kind) == "order-notice-claimed",
+            col(Delivery.matter) == matter,
+            col(Delivery.state) == DeliveryState.SENT,
+        )
+    )
+    return set(rows.all())
 
 
 async def _end_claim(
@@ -1702,9 +1787,23 @@ async def release_claim(
     notices = await _offer_notices(session, order, key="order-notice-offer-again")
     notices = [n for n in notices if n.chat_id != user.id]
     offered = len(notices)
+    # the partners still on it: their cards read as it now is, and they learn why
+    name = profile.real_name or user.display_name
+    notices += await claimant_card_redraws(session, order=order, but=user.id)
+    for partner in await active_claims(session, order_id=order_id):
+        notices.append(
+            Notice(
+                chat_id=partner.member_id,
+                key="order-notice-partner-released",
+                args={"number": order.number, "name": name, "offered": "yes" if offered else "no"},
+                kind="member-order",
+                ref_id=order.id,
+                community_id=order.community_id,
+                matter=matter_of(partner),  # not once they gave theirs back too
+            )
+        )
     # staff learn who gave it back and whether anyone else was offered it; when nobody fits,
     # the notice carries the button that offers it to every member of the community
-    name = profile.real_name or user.display_name
     for sid in await staff_ids(
         session,
         community_id=order.community_id,

@@ -500,6 +500,23 @@ order-notice-offer-moved = 🛠 Order { $number }: { $title }
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
 order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.
+order-notice-partner-released = Order { $number }: { $name }, who claimed it with you, gave it back; it is yours to carry on. { $offered ->
+        [yes] It has been offered again for someone to join you.
+       *[other] The community will find someone to join you.
+    }
+order-notice-claimant-card = <b>Order { $number }</b> · { $title } · { $status ->
+        [open] open
+       *[other] fully claimed
+    }
+    { $due ->
+        [none] {""}
+       *[other] Deadline: { $due }{"\u000A"}
+    }Claimed { $taken }/{ $needed } · { $points } points
+    Claimed by: { $names }
+    Contact: { $contact } · Phone: { $phone ->
+        [none] none left
+       *[other] { $phone }
+    } · Room: { $room }
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
 order-notice-co-done = Order { $number } ({ $title }): { $name } reported it done; waiting for staff to check.

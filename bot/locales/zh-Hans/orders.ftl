@@ -491,6 +491,23 @@ order-notice-offer-moved = 🛠 工单 { $number }：{ $title }
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
 order-notice-released = 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。已重新派给 { $count } 位党员/志愿者。
 order-notice-released-nobody = ⚠️ 工单 { $number }：{ $name } 放弃了，原因：{ $reason }。没有其他符合条件的党员/志愿者，目前没有人能看到它；可以发给全社区所有党员/志愿者。
+order-notice-partner-released = 工单 { $number }：和您一起接单的 { $name } 放弃了，现在由您接着办；{ $offered ->
+        [yes] 工单已重新发出，等另一位接单。
+       *[other] 社区会再找人一起办。
+    }
+order-notice-claimant-card = <b>工单 { $number }</b> · { $title } · { $status ->
+        [open] 待接单
+       *[other] 已接满
+    }
+    { $due ->
+        [none] {""}
+       *[other] 办理时限：{ $due }{"\u000A"}
+    }已接 { $taken }/{ $needed } 人 · 积分 { $points }
+    接单人：{ $names }
+    联系人：{ $contact } · 电话：{ $phone ->
+        [none] 没有留
+       *[other] { $phone }
+    } · 房号：{ $room }
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
 order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报完成，等待社区验收。

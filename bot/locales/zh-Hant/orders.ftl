@@ -494,6 +494,23 @@ order-notice-offer-moved = 🛠 工單 { $number }：{ $title }
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
 order-notice-released = 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。已重新派給 { $count } 位黨員/志願者。
 order-notice-released-nobody = ⚠️ 工單 { $number }：{ $name } 放棄了，原因：{ $reason }。沒有其他符合條件的黨員/志願者，目前沒有人能看到它；可以發給全社區所有黨員/志願者。
+order-notice-partner-released = 工單 { $number }：和您一起接單的 { $name } 放棄了，現在由您接著辦；{ $offered ->
+        [yes] 工單已重新發出，等另一位接單。
+       *[other] 社區會再找人一起辦。
+    }
+order-notice-claimant-card = <b>工單 { $number }</b> · { $title } · { $status ->
+        [open] 待接單
+       *[other] 已接滿
+    }
+    { $due ->
+        [none] {""}
+       *[other] 辦理時限：{ $due }{"\u000A"}
+    }已接 { $taken }/{ $needed } 人 · 積分 { $points }
+    接單人：{ $names }
+    聯繫人：{ $contact } · 電話：{ $phone ->
+        [none] 沒有留
+       *[other] { $phone }
+    } · 房號：{ $room }
 order-notice-assigned = 社區把工單 { $number }（{ $title }）交給了您。
 order-notice-unassigned = 工單 { $number }（{ $title }）已改派給其他人，謝謝您。
 order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報完成，等待社區驗收。
