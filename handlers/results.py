@@ -245,13 +245,41 @@ async def _no_longer_to_verify(
     is missing, then failed at every answer until 取消."""
     if status == OrderStatus.DONE:
         return False
+    said = await _who_ended_it(ctx, callback_data.ref)
     card = origin(query, callback_data)
     tapped = OrderCb(action=plain(callback_data.action), ref=callback_data.ref).pack()
     if card is not None and _carries(card, tapped):
-        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the first edit
-            await card.edit_reply_markup(reply_markup=None)
-    await answer_once(query, ctx.t("order-verify-stale", number=number), alert=True)
+        # the card keeps what it is about, says what happened and by whom, without buttons
+        await _redraw_card(card.bot, ctx, card.chat.id, card.message_id, card.html_text, said)
+    await answer_once(query, said, alert=True)
     return True
+
+
+async def _who_ended_it(ctx: OrderCtx, order_id: int) -> str:
+    """'工单 G… 已由 张网格员 验收通过': who took the order out of the wait for a check, and how
+    (before: '已验收、已退回或已取消', without saying which or who)."""
+    order, (how, name) = await order_service.how_verification_ended_of(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
+    )
+    return ctx.t("order-verify-taken", number=order.number, name=name, how=how)
+
+
+async def _redraw_card(
+    bot: Bot | None, ctx: OrderCtx, chat_id: int, message_id: int, html: str | None, state: str
+) -> None:
+    """A 验收 card keeps its words (order, title, the member's report), its state below, and no
+    buttons; a photo card (or one whose words are unknown) only loses its buttons."""
+    if bot is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):  # gone, too old, or a double tap's edit
+        if html:
+            await bot.edit_message_text(
+                f"{html}\n\n{state}", chat_id=chat_id, message_id=message_id
+            )
+        else:
+            await bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=None
+            )
 
 
 @router.callback_query(OrderCb.filter(F.action == "vok"))
@@ -320,7 +348,7 @@ async def on_send_back_prompt(
     # the 验收 card 退回 was tapped on: once sent back it says so, without its buttons
     card = origin(query, callback_data)
     if card is not None and card.text is not None:
-        await state.update_data(card=card.message_id)
+        await state.update_data(card=card.message_id, card_html=card.html_text)
     await reply(
         query,
         t("order-ask-send-back", number=view.order.number),
@@ -343,23 +371,40 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
             now=ctx.now(),
         )
     except Conflict:
-        # accepted, sent back or cancelled meanwhile: the step has nothing left to do
+        # accepted, sent back or cancelled meanwhile (a colleague, another card): the step
+        # ends, saying what happened and who did it, and that the reason was not passed on
         await state.clear()
+        said = await _who_ended_it(ctx, int(values["oid"]))
+        if values.get("card"):
+            await _redraw_card(
+                message.bot,
+                ctx,
+                message.chat.id,
+                int(values["card"]),
+                values.get("card_html"),
+                said,
+            )
         await message.answer(
-            ctx.t("order-verify-stale", number=values.get("number", "")),
+            said + "\n" + ctx.t("order-send-back-reason-dropped", reason=message.text or ""),
             reply_markup=ctx.main_menu(),
         )
         return
     await state.clear()
     assert out.order is not None
-    if values.get("card") and message.bot is not None:
-        with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
-            await message.bot.edit_message_text(
-                ctx.t("order-sent-back", number=out.order.number),
-                chat_id=message.chat.id,
-                message_id=int(values["card"]),
-            )
-    await message.answer(
-        ctx.t("order-sent-back", number=out.order.number), reply_markup=ctx.main_menu()
-    )
+    sent_back = ctx.t("order-card-sent-back", reason=message.text or "")
+    if values.get("card"):
+        # the card says it, under what it was about: the reply only brings the menu back
+        await _redraw_card(
+            message.bot,
+            ctx,
+            message.chat.id,
+            int(values["card"]),
+            values.get("card_html"),
+            sent_back,
+        )
+        await message.answer(ctx.t("order-sent-back-menu"), reply_markup=ctx.main_menu())
+    else:
+        await message.answer(
+            ctx.t("order-sent-back", number=out.order.number), reply_markup=ctx.main_menu()
+        )
     await ctx.deliver(out.pending)

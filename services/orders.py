@@ -3206,3 +3206,36 @@ async def log_refusal(session: AsyncSession, *, user: User, action: str, detail:
         detail=f"{action} {detail}",
     )
     await session.commit()
+
+
+async def how_verification_ended(session: AsyncSession, *, order: Order) -> tuple[str, str]:
+    """What ended the order's wait for a check, and who: ('verify' | 'send_back' | 'cancel',
+    their name), for a colleague whose 验收 card or 退回 reason came too late."""
+    row = (
+        await session.exec(
+            select(LedgerEvent.action, LedgerEvent.actor_id)
+            .where(
+                col(LedgerEvent.subject) == "order",
+                col(LedgerEvent.subject_id) == order.id,
+                col(LedgerEvent.action).in_(("verify", "send_back", "order_cancelled")),
+            )
+            .order_by(col(LedgerEvent.id).desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return "other", "-"
+    action, actor_id = row
+    actor = await session.get(User, actor_id) if actor_id is not None else None
+    name = actor.display_name if actor is not None and actor.forgotten_at is None else "-"
+    kind = action if action in ("verify", "send_back") else "cancel"
+    return kind, name or "-"
+
+
+async def how_verification_ended_of(
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
+) -> tuple[Order, tuple[str, str]]:
+    """The order and `how_verification_ended`, for its staff."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="verify")
+    return order, await how_verification_ended(session, order=order)

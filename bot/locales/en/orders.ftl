@@ -416,7 +416,15 @@ order-btn-send-back = ↩️ Send back
 order-verified = ✅ Order { $number } accepted; points credited and the resident asked to rate.
 order-ask-send-back = What is missing on order { $number }? (sent to the members)
 order-sent-back = Order { $number } was sent back to the members.
-order-verify-stale = Order { $number } is no longer waiting to be checked (it was accepted, sent back or cancelled); the buttons on this card no longer apply.
+order-verify-taken = Order { $number } is no longer waiting to be checked: { $name } { $how ->
+        [verify] accepted it
+        [send_back] sent it back to the members
+        [cancel] cancelled it
+       *[other] dealt with it
+    }.
+order-send-back-reason-dropped = What you wrote was not sent: { $reason }
+order-card-sent-back = ↩️ Sent back to the members: { $reason }
+order-sent-back-menu = The members have been told what to add.
 
 ## Notices to others
 

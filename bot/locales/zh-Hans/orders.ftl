@@ -407,7 +407,15 @@ order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工单 { $number } 已验收，积分已发放，结果已请居民评价。
 order-ask-send-back = 工单 { $number } 还差什么？请写一句（会发给接单人）：
 order-sent-back = 工单 { $number } 已退回给接单人。
-order-verify-stale = 工单 { $number } 已经不在待验收了（已验收、已退回或已取消），这张卡片上的按钮不再有用。
+order-verify-taken = 工单 { $number } 已经不在待验收了：{ $name } { $how ->
+        [verify] 已验收通过
+        [send_back] 已退回给接单人
+        [cancel] 已撤销了工单
+       *[other] 已处理过
+    }。
+order-send-back-reason-dropped = 您写的原因没有发出：{ $reason }
+order-card-sent-back = ↩️ 已退回给接单人，原因：{ $reason }
+order-sent-back-menu = 已通知接单人补充。
 
 ## Notices to others
 

@@ -410,7 +410,15 @@ order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工單 { $number } 已驗收，積分已發放，結果已請居民評價。
 order-ask-send-back = 工單 { $number } 還差什麼？請寫一句（會發給接單人）：
 order-sent-back = 工單 { $number } 已退回給接單人。
-order-verify-stale = 工單 { $number } 已經不在待驗收了（已驗收、已退回或已取消），這張卡片上的按鈕不再有用。
+order-verify-taken = 工單 { $number } 已經不在待驗收了：{ $name } { $how ->
+        [verify] 已驗收通過
+        [send_back] 已退回給接單人
+        [cancel] 已撤銷了工單
+       *[other] 已處理過
+    }。
+order-send-back-reason-dropped = 您寫的原因沒有發出：{ $reason }
+order-card-sent-back = ↩️ 已退回給接單人，原因：{ $reason }
+order-sent-back-menu = 已通知接單人補充。
 
 ## Notices to others
 
