@@ -213,7 +213,7 @@ async def test_merge_candidate_and_language_switch(linli_sandbox: Harness) -> No
     offered = await d.expect(STAFF, "可能重复的诉求")
     asked = await _half_poll(d)  # the menu button left the merge step (nothing typed)
     await d.tap(STAFF, f"并入 {road}", offered["message_id"])
-    merged = await d.expect(STAFF, f"诉求 {dup} 已合并", since=asked["message_id"])
+    merged = await d.expect(STAFF, f"诉求 {dup} 已并入诉求 {road}", since=asked["message_id"])
     [choose] = await d.say(STAFF, "装\n不装")
     assert "单选还是多选" in message_text(choose)
     # /lang in the middle of the poll: the form is left, and said so in English

@@ -26,10 +26,12 @@ def _labels(message: dict[str, Any]) -> list[str]:
 
 async def _once_as(d: Driver, user: int, message_id: int, shows: str) -> dict[str, Any]:
     for _ in range(20):
-        [now] = [m for m in await d.messages(user) if m["message_id"] == message_id]
+        chat = await d.messages(user)
+        [now] = [m for m in chat if m["message_id"] == message_id]
         if shows in message_text(now) + str(now.get("reply_markup")):
             return now
-        await d.wait(user, message_id - 1, 0.25)
+        # since the chat's last message: returns on an edit or a new message, not at once
+        await d.wait(user, chat[-1]["message_id"], 0.25)
     raise AssertionError(f"message {message_id} never showed {shows!r}")
 
 

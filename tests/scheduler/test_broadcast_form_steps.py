@@ -45,10 +45,12 @@ async def _now(d: Driver, message_id: int) -> dict[str, Any]:
 async def _once(d: Driver, message_id: int, shows: str) -> dict[str, Any]:
     """The message once its text or buttons show this (a tap is answered before the edit)."""
     for _ in range(20):
-        now = await _now(d, message_id)
+        chat = await d.messages(STAFF)
+        [now] = [m for m in chat if m["message_id"] == message_id]
         if shows in message_text(now) + str(now.get("reply_markup")):
             return now
-        await d.wait(STAFF, message_id - 1, 0.25)
+        # since the chat's last message: returns on an edit or a new message, not at once
+        await d.wait(STAFF, chat[-1]["message_id"], 0.25)
     raise AssertionError(f"message {message_id} never showed {shows!r}: {now}")
 
 
