@@ -56,6 +56,7 @@ NOTHING_ENTERED = frozenset(
         "Join:consent",
         "Join:name",
         "ReviewReason:reason",
+        "SuspendReason:reason",
         "AddInfo:compose",
         "RateComment:comment",  # the score is kept at the tap; the comment is optional
         "ResultFlow:send_back",

@@ -34,6 +34,7 @@ from services import members as member_service
 from services import org
 from services import users as user_service
 from services.errors import Conflict, DomainError, InvalidInput
+from services.order_notices import deliver
 from services.orders import public_name
 from services.skills import SKILLS
 from services.validation import contact_phone, person_name, phone_number, short_label
@@ -60,6 +61,25 @@ class ReviewReason(StatesGroup):
     """A reviewer typing the reason for a rejection."""
 
     reason = State()
+
+
+class SuspendReason(StatesGroup):
+    """Staff typing why a member is suspended."""
+
+    reason = State()
+
+
+class MemberListCb(CallbackData, prefix="ml"):
+    """A page of the approved members (and their suspended colleagues)."""
+
+    page: int = 0
+
+
+class SuspendCb(CallbackData, prefix="ms"):
+    """⏸ 暂停 / ▶️ 恢复 a member (the service re-checks scope and standing)."""
+
+    action: str  # suspend, restore
+    member_id: int
 
 
 class JoinCb(CallbackData, prefix="mj"):
@@ -113,6 +133,7 @@ def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:
 # ⬅️ 上一步 is a flow button the sign-up's own typed steps take (on_join_back below).
 refuse_button_labels(router, Join.name, allow=("common-back",), keyboard=cancel_keyboard)
 refuse_button_labels(router, ReviewReason.reason)
+refuse_button_labels(router, SuspendReason.reason)
 refuse_button_labels(
     router, Join.unit, Join.skills, allow=("common-back",), keyboard=step_keyboard
 )
@@ -130,6 +151,8 @@ async def start_join(
         await message.answer(t(f"member-already-{profile.status}"))
         return
     await state.clear()
+    if profile is not None and profile.status == MemberStatus.REJECTED:
+        await _prefill_earlier(message, state, profile, t)
     if user.consent_at is None or profile is None:
         # Name, unit and phone are kept only after consent to keeping them: a resident's consent
         # to an address and a room does not cover them (someone signing up again after a
@@ -148,9 +171,76 @@ async def start_join(
     await _ask_name(message, state, t)
 
 
+async def _prefill_earlier(
+    message: Message, state: FSMContext, profile: MemberProfile, t: Text
+) -> None:
+    """Signing up again after 不通过: the earlier answers are each step's, kept with one tap
+    (after /forget nothing is left to offer)."""
+    if profile.real_name == "-" or not profile.reject_reason:
+        return
+    await state.update_data(
+        again=True,
+        real_name=profile.real_name,
+        work_unit=profile.work_unit,
+        phone=profile.phone,
+        skills=profile.skill_list,
+        custom_skills=profile.custom_skills,
+    )
+    await message.answer(t("member-again-intro", reason=profile.reject_reason))
+
+
+# The typed steps: the question, its answer in the data, and the keyboard it comes with.
+_TYPED_STEPS: dict[str, tuple[State, str, str]] = {
+    "name": (Join.name, "member-intro", "real_name"),
+    "unit": (Join.unit, "member-ask-unit", "work_unit"),
+    "phone": (Join.phone, "member-ask-phone", "phone"),
+}
+
+
+async def _ask_typed(message: Message, state: FSMContext, t: Text, step: str) -> None:
+    """Ask a typed step; signing up again, with what was entered last time and a button that
+    keeps it."""
+    target, question, field = _TYPED_STEPS[step]
+    await state.set_state(target)
+    data = await state.get_data()
+    earlier = str(data.get(field) or "") if data.get("again") else ""
+    keyboards = {"name": cancel_keyboard, "unit": step_keyboard, "phone": _phone_keyboard}
+    await message.answer(with_current(t, t(question), earlier), reply_markup=keyboards[step](t))
+    if earlier:
+        await message.answer(
+            t("member-keep"),
+            reply_markup=inline_kb(
+                [[(t("member-keep"), JoinCb(action="keep", value=step).pack())]]
+            ),
+        )
+
+
 async def _ask_name(message: Message, state: FSMContext, t: Text) -> None:
-    await state.set_state(Join.name)
-    await message.answer(t("member-intro"), reply_markup=cancel_keyboard(t))
+    await _ask_typed(message, state, t, "name")
+
+
+@router.callback_query(
+    StateFilter(Join.name, Join.unit, Join.phone), JoinCb.filter(F.action == "keep")
+)
+async def on_join_keep(
+    query: CallbackQuery, callback_data: JoinCb, state: FSMContext, t: Text
+) -> None:
+    """↩️ 沿用上次的: last time's answer stays, on to the next step (a button of a step
+    answered since is out of date)."""
+    step = _TYPED_STEPS.get(callback_data.value)
+    if step is None or step[0].state != await state.get_state():
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    assert isinstance(query.message, Message)
+    with contextlib.suppress(TelegramBadRequest):
+        await query.message.edit_reply_markup(reply_markup=None)
+    if callback_data.value == "name":
+        await _ask_typed(query.message, state, t, "unit")
+    elif callback_data.value == "unit":
+        await _ask_typed(query.message, state, t, "phone")
+    else:
+        await _ask_skills(query.message, state, t)
 
 
 @router.callback_query(StateFilter(Join.consent), JoinCb.filter(F.action == "consent-yes"))
@@ -221,8 +311,7 @@ async def on_name(message: Message, state: FSMContext, t: Text) -> None:
         await message.answer(t(exc.key, **exc.args_))
         return
     await state.update_data(real_name=name)
-    await state.set_state(Join.unit)
-    await message.answer(t("member-ask-unit"), reply_markup=step_keyboard(t))
+    await _ask_typed(message, state, t, "unit")
 
 
 @router.message(StateFilter(Join.unit), F.text)
@@ -234,8 +323,7 @@ async def on_unit(message: Message, state: FSMContext, t: Text) -> None:
         await message.answer(t(exc.key, **exc.args_))
         return
     await state.update_data(work_unit=unit)
-    await state.set_state(Join.phone)
-    await message.answer(t("member-ask-phone"), reply_markup=_phone_keyboard(t))
+    await _ask_typed(message, state, t, "phone")
 
 
 @router.message(StateFilter(Join.phone), F.contact | F.text)
@@ -252,15 +340,22 @@ async def on_phone(message: Message, state: FSMContext, user: User, t: Text) -> 
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
+    await state.update_data(phone=phone)
+    await _ask_skills(message, state, t)
+
+
+async def _ask_skills(message: Message, state: FSMContext, t: Text) -> None:
+    """The skills step; what was chosen before (back here, or last time) stays chosen."""
     data = await state.get_data()
-    # back here from the skills step: what was chosen there stays chosen
     chosen: list[str] = list(data.get("skills", []))
-    await state.update_data(
-        phone=phone, skills=chosen, custom_skills=data.get("custom_skills", "")
-    )
+    custom = str(data.get("custom_skills", ""))
+    await state.update_data(skills=chosen, custom_skills=custom)
     await state.set_state(Join.skills)
     await message.answer("👍", reply_markup=step_keyboard(t))
-    await message.answer(t("member-ask-skills"), reply_markup=_skills_markup(t, chosen))
+    question = with_current(t, t("member-ask-skills"), custom) if data.get("again") else None
+    await message.answer(
+        question or t("member-ask-skills"), reply_markup=_skills_markup(t, chosen)
+    )
 
 
 @router.callback_query(StateFilter(Join.skills), JoinCb.filter(F.action == "skill"))
@@ -526,7 +621,9 @@ async def on_join_submit(
 def _review_card_text(
     t: Text, profile: MemberProfile, community: Community | None, grid: str | None
 ) -> str:
-    return t(
+    earlier = member_service.earlier_rejection(profile)
+    again = t("member-review-again", reason=earlier) + "\n" if earlier else ""
+    return again + t(
         "member-review-card",
         name=profile.real_name,
         unit=profile.work_unit,
@@ -567,29 +664,255 @@ PENDING_SHOWN = 20  # review cards sent at one tap of 🧾 报到审核, the old
 async def on_pending_list(
     message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """Staff: the applications waiting in their communities, one card each."""
-    if Role.ADMIN in roles:
-        community_ids = [c.id for c in await org.list_communities(session) if c.id]
-    else:
-        community_ids = [
-            s.community_id for s in await user_service.staff_scopes(session, user_id=user.id)
-        ]
+    """Staff: the applications waiting in their communities, one card each; a button opens
+    the members approved before."""
+    community_ids = await _review_communities(session, user, roles)
     pending = await member_service.pending_members(session, community_ids=community_ids)
+    approved = inline_kb([[(t("member-list-btn"), MemberListCb(page=0).pack())]])
     if not pending:
-        await message.answer(t("member-pending-none"))
+        await message.answer(t("member-pending-none"), reply_markup=approved)
         return
     if len(pending) > PENDING_SHOWN:  # the rest come once these are decided
         await message.answer(
-            t("member-pending-more", count=len(pending), shown=PENDING_SHOWN, button=message.text)
+            t("member-pending-more", count=len(pending), shown=PENDING_SHOWN, button=message.text),
+            reply_markup=approved,
         )
     else:
-        await message.answer(t("member-pending-count", count=len(pending)))
+        await message.answer(t("member-pending-count", count=len(pending)), reply_markup=approved)
     for profile in pending[:PENDING_SHOWN]:
         community = await session.get(Community, profile.community_id)
         await message.answer(
             _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id)),
             reply_markup=_review_markup(t, profile),
         )
+
+
+async def _review_communities(
+    session: AsyncSession, user: User, roles: frozenset[Role]
+) -> list[int]:
+    """The communities whose members this staff account reviews (an admin: all)."""
+    if Role.ADMIN in roles:
+        return [c.id for c in await org.list_communities(session) if c.id]
+    return [s.community_id for s in await user_service.staff_scopes(session, user_id=user.id)]
+
+
+MEMBERS_PER_PAGE = 5
+
+
+@router.callback_query(MemberListCb.filter())
+async def on_member_list(
+    query: CallbackQuery,
+    callback_data: MemberListCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """Staff: one page of the approved members of their communities, a card each with ⏸ 暂停
+    (▶️ 恢复 for a suspended one)."""
+    community_ids = await _review_communities(session, user, roles)
+    page = await member_service.approved_members(
+        session, community_ids=community_ids, page=callback_data.page, per_page=MEMBERS_PER_PAGE
+    )
+    await query.answer()
+    assert isinstance(query.message, Message)
+    if not page.items:
+        await query.message.answer(t("member-list-none"))
+        return
+    nav = []
+    if page.page > 0:
+        nav.append((t("member-list-prev"), MemberListCb(page=page.page - 1).pack()))
+    if page.page + 1 < page.pages:
+        nav.append((t("member-list-next"), MemberListCb(page=page.page + 1).pack()))
+    head = t("member-list-head", count=page.total, page=page.page + 1, pages=page.pages)
+    for profile in page.items:
+        community = await session.get(Community, profile.community_id)
+        grid = await _grid_name(session, profile.grid_id)
+        await query.message.answer(
+            _member_card_text(t, profile, community, grid), reply_markup=_member_markup(t, profile)
+        )
+    await query.message.answer(head, reply_markup=inline_kb([nav]) if nav else None)
+
+
+def _member_card_text(
+    t: Text, profile: MemberProfile, community: Community | None, grid: str | None
+) -> str:
+    return t(
+        "member-card",
+        name=profile.real_name,
+        status=t(f"member-status-{profile.status}"),
+        unit=profile.work_unit,
+        phone=profile.phone,
+        skills=_skills_text(t, profile.skill_list, profile.custom_skills),
+        community=_area(t, community, grid),
+        points=profile.points,
+    )
+
+
+def _member_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
+    if profile.status == MemberStatus.SUSPENDED:
+        label, action = t("member-restore"), "restore"
+    else:
+        label, action = t("member-suspend"), "suspend"
+    return inline_kb([[(label, SuspendCb(action=action, member_id=profile.user_id).pack())]])
+
+
+@router.callback_query(SuspendCb.filter(F.action.in_(starter("suspend"))))
+async def on_suspend(
+    query: CallbackQuery,
+    callback_data: SuspendCb,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """⏸ 暂停: ask why (scope and standing are checked now and again when it is typed)."""
+    profile = await member_service.member_to_suspend(
+        session, actor=user, roles=roles, member_id=callback_data.member_id, suspended=True
+    )
+    if await asks_first(query, callback_data, state, t, starting="SuspendReason"):
+        return
+    await state.set_state(SuspendReason.reason)
+    await state.update_data(member_id=profile.user_id)
+    card = origin(query, callback_data)
+    if card is not None:
+        await state.update_data(card=card.message_id)
+    await query.answer()
+    assert isinstance(query.message, Message)
+    await query.message.answer(
+        t("member-ask-suspend-reason", name=profile.real_name), reply_markup=cancel_keyboard(t)
+    )
+
+
+@router.message(StateFilter(SuspendReason.reason), F.text.in_(labels("common-cancel")))
+async def on_suspend_cancel(
+    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
+) -> None:
+    """Changed their mind: the member stays."""
+    await state.clear()
+    await message.answer(
+        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
+
+
+@router.message(StateFilter(SuspendReason.reason), F.text)
+async def on_suspend_reason(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
+    settings: Settings,
+) -> None:
+    """Suspend with the typed reason: their claims go back (staff of those orders told), the
+    member is told why and loses the member's menu."""
+    data = await state.get_data()
+    try:
+        done = await member_service.set_suspended(
+            session,
+            actor=user,
+            roles=roles,
+            member_id=int(data["member_id"]),
+            suspended=True,
+            reason=message.text,
+            release_reason=t("member-suspend-claim-reason", reason=message.text or ""),
+            now=clock(),
+        )
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    except DomainError:
+        await state.clear()  # changed by a colleague meanwhile, or not allowed: leave the step
+        raise
+    await state.clear()
+    await deliver(
+        session,
+        done.notices,
+        texts=translator,
+        default_language=settings.default_language,
+        now=clock(),
+    )
+    await session.commit()
+    profile = done.profile
+    if data.get("card") and message.bot is not None:
+        with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id,
+                message_id=int(data["card"]),
+                reply_markup=_member_markup(t, profile),
+            )
+    reason = message.text or ""
+    await message.answer(
+        t("member-suspended-staff", name=profile.real_name, reason=reason, released=done.released),
+        reply_markup=main_menu(t, roles, registered=user.registered),
+    )
+    await _tell_member(
+        session,
+        translator,
+        settings,
+        clock,
+        profile,
+        lambda tt: tt("member-suspended-user", reason=reason),
+    )
+
+
+@router.callback_query(SuspendCb.filter(F.action == "restore"))
+async def on_restore(
+    query: CallbackQuery,
+    callback_data: SuspendCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
+    settings: Settings,
+) -> None:
+    """▶️ 恢复: the member is told and gets the member's menu back."""
+    done = await member_service.set_suspended(
+        session,
+        actor=user,
+        roles=roles,
+        member_id=callback_data.member_id,
+        suspended=False,
+        now=clock(),
+    )
+    profile = done.profile
+    await query.answer(t("member-restored-staff", name=profile.real_name))
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            await query.message.edit_reply_markup(reply_markup=_member_markup(t, profile))
+        await query.message.answer(t("member-restored-staff", name=profile.real_name))
+    await _tell_member(
+        session, translator, settings, clock, profile, lambda tt: tt("member-restored-user")
+    )
+
+
+async def _tell_member(
+    session: AsyncSession,
+    translator: Translator,
+    settings: Settings,
+    clock: Callable[[], datetime],
+    profile: MemberProfile,
+    text: Callable[[Text], str],
+) -> None:
+    """A notice to the member, with the menu their roles give them now."""
+    member = await session.get(User, profile.user_id)
+    if member is None:
+        return
+    member_roles = user_service.effective_roles(member, admin_ids=settings.admin_ids)
+    await notify(
+        session,
+        translator,
+        [member],
+        text,
+        lambda tt: main_menu(tt, member_roles, registered=member.registered),
+        now=clock(),
+    )
 
 
 async def _drop_review_buttons(query: CallbackQuery, callback_data: ReviewCb) -> None:

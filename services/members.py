@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,6 +14,8 @@ from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from models.base import utcnow
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
+from services.order_common import Notice
+from services.requests import Page
 from services.skills import SKILLS, normalize_skills
 from services.users import require_scope
 from services.validation import clean_text, person_name, phone_number, short_label
@@ -56,6 +58,9 @@ async def apply(
     profile = await session.get(MemberProfile, user.id)
     if profile is not None and profile.status in {MemberStatus.APPROVED, MemberStatus.PENDING}:
         raise Conflict("member-already-" + profile.status)
+    # filed again after 不通过: the reason stays beside the new application, for the review
+    # card to say what was wrong last time (`earlier_rejection`); a review replaces it
+    earlier = profile.reject_reason if profile is not None else None
     if profile is None:
         profile = MemberProfile(
             user_id=user.id,
@@ -77,7 +82,7 @@ async def apply(
     profile.status = MemberStatus.PENDING
     profile.reviewed_by = None
     profile.reviewed_at = None
-    profile.reject_reason = None
+    profile.reject_reason = earlier
     profile.updated_at = utcnow()
     audit.record(
         session, actor_id=user.id, action="member_apply", subject_type="member", subject_id=user.id
@@ -112,6 +117,12 @@ async def set_name_public(
     )
     await session.commit()
     return profile, True
+
+
+def earlier_rejection(profile: MemberProfile) -> str | None:
+    """Why the applicant's earlier application was turned down, when this one waiting for
+    review was filed again after it (None for a first application)."""
+    return profile.reject_reason if profile.status == MemberStatus.PENDING else None
 
 
 def review_matter(member_id: int) -> str:
@@ -207,7 +218,7 @@ async def already_reviewed(session: AsyncSession, profile: MemberProfile) -> Con
     return Conflict("member-already-reviewed-by", outcome=outcome, by=reviewer.display_name)
 
 
-async def set_suspended(
+async def member_to_suspend(
     session: AsyncSession,
     *,
     actor: User,
@@ -215,18 +226,75 @@ async def set_suspended(
     member_id: int,
     suspended: bool,
 ) -> MemberProfile:
-    """Suspend an approved member (or lift it); suspended members cannot claim."""
+    """The member staff are about to suspend (approved) or restore (suspended): staff of
+    another community are refused and logged; a member no longer in that standing: Conflict."""
     profile = await session.get(MemberProfile, member_id)
-    if profile is None:
+    if profile is None or profile.real_name == "-":  # "-": deleted with /forget
         raise NotFound("err-member-not-found")
     await require_scope(
         session, user=actor, roles=roles, community_id=profile.community_id, action="suspend"
     )
     wanted_from = MemberStatus.APPROVED if suspended else MemberStatus.SUSPENDED
     if profile.status != wanted_from:
-        raise Conflict("member-already-reviewed", outcome=str(profile.status))
-    profile.status = MemberStatus.SUSPENDED if suspended else MemberStatus.APPROVED
+        raise Conflict("member-suspend-stale", outcome=str(profile.status))
+    return profile
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """A suspension or its end: the member, and what giving their claims back caused (the
+    staff of those orders told, other members offered them) for the caller to deliver."""
+
+    profile: MemberProfile
+    notices: list[Notice]
+    released: int = 0
+
+
+async def set_suspended(
+    session: AsyncSession,
+    *,
+    actor: User,
+    roles: Collection[Role],
+    member_id: int,
+    suspended: bool,
+    reason: str | None = None,
+    release_reason: str | None = None,
+    now: datetime | None = None,
+) -> Suspension:
+    """Suspend an approved member (or lift it); suspended members cannot claim.
+
+    On suspension the claims they hold go back to the pool as on a release (with
+    `release_reason`, which names the suspension and its `reason`); a claim reported done
+    stays for staff to verify. The reason is kept in the audit row."""
+    now = now or utcnow()
+    profile = await member_to_suspend(
+        session, actor=actor, roles=roles, member_id=member_id, suspended=suspended
+    )
+    wanted_from = profile.status
+    clean_reason = clean_text(reason, max_len=500) if suspended else ""
     member = await session.get(User, member_id)
+    notices: list[Notice] = []
+    released = 0
+    if suspended and member is not None:
+        from services.orders import my_claims, release_all_claims  # orders import users
+
+        held = await my_claims(session, user=member)
+
+        # given back as the member (a release needs an approved member), before the status
+        # changes; each release commits with its own notices
+        notices = await release_all_claims(
+            session,
+            user=member,
+            roles=set(member.role_set) | {Role.MEMBER},
+            reason=release_reason or clean_reason,
+            now=now,
+        )
+        released = len(held) - len(await my_claims(session, user=member))
+        await session.refresh(profile)
+        if profile.status != wanted_from:  # a colleague was quicker meanwhile
+            raise Conflict("member-suspend-stale", outcome=str(profile.status))
+    profile.status = MemberStatus.SUSPENDED if suspended else MemberStatus.APPROVED
+    profile.updated_at = now
     if member is not None:
         roles_now = set(member.role_set)
         (roles_now.discard if suspended else roles_now.add)(Role.MEMBER)
@@ -236,16 +304,41 @@ async def set_suspended(
                 session, chat_id=member_id, staff=Role.STAFF in roles_now
             )
     if not suspended:
-        await _tell_if_never_asked(session, member_id=member_id, now=utcnow())
+        await _tell_if_never_asked(session, member_id=member_id, now=now)
     audit.record(
         session,
         actor_id=actor.id,
         action="member_suspend" if suspended else "member_unsuspend",
         subject_type="member",
         subject_id=member_id,
+        detail=clean_reason,
     )
     await session.commit()
-    return profile
+    await session.refresh(profile)
+    return Suspension(profile=profile, notices=notices, released=released)
+
+
+async def approved_members(
+    session: AsyncSession, *, community_ids: Collection[int], page: int, per_page: int
+) -> Page[MemberProfile]:
+    """Approved and suspended members of these communities, by name, one page (from 0)."""
+    where = (
+        col(MemberProfile.status).in_([MemberStatus.APPROVED, MemberStatus.SUSPENDED]),
+        col(MemberProfile.community_id).in_(list(community_ids)),
+    )
+    total = (
+        await session.exec(select(func.count()).select_from(MemberProfile).where(*where))
+    ).one()
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 0), pages - 1)
+    rows = await session.exec(
+        select(MemberProfile)
+        .where(*where)
+        .order_by(col(MemberProfile.real_name), col(MemberProfile.user_id))
+        .offset(page * per_page)
+        .limit(per_page)
+    )
+    return Page(items=list(rows.all()), page=page, pages=pages, total=total)
 
 
 async def _tell_if_never_asked(session: AsyncSession, *, member_id: int, now: datetime) -> None:

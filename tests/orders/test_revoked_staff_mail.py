@@ -194,6 +194,7 @@ async def test_a_member_suspended_at_night_gets_no_held_offers(
         roles=world.roles(world.staff),
         member_id=suspended.id,
         suspended=True,
+        reason="已搬离本社区",
     )
     mail = await _mail(session, suspended.id)
     assert mail["order-notice-offer"] == DeliveryState.CANCELLED

@@ -777,6 +777,7 @@ form-name = { $group ->
         [PhoneEdit] changing your phone
         [Join] member sign-up
         [ReviewReason] reason for rejecting a sign-up
+        [SuspendReason] reason for suspending a member
         [Filing] new request
         [AddInfo] more about a request
         [RateComment] rating

@@ -325,3 +325,33 @@ admin-invite-admin-link = Admin invitation link (valid for { $hours } hours, sin
 admin-invite-admin-again = This page has made its admin invitation link already, shown above. To invite someone else, open "⚙️ Admin" again.
 invite-accepted-admin = ✅ You are now a sub-district admin. The main menu has "⚙️ Admin".
 admin-invite-used-admin = ✅ { $name } used the invitation and is now a sub-district admin.
+
+## Signing up again; approved members: suspend and restore
+member-review-again = 🔁 Signing up again (last time not approved: { $reason })
+member-again-intro = Your last sign-up was not approved (reason: { $reason }). Each step below shows what you entered last time: tap “{ member-keep }” if it is still right, or type the new answer.
+member-keep = ↩️ Keep last time's
+member-list-btn = 👥 Approved members and volunteers
+member-list-none = No approved members or volunteers yet.
+member-list-head = Approved members and volunteers: { $count } (page { $page }/{ $pages })
+member-list-prev = ⬅️ Previous
+member-list-next = Next ➡️
+member-card = 👤 <b>{ $name }</b> ({ $status })
+    Unit: { $unit }
+    Phone: { $phone }
+    Skills: { $skills }
+    Community: { $community }
+    Points: { $points }
+member-suspend = ⏸ Suspend
+member-restore = ▶️ Restore
+member-ask-suspend-reason = Please type why “{ $name }” is suspended (they will be told):
+member-suspend-claim-reason = The community suspended this member: { $reason }
+member-suspended-staff = Suspended: { $name } (reason: { $reason }). { $released ->
+        [0] No orders in hand.
+        [one] One order in hand was given back and offered again.
+       *[other] { $released } orders in hand were given back and offered again.
+    }
+member-suspended-user = Hello, the community has paused your service as a member/volunteer. Reason: { $reason }
+    While paused you cannot claim orders; the unfinished orders you held went back to the community. If you have questions, please contact the community. Thank you for all you have done!
+member-restored-staff = Restored: { $name }
+member-restored-user = 🎉 The community has restored your service as a member/volunteer; you can claim orders in “{ menu-order-open }” again.
+member-suspend-stale = This member's standing has changed: { member-outcome }. Please open the list again.

@@ -759,6 +759,7 @@ form-name = { $group ->
         [PhoneEdit] 修改手机号
         [Join] 党员/志愿者报到
         [ReviewReason] 填写不通过原因
+        [SuspendReason] 填写暂停原因
         [Filing] 点单
         [AddInfo] 补充信息
         [RateComment] 评价

@@ -325,3 +325,32 @@ admin-invite-admin-link = 管理员邀请链接（{ $hours } 小时内有效，�
 admin-invite-admin-again = 这个页面已经生成过管理员邀请链接，见上方消息。还要邀请别人，请重新打开「⚙️ 管理」。
 invite-accepted-admin = ✅ 您已成为街道管理员。主菜单里多了「⚙️ 管理」。
 admin-invite-used-admin = ✅ { $name } 已通过邀请链接成为街道管理员。
+
+## 再次报到；已通过的党员/志愿者：暂停与恢复
+member-review-again = 🔁 再次申请（上次未通过：{ $reason }）
+member-again-intro = 您上次的报到未通过（原因：{ $reason }）。下面每一步都会显示您上次填写的内容：没有变化就点「{ member-keep }」，要改就直接输入新的。
+member-keep = ↩️ 沿用上次的
+member-list-btn = 👥 已通过的党员/志愿者
+member-list-none = 还没有已通过的党员/志愿者。
+member-list-head = 已通过的党员/志愿者：{ $count } 人（第 { $page }/{ $pages } 页）
+member-list-prev = ⬅️ 上一页
+member-list-next = 下一页 ➡️
+member-card = 👤 <b>{ $name }</b>（{ $status }）
+    单位：{ $unit }
+    手机：{ $phone }
+    特长：{ $skills }
+    社区：{ $community }
+    积分：{ $points }
+member-suspend = ⏸ 暂停
+member-restore = ▶️ 恢复
+member-ask-suspend-reason = 请输入暂停「{ $name }」的原因（会告知本人）：
+member-suspend-claim-reason = 社区暂停了该党员/志愿者的服务：{ $reason }
+member-suspended-staff = 已暂停：{ $name }（原因：{ $reason }）。{ $released ->
+        [0] 没有进行中的工单。
+       *[other] 交还了 { $released } 个进行中的工单，已重新派发。
+    }
+member-suspended-user = 您好，社区暂时停止了您的党员/志愿者服务。原因：{ $reason }
+    暂停期间不能接单，您手上未完成的工单已交还社区。如有疑问，请联系社区。感谢您一直以来的付出！
+member-restored-staff = 已恢复：{ $name }
+member-restored-user = 🎉 社区恢复了您的党员/志愿者服务，现在可以在「{ menu-order-open }」里接单了。
+member-suspend-stale = 这位党员/志愿者的状态已经变了：{ member-outcome }。请重新打开名单查看。

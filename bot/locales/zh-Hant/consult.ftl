@@ -762,6 +762,7 @@ form-name = { $group ->
         [PhoneEdit] 修改手機號
         [Join] 黨員/志願者報到
         [ReviewReason] 填寫不通過原因
+        [SuspendReason] 填寫暫停原因
         [Filing] 點單
         [AddInfo] 補充信息
         [RateComment] 評價

@@ -328,3 +328,32 @@ admin-invite-admin-link = 管理員邀請鏈接（{ $hours } 小時內有效，�
 admin-invite-admin-again = 這個頁面已經生成過管理員邀請鏈接，見上方消息。還要邀請別人，請重新打開「⚙️ 管理」。
 invite-accepted-admin = ✅ 您已成為街道管理員。主菜單裡多了「⚙️ 管理」。
 admin-invite-used-admin = ✅ { $name } 已通過邀請鏈接成為街道管理員。
+
+## 再次報到；已通過的黨員/志願者：暫停與恢復
+member-review-again = 🔁 再次申請（上次未通過：{ $reason }）
+member-again-intro = 您上次的報到未通過（原因：{ $reason }）。下面每一步都會顯示您上次填寫的內容：沒有變化就點「{ member-keep }」，要改就直接輸入新的。
+member-keep = ↩️ 沿用上次的
+member-list-btn = 👥 已通過的黨員/志願者
+member-list-none = 還沒有已通過的黨員/志願者。
+member-list-head = 已通過的黨員/志願者：{ $count } 人（第 { $page }/{ $pages } 頁）
+member-list-prev = ⬅️ 上一頁
+member-list-next = 下一頁 ➡️
+member-card = 👤 <b>{ $name }</b>（{ $status }）
+    單位：{ $unit }
+    手機：{ $phone }
+    特長：{ $skills }
+    社區：{ $community }
+    積分：{ $points }
+member-suspend = ⏸ 暫停
+member-restore = ▶️ 恢復
+member-ask-suspend-reason = 請輸入暫停「{ $name }」的原因（會告知本人）：
+member-suspend-claim-reason = 社區暫停了該黨員/志願者的服務：{ $reason }
+member-suspended-staff = 已暫停：{ $name }（原因：{ $reason }）。{ $released ->
+        [0] 沒有進行中的工單。
+       *[other] 交還了 { $released } 個進行中的工單，已重新派發。
+    }
+member-suspended-user = 您好，社區暫時停止了您的黨員/志願者服務。原因：{ $reason }
+    暫停期間不能接單，您手上未完成的工單已交還社區。如有疑問，請聯繫社區。感謝您一直以來的付出！
+member-restored-staff = 已恢復：{ $name }
+member-restored-user = 🎉 社區恢復了您的黨員/志願者服務，現在可以在「{ menu-order-open }」裡接單了。
+member-suspend-stale = 這位黨員/志願者的狀態已經變了：{ member-outcome }。請重新打開名單查看。
