@@ -153,16 +153,33 @@ def chosen_data(meeting_id: int, status: RsvpStatus | None) -> str | None:
     return rsvp_buttons(meeting_id)[0][_CHOSEN[status]][1]
 
 
-def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = None) -> Rows:
+def chosen_label(render: Render, label: str, status: RsvpStatus, position: int) -> str:
+    """The marked button of the person's answer: '✅ 去', or for one on the waitlist their
+    place on it ('⏳ 候补第 2 位'), as their card says; `label` is the button's text key."""
+    if status == RsvpStatus.WAITLIST and position:
+        return render("meeting-btn-chosen-waitlist", position=position)
+    return render("meeting-btn-chosen", label=render(label))
+
+
+def rsvp_rows(
+    render: Render,
+    meeting_id: int,
+    *,
+    chosen: RsvpStatus | None = None,
+    position: int = 0,
+) -> Rows:
     """去 / 不确定 / 不去 with their labels in the reader's language; with `chosen` (the
-    person's answer), its button marked ('✅ 去')."""
+    person's answer), its button marked ('✅ 去'; on the waitlist, at `position`: '⏳ 候补第 2
+    位')."""
     from services.meetings import rsvp_buttons
 
     mark = _CHOSEN.get(chosen) if chosen is not None else None
     return [
         [
             (
-                render("meeting-btn-chosen", label=render(label)) if i == mark else render(label),
+                chosen_label(render, label, chosen, position)
+                if i == mark and chosen is not None
+                else render(label),
                 data,
             )
             for i, (label, data) in enumerate(row)
@@ -172,7 +189,12 @@ def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = No
 
 
 def announcement(
-    meeting: Meeting, *, args: dict[str, Any], status: RsvpStatus | None, render: Render
+    meeting: Meeting,
+    *,
+    args: dict[str, Any],
+    status: RsvpStatus | None,
+    render: Render,
+    position: int = 0,
 ) -> tuple[str, Rows]:
     """A person's copy of the announcement as it stands: the meeting (`args`:
     meetings.card_args), that it was cancelled once it is, and 去 / 不确定 / 不去 while they
@@ -181,12 +203,20 @@ def announcement(
     text = render("meeting-announce", **args, open="yes" if published else "no")
     if meeting.status == MeetingStatus.CANCELLED:
         text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
-    rows = rsvp_rows(render, meeting.id or 0, chosen=status) if published else []
+    rows: Rows = []
+    if published:
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
     return text, rows
 
 
 def change_notice(
-    meeting: Meeting, said: Said, *, status: RsvpStatus | None, notifier: Notifier, render: Render
+    meeting: Meeting,
+    said: Said,
+    *,
+    status: RsvpStatus | None,
+    notifier: Notifier,
+    render: Render,
+    position: int = 0,
 ) -> tuple[str, Rows]:
     """A person's notice of an earlier change (延期, 修改) or reminder as it stands: what it
     said, with what is true now under it once that is no longer what it shows (a change of
@@ -198,7 +228,7 @@ def change_notice(
     if meeting.status != MeetingStatus.PUBLISHED:
         rows = []
     elif said.answerable:
-        rows = rsvp_rows(render, meeting.id or 0, chosen=status)
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
     return text, rows
 
 
@@ -215,7 +245,7 @@ async def mark_answer(
     延期's notice, it is drawn with their answer marked, for the caller to edit at once, and
     remembered so (its redraws still queued are cancelled; later redraws keep the mark).
     None: neither, or it already shows so. Commits."""
-    from services.meetings import card_args, my_rsvp
+    from services.meetings import card_args, my_rsvp, waitlist_position
 
     assert meeting.id is not None
     stmt = select(MeetingMessage).where(
@@ -233,12 +263,17 @@ async def mark_answer(
         await session.commit()
         return None
     status = await my_rsvp(session, meeting_id=meeting.id, user_id=user.id)
+    position = await waitlist_position(session, meeting_id=meeting.id, user_id=user.id)
     render = partial(notifier.render, user)
     if known.kind == ANNOUNCE:
         args = await card_args(session, meeting=meeting, notifier=notifier)
-        text, rows = announcement(meeting, args=args, status=status, render=render)
+        text, rows = announcement(
+            meeting, args=args, status=status, render=render, position=position
+        )
     elif known.kind == NOTICE and said is not None and said.answerable:
-        text, rows = change_notice(meeting, said, status=status, notifier=notifier, render=render)
+        text, rows = change_notice(
+            meeting, said, status=status, notifier=notifier, render=render, position=position
+        )
     else:
         await session.commit()
         return None
@@ -273,20 +308,31 @@ async def resident_card(
 ) -> tuple[str, Rows]:
     """A resident's card of a meeting: the meeting (`args`: meetings.card_args), whether it
     was cancelled, their answer, and the buttons that apply now."""
-    from services.meetings import ends_at, in_checkin_window, my_rsvp
+    from services.meetings import ends_at, in_checkin_window, my_rsvp, waitlist_position
 
     status = await my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
+    position = 0
+    if status == RsvpStatus.WAITLIST:
+        position = await waitlist_position(session, meeting_id=meeting.id or 0, user_id=user.id)
     lines = [render("meeting-card", **args)]
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append(render("meeting-now-cancelled", reason=meeting.cancel_reason or "-"))
-    label = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
-    lines.append(render("meeting-my-status", status=label))
+    lines.append(render("meeting-my-status", status=status_label(render, status, position)))
     rows: Rows = []
     if meeting.status == MeetingStatus.PUBLISHED and now < ends_at(meeting):
-        rows = rsvp_rows(render, meeting.id or 0)
+        # their answer marked as on their announcement ('✅ 去', '⏳ 候补第 2 位')
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
         if in_checkin_window(meeting, now=now):
             rows.append([(render("meeting-btn-checkin"), checkin_data(meeting.id or 0))])
     return "\n".join(lines), rows
+
+
+def status_label(render: Render, status: RsvpStatus | None, position: int) -> str:
+    """The person's answer in words: 参加, 候补第 2 位 (on the waitlist, at `position`), 不确定,
+    不去, 未回复."""
+    if status == RsvpStatus.WAITLIST and position:
+        return render("meeting-rsvp-status-waitlist-at", position=position)
+    return render(f"meeting-rsvp-status-{status.value if status else 'none'}")
 
 
 def rsvp_reply(
@@ -952,6 +998,12 @@ async def _redraw_remembered(
             )
         ).all()
     }
+    # places on the waitlist: the announcement marks them as the card says ('⏳ 候补第 2 位')
+    positions = {
+        uid: await waitlist_position(session, meeting_id=meeting.id, user_id=uid)
+        for uid, status in answers.items()
+        if status == RsvpStatus.WAITLIST
+    }
     args = await card_args(session, meeting=meeting, notifier=notifier)
     published = meeting.status == MeetingStatus.PUBLISHED
     redrawn = 0
@@ -1014,7 +1066,12 @@ async def _redraw_remembered(
                 # what is true now, once it is not what the notice shows; a 延期's answer
                 # marked, as on the announcement
                 text, rows = change_notice(
-                    meeting, said, status=answers.get(person.id), notifier=notifier, render=render
+                    meeting,
+                    said,
+                    status=answers.get(person.id),
+                    notifier=notifier,
+                    render=render,
+                    position=positions.get(person.id, 0),
                 )
             else:
                 # their place now, once the meeting or their place changed since (or once
@@ -1037,7 +1094,11 @@ async def _redraw_remembered(
         else:
             # 去 / 不确定 / 不去 asked for only while they are there to tap; their answer marked
             text, rows = announcement(
-                meeting, args=args, status=answers.get(person.id), render=render
+                meeting,
+                args=args,
+                status=answers.get(person.id),
+                render=render,
+                position=positions.get(person.id, 0),
             )
         shown = shown_digest(text, rows)
         if shown == message.shown:
@@ -1077,10 +1138,7 @@ def _now_line(
     if place is None:
         return render("meeting-now-since", when=when, where=where)
     status, position = place
-    if status == RsvpStatus.WAITLIST and position:
-        shown = render("meeting-rsvp-status-waitlist-at", position=position)
-    else:
-        shown = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
+    shown = status_label(render, status, position)
     return render("meeting-now-place", when=when, where=where, status=shown)
 
 

@@ -161,6 +161,7 @@ meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
 meeting-btn-no = Not going
 meeting-btn-chosen = ✅ { $label }
+meeting-btn-chosen-waitlist = ⏳ No. { $position } on the waiting list
 meeting-btn-checkin = 📍 Check in
 # $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = You are signed up: { $title }.

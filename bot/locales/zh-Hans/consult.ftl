@@ -158,6 +158,7 @@ meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
 meeting-btn-no = 不去
 meeting-btn-chosen = ✅ { $label }
+meeting-btn-chosen-waitlist = ⏳ 候补第 { $position } 位
 meeting-btn-checkin = 📍 签到
 # $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = 已报名：{ $title }。
