@@ -49,13 +49,14 @@ from models import User
 from models.consultations import Meeting, MeetingMessage, MeetingStatus, Rsvp, RsvpStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
-from services.consult_common import Notifier, checkin_data
+from services.consult_common import Notifier, checkin_data, meeting_view_data, rsvp_data
 
 CARD = "card"
 REPLY = "reply"
 ANNOUNCE = "announce"
 NOTICE = "notice"  # of an earlier change (延期, 修改), or of the person's place
 CHECKIN = "checkin"  # "现在开始签到" with its 📍 签到 button
+OFFER = "offer"  # '我去' typed, read back with ✅ 确认去: kind "offer:<answer>"
 
 Rows = list[list[tuple[str, str]]]
 Place = tuple[RsvpStatus | None, int]  # an answer, and the place on the waitlist (0: none)
@@ -325,6 +326,31 @@ async def resident_card(
         if in_checkin_window(meeting, now=now):
             rows.append([(render("meeting-btn-checkin"), checkin_data(meeting.id or 0))])
     return "\n".join(lines), rows
+
+
+def typed_offer(
+    meeting: Meeting, *, answer: str, when: object, render: Render
+) -> tuple[str, Rows]:
+    """An answer typed ('我去') read back: the meeting as it is now, and ✅ 确认去 while it can
+    be answered; once cancelled, that it was, with no button asking to tap (its card stays a
+    tap away)."""
+    published = meeting.status == MeetingStatus.PUBLISHED
+    text = render(
+        "meeting-typed-rsvp",
+        title=meeting.title,
+        when=when,
+        where=meeting.place or meeting.online_link or "-",
+        answer=answer,
+        open="yes" if published else "no",
+    )
+    if meeting.status == MeetingStatus.CANCELLED:
+        text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    rows: Rows = []
+    if published:
+        confirm = rsvp_data(meeting.id or 0, answer)
+        rows.append([(render("meeting-btn-typed-rsvp", answer=answer), confirm)])
+    rows.append([(render("meeting-btn-typed-rsvp-view"), meeting_view_data(meeting.id or 0))])
+    return text, rows
 
 
 def status_label(render: Render, status: RsvpStatus | None, position: int) -> str:
@@ -1033,6 +1059,15 @@ async def _redraw_remembered(
                 status=status,
                 position=position,
                 reminder_due=reminder_ahead(meeting, now=now),
+                when=notifier.local(meeting.starts_at),
+                render=render,
+            )
+        elif message.kind.startswith(f"{OFFER}:"):
+            # an answer typed, read back: the time, place and title now; no ✅ 确认 once
+            # cancelled
+            text, rows = typed_offer(
+                meeting,
+                answer=message.kind.partition(":")[2],
                 when=notifier.local(meeting.starts_at),
                 render=render,
             )
