@@ -312,15 +312,16 @@ async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
         return True
     if found.changes:
         [meeting] = found.changes
-        args = {
-            "title": meeting.title,
-            "when": when_text(t, meeting.starts_at, settings=ctx.settings, now=now),
-            "where": meeting.place or meeting.online_link or "-",
-            "answer": answer.value,
-        }
-        confirm = RsvpCb(meeting_id=meeting.id or 0, answer=answer.value).pack()
-        rows = [[(t("meeting-btn-typed-rsvp", answer=answer.value), confirm)], [view(meeting)]]
-        await message.answer(t("meeting-typed-rsvp", **args), reply_markup=kb(rows))
+        text, rows = meeting_messages.typed_offer(
+            meeting,
+            answer=answer.value,
+            when=when_text(t, meeting.starts_at, settings=ctx.settings, now=now),
+            render=partial(tx, t),
+        )
+        sent = await message.answer(text, reply_markup=kb(rows))
+        # redrawn when the meeting changes, as the announcement is: a new time, or cancelled
+        kind = f"{meeting_messages.OFFER}:{answer.value}"
+        await _remember(ctx.session, sent, meeting, kind, text, rows)
         return True
     if found.same:
         [(meeting, status)] = found.same

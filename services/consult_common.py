@@ -245,6 +245,7 @@ class Notifier:
         args: dict[str, Any] | None = None,
         buttons: list[list[tuple[str, str]]] | None = None,
         chosen: Callable[[User], str | None] | None = None,
+        chosen_text: Callable[[User, str], str] | None = None,
         photo: bytes | None = None,
         kind: str = "consult",
         community_id: int | None = None,
@@ -254,8 +255,9 @@ class Notifier:
         """Queue one message per user; buttons are rows of (text key, callback data).
 
         `chosen`: the callback data of the button marked for the person, their answer
-        ('✅ 去'), if any. `deliver_by` (a meeting's start): quiet hours never hold the message
-        past it.
+        ('✅ 去'), if any; `chosen_text` (the person, the button's text key): that button's text
+        when it says more than '✅ 去' ('⏳ 候补第 2 位'). `deliver_by` (a meeting's start): quiet
+        hours never hold the message past it.
         """
         count = 0
         for user in users:
@@ -268,7 +270,12 @@ class Notifier:
                 markup = keyboard(
                     [
                         [
-                            button(self._label(user, label, data == mark), data)
+                            button(
+                                chosen_text(user, label)
+                                if data == mark and chosen_text is not None
+                                else self._label(user, label, data == mark),
+                                data,
+                            )
                             for label, data in row
                         ]
                         for row in buttons

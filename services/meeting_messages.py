@@ -49,13 +49,14 @@ from models import User
 from models.consultations import Meeting, MeetingMessage, MeetingStatus, Rsvp, RsvpStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
-from services.consult_common import Notifier, checkin_data
+from services.consult_common import Notifier, checkin_data, meeting_view_data, rsvp_data
 
 CARD = "card"
 REPLY = "reply"
 ANNOUNCE = "announce"
 NOTICE = "notice"  # of an earlier change (延期, 修改), or of the person's place
 CHECKIN = "checkin"  # "现在开始签到" with its 📍 签到 button
+OFFER = "offer"  # '我去' typed, read back with ✅ 确认去: kind "offer:<answer>"
 
 Rows = list[list[tuple[str, str]]]
 Place = tuple[RsvpStatus | None, int]  # an answer, and the place on the waitlist (0: none)
@@ -153,16 +154,33 @@ def chosen_data(meeting_id: int, status: RsvpStatus | None) -> str | None:
     return rsvp_buttons(meeting_id)[0][_CHOSEN[status]][1]
 
 
-def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = None) -> Rows:
+def chosen_label(render: Render, label: str, status: RsvpStatus, position: int) -> str:
+    """The marked button of the person's answer: '✅ 去', or for one on the waitlist their
+    place on it ('⏳ 候补第 2 位'), as their card says; `label` is the button's text key."""
+    if status == RsvpStatus.WAITLIST and position:
+        return render("meeting-btn-chosen-waitlist", position=position)
+    return render("meeting-btn-chosen", label=render(label))
+
+
+def rsvp_rows(
+    render: Render,
+    meeting_id: int,
+    *,
+    chosen: RsvpStatus | None = None,
+    position: int = 0,
+) -> Rows:
     """去 / 不确定 / 不去 with their labels in the reader's language; with `chosen` (the
-    person's answer), its button marked ('✅ 去')."""
+    person's answer), its button marked ('✅ 去'; on the waitlist, at `position`: '⏳ 候补第 2
+    位')."""
     from services.meetings import rsvp_buttons
 
     mark = _CHOSEN.get(chosen) if chosen is not None else None
     return [
         [
             (
-                render("meeting-btn-chosen", label=render(label)) if i == mark else render(label),
+                chosen_label(render, label, chosen, position)
+                if i == mark and chosen is not None
+                else render(label),
                 data,
             )
             for i, (label, data) in enumerate(row)
@@ -172,7 +190,12 @@ def rsvp_rows(render: Render, meeting_id: int, *, chosen: RsvpStatus | None = No
 
 
 def announcement(
-    meeting: Meeting, *, args: dict[str, Any], status: RsvpStatus | None, render: Render
+    meeting: Meeting,
+    *,
+    args: dict[str, Any],
+    status: RsvpStatus | None,
+    render: Render,
+    position: int = 0,
 ) -> tuple[str, Rows]:
     """A person's copy of the announcement as it stands: the meeting (`args`:
     meetings.card_args), that it was cancelled once it is, and 去 / 不确定 / 不去 while they
@@ -181,12 +204,20 @@ def announcement(
     text = render("meeting-announce", **args, open="yes" if published else "no")
     if meeting.status == MeetingStatus.CANCELLED:
         text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
-    rows = rsvp_rows(render, meeting.id or 0, chosen=status) if published else []
+    rows: Rows = []
+    if published:
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
     return text, rows
 
 
 def change_notice(
-    meeting: Meeting, said: Said, *, status: RsvpStatus | None, notifier: Notifier, render: Render
+    meeting: Meeting,
+    said: Said,
+    *,
+    status: RsvpStatus | None,
+    notifier: Notifier,
+    render: Render,
+    position: int = 0,
 ) -> tuple[str, Rows]:
     """A person's notice of an earlier change (延期, 修改) or reminder as it stands: what it
     said, with what is true now under it once that is no longer what it shows (a change of
@@ -198,7 +229,7 @@ def change_notice(
     if meeting.status != MeetingStatus.PUBLISHED:
         rows = []
     elif said.answerable:
-        rows = rsvp_rows(render, meeting.id or 0, chosen=status)
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
     return text, rows
 
 
@@ -215,7 +246,7 @@ async def mark_answer(
     延期's notice, it is drawn with their answer marked, for the caller to edit at once, and
     remembered so (its redraws still queued are cancelled; later redraws keep the mark).
     None: neither, or it already shows so. Commits."""
-    from services.meetings import card_args, my_rsvp
+    from services.meetings import card_args, my_rsvp, waitlist_position
 
     assert meeting.id is not None
     stmt = select(MeetingMessage).where(
@@ -233,12 +264,17 @@ async def mark_answer(
         await session.commit()
         return None
     status = await my_rsvp(session, meeting_id=meeting.id, user_id=user.id)
+    position = await waitlist_position(session, meeting_id=meeting.id, user_id=user.id)
     render = partial(notifier.render, user)
     if known.kind == ANNOUNCE:
         args = await card_args(session, meeting=meeting, notifier=notifier)
-        text, rows = announcement(meeting, args=args, status=status, render=render)
+        text, rows = announcement(
+            meeting, args=args, status=status, render=render, position=position
+        )
     elif known.kind == NOTICE and said is not None and said.answerable:
-        text, rows = change_notice(meeting, said, status=status, notifier=notifier, render=render)
+        text, rows = change_notice(
+            meeting, said, status=status, notifier=notifier, render=render, position=position
+        )
     else:
         await session.commit()
         return None
@@ -273,20 +309,56 @@ async def resident_card(
 ) -> tuple[str, Rows]:
     """A resident's card of a meeting: the meeting (`args`: meetings.card_args), whether it
     was cancelled, their answer, and the buttons that apply now."""
-    from services.meetings import ends_at, in_checkin_window, my_rsvp
+    from services.meetings import ends_at, in_checkin_window, my_rsvp, waitlist_position
 
     status = await my_rsvp(session, meeting_id=meeting.id or 0, user_id=user.id)
+    position = 0
+    if status == RsvpStatus.WAITLIST:
+        position = await waitlist_position(session, meeting_id=meeting.id or 0, user_id=user.id)
     lines = [render("meeting-card", **args)]
     if meeting.status == MeetingStatus.CANCELLED:
         lines.append(render("meeting-now-cancelled", reason=meeting.cancel_reason or "-"))
-    label = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
-    lines.append(render("meeting-my-status", status=label))
+    lines.append(render("meeting-my-status", status=status_label(render, status, position)))
     rows: Rows = []
     if meeting.status == MeetingStatus.PUBLISHED and now < ends_at(meeting):
-        rows = rsvp_rows(render, meeting.id or 0)
+        # their answer marked as on their announcement ('✅ 去', '⏳ 候补第 2 位')
+        rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
         if in_checkin_window(meeting, now=now):
             rows.append([(render("meeting-btn-checkin"), checkin_data(meeting.id or 0))])
     return "\n".join(lines), rows
+
+
+def typed_offer(
+    meeting: Meeting, *, answer: str, when: object, render: Render
+) -> tuple[str, Rows]:
+    """An answer typed ('我去') read back: the meeting as it is now, and ✅ 确认去 while it can
+    be answered; once cancelled, that it was, with no button asking to tap (its card stays a
+    tap away)."""
+    published = meeting.status == MeetingStatus.PUBLISHED
+    text = render(
+        "meeting-typed-rsvp",
+        title=meeting.title,
+        when=when,
+        where=meeting.place or meeting.online_link or "-",
+        answer=answer,
+        open="yes" if published else "no",
+    )
+    if meeting.status == MeetingStatus.CANCELLED:
+        text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    rows: Rows = []
+    if published:
+        confirm = rsvp_data(meeting.id or 0, answer)
+        rows.append([(render("meeting-btn-typed-rsvp", answer=answer), confirm)])
+    rows.append([(render("meeting-btn-typed-rsvp-view"), meeting_view_data(meeting.id or 0))])
+    return text, rows
+
+
+def status_label(render: Render, status: RsvpStatus | None, position: int) -> str:
+    """The person's answer in words: 参加, 候补第 2 位 (on the waitlist, at `position`), 不确定,
+    不去, 未回复."""
+    if status == RsvpStatus.WAITLIST and position:
+        return render("meeting-rsvp-status-waitlist-at", position=position)
+    return render(f"meeting-rsvp-status-{status.value if status else 'none'}")
 
 
 def rsvp_reply(
@@ -952,6 +1024,12 @@ async def _redraw_remembered(
             )
         ).all()
     }
+    # places on the waitlist: the announcement marks them as the card says ('⏳ 候补第 2 位')
+    positions = {
+        uid: await waitlist_position(session, meeting_id=meeting.id, user_id=uid)
+        for uid, status in answers.items()
+        if status == RsvpStatus.WAITLIST
+    }
     args = await card_args(session, meeting=meeting, notifier=notifier)
     published = meeting.status == MeetingStatus.PUBLISHED
     redrawn = 0
@@ -981,6 +1059,15 @@ async def _redraw_remembered(
                 status=status,
                 position=position,
                 reminder_due=reminder_ahead(meeting, now=now),
+                when=notifier.local(meeting.starts_at),
+                render=render,
+            )
+        elif message.kind.startswith(f"{OFFER}:"):
+            # an answer typed, read back: the time, place and title now; no ✅ 确认 once
+            # cancelled
+            text, rows = typed_offer(
+                meeting,
+                answer=message.kind.partition(":")[2],
                 when=notifier.local(meeting.starts_at),
                 render=render,
             )
@@ -1014,7 +1101,12 @@ async def _redraw_remembered(
                 # what is true now, once it is not what the notice shows; a 延期's answer
                 # marked, as on the announcement
                 text, rows = change_notice(
-                    meeting, said, status=answers.get(person.id), notifier=notifier, render=render
+                    meeting,
+                    said,
+                    status=answers.get(person.id),
+                    notifier=notifier,
+                    render=render,
+                    position=positions.get(person.id, 0),
                 )
             else:
                 # their place now, once the meeting or their place changed since (or once
@@ -1037,7 +1129,11 @@ async def _redraw_remembered(
         else:
             # 去 / 不确定 / 不去 asked for only while they are there to tap; their answer marked
             text, rows = announcement(
-                meeting, args=args, status=answers.get(person.id), render=render
+                meeting,
+                args=args,
+                status=answers.get(person.id),
+                render=render,
+                position=positions.get(person.id, 0),
             )
         shown = shown_digest(text, rows)
         if shown == message.shown:
@@ -1077,10 +1173,7 @@ def _now_line(
     if place is None:
         return render("meeting-now-since", when=when, where=where)
     status, position = place
-    if status == RsvpStatus.WAITLIST and position:
-        shown = render("meeting-rsvp-status-waitlist-at", position=position)
-    else:
-        shown = render(f"meeting-rsvp-status-{status.value if status else 'none'}")
+    shown = status_label(render, status, position)
     return render("meeting-now-place", when=when, where=where, status=shown)
 
 

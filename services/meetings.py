@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, update
@@ -1038,12 +1039,17 @@ async def postpone_meeting(
     _audit(session, user.id, "meeting-postpone", meeting_id, f"{starts_at.isoformat()} {why}")
     await _schedule_reminders(session, meeting=meeting, now=now)
     users = await audience_users(session, audience=meeting_audience(meeting))
-    from services.meeting_messages import chosen_data
+    from services.meeting_messages import chosen_data, chosen_label
 
-    # their answer marked ('✅ 去') on their notice, as on their announcement
+    # their answer marked ('✅ 去'; '⏳ 候补第 2 位' on the waitlist) on their notice, as on
+    # their announcement
     answered = {
         r.user_id: RsvpStatus(r.status)
         for r in (await session.exec(select(Rsvp).where(Rsvp.meeting_id == meeting_id))).all()
+    }
+    places = {
+        r.user_id: i
+        for i, r in enumerate(await _waitlist(session, meeting_id=meeting_id), start=1)
     }
     told = await notifier.send(
         session,
@@ -1052,6 +1058,12 @@ async def postpone_meeting(
         args={"title": meeting.title, "when": notifier.local(starts_at), "reason": why},
         buttons=rsvp_buttons(meeting_id),
         chosen=lambda person: chosen_data(meeting_id, answered.get(person.id)),
+        chosen_text=lambda person, key: chosen_label(
+            partial(notifier.render, person),
+            key,
+            answered.get(person.id, RsvpStatus.GOING),
+            places.get(person.id, 0),
+        ),
         kind="meeting",
         community_id=meeting.community_id,
         deliver_by=meeting.starts_at,

@@ -161,6 +161,7 @@ meeting-btn-yes = Going
 meeting-btn-maybe = Not sure
 meeting-btn-no = Not going
 meeting-btn-chosen = ✅ { $label }
+meeting-btn-chosen-waitlist = ⏳ No. { $position } on the waiting list
 meeting-btn-checkin = 📍 Check in
 # $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = You are signed up: { $title }.
@@ -191,12 +192,16 @@ meeting-typed-rsvp = Do you mean { $answer ->
     } "{ $title }"?
     🕒 { $when }
     📍 { $where }
-    One tap on the button below records it:
+    { $open ->
+        [no] {""}
+       *[yes] One tap on the button below records it:
+    }
 meeting-btn-typed-rsvp = ✅ { $answer ->
         [yes] Going
         [maybe] Not sure
        *[no] Not going
     }
+meeting-btn-typed-rsvp-view = 📅 Open the meeting
 meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
 meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).

@@ -158,6 +158,7 @@ meeting-btn-yes = 去
 meeting-btn-maybe = 不确定
 meeting-btn-no = 不去
 meeting-btn-chosen = ✅ { $label }
+meeting-btn-chosen-waitlist = ⏳ 候补第 { $position } 位
 meeting-btn-checkin = 📍 签到
 # $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = 已报名：{ $title }。
@@ -188,12 +189,16 @@ meeting-typed-rsvp = 您是说「{ $title }」{ $answer ->
     }吗？
     🕒 { $when }
     📍 { $where }
-    点一下下面的按钮就记上了：
+    { $open ->
+        [no] {""}
+       *[yes] 点一下下面的按钮就记上了：
+    }
 meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
         [yes] 去
         [maybe] 不确定
        *[no] 不去
     }
+meeting-btn-typed-rsvp-view = 📅 查看会议
 meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
 meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。

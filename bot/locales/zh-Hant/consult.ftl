@@ -161,6 +161,7 @@ meeting-btn-yes = 去
 meeting-btn-maybe = 不確定
 meeting-btn-no = 不去
 meeting-btn-chosen = ✅ { $label }
+meeting-btn-chosen-waitlist = ⏳ 候補第 { $position } 位
 meeting-btn-checkin = 📍 簽到
 # $open: no once the meeting was cancelled (the answer is redrawn): nothing to do or wait for
 meeting-rsvp-going = 已報名：{ $title }。
@@ -191,12 +192,16 @@ meeting-typed-rsvp = 您是說「{ $title }」{ $answer ->
     }嗎？
     🕒 { $when }
     📍 { $where }
-    點一下下面的按鈕就記上了：
+    { $open ->
+        [no] {""}
+       *[yes] 點一下下面的按鈕就記上了：
+    }
 meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
         [yes] 去
         [maybe] 不確定
        *[no] 不去
     }
+meeting-btn-typed-rsvp-view = 📅 查看會議
 meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
 meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
