@@ -785,11 +785,13 @@ async def on_suspend(
     )
 
 
-@router.message(StateFilter(SuspendReason.reason), F.text.in_(labels("common-cancel")))
-async def on_suspend_cancel(
+@router.message(
+    StateFilter(SuspendReason.reason, ReviewReason.reason), F.text.in_(labels("common-cancel"))
+)
+async def on_reason_cancel(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
-    """Changed their mind: the member stays."""
+    """Changed their mind: the member stays (or the application stays pending)."""
     await state.clear()
     await message.answer(
         t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
@@ -1014,17 +1016,6 @@ async def on_reject(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.answer(t("member-ask-reject-reason"), reply_markup=cancel_keyboard(t))
-
-
-@router.message(StateFilter(ReviewReason.reason), F.text.in_(labels("common-cancel")))
-async def on_reject_cancel(
-    message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
-) -> None:
-    """Changed their mind: the application stays pending."""
-    await state.clear()
-    await message.answer(
-        t("cancel-done"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
 
 
 @router.message(StateFilter(ReviewReason.reason), F.text)

@@ -33,7 +33,15 @@ async def test_staff_suspend_and_restore_a_member(linli_sandbox: Harness) -> Non
     forged = await d.click(OTHER, own["message_id"], data=button["callback_data"])
     assert "权限" in forged["answer"]["text"] or "不能" in forged["answer"]["text"]
     await d.tap(STAFF, "⏸ 暂停", card["message_id"])
-    await d.expect(STAFF, "暂停「刘建国」的原因", since=card["message_id"])
+    asked = await d.expect(STAFF, "暂停「刘建国」的原因", since=card["message_id"])
+    # 取消 at the reason: nothing changes (not taken as the reason)
+    [left] = await d.say(STAFF, "✖️ 取消")
+    assert "已取消" in message_text(left), message_text(left)
+    async with h.sessionmaker() as session:
+        profile = await session.get(MemberProfile, LIU)
+        assert profile is not None and profile.status == MemberStatus.APPROVED
+    await d.tap(STAFF, "⏸ 暂停", card["message_id"])
+    await d.expect(STAFF, "暂停「刘建国」的原因", since=asked["message_id"])
     [done] = await d.say(STAFF, "已搬离本社区")
     assert "已暂停：刘建国" in message_text(done), message_text(done)
     told = await d.expect(LIU, "暂时停止")
