@@ -92,3 +92,17 @@ async def test_applying_again_starts_from_the_earlier_answers(linli_sandbox: Har
     text = message_text(again)
     assert "上次未通过：单位信息不完整" in text and "区图书馆少儿部" in text
     assert "13812345678" in text and "电路维修" in text
+
+
+async def test_cancel_at_the_rejection_reason_leaves_it_pending(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _apply_as_member(h, NEW)
+    card = await d.expect(STAFF, "报到申请")
+    await d.tap(STAFF, "不通过", card["message_id"])
+    await d.expect(STAFF, "原因", since=card["message_id"])
+    [left] = await d.say(STAFF, "✖️ 取消")
+    assert "已取消" in message_text(left), message_text(left)
+    async with h.sessionmaker() as session:
+        profile = await session.get(MemberProfile, NEW)
+        assert profile is not None and profile.status == MemberStatus.PENDING
