@@ -1532,9 +1532,11 @@ async def on_behalf_name(
 
 def _a_matter(typed: str) -> bool:
     """What was typed at the name step reads as the matter, not a name ('3号楼的灯坏了，麻烦
-    看看'): digits, punctuation, or longer than a name with its 奶奶/先生 ever is."""
+    看看'): words with digits or punctuation, or longer than a name with its 奶奶/先生 ever is."""
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in typed)
-    return cjk > 6 or any(ch.isdigit() or ch in "，。,!！?？；;：:、" for ch in typed)
+    marks = any(ch.isdigit() or ch in "，。,!！?？；;：:、" for ch in typed)
+    # words, not a number alone: a phone typed here is a slip, asked again as a name
+    return cjk > 6 or (cjk >= 4 and marks)
 
 
 @router.message(OnBehalf.text, F.text)
