@@ -221,7 +221,11 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "删号|删除账号|删除|删掉|delete|forget|erase|delete my data|delete my account",
     Topic.OFFICE: "社区地址|社区的地址|社区电话|社区的电话|社区电话号码|办公地址|服务中心|"
     "社区服务中心|居委会|办公时间|上班时间|上班|下班|开门|联系社区|联系你们|找社区|"
-    "社区在|office|office hours|opening hours|contact the community|contact you",
+    "社区在|办公室|社区办公室|打电话|打个电话|联系方式|社区的人|找社区的人|找人|找个人|"
+    "人工|转人工|人工服务|人工客服|客服|真人|找真人|"
+    "office|office hours|opening hours|contact the community|contact you|a person|"
+    "a real person|a human|speak to someone|talk to someone|talk to a person|"
+    "talk to a real person|speak to a person|speak to a real person",
     Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
     "language|languages|english|chinese|traditional|simplified",
 }

@@ -82,6 +82,11 @@ async def test_the_community_office_asked_for_is_given(linli_sandbox: Harness) -
     _no_offer(replies)
     said = "\n".join(message_text(r) for r in replies)
     assert "阳光社区" in said and "021-55500101" in said and "阳光路 88 号" in said, said
+    # a person asked for, as on a hotline: the office too (was offered to be filed)
+    for asked in ("转人工", "我要打电话给社区"):
+        replies = await d.say(RESIDENT, asked)
+        _no_offer(replies)
+        assert "021-55500101" in "\n".join(message_text(r) for r in replies), asked
     replies = await d.say(NEW, "居委会在哪")
     _no_offer(replies)
     assert "🏠 登记住址" in "\n".join(message_text(r) for r in replies)

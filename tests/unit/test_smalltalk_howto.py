@@ -86,6 +86,14 @@ from services.smalltalk import (
         ("社区几点上班", Topic.OFFICE),
         ("怎么联系社区", Topic.OFFICE),
         ("what are the office hours", Topic.OFFICE),
+        # a person to speak to: people used to hotlines ask for 人工
+        ("我要打电话给社区", Topic.OFFICE),
+        ("找社区的人", Topic.OFFICE),
+        ("你们办公室在哪", Topic.OFFICE),
+        ("转人工", Topic.OFFICE),
+        ("我要找真人", Topic.OFFICE),
+        ("社区的联系方式", Topic.OFFICE),
+        ("can I talk to a real person", Topic.OFFICE),
         # a feature named bare is asked about too (never a matter to file)
         ("投票", Topic.VOTE),
         ("我想投票", Topic.VOTE),
