@@ -328,10 +328,10 @@ async def on_unknown_message(
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
         await cmd_my_requests(message, ctx)  # their requests and each one's status
         return
-    if kind == smalltalk.Kind.HELP:
-        await message.answer(
-            await help_text(t, roles, session=session, user=user), reply_markup=menu
-        )
+    if kind in (smalltalk.Kind.HELP, smalltalk.Kind.WHO):  # "字太小了" / "你是机器人吗"
+        help_ = await help_text(t, roles, session=session, user=user)
+        said = f"{t('smalltalk-who')}\n\n{help_}" if kind == smalltalk.Kind.WHO else help_
+        await message.answer(said, reply_markup=menu)
         return
     asks_score = ctx is not None and user.registered
     thanks = kind == smalltalk.Kind.THANKS and asks_score

@@ -145,6 +145,10 @@ async def _answered_as_talk(
     if kind in (smalltalk.Kind.THANKS, smalltalk.Kind.ACK, smalltalk.Kind.BYE):
         await message.reply(t(f"smalltalk-{kind.value}-group"))
         return True
+    if kind == smalltalk.Kind.WHO:  # "@bot 你是谁": what it is, and where to talk to it
+        _, markup = await _pointer(bot, t)
+        await message.reply(t("smalltalk-who"), reply_markup=markup)
+        return True
     if kind is not None:  # a greeting, help, "how is my matter": that is the private chat's
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)

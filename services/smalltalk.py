@@ -35,7 +35,8 @@ class Kind(StrEnum):
     THANKS = "thanks"  # 谢谢 / 辛苦了
     ACK = "ack"  # 好的 / 收到
     BYE = "bye"  # 再见
-    HELP = "help"  # 怎么用
+    HELP = "help"  # 怎么用 / 字太小了 / 太复杂了
+    WHO = "who"  # 你是谁 / 你是机器人吗: the bot says what it is (not a person)
     PROGRESS = "progress"  # 我反映的事怎么样了
     MENU = "menu"  # 主菜单 / 返回: the main menu
     LEAD_IN = "lead-in"  # 我想问一下 / 有个事: the matter comes next
@@ -52,7 +53,15 @@ _PHRASES: dict[Kind, str] = {
     "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm",
     Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
-    "how does this work|what can you do",
+    "how does this work|what can you do|"
+    # finding it hard: the help (big buttons, the office's phone) is the answer
+    "字太小|看不清|太复杂|复杂|太难|好难|难用|不好用|搞不懂|弄不懂|不懂|不明白|教教我|教我|"
+    "你能干什么|你能做什么|能做什么|能干什么|有什么功能|有什么用|干什么用的|"
+    "too complicated|too hard|i don't understand|i dont understand|confusing",
+    Kind.WHO: "你是谁|您是谁|你是哪位|您是哪位|你是机器人吗|你是机器人|是机器人吗|机器人吗|"
+    "机器人|你是真人吗|是真人吗|真人吗|你是人吗|是人吗|你是什么|你叫什么|你叫什么名字|"
+    "who are you|are you a bot|are you a robot|are you human|are you a person|"
+    "are you real|is this a bot",
     Kind.MENU: "主菜单|回主菜单|回到主菜单|返回主菜单|返回菜单|返回|回去|首页|开始|main menu|home|"
     "go back|back to menu",
     Kind.LEAD_IN: "请问|我想问一下|想问一下|问一下|请问一下|我想问个事|想问个事|问个事|我想问|"
@@ -111,13 +120,15 @@ def _clean(text: str) -> str:
 def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
-    A message mixing kinds is read by the strongest: help, progress, then thanks, greeting,
-    bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for progress).
+    A message mixing kinds is read by the strongest: who it is, help, progress, then thanks,
+    greeting, bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for progress;
+    "你好，你是机器人吗" who it is).
     """
     found = _read_whole(text, _TOKENS)
     if found is None:
         return None  # a word that is not small talk
     for kind in (
+        Kind.WHO,
         Kind.HELP,
         Kind.PROGRESS,
         Kind.MENU,

@@ -233,6 +233,8 @@ async def test_thanks_and_how_to_questions_said_to_the_bot_in_a_group(
     assert "近期议事\n" not in message_text(bare)  # not the list itself
     [office] = await d.say(ZHOU, f"@{BOT_USERNAME} 社区电话是多少", chat=GROUP)
     assert "021-55500101" in message_text(office)
+    [who] = await d.say(ZHOU, f"@{BOT_USERNAME} 你是谁", chat=GROUP)
+    assert "不是真人" in message_text(who) and "t.me/" in str(who.get("reply_markup"))
     [english] = await d.say(ALEX, f"@{BOT_USERNAME} how do I vote", chat=GROUP)
     assert "private chat" in message_text(english)
     # none of that waits in the private chat as a matter to file

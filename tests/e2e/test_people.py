@@ -408,7 +408,14 @@ async def test_small_talk_is_answered_as_a_person_would(linli_sandbox: Harness) 
     assert message_text(ok).startswith("好的。"), message_text(ok)
     [how] = await d.say(RESIDENT, "这个怎么用啊")
     assert "使用帮助" in message_text(how) and "阳光社区服务中心" in message_text(how)
-    for reply in (hello, thanks, ok, how):
+    # finding it hard ('字太小了' was offered to be filed): the help, with the office's phone
+    [hard] = await d.say(RESIDENT, "字太小了")
+    assert "使用帮助" in message_text(hard) and "021-55500101" in message_text(hard)
+    # asked whether it is a person: it says it is a program, and how to reach staff
+    [who] = await d.say(RESIDENT, "你是机器人吗？")
+    assert message_text(who).startswith("我是「邻里」社区服务小助手"), message_text(who)
+    assert "不是真人" in message_text(who) and "021-55500101" in message_text(who)
+    for reply in (hello, thanks, ok, how, hard, who):
         assert "要把这件事报给社区吗" not in message_text(reply)
         assert "没有看懂" not in message_text(reply)
     [progress] = await d.say(RESIDENT, "我上次反映的事怎么样了？")

@@ -32,6 +32,13 @@ from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_inten
         ("謝謝", Kind.THANKS),  # Traditional
         ("你好，怎么用", Kind.HELP),
         ("我不会用", Kind.HELP),
+        ("字太小了", Kind.HELP),  # finding it hard: the help, with the office's phone
+        ("太复杂了，看不懂", Kind.HELP),
+        ("你能做什么", Kind.HELP),
+        ("你是谁", Kind.WHO),  # the bot says it is a program, not a person
+        ("你好，你是机器人吗？", Kind.WHO),
+        ("是真人吗", Kind.WHO),
+        ("Are you a bot?", Kind.WHO),
         ("你好，我上次反映的事怎么样了", Kind.PROGRESS),
         ("办好了吗？", Kind.PROGRESS),
         ("查一下进度", Kind.PROGRESS),
@@ -65,6 +72,8 @@ def test_small_talk(text: str, kind: Kind) -> None:
         "楼道灯坏了有人管吗",  # a matter, asked about
         "楼道灯坏了快点来修",  # a matter, hurried
         "停水了什么时候来水",
+        "楼道太黑看不清",  # a matter, though 看不清 is finding the bot hard
+        "机器人坏了",
         "",
         "？？",
         "你好" * (MAX_CHARS // 2 + 1),  # too long to be small talk

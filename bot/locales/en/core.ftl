@@ -195,6 +195,7 @@ smalltalk-thanks = You're welcome! We're here whenever you need us.
 smalltalk-ack = All right. Tap a button below whenever you need something.
 smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
 smalltalk-lead-in = Go ahead, I'm listening: type what it is about, or send a photo or a voice note.
+smalltalk-who = I am Linli, the community's service assistant: an automatic program, not a person. What you tell me here goes to the community's staff; to speak to someone in person, call the community office.
 
 # A short question how to use one feature ("how do I vote"), answered instead of being offered
 # for filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.

@@ -168,6 +168,7 @@ smalltalk-thanks = 不客气！有需要随时找我们。
 smalltalk-ack = 好的。有需要时点下面的按钮就行。
 smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
 smalltalk-lead-in = 您请说，我在听。直接打字说说是什么事，也可以发照片或语音。
+smalltalk-who = 我是「邻里」社区服务小助手，是自动回复的程序，不是真人。您在这里说的事，会转给社区工作人员办理；想和工作人员直接说话，请打社区电话。
 
 # A short question how to use one feature ("怎么投票"), answered instead of being offered for
 # filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.

@@ -171,6 +171,7 @@ smalltalk-thanks = 不客氣！有需要隨時找我們。
 smalltalk-ack = 好的。有需要時點下面的按鈕就行。
 smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
 smalltalk-lead-in = 您請說，我在聽。直接打字說說是什麼事，也可以發照片或語音。
+smalltalk-who = 我是「鄰里」社區服務小助手，是自動回覆的程序，不是真人。您在這裡說的事，會轉給社區工作人員辦理；想和工作人員直接說話，請打社區電話。
 
 # A short question how to use one feature ("怎麼投票"), answered instead of being offered for
 # filing (services.smalltalk.how_to). $registered: yes / no (has an address); $member: yes / no.
