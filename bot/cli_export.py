@@ -103,8 +103,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def add_parsers(sub: Any) -> None:
     """Register `linli export`."""
     parser = sub.add_parser("export", help="write the XLSX ledger for a period")
-    parser.add_argument("--from", dest="from_", type=_day, required=True, help="YYYY-MM-DD")
-    parser.add_argument("--to", type=_day, required=True, help="YYYY-MM-DD (included)")
+    parser.add_argument(
+        "--from", dest="from_", type=_day, required=True, metavar="DAY", help="YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--to", type=_day, required=True, metavar="DAY", help="YYYY-MM-DD (included)"
+    )
     parser.add_argument("--community", help="community name (default: all)")
     parser.add_argument("--out", help="output file (default: ledger-FROM-TO.xlsx)")
     parser.add_argument("--lang", choices=["zh-Hans", "zh-Hant", "en"], help="column language")
