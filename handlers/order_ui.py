@@ -182,6 +182,8 @@ async def request_card(
     lines.append(t("order-card-text", text=request_text(t, req.text)))
     if req.decline_reason:
         lines.append(t("order-card-declined", reason=req.decline_reason))
+    if not staff and req.status == RequestStatus.TRANSFERRED:
+        lines.extend(await _with_the_unit(session, t, settings, req, now=now))
     if req.result_note and req.status not in ("new",):
         lines.append(t("order-card-result", note=req.result_note))
     # how the resident judged each result: staff reopening a matter read why it came back
@@ -198,6 +200,22 @@ async def request_card(
         # no rating in the follow-up window: why it closed (and, to the resident, where to go)
         lines.append(t("order-card-closed-unrated" if staff else "order-card-closed-unrated-mine"))
     return "\n".join(lines)
+
+
+async def _with_the_unit(
+    session: AsyncSession, t: Text, settings: Settings, req: Request, *, now: datetime | None
+) -> list[str]:
+    """For the resident of a transferred matter: which unit has it, and its latest interim
+    answer (staff's card has its own lines, with the note and the follow-up)."""
+    tr = await order_service.current_transfer(session, request_id=int(req.id or 0))
+    if tr is None:
+        return []
+    lines = [t("order-card-with-unit", unit=tr.unit)]
+    progress = await order_service.transfer_progress(session, req=req, transfer=tr)
+    if progress.answer and progress.answered_at is not None:
+        at = local(t, settings, progress.answered_at, now=now or progress.answered_at)
+        lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
+    return lines
 
 
 async def _home_elsewhere(session: AsyncSession, req: Request, resident: User | None) -> str:

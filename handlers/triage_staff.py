@@ -326,7 +326,15 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
     if tr.answer:
         lines.append(t("order-card-transfer-answer", answer=tr.answer))
     elif req.status == RequestStatus.TRANSFERRED:
-        follow = tr.created_at + order_service.transfer_follow_up_after(req)
+        # the unit's latest interim answer, and the follow-up as it stands (each reminder and
+        # each interim answer moves it on)
+        progress = await order_service.transfer_progress(ctx.session, req=req, transfer=tr)
+        if progress.answer and progress.answered_at is not None:
+            at = local(t, settings, progress.answered_at, now=ctx.now())
+            lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
+        follow = progress.follow_up_at or tr.created_at + order_service.transfer_follow_up_after(
+            req
+        )
         follow_at = local(t, settings, follow, now=ctx.now())
         lines.append(t("order-card-transfer-follow-up", time=follow_at))
     return "\n" + "\n".join(lines)
@@ -975,10 +983,43 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
                 [
                     button(t("order-btn-solved"), "sansok", rid),
                     button(t("order-btn-not-solved"), "sansno", rid),
-                ]
+                ],
+                [button(t("order-btn-in-progress"), "sansgo", rid)],
             ]
         ),
     )
+
+
+@router.callback_query(StaffFlow.answer, OrderCb.filter(F.action == "sansgo"))
+async def on_answer_progress(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """An interim answer ("已派人，预计周二修好"): the resident is told how it stands, the
+    matter stays transferred and is followed up again."""
+    values = await state.get_data()
+    try:
+        out = await order_service.record_transfer_progress(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            answer=str(values.get("answer", "")),
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        await _overtaken(query, state, ctx, exc)
+        return
+    await state.clear()
+    req = out.request
+    assert req is not None
+    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
+    text = ctx.t("order-progress-recorded", number=req.number, time=follow_at)
+    await reply(query, text, reply_markup=ctx.main_menu())
+    card = values.get("card")
+    if isinstance(card, int) and isinstance(query.message, Message):
+        await _redraw_card(query.message, card, ctx, int(req.id or 0))
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(StaffFlow.answer, OrderCb.filter(F.action.in_({"sansok", "sansno"})))

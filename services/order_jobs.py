@@ -264,6 +264,9 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
     tr = await svc.current_transfer(ctx.session, request_id=req.id or 0)
     ids = await staff_ids(ctx.session, community_id=req.community_id, grid_id=req.grid_id)
     unit = tr.unit if tr else "-"
+    # an interim answer recorded since: the reminder quotes it (there was an answer, not none)
+    progress = await svc.transfer_progress(ctx.session, req=req, transfer=tr) if tr else None
+    said = progress.answer if progress is not None else None
     await schedule(
         ctx.session,
         kind="order.transfer_follow_up",
@@ -276,11 +279,14 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
         [
             _staff_notice(
                 i,
-                "order-notice-transfer-follow-up",
+                "order-notice-transfer-follow-up-progress"
+                if said
+                else "order-notice-transfer-follow-up",
                 req,
                 "staff-request-card",
                 urgent=req.urgent,
                 unit=unit,
+                answer=said or "",
             )
             for i in ids
         ],

@@ -1070,6 +1070,94 @@ async def current_transfer(session: AsyncSession, *, request_id: int) -> Transfe
     return rows.first()
 
 
+TRANSFER_PROGRESS = "transfer_progress"  # the ledger action of an interim answer
+
+
+@dataclass(frozen=True)
+class TransferProgress:
+    """The latest interim answer from the outside unit ("已安排，预计周二修好") and when the
+    matter is followed up next."""
+
+    answer: str | None
+    answered_at: datetime | None
+    follow_up_at: datetime | None
+
+
+async def transfer_progress(
+    session: AsyncSession, *, req: Request, transfer: Transfer
+) -> TransferProgress:
+    """Where a transferred matter stands: the unit's latest interim answer (since this
+    transfer) and the pending follow-up's time (moved by each reminder and each answer)."""
+    assert req.id is not None
+    latest = (
+        await session.exec(
+            select(LedgerEvent)
+            .where(
+                col(LedgerEvent.request_id) == req.id,
+                col(LedgerEvent.action) == TRANSFER_PROGRESS,
+                col(LedgerEvent.at) >= transfer.created_at,
+            )
+            .order_by(col(LedgerEvent.id).desc())
+        )
+    ).first()
+    from services import jobs
+
+    pending = await jobs.pending_jobs(session, key=f"request-{req.id}-transfer")
+    return TransferProgress(
+        answer=latest.note if latest is not None else None,
+        answered_at=latest.at if latest is not None else None,
+        follow_up_at=pending[0].due_at if pending else None,
+    )
+
+
+async def record_transfer_progress(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    answer: str,
+    now: datetime,
+) -> Outcome:
+    """Staff record an interim answer of the outside unit ("已派人，预计周二修好"): the matter
+    stays transferred, the resident is told how it stands, and the follow-up starts again."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
+    )
+    text = clean_text(answer, max_len=2000)
+    tr = await current_transfer(session, request_id=request_id)
+    if tr is None or req.status != RequestStatus.TRANSFERRED:
+        raise Conflict("order-err-changed")
+    assert req.id is not None
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action=TRANSFER_PROGRESS,
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=text,
+    )
+    await schedule(
+        session,
+        kind="order.transfer_follow_up",
+        due_at=now + transfer_follow_up_after(req),
+        payload={"request_id": req.id},
+        key=f"request-{req.id}-transfer",
+    )
+    notices = _resident_notices(
+        await followers(session, request=req),
+        "order-notice-transfer-progress",
+        req,
+        until=matter_of(req, RequestStatus.TRANSFERRED),  # not sent once the matter moved on
+        answer=text,
+    )
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
+
+
 async def record_transfer_answer(
     session: AsyncSession,
     *,

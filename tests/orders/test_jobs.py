@@ -141,3 +141,71 @@ async def test_rating_follow_up_then_unrated_close(
     async with sessionmaker() as s:
         stored = await s.get(Request, req.id)
         assert stored is not None and stored.status == RequestStatus.CLOSED
+
+
+async def test_an_interim_answer_is_told_and_the_follow_up_starts_again(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    runner: JobRunner,
+    clock: FakeClock,
+) -> None:
+    """The unit answers "已派人，预计周二前修好": the resident is told how it stands, the matter
+    stays transferred (not done, not back in the queue), the ledger has the answer, and the
+    follow-up counts again from the answer, quoting it."""
+    req = (
+        await req_svc.file_request(
+            session, user=world.resident, draft=draft(), suggestion=None, now=T0
+        )
+    ).request
+    roles = world.roles(world.staff)
+    await svc.transfer(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        unit="供电所",
+        note=None,
+        now=T0,
+    )
+    clock.advance(timedelta(days=2))
+    told = await svc.record_transfer_progress(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        answer="已派人，预计周二前修好",
+        now=clock(),
+    )
+    assert [(n.chat_id, n.key, n.args.get("answer")) for n in told.notices] == [
+        (world.resident.id, "order-notice-transfer-progress", "已派人，预计周二前修好")
+    ]
+    async with sessionmaker() as s:
+        stored = await s.get(Request, req.id)
+        assert stored is not None and stored.status == RequestStatus.TRANSFERRED
+        events = (
+            await s.exec(select(LedgerEvent).where(col(LedgerEvent.request_id) == req.id))
+        ).all()
+        assert [e.note for e in events if e.action == svc.TRANSFER_PROGRESS] == [
+            "已派人，预计周二前修好"
+        ]
+    # three days after the transfer (one after the answer): no reminder yet
+    n = len(await _sent(sessionmaker))
+    clock.advance(timedelta(days=1, minutes=1))
+    await runner.run_due()
+    assert not [t for _, t in await _sent(sessionmaker, n) if "⏰" in t]
+    # three days after the answer: reminded, with the answer quoted
+    clock.advance(timedelta(days=2))
+    await runner.run_due()
+    reminders = [t for _, t in await _sent(sessionmaker, n) if "⏰" in t]
+    assert reminders and all("已派人，预计周二前修好" in t for t in reminders), reminders
+    # the final answer: done, and asked to rate as before
+    out = await svc.record_transfer_answer(
+        session,
+        user=world.staff,
+        roles=roles,
+        request_id=req.id or 0,
+        answer="已修复",
+        now=clock(),
+    )
+    assert out.request is not None and out.request.status == RequestStatus.DONE

@@ -193,6 +193,8 @@ order-card-closed-unrated-mine = No rating came in during the follow-up period, 
 order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
 order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }
+order-card-transfer-progress = Latest progress ({ $time }): { $answer }
+order-card-with-unit = Passed to "{ $unit }"; the community follows it up.
 order-card-transfer-follow-up = Follow up on: { $time }
 order-merge-candidates = Or tap one of the likely duplicates:
 order-btn-merge-into = 🔗 Merge into { $number }
@@ -233,6 +235,7 @@ order-btn-edit-title = ✏️ Edit title
 order-btn-publish = ✅ Publish order
 order-btn-solved = Solved
 order-btn-not-solved = Not solved, back to queue
+order-btn-in-progress = ⏳ Still in hand, follow up
 order-issue-title = <b>Order for request { $number }</b>
 order-issue-name = Title: { $title }
 order-issue-skills = Skills needed: { $skills }
@@ -272,6 +275,7 @@ order-ask-answer = Type the unit's answer about request { $number }:
 order-ask-answer-solved = Answer: { $answer }
     Is the problem solved? (To change the answer, just type it again.)
 order-answer-recorded = The answer on request { $number } is recorded and the resident told.
+order-progress-recorded = The progress on request { $number } is recorded and the resident told; you will be reminded to follow it up again on { $time }.
 order-ask-merge = Merge request { $number } into which request? Type its number:
 order-merged = Request { $number } is merged into { $into }; the resident will follow { $into }.
 order-ask-decline = Why is request { $number } declined? (the resident is told)
@@ -464,6 +468,8 @@ order-notice-info-added-member = 📎 The resident added information to order { 
 order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
 order-notice-handling = Your request { $number } is accepted and handled by community staff.
 order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
+order-notice-transfer-progress = Your request { $number } has news: { $answer }
+    It is still being handled; we will tell you when it is done.
 order-notice-transfer-answer = Request { $number } has an answer: { $answer }
 order-notice-merged = Your request { $number } is handled together with request { $target }; you will hear about its progress.
 order-notice-declined = Sorry, your request { $number } was declined. Reason: { $reason }{ $phone ->
@@ -574,6 +580,8 @@ order-notice-deadline-near-staff = ⏰ Order { $number } ({ $title }) is nearly 
 order-notice-overdue = ⏰ Order { $number } ({ $title }) is past its time limit.
 order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit; please finish it or tell the staff.
 order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
+order-notice-transfer-follow-up-progress = ⏰ Request { $number } was transferred to "{ $unit }"; its latest progress: { $answer }
+    It is not done yet; please follow up again.
 order-public-card = <b>📣 Service done</b>{ $status ->
         [reopened] {"\u000A"}🔁 Update: the resident was not satisfied with the result; the community is handling it again.
         [satisfied] {"\u000A"}✅ Update: handled again by the community; the resident is satisfied.
@@ -730,6 +738,7 @@ order-action-handle = handled by staff
 order-action-transfer = transferred
 order-action-transfer_back = transfer returned
 order-action-transfer_answer = unit answered
+order-action-transfer_progress = unit reported progress
 order-action-merge = merged
 order-action-merged_in = merged in
 order-action-join = joined by the resident as the same matter

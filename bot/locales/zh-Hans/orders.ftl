@@ -187,6 +187,8 @@ order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自�
 order-card-duplicates = ⚠️ 可能重复：{ $numbers }
 order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }
+order-card-transfer-progress = 最新进展（{ $time }）：{ $answer }
+order-card-with-unit = 已转交「{ $unit }」办理，社区在跟进。
 order-card-transfer-follow-up = 跟进时间：{ $time }
 order-merge-candidates = 也可以直接点可能重复的诉求：
 order-btn-merge-into = 🔗 并入 { $number }
@@ -227,6 +229,7 @@ order-btn-edit-title = ✏️ 改标题
 order-btn-publish = ✅ 发布工单
 order-btn-solved = 已解决
 order-btn-not-solved = 未解决，退回
+order-btn-in-progress = ⏳ 还在办，继续跟进
 order-issue-title = <b>为诉求 { $number } 派单</b>
 order-issue-name = 标题：{ $title }
 order-issue-skills = 需要的技能：{ $skills }
@@ -266,6 +269,7 @@ order-ask-answer = 请输入承办单位对诉求 { $number } 的答复：
 order-ask-answer-solved = 答复：{ $answer }
     问题解决了吗？（答复要改的话，直接重新输入即可）
 order-answer-recorded = 已记录诉求 { $number } 的答复并告知居民。
+order-progress-recorded = 已记录诉求 { $number } 的进展并告知居民，{ $time } 会再提醒您跟进。
 order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的编号：
 order-merged = 诉求 { $number } 已并入诉求 { $into }，居民会跟着 { $into } 收到进度。
 order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
@@ -455,6 +459,8 @@ order-notice-info-added-member = 📎 工单 { $order }（诉求 { $number }）�
 order-notice-ordered = 您的诉求 { $number } 已受理，社区已派单，正在安排人员。
 order-notice-handling = 您的诉求 { $number } 已受理，由社区工作人员直接办理。
 order-notice-transferred = 您的诉求 { $number } 已转交「{ $unit }」办理，我们会跟进。
+order-notice-transfer-progress = 您的诉求 { $number } 有了进展：{ $answer }
+    还在办理中，办好后会告诉您。
 order-notice-transfer-answer = 诉求 { $number } 有了答复：{ $answer }
 order-notice-merged = 您的诉求 { $number } 已和诉求 { $target } 合并办理，进度会一起通知您。
 order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原因：{ $reason }{ $phone ->
@@ -565,6 +571,8 @@ order-notice-deadline-near-staff = ⏰ 工单 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工单 { $number }（{ $title }）已超过办理时限。
 order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限，请尽快办理或联系社区。
 order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
+order-notice-transfer-follow-up-progress = ⏰ 诉求 { $number } 转办给「{ $unit }」，上次的进展：{ $answer }
+    还没有办好，请再跟进。
 order-public-card = <b>📣 组织晒单</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民对办理结果不满意，社区正在重新办理。
         [satisfied] {"\u000A"}✅ 更新：社区重新办理后，居民表示满意。
@@ -714,6 +722,7 @@ order-action-handle = 直接办理
 order-action-transfer = 转办
 order-action-transfer_back = 转办退回
 order-action-transfer_answer = 转办答复
+order-action-transfer_progress = 转办进展
 order-action-merge = 合并
 order-action-merged_in = 并入
 order-action-join = 居民认定同一件事，并入

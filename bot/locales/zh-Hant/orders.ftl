@@ -190,6 +190,8 @@ order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自�
 order-card-duplicates = ⚠️ 可能重複：{ $numbers }
 order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
+order-card-transfer-progress = 最新進展（{ $time }）：{ $answer }
+order-card-with-unit = 已轉交「{ $unit }」辦理，社區在跟進。
 order-card-transfer-follow-up = 跟進時間：{ $time }
 order-merge-candidates = 也可以直接點可能重複的訴求：
 order-btn-merge-into = 🔗 併入 { $number }
@@ -230,6 +232,7 @@ order-btn-edit-title = ✏️ 改標題
 order-btn-publish = ✅ 發布工單
 order-btn-solved = 已解決
 order-btn-not-solved = 未解決，退回
+order-btn-in-progress = ⏳ 還在辦，繼續跟進
 order-issue-title = <b>為訴求 { $number } 派單</b>
 order-issue-name = 標題：{ $title }
 order-issue-skills = 需要的技能：{ $skills }
@@ -269,6 +272,7 @@ order-ask-answer = 請輸入承辦單位對訴求 { $number } 的答覆：
 order-ask-answer-solved = 答覆：{ $answer }
     問題解決了嗎？（答覆要改的話，直接重新輸入即可）
 order-answer-recorded = 已記錄訴求 { $number } 的答覆並告知居民。
+order-progress-recorded = 已記錄訴求 { $number } 的進展並告知居民，{ $time } 會再提醒您跟進。
 order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的編號：
 order-merged = 訴求 { $number } 已併入訴求 { $into }，居民會跟著 { $into } 收到進度。
 order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
@@ -458,6 +462,8 @@ order-notice-info-added-member = 📎 工單 { $order }（訴求 { $number }）�
 order-notice-ordered = 您的訴求 { $number } 已受理，社區已派單，正在安排人員。
 order-notice-handling = 您的訴求 { $number } 已受理，由社區工作人員直接辦理。
 order-notice-transferred = 您的訴求 { $number } 已轉交「{ $unit }」辦理，我們會跟進。
+order-notice-transfer-progress = 您的訴求 { $number } 有了進展：{ $answer }
+    還在辦理中，辦好後會告訴您。
 order-notice-transfer-answer = 訴求 { $number } 有了答覆：{ $answer }
 order-notice-merged = 您的訴求 { $number } 已和訴求 { $target } 合併辦理，進度會一起通知您。
 order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原因：{ $reason }{ $phone ->
@@ -568,6 +574,8 @@ order-notice-deadline-near-staff = ⏰ 工單 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工單 { $number }（{ $title }）已超過辦理時限。
 order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限，請盡快辦理或聯繫社區。
 order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
+order-notice-transfer-follow-up-progress = ⏰ 訴求 { $number } 轉辦給「{ $unit }」，上次的進展：{ $answer }
+    還沒有辦好，請再跟進。
 order-public-card = <b>📣 組織曬單</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民對辦理結果不滿意，社區正在重新辦理。
         [satisfied] {"\u000A"}✅ 更新：社區重新辦理後，居民表示滿意。
@@ -717,6 +725,7 @@ order-action-handle = 直接辦理
 order-action-transfer = 轉辦
 order-action-transfer_back = 轉辦退回
 order-action-transfer_answer = 轉辦答覆
+order-action-transfer_progress = 轉辦進展
 order-action-merge = 合併
 order-action-merged_in = 併入
 order-action-join = 居民認定同一件事，併入
