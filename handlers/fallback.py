@@ -35,6 +35,7 @@ from handlers.requests import (
     cmd_new_request,
     compose_keyboard,
     offer_rating_first,
+    offer_review_first,
     offer_typed_rating,
 )
 from handlers.stats import cmd_points
@@ -436,6 +437,9 @@ async def on_unknown_message(
             about = await offer_rating_first(message, ctx, said=text, file_row=file_row)
             if about is not None:
                 await state.update_data(typed_about=about)
+                return
+            # a request declined lately: the words are most likely about that decision
+            if await offer_review_first(message, ctx, file_row=file_row):
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []

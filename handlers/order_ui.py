@@ -182,6 +182,10 @@ async def request_card(
     lines.append(t("order-card-text", text=request_text(t, req.text)))
     if req.decline_reason:
         lines.append(t("order-card-declined", reason=req.decline_reason))
+        review = await order_service.review_reason(session, req=req)
+        if review is not None:  # the resident asked for a review: why (staff and resident)
+            at = local(t, settings, review.at, now=now or review.at)
+            lines.append(t("order-card-review", time=at, reason=review.note or "-"))
     if not staff and req.status == RequestStatus.TRANSFERRED:
         lines.extend(await _with_the_unit(session, t, settings, req, now=now))
     if req.result_note and req.status not in ("new",):

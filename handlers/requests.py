@@ -88,6 +88,12 @@ class RateComment(StatesGroup):
     comment = State()
 
 
+class Review(StatesGroup):
+    """申请复核: why a declined request should be looked at again."""
+
+    reason = State()
+
+
 def compose_keyboard(t: Text) -> ReplyKeyboardMarkup:
     """The keyboard while a request is being described: done, location, cancel."""
     return ReplyKeyboardMarkup(
@@ -129,6 +135,7 @@ refuse_button_labels(
 refuse_button_labels(router, AddInfo.compose)
 # The rating comment is optional: "跳过" (and "取消": the score is already kept) rate without one.
 refuse_button_labels(router, RateComment.comment, allow=("common-skip",))
+refuse_button_labels(router, Review.reason)
 
 
 # ---------------------------------------------------------------- 我要点单
@@ -193,6 +200,7 @@ async def begin_filing(
 
 @router.message(Filing.compose, F.text.in_(labels("common-cancel")))
 @router.message(AddInfo.compose, F.text.in_(labels("common-cancel")))
+@router.message(Review.reason, F.text.in_(labels("common-cancel")))
 async def on_compose_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Leave the flow; nothing is filed."""
     await state.clear()
@@ -764,6 +772,11 @@ async def _my_request(ctx: OrderCtx, req: Request) -> tuple[str, InlineKeyboardM
         actions.append(button(t("order-btn-withdraw"), "rwd", req.id))
     if actions:
         rows.append(actions)
+    if (
+        req.status == RequestStatus.DECLINED
+        and await order_service.review_refusal(ctx.session, req=req, now=now) is None
+    ):
+        rows.append([button(t("order-btn-review"), "rrev", req.id)])
     if req.status == RequestStatus.DONE:
         rows.append([button(t("order-rate-satisfied"), "rate1", req.id, ON_CARD)])
         rows.append([button(t("order-rate-basic"), "rate2", req.id, ON_CARD)])
@@ -912,6 +925,114 @@ async def on_withdraw_confirmed(
         ctx.session, user=ctx.user, request_id=callback_data.ref, reason=None, now=ctx.now()
     )
     await edit_or_send(query, ctx.t("order-withdrawn", number=req.number), None)
+
+
+# ---------------------------------------------------------------- review (申请复核)
+
+
+@router.callback_query(OrderCb.filter(F.action == "rrev"))
+async def on_review(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """🔁 申请复核 on a declined request: ask why it should be looked at again (an old card's
+    button: why it cannot be, at once)."""
+    t = ctx.t
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
+    refusal = await order_service.review_refusal(ctx.session, req=req, now=ctx.now())
+    if refusal is not None:
+        await answer_once(query, t(refusal, number=req.number), alert=True)
+        return
+    await answer_once(query)
+    await state.set_state(Review.reason)
+    await state.update_data(request_id=req.id)
+    await reply(
+        query,
+        t("order-ask-review", number=req.number, reason=req.decline_reason or "-"),
+        reply_markup=cancel_keyboard(t),
+    )
+
+
+@router.message(Review.reason, F.text)
+async def on_review_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """The reason typed: the request goes back to staff with it."""
+    values = await state.get_data()
+    await _ask_review(message, state, ctx, int(values["request_id"]), message.text or "")
+
+
+@router.message(Review.reason)
+async def on_review_not_text(message: Message, ctx: OrderCtx) -> None:
+    """A photo or voice note for the reason: words are needed (staff read them on the card)."""
+    await message.answer(ctx.t("order-review-words-please"), reply_markup=cancel_keyboard(ctx.t))
+
+
+@router.callback_query(OrderCb.filter(F.action == "rrevt"))
+async def on_review_typed(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """🔁 申请复核 offered for words typed at the menu after a decline ('为什么不受理？物业
+    根本不管'): those words are the reason. Words no longer kept: asked for again."""
+    values = await state.get_data()
+    said = str(values.get("typed_text") or "").strip()
+    if not said:
+        await on_review(query, callback_data, state, ctx)
+        return
+    await answer_once(query)
+    await state.update_data(typed_text=None)
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await _ask_review(query.message, state, ctx, callback_data.ref, said)
+
+
+async def _ask_review(
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    request_id: int,
+    reason: str,
+) -> None:
+    """申请复核 with this reason; a request no longer reviewable is said why."""
+    t = ctx.t
+    try:
+        out = await order_service.ask_review(
+            ctx.session, user=ctx.user, request_id=request_id, reason=reason, now=ctx.now()
+        )
+    except Conflict as exc:
+        await state.clear()
+        mine = await request_service.resident_view(
+            ctx.session, user=ctx.user, request_id=request_id
+        )
+        await message.answer(t(exc.key, number=mine.number), reply_markup=ctx.main_menu())
+        return
+    await state.clear()
+    assert out.request is not None
+    number = out.request.number
+    await message.answer(t("order-review-asked", number=number), reply_markup=ctx.main_menu())
+    await ctx.deliver(out.pending)
+
+
+async def offer_review_first(
+    message: Message, ctx: OrderCtx, *, file_row: Sequence[InlineKeyboardButton]
+) -> bool:
+    """Words typed at the menu soon after a request was declined ('为什么不受理？', '物业根本
+    不管'): most likely about that decision. Offered: 🔁 申请复核 with these words as the reason,
+    or `file_row` to file them as a new matter. False when no request was declined lately (or
+    its review was asked already)."""
+    t = ctx.t
+    req = await order_service.lately_declined(ctx.session, user=ctx.user, now=ctx.now())
+    if req is None:
+        return False
+    rows: list[Sequence[InlineKeyboardButton]] = [
+        [button(t("order-btn-review-typed"), "rrevt", req.id)],
+        file_row,
+    ]
+    await message.answer(
+        t("order-review-offer", number=req.number, reason=fit(req.decline_reason or "-", 200)),
+        reply_markup=keyboard(rows),
+    )
+    return True
 
 
 # ---------------------------------------------------------------- rating (满意回访)

@@ -84,7 +84,7 @@ REQUEST_TRANSITIONS: dict[RequestStatus, frozenset[RequestStatus]] = {
     R.TRANSFERRED: frozenset({R.DONE, R.REOPENED}),
     R.DONE: frozenset({R.RESOLVED, R.REOPENED, R.CLOSED}),
     R.MERGED: frozenset(),
-    R.DECLINED: frozenset(),
+    R.DECLINED: frozenset({R.REOPENED}),  # the resident asks for a review (复核), once
     R.WITHDRAWN: frozenset(),
     R.RESOLVED: frozenset(),
     R.CLOSED: frozenset(),

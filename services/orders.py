@@ -1313,6 +1313,121 @@ async def decline(
     return Outcome(notices=notices, request=req, queued=queued)
 
 
+REVIEW_ACTION = "review"  # the ledger action of a resident's 申请复核
+REVIEW_WINDOW = timedelta(days=14)  # how long after a decline its review may be asked
+
+
+async def review_refusal(session: AsyncSession, *, req: Request, now: datetime) -> str | None:
+    """Why this request's resident cannot ask for a review (复核) of its decline now — a text
+    key — or None: they can. One review per request (a second decline is final: the office's
+    phone is the way then), within REVIEW_WINDOW of the decline."""
+    if req.status != RequestStatus.DECLINED:
+        return "order-err-changed"
+    asked = (
+        await session.exec(
+            select(LedgerEvent.id).where(
+                col(LedgerEvent.request_id) == req.id,
+                col(LedgerEvent.subject) == "request",
+                col(LedgerEvent.action) == REVIEW_ACTION,
+            )
+        )
+    ).first()
+    if asked is not None:
+        return "order-err-review-used"
+    declined_at = req.closed_at or req.updated_at
+    if declined_at is not None:
+        declined_at = declined_at if declined_at.tzinfo else declined_at.replace(tzinfo=UTC)
+        if now - declined_at > REVIEW_WINDOW:
+            return "order-err-review-late"
+    return None
+
+
+async def ask_review(
+    session: AsyncSession,
+    *,
+    user: User,
+    request_id: int,
+    reason: str,
+    now: datetime,
+) -> Outcome:
+    """申请复核: the resident of a declined request asks staff to look at it again, saying
+    why; it is reopened to its community's staff (and grid's), who are told the reason."""
+    req = await get_request(session, request_id)
+    if req.resident_id != user.id:
+        await refuse(
+            session, user=user, action="review_not_own", subject="request", sid=request_id
+        )
+    refusal = await review_refusal(session, req=req, now=now)
+    if refusal is not None:
+        raise Conflict(refusal)
+    text = clean_text(reason, max_len=1000)
+    if not text:
+        raise InvalidInput("order-err-review-empty")
+    previous = req.decline_reason or ""
+    await move(
+        session,
+        req,
+        to=RequestStatus.REOPENED,
+        actor_id=user.id,
+        action=REVIEW_ACTION,
+        now=now,
+        note=text,
+        values={"closed_at": None},
+    )
+    assert req.id is not None
+    notices = [
+        Notice(
+            chat_id=sid,
+            key="order-notice-review-asked",
+            args={"number": req.number, "reason": text, "declined": previous or "-"},
+            kind="staff-request-card",
+            ref_id=req.id,
+            community_id=req.community_id,
+            matter=matter_of(req),  # not sent once staff took it up again
+        )
+        for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id)
+    ]
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
+
+
+REVIEW_OFFER_WINDOW = timedelta(days=3)  # words typed this soon after a decline may be about it
+
+
+async def lately_declined(session: AsyncSession, *, user: User, now: datetime) -> Request | None:
+    """The resident's request declined within REVIEW_OFFER_WINDOW whose review may still be
+    asked (the latest such), or None."""
+    rows = await session.exec(
+        select(Request)
+        .where(
+            col(Request.resident_id) == user.id,
+            col(Request.status) == RequestStatus.DECLINED,
+            col(Request.closed_at) >= now - REVIEW_OFFER_WINDOW,
+        )
+        .order_by(col(Request.closed_at).desc())
+        .limit(3)
+    )
+    for req in rows.all():
+        if await review_refusal(session, req=req, now=now) is None:
+            return req
+    return None
+
+
+async def review_reason(session: AsyncSession, *, req: Request) -> LedgerEvent | None:
+    """The resident's latest 申请复核 (its reason and time), for the staff card."""
+    return (
+        await session.exec(
+            select(LedgerEvent)
+            .where(
+                col(LedgerEvent.request_id) == req.id,
+                col(LedgerEvent.subject) == "request",
+                col(LedgerEvent.action) == REVIEW_ACTION,
+            )
+            .order_by(col(LedgerEvent.id).desc())
+        )
+    ).first()
+
+
 async def close_request(
     session: AsyncSession,
     *,

@@ -79,5 +79,7 @@ def test_every_state_is_in_the_table_and_reachable(machine: str) -> None:
 
 def test_terminal_request_states_stay_terminal() -> None:
     table = MACHINES["request"]
-    for state in ("merged", "declined", "withdrawn", "resolved", "closed"):
+    for state in ("merged", "withdrawn", "resolved", "closed"):
         assert not table[RequestStatus(state)]
+    # a declined request goes back to staff only when its resident asks for a review (复核)
+    assert table[RequestStatus.DECLINED] == {RequestStatus.REOPENED}

@@ -179,6 +179,18 @@ order-card-channel = Channel: { $channel }
 order-card-keywords = Keywords: { $keywords }
 order-card-text = { $text }
 order-card-declined = Declined because: { $reason }
+order-card-review = 🔁 The resident asked for a review ({ $time }): { $reason }
+order-btn-review = 🔁 Ask for a review
+order-btn-review-typed = 🔁 Ask for a review (with what I just wrote)
+order-ask-review = Request { $number } was declined because: { $reason }
+    If you think the community should look at it again, say why; staff will take it up again (one review per request):
+order-review-asked = A review of request { $number } is asked; staff will take it up again and tell you how it goes.
+order-review-words-please = Please say in words why the community should look at it again. Photos can follow once it is asked, from "📂 My requests" → "➕ Add information".
+order-review-offer = Your request { $number } was declined (reason: { $reason }).
+    Is what you just wrote asking the community to look at it again?
+order-err-review-used = A review of request { $number } was asked once already. For questions, call the community office.
+order-err-review-late = Request { $number } was declined more than 14 days ago; its review can no longer be asked. You can file it again, or call the community office.
+order-err-review-empty = Please say why in a few words.
 order-card-result = Result: { $note }
 order-card-rating = Resident's rating ({ $time }): { $score }{ $comment ->
         [none] {""}
@@ -476,6 +488,7 @@ order-notice-declined = Sorry, your request { $number } was declined. Reason: { 
         [none] {""}
        *[other] {"\u000A"}Questions? Call the community office: { $phone }
     }
+    If you think the community should look at it again, tap "See progress" → "🔁 Ask for a review" and say why.
 order-notice-closed = Your request { $number } is closed.
 order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
 order-notice-offer = { $urgent ->
@@ -582,6 +595,8 @@ order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past it
 order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
 order-notice-transfer-follow-up-progress = ⏰ Request { $number } was transferred to "{ $unit }"; its latest progress: { $answer }
     It is not done yet; please follow up again.
+order-notice-review-asked = 🔁 The resident asks for a review of request { $number } (declined before: { $declined })
+    Why: { $reason }
 order-public-card = <b>📣 Service done</b>{ $status ->
         [reopened] {"\u000A"}🔁 Update: the resident was not satisfied with the result; the community is handling it again.
         [satisfied] {"\u000A"}✅ Update: handled again by the community; the resident is satisfied.
@@ -739,6 +754,7 @@ order-action-transfer = transferred
 order-action-transfer_back = transfer returned
 order-action-transfer_answer = unit answered
 order-action-transfer_progress = unit reported progress
+order-action-review = review asked
 order-action-merge = merged
 order-action-merged_in = merged in
 order-action-join = joined by the resident as the same matter

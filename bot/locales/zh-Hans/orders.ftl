@@ -173,6 +173,18 @@ order-card-channel = 渠道：{ $channel }
 order-card-keywords = 关键词：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
+order-card-review = 🔁 居民申请复核（{ $time }）：{ $reason }
+order-btn-review = 🔁 申请复核
+order-btn-review-typed = 🔁 申请复核（用刚才这段话说明理由）
+order-ask-review = 诉求 { $number } 不予受理的原因是：{ $reason }
+    如果您认为社区应该再看看，请说说理由，社区工作人员会重新处理（每件诉求可以申请一次复核）：
+order-review-asked = 已为诉求 { $number } 申请复核，社区工作人员会重新处理，有进展会告诉您。
+order-review-words-please = 请用文字说说为什么需要社区再看看。照片可以在申请之后，从「📂 我的诉求」→「➕ 补充信息」里发。
+order-review-offer = 您的诉求 { $number } 社区答复不予受理（原因：{ $reason }）。
+    您刚才说的，是想请社区再看看这件事吗？
+order-err-review-used = 诉求 { $number } 已经申请过一次复核了。如有疑问，请直接致电社区。
+order-err-review-late = 诉求 { $number } 不予受理已经超过 14 天，不能再申请复核了；可以重新点单，或致电社区。
+order-err-review-empty = 请用几句话说说理由。
 order-card-result = 办理结果：{ $note }
 order-card-rating = 居民评价（{ $time }）：{ $score }{ $comment ->
         [none] {""}
@@ -467,6 +479,7 @@ order-notice-declined = 很抱歉，您的诉求 { $number } 不予受理。原�
         [none] {""}
        *[other] {"\u000A"}如有疑问，可以致电社区：{ $phone }
     }
+    如果您认为社区应该再看看，可以点「查看进度」→「🔁 申请复核」，说说理由。
 order-notice-closed = 您的诉求 { $number } 已结案。
 order-notice-claimed = 您的诉求 { $number } 已有党员/志愿者接单，他们会尽快联系您。
 order-notice-offer = { $urgent ->
@@ -573,6 +586,8 @@ order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已
 order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
 order-notice-transfer-follow-up-progress = ⏰ 诉求 { $number } 转办给「{ $unit }」，上次的进展：{ $answer }
     还没有办好，请再跟进。
+order-notice-review-asked = 🔁 居民对诉求 { $number } 申请复核（此前不予受理：{ $declined }）
+    理由：{ $reason }
 order-public-card = <b>📣 组织晒单</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民对办理结果不满意，社区正在重新办理。
         [satisfied] {"\u000A"}✅ 更新：社区重新办理后，居民表示满意。
@@ -723,6 +738,7 @@ order-action-transfer = 转办
 order-action-transfer_back = 转办退回
 order-action-transfer_answer = 转办答复
 order-action-transfer_progress = 转办进展
+order-action-review = 申请复核
 order-action-merge = 合并
 order-action-merged_in = 并入
 order-action-join = 居民认定同一件事，并入

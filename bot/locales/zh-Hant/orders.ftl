@@ -176,6 +176,18 @@ order-card-channel = 渠道：{ $channel }
 order-card-keywords = 關鍵詞：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
+order-card-review = 🔁 居民申請複核（{ $time }）：{ $reason }
+order-btn-review = 🔁 申請複核
+order-btn-review-typed = 🔁 申請複核（用剛才這段話說明理由）
+order-ask-review = 訴求 { $number } 不予受理的原因是：{ $reason }
+    如果您認為社區應該再看看，請說說理由，社區工作人員會重新處理（每件訴求可以申請一次複核）：
+order-review-asked = 已為訴求 { $number } 申請複核，社區工作人員會重新處理，有進展會告訴您。
+order-review-words-please = 請用文字說說為什麼需要社區再看看。照片可以在申請之後，從「📂 我的訴求」→「➕ 補充信息」裡發。
+order-review-offer = 您的訴求 { $number } 社區答覆不予受理（原因：{ $reason }）。
+    您剛才說的，是想請社區再看看這件事嗎？
+order-err-review-used = 訴求 { $number } 已經申請過一次複核了。如有疑問，請直接致電社區。
+order-err-review-late = 訴求 { $number } 不予受理已經超過 14 天，不能再申請複核了；可以重新點單，或致電社區。
+order-err-review-empty = 請用幾句話說說理由。
 order-card-result = 辦理結果：{ $note }
 order-card-rating = 居民評價（{ $time }）：{ $score }{ $comment ->
         [none] {""}
@@ -470,6 +482,7 @@ order-notice-declined = 很抱歉，您的訴求 { $number } 不予受理。原�
         [none] {""}
        *[other] {"\u000A"}如有疑問，可以致電社區：{ $phone }
     }
+    如果您認為社區應該再看看，可以點「查看進度」→「🔁 申請複核」，說說理由。
 order-notice-closed = 您的訴求 { $number } 已結案。
 order-notice-claimed = 您的訴求 { $number } 已有黨員/志願者接單，他們會盡快聯繫您。
 order-notice-offer = { $urgent ->
@@ -576,6 +589,8 @@ order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已
 order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
 order-notice-transfer-follow-up-progress = ⏰ 訴求 { $number } 轉辦給「{ $unit }」，上次的進展：{ $answer }
     還沒有辦好，請再跟進。
+order-notice-review-asked = 🔁 居民對訴求 { $number } 申請複核（此前不予受理：{ $declined }）
+    理由：{ $reason }
 order-public-card = <b>📣 組織曬單</b>{ $status ->
         [reopened] {"\u000A"}🔁 更新：居民對辦理結果不滿意，社區正在重新辦理。
         [satisfied] {"\u000A"}✅ 更新：社區重新辦理後，居民表示滿意。
@@ -726,6 +741,7 @@ order-action-transfer = 轉辦
 order-action-transfer_back = 轉辦退回
 order-action-transfer_answer = 轉辦答覆
 order-action-transfer_progress = 轉辦進展
+order-action-review = 申請複核
 order-action-merge = 合併
 order-action-merged_in = 併入
 order-action-join = 居民認定同一件事，併入
