@@ -946,7 +946,8 @@ async def on_review(
         return
     await answer_once(query)
     await state.set_state(Review.reason)
-    await state.update_data(request_id=req.id)
+    card = query.message.message_id if isinstance(query.message, Message) else None
+    await state.update_data(request_id=req.id, card=card)
     await reply(
         query,
         t("order-ask-review", number=req.number, reason=req.decline_reason or "-"),
@@ -958,7 +959,15 @@ async def on_review(
 async def on_review_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The reason typed: the request goes back to staff with it."""
     values = await state.get_data()
-    await _ask_review(message, state, ctx, int(values["request_id"]), message.text or "")
+    card = values.get("card")
+    await _ask_review(
+        message,
+        state,
+        ctx,
+        int(values["request_id"]),
+        message.text or "",
+        card=card if isinstance(card, int) else None,
+    )
 
 
 @router.message(Review.reason)
@@ -992,8 +1001,11 @@ async def _ask_review(
     ctx: OrderCtx,
     request_id: int,
     reason: str,
+    *,
+    card: int | None = None,
 ) -> None:
-    """申请复核 with this reason; a request no longer reviewable is said why."""
+    """申请复核 with this reason; a request no longer reviewable is said why. `card`: the
+    request's card the button was on, redrawn as the request now is (no 申请复核 on it)."""
     t = ctx.t
     try:
         out = await order_service.ask_review(
@@ -1010,6 +1022,12 @@ async def _ask_review(
     assert out.request is not None
     number = out.request.number
     await message.answer(t("order-review-asked", number=number), reply_markup=ctx.main_menu())
+    if card is not None and message.bot is not None:
+        text, markup = await _my_request(ctx, out.request)
+        with contextlib.suppress(TelegramBadRequest):  # e.g. too old to edit
+            await message.bot.edit_message_text(
+                text, chat_id=message.chat.id, message_id=card, reply_markup=markup
+            )
     await ctx.deliver(out.pending)
 
 

@@ -94,6 +94,11 @@ async def test_review_asked_from_the_requests_card(linli_sandbox: Harness) -> No
     sent = await d.send(WU, "我腿脚不便，出不了门，上次社区说有上门理发")
     await d.expect(WU, f"已为诉求 {number} 申请复核", since=sent["message_id"])
     await d.expect(STAFF, "上次社区说有上门理发")
+    # the card it was asked from reads as the request now is: no 申请复核 on it any more
+    now = await d.expect(WU, "上次社区说有上门理发", since=card["message_id"] - 1)
+    assert now["message_id"] == card["message_id"], message_text(now)
+    assert f"诉求 {number} · 不予受理" not in message_text(now), message_text(now)
+    assert "🔁 申请复核" not in _labels(now), _labels(now)
 
 
 async def test_review_cannot_be_asked_after_fourteen_days(linli_sandbox: Harness) -> None:
