@@ -181,7 +181,9 @@ async def request_card(
     lines.append("")
     lines.append(t("order-card-text", text=request_text(t, req.text)))
     if req.decline_reason:
-        lines.append(t("order-card-declined", reason=req.decline_reason))
+        declined = req.status == RequestStatus.DECLINED  # else reopened by a review since
+        key = "order-card-declined" if declined else "order-card-declined-before"
+        lines.append(t(key, reason=req.decline_reason))
         review = await order_service.review_reason(session, req=req)
         if review is not None:  # the resident asked for a review: why (staff and resident)
             at = local(t, settings, review.at, now=now or review.at)

@@ -179,6 +179,7 @@ order-card-channel = Channel: { $channel }
 order-card-keywords = Keywords: { $keywords }
 order-card-text = { $text }
 order-card-declined = Declined because: { $reason }
+order-card-declined-before = Declined before because: { $reason }
 order-card-review = 🔁 The resident asked for a review ({ $time }): { $reason }
 order-btn-review = 🔁 Ask for a review
 order-btn-review-typed = 🔁 Ask for a review (with what I just wrote)

@@ -173,6 +173,7 @@ order-card-channel = 渠道：{ $channel }
 order-card-keywords = 关键词：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
+order-card-declined-before = 此前不予受理的原因：{ $reason }
 order-card-review = 🔁 居民申请复核（{ $time }）：{ $reason }
 order-btn-review = 🔁 申请复核
 order-btn-review-typed = 🔁 申请复核（用刚才这段话说明理由）

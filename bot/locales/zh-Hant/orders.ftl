@@ -176,6 +176,7 @@ order-card-channel = 渠道：{ $channel }
 order-card-keywords = 關鍵詞：{ $keywords }
 order-card-text = { $text }
 order-card-declined = 不予受理的原因：{ $reason }
+order-card-declined-before = 此前不予受理的原因：{ $reason }
 order-card-review = 🔁 居民申請複核（{ $time }）：{ $reason }
 order-btn-review = 🔁 申請複核
 order-btn-review-typed = 🔁 申請複核（用剛才這段話說明理由）
