@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import claims, requests, results, staff_search, stats, triage_staff
+from handlers import (
+    claims,
+    phone_rating,
+    requests,
+    results,
+    staff_search,
+    stats,
+    triage_staff,
+)
 from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
@@ -14,6 +22,7 @@ router.callback_query.middleware(OrderCtxMiddleware())
 router.include_routers(
     requests.router,
     triage_staff.router,
+    phone_rating.router,
     staff_search.router,
     claims.router,
     results.router,

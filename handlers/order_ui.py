@@ -194,14 +194,17 @@ async def request_card(
         lines.append(t("order-card-result", note=req.result_note))
     # how the resident judged each result: staff reopening a matter read why it came back
     for rating in await order_service.ratings_of(session, int(req.id or 0)):
-        lines.append(
-            t(
-                "order-card-rating" if staff else "order-card-rating-mine",
-                time=local(t, settings, rating.at, now=now or rating.at),
-                score=t(f"order-rate-{Score(rating.score).value}"),
-                comment=" ".join(rating.comment.split()) or "none",
-            )
+        line = t(
+            "order-card-rating" if staff else "order-card-rating-mine",
+            time=local(t, settings, rating.at, now=now or rating.at),
+            score=t(f"order-rate-{Score(rating.score).value}"),
+            comment=" ".join(rating.comment.split()) or "none",
         )
+        if rating.rater_id != req.resident_id:  # 电话回访: staff recorded what was said
+            recorder = await session.get(User, rating.rater_id) if staff else None
+            recorded_by = recorder.display_name if recorder is not None else None
+            line += t("order-card-rating-by-phone", staff=recorded_by or "none")
+        lines.append(line)
     if req.status == RequestStatus.CLOSED and await order_service.closed_unrated(session, req=req):
         # no rating in the follow-up window: why it closed (and, to the resident, where to go)
         lines.append(t("order-card-closed-unrated" if staff else "order-card-closed-unrated-mine"))

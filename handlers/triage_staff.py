@@ -269,6 +269,8 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
         rows.append([button(t("order-btn-result"), "sres", rid)])
     elif req.status == RequestStatus.TRANSFERRED:
         rows.append([button(t("order-btn-answer"), "sans", rid)])
+    elif req.status == RequestStatus.DONE:  # awaiting the resident's rating: or a call's
+        rows.append([button(t("order-btn-phone-rating"), "sphone", rid)])
     elif req.status == RequestStatus.ORDERED:
         orders = await order_service.orders_of_request(session, request_id=rid or 0)
         for order in orders[:1]:
@@ -1608,3 +1610,11 @@ async def _file_behalf(message: Message, state: FSMContext, ctx: OrderCtx, text:
     )
     await show_card(message, ctx, filed.request, duplicates=True)
     await ctx.deliver([n for n in filed.notices if n.chat_id != ctx.user.id])
+
+
+async def redraw_staff_card(
+    where: Message, message_id: int, ctx: OrderCtx, request_id: int
+) -> None:
+    """A request's staff card elsewhere in the chat shows the request as it now is (for the
+    order cycle's other handler modules, e.g. handlers.phone_rating)."""
+    await _redraw_card(where, message_id, ctx, request_id)

@@ -2729,6 +2729,57 @@ async def rate(
         await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
     if shown_on is not None and await _rated_notice(session, req=req, message_id=shown_on):
         raise Conflict("order-err-rated-earlier")
+    return await _record_rating(
+        session, req, rater=user, score=score, comment=comment, now=now, shown_on=shown_on
+    )
+
+
+PHONE_RATING_NOTE = "☎"  # the ledger note's mark of a rating staff recorded from a call (电话回访)
+
+
+async def rate_by_phone(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    score: Score,
+    comment: str | None,
+    now: datetime,
+) -> Outcome:
+    """电话回访: staff of the matter's community (or grid) record the rating a resident gave on
+    the phone — one filed for them by phone or at the office has no chat to be asked in, and
+    some never tap. As the resident's own: 不满意 reopens it; their rating question, if any,
+    is redrawn as answered. The rating is staff's (`rater_id`), the ledger says by phone."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="rate_by_phone"
+    )
+    return await _record_rating(
+        session, req, rater=user, score=score, comment=comment, now=now, by_phone=True
+    )
+
+
+async def contact_of(session: AsyncSession, *, req: Request) -> tuple[str | None, str | None]:
+    """Whom to call about a request, for its staff: the name and phone given when it was filed
+    for them, else the resident's own."""
+    resident = await session.get(User, req.resident_id) if req.resident_id else None
+    name = req.contact_name or (resident.display_name if resident else None)
+    phone = req.contact_phone or (resident.phone if resident else None)
+    return name, phone
+
+
+async def _record_rating(
+    session: AsyncSession,
+    req: Request,
+    *,
+    rater: User,
+    score: Score,
+    comment: str | None,
+    now: datetime,
+    shown_on: int | None = None,
+    by_phone: bool = False,
+) -> Outcome:
+    """The rating of a done matter, by its resident or (by_phone) staff for them."""
     text = clean_text(comment, max_len=1000) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
     marked = 0
@@ -2739,10 +2790,10 @@ async def rate(
             session,
             req,
             to=to,
-            actor_id=user.id,
+            actor_id=rater.id,
             action=f"rate_{score.value}",
             now=now,
-            note=text,
+            note=f"{PHONE_RATING_NOTE} {text}".strip() if by_phone else text,
             values={} if to == RequestStatus.REOPENED else {"closed_at": now},
             conflict_key="order-err-rated",
         )
@@ -2751,7 +2802,7 @@ async def rate(
             await session.rollback()
         raise
     assert req.id is not None
-    session.add(Rating(request_id=req.id, rater_id=user.id, score=score, comment=text, at=now))
+    session.add(Rating(request_id=req.id, rater_id=rater.id, score=score, comment=text, at=now))
     for key in ("rating", "rating-close"):
         await unschedule(session, key=f"request-{req.id}-{key}")
     notices = await _rating_notice_redraws(
@@ -2762,6 +2813,8 @@ async def rate(
         notices += await _redraw_public_cards(session, req=req, status=PUBLIC_CARD_STATUS[score])
     if to == RequestStatus.REOPENED:
         for sid in await staff_ids(session, community_id=req.community_id, grid_id=req.grid_id):
+            if by_phone and sid == rater.id:
+                continue  # they recorded it: their card says so
             notices.append(
                 Notice(
                     chat_id=sid,

@@ -201,6 +201,19 @@ order-card-rating-mine = Your rating ({ $time }): { $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-rating-by-phone = (by phone{ $staff ->
+        [none] {""}
+       *[other] , recorded by { $staff }
+    })
+order-btn-phone-rating = 📞 Rating by phone
+order-ask-phone-rating = 📞 Rating request { $number } by phone
+    Contact: { $name } · phone: { $phone }
+    Call the resident, ask whether they are satisfied with the result, then record their answer below:
+order-ask-phone-comment = The resident's rating: { $score }. Anything else they said? Note it in a line, or tap "Skip".
+order-ask-phone-comment-unsatisfied = The resident's rating: { $score }. Note what they are not satisfied with (the request goes back to staff), or tap "Skip".
+order-phone-comment-words = Please note what the resident said in words, or tap "Skip".
+order-phone-rated = The phone rating of request { $number } is recorded: { $score }.
+order-phone-rated-reopened = The phone rating of request { $number } is recorded: { $score }. The request is reopened for handling.
 order-card-closed-unrated = The resident did not rate the result during the follow-up period: closed automatically.
 order-card-closed-unrated-mine = No rating came in during the follow-up period, so the request was closed automatically. If the problem is still there, tap "{ menu-order-new }" and tell us.
 order-card-duplicates = ⚠️ Possible duplicates: { $numbers }

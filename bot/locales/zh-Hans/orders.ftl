@@ -195,6 +195,19 @@ order-card-rating-mine = 您的评价（{ $time }）：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-rating-by-phone = （电话回访{ $staff ->
+        [none] {""}
+       *[other] ，{ $staff }记录
+    }）
+order-btn-phone-rating = 📞 电话回访
+order-ask-phone-rating = 📞 电话回访诉求 { $number }
+    联系人：{ $name } · 电话：{ $phone }
+    打电话问问居民对结果是否满意，再点下面记录居民的评价：
+order-ask-phone-comment = 居民的评价：{ $score }。居民还说了什么吗？可以记一句，或点「跳过」。
+order-ask-phone-comment-unsatisfied = 居民的评价：{ $score }。请记下居民不满意的地方（诉求会重新交给社区处理），或点「跳过」。
+order-phone-comment-words = 请用文字记下居民说的话，或点「跳过」。
+order-phone-rated = 已记录诉求 { $number } 的电话回访：{ $score }。
+order-phone-rated-reopened = 已记录诉求 { $number } 的电话回访：{ $score }。诉求已重新打开，等待处理。
 order-card-closed-unrated = 回访期内居民没有评价，已自动结案。
 order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自动结案。如果问题还在，请点「{ menu-order-new }」再告诉我们。
 order-card-duplicates = ⚠️ 可能重复：{ $numbers }

@@ -198,6 +198,19 @@ order-card-rating-mine = 您的評價（{ $time }）：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
+order-card-rating-by-phone = （電話回訪{ $staff ->
+        [none] {""}
+       *[other] ，{ $staff }記錄
+    }）
+order-btn-phone-rating = 📞 電話回訪
+order-ask-phone-rating = 📞 電話回訪訴求 { $number }
+    聯繫人：{ $name } · 電話：{ $phone }
+    打電話問問居民對結果是否滿意，再點下面記錄居民的評價：
+order-ask-phone-comment = 居民的評價：{ $score }。居民還說了什麼嗎？可以記一句，或點「跳過」。
+order-ask-phone-comment-unsatisfied = 居民的評價：{ $score }。請記下居民不滿意的地方（訴求會重新交給社區處理），或點「跳過」。
+order-phone-comment-words = 請用文字記下居民說的話，或點「跳過」。
+order-phone-rated = 已記錄訴求 { $number } 的電話回訪：{ $score }。
+order-phone-rated-reopened = 已記錄訴求 { $number } 的電話回訪：{ $score }。訴求已重新打開，等待處理。
 order-card-closed-unrated = 回訪期內居民沒有評價，已自動結案。
 order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自動結案。如果問題還在，請點「{ menu-order-new }」再告訴我們。
 order-card-duplicates = ⚠️ 可能重複：{ $numbers }
