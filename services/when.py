@@ -208,6 +208,12 @@ def parse_when(
     return _at(day, clock_at, zone).astimezone(UTC)
 
 
+def day_without_time(text: str | None) -> bool:
+    """A day named without a clock time ('周五', '明天', '12月9日', '下周三晚上'), which
+    parse_when refuses: a step can ask for the hour rather than say it was not understood."""
+    return _DAY_ONLY.match(_normalize(text or "")) is not None
+
+
 def _day_gone(text: str, today: date) -> bool:
     """A day named without a clock time that is already over ("昨天", "前天晚上", "上周五")."""
     match = _DAY_ONLY.match(_normalize(text))
