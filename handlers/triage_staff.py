@@ -5,7 +5,7 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 from __future__ import annotations
 
 import contextlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -41,8 +41,8 @@ from handlers.order_ui import (
 from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Building
 from models.orders import Channel, Request, RequestStatus, can_transition
+from services import order_form, org, staff_place, staff_urgency, validation
 from services import orders as order_service
-from services import org, staff_place, staff_urgency, validation
 from services import requests as request_service
 from services import users as user_service
 from services.errors import Conflict, InvalidInput, MovedAway
@@ -119,6 +119,8 @@ refuse_button_labels(
     StaffFlow.decline,
     StaffFlow.result,
 )
+# the order form: a value typed is read (on_issue_value_typed); a flow button's label is not one
+refuse_button_labels(router, StaffFlow.preview, hint="err-button-not-here")
 refuse_button_labels(router, OnBehalf.text, allow=("common-back",), keyboard=step_keyboard)
 refuse_button_labels(router, StaffFlow.transfer_note, allow=("common-skip",))
 refuse_button_labels(
@@ -443,7 +445,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         ),
         t("order-card-category", category=cat.name(t.lang)),
         t("order-issue-skills", skills=skills),
-        t("order-issue-deadline", hours=values.get("hrs") or deadline_hours(req)),
+        _deadline_line(t, ctx, values, req),
         t("order-issue-area-all" if values.get("all") else "order-issue-area-grid"),
         t("order-issue-needed", count=values.get("need", 1)),
         t("order-issue-points", points=values.get("pts", 10)),
@@ -496,6 +498,15 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
     await _drop_buttons(event.bot, event.chat.id, (await state.get_data()).get("form"))
     sent = await event.answer(text, reply_markup=markup)
     await state.update_data(form=sent.message_id)
+
+
+def _deadline_line(t: Text, ctx: OrderCtx, values: dict[str, Any], req: Request) -> str:
+    """办理时限 on the form: a deadline typed ('明天下午5点前') as the date and time it reads,
+    else the hours tapped or typed ('3天'), else the category's."""
+    if values.get("due"):
+        due = datetime.fromisoformat(values["due"])
+        return t("order-issue-deadline-at", time=local(t, ctx.settings, due, now=ctx.now()))
+    return t("order-issue-deadline", hours=values.get("hrs") or deadline_hours(req))
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
@@ -577,8 +588,34 @@ async def on_issue_tweak(
             community_id=req.community_id,
             action="order_area_all",
         )
-    await state.update_data({key: callback_data.extra, "edited": True})
+    change: dict[str, Any] = {key: callback_data.extra, "edited": True}
+    if key == "hrs":
+        change["due"] = None  # a time limit tapped replaces a deadline typed
+    await state.update_data(change)
     await _order_preview(query, state, ctx)
+
+
+# what the form's typed values are not: a command, or 'back' (the fallback answers both)
+_NOT_A_VALUE = F.text.func(lambda text: not text.startswith("/") and not is_back(text))
+
+
+@router.message(StaffFlow.preview, F.text, _NOT_A_VALUE)
+async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """Points, the time limit or the members needed typed instead of tapped ('15分', '3天',
+    '明天下午5点前', '4个人'): the form comes again below with it (the one above loses its
+    buttons). What cannot be read, or is out of range, is refused politely by the service's
+    text (the error handler), and the form stays as it was."""
+    typed = order_form.read_typed_value(message.text, zone=ctx.settings.zone, now=ctx.now())
+    change: dict[str, Any] = {"edited": True}
+    if typed.field == "due":
+        assert isinstance(typed.value, datetime)
+        change |= {"due": typed.value.isoformat(), "hrs": None}
+    elif typed.field == "hrs":
+        change |= {"hrs": typed.value, "due": None}
+    else:
+        change[typed.field] = typed.value
+    await state.update_data(change)
+    await _order_preview(message, state, ctx)
 
 
 @router.callback_query(OrderCb.filter(F.action == "stitle"))
@@ -624,9 +661,7 @@ async def on_issue_publish(
             title=values.get("title"),
             members_needed=int(values.get("need", 1)),
             points=int(values.get("pts", 10)),
-            deadline_at=ctx.now() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
-            if values.get("hrs")
-            else None,
+            deadline_at=_deadline(values, ctx),
             community_wide=bool(values.get("all")),
             skills=() if values.get("anyskill") else None,
         ),
@@ -657,6 +692,16 @@ async def on_issue_publish(
     if values.get("card") and isinstance(query.message, Message):
         await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
     await edit_or_send(query, text, markup)
+
+
+def _deadline(values: dict[str, Any], ctx: OrderCtx) -> datetime | None:
+    """The order's deadline from the form: a deadline typed (still ahead: the form may have been
+    left open past it), else the hours from now, else None (the category's)."""
+    if values.get("due"):
+        return order_form.check_due(datetime.fromisoformat(values["due"]), now=ctx.now())
+    if values.get("hrs"):
+        return ctx.now() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
+    return None
 
 
 async def _held_offers(ctx: OrderCtx, order: Any) -> str:

@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community
 from services.errors import InvalidInput
-from services.validation import room_number
+from services.validation import room_number, whole_number
 
 
 @dataclass(frozen=True)
@@ -31,25 +31,10 @@ class AddressGuess:
     room: str | None = None
 
 
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _CN_NUMBER = re.compile(r"[零一二两三四五六七八九十]+(?=号楼|号|栋|幢|座|单元|楼)")
 _BUILDING_NO = re.compile(r"^(\d+)(?:号楼|号|栋|幢|座)$")
 _BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座", "号")
 _ROOM = re.compile(r"(?<!\d)(?:\d{1,2}单元\d{3,4}室?|\d{1,2}-\d{3,4}|\d{3,4}室?)(?!\d)")
-
-
-def _cn_to_int(word: str) -> int | None:
-    """一 … 九十九 as a number (building numbers); None for other forms."""
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return None
-        t = _DIGITS.get(tens, -1) if tens else 1
-        o = _DIGITS.get(ones, -1) if ones else 0
-        return None if t < 0 or o < 0 else t * 10 + o
-    if len(word) == 1:
-        return _DIGITS.get(word)
-    return None
 
 
 def _normal(text: str) -> str:
@@ -58,7 +43,7 @@ def _normal(text: str) -> str:
     text = re.sub(r"\s+", "", text)
 
     def arabic(m: re.Match[str]) -> str:
-        n = _cn_to_int(m.group(0))
+        n = whole_number(m.group(0))
         return str(n) if n is not None else m.group(0)
 
     return _CN_NUMBER.sub(arabic, text)

@@ -496,6 +496,11 @@ async def member_service_rows(
 STATE_KEYS = {"request": "order-status-", "order": "order-ostatus-", "claim": "order-cstatus-"}
 # key=value words the services write into ledger notes, and the ledger's words for them.
 NOTE_WORDS = {"need": "order-xlsx-note-need", "points": "order-xlsx-note-points"}
+# The ledger rows whose note the services compose of such words (services.requests filing:
+# "channel=bot urgent"; services.orders.issue_order: "G00001 need=2 points=10"). Every other
+# note is someone's words (a reason, a member's 告诉社区, a report), shown exactly as written
+# even when it reads like "points=5".
+STRUCTURED_NOTES = frozenset({"file", "order_open"})
 
 
 def _state(subject: str, state: str | None, cached: Any) -> str:
@@ -527,7 +532,9 @@ def _event_line(e: Any, *, cached: Any, zone: tzinfo) -> str:
     moved = ""
     if e.from_state != e.to_state:
         moved = f"（{old}→{new}）" if old else f"（{new}）"
-    note = f" {_note(e.note, cached)}" if e.note else ""
+    note = ""
+    if e.note:
+        note = f" {_note(e.note, cached) if e.action in STRUCTURED_NOTES else e.note}"
     if e.action == URGE_ACTION and e.note in URGE_REASONS:  # why it could be urged
         note = f" {cached('urge-reason-' + e.note)}"
     return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"

@@ -353,6 +353,95 @@ def scrub_names(text: str, names: Iterable[str | None]) -> str:
     return text
 
 
+def person_names(user: User | None, profile: MemberProfile | None = None) -> list[str]:
+    """The names someone is known by in the bot: Telegram's (also first and last run together,
+    either way round), their username and a member sign-up's real name."""
+    if user is None:
+        return []
+    names = [n for n in (user.first_name, user.last_name, user.username) if n]
+    if user.first_name and user.last_name:
+        names += [f"{user.first_name} {user.last_name}", f"{user.last_name}{user.first_name}"]
+        names.append(f"{user.first_name}{user.last_name}")
+    if profile is not None and profile.real_name and profile.real_name != "-":
+        names.append(profile.real_name)
+    return names
+
+
+_ROOM_DIGITS = re.compile(r"\d{3,}")
+
+
+@dataclass(frozen=True)
+class Personal:
+    """What the bot knows of a resident, to keep out of what others may read of their matter
+    (a public result card) or to star out of its ledger once they deleted their data: the names
+    they are known by, their rooms and their phone numbers."""
+
+    names: tuple[str, ...] = ()
+    rooms: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        names: Iterable[str | None] = (),
+        rooms: Iterable[str | None] = (),
+        phones: Iterable[str | None] = (),
+    ) -> Personal:
+        """The known parts, blanks left out."""
+
+        def kept(values: Iterable[str | None]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+        return cls(names=kept(names), rooms=kept(rooms), phones=kept(phones))
+
+    def __add__(self, other: Personal) -> Personal:
+        return Personal.of(
+            names=[*self.names, *other.names],
+            rooms=[*self.rooms, *other.rooms],
+            phones=[*self.phones, *other.phones],
+        )
+
+    def scrub(self, text: str) -> str:
+        """The text with phone and ID numbers masked (`mask`) and this person's names, rooms
+        and phone numbers starred out wherever they are written: '给302修好了' (no building
+        before the room for `mask` to see), '周阿姨不在家', a number typed with spaces."""
+        if not text:
+            return text
+        # a room first, as it was given ('2单元301' whole, before `mask` stars its number)
+        for room in sorted(self._room_forms(), key=len, reverse=True):
+            pattern = rf"(?<![0-9A-Za-z]){re.escape(room)}(?![0-9A-Za-z])"
+            text = re.sub(pattern, lambda m: "*" * len(m.group(0)), text)
+        text = scrub_names(mask(text), self.names)
+        for digits in self._phone_digits():  # what `mask` did not take for a phone number
+            pattern = r"(?<!\d)" + r"[-\s]?".join(digits) + r"(?!\d)"
+            text = re.sub(pattern, lambda m: "*" * len(m.group(0)), text)
+        return text
+
+    def _room_forms(self) -> set[str]:
+        """A room as written (3 characters or more: '302', '2单元301', '三楼东户'), and its
+        number alone ('301' of '2单元301'); a shorter one would star out any '12'."""
+        forms: set[str] = set()
+        for room in self.rooms:
+            if len(room) >= 3:
+                forms.add(room)
+            forms.update(_ROOM_DIGITS.findall(room))
+        return forms
+
+    def _phone_digits(self) -> set[str]:
+        """Each phone number's digits, and a landline's own number without its area code
+        ('12345678' of '021-12345678'); at least 7 digits."""
+        found: set[str] = set()
+        for phone in self.phones:
+            digits = re.sub(r"\D", "", phone)
+            if len(digits) >= 7:
+                found.add(digits)
+            local = re.fullmatch(r"0\d{2,3}-(\d{7,8})", phone)
+            if local:
+                found.add(local.group(1))
+        return found
+
+
 # ---------------------------------------------------------------- moves and the ledger
 
 

@@ -41,6 +41,7 @@ from services.order_common import (
     Notice,
     NoticeSink,
     OrderTitle,
+    Personal,
     abort,
     approved_member,
     category,
@@ -57,6 +58,7 @@ from services.order_common import (
     matter_of,
     move,
     note_event,
+    person_names,
     refuse,
     require_staff,
     schedule,
@@ -149,22 +151,24 @@ async def default_title(session: AsyncSession, *, req: Request, code: str | None
     Shown on the public result card and to members before they claim, so it never carries the
     resident's room, phone or name (see services.order_titles): the resident's own names and
     numbers, as the bot knows them, keep a clause out of it."""
-    known: list[str | None] = [req.contact_name, req.contact_phone, req.room]
-    if req.resident_id is not None:
-        resident = await session.get(User, req.resident_id)
-        if resident is not None:
-            known += [
-                resident.first_name,
-                resident.last_name,
-                resident.username,
-                resident.room,
-                resident.phone,
-            ]
-        profile = await session.get(MemberProfile, req.resident_id)
-        if profile is not None:
-            known.append(profile.real_name)
+    personal = await resident_personal(session, req=req)
+    known = [*personal.names, *personal.rooms, *personal.phones]
     title = matter_title(written_text(req.text), known=known)
     return order_title(title) or category(code or req.category).name()
+
+
+async def resident_personal(session: AsyncSession, *, req: Request) -> Personal:
+    """What the bot knows of the request's resident (their names, rooms and phone numbers, and
+    the request's contact), to keep off what others read of the matter."""
+    resident = await session.get(User, req.resident_id) if req.resident_id is not None else None
+    profile = (
+        await session.get(MemberProfile, req.resident_id) if req.resident_id is not None else None
+    )
+    return Personal.of(
+        names=[req.contact_name, *person_names(resident, profile)],
+        rooms=[req.room, resident.room if resident is not None else None],
+        phones=[req.contact_phone, resident.phone if resident is not None else None],
+    )
 
 
 def _resident_notices(
@@ -2334,6 +2338,9 @@ async def _public_card(
     # only result photos: the resident's own photos were never meant for the public channel
     after = await _order_photos(session, request_id=req.id or 0, purpose="result")
     title = order.title if order else category(req.category).name()
+    # phone and ID numbers masked; what the bot knows of the resident (a name, their room)
+    # starred out, also where a member's report or a title staff typed wrote it
+    personal = await resident_personal(session, req=req)
     return [
         Notice(
             chat_id=community.public_channel_id,
@@ -2342,10 +2349,10 @@ async def _public_card(
             if title != category(req.category).name()
             else "order-public-card-plain",
             args={
-                "title": mask(title),
+                "title": personal.scrub(title),
                 "category": req.category,
                 "where": building.name if building else community.name,
-                "note": mask(note),
+                "note": personal.scrub(note),
                 "by": Listing(names) or "—",
                 "number": req.number,
                 "status": status,

@@ -50,7 +50,7 @@ from services.consult_common import (
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
-from services.validation import clean_text, short_label, strip_list_marker
+from services.validation import clean_text, short_label, strip_list_marker, whole_number
 
 log = logging.getLogger(__name__)
 
@@ -63,33 +63,10 @@ CLOSING_SOON = timedelta(hours=24)
 JOB_CLOSE = "poll.close"
 JOB_CLOSING_SOON = "poll.closing_soon"
 
-_CN_DIGITS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-
 
 def _cn_number(said: str) -> int | None:
-    """1 to 100 written in digits or in Chinese numerals (六十六, 七十, 十五, 一百), else None."""
-    if said.isdigit():
-        return int(said)
-    if said == "一百":
-        return 100
-    if m := re.fullmatch(r"([一二两三四五六七八九])?十([一二三四五六七八九])?", said):
-        tens = _CN_DIGITS[m.group(1)] if m.group(1) else 1
-        return tens * 10 + (_CN_DIGITS[m.group(2)] if m.group(2) else 0)
-    if len(said) == 1 and said in _CN_DIGITS:
-        return _CN_DIGITS[said]
-    return None
+    """A number written in digits or in Chinese numerals (六十六, 七十, 十五, 一百), else None."""
+    return int(said) if said.isdigit() else whole_number(said)
 
 
 def parse_share(text: str | None) -> Fraction:
@@ -116,7 +93,7 @@ def parse_share(text: str | None) -> Fraction:
         elif m := re.fullmatch(r"0?\.\d{1,4}|1(?:\.0+)?", raw):
             value = Fraction(raw)
         elif m := re.fullmatch(r"([一二两三四五六七八九十])分之([一二两三四五六七八九十])", raw):
-            value = Fraction(_CN_DIGITS[m.group(2)], _CN_DIGITS[m.group(1)])
+            value = Fraction(whole_number(m.group(2)) or 0, whole_number(m.group(1)) or 0)
         else:
             raise InvalidInput("poll-err-share")
     except ZeroDivisionError:
@@ -1445,7 +1422,7 @@ def typed_choice(text: str | None, options: Sequence[PollOption]) -> PollOption 
     for way in ways:
         if m := _CN_ORDINAL.fullmatch(way):
             n = m.group(1)
-            place = int(n) if n.isdigit() else _CN_DIGITS[n]
+            place = int(n) if n.isdigit() else whole_number(n) or 0
             if 1 <= place <= len(options) and not any(_said(o.text) == way for o in options):
                 by_text.setdefault(options[place - 1].id, options[place - 1])
     return next(iter(by_text.values())) if len(by_text) == 1 else None

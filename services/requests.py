@@ -37,6 +37,7 @@ from services.order_common import (
     MOVE_ACTION,
     Notice,
     NoticeSink,
+    Personal,
     Suggestion,
     get_request,
     is_category,
@@ -1323,23 +1324,32 @@ async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent
 
 
 async def forget_requests(
-    session: AsyncSession, *, user_id: int, names: Collection[str | None] = ()
+    session: AsyncSession,
+    *,
+    user_id: int,
+    names: Collection[str | None] = (),
+    rooms: Collection[str | None] = (),
+    phones: Collection[str | None] = (),
 ) -> int:
     """After a resident deletes their data: no room, contact, location, files or numbers remain.
 
-    The ledger keeps the anonymous matter. Its text keeps the words, with the phone, ID and
-    room numbers masked and the person's `names` (and the request's contact name) starred out;
-    so do the notes they wrote in its ledger (added information, a reason, a rating's comment)
-    and the notices quoting any of these still waiting in the outbox (staff's cards held for
-    the night: `_mask_held_cards`, `_mask_quoted_notes`). A request left as a voice note only
-    keeps the marker that its voice note was deleted (order_common.VOICE_REMOVED), so nobody is
-    sent to listen to an attachment that is gone. The caller commits (services.users.forget_user).
+    The ledger keeps the anonymous matter. Its text keeps the words, with phone and ID numbers
+    masked and what the bot knew of the person starred out wherever it is written: their
+    `names` (and the request's contact name), `rooms` and `phones` (and the request's own). So
+    does everything written about the matter, by them or by anyone handling it: the ledger's
+    notes (added information, a rating's comment, a member's 告诉社区, a release reason, a
+    report, staff's reasons and answers), the results, the orders' titles, the claims'
+    reasons, the transfers' notes and answers. The notices quoting any of these still waiting
+    in the outbox (staff's cards held for the night: `_mask_held_cards`, `_mask_quoted_notes`)
+    quote them as they now read. A request left as a voice note only keeps the marker that its
+    voice note was deleted (order_common.VOICE_REMOVED), so nobody is sent to listen to an
+    attachment that is gone. The caller commits (services.users.forget_user).
     """
     from sqlalchemy import delete
 
-    from models.orders import Rating
+    from models.orders import Claim, Order, Rating, Transfer
     from services.delivery import cancel_carrying
-    from services.order_common import VOICE_REMOVED, mask, scrub_names
+    from services.order_common import VOICE_REMOVED
 
     rows = list(
         (await session.exec(select(Request).where(col(Request.resident_id) == user_id))).all()
@@ -1347,41 +1357,60 @@ async def forget_requests(
     if not rows:
         return 0
     ids = [r.id for r in rows]
-    everyone = [*names, *(r.contact_name for r in rows)]
+    known = Personal.of(
+        names=[*names, *(r.contact_name for r in rows)],
+        rooms=[*rooms, *(r.room for r in rows)],
+        phones=[*phones, *(r.contact_phone for r in rows)],
+    )
     for req in rows:
-        known = [*names, req.contact_name]
         before = req.text
         if written_text(req.text):
-            req.text = scrub_names(mask(req.text), known)
+            req.text = known.scrub(req.text)
         else:
             req.text = VOICE_REMOVED
+        req.decline_reason = known.scrub(req.decline_reason or "") or req.decline_reason
+        req.result_note = known.scrub(req.result_note or "") or req.result_note
         req.room = None
         req.contact_name = None
         req.contact_phone = None
         req.latitude = None
         req.longitude = None
-        await _mask_held_cards(session, req=req, before=before, names=known)
+        await _mask_held_cards(session, req=req, before=before, known=known)
+    quoted: list[tuple[str, str]] = []  # what notices quote of the notes, before → after
+
+    def scrubbed(text: str) -> str:
+        after = known.scrub(text)
+        if after != text:
+            quoted.extend((quote(text), quote(after)) for quote in _NOTE_QUOTES)
+        return after
+
     notes = await session.exec(
         select(LedgerEvent).where(
-            col(LedgerEvent.request_id).in_(ids),
-            col(LedgerEvent.actor_id) == user_id,
-            col(LedgerEvent.note).is_not(None),
+            col(LedgerEvent.request_id).in_(ids), col(LedgerEvent.note) != ""
         )
     )
-    quoted: list[tuple[str, str]] = []  # what notices quote of their notes, before → after
     for event in notes.all():
-        note = scrub_names(mask(event.note or ""), everyone)
-        if note != event.note:
-            quoted += [
-                (event.note or "", note),
-                (_note_quote(event.note or ""), _note_quote(note)),
-            ]
-            event.note = note
-    ratings = await session.exec(
-        select(Rating).where(col(Rating.request_id).in_(ids), col(Rating.rater_id) == user_id)
-    )
+        event.note = scrubbed(event.note or "")
+    orders = list((await session.exec(select(Order).where(col(Order.request_id).in_(ids)))).all())
+    for order in orders:
+        order.title = known.scrub(order.title)
+        order.result_note = scrubbed(order.result_note or "") or order.result_note
+    if orders:
+        claims = await session.exec(
+            select(Claim).where(
+                col(Claim.order_id).in_([o.id for o in orders]), col(Claim.reason).is_not(None)
+            )
+        )
+        for claim in claims.all():
+            claim.reason = scrubbed(claim.reason or "")
+    for transfer in (
+        await session.exec(select(Transfer).where(col(Transfer.request_id).in_(ids)))
+    ).all():
+        transfer.note = known.scrub(transfer.note)
+        transfer.answer = scrubbed(transfer.answer or "") or transfer.answer
+    ratings = await session.exec(select(Rating).where(col(Rating.request_id).in_(ids)))
     for rating in ratings.all():
-        rating.comment = scrub_names(mask(rating.comment), everyone)
+        rating.comment = known.scrub(rating.comment)
     if quoted:
         await _mask_quoted_notes(session, quoted=quoted)
     # what they sent is not sent on either: a notice held for the night with one of their
@@ -1402,13 +1431,24 @@ async def forget_requests(
 
 # the cards quoting the text
 STAFF_CARD_KEYS = ("order-notice-new", "order-notice-urgent", "order-notice-moved-in")
-# the notices quoting what a resident wrote later: added information (to the members on the
-# order), why they were not satisfied (to staff)
+# the notices quoting what was written about a matter later: added information (to the
+# members on the order), why the resident was not satisfied (to staff), a member's 告诉社区, a
+# release reason and a report (to staff), staff's reasons for sending a report back or
+# cancelling an order (to its members), a unit's answer (to the resident)
 NOTE_KEYS = (
     "order-notice-info-added-member",
     "order-notice-reopened",
     "order-notice-reopened-reason",
+    "order-notice-member-note",
+    "order-notice-released",
+    "order-notice-released-nobody",
+    "order-notice-verify",
+    "order-notice-verify-reminder",
+    "order-notice-sent-back",
+    "order-notice-cancelled",
+    "order-notice-transfer-answer",
 )
+VERIFY_QUOTE_MAX = 600  # a report quoted on staff's 验收 notice (services.orders.report_done)
 
 
 def _note_quote(note: str) -> str:
@@ -1416,8 +1456,17 @@ def _note_quote(note: str) -> str:
     return note if len(note) <= NOTE_MAX else note[: NOTE_MAX - 1] + "…"
 
 
+def _verify_quote(note: str) -> str:
+    """What staff's notice of a report to verify quotes of it."""
+    return note if len(note) <= VERIFY_QUOTE_MAX else note[: VERIFY_QUOTE_MAX - 1] + "…"
+
+
+# the ways a notice quotes a note: whole, or cut as one of them cuts it
+_NOTE_QUOTES = (str, _note_quote, _verify_quote)
+
+
 async def _mask_held_cards(
-    session: AsyncSession, *, req: Request, before: str, names: Collection[str | None]
+    session: AsyncSession, *, req: Request, before: str, known: Personal
 ) -> int:
     """The staff cards about a request not sent yet quote its text as it is now (masked when its
     resident deleted their data), not as filed: in each, the quote of `before` becomes the
@@ -1426,18 +1475,17 @@ async def _mask_held_cards(
     import html
 
     from services.delivery import rewrite_unsent
-    from services.order_common import mask, scrub_names
 
     old_quote = html.escape(card_quote(before), quote=False)
     new_quote = html.escape(card_quote(req.text), quote=False)
     if old_quote == new_quote or not old_quote:
         return 0  # nothing personal quoted (a voice note alone), or nothing changed
-    escaped = [html.escape(n, quote=False) for n in names if n]
+    escaped = replace(known, names=tuple(html.escape(n, quote=False) for n in known.names))
 
     def rewrite(text: str) -> str:
         if old_quote in text:
             return text.replace(old_quote, new_quote)
-        return scrub_names(mask(text), escaped)
+        return escaped.scrub(text)
 
     return await rewrite_unsent(
         session,

@@ -198,13 +198,13 @@ async def forget_user(
     are a job, not a person's data (staff, admin)."""
     now = now or utcnow()
     profile = await session.get(MemberProfile, user.id)
-    # the names they are known by, starred out where they typed them into their requests
-    names = [user.first_name, user.last_name, user.username]
-    if user.first_name and user.last_name:
-        names += [f"{user.first_name} {user.last_name}", f"{user.last_name}{user.first_name}"]
-        names.append(f"{user.first_name}{user.last_name}")
-    if profile is not None and profile.real_name != "-":
-        names.append(profile.real_name)
+    from services.order_common import person_names  # the order cycle imports this module
+
+    # the names they are known by, their rooms and phone numbers: starred out wherever they
+    # are written about their requests (services.requests.forget_requests)
+    names: list[str | None] = list(person_names(user, profile))
+    rooms = [user.room]
+    phones = [user.phone, profile.phone if profile is not None else None]
     user.first_name = None
     user.last_name = None
     user.username = None
@@ -236,7 +236,7 @@ async def forget_user(
     user.set_roles(roles)
     from services.requests import forget_requests  # requests import this module
 
-    await forget_requests(session, user_id=user.id, names=names)
+    await forget_requests(session, user_id=user.id, names=names, rooms=rooms, phones=phones)
     from services.consult_forget import forget_consultations, tell_promoted
 
     seats = await forget_consultations(session, user_id=user.id, names=names, now=now)

@@ -95,11 +95,19 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 
 def whole_number(text: str) -> int | None:
     """A whole number written in digits or in Chinese numerals, as people write a count: "50",
-    "五十", "十五", "一百", "两百", "一百二十", "一百零五", "两千", "一万"; the spoken short
-    forms "一百五" (150) and "两千五" (2500) too. None for anything else ("五五", "百十")."""
+    "五十", "十五", "一百", "两百", "一百二十", "一百零五", "两千", "一万", "零"; the spoken
+    short forms "一百五" (150) and "两千五" (2500) too. None for anything else ("五五", "百十");
+    零 only stands alone or after 百, 千 or 万 ("零五", "十零五" are none), and 两 is not a
+    last digit ("二十两": 二十二 is written).
+
+    The one reader of Chinese numerals: services.when (times, and digit by digit a year
+    such as 二零二六), services.polls (shares, an option's place), services.address (building
+    numbers), the meeting and order forms' counts."""
     if text.isascii() and text.isdigit():
         return int(text)
     if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        return None
+    if len(text) > 1 and text[-1] in "两俩":
         return None
     total = 0  # what came before 万
     section = 0  # the part after it
@@ -113,6 +121,8 @@ def whole_number(text: str) -> int | None:
             if digit is not None:
                 return None  # two digits in a row
             if _CN_DIGITS[char] == 0:
+                if len(text) > 1 and (unit_before is None or unit_before < 100):
+                    return None  # a 零 in front, or after 十: not how a number is written
                 zero = True
             else:
                 digit = _CN_DIGITS[char]

@@ -14,13 +14,12 @@ from typing import Any
 
 from services.errors import InvalidInput
 from services.triage.text import to_simplified
+from services.validation import whole_number
 
 MEETING_EXAMPLE_AT = time(19, 30)
 POLL_CLOSE_EXAMPLE_AT = time(20, 0)
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
 # which hours a word before the time stands for ("下午3点" → 15:00)
 _AFTERNOON = {"下午", "午后", "傍晚", "pm", "p.m."}
@@ -96,13 +95,14 @@ def _normalize(text: str) -> str:
 
 
 def _cn_number(run: str) -> str:
-    """ "十二" → "12", "二十" → "20", "七" → "7", "二零二六" → "2026"."""
-    if "十" not in run:
-        return "".join(str(_CN_DIGITS[c]) for c in run)
-    tens, _, ones = run.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return run  # not a number people write for a date or time; the parse refuses it
-    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+    """ "十二" → "12", "二十" → "20", "七" → "7", "二零二六" → "2026" (validation.whole_number,
+    digit by digit where there is no 十, as a year or a minute is read out: "零五" → "05")."""
+    digits = run.replace("〇", "零")
+    if "十" not in digits:
+        return "".join(str(whole_number(c)) for c in digits)
+    number = whole_number(digits)
+    # not a number people write for a date or time ("十十", "零十"): the parse refuses it
+    return run if number is None else str(number)
 
 
 def _hour_of_day(hour: int, period: str | None) -> int | None:
@@ -206,6 +206,12 @@ def parse_when(
     except ValueError:
         raise _refused(now, zone, example_at) from None
     return _at(day, clock_at, zone).astimezone(UTC)
+
+
+def day_without_time(text: str | None) -> bool:
+    """A day named without a clock time ('周五', '明天', '12月9日', '下周三晚上'), which
+    parse_when refuses: a step can ask for the hour rather than say it was not understood."""
+    return _DAY_ONLY.match(_normalize(text or "")) is not None
 
 
 def _day_gone(text: str, today: date) -> bool:

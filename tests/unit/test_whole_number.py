@@ -45,3 +45,20 @@ def test_spoken_short_forms(said: str, n: int) -> None:
 )
 def test_not_numbers(said: str) -> None:
     assert whole_number(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "n"),
+    [("零", 0), ("两", 2), ("俩", 2), ("一千零五", 1005), ("一万零五", 10_005), ("两百", 200)],
+)
+def test_zero_and_two_where_they_are_written(said: str, n: int) -> None:
+    assert whole_number(said) == n
+
+
+# 零 stands alone or after 百, 千 or 万; 两 is no last digit (二十二 is written): the times,
+# shares and building numbers read by this reader refuse these as they always refused "十十"
+@pytest.mark.parametrize(
+    "said", ["零五", "零零", "零十", "十零", "十零五", "零一百", "二十两", "十俩"]
+)
+def test_zero_and_two_where_they_are_not(said: str) -> None:
+    assert whole_number(said) is None

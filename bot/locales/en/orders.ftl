@@ -658,6 +658,20 @@ order-err-channel = Please choose how the resident got in touch.
 order-err-members = Members needed must be from 1 to { $limit }.
 order-err-points = Points must be from 0 to { $limit }.
 order-err-hours = The time limit must be from 1 to { $limit } hours.
+order-form-err-unread = Sorry, I could not read “{ $typed }”. On the order form you can type:
+    · points, e.g. “15 points”
+    · the time limit, e.g. “3 days”, “48 hours”, “tomorrow 5pm”
+    · members needed, e.g. “4 people”
+    or tap the buttons on the form above; to change the title, tap “{ order-btn-edit-title }”.
+order-form-err-bare = Is “{ $number }” the points, the time limit or the members needed? Please type it again with its unit, e.g. “{ $number } points”, “{ $number } hours” or “{ $number } people”.
+order-form-err-points = Sorry, points must be from 0 to { $limit }; you typed { $value }. Please type it again, or tap a button above.
+order-form-err-members = Sorry, members needed must be from 1 to { $limit }; you typed { $value }. Please type it again, or tap a button above.
+order-form-err-hours = Sorry, the time limit must be from 1 hour to { $days } days; you typed “{ $typed }”. Please type it again, or tap a button above.
+order-form-err-past = Sorry, { $time } has already passed. Please type a deadline still to come, e.g. “tomorrow 5pm”.
+order-form-err-too-soon = Sorry, the deadline { $time } is less than an hour away, too soon to get it done. Please leave at least an hour, e.g. “3 hours” or “tomorrow 5pm”.
+order-form-err-too-far = Sorry, the deadline { $time } is too far away: the time limit is at most { $days } days. Please type a time within { $days } days.
+order-form-err-day-only = At what time on “{ $typed }”? Please add the hour, e.g. “Fri 5pm” or “tomorrow 18:00”.
+order-form-err-day-past = Sorry, “{ $typed }” has already passed. Please type a deadline still to come, e.g. “tomorrow 5pm”.
 order-err-number = Please type the request number (digits).
 order-err-merge-target = No request to merge into (it must be open and in the same community).
 order-err-merge-self = Request { $number } cannot be merged into itself. Please type the number of another open request.

@@ -649,6 +649,20 @@ order-err-channel = 请选择居民反映的渠道。
 order-err-members = 人数要在 1 到 { $limit } 之间。
 order-err-points = 积分要在 0 到 { $limit } 之间。
 order-err-hours = 办理时限要在 1 到 { $limit } 小时之间。
+order-form-err-unread = 抱歉，没看懂「{ $typed }」。派单时可以直接输入：
+    · 积分，如「15分」
+    · 办理时限，如「3天」「48小时」「明天下午5点前」
+    · 需要人数，如「4个人」「两人」
+    也可以点上面派单消息里的按钮；改标题请点「{ order-btn-edit-title }」。
+order-form-err-bare = 「{ $number }」是积分、办理时限还是人数？请带上单位再输入一次，例如「{ $number }分」「{ $number }小时」或「{ $number }个人」。
+order-form-err-points = 抱歉，积分要在 0 到 { $limit } 分之间，您输入的是 { $value } 分。请重新输入，或点上面的按钮。
+order-form-err-members = 抱歉，需要人数要在 1 到 { $limit } 人之间，您输入的是 { $value } 人。请重新输入，或点上面的按钮。
+order-form-err-hours = 抱歉，办理时限要在 1 小时到 { $days } 天之间，您输入的是「{ $typed }」。请重新输入，或点上面的按钮。
+order-form-err-past = 抱歉，{ $time } 已经过去了。请输入将来的截止时间，例如「明天下午5点前」。
+order-form-err-too-soon = 抱歉，截止时间 { $time } 离现在不到 1 小时，来不及办理。请至少留出 1 小时，例如「3小时」或「明天下午5点前」。
+order-form-err-too-far = 抱歉，截止时间 { $time } 太远了，办理时限最长 { $days } 天。请输入 { $days } 天以内的时间。
+order-form-err-day-only = 「{ $typed }」几点截止呢？请写上时间，例如「周五下午5点前」或「明天18:00前」。
+order-form-err-day-past = 抱歉，「{ $typed }」已经过去了。请输入将来的截止时间，例如「明天下午5点前」。
 order-err-number = 请输入诉求编号（数字）。
 order-err-merge-target = 找不到可以合并的诉求（要同一社区、还在办理中的）。
 order-err-merge-self = 不能把诉求 { $number } 合并到它自己。请输入另一件还在办理中的诉求的编号。

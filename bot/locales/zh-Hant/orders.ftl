@@ -652,6 +652,20 @@ order-err-channel = 請選擇居民反映的渠道。
 order-err-members = 人數要在 1 到 { $limit } 之間。
 order-err-points = 積分要在 0 到 { $limit } 之間。
 order-err-hours = 辦理時限要在 1 到 { $limit } 小時之間。
+order-form-err-unread = 抱歉，沒看懂「{ $typed }」。派單時可以直接輸入：
+    · 積分，如「15分」
+    · 辦理時限，如「3天」「48小時」「明天下午5點前」
+    · 需要人數，如「4個人」「兩人」
+    也可以點上面派單消息裡的按鈕；改標題請點「{ order-btn-edit-title }」。
+order-form-err-bare = 「{ $number }」是積分、辦理時限還是人數？請帶上單位再輸入一次，例如「{ $number }分」「{ $number }小時」或「{ $number }個人」。
+order-form-err-points = 抱歉，積分要在 0 到 { $limit } 分之間，您輸入的是 { $value } 分。請重新輸入，或點上面的按鈕。
+order-form-err-members = 抱歉，需要人數要在 1 到 { $limit } 人之間，您輸入的是 { $value } 人。請重新輸入，或點上面的按鈕。
+order-form-err-hours = 抱歉，辦理時限要在 1 小時到 { $days } 天之間，您輸入的是「{ $typed }」。請重新輸入，或點上面的按鈕。
+order-form-err-past = 抱歉，{ $time } 已經過去了。請輸入將來的截止時間，例如「明天下午5點前」。
+order-form-err-too-soon = 抱歉，截止時間 { $time } 離現在不到 1 小時，來不及辦理。請至少留出 1 小時，例如「3小時」或「明天下午5點前」。
+order-form-err-too-far = 抱歉，截止時間 { $time } 太遠了，辦理時限最長 { $days } 天。請輸入 { $days } 天以內的時間。
+order-form-err-day-only = 「{ $typed }」幾點截止呢？請寫上時間，例如「週五下午5點前」或「明天18:00前」。
+order-form-err-day-past = 抱歉，「{ $typed }」已經過去了。請輸入將來的截止時間，例如「明天下午5點前」。
 order-err-number = 請輸入訴求編號（數字）。
 order-err-merge-target = 找不到可以合併的訴求（要同一社區、還在辦理中的）。
 order-err-merge-self = 不能把訴求 { $number } 合併到它自己。請輸入另一件還在辦理中的訴求的編號。

@@ -1,0 +1,119 @@
+"""The order form's values typed instead of tapped (社区下单): points ('15分', '积分20'), the time
+limit ('3天', '48小时', '半天', '明天下午5点前') and the members needed ('4个人', '两人').
+
+Framework-free: the handler passes what staff typed, the local zone and the injected clock's
+now. Numbers are read by services.validation.whole_number (digits or Chinese numerals, as
+people write a count), times by services.when (as the meeting and poll forms read them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from services.errors import InvalidInput
+from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
+from services.triage.text import to_simplified
+from services.validation import whole_number
+from services.when import day_without_time, parse_when
+
+MIN_HOURS = 1  # as the form's ⏰ buttons: an order gets at least an hour
+
+Field = Literal["pts", "need", "hrs", "due"]
+
+
+@dataclass(frozen=True)
+class TypedValue:
+    """What a message typed at the order form sets: `pts` (points), `need` (members needed),
+    `hrs` (a time limit in hours from publishing) or `due` (a deadline, aware UTC)."""
+
+    field: Field
+    value: int | datetime
+
+
+# '4个人', '两人', '3名', '需要2位', '4 people'
+_MEMBERS = re.compile(
+    r"^(?:需要|要|派|找)?\s*(?P<n>\S+?)\s*(?:个人|人|名|位|people|persons?|members?)$"
+)
+# '15分', '20积分', '积分15', '积分：二十', '15 points'
+_POINTS = re.compile(r"^(?:积分|给)?[:：]?\s*(?P<n>\S+?)\s*(?:个积分|积分|分|points?|pts?)$")
+_POINTS_FIRST = re.compile(r"^(?:积分|points?)\s*[:：]?\s*(?P<n>\S+)$")
+# '3天', '48小时', '一周', '3天内', '48h', '3 days'
+_SPAN = re.compile(
+    r"^(?:限|在|要在|需要?)?\s*(?P<n>\S+?)\s*"
+    r"(?P<unit>个小时|小时|个钟头|钟头|hours?|hrs?|h|天|days?|个星期|个礼拜|星期|周|weeks?)"
+    r"(?:内|之内|以内)?$"
+)
+_SPAN_HOURS = {"天": 24, "day": 24, "days": 24, "周": 168, "星期": 168, "个星期": 168}
+_SPAN_HOURS |= {"个礼拜": 168, "week": 168, "weeks": 168}
+_HALF_DAY = {"半天", "半天内", "半天之内", "半天以内", "half a day"}
+# the words around a deadline: '明天下午5点前', '截止到周五17:00', 'by tomorrow 5pm'
+_DUE_BEFORE = re.compile(r"^(?:截止到|截止|截至|到|在|限|最晚|最迟|不晚于|by|before|until|due)\s*")
+_DUE_AFTER = re.compile(r"\s*(?:之前|以前|前|为止|截止|止|之内|以内|内)$")
+
+
+def _plain(typed: str) -> str:
+    """Full-width made plain, Traditional characters Simplified, lower case, one space."""
+    text = to_simplified(unicodedata.normalize("NFKC", typed)).strip().casefold()
+    text = " ".join(text.split())
+    return text.strip(" 。.!！~～,，")
+
+
+def _number(said: str) -> int | None:
+    """A count typed in digits or Chinese numerals ('15', '十五', '两')."""
+    return whole_number(said.replace(" ", ""))
+
+
+def read_typed_value(typed: str | None, *, zone: tzinfo, now: datetime) -> TypedValue:
+    """The field and value a message typed at the order form sets, checked against what an
+    order accepts; InvalidInput with a polite refusal otherwise (order-form-err-*): a number
+    out of range, a deadline gone or too near, a day without its hour, a number without its
+    unit, or words that are none of these."""
+    raw = (typed or "").strip()
+    said = _plain(raw)
+    if not said:
+        raise InvalidInput("order-form-err-unread", typed=raw)
+    if (m := _MEMBERS.match(said)) and (n := _number(m.group("n"))) is not None:
+        if not 1 <= n <= MAX_MEMBERS:
+            raise InvalidInput("order-form-err-members", value=n, limit=MAX_MEMBERS)
+        return TypedValue("need", n)
+    m = _POINTS.match(said) or _POINTS_FIRST.match(said)
+    if m and (n := _number(m.group("n"))) is not None:
+        if not 0 <= n <= MAX_POINTS:
+            raise InvalidInput("order-form-err-points", value=n, limit=MAX_POINTS)
+        return TypedValue("pts", n)
+    if said in _HALF_DAY:
+        return TypedValue("hrs", 12)
+    if (m := _SPAN.match(said)) and (n := _number(m.group("n"))) is not None:
+        hours = n * _SPAN_HOURS.get(m.group("unit"), 1)
+        if not MIN_HOURS <= hours <= MAX_HOURS:
+            raise InvalidInput("order-form-err-hours", typed=raw, days=MAX_HOURS // 24)
+        return TypedValue("hrs", hours)
+    when = _DUE_AFTER.sub("", _DUE_BEFORE.sub("", said)) or said
+    try:
+        due = parse_when(when, zone=zone, now=now)
+    except InvalidInput as refused:
+        if refused.key == "consult-err-day-past":
+            raise InvalidInput("order-form-err-day-past", typed=raw) from None
+        if day_without_time(when):
+            raise InvalidInput("order-form-err-day-only", typed=raw) from None
+    else:
+        return TypedValue("due", check_due(due, now=now))
+    if (n := _number(said)) is not None:
+        raise InvalidInput("order-form-err-bare", number=n)
+    raise InvalidInput("order-form-err-unread", typed=raw)
+
+
+def check_due(due: datetime, *, now: datetime) -> datetime:
+    """A deadline staff typed, still at least an hour ahead and within the longest time limit
+    (checked again when the order is published: a form left open may have outlived it)."""
+    if due <= now:
+        raise InvalidInput("order-form-err-past", time=due)
+    if due - now < timedelta(hours=MIN_HOURS):
+        raise InvalidInput("order-form-err-too-soon", time=due)
+    if due - now > timedelta(hours=MAX_HOURS):
+        raise InvalidInput("order-form-err-too-far", time=due, days=MAX_HOURS // 24)
+    return due
