@@ -353,6 +353,8 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-notice-overdue",
         "order-notice-deadline-near-staff",
         "order-notice-transfer-follow-up",
+        "order-notice-transfer-still-open",
+        "order-notice-review-asked",
         "urge-notice-staff",
         "digest",
         "staff-alert",

@@ -279,9 +279,7 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
         [
             _staff_notice(
                 i,
-                "order-notice-transfer-follow-up-progress"
-                if said
-                else "order-notice-transfer-follow-up",
+                "order-notice-transfer-still-open" if said else "order-notice-transfer-follow-up",
                 req,
                 "staff-request-card",
                 urgent=req.urgent,

@@ -607,7 +607,7 @@ order-notice-deadline-near-staff = ⏰ Order { $number } ({ $title }) is nearly 
 order-notice-overdue = ⏰ Order { $number } ({ $title }) is past its time limit.
 order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit; please finish it or tell the staff.
 order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
-order-notice-transfer-follow-up-progress = ⏰ Request { $number } was transferred to "{ $unit }"; its latest progress: { $answer }
+order-notice-transfer-still-open = ⏰ Request { $number } was transferred to "{ $unit }"; its latest progress: { $answer }
     It is not done yet; please follow up again.
 order-notice-review-asked = 🔁 The resident asks for a review of request { $number } (declined before: { $declined })
     Why: { $reason }

@@ -598,7 +598,7 @@ order-notice-deadline-near-staff = ⏰ 工单 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工单 { $number }（{ $title }）已超过办理时限。
 order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限，请尽快办理或联系社区。
 order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
-order-notice-transfer-follow-up-progress = ⏰ 诉求 { $number } 转办给「{ $unit }」，上次的进展：{ $answer }
+order-notice-transfer-still-open = ⏰ 诉求 { $number } 转办给「{ $unit }」，上次的进展：{ $answer }
     还没有办好，请再跟进。
 order-notice-review-asked = 🔁 居民对诉求 { $number } 申请复核（此前不予受理：{ $declined }）
     理由：{ $reason }

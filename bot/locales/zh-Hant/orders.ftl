@@ -601,7 +601,7 @@ order-notice-deadline-near-staff = ⏰ 工單 { $number }（{ $title }）快到�
 order-notice-overdue = ⏰ 工單 { $number }（{ $title }）已超過辦理時限。
 order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限，請盡快辦理或聯繫社區。
 order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
-order-notice-transfer-follow-up-progress = ⏰ 訴求 { $number } 轉辦給「{ $unit }」，上次的進展：{ $answer }
+order-notice-transfer-still-open = ⏰ 訴求 { $number } 轉辦給「{ $unit }」，上次的進展：{ $answer }
     還沒有辦好，請再跟進。
 order-notice-review-asked = 🔁 居民對訴求 { $number } 申請複核（此前不予受理：{ $declined }）
     理由：{ $reason }
