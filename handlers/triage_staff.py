@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -28,6 +28,7 @@ from handlers.order_ui import (
     answer_once,
     button,
     edit_or_send,
+    is_card_of,
     keyboard,
     local,
     pager,
@@ -340,6 +341,18 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
     return "\n" + "\n".join(lines)
 
 
+async def _card_text(ctx: OrderCtx, req: Request, *, duplicates: bool) -> str:
+    """A staff card's text: the request, (with `duplicates`, a new one's likely duplicates),
+    how many joined it, its transfer."""
+    session, t = ctx.session, ctx.t
+    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
+    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
+        text += await _dupes(session, req, ctx.triage if duplicates else None, t)
+    if joined := await request_service.joined_count(session, request_id=req.id or 0):
+        text += "\n" + t("order-card-joined", count=joined)
+    return text + await _transfer_lines(ctx, req)
+
+
 async def show_card(
     event: Message | CallbackQuery,
     ctx: OrderCtx,
@@ -350,14 +363,8 @@ async def show_card(
 ) -> None:
     """The staff card of a request with the actions its status allows (and, with duplicates,
     triage's likely duplicates of a new one); with `edit`, drawn over the tapped card."""
-    session, t = ctx.session, ctx.t
-    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
-    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
-        text += await _dupes(session, req, ctx.triage if duplicates else None, t)
-    if joined := await request_service.joined_count(session, request_id=req.id or 0):
-        text += "\n" + t("order-card-joined", count=joined)
-    text += await _transfer_lines(ctx, req)
-    markup = await _card_markup(session, t, req)
+    text = await _card_text(ctx, req, duplicates=duplicates)
+    markup = await _card_markup(ctx.session, ctx.t, req)
     if edit and isinstance(event, CallbackQuery):
         await edit_or_send(event, text, markup)
         return
@@ -672,15 +679,36 @@ async def _redraw_card(where: Message, message_id: int, ctx: OrderCtx, request_i
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=request_id
     )
     await ctx.session.refresh(req)  # as the action just committed left it
-    text = await request_card(ctx.session, ctx.t, ctx.settings, req, staff=True, now=ctx.now())
-    text += await _transfer_lines(ctx, req)
+    await _draw_card(where, message_id, ctx, req)
+
+
+async def _draw_card(where: Message, message_id: int, ctx: OrderCtx, req: Request) -> None:
+    """Draw `req` over its card `message_id` in the chat of `where` (as show_card draws it,
+    with a new one's likely duplicates)."""
+    text = await _card_text(ctx, req, duplicates=True)
+    markup = await _card_markup(ctx.session, ctx.t, req)
     with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
         await where.bot.edit_message_text(  # type: ignore[union-attr]
-            text,
-            chat_id=where.chat.id,
-            message_id=message_id,
-            reply_markup=await _card_markup(ctx.session, ctx.t, req),
+            text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
         )
+
+
+def _card_above(query: CallbackQuery, request_id: int) -> int | None:
+    """The request's card a list (🏷 改分类's categories, 📍 改地点's buildings) was opened
+    from: the id of the message the list quotes, when it is that request's card; else None."""
+    message = query.message
+    above = message.reply_to_message if isinstance(message, Message) else None
+    return above.message_id if above is not None and is_card_of(above, request_id) else None
+
+
+def _quoting(query: CallbackQuery) -> dict[str, Any]:
+    """reply()'s arguments quoting the card a list is opened from (when its button was on
+    it), so that the choice redraws that card (`_card_above`) rather than sending another."""
+    message = query.message
+    if not isinstance(message, Message) or not _carries(message, query.data or ""):
+        return {}
+    quoted = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+    return {"reply_parameters": quoted}
 
 
 def _carries(message: Message, data: str) -> bool:
@@ -724,12 +752,16 @@ async def _done(
 
 @router.callback_query(OrderCb.filter(F.action == "shandle"))
 async def on_handle(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Staff take it on themselves."""
+    """Staff take it on themselves: the card tapped reads 社区办理中 with 📝 填写结果 (before,
+    it stayed 待受理 with 派单 and the rest, and a second card came below); a tap quoting
+    another message gets the card below."""
     out = await order_service.handle_directly(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref, now=ctx.now()
     )
-    await _done(query, ctx, "order-handling", out)
-    if out.request is not None:
+    here = isinstance(query.message, Message) and _carries(query.message, query.data or "")
+    card = query.message.message_id if here and query.message is not None else None
+    await _done(query, ctx, "order-handling", out, card=card)
+    if out.request is not None and card is None:
         await show_card(query, ctx, out.request)
 
 
@@ -1185,7 +1217,7 @@ async def on_category_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
     rows.append([button(t("common-cancel"), "scatx", req.id)])
     now_in = category(req.category).name(t.lang)
     said = t("order-choose-category-now", number=req.number, category=now_in)
-    await reply(query, said, reply_markup=keyboard(rows))
+    await reply(query, said, reply_markup=keyboard(rows), **_quoting(query))
 
 
 @router.callback_query(OrderCb.filter(F.action == "scatx"))
@@ -1196,7 +1228,9 @@ async def on_category_cancel(query: CallbackQuery, ctx: OrderCtx) -> None:
 
 @router.callback_query(OrderCb.filter(F.action == "ssetcat"))
 async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Change the category (kept as a correction for triage)."""
+    """Change the category (kept as a correction for triage): the list says so, and the card
+    it was opened from reads the new category (before, it kept the old one, and a second card
+    came below; a list quoting no card still gets one)."""
     t = ctx.t
     cats = catalogue()
     if not 0 <= callback_data.extra < len(cats):
@@ -1229,7 +1263,11 @@ async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
         ),
         None,
     )
-    await show_card(query, ctx, req)
+    card = _card_above(query, req.id or 0)
+    if card is not None and isinstance(query.message, Message):
+        await _draw_card(query.message, card, ctx, req)
+    else:
+        await show_card(query, ctx, req)
 
 
 # ---------------------------------------------------------------- 📍 改地点
@@ -1265,12 +1303,13 @@ async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
 
 @router.callback_query(OrderCb.filter(F.action.in_({"splace", "splp"})))
 async def on_place_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """📍 改地点: the community's buildings to choose from (another page of them)."""
+    """📍 改地点: the community's buildings to choose from (another page of them), quoting
+    the card it was tapped on, which the choice redraws."""
     text, markup = await _place_page(ctx, callback_data.ref, callback_data.extra)
     if callback_data.action == "splp":
         await edit_or_send(query, text, markup)
     else:
-        await reply(query, text, reply_markup=markup)
+        await reply(query, text, reply_markup=markup, **_quoting(query))
 
 
 @router.callback_query(OrderCb.filter(F.action == "splx"))
@@ -1282,7 +1321,9 @@ async def on_place_cancel(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
 @router.callback_query(OrderCb.filter(F.action == "splb"))
 async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """A building chosen: the request moves there (scope, building and state checked by the
-    service); the list says where it is now and the card comes below as it now reads."""
+    service); the list says where it is now and the card it was opened from reads so (before,
+    it kept the old place and a second card came below; a list quoting no card still gets
+    one)."""
     out = await staff_place.move_place(
         ctx.session,
         user=ctx.user,
@@ -1298,7 +1339,11 @@ async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
     await ctx.deliver(out.pending)
     said = ctx.t("order-place-changed", number=req.number, place=out.place, grid=out.grid)
     await edit_or_send(query, said, None)
-    await show_card(query, ctx, req)
+    card = _card_above(query, req.id or 0)
+    if card is not None and isinstance(query.message, Message):
+        await _draw_card(query.message, card, ctx, req)
+    else:
+        await show_card(query, ctx, req)
 
 
 # ---------------------------------------------------------------- file on behalf of a resident
