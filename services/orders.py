@@ -65,6 +65,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import matter_title, says_more
+from services.places import Place, line
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
@@ -313,7 +314,8 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone, the building's name, or as the room."""
+    resident's name or phone, the building's name or staff's words for its public area
+    ('东门外马路'), or as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -329,6 +331,7 @@ def _found(term: str) -> ColumnElement[bool]:
         col(Request.room) == term,
         col(Request.resident_id).in_(people),
         col(Request.building_id).in_(buildings),
+        col(Request.public_area).contains(term, autoescape=True),
     )
 
 
@@ -381,8 +384,9 @@ async def search_requests(
     per_page: int = 5,
 ) -> Page[Request]:
     """Requests in the staff member's scope that the words find, newest first: in what the
-    resident said, the contact's name or phone, the resident's name or phone, the room, or the
-    building's name (a resident who phoned: "I reported a leak last week")."""
+    resident said, the contact's name or phone, the resident's name or phone, the room, the
+    building's name or staff's words for a public area ('东门外') (a resident who phoned: "I
+    reported a leak last week")."""
     words = " ".join(words.split())[:SEARCH_MAX_CHARS]
     if not words:
         raise InvalidInput("order-search-empty")
@@ -633,7 +637,8 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     args = {
         "number": order.number,
         "title": OrderTitle(order),
-        "place": " · ".join(names),
+        # a public area in the reader's words ('阳光社区 · 第一网格 · 公共区域 · 东门外马路')
+        "place": line(names, req) if req is not None else " · ".join(names),
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
         "due": order.deadline_at,
@@ -2331,6 +2336,14 @@ async def _public_card(
     if community is None or community.public_channel_id is None:
         return []
     building = await session.get(Building, req.building_id) if req.building_id else None
+    # a public area: staff's words for it (a road, a gate), numbers masked as in the title
+    where: str = (
+        Place((), public=mask(req.public_area))
+        if req.public_area is not None
+        else building.name
+        if building
+        else community.name
+    )
     # only result photos: the resident's own photos were never meant for the public channel
     after = await _order_photos(session, request_id=req.id or 0, purpose="result")
     title = order.title if order else category(req.category).name()
@@ -2344,7 +2357,7 @@ async def _public_card(
             args={
                 "title": mask(title),
                 "category": req.category,
-                "where": building.name if building else community.name,
+                "where": where,
                 "note": mask(note),
                 "by": Listing(names) or "—",
                 "number": req.number,

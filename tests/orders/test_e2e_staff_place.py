@@ -70,8 +70,9 @@ async def test_staff_correct_the_place_and_everyone_reads_where_it_is(
     await d.tap(STAFF, "📍 改地点", card["message_id"])
     menu = await d.expect(STAFF, "请选择正确的楼栋", since=card["message_id"])
     assert "现在的地点：阳光社区 · 第一网格 · 1号楼" in message_text(menu)
-    # the community's buildings, the one it is at marked; none of another community
-    listed = ["📍 1号楼", "2号楼", "3号楼", "5号楼", "6号楼", "✖️ 取消"]
+    # the community's buildings, the one it is at marked; none of another community; and a
+    # public area of the community (no building)
+    listed = ["📍 1号楼", "2号楼", "3号楼", "5号楼", "6号楼", "🌳 公共区域（不在楼栋）", "✖️ 取消"]
     assert _labels(menu) == listed, _labels(menu)
     await d.tap(STAFF, "5号楼", menu["message_id"])
 
@@ -159,10 +160,12 @@ async def test_a_community_with_many_buildings_pages_its_list(linli_sandbox: Har
     await d.tap(STAFF, "📍 改地点", card["message_id"])
     menu = await d.expect(STAFF, "请选择正确的楼栋", since=card["message_id"])
     first = _labels(menu)
-    assert len(first) == 24 + 2 and first[-2:] == ["下一页 ▶️", "✖️ 取消"], first
+    assert len(first) == 24 + 3, first
+    assert first[-3:] == ["下一页 ▶️", "🌳 公共区域（不在楼栋）", "✖️ 取消"], first
     await d.tap(STAFF, "下一页", menu["message_id"])
     paged = await _with_button(h, menu["message_id"], "A座25")  # the list turns its page
-    second = ["A座20", "A座21", "A座22", "A座23", "A座24", "A座25", "◀️ 上一页", "✖️ 取消"]
+    second = ["A座20", "A座21", "A座22", "A座23", "A座24", "A座25", "◀️ 上一页"]
+    second += ["🌳 公共区域（不在楼栋）", "✖️ 取消"]
     assert _labels(paged) == second, _labels(paged)
     await d.tap(STAFF, "A座25", paged["message_id"])
     await d.expect(STAFF, "地点已改为 A座25（第二网格）", since=menu["message_id"] - 1)
