@@ -67,6 +67,7 @@ NOTHING_ENTERED = frozenset(
         "StaffFlow:merge",
         "StaffFlow:decline",
         "StaffFlow:result",
+        "StaffFlow:place",  # 📍 改地点's public area: a grid tapped, where to be typed
         "OnBehalf:building",
         "OrgEdit:name",  # one name typed for the org structure
     }
@@ -112,6 +113,7 @@ _FLOW_OF_STEP = {
     "StaffFlow:merge": "Merge",
     "StaffFlow:decline": "Decline",
     "StaffFlow:result": "StaffResult",
+    "StaffFlow:place": "Place",
 }
 
 

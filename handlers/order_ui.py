@@ -32,6 +32,7 @@ from services.order_common import (
 )
 from services.order_notices import CB_PREFIX, deliver
 from services.order_titles import fit
+from services.places import line
 from services.urges import urges_of
 from services.when import when_args
 
@@ -116,8 +117,9 @@ def status_text(t: Text, req: Request) -> str:
     return t(f"order-status-{req.status}")
 
 
-async def place(session: AsyncSession, req: Request | Order) -> str:
-    """Community · grid · building of a request (no room)."""
+async def place(session: AsyncSession, req: Request | Order, t: Text | None = None) -> str:
+    """Community · grid · building of a request (no room), or its public area: '阳光社区 ·
+    公共区域 · 东门外马路' (the area's word in `t`'s language; without `t`, the default's)."""
     parts = []
     community = await session.get(Community, req.community_id)
     if community:
@@ -131,6 +133,9 @@ async def place(session: AsyncSession, req: Request | Order) -> str:
         building = await session.get(Building, building_id)
         if building:
             parts.append(building.name)
+    if isinstance(req, Request) and req.public_area is not None:
+        where = line(parts, req)
+        return where.read_in(t) if t is not None else str(where)
     return " · ".join(parts)
 
 
@@ -159,7 +164,7 @@ async def request_card(
     lines = [
         t("order-card-title", number=req.number, status=status_text(t, req)),
         t("order-card-category", category=category(req.category).name(t.lang)),
-        t("order-card-place", place=await place(session, req)),
+        t("order-card-place", place=await place(session, req, t)),
         t("order-card-time", time=local(t, settings, req.created_at, now=now)),
     ]
     if req.urgent:

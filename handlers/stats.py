@@ -140,7 +140,8 @@ def stats_text(
         parts = [
             t(
                 "order-stats-grid-item",
-                name=grid_names.get(gid or 0, "-"),
+                # matters in no grid (a public area of the whole community) say so, not '-'
+                name=grid_names.get(gid, "-") if gid else t("order-stats-no-grid"),
                 count=r.total,
                 rate=stats_service.percent(r.resolution_rate),
             )

@@ -13,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -28,6 +28,7 @@ from handlers.order_ui import (
     answer_once,
     button,
     edit_or_send,
+    is_card_of,
     keyboard,
     local,
     pager,
@@ -55,6 +56,7 @@ from services.order_common import (
     title_in,
 )
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
+from services.places import PUBLIC_AREA_MAX, grid_label
 from services.requests import Draft
 from services.urges import urge_counts
 
@@ -73,6 +75,7 @@ class StaffFlow(StatesGroup):
     merge = State()
     decline = State()
     result = State()
+    place = State()  # where in a public area a request is (📍 改地点 → 🌳 公共区域)
 
 
 class OnBehalf(StatesGroup):
@@ -122,7 +125,7 @@ refuse_button_labels(
 # the order form: a value typed is read (on_issue_value_typed); a flow button's label is not one
 refuse_button_labels(router, StaffFlow.preview, hint="err-button-not-here")
 refuse_button_labels(router, OnBehalf.text, allow=("common-back",), keyboard=step_keyboard)
-refuse_button_labels(router, StaffFlow.transfer_note, allow=("common-skip",))
+refuse_button_labels(router, StaffFlow.transfer_note, StaffFlow.place, allow=("common-skip",))
 refuse_button_labels(
     router,
     OnBehalf.room,
@@ -344,6 +347,18 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
     return "\n" + "\n".join(lines)
 
 
+async def _card_text(ctx: OrderCtx, req: Request, *, duplicates: bool) -> str:
+    """A staff card's text: the request, (with `duplicates`, a new one's likely duplicates),
+    how many joined it, its transfer."""
+    session, t = ctx.session, ctx.t
+    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
+    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
+        text += await _dupes(session, req, ctx.triage if duplicates else None, t)
+    if joined := await request_service.joined_count(session, request_id=req.id or 0):
+        text += "\n" + t("order-card-joined", count=joined)
+    return text + await _transfer_lines(ctx, req)
+
+
 async def show_card(
     event: Message | CallbackQuery,
     ctx: OrderCtx,
@@ -354,14 +369,8 @@ async def show_card(
 ) -> None:
     """The staff card of a request with the actions its status allows (and, with duplicates,
     triage's likely duplicates of a new one); with `edit`, drawn over the tapped card."""
-    session, t = ctx.session, ctx.t
-    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
-    if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
-        text += await _dupes(session, req, ctx.triage if duplicates else None, t)
-    if joined := await request_service.joined_count(session, request_id=req.id or 0):
-        text += "\n" + t("order-card-joined", count=joined)
-    text += await _transfer_lines(ctx, req)
-    markup = await _card_markup(session, t, req)
+    text = await _card_text(ctx, req, duplicates=duplicates)
+    markup = await _card_markup(ctx.session, ctx.t, req)
     if edit and isinstance(event, CallbackQuery):
         await edit_or_send(event, text, markup)
         return
@@ -719,15 +728,39 @@ async def _redraw_card(where: Message, message_id: int, ctx: OrderCtx, request_i
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=request_id
     )
     await ctx.session.refresh(req)  # as the action just committed left it
-    text = await request_card(ctx.session, ctx.t, ctx.settings, req, staff=True, now=ctx.now())
-    text += await _transfer_lines(ctx, req)
+    await _draw_card(where, message_id, ctx, req)
+
+
+async def _draw_card(
+    where: Message, message_id: int, ctx: OrderCtx, req: Request, *, buttons: bool = True
+) -> None:
+    """Draw `req` over its card `message_id` in the chat of `where` (as show_card draws it,
+    with a new one's likely duplicates); without `buttons` for a reader no longer acting for
+    it (a grid worker who moved it out of their grid)."""
+    text = await _card_text(ctx, req, duplicates=True)
+    markup = await _card_markup(ctx.session, ctx.t, req) if buttons else None
     with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
         await where.bot.edit_message_text(  # type: ignore[union-attr]
-            text,
-            chat_id=where.chat.id,
-            message_id=message_id,
-            reply_markup=await _card_markup(ctx.session, ctx.t, req),
+            text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
         )
+
+
+def _card_above(query: CallbackQuery, request_id: int) -> int | None:
+    """The request's card a list (🏷 改分类's categories, 📍 改地点's buildings) was opened
+    from: the id of the message the list quotes, when it is that request's card; else None."""
+    message = query.message
+    above = message.reply_to_message if isinstance(message, Message) else None
+    return above.message_id if above is not None and is_card_of(above, request_id) else None
+
+
+def _quoting(query: CallbackQuery) -> dict[str, Any]:
+    """reply()'s arguments quoting the card a list is opened from (when its button was on
+    it), so that the choice redraws that card (`_card_above`) rather than sending another."""
+    message = query.message
+    if not isinstance(message, Message) or not _carries(message, query.data or ""):
+        return {}
+    quoted = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+    return {"reply_parameters": quoted}
 
 
 def _carries(message: Message, data: str) -> bool:
@@ -771,12 +804,16 @@ async def _done(
 
 @router.callback_query(OrderCb.filter(F.action == "shandle"))
 async def on_handle(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Staff take it on themselves."""
+    """Staff take it on themselves: the card tapped reads 社区办理中 with 📝 填写结果 (before,
+    it stayed 待受理 with 派单 and the rest, and a second card came below); a tap quoting
+    another message gets the card below."""
     out = await order_service.handle_directly(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref, now=ctx.now()
     )
-    await _done(query, ctx, "order-handling", out)
-    if out.request is not None:
+    here = isinstance(query.message, Message) and _carries(query.message, query.data or "")
+    card = query.message.message_id if here and query.message is not None else None
+    await _done(query, ctx, "order-handling", out, card=card)
+    if out.request is not None and card is None:
         await show_card(query, ctx, out.request)
 
 
@@ -1232,7 +1269,7 @@ async def on_category_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
     rows.append([button(t("common-cancel"), "scatx", req.id)])
     now_in = category(req.category).name(t.lang)
     said = t("order-choose-category-now", number=req.number, category=now_in)
-    await reply(query, said, reply_markup=keyboard(rows))
+    await reply(query, said, reply_markup=keyboard(rows), **_quoting(query))
 
 
 @router.callback_query(OrderCb.filter(F.action == "scatx"))
@@ -1243,7 +1280,9 @@ async def on_category_cancel(query: CallbackQuery, ctx: OrderCtx) -> None:
 
 @router.callback_query(OrderCb.filter(F.action == "ssetcat"))
 async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Change the category (kept as a correction for triage)."""
+    """Change the category (kept as a correction for triage): the list says so, and the card
+    it was opened from reads the new category (before, it kept the old one, and a second card
+    came below; a list quoting no card still gets one)."""
     t = ctx.t
     cats = catalogue()
     if not 0 <= callback_data.extra < len(cats):
@@ -1276,15 +1315,19 @@ async def on_category_set(query: CallbackQuery, callback_data: OrderCb, ctx: Ord
         ),
         None,
     )
-    await show_card(query, ctx, req)
+    card = _card_above(query, req.id or 0)
+    if card is not None and isinstance(query.message, Message):
+        await _draw_card(query.message, card, ctx, req)
+    else:
+        await show_card(query, ctx, req)
 
 
 # ---------------------------------------------------------------- 📍 改地点
 
 
 async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
-    """One page of the request's community's buildings (a long list is paged, never cut off);
-    the building it is at is marked."""
+    """One page of the request's community's buildings (a long list is paged, never cut off)
+    and 🌳 公共区域 (no building: a road, a square, outside a gate); where it is, marked."""
     req, buildings = await staff_place.place_choices(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
     )
@@ -1305,31 +1348,73 @@ async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
         nav.append(button(ctx.t("common-next-page"), "splp", rid, page + 1))
     if nav:
         rows.append(nav)
+    public = ctx.t("order-btn-place-public")
+    rows.append([button(f"📍 {public}" if req.public_area is not None else public, "splpub", rid)])
     rows.append([button(ctx.t("common-cancel"), "splx", rid)])
-    here = await place(ctx.session, req)
+    here = await place(ctx.session, req, ctx.t)
     return ctx.t("order-choose-place", number=req.number, place=here), keyboard(rows)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_({"splace", "splp"})))
 async def on_place_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """📍 改地点: the community's buildings to choose from (another page of them)."""
+    """📍 改地点: the community's buildings to choose from (another page of them), quoting
+    the card it was tapped on, which the choice redraws."""
     text, markup = await _place_page(ctx, callback_data.ref, callback_data.extra)
     if callback_data.action == "splp":
         await edit_or_send(query, text, markup)
     else:
-        await reply(query, text, reply_markup=markup)
+        await reply(query, text, reply_markup=markup, **_quoting(query))
 
 
 @router.callback_query(OrderCb.filter(F.action == "splx"))
-async def on_place_cancel(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """The building list's 取消: it goes, nothing changes."""
+async def on_place_cancel(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """The building list's 取消 (also once it asks where in a public area): it goes, nothing
+    changes."""
+    if await _asking_public_area(state, callback_data.ref):
+        await state.clear()
     await edit_or_send(query, ctx.t("cancel-done"), None)
+
+
+async def _placed(
+    event: Message | CallbackQuery,
+    ctx: OrderCtx,
+    out: staff_place.PlaceChange,
+    *,
+    card: int | None,
+    said_on: int | None = None,
+) -> None:
+    """A place chosen: staff read where it is now (the list tapped says so; a typed place is
+    answered below it), the card the list came from (`card`) is redrawn as it now reads — a
+    second card comes below only when there is none (before, always) — and the notices go."""
+    req = out.request
+    if isinstance(event, Message):  # the question's 跳过 and 取消 are done with
+        await _drop_buttons(event.bot, event.chat.id, said_on)
+    if not out.changed:
+        said = ctx.t("order-place-same", number=req.number, place=out.place)
+        if isinstance(event, CallbackQuery):
+            await answer_once(event, said)
+        else:
+            await event.answer(said, reply_markup=ctx.main_menu())
+        return
+    await ctx.deliver(out.pending)
+    said = ctx.t("order-place-changed", number=req.number, place=out.place, grid=out.grid)
+    if isinstance(event, CallbackQuery):
+        await edit_or_send(event, said, None)
+    else:  # the menu back (a button label typed at the step brought the step's own keys)
+        await event.answer(said, reply_markup=ctx.main_menu())
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if card is not None and isinstance(chat, Message):
+        await _draw_card(chat, card, ctx, req, buttons=out.still_theirs)
+    else:
+        await show_card(event, ctx, req)
 
 
 @router.callback_query(OrderCb.filter(F.action == "splb"))
 async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """A building chosen: the request moves there (scope, building and state checked by the
-    service); the list says where it is now and the card comes below as it now reads."""
+    service); the list says so and the card it was opened from is redrawn (`_placed`)."""
     out = await staff_place.move_place(
         ctx.session,
         user=ctx.user,
@@ -1338,14 +1423,124 @@ async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
         building_id=callback_data.extra,
         now=ctx.now(),
     )
-    req = out.request
-    if not out.changed:
-        await answer_once(query, ctx.t("order-place-same", number=req.number, place=out.place))
+    await _placed(query, ctx, out, card=_card_above(query, callback_data.ref))
+
+
+@router.callback_query(OrderCb.filter(F.action == "splpub"))
+async def on_public_area(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """🌳 公共区域: the list asks which grid follows it — one of the community's (where it is
+    now, marked), or none (the whole community's staff) — with ⬅️ back to the buildings."""
+    t, rid = ctx.t, callback_data.ref
+    req, grids = await staff_place.grid_choices(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+    )
+    chosen = [
+        button(f"📍 {g.name}" if g.id == req.grid_id else g.name, "splg", rid, g.id or 0)
+        for g in grids
+    ]
+    rows = [chosen[i : i + 3] for i in range(0, len(chosen), 3)]
+    rows.append([button(t("order-btn-place-no-grid"), "splg", rid, 0)])
+    rows.append(
+        [button(t("common-back"), "splp", rid, 0), button(t("common-cancel"), "splx", rid)]
+    )
+    await edit_or_send(query, t("order-choose-place-grid", number=req.number), keyboard(rows))
+
+
+async def _asking_public_area(state: FSMContext, rid: int) -> bool:
+    """True while the step asking where in a public area request `rid` is waits."""
+    if await state.get_state() != StaffFlow.place.state:
+        return False
+    return (await state.get_data()).get("rid") == rid
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(starter("splg"))))
+async def on_public_area_grid(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """The grid chosen (0: none): the list asks where in the public area it is, to be typed
+    ('东门外马路'), or 跳过. Another form half filled is asked about first."""
+    t, rid = ctx.t, callback_data.ref
+    req, grids = await staff_place.grid_choices(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+    )
+    names = {g.id: g.name for g in grids}
+    grid_id = callback_data.extra or None
+    if grid_id is not None and grid_id not in names:  # a grid since removed, or made up
+        await answer_once(query, t("err-stale-button"), alert=True)
         return
-    await ctx.deliver(out.pending)
-    said = ctx.t("order-place-changed", number=req.number, place=out.place, grid=out.grid)
-    await edit_or_send(query, said, None)
-    await show_card(query, ctx, req)
+    if not await _asking_public_area(state, rid) and await asks_first(
+        query, callback_data, state, t, starting="Place"
+    ):
+        return
+    # the list (for 不填了 on the question asked first: the list it quotes), and the card the
+    # list quotes (Telegram quotes one level: after the question, none is known)
+    listing = origin(query, callback_data)
+    above = listing.reply_to_message if listing is not None else None
+    card = above.message_id if above is not None and is_card_of(above, rid) else None
+    await state.clear()
+    await state.set_state(StaffFlow.place)
+    prompt = listing.message_id if listing is not None else None
+    await state.update_data(rid=rid, grid=grid_id, card=card, note_prompt=prompt)
+    follows = names.get(grid_id) or await grid_label(
+        ctx.session, community_id=req.community_id, grid_id=None
+    )
+    said = t("order-ask-public-area", number=req.number, grid=follows, limit=PUBLIC_AREA_MAX)
+    skip = button(t("common-skip"), "splskip", rid)
+    markup = keyboard([[skip, button(t("common-cancel"), "splx", rid)]])
+    await answer_once(query)
+    if listing is None or query.bot is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):  # gone meanwhile: typing still works
+        await query.bot.edit_message_text(
+            said, chat_id=listing.chat.id, message_id=listing.message_id, reply_markup=markup
+        )
+
+
+async def _to_public_area(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, where: str | None
+) -> None:
+    """Place the request of the step in its public area (`where`: the words typed, None for
+    跳过); a colleague's change meanwhile ends the step, its card redrawn as it now is."""
+    values = await state.get_data()
+    rid = int(values["rid"])
+    card = values.get("card") if isinstance(values.get("card"), int) else None
+    try:
+        out = await staff_place.move_to_public_area(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=rid,
+            grid_id=values.get("grid"),
+            where=where,
+            now=ctx.now(),
+        )
+    except Conflict as exc:  # (words too long, or not words: InvalidInput; the step stays)
+        await state.clear()
+        chat = event.message if isinstance(event, CallbackQuery) else event
+        if isinstance(chat, Message):
+            await _drop_buttons(chat.bot, chat.chat.id, values.get("note_prompt"))
+            if card is not None and not isinstance(exc, MovedAway):
+                await _redraw_card(chat, card, ctx, rid)
+        raise
+    await state.clear()
+    await _placed(event, ctx, out, card=card, said_on=values.get("note_prompt"))
+
+
+@router.callback_query(StaffFlow.place, OrderCb.filter(F.action == "splskip"))
+async def on_public_area_skip(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """跳过: in the public area, without words for where."""
+    if not await _asking_public_area(state, callback_data.ref):
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await _to_public_area(query, state, ctx, None)
+
+
+@router.message(StaffFlow.place, F.text)
+async def on_public_area_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """Where in the public area it is, typed ('东门外马路'); 跳过 typed skips."""
+    await _to_public_area(message, state, ctx, _typed(message))
 
 
 # ---------------------------------------------------------------- file on behalf of a resident

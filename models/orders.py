@@ -155,6 +155,11 @@ class Request(SQLModel, table=True):
     contact_name: str | None = Field(default=None, sa_type=String(64))
     contact_phone: str | None = Field(default=None, sa_type=String(32))
     room: str | None = Field(default=None, sa_type=String(32))
+    # a matter in a public area of the community (a road, a square, a gate: no building), as
+    # staff placed it (📍 改地点 → 公共区域): their words for where ('东门外马路'; '' when they
+    # gave none), the building and room then None and the grid theirs to choose (None: the
+    # whole community's). None for a matter at a building (services.places)
+    public_area: str | None = Field(default=None, sa_type=String(60))
     text: str = Field(sa_type=Text)
     category: str = Field(default="other", sa_type=String(40), index=True)
     suggested_category: str | None = Field(default=None, sa_type=String(40))

@@ -30,6 +30,7 @@ from models.orders import (
     Score,
 )
 from services.order_common import category, voice_placeholder_key, written_text
+from services.places import Place
 from services.urges import URGE_ACTION, URGE_REASONS
 
 CHUNK = 2000
@@ -41,6 +42,7 @@ REQUEST_COLUMNS: tuple[Any, ...] = (
     col(Request.grid_id),
     col(Request.building_id),
     col(Request.room),
+    col(Request.public_area),
     col(Request.contact_name),
     col(Request.contact_phone),
     col(Request.resident_id),
@@ -307,7 +309,10 @@ async def export_ledger(
                     cached(f"order-channel-{req.channel}"),
                     names["community"].get(req.community_id, ""),
                     names["grid"].get(req.grid_id or 0, ""),
-                    names["building"].get(req.building_id or 0, ""),
+                    # a public area of the community: so, with staff's words for where
+                    Place((), public=req.public_area).read_in(cached)
+                    if req.public_area is not None
+                    else names["building"].get(req.building_id or 0, ""),
                     req.room or room,
                     req.contact_name or name,
                     req.contact_phone or phone,

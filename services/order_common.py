@@ -13,7 +13,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Grid, MemberProfile, MemberStatus, Role, User
+from models import Building, MemberProfile, MemberStatus, Role, User
 from models.orders import (
     Claim,
     IllegalTransition,
@@ -24,6 +24,7 @@ from models.orders import (
 )
 from services import audit, delivery
 from services.errors import Conflict, MovedAway, NotFound, PermissionDenied
+from services.places import grid_label, spot
 from services.users import can_act_in, require_scope
 
 
@@ -597,11 +598,14 @@ def note_move(
     return event
 
 
-async def _moved_from_grids(session: AsyncSession, req: Request) -> dict[int, int | None]:
+async def _moved_from_grids(
+    session: AsyncSession, req: Request
+) -> dict[int, tuple[int | None, str]]:
     """The grids a request was moved out of, each with the building it left there last (as
-    its move rows recorded them, by id)."""
+    its move rows recorded them, by id) and where the row's note says it left (read for a
+    public area, which has no id: staff's words for it, no name a rename could change)."""
     rows = await session.exec(
-        select(LedgerEvent.from_grid_id, LedgerEvent.from_building_id)
+        select(LedgerEvent.from_grid_id, LedgerEvent.from_building_id, LedgerEvent.note)
         .where(
             col(LedgerEvent.request_id) == req.id,
             col(LedgerEvent.action) == MOVE_ACTION,
@@ -609,7 +613,11 @@ async def _moved_from_grids(session: AsyncSession, req: Request) -> dict[int, in
         )
         .order_by(col(LedgerEvent.id))
     )
-    left = {int(grid): building for grid, building in rows.all() if grid is not None}
+    left = {
+        int(grid): (building, note.split(_MOVE_ARROW)[0] if _MOVE_ARROW in note else "-")
+        for grid, building, note in rows.all()
+        if grid is not None
+    }
     if req.grid_id is not None:
         left.pop(req.grid_id, None)
     return left
@@ -667,21 +675,21 @@ async def _refuse_moved_away(
     req = obj if isinstance(obj, Request) else await session.get(Request, obj.request_id)
     if req is None or req.id is None:
         return
-    for grid_id, left in sorted((await _moved_from_grids(session, req)).items()):
+    for grid_id, (left, said) in sorted((await _moved_from_grids(session, req)).items()):
         if await can_act_in(
             session, user=user, roles=roles, community_id=req.community_id, grid_id=grid_id
         ):
             building = await session.get(Building, req.building_id) if req.building_id else None
-            grid = await session.get(Grid, req.grid_id) if req.grid_id else None
             before = await session.get(Building, left) if left is not None else None
-            # the names as they read now (a building renamed since reads so)
+            # the names as they read now (a building renamed since reads so); a public area
+            # in the reader's words, the whole community's by its community's name
             raise MovedAway(
                 "order-err-moved-away",
                 request_id=req.id,
                 number=req.number,
-                place=building.name if building else "-",
-                grid=grid.name if grid else "-",
-                before=before.name if before else "-",
+                place=spot(req, building.name if building else None),
+                grid=await grid_label(session, community_id=req.community_id, grid_id=req.grid_id),
+                before=before.name if before else said,
             )
 
 

@@ -67,6 +67,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import matter_title, says_more
+from services.places import Place, line
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
@@ -317,7 +318,8 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone, the building's name, or as the room."""
+    resident's name or phone, the building's name or staff's words for its public area
+    ('东门外马路'), or as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -333,6 +335,7 @@ def _found(term: str) -> ColumnElement[bool]:
         col(Request.room) == term,
         col(Request.resident_id).in_(people),
         col(Request.building_id).in_(buildings),
+        col(Request.public_area).contains(term, autoescape=True),
     )
 
 
@@ -385,8 +388,9 @@ async def search_requests(
     per_page: int = 5,
 ) -> Page[Request]:
     """Requests in the staff member's scope that the words find, newest first: in what the
-    resident said, the contact's name or phone, the resident's name or phone, the room, or the
-    building's name (a resident who phoned: "I reported a leak last week")."""
+    resident said, the contact's name or phone, the resident's name or phone, the room, the
+    building's name or staff's words for a public area ('东门外') (a resident who phoned: "I
+    reported a leak last week")."""
     words = " ".join(words.split())[:SEARCH_MAX_CHARS]
     if not words:
         raise InvalidInput("order-search-empty")
@@ -637,7 +641,8 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     args = {
         "number": order.number,
         "title": OrderTitle(order),
-        "place": " · ".join(names),
+        # a public area in the reader's words ('阳光社区 · 第一网格 · 公共区域 · 东门外马路')
+        "place": line(names, req) if req is not None else " · ".join(names),
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
         "due": order.deadline_at,
@@ -2335,12 +2340,20 @@ async def _public_card(
     if community is None or community.public_channel_id is None:
         return []
     building = await session.get(Building, req.building_id) if req.building_id else None
-    # only result photos: the resident's own photos were never meant for the public channel
-    after = await _order_photos(session, request_id=req.id or 0, purpose="result")
-    title = order.title if order else category(req.category).name()
     # phone and ID numbers masked; what the bot knows of the resident (a name, their room)
     # starred out, also where a member's report or a title staff typed wrote it
     personal = await resident_personal(session, req=req)
+    # a public area: staff's words for it (a road, a gate), scrubbed as the title is
+    where: str = (
+        Place((), public=personal.scrub(req.public_area))
+        if req.public_area is not None
+        else building.name
+        if building
+        else community.name
+    )
+    # only result photos: the resident's own photos were never meant for the public channel
+    after = await _order_photos(session, request_id=req.id or 0, purpose="result")
+    title = order.title if order else category(req.category).name()
     return [
         Notice(
             chat_id=community.public_channel_id,
@@ -2351,7 +2364,7 @@ async def _public_card(
             args={
                 "title": personal.scrub(title),
                 "category": req.category,
-                "where": building.name if building else community.name,
+                "where": where,
                 "note": personal.scrub(note),
                 "by": Listing(names) or "—",
                 "number": req.number,

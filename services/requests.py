@@ -51,6 +51,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
+from services.places import line, place_key, spot
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import clean_text, person_name, phone_number, room_number
 
@@ -263,7 +264,7 @@ async def new_request_notices(session: AsyncSession, req: Request) -> list[Notic
             args={
                 "number": req.number,
                 "category": req.category,
-                "place": " · ".join(names),
+                "place": line(names, req),  # a public area in the reader's words
                 "text": text,
             },
             kind="staff-request-card",
@@ -724,7 +725,8 @@ async def similar_for_resident(
             continue
         if heading is not None and from_words(heading, written_text(req.text)):
             heading = None  # the order is called by her words: read its category instead
-        out.append(Similar(request=req, building=building, title=heading))
+        where = building if req.public_area is None else spot(req, None)  # 东门外马路
+        out.append(Similar(request=req, building=where, title=heading))
         if len(out) >= limit:
             break
     return out
@@ -1188,7 +1190,7 @@ async def moved_notices(
             for n in cards
         ]
     args = {"number": req.number, **args}
-    once = f"request-{req.id}-moved-{req.building_id}"
+    once = f"request-{req.id}-moved-{place_key(req)}"
     notices = [
         replace(
             n,

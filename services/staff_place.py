@@ -1,7 +1,9 @@
 """Staff correct where a request is (📍 改地点): a building of its community, read wrong from the
-resident's words, her home, or moved there by a 补充信息 that was wrong. Like a move by 补充信息
-(services.requests._move), the place is not a state of the matter: the ledger records a
-move_place row with the actor (services.requests.record_move, for both)."""
+resident's words, her home, or moved there by a 补充信息 that was wrong — or a public area of
+the community, at no building (a road, a square, outside a gate: '小区东门外马路上有个大坑'),
+in a grid staff choose or in none, with their words for where (services.places). Like a move by
+补充信息 (services.requests._move), the place is not a state of the matter: the ledger records
+a move_place row with the actor (services.requests.record_move, for both)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Building, Grid, Role, User
 from models.orders import OPEN_ORDERS, Order, OrderStatus, Request, RequestStatus
 from models.scheduling import Delivery, DeliveryState
-from services import delivery
+from services import delivery, validation
 from services.errors import Conflict
 from services.order_common import (
     Notice,
@@ -25,11 +27,13 @@ from services.order_common import (
     commit_with,
     followers,
     get_request,
+    is_staff_for,
     matter_of,
     refuse,
     require_staff,
 )
 from services.orders import matching_members, offers_to
+from services.places import PUBLIC_AREA_MAX, Place, grid_label, place_key, spot
 from services.requests import record_move
 
 # A matter not finished: waiting for staff, or being worked on (not once done, closed, merged,
@@ -48,8 +52,11 @@ _OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")
 
 @dataclass
 class PlaceChange:
-    """A request after staff chose its building, and the notices that causes (`changed` False
-    when it already was there: nothing recorded, nobody told)."""
+    """A request after staff chose its place, and the notices that causes (`changed` False
+    when it already was there: nothing recorded, nobody told). `place`: where it is now, at
+    most its building; `grid`: who follows it (its grid's name, or its community's when it is
+    in none); `still_theirs`: whether the staff member who moved it still acts for it (a grid
+    worker who moved it out of their grid does not)."""
 
     request: Request
     changed: bool
@@ -57,6 +64,7 @@ class PlaceChange:
     grid: str = "-"
     notices: list[Notice] = field(default_factory=list)
     queued: bool = False
+    still_theirs: bool = True
 
     @property
     def pending(self) -> list[Notice]:
@@ -76,6 +84,21 @@ async def place_choices(
         select(Building)
         .where(col(Building.community_id) == req.community_id)
         .order_by(col(Building.grid_id), col(Building.id))
+    )
+    return req, list(rows.all())
+
+
+async def grid_choices(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int
+) -> tuple[Request, list[Grid]]:
+    """The request and the grids of its community that may follow it in a public area, for
+    staff of it."""
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action="place_choices")
+    if req.status not in PLACE_EDITABLE:
+        raise Conflict("order-err-changed")
+    rows = await session.exec(
+        select(Grid).where(col(Grid.community_id) == req.community_id).order_by(col(Grid.id))
     )
     return req, list(rows.all())
 
@@ -112,6 +135,85 @@ async def move_place(
     grid_name = grid.name if grid is not None else "-"
     if building.id == req.building_id:
         return PlaceChange(request=req, changed=False, place=building.name, grid=grid_name)
+    resident = await session.get(User, req.resident_id) if req.resident_id else None
+    home = resident is not None and resident.building_id == building.id
+    return await _relocate(
+        session,
+        req,
+        user=user,
+        roles=roles,
+        building=building,
+        grid_id=building.grid_id,
+        grid_name=grid_name,
+        public=None,
+        room=resident.room if home and resident is not None else None,
+        now=now,
+    )
+
+
+async def move_to_public_area(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    grid_id: int | None,
+    where: str | None,
+    now: datetime,
+) -> PlaceChange:
+    """Staff of the request (or an admin) place it in a public area of its community — at no
+    building, so with no room — followed by the grid chosen (`grid_id`, of its community) or,
+    None, by the whole community's staff; `where`: their words for the place ('东门外马路',
+    at most PUBLIC_AREA_MAX characters; None or blank for none). Who is told, and how an order
+    issued for it follows, as for a building (`move_place`). A grid of another community is
+    refused and logged; a finished matter gets Conflict."""
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action="move_place")
+    grid = await session.get(Grid, grid_id) if grid_id is not None else None
+    if grid_id is not None and (grid is None or grid.community_id != req.community_id):
+        await refuse(
+            session, user=user, action="move_place_foreign", subject="request", sid=req.id
+        )
+    if req.status not in PLACE_EDITABLE:
+        raise Conflict("order-err-changed")
+    words = (
+        validation.short_label(where, max_len=PUBLIC_AREA_MAX) if where and where.strip() else ""
+    )
+    grid_name = await grid_label(session, community_id=req.community_id, grid_id=grid_id)
+    if req.public_area == words and req.grid_id == grid_id:
+        return PlaceChange(request=req, changed=False, place=spot(req, None), grid=grid_name)
+    return await _relocate(
+        session,
+        req,
+        user=user,
+        roles=roles,
+        building=None,
+        grid_id=grid_id,
+        grid_name=grid_name,
+        public=words,
+        room=None,
+        now=now,
+    )
+
+
+async def _relocate(
+    session: AsyncSession,
+    req: Request,
+    *,
+    user: User,
+    roles: Collection[Role],
+    building: Building | None,
+    grid_id: int | None,
+    grid_name: str,
+    public: str | None,
+    room: str | None,
+    now: datetime,
+) -> PlaceChange:
+    """Move the request to `building` (in `grid_id`, named `grid_name`) or, with `public` (its
+    words), to a public area of its community in `grid_id` (None: no grid); `room`: the
+    resident's, when it is her home. Its open orders follow (refused once claimed), the ledger
+    and everyone concerned are told. Committed."""
+    assert req.id is not None
     orders = list(
         (
             await session.exec(
@@ -124,11 +226,10 @@ async def move_place(
     for order in orders:
         if order.status != OrderStatus.OPEN or order.claimed_count > 0:
             raise Conflict("order-err-place-claimed", order=order.number)
-    resident = await session.get(User, req.resident_id) if req.resident_id else None
-    home = resident is not None and resident.building_id == building.id
-    room = resident.room if home and resident is not None else None
-    before = await session.get(Building, req.building_id) if req.building_id else None
+    before_building = await session.get(Building, req.building_id) if req.building_id else None
+    before = spot(req, before_building.name if before_building else None)
     old_grid_id, old_status = req.grid_id, req.status
+    building_id = building.id if building is not None else None
     # only as it was read: a colleague's move, an order issued or a 补充信息 at the same moment
     # wins, and this tap is told the matter changed
     result = await session.exec(
@@ -137,31 +238,38 @@ async def move_place(
         .where(col(Request.status) == old_status)
         .where(col(Request.building_id).is_not_distinct_from(req.building_id))
         .where(col(Request.grid_id).is_not_distinct_from(req.grid_id))
-        .values(building_id=building.id, grid_id=building.grid_id, room=room, updated_at=now)
+        .where(col(Request.public_area).is_not_distinct_from(req.public_area))
+        .values(
+            building_id=building_id,
+            grid_id=grid_id,
+            room=room,
+            public_area=public,
+            updated_at=now,
+        )
     )  # type: ignore[call-overload]
     if result.rowcount != 1:
         await abort(session)
         raise Conflict("order-err-changed")
-    req.building_id, req.grid_id, req.room, req.updated_at = (
-        building.id,
-        building.grid_id,
+    req.building_id, req.grid_id, req.room, req.public_area, req.updated_at = (
+        building_id,
+        grid_id,
         room,
+        public,
         now,
     )
+    place: Place = spot(req, building.name if building is not None else None)
     notices: list[Notice] = []
     for order in orders:
-        notices += await _order_follows(
-            session, order, grid_id=building.grid_id, place=building.name, now=now
-        )
+        notices += await _order_follows(session, order, grid_id=grid_id, place=place, now=now)
     staff = await record_move(
         session,
         req,
         actor_id=user.id,
-        before=before.name if before else "-",
-        place=building.name,
+        before=before,
+        place=place,
         grid=grid_name,
         old_grid_id=old_grid_id,
-        old_building_id=before.id if before else None,
+        old_building_id=before_building.id if before_building else None,
         now=now,
         keys=("order-notice-place-moved", "order-notice-place-moved-away"),
     )
@@ -170,11 +278,11 @@ async def move_place(
         Notice(
             chat_id=resident_id,
             key="order-notice-place-changed",
-            args={"number": f"{own_id:05d}", "place": building.name, "grid": grid_name},
+            args={"number": f"{own_id:05d}", "place": place, "grid": grid_name},
             kind="resident-request",
             ref_id=own_id,
             community_id=req.community_id,
-            dedupe_key=f"request-{req.id}-placed-{building.id}-{resident_id}",
+            dedupe_key=f"request-{req.id}-placed-{place_key(req)}-{resident_id}",
         )
         for resident_id, own_id in await followers(session, request=req)
     ]
@@ -182,15 +290,16 @@ async def move_place(
     return PlaceChange(
         request=req,
         changed=True,
-        place=building.name,
+        place=place,
         grid=grid_name,
         notices=notices,
         queued=queued,
+        still_theirs=await is_staff_for(session, user=user, roles=roles, obj=req),
     )
 
 
 async def _order_follows(
-    session: AsyncSession, order: Order, *, grid_id: int, place: str, now: datetime
+    session: AsyncSession, order: Order, *, grid_id: int | None, place: str, now: datetime
 ) -> list[Notice]:
     """An open order nobody claimed goes with its request to the new grid (one offered to the
     whole community stays so): offers not sent yet are dropped, the members of the new grid

@@ -70,8 +70,9 @@ async def test_staff_correct_the_place_and_everyone_reads_where_it_is(
     await d.tap(STAFF, "📍 改地点", card["message_id"])
     menu = await d.expect(STAFF, "请选择正确的楼栋", since=card["message_id"])
     assert "现在的地点：阳光社区 · 第一网格 · 1号楼" in message_text(menu)
-    # the community's buildings, the one it is at marked; none of another community
-    listed = ["📍 1号楼", "2号楼", "3号楼", "5号楼", "6号楼", "✖️ 取消"]
+    # the community's buildings, the one it is at marked; none of another community; and a
+    # public area of the community (no building)
+    listed = ["📍 1号楼", "2号楼", "3号楼", "5号楼", "6号楼", "🌳 公共区域（不在楼栋）", "✖️ 取消"]
     assert _labels(menu) == listed, _labels(menu)
     await d.tap(STAFF, "5号楼", menu["message_id"])
 
@@ -79,8 +80,10 @@ async def test_staff_correct_the_place_and_everyone_reads_where_it_is(
         STAFF, f"诉求 {number} 的地点已改为 5号楼（第二网格）", since=menu["message_id"] - 1
     )
     assert done["message_id"] == menu["message_id"] and not done.get("reply_markup")
-    redrawn = message_text(await d.expect(STAFF, f"诉求 {number} ·", since=menu["message_id"]))
-    assert "第二网格 · 5号楼" in redrawn and "房号：1号楼 302" in redrawn, redrawn
+    # the card the list was opened from reads where it is now (no second card below)
+    now = await d.expect(STAFF, "第二网格 · 5号楼", since=card["message_id"] - 1)
+    assert now["message_id"] == card["message_id"], message_text(now)
+    assert "房号：1号楼 302" in message_text(now), message_text(now)
     # 周阿姨 reads where it is now, in one line
     told = await d.expect(ZHOU, "地点已由社区工作人员更正为 5号楼")
     assert "第二网格" in message_text(told) and "\n" not in message_text(told)
@@ -157,10 +160,12 @@ async def test_a_community_with_many_buildings_pages_its_list(linli_sandbox: Har
     await d.tap(STAFF, "📍 改地点", card["message_id"])
     menu = await d.expect(STAFF, "请选择正确的楼栋", since=card["message_id"])
     first = _labels(menu)
-    assert len(first) == 24 + 2 and first[-2:] == ["下一页 ▶️", "✖️ 取消"], first
+    assert len(first) == 24 + 3, first
+    assert first[-3:] == ["下一页 ▶️", "🌳 公共区域（不在楼栋）", "✖️ 取消"], first
     await d.tap(STAFF, "下一页", menu["message_id"])
     paged = await _with_button(h, menu["message_id"], "A座25")  # the list turns its page
-    second = ["A座20", "A座21", "A座22", "A座23", "A座24", "A座25", "◀️ 上一页", "✖️ 取消"]
+    second = ["A座20", "A座21", "A座22", "A座23", "A座24", "A座25", "◀️ 上一页"]
+    second += ["🌳 公共区域（不在楼栋）", "✖️ 取消"]
     assert _labels(paged) == second, _labels(paged)
     await d.tap(STAFF, "A座25", paged["message_id"])
     await d.expect(STAFF, "地点已改为 A座25（第二网格）", since=menu["message_id"] - 1)

@@ -801,6 +801,7 @@ form-name = { $group ->
         [Merge] merging requests
         [Decline] declining a request
         [StaffResult] the result
+        [Place] changing the place
         [OnBehalf] filing for a resident
         [OrgEdit] org structure edit
        *[other] another form

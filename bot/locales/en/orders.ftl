@@ -311,9 +311,16 @@ order-result-sent = The result of request { $number } was sent to the resident t
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
 order-category-same = Request { $number } is already in "{ $category }"; nothing changed.
-order-choose-place = Request { $number } is now at { $place }. Choose the right building:
+order-choose-place = Request { $number } is now at { $place }. Choose the right building; for a place at no building (a road, a square, outside a gate) tap "🌳 Public area":
 order-place-changed = Request { $number } is now at { $place } ({ $grid }).
 order-place-same = Request { $number } is already at { $place }; nothing changed.
+# 📍 Change place → a public area of the community: no building; a grid to follow it (or none),
+# then staff's words for where
+order-place-public-area = public area
+order-btn-place-public = 🌳 Public area (no building)
+order-choose-place-grid = Placing request { $number } in a public area of the community (no building). Which grid follows it up? If it belongs to none, tap "No grid" and the whole community's staff handle it.
+order-btn-place-no-grid = No grid (whole community)
+order-ask-public-area = Where in the public area is request { $number } (followed up by { $grid })? Type the place, e.g. "road outside the east gate" (up to { $limit } characters), or tap "Skip".
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = Request { $number } is marked urgent and comes first in the queue.{ $alerted ->
         [0] {""}
@@ -713,6 +720,8 @@ order-stats-group = { $name }: { $total } · response { $response } · resolutio
 order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = By grid (resolution): { $items }
 order-stats-grid-item = { $name } { $count } ({ $rate })
+# matters in no grid (a public area of the whole community, an address without a grid)
+order-stats-no-grid = no grid
 order-stats-member = { $name } { $count } orders / { $points } points
 order-stats-by-category = By category: { $items }
 order-stats-by-member = Members: { $items }

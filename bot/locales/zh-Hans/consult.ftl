@@ -783,6 +783,7 @@ form-name = { $group ->
         [Merge] 合并诉求
         [Decline] 不受理
         [StaffResult] 填写办理结果
+        [Place] 改地点
         [OnBehalf] 代居民登记
         [OrgEdit] 修改组织架构
        *[other] 另一项操作

@@ -305,9 +305,16 @@ order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
 order-category-same = 诉求 { $number } 本来就是「{ $category }」，没有改动。
-order-choose-place = 诉求 { $number } 现在的地点：{ $place }。请选择正确的楼栋：
+order-choose-place = 诉求 { $number } 现在的地点：{ $place }。请选择正确的楼栋；不在哪栋楼（马路、广场、大门外等）的，点「🌳 公共区域」：
 order-place-changed = 诉求 { $number } 的地点已改为 { $place }（{ $grid }）。
 order-place-same = 诉求 { $number } 本来就在 { $place }，没有改动。
+# 📍 改地点 → a public area of the community: no building; a grid to follow it (or none), then
+# staff's words for where
+order-place-public-area = 公共区域
+order-btn-place-public = 🌳 公共区域（不在楼栋）
+order-choose-place-grid = 把诉求 { $number } 放在社区的公共区域（不在楼栋）。由哪个网格跟进？不属于哪个网格的，点「不分网格」，由全社区的工作人员处理。
+order-btn-place-no-grid = 不分网格（全社区）
+order-ask-public-area = 诉求 { $number } 在公共区域的哪里（由 { $grid } 跟进）？请输入地点，例如「东门外马路」（{ $limit } 字以内）；不用写就点「跳过」。
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = 诉求 { $number } 已标为紧急，排在待办最前。{ $alerted ->
         [0] {""}
@@ -697,6 +704,8 @@ order-stats-group = { $name }：{ $total } 件 · 响应 { $response } · 解决
 order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = 按网格（解决率）：{ $items }
 order-stats-grid-item = { $name } { $count }（{ $rate }）
+# matters in no grid (a public area of the whole community, an address without a grid)
+order-stats-no-grid = 不分网格
 order-stats-member = { $name } { $count } 单 / { $points } 分
 order-stats-by-category = 按分类：{ $items }
 order-stats-by-member = 党员/志愿者：{ $items }

@@ -786,6 +786,7 @@ form-name = { $group ->
         [Merge] 合併訴求
         [Decline] 不受理
         [StaffResult] 填寫辦理結果
+        [Place] 改地點
         [OnBehalf] 代居民登記
         [OrgEdit] 修改組織架構
        *[other] 另一項操作

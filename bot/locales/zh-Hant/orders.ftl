@@ -308,9 +308,16 @@ order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
 order-category-same = 訴求 { $number } 本來就是「{ $category }」，沒有改動。
-order-choose-place = 訴求 { $number } 現在的地點：{ $place }。請選擇正確的樓棟：
+order-choose-place = 訴求 { $number } 現在的地點：{ $place }。請選擇正確的樓棟；不在哪棟樓（馬路、廣場、大門外等）的，點「🌳 公共區域」：
 order-place-changed = 訴求 { $number } 的地點已改為 { $place }（{ $grid }）。
 order-place-same = 訴求 { $number } 本來就在 { $place }，沒有改動。
+# 📍 改地點 → a public area of the community: no building; a grid to follow it (or none), then
+# staff's words for where
+order-place-public-area = 公共區域
+order-btn-place-public = 🌳 公共區域（不在樓棟）
+order-choose-place-grid = 把訴求 { $number } 放在社區的公共區域（不在樓棟）。由哪個網格跟進？不屬於哪個網格的，點「不分網格」，由全社區的工作人員處理。
+order-btn-place-no-grid = 不分網格（全社區）
+order-ask-public-area = 訴求 { $number } 在公共區域的哪裡（由 { $grid } 跟進）？請輸入地點，例如「東門外馬路」（{ $limit } 字以內）；不用寫就點「跳過」。
 # staff marked a request urgent (answer to the tap, at most 200 characters)
 order-urgency-marked = 訴求 { $number } 已標為緊急，排在待辦最前。{ $alerted ->
         [0] {""}
@@ -700,6 +707,8 @@ order-stats-group = { $name }：{ $total } 件 · 響應 { $response } · 解決
 order-stats-grid-scope = { $community } · { $grids }
 order-stats-by-grid = 按網格（解決率）：{ $items }
 order-stats-grid-item = { $name } { $count }（{ $rate }）
+# matters in no grid (a public area of the whole community, an address without a grid)
+order-stats-no-grid = 不分網格
 order-stats-member = { $name } { $count } 單 / { $points } 分
 order-stats-by-category = 按分類：{ $items }
 order-stats-by-member = 黨員/志願者：{ $items }
