@@ -34,7 +34,7 @@ from models.consultations import (
     QuorumBasis,
     Vote,
 )
-from services import audit
+from services import audit, delivery
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
@@ -480,7 +480,14 @@ async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) ->
         kind="poll",
         community_id=poll.community_id,
         dedupe=f"poll:{poll.id}:announce",
+        matter=open_matter(poll.id),
     )
+
+
+def open_matter(poll_id: int) -> str:
+    """What the notices asking people to vote are about: the poll while it takes ballots.
+    Held by quiet hours and the poll closed or withdrawn meanwhile, they are not sent."""
+    return f"poll:{poll_id}:open"
 
 
 def household_of(user: User) -> str | None:
@@ -949,6 +956,8 @@ async def close_poll(
     await unschedule(session, key=f"poll:{poll_id}:soon")
     if actor_id is not None:
         await unschedule(session, key=f"poll:{poll_id}:close")
+    # '请点下方按钮投票' held for the night would come beside the result
+    await delivery.cancel_stale(session, matter=open_matter(poll_id))
     if notifier is not None:
         await announce_result(session, result=result, notifier=notifier)
     await session.commit()
@@ -1082,6 +1091,7 @@ async def remind_non_voters(
         kind="poll",
         community_id=poll.community_id,
         dedupe=f"poll:{poll_id}:soon",
+        matter=open_matter(poll_id),
     )
     await session.commit()
     return count
@@ -1119,6 +1129,7 @@ async def cancel_poll(
     )
     await unschedule(session, key=f"poll:{poll_id}:close")
     await unschedule(session, key=f"poll:{poll_id}:soon")
+    await delivery.cancel_stale(session, matter=open_matter(poll_id))
     told = 0
     if was_open and notifier is not None:
         users = await audience_users(session, audience=poll_audience(poll))
