@@ -857,9 +857,12 @@ async def on_proxy(
     if poll.status != PollStatus.OPEN:
         await _redraw_if_card(query, session, poll, t, settings)
         raise InvalidInput("poll-err-not-open")
-    buildings = await polls.proxy_buildings(session, poll=poll)
-    if not buildings:
+    if poll.audience_kind == AudienceKind.MEMBERS:
         raise InvalidInput("poll-err-proxy-members")
+    # a grid worker: their grids' buildings (one of another grid would be refused at the vote)
+    buildings = await polls.proxy_buildings(session, poll=poll, staff=user, roles=roles)
+    if not buildings:
+        raise InvalidInput("poll-err-proxy-no-buildings")
     buttons = [
         (b.name, PollCb(action="proxy_b", id=poll.id or 0, arg=b.id or 0).pack())
         for b in buildings
@@ -886,7 +889,8 @@ async def on_proxy_building(
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
-    if callback_data.arg not in {b.id for b in await polls.proxy_buildings(session, poll=poll)}:
+    offered = await polls.proxy_buildings(session, poll=poll, staff=user, roles=roles)
+    if callback_data.arg not in {b.id for b in offered}:
         raise InvalidInput("poll-err-proxy-building")
     card = (await state.get_data()).get("card")
     await state.clear()
@@ -906,6 +910,8 @@ async def on_proxy_room(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         poll_id=int(data["poll_id"]),
         building_id=int(data["building_id"]),
         room=message.text or "",
+        staff=ctx.user,
+        roles=ctx.roles,
     )
     if not residents:
         raise InvalidInput("poll-err-no-resident")

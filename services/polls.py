@@ -720,8 +720,16 @@ async def check_proxy_eligible(session: AsyncSession, *, poll: Poll, resident: U
             raise Conflict("poll-err-proxy-household-voted", name=resident.display_name)
 
 
-async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building]:
-    """The buildings whose residents may vote in the poll (for the 代投 building picker)."""
+async def proxy_buildings(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    staff: User | None = None,
+    roles: Collection[Role] = (),
+) -> list[Building]:
+    """The buildings whose residents may vote in the poll (for the 代投 building picker); with
+    `staff`, only those where they may vote for someone: a grid worker's own grids' (a building
+    of another grid would end in a refusal at the vote)."""
     audience = poll_audience(poll)
     if audience.kind == AudienceKind.MEMBERS:
         return []
@@ -730,15 +738,34 @@ async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building
         stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
     elif audience.kind == AudienceKind.BUILDINGS:
         stmt = stmt.where(col(Building.id).in_(audience.ids))
-    return list((await session.exec(stmt.order_by(col(Building.id)))).all())
+    buildings = list((await session.exec(stmt.order_by(col(Building.id)))).all())
+    if staff is None or Role.ADMIN in roles:
+        return buildings
+    scopes = [
+        s
+        for s in await staff_scopes(session, user_id=staff.id)
+        if s.community_id == poll.community_id
+    ]
+    if any(s.grid_id is None for s in scopes):
+        return buildings
+    grids = {s.grid_id for s in scopes}
+    # as can_act_in has it for a poll: a building in no grid is anywhere in the community
+    return [b for b in buildings if b.grid_id is None or b.grid_id in grids]
 
 
 async def find_resident(
-    session: AsyncSession, *, poll_id: int, building_id: int, room: str
+    session: AsyncSession,
+    *,
+    poll_id: int,
+    building_id: int,
+    room: str,
+    staff: User | None = None,
+    roles: Collection[Role] = (),
 ) -> list[User]:
-    """Residents at an address in the poll's community (for a proxy vote)."""
+    """Residents at an address in the poll's community (for a proxy vote by `staff`)."""
     poll = await get_poll(session, poll_id=poll_id)
-    if building_id not in {b.id for b in await proxy_buildings(session, poll=poll)}:
+    offered = await proxy_buildings(session, poll=poll, staff=staff, roles=roles)
+    if building_id not in {b.id for b in offered}:
         raise InvalidInput("poll-err-proxy-building")
     stmt = select(User).where(
         User.community_id == poll.community_id, User.building_id == building_id

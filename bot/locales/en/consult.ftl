@@ -536,6 +536,7 @@ poll-err-proxy-not-audience = This resident is not among the people this poll is
 poll-err-proxy-not-verified = This resident's address is not verified yet; this poll is for verified residents only.
 poll-err-proxy-building = Please choose one of the buildings in the list (the poll's area).
 poll-err-proxy-members = This poll is for members; proxy votes by building are not possible.
+poll-err-proxy-no-buildings = None of this poll's buildings is in your grid, so you cannot record proxy votes in it.
 poll-err-not-verified = Only residents whose address was verified can vote in this poll. Ask your grid worker to verify it.
 poll-err-bad-option = That option is not valid; please open the poll again and choose.
 poll-err-one-choice = This poll allows one choice only.

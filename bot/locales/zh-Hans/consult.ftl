@@ -533,6 +533,7 @@ poll-err-proxy-not-audience = 这位居民不在这个投票的范围内，不�
 poll-err-proxy-not-verified = 这位居民的住址还没有核实，这个投票只限已核实住址的居民参加。
 poll-err-proxy-building = 请从列表里选择投票范围内的楼栋。
 poll-err-proxy-members = 这个投票面向党员/志愿者，不能按楼栋代投。
+poll-err-proxy-no-buildings = 这个投票的范围里没有您负责网格的楼栋，不能代投。
 poll-err-not-verified = 这个投票只限已核实住址的居民参加。请联系网格员核实住址。
 poll-err-bad-option = 这个选项无效，请重新打开投票再选。
 poll-err-one-choice = 这是单选投票，只能选一项。

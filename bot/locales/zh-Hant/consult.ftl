@@ -536,6 +536,7 @@ poll-err-proxy-not-audience = 這位居民不在這個投票的範圍內，不�
 poll-err-proxy-not-verified = 這位居民的住址還沒有核實，這個投票只限已核實住址的居民參加。
 poll-err-proxy-building = 請從列表裡選擇投票範圍內的樓棟。
 poll-err-proxy-members = 這個投票面向黨員/志願者，不能按樓棟代投。
+poll-err-proxy-no-buildings = 這個投票的範圍裡沒有您負責網格的樓棟，不能代投。
 poll-err-not-verified = 這個投票只限已核實住址的居民參加。請聯繫網格員核實住址。
 poll-err-bad-option = 這個選項無效，請重新打開投票再選。
 poll-err-one-choice = 這是單選投票，只能選一項。
