@@ -246,7 +246,13 @@ async def on_ballot(
     header = ""
     if mine is not None:
         options = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-        header = t("poll-your-vote", choice=t.join(options.get(i, "?") for i in mine.choices))
+        choice = t.join(options.get(i, "?") for i in mine.choices)
+        header = t("poll-your-vote", choice=choice)
+        if mine.proxy_by is not None:  # recorded by staff (代投): not a choice they remember
+            proxy = await session.get(User, mine.proxy_by)
+            when = when_text(t, mine.changed_at or mine.cast_at, settings=settings, now=ctx.now())
+            name = proxy.display_name if proxy is not None else ""
+            header = t("poll-your-vote-proxy", name=name, when=when, choice=choice)
     visible = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
     await _ballot(
         query.message,
@@ -379,6 +385,7 @@ async def on_vote(
             resident_id=callback_data.proxy_for,
             option_ids=chosen,
             now=ctx.now(),
+            notifier=ctx.notifier(),  # the resident is told
         )
     else:
         vote = await polls.cast_vote(

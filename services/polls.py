@@ -48,6 +48,7 @@ from services.consult_common import (
     unschedule,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
 from services.validation import clean_text, short_label, strip_list_marker
@@ -572,6 +573,7 @@ async def _record_vote(
     option_ids: Sequence[int],
     now: datetime,
     proxy_by: int | None,
+    notifier: Notifier | None = None,
 ) -> Vote:
     check_open(poll, now=now)
     await check_eligible(session, poll=poll, voter=voter)
@@ -611,6 +613,16 @@ async def _record_vote(
             subject_id=poll.id,
             detail=detail.strip(),
         )
+        if proxy_by is not None and notifier is not None:
+            await _tell_proxied(
+                session,
+                poll=poll,
+                resident=voter,
+                proxy_by=proxy_by,
+                chosen=chosen,
+                notifier=notifier,
+                nth=existing.changes + 1,
+            )
         await session.commit()
         await session.refresh(existing)
         return existing
@@ -637,6 +649,16 @@ async def _record_vote(
         subject_id=poll.id,
         detail=detail.strip(),
     )
+    if proxy_by is not None and notifier is not None:
+        await _tell_proxied(
+            session,
+            poll=poll,
+            resident=voter,
+            proxy_by=proxy_by,
+            chosen=chosen,
+            notifier=notifier,
+            nth=0,
+        )
     try:
         await session.commit()
     except IntegrityError:
@@ -646,6 +668,40 @@ async def _record_vote(
             "poll-err-household-voted" if household else "poll-err-already-voted"
         ) from None
     return vote
+
+
+async def _tell_proxied(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    resident: User,
+    proxy_by: int,
+    chosen: Sequence[int],
+    notifier: Notifier,
+    nth: int,
+) -> None:
+    """The resident a proxy vote was recorded for is told who recorded what (in the caller's
+    transaction): a ballot in their name, which they can check, and change where the poll
+    allows it. Quiet hours hold it as any poll notice."""
+    if resident.forgotten_at is not None:
+        return
+    staff = await session.get(User, proxy_by)
+    names = {o.id: o.text for o in await poll_options(session, poll_id=poll.id or 0)}
+    await notifier.send(
+        session,
+        users=[resident],
+        key="poll-proxy-notice",
+        args={
+            **rules_args(poll, notifier),
+            "name": staff.display_name if staff is not None else "",
+            "choice": Listing(names.get(i, "?") for i in chosen),
+            "change": "true" if poll.allow_change else "false",
+        },
+        buttons=[[("poll-btn-see-ballot", ballot_data(poll.id or 0))]],
+        kind="poll",
+        community_id=poll.community_id,
+        dedupe=f"poll:{poll.id}:proxy:{nth}",
+    )
 
 
 async def cast_vote(
@@ -667,8 +723,10 @@ async def proxy_vote(
     resident_id: int,
     option_ids: Sequence[int],
     now: datetime,
+    notifier: Notifier | None = None,
 ) -> Vote:
-    """A grid worker records the vote of a resident who cannot use the phone (代投, audited)."""
+    """A grid worker records the vote of a resident who cannot use the phone (代投, audited);
+    with `notifier` the resident is told (in the same commit)."""
     poll = await get_poll(session, poll_id=poll_id)
     resident = await session.get(User, resident_id)
     if resident is None:
@@ -685,7 +743,13 @@ async def proxy_vote(
         raise InvalidInput("poll-err-proxy-self")
     await check_proxy_eligible(session, poll=poll, resident=resident)
     return await _record_vote(
-        session, poll=poll, voter=resident, option_ids=option_ids, now=now, proxy_by=staff.id
+        session,
+        poll=poll,
+        voter=resident,
+        option_ids=option_ids,
+        now=now,
+        proxy_by=staff.id,
+        notifier=notifier,
     )
 
 

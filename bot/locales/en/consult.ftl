@@ -578,6 +578,7 @@ poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }
 poll-your-vote = Your choice: { $choice }
+poll-your-vote-proxy = ✍️ This vote was recorded for you by { $name } (community staff) on { $when }: { $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     Your choice: { $choice }
     { $change ->
@@ -759,6 +760,13 @@ poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Their choice: { $choice } (noted in the audit)
     Closes: { $closes }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.
+    { $change ->
+        [true] If that is not what you want, you can change it yourself before { $closes } with the button below.
+       *[other] This poll does not allow changes; if that is not what you want, please contact the community.
+    }
+poll-btn-see-ballot = 🗳 See this vote
 form-busy = You have not finished “{ $flow }”. If you start “{ $new }” now, what you entered there is not kept.
 form-btn-keep = ↩️ Go on with “{ $flow }”
 form-btn-go = ✍️ Leave it, start “{ $new }”

@@ -575,6 +575,7 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的选择：{ $choice }
+poll-your-vote-proxy = ✍️ 这一票是 { $name }（社区工作人员）在 { $when } 代您投的：{ $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     您的选择：{ $choice }
     { $change ->
@@ -741,6 +742,13 @@ poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已记入审计）
     截止：{ $closes }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。
+    { $change ->
+        [true] 如果不是您的意思，{ $closes } 截止前可以点下面的按钮，自己改票。
+       *[other] 这个投票不能改票；如果不是您的意思，请联系社区。
+    }
+poll-btn-see-ballot = 🗳 看看这一票
 form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，它填到一半的内容不会保存。
 form-btn-keep = ↩️ 继续填写「{ $flow }」
 form-btn-go = ✍️ 不填了，开始{ $new }

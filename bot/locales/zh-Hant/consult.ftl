@@ -578,6 +578,7 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的選擇：{ $choice }
+poll-your-vote-proxy = ✍️ 這一票是 { $name }（社區工作人員）在 { $when } 代您投的：{ $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     您的選擇：{ $choice }
     { $change ->
@@ -744,6 +745,13 @@ poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已記入審計）
     截止：{ $closes }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
+    { $change ->
+        [true] 如果不是您的意思，{ $closes } 截止前可以點下面的按鈕，自己改票。
+       *[other] 這個投票不能改票；如果不是您的意思，請聯繫社區。
+    }
+poll-btn-see-ballot = 🗳 看看這一票
 form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，它填到一半的內容不會保存。
 form-btn-keep = ↩️ 繼續填寫「{ $flow }」
 form-btn-go = ✍️ 不填了，開始{ $new }
