@@ -922,8 +922,12 @@ async def on_proxy_room(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     )
     if not residents:
         raise InvalidInput("poll-err-no-resident")
+    poll = await polls.get_poll(session, poll_id=int(data["poll_id"]))
+    # a room nobody can be voted for (the household voted): said here, another room may follow
+    eligible = await polls.proxy_candidates(session, poll=poll, residents=residents)
     # nothing is recorded yet: the flow (and its cancel button) stays until the vote counts
     if len(residents) > 1:
+        residents = eligible  # named, even one: whose ballot it is stays the staff's choice
         await state.set_state(ProxyForm.resident)
         rows = [
             [(r.display_name, PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack())]

@@ -47,7 +47,7 @@ from services.consult_common import (
     schedule,
     unschedule,
 )
-from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
@@ -782,6 +782,26 @@ async def check_proxy_eligible(session: AsyncSession, *, poll: Poll, resident: U
         stmt = select(Vote).where(Vote.poll_id == poll.id, Vote.household == household)
         if (await session.exec(stmt)).first() is not None:
             raise Conflict("poll-err-proxy-household-voted", name=resident.display_name)
+
+
+async def proxy_candidates(
+    session: AsyncSession, *, poll: Poll, residents: Sequence[User]
+) -> list[User]:
+    """Of the residents found at a room, those a proxy vote may be recorded for. When there is
+    none (one vote per household and the household has voted; each voted themselves), the
+    first one's reason is raised, so staff hear it at the room, not after picking a name."""
+    eligible: list[User] = []
+    refused: DomainError | None = None
+    for resident in residents:
+        try:
+            await check_proxy_eligible(session, poll=poll, resident=resident)
+        except DomainError as exc:
+            refused = refused or exc
+            continue
+        eligible.append(resident)
+    if not eligible and refused is not None:
+        raise refused
+    return eligible
 
 
 async def proxy_buildings(
