@@ -66,7 +66,14 @@ from handlers.text_steps import (
     with_current,
 )
 from models import Role, User
-from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
+from models.consultations import (
+    AudienceKind,
+    Eligibility,
+    Poll,
+    PollOption,
+    PollStatus,
+    QuorumBasis,
+)
 from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
@@ -281,6 +288,11 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
     if len(found) != 1:
         return False
     [(poll, option)] = found
+    said = await _typed_choice_voted(ctx, poll, option)
+    if said is not None:  # voted already, or the household has: no vote button to offer
+        text, rows = said
+        await message.answer(text, reply_markup=kb(rows) if rows else None)
+        return True
     ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll.id or 0).pack())
     if poll.multiple:
         rows = [[ballot]]
@@ -293,20 +305,41 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
     return True
 
 
-async def _household_voted(
-    query: CallbackQuery,
+async def _typed_choice_voted(
+    ctx: UpdateCtx, poll: Poll, option: PollOption
+) -> tuple[str, list[list[tuple[str, str]]]] | None:
+    """A choice typed by someone whose vote in the poll is in: what to say instead of a vote
+    button (their household voted; this is their vote already; the poll takes no change), or
+    None when the button is right (no vote yet, or a change the poll allows)."""
+    session, user, t = ctx.session, ctx.user, ctx.t
+    mine = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    if mine is None:
+        return await _household_note(session, poll, user, ctx.roles, t, ctx.settings)
+    if poll.multiple:
+        return None  # its ballot opens, with their choices ticked
+    if mine.choices == [option.id]:
+        text = t("poll-typed-choice-same", question=poll.question, choice=option.text)
+    elif not poll.allow_change:
+        text = t("poll-err-already-voted")
+    else:
+        return None  # a change, one tap as the first vote
+    ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll.id or 0).pack())
+    return text, [[ballot]]
+
+
+async def _household_note(
     session: AsyncSession,
     poll: Poll,
     user: User,
     roles: frozenset[Role],
     t: Text,
     settings: Settings,
-) -> bool:
-    """One vote per household, cast by someone else of the household: say so (who and when;
-    an anonymous poll says only when) instead of a ballot that would be refused."""
+) -> tuple[str, list[list[tuple[str, str]]]] | None:
+    """One vote per household, cast by someone else of the household: what to say (who and
+    when; an anonymous poll says only when) and its results button; None if nobody has."""
     theirs = await polls.household_vote(session, poll=poll, voter=user)
     if theirs is None:
-        return False
+        return None
     when = when_text(t, theirs.changed_at or theirs.cast_at, settings=settings, now=poll.opens_at)
     if poll.anonymous:
         text = t("poll-household-voted-anonymous", when=when)
@@ -317,6 +350,24 @@ async def _household_voted(
     rows = []
     if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
         rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    return text, rows
+
+
+async def _household_voted(
+    query: CallbackQuery,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> bool:
+    """One vote per household, cast by someone else of the household: say so instead of a
+    ballot that would be refused."""
+    said = await _household_note(session, poll, user, roles, t, settings)
+    if said is None:
+        return False
+    text, rows = said
     await query.answer()
     await reply(query.message, text, reply_markup=kb(rows) if rows else None)
     return True

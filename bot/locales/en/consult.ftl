@@ -557,6 +557,7 @@ poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? One tap on the button below casts it:
 poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
+poll-typed-choice-same = Your vote in "{ $question }" is "{ $choice }" already; it is counted, nothing more to do.
 poll-btn-vote-for = ✅ Vote "{ $choice }"
 poll-btn-open-ballot = 🗳 Open the ballot
 poll-btn-change = 🔁 Change my vote

@@ -554,6 +554,7 @@ poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮就投上了：
 poll-typed-choice-multiple = 「{ $question }」可以选好几项：请打开选票，勾上「{ $choice }」和其他想选的，再点提交。
+poll-typed-choice-same = 您在「{ $question }」里投的就是「{ $choice }」，已经记上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
 poll-btn-open-ballot = 🗳 打开选票
 poll-btn-change = 🔁 改票

@@ -557,6 +557,7 @@ poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕就投上了：
 poll-typed-choice-multiple = 「{ $question }」可以選好幾項：請打開選票，勾上「{ $choice }」和其他想選的，再點提交。
+poll-typed-choice-same = 您在「{ $question }」裡投的就是「{ $choice }」，已經記上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
 poll-btn-open-ballot = 🗳 打開選票
 poll-btn-change = 🔁 改票
