@@ -856,6 +856,9 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
             **polls.result_args(result, ctx.notifier(), t.lang),
         ),
     )
+    if result.chart is not None and isinstance(query.message, Message):
+        # the chart the audience gets with it (their copy is not queued for the closer too)
+        await query.message.answer_photo(BufferedInputFile(result.chart, filename="poll.png"))
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "cancelok"))

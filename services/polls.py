@@ -189,6 +189,7 @@ class PollResult:
     winner: OptionResult | None
     final: bool = False
     names: dict[int, list[str]] = field(default_factory=dict)
+    chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
 def clean_options(options: Sequence[str]) -> list[str]:
@@ -1070,7 +1071,8 @@ async def close_poll(
     # '请点下方按钮投票' held for the night would come beside the result
     await delivery.cancel_stale(session, matter=open_matter(poll_id))
     if notifier is not None:
-        await announce_result(session, result=result, notifier=notifier)
+        # staff who end it by hand read the result in their chat at once: no copy for them
+        await announce_result(session, result=result, notifier=notifier, answered=actor_id)
     await session.commit()
     return result
 
@@ -1126,10 +1128,15 @@ def result_args(
 
 
 async def announce_result(
-    session: AsyncSession, *, result: PollResult, notifier: Notifier
+    session: AsyncSession,
+    *,
+    result: PollResult,
+    notifier: Notifier,
+    answered: int | None = None,
 ) -> None:
     """Send the result with its chart to the audience and the community's public channel
-    (as text alone when no font can draw the chart's Chinese labels)."""
+    (as text alone when no font can draw the chart's Chinese labels), not to `answered`, who
+    is shown it in their chat (the chart is left in `result.chart`)."""
     from services.poll_chart import NoCjkFont, render_chart
 
     poll = result.poll
@@ -1143,11 +1150,13 @@ async def announce_result(
     except NoCjkFont as exc:
         log.warning("poll %s: result announced without its chart: %s", poll.id, exc)
         chart = None
+    result.chart = chart
     users = await audience_users(session, audience=poll_audience(poll))
     if poll.created_by is not None and all(u.id != poll.created_by for u in users):
         author = await session.get(User, poll.created_by)
         if author is not None and author.forgotten_at is None:
             users.append(author)  # the author hears the outcome of their poll too
+    users = [u for u in users if u.id != answered]
     # by language: a tie lists its options as each language does (甲、乙 / A and B)
     by_lang: dict[str, list[User]] = {}
     for user in users:
