@@ -66,7 +66,14 @@ from handlers.text_steps import (
     with_current,
 )
 from models import Role, User
-from models.consultations import AudienceKind, Eligibility, Poll, PollStatus, QuorumBasis
+from models.consultations import (
+    AudienceKind,
+    Eligibility,
+    Poll,
+    PollOption,
+    PollStatus,
+    QuorumBasis,
+)
 from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
@@ -246,7 +253,13 @@ async def on_ballot(
     header = ""
     if mine is not None:
         options = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-        header = t("poll-your-vote", choice=t.join(options.get(i, "?") for i in mine.choices))
+        choice = t.join(options.get(i, "?") for i in mine.choices)
+        header = t("poll-your-vote", choice=choice)
+        if mine.proxy_by is not None:  # recorded by staff (代投): not a choice they remember
+            proxy = await session.get(User, mine.proxy_by)
+            when = when_text(t, mine.changed_at or mine.cast_at, settings=settings, now=ctx.now())
+            name = proxy.display_name if proxy is not None else ""
+            header = t("poll-your-vote-proxy", name=name, when=when, choice=choice)
     visible = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
     await _ballot(
         query.message,
@@ -275,6 +288,11 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
     if len(found) != 1:
         return False
     [(poll, option)] = found
+    said = await _typed_choice_voted(ctx, poll, option)
+    if said is not None:  # voted already, or the household has: no vote button to offer
+        text, rows = said
+        await message.answer(text, reply_markup=kb(rows) if rows else None)
+        return True
     ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll.id or 0).pack())
     if poll.multiple:
         rows = [[ballot]]
@@ -287,20 +305,41 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
     return True
 
 
-async def _household_voted(
-    query: CallbackQuery,
+async def _typed_choice_voted(
+    ctx: UpdateCtx, poll: Poll, option: PollOption
+) -> tuple[str, list[list[tuple[str, str]]]] | None:
+    """A choice typed by someone whose vote in the poll is in: what to say instead of a vote
+    button (their household voted; this is their vote already; the poll takes no change), or
+    None when the button is right (no vote yet, or a change the poll allows)."""
+    session, user, t = ctx.session, ctx.user, ctx.t
+    mine = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    if mine is None:
+        return await _household_note(session, poll, user, ctx.roles, t, ctx.settings)
+    if poll.multiple:
+        return None  # its ballot opens, with their choices ticked
+    if mine.choices == [option.id]:
+        text = t("poll-typed-choice-same", question=poll.question, choice=option.text)
+    elif not poll.allow_change:
+        text = t("poll-err-already-voted")
+    else:
+        return None  # a change, one tap as the first vote
+    ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll.id or 0).pack())
+    return text, [[ballot]]
+
+
+async def _household_note(
     session: AsyncSession,
     poll: Poll,
     user: User,
     roles: frozenset[Role],
     t: Text,
     settings: Settings,
-) -> bool:
-    """One vote per household, cast by someone else of the household: say so (who and when;
-    an anonymous poll says only when) instead of a ballot that would be refused."""
+) -> tuple[str, list[list[tuple[str, str]]]] | None:
+    """One vote per household, cast by someone else of the household: what to say (who and
+    when; an anonymous poll says only when) and its results button; None if nobody has."""
     theirs = await polls.household_vote(session, poll=poll, voter=user)
     if theirs is None:
-        return False
+        return None
     when = when_text(t, theirs.changed_at or theirs.cast_at, settings=settings, now=poll.opens_at)
     if poll.anonymous:
         text = t("poll-household-voted-anonymous", when=when)
@@ -311,6 +350,24 @@ async def _household_voted(
     rows = []
     if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
         rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
+    return text, rows
+
+
+async def _household_voted(
+    query: CallbackQuery,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+) -> bool:
+    """One vote per household, cast by someone else of the household: say so instead of a
+    ballot that would be refused."""
+    said = await _household_note(session, poll, user, roles, t, settings)
+    if said is None:
+        return False
+    text, rows = said
     await query.answer()
     await reply(query.message, text, reply_markup=kb(rows) if rows else None)
     return True
@@ -379,6 +436,7 @@ async def on_vote(
             resident_id=callback_data.proxy_for,
             option_ids=chosen,
             now=ctx.now(),
+            notifier=ctx.notifier(),  # the resident is told
         )
     else:
         vote = await polls.cast_vote(
@@ -798,6 +856,9 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
             **polls.result_args(result, ctx.notifier(), t.lang),
         ),
     )
+    if result.chart is not None and isinstance(query.message, Message):
+        # the chart the audience gets with it (their copy is not queued for the closer too)
+        await query.message.answer_photo(BufferedInputFile(result.chart, filename="poll.png"))
 
 
 @staff_router.callback_query(PollCb.filter(F.action == "cancelok"))
@@ -857,9 +918,12 @@ async def on_proxy(
     if poll.status != PollStatus.OPEN:
         await _redraw_if_card(query, session, poll, t, settings)
         raise InvalidInput("poll-err-not-open")
-    buildings = await polls.proxy_buildings(session, poll=poll)
-    if not buildings:
+    if poll.audience_kind == AudienceKind.MEMBERS:
         raise InvalidInput("poll-err-proxy-members")
+    # a grid worker: their grids' buildings (one of another grid would be refused at the vote)
+    buildings = await polls.proxy_buildings(session, poll=poll, staff=user, roles=roles)
+    if not buildings:
+        raise InvalidInput("poll-err-proxy-no-buildings")
     buttons = [
         (b.name, PollCb(action="proxy_b", id=poll.id or 0, arg=b.id or 0).pack())
         for b in buildings
@@ -886,7 +950,8 @@ async def on_proxy_building(
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
-    if callback_data.arg not in {b.id for b in await polls.proxy_buildings(session, poll=poll)}:
+    offered = await polls.proxy_buildings(session, poll=poll, staff=user, roles=roles)
+    if callback_data.arg not in {b.id for b in offered}:
         raise InvalidInput("poll-err-proxy-building")
     card = (await state.get_data()).get("card")
     await state.clear()
@@ -906,11 +971,17 @@ async def on_proxy_room(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         poll_id=int(data["poll_id"]),
         building_id=int(data["building_id"]),
         room=message.text or "",
+        staff=ctx.user,
+        roles=ctx.roles,
     )
     if not residents:
         raise InvalidInput("poll-err-no-resident")
+    poll = await polls.get_poll(session, poll_id=int(data["poll_id"]))
+    # a room nobody can be voted for (the household voted): said here, another room may follow
+    eligible = await polls.proxy_candidates(session, poll=poll, residents=residents)
     # nothing is recorded yet: the flow (and its cancel button) stays until the vote counts
     if len(residents) > 1:
+        residents = eligible  # named, even one: whose ballot it is stays the staff's choice
         await state.set_state(ProxyForm.resident)
         rows = [
             [(r.display_name, PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack())]

@@ -251,13 +251,15 @@ class Notifier:
         community_id: int | None = None,
         dedupe: str | None = None,
         deliver_by: datetime | None = None,
+        matter: str | None = None,
     ) -> int:
         """Queue one message per user; buttons are rows of (text key, callback data).
 
         `chosen`: the callback data of the button marked for the person, their answer
         ('✅ 去'), if any; `chosen_text` (the person, the button's text key): that button's text
         when it says more than '✅ 去' ('⏳ 候补第 2 位'). `deliver_by` (a meeting's start): quiet
-        hours never hold the message past it.
+        hours never hold the message past it. `matter` ("poll:3:open"): what the message asks
+        the person to act on, as `delivery.enqueue` takes it (not sent once it moves on).
         """
         count = 0
         for user in users:
@@ -291,6 +293,7 @@ class Notifier:
                 community_id=community_id,
                 dedupe_key=f"{dedupe}:{user.id}" if dedupe else None,
                 deliver_by=deliver_by,
+                matter=matter,
             )
             count += 1
         return count

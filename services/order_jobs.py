@@ -137,8 +137,8 @@ async def order_deadline(ctx: JobContext, payload: dict[str, Any]) -> None:
         Notice(
             chat_id=c.member_id,
             key="order-notice-overdue-member",
-            args={"number": order.number, "title": OrderTitle(order)},
-            kind="member-order",
+            args={"number": order.number, "title": OrderTitle(order), "due": order.deadline_at},
+            kind="member-claim-overdue",
             ref_id=order.id,
             community_id=order.community_id,
             # not sent once their claim ends: done reported, given back, reassigned, cancelled
@@ -192,8 +192,9 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
         Notice(
             chat_id=c.member_id,
             key="order-notice-deadline-near",
-            args=args,
-            kind="member-order",
+            # when: read at 07:00 (held for the night) 'nearly due' alone says too little
+            args={**args, "due": order.deadline_at},
+            kind="member-claim-due",
             ref_id=order.id,
             community_id=order.community_id,
             matter=matter_of(c),  # as the overdue notice: about their claim

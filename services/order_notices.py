@@ -61,6 +61,14 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
         ("order-btn-tell", "mnote"),
         ("order-btn-release", "mrel"),
     ],
+    # a claimant's deadline near / passed: report it done from the reminder, or read the order
+    # ('overdue': tell the community why, as the reminder asks)
+    "member-claim-due": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],
+    "member-claim-overdue": [
+        ("order-btn-report-done", "mdone"),
+        ("order-btn-tell", "mnote"),
+        ("order-btn-details", "odet"),
+    ],
     # sent back: report again from the notice itself, or read the order first
     "member-sent-back": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],
     "resident-request": [("order-btn-view-mine", "rview")],

@@ -34,7 +34,7 @@ from models.consultations import (
     QuorumBasis,
     Vote,
 )
-from services import audit
+from services import audit, delivery
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
@@ -47,7 +47,8 @@ from services.consult_common import (
     schedule,
     unschedule,
 )
-from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
+from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
 from services.validation import clean_text, short_label, strip_list_marker, whole_number
@@ -165,6 +166,7 @@ class PollResult:
     winner: OptionResult | None
     final: bool = False
     names: dict[int, list[str]] = field(default_factory=dict)
+    chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
 def clean_options(options: Sequence[str]) -> list[str]:
@@ -457,7 +459,14 @@ async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) ->
         kind="poll",
         community_id=poll.community_id,
         dedupe=f"poll:{poll.id}:announce",
+        matter=open_matter(poll.id),
     )
+
+
+def open_matter(poll_id: int) -> str:
+    """What the notices asking people to vote are about: the poll while it takes ballots.
+    Held by quiet hours and the poll closed or withdrawn meanwhile, they are not sent."""
+    return f"poll:{poll_id}:open"
 
 
 def household_of(user: User) -> str | None:
@@ -542,6 +551,7 @@ async def _record_vote(
     option_ids: Sequence[int],
     now: datetime,
     proxy_by: int | None,
+    notifier: Notifier | None = None,
 ) -> Vote:
     check_open(poll, now=now)
     await check_eligible(session, poll=poll, voter=voter)
@@ -581,6 +591,16 @@ async def _record_vote(
             subject_id=poll.id,
             detail=detail.strip(),
         )
+        if proxy_by is not None and notifier is not None:
+            await _tell_proxied(
+                session,
+                poll=poll,
+                resident=voter,
+                proxy_by=proxy_by,
+                chosen=chosen,
+                notifier=notifier,
+                nth=existing.changes + 1,
+            )
         await session.commit()
         await session.refresh(existing)
         return existing
@@ -607,6 +627,16 @@ async def _record_vote(
         subject_id=poll.id,
         detail=detail.strip(),
     )
+    if proxy_by is not None and notifier is not None:
+        await _tell_proxied(
+            session,
+            poll=poll,
+            resident=voter,
+            proxy_by=proxy_by,
+            chosen=chosen,
+            notifier=notifier,
+            nth=0,
+        )
     try:
         await session.commit()
     except IntegrityError:
@@ -616,6 +646,40 @@ async def _record_vote(
             "poll-err-household-voted" if household else "poll-err-already-voted"
         ) from None
     return vote
+
+
+async def _tell_proxied(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    resident: User,
+    proxy_by: int,
+    chosen: Sequence[int],
+    notifier: Notifier,
+    nth: int,
+) -> None:
+    """The resident a proxy vote was recorded for is told who recorded what (in the caller's
+    transaction): a ballot in their name, which they can check, and change where the poll
+    allows it. Quiet hours hold it as any poll notice."""
+    if resident.forgotten_at is not None:
+        return
+    staff = await session.get(User, proxy_by)
+    names = {o.id: o.text for o in await poll_options(session, poll_id=poll.id or 0)}
+    await notifier.send(
+        session,
+        users=[resident],
+        key="poll-proxy-notice",
+        args={
+            **rules_args(poll, notifier),
+            "name": staff.display_name if staff is not None else "",
+            "choice": Listing(names.get(i, "?") for i in chosen),
+            "change": "true" if poll.allow_change else "false",
+        },
+        buttons=[[("poll-btn-see-ballot", ballot_data(poll.id or 0))]],
+        kind="poll",
+        community_id=poll.community_id,
+        dedupe=f"poll:{poll.id}:proxy:{nth}",
+    )
 
 
 async def cast_vote(
@@ -637,8 +701,10 @@ async def proxy_vote(
     resident_id: int,
     option_ids: Sequence[int],
     now: datetime,
+    notifier: Notifier | None = None,
 ) -> Vote:
-    """A grid worker records the vote of a resident who cannot use the phone (代投, audited)."""
+    """A grid worker records the vote of a resident who cannot use the phone (代投, audited);
+    with `notifier` the resident is told (in the same commit)."""
     poll = await get_poll(session, poll_id=poll_id)
     resident = await session.get(User, resident_id)
     if resident is None:
@@ -655,7 +721,13 @@ async def proxy_vote(
         raise InvalidInput("poll-err-proxy-self")
     await check_proxy_eligible(session, poll=poll, resident=resident)
     return await _record_vote(
-        session, poll=poll, voter=resident, option_ids=option_ids, now=now, proxy_by=staff.id
+        session,
+        poll=poll,
+        voter=resident,
+        option_ids=option_ids,
+        now=now,
+        proxy_by=staff.id,
+        notifier=notifier,
     )
 
 
@@ -690,8 +762,36 @@ async def check_proxy_eligible(session: AsyncSession, *, poll: Poll, resident: U
             raise Conflict("poll-err-proxy-household-voted", name=resident.display_name)
 
 
-async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building]:
-    """The buildings whose residents may vote in the poll (for the 代投 building picker)."""
+async def proxy_candidates(
+    session: AsyncSession, *, poll: Poll, residents: Sequence[User]
+) -> list[User]:
+    """Of the residents found at a room, those a proxy vote may be recorded for. When there is
+    none (one vote per household and the household has voted; each voted themselves), the
+    first one's reason is raised, so staff hear it at the room, not after picking a name."""
+    eligible: list[User] = []
+    refused: DomainError | None = None
+    for resident in residents:
+        try:
+            await check_proxy_eligible(session, poll=poll, resident=resident)
+        except DomainError as exc:
+            refused = refused or exc
+            continue
+        eligible.append(resident)
+    if not eligible and refused is not None:
+        raise refused
+    return eligible
+
+
+async def proxy_buildings(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    staff: User | None = None,
+    roles: Collection[Role] = (),
+) -> list[Building]:
+    """The buildings whose residents may vote in the poll (for the 代投 building picker); with
+    `staff`, only those where they may vote for someone: a grid worker's own grids' (a building
+    of another grid would end in a refusal at the vote)."""
     audience = poll_audience(poll)
     if audience.kind == AudienceKind.MEMBERS:
         return []
@@ -700,15 +800,34 @@ async def proxy_buildings(session: AsyncSession, *, poll: Poll) -> list[Building
         stmt = stmt.where(col(Building.grid_id).in_(audience.ids))
     elif audience.kind == AudienceKind.BUILDINGS:
         stmt = stmt.where(col(Building.id).in_(audience.ids))
-    return list((await session.exec(stmt.order_by(col(Building.id)))).all())
+    buildings = list((await session.exec(stmt.order_by(col(Building.id)))).all())
+    if staff is None or Role.ADMIN in roles:
+        return buildings
+    scopes = [
+        s
+        for s in await staff_scopes(session, user_id=staff.id)
+        if s.community_id == poll.community_id
+    ]
+    if any(s.grid_id is None for s in scopes):
+        return buildings
+    grids = {s.grid_id for s in scopes}
+    # as can_act_in has it for a poll: a building in no grid is anywhere in the community
+    return [b for b in buildings if b.grid_id is None or b.grid_id in grids]
 
 
 async def find_resident(
-    session: AsyncSession, *, poll_id: int, building_id: int, room: str
+    session: AsyncSession,
+    *,
+    poll_id: int,
+    building_id: int,
+    room: str,
+    staff: User | None = None,
+    roles: Collection[Role] = (),
 ) -> list[User]:
-    """Residents at an address in the poll's community (for a proxy vote)."""
+    """Residents at an address in the poll's community (for a proxy vote by `staff`)."""
     poll = await get_poll(session, poll_id=poll_id)
-    if building_id not in {b.id for b in await proxy_buildings(session, poll=poll)}:
+    offered = await proxy_buildings(session, poll=poll, staff=staff, roles=roles)
+    if building_id not in {b.id for b in offered}:
         raise InvalidInput("poll-err-proxy-building")
     stmt = select(User).where(
         User.community_id == poll.community_id, User.building_id == building_id
@@ -926,8 +1045,11 @@ async def close_poll(
     await unschedule(session, key=f"poll:{poll_id}:soon")
     if actor_id is not None:
         await unschedule(session, key=f"poll:{poll_id}:close")
+    # '请点下方按钮投票' held for the night would come beside the result
+    await delivery.cancel_stale(session, matter=open_matter(poll_id))
     if notifier is not None:
-        await announce_result(session, result=result, notifier=notifier)
+        # staff who end it by hand read the result in their chat at once: no copy for them
+        await announce_result(session, result=result, notifier=notifier, answered=actor_id)
     await session.commit()
     return result
 
@@ -983,10 +1105,15 @@ def result_args(
 
 
 async def announce_result(
-    session: AsyncSession, *, result: PollResult, notifier: Notifier
+    session: AsyncSession,
+    *,
+    result: PollResult,
+    notifier: Notifier,
+    answered: int | None = None,
 ) -> None:
     """Send the result with its chart to the audience and the community's public channel
-    (as text alone when no font can draw the chart's Chinese labels)."""
+    (as text alone when no font can draw the chart's Chinese labels), not to `answered`, who
+    is shown it in their chat (the chart is left in `result.chart`)."""
     from services.poll_chart import NoCjkFont, render_chart
 
     poll = result.poll
@@ -1000,11 +1127,13 @@ async def announce_result(
     except NoCjkFont as exc:
         log.warning("poll %s: result announced without its chart: %s", poll.id, exc)
         chart = None
+    result.chart = chart
     users = await audience_users(session, audience=poll_audience(poll))
     if poll.created_by is not None and all(u.id != poll.created_by for u in users):
         author = await session.get(User, poll.created_by)
         if author is not None and author.forgotten_at is None:
             users.append(author)  # the author hears the outcome of their poll too
+    users = [u for u in users if u.id != answered]
     # by language: a tie lists its options as each language does (甲、乙 / A and B)
     by_lang: dict[str, list[User]] = {}
     for user in users:
@@ -1059,6 +1188,7 @@ async def remind_non_voters(
         kind="poll",
         community_id=poll.community_id,
         dedupe=f"poll:{poll_id}:soon",
+        matter=open_matter(poll_id),
     )
     await session.commit()
     return count
@@ -1096,6 +1226,7 @@ async def cancel_poll(
     )
     await unschedule(session, key=f"poll:{poll_id}:close")
     await unschedule(session, key=f"poll:{poll_id}:soon")
+    await delivery.cancel_stale(session, matter=open_matter(poll_id))
     told = 0
     if was_open and notifier is not None:
         users = await audience_users(session, audience=poll_audience(poll))

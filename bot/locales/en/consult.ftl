@@ -536,6 +536,7 @@ poll-err-proxy-not-audience = This resident is not among the people this poll is
 poll-err-proxy-not-verified = This resident's address is not verified yet; this poll is for verified residents only.
 poll-err-proxy-building = Please choose one of the buildings in the list (the poll's area).
 poll-err-proxy-members = This poll is for members; proxy votes by building are not possible.
+poll-err-proxy-no-buildings = None of this poll's buildings is in your grid, so you cannot record proxy votes in it.
 poll-err-not-verified = Only residents whose address was verified can vote in this poll. Ask your grid worker to verify it.
 poll-err-bad-option = That option is not valid; please open the poll again and choose.
 poll-err-one-choice = This poll allows one choice only.
@@ -556,6 +557,7 @@ poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? One tap on the button below casts it:
 poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
+poll-typed-choice-same = Your vote in "{ $question }" is "{ $choice }" already; it is counted, nothing more to do.
 poll-btn-vote-for = ✅ Vote "{ $choice }"
 poll-btn-open-ballot = 🗳 Open the ballot
 poll-btn-change = 🔁 Change my vote
@@ -577,6 +579,7 @@ poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }
 poll-your-vote = Your choice: { $choice }
+poll-your-vote-proxy = ✍️ This vote was recorded for you by { $name } (community staff) on { $when }: { $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     Your choice: { $choice }
     { $change ->
@@ -758,6 +761,13 @@ poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Their choice: { $choice } (noted in the audit)
     Closes: { $closes }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.
+    { $change ->
+        [true] If that is not what you want, you can change it yourself before { $closes } with the button below.
+       *[other] This poll does not allow changes; if that is not what you want, please contact the community.
+    }
+poll-btn-see-ballot = 🗳 See this vote
 form-busy = You have not finished “{ $flow }”. If you start “{ $new }” now, what you entered there is not kept.
 form-btn-keep = ↩️ Go on with “{ $flow }”
 form-btn-go = ✍️ Leave it, start “{ $new }”

@@ -609,10 +609,16 @@ order-notice-reopened-no-reason = ⚠️ The resident is not satisfied with requ
 order-notice-reopened-reason = The resident of request { $number } says what is wrong: { $comment }
 order-notice-escalated = ⚠️ Nobody has claimed order { $number } ({ $title }) for long; please arrange it.
 order-notice-unanswered = ⏰ Request { $number } has not been answered yet; please handle it.
-order-notice-deadline-near = ⏰ Order { $number } ({ $title }) is nearly due; please hurry.
+order-notice-deadline-near = ⏰ Order { $number } ({ $title }) is nearly due{ $due ->
+        [none] {""}
+       *[other] : { $due }
+    }. Please hurry; once it is done, tap "{ order-btn-report-done }".
 order-notice-deadline-near-staff = ⏰ Order { $number } ({ $title }) is nearly due and nobody has claimed it.
 order-notice-overdue = ⏰ Order { $number } ({ $title }) is past its time limit.
-order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit; please finish it or tell the staff.
+order-notice-overdue-member = ⏰ Your order { $number } ({ $title }) is past its time limit{ $due ->
+        [none] {""}
+       *[other] {" "}({ $due })
+    }. Please finish it or tell the staff: tap "{ order-btn-report-done }" once it is done, or "{ order-btn-tell }" if something is in the way.
 order-notice-transfer-follow-up = ⏰ Request { $number } was transferred to "{ $unit }" and has no answer yet; please follow up.
 order-notice-transfer-still-open = ⏰ Request { $number } was transferred to "{ $unit }"; its latest progress: { $answer }
     It is not done yet; please follow up again.

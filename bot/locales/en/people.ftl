@@ -95,7 +95,7 @@ member-any-grid = Any grid
 member-ask-named = Show <b>my name</b> on published results and the points board?
     Finished tasks are posted to the community's public channel, and the points board lists the volunteers who served.
     • Show: “{ $name }”
-    • Don't show: your surname only, e.g. “{ $masked }”
+    • Don't show: only the first letter of your name, as “{ $masked }”
     You can change this at any time in “{ menu-profile }”.
 member-named-yes = ✅ Show my name
 member-named-no = 🙈 Don't show it, write “{ $masked }”

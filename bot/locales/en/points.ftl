@@ -9,7 +9,7 @@ points-board-line = { $rank }. { $name } — { $points } points ({ $hours } h)
 points-board-line-me = <b>{ $rank }. { $name } (you) — { $points } points ({ $hours } h)</b>
 points-board-gap = …
 points-board-empty = Nobody has earned points { $period } yet. Points are credited here once a member's order is done and verified by the community.
-points-board-masked = Members who did not agree to be named publicly are shown by their surname only.
+points-board-masked = Members who did not agree to be named publicly are shown by the first letter of their name only.
 points-rank = You are <b>No. { $rank }</b> { $period } ({ $ranked } on the board).
 points-rank-none = You have no points { $period } yet. Claim an order in "{ menu-order-open }"; once it is done and verified you are on the board.
 # a member with no name left (they deleted their personal data)

@@ -533,6 +533,7 @@ poll-err-proxy-not-audience = 这位居民不在这个投票的范围内，不�
 poll-err-proxy-not-verified = 这位居民的住址还没有核实，这个投票只限已核实住址的居民参加。
 poll-err-proxy-building = 请从列表里选择投票范围内的楼栋。
 poll-err-proxy-members = 这个投票面向党员/志愿者，不能按楼栋代投。
+poll-err-proxy-no-buildings = 这个投票的范围里没有您负责网格的楼栋，不能代投。
 poll-err-not-verified = 这个投票只限已核实住址的居民参加。请联系网格员核实住址。
 poll-err-bad-option = 这个选项无效，请重新打开投票再选。
 poll-err-one-choice = 这是单选投票，只能选一项。
@@ -553,6 +554,7 @@ poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮就投上了：
 poll-typed-choice-multiple = 「{ $question }」可以选好几项：请打开选票，勾上「{ $choice }」和其他想选的，再点提交。
+poll-typed-choice-same = 您在「{ $question }」里投的就是「{ $choice }」，已经记上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
 poll-btn-open-ballot = 🗳 打开选票
 poll-btn-change = 🔁 改票
@@ -574,6 +576,7 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的选择：{ $choice }
+poll-your-vote-proxy = ✍️ 这一票是 { $name }（社区工作人员）在 { $when } 代您投的：{ $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     您的选择：{ $choice }
     { $change ->
@@ -740,6 +743,13 @@ poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已记入审计）
     截止：{ $closes }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。
+    { $change ->
+        [true] 如果不是您的意思，{ $closes } 截止前可以点下面的按钮，自己改票。
+       *[other] 这个投票不能改票；如果不是您的意思，请联系社区。
+    }
+poll-btn-see-ballot = 🗳 看看这一票
 form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，它填到一半的内容不会保存。
 form-btn-keep = ↩️ 继续填写「{ $flow }」
 form-btn-go = ✍️ 不填了，开始{ $new }

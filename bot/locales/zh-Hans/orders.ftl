@@ -600,10 +600,16 @@ order-notice-reopened-no-reason = ⚠️ 居民对诉求 { $number } 不满意�
 order-notice-reopened-reason = 诉求 { $number } 的居民说明了不满意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工单 { $number }（{ $title }）长时间没人接，请社区安排。
 order-notice-unanswered = ⏰ 诉求 { $number } 还没有人受理，请尽快处理。
-order-notice-deadline-near = ⏰ 工单 { $number }（{ $title }）快到办理时限了，请抓紧。
+order-notice-deadline-near = ⏰ 工单 { $number }（{ $title }）快到办理时限了{ $due ->
+        [none] {""}
+       *[other] ：{ $due }
+    }。请抓紧，办完了请点「{ order-btn-report-done }」。
 order-notice-deadline-near-staff = ⏰ 工单 { $number }（{ $title }）快到时限了，还没有人接单。
 order-notice-overdue = ⏰ 工单 { $number }（{ $title }）已超过办理时限。
-order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限，请尽快办理或联系社区。
+order-notice-overdue-member = ⏰ 您接的工单 { $number }（{ $title }）已超过时限{ $due ->
+        [none] {""}
+       *[other] ，时限是 { $due }
+    }。请尽快办理或联系社区：办完了点「{ order-btn-report-done }」，有难处点「{ order-btn-tell }」说一声。
 order-notice-transfer-follow-up = ⏰ 诉求 { $number } 转办给「{ $unit }」后还没有答复，请跟进。
 order-notice-transfer-still-open = ⏰ 诉求 { $number } 转办给「{ $unit }」，上次的进展：{ $answer }
     还没有办好，请再跟进。

@@ -536,6 +536,7 @@ poll-err-proxy-not-audience = 這位居民不在這個投票的範圍內，不�
 poll-err-proxy-not-verified = 這位居民的住址還沒有核實，這個投票只限已核實住址的居民參加。
 poll-err-proxy-building = 請從列表裡選擇投票範圍內的樓棟。
 poll-err-proxy-members = 這個投票面向黨員/志願者，不能按樓棟代投。
+poll-err-proxy-no-buildings = 這個投票的範圍裡沒有您負責網格的樓棟，不能代投。
 poll-err-not-verified = 這個投票只限已核實住址的居民參加。請聯繫網格員核實住址。
 poll-err-bad-option = 這個選項無效，請重新打開投票再選。
 poll-err-one-choice = 這是單選投票，只能選一項。
@@ -556,6 +557,7 @@ poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕就投上了：
 poll-typed-choice-multiple = 「{ $question }」可以選好幾項：請打開選票，勾上「{ $choice }」和其他想選的，再點提交。
+poll-typed-choice-same = 您在「{ $question }」裡投的就是「{ $choice }」，已經記上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
 poll-btn-open-ballot = 🗳 打開選票
 poll-btn-change = 🔁 改票
@@ -577,6 +579,7 @@ poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
 poll-your-vote = 您的選擇：{ $choice }
+poll-your-vote-proxy = ✍️ 這一票是 { $name }（社區工作人員）在 { $when } 代您投的：{ $choice }
 poll-ballot-cast = 🗳 <b>{ $question }</b>
     您的選擇：{ $choice }
     { $change ->
@@ -743,6 +746,13 @@ poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已記入審計）
     截止：{ $closes }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
+# to the resident a proxy vote was recorded for (in their name: they can check it)
+poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
+    { $change ->
+        [true] 如果不是您的意思，{ $closes } 截止前可以點下面的按鈕，自己改票。
+       *[other] 這個投票不能改票；如果不是您的意思，請聯繫社區。
+    }
+poll-btn-see-ballot = 🗳 看看這一票
 form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，它填到一半的內容不會保存。
 form-btn-keep = ↩️ 繼續填寫「{ $flow }」
 form-btn-go = ✍️ 不填了，開始{ $new }

@@ -603,10 +603,16 @@ order-notice-reopened-no-reason = ⚠️ 居民對訴求 { $number } 不滿意�
 order-notice-reopened-reason = 訴求 { $number } 的居民說明了不滿意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工單 { $number }（{ $title }）長時間沒人接，請社區安排。
 order-notice-unanswered = ⏰ 訴求 { $number } 還沒有人受理，請盡快處理。
-order-notice-deadline-near = ⏰ 工單 { $number }（{ $title }）快到辦理時限了，請抓緊。
+order-notice-deadline-near = ⏰ 工單 { $number }（{ $title }）快到辦理時限了{ $due ->
+        [none] {""}
+       *[other] ：{ $due }
+    }。請抓緊，辦完了請點「{ order-btn-report-done }」。
 order-notice-deadline-near-staff = ⏰ 工單 { $number }（{ $title }）快到時限了，還沒有人接單。
 order-notice-overdue = ⏰ 工單 { $number }（{ $title }）已超過辦理時限。
-order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限，請盡快辦理或聯繫社區。
+order-notice-overdue-member = ⏰ 您接的工單 { $number }（{ $title }）已超過時限{ $due ->
+        [none] {""}
+       *[other] ，時限是 { $due }
+    }。請盡快辦理或聯繫社區：辦完了點「{ order-btn-report-done }」，有難處點「{ order-btn-tell }」說一聲。
 order-notice-transfer-follow-up = ⏰ 訴求 { $number } 轉辦給「{ $unit }」後還沒有答覆，請跟進。
 order-notice-transfer-still-open = ⏰ 訴求 { $number } 轉辦給「{ $unit }」，上次的進展：{ $answer }
     還沒有辦好，請再跟進。
