@@ -18,7 +18,6 @@ from services.order_common import (
     matter_grid,
     matter_of,
     note_event,
-    schedule,
     staff_ids,
 )
 from services.order_notices import deliver
@@ -268,13 +267,7 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
     # an interim answer recorded since: the reminder quotes it (there was an answer, not none)
     progress = await svc.transfer_progress(ctx.session, req=req, transfer=tr) if tr else None
     said = progress.answer if progress is not None else None
-    await schedule(
-        ctx.session,
-        kind="order.transfer_follow_up",
-        due_at=ctx.now + svc.transfer_follow_up_after(req),  # sooner for an urgent one
-        payload={"request_id": req.id},
-        key=f"request-{req.id}-transfer",
-    )
+    await svc.schedule_transfer_follow_up(ctx.session, req, now=ctx.now)  # sooner if urgent
     await _send(
         ctx,
         [

@@ -1030,6 +1030,19 @@ async def transfer(
         )
     )
     await unschedule(session, key=f"request-{req.id}-response")
+    await schedule_transfer_follow_up(session, req, now=now)
+    notices = _resident_notices(
+        await followers(session, request=req), "order-notice-transferred", req, unit=clean_unit
+    )
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
+
+
+async def schedule_transfer_follow_up(
+    session: AsyncSession, req: Request, *, now: datetime
+) -> None:
+    """Staff are reminded to follow the transferred matter up (again) from `now`: after the
+    transfer, an interim answer and each reminder."""
     await schedule(
         session,
         kind="order.transfer_follow_up",
@@ -1037,11 +1050,6 @@ async def transfer(
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
-    notices = _resident_notices(
-        await followers(session, request=req), "order-notice-transferred", req, unit=clean_unit
-    )
-    queued = await commit_with(session, notices)
-    return Outcome(notices=notices, request=req, queued=queued)
 
 
 def transfer_follow_up_after(req: Request) -> timedelta:
@@ -1149,13 +1157,7 @@ async def record_transfer_progress(
         state=req.status,
         note=text,
     )
-    await schedule(
-        session,
-        kind="order.transfer_follow_up",
-        due_at=now + transfer_follow_up_after(req),
-        payload={"request_id": req.id},
-        key=f"request-{req.id}-transfer",
-    )
+    await schedule_transfer_follow_up(session, req, now=now)
     notices = _resident_notices(
         await followers(session, request=req),
         "order-notice-transfer-progress",
@@ -1332,16 +1334,7 @@ async def review_refusal(session: AsyncSession, *, req: Request, now: datetime) 
     phone is the way then), within REVIEW_WINDOW of the decline."""
     if req.status != RequestStatus.DECLINED:
         return "order-err-changed"
-    asked = (
-        await session.exec(
-            select(LedgerEvent.id).where(
-                col(LedgerEvent.request_id) == req.id,
-                col(LedgerEvent.subject) == "request",
-                col(LedgerEvent.action) == REVIEW_ACTION,
-            )
-        )
-    ).first()
-    if asked is not None:
+    if await review_reason(session, req=req) is not None:
         return "order-err-review-used"
     declined_at = req.closed_at or req.updated_at
     if declined_at is not None:
