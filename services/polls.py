@@ -618,6 +618,7 @@ async def _record_vote(
         cast_at=now,
     )
     session.add(vote)
+    await _drop_held_asks(session, poll=poll, voter=voter, household=household)
     action = "poll-proxy-vote" if proxy_by else "poll-vote"
     audit.record(
         session,
@@ -646,6 +647,20 @@ async def _record_vote(
             "poll-err-household-voted" if household else "poll-err-already-voted"
         ) from None
     return vote
+
+
+async def _drop_held_asks(
+    session: AsyncSession, *, poll: Poll, voter: User, household: str | None
+) -> None:
+    """The voter's vote is in (and, one vote per household, their household's): the notices
+    asking them to vote that quiet hours still hold (the announcement, 'closing soon') are not
+    sent, in the caller's transaction. Voted at night from 近期议事 or a link, they would get
+    '请点下方按钮投票' at 07:00, and so would the rest of the household."""
+    chats = {voter.id}
+    if household is not None and voter.building_id is not None:
+        stmt = select(User).where(User.building_id == voter.building_id)
+        chats |= {u.id for u in (await session.exec(stmt)).all() if household_of(u) == household}
+    await delivery.cancel_stale(session, matter=open_matter(poll.id or 0), chat_ids=chats)
 
 
 async def _tell_proxied(
