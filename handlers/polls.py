@@ -547,6 +547,7 @@ async def _send_results(
         args = polls.result_args(result, notifier, t.lang)
         await reply(message, tx(t, "poll-result", **args))
     else:
+        needed = result.quorum_needed or 0
         await reply(
             message,
             tx(
@@ -554,6 +555,15 @@ async def _send_results(
                 "poll-live-results",
                 lines=_lines(result),
                 ballots=result.ballots,
+                eligible=result.eligible,
+                basis=result.basis.value,
+                turnout=f"{result.turnout:.0%}",
+                quorum=polls.share_text(poll.quorum_num, poll.quorum_den),
+                quorum_met=(
+                    "none" if result.quorum_met is None else str(result.quorum_met).lower()
+                ),
+                needed=needed,
+                missing=max(needed - result.ballots, 0),
                 multiple="true" if poll.multiple else "false",
                 max=poll.max_choices,
             ),

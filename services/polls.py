@@ -166,6 +166,8 @@ class PollResult:
     winner: OptionResult | None
     final: bool = False
     names: dict[int, list[str]] = field(default_factory=dict)
+    # with a quorum: the ballots it takes (2/3 of 30 households: 20), in the basis' unit
+    quorum_needed: int | None = None
     chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
@@ -922,8 +924,11 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         for o in options
     ]
     quorum_met: bool | None = None
+    quorum_needed: int | None = None
     if poll.quorum_num and poll.quorum_den:
         quorum_met = eligible > 0 and ballots * poll.quorum_den >= poll.quorum_num * eligible
+        # the least whole number of ballots that meets it (ceiling of quorum × eligible)
+        quorum_needed = max(-(-poll.quorum_num * eligible // poll.quorum_den), 1)
     ranked = sorted(results, key=lambda r: -r.votes)
     top = ranked[0] if ranked and ranked[0].votes > 0 else None
     if top is not None and len(ranked) > 1 and ranked[1].votes == top.votes:
@@ -964,6 +969,7 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         winner=top,
         final=poll.status == PollStatus.CLOSED,
         names=names,
+        quorum_needed=quorum_needed,
     )
 
 

@@ -633,14 +633,20 @@ poll-result = 📊 <b>Poll result: { $question }</b>
     }
 poll-result-list-sep = {", "}
 poll-result-list-last-sep = {" and "}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
+    Taken part so far: { $ballots } of { $eligible } { $basis ->
+        [households] households
+       *[voters] voters
+    } ({ $turnout }){ $quorum_met ->
+        [true] ; quorum { $quorum } ({ $needed }): ✅ met
+        [false] ; quorum { $quorum } ({ $needed }): { $missing } more needed
+       *[none] {""}
+    }
     { $multiple ->
-        [true] { $ballots } { $ballots ->
-            [one] person has
-           *[other] people have
-        } voted. { poll-multi-note }
-       *[other] { $ballots } votes so far
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = Several choices (up to { $max } each): a percentage is the share of the { $ballots } { $ballots ->
         [one] voter

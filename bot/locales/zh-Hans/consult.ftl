@@ -624,11 +624,29 @@ poll-result = 📊 <b>投票结果：{ $question }</b>
     }
 poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
+    已有 { $ballots }/{ $eligible } { $basis ->
+        [households] 户
+       *[voters] 人
+    }参与（{ $turnout }）{ $quorum_met ->
+        [true] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 户
+           *[voters] 人
+        }）：✅ 已达到
+        [false] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 户
+           *[voters] 人
+        }），还差 { $missing } { $basis ->
+            [households] 户
+           *[voters] 人
+        }
+       *[none] {""}
+    }
     { $multiple ->
-        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
-       *[other] 已投 { $ballots } 票
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。

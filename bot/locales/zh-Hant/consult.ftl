@@ -627,11 +627,29 @@ poll-result = 📊 <b>投票結果：{ $question }</b>
     }
 poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
+    已有 { $ballots }/{ $eligible } { $basis ->
+        [households] 戶
+       *[voters] 人
+    }參與（{ $turnout }）{ $quorum_met ->
+        [true] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }）：✅ 已達到
+        [false] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }），還差 { $missing } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }
+       *[none] {""}
+    }
     { $multiple ->
-        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
-       *[other] 已投 { $ballots } 票
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
