@@ -148,8 +148,11 @@ async def _rules_text(poll: Poll, t: Text) -> str:
         parts.append(t("poll-rule-household"))
     parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
     if poll.quorum_num and poll.quorum_den:
+        # one vote per household: households, never asked (said so)
         basis = (
-            "households" if poll.per_household or poll.quorum_basis == "households" else ("voters")
+            "per-household"
+            if poll.per_household
+            else ("households" if poll.quorum_basis == "households" else "voters")
         )
         quorum = polls.share_text(poll.quorum_num, poll.quorum_den)
         parts.append(t("poll-rule-quorum", basis=basis, quorum=quorum))
@@ -1247,11 +1250,14 @@ async def _ask_basis(message: Message, state: FSMContext, ctx: _Asking) -> None:
     await _ask_buttons(message, state, "basis", t("poll-new-ask-basis"), rows, t("common-back"))
 
 
-async def _ask_threshold(message: Message, state: FSMContext, ctx: _Asking) -> None:
+async def _ask_threshold(
+    message: Message, state: FSMContext, ctx: _Asking, *, note: str = ""
+) -> None:
     t = ctx.t
     await step_asked(state, "threshold")
     await state.set_state(PollForm.threshold)
-    await message.answer(t("poll-new-ask-threshold"), reply_markup=step_keyboard(t, skip=True))
+    text = f"{note}\n{t('poll-new-ask-threshold')}" if note else t("poll-new-ask-threshold")
+    await message.answer(text, reply_markup=step_keyboard(t, skip=True))
 
 
 _ASK: dict[str, Callable[[Message, FSMContext, _Asking], Awaitable[None]]] = {
@@ -1428,7 +1434,8 @@ async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
 
 @staff_router.message(StateFilter(PollForm.quorum), F.text)
 async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Quorum typed (or skipped); households or people; then the threshold."""
+    """Quorum typed (or skipped); households or people (a one-vote-per-household poll counts
+    households, unasked); then the threshold."""
     text = message.text or ""
     if text in labels("common-skip"):
         await state.update_data(quorum=None)
@@ -1436,6 +1443,11 @@ async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
         return
     share = polls.parse_share(text)
     await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
+    if (await state.get_data()).get("per_household"):
+        # one vote per household: a share of people would count ballots no person casts
+        await state.update_data(basis_households=True)
+        await _ask_threshold(message, state, ctx, note=ctx.t("poll-new-basis-households"))
+        return
     await _ask_basis(message, state, ctx)
 
 
@@ -1468,7 +1480,7 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
             live_results=bool(data.get("live_results")),
             quorum=quorum,
             quorum_basis=QuorumBasis.HOUSEHOLDS
-            if data.get("basis_households")
+            if data.get("basis_households") or data.get("per_household")
             else (QuorumBasis.VOTERS),
             threshold=threshold,
         ),

@@ -255,7 +255,8 @@ async def create_poll(
         allow_change=draft.allow_change,
         quorum_num=draft.quorum.numerator if draft.quorum else None,
         quorum_den=draft.quorum.denominator if draft.quorum else None,
-        quorum_basis=draft.quorum_basis,
+        # one vote per household: the quorum is of households, whatever the draft said
+        quorum_basis=QuorumBasis.HOUSEHOLDS if draft.per_household else draft.quorum_basis,
         threshold_num=draft.threshold.numerator if draft.threshold else None,
         threshold_den=draft.threshold.denominator if draft.threshold else None,
         created_by=user.id,

@@ -572,8 +572,12 @@ poll-rule-anonymous = Anonymous: nobody sees what you chose.
 poll-rule-named = Named vote.
 poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [households] households
+        [per-household] households
        *[voters] voters
-    } take part.
+    } take part{ $basis ->
+        [per-household] {" "}(one vote per household: counted in households)
+       *[other] {""}
+    }.
 poll-rule-threshold = Passes with { $threshold } of the votes in favour.
 poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
@@ -721,6 +725,8 @@ poll-btn-live = Live while voting
 poll-btn-hidden = After it closes
 poll-new-ask-quorum = What share must take part for the vote to count? For example "2/3" or "50%"; tap "Skip" for none:
 poll-new-ask-basis = Count that share in people or in households?
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = One vote per household: the share is counted in households.
 poll-btn-basis-voters = People
 poll-btn-basis-households = Households
 poll-new-ask-threshold = What share in favour is needed to pass? For example "3/4"; tap "Skip" for none:

@@ -569,8 +569,12 @@ poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
 poll-rule-named = 实名投票。
 poll-rule-quorum = 参与须达到{ $basis ->
         [households] 总户数
+        [per-household] 总户数
        *[voters] 总人数
-    }的 { $quorum } 才有效。
+    }的 { $quorum } 才有效{ $basis ->
+        [per-household] （一户一票，按户数算）
+       *[other] {""}
+    }。
 poll-rule-threshold = 赞成须达到投票的 { $threshold } 才算通过。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
@@ -715,6 +719,8 @@ poll-btn-live = 投票中实时公开
 poll-btn-hidden = 截止后公开
 poll-new-ask-quorum = 需要达到多少参与比例才有效？例如「2/3」「50%」，不设置请点「跳过」：
 poll-new-ask-basis = 参与比例按什么算？
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = 一户一票的投票，参与比例按户数算。
 poll-btn-basis-voters = 按人数
 poll-btn-basis-households = 按户数
 poll-new-ask-threshold = 赞成须达到多少比例才算通过？例如「3/4」，不设置请点「跳过」：

@@ -572,8 +572,12 @@ poll-rule-anonymous = 匿名投票，別人看不到您投了什麼。
 poll-rule-named = 實名投票。
 poll-rule-quorum = 參與須達到{ $basis ->
         [households] 總戶數
+        [per-household] 總戶數
        *[voters] 總人數
-    }的 { $quorum } 才有效。
+    }的 { $quorum } 才有效{ $basis ->
+        [per-household] （一戶一票，按戶數算）
+       *[other] {""}
+    }。
 poll-rule-threshold = 贊成須達到投票的 { $threshold } 才算通過。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
@@ -718,6 +722,8 @@ poll-btn-live = 投票中實時公開
 poll-btn-hidden = 截止後公開
 poll-new-ask-quorum = 需要達到多少參與比例才有效？例如「2/3」「50%」，不設置請點「跳過」：
 poll-new-ask-basis = 參與比例按什麼算？
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = 一戶一票的投票，參與比例按戶數算。
 poll-btn-basis-voters = 按人數
 poll-btn-basis-households = 按戶數
 poll-new-ask-threshold = 贊成須達到多少比例才算通過？例如「3/4」，不設置請點「跳過」：
