@@ -384,6 +384,13 @@ async def on_vote(
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
+    if callback_data.proxy_for and poll.status != PollStatus.CANCELLED:
+        try:  # a proxy ballot of a poll closed since: it says so and loses its options
+            polls.check_open(poll, now=ctx.now())
+        except Conflict as exc:
+            if exc.key == "poll-err-closed" and isinstance(query.message, Message):
+                await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
+            raise
     if poll.multiple and callback_data.option_id != 0:
         try:  # a toggle on a closed poll's ballot must not bring its buttons back
             polls.check_open(poll, now=ctx.now())
@@ -483,6 +490,20 @@ async def _proxy_cast(
     text = t("poll-proxy-cast", name=name, question=poll.question, choice=choice, closes=closes)
     if message.html_text == text and message.reply_markup is None:
         return  # a second quick tap: the first drew it already
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
+
+
+async def _proxy_closed(
+    message: Message, session: AsyncSession, poll: Poll, t: Text, resident_id: int
+) -> None:
+    """A proxy ballot tapped once the poll has closed: for whom it was, that the poll has
+    closed and nothing was recorded — no options left to tap."""
+    resident = await session.get(User, resident_id)
+    name = resident.display_name if resident is not None else str(resident_id)
+    text = t("poll-proxy-closed", name=name, question=poll.question)
+    if message.html_text == text and message.reply_markup is None:
+        return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
         await message.edit_text(text, reply_markup=None)
 

@@ -772,6 +772,9 @@ poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
 poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Their choice: { $choice } (noted in the audit)
     Closes: { $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ Voting for { $name }: <b>{ $question }</b>
+    ⏹ The poll has closed; this vote was not recorded.
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.

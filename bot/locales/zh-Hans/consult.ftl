@@ -766,6 +766,9 @@ poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已记入审计）
     截止：{ $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
+    ⏹ 投票已经结束，这一票没有记上。
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。

@@ -769,6 +769,9 @@ poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已記入審計）
     截止：{ $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
+    ⏹ 投票已經結束，這一票沒有記上。
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
