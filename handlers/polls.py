@@ -992,7 +992,26 @@ async def on_proxy_building(
     await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg, card=card)
     await state.set_state(ProxyForm.room)
     await query.answer()
+    await _mark_building(query.message, query.data)
     await reply(query.message, t("poll-proxy-ask-room"), reply_markup=cancel_kb(t))
+
+
+async def _mark_building(message: object, chosen: str | None) -> None:
+    """The 代投 building picker shows the building chosen (✅ 1号楼); its buttons stay, so
+    another building may still be chosen while the room is asked."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [
+        [
+            (
+                ("✅ " if b.callback_data == chosen else "") + b.text.removeprefix("✅ "),
+                b.callback_data or "",
+            )
+            for b in row
+        ]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    await safe_edit_markup(message, kb(rows))
 
 
 @staff_router.message(StateFilter(ProxyForm.room), F.text)
