@@ -51,3 +51,10 @@ async def test_poll_without_quorum_shows_turnout_in_people(linli_sandbox: Harnes
     live = await _live(h)
     assert "已有 1/" in live and "人参与" in live, live
     assert "法定要求" not in live
+
+
+async def test_quorum_met_is_said(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    await make_poll(h, quorum=Fraction(1, 100), live_results=True)
+    live = await _live(h)
+    assert "人参与" in live and "法定要求 1%（1 人）：✅ 已达到" in live, live

@@ -575,7 +575,7 @@ poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [per-household] households
        *[voters] voters
     } take part{ $basis ->
-        [per-household] {" "}(one vote per household: counted in households)
+        [per-household] {" "}(one vote per household, so households are counted)
        *[other] {""}
     }.
 poll-rule-threshold = Passes with { $threshold } of the votes in favour.
