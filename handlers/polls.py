@@ -148,8 +148,11 @@ async def _rules_text(poll: Poll, t: Text) -> str:
         parts.append(t("poll-rule-household"))
     parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
     if poll.quorum_num and poll.quorum_den:
+        # one vote per household: households, never asked (said so)
         basis = (
-            "households" if poll.per_household or poll.quorum_basis == "households" else ("voters")
+            "per-household"
+            if poll.per_household
+            else ("households" if poll.quorum_basis == "households" else "voters")
         )
         quorum = polls.share_text(poll.quorum_num, poll.quorum_den)
         parts.append(t("poll-rule-quorum", basis=basis, quorum=quorum))
@@ -381,6 +384,13 @@ async def on_vote(
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
+    if callback_data.proxy_for and poll.status != PollStatus.CANCELLED:
+        try:  # a proxy ballot of a poll closed since: it says so and loses its options
+            polls.check_open(poll, now=ctx.now())
+        except Conflict as exc:
+            if exc.key == "poll-err-closed" and isinstance(query.message, Message):
+                await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
+            raise
     if poll.multiple and callback_data.option_id != 0:
         try:  # a toggle on a closed poll's ballot must not bring its buttons back
             polls.check_open(poll, now=ctx.now())
@@ -484,6 +494,20 @@ async def _proxy_cast(
         await message.edit_text(text, reply_markup=None)
 
 
+async def _proxy_closed(
+    message: Message, session: AsyncSession, poll: Poll, t: Text, resident_id: int
+) -> None:
+    """A proxy ballot tapped once the poll has closed: for whom it was, that the poll has
+    closed and nothing was recorded — no options left to tap."""
+    resident = await session.get(User, resident_id)
+    name = resident.display_name if resident is not None else str(resident_id)
+    text = t("poll-proxy-closed", name=name, question=poll.question)
+    if message.html_text == text and message.reply_markup is None:
+        return  # a second tap: drawn already
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
+
+
 async def _ballot_cast(
     message: Message,
     session: AsyncSession,
@@ -547,6 +571,7 @@ async def _send_results(
         args = polls.result_args(result, notifier, t.lang)
         await reply(message, tx(t, "poll-result", **args))
     else:
+        needed = result.quorum_needed or 0
         await reply(
             message,
             tx(
@@ -554,6 +579,15 @@ async def _send_results(
                 "poll-live-results",
                 lines=_lines(result),
                 ballots=result.ballots,
+                eligible=result.eligible,
+                basis=result.basis.value,
+                turnout=f"{result.turnout:.0%}",
+                quorum=polls.share_text(poll.quorum_num, poll.quorum_den),
+                quorum_met=(
+                    "none" if result.quorum_met is None else str(result.quorum_met).lower()
+                ),
+                needed=needed,
+                missing=max(needed - result.ballots, 0),
                 multiple="true" if poll.multiple else "false",
                 max=poll.max_choices,
             ),
@@ -958,7 +992,26 @@ async def on_proxy_building(
     await state.update_data(poll_id=callback_data.id, building_id=callback_data.arg, card=card)
     await state.set_state(ProxyForm.room)
     await query.answer()
+    await _mark_building(query.message, query.data)
     await reply(query.message, t("poll-proxy-ask-room"), reply_markup=cancel_kb(t))
+
+
+async def _mark_building(message: object, chosen: str | None) -> None:
+    """The 代投 building picker shows the building chosen (✅ 1号楼); its buttons stay, so
+    another building may still be chosen while the room is asked."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    rows = [
+        [
+            (
+                ("✅ " if b.callback_data == chosen else "") + b.text.removeprefix("✅ "),
+                b.callback_data or "",
+            )
+            for b in row
+        ]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    await safe_edit_markup(message, kb(rows))
 
 
 @staff_router.message(StateFilter(ProxyForm.room), F.text)
@@ -1237,11 +1290,14 @@ async def _ask_basis(message: Message, state: FSMContext, ctx: _Asking) -> None:
     await _ask_buttons(message, state, "basis", t("poll-new-ask-basis"), rows, t("common-back"))
 
 
-async def _ask_threshold(message: Message, state: FSMContext, ctx: _Asking) -> None:
+async def _ask_threshold(
+    message: Message, state: FSMContext, ctx: _Asking, *, note: str = ""
+) -> None:
     t = ctx.t
     await step_asked(state, "threshold")
     await state.set_state(PollForm.threshold)
-    await message.answer(t("poll-new-ask-threshold"), reply_markup=step_keyboard(t, skip=True))
+    text = f"{note}\n{t('poll-new-ask-threshold')}" if note else t("poll-new-ask-threshold")
+    await message.answer(text, reply_markup=step_keyboard(t, skip=True))
 
 
 _ASK: dict[str, Callable[[Message, FSMContext, _Asking], Awaitable[None]]] = {
@@ -1418,7 +1474,8 @@ async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
 
 @staff_router.message(StateFilter(PollForm.quorum), F.text)
 async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Quorum typed (or skipped); households or people; then the threshold."""
+    """Quorum typed (or skipped); households or people (a one-vote-per-household poll counts
+    households, unasked); then the threshold."""
     text = message.text or ""
     if text in labels("common-skip"):
         await state.update_data(quorum=None)
@@ -1426,6 +1483,11 @@ async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
         return
     share = polls.parse_share(text)
     await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
+    if (await state.get_data()).get("per_household"):
+        # one vote per household: a share of people would count ballots no person casts
+        await state.update_data(basis_households=True)
+        await _ask_threshold(message, state, ctx, note=ctx.t("poll-new-basis-households"))
+        return
     await _ask_basis(message, state, ctx)
 
 
@@ -1458,7 +1520,7 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
             live_results=bool(data.get("live_results")),
             quorum=quorum,
             quorum_basis=QuorumBasis.HOUSEHOLDS
-            if data.get("basis_households")
+            if data.get("basis_households") or data.get("per_household")
             else (QuorumBasis.VOTERS),
             threshold=threshold,
         ),

@@ -264,7 +264,11 @@ def not_yet_sent() -> ColumnElement[bool]:
 
 
 async def cancel_stale(
-    session: AsyncSession, *, matter: str, kinds: Collection[str] | None = None
+    session: AsyncSession,
+    *,
+    matter: str,
+    kinds: Collection[str] | None = None,
+    chat_ids: Collection[int] | None = None,
 ) -> int:
     """A matter left the state its notices ask about ("order:12:open"): the ones not sent yet
     are cancelled, in the caller's transaction — held for the night, waiting in the queue, or
@@ -273,8 +277,12 @@ async def cancel_stale(
     message too). One UPDATE by the indexed key. A message whose first part has been recorded
     as gone is finished (the rest of it still goes); and one whose call is under way when this
     commits goes (that window is one HTTP round trip), though its later parts do not. With
-    `kinds`, only notices of those kinds (text keys) are cancelled. Returns how many."""
+    `kinds`, only notices of those kinds (text keys) are cancelled; with `chat_ids`, only those
+    to these chats (the matter moved on for them alone: e.g. their vote is in). Returns how
+    many."""
     of_kind = [col(Delivery.kind).in_(sorted(kinds))] if kinds is not None else []
+    if chat_ids is not None:
+        of_kind.append(col(Delivery.chat_id).in_(sorted(set(chat_ids))))
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(

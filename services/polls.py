@@ -166,6 +166,8 @@ class PollResult:
     winner: OptionResult | None
     final: bool = False
     names: dict[int, list[str]] = field(default_factory=dict)
+    # with a quorum: the ballots it takes (2/3 of 30 households: 20), in the basis' unit
+    quorum_needed: int | None = None
     chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
@@ -253,7 +255,8 @@ async def create_poll(
         allow_change=draft.allow_change,
         quorum_num=draft.quorum.numerator if draft.quorum else None,
         quorum_den=draft.quorum.denominator if draft.quorum else None,
-        quorum_basis=draft.quorum_basis,
+        # one vote per household: the quorum is of households, whatever the draft said
+        quorum_basis=QuorumBasis.HOUSEHOLDS if draft.per_household else draft.quorum_basis,
         threshold_num=draft.threshold.numerator if draft.threshold else None,
         threshold_den=draft.threshold.denominator if draft.threshold else None,
         created_by=user.id,
@@ -618,6 +621,7 @@ async def _record_vote(
         cast_at=now,
     )
     session.add(vote)
+    await _drop_held_asks(session, poll=poll, voter=voter, household=household)
     action = "poll-proxy-vote" if proxy_by else "poll-vote"
     audit.record(
         session,
@@ -646,6 +650,20 @@ async def _record_vote(
             "poll-err-household-voted" if household else "poll-err-already-voted"
         ) from None
     return vote
+
+
+async def _drop_held_asks(
+    session: AsyncSession, *, poll: Poll, voter: User, household: str | None
+) -> None:
+    """The voter's vote is in (and, one vote per household, their household's): the notices
+    asking them to vote that quiet hours still hold (the announcement, 'closing soon') are not
+    sent, in the caller's transaction. Voted at night from 近期议事 or a link, they would get
+    '请点下方按钮投票' at 07:00, and so would the rest of the household."""
+    chats = {voter.id}
+    if household is not None and voter.building_id is not None:
+        stmt = select(User).where(User.building_id == voter.building_id)
+        chats |= {u.id for u in (await session.exec(stmt)).all() if household_of(u) == household}
+    await delivery.cancel_stale(session, matter=open_matter(poll.id or 0), chat_ids=chats)
 
 
 async def _tell_proxied(
@@ -907,8 +925,11 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         for o in options
     ]
     quorum_met: bool | None = None
+    quorum_needed: int | None = None
     if poll.quorum_num and poll.quorum_den:
         quorum_met = eligible > 0 and ballots * poll.quorum_den >= poll.quorum_num * eligible
+        # the least whole number of ballots that meets it (ceiling of quorum × eligible)
+        quorum_needed = max(-(-poll.quorum_num * eligible // poll.quorum_den), 1)
     ranked = sorted(results, key=lambda r: -r.votes)
     top = ranked[0] if ranked and ranked[0].votes > 0 else None
     if top is not None and len(ranked) > 1 and ranked[1].votes == top.votes:
@@ -949,6 +970,7 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         winner=top,
         final=poll.status == PollStatus.CLOSED,
         names=names,
+        quorum_needed=quorum_needed,
     )
 
 

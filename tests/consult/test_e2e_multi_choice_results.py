@@ -26,7 +26,7 @@ async def test_multiple_choice_results_explain_shares(linli_sandbox: Harness) ->
     await d.tap(ZHOU, "查看结果", mine["message_id"])
     live = message_text(await d.expect(ZHOU, "目前结果", since=mine["message_id"]))
     assert "修路灯: 2 (100%)" in live
-    assert "已有 2 人投票" in live
+    assert "已有 2/" in live and "人参与" in live
     assert "每人最多选 3 项" in live
     assert "占 2 位投票人的比例，加起来可能超过 100%" in live
     # the final result, as staff close the poll now

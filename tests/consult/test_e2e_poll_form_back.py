@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from models.consultations import Poll, PollOption
+from models.consultations import Poll, PollOption, QuorumBasis
 from sandbox.driver import message_text
 from tests.consult.test_e2e_polls import STAFF
 from tests.e2e.conftest import Harness
@@ -77,9 +77,12 @@ async def test_poll_form_goes_back_and_keeps_the_change(linli_sandbox: Harness) 
     ask = await reply_to(d, STAFF, "跳过", "赞成须达到")
     # from the threshold back to the quorum, then a quorum this time
     ask = await reply_to(d, STAFF, "⬅️ 上一步", "参与比例才有效")
-    ask = await reply_to(d, STAFF, "1/2", "参与比例按什么算")
-    await d.tap(STAFF, "按户数", ask["message_id"])
-    await d.expect(STAFF, "赞成须达到", since=ask["message_id"])
+    # one vote per household: counted in households, not asked (按人数 would mean nothing)
+    ask = await reply_to(d, STAFF, "1/2", "赞成须达到")
+    assert "参与比例按户数算" in message_text(ask) and "按什么算" not in message_text(ask)
+    # back from the threshold: the quorum again, not a basis question never asked
+    await reply_to(d, STAFF, "⬅️ 上一步", "参与比例才有效")
+    await reply_to(d, STAFF, "1/2", "赞成须达到")
     preview = await reply_to(d, STAFF, "跳过", "预览")
     text = message_text(preview)
     assert "小区停车费怎么定" in text and "3. 免费" in text and "上一步" not in text, text
@@ -101,6 +104,7 @@ async def test_poll_form_goes_back_and_keeps_the_change(linli_sandbox: Harness) 
     assert (
         poll.per_household and poll.live_results and poll.quorum_num == 1 and poll.quorum_den == 2
     )
+    assert poll.quorum_basis == QuorumBasis.HOUSEHOLDS
 
 
 async def test_back_at_the_question_keeps_the_form_for_the_guard(linli_sandbox: Harness) -> None:

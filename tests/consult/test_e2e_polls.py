@@ -73,8 +73,11 @@ async def create_poll(
     await d.tap(STAFF, "截止后公开", ask["message_id"])
     ask = await d.expect(STAFF, "参与比例才有效", since=ask["message_id"])
     [ask] = await d.say(STAFF, quorum)
-    await d.tap(STAFF, basis, ask["message_id"])
-    await d.expect(STAFF, "赞成须达到", since=ask["message_id"])
+    if household:  # one vote per household: its quorum is of households, not asked
+        assert "参与比例按户数算" in message_text(ask) and "赞成须达到" in message_text(ask)
+    else:
+        await d.tap(STAFF, basis, ask["message_id"])
+        await d.expect(STAFF, "赞成须达到", since=ask["message_id"])
     [first, *_] = await d.say(STAFF, threshold)
     # the reply we want may come after others: wait for it, not for a quiet spell
     preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
@@ -82,6 +85,8 @@ async def create_poll(
     # what staff chose is all there to check before 📣 发布: who gets it, who may vote, results
     for line in ("👥 面向：1号楼", "🙋 谁可以投：只限已核实的居民", "📊 结果：截止后公开"):
         assert line in message_text(preview), message_text(preview)
+    if household:  # its quorum is of households: said so
+        assert "总户数的 2/3 才有效（一户一票，按户数算）" in message_text(preview)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
     await d.expect(STAFF, "投票已发布", since=preview["message_id"])
 
@@ -182,7 +187,7 @@ async def test_household_rule_and_quorum_not_met(linli_sandbox: Harness) -> None
         options=["同意", "反对", "弃权"],
         household=True,
         quorum="三分之二",
-        basis="按户数",
+        basis="",  # not asked: one vote per household counts households
         threshold="过半",
         named=False,
     )

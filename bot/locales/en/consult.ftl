@@ -572,8 +572,12 @@ poll-rule-anonymous = Anonymous: nobody sees what you chose.
 poll-rule-named = Named vote.
 poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [households] households
+        [per-household] households
        *[voters] voters
-    } take part.
+    } take part{ $basis ->
+        [per-household] {" "}(one vote per household, so households are counted)
+       *[other] {""}
+    }.
 poll-rule-threshold = Passes with { $threshold } of the votes in favour.
 poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
@@ -633,14 +637,20 @@ poll-result = 📊 <b>Poll result: { $question }</b>
     }
 poll-result-list-sep = {", "}
 poll-result-list-last-sep = {" and "}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
+    Taken part so far: { $ballots } of { $eligible } { $basis ->
+        [households] households
+       *[voters] voters
+    } ({ $turnout }){ $quorum_met ->
+        [true] ; quorum { $quorum } ({ $needed }): ✅ met
+        [false] ; quorum { $quorum } ({ $needed }): { $missing } more needed
+       *[none] {""}
+    }
     { $multiple ->
-        [true] { $ballots } { $ballots ->
-            [one] person has
-           *[other] people have
-        } voted. { poll-multi-note }
-       *[other] { $ballots } votes so far
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = Several choices (up to { $max } each): a percentage is the share of the { $ballots } { $ballots ->
         [one] voter
@@ -715,6 +725,8 @@ poll-btn-live = Live while voting
 poll-btn-hidden = After it closes
 poll-new-ask-quorum = What share must take part for the vote to count? For example "2/3" or "50%"; tap "Skip" for none:
 poll-new-ask-basis = Count that share in people or in households?
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = One vote per household: the share is counted in households.
 poll-btn-basis-voters = People
 poll-btn-basis-households = Households
 poll-new-ask-threshold = What share in favour is needed to pass? For example "3/4"; tap "Skip" for none:
@@ -760,6 +772,9 @@ poll-proxy-ballot = ✍️ Voting for { $name }: { $question }
 poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Their choice: { $choice } (noted in the audit)
     Closes: { $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ Voting for { $name }: <b>{ $question }</b>
+    ⏹ The poll has closed; this vote was not recorded.
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.

@@ -569,8 +569,12 @@ poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
 poll-rule-named = 实名投票。
 poll-rule-quorum = 参与须达到{ $basis ->
         [households] 总户数
+        [per-household] 总户数
        *[voters] 总人数
-    }的 { $quorum } 才有效。
+    }的 { $quorum } 才有效{ $basis ->
+        [per-household] （一户一票，按户数算）
+       *[other] {""}
+    }。
 poll-rule-threshold = 赞成须达到投票的 { $threshold } 才算通过。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
@@ -624,11 +628,29 @@ poll-result = 📊 <b>投票结果：{ $question }</b>
     }
 poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
+    已有 { $ballots }/{ $eligible } { $basis ->
+        [households] 户
+       *[voters] 人
+    }参与（{ $turnout }）{ $quorum_met ->
+        [true] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 户
+           *[voters] 人
+        }）：✅ 已达到
+        [false] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 户
+           *[voters] 人
+        }），还差 { $missing } { $basis ->
+            [households] 户
+           *[voters] 人
+        }
+       *[none] {""}
+    }
     { $multiple ->
-        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
-       *[other] 已投 { $ballots } 票
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
@@ -697,6 +719,8 @@ poll-btn-live = 投票中实时公开
 poll-btn-hidden = 截止后公开
 poll-new-ask-quorum = 需要达到多少参与比例才有效？例如「2/3」「50%」，不设置请点「跳过」：
 poll-new-ask-basis = 参与比例按什么算？
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = 一户一票的投票，参与比例按户数算。
 poll-btn-basis-voters = 按人数
 poll-btn-basis-households = 按户数
 poll-new-ask-threshold = 赞成须达到多少比例才算通过？例如「3/4」，不设置请点「跳过」：
@@ -742,6 +766,9 @@ poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已记入审计）
     截止：{ $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
+    ⏹ 投票已经结束，这一票没有记上。
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。

@@ -572,8 +572,12 @@ poll-rule-anonymous = 匿名投票，別人看不到您投了什麼。
 poll-rule-named = 實名投票。
 poll-rule-quorum = 參與須達到{ $basis ->
         [households] 總戶數
+        [per-household] 總戶數
        *[voters] 總人數
-    }的 { $quorum } 才有效。
+    }的 { $quorum } 才有效{ $basis ->
+        [per-household] （一戶一票，按戶數算）
+       *[other] {""}
+    }。
 poll-rule-threshold = 贊成須達到投票的 { $threshold } 才算通過。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
@@ -627,11 +631,29 @@ poll-result = 📊 <b>投票結果：{ $question }</b>
     }
 poll-result-list-sep = {"、"}
 poll-result-list-last-sep = {"、"}
+# turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
+    已有 { $ballots }/{ $eligible } { $basis ->
+        [households] 戶
+       *[voters] 人
+    }參與（{ $turnout }）{ $quorum_met ->
+        [true] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }）：✅ 已達到
+        [false] ，法定要求 { $quorum }（{ $needed } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }），還差 { $missing } { $basis ->
+            [households] 戶
+           *[voters] 人
+        }
+       *[none] {""}
+    }
     { $multiple ->
-        [true] 已有 { $ballots } 人投票。{ poll-multi-note }
-       *[other] 已投 { $ballots } 票
+        [true] { poll-multi-note }
+       *[other] {""}
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
@@ -700,6 +722,8 @@ poll-btn-live = 投票中實時公開
 poll-btn-hidden = 截止後公開
 poll-new-ask-quorum = 需要達到多少參與比例才有效？例如「2/3」「50%」，不設置請點「跳過」：
 poll-new-ask-basis = 參與比例按什麼算？
+# a one-vote-per-household poll: its quorum is of households, not asked
+poll-new-basis-households = 一戶一票的投票，參與比例按戶數算。
 poll-btn-basis-voters = 按人數
 poll-btn-basis-households = 按戶數
 poll-new-ask-threshold = 贊成須達到多少比例才算通過？例如「3/4」，不設置請點「跳過」：
@@ -745,6 +769,9 @@ poll-proxy-ballot = ✍️ 代 { $name } 投票：{ $question }
 poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     投的是：{ $choice }（已記入審計）
     截止：{ $closes }
+# a proxy ballot tapped after the poll closed (its options gone)
+poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
+    ⏹ 投票已經結束，這一票沒有記上。
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
