@@ -579,6 +579,7 @@ async def _send_results(
                 "poll-live-results",
                 lines=_lines(result),
                 ballots=result.ballots,
+                participants=result.participants or 0,
                 eligible=result.eligible,
                 basis=result.basis.value,
                 turnout=f"{result.turnout:.0%}",
@@ -587,7 +588,7 @@ async def _send_results(
                     "none" if result.quorum_met is None else str(result.quorum_met).lower()
                 ),
                 needed=needed,
-                missing=max(needed - result.ballots, 0),
+                missing=max(needed - (result.participants or 0), 0),
                 multiple="true" if poll.multiple else "false",
                 max=poll.max_choices,
             ),

@@ -168,6 +168,9 @@ class PollResult:
     names: dict[int, list[str]] = field(default_factory=dict)
     # with a quorum: the ballots it takes (2/3 of 30 households: 20), in the basis' unit
     quorum_needed: int | None = None
+    # who took part in the basis' unit: ballots, or the households they came from when a
+    # poll of one vote each is measured in households (two voters of one flat: one household)
+    participants: int | None = None
     chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
@@ -924,10 +927,13 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         )
         for o in options
     ]
+    participants = ballots
+    if basis == QuorumBasis.HOUSEHOLDS and not poll.per_household:
+        participants = await _households_taking_part(session, votes)
     quorum_met: bool | None = None
     quorum_needed: int | None = None
     if poll.quorum_num and poll.quorum_den:
-        quorum_met = eligible > 0 and ballots * poll.quorum_den >= poll.quorum_num * eligible
+        quorum_met = eligible > 0 and participants * poll.quorum_den >= poll.quorum_num * eligible
         # the least whole number of ballots that meets it (ceiling of quorum × eligible)
         quorum_needed = max(-(-poll.quorum_num * eligible // poll.quorum_den), 1)
     ranked = sorted(results, key=lambda r: -r.votes)
@@ -963,7 +969,7 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         proxy_ballots=sum(1 for v in votes if v.proxy_by),
         eligible=eligible,
         basis=basis,
-        turnout=(ballots / eligible) if eligible else 0.0,
+        turnout=min(participants / eligible, 1.0) if eligible else 0.0,
         quorum_met=quorum_met,
         threshold_met=threshold_met,
         passed=passed,
@@ -971,7 +977,18 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         final=poll.status == PollStatus.CLOSED,
         names=names,
         quorum_needed=quorum_needed,
+        participants=participants,
     )
+
+
+async def _households_taking_part(session: AsyncSession, votes: Sequence[Vote]) -> int:
+    """How many households the ballots came from (a voter with no room on record: their own)."""
+    ids = [v.voter_id for v in votes]
+    if not ids:
+        return 0
+    people = (await session.exec(select(User).where(col(User.id).in_(ids)))).all()
+    homes = {u.id: household_of(u) for u in people}
+    return len({homes.get(i) or f"voter:{i}" for i in ids})
 
 
 async def can_see_results(
@@ -1108,6 +1125,7 @@ def result_args(
         "multiple": "true" if poll.multiple else "false",
         "max": poll.max_choices,
         "ballots": result.ballots,
+        "participants": result.ballots if result.participants is None else result.participants,
         "eligible": result.eligible,
         "turnout": f"{result.turnout:.0%}",
         "basis": result.basis.value,

@@ -483,6 +483,43 @@ async def test_lift_vote_quorum_of_households_met(
     assert "其中代投 1 票" in channel["text"]
 
 
+async def test_a_households_quorum_of_a_poll_of_one_vote_each_counts_households(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """Everyone votes (not one vote per household), the quorum is of households: 张大爷 and
+    张阿姨 of 101 are one household taking part, not two. Before, each ballot counted as a
+    household: three ballots from two flats met a quorum of 2/3 of building 1's 4 households
+    (3)."""
+    poll = await open_poll(
+        session,
+        world,
+        notifier,
+        audience_kind=AudienceKind.BUILDINGS,
+        audience_ids=(world.b1.id,),
+        per_household=False,
+        quorum=Fraction(2, 3),
+        quorum_basis=QuorumBasis.HOUSEHOLDS,
+    )
+    yes = (await option_ids(session, poll))[0]
+    for who in ("a1", "a2"):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=poll.id or 0, option_ids=[yes], now=NOW
+        )
+    live = await polls.tally(session, poll=poll)
+    assert (live.ballots, live.participants, live.basis) == (2, 1, QuorumBasis.HOUSEHOLDS)
+    assert live.quorum_met is False
+    await polls.cast_vote(
+        session, user=world["b"], poll_id=poll.id or 0, option_ids=[yes], now=NOW
+    )
+    result = await polls.close_poll(
+        session, poll_id=poll.id or 0, now=poll.closes_at, notifier=notifier
+    )
+    assert (result.ballots, result.participants, result.eligible) == (3, 2, 4)
+    assert result.quorum_met is False and result.passed is False
+    channel = next(m for m in notifier.sent if m["chat_id"] < 0)
+    assert "参与：2 / 4户（50%）" in channel["text"], channel["text"]
+
+
 async def test_quorum_not_met(session: AsyncSession, world: World, notifier: Notifier) -> None:
     """Building 1 and 2: 64 households on record; 2 ballots are far from two thirds."""
     poll = await open_poll(

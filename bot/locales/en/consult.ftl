@@ -600,7 +600,7 @@ poll-result = 📊 <b>Poll result: { $question }</b>
         [true] { poll-multi-note }
        *[other] {""}
     }
-    Took part: { $ballots } of { $eligible } { $basis ->
+    Took part: { $participants } of { $eligible } { $basis ->
         [households] households
        *[voters] voters
     } ({ $turnout }){ $proxies ->
@@ -640,7 +640,7 @@ poll-result-list-last-sep = {" and "}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
-    Taken part so far: { $ballots } of { $eligible } { $basis ->
+    Taken part so far: { $participants } of { $eligible } { $basis ->
         [households] households
        *[voters] voters
     } ({ $turnout }){ $quorum_met ->

@@ -597,7 +597,7 @@ poll-result = 📊 <b>投票结果：{ $question }</b>
         [true] { poll-multi-note }
        *[other] {""}
     }
-    参与：{ $ballots } / { $eligible }{ $basis ->
+    参与：{ $participants } / { $eligible }{ $basis ->
         [households] 户
        *[voters] 人
     }（{ $turnout }）{ $proxies ->
@@ -631,7 +631,7 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
-    已有 { $ballots }/{ $eligible } { $basis ->
+    已有 { $participants }/{ $eligible } { $basis ->
         [households] 户
        *[voters] 人
     }参与（{ $turnout }）{ $quorum_met ->

@@ -600,7 +600,7 @@ poll-result = 📊 <b>投票結果：{ $question }</b>
         [true] { poll-multi-note }
        *[other] {""}
     }
-    參與：{ $ballots } / { $eligible }{ $basis ->
+    參與：{ $participants } / { $eligible }{ $basis ->
         [households] 戶
        *[voters] 人
     }（{ $turnout }）{ $proxies ->
@@ -634,7 +634,7 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
-    已有 { $ballots }/{ $eligible } { $basis ->
+    已有 { $participants }/{ $eligible } { $basis ->
         [households] 戶
        *[voters] 人
     }參與（{ $turnout }）{ $quorum_met ->
