@@ -591,10 +591,13 @@ async def similar_open(
     building_id: int | None,
     now: datetime,
     exclude_id: int | None = None,
+    public: bool = False,
 ) -> list[tuple[int, float]]:
     """(request id, score) of open requests of the community that read like `text` (triage's
     duplicate score: the same building counts up, age counts down), best first; [] without
-    triage or words. A request left as a voice note only is no candidate either."""
+    triage or words. A request left as a voice note only is no candidate either. `public`: the
+    matter is in a public area of the community, where any other in one is as near as the same
+    grid is (a public area may have no grid)."""
     said = written_text(text)
     if triage is None or not said:
         return []
@@ -617,18 +620,21 @@ async def similar_open(
     found = duplicates_among(
         triage,
         text=said,
-        grid_id=grid_id,
+        grid_id=_PUBLIC if public else grid_id,
         building_id=building_id,
         # the times are read as the database gives them (_open_matters_query): naive UTC on
         # SQLite, so compared with `now` as naive UTC there (the same differences)
         now=now if postgres else now.astimezone(UTC).replace(tzinfo=None),
         rows=[
-            (rid, words, grid, building, created)
-            for rid, said_then, grid, building, created in rows
+            (rid, words, _PUBLIC if public and area is not None else grid, building, created)
+            for rid, said_then, grid, building, created, area in rows
             if (words := written_text(said_then))
         ],
     )
     return [(int(rid), float(score)) for rid, score in found]
+
+
+_PUBLIC = -1  # a public area, as duplicates_among compares grids: no grid's id
 
 
 @cache
@@ -646,6 +652,7 @@ def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
             col(Request.grid_id),
             col(Request.building_id),
             type_coerce(col(Request.created_at), DateTime(timezone=True)),
+            col(Request.public_area),
         )
         .where(col(Request.community_id) == bindparam("community_id"))
         .where(one_of(col(Request.status), "statuses", postgres=postgres))
@@ -680,14 +687,17 @@ async def similar_for_resident(
     now: datetime,
     limit: int = 2,
     place: tuple[int, int] | None = None,
+    public: bool = False,
 ) -> list[Similar]:
     """Open matters of the resident's community that read like what they are about to file,
-    from their own building or grid (a matter across the community is rarely theirs), not their
-    own; at most `limit`, best first. `place`: (building, grid) where the matter is, when the
-    description names another building than theirs (services.address.named_place)."""
+    from their own building or grid (a matter across the community is rarely theirs) or in a
+    public area of the community (a road, a gate: anyone's, near everyone), not their own; at
+    most `limit`, best first. `place`: (building, grid) where the matter is, when the
+    description names another building than theirs (services.address.named_place); `public`:
+    it is in a public area (then only others in one are near)."""
     if user.community_id is None:
         return []
-    building_id, grid_id = place or (user.building_id, user.grid_id)
+    building_id, grid_id = (None, None) if public else place or (user.building_id, user.grid_id)
     found = await similar_open(
         session,
         triage,
@@ -696,6 +706,7 @@ async def similar_for_resident(
         grid_id=grid_id,
         building_id=building_id,
         now=now,
+        public=public,
     )
     if not found:
         return []
@@ -718,8 +729,10 @@ async def similar_for_resident(
         req, building, heading = by_id[rid]
         if req.resident_id == user.id:
             continue
-        near = (building_id is not None and req.building_id == building_id) or (
-            grid_id is not None and req.grid_id == grid_id
+        near = (
+            (building_id is not None and req.building_id == building_id)
+            or (grid_id is not None and req.grid_id == grid_id)
+            or req.public_area is not None  # the gate, the road: every resident's
         )
         if not near:
             continue
@@ -737,7 +750,8 @@ def _offers_query() -> Any:
     """similar_for_resident's read of the matters found (bound as `ids`) with their buildings'
     names and their orders' latest titles, in one query (the candidates read before are not
     kept in the session); built once, its values bound when it runs. Only those it may offer
-    are read: not the resident's own, from their building or grid (a NULL id matches none)."""
+    are read: not the resident's own, from their building or grid (a NULL id matches none) or
+    in a public area of the community."""
     title = (
         select(Order.title)
         .where(col(Order.request_id) == col(Request.id))
@@ -755,6 +769,7 @@ def _offers_query() -> Any:
             or_(
                 col(Request.building_id) == bindparam("building_id"),
                 col(Request.grid_id) == bindparam("grid_id"),
+                col(Request.public_area).is_not(None),
             )
         )
     )
