@@ -51,9 +51,15 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import line, place_key, spot
+from services.places import PUBLIC_AREA_MAX, line, place_key, spot
 from services.users import acting_staff, staff_of, staff_scope_query
-from services.validation import clean_text, person_name, phone_number, room_number
+from services.validation import (
+    clean_text,
+    person_name,
+    phone_number,
+    room_number,
+    short_label,
+)
 
 T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry
@@ -99,6 +105,11 @@ class Draft:
     # where the matter is, when the description names another building of the community than
     # the resident's (services.address.named_place) and they kept it; None: their home building
     building_id: int | None = None
+    # at the resident's own building but not in her home (我们楼: the stairs, the roof): no room
+    home_room: bool = True
+    # in a public area of the community (小区公共区域), with the resident's words for where
+    # ('' for none): no building, no room, no grid (the whole community's staff follow it)
+    public_area: str | None = None
 
 
 @dataclass
@@ -299,6 +310,7 @@ async def _file(
     now: datetime,
     outbox: NoticeSink | None = None,
     merge_into: Request | None = None,
+    public_area: str | None = None,
 ) -> Filed:
     # a voice note alone keeps an empty text (a draft begun before this version may still hold
     # the placeholder of those days); anything else needs words
@@ -312,6 +324,7 @@ async def _file(
         grid_id=grid_id,
         building_id=building_id,
         room=room,
+        public_area=public_area,
         resident_id=resident_id,
         filed_by=filed_by,
         channel=channel,
@@ -552,6 +565,11 @@ async def file_request(
         # the matter is at another building of the community: its grid's staff handle it,
         # and the resident's room (of their own building) is no address there
         grid_id, building_id, room = place.grid_id, place.id, None
+    elif not draft.home_room:  # her building, not her home: the stairs, the roof
+        room = None
+    public = public_words(draft.public_area)
+    if public is not None:  # a public area of the community: the whole community's staff
+        grid_id, building_id, room = None, None, None
     return await _file(
         session,
         draft=draft,
@@ -568,7 +586,16 @@ async def file_request(
         now=now,
         outbox=outbox,
         merge_into=target,
+        public_area=public,
     )
+
+
+def public_words(where: str | None) -> str | None:
+    """Words for where in a public area a matter is, as kept (None: not in one; '' for none
+    given); more than PUBLIC_AREA_MAX characters or not words is refused (InvalidInput)."""
+    if where is None:
+        return None
+    return short_label(where, max_len=PUBLIC_AREA_MAX) if where.strip() else ""
 
 
 # what a resident may say theirs is the same as: matters still being worked on
