@@ -846,12 +846,32 @@ async def behalf_buildings(
     return list((await session.exec(stmt)).all())
 
 
+async def behalf_public_grid(
+    session: AsyncSession, *, staff: User, roles: Collection[Role], community_id: int
+) -> int | None:
+    """The grid that follows a matter a staff account files in a public area of a community:
+    none (the whole community's staff) for an admin or the community's staff, their grid for a
+    grid worker (a matter in no grid would be out of their sight, and is refused them)."""
+    if Role.ADMIN in roles:
+        return None
+    scopes = (
+        await session.exec(
+            select(StaffScope)
+            .where(col(StaffScope.user_id) == staff.id)
+            .where(col(StaffScope.community_id) == community_id)
+        )
+    ).all()
+    if not scopes or any(s.grid_id is None for s in scopes):
+        return None
+    return min(int(s.grid_id or 0) for s in scopes)
+
+
 async def file_on_behalf(
     session: AsyncSession,
     *,
     staff: User,
     roles: Collection[Role],
-    building_id: int,
+    building_id: int | None,
     room: str | None,
     contact_name: str | None,
     contact_phone: str | None,
@@ -859,14 +879,26 @@ async def file_on_behalf(
     draft: Draft,
     suggestion: Suggestion | None,
     now: datetime,
+    community_id: int | None = None,
+    grid_id: int | None = None,
 ) -> Filed:
-    """Staff file a request for a resident who phoned or walked in; the channel is recorded."""
-    building = await session.get(Building, building_id)
-    if building is None:
+    """Staff file a request for a resident who phoned or walked in; the channel is recorded.
+    At a building (`building_id`), or, with `draft.public_area` set, in a public area of
+    `community_id` (no building, no room) followed by `grid_id` (None: the whole community's
+    staff) — as 📍 改地点 → 🌳 公共区域 places one."""
+    public = public_words(draft.public_area)
+    building = await session.get(Building, building_id) if building_id is not None else None
+    if public is not None and community_id is not None:
+        grid = await session.get(Grid, grid_id) if grid_id is not None else None
+        if grid_id is not None and (grid is None or grid.community_id != community_id):
+            raise NotFound("err-address-stale")
+        where: tuple[int, int | None, int | None] = (community_id, grid_id, None)
+        room = None
+    elif building is not None:
+        where, public = (building.community_id, building.grid_id, building.id), None
+    else:
         raise NotFound("err-address-stale")
-    probe = Request(
-        community_id=building.community_id, grid_id=building.grid_id, filed_by=0, text=""
-    )
+    probe = Request(community_id=where[0], grid_id=where[1], filed_by=0, text="")
     await require_staff(session, user=staff, roles=roles, request=probe, action="file_on_behalf")
     if channel == Channel.BOT:
         raise InvalidInput("order-err-channel")
@@ -874,10 +906,11 @@ async def file_on_behalf(
         session,
         draft=draft,
         suggestion=suggestion,
-        community_id=building.community_id,
-        grid_id=building.grid_id,
-        building_id=building.id,
-        room=room_number(room, building=building.name) if room else None,
+        community_id=where[0],
+        grid_id=where[1],
+        building_id=where[2],
+        public_area=public,
+        room=room_number(room, building=building.name) if room and building else None,
         resident_id=None,
         filed_by=staff.id,
         channel=channel,

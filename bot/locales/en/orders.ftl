@@ -363,11 +363,12 @@ order-btn-area-grid = 🗺 This grid only
 
 ## Staff: filing for a resident
 
-order-behalf-building = Which building does the resident live in?
+order-behalf-building = Which building does the resident live in? (A matter at no building — a road, a square, the gate — is under "{ order-btn-place-public }".)
 order-behalf-community = Which community does the resident live in?
-order-behalf-building-in = { $community }: which building does the resident live in?
+order-behalf-building-in = { $community }: which building does the resident live in? (A matter at no building — a road, a square, the gate — is under "{ order-btn-place-public }".)
 order-btn-behalf-communities = ↩️ Another community
 order-behalf-building-refused = That building is not one you look after; please choose from the list.
+order-behalf-public-area = Where in the public area of the community? Type the place, e.g. "road outside the east gate" (up to { $limit } characters), or tap "{ common-skip }".
 order-behalf-channel = How did the resident get in touch?
 order-behalf-room = Room number? (may be skipped)
 order-behalf-phone = Contact phone? (may be skipped)

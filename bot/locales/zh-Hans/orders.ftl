@@ -355,11 +355,12 @@ order-btn-area-grid = 🗺 改为本网格
 
 ## Staff: filing for a resident
 
-order-behalf-building = 居民住在哪栋楼？
+order-behalf-building = 居民住在哪栋楼？（不在楼栋的事，如马路、广场、小区门口，点「{ order-btn-place-public }」。）
 order-behalf-community = 居民住在哪个社区？
-order-behalf-building-in = { $community }：居民住在哪栋楼？
+order-behalf-building-in = { $community }：居民住在哪栋楼？（不在楼栋的事，如马路、广场、小区门口，点「{ order-btn-place-public }」。）
 order-btn-behalf-communities = ↩️ 换个社区
 order-behalf-building-refused = 这栋楼不在您负责的范围内，请从列表里选。
+order-behalf-public-area = 在小区公共区域的哪里？请输入地点，例如「东门外马路」（{ $limit } 字以内）；不用写就点「{ common-skip }」。
 order-behalf-channel = 居民是怎么反映的？
 order-behalf-room = 房号是多少？（可跳过）
 order-behalf-phone = 联系电话？（可跳过）

@@ -358,11 +358,12 @@ order-btn-area-grid = 🗺 改為本網格
 
 ## Staff: filing for a resident
 
-order-behalf-building = 居民住在哪棟樓？
+order-behalf-building = 居民住在哪棟樓？（不在樓棟的事，如馬路、廣場、小區門口，點「{ order-btn-place-public }」。）
 order-behalf-community = 居民住在哪個社區？
-order-behalf-building-in = { $community }：居民住在哪棟樓？
+order-behalf-building-in = { $community }：居民住在哪棟樓？（不在樓棟的事，如馬路、廣場、小區門口，點「{ order-btn-place-public }」。）
 order-btn-behalf-communities = ↩️ 換個社區
 order-behalf-building-refused = 這棟樓不在您負責的範圍內，請從列表裡選。
+order-behalf-public-area = 在小區公共區域的哪裡？請輸入地點，例如「東門外馬路」（{ $limit } 字以內）；不用寫就點「{ common-skip }」。
 order-behalf-channel = 居民是怎麼反映的？
 order-behalf-room = 房號是多少？（可跳過）
 order-behalf-phone = 聯繫電話？（可跳過）
