@@ -21,6 +21,7 @@ from aiogram.types import (
     Message,
     ReplyKeyboardMarkup,
 )
+from sqlmodel import col, select
 
 from bot.i18n import Text
 from bot.settings import Settings
@@ -45,14 +46,15 @@ from handlers.order_ui import (
 )
 from handlers.registration import kept_draft, register_now_kb
 from handlers.text_steps import refuse_button_labels
+from models import Building, Community
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
 from services import smalltalk
 from services import urges as urge_service
-from services.address import named_place
+from services.address import named_place, public_place
 from services.delivery import CAPTION_LIMIT
-from services.errors import Conflict
+from services.errors import Conflict, InvalidInput
 from services.order_common import (
     Suggestion,
     candidate_codes,
@@ -62,6 +64,7 @@ from services.order_common import (
     title_in,
 )
 from services.order_titles import fit
+from services.places import PUBLIC_AREA_MAX
 from services.requests import Draft
 from services.triage.text import with_caption
 
@@ -74,6 +77,7 @@ class Filing(StatesGroup):
 
     compose = State()
     confirm = State()
+    where = State()  # 📍 → 🌳 小区公共区域: where in it, typed (or skipped)
 
 
 class AddInfo(StatesGroup):
@@ -116,14 +120,17 @@ def _draft(data: dict[str, Any]) -> Draft:
         latitude=data.get("lat"),
         longitude=data.get("lon"),
         building_id=place[0] if (place := _place(data)) else None,
+        home_room=not data.get("ours"),
+        public_area=data.get("public"),
     )
 
 
 def _place(data: dict[str, Any]) -> tuple[int, int] | None:
     """(building, grid) where the matter is, when the description names another building than
-    the resident's and they kept it; None: their own building."""
+    the resident's (or she picked one) and they kept it; None: their own building, or a public
+    area of the community (`public`)."""
     place = data.get("place")
-    if not place or data.get("at_home"):
+    if not place or data.get("at_home") or data.get("public") is not None:
         return None
     return int(place["id"]), int(place["grid"])
 
@@ -253,6 +260,10 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
         if place
         else None,
         at_home=False,
+        public=None,
+        ours=False,
+        # words that put it in a public area ('东门外马路'): the preview offers it, one tap
+        public_hint=None if place or not said else await _public_hint(ctx, said),
     )
     at = (place.building_id, place.grid_id) if place else None  # as _place reads it back
     await state.update_data(similar=await _similar(ctx, said, urgent=s.urgent, place=at))
@@ -261,8 +272,24 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
     await _show_preview(message, state, ctx.t)
 
 
+async def _public_hint(ctx: OrderCtx, said: str) -> str | None:
+    """Where in a public area of the community the words say the matter is, read past the
+    community's own name ('阳光花园' is no garden); None when they do not say it surely."""
+    community = (
+        await ctx.session.get(Community, ctx.user.community_id)
+        if ctx.user.community_id is not None
+        else None
+    )
+    return public_place(said, names=(community.name,) if community else ())
+
+
 async def _similar(
-    ctx: OrderCtx, said: str, *, urgent: bool, place: tuple[int, int] | None = None
+    ctx: OrderCtx,
+    said: str,
+    *,
+    urgent: bool,
+    place: tuple[int, int] | None = None,
+    public: bool = False,
 ) -> list[dict[str, Any]]:
     """Open matters nearby that read like this one, each as its preview line and id, so the
     resident can say it is the same (同一件事) instead of filing it twice. Not for an urgent
@@ -271,7 +298,7 @@ async def _similar(
         return []
     t, now = ctx.t, ctx.now()
     found = await request_service.similar_for_resident(
-        ctx.session, ctx.triage, user=ctx.user, text=said, now=now, place=place
+        ctx.session, ctx.triage, user=ctx.user, text=said, now=now, place=place, public=public
     )
     return [
         {
@@ -375,15 +402,22 @@ async def _show_preview(
         lines.append(t("order-preview-location"))
     place = values.get("place")
     place_row = []
-    if place:  # the description names another building than the resident's own
-        home = place.get("home")
-        if values.get("at_home") and home:
-            lines.append(t("order-preview-place-home", place=home))
-            place_row = [button(t("order-btn-place", place=place["name"]), "fplace")]
-        else:
-            lines.append(t("order-preview-place", place=place["name"]))
-            if home:
-                place_row = [button(t("order-btn-place", place=home), "fplace")]
+    hint = values.get("public_hint")
+    if values.get("public") is not None:  # 小区公共区域, with her words for where
+        where = values["public"]
+        lines.append(t("order-preview-place-public", where=where or "-"))
+    elif place and not values.get("at_home"):
+        lines.append(t("order-preview-place", place=place["name"]))
+        if place.get("home"):
+            place_row = [button(t("order-btn-place", place=place["home"]), "fplace")]
+    elif values.get("ours"):
+        lines.append(t("order-preview-place-ours", place=values.get("home_name") or "-"))
+    elif hint and not place:  # her words name a public place: one tap to say so
+        lines.append(t("order-preview-public-hint", where=hint))
+        place_row = [button(t("order-btn-public-hint", where=hint), "fpubok")]
+    elif place and place.get("home"):  # she put back her own building: one tap to the other
+        lines.append(t("order-preview-place-home", place=place["home"]))
+        place_row = [button(t("order-btn-place", place=place["name"]), "fplace")]
     lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
     if values.get("urgent"):
         # what to do now, before anyone comes: shown as soon as the danger is read, not
@@ -413,6 +447,7 @@ async def _show_preview(
                     "furgent",
                 ),
             ],
+            [button(t("order-btn-where"), "fwhere")],
             [button(t("order-btn-rewrite"), "frewrite"), button(t("common-cancel"), "fcancel")],
         ]
     )
@@ -532,6 +567,240 @@ async def on_toggle_place(query: CallbackQuery, state: FSMContext, ctx: OrderCtx
     )
     await state.update_data(at_home=values["at_home"], similar=values["similar"])
     await _show_preview(query, state, ctx.t)
+
+
+# ---------------------------------------------------------------- 📍 where the matter is
+
+WHERE_HOME, WHERE_OURS, WHERE_OTHER, WHERE_PUBLIC = range(4)
+BUILDINGS_PER_PAGE = 24  # three a row
+
+
+def _where_now(values: dict[str, Any]) -> int:
+    """Which of the chooser's places the draft is at now."""
+    if values.get("public") is not None:
+        return WHERE_PUBLIC
+    if values.get("place") and not values.get("at_home"):
+        return WHERE_OTHER
+    return WHERE_OURS if values.get("ours") else WHERE_HOME
+
+
+async def _refresh_similar(ctx: OrderCtx, state: FSMContext) -> None:
+    """The open matters offered as 同一件事 are those near where the matter now is."""
+    values = await state.get_data()
+    similar = await _similar(
+        ctx,
+        values.get("text", "").strip(),
+        urgent=bool((values.get("suggestion") or {}).get("urgent")),
+        place=_place(values),
+        public=values.get("public") is not None,
+    )
+    await state.update_data(similar=similar)
+
+
+async def _where_menu(ctx: OrderCtx, state: FSMContext) -> tuple[str, InlineKeyboardMarkup]:
+    """这件事在哪里？ One big button a place: her home, her building (not her home), another
+    building, a public area of the community; the current one marked ✅; ⬅️ back to the
+    preview as it was."""
+    t, user = ctx.t, ctx.user
+    building = await ctx.session.get(Building, user.building_id) if user.building_id else None
+    name = building.name if building else "-"
+    await state.update_data(home_name=name)
+    values = await state.get_data()
+    now = _where_now(values)
+    labels_ = [
+        t("order-where-home", place=f"{name} {user.room}" if user.room else name),
+        t("order-where-ours", place=name),
+        t("order-where-other"),
+        t("order-where-public"),
+    ]
+    rows = [
+        [button(f"✅ {label}" if i == now else label, "fwat", 0, i)]
+        for i, label in enumerate(labels_)
+    ]
+    rows.append([button(t("order-btn-where-back"), "fwback")])
+    return t("order-where-ask"), keyboard(rows)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fwhere"))
+async def on_where(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """📍 不在家里？选地点: the places to choose from, in the preview's message."""
+    await edit_or_send(query, *await _where_menu(ctx, state))
+
+
+@router.callback_query(
+    StateFilter(Filing.confirm, Filing.where), OrderCb.filter(F.action == "fwback")
+)
+async def on_where_back(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """⬅️ 返回: the preview again, its place as it was."""
+    await state.set_state(Filing.confirm)
+    await _show_preview(query, state, ctx.t)
+
+
+async def _set_where(state: FSMContext, **values: Any) -> None:
+    """The draft is at one place now: the others are cleared (a public-area suggestion
+    declined by choosing is not offered again)."""
+    await state.update_data(**({"public": None, "ours": False, "public_hint": None} | values))
+
+
+@router.callback_query(
+    StateFilter(Filing.confirm, Filing.where), OrderCb.filter(F.action == "fwat")
+)
+async def on_where_chosen(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """我家 / 我们楼: the preview at once; 另一栋楼: the buildings; 小区公共区域: where in it."""
+    t = ctx.t
+    await state.set_state(Filing.confirm)
+    values = await state.get_data()
+    if callback_data.extra in (WHERE_HOME, WHERE_OURS):
+        await _set_where(state, ours=callback_data.extra == WHERE_OURS, at_home=True)
+        await _refresh_similar(ctx, state)
+        await _show_preview(query, state, t)
+    elif callback_data.extra == WHERE_OTHER:
+        await edit_or_send(query, *await _building_page(ctx, 0))
+    elif callback_data.extra == WHERE_PUBLIC:
+        await state.set_state(Filing.where)
+        if isinstance(query.message, Message):
+            await state.update_data(where_ask=query.message.message_id)
+        hint = values.get("public") or values.get("public_hint")
+        rows = [[button(t("order-btn-public-hint", where=hint), "fwhint")]] if hint else []
+        rows += [[button(t("common-skip"), "fwskip")], [button(t("common-back"), "fwhere")]]
+        await edit_or_send(
+            query, t("order-where-public-ask", limit=PUBLIC_AREA_MAX), keyboard(rows)
+        )
+    else:
+        await answer_once(query, t("err-stale-button"), alert=True)
+
+
+async def _building_page(ctx: OrderCtx, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The community's buildings but her own, three a row, paged; ⬅️ back to the places."""
+    t = ctx.t
+    stmt = select(Building).where(col(Building.community_id) == ctx.user.community_id)
+    mine = [
+        b
+        for b in (await ctx.session.exec(stmt.order_by(col(Building.id)))).all()
+        if b.id != ctx.user.building_id
+    ]
+    pages = max(1, -(-len(mine) // BUILDINGS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    chunk = mine[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
+    rows = [
+        [button(b.name, "fwb", b.id) for b in chunk[i : i + 3]] for i in range(0, len(chunk), 3)
+    ]
+    if nav := pager(t, "fwpg", page, pages):
+        rows.append(nav)
+    rows.append([button(t("common-back"), "fwhere")])
+    return t("order-where-building"), keyboard(rows)
+
+
+@router.callback_query(
+    StateFilter(Filing.confirm, Filing.where), OrderCb.filter(F.action == "fwhere")
+)
+async def on_where_again(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """⬅️ 上一步 under the buildings or the public area's question: the places again."""
+    await state.set_state(Filing.confirm)
+    await edit_or_send(query, *await _where_menu(ctx, state))
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fwpg"))
+async def on_where_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    await edit_or_send(query, *await _building_page(ctx, callback_data.ref))
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fwb"))
+async def on_where_building(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """Another building of her community: the matter is there (its grid, no room of hers)."""
+    building = await ctx.session.get(Building, callback_data.ref)
+    if (
+        building is None
+        or building.id is None
+        or building.community_id != ctx.user.community_id
+        or building.id == ctx.user.building_id
+    ):
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    home = await ctx.session.get(Building, ctx.user.building_id) if ctx.user.building_id else None
+    place = {
+        "id": building.id,
+        "grid": building.grid_id,
+        "name": building.name,
+        "home": home.name if home else None,
+    }
+    await _set_where(state, place=place, at_home=False)
+    await _refresh_similar(ctx, state)
+    await _show_preview(query, state, ctx.t)
+
+
+async def _in_public_area(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, where: str
+) -> None:
+    """The matter is in a public area of the community, at `where` ('' for not said): the
+    preview again (below her words, when typed; the question's buttons go)."""
+    await _set_where(state, public=where)
+    await state.set_state(Filing.confirm)
+    await _refresh_similar(ctx, state)
+    if isinstance(event, CallbackQuery):
+        await _show_preview(event, state, ctx.t)
+        return
+    ask = (await state.get_data()).get("where_ask")
+    if ask:
+        with contextlib.suppress(TelegramBadRequest):
+            await event.bot.edit_message_reply_markup(  # type: ignore[union-attr]
+                chat_id=event.chat.id, message_id=int(ask), reply_markup=None
+            )
+    await _show_preview(event, state, ctx.t)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fpubok"))
+@router.callback_query(Filing.where, OrderCb.filter(F.action == "fwhint"))
+async def on_public_hint(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """🌳 对，在小区公共区域（东门外马路）: one tap, her own words for where."""
+    values = await state.get_data()
+    hint = values.get("public") or values.get("public_hint")
+    if not hint:
+        await _show_preview(query, state, ctx.t)
+        return
+    await _in_public_area(query, state, ctx, str(hint))
+
+
+@router.callback_query(Filing.where, OrderCb.filter(F.action == "fwskip"))
+async def on_public_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """跳过: in a public area, where not said (staff ask, or see it)."""
+    await _in_public_area(query, state, ctx, "")
+
+
+@router.message(Filing.where, F.text.in_(labels("common-cancel") | labels("order-btn-finished")))
+async def on_public_leave(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """取消 (or 说完了) at the question: the preview again, nothing of it lost, its place as
+    it was."""
+    ask = (await state.get_data()).get("where_ask")
+    await state.set_state(Filing.confirm)
+    if ask:
+        with contextlib.suppress(TelegramBadRequest):
+            await message.bot.edit_message_reply_markup(  # type: ignore[union-attr]
+                chat_id=message.chat.id, message_id=int(ask), reply_markup=None
+            )
+    await _show_preview(message, state, ctx.t)
+
+
+@router.message(Filing.where, F.text)
+async def on_public_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """Where in the public area, typed ('东门外马路'); too long or not words: asked again."""
+    t = ctx.t
+    try:
+        where = request_service.public_words(message.text or "") or ""
+    except InvalidInput as exc:
+        await message.answer(t(exc.key, **exc.args_))
+        return
+    await _in_public_area(message, state, ctx, where)
+
+
+@router.message(Filing.where)
+async def on_public_not_text(message: Message, t: Text) -> None:
+    """A photo or a sticker is no place's name: the question stands."""
+    await message.answer(t("order-where-public-ask", limit=PUBLIC_AREA_MAX))
 
 
 @router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fcat"))

@@ -79,9 +79,11 @@ class StaffFlow(StatesGroup):
 
 
 class OnBehalf(StatesGroup):
-    """Filing for a resident: building → channel → room → phone → name → text."""
+    """Filing for a resident: building (or a public area, and where in it) → channel → room
+    (not in a public area) → phone → name → text."""
 
     building = State()
+    where = State()  # 🌳 公共区域: where in it, typed or skipped
     channel = State()
     room = State()
     phone = State()
@@ -128,6 +130,7 @@ refuse_button_labels(router, OnBehalf.text, allow=("common-back",), keyboard=ste
 refuse_button_labels(router, StaffFlow.transfer_note, StaffFlow.place, allow=("common-skip",))
 refuse_button_labels(
     router,
+    OnBehalf.where,
     OnBehalf.room,
     OnBehalf.phone,
     OnBehalf.name,
@@ -1592,6 +1595,8 @@ async def _behalf_building_page(
     ]
     if nav := pager(ctx.t, "obpg", page, pages):
         rows.append(nav)
+    # a matter at no building: the road outside the gate, the square
+    rows.append([button(ctx.t("order-btn-place-public"), "obpub", community_id)])
     several = len({b.community_id for b in buildings}) > 1
     last = [button(ctx.t("order-btn-behalf-communities"), "obcl")] if several else []
     rows.append([*last, _cancel_button(ctx.t)])
@@ -1639,8 +1644,16 @@ def _skip_or_cancel(t: Text, step: State) -> Any:
     )
 
 
-# the steps after the building, in order: ⬅️ 上一步 at one asks the one before again
-_BEHALF_STEPS = (OnBehalf.channel, OnBehalf.room, OnBehalf.phone, OnBehalf.name, OnBehalf.text)
+# the steps after the building, in order: ⬅️ 上一步 at one asks the one before again (the
+# public area's question, last here, comes right after the building)
+_BEHALF_STEPS = (
+    OnBehalf.channel,
+    OnBehalf.room,
+    OnBehalf.phone,
+    OnBehalf.name,
+    OnBehalf.text,
+    OnBehalf.where,
+)
 
 
 def _back_button(t: Text, step: State) -> Any:
@@ -1653,7 +1666,14 @@ async def _behalf_step_before(state: FSMContext, ctx: OrderCtx) -> tuple[str, An
     """⬅️ 上一步: the form goes to the step before and returns its question (with what was
     entered there); None at the building, the first step."""
     step, values, t = await state.get_state(), await state.get_data(), ctx.t
-    if step == OnBehalf.channel.state:
+    public = values.get("public") is not None
+    if step == OnBehalf.channel.state and public:
+        await state.set_state(OnBehalf.where)
+        return _where_question(t, values.get("public") or None)
+    if step == OnBehalf.phone.state and public:  # a public area has no room to ask
+        await state.set_state(OnBehalf.channel)
+        return t("order-behalf-channel"), _channel_markup(t)
+    if step in (OnBehalf.channel.state, OnBehalf.where.state):
         buildings = await request_service.behalf_buildings(
             ctx.session, staff=ctx.user, roles=ctx.roles
         )
@@ -1695,7 +1715,7 @@ async def on_behalf_back(
 
 
 @router.message(
-    StateFilter(OnBehalf.room, OnBehalf.phone, OnBehalf.name, OnBehalf.text),
+    StateFilter(OnBehalf.where, OnBehalf.room, OnBehalf.phone, OnBehalf.name, OnBehalf.text),
     F.text.func(is_back),
 )
 async def on_behalf_back_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
@@ -1720,9 +1740,53 @@ async def on_behalf_building(
     if callback_data.ref not in {b.id for b in buildings}:
         await answer_once(query, t("order-behalf-building-refused"), alert=True)
         return
-    await state.update_data(building=callback_data.ref)
+    await state.update_data(building=callback_data.ref, public=None)
     await state.set_state(OnBehalf.channel)
     await edit_or_send(query, t("order-behalf-channel"), _channel_markup(t))
+
+
+def _where_question(t: Text, now: str | None) -> tuple[str, Any]:
+    """Where in the public area (typed), with 跳过, ⬅️ 上一步 and ✖️ 取消."""
+    question = with_current(t, t("order-behalf-public-area", limit=PUBLIC_AREA_MAX), now)
+    return question, _skip_or_cancel(t, OnBehalf.where)
+
+
+@router.callback_query(OnBehalf.building, OrderCb.filter(F.action == "obpub"))
+async def on_behalf_public(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """🌳 公共区域: the matter is at no building of the community: where in it, asked."""
+    buildings = await request_service.behalf_buildings(
+        ctx.session, staff=ctx.user, roles=ctx.roles
+    )
+    if callback_data.ref not in {b.community_id for b in buildings}:
+        await answer_once(query, ctx.t("order-behalf-building-refused"), alert=True)
+        return
+    grid = await request_service.behalf_public_grid(
+        ctx.session, staff=ctx.user, roles=ctx.roles, community_id=callback_data.ref
+    )
+    await state.update_data(
+        behalf_community=callback_data.ref, building=None, public="", public_grid=grid, room=None
+    )
+    await state.set_state(OnBehalf.where)
+    await edit_or_send(query, *_where_question(ctx.t, None))
+
+
+@router.message(OnBehalf.where, F.text)
+@router.callback_query(OnBehalf.where, OrderCb.filter(F.action == "oskip"))
+async def on_behalf_where(event: Message | CallbackQuery, state: FSMContext, t: Text) -> None:
+    """Where in the public area ('东门外马路'; 跳过 for not said); then how the resident got in
+    touch. Words that cannot be a place's are asked again at once."""
+    where = ""
+    if isinstance(event, Message) and (typed := _typed(event)) is not None:
+        try:
+            where = request_service.public_words(typed) or ""
+        except InvalidInput as exc:
+            await _ask_again(event, t(exc.key, **exc.args_), t, OnBehalf.where)
+            return
+    await state.update_data(public=where)
+    await state.set_state(OnBehalf.channel)
+    await reply(event, t("order-behalf-channel"), reply_markup=_channel_markup(t))
 
 
 def _channel_markup(t: Text) -> Any:
@@ -1740,6 +1804,10 @@ async def on_behalf_channel(
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     await state.update_data(channel=CHANNELS[callback_data.ref].value)
+    if (await state.get_data()).get("public") is not None:  # no building, so no room
+        await state.set_state(OnBehalf.phone)
+        await edit_or_send(query, t("order-behalf-phone"), _skip_or_cancel(t, OnBehalf.phone))
+        return
     await state.set_state(OnBehalf.room)
     await edit_or_send(query, t("order-behalf-room"), _skip_or_cancel(t, OnBehalf.room))
 
@@ -1835,12 +1903,14 @@ async def _file_behalf(message: Message, state: FSMContext, ctx: OrderCtx, text:
         ctx.session,
         staff=ctx.user,
         roles=ctx.roles,
-        building_id=int(values["building"]),
+        building_id=int(values["building"]) if values.get("building") else None,
+        community_id=values.get("behalf_community"),
+        grid_id=values.get("public_grid"),
         room=values.get("room"),
         contact_name=values.get("name"),
         contact_phone=values.get("phone"),
         channel=Channel(values["channel"]),
-        draft=Draft(text=text, category=s.category),
+        draft=Draft(text=text, category=s.category, public_area=values.get("public")),
         suggestion=s,
         now=ctx.now(),
     )

@@ -197,3 +197,45 @@ async def named_place(
     place, place_id = named[0], named[0].id
     home = next((b.name for b in buildings if b.id == home_building_id), None)
     return NamedPlace(building_id=place_id, grid_id=place.grid_id, name=place.name, home=home)
+
+
+# words that put a matter in a public area of the community, read only when nothing says it is
+# indoors or in a building: a gate of the community ('东门外', '小区门口'; not '西门子'), a road,
+# a square, a garden, a car park …
+_PUBLIC_PLACE = re.compile(
+    r"小区(?:[东南西北]|正|后|侧)?(?:大|小|侧)?门(?:口|外|前|旁边?)?"
+    r"|(?<![我你他她家户楼])[东南西北](?:大|小|侧)?门(?![子诊])(?:口|外|前|旁边?)?"
+    r"|马路|人行道|停车场|停车位|地下车库|车库|花园|广场|绿化带|草坪|健身器材|篮球场|"
+    r"球场|游乐场|滑梯|凉亭|围墙|垃圾站|垃圾房|主干道|小区里的路|路面"
+)
+# words that say the matter is at home or in a building: no public area is suggested then
+_INDOORS = re.compile(
+    r"我家|家里|屋里|室内|房间|厨房|卫生间|厕所|洗手间|阳台|客厅|卧室|楼道|楼梯|电梯|单元|"
+    r"楼上|楼下|隔壁|邻居家|天花板|墙面|水管|马桶|下水道|门锁|窗户"
+)
+
+
+def public_place(text: str, *, names: tuple[str, ...] = ()) -> str | None:
+    """The words of a description that put the matter in a public area of the community
+    ('小区东门外马路上有个大坑' → '东门外马路'), or None when they do not or it is not sure:
+    a word of home or a building ('楼道', '我家', '电梯') anywhere, or none of a public place.
+    `names`: the community's own name and the like, read past ('阳光花园' is no garden).
+    Adjacent words are taken together (at most one character between)."""
+    plain = _normal(text)
+    for name in names:
+        if name:
+            plain = plain.replace(_normal(name), " ")
+    if not plain or _INDOORS.search(plain) is not None:
+        return None
+    spans = [m.span() for m in _PUBLIC_PLACE.finditer(plain)]
+    if not spans:
+        return None
+    start, end = spans[0]
+    for s, e in spans[1:]:
+        if s - end > 1:
+            break
+        end = e
+    words = plain[start:end]
+    if words.startswith("小区") and words[2:3] in tuple("东南西北正后侧"):
+        words = words[2:]  # '东门外马路': the community goes without saying
+    return words if len(words) <= 40 else None

@@ -51,9 +51,15 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import line, place_key, spot
+from services.places import PUBLIC_AREA_MAX, line, place_key, spot
 from services.users import acting_staff, staff_of, staff_scope_query
-from services.validation import clean_text, person_name, phone_number, room_number
+from services.validation import (
+    clean_text,
+    person_name,
+    phone_number,
+    room_number,
+    short_label,
+)
 
 T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry
@@ -99,6 +105,11 @@ class Draft:
     # where the matter is, when the description names another building of the community than
     # the resident's (services.address.named_place) and they kept it; None: their home building
     building_id: int | None = None
+    # at the resident's own building but not in her home (我们楼: the stairs, the roof): no room
+    home_room: bool = True
+    # in a public area of the community (小区公共区域), with the resident's words for where
+    # ('' for none): no building, no room, no grid (the whole community's staff follow it)
+    public_area: str | None = None
 
 
 @dataclass
@@ -299,6 +310,7 @@ async def _file(
     now: datetime,
     outbox: NoticeSink | None = None,
     merge_into: Request | None = None,
+    public_area: str | None = None,
 ) -> Filed:
     # a voice note alone keeps an empty text (a draft begun before this version may still hold
     # the placeholder of those days); anything else needs words
@@ -312,6 +324,7 @@ async def _file(
         grid_id=grid_id,
         building_id=building_id,
         room=room,
+        public_area=public_area,
         resident_id=resident_id,
         filed_by=filed_by,
         channel=channel,
@@ -552,6 +565,11 @@ async def file_request(
         # the matter is at another building of the community: its grid's staff handle it,
         # and the resident's room (of their own building) is no address there
         grid_id, building_id, room = place.grid_id, place.id, None
+    elif not draft.home_room:  # her building, not her home: the stairs, the roof
+        room = None
+    public = public_words(draft.public_area)
+    if public is not None:  # a public area of the community: the whole community's staff
+        grid_id, building_id, room = None, None, None
     return await _file(
         session,
         draft=draft,
@@ -568,7 +586,16 @@ async def file_request(
         now=now,
         outbox=outbox,
         merge_into=target,
+        public_area=public,
     )
+
+
+def public_words(where: str | None) -> str | None:
+    """Words for where in a public area a matter is, as kept (None: not in one; '' for none
+    given); more than PUBLIC_AREA_MAX characters or not words is refused (InvalidInput)."""
+    if where is None:
+        return None
+    return short_label(where, max_len=PUBLIC_AREA_MAX) if where.strip() else ""
 
 
 # what a resident may say theirs is the same as: matters still being worked on
@@ -591,10 +618,13 @@ async def similar_open(
     building_id: int | None,
     now: datetime,
     exclude_id: int | None = None,
+    public: bool = False,
 ) -> list[tuple[int, float]]:
     """(request id, score) of open requests of the community that read like `text` (triage's
     duplicate score: the same building counts up, age counts down), best first; [] without
-    triage or words. A request left as a voice note only is no candidate either."""
+    triage or words. A request left as a voice note only is no candidate either. `public`: the
+    matter is in a public area of the community, where any other in one is as near as the same
+    grid is (a public area may have no grid)."""
     said = written_text(text)
     if triage is None or not said:
         return []
@@ -617,18 +647,21 @@ async def similar_open(
     found = duplicates_among(
         triage,
         text=said,
-        grid_id=grid_id,
+        grid_id=_PUBLIC if public else grid_id,
         building_id=building_id,
         # the times are read as the database gives them (_open_matters_query): naive UTC on
         # SQLite, so compared with `now` as naive UTC there (the same differences)
         now=now if postgres else now.astimezone(UTC).replace(tzinfo=None),
         rows=[
-            (rid, words, grid, building, created)
-            for rid, said_then, grid, building, created in rows
+            (rid, words, _PUBLIC if public and area is not None else grid, building, created)
+            for rid, said_then, grid, building, created, area in rows
             if (words := written_text(said_then))
         ],
     )
     return [(int(rid), float(score)) for rid, score in found]
+
+
+_PUBLIC = -1  # a public area, as duplicates_among compares grids: no grid's id
 
 
 @cache
@@ -646,6 +679,7 @@ def _open_matters_query(*, postgres: bool, excluding: bool) -> Any:
             col(Request.grid_id),
             col(Request.building_id),
             type_coerce(col(Request.created_at), DateTime(timezone=True)),
+            col(Request.public_area),
         )
         .where(col(Request.community_id) == bindparam("community_id"))
         .where(one_of(col(Request.status), "statuses", postgres=postgres))
@@ -680,14 +714,17 @@ async def similar_for_resident(
     now: datetime,
     limit: int = 2,
     place: tuple[int, int] | None = None,
+    public: bool = False,
 ) -> list[Similar]:
     """Open matters of the resident's community that read like what they are about to file,
-    from their own building or grid (a matter across the community is rarely theirs), not their
-    own; at most `limit`, best first. `place`: (building, grid) where the matter is, when the
-    description names another building than theirs (services.address.named_place)."""
+    from their own building or grid (a matter across the community is rarely theirs) or in a
+    public area of the community (a road, a gate: anyone's, near everyone), not their own; at
+    most `limit`, best first. `place`: (building, grid) where the matter is, when the
+    description names another building than theirs (services.address.named_place); `public`:
+    it is in a public area (then only others in one are near)."""
     if user.community_id is None:
         return []
-    building_id, grid_id = place or (user.building_id, user.grid_id)
+    building_id, grid_id = (None, None) if public else place or (user.building_id, user.grid_id)
     found = await similar_open(
         session,
         triage,
@@ -696,6 +733,7 @@ async def similar_for_resident(
         grid_id=grid_id,
         building_id=building_id,
         now=now,
+        public=public,
     )
     if not found:
         return []
@@ -718,8 +756,10 @@ async def similar_for_resident(
         req, building, heading = by_id[rid]
         if req.resident_id == user.id:
             continue
-        near = (building_id is not None and req.building_id == building_id) or (
-            grid_id is not None and req.grid_id == grid_id
+        near = (
+            (building_id is not None and req.building_id == building_id)
+            or (grid_id is not None and req.grid_id == grid_id)
+            or req.public_area is not None  # the gate, the road: every resident's
         )
         if not near:
             continue
@@ -737,7 +777,8 @@ def _offers_query() -> Any:
     """similar_for_resident's read of the matters found (bound as `ids`) with their buildings'
     names and their orders' latest titles, in one query (the candidates read before are not
     kept in the session); built once, its values bound when it runs. Only those it may offer
-    are read: not the resident's own, from their building or grid (a NULL id matches none)."""
+    are read: not the resident's own, from their building or grid (a NULL id matches none) or
+    in a public area of the community."""
     title = (
         select(Order.title)
         .where(col(Order.request_id) == col(Request.id))
@@ -755,6 +796,7 @@ def _offers_query() -> Any:
             or_(
                 col(Request.building_id) == bindparam("building_id"),
                 col(Request.grid_id) == bindparam("grid_id"),
+                col(Request.public_area).is_not(None),
             )
         )
     )
@@ -804,12 +846,32 @@ async def behalf_buildings(
     return list((await session.exec(stmt)).all())
 
 
+async def behalf_public_grid(
+    session: AsyncSession, *, staff: User, roles: Collection[Role], community_id: int
+) -> int | None:
+    """The grid that follows a matter a staff account files in a public area of a community:
+    none (the whole community's staff) for an admin or the community's staff, their grid for a
+    grid worker (a matter in no grid would be out of their sight, and is refused them)."""
+    if Role.ADMIN in roles:
+        return None
+    scopes = (
+        await session.exec(
+            select(StaffScope)
+            .where(col(StaffScope.user_id) == staff.id)
+            .where(col(StaffScope.community_id) == community_id)
+        )
+    ).all()
+    if not scopes or any(s.grid_id is None for s in scopes):
+        return None
+    return min(int(s.grid_id or 0) for s in scopes)
+
+
 async def file_on_behalf(
     session: AsyncSession,
     *,
     staff: User,
     roles: Collection[Role],
-    building_id: int,
+    building_id: int | None,
     room: str | None,
     contact_name: str | None,
     contact_phone: str | None,
@@ -817,14 +879,26 @@ async def file_on_behalf(
     draft: Draft,
     suggestion: Suggestion | None,
     now: datetime,
+    community_id: int | None = None,
+    grid_id: int | None = None,
 ) -> Filed:
-    """Staff file a request for a resident who phoned or walked in; the channel is recorded."""
-    building = await session.get(Building, building_id)
-    if building is None:
+    """Staff file a request for a resident who phoned or walked in; the channel is recorded.
+    At a building (`building_id`), or, with `draft.public_area` set, in a public area of
+    `community_id` (no building, no room) followed by `grid_id` (None: the whole community's
+    staff) — as 📍 改地点 → 🌳 公共区域 places one."""
+    public = public_words(draft.public_area)
+    building = await session.get(Building, building_id) if building_id is not None else None
+    if public is not None and community_id is not None:
+        grid = await session.get(Grid, grid_id) if grid_id is not None else None
+        if grid_id is not None and (grid is None or grid.community_id != community_id):
+            raise NotFound("err-address-stale")
+        where: tuple[int, int | None, int | None] = (community_id, grid_id, None)
+        room = None
+    elif building is not None:
+        where, public = (building.community_id, building.grid_id, building.id), None
+    else:
         raise NotFound("err-address-stale")
-    probe = Request(
-        community_id=building.community_id, grid_id=building.grid_id, filed_by=0, text=""
-    )
+    probe = Request(community_id=where[0], grid_id=where[1], filed_by=0, text="")
     await require_staff(session, user=staff, roles=roles, request=probe, action="file_on_behalf")
     if channel == Channel.BOT:
         raise InvalidInput("order-err-channel")
@@ -832,10 +906,11 @@ async def file_on_behalf(
         session,
         draft=draft,
         suggestion=suggestion,
-        community_id=building.community_id,
-        grid_id=building.grid_id,
-        building_id=building.id,
-        room=room_number(room, building=building.name) if room else None,
+        community_id=where[0],
+        grid_id=where[1],
+        building_id=where[2],
+        public_area=public,
+        room=room_number(room, building=building.name) if room and building else None,
         resident_id=None,
         filed_by=staff.id,
         channel=channel,

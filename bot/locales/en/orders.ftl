@@ -81,6 +81,19 @@ order-preview-location = Location: attached
 order-preview-place = 📍 Where: { $place } (as you wrote; if not, tap "📍 Where: …" below)
 order-preview-place-home = 📍 Where: { $place } (your building)
 order-btn-place = 📍 Where: { $place }
+order-btn-where = 📍 Not at home? Choose where
+order-where-ask = Where is it? Tap one:
+order-where-home = 🏠 My home ({ $place })
+order-where-ours = 🏢 My building ({ $place }, not in my home)
+order-where-other = 🏘 Another building
+order-where-public = 🌳 A public area of the community (road, garden, car park, gate…)
+order-btn-where-back = ⬅️ Back
+order-where-building = Which building? Tap one:
+order-where-public-ask = Where in the community? Type a few words, e.g. "road outside the east gate" (up to { $limit } characters). Not sure? Tap "Skip".
+order-preview-place-public = 📍 Where: public area of the community · { $where }
+order-preview-place-ours = 📍 Where: { $place } (in the building, not your home)
+order-preview-public-hint = 📍 From what you wrote, it seems to be in a public area of the community ({ $where }), not at your home? If so, tap "🌳 Yes, at …" below.
+order-btn-public-hint = 🌳 Yes, at { $where }
 order-preview-urgent = 🚨 Urgent
 order-preview-normal = Not urgent
 order-btn-submit = ✅ Submit
@@ -350,11 +363,12 @@ order-btn-area-grid = 🗺 This grid only
 
 ## Staff: filing for a resident
 
-order-behalf-building = Which building does the resident live in?
+order-behalf-building = Which building does the resident live in? (A matter at no building — a road, a square, the gate — is under "{ order-btn-place-public }".)
 order-behalf-community = Which community does the resident live in?
-order-behalf-building-in = { $community }: which building does the resident live in?
+order-behalf-building-in = { $community }: which building does the resident live in? (A matter at no building — a road, a square, the gate — is under "{ order-btn-place-public }".)
 order-btn-behalf-communities = ↩️ Another community
 order-behalf-building-refused = That building is not one you look after; please choose from the list.
+order-behalf-public-area = Where in the public area of the community? Type the place, e.g. "road outside the east gate" (up to { $limit } characters), or tap "{ common-skip }".
 order-behalf-channel = How did the resident get in touch?
 order-behalf-room = Room number? (may be skipped)
 order-behalf-phone = Contact phone? (may be skipped)

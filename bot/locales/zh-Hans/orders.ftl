@@ -78,6 +78,19 @@ order-preview-location = 位置：已附上
 order-preview-place = 📍 地点：{ $place }（按您说的；不对的话点下面「📍 地点改为…」）
 order-preview-place-home = 📍 地点：{ $place }（您家的楼）
 order-btn-place = 📍 地点改为 { $place }
+order-btn-where = 📍 不在家里？选地点
+order-where-ask = 这件事在哪里？点一下：
+order-where-home = 🏠 我家（{ $place }）
+order-where-ours = 🏢 我们楼（{ $place }，不在我家里）
+order-where-other = 🏘 另一栋楼
+order-where-public = 🌳 小区公共区域（马路、花园、停车场、大门…）
+order-btn-where-back = ⬅️ 返回
+order-where-building = 在哪栋楼？点一下：
+order-where-public-ask = 在小区的哪里？请打几个字，比如「东门外马路」「3号楼后面的花园」（{ $limit } 字以内）。不好说就点「跳过」。
+order-preview-place-public = 📍 地点：小区公共区域 · { $where }
+order-preview-place-ours = 📍 地点：{ $place }（楼里，不在您家）
+order-preview-public-hint = 📍 听您说的，像是在小区公共区域（{ $where }），不在您家？是的话点下面「🌳 对，在…」。
+order-btn-public-hint = 🌳 对，在{ $where }
 order-preview-urgent = 🚨 紧急
 order-preview-normal = 不紧急
 order-btn-submit = ✅ 确认提交
@@ -342,11 +355,12 @@ order-btn-area-grid = 🗺 改为本网格
 
 ## Staff: filing for a resident
 
-order-behalf-building = 居民住在哪栋楼？
+order-behalf-building = 居民住在哪栋楼？（不在楼栋的事，如马路、广场、小区门口，点「{ order-btn-place-public }」。）
 order-behalf-community = 居民住在哪个社区？
-order-behalf-building-in = { $community }：居民住在哪栋楼？
+order-behalf-building-in = { $community }：居民住在哪栋楼？（不在楼栋的事，如马路、广场、小区门口，点「{ order-btn-place-public }」。）
 order-btn-behalf-communities = ↩️ 换个社区
 order-behalf-building-refused = 这栋楼不在您负责的范围内，请从列表里选。
+order-behalf-public-area = 在小区公共区域的哪里？请输入地点，例如「东门外马路」（{ $limit } 字以内）；不用写就点「{ common-skip }」。
 order-behalf-channel = 居民是怎么反映的？
 order-behalf-room = 房号是多少？（可跳过）
 order-behalf-phone = 联系电话？（可跳过）

@@ -81,6 +81,19 @@ order-preview-location = 位置：已附上
 order-preview-place = 📍 地點：{ $place }（按您說的；不對的話點下面「📍 地點改為…」）
 order-preview-place-home = 📍 地點：{ $place }（您家的樓）
 order-btn-place = 📍 地點改為 { $place }
+order-btn-where = 📍 不在家裡？選地點
+order-where-ask = 這件事在哪裡？點一下：
+order-where-home = 🏠 我家（{ $place }）
+order-where-ours = 🏢 我們樓（{ $place }，不在我家裡）
+order-where-other = 🏘 另一棟樓
+order-where-public = 🌳 小區公共區域（馬路、花園、停車場、大門…）
+order-btn-where-back = ⬅️ 返回
+order-where-building = 在哪棟樓？點一下：
+order-where-public-ask = 在小區的哪裡？請打幾個字，比如「東門外馬路」「3號樓後面的花園」（{ $limit } 字以內）。不好說就點「跳過」。
+order-preview-place-public = 📍 地點：小區公共區域 · { $where }
+order-preview-place-ours = 📍 地點：{ $place }（樓裡，不在您家）
+order-preview-public-hint = 📍 聽您說的，像是在小區公共區域（{ $where }），不在您家？是的話點下面「🌳 對，在…」。
+order-btn-public-hint = 🌳 對，在{ $where }
 order-preview-urgent = 🚨 緊急
 order-preview-normal = 不緊急
 order-btn-submit = ✅ 確認提交
@@ -345,11 +358,12 @@ order-btn-area-grid = 🗺 改為本網格
 
 ## Staff: filing for a resident
 
-order-behalf-building = 居民住在哪棟樓？
+order-behalf-building = 居民住在哪棟樓？（不在樓棟的事，如馬路、廣場、小區門口，點「{ order-btn-place-public }」。）
 order-behalf-community = 居民住在哪個社區？
-order-behalf-building-in = { $community }：居民住在哪棟樓？
+order-behalf-building-in = { $community }：居民住在哪棟樓？（不在樓棟的事，如馬路、廣場、小區門口，點「{ order-btn-place-public }」。）
 order-btn-behalf-communities = ↩️ 換個社區
 order-behalf-building-refused = 這棟樓不在您負責的範圍內，請從列表裡選。
+order-behalf-public-area = 在小區公共區域的哪裡？請輸入地點，例如「東門外馬路」（{ $limit } 字以內）；不用寫就點「{ common-skip }」。
 order-behalf-channel = 居民是怎麼反映的？
 order-behalf-room = 房號是多少？（可跳過）
 order-behalf-phone = 聯繫電話？（可跳過）
