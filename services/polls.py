@@ -623,28 +623,30 @@ async def _record_vote(
         proxy_by=proxy_by,
         cast_at=now,
     )
-    session.add(vote)
+    # before the ballot is added: its queries would flush it, and the household's unique
+    # constraint must be met at the commit below (a race is a Conflict, not a crash)
     await _drop_held_asks(session, poll=poll, voter=voter, household=household)
-    action = "poll-proxy-vote" if proxy_by else "poll-vote"
-    audit.record(
-        session,
-        actor_id=proxy_by or voter.id,
-        action=action,
-        subject_type="poll",
-        subject_id=poll.id,
-        detail=detail.strip(),
-    )
-    if proxy_by is not None and notifier is not None:
-        await _tell_proxied(
-            session,
-            poll=poll,
-            resident=voter,
-            proxy_by=proxy_by,
-            chosen=chosen,
-            notifier=notifier,
-            nth=0,
-        )
     try:
+        session.add(vote)
+        action = "poll-proxy-vote" if proxy_by else "poll-vote"
+        audit.record(
+            session,
+            actor_id=proxy_by or voter.id,
+            action=action,
+            subject_type="poll",
+            subject_id=poll.id,
+            detail=detail.strip(),
+        )
+        if proxy_by is not None and notifier is not None:
+            await _tell_proxied(
+                session,
+                poll=poll,
+                resident=voter,
+                proxy_by=proxy_by,
+                chosen=chosen,
+                notifier=notifier,
+                nth=0,
+            )
         await session.commit()
     except IntegrityError:
         # Two taps (or two people of one household) at the same moment: the constraint decided.
