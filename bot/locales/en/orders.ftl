@@ -654,6 +654,7 @@ order-err-not-found = That request or order was not found.
 order-err-note-words = Please write a line or two in words, e.g. “Nobody answered the door” or “Need a spare part, back tomorrow”.
 order-err-release-reason = Please write in a few words why you are giving it up, e.g. “I have to travel” or “I can't fix this”, so the community can find someone else.
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
+order-changed-redrawn = Someone has just acted on this. The card now shows where it stands.
 order-step-overtaken = Request { $number } changed while you were typing (a colleague acted on it, or the resident withdrew it): it is now "{ $status }". This step was not saved; here is how it stands now.
 order-err-moved-away = 📍 Request { $number } has moved to { $place } and is handled by { $grid } now, not by you: this button no longer works.
 order-err-place-claimed = Order { $order } has been claimed, so the place can no longer be changed. If it is wrong, contact the member who claimed it, or cancel the order first.

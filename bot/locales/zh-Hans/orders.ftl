@@ -645,6 +645,7 @@ order-err-not-found = 找不到这件诉求或工单。
 order-err-note-words = 请用文字写一两句，例如「敲门没人在家」「需要换零件，明天再来」。
 order-err-release-reason = 请用一两句话写一下放弃的原因，例如「临时要出差」「这个我修不了」，社区好安排别人。
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
+order-changed-redrawn = 这件事刚刚已经有人处理过了，卡片已更新为最新状态。
 order-step-overtaken = 诉求 { $number } 在您填写时已有变化（其他同事处理了，或居民撤回了），现在是「{ $status }」。这一步没有保存，下面是它现在的情况。
 order-err-moved-away = 📍 诉求 { $number } 已改到 { $place }，由 { $grid } 处理，不再由您跟进，这个按钮已经用不了。
 order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点。如地点有误，请先联系接单的党员，或取消工单后再改。

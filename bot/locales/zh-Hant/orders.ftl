@@ -648,6 +648,7 @@ order-err-not-found = 找不到這件訴求或工單。
 order-err-note-words = 請用文字寫一兩句，例如「敲門沒人在家」「需要換零件，明天再來」。
 order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如「臨時要出差」「這個我修不了」，社區好安排別人。
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
+order-changed-redrawn = 這件事剛剛已經有人處理過了，卡片已更新為最新狀態。
 order-step-overtaken = 訴求 { $number } 在您填寫時已有變化（其他同事處理了，或居民撤回了），現在是「{ $status }」。這一步沒有保存，下面是它現在的情況。
 order-err-moved-away = 📍 訴求 { $number } 已改到 { $place }，由 { $grid } 處理，不再由您跟進，這個按鈕已經用不了。
 order-err-place-claimed = 工單 { $order } 已有人接單，不能再改地點。如地點有誤，請先聯繫接單的黨員，或取消工單後再改。
