@@ -132,6 +132,9 @@ member-review-card = 🧾 <b>Volunteer sign-up</b>
     Community: { $community }
 member-approve = ✅ Approve
 member-reject = ❌ Reject
+member-review-decided-approved = ✅ Approved by { $by } · { $time }
+member-review-decided-rejected = ❌ Not approved by { $by } · { $time }
+    Reason: { $reason }
 member-ask-reject-reason = Please type the reason for rejecting (the applicant will see it):
 member-approved-staff = Approved: { $name }
 member-rejected-staff = Rejected: { $name } (reason: { $reason })

@@ -132,6 +132,9 @@ member-review-card = 🧾 <b>报到申请</b>
     社区：{ $community }
 member-approve = ✅ 通过
 member-reject = ❌ 不通过
+member-review-decided-approved = ✅ 已通过 · { $by } · { $time }
+member-review-decided-rejected = ❌ 未通过 · { $by } · { $time }
+    原因：{ $reason }
 member-ask-reject-reason = 请输入不通过的原因（会告知申请人）：
 member-approved-staff = 已通过：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）

@@ -135,6 +135,9 @@ member-review-card = 🧾 <b>報到申請</b>
     社區：{ $community }
 member-approve = ✅ 通過
 member-reject = ❌ 不通過
+member-review-decided-approved = ✅ 已通過 · { $by } · { $time }
+member-review-decided-rejected = ❌ 未通過 · { $by } · { $time }
+    原因：{ $reason }
 member-ask-reject-reason = 請輸入不通過的原因（會告知申請人）：
 member-approved-staff = 已通過：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
