@@ -119,6 +119,18 @@ async def set_name_public(
     return profile, True
 
 
+async def signup_phone(session: AsyncSession, *, user_id: int, community_id: int) -> str | None:
+    """The phone a member sign-up gave, for the staff of the community it was given to: what
+    its consent covers (that community's staff and the sub-district office; not the members
+    serving a matter, who see a resident's own phone only). None for another community's
+    matter, without a sign-up, or after /forget. It is not copied into the resident's profile:
+    at registration they may have chosen to leave no phone there."""
+    profile = await session.get(MemberProfile, user_id)
+    if profile is None or profile.community_id != community_id:
+        return None
+    return profile.phone if profile.phone not in ("", "-") else None
+
+
 def earlier_rejection(profile: MemberProfile) -> str | None:
     """Why the applicant's earlier application was turned down, when this one waiting for
     review was filed again after it (None for a first application)."""
