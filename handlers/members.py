@@ -583,8 +583,10 @@ async def on_join_submit(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
-    """File the application and send a review card to the community's staff."""
+    """File the application and send a review card to the community's staff; at night the
+    applicant is told when staff will see it."""
     data = await state.get_data()
     application = member_service.MemberApplication(
         real_name=data["real_name"],
@@ -601,12 +603,10 @@ async def on_join_submit(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(
-        t("member-submitted"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
     staff = await user_service.staff_of(session, community_id=profile.community_id)
     community = await session.get(Community, profile.community_id)
     grid = await _grid_name(session, profile.grid_id)
+    now = clock()
     await notify(
         session,
         translator,
@@ -614,9 +614,16 @@ async def on_join_submit(
         lambda tt: _review_card_text(tt, profile, community, grid),
         lambda tt: _review_markup(tt, profile),
         community_id=profile.community_id,
-        now=clock(),
+        now=now,
         matter=member_service.review_matter(profile.user_id),
     )
+    # sent at night: the review cards wait for the morning, and the applicant should know when
+    # (as a resident filing a request is told)
+    said = t("member-submitted")
+    seen_at = await member_service.reviewers_see_at(session, member_id=profile.user_id, now=now)
+    if seen_at is not None:
+        said += "\n\n" + t("member-submitted-night", time=local(t, settings, seen_at, now=now))
+    await query.message.answer(said, reply_markup=main_menu(t, roles, registered=user.registered))
 
 
 def _review_card_text(
