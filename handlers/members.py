@@ -28,6 +28,7 @@ from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
+from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
 from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
@@ -582,8 +583,10 @@ async def on_join_submit(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
-    """File the application and send a review card to the community's staff."""
+    """File the application and send a review card to the community's staff; at night the
+    applicant is told when staff will see it."""
     data = await state.get_data()
     application = member_service.MemberApplication(
         real_name=data["real_name"],
@@ -600,12 +603,10 @@ async def on_join_submit(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(
-        t("member-submitted"), reply_markup=main_menu(t, roles, registered=user.registered)
-    )
     staff = await user_service.staff_of(session, community_id=profile.community_id)
     community = await session.get(Community, profile.community_id)
     grid = await _grid_name(session, profile.grid_id)
+    now = clock()
     await notify(
         session,
         translator,
@@ -613,9 +614,16 @@ async def on_join_submit(
         lambda tt: _review_card_text(tt, profile, community, grid),
         lambda tt: _review_markup(tt, profile),
         community_id=profile.community_id,
-        now=clock(),
+        now=now,
         matter=member_service.review_matter(profile.user_id),
     )
+    # sent at night: the review cards wait for the morning, and the applicant should know when
+    # (as a resident filing a request is told)
+    said = t("member-submitted")
+    seen_at = await member_service.reviewers_see_at(session, member_id=profile.user_id, now=now)
+    if seen_at is not None:
+        said += "\n\n" + t("member-submitted-night", time=local(t, settings, seen_at, now=now))
+    await query.message.answer(said, reply_markup=main_menu(t, roles, registered=user.registered))
 
 
 def _review_card_text(
@@ -655,6 +663,25 @@ def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+async def _decided_card_text(
+    session: AsyncSession, t: Text, settings: Settings, profile: MemberProfile, now: datetime
+) -> str:
+    """A review card once decided: the application as it read, then the outcome, who decided
+    and when (and a rejection's reason), so the card no longer reads as waiting."""
+    community = await session.get(Community, profile.community_id)
+    grid = await _grid_name(session, profile.grid_id)
+    reviewer = await session.get(User, profile.reviewed_by) if profile.reviewed_by else None
+    when = local(t, settings, profile.reviewed_at, now=now)
+    by = reviewer.display_name if reviewer is not None else "-"
+    if profile.status == MemberStatus.REJECTED:
+        said = t(
+            "member-review-decided-rejected", by=by, time=when, reason=profile.reject_reason or "-"
+        )
+    else:
+        said = t("member-review-decided-approved", by=by, time=when)
+    return _review_card_text(t, profile, community, grid) + "\n\n" + said
 
 
 PENDING_SHOWN = 20  # review cards sent at one tap of 🧾 报到审核, the oldest first
@@ -961,7 +988,11 @@ async def on_approve(
         raise
     await query.answer(t("member-approved-staff", name=profile.real_name))
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        # the card reads who approved it and when, without 通过/不通过 (before, it kept the
+        # application's words alone, as if still waiting)
+        card = await _decided_card_text(session, t, settings, profile, clock())
+        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing this edit
+            await query.message.edit_text(card, reply_markup=None)
         await query.message.answer(t("member-approved-staff", name=profile.real_name))
     member = await session.get(User, profile.user_id)
     if member is not None:
@@ -1028,6 +1059,7 @@ async def on_reject_reason(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """Reject with the typed reason; the applicant is told why (a bad reason can be retyped)."""
     data = await state.get_data()
@@ -1049,9 +1081,11 @@ async def on_reject_reason(
         raise
     await state.clear()
     if data.get("card") and message.bot is not None:
+        # the card 不通过 was tapped on reads who declined it, when and why, without buttons
+        card = await _decided_card_text(session, t, settings, profile, clock())
         with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
-            await message.bot.edit_message_reply_markup(
-                chat_id=message.chat.id, message_id=int(data["card"]), reply_markup=None
+            await message.bot.edit_message_text(
+                card, chat_id=message.chat.id, message_id=int(data["card"]), reply_markup=None
             )
     reason = profile.reject_reason or ""
     await message.answer(

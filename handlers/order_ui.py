@@ -22,6 +22,7 @@ from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
 from models.orders import Order, Request, RequestStatus, Score
+from services import members as member_service
 from services import orders as order_service
 from services.order_common import (
     Notice,
@@ -172,9 +173,18 @@ async def request_card(
     if staff:
         resident = await session.get(User, req.resident_id) if req.resident_id else None
         name = req.contact_name or (resident.display_name if resident else "-")
-        phone = req.contact_phone or (resident.phone if resident else None) or "-"
+        phone = req.contact_phone or (resident.phone if resident else None)
+        if phone is None and resident is not None:
+            # no phone in their profile: the one their 报到 gave this community's staff, said so
+            given = await member_service.signup_phone(
+                session, user_id=resident.id, community_id=req.community_id
+            )
+            phone = t("order-card-phone-from-signup", phone=given) if given else None
         room = req.room or await _home_elsewhere(session, req, resident) or "-"
-        lines.append(t("order-card-contact", name=name, phone=phone, room=room))
+        lines.append(t("order-card-contact", name=name, phone=phone or "-", room=room))
+        if resident is not None and (resident.language or "").startswith("en"):
+            # what staff write to them (a result, a reason) is read in English: say so
+            lines.append(t("order-card-resident-english"))
         lines.append(t("order-card-channel", channel=t(f"order-channel-{req.channel}")))
         if req.keywords:
             lines.append(t("order-card-keywords", keywords=t.join(req.keywords.split(","))))

@@ -877,7 +877,10 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
     )
     await query.answer()
     if isinstance(query.message, Message):
-        await safe_edit_markup(query.message, None)
+        # the question reads as done (before, it went on asking 确定现在就结束…？)
+        with contextlib.suppress(TelegramBadRequest):
+            said = t("poll-close-confirmed", question=result.poll.question)
+            await query.message.edit_text(said, reply_markup=None)
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, result.poll, t, settings)
     # at night: when the audience gets the result

@@ -810,9 +810,17 @@ async def on_handle(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
     """Staff take it on themselves: the card tapped reads 社区办理中 with 📝 填写结果 (before,
     it stayed 待受理 with 派单 and the rest, and a second card came below); a tap quoting
     another message gets the card below."""
-    out = await order_service.handle_directly(
-        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref, now=ctx.now()
-    )
+    try:
+        out = await order_service.handle_directly(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            now=ctx.now(),
+        )
+    except Conflict as exc:  # a colleague acted first: the card tapped reads as it now is
+        await _changed_on_tap(query, ctx, exc, callback_data.ref)
+        return
     here = isinstance(query.message, Message) and _carries(query.message, query.data or "")
     card = query.message.message_id if here and query.message is not None else None
     await _done(query, ctx, "order-handling", out, card=card)
@@ -839,9 +847,30 @@ def _still_open_for(action: str, req: Request) -> bool:
 
 
 async def _changed_meanwhile(query: CallbackQuery, ctx: OrderCtx, req: Request) -> None:
-    """An old card's button: say it was handled meanwhile and show the card as it is now."""
+    """An old card's button: say it was handled meanwhile, and redraw the card tapped as the
+    request now stands (before, it kept its old buttons and a second card came below it); a
+    tap quoting another message (不填了 on the question asked first) gets the card below."""
+    if isinstance(query.message, Message) and _carries(query.message, query.data or ""):
+        await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
+        await show_card(query, ctx, req, duplicates=True, edit=True)
+        return
     await answer_once(query, ctx.t("order-err-changed"), alert=True)
     await show_card(query, ctx, req)
+
+
+async def _changed_on_tap(
+    query: CallbackQuery, ctx: OrderCtx, exc: Conflict, request_id: int
+) -> None:
+    """A one-tap action (直接办理, 结案) refused as out of date: the card tapped is redrawn as
+    the request now stands (`_changed_meanwhile`); a matter moved away is the error
+    handler's (no longer theirs to see)."""
+    if isinstance(exc, MovedAway):
+        raise exc
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=request_id
+    )
+    await ctx.session.refresh(req)  # as the colleague's action left it
+    await _changed_meanwhile(query, ctx, req)
 
 
 async def _overtaken(
@@ -1196,16 +1225,23 @@ async def on_result_typed(message: Message, state: FSMContext, ctx: OrderCtx) ->
 
 @router.callback_query(OrderCb.filter(F.action == "sclose"))
 async def on_close(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
-    """Close a reopened matter."""
-    out = await order_service.close_request(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        note=None,
-        now=ctx.now(),
-    )
-    await _done(query, ctx, "order-closed", out)
+    """Close a reopened matter: the card tapped reads 已结案 without its buttons (before, it
+    kept 派单, 结案 and the rest)."""
+    try:
+        out = await order_service.close_request(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            note=None,
+            now=ctx.now(),
+        )
+    except Conflict as exc:  # a colleague acted first: the card tapped reads as it now is
+        await _changed_on_tap(query, ctx, exc, callback_data.ref)
+        return
+    here = isinstance(query.message, Message) and _carries(query.message, query.data or "")
+    card = query.message.message_id if here and query.message is not None else None
+    await _done(query, ctx, "order-closed", out, card=card)
 
 
 @router.callback_query(OrderCb.filter(F.action == "surg"))

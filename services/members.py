@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, update
 from sqlmodel import col, select
@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from models.base import utcnow
+from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import Notice
@@ -119,10 +120,43 @@ async def set_name_public(
     return profile, True
 
 
+async def signup_phone(session: AsyncSession, *, user_id: int, community_id: int) -> str | None:
+    """The phone a member sign-up gave, for the staff of the community it was given to: what
+    its consent covers (that community's staff and the sub-district office; not the members
+    serving a matter, who see a resident's own phone only). None for another community's
+    matter, without a sign-up, or after /forget. It is not copied into the resident's profile:
+    at registration they may have chosen to leave no phone there."""
+    profile = await session.get(MemberProfile, user_id)
+    if profile is None or profile.community_id != community_id:
+        return None
+    return profile.phone if profile.phone not in ("", "-") else None
+
+
 def earlier_rejection(profile: MemberProfile) -> str | None:
     """Why the applicant's earlier application was turned down, when this one waiting for
     review was filed again after it (None for a first application)."""
     return profile.reject_reason if profile.status == MemberStatus.PENDING else None
+
+
+async def reviewers_see_at(
+    session: AsyncSession, *, member_id: int, now: datetime
+) -> datetime | None:
+    """When the first staff card asking to review a just-filed application goes out, if quiet
+    hours hold every one (filed at night): the applicant is told when staff will see it, as a
+    resident filing a request is. None when a card goes out now (daytime, a staff member who
+    takes notices at night) or none was queued."""
+    due = (
+        await session.exec(
+            select(func.min(Delivery.not_before)).where(
+                Delivery.matter == review_matter(member_id),
+                Delivery.state == DeliveryState.PENDING,
+            )
+        )
+    ).one()
+    if due is None:
+        return None
+    due = due if due.tzinfo is not None else due.replace(tzinfo=UTC)
+    return due if due > now else None
 
 
 def review_matter(member_id: int) -> str:

@@ -34,7 +34,7 @@ from models.orders import (
     Transfer,
 )
 from models.scheduling import Delivery, DeliveryState
-from services import audit, delivery
+from services import audit, delivery, members
 from services.errors import Conflict, InvalidInput, NotFound
 from services.listing import Listing
 from services.order_common import (
@@ -2778,6 +2778,10 @@ async def contact_of(session: AsyncSession, *, req: Request) -> tuple[str | None
     resident = await session.get(User, req.resident_id) if req.resident_id else None
     name = req.contact_name or (resident.display_name if resident else None)
     phone = req.contact_phone or (resident.phone if resident else None)
+    if phone is None and resident is not None:  # the one a sign-up gave this community
+        phone = await members.signup_phone(
+            session, user_id=resident.id, community_id=req.community_id
+        )
     return name, phone
 
 

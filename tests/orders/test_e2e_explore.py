@@ -10,6 +10,7 @@ from sqlmodel import select
 from models.orders import Order, OrderStatus, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_stale_card_redrawn import _reads
 from tests.support import expect_any, reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
@@ -117,24 +118,19 @@ async def test_old_card_buttons_after_the_request_was_handled(linli_sandbox: Har
     await d.tap(STAFF, "直接办理", again["message_id"])
     handling = await d.expect(STAFF, f"诉求 {number} · 社区办理中", since=card["message_id"])
     assert handling["message_id"] == again["message_id"]
-    # the first card still shows 不受理 and 派单: a tap says it changed, shows the card as it
-    # is now, and asks for no reason (before: the reason was asked, then refused)
-    for label in ("不受理", "派单", "转办"):
-        tap = await d.tap(STAFF, label, card["message_id"])
-        # a chat has nothing to refresh: the alert says where to open it again
-        assert tap["answer"]["text"] == (
-            "这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。"
-        )
-        assert tap["answer"]["show_alert"]
-    latest = await d.messages(STAFF, handling["message_id"])
-    for _ in range(5):
-        if sum(f"诉求 {number} · 社区办理中" in message_text(m) for m in latest) >= 3:
-            break
-        await d.wait(STAFF, latest[-1]["message_id"], 5)  # the third card, after the answer
-        latest = await d.messages(STAFF, handling["message_id"])
-    texts = [message_text(m) for m in latest]
+    # the first card still shows 不受理 and 派单: a tap says it changed and redraws that very
+    # card as it now is (before, it kept its old buttons and a third card came below), and
+    # asks for no reason (before: the reason was asked, then refused)
+    tap = await d.tap(STAFF, "不受理", card["message_id"])
+    assert tap["answer"]["text"] == "这件事刚刚已经有人处理过了，卡片已更新为最新状态。"
+    assert tap["answer"]["show_alert"]
+    redrawn = await _reads(h, card, f"诉求 {number} · 社区办理中")
+    labels = [b["text"] for row in redrawn["reply_markup"]["inline_keyboard"] for b in row]
+    assert "📝 填写结果" in labels and not {"❌ 不受理", "📤 派单", "↗️ 转办"} & set(labels)
+    texts = [message_text(m) for m in await d.messages(STAFF, handling["message_id"])]
     assert not [t for t in texts if "原因" in t or "为诉求" in t or "哪个单位" in t], texts
-    assert sum(f"诉求 {number} · 社区办理中" in t for t in texts) == 3, texts
+    assert not [t for t in texts if t.startswith(f"诉求 {number} ·")], texts  # no card below
+    assert await d.errors() == []
 
 
 async def test_unsatisfied_reason_reaches_staff_once(linli_sandbox: Harness) -> None:

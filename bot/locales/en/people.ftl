@@ -113,6 +113,7 @@ member-confirm = Please confirm your sign-up:
     Community: { $community }
     Results and points board: { $named }
 member-submitted = Submitted. The community will review it and let you know.
+member-submitted-night = 🌙 It is the night quiet time: community staff will get your sign-up at { $time }.
 member-already-pending = Your sign-up is under review; please wait for the result.
 member-already-approved = You are already a registered volunteer.
 member-already-reviewed = This sign-up has already been handled: { member-outcome }.
@@ -132,6 +133,9 @@ member-review-card = 🧾 <b>Volunteer sign-up</b>
     Community: { $community }
 member-approve = ✅ Approve
 member-reject = ❌ Reject
+member-review-decided-approved = ✅ Approved by { $by } · { $time }
+member-review-decided-rejected = ❌ Not approved by { $by } · { $time }
+    Reason: { $reason }
 member-ask-reject-reason = Please type the reason for rejecting (the applicant will see it):
 member-approved-staff = Approved: { $name }
 member-rejected-staff = Rejected: { $name } (reason: { $reason })

@@ -113,6 +113,7 @@ member-confirm = 请确认您的报到信息：
     社区：{ $community }
     晒单和积分榜：{ $named }
 member-submitted = 已提交，请等待社区审核。审核结果会通知您。
+member-submitted-night = 🌙 现在是夜间免打扰时段，社区工作人员会在 { $time } 收到您的报到申请。
 member-already-pending = 您的报到申请正在审核中，请耐心等待。
 member-already-approved = 您已经是报到党员/志愿者了。
 member-already-reviewed = 这份申请已经处理过了：{ member-outcome }。
@@ -132,6 +133,9 @@ member-review-card = 🧾 <b>报到申请</b>
     社区：{ $community }
 member-approve = ✅ 通过
 member-reject = ❌ 不通过
+member-review-decided-approved = ✅ 已通过 · { $by } · { $time }
+member-review-decided-rejected = ❌ 未通过 · { $by } · { $time }
+    原因：{ $reason }
 member-ask-reject-reason = 请输入不通过的原因（会告知申请人）：
 member-approved-staff = 已通过：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）

@@ -116,6 +116,7 @@ member-confirm = 請確認您的報到信息：
     社區：{ $community }
     曬單和積分榜：{ $named }
 member-submitted = 已提交，請等待社區審核。審核結果會通知您。
+member-submitted-night = 🌙 現在是夜間免打擾時段，社區工作人員會在 { $time } 收到您的報到申請。
 member-already-pending = 您的報到申請正在審核中，請耐心等待。
 member-already-approved = 您已經是報到黨員/志願者了。
 member-already-reviewed = 這份申請已經處理過了：{ member-outcome }。
@@ -135,6 +136,9 @@ member-review-card = 🧾 <b>報到申請</b>
     社區：{ $community }
 member-approve = ✅ 通過
 member-reject = ❌ 不通過
+member-review-decided-approved = ✅ 已通過 · { $by } · { $time }
+member-review-decided-rejected = ❌ 未通過 · { $by } · { $time }
+    原因：{ $reason }
 member-ask-reject-reason = 請輸入不通過的原因（會告知申請人）：
 member-approved-staff = 已通過：{ $name }
 member-rejected-staff = 已退回：{ $name }（原因：{ $reason }）
