@@ -982,6 +982,7 @@ async def on_approve(
             member_id=callback_data.member_id,
             approve=True,
             expected_version=callback_data.v,
+            now=clock(),
         )
     except Conflict:  # decided already, or filed again: said by the error handler
         await _drop_review_buttons(query, callback_data)
@@ -1072,6 +1073,7 @@ async def on_reject_reason(
             approve=False,
             reason=message.text,
             expected_version=data.get("version"),
+            now=clock(),
         )
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))

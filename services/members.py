@@ -179,6 +179,7 @@ async def review(
     approve: bool,
     reason: str | None = None,
     expected_version: int | None = None,
+    now: datetime | None = None,
 ) -> MemberProfile:
     """Approve or reject a pending member; a second reviewer at the same time gets Conflict.
 
@@ -202,7 +203,7 @@ async def review(
         raise Conflict("member-card-outdated")
     clean_reason = clean_text(reason, max_len=500) if not approve else None
     new_status = MemberStatus.APPROVED if approve else MemberStatus.REJECTED
-    now = utcnow()
+    now = now or utcnow()
     # A conditional update: only one of two simultaneous reviewers finds it still pending.
     result = await session.exec(
         update(MemberProfile)
