@@ -2103,6 +2103,9 @@ async def reassign(
             community_id=order.community_id,
         ),
     ]
+    # the other claimants' cards name who is on it now (before, on an order for two, the
+    # partner's card went on naming the member taken off it)
+    notices += await claimant_card_redraws(session, order=order, but=None)
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
