@@ -13,7 +13,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
 
 from bot.i18n import Text
-from handlers.claims import order_markup, order_text
+from handlers.claims import draw_card, order_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
@@ -22,6 +22,7 @@ from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
+from services import order_cards
 from services import orders as order_service
 from services.errors import Conflict
 
@@ -181,12 +182,19 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
         return
     await state.clear()
     assert out.order is not None
-    if values.get("card"):
-        view = await order_service.order_view(
-            ctx.session, user=ctx.user, roles=ctx.roles, order_id=out.order.id or 0
-        )
-        card, is_text = int(values["card"]), bool(values.get("card_text"))
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=out.order.id or 0
+    )
+    card, is_text = int(values.get("card") or 0), bool(values.get("card_text"))
+    if card:
         await _show_now(message.bot, ctx, message.chat.id, card, is_text, view)
+    # begun elsewhere (a notice's button, '修好了' typed, an older card): the member's card of
+    # the order reads as reported too
+    shown = await order_cards.card_of(
+        ctx.session, order_id=out.order.id or 0, member_id=ctx.user.id
+    )
+    if shown is not None and shown != card:
+        await draw_card(message.bot, ctx, out.order.id or 0, message.chat.id, shown)
     await message.answer(
         ctx.t("order-reported", number=out.order.number), reply_markup=ctx.main_menu()
     )
@@ -203,23 +211,17 @@ async def _show_now(
     bot: Bot | None, ctx: OrderCtx, chat_id: int, message_id: int, is_text: bool, view: Any
 ) -> None:
     """The message that carried 完成上报 becomes the order's card as it stands now (reported:
-    waiting for staff to verify), without the button; a photo's caption only loses it."""
+    waiting for staff to verify), without the button (handlers.claims.draw_card); a photo's
+    caption only loses it."""
     if bot is None:
         return
-    t = ctx.t
-    markup = order_markup(t, view)
+    if is_text:
+        await draw_card(bot, ctx, view.order.id, chat_id, message_id)
+        return
     # gone, too old, or a double tap crossing the edit: the member was told in the reply
     with contextlib.suppress(TelegramBadRequest):
-        if not is_text:
-            await bot.edit_message_reply_markup(
-                chat_id=chat_id, message_id=message_id, reply_markup=markup
-            )
-            return
-        card = await order_text(ctx, view)
-        if view.order.status == OrderStatus.DONE:
-            card += "\n" + t("order-card-reported")
-        await bot.edit_message_text(
-            card, chat_id=chat_id, message_id=message_id, reply_markup=markup
+        await bot.edit_message_reply_markup(
+            chat_id=chat_id, message_id=message_id, reply_markup=order_markup(ctx.t, view)
         )
 
 

@@ -461,6 +461,7 @@ order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)
 order-card-reported = ⏳ Reported; waiting for staff to check.
+order-card-replaced = (Order { $number } was opened again below: the newest card is the one to use.)
 # an older card's Report done tapped after the order was reported (alert)
 order-report-already = Order { $number } has already been reported and is waiting for staff to check.
 order-btn-verify = ✅ Accept
@@ -568,19 +569,6 @@ order-notice-partner-released = Order { $number }: { $name }, who claimed it wit
         [yes] It has been offered again for someone to join you.
        *[other] The community will find someone to join you.
     }
-order-notice-claimant-card = <b>Order { $number }</b> · { $title } · { $status ->
-        [open] open
-       *[other] fully claimed
-    }
-    { $due ->
-        [none] {""}
-       *[other] Deadline: { $due }{"\u000A"}
-    }Claimed { $taken }/{ $needed } · { $points } points
-    Claimed by: { $names }
-    Contact: { $contact } · Phone: { $phone ->
-        [none] none left
-       *[other] { $phone }
-    } · Room: { $room }
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
 order-notice-co-done = Order { $number } ({ $title }): { $name } reported it done; waiting for staff to check.

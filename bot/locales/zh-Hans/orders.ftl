@@ -452,6 +452,7 @@ order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)
 order-card-reported = ⏳ 已上报完成情况，等待社区验收。
+order-card-replaced = （工单 { $number } 的卡片已在下面重新打开，请看下面最新的一张。）
 # an older card's 完成上报 tapped after the order was reported (alert)
 order-report-already = 工单 { $number } 已经上报过了，正在等待社区验收。
 order-btn-verify = ✅ 验收通过
@@ -559,19 +560,6 @@ order-notice-partner-released = 工单 { $number }：和您一起接单的 { $na
         [yes] 工单已重新发出，等另一位接单。
        *[other] 社区会再找人一起办。
     }
-order-notice-claimant-card = <b>工单 { $number }</b> · { $title } · { $status ->
-        [open] 待接单
-       *[other] 已接满
-    }
-    { $due ->
-        [none] {""}
-       *[other] 办理时限：{ $due }{"\u000A"}
-    }已接 { $taken }/{ $needed } 人 · 积分 { $points }
-    接单人：{ $names }
-    联系人：{ $contact } · 电话：{ $phone ->
-        [none] 没有留
-       *[other] { $phone }
-    } · 房号：{ $room }
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
 order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报完成，等待社区验收。
