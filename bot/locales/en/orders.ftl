@@ -457,6 +457,19 @@ order-ask-report-again = Please write again what was done for order { $number };
        [one] ; its photo stays, no need to send it again
        *[other] ; its { $photos } photos stay, no need to send them again
     }. What you write now replaces it, so please write it in full.
+# a report begun before and left (cancel, a menu button, another form): what it held, to go on
+order-ask-report-draft = Reporting order { $number } done: carry on where you left off.
+    { $note ->
+        [none] No words written yet
+       *[other] Written so far: “{ $note }”
+    }{ $photos ->
+        [0] {""}
+        [one] , 1 photo
+       *[other] , { $photos } photos
+    }
+    Add more words or photos and tap "{ order-btn-finished }"; to write it afresh, tap "{ order-btn-report-restart }".
+order-btn-report-restart = 🗑 Start over
+order-report-kept = Cancelled. What you wrote is kept: tap "{ order-btn-report-done }" on the order to carry on.
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)

@@ -448,6 +448,18 @@ order-ask-report-again = 请重新写一下工单 { $number } 做了什么，可
         [0] {""}
        *[other] ，照片 { $photos } 张会保留，不用再发
     }。这次写的文字会替换上次的，请写完整。
+# a report begun before and left (取消, a menu button, another form): what it held, to go on
+order-ask-report-draft = 工单 { $number } 的完成上报，接着上次没写完的继续：
+    { $note ->
+        [none] 还没有写文字
+       *[other] 已写：「{ $note }」
+    }{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 张
+    }
+    可以继续补充文字或照片，写完点「{ order-btn-finished }」；想从头写，点「{ order-btn-report-restart }」。
+order-btn-report-restart = 🗑 重新写
+order-report-kept = 已取消。写好的内容已经为您保存，再点工单上的「{ order-btn-report-done }」就能接着写。
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)

@@ -451,6 +451,18 @@ order-ask-report-again = 請重新寫一下工單 { $number } 做了什麼，可
         [0] {""}
        *[other] ，照片 { $photos } 張會保留，不用再發
     }。這次寫的文字會替換上次的，請寫完整。
+# a report begun before and left (取消, a menu button, another form): what it held, to go on
+order-ask-report-draft = 工單 { $number } 的完成上報，接著上次沒寫完的繼續：
+    { $note ->
+        [none] 還沒有寫文字
+       *[other] 已寫：「{ $note }」
+    }{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 張
+    }
+    可以繼續補充文字或照片，寫完點「{ order-btn-finished }」；想從頭寫，點「{ order-btn-report-restart }」。
+order-btn-report-restart = 🗑 重新寫
+order-report-kept = 已取消。寫好的內容已經為您保存，再點工單上的「{ order-btn-report-done }」就能接著寫。
 order-ask-report-text = 請先用文字說明辦理情況。
 order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
 # the card whose 完成上報 was tapped, once reported (without the button)
