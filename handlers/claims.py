@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
@@ -31,16 +31,15 @@ from handlers.order_ui import (
     pager,
     place,
     reply,
-    request_text,
 )
 from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role
 from models.orders import OrderStatus, can_transition
 from services import delivery as outbox
-from services import member_notes
+from services import member_notes, order_cards
 from services import orders as order_service
 from services.errors import Conflict
-from services.order_common import category
+from services.order_notices import localize
 
 router = Router(name="claims")
 router.message.filter(F.chat.type == "private")
@@ -116,66 +115,29 @@ async def on_open_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
     await edit_or_send(query, text, markup)
 
 
+def card_text(ctx: OrderCtx, args: dict[str, Any]) -> str:
+    """The order card drawn from its args (services.order_cards.card_args) in the reader's
+    language, as the outbox draws it when the card is redrawn."""
+    written = localize(ctx.translator, ctx.t.lang, args, zone=ctx.settings.zone, now=ctx.now())
+    return order_cards.draw(ctx.t, written)
+
+
 async def order_text(ctx: OrderCtx, view: Any) -> str:
     """The order card: what, where, when; contact only for claimants and staff."""
-    t = ctx.t
-    order, req = view.order, view.request
-    lines = [
-        t(
-            "order-order-title",
-            number=order.number,
-            title=order_title(t, order),
-            status=t(f"order-ostatus-{order.status}"),
-        ),
-        t("order-card-category", category=category(order.category).name(t.lang)),
-        t("order-card-place", place=await place(ctx.session, req)),
-        t(
-            "order-issue-deadline-at",
-            time=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
-        ),
-        t(
-            "order-order-claims",
-            taken=order.claimed_count,
-            needed=order.members_needed,
-            points=order.points,
-        ),
-    ]
-    if not view.repeats_title:  # else the title above is all the resident wrote
-        lines += ["", t("order-card-text", text=request_text(t, view.text))]
-    if view.claimants:
-        lines.append(t("order-order-claimants", names=t.join(n for _, n in view.claimants)))
-    if view.phone or view.room:
-        lines.append(
-            t(
-                "order-card-contact",
-                name=view.contact_name or "-",
-                phone=view.phone or t("order-card-no-phone"),
-                room=" ".join(p for p in (view.home, view.room) if p) or "-",
-            )
-        )
-    elif not view.staff and not view.mine and order.status == OrderStatus.OPEN:
-        # only to a member who can still claim it (before, also under an order already full,
-        # verified or cancelled, where no claim could ever show them)
-        lines.append(t("order-contact-after-claim"))
-    if view.mine and not view.phone:
-        lines.append(how_to_reach(t, view))
-    if order.result_note:
-        lines.append(t("order-card-result", note=order.result_note))
-    return "\n".join(lines)
+    return card_text(ctx, await order_cards.card_args(ctx.session, view))
 
 
 def how_to_reach(t: Text, view: Any) -> str:
     """For a claimant when the resident left no phone: go to the room, or ask the staff."""
-    staff = (
-        t("order-reach-staff-named", name=view.staff_contact)
-        if view.staff_contact
-        else t("order-reach-staff")
+    return order_cards.how_to_reach(
+        t,
+        {
+            "staff_contact": view.staff_contact or "",
+            "home": view.home or "",
+            "building": view.building or "",
+            "room": view.room or "",
+        },
     )
-    # the room is in the building the resident lives in (not the matter's, when elsewhere)
-    where = " ".join(p for p in (view.home or view.building, view.room) if p)
-    if view.room:
-        return t("order-reach-visit", where=where, staff=Raw(staff))
-    return t("order-reach-ask-staff", staff=Raw(staff))
 
 
 def claimed_text(t: Text, view: Any) -> str:
@@ -217,11 +179,91 @@ def order_markup(t: Text, view: Any) -> Any:
 
 
 async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: int) -> None:
-    """Send the order card with what this user can do."""
+    """Send the order card with what this user can do; a member's card is the one of the order
+    redrawn from now on (the one shown before is taken away)."""
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
     )
-    await reply(event, await order_text(ctx, view), reply_markup=order_markup(ctx.t, view))
+    message = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(event, CallbackQuery):
+        await answer_once(event)
+    if not isinstance(message, Message):
+        return
+    args = await order_cards.card_args(ctx.session, view)
+    sent = await message.answer(card_text(ctx, args), reply_markup=order_markup(ctx.t, view))
+    await _remember(sent.bot, ctx, view, args, sent.chat.id, sent.message_id)
+
+
+async def draw_card(
+    bot: Bot | None,
+    ctx: OrderCtx,
+    order_id: int,
+    chat_id: int,
+    message_id: int,
+    *,
+    adopt: bool = False,
+) -> None:
+    """This message becomes the order's card as it stands now for this reader. With `adopt`
+    (the offer or card claimed on) it is the member's card of the order from now on, redrawn
+    when the order changes (the one shown before is taken away); without, it is drawn so once
+    (a notice, an older card tapped), unless it is that card."""
+    if bot is None:
+        return
+    # redraws of it still queued were worked out before: sent after this one, they would take
+    # it back (or, reading the same, be refused as 'not modified'); cancelled (committed)
+    # before what to draw is read, so one queued by a change committed after still goes
+    await outbox.cancel_redraws(ctx.session, chat_id=chat_id, message_id=message_id)
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
+    )
+    for loaded in (view.order, view.request):  # as others may have changed them meanwhile
+        await ctx.session.refresh(loaded)
+    args = await order_cards.card_args(ctx.session, view)
+    with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
+        await bot.edit_message_text(
+            card_text(ctx, args),
+            chat_id=chat_id,
+            message_id=message_id,
+            reply_markup=order_markup(ctx.t, view),
+        )
+    await _remember(bot, ctx, view, args, chat_id, message_id, adopt=adopt)
+
+
+async def _remember(
+    bot: Bot | None,
+    ctx: OrderCtx,
+    view: Any,
+    args: dict[str, Any],
+    chat_id: int,
+    message_id: int,
+    *,
+    adopt: bool = True,
+) -> None:
+    """A member's card of the order is now this message (`adopt`; else only if it was):
+    redrawn when the order changes (services.order_cards). The card shown before it is taken
+    away: deleted, or, too old for Telegram to delete, saying so without its buttons. Staff's
+    cards are not remembered."""
+    if view.staff or view.order.id is None:
+        return
+    older = await order_cards.remember(
+        ctx.session,
+        order_id=view.order.id,
+        member_id=ctx.user.id,
+        message_id=message_id,
+        args=args,
+        adopt=adopt,
+    )
+    if older is None or bot is None:
+        return
+    try:
+        await bot.delete_message(chat_id=chat_id, message_id=older)
+    except TelegramBadRequest:
+        with contextlib.suppress(TelegramBadRequest):  # gone, or already says so
+            await bot.edit_message_text(
+                ctx.t("order-card-replaced", number=view.order.number),
+                chat_id=chat_id,
+                message_id=older,
+            )
 
 
 @router.callback_query(OrderCb.filter(F.action.in_({"odet", "sord"})))
@@ -245,30 +287,28 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
             # The lost claim was rolled back, which expired what the session had loaded.
             # A redraw of the offer queued by the claim that won (人已满) would only take
             # this one back: it is dropped first, and the offer drawn as things are now.
-            assert isinstance(query.message, Message)
-            await outbox.cancel_redraws(
-                ctx.session, chat_id=query.message.chat.id, message_id=query.message.message_id
-            )
+            lost = query.message
+            assert isinstance(lost, Message)
             await ctx.session.refresh(ctx.user)
-            view = await order_service.order_view(
-                ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
-            )
-            for loaded in (view.order, view.request):
-                await ctx.session.refresh(loaded)
-            with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
-                await query.message.edit_text(
-                    await order_text(ctx, view), reply_markup=order_markup(ctx.t, view)
-                )
+            await draw_card(lost.bot, ctx, callback_data.ref, lost.chat.id, lost.message_id)
         raise
     assert out.order is not None
     await answer_once(query, ctx.t("order-claimed-short"))
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
     )
-    if _about_one_order(query, callback_data.ref):
+    message = query.message
+    if (
+        _about_one_order(query, callback_data.ref)
+        and isinstance(message, Message)
+        and message.text is not None
+    ):
         # the offer or the order's card: it becomes the claimed order's card (phone, room,
-        # 完成上报), so no stale 接单 button is left on the member's screen
-        await edit_or_send(query, await order_text(ctx, view), order_markup(ctx.t, view))
+        # 完成上报), so no stale 接单 button is left on the member's screen; it is the card
+        # redrawn from now on
+        await draw_card(
+            message.bot, ctx, callback_data.ref, message.chat.id, message.message_id, adopt=True
+        )
         await reply(query, claimed_text(ctx.t, view))
     else:  # a list of orders stays a list; the claimed order's card comes below it
         page = _list_page(query)
@@ -542,13 +582,7 @@ async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: Order
     rows = message.reply_markup.inline_keyboard
     if not any(key.callback_data == tapped for row in rows for key in row):
         return
-    view = await order_service.order_view(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
-    )
-    with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
-        await message.edit_text(
-            await order_text(ctx, view), reply_markup=order_markup(ctx.t, view)
-        )
+    await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
 
 
 @router.message(ClaimFlow.release, F.text)

@@ -58,6 +58,7 @@ FLOW_BUTTONS: tuple[str, ...] = (
     "common-skip",
     "common-back",  # a form's steps after its first (handlers.text_steps.is_back)
     "order-btn-finished",
+    "order-btn-report-restart",  # 完成上报 taken up again: write it afresh
     "order-btn-location",
     "reg-share-phone",
     "profile-phone-keep",

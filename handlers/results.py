@@ -13,15 +13,16 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
 
 from bot.i18n import Text
-from handlers.claims import order_markup, order_text
+from handlers.claims import draw_card, order_markup
 from handlers.context import OrderCtx
-from handlers.form_guard import asks_first, origin, plain, starter
+from handlers.form_guard import asks_first, origin, plain, report_drafts, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
+from services import order_cards
 from services import orders as order_service
 from services.errors import Conflict
 
@@ -39,28 +40,55 @@ class ResultFlow(StatesGroup):
     send_back = State()
 
 
-def _report_keyboard(t: Text) -> ReplyKeyboardMarkup:
-    return ReplyKeyboardMarkup(
-        keyboard=[
-            [KeyboardButton(text=t("order-btn-finished"))],
-            [KeyboardButton(text=t("common-cancel"))],
-        ],
-        resize_keyboard=True,
-    )
+def _report_keyboard(t: Text, *, restart: bool = False) -> ReplyKeyboardMarkup:
+    rows = [[KeyboardButton(text=t("order-btn-finished"))]]
+    if restart:  # a draft taken up again: it may be written afresh
+        rows.append([KeyboardButton(text=t("order-btn-report-restart"))])
+    rows.append([KeyboardButton(text=t("common-cancel"))])
+    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True)
 
 
 # A stale button of another flow ("跳过", "不修改" …) is not what was done, nor what is missing.
 refuse_button_labels(
-    router, ResultFlow.report, allow=("order-btn-finished",), keyboard=_report_keyboard
+    router,
+    ResultFlow.report,
+    allow=("order-btn-finished", "order-btn-report-restart"),
+    keyboard=_report_keyboard,
 )
 refuse_button_labels(router, ResultFlow.send_back)
+
+REPORT_DRAFTS = 5  # orders whose report a member left half written are kept, the latest
+
+
+async def _draft_of(state: FSMContext, order_id: int) -> dict[str, Any]:
+    """What the member wrote of the order's report before leaving it ({} when nothing)."""
+    return dict((await report_drafts(state).get_data()).get(str(order_id)) or {})
+
+
+async def _keep_draft(state: FSMContext, order_id: int, note: str, photos: list[str]) -> None:
+    """The report as written so far, kept beside the flow (form_guard.report_drafts): 取消, a
+    menu button or another form leaves it, and 完成上报 on the order goes on with it."""
+    drafts = dict(await report_drafts(state).get_data())
+    drafts.pop(str(order_id), None)  # the latest last
+    if note.strip() or photos:
+        drafts[str(order_id)] = {"note": note, "photos": photos}
+    for oldest in list(drafts)[: max(len(drafts) - REPORT_DRAFTS, 0)]:
+        drafts.pop(oldest)
+    await report_drafts(state).set_data(drafts)
 
 
 @router.message(StateFilter(ResultFlow), F.text.in_(labels("common-cancel")))
 async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Leave the step; nothing is reported."""
+    """Leave the step; nothing is reported. A report half written is kept (as it was written),
+    and the member is told how to go on with it."""
+    values = await state.get_data()
+    kept = await state.get_state() == ResultFlow.report.state and bool(
+        await _draft_of(state, int(values.get("oid") or 0))
+    )
     await state.clear()
-    await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
+    await message.answer(
+        ctx.t("order-report-kept" if kept else "cancel-done"), reply_markup=ctx.main_menu()
+    )
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mdone"))))
@@ -80,6 +108,7 @@ async def on_report_start(
     except Conflict:
         # their claim ended (given to someone else, given back): said by the error handler;
         # the card tapped shows the order as it now is, without the claimant's buttons
+        await _keep_draft(state, callback_data.ref, "", [])
         if card is not None:
             view = await order_service.order_view(
                 ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
@@ -93,7 +122,9 @@ async def on_report_start(
     )
     if view.order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         # an older card's button: reported already (by this member or another claimant),
-        # verified or cancelled since; the card is shown as it stands
+        # verified or cancelled since; the card is shown as it stands (and what was written
+        # of a report no longer needed goes)
+        await _keep_draft(state, callback_data.ref, "", [])
         key = (
             "order-report-already"
             if view.order.status == OrderStatus.DONE
@@ -105,16 +136,43 @@ async def on_report_start(
             )
         await answer_once(query, ctx.t(key, number=view.order.number), alert=True)
         return
-    if await asks_first(query, callback_data, state, ctx.t, starting="ResultReport"):
+    same = await state.get_state() == ResultFlow.report.state and (
+        (await state.get_data()).get("oid") == view.order.id
+    )  # asked again while writing it: it goes on as written (kept), nothing to ask or say
+    if not same and await asks_first(query, callback_data, state, ctx.t, starting="ResultReport"):
         return
     await state.clear()
     await state.set_state(ResultFlow.report)
     # the card whose 完成上报 was tapped (not the question whether to leave another form, whose
     # 不填了 leads back to the card it quotes): once reported it reads so, without the button
-    await state.update_data(oid=view.order.id, note="", photos=[])
+    # what was written before and left (取消, a menu button) is taken up again
+    draft = await _draft_of(state, callback_data.ref)
+    note, photos = str(draft.get("note") or ""), list(draft.get("photos") or [])
+    await state.update_data(oid=view.order.id, note=note, photos=photos)
     if card is not None:
         await state.update_data(card=card.message_id, card_text=card.text is not None)
-    await reply(query, await _ask_report(ctx, view.order), reply_markup=_report_keyboard(ctx.t))
+    if draft:
+        shown = note if len(note) <= 200 else note[:199] + "…"
+        ask = ctx.t(
+            "order-ask-report-draft",
+            number=view.order.number,
+            note=shown or "none",
+            photos=len(photos),
+        )
+    else:
+        ask = await _ask_report(ctx, view.order)
+    await reply(query, ask, reply_markup=_report_keyboard(ctx.t, restart=bool(draft)))
+
+
+@router.message(ResultFlow.report, F.text.in_(labels("order-btn-report-restart")))
+async def on_report_restart(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """🗑 重新写: what was written before goes; the report is asked for afresh."""
+    values = await state.get_data()
+    order_id = int(values.get("oid") or 0)
+    await _keep_draft(state, order_id, "", [])
+    await state.update_data(note="", photos=[])
+    order = await order_service.get_order(ctx.session, order_id)
+    await message.answer(await _ask_report(ctx, order), reply_markup=_report_keyboard(ctx.t))
 
 
 async def _ask_report(ctx: OrderCtx, order: Any) -> str:
@@ -142,16 +200,19 @@ async def on_report_photo(message: Message, state: FSMContext, t: Text) -> None:
     assert message.photo is not None
     photos.append(message.photo[-1].file_id)
     note = values.get("note", "")
+    oid = int(values.get("oid") or 0)
     if message.caption:
         longer = (note + "\n" + message.caption).strip()
         if len(longer) > REPORT_NOTE_LIMIT:
             await state.update_data(photos=photos)
+            await _keep_draft(state, oid, note, photos)
             await message.answer(
                 t("err-text-too-long", length=len(longer), limit=REPORT_NOTE_LIMIT)
             )
             return
         note = longer
     await state.update_data(photos=photos, note=note)
+    await _keep_draft(state, oid, note, photos)
     await message.answer(t("order-got-photo", count=len(photos)))
 
 
@@ -175,18 +236,27 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
     except Conflict as exc:
         # the order moved on, or the claim was given to someone else, while the report was
         # written: the step has nothing left to do (before, it stayed and refused every
-        # ✅ 说完了 until 取消)
+        # ✅ 说完了 until 取消), nor what was written of it
+        await _keep_draft(state, int(values["oid"]), "", [])
         await state.clear()
         await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
         return
+    await _keep_draft(state, int(values["oid"]), "", [])
     await state.clear()
     assert out.order is not None
-    if values.get("card"):
-        view = await order_service.order_view(
-            ctx.session, user=ctx.user, roles=ctx.roles, order_id=out.order.id or 0
-        )
-        card, is_text = int(values["card"]), bool(values.get("card_text"))
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=out.order.id or 0
+    )
+    card, is_text = int(values.get("card") or 0), bool(values.get("card_text"))
+    if card:
         await _show_now(message.bot, ctx, message.chat.id, card, is_text, view)
+    # begun elsewhere (a notice's button, '修好了' typed, an older card): the member's card of
+    # the order reads as reported too
+    shown = await order_cards.card_of(
+        ctx.session, order_id=out.order.id or 0, member_id=ctx.user.id
+    )
+    if shown is not None and shown != card:
+        await draw_card(message.bot, ctx, out.order.id or 0, message.chat.id, shown)
     await message.answer(
         ctx.t("order-reported", number=out.order.number), reply_markup=ctx.main_menu()
     )
@@ -203,23 +273,17 @@ async def _show_now(
     bot: Bot | None, ctx: OrderCtx, chat_id: int, message_id: int, is_text: bool, view: Any
 ) -> None:
     """The message that carried 完成上报 becomes the order's card as it stands now (reported:
-    waiting for staff to verify), without the button; a photo's caption only loses it."""
+    waiting for staff to verify), without the button (handlers.claims.draw_card); a photo's
+    caption only loses it."""
     if bot is None:
         return
-    t = ctx.t
-    markup = order_markup(t, view)
+    if is_text:
+        await draw_card(bot, ctx, view.order.id, chat_id, message_id)
+        return
     # gone, too old, or a double tap crossing the edit: the member was told in the reply
     with contextlib.suppress(TelegramBadRequest):
-        if not is_text:
-            await bot.edit_message_reply_markup(
-                chat_id=chat_id, message_id=message_id, reply_markup=markup
-            )
-            return
-        card = await order_text(ctx, view)
-        if view.order.status == OrderStatus.DONE:
-            card += "\n" + t("order-card-reported")
-        await bot.edit_message_text(
-            card, chat_id=chat_id, message_id=message_id, reply_markup=markup
+        await bot.edit_message_reply_markup(
+            chat_id=chat_id, message_id=message_id, reply_markup=order_markup(ctx.t, view)
         )
 
 
@@ -233,6 +297,7 @@ async def on_report_text(message: Message, state: FSMContext, t: Text) -> None:
         await message.answer(t("err-text-too-long", length=len(note), limit=REPORT_NOTE_LIMIT))
         return
     await state.update_data(note=note)
+    await _keep_draft(state, int(values.get("oid") or 0), note, list(values.get("photos", [])))
     await message.answer(t("order-got-text"))
 
 

@@ -250,6 +250,23 @@ class Claim(SQLModel, table=True):
     reason: str | None = Field(default=None, sa_type=String(500))
 
 
+class OrderCard(SQLModel, table=True):
+    """A member's card of an order in their chat (opened from 详情 or 📌 我的工单, or the offer
+    they claimed from): redrawn when the order changes, so it never offers what no longer
+    holds (services.order_cards). One per member and order, the latest shown: opening the
+    order again replaces it."""
+
+    __tablename__ = "order_cards"
+    __table_args__ = (UniqueConstraint("order_id", "member_id", name="uq_order_cards_member"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    member_id: int = Field(sa_type=BigInteger, foreign_key="users.id")  # their private chat
+    message_id: int = Field(sa_type=BigInteger)
+    shown: str = Field(default="", sa_type=String(64))  # digest of what it shows now
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class LedgerEvent(SQLModel, table=True):
     """台账: one state change (or a note) on a matter: actor, time, from, to, note."""
 

@@ -6,13 +6,15 @@ handlers re-check every permission, so a forged string gets nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from datetime import datetime, tzinfo
+from functools import partial
 from typing import Any, Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
+from services import order_cards
 from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
 from services.listing import Listing
 from services.order_common import (
@@ -54,13 +56,14 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
     "member-offer": [("order-btn-claim", "claim"), ("order-btn-details", "odet")],
     "member-offer-filled": [("order-btn-details", "odet")],  # an offer redrawn once full
     "member-order": [("order-btn-details", "odet")],
-    # a claimant's card redrawn (services.orders.claimant_card_redraws): their buttons, as the
-    # card drawn by handlers.claims.order_markup has them
-    "member-claimant-card": [
+    # a member's card of an order redrawn (services.order_cards): its buttons, as the card
+    # drawn by handlers.claims.order_markup has them — a claimant's, or ✋ 接单 while open
+    order_cards.CLAIMANT: [
         ("order-btn-report-done", "mdone"),
         ("order-btn-tell", "mnote"),
         ("order-btn-release", "mrel"),
     ],
+    order_cards.OPEN: [("order-btn-claim", "claim")],
     # a claimant's deadline near / passed: report it done from the reminder, or read the order
     # ('overdue': tell the community why, as the reminder asks)
     "member-claim-due": [("order-btn-report-done", "mdone"), ("order-btn-details", "odet")],
@@ -80,27 +83,40 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any] | None]:
-    """The text and inline keyboard of a notice in one language."""
-    args = dict(notice.args)
-    if "category" in args:
-        args["category"] = category(str(args["category"])).name(lang)
-    if isinstance(title := args.get("title"), OrderTitle):  # a category's name, in `lang`
-        args["title"] = title.read_in(lang)
-    for name, value in args.items():  # lists, as `lang` lists things ('A, B', '甲、乙')
+def localize(
+    texts: Texts, lang: str, args: Mapping[str, Any], *, zone: tzinfo, now: datetime
+) -> dict[str, Any]:
+    """A notice's args written out in one language: a category's name, an order's title,
+    lists, a deadline (local to `zone`: "12月9日（周三）19:30", or "none"), a voice note's
+    placeholder."""
+    out = dict(args)
+    if "category" in out:
+        out["category"] = category(str(out["category"])).name(lang)
+    if isinstance(title := out.get("title"), OrderTitle):  # a category's name, in `lang`
+        out["title"] = title.read_in(lang)
+    for name, value in out.items():  # lists, as `lang` lists things ('A, B', '甲、乙')
         if isinstance(value, Listing):
-            args[name] = value.read_in(lambda key: texts.get(lang, key))
-    if "due" in args:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
-        due = args["due"]
-        args["due"] = (
-            texts.get(lang, "date-time", **when_args(due, zone=local_zone(), now=utcnow()))
+            out[name] = value.read_in(lambda key: texts.get(lang, key))
+    if "due" in out:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
+        due = out["due"]
+        out["due"] = (
+            texts.get(lang, "date-time", **when_args(due, zone=zone, now=now))
             if isinstance(due, datetime)
             else "none"
         )
-    if "text" in args and not written_text(str(args["text"])):
+    if "text" in out and not written_text(str(out["text"])):
         # a request left as a voice note only: say so in the reader's language
-        args["text"] = texts.get(lang, voice_placeholder_key(str(args["text"])))
-    text = texts.get(lang, notice.key, **args)
+        out["text"] = texts.get(lang, voice_placeholder_key(str(out["text"])))
+    return out
+
+
+def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any] | None]:
+    """The text and inline keyboard of a notice in one language."""
+    args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
+    if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn
+        text = order_cards.draw(partial(texts.get, lang), args)
+    else:
+        text = texts.get(lang, notice.key, **args)
     buttons = BUTTONS.get(notice.kind)
     if not buttons or notice.ref_id is None:
         return text, None

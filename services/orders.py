@@ -34,7 +34,7 @@ from models.orders import (
     Transfer,
 )
 from models.scheduling import Delivery, DeliveryState
-from services import audit, delivery, members
+from services import audit, delivery, members, order_cards
 from services.errors import Conflict, InvalidInput, NotFound
 from services.listing import Listing
 from services.order_common import (
@@ -484,7 +484,7 @@ async def look_up(
         order = await session.get(Order, order_id)
         if order is None:
             return Lookup()
-        _staff, _mine, refused = await _order_access(session, user=user, roles=roles, order=order)
+        _staff, _mine, refused = await order_access(session, user=user, roles=roles, order=order)
         return Lookup(order=order) if refused is None else Lookup()
     req = await session.get(Request, request_id) if request_id is not None else None
     if req is None:
@@ -697,71 +697,6 @@ async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Not
         )
         for chat, message_id in shown
     ]
-
-
-OFFER_KINDS = ("order-notice-offer", "order-notice-offer-again")  # outbox kinds of offers
-
-
-async def claimant_card_redraws(
-    session: AsyncSession, *, order: Order, but: int | None
-) -> list[Notice]:
-    """The card each other claimant holds (the offer they claimed from, which became the
-    order's card) reads as the order now is: how many have it, who, its state. Before, after a
-    second claim the first claimant's card went on reading '待接单 · 已接 1/2' with only their
-    name, and after a partner gave it back, '已接满 2/2' with the partner's name. A card opened
-    from 详情 or 我的工单 is not known to the outbox: it is right again when next opened."""
-    assert order.id is not None
-    claims = await active_claims(session, order_id=order.id)
-    others = [c.member_id for c in claims if c.member_id != but]
-    if not others or order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
-        return []
-    sent = (
-        await session.exec(
-            select(Delivery.chat_id, Delivery.message_ids)
-            .where(
-                col(Delivery.kind).in_(OFFER_KINDS),
-                col(Delivery.matter).like(f"order:{order.id}:%"),
-                col(Delivery.state) == DeliveryState.SENT,
-                col(Delivery.chat_id).in_(others),
-            )
-            .order_by(col(Delivery.id))
-        )
-    ).all()
-    card: dict[int, int] = {}  # the latest offer each got: the one claimed from
-    for chat, ids in sent:
-        if ids:
-            card[chat] = int(ids.split(",")[0])
-    notices = []
-    for member_id, message_id in card.items():
-        member = await session.get(User, member_id)
-        if member is None:
-            continue
-        view = await order_view(session, user=member, roles=member.role_set, order_id=order.id)
-        notices.append(
-            Notice(
-                chat_id=member_id,
-                key="order-notice-claimant-card",
-                args={
-                    "number": order.number,
-                    "title": OrderTitle(order),
-                    "status": str(order.status),
-                    "taken": order.claimed_count,
-                    "needed": order.members_needed,
-                    "points": order.points,
-                    "names": Listing(n for _, n in view.claimants),
-                    "due": order.deadline_at,
-                    "contact": view.contact_name or "-",
-                    "phone": view.phone or "none",
-                    "room": " ".join(p for p in (view.home, view.room) if p) or "-",
-                },
-                kind="member-claimant-card",
-                ref_id=order.id,
-                urgent=True,  # an edit wakes nobody
-                community_id=order.community_id,
-                edit_message_id=message_id,
-            )
-        )
-    return notices
 
 
 async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
@@ -1697,7 +1632,7 @@ class OrderView:
     home: str | None = None
 
 
-async def _order_access(
+async def order_access(
     session: AsyncSession, *, user: User, roles: Collection[Role], order: Order
 ) -> tuple[bool, bool, str | None]:
     """(as staff, as one of its claimants, why not) for someone looking at an order: a member
@@ -1721,7 +1656,7 @@ async def order_view(
 ) -> OrderView:
     """Order details; room and phone shown only to its claimants and to staff of the community."""
     order = await get_order(session, order_id)
-    staff, mine, refused = await _order_access(session, user=user, roles=roles, order=order)
+    staff, mine, refused = await order_access(session, user=user, roles=roles, order=order)
     if refused is not None:  # a forged 详情 for another community's or grid's order
         await refuse(session, user=user, action=refused, subject="order", sid=order_id)
     claims = await active_claims(session, order_id=order_id)
@@ -1893,8 +1828,9 @@ async def claim_order(
                     matter=taken,
                 )
             )
-    # the others already on it see it as it is now (full, and who with)
-    notices += await claimant_card_redraws(session, order=order, but=user.id)
+    # the cards others have of it read as it is now (full, and who with; no ✋ 接单 once
+    # taken); the claimant's own is drawn by the handler
+    notices = await order_cards.card_redraws(session, order=order, but=user.id) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
@@ -1992,9 +1928,10 @@ async def release_claim(
     notices = await _offer_notices(session, order, key="order-notice-offer-again")
     notices = [n for n in notices if n.chat_id != user.id]
     offered = len(notices)
-    # the partners still on it: their cards read as it now is, and they learn why
+    # every card of it reads as it now is (the member's own without their buttons and the
+    # resident's phone; the partners' without their name); the partners learn why
     name = profile.real_name or user.display_name
-    notices += await claimant_card_redraws(session, order=order, but=user.id)
+    notices = await order_cards.card_redraws(session, order=order) + notices
     for partner in await active_claims(session, order_id=order_id):
         notices.append(
             Notice(
@@ -2103,6 +2040,9 @@ async def reassign(
             community_id=order.community_id,
         ),
     ]
+    # every card of it reads as it now is: the old claimant's without their buttons and the
+    # resident's phone, the new one's (opened before) with them, a partner's with who is on it
+    notices = await order_cards.card_redraws(session, order=order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
@@ -2246,6 +2186,8 @@ async def report_done(
         for c in claims
         if c.member_id != user.id
     ]
+    # the partners' cards read 待验收, without ✅ 完成上报; the reporter's is drawn by the handler
+    notices = await order_cards.card_redraws(session, order=order, but=user.id) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
@@ -2525,6 +2467,8 @@ async def verify(
             )
             for c in claims
         ]
+        # the claimants' cards offer ✅ 完成上报 again
+        back_notices = await order_cards.card_redraws(session, order=order) + back_notices
         queued = await commit_with(session, back_notices)
         return Outcome(notices=back_notices, order=order, request=req, queued=queued)
     await move(
@@ -2601,6 +2545,8 @@ async def verify(
     notices += await _ask_rating(session, req, now=now, key="order-notice-result", answer=result)
     notices += await _public_card(session, req=req, order=order, note=result, names=names)
     order.published_at = now
+    # the members' cards read 已验收 (and lose the resident's contact: the work is over)
+    notices = await order_cards.card_redraws(session, order=order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 
@@ -2663,6 +2609,8 @@ async def cancel_order(
         )
         for c in claims
     ]
+    # every card of it reads 已撤销, without buttons or the resident's contact
+    notices = await order_cards.card_redraws(session, order=order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 

@@ -125,15 +125,17 @@ async def test_member_report_asks_and_is_asked(linli_sandbox: Harness) -> None:
     await d.tap(LIU, "不填了，开始完成上报", busy["message_id"])
     await d.expect(LIU, f"请写一下工单 {order_no} 做了什么", since=busy["message_id"])
     [noted] = await d.say(LIU, "换了新灯泡")
-    # 放弃工单 in the middle of the report asks too; 继续填写 keeps the note
+    # 放弃工单 in the middle of the report asks nothing: the report is kept as written (it is
+    # said so), and 完成上报 again goes on with it
     await d.tap(LIU, "放弃工单", card["message_id"])
-    busy = await _busy(d, LIU, noted["message_id"])
-    assert "您还有「完成上报」没有填完。现在开始放弃工单的话" in message_text(busy)
-    assert labels_of(busy) == ["↩️ 继续填写「完成上报」", "✍️ 不填了，开始放弃工单"]
-    await d.tap(LIU, "继续填写", busy["message_id"])
-    await d.expect(LIU, "请接着填写「完成上报」", since=busy["message_id"])
+    kept = await d.expect(LIU, "内容已经为您保存", since=noted["message_id"])
+    assert "「完成上报」还没有提交" in message_text(kept), message_text(kept)
+    await d.expect(LIU, "为什么要放弃", since=noted["message_id"])
+    await d.tap(LIU, "完成上报", card["message_id"])
+    again = await d.expect(LIU, "接着上次没写完的", since=kept["message_id"])
+    assert "换了新灯泡" in message_text(again), message_text(again)
     await d.say(LIU, "✅ 说完了")
-    await d.expect(LIU, "等待社区验收", since=busy["message_id"])
+    await d.expect(LIU, "等待社区验收", since=again["message_id"])
 
 
 async def _sign_up_to_the_name(d: Driver, user: int) -> None:

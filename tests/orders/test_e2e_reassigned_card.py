@@ -1,8 +1,9 @@
 """李社工 gives 刘师傅's claim to 赵医生. 刘师傅's card still had ✅ 完成上报 and ↩️ 放弃工单: a
 tap was answered '抱歉，您没有权限进行这个操作' and logged as a forged button — and a report he was
 writing when it happened was refused the same way at ✅ 说完了, the step left open. Now he is
-told the order was given to someone else, the card he tapped shows the order as it now is
-(without his buttons), his step ends, and nothing is logged as refused."""
+told the order was given to someone else, his card of it is redrawn at once as the order now
+is (without his buttons), a tap of those buttons says what happened, his step ends, and
+nothing is logged as refused."""
 
 from __future__ import annotations
 
@@ -69,20 +70,32 @@ async def test_the_old_card_of_a_reassigned_claim_says_so(linli_sandbox: Harness
     h = linli_sandbox
     d = h.driver
     order_no, card = await _claimed_by_liu(h)
-    # a second card of it, from 📌 我的工单
+    [order_id] = {
+        b["callback_data"].split(":")[2]
+        for row in card["reply_markup"]["inline_keyboard"]
+        for b in row
+    }
+    # a second card of it, from 📌 我的工单: his card of it now (the first one is taken away)
     [listed] = await d.say(LIU, "📌 我的工单")
     await d.tap(LIU, f"查看 {order_no}", listed["message_id"])
     again = await d.expect(LIU, f"工单 {order_no} ·", since=listed["message_id"])
+    await d.settle()
+    [first] = [m for m in await d.messages(LIU) if m["message_id"] == card["message_id"]]
+    assert first.get("deleted"), first
     await _reassign_to_zhao(h, order_no)
+    await d.settle()
+    # redrawn at once: the order as it now is, without his buttons or the resident's phone
+    [now] = [m for m in await d.messages(LIU) if m["message_id"] == again["message_id"]]
+    assert not {"✅ 完成上报", "↩️ 放弃工单"} & set(_labels(now)), _labels(now)
+    assert "接单人：赵敏" in message_text(now), message_text(now)
+    assert "13900000001" not in message_text(now), message_text(now)
 
-    for label, tapped_on in (("✅ 完成上报", card), ("↩️ 放弃工单", again)):
-        tapped = await d.click(LIU, tapped_on["message_id"], text=label)
+    # a tap of the buttons it had (gone now: as from a copy of it elsewhere) says what happened
+    for action in ("mdone", "mrel"):
+        tapped = await d.click(LIU, again["message_id"], data=f"oc:{action}:{order_id}:0")
         said = str((tapped.get("answer") or {}).get("text"))
         assert "没有权限" not in said, said
         assert order_no in said and "改派" in said, said
-        [now] = [m for m in await d.messages(LIU) if m["message_id"] == tapped_on["message_id"]]
-        assert not {"✅ 完成上报", "↩️ 放弃工单"} & set(_labels(now)), _labels(now)
-        assert "接单人：赵敏" in message_text(now), message_text(now)
     assert await _refusals(h) == []
 
 

@@ -457,10 +457,24 @@ order-ask-report-again = Please write again what was done for order { $number };
        [one] ; its photo stays, no need to send it again
        *[other] ; its { $photos } photos stay, no need to send them again
     }. What you write now replaces it, so please write it in full.
+# a report begun before and left (cancel, a menu button, another form): what it held, to go on
+order-ask-report-draft = Reporting order { $number } done: carry on where you left off.
+    { $note ->
+        [none] No words written yet
+       *[other] Written so far: “{ $note }”
+    }{ $photos ->
+        [0] {""}
+        [one] , 1 photo
+       *[other] , { $photos } photos
+    }
+    Add more words or photos and tap "{ order-btn-finished }"; to write it afresh, tap "{ order-btn-report-restart }".
+order-btn-report-restart = 🗑 Start over
+order-report-kept = Cancelled. What you wrote is kept: tap "{ order-btn-report-done }" on the order to carry on.
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)
 order-card-reported = ⏳ Reported; waiting for staff to check.
+order-card-replaced = (Order { $number } was opened again below: the newest card is the one to use.)
 # an older card's Report done tapped after the order was reported (alert)
 order-report-already = Order { $number } has already been reported and is waiting for staff to check.
 order-btn-verify = ✅ Accept
@@ -568,19 +582,6 @@ order-notice-partner-released = Order { $number }: { $name }, who claimed it wit
         [yes] It has been offered again for someone to join you.
        *[other] The community will find someone to join you.
     }
-order-notice-claimant-card = <b>Order { $number }</b> · { $title } · { $status ->
-        [open] open
-       *[other] fully claimed
-    }
-    { $due ->
-        [none] {""}
-       *[other] Deadline: { $due }{"\u000A"}
-    }Claimed { $taken }/{ $needed } · { $points } points
-    Claimed by: { $names }
-    Contact: { $contact } · Phone: { $phone ->
-        [none] none left
-       *[other] { $phone }
-    } · Room: { $room }
 order-notice-assigned = Staff gave you order { $number } ({ $title }).
 order-notice-unassigned = Order { $number } ({ $title }) went to someone else. Thank you.
 order-notice-co-done = Order { $number } ({ $title }): { $name } reported it done; waiting for staff to check.

@@ -448,10 +448,23 @@ order-ask-report-again = 请重新写一下工单 { $number } 做了什么，可
         [0] {""}
        *[other] ，照片 { $photos } 张会保留，不用再发
     }。这次写的文字会替换上次的，请写完整。
+# a report begun before and left (取消, a menu button, another form): what it held, to go on
+order-ask-report-draft = 工单 { $number } 的完成上报，接着上次没写完的继续：
+    { $note ->
+        [none] 还没有写文字
+       *[other] 已写：「{ $note }」
+    }{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 张
+    }
+    可以继续补充文字或照片，写完点「{ order-btn-finished }」；想从头写，点「{ order-btn-report-restart }」。
+order-btn-report-restart = 🗑 重新写
+order-report-kept = 已取消。写好的内容已经为您保存，再点工单上的「{ order-btn-report-done }」就能接着写。
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)
 order-card-reported = ⏳ 已上报完成情况，等待社区验收。
+order-card-replaced = （工单 { $number } 的卡片已在下面重新打开，请看下面最新的一张。）
 # an older card's 完成上报 tapped after the order was reported (alert)
 order-report-already = 工单 { $number } 已经上报过了，正在等待社区验收。
 order-btn-verify = ✅ 验收通过
@@ -559,19 +572,6 @@ order-notice-partner-released = 工单 { $number }：和您一起接单的 { $na
         [yes] 工单已重新发出，等另一位接单。
        *[other] 社区会再找人一起办。
     }
-order-notice-claimant-card = <b>工单 { $number }</b> · { $title } · { $status ->
-        [open] 待接单
-       *[other] 已接满
-    }
-    { $due ->
-        [none] {""}
-       *[other] 办理时限：{ $due }{"\u000A"}
-    }已接 { $taken }/{ $needed } 人 · 积分 { $points }
-    接单人：{ $names }
-    联系人：{ $contact } · 电话：{ $phone ->
-        [none] 没有留
-       *[other] { $phone }
-    } · 房号：{ $room }
 order-notice-assigned = 社区把工单 { $number }（{ $title }）交给了您。
 order-notice-unassigned = 工单 { $number }（{ $title }）已改派给其他人，谢谢您。
 order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报完成，等待社区验收。

@@ -451,10 +451,23 @@ order-ask-report-again = 請重新寫一下工單 { $number } 做了什麼，可
         [0] {""}
        *[other] ，照片 { $photos } 張會保留，不用再發
     }。這次寫的文字會替換上次的，請寫完整。
+# a report begun before and left (取消, a menu button, another form): what it held, to go on
+order-ask-report-draft = 工單 { $number } 的完成上報，接著上次沒寫完的繼續：
+    { $note ->
+        [none] 還沒有寫文字
+       *[other] 已寫：「{ $note }」
+    }{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 張
+    }
+    可以繼續補充文字或照片，寫完點「{ order-btn-finished }」；想從頭寫，點「{ order-btn-report-restart }」。
+order-btn-report-restart = 🗑 重新寫
+order-report-kept = 已取消。寫好的內容已經為您保存，再點工單上的「{ order-btn-report-done }」就能接著寫。
 order-ask-report-text = 請先用文字說明辦理情況。
 order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
 # the card whose 完成上報 was tapped, once reported (without the button)
 order-card-reported = ⏳ 已上報完成情況，等待社區驗收。
+order-card-replaced = （工單 { $number } 的卡片已在下面重新打開，請看下面最新的一張。）
 # an older card's 完成上報 tapped after the order was reported (alert)
 order-report-already = 工單 { $number } 已經上報過了，正在等待社區驗收。
 order-btn-verify = ✅ 驗收通過
@@ -562,19 +575,6 @@ order-notice-partner-released = 工單 { $number }：和您一起接單的 { $na
         [yes] 工單已重新發出，等另一位接單。
        *[other] 社區會再找人一起辦。
     }
-order-notice-claimant-card = <b>工單 { $number }</b> · { $title } · { $status ->
-        [open] 待接單
-       *[other] 已接滿
-    }
-    { $due ->
-        [none] {""}
-       *[other] 辦理時限：{ $due }{"\u000A"}
-    }已接 { $taken }/{ $needed } 人 · 積分 { $points }
-    接單人：{ $names }
-    聯繫人：{ $contact } · 電話：{ $phone ->
-        [none] 沒有留
-       *[other] { $phone }
-    } · 房號：{ $room }
 order-notice-assigned = 社區把工單 { $number }（{ $title }）交給了您。
 order-notice-unassigned = 工單 { $number }（{ $title }）已改派給其他人，謝謝您。
 order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報完成，等待社區驗收。

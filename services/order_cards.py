@@ -1,0 +1,281 @@
+"""A member's card of an order, drawn the same in chat and when redrawn, and kept true.
+
+The card (what, where, by when, who has it, the resident's contact for its claimants, and the
+buttons that apply: ✋ 接单, or ✅ 完成上报 / 💬 告诉社区 / ↩️ 放弃工单) is drawn by `draw` from
+`card_args`, in the reader's language: by the handlers when a member opens the order (详情,
+📌 我的工单, its number typed) or claims it on the offer, and by the outbox when the card is
+redrawn.
+
+Each member's card of an order is remembered (models.orders.OrderCard): one per member and
+order, the latest shown — a card opened again replaces the older one, which the handler takes
+away. When the order changes (claimed, given back, moved to another member by 改派, reported
+done, verified, sent back, cancelled), `card_redraws` redraws every remembered card that would
+now read differently, as the order is for its reader: a card whose claim ended loses the
+resident's phone and the claimant's buttons, an order taken by others loses ✋ 接单, a claimant
+sees who else is on it. Before, only the offer a member claimed from was redrawn (found in the
+outbox), and only on a claim or a give-back; a card opened from 详情 or 我的工单 kept offering
+what no longer held.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import User
+from models.base import utcnow
+from models.orders import Order, OrderCard, OrderStatus
+from models.scheduling import Delivery, DeliveryState
+from services import delivery as outbox
+from services.listing import Listing
+from services.order_common import Notice, OrderTitle, written_text
+from services.requests import place_names
+
+Render = Callable[..., str]  # render(key, **args): a text in the reader's language
+
+REDRAW_KEY = "order-card-redraw"  # the outbox's kind of a card's redraw
+# a card's buttons (services.order_notices.BUTTONS), as handlers.claims.order_markup draws them
+CLAIMANT = "member-claimant-card"  # ✅ 完成上报 / 💬 告诉社区 / ↩️ 放弃工单
+OPEN = "member-card-open"  # ✋ 接单
+PLAIN = "member-card"  # none
+CARD_KINDS = frozenset({CLAIMANT, OPEN, PLAIN})
+
+_IN_HAND = (OrderStatus.OPEN, OrderStatus.CLAIMED)
+_NESTED = "\x01{}\x01"  # stands for an already drawn text inside another (see `_nest`)
+
+
+async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
+    """What the card of an order (`view`: services.orders.OrderView, as its reader may see
+    it) shows, in no language yet: a notice's args (services.order_notices.render writes the
+    category, title, deadline, names and a voice note's placeholder out in the reader's)."""
+    order, req = view.order, view.request
+    names = await place_names(
+        session,
+        community_id=req.community_id,
+        grid_id=req.grid_id,
+        building_id=req.building_id,
+    )
+    return {
+        "number": order.number,
+        "title": OrderTitle(order),
+        "status": str(order.status),
+        "category": order.category,
+        "place": " · ".join(names),
+        "due": order.deadline_at,
+        "taken": order.claimed_count,
+        "needed": order.members_needed,
+        "points": order.points,
+        # the words as this reader may read them (numbers masked before a claim)
+        "text": written_text(view.text) or (view.text or ""),
+        "repeats": "yes" if view.repeats_title else "no",
+        "names": Listing(name for _, name in view.claimants),
+        "contact": view.contact_name or "",
+        "phone": view.phone or "",
+        "room": view.room or "",
+        "home": view.home or "",
+        "building": view.building or "",
+        "staff_contact": view.staff_contact or "",
+        "result": order.result_note or "",
+        "mine": "yes" if view.mine else "no",
+        "staff": "yes" if view.staff else "no",
+    }
+
+
+def card_kind(args: Mapping[str, Any]) -> str:
+    """Which buttons the card has for its member reader (see `CARD_KINDS`)."""
+    if args["mine"] == "yes":
+        return CLAIMANT if args["status"] in _IN_HAND else PLAIN
+    return OPEN if args["status"] == OrderStatus.OPEN else PLAIN
+
+
+def shown_digest(args: Mapping[str, Any]) -> str:
+    """What a card shows (its words and buttons, in any language), in a few characters, to
+    tell a change."""
+    body = json.dumps([card_kind(args), dict(args)], sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:64]
+
+
+def draw(render: Render, args: Mapping[str, Any]) -> str:
+    """The card's text; `args` as `card_args` gives them, written out in the reader's
+    language (services.order_notices.localize)."""
+    status = str(args["status"])
+    mine, staff = args["mine"] == "yes", args["staff"] == "yes"
+    due = args["due"]
+    lines = [
+        render(
+            "order-order-title",
+            number=args["number"],
+            title=args["title"],
+            status=render(f"order-ostatus-{status}"),
+        ),
+        render("order-card-category", category=args["category"]),
+        render("order-card-place", place=args["place"]),
+        render("order-issue-deadline-at", time="-" if due in (None, "none") else due),
+        render(
+            "order-order-claims",
+            taken=args["taken"],
+            needed=args["needed"],
+            points=args["points"],
+        ),
+    ]
+    if args["repeats"] != "yes":  # else the title above is all the resident wrote
+        lines += ["", render("order-card-text", text=args["text"])]
+    if args["names"]:
+        lines.append(render("order-order-claimants", names=args["names"]))
+    if args["phone"] or args["room"]:
+        lines.append(
+            render(
+                "order-card-contact",
+                name=args["contact"] or "-",
+                phone=args["phone"] or render("order-card-no-phone"),
+                room=" ".join(p for p in (args["home"], args["room"]) if p) or "-",
+            )
+        )
+    elif not staff and not mine and status == OrderStatus.OPEN:
+        # only to a member who can still claim it (not under an order already full,
+        # verified or cancelled, where no claim could ever show them)
+        lines.append(render("order-contact-after-claim"))
+    if mine and not args["phone"]:
+        lines.append(how_to_reach(render, args))
+    if args["result"]:
+        lines.append(render("order-card-result", note=args["result"]))
+    if mine and status == OrderStatus.DONE:
+        lines.append(render("order-card-reported"))
+    return "\n".join(lines)
+
+
+def how_to_reach(render: Render, args: Mapping[str, Any]) -> str:
+    """For a claimant when the resident left no phone: go to the room, or ask the staff."""
+    staff = (
+        render("order-reach-staff-named", name=args["staff_contact"])
+        if args["staff_contact"]
+        else render("order-reach-staff")
+    )
+    # the room is in the building the resident lives in (not the matter's, when elsewhere)
+    where = " ".join(p for p in (args["home"] or args["building"], args["room"]) if p)
+    if args["room"]:
+        return _nest(render, "order-reach-visit", {"staff": staff}, where=where)
+    return _nest(render, "order-reach-ask-staff", {"staff": staff})
+
+
+def _nest(render: Render, key: str, drawn: Mapping[str, str], **args: Any) -> str:
+    """A text with texts already drawn (escaped) in it, not escaped twice: each goes in as a
+    marker escaping leaves alone, then takes its place."""
+    text = render(key, **args, **{name: _NESTED.format(name) for name in drawn})
+    for name, value in drawn.items():
+        text = text.replace(_NESTED.format(name), value)
+    return text
+
+
+async def _cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: list[int]) -> None:
+    """The redraws of these messages still queued were worked out before what is drawn now:
+    cancelled, in the caller's transaction (services.delivery.cancel_redraws commits)."""
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.edit_message_id).in_(message_ids),
+            outbox.not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def remember(
+    session: AsyncSession,
+    *,
+    order_id: int,
+    member_id: int,
+    message_id: int,
+    args: Mapping[str, Any],
+    adopt: bool = True,
+) -> int | None:
+    """A member was shown the order's card (drawn from `args`) in this message. With `adopt`
+    (a card opened, or the offer claimed on) it is their card of the order from now on, in
+    place of the one before, whose message id is returned for the caller to take away (None:
+    there was none, or it is this one); without (a message redrawn as the order now is, e.g.
+    the notice a report was made from) only the card it is, if so, is known to read so. Redraws
+    of the card replaced still queued are cancelled. Commits."""
+    stmt = select(OrderCard).where(
+        col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == member_id
+    )
+    row = (await session.exec(stmt)).first()
+    if row is not None and row.message_id != message_id and not adopt:
+        await session.commit()
+        return None
+    older = row.message_id if row is not None and row.message_id != message_id else None
+    if older is not None:
+        await _cancel_queued(session, chat_id=member_id, message_ids=[older])
+    if row is None:
+        row = OrderCard(order_id=order_id, member_id=member_id, message_id=message_id)
+    row.message_id, row.shown, row.at = message_id, shown_digest(args), utcnow()
+    session.add(row)
+    try:
+        await session.commit()
+    except IntegrityError:  # two cards of it shown at once (a double tap): the other stays
+        await session.rollback()
+        return None
+    return older
+
+
+async def card_redraws(
+    session: AsyncSession, *, order: Order, but: int | None = None
+) -> list[Notice]:
+    """Every remembered card of the order (but `but`'s: the actor's, drawn by the handler)
+    that would now read differently, redrawn as the order is for its member: edits queued in
+    the outbox (in the caller's transaction), not held at night, ahead of the notices that
+    explain the change. A card of someone who may no longer see the order is left."""
+    from services.orders import order_access, order_view
+
+    assert order.id is not None
+    rows = (await session.exec(select(OrderCard).where(col(OrderCard.order_id) == order.id))).all()
+    notices = []
+    for row in rows:
+        if row.member_id == but:
+            continue
+        member = await session.get(User, row.member_id)
+        if member is None:
+            continue
+        staff, _mine, refused = await order_access(
+            session, user=member, roles=member.role_set, order=order
+        )
+        if refused is not None or staff:
+            continue
+        view = await order_view(session, user=member, roles=member.role_set, order_id=order.id)
+        args = await card_args(session, view)
+        shown = shown_digest(args)
+        if shown == row.shown:
+            continue
+        row.shown = shown
+        session.add(row)
+        await _cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
+        notices.append(
+            Notice(
+                chat_id=row.member_id,
+                key=REDRAW_KEY,
+                args=args,
+                kind=card_kind(args),
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                recipient=member,
+                edit_message_id=row.message_id,
+            )
+        )
+    return notices
+
+
+async def card_of(session: AsyncSession, *, order_id: int, member_id: int) -> int | None:
+    """The message of the member's card of the order, if one is remembered."""
+    stmt = select(OrderCard.message_id).where(
+        col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == member_id
+    )
+    return (await session.exec(stmt)).first()
