@@ -83,7 +83,7 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 gist=words or "none",
                 number=order.number,
                 title=order_title(t, order),
-                place=await place(ctx.session, order),
+                place=await place(ctx.session, order, t),
                 deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
                 taken=order.claimed_count,
                 needed=order.members_needed,

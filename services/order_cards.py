@@ -36,6 +36,7 @@ from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
 from services.listing import Listing
 from services.order_common import Notice, OrderTitle, written_text
+from services.places import Place
 from services.requests import place_names
 
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
@@ -67,7 +68,8 @@ async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
         "title": OrderTitle(order),
         "status": str(order.status),
         "category": order.category,
-        "place": " · ".join(names),
+        # a public area in the reader's word for it, with staff's words for where
+        "place": Place(names, public=req.public_area),
         "due": order.deadline_at,
         "taken": order.claimed_count,
         "needed": order.members_needed,

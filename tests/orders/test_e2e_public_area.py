@@ -142,3 +142,31 @@ async def test_a_public_area_in_no_grid_leaves_the_grid_worker(linli_sandbox: Ha
     by_grid = message_text(figures).split("按网格（解决率）：")[1].split("\n")[0]
     assert sorted(by_grid.split("、")) == ["不分网格 1（-）", "第一网格 1（-）"], by_grid
     assert await d.errors() == []
+
+
+async def test_the_members_card_of_an_order_in_a_public_area_says_where(
+    linli_sandbox: Harness,
+) -> None:
+    """刘师傅's card of the order read '阳光社区 · 第一网格' only: where on the estate to go
+    was lost between the staff card and the member's."""
+    from tests.orders.test_e2e_cycle import LIU
+
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    number = await _file(h, ZHOU, "小区东门外马路上的井盖松了")
+    card = await _card(h, number)
+    await _to_public_area(h, card, number, "第一网格")
+    sent = await d.send(STAFF, "东门外马路")
+    await d.expect(STAFF, f"诉求 {number} 的地点已改为", since=sent["message_id"])
+    await d.tap(STAFF, "派单", card["message_id"])
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    issued = message_text(await d.expect(STAFF, "已发布"))
+    order_no = issued.split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="详情")
+    shown = await d.expect(LIU, f"工单 {order_no} · ", since=offer["message_id"])
+    assert f"地点：{AREA}" in message_text(shown), message_text(shown)
