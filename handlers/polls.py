@@ -391,6 +391,14 @@ async def on_vote(
             if exc.key == "poll-err-closed" and isinstance(query.message, Message):
                 await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
             raise
+    if not callback_data.proxy_for and isinstance(query.message, Message):
+        try:  # one's own ballot of a poll closed since: the same, with what still counts
+            polls.check_open(poll, now=ctx.now())
+        except Conflict as exc:
+            if exc.key == "poll-err-closed":
+                await _ballot_closed(query.message, session, poll, user, t)
+                raise
+            # withdrawn, not yet open: refused below as before
     if poll.multiple and callback_data.option_id != 0:
         try:  # a toggle on a closed poll's ballot must not bring its buttons back
             polls.check_open(poll, now=ctx.now())
@@ -502,6 +510,28 @@ async def _proxy_closed(
     resident = await session.get(User, resident_id)
     name = resident.display_name if resident is not None else str(resident_id)
     text = t("poll-proxy-closed", name=name, question=poll.question)
+    if message.html_text == text and message.reply_markup is None:
+        return  # a second tap: drawn already
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
+
+
+async def _ballot_closed(
+    message: Message, session: AsyncSession, poll: Poll, user: User, t: Text
+) -> None:
+    """One's own ballot tapped once the poll has closed: that it has and this tap was not
+    recorded (a vote cast before it closed still counts, and is named) — no options left."""
+    had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    choice = ""
+    if had is not None:
+        names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+        choice = t.join(names.get(i, "?") for i in had.choices)
+    text = t(
+        "poll-ballot-closed",
+        question=poll.question,
+        had="true" if had is not None else "false",
+        choice=choice,
+    )
     if message.html_text == text and message.reply_markup is None:
         return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit

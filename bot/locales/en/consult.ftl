@@ -591,6 +591,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] A vote in this poll cannot be changed.
     }
     Closes: { $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ The poll has closed; { $had ->
+        [true] this change was not recorded. Your vote cast before it closed still counts: { $choice }
+       *[other] this vote was not recorded.
+    }
 poll-household-voted-named = 🏠 Your household (same room) has voted: { $name } voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-household-voted-anonymous = 🏠 Someone in your household (same room) voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.

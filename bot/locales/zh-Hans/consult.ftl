@@ -588,6 +588,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] 这个投票投出后不能再改。
     }
     截止：{ $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ 投票已经结束，{ $had ->
+        [true] 这次没有改成；截止前投的仍然算数：{ $choice }
+       *[other] 这一票没有记上。
+    }
 poll-household-voted-named = 🏠 您家（同一房号）已经投过票了：{ $name } 在 { $when } 投的。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房号）已经有人在 { $when } 投过票了。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」将于 { $closes } 截止，您还没有投票。

@@ -591,6 +591,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] 這個投票投出後不能再改。
     }
     截止：{ $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ 投票已經結束，{ $had ->
+        [true] 這次沒有改成；截止前投的仍然算數：{ $choice }
+       *[other] 這一票沒有記上。
+    }
 poll-household-voted-named = 🏠 您家（同一房號）已經投過票了：{ $name } 在 { $when } 投的。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房號）已經有人在 { $when } 投過票了。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」將於 { $closes } 截止，您還沒有投票。
