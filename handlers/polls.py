@@ -944,8 +944,11 @@ async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: Updat
     )
     await query.answer()
     if isinstance(query.message, Message):
-        await safe_edit_markup(query.message, None)
         poll = await polls.get_poll(session, poll_id=callback_data.id)
+        # the question reads as done (before, it went on asking 确定取消投票…吗？)
+        with contextlib.suppress(TelegramBadRequest):
+            said = t("poll-cancel-confirmed", question=poll.question)
+            await query.message.edit_text(said, reply_markup=None)
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, poll, t, settings)
     done = t("poll-cancel-done", count=told)

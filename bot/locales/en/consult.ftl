@@ -767,6 +767,7 @@ poll-btn-cancel-confirm = ❌ Yes, cancel the poll
 poll-btn-keep-open = ↩️ No, keep it open
 poll-close-confirm = End the poll "{ $question }" now? { $ballots } ballots are in; the result is announced from them, and nobody else can vote.
 poll-close-confirmed = ⏹ The poll "{ $question }" has ended.
+poll-cancel-confirmed = ❌ The poll "{ $question }" has been cancelled.
 poll-cancel-confirm = Cancel the poll "{ $question }"? The { $ballots } ballots cast are void and no result is announced; everyone it was sent to is told.
 poll-kept-open = All right, the poll stays open.
 poll-draft-cancelled = ✅ Draft deleted; it was not sent to anyone.

@@ -761,6 +761,7 @@ poll-btn-cancel-confirm = ❌ 确认取消投票
 poll-btn-keep-open = ↩️ 不了，继续投票
 poll-close-confirm = 确定现在就结束投票「{ $question }」吗？已收到 { $ballots } 张选票，结束后按这些票公布结果，没投的人就不能再投了。
 poll-close-confirmed = ⏹ 投票「{ $question }」已结束。
+poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 确定取消投票「{ $question }」吗？已收到的 { $ballots } 张选票将作废，不公布结果；参与对象会收到取消通知。
 poll-kept-open = 好的，投票继续进行。
 poll-draft-cancelled = ✅ 草稿已删除，没有发给任何人。

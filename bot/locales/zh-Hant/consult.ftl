@@ -764,6 +764,7 @@ poll-btn-cancel-confirm = ❌ 確認取消投票
 poll-btn-keep-open = ↩️ 不了，繼續投票
 poll-close-confirm = 確定現在就結束投票「{ $question }」嗎？已收到 { $ballots } 張選票，結束後按這些票公布結果，沒投的人就不能再投了。
 poll-close-confirmed = ⏹ 投票「{ $question }」已結束。
+poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 確定取消投票「{ $question }」嗎？已收到的 { $ballots } 張選票將作廢，不公布結果；參與對象會收到取消通知。
 poll-kept-open = 好的，投票繼續進行。
 poll-draft-cancelled = ✅ 草稿已刪除，沒有發給任何人。
