@@ -646,17 +646,19 @@ poll-result-list-last-sep = {" and "}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
-    Taken part so far: { $participants } of { $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = Taken part so far: { $participants } of { $eligible } { $basis ->
         [households] households
        *[voters] voters
     } ({ $turnout }){ $quorum_met ->
         [true] ; quorum { $quorum } ({ $needed }): ✅ met
         [false] ; quorum { $quorum } ({ $needed }): { $missing } more needed
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = Several choices (up to { $max } each): a percentage is the share of the { $ballots } { $ballots ->
         [one] voter
@@ -693,6 +695,10 @@ poll-staff-card = <b>{ $question }</b>
            *[other] people have
         } voted (several choices, up to { $max } each)
        *[other] { $ballots } votes so far
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now

@@ -637,7 +637,13 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
-    已有 { $participants }/{ $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
         [households] 户
        *[voters] 人
     }参与（{ $turnout }）{ $quorum_met ->
@@ -653,10 +659,6 @@ poll-live-results = 📊 <b>目前结果</b>（投票进行中）
            *[voters] 人
         }
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
@@ -687,6 +689,10 @@ poll-staff-card = <b>{ $question }</b>
     { $multiple ->
         [true] 已有 { $ballots } 人投票（多选，每人最多 { $max } 项）
        *[other] 已投 { $ballots } 票
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束

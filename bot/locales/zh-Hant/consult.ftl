@@ -640,7 +640,13 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
-    已有 { $participants }/{ $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
         [households] 戶
        *[voters] 人
     }參與（{ $turnout }）{ $quorum_met ->
@@ -656,10 +662,6 @@ poll-live-results = 📊 <b>目前結果</b>（投票進行中）
            *[voters] 人
         }
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
@@ -690,6 +692,10 @@ poll-staff-card = <b>{ $question }</b>
     { $multiple ->
         [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
        *[other] 已投 { $ballots } 票
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
