@@ -391,6 +391,14 @@ async def on_vote(
             if exc.key == "poll-err-closed" and isinstance(query.message, Message):
                 await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
             raise
+    if not callback_data.proxy_for and isinstance(query.message, Message):
+        try:  # one's own ballot of a poll closed since: the same, with what still counts
+            polls.check_open(poll, now=ctx.now())
+        except Conflict as exc:
+            if exc.key == "poll-err-closed":
+                await _ballot_closed(query.message, session, poll, user, t)
+                raise
+            # withdrawn, not yet open: refused below as before
     if poll.multiple and callback_data.option_id != 0:
         try:  # a toggle on a closed poll's ballot must not bring its buttons back
             polls.check_open(poll, now=ctx.now())
@@ -508,6 +516,28 @@ async def _proxy_closed(
         await message.edit_text(text, reply_markup=None)
 
 
+async def _ballot_closed(
+    message: Message, session: AsyncSession, poll: Poll, user: User, t: Text
+) -> None:
+    """One's own ballot tapped once the poll has closed: that it has and this tap was not
+    recorded (a vote cast before it closed still counts, and is named) — no options left."""
+    had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
+    choice = ""
+    if had is not None:
+        names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+        choice = t.join(names.get(i, "?") for i in had.choices)
+    text = t(
+        "poll-ballot-closed",
+        question=poll.question,
+        had="true" if had is not None else "false",
+        choice=choice,
+    )
+    if message.html_text == text and message.reply_markup is None:
+        return  # a second tap: drawn already
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=None)
+
+
 async def _ballot_cast(
     message: Message,
     session: AsyncSession,
@@ -571,7 +601,6 @@ async def _send_results(
         args = polls.result_args(result, notifier, t.lang)
         await reply(message, tx(t, "poll-result", **args))
     else:
-        needed = result.quorum_needed or 0
         await reply(
             message,
             tx(
@@ -579,20 +608,27 @@ async def _send_results(
                 "poll-live-results",
                 lines=_lines(result),
                 ballots=result.ballots,
-                participants=result.participants or 0,
-                eligible=result.eligible,
-                basis=result.basis.value,
-                turnout=f"{result.turnout:.0%}",
-                quorum=polls.share_text(poll.quorum_num, poll.quorum_den),
-                quorum_met=(
-                    "none" if result.quorum_met is None else str(result.quorum_met).lower()
-                ),
-                needed=needed,
-                missing=max(needed - (result.participants or 0), 0),
                 multiple="true" if poll.multiple else "false",
                 max=poll.max_choices,
+                **_turnout_args(result),
             ),
         )
+
+
+def _turnout_args(result: polls.PollResult) -> dict[str, object]:
+    """poll-turnout's arguments: who took part against the eligible and, with a quorum,
+    against it in the poll's unit (quorum_met 'none' without one)."""
+    poll, needed = result.poll, result.quorum_needed or 0
+    return {
+        "participants": result.participants or 0,
+        "eligible": result.eligible,
+        "basis": result.basis.value,
+        "turnout": f"{result.turnout:.0%}",
+        "quorum": polls.share_text(poll.quorum_num, poll.quorum_den),
+        "quorum_met": "none" if result.quorum_met is None else str(result.quorum_met).lower(),
+        "needed": needed,
+        "missing": max(needed - (result.participants or 0), 0),
+    }
 
 
 @router.callback_query(PollCb.filter(F.action == "results"))
@@ -678,20 +714,21 @@ async def on_staff_poll(query: CallbackQuery, callback_data: PollCb, ctx: Update
         raise NotFound("poll-err-not-found")
     result = await polls.tally(session, poll=poll)
     await query.answer()
-    await _staff_card(query.message, poll, result.ballots, t, settings)
+    await _staff_card(query.message, poll, result, t, settings)
 
 
 async def _staff_card(
-    target: object, poll: Poll, ballots: int, t: Text, settings: Settings
+    target: object, poll: Poll, result: polls.PollResult, t: Text, settings: Settings
 ) -> None:
-    text, rows = _staff_card_content(poll, ballots, t, settings)
+    text, rows = _staff_card_content(poll, result, t, settings)
     await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
 
 
 def _staff_card_content(
-    poll: Poll, ballots: int, t: Text, settings: Settings
+    poll: Poll, result: polls.PollResult, t: Text, settings: Settings
 ) -> tuple[str, list[list[tuple[str, str]]]]:
-    """The poll's card for staff, with the tools its status allows."""
+    """The poll's card for staff, with the tools its status allows; while it is open, with a
+    quorum, turnout against it as the live results give it."""
     pid = poll.id or 0
 
     def cb(action: str) -> str:
@@ -710,14 +747,19 @@ def _staff_card_content(
     # ended early (立即结束): when it did, not when it was to
     ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
     closes = when_text(t, ended or poll.closes_at, settings=settings, now=poll.opens_at)
-    text = t(
+    turnout = _turnout_args(result)
+    if poll.status != PollStatus.OPEN:
+        turnout["quorum_met"] = "none"  # ended: 查看结果 says whether the quorum was met
+    text = tx(
+        t,
         "poll-staff-card",
         question=poll.question,
         status=t(f"poll-status-{poll.status}"),
         closes=closes,
-        ballots=ballots,
+        ballots=result.ballots,
         multiple="true" if poll.multiple else "false",
         max=poll.max_choices,
+        **turnout,
     )
     return text, rows
 
@@ -731,7 +773,7 @@ async def _redraw_if_card(
     card = _card_of(message, poll.id or 0)  # not the card: a confirmation question, a list
     if isinstance(message, Message) and card:
         result = await polls.tally(session, poll=poll)
-        text, fresh = _staff_card_content(poll, result.ballots, t, settings)
+        text, fresh = _staff_card_content(poll, result, t, settings)
         if message.html_text == text and same_markup(message, kb(fresh)):
             return  # shown so already (redrawn when the poll ended)
         with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -760,7 +802,7 @@ async def _redraw_card(
     if bot is None or not message_id:
         return
     result = await polls.tally(session, poll=poll)
-    text, fresh = _staff_card_content(poll, result.ballots, t, settings)
+    text, fresh = _staff_card_content(poll, result, t, settings)
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(fresh)
@@ -914,8 +956,11 @@ async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: Updat
     )
     await query.answer()
     if isinstance(query.message, Message):
-        await safe_edit_markup(query.message, None)
         poll = await polls.get_poll(session, poll_id=callback_data.id)
+        # the question reads as done (before, it went on asking 确定取消投票…吗？)
+        with contextlib.suppress(TelegramBadRequest):
+            said = t("poll-cancel-confirmed", question=poll.question)
+            await query.message.edit_text(said, reply_markup=None)
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, poll, t, settings)
     done = t("poll-cancel-done", count=told)

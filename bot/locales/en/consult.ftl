@@ -591,6 +591,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] A vote in this poll cannot be changed.
     }
     Closes: { $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ The poll has closed; { $had ->
+        [true] this change was not recorded. Your vote cast before it closed still counts: { $choice }
+       *[other] this vote was not recorded.
+    }
 poll-household-voted-named = 🏠 Your household (same room) has voted: { $name } voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-household-voted-anonymous = 🏠 Someone in your household (same room) voted on { $when }. This poll takes one vote per household, so there is nothing more to do.
 poll-closing-soon = ⏰ The poll "{ $question }" closes at { $closes } and you have not voted yet.
@@ -640,17 +646,19 @@ poll-result-list-last-sep = {" and "}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>Results so far</b> (poll still open)
     { $lines }
-    Taken part so far: { $participants } of { $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = Taken part so far: { $participants } of { $eligible } { $basis ->
         [households] households
        *[voters] voters
     } ({ $turnout }){ $quorum_met ->
         [true] ; quorum { $quorum } ({ $needed }): ✅ met
         [false] ; quorum { $quorum } ({ $needed }): { $missing } more needed
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = Several choices (up to { $max } each): a percentage is the share of the { $ballots } { $ballots ->
         [one] voter
@@ -687,6 +695,10 @@ poll-staff-card = <b>{ $question }</b>
            *[other] people have
         } voted (several choices, up to { $max } each)
        *[other] { $ballots } votes so far
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now
@@ -761,6 +773,7 @@ poll-btn-cancel-confirm = ❌ Yes, cancel the poll
 poll-btn-keep-open = ↩️ No, keep it open
 poll-close-confirm = End the poll "{ $question }" now? { $ballots } ballots are in; the result is announced from them, and nobody else can vote.
 poll-close-confirmed = ⏹ The poll "{ $question }" has ended.
+poll-cancel-confirmed = ❌ The poll "{ $question }" has been cancelled.
 poll-cancel-confirm = Cancel the poll "{ $question }"? The { $ballots } ballots cast are void and no result is announced; everyone it was sent to is told.
 poll-kept-open = All right, the poll stays open.
 poll-draft-cancelled = ✅ Draft deleted; it was not sent to anyone.

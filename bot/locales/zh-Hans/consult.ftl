@@ -588,6 +588,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] 这个投票投出后不能再改。
     }
     截止：{ $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ 投票已经结束，{ $had ->
+        [true] 这次没有改成；截止前投的仍然算数：{ $choice }
+       *[other] 这一票没有记上。
+    }
 poll-household-voted-named = 🏠 您家（同一房号）已经投过票了：{ $name } 在 { $when } 投的。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房号）已经有人在 { $when } 投过票了。这个投票一户一票，家里一人投过就算全家投过，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」将于 { $closes } 截止，您还没有投票。
@@ -631,7 +637,13 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前结果</b>（投票进行中）
     { $lines }
-    已有 { $participants }/{ $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
         [households] 户
        *[voters] 人
     }参与（{ $turnout }）{ $quorum_met ->
@@ -647,10 +659,6 @@ poll-live-results = 📊 <b>目前结果</b>（投票进行中）
            *[voters] 人
         }
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
@@ -681,6 +689,10 @@ poll-staff-card = <b>{ $question }</b>
     { $multiple ->
         [true] 已有 { $ballots } 人投票（多选，每人最多 { $max } 项）
        *[other] 已投 { $ballots } 票
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束
@@ -755,6 +767,7 @@ poll-btn-cancel-confirm = ❌ 确认取消投票
 poll-btn-keep-open = ↩️ 不了，继续投票
 poll-close-confirm = 确定现在就结束投票「{ $question }」吗？已收到 { $ballots } 张选票，结束后按这些票公布结果，没投的人就不能再投了。
 poll-close-confirmed = ⏹ 投票「{ $question }」已结束。
+poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 确定取消投票「{ $question }」吗？已收到的 { $ballots } 张选票将作废，不公布结果；参与对象会收到取消通知。
 poll-kept-open = 好的，投票继续进行。
 poll-draft-cancelled = ✅ 草稿已删除，没有发给任何人。

@@ -591,6 +591,12 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
        *[other] 這個投票投出後不能再改。
     }
     截止：{ $closes }
+# one's own ballot tapped after the poll closed (its options gone)
+poll-ballot-closed = 🗳 <b>{ $question }</b>
+    ⏹ 投票已經結束，{ $had ->
+        [true] 這次沒有改成；截止前投的仍然算數：{ $choice }
+       *[other] 這一票沒有記上。
+    }
 poll-household-voted-named = 🏠 您家（同一房號）已經投過票了：{ $name } 在 { $when } 投的。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-household-voted-anonymous = 🏠 您家（同一房號）已經有人在 { $when } 投過票了。這個投票一戶一票，家裡一人投過就算全家投過，不用再投。
 poll-closing-soon = ⏰ 投票「{ $question }」將於 { $closes } 截止，您還沒有投票。
@@ -634,7 +640,13 @@ poll-result-list-last-sep = {"、"}
 # turnout against the eligible (and the quorum, where the poll has one), in the poll's unit
 poll-live-results = 📊 <b>目前結果</b>（投票進行中）
     { $lines }
-    已有 { $participants }/{ $eligible } { $basis ->
+    { poll-turnout }
+    { $multiple ->
+        [true] { poll-multi-note }
+       *[other] {""}
+    }
+# who took part so far, against the eligible and the quorum (live results, the staff card)
+poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
         [households] 戶
        *[voters] 人
     }參與（{ $turnout }）{ $quorum_met ->
@@ -650,10 +662,6 @@ poll-live-results = 📊 <b>目前結果</b>（投票進行中）
            *[voters] 人
         }
        *[none] {""}
-    }
-    { $multiple ->
-        [true] { poll-multi-note }
-       *[other] {""}
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
@@ -684,6 +692,10 @@ poll-staff-card = <b>{ $question }</b>
     { $multiple ->
         [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
        *[other] 已投 { $ballots } 票
+    }
+    { $quorum_met ->
+        [none] {""}
+       *[other] { poll-turnout }
     }
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
@@ -758,6 +770,7 @@ poll-btn-cancel-confirm = ❌ 確認取消投票
 poll-btn-keep-open = ↩️ 不了，繼續投票
 poll-close-confirm = 確定現在就結束投票「{ $question }」嗎？已收到 { $ballots } 張選票，結束後按這些票公布結果，沒投的人就不能再投了。
 poll-close-confirmed = ⏹ 投票「{ $question }」已結束。
+poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 確定取消投票「{ $question }」嗎？已收到的 { $ballots } 張選票將作廢，不公布結果；參與對象會收到取消通知。
 poll-kept-open = 好的，投票繼續進行。
 poll-draft-cancelled = ✅ 草稿已刪除，沒有發給任何人。
