@@ -694,7 +694,10 @@ poll-staff-card = <b>{ $question }</b>
             [one] person has
            *[other] people have
         } voted (several choices, up to { $max } each)
-       *[other] { $ballots } votes so far
+       *[other] { $ballots } { $ballots ->
+            [one] vote
+           *[other] votes
+        } so far
     }
     { $quorum_met ->
         [none] {""}
