@@ -21,7 +21,7 @@ from aiogram.types import (
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator
+from bot.i18n import Text, Translator, pick_language
 from bot.settings import Settings
 from handlers.consult_kit import safe_edit_markup
 from handlers.form_guard import asks_first, origin, starter
@@ -34,6 +34,7 @@ from models import Community, Grid, MemberProfile, MemberStatus, Role, User
 from services import members as member_service
 from services import org
 from services import users as user_service
+from services.delivery import enqueue
 from services.errors import Conflict, DomainError, InvalidInput
 from services.order_notices import deliver
 from services.orders import public_name
@@ -684,6 +685,44 @@ async def _decided_card_text(
     return _review_card_text(t, profile, community, grid) + "\n\n" + said
 
 
+async def _redraw_colleagues_cards(
+    session: AsyncSession,
+    translator: Translator,
+    settings: Settings,
+    profile: MemberProfile,
+    now: datetime,
+    *,
+    tapped: tuple[int, int] | None,
+) -> None:
+    """The other copies of the review card sent to staff read the decision, who and when,
+    without 通过/不通过, as the card tapped does (before, a copy nobody tapped kept its buttons,
+    which only ever answered that it was handled). `tapped` (chat, message) is the card the
+    handler redraws itself. Queued as edits (they wake nobody, not held at night)."""
+    rows = await member_service.sent_review_cards(session, member_id=profile.user_id)
+    for row in rows:
+        message_id = row.message_id_list[-1]
+        if tapped == (row.chat_id, message_id):
+            continue
+        staff = await session.get(User, row.chat_id)
+        lang = pick_language(
+            staff.language if staff is not None else None,
+            available=translator.languages,
+            default=translator.default,
+        )
+        t = translator.bind(lang)
+        await enqueue(
+            session,
+            chat_id=row.chat_id,
+            text=await _decided_card_text(session, t, settings, profile, now),
+            kind="member-review-decided",
+            urgent=True,
+            community_id=profile.community_id,
+            now=now,
+            edit_message_id=message_id,
+        )
+    await session.commit()
+
+
 PENDING_SHOWN = 20  # review cards sent at one tap of 🧾 报到审核, the oldest first
 
 
@@ -995,6 +1034,8 @@ async def on_approve(
         with contextlib.suppress(TelegramBadRequest):  # a double tap crossing this edit
             await query.message.edit_text(card, reply_markup=None)
         await query.message.answer(t("member-approved-staff", name=profile.real_name))
+    tapped = (query.message.chat.id, query.message.message_id) if query.message else None
+    await _redraw_colleagues_cards(session, translator, settings, profile, clock(), tapped=tapped)
     member = await session.get(User, profile.user_id)
     if member is not None:
         # The notice brings the member's menu with it: it points at 「可接工单」, which a
@@ -1094,6 +1135,8 @@ async def on_reject_reason(
         t("member-rejected-staff", name=profile.real_name, reason=reason),
         reply_markup=main_menu(t, roles, registered=user.registered),
     )
+    tapped = (message.chat.id, int(data["card"])) if data.get("card") else None
+    await _redraw_colleagues_cards(session, translator, settings, profile, clock(), tapped=tapped)
     member = await session.get(User, profile.user_id)
     if member is not None:
         await notify(

@@ -306,7 +306,10 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
 
 
 async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[tuple[int, float]]:
-    """(request id, similarity) of likely duplicates, best first; [] without triage or words."""
+    """(request id, similarity) of likely duplicates, best first; [] without triage or words.
+    A matter in a public area of the community (no building) is compared with the others in
+    one as with the same grid (before, only by its grid, which a public area may lack), as the
+    resident's 同一件事 does."""
     return await request_service.similar_open(
         session,
         triage,
@@ -316,6 +319,7 @@ async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[
         building_id=req.building_id,
         now=req.created_at,
         exclude_id=req.id,
+        public=req.public_area is not None and req.building_id is None,
     )
 
 

@@ -165,6 +165,35 @@ def review_matter(member_id: int) -> str:
     return f"member:{member_id}:pending"
 
 
+def reviewed_matter(member_id: int) -> str:
+    """The key a sent review card is given once the application was decided and the card
+    redrawn to say so: a later application's decision finds only its own cards."""
+    return f"member:{member_id}:reviewed"
+
+
+async def sent_review_cards(session: AsyncSession, *, member_id: int) -> list[Delivery]:
+    """The review cards of this application that went out to staff, still with 通过/不通过,
+    once it was decided: each is given `reviewed_matter`, so it is redrawn once (the caller
+    queues the redraws and commits). Cards that were still to be sent were cancelled by the
+    decision (`review`)."""
+    rows = list(
+        (
+            await session.exec(
+                select(Delivery).where(
+                    Delivery.matter == review_matter(member_id),
+                    Delivery.state == DeliveryState.SENT,
+                    col(Delivery.edit_message_id).is_(None),
+                )
+            )
+        ).all()
+    )
+    for row in rows:
+        row.matter = reviewed_matter(member_id)
+        session.add(row)
+    await session.flush()
+    return [row for row in rows if row.message_id_list]
+
+
 def application_version(profile: MemberProfile) -> int:
     """Changes whenever the application is (re)filed; review cards carry it."""
     return int(profile.updated_at.timestamp())

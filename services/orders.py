@@ -318,8 +318,9 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone, the building's name or staff's words for its public area
-    ('东门外马路'), or as the room."""
+    resident's name or phone (or the phone the resident gave at 报到 to the request's
+    community), the building's name or staff's words for its public area ('东门外马路'), or
+    as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -328,12 +329,25 @@ def _found(term: str) -> ColumnElement[bool]:
         )
     )
     buildings = select(Building.id).where(col(Building.name).contains(term, autoescape=True))
+    # the phone a 报到 gave, for the requests of the community it was given to only: what the
+    # sign-up consented to (members.signup_phone); not copied into the resident's profile
+    signed_up = (
+        select(MemberProfile.user_id)
+        .where(
+            col(MemberProfile.user_id) == col(Request.resident_id),
+            col(MemberProfile.community_id) == col(Request.community_id),
+            col(MemberProfile.phone).not_in(["", "-"]),
+            col(MemberProfile.phone).contains(term, autoescape=True),
+        )
+        .exists()
+    )
     return or_(
         col(Request.text).contains(term, autoescape=True),
         col(Request.contact_name).contains(term, autoescape=True),
         col(Request.contact_phone).contains(term, autoescape=True),
         col(Request.room) == term,
         col(Request.resident_id).in_(people),
+        signed_up,
         col(Request.building_id).in_(buildings),
         col(Request.public_area).contains(term, autoescape=True),
     )

@@ -46,7 +46,9 @@ async def test_a_decided_application_leaves_no_buttons(linli_sandbox: Harness) -
     forged = await d.click(OTHER, menu["message_id"], data=data)
     assert "没有权限" in forged["answer"]["text"]
     # the colleague's copy, tapped later: said so, and its buttons go
-    answer = await d.click(GRID, copy["message_id"], text="✅ 通过")
+    # (by its data: the copy may have been redrawn without its buttons already)
+    approve = copy["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    answer = await d.click(GRID, copy["message_id"], data=approve)
     # who decided it, and how
     assert "已经由李社工处理过了：未通过" in answer["answer"]["text"], answer
     assert _buttons(await _now(h, GRID, copy["message_id"])) == []
@@ -60,7 +62,8 @@ async def test_a_decided_application_rejected_on_a_copy(linli_sandbox: Harness) 
     copy = await d.expect(GRID, "报到申请")
     await d.tap(STAFF, "通过", card["message_id"])
     await d.expect(STAFF, "已通过", since=card["message_id"])
-    answer = await d.click(GRID, copy["message_id"], text="❌ 不通过")
+    reject = copy["reply_markup"]["inline_keyboard"][0][1]["callback_data"]
+    answer = await d.click(GRID, copy["message_id"], data=reject)
     assert "已经由李社工处理过了：已通过" in answer["answer"]["text"], answer
     assert _buttons(await _now(h, GRID, copy["message_id"])) == []
     assert not [m for m in await d.messages(GRID, copy["message_id"]) if "原因" in message_text(m)]
