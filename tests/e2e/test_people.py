@@ -470,7 +470,14 @@ async def test_card_of_an_earlier_application_cannot_approve_the_new_one(
     linli_sandbox.clock.advance(timedelta(minutes=5))
     await _apply_as_member(linli_sandbox, NEW, unit="退休")
     await d.expect(2002, "退休")
-    answer = await d.click(2002, old_card["message_id"], text="✅ 通过")
+    # by its data: the old card was redrawn without its buttons once 李社工 declined it
+    [approve] = [
+        b["callback_data"]
+        for row in old_card["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["text"] == "✅ 通过"
+    ]
+    answer = await d.click(2002, old_card["message_id"], data=approve)
     assert "已过期" in answer["answer"]["text"]
     async with linli_sandbox.sessionmaker() as session:
         profile = await session.get(MemberProfile, NEW)
