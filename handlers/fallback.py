@@ -40,6 +40,7 @@ from handlers.requests import (
 )
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
+from handlers.topics import start_typed_topic
 from models import Role, User
 from services import address, org, smalltalk
 from services.order_titles import fit
@@ -94,6 +95,25 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
             ),
             reply_markup=compose_keyboard(t),
         )
+
+
+@router.callback_query(FallbackCb.filter(F.action == "topic"))
+async def on_propose_typed_topic(
+    query: CallbackQuery, state: FSMContext, user: User, t: Text
+) -> None:
+    """What was typed at the menu as a proposal becomes a topic: as its title, a few words
+    of explanation asked next (skippable); longer than a title, it is kept as the
+    explanation and a one-line title asked for — nothing typed twice."""
+    data = await state.get_data()
+    proposed = str(data.get("typed_topic") or "")
+    if not proposed or not user.registered or await state.get_state() is not None:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await state.clear()
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
+    await start_typed_topic(query.message, state, t, proposed)
 
 
 @router.message(F.chat.type == "private", StateFilter(None), F.photo | F.voice | F.location)
@@ -415,6 +435,29 @@ async def on_unknown_message(
                 ),
                 reply_markup=inline_kb(
                     [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
+                ),
+            )
+            return
+        proposed = smalltalk.proposal_of(text)
+        if proposed is not None:
+            # '我想提个议题：电梯费用…': a topic for the residents' meetings, or (their choice)
+            # a matter for the office to handle
+            await state.update_data(
+                typed_text=text,
+                typed_photos=[],
+                typed_voice=None,
+                typed_place=None,
+                typed_album=None,
+                typed_about=None,
+                typed_topic=proposed,
+            )
+            await message.answer(
+                t("fallback-offer-topic", topic=fit(proposed, 200)),
+                reply_markup=inline_kb(
+                    [
+                        [(t("fallback-topic-button"), FallbackCb(action="topic").pack())],
+                        [(t("fallback-file-button"), FallbackCb(action="file").pack())],
+                    ]
                 ),
             )
             return

@@ -226,6 +226,40 @@ async def on_propose(
     await reply(query.message, ctx.t("topic-ask-title"), reply_markup=cancel_kb(ctx.t))
 
 
+async def start_typed_topic(target: object, state: FSMContext, t: Text, proposed: str) -> None:
+    """A topic proposed in words at the menu ('我想提个议题：…', then 💡 作为议题提交): what was
+    typed is its title, and a few words of explanation are asked (skippable); longer than a
+    title, it is kept as the explanation and a one-line title is asked — nothing typed twice."""
+    from services.validation import clean_text
+
+    long_text = topics.title_too_long(proposed)
+    if long_text is not None:
+        await state.set_state(TopicForm.title)
+        await state.update_data(detail=long_text)
+        await reply(
+            target,
+            t("topic-title-too-long-kept", limit=topics.TITLE_MAX),
+            reply_markup=cancel_kb(t),
+        )
+        return
+    if len(proposed) > topics.TITLE_MAX:  # longer than an explanation too: asked afresh
+        await state.set_state(TopicForm.title)
+        await reply(
+            target,
+            f"{t('topic-err-detail', limit=topics.DETAIL_MAX)}\n{t('topic-ask-title')}",
+            reply_markup=cancel_kb(t),
+        )
+        return
+    title = clean_text(proposed, max_len=topics.TITLE_MAX, key="topic-err-title")
+    await state.set_state(TopicForm.detail)
+    await state.update_data(title=title)
+    await reply(
+        target,
+        t("topic-typed-ask-detail", title=title.replace("\n", " ")),
+        reply_markup=cancel_kb(t, skip=True),
+    )
+
+
 @router.message(StateFilter(TopicForm), F.text.in_(labels("common-cancel")))
 async def on_cancel_flow(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """The big cancel button: nothing is saved."""

@@ -560,3 +560,39 @@ def rsvp_of(text: str | None) -> RsvpAnswer | None:
     if not found or len(set(found)) != 1:
         return None
     return found[0]
+
+
+# ------------------------------------------------------------------ a topic proposed in words
+
+# how a message proposing a topic for the residents' meetings begins ('我想提个议题：…',
+# '提议：…', '我建议…'); what follows is the topic. "建议" alone also begins requests for
+# the office to do something, so the offer made of it lets the resident choose.
+_PROPOSAL_LEAD = re.compile(
+    r"^\s*(?:请问|你好|您好|社区)?[，,、\s]*"
+    r"(?:我|我们|咱们|大家)?(?:想|要|还想|再)?"
+    r"(?:提|提出|提交|提一个|提个|说一个|说个|有一个|有个)?(?:一个|个)?"
+    r"(?P<noun>议题|提议|建议|倡议|议事题目|proposal|suggestion|topic)"
+    r"(?:给社区|给大家|一下|下)?(?P<sep>\s*[：:，,。.\-—、!！\s]*)",
+    re.IGNORECASE,
+)
+PROPOSAL_MIN_CHARS = 4  # '装个路灯' is a topic; '一下' or '吗' is not
+
+
+def proposal_of(text: str | None) -> str | None:
+    """The topic a message proposes ('我想提个议题：电梯费用低层能不能少出一点' →
+    '电梯费用低层能不能少出一点'), or None: no proposal lead, or too little after it for a topic
+    (the bare '我想提个议题' is a question how, answered as such)."""
+    typed = (text or "").strip()
+    said = to_simplified(typed)
+    lead = _PROPOSAL_LEAD.match(said)
+    if lead is None or len(said) != len(typed):
+        return None
+    rest = said[lead.end() :].strip()
+    if sum(ch.isalnum() for ch in rest) < PROPOSAL_MIN_CHARS:
+        return None
+    if len(rest) <= 10 and re.search(r"怎么|如何|在哪|哪里|哪儿|可以吗|行吗|能不能提", rest):
+        return None  # '议题征集在哪里', '建议一下怎么提': a question, not the topic
+    if lead["noun"] in ("建议", "提议", "倡议") and not lead["sep"]:
+        # '建议在小区里加装健身器材' reads as a topic whole
+        return typed[lead.start("noun") :].strip()
+    return typed[lead.end() :].strip()

@@ -454,6 +454,9 @@ topic-err-closed-unback = This topic has already been dealt with, so backing it 
 topic-err-meeting = A topic can only go on an upcoming meeting of this community.
 topic-err-limit = You have proposed { $limit } topics today; please propose more tomorrow.
 topic-ask-title = In one sentence, what would you like discussed? (at most 100 characters)
+topic-typed-ask-detail =
+    Topic: "{ $title }"
+    Add a few words of explanation, or tap "Skip" to propose it as it is:
 topic-ask-detail = Add a few words of explanation (at most 1000 characters), or tap "Skip":
 topic-title-too-long-kept = Thank you for the detail: it is kept as the topic's explanation, no need to type it again. Now sum it up in one sentence (at most { $limit } characters), e.g. "The street light at the east gate is broken":
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.

@@ -187,6 +187,10 @@ cmd-find = Find a request (name, phone, room, words)
 cmd-broadcast = Send a notice
 cmd-quiet = Quiet hours
 fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.
+fallback-offer-topic =
+    The topic you propose: "{ $topic }"
+    A topic is something residents discuss together at a meeting, and others can back it. Tap "💡 Propose as a topic" to propose it; if it is a problem for the community office to handle, tap "📝 Report it".
+fallback-topic-button = 💡 Propose as a topic
 fallback-file-button = 📝 Report it
 fallback-draft-started = All right, we have noted what you wrote. You can add more text, photos, a voice note or a location; tap "✅ Done" when finished.
 fallback-draft-started-media = All right, we have kept what you sent. Please add in words or a voice note what the matter is and where; tap "✅ Done" when finished.

@@ -451,6 +451,9 @@ topic-err-closed-unback = 这个议题已经处理过了，附议不能再更改
 topic-err-meeting = 只能列入本社区还没开的议事会。
 topic-err-limit = 您今天已经提了 { $limit } 个议题，请明天再提。
 topic-ask-title = 请用一句话说出您想讨论的事（最多 100 字）：
+topic-typed-ask-detail =
+    议题：「{ $title }」
+    可以再补充几句说明，或点「跳过」直接提交：
 topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「跳过」：
 topic-title-too-long-kept = 您写得很详细，这些已经记作议题的说明，不用再打一遍。请再用一句话概括一下（最多 { $limit } 字），例如「东门路灯坏了」：
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。

@@ -160,6 +160,10 @@ cmd-find = 查找诉求（姓名、电话、房号、字词）
 cmd-broadcast = 群发通知
 cmd-quiet = 免打扰时段
 fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。
+fallback-offer-topic =
+    您想提的议题：「{ $topic }」
+    议题是请居民们在议事会上一起商量的事，其他居民可以附议。点「💡 作为议题提交」就提交；如果是需要社区去办的具体问题，请点「📝 报给社区」。
+fallback-topic-button = 💡 作为议题提交
 fallback-file-button = 📝 报给社区
 fallback-draft-started = 好的，已经记下您说的话。还可以补充文字、照片、语音或位置；说完请点「✅ 说完了」。
 fallback-draft-started-media = 好的，已经记下您发来的内容。请再用文字或语音说说是什么事、在哪里；说完请点「✅ 说完了」。

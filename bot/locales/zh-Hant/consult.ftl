@@ -454,6 +454,9 @@ topic-err-closed-unback = 這個議題已經處理過了，附議不能再更改
 topic-err-meeting = 只能列入本社區還沒開的議事會。
 topic-err-limit = 您今天已經提了 { $limit } 個議題，請明天再提。
 topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
+topic-typed-ask-detail =
+    議題：「{ $title }」
+    可以再補充幾句說明，或點「跳過」直接提交：
 topic-ask-detail = 可以再補充幾句說明（最多 1000 字），或點「跳過」：
 topic-title-too-long-kept = 您寫得很詳細，這些已經記作議題的說明，不用再打一遍。請再用一句話概括一下（最多 { $limit } 字），例如「東門路燈壞了」：
 topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。

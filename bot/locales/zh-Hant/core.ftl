@@ -163,6 +163,10 @@ cmd-find = 查找訴求（姓名、電話、房號、字詞）
 cmd-broadcast = 群發通知
 cmd-quiet = 免打擾時段
 fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。
+fallback-offer-topic =
+    您想提的議題：「{ $topic }」
+    議題是請居民們在議事會上一起商量的事，其他居民可以附議。點「💡 作為議題提交」就提交；如果是需要社區去辦的具體問題，請點「📝 報給社區」。
+fallback-topic-button = 💡 作為議題提交
 fallback-file-button = 📝 報給社區
 fallback-draft-started = 好的，已經記下您說的話。還可以補充文字、照片、語音或位置；說完請點「✅ 說完了」。
 fallback-draft-started-media = 好的，已經記下您發來的內容。請再用文字或語音說說是什麼事、在哪裡；說完請點「✅ 說完了」。
