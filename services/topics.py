@@ -16,6 +16,8 @@ from models.consultations import (
     AgendaItem,
     Meeting,
     MeetingStatus,
+    Rsvp,
+    RsvpStatus,
     Topic,
     TopicBacking,
     TopicStatus,
@@ -411,8 +413,9 @@ async def _tell_proposer(
     for person, text_key, dedupe in told:
         step = await next_step(session, meeting=meeting, user=person) if meeting else ""
         buttons = None
-        if step == "published" and meeting is not None and meeting.id is not None:
-            buttons = [[("topic-btn-meeting", meeting_view_data(meeting.id))]]
+        if step in ("published", "going", "waitlist") and meeting is not None and meeting.id:
+            label = "topic-btn-meeting" if step == "published" else "topic-btn-meeting-view"
+            buttons = [[(label, meeting_view_data(meeting.id))]]
         await notifier.send(
             session,
             users=[person],
@@ -427,11 +430,19 @@ async def _tell_proposer(
 
 async def next_step(session: AsyncSession, *, meeting: Meeting, user: User) -> str:
     """What someone told of a topic on a meeting's agenda can do next: "published" (open the
-    meeting and sign up), "draft" (they will be invited when it is announced), or
-    "elsewhere" (the meeting is not for them: staff take the topic there)."""
+    meeting and sign up; "going" / "waitlist" when they already did), "draft" (they will be
+    invited when it is announced), or "elsewhere" (the meeting is not for them: staff take
+    the topic there)."""
     if meeting.status == MeetingStatus.PUBLISHED and await may_view(
         session, meeting=meeting, user=user
     ):
+        seat = (
+            await session.exec(
+                select(Rsvp.status).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id)
+            )
+        ).first()
+        if seat in (RsvpStatus.GOING, RsvpStatus.WAITLIST):
+            return str(seat)  # already signed up (or waiting for a seat): not asked again
         return "published"
     if meeting.status == MeetingStatus.DRAFT and await in_audience(
         session, user=user, audience=meeting_audience(meeting)

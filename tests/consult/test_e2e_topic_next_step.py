@@ -88,3 +88,21 @@ async def test_draft_meeting_says_it_will_be_announced(linli_sandbox: Harness) -
     told = await _propose_and_accept(d)
     assert "议事会还在筹备，正式发布时您会收到开会通知" in message_text(told)
     assert labels_of(told) == []
+
+
+async def test_already_signed_up_is_not_asked_to_sign_up(linli_sandbox: Harness) -> None:
+    """The proposer already said 去 to the meeting: told so, with the meeting's card only
+    (before, '点下面的「📅 看议事会、报名」…报名参加' asked her to sign up again)."""
+    h = linli_sandbox
+    d = h.driver
+    await _meeting(h, publish=True)
+    invitation = await d.expect(ZHOU, "议事会通知", timeout=10)
+    await d.tap(ZHOU, "去", invitation["message_id"])
+    await d.expect(ZHOU, "已报名", since=invitation["message_id"])
+    told = await _propose_and_accept(d)
+    assert "您已经报名参加这次议事会" in message_text(told), message_text(told)
+    assert "报名参加，到会时" not in message_text(told)
+    assert labels_of(told) == ["📅 看议事会"]
+    await d.tap(ZHOU, "📅 看议事会", told["message_id"])
+    card = await d.expect(ZHOU, "十二月居民议事会", since=told["message_id"])
+    assert "社区会议室" in message_text(card)

@@ -492,9 +492,12 @@ topic-accepted-backer = 🎉 A topic you backed, "{ $title }", is on the agenda 
 topic-accepted-next = { $next ->
         [published] Tap "📅 Meeting and sign-up" below for the time and place and to sign up; at the meeting you can say what you think in person.
         [draft] The meeting is still being prepared: when it is announced you will get the invitation (time and place) and can sign up then.
+        [going] You have signed up for this meeting; at the meeting you can say what you think in person.
+        [waitlist] You are on this meeting's waiting list; we will tell you at once when a seat is free.
        *[elsewhere] This meeting is not for your area; staff will raise the topic there.
     }
 topic-btn-meeting = 📅 Meeting and sign-up
+topic-btn-meeting-view = 📅 The meeting
 topic-answered-backer = 💬 A topic you backed, "{ $title }", has an answer:
     { $answer }
 topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }).

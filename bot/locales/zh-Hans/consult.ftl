@@ -489,9 +489,12 @@ topic-accepted-backer = 🎉 您附议的议题「{ $title }」已列入议事�
 topic-accepted-next = { $next ->
         [published] 点下面的「📅 看议事会、报名」可以看时间地点并报名参加，到会时可以当面说说您的想法。
         [draft] 议事会还在筹备，正式发布时您会收到开会通知（时间、地点），到时可以报名参加。
+        [going] 您已经报名参加这次议事会，到会时可以当面说说您的想法。
+        [waitlist] 您在这次议事会的候补名单上，有空位时我们会马上通知您。
        *[elsewhere] 这次议事会不面向您所在的范围，工作人员会在会上讨论这个议题。
     }
 topic-btn-meeting = 📅 看议事会、报名
+topic-btn-meeting-view = 📅 看议事会
 topic-answered-backer = 💬 您附议的议题「{ $title }」有答复：
     { $answer }
 topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）

@@ -492,9 +492,12 @@ topic-accepted-backer = 🎉 您附議的議題「{ $title }」已列入議事�
 topic-accepted-next = { $next ->
         [published] 點下面的「📅 看議事會、報名」可以看時間地點並報名參加，到會時可以當面說說您的想法。
         [draft] 議事會還在籌備，正式發布時您會收到開會通知（時間、地點），到時可以報名參加。
+        [going] 您已經報名參加這次議事會，到會時可以當面說說您的想法。
+        [waitlist] 您在這次議事會的候補名單上，有空位時我們會馬上通知您。
        *[elsewhere] 這次議事會不面向您所在的範圍，工作人員會在會上討論這個議題。
     }
 topic-btn-meeting = 📅 看議事會、報名
+topic-btn-meeting-view = 📅 看議事會
 topic-answered-backer = 💬 您附議的議題「{ $title }」有答覆：
     { $answer }
 topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）
