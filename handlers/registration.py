@@ -279,7 +279,8 @@ async def _take_typed(
     data = await state.get_data()
     at_community = await state.get_state() == Reg.community.state
     known = None if at_community else data.get("community_id")
-    guess = await address.read_address(session, said, community_id=known)
+    at_building = await state.get_state() == Reg.building.state
+    guess = await address.read_address(session, said, community_id=known, bare_number=at_building)
     if guess.community is None or (known is not None and guess.building is None):
         await message.answer(t("reg-typed-not-read"))
         if at_community:

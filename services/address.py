@@ -34,6 +34,8 @@ class AddressGuess:
 _CN_NUMBER = re.compile(r"[零一二两三四五六七八九十]+(?=号楼|号|栋|幢|座|单元|楼)")
 _BUILDING_NO = re.compile(r"^(\d+)(?:号楼|号|栋|幢|座)$")
 _BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座", "号")
+# and in English, before the number: 'Building 3', 'Bldg. 3', 'Block 3', 'Building No. 3'
+_BUILDING_PREFIXES = ("building", "buildingno.", "buildingno", "bldg", "bldg.", "block", "blk")
 _ROOM = re.compile(r"(?<!\d)(?:\d{1,2}单元\d{3,4}室?|\d{1,2}-\d{3,4}|\d{3,4}室?)(?!\d)")
 
 
@@ -55,7 +57,10 @@ def _building_forms(name: str) -> list[str]:
     match = _BUILDING_NO.match(plain)
     if match is None:
         return [plain]
-    return [match.group(1) + suffix for suffix in _BUILDING_SUFFIXES]
+    number = match.group(1)
+    return [number + suffix for suffix in _BUILDING_SUFFIXES] + [
+        prefix + number for prefix in _BUILDING_PREFIXES
+    ]
 
 
 def _community_forms(name: str) -> list[str]:
@@ -65,24 +70,35 @@ def _community_forms(name: str) -> list[str]:
 
 
 def _find(text: str, forms: list[str]) -> tuple[int, int] | None:
-    """The first place (start, end) a form occurs as a whole number (not '1号楼' in '11号楼')."""
+    """The first place (start, end) a form occurs as a whole number (not '1号楼' in '11号楼',
+    nor 'building1' in 'building12')."""
     for form in sorted(forms, key=len, reverse=True):
         start = text.find(form)
         while start >= 0:
-            if not (form[0].isdigit() and start > 0 and text[start - 1].isdigit()):
-                return start, start + len(form)
+            end = start + len(form)
+            cut_before = form[0].isdigit() and start > 0 and text[start - 1].isdigit()
+            cut_after = form[-1].isdigit() and end < len(text) and text[end].isdigit()
+            if not (cut_before or cut_after):
+                return start, end
             start = text.find(form, start + 1)
     return None
 
 
 async def read_address(
-    session: AsyncSession, text: str, *, community_id: int | None = None
+    session: AsyncSession,
+    text: str,
+    *,
+    community_id: int | None = None,
+    bare_number: bool = False,
 ) -> AddressGuess:
     """The community, building and room this text names (within `community_id` when the
-    community is already known); parts that cannot be read for sure are None."""
+    community is already known); parts that cannot be read for sure are None. `bare_number`:
+    the building was asked for, so a number alone ('6') names the building of that number."""
     plain = _normal(text)
     if not plain:
         return AddressGuess()
+    if bare_number and community_id is not None and re.fullmatch(r"\d{1,4}", plain):
+        plain += "号楼"
     communities = list((await session.exec(select(Community))).all())
     community: Community | None = None
     if community_id is not None:

@@ -50,6 +50,10 @@ async def _read(session: AsyncSession, text: str, community_id: int | None = Non
         ("阳光社区1号楼 电话13912345678", ("阳光社区", "1号楼", None)),  # not a room
         ("楼道灯坏了", (None, None, None)),
         ("", (None, None, None)),
+        # in English: the number after 'Building', 'Bldg.', 'Block' (not 'Building 1' in 12)
+        ("阳光社区 Building 11, 1203", ("阳光社区", "11号楼", "1203")),
+        ("Bldg. 7, room 102", ("和谐社区", "7号楼", "102")),
+        ("阳光社区 building 12", ("阳光社区", None, None)),
     ],
 )
 async def test_read_address(org: AsyncSession, text: str, read: tuple) -> None:
@@ -91,3 +95,15 @@ async def test_says_home(org: AsyncSession, text: str, home: tuple | None) -> No
         )
     )
     assert read == home
+
+
+async def test_a_bare_number_at_the_building_step(org: AsyncSession) -> None:
+    """Asked for the building, '11' names 11号楼 of the community; elsewhere a number alone
+    names nothing (it may be a room, a grid or a count)."""
+    sunshine = await read_address(org, "阳光社区")
+    assert sunshine.community is not None
+    at_step = await read_address(org, "11", community_id=sunshine.community.id, bare_number=True)
+    assert at_step.building is not None and at_step.building.name == "11号楼"
+    assert (await read_address(org, "11", community_id=sunshine.community.id)).building is None
+    missing = await read_address(org, "9", community_id=sunshine.community.id, bare_number=True)
+    assert missing.building is None
