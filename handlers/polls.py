@@ -73,6 +73,7 @@ from models.consultations import (
     PollOption,
     PollStatus,
     QuorumBasis,
+    Vote,
 )
 from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
@@ -384,19 +385,25 @@ async def on_vote(
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
+    # what the tap would have recorded: the option, or the choices submitted (a toggle: none)
+    tapped = [callback_data.option_id] if not poll.multiple else None
+    if poll.multiple and callback_data.option_id == 0:
+        tapped = [int(i) for i in (await state.get_data()).get(key, [])]
     if callback_data.proxy_for and poll.status != PollStatus.CANCELLED:
         try:  # a proxy ballot of a poll closed since: it says so and loses its options
             polls.check_open(poll, now=ctx.now())
         except Conflict as exc:
             if exc.key == "poll-err-closed" and isinstance(query.message, Message):
-                await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
+                await _proxy_closed(
+                    query.message, session, poll, user, t, callback_data.proxy_for, tapped
+                )
             raise
     if not callback_data.proxy_for and isinstance(query.message, Message):
         try:  # one's own ballot of a poll closed since: the same, with what still counts
             polls.check_open(poll, now=ctx.now())
         except Conflict as exc:
             if exc.key == "poll-err-closed":
-                await _ballot_closed(query.message, session, poll, user, t)
+                await _ballot_closed(query.message, session, poll, user, t, tapped)
                 raise
             # withdrawn, not yet open: refused below as before
     if poll.multiple and callback_data.option_id != 0:
@@ -502,14 +509,40 @@ async def _proxy_cast(
         await message.edit_text(text, reply_markup=None)
 
 
+async def _recorded(
+    session: AsyncSession, poll: Poll, t: Text, vote: Vote | None, tapped: list[int] | None
+) -> tuple[str, str]:
+    """A vote recorded before the close, against a ballot's tap after it: ('same', choice)
+    when the tap chose just that, ('true', choice) when it chose otherwise, ('false', '')
+    without a vote."""
+    if vote is None:
+        return "false", ""
+    names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+    choice = t.join(names.get(i, "?") for i in vote.choices)
+    same = tapped is not None and sorted(tapped) == sorted(vote.choices)
+    return ("same" if same else "true"), choice
+
+
 async def _proxy_closed(
-    message: Message, session: AsyncSession, poll: Poll, t: Text, resident_id: int
+    message: Message,
+    session: AsyncSession,
+    poll: Poll,
+    staff: User,
+    t: Text,
+    resident_id: int,
+    tapped: list[int] | None,
 ) -> None:
     """A proxy ballot tapped once the poll has closed: for whom it was, that the poll has
-    closed and nothing was recorded — no options left to tap."""
+    closed and this tap was not recorded — or, tapping the choice already recorded for them,
+    that it stands (named) — no options left to tap. In an anonymous poll only a vote this
+    staff member recorded is named."""
     resident = await session.get(User, resident_id)
     name = resident.display_name if resident is not None else str(resident_id)
-    text = t("poll-proxy-closed", name=name, question=poll.question)
+    had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=resident_id)
+    if had is not None and poll.anonymous and had.proxy_by != staff.id:
+        had = None  # theirs, or another worker's: not for this one to read
+    recorded, choice = await _recorded(session, poll, t, had, tapped)
+    text = t("poll-proxy-closed", name=name, question=poll.question, had=recorded, choice=choice)
     if message.html_text == text and message.reply_markup is None:
         return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -517,21 +550,19 @@ async def _proxy_closed(
 
 
 async def _ballot_closed(
-    message: Message, session: AsyncSession, poll: Poll, user: User, t: Text
+    message: Message,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    t: Text,
+    tapped: list[int] | None,
 ) -> None:
     """One's own ballot tapped once the poll has closed: that it has and this tap was not
-    recorded (a vote cast before it closed still counts, and is named) — no options left."""
+    recorded (a vote cast before it closed still counts, and is named; tapping that very
+    choice, it is said to stand) — no options left."""
     had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
-    choice = ""
-    if had is not None:
-        names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-        choice = t.join(names.get(i, "?") for i in had.choices)
-    text = t(
-        "poll-ballot-closed",
-        question=poll.question,
-        had="true" if had is not None else "false",
-        choice=choice,
-    )
+    recorded, choice = await _recorded(session, poll, t, had, tapped)
+    text = t("poll-ballot-closed", question=poll.question, had=recorded, choice=choice)
     if message.html_text == text and message.reply_markup is None:
         return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit

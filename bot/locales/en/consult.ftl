@@ -594,6 +594,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ The poll has closed; { $had ->
+        [same] your vote was recorded before it closed and stands: { $choice }
         [true] this change was not recorded. Your vote cast before it closed still counts: { $choice }
        *[other] this vote was not recorded.
     }
@@ -791,7 +792,11 @@ poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Closes: { $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ Voting for { $name }: <b>{ $question }</b>
-    ⏹ The poll has closed; this vote was not recorded.
+    ⏹ The poll has closed; { $had ->
+        [same] the vote recorded for { $name } before it closed stands: { $choice }
+        [true] this change was not recorded. The vote recorded for { $name } before it closed still counts: { $choice }
+       *[other] this vote was not recorded.
+    }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.

@@ -591,6 +591,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ 投票已经结束，{ $had ->
+        [same] 您截止前投的这一票已经记上，仍然算数：{ $choice }
         [true] 这次没有改成；截止前投的仍然算数：{ $choice }
        *[other] 这一票没有记上。
     }
@@ -782,7 +783,11 @@ poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     截止：{ $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
-    ⏹ 投票已经结束，这一票没有记上。
+    ⏹ 投票已经结束，{ $had ->
+        [same] 截止前已为 { $name } 记上这一票，仍然算数：{ $choice }
+        [true] 这次没有改成；截止前为 { $name } 记上的一票仍然算数：{ $choice }
+       *[other] 这一票没有记上。
+    }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。

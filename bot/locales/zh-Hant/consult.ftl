@@ -594,6 +594,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ 投票已經結束，{ $had ->
+        [same] 您截止前投的這一票已經記上，仍然算數：{ $choice }
         [true] 這次沒有改成；截止前投的仍然算數：{ $choice }
        *[other] 這一票沒有記上。
     }
@@ -785,7 +786,11 @@ poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     截止：{ $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
-    ⏹ 投票已經結束，這一票沒有記上。
+    ⏹ 投票已經結束，{ $had ->
+        [same] 截止前已為 { $name } 記上這一票，仍然算數：{ $choice }
+        [true] 這次沒有改成；截止前為 { $name } 記上的一票仍然算數：{ $choice }
+       *[other] 這一票沒有記上。
+    }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
