@@ -704,6 +704,33 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ Quorum met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed })
+        [false] ❌ Quorum not met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed }), { $missing } short
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] households
+       *[voters] voters
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 Announcement: sent to { $told } { $told ->
+        [one] person
+       *[other] people
+    }{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } more waiting until { $when }
+    }{ $dropped ->
+        [0] {""}
+       *[other] ; { $dropped } not sent ({ $open ->
+            [true] they or their household voted first
+           *[other] they voted first, or the poll ended
+        })
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ; { $undelivered } not delivered (blocked the bot or failed)
+    }
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now
 poll-btn-cancel = ❌ Cancel poll
@@ -769,7 +796,17 @@ poll-preview = { $published ->
        *[false] shown after the poll closes
     }
     Closes: { $closes }
-poll-published = ✅ Poll published; { $count } people were told.
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ Poll published;{ $waiting ->
+        [0] { " " }{ $told } { $told ->
+            [one] person was
+           *[other] people were
+        } told.
+       *[other] { $told ->
+            [0] {""}
+           *[other] { " " }{ $told } told now;
+        } 🌙 it is quiet hours: { $waiting } more will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
+    }
 poll-closed-done = ✅ Poll closed; the result was published.
 poll-cancel-done = ✅ Poll cancelled; { $count } people told.
 poll-btn-close-confirm = ⏹ Yes, end it now

@@ -695,6 +695,30 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ 法定人数已达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
+        [false] ❌ 法定人数未达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] 户
+       *[voters] 人
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 投票通知：已发给 { $told } 人{ $waiting ->
+        [0] {""}
+       *[other] ，另有 { $waiting } 人的通知等到 { $when } 发出
+    }{ $dropped ->
+        [0] {""}
+       *[other] ；{ $dropped } 人的通知没有发出（{ $open ->
+            [true] 发出前本人或家人已投票
+           *[other] 发出前已投票，或投票已结束
+        }）
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ；{ $undelivered } 人未能送达（屏蔽了机器人或发送失败）
+    }
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束
 poll-btn-cancel = ❌ 取消投票
@@ -760,7 +784,14 @@ poll-preview = { $published ->
        *[false] 截止后公开
     }
     截止：{ $closes }
-poll-published = ✅ 投票已发布，已通知 { $count } 人。
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ 投票已发布，{ $waiting ->
+        [0] 已通知 { $told } 人。
+       *[other] { $told ->
+            [0] {""}
+           *[other] 已通知 { $told } 人；
+        }🌙 现在是免打扰时段，{ $waiting } 人的通知会在 { $when } 发出（在那之前已经投票的就不再发）。发出多少，投票卡片上随时可查。
+    }
 poll-closed-done = ✅ 投票已结束，结果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
 poll-btn-close-confirm = ⏹ 确认立即结束

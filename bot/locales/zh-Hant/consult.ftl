@@ -698,6 +698,30 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ 法定人數已達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
+        [false] ❌ 法定人數未達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] 戶
+       *[voters] 人
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 投票通知：已發給 { $told } 人{ $waiting ->
+        [0] {""}
+       *[other] ，另有 { $waiting } 人的通知等到 { $when } 發出
+    }{ $dropped ->
+        [0] {""}
+       *[other] ；{ $dropped } 人的通知沒有發出（{ $open ->
+            [true] 發出前本人或家人已投票
+           *[other] 發出前已投票，或投票已結束
+        }）
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ；{ $undelivered } 人未能送達（屏蔽了機器人或發送失敗）
+    }
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
 poll-btn-cancel = ❌ 取消投票
@@ -763,7 +787,14 @@ poll-preview = { $published ->
        *[false] 截止後公開
     }
     截止：{ $closes }
-poll-published = ✅ 投票已發布，已通知 { $count } 人。
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ 投票已發布，{ $waiting ->
+        [0] 已通知 { $told } 人。
+       *[other] { $told ->
+            [0] {""}
+           *[other] 已通知 { $told } 人；
+        }🌙 現在是免打擾時段，{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
+    }
 poll-closed-done = ✅ 投票已結束，結果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
 poll-btn-close-confirm = ⏹ 確認立即結束
