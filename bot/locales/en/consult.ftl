@@ -797,15 +797,21 @@ poll-preview = { $published ->
     }
     Closes: { $closes }
 # told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
-poll-published = ✅ Poll published;{ $waiting ->
+poll-published = ✅ Poll published.{ $waiting ->
         [0] { " " }{ $told } { $told ->
             [one] person was
            *[other] people were
         } told.
        *[other] { $told ->
             [0] {""}
-           *[other] { " " }{ $told } told now;
-        } 🌙 it is quiet hours: { $waiting } more will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
+           *[other] { " " }{ $told } told now.
+        } 🌙 It is quiet hours: { $waiting } { $told ->
+            [0] { $waiting ->
+                [one] person
+               *[other] people
+            }
+           *[other] more
+        } will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
     }
 poll-closed-done = ✅ Poll closed; the result was published.
 poll-cancel-done = ✅ Poll cancelled; { $count } people told.

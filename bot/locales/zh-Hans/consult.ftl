@@ -785,12 +785,15 @@ poll-preview = { $published ->
     }
     截止：{ $closes }
 # told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
-poll-published = ✅ 投票已发布，{ $waiting ->
-        [0] 已通知 { $told } 人。
+poll-published = ✅ 投票已发布{ $waiting ->
+        [0] ，已通知 { $told } 人。
        *[other] { $told ->
+            [0] 。
+           *[other] ，已通知 { $told } 人。
+        }🌙 现在是免打扰时段，{ $told ->
             [0] {""}
-           *[other] 已通知 { $told } 人；
-        }🌙 现在是免打扰时段，{ $waiting } 人的通知会在 { $when } 发出（在那之前已经投票的就不再发）。发出多少，投票卡片上随时可查。
+           *[other] 另有{" "}
+        }{ $waiting } 人的通知会在 { $when } 发出（在那之前已经投票的就不再发）。发出多少，投票卡片上随时可查。
     }
 poll-closed-done = ✅ 投票已结束，结果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。

@@ -788,12 +788,15 @@ poll-preview = { $published ->
     }
     截止：{ $closes }
 # told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
-poll-published = ✅ 投票已發布，{ $waiting ->
-        [0] 已通知 { $told } 人。
+poll-published = ✅ 投票已發布{ $waiting ->
+        [0] ，已通知 { $told } 人。
        *[other] { $told ->
+            [0] 。
+           *[other] ，已通知 { $told } 人。
+        }🌙 現在是免打擾時段，{ $told ->
             [0] {""}
-           *[other] 已通知 { $told } 人；
-        }🌙 現在是免打擾時段，{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
+           *[other] 另有{" "}
+        }{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
     }
 poll-closed-done = ✅ 投票已結束，結果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
