@@ -487,7 +487,8 @@ async def announcement_reach(session: AsyncSession, *, poll: Poll) -> Reach:
     """How many of the audience the poll's announcement reached, as its deliveries stand now:
     one held for the morning and dropped before it went is not counted as told."""
     stmt = select(Delivery.state, Delivery.held_from, Delivery.not_before).where(
-        col(Delivery.dedupe_key).startswith(f"poll:{poll.id}:announce:")
+        col(Delivery.matter) == open_matter(poll.id or 0),  # indexed: the poll's asks
+        col(Delivery.dedupe_key).startswith(f"poll:{poll.id}:announce:"),
     )
     told = waiting = dropped = undelivered = 0
     until: datetime | None = None
