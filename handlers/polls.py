@@ -73,6 +73,7 @@ from models.consultations import (
     PollOption,
     PollStatus,
     QuorumBasis,
+    Vote,
 )
 from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
@@ -384,19 +385,25 @@ async def on_vote(
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     poll = await polls.get_poll(session, poll_id=callback_data.poll_id)
     key = f"sel{poll.id}:{callback_data.proxy_for}"
+    # what the tap would have recorded: the option, or the choices submitted (a toggle: none)
+    tapped = [callback_data.option_id] if not poll.multiple else None
+    if poll.multiple and callback_data.option_id == 0:
+        tapped = [int(i) for i in (await state.get_data()).get(key, [])]
     if callback_data.proxy_for and poll.status != PollStatus.CANCELLED:
         try:  # a proxy ballot of a poll closed since: it says so and loses its options
             polls.check_open(poll, now=ctx.now())
         except Conflict as exc:
             if exc.key == "poll-err-closed" and isinstance(query.message, Message):
-                await _proxy_closed(query.message, session, poll, t, callback_data.proxy_for)
+                await _proxy_closed(
+                    query.message, session, poll, user, t, callback_data.proxy_for, tapped
+                )
             raise
     if not callback_data.proxy_for and isinstance(query.message, Message):
         try:  # one's own ballot of a poll closed since: the same, with what still counts
             polls.check_open(poll, now=ctx.now())
         except Conflict as exc:
             if exc.key == "poll-err-closed":
-                await _ballot_closed(query.message, session, poll, user, t)
+                await _ballot_closed(query.message, session, poll, user, t, tapped)
                 raise
             # withdrawn, not yet open: refused below as before
     if poll.multiple and callback_data.option_id != 0:
@@ -502,14 +509,40 @@ async def _proxy_cast(
         await message.edit_text(text, reply_markup=None)
 
 
+async def _recorded(
+    session: AsyncSession, poll: Poll, t: Text, vote: Vote | None, tapped: list[int] | None
+) -> tuple[str, str]:
+    """A vote recorded before the close, against a ballot's tap after it: ('same', choice)
+    when the tap chose just that, ('true', choice) when it chose otherwise, ('false', '')
+    without a vote."""
+    if vote is None:
+        return "false", ""
+    names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
+    choice = t.join(names.get(i, "?") for i in vote.choices)
+    same = tapped is not None and sorted(tapped) == sorted(vote.choices)
+    return ("same" if same else "true"), choice
+
+
 async def _proxy_closed(
-    message: Message, session: AsyncSession, poll: Poll, t: Text, resident_id: int
+    message: Message,
+    session: AsyncSession,
+    poll: Poll,
+    staff: User,
+    t: Text,
+    resident_id: int,
+    tapped: list[int] | None,
 ) -> None:
     """A proxy ballot tapped once the poll has closed: for whom it was, that the poll has
-    closed and nothing was recorded — no options left to tap."""
+    closed and this tap was not recorded — or, tapping the choice already recorded for them,
+    that it stands (named) — no options left to tap. In an anonymous poll only a vote this
+    staff member recorded is named."""
     resident = await session.get(User, resident_id)
     name = resident.display_name if resident is not None else str(resident_id)
-    text = t("poll-proxy-closed", name=name, question=poll.question)
+    had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=resident_id)
+    if had is not None and poll.anonymous and had.proxy_by != staff.id:
+        had = None  # theirs, or another worker's: not for this one to read
+    recorded, choice = await _recorded(session, poll, t, had, tapped)
+    text = t("poll-proxy-closed", name=name, question=poll.question, had=recorded, choice=choice)
     if message.html_text == text and message.reply_markup is None:
         return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -517,21 +550,19 @@ async def _proxy_closed(
 
 
 async def _ballot_closed(
-    message: Message, session: AsyncSession, poll: Poll, user: User, t: Text
+    message: Message,
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    t: Text,
+    tapped: list[int] | None,
 ) -> None:
     """One's own ballot tapped once the poll has closed: that it has and this tap was not
-    recorded (a vote cast before it closed still counts, and is named) — no options left."""
+    recorded (a vote cast before it closed still counts, and is named; tapping that very
+    choice, it is said to stand) — no options left."""
     had = await polls.my_vote(session, poll_id=poll.id or 0, user_id=user.id)
-    choice = ""
-    if had is not None:
-        names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
-        choice = t.join(names.get(i, "?") for i in had.choices)
-    text = t(
-        "poll-ballot-closed",
-        question=poll.question,
-        had="true" if had is not None else "false",
-        choice=choice,
-    )
+    recorded, choice = await _recorded(session, poll, t, had, tapped)
+    text = t("poll-ballot-closed", question=poll.question, had=recorded, choice=choice)
     if message.html_text == text and message.reply_markup is None:
         return  # a second tap: drawn already
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -712,24 +743,19 @@ async def on_staff_poll(query: CallbackQuery, callback_data: PollCb, ctx: Update
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
-    result = await polls.tally(session, poll=poll)
     await query.answer()
-    await _staff_card(query.message, poll, result, t, settings)
+    text, rows = await _staff_card_content(session, poll, t, settings)
+    await reply(query.message, text, reply_markup=kb(rows))
 
 
-async def _staff_card(
-    target: object, poll: Poll, result: polls.PollResult, t: Text, settings: Settings
-) -> None:
-    text, rows = _staff_card_content(poll, result, t, settings)
-    await reply(target if isinstance(target, Message) else None, text, reply_markup=kb(rows))
-
-
-def _staff_card_content(
-    poll: Poll, result: polls.PollResult, t: Text, settings: Settings
+async def _staff_card_content(
+    session: AsyncSession, poll: Poll, t: Text, settings: Settings
 ) -> tuple[str, list[list[tuple[str, str]]]]:
     """The poll's card for staff, with the tools its status allows; while it is open, with a
-    quorum, turnout against it as the live results give it."""
+    quorum, turnout against it as the live results give it; once ended, whether the quorum was
+    met; once published, whom its announcement reached (told, held for the morning, dropped)."""
     pid = poll.id or 0
+    result = await polls.tally(session, poll=poll)
 
     def cb(action: str) -> str:
         return PollCb(action=action, id=pid).pack()
@@ -748,8 +774,12 @@ def _staff_card_content(
     ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
     closes = when_text(t, ended or poll.closes_at, settings=settings, now=poll.opens_at)
     turnout = _turnout_args(result)
+    verdict = "none"
     if poll.status != PollStatus.OPEN:
-        turnout["quorum_met"] = "none"  # ended: 查看结果 says whether the quorum was met
+        # ended: the verdict on the quorum, with its figures (a withdrawn poll has none)
+        if poll.status == PollStatus.CLOSED and turnout["quorum_met"] != "none":
+            verdict = str(turnout["quorum_met"])
+        turnout["quorum_met"] = "none"
     text = tx(
         t,
         "poll-staff-card",
@@ -759,9 +789,31 @@ def _staff_card_content(
         ballots=result.ballots,
         multiple="true" if poll.multiple else "false",
         max=poll.max_choices,
+        verdict=verdict,
         **turnout,
     )
+    if poll.published_at is not None:
+        reach = await polls.announcement_reach(session, poll=poll)
+        text += "\n" + _reach_line(reach, poll, t, settings)
     return text, rows
+
+
+def _reach_line(reach: polls.Reach, poll: Poll, t: Text, settings: Settings) -> str:
+    """'📨 通知：已发给 40 人，另有 3 人等到 07:00 发出；2 人发出前已投票，不再发送' — the
+    announcement as it stands, never counting one dropped unsent as told."""
+    when = ""
+    if reach.waiting_until is not None:
+        when = when_text(t, reach.waiting_until, settings=settings, now=poll.opens_at)
+    return tx(
+        t,
+        "poll-card-reach",
+        told=reach.told,
+        waiting=reach.waiting,
+        when=when,
+        dropped=reach.dropped,
+        undelivered=reach.undelivered,
+        open="true" if poll.status == PollStatus.OPEN else "false",
+    )
 
 
 async def _redraw_if_card(
@@ -772,8 +824,7 @@ async def _redraw_if_card(
     message = query.message
     card = _card_of(message, poll.id or 0)  # not the card: a confirmation question, a list
     if isinstance(message, Message) and card:
-        result = await polls.tally(session, poll=poll)
-        text, fresh = _staff_card_content(poll, result, t, settings)
+        text, fresh = await _staff_card_content(session, poll, t, settings)
         if message.html_text == text and same_markup(message, kb(fresh)):
             return  # shown so already (redrawn when the poll ended)
         with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -801,8 +852,7 @@ async def _redraw_card(
     """The poll's staff card shows the poll as it stands, with the tools its status allows."""
     if bot is None or not message_id:
         return
-    result = await polls.tally(session, poll=poll)
-    text, fresh = _staff_card_content(poll, result, t, settings)
+    text, fresh = await _staff_card_content(session, poll, t, settings)
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(fresh)
@@ -822,10 +872,9 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
         now=ctx.now(),
         notifier=notifier,
     )
-    count = len(
-        await polls.eligible_voters(
-            session, poll=await polls.get_poll(session, poll_id=callback_data.id)
-        )
+    # who was told now, and who waits for the morning (dropped if they vote first)
+    reach = await polls.announcement_reach(
+        session, poll=await polls.get_poll(session, poll_id=callback_data.id)
     )
     await query.answer()
     message = query.message
@@ -839,10 +888,12 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
             text = await _preview_text(session, poll, t, settings, published=ctx.now())
             with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
                 await message.edit_text(text, reply_markup=None)
-    text = held_note(
-        t, t("poll-published", count=count), notifier, settings=settings, now=ctx.now()
+    when = ""
+    if reach.waiting_until is not None:
+        when = when_text(t, reach.waiting_until, settings=settings, now=ctx.now())
+    await reply(
+        query.message, t("poll-published", told=reach.told, waiting=reach.waiting, when=when)
     )
-    await reply(query.message, text)
 
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))

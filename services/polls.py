@@ -34,6 +34,7 @@ from models.consultations import (
     QuorumBasis,
     Vote,
 )
+from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
 from services.consult_common import (
     DEFAULT_ZONE,
@@ -467,6 +468,41 @@ async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) ->
         dedupe=f"poll:{poll.id}:announce",
         matter=open_matter(poll.id),
     )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a poll's announcements stand: sent (or going now), held for quiet hours (going at
+    `waiting_until`), dropped unsent (the person's vote, or their household's, came first; or
+    the poll ended), and not delivered (blocked the bot, failed)."""
+
+    told: int
+    waiting: int
+    waiting_until: datetime | None
+    dropped: int
+    undelivered: int
+
+
+async def announcement_reach(session: AsyncSession, *, poll: Poll) -> Reach:
+    """How many of the audience the poll's announcement reached, as its deliveries stand now:
+    one held for the morning and dropped before it went is not counted as told."""
+    stmt = select(Delivery.state, Delivery.held_from, Delivery.not_before).where(
+        col(Delivery.matter) == open_matter(poll.id or 0),  # indexed: the poll's asks
+        col(Delivery.dedupe_key).startswith(f"poll:{poll.id}:announce:"),
+    )
+    told = waiting = dropped = undelivered = 0
+    until: datetime | None = None
+    for state, held_from, not_before in (await session.exec(stmt)).all():
+        if state == DeliveryState.CANCELLED:
+            dropped += 1
+        elif state in (DeliveryState.BLOCKED, DeliveryState.FAILED):
+            undelivered += 1
+        elif state != DeliveryState.SENT and held_from is not None:  # held for the morning
+            waiting += 1
+            until = not_before if until is None else min(until, not_before)
+        else:  # sent, or going now
+            told += 1
+    return Reach(told, waiting, until, dropped, undelivered)
 
 
 def open_matter(poll_id: int) -> str:

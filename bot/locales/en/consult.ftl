@@ -600,6 +600,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ The poll has closed; { $had ->
+        [same] your vote was recorded before it closed and stands: { $choice }
         [true] this change was not recorded. Your vote cast before it closed still counts: { $choice }
        *[other] this vote was not recorded.
     }
@@ -709,6 +710,33 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ Quorum met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed })
+        [false] ❌ Quorum not met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed }), { $missing } short
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] households
+       *[voters] voters
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 Announcement: sent to { $told } { $told ->
+        [one] person
+       *[other] people
+    }{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } more waiting until { $when }
+    }{ $dropped ->
+        [0] {""}
+       *[other] ; { $dropped } not sent ({ $open ->
+            [true] they or their household voted first
+           *[other] they voted first, or the poll ended
+        })
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ; { $undelivered } not delivered (blocked the bot or failed)
+    }
 poll-btn-publish = 📣 Publish
 poll-btn-close-now = ⏹ Close now
 poll-btn-cancel = ❌ Cancel poll
@@ -774,7 +802,23 @@ poll-preview = { $published ->
        *[false] shown after the poll closes
     }
     Closes: { $closes }
-poll-published = ✅ Poll published; { $count } people were told.
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ Poll published.{ $waiting ->
+        [0] { " " }{ $told } { $told ->
+            [one] person was
+           *[other] people were
+        } told.
+       *[other] { $told ->
+            [0] {""}
+           *[other] { " " }{ $told } told now.
+        } 🌙 It is quiet hours: { $waiting } { $told ->
+            [0] { $waiting ->
+                [one] person
+               *[other] people
+            }
+           *[other] more
+        } will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
+    }
 poll-closed-done = ✅ Poll closed; the result was published.
 poll-cancel-done = ✅ Poll cancelled; { $count } people told.
 poll-btn-close-confirm = ⏹ Yes, end it now
@@ -797,7 +841,11 @@ poll-proxy-cast = ✍️ Voted for { $name }: <b>{ $question }</b>
     Closes: { $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ Voting for { $name }: <b>{ $question }</b>
-    ⏹ The poll has closed; this vote was not recorded.
+    ⏹ The poll has closed; { $had ->
+        [same] the vote recorded for { $name } before it closed stands: { $choice }
+        [true] this change was not recorded. The vote recorded for { $name } before it closed still counts: { $choice }
+       *[other] this vote was not recorded.
+    }
 poll-proxy-done = ✅ Proxy vote recorded for { $name }: { $choice } (noted in the audit)
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name } (community staff) recorded your vote in the poll "{ $question }": { $choice }.

@@ -597,6 +597,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ 投票已经结束，{ $had ->
+        [same] 您截止前投的这一票已经记上，仍然算数：{ $choice }
         [true] 这次没有改成；截止前投的仍然算数：{ $choice }
        *[other] 这一票没有记上。
     }
@@ -700,6 +701,30 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ 法定人数已达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
+        [false] ❌ 法定人数未达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] 户
+       *[voters] 人
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 投票通知：已发给 { $told } 人{ $waiting ->
+        [0] {""}
+       *[other] ，另有 { $waiting } 人的通知等到 { $when } 发出
+    }{ $dropped ->
+        [0] {""}
+       *[other] ；{ $dropped } 人的通知没有发出（{ $open ->
+            [true] 发出前本人或家人已投票
+           *[other] 发出前已投票，或投票已结束
+        }）
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ；{ $undelivered } 人未能送达（屏蔽了机器人或发送失败）
+    }
 poll-btn-publish = 📣 发布
 poll-btn-close-now = ⏹ 立即结束
 poll-btn-cancel = ❌ 取消投票
@@ -765,7 +790,17 @@ poll-preview = { $published ->
        *[false] 截止后公开
     }
     截止：{ $closes }
-poll-published = ✅ 投票已发布，已通知 { $count } 人。
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ 投票已发布{ $waiting ->
+        [0] ，已通知 { $told } 人。
+       *[other] { $told ->
+            [0] 。
+           *[other] ，已通知 { $told } 人。
+        }🌙 现在是免打扰时段，{ $told ->
+            [0] {""}
+           *[other] 另有{" "}
+        }{ $waiting } 人的通知会在 { $when } 发出（在那之前已经投票的就不再发）。发出多少，投票卡片上随时可查。
+    }
 poll-closed-done = ✅ 投票已结束，结果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
 poll-btn-close-confirm = ⏹ 确认立即结束
@@ -788,7 +823,11 @@ poll-proxy-cast = ✍️ 已为 { $name } 代投：<b>{ $question }</b>
     截止：{ $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
-    ⏹ 投票已经结束，这一票没有记上。
+    ⏹ 投票已经结束，{ $had ->
+        [same] 截止前已为 { $name } 记上这一票，仍然算数：{ $choice }
+        [true] 这次没有改成；截止前为 { $name } 记上的一票仍然算数：{ $choice }
+       *[other] 这一票没有记上。
+    }
 poll-proxy-done = ✅ 已为 { $name } 代投：{ $choice }（已记入审计）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社区工作人员）代您在投票「{ $question }」里投了：{ $choice }。

@@ -600,6 +600,7 @@ poll-ballot-cast = 🗳 <b>{ $question }</b>
 # one's own ballot tapped after the poll closed (its options gone)
 poll-ballot-closed = 🗳 <b>{ $question }</b>
     ⏹ 投票已經結束，{ $had ->
+        [same] 您截止前投的這一票已經記上，仍然算數：{ $choice }
         [true] 這次沒有改成；截止前投的仍然算數：{ $choice }
        *[other] 這一票沒有記上。
     }
@@ -703,6 +704,30 @@ poll-staff-card = <b>{ $question }</b>
         [none] {""}
        *[other] { poll-turnout }
     }
+    { $verdict ->
+        [true] ✅ 法定人數已達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
+        [false] ❌ 法定人數未達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
+       *[none] {""}
+    }
+poll-card-unit = { $basis ->
+        [households] 戶
+       *[voters] 人
+    }
+# whom the announcement reached, as its deliveries stand: one held for the morning and dropped
+# before it went (the person or their household voted first, or the poll ended) is not told
+poll-card-reach = 📨 投票通知：已發給 { $told } 人{ $waiting ->
+        [0] {""}
+       *[other] ，另有 { $waiting } 人的通知等到 { $when } 發出
+    }{ $dropped ->
+        [0] {""}
+       *[other] ；{ $dropped } 人的通知沒有發出（{ $open ->
+            [true] 發出前本人或家人已投票
+           *[other] 發出前已投票，或投票已結束
+        }）
+    }{ $undelivered ->
+        [0] {""}
+       *[other] ；{ $undelivered } 人未能送達（屏蔽了機器人或發送失敗）
+    }
 poll-btn-publish = 📣 發布
 poll-btn-close-now = ⏹ 立即結束
 poll-btn-cancel = ❌ 取消投票
@@ -768,7 +793,17 @@ poll-preview = { $published ->
        *[false] 截止後公開
     }
     截止：{ $closes }
-poll-published = ✅ 投票已發布，已通知 { $count } 人。
+# told: sent now; waiting: held by quiet hours until { $when } (dropped if they vote first)
+poll-published = ✅ 投票已發布{ $waiting ->
+        [0] ，已通知 { $told } 人。
+       *[other] { $told ->
+            [0] 。
+           *[other] ，已通知 { $told } 人。
+        }🌙 現在是免打擾時段，{ $told ->
+            [0] {""}
+           *[other] 另有{" "}
+        }{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
+    }
 poll-closed-done = ✅ 投票已結束，結果已公布。
 poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
 poll-btn-close-confirm = ⏹ 確認立即結束
@@ -791,7 +826,11 @@ poll-proxy-cast = ✍️ 已為 { $name } 代投：<b>{ $question }</b>
     截止：{ $closes }
 # a proxy ballot tapped after the poll closed (its options gone)
 poll-proxy-closed = ✍️ 代 { $name } 投票：<b>{ $question }</b>
-    ⏹ 投票已經結束，這一票沒有記上。
+    ⏹ 投票已經結束，{ $had ->
+        [same] 截止前已為 { $name } 記上這一票，仍然算數：{ $choice }
+        [true] 這次沒有改成；截止前為 { $name } 記上的一票仍然算數：{ $choice }
+       *[other] 這一票沒有記上。
+    }
 poll-proxy-done = ✅ 已為 { $name } 代投：{ $choice }（已記入審計）
 # to the resident a proxy vote was recorded for (in their name: they can check it)
 poll-proxy-notice = ✍️ { $name }（社區工作人員）代您在投票「{ $question }」裡投了：{ $choice }。
