@@ -724,7 +724,9 @@ order-draft-expired = This draft was not submitted within { $days } days and has
 
 ## Stats and the ledger
 
-order-stats-choose = Choose the period:
+order-stats-choose =
+    Choose the period:
+    <i>For another period, write it after the command: /stats 2026-11 (a month), /stats 2026 (a year) or /stats 2026-11-01 2026-11-30.</i>
 order-period-week = this week
 order-period-month = this month
 order-period-year = this year

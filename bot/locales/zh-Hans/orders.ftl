@@ -707,7 +707,9 @@ order-draft-expired = 这份诉求草稿超过 { $days } 天没有提交，已�
 
 ## Stats and the ledger
 
-order-stats-choose = 请选择统计时段：
+order-stats-choose =
+    请选择统计时段：
+    <i>其他时段可以在命令后写上，例如 /stats 2026-11（一个月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本周
 order-period-month = 本月
 order-period-year = 今年

@@ -710,7 +710,9 @@ order-draft-expired = 這份訴求草稿超過 { $days } 天沒有提交，已�
 
 ## Stats and the ledger
 
-order-stats-choose = 請選擇統計時段：
+order-stats-choose =
+    請選擇統計時段：
+    <i>其他時段可以在命令後寫上，例如 /stats 2026-11（一個月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本週
 order-period-month = 本月
 order-period-year = 今年
