@@ -67,6 +67,10 @@ order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cance
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
 order-got-location = Location received.
+order-contact-line = Contact: { $name } { $phone }
+order-contact-line-own = Phone to call: { $phone }
+order-got-contact = Added to the description: { $line }
+    You can add more; tap "✅ Done" when finished.
 order-photos-full = { $limit } photos at most; that is enough.
 order-compose-unsupported = Here I can only keep text, photos, voice notes and a location.
 order-btn-finished = ✅ Done

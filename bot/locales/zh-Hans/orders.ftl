@@ -64,6 +64,10 @@ order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
 order-got-location = 收到位置。
+order-contact-line = 联系人：{ $name } { $phone }
+order-contact-line-own = 联系电话：{ $phone }
+order-got-contact = 已写进诉求说明：{ $line }
+    还可以继续补充，说完点「✅ 说完了」。
 order-photos-full = 最多 { $limit } 张照片，已经够了。
 order-compose-unsupported = 这里只能收文字、照片、语音和位置。
 order-btn-finished = ✅ 说完了

@@ -67,6 +67,10 @@ order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
 order-got-location = 收到位置。
+order-contact-line = 聯繫人：{ $name } { $phone }
+order-contact-line-own = 聯繫電話：{ $phone }
+order-got-contact = 已寫進訴求說明：{ $line }
+    還可以繼續補充，說完點「✅ 說完了」。
 order-photos-full = 最多 { $limit } 張照片，已經夠了。
 order-compose-unsupported = 這裡只能收文字、照片、語音和位置。
 order-btn-finished = ✅ 說完了
