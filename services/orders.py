@@ -71,7 +71,7 @@ from services.places import Place, line
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
-from services.validation import clean_text, short_label
+from services.validation import TYPED_MAX, clean_text, short_label
 
 RATING_REMINDER_AFTER = timedelta(hours=48)  # 回访: ask again when no rating came
 RATING_CLOSE_AFTER = timedelta(days=7)  # then close it as unrated
@@ -961,7 +961,7 @@ async def transfer(
         session, user=user, roles=roles, request_id=request_id, action="transfer"
     )
     clean_unit = short_label(unit, max_len=60)
-    clean_note = clean_text(note, max_len=1000) if note else ""
+    clean_note = clean_text(note, max_len=TYPED_MAX) if note else ""
     await move(
         session,
         req,
@@ -1090,7 +1090,7 @@ async def record_transfer_progress(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1132,7 +1132,7 @@ async def record_transfer_answer(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1244,7 +1244,7 @@ async def decline(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="decline"
     )
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     await move(
         session,
         req,
@@ -1311,7 +1311,7 @@ async def ask_review(
     refusal = await review_refusal(session, req=req, now=now)
     if refusal is not None:
         raise Conflict(refusal)
-    text = clean_text(reason, max_len=1000)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not text:
         raise InvalidInput("order-err-review-empty")
     previous = req.decline_reason or ""
@@ -1399,7 +1399,7 @@ async def close_request(
         actor_id=user.id,
         action="close",
         now=now,
-        note=clean_text(note, max_len=500) if note else "",
+        note=clean_text(note, max_len=TYPED_MAX) if note else "",
         values={"closed_at": now},
     )
     notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
@@ -1425,7 +1425,7 @@ async def staff_result(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="staff_result"
     )
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     if req.status != RequestStatus.HANDLING:
         raise Conflict("order-err-changed")
     await move(
@@ -1925,7 +1925,7 @@ async def release_claim(
     assert claim is not None
     if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         raise Conflict("order-err-changed")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not any(ch.isalnum() for ch in text):
         # '👍' or '。。。' tells staff nothing when they offer the order again
         raise InvalidInput("order-err-release-reason")
@@ -2124,7 +2124,7 @@ async def report_done(
     claims = await active_claims(session, order_id=order_id)
     if not any(c.member_id == user.id for c in claims):
         await _not_own(session, user=user, order=order, action="done_not_own")
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     await move(
         session,
         order,
@@ -2452,7 +2452,7 @@ async def verify(
     await require_staff(session, user=user, roles=roles, request=order, action="verify")
     req = await get_request(session, order.request_id)
     claims = await active_claims(session, order_id=order_id)
-    clean = clean_text(note, max_len=1000) if note else ""
+    clean = clean_text(note, max_len=TYPED_MAX) if note else ""
     await unschedule(session, key=f"order-{order_id}-verify")
     if not approve:
         back = (
@@ -2577,7 +2577,7 @@ async def cancel_order(
     """Staff withdraw an order; claims end and the matter goes back to the queue."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="cancel_order")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     claims = await active_claims(session, order_id=order_id)
     await move(
         session,
@@ -2759,7 +2759,7 @@ async def _record_rating(
     by_phone: bool = False,
 ) -> Outcome:
     """The rating of a done matter, by its resident or (by_phone) staff for them."""
-    text = clean_text(comment, max_len=1000) if comment else ""
+    text = clean_text(comment, max_len=TYPED_MAX) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
     marked = 0
     if req.status == RequestStatus.DONE:  # else `move` refuses it
@@ -3086,7 +3086,7 @@ async def comment_rating(
     ).first()
     if rating is None:
         raise NotFound("order-err-not-found")
-    text = clean_text(comment, max_len=1000)
+    text = clean_text(comment, max_len=TYPED_MAX)
     rating.comment = f"{rating.comment}\n{text}".strip() if rating.comment else text
     session.add(rating)
     note_event(

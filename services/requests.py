@@ -54,6 +54,7 @@ from services.order_titles import from_words
 from services.places import PUBLIC_AREA_MAX, line, place_key, spot
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
+    TYPED_MAX,
     clean_text,
     person_name,
     phone_number,
@@ -62,7 +63,7 @@ from services.validation import (
 )
 
 T = TypeVar("T")
-MAX_TEXT = 4000  # what one Telegram message can carry
+MAX_TEXT = TYPED_MAX  # what one Telegram message can carry
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
 # Anti-spam: how many requests one resident may file (a deployment sets its own, see
@@ -1372,7 +1373,7 @@ async def withdraw(
         actor_id=user.id,
         action="withdraw",
         now=now,
-        note=clean_text(reason, max_len=500) if reason else "",
+        note=clean_text(reason, max_len=TYPED_MAX) if reason else "",
         values={"closed_at": now},
         conflict_key="order-err-already-handled",
     )

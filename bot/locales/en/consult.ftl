@@ -462,6 +462,9 @@ topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
 topic-decided-answered = • "{ $title }" was answered: { $answer }
 topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
+topic-detail-cut = … (a long explanation: the whole of it is in the message above)
+topic-detail-whole = The whole explanation of the topic <b>{ $title }</b>:
+    { $detail }
 topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
     { $detail }
 topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })

@@ -459,6 +459,9 @@ topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧
 topic-decided-title = <b>最近处理的议题</b>
 topic-decided-answered = • 「{ $title }」已答复：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入议事会「{ $meeting }」（{ $when }）
+topic-detail-cut = …（说明较长，全文见上一条）
+topic-detail-whole = 议题<b>{ $title }</b>的说明全文：
+    { $detail }
 topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     { $detail }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）

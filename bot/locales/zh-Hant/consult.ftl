@@ -462,6 +462,9 @@ topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧
 topic-decided-title = <b>最近處理的議題</b>
 topic-decided-answered = • 「{ $title }」已答覆：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入議事會「{ $meeting }」（{ $when }）
+topic-detail-cut = …（說明較長，全文見上一條）
+topic-detail-whole = 議題<b>{ $title }</b>的說明全文：
+    { $detail }
 topic-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
     { $detail }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
