@@ -318,9 +318,9 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone (or the phone the resident gave at 报到 to the request's
-    community), the building's name or staff's words for its public area ('东门外马路'), or
-    as the room."""
+    resident's name or phone (or the real name or phone the resident gave at 报到 to the
+    request's community), the building's name or staff's words for its public area
+    ('东门外马路'), or as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -329,15 +329,24 @@ def _found(term: str) -> ColumnElement[bool]:
         )
     )
     buildings = select(Building.id).where(col(Building.name).contains(term, autoescape=True))
-    # the phone a 报到 gave, for the requests of the community it was given to only: what the
-    # sign-up consented to (members.signup_phone); not copied into the resident's profile
+    # the real name and the phone a 报到 gave, for the requests of the community they were
+    # given to only: what the sign-up consented to (members.signup_phone); not copied into the
+    # resident's profile ("-" once they deleted their data)
     signed_up = (
         select(MemberProfile.user_id)
         .where(
             col(MemberProfile.user_id) == col(Request.resident_id),
             col(MemberProfile.community_id) == col(Request.community_id),
-            col(MemberProfile.phone).not_in(["", "-"]),
-            col(MemberProfile.phone).contains(term, autoescape=True),
+            or_(
+                and_(
+                    col(MemberProfile.phone).not_in(["", "-"]),
+                    col(MemberProfile.phone).contains(term, autoescape=True),
+                ),
+                and_(
+                    col(MemberProfile.real_name).not_in(["", "-"]),
+                    col(MemberProfile.real_name).contains(term, autoescape=True),
+                ),
+            ),
         )
         .exists()
     )
@@ -402,7 +411,8 @@ async def search_requests(
     per_page: int = 5,
 ) -> Page[Request]:
     """Requests in the staff member's scope that the words find, newest first: in what the
-    resident said, the contact's name or phone, the resident's name or phone, the room, the
+    resident said, the contact's name or phone, the resident's name or phone (and the real
+    name and phone of their 报到 to the request's community), the room, the
     building's name or staff's words for a public area ('东门外') (a resident who phoned: "I
     reported a leak last week")."""
     words = " ".join(words.split())[:SEARCH_MAX_CHARS]
