@@ -51,6 +51,7 @@ from services.order_common import (
     get_order,
     get_request,
     gist,
+    in_office_hours,
     is_category,
     is_staff_for,
     mask,
@@ -1001,11 +1002,13 @@ async def schedule_transfer_follow_up(
     session: AsyncSession, req: Request, *, now: datetime
 ) -> None:
     """Staff are reminded to follow the transferred matter up (again) from `now`: after the
-    transfer, an interim answer and each reminder."""
+    transfer, an interim answer and each reminder; in office hours on that day (an urgent one
+    at its time)."""
+    due_at = now + transfer_follow_up_after(req)
     await schedule(
         session,
         kind="order.transfer_follow_up",
-        due_at=now + transfer_follow_up_after(req),
+        due_at=due_at if req.urgent else in_office_hours(due_at),
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
@@ -2166,7 +2169,10 @@ async def report_done(
     await schedule(
         session,
         kind="order.verify",
-        due_at=now + VERIFY_REMINDER_AFTER,
+        # in office hours, and a day after the report at least ('报告完成已经一天了')
+        due_at=in_office_hours(
+            now + VERIFY_REMINDER_AFTER, not_before=now + VERIFY_REMINDER_AFTER
+        ),
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
     )

@@ -40,6 +40,7 @@ from services.order_common import (
     Personal,
     Suggestion,
     get_request,
+    in_office_hours,
     is_category,
     matter_of,
     move,
@@ -372,7 +373,7 @@ async def _file(
     await schedule(
         session,
         kind="order.request_unanswered",
-        due_at=now + timedelta(hours=2 if urgent else 24),
+        due_at=now + timedelta(hours=2) if urgent else in_office_hours(now + timedelta(days=1)),
         payload={"request_id": req.id},
         key=f"request-{req.id}-response",
         replace=False,  # the request is new, so is its key
