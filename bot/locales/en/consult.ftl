@@ -29,6 +29,12 @@ consult-change-cancelled = Cancelled; nothing was changed, everything is as it w
 consult-draft-edited = ✅ Changed. The draft has not been sent, so nobody is told; check it and tap “{ meeting-btn-publish }”.
 consult-ask-time-format = Please type the time like "{ $example }" (local time).
 consult-err-time = I could not read that time. Please type it again, for example "{ $example }", or "tomorrow 7pm", "Wed 19:30" (local time).
+when-which-day = It is the small hours now: which day do you mean by "tomorrow"? Please tap one of the buttons below (or type the date and time).
+when-which-day-today = { $month }-{ $day } { $time } (today, { $evening ->
+        [yes] this evening
+       *[no] in the daytime
+    })
+when-which-day-tomorrow = { $month }-{ $day } { $time }
 consult-err-day-past = That day is already over. Please type a day and time still to come, for example "{ $example }" (local time).
 consult-time-read = 🕒 Time: { date-time }
 consult-held = 🌙 It is quiet hours now: { $count } of these notices will go out at { $when }.

@@ -29,6 +29,12 @@ consult-change-cancelled = 已取消，没有做任何改动，原来的内容�
 consult-draft-edited = ✅ 已修改。草稿还没有发出，不会通知任何人；核对无误后点「{ meeting-btn-publish }」。
 consult-ask-time-format = 请按「{ $example }」的格式输入时间（本地时间）。
 consult-err-time = 没看懂这个时间，请再输入一次，例如「{ $example }」，也可以写「明晚7点」「下周三 19:30」（本地时间）。
+when-which-day = 现在是凌晨，您说的“明天”是指哪一天？请点下面的按钮选一个（也可以直接输入日期和时间）。
+when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
+        [yes] 今天晚上
+       *[no] 今天白天
+    }）
+when-which-day-tomorrow = { $month }月{ $day }日 { $time }
 consult-err-day-past = 这一天已经过去了，请输入将来的日期和时间，例如「{ $example }」（本地时间）。
 consult-time-read = 🕒 时间：{ date-time }
 consult-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。

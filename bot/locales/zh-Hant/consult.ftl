@@ -32,6 +32,12 @@ consult-change-cancelled = 已取消，沒有做任何改動，原來的內容�
 consult-draft-edited = ✅ 已修改。草稿還沒有發出，不會通知任何人；核對無誤後點「{ meeting-btn-publish }」。
 consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
 consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
+when-which-day = 現在是凌晨，您說的“明天”是指哪一天？請點下面的按鈕選一個（也可以直接輸入日期和時間）。
+when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
+        [yes] 今天晚上
+       *[no] 今天白天
+    }）
+when-which-day-tomorrow = { $month }月{ $day }日 { $time }
 consult-err-day-past = 這一天已經過去了，請輸入將來的日期和時間，例如「{ $example }」（本地時間）。
 consult-time-read = 🕒 時間：{ date-time }
 consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
