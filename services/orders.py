@@ -1004,14 +1004,21 @@ async def schedule_transfer_follow_up(
     """Staff are reminded to follow the transferred matter up (again) from `now`: after the
     transfer, an interim answer and each reminder; in office hours on that day (an urgent one
     at its time)."""
-    due_at = now + transfer_follow_up_after(req)
     await schedule(
         session,
         kind="order.transfer_follow_up",
-        due_at=due_at if req.urgent else in_office_hours(due_at),
+        due_at=transfer_follow_up_at(req, now=now),
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
+
+
+def transfer_follow_up_at(req: Request, *, now: datetime) -> datetime:
+    """When staff are reminded to follow up a matter transferred (or answered for the
+    meanwhile) at `now`: 3 days later in office hours (at 09:00 that day when the time falls
+    outside them), 12 hours later when urgent."""
+    due_at = now + transfer_follow_up_after(req)
+    return due_at if req.urgent else in_office_hours(due_at)
 
 
 def transfer_follow_up_after(req: Request) -> timedelta:

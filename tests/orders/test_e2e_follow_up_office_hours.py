@@ -38,6 +38,8 @@ async def test_a_transfer_at_night_is_followed_up_at_nine(linli_sandbox: Harness
     await d.say(STAFF, "区市政管理所")
     sent = await d.send(STAFF, "跳过")
     done = await d.expect(STAFF, "已转办", since=sent["message_id"])
+    # told when, as it will be
+    assert "11月26日（周四）09:00 会提醒您跟进" in message_text(done), message_text(done)
     async with h.sessionmaker() as s:
         [job] = (
             await s.exec(
