@@ -64,7 +64,7 @@ from services.validation import (
 )
 
 T = TypeVar("T")
-MAX_TEXT = TYPED_MAX  # what one Telegram message can carry
+MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
 # Anti-spam: how many requests one resident may file (a deployment sets its own, see
