@@ -346,8 +346,8 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
         if progress.answer and progress.answered_at is not None:
             at = local(t, settings, progress.answered_at, now=ctx.now())
             lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
-        follow = progress.follow_up_at or tr.created_at + order_service.transfer_follow_up_after(
-            req
+        follow = progress.follow_up_at or order_service.transfer_follow_up_at(
+            req, now=tr.created_at
         )
         follow_at = local(t, settings, follow, now=ctx.now())
         lines.append(t("order-card-transfer-follow-up", time=follow_at))
@@ -1068,7 +1068,7 @@ async def _transfer(
     # an urgent matter is followed up within hours, not days: say when
     req = out.request
     assert req is not None
-    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    follow = order_service.transfer_follow_up_at(req, now=ctx.now())
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-transferred", number=req.number, time=follow_at)
     await reply(event, text, reply_markup=ctx.main_menu())
@@ -1132,7 +1132,7 @@ async def on_answer_progress(
     await state.clear()
     req = out.request
     assert req is not None
-    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    follow = order_service.transfer_follow_up_at(req, now=ctx.now())
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-progress-recorded", number=req.number, time=follow_at)
     await reply(query, text, reply_markup=ctx.main_menu())

@@ -19,7 +19,7 @@ from services.order_common import Notice
 from services.requests import Page
 from services.skills import SKILLS, normalize_skills
 from services.users import require_scope
-from services.validation import clean_text, person_name, phone_number, short_label
+from services.validation import TYPED_MAX, clean_text, person_name, phone_number, short_label
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ async def review(
         raise await already_reviewed(session, profile)
     if expected_version is not None and expected_version != application_version(profile):
         raise Conflict("member-card-outdated")
-    clean_reason = clean_text(reason, max_len=500) if not approve else None
+    clean_reason = clean_text(reason, max_len=TYPED_MAX) if not approve else None
     new_status = MemberStatus.APPROVED if approve else MemberStatus.REJECTED
     now = now or utcnow()
     # A conditional update: only one of two simultaneous reviewers finds it still pending.
@@ -335,7 +335,7 @@ async def set_suspended(
         session, actor=actor, roles=roles, member_id=member_id, suspended=suspended
     )
     wanted_from = profile.status
-    clean_reason = clean_text(reason, max_len=500) if suspended else ""
+    clean_reason = clean_text(reason, max_len=TYPED_MAX) if suspended else ""
     member = await session.get(User, member_id)
     notices: list[Notice] = []
     released = 0

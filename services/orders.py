@@ -51,6 +51,7 @@ from services.order_common import (
     get_order,
     get_request,
     gist,
+    in_office_hours,
     is_category,
     is_staff_for,
     mask,
@@ -71,7 +72,7 @@ from services.places import Place, line
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
-from services.validation import clean_text, short_label
+from services.validation import TYPED_MAX, clean_text, short_label
 
 RATING_REMINDER_AFTER = timedelta(hours=48)  # 回访: ask again when no rating came
 RATING_CLOSE_AFTER = timedelta(days=7)  # then close it as unrated
@@ -318,9 +319,9 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone (or the phone the resident gave at 报到 to the request's
-    community), the building's name or staff's words for its public area ('东门外马路'), or
-    as the room."""
+    resident's name or phone (or the real name or phone the resident gave at 报到 to the
+    request's community), the building's name or staff's words for its public area
+    ('东门外马路'), or as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -329,15 +330,24 @@ def _found(term: str) -> ColumnElement[bool]:
         )
     )
     buildings = select(Building.id).where(col(Building.name).contains(term, autoescape=True))
-    # the phone a 报到 gave, for the requests of the community it was given to only: what the
-    # sign-up consented to (members.signup_phone); not copied into the resident's profile
+    # the real name and the phone a 报到 gave, for the requests of the community they were
+    # given to only: what the sign-up consented to (members.signup_phone); not copied into the
+    # resident's profile ("-" once they deleted their data)
     signed_up = (
         select(MemberProfile.user_id)
         .where(
             col(MemberProfile.user_id) == col(Request.resident_id),
             col(MemberProfile.community_id) == col(Request.community_id),
-            col(MemberProfile.phone).not_in(["", "-"]),
-            col(MemberProfile.phone).contains(term, autoescape=True),
+            or_(
+                and_(
+                    col(MemberProfile.phone).not_in(["", "-"]),
+                    col(MemberProfile.phone).contains(term, autoescape=True),
+                ),
+                and_(
+                    col(MemberProfile.real_name).not_in(["", "-"]),
+                    col(MemberProfile.real_name).contains(term, autoescape=True),
+                ),
+            ),
         )
         .exists()
     )
@@ -402,7 +412,8 @@ async def search_requests(
     per_page: int = 5,
 ) -> Page[Request]:
     """Requests in the staff member's scope that the words find, newest first: in what the
-    resident said, the contact's name or phone, the resident's name or phone, the room, the
+    resident said, the contact's name or phone, the resident's name or phone (and the real
+    name and phone of their 报到 to the request's community), the room, the
     building's name or staff's words for a public area ('东门外') (a resident who phoned: "I
     reported a leak last week")."""
     words = " ".join(words.split())[:SEARCH_MAX_CHARS]
@@ -961,7 +972,7 @@ async def transfer(
         session, user=user, roles=roles, request_id=request_id, action="transfer"
     )
     clean_unit = short_label(unit, max_len=60)
-    clean_note = clean_text(note, max_len=1000) if note else ""
+    clean_note = clean_text(note, max_len=TYPED_MAX) if note else ""
     await move(
         session,
         req,
@@ -991,14 +1002,23 @@ async def schedule_transfer_follow_up(
     session: AsyncSession, req: Request, *, now: datetime
 ) -> None:
     """Staff are reminded to follow the transferred matter up (again) from `now`: after the
-    transfer, an interim answer and each reminder."""
+    transfer, an interim answer and each reminder; in office hours on that day (an urgent one
+    at its time)."""
     await schedule(
         session,
         kind="order.transfer_follow_up",
-        due_at=now + transfer_follow_up_after(req),
+        due_at=transfer_follow_up_at(req, now=now),
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
+
+
+def transfer_follow_up_at(req: Request, *, now: datetime) -> datetime:
+    """When staff are reminded to follow up a matter transferred (or answered for the
+    meanwhile) at `now`: 3 days later in office hours (at 09:00 that day when the time falls
+    outside them), 12 hours later when urgent."""
+    due_at = now + transfer_follow_up_after(req)
+    return due_at if req.urgent else in_office_hours(due_at)
 
 
 def transfer_follow_up_after(req: Request) -> timedelta:
@@ -1090,7 +1110,7 @@ async def record_transfer_progress(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1132,7 +1152,7 @@ async def record_transfer_answer(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1244,7 +1264,7 @@ async def decline(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="decline"
     )
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     await move(
         session,
         req,
@@ -1311,7 +1331,7 @@ async def ask_review(
     refusal = await review_refusal(session, req=req, now=now)
     if refusal is not None:
         raise Conflict(refusal)
-    text = clean_text(reason, max_len=1000)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not text:
         raise InvalidInput("order-err-review-empty")
     previous = req.decline_reason or ""
@@ -1399,7 +1419,7 @@ async def close_request(
         actor_id=user.id,
         action="close",
         now=now,
-        note=clean_text(note, max_len=500) if note else "",
+        note=clean_text(note, max_len=TYPED_MAX) if note else "",
         values={"closed_at": now},
     )
     notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
@@ -1425,7 +1445,7 @@ async def staff_result(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="staff_result"
     )
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     if req.status != RequestStatus.HANDLING:
         raise Conflict("order-err-changed")
     await move(
@@ -1925,7 +1945,7 @@ async def release_claim(
     assert claim is not None
     if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         raise Conflict("order-err-changed")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not any(ch.isalnum() for ch in text):
         # '👍' or '。。。' tells staff nothing when they offer the order again
         raise InvalidInput("order-err-release-reason")
@@ -2124,7 +2144,7 @@ async def report_done(
     claims = await active_claims(session, order_id=order_id)
     if not any(c.member_id == user.id for c in claims):
         await _not_own(session, user=user, order=order, action="done_not_own")
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     await move(
         session,
         order,
@@ -2156,7 +2176,10 @@ async def report_done(
     await schedule(
         session,
         kind="order.verify",
-        due_at=now + VERIFY_REMINDER_AFTER,
+        # in office hours, and a day after the report at least ('报告完成已经一天了')
+        due_at=in_office_hours(
+            now + VERIFY_REMINDER_AFTER, not_before=now + VERIFY_REMINDER_AFTER
+        ),
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
     )
@@ -2452,7 +2475,7 @@ async def verify(
     await require_staff(session, user=user, roles=roles, request=order, action="verify")
     req = await get_request(session, order.request_id)
     claims = await active_claims(session, order_id=order_id)
-    clean = clean_text(note, max_len=1000) if note else ""
+    clean = clean_text(note, max_len=TYPED_MAX) if note else ""
     await unschedule(session, key=f"order-{order_id}-verify")
     if not approve:
         back = (
@@ -2577,7 +2600,7 @@ async def cancel_order(
     """Staff withdraw an order; claims end and the matter goes back to the queue."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="cancel_order")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     claims = await active_claims(session, order_id=order_id)
     await move(
         session,
@@ -2759,7 +2782,7 @@ async def _record_rating(
     by_phone: bool = False,
 ) -> Outcome:
     """The rating of a done matter, by its resident or (by_phone) staff for them."""
-    text = clean_text(comment, max_len=1000) if comment else ""
+    text = clean_text(comment, max_len=TYPED_MAX) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
     marked = 0
     if req.status == RequestStatus.DONE:  # else `move` refuses it
@@ -3086,7 +3109,7 @@ async def comment_rating(
     ).first()
     if rating is None:
         raise NotFound("order-err-not-found")
-    text = clean_text(comment, max_len=1000)
+    text = clean_text(comment, max_len=TYPED_MAX)
     rating.comment = f"{rating.comment}\n{text}".strip() if rating.comment else text
     session.add(rating)
     note_event(
