@@ -48,7 +48,7 @@ def which_day_keyboard(t: Text, asked: WhichDay, *, zone: tzinfo) -> ReplyKeyboa
     """'明天 19:30' typed in the small hours: two big buttons, today's date (its coming
     daytime or evening) and tomorrow's, each in words the time step reads back
     ('12月7日 19:30（今天晚上）', '12月8日 19:30'); the tap answers the step the time was
-    typed at."""
+    typed at. ✖️ 取消 below them, as the step had it."""
     rows = []
     for key, when in (
         ("when-which-day-today", asked.today),
@@ -63,4 +63,5 @@ def which_day_keyboard(t: Text, asked: WhichDay, *, zone: tzinfo) -> ReplyKeyboa
             evening="yes" if local.time() >= EVENING else "no",
         )
         rows.append([KeyboardButton(text=label)])
+    rows.append([KeyboardButton(text=t("common-cancel"))])  # the step's way out stays
     return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, one_time_keyboard=True)

@@ -27,6 +27,25 @@ def _local(month: int, day: int, hour: int, minute: int) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=SHANGHAI).astimezone(UTC)
 
 
+async def test_the_question_keeps_the_way_out(linli_sandbox: Harness) -> None:
+    """✖️ 取消 under the two dates (it replaced the step's keyboard) cancels the form."""
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(SMALL_HOURS)
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建议事会")
+    await d.expect(STAFF, "请选择会议类型")
+    await d.tap(STAFF, "楼栋夜话")
+    await d.expect(STAFF, "会议标题")
+    await d.say(STAFF, "楼栋夜话")
+    await d.say(STAFF, "说说加装电梯")
+    [asked] = await d.say(STAFF, "明天 19:30")
+    assert "✖️ 取消" in _choices(asked)
+    [cancelled] = await d.say(STAFF, "✖️ 取消")
+    assert "取消" in message_text(cancelled), message_text(cancelled)
+    assert "时间" not in message_text(cancelled)
+
+
 def _choices(message: dict[str, Any]) -> list[str]:
     rows = (message.get("reply_markup") or {}).get("keyboard") or []
     return [b["text"] for row in rows for b in row]
@@ -46,7 +65,7 @@ async def test_a_meeting_time_tomorrow_at_one_am_is_asked(linli_sandbox: Harness
     assert "开会时间" in message_text(ask)
     [asked] = await d.say(STAFF, "明天 19:30")
     assert "是指哪一天" in message_text(asked), message_text(asked)
-    assert _choices(asked) == ["12月7日 19:30（今天晚上）", "12月8日 19:30"], _choices(asked)
+    assert _choices(asked) == ["12月7日 19:30（今天晚上）", "12月8日 19:30", "✖️ 取消"]
     [read] = await d.say(STAFF, "12月7日 19:30（今天晚上）")
     assert "🕒 时间：12月7日（周一）19:30" in message_text(read), message_text(read)
     assert "会议大约多长时间" in message_text(read)
@@ -61,7 +80,7 @@ async def test_an_order_deadline_tomorrow_at_one_am_is_asked(linli_sandbox: Harn
     h.clock.set(SMALL_HOURS)
     asked = await _typed(h, "明天下午5点前")
     assert "是指哪一天" in message_text(asked), message_text(asked)
-    assert _choices(asked) == ["12月7日 17:00（今天白天）", "12月8日 17:00"], _choices(asked)
+    assert _choices(asked) == ["12月7日 17:00（今天白天）", "12月8日 17:00", "✖️ 取消"]
     form = await _typed(h, "12月8日 17:00")
     assert "办理时限：12月8日（周二）17:00" in message_text(form), message_text(form)
     assert await d.errors() == []
