@@ -389,6 +389,7 @@ meeting-edit-field-capacity = Capacity
 meeting-edit-ask-value = It is now: { $current }
     Type the new value:
 meeting-capacity-none = no limit
+meeting-capacity-typed = { $capacity } people
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
 meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over } more than the new limit of { $capacity }. Nothing has changed yet; please choose:
     · Keep everyone: the limit becomes { $capacity }, all { $going } who signed up can come; new sign-ups join the waitlist until the number going falls below the limit.

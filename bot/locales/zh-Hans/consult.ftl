@@ -386,6 +386,7 @@ meeting-edit-field-capacity = 人数上限
 meeting-edit-ask-value = 现在是：{ $current }
     请输入新的内容：
 meeting-capacity-none = 不限
+meeting-capacity-typed = { $capacity } 人
 meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
 meeting-capacity-over = ⚠️ 已经有 { $going } 人报名参加，比新的上限 { $capacity } 人多 { $over } 人。还没有修改，请选择：
     · 保留已报名的人：上限改为 { $capacity } 人，已报名的 { $going } 人都可以来；有人退出、人数低于上限之前，新报名的人进入候补。

@@ -389,6 +389,7 @@ meeting-edit-field-capacity = 人數上限
 meeting-edit-ask-value = 現在是：{ $current }
     請輸入新的內容：
 meeting-capacity-none = 不限
+meeting-capacity-typed = { $capacity } 人
 meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
 meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的上限 { $capacity } 人多 { $over } 人。還沒有修改，請選擇：
     · 保留已報名的人：上限改為 { $capacity } 人，已報名的 { $going } 人都可以來；有人退出、人數低於上限之前，新報名的人進入候補。
