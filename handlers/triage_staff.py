@@ -885,14 +885,17 @@ async def _redrawn_if_changed(
     """A list about a request (📍 改地点's buildings and grids, 合并's candidates) tapped after
     the request changed so that it no longer applies (finished, merged, closed …): the message
     tapped is redrawn as the request's card now stands, with '卡片已更新为最新状态'
-    (`_changed_on_tap`). Before, the bare '…请点下方菜单重新打开'. Other refusals go on to
-    the error handler."""
+    (`_changed_on_tap`), and so is the card the list quotes, which read as before too.
+    Before, the bare '…请点下方菜单重新打开'. Other refusals go on to the error handler."""
     try:
         yield
     except Conflict as exc:
         if exc.key != "order-err-changed":
             raise
         await _changed_on_tap(query, ctx, exc, request_id)
+        above = _card_above(query, request_id)
+        if above is not None and isinstance(query.message, Message):
+            await _redraw_card(query.message, above, ctx, request_id)
 
 
 async def _overtaken(

@@ -2,7 +2,7 @@
 candidates — tapped after a colleague declined the request answered only '这件事刚刚已经有人处理过
 了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。' and kept its buttons. Now the
 list tapped is redrawn as the request's card now stands, with the alert other stale taps give
-('卡片已更新为最新状态')."""
+('卡片已更新为最新状态'), and so is the card the list came from."""
 
 from __future__ import annotations
 
@@ -49,6 +49,9 @@ async def test_an_old_building_list_is_redrawn_as_the_card(
     now = await _reads(h, listed, f"诉求 {number} · 不予受理")
     assert "请选择正确的楼栋" not in message_text(now)
     assert not {"2号楼", "📍 改地点"} & _labels(now), _labels(now)
+    # the card the list came from reads so too (it kept 派单, 📍 改地点 and the rest)
+    above = await _reads(h, card, f"诉求 {number} · 不予受理")
+    assert not {"📤 派单", "📍 改地点"} & _labels(above), _labels(above)
     assert await d.errors() == []
 
 
