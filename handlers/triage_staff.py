@@ -18,6 +18,7 @@ from aiogram.types import CallbackQuery, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
+from handlers.claims import draw_card
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -780,9 +781,22 @@ def _carries(message: Message, data: str) -> bool:
 @router.callback_query(OrderCb.filter(F.action == "sall"))
 async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Offer an order nobody fits to every approved member of the community."""
-    out = await order_service.offer_to_all(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
-    )
+    try:
+        out = await order_service.offer_to_all(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
+        )
+    except Conflict as exc:
+        # taken, cancelled … meanwhile: the message tapped (the notice that nobody fits, the
+        # issue's answer) becomes the order's card as it now stands (before, the bare
+        # '…请点下方菜单重新打开')
+        message = query.message
+        if exc.key != "order-err-changed" or not isinstance(message, Message):
+            raise
+        if message.text is None or not _carries(message, query.data or ""):
+            raise
+        await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
+        await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
+        return
     assert out.order is not None
     count = len(out.notices)
     key = "order-offered-all" if out.order.grid_id is None else "order-offered-grid"
