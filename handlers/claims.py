@@ -664,14 +664,28 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
 @router.callback_query(OrderCb.filter(F.action == "sreto"))
 async def on_reassign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Move the claim to the chosen member (both are told)."""
-    out = await order_service.reassign_claim(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        claim_id=callback_data.ref,
-        to_member_id=callback_data.extra,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.reassign_claim(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            claim_id=callback_data.ref,
+            to_member_id=callback_data.extra,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the claim ended meanwhile (given back, reported, moved already): the list becomes
+        # the order's card as it now stands (before, the bare '…请点下方菜单重新打开')
+        order_id = await order_service.order_of_claim(ctx.session, claim_id=callback_data.ref)
+        message = query.message
+        if exc.key != "order-err-changed" or order_id is None or not isinstance(message, Message):
+            raise
+        rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+        if not any(key.callback_data == query.data for row in rows for key in row):
+            raise  # not a tap on the list (a forged one quoting another message)
+        await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
+        await draw_card(message.bot, ctx, order_id, message.chat.id, message.message_id)
+        return
     assert out.order is not None
     target = await ctx.session.get(MemberProfile, callback_data.extra)
     name = target.real_name if target else "-"

@@ -2194,6 +2194,12 @@ async def reassign_claim(
     )
 
 
+async def order_of_claim(session: AsyncSession, *, claim_id: int) -> int | None:
+    """The order a claim (by id, as a 改派 list's buttons carry it) is on, if there is one."""
+    claim = await session.get(Claim, claim_id)
+    return claim.order_id if claim is not None else None
+
+
 async def eligible_members(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
 ) -> list[MemberProfile]:

@@ -1,5 +1,6 @@
 """Staff buttons about an order tapped after the order moved on — ✖️ 撤销工单 on an older card of
-an order cancelled since, 📣 发给全社区… on the answer to issuing it — answered only '这件事刚刚
+an order cancelled since, 📣 发给全社区… on the answer to issuing it, a member on 改派's list once
+the claim was given back — answered only '这件事刚刚
 已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。' and kept their
 buttons. Now the message tapped becomes the order's card as it now stands, with the alert other
 stale taps give ('卡片已更新为最新状态')."""
@@ -11,7 +12,7 @@ from typing import Any
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_card_after_step import _labels
-from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file, _open_card
+from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
 from tests.orders.test_e2e_stale_card_redrawn import REDRAWN, _reads
 
 
@@ -77,4 +78,37 @@ async def test_offer_to_all_on_an_order_cancelled_since_redraws_the_answer(
     now = await _reads(h, issued, f"工单 {order_no} ·")
     assert "已撤销" in message_text(now), message_text(now)
     assert not any("📣" in b for b in _labels(now)), _labels(now)
+    assert await d.errors() == []
+
+
+async def test_an_old_reassign_list_becomes_the_order_card(linli_sandbox: Harness) -> None:
+    """李社工 opens 改派 on 刘师傅's claim; 刘师傅 gives the order back meanwhile: a member
+    tapped on the list makes it the order's card as it now is (no one on it)."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, "楼道里的灯坏了，晚上看不见路")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "发布工单")
+    issued = message_text(await d.expect(STAFF, "已发布"))
+    order_no = issued.split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    card = await _order_card(h, order_no)
+    await d.tap(STAFF, "改派", card["message_id"])
+    listed = await d.expect(STAFF, "改派给谁", since=card["message_id"])
+    await d.click(LIU, offer["message_id"], text="↩️ 放弃工单")
+    await d.expect(LIU, "为什么要放弃", since=offer["message_id"])
+    await d.say(LIU, "临时有事去不了")
+    await d.expect(STAFF, "放弃了", since=listed["message_id"])
+
+    name = next(iter(_labels(listed)))
+    answer = await d.tap(STAFF, name, listed["message_id"])
+
+    assert answer["answer"]["text"] == REDRAWN and answer["answer"]["show_alert"], answer
+    now = await _reads(h, listed, f"工单 {order_no} ·")
+    assert "待接单" in message_text(now), message_text(now)
+    assert name not in _labels(now), _labels(now)
     assert await d.errors() == []
