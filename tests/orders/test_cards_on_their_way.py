@@ -196,3 +196,61 @@ async def test_an_offer_on_its_way_of_an_order_given_back_keeps_asking(
     assert await _edits(session, world.member2.id, 53) == []
     row = await session.get(Delivery, offer.id, populate_existing=True)
     assert row is not None and row.matter == f"order:{order.id}:open"
+
+
+async def test_a_listed_review_card_decided_while_it_went_out(
+    session: AsyncSession, world: World
+) -> None:
+    """🧾 报到审核 sends a card (the handler, at once) while a colleague decides: recorded, it
+    is said decided (for the handler to redraw it now) and is not found again as a card to
+    redraw; one still pending is found by the decision."""
+    applicant = world.resident2
+    application = member_service.MemberApplication(
+        real_name="林小明",
+        work_unit="区图书馆",
+        phone="13812345678",
+        skills=["electrical"],
+        custom_skills="",
+        community_id=world.community.id or 0,
+        grid_id=None,
+    )
+    await member_service.apply(session, user=applicant, application=application)
+    pending = await member_cards.remember_listed_card(
+        session,
+        member_id=applicant.id,
+        chat_id=world.grid_staff.id,
+        message_id=61,
+        text="🧾 报到申请 林小明",
+        now=T0,
+    )
+    assert pending is None
+    await member_service.review(
+        session,
+        reviewer=world.staff,
+        roles=world.roles(world.staff),
+        member_id=applicant.id,
+        approve=True,
+        now=T0,
+    )
+    late = await member_cards.remember_listed_card(
+        session,
+        member_id=applicant.id,
+        chat_id=world.staff.id,
+        message_id=62,
+        text="🧾 报到申请 林小明",
+        now=T0,
+    )
+    assert late is not None and late.status == "approved"
+    redrawn = await member_cards.redraw_sent_cards(
+        session,
+        profile=late,
+        texts=TEXTS,
+        default_language="zh-Hans",
+        zone=ZONE,
+        now=T0,
+    )
+    await session.commit()
+    assert redrawn == 1  # the card sent before the decision, not the one the handler redraws
+    [edit] = await _edits(session, world.grid_staff.id, 61)
+    assert "✅ 已通过" in edit.text and edit.reply_markup is None, edit.text
+    assert await _edits(session, world.staff.id, 62) == []
