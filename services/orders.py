@@ -679,18 +679,82 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     return args, urgent
 
 
-async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
-    """The offers already on other members' screens read 已接满, without ✋ 接单, once the order
-    is full (before, they kept the button until tapped). Edits wake nobody: not held at night."""
+OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")  # the outbox keeps the key
+
+
+def offer_redraw_matter(order_id: int) -> str:
+    """The matter of an offer that was on its way (claimed by the sender, its message id not
+    known yet: the call may be under way) when its order stopped taking claims (full, or
+    cancelled): once sent, it is redrawn as the order then stands (`redraw_offer_once_sent`)."""
+    return f"order:{order_id}:offer-redraw"
+
+
+def offer_to_redraw(matter: str) -> int | None:
+    """The order of an offer marked on its way (or None)."""
+    parts = matter.split(":")
+    if len(parts) == 3 and parts[0] == "order" and parts[2] == "offer-redraw":
+        return int(parts[1]) if parts[1].isdigit() else None
+    return None
+
+
+async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
+    """The order's offers the sender has claimed are marked (`offer_redraw_matter`), so that
+    once sent they are redrawn as the order stands. Before, the order filling up (or being
+    cancelled) cancelled them: one whose call was under way went with its ✋ 接单, unrecorded,
+    and was never redrawn. Done before the open matter's notices are cancelled: those not
+    claimed yet are held (PostgreSQL: the sender's claim skips a locked row) till this
+    commits. Returns how many."""
     assert order.id is not None
-    claimants = select(Claim.member_id).where(
-        col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.ACTIVE
+    of_order = (
+        col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+        col(Delivery.kind).in_(OFFER_KEYS),
     )
+    await session.exec(
+        select(Delivery.id)
+        .where(
+            *of_order,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
+        .with_for_update()
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(*of_order, col(Delivery.state) == DeliveryState.SENDING)
+        .values(matter=offer_redraw_matter(order.id))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def _closed_offer(order: Order, args: dict[str, Any], chat: int, message_id: int) -> Notice:
+    """An offer on a member's screen redrawn without ✋ 接单: 已接满 (with 详情), or 已撤销
+    (nothing more to read)."""
+    cancelled = order.status == OrderStatus.CANCELLED
+    return Notice(
+        chat_id=chat,
+        key="order-notice-offer-cancelled" if cancelled else "order-notice-offer-filled",
+        args=args,
+        kind="member-offer-cancelled" if cancelled else "member-offer-filled",
+        ref_id=order.id,
+        urgent=True,
+        community_id=order.community_id,
+        edit_message_id=message_id,
+    )
+
+
+async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
+    """The offers already on other members' screens read 已接满 (已撤销, once cancelled),
+    without ✋ 接单, once the order is full (before, they kept the button until tapped). Edits
+    wake nobody: not held at night."""
+    assert order.id is not None
+    # not those of members who claimed it, now or before: the offer claimed from became
+    # their card of the order (services.order_cards), redrawn as such (or taken away)
+    claimants = select(Claim.member_id).where(col(Claim.order_id) == order.id)
     sent = (
         await session.exec(
             select(Delivery.id, Delivery.chat_id, Delivery.message_ids).where(
                 # the outbox keeps a notice's text key as its kind
-                col(Delivery.kind).in_(("order-notice-offer", "order-notice-offer-again")),
+                col(Delivery.kind).in_(OFFER_KEYS),
                 col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
                 col(Delivery.state) == DeliveryState.SENT,
                 col(Delivery.chat_id).not_in(claimants),
@@ -709,19 +773,54 @@ async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Not
         .execution_options(synchronize_session=False)
     )
     args, _urgent = await _offer_args(session, order)
-    return [
-        Notice(
-            chat_id=chat,
-            key="order-notice-offer-filled",
-            args=args,
-            kind="member-offer-filled",
-            ref_id=order.id,
-            urgent=True,
-            community_id=order.community_id,
-            edit_message_id=message_id,
+    return [_closed_offer(order, args, chat, message_id) for chat, message_id in shown]
+
+
+async def redraw_offer_once_sent(
+    session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
+) -> int:
+    """An offer that was on its way when its order stopped taking claims (marked by
+    `_mark_offers_on_the_way`) has gone: it is redrawn as the order now stands — 已接满 or
+    已撤销, without ✋ 接单 — and tagged as the others redrawn so (edits queued in `outbox`,
+    committed). One whose order takes claims again (given back meanwhile) is left asking, and
+    tagged as the open order's offers, which its next fill redraws; so is one to a member who
+    holds a claim on it now. Returns how many redraws were queued."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
-        for chat, message_id in shown
-    ]
+    ).first()
+    order_id = offer_to_redraw(row.matter or "") if row is not None else None
+    if row is None or order_id is None or row.state != DeliveryState.SENT:
+        return 0
+    order = await session.get(Order, order_id)
+    ids = row.message_id_list
+    if order is None or not ids:
+        await session.commit()
+        return 0
+    holds = (
+        await session.exec(
+            select(Claim.id).where(
+                col(Claim.order_id) == order_id,
+                col(Claim.member_id) == row.chat_id,
+                col(Claim.status) == ClaimStatus.ACTIVE,
+            )
+        )
+    ).first() is not None
+    if order.status == OrderStatus.OPEN or holds:
+        row.matter = matter_of(order, OrderStatus.OPEN)
+        session.add(row)
+        await session.commit()
+        return 0
+    row.matter = f"order:{order_id}:offer-shown-full"
+    session.add(row)
+    args, _urgent = await _offer_args(session, order)
+    await outbox([_closed_offer(order, args, row.chat_id, ids[0])])
+    await session.commit()
+    return 1
 
 
 async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
@@ -1831,7 +1930,9 @@ async def claim_order(
             state=OrderStatus.CLAIMED,
         ).from_state = OrderStatus.OPEN  # moved by the conditional claim UPDATE above
         await unschedule(session, key=f"order-{order_id}-unclaimed")
-        # offers to the others still waiting (held for the night) no longer apply
+        # offers on their way are redrawn once sent; those to the others still waiting (held
+        # for the night) no longer apply
+        await _mark_offers_on_the_way(session, order)
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
         notices += await _filled_offer_redraws(session, order)
         req = await get_request(session, order.request_id)
@@ -2111,6 +2212,12 @@ async def reassign_claim(
         to_member_id=to_member_id,
         now=now,
     )
+
+
+async def order_of_claim(session: AsyncSession, *, claim_id: int) -> int | None:
+    """The order a claim (by id, as a 改派 list's buttons carry it) is on, if there is one."""
+    claim = await session.get(Claim, claim_id)
+    return claim.order_id if claim is not None else None
 
 
 async def eligible_members(
@@ -2602,6 +2709,8 @@ async def cancel_order(
     await require_staff(session, user=user, roles=roles, request=order, action="cancel_order")
     text = clean_text(reason, max_len=TYPED_MAX)
     claims = await active_claims(session, order_id=order_id)
+    if order.status == OrderStatus.OPEN:  # its offers on their way are redrawn once sent
+        await _mark_offers_on_the_way(session, order)
     await move(
         session,
         order,
@@ -2646,8 +2755,10 @@ async def cancel_order(
         )
         for c in claims
     ]
-    # every card of it reads 已撤销, without buttons or the resident's contact
+    # every card of it reads 已撤销, without buttons or the resident's contact, and so do
+    # the offers members were sent (before, they kept ✋ 接单)
     notices = await order_cards.card_redraws(session, order=order) + notices
+    notices = await _filled_offer_redraws(session, order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 

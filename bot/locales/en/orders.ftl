@@ -577,6 +577,12 @@ order-notice-offer-filled = 🛠 Order { $number }: { $title }
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
     ✅ Others have taken it and it is full: nothing more to do. Thank you!
+order-notice-offer-cancelled = 🛠 Order { $number }: { $title }
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }📍 { $place }
+    ❌ The community has withdrawn this order: nothing to take. Thank you!
 order-notice-offer-moved = 🛠 Order { $number }: { $title }
     📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.

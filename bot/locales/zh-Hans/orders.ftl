@@ -567,6 +567,12 @@ order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已经有人接下，人已满，不用再接了。谢谢您！
+order-notice-offer-cancelled = 🛠 工单 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
+    ❌ 社区已撤销这张工单，不用再接了。谢谢您！
 order-notice-offer-moved = 🛠 工单 { $number }：{ $title }
     📍 地点已更正为 { $place }，不在您的服务区域，不用再接了。谢谢您！
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。

@@ -570,6 +570,12 @@ order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已經有人接下，人已滿，不用再接了。謝謝您！
+order-notice-offer-cancelled = 🛠 工單 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
+    ❌ 社區已撤銷這張工單，不用再接了。謝謝您！
 order-notice-offer-moved = 🛠 工單 { $number }：{ $title }
     📍 地點已更正為 { $place }，不在您的服務區域，不用再接了。謝謝您！
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
