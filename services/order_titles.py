@@ -48,6 +48,12 @@ _PLACE_LEAD = re.compile(
     rf"^(?:我家|我们家|我们|我)?(?:住在|在)?"
     rf"(?:{_NUMERAL}\s*(?:号楼|号院|栋|幢|座|单元|楼(?![道梯])|层)\s*)+(?:的|里|这边|那边)?"
 )
+# whose, at the start of a clause ('我家厨房…', '我的电动车…', '我们楼道…'): the member reading
+# the title is not the one at home, and the place is shown beside it
+_OWN_LEAD = re.compile(
+    r"^(?:我家里|我们家里|我家的|我们家的|我家|我们家|俺家|咱家|家里的|家里|我的|我们的|咱们的"
+    r"|我们(?=楼|单元|小区|这栋|这边))"
+)
 # a building named in English anywhere in the text ('outside building 2', 'in Block 3'), with a
 # plain 'in/at/of/on' before it: where, shown beside the title; taken out first, so its clause
 # is not passed over for its number
@@ -141,7 +147,7 @@ def _clause(part: str) -> str:
     words = _GREETING.sub("", words).strip(" .-_*·'\"“”‘’")
     if words.isascii() and _EN_LEFTOVER.match(words):
         return ""  # 'In' of 'In block 3, …', its building taken out (matter_title)
-    return _PLACE_LEAD.sub("", words).strip(" .-_*·")
+    return _OWN_LEAD.sub("", _PLACE_LEAD.sub("", words).strip(" .-_*·")).strip(" .-_*·")
 
 
 def _is_safe(clause: str, personal: list[str]) -> bool:
