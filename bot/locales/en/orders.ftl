@@ -598,10 +598,16 @@ order-notice-co-done = Order { $number } ({ $title }): { $name } reported it don
 order-notice-member-note = 💬 Order { $number } ({ $title }) · from { $name }, who took it: { $note }
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
     What was done: { $note }
-    Photos: { $photos }
+    { $photos ->
+        [0] Photos: none attached
+       *[other] Photos: { $photos }
+    }
 order-notice-verify-reminder = ⏰ Order { $number } ({ $title }) was reported done a day ago and is not checked yet; please check it.
     What was done: { $note }
-    Photos: { $photos }
+    { $photos ->
+        [0] Photos: none attached
+       *[other] Photos: { $photos }
+    }
 order-notice-result = ✅ Your request { $number } is done: { $answer }
     Please rate the service:
 order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }

@@ -588,10 +588,16 @@ order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报�
 order-notice-member-note = 💬 工单 { $number }（{ $title }）· 接单人 { $name }：{ $note }
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
     办理情况：{ $note }
-    照片：{ $photos } 张
+    { $photos ->
+        [0] 照片：没有附照片
+       *[other] 照片：{ $photos } 张
+    }
 order-notice-verify-reminder = ⏰ 工单 { $number }（{ $title }）报告完成已经一天了，还没有验收，请尽快验收。
     办理情况：{ $note }
-    照片：{ $photos } 张
+    { $photos ->
+        [0] 照片：没有附照片
+       *[other] 照片：{ $photos } 张
+    }
 order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
     请给这次服务打个分：
 order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { $target } 合并办理）已办好：{ $answer }

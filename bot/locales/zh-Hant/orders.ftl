@@ -591,10 +591,16 @@ order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報�
 order-notice-member-note = 💬 工單 { $number }（{ $title }）· 接單人 { $name }：{ $note }
 order-notice-verify = 工單 { $number }（{ $title }）已完成，請驗收。
     辦理情況：{ $note }
-    照片：{ $photos } 張
+    { $photos ->
+        [0] 照片：沒有附照片
+       *[other] 照片：{ $photos } 張
+    }
 order-notice-verify-reminder = ⏰ 工單 { $number }（{ $title }）報告完成已經一天了，還沒有驗收，請盡快驗收。
     辦理情況：{ $note }
-    照片：{ $photos } 張
+    { $photos ->
+        [0] 照片：沒有附照片
+       *[other] 照片：{ $photos } 張
+    }
 order-notice-result = ✅ 您的訴求 { $number } 已辦好：{ $answer }
     請給這次服務打個分：
 order-notice-result-follower = ✅ 您反映的訴求 { $number }（和訴求 { $target } 合併辦理）已辦好：{ $answer }
