@@ -1423,6 +1423,10 @@ async def offer_rating_first(
     return req.id
 
 
+# the callback data of 📝 报给社区 (handlers.fallback.FallbackCb(action="file"))
+_FILE_INSTEAD = "fb:file"
+
+
 async def _show_score(message: Message | None, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
     is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
@@ -1432,6 +1436,10 @@ async def _show_score(message: Message | None, request_id: int, line: str) -> No
         return
     for row in message.reply_markup.inline_keyboard:
         for key in row:
+            if (key.callback_data or "").startswith(_FILE_INSTEAD):
+                # 📝 报给社区 beside the scores (offer_rating_first): the words it would file
+                # became the rating's comment, so it goes with them
+                continue
             try:
                 data = OrderCb.unpack(key.callback_data or "")
             except (TypeError, ValueError):
