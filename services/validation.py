@@ -12,6 +12,16 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
 _PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
+# words said before the number ("my phone is 139…", "Tel: 021-…", "我的手机号是139…"): dropped
+_PHONE_LEAD = re.compile(
+    r"^(?:(?:it\s*'?s|it\s+is|my|mine|our)\s+)?"
+    r"(?:(?:mobile|cell|phone|telephone|contact)(?:\s*phone)?(?:\s*(?:number|no\.?|#))?"
+    r"|number|tel\.?)"
+    r"(?:\s+is\b|\s*'s\b)?\s*[:：]?\s*"
+    r"|^(?:it\s*'?s|it\s+is)\s*[:：]?\s*(?=[+(\d])"
+    r"|^(?:我的|我|本人)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码)(?:是|为)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 # a room names a number somewhere: 302, 2单元301, 三楼东户 (not "我不知道房号", not a sentence)
 _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
@@ -180,12 +190,14 @@ def phone_number(text: str | None) -> str:
     - a number in international form, "+" and a country code other than 86 (a shared Telegram
       contact of someone with a foreign SIM), 8–15 digits → "+447700900123".
 
+    Words said before the number are dropped ("my phone is 139…", "Tel: 021-…", "手机号：139…").
     Spaces, dashes, dots, brackets around the area code and full-width digits are allowed. Short
     numbers (12345, 7 digits without an area code) and other digit runs are refused.
     """
     if text is None:
         raise InvalidInput("err-phone-invalid")
     raw = unicodedata.normalize("NFKC", text).strip()
+    raw = _PHONE_LEAD.sub("", raw, count=1).strip().rstrip(".。") or raw
     if len(raw) > 32 or not _PHONE_CHARS.fullmatch(raw):
         raise InvalidInput("err-phone-invalid")
     plus = raw.startswith("+")
