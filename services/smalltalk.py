@@ -267,6 +267,7 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
     "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
     "sign up": (Topic.ADDRESS, Topic.MEETING, Topic.JOIN),
     "register": (Topic.ADDRESS, Topic.JOIN),
+    "registration": (Topic.ADDRESS, Topic.JOIN),
     "join": (Topic.JOIN, Topic.MEETING),
     "cancel": (Topic.WITHDRAW, Topic.MEETING),
     "volunteer": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
@@ -306,7 +307,7 @@ _HOWTO_FILLERS = (
     "of|with|here|there|this|that|it|bot|please|pls|hi|hello|is|are|be|get|set|see|check|"
     "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
     "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
-    "send|give|fill|submit|put|new|show|look|become"
+    "send|give|fill|submit|put|new|show|look|become|like|as|i d|id"
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str
@@ -316,9 +317,21 @@ class _Shared(tuple[Topic, ...]):
     """The features a word shared by several may name (it alone names none: '通知')."""
 
 
+class _SharedFirstAlone(_Shared):
+    """A shared word that alone names its first feature ('register', '注册': registering an
+    address; with '志愿者' beside it, signing up as a volunteer)."""
+
+
+# shared words that alone name their first feature: "I want to register" is not a matter
+_FIRST_ALONE = {"注册", "register", "registration"}
+
+
 _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
     [(w, (topic,)) for topic, ws in _TOPIC_WORDS.items() for w in ws.split("|")]
-    + [(w, _Shared(topics)) for w, topics in _SHARED_WORDS.items()]
+    + [
+        (w, _SharedFirstAlone(topics) if w in _FIRST_ALONE else _Shared(topics))
+        for w, topics in _SHARED_WORDS.items()
+    ]
     + [(w, "question") for w in _QUESTION.split("|")]
     + [(w, "maybe") for w in _MAYBE.split("|")]
     + [(w, "asking") for w in _ASKING.split("|")]
@@ -350,7 +363,10 @@ def how_to(text: str | None) -> Named | None:
     # file — by a word of its own, not one several share ("发通知"); "可以" alone ("可以撤回")
     # still needs its 吗
     asked = bool(marks & {"question", "asking"})
-    own_word = any(isinstance(f, tuple) and not isinstance(f, _Shared) for f in found)
+    own_word = any(
+        isinstance(f, tuple) and (not isinstance(f, _Shared) or isinstance(f, _SharedFirstAlone))
+        for f in found
+    )
     if not asked and ("maybe" in marks or not own_word):
         return None
     if "elsewhere" in marks:

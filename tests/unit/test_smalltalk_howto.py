@@ -279,3 +279,22 @@ def test_the_answer_is_for_this_person() -> None:
     assert "🏠 登记住址" in said(Topic.VOTE, registered=False, roles=resident)
     assert "🏠 登记住址" not in said(Topic.VOTE, registered=True, roles=resident)
     assert "👤 我的资料" in said(Topic.ADDRESS, registered=True, roles=resident)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # registering named bare: not a matter kept to be filed once registered
+        ("I want to register", Topic.ADDRESS),
+        ("I'd like to register", Topic.ADDRESS),
+        ("register", Topic.ADDRESS),
+        ("registration", Topic.ADDRESS),
+        ("我要注册", Topic.ADDRESS),
+        # with the volunteer beside it: signing up as one
+        ("register as a volunteer", Topic.JOIN),
+        ("我想注册志愿者", Topic.JOIN),
+    ],
+)
+def test_registering_named_bare(text: str, topic: Topic) -> None:
+    named = how_to(text)
+    assert named is not None and named.topic is topic and not named.asked
