@@ -591,6 +591,20 @@ _PROPOSAL_LEAD = re.compile(
     r"(?:给社区|给大家|一下|下)?(?P<sep>\s*[：:，,。.\-—、!！\s]*)",
     re.IGNORECASE,
 )
+# the same said in English ('I propose: more benches', 'I'd like to suggest a topic - …', 'My
+# suggestion is …'); what follows is the topic
+_PROPOSAL_LEAD_EN = re.compile(
+    r"^\s*(?:(?:hi|hello|dear\s+\w+)[,!.]?\s+)?(?:please\s+)?"
+    r"(?:(?:i|we)\s*(?:'d|would)\s+like\s+to|(?:i|we)\s+(?:want|wish)\s+to|(?:i|we))?\s*"
+    r"(?:propose|suggest)(?:\s+(?:a|the|this|one|another)\s+(?:topic|proposal|idea))?"
+    r"(?:\s+(?:that|for\s+(?:the\s+)?(?:meeting|agenda|discussion)))?"
+    r"(?P<sep>\s*[:：,，\-—]\s*|\s+)"
+    r"|^\s*(?:(?:i|we)\s+have\s+(?:a|an|one)\s+|here\s*'?s\s+(?:a|an|my|one)\s+"
+    r"|(?:my|our|a|one)\s+)?"
+    r"(?:proposal|suggestion|topic|idea)(?:\s+for\s+(?:the\s+)?(?:meeting|agenda))?"
+    r"(?:\s+is)?(?P<sep2>\s*[:：\-—]\s*|\s+is\s+)",
+    re.IGNORECASE,
+)
 PROPOSAL_MIN_CHARS = 4  # '装个路灯' is a topic; '一下' or '吗' is not
 
 
@@ -599,6 +613,12 @@ def proposal_of(text: str | None) -> str | None:
     '电梯费用低层能不能少出一点'), or None: no proposal lead, or too little after it for a topic
     (the bare '我想提个议题' is a question how, answered as such)."""
     typed = (text or "").strip()
+    english = _PROPOSAL_LEAD_EN.match(typed)
+    if english is not None:
+        rest = typed[english.end() :].strip()
+        if sum(ch.isalnum() for ch in rest) < PROPOSAL_MIN_CHARS or how_to(rest) is not None:
+            return None  # 'I propose a topic', 'suggest a topic: how do I': not the topic
+        return rest
     said = to_simplified(typed)
     lead = _PROPOSAL_LEAD.match(said)
     if lead is None or len(said) != len(typed):
