@@ -46,18 +46,20 @@ class Kind(StrEnum):
 _PHRASES: dict[Kind, str] = {
     Kind.GREETING: "你好|您好|你们好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|"
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
-    "good afternoon|good evening",
+    "good afternoon|good evening|how are you|anyone there|is anyone there|are you there",
     Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|麻烦了|麻烦你们了|劳驾|thanks|thank you|"
-    "thx|many thanks",
+    "thx|many thanks|cheers|thanks a lot|much appreciated",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
-    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm",
+    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
+    "alright|all right|cool|nice",
     Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
     "how does this work|what can you do|"
     # finding it hard: the help (big buttons, the office's phone) is the answer
     "字太小|看不清|太复杂|复杂|太难|好难|难用|不好用|搞不懂|弄不懂|不懂|不明白|教教我|教我|"
     "你能干什么|你能做什么|能做什么|能干什么|有什么功能|有什么用|干什么用的|"
-    "too complicated|too hard|i don't understand|i dont understand|confusing",
+    "too complicated|too hard|i don't understand|i dont understand|confusing|help me|"
+    "i need help|need help|can you help|can you help me|how do i use this|how does it work",
     Kind.WHO: "你是谁|您是谁|你是哪位|您是哪位|你是机器人吗|你是机器人|是机器人吗|机器人吗|"
     "机器人|你是真人吗|是真人吗|真人吗|你是人吗|是人吗|你是什么|你叫什么|你叫什么名字|"
     "who are you|are you a bot|are you a robot|are you human|are you a person|"
@@ -466,11 +468,14 @@ class Rating(StrEnum):
 
 _RATING_WORDS: dict[Rating, str] = {
     Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|五星|"
-    "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent",
+    "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent|very good|"
+    "well done|very happy|fantastic|wonderful",
     Rating.BASIC: "基本满意|还算满意|比较满意|还行|还可以|还好|一般|一般般|凑合|马马虎虎|过得去|"
-    "ok ish|so so|so-so|okay-ish|fairly satisfied",
+    "ok ish|so so|so-so|okay-ish|fairly satisfied|not bad|average|it was ok|it s ok|"
+    "mostly satisfied|could be better|more or less",
     Rating.UNSATISFIED: "不满意|不太满意|很不满意|非常不满意|不怎么满意|差评|不行|太差|很差|"
-    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor",
+    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor|terrible|awful|not happy|"
+    "very bad|not good",
 }
 # said around a score without changing it
 _RATING_FILLERS = (
@@ -551,14 +556,20 @@ _RSVP_WORDS: dict[RsvpAnswer, str] = {
     "参加|我参加|要参加|我要参加|会参加|我会参加|能参加|一定参加|报名|我报名|我要报名|报个名|"
     "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|going|i m going|i am going|"
     "i will go|i ll go|i ll come|i will come|count me in|sign me up|i will attend|i ll attend|"
-    "attend|i ll be there|i will be there",
+    "attend|i ll be there|i will be there|i m in|i m coming|i am coming|i can come|i can make it|"
+    "we ll come|we will come|we re coming|we are coming|we ll be there|we will be there|"
+    "see you there|i d like to come|i want to come|i would like to come|yes please",
     RsvpAnswer.MAYBE: "不确定|不一定|不一定去|不一定能去|说不定|不好说|看情况|看情况吧|到时候看|"
     "到时候再说|可能去|可能会去|可能参加|也许去|也许会去|还不知道|不知道能不能去|maybe|not sure|"
-    "perhaps|i might come|i might go|might come|might go",
+    "perhaps|i might come|i might go|might come|might go|i ll try to come|i will try to come|"
+    "i ll try|i don t know yet|not sure yet|probably",
     RsvpAnswer.NO: "不去|不去了|我不去|我不去了|去不了|去不成|不能去|不参加|不参加了|我不参加|"
     "参加不了|不能参加|来不了|不来|不来了|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
     "不报名了|取消报名|not going|i m not going|i am not going|can t come|can t go|cannot come|"
-    "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it",
+    "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it|"
+    "i m not coming|i am not coming|not coming|i won t be able to come|i won t be there|"
+    "we can t come|we won t come|we re not coming|i m not going|i can t attend|"
+    "i cannot attend|i won t make it|no thanks|unable to come",
 }
 # said around an answer without changing it
 _RSVP_FILLERS = (
