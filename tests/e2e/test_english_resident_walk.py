@@ -1,0 +1,110 @@
+"""An English-speaking resident (Alex, 5002) types what he would say to a person, not only the
+buttons' words: 'I want to register', 'my phone is 139 1234 5678', 'I propose: more benches',
+'option 2', 'I'm in'. Each is read as the Chinese forms are; before, each was offered to be
+filed as a request (or refused at the phone step), and 'I want to register' even became his
+first request draft once he had registered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+
+from models import User
+from models.consultations import Topic
+from sandbox.driver import message_text
+from tests.consult.published import published_meeting
+from tests.consult.test_e2e_qa_polls import labels_of, make_poll
+from tests.e2e.conftest import Harness
+
+ALEX = 5002  # English, unregistered
+
+# Chinese UI words that must not reach him (place names such as 阳光社区 may)
+CHINESE_UI = ("要把这件事报给社区", "没有看懂", "请点", "确认", "投「", "议题")
+
+
+def _said(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(message_text(m) for m in replies)
+
+
+async def _register(h: Harness, *, phone: str = "Skip") -> str:
+    """Alex registers at 阳光社区 6号楼 1203, typing the room and the phone as he says them."""
+    d = h.driver
+    await d.say(ALEX, "🏠 Register address")
+    await d.tap(ALEX, "Agree and continue")
+    await d.expect(ALEX, "choose your community")
+    await d.tap(ALEX, "阳光社区")
+    await d.expect(ALEX, "grid")
+    await d.tap(ALEX, "Not sure")
+    await d.expect(ALEX, "choose your building")
+    await d.tap(ALEX, "6号楼")
+    await d.expect(ALEX, "room number")
+    said = _said(await d.say(ALEX, "room 1203"))
+    assert "phone" in said.lower(), said
+    return _said(await d.say(ALEX, phone))
+
+
+async def test_registering_as_said_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    # 'I want to register' is how to register, not a matter kept for his first request
+    said = _said(await d.say(ALEX, "I want to register"))
+    assert "Register address" in said, said
+    assert "We have noted" not in said, said
+    # a phone number said in a sentence at the phone step
+    done = await _register(h, phone="my phone is 139 1234 5678")
+    assert "Registration complete" in done, done
+    assert "What you told us before registering" not in done, done
+    async with h.sessionmaker() as session:
+        alex = await session.get(User, ALEX)
+        assert alex is not None and (alex.room, alex.phone) == ("1203", "13912345678")
+
+
+async def test_a_phone_typed_at_the_menu_is_offered_as_his_phone(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _register(h)
+    [offer] = await d.say(ALEX, "my number is 139 0000 0002")
+    assert "Keep 13900000002 as your contact phone?" in message_text(offer), message_text(offer)
+    await d.tap(ALEX, "✅ Keep it", offer["message_id"])
+    await d.expect(ALEX, "Phone number updated: 13900000002", since=offer["message_id"])
+    async with h.sessionmaker() as session:
+        alex = await session.get(User, ALEX)
+        assert alex is not None and alex.phone == "13900000002"
+
+
+async def test_a_topic_proposed_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _register(h)
+    [offer] = await d.say(ALEX, "I propose: more benches in the garden")
+    assert '"more benches in the garden"' in message_text(offer), message_text(offer)
+    assert labels_of(offer) == ["💡 Propose as a topic", "📝 Report it"], labels_of(offer)
+    await d.tap(ALEX, "💡 Propose as a topic", offer["message_id"])
+    await d.expect(ALEX, "explanation", since=offer["message_id"])
+    done = _said(await d.say(ALEX, "Older people have nowhere to sit"))
+    assert "Topic submitted: more benches in the garden" in done, done
+    async with h.sessionmaker() as session:
+        topic = (await session.exec(select(Topic))).one()
+    assert (topic.title, topic.proposer_id) == ("more benches in the garden", ALEX)
+
+
+async def test_a_vote_and_an_rsvp_typed_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _register(h)
+    await make_poll(h)
+    await d.expect(ALEX, "Poll:")
+    [vote] = await d.say(ALEX, "option 2")
+    assert labels_of(vote)[0] == '✅ Vote "加装电梯"', labels_of(vote)
+    assert not any(w in message_text(vote) for w in CHINESE_UI), message_text(vote)
+    [same] = await d.say(ALEX, "I vote for 加装电梯")
+    assert "加装电梯" in labels_of(same)[0], labels_of(same)
+    await published_meeting(h, title="December residents' meeting")
+    await d.expect(ALEX, "December residents' meeting")
+    [going] = await d.say(ALEX, "I'm in")
+    assert labels_of(going)[0] == "✅ Going", labels_of(going)
+    [not_going] = await d.say(ALEX, "I won't be able to come")
+    assert labels_of(not_going)[0] == "✅ Not going", labels_of(not_going)
+    [score] = await d.say(ALEX, "not bad")  # nothing to rate: said so, not a matter to file
+    assert "No request is waiting for your rating" in message_text(score), message_text(score)
