@@ -58,7 +58,8 @@ _PHRASES: dict[Kind, str] = {
     # finding it hard: the help (big buttons, the office's phone) is the answer
     "字太小|看不清|太复杂|复杂|太难|好难|难用|不好用|搞不懂|弄不懂|不懂|不明白|教教我|教我|"
     "你能干什么|你能做什么|能做什么|能干什么|有什么功能|有什么用|干什么用的|"
-    "too complicated|too hard|i don't understand|i dont understand|confusing|help me|"
+    "too complicated|too hard|i don t understand|i dont understand|confusing|help me|"
+    "what is this|what s this|i m lost|i am lost|"
     "i need help|need help|can you help|can you help me|how do i use this|how does it work",
     Kind.WHO: "你是谁|您是谁|你是哪位|您是哪位|你是机器人吗|你是机器人|是机器人吗|机器人吗|"
     "机器人|你是真人吗|是真人吗|真人吗|你是人吗|是人吗|你是什么|你叫什么|你叫什么名字|"
@@ -237,6 +238,7 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "社区在|办公室|社区办公室|打电话|打个电话|联系方式|社区的人|找社区的人|找人|找个人|"
     "人工|转人工|人工服务|人工客服|客服|真人|找真人|"
     "office|office hours|opening hours|contact the community|contact you|a person|"
+    "community office|community centre|community center|service centre|service center|"
     "a real person|a human|speak to someone|talk to someone|talk to a person|"
     "talk to a real person|speak to a person|speak to a real person",
     Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
@@ -309,7 +311,8 @@ _HOWTO_FILLERS = (
     "of|with|here|there|this|that|it|bot|please|pls|hi|hello|is|are|be|get|set|see|check|"
     "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
     "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
-    "send|give|fill|submit|put|new|show|look|become|like|as|i d|id"
+    "send|give|fill|submit|put|new|show|look|become|like|as|i d|id|don t|dont|do not|no|"
+    "stop|any|more"
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str
@@ -324,8 +327,9 @@ class _SharedFirstAlone(_Shared):
     address; with '志愿者' beside it, signing up as a volunteer)."""
 
 
-# shared words that alone name their first feature: "I want to register" is not a matter
-_FIRST_ALONE = {"注册", "register", "registration"}
+# shared words that alone name their first feature: "I want to register" is not a matter, "I
+# want to volunteer" is signing up
+_FIRST_ALONE = {"注册", "register", "registration", "volunteer"}
 
 
 _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(

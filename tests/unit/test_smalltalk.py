@@ -30,6 +30,8 @@ from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_inten
         ("cheers", Kind.THANKS),
         ("how are you?", Kind.GREETING),
         ("I need help", Kind.HELP),
+        ("I don't understand", Kind.HELP),  # the apostrophe, as _clean leaves it
+        ("what's this?", Kind.HELP),
         ("拜拜", Kind.BYE),
         ("主菜单", Kind.MENU),
         ("返回", Kind.MENU),

@@ -30,6 +30,7 @@ from services.smalltalk import (
         ("怎么参加投票", Topic.VOTE),  # 参加 could be a meeting too: the words share voting
         ("怎麼投票", Topic.VOTE),  # Traditional characters
         ("how do I vote", Topic.VOTE),
+        ("where is the community office", Topic.OFFICE),
         ("How can I vote?", Topic.VOTE),
         ("where can i vote", Topic.VOTE),
         ("在哪里报名参加议事会", Topic.MEETING),
@@ -293,6 +294,10 @@ def test_the_answer_is_for_this_person() -> None:
         # with the volunteer beside it: signing up as one
         ("register as a volunteer", Topic.JOIN),
         ("我想注册志愿者", Topic.JOIN),
+        ("I want to volunteer", Topic.JOIN),
+        ("I want to become a volunteer", Topic.JOIN),
+        ("don't send me messages at night", Topic.QUIET),
+        ("no messages at night please", Topic.QUIET),
     ],
 )
 def test_registering_named_bare(text: str, topic: Topic) -> None:
