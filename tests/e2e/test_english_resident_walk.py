@@ -18,6 +18,8 @@ from tests.consult.test_e2e_qa_polls import labels_of, make_poll
 from tests.e2e.conftest import Harness
 
 ALEX = 5002  # English, unregistered
+STAFF = 2001  # 李社工, Chinese, staff of 阳光社区
+LIU = 3001  # 刘师傅, member of 阳光社区
 
 # Chinese UI words that must not reach him (place names such as 阳光社区 may)
 CHINESE_UI = ("要把这件事报给社区", "没有看懂", "请点", "确认", "投「", "议题")
@@ -108,3 +110,35 @@ async def test_a_vote_and_an_rsvp_typed_in_english(linli_sandbox: Harness) -> No
     assert labels_of(not_going)[0] == "✅ Not going", labels_of(not_going)
     [score] = await d.say(ALEX, "not bad")  # nothing to rate: said so, not a matter to file
     assert "No request is waiting for your rating" in message_text(score), message_text(score)
+
+
+async def test_what_alex_is_told_while_staff_handle_his_request(linli_sandbox: Harness) -> None:
+    """李社工 (Chinese) issues Alex's request and 刘师傅 claims it: Alex reads each step in plain
+    English ('passed to its Party members and volunteers', 'has taken on'), not 'an order was
+    issued and people are being found' or 'A member has claimed'."""
+    h = linli_sandbox
+    d = h.driver
+    await _register(h)
+    [offer] = await d.say(ALEX, "The water pipe under my kitchen sink is leaking")
+    await d.tap(ALEX, "📝 Report it", offer["message_id"])
+    [*_, preview] = await d.say(ALEX, "that's all")
+    await d.tap(ALEX, "✅ Submit", preview["message_id"])
+    filed = await d.expect(ALEX, "Submitted, number", since=preview["message_id"] - 1)
+    number = message_text(filed).split("number ")[1].split(".")[0]
+    notice = await d.expect(STAFF, f"诉求 {number}")
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    await d.expect(STAFF, f"诉求 {number} ·")
+    await d.tap(STAFF, "派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    accepted = await d.expect(ALEX, f"Your request {number} has been accepted")
+    assert "Party members and volunteers" in message_text(accepted), message_text(accepted)
+    listed = _said(await d.say(ALEX, "📂 My requests"))
+    assert f"{number} · passed to volunteers" in listed, listed
+    order = await d.expect(LIU, "新工单")
+    await d.click(LIU, order["message_id"], text="✋ 接单")
+    claimed = await d.expect(ALEX, f"has taken on your request {number}")
+    said = message_text(claimed)
+    assert said.startswith("A Party member or volunteer"), said
+    assert not any(w in said for w in CHINESE_UI), said
