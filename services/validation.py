@@ -27,6 +27,13 @@ _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
 # said instead of a room: told how to give one they are unsure of
 _ROOM_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|忘了|don'?t know|not sure|no idea", re.I)
+# a unit (单元) and room said in English ('Unit 2, 301', 'unit 2 room 301'): kept as 2单元301, the
+# form staff and the rest of the address read
+_UNIT_EN = re.compile(
+    r"^(?:unit|entrance|entry)\s*(\d{1,2})\s*[,，]?\s*(?:(?:room|rm\.?|apt\.?|flat|no\.?)\s*)?"
+    r"#?\s*(\d{1,5}[A-Za-z]?)$",
+    re.IGNORECASE,
+)
 # a word for "room" typed before the number (not "unit": 2 单元 is part of the room)
 # the number or bullet someone types before each line of a list ("1. ", "2、", "（3）", "①",
 # "A. ", "• "): not part of the item. A number that is the item's own ("1号楼", "2026年",
@@ -162,14 +169,17 @@ def whole_number(text: str) -> int | None:
 def room_number(text: str | None, *, building: str | None = None) -> str:
     """A room such as 302, 3-502 or 2单元301室, as people type it at the room step: full-width
     digits made plain, a leading word for 'room' dropped ('Room 1204', '房号：302' → '1204',
-    '302'), and the building already chosen (`building`, e.g. '2号楼') dropped when typed
-    again in front ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'.
+    '302'), a unit said in English written as staff write it ('Unit 2, 301' → '2单元301'),
+    and the building already chosen (`building`, e.g. '2号楼') dropped when typed again in front
+    ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'.
     A room has a number in it (digits or Chinese numerals: '三楼东户' is one); words alone
     ('我不知道房号', '楼道的灯坏了') are not taken for a room."""
     if text is None:
         raise InvalidInput("err-room-invalid")
     room = unicodedata.normalize("NFKC", text).strip()
     room = _ROOM_WORD.sub("", room, count=1).strip() or room
+    if unit := _UNIT_EN.match(room):
+        room = f"{unit.group(1)}单元{unit.group(2)}"
     if building and room.startswith(building) and room[len(building) :].strip():
         room = room[len(building) :].strip()
     if len(room) > 20:

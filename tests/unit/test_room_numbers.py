@@ -26,6 +26,9 @@ from services.validation import room_number
         ("三楼东户", None, "三楼东户"),  # floor and side, for who does not know the number
         ("二单元五零二", None, "二单元五零二"),
         ("2单元", None, "2单元"),  # 单元 is part of a room, not a word for it
+        ("Unit 2, 301", None, "2单元301"),  # said in English, written as staff write it
+        ("unit 2 room 301", None, "2单元301"),
+        ("Entrance 3, Apt. 502", None, "3单元502"),
     ],
 )
 def test_room_as_typed(typed: str, building: str | None, room: str) -> None:

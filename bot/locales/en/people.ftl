@@ -14,7 +14,7 @@ reg-choose-community = Please choose your <b>community</b>:
 reg-no-communities = No communities have been set up yet. Please contact your community office.
 reg-choose-grid = Please choose your <b>grid</b> (tap "Not sure" if you do not know):
 reg-choose-building = Please choose your <b>building</b>:
-reg-ask-room = Please type your <b>room number</b>, e.g. "302" or "2单元301":
+reg-ask-room = Please type your <b>room number</b>, e.g. "302" or "Unit 2, 301":
 reg-ask-phone = Finally, you may leave a phone number so staff can reach you (optional).
     Tap "📱 Share my phone number" below.
 reg-share-phone = 📱 Share my phone number
