@@ -51,8 +51,8 @@ _PHRASES: dict[Kind, str] = {
     "thx|many thanks|cheers|thanks a lot|much appreciated",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
     "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
-    "alright|all right|cool|nice",
-    Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
+    "alright|all right|cool|nice|no problem|no worries",
+    Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you|good night|goodnight|bye bye",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
     "how does this work|what can you do|"
     # finding it hard: the help (big buttons, the office's phone) is the answer
@@ -81,13 +81,14 @@ _PHRASES: dict[Kind, str] = {
     "什么时候能处理|什么时候办|多久能修好|多久能好|多久能处理|要等多久|还要等多久|等多久|"
     "怎么还没来|怎么还没人来|怎么还没修|怎么还没处理|怎么还没好|还没修|还没处理|还没修好|"
     "能不能快点|能快点吗|可以快点吗|快点来|快点|快一点|快些|尽快|赶紧|抓紧|等了好久|等好久|"
-    "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry",
+    "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry|"
+    "when will someone come|when is someone coming|is anyone coming|any progress",
 }
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
-    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|"
+    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|about|"
     "麻烦"
 )
 MAX_CHARS = 40  # longer messages say something more than small talk
@@ -240,7 +241,10 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "office|office hours|opening hours|contact the community|contact you|a person|"
     "community office|community centre|community center|service centre|service center|"
     "a real person|a human|speak to someone|talk to someone|talk to a person|"
-    "talk to a real person|speak to a person|speak to a real person",
+    "talk to a real person|speak to a person|speak to a real person|speak to a human|"
+    "talk to a human|a real human|community phone|community phone number|"
+    "phone number of the community|community s phone number|when are you open|"
+    "opening times|open hours",
     Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
     "language|languages|english|chinese|traditional|simplified",
 }
@@ -287,7 +291,7 @@ _QUESTION = (
     "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|几点|"
     "什么时候|"
     "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i|what|"
-    "when|what time"
+    "when|what time|what s|where s|how s|when s"
 )
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone

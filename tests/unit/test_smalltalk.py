@@ -32,6 +32,10 @@ from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_inten
         ("I need help", Kind.HELP),
         ("I don't understand", Kind.HELP),  # the apostrophe, as _clean leaves it
         ("what's this?", Kind.HELP),
+        ("any news about my request?", Kind.PROGRESS),
+        ("when will someone come?", Kind.PROGRESS),
+        ("good night", Kind.BYE),
+        ("no problem", Kind.ACK),
         ("拜拜", Kind.BYE),
         ("主菜单", Kind.MENU),
         ("返回", Kind.MENU),

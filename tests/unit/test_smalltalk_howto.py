@@ -31,6 +31,9 @@ from services.smalltalk import (
         ("怎麼投票", Topic.VOTE),  # Traditional characters
         ("how do I vote", Topic.VOTE),
         ("where is the community office", Topic.OFFICE),
+        ("can I speak to a human", Topic.OFFICE),
+        ("what's the community phone number", Topic.OFFICE),
+        ("when are you open?", Topic.OFFICE),
         ("How can I vote?", Topic.VOTE),
         ("where can i vote", Topic.VOTE),
         ("在哪里报名参加议事会", Topic.MEETING),
