@@ -465,9 +465,15 @@ topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
 topic-decided-answered = • "{ $title }" was answered: { $answer }
 topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
-topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     { $detail }
-topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-staff-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     Proposed by { $name }{ $has_address ->
         [yes] {" "}({ $address })
        *[no] {""}
@@ -481,8 +487,14 @@ topic-btn-back = 👍 Back it
 topic-btn-unback = ↩️ Withdraw backing
 topic-btn-accept = ✅ Put on an agenda
 topic-btn-answer = 💬 Answer
-topic-backed = 👍 Backed; { $backers } people back it now. Changed your mind? Tap "↩️ Withdraw backing".
-topic-unbacked = ↩️ Backing withdrawn; { $backers } people back it now.
+topic-backed = 👍 Backed; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+} Changed your mind? Tap "↩️ Withdraw backing".
+topic-unbacked = ↩️ Backing withdrawn; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+}
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
