@@ -26,7 +26,9 @@ _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 # a room names a number somewhere: 302, 2单元301, 三楼东户 (not "我不知道房号", not a sentence)
 _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
 # said instead of a room: told how to give one they are unsure of
-_ROOM_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|忘了|don'?t know|not sure|no idea", re.I)
+_ROOM_UNKNOWN = re.compile(
+    r"不知道|不清楚|不确定|不记得|记不清|忘了|don'?t know|not sure|no idea|dunno", re.I
+)
 # a unit (单元) and room said in English ('Unit 2, 301', 'unit 2 room 301'): kept as 2单元301, the
 # form staff and the rest of the address read
 _UNIT_EN = re.compile(
@@ -189,6 +191,23 @@ def room_number(text: str | None, *, building: str | None = None) -> str:
     if not room or not _ROOM.match(room) or not _ROOM_NUMERAL.search(room):
         raise InvalidInput("err-room-invalid")
     return room
+
+
+# said around 'not sure' without making it more
+_UNSURE_FILLERS = frozenset(
+    {"i", "m", "am", "really", "sorry", "我", "也", "呢", "啊", "吧", "了", "的"}
+)
+
+
+def says_unsure(text: str | None) -> bool:
+    """A short message saying only that they do not know ('not sure', "I don't know", '不清楚',
+    '不知道'), typed where a 'Not sure' button was meant; a number or more words are more."""
+    said = unicodedata.normalize("NFKC", text or "").strip().lower()
+    if not said or len(said) > 20 or re.search(r"\d", said):
+        return False
+    rest = _ROOM_UNKNOWN.sub("", said.replace("’", "'"), count=1)
+    others = re.findall(r"[a-z]+|[\u4e00-\u9fff]", rest)
+    return rest != said and all(word in _UNSURE_FILLERS for word in others)
 
 
 def phone_number(text: str | None) -> str:

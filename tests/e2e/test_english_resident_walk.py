@@ -142,3 +142,20 @@ async def test_what_alex_is_told_while_staff_handle_his_request(linli_sandbox: H
     said = message_text(claimed)
     assert said.startswith("A Party member or volunteer"), said
     assert not any(w in said for w in CHINESE_UI), said
+
+
+async def test_not_sure_typed_at_the_grid_step(linli_sandbox: Harness) -> None:
+    """'not sure' typed where the 'Not sure' button was meant goes on to the buildings, as the
+    tap does; something unread there shows the grid question again, its buttons at hand."""
+    d = linli_sandbox.driver
+    await d.say(ALEX, "🏠 Register address")
+    await d.tap(ALEX, "Agree and continue")
+    await d.expect(ALEX, "choose your community")
+    await d.tap(ALEX, "阳光社区")
+    await d.expect(ALEX, "grid")
+    [*_, again] = await d.say(ALEX, "the one by the gate")
+    assert "grid" in message_text(again) and "Not sure" in labels_of(again), again
+    [buildings] = await d.say(ALEX, "I'm not sure")
+    assert "choose your building" in message_text(buildings), message_text(buildings)
+    await d.tap(ALEX, "6号楼", buildings["message_id"])
+    await d.expect(ALEX, "room number", since=buildings["message_id"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.errors import InvalidInput
-from services.validation import room_number
+from services.validation import room_number, says_unsure
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,21 @@ def test_not_knowing_the_room_is_told_how_to_give_one(typed: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         room_number(typed)
     assert caught.value.key == "err-room-unknown"
+
+
+@pytest.mark.parametrize(
+    ("typed", "unsure"),
+    [
+        ("not sure", True),
+        ("I'm not sure", True),
+        ("I don't know", True),
+        ("不清楚", True),
+        ("我也不知道", True),
+        ("not sure which grid", False),  # more than that
+        ("Building 6", False),
+        ("6", False),
+        ("", False),
+    ],
+)
+def test_saying_unsure(typed: str, unsure: bool) -> None:
+    assert says_unsure(typed) is unsure
