@@ -39,7 +39,7 @@ from services.errors import Conflict, DomainError, InvalidInput
 from services.order_notices import deliver
 from services.orders import public_name
 from services.skills import SKILLS
-from services.validation import contact_phone, person_name, phone_number, short_label
+from services.validation import contact_phone, person_name, phone_number, short_label, work_unit
 
 router = Router(name="members")
 router.message.filter(F.chat.type == "private")
@@ -320,7 +320,7 @@ async def on_name(message: Message, state: FSMContext, t: Text) -> None:
 async def on_unit(message: Message, state: FSMContext, t: Text) -> None:
     """Work unit, checked."""
     try:
-        unit = short_label(message.text, max_len=60)
+        unit = work_unit(message.text)
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return

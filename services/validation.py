@@ -74,11 +74,29 @@ def clean_text(text: str | None, *, max_len: int, key: str = "err-text-too-long"
     return kept
 
 
+# said before a name ('My name is Alex Smith', "I'm Alex", '我叫张三'): dropped
+_NAME_LEAD = re.compile(
+    r"^(?:(?:hi|hello)[,!.]?\s+)?(?:my\s+(?:real\s+|full\s+)?name\s+is|my\s+name\s*[:：]|"
+    r"name\s*[:：]|i\s*'m|i\s+am|this\s+is|it\s*'s|call\s+me)\s+"
+    r"|^(?:我叫|我的名字是|我的名字叫|名字是|本人|姓名\s*[:：]|名字\s*[:：])\s*",
+    re.IGNORECASE,
+)
+# said before a work unit ('I work at Fudan University', "I'm retired"): dropped
+_UNIT_LEAD = re.compile(
+    r"^(?:i\s+(?:work|am\s+working|teach|study)\s+(?:at|for|in|with)|"
+    r"my\s+(?:work\s+unit|employer|workplace|company)\s+is|i\s*'m|i\s+am)\s+"
+    r"|^(?:我在|我的单位是|单位是|工作单位是|单位\s*[:：]|工作单位\s*[:：])\s*",
+    re.IGNORECASE,
+)
+
+
 def person_name(text: str | None, *, max_len: int = 30) -> str:
-    """A real name: letters only (Chinese or Latin, with · and spaces), no emoji or controls."""
+    """A real name: letters only (Chinese or Latin, with · and spaces), no emoji or controls;
+    the words said before it dropped ('My name is Alex Smith' → 'Alex Smith', '我叫张三')."""
     if text is None or not text.strip():
         raise InvalidInput("err-name-invalid")
-    name = " ".join(text.split())
+    name = " ".join(text.split()).rstrip(".。!！")
+    name = _NAME_LEAD.sub("", name, count=1).strip() or name
     if len(name) > max_len:
         raise InvalidInput("err-name-too-long", limit=max_len)
     if _has_control(name) or _has_symbol_emoji(name):
@@ -98,6 +116,16 @@ def short_label(text: str | None, *, max_len: int = 60) -> str:
     if _has_control(label) or _has_symbol_emoji(label):
         raise InvalidInput("err-label-invalid")
     return label
+
+
+def work_unit(text: str | None) -> str:
+    """A member's work unit as `short_label` takes it, the words said before it dropped ('I
+    work at Fudan University' → 'Fudan University', "I'm retired" → 'retired')."""
+    said = " ".join((text or "").split()).rstrip(".。")
+    said = _UNIT_LEAD.sub("", said, count=1).strip() or said
+    if said.endswith("工作") and text and text.strip().startswith("我在"):
+        said = said.removesuffix("工作").strip() or said  # '我在区教育局工作'
+    return short_label(said, max_len=60)
 
 
 def strip_list_marker(line: str) -> str:
