@@ -159,3 +159,29 @@ async def test_not_sure_typed_at_the_grid_step(linli_sandbox: Harness) -> None:
     assert "choose your building" in message_text(buildings), message_text(buildings)
     await d.tap(ALEX, "6号楼", buildings["message_id"])
     await d.expect(ALEX, "room number", since=buildings["message_id"])
+
+
+async def test_volunteer_sign_up_typed_as_said(linli_sandbox: Harness) -> None:
+    """'My name is Alex Smith', 'I work at Fudan University', 'my phone is …' and 'plumbing and
+    tutoring' fill the sign-up as the buttons would: the name without 'My name is', the skills
+    on the buttons ticked (not kept as 'other skills: plumbing and tutoring')."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(ALEX, "🙋 Volunteer sign-up")
+    await d.tap(ALEX, "Agree and continue")
+    await d.expect(ALEX, "real name")
+    await d.say(ALEX, "My name is Alex Smith")
+    await d.say(ALEX, "I work at Fudan University")
+    said = _said(await d.say(ALEX, "my phone is 139 1234 5678"))
+    assert "skills" in said, said
+    [ticked] = await d.say(ALEX, "plumbing and tutoring")
+    assert "Ticked: Plumbing, Tutoring" in message_text(ticked), message_text(ticked)
+    assert {"✅ Plumbing", "✅ Tutoring"} <= set(labels_of(ticked)), labels_of(ticked)
+    await d.tap(ALEX, "✅ Done", ticked["message_id"])
+    await d.tap(ALEX, "阳光社区")
+    await d.tap(ALEX, "Any grid")
+    await d.tap(ALEX, "Show my name")
+    confirm = await d.expect(ALEX, "Please confirm your sign-up")
+    text = message_text(confirm)
+    assert "Name: Alex Smith\nUnit: Fudan University\nPhone: 13912345678" in text, text
+    assert "Skills: Plumbing, Tutoring\n" in text, text

@@ -88,6 +88,7 @@ member-ask-unit = Please type your <b>work unit</b> (e.g. "District Education Bu
 member-ask-phone = Please give your <b>phone number</b>: tap the button below, or type an 11-digit mobile number.
 member-ask-skills = Choose your <b>skills</b> (several allowed; tap "Done" when finished), or type other skills:
 member-skills-done = ✅ Done
+member-skills-ticked = Ticked: { $skills }
 member-skills-custom = Other skills: { $skills }
 member-ask-community = Choose the <b>community</b> you will serve:
 member-ask-grid = Choose the <b>grid</b> you will serve (or "Any"):
