@@ -18,7 +18,14 @@ from aiogram.filters.state import StateFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import CallbackQuery, ErrorEvent, InlineKeyboardMarkup, Message, TelegramObject
+from aiogram.types import (
+    CallbackQuery,
+    ErrorEvent,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    TelegramObject,
+)
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -41,6 +48,7 @@ from bot.middlewares import (
 from bot.settings import Settings
 from handlers import get_routers
 from handlers.form_guard import STARTING_OVER, tell_left
+from handlers.keyboards import which_day_keyboard
 from handlers.menu import all_flow_labels, all_menu_labels, menu_labels, set_translator
 from handlers.order_ui import is_card_of
 from handlers.registration import register_now_kb
@@ -48,6 +56,7 @@ from models.base import utcnow
 from services.categories import CatalogueSync
 from services.consult_common import LocalTime, localize
 from services.errors import DomainError, MovedAway, PermissionDenied
+from services.when import WhichDay
 
 log = logging.getLogger(__name__)
 
@@ -384,7 +393,8 @@ async def on_error(
                 # and what it says of the place is no longer so
                 await _redraw_moved_away(query.message, exc, t)
         elif update.message is not None:
-            await update.message.answer(text, reply_markup=_way_on(exc, update.message, t))
+            zone = settings.zone if settings is not None else UTC
+            await update.message.answer(text, reply_markup=_way_on(exc, update.message, t, zone))
     except Exception:  # the apology itself failed (user blocked the bot, network): log only
         log.exception("could not tell the user about an error")
     return True
@@ -422,10 +432,15 @@ async def _redraw_moved_away(message: Message, exc: MovedAway, t: Text | None) -
         await message.edit_reply_markup(reply_markup=None)
 
 
-def _way_on(exc: BaseException, message: Message, t: Text | None) -> InlineKeyboardMarkup | None:
+def _way_on(
+    exc: BaseException, message: Message, t: Text | None, zone: tzinfo = UTC
+) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     """A button that gets the person past the refusal, where there is one: 🏠 现在登记 under
     "register your address first" in the private chat (`message`: the person's, or the one
-    whose button they tapped)."""
+    whose button they tapped); today's date and tomorrow's under "which day is 明天?" (a time
+    typed in the small hours)."""
+    if t is not None and isinstance(exc, WhichDay):
+        return which_day_keyboard(t, exc, zone=zone)
     if (
         t is not None
         and isinstance(exc, PermissionDenied)

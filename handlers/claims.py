@@ -559,8 +559,13 @@ async def on_reason_prompt(
     ):
         # an older card's button (reported done, verified or cancelled since): no reason is
         # asked for a step that could only fail (before: asked, then refused every answer)
+        # the card tapped reads as the order now is (before, it kept the button, and the
+        # answer sent them to the menu to open it again)
         done = action == "mrel" and status == OrderStatus.DONE
+        redrawn = await _show_as_now(query, ctx, callback_data)
         key = "order-report-already" if done else "order-err-changed"
+        if redrawn and not done:
+            key = "order-changed-redrawn"
         await answer_once(query, ctx.t(key, number=view.order.number), alert=True)
         return
     if await asks_first(query, callback_data, state, ctx.t, starting=flow):
@@ -572,17 +577,18 @@ async def on_reason_prompt(
     await reply(query, ctx.t(key, number=view.order.number), reply_markup=cancel_keyboard(ctx.t))
 
 
-async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: OrderCb) -> None:
+async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: OrderCb) -> bool:
     """The card whose button was tapped (not a forged tap on another message) becomes the
-    order's card as it now stands."""
+    order's card as it now stands; False when there was none to redraw."""
     message = query.message
     if not isinstance(message, Message) or message.text is None or message.reply_markup is None:
-        return
+        return False
     tapped = callback_data.model_copy(update={"action": plain(callback_data.action)}).pack()
     rows = message.reply_markup.inline_keyboard
     if not any(key.callback_data == tapped for row in rows for key in row):
-        return
+        return False
     await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
+    return True
 
 
 @router.message(ClaimFlow.release, F.text)
@@ -658,14 +664,28 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
 @router.callback_query(OrderCb.filter(F.action == "sreto"))
 async def on_reassign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Move the claim to the chosen member (both are told)."""
-    out = await order_service.reassign_claim(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        claim_id=callback_data.ref,
-        to_member_id=callback_data.extra,
-        now=ctx.now(),
-    )
+    try:
+        out = await order_service.reassign_claim(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            claim_id=callback_data.ref,
+            to_member_id=callback_data.extra,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        # the claim ended meanwhile (given back, reported, moved already): the list becomes
+        # the order's card as it now stands (before, the bare '…请点下方菜单重新打开')
+        order_id = await order_service.order_of_claim(ctx.session, claim_id=callback_data.ref)
+        message = query.message
+        if exc.key != "order-err-changed" or order_id is None or not isinstance(message, Message):
+            raise
+        rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+        if not any(key.callback_data == query.data for row in rows for key in row):
+            raise  # not a tap on the list (a forged one quoting another message)
+        await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
+        await draw_card(message.bot, ctx, order_id, message.chat.id, message.message_id)
+        return
     assert out.order is not None
     target = await ctx.session.get(MemberProfile, callback_data.extra)
     name = target.real_name if target else "-"

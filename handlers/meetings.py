@@ -870,8 +870,10 @@ async def _ask_duration(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         ]
     ]
     read = time_read(t, start, settings=settings, now=now)
-    asked = await message.answer(f"{read}\n{t('meeting-ask-duration')}", reply_markup=kb(rows))
-    await state.update_data(dur_msg=asked.message_id)  # its buttons go once it is answered
+    question = f"{read}\n{t('meeting-ask-duration')}"
+    asked = await message.answer(question, reply_markup=kb(rows))
+    # its buttons go once it is answered; typed, it shows the answer as a tap would
+    await state.update_data(dur_msg=asked.message_id, dur_q=question)
 
 
 @staff_router.message(StateFilter(MeetingForm.agenda), F.text)
@@ -918,13 +920,19 @@ async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             raise InvalidInput("meeting-err-duration", low=low, high=high)
         data = await state.get_data()
         await state.update_data(duration=int(number), dur_msg=None)
-        await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # typed instead
+        await settle_by_id(  # typed instead: the question shows the answer, as a tap has it
+            message.bot,
+            message.chat.id,
+            data.get("dur_msg"),
+            _answered(t, data.get("dur_q"), t("meeting-duration-minutes", minutes=int(number))),
+        )
         await _ask_place(message, state, t)
         return
     try:
         parse_local_time(text, settings=settings, now=ctx.now())
     except InvalidInput as exc:
-        if exc.key == "consult-err-day-past":  # "昨天": a time meant, and it is over
+        # "昨天": a time meant, and it is over; "明天" in the small hours: which day is asked
+        if exc.key in ("consult-err-day-past", "when-which-day"):
             raise
         raise InvalidInput("meeting-err-duration-typed") from None
     await on_start(message, state, ctx)
@@ -973,10 +981,28 @@ async def _meeting_after_audience(
 async def on_capacity(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Capacity typed ("50", "５０人", or the button's word "不限" typed); create the draft and
     show the preview."""
+    t = ctx.t
     capacity = _read_capacity(message.text)
     data = await state.get_data()
     await _preview(message, state, ctx, capacity)
-    await settle_by_id(message.bot, message.chat.id, data.get("cap_msg"))  # typed instead
+    answer = (
+        t("meeting-btn-unlimited")
+        if capacity is None
+        else t("meeting-capacity-typed", capacity=capacity)
+    )
+    await settle_by_id(  # typed instead: the question shows the answer, as a tap has it
+        message.bot,
+        message.chat.id,
+        data.get("cap_msg"),
+        _answered(t, t("meeting-ask-capacity"), answer),
+    )
+
+
+def _answered(t: Text, question: object, answer: str) -> str | None:
+    """A form's question (its HTML) with the answer typed to it, as a tapped one reads."""
+    if not isinstance(question, str):
+        return None  # a form begun before this was remembered: its buttons just go
+    return f"{question}\n{t('consult-answered', answer=answer)}"
 
 
 def _read_capacity(typed: str | None) -> int | None:

@@ -21,7 +21,7 @@ from aiogram.types import (
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text, Translator, pick_language
+from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import safe_edit_markup
 from handlers.form_guard import asks_first, origin, starter
@@ -30,11 +30,10 @@ from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
-from models import Community, Grid, MemberProfile, MemberStatus, Role, User
+from models import Community, MemberProfile, MemberStatus, Role, User
+from services import member_cards, org
 from services import members as member_service
-from services import org
 from services import users as user_service
-from services.delivery import enqueue
 from services.errors import Conflict, DomainError, InvalidInput
 from services.order_notices import deliver
 from services.orders import public_name
@@ -113,10 +112,7 @@ def _skills_markup(t: Text, chosen: list[str]) -> InlineKeyboardMarkup:
 
 
 def _skills_text(t: Text, codes: list[str], custom: str) -> str:
-    names = [t(f"skill-{c}") for c in codes]
-    if custom:
-        names.append(custom)
-    return t.join(names)
+    return member_cards.skills_text(t, codes, custom)
 
 
 def _phone_keyboard(t: Text) -> ReplyKeyboardMarkup:
@@ -635,28 +631,16 @@ async def on_join_submit(
 def _review_card_text(
     t: Text, profile: MemberProfile, community: Community | None, grid: str | None
 ) -> str:
-    earlier = member_service.earlier_rejection(profile)
-    again = t("member-review-again", reason=earlier) + "\n" if earlier else ""
-    return again + t(
-        "member-review-card",
-        name=profile.real_name,
-        unit=profile.work_unit,
-        phone=profile.phone,
-        skills=_skills_text(t, profile.skill_list, profile.custom_skills),
-        community=_area(t, community, grid),
-    )
+    return member_cards.review_card_text(t, profile, community, grid)
 
 
 async def _grid_name(session: AsyncSession, grid_id: int | None) -> str | None:
-    grid = await session.get(Grid, grid_id) if grid_id is not None else None
-    return grid.name if grid is not None else None
+    return await member_cards.grid_name(session, grid_id)
 
 
 def _area(t: Text, community: Community | None, grid: str | None) -> str:
     """Where the member will serve: the community and the grid chosen (or any grid)."""
-    if community is None:
-        return "-"
-    return f"{community.name} · {grid or t('member-any-grid')}"
+    return member_cards.area(t, community, grid)
 
 
 def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
@@ -674,20 +658,8 @@ def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
 async def _decided_card_text(
     session: AsyncSession, t: Text, settings: Settings, profile: MemberProfile, now: datetime
 ) -> str:
-    """A review card once decided: the application as it read, then the outcome, who decided
-    and when (and a rejection's reason), so the card no longer reads as waiting."""
-    community = await session.get(Community, profile.community_id)
-    grid = await _grid_name(session, profile.grid_id)
-    reviewer = await session.get(User, profile.reviewed_by) if profile.reviewed_by else None
-    when = local(t, settings, profile.reviewed_at, now=now)
-    by = reviewer.display_name if reviewer is not None else "-"
-    if profile.status == MemberStatus.REJECTED:
-        said = t(
-            "member-review-decided-rejected", by=by, time=when, reason=profile.reject_reason or "-"
-        )
-    else:
-        said = t("member-review-decided-approved", by=by, time=when)
-    return _review_card_text(t, profile, community, grid) + "\n\n" + said
+    """A review card once decided: the outcome, who decided and when (and why not)."""
+    return await member_cards.decided_card_text(session, t, profile, zone=settings.zone, now=now)
 
 
 async def _redraw_colleagues_cards(
@@ -699,32 +671,18 @@ async def _redraw_colleagues_cards(
     *,
     tapped: tuple[int, int] | None,
 ) -> None:
-    """The other copies of the review card sent to staff read the decision, who and when,
-    without 通过/不通过, as the card tapped does (before, a copy nobody tapped kept its buttons,
-    which only ever answered that it was handled). `tapped` (chat, message) is the card the
-    handler redraws itself. Queued as edits (they wake nobody, not held at night)."""
-    rows = await member_service.sent_review_cards(session, member_id=profile.user_id)
-    for row in rows:
-        message_id = row.message_id_list[-1]
-        if tapped == (row.chat_id, message_id):
-            continue
-        staff = await session.get(User, row.chat_id)
-        lang = pick_language(
-            staff.language if staff is not None else None,
-            available=translator.languages,
-            default=translator.default,
-        )
-        t = translator.bind(lang)
-        await enqueue(
-            session,
-            chat_id=row.chat_id,
-            text=await _decided_card_text(session, t, settings, profile, now),
-            kind="member-review-decided",
-            urgent=True,
-            community_id=profile.community_id,
-            now=now,
-            edit_message_id=message_id,
-        )
+    """Every other review card of the application sent to staff (the notice's copies, the
+    cards 🧾 报到审核 listed) reads the decision, who and when, without 通过/不通过, as the
+    card tapped (`tapped`: chat, message) does."""
+    await member_cards.redraw_sent_cards(
+        session,
+        profile=profile,
+        texts=translator,
+        default_language=settings.default_language,
+        zone=settings.zone,
+        now=now,
+        but=tapped,
+    )
     await session.commit()
 
 
@@ -733,7 +691,13 @@ PENDING_SHOWN = 20  # review cards sent at one tap of 🧾 报到审核, the old
 
 @router.message(F.text.in_(labels("menu-members")))
 async def on_pending_list(
-    message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Callable[[], datetime],
 ) -> None:
     """Staff: the applications waiting in their communities, one card each; a button opens
     the members approved before."""
@@ -750,12 +714,26 @@ async def on_pending_list(
         )
     else:
         await message.answer(t("member-pending-count", count=len(pending)), reply_markup=approved)
+    # each card is recorded as the notice's copies are: redrawn with the decision once a
+    # colleague decides it (before, never), at once if decided while it was on its way
     for profile in pending[:PENDING_SHOWN]:
         community = await session.get(Community, profile.community_id)
-        await message.answer(
-            _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id)),
-            reply_markup=_review_markup(t, profile),
+        text = _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id))
+        card = await message.answer(text, reply_markup=_review_markup(t, profile))
+        decided = await member_cards.remember_listed_card(
+            session,
+            member_id=profile.user_id,
+            chat_id=card.chat.id,
+            message_id=card.message_id,
+            text=text,
+            now=clock(),
         )
+        if decided is not None:
+            with contextlib.suppress(TelegramBadRequest):  # gone meanwhile
+                await card.edit_text(
+                    await _decided_card_text(session, t, settings, decided, clock()),
+                    reply_markup=None,
+                )
 
 
 async def _review_communities(

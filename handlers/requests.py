@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -67,6 +68,7 @@ from services.order_titles import fit
 from services.places import PUBLIC_AREA_MAX
 from services.requests import Draft
 from services.triage.text import with_caption
+from services.validation import contact_phone
 
 router = Router(name="requests")
 router.message.filter(F.chat.type == "private")
@@ -533,6 +535,36 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
         return
     await state.update_data(text=text)
     await message.answer(t("order-got-text"))
+
+
+@router.message(Filing.compose, F.contact)
+async def on_compose_contact(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """A contact shared while describing the matter (the plumber the resident knows, or her
+    own number to be called on): written into the description as a line staff read on the
+    card. It was refused ('这里只能收文字、照片、语音和位置')."""
+    t = ctx.t
+    assert message.contact is not None
+    contact = message.contact
+    try:
+        phone = contact_phone(contact.phone_number)
+    except InvalidInput:
+        phone = contact.phone_number.strip()
+    own = contact.user_id is not None and contact.user_id == ctx.user.id
+    name = " ".join(p for p in (contact.first_name, contact.last_name) if p).strip()
+    line = html.unescape(  # kept as plain text in the description, escaped when shown
+        t("order-contact-line-own", phone=phone)
+        if own or not name
+        else t("order-contact-line", name=name, phone=phone)
+    )
+    values = await state.get_data()
+    text = (values.get("text", "") + "\n" + line).strip()
+    if len(text) > request_service.MAX_TEXT:
+        await message.answer(
+            t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
+        )
+        return
+    await state.update_data(text=text)
+    await message.answer(t("order-got-contact", line=line))
 
 
 @router.message(Filing.compose)

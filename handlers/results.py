@@ -25,8 +25,9 @@ from models.orders import OrderStatus
 from services import order_cards
 from services import orders as order_service
 from services.errors import Conflict
+from services.validation import TYPED_MAX
 
-REPORT_NOTE_LIMIT = 2000  # characters, as services.orders.report_done accepts
+REPORT_NOTE_LIMIT = TYPED_MAX  # characters, as services.orders.report_done accepts
 REPORT_PHOTOS = 10  # photos kept with a report, as services.orders.report_done keeps
 
 router = Router(name="results")

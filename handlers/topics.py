@@ -40,6 +40,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from services import meetings, topics
+from services.delivery import split_html
 from services.errors import Conflict, PermissionDenied
 from services.users import can_act_in
 
@@ -102,6 +103,10 @@ async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
         if staff:
             row.append((t("topic-btn-accept"), TopicCb(action="accept", id=tid).pack()))
             row.append((t("topic-btn-answer"), TopicCb(action="answer", id=tid).pack()))
+        if topics.item_detail(topic.detail or "")[1]:  # too long for the item: whole before it
+            whole = t("topic-detail-whole", title=topic.title, detail=topic.detail)
+            for part in split_html(whole):
+                await reply(query.message, part)
         text = _item_text(topic, t, settings, staff=staff, proposer=who.get(tid))
         await reply(query.message, text, reply_markup=kb([row]) if row else None)
     await _decided(query.message, decided, t, settings)
@@ -118,13 +123,15 @@ def _item_text(
     """A topic in the list. Staff of its community also read who proposed it (name and
     address) and when, and the explanation or that there is none."""
     status = t(f"topic-status-{topic.status}")
+    shown, cut = topics.item_detail(topic.detail or "")
+    detail = shown + t("topic-detail-cut") if cut else shown
     if not staff:
         return t(
             "topic-item",
             title=topic.title,
             backers=topic.backers,
             status=status,
-            detail=topic.detail or "",
+            detail=detail,
         ).strip()
     when = when_text(t, topic.created_at, settings=settings, now=topic.created_at)
     address = f"{proposer.building} {proposer.room}".strip() if proposer else ""
@@ -138,8 +145,8 @@ def _item_text(
         address=address,
         has_address="yes" if address else "no",
         when=when,
-        detail=topic.detail or "",
-        has_detail="yes" if (topic.detail or "").strip() else "no",
+        detail=detail,
+        has_detail="yes" if detail.strip() else "no",
     )
 
 

@@ -5,6 +5,7 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from aiogram.types import CallbackQuery, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
+from handlers.claims import draw_card
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -346,8 +348,8 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
         if progress.answer and progress.answered_at is not None:
             at = local(t, settings, progress.answered_at, now=ctx.now())
             lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
-        follow = progress.follow_up_at or tr.created_at + order_service.transfer_follow_up_after(
-            req
+        follow = progress.follow_up_at or order_service.transfer_follow_up_at(
+            req, now=tr.created_at
         )
         follow_at = local(t, settings, follow, now=ctx.now())
         lines.append(t("order-card-transfer-follow-up", time=follow_at))
@@ -779,9 +781,22 @@ def _carries(message: Message, data: str) -> bool:
 @router.callback_query(OrderCb.filter(F.action == "sall"))
 async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Offer an order nobody fits to every approved member of the community."""
-    out = await order_service.offer_to_all(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
-    )
+    try:
+        out = await order_service.offer_to_all(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
+        )
+    except Conflict as exc:
+        # taken, cancelled … meanwhile: the message tapped (the notice that nobody fits, the
+        # issue's answer) becomes the order's card as it now stands (before, the bare
+        # '…请点下方菜单重新打开')
+        message = query.message
+        if exc.key != "order-err-changed" or not isinstance(message, Message):
+            raise
+        if message.text is None or not _carries(message, query.data or ""):
+            raise
+        await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
+        await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
+        return
     assert out.order is not None
     count = len(out.notices)
     key = "order-offered-all" if out.order.grid_id is None else "order-offered-grid"
@@ -875,6 +890,26 @@ async def _changed_on_tap(
     )
     await ctx.session.refresh(req)  # as the colleague's action left it
     await _changed_meanwhile(query, ctx, req)
+
+
+@contextlib.asynccontextmanager
+async def _redrawn_if_changed(
+    query: CallbackQuery, ctx: OrderCtx, request_id: int
+) -> AsyncIterator[None]:
+    """A list about a request (📍 改地点's buildings and grids, 合并's candidates) tapped after
+    the request changed so that it no longer applies (finished, merged, closed …): the message
+    tapped is redrawn as the request's card now stands, with '卡片已更新为最新状态'
+    (`_changed_on_tap`), and so is the card the list quotes, which read as before too.
+    Before, the bare '…请点下方菜单重新打开'. Other refusals go on to the error handler."""
+    try:
+        yield
+    except Conflict as exc:
+        if exc.key != "order-err-changed":
+            raise
+        await _changed_on_tap(query, ctx, exc, request_id)
+        above = _card_above(query, request_id)
+        if above is not None and isinstance(query.message, Message):
+            await _redraw_card(query.message, above, ctx, request_id)
 
 
 async def _overtaken(
@@ -988,8 +1023,10 @@ async def on_merge_chosen(
             now=ctx.now(),
         )
     except Conflict as exc:
-        if not asking:
-            raise
+        if not asking:  # an old list of candidates: redrawn as the card, when out of date
+            async with _redrawn_if_changed(query, ctx, callback_data.ref):
+                raise
+            return
         await _overtaken(query, state, ctx, exc)
         return
     # the merge step ends here; another form in progress (an old list tapped) stays as it is
@@ -1068,7 +1105,7 @@ async def _transfer(
     # an urgent matter is followed up within hours, not days: say when
     req = out.request
     assert req is not None
-    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    follow = order_service.transfer_follow_up_at(req, now=ctx.now())
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-transferred", number=req.number, time=follow_at)
     await reply(event, text, reply_markup=ctx.main_menu())
@@ -1132,7 +1169,7 @@ async def on_answer_progress(
     await state.clear()
     req = out.request
     assert req is not None
-    follow = ctx.now() + order_service.transfer_follow_up_after(req)
+    follow = order_service.transfer_follow_up_at(req, now=ctx.now())
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
     text = ctx.t("order-progress-recorded", number=req.number, time=follow_at)
     await reply(query, text, reply_markup=ctx.main_menu())
@@ -1402,11 +1439,12 @@ async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
 async def on_place_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """📍 改地点: the community's buildings to choose from (another page of them), quoting
     the card it was tapped on, which the choice redraws."""
-    text, markup = await _place_page(ctx, callback_data.ref, callback_data.extra)
-    if callback_data.action == "splp":
-        await edit_or_send(query, text, markup)
-    else:
-        await reply(query, text, reply_markup=markup, **_quoting(query))
+    async with _redrawn_if_changed(query, ctx, callback_data.ref):
+        text, markup = await _place_page(ctx, callback_data.ref, callback_data.extra)
+        if callback_data.action == "splp":
+            await edit_or_send(query, text, markup)
+        else:
+            await reply(query, text, reply_markup=markup, **_quoting(query))
 
 
 @router.callback_query(OrderCb.filter(F.action == "splx"))
@@ -1458,22 +1496,29 @@ async def _placed(
 async def on_place_set(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """A building chosen: the request moves there (scope, building and state checked by the
     service); the list says so and the card it was opened from is redrawn (`_placed`)."""
-    out = await staff_place.move_place(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        building_id=callback_data.extra,
-        now=ctx.now(),
-    )
-    await _placed(query, ctx, out, card=_card_above(query, callback_data.ref))
+    async with _redrawn_if_changed(query, ctx, callback_data.ref):
+        out = await staff_place.move_place(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            building_id=callback_data.extra,
+            now=ctx.now(),
+        )
+        await _placed(query, ctx, out, card=_card_above(query, callback_data.ref))
 
 
 @router.callback_query(OrderCb.filter(F.action == "splpub"))
 async def on_public_area(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """🌳 公共区域: the list asks which grid follows it — one of the community's (where it is
     now, marked), or none (the whole community's staff) — with ⬅️ back to the buildings."""
-    t, rid = ctx.t, callback_data.ref
+    async with _redrawn_if_changed(query, ctx, callback_data.ref):
+        await _public_area_grids(query, ctx, callback_data.ref)
+
+
+async def _public_area_grids(query: CallbackQuery, ctx: OrderCtx, rid: int) -> None:
+    """The list tapped asks which grid follows the request into its public area."""
+    t = ctx.t
     req, grids = await staff_place.grid_choices(
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
     )
@@ -1503,9 +1548,14 @@ async def on_public_area_grid(
     """The grid chosen (0: none): the list asks where in the public area it is, to be typed
     ('东门外马路'), or 跳过. Another form half filled is asked about first."""
     t, rid = ctx.t, callback_data.ref
-    req, grids = await staff_place.grid_choices(
-        ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
-    )
+    found = None
+    async with _redrawn_if_changed(query, ctx, rid):
+        found = await staff_place.grid_choices(
+            ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+        )
+    if found is None:  # redrawn as the request now stands
+        return
+    req, grids = found
     names = {g.id: g.name for g in grids}
     grid_id = callback_data.extra or None
     if grid_id is not None and grid_id not in names:  # a grid since removed, or made up

@@ -171,7 +171,7 @@ class Request(SQLModel, table=True):
     longitude: float | None = Field(default=None)
     status: str = Field(default=RequestStatus.NEW, sa_type=String(16), index=True)
     merged_into_id: int | None = Field(default=None, foreign_key="requests.id", index=True)
-    decline_reason: str | None = Field(default=None, sa_type=String(500))
+    decline_reason: str | None = Field(default=None, sa_type=String(4096))
     result_note: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -247,7 +247,7 @@ class Claim(SQLModel, table=True):
     status: str = Field(default=ClaimStatus.ACTIVE, sa_type=String(16))
     claimed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    reason: str | None = Field(default=None, sa_type=String(500))
+    reason: str | None = Field(default=None, sa_type=String(4096))
 
 
 class OrderCard(SQLModel, table=True):
@@ -312,10 +312,10 @@ class Transfer(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     request_id: int = Field(foreign_key="requests.id", index=True)
     unit: str = Field(sa_type=String(120))
-    note: str = Field(default="", sa_type=String(1000))
+    note: str = Field(default="", sa_type=String(4096))
     created_by: int = Field(sa_type=BigInteger)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    answer: str | None = Field(default=None, sa_type=String(2000))
+    answer: str | None = Field(default=None, sa_type=String(4096))
     answered_by: int | None = Field(default=None, sa_type=BigInteger)
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
@@ -329,7 +329,7 @@ class Rating(SQLModel, table=True):
     request_id: int = Field(foreign_key="requests.id", index=True)
     rater_id: int = Field(sa_type=BigInteger)
     score: str = Field(sa_type=String(16))
-    comment: str = Field(default="", sa_type=String(1000))
+    comment: str = Field(default="", sa_type=String(4096))
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -98,7 +98,7 @@ class MemberProfile(SQLModel, table=True):
     status: str = Field(default=MemberStatus.PENDING, sa_type=String(16), index=True)
     reviewed_by: int | None = Field(default=None, sa_type=BigInteger)
     reviewed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    reject_reason: str | None = Field(default=None, sa_type=String(500))
+    reject_reason: str | None = Field(default=None, sa_type=String(4096))
     # named on public result cards and the points board only when the member said so (双报到 or
     # 我的资料); otherwise the surname and "**" (services.orders.public_name)
     show_name_public: bool = Field(default=False)

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,16 +31,26 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
+from services import member_cards
 from services import staff as staff_service
 from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
 from services.jobs import Texts
 from services.meeting_messages import meeting_to_redraw, redraw_once_sent
+from services.members import review_to_redraw
 from services.order_common import Notice
 from services.order_notices import deliver
-from services.orders import rating_to_redraw, redraw_rating_once_sent
+from services.orders import (
+    offer_to_redraw,
+    rating_to_redraw,
+    redraw_offer_once_sent,
+    redraw_rating_once_sent,
+)
 
 log = logging.getLogger(__name__)
+
+# a follow-up redrawing a notice sent after its matter moved on (services.orders)
+OnceSent = Callable[..., Awaitable[int]]
 
 
 class SchedulerService:
@@ -306,9 +316,18 @@ class SchedulerService:
         """A meeting's message that was on its way when the meeting changed has gone: it is
         redrawn as the meeting now is (services.meeting_messages.redraw_once_sent). So is a
         resident's rating notice that was on its way when its result was rated or the matter
-        closed unrated (services.orders.redraw_rating_once_sent)."""
+        closed unrated (services.orders.redraw_rating_once_sent), and a staff review card of a
+        sign-up decided meanwhile (services.member_cards.redraw_once_sent), and a member's
+        offer of an order filled or cancelled meanwhile
+        (services.orders.redraw_offer_once_sent)."""
         if rating_to_redraw(matter) is not None:
             await self._redraw_rating(item)
+            return
+        if review_to_redraw(matter) is not None:
+            await self._redraw_review(item)
+            return
+        if offer_to_redraw(matter) is not None:
+            await self._redraw_rating(item, redraw=redraw_offer_once_sent)
             return
         meeting_id = meeting_to_redraw(matter)
         if meeting_id is None:
@@ -327,8 +346,25 @@ class SchedulerService:
         if redrawn:
             self.sender.wake()
 
-    async def _redraw_rating(self, item: Claimed) -> None:
-        """A rating notice on its way when its round ended has gone: it says how it ended."""
+    async def _redraw_review(self, item: Claimed) -> None:
+        """A review card on its way when its sign-up was decided has gone: it says how."""
+        async with self.sessionmaker() as session:
+            redrawn = await member_cards.redraw_once_sent(
+                session,
+                delivery_id=item.id,
+                texts=self.texts,
+                default_language=self.settings.default_language,
+                zone=self.settings.zone,
+                now=self.clock(),
+            )
+        if redrawn:
+            self.sender.wake()
+
+    async def _redraw_rating(
+        self, item: Claimed, *, redraw: OnceSent = redraw_rating_once_sent
+    ) -> None:
+        """A rating notice on its way when its round ended has gone: it says how it ended (an
+        offer on its way when its order stopped taking claims: how it stands, `redraw`)."""
         now = self.clock()
         async with self.sessionmaker() as session:
 
@@ -341,7 +377,7 @@ class SchedulerService:
                     now=now,
                 )
 
-            redrawn = await redraw_rating_once_sent(session, delivery_id=item.id, outbox=outbox)
+            redrawn = await redraw(session, delivery_id=item.id, outbox=outbox)
         if redrawn:
             self.sender.wake()
 

@@ -52,7 +52,7 @@ from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
-from services.validation import clean_text, strip_list_marker, whole_number
+from services.validation import TYPED_MAX, clean_text, strip_list_marker, whole_number
 
 TITLE_MAX = 100
 AGENDA_MAX_CHARS = 2000
@@ -1032,7 +1032,7 @@ async def postpone_meeting(
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Conflict(_status_error(MeetingStatus(meeting.status)))
     check_postpone(meeting, starts_at, now=now)
-    why = clean_text(reason, max_len=500)
+    why = clean_text(reason, max_len=TYPED_MAX)
     meeting.starts_at = starts_at
     meeting.version += 1
     session.add(meeting)
@@ -1090,7 +1090,7 @@ async def cancel_meeting(
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-cancel"
     )
-    why = clean_text(reason, max_len=500)
+    why = clean_text(reason, max_len=TYPED_MAX)
     was_published = meeting.status == MeetingStatus.PUBLISHED
     await _move(
         session,

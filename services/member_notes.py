@@ -25,10 +25,10 @@ from services.order_common import (
     staff_ids,
 )
 from services.orders import Outcome
-from services.validation import clean_text
+from services.validation import TYPED_MAX, clean_text
 
 NOTE_ACTION = "member_note"  # the ledger's action (order-action-member_note)
-MAX_NOTE = 500  # characters, as a release's reason
+MAX_NOTE = TYPED_MAX  # characters: what one message carries, as a release's reason
 OPEN = (OrderStatus.OPEN, OrderStatus.CLAIMED)
 
 

@@ -19,7 +19,7 @@ from services.order_common import Notice
 from services.requests import Page
 from services.skills import SKILLS, normalize_skills
 from services.users import require_scope
-from services.validation import clean_text, person_name, phone_number, short_label
+from services.validation import TYPED_MAX, clean_text, person_name, phone_number, short_label
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,46 @@ async def sent_review_cards(session: AsyncSession, *, member_id: int) -> list[De
     return [row for row in rows if row.message_id_list]
 
 
+def review_redraw_matter(member_id: int) -> str:
+    """The key of a review card that was on its way (claimed by the sender, its message id not
+    known yet: the call may be under way) when the application was decided: once sent, it is
+    redrawn as the application now stands (services.member_cards.redraw_once_sent)."""
+    return f"member:{member_id}:redraw"
+
+
+def review_to_redraw(matter: str) -> int | None:
+    """The applicant of a review card marked on its way (or None)."""
+    parts = matter.split(":")
+    if len(parts) == 3 and parts[0] == "member" and parts[2] == "redraw" and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
+async def _mark_review_cards_on_the_way(session: AsyncSession, *, member_id: int) -> int:
+    """The review cards the sender has claimed are marked (`review_redraw_matter`), so that
+    once sent they are redrawn with the decision. Before, the decision cancelled them: one
+    whose call was under way went with 通过/不通过, unrecorded, and was never redrawn. Done
+    before `cancel_stale`: the cards not claimed yet are held (PostgreSQL: the sender's claim
+    skips a locked row) till this commits, so none is claimed between the mark and the
+    cancel. Returns how many were marked."""
+    pending = review_matter(member_id)
+    await session.exec(
+        select(Delivery.id)
+        .where(
+            col(Delivery.matter) == pending,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
+        .with_for_update()
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.matter) == pending, col(Delivery.state) == DeliveryState.SENDING)
+        .values(matter=review_redraw_matter(member_id))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
 def application_version(profile: MemberProfile) -> int:
     """Changes whenever the application is (re)filed; review cards carry it."""
     return int(profile.updated_at.timestamp())
@@ -230,7 +270,7 @@ async def review(
         raise await already_reviewed(session, profile)
     if expected_version is not None and expected_version != application_version(profile):
         raise Conflict("member-card-outdated")
-    clean_reason = clean_text(reason, max_len=500) if not approve else None
+    clean_reason = clean_text(reason, max_len=TYPED_MAX) if not approve else None
     new_status = MemberStatus.APPROVED if approve else MemberStatus.REJECTED
     now = now or utcnow()
     # A conditional update: only one of two simultaneous reviewers finds it still pending.
@@ -250,7 +290,9 @@ async def review(
         await session.rollback()
         await session.refresh(profile)
         raise await already_reviewed(session, profile)
-    # the other staff's review cards not sent yet (held for the night) no longer apply
+    # the other staff's review cards on their way are redrawn once sent; those not sent yet
+    # (held for the night) no longer apply
+    await _mark_review_cards_on_the_way(session, member_id=member_id)
     await delivery.cancel_stale(session, matter=review_matter(member_id))
     member = await session.get(User, member_id)
     if member is not None and approve:
@@ -335,7 +377,7 @@ async def set_suspended(
         session, actor=actor, roles=roles, member_id=member_id, suspended=suspended
     )
     wanted_from = profile.status
-    clean_reason = clean_text(reason, max_len=500) if suspended else ""
+    clean_reason = clean_text(reason, max_len=TYPED_MAX) if suspended else ""
     member = await session.get(User, member_id)
     notices: list[Notice] = []
     released = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -769,6 +769,27 @@ async def staff_ids(session: AsyncSession, *, community_id: int, grid_id: int | 
 
 
 # ---------------------------------------------------------------- scheduled work
+
+# staff's office hours (local): a reminder computed as so many days (or a day) from now that
+# falls outside them comes at OFFICE_REMINDER on that day instead, not at 23:33 to be held by
+# quiet hours; urgent ones keep their time
+OFFICE_OPENS = time(8, 30)
+OFFICE_CLOSES = time(18, 0)
+OFFICE_REMINDER = time(9, 0)
+
+
+def in_office_hours(due_at: datetime, *, not_before: datetime | None = None) -> datetime:
+    """When a staff reminder due at `due_at` comes: then, within office hours (08:30–18:00
+    local); else at 09:00 local that day, or the day after when that is before `not_before`
+    (a reminder that says a day has passed). Weekends are days like any other."""
+    zone = delivery.local_zone()
+    local = due_at.astimezone(zone)
+    if OFFICE_OPENS <= local.time() <= OFFICE_CLOSES:
+        return due_at
+    at = datetime.combine(local.date(), OFFICE_REMINDER, tzinfo=zone)
+    if not_before is not None and at < not_before:
+        at = datetime.combine(local.date() + timedelta(days=1), OFFICE_REMINDER, tzinfo=zone)
+    return at.astimezone(due_at.tzinfo)
 
 
 async def schedule(

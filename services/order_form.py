@@ -18,7 +18,7 @@ from services.errors import InvalidInput
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.triage.text import to_simplified
 from services.validation import whole_number
-from services.when import day_without_time, parse_when
+from services.when import WhichDay, day_without_time, parse_when
 
 MIN_HOURS = 1  # as the form's ⏰ buttons: an order gets at least an hour
 
@@ -95,6 +95,8 @@ def read_typed_value(typed: str | None, *, zone: tzinfo, now: datetime) -> Typed
     when = _DUE_AFTER.sub("", _DUE_BEFORE.sub("", said)) or said
     try:
         due = parse_when(when, zone=zone, now=now)
+    except WhichDay:  # '明天' in the small hours: which day is asked
+        raise
     except InvalidInput as refused:
         if refused.key == "consult-err-day-past":
             raise InvalidInput("order-form-err-day-past", typed=raw) from None

@@ -51,6 +51,7 @@ from services.order_common import (
     get_order,
     get_request,
     gist,
+    in_office_hours,
     is_category,
     is_staff_for,
     mask,
@@ -71,7 +72,7 @@ from services.places import Place, line
 from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
-from services.validation import clean_text, short_label
+from services.validation import TYPED_MAX, clean_text, short_label
 
 RATING_REMINDER_AFTER = timedelta(hours=48)  # 回访: ask again when no rating came
 RATING_CLOSE_AFTER = timedelta(days=7)  # then close it as unrated
@@ -318,9 +319,9 @@ SEARCH_MAX_CHARS = 50
 
 def _found(term: str) -> ColumnElement[bool]:
     """A request where `term` appears: in what the resident said, the contact's or the
-    resident's name or phone (or the phone the resident gave at 报到 to the request's
-    community), the building's name or staff's words for its public area ('东门外马路'), or
-    as the room."""
+    resident's name or phone (or the real name or phone the resident gave at 报到 to the
+    request's community), the building's name or staff's words for its public area
+    ('东门外马路'), or as the room."""
     people = select(User.id).where(
         or_(
             col(User.first_name).contains(term, autoescape=True),
@@ -329,15 +330,24 @@ def _found(term: str) -> ColumnElement[bool]:
         )
     )
     buildings = select(Building.id).where(col(Building.name).contains(term, autoescape=True))
-    # the phone a 报到 gave, for the requests of the community it was given to only: what the
-    # sign-up consented to (members.signup_phone); not copied into the resident's profile
+    # the real name and the phone a 报到 gave, for the requests of the community they were
+    # given to only: what the sign-up consented to (members.signup_phone); not copied into the
+    # resident's profile ("-" once they deleted their data)
     signed_up = (
         select(MemberProfile.user_id)
         .where(
             col(MemberProfile.user_id) == col(Request.resident_id),
             col(MemberProfile.community_id) == col(Request.community_id),
-            col(MemberProfile.phone).not_in(["", "-"]),
-            col(MemberProfile.phone).contains(term, autoescape=True),
+            or_(
+                and_(
+                    col(MemberProfile.phone).not_in(["", "-"]),
+                    col(MemberProfile.phone).contains(term, autoescape=True),
+                ),
+                and_(
+                    col(MemberProfile.real_name).not_in(["", "-"]),
+                    col(MemberProfile.real_name).contains(term, autoescape=True),
+                ),
+            ),
         )
         .exists()
     )
@@ -402,7 +412,8 @@ async def search_requests(
     per_page: int = 5,
 ) -> Page[Request]:
     """Requests in the staff member's scope that the words find, newest first: in what the
-    resident said, the contact's name or phone, the resident's name or phone, the room, the
+    resident said, the contact's name or phone, the resident's name or phone (and the real
+    name and phone of their 报到 to the request's community), the room, the
     building's name or staff's words for a public area ('东门外') (a resident who phoned: "I
     reported a leak last week")."""
     words = " ".join(words.split())[:SEARCH_MAX_CHARS]
@@ -668,18 +679,82 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     return args, urgent
 
 
-async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
-    """The offers already on other members' screens read 已接满, without ✋ 接单, once the order
-    is full (before, they kept the button until tapped). Edits wake nobody: not held at night."""
+OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")  # the outbox keeps the key
+
+
+def offer_redraw_matter(order_id: int) -> str:
+    """The matter of an offer that was on its way (claimed by the sender, its message id not
+    known yet: the call may be under way) when its order stopped taking claims (full, or
+    cancelled): once sent, it is redrawn as the order then stands (`redraw_offer_once_sent`)."""
+    return f"order:{order_id}:offer-redraw"
+
+
+def offer_to_redraw(matter: str) -> int | None:
+    """The order of an offer marked on its way (or None)."""
+    parts = matter.split(":")
+    if len(parts) == 3 and parts[0] == "order" and parts[2] == "offer-redraw":
+        return int(parts[1]) if parts[1].isdigit() else None
+    return None
+
+
+async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
+    """The order's offers the sender has claimed are marked (`offer_redraw_matter`), so that
+    once sent they are redrawn as the order stands. Before, the order filling up (or being
+    cancelled) cancelled them: one whose call was under way went with its ✋ 接单, unrecorded,
+    and was never redrawn. Done before the open matter's notices are cancelled: those not
+    claimed yet are held (PostgreSQL: the sender's claim skips a locked row) till this
+    commits. Returns how many."""
     assert order.id is not None
-    claimants = select(Claim.member_id).where(
-        col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.ACTIVE
+    of_order = (
+        col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+        col(Delivery.kind).in_(OFFER_KEYS),
     )
+    await session.exec(
+        select(Delivery.id)
+        .where(
+            *of_order,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
+        .with_for_update()
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(*of_order, col(Delivery.state) == DeliveryState.SENDING)
+        .values(matter=offer_redraw_matter(order.id))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+def _closed_offer(order: Order, args: dict[str, Any], chat: int, message_id: int) -> Notice:
+    """An offer on a member's screen redrawn without ✋ 接单: 已接满 (with 详情), or 已撤销
+    (nothing more to read)."""
+    cancelled = order.status == OrderStatus.CANCELLED
+    return Notice(
+        chat_id=chat,
+        key="order-notice-offer-cancelled" if cancelled else "order-notice-offer-filled",
+        args=args,
+        kind="member-offer-cancelled" if cancelled else "member-offer-filled",
+        ref_id=order.id,
+        urgent=True,
+        community_id=order.community_id,
+        edit_message_id=message_id,
+    )
+
+
+async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
+    """The offers already on other members' screens read 已接满 (已撤销, once cancelled),
+    without ✋ 接单, once the order is full (before, they kept the button until tapped). Edits
+    wake nobody: not held at night."""
+    assert order.id is not None
+    # not those of members who claimed it, now or before: the offer claimed from became
+    # their card of the order (services.order_cards), redrawn as such (or taken away)
+    claimants = select(Claim.member_id).where(col(Claim.order_id) == order.id)
     sent = (
         await session.exec(
             select(Delivery.id, Delivery.chat_id, Delivery.message_ids).where(
                 # the outbox keeps a notice's text key as its kind
-                col(Delivery.kind).in_(("order-notice-offer", "order-notice-offer-again")),
+                col(Delivery.kind).in_(OFFER_KEYS),
                 col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
                 col(Delivery.state) == DeliveryState.SENT,
                 col(Delivery.chat_id).not_in(claimants),
@@ -698,19 +773,54 @@ async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Not
         .execution_options(synchronize_session=False)
     )
     args, _urgent = await _offer_args(session, order)
-    return [
-        Notice(
-            chat_id=chat,
-            key="order-notice-offer-filled",
-            args=args,
-            kind="member-offer-filled",
-            ref_id=order.id,
-            urgent=True,
-            community_id=order.community_id,
-            edit_message_id=message_id,
+    return [_closed_offer(order, args, chat, message_id) for chat, message_id in shown]
+
+
+async def redraw_offer_once_sent(
+    session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
+) -> int:
+    """An offer that was on its way when its order stopped taking claims (marked by
+    `_mark_offers_on_the_way`) has gone: it is redrawn as the order now stands — 已接满 or
+    已撤销, without ✋ 接单 — and tagged as the others redrawn so (edits queued in `outbox`,
+    committed). One whose order takes claims again (given back meanwhile) is left asking, and
+    tagged as the open order's offers, which its next fill redraws; so is one to a member who
+    holds a claim on it now. Returns how many redraws were queued."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
-        for chat, message_id in shown
-    ]
+    ).first()
+    order_id = offer_to_redraw(row.matter or "") if row is not None else None
+    if row is None or order_id is None or row.state != DeliveryState.SENT:
+        return 0
+    order = await session.get(Order, order_id)
+    ids = row.message_id_list
+    if order is None or not ids:
+        await session.commit()
+        return 0
+    holds = (
+        await session.exec(
+            select(Claim.id).where(
+                col(Claim.order_id) == order_id,
+                col(Claim.member_id) == row.chat_id,
+                col(Claim.status) == ClaimStatus.ACTIVE,
+            )
+        )
+    ).first() is not None
+    if order.status == OrderStatus.OPEN or holds:
+        row.matter = matter_of(order, OrderStatus.OPEN)
+        session.add(row)
+        await session.commit()
+        return 0
+    row.matter = f"order:{order_id}:offer-shown-full"
+    session.add(row)
+    args, _urgent = await _offer_args(session, order)
+    await outbox([_closed_offer(order, args, row.chat_id, ids[0])])
+    await session.commit()
+    return 1
 
 
 async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
@@ -961,7 +1071,7 @@ async def transfer(
         session, user=user, roles=roles, request_id=request_id, action="transfer"
     )
     clean_unit = short_label(unit, max_len=60)
-    clean_note = clean_text(note, max_len=1000) if note else ""
+    clean_note = clean_text(note, max_len=TYPED_MAX) if note else ""
     await move(
         session,
         req,
@@ -991,14 +1101,23 @@ async def schedule_transfer_follow_up(
     session: AsyncSession, req: Request, *, now: datetime
 ) -> None:
     """Staff are reminded to follow the transferred matter up (again) from `now`: after the
-    transfer, an interim answer and each reminder."""
+    transfer, an interim answer and each reminder; in office hours on that day (an urgent one
+    at its time)."""
     await schedule(
         session,
         kind="order.transfer_follow_up",
-        due_at=now + transfer_follow_up_after(req),
+        due_at=transfer_follow_up_at(req, now=now),
         payload={"request_id": req.id},
         key=f"request-{req.id}-transfer",
     )
+
+
+def transfer_follow_up_at(req: Request, *, now: datetime) -> datetime:
+    """When staff are reminded to follow up a matter transferred (or answered for the
+    meanwhile) at `now`: 3 days later in office hours (at 09:00 that day when the time falls
+    outside them), 12 hours later when urgent."""
+    due_at = now + transfer_follow_up_after(req)
+    return due_at if req.urgent else in_office_hours(due_at)
 
 
 def transfer_follow_up_after(req: Request) -> timedelta:
@@ -1090,7 +1209,7 @@ async def record_transfer_progress(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1132,7 +1251,7 @@ async def record_transfer_answer(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="transfer_answer"
     )
-    text = clean_text(answer, max_len=2000)
+    text = clean_text(answer, max_len=TYPED_MAX)
     tr = await current_transfer(session, request_id=request_id)
     if tr is None or req.status != RequestStatus.TRANSFERRED:
         raise Conflict("order-err-changed")
@@ -1244,7 +1363,7 @@ async def decline(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="decline"
     )
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     await move(
         session,
         req,
@@ -1311,7 +1430,7 @@ async def ask_review(
     refusal = await review_refusal(session, req=req, now=now)
     if refusal is not None:
         raise Conflict(refusal)
-    text = clean_text(reason, max_len=1000)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not text:
         raise InvalidInput("order-err-review-empty")
     previous = req.decline_reason or ""
@@ -1399,7 +1518,7 @@ async def close_request(
         actor_id=user.id,
         action="close",
         now=now,
-        note=clean_text(note, max_len=500) if note else "",
+        note=clean_text(note, max_len=TYPED_MAX) if note else "",
         values={"closed_at": now},
     )
     notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
@@ -1425,7 +1544,7 @@ async def staff_result(
     req = await _staff_request(
         session, user=user, roles=roles, request_id=request_id, action="staff_result"
     )
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     if req.status != RequestStatus.HANDLING:
         raise Conflict("order-err-changed")
     await move(
@@ -1811,7 +1930,9 @@ async def claim_order(
             state=OrderStatus.CLAIMED,
         ).from_state = OrderStatus.OPEN  # moved by the conditional claim UPDATE above
         await unschedule(session, key=f"order-{order_id}-unclaimed")
-        # offers to the others still waiting (held for the night) no longer apply
+        # offers on their way are redrawn once sent; those to the others still waiting (held
+        # for the night) no longer apply
+        await _mark_offers_on_the_way(session, order)
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
         notices += await _filled_offer_redraws(session, order)
         req = await get_request(session, order.request_id)
@@ -1925,7 +2046,7 @@ async def release_claim(
     assert claim is not None
     if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
         raise Conflict("order-err-changed")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     if not any(ch.isalnum() for ch in text):
         # '👍' or '。。。' tells staff nothing when they offer the order again
         raise InvalidInput("order-err-release-reason")
@@ -2093,6 +2214,12 @@ async def reassign_claim(
     )
 
 
+async def order_of_claim(session: AsyncSession, *, claim_id: int) -> int | None:
+    """The order a claim (by id, as a 改派 list's buttons carry it) is on, if there is one."""
+    claim = await session.get(Claim, claim_id)
+    return claim.order_id if claim is not None else None
+
+
 async def eligible_members(
     session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
 ) -> list[MemberProfile]:
@@ -2124,7 +2251,7 @@ async def report_done(
     claims = await active_claims(session, order_id=order_id)
     if not any(c.member_id == user.id for c in claims):
         await _not_own(session, user=user, order=order, action="done_not_own")
-    text = clean_text(note, max_len=2000)
+    text = clean_text(note, max_len=TYPED_MAX)
     await move(
         session,
         order,
@@ -2156,7 +2283,10 @@ async def report_done(
     await schedule(
         session,
         kind="order.verify",
-        due_at=now + VERIFY_REMINDER_AFTER,
+        # in office hours, and a day after the report at least ('报告完成已经一天了')
+        due_at=in_office_hours(
+            now + VERIFY_REMINDER_AFTER, not_before=now + VERIFY_REMINDER_AFTER
+        ),
         payload={"order_id": order_id},
         key=f"order-{order_id}-verify",
     )
@@ -2452,7 +2582,7 @@ async def verify(
     await require_staff(session, user=user, roles=roles, request=order, action="verify")
     req = await get_request(session, order.request_id)
     claims = await active_claims(session, order_id=order_id)
-    clean = clean_text(note, max_len=1000) if note else ""
+    clean = clean_text(note, max_len=TYPED_MAX) if note else ""
     await unschedule(session, key=f"order-{order_id}-verify")
     if not approve:
         back = (
@@ -2577,8 +2707,10 @@ async def cancel_order(
     """Staff withdraw an order; claims end and the matter goes back to the queue."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="cancel_order")
-    text = clean_text(reason, max_len=500)
+    text = clean_text(reason, max_len=TYPED_MAX)
     claims = await active_claims(session, order_id=order_id)
+    if order.status == OrderStatus.OPEN:  # its offers on their way are redrawn once sent
+        await _mark_offers_on_the_way(session, order)
     await move(
         session,
         order,
@@ -2623,8 +2755,10 @@ async def cancel_order(
         )
         for c in claims
     ]
-    # every card of it reads 已撤销, without buttons or the resident's contact
+    # every card of it reads 已撤销, without buttons or the resident's contact, and so do
+    # the offers members were sent (before, they kept ✋ 接单)
     notices = await order_cards.card_redraws(session, order=order) + notices
+    notices = await _filled_offer_redraws(session, order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 
@@ -2759,7 +2893,7 @@ async def _record_rating(
     by_phone: bool = False,
 ) -> Outcome:
     """The rating of a done matter, by its resident or (by_phone) staff for them."""
-    text = clean_text(comment, max_len=1000) if comment else ""
+    text = clean_text(comment, max_len=TYPED_MAX) if comment else ""
     to = RequestStatus.REOPENED if score == Score.UNSATISFIED else RequestStatus.RESOLVED
     marked = 0
     if req.status == RequestStatus.DONE:  # else `move` refuses it
@@ -3086,7 +3220,7 @@ async def comment_rating(
     ).first()
     if rating is None:
         raise NotFound("order-err-not-found")
-    text = clean_text(comment, max_len=1000)
+    text = clean_text(comment, max_len=TYPED_MAX)
     rating.comment = f"{rating.comment}\n{text}".strip() if rating.comment else text
     session.add(rating)
     note_event(

@@ -40,6 +40,7 @@ from services.order_common import (
     Personal,
     Suggestion,
     get_request,
+    in_office_hours,
     is_category,
     matter_of,
     move,
@@ -54,6 +55,7 @@ from services.order_titles import from_words
 from services.places import PUBLIC_AREA_MAX, line, place_key, spot
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
+    TYPED_MAX,
     clean_text,
     person_name,
     phone_number,
@@ -62,7 +64,7 @@ from services.validation import (
 )
 
 T = TypeVar("T")
-MAX_TEXT = 4000  # what one Telegram message can carry
+MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
 # Anti-spam: how many requests one resident may file (a deployment sets its own, see
@@ -371,7 +373,7 @@ async def _file(
     await schedule(
         session,
         kind="order.request_unanswered",
-        due_at=now + timedelta(hours=2 if urgent else 24),
+        due_at=now + timedelta(hours=2) if urgent else in_office_hours(now + timedelta(days=1)),
         payload={"request_id": req.id},
         key=f"request-{req.id}-response",
         replace=False,  # the request is new, so is its key
@@ -1372,7 +1374,7 @@ async def withdraw(
         actor_id=user.id,
         action="withdraw",
         now=now,
-        note=clean_text(reason, max_len=500) if reason else "",
+        note=clean_text(reason, max_len=TYPED_MAX) if reason else "",
         values={"closed_at": now},
         conflict_key="order-err-already-handled",
     )

@@ -222,8 +222,9 @@ _TOPIC_WORDS: dict[Topic, str] = {
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
     Topic.POINTS: "积分|积分榜|服务时长|时长|服务时间|时间银行|排行|排行榜|排名|"
     "points|point|service hours|hours|leaderboard|ranking",
-    Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|claim|claim an order|take an order|"
-    "take orders|open orders",
+    Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|活|干活|有活|接个活|派活|任务|接任务|领任务|"
+    "单子|接单子|需要帮忙的|可以帮忙的|能帮忙的|帮什么忙|能做什么|可以做什么|"
+    "claim|claim an order|take an order|take orders|open orders|any work|any tasks|tasks",
     Topic.JOIN: "报到|双报到|党员报到|志愿者报到|当志愿者|做志愿者|成为志愿者|当义工|做义工|"
     "加入志愿者|注册志愿者",
     Topic.ADDRESS: "改地址|改住址|修改住址|修改地址|换地址|换住址|登记住址|登记地址|搬家|"
@@ -305,6 +306,7 @@ _HOWTO_FILLERS = (
     "想|想要|要|需要|得|该|应该|会|才|就|还|也|又|再|都|先|"
     "一下|下|呢|啊|呀|吧|哦|噢|哈|啦|了|的|地|是|在|到|从|跟|和|给|把|对|用|个|一个|次|"
     "这里|这儿|那里|这|那|这个|那个|什么|按钮|菜单|上面|上|里面|里|中|去|来|"
+    "有|有没有|现在|今天|最近|这几天|这周|干|"
     "机器人|这个机器人|手机上|网上|线上|在线|直接|"
     # the doing itself, named loosely
     "查|看|查看|看看|找|改|修改|更改|变更|换|更换|设置|设|开|关|打开|关掉|关闭|开启|提|提交|"
@@ -358,6 +360,8 @@ class Named:
 
     topic: Topic
     asked: bool
+    # asked with a word of how or where ("怎么", "在哪"), not only "…吗" ("今天有活吗")
+    how: bool = False
 
 
 def how_to(text: str | None) -> Named | None:
@@ -387,7 +391,8 @@ def how_to(text: str | None) -> Named | None:
     shared = set(named[0]).intersection(*named[1:])
     # the first word's first reading among those all the words share
     topic = next((topic for topic in named[0] if topic in shared), None)
-    return Named(topic=topic, asked=asked) if topic is not None else None
+    how = "question" in marks
+    return Named(topic=topic, asked=asked, how=how) if topic is not None else None
 
 
 @dataclass(frozen=True)
@@ -453,7 +458,9 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     feature = _OPENS.get(named.topic)
     if feature is None or not registered:
         return None
-    if named.asked and feature is not Feature.NEW_REQUEST:
+    # "今天有活吗" asks for the open orders themselves; "怎么接单" asks how
+    lists_asked = feature is Feature.OPEN_ORDERS and not named.how
+    if named.asked and feature is not Feature.NEW_REQUEST and not lists_asked:
         return None
     member = Role.MEMBER in roles
     if feature in (Feature.OPEN_ORDERS, Feature.POINTS) and not member:

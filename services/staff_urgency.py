@@ -22,11 +22,17 @@ from services.order_common import (
     abort,
     commit_with,
     get_request,
+    in_office_hours,
     matter_of,
     note_event,
     require_staff,
 )
-from services.orders import TRANSFER_FOLLOW_UP_AFTER, TRANSFER_FOLLOW_UP_URGENT, offers_to
+from services.orders import (
+    TRANSFER_FOLLOW_UP_AFTER,
+    TRANSFER_FOLLOW_UP_URGENT,
+    offers_to,
+    transfer_follow_up_at,
+)
 from services.requests import new_request_notices
 
 # A matter still being worked on: its urgency can change (not once done, closed or merged).
@@ -265,10 +271,12 @@ async def _retime_follow_ups(session: AsyncSession, req: Request, *, now: dateti
     request marked urgent kept the times it was given as an ordinary one."""
     soonest = now + RETIME_AT_LEAST
     for job in await jobs.pending_jobs(session, key=f"request-{req.id}-response"):
-        job.due_at = max(_utc(req.created_at) + UNANSWERED_AFTER[req.urgent], soonest)
+        due = _utc(req.created_at) + UNANSWERED_AFTER[req.urgent]
+        job.due_at = max(due if req.urgent else in_office_hours(due), soonest)
         session.add(job)
     after = {True: TRANSFER_FOLLOW_UP_URGENT, False: TRANSFER_FOLLOW_UP_AFTER}
     for job in await jobs.pending_jobs(session, key=f"request-{req.id}-transfer"):
-        transferred = _utc(job.due_at) - after[not req.urgent]  # as it was timed
-        job.due_at = max(transferred + after[req.urgent], soonest)
+        # as it was timed (an ordinary one's moved into office hours: about then)
+        transferred = _utc(job.due_at) - after[not req.urgent]
+        job.due_at = max(transfer_follow_up_at(req, now=transferred), soonest)
         session.add(job)

@@ -35,12 +35,15 @@ from services.meetings import (
     require_meeting_staff,
 )
 from services.users import require_scope, staff_of
-from services.validation import clean_text
+from services.validation import TYPED_MAX, clean_text
 
 TITLE_MAX = 100
-DETAIL_MAX = 1000
+DETAIL_MAX = TYPED_MAX  # the explanation typed, kept whole
 NOTICE_DETAIL_SHOWN = 200  # characters of the explanation in staff's notice; the card has it all
-ANSWER_MAX = 1000
+# characters of the explanation in a topic's item in the list (with its title, counts and
+# buttons, the item is one message); a longer one is sent whole just before it
+ITEM_DETAIL_SHOWN = 3000
+ANSWER_MAX = TYPED_MAX
 DAILY_LIMIT = 5
 
 
@@ -66,6 +69,14 @@ def title_too_long(text: str | None) -> str | None:
     if len(kept) <= TITLE_MAX or len(kept) > DETAIL_MAX:
         return None
     return clean_text(kept, max_len=DETAIL_MAX, key="topic-err-detail")
+
+
+def item_detail(detail: str) -> tuple[str, bool]:
+    """The explanation as a topic's item in the list shows it, and whether it is cut there
+    (then the whole of it is shown in a message of its own)."""
+    if len(detail) <= ITEM_DETAIL_SHOWN:
+        return detail, False
+    return detail[:ITEM_DETAIL_SHOWN].rstrip(), True
 
 
 async def propose_topic(

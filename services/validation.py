@@ -63,6 +63,11 @@ def _has_symbol_emoji(text: str) -> bool:
     return any(unicodedata.category(ch) in {"So", "Sk"} for ch in text)
 
 
+# the longest text message Telegram lets anyone send: free text a person typed (an explanation, a
+# reason, a note, a comment) is kept whole up to this, never refused for being shorter than that
+TYPED_MAX = 4096
+
+
 def clean_text(text: str | None, *, max_len: int, key: str = "err-text-too-long") -> str:
     """Free text: trimmed, control characters dropped (newlines kept), length-checked."""
     if text is None or not text.strip():

@@ -55,6 +55,22 @@ _DAY_WORDS = {
     "大后天": 3,
 }
 
+# '明天' typed in the small hours (local, before SMALL_HOURS_END): someone awake at 1 am often
+# means the coming daytime (today's date), not the day after it; they are asked which (WhichDay)
+SMALL_HOURS_END = time(5, 0)
+_TOMORROW_WORDS = frozenset({"明天", "明日", "明晚", "明早", "tomorrow", "tmr"})
+
+
+class WhichDay(InvalidInput):
+    """'明天 19:30' typed in the small hours: today's date or tomorrow's? `today` and `tomorrow`
+    are the two readings (aware UTC); the person is asked to choose (when-which-day)."""
+
+    def __init__(self, *, today: datetime, tomorrow: datetime) -> None:
+        super().__init__("when-which-day")
+        self.today = today
+        self.tomorrow = tomorrow
+
+
 _DATE = (
     r"(?:(?P<y>\d{4})[-/.年])?(?P<mo>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?"
     r"|(?P<rel>大后天|今天|今日|今晚|今早|明天|明日|明晚|明早|后天|后日|today|tonight|tomorrow|tmr"
@@ -90,6 +106,9 @@ def _normalize(text: str) -> str:
     """Full-width digits/colon/spaces to ASCII, Traditional characters to Simplified ones
     (下週三 晚上7點半, as the zh-Hant prompts suggest), Chinese numerals to digits, lower case."""
     text = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    # a remark in brackets is not part of the time: '12月10日（周四）19:30' as the bot writes a
+    # date, '12月7日 19:30（今天白天）' as the which-day buttons say it
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
     text = re.sub(r"\s+", " ", text)
     return _CN_NUMBER.sub(lambda m: str(_cn_number(m.group())), text)
 
@@ -181,7 +200,9 @@ def parse_when(
     time may be in the past is the caller's rule. A day already over named without a time
     ("昨天", "上周五晚上") is refused with consult-err-day-past; anything else (2月30日, 25点,
     a bare "8", "明天") with consult-err-time. Both carry example_text(now, zone,
-    at=example_at) as their example.
+    at=example_at) as their example. '明天' (明晚, tomorrow …) typed before 05:00 local raises
+    WhichDay with both readings, as long as today's is still ahead. A remark in brackets is
+    left out ('12月10日（周四）19:30').
     """
     read = _read(text or "")
     local_now = now.astimezone(zone)
@@ -199,6 +220,15 @@ def parse_when(
                 day = day.replace(year=day.year + 1)
         elif g["rel"] is not None:
             day = today + timedelta(days=_DAY_WORDS[g["rel"]])
+            if g["rel"] in _TOMORROW_WORDS and local_now.time() < SMALL_HOURS_END:
+                # '明天' at 1 am: the coming daytime (today's date) may be meant; asked, unless
+                # that reading has already gone by
+                meant_today = _at(today, clock_at, zone)
+                if meant_today > local_now:
+                    raise WhichDay(
+                        today=meant_today.astimezone(UTC),
+                        tomorrow=_at(day, clock_at, zone).astimezone(UTC),
+                    )
         elif (weekday := _weekday(g)) is not None:
             day = _on_weekday(today, *weekday, ahead=lambda d: _at(d, clock_at, zone) > local_now)
         else:

@@ -93,7 +93,8 @@ async def test_a_member_gets_points_and_open_orders(linli_sandbox: Harness) -> N
     issued = await d.expect(STAFF, "已发布")
     order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
     await d.expect(LIU, f"新工单 {order_no}")
-    for said in ("接单", "我要接单"):
+    # and asked in everyday words ('有什么活可以干吗' was offered to be filed as a matter)
+    for said in ("接单", "我要接单", "有什么活可以干吗", "今天有活吗", "有什么需要帮忙的吗"):
         [orders] = await _as_tapped(d, LIU, said, "🛠 可接工单")
         assert message_text(orders).startswith("可接工单（共 1 件"), said
         assert f"✋ 接 {order_no}" in inline_labels(orders), said
@@ -104,7 +105,7 @@ async def test_a_member_gets_points_and_open_orders(linli_sandbox: Harness) -> N
     [howto] = await d.say(LIU, "积分怎么算")
     assert "点下方的「🏅 我的积分」" in message_text(howto), message_text(howto)
     # not a member: how (signing up first), not the member's lists
-    for said in ("积分", "接单"):
+    for said in ("积分", "接单", "有活吗"):
         [howto] = await d.say(ZHOU, said)
         text = message_text(howto)
         assert "「🙋 党员/志愿者报到」" in text and "审核通过" in text, (said, text)

@@ -449,7 +449,7 @@ async def test_reject_reason_too_long_can_be_retyped(linli_sandbox: Harness) -> 
     card = await d.expect(STAFF, "报到申请")
     await d.tap(STAFF, "不通过", card["message_id"])
     await d.expect(STAFF, "原因", since=card["message_id"])
-    [too_long] = await d.say(STAFF, "理由" * 1500)
+    [too_long] = await d.say(STAFF, "理由" * 2100)  # longer than one message carries
     assert "内容太长了" in message_text(too_long)
     await d.say(STAFF, "单位信息不完整")
     reply = await d.expect(NEW, "未通过")

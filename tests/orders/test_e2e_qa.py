@@ -105,7 +105,7 @@ async def test_forged_draft_values_refused_and_nobody_fits_offered_to_all(
     await d.tap(LIU, f"查看 {order.number}")
     await d.tap(LIU, "完成上报")
     # QA D45: an over-long note is refused when it arrives, not later at "说完了"
-    too_long = await reply_to(d, LIU, "清" * 2500, "内容太长了")
+    too_long = await reply_to(d, LIU, "清" * 4100, "内容太长了")
     assert "内容太长了" in message_text(too_long)
     await d.say(LIU, "垃圾已清运，桶已冲洗")
     await d.send(LIU, photo=png())

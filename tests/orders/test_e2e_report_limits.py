@@ -1,6 +1,6 @@
 """完成上报 with more than it takes (found walking the flows as 刘师傅): an 11th photo is refused
 ('最多 10 张照片，已经够了。'), not put in place of the 10th while saying '共 10 张'; a photo whose
-caption would make the note longer than 2,000 characters is kept without the caption, and said
+caption would make the note longer than 4,096 characters is kept without the caption, and said
 so, so that ✅ 说完了 still reports (before, it failed with '请精简后重新输入' and nothing could
 shorten the note but 取消, which lost the report)."""
 
@@ -49,8 +49,8 @@ async def test_a_caption_too_long_for_the_note_is_not_kept(linli_sandbox: Harnes
     card = await _claimed_card(h)
     await d.tap(LIU, "完成上报", card["message_id"])
     await d.expect(LIU, "做了什么", since=card["message_id"])
-    assert await _sent(h, photo=True, text="换" * 1500) == "收到照片（共 1 张）。"
+    assert await _sent(h, photo=True, text="换" * 3500) == "收到照片（共 1 张）。"
     answer = await _sent(h, photo=True, text="修" * 900)
-    assert "最多 2,000 字" in answer, answer
+    assert "最多 4,096 字" in answer, answer
     sent = await d.send(LIU, "✅ 说完了")
     await d.expect(LIU, "已上报，等待社区验收", since=sent["message_id"])

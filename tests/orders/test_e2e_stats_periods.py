@@ -58,3 +58,18 @@ async def test_an_empty_period_has_no_chart_and_a_bad_one_is_explained(
     assert "/stats 2026-11" in message_text(refused), message_text(refused)
     [refused] = await d.say(STAFF, "/stats 2026-11-30 2026-11-01")
     assert "开始日期 2026-11-30 在结束日期 2026-11-01 之后" in message_text(refused)
+
+
+async def test_the_examples_the_question_gives_work(linli_sandbox: Harness) -> None:
+    """The question names how to ask for another period; each example it gives is read."""
+    import re
+
+    h = linli_sandbox
+    d = h.driver
+    ask = await _ask(h)
+    examples = re.findall(r"/stats [0-9- ]*[0-9]", message_text(ask))
+    assert len(examples) == 3, message_text(ask)
+    for example in examples:
+        sent = await d.send(STAFF, example)
+        figures = await d.expect(STAFF, "台账统计 · 2026-", since=sent["message_id"])
+        assert "诉求" in message_text(figures)

@@ -145,7 +145,10 @@ async def test_a_note_is_words_within_the_limit(session: AsyncSession, world: Wo
     with pytest.raises(InvalidInput) as long:
         await _tell(session, world, world.member, order, "敲" * (member_notes.MAX_NOTE + 1))
     assert long.value.key == "err-text-too-long"
-    assert long.value.args_ == {"limit": member_notes.MAX_NOTE, "length": 501}
+    assert long.value.args_ == {
+        "limit": member_notes.MAX_NOTE,
+        "length": member_notes.MAX_NOTE + 1,
+    }
     for empty in ("👍", "。。。"):
         with pytest.raises(InvalidInput) as wordless:
             await _tell(session, world, world.member, order, empty)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.i18n import Translator
 from services.errors import InvalidInput
-from services.when import example_text, parse_when, when_args
+from services.when import WhichDay, example_text, parse_when, when_args
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FRIDAY = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)  # Friday 2026-12-04 10:00 in Shanghai
@@ -132,10 +132,13 @@ def test_month_rollover() -> None:
 
 
 def test_days_are_counted_in_the_local_zone() -> None:
-    # 17:00 UTC on Dec 4 is already 01:00 on Dec 5 in Shanghai
+    # 17:00 UTC on Dec 4 is already 01:00 on Dec 5 in Shanghai: the small hours, when
+    # '明天' may mean Dec 5's daytime or Dec 6 (asked: services.when.WhichDay)
     late = datetime(2026, 12, 4, 17, 0, tzinfo=UTC)
-    in_shanghai = parse_when("明天 19:30", zone=SHANGHAI, now=late)
-    assert in_shanghai == datetime(2026, 12, 6, 11, 30, tzinfo=UTC)
+    with pytest.raises(WhichDay) as asked:
+        parse_when("明天 19:30", zone=SHANGHAI, now=late)
+    assert asked.value.today == datetime(2026, 12, 5, 11, 30, tzinfo=UTC)
+    assert asked.value.tomorrow == datetime(2026, 12, 6, 11, 30, tzinfo=UTC)
     in_utc = parse_when("明天 19:30", zone=UTC, now=late)
     assert in_utc == datetime(2026, 12, 5, 19, 30, tzinfo=UTC)
     # Dec 31 16:30 UTC is Jan 1 00:30 in Shanghai: "today" is already 2027

@@ -29,6 +29,12 @@ consult-change-cancelled = Cancelled; nothing was changed, everything is as it w
 consult-draft-edited = ✅ Changed. The draft has not been sent, so nobody is told; check it and tap “{ meeting-btn-publish }”.
 consult-ask-time-format = Please type the time like "{ $example }" (local time).
 consult-err-time = I could not read that time. Please type it again, for example "{ $example }", or "tomorrow 7pm", "Wed 19:30" (local time).
+when-which-day = It is the small hours now: which day do you mean by "tomorrow"? Please tap one of the buttons below (or type the date and time).
+when-which-day-today = { $month }-{ $day } { $time } (today, { $evening ->
+        [yes] this evening
+       *[no] in the daytime
+    })
+when-which-day-tomorrow = { $month }-{ $day } { $time }
 consult-err-day-past = That day is already over. Please type a day and time still to come, for example "{ $example }" (local time).
 consult-time-read = 🕒 Time: { date-time }
 consult-held = 🌙 It is quiet hours now: { $count } of these notices will go out at { $when }.
@@ -383,6 +389,7 @@ meeting-edit-field-capacity = Capacity
 meeting-edit-ask-value = It is now: { $current }
     Type the new value:
 meeting-capacity-none = no limit
+meeting-capacity-typed = { $capacity } people
 meeting-edited = ✅ Changed; { $count } signed-up residents were told.
 meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over } more than the new limit of { $capacity }. Nothing has changed yet; please choose:
     · Keep everyone: the limit becomes { $capacity }, all { $going } who signed up can come; new sign-ups join the waitlist until the number going falls below the limit.
@@ -457,7 +464,7 @@ topic-ask-title = In one sentence, what would you like discussed? (at most 100 c
 topic-typed-ask-detail =
     Topic: "{ $title }"
     Add a few words of explanation, or tap "Skip" to propose it as it is:
-topic-ask-detail = Add a few words of explanation (at most 1000 characters), or tap "Skip":
+topic-ask-detail = Add a few words of explanation (as long as one message takes), or tap "Skip":
 topic-title-too-long-kept = Thank you for the detail: it is kept as the topic's explanation, no need to type it again. Now sum it up in one sentence (at most { $limit } characters), e.g. "The street light at the east gate is broken":
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
 topic-list-title = <b>Topics</b> (most backed first)
@@ -465,6 +472,9 @@ topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
 topic-decided-answered = • "{ $title }" was answered: { $answer }
 topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ $when })
+topic-detail-cut = … (a long explanation: the whole of it is in the message above)
+topic-detail-whole = The whole explanation of the topic <b>{ $title }</b>:
+    { $detail }
 topic-item = <b>{ $title }</b> ({ $backers ->
         [one] 1 backer
        *[other] { $backers } backers

@@ -67,6 +67,10 @@ order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cance
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
 order-got-location = Location received.
+order-contact-line = Contact: { $name } { $phone }
+order-contact-line-own = Phone to call: { $phone }
+order-got-contact = Added to the description: { $line }
+    You can add more; tap "✅ Done" when finished.
 order-photos-full = { $limit } photos at most; that is enough.
 order-compose-unsupported = Here I can only keep text, photos, voice notes and a location.
 order-btn-finished = ✅ Done
@@ -573,6 +577,12 @@ order-notice-offer-filled = 🛠 Order { $number }: { $title }
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
     ✅ Others have taken it and it is full: nothing more to do. Thank you!
+order-notice-offer-cancelled = 🛠 Order { $number }: { $title }
+    { $gist ->
+        [none] {""}
+       *[other] “{ $gist }”{"\u000A"}
+    }📍 { $place }
+    ❌ The community has withdrawn this order: nothing to take. Thank you!
 order-notice-offer-moved = 🛠 Order { $number }: { $title }
     📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
@@ -724,7 +734,9 @@ order-draft-expired = This draft was not submitted within { $days } days and has
 
 ## Stats and the ledger
 
-order-stats-choose = Choose the period:
+order-stats-choose =
+    Choose the period:
+    <i>For another period, write it after the command: /stats 2026-11 (a month), /stats 2026 (a year) or /stats 2026-11-01 2026-11-30.</i>
 order-period-week = this week
 order-period-month = this month
 order-period-year = this year

@@ -29,6 +29,12 @@ consult-change-cancelled = 已取消，没有做任何改动，原来的内容�
 consult-draft-edited = ✅ 已修改。草稿还没有发出，不会通知任何人；核对无误后点「{ meeting-btn-publish }」。
 consult-ask-time-format = 请按「{ $example }」的格式输入时间（本地时间）。
 consult-err-time = 没看懂这个时间，请再输入一次，例如「{ $example }」，也可以写「明晚7点」「下周三 19:30」（本地时间）。
+when-which-day = 现在是凌晨，您说的“明天”是指哪一天？请点下面的按钮选一个（也可以直接输入日期和时间）。
+when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
+        [yes] 今天晚上
+       *[no] 今天白天
+    }）
+when-which-day-tomorrow = { $month }月{ $day }日 { $time }
 consult-err-day-past = 这一天已经过去了，请输入将来的日期和时间，例如「{ $example }」（本地时间）。
 consult-time-read = 🕒 时间：{ date-time }
 consult-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。
@@ -380,6 +386,7 @@ meeting-edit-field-capacity = 人数上限
 meeting-edit-ask-value = 现在是：{ $current }
     请输入新的内容：
 meeting-capacity-none = 不限
+meeting-capacity-typed = { $capacity } 人
 meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
 meeting-capacity-over = ⚠️ 已经有 { $going } 人报名参加，比新的上限 { $capacity } 人多 { $over } 人。还没有修改，请选择：
     · 保留已报名的人：上限改为 { $capacity } 人，已报名的 { $going } 人都可以来；有人退出、人数低于上限之前，新报名的人进入候补。
@@ -454,7 +461,7 @@ topic-ask-title = 请用一句话说出您想讨论的事（最多 100 字）：
 topic-typed-ask-detail =
     议题：「{ $title }」
     可以再补充几句说明，或点「跳过」直接提交：
-topic-ask-detail = 可以再补充几句说明（最多 1000 字），或点「跳过」：
+topic-ask-detail = 可以再补充几句说明（写多长都行，一条消息能发下即可），或点「跳过」：
 topic-title-too-long-kept = 您写得很详细，这些已经记作议题的说明，不用再打一遍。请再用一句话概括一下（最多 { $limit } 字），例如「东门路灯坏了」：
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
@@ -462,6 +469,9 @@ topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧
 topic-decided-title = <b>最近处理的议题</b>
 topic-decided-answered = • 「{ $title }」已答复：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入议事会「{ $meeting }」（{ $when }）
+topic-detail-cut = …（说明较长，全文见上一条）
+topic-detail-whole = 议题<b>{ $title }</b>的说明全文：
+    { $detail }
 topic-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
     { $detail }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）

@@ -64,6 +64,10 @@ order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
 order-got-location = 收到位置。
+order-contact-line = 联系人：{ $name } { $phone }
+order-contact-line-own = 联系电话：{ $phone }
+order-got-contact = 已写进诉求说明：{ $line }
+    还可以继续补充，说完点「✅ 说完了」。
 order-photos-full = 最多 { $limit } 张照片，已经够了。
 order-compose-unsupported = 这里只能收文字、照片、语音和位置。
 order-btn-finished = ✅ 说完了
@@ -563,6 +567,12 @@ order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已经有人接下，人已满，不用再接了。谢谢您！
+order-notice-offer-cancelled = 🛠 工单 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
+    ❌ 社区已撤销这张工单，不用再接了。谢谢您！
 order-notice-offer-moved = 🛠 工单 { $number }：{ $title }
     📍 地点已更正为 { $place }，不在您的服务区域，不用再接了。谢谢您！
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
@@ -707,7 +717,9 @@ order-draft-expired = 这份诉求草稿超过 { $days } 天没有提交，已�
 
 ## Stats and the ledger
 
-order-stats-choose = 请选择统计时段：
+order-stats-choose =
+    请选择统计时段：
+    <i>其他时段可以在命令后写上，例如 /stats 2026-11（一个月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本周
 order-period-month = 本月
 order-period-year = 今年

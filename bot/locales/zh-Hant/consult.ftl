@@ -32,6 +32,12 @@ consult-change-cancelled = 已取消，沒有做任何改動，原來的內容�
 consult-draft-edited = ✅ 已修改。草稿還沒有發出，不會通知任何人；核對無誤後點「{ meeting-btn-publish }」。
 consult-ask-time-format = 請按「{ $example }」的格式輸入時間（本地時間）。
 consult-err-time = 沒看懂這個時間，請再輸入一次，例如「{ $example }」，也可以寫「明晚7點」「下週三 19:30」（本地時間）。
+when-which-day = 現在是凌晨，您說的“明天”是指哪一天？請點下面的按鈕選一個（也可以直接輸入日期和時間）。
+when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
+        [yes] 今天晚上
+       *[no] 今天白天
+    }）
+when-which-day-tomorrow = { $month }月{ $day }日 { $time }
 consult-err-day-past = 這一天已經過去了，請輸入將來的日期和時間，例如「{ $example }」（本地時間）。
 consult-time-read = 🕒 時間：{ date-time }
 consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
@@ -383,6 +389,7 @@ meeting-edit-field-capacity = 人數上限
 meeting-edit-ask-value = 現在是：{ $current }
     請輸入新的內容：
 meeting-capacity-none = 不限
+meeting-capacity-typed = { $capacity } 人
 meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
 meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的上限 { $capacity } 人多 { $over } 人。還沒有修改，請選擇：
     · 保留已報名的人：上限改為 { $capacity } 人，已報名的 { $going } 人都可以來；有人退出、人數低於上限之前，新報名的人進入候補。
@@ -457,7 +464,7 @@ topic-ask-title = 請用一句話說出您想討論的事（最多 100 字）：
 topic-typed-ask-detail =
     議題：「{ $title }」
     可以再補充幾句說明，或點「跳過」直接提交：
-topic-ask-detail = 可以再補充幾句說明（最多 1000 字），或點「跳過」：
+topic-ask-detail = 可以再補充幾句說明（寫多長都行，一條消息能發下即可），或點「跳過」：
 topic-title-too-long-kept = 您寫得很詳細，這些已經記作議題的說明，不用再打一遍。請再用一句話概括一下（最多 { $limit } 字），例如「東門路燈壞了」：
 topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
@@ -465,6 +472,9 @@ topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧
 topic-decided-title = <b>最近處理的議題</b>
 topic-decided-answered = • 「{ $title }」已答覆：{ $answer }
 topic-decided-accepted = • 「{ $title }」已列入議事會「{ $meeting }」（{ $when }）
+topic-detail-cut = …（說明較長，全文見上一條）
+topic-detail-whole = 議題<b>{ $title }</b>的說明全文：
+    { $detail }
 topic-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
     { $detail }
 topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）

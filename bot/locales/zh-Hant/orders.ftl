@@ -67,6 +67,10 @@ order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
 order-got-location = 收到位置。
+order-contact-line = 聯繫人：{ $name } { $phone }
+order-contact-line-own = 聯繫電話：{ $phone }
+order-got-contact = 已寫進訴求說明：{ $line }
+    還可以繼續補充，說完點「✅ 說完了」。
 order-photos-full = 最多 { $limit } 張照片，已經夠了。
 order-compose-unsupported = 這裡只能收文字、照片、語音和位置。
 order-btn-finished = ✅ 說完了
@@ -566,6 +570,12 @@ order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已經有人接下，人已滿，不用再接了。謝謝您！
+order-notice-offer-cancelled = 🛠 工單 { $number }：{ $title }
+    { $gist ->
+        [none] {""}
+       *[other] 「{ $gist }」{"\u000A"}
+    }📍 { $place }
+    ❌ 社區已撤銷這張工單，不用再接了。謝謝您！
 order-notice-offer-moved = 🛠 工單 { $number }：{ $title }
     📍 地點已更正為 { $place }，不在您的服務區域，不用再接了。謝謝您！
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
@@ -710,7 +720,9 @@ order-draft-expired = 這份訴求草稿超過 { $days } 天沒有提交，已�
 
 ## Stats and the ledger
 
-order-stats-choose = 請選擇統計時段：
+order-stats-choose =
+    請選擇統計時段：
+    <i>其他時段可以在命令後寫上，例如 /stats 2026-11（一個月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本週
 order-period-month = 本月
 order-period-year = 今年
