@@ -389,7 +389,9 @@ async def on_custom_skills(
         await message.answer(t(exc.key, **exc.args_))
         return
     chosen = normalize_skills([*(await state.get_data()).get("skills", []), *codes])
-    await state.update_data(skills=chosen, **({"custom_skills": custom} if custom else {}))
+    await state.update_data(skills=chosen)
+    if custom:
+        await state.update_data(custom_skills=custom)
     said = [t("member-skills-ticked", skills=", ".join(t(f"skill-{c}") for c in codes))]
     said = (said if codes else []) + ([t("member-skills-custom", skills=custom)] if custom else [])
     await message.answer("\n".join(said), reply_markup=_skills_markup(t, chosen))
