@@ -48,7 +48,8 @@ _PHRASES: dict[Kind, str] = {
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
     "good afternoon|good evening|how are you|anyone there|is anyone there|are you there",
     Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|麻烦了|麻烦你们了|劳驾|thanks|thank you|"
-    "thx|many thanks|cheers|thanks a lot|much appreciated",
+    "thx|many thanks|cheers|thanks a lot|much appreciated|thank you for your help|"
+    "thanks for your help|thanks for the help|thank you for helping",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
     "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
     "alright|all right|cool|nice|no problem|no worries",
@@ -216,7 +217,8 @@ _TOPIC_WORDS: dict[Topic, str] = {
     Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
     "progress|status|urge|hurry|chase|follow up",
     Topic.ADD_INFO: "补充|补充一下|补充信息|补充情况|补充说明|补充材料|加照片|补照片|补发照片|"
-    "再补充|add information|add more|add a photo|add photos",
+    "再补充|add information|add more|add a photo|add photos|add more information|"
+    "add more info|add info|add details|add more details|add a picture|send a photo",
     Topic.WITHDRAW: "撤回|撤销|撤诉|撤掉|撤|收回|取消诉求|取消我的诉求|删除诉求|删掉诉求|"
     "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
@@ -270,10 +272,10 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
     "登记": (Topic.ADDRESS, Topic.PHONE, Topic.JOIN, Topic.FILE),
     "注册": (Topic.ADDRESS, Topic.JOIN),
     "通知": (Topic.QUIET,),
-    "request": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
-    "requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
-    "my request": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
-    "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "request": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.ADD_INFO),
+    "requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
+    "my request": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
+    "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
     "sign up": (Topic.ADDRESS, Topic.MEETING, Topic.JOIN),
     "register": (Topic.ADDRESS, Topic.JOIN),
     "registration": (Topic.ADDRESS, Topic.JOIN),

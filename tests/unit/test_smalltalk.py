@@ -36,6 +36,7 @@ from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_inten
         ("when will someone come?", Kind.PROGRESS),
         ("good night", Kind.BYE),
         ("no problem", Kind.ACK),
+        ("thank you for your help", Kind.THANKS),
         ("拜拜", Kind.BYE),
         ("主菜单", Kind.MENU),
         ("返回", Kind.MENU),

@@ -301,6 +301,8 @@ def test_the_answer_is_for_this_person() -> None:
         ("I want to become a volunteer", Topic.JOIN),
         ("don't send me messages at night", Topic.QUIET),
         ("no messages at night please", Topic.QUIET),
+        ("I want to add a photo to my request", Topic.ADD_INFO),
+        ("I want to add more information", Topic.ADD_INFO),
     ],
 )
 def test_registering_named_bare(text: str, topic: Topic) -> None:
