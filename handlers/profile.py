@@ -27,8 +27,9 @@ from services import members as member_service
 from services import orders as order_service
 from services import users as user_service
 from services.delivery import quiet_hours_for
+from services.errors import InvalidInput
 from services.order_notices import deliver
-from services.validation import contact_phone
+from services.validation import contact_phone, phone_number
 
 router = Router(name="profile")
 router.message.filter(F.chat.type == "private")
@@ -76,7 +77,27 @@ async def on_contact_at_menu(
     if not user.registered:
         await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
         return
-    phone = contact_phone(message.contact.phone_number)
+    await _offer_phone(message, state, user, t, contact_phone(message.contact.phone_number))
+
+
+async def offer_typed_phone(message: Message, state: FSMContext, user: User, t: Text) -> bool:
+    """A phone number typed at the menu ('my phone is 139…', '13900000001'): offered to be kept
+    as their phone, as a contact shared there is; False when the message is not a number."""
+    try:
+        phone = phone_number(message.text)
+    except InvalidInput:
+        return False
+    if not user.registered:
+        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
+        return True
+    await _offer_phone(message, state, user, t, phone)
+    return True
+
+
+async def _offer_phone(
+    message: Message, state: FSMContext, user: User, t: Text, phone: str
+) -> None:
+    """Their own number, shared or typed at the menu: ✅ 记下 / 不用 (one tap keeps it)."""
     if phone == user.phone:
         await message.answer(t("profile-contact-same", phone=phone))
         return

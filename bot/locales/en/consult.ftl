@@ -475,9 +475,15 @@ topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ 
 topic-detail-cut = … (a long explanation: the whole of it is in the message above)
 topic-detail-whole = The whole explanation of the topic <b>{ $title }</b>:
     { $detail }
-topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     { $detail }
-topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-staff-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     Proposed by { $name }{ $has_address ->
         [yes] {" "}({ $address })
        *[no] {""}
@@ -491,8 +497,14 @@ topic-btn-back = 👍 Back it
 topic-btn-unback = ↩️ Withdraw backing
 topic-btn-accept = ✅ Put on an agenda
 topic-btn-answer = 💬 Answer
-topic-backed = 👍 Backed; { $backers } people back it now. Changed your mind? Tap "↩️ Withdraw backing".
-topic-unbacked = ↩️ Backing withdrawn; { $backers } people back it now.
+topic-backed = 👍 Backed; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+} Changed your mind? Tap "↩️ Withdraw backing".
+topic-unbacked = ↩️ Backing withdrawn; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+}
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:

@@ -10,7 +10,7 @@ menu-order-on-behalf = ☎️ File for a resident
 menu-order-stats = 📊 Ledger stats
 
 order-status-new = waiting
-order-status-ordered = order issued
+order-status-ordered = passed to volunteers
 order-status-handling = handled by staff
 order-status-transferred = transferred
 order-status-merged = merged
@@ -532,8 +532,8 @@ order-notice-info-added-member = 📎 The resident added information to order { 
         [yes] {" "}(a voice note: community staff can tell you what it says)
        *[no] {""}
     }
-order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
-order-notice-handling = Your request { $number } is accepted and handled by community staff.
+order-notice-ordered = Your request { $number } has been accepted. The community has passed it to its Party members and volunteers, and someone will take it on soon.
+order-notice-handling = Your request { $number } has been accepted; community staff are handling it themselves.
 order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
 order-notice-transfer-progress = Your request { $number } has news: { $answer }
     It is still being handled; we will tell you when it is done.
@@ -545,7 +545,7 @@ order-notice-declined = Sorry, your request { $number } was declined. Reason: { 
     }
     If you think the community should look at it again, tap "See progress" → "🔁 Ask for a review" and say why.
 order-notice-closed = Your request { $number } is closed.
-order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
+order-notice-claimed = A Party member or volunteer has taken on your request { $number } and will contact you soon.
 order-notice-offer = { $urgent ->
         [yes] 🚨 Urgent · {""}
        *[other] {""}
