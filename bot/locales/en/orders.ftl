@@ -296,17 +296,26 @@ order-issue-points = Points: { $points }
 order-ask-title = Type the order's title (up to 60 characters):
 order-title-set = ✓ Title changed. The order is shown below; tap “{ order-btn-publish }” when it is right.
 order-title-cut = ✓ Title changed (cut to 60 characters). The order is shown below; tap “{ order-btn-publish }” when it is right.
-order-issued = ✅ Order { $number } published; { $count } members were told.
+order-issued = ✅ Order { $number } published; { $count ->
+        [one] 1 member was told
+       *[other] { $count } members were told
+    }.
 order-issued-nobody = ⚠️ No member of this community has the skills this order asks for (or serves this grid), so nobody can see it. You can offer it to every approved member of the community.
 order-issued-too-few = ⚠️ This order needs { $need } members, but only { $count } have the skills (or serve this grid): it may never be fully taken. You can offer it to every member of the community.
 order-btn-offer-all = 📣 Offer to all members of the community
-order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count } members were told.
+order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count ->
+        [one] 1 member was told
+       *[other] { $count } members were told
+    }.
 order-offered-all-none = ⚠️ Order { $number } now asks for no particular skill or grid, but the community has no approved members yet. Please handle it directly or transfer it.
 order-issue-nobody-grid = ⚠️ Nobody in this grid fits yet, so nobody would see it. Tap "Any skill"; to offer it to the whole community, ask the community staff.
 order-issued-nobody-grid = ⚠️ No member of this grid has the skills this order asks for, so nobody can see it. You can offer it to every member of the grid, whatever their skills.
 order-issued-too-few-grid = ⚠️ This order needs { $need } members, but only { $count } in this grid have the skills: it may never be fully taken. You can offer it to every member of the grid, whatever their skills.
 order-btn-offer-all-grid = 📣 Offer to all members of the grid
-order-offered-grid = ✅ Order { $number } now asks for no particular skill; { $count } members of the grid were told.
+order-offered-grid = ✅ Order { $number } now asks for no particular skill; { $count ->
+        [one] 1 member of the grid was told
+       *[other] { $count } members of the grid were told
+    }.
 order-offered-grid-none = ⚠️ Order { $number } now asks for no particular skill, but the grid has no approved members yet. Ask the community staff to offer it community-wide, or handle it directly or transfer it.
 order-err-grid-only = As a grid worker you offer orders to the members of your grids only. To offer it to the whole community, ask the community staff.
 order-offers-held = 🌙 It is quiet hours now: { $count } of them will get this order at { $time }.
@@ -586,7 +595,10 @@ order-notice-offer-cancelled = 🛠 Order { $number }: { $title }
 order-notice-offer-moved = 🛠 Order { $number }: { $title }
     📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
-order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
+order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    }.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.
 order-notice-partner-released = Order { $number }: { $name }, who claimed it with you, gave it back; it is yours to carry on. { $offered ->
         [yes] It has been offered again for someone to join you.
