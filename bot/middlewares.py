@@ -22,6 +22,7 @@ from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models import Role
 from models.base import utcnow
+from services import order_redraws
 from services.delivery import wake_after_commit
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
@@ -171,7 +172,13 @@ class OutboxMiddleware(BaseMiddleware):
 
         use_outbox(session, sink)
         wake_after_commit(session, self.wake)
-        return await handler(event, data)
+        order_redraws.watch(session)
+        result = await handler(event, data)
+        # what the handler's commits changed of a matter (a place, information added, an
+        # order cancelled …): the members' cards and offers of its orders read so
+        if order_redraws.changed(session):
+            await order_redraws.redraw_changed(session)
+        return result
 
 
 class UserMiddleware(BaseMiddleware):
