@@ -6,11 +6,13 @@ a transition by `order_common.move`, anything else by `note_event` / `note_move`
 whose ledger rows a session commits are noted (`watch`), and `redraw_changed`, run once the
 update's handler is done, redraws for each of their orders
 
-every member's card of it (services.order_cards.card_redraws: only those that would now read
-differently; the services redraw them already on a transition, in its own commit).
+- every member's card of it (services.order_cards.card_redraws: only those that would now read
+  differently; the services redraw them already on a transition, in its own commit), and
+- every offer of it (services.orders.offer_redraws: ✋ 接单 while it can be claimed, else why
+  not in one line).
 
 Before, a member's card was redrawn on transitions only (a place corrected, information the
-resident added, left it as it was).
+resident added, left it as it was), and an offer only once its order filled.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def changed(session: AsyncSession) -> bool:
 
 
 async def redraw_changed(session: AsyncSession) -> list[Notice]:
-    """The cards of the orders of every request changed in the session's commits,
+    """The cards and offers of the orders of every request changed in the session's commits,
     redrawn as the orders now are (queued in the session's outbox in one commit; with none,
     returned for the caller to queue)."""
     ids = session.info.pop(_CHANGED, None)
@@ -81,8 +83,11 @@ async def redraw_changed(session: AsyncSession) -> list[Notice]:
         )
     ).all()
     notices: list[Notice] = []
+    from services.orders import offer_redraws  # orders import order_cards, not this
+
     for order in orders:
         notices += await order_cards.card_redraws(session, order=order)
+        notices += await offer_redraws(session, order)
     queued = await commit_with(session, notices)
     session.info.pop(_CHANGED, None)  # the redraws' own commit wrote no ledger row
     return [] if queued else notices
