@@ -86,7 +86,7 @@ async def test_an_offer_shows_claim_again_when_a_place_opens(linli_sandbox: Harn
     await d.say(ZHAO, "临时要出差")
     await d.expect(ZHAO, f"已放弃工单 {order_no}")
     now = await _now(d, LIU, offer)
-    assert "又空出名额" in message_text(now) and "人已满" not in message_text(now), now
+    assert "又可以接了" in message_text(now) and "人已满" not in message_text(now), now
     assert "✋ 接单" in _buttons(now), _buttons(now)
 
     # and it claims: the offer becomes 刘's card of it

@@ -589,7 +589,7 @@ order-notice-offer-reopened = { $urgent ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}
     }⭐ { $points } points · { $need } more needed
-    🔄 Someone dropped out and a place is free again. Tap "✋ Claim" to take it.
+    🔄 This order can be taken again. Tap "✋ Claim" to take it.
 order-notice-offer-mine = 🛠 Order { $number }: { $title }
     📍 { $place }
     ✅ You have taken this order; tap "Details" to see it.

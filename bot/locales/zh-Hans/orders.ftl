@@ -579,7 +579,7 @@ order-notice-offer-reopened = { $urgent ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}
     }⭐ { $points } 积分 · 还需 { $need } 人
-    🔄 有人退出，又空出名额了。需要的话点「✋ 接单」。
+    🔄 这张工单又可以接了，需要的话点「✋ 接单」。
 order-notice-offer-mine = 🛠 工单 { $number }：{ $title }
     📍 { $place }
     ✅ 这个工单您已经接下了，点「详情」查看。

@@ -582,7 +582,7 @@ order-notice-offer-reopened = { $urgent ->
         [none] {""}
        *[other] ⏰ 時限 { $due } · {""}
     }⭐ { $points } 積分 · 還需 { $need } 人
-    🔄 有人退出，又空出名額了。需要的話點「✋ 接單」。
+    🔄 這張工單又可以接了，需要的話點「✋ 接單」。
 order-notice-offer-mine = 🛠 工單 { $number }：{ $title }
     📍 { $place }
     ✅ 這個工單您已經接下了，點「詳情」查看。
