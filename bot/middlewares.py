@@ -13,6 +13,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.types import User as TgUser
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -177,7 +178,11 @@ class OutboxMiddleware(BaseMiddleware):
         # what the handler's commits changed of a matter (a place, information added, an
         # order cancelled …): the members' cards and offers of its orders read so
         if order_redraws.changed(session):
-            await order_redraws.redraw_changed(session)
+            try:
+                await order_redraws.redraw_changed(session)
+            except SQLAlchemyError:  # the action stands (committed); only its redraws are lost
+                log.exception("outbox: redraws after the update not queued")
+                await session.rollback()
         return result
 
 
