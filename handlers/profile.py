@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import make_notifier, safe_edit_markup
-from handlers.form_guard import asks_first, held_draft, report_drafts, starter
+from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, kept_draft, register_now_kb, start_registration
@@ -408,7 +408,6 @@ async def on_forget_confirmed(
     await state.clear()
     await held_draft(state).clear()  # a request the filing limits held back goes too
     await kept_draft(state).clear()  # and a matter told before registering
-    await report_drafts(state).clear()  # and a member's reports of orders half written
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.
         notices = await order_service.release_all_claims(

@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -47,6 +47,8 @@ CLAIMANT = "member-claimant-card"  # ✅ 完成上报 / 💬 告诉社区 / ↩�
 OPEN = "member-card-open"  # ✋ 接单
 PLAIN = "member-card"  # none
 CARD_KINDS = frozenset({CLAIMANT, OPEN, PLAIN})
+# the outbox's kinds (text keys) of an order's offers (services.orders.offer_redraws)
+OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")
 
 _IN_HAND = (OrderStatus.OPEN, OrderStatus.CLAIMED)
 _NESTED = "\x01{}\x01"  # stands for an already drawn text inside another (see `_nest`)
@@ -176,7 +178,7 @@ def _nest(render: Render, key: str, drawn: Mapping[str, str], **args: Any) -> st
     return text
 
 
-async def _cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: list[int]) -> None:
+async def cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: list[int]) -> None:
     """The redraws of these messages still queued were worked out before what is drawn now:
     cancelled, in the caller's transaction (services.delivery.cancel_redraws commits)."""
     await session.exec(  # type: ignore[call-overload]
@@ -187,6 +189,28 @@ async def _cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: li
             outbox.not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def _offer_taken_up(
+    session: AsyncSession, *, order_id: int, member_id: int, message_ids: list[int | None]
+) -> None:
+    """The member's offers of the order in these messages are no longer offers: their matter
+    says so, and services.orders.offer_redraws leaves them (in the caller's transaction)."""
+    shown = [str(m) for m in message_ids if m is not None]
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == member_id,
+            col(Delivery.kind).in_(OFFER_KEYS),
+            col(Delivery.matter).startswith(f"order:{order_id}:"),
+            or_(
+                col(Delivery.message_ids).in_(shown),
+                *(col(Delivery.message_ids).startswith(f"{m},") for m in shown),
+            ),
+        )
+        .values(matter=f"order:{order_id}:offer-card")
         .execution_options(synchronize_session=False)
     )
 
@@ -215,7 +239,11 @@ async def remember(
         return None
     older = row.message_id if row is not None and row.message_id != message_id else None
     if older is not None:
-        await _cancel_queued(session, chat_id=member_id, message_ids=[older])
+        await cancel_queued(session, chat_id=member_id, message_ids=[older])
+    # an offer that is the card now (claimed on), or was and goes: redrawn as a card, if at all
+    await _offer_taken_up(
+        session, order_id=order_id, member_id=member_id, message_ids=[message_id, older]
+    )
     if row is None:
         row = OrderCard(order_id=order_id, member_id=member_id, message_id=message_id)
     row.message_id, row.shown, row.at = message_id, shown_digest(args), utcnow()
@@ -258,7 +286,7 @@ async def card_redraws(
             continue
         row.shown = shown
         session.add(row)
-        await _cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
+        await cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
         notices.append(
             Notice(
                 chat_id=row.member_id,

@@ -586,12 +586,34 @@ order-notice-offer-filled = 🛠 Order { $number }: { $title }
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
     ✅ Others have taken it and it is full: nothing more to do. Thank you!
-order-notice-offer-cancelled = 🛠 Order { $number }: { $title }
+order-notice-offer-reopened = { $urgent ->
+        [yes] 🚨 Urgent · {""}
+       *[other] {""}
+    }🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
-    ❌ The community has withdrawn this order: nothing to take. Thank you!
+    { $due ->
+        [none] {""}
+       *[other] ⏰ Due { $due } · {""}
+    }⭐ { $points } points · { $need } more needed
+    🔄 This order can be taken again. Tap "✋ Claim" to take it.
+order-notice-offer-mine = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ✅ You have taken this order; tap "Details" to see it.
+order-notice-offer-closed = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    { $why ->
+        [done] ✅ Someone has done it already
+        [direct] 🏢 The community is handling it directly
+        [transferred] 🏢 Handed over to another agency
+        [merged] 🔗 Merged into another request about the same matter
+        [declined] ⛔ The community will not take it further
+        [closed] ⛔ Closed
+        [reissued] 🔄 Cancelled; the community has issued a new order
+       *[other] ⛔ Cancelled
+    }: no need to take it. Thank you!
 order-notice-offer-moved = 🛠 Order { $number }: { $title }
     📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
@@ -708,7 +730,17 @@ order-err-already-handled = This request is already being handled; it can no lon
 order-err-already-withdrawn = This request has already been withdrawn.
 order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.
 order-err-already-claimed = You have already claimed this order.
-order-err-taken = Too late — this order is already fully claimed.
+order-err-taken = { $why ->
+        [done] Someone has done this order already: no need to take it.
+        [direct] The community is handling this matter directly: no need to take it.
+        [transferred] This matter was handed over to another agency: no need to take it.
+        [merged] This order was merged into another request: no need to take it.
+        [declined] The community will not take this matter further: no need to take it.
+        [closed] This order is closed: no need to take it.
+        [reissued] This order was cancelled; the community has issued a new one.
+        [cancelled] This order was cancelled: no need to take it.
+       *[other] Too late — this order is already fully claimed.
+    }
 order-err-rated = This request has already been rated.
 order-err-rated-earlier = This message asked about an earlier result, which was rated already. Please rate the latest result from its new notice or from { menu-order-mine }.
 order-err-closed-unrated = No rating came in during the follow-up period, so this request was closed and can no longer be rated. If something is still wrong, tap "{ menu-order-new }" and tell us.
