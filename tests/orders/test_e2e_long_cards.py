@@ -1,0 +1,81 @@
+"""Cards drawn from the longest texts people may type still arrive: a 4,000-character request,
+a 4,096-character transfer note and a 4,096-character answer on one staff card (before, 400
+'message is too long' and no card). The longest texts are shortened with
+'…（全文共 N 字，点「📄 全文」查看）', and 📄 全文 sends the whole card, every character, in as
+many messages as it needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sandbox.driver import message_text
+from services.delivery import TEXT_LIMIT, utf16_len
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_card_after_step import _card, _labels, _now
+from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file
+
+
+def _typed(head: str, size: int) -> str:
+    """`size` characters of numbered lines (each one different), as someone would write."""
+    line = "路面塌陷积水，请尽快安排修复并告知完工时间。"
+    lines = [f"{head}第{i:03d}行：{line}" for i in range(200)]
+    text = "\n".join(lines)[:size].rstrip()
+    assert len(text) == size, len(text)
+    return text
+
+
+DESCRIPTION = _typed("家门口的路", 4000)
+NOTE = _typed("转办说明", 4096)
+ANSWER = _typed("城管答复", 4096)
+
+
+async def _whole(h: Harness, chat: int, card: dict[str, Any]) -> str:
+    """Tap 📄 全文 on a card; the messages it sends, joined at the line ends they were split at."""
+    d = h.driver
+    last = (await d.messages(chat))[-1]["message_id"]
+    await d.tap(chat, "📄 全文", card["message_id"])
+    sent = await d.replies(chat, last)
+    assert len(sent) >= 2 and all(utf16_len(message_text(m)) <= TEXT_LIMIT for m in sent)
+    return "\n".join(message_text(m) for m in sent)
+
+
+async def test_a_card_of_the_longest_texts_arrives_and_shows_them_whole(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, DESCRIPTION)
+    card = await _card(h, number)
+    assert "（全文共 4000 字，点「📄 全文」查看）" in message_text(card)
+    assert "📄 全文" in _labels(card)
+    assert DESCRIPTION in await _whole(h, STAFF, card)
+
+    # transferred with the longest note, then the unit's longest answer recorded from the card
+    await d.tap(STAFF, "转办", card["message_id"])
+    await d.expect(STAFF, "转办给哪个单位", since=card["message_id"])
+    await d.say(STAFF, "区城管局市政科")
+    sent = await d.send(STAFF, NOTE)
+    await d.expect(STAFF, "已转办", since=sent["message_id"])
+    card = await _now(h, card, f"诉求 {number} · 已转办")
+    assert "全文共 4096 字" in message_text(card), message_text(card)[-300:]
+    await d.tap(STAFF, "记录回复", card["message_id"])
+    await d.expect(STAFF, "答复", since=card["message_id"])
+    await d.say(STAFF, ANSWER)
+    await d.tap(STAFF, "已解决")
+    await d.expect(STAFF, "已记录诉求")
+    card = await _now(h, card, "转办答复：城管答复")
+    text = message_text(card)
+    assert utf16_len(text) <= TEXT_LIMIT
+    # the description, the note, the answer and the result (the answer, solved) each cut
+    assert text.count("（全文共 ") == 4, text
+    whole = await _whole(h, STAFF, card)
+    for typed in (DESCRIPTION, NOTE, ANSWER):
+        assert typed in whole
+
+    # the resident's own card of it (📂 我的诉求 → its number) fits too, and shows it whole
+    await d.say(ZHOU, "📂 我的诉求")
+    await d.tap(ZHOU, number)
+    mine = await d.expect(ZHOU, "全文共 4000 字")
+    assert "📄 全文" in _labels(mine)
+    assert DESCRIPTION in await _whole(h, ZHOU, mine)
+    assert await d.errors() == []
