@@ -12,7 +12,7 @@ from sandbox.driver import message_text
 from services.delivery import TEXT_LIMIT, utf16_len
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_card_after_step import _card, _labels, _now
-from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file
+from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file
 
 
 def _typed(head: str, size: int) -> str:
@@ -27,6 +27,13 @@ def _typed(head: str, size: int) -> str:
 DESCRIPTION = _typed("家门口的路", 4000)
 NOTE = _typed("转办说明", 4096)
 ANSWER = _typed("城管答复", 4096)
+RESULT = _typed("办理情况", 4096)
+COMMENT = _typed("评价", 4096)
+
+
+def _bare(text: str) -> str:
+    """Every character but spaces and line breaks (a message split at a space loses it)."""
+    return "".join(text.split())
 
 
 async def _whole(h: Harness, chat: int, card: dict[str, Any]) -> str:
@@ -78,4 +85,51 @@ async def test_a_card_of_the_longest_texts_arrives_and_shows_them_whole(
     mine = await d.expect(ZHOU, "全文共 4000 字")
     assert "📄 全文" in _labels(mine)
     assert DESCRIPTION in await _whole(h, ZHOU, mine)
+    assert await d.errors() == []
+
+
+async def test_an_order_of_the_longest_texts_reaches_the_member_staff_and_resident(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, DESCRIPTION)
+    card = await _card(h, number)
+    await d.tap(STAFF, "派单", card["message_id"])
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    issued = await d.expect(STAFF, "已发布")
+    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.tap(LIU, "接单", offer["message_id"])
+    mine = await d.expect(LIU, "全文共 4000 字")
+    assert "📄 全文" in _labels(mine)
+    assert DESCRIPTION in await _whole(h, LIU, mine)
+
+    # reported done with the longest note: the 请验收 card and the resident's notice arrive
+    await d.say(LIU, "📌 我的工单")
+    await d.tap(LIU, f"查看 {order_no}")
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, RESULT)
+    await d.say(LIU, "✅ 说完了")
+    await d.expect(LIU, "等待社区验收")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    await d.expect(STAFF, "已验收")
+    told = await d.expect(ZHOU, "已办好")
+    assert "（全文共 4096 字，点「📄 全文」查看）" in message_text(told)
+    assert RESULT in await _whole(h, ZHOU, told)
+    await d.tap(ZHOU, "满意", told["message_id"])
+    await d.expect(ZHOU, "您的评价")
+    await d.say(ZHOU, COMMENT)
+    await d.expect(ZHOU, "您的话我们记下了")
+    # the request's staff card, looked up by its number, has the result and the comment too
+    last = (await d.messages(STAFF))[-1]["message_id"]
+    await d.say(STAFF, number)
+    card = await d.expect(STAFF, f"诉求 {number} ·", since=last)
+    whole = _bare(await _whole(h, STAFF, card))
+    for typed in (DESCRIPTION, RESULT, COMMENT):  # (the comment is on one line there)
+        assert _bare(typed) in whole
     assert await d.errors() == []
