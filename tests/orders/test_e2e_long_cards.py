@@ -29,6 +29,7 @@ NOTE = _typed("转办说明", 4096)
 ANSWER = _typed("城管答复", 4096)
 RESULT = _typed("办理情况", 4096)
 COMMENT = _typed("评价", 4096)
+REASON = _typed("不予受理", 4096)
 
 
 def _bare(text: str) -> str:
@@ -132,4 +133,35 @@ async def test_an_order_of_the_longest_texts_reaches_the_member_staff_and_reside
     whole = _bare(await _whole(h, STAFF, card))
     for typed in (DESCRIPTION, RESULT, COMMENT):  # (the comment is on one line there)
         assert _bare(typed) in whole
+    assert await d.errors() == []
+
+
+async def test_a_declined_matter_of_the_longest_reason_is_shown_and_can_be_reviewed(
+    linli_sandbox: Harness,
+) -> None:
+    """The decline's notice fits with 📄 全文; 🔁 申请复核 says the reason whole (before, 400:
+    its question repeats the reason, and a 4,096-character one did not fit), in two messages,
+    the 取消 keyboard under the second."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, DESCRIPTION)
+    card = await _card(h, number)
+    await d.tap(STAFF, "不受理", card["message_id"])
+    await d.expect(STAFF, "不受理诉求", since=card["message_id"])
+    sent = await d.send(STAFF, REASON)
+    await d.expect(STAFF, "已不予受理", since=sent["message_id"])
+    told = await d.expect(ZHOU, "不予受理")
+    assert "（全文共 4096 字，点「📄 全文」查看）" in message_text(told)
+    assert _bare(REASON) in _bare(await _whole(h, ZHOU, told))
+    await d.say(ZHOU, "📂 我的诉求")
+    await d.tap(ZHOU, number)
+    mine = await d.expect(ZHOU, "全文共 4000 字")
+    last = (await d.messages(ZHOU))[-1]["message_id"]
+    await d.tap(ZHOU, "申请复核", mine["message_id"])
+    asked = await d.replies(ZHOU, last)
+    assert len(asked) == 2, [message_text(m)[-80:] for m in asked]
+    assert _bare(REASON) in _bare("\n".join(message_text(m) for m in asked))
+    assert "请说说理由" in message_text(asked[-1])
+    await d.say(ZHOU, "路面塌陷很危险，请社区再看看")
+    await d.expect(ZHOU, "已为诉求")
     assert await d.errors() == []

@@ -46,3 +46,12 @@ def test_any_texts_fit_any_limit(texts: list[str], limit: int) -> None:
         assert html.escape(text, quote=False) in whole
     if not fitted.cut:
         assert fitted.text == whole
+
+
+@given(st.text(alphabet=st.sampled_from("ab\n漏😀"), max_size=12000))
+def test_a_plain_text_too_long_is_split_whole(text: str) -> None:
+    from bot.long_messages import _plain_parts
+
+    parts = _plain_parts(text)
+    assert "".join(parts) == text
+    assert all(utf16_len(part) <= 4096 for part in parts)
