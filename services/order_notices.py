@@ -88,12 +88,13 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
 TYPED_ARGS = frozenset({"text", "reason", "note", "answer", "comment", "detail"})
 
 
-def whole_action(kind: str) -> str:
-    """The 📄 全文 button's action for a notice of this kind: the whole card of what its
-    buttons are about (a resident's request, staff's request card, an order)."""
-    if kind == "staff-request-card":
-        return "sfull"
-    return "rfull" if kind.startswith("resident") else "ofull"
+# notices fitted to one message, and their 📄 全文: the card of the request, which shows what
+# they quote whole (the resident's 我的诉求, staff's card)
+WHOLE_ACTIONS = {
+    "staff-request-card": "sfull",
+    "resident-request": "rfull",
+    "resident-rate": "rfull",
+}
 
 
 def _marker(texts: Texts, lang: str, total: int) -> str:
@@ -136,17 +137,17 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
         text = card.text
         if card.cut:  # a typed text on it cut: 📄 全文 shows it whole
             buttons = [("common-btn-whole-text", "ofull"), *(buttons or [])]
-    elif buttons and notice.ref_id is not None:
+    elif notice.kind in WHOLE_ACTIONS and notice.ref_id is not None:
         # within one message (a notice redrawn cannot be split): the longest typed texts cut,
-        # and 📄 全文 beside its buttons shows them whole
+        # and 📄 全文 beside its buttons shows the card that has them whole
         long = LongTexts()
         typed = {n: long(v) for n, v in args.items() if n in TYPED_ARGS and isinstance(v, str)}
         marker = partial(_marker, texts, lang)
         card = long.fit(texts.get(lang, notice.key, **{**args, **typed}), marker=marker)
         text = card.text
         if card.cut:
-            buttons = [("common-btn-whole-text", whole_action(notice.kind)), *buttons]
-    else:  # no buttons: whole (the outbox splits a text too long for one message)
+            buttons = [("common-btn-whole-text", WHOLE_ACTIONS[notice.kind]), *(buttons or [])]
+    else:  # whole (the outbox splits a text too long for one message, buttons under the last)
         text = texts.get(lang, notice.key, **args)
     if not buttons or notice.ref_id is None:
         return text, None

@@ -117,6 +117,24 @@ async def test_an_order_of_the_longest_texts_reaches_the_member_staff_and_reside
     await d.say(LIU, "✅ 说完了")
     await d.expect(LIU, "等待社区验收")
     verify = await d.expect(STAFF, "请验收")
+    # sent back with the longest reason: the 请验收 card, redrawn with it, goes on below
+    # itself (an edit cannot be split); the member is told it whole, in two messages
+    await d.tap(STAFF, "退回", verify["message_id"])
+    await d.expect(STAFF, "还差什么", since=verify["message_id"])
+    await d.say(STAFF, REASON)
+    await d.expect(STAFF, "已通知接单人补充")
+    staff_saw = _bare("\n".join(message_text(m) for m in await d.messages(STAFF)))
+    assert _bare(REASON) in staff_saw
+    back = await d.expect(LIU, "被退回")
+    await d.tap(LIU, "完成上报")  # the notice's second part comes first (under it, the button)
+    liu_saw = _bare(
+        "\n".join(message_text(m) for m in await d.messages(LIU, back["message_id"] - 1))
+    )
+    assert _bare(REASON) in liu_saw
+    await d.say(LIU, RESULT)
+    await d.say(LIU, "✅ 说完了")
+    await d.expect(LIU, "等待社区验收", since=back["message_id"])
+    verify = await d.expect(STAFF, "请验收", since=verify["message_id"])
     await d.tap(STAFF, "验收通过", verify["message_id"])
     await d.expect(STAFF, "已验收")
     told = await d.expect(ZHOU, "已办好")
