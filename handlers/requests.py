@@ -1455,17 +1455,22 @@ async def _show_score(message: Message | None, request_id: int, line: str) -> No
         return
     if message.text is None and message.caption is None:
         return
+    whole = []  # 📄 全文 of a notice fitted to one message stays: its text says to tap it
     for row in message.reply_markup.inline_keyboard:
         for key in row:
             try:
                 data = OrderCb.unpack(key.callback_data or "")
             except (TypeError, ValueError):
                 return
-            if data.ref != request_id or data.action not in _SCORES:
+            if data.ref != request_id or data.action not in {*_SCORES, "rfull"}:
                 return
+            if data.action == "rfull":
+                whole.append([key])
     with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
         if message.text is not None:
-            await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
+            await message.edit_text(
+                f"{message.html_text}\n\n{line}", reply_markup=keyboard(whole) if whole else None
+            )
             return
         # the question with the result's photo: its caption, if the line still fits
         caption = f"{message.html_text}\n\n{line}"

@@ -142,6 +142,9 @@ async def test_an_order_of_the_longest_texts_reaches_the_member_staff_and_reside
     assert RESULT in await _whole(h, ZHOU, told)
     await d.tap(ZHOU, "满意", told["message_id"])
     await d.expect(ZHOU, "您的评价")
+    # the notice rated loses its rating buttons, not its 📄 全文
+    [rated] = [m for m in await d.messages(ZHOU) if m["message_id"] == told["message_id"]]
+    assert _labels(rated) == {"📄 全文"}, _labels(rated)
     await d.say(ZHOU, COMMENT)
     await d.expect(ZHOU, "您的话我们记下了")
     # the request's staff card, looked up by its number, has the result and the comment too
