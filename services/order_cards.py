@@ -34,6 +34,7 @@ from models.base import utcnow
 from models.orders import Order, OrderCard, OrderStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
+from services.fitting import Fitted, LongTexts
 from services.listing import Listing
 from services.order_common import Notice, OrderTitle, written_text
 from services.places import Place
@@ -107,8 +108,26 @@ def shown_digest(args: Mapping[str, Any]) -> str:
 
 
 def draw(render: Render, args: Mapping[str, Any]) -> str:
-    """The card's text; `args` as `card_args` gives them, written out in the reader's
-    language (services.order_notices.localize)."""
+    """The card's text, within one message; `args` as `card_args` gives them, written out in
+    the reader's language (services.order_notices.localize)."""
+    return fitted(render, args).text
+
+
+def fitted(render: Render, args: Mapping[str, Any]) -> Fitted:
+    """The card within one message: the resident's text and the result, when too long, cut
+    with '…（全文共 N 字，点「📄 全文」查看）' (then the card wants its 📄 全文 button)."""
+    long = LongTexts()
+    card = _card(render, args, long)
+    return long.fit(card, marker=lambda total: render("text-cut", total=str(total)))
+
+
+def draw_whole(render: Render, args: Mapping[str, Any]) -> str:
+    """The card with every typed text whole (📄 全文; may need several messages)."""
+    long = LongTexts()
+    return long.whole(_card(render, args, long))
+
+
+def _card(render: Render, args: Mapping[str, Any], typed: LongTexts) -> str:
     status = str(args["status"])
     mine, staff = args["mine"] == "yes", args["staff"] == "yes"
     due = args["due"]
@@ -130,7 +149,7 @@ def draw(render: Render, args: Mapping[str, Any]) -> str:
         ),
     ]
     if args["repeats"] != "yes":  # else the title above is all the resident wrote
-        lines += ["", render("order-card-text", text=args["text"])]
+        lines += ["", render("order-card-text", text=typed(str(args["text"])))]
     if args["names"]:
         lines.append(render("order-order-claimants", names=args["names"]))
     if args["phone"] or args["room"]:
@@ -149,7 +168,7 @@ def draw(render: Render, args: Mapping[str, Any]) -> str:
     if mine and not args["phone"]:
         lines.append(how_to_reach(render, args))
     if args["result"]:
-        lines.append(render("order-card-result", note=args["result"]))
+        lines.append(render("order-card-result", note=typed(str(args["result"]))))
     if mine and status == OrderStatus.DONE:
         lines.append(render("order-card-reported"))
     return "\n".join(lines)

@@ -114,6 +114,13 @@ common-skip = Skip
 common-confirm = ✅ Confirm
 common-prev-page = ◀️ Previous
 common-next-page = Next ▶️
+# a typed text shortened so its card fits one message (services.fitting); $total: its characters
+text-cut = … ({ $total } characters in all: tap “📄 Full text”)
+# the same in a notice: its button opens the card, whose 📄 Full text shows it whole
+text-cut-open = … ({ $total } characters in all: open the details, then tap “📄 Full text”)
+common-btn-whole-text = 📄 Full text
+# what was just typed, echoed back too long for one message: it is whole in their own message
+text-cut-echo = … ({ $total } characters in all: the message you sent)
 common-not-sure = Not sure
 
 group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
