@@ -683,7 +683,6 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
 OFFER_KEYS = order_cards.OFFER_KEYS
 
 
-
 def offer_redraw_matter(order_id: int) -> str:
     """The matter of an offer that was on its way (claimed by the sender, its message id not
     known yet: the call may be under way) when its order stopped taking claims (full, or
@@ -726,7 +725,6 @@ async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)
-
 
 
 # What an offer on a member's screen reads, by the order's state for them: (text key, buttons
