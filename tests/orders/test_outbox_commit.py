@@ -22,7 +22,9 @@ class Texts:
     """Renders a notice as its key and arguments (the wording is not under test here)."""
 
     def get(self, lang: str, key: str, /, **args: object) -> str:
-        return f"{lang}:{key}:{sorted(args.items())}"
+        # arguments as they are (not repr'd: a card's typed texts go in as private-use
+        # tokens that services.fitting puts back, which a repr would escape)
+        return f"{lang}:{key}:" + ";".join(f"{k}={v}" for k, v in sorted(args.items()))
 
 
 async def _filed(session: AsyncSession, world: World) -> Request:
