@@ -593,6 +593,11 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         ]
     )
     if isinstance(event, CallbackQuery):
+        if isinstance(event.message, Message) and event.message.text is not None:
+            # the form is drawn over the card tapped: no longer a card to redraw
+            await card_service.forget(
+                session, staff_id=ctx.user.id, message_id=event.message.message_id
+            )
         await edit_or_send(event, text, markup)
         if isinstance(event.message, Message) and event.message.text is not None:
             await state.update_data(form=event.message.message_id)

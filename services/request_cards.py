@@ -26,7 +26,7 @@ import json
 from collections.abc import Awaitable, Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import event, update
+from sqlalchemy import delete, event, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -213,3 +213,16 @@ async def remember(
         await session.rollback()
         return None
     return older
+
+
+async def forget(session: AsyncSession, *, staff_id: int, message_id: int) -> None:
+    """This message of the staff member's chat is no longer a card of a request (the order
+    form was drawn over it): never redrawn as one again, its queued redraws cancelled.
+    Commits."""
+    await _cancel_queued(session, chat_id=staff_id, message_id=message_id)
+    await session.exec(  # type: ignore[call-overload]
+        delete(RequestCard).where(
+            col(RequestCard.staff_id) == staff_id, col(RequestCard.message_id) == message_id
+        )
+    )
+    await session.commit()
