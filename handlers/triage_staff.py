@@ -392,16 +392,40 @@ async def show_card(
     if not isinstance(message, Message):
         return
     if edit and isinstance(event, CallbackQuery) and message.text is not None:
-        await outbox.cancel_redraws(
-            ctx.session, chat_id=message.chat.id, message_id=message.message_id
-        )
-        # "message is not modified" when it reads so already: nothing to do
-        with contextlib.suppress(TelegramBadRequest):
-            await message.edit_text(text, reply_markup=markup)
-        sent = message
-    else:
-        sent = await message.answer(text, reply_markup=markup)
+        await _edit_card(message, message.message_id, ctx, req, text, markup)
+        return
+    sent = await message.answer(text, reply_markup=markup)
     await _remember_card(sent, ctx, req, text, markup)
+
+
+async def _edit_card(
+    where: Message, message_id: int, ctx: OrderCtx, req: Request, text: str, markup: Any
+) -> None:
+    """Draw the card over this message of the chat, unless it reads so already (redrawn by the
+    outbox when a colleague acted: drawn again, Telegram refuses it as 'not modified')."""
+    shown = card_service.shown_digest(text, _stored(markup))
+    # redraws of it still queued were worked out before: sent after this one, they would take
+    # it back; cancelled (committed) before it is drawn
+    cancelled = await outbox.cancel_redraws(
+        ctx.session, chat_id=where.chat.id, message_id=message_id
+    )
+    drawn = await card_service.reads(
+        ctx.session, staff_id=ctx.user.id, message_id=message_id, shown=shown
+    )
+    if cancelled or not drawn:
+        with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
+            await where.bot.edit_message_text(  # type: ignore[union-attr]
+                text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
+            )
+    if req.id is not None:  # the staff member's card of it, if it is (or none is): reads so
+        await card_service.remember(
+            ctx.session,
+            request_id=req.id,
+            staff_id=ctx.user.id,
+            message_id=message_id,
+            shown=shown,
+            adopt=False,
+        )
 
 
 async def _remember_card(
@@ -837,23 +861,9 @@ async def _draw_card(
     """Draw `req` over its card `message_id` in the chat of `where` (as show_card draws it,
     with a new one's likely duplicates); without `buttons` for a reader no longer acting for
     it (a grid worker who moved it out of their grid)."""
-    await outbox.cancel_redraws(ctx.session, chat_id=where.chat.id, message_id=message_id)
     text = await _card_text(ctx, req, duplicates=True)
     markup = await _card_markup(ctx.session, ctx.t, req) if buttons else None
-    with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
-        await where.bot.edit_message_text(  # type: ignore[union-attr]
-            text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
-        )
-    # the staff member's card of it, if it is: known to read so now
-    if req.id is not None:
-        await card_service.remember(
-            ctx.session,
-            request_id=req.id,
-            staff_id=ctx.user.id,
-            message_id=message_id,
-            shown=card_service.shown_digest(text, _stored(markup)),
-            adopt=False,
-        )
+    await _edit_card(where, message_id, ctx, req, text, markup)
 
 
 def _card_above(query: CallbackQuery, request_id: int) -> int | None:

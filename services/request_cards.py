@@ -186,18 +186,15 @@ async def remember(
     adopt: bool = True,
 ) -> int | None:
     """A staff member was shown the request's card (reading `shown`, see `shown_digest`) in
-    this message. With `adopt` (a card opened, or tapped and redrawn) it is their card of the
-    request from now on, in place of the one before, whose message id is returned for the
-    caller to take away (None: there was none, or it is this one); without (a card redrawn
-    elsewhere in the chat) only the card it is, if so, is known to read so. Commits."""
+    this message. With `adopt` (a card opened) it is their card of the request from now on,
+    in place of the one before, whose message id is returned for the caller to take away
+    (None: there was none, or it is this one); without (a card tapped and redrawn) it is
+    known to read so if it is their card, and becomes it if none is known. Commits."""
     stmt = select(RequestCard).where(
         col(RequestCard.request_id) == request_id, col(RequestCard.staff_id) == staff_id
     )
     row = (await session.exec(stmt)).first()
     if row is not None and row.message_id != message_id and not adopt:
-        await session.commit()
-        return None
-    if row is None and not adopt:
         await session.commit()
         return None
     older = row.message_id if row is not None and row.message_id != message_id else None
@@ -213,6 +210,15 @@ async def remember(
         await session.rollback()
         return None
     return older
+
+
+async def reads(session: AsyncSession, *, staff_id: int, message_id: int, shown: str) -> bool:
+    """True if this message is the staff member's card of a request and was last drawn (or
+    queued to be redrawn) reading `shown`."""
+    stmt = select(RequestCard.shown).where(
+        col(RequestCard.staff_id) == staff_id, col(RequestCard.message_id) == message_id
+    )
+    return (await session.exec(stmt)).first() == shown
 
 
 async def forget(session: AsyncSession, *, staff_id: int, message_id: int) -> None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlmodel import delete
+
+from models.orders import RequestCard
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import GRID_WORKER, STAFF, ZHOU, _file
@@ -40,6 +43,15 @@ async def _both(h: Harness, text: str) -> tuple[str, dict[str, Any], dict[str, A
     mine = await _card(h, STAFF, number)
     assert set(_labels(theirs)) >= TRIAGE, _labels(theirs)
     return number, theirs, mine
+
+
+async def unremembered(h: Harness) -> None:
+    """The staff cards shown so far are no longer known (as cards shown before the upgrade
+    that began remembering them): each stays as drawn until tapped, for the tests of what a
+    tap on a card drawn before the request moved on does."""
+    async with h.sessionmaker() as s:
+        await s.exec(delete(RequestCard))  # type: ignore[call-overload]
+        await s.commit()
 
 
 def _cards(messages: list[dict[str, Any]], number: str) -> list[dict[str, Any]]:
