@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel import delete
 
+from models import User
 from models.orders import RequestCard
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
@@ -128,4 +129,30 @@ async def test_opening_the_card_again_replaces_the_older(linli_sandbox: Harness)
 
     now = await _now(h, GRID_WORKER, newer, f"诉求 {number} · 社区办理中")
     assert not TRIAGE & set(_labels(now)), _labels(now)
+    assert await d.errors() == []
+
+
+async def test_the_colleagues_card_is_redrawn_in_their_language(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    async with h.sessionmaker() as s:
+        worker = await s.get(User, GRID_WORKER)
+        assert worker is not None
+        worker.language = "en"
+        await s.commit()
+    number = await _file(h, ZHOU, "1号楼楼道的灯坏了，晚上很黑")
+    [theirs] = await d.say(GRID_WORKER, number)  # its number typed
+    assert message_text(theirs).startswith(f"Request {number} ·"), message_text(theirs)
+    mine = await _card(h, STAFF, number)
+
+    await d.tap(STAFF, "派单", mine["message_id"])
+    form = await d.expect(STAFF, f"为诉求 {number} 派单", since=mine["message_id"] - 1)
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=mine["message_id"] - 1)
+
+    now = await _now(h, GRID_WORKER, theirs, f"Request {number} · order issued")
+    labels = set(_labels(now))
+    assert any(label.startswith("Open order G") for label in labels), labels
+    assert "分类" not in message_text(now), message_text(now)
     assert await d.errors() == []
