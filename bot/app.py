@@ -24,6 +24,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.answered import AnsweredTaps
 from bot.dispatcher import build_dispatcher
 from bot.i18n import Translator
+from bot.long_messages import LongMessages
 from bot.plain_fields import PlainTextFields
 from bot.settings import Settings, StartupError
 from models.base import utcnow
@@ -155,6 +156,7 @@ def make_bot(settings: Settings) -> Bot:
     )
     bot.session.middleware(PlainTextFields())  # labels and alerts are not HTML
     bot.session.middleware(AnsweredTaps())  # the error handler never answers a tap twice
+    bot.session.middleware(LongMessages())  # a text too long for one message goes as several
     return bot
 
 

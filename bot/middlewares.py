@@ -13,6 +13,7 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.types import User as TgUser
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,6 +23,7 @@ from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models import Role
 from models.base import utcnow
+from services import order_redraws
 from services.delivery import wake_after_commit
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
@@ -171,7 +173,17 @@ class OutboxMiddleware(BaseMiddleware):
 
         use_outbox(session, sink)
         wake_after_commit(session, self.wake)
-        return await handler(event, data)
+        order_redraws.watch(session)
+        result = await handler(event, data)
+        # what the handler's commits changed of a matter (a place, information added, an
+        # order cancelled …): the members' cards and offers of its orders read so
+        if order_redraws.changed(session):
+            try:
+                await order_redraws.redraw_changed(session)
+            except SQLAlchemyError:  # the action stands (committed); only its redraws are lost
+                log.exception("outbox: redraws after the update not queued")
+                await session.rollback()
+        return result
 
 
 class UserMiddleware(BaseMiddleware):

@@ -31,6 +31,7 @@ from handlers.order_ui import (
     pager,
     place,
     reply,
+    send_whole,
 )
 from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role
@@ -117,9 +118,21 @@ async def on_open_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
 
 def card_text(ctx: OrderCtx, args: dict[str, Any]) -> str:
     """The order card drawn from its args (services.order_cards.card_args) in the reader's
-    language, as the outbox draws it when the card is redrawn."""
-    written = localize(ctx.translator, ctx.t.lang, args, zone=ctx.settings.zone, now=ctx.now())
-    return order_cards.draw(ctx.t, written)
+    language, as the outbox draws it when the card is redrawn (within one message)."""
+    return order_cards.draw(ctx.t, _written(ctx, args))
+
+
+def _written(ctx: OrderCtx, args: dict[str, Any]) -> dict[str, Any]:
+    return localize(ctx.translator, ctx.t.lang, args, zone=ctx.settings.zone, now=ctx.now())
+
+
+def card_markup(ctx: OrderCtx, view: Any, args: dict[str, Any]) -> Any:
+    """The card's buttons (order_markup), with 📄 全文 first when a typed text on it is cut."""
+    markup = order_markup(ctx.t, view)
+    if not order_cards.fitted(ctx.t, _written(ctx, args)).cut:
+        return markup
+    rows = [[button(ctx.t("common-btn-whole-text"), "ofull", view.order.id)]]
+    return keyboard(rows + (markup.inline_keyboard if markup else []))
 
 
 async def order_text(ctx: OrderCtx, view: Any) -> str:
@@ -190,7 +203,7 @@ async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: in
     if not isinstance(message, Message):
         return
     args = await order_cards.card_args(ctx.session, view)
-    sent = await message.answer(card_text(ctx, args), reply_markup=order_markup(ctx.t, view))
+    sent = await message.answer(card_text(ctx, args), reply_markup=card_markup(ctx, view, args))
     await _remember(sent.bot, ctx, view, args, sent.chat.id, sent.message_id)
 
 
@@ -224,7 +237,7 @@ async def draw_card(
             card_text(ctx, args),
             chat_id=chat_id,
             message_id=message_id,
-            reply_markup=order_markup(ctx.t, view),
+            reply_markup=card_markup(ctx, view, args),
         )
     await _remember(bot, ctx, view, args, chat_id, message_id, adopt=adopt)
 
@@ -270,6 +283,16 @@ async def _remember(
 async def on_details(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """The order's details (members of its community and staff only)."""
     await show_order(query, ctx, callback_data.ref)
+
+
+@router.callback_query(OrderCb.filter(F.action == "ofull"))
+async def on_whole_order(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """📄 全文: the order card with every typed text whole, in as many messages as it needs."""
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    args = await order_cards.card_args(ctx.session, view)
+    await send_whole(query, order_cards.draw_whole(ctx.t, _written(ctx, args)))
 
 
 @router.callback_query(OrderCb.filter(F.action == "claim"))

@@ -27,7 +27,7 @@ from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.polls import offer_typed_choice
-from handlers.profile import cmd_profile
+from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
 from handlers.requests import (
     Filing,
@@ -396,6 +396,8 @@ async def on_unknown_message(
         howto = smalltalk.how_to_answer(topic, registered=user.registered, roles=roles)
         await message.answer(t(howto.key, **howto.args), reply_markup=menu)
         return
+    if not in_flow and await offer_typed_phone(message, state, user, t):
+        return  # "my phone is 139…" at the menu: kept as their phone with one tap
     says_something = sum(ch.isalnum() for ch in text) >= OFFER_MIN_CHARS
     if (
         not in_flow

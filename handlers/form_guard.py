@@ -140,14 +140,6 @@ def held_draft(state: FSMContext) -> FSMContext:
     return FSMContext(storage=state.storage, key=replace(state.key, destiny="held-request"))
 
 
-def report_drafts(state: FSMContext) -> FSMContext:
-    """Where a member's report of an order done (完成上报's words and photos) is kept as it is
-    written, by order: beside the flow's state, so 取消, a main-menu button or another form
-    does not lose it; 完成上报 on that order again goes on with it. Reporting it, or
-    🗑 重新写, drops it."""
-    return FSMContext(storage=state.storage, key=replace(state.key, destiny="report-draft"))
-
-
 class FormCb(CallbackData, prefix="cfg"):
     """↩️ 继续填写: go on with the form in progress."""
 
@@ -177,10 +169,10 @@ async def _kept_aside(
     state: FSMContext, t: Text, raw_state: str, data: Mapping[str, Any]
 ) -> str | None:
     """How to go back to the form being left when its draft also waits aside (held_draft: a
-    request the filing limits held back, shown again; report_drafts: a report of an order
-    done as written so far), else None."""
+    request the filing limits held back, shown again; a report of an order done as written so
+    far, kept as it is written by services.report_drafts), else None."""
     if raw_state == "ResultFlow:report" and entered(raw_state, data):
-        if str(data.get("oid")) not in await report_drafts(state).get_data():
+        if not (str(data.get("note") or "").strip() or data.get("photos")):
             return None
         button = t("order-btn-report-done")
         return t("form-left-kept", flow=flow_name(t, raw_state), button=button)

@@ -37,8 +37,8 @@ from services import users as user_service
 from services.errors import Conflict, DomainError, InvalidInput
 from services.order_notices import deliver
 from services.orders import public_name
-from services.skills import SKILLS
-from services.validation import contact_phone, person_name, phone_number, short_label
+from services.skills import SKILLS, normalize_skills, read_typed
+from services.validation import contact_phone, person_name, phone_number, short_label, work_unit
 
 router = Router(name="members")
 router.message.filter(F.chat.type == "private")
@@ -316,7 +316,7 @@ async def on_name(message: Message, state: FSMContext, t: Text) -> None:
 async def on_unit(message: Message, state: FSMContext, t: Text) -> None:
     """Work unit, checked."""
     try:
-        unit = short_label(message.text, max_len=60)
+        unit = work_unit(message.text)
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
@@ -376,18 +376,25 @@ async def on_skill_toggle(
 
 
 @router.message(StateFilter(Join.skills), F.text)
-async def on_custom_skills(message: Message, state: FSMContext, t: Text) -> None:
-    """Typed skills are kept beside the chosen ones."""
+async def on_custom_skills(
+    message: Message, state: FSMContext, t: Text, translator: Translator
+) -> None:
+    """Typed skills: those on the buttons are ticked ('plumbing and tutoring', in any of the
+    languages), the rest kept beside them as other skills."""
+    names = {code: translator.all_values(f"skill-{code}") for code in SKILLS}
+    codes, others = read_typed(message.text or "", names)
     try:
-        custom = short_label(message.text, max_len=100)
+        custom = short_label(others or message.text, max_len=100) if others or not codes else ""
     except DomainError as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
-    await state.update_data(custom_skills=custom)
-    chosen = (await state.get_data()).get("skills", [])
-    await message.answer(
-        t("member-skills-custom", skills=custom), reply_markup=_skills_markup(t, chosen)
-    )
+    chosen = normalize_skills([*(await state.get_data()).get("skills", []), *codes])
+    await state.update_data(skills=chosen)
+    if custom:
+        await state.update_data(custom_skills=custom)
+    said = [t("member-skills-ticked", skills=", ".join(t(f"skill-{c}") for c in codes))]
+    said = (said if codes else []) + ([t("member-skills-custom", skills=custom)] if custom else [])
+    await message.answer("\n".join(said), reply_markup=_skills_markup(t, chosen))
 
 
 @router.callback_query(StateFilter(Join.skills), JoinCb.filter(F.action == "skills-done"))

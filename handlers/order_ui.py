@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,8 @@ from models import Building, Community, Grid, User
 from models.orders import Order, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
+from services.delivery import split_html
+from services.fitting import Fitted, LongTexts
 from services.order_common import (
     Notice,
     category,
@@ -160,8 +162,13 @@ async def request_card(
     *,
     staff: bool,
     now: datetime | None = None,
+    long: LongTexts | None = None,
 ) -> str:
-    """The request as text: number, status, category, place, text (contact for staff only)."""
+    """The request as text: number, status, category, place, text (contact for staff only).
+
+    With `long`, what people typed (the text, reasons, notes, comments) goes in as its tokens,
+    for the caller to fit the card to a message (services.fitting); without, whole."""
+    typed = long if long is not None else LongTexts()
     lines = [
         t("order-card-title", number=req.number, status=status_text(t, req)),
         t("order-card-category", category=category(req.category).name(t.lang)),
@@ -194,26 +201,26 @@ async def request_card(
                 t("urge-card-line", count=urged, time=local(t, settings, last, now=now or last))
             )
     lines.append("")
-    lines.append(t("order-card-text", text=request_text(t, req.text)))
+    lines.append(t("order-card-text", text=typed(request_text(t, req.text))))
     if req.decline_reason:
         declined = req.status == RequestStatus.DECLINED  # else reopened by a review since
         key = "order-card-declined" if declined else "order-card-declined-before"
-        lines.append(t(key, reason=req.decline_reason))
+        lines.append(t(key, reason=typed(req.decline_reason)))
         review = await order_service.review_reason(session, req=req)
         if review is not None:  # the resident asked for a review: why (staff and resident)
             at = local(t, settings, review.at, now=now or review.at)
-            lines.append(t("order-card-review", time=at, reason=review.note or "-"))
+            lines.append(t("order-card-review", time=at, reason=typed(review.note or "-")))
     if not staff and req.status == RequestStatus.TRANSFERRED:
-        lines.extend(await _with_the_unit(session, t, settings, req, now=now))
+        lines.extend(await _with_the_unit(session, t, settings, req, now=now, typed=typed))
     if req.result_note and req.status not in ("new",):
-        lines.append(t("order-card-result", note=req.result_note))
+        lines.append(t("order-card-result", note=typed(req.result_note)))
     # how the resident judged each result: staff reopening a matter read why it came back
     for rating in await order_service.ratings_of(session, int(req.id or 0)):
         line = t(
             "order-card-rating" if staff else "order-card-rating-mine",
             time=local(t, settings, rating.at, now=now or rating.at),
             score=t(f"order-rate-{Score(rating.score).value}"),
-            comment=" ".join(rating.comment.split()) or "none",
+            comment=typed(said) if (said := " ".join(rating.comment.split())) else "none",
         )
         if rating.rater_id != req.resident_id:  # 电话回访: staff recorded what was said
             recorder = await session.get(User, rating.rater_id) if staff else None
@@ -223,11 +230,18 @@ async def request_card(
     if req.status == RequestStatus.CLOSED and await order_service.closed_unrated(session, req=req):
         # no rating in the follow-up window: why it closed (and, to the resident, where to go)
         lines.append(t("order-card-closed-unrated" if staff else "order-card-closed-unrated-mine"))
-    return "\n".join(lines)
+    card = "\n".join(lines)
+    return card if long is not None else typed.whole(card)
 
 
 async def _with_the_unit(
-    session: AsyncSession, t: Text, settings: Settings, req: Request, *, now: datetime | None
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    req: Request,
+    *,
+    now: datetime | None,
+    typed: LongTexts,
 ) -> list[str]:
     """For the resident of a transferred matter: which unit has it, and its latest interim
     answer (staff's card has its own lines, with the note and the follow-up)."""
@@ -238,7 +252,7 @@ async def _with_the_unit(
     progress = await order_service.transfer_progress(session, req=req, transfer=tr)
     if progress.answer and progress.answered_at is not None:
         at = local(t, settings, progress.answered_at, now=now or progress.answered_at)
-        lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
+        lines.append(t("order-card-transfer-progress", time=at, answer=typed(progress.answer)))
     return lines
 
 
@@ -254,6 +268,27 @@ async def _home_elsewhere(session: AsyncSession, req: Request, resident: User | 
         return ""
     home = await session.get(Building, resident.building_id)
     return f"{home.name} {resident.room}" if home is not None else ""
+
+
+def fit_card(t: Text, long: LongTexts, card: str) -> Fitted:
+    """A card drawn with `long`'s tokens, within one message: the longest typed texts cut
+    with "…（全文共 N 字，点「📄 全文」查看）" (then the card wants a 📄 全文 button)."""
+    return long.fit(card, marker=lambda total: t("text-cut", total=str(total)))
+
+
+def echoing(t: Text, key: str, /, *, typed: Mapping[str, str], **args: Any) -> str:
+    """A text with what was just typed in it (`typed`: argument → text), within one message:
+    a typed text too long for it cut with "…（全文共 N 字，即您发的上一条消息）"."""
+    long = LongTexts()
+    text = t(key, **{name: long(value) for name, value in typed.items()}, **args)
+    return long.fit(text, marker=lambda total: t("text-cut-echo", total=str(total))).text
+
+
+async def send_whole(event: Message | CallbackQuery, card: str) -> None:
+    """📄 全文: a card with every typed text whole, in as many messages as it needs (split at
+    line ends)."""
+    for part in split_html(card):
+        await reply(event, part)
 
 
 async def send_notices(

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from bot.settings import Settings
 from handlers.consult_kit import make_notifier, safe_edit_markup
-from handlers.form_guard import asks_first, held_draft, report_drafts, starter
+from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, kept_draft, register_now_kb, start_registration
@@ -27,8 +27,9 @@ from services import members as member_service
 from services import orders as order_service
 from services import users as user_service
 from services.delivery import quiet_hours_for
+from services.errors import InvalidInput
 from services.order_notices import deliver
-from services.validation import contact_phone
+from services.validation import contact_phone, phone_number
 
 router = Router(name="profile")
 router.message.filter(F.chat.type == "private")
@@ -76,7 +77,27 @@ async def on_contact_at_menu(
     if not user.registered:
         await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
         return
-    phone = contact_phone(message.contact.phone_number)
+    await _offer_phone(message, state, user, t, contact_phone(message.contact.phone_number))
+
+
+async def offer_typed_phone(message: Message, state: FSMContext, user: User, t: Text) -> bool:
+    """A phone number typed at the menu ('my phone is 139…', '13900000001'): offered to be kept
+    as their phone, as a contact shared there is; False when the message is not a number."""
+    try:
+        phone = phone_number(message.text)
+    except InvalidInput:
+        return False
+    if not user.registered:
+        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
+        return True
+    await _offer_phone(message, state, user, t, phone)
+    return True
+
+
+async def _offer_phone(
+    message: Message, state: FSMContext, user: User, t: Text, phone: str
+) -> None:
+    """Their own number, shared or typed at the menu: ✅ 记下 / 不用 (one tap keeps it)."""
     if phone == user.phone:
         await message.answer(t("profile-contact-same", phone=phone))
         return
@@ -387,7 +408,6 @@ async def on_forget_confirmed(
     await state.clear()
     await held_draft(state).clear()  # a request the filing limits held back goes too
     await kept_draft(state).clear()  # and a matter told before registering
-    await report_drafts(state).clear()  # and a member's reports of orders half written
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.
         notices = await order_service.release_all_claims(

@@ -37,6 +37,7 @@ from models import Building, Community, Grid, Role, User
 from services import address, org
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
+from services.validation import says_unsure
 
 router = Router(name="registration")
 router.message.filter(F.chat.type == "private")
@@ -280,11 +281,24 @@ async def _take_typed(
     at_community = await state.get_state() == Reg.community.state
     known = None if at_community else data.get("community_id")
     at_building = await state.get_state() == Reg.building.state
+    at_grid = await state.get_state() == Reg.grid.state
+    if at_grid and known is not None and says_unsure(said):
+        # "not sure" / "不清楚" typed where the button was meant: the same as tapping it
+        buildings = await org.list_buildings(session, community_id=known)
+        await state.update_data(grid_id=None)
+        await state.set_state(Reg.building)
+        await message.answer(
+            t("reg-choose-building"), reply_markup=_building_rows(t, buildings, 0)
+        )
+        return
     guess = await address.read_address(session, said, community_id=known, bare_number=at_building)
     if guess.community is None or (known is not None and guess.building is None):
         await message.answer(t("reg-typed-not-read"))
         if at_community:
             await _ask_community(message, state, session=session, t=t)
+        elif at_grid and known is not None:  # the grid question again, its buttons at hand
+            grids = await org.list_grids(session, community_id=known)
+            await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
         return
     await state.update_data(community_id=guess.community.id)
     parts = [guess.community.name]

@@ -36,12 +36,14 @@ from handlers.order_ui import (
     answer_once,
     button,
     edit_or_send,
+    fit_card,
     keyboard,
     local,
     pager,
     reply,
     request_card,
     request_text,
+    send_whole,
     short,
     status_text,
 )
@@ -56,6 +58,7 @@ from services import urges as urge_service
 from services.address import named_place, public_place
 from services.delivery import CAPTION_LIMIT
 from services.errors import Conflict, InvalidInput
+from services.fitting import LongTexts
 from services.order_common import (
     Suggestion,
     candidate_codes,
@@ -1043,16 +1046,32 @@ async def on_my_request(query: CallbackQuery, callback_data: OrderCb, ctx: Order
     await show_my_request(query, ctx, req)
 
 
+@router.callback_query(OrderCb.filter(F.action == "rfull"))
+async def on_my_request_whole(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """📄 全文: the resident's card of one request with every typed text whole."""
+    req = await request_service.resident_view(
+        ctx.session, user=ctx.user, request_id=callback_data.ref
+    )
+    text, _ = await _my_request(ctx, req, whole=True)
+    await send_whole(query, text)
+
+
 async def show_my_request(event: Message | CallbackQuery, ctx: OrderCtx, req: Request) -> None:
     """Send the resident's card of one of their requests (handlers.lookup: its number typed)."""
     text, markup = await _my_request(ctx, req)
     await reply(event, text, reply_markup=markup)
 
 
-async def _my_request(ctx: OrderCtx, req: Request) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The resident's card of one request, as it is now, with the buttons it has now."""
+async def _my_request(
+    ctx: OrderCtx, req: Request, *, whole: bool = False
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The resident's card of one request, as it is now, with the buttons it has now; within
+    one message (the longest typed texts cut, with 📄 全文), or with `whole` uncut."""
     t = ctx.t
-    text = await request_card(ctx.session, t, ctx.settings, req, staff=False, now=ctx.now())
+    typed = LongTexts()
+    text = await request_card(
+        ctx.session, t, ctx.settings, req, staff=False, now=ctx.now(), long=typed
+    )
     if req.merged_into_id:
         text += "\n" + t("order-card-merged", number=f"{req.merged_into_id:05d}")
         target = await ctx.session.get(Request, req.merged_into_id)
@@ -1063,7 +1082,13 @@ async def _my_request(ctx: OrderCtx, req: Request) -> tuple[str, InlineKeyboardM
     now = ctx.now()
     urging = await urge_service.urge_state(ctx.session, req=req)
     text += _urge_lines(ctx, urging, now)
+    if whole:
+        return typed.whole(text), None
+    card = fit_card(t, typed, text)
+    text = card.text
     rows = []
+    if card.cut:
+        rows.append([button(t("common-btn-whole-text"), "rfull", req.id)])
     if urging.allowed(now):  # open and waiting too long, not urged today
         rows.append([button(t("order-btn-urge"), "rurge", req.id)])
     actions = []
@@ -1423,6 +1448,10 @@ async def offer_rating_first(
     return req.id
 
 
+# the callback data of 📝 报给社区 (handlers.fallback.FallbackCb(action="file"))
+_FILE_INSTEAD = "fb:file"
+
+
 async def _show_score(message: Message | None, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
     is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
@@ -1430,17 +1459,26 @@ async def _show_score(message: Message | None, request_id: int, line: str) -> No
         return
     if message.text is None and message.caption is None:
         return
+    whole = []  # 📄 全文 of a notice fitted to one message stays: its text says to tap it
     for row in message.reply_markup.inline_keyboard:
         for key in row:
+            if (key.callback_data or "").startswith(_FILE_INSTEAD):
+                # 📝 报给社区 beside the scores (offer_rating_first): the words it would file
+                # became the rating's comment, so it goes with them
+                continue
             try:
                 data = OrderCb.unpack(key.callback_data or "")
             except (TypeError, ValueError):
                 return
-            if data.ref != request_id or data.action not in _SCORES:
+            if data.ref != request_id or data.action not in {*_SCORES, "rfull"}:
                 return
+            if data.action == "rfull":
+                whole.append([key])
     with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
         if message.text is not None:
-            await message.edit_text(f"{message.html_text}\n\n{line}", reply_markup=None)
+            await message.edit_text(
+                f"{message.html_text}\n\n{line}", reply_markup=keyboard(whole) if whole else None
+            )
             return
         # the question with the result's photo: its caption, if the line still fits
         caption = f"{message.html_text}\n\n{line}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -15,14 +16,14 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 from bot.i18n import Text
 from handlers.claims import draw_card, order_markup
 from handlers.context import OrderCtx
-from handlers.form_guard import asks_first, origin, plain, report_drafts, starter
+from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
-from services import order_cards
+from services import order_cards, report_drafts
 from services import orders as order_service
 from services.errors import Conflict
 from services.validation import TYPED_MAX
@@ -58,24 +59,31 @@ refuse_button_labels(
 )
 refuse_button_labels(router, ResultFlow.send_back)
 
-REPORT_DRAFTS = 5  # orders whose report a member left half written are kept, the latest
+
+async def _draft_of(ctx: OrderCtx, order_id: int) -> report_drafts.Draft:
+    """What the member wrote of the order's report before leaving it (empty when nothing):
+    kept in the database (services.report_drafts), so also after a restart; as long as a
+    conversation is kept (LINLI_FSM_TTL_HOURS)."""
+    return await report_drafts.draft_of(
+        ctx.session,
+        member_id=ctx.user.id,
+        order_id=order_id,
+        now=ctx.now(),
+        max_age=timedelta(hours=ctx.settings.fsm_ttl_hours),
+    )
 
 
-async def _draft_of(state: FSMContext, order_id: int) -> dict[str, Any]:
-    """What the member wrote of the order's report before leaving it ({} when nothing)."""
-    return dict((await report_drafts(state).get_data()).get(str(order_id)) or {})
-
-
-async def _keep_draft(state: FSMContext, order_id: int, note: str, photos: list[str]) -> None:
-    """The report as written so far, kept beside the flow (form_guard.report_drafts): 取消, a
-    menu button or another form leaves it, and 完成上报 on the order goes on with it."""
-    drafts = dict(await report_drafts(state).get_data())
-    drafts.pop(str(order_id), None)  # the latest last
-    if note.strip() or photos:
-        drafts[str(order_id)] = {"note": note, "photos": photos}
-    for oldest in list(drafts)[: max(len(drafts) - REPORT_DRAFTS, 0)]:
-        drafts.pop(oldest)
-    await report_drafts(state).set_data(drafts)
+async def _keep_draft(ctx: OrderCtx, order_id: int, note: str, photos: list[str]) -> None:
+    """The report as written so far, kept (services.report_drafts): 取消, a menu button,
+    another form or a restart leaves it, and 完成上报 on the order goes on with it."""
+    await report_drafts.keep_draft(
+        ctx.session,
+        member_id=ctx.user.id,
+        order_id=order_id,
+        note=note,
+        photos=photos,
+        now=ctx.now(),
+    )
 
 
 @router.message(StateFilter(ResultFlow), F.text.in_(labels("common-cancel")))
@@ -84,7 +92,7 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     and the member is told how to go on with it."""
     values = await state.get_data()
     kept = await state.get_state() == ResultFlow.report.state and bool(
-        await _draft_of(state, int(values.get("oid") or 0))
+        await _draft_of(ctx, int(values.get("oid") or 0))
     )
     await state.clear()
     await message.answer(
@@ -109,7 +117,7 @@ async def on_report_start(
     except Conflict:
         # their claim ended (given to someone else, given back): said by the error handler;
         # the card tapped shows the order as it now is, without the claimant's buttons
-        await _keep_draft(state, callback_data.ref, "", [])
+        await _keep_draft(ctx, callback_data.ref, "", [])
         if card is not None:
             view = await order_service.order_view(
                 ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
@@ -125,7 +133,7 @@ async def on_report_start(
         # an older card's button: reported already (by this member or another claimant),
         # verified or cancelled since; the card is shown as it stands (and what was written
         # of a report no longer needed goes)
-        await _keep_draft(state, callback_data.ref, "", [])
+        await _keep_draft(ctx, callback_data.ref, "", [])
         key = (
             "order-report-already"
             if view.order.status == OrderStatus.DONE
@@ -147,8 +155,8 @@ async def on_report_start(
     # the card whose 完成上报 was tapped (not the question whether to leave another form, whose
     # 不填了 leads back to the card it quotes): once reported it reads so, without the button
     # what was written before and left (取消, a menu button) is taken up again
-    draft = await _draft_of(state, callback_data.ref)
-    note, photos = str(draft.get("note") or ""), list(draft.get("photos") or [])
+    draft = await _draft_of(ctx, callback_data.ref)
+    note, photos = draft.note, list(draft.photos)
     await state.update_data(oid=view.order.id, note=note, photos=photos)
     if card is not None:
         await state.update_data(card=card.message_id, card_text=card.text is not None)
@@ -170,7 +178,7 @@ async def on_report_restart(message: Message, state: FSMContext, ctx: OrderCtx) 
     """🗑 重新写: what was written before goes; the report is asked for afresh."""
     values = await state.get_data()
     order_id = int(values.get("oid") or 0)
-    await _keep_draft(state, order_id, "", [])
+    await _keep_draft(ctx, order_id, "", [])
     await state.update_data(note="", photos=[])
     order = await order_service.get_order(ctx.session, order_id)
     await message.answer(await _ask_report(ctx, order), reply_markup=_report_keyboard(ctx.t))
@@ -188,7 +196,7 @@ async def _ask_report(ctx: OrderCtx, order: Any) -> str:
 
 
 @router.message(ResultFlow.report, F.photo)
-async def on_report_photo(message: Message, state: FSMContext, t: Text) -> None:
+async def on_report_photo(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """A photo of the result (its caption joins the note). Past REPORT_PHOTOS the photo is
     refused (before, it silently replaced the last one); a caption that would make the note
     longer than the report takes is not kept (the photo is), and said so: before, it was,
@@ -196,7 +204,7 @@ async def on_report_photo(message: Message, state: FSMContext, t: Text) -> None:
     values = await state.get_data()
     photos = list(values.get("photos", []))
     if len(photos) >= REPORT_PHOTOS:
-        await message.answer(t("order-photos-full", limit=REPORT_PHOTOS))
+        await message.answer(ctx.t("order-photos-full", limit=REPORT_PHOTOS))
         return
     assert message.photo is not None
     photos.append(message.photo[-1].file_id)
@@ -206,15 +214,15 @@ async def on_report_photo(message: Message, state: FSMContext, t: Text) -> None:
         longer = (note + "\n" + message.caption).strip()
         if len(longer) > REPORT_NOTE_LIMIT:
             await state.update_data(photos=photos)
-            await _keep_draft(state, oid, note, photos)
+            await _keep_draft(ctx, oid, note, photos)
             await message.answer(
-                t("err-text-too-long", length=len(longer), limit=REPORT_NOTE_LIMIT)
+                ctx.t("err-text-too-long", length=len(longer), limit=REPORT_NOTE_LIMIT)
             )
             return
         note = longer
     await state.update_data(photos=photos, note=note)
-    await _keep_draft(state, oid, note, photos)
-    await message.answer(t("order-got-photo", count=len(photos)))
+    await _keep_draft(ctx, oid, note, photos)
+    await message.answer(ctx.t("order-got-photo", count=len(photos)))
 
 
 @router.message(ResultFlow.report, F.text.in_(labels("order-btn-finished")))
@@ -238,11 +246,11 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
         # the order moved on, or the claim was given to someone else, while the report was
         # written: the step has nothing left to do (before, it stayed and refused every
         # ✅ 说完了 until 取消), nor what was written of it
-        await _keep_draft(state, int(values["oid"]), "", [])
+        await _keep_draft(ctx, int(values["oid"]), "", [])
         await state.clear()
         await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
         return
-    await _keep_draft(state, int(values["oid"]), "", [])
+    await _keep_draft(ctx, int(values["oid"]), "", [])
     await state.clear()
     assert out.order is not None
     view = await order_service.order_view(
@@ -289,17 +297,17 @@ async def _show_now(
 
 
 @router.message(ResultFlow.report, F.text)
-async def on_report_text(message: Message, state: FSMContext, t: Text) -> None:
+async def on_report_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The note of what was done."""
     values = await state.get_data()
     note = (values.get("note", "") + "\n" + (message.text or "")).strip()
     if len(note) > REPORT_NOTE_LIMIT:
         # Refuse this part now (what was said before is kept), never cut it silently.
-        await message.answer(t("err-text-too-long", length=len(note), limit=REPORT_NOTE_LIMIT))
+        await message.answer(ctx.t("err-text-too-long", length=len(note), limit=REPORT_NOTE_LIMIT))
         return
     await state.update_data(note=note)
-    await _keep_draft(state, int(values.get("oid") or 0), note, list(values.get("photos", [])))
-    await message.answer(t("order-got-text"))
+    await _keep_draft(ctx, int(values.get("oid") or 0), note, list(values.get("photos", [])))
+    await message.answer(ctx.t("order-got-text"))
 
 
 async def _no_longer_to_verify(

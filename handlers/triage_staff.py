@@ -30,7 +30,9 @@ from handlers.order_ui import (
     OrderCb,
     answer_once,
     button,
+    echoing,
     edit_or_send,
+    fit_card,
     is_card_of,
     keyboard,
     local,
@@ -39,6 +41,7 @@ from handlers.order_ui import (
     reply,
     request_card,
     request_text,
+    send_whole,
     short,
     status_text,
 )
@@ -53,6 +56,7 @@ from services import requests as request_service
 from services import users as user_service
 from services.delivery import inline_keyboard
 from services.errors import Conflict, InvalidInput, MovedAway
+from services.fitting import Fitted, LongTexts
 from services.order_common import (
     catalogue,
     category,
@@ -329,8 +333,9 @@ async def _duplicates(session: AsyncSession, req: Request, triage: Any) -> list[
     )
 
 
-async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
-    """The outside unit, the note and the follow-up date of the latest transfer."""
+async def _transfer_lines(ctx: OrderCtx, req: Request, typed: LongTexts) -> str:
+    """The outside unit, the note and the follow-up date of the latest transfer (what was
+    typed as `typed`'s tokens)."""
     t, settings = ctx.t, ctx.settings
     tr = await order_service.current_transfer(ctx.session, request_id=req.id or 0)
     if tr is None:
@@ -340,18 +345,18 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
             "order-card-transfer",
             unit=tr.unit,
             time=local(t, settings, tr.created_at, now=ctx.now()),
-            note=tr.note or "-",
+            note=typed(tr.note) if tr.note else "-",
         )
     ]
     if tr.answer:
-        lines.append(t("order-card-transfer-answer", answer=tr.answer))
+        lines.append(t("order-card-transfer-answer", answer=typed(tr.answer)))
     elif req.status == RequestStatus.TRANSFERRED:
         # the unit's latest interim answer, and the follow-up as it stands (each reminder and
         # each interim answer moves it on)
         progress = await order_service.transfer_progress(ctx.session, req=req, transfer=tr)
         if progress.answer and progress.answered_at is not None:
             at = local(t, settings, progress.answered_at, now=ctx.now())
-            lines.append(t("order-card-transfer-progress", time=at, answer=progress.answer))
+            lines.append(t("order-card-transfer-progress", time=at, answer=typed(progress.answer)))
         follow = progress.follow_up_at or order_service.transfer_follow_up_at(
             req, now=tr.created_at
         )
@@ -360,16 +365,33 @@ async def _transfer_lines(ctx: OrderCtx, req: Request) -> str:
     return "\n" + "\n".join(lines)
 
 
-async def _card_text(ctx: OrderCtx, req: Request, *, duplicates: bool) -> str:
+async def _card_text(
+    ctx: OrderCtx, req: Request, *, duplicates: bool, whole: bool = False
+) -> Fitted:
     """A staff card's text: the request, (with `duplicates`, a new one's likely duplicates),
-    how many joined it, its transfer."""
+    how many joined it, its transfer; within one message, the longest typed texts cut (with
+    `whole`, none cut, for 📄 全文)."""
     session, t = ctx.session, ctx.t
-    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now())
+    typed = LongTexts()
+    text = await request_card(session, t, ctx.settings, req, staff=True, now=ctx.now(), long=typed)
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
         text += await _dupes(session, req, ctx.triage if duplicates else None, t)
     if joined := await request_service.joined_count(session, request_id=req.id or 0):
         text += "\n" + t("order-card-joined", count=joined)
-    return text + await _transfer_lines(ctx, req)
+    text += await _transfer_lines(ctx, req, typed)
+    if whole:
+        return Fitted(typed.whole(text), cut=False)
+    return fit_card(t, typed, text)
+
+
+def _with_whole(
+    t: Text, req: Request, card: Fitted, markup: InlineKeyboardMarkup | None
+) -> InlineKeyboardMarkup | None:
+    """The card's buttons, with 📄 全文 first when a typed text on it was cut."""
+    if not card.cut:
+        return markup
+    rows = [[button(t("common-btn-whole-text"), "sfull", req.id)]]
+    return keyboard(rows + (markup.inline_keyboard if markup else []))
 
 
 async def show_card(
@@ -384,8 +406,9 @@ async def show_card(
     triage's likely duplicates of a new one); with `edit`, drawn over the tapped card. It is
     the staff member's card of the request from now on, redrawn when the request changes
     (services.request_cards); the one shown before is taken away."""
-    text = await _card_text(ctx, req, duplicates=duplicates)
-    markup = await _card_markup(ctx.session, ctx.t, req)
+    card = await _card_text(ctx, req, duplicates=duplicates)
+    markup = _with_whole(ctx.t, req, card, await _card_markup(ctx.session, ctx.t, req))
+    text = card.text
     if isinstance(event, CallbackQuery):
         await answer_once(event)
     message = event.message if isinstance(event, CallbackQuery) else event
@@ -490,8 +513,9 @@ def card_drawer(
             clock=clock,
             triage=triage,
         )
-        text = await _card_text(ctx, request, duplicates=True)
-        return text, _stored(await _card_markup(session, ctx.t, request))
+        card = await _card_text(ctx, request, duplicates=True)
+        markup = _with_whole(ctx.t, request, card, await _card_markup(session, ctx.t, request))
+        return card.text, _stored(markup)
 
     return draw
 
@@ -503,6 +527,16 @@ async def on_card(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
     )
     await show_card(query, ctx, req, duplicates=True)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sfull"))
+async def on_whole_card(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """📄 全文: the staff card with every typed text whole, in as many messages as it needs."""
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    card = await _card_text(ctx, req, duplicates=False, whole=True)
+    await send_whole(query, card.text)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sxo"))
@@ -861,9 +895,10 @@ async def _draw_card(
     """Draw `req` over its card `message_id` in the chat of `where` (as show_card draws it,
     with a new one's likely duplicates); without `buttons` for a reader no longer acting for
     it (a grid worker who moved it out of their grid)."""
-    text = await _card_text(ctx, req, duplicates=True)
+    card = await _card_text(ctx, req, duplicates=True)
     markup = await _card_markup(ctx.session, ctx.t, req) if buttons else None
-    await _edit_card(where, message_id, ctx, req, text, markup)
+    markup = _with_whole(ctx.t, req, card, markup) if buttons else markup
+    await _edit_card(where, message_id, ctx, req, card.text, markup)
 
 
 def _card_above(query: CallbackQuery, request_id: int) -> int | None:
@@ -1246,7 +1281,7 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
     await state.update_data(answer=message.text)
     rid = int(values["rid"])
     await message.answer(
-        t("order-ask-answer-solved", answer=message.text or ""),
+        echoing(t, "order-ask-answer-solved", typed={"answer": message.text or ""}),
         reply_markup=keyboard(
             [
                 [

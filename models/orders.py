@@ -284,6 +284,23 @@ class RequestCard(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class ReportDraft(SQLModel, table=True):
+    """完成上报 left halfway: what a member wrote of an order's report and the photos sent so
+    far, kept until it is reported or written afresh (services.report_drafts). In the database,
+    not the conversation's storage, so a restart of a bot without Redis (whose conversations
+    live in memory) does not lose it."""
+
+    __tablename__ = "report_drafts"
+    __table_args__ = (UniqueConstraint("member_id", "order_id", name="uq_report_drafts_member"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(sa_type=BigInteger, foreign_key="users.id", index=True)
+    order_id: int = Field(foreign_key="orders.id")
+    note: str = Field(default="", sa_type=Text)
+    photos: str = Field(default="", sa_type=Text)  # Telegram file ids, one a line
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class LedgerEvent(SQLModel, table=True):
     """台账: one state change (or a note) on a matter: actor, time, from, to, note."""
 

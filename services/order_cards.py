@@ -24,7 +24,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -34,6 +34,7 @@ from models.base import utcnow
 from models.orders import Order, OrderCard, OrderStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
+from services.fitting import Fitted, LongTexts
 from services.listing import Listing
 from services.order_common import Notice, OrderTitle, written_text
 from services.places import Place
@@ -47,6 +48,8 @@ CLAIMANT = "member-claimant-card"  # ✅ 完成上报 / 💬 告诉社区 / ↩�
 OPEN = "member-card-open"  # ✋ 接单
 PLAIN = "member-card"  # none
 CARD_KINDS = frozenset({CLAIMANT, OPEN, PLAIN})
+# the outbox's kinds (text keys) of an order's offers (services.orders.offer_redraws)
+OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")
 
 _IN_HAND = (OrderStatus.OPEN, OrderStatus.CLAIMED)
 _NESTED = "\x01{}\x01"  # stands for an already drawn text inside another (see `_nest`)
@@ -105,8 +108,26 @@ def shown_digest(args: Mapping[str, Any]) -> str:
 
 
 def draw(render: Render, args: Mapping[str, Any]) -> str:
-    """The card's text; `args` as `card_args` gives them, written out in the reader's
-    language (services.order_notices.localize)."""
+    """The card's text, within one message; `args` as `card_args` gives them, written out in
+    the reader's language (services.order_notices.localize)."""
+    return fitted(render, args).text
+
+
+def fitted(render: Render, args: Mapping[str, Any]) -> Fitted:
+    """The card within one message: the resident's text and the result, when too long, cut
+    with '…（全文共 N 字，点「📄 全文」查看）' (then the card wants its 📄 全文 button)."""
+    long = LongTexts()
+    card = _card(render, args, long)
+    return long.fit(card, marker=lambda total: render("text-cut", total=str(total)))
+
+
+def draw_whole(render: Render, args: Mapping[str, Any]) -> str:
+    """The card with every typed text whole (📄 全文; may need several messages)."""
+    long = LongTexts()
+    return long.whole(_card(render, args, long))
+
+
+def _card(render: Render, args: Mapping[str, Any], typed: LongTexts) -> str:
     status = str(args["status"])
     mine, staff = args["mine"] == "yes", args["staff"] == "yes"
     due = args["due"]
@@ -128,7 +149,7 @@ def draw(render: Render, args: Mapping[str, Any]) -> str:
         ),
     ]
     if args["repeats"] != "yes":  # else the title above is all the resident wrote
-        lines += ["", render("order-card-text", text=args["text"])]
+        lines += ["", render("order-card-text", text=typed(str(args["text"])))]
     if args["names"]:
         lines.append(render("order-order-claimants", names=args["names"]))
     if args["phone"] or args["room"]:
@@ -147,7 +168,7 @@ def draw(render: Render, args: Mapping[str, Any]) -> str:
     if mine and not args["phone"]:
         lines.append(how_to_reach(render, args))
     if args["result"]:
-        lines.append(render("order-card-result", note=args["result"]))
+        lines.append(render("order-card-result", note=typed(str(args["result"]))))
     if mine and status == OrderStatus.DONE:
         lines.append(render("order-card-reported"))
     return "\n".join(lines)
@@ -176,7 +197,7 @@ def _nest(render: Render, key: str, drawn: Mapping[str, str], **args: Any) -> st
     return text
 
 
-async def _cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: list[int]) -> None:
+async def cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: list[int]) -> None:
     """The redraws of these messages still queued were worked out before what is drawn now:
     cancelled, in the caller's transaction (services.delivery.cancel_redraws commits)."""
     await session.exec(  # type: ignore[call-overload]
@@ -187,6 +208,28 @@ async def _cancel_queued(session: AsyncSession, *, chat_id: int, message_ids: li
             outbox.not_yet_sent(),
         )
         .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def _offer_taken_up(
+    session: AsyncSession, *, order_id: int, member_id: int, message_ids: list[int | None]
+) -> None:
+    """The member's offers of the order in these messages are no longer offers: their matter
+    says so, and services.orders.offer_redraws leaves them (in the caller's transaction)."""
+    shown = [str(m) for m in message_ids if m is not None]
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == member_id,
+            col(Delivery.kind).in_(OFFER_KEYS),
+            col(Delivery.matter).startswith(f"order:{order_id}:"),
+            or_(
+                col(Delivery.message_ids).in_(shown),
+                *(col(Delivery.message_ids).startswith(f"{m},") for m in shown),
+            ),
+        )
+        .values(matter=f"order:{order_id}:offer-card")
         .execution_options(synchronize_session=False)
     )
 
@@ -215,7 +258,11 @@ async def remember(
         return None
     older = row.message_id if row is not None and row.message_id != message_id else None
     if older is not None:
-        await _cancel_queued(session, chat_id=member_id, message_ids=[older])
+        await cancel_queued(session, chat_id=member_id, message_ids=[older])
+    # an offer that is the card now (claimed on), or was and goes: redrawn as a card, if at all
+    await _offer_taken_up(
+        session, order_id=order_id, member_id=member_id, message_ids=[message_id, older]
+    )
     if row is None:
         row = OrderCard(order_id=order_id, member_id=member_id, message_id=message_id)
     row.message_id, row.shown, row.at = message_id, shown_digest(args), utcnow()
@@ -258,7 +305,7 @@ async def card_redraws(
             continue
         row.shown = shown
         session.add(row)
-        await _cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
+        await cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
         notices.append(
             Notice(
                 chat_id=row.member_id,

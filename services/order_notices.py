@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.base import utcnow
 from services import order_cards
 from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
+from services.fitting import LongTexts
 from services.listing import Listing
 from services.order_common import (
     Notice,
@@ -85,6 +86,23 @@ BUTTONS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# a notice's arguments that are what someone typed (a reason, a note, an answer, a comment)
+TYPED_ARGS = frozenset({"text", "reason", "note", "answer", "comment", "detail"})
+
+
+# notices fitted to one message, and their 📄 全文: the card of the request, which shows what
+# they quote whole (the resident's 我的诉求, staff's card)
+WHOLE_ACTIONS = {
+    "staff-request-card": "sfull",
+    "resident-request": "rfull",
+    "resident-rate": "rfull",
+}
+
+
+def _marker(texts: Texts, lang: str, total: int) -> str:
+    return texts.get(lang, "text-cut", total=str(total))
+
+
 def localize(
     texts: Texts, lang: str, args: Mapping[str, Any], *, zone: tzinfo, now: datetime
 ) -> dict[str, Any]:
@@ -117,11 +135,24 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     if notice.kind == STAFF_CARD_DRAWN:  # a staff card of a request, drawn for its reader
         return str(notice.args["body"]), notice.args.get("markup")
     args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
-    if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn
-        text = order_cards.draw(partial(texts.get, lang), args)
-    else:
-        text = texts.get(lang, notice.key, **args)
     buttons = BUTTONS.get(notice.kind)
+    if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn
+        card = order_cards.fitted(partial(texts.get, lang), args)
+        text = card.text
+        if card.cut:  # a typed text on it cut: 📄 全文 shows it whole
+            buttons = [("common-btn-whole-text", "ofull"), *(buttons or [])]
+    elif notice.kind in WHOLE_ACTIONS and notice.ref_id is not None:
+        # within one message (a notice redrawn cannot be split): the longest typed texts cut,
+        # and 📄 全文 beside its buttons shows the card that has them whole
+        long = LongTexts()
+        typed = {n: long(v) for n, v in args.items() if n in TYPED_ARGS and isinstance(v, str)}
+        marker = partial(_marker, texts, lang)
+        card = long.fit(texts.get(lang, notice.key, **{**args, **typed}), marker=marker)
+        text = card.text
+        if card.cut:
+            buttons = [("common-btn-whole-text", WHOLE_ACTIONS[notice.kind]), *(buttons or [])]
+    else:  # whole (the outbox splits a text too long for one message, buttons under the last)
+        text = texts.get(lang, notice.key, **args)
     if not buttons or notice.ref_id is None:
         return text, None
     number = str(notice.args.get("number", ""))

@@ -25,6 +25,7 @@ from models.orders import (
     ClaimStatus,
     LedgerEvent,
     Order,
+    OrderCard,
     OrderStatus,
     PointsEntry,
     Rating,
@@ -679,7 +680,7 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     return args, urgent
 
 
-OFFER_KEYS = ("order-notice-offer", "order-notice-offer-again")  # the outbox keeps the key
+OFFER_KEYS = order_cards.OFFER_KEYS
 
 
 def offer_redraw_matter(order_id: int) -> str:
@@ -726,65 +727,153 @@ async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
     return int(result.rowcount or 0)
 
 
-def _closed_offer(order: Order, args: dict[str, Any], chat: int, message_id: int) -> Notice:
-    """An offer on a member's screen redrawn without ✋ 接单: 已接满 (with 详情), or 已撤销
-    (nothing more to read)."""
-    cancelled = order.status == OrderStatus.CANCELLED
-    return Notice(
-        chat_id=chat,
-        key="order-notice-offer-cancelled" if cancelled else "order-notice-offer-filled",
-        args=args,
-        kind="member-offer-cancelled" if cancelled else "member-offer-filled",
-        ref_id=order.id,
-        urgent=True,
-        community_id=order.community_id,
-        edit_message_id=message_id,
-    )
+# What an offer on a member's screen reads, by the order's state for them: (text key, buttons
+# of services.order_notices.BUTTONS). 'open' offers ✋ 接单 again (a place opened); the others
+# say in one line why it can no longer be claimed.
+_OFFER_SHOWN: dict[str, tuple[str, str]] = {
+    "open": ("order-notice-offer-reopened", "member-offer"),
+    "mine": ("order-notice-offer-mine", "member-offer-filled"),
+    "full": ("order-notice-offer-filled", "member-offer-filled"),
+    "closed": ("order-notice-offer-closed", "member-offer-closed"),
+}
+
+# The first step taken on the matter after its order was cancelled says why the offer ended
+# ('已由社区直接办理'); none yet: cancelled.
+_AFTER_CANCEL = {
+    "handle": "direct",
+    "transfer": "transferred",
+    "merge": "merged",
+    "decline": "declined",
+    "close": "closed",
+    "issue_order": "reissued",
+}
 
 
-async def _filled_offer_redraws(session: AsyncSession, order: Order) -> list[Notice]:
-    """The offers already on other members' screens read 已接满 (已撤销, once cancelled),
-    without ✋ 接单, once the order is full (before, they kept the button until tapped). Edits
-    wake nobody: not held at night."""
+async def _why_closed(session: AsyncSession, order: Order) -> str:
+    """Why an order can no longer be claimed, in one word of `order-notice-offer-closed`."""
+    if order.status in (OrderStatus.DONE, OrderStatus.VERIFIED):
+        return "done"
+    cancelled = (
+        await session.exec(
+            select(LedgerEvent.id)
+            .where(
+                col(LedgerEvent.subject) == "order",
+                col(LedgerEvent.subject_id) == order.id,
+                col(LedgerEvent.to_state) == OrderStatus.CANCELLED,
+            )
+            .order_by(col(LedgerEvent.id))
+        )
+    ).first()
+    if cancelled is None:
+        return "cancelled"
+    after = (
+        await session.exec(
+            select(LedgerEvent.action)
+            .where(
+                col(LedgerEvent.request_id) == order.request_id,
+                col(LedgerEvent.subject) == "request",
+                col(LedgerEvent.id) > cancelled,
+                col(LedgerEvent.action).in_(sorted(_AFTER_CANCEL)),
+            )
+            .order_by(col(LedgerEvent.id))
+        )
+    ).first()
+    return _AFTER_CANCEL.get(after or "", "cancelled")
+
+
+async def offer_redraws(
+    session: AsyncSession, order: Order, *, but: int | None = None
+) -> list[Notice]:
+    """Every offer of the order on a member's screen reads as the order now is for them: with
+    ✋ 接单 while it can be claimed (again, once a place opened), else without it and saying
+    why in one line (人已满, 您已接下, 已取消, 已由社区直接办理 …). Before, only a full order's
+    offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了'. An offer
+    that became the member's card of it (services.order_cards) is redrawn as that. Each offer
+    is redrawn once per change of what it says (its matter keeps it: 'order:12:open' while
+    claimable, 'order:12:offer-shown-…' after). `but`: a member whose offer the handler
+    redraws itself (claimed on). Edits wake nobody: not held at night."""
     assert order.id is not None
-    # not those of members who claimed it, now or before: the offer claimed from became
-    # their card of the order (services.order_cards), redrawn as such (or taken away)
-    claimants = select(Claim.member_id).where(col(Claim.order_id) == order.id)
+    live = matter_of(order, OrderStatus.OPEN)
+    shown = f"order:{order.id}:offer-shown-"
     sent = (
         await session.exec(
-            select(Delivery.id, Delivery.chat_id, Delivery.message_ids).where(
+            select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.matter).where(
                 # the outbox keeps a notice's text key as its kind
                 col(Delivery.kind).in_(OFFER_KEYS),
-                col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
+                or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
                 col(Delivery.state) == DeliveryState.SENT,
-                col(Delivery.chat_id).not_in(claimants),
             )
         )
     ).all()
-    shown = [(chat, int(ids.split(",")[0])) for _id, chat, ids in sent if ids]
-    if not shown:
+    if not sent:
         return []
-    # redrawn once: should the order open again and fill again, these read 人已满 already
-    # (the members get a new offer meanwhile), so they are not edited to the same words twice
-    await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(col(Delivery.id).in_([row_id for row_id, _chat, _ids in sent]))
-        .values(matter=f"order:{order.id}:offer-shown-full")
-        .execution_options(synchronize_session=False)
+    claimants = {c.member_id for c in await active_claims(session, order_id=order.id)}
+    cards = set(
+        (
+            await session.exec(
+                select(OrderCard.member_id, OrderCard.message_id).where(
+                    col(OrderCard.order_id) == order.id
+                )
+            )
+        ).all()
     )
-    args, _urgent = await _offer_args(session, order)
-    return [_closed_offer(order, args, chat, message_id) for chat, message_id in shown]
+    why = "" if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED) else None
+    args: dict[str, Any] | None = None
+    moves: dict[str, list[int | None]] = {}
+    notices = []
+    for row_id, chat, ids, matter in sent:
+        if not ids or chat == but or (chat, int(ids.split(",")[0])) in cards:
+            continue
+        if chat in claimants:
+            state = "mine"
+        elif order.status == OrderStatus.OPEN:
+            state = "open"
+        elif order.status == OrderStatus.CLAIMED:
+            state = "full"
+        else:
+            why = why or await _why_closed(session, order)
+            state = f"closed-{why}"
+        now_matter = live if state == "open" else shown + state
+        if matter == now_matter:
+            continue
+        moves.setdefault(now_matter, []).append(row_id)
+        message_id = int(ids.split(",")[0])
+        await order_cards.cancel_queued(session, chat_id=chat, message_ids=[message_id])
+        if args is None:
+            args, _urgent = await _offer_args(session, order)
+        key, kind = _OFFER_SHOWN[state.split("-")[0]]
+        notices.append(
+            Notice(
+                chat_id=chat,
+                key=key,
+                args={**args, "why": why or "none"},
+                kind=kind,
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=message_id,
+            )
+        )
+    for matter, row_ids in moves.items():
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id).in_(row_ids))
+            .values(matter=matter)
+            .execution_options(synchronize_session=False)
+        )
+    return notices
 
 
 async def redraw_offer_once_sent(
     session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
 ) -> int:
     """An offer that was on its way when its order stopped taking claims (marked by
-    `_mark_offers_on_the_way`) has gone: it is redrawn as the order now stands — 已接满 or
-    已撤销, without ✋ 接单 — and tagged as the others redrawn so (edits queued in `outbox`,
-    committed). One whose order takes claims again (given back meanwhile) is left asking, and
-    tagged as the open order's offers, which its next fill redraws; so is one to a member who
-    holds a claim on it now. Returns how many redraws were queued."""
+    `_mark_offers_on_the_way`) has gone: it is redrawn as the order now stands — 人已满, or
+    why it ended (已取消, 已由社区直接办理 …), without ✋ 接单 — and tagged as the others
+    redrawn so (edits queued in `outbox`, committed). One whose order takes claims again
+    (given back meanwhile) is left asking, tagged as the open order's offers, which its next
+    change redraws; so is one to a member who holds a claim on it now. Returns how many
+    redraws were queued."""
     row = (
         await session.exec(
             select(Delivery)
@@ -810,17 +899,19 @@ async def redraw_offer_once_sent(
             )
         )
     ).first() is not None
+    # tagged as a live offer of the order: `offer_redraws` then draws it as the order now is
+    # for that member (人已满, 已取消 …, with why), as it drew the others, and tags it so
+    row.matter = matter_of(order, OrderStatus.OPEN)
+    session.add(row)
     if order.status == OrderStatus.OPEN or holds:
-        row.matter = matter_of(order, OrderStatus.OPEN)
-        session.add(row)
         await session.commit()
         return 0
-    row.matter = f"order:{order_id}:offer-shown-full"
-    session.add(row)
-    args, _urgent = await _offer_args(session, order)
-    await outbox([_closed_offer(order, args, row.chat_id, ids[0])])
+    await session.flush()
+    notices = await offer_redraws(session, order)
+    if notices:
+        await outbox(notices)
     await session.commit()
-    return 1
+    return len(notices)
 
 
 async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
@@ -1896,7 +1987,12 @@ async def claim_order(
     )  # type: ignore[call-overload]
     if result.rowcount != 1:
         await abort(session)
-        raise Conflict("order-err-taken")
+        # full, or no longer to be claimed at all: said which (before, a cancelled order's
+        # offer tapped answered '接满了')
+        await session.refresh(order)
+        if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+            raise Conflict("order-err-taken", why=await _why_closed(session, order))
+        raise Conflict("order-err-taken", why="full")
     claim = Claim(order_id=order_id, member_id=user.id, status=ClaimStatus.ACTIVE, claimed_at=now)
     session.add(claim)
     try:
@@ -1934,7 +2030,7 @@ async def claim_order(
         # for the night) no longer apply
         await _mark_offers_on_the_way(session, order)
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
-        notices += await _filled_offer_redraws(session, order)
+        notices += await offer_redraws(session, order, but=user.id)
         req = await get_request(session, order.request_id)
         # both say the order is taken: not sent once it is not (given back, reported done)
         taken = matter_of(order, OrderStatus.CLAIMED)
@@ -2758,7 +2854,7 @@ async def cancel_order(
     # every card of it reads 已撤销, without buttons or the resident's contact, and so do
     # the offers members were sent (before, they kept ✋ 接单)
     notices = await order_cards.card_redraws(session, order=order) + notices
-    notices = await _filled_offer_redraws(session, order) + notices
+    notices = await offer_redraws(session, order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 

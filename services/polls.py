@@ -1606,6 +1606,36 @@ _CN_ORDINAL = re.compile(r"第?([一二两三四五六七八九十]|\d{1,2})(?:�
 _SAYING = re.compile(r"^(?:我要|我)")
 _CHOOSING = re.compile(r"^(?:选择|选|投给|投票给|投|支持)")
 _TAIL = re.compile(r"(?:吧|了|的|啊|呀|哈|这个)+$")
+# the same in English, as `_said` leaves it (no spaces): 'I vote for option 2', 'my choice is
+# the second one', 'I'll go with B, please'
+_CHOOSING_EN = re.compile(
+    r"^(?:(?:i|we)(?:d|would|will|ll)?(?:liketo)?(?:votefor|vote|choose|pick|select|gowith|prefer|"
+    r"want|say|gofor)|(?:my|our)(?:vote|choice|answer|pick)(?:is|goesto)?|"
+    r"votefor|vote|choose|pick)"
+)
+_OPTION_EN = re.compile(r"^(?:option|number|no|choice|the|answer)")
+_TAIL_EN = re.compile(r"(?:please|pls|thanks|thankyou|one|option)+$")
+_EN_PLACES = {
+    word: place
+    for place, words in enumerate(
+        (
+            "first|one|1st",
+            "second|two|2nd",
+            "third|three|3rd",
+            "fourth|four|4th",
+            "fifth|five|5th",
+            "sixth|six|6th",
+            "seventh|seven|7th",
+            "eighth|eight|8th",
+            "ninth|nine|9th",
+            "tenth|ten|10th",
+            "eleventh|eleven|11th",
+            "twelfth|twelve|12th",
+        ),
+        start=1,
+    )
+    for word in words.split("|")
+}
 
 
 def _said(text: str) -> str:
@@ -1616,22 +1646,24 @@ def _said(text: str) -> str:
 
 
 def typed_choice(text: str | None, options: Sequence[PollOption]) -> PollOption | None:
-    """The option a short message names as a choice: its text ('要', '我选不要', '投给方案二吧')
-    or its place ('1', '第二个', '选2'); None for anything else or more than one."""
+    """The option a short message names as a choice: its text ('要', '我选不要', '投给方案二吧',
+    'I vote for 中心广场') or its place ('1', '第二个', '选2', 'option 2', 'the second one');
+    None for anything else or more than one."""
     if not text or len(text) > 40 or not options:
         return None
     said = _said(text)
     if not said:
         return None
     ways = {said}
-    for pattern in (_SAYING, _CHOOSING, _TAIL):
+    for pattern in (_SAYING, _CHOOSING, _CHOOSING_EN, _OPTION_EN, _TAIL, _TAIL_EN):
         ways |= {pattern.sub("", way) for way in ways}
     ways.discard("")
     by_text = {o.id: o for o in options if _said(o.text) in ways}
     for way in ways:
+        place = _EN_PLACES.get(way, 0)
         if m := _CN_ORDINAL.fullmatch(way):
             n = m.group(1)
             place = int(n) if n.isdigit() else whole_number(n) or 0
-            if 1 <= place <= len(options) and not any(_said(o.text) == way for o in options):
-                by_text.setdefault(options[place - 1].id, options[place - 1])
+        if 1 <= place <= len(options) and not any(_said(o.text) == way for o in options):
+            by_text.setdefault(options[place - 1].id, options[place - 1])
     return next(iter(by_text.values())) if len(by_text) == 1 else None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Mapping
+
 SKILLS: tuple[str, ...] = (
     "plumbing",  # 水管/下水
     "electrical",  # 电路/电器
@@ -30,3 +33,37 @@ def normalize_skills(codes: list[str] | tuple[str, ...]) -> list[str]:
     """Known skill codes, deduplicated, in catalogue order."""
     wanted = set(codes)
     return [code for code in SKILLS if code in wanted]
+
+
+# what separates skills in a typed list, and words around them that name none
+_SEPARATORS = re.compile(r"[,，、;；/&+\n]|\s+(?:and|or)\s+|和|及|与")
+_AROUND = re.compile(
+    r"^(?:(?:and|or|also|i\s+can\s+do|i\s+can|i\s+do|i\s+am\s+good\s+at)(?:\s+|$))+", re.I
+)
+
+
+def read_typed(text: str, names: Mapping[str, Collection[str]]) -> tuple[list[str], str]:
+    """The catalogue skills a typed list names ('plumbing and tutoring', '水管维修、课业辅导':
+    `names` gives each code's names, in every language), and the rest of the list, kept as
+    other skills ('plumbing, beekeeping' → ['plumbing'], 'beekeeping')."""
+    marked = text
+    by_length = sorted(
+        ((name.strip(), code) for code, ns in names.items() for name in ns if name.strip()),
+        key=lambda nc: -len(nc[0]),
+    )
+    for name, code in by_length:
+        pattern = re.escape(name)
+        if name.isascii():
+            pattern = rf"(?<![A-Za-z]){pattern}(?![A-Za-z])"
+        marked = re.sub(pattern, f"\x00{code}\x00", marked, flags=re.IGNORECASE)
+    found: list[str] = []
+    others: list[str] = []
+    for part in re.split(r"\x00", marked):
+        if part in names:
+            found.append(part)
+            continue
+        for piece in _SEPARATORS.split(part):
+            piece = _AROUND.sub("", piece.strip()).strip(" .。")
+            if any(ch.isalnum() for ch in piece):
+                others.append(piece)
+    return normalize_skills(found), ", ".join(others)

@@ -46,18 +46,22 @@ class Kind(StrEnum):
 _PHRASES: dict[Kind, str] = {
     Kind.GREETING: "你好|您好|你们好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|"
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
-    "good afternoon|good evening",
+    "good afternoon|good evening|how are you|anyone there|is anyone there|are you there",
     Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|麻烦了|麻烦你们了|劳驾|thanks|thank you|"
-    "thx|many thanks",
+    "thx|many thanks|cheers|thanks a lot|much appreciated|thank you for your help|"
+    "thanks for your help|thanks for the help|thank you for helping",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
-    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm",
-    Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you",
+    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
+    "alright|all right|cool|nice|no problem|no worries",
+    Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you|good night|goodnight|bye bye",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
     "how does this work|what can you do|"
     # finding it hard: the help (big buttons, the office's phone) is the answer
     "字太小|看不清|太复杂|复杂|太难|好难|难用|不好用|搞不懂|弄不懂|不懂|不明白|教教我|教我|"
     "你能干什么|你能做什么|能做什么|能干什么|有什么功能|有什么用|干什么用的|"
-    "too complicated|too hard|i don't understand|i dont understand|confusing",
+    "too complicated|too hard|i don t understand|i dont understand|confusing|help me|"
+    "what is this|what s this|i m lost|i am lost|"
+    "i need help|need help|can you help|can you help me|how do i use this|how does it work",
     Kind.WHO: "你是谁|您是谁|你是哪位|您是哪位|你是机器人吗|你是机器人|是机器人吗|机器人吗|"
     "机器人|你是真人吗|是真人吗|真人吗|你是人吗|是人吗|你是什么|你叫什么|你叫什么名字|"
     "who are you|are you a bot|are you a robot|are you human|are you a person|"
@@ -78,13 +82,14 @@ _PHRASES: dict[Kind, str] = {
     "什么时候能处理|什么时候办|多久能修好|多久能好|多久能处理|要等多久|还要等多久|等多久|"
     "怎么还没来|怎么还没人来|怎么还没修|怎么还没处理|怎么还没好|还没修|还没处理|还没修好|"
     "能不能快点|能快点吗|可以快点吗|快点来|快点|快一点|快些|尽快|赶紧|抓紧|等了好久|等好久|"
-    "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry",
+    "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry|"
+    "when will someone come|when is someone coming|is anyone coming|any progress",
 }
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
-    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|"
+    "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|about|"
     "麻烦"
 )
 MAX_CHARS = 40  # longer messages say something more than small talk
@@ -212,7 +217,8 @@ _TOPIC_WORDS: dict[Topic, str] = {
     Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
     "progress|status|urge|hurry|chase|follow up",
     Topic.ADD_INFO: "补充|补充一下|补充信息|补充情况|补充说明|补充材料|加照片|补照片|补发照片|"
-    "再补充|add information|add more|add a photo|add photos",
+    "再补充|add information|add more|add a photo|add photos|add more information|"
+    "add more info|add info|add details|add more details|add a picture|send a photo",
     Topic.WITHDRAW: "撤回|撤销|撤诉|撤掉|撤|收回|取消诉求|取消我的诉求|删除诉求|删掉诉求|"
     "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
@@ -236,8 +242,12 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "社区在|办公室|社区办公室|打电话|打个电话|联系方式|社区的人|找社区的人|找人|找个人|"
     "人工|转人工|人工服务|人工客服|客服|真人|找真人|"
     "office|office hours|opening hours|contact the community|contact you|a person|"
+    "community office|community centre|community center|service centre|service center|"
     "a real person|a human|speak to someone|talk to someone|talk to a person|"
-    "talk to a real person|speak to a person|speak to a real person",
+    "talk to a real person|speak to a person|speak to a real person|speak to a human|"
+    "talk to a human|a real human|community phone|community phone number|"
+    "phone number of the community|community s phone number|when are you open|"
+    "opening times|open hours",
     Topic.LANGUAGE: "换语言|语言|切换语言|改语言|英文|英语|繁体|繁体字|简体|简体字|中文|"
     "language|languages|english|chinese|traditional|simplified",
 }
@@ -262,12 +272,13 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
     "登记": (Topic.ADDRESS, Topic.PHONE, Topic.JOIN, Topic.FILE),
     "注册": (Topic.ADDRESS, Topic.JOIN),
     "通知": (Topic.QUIET,),
-    "request": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE),
-    "requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
-    "my request": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
-    "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE),
+    "request": (Topic.FILE, Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.ADD_INFO),
+    "requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
+    "my request": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
+    "my requests": (Topic.FOLLOW, Topic.WITHDRAW, Topic.RATE, Topic.FILE, Topic.ADD_INFO),
     "sign up": (Topic.ADDRESS, Topic.MEETING, Topic.JOIN),
     "register": (Topic.ADDRESS, Topic.JOIN),
+    "registration": (Topic.ADDRESS, Topic.JOIN),
     "join": (Topic.JOIN, Topic.MEETING),
     "cancel": (Topic.WITHDRAW, Topic.MEETING),
     "volunteer": (Topic.JOIN, Topic.CLAIM, Topic.POINTS),
@@ -283,7 +294,7 @@ _QUESTION = (
     "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|几点|"
     "什么时候|"
     "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i|what|"
-    "when|what time"
+    "when|what time|what s|where s|how s|when s"
 )
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone
@@ -308,7 +319,8 @@ _HOWTO_FILLERS = (
     "of|with|here|there|this|that|it|bot|please|pls|hi|hello|is|are|be|get|set|see|check|"
     "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
     "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
-    "send|give|fill|submit|put|new|show|look|become"
+    "send|give|fill|submit|put|new|show|look|become|like|as|i d|id|don t|dont|do not|no|"
+    "stop|any|more"
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str
@@ -318,9 +330,22 @@ class _Shared(tuple[Topic, ...]):
     """The features a word shared by several may name (it alone names none: '通知')."""
 
 
+class _SharedFirstAlone(_Shared):
+    """A shared word that alone names its first feature ('register', '注册': registering an
+    address; with '志愿者' beside it, signing up as a volunteer)."""
+
+
+# shared words that alone name their first feature: "I want to register" is not a matter, "I
+# want to volunteer" is signing up
+_FIRST_ALONE = {"注册", "register", "registration", "volunteer"}
+
+
 _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
     [(w, (topic,)) for topic, ws in _TOPIC_WORDS.items() for w in ws.split("|")]
-    + [(w, _Shared(topics)) for w, topics in _SHARED_WORDS.items()]
+    + [
+        (w, _SharedFirstAlone(topics) if w in _FIRST_ALONE else _Shared(topics))
+        for w, topics in _SHARED_WORDS.items()
+    ]
     + [(w, "question") for w in _QUESTION.split("|")]
     + [(w, "maybe") for w in _MAYBE.split("|")]
     + [(w, "asking") for w in _ASKING.split("|")]
@@ -354,7 +379,10 @@ def how_to(text: str | None) -> Named | None:
     # file — by a word of its own, not one several share ("发通知"); "可以" alone ("可以撤回")
     # still needs its 吗
     asked = bool(marks & {"question", "asking"})
-    own_word = any(isinstance(f, tuple) and not isinstance(f, _Shared) for f in found)
+    own_word = any(
+        isinstance(f, tuple) and (not isinstance(f, _Shared) or isinstance(f, _SharedFirstAlone))
+        for f in found
+    )
     if not asked and ("maybe" in marks or not own_word):
         return None
     if "elsewhere" in marks:
@@ -457,11 +485,14 @@ class Rating(StrEnum):
 
 _RATING_WORDS: dict[Rating, str] = {
     Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|五星|"
-    "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent",
+    "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent|very good|"
+    "well done|very happy|fantastic|wonderful",
     Rating.BASIC: "基本满意|还算满意|比较满意|还行|还可以|还好|一般|一般般|凑合|马马虎虎|过得去|"
-    "ok ish|so so|so-so|okay-ish|fairly satisfied",
+    "ok ish|so so|so-so|okay-ish|fairly satisfied|not bad|average|it was ok|it s ok|"
+    "mostly satisfied|could be better|more or less",
     Rating.UNSATISFIED: "不满意|不太满意|很不满意|非常不满意|不怎么满意|差评|不行|太差|很差|"
-    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor",
+    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor|terrible|awful|not happy|"
+    "very bad|not good",
 }
 # said around a score without changing it
 _RATING_FILLERS = (
@@ -542,14 +573,20 @@ _RSVP_WORDS: dict[RsvpAnswer, str] = {
     "参加|我参加|要参加|我要参加|会参加|我会参加|能参加|一定参加|报名|我报名|我要报名|报个名|"
     "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|going|i m going|i am going|"
     "i will go|i ll go|i ll come|i will come|count me in|sign me up|i will attend|i ll attend|"
-    "attend|i ll be there|i will be there",
+    "attend|i ll be there|i will be there|i m in|i m coming|i am coming|i can come|i can make it|"
+    "we ll come|we will come|we re coming|we are coming|we ll be there|we will be there|"
+    "see you there|i d like to come|i want to come|i would like to come|yes please",
     RsvpAnswer.MAYBE: "不确定|不一定|不一定去|不一定能去|说不定|不好说|看情况|看情况吧|到时候看|"
     "到时候再说|可能去|可能会去|可能参加|也许去|也许会去|还不知道|不知道能不能去|maybe|not sure|"
-    "perhaps|i might come|i might go|might come|might go",
+    "perhaps|i might come|i might go|might come|might go|i ll try to come|i will try to come|"
+    "i ll try|i don t know yet|not sure yet|probably",
     RsvpAnswer.NO: "不去|不去了|我不去|我不去了|去不了|去不成|不能去|不参加|不参加了|我不参加|"
     "参加不了|不能参加|来不了|不来|不来了|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
     "不报名了|取消报名|not going|i m not going|i am not going|can t come|can t go|cannot come|"
-    "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it",
+    "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it|"
+    "i m not coming|i am not coming|not coming|i won t be able to come|i won t be there|"
+    "we can t come|we won t come|we re not coming|i m not going|i can t attend|"
+    "i cannot attend|i won t make it|no thanks|unable to come",
 }
 # said around an answer without changing it
 _RSVP_FILLERS = (
@@ -582,6 +619,20 @@ _PROPOSAL_LEAD = re.compile(
     r"(?:给社区|给大家|一下|下)?(?P<sep>\s*[：:，,。.\-—、!！\s]*)",
     re.IGNORECASE,
 )
+# the same said in English ('I propose: more benches', 'I'd like to suggest a topic - …', 'My
+# suggestion is …'); what follows is the topic
+_PROPOSAL_LEAD_EN = re.compile(
+    r"^\s*(?:(?:hi|hello|dear\s+\w+)[,!.]?\s+)?(?:please\s+)?"
+    r"(?:(?:i|we)\s*(?:'d|would)\s+like\s+to|(?:i|we)\s+(?:want|wish)\s+to|(?:i|we))?\s*"
+    r"(?:propose|suggest)(?:\s+(?:a|the|this|one|another)\s+(?:topic|proposal|idea))?"
+    r"(?:\s+(?:that|for\s+(?:the\s+)?(?:meeting|agenda|discussion)))?"
+    r"(?P<sep>\s*[:：,，\-—]\s*|\s+)"
+    r"|^\s*(?:(?:i|we)\s+have\s+(?:a|an|one)\s+|here\s*'?s\s+(?:a|an|my|one)\s+"
+    r"|(?:my|our|a|one)\s+)?"
+    r"(?:proposal|suggestion|topic|idea)(?:\s+for\s+(?:the\s+)?(?:meeting|agenda))?"
+    r"(?:\s+is)?(?P<sep2>\s*[:：\-—]\s*|\s+is\s+)",
+    re.IGNORECASE,
+)
 PROPOSAL_MIN_CHARS = 4  # '装个路灯' is a topic; '一下' or '吗' is not
 
 
@@ -590,6 +641,12 @@ def proposal_of(text: str | None) -> str | None:
     '电梯费用低层能不能少出一点'), or None: no proposal lead, or too little after it for a topic
     (the bare '我想提个议题' is a question how, answered as such)."""
     typed = (text or "").strip()
+    english = _PROPOSAL_LEAD_EN.match(typed)
+    if english is not None:
+        rest = typed[english.end() :].strip()
+        if sum(ch.isalnum() for ch in rest) < PROPOSAL_MIN_CHARS or how_to(rest) is not None:
+            return None  # 'I propose a topic', 'suggest a topic: how do I': not the topic
+        return rest
     said = to_simplified(typed)
     lead = _PROPOSAL_LEAD.match(said)
     if lead is None or len(said) != len(typed):

@@ -234,9 +234,11 @@ async def forget_user(
         profile.reject_reason = None
     roles = set(user.role_set) - {Role.MEMBER}
     user.set_roles(roles)
+    from services.report_drafts import forget_drafts
     from services.requests import forget_requests  # requests import this module
 
     await forget_requests(session, user_id=user.id, names=names, rooms=rooms, phones=phones)
+    await forget_drafts(session, member_id=user.id)  # reports of orders left half written
     from services.consult_forget import forget_consultations, tell_promoted
 
     seats = await forget_consultations(session, user_id=user.id, names=names, now=now)

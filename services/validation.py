@@ -12,11 +12,30 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
 _PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
+# words said before the number ("my phone is 139…", "Tel: 021-…", "我的手机号是139…"): dropped
+_PHONE_LEAD = re.compile(
+    r"^(?:(?:it\s*'?s|it\s+is|my|mine|our)\s+)?"
+    r"(?:(?:mobile|cell|phone|telephone|contact)(?:\s*phone)?(?:\s*(?:number|no\.?|#))?"
+    r"|number|tel\.?)"
+    r"(?:\s+is\b|\s*'s\b)?\s*[:：]?\s*"
+    r"|^(?:it\s*'?s|it\s+is)\s*[:：]?\s*(?=[+(\d])"
+    r"|^(?:我的|我|本人)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码)(?:是|为)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 # a room names a number somewhere: 302, 2单元301, 三楼东户 (not "我不知道房号", not a sentence)
 _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
 # said instead of a room: told how to give one they are unsure of
-_ROOM_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|忘了|don'?t know|not sure|no idea", re.I)
+_ROOM_UNKNOWN = re.compile(
+    r"不知道|不清楚|不确定|不记得|记不清|忘了|don'?t know|not sure|no idea|dunno", re.I
+)
+# a unit (单元) and room said in English ('Unit 2, 301', 'unit 2 room 301'): kept as 2单元301, the
+# form staff and the rest of the address read
+_UNIT_EN = re.compile(
+    r"^(?:unit|entrance|entry)\s*(\d{1,2})\s*[,，]?\s*(?:(?:room|rm\.?|apt\.?|flat|no\.?)\s*)?"
+    r"#?\s*(\d{1,5}[A-Za-z]?)$",
+    re.IGNORECASE,
+)
 # a word for "room" typed before the number (not "unit": 2 单元 is part of the room)
 # the number or bullet someone types before each line of a list ("1. ", "2、", "（3）", "①",
 # "A. ", "• "): not part of the item. A number that is the item's own ("1号楼", "2026年",
@@ -60,11 +79,29 @@ def clean_text(text: str | None, *, max_len: int, key: str = "err-text-too-long"
     return kept
 
 
+# said before a name ('My name is Alex Smith', "I'm Alex", '我叫张三'): dropped
+_NAME_LEAD = re.compile(
+    r"^(?:(?:hi|hello)[,!.]?\s+)?(?:my\s+(?:real\s+|full\s+)?name\s+is|my\s+name\s*[:：]|"
+    r"name\s*[:：]|i\s*'m|i\s+am|this\s+is|it\s*'s|call\s+me)\s+"
+    r"|^(?:我叫|我的名字是|我的名字叫|名字是|本人|姓名\s*[:：]|名字\s*[:：])\s*",
+    re.IGNORECASE,
+)
+# said before a work unit ('I work at Fudan University', "I'm retired"): dropped
+_UNIT_LEAD = re.compile(
+    r"^(?:i\s+(?:work|am\s+working|teach|study)\s+(?:at|for|in|with)|"
+    r"my\s+(?:work\s+unit|employer|workplace|company)\s+is|i\s*'m|i\s+am)\s+"
+    r"|^(?:我在|我的单位是|单位是|工作单位是|单位\s*[:：]|工作单位\s*[:：])\s*",
+    re.IGNORECASE,
+)
+
+
 def person_name(text: str | None, *, max_len: int = 30) -> str:
-    """A real name: letters only (Chinese or Latin, with · and spaces), no emoji or controls."""
+    """A real name: letters only (Chinese or Latin, with · and spaces), no emoji or controls;
+    the words said before it dropped ('My name is Alex Smith' → 'Alex Smith', '我叫张三')."""
     if text is None or not text.strip():
         raise InvalidInput("err-name-invalid")
-    name = " ".join(text.split())
+    name = " ".join(text.split()).rstrip(".。!！")
+    name = _NAME_LEAD.sub("", name, count=1).strip() or name
     if len(name) > max_len:
         raise InvalidInput("err-name-too-long", limit=max_len)
     if _has_control(name) or _has_symbol_emoji(name):
@@ -84,6 +121,16 @@ def short_label(text: str | None, *, max_len: int = 60) -> str:
     if _has_control(label) or _has_symbol_emoji(label):
         raise InvalidInput("err-label-invalid")
     return label
+
+
+def work_unit(text: str | None) -> str:
+    """A member's work unit as `short_label` takes it, the words said before it dropped ('I
+    work at Fudan University' → 'Fudan University', "I'm retired" → 'retired')."""
+    said = " ".join((text or "").split()).rstrip(".。")
+    said = _UNIT_LEAD.sub("", said, count=1).strip() or said
+    if said.endswith("工作") and text and text.strip().startswith("我在"):
+        said = said.removesuffix("工作").strip() or said  # '我在区教育局工作'
+    return short_label(said, max_len=60)
 
 
 def strip_list_marker(line: str) -> str:
@@ -157,14 +204,17 @@ def whole_number(text: str) -> int | None:
 def room_number(text: str | None, *, building: str | None = None) -> str:
     """A room such as 302, 3-502 or 2单元301室, as people type it at the room step: full-width
     digits made plain, a leading word for 'room' dropped ('Room 1204', '房号：302' → '1204',
-    '302'), and the building already chosen (`building`, e.g. '2号楼') dropped when typed
-    again in front ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'.
+    '302'), a unit said in English written as staff write it ('Unit 2, 301' → '2单元301'),
+    and the building already chosen (`building`, e.g. '2号楼') dropped when typed again in front
+    ('2号楼1204' → '1204'), so the address does not read '2号楼 2号楼1204'.
     A room has a number in it (digits or Chinese numerals: '三楼东户' is one); words alone
     ('我不知道房号', '楼道的灯坏了') are not taken for a room."""
     if text is None:
         raise InvalidInput("err-room-invalid")
     room = unicodedata.normalize("NFKC", text).strip()
     room = _ROOM_WORD.sub("", room, count=1).strip() or room
+    if unit := _UNIT_EN.match(room):
+        room = f"{unit.group(1)}单元{unit.group(2)}"
     if building and room.startswith(building) and room[len(building) :].strip():
         room = room[len(building) :].strip()
     if len(room) > 20:
@@ -176,6 +226,23 @@ def room_number(text: str | None, *, building: str | None = None) -> str:
     return room
 
 
+# said around 'not sure' without making it more
+_UNSURE_FILLERS = frozenset(
+    {"i", "m", "am", "really", "sorry", "我", "也", "呢", "啊", "吧", "了", "的"}
+)
+
+
+def says_unsure(text: str | None) -> bool:
+    """A short message saying only that they do not know ('not sure', "I don't know", '不清楚',
+    '不知道'), typed where a 'Not sure' button was meant; a number or more words are more."""
+    said = unicodedata.normalize("NFKC", text or "").strip().lower()
+    if not said or len(said) > 20 or re.search(r"\d", said):
+        return False
+    rest = _ROOM_UNKNOWN.sub("", said.replace("’", "'"), count=1)
+    others = re.findall(r"[a-z]+|[\u4e00-\u9fff]", rest)
+    return rest != said and all(word in _UNSURE_FILLERS for word in others)
+
+
 def phone_number(text: str | None) -> str:
     """A phone number people in mainland China would give, normalised; else `err-phone-invalid`.
 
@@ -185,12 +252,14 @@ def phone_number(text: str | None) -> str:
     - a number in international form, "+" and a country code other than 86 (a shared Telegram
       contact of someone with a foreign SIM), 8–15 digits → "+447700900123".
 
+    Words said before the number are dropped ("my phone is 139…", "Tel: 021-…", "手机号：139…").
     Spaces, dashes, dots, brackets around the area code and full-width digits are allowed. Short
     numbers (12345, 7 digits without an area code) and other digit runs are refused.
     """
     if text is None:
         raise InvalidInput("err-phone-invalid")
     raw = unicodedata.normalize("NFKC", text).strip()
+    raw = _PHONE_LEAD.sub("", raw, count=1).strip().rstrip(".。") or raw
     if len(raw) > 32 or not _PHONE_CHARS.fullmatch(raw):
         raise InvalidInput("err-phone-invalid")
     plus = raw.startswith("+")

@@ -113,6 +113,7 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"\bfire\b",
         r"\bsmoke\b",
         r"\bburning\b",
+        r"\bspark(s|ing)\b",
     ),
     "electric": (
         r"触电",
@@ -125,6 +126,7 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"电线杆.{0,4}(倒|断)",
         r"\belectric shock\b",
         r"\belectrocut",
+        r"\b(exposed|bare|live|hanging) (electric(al)? )?wires?\b",
     ),
     "flooding": (
         r"(水管|管子|管道|进水管)(爆|破|裂)",
@@ -139,6 +141,9 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"水(喷|流)得到处",
         r"\bflood",
         r"\bburst pipe\b",
+        r"\bpipe (has )?burst\b",
+        r"\bwater (is )?(pouring|gushing|spraying|streaming)\b",
+        r"\b(pouring|gushing) (in|out|down|through)\b",
     ),
     "alone_unreachable": (
         r"(独居|一个人住|孤寡|空巢).{0,20}(联系不上|没见|没动静|没人应|没人接|打不通|没回)",

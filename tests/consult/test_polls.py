@@ -965,6 +965,16 @@ async def test_staff_list_by_status_with_stored_outcomes(
         ("我同意", ["要", "不要"], None),
         ("方案一", ["方案一：东门", "方案二：西门"], None),  # a part of one is not a choice
         ("楼下的路灯坏了", ["要", "不要"], None),
+        # in English, as an English-speaking resident types it
+        ("I vote for 中心广场", ["东门花园", "中心广场"], "中心广场"),
+        ("option 2", ["东门花园", "中心广场"], "中心广场"),
+        ("the second one", ["东门花园", "中心广场"], "中心广场"),
+        ("I choose the first", ["东门花园", "中心广场"], "东门花园"),
+        ("my choice is 2", ["东门花园", "中心广场"], "中心广场"),
+        ("I'll go with option 1, please", ["东门花园", "中心广场"], "东门花园"),
+        ("I vote no", ["Yes", "No"], "No"),
+        ("option 3", ["Yes", "No"], None),
+        ("I have no idea", ["Yes", "No"], None),
     ],
 )
 def test_typed_choice(typed: str, options: list[str], chosen: str | None) -> None:

@@ -1,8 +1,8 @@
 """A member's offer of an order (✋ 接单) that was on its way — Telegram has it, the outbox has not
 yet recorded it sent — when the order filled up or was cancelled is redrawn once recorded: 人已满
-or 已撤销, without ✋ 接单. Before, the change cancelled the offer in the outbox, so it went out
+or 已取消, without ✋ 接单. Before, the change cancelled the offer in the outbox, so it went out
 with its button, unrecorded, and was never redrawn. Offers already on screens when an order
-still open is cancelled read 已撤销 too (before, they kept ✋ 接单)."""
+still open is cancelled read 已取消 too (before, they kept ✋ 接单)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ async def _orders(session: Any) -> list[Order]:
     return list((await session.exec(select(Order))).all())
 
 
-@pytest.mark.parametrize(("action", "said"), [("claim", "人已满"), ("cancel", "已撤销")])
+@pytest.mark.parametrize(("action", "said"), [("claim", "人已满"), ("cancel", "已取消")])
 async def test_an_offer_on_its_way_is_redrawn_once_sent(
     linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch, action: str, said: str
 ) -> None:
@@ -107,8 +107,8 @@ async def test_offers_on_screens_read_cancelled(linli_sandbox: Harness) -> None:
     offers = {m: await d.expect(m, f"新工单 {order_no}") for m in (LIU, ZHAO)}
     await _act(h, order_no, "cancel")
     for member, offer in offers.items():
-        now = await d.expect(member, "已撤销", since=offer["message_id"] - 1)
+        now = await d.expect(member, "已取消", since=offer["message_id"] - 1)
         assert now["message_id"] == offer["message_id"]
-        assert "社区已撤销这张工单，不用再接了" in message_text(now), message_text(now)
+        assert "已取消，不用再接了" in message_text(now), message_text(now)
         assert _buttons(now) == [], _buttons(now)
     assert await d.errors() == []

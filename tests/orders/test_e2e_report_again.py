@@ -46,3 +46,19 @@ async def test_a_report_again_shows_the_last_one_and_counts_every_photo(
     verify = await d.expect(STAFF, "请验收", since=verify["message_id"])
     # every photo the result has, as 🖼 查看照片 shows them
     assert "照片：3 张" in message_text(verify), message_text(verify)
+
+
+async def test_a_report_without_photos_says_so(linli_sandbox: Harness) -> None:
+    """No photo with the report: staff read '没有附照片', not '照片：0 张'."""
+    h = linli_sandbox
+    d = h.driver
+    order_no = await _issue(h, "楼道里的灯坏了，晚上看不见路")
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    await d.tap(LIU, "完成上报", offer["message_id"])
+    await d.expect(LIU, "做了什么", since=offer["message_id"])
+    await d.say(LIU, "换了灯泡")
+    await d.say(LIU, "✅ 说完了")
+    verify = message_text(await d.expect(STAFF, "请验收"))
+    assert "照片：没有附照片" in verify and "0 张" not in verify, verify

@@ -44,6 +44,11 @@ async def test_words_after_done_are_taken_with_the_score(linli_sandbox: Harness)
     assert "报给社区" in inline_labels(about)[-1], inline_labels(about)
     await d.tap(WU, "😞 不满意", about["message_id"])
     await d.expect(WU, "您说的话也转给了社区", since=about["message_id"])
+    # the question tapped reads as answered, without its buttons (📝 报给社区 included: the
+    # words it would file are the comment now); before, it kept them all
+    [tapped] = [m for m in await d.messages(WU) if m["message_id"] == about["message_id"]]
+    assert inline_labels(tapped) == [], inline_labels(tapped)
+    assert "不满意" in message_text(tapped).splitlines()[-1], message_text(tapped)
     rating = await _rating(h, number)
     assert rating is not None and rating.score == Score.UNSATISFIED
     assert rating.comment == "还是有点滴"

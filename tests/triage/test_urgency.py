@@ -25,6 +25,10 @@ URGENT = [
     ("my neighbour collapsed and is unconscious", "unconscious"),
     ("there is smoke in the stairwell", "fire"),
     ("I smell gas in the kitchen", "gas"),
+    ("Water is pouring through the ceiling, urgent!", "flooding"),
+    ("The pipe has burst in the kitchen", "flooding"),
+    ("The electric wire in the corridor is sparking", "fire"),
+    ("There are exposed wires in the stairwell", "electric"),
     ("救命啊，快来人", "medical"),
     ("老人吃饭噎住了", "medical"),
     ("孩子被开水烫伤了", "medical"),
@@ -74,6 +78,8 @@ NOT_URGENT = [
     "楼顶的落水管堵了",
     "上次烫伤已经好了，想问问去疤的药",
     "no gas smell, the stove just won't light",
+    "the pipe burst last week but it was fixed",
+    "The water pipe under my kitchen sink is leaking",
 ]
 
 

@@ -188,3 +188,20 @@ def test_every_urgent_reason_tells_the_resident_what_to_do_now() -> None:
         keys = translator.placeholders(lang)
         for reason in SAFETY_REASONS:
             assert f"order-safety-{reason}" in keys, (lang, reason)
+
+
+@pytest.mark.parametrize(
+    ("key", "args", "one", "many"),
+    [
+        ("topic-item", {"title": "T", "status": "s", "detail": ""}, "(1 backer ·", "(2 backers ·"),
+        ("topic-backed", {}, "1 person backs it now", "2 people back it now"),
+        ("topic-unbacked", {}, "1 person backs it now", "2 people back it now"),
+    ],
+)
+def test_english_counts_read_as_english(
+    key: str, args: dict[str, str], one: str, many: str
+) -> None:
+    """'1 backer', '1 person backs it', not '1 backers', '1 people back it'."""
+    translator = Translator()
+    assert one in translator.get("en", key, backers=1, **args)
+    assert many in translator.get("en", key, backers=2, **args)

@@ -1,4 +1,4 @@
-"""Migration 0018: the staff members' cards of requests, remembered to be redrawn (SQLite and
+"""Migration 0019: the staff members' cards of requests, remembered to be redrawn (SQLite and
 PostgreSQL): up (an empty table, one card per staff member and request), down, up again. Rows
 are written and read in SQL: the models are the newest schema's."""
 
@@ -16,10 +16,10 @@ from models.migrate import downgrade, upgrade
 T = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
-async def test_0018_keeps_one_card_per_staff_member_and_request(db_url: str) -> None:
+async def test_0019_keeps_one_card_per_staff_member_and_request(db_url: str) -> None:
     engine = create_engine(db_url)
     try:
-        await upgrade(engine, "0017")
+        await upgrade(engine, "0018")
         async with engine.begin() as conn:
             await conn.execute(
                 text("INSERT INTO communities (id, name, created_at) VALUES (1, '阳光社区', :t)"),
@@ -41,7 +41,7 @@ async def test_0018_keeps_one_card_per_staff_member_and_request(db_url: str) -> 
                 ),
                 {"t": T},
             )
-        await upgrade(engine, "0018")
+        await upgrade(engine, "0019")
         insert = text(
             "INSERT INTO request_cards (request_id, staff_id, message_id, shown, at)"
             " VALUES (1, 2001, :m, '', :t)"
@@ -57,11 +57,11 @@ async def test_0018_keeps_one_card_per_staff_member_and_request(db_url: str) -> 
                 text("SELECT request_id, staff_id, message_id FROM request_cards")
             )
             assert [tuple(r) for r in rows.all()] == [(1, 2001, 7)]
-        await downgrade(engine, "0017")
+        await downgrade(engine, "0018")
         async with engine.connect() as conn:
             tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
             assert "request_cards" not in tables
-        await upgrade(engine, "0018")
+        await upgrade(engine, "0019")
         async with engine.connect() as conn:
             tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
             assert "request_cards" in tables

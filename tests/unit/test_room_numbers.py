@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.errors import InvalidInput
-from services.validation import room_number
+from services.validation import room_number, says_unsure
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,9 @@ from services.validation import room_number
         ("三楼东户", None, "三楼东户"),  # floor and side, for who does not know the number
         ("二单元五零二", None, "二单元五零二"),
         ("2单元", None, "2单元"),  # 单元 is part of a room, not a word for it
+        ("Unit 2, 301", None, "2单元301"),  # said in English, written as staff write it
+        ("unit 2 room 301", None, "2单元301"),
+        ("Entrance 3, Apt. 502", None, "3单元502"),
     ],
 )
 def test_room_as_typed(typed: str, building: str | None, room: str) -> None:
@@ -46,3 +49,21 @@ def test_not_knowing_the_room_is_told_how_to_give_one(typed: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         room_number(typed)
     assert caught.value.key == "err-room-unknown"
+
+
+@pytest.mark.parametrize(
+    ("typed", "unsure"),
+    [
+        ("not sure", True),
+        ("I'm not sure", True),
+        ("I don't know", True),
+        ("不清楚", True),
+        ("我也不知道", True),
+        ("not sure which grid", False),  # more than that
+        ("Building 6", False),
+        ("6", False),
+        ("", False),
+    ],
+)
+def test_saying_unsure(typed: str, unsure: bool) -> None:
+    assert says_unsure(typed) is unsure

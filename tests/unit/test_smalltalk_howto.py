@@ -30,6 +30,10 @@ from services.smalltalk import (
         ("怎么参加投票", Topic.VOTE),  # 参加 could be a meeting too: the words share voting
         ("怎麼投票", Topic.VOTE),  # Traditional characters
         ("how do I vote", Topic.VOTE),
+        ("where is the community office", Topic.OFFICE),
+        ("can I speak to a human", Topic.OFFICE),
+        ("what's the community phone number", Topic.OFFICE),
+        ("when are you open?", Topic.OFFICE),
         ("How can I vote?", Topic.VOTE),
         ("where can i vote", Topic.VOTE),
         ("在哪里报名参加议事会", Topic.MEETING),
@@ -279,3 +283,28 @@ def test_the_answer_is_for_this_person() -> None:
     assert "🏠 登记住址" in said(Topic.VOTE, registered=False, roles=resident)
     assert "🏠 登记住址" not in said(Topic.VOTE, registered=True, roles=resident)
     assert "👤 我的资料" in said(Topic.ADDRESS, registered=True, roles=resident)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # registering named bare: not a matter kept to be filed once registered
+        ("I want to register", Topic.ADDRESS),
+        ("I'd like to register", Topic.ADDRESS),
+        ("register", Topic.ADDRESS),
+        ("registration", Topic.ADDRESS),
+        ("我要注册", Topic.ADDRESS),
+        # with the volunteer beside it: signing up as one
+        ("register as a volunteer", Topic.JOIN),
+        ("我想注册志愿者", Topic.JOIN),
+        ("I want to volunteer", Topic.JOIN),
+        ("I want to become a volunteer", Topic.JOIN),
+        ("don't send me messages at night", Topic.QUIET),
+        ("no messages at night please", Topic.QUIET),
+        ("I want to add a photo to my request", Topic.ADD_INFO),
+        ("I want to add more information", Topic.ADD_INFO),
+    ],
+)
+def test_registering_named_bare(text: str, topic: Topic) -> None:
+    named = how_to(text)
+    assert named is not None and named.topic is topic and not named.asked

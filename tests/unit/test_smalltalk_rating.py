@@ -22,6 +22,13 @@ from services.smalltalk import MAX_CHARS, Rating, rating_of
         ("不满意", Rating.UNSATISFIED),  # not 满意 inside it
         ("不太满意啊", Rating.UNSATISFIED),
         ("差评", Rating.UNSATISFIED),
+        ("Very good, thank you", Rating.SATISFIED),
+        ("well done", Rating.SATISFIED),
+        ("not bad", Rating.BASIC),  # not 'bad' inside it
+        ("it was ok", Rating.BASIC),
+        ("mostly satisfied", Rating.BASIC),
+        ("terrible", Rating.UNSATISFIED),
+        ("not good", Rating.UNSATISFIED),
     ],
 )
 def test_a_score_in_words(text: str, rating: Rating) -> None:
@@ -34,6 +41,8 @@ def test_a_score_in_words(text: str, rating: Rating) -> None:
         "",
         "谢谢",  # thanks alone is small talk, not a score
         "好的",
+        "good",  # as 好的: an acknowledgement, not a score
+        "great",
         "灯还是不亮，不满意",  # a complaint: more than a score
         "满意 不满意",  # two scores
         "楼道灯坏了",

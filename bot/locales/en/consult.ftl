@@ -379,7 +379,10 @@ meeting-preview = { $published ->
         [none] Tap "📣 Publish" when it is right.
        *[other] {""}
     }
-meeting-published = ✅ Published; { $count } people were told. Check-in code: <code>{ $code }</code>
+meeting-published = ✅ Published; { $count ->
+        [one] 1 person was told
+       *[other] { $count } people were told
+    }. Check-in code: <code>{ $code }</code>
 meeting-edit-what = What do you want to change?
 meeting-edit-field-title = Title
 meeting-edit-field-agenda = Agenda
@@ -409,8 +412,14 @@ meeting-capacity-kept = Everyone who signed up stays; new sign-ups join the wait
 meeting-capacity-unchanged = OK, the capacity was not changed.
 meeting-ask-postpone-time = Type the new start time, for example "{ $example }":
 meeting-ask-reason = Briefly, why?
-meeting-postponed-done = ✅ Postponed; { $count } people were told.
-meeting-cancel-done = ✅ Meeting cancelled; { $count } people were told.
+meeting-postponed-done = ✅ Postponed; { $count ->
+        [one] 1 person was told
+       *[other] { $count } people were told
+    }.
+meeting-cancel-done = ✅ Meeting cancelled; { $count ->
+        [one] 1 person was told
+       *[other] { $count } people were told
+    }.
 meeting-draft-cancelled = ✅ Draft deleted; the meeting was never published, so nobody is told.
 meeting-ask-minutes = Type the minutes (at most 3000 characters):
 meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there are none:
@@ -475,9 +484,15 @@ topic-decided-accepted = • "{ $title }" is on the agenda of "{ $meeting }" ({ 
 topic-detail-cut = … (a long explanation: the whole of it is in the message above)
 topic-detail-whole = The whole explanation of the topic <b>{ $title }</b>:
     { $detail }
-topic-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     { $detail }
-topic-staff-item = <b>{ $title }</b> ({ $backers } backers · { $status })
+topic-staff-item = <b>{ $title }</b> ({ $backers ->
+        [one] 1 backer
+       *[other] { $backers } backers
+    } · { $status })
     Proposed by { $name }{ $has_address ->
         [yes] {" "}({ $address })
        *[no] {""}
@@ -491,8 +506,14 @@ topic-btn-back = 👍 Back it
 topic-btn-unback = ↩️ Withdraw backing
 topic-btn-accept = ✅ Put on an agenda
 topic-btn-answer = 💬 Answer
-topic-backed = 👍 Backed; { $backers } people back it now. Changed your mind? Tap "↩️ Withdraw backing".
-topic-unbacked = ↩️ Backing withdrawn; { $backers } people back it now.
+topic-backed = 👍 Backed; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+} Changed your mind? Tap "↩️ Withdraw backing".
+topic-unbacked = ↩️ Backing withdrawn; { $backers ->
+    [one] 1 person backs it now.
+   *[other] { $backers } people back it now.
+}
 topic-accepted-notice = 🎉 Your topic "{ $title }" is on the agenda of { $meeting } ({ $when }).
     { topic-accepted-next }
 topic-answered-notice = 💬 Your topic "{ $title }" has an answer:
@@ -830,7 +851,10 @@ poll-published = ✅ Poll published.{ $waiting ->
         } will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
     }
 poll-closed-done = ✅ Poll closed; the result was published.
-poll-cancel-done = ✅ Poll cancelled; { $count } people told.
+poll-cancel-done = ✅ Poll cancelled; { $count ->
+        [one] 1 person told
+       *[other] { $count } people told
+    }.
 poll-btn-close-confirm = ⏹ Yes, end it now
 poll-btn-cancel-confirm = ❌ Yes, cancel the poll
 poll-btn-keep-open = ↩️ No, keep it open

@@ -114,6 +114,13 @@ common-skip = Skip
 common-confirm = ✅ Confirm
 common-prev-page = ◀️ Previous
 common-next-page = Next ▶️
+# a typed text shortened so its card fits one message (services.fitting); $total: its characters
+text-cut = … ({ $total } characters in all: tap “📄 Full text”)
+# the same in a notice: its button opens the card, whose 📄 Full text shows it whole
+text-cut-open = … ({ $total } characters in all: open the details, then tap “📄 Full text”)
+common-btn-whole-text = 📄 Full text
+# what was just typed, echoed back too long for one message: it is whole in their own message
+text-cut-echo = … ({ $total } characters in all: the message you sent)
 common-not-sure = Not sure
 
 group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
@@ -142,9 +149,9 @@ err-text-too-long = That is too long ({ $length } characters; at most { $limit }
 err-name-invalid = Please type your real name (letters only, no emoji or symbols).
 err-name-too-long = That name is too long (at most { $limit } characters).
 err-label-invalid = Please type plain words, without emoji or symbols.
-err-room-invalid = That room number does not look right. Type something like "302", "3-502" or "2单元301".
+err-room-invalid = That room number does not look right. Type something like "302", "3-502" or "Unit 2, 301".
 err-room-too-long = That room number is too long (at most { $limit } characters). Type something like "302".
-err-room-unknown = That is all right: the number on your door will do, e.g. "302" or "2单元301"; if you are not sure of it, the floor and side will do too, e.g. "3rd floor east".
+err-room-unknown = That is all right: the number on your door will do, e.g. "302" or "Unit 2, 301"; if you are not sure of it, the floor and side will do too, e.g. "3rd floor east".
 err-phone-invalid = That number does not look right. Type an 11-digit mobile number (e.g. 139 0000 0001) or a landline with its area code (e.g. 021-12345678), or tap "📱 Share my phone number".
 err-contact-not-own = You can only share your own phone number. Please tap "📱 Share my phone number".
 err-consent-needed = Please agree to the personal-data notice before registering.

@@ -10,7 +10,7 @@ menu-order-on-behalf = ☎️ File for a resident
 menu-order-stats = 📊 Ledger stats
 
 order-status-new = waiting
-order-status-ordered = order issued
+order-status-ordered = passed to volunteers
 order-status-handling = handled by staff
 order-status-transferred = transferred
 order-status-merged = merged
@@ -296,17 +296,26 @@ order-issue-points = Points: { $points }
 order-ask-title = Type the order's title (up to 60 characters):
 order-title-set = ✓ Title changed. The order is shown below; tap “{ order-btn-publish }” when it is right.
 order-title-cut = ✓ Title changed (cut to 60 characters). The order is shown below; tap “{ order-btn-publish }” when it is right.
-order-issued = ✅ Order { $number } published; { $count } members were told.
+order-issued = ✅ Order { $number } published; { $count ->
+        [one] 1 member was told
+       *[other] { $count } members were told
+    }.
 order-issued-nobody = ⚠️ No member of this community has the skills this order asks for (or serves this grid), so nobody can see it. You can offer it to every approved member of the community.
 order-issued-too-few = ⚠️ This order needs { $need } members, but only { $count } have the skills (or serve this grid): it may never be fully taken. You can offer it to every member of the community.
 order-btn-offer-all = 📣 Offer to all members of the community
-order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count } members were told.
+order-offered-all = ✅ Order { $number } now asks for no particular skill or grid; { $count ->
+        [one] 1 member was told
+       *[other] { $count } members were told
+    }.
 order-offered-all-none = ⚠️ Order { $number } now asks for no particular skill or grid, but the community has no approved members yet. Please handle it directly or transfer it.
 order-issue-nobody-grid = ⚠️ Nobody in this grid fits yet, so nobody would see it. Tap "Any skill"; to offer it to the whole community, ask the community staff.
 order-issued-nobody-grid = ⚠️ No member of this grid has the skills this order asks for, so nobody can see it. You can offer it to every member of the grid, whatever their skills.
 order-issued-too-few-grid = ⚠️ This order needs { $need } members, but only { $count } in this grid have the skills: it may never be fully taken. You can offer it to every member of the grid, whatever their skills.
 order-btn-offer-all-grid = 📣 Offer to all members of the grid
-order-offered-grid = ✅ Order { $number } now asks for no particular skill; { $count } members of the grid were told.
+order-offered-grid = ✅ Order { $number } now asks for no particular skill; { $count ->
+        [one] 1 member of the grid was told
+       *[other] { $count } members of the grid were told
+    }.
 order-offered-grid-none = ⚠️ Order { $number } now asks for no particular skill, but the grid has no approved members yet. Ask the community staff to offer it community-wide, or handle it directly or transfer it.
 order-err-grid-only = As a grid worker you offer orders to the members of your grids only. To offer it to the whole community, ask the community staff.
 order-offers-held = 🌙 It is quiet hours now: { $count } of them will get this order at { $time }.
@@ -533,8 +542,8 @@ order-notice-info-added-member = 📎 The resident added information to order { 
         [yes] {" "}(a voice note: community staff can tell you what it says)
        *[no] {""}
     }
-order-notice-ordered = Your request { $number } is accepted; an order was issued and people are being found.
-order-notice-handling = Your request { $number } is accepted and handled by community staff.
+order-notice-ordered = Your request { $number } has been accepted. The community has passed it to its Party members and volunteers, and someone will take it on soon.
+order-notice-handling = Your request { $number } has been accepted; community staff are handling it themselves.
 order-notice-transferred = Your request { $number } was passed to "{ $unit }"; we follow it up.
 order-notice-transfer-progress = Your request { $number } has news: { $answer }
     It is still being handled; we will tell you when it is done.
@@ -546,7 +555,7 @@ order-notice-declined = Sorry, your request { $number } was declined. Reason: { 
     }
     If you think the community should look at it again, tap "See progress" → "🔁 Ask for a review" and say why.
 order-notice-closed = Your request { $number } is closed.
-order-notice-claimed = A member has claimed your request { $number } and will contact you soon.
+order-notice-claimed = A Party member or volunteer has taken on your request { $number } and will contact you soon.
 order-notice-offer = { $urgent ->
         [yes] 🚨 Urgent · {""}
        *[other] {""}
@@ -578,16 +587,41 @@ order-notice-offer-filled = 🛠 Order { $number }: { $title }
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
     ✅ Others have taken it and it is full: nothing more to do. Thank you!
-order-notice-offer-cancelled = 🛠 Order { $number }: { $title }
+order-notice-offer-reopened = { $urgent ->
+        [yes] 🚨 Urgent · {""}
+       *[other] {""}
+    }🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}
        *[other] “{ $gist }”{"\u000A"}
     }📍 { $place }
-    ❌ The community has withdrawn this order: nothing to take. Thank you!
+    { $due ->
+        [none] {""}
+       *[other] ⏰ Due { $due } · {""}
+    }⭐ { $points } points · { $need } more needed
+    🔄 This order can be taken again. Tap "✋ Claim" to take it.
+order-notice-offer-mine = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ✅ You have taken this order; tap "Details" to see it.
+order-notice-offer-closed = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    { $why ->
+        [done] ✅ Someone has done it already
+        [direct] 🏢 The community is handling it directly
+        [transferred] 🏢 Handed over to another agency
+        [merged] 🔗 Merged into another request about the same matter
+        [declined] ⛔ The community will not take it further
+        [closed] ⛔ Closed
+        [reissued] 🔄 Cancelled; the community has issued a new order
+       *[other] ⛔ Cancelled
+    }: no need to take it. Thank you!
 order-notice-offer-moved = 🛠 Order { $number }: { $title }
     📍 Its place was corrected to { $place }, outside your area: no need to take it. Thank you!
 order-notice-staff-claimed = Order { $number } ({ $title }) is fully claimed.
-order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count } members.
+order-notice-released = { $name } gave back order { $number }: { $reason }. It is offered again to { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    }.
 order-notice-released-nobody = ⚠️ { $name } gave back order { $number }: { $reason }. No other member fits it, so nobody can see it now; you can offer it to every member of the community.
 order-notice-partner-released = Order { $number }: { $name }, who claimed it with you, gave it back; it is yours to carry on. { $offered ->
         [yes] It has been offered again for someone to join you.
@@ -599,10 +633,16 @@ order-notice-co-done = Order { $number } ({ $title }): { $name } reported it don
 order-notice-member-note = 💬 Order { $number } ({ $title }) · from { $name }, who took it: { $note }
 order-notice-verify = Order { $number } ({ $title }) is done; please check it.
     What was done: { $note }
-    Photos: { $photos }
+    { $photos ->
+        [0] Photos: none attached
+       *[other] Photos: { $photos }
+    }
 order-notice-verify-reminder = ⏰ Order { $number } ({ $title }) was reported done a day ago and is not checked yet; please check it.
     What was done: { $note }
-    Photos: { $photos }
+    { $photos ->
+        [0] Photos: none attached
+       *[other] Photos: { $photos }
+    }
 order-notice-result = ✅ Your request { $number } is done: { $answer }
     Please rate the service:
 order-notice-result-follower = ✅ Your request { $number } (handled together with request { $target }) is done: { $answer }
@@ -691,7 +731,17 @@ order-err-already-handled = This request is already being handled; it can no lon
 order-err-already-withdrawn = This request has already been withdrawn.
 order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.
 order-err-already-claimed = You have already claimed this order.
-order-err-taken = Too late — this order is already fully claimed.
+order-err-taken = { $why ->
+        [done] Someone has done this order already: no need to take it.
+        [direct] The community is handling this matter directly: no need to take it.
+        [transferred] This matter was handed over to another agency: no need to take it.
+        [merged] This order was merged into another request: no need to take it.
+        [declined] The community will not take this matter further: no need to take it.
+        [closed] This order is closed: no need to take it.
+        [reissued] This order was cancelled; the community has issued a new one.
+        [cancelled] This order was cancelled: no need to take it.
+       *[other] Too late — this order is already fully claimed.
+    }
 order-err-rated = This request has already been rated.
 order-err-rated-earlier = This message asked about an earlier result, which was rated already. Please rate the latest result from its new notice or from { menu-order-mine }.
 order-err-closed-unrated = No rating came in during the follow-up period, so this request was closed and can no longer be rated. If something is still wrong, tap "{ menu-order-new }" and tell us.

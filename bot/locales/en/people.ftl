@@ -14,7 +14,7 @@ reg-choose-community = Please choose your <b>community</b>:
 reg-no-communities = No communities have been set up yet. Please contact your community office.
 reg-choose-grid = Please choose your <b>grid</b> (tap "Not sure" if you do not know):
 reg-choose-building = Please choose your <b>building</b>:
-reg-ask-room = Please type your <b>room number</b>, e.g. "302" or "2单元301":
+reg-ask-room = Please type your <b>room number</b>, e.g. "302" or "Unit 2, 301":
 reg-ask-phone = Finally, you may leave a phone number so staff can reach you (optional).
     Tap "📱 Share my phone number" below.
 reg-share-phone = 📱 Share my phone number
@@ -88,6 +88,7 @@ member-ask-unit = Please type your <b>work unit</b> (e.g. "District Education Bu
 member-ask-phone = Please give your <b>phone number</b>: tap the button below, or type an 11-digit mobile number.
 member-ask-skills = Choose your <b>skills</b> (several allowed; tap "Done" when finished), or type other skills:
 member-skills-done = ✅ Done
+member-skills-ticked = Ticked: { $skills }
 member-skills-custom = Other skills: { $skills }
 member-ask-community = Choose the <b>community</b> you will serve:
 member-ask-grid = Choose the <b>grid</b> you will serve (or "Any"):

@@ -87,6 +87,13 @@ common-skip = 跳过
 common-confirm = ✅ 确认
 common-prev-page = ◀️ 上一页
 common-next-page = 下一页 ▶️
+# a typed text shortened so its card fits one message (services.fitting); $total: its characters
+text-cut = …（全文共 { $total } 字，点「📄 全文」查看）
+# the same in a notice: its button opens the card, whose 📄 全文 shows it whole
+text-cut-open = …（全文共 { $total } 字，打开详情后点「📄 全文」查看）
+common-btn-whole-text = 📄 全文
+# what was just typed, echoed back too long for one message: it is whole in their own message
+text-cut-echo = …（全文共 { $total } 字，即您发的上一条消息）
 common-not-sure = 不清楚
 
 group-use-private = 我只在私聊里为大家服务（点单、登记、议事都在私聊办理）。请点下方按钮，或搜索 { $bot } 和我私聊。

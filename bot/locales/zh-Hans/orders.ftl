@@ -568,12 +568,34 @@ order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已经有人接下，人已满，不用再接了。谢谢您！
-order-notice-offer-cancelled = 🛠 工单 { $number }：{ $title }
+order-notice-offer-reopened = { $urgent ->
+        [yes] 🚨 紧急 · {""}
+       *[other] {""}
+    }🛠 工单 { $number }：{ $title }
     { $gist ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
-    ❌ 社区已撤销这张工单，不用再接了。谢谢您！
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 时限 { $due } · {""}
+    }⭐ { $points } 积分 · 还需 { $need } 人
+    🔄 这张工单又可以接了，需要的话点「✋ 接单」。
+order-notice-offer-mine = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    ✅ 这个工单您已经接下了，点「详情」查看。
+order-notice-offer-closed = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    { $why ->
+        [done] ✅ 已经有人办完了
+        [direct] 🏢 已由社区直接办理
+        [transferred] 🏢 已转交其他单位办理
+        [merged] 🔗 已并入同一件事的诉求
+        [declined] ⛔ 社区已不再办理
+        [closed] ⛔ 已关闭
+        [reissued] 🔄 已取消，社区已重新派单
+       *[other] ⛔ 已取消
+    }，不用再接了。谢谢您！
 order-notice-offer-moved = 🛠 工单 { $number }：{ $title }
     📍 地点已更正为 { $place }，不在您的服务区域，不用再接了。谢谢您！
 order-notice-staff-claimed = 工单 { $number }（{ $title }）已接满。
@@ -589,10 +611,16 @@ order-notice-co-done = 工单 { $number }（{ $title }）：{ $name } 已上报�
 order-notice-member-note = 💬 工单 { $number }（{ $title }）· 接单人 { $name }：{ $note }
 order-notice-verify = 工单 { $number }（{ $title }）已完成，请验收。
     办理情况：{ $note }
-    照片：{ $photos } 张
+    { $photos ->
+        [0] 照片：没有附照片
+       *[other] 照片：{ $photos } 张
+    }
 order-notice-verify-reminder = ⏰ 工单 { $number }（{ $title }）报告完成已经一天了，还没有验收，请尽快验收。
     办理情况：{ $note }
-    照片：{ $photos } 张
+    { $photos ->
+        [0] 照片：没有附照片
+       *[other] 照片：{ $photos } 张
+    }
 order-notice-result = ✅ 您的诉求 { $number } 已办好：{ $answer }
     请给这次服务打个分：
 order-notice-result-follower = ✅ 您反映的诉求 { $number }（和诉求 { $target } 合并办理）已办好：{ $answer }
@@ -681,7 +709,17 @@ order-err-already-handled = 这件诉求已经在办理中，不能再修改或�
 order-err-already-withdrawn = 这件诉求已经撤回了。
 order-err-info-closed = 这件诉求已经办结（或已撤回、合并），不能再补充信息了。如有新情况，请重新点单。
 order-err-already-claimed = 您已经接过这张工单了。
-order-err-taken = 手慢了一步，这张工单已经被接满了。
+order-err-taken = { $why ->
+        [done] 这张工单已经有人办完了，不用再接了。
+        [direct] 这张工单已由社区直接办理，不用再接了。
+        [transferred] 这张工单已转交其他单位办理，不用再接了。
+        [merged] 这张工单已并入同一件事的诉求，不用再接了。
+        [declined] 社区已不再办理这张工单，不用再接了。
+        [closed] 这张工单已关闭，不用再接了。
+        [reissued] 这张工单已取消，社区已重新派单。
+        [cancelled] 这张工单已取消，不用再接了。
+       *[other] 手慢了一步，这张工单已经被接满了。
+    }
 order-err-rated = 这件诉求已经评价过了。
 order-err-rated-earlier = 这条消息是上一次办理结果的评价，已经评价过了。这次的办理结果请在新的通知或「{ menu-order-mine }」里评价。
 order-err-closed-unrated = 这件诉求在回访期内没有收到评价，已经自动结案，不能再评价了。如果问题还在或有意见，请点「{ menu-order-new }」再告诉我们。

@@ -88,6 +88,7 @@ member-ask-unit = 请输入您的<b>工作单位</b>（例如「区教育局」�
 member-ask-phone = 请提供<b>手机号</b>：点下方按钮发送，或直接输入 11 位手机号。
 member-ask-skills = 请选择您的<b>技能特长</b>（可多选，选好后点「完成」）；也可以直接输入其他特长：
 member-skills-done = ✅ 完成
+member-skills-ticked = 已勾选：{ $skills }
 member-skills-custom = 其他特长：{ $skills }
 member-ask-community = 请选择您要服务的<b>社区</b>：
 member-ask-grid = 请选择服务的<b>网格</b>（或「不限」）：

@@ -90,6 +90,13 @@ common-skip = 跳過
 common-confirm = ✅ 確認
 common-prev-page = ◀️ 上一頁
 common-next-page = 下一頁 ▶️
+# a typed text shortened so its card fits one message (services.fitting); $total: its characters
+text-cut = …（全文共 { $total } 字，點「📄 全文」查看）
+# the same in a notice: its button opens the card, whose 📄 全文 shows it whole
+text-cut-open = …（全文共 { $total } 字，打開詳情後點「📄 全文」查看）
+common-btn-whole-text = 📄 全文
+# what was just typed, echoed back too long for one message: it is whole in their own message
+text-cut-echo = …（全文共 { $total } 字，即您發的上一條消息）
 common-not-sure = 不清楚
 
 group-use-private = 我只在私聊裡為大家服務（點單、登記、議事都在私聊辦理）。請點下方按鈕，或搜索 { $bot } 和我私聊。

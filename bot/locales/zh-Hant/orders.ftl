@@ -571,12 +571,34 @@ order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
     ✅ 已經有人接下，人已滿，不用再接了。謝謝您！
-order-notice-offer-cancelled = 🛠 工單 { $number }：{ $title }
+order-notice-offer-reopened = { $urgent ->
+        [yes] 🚨 緊急 · {""}
+       *[other] {""}
+    }🛠 工單 { $number }：{ $title }
     { $gist ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }📍 { $place }
-    ❌ 社區已撤銷這張工單，不用再接了。謝謝您！
+    { $due ->
+        [none] {""}
+       *[other] ⏰ 時限 { $due } · {""}
+    }⭐ { $points } 積分 · 還需 { $need } 人
+    🔄 這張工單又可以接了，需要的話點「✋ 接單」。
+order-notice-offer-mine = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    ✅ 這個工單您已經接下了，點「詳情」查看。
+order-notice-offer-closed = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    { $why ->
+        [done] ✅ 已經有人辦完了
+        [direct] 🏢 已由社區直接辦理
+        [transferred] 🏢 已轉交其他單位辦理
+        [merged] 🔗 已併入同一件事的訴求
+        [declined] ⛔ 社區已不再辦理
+        [closed] ⛔ 已關閉
+        [reissued] 🔄 已取消，社區已重新派單
+       *[other] ⛔ 已取消
+    }，不用再接了。謝謝您！
 order-notice-offer-moved = 🛠 工單 { $number }：{ $title }
     📍 地點已更正為 { $place }，不在您的服務區域，不用再接了。謝謝您！
 order-notice-staff-claimed = 工單 { $number }（{ $title }）已接滿。
@@ -592,10 +614,16 @@ order-notice-co-done = 工單 { $number }（{ $title }）：{ $name } 已上報�
 order-notice-member-note = 💬 工單 { $number }（{ $title }）· 接單人 { $name }：{ $note }
 order-notice-verify = 工單 { $number }（{ $title }）已完成，請驗收。
     辦理情況：{ $note }
-    照片：{ $photos } 張
+    { $photos ->
+        [0] 照片：沒有附照片
+       *[other] 照片：{ $photos } 張
+    }
 order-notice-verify-reminder = ⏰ 工單 { $number }（{ $title }）報告完成已經一天了，還沒有驗收，請盡快驗收。
     辦理情況：{ $note }
-    照片：{ $photos } 張
+    { $photos ->
+        [0] 照片：沒有附照片
+       *[other] 照片：{ $photos } 張
+    }
 order-notice-result = ✅ 您的訴求 { $number } 已辦好：{ $answer }
     請給這次服務打個分：
 order-notice-result-follower = ✅ 您反映的訴求 { $number }（和訴求 { $target } 合併辦理）已辦好：{ $answer }
@@ -684,7 +712,17 @@ order-err-already-handled = 這件訴求已經在辦理中，不能再修改或�
 order-err-already-withdrawn = 這件訴求已經撤回了。
 order-err-info-closed = 這件訴求已經辦結（或已撤回、合併），不能再補充信息了。如有新情況，請重新點單。
 order-err-already-claimed = 您已經接過這張工單了。
-order-err-taken = 手慢了一步，這張工單已經被接滿了。
+order-err-taken = { $why ->
+        [done] 這張工單已經有人辦完了，不用再接了。
+        [direct] 這張工單已由社區直接辦理，不用再接了。
+        [transferred] 這張工單已轉交其他單位辦理，不用再接了。
+        [merged] 這張工單已併入同一件事的訴求，不用再接了。
+        [declined] 社區已不再辦理這張工單，不用再接了。
+        [closed] 這張工單已關閉，不用再接了。
+        [reissued] 這張工單已取消，社區已重新派單。
+        [cancelled] 這張工單已取消，不用再接了。
+       *[other] 手慢了一步，這張工單已經被接滿了。
+    }
 order-err-rated = 這件訴求已經評價過了。
 order-err-rated-earlier = 這條消息是上一次辦理結果的評價，已經評價過了。這次的辦理結果請在新的通知或「{ menu-order-mine }」裡評價。
 order-err-closed-unrated = 這件訴求在回訪期內沒有收到評價，已經自動結案，不能再評價了。如果問題還在或有意見，請點「{ menu-order-new }」再告訴我們。

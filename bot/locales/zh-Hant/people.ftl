@@ -91,6 +91,7 @@ member-ask-unit = 請輸入您的<b>工作單位</b>（例如「區教育局」�
 member-ask-phone = 請提供<b>手機號</b>：點下方按鈕發送，或直接輸入 11 位手機號。
 member-ask-skills = 請選擇您的<b>技能特長</b>（可多選，選好後點「完成」）；也可以直接輸入其他特長：
 member-skills-done = ✅ 完成
+member-skills-ticked = 已勾選：{ $skills }
 member-skills-custom = 其他特長：{ $skills }
 member-ask-community = 請選擇您要服務的<b>社區</b>：
 member-ask-grid = 請選擇服務的<b>網格</b>（或「不限」）：

@@ -1,0 +1,93 @@
+"""What members have on their screens of an order kept true after any change of its matter.
+
+Every change of a request or an order is recorded in the ledger (models.orders.LedgerEvent:
+a transition by `order_common.move`, anything else by `note_event` / `note_move`: 📍 改地点,
+补充信息, a category or urgency changed …). That is the one place this hooks into: the requests
+whose ledger rows a session commits are noted (`watch`), and `redraw_changed`, run once the
+update's handler is done, redraws for each of their orders
+
+- every member's card of it (services.order_cards.card_redraws: only those that would now read
+  differently; the services redraw them already on a transition, in its own commit), and
+- every offer of it (services.orders.offer_redraws: ✋ 接单 while it can be claimed, else why
+  not in one line).
+
+Before, a member's card was redrawn on transitions only (a place corrected, information the
+resident added, left it as it was), and an offer only once its order filled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session as SyncSession
+from sqlalchemy.orm import SessionTransaction
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.orders import LedgerEvent, Order
+from services import order_cards
+from services.order_common import Notice, commit_with
+
+_WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
+_FLUSHED = "linli.redraw-flushed"  # requests with ledger rows in the open transaction
+_CHANGED = "linli.redraw-changed"  # requests with ledger rows committed, not redrawn yet
+_listening = False
+
+
+def watch(session: AsyncSession) -> None:
+    """Note the requests whose ledger rows this session commits, for `redraw_changed`."""
+    global _listening
+    if not _listening:  # once per process, for every session: one dict lookup per event
+        event.listen(SyncSession, "after_flush", _note_flushed)
+        event.listen(SyncSession, "after_commit", _note_committed)
+        event.listen(SyncSession, "after_transaction_end", _forget_flushed)
+        _listening = True
+    session.info[_WATCH] = True
+
+
+def _note_flushed(session: SyncSession, _flush: Any) -> None:
+    if _WATCH in session.info:
+        ids = {obj.request_id for obj in session.new if isinstance(obj, LedgerEvent)}
+        if ids:
+            session.info.setdefault(_FLUSHED, set()).update(ids)
+
+
+def _note_committed(session: SyncSession) -> None:
+    ids = session.info.pop(_FLUSHED, None)
+    if ids:
+        session.info.setdefault(_CHANGED, set()).update(ids)
+
+
+def _forget_flushed(session: SyncSession, transaction: SessionTransaction) -> None:
+    # the outermost transaction ended: committed (noted already) or rolled back (nothing)
+    if transaction.parent is None:
+        session.info.pop(_FLUSHED, None)
+
+
+def changed(session: AsyncSession) -> bool:
+    """Whether the session committed changes whose redraws are still to be made."""
+    return bool(session.info.get(_CHANGED))
+
+
+async def redraw_changed(session: AsyncSession) -> list[Notice]:
+    """The cards and offers of the orders of every request changed in the session's commits,
+    redrawn as the orders now are (queued in the session's outbox in one commit; with none,
+    returned for the caller to queue)."""
+    ids = session.info.pop(_CHANGED, None)
+    if not ids:
+        return []
+    orders = (
+        await session.exec(
+            select(Order).where(col(Order.request_id).in_(sorted(ids))).order_by(col(Order.id))
+        )
+    ).all()
+    notices: list[Notice] = []
+    from services.orders import offer_redraws  # orders import order_cards, not this
+
+    for order in orders:
+        notices += await order_cards.card_redraws(session, order=order)
+        notices += await offer_redraws(session, order)
+    queued = await commit_with(session, notices)
+    session.info.pop(_CHANGED, None)  # the redraws' own commit wrote no ledger row
+    return [] if queued else notices

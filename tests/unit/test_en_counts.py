@@ -1,0 +1,37 @@
+"""English counts read in the singular for one ('1 member was told', not '1 members were
+told'), as staff read them after publishing, cancelling or an order given back."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import Translator
+
+
+@pytest.mark.parametrize(
+    ("key", "args", "one", "many"),
+    [
+        ("meeting-published", {"code": "123456"}, "1 person was told", "3 people were told"),
+        ("meeting-postponed-done", {}, "1 person was told", "3 people were told"),
+        ("meeting-cancel-done", {}, "1 person was told", "3 people were told"),
+        ("poll-cancel-done", {}, "1 person told", "3 people told"),
+        ("order-issued", {"number": "G00001"}, "1 member was told", "3 members were told"),
+        ("order-offered-all", {"number": "G00001"}, "1 member was told", "3 members were told"),
+        (
+            "order-offered-grid",
+            {"number": "G00001"},
+            "1 member of the grid was told",
+            "3 members of the grid were told",
+        ),
+        (
+            "order-notice-released",
+            {"name": "Liu", "number": "G00001", "reason": "ill"},
+            "offered again to 1 member.",
+            "offered again to 3 members.",
+        ),
+    ],
+)
+def test_one_and_many(key: str, args: dict[str, str], one: str, many: str) -> None:
+    t = Translator().bind("en")
+    assert one in t(key, count=1, **args)
+    assert many in t(key, count=3, **args)

@@ -1,0 +1,77 @@
+"""bot.long_messages: what a handler sends too long for one message goes as several calls,
+each within Telegram's limits, the keyboard under the last; an edit shows its first part and
+sends the rest; a photo whose caption is too long goes bare, the caption as text after it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.enums import ParseMode
+from aiogram.methods import EditMessageText, SendMessage, SendPhoto
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.long_messages import LongMessages
+from services.delivery import CAPTION_LIMIT, TEXT_LIMIT, utf16_len, visible_text
+
+LONG = "\n".join(f"<b>第{i}行</b> 路灯坏了 &amp; 很黑" for i in range(400))
+MARKUP = InlineKeyboardMarkup(
+    inline_keyboard=[[InlineKeyboardButton(text="ok", callback_data="x")]]
+)
+
+
+async def _calls(method: Any) -> list[Any]:
+    bot = Bot("1:token", default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    made: list[Any] = []
+
+    async def make_request(_bot: Bot, call: Any) -> Any:
+        made.append(call)
+        return len(made)
+
+    try:
+        await LongMessages()(make_request, bot, method)
+    finally:
+        await bot.session.close()
+    return made
+
+
+def _flat(texts: Any) -> str:
+    """What the messages show, line breaks aside (a split at a line end drops one)."""
+    return "".join(visible_text(text) for text in texts).replace("\n", "")
+
+
+def _shown(text: str) -> int:
+    return utf16_len(visible_text(text))
+
+
+async def test_a_long_message_goes_in_parts_with_the_keyboard_last() -> None:
+    made = await _calls(SendMessage(chat_id=1, text=LONG, reply_markup=MARKUP))
+    assert len(made) > 1 and all(isinstance(m, SendMessage) for m in made)
+    assert all(_shown(m.text) <= TEXT_LIMIT for m in made)
+    assert [m.reply_markup for m in made] == [None] * (len(made) - 1) + [MARKUP]
+    assert _flat(m.text for m in made) == _flat([LONG])
+
+
+async def test_a_short_message_is_left_alone() -> None:
+    method = SendMessage(chat_id=1, text="好的", reply_markup=MARKUP)
+    assert await _calls(method) == [method]
+
+
+async def test_a_long_edit_shows_its_first_part_and_sends_the_rest() -> None:
+    made = await _calls(EditMessageText(chat_id=1, message_id=5, text=LONG, reply_markup=MARKUP))
+    assert isinstance(made[0], EditMessageText) and made[0].reply_markup == MARKUP
+    assert len(made) > 1 and all(isinstance(m, SendMessage) for m in made[1:])
+    assert all(_shown(m.text) <= TEXT_LIMIT for m in made)
+
+
+async def test_a_photo_with_a_long_caption_goes_bare_then_the_text() -> None:
+    caption = "\n".join(LONG.splitlines()[:100])
+    assert _shown(caption) > CAPTION_LIMIT
+    made = await _calls(SendPhoto(chat_id=1, photo="file-1", caption=caption, reply_markup=MARKUP))
+    assert isinstance(made[0], SendPhoto) and made[0].caption is None
+    assert made[0].reply_markup is None
+    texts = made[1:]
+    assert texts and all(isinstance(m, SendMessage) for m in texts)
+    assert texts[-1].reply_markup == MARKUP
+    assert _flat(m.text for m in texts) == _flat([caption])
