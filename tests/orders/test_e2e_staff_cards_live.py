@@ -7,6 +7,7 @@ one."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import delete
@@ -53,6 +54,15 @@ async def unremembered(h: Harness) -> None:
     async with h.sessionmaker() as s:
         await s.exec(delete(RequestCard))  # type: ignore[call-overload]
         await s.commit()
+
+
+def _english(key: str) -> str:
+    """A text of the English locale, as written there."""
+    ftl = Path(__file__).parents[2] / "bot" / "locales" / "en" / "orders.ftl"
+    for line in ftl.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{key} = "):
+            return line.split(" = ", 1)[1]
+    raise KeyError(key)
 
 
 def _cards(messages: list[dict[str, Any]], number: str) -> list[dict[str, Any]]:
@@ -151,7 +161,9 @@ async def test_the_colleagues_card_is_redrawn_in_their_language(linli_sandbox: H
     await d.tap(STAFF, "发布工单", form["message_id"])
     await d.expect(STAFF, "已发布", since=mine["message_id"] - 1)
 
-    now = await _now(h, GRID_WORKER, theirs, f"Request {number} · order issued")
+    now = await _now(
+        h, GRID_WORKER, theirs, f"Request {number} · {_english('order-status-ordered')}"
+    )
     labels = set(_labels(now))
     assert any(label.startswith("Open order G") for label in labels), labels
     assert "分类" not in message_text(now), message_text(now)
