@@ -20,6 +20,7 @@ from handlers.menu import main_menu
 from handlers.order_ui import outbox_sink, send_notices
 from models import Role, User
 from models.base import utcnow
+from services import request_cards
 from services.consult_common import Notifier
 from services.order_common import Notice
 
@@ -66,9 +67,17 @@ class OrderCtx:
         return make_notifier(self.translator, self.settings, self.clock)
 
 
+CardDrawer = Callable[[Translator, Settings, Callable[[], datetime], Any], request_cards.Drawer]
+
+
 class OrderCtxMiddleware(BaseMiddleware):
     """Hands an order-cycle or consultation handler `ctx`, built from the update's data (a
-    user's updates only)."""
+    user's updates only). With `cards` (handlers.triage_staff.card_drawer), an action of the
+    update redraws the other staff's cards of the requests it changed (services.request_cards).
+    """
+
+    def __init__(self, cards: CardDrawer | None = None) -> None:
+        self.cards = cards
 
     async def __call__(
         self,
@@ -88,6 +97,10 @@ class OrderCtxMiddleware(BaseMiddleware):
                 clock=data.get("clock") or utcnow,
                 triage=data.get("triage"),
             )
+            if self.cards is not None:
+                ctx: OrderCtx = data["ctx"]
+                draw = self.cards(ctx.translator, ctx.settings, ctx.clock, ctx.triage)
+                request_cards.watch(ctx.session, draw=draw, actor_id=user.id)
         return await handler(event, data)
 
 

@@ -17,8 +17,8 @@ from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
 # Every handler below gets `ctx` (handlers.context.OrderCtx) beside what aiogram injects.
-router.message.middleware(OrderCtxMiddleware())
-router.callback_query.middleware(OrderCtxMiddleware())
+router.message.middleware(OrderCtxMiddleware(cards=triage_staff.card_drawer))
+router.callback_query.middleware(OrderCtxMiddleware(cards=triage_staff.card_drawer))
 router.include_routers(
     requests.router,
     triage_staff.router,

@@ -5,7 +5,7 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,7 +17,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Text
+from bot.i18n import Text, Translator
+from bot.settings import Settings
 from handlers.claims import draw_card
 from handlers.context import OrderCtx
 from handlers.filters import IS_STAFF
@@ -45,12 +46,15 @@ from handlers.order_ui import (
     status_text,
 )
 from handlers.text_steps import is_back, refuse_button_labels, with_current
-from models import Building
+from models import Building, User
 from models.orders import Channel, Request, RequestStatus, can_transition
+from services import delivery as outbox
 from services import order_form, org, staff_place, staff_urgency, validation
 from services import orders as order_service
+from services import request_cards as card_service
 from services import requests as request_service
 from services import users as user_service
+from services.delivery import inline_keyboard
 from services.errors import Conflict, InvalidInput, MovedAway
 from services.fitting import Fitted, LongTexts
 from services.order_common import (
@@ -399,14 +403,121 @@ async def show_card(
     edit: bool = False,
 ) -> None:
     """The staff card of a request with the actions its status allows (and, with duplicates,
-    triage's likely duplicates of a new one); with `edit`, drawn over the tapped card."""
+    triage's likely duplicates of a new one); with `edit`, drawn over the tapped card. It is
+    the staff member's card of the request from now on, redrawn when the request changes
+    (services.request_cards); the one shown before is taken away."""
     card = await _card_text(ctx, req, duplicates=duplicates)
     markup = _with_whole(ctx.t, req, card, await _card_markup(ctx.session, ctx.t, req))
     text = card.text
-    if edit and isinstance(event, CallbackQuery):
-        await edit_or_send(event, text, markup)
+    if isinstance(event, CallbackQuery):
+        await answer_once(event)
+    message = event.message if isinstance(event, CallbackQuery) else event
+    if not isinstance(message, Message):
         return
-    await reply(event, text, reply_markup=markup)
+    if edit and isinstance(event, CallbackQuery) and message.text is not None:
+        await _edit_card(message, message.message_id, ctx, req, text, markup)
+        return
+    sent = await message.answer(text, reply_markup=markup)
+    await _remember_card(sent, ctx, req, text, markup)
+
+
+async def _edit_card(
+    where: Message, message_id: int, ctx: OrderCtx, req: Request, text: str, markup: Any
+) -> None:
+    """Draw the card over this message of the chat, unless it reads so already (redrawn by the
+    outbox when a colleague acted: drawn again, Telegram refuses it as 'not modified')."""
+    shown = card_service.shown_digest(text, _stored(markup))
+    # redraws of it still queued were worked out before: sent after this one, they would take
+    # it back; cancelled (committed) before it is drawn
+    cancelled = await outbox.cancel_redraws(
+        ctx.session, chat_id=where.chat.id, message_id=message_id
+    )
+    drawn = await card_service.reads(
+        ctx.session, staff_id=ctx.user.id, message_id=message_id, shown=shown
+    )
+    if cancelled or not drawn:
+        with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
+            await where.bot.edit_message_text(  # type: ignore[union-attr]
+                text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
+            )
+    if req.id is not None:  # the staff member's card of it, if it is (or none is): reads so
+        await card_service.remember(
+            ctx.session,
+            request_id=req.id,
+            staff_id=ctx.user.id,
+            message_id=message_id,
+            shown=shown,
+            adopt=False,
+        )
+
+
+async def _remember_card(
+    sent: Message, ctx: OrderCtx, req: Request, text: str, markup: Any, *, adopt: bool = True
+) -> None:
+    """This message is the staff member's card of the request (`adopt`; else only if it was
+    already): redrawn when the request changes. The card shown before it is taken away:
+    deleted, or, too old for Telegram to delete, saying so without its buttons."""
+    if req.id is None:
+        return
+    older = await card_service.remember(
+        ctx.session,
+        request_id=req.id,
+        staff_id=ctx.user.id,
+        message_id=sent.message_id,
+        shown=card_service.shown_digest(text, _stored(markup)),
+        adopt=adopt,
+    )
+    if older is None or sent.bot is None:
+        return
+    try:
+        await sent.bot.delete_message(chat_id=sent.chat.id, message_id=older)
+    except TelegramBadRequest:
+        with contextlib.suppress(TelegramBadRequest):  # gone, or already says so
+            await sent.bot.edit_message_text(
+                ctx.t("order-request-card-replaced", number=req.number),
+                chat_id=sent.chat.id,
+                message_id=older,
+            )
+
+
+def _stored(markup: InlineKeyboardMarkup | None) -> dict[str, Any] | None:
+    """An inline keyboard as the outbox stores it (services.delivery.inline_keyboard)."""
+    if markup is None:
+        return None
+    return inline_keyboard(
+        [[(key.text, key.callback_data or "") for key in row] for row in markup.inline_keyboard]
+    )
+
+
+def card_drawer(
+    translator: Translator, settings: Settings, clock: Callable[[], datetime], triage: Any
+) -> card_service.Drawer:
+    """What redraws a staff member's card of a request when someone else changed it
+    (services.request_cards): drawn as `show_card` draws it, in the reader's language; None
+    when the request is no longer theirs to act on (moved to another grid)."""
+
+    async def draw(
+        session: AsyncSession, *, request: Request, reader: User
+    ) -> tuple[str, dict[str, Any] | None] | None:
+        roles = reader.role_set
+        if not await order_service.is_staff_for(session, user=reader, roles=roles, obj=request):
+            return None
+        lang = reader.language or settings.default_language
+        ctx = OrderCtx(
+            session=session,
+            user=reader,
+            roles=roles,
+            t=Text(translator, lang),
+            translator=translator,
+            settings=settings,
+            clock=clock,
+            triage=triage,
+        )
+        card = await _card_text(ctx, request, duplicates=True)
+        markup = _with_whole(ctx.t, request, card, await _card_markup(session, ctx.t, request))
+        return card.text, _stored(markup)
+
+    return draw
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreq"))
@@ -540,6 +651,11 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         ]
     )
     if isinstance(event, CallbackQuery):
+        if isinstance(event.message, Message) and event.message.text is not None:
+            # the form is drawn over the card tapped: no longer a card to redraw
+            await card_service.forget(
+                session, staff_id=ctx.user.id, message_id=event.message.message_id
+            )
         await edit_or_send(event, text, markup)
         if isinstance(event.message, Message) and event.message.text is not None:
             await state.update_data(form=event.message.message_id)
@@ -782,11 +898,7 @@ async def _draw_card(
     card = await _card_text(ctx, req, duplicates=True)
     markup = await _card_markup(ctx.session, ctx.t, req) if buttons else None
     markup = _with_whole(ctx.t, req, card, markup) if buttons else markup
-    text = card.text
-    with contextlib.suppress(TelegramBadRequest):  # deleted, too old, or unchanged
-        await where.bot.edit_message_text(  # type: ignore[union-attr]
-            text, chat_id=where.chat.id, message_id=message_id, reply_markup=markup
-        )
+    await _edit_card(where, message_id, ctx, req, card.text, markup)
 
 
 def _card_above(query: CallbackQuery, request_id: int) -> int | None:

@@ -267,6 +267,23 @@ class OrderCard(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class RequestCard(SQLModel, table=True):
+    """A staff member's card of a request in their chat (opened from 📄 查看诉求, a list, /find
+    or its number typed): redrawn when the request changes, so a colleague's action never
+    leaves it offering what no longer holds (services.request_cards). One per staff member
+    and request, the latest shown: opening the request again replaces it."""
+
+    __tablename__ = "request_cards"
+    __table_args__ = (UniqueConstraint("request_id", "staff_id", name="uq_request_cards_staff"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="requests.id", index=True)
+    staff_id: int = Field(sa_type=BigInteger, foreign_key="users.id")  # their private chat
+    message_id: int = Field(sa_type=BigInteger)
+    shown: str = Field(default="", sa_type=String(64))  # digest of what it shows now
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class ReportDraft(SQLModel, table=True):
     """完成上报 left halfway: what a member wrote of an order's report and the photos sent so
     far, kept until it is reported or written afresh (services.report_drafts). In the database,
@@ -424,6 +441,7 @@ __all__ = [
     "PointsEntry",
     "Rating",
     "Request",
+    "RequestCard",
     "RequestStatus",
     "Score",
     "Transfer",

@@ -63,6 +63,10 @@ NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]
 OUTBOX = "linli.outbox"
 """Key in `session.info` of the session's NoticeSink, when its owner gave it one."""
 
+REQUEST_CARDS = "linli.request-cards"
+"""Key in `session.info` of what redraws the staff cards of the requests an action changed
+(services.request_cards.watch), when the session's owner set it up."""
+
 
 def use_outbox(session: AsyncSession, sink: NoticeSink | None) -> None:
     """Give the session an outbox: actions then commit their notices with their change."""
@@ -78,6 +82,10 @@ async def commit_with(session: AsyncSession, notices: Sequence[Notice]) -> bool:
     Returns True when the notices were queued (else the caller queues them itself).
     """
     sink: NoticeSink | None = session.info.get(OUTBOX)
+    redraws: Callable[[], Awaitable[list[Notice]]] | None = session.info.get(REQUEST_CARDS)
+    if sink is not None and redraws is not None:
+        # the staff cards of the requests the action changed (services.request_cards)
+        notices = [*await redraws(), *notices]
     if sink is not None and notices:
         await sink(notices)
     await session.commit()

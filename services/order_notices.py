@@ -28,6 +28,8 @@ from services.order_common import (
 from services.when import when_args
 
 CB_PREFIX = "oc"
+# services.request_cards.DRAWN: a staff card of a request, drawn already in its reader's language
+STAFF_CARD_DRAWN = "staff-request-card-drawn"
 
 
 class Texts(Protocol):
@@ -130,6 +132,8 @@ def localize(
 
 def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any] | None]:
     """The text and inline keyboard of a notice in one language."""
+    if notice.kind == STAFF_CARD_DRAWN:  # a staff card of a request, drawn for its reader
+        return str(notice.args["body"]), notice.args.get("markup")
     args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
     buttons = BUTTONS.get(notice.kind)
     if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn

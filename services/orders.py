@@ -588,7 +588,7 @@ async def change_category(
     )
     req.category = code
     req.updated_at = now
-    await session.commit()
+    await commit_with(session, [])  # other staff's cards of it are redrawn (no notice else)
     return req
 
 

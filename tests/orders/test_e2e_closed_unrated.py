@@ -91,7 +91,7 @@ async def test_closed_unrated_after_a_second_result_leaves_the_first_as_rated(
     rated = message_text(await _now(h, first["message_id"]))
     assert "😞 不满意" in rated, rated
     # staff handle it again: a second result, a second rating notice, never answered
-    notice = await d.expect(STAFF, "不满意")
+    notice = await d.expect(STAFF, "⚠️ 居民对诉求")  # (the card, redrawn, reads 不满意 too)
     await d.tap(STAFF, "查看诉求", notice["message_id"])
     await d.tap(STAFF, "直接办理")
     await d.expect(STAFF, "社区办理中")

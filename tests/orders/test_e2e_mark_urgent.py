@@ -15,6 +15,7 @@ from models.orders import LedgerEvent, Request
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
 from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_staff_cards_live import unremembered
 
 STAFF = 2001  # 李社工, 阳光社区
 GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格 (1号楼)
@@ -109,7 +110,9 @@ async def test_a_second_tap_on_an_old_card_is_answered_politely(linli_sandbox: H
     h = linli_sandbox
     d = h.driver
     number, card = await _phone_in(h, "3号楼楼道灯坏了")
-    # the grid worker marks it from their own card first
+    # the grid worker marks it from their own card first; 李社工's was drawn before cards
+    # were remembered (else redrawn at once)
+    await unremembered(h)
     notice = await d.expect(GRID_WORKER, f"新诉求 {number}")
     await d.tap(GRID_WORKER, "查看诉求", notice["message_id"])
     theirs = await d.expect(GRID_WORKER, f"诉求 {number} ·", since=notice["message_id"])

@@ -12,6 +12,7 @@ from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_card_after_step import _labels
 from tests.orders.test_e2e_cycle import STAFF, ZHOU, _file
 from tests.orders.test_e2e_phone_rating import _done
+from tests.orders.test_e2e_staff_cards_live import unremembered
 
 REDRAWN = "这件事刚刚已经有人处理过了，卡片已更新为最新状态。"
 TRIAGE = {"📤 派单", "🙋 直接办理", "↗️ 转办", "🔗 合并", "❌ 不受理"}
@@ -38,6 +39,7 @@ async def test_handling_directly_from_an_old_card_redraws_it(linli_sandbox: Harn
     [queue] = await d.say(STAFF, "📋 待办诉求")
     await d.tap(STAFF, number, queue["message_id"])
     old = await d.expect(STAFF, f"诉求 {number} · 待受理", since=queue["message_id"])
+    await unremembered(h)  # drawn before cards were remembered (else taken away, or redrawn)
     await d.tap(STAFF, number, queue["message_id"])
     fresh = await d.expect(STAFF, f"诉求 {number} · 待受理", since=old["message_id"])
     await d.tap(STAFF, "直接办理", fresh["message_id"])

@@ -488,6 +488,7 @@ order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)
 order-card-reported = ⏳ Reported; waiting for staff to check.
 order-card-replaced = (Order { $number } was opened again below: the newest card is the one to use.)
+order-request-card-replaced = (Request { $number } was opened again below: the newest card is the one to use.)
 # an older card's Report done tapped after the order was reported (alert)
 order-report-already = Order { $number } has already been reported and is waiting for staff to check.
 order-btn-verify = ✅ Accept

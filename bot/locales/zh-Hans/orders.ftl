@@ -469,6 +469,7 @@ order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)
 order-card-reported = ⏳ 已上报完成情况，等待社区验收。
 order-card-replaced = （工单 { $number } 的卡片已在下面重新打开，请看下面最新的一张。）
+order-request-card-replaced = （诉求 { $number } 的卡片已在下面重新打开，请看下面最新的一张。）
 # an older card's 完成上报 tapped after the order was reported (alert)
 order-report-already = 工单 { $number } 已经上报过了，正在等待社区验收。
 order-btn-verify = ✅ 验收通过

@@ -472,6 +472,7 @@ order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
 # the card whose 完成上報 was tapped, once reported (without the button)
 order-card-reported = ⏳ 已上報完成情況，等待社區驗收。
 order-card-replaced = （工單 { $number } 的卡片已在下面重新打開，請看下面最新的一張。）
+order-request-card-replaced = （訴求 { $number } 的卡片已在下面重新打開，請看下面最新的一張。）
 # an older card's 完成上報 tapped after the order was reported (alert)
 order-report-already = 工單 { $number } 已經上報過了，正在等待社區驗收。
 order-btn-verify = ✅ 驗收通過
