@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import Raw, Text
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
-from handlers.form_guard import asks_first, plain, starter
+from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.order_ui import (
@@ -595,7 +595,11 @@ async def on_reason_prompt(
         return
     await state.clear()
     await state.set_state(step)
-    await state.update_data(oid=view.order.id)
+    card = origin(query, callback_data)
+    # the card tapped is redrawn once the reason is in (before, a staff member's card still
+    # read 待接单 with ✖️ 撤销工单 after the order was cancelled from it)
+    card_id = card.message_id if card is not None and card.text is not None else None
+    await state.update_data(oid=view.order.id, card_msg=card_id)
     key = "order-ask-release" if step == ClaimFlow.release else "order-ask-cancel-order"
     await reply(query, ctx.t(key, number=view.order.number), reply_markup=cancel_keyboard(ctx.t))
 
@@ -639,6 +643,7 @@ async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) 
         ctx.t("order-released", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
+    await _redraw_started_from(message, ctx, values, int(out.order.id or 0))
 
 
 @router.message(ClaimFlow.cancel, F.text)
@@ -666,6 +671,16 @@ async def on_cancel_reason(message: Message, state: FSMContext, ctx: OrderCtx) -
         ctx.t("order-cancelled", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
+    await _redraw_started_from(message, ctx, values, int(out.order.id or 0))
+
+
+async def _redraw_started_from(
+    message: Message, ctx: OrderCtx, values: dict[str, Any], order_id: int
+) -> None:
+    """The card the step was begun from reads as the order now stands."""
+    card = values.get("card_msg")
+    if isinstance(card, int):
+        await draw_card(message.bot, ctx, order_id, message.chat.id, card)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sre"))

@@ -120,6 +120,10 @@ async def test_a_card_from_my_orders_follows_done_sent_back_and_cancelled(
     await d.expect(STAFF, f"撤销工单 {order_no} 的原因", since=staff_card["message_id"])
     await d.say(STAFF, "居民说灯自己好了")
     await d.expect(STAFF, f"工单 {order_no} 已撤销")
+    # the staff card it was cancelled from reads so too, without ✖️ 撤销工单 (it read 待接单)
+    mine = await d.expect(STAFF, "· 已撤销", since=staff_card["message_id"] - 1)
+    assert mine["message_id"] == staff_card["message_id"], message_text(mine)
+    assert "撤销工单" not in " ".join(_buttons(mine)), _buttons(mine)
     for member, message_id in ((ZHAO, card["message_id"]), (LIU, cards[LIU])):
         now = await _now(d, member, message_id)
         assert "已撤销" in message_text(now) and PHONE not in message_text(now), now
