@@ -388,7 +388,7 @@ async def _show_preview(
     lines = [
         *([note] if note else []),
         t("order-preview-title"),
-        t("order-card-text", text=request_text(t, values.get("text", ""))),
+        t("order-card-text", text=request_text(t, values.get("text", ""), own=True)),
         t("order-preview-category", category=cat.name(t.lang)),
     ]
     if values.get("no_text"):  # nothing to sort by: the resident may pick the category
@@ -1005,7 +1005,7 @@ async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 number=req.number,
                 status=await _resident_status(ctx, req),
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
-                text=short(request_text(t, req.text), 24),
+                text=short(request_text(t, req.text, own=True), 24),
             )
         )
         rows.append([button(t("order-btn-open-number", number=req.number), "rview", req.id)])

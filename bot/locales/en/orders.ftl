@@ -51,6 +51,7 @@ order-ask-describe = Please tell us what is wrong.
     When you have said everything, tap "✅ Done".
 order-ask-describe-text = Nothing yet. Please describe the problem in words (or a voice note) first.
 order-voice-only = (the resident left a voice note, please listen to the attachment)
+order-voice-only-own = (your voice note)
 order-voice-removed = (the resident left a voice note; it was deleted with their personal data)
 order-kept-intro = What you told us before registering is here:
 order-kept-intro-group = What you told me in the group is here:

@@ -51,6 +51,7 @@ order-ask-describe = 请说说您遇到了什么事。
     说完后请点「✅ 说完了」。
 order-ask-describe-text = 还没有内容。请先用文字（或语音）说说是什么事。
 order-voice-only = （居民留了语音，请收听附件）
+order-voice-only-own = （您留了一段语音）
 order-voice-removed = （居民留过一条语音，已随其个人信息一并删除）
 order-kept-intro = 登记前您说的，已经带过来了：
 order-kept-intro-group = 您在群里说的，已经带过来了：

@@ -54,6 +54,7 @@ order-ask-describe = 請說說您遇到了什麼事。
     說完後請點「✅ 說完了」。
 order-ask-describe-text = 還沒有內容。請先用文字（或語音）說說是什麼事。
 order-voice-only = （居民留了語音，請收聽附件）
+order-voice-only-own = （您留了一段語音）
 order-voice-removed = （居民留過一條語音，已隨其個人信息一併刪除）
 order-kept-intro = 登記前您說的，已經帶過來了：
 order-kept-intro-group = 您在群裡說的，已經帶過來了：
