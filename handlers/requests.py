@@ -527,7 +527,12 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
         await message.answer(t("order-compose-cancel-meant"))
         return
     values = await state.get_data()
-    text = (values.get("text", "") + "\n" + (message.text or "")).strip()
+    said = values.get("text", "")
+    if f"\n{(message.text or '').strip()}\n" in f"\n{said}\n":
+        # the same words sent twice (a slow network, a double tap on send): kept once
+        await message.answer(t("order-got-text-again"))
+        return
+    text = (said + "\n" + (message.text or "")).strip()
     if len(text) > request_service.MAX_TEXT:
         await message.answer(
             t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)

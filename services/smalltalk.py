@@ -529,9 +529,12 @@ _COMPOSE_WORDS: dict[Compose, str] = {
     Compose.DONE: "就这些|就这样|就这么多|就这点事|没了|没有了|没别的了|说完了|说完|讲完了|"
     "好了|可以了|行了|that is all|that s all|thats all|nothing else|done",
     Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
-    "不提交了|不反映了|不找你们了|never mind|nevermind|forget it",
+    "不提交了|不反映了|不找你们了|never mind|nevermind|forget it|"
+    # wanting out, or a slip: the way out is offered, the words are not the matter's
+    "返回|回去|退出|返回主菜单|回主菜单|主菜单|回到主菜单|点错了|按错了|点错|按错|不小心点的|"
+    "不小心点错了|go back|wrong button|by mistake",
 }
-_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|i|guess|ok|okay"
+_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay"
 _COMPOSE_TOKENS: list[tuple[str, Compose | None]] = _tokens(_COMPOSE_WORDS, _COMPOSE_FILLERS)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import Kind, classify, offer_answer
+from services.smalltalk import Compose, Kind, classify, compose_intent, offer_answer
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,17 @@ def test_said_at_the_menu(text: str, kind: Kind | None) -> None:
 )
 def test_offer_answered_in_words(text: str, yes: bool | None) -> None:
     assert offer_answer(text) is yes
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("返回", Compose.CANCEL),
+        ("刚才点错了", Compose.CANCEL),
+        ("回主菜单吧", Compose.CANCEL),
+        ("物业把水费弄错了", None),
+        ("点错了的按钮还能用吗", None),
+    ],
+)
+def test_wanting_out_while_describing(text: str, intent: Compose | None) -> None:
+    assert compose_intent(text) == intent

@@ -64,6 +64,7 @@ order-kept-voice = 1 voice note
 order-kept-place = 1 location
 order-kept-go-on = You can add more text, photos, a voice note or a location; tap "{ order-btn-finished }" when finished.
 order-got-text = Got it. You can add more; tap "✅ Done" when finished.
+order-got-text-again = We already have those words from just now. You can add more; tap "✅ Done" when finished.
 order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cancel }" below and nothing is filed; to go on, just keep typing (that message was not added).
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.

@@ -61,6 +61,7 @@ order-kept-voice = 语音 1 条
 order-kept-place = 位置 1 个
 order-kept-go-on = 还可以继续补充文字、照片、语音或位置；说完后请点「{ order-btn-finished }」。
 order-got-text = 收到文字。还可以继续补充，说完点「✅ 说完了」。
+order-got-text-again = 这段话刚才已经记下了，不用再发。还可以继续补充，说完点「✅ 说完了」。
 order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel }」就不提交了；要接着说，直接打字就行（这句没有记进去）。
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。

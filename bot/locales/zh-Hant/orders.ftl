@@ -64,6 +64,7 @@ order-kept-voice = 語音 1 條
 order-kept-place = 位置 1 個
 order-kept-go-on = 還可以繼續補充文字、照片、語音或位置；說完後請點「{ order-btn-finished }」。
 order-got-text = 收到文字。還可以繼續補充，說完點「✅ 說完了」。
+order-got-text-again = 這段話剛才已經記下了，不用再發。還可以繼續補充，說完點「✅ 說完了」。
 order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel }」就不提交了；要接著說，直接打字就行（這句沒有記進去）。
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
