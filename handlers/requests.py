@@ -30,7 +30,7 @@ from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, held_draft, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
-from handlers.menu import labels
+from handlers.menu import all_flow_labels, labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -326,6 +326,33 @@ async def _similar(
 async def on_finished_again(message: Message, state: FSMContext, t: Text) -> None:
     """说完了 tapped again while the preview is shown: show it once more."""
     await _show_preview(message, state, t)
+
+
+@router.message(Filing.confirm, F.text, ~F.text.startswith("/"), ~F.text.in_(all_flow_labels()))
+async def on_typed_at_preview(message: Message, state: FSMContext, t: Text) -> None:
+    """Typed at the preview instead of tapped, as older residents do: '提交吧' / '好的' / '我不
+    会弄' get the preview again, at the bottom, saying which button sends it; '算了' the way
+    out; other words are more of the matter — added to it and shown (they used to be answered
+    '请点上面消息里的按钮' and dropped)."""
+    said = (message.text or "").strip()
+    meant = smalltalk.at_preview(said)
+    if meant == smalltalk.AtPreview.LEAVE:
+        await message.answer(t("order-compose-cancel-meant"), reply_markup=cancel_keyboard(t))
+        return
+    if meant is not None:
+        await _show_preview(message, state, t, note=t("order-preview-tap-submit"))
+        return
+    values = await state.get_data()
+    text = values.get("text", "")
+    if f"\n{said}\n" not in f"\n{text}\n":  # the same words twice are kept once
+        text = f"{text}\n{said}".strip()
+    if len(text) > request_service.MAX_TEXT:
+        await message.answer(
+            t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
+        )
+        return
+    await state.update_data(text=text, no_text=False)
+    await _show_preview(message, state, t, note=t("order-preview-added"))
 
 
 async def _restore_held(state: FSMContext) -> bool:

@@ -576,6 +576,41 @@ def offer_answer(text: str | None) -> bool | None:
     return found[0]
 
 
+# ------------------------------------------------------------------ typed at the preview
+
+
+class AtPreview(StrEnum):
+    """A whole message typed at a request's preview ("您要反映的事情" and its buttons) that is
+    not more of the matter."""
+
+    SEND = "send"  # 好的 / 提交吧 / 可以了: meant ✅ 确认提交
+    LEAVE = "leave"  # 算了 / 不要了 / 返回: meant ✖️ 取消
+    TALK = "talk"  # other small talk: 你好 / 我不会弄 / 谢谢
+
+
+_SUBMIT_WORDS: dict[bool, str] = {
+    True: "提交|提交吧|确认|确认提交|确定|确定提交|发送|发出去|发吧|报上去|交上去|就这样|没问题|"
+    "submit|send|send it|confirm"
+}
+_SUBMIT_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _SUBMIT_WORDS, _OFFER_FILLERS + "|好的|好|可以|可以了|行|对|是的|嗯|帮我|请|麻烦|ok|okay|yes"
+)
+
+
+def at_preview(text: str | None) -> AtPreview | None:
+    """What a whole message typed at the preview means (`AtPreview`), or None: more words of
+    the matter ('对了，楼下邻居家也一样'), to be added to it."""
+    if compose_intent(text) == Compose.CANCEL or offer_answer(text) is False:
+        return AtPreview.LEAVE
+    if offer_answer(text) or compose_intent(text) == Compose.DONE:
+        return AtPreview.SEND
+    if _read_whole(text, _SUBMIT_TOKENS):
+        return AtPreview.SEND
+    if classify(text) is not None:
+        return AtPreview.TALK
+    return None
+
+
 # ------------------------------------------------------------------ an RSVP typed
 
 

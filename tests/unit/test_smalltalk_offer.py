@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import Compose, Kind, classify, compose_intent, offer_answer
+from services.smalltalk import (
+    AtPreview,
+    Compose,
+    Kind,
+    at_preview,
+    classify,
+    compose_intent,
+    offer_answer,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +80,24 @@ def test_offer_answered_in_words(text: str, yes: bool | None) -> None:
 )
 def test_wanting_out_while_describing(text: str, intent: Compose | None) -> None:
     assert compose_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("提交吧", AtPreview.SEND),
+        ("可以了，提交吧", AtPreview.SEND),
+        ("好的", AtPreview.SEND),
+        ("就这些", AtPreview.SEND),
+        ("确认", AtPreview.SEND),
+        ("算了", AtPreview.LEAVE),
+        ("不要了", AtPreview.LEAVE),
+        ("返回", AtPreview.LEAVE),
+        ("我不会弄", AtPreview.TALK),
+        ("你好在吗", AtPreview.TALK),
+        ("对了，楼下邻居家也一样", None),
+        ("灯还是不亮", None),
+    ],
+)
+def test_typed_at_the_preview(text: str, meant: AtPreview | None) -> None:
+    assert at_preview(text) == meant
