@@ -17,7 +17,10 @@ async def test_address_and_phone_in_words(linli_sandbox: Harness) -> None:
     [consent] = await d.say(NEW, "我住阳光社区一号楼五零二")
     assert "个人信息" in message_text(consent)
     await d.tap(NEW, "同意并继续", consent["message_id"])
-    await d.expect(NEW, "阳光社区 · 1号楼 · 502")
+    read = await d.expect(NEW, "阳光社区 · 1号楼 · 502")
+    # how to put it right, in the buttons' words, not a command
+    assert "/register" not in message_text(read)
+    assert "「👤 我的资料」里点「🏠 修改住址」" in message_text(read), message_text(read)
     await d.expect(NEW, "手机号")
     done = await d.say(NEW, "我的电话是幺三九 零零零零 零零零三")
     assert any("登记完成" in message_text(m) for m in done), [message_text(m) for m in done]
