@@ -174,6 +174,8 @@ async def _joined_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
+    if voice and data.get("typed_voice"):  # one voice note a matter: the latest is kept
+        lead = t("fallback-offer-voice-replaced")
     await _remember_offer(state, await _offer(message, t, said, lead=lead))
     return True
 

@@ -530,7 +530,9 @@ async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None
     if len(text) > request_service.MAX_TEXT:
         text = values.get("text", "")
     await state.update_data(voice=message.voice.file_id, text=text)
-    await message.answer(t("order-got-voice"))
+    # one voice note a matter: a second one takes the first one's place, and says so
+    replaced = values.get("voice") is not None
+    await message.answer(t("order-got-voice-replaced" if replaced else "order-got-voice"))
 
 
 @router.message(Filing.compose, F.location)

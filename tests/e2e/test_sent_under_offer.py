@@ -51,3 +51,20 @@ async def test_words_after_a_wordless_photo_and_the_same_words_twice(
     [*_, preview] = await d.say(WU, "✅ 说完了")
     text = message_text(preview)
     assert text.count(said) == 1 and "照片：1 张" in text, text
+
+
+async def test_a_second_voice_note_says_it_takes_the_first_ones_place(
+    linli_sandbox: Harness,
+) -> None:
+    """A matter keeps one voice note: a second one sent under the offer, or while describing,
+    says so (it used to read '和刚才说的一起记下了' / '收到语音' while the first was dropped)."""
+    d = linli_sandbox.driver
+    sent = await d.send(HUANG, voice=OGG, voice_duration=6)
+    await d.expect(HUANG, OFFER, since=sent["message_id"])
+    sent = await d.send(HUANG, voice=OGG, voice_duration=9)
+    again = await d.expect(HUANG, OFFER, since=sent["message_id"])
+    assert "只能留一条语音" in message_text(again) and "一起记下了" not in message_text(again)
+    await d.say(HUANG, "好的")
+    sent = await d.send(HUANG, voice=OGG, voice_duration=4)
+    third = await d.expect(HUANG, "语音", since=sent["message_id"])
+    assert "只能留一条语音" in message_text(third), message_text(third)

@@ -189,6 +189,7 @@ cmd-quiet = Quiet hours
 fallback-offer-request = Shall we report this to the community? Tap the button below or reply "yes" and we will file it; you can add photos, a voice note or a location. If not, reply "no".
 fallback-offer-added = Got it, kept together with what you sent just now.
 fallback-offer-said-again = We already have this one from just now; no need to send it again.
+fallback-offer-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.
 fallback-offer-dropped = All right, we will leave this one for now. Tell me whenever you need something: type, send a photo or a voice note.
 fallback-offer-topic =
     The topic you propose: "{ $topic }"

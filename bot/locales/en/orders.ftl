@@ -68,6 +68,7 @@ order-got-text-again = We already have those words from just now. You can add mo
 order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cancel }" below and nothing is filed; to go on, just keep typing (that message was not added).
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
+order-got-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.
 order-got-location = Location received.
 order-contact-line = Contact: { $name } { $phone }
 order-contact-line-own = Phone to call: { $phone }

@@ -162,6 +162,7 @@ cmd-quiet = 免打扰时段
 fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，我们会帮您登记，您还可以补充照片、语音或位置。不报就回「不要了」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
 fallback-offer-said-again = 这件事刚才已经记下了，不用再发一遍。
+fallback-offer-voice-replaced = 收到新的语音。一件事只能留一条语音，留下的是刚收到的这条；要说的多，也可以打字补充。
 fallback-offer-dropped = 好的，这件事先不报了。有需要时再跟我说，直接打字、发照片或语音都行。
 fallback-offer-topic =
     您想提的议题：「{ $topic }」

@@ -65,6 +65,7 @@ order-got-text-again = 这段话刚才已经记下了，不用再发。还可以
 order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel }」就不提交了；要接着说，直接打字就行（这句没有记进去）。
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
+order-got-voice-replaced = 收到新的语音。一件事只能留一条语音，留下的是刚收到的这条；要说的多，也可以打字补充。
 order-got-location = 收到位置。
 order-contact-line = 联系人：{ $name } { $phone }
 order-contact-line-own = 联系电话：{ $phone }

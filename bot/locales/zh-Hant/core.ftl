@@ -165,6 +165,7 @@ cmd-quiet = 免打擾時段
 fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，我們會幫您登記，您還可以補充照片、語音或位置。不報就回「不要了」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
 fallback-offer-said-again = 這件事剛才已經記下了，不用再發一遍。
+fallback-offer-voice-replaced = 收到新的語音。一件事只能留一條語音，留下的是剛收到的這條；要說的多，也可以打字補充。
 fallback-offer-dropped = 好的，這件事先不報了。有需要時再跟我說，直接打字、發照片或語音都行。
 fallback-offer-topic =
     您想提的議題：「{ $topic }」

@@ -68,6 +68,7 @@ order-got-text-again = 這段話剛才已經記下了，不用再發。還可以
 order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel }」就不提交了；要接著說，直接打字就行（這句沒有記進去）。
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
+order-got-voice-replaced = 收到新的語音。一件事只能留一條語音，留下的是剛收到的這條；要說的多，也可以打字補充。
 order-got-location = 收到位置。
 order-contact-line = 聯繫人：{ $name } { $phone }
 order-contact-line-own = 聯繫電話：{ $phone }
