@@ -46,7 +46,7 @@ from handlers.order_ui import (
     status_text,
 )
 from handlers.registration import kept_draft, register_now_kb
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import BACK, is_back, refuse_button_labels
 from models import Building, Community
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
@@ -138,8 +138,9 @@ def _place(data: dict[str, Any]) -> tuple[int, int] | None:
 
 
 # A stale button of another flow ("跳过", "不修改" …) is not a description of the matter.
+# 上一步 at the first step of filing (an old keyboard's, or typed): the way out, as '返回'
 refuse_button_labels(
-    router, Filing.compose, allow=("order-btn-finished",), keyboard=compose_keyboard
+    router, Filing.compose, allow=("order-btn-finished", BACK), keyboard=compose_keyboard
 )
 refuse_button_labels(router, AddInfo.compose)
 # The rating comment is optional: "跳过" (and "取消": the score is already kept) rate without one.
@@ -549,6 +550,8 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
     asks whether to cancel (neither is added to the matter)."""
     t = ctx.t
     intent = smalltalk.compose_intent(message.text)
+    if is_back(message.text):  # nothing before this step: wanting out
+        intent = smalltalk.Compose.CANCEL
     if intent == smalltalk.Compose.DONE:
         await on_compose_finished(message, state, ctx)
         return

@@ -21,7 +21,7 @@ async def test_same_words_twice_and_wanting_out(linli_sandbox: Harness) -> None:
     assert "收到文字" in message_text(got)
     [again] = await d.say(WU, SAID)
     assert "刚才已经记下了" in message_text(again)
-    for said in ("返回", "刚才点错了"):
+    for said in ("返回", "刚才点错了", "上一步", "⬅️ 上一步"):
         [way_out] = await d.say(WU, said)
         assert "是不想报了吗" in message_text(way_out), said
     [got] = await d.say(WU, "灯")  # a short addition that is in the words already is kept
