@@ -1631,7 +1631,30 @@ async def on_rate_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -
 
 @router.message(RateComment.comment, F.text)
 async def on_rate_comment(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment."""
+    """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment.
+    Small talk is no comment: '我不会弄' / '你好' get how to give one (the step stays; '我不会弄'
+    used to reach staff as the complaint), '好的' / '谢谢' / '不用了' / '返回' rate without one."""
     text = message.text or ""
-    comment = None if text in labels("common-skip") | labels("common-cancel") else text
-    await _rate(message, state, ctx, comment)
+    kind = smalltalk.classify(text)
+    if kind in _NOT_A_COMMENT_ASK:
+        await message.answer(ctx.t("order-rate-comment-how"))
+        return
+    skip = text in labels("common-skip") | labels("common-cancel") or kind in _NO_COMMENT
+    await _rate(message, state, ctx, None if skip else text)
+
+
+# said at the rating comment step: how to comment is asked again ('我不会弄', '你好')
+_NOT_A_COMMENT_ASK = frozenset(
+    {smalltalk.Kind.HELP, smalltalk.Kind.GREETING, smalltalk.Kind.WHO, smalltalk.Kind.LEAD_IN}
+)
+# … or the score stands without one ('好的', '谢谢', '不用了', '返回'); '还没修好' (progress) is
+# a comment
+_NO_COMMENT = frozenset(
+    {
+        smalltalk.Kind.ACK,
+        smalltalk.Kind.THANKS,
+        smalltalk.Kind.BYE,
+        smalltalk.Kind.UNDO,
+        smalltalk.Kind.MENU,
+    }
+)

@@ -174,6 +174,7 @@ order-rate-typed = Is that your rating for request { $number }: "{ $score }"? Ta
 order-rate-typed-none = Thank you for your feedback! No request is waiting for your rating now; when one is done, we will ask you.
 order-ask-comment = Thank you, your rating is saved! Anything to add? Write a line, or tap "Skip".
 order-ask-comment-unsatisfied = We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "Skip".
+order-rate-comment-how = Just type what is still wrong, for example "the light still does not work"; if you would rather not, tap "{ common-skip }" above.
 order-rated-choice = Your rating: { $score }
 # on the rating notice once 不满意 is tapped: the matter is no longer done
 order-rated-choice-reopened = Your rating: { $score } (passed back to the community to handle again)

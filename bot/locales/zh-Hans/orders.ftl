@@ -168,6 +168,7 @@ order-rate-typed = 您是要给诉求 { $number } 打分「{ $score }」吗？�
 order-rate-typed-none = 谢谢您的反馈！目前没有等您评价的诉求；事情办完后，我们会请您打分。
 order-ask-comment = 谢谢，您的评价已记下！还想说点什么吗？可以写一句，或点「跳过」。
 order-ask-comment-unsatisfied = 很抱歉没让您满意，已转给社区重新办理。请说说哪里还不好，或点「跳过」。
+order-rate-comment-how = 直接打字说说哪里还不好就行，比如「灯还是不亮」；不想说就点上面的「{ common-skip }」。
 order-rated-choice = 您的评价：{ $score }
 # on the rating notice once 不满意 is tapped: the matter is no longer done
 order-rated-choice-reopened = 您的评价：{ $score }（已转给社区重新办理）

@@ -171,6 +171,7 @@ order-rate-typed = 您是要給訴求 { $number } 打分「{ $score }」嗎？�
 order-rate-typed-none = 謝謝您的反饋！目前沒有等您評價的訴求；事情辦完後，我們會請您打分。
 order-ask-comment = 謝謝，您的評價已記下！還想說點什麼嗎？可以寫一句，或點「跳過」。
 order-ask-comment-unsatisfied = 很抱歉沒讓您滿意，已轉給社區重新辦理。請說說哪裡還不好，或點「跳過」。
+order-rate-comment-how = 直接打字說說哪裡還不好就行，比如「燈還是不亮」；不想說就點上面的「{ common-skip }」。
 order-rated-choice = 您的評價：{ $score }
 # on the rating notice once 不滿意 is tapped: the matter is no longer done
 order-rated-choice-reopened = 您的評價：{ $score }（已轉給社區重新辦理）
