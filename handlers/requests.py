@@ -558,6 +558,10 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
     if intent == smalltalk.Compose.CANCEL:
         await message.answer(t("order-compose-cancel-meant"))
         return
+    if smalltalk.classify(message.text) in _NOT_A_COMMENT_ASK:
+        # '我不会弄', '你好在吗': how to tell it, and not part of the matter
+        await message.answer(t("order-compose-how"))
+        return
     values = await state.get_data()
     said = values.get("text", "")
     if f"\n{(message.text or '').strip()}\n" in f"\n{said}\n":

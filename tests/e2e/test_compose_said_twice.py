@@ -24,9 +24,12 @@ async def test_same_words_twice_and_wanting_out(linli_sandbox: Harness) -> None:
     for said in ("返回", "刚才点错了", "上一步", "⬅️ 上一步"):
         [way_out] = await d.say(WU, said)
         assert "是不想报了吗" in message_text(way_out), said
+    for said in ("我不会弄", "你好在吗"):  # how to tell it; not part of the matter
+        [how] = await d.say(WU, said)
+        assert "直接打字说说是什么事" in message_text(how), said
     [got] = await d.say(WU, "灯")  # a short addition that is in the words already is kept
     assert "收到文字" in message_text(got)
     [*_, preview] = await d.say(WU, "✅ 说完了")
     text = message_text(preview)
     assert text.count("我年纪大了爬不上去换") == 1, text
-    assert "返回" not in text and "点错" not in text, text
+    assert "返回" not in text and "点错" not in text and "不会弄" not in text, text

@@ -66,6 +66,7 @@ order-kept-go-on = You can add more text, photos, a voice note or a location; ta
 order-got-text = Got it. You can add more; tap "✅ Done" when finished.
 order-got-text-again = We already have those words from just now. You can add more; tap "✅ Done" when finished.
 order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cancel }" below and nothing is filed; to go on, just keep typing (that message was not added).
+order-compose-how = I am listening. Just type what the matter is and where; you can also send a photo or a voice note. Tap "{ order-btn-finished }" when finished.
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
 order-got-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.

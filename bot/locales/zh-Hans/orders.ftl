@@ -63,6 +63,7 @@ order-kept-go-on = 还可以继续补充文字、照片、语音或位置；说�
 order-got-text = 收到文字。还可以继续补充，说完点「✅ 说完了」。
 order-got-text-again = 这段话刚才已经记下了，不用再发。还可以继续补充，说完点「✅ 说完了」。
 order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel }」就不提交了；要接着说，直接打字就行（这句没有记进去）。
+order-compose-how = 我在听。直接打字说说是什么事、在哪里就行，也可以发照片或语音；说完点「{ order-btn-finished }」。
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
 order-got-voice-replaced = 收到新的语音。一件事只能留一条语音，留下的是刚收到的这条；要说的多，也可以打字补充。

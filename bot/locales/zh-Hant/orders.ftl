@@ -66,6 +66,7 @@ order-kept-go-on = 還可以繼續補充文字、照片、語音或位置；說�
 order-got-text = 收到文字。還可以繼續補充，說完點「✅ 說完了」。
 order-got-text-again = 這段話剛才已經記下了，不用再發。還可以繼續補充，說完點「✅ 說完了」。
 order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel }」就不提交了；要接著說，直接打字就行（這句沒有記進去）。
+order-compose-how = 我在聽。直接打字說說是什麼事、在哪裡就行，也可以發照片或語音；說完點「{ order-btn-finished }」。
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
 order-got-voice-replaced = 收到新的語音。一件事只能留一條語音，留下的是剛收到的這條；要說的多，也可以打字補充。
