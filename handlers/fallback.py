@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyKeyboardMarkup
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -67,34 +68,121 @@ class FallbackCb(CallbackData, prefix="fb"):
 async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
     """Start a request with what was sent at the menu (words, photos, a voice note, a place)."""
     data = await state.get_data()
-    text = data.get("typed_text") or ""
-    photos = list(data.get("typed_photos") or [])
-    voice = data.get("typed_voice")
-    place = data.get("typed_place")
-    if not (text or photos or voice or place) or not user.registered:
+    said = [data.get(k) for k in ("typed_text", "typed_photos", "typed_voice", "typed_place")]
+    if not any(said) or not user.registered:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     if await state.get_state() is not None:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
-    await state.clear()
-    await state.set_state(Filing.compose)
-    await state.update_data(text=text, photos=photos, voice=voice)
-    if place:
-        await state.update_data(lat=place[0], lon=place[1])
     await query.answer()
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
-        await query.message.answer(
-            t(
-                "fallback-draft-started"
-                if text
-                else "fallback-draft-started-voice"
-                if voice
-                else "fallback-draft-started-media"
-            ),
-            reply_markup=compose_keyboard(t),
-        )
+        await _start_typed_draft(query.message, state, t, data)
+
+
+async def _start_typed_draft(
+    message: Message, state: FSMContext, t: Text, data: dict[str, Any]
+) -> None:
+    """The request begun with what was sent at the menu (`data`: the offer's typed_*)."""
+    text = data.get("typed_text") or ""
+    voice = data.get("typed_voice")
+    place = data.get("typed_place")
+    await state.clear()
+    await state.set_state(Filing.compose)
+    await state.update_data(text=text, photos=list(data.get("typed_photos") or []), voice=voice)
+    if place:
+        await state.update_data(lat=place[0], lon=place[1])
+    await message.answer(
+        t(
+            "fallback-draft-started"
+            if text
+            else "fallback-draft-started-voice"
+            if voice
+            else "fallback-draft-started-media"
+        ),
+        reply_markup=compose_keyboard(t),
+    )
+
+
+async def _answered_offer(
+    message: Message, state: FSMContext, t: Text, menu: ReplyKeyboardMarkup, text: str
+) -> bool:
+    """'好的' / '是的' / '要' typed right under "要把这件事报给社区吗？" is a yes, as tapping
+    📝 报给社区 is (it used to be taken for a new matter, '是的', in place of the one told);
+    '不要了' / '算了' a no: the matter is let go. Anything else, or not right under the offer:
+    False."""
+    data = await state.get_data()
+    offer = data.get("typed_offer")
+    # right under it: the message after the offer, nothing between (ids run on in a chat)
+    if not isinstance(offer, int) or message.message_id != offer + 1 or message.bot is None:
+        return False
+    yes = smalltalk.offer_answer(text)
+    if yes is None:
+        return False
+    # its button is done with (a tap on it later is a stale button)
+    await message.bot.edit_message_reply_markup(
+        chat_id=message.chat.id, message_id=offer, reply_markup=None
+    )
+    if yes:
+        await _start_typed_draft(message, state, t, data)
+        return True
+    await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
+    await message.answer(t("fallback-offer-dropped"), reply_markup=menu)
+    return True
+
+
+async def _joined_offer(
+    message: Message,
+    state: FSMContext,
+    t: Text,
+    *,
+    text: str = "",
+    photo: str | None = None,
+    voice: str | None = None,
+    place: list[float] | None = None,
+) -> bool:
+    """Something sent right under "要把这件事报给社区吗？", before it was answered, adds to the
+    matter told — a second photo sent on its own, the words a wordless photo lacked, more words
+    ('楼下也渗水了') — instead of taking its place; the same words sent twice are kept once. The
+    offer is made again for all of it, the earlier one's button gone. False (nothing done)
+    when it is not right under an offer."""
+    data = await state.get_data()
+    offer = data.get("typed_offer")
+    said = str(data.get("typed_text") or "")
+    photos = list(data.get("typed_photos") or [])
+    pending = said or photos or data.get("typed_voice") or data.get("typed_place")
+    if not isinstance(offer, int) or message.message_id != offer + 1 or message.bot is None:
+        return False
+    if not pending:
+        return False
+    words = text.strip()
+    again = bool(words) and words in said and not (photo or voice or place)
+    if words and words not in said:
+        said = f"{said}\n{words}" if said else words
+    if photo and len(photos) < MAX_PHOTOS:
+        photos.append(photo)
+    await state.update_data(
+        typed_text=said[:OFFER_MAX_CHARS],
+        typed_photos=photos,
+        typed_voice=voice or data.get("typed_voice"),
+        typed_place=place or data.get("typed_place"),
+        typed_album=message.media_group_id,
+        typed_about=None,
+    )
+    await message.bot.edit_message_reply_markup(
+        chat_id=message.chat.id, message_id=offer, reply_markup=None
+    )
+    lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
+    if voice and data.get("typed_voice"):  # one voice note a matter: the latest is kept
+        lead = t("fallback-offer-voice-replaced")
+    await _remember_offer(state, await _offer(message, t, said, lead=lead))
+    return True
+
+
+async def _remember_offer(state: FSMContext, offer: Message) -> None:
+    """The offer just sent: a yes or no typed right under it answers it."""
+    await state.update_data(typed_offer=offer.message_id)
 
 
 @router.callback_query(FallbackCb.filter(F.action == "topic"))
@@ -142,6 +230,10 @@ async def on_media_at_the_menu(
         return
     data = await state.get_data()
     album = message.media_group_id
+    caption = with_caption("", message.caption)
+    photo = message.photo[-1].file_id if message.photo else None
+    voice = message.voice.file_id if message.voice else None
+    place = [message.location.latitude, message.location.longitude] if message.location else None
     if album is not None and data.get("typed_album") == album:
         photos = list(data.get("typed_photos") or [])
         if message.photo and len(photos) < MAX_PHOTOS:
@@ -149,16 +241,16 @@ async def on_media_at_the_menu(
         text = with_caption(data.get("typed_text") or "", message.caption)
         await state.update_data(typed_photos=photos, typed_text=text[:OFFER_MAX_CHARS])
         return
+    if await _joined_offer(message, state, t, text=caption, photo=photo, voice=voice, place=place):
+        return  # a second photo, a voice note after a photo: the same matter
     await state.update_data(
-        typed_text=with_caption("", message.caption)[:OFFER_MAX_CHARS],
-        typed_photos=[message.photo[-1].file_id] if message.photo else [],
-        typed_voice=message.voice.file_id if message.voice else None,
-        typed_place=(
-            [message.location.latitude, message.location.longitude] if message.location else None
-        ),
+        typed_text=caption[:OFFER_MAX_CHARS],
+        typed_photos=[photo] if photo else [],
+        typed_voice=voice,
+        typed_place=place,
         typed_album=album,
     )
-    await _offer(message, t, message.caption or "")
+    await _remember_offer(state, await _offer(message, t, message.caption or ""))
 
 
 async def _keep_until_registered(
@@ -231,13 +323,18 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
 
 
 async def _offer(
-    message: Message, t: Text, said: str, notes: list[list[tuple[str, str]]] | None = None
+    message: Message,
+    t: Text,
+    said: str,
+    notes: list[list[tuple[str, str]]] | None = None,
+    *,
+    lead: str | None = None,
 ) -> Message:
     """Offer to file what was typed; danger read in it gets its safety lines at once (an
     older resident typing '水管爆了' at the menu should not first go through three steps).
     `notes`: a member's 💬 告诉社区 buttons (handlers.claims.typed_note_buttons), with a line
     saying what they do."""
-    lines = [t("fallback-offer-request")]
+    lines = [*([lead] if lead else []), t("fallback-offer-request")]
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))
@@ -334,6 +431,8 @@ async def on_unknown_message(
         # not a matter to file; the menu they have now comes with the answer
         await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
         return
+    if not in_flow and user.registered and await _answered_offer(message, state, t, menu, text):
+        return  # "好的" / "不要了" to "要把这件事报给社区吗？"
     if (
         not in_flow
         and user.registered
@@ -440,6 +539,8 @@ async def on_unknown_message(
                 ),
             )
             return
+        if await _joined_offer(message, state, t, text=text):
+            return  # more of the matter just told, or the same words sent again
         proposed = smalltalk.proposal_of(text)
         if proposed is not None:
             # '我想提个议题：电梯费用…': a topic for the residents' meetings, or (their choice)
@@ -489,6 +590,7 @@ async def on_unknown_message(
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
         offer = await _offer(message, t, text, notes)
+        await _remember_offer(state, offer)
         if notes:
             await keep_typed_note(state, offer, text)
         return

@@ -149,9 +149,13 @@ def short(text: str, limit: int = 40) -> str:
     return fit(first, 2 * limit)
 
 
-def request_text(t: Text, text: str) -> str:
-    """A request's text as its reader sees it: a voice note alone says so in their language."""
-    return written_text(text) or t(voice_placeholder_key(text))
+def request_text(t: Text, text: str, *, own: bool = False) -> str:
+    """A request's text as its reader sees it: a voice note alone says so in their language —
+    to the resident who left it (`own`) as theirs, not as staff are told to listen to it."""
+    key = voice_placeholder_key(text)
+    if own and key == "order-voice-only":
+        key = "order-voice-only-own"
+    return written_text(text) or t(key)
 
 
 async def request_card(
@@ -201,7 +205,7 @@ async def request_card(
                 t("urge-card-line", count=urged, time=local(t, settings, last, now=now or last))
             )
     lines.append("")
-    lines.append(t("order-card-text", text=typed(request_text(t, req.text))))
+    lines.append(t("order-card-text", text=typed(request_text(t, req.text, own=not staff))))
     if req.decline_reason:
         declined = req.status == RequestStatus.DECLINED  # else reopened by a review since
         key = "order-card-declined" if declined else "order-card-declined-before"

@@ -30,7 +30,7 @@ from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, held_draft, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
-from handlers.menu import labels
+from handlers.menu import all_flow_labels, labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -48,7 +48,7 @@ from handlers.order_ui import (
     status_text,
 )
 from handlers.registration import kept_draft, register_now_kb
-from handlers.text_steps import refuse_button_labels
+from handlers.text_steps import BACK, is_back, refuse_button_labels
 from models import Building, Community
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
@@ -141,8 +141,9 @@ def _place(data: dict[str, Any]) -> tuple[int, int] | None:
 
 
 # A stale button of another flow ("跳过", "不修改" …) is not a description of the matter.
+# 上一步 at the first step of filing (an old keyboard's, or typed): the way out, as '返回'
 refuse_button_labels(
-    router, Filing.compose, allow=("order-btn-finished",), keyboard=compose_keyboard
+    router, Filing.compose, allow=("order-btn-finished", BACK), keyboard=compose_keyboard
 )
 refuse_button_labels(router, AddInfo.compose)
 # The rating comment is optional: "跳过" (and "取消": the score is already kept) rate without one.
@@ -331,6 +332,33 @@ async def on_finished_again(message: Message, state: FSMContext, t: Text) -> Non
     await _show_preview(message, state, t)
 
 
+@router.message(Filing.confirm, F.text, ~F.text.startswith("/"), ~F.text.in_(all_flow_labels()))
+async def on_typed_at_preview(message: Message, state: FSMContext, t: Text) -> None:
+    """Typed at the preview instead of tapped, as older residents do: '提交吧' / '好的' / '我不
+    会弄' get the preview again, at the bottom, saying which button sends it; '算了' the way
+    out; other words are more of the matter — added to it and shown (they used to be answered
+    '请点上面消息里的按钮' and dropped)."""
+    said = (message.text or "").strip()
+    meant = smalltalk.at_preview(said)
+    if meant == smalltalk.AtPreview.LEAVE:
+        await message.answer(t("order-compose-cancel-meant"), reply_markup=cancel_keyboard(t))
+        return
+    if meant is not None:
+        await _show_preview(message, state, t, note=t("order-preview-tap-submit"))
+        return
+    values = await state.get_data()
+    text = values.get("text", "")
+    if f"\n{said}\n" not in f"\n{text}\n":  # the same words twice are kept once
+        text = f"{text}\n{said}".strip()
+    if len(text) > request_service.MAX_TEXT:
+        await message.answer(
+            t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
+        )
+        return
+    await state.update_data(text=text, no_text=False)
+    await _show_preview(message, state, t, note=t("order-preview-added"))
+
+
 async def _restore_held(state: FSMContext) -> bool:
     """Put a held draft back as the preview being confirmed; False when there is none."""
     held = await held_draft(state).get_data()
@@ -391,7 +419,7 @@ async def _show_preview(
     lines = [
         *([note] if note else []),
         t("order-preview-title"),
-        t("order-card-text", text=request_text(t, values.get("text", ""))),
+        t("order-card-text", text=request_text(t, values.get("text", ""), own=True)),
         t("order-preview-category", category=cat.name(t.lang)),
     ]
     if values.get("no_text"):  # nothing to sort by: the resident may pick the category
@@ -506,7 +534,9 @@ async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None
     if len(text) > request_service.MAX_TEXT:
         text = values.get("text", "")
     await state.update_data(voice=message.voice.file_id, text=text)
-    await message.answer(t("order-got-voice"))
+    # one voice note a matter: a second one takes the first one's place, and says so
+    replaced = values.get("voice") is not None
+    await message.answer(t("order-got-voice-replaced" if replaced else "order-got-voice"))
 
 
 @router.message(Filing.compose, F.location)
@@ -523,14 +553,25 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
     asks whether to cancel (neither is added to the matter)."""
     t = ctx.t
     intent = smalltalk.compose_intent(message.text)
+    if is_back(message.text):  # nothing before this step: wanting out
+        intent = smalltalk.Compose.CANCEL
     if intent == smalltalk.Compose.DONE:
         await on_compose_finished(message, state, ctx)
         return
     if intent == smalltalk.Compose.CANCEL:
         await message.answer(t("order-compose-cancel-meant"))
         return
+    if smalltalk.classify(message.text) in _NOT_A_COMMENT_ASK:
+        # '我不会弄', '你好在吗': how to tell it, and not part of the matter
+        await message.answer(t("order-compose-how"))
+        return
     values = await state.get_data()
-    text = (values.get("text", "") + "\n" + (message.text or "")).strip()
+    said = values.get("text", "")
+    if f"\n{(message.text or '').strip()}\n" in f"\n{said}\n":
+        # the same words sent twice (a slow network, a double tap on send): kept once
+        await message.answer(t("order-got-text-again"))
+        return
+    text = (said + "\n" + (message.text or "")).strip()
     if len(text) > request_service.MAX_TEXT:
         await message.answer(
             t("err-text-too-long", length=len(text), limit=request_service.MAX_TEXT)
@@ -1008,7 +1049,7 @@ async def _my_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
                 number=req.number,
                 status=await _resident_status(ctx, req),
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
-                text=short(request_text(t, req.text), 24),
+                text=short(request_text(t, req.text, own=True), 24),
             )
         )
         rows.append([button(t("order-btn-open-number", number=req.number), "rview", req.id)])
@@ -1632,7 +1673,30 @@ async def on_rate_skip(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -
 
 @router.message(RateComment.comment, F.text)
 async def on_rate_comment(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment."""
+    """Rate with the comment typed; "跳过" or "取消" as a reply button: without a comment.
+    Small talk is no comment: '我不会弄' / '你好' get how to give one (the step stays; '我不会弄'
+    used to reach staff as the complaint), '好的' / '谢谢' / '不用了' / '返回' rate without one."""
     text = message.text or ""
-    comment = None if text in labels("common-skip") | labels("common-cancel") else text
-    await _rate(message, state, ctx, comment)
+    kind = smalltalk.classify(text)
+    if kind in _NOT_A_COMMENT_ASK:
+        await message.answer(ctx.t("order-rate-comment-how"))
+        return
+    skip = text in labels("common-skip") | labels("common-cancel") or kind in _NO_COMMENT
+    await _rate(message, state, ctx, None if skip else text)
+
+
+# said at the rating comment step: how to comment is asked again ('我不会弄', '你好')
+_NOT_A_COMMENT_ASK = frozenset(
+    {smalltalk.Kind.HELP, smalltalk.Kind.GREETING, smalltalk.Kind.WHO, smalltalk.Kind.LEAD_IN}
+)
+# … or the score stands without one ('好的', '谢谢', '不用了', '返回'); '还没修好' (progress) is
+# a comment
+_NO_COMMENT = frozenset(
+    {
+        smalltalk.Kind.ACK,
+        smalltalk.Kind.THANKS,
+        smalltalk.Kind.BYE,
+        smalltalk.Kind.UNDO,
+        smalltalk.Kind.MENU,
+    }
+)

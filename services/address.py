@@ -19,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community
 from services.errors import InvalidInput
-from services.validation import room_number, whole_number
+from services.validation import room_number, spoken_digits, whole_number
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ _ROOM = re.compile(r"(?<!\d)(?:\d{1,2}单元\d{3,4}室?|\d{1,2}-\d{3,4}|\d{3,4}�
 
 
 def _normal(text: str) -> str:
-    """Full-width to plain (NFKC), no spaces, lowercase, 三号楼 → 3号楼."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Full-width to plain (NFKC), no spaces, lowercase, 三号楼 → 3号楼, 五零二 → 502."""
+    text = spoken_digits(unicodedata.normalize("NFKC", text).lower())
     text = re.sub(r"\s+", "", text)
 
     def arabic(m: re.Match[str]) -> str:

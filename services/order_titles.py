@@ -28,7 +28,9 @@ _BREAK = re.compile(r"[，。！？；：,!?;:()（）【】\[\]「」《》\n�
 # a leading greeting or address to the community, taken off the start of a clause
 _GREETING = re.compile(
     r"^(?:(?:你们?好|您好|大家好|喂|嗨|哈喽|打扰(?:一下|了)?|请问|社区(?:的)?(?:工作人员|同志|领导)?"
-    r"(?:你们?好|您好)|(?:有)?(?:居民|业主|住户|群众)?(?:反映|反馈|来电|报修)(?:说|称)?"
+    r"(?:你们?好|您好)"
+    # how older residents address the office ('同志你好', '老师您好', '师傅，…')
+    r"|(?:社区(?:的)?)?(?:工作人员|同志|领导|老师|师傅)们?(?:你们?好|您好|(?=\s*$))|(?:有)?(?:居民|业主|住户|群众)?(?:反映|反馈|来电|报修)(?:说|称)?"
     r"|(?:(?:hello|hi|hey)(?:\s+(?:there|all|everyone))?|dear\s+\w+"
     r"|good\s+(?:morning|afternoon|evening)|excuse\s+me|sorry\s+to\s+bother(?:\s+you)?)\b"
     r")\s*)+",

@@ -40,6 +40,7 @@ class Kind(StrEnum):
     PROGRESS = "progress"  # 我反映的事怎么样了
     MENU = "menu"  # 主菜单 / 返回: the main menu
     LEAD_IN = "lead-in"  # 我想问一下 / 有个事: the matter comes next
+    UNDO = "undo"  # 点错了 / 不要了 / 算了: nothing to do, and no matter to file
 
 
 # the phrases of each kind, "|"-separated (lowercase; Latin ones match as whole words)
@@ -51,7 +52,8 @@ _PHRASES: dict[Kind, str] = {
     "thx|many thanks|cheers|thanks a lot|much appreciated|thank you for your help|"
     "thanks for your help|thanks for the help|thank you for helping",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"
-    "可以|没问题|哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
+    "可以|没问题|是的|是啊|对|对的|对对|没错|要的|"
+    "哈哈|呵呵|呃|额|ok|okay|got it|sure|fine|hmm|hm|um|umm|good|great|perfect|"
     "alright|all right|cool|nice|no problem|no worries",
     Kind.BYE: "再见|拜拜|回头见|晚安|bye|goodbye|see you|good night|goodnight|bye bye",
     Kind.HELP: "怎么用|怎么弄|怎么操作|怎么办理|不会用|不会弄|看不懂|帮助|菜单|功能|help|menu|"
@@ -74,9 +76,15 @@ _PHRASES: dict[Kind, str] = {
     "想咨询一下|咨询一下|我想咨询|想咨询|咨询个事|我想说个事|想说个事|说个事|跟你说个事|"
     "跟你们说个事|有事想请教|请教一下|想请教一下|can i ask something|i have a question|"
     "quick question|a question",
+    Kind.UNDO: "点错了|按错了|点错|按错|弄错了|搞错了|发错了|发错|不小心|不小心点的|点错地方|"
+    "算了|不报了|不用报了|不用了|不要了|不需要了|没事了|不弄了|"
+    "wrong button|by mistake|my mistake|never mind|nevermind|forget it",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
     "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
-    "我的诉求|反映的事|反映的问题|报的事|报修的事|my request|my requests|status|progress|"
+    "我的诉求|反映的事|反映的问题|报的事|报修的事|说的事|说的事情|讲的事|反映的事情|报的事情|"
+    # nobody seen yet: their requests' state answers who has it
+    "没人管|怎么没人管|没有人管|没人理|怎么没人理|没人理我|没人回|没人回复|怎么没人回|没消息|"
+    "怎么没消息|没动静|怎么没动静|有消息吗|my request|my requests|status|progress|"
     # when someone comes, and hurrying it along: their requests' state answers (催办 is there)
     "什么时候来修|什么时候来人|什么时候能修|什么时候能修好|什么时候能好|什么时候处理|"
     "什么时候能处理|什么时候办|多久能修好|多久能好|多久能处理|要等多久|还要等多久|等多久|"
@@ -90,7 +98,7 @@ _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
     "啊|呀|啦|哈|呢|吧|哟|喔|嘛|的|我|那|这个|那个|是|都|so|much|very|a|lot|you|all|guys|"
     "there|please|上次|之前|前几天|昨天|前天|事情|事|问题|帮我|看看|查|查一下|what|is|the|of|about|"
-    "麻烦"
+    "麻烦|刚才|刚刚"
 )
 MAX_CHARS = 40  # longer messages say something more than small talk
 _T = TypeVar("_T")
@@ -111,9 +119,10 @@ _TOKENS: list[tuple[str, Kind | None]] = _tokens(_PHRASES, _FILLERS)
 
 def _clean(text: str) -> str:
     """Lowercase, with punctuation, symbols (emoji) and spaces between CJK words dropped; Latin
-    words keep one space between them."""
+    words keep one space between them. Full-width letters and digits ('ＯＫ', as some phones
+    type them) read as their ASCII selves."""
     kept = []
-    for ch in text.lower():
+    for ch in unicodedata.normalize("NFKC", text).lower():
         cat = unicodedata.category(ch)
         if cat[0] in "PSCZ" or ch in "\ufe0f\u200d":
             kept.append(" ")
@@ -125,9 +134,9 @@ def _clean(text: str) -> str:
 def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
-    A message mixing kinds is read by the strongest: who it is, help, progress, then thanks,
-    greeting, bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for progress;
-    "你好，你是机器人吗" who it is).
+    A message mixing kinds is read by the strongest: who it is, help, progress, menu, undo,
+    then thanks, greeting, bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for
+    progress; "你好，你是机器人吗" who it is).
     """
     found = _read_whole(text, _TOKENS)
     if found is None:
@@ -137,6 +146,7 @@ def classify(text: str | None) -> Kind | None:
         Kind.HELP,
         Kind.PROGRESS,
         Kind.MENU,
+        Kind.UNDO,
         Kind.LEAD_IN,
         Kind.THANKS,
         Kind.GREETING,
@@ -550,9 +560,12 @@ _COMPOSE_WORDS: dict[Compose, str] = {
     Compose.DONE: "就这些|就这样|就这么多|就这点事|没了|没有了|没别的了|说完了|说完|讲完了|"
     "好了|可以了|行了|that is all|that s all|thats all|nothing else|done",
     Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
-    "不提交了|不反映了|不找你们了|never mind|nevermind|forget it",
+    "不提交了|不反映了|不找你们了|never mind|nevermind|forget it|"
+    # wanting out, or a slip: the way out is offered, the words are not the matter's
+    "返回|回去|退出|返回主菜单|回主菜单|主菜单|回到主菜单|点错了|按错了|点错|按错|不小心点的|"
+    "不小心点错了|go back|wrong button|by mistake",
 }
-_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|i|guess|ok|okay"
+_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay"
 _COMPOSE_TOKENS: list[tuple[str, Compose | None]] = _tokens(_COMPOSE_WORDS, _COMPOSE_FILLERS)
 
 
@@ -563,6 +576,70 @@ def compose_intent(text: str | None) -> Compose | None:
     if not found or len(set(found)) != 1:
         return None
     return found[0]
+
+
+# ------------------------------------------------------------------ yes or no to "报给社区吗？"
+
+_OFFER_WORDS: dict[bool, str] = {
+    True: "是|是的|是啊|对|对的|对对|对对对|没错|要|要的|要报|需要|好|好的|好啊|好滴|好嘞|行|可以|"
+    "嗯|嗯嗯|报|报吧|报一下|报上去|报给社区|帮我报|帮我报一下|请帮我报|麻烦报一下|帮忙|"
+    "麻烦你们|麻烦你们了|麻烦了|拜托了|谢谢|谢谢你们|yes|yeah|yep|ok|okay|sure|please|"
+    "yes please",
+    False: "不|不要|不要了|不用|不用了|不报|不报了|不用报了|算了|没事了|不需要|不需要了|先不报|"
+    "先不用|点错了|按错了|no|no thanks|not now|never mind|nevermind|forget it",
+}
+_OFFER_FILLERS = (
+    "吧|了|啊|呀|哈|啦|呢|的|我|就|那|那就|您|你|你们|社区|同志|一下|先|还是|刚才|刚刚"
+)
+_OFFER_TOKENS: list[tuple[str, bool | None]] = _tokens(_OFFER_WORDS, _OFFER_FILLERS)
+
+
+def offer_answer(text: str | None) -> bool | None:
+    """A whole message answering "要把这件事报给社区吗？" in words, as older residents answer a
+    question: True for yes ('好的', '是的', '要', '帮我报一下，谢谢'), False for no ('不要了',
+    '算了', '点错了'), None when it says something else (the matter itself, said again or
+    added to) or is other small talk ('你好' is a greeting, not 好)."""
+    if classify(text) not in (None, Kind.ACK, Kind.THANKS, Kind.UNDO):
+        return None
+    found = _read_whole(text, _OFFER_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+# ------------------------------------------------------------------ typed at the preview
+
+
+class AtPreview(StrEnum):
+    """A whole message typed at a request's preview ("您要反映的事情" and its buttons) that is
+    not more of the matter."""
+
+    SEND = "send"  # 好的 / 提交吧 / 可以了: meant ✅ 确认提交
+    LEAVE = "leave"  # 算了 / 不要了 / 返回: meant ✖️ 取消
+    TALK = "talk"  # other small talk: 你好 / 我不会弄 / 谢谢
+
+
+_SUBMIT_WORDS: dict[bool, str] = {
+    True: "提交|提交吧|确认|确认提交|确定|确定提交|发送|发出去|发吧|报上去|交上去|就这样|没问题|"
+    "submit|send|send it|confirm"
+}
+_SUBMIT_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _SUBMIT_WORDS, _OFFER_FILLERS + "|好的|好|可以|可以了|行|对|是的|嗯|帮我|请|麻烦|ok|okay|yes"
+)
+
+
+def at_preview(text: str | None) -> AtPreview | None:
+    """What a whole message typed at the preview means (`AtPreview`), or None: more words of
+    the matter ('对了，楼下邻居家也一样'), to be added to it."""
+    if compose_intent(text) == Compose.CANCEL or offer_answer(text) is False:
+        return AtPreview.LEAVE
+    if offer_answer(text) or compose_intent(text) == Compose.DONE:
+        return AtPreview.SEND
+    if _read_whole(text, _SUBMIT_TOKENS):
+        return AtPreview.SEND
+    if classify(text) is not None:
+        return AtPreview.TALK
+    return None
 
 
 # ------------------------------------------------------------------ an RSVP typed

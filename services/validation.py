@@ -22,6 +22,23 @@ _PHONE_LEAD = re.compile(
     r"|^(?:我的|我|本人)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码)(?:是|为)?\s*[:：]?\s*",
     re.IGNORECASE,
 )
+# a number read out digit by digit, as older people write it ('五零二', '幺三九'): three and more
+# such characters in a row (三楼, 十一 and 二三十 are not read digit by digit)
+_SPOKEN_RUN = re.compile(r"[零〇○一幺二三四五六七八九]{3,}")
+# the words around a phone number said in a sentence: '我的电话是…', '手机号：…', '…，谢谢'
+_PHONE_SAID = re.compile(
+    r"^(?:我的|我|俺的|俺)?(?:手机号码|手机号|手机|电话号码|电话|号码|联系电话)?(?:是|为)?[:：]?"
+    r"|[,，.。!！]*(?:谢谢|多谢|谢谢你们|谢谢了)?[,，.。!！]*$"
+)
+_SPOKEN_DIGIT = str.maketrans("零〇○一幺二三四五六七八九", "0001123456789")
+
+
+def spoken_digits(text: str) -> str:
+    """Numbers written out digit by digit in Chinese as digits: '一号楼五零二' → '一号楼502',
+    '幺三九 零零零零 零零零一' → '139 0000 0001'; the rest of the text as it was."""
+    return _SPOKEN_RUN.sub(lambda m: m.group(0).translate(_SPOKEN_DIGIT), text)
+
+
 _ROOM = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff\-—#/ ]{1,20}$")
 # a room names a number somewhere: 302, 2单元301, 三楼东户 (not "我不知道房号", not a sentence)
 _ROOM_NUMERAL = re.compile(r"[0-9零〇一二三四五六七八九十百两]")
@@ -211,7 +228,7 @@ def room_number(text: str | None, *, building: str | None = None) -> str:
     ('我不知道房号', '楼道的灯坏了') are not taken for a room."""
     if text is None:
         raise InvalidInput("err-room-invalid")
-    room = unicodedata.normalize("NFKC", text).strip()
+    room = spoken_digits(unicodedata.normalize("NFKC", text).strip())
     room = _ROOM_WORD.sub("", room, count=1).strip() or room
     if unit := _UNIT_EN.match(room):
         room = f"{unit.group(1)}单元{unit.group(2)}"
@@ -253,13 +270,15 @@ def phone_number(text: str | None) -> str:
       contact of someone with a foreign SIM), 8–15 digits → "+447700900123".
 
     Words said before the number are dropped ("my phone is 139…", "Tel: 021-…", "手机号：139…").
-    Spaces, dashes, dots, brackets around the area code and full-width digits are allowed. Short
+    Spaces, dashes, dots, brackets around the area code, full-width digits and digits written
+    out one by one ('幺三九 零零零零 零零零一') are allowed. Short
     numbers (12345, 7 digits without an area code) and other digit runs are refused.
     """
     if text is None:
         raise InvalidInput("err-phone-invalid")
-    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = spoken_digits(unicodedata.normalize("NFKC", text).strip())
     raw = _PHONE_LEAD.sub("", raw, count=1).strip().rstrip(".。") or raw
+    raw = _PHONE_SAID.sub("", raw).strip() or raw  # '我的电话是 139…，谢谢'
     if len(raw) > 32 or not _PHONE_CHARS.fullmatch(raw):
         raise InvalidInput("err-phone-invalid")
     plus = raw.startswith("+")

@@ -8,7 +8,7 @@ from sqlmodel import col, select
 from models.orders import Attachment, Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import WU, ZHOU, png
+from tests.orders.test_e2e_cycle import HUANG, WU, ZHOU, png
 from tests.orders.test_e2e_voice_only import OGG
 
 NEW = 5001  # 小林, not registered
@@ -46,10 +46,13 @@ async def test_a_voice_note_at_the_menu_is_offered_and_kept(linli_sandbox: Harne
 
 
 async def test_words_after_a_photo_start_a_new_offer_without_it(linli_sandbox: Harness) -> None:
-    """A photo, then (unanswered) words about something else: the offer is for the words."""
+    """A photo, then (unanswered, with other talk between) words about something else: the
+    offer is for the words. (Words right under the photo's offer are what the photo lacked:
+    they join it — tests/e2e/test_sent_under_offer.py.)"""
     d = linli_sandbox.driver
     sent = await d.send(ZHOU, photo=png())
     await d.expect(ZHOU, "要把这件事报给社区吗", since=sent["message_id"])
+    await d.say(ZHOU, "你好")
     [offer] = await d.say(ZHOU, "电梯按钮不灵了")
     await d.tap(ZHOU, "报给社区", offer["message_id"])
     await d.expect(ZHOU, "已经记下您说的话", since=offer["message_id"])
@@ -76,6 +79,7 @@ async def test_danger_typed_at_the_menu_gets_its_safety_line_with_the_offer(
     photo = await d.send(ZHOU, "楼道里闻到很大的煤气味", photo=png())
     gas = await d.expect(ZHOU, "要把这件事报给社区吗", since=photo["message_id"])
     assert "关闭燃气阀门" in message_text(gas)
-    plain = await d.send(WU, "楼道里堆了很多杂物，不好走")
-    ordinary = await d.expect(WU, "要把这件事报给社区吗", since=plain["message_id"])
+    # (another resident: words right under 吴大爷's offer would add to his matter)
+    plain = await d.send(HUANG, "楼道里堆了很多杂物，不好走")
+    ordinary = await d.expect(HUANG, "要把这件事报给社区吗", since=plain["message_id"])
     assert "⚠️" not in message_text(ordinary)

@@ -55,7 +55,8 @@ async def test_voice_only_request_reads_in_the_staff_members_language(
     linli_sandbox: Harness,
 ) -> None:
     """A Chinese-speaking resident's voice note, read by staff who use the bot in English: the
-    notice and the card say "voice note" in English; the resident's own list says it in Chinese;
+    notice and the card say "voice note" in English; the resident's own list says it in Chinese,
+    as theirs ('您留了一段语音');
     correcting its category is in the ledger but teaches triage nothing."""
     h = linli_sandbox
     d = h.driver
@@ -82,7 +83,7 @@ async def test_voice_only_request_reads_in_the_staff_members_language(
     assert req.category == "noise_dispute" and "category" in actions
     assert corrections == []
     [*_, mine] = await d.say(ZHOU, "📂 我的诉求")
-    assert number in message_text(mine) and "居民留了语音" in message_text(mine)
+    assert number in message_text(mine) and "您留了一段语音" in message_text(mine)
 
 
 async def test_file_name_captions_stay_out_of_the_text_and_keywords(

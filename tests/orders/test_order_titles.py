@@ -28,6 +28,12 @@ TITLES = [
     ("你好，电梯又坏了，困了人", "电梯又坏了，困了人"),
     ("麻烦处理一下，楼道灯坏了", "楼道灯坏了"),
     ("居民反映楼道灯坏了", "楼道灯坏了"),
+    # how older residents address the office: not the matter ('同志' was a whole title)
+    ("同志你好，我家厨房的灯坏了", "厨房的灯坏了"),
+    ("同志，你好，我是一号楼五零二的老吴，卫生间的水管漏水好几天了", "卫生间的水管漏水好几天了"),
+    ("老师您好！楼道灯坏了", "楼道灯坏了"),
+    ("师傅，门锁坏了", "门锁坏了"),
+    ("老师家门口的灯坏了", "老师家门口的灯坏了"),
     # the building, unit or floor is taken off the front (the place is shown beside the title)
     ("3号楼楼道灯坏了，晚上很黑", "楼道灯坏了，晚上很黑"),
     ("三楼楼梯扶手松了", "楼梯扶手松了"),

@@ -24,7 +24,11 @@ from services.validation import room_number, says_unsure
         ("2号楼1204", "3号楼", "2号楼1204"),  # another building: kept as typed, staff see it
         ("2号楼", "2号楼", "2号楼"),  # nothing after it: not emptied
         ("三楼东户", None, "三楼东户"),  # floor and side, for who does not know the number
-        ("二单元五零二", None, "二单元五零二"),
+        # read out digit by digit, the number is kept as digits (as neighbours who typed
+        # 502 have it: one household, one room)
+        ("二单元五零二", None, "二单元502"),
+        ("五零二", None, "502"),
+        ("五〇二室", None, "502室"),
         ("2单元", None, "2单元"),  # 单元 is part of a room, not a word for it
         ("Unit 2, 301", None, "2单元301"),  # said in English, written as staff write it
         ("unit 2 room 301", None, "2单元301"),

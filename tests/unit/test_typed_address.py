@@ -81,6 +81,8 @@ async def test_within_a_known_community(org: AsyncSession) -> None:
         ("阳光社区1号楼", None),  # a building alone, not said to be home: a matter's place
         ("1号楼302", None),  # two communities have a 1号楼
         ("我住在这里好多年了", None),
+        ("我住阳光社区一号楼五零二", ("阳光社区", "1号楼", "502")),  # numbers in words
+        ("我家住阳光社区一号楼三零二室", ("阳光社区", "1号楼", "302室")),
     ],
 )
 async def test_says_home(org: AsyncSession, text: str, home: tuple | None) -> None:

@@ -193,7 +193,11 @@ cmd-stats = Statistics and ledger export
 cmd-find = Find a request (name, phone, room, words)
 cmd-broadcast = Send a notice
 cmd-quiet = Quiet hours
-fallback-offer-request = Shall we report this to the community? Tap the button below and we will file it; you can add photos, a voice note or a location.
+fallback-offer-request = Shall we report this to the community? Tap the button below or reply "yes" and we will file it; you can add photos, a voice note or a location. If not, reply "no".
+fallback-offer-added = Got it, kept together with what you sent just now.
+fallback-offer-said-again = We already have this one from just now; no need to send it again.
+fallback-offer-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.
+fallback-offer-dropped = All right, we will leave this one for now. Tell me whenever you need something: type, send a photo or a voice note.
 fallback-offer-topic =
     The topic you propose: "{ $topic }"
     A topic is something residents discuss together at a meeting, and others can back it. Tap "💡 Propose as a topic" to propose it; if it is a problem for the community office to handle, tap "📝 Report it".
@@ -205,6 +209,7 @@ fallback-draft-started-voice = All right, we have kept your voice note. You can 
 smalltalk-thanks = You're welcome! We're here whenever you need us.
 smalltalk-ack = All right. Tap a button below whenever you need something.
 smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
+smalltalk-undo = No problem. Tell me whenever you need something: type, send a photo or a voice note.
 smalltalk-lead-in = Go ahead, I'm listening: type what it is about, or send a photo or a voice note.
 smalltalk-who = I am Linli, the community's service assistant: an automatic program, not a person. What you tell me here goes to the community's staff; to speak to someone in person, call the community office.
 

@@ -166,7 +166,11 @@ cmd-stats = 数据统计与台账导出
 cmd-find = 查找诉求（姓名、电话、房号、字词）
 cmd-broadcast = 群发通知
 cmd-quiet = 免打扰时段
-fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，我们会帮您登记，您还可以补充照片、语音或位置。
+fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，我们会帮您登记，您还可以补充照片、语音或位置。不报就回「不要了」。
+fallback-offer-added = 收到，和刚才说的一起记下了。
+fallback-offer-said-again = 这件事刚才已经记下了，不用再发一遍。
+fallback-offer-voice-replaced = 收到新的语音。一件事只能留一条语音，留下的是刚收到的这条；要说的多，也可以打字补充。
+fallback-offer-dropped = 好的，这件事先不报了。有需要时再跟我说，直接打字、发照片或语音都行。
 fallback-offer-topic =
     您想提的议题：「{ $topic }」
     议题是请居民们在议事会上一起商量的事，其他居民可以附议。点「💡 作为议题提交」就提交；如果是需要社区去办的具体问题，请点「📝 报给社区」。
@@ -178,6 +182,7 @@ fallback-draft-started-voice = 好的，已经记下您的语音。还可以补�
 smalltalk-thanks = 不客气！有需要随时找我们。
 smalltalk-ack = 好的。有需要时点下面的按钮就行。
 smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
+smalltalk-undo = 没关系。有需要时再跟我说，直接打字、发照片或语音都行。
 smalltalk-lead-in = 您请说，我在听。直接打字说说是什么事，也可以发照片或语音。
 smalltalk-who = 我是「邻里」社区服务小助手，是自动回复的程序，不是真人。您在这里说的事，会转给社区工作人员办理；想和工作人员直接说话，请打社区电话。
 

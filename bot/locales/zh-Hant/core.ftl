@@ -169,7 +169,11 @@ cmd-stats = 數據統計與台賬導出
 cmd-find = 查找訴求（姓名、電話、房號、字詞）
 cmd-broadcast = 群發通知
 cmd-quiet = 免打擾時段
-fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，我們會幫您登記，您還可以補充照片、語音或位置。
+fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，我們會幫您登記，您還可以補充照片、語音或位置。不報就回「不要了」。
+fallback-offer-added = 收到，和剛才說的一起記下了。
+fallback-offer-said-again = 這件事剛才已經記下了，不用再發一遍。
+fallback-offer-voice-replaced = 收到新的語音。一件事只能留一條語音，留下的是剛收到的這條；要說的多，也可以打字補充。
+fallback-offer-dropped = 好的，這件事先不報了。有需要時再跟我說，直接打字、發照片或語音都行。
 fallback-offer-topic =
     您想提的議題：「{ $topic }」
     議題是請居民們在議事會上一起商量的事，其他居民可以附議。點「💡 作為議題提交」就提交；如果是需要社區去辦的具體問題，請點「📝 報給社區」。
@@ -181,6 +185,7 @@ fallback-draft-started-voice = 好的，已經記下您的語音。還可以補�
 smalltalk-thanks = 不客氣！有需要隨時找我們。
 smalltalk-ack = 好的。有需要時點下面的按鈕就行。
 smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
+smalltalk-undo = 沒關係。有需要時再跟我說，直接打字、發照片或語音都行。
 smalltalk-lead-in = 您請說，我在聽。直接打字說說是什麼事，也可以發照片或語音。
 smalltalk-who = 我是「鄰里」社區服務小助手，是自動回覆的程序，不是真人。您在這裡說的事，會轉給社區工作人員辦理；想和工作人員直接說話，請打社區電話。
 
