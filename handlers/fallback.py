@@ -590,9 +590,13 @@ async def on_unknown_message(
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
         offer = await _offer(message, t, text, notes)
-        await _remember_offer(state, offer)
         if notes:
+            # a member's words may each be a note for the community ('家里没人' then '敲门没人在
+            # 家'): the next message is offered on its own, not joined to this one
+            await state.update_data(typed_offer=None)
             await keep_typed_note(state, offer, text)
+        else:
+            await _remember_offer(state, offer)
         return
     if in_flow:
         # a step that waits for a tap on the buttons above (a type, a choice, a preview):
