@@ -25,13 +25,14 @@ from sqlalchemy.orm import SessionTransaction
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.orders import LedgerEvent, Order
+from models.orders import LedgerEvent, Order, Request
 from services import order_cards
 from services.order_common import Notice, commit_with
 
 _WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
 _FLUSHED = "linli.redraw-flushed"  # requests with ledger rows in the open transaction
 _CHANGED = "linli.redraw-changed"  # requests with ledger rows committed, not redrawn yet
+_BORN = "linli.redraw-born"  # requests inserted by the open transaction: no order, no card yet
 _listening = False
 
 
@@ -48,6 +49,9 @@ def watch(session: AsyncSession) -> None:
 
 def _note_flushed(session: SyncSession, _flush: Any) -> None:
     if _WATCH in session.info:
+        born = {obj.id for obj in session.new if isinstance(obj, Request)}
+        if born:
+            session.info.setdefault(_BORN, set()).update(born)
         ids = {obj.request_id for obj in session.new if isinstance(obj, LedgerEvent)}
         if ids:
             session.info.setdefault(_FLUSHED, set()).update(ids)
@@ -55,7 +59,10 @@ def _note_flushed(session: SyncSession, _flush: Any) -> None:
 
 def _note_committed(session: SyncSession) -> None:
     ids = session.info.pop(_FLUSHED, None)
-    if ids:
+    # a request filed in this commit has no member card or offer to redraw (its orders, if
+    # any were issued at once, were drawn as they are): its ledger row asks for no query
+    born = session.info.pop(_BORN, None) or set()
+    if ids and (ids := ids - born):
         session.info.setdefault(_CHANGED, set()).update(ids)
 
 
@@ -63,6 +70,7 @@ def _forget_flushed(session: SyncSession, transaction: SessionTransaction) -> No
     # the outermost transaction ended: committed (noted already) or rolled back (nothing)
     if transaction.parent is None:
         session.info.pop(_FLUSHED, None)
+        session.info.pop(_BORN, None)
 
 
 def changed(session: AsyncSession) -> bool:

@@ -44,6 +44,7 @@ REDRAW_KEY = "request-card-redraw"  # the outbox's kind of a card's redraw
 DRAWN = STAFF_CARD_DRAWN  # a notice whose text and buttons are drawn already
 
 _TOUCHED = "linli.requests-touched"  # session.info: ids of requests a flush changed
+_BORN = "linli.requests-born"  # session.info: ids of requests this session inserted
 
 
 class Drawer(Protocol):
@@ -99,15 +100,23 @@ def watch(session: AsyncSession, *, draw: Drawer, actor_id: int) -> None:
     staff cards of every request they changed, drawn by `draw`, the actor's own aside."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
 
+    born: set[int] = session.info.setdefault(_BORN, set())
+
     def collect(sync: Session, _context: object, _instances: object) -> None:
         touched.update(_touched_ids([*sync.new, *sync.dirty, *sync.deleted]))
 
+    def note_born(sync: Session, _context: object) -> None:
+        born.update(obj.id for obj in sync.new if isinstance(obj, Request) and obj.id is not None)
+
     if not session.info.get(REQUEST_CARDS):
         event.listen(session.sync_session, "before_flush", collect)
+        event.listen(session.sync_session, "after_flush", note_born)
 
     async def redraws() -> list[Notice]:
         await session.flush()  # what the action changed, noted
-        ids = sorted(touched)
+        # a request filed in this session has no card remembered yet (cards are remembered
+        # once the outbox sent them, in a session of their own): nothing to look up
+        ids = sorted(touched - born)
         touched.clear()
         return await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
 
