@@ -175,3 +175,16 @@ async def test_long_question_for_the_office_in_english(linli_sandbox: Harness) -
     assert "What you told us before registering" not in "\n".join(
         message_text(m) for m in await d.messages(ALEX, before["message_id"])
     )
+
+
+async def test_volunteer_consent_typed(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [asked] = await d.say(ZHOU, "🙋 党员/志愿者报到")
+    assert "个人信息使用说明" in message_text(asked) and inline_labels(asked)
+    await reply_to(d, ZHOU, "好的，同意", "姓名")
+    assert inline_labels(await _now(d, ZHOU, asked["message_id"])) == []
+    await reply_to(d, ZHOU, "✖️ 取消", "已取消")
+    # at the next sign-up, 'no' typed stops it, as 不同意 does
+    [again] = await d.say(ZHOU, "🙋 党员/志愿者报到")
+    await reply_to(d, ZHOU, "no", "报到不继续了")
+    assert inline_labels(await _now(d, ZHOU, again["message_id"])) == []
