@@ -323,6 +323,17 @@ _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(
 _LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
 
 
+def phones_in(text: str | None) -> list[str]:
+    """The mobile numbers typed in free text ('我电话13900000003，下午在家' → ['13900000003']),
+    as digits without +86, each once, in the order said."""
+    found: list[str] = []
+    for match in _PHONE_RE.finditer(text or ""):
+        digits = re.sub(r"\D", "", match.group(0))[-11:]
+        if digits not in found:
+            found.append(digits)
+    return found
+
+
 def mask(text: str) -> str:
     """Phone and ID numbers typed in free text, masked for public posts (triage's when present)."""
     try:
