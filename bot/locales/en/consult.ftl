@@ -732,11 +732,11 @@ poll-staff-card = <b>{ $question }</b>
             [true] { $ballots } { $ballots ->
                 [one] person
                *[other] people
-            } voted in all (ended; several choices, up to { $max } each){ $outcome }
+            } voted in all (ended; several choices, up to { $max } each) { $outcome }
            *[other] { $ballots } { $ballots ->
                 [one] vote
                *[other] votes
-            } in all (ended){ $outcome }
+            } in all (ended) { $outcome }
         }
         [cancelled] { $ballots } { $ballots ->
             [one] vote
