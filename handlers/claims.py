@@ -5,6 +5,7 @@ order."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -356,11 +357,8 @@ def _list_page(query: CallbackQuery) -> int | None:
     prev_page = next_page = None
     for row in message.reply_markup.inline_keyboard:
         for key in row:
-            try:
-                data = OrderCb.unpack(key.callback_data or "")
-            except (TypeError, ValueError):
-                return None
-            if data.action not in {"claim", "odet", "opage"}:
+            data = _order_button(key.callback_data)
+            if data is None or data.action not in {"claim", "odet", "opage"}:
                 return None
             if data.action == "opage" and key.text in labels("common-prev-page"):
                 prev_page = data.ref
@@ -378,13 +376,18 @@ def _about_one_order(query: CallbackQuery, order_id: int) -> bool:
         return False
     for row in message.reply_markup.inline_keyboard:
         for key in row:
-            try:
-                data = OrderCb.unpack(key.callback_data or "")
-            except (TypeError, ValueError):
-                return False
-            if data.ref != order_id or data.action not in {"claim", "odet"}:
+            data = _order_button(key.callback_data)
+            if data is None or data.ref != order_id or data.action not in {"claim", "odet"}:
                 return False
     return True
+
+
+def _order_button(callback_data: str | None) -> OrderCb | None:
+    """What an order button says (None for a button of something else)."""
+    try:
+        return OrderCb.unpack(callback_data or "")
+    except (TypeError, ValueError):
+        return None
 
 
 @router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)
@@ -466,21 +469,21 @@ async def on_note_prompt(
 async def on_note_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Pass the note on to the order's staff; the member is told it was."""
     values = await state.get_data()
-    try:
-        out = await member_notes.tell_community(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        member_notes.tell_community(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             text=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-note-passed", number=out.order.number), reply_markup=ctx.main_menu()
@@ -622,22 +625,21 @@ async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: Order
 async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Release the claim with the reason typed; the order is offered again."""
     values = await state.get_data()
-    try:
-        out = await order_service.release_claim(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        order_service.release_claim(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             reason=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
-        # and refused every answer until 取消)
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-released", number=out.order.number), reply_markup=ctx.main_menu()
@@ -650,28 +652,43 @@ async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) 
 async def on_cancel_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Staff cancel the order; the matter goes back to the queue."""
     values = await state.get_data()
-    try:
-        out = await order_service.cancel_order(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        order_service.cancel_order(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             reason=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
-        # and refused every answer until 取消)
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-cancelled", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
     await _redraw_started_from(message, ctx, values, int(out.order.id or 0))
+
+
+async def _end_step(
+    message: Message, state: FSMContext, ctx: OrderCtx, step: Awaitable[order_service.Outcome]
+) -> order_service.Outcome | None:
+    """A typed step's answer taken (the note, the reason): the step ends, done or not. The
+    order moved on meanwhile (Conflict): the step has nothing left to do, the member is told
+    why, and None (before, it stayed and refused every answer until 取消)."""
+    try:
+        out = await step
+    except Conflict as exc:
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return None
+    await state.clear()
+    return out
 
 
 async def _redraw_started_from(

@@ -710,21 +710,9 @@ async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
         col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
         col(Delivery.kind).in_(OFFER_KEYS),
     )
-    await session.exec(
-        select(Delivery.id)
-        .where(
-            *of_order,
-            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-        )
-        .with_for_update()
+    return await delivery.mark_on_the_way(
+        session, where=of_order, matter=offer_redraw_matter(order.id)
     )
-    result = await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(*of_order, col(Delivery.state) == DeliveryState.SENDING)
-        .values(matter=offer_redraw_matter(order.id))
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)
 
 
 # What an offer on a member's screen reads, by the order's state for them: (text key, buttons
@@ -874,17 +862,12 @@ async def redraw_offer_once_sent(
     (given back meanwhile) is left asking, tagged as the open order's offers, which its next
     change redraws; so is one to a member who holds a claim on it now. Returns how many
     redraws were queued."""
-    row = (
-        await session.exec(
-            select(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    order_id = offer_to_redraw(row.matter or "") if row is not None else None
-    if row is None or order_id is None or row.state != DeliveryState.SENT:
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=offer_to_redraw
+    )
+    if found is None:
         return 0
+    row, order_id = found
     order = await session.get(Order, order_id)
     ids = row.message_id_list
     if order is None or not ids:
@@ -3150,23 +3133,9 @@ async def _mark_rating_notices_on_the_way(
         col(Delivery.chat_id) == req.resident_id,
         col(Delivery.kind).in_(list(RATING_NOTICES)),
     )
-    # the round's notices not sent yet are held (PostgreSQL: the sender's claim skips a locked
-    # row) till this commits: none can be claimed between this mark and `move` cancelling it
-    await session.exec(
-        select(Delivery.id)
-        .where(
-            *of_round,
-            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-        )
-        .with_for_update()
-    )
-    result = await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(*of_round, col(Delivery.state) == DeliveryState.SENDING)
-        .values(matter=marked)
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)
+    # the round's notices not sent yet are held till this commits: none can be claimed
+    # between this mark and `move` cancelling it
+    return await delivery.mark_on_the_way(session, where=of_round, matter=marked)
 
 
 async def _rating_notice_redraws(
@@ -3250,18 +3219,12 @@ async def redraw_rating_once_sent(
     `_mark_rating_notices_on_the_way`) has gone: it is redrawn as the round ended, with the
     result it told (not a later one, after 不满意), without its buttons, and tagged as the
     others of its round (edits queued in `outbox`, committed). Returns how many."""
-    row = (
-        await session.exec(
-            select(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    marked = rating_to_redraw(row.matter or "") if row is not None else None
-    if row is None or marked is None or row.state != DeliveryState.SENT:
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=rating_to_redraw
+    )
+    if found is None:
         return 0
-    request_id, outcome, round_ = marked
+    row, (request_id, outcome, round_) = found
     req = await session.get(Request, request_id)
     if req is None:
         return 0

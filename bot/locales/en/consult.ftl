@@ -729,15 +729,31 @@ poll-status-closed = closed
 poll-status-cancelled = cancelled
 poll-staff-card = <b>{ $question }</b>
     Status: { $status } · closes { $closes }
-    { $multiple ->
-        [true] { $ballots } { $ballots ->
-            [one] person has
-           *[other] people have
-        } voted (several choices, up to { $max } each)
-       *[other] { $ballots } { $ballots ->
+    { $ended ->
+        [closed] { $multiple ->
+            [true] { $ballots } { $ballots ->
+                [one] person
+               *[other] people
+            } voted in all (ended; several choices, up to { $max } each) { $outcome }
+           *[other] { $ballots } { $ballots ->
+                [one] vote
+               *[other] votes
+            } in all (ended) { $outcome }
+        }
+        [cancelled] { $ballots } { $ballots ->
             [one] vote
            *[other] votes
-        } so far
+        } in all (cancelled: no result)
+       *[none] { $multiple ->
+            [true] { $ballots } { $ballots ->
+                [one] person has
+               *[other] people have
+            } voted (several choices, up to { $max } each)
+           *[other] { $ballots } { $ballots ->
+                [one] vote
+               *[other] votes
+            } so far
+        }
     }
     { $quorum_met ->
         [none] {""}
@@ -852,10 +868,13 @@ poll-published = ✅ Poll published.{ $waiting ->
            *[other] more
         } will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
     }
-poll-closed-done = ✅ Poll closed; the result was published.
-poll-cancel-done = ✅ Poll cancelled; { $count ->
-        [one] 1 person told
-       *[other] { $count } people told
+poll-closed-done = ✅ Poll closed; the result is queued for { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }.
+poll-cancel-done = ✅ Poll cancelled; the notice is queued for { $count ->
+        [one] 1 person
+       *[other] { $count } people
     }.
 poll-btn-close-confirm = ⏹ Yes, end it now
 poll-btn-cancel-confirm = ❌ Yes, cancel the poll

@@ -708,9 +708,16 @@ poll-status-closed = 已結束
 poll-status-cancelled = 已取消
 poll-staff-card = <b>{ $question }</b>
     狀態：{ $status } · 截止 { $closes }
-    { $multiple ->
-        [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
-       *[other] 已投 { $ballots } 票
+    { $ended ->
+        [closed] { $multiple ->
+            [true] 共 { $ballots } 人投票（已結束，多選，每人最多 { $max } 項）{ $outcome }
+           *[other] 共 { $ballots } 票（已結束）{ $outcome }
+        }
+        [cancelled] 共 { $ballots } 票（已取消，不計結果）
+       *[none] { $multiple ->
+            [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
+           *[other] 已投 { $ballots } 票
+        }
     }
     { $quorum_met ->
         [none] {""}
@@ -816,8 +823,10 @@ poll-published = ✅ 投票已發布{ $waiting ->
            *[other] 另有{" "}
         }{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
     }
-poll-closed-done = ✅ 投票已結束，結果已公布。
-poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
+# count: the result notices queued for the audience (sent one by one by the outbox, not yet
+# delivered)
+poll-closed-done = ✅ 投票已結束，結果已排隊發給 { $count } 人。
+poll-cancel-done = ✅ 投票已取消，取消通知已排隊發給 { $count } 人。
 poll-btn-close-confirm = ⏹ 確認立即結束
 poll-btn-cancel-confirm = ❌ 確認取消投票
 poll-btn-keep-open = ↩️ 不了，繼續投票
