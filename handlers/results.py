@@ -23,6 +23,7 @@ from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, changed_by, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
+from services import delivery as outbox
 from services import order_cards, report_drafts
 from services import orders as order_service
 from services.errors import Conflict
@@ -241,8 +242,12 @@ async def _report_closed(
     )
     args = await order_cards.card_args(ctx.session, view)
     for drawn in dict.fromkeys(m for m in (card, shown) if m):
-        # the card remembered may read so already (redrawn by the outbox as it changed)
-        if await order_cards.reads(
+        # the card remembered may read so already (redrawn by the outbox as it changed); a
+        # redraw of it still queued is drawn now, as the member was just told
+        queued = await outbox.cancel_redraws(
+            ctx.session, chat_id=message.chat.id, message_id=drawn
+        )
+        if not queued and await order_cards.reads(
             ctx.session, order_id=oid, member_id=ctx.user.id, message_id=drawn, args=args
         ):
             continue
