@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Awaitable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import delete, event, update
+from sqlalchemy import delete, event, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -34,7 +36,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import User
 from models.base import utcnow
-from models.orders import Request, RequestCard
+from models.orders import LedgerEvent, Request, RequestCard
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
 from services.order_common import REQUEST_CARDS, Notice
@@ -241,3 +243,53 @@ async def forget(session: AsyncSession, *, staff_id: int, message_id: int) -> No
         )
     )
     await session.commit()
+
+
+async def card_of(session: AsyncSession, *, request_id: int, staff_id: int) -> int | None:
+    """The message of the staff member's card of the request, if one is remembered."""
+    stmt = select(RequestCard.message_id).where(
+        col(RequestCard.request_id) == request_id, col(RequestCard.staff_id) == staff_id
+    )
+    return (await session.exec(stmt)).first()
+
+
+# ledger actions that only follow another one (services.orders): not what someone did
+_FOLLOW_ON = frozenset({"order_full", "order_reopen_slot", "claim_done"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last thing done to a request (or one of its orders): what (a ledger action, as
+    order-action-* names it), by whom (a name, "-" when unknown or forgotten), and when."""
+
+    action: str
+    actor: str
+    at: datetime
+
+
+async def last_change(session: AsyncSession, *, request_id: int) -> Change | None:
+    """What last moved the request or one of its orders on (a state change in the ledger),
+    to tell a staff member or member whose list or form came too late who did what, and when.
+    What an action moves along with it (an order full or open again as a claim is made or
+    ends, claims done as their order is verified) is not what was done: passed over."""
+    rows = (
+        await session.exec(
+            select(LedgerEvent)
+            .where(
+                col(LedgerEvent.request_id) == request_id,
+                col(LedgerEvent.to_state).is_not(None),
+                or_(
+                    col(LedgerEvent.from_state).is_(None),
+                    col(LedgerEvent.from_state) != col(LedgerEvent.to_state),
+                ),
+            )
+            .order_by(col(LedgerEvent.id).desc())
+            .limit(8)
+        )
+    ).all()
+    row = next((r for r in rows if r.action not in _FOLLOW_ON), rows[0] if rows else None)
+    if row is None:
+        return None
+    actor = await session.get(User, row.actor_id) if row.actor_id is not None else None
+    name = actor.display_name if actor is not None and actor.forgotten_at is None else ""
+    return Change(action=row.action, actor=name or "-", at=row.at)
