@@ -3,20 +3,27 @@ card of a request (the latest opened) was redrawn when a colleague or the reside
 not when a job did: after a matter closed for want of a rating, 李社工's and 张网格员's cards
 kept reading 已办结待评价; after a transfer's follow-up reminder, the card kept the follow-up
 time that had passed. Now each job's change redraws the cards it affects in its own commit,
-through the outbox (services.order_redraws.watch_job), as a colleague's change does."""
+through the outbox (services.order_redraws.watch_job), as a colleague's change does: staff's
+cards of the request, and members' cards and offers of its orders (shown with a job of this
+module's own, since no order job today changes what a member's card reads)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, select
 
+from models.orders import Order
 from models.scheduling import JobState, ScheduledJob
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
+from services.jobs import JobContext, job_kind, schedule_job
+from services.order_common import note_event
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import GRID_WORKER, STAFF, WU, ZHOU, _file
+from tests.e2e.test_asked_first_card import _claimed_card
+from tests.e2e.test_stale_buttons_done import _inline
+from tests.orders.test_e2e_cycle import GRID_WORKER, LIU, STAFF, WU, ZHOU, _file
 from tests.orders.test_e2e_qa import _handle_directly
 
 MONDAY = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Mon 10:00 in Shanghai
@@ -116,7 +123,7 @@ async def test_a_transfer_follow_up_moves_the_date_on_the_cards(linli_sandbox: H
     first = await _follow_up_due(h, number)
 
     await _run(h, first)  # staff are reminded, and the next follow-up is set
-    await d.expect(STAFF, "区市政管理所", since=sent["message_id"])
+    await d.expect(STAFF, "还没有答复，请跟进", since=sent["message_id"])
     nxt = (await _follow_up_due(h, number)).timestamp() + ZONE_HOURS * 3600
     day = datetime.fromtimestamp(nxt, tz=UTC)
     for chat, card in ((GRID_WORKER, theirs), (STAFF, mine)):
@@ -124,4 +131,50 @@ async def test_a_transfer_follow_up_moves_the_date_on_the_cards(linli_sandbox: H
         line = _follow_up_line(now)
         assert line != before and f"{day.month}月{day.day}日" in line, (before, line)
         assert "📥 记录回复" in _labels(now), _labels(now)
+    assert await d.errors() == []
+
+
+RESCHEDULED = "test.order-deadline-moved"
+
+
+@job_kind(RESCHEDULED, too_late=timedelta(days=1))
+async def _deadline_moved(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A job of the kind the machinery is for (none of today's order jobs changes what a
+    member's card shows): it gives the order another day and writes it to the ledger, and
+    leaves the commit to the runner."""
+    order = await ctx.session.get(Order, int(payload["order_id"]))
+    assert order is not None and order.id is not None and order.deadline_at is not None
+    order.deadline_at += timedelta(days=1)
+    note_event(
+        ctx.session,
+        request_id=order.request_id,
+        subject="order",
+        subject_id=order.id,
+        action="deadline",
+        actor_id=None,
+        now=ctx.now,
+        state=order.status,
+    )
+
+
+async def test_a_job_changing_an_order_redraws_the_members_card(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    card = await _claimed_card(h)  # 刘师傅's card of the order he claimed
+    rows = card["reply_markup"]["inline_keyboard"]
+    [done] = [b["callback_data"] for row in rows for b in row if b["text"] == "✅ 完成上报"]
+    async with h.sessionmaker() as s:
+        order = await s.get(Order, int(done.split(":")[2]))
+        assert order is not None and order.deadline_at is not None
+        due = order.deadline_at + timedelta(days=1, hours=8)  # as read in Asia/Shanghai
+        await schedule_job(s, kind=RESCHEDULED, due_at=h.clock.now, payload={"order_id": order.id})
+        await s.commit()
+    shown = f"{due.month}月{due.day}日"
+    assert shown not in message_text(card), message_text(card)
+
+    await _run(h, h.clock.now)
+
+    now = await d.expect(LIU, shown, since=card["message_id"] - 1)
+    assert now["message_id"] == card["message_id"], message_text(now)
+    assert "✅ 完成上报" in _inline(now), _inline(now)  # still his to report
     assert await d.errors() == []
