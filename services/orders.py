@@ -2679,8 +2679,8 @@ async def verify_notice_redraws(
     but: int | None = None,
 ) -> list[Notice]:
     """Every 请验收 notice (and reminder) of the order's reported result on a colleague's
-    screen, once the result was accepted (`how`: 'verify'), sent back ('send_back') or its
-    order cancelled ('cancel'): redrawn with its words and who did it when, without ✅ 验收通过 /
+    screen, once the result was accepted (`how`: 'verify') or sent back ('send_back'):
+    redrawn with its words and who did it when, without ✅ 验收通过 /
     ↩️ 退回 (edits for the outbox, in the caller's transaction; retagged so that a later round
     of the same order leaves them). Before, 李社工's copy kept its buttons after 张网格员 had
     accepted, and only a tap said so. `but`: the actor who decided on one of theirs, whose
@@ -2881,12 +2881,6 @@ async def cancel_order(
     claims = await active_claims(session, order_id=order_id)
     if order.status == OrderStatus.OPEN:  # its offers on their way are redrawn once sent
         await _mark_offers_on_the_way(session, order)
-    # a reported result no longer to be checked: every 请验收 of it says the order was cancelled
-    checks = (
-        await verify_notice_redraws(session, order, how="cancel", actor=user, now=now)
-        if order.status == OrderStatus.DONE
-        else []
-    )
     await move(
         session,
         order,
@@ -2934,7 +2928,7 @@ async def cancel_order(
     # every card of it reads 已撤销, without buttons or the resident's contact, and so do
     # the offers members were sent (before, they kept ✋ 接单)
     notices = await order_cards.card_redraws(session, order=order) + notices
-    notices = await offer_redraws(session, order) + checks + notices
+    notices = await offer_redraws(session, order) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 

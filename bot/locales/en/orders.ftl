@@ -514,7 +514,7 @@ order-verify-taken = Order { $number } is no longer waiting to be checked: { $na
 order-verify-decided = { $how ->
         [verify] ✅ { $name } accepted it on { $time }
         [send_back] ↩️ { $name } sent it back to the members on { $time }
-       *[cancel] ✖️ { $name } cancelled the order on { $time }
+       *[other] { $name } dealt with it on { $time }
     }; nothing left to check.
 order-send-back-reason-dropped = What you wrote was not sent: { $reason }
 order-card-sent-back = ↩️ Sent back to the members: { $reason }

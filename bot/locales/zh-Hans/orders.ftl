@@ -495,7 +495,7 @@ order-verify-taken = 工单 { $number } 已经不在待验收了：{ $name } { $
 order-verify-decided = { $how ->
         [verify] ✅ { $name } 已于 { $time } 验收通过
         [send_back] ↩️ { $name } 已于 { $time } 退回给接单人
-       *[cancel] ✖️ { $name } 已于 { $time } 撤销了工单
+       *[other] { $name } 已于 { $time } 处理过
     }，不用再验收了。
 order-send-back-reason-dropped = 您写的原因没有发出：{ $reason }
 order-card-sent-back = ↩️ 已退回给接单人，原因：{ $reason }
