@@ -118,6 +118,12 @@ class SchedulerService:
         # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
         self.catalogue: Any = None
 
+    def use_staff_cards(self, draw_at: Callable[[datetime], Any] | None) -> None:
+        """What draws a staff card of a request as of a job's time (services.request_cards.
+        Drawer; the bot's wiring hands over the handlers' drawing): a job's change of a
+        request redraws its staff cards (scheduler.runner.JobRunner)."""
+        self.runner.staff_cards = draw_at
+
     # --- what tests call ------------------------------------------------------------------
 
     async def run_due(self, *, now: datetime | None = None) -> RunReport:

@@ -67,6 +67,11 @@ REQUEST_CARDS = "linli.request-cards"
 """Key in `session.info` of what redraws the staff cards of the requests an action changed
 (services.request_cards.watch), when the session's owner set it up."""
 
+ORDER_CARDS = "linli.order-cards"
+"""Key in `session.info` of what redraws, in the action's own commit, the members' cards and
+offers of the orders of the requests it changed (services.order_redraws.watch_job: a
+scheduled job's session; an update's are redrawn once its handler is done instead)."""
+
 
 def use_outbox(session: AsyncSession, sink: NoticeSink | None) -> None:
     """Give the session an outbox: actions then commit their notices with their change."""
@@ -82,10 +87,12 @@ async def commit_with(session: AsyncSession, notices: Sequence[Notice]) -> bool:
     Returns True when the notices were queued (else the caller queues them itself).
     """
     sink: NoticeSink | None = session.info.get(OUTBOX)
-    redraws: Callable[[], Awaitable[list[Notice]]] | None = session.info.get(REQUEST_CARDS)
-    if sink is not None and redraws is not None:
-        # the staff cards of the requests the action changed (services.request_cards)
-        notices = [*await redraws(), *notices]
+    for key in (ORDER_CARDS, REQUEST_CARDS):
+        redraws: Callable[[], Awaitable[list[Notice]]] | None = session.info.get(key)
+        if sink is not None and redraws is not None:
+            # the staff cards of the requests the action changed (services.request_cards),
+            # and in a job the members' cards and offers of their orders (order_redraws)
+            notices = [*await redraws(), *notices]
     if sink is not None and notices:
         await sink(notices)
     await session.commit()

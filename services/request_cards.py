@@ -14,7 +14,9 @@ session touches (its row, or a row naming it: a ledger event, a transfer, a rati
 services.order_common.commit_with, where actions commit their notices with their change, asks
 `redraws` for the cards of those requests. The card is drawn by the handler layer (`Drawer`),
 as the handlers draw it; this module knows nothing of Telegram. The actor's own card is left to
-the handler, which draws the one tapped.
+the handler, which draws the one tapped. A scheduled job's session is watched the same way,
+without an actor (services.order_redraws.watch_job): a matter the scheduler closes, or whose
+transfer follow-up it moves on (`touch`), has every card of it redrawn.
 
 Before, another staff member's card kept reading 待受理 with all its buttons until tapped.
 """
@@ -97,9 +99,10 @@ def _touched_ids(objects: Iterable[object]) -> set[int]:
     return ids
 
 
-def watch(session: AsyncSession, *, draw: Drawer, actor_id: int) -> None:
+def watch(session: AsyncSession, *, draw: Drawer, actor_id: int | None) -> None:
     """From now on, the session's actions (services.order_common.commit_with) redraw the
-    staff cards of every request they changed, drawn by `draw`, the actor's own aside."""
+    staff cards of every request they changed, drawn by `draw`, the actor's own aside (none
+    for a scheduled job's: services.order_redraws.watch_job)."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
 
     born: set[int] = session.info.setdefault(_BORN, set())
@@ -123,6 +126,14 @@ def watch(session: AsyncSession, *, draw: Drawer, actor_id: int) -> None:
         return await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
 
     session.info[REQUEST_CARDS] = redraws
+
+
+def touch(session: AsyncSession, *, request_id: int) -> None:
+    """The request's cards show something it changed that no row naming it records (a
+    transfer's follow-up moved on by the scheduler): the session's next action commit
+    (services.order_common.commit_with) redraws them too, where the session is watched."""
+    if session.info.get(REQUEST_CARDS) is not None:
+        session.info.setdefault(_TOUCHED, set()).add(request_id)
 
 
 async def card_redraws(

@@ -515,6 +515,12 @@ order-verify-taken = Order { $number } is no longer waiting to be checked: { $na
         [cancel] cancelled it
        *[other] dealt with it
     }.
+# a colleague's 请验收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } accepted it on { $time }
+        [send_back] ↩️ { $name } sent it back to the members on { $time }
+       *[other] { $name } dealt with it on { $time }
+    }; nothing left to check.
 order-send-back-reason-dropped = What you wrote was not sent: { $reason }
 order-card-sent-back = ↩️ Sent back to the members: { $reason }
 order-sent-back-menu = The members have been told what to add.

@@ -496,6 +496,12 @@ order-verify-taken = 工单 { $number } 已经不在待验收了：{ $name } { $
         [cancel] 已撤销了工单
        *[other] 已处理过
     }。
+# a colleague's 请验收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } 已于 { $time } 验收通过
+        [send_back] ↩️ { $name } 已于 { $time } 退回给接单人
+       *[other] { $name } 已于 { $time } 处理过
+    }，不用再验收了。
 order-send-back-reason-dropped = 您写的原因没有发出：{ $reason }
 order-card-sent-back = ↩️ 已退回给接单人，原因：{ $reason }
 order-sent-back-menu = 已通知接单人补充。

@@ -499,6 +499,12 @@ order-verify-taken = 工單 { $number } 已經不在待驗收了：{ $name } { $
         [cancel] 已撤銷了工單
        *[other] 已處理過
     }。
+# a colleague's 請驗收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } 已於 { $time } 驗收通過
+        [send_back] ↩️ { $name } 已於 { $time } 退回給接單人
+       *[other] { $name } 已於 { $time } 處理過
+    }，不用再驗收了。
 order-send-back-reason-dropped = 您寫的原因沒有發出：{ $reason }
 order-card-sent-back = ↩️ 已退回給接單人，原因：{ $reason }
 order-sent-back-menu = 已通知接單人補充。
