@@ -934,7 +934,17 @@ async def on_issue_publish(
     text += await _held_offers(ctx, out.order)
     if values.get("card") and isinstance(query.message, Message):
         await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
+        await edit_or_send(query, text, markup)
+        return
     await edit_or_send(query, text, markup)
+    # the form was drawn over the card it was opened from: the card comes below as the request
+    # now is (已派单, its order's actions), as after the form's 取消 (before, the staff member
+    # was left with the line above and no card of it, and a colleague's change redrew nothing)
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    await ctx.session.refresh(req)
+    await show_card(query, ctx, req)
 
 
 def _deadline(values: dict[str, Any], ctx: OrderCtx) -> datetime | None:

@@ -15,6 +15,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_card_after_step import _labels
 from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, _open_card
+from tests.orders.test_e2e_staff_cards_live import unremembered
 from tests.orders.test_e2e_stale_card_redrawn import REDRAWN, _reads
 from tests.orders.test_e2e_stale_list_redrawn import STALE_ALERT
 
@@ -46,6 +47,7 @@ async def test_cancel_on_an_older_order_card_redraws_it(linli_sandbox: Harness) 
     order_no = issued.split("工单 ")[1].split(" ")[0]
     old = await _order_card(h, order_no)
     await _cancel(h, await _order_card(h, order_no), order_no)
+    await unremembered(h)  # no card of the request known (the one back after 发布工单)
 
     answer = await d.tap(STAFF, "撤销工单", old["message_id"])
 
@@ -73,6 +75,7 @@ async def test_offer_to_all_on_an_order_cancelled_since_redraws_the_answer(
     assert any("📣" in b for b in _labels(issued)), (message_text(issued), _labels(issued))
     order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
     await _cancel(h, await _order_card(h, order_no), order_no)
+    await unremembered(h)  # no card of the request known (the one back after 发布工单)
 
     button = next(b for b in _labels(issued) if "📣" in b)
     answer = await d.tap(STAFF, button, issued["message_id"])
