@@ -660,13 +660,13 @@ async def staff_card(
     ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
     closes = LocalTime(ended or poll.closes_at, zone=notifier.zone, now=poll.opens_at)
     turnout = turnout_args(result)
-    verdict, end, outcome = "none", "none", ""
+    verdict, end, outcome = "none", "none", "none"
     if poll.status in (PollStatus.CLOSED, PollStatus.CANCELLED):
         # '共 12 票（已结束）· 最多：修路灯', not '已投 12 票' as while it takes ballots
         end = str(poll.status)
     if poll.status == PollStatus.CLOSED:
-        winner = result.winner.text if result.winner else "-"
-        outcome = say(f"poll-outcome-{outcome_of(poll)}", winner=winner)
+        # its kind: the text (poll-card-outcome) names the option, escaped once
+        outcome = outcome_of(poll)
     if poll.status != PollStatus.OPEN:
         # ended: the verdict on the quorum, with its figures (a withdrawn poll has none)
         if poll.status == PollStatus.CLOSED and turnout["quorum_met"] != "none":
@@ -683,6 +683,7 @@ async def staff_card(
         verdict=verdict,
         ended=end,
         outcome=outcome,
+        winner=result.winner.text if result.winner else "-",
         **turnout,
     )
     if poll.published_at is not None:

@@ -10,7 +10,15 @@ from typing import Any
 
 from sandbox.driver import Driver, message_text
 from scheduler.service import SchedulerService
-from tests.consult.test_e2e_qa_polls import CLOSES, STAFF, current, labels_of, make_poll
+from tests.consult.test_e2e_qa_polls import (
+    CLOSES,
+    STAFF,
+    ZHOU,
+    ballot,
+    current,
+    labels_of,
+    make_poll,
+)
 from tests.e2e.conftest import Harness
 
 ADMIN = 1001  # 王主任, every community
@@ -55,6 +63,25 @@ async def test_cards_read_ended_once_closed_on_time(linli_sandbox: Harness) -> N
         assert "共 0 票（已结束）· 无人投票" in text, text
         assert "进行中" not in text, text
         assert labels_of(shown) == ENDED_TOOLS, shown
+    assert await d.errors() == []
+
+
+async def test_the_option_with_most_votes_reads_as_written(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await make_poll(h, options=["修路灯", "水&电<改造>"])
+    card = await _card(d, STAFF)
+    mine = await ballot(d, ZHOU)
+    await d.tap(ZHOU, "水&电<改造>", mine["message_id"])
+    await d.expect(ZHOU, "已投票：水&电<改造>", since=mine["message_id"])
+
+    h.clock.set(CLOSES)
+    service = _scheduler(h)
+    await service.run_due()
+    await service.drain()
+    text = message_text(await current(d, STAFF, card["message_id"]))
+    # escaped once (before, the card's outcome was escaped twice: '最多：水&amp;电…')
+    assert "共 1 票（已结束）· 最多：水&电<改造>" in text, text
     assert await d.errors() == []
 
 
