@@ -10,6 +10,7 @@ from typing import Any
 
 from sandbox.driver import Driver, message_text
 from scheduler.service import SchedulerService
+from tests.consult.test_e2e_poll_reach import _draft
 from tests.consult.test_e2e_qa_polls import (
     CLOSES,
     STAFF,
@@ -26,14 +27,15 @@ OPEN_TOOLS = ["✍️ 代投", "📊 查看结果", "⏹ 立即结束", "❌ 取
 ENDED_TOOLS = ["📊 查看结果", "📥 导出 Excel"]
 
 
-async def _card(d: Driver, user: int) -> dict[str, Any]:
+async def _card(d: Driver, user: int, *, status: str = "进行中") -> dict[str, Any]:
     """The poll's staff card, opened from 🏛 议事管理 → 📊 投票列表."""
     [hub] = await d.say(user, "🏛 议事管理")
     await d.tap(user, "📊 投票列表", hub["message_id"])
     listed = await d.expect(user, "投票列表", since=hub["message_id"])
     await d.tap(user, "明年优先办哪些事", listed["message_id"])
-    card = await d.expect(user, "状态：进行中", since=listed["message_id"])
-    assert labels_of(card) == OPEN_TOOLS, card
+    card = await d.expect(user, f"状态：{status}", since=listed["message_id"])
+    if status == "进行中":
+        assert labels_of(card) == OPEN_TOOLS, card
     return card
 
 
@@ -123,4 +125,22 @@ async def test_withdrawing_redraws_the_other_cards(linli_sandbox: Harness) -> No
     text = message_text(shown)
     assert "状态：已取消" in text and "（已取消，不计结果）" in text, text
     assert labels_of(shown) == ENDED_TOOLS, shown
+    assert await d.errors() == []
+
+
+async def test_publishing_a_draft_redraws_the_other_cards(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _draft(h)
+    theirs = await _card(d, ADMIN, status="草稿")
+    tapped = await _card(d, STAFF, status="草稿")
+    await d.tap(STAFF, "📣 发布", tapped["message_id"])
+    await d.expect(STAFF, "投票已发布", since=tapped["message_id"])
+    await _scheduler(h).drain()
+
+    drawn = await current(d, STAFF, tapped["message_id"])
+    shown = await current(d, ADMIN, theirs["message_id"])
+    assert "状态：进行中" in message_text(shown), shown
+    assert message_text(shown) == message_text(drawn), shown
+    assert labels_of(shown) == OPEN_TOOLS, shown
     assert await d.errors() == []
