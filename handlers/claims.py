@@ -21,6 +21,7 @@ from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
+from handlers.offer_choices import answered_before, settle_offer
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -530,6 +531,8 @@ async def on_typed_note(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """💬 告诉社区：G00001 under the offer: what was typed goes to that order's staff as is."""
+    if await answered_before(query, state, ctx.t):  # told already, or filed instead
+        return
     kept = (await state.get_data()).get(TYPED_NOTE) or {}
     message = query.message
     if not isinstance(message, Message) or kept.get("offer") != message.message_id:
@@ -547,8 +550,8 @@ async def on_typed_note(
     assert out.order is not None
     await state.update_data({TYPED_NOTE: None})
     await answer_once(query)
-    with contextlib.suppress(TelegramBadRequest):  # too old to edit: the answer says it
-        await message.edit_reply_markup(reply_markup=None)
+    # the offer says what became of it ('✓ 已选：告诉社区'), as the residents' offers do
+    await settle_offer(message, state, ctx.t, "note")
     await message.answer(ctx.t("order-note-passed", number=out.order.number))
     await ctx.deliver(out.pending)
 

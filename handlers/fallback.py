@@ -7,15 +7,12 @@ types a feature's name ("投票", "我的积分", "撤回") gets that feature, a
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -30,6 +27,7 @@ from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
+from handlers.offer_choices import answered_before, note_choice, settle_offer
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
@@ -70,7 +68,7 @@ class FallbackCb(CallbackData, prefix="fb"):
 @router.callback_query(FallbackCb.filter(F.action == "file"))
 async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
     """Start a request with what was sent at the menu (words, photos, a voice note, a place)."""
-    if await _answered_before(query, state, t):
+    if await answered_before(query, state, t):
         return
     data = await state.get_data()
     said = [data.get(k) for k in ("typed_text", "typed_photos", "typed_voice", "typed_place")]
@@ -82,49 +80,8 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
         return
     await query.answer()
     if isinstance(query.message, Message):
-        await _settle_offer(query.message, state, t, "file")
+        await settle_offer(query.message, state, t, "file")
         await _start_typed_draft(query.message, state, t, data)
-
-
-# what each offer's button chose, as the offer shows it once tapped
-_CHOICES = {"file": "fallback-choice-file", "topic": "fallback-choice-topic"}
-
-
-def _offer_choices(state: FSMContext) -> FSMContext:
-    """Where the choice made on each answered offer (message id → "file" / "topic") is kept:
-    beside the flow's state, which the choice itself begins and ends."""
-    return FSMContext(storage=state.storage, key=replace(state.key, destiny="offer-choices"))
-
-
-async def _note_choice(state: FSMContext, message_id: int, choice: str) -> None:
-    """Keep what this offer was answered with (the latest few offers are enough)."""
-    chosen = await _offer_choices(state).get_data()
-    chosen[str(message_id)] = choice
-    await _offer_choices(state).set_data(dict(list(chosen.items())[-20:]))
-
-
-async def _settle_offer(message: Message, state: FSMContext, t: Text, choice: str) -> None:
-    """The offer tapped loses its buttons and says which was chosen ('✓ 已选：作为议题提交'),
-    so a person scrolling back knows what they did."""
-    await _note_choice(state, message.message_id, choice)
-    said = t("fallback-offer-chosen", choice=t(_CHOICES[choice]))
-    if message.text is None:
-        await message.edit_reply_markup(reply_markup=None)
-        return
-    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
-        await message.edit_text(f"{message.html_text}\n\n{said}", reply_markup=None)
-
-
-async def _answered_before(query: CallbackQuery, state: FSMContext, t: Text) -> bool:
-    """A second tap on an offer already answered (a double tap, an old screen still showing
-    its buttons) is told what was chosen then; True when it was."""
-    if not isinstance(query.message, Message):
-        return False
-    choice = (await _offer_choices(state).get_data()).get(str(query.message.message_id))
-    if choice not in _CHOICES:
-        return False
-    await query.answer(t("fallback-offer-already", choice=t(_CHOICES[choice])), show_alert=True)
-    return True
 
 
 async def _start_typed_draft(
@@ -171,7 +128,7 @@ async def _answered_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     if yes:
-        await _note_choice(state, offer, "file")
+        await note_choice(state, offer, "file")
         await _start_typed_draft(message, state, t, data)
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
@@ -239,7 +196,7 @@ async def on_propose_typed_topic(
     """What was typed at the menu as a proposal becomes a topic: as its title, a few words
     of explanation asked next (skippable); longer than a title, it is kept as the
     explanation and a one-line title asked for — nothing typed twice."""
-    if await _answered_before(query, state, t):
+    if await answered_before(query, state, t):
         return
     data = await state.get_data()
     proposed = str(data.get("typed_topic") or "")
@@ -249,7 +206,7 @@ async def on_propose_typed_topic(
     await state.clear()
     await query.answer()
     if isinstance(query.message, Message):
-        await _settle_offer(query.message, state, t, "topic")
+        await settle_offer(query.message, state, t, "topic")
     await start_typed_topic(query.message, state, t, proposed)
 
 

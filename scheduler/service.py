@@ -327,7 +327,7 @@ class SchedulerService:
         offer of an order filled or cancelled meanwhile
         (services.orders.redraw_offer_once_sent). A poll's announcement (held for the
         morning, or going now) has gone: the poll's staff cards count it
-        (services.polls.redraw_reach)."""
+        (services.polls.redraw_cards)."""
         poll_id = polls.asked_in(matter)
         if poll_id is not None:
             await self._redraw_poll_reach(poll_id)
@@ -368,7 +368,7 @@ class SchedulerService:
     async def _redraw_poll_reach(self, poll_id: int) -> None:
         """The poll's staff cards say whom its announcement reached, as it now stands."""
         async with self.sessionmaker() as session:
-            redrawn = await polls.redraw_reach_of(
+            redrawn = await polls.redraw_cards_of(
                 session, poll_id=poll_id, notifier=self._notifier()
             )
         if redrawn:

@@ -734,11 +734,11 @@ poll-staff-card = <b>{ $question }</b>
             [true] { $ballots } { $ballots ->
                 [one] person
                *[other] people
-            } voted in all (ended; several choices, up to { $max } each) { $outcome }
+            } voted in all (ended; several choices, up to { $max } each) { poll-card-outcome }
            *[other] { $ballots } { $ballots ->
                 [one] vote
                *[other] votes
-            } in all (ended) { $outcome }
+            } in all (ended) { poll-card-outcome }
         }
         [cancelled] { $ballots } { $ballots ->
             [one] vote
@@ -763,6 +763,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ Quorum met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed })
         [false] ❌ Quorum not met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed }), { $missing } short
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] households

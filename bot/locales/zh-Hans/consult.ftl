@@ -707,8 +707,8 @@ poll-staff-card = <b>{ $question }</b>
     状态：{ $status } · 截止 { $closes }
     { $ended ->
         [closed] { $multiple ->
-            [true] 共 { $ballots } 人投票（已结束，多选，每人最多 { $max } 项）{ $outcome }
-           *[other] 共 { $ballots } 票（已结束）{ $outcome }
+            [true] 共 { $ballots } 人投票（已结束，多选，每人最多 { $max } 项）{ poll-card-outcome }
+           *[other] 共 { $ballots } 票（已结束）{ poll-card-outcome }
         }
         [cancelled] 共 { $ballots } 票（已取消，不计结果）
        *[none] { $multiple ->
@@ -724,6 +724,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ 法定人数已达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
         [false] ❌ 法定人数未达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] 户

@@ -710,8 +710,8 @@ poll-staff-card = <b>{ $question }</b>
     狀態：{ $status } · 截止 { $closes }
     { $ended ->
         [closed] { $multiple ->
-            [true] 共 { $ballots } 人投票（已結束，多選，每人最多 { $max } 項）{ $outcome }
-           *[other] 共 { $ballots } 票（已結束）{ $outcome }
+            [true] 共 { $ballots } 人投票（已結束，多選，每人最多 { $max } 項）{ poll-card-outcome }
+           *[other] 共 { $ballots } 票（已結束）{ poll-card-outcome }
         }
         [cancelled] 共 { $ballots } 票（已取消，不計結果）
        *[none] { $multiple ->
@@ -727,6 +727,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ 法定人數已達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
         [false] ❌ 法定人數未達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] 戶
