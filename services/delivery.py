@@ -317,6 +317,36 @@ async def cancel_redraws(session: AsyncSession, *, chat_id: int, message_id: int
     return int(result.rowcount or 0)
 
 
+async def redraw_tail(session: AsyncSession, *, chat_id: int, message_id: int) -> list[int]:
+    """The messages the last redraw of this message that went out sent below it (the rest of a
+    text too long for one message, or of a caption too long for one): the next redraw edits
+    them in place, not sending them again. Oldest first; none when it fitted."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(
+                col(Delivery.chat_id) == chat_id,
+                col(Delivery.edit_message_id) == message_id,
+                col(Delivery.state) == DeliveryState.SENT,
+            )
+            .order_by(col(Delivery.id).desc())
+            .limit(1)
+        )
+    ).first()
+    ids = row.message_id_list if row is not None else []
+    return ids[1:] if ids[:1] == [message_id] else []
+
+
+def redraw_parts(value: str, *, caption: bool) -> list[str]:
+    """The texts a redraw of a message with this HTML text becomes: the message itself (its
+    caption when `caption`) and, when it does not fit, the rest in messages below it, split at
+    line ends like any long text, so that nothing is cut."""
+    first, *rest = split_html(value, limit=CAPTION_LIMIT if caption else TEXT_LIMIT) or [""]
+    if caption and rest:  # the rest of a caption goes as text, up to a message each
+        rest = split_html("\n".join(rest))
+    return [first, *rest]
+
+
 # Notices a member gets as a member that name no matter of their own (a claim's news); the
 # others name the order they offer ("order:12:open") or the member's claim ("claim:7:active").
 MEMBER_NOTICE_KINDS = (
@@ -1347,6 +1377,8 @@ __all__ = [
     "record_failed",
     "record_retry",
     "record_sent",
+    "redraw_parts",
+    "redraw_tail",
     "release_held",
     "release_stale",
     "retime_held",
