@@ -96,6 +96,9 @@ WHOLE_ACTIONS = {
     "staff-request-card": "sfull",
     "resident-request": "rfull",
     "resident-rate": "rfull",
+    # staff's 请验收: the order's card, which has the member's note whole
+    "staff-verify": "ofull",
+    "staff-verify-photos": "ofull",
 }
 
 
