@@ -622,26 +622,33 @@ class Sender:
             self.sent_count += 1
             return True
 
-    async def _redraw_tail(self, item: Claimed, parts: list[str], tail: list[int]) -> list[int]:
+    async def _redraw_tail(
+        self, item: Claimed, parts: list[str], tail: list[tuple[int, str]]
+    ) -> list[int]:
         """The rest of a redrawn message in the messages below it that the last redraw sent
-        (edited), more sent when it grew, those no longer needed deleted; their ids."""
+        (edited where they read otherwise), more sent when it grew, those no longer needed
+        deleted; their ids."""
         ids: list[int] = []
         for index, part in enumerate(parts):
             if index < len(tail):
+                message_id, shown = tail[index]
+                if shown == part:  # reads so already (an edit would be refused as such)
+                    ids.append(message_id)
+                    continue
                 try:
                     await self.bot.edit_message_text(
-                        text=part, chat_id=item.chat_id, message_id=tail[index]
+                        text=part, chat_id=item.chat_id, message_id=message_id
                     )
-                    ids.append(tail[index])
+                    ids.append(message_id)
                     continue
                 except TelegramBadRequest as exc:
                     if "not modified" in exc.message:
-                        ids.append(tail[index])
+                        ids.append(message_id)
                         continue
                     # deleted by the person, or too old to edit: it goes anew
             sent = await self.bot.send_message(item.chat_id, part)
             ids.append(sent.message_id)
-        for older in tail[len(parts) :]:
+        for older, _ in tail[len(parts) :]:
             with contextlib.suppress(TelegramBadRequest):  # gone, or too old to delete
                 await self.bot.delete_message(chat_id=item.chat_id, message_id=older)
         return ids

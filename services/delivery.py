@@ -317,10 +317,13 @@ async def cancel_redraws(session: AsyncSession, *, chat_id: int, message_id: int
     return int(result.rowcount or 0)
 
 
-async def redraw_tail(session: AsyncSession, *, chat_id: int, message_id: int) -> list[int]:
+async def redraw_tail(
+    session: AsyncSession, *, chat_id: int, message_id: int
+) -> list[tuple[int, str]]:
     """The messages the last redraw of this message that went out sent below it (the rest of a
-    text too long for one message, or of a caption too long for one): the next redraw edits
-    them in place, not sending them again. Oldest first; none when it fitted."""
+    text too long for one message, or of a caption too long for one), each with the text it
+    was given: the next redraw edits them in place (those that read otherwise), not sending
+    them again. Oldest first; none when it fitted."""
     row = (
         await session.exec(
             select(Delivery)
@@ -333,8 +336,12 @@ async def redraw_tail(session: AsyncSession, *, chat_id: int, message_id: int) -
             .limit(1)
         )
     ).first()
-    ids = row.message_id_list if row is not None else []
-    return ids[1:] if ids[:1] == [message_id] else []
+    if row is None or row.message_id_list[:1] != [message_id]:
+        return []
+    photo = row.photo_ref is not None or row.photo_bytes is not None
+    shown = redraw_parts(row.text, caption=photo)[1:]
+    below = row.message_id_list[1:]
+    return [(m, shown[i] if i < len(shown) else "") for i, m in enumerate(below)]
 
 
 def redraw_parts(value: str, *, caption: bool) -> list[str]:
