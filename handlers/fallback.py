@@ -7,12 +7,15 @@ types a feature's name ("投票", "我的积分", "撤回") gets that feature, a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -67,6 +70,8 @@ class FallbackCb(CallbackData, prefix="fb"):
 @router.callback_query(FallbackCb.filter(F.action == "file"))
 async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
     """Start a request with what was sent at the menu (words, photos, a voice note, a place)."""
+    if await _answered_before(query, state, t):
+        return
     data = await state.get_data()
     said = [data.get(k) for k in ("typed_text", "typed_photos", "typed_voice", "typed_place")]
     if not any(said) or not user.registered:
@@ -77,8 +82,49 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
         return
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await _settle_offer(query.message, state, t, "file")
         await _start_typed_draft(query.message, state, t, data)
+
+
+# what each offer's button chose, as the offer shows it once tapped
+_CHOICES = {"file": "fallback-choice-file", "topic": "fallback-choice-topic"}
+
+
+def _offer_choices(state: FSMContext) -> FSMContext:
+    """Where the choice made on each answered offer (message id → "file" / "topic") is kept:
+    beside the flow's state, which the choice itself begins and ends."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="offer-choices"))
+
+
+async def _note_choice(state: FSMContext, message_id: int, choice: str) -> None:
+    """Keep what this offer was answered with (the latest few offers are enough)."""
+    chosen = await _offer_choices(state).get_data()
+    chosen[str(message_id)] = choice
+    await _offer_choices(state).set_data(dict(list(chosen.items())[-20:]))
+
+
+async def _settle_offer(message: Message, state: FSMContext, t: Text, choice: str) -> None:
+    """The offer tapped loses its buttons and says which was chosen ('✓ 已选：作为议题提交'),
+    so a person scrolling back knows what they did."""
+    await _note_choice(state, message.message_id, choice)
+    said = t("fallback-offer-chosen", choice=t(_CHOICES[choice]))
+    if message.text is None:
+        await message.edit_reply_markup(reply_markup=None)
+        return
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(f"{message.html_text}\n\n{said}", reply_markup=None)
+
+
+async def _answered_before(query: CallbackQuery, state: FSMContext, t: Text) -> bool:
+    """A second tap on an offer already answered (a double tap, an old screen still showing
+    its buttons) is told what was chosen then; True when it was."""
+    if not isinstance(query.message, Message):
+        return False
+    choice = (await _offer_choices(state).get_data()).get(str(query.message.message_id))
+    if choice not in _CHOICES:
+        return False
+    await query.answer(t("fallback-offer-already", choice=t(_CHOICES[choice])), show_alert=True)
+    return True
 
 
 async def _start_typed_draft(
@@ -125,6 +171,7 @@ async def _answered_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     if yes:
+        await _note_choice(state, offer, "file")
         await _start_typed_draft(message, state, t, data)
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
@@ -192,6 +239,8 @@ async def on_propose_typed_topic(
     """What was typed at the menu as a proposal becomes a topic: as its title, a few words
     of explanation asked next (skippable); longer than a title, it is kept as the
     explanation and a one-line title asked for — nothing typed twice."""
+    if await _answered_before(query, state, t):
+        return
     data = await state.get_data()
     proposed = str(data.get("typed_topic") or "")
     if not proposed or not user.registered or await state.get_state() is not None:
@@ -200,7 +249,7 @@ async def on_propose_typed_topic(
     await state.clear()
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await _settle_offer(query.message, state, t, "topic")
     await start_typed_topic(query.message, state, t, proposed)
 
 
@@ -277,6 +326,10 @@ async def _keep_until_registered(
         photos.append(photo)
     album = message.media_group_id
     same_album = album is not None and kept.get("album") == album
+    proposed = smalltalk.proposal_of(text) if text and not staff else None
+    if proposed is not None and not kept.get("topic"):
+        # '我想提个议题：…': kept as a topic, offered as one once they have registered
+        kept["topic"] = proposed
     kept.update(
         text=said[:OFFER_MAX_CHARS],
         photos=photos,
@@ -288,6 +341,8 @@ async def _keep_until_registered(
     if same_album:
         return
     answer = t("fallback-kept-until-registered")
+    if proposed is not None:
+        answer = t("fallback-kept-topic-until-registered", topic=fit(proposed, 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
     await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
@@ -308,6 +363,9 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
         )
         return
     await kept_draft(state).clear()
+    if kept.get("topic"):
+        await offer_kept_topic(message, state, t, kept)
+        return
     await state.update_data(
         typed_text=text,
         typed_photos=photos,
@@ -319,6 +377,37 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     await message.answer(
         t("fallback-kept-offer", text=said),
         reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
+    )
+
+
+async def offer_kept_topic(
+    message: Message, state: FSMContext, t: Text, kept: dict[str, Any]
+) -> None:
+    """A topic proposed before registering (kept_draft's `topic`), offered once registered as
+    typed at the menu: 💡 作为议题提交, or 📝 报给社区 with all that was told."""
+    await state.update_data(
+        typed_text=str(kept.get("text") or ""),
+        typed_photos=list(kept.get("photos") or []),
+        typed_voice=kept.get("voice"),
+        typed_place=kept.get("place"),
+        typed_album=None,
+        typed_about=None,
+        typed_topic=str(kept["topic"]),
+    )
+    await _offer_topic(message, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
+
+
+async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = "") -> None:
+    """A topic for the residents' meetings, or (their choice) a matter for the office."""
+    said = t("fallback-offer-topic", topic=fit(proposed, 200))
+    await message.answer(
+        f"{lead}\n{said}" if lead else said,
+        reply_markup=inline_kb(
+            [
+                [(t("fallback-topic-button"), FallbackCb(action="topic").pack())],
+                [(t("fallback-file-button"), FallbackCb(action="file").pack())],
+            ]
+        ),
     )
 
 
@@ -475,7 +564,11 @@ async def on_unknown_message(
     ):
         return  # "修好了" from the resident whose matter was done: its score
     named = smalltalk.how_to(text) if not in_flow else None
+    proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None
+    if topic is None and not in_flow and smalltalk.asks_office(text) and not proposes:
+        # '请问社区办公室的电话是多少啊我想打过去问问': however long, a question for the office
+        topic = smalltalk.Topic.OFFICE
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
         office = await org.office_of(session, user_id=user.id)
         answer = (
@@ -554,15 +647,7 @@ async def on_unknown_message(
                 typed_about=None,
                 typed_topic=proposed,
             )
-            await message.answer(
-                t("fallback-offer-topic", topic=fit(proposed, 200)),
-                reply_markup=inline_kb(
-                    [
-                        [(t("fallback-topic-button"), FallbackCb(action="topic").pack())],
-                        [(t("fallback-file-button"), FallbackCb(action="file").pack())],
-                    ]
-                ),
-            )
+            await _offer_topic(message, t, proposed)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

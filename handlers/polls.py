@@ -465,7 +465,12 @@ async def on_vote(
         )
     else:
         vote = await polls.cast_vote(
-            session, user=user, poll_id=poll.id or 0, option_ids=chosen, now=ctx.now()
+            session,
+            user=user,
+            poll_id=poll.id or 0,
+            option_ids=chosen,
+            now=ctx.now(),
+            notifier=ctx.notifier(),  # the poll's staff cards count announcements it dropped
         )
     await state.update_data({key: []})
     names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
@@ -745,7 +750,28 @@ async def on_staff_poll(query: CallbackQuery, callback_data: PollCb, ctx: Update
         raise NotFound("poll-err-not-found")
     await query.answer()
     text, rows = await _staff_card_content(session, poll, t, settings)
-    await reply(query.message, text, reply_markup=kb(rows))
+    card = await reply(query.message, text, reply_markup=kb(rows))
+    if card is not None:  # its 📨 line follows the announcement's deliveries
+        await _remember_card(session, poll, card.chat.id, card.message_id, text, rows)
+
+
+async def _remember_card(
+    session: AsyncSession,
+    poll: Poll,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    rows: list[list[tuple[str, str]]],
+) -> None:
+    """The staff card as drawn now, for services.polls.redraw_reach to keep its 📨 line true."""
+    await polls.remember_card(
+        session,
+        poll_id=poll.id or 0,
+        chat_id=chat_id,
+        message_id=message_id,
+        text=text,
+        reply_markup=kb(rows).model_dump(exclude_none=True, mode="json"),
+    )
 
 
 async def _staff_card_content(
@@ -774,7 +800,13 @@ async def _staff_card_content(
     ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
     closes = when_text(t, ended or poll.closes_at, settings=settings, now=poll.opens_at)
     turnout = _turnout_args(result)
-    verdict = "none"
+    verdict, end, outcome = "none", "none", ""
+    if poll.status in (PollStatus.CLOSED, PollStatus.CANCELLED):
+        # '共 12 票（已结束）· 最多：修路灯', not '已投 12 票' as while it takes ballots
+        end = str(poll.status)
+    if poll.status == PollStatus.CLOSED:
+        winner = result.winner.text if result.winner else "-"
+        outcome = t(f"poll-outcome-{polls.outcome_of(poll)}", winner=winner)
     if poll.status != PollStatus.OPEN:
         # ended: the verdict on the quorum, with its figures (a withdrawn poll has none)
         if poll.status == PollStatus.CLOSED and turnout["quorum_met"] != "none":
@@ -790,6 +822,8 @@ async def _staff_card_content(
         multiple="true" if poll.multiple else "false",
         max=poll.max_choices,
         verdict=verdict,
+        ended=end,
+        outcome=outcome,
         **turnout,
     )
     if poll.published_at is not None:
@@ -800,20 +834,9 @@ async def _staff_card_content(
 
 def _reach_line(reach: polls.Reach, poll: Poll, t: Text, settings: Settings) -> str:
     """'📨 通知：已发给 40 人，另有 3 人等到 07:00 发出；2 人发出前已投票，不再发送' — the
-    announcement as it stands, never counting one dropped unsent as told."""
-    when = ""
-    if reach.waiting_until is not None:
-        when = when_text(t, reach.waiting_until, settings=settings, now=poll.opens_at)
-    return tx(
-        t,
-        "poll-card-reach",
-        told=reach.told,
-        waiting=reach.waiting,
-        when=when,
-        dropped=reach.dropped,
-        undelivered=reach.undelivered,
-        open="true" if poll.status == PollStatus.OPEN else "false",
-    )
+    announcement as it stands, never counting one dropped unsent as told (drawn the same by
+    services.polls.redraw_reach once deliveries move on)."""
+    return tx(t, "poll-card-reach", **polls.reach_args(reach, poll, zone=settings.zone))
 
 
 async def _redraw_if_card(
@@ -827,6 +850,7 @@ async def _redraw_if_card(
         text, fresh = await _staff_card_content(session, poll, t, settings)
         if message.html_text == text and same_markup(message, kb(fresh)):
             return  # shown so already (redrawn when the poll ended)
+        await _remember_card(session, poll, message.chat.id, card, text, fresh)
         with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
             await message.edit_text(text, reply_markup=kb(fresh))
 
@@ -853,6 +877,7 @@ async def _redraw_card(
     if bot is None or not message_id:
         return
     text, fresh = await _staff_card_content(session, poll, t, settings)
+    await _remember_card(session, poll, chat_id, message_id, text, fresh)
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(fresh)
@@ -977,7 +1002,8 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
         bot, chat = query.message.bot, query.message.chat.id
         await _redraw_card(bot, chat, callback_data.arg, session, result.poll, t, settings)
     # at night: when the audience gets the result
-    done = held_note(t, t("poll-closed-done"), notifier, settings=settings, now=ctx.now())
+    said = t("poll-closed-done", count=notifier.people_queued())
+    done = held_note(t, said, notifier, settings=settings, now=ctx.now())
     await reply(query.message, done)
     await reply(
         query.message,

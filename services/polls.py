@@ -25,6 +25,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import AuditEvent, Building, Community, MemberProfile, Role, User
+from models.base import utcnow
 from models.consultations import (
     AudienceKind,
     Eligibility,
@@ -39,6 +40,7 @@ from services import audit, delivery
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
+    LocalTime,
     Notifier,
     audience_households,
     audience_users,
@@ -505,6 +507,142 @@ async def announcement_reach(session: AsyncSession, *, poll: Poll) -> Reach:
     return Reach(told, waiting, until, dropped, undelivered)
 
 
+def reach_args(reach: Reach, poll: Poll, *, zone: tzinfo) -> dict[str, object]:
+    """poll-card-reach's placeables: '📨 投票通知：已发给 40 人，另有 3 人的通知等到 07:00 发出；
+    2 人的通知没有发出（发出前本人或家人已投票）'."""
+    when = reach.waiting_until
+    return {
+        "told": reach.told,
+        "waiting": reach.waiting,
+        "when": "" if when is None else LocalTime(when, zone=zone, now=poll.opens_at),
+        "dropped": reach.dropped,
+        "undelivered": reach.undelivered,
+        "open": "true" if poll.status == PollStatus.OPEN else "false",
+    }
+
+
+CARD_KIND = "poll-staff-card"
+REACH_MARK = "📨"  # the staff card's line of whom the announcement reached starts so
+
+
+def card_matter(poll_id: int) -> str:
+    """The key of the poll's staff cards on screens (recorded by `remember_card`), which
+    `redraw_reach` keeps true as the announcement goes out or is dropped."""
+    return f"poll:{poll_id}:card"
+
+
+def asked_in(matter: str) -> int | None:
+    """The poll a notice asking people to vote (`open_matter`) is about (or None)."""
+    head, _, rest = matter.partition(":")
+    number, _, tail = rest.partition(":")
+    return int(number) if head == "poll" and tail == "open" and number.isdigit() else None
+
+
+async def remember_card(
+    session: AsyncSession,
+    *,
+    poll_id: int,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    reply_markup: dict[str, Any] | None,
+    now: datetime | None = None,
+) -> None:
+    """A staff card of the poll as the handler drew it is recorded in the outbox as sent
+    (one row per message, its text kept up to date), so that `redraw_reach` redraws its 📨
+    line when the announcement goes out at 07:00 or is dropped unsent. Its redraws still
+    queued, worked out before, are cancelled. Commits."""
+    now = now or utcnow()
+    await delivery.cancel_redraws(session, chat_id=chat_id, message_id=message_id, commit=False)
+    row = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == card_matter(poll_id),
+                col(Delivery.chat_id) == chat_id,
+                col(Delivery.message_ids) == str(message_id),
+            )
+        )
+    ).first()
+    if row is None:
+        row = Delivery(
+            chat_id=chat_id,
+            kind=CARD_KIND,
+            text=text,
+            urgent=True,
+            matter=card_matter(poll_id),
+            state=DeliveryState.SENT,
+            message_ids=str(message_id),
+            not_before=now,
+            sent_at=now,
+            created_at=now,
+        )
+    row.text, row.reply_markup = text, reply_markup
+    session.add(row)
+    await session.commit()
+
+
+async def redraw_reach(session: AsyncSession, *, poll: Poll, notifier: Notifier) -> int:
+    """The poll's staff cards on screens have their 📨 line redrawn as the announcement's
+    deliveries stand now (edits queued through the outbox, in the caller's transaction), each
+    only when it would read differently. Before, the line was worked out only when the card
+    was opened or redrawn by a tap: it went on saying '另有 3 人的通知等到 07:00 发出' after
+    07:00. Returns how many redraws were queued."""
+    assert poll.id is not None
+    cards = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == card_matter(poll.id),
+                col(Delivery.state) == DeliveryState.SENT,
+            )
+        )
+    ).all()
+    if not cards:
+        return 0
+    args = reach_args(await announcement_reach(session, poll=poll), poll, zone=notifier.zone)
+    queued = 0
+    for card in cards:
+        lines = card.text.split("\n")
+        at = [i for i, line in enumerate(lines) if line.startswith(REACH_MARK)]
+        ids = card.message_id_list
+        if not at or not ids:
+            continue
+        reader = await session.get(User, card.chat_id)
+        lang = (reader.language if reader is not None else None) or notifier.default_language
+        lines[at[-1]] = notifier.text(lang, "poll-card-reach", **args)
+        text = "\n".join(lines)
+        if text == card.text:
+            continue
+        card.text = text
+        session.add(card)
+        await delivery.cancel_redraws(
+            session, chat_id=card.chat_id, message_id=ids[0], commit=False
+        )
+        await delivery.enqueue(
+            session,
+            chat_id=card.chat_id,
+            text=text,
+            reply_markup=card.reply_markup,
+            urgent=True,  # an edit wakes nobody: not held at night
+            kind=CARD_KIND,
+            community_id=poll.community_id,
+            now=notifier.now,
+            edit_message_id=ids[0],
+        )
+        queued += 1
+    return queued
+
+
+async def redraw_reach_of(session: AsyncSession, *, poll_id: int, notifier: Notifier) -> int:
+    """`redraw_reach` once one of the poll's announcements went out (the sender's follow-up),
+    committed. Returns how many redraws were queued."""
+    poll = await session.get(Poll, poll_id)
+    if poll is None:
+        return 0
+    queued = await redraw_reach(session, poll=poll, notifier=notifier)
+    await session.commit()
+    return queued
+
+
 def open_matter(poll_id: int) -> str:
     """What the notices asking people to vote are about: the poll while it takes ballots.
     Held by quiet hours and the poll closed or withdrawn meanwhile, they are not sent."""
@@ -661,7 +799,7 @@ async def _record_vote(
     )
     # before the ballot is added: its queries would flush it, and the household's unique
     # constraint must be met at the commit below (a race is a Conflict, not a crash)
-    await _drop_held_asks(session, poll=poll, voter=voter, household=household)
+    await _drop_held_asks(session, poll=poll, voter=voter, household=household, notifier=notifier)
     try:
         session.add(vote)
         action = "poll-proxy-vote" if proxy_by else "poll-vote"
@@ -694,17 +832,27 @@ async def _record_vote(
 
 
 async def _drop_held_asks(
-    session: AsyncSession, *, poll: Poll, voter: User, household: str | None
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    voter: User,
+    household: str | None,
+    notifier: Notifier | None = None,
 ) -> None:
     """The voter's vote is in (and, one vote per household, their household's): the notices
     asking them to vote that quiet hours still hold (the announcement, 'closing soon') are not
     sent, in the caller's transaction. Voted at night from 近期议事 or a link, they would get
-    '请点下方按钮投票' at 07:00, and so would the rest of the household."""
+    '请点下方按钮投票' at 07:00, and so would the rest of the household. With `notifier`, the
+    poll's staff cards say so (`redraw_reach`)."""
     chats = {voter.id}
     if household is not None and voter.building_id is not None:
         stmt = select(User).where(User.building_id == voter.building_id)
         chats |= {u.id for u in (await session.exec(stmt)).all() if household_of(u) == household}
-    await delivery.cancel_stale(session, matter=open_matter(poll.id or 0), chat_ids=chats)
+    dropped = await delivery.cancel_stale(
+        session, matter=open_matter(poll.id or 0), chat_ids=chats
+    )
+    if dropped and notifier is not None:
+        await redraw_reach(session, poll=poll, notifier=notifier)
 
 
 async def _tell_proxied(
@@ -742,12 +890,25 @@ async def _tell_proxied(
 
 
 async def cast_vote(
-    session: AsyncSession, *, user: User, poll_id: int, option_ids: Sequence[int], now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    poll_id: int,
+    option_ids: Sequence[int],
+    now: datetime,
+    notifier: Notifier | None = None,
 ) -> Vote:
-    """Record (or change, where allowed) the user's own vote."""
+    """Record (or change, where allowed) the user's own vote; with `notifier`, the poll's
+    staff cards count the announcements the vote dropped unsent."""
     poll = await get_poll(session, poll_id=poll_id)
     return await _record_vote(
-        session, poll=poll, voter=user, option_ids=option_ids, now=now, proxy_by=None
+        session,
+        poll=poll,
+        voter=user,
+        option_ids=option_ids,
+        now=now,
+        proxy_by=None,
+        notifier=notifier,
     )
 
 
