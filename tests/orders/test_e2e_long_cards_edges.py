@@ -2,7 +2,7 @@
 ✅ 完成上报 (before, its buttons were redrawn without it); staff's 请验收 notice quotes the
 member's note fitted with 📄 全文 like the card (before, cut at 600 characters); a rating notice
 fitted to one message stays one message once marked '您的评价…' (before, its tail and the line
-went as a new message)."""
+went as a new message), and so does a colleague's 请验收 copy redrawn with who accepted it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from services.delivery import TEXT_LIMIT, utf16_len
 from services.order_notices import cb
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_card_after_step import _card, _labels
-from tests.orders.test_e2e_cycle import LIU, STAFF, ZHOU, _file, png
+from tests.orders.test_e2e_cycle import GRID_WORKER, LIU, STAFF, ZHOU, _file, png
 from tests.orders.test_e2e_long_cards import DESCRIPTION, _bare, _whole
 
 # one line, as some write: cut where the room ends, the notice fitted right up to the limit
@@ -97,8 +97,18 @@ async def test_the_verify_and_the_rated_notices_of_the_longest_note(
     assert utf16_len(text) <= TEXT_LIMIT
     assert _labels(verify) == {"📄 全文", "✅ 验收通过", "↩️ 退回"}, _labels(verify)
     assert RESULT in _bare(await _whole(h, STAFF, verify))
+    theirs = await d.expect(GRID_WORKER, "请验收")  # a colleague's copy of it
+    assert "（全文共 4096 字，点「📄 全文」查看）" in message_text(theirs)
     await d.tap(STAFF, "验收通过", verify["message_id"])
     await d.expect(STAFF, "已验收")
+    # their copy, redrawn with who accepted it, stays one message and keeps its 📄 全文
+    decided = await d.expect(GRID_WORKER, "已于", since=theirs["message_id"] - 1)
+    assert decided["message_id"] == theirs["message_id"]
+    text = message_text(decided)
+    assert "（全文共 4096 字，点「📄 全文」查看）" in text and utf16_len(text) <= TEXT_LIMIT
+    assert _labels(decided) == {"📄 全文"}, _labels(decided)
+    below = await d.messages(GRID_WORKER, theirs["message_id"])
+    assert not [m for m in below if "已于" in message_text(m) or "积水已排净" in message_text(m)]
 
     told = await d.expect(ZHOU, "已办好")
     assert "（全文共 4096 字，点「📄 全文」查看）" in message_text(told)
