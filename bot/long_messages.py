@@ -11,6 +11,7 @@ under the last one; the caller gets the last message.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, cast
 
 from aiogram import Bot
@@ -19,16 +20,69 @@ from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
 )
-from aiogram.methods import EditMessageText, SendMessage, SendPhoto, TelegramMethod
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import DeleteMessage, EditMessageText, SendMessage, SendPhoto, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 
 from services.delivery import CAPTION_LIMIT, TEXT_LIMIT, split_html, utf16_len, visible_text
 
+_TAILS_KEPT = 10_000  # edited messages whose rest below them is remembered
+
 
 class LongMessages(BaseRequestMiddleware):
     """Split a sendMessage whose text is too long for one message; an edit too long for one
-    message shows the first part and sends the rest below it; a photo whose caption is too
-    long goes without it, the caption following as text (as the outbox sends it)."""
+    message shows the first part and sends the rest below it, and the next edit of that
+    message edits those in place (deleting the ones no longer needed) instead of sending them
+    again; a photo whose caption is too long goes without it, the caption following as text
+    (as the outbox sends it)."""
+
+    def __init__(self) -> None:
+        # (chat, message) -> the messages an edit of it sent below it, newest edits last;
+        # kept in memory (a redraw after a restart sends its rest anew, as before)
+        self._tails: dict[tuple[int | str, int], list[tuple[int, str]]] = {}
+
+    async def _redraw_tail(
+        self,
+        call: Any,
+        bot: Bot,
+        method: EditMessageText,
+        parts: list[str],
+        tail: list[tuple[int, str]],
+    ) -> None:
+        """The rest of an edited message in the messages below it the last edit sent (edited
+        in place), more sent when it grew, those no longer needed deleted; remembered."""
+        assert method.chat_id is not None
+        ids: list[tuple[int, str]] = []
+        for index, part in enumerate(parts):
+            if index < len(tail):
+                message_id, shown = tail[index]
+                if shown == part:  # reads so already (an edit would be refused as such)
+                    ids.append((message_id, part))
+                    continue
+                edit = EditMessageText(
+                    chat_id=method.chat_id,
+                    message_id=message_id,
+                    text=part,
+                    parse_mode=method.parse_mode,
+                )
+                try:
+                    await call(bot, edit)
+                    ids.append((message_id, part))
+                    continue
+                except TelegramBadRequest as exc:
+                    if "not modified" in exc.message:
+                        ids.append((message_id, part))
+                        continue
+                    # deleted by the person, or too old to edit: it goes anew
+            sent = await call(bot, _text(method.chat_id, part, method.parse_mode))
+            ids.append((sent.message_id, part))  # (a request's answer is Telegram's result)
+        for older, _ in tail[len(parts) :]:
+            with contextlib.suppress(TelegramBadRequest):  # gone, or too old to delete
+                await call(bot, DeleteMessage(chat_id=method.chat_id, message_id=older))
+        if ids:
+            if len(self._tails) >= _TAILS_KEPT:  # the oldest forgotten
+                self._tails.pop(next(iter(self._tails)))
+            self._tails[(method.chat_id, method.message_id or 0)] = ids
 
     async def __call__(
         self,
@@ -50,10 +104,17 @@ class LongMessages(BaseRequestMiddleware):
             and method.text
         ):
             parts = _parts(bot, method.text, method.parse_mode, TEXT_LIMIT)
-            if len(parts) > 1:
-                edited = await call(bot, method.model_copy(update={"text": parts[0]}))
-                for part in parts[1:]:
-                    await call(bot, _text(method.chat_id, part, method.parse_mode))
+            tail = self._tails.pop((method.chat_id, method.message_id or 0), [])
+            if len(parts) > 1 or tail:
+                try:
+                    edited = await call(bot, method.model_copy(update={"text": parts[0]}))
+                except TelegramBadRequest as exc:
+                    if "not modified" not in exc.message:
+                        raise
+                    # it reads so already; what follows it may not: redrawn, then said
+                    await self._redraw_tail(call, bot, method, parts[1:], tail)
+                    raise
+                await self._redraw_tail(call, bot, method, parts[1:], tail)
                 return cast("Response[TelegramType]", edited)
         elif isinstance(method, SendPhoto) and method.caption and not method.caption_entities:
             caption = method.caption

@@ -56,9 +56,9 @@ from services import requests as request_service
 from services import smalltalk
 from services import urges as urge_service
 from services.address import named_place, public_place
-from services.delivery import CAPTION_LIMIT
+from services.delivery import CAPTION_LIMIT, TEXT_LIMIT, utf16_len, visible_text
 from services.errors import Conflict, InvalidInput
-from services.fitting import LongTexts
+from services.fitting import LongTexts, cut_marker, make_room
 from services.order_common import (
     Suggestion,
     candidate_codes,
@@ -1532,9 +1532,11 @@ async def offer_rating_first(
 _FILE_INSTEAD = "fb:file"
 
 
-async def _show_score(message: Message | None, request_id: int, line: str) -> None:
+async def _show_score(t: Text, message: Message | None, request_id: int, line: str) -> None:
     """The rating question that was tapped shows the score given, without its buttons, so it
-    is not tapped again (and reads as answered). Other messages (with more buttons) stay."""
+    is not tapped again (and reads as answered). Other messages (with more buttons) stay. A
+    notice fitted to one message stays one: the typed text cut in it is cut a little more to
+    make room for the line."""
     if message is None or message.reply_markup is None:
         return
     if message.text is None and message.caption is None:
@@ -1556,9 +1558,13 @@ async def _show_score(message: Message | None, request_id: int, line: str) -> No
                 whole.append([key])
     with contextlib.suppress(TelegramBadRequest):  # e.g. a double tap: already edited
         if message.text is not None:
-            await message.edit_text(
-                f"{message.html_text}\n\n{line}", reply_markup=keyboard(whole) if whole else None
-            )
+            text = f"{message.html_text}\n\n{line}"
+            over = utf16_len(visible_text(text)) - TEXT_LIMIT
+            if over > 0:  # (else the edit would show its head and send the rest below it)
+                cut = cut_marker(lambda total: t("text-cut", total=str(total)))
+                text = make_room(message.html_text, cut=cut, units=over) or message.html_text
+                text = f"{text}\n\n{line}"
+            await message.edit_text(text, reply_markup=keyboard(whole) if whole else None)
             return
         # the question with the result's photo: its caption, if the line still fits
         caption = f"{message.html_text}\n\n{line}"
@@ -1628,7 +1634,7 @@ async def on_rate(
         line = (
             "order-rated-choice-reopened" if score == Score.UNSATISFIED else "order-rated-choice"
         )
-        await _show_score(tapped, callback_data.ref, t(line, score=t(_SCORE_LABELS[score])))
+        await _show_score(t, tapped, callback_data.ref, t(line, score=t(_SCORE_LABELS[score])))
     await answer_once(query)
     if said and isinstance(query.message, Message):
         key = (

@@ -14,7 +14,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardMarkup
 
 from bot.i18n import Text
-from handlers.claims import draw_card, order_markup
+from handlers.claims import card_markup, draw_card
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
@@ -350,16 +350,17 @@ async def _show_now(
 ) -> None:
     """The message that carried 完成上报 becomes the order's card as it stands now (reported:
     waiting for staff to verify), without the button (handlers.claims.draw_card); a photo's
-    caption only loses it."""
+    caption only loses it (its 📄 全文 stays when a typed text on the card is cut)."""
     if bot is None:
         return
     if is_text:
         await draw_card(bot, ctx, view.order.id, chat_id, message_id)
         return
+    markup = card_markup(ctx, view, await order_cards.card_args(ctx.session, view))
     # gone, too old, or a double tap crossing the edit: the member was told in the reply
     with contextlib.suppress(TelegramBadRequest):
         await bot.edit_message_reply_markup(
-            chat_id=chat_id, message_id=message_id, reply_markup=order_markup(ctx.t, view)
+            chat_id=chat_id, message_id=message_id, reply_markup=markup
         )
 
 

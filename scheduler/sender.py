@@ -9,6 +9,7 @@ at any moment: that is the bound on duplicates after a crash (see scheduler/READ
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import logging
 import os
@@ -52,7 +53,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.base import utcnow
 from scheduler.limits import RateLimiter
 from services import delivery as outbox
-from services.delivery import CAPTION_LIMIT, Claimed, photo_parts, split_html
+from services.delivery import Claimed, photo_parts, split_html
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -551,8 +552,12 @@ class Sender:
                 return True
 
     async def _edit_one(self, item: Claimed, message_id: int) -> bool:
-        """Redraw one message (an edit delivery); False when the chat blocked the bot."""
+        """Redraw one message (an edit delivery); False when the chat blocked the bot. A text
+        (or a photo's caption) too long for it goes on in messages below it, and the next
+        redraw edits those in place (`outbox.redraw_tail`) instead of sending them again."""
         markup = _markup(item.reply_markup) if item.reply_markup else None
+        photo = item.photo_ref is not None or item.photo_bytes is not None
+        parts = outbox.redraw_parts(item.text, caption=photo)
         while True:
             try:
                 wait = self.limiter.chat_wait(item.chat_id)
@@ -564,24 +569,34 @@ class Sender:
                     try:
                         if not await self._still_to_send(item):
                             return True  # cancelled or rewritten while it waited its turn
+                        async with self._one_statement() as session:
+                            tail = await outbox.redraw_tail(
+                                session, chat_id=item.chat_id, message_id=message_id
+                            )
                         stamp = self.limiter.settle(item.chat_id, stamp)  # it leaves now
-                        if item.photo_ref is not None or item.photo_bytes is not None:
-                            # the message is a photo: its caption is redrawn, the photo stays
-                            # (Telegram refuses editMessageText on it: 'there is no text in
-                            # the message to edit'); never longer than a caption may be
-                            await self.bot.edit_message_caption(
-                                caption=split_html(item.text, limit=CAPTION_LIMIT)[0],
-                                chat_id=item.chat_id,
-                                message_id=message_id,
-                                reply_markup=markup,
-                            )
-                        else:
-                            await self.bot.edit_message_text(
-                                text=item.text,
-                                chat_id=item.chat_id,
-                                message_id=message_id,
-                                reply_markup=markup,
-                            )
+                        try:
+                            if photo:
+                                # the message is a photo: its caption is redrawn, the photo
+                                # stays (Telegram refuses editMessageText on it: 'there is no
+                                # text in the message to edit')
+                                await self.bot.edit_message_caption(
+                                    caption=parts[0],
+                                    chat_id=item.chat_id,
+                                    message_id=message_id,
+                                    reply_markup=markup,
+                                )
+                            else:
+                                await self.bot.edit_message_text(
+                                    text=parts[0],
+                                    chat_id=item.chat_id,
+                                    message_id=message_id,
+                                    reply_markup=markup,
+                                )
+                        except TelegramBadRequest as exc:
+                            # it reads so already: what follows it may not
+                            if "not modified" not in exc.message or not (tail or parts[1:]):
+                                raise
+                        ids = [message_id, *await self._redraw_tail(item, parts[1:], tail)]
                     finally:
                         _IN_SENDER.reset(token)
                         self.limiter.settle(item.chat_id, stamp)
@@ -603,9 +618,40 @@ class Sender:
                 else:
                     await self._fail(item, exc.message)
                 return True
-            await self._record_sent(item, [message_id])
+            await self._record_sent(item, ids)
             self.sent_count += 1
             return True
+
+    async def _redraw_tail(
+        self, item: Claimed, parts: list[str], tail: list[tuple[int, str]]
+    ) -> list[int]:
+        """The rest of a redrawn message in the messages below it that the last redraw sent
+        (edited where they read otherwise), more sent when it grew, those no longer needed
+        deleted; their ids."""
+        ids: list[int] = []
+        for index, part in enumerate(parts):
+            if index < len(tail):
+                message_id, shown = tail[index]
+                if shown == part:  # reads so already (an edit would be refused as such)
+                    ids.append(message_id)
+                    continue
+                try:
+                    await self.bot.edit_message_text(
+                        text=part, chat_id=item.chat_id, message_id=message_id
+                    )
+                    ids.append(message_id)
+                    continue
+                except TelegramBadRequest as exc:
+                    if "not modified" in exc.message:
+                        ids.append(message_id)
+                        continue
+                    # deleted by the person, or too old to edit: it goes anew
+            sent = await self.bot.send_message(item.chat_id, part)
+            ids.append(sent.message_id)
+        for older, _ in tail[len(parts) :]:
+            with contextlib.suppress(TelegramBadRequest):  # gone, or too old to delete
+                await self.bot.delete_message(chat_id=item.chat_id, message_id=older)
+        return ids
 
     async def _record_sent(self, item: Claimed, message_ids: list[int]) -> str | None:
         """Record the delivery sent (one statement); returns its matter as it is now."""

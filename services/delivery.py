@@ -322,6 +322,43 @@ async def cancel_redraws(
     return int(result.rowcount or 0)
 
 
+async def redraw_tail(
+    session: AsyncSession, *, chat_id: int, message_id: int
+) -> list[tuple[int, str]]:
+    """The messages the last redraw of this message that went out sent below it (the rest of a
+    text too long for one message, or of a caption too long for one), each with the text it
+    was given: the next redraw edits them in place (those that read otherwise), not sending
+    them again. Oldest first; none when it fitted."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(
+                col(Delivery.chat_id) == chat_id,
+                col(Delivery.edit_message_id) == message_id,
+                col(Delivery.state) == DeliveryState.SENT,
+            )
+            .order_by(col(Delivery.id).desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None or row.message_id_list[:1] != [message_id]:
+        return []
+    photo = row.photo_ref is not None or row.photo_bytes is not None
+    shown = redraw_parts(row.text, caption=photo)[1:]
+    below = row.message_id_list[1:]
+    return [(m, shown[i] if i < len(shown) else "") for i, m in enumerate(below)]
+
+
+def redraw_parts(value: str, *, caption: bool) -> list[str]:
+    """The texts a redraw of a message with this HTML text becomes: the message itself (its
+    caption when `caption`) and, when it does not fit, the rest in messages below it, split at
+    line ends like any long text, so that nothing is cut."""
+    first, *rest = split_html(value, limit=CAPTION_LIMIT if caption else TEXT_LIMIT) or [""]
+    if caption and rest:  # the rest of a caption goes as text, up to a message each
+        rest = split_html("\n".join(rest))
+    return [first, *rest]
+
+
 async def mark_on_the_way(
     session: AsyncSession, *, where: Iterable[ColumnElement[bool]], matter: str
 ) -> int:
@@ -1402,6 +1439,8 @@ __all__ = [
     "record_failed",
     "record_retry",
     "record_sent",
+    "redraw_parts",
+    "redraw_tail",
     "release_held",
     "release_stale",
     "retime_held",

@@ -84,6 +84,28 @@ class LongTexts:
         return Fitted(fitted, cut=True)
 
 
+def cut_marker(marker: Callable[[int], str]) -> re.Pattern[str]:
+    """A pattern finding `marker(N)` (HTML, as `fit` puts it after a text it cut) in a card."""
+    before, _, after = marker(918273645).partition("918273645")
+    return re.compile(f"{re.escape(before)}\\d+{re.escape(after)}")
+
+
+def make_room(card: str, *, cut: re.Pattern[str], units: int) -> str | None:
+    """A card `fit` cut, `units` UTF-16 code units shorter as shown, for a line to go below it
+    in the same message: the text before its last marker (`cut`, see `cut_marker`) that is long
+    enough is cut further (the marker, whose count is of the whole text, stays). None when no
+    typed text was cut, or none has as much to spare."""
+    for match in reversed(list(cut.finditer(card))):
+        start = card.rfind(">", 0, match.start()) + 1  # a typed text has no tag in it
+        head = html.unescape(card[start : match.start()])
+        size = utf16_len(head)
+        if size <= units:
+            continue
+        kept = html.escape(_head(head, size - units), quote=False)
+        return card[:start] + kept + card[match.start() :]
+    return None
+
+
 def _head(text: str, units: int) -> str:
     """The start of `text` at most `units` UTF-16 code units long, ending at a line's end when
     one is in its last fifth; trailing spaces dropped."""

@@ -257,7 +257,7 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
                 "staff-verify-photos" if photos else "staff-verify",
                 urgent=urgent,
                 title=OrderTitle(order),
-                note=note if len(note) <= 600 else note[:599] + "…",
+                note=note,  # whole: fitted to one message, with 📄 全文
                 photos=photos,
             )
             for i in ids

@@ -15,8 +15,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from services import order_cards
-from services.delivery import enqueue, inline_keyboard, local_zone, prepare_batch
-from services.fitting import LongTexts
+from services.delivery import (
+    TEXT_LIMIT,
+    enqueue,
+    inline_keyboard,
+    local_zone,
+    prepare_batch,
+    utf16_len,
+    visible_text,
+)
+from services.fitting import LongTexts, cut_marker, make_room
 from services.listing import Listing
 from services.order_common import (
     Notice,
@@ -99,6 +107,9 @@ WHOLE_ACTIONS = {
     "staff-request-card": "sfull",
     "resident-request": "rfull",
     "resident-rate": "rfull",
+    # staff's 请验收: the order's card, which has the member's note whole
+    "staff-verify": "ofull",
+    "staff-verify-photos": "ofull",
 }
 
 
@@ -133,6 +144,21 @@ def localize(
     return out
 
 
+def _decided(
+    texts: Texts, lang: str, notice: Notice, shown: str, said: str
+) -> tuple[str, dict[str, Any] | None]:
+    """A 请验收 as it was sent, then who decided: without its buttons, but its 📄 全文 when the
+    member's note on it was cut, and still one message (the cut note makes room for the line)."""
+    cut = cut_marker(partial(_marker, texts, lang))
+    if notice.ref_id is None or not cut.search(shown):
+        return f"{shown}\n\n{said}", None
+    over = utf16_len(visible_text(f"{shown}\n\n{said}")) - TEXT_LIMIT
+    if over > 0:
+        shown = make_room(shown, cut=cut, units=over) or shown
+    whole = texts.get(lang, "common-btn-whole-text")
+    return f"{shown}\n\n{said}", inline_keyboard([[(whole, cb("ofull", notice.ref_id))]])
+
+
 def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any] | None]:
     """The text and inline keyboard of a notice in one language."""
     if notice.kind == STAFF_CARD_DRAWN:  # a staff card of a request, drawn for its reader
@@ -146,7 +172,7 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
             how=notice.args["how"],
             time=texts.get(lang, "date-time", **at),
         )
-        return f"{notice.args['shown']}\n\n{said}", None
+        return _decided(texts, lang, notice, str(notice.args["shown"]), said)
     args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
     buttons = BUTTONS.get(notice.kind)
     if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn

@@ -2381,7 +2381,7 @@ async def report_done(
             args={
                 "number": order.number,
                 "title": OrderTitle(order),
-                "note": (text if len(text) <= 600 else text[:599] + "…") or "-",
+                "note": text or "-",  # whole: fitted to one message, with 📄 全文
                 "photos": shown,
             },
             kind="staff-verify-photos" if shown else "staff-verify",

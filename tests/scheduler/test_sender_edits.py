@@ -130,7 +130,8 @@ async def test_an_edit_of_a_photo_redraws_its_caption(
         )
     ).first()
     assert row is not None and row.state == DeliveryState.SENT
-    # a new caption longer than a caption may be is cut, not refused: its head is shown
+    # a new caption longer than a caption may be is not refused, nor cut: its head is the
+    # caption, the rest follows it (tests/scheduler/test_sender_long_redraws.py)
     await enqueue(
         session,
         chat_id=11,
@@ -142,9 +143,10 @@ async def test_an_edit_of_a_photo_redraws_its_caption(
     )
     await session.commit()
     assert await sender.drain() == 1
-    [shown] = [m.msg for m in emulator.chats[11].messages if m.by_bot]
+    shown, rest = [m.msg for m in emulator.chats[11].messages if m.by_bot]
     assert shown["caption"].startswith("晒单\n🔁 更新：重新办理\n结果：修")
     assert len(shown["caption"]) <= 1024
+    assert (shown["caption"] + rest["text"]).count("修") == 1100
 
 
 def _png() -> bytes:

@@ -4,33 +4,43 @@ sends the rest; a photo whose caption is too long goes bare, the caption as text
 
 from __future__ import annotations
 
+import itertools
+from types import SimpleNamespace
 from typing import Any
 
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
-from aiogram.methods import EditMessageText, SendMessage, SendPhoto
+from aiogram.methods import DeleteMessage, EditMessageText, SendMessage, SendPhoto
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.long_messages import LongMessages
 from services.delivery import CAPTION_LIMIT, TEXT_LIMIT, utf16_len, visible_text
 
 LONG = "\n".join(f"<b>第{i}行</b> 路灯坏了 &amp; 很黑" for i in range(400))
+_NEW_IDS = itertools.count(100)  # the ids of messages sent, as Telegram gives them
+_ANSWERED: dict[int, int] = {}  # a sendMessage call (its id()) -> the message id it got
 MARKUP = InlineKeyboardMarkup(
     inline_keyboard=[[InlineKeyboardButton(text="ok", callback_data="x")]]
 )
 
 
-async def _calls(method: Any) -> list[Any]:
+async def _calls(method: Any, *, middleware: LongMessages | None = None) -> list[Any]:
+    """The calls made for `method` (each answered as Telegram would: a message, new ids)."""
     bot = Bot("1:token", default=DefaultBotProperties(parse_mode=ParseMode.HTML))
     made: list[Any] = []
 
     async def make_request(_bot: Bot, call: Any) -> Any:
         made.append(call)
-        return len(made)
+        if isinstance(call, DeleteMessage):
+            return True
+        if isinstance(call, EditMessageText):
+            return SimpleNamespace(message_id=call.message_id)
+        _ANSWERED[id(call)] = next(_NEW_IDS)
+        return SimpleNamespace(message_id=_ANSWERED[id(call)])
 
     try:
-        await LongMessages()(make_request, bot, method)
+        await (middleware or LongMessages())(make_request, bot, method)
     finally:
         await bot.session.close()
     return made
@@ -75,3 +85,35 @@ async def test_a_photo_with_a_long_caption_goes_bare_then_the_text() -> None:
     assert texts and all(isinstance(m, SendMessage) for m in texts)
     assert texts[-1].reply_markup == MARKUP
     assert _flat(m.text for m in texts) == _flat([caption])
+
+
+async def test_the_rest_of_a_long_edit_is_edited_in_place_next_time() -> None:
+    """Redrawn again, a long message's rest is not sent again: the messages the last edit
+    sent below it are edited (more sent when it grew, deleted when no longer needed)."""
+    middleware = LongMessages()
+    longer = LONG + "\n" + LONG.replace("路灯", "井盖")
+
+    async def edit(text: str) -> list[Any]:
+        method = EditMessageText(chat_id=1, message_id=5, text=text)
+        return await _calls(method, middleware=middleware)
+
+    def sent_ids(calls: list[Any]) -> list[int]:
+        return [_ANSWERED[id(m)] for m in calls if isinstance(m, SendMessage)]
+
+    first = await edit(LONG)
+    below = sent_ids(first)
+    assert below and isinstance(first[0], EditMessageText) and first[0].message_id == 5
+    again = await edit(longer)
+    edits = [m.message_id for m in again if isinstance(m, EditMessageText)]
+    assert edits == [5, *below]  # the message, then each one sent below it, in place
+    grown = sent_ids(again)
+    assert grown  # longer: the rest goes on below
+    assert _flat(m.text for m in again) == _flat([longer])
+    assert all(_shown(m.text) <= TEXT_LIMIT for m in again)
+    short = await edit("已取消")
+    assert isinstance(short[0], EditMessageText) and short[0].text == "已取消"
+    deleted = [m.message_id for m in short if isinstance(m, DeleteMessage)]
+    assert deleted == [*below, *grown]
+    assert await edit("已取消（改期）") == [
+        EditMessageText(chat_id=1, message_id=5, text="已取消（改期）")
+    ]  # nothing below it any more
