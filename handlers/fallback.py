@@ -24,6 +24,7 @@ from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, 
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.meeting_questions import typed_question_row
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
@@ -329,6 +330,7 @@ async def _offer(
     notes: list[list[tuple[str, str]]] | None = None,
     *,
     lead: str | None = None,
+    ask: list[tuple[str, str]] | None = None,
 ) -> Message:
     """Offer to file what was typed; danger read in it gets its safety lines at once (an
     older resident typing '水管爆了' at the menu should not first go through three steps).
@@ -338,10 +340,16 @@ async def _offer(
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))
+    if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
+        lines.append(t("mq-typed-hint"))
     return await message.answer(
         "\n".join(lines),
         reply_markup=inline_kb(
-            [[(t("fallback-file-button"), FallbackCb(action="file").pack())], *(notes or [])]
+            [
+                *([ask] if ask else []),
+                [(t("fallback-file-button"), FallbackCb(action="file").pack())],
+                *(notes or []),
+            ]
         ),
     )
 
@@ -589,7 +597,9 @@ async def on_unknown_message(
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
-        offer = await _offer(message, t, text, notes)
+        # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
+        ask = await typed_question_row(message, ctx, text) if ctx is not None else None
+        offer = await _offer(message, t, text, notes, ask=ask)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在
             # 家'): the next message is offered on its own, not joined to this one

@@ -50,6 +50,8 @@ NOTHING_ENTERED = frozenset(
         "MeetingChange:minutes",
         "MeetingChange:order_title",
         "CodeForm:code",
+        "QuestionForm:ask",
+        "QuestionForm:answer",
         "ProxyForm:building",
         "Reg:consent",
         "Reg:community",
