@@ -336,12 +336,13 @@ async def _offer(
     older resident typing '水管爆了' at the menu should not first go through three steps).
     `notes`: a member's 💬 告诉社区 buttons (handlers.claims.typed_note_buttons), with a line
     saying what they do."""
-    lines = [*([lead] if lead else []), t("fallback-offer-request")]
+    lines = [*([lead] if lead else [])]
+    if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
+        lines.append(t("mq-typed-hint"))
+    lines.append(t("fallback-offer-request"))
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))
-    if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
-        lines.append(t("mq-typed-hint"))
     return await message.answer(
         "\n".join(lines),
         reply_markup=inline_kb(

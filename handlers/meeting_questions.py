@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -9,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from handlers.consult_kit import cancel_kb, kb, reply, safe_edit_markup
+from handlers.consult_kit import cancel_kb, kb, reply, safe_edit_markup, tx
 from handlers.context import UpdateCtx
 from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
@@ -127,7 +129,7 @@ async def on_reply_button(
             ctx.session, user=ctx.user, roles=ctx.roles, question_id=callback_data.id
         )
     except meeting_questions.AlreadyAnswered as exc:
-        await query.answer(ctx.t(exc.key, **exc.args_), show_alert=True)
+        await query.answer(_already(ctx, exc), show_alert=True)
         return
     await state.set_state(QuestionForm.answer)
     await state.update_data(question_id=callback_data.id)
@@ -157,7 +159,7 @@ async def on_answer_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -
             notifier=ctx.notifier(),
         )
     except meeting_questions.AlreadyAnswered as exc:
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        await message.answer(_already(ctx, exc), reply_markup=ctx.main_menu())
         return
     await message.answer(
         ctx.t("mq-answer-sent", name=pending.asker.display_name), reply_markup=ctx.main_menu()
@@ -190,6 +192,13 @@ async def on_list(query: CallbackQuery, callback_data: QuestionCb, ctx: UpdateCt
             [(t("mq-btn-reply-n", n=i), QuestionCb(action="reply", id=question.id or 0).pack())]
         )
     await reply(query.message, "\n".join(lines), reply_markup=kb(rows))
+
+
+def _already(ctx: UpdateCtx, exc: meeting_questions.AlreadyAnswered) -> str:
+    """'这个问题已由 李社工 在 12月7日（周一）06:57 回复过了', in the reader's local time."""
+    when = exc.args_.get("when")
+    shown = ctx.notifier().local(when) if isinstance(when, datetime) else "-"
+    return tx(ctx.t, exc.key, name=exc.args_.get("name", "-"), when=shown)
 
 
 @router.message(StateFilter(QuestionForm), ~F.text)

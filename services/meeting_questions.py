@@ -14,7 +14,6 @@ has at most `MAX_OPEN` unanswered questions per meeting. Texts are kept whole (u
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,7 +33,6 @@ from services.order_titles import fit
 from services.users import can_act_in, staff_of
 from services.validation import TYPED_MAX, clean_text
 
-log = logging.getLogger(__name__)
 __all__ = ["ask_data", "questions_data", "reply_data"]  # the buttons' data, for handlers
 
 MAX_OPEN = 5  # unanswered questions one resident may have waiting per meeting
@@ -49,7 +47,8 @@ def _matter(question_id: int) -> str:
 
 
 class AlreadyAnswered(Conflict):
-    """Another staff member answered first: `args_` name who and when."""
+    """Another staff member answered first: `args_` name who (`name`) and when (`when`, a
+    UTC datetime, shown in the reader's local words)."""
 
 
 def ask_open(meeting: Meeting, *, now: datetime) -> bool:
@@ -163,17 +162,12 @@ async def _answerable(
         raise AlreadyAnswered(
             "mq-err-answered",
             name=by.display_name if by else "-",
-            when=_local_time(question.answered_at),
+            when=question.answered_at,
         )
     asker = await session.get(User, question.resident_id)
     if asker is None:
         raise NotFound("mq-err-not-found")
     return Pending(question=question, meeting=meeting, asker=asker)
-
-
-def _local_time(when: datetime) -> str:
-    """A moment as people read it: 'MM-DD HH:MM' in the deployment's local time."""
-    return when.astimezone(outbox.local_zone()).strftime("%m-%d %H:%M")
 
 
 async def to_answer(

@@ -967,4 +967,4 @@ mq-list-head = { $waiting } questions about “{ $title }” wait for a reply:
 mq-list-line = { $n }. { $name }: { $question }
 mq-list-empty = Every question about “{ $title }” has been answered.
 mq-btn-typed = ❓ Send to the organizer of “{ $title }”
-mq-typed-hint = If this is a question for the meeting's organizer, tap “❓ Send to the organizer…”; the reply will come here.
+mq-typed-hint = This reads like a question for the meeting's organizer: tap “❓ Send to the organizer…” and the reply will come here.

@@ -925,4 +925,4 @@ mq-list-head = 「{ $title }」待回复的提问 { $waiting } 个：
 mq-list-line = { $n }. { $name }：{ $question }
 mq-list-empty = 「{ $title }」的提问都已回复。
 mq-btn-typed = ❓ 转给「{ $title }」的组织者
-mq-typed-hint = 如果这是想问议事会组织者的问题，点「❓ 转给…的组织者」，回复会发到这里。
+mq-typed-hint = 这像是想问议事会组织者的问题：点「❓ 转给…的组织者」，回复会发到这里。

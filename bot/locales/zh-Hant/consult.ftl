@@ -928,4 +928,4 @@ mq-list-head = 「{ $title }」待回覆的提問 { $waiting } 個：
 mq-list-line = { $n }. { $name }：{ $question }
 mq-list-empty = 「{ $title }」的提問都已回覆。
 mq-btn-typed = ❓ 轉給「{ $title }」的組織者
-mq-typed-hint = 如果這是想問議事會組織者的問題，點「❓ 轉給…的組織者」，回覆會發到這裡。
+mq-typed-hint = 這像是想問議事會組織者的問題：點「❓ 轉給…的組織者」，回覆會發到這裡。
