@@ -13,6 +13,7 @@ from aiogram.types import CallbackQuery, Message
 
 from handlers.consult_kit import cancel_kb, kb, reply, safe_edit_markup, tx
 from handlers.context import UpdateCtx
+from handlers.form_guard import asks_first, starter
 from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
 from services import meeting_questions, meetings, smalltalk
@@ -42,14 +43,21 @@ class QuestionForm(StatesGroup):
 refuse_button_labels(router, QuestionForm)
 
 
-@router.callback_query(QuestionCb.filter(F.action == "ask"))
+OWN = (QuestionForm.ask.state, QuestionForm.answer.state)
+
+
+@router.callback_query(QuestionCb.filter(F.action.in_(starter("ask"))))
 async def on_ask_button(
     query: CallbackQuery, callback_data: QuestionCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
-    """❓ 问组织者: the question is asked for (the meeting checked first: theirs, still open)."""
+    """❓ 问组织者: the question is asked for (the meeting checked first: theirs, still open;
+    another form half filled: whether to leave it, first)."""
+    if await asks_first(query, callback_data, state, ctx.t, starting="QuestionForm", own=OWN):
+        return
     meeting = await meeting_questions.open_for(
         ctx.session, user=ctx.user, meeting_id=callback_data.id, now=ctx.now()
     )
+    await state.clear()
     await state.set_state(QuestionForm.ask)
     await state.update_data(question_meeting=meeting.id)
     await query.answer()
@@ -119,11 +127,13 @@ async def on_typed_question(
     await safe_edit_markup(query.message, None)
 
 
-@router.callback_query(QuestionCb.filter(F.action == "reply"))
+@router.callback_query(QuestionCb.filter(F.action.in_(starter("reply"))))
 async def on_reply_button(
     query: CallbackQuery, callback_data: QuestionCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """↩️ 回复: the answer is asked for; already answered by someone, who and when (alert)."""
+    if await asks_first(query, callback_data, state, ctx.t, starting="QuestionAnswer", own=OWN):
+        return
     try:
         pending = await meeting_questions.to_answer(
             ctx.session, user=ctx.user, roles=ctx.roles, question_id=callback_data.id
@@ -131,6 +141,7 @@ async def on_reply_button(
     except meeting_questions.AlreadyAnswered as exc:
         await query.answer(_already(ctx, exc), show_alert=True)
         return
+    await state.clear()
     await state.set_state(QuestionForm.answer)
     await state.update_data(question_id=callback_data.id)
     await query.answer()

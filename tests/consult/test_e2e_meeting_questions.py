@@ -166,3 +166,35 @@ async def test_a_cancelled_meeting_takes_no_question(linli_sandbox: Harness) -> 
     tapped = await d.click(ZHOU, message_id=invite["message_id"], data=f"cmq:ask:{meeting_id}")
     assert "已经取消了，不再收提问" in tapped["answer"]["text"]
     assert await _questions(h) == []
+
+
+async def test_a_question_typed_right_under_the_announcement(linli_sandbox: Harness) -> None:
+    """Not answered yet, but typed right under the announcement: offered to the organizer."""
+    h = linli_sandbox
+    d = h.driver
+    await _published(h)
+    await d.expect(ZHOU, "议事会通知")
+    offer = await reply_to(d, ZHOU, "几点开始签到？", "报给社区")
+    assert "❓ 转给「十二月居民议事会」的组织者" in inline_labels(offer)
+    # one message later it is no longer right under it, and she has not answered the meeting
+    later = await reply_to(d, ZHOU, "会议室在哪", "报给社区")
+    assert not any("组织者" in label for label in inline_labels(later))
+
+
+async def test_asking_in_the_middle_of_a_request_asks_first(linli_sandbox: Harness) -> None:
+    """❓ 问组织者 tapped with a request half described: whether to leave it, first."""
+    h = linli_sandbox
+    d = h.driver
+    await _published(h)
+    invite = await d.expect(ZHOU, "议事会通知")
+    await reply_to(d, ZHOU, "📝 我要点单", "")
+    await d.send(ZHOU, "楼道灯坏了三天了")
+    await d.tap(ZHOU, "❓ 问组织者", invite["message_id"])
+    busy = await d.expect(ZHOU, "没有填完", since=invite["message_id"])
+    assert "✍️ 不填了，开始问组织者" in inline_labels(busy)
+    await d.tap(ZHOU, "✍️ 不填了，开始问组织者", busy["message_id"])
+    await d.expect(ZHOU, "组织者的问题", since=busy["message_id"])
+    await d.send(ZHOU, "要带身份证吗")
+    await d.expect(ZHOU, "已转给组织者", since=busy["message_id"])
+    [question] = await _questions(h)
+    assert question.text == "要带身份证吗"

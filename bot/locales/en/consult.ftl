@@ -908,6 +908,7 @@ form-name = { $group ->
         [Minutes] minutes
         [CodeForm] entering the check-in code
         [QuestionForm] a question to a meeting's organizer
+        [QuestionAnswer] replying to a resident's question
         [DecisionOrder] order from a decision
         [Reg] address registration
         [PhoneEdit] changing your phone

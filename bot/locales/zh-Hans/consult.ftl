@@ -865,7 +865,8 @@ form-name = { $group ->
         [MeetingCancel] 取消议事会
         [Minutes] 会议纪要
         [CodeForm] 输入签到码
-        [QuestionForm] 问组织者 / 回复提问
+        [QuestionForm] 问组织者
+        [QuestionAnswer] 回复居民提问
         [DecisionOrder] 决议转工单
         [Reg] 登记住址
         [PhoneEdit] 修改手机号

@@ -868,7 +868,8 @@ form-name = { $group ->
         [MeetingCancel] 取消議事會
         [Minutes] 會議紀要
         [CodeForm] 輸入簽到碼
-        [QuestionForm] 問組織者 / 回覆提問
+        [QuestionForm] 問組織者
+        [QuestionAnswer] 回覆居民提問
         [DecisionOrder] 決議轉工單
         [Reg] 登記住址
         [PhoneEdit] 修改手機號
