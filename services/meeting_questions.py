@@ -40,6 +40,7 @@ ASK_AFTER_END = timedelta(days=1)  # questions are taken until a day after the m
 RECENT_RSVP = timedelta(hours=2)  # typed text this soon after an RSVP may be about the meeting
 NOTICE_KIND = "meeting-question"
 QUOTE_COLUMNS = 60  # the question quoted under the answer the resident gets
+REDRAW_QUOTE = 400  # the question quoted in the staff notice redrawn with its answer
 
 
 def _matter(question_id: int) -> str:
@@ -262,7 +263,7 @@ async def _redraw_notices(
             title=meeting.title,
             name=pending.asker.display_name,
             home=home,
-            question=question.text,
+            question=fit(question.text, REDRAW_QUOTE),  # whole above, in the notice's start
             by=by.display_name,
             when=notifier.local(question.answered_at or question.asked_at),
             answer=question.answer or "",

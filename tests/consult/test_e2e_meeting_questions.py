@@ -198,3 +198,33 @@ async def test_asking_in_the_middle_of_a_request_asks_first(linli_sandbox: Harne
     await d.expect(ZHOU, "已转给组织者", since=busy["message_id"])
     [question] = await _questions(h)
     assert question.text == "要带身份证吗"
+
+
+async def test_long_question_and_answer_arrive_whole(linli_sandbox: Harness) -> None:
+    """A question and an answer of 4,000 characters each reach the other side whole (in as
+    many messages as they need), and the staff notice redrawn with the answer is refused by
+    no Bot API call (the fixture checks the emulator's errors)."""
+    h = linli_sandbox
+    d = h.driver
+    await _published(h)
+    invite = await d.expect(ZHOU, "议事会通知")
+    await d.tap(ZHOU, "❓ 问组织者", invite["message_id"])
+    await d.expect(ZHOU, "组织者的问题", since=invite["message_id"])
+    question = "问" * 3990 + "结尾问号？"
+    await d.send(ZHOU, question)
+    await d.expect(ZHOU, "已转给组织者", since=invite["message_id"])
+    notice = await d.expect(STAFF, "❓ 居民提问")
+    await d.expect(STAFF, "结尾问号？", since=notice["message_id"] - 1)
+    shown = "".join(message_text(m) for m in await d.messages(STAFF, notice["message_id"] - 1))
+    assert question in shown
+    [stored] = await _questions(h)
+    await d.click(STAFF, notice["message_id"], data=reply_data(stored.id or 0))
+    last = (await d.messages(STAFF))[-1]["message_id"]
+    await d.expect(STAFF, "请写下您的回复", since=last - 1)
+    answer = "答" * 3990 + "回答完毕。"
+    before = (await d.messages(ZHOU))[-1]["message_id"]
+    await d.send(STAFF, answer)
+    await d.expect(ZHOU, "回答完毕。", since=before)
+    got = "".join(message_text(m) for m in await d.messages(ZHOU, before))
+    assert answer in got
+    await d.expect(STAFF, "✅ 李社工 已于", since=notice["message_id"] - 1)

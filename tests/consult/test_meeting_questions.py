@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n import Translator
 from models import AuditEvent, StaffScope
 from models.consultations import Meeting, MeetingQuestion, RsvpAnswer
 from models.scheduling import Delivery, DeliveryState
@@ -250,3 +251,34 @@ async def test_the_meeting_a_typed_question_is_about(
 )
 def test_what_reads_as_a_question(said: str, asks: bool) -> None:
     assert smalltalk.asks_question(said) is asks
+
+
+async def test_asked_at_night_the_notice_waits_for_the_morning(
+    session: AsyncSession, world: World, translator: Translator
+) -> None:
+    """Not urgent: quiet hours (22:00–07:00 local) hold the staff notice till 07:00."""
+    night = NOW.replace(hour=15)  # 23:00 in Shanghai
+    meeting = await published(session, world, Notifier(texts=translator, now=NOW))
+    await meeting_questions.ask(
+        session,
+        user=world["a1"],
+        meeting_id=meeting.id or 0,
+        text="明天几点开始？",
+        now=night,
+        notifier=Notifier(texts=translator, now=night),
+    )
+    [notice] = await _notices(session)
+    assert notice.held_from is not None and not notice.urgent
+    assert notice.not_before.replace(tzinfo=None) == NOW.replace(hour=23, tzinfo=None)
+
+
+async def test_forgotten_resident_questions_go(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    meeting = await published(session, world, notifier)
+    await _ask(session, world, notifier, meeting, "a1", "我的电话是13800000000，能回电吗？")
+    await _ask(session, world, notifier, meeting, "b", "几点？")
+    await meeting_questions.forget_questions(session, user_id=world["a1"].id)
+    await session.commit()
+    left = (await session.exec(select(MeetingQuestion))).all()
+    assert [q.resident_id for q in left] == [world["b"].id]
