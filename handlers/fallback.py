@@ -142,6 +142,7 @@ async def _joined_offer(
     photo: str | None = None,
     voice: str | None = None,
     place: list[float] | None = None,
+    ask: list[tuple[str, str]] | None = None,
 ) -> bool:
     """Something sent right under "要把这件事报给社区吗？", before it was answered, adds to the
     matter told — a second photo sent on its own, the words a wordless photo lacked, more words
@@ -177,7 +178,8 @@ async def _joined_offer(
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
     if voice and data.get("typed_voice"):  # one voice note a matter: the latest is kept
         lead = t("fallback-offer-voice-replaced")
-    await _remember_offer(state, await _offer(message, t, said, lead=lead))
+    # `ask`: the words added read as a question for a meeting's organizer (❓ 转给…)
+    await _remember_offer(state, await _offer(message, t, said, lead=lead, ask=ask))
     return True
 
 
@@ -548,7 +550,9 @@ async def on_unknown_message(
                 ),
             )
             return
-        if await _joined_offer(message, state, t, text=text):
+        # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
+        ask = await typed_question_row(message, ctx, text) if ctx is not None else None
+        if await _joined_offer(message, state, t, text=text, ask=ask):
             return  # more of the matter just told, or the same words sent again
         proposed = smalltalk.proposal_of(text)
         if proposed is not None:
@@ -598,8 +602,6 @@ async def on_unknown_message(
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
-        # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
-        ask = await typed_question_row(message, ctx, text) if ctx is not None else None
         offer = await _offer(message, t, text, notes, ask=ask)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在

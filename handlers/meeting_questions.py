@@ -118,13 +118,17 @@ async def on_typed_question(
     """❓ 转给「…」的组织者 under words typed at the menu: those words are the question."""
     data = await state.get_data()
     said = data.get("typed_text")
-    if not said or not isinstance(query.message, Message):
+    message = query.message
+    # the words kept are those under the latest offer (handlers.fallback._remember_offer): an
+    # older offer's button would send other words
+    latest = isinstance(message, Message) and data.get("typed_offer") == message.message_id
+    if not said or not latest or not isinstance(message, Message):
         await query.answer(ctx.t("err-stale-button"), show_alert=True)
         return
-    await _ask(query.message, ctx, callback_data.id, str(said))
+    await _ask(message, ctx, callback_data.id, str(said))
     await state.update_data(typed_text=None, typed_offer=None)
     await query.answer()
-    await safe_edit_markup(query.message, None)
+    await safe_edit_markup(message, None)
 
 
 @router.callback_query(QuestionCb.filter(F.action.in_(starter("reply"))))

@@ -82,13 +82,21 @@ async def test_typed_question_after_signing_up_is_offered_to_the_organizer(
     invite = await d.expect(ZHOU, "议事会通知")
     await d.tap(ZHOU, "去", invite["message_id"])
     await d.expect(ZHOU, "已报名", since=invite["message_id"])
+    older = await reply_to(d, ZHOU, "停车位够不够？", "报给社区")
+    assert inline_labels(older)[0] == "❓ 转给「十二月居民议事会」的组织者"
+    # a second question right under the offer joins the first (both are sent)
     offer = await reply_to(d, ZHOU, "我能带老伴一起去吗", "报给社区")
     labels = inline_labels(offer)
     assert labels[0] == "❓ 转给「十二月居民议事会」的组织者" and "📝 报给社区" in labels
+    # the older offer's button would send other words than it showed: it is stale
+    button = older["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    tapped = await d.click(ZHOU, older["message_id"], data=button)
+    assert tapped["answer"]["show_alert"] and "失效" in tapped["answer"]["text"]
     await d.tap(ZHOU, "❓ 转给「十二月居民议事会」的组织者", offer["message_id"])
     await d.expect(ZHOU, "已转给组织者", since=offer["message_id"])
     notice = await d.expect(STAFF, "❓ 居民提问 · 十二月居民议事会")
-    assert "周阿姨（1号楼 302）：我能带老伴一起去吗" in message_text(notice)
+    assert "周阿姨（1号楼 302）：停车位够不够？\n我能带老伴一起去吗" in message_text(notice)
+    assert [q.text for q in await _questions(h)] == ["停车位够不够？\n我能带老伴一起去吗"]
     # not a question, or long after: only 📝 报给社区
     plain = await reply_to(d, ZHOU, "楼道灯坏了", "报给社区")
     assert not any("组织者" in label for label in inline_labels(plain))
