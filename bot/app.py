@@ -239,3 +239,7 @@ STARTUP_HOOKS.append(scheduler_hook)
 from bot.order_hooks import triage_hook  # noqa: E402  (issue 4: the triage model, loaded once)
 
 STARTUP_HOOKS.append(triage_hook)
+
+from bot.order_hooks import staff_cards_hook  # noqa: E402  (the scheduler's jobs redraw cards)
+
+STARTUP_HOOKS.append(staff_cards_hook)

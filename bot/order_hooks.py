@@ -1,4 +1,5 @@
-"""Start-up wiring of the order cycle: the triage model, loaded once and shared by handlers."""
+"""Start-up wiring of the order cycle: the triage model, loaded once and shared by handlers;
+the staff cards' drawing, handed to the scheduler."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +60,30 @@ async def triage_hook(*, settings: Any, resources: dict[str, Any], extra: dict[s
             )
 
     extra["triage"] = await asyncio.to_thread(_load)
+
+
+def staff_cards_at(
+    settings: Any, texts: Any, triage: Callable[[], Any] = lambda: None
+) -> Callable[[datetime], Any]:
+    """What draws a staff member's card of a request as of a scheduled job's time, as the
+    handlers draw it (handlers.triage_staff.card_drawer; `triage()`: the model for a new
+    request's likely duplicates, None where none is loaded): the scheduler's jobs redraw the
+    staff cards of the requests they change with it (services.order_redraws.watch_job)."""
+    from handlers.triage_staff import card_drawer
+
+    def at(now: datetime) -> Any:
+        return card_drawer(texts, settings, lambda: now, triage())
+
+    return at
+
+
+async def staff_cards_hook(
+    *, settings: Any, resources: dict[str, Any], extra: dict[str, Any]
+) -> None:
+    """The scheduler (started by scheduler.hook.scheduler_hook) redraws staff cards."""
+    del resources
+    service = extra.get("scheduler")
+    if service is not None:
+        service.use_staff_cards(
+            staff_cards_at(settings, service.texts, lambda: extra.get("triage"))
+        )

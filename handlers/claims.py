@@ -5,6 +5,7 @@ order."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -12,7 +13,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, ReplyParameters
 
 from bot.i18n import Raw, Text
 from handlers.context import OrderCtx
@@ -20,6 +21,7 @@ from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
+from handlers.offer_choices import answered_before, settle_offer
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -356,11 +358,8 @@ def _list_page(query: CallbackQuery) -> int | None:
     prev_page = next_page = None
     for row in message.reply_markup.inline_keyboard:
         for key in row:
-            try:
-                data = OrderCb.unpack(key.callback_data or "")
-            except (TypeError, ValueError):
-                return None
-            if data.action not in {"claim", "odet", "opage"}:
+            data = _order_button(key.callback_data)
+            if data is None or data.action not in {"claim", "odet", "opage"}:
                 return None
             if data.action == "opage" and key.text in labels("common-prev-page"):
                 prev_page = data.ref
@@ -378,13 +377,18 @@ def _about_one_order(query: CallbackQuery, order_id: int) -> bool:
         return False
     for row in message.reply_markup.inline_keyboard:
         for key in row:
-            try:
-                data = OrderCb.unpack(key.callback_data or "")
-            except (TypeError, ValueError):
-                return False
-            if data.ref != order_id or data.action not in {"claim", "odet"}:
+            data = _order_button(key.callback_data)
+            if data is None or data.ref != order_id or data.action not in {"claim", "odet"}:
                 return False
     return True
+
+
+def _order_button(callback_data: str | None) -> OrderCb | None:
+    """What an order button says (None for a button of something else)."""
+    try:
+        return OrderCb.unpack(callback_data or "")
+    except (TypeError, ValueError):
+        return None
 
 
 @router.message(F.text.in_(labels("menu-order-claims")), IS_MEMBER)
@@ -466,21 +470,21 @@ async def on_note_prompt(
 async def on_note_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Pass the note on to the order's staff; the member is told it was."""
     values = await state.get_data()
-    try:
-        out = await member_notes.tell_community(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        member_notes.tell_community(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             text=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-note-passed", number=out.order.number), reply_markup=ctx.main_menu()
@@ -527,6 +531,8 @@ async def on_typed_note(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """💬 告诉社区：G00001 under the offer: what was typed goes to that order's staff as is."""
+    if await answered_before(query, state, ctx.t):  # told already, or filed instead
+        return
     kept = (await state.get_data()).get(TYPED_NOTE) or {}
     message = query.message
     if not isinstance(message, Message) or kept.get("offer") != message.message_id:
@@ -544,8 +550,8 @@ async def on_typed_note(
     assert out.order is not None
     await state.update_data({TYPED_NOTE: None})
     await answer_once(query)
-    with contextlib.suppress(TelegramBadRequest):  # too old to edit: the answer says it
-        await message.edit_reply_markup(reply_markup=None)
+    # the offer says what became of it ('✓ 已选：告诉社区'), as the residents' offers do
+    await settle_offer(message, state, ctx.t, "note")
     await message.answer(ctx.t("order-note-passed", number=out.order.number))
     await ctx.deliver(out.pending)
 
@@ -585,6 +591,10 @@ async def on_reason_prompt(
         # the card tapped reads as the order now is (before, it kept the button, and the
         # answer sent them to the menu to open it again)
         done = action == "mrel" and status == OrderStatus.DONE
+        if action == "scan" and await _stale_about_request(
+            query, ctx, view.order.id or 0, key="order-card-stale"
+        ):
+            return
         redrawn = await _show_as_now(query, ctx, callback_data)
         key = "order-report-already" if done else "order-err-changed"
         if redrawn and not done:
@@ -602,6 +612,45 @@ async def on_reason_prompt(
     await state.update_data(oid=view.order.id, card_msg=card_id)
     key = "order-ask-release" if step == ClaimFlow.release else "order-ask-cancel-order"
     await reply(query, ctx.t(key, number=view.order.number), reply_markup=cancel_keyboard(ctx.t))
+
+
+async def _stale_about_request(
+    query: CallbackQuery, ctx: OrderCtx, order_id: int, *, key: str = "order-list-stale"
+) -> bool:
+    """Staff's stale list (改派's members) or older order card (✖️ 撤销工单) about an order
+    that moved on: the staff member's card of its request, when one is remembered, is redrawn
+    in place and the message tapped says it is out of date (handlers.triage_staff.stale_list);
+    False when none is (the message tapped is then redrawn as the order's card)."""
+    # imported here: handlers.triage_staff draws the request's card and imports this module
+    from handlers.triage_staff import stale_list, what_changed
+
+    order = await order_service.get_order(ctx.session, order_id)
+    message = query.message
+    above = _order_card_above(query, order_id)
+    if above is None or not isinstance(message, Message) or message.text is None:
+        return await stale_list(query, ctx, order.request_id, key=key)
+    # the order's card the list was opened from (it quotes it): redrawn there
+    await draw_card(message.bot, ctx, order_id, message.chat.id, above)
+    await answer_once(query, ctx.t("order-list-stale-alert"), alert=True)
+    note = ctx.t(key, change=await what_changed(ctx, order.request_id))
+    with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+        await message.edit_text(note, reply_markup=None)
+    return True
+
+
+def _order_card_above(query: CallbackQuery, order_id: int) -> int | None:
+    """The order's card a list (改派's members) quotes: the id of the quoted message when it
+    carries the order's 🔁 改派, else None."""
+    message = query.message
+    above = message.reply_to_message if isinstance(message, Message) else None
+    if above is None or above.text is None or above.reply_markup is None:
+        return None
+    for row in above.reply_markup.inline_keyboard:
+        for key in row:
+            parts = (key.callback_data or "").split(":")
+            if len(parts) >= 3 and parts[1] == "sre" and parts[2] == str(order_id):
+                return above.message_id
+    return None
 
 
 async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: OrderCb) -> bool:
@@ -622,22 +671,21 @@ async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: Order
 async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Release the claim with the reason typed; the order is offered again."""
     values = await state.get_data()
-    try:
-        out = await order_service.release_claim(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        order_service.release_claim(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             reason=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
-        # and refused every answer until 取消)
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-released", number=out.order.number), reply_markup=ctx.main_menu()
@@ -650,28 +698,43 @@ async def on_release_reason(message: Message, state: FSMContext, ctx: OrderCtx) 
 async def on_cancel_reason(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Staff cancel the order; the matter goes back to the queue."""
     values = await state.get_data()
-    try:
-        out = await order_service.cancel_order(
+    out = await _end_step(
+        message,
+        state,
+        ctx,
+        order_service.cancel_order(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
             order_id=int(values["oid"]),
             reason=message.text or "",
             now=ctx.now(),
-        )
-    except Conflict as exc:
-        # the order moved on meanwhile: the step has nothing left to do (before, it stayed
-        # and refused every answer until 取消)
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        ),
+    )
+    if out is None:
         return
-    await state.clear()
     assert out.order is not None
     await message.answer(
         ctx.t("order-cancelled", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
     await _redraw_started_from(message, ctx, values, int(out.order.id or 0))
+
+
+async def _end_step(
+    message: Message, state: FSMContext, ctx: OrderCtx, step: Awaitable[order_service.Outcome]
+) -> order_service.Outcome | None:
+    """A typed step's answer taken (the note, the reason): the step ends, done or not. The
+    order moved on meanwhile (Conflict): the step has nothing left to do, the member is told
+    why, and None (before, it stayed and refused every answer until 取消)."""
+    try:
+        out = await step
+    except Conflict as exc:
+        await state.clear()
+        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        return None
+    await state.clear()
+    return out
 
 
 async def _redraw_started_from(
@@ -696,7 +759,18 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
         ctx.session, order_id=callback_data.ref, member_id=callback_data.extra
     )
     rows = [[button(m.real_name, "sreto", claim_id, m.user_id)] for m in members[:20]]
-    await reply(query, ctx.t("order-reassign-choose"), reply_markup=keyboard(rows))
+    # the list quotes the order's card it was opened from, which a stale tap on it redraws
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    carried = markup.inline_keyboard if markup is not None else []
+    quoting: dict[str, Any] = {}
+    if isinstance(message, Message) and any(
+        key.callback_data == query.data for row in carried for key in row
+    ):
+        quoting["reply_parameters"] = ReplyParameters(
+            message_id=message.message_id, allow_sending_without_reply=True
+        )
+    await reply(query, ctx.t("order-reassign-choose"), reply_markup=keyboard(rows), **quoting)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreto"))
@@ -721,6 +795,8 @@ async def on_reassign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCt
         rows = message.reply_markup.inline_keyboard if message.reply_markup else []
         if not any(key.callback_data == query.data for row in rows for key in row):
             raise  # not a tap on the list (a forged one quoting another message)
+        if await _stale_about_request(query, ctx, order_id):
+            return
         await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
         await draw_card(message.bot, ctx, order_id, message.chat.id, message.message_id)
         return

@@ -28,6 +28,7 @@ from handlers.meeting_questions import typed_question_row
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
+from handlers.offer_choices import answered_before, note_choice, settle_offer
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
@@ -68,6 +69,8 @@ class FallbackCb(CallbackData, prefix="fb"):
 @router.callback_query(FallbackCb.filter(F.action == "file"))
 async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
     """Start a request with what was sent at the menu (words, photos, a voice note, a place)."""
+    if await answered_before(query, state, t):
+        return
     data = await state.get_data()
     said = [data.get(k) for k in ("typed_text", "typed_photos", "typed_voice", "typed_place")]
     if not any(said) or not user.registered:
@@ -78,7 +81,7 @@ async def on_file_typed_text(query: CallbackQuery, state: FSMContext, user: User
         return
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await settle_offer(query.message, state, t, "file")
         await _start_typed_draft(query.message, state, t, data)
 
 
@@ -126,6 +129,7 @@ async def _answered_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     if yes:
+        await note_choice(state, offer, "file")
         await _start_typed_draft(message, state, t, data)
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
@@ -195,6 +199,8 @@ async def on_propose_typed_topic(
     """What was typed at the menu as a proposal becomes a topic: as its title, a few words
     of explanation asked next (skippable); longer than a title, it is kept as the
     explanation and a one-line title asked for — nothing typed twice."""
+    if await answered_before(query, state, t):
+        return
     data = await state.get_data()
     proposed = str(data.get("typed_topic") or "")
     if not proposed or not user.registered or await state.get_state() is not None:
@@ -203,7 +209,7 @@ async def on_propose_typed_topic(
     await state.clear()
     await query.answer()
     if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=None)
+        await settle_offer(query.message, state, t, "topic")
     await start_typed_topic(query.message, state, t, proposed)
 
 
@@ -280,6 +286,10 @@ async def _keep_until_registered(
         photos.append(photo)
     album = message.media_group_id
     same_album = album is not None and kept.get("album") == album
+    proposed = smalltalk.proposal_of(text) if text and not staff else None
+    if proposed is not None and not kept.get("topic"):
+        # '我想提个议题：…': kept as a topic, offered as one once they have registered
+        kept["topic"] = proposed
     kept.update(
         text=said[:OFFER_MAX_CHARS],
         photos=photos,
@@ -291,6 +301,8 @@ async def _keep_until_registered(
     if same_album:
         return
     answer = t("fallback-kept-until-registered")
+    if proposed is not None:
+        answer = t("fallback-kept-topic-until-registered", topic=fit(proposed, 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
     await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
@@ -311,6 +323,9 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
         )
         return
     await kept_draft(state).clear()
+    if kept.get("topic"):
+        await offer_kept_topic(message, state, t, kept)
+        return
     await state.update_data(
         typed_text=text,
         typed_photos=photos,
@@ -322,6 +337,37 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     await message.answer(
         t("fallback-kept-offer", text=said),
         reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
+    )
+
+
+async def offer_kept_topic(
+    message: Message, state: FSMContext, t: Text, kept: dict[str, Any]
+) -> None:
+    """A topic proposed before registering (kept_draft's `topic`), offered once registered as
+    typed at the menu: 💡 作为议题提交, or 📝 报给社区 with all that was told."""
+    await state.update_data(
+        typed_text=str(kept.get("text") or ""),
+        typed_photos=list(kept.get("photos") or []),
+        typed_voice=kept.get("voice"),
+        typed_place=kept.get("place"),
+        typed_album=None,
+        typed_about=None,
+        typed_topic=str(kept["topic"]),
+    )
+    await _offer_topic(message, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
+
+
+async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = "") -> None:
+    """A topic for the residents' meetings, or (their choice) a matter for the office."""
+    said = t("fallback-offer-topic", topic=fit(proposed, 200))
+    await message.answer(
+        f"{lead}\n{said}" if lead else said,
+        reply_markup=inline_kb(
+            [
+                [(t("fallback-topic-button"), FallbackCb(action="topic").pack())],
+                [(t("fallback-file-button"), FallbackCb(action="file").pack())],
+            ]
+        ),
     )
 
 
@@ -486,7 +532,11 @@ async def on_unknown_message(
     ):
         return  # "修好了" from the resident whose matter was done: its score
     named = smalltalk.how_to(text) if not in_flow else None
+    proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None
+    if topic is None and not in_flow and smalltalk.asks_office(text) and not proposes:
+        # '请问社区办公室的电话是多少啊我想打过去问问': however long, a question for the office
+        topic = smalltalk.Topic.OFFICE
     if topic == smalltalk.Topic.OFFICE:  # "社区电话是多少": the office's contacts on file
         office = await org.office_of(session, user_id=user.id)
         answer = (
@@ -567,15 +617,7 @@ async def on_unknown_message(
                 typed_about=None,
                 typed_topic=proposed,
             )
-            await message.answer(
-                t("fallback-offer-topic", topic=fit(proposed, 200)),
-                reply_markup=inline_kb(
-                    [
-                        [(t("fallback-topic-button"), FallbackCb(action="topic").pack())],
-                        [(t("fallback-file-button"), FallbackCb(action="file").pack())],
-                    ]
-                ),
-            )
+            await _offer_topic(message, t, proposed)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

@@ -131,6 +131,7 @@ refuse_button_labels(
     allow=("common-back",),
     keyboard=step_keyboard,
 )
+refuse_button_labels(router, MeetingStart.kind, allow=("common-back",), keyboard=cancel_kb)
 refuse_button_labels(
     router,
     CodeForm,
@@ -822,8 +823,50 @@ async def on_kind(
         return
     await state.update_data(kind=kinds[callback_data.id].value)
     await query.answer()
-    if isinstance(query.message, Message):
-        await _ask_title(query.message, state, t)
+    if not isinstance(query.message, Message):
+        return
+    if (await state.get_data()).get("title_at_kind"):  # the title came first: it stands
+        await state.update_data(title_at_kind=False)
+        await _ask_agenda(query.message, state, t)
+        return
+    await _ask_title(query.message, state, t)
+
+
+def _kind_named(typed: str, t: Text) -> MeetingKind | None:
+    """The kind a short message names ('楼栋夜话', '听证会', 'hearing'): its whole name, or a
+    part of it of two characters or more typed alone; None for anything else (a title)."""
+    said = "".join(ch for ch in typed.casefold() if ch.isalnum())
+    if not said:
+        return None
+    for kind in MeetingKind:
+        for name in {t(f"meeting-kind-{kind.value}"), kind.value.replace("_", " ")}:
+            whole = "".join(ch for ch in name.casefold() if ch.isalnum())
+            if said == whole or (2 <= len(said) <= 6 and said in whole):
+                return kind
+    return None
+
+
+@staff_router.message(StateFilter(MeetingStart.kind), F.text, ~F.text.func(is_back))
+async def on_kind_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Words typed where the kind is chosen. A kind's name chooses it; anything else is the
+    title (staff often begin with it: '关于加装电梯的议事会'), kept, and the kind asked for
+    once more; once a kind is tapped the form goes on from the agenda."""
+    t = ctx.t
+    typed = message.text or ""
+    kind = _kind_named(typed, t)
+    data = await state.get_data()
+    if kind is not None and "community_id" in data:
+        await state.update_data(kind=kind.value)
+        if data.get("title_at_kind"):
+            await state.update_data(title_at_kind=False)
+            await message.answer(t("meeting-kind-typed", kind=t(f"meeting-kind-{kind.value}")))
+            await _ask_agenda(message, state, t)
+            return
+        await _ask_title(message, state, t)
+        return
+    title = meetings.clean_title(typed)
+    await state.update_data(title=title, title_at_kind=True)
+    await _ask_kind(message, state, t, t("meeting-title-before-kind", title=title))
 
 
 # The typed steps after the kind have ⬅️ 上一步 beside ✖️ 取消 (on_meeting_back); asked again

@@ -23,7 +23,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
-from handlers.consult_kit import safe_edit_markup
+from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
 from handlers.menu import labels, main_menu
@@ -31,7 +31,7 @@ from handlers.notify import notify
 from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
 from models import Community, MemberProfile, MemberStatus, Role, User
-from services import member_cards, org
+from services import member_cards, org, smalltalk
 from services import members as member_service
 from services import users as user_service
 from services.errors import Conflict, DomainError, InvalidInput
@@ -156,7 +156,7 @@ async def start_join(
         # to an address and a room does not cover them (someone signing up again after a
         # rejection gave it the first time)
         await state.set_state(Join.consent)
-        await message.answer(
+        asked = await message.answer(
             t("member-consent"),
             reply_markup=inline_kb(
                 [
@@ -165,6 +165,7 @@ async def start_join(
                 ]
             ),
         )
+        await state.update_data(join_consent_asked=asked.message_id)
         return
     await _ask_name(message, state, t)
 
@@ -260,6 +261,26 @@ async def on_join_no_consent(query: CallbackQuery, state: FSMContext, t: Text) -
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("member-declined"))
+
+
+@router.message(
+    StateFilter(Join.consent),
+    F.text.func(lambda said: smalltalk.consent_of(said) is not None),
+)
+async def on_join_consent_typed(
+    message: Message, state: FSMContext, session: AsyncSession, user: User, t: Text
+) -> None:
+    """'同意' / 'yes, I agree' typed at the sign-up's consent reads as ✅ 同意并继续, '不同意' /
+    'no' as 不同意; the consent's buttons go, as a tap would take them."""
+    asked = (await state.get_data()).get("join_consent_asked")
+    await settle_by_id(message.bot, message.chat.id, asked)
+    if smalltalk.consent_of(message.text):
+        await user_service.give_consent(session, user=user)
+        await message.answer(t("reg-consent-typed"))
+        await _ask_name(message, state, t)
+        return
+    await state.clear()
+    await message.answer(t("member-declined"))
 
 
 @router.message(StateFilter(Join), F.text.in_(labels("common-cancel")))

@@ -24,6 +24,7 @@ from models import Building, Community, Grid, User
 from models.orders import Order, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
+from services import request_cards
 from services.delivery import split_html
 from services.fitting import Fitted, LongTexts
 from services.order_common import (
@@ -96,6 +97,22 @@ def local(
     if moment is None:
         return "-"
     return t("date-time", **when_args(moment, zone=settings.zone, now=now or moment))
+
+
+async def changed_by(
+    session: AsyncSession, t: Text, settings: Settings, *, request_id: int, now: datetime
+) -> str:
+    """'张网格员 在 12月6日（周日）22:50 做了「不予受理」': who last moved the request (or one of
+    its orders) on, and when, for a list, form or report that came too late."""
+    change = await request_cards.last_change(session, request_id=request_id)
+    if change is None:
+        return t("order-stale-change-unknown")
+    return t(
+        "order-stale-change",
+        who=change.actor,
+        when=local(t, settings, change.at, now=now),
+        what=t(f"order-action-{change.action}"),
+    )
 
 
 def order_title(t: Text, order: Order) -> str:

@@ -465,7 +465,12 @@ async def on_vote(
         )
     else:
         vote = await polls.cast_vote(
-            session, user=user, poll_id=poll.id or 0, option_ids=chosen, now=ctx.now()
+            session,
+            user=user,
+            poll_id=poll.id or 0,
+            option_ids=chosen,
+            now=ctx.now(),
+            notifier=ctx.notifier(),  # the poll's staff cards count announcements it dropped
         )
     await state.update_data({key: []})
     names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll.id or 0)}
@@ -483,7 +488,7 @@ async def on_vote(
             menu = ctx.main_menu()
             if isinstance(query.message, Message) and card and card[0] == poll.id:
                 bot, chat = query.message.bot, query.message.chat.id
-                await _redraw_card(bot, chat, int(card[1]), session, poll, t, settings)
+                await _redraw_card(bot, chat, int(card[1]), session, poll, ctx)
     else:
         changed = had_choices is not None and had_choices != list(vote.choices)
         text = t("poll-vote-changed" if changed else "poll-voted", choice=choice)
@@ -641,25 +646,9 @@ async def _send_results(
                 ballots=result.ballots,
                 multiple="true" if poll.multiple else "false",
                 max=poll.max_choices,
-                **_turnout_args(result),
+                **polls.turnout_args(result),
             ),
         )
-
-
-def _turnout_args(result: polls.PollResult) -> dict[str, object]:
-    """poll-turnout's arguments: who took part against the eligible and, with a quorum,
-    against it in the poll's unit (quorum_met 'none' without one)."""
-    poll, needed = result.poll, result.quorum_needed or 0
-    return {
-        "participants": result.participants or 0,
-        "eligible": result.eligible,
-        "basis": result.basis.value,
-        "turnout": f"{result.turnout:.0%}",
-        "quorum": polls.share_text(poll.quorum_num, poll.quorum_den),
-        "quorum_met": "none" if result.quorum_met is None else str(result.quorum_met).lower(),
-        "needed": needed,
-        "missing": max(needed - (result.participants or 0), 0),
-    }
 
 
 @router.callback_query(PollCb.filter(F.action == "results"))
@@ -739,96 +728,60 @@ def _short(text: str, width: int = 12) -> str:
 @staff_router.callback_query(PollCb.filter(F.action == "view"))
 async def on_staff_poll(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """A poll's card with the staff tools."""
-    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    session, user, roles = ctx.session, ctx.user, ctx.roles
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
     await query.answer()
-    text, rows = await _staff_card_content(session, poll, t, settings)
-    await reply(query.message, text, reply_markup=kb(rows))
+    drawn = await _staff_card(session, poll, ctx)
+    card = await reply(query.message, drawn.text, reply_markup=kb(drawn.rows))
+    if card is not None:  # kept true as the poll changes (services.polls.redraw_cards)
+        await _remember_card(session, poll, card.chat.id, card.message_id, drawn)
 
 
-async def _staff_card_content(
-    session: AsyncSession, poll: Poll, t: Text, settings: Settings
-) -> tuple[str, list[list[tuple[str, str]]]]:
-    """The poll's card for staff, with the tools its status allows; while it is open, with a
-    quorum, turnout against it as the live results give it; once ended, whether the quorum was
-    met; once published, whom its announcement reached (told, held for the morning, dropped)."""
-    pid = poll.id or 0
-    result = await polls.tally(session, poll=poll)
-
-    def cb(action: str) -> str:
-        return PollCb(action=action, id=pid).pack()
-
-    rows: list[list[tuple[str, str]]] = []
-    if poll.status == PollStatus.DRAFT:
-        rows.append([(t("poll-btn-publish"), cb("publish")), (t("poll-btn-edit"), cb("edit"))])
-        rows.append([(t("poll-btn-cancel"), cb("cancel"))])
-    elif poll.status == PollStatus.OPEN:
-        rows.append([(t("poll-btn-proxy"), cb("proxy")), (t("poll-btn-results"), cb("results"))])
-        rows.append([(t("poll-btn-close-now"), cb("close")), (t("poll-btn-cancel"), cb("cancel"))])
-    else:
-        rows.append([(t("poll-btn-results"), cb("results"))])
-    rows.append([(t("poll-btn-export"), cb("export"))])
-    # ended early (立即结束): when it did, not when it was to
-    ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
-    closes = when_text(t, ended or poll.closes_at, settings=settings, now=poll.opens_at)
-    turnout = _turnout_args(result)
-    verdict = "none"
-    if poll.status != PollStatus.OPEN:
-        # ended: the verdict on the quorum, with its figures (a withdrawn poll has none)
-        if poll.status == PollStatus.CLOSED and turnout["quorum_met"] != "none":
-            verdict = str(turnout["quorum_met"])
-        turnout["quorum_met"] = "none"
-    text = tx(
-        t,
-        "poll-staff-card",
-        question=poll.question,
-        status=t(f"poll-status-{poll.status}"),
-        closes=closes,
-        ballots=result.ballots,
-        multiple="true" if poll.multiple else "false",
-        max=poll.max_choices,
-        verdict=verdict,
-        **turnout,
-    )
-    if poll.published_at is not None:
-        reach = await polls.announcement_reach(session, poll=poll)
-        text += "\n" + _reach_line(reach, poll, t, settings)
-    return text, rows
+async def _staff_card(session: AsyncSession, poll: Poll, ctx: UpdateCtx) -> polls.StaffCard:
+    """The poll's staff card in the reader's language (services.polls.staff_card: the one
+    drawing, which the copies on other screens are redrawn with)."""
+    return await polls.staff_card(session, poll=poll, lang=ctx.t.lang, notifier=ctx.notifier())
 
 
-def _reach_line(reach: polls.Reach, poll: Poll, t: Text, settings: Settings) -> str:
-    """'📨 通知：已发给 40 人，另有 3 人等到 07:00 发出；2 人发出前已投票，不再发送' — the
-    announcement as it stands, never counting one dropped unsent as told."""
-    when = ""
-    if reach.waiting_until is not None:
-        when = when_text(t, reach.waiting_until, settings=settings, now=poll.opens_at)
-    return tx(
-        t,
-        "poll-card-reach",
-        told=reach.told,
-        waiting=reach.waiting,
-        when=when,
-        dropped=reach.dropped,
-        undelivered=reach.undelivered,
-        open="true" if poll.status == PollStatus.OPEN else "false",
+async def _remember_card(
+    session: AsyncSession, poll: Poll, chat_id: int, message_id: int, drawn: polls.StaffCard
+) -> None:
+    """The staff card as drawn now, for services.polls.redraw_cards to keep it true."""
+    await polls.remember_card(
+        session,
+        poll_id=poll.id or 0,
+        chat_id=chat_id,
+        message_id=message_id,
+        text=drawn.text,
+        reply_markup=drawn.markup,
     )
 
 
 async def _redraw_if_card(
-    query: CallbackQuery, session: AsyncSession, poll: Poll, t: Text, settings: Settings
+    query: CallbackQuery, session: AsyncSession, poll: Poll, ctx: UpdateCtx
 ) -> None:
     """A staff card's tool tapped once the poll has ended (closed, withdrawn): the card shows
     the poll as it stands, with the tools left (results, export)."""
     message = query.message
     card = _card_of(message, poll.id or 0)  # not the card: a confirmation question, a list
     if isinstance(message, Message) and card:
-        text, fresh = await _staff_card_content(session, poll, t, settings)
-        if message.html_text == text and same_markup(message, kb(fresh)):
+        drawn = await _staff_card(session, poll, ctx)
+        fresh = kb(drawn.rows)
+        if message.html_text == drawn.text and same_markup(message, fresh):
             return  # shown so already (redrawn when the poll ended)
+        await _remember_card(session, poll, message.chat.id, card, drawn)
         with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
-            await message.edit_text(text, reply_markup=kb(fresh))
+            await message.edit_text(drawn.text, reply_markup=fresh)
+
+
+def _tapped(message: object, card: int) -> tuple[int, int] | None:
+    """The (chat, message) of the staff card this handler redraws itself, if any: the
+    service queues redraws for the poll's other cards only."""
+    if not isinstance(message, Message) or not card:
+        return None
+    return message.chat.id, card
 
 
 def _card_of(message: object, poll_id: int) -> int:
@@ -846,16 +799,16 @@ async def _redraw_card(
     message_id: int,
     session: AsyncSession,
     poll: Poll,
-    t: Text,
-    settings: Settings,
+    ctx: UpdateCtx,
 ) -> None:
     """The poll's staff card shows the poll as it stands, with the tools its status allows."""
     if bot is None or not message_id:
         return
-    text, fresh = await _staff_card_content(session, poll, t, settings)
+    drawn = await _staff_card(session, poll, ctx)
+    await _remember_card(session, poll, chat_id, message_id, drawn)
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
         await bot.edit_message_text(
-            text, chat_id=chat_id, message_id=message_id, reply_markup=kb(fresh)
+            drawn.text, chat_id=chat_id, message_id=message_id, reply_markup=kb(drawn.rows)
         )
 
 
@@ -871,6 +824,7 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
         poll_id=callback_data.id,
         now=ctx.now(),
         notifier=notifier,
+        tapped=_tapped(query.message, _card_of(query.message, callback_data.id)),
     )
     # who was told now, and who waits for the morning (dropped if they vote first)
     reach = await polls.announcement_reach(
@@ -883,7 +837,7 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
         if PollCb(action="export", id=callback_data.id).pack() in {
             b.callback_data for r in message.reply_markup.inline_keyboard for b in r
         }:  # the draft's card: the poll open, with its tools
-            await _redraw_if_card(query, session, poll, t, settings)
+            await _redraw_if_card(query, session, poll, ctx)
         else:  # the preview reads as published; cancelling is on the poll's card
             text = await _preview_text(session, poll, t, settings, published=ctx.now())
             with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
@@ -900,15 +854,21 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
 async def on_ask_confirm(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Ending an open poll early, or withdrawing it, is asked once more: one stray tap would
     end a vote the whole audience was told about. A draft is withdrawn at once."""
-    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if callback_data.action == "cancel" and poll.status == PollStatus.DRAFT:
         await polls.cancel_poll(
-            session, user=user, roles=roles, poll_id=poll.id or 0, now=ctx.now()
+            session,
+            user=user,
+            roles=roles,
+            poll_id=poll.id or 0,
+            now=ctx.now(),
+            notifier=ctx.notifier(),  # nobody is told of a draft; its other cards are redrawn
+            tapped=_tapped(query.message, _card_of(query.message, poll.id or 0)),
         )
         await query.answer()
         if _card_of(query.message, poll.id or 0):  # the draft's card: it reads 已取消
-            await _redraw_if_card(query, session, poll, t, settings)
+            await _redraw_if_card(query, session, poll, ctx)
         elif isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
         await reply(query.message, t("poll-draft-cancelled"))
@@ -916,7 +876,7 @@ async def on_ask_confirm(query: CallbackQuery, callback_data: PollCb, ctx: Updat
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
     if poll.status != PollStatus.OPEN:
-        await _redraw_if_card(query, session, poll, t, settings)
+        await _redraw_if_card(query, session, poll, ctx)
         await query.answer(t("poll-err-not-open"), show_alert=True)
         return
     ballots = (await polls.tally(session, poll=poll)).ballots
@@ -967,6 +927,7 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
         now=ctx.now(),
         actor_id=user.id,
         notifier=notifier,
+        tapped=_tapped(query.message, callback_data.arg),  # the card the closer redraws
     )
     await query.answer()
     if isinstance(query.message, Message):
@@ -975,9 +936,10 @@ async def on_close(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) 
             said = t("poll-close-confirmed", question=result.poll.question)
             await query.message.edit_text(said, reply_markup=None)
         bot, chat = query.message.bot, query.message.chat.id
-        await _redraw_card(bot, chat, callback_data.arg, session, result.poll, t, settings)
+        await _redraw_card(bot, chat, callback_data.arg, session, result.poll, ctx)
     # at night: when the audience gets the result
-    done = held_note(t, t("poll-closed-done"), notifier, settings=settings, now=ctx.now())
+    said = t("poll-closed-done", count=notifier.people_queued())
+    done = held_note(t, said, notifier, settings=settings, now=ctx.now())
     await reply(query.message, done)
     await reply(
         query.message,
@@ -1004,6 +966,7 @@ async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: Updat
         poll_id=callback_data.id,
         now=ctx.now(),
         notifier=notifier,
+        tapped=_tapped(query.message, callback_data.arg),  # the card redrawn below
     )
     await query.answer()
     if isinstance(query.message, Message):
@@ -1013,7 +976,7 @@ async def on_cancel_poll(query: CallbackQuery, callback_data: PollCb, ctx: Updat
             said = t("poll-cancel-confirmed", question=poll.question)
             await query.message.edit_text(said, reply_markup=None)
         bot, chat = query.message.bot, query.message.chat.id
-        await _redraw_card(bot, chat, callback_data.arg, session, poll, t, settings)
+        await _redraw_card(bot, chat, callback_data.arg, session, poll, ctx)
     done = t("poll-cancel-done", count=told)
     await reply(query.message, held_note(t, done, notifier, settings=settings, now=ctx.now()))
 
@@ -1043,14 +1006,14 @@ async def on_proxy(
 ) -> None:
     """代投: choose the resident's building. Another form half filled in is not dropped
     unasked: staff choose to go on with it or to leave it (proxy_go)."""
-    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     if await asks_first(query, callback_data, state, t, starting="ProxyForm", own=_PROXY_STEPS):
         return
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
     if poll.status != PollStatus.OPEN:
-        await _redraw_if_card(query, session, poll, t, settings)
+        await _redraw_if_card(query, session, poll, ctx)
         raise InvalidInput("poll-err-not-open")
     if poll.audience_kind == AudienceKind.MEMBERS:
         raise InvalidInput("poll-err-proxy-members")
@@ -1692,12 +1655,12 @@ _EDIT_FIELDS = ("question", "options", "close")
 async def on_edit(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """✏️ 修改 on a draft: which of its typed answers to change (asked as a reply to the preview
     or card, which is redrawn once it is changed)."""
-    session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")
     if poll.status != PollStatus.DRAFT:
-        await _redraw_if_card(query, session, poll, t, settings)
+        await _redraw_if_card(query, session, poll, ctx)
         polls.check_draft(poll)
     pid = poll.id or 0
     rows = [
@@ -1804,7 +1767,7 @@ async def _redraw_edited(
     if not card or message.bot is None:
         return
     if not preview:
-        await _redraw_card(message.bot, message.chat.id, card, session, poll, t, settings)
+        await _redraw_card(message.bot, message.chat.id, card, session, poll, ctx)
         return
     text = await _preview_text(session, poll, t, settings)
     with contextlib.suppress(TelegramBadRequest):  # gone meanwhile

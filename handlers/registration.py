@@ -21,7 +21,7 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
-from handlers.consult_kit import safe_edit_markup
+from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import inline_kb, step_keyboard
 from handlers.menu import all_flow_labels, labels, main_menu
@@ -34,7 +34,7 @@ from handlers.text_steps import (
     with_current,
 )
 from models import Building, Community, Grid, Role, User
-from services import address, org
+from services import address, org, smalltalk
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
 from services.validation import says_unsure
@@ -79,7 +79,7 @@ async def start_registration(
     await state.clear()
     if user.consent_at is None:
         await state.set_state(Reg.consent)
-        await message.answer(
+        asked = await message.answer(
             t("reg-consent"),
             reply_markup=inline_kb(
                 [
@@ -88,6 +88,7 @@ async def start_registration(
                 ]
             ),
         )
+        await state.update_data({CONSENT_ASKED: asked.message_id})
         return
     await _ask_community(message, state, session=session, t=t)
 
@@ -130,6 +131,8 @@ async def on_register_now(
 
 # the chat's FSM data: the message whose 🏠 现在登记 began the registration under way
 BEGUN_FROM = "reg_begun_from"
+# the chat's FSM data: the message asking the consent (its buttons go when it is typed)
+CONSENT_ASKED = "reg_consent_asked"
 
 
 def kept_draft(state: FSMContext) -> FSMContext:
@@ -345,17 +348,32 @@ async def on_agree(
 ) -> None:
     """Consent given: record it and ask for the community (or take the address written
     before, asking only for the rest)."""
-    await user_service.give_consent(session, user=user)
     await query.answer()
     assert isinstance(query.message, Message)
+    await _consent_given(query.message, state, session, user, t, clock, edit=True)
+
+
+async def _consent_given(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+    *,
+    edit: bool,
+) -> None:
+    """The consent recorded; on to the community (`edit`: in place of the consent message)."""
+    await user_service.give_consent(session, user=user)
     said = (await state.get_data()).get(TYPED_ADDRESS)
     if not said:
-        await _ask_community(query.message, state, session=session, t=t, edit=True)
+        await _ask_community(message, state, session=session, t=t, edit=edit)
         return
     await state.update_data({TYPED_ADDRESS: None})
     await state.set_state(Reg.community)
-    await safe_edit_markup(query.message, None)  # the consent, given
-    await _take_typed(query.message, state, session, user, t, clock, str(said))
+    if edit:
+        await safe_edit_markup(message, None)  # the consent, given
+    await _take_typed(message, state, session, user, t, clock, str(said))
 
 
 @router.callback_query(StateFilter(Reg.consent), RegCb.filter(F.action == "disagree"))
@@ -368,6 +386,35 @@ async def on_disagree(
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("reg-declined"))
+
+
+@router.message(
+    StateFilter(Reg.consent),
+    F.text.func(lambda said: smalltalk.consent_of(said) is not None),
+)
+async def on_consent_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Callable[[], datetime],
+) -> None:
+    """'同意' / 'yes, I agree' / 'ok' typed at the consent reads as ✅ 同意并继续, '不同意' /
+    'no' as 不同意 (they were answered 'please choose with the buttons'); the consent's
+    buttons go, as a tap would take them."""
+    asked = (await state.get_data()).get(CONSENT_ASKED)
+    await settle_by_id(message.bot, message.chat.id, asked)
+    if smalltalk.consent_of(message.text):
+        await message.answer(t("reg-consent-typed"))
+        await _consent_given(message, state, session, user, t, clock, edit=False)
+        return
+    await state.clear()
+    await kept_draft(state).clear()
+    await message.answer(
+        t("reg-declined"), reply_markup=main_menu(t, roles, registered=user.registered)
+    )
 
 
 @router.callback_query(StateFilter(Reg.community), RegCb.filter(F.action == "community"))
@@ -799,6 +846,11 @@ async def _finish(
             now=clock(),
             matter=user_service.verify_matter(user.id),
         )
+    if kept.get("topic"):  # '我想提个议题：…' before registering: offered as a topic
+        from handlers.fallback import offer_kept_topic
+
+        await offer_kept_topic(message, state, t, kept)
+        return
     if then == "order" or kept:  # registered on the way to 我要点单: on to what they came for
         from handlers.requests import begin_filing
 

@@ -64,6 +64,7 @@ from services.order_common import (
     candidate_codes,
     catalogue,
     category,
+    phones_in,
     suggest,
     title_in,
 )
@@ -127,6 +128,7 @@ def _draft(data: dict[str, Any]) -> Draft:
         building_id=place[0] if (place := _place(data)) else None,
         home_room=not data.get("ours"),
         public_area=data.get("public"),
+        contact_phone=data.get("contact"),
     )
 
 
@@ -233,6 +235,7 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
     if not said:  # the request keeps no text; whoever reads it is told it is a voice note
         await state.update_data(text="", no_text=True)
     await state.update_data(
+        own_phone=ctx.user.phone,  # a number said in the words that is not hers is offered
         category=s.category,
         urgent=values.get("urgent") or s.urgent,
         candidates=candidate_codes(s),
@@ -343,6 +346,15 @@ async def on_typed_at_preview(message: Message, state: FSMContext, t: Text) -> N
     if meant == smalltalk.AtPreview.LEAVE:
         await message.answer(t("order-compose-cancel-meant"), reply_markup=cancel_keyboard(t))
         return
+    named = smalltalk.category_named(
+        said, {c.code: [c.name("zh-Hans"), c.name("en")] for c in catalogue()}
+    )
+    if named is not None and meant is None:
+        # '维修', "it's about repairs": the category, as tapping it in 🏷 换个分类 sets it
+        await state.update_data(category=named, unsure=False)
+        note = t("order-preview-category-typed", category=category(named).name(t.lang))
+        await _show_preview(message, state, t, note=note)
+        return
     if meant is not None:
         await _show_preview(message, state, t, note=t("order-preview-tap-submit"))
         return
@@ -452,6 +464,13 @@ async def _show_preview(
         lines.append(t("order-preview-place-home", place=place["home"]))
         place_row = [button(t("order-btn-place", place=place["name"]), "fplace")]
     lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
+    phone_row = []
+    said_phone = _said_phone(values)
+    if values.get("contact"):  # a number said in the description, chosen for this matter
+        lines.append(t("order-preview-contact", phone=values["contact"]))
+    elif said_phone:  # never taken silently: one tap to use it for this matter
+        lines.append(t("order-preview-phone-hint", phone=said_phone))
+        phone_row = [button(t("order-btn-use-phone", phone=said_phone), "fphone")]
     if values.get("urgent"):
         # what to do now, before anyone comes: shown as soon as the danger is read, not
         # only once filed (the preview becomes the confirmation, which says it again)
@@ -473,6 +492,7 @@ async def _show_preview(
             *guesses,  # a row each: category names can be long
             *joins,
             *([place_row] if place_row else []),
+            *([phone_row] if phone_row else []),
             [
                 button(t("order-btn-change-category"), "fcat"),
                 button(
@@ -489,6 +509,25 @@ async def _show_preview(
         await edit_or_send(event, text, markup)
     else:
         await event.answer(text, reply_markup=markup)
+
+
+def _said_phone(values: dict[str, Any]) -> str | None:
+    """A mobile number said in the description that is not the resident's registered phone
+    ('我电话13900000003，下午在家'), to be offered as this matter's contact; None for none."""
+    own = values.get("own_phone")
+    return next((p for p in phones_in(values.get("text")) if p != own), None)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fphone"))
+async def on_use_said_phone(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """📞 用 139… 联系: the number said in the description becomes this matter's contact (the
+    member who claims it reads it, in place of her registered phone or '没有留电话')."""
+    phone = _said_phone(await state.get_data())
+    if phone is None:  # the description was said again without it: an older preview's button
+        await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    await state.update_data(contact=phone)
+    await _show_preview(query, state, t, note=t("order-preview-contact-set", phone=phone))
 
 
 def _other_guesses(values: dict[str, Any]) -> list[str]:

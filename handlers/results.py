@@ -20,9 +20,10 @@ from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
-from handlers.order_ui import OrderCb, answer_once, edit_or_send, reply
+from handlers.order_ui import OrderCb, answer_once, changed_by, edit_or_send, reply
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
+from services import delivery as outbox
 from services import order_cards, report_drafts
 from services import orders as order_service
 from services.errors import Conflict
@@ -195,12 +196,76 @@ async def _ask_report(ctx: OrderCtx, order: Any) -> str:
     return ctx.t("order-ask-report-again", number=order.number, note=note, photos=photos)
 
 
+async def _report_closed(
+    message: Message, state: FSMContext, ctx: OrderCtx, refused: Conflict | None = None
+) -> bool:
+    """The report being written is of an order no longer the member's to report (cancelled,
+    given to someone else, verified, or reported by a fellow claimant meanwhile; `refused`:
+    the service's refusal of the report, when it was sent): the step ends with nothing kept,
+    the member is told why (who did what, when), and their card of the order (the one the
+    report began from, else the one remembered) reads as the order now is. Before, photos and
+    words went on being collected for a report that could only fail. False while the report
+    is still theirs to send."""
+    values = await state.get_data()
+    oid = int(values.get("oid") or 0)
+    if refused is not None and refused.key not in ("order-claim-ended", "order-err-changed"):
+        return False  # not about the order moving on (the error handler's)
+    ended = None
+    if refused is not None and refused.key == "order-claim-ended":
+        ended = ctx.t(refused.key, **refused.args_)
+    else:
+        try:
+            await order_service.require_claimant(
+                ctx.session, user=ctx.user, roles=ctx.roles, order_id=oid, action="done"
+            )
+        except Conflict as exc:  # their claim ended
+            ended = ctx.t(exc.key, **exc.args_)
+    order = await order_service.get_order(ctx.session, oid)
+    await ctx.session.refresh(order)  # as others may have changed it meanwhile
+    if ended is None and order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
+        if refused is None:
+            return False
+        ended = ctx.t("order-err-changed")
+    if ended is None:
+        ended = ctx.t("order-report-already", number=order.number)
+    await _keep_draft(ctx, oid, "", [])
+    await state.clear()
+    change = await changed_by(
+        ctx.session, ctx.t, ctx.settings, request_id=order.request_id, now=ctx.now()
+    )
+    said = ctx.t("order-report-overtaken", ended=ended, change=change)
+    await message.answer(said, reply_markup=ctx.main_menu())
+    card, is_text = int(values.get("card") or 0), bool(values.get("card_text"))
+    shown = await order_cards.card_of(ctx.session, order_id=oid, member_id=ctx.user.id)
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=oid
+    )
+    args = await order_cards.card_args(ctx.session, view)
+    for drawn in dict.fromkeys(m for m in (card, shown) if m):
+        # the card remembered may read so already (redrawn by the outbox as it changed); a
+        # redraw of it still queued is drawn now, as the member was just told
+        queued = await outbox.cancel_redraws(
+            ctx.session, chat_id=message.chat.id, message_id=drawn
+        )
+        if not queued and await order_cards.reads(
+            ctx.session, order_id=oid, member_id=ctx.user.id, message_id=drawn, args=args
+        ):
+            continue
+        if drawn == card:
+            await _show_now(message.bot, ctx, message.chat.id, card, is_text, view)
+        else:
+            await draw_card(message.bot, ctx, oid, message.chat.id, drawn)
+    return True
+
+
 @router.message(ResultFlow.report, F.photo)
 async def on_report_photo(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """A photo of the result (its caption joins the note). Past REPORT_PHOTOS the photo is
     refused (before, it silently replaced the last one); a caption that would make the note
     longer than the report takes is not kept (the photo is), and said so: before, it was,
     and 说完了 then failed with no way to shorten the note."""
+    if await _report_closed(message, state, ctx):
+        return
     values = await state.get_data()
     photos = list(values.get("photos", []))
     if len(photos) >= REPORT_PHOTOS:
@@ -228,6 +293,8 @@ async def on_report_photo(message: Message, state: FSMContext, ctx: OrderCtx) ->
 @router.message(ResultFlow.report, F.text.in_(labels("order-btn-finished")))
 async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Report the order done; staff are asked to verify."""
+    if await _report_closed(message, state, ctx):
+        return
     values = await state.get_data()
     if not values.get("note", "").strip():
         await message.answer(ctx.t("order-ask-report-text"))
@@ -245,10 +312,10 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
     except Conflict as exc:
         # the order moved on, or the claim was given to someone else, while the report was
         # written: the step has nothing left to do (before, it stayed and refused every
-        # ✅ 说完了 until 取消), nor what was written of it
-        await _keep_draft(ctx, int(values["oid"]), "", [])
-        await state.clear()
-        await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+        # ✅ 说完了 until 取消), nor what was written of it; the member is told why, and their
+        # card of the order reads as it now is
+        if not await _report_closed(message, state, ctx, exc):
+            raise
         return
     await _keep_draft(ctx, int(values["oid"]), "", [])
     await state.clear()
@@ -299,6 +366,8 @@ async def _show_now(
 @router.message(ResultFlow.report, F.text)
 async def on_report_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The note of what was done."""
+    if await _report_closed(message, state, ctx):
+        return
     values = await state.get_data()
     note = (values.get("note", "") + "\n" + (message.text or "")).strip()
     if len(note) > REPORT_NOTE_LIMIT:

@@ -30,6 +30,7 @@ from handlers.order_ui import (
     OrderCb,
     answer_once,
     button,
+    changed_by,
     echoing,
     edit_or_send,
     fit_card,
@@ -546,6 +547,8 @@ async def on_issue_cancel(
     """The order form's 取消: the form ends (when it is the one in progress) and loses its
     buttons; the request's card comes below."""
     if await _order_draft(state, callback_data.ref) is not None:
+        if await _form_overtaken(query, state, ctx, callback_data.ref):
+            return
         await state.clear()
         await _drop_buttons(query.bot, ctx.user.id, getattr(query.message, "message_id", None))
     await on_card(query, callback_data, ctx)
@@ -716,6 +719,61 @@ async def _order_draft(state: FSMContext, rid: int) -> dict[str, Any] | None:
     return values
 
 
+async def _form_overtaken(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, rid: int
+) -> bool:
+    """The order form of a request a colleague handled, merged, declined … while it was being
+    filled in (or the resident withdrew it): the form closes with nothing kept, the staff
+    member is told who did what, when, and the request's card is redrawn — the one the form
+    came from when known (the form then says what happened, without buttons), else the form
+    itself becomes the card. Before, the form's buttons went on changing a draft that could
+    no longer be published, and 发布工单 got the bare '…请点下方菜单重新打开'. False while
+    the request can still be ordered."""
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
+    )
+    await ctx.session.refresh(req)  # as the colleague's action left it
+    if _still_open_for("sissue", req):
+        return False
+    values = await state.get_data()
+    await state.clear()
+    said = ctx.t(
+        "order-form-overtaken",
+        number=req.number,
+        change=await what_changed(ctx, rid),
+        status=status_text(ctx.t, req),
+    )
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if not isinstance(chat, Message):
+        return True
+    card = values.get("card") if isinstance(values.get("card"), int) else None
+    if card is None:
+        card = await card_service.card_of(ctx.session, request_id=rid, staff_id=ctx.user.id)
+    form = values.get("form") if isinstance(values.get("form"), int) else None
+    if isinstance(event, CallbackQuery) and form is None and chat.text is not None:
+        form = chat.message_id  # the form tapped
+    if card is not None and card != form:
+        await _redraw_card(chat, card, ctx, rid)
+        if form is not None and chat.bot is not None:
+            with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+                await chat.bot.edit_message_text(said, chat_id=chat.chat.id, message_id=form)
+        if isinstance(event, CallbackQuery):
+            await answer_once(event, ctx.t("order-form-overtaken-alert"), alert=True)
+        if form is None or isinstance(event, Message):
+            await chat.answer(said, reply_markup=ctx.main_menu())
+        return True
+    # no other card of it known: the form (drawn over the card it was opened from) becomes the
+    # card again, and the staff member is told why below it
+    if isinstance(event, CallbackQuery):
+        await answer_once(event, ctx.t("order-form-overtaken-alert"), alert=True)
+    await chat.answer(said, reply_markup=ctx.main_menu())
+    if form is not None:
+        await _draw_card(chat, form, ctx, req)
+        return True
+    await show_card(event, ctx, req, duplicates=True)
+    return True
+
+
 def _tweak_refusal(key: str, value: int, t: Text) -> str | None:
     """The error text for a draft value outside what the service accepts, else None."""
     if key == "need" and not 1 <= value <= MAX_MEMBERS:
@@ -736,6 +794,8 @@ async def on_issue_tweak(
     """Change the number of members, the points, the time limit or the area."""
     if await _order_draft(state, callback_data.ref) is None:
         await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    if await _form_overtaken(query, state, ctx, callback_data.ref):
         return
     key = {"sneed": "need", "spts": "pts", "shrs": "hrs", "sarea": "all", "sskill": "anyskill"}[
         callback_data.action
@@ -772,6 +832,8 @@ async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCt
     '明天下午5点前', '4个人'): the form comes again below with it (the one above loses its
     buttons). What cannot be read, or is out of range, is refused politely by the service's
     text (the error handler), and the form stays as it was."""
+    if await _form_overtaken(message, state, ctx, int((await state.get_data())["rid"])):
+        return
     typed = order_form.read_typed_value(message.text, zone=ctx.settings.zone, now=ctx.now())
     change: dict[str, Any] = {"edited": True}
     if typed.field == "due":
@@ -787,11 +849,14 @@ async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCt
 
 @router.callback_query(OrderCb.filter(F.action == "stitle"))
 async def on_issue_title(
-    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, t: Text
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
     """Ask for the order's title."""
+    t = ctx.t
     if await _order_draft(state, callback_data.ref) is None:
         await answer_once(query, t("err-stale-button"), alert=True)
+        return
+    if await _form_overtaken(query, state, ctx, callback_data.ref):
         return
     await state.set_state(StaffFlow.title)
     await reply(query, t("order-ask-title"), reply_markup=cancel_keyboard(t))
@@ -802,6 +867,8 @@ async def on_issue_title_typed(message: Message, state: FSMContext, ctx: OrderCt
     """Keep the title and show the form again; the title step's cancel keyboard gives way to
     the menu (the form's own buttons are inline), and a title cut to 60 characters says so."""
     typed = message.text or ""
+    if await _form_overtaken(message, state, ctx, int((await state.get_data())["rid"])):
+        return
     await state.update_data(title=typed[:60], edited=True)
     await state.set_state(StaffFlow.preview)
     key = "order-title-cut" if len(typed) > 60 else "order-title-set"
@@ -819,21 +886,30 @@ async def on_issue_publish(
     if values is None:  # published already (a double tap), left or cancelled
         await answer_once(query, t("err-stale-button"), alert=True)
         return
-    out = await order_service.issue_order(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        request_id=callback_data.ref,
-        spec=order_service.OrderSpec(
-            title=values.get("title"),
-            members_needed=int(values.get("need", 1)),
-            points=int(values.get("pts", 10)),
-            deadline_at=_deadline(values, ctx),
-            community_wide=bool(values.get("all")),
-            skills=() if values.get("anyskill") else None,
-        ),
-        now=ctx.now(),
-    )
+    if await _form_overtaken(query, state, ctx, callback_data.ref):
+        return
+    try:
+        out = await order_service.issue_order(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            spec=order_service.OrderSpec(
+                title=values.get("title"),
+                members_needed=int(values.get("need", 1)),
+                points=int(values.get("pts", 10)),
+                deadline_at=_deadline(values, ctx),
+                community_wide=bool(values.get("all")),
+                skills=() if values.get("anyskill") else None,
+            ),
+            now=ctx.now(),
+        )
+    except Conflict as exc:  # a colleague acted in the same moment
+        if exc.key != "order-err-changed" or not await _form_overtaken(
+            query, state, ctx, callback_data.ref
+        ):
+            raise
+        return
     await state.clear()
     assert out.order is not None
     offered = sum(1 for n in out.notices if n.kind == "member-offer")
@@ -858,7 +934,17 @@ async def on_issue_publish(
     text += await _held_offers(ctx, out.order)
     if values.get("card") and isinstance(query.message, Message):
         await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
+        await edit_or_send(query, text, markup)
+        return
     await edit_or_send(query, text, markup)
+    # the form was drawn over the card it was opened from: the card comes below as the request
+    # now is (已派单, its order's actions), as after the form's 取消 (before, the staff member
+    # was left with the line above and no card of it, and a colleague's change redrew nothing)
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    await ctx.session.refresh(req)
+    await show_card(query, ctx, req)
 
 
 def _deadline(values: dict[str, Any], ctx: OrderCtx) -> datetime | None:
@@ -941,6 +1027,9 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
             raise
         if message.text is None or not _carries(message, query.data or ""):
             raise
+        order = await order_service.get_order(ctx.session, callback_data.ref)
+        if await stale_list(query, ctx, order.request_id):  # the request's card, redrawn
+            return
         await answer_once(query, ctx.t("order-changed-redrawn"), alert=True)
         await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
         return
@@ -1044,19 +1133,57 @@ async def _redrawn_if_changed(
     query: CallbackQuery, ctx: OrderCtx, request_id: int
 ) -> AsyncIterator[None]:
     """A list about a request (📍 改地点's buildings and grids, 合并's candidates) tapped after
-    the request changed so that it no longer applies (finished, merged, closed …): the message
-    tapped is redrawn as the request's card now stands, with '卡片已更新为最新状态'
-    (`_changed_on_tap`), and so is the card the list quotes, which read as before too.
-    Before, the bare '…请点下方菜单重新打开'. Other refusals go on to the error handler."""
+    the request changed so that it no longer applies (finished, merged, closed …): the card
+    the list came from is redrawn and the list says it is out of date (`stale_list`); with no
+    such card known, the message tapped is redrawn as the request's card now stands, with
+    '卡片已更新为最新状态' (`_changed_on_tap`). Other refusals go on to the error handler."""
     try:
         yield
     except Conflict as exc:
         if exc.key != "order-err-changed":
             raise
-        await _changed_on_tap(query, ctx, exc, request_id)
+        # the card the list came from (quoted, else remembered) is redrawn, the list says it
+        # is out of date (before, the list became a second copy of the card)
         above = _card_above(query, request_id)
-        if above is not None and isinstance(query.message, Message):
-            await _redraw_card(query.message, above, ctx, request_id)
+        if await stale_list(query, ctx, request_id, card=above):
+            return
+        await _changed_on_tap(query, ctx, exc, request_id)
+
+
+async def what_changed(ctx: OrderCtx, request_id: int) -> str:
+    """Who last moved the request (or one of its orders) on, and when (order_ui.changed_by)."""
+    return await changed_by(ctx.session, ctx.t, ctx.settings, request_id=request_id, now=ctx.now())
+
+
+async def stale_list(
+    query: CallbackQuery,
+    ctx: OrderCtx,
+    request_id: int,
+    *,
+    card: int | None = None,
+    key: str = "order-list-stale",
+) -> bool:
+    """A stale list about a request (a building list, merge candidates, 改派's members, 📣 发给
+    全社区, an older order card) tapped: the request's card it came from (`card`, else the staff
+    member's card of it as remembered) is redrawn in place, and the message tapped becomes a
+    short note of who did what, when, without buttons; the tap gets a short alert. False (and
+    nothing done) when no such card is known, or the tap is not on the message's own button:
+    the caller answers as before (the message tapped redrawn as the card, once)."""
+    message = query.message
+    if not isinstance(message, Message) or message.text is None:
+        return False
+    if not _carries(message, query.data or ""):
+        return False
+    if card is None:
+        card = await card_service.card_of(ctx.session, request_id=request_id, staff_id=ctx.user.id)
+    if card is None or card == message.message_id:
+        return False
+    await _redraw_card(message, card, ctx, request_id)
+    note = ctx.t(key, change=await what_changed(ctx, request_id))
+    await answer_once(query, ctx.t("order-list-stale-alert"), alert=True)
+    with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+        await message.edit_text(note, reply_markup=None)
+    return True
 
 
 async def _overtaken(

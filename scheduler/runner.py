@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -28,6 +28,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from models.scheduling import JobState, ScheduledJob
+from services import order_redraws
 from services.jobs import (
     RULE_FIELD,
     JobContext,
@@ -40,6 +41,9 @@ from services.jobs import (
     release_stale_jobs,
     schedule_recurring,
 )
+from services.order_common import Notice, commit_with
+from services.order_notices import deliver
+from services.request_cards import Drawer
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +96,14 @@ class JobRunner:
         batch: int = 50,
         on_enqueued: Callable[[], None] | None = None,
         background: bool = False,
+        staff_cards: Callable[[datetime], Drawer] | None = None,
     ) -> None:
         """`background=True`: background kinds run in tasks of their own (the scheduler service);
-        otherwise every kind runs inline, to its end, within `run_due` (tests, scripts)."""
+        otherwise every kind runs inline, to its end, within `run_due` (tests, scripts).
+        `staff_cards`: what draws a staff card of a request as of a job's time (the handlers'
+        drawing, handed over by the bot's wiring), for the cards a job's change redraws."""
         self.background = background
+        self.staff_cards = staff_cards
         self._running: dict[int, asyncio.Task[None]] = {}
         self.sessionmaker = sessionmaker
         self.settings = settings
@@ -290,6 +298,7 @@ class JobRunner:
             default_language=getattr(self.settings, "default_language", "zh-Hans"),
             background=kind.background,
         )
+        self._watch(ctx)
         try:
             await kind.run(ctx, payload)
             if kind.background and not await self._mark_done(
@@ -300,7 +309,8 @@ class JobRunner:
                 log.warning("job %s (%s): taken over while it ran", job_id, kind.name)
                 return
             await self._schedule_next(session, kind, payload, key, max(now, due_at))
-            await session.commit()
+            # with the redraws of what the kind changed and did not commit itself
+            await commit_with(session, ())
             report.done.append(job_id)
             if kind.background:
                 log.info("job %s (%s) done in the background", job_id, kind.name)
@@ -310,6 +320,20 @@ class JobRunner:
             await session.rollback()  # the session holds nothing now; the retry has its own
             error = f"{type(exc).__name__}: {exc}"[:1000]
         await self._failed(job_id, now, kind, attempts, error, report)
+
+    def _watch(self, ctx: JobContext) -> None:
+        """What the job changes of a request or an order redraws the cards on people's screens
+        (staff's, members', their offers), in the commit that changes it
+        (services.order_redraws.watch_job), as a change made by a tap does."""
+        session, now = ctx.session, ctx.now
+
+        async def sink(notices: Sequence[Notice]) -> int:
+            return await deliver(
+                session, notices, texts=ctx.texts, default_language=ctx.default_language, now=now
+            )
+
+        draw = self.staff_cards(now) if self.staff_cards is not None else None
+        order_redraws.watch_job(session, sink=sink, staff_cards=draw)
 
     async def _mark_done(self, session: AsyncSession, job_id: int, at: datetime) -> bool:
         """Mark a job this runner holds done (not committed); False when it lost the job."""

@@ -31,7 +31,7 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
-from services import member_cards
+from services import member_cards, polls
 from services import staff as staff_service
 from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
@@ -117,6 +117,12 @@ class SchedulerService:
         # `linli scheduler` (a process without updates) follows the catalogue admins edit with
         # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
         self.catalogue: Any = None
+
+    def use_staff_cards(self, draw_at: Callable[[datetime], Any] | None) -> None:
+        """What draws a staff card of a request as of a job's time (services.request_cards.
+        Drawer; the bot's wiring hands over the handlers' drawing): a job's change of a
+        request redraws its staff cards (scheduler.runner.JobRunner)."""
+        self.runner.staff_cards = draw_at
 
     # --- what tests call ------------------------------------------------------------------
 
@@ -319,7 +325,13 @@ class SchedulerService:
         closed unrated (services.orders.redraw_rating_once_sent), and a staff review card of a
         sign-up decided meanwhile (services.member_cards.redraw_once_sent), and a member's
         offer of an order filled or cancelled meanwhile
-        (services.orders.redraw_offer_once_sent)."""
+        (services.orders.redraw_offer_once_sent). A poll's announcement (held for the
+        morning, or going now) has gone: the poll's staff cards count it
+        (services.polls.redraw_cards)."""
+        poll_id = polls.asked_in(matter)
+        if poll_id is not None:
+            await self._redraw_poll_reach(poll_id)
+            return
         if rating_to_redraw(matter) is not None:
             await self._redraw_rating(item)
             return
@@ -332,16 +344,32 @@ class SchedulerService:
         meeting_id = meeting_to_redraw(matter)
         if meeting_id is None:
             return
-        now = self.clock()
-        notifier = Notifier(
+        notifier = self._notifier()
+        async with self.sessionmaker() as session:
+            redrawn = await redraw_once_sent(
+                session,
+                meeting_id=meeting_id,
+                chat_id=item.chat_id,
+                notifier=notifier,
+                now=notifier.now or self.clock(),
+            )
+        if redrawn:
+            self.sender.wake()
+
+    def _notifier(self) -> Notifier:
+        """A notifier for a follow-up of the sender's, in the deployment's defaults."""
+        return Notifier(
             texts=self.texts,
             zone=self.settings.zone,
             default_language=self.settings.default_language,
-            now=now,
+            now=self.clock(),
         )
+
+    async def _redraw_poll_reach(self, poll_id: int) -> None:
+        """The poll's staff cards say whom its announcement reached, as it now stands."""
         async with self.sessionmaker() as session:
-            redrawn = await redraw_once_sent(
-                session, meeting_id=meeting_id, chat_id=item.chat_id, notifier=notifier, now=now
+            redrawn = await polls.redraw_cards_of(
+                session, poll_id=poll_id, notifier=self._notifier()
             )
         if redrawn:
             self.sender.wake()

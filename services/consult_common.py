@@ -236,6 +236,11 @@ class Notifier:
     held: int = 0  # messages to people that quiet hours hold back
     held_until: datetime | None = None  # the earliest time one of them goes
 
+    def people_queued(self) -> int:
+        """How many messages it queued for people (not a channel's post): queued, not yet
+        delivered — the outbox sends them at its pace, quiet hours may hold some."""
+        return sum(1 for message in self.sent if message.get("chat_id", 0) > 0)
+
     def local(self, when: datetime) -> LocalTime:
         """A time as people read it, local, with the date and weekday in the reader's language
         once rendered ("12月6日（周日）19:00")."""

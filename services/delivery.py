@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, bindparam, event, false, func, or_, update
@@ -28,6 +28,7 @@ from models.scheduling import Delivery, DeliveryState, QuietHours
 from models.users import MemberProfile, MemberStatus, StaffScope, User
 
 DEFAULT_QUIET = (time(22, 0), time(7, 0))
+Mark = TypeVar("Mark")  # what a matter marked on its way names (see `sent_on_the_way`)
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 
@@ -296,13 +297,16 @@ async def cancel_stale(
     return int(result.rowcount or 0)
 
 
-async def cancel_redraws(session: AsyncSession, *, chat_id: int, message_id: int) -> int:
+async def cancel_redraws(
+    session: AsyncSession, *, chat_id: int, message_id: int, commit: bool = True
+) -> int:
     """Someone is about to redraw this message of the chat as things are now (a handler, on a
     tap on it): the redraws of it still queued, worked out before, are cancelled, as
     `cancel_stale` cancels (the sender looks again before its call). Sent after the new
     drawing, one would take the message back to what it was, or, reading the same, be refused
     by Telegram as 'not modified'. Committed (before the caller reads what to draw, so a
-    redraw queued by a change committed after this one still goes). Returns how many."""
+    redraw queued by a change committed after this one still goes); with `commit=False`, in
+    the caller's transaction (a redraw about to be queued in it). Returns how many."""
     result = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
         .where(
@@ -313,8 +317,58 @@ async def cancel_redraws(session: AsyncSession, *, chat_id: int, message_id: int
         .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
         .execution_options(synchronize_session=False)
     )
-    await session.commit()
+    if commit:
+        await session.commit()
     return int(result.rowcount or 0)
+
+
+async def mark_on_the_way(
+    session: AsyncSession, *, where: Iterable[ColumnElement[bool]], matter: str
+) -> int:
+    """The notices matching `where` that the sender has claimed (their message id is not known
+    yet: the call may be under way) are given `matter`, so that once sent the sender's
+    follow-up redraws them (`record_sent` returns the matter as it is then). Done before the
+    caller cancels the rest (`cancel_stale`): those not claimed yet are held (PostgreSQL: the
+    sender's claim skips a locked row) till the caller commits, so none is claimed between
+    this mark and the cancel. In the caller's transaction; returns how many were marked (a
+    caller whose change then fails rolls the marks back)."""
+    where = list(where)
+    await session.exec(
+        select(Delivery.id)
+        .where(
+            *where,
+            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
+        )
+        .with_for_update()
+    )
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(*where, col(Delivery.state) == DeliveryState.SENDING)
+        .values(matter=matter)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)
+
+
+async def sent_on_the_way(
+    session: AsyncSession, *, delivery_id: int, marked: Callable[[str], Mark | None]
+) -> tuple[Delivery, Mark] | None:
+    """The delivery, held (row lock) and read as recorded, with what its matter names when
+    it was marked on its way (`mark_on_the_way`; `marked` reads the mark, None when it is
+    not one) and has been recorded sent: the caller redraws it and commits. None otherwise
+    (the caller has nothing to redraw)."""
+    row = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).first()
+    mark = marked(row.matter or "") if row is not None else None
+    if row is None or mark is None or row.state != DeliveryState.SENT:
+        return None
+    return row, mark
 
 
 # Notices a member gets as a member that name no matter of their own (a claim's news); the
@@ -1339,6 +1393,7 @@ __all__ = [
     "home_community",
     "in_quiet_hours",
     "inline_keyboard",
+    "mark_on_the_way",
     "not_yet_sent",
     "photo_parts",
     "quiet_hours_for",
@@ -1352,6 +1407,7 @@ __all__ = [
     "release_stale",
     "retime_held",
     "rewrite_unsent",
+    "sent_on_the_way",
     "set_quiet_hours",
     "split_html",
     "staff_mail",

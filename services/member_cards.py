@@ -24,7 +24,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Community, Grid, MemberProfile, MemberStatus, User
 from models.scheduling import Delivery, DeliveryState
 from services import members
-from services.delivery import enqueue
+from services.delivery import enqueue, sent_on_the_way
 from services.when import when_args
 
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
@@ -219,17 +219,12 @@ async def redraw_once_sent(
     and tagged as the other cards of the decision (`reviewed_matter`), committed. One of an
     application filed again since keeps its words and loses its buttons (they would be
     refused as out of date). Returns how many redraws were queued."""
-    row = (
-        await session.exec(
-            select(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    member_id = members.review_to_redraw(row.matter or "") if row is not None else None
-    if row is None or member_id is None or row.state != DeliveryState.SENT:
+    found = await sent_on_the_way(
+        session, delivery_id=delivery_id, marked=members.review_to_redraw
+    )
+    if found is None:
         return 0
+    row, member_id = found
     row.matter = members.reviewed_matter(member_id)
     session.add(row)
     profile = await session.get(MemberProfile, member_id)

@@ -216,22 +216,11 @@ async def _mark_review_cards_on_the_way(session: AsyncSession, *, member_id: int
     before `cancel_stale`: the cards not claimed yet are held (PostgreSQL: the sender's claim
     skips a locked row) till this commits, so none is claimed between the mark and the
     cancel. Returns how many were marked."""
-    pending = review_matter(member_id)
-    await session.exec(
-        select(Delivery.id)
-        .where(
-            col(Delivery.matter) == pending,
-            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-        )
-        .with_for_update()
+    return await delivery.mark_on_the_way(
+        session,
+        where=[col(Delivery.matter) == review_matter(member_id)],
+        matter=review_redraw_matter(member_id),
     )
-    result = await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(col(Delivery.matter) == pending, col(Delivery.state) == DeliveryState.SENDING)
-        .values(matter=review_redraw_matter(member_id))
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)
 
 
 def application_version(profile: MemberProfile) -> int:

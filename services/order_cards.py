@@ -328,3 +328,21 @@ async def card_of(session: AsyncSession, *, order_id: int, member_id: int) -> in
         col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == member_id
     )
     return (await session.exec(stmt)).first()
+
+
+async def reads(
+    session: AsyncSession,
+    *,
+    order_id: int,
+    member_id: int,
+    message_id: int,
+    args: Mapping[str, Any],
+) -> bool:
+    """True if this message is the member's card of the order and was last drawn (or queued
+    to be redrawn) from `args`: drawing it so again would change nothing."""
+    stmt = select(OrderCard.shown).where(
+        col(OrderCard.order_id) == order_id,
+        col(OrderCard.member_id) == member_id,
+        col(OrderCard.message_id) == message_id,
+    )
+    return (await session.exec(stmt)).first() == shown_digest(args)

@@ -67,6 +67,11 @@ REQUEST_CARDS = "linli.request-cards"
 """Key in `session.info` of what redraws the staff cards of the requests an action changed
 (services.request_cards.watch), when the session's owner set it up."""
 
+ORDER_CARDS = "linli.order-cards"
+"""Key in `session.info` of what redraws, in the action's own commit, the members' cards and
+offers of the orders of the requests it changed (services.order_redraws.watch_job: a
+scheduled job's session; an update's are redrawn once its handler is done instead)."""
+
 
 def use_outbox(session: AsyncSession, sink: NoticeSink | None) -> None:
     """Give the session an outbox: actions then commit their notices with their change."""
@@ -82,10 +87,12 @@ async def commit_with(session: AsyncSession, notices: Sequence[Notice]) -> bool:
     Returns True when the notices were queued (else the caller queues them itself).
     """
     sink: NoticeSink | None = session.info.get(OUTBOX)
-    redraws: Callable[[], Awaitable[list[Notice]]] | None = session.info.get(REQUEST_CARDS)
-    if sink is not None and redraws is not None:
-        # the staff cards of the requests the action changed (services.request_cards)
-        notices = [*await redraws(), *notices]
+    for key in (ORDER_CARDS, REQUEST_CARDS):
+        redraws: Callable[[], Awaitable[list[Notice]]] | None = session.info.get(key)
+        if sink is not None and redraws is not None:
+            # the staff cards of the requests the action changed (services.request_cards),
+            # and in a job the members' cards and offers of their orders (order_redraws)
+            notices = [*await redraws(), *notices]
     if sink is not None and notices:
         await sink(notices)
     await session.commit()
@@ -321,6 +328,17 @@ def written_text(text: str | None) -> str:
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<!\d)\d{15}(?!\d)")
 _LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)")
+
+
+def phones_in(text: str | None) -> list[str]:
+    """The mobile numbers typed in free text ('我电话13900000003，下午在家' → ['13900000003']),
+    as digits without +86, each once, in the order said."""
+    found: list[str] = []
+    for match in _PHONE_RE.finditer(text or ""):
+        digits = re.sub(r"\D", "", match.group(0))[-11:]
+        if digits not in found:
+            found.append(digits)
+    return found
 
 
 def mask(text: str) -> str:

@@ -1,5 +1,10 @@
 """Timed rules of the order cycle, run by the scheduler: re-offer and escalate, deadlines,
-verification reminders, transfer follow-ups, the rating follow-up (回访) and unrated close."""
+verification reminders, transfer follow-ups, the rating follow-up (回访) and unrated close.
+
+Each job commits once, through services.order_common.commit_with: the scheduler's runner
+watches its session (services.order_redraws.watch_job), so what it changes of a matter redraws
+the staff cards of the request and the members' cards and offers of its orders in that commit.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,14 @@ from datetime import timedelta
 from typing import Any
 
 from models.orders import Order, OrderStatus, Request, RequestStatus
-from services import delivery
+from services import delivery, request_cards
 from services import orders as svc
 from services.jobs import JobContext, job_kind
 from services.order_common import (
+    OUTBOX,
     Notice,
     OrderTitle,
+    commit_with,
     matter_grid,
     matter_of,
     note_event,
@@ -41,9 +48,12 @@ async def _urgent(ctx: JobContext, order: Order) -> bool:
 
 
 async def _send(ctx: JobContext, notices: list[Notice]) -> None:
-    """Queue notices and commit them with the job's change: the job's one commit."""
-    await _queue(ctx, notices)
-    await ctx.session.commit()
+    """Queue notices and commit them with the job's change and the redraws of the cards it
+    changed (the session's outbox, set by the runner): the job's one commit."""
+    if ctx.session.info.get(OUTBOX) is None:  # a session no runner watches
+        await _queue(ctx, notices)
+        notices = []
+    await commit_with(ctx.session, notices)
 
 
 def _staff_notice(
@@ -268,6 +278,8 @@ async def transfer_follow_up(ctx: JobContext, payload: dict[str, Any]) -> None:
     progress = await svc.transfer_progress(ctx.session, req=req, transfer=tr) if tr else None
     said = progress.answer if progress is not None else None
     await svc.schedule_transfer_follow_up(ctx.session, req, now=ctx.now)  # sooner if urgent
+    # the staff cards of it say when it is followed up next: that moved on
+    request_cards.touch(ctx.session, request_id=req.id or 0)
     await _send(
         ctx,
         [
@@ -305,4 +317,3 @@ async def rating_close(ctx: JobContext, payload: dict[str, Any]) -> None:
     await svc.auto_close_unrated(
         ctx.session, request_id=int(payload["request_id"]), now=ctx.now, outbox=outbox
     )
-    await ctx.session.commit()

@@ -30,6 +30,9 @@ from services.when import when_args
 CB_PREFIX = "oc"
 # services.request_cards.DRAWN: a staff card of a request, drawn already in its reader's language
 STAFF_CARD_DRAWN = "staff-request-card-drawn"
+# services.orders.verify_notice_redraws: a 请验收 notice as it was sent (`shown`), with who
+# checked the result and when below, without buttons
+VERIFY_DECIDED = "staff-verify-decided"
 
 
 class Texts(Protocol):
@@ -134,6 +137,16 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     """The text and inline keyboard of a notice in one language."""
     if notice.kind == STAFF_CARD_DRAWN:  # a staff card of a request, drawn for its reader
         return str(notice.args["body"]), notice.args.get("markup")
+    if notice.kind == VERIFY_DECIDED:  # a 请验收 as sent, then who checked it and when
+        at = when_args(notice.args["at"], zone=local_zone(), now=utcnow())
+        said = texts.get(
+            lang,
+            notice.key,
+            name=notice.args["name"],
+            how=notice.args["how"],
+            time=texts.get(lang, "date-time", **at),
+        )
+        return f"{notice.args['shown']}\n\n{said}", None
     args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
     buttons = BUTTONS.get(notice.kind)
     if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn

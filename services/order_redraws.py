@@ -13,6 +13,13 @@ update's handler is done, redraws for each of their orders
 
 Before, a member's card was redrawn on transitions only (a place corrected, information the
 resident added, left it as it was), and an offer only once its order filled.
+
+A scheduled job (services.order_jobs: a matter closed unrated, a transfer's follow-up moved on,
+an order re-offered or overdue …) changes matters with no update around it: `watch_job` makes
+its session redraw, in the commit that changes them (services.order_common.commit_with), the
+staff cards of the requests it touched (services.request_cards, drawn as the handlers draw
+them) and the members' cards and offers of their orders, as an update's change does. Before,
+a card kept reading as before the job (待评价 with its buttons after the close) until tapped.
 """
 
 from __future__ import annotations
@@ -26,8 +33,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.orders import LedgerEvent, Order, Request
-from services import order_cards
-from services.order_common import Notice, commit_with
+from services import order_cards, request_cards
+from services.order_common import ORDER_CARDS, Notice, NoticeSink, commit_with, use_outbox
 
 _WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
 _FLUSHED = "linli.redraw-flushed"  # requests with ledger rows in the open transaction
@@ -85,9 +92,20 @@ async def redraw_changed(session: AsyncSession) -> list[Notice]:
     ids = session.info.pop(_CHANGED, None)
     if not ids:
         return []
+    notices = await _redraws_of(session, ids)
+    queued = await commit_with(session, notices)
+    session.info.pop(_CHANGED, None)  # the redraws' own commit wrote no ledger row
+    return [] if queued else notices
+
+
+async def _redraws_of(session: AsyncSession, request_ids: set[int]) -> list[Notice]:
+    """Every member's card and offer of the orders of these requests that would now read
+    differently, redrawn as the orders are (edits for the outbox, not committed)."""
     orders = (
         await session.exec(
-            select(Order).where(col(Order.request_id).in_(sorted(ids))).order_by(col(Order.id))
+            select(Order)
+            .where(col(Order.request_id).in_(sorted(request_ids)))
+            .order_by(col(Order.id))
         )
     ).all()
     notices: list[Notice] = []
@@ -96,6 +114,27 @@ async def redraw_changed(session: AsyncSession) -> list[Notice]:
     for order in orders:
         notices += await order_cards.card_redraws(session, order=order)
         notices += await offer_redraws(session, order)
-    queued = await commit_with(session, notices)
-    session.info.pop(_CHANGED, None)  # the redraws' own commit wrote no ledger row
-    return [] if queued else notices
+    return notices
+
+
+def watch_job(
+    session: AsyncSession, *, sink: NoticeSink, staff_cards: request_cards.Drawer | None
+) -> None:
+    """A scheduled job's session: its notices go to `sink` (the outbox, in its transaction),
+    and each of its commits through services.order_common.commit_with carries the redraws of
+    what it changed of a matter: every staff card of the request (drawn by `staff_cards`;
+    None: not redrawn, as in a process that cannot draw them) and every member's card and
+    offer of its orders. The job has no actor whose own card is left out."""
+    use_outbox(session, sink)
+    if staff_cards is not None:
+        request_cards.watch(session, draw=staff_cards, actor_id=None)
+    watch(session)
+
+    async def members() -> list[Notice]:
+        await session.flush()  # the job's ledger rows, noted
+        ids: set[int] = set()
+        for key in (_FLUSHED, _CHANGED):  # this transaction's, and any committed before
+            ids |= session.info.pop(key, None) or set()
+        return await _redraws_of(session, ids) if ids else []
+
+    session.info[ORDER_CARDS] = members

@@ -68,6 +68,7 @@ from services.order_common import (
     unschedule,
     written_text,
 )
+from services.order_notices import VERIFY_DECIDED
 from services.order_titles import matter_title, says_more
 from services.places import Place, line
 from services.requests import Page, place_names
@@ -710,21 +711,9 @@ async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
         col(Delivery.matter) == matter_of(order, OrderStatus.OPEN),
         col(Delivery.kind).in_(OFFER_KEYS),
     )
-    await session.exec(
-        select(Delivery.id)
-        .where(
-            *of_order,
-            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-        )
-        .with_for_update()
+    return await delivery.mark_on_the_way(
+        session, where=of_order, matter=offer_redraw_matter(order.id)
     )
-    result = await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(*of_order, col(Delivery.state) == DeliveryState.SENDING)
-        .values(matter=offer_redraw_matter(order.id))
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)
 
 
 # What an offer on a member's screen reads, by the order's state for them: (text key, buttons
@@ -874,17 +863,12 @@ async def redraw_offer_once_sent(
     (given back meanwhile) is left asking, tagged as the open order's offers, which its next
     change redraws; so is one to a member who holds a claim on it now. Returns how many
     redraws were queued."""
-    row = (
-        await session.exec(
-            select(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    order_id = offer_to_redraw(row.matter or "") if row is not None else None
-    if row is None or order_id is None or row.state != DeliveryState.SENT:
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=offer_to_redraw
+    )
+    if found is None:
         return 0
+    row, order_id = found
     order = await session.get(Order, order_id)
     ids = row.message_id_list
     if order is None or not ids:
@@ -2663,6 +2647,68 @@ async def _redraw_public_cards(
     return notices
 
 
+# The outbox's kinds (text keys) of the notices asking staff to check a reported result: the
+# first (请验收) and the reminder a day later; and the kind of their redraw once it was checked
+VERIFY_KEYS = ("order-notice-verify", "order-notice-verify-reminder")
+
+
+async def verify_notice_redraws(
+    session: AsyncSession,
+    order: Order,
+    *,
+    how: str,
+    actor: User,
+    now: datetime,
+    but: int | None = None,
+) -> list[Notice]:
+    """Every 请验收 notice (and reminder) of the order's reported result on a colleague's
+    screen, once the result was accepted (`how`: 'verify') or sent back ('send_back'):
+    redrawn with its words and who did it when, without ✅ 验收通过 /
+    ↩️ 退回 (edits for the outbox, in the caller's transaction; retagged so that a later round
+    of the same order leaves them). Before, 李社工's copy kept its buttons after 张网格员 had
+    accepted, and only a tap said so. `but`: the actor who decided on one of theirs, whose
+    copies are left to the handler (the one tapped is drawn over)."""
+    assert order.id is not None
+    others = [col(Delivery.chat_id) != but] if but is not None else []
+    rows = (
+        await session.exec(
+            select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.text).where(
+                col(Delivery.kind).in_(VERIFY_KEYS),
+                col(Delivery.matter) == matter_of(order, OrderStatus.DONE),
+                col(Delivery.state) == DeliveryState.SENT,
+                *others,
+            )
+        )
+    ).all()
+    name = actor.display_name if actor.forgotten_at is None else "-"
+    notices, done = [], []
+    for row_id, chat, ids, text in rows:
+        done.append(row_id)
+        parts = [int(x) for x in (ids or "").split(",") if x]
+        if len(parts) != 1:  # not sent as one message (none: nothing to redraw)
+            continue
+        notices.append(
+            Notice(
+                chat_id=chat,
+                key="order-verify-decided",
+                args={"shown": text, "name": name or "-", "how": how, "at": now},
+                kind=VERIFY_DECIDED,
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=parts[0],
+            )
+        )
+    if done:
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id).in_(done))
+            .values(matter=f"order:{order.id}:verify-decided")
+            .execution_options(synchronize_session=False)
+        )
+    return notices
+
+
 async def verify(
     session: AsyncSession,
     *,
@@ -2707,8 +2753,14 @@ async def verify(
             )
             for c in claims
         ]
-        # the claimants' cards offer ✅ 完成上报 again
+        # the claimants' cards offer ✅ 完成上报 again; the colleagues' 请验收 say it went back
         back_notices = await order_cards.card_redraws(session, order=order) + back_notices
+        back_notices = (
+            await verify_notice_redraws(
+                session, order, how="send_back", actor=user, now=now, but=user.id
+            )
+            + back_notices
+        )
         queued = await commit_with(session, back_notices)
         return Outcome(notices=back_notices, order=order, request=req, queued=queued)
     await move(
@@ -2785,8 +2837,13 @@ async def verify(
     notices += await _ask_rating(session, req, now=now, key="order-notice-result", answer=result)
     notices += await _public_card(session, req=req, order=order, note=result, names=names)
     order.published_at = now
-    # the members' cards read 已验收 (and lose the resident's contact: the work is over)
+    # the members' cards read 已验收 (and lose the resident's contact: the work is over), and
+    # the colleagues' 请验收 say who accepted it
     notices = await order_cards.card_redraws(session, order=order) + notices
+    notices = (
+        await verify_notice_redraws(session, order, how="verify", actor=user, now=now, but=user.id)
+        + notices
+    )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, request=req, queued=queued)
 
@@ -3150,23 +3207,9 @@ async def _mark_rating_notices_on_the_way(
         col(Delivery.chat_id) == req.resident_id,
         col(Delivery.kind).in_(list(RATING_NOTICES)),
     )
-    # the round's notices not sent yet are held (PostgreSQL: the sender's claim skips a locked
-    # row) till this commits: none can be claimed between this mark and `move` cancelling it
-    await session.exec(
-        select(Delivery.id)
-        .where(
-            *of_round,
-            col(Delivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
-        )
-        .with_for_update()
-    )
-    result = await session.exec(  # type: ignore[call-overload]
-        update(Delivery)
-        .where(*of_round, col(Delivery.state) == DeliveryState.SENDING)
-        .values(matter=marked)
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)
+    # the round's notices not sent yet are held till this commits: none can be claimed
+    # between this mark and `move` cancelling it
+    return await delivery.mark_on_the_way(session, where=of_round, matter=marked)
 
 
 async def _rating_notice_redraws(
@@ -3250,18 +3293,12 @@ async def redraw_rating_once_sent(
     `_mark_rating_notices_on_the_way`) has gone: it is redrawn as the round ended, with the
     result it told (not a later one, after 不满意), without its buttons, and tagged as the
     others of its round (edits queued in `outbox`, committed). Returns how many."""
-    row = (
-        await session.exec(
-            select(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).first()
-    marked = rating_to_redraw(row.matter or "") if row is not None else None
-    if row is None or marked is None or row.state != DeliveryState.SENT:
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=rating_to_redraw
+    )
+    if found is None:
         return 0
-    request_id, outcome, round_ = marked
+    row, (request_id, outcome, round_) = found
     req = await session.get(Request, request_id)
     if req is None:
         return 0
@@ -3402,7 +3439,8 @@ async def auto_close_unrated(
         )
     if outbox is not None:
         await outbox(notices)
-    await session.commit()
+    # a scheduled job's session: the staff cards of it read 已结案 in this commit
+    await commit_with(session, ())
     return True
 
 
@@ -3466,7 +3504,8 @@ async def escalate_unclaimed(
         ]
     if outbox is not None:
         await outbox(notices)
-    await session.commit()
+    # a scheduled job's session: the cards the ledger row changes are redrawn in this commit
+    await commit_with(session, ())
     return notices
 
 

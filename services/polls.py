@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from fractions import Fraction
@@ -25,6 +25,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import AuditEvent, Building, Community, MemberProfile, Role, User
+from models.base import utcnow
 from models.consultations import (
     AudienceKind,
     Eligibility,
@@ -39,6 +40,7 @@ from services import audit, delivery
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
+    LocalTime,
     Notifier,
     audience_households,
     audience_users,
@@ -404,8 +406,10 @@ async def publish_poll(
     poll_id: int,
     now: datetime,
     notifier: Notifier,
+    tapped: tuple[int, int] | None = None,
 ) -> Poll:
-    """Open the poll: announce it to the audience and schedule the reminder and the close."""
+    """Open the poll: announce it to the audience and schedule the reminder and the close;
+    the draft's staff cards on screens read 进行中 (but `tapped`: see `redraw_cards`)."""
     poll = await get_poll(session, poll_id=poll_id)
     await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-publish")
     if poll.closes_at <= now:
@@ -438,6 +442,7 @@ async def publish_poll(
             payload={"poll_id": poll_id},
             key=f"poll:{poll_id}:soon",
         )
+    await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
     await session.commit()
     return poll
 
@@ -503,6 +508,258 @@ async def announcement_reach(session: AsyncSession, *, poll: Poll) -> Reach:
         else:  # sent, or going now
             told += 1
     return Reach(told, waiting, until, dropped, undelivered)
+
+
+def reach_args(reach: Reach, poll: Poll, *, zone: tzinfo) -> dict[str, object]:
+    """poll-card-reach's placeables: '📨 投票通知：已发给 40 人，另有 3 人的通知等到 07:00 发出；
+    2 人的通知没有发出（发出前本人或家人已投票）'."""
+    when = reach.waiting_until
+    return {
+        "told": reach.told,
+        "waiting": reach.waiting,
+        "when": "" if when is None else LocalTime(when, zone=zone, now=poll.opens_at),
+        "dropped": reach.dropped,
+        "undelivered": reach.undelivered,
+        "open": "true" if poll.status == PollStatus.OPEN else "false",
+    }
+
+
+CARD_KIND = "poll-staff-card"  # the outbox's kind of a staff card (remembered, redrawn)
+
+
+def card_matter(poll_id: int) -> str:
+    """The key of the poll's staff cards on screens (recorded by `remember_card`), which
+    `redraw_cards` keeps true as the poll changes and its announcement goes out."""
+    return f"poll:{poll_id}:card"
+
+
+def asked_in(matter: str) -> int | None:
+    """The poll a notice asking people to vote (`open_matter`) is about (or None)."""
+    head, _, rest = matter.partition(":")
+    number, _, tail = rest.partition(":")
+    return int(number) if head == "poll" and tail == "open" and number.isdigit() else None
+
+
+async def remember_card(
+    session: AsyncSession,
+    *,
+    poll_id: int,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    reply_markup: dict[str, Any] | None,
+    now: datetime | None = None,
+) -> None:
+    """A staff card of the poll as the handler drew it is recorded in the outbox as sent
+    (one row per message, its text and buttons kept up to date), so that `redraw_cards`
+    redraws it when the poll ends, or its announcement goes out at 07:00 or is dropped
+    unsent. Its redraws still queued, worked out before, are cancelled. Commits."""
+    now = now or utcnow()
+    await delivery.cancel_redraws(session, chat_id=chat_id, message_id=message_id, commit=False)
+    row = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == card_matter(poll_id),
+                col(Delivery.chat_id) == chat_id,
+                col(Delivery.message_ids) == str(message_id),
+            )
+        )
+    ).first()
+    if row is None:
+        row = Delivery(
+            chat_id=chat_id,
+            kind=CARD_KIND,
+            text=text,
+            urgent=True,
+            matter=card_matter(poll_id),
+            state=DeliveryState.SENT,
+            message_ids=str(message_id),
+            not_before=now,
+            sent_at=now,
+            created_at=now,
+        )
+    row.text, row.reply_markup = text, reply_markup
+    session.add(row)
+    await session.commit()
+
+
+def card_data(action: str, poll_id: int) -> str:
+    """A staff card's button: handlers' PollCb(action=…, id=poll_id).pack()."""
+    return f"cpl:{action}:{poll_id}:0"
+
+
+@dataclass(frozen=True)
+class StaffCard:
+    """A poll's staff card as one reader reads it: its text, and its buttons as rows of
+    (label, callback data)."""
+
+    text: str
+    rows: list[list[tuple[str, str]]]
+
+    @property
+    def markup(self) -> dict[str, Any]:
+        """The buttons as the outbox stores an inline keyboard."""
+        return {
+            "inline_keyboard": [
+                [{"text": label, "callback_data": data} for label, data in row]
+                for row in self.rows
+            ]
+        }
+
+
+def turnout_args(result: PollResult) -> dict[str, object]:
+    """poll-turnout's placeables: who took part against the eligible and, with a quorum,
+    against it in the poll's unit (quorum_met 'none' without one)."""
+    poll, needed = result.poll, result.quorum_needed or 0
+    return {
+        "participants": result.participants or 0,
+        "eligible": result.eligible,
+        "basis": result.basis.value,
+        "turnout": f"{result.turnout:.0%}",
+        "quorum": share_text(poll.quorum_num, poll.quorum_den),
+        "quorum_met": "none" if result.quorum_met is None else str(result.quorum_met).lower(),
+        "needed": needed,
+        "missing": max(needed - (result.participants or 0), 0),
+    }
+
+
+def _card_rows(poll: Poll, say: Callable[[str], str]) -> list[list[tuple[str, str]]]:
+    """The staff tools the poll's status allows."""
+    pid = poll.id or 0
+
+    def tool(key: str, action: str) -> tuple[str, str]:
+        return say(key), card_data(action, pid)
+
+    rows: list[list[tuple[str, str]]] = []
+    if poll.status == PollStatus.DRAFT:
+        rows.append([tool("poll-btn-publish", "publish"), tool("poll-btn-edit", "edit")])
+        rows.append([tool("poll-btn-cancel", "cancel")])
+    elif poll.status == PollStatus.OPEN:
+        rows.append([tool("poll-btn-proxy", "proxy"), tool("poll-btn-results", "results")])
+        rows.append([tool("poll-btn-close-now", "close"), tool("poll-btn-cancel", "cancel")])
+    else:
+        rows.append([tool("poll-btn-results", "results")])
+    rows.append([tool("poll-btn-export", "export")])
+    return rows
+
+
+async def staff_card(
+    session: AsyncSession, *, poll: Poll, lang: str, notifier: Notifier
+) -> StaffCard:
+    """The poll's card for staff in `lang`, with the tools its status allows; while it is
+    open, with a quorum, turnout against it as the live results give it; once ended, the
+    final count with the outcome and whether the quorum was met; once published, whom its
+    announcement reached (told, held for the morning, dropped). The one drawing of it: the
+    handler shows it, `redraw_cards` keeps the copies on screens true."""
+
+    def say(key: str, **args: Any) -> str:
+        return notifier.text(lang, key, **args)
+
+    result = await tally(session, poll=poll)
+    # ended early (立即结束): when it did, not when it was to
+    ended = poll.closed_at if poll.status == PollStatus.CLOSED and poll.closed_at else None
+    closes = LocalTime(ended or poll.closes_at, zone=notifier.zone, now=poll.opens_at)
+    turnout = turnout_args(result)
+    verdict, end, outcome = "none", "none", "none"
+    if poll.status in (PollStatus.CLOSED, PollStatus.CANCELLED):
+        # '共 12 票（已结束）· 最多：修路灯', not '已投 12 票' as while it takes ballots
+        end = str(poll.status)
+    if poll.status == PollStatus.CLOSED:
+        # its kind: the text (poll-card-outcome) names the option, escaped once
+        outcome = outcome_of(poll)
+    if poll.status != PollStatus.OPEN:
+        # ended: the verdict on the quorum, with its figures (a withdrawn poll has none)
+        if poll.status == PollStatus.CLOSED and turnout["quorum_met"] != "none":
+            verdict = str(turnout["quorum_met"])
+        turnout["quorum_met"] = "none"
+    text = say(
+        "poll-staff-card",
+        question=poll.question,
+        status=say(f"poll-status-{poll.status}"),
+        closes=closes,
+        ballots=result.ballots,
+        multiple="true" if poll.multiple else "false",
+        max=poll.max_choices,
+        verdict=verdict,
+        ended=end,
+        outcome=outcome,
+        winner=result.winner.text if result.winner else "-",
+        **turnout,
+    )
+    if poll.published_at is not None:
+        reach = await announcement_reach(session, poll=poll)
+        text += "\n" + say("poll-card-reach", **reach_args(reach, poll, zone=notifier.zone))
+    return StaffCard(text, _card_rows(poll, say))
+
+
+async def redraw_cards(
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    notifier: Notifier,
+    but: tuple[int, int] | None = None,
+) -> int:
+    """Every staff card of the poll on a screen (`remember_card`) that would now read
+    differently is redrawn whole, in its reader's language, with the tools the poll now
+    offers: edits queued through the outbox in the caller's transaction. Called when the
+    poll changes state (published, closed on time or by staff, withdrawn) and when its
+    announcement goes out or is dropped (the 📨 line). `but`: the (chat, message) of the card
+    the actor tapped, which the handler redraws at once. Before, a colleague's card (or one's
+    own second copy) went on reading 进行中 with 立即结束 after the poll ended, and every card
+    did once the close job ended it on time. Returns how many redraws were queued."""
+    assert poll.id is not None
+    cards = (
+        await session.exec(
+            select(Delivery)
+            .where(
+                col(Delivery.matter) == card_matter(poll.id),
+                col(Delivery.state) == DeliveryState.SENT,
+            )
+            .order_by(col(Delivery.id))
+        )
+    ).all()
+    drawn: dict[str, StaffCard] = {}  # one drawing per language
+    queued = 0
+    for card in cards:
+        ids = card.message_id_list
+        if not ids or (card.chat_id, ids[0]) == but:
+            continue
+        reader = await session.get(User, card.chat_id)
+        lang = (reader.language if reader is not None else None) or notifier.default_language
+        if lang not in drawn:
+            drawn[lang] = await staff_card(session, poll=poll, lang=lang, notifier=notifier)
+        fresh = drawn[lang]
+        if card.text == fresh.text and card.reply_markup == fresh.markup:
+            continue
+        card.text, card.reply_markup = fresh.text, fresh.markup
+        session.add(card)
+        await delivery.cancel_redraws(
+            session, chat_id=card.chat_id, message_id=ids[0], commit=False
+        )
+        await delivery.enqueue(
+            session,
+            chat_id=card.chat_id,
+            text=fresh.text,
+            reply_markup=fresh.markup,
+            urgent=True,  # an edit wakes nobody: not held at night
+            kind=CARD_KIND,
+            community_id=poll.community_id,
+            now=notifier.now,
+            edit_message_id=ids[0],
+        )
+        queued += 1
+    return queued
+
+
+async def redraw_cards_of(session: AsyncSession, *, poll_id: int, notifier: Notifier) -> int:
+    """`redraw_cards` once one of the poll's announcements went out (the sender's follow-up),
+    committed. Returns how many redraws were queued."""
+    poll = await session.get(Poll, poll_id)
+    if poll is None:
+        return 0
+    queued = await redraw_cards(session, poll=poll, notifier=notifier)
+    await session.commit()
+    return queued
 
 
 def open_matter(poll_id: int) -> str:
@@ -661,7 +918,7 @@ async def _record_vote(
     )
     # before the ballot is added: its queries would flush it, and the household's unique
     # constraint must be met at the commit below (a race is a Conflict, not a crash)
-    await _drop_held_asks(session, poll=poll, voter=voter, household=household)
+    await _drop_held_asks(session, poll=poll, voter=voter, household=household, notifier=notifier)
     try:
         session.add(vote)
         action = "poll-proxy-vote" if proxy_by else "poll-vote"
@@ -694,17 +951,27 @@ async def _record_vote(
 
 
 async def _drop_held_asks(
-    session: AsyncSession, *, poll: Poll, voter: User, household: str | None
+    session: AsyncSession,
+    *,
+    poll: Poll,
+    voter: User,
+    household: str | None,
+    notifier: Notifier | None = None,
 ) -> None:
     """The voter's vote is in (and, one vote per household, their household's): the notices
     asking them to vote that quiet hours still hold (the announcement, 'closing soon') are not
     sent, in the caller's transaction. Voted at night from 近期议事 or a link, they would get
-    '请点下方按钮投票' at 07:00, and so would the rest of the household."""
+    '请点下方按钮投票' at 07:00, and so would the rest of the household. With `notifier`, the
+    poll's staff cards say so (`redraw_cards`)."""
     chats = {voter.id}
     if household is not None and voter.building_id is not None:
         stmt = select(User).where(User.building_id == voter.building_id)
         chats |= {u.id for u in (await session.exec(stmt)).all() if household_of(u) == household}
-    await delivery.cancel_stale(session, matter=open_matter(poll.id or 0), chat_ids=chats)
+    dropped = await delivery.cancel_stale(
+        session, matter=open_matter(poll.id or 0), chat_ids=chats
+    )
+    if dropped and notifier is not None:
+        await redraw_cards(session, poll=poll, notifier=notifier)
 
 
 async def _tell_proxied(
@@ -742,12 +1009,25 @@ async def _tell_proxied(
 
 
 async def cast_vote(
-    session: AsyncSession, *, user: User, poll_id: int, option_ids: Sequence[int], now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    poll_id: int,
+    option_ids: Sequence[int],
+    now: datetime,
+    notifier: Notifier | None = None,
 ) -> Vote:
-    """Record (or change, where allowed) the user's own vote."""
+    """Record (or change, where allowed) the user's own vote; with `notifier`, the poll's
+    staff cards count the announcements the vote dropped unsent."""
     poll = await get_poll(session, poll_id=poll_id)
     return await _record_vote(
-        session, poll=poll, voter=user, option_ids=option_ids, now=now, proxy_by=None
+        session,
+        poll=poll,
+        voter=user,
+        option_ids=option_ids,
+        now=now,
+        proxy_by=None,
+        notifier=notifier,
     )
 
 
@@ -1079,8 +1359,11 @@ async def close_poll(
     now: datetime,
     notifier: Notifier | None = None,
     actor_id: int | None = None,
+    tapped: tuple[int, int] | None = None,
 ) -> PollResult:
-    """Close the poll (once), keep the outcome and post it to the audience and the channel.
+    """Close the poll (once), keep the outcome and post it to the audience and the channel;
+    its staff cards on screens read 已结束 (with `notifier`; `tapped`, the (chat, message)
+    of the card the closer tapped, is left to the handler: see `redraw_cards`).
 
     Two closers at once (staff and the close job): the database lets one close it; the other
     gets the stored result and announces nothing; the caller's work is committed either way.
@@ -1127,6 +1410,7 @@ async def close_poll(
     if notifier is not None:
         # staff who end it by hand read the result in their chat at once: no copy for them
         await announce_result(session, result=result, notifier=notifier, answered=actor_id)
+        await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
     await session.commit()
     return result
 
@@ -1280,11 +1564,13 @@ async def cancel_poll(
     poll_id: int,
     now: datetime,
     notifier: Notifier | None = None,
+    tapped: tuple[int, int] | None = None,
 ) -> int:
     """Withdraw a draft or open poll (no result is computed); returns how many were told.
 
     A poll that was open was announced: its audience is told it is cancelled and that the
-    ballots cast no longer count (with `notifier`). A draft was never seen by anyone.
+    ballots cast no longer count (with `notifier`). A draft was never seen by anyone. With
+    `notifier`, its staff cards on screens read 已取消 (but `tapped`: see `redraw_cards`).
     """
     poll = await get_poll(session, poll_id=poll_id)
     await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-cancel")
@@ -1317,6 +1603,9 @@ async def cancel_poll(
             community_id=poll.community_id,
             dedupe=f"poll:{poll_id}:cancelled",
         )
+    if notifier is not None:
+        await session.refresh(poll)
+        await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
     await session.commit()
     await session.refresh(poll)
     return told

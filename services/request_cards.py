@@ -14,7 +14,9 @@ session touches (its row, or a row naming it: a ledger event, a transfer, a rati
 services.order_common.commit_with, where actions commit their notices with their change, asks
 `redraws` for the cards of those requests. The card is drawn by the handler layer (`Drawer`),
 as the handlers draw it; this module knows nothing of Telegram. The actor's own card is left to
-the handler, which draws the one tapped.
+the handler, which draws the one tapped. A scheduled job's session is watched the same way,
+without an actor (services.order_redraws.watch_job): a matter the scheduler closes, or whose
+transfer follow-up it moves on (`touch`), has every card of it redrawn.
 
 Before, another staff member's card kept reading 待受理 with all its buttons until tapped.
 """
@@ -24,9 +26,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Awaitable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import delete, event, update
+from sqlalchemy import delete, event, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -34,7 +38,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import User
 from models.base import utcnow
-from models.orders import Request, RequestCard
+from models.orders import LedgerEvent, Request, RequestCard
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
 from services.order_common import REQUEST_CARDS, Notice
@@ -95,9 +99,10 @@ def _touched_ids(objects: Iterable[object]) -> set[int]:
     return ids
 
 
-def watch(session: AsyncSession, *, draw: Drawer, actor_id: int) -> None:
+def watch(session: AsyncSession, *, draw: Drawer, actor_id: int | None) -> None:
     """From now on, the session's actions (services.order_common.commit_with) redraw the
-    staff cards of every request they changed, drawn by `draw`, the actor's own aside."""
+    staff cards of every request they changed, drawn by `draw`, the actor's own aside (none
+    for a scheduled job's: services.order_redraws.watch_job)."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
 
     born: set[int] = session.info.setdefault(_BORN, set())
@@ -121,6 +126,14 @@ def watch(session: AsyncSession, *, draw: Drawer, actor_id: int) -> None:
         return await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
 
     session.info[REQUEST_CARDS] = redraws
+
+
+def touch(session: AsyncSession, *, request_id: int) -> None:
+    """The request's cards show something it changed that no row naming it records (a
+    transfer's follow-up moved on by the scheduler): the session's next action commit
+    (services.order_common.commit_with) redraws them too, where the session is watched."""
+    if session.info.get(REQUEST_CARDS) is not None:
+        session.info.setdefault(_TOUCHED, set()).add(request_id)
 
 
 async def card_redraws(
@@ -241,3 +254,53 @@ async def forget(session: AsyncSession, *, staff_id: int, message_id: int) -> No
         )
     )
     await session.commit()
+
+
+async def card_of(session: AsyncSession, *, request_id: int, staff_id: int) -> int | None:
+    """The message of the staff member's card of the request, if one is remembered."""
+    stmt = select(RequestCard.message_id).where(
+        col(RequestCard.request_id) == request_id, col(RequestCard.staff_id) == staff_id
+    )
+    return (await session.exec(stmt)).first()
+
+
+# ledger actions that only follow another one (services.orders): not what someone did
+_FOLLOW_ON = frozenset({"order_full", "order_reopen_slot", "claim_done"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last thing done to a request (or one of its orders): what (a ledger action, as
+    order-action-* names it), by whom (a name, "-" when unknown or forgotten), and when."""
+
+    action: str
+    actor: str
+    at: datetime
+
+
+async def last_change(session: AsyncSession, *, request_id: int) -> Change | None:
+    """What last moved the request or one of its orders on (a state change in the ledger),
+    to tell a staff member or member whose list or form came too late who did what, and when.
+    What an action moves along with it (an order full or open again as a claim is made or
+    ends, claims done as their order is verified) is not what was done: passed over."""
+    rows = (
+        await session.exec(
+            select(LedgerEvent)
+            .where(
+                col(LedgerEvent.request_id) == request_id,
+                col(LedgerEvent.to_state).is_not(None),
+                or_(
+                    col(LedgerEvent.from_state).is_(None),
+                    col(LedgerEvent.from_state) != col(LedgerEvent.to_state),
+                ),
+            )
+            .order_by(col(LedgerEvent.id).desc())
+            .limit(8)
+        )
+    ).all()
+    row = next((r for r in rows if r.action not in _FOLLOW_ON), rows[0] if rows else None)
+    if row is None:
+        return None
+    actor = await session.get(User, row.actor_id) if row.actor_id is not None else None
+    name = actor.display_name if actor is not None and actor.forgotten_at is None else ""
+    return Change(action=row.action, actor=name or "-", at=row.at)

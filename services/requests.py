@@ -112,6 +112,9 @@ class Draft:
     # in a public area of the community (小区公共区域), with the resident's words for where
     # ('' for none): no building, no room, no grid (the whole community's staff follow it)
     public_area: str | None = None
+    # the number to call about this matter, when the resident chose one said in the description
+    # at the preview (her registered phone otherwise)
+    contact_phone: str | None = None
 
 
 @dataclass
@@ -584,7 +587,7 @@ async def file_request(
         filed_by=user.id,
         channel=Channel.BOT,
         contact_name=None,
-        contact_phone=None,
+        contact_phone=draft.contact_phone,
         now=now,
         outbox=outbox,
         merge_into=target,

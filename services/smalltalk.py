@@ -752,3 +752,91 @@ def asks_question(text: str | None) -> bool:
     """The words read as a question ('我能带老伴一起去吗', '几点开始', '在哪个会议室？'), e.g.
     one for a meeting's organizer."""
     return bool(_QUESTION_WORDS.search(to_simplified((text or "").strip())))
+
+
+# ------------------------------------------------------------------ the office asked about
+
+# a question about the community office's phone, hours or address, however long it is said
+# ('请问社区办公室的电话是多少啊我想打过去问问', 'what is the phone number of the community'):
+# who is asked about, what about it, and a word that makes it a question
+_OFFICE_WHO = re.compile(
+    r"社区|居委会?|办公室|服务中心|community|office|service cent(?:re|er)", re.I
+)
+_OFFICE_WHAT = re.compile(
+    r"电话|号码|联系方式|几点|办公时间|上班|下班|开门|关门|地址|在哪|怎么走|"
+    r"phone|number|hours|open|close|address|where|located|contact",
+    re.I,
+)
+_OFFICE_ASKED = re.compile(
+    r"吗|么|多少|几点|哪|什么时候|什么|请问|想问|问一下|问问|告诉我|[?？]|"
+    r"\b(?:what|when|where|how|which|could|can|may|tell me|please)\b",
+    re.I,
+)
+# a matter about the office ('社区电话一直打不通', 'nobody answers the office phone') is one
+# to file, not a question
+_OFFICE_MATTER = re.compile(
+    r"打不通|没人接|不接|不开门|坏|漏|投诉|举报|态度|"
+    r"nobody answer|no one answer|never answer|doesn'?t answer|complain|broken",
+    re.I,
+)
+OFFICE_MAX_CHARS = 200
+
+
+def asks_office(text: str | None) -> bool:
+    """True when a message asks the community office's phone, hours or address, in any
+    length ('请问社区办公室的电话是多少啊我想打过去问问'); False for a matter about the office
+    ('社区电话一直打不通') or words not asking it."""
+    said = to_simplified((text or "").strip())
+    if not said or len(said) > OFFICE_MAX_CHARS or _OFFICE_MATTER.search(said):
+        return False
+    return all(p.search(said) for p in (_OFFICE_WHO, _OFFICE_WHAT, _OFFICE_ASKED))
+
+
+# ------------------------------------------------------------------ consent typed
+
+_CONSENT_WORDS: dict[bool, str] = {
+    True: "同意|我同意|同意了|都同意|同意并继续|同意继续|接受|我接受|可以|没问题|好|好的|行|"
+    "是|是的|嗯|嗯嗯|yes|yeah|yep|ok|okay|sure|agree|i agree|agreed|i accept|accept|"
+    "agree and continue|fine|that s fine|of course",
+    False: "不同意|我不同意|不接受|我不接受|不要|不行|不用了|算了|no|nope|disagree|i disagree|"
+    "i do not agree|i don t agree|don t agree|do not agree|i decline|decline|no thanks",
+}
+_CONSENT_FILLERS = "了|吧|啊|呀|的|我|那|那就|就|继续|please|i|then|thanks|thank you"
+_CONSENT_TOKENS: list[tuple[str, bool | None]] = _tokens(_CONSENT_WORDS, _CONSENT_FILLERS)
+
+
+def consent_of(text: str | None) -> bool | None:
+    """The answer a whole message gives to the privacy consent, typed where its buttons were
+    meant: True ('同意', 'yes, I agree', 'ok'), False ('不同意', 'no'), None for anything else
+    or both at once."""
+    found = _read_whole(text, _CONSENT_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+# ------------------------------------------------------------------ a category typed
+
+_CATEGORY_LEAD = re.compile(
+    r"^(?:(?:it|this|that)\s*(?:'s|is)\s+(?:about|for|an?|the)?\s*|about\s+|category\s*(?:is|:)?\s*"
+    r"|(?:分类|类别)?(?:是|选|改成|改为|换成|属于|算)?)",
+    re.I,
+)
+_CATEGORY_TAIL = re.compile(
+    r"(?:\s*(?:的问题|问题|方面|类的|类|的|吧|issue|problem|please))+$", re.I
+)
+
+
+def category_named(text: str | None, names: dict[str, list[str]]) -> str | None:
+    """The category a whole short message names ('维修', '环境卫生', "it's about repairs") among
+    `names` (code → its names in each language), or None: no name, or a word several share."""
+    said = to_simplified((text or "").strip()).strip(" .。!！")
+    if not said or len(said) > MAX_CHARS:
+        return None
+    term = _CATEGORY_TAIL.sub("", _CATEGORY_LEAD.sub("", said, count=1)).strip()
+    latin = term.isascii()
+    if len(term) < (4 if latin else 2):
+        return None
+    pattern = re.compile(rf"\b{re.escape(term)}" if latin else re.escape(term), re.I)
+    found = {code for code, each in names.items() if any(pattern.search(n) for n in each)}
+    return found.pop() if len(found) == 1 else None

@@ -95,7 +95,7 @@ async def test_an_open_poll_is_cancelled_only_when_confirmed_and_voters_are_told
         notices = (await session.exec(select(Delivery))).all()
     cancelled = [n for n in notices if "已取消，之前投的票不再有效" in n.text]
     assert {n.chat_id for n in cancelled} >= {ZHOU}
-    assert f"已通知 {len(cancelled)} 人" in message_text(done)
+    assert f"取消通知已排队发给 {len(cancelled)} 人" in message_text(done)
     await d.expect(ZHOU, "投票「小区是否增设电动车充电桩？」已取消")
     # its buttons are spent; a second tap that was already on its way changes nothing
     data = PollCb(action="cancelok", id=poll.id or 0).pack()

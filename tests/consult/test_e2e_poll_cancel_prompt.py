@@ -17,7 +17,7 @@ async def test_the_cancel_question_reads_as_done(linli_sandbox: Harness) -> None
     await d.tap(STAFF, "❌ 取消投票", card["message_id"])
     ask = await d.expect(STAFF, "确定取消投票", since=card["message_id"])
     await d.tap(STAFF, "❌ 确认取消投票", ask["message_id"])
-    await d.expect(STAFF, "投票已取消，已通知", since=ask["message_id"])
+    await d.expect(STAFF, "投票已取消，取消通知已排队发给", since=ask["message_id"])
 
     done = await current(d, STAFF, ask["message_id"])
     assert message_text(done) == "❌ 投票「明年优先办哪些事？」已取消。", message_text(done)

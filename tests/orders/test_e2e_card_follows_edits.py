@@ -74,8 +74,9 @@ async def test_a_card_opened_from_details_shows_the_place_corrected(
     assert "1号楼" in message_text(card) and "5号楼" not in message_text(card)
 
     notice = await d.expect(STAFF, f"诉求 {number}")
+    last = (await d.messages(STAFF))[-1]["message_id"]  # the card came back once issued
     await d.tap(STAFF, "查看诉求", notice["message_id"])
-    request_card = await d.expect(STAFF, "渠道：", since=notice["message_id"])
+    request_card = await d.expect(STAFF, "渠道：", since=last)
     await d.tap(STAFF, "📍 改地点", request_card["message_id"])
     menu = await d.expect(STAFF, "请选择正确的楼栋", since=request_card["message_id"])
     await d.tap(STAFF, "5号楼", menu["message_id"])

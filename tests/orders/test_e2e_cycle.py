@@ -130,7 +130,7 @@ async def test_order_cycle_two_members_release_reassign_reopen(linli_sandbox: Ha
     assert "您的评价：😞 不满意" in message_text(rated) and not rated.get("reply_markup"), rated
     await d.say(ZHOU, "灯还是一闪一闪的")
     await d.expect(ZHOU, "重新办理")
-    reopened = await d.expect(STAFF, "不满意")
+    reopened = await d.expect(STAFF, "⚠️ 居民对诉求")  # the notice (the card is redrawn too)
     await d.tap(STAFF, "查看诉求", reopened["message_id"])
     await d.tap(STAFF, "直接办理")
     await d.expect(STAFF, "由您直接办理")

@@ -94,11 +94,14 @@ async def test_typed_at_the_menu_it_is_passed_on_with_one_tap(linli_sandbox: Har
     assert message_text(notice).endswith("· 接单人 刘建国：敲门没人在家"), message_text(notice)
     [now] = [m for m in await d.messages(LIU) if m["message_id"] == offer["message_id"]]
     assert inline_labels(now) == []  # passed on: neither button is left to tap
+    assert message_text(now).endswith("\n\n✓ 已选：告诉社区"), message_text(now)
     order = await _order(h, number)
     assert [n[3] for n in await _notes(h)] == ["敲门没人在家"]
-    # a second tap (forged: the button is gone) sends nothing more
+    # a second tap (an old screen: the button is gone) sends nothing more, and says why
     again = await d.click(LIU, offer["message_id"], data=f"oc:mnotet:{order.id}:0")
-    assert "按钮已经失效" in str(again["answer"]), again
+    assert "这条已经选过了：「告诉社区」" in str(again["answer"]), again
+    filed = await d.click(LIU, offer["message_id"], data="fb:file")
+    assert "这条已经选过了：「告诉社区」" in str(filed["answer"]), filed
     assert len(await _notes(h)) == 1
 
 

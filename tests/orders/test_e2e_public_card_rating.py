@@ -49,7 +49,7 @@ async def test_public_card_follows_the_rating(linli_sandbox: Harness) -> None:
         assert private not in text, text
     assert len([m for m in await d.messages(CHANNEL) if "组织晒单" in message_text(m)]) == 1
     # staff handle it again and she is satisfied: the card says so
-    notice = await d.expect(STAFF, "不满意")
+    notice = await d.expect(STAFF, "⚠️ 居民对诉求")  # the notice (the card is redrawn too)
     await d.tap(STAFF, "查看诉求", notice["message_id"])
     await d.tap(STAFF, "直接办理")
     await d.expect(STAFF, "社区办理中")

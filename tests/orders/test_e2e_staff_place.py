@@ -131,7 +131,12 @@ async def test_a_building_list_tapped_after_the_matter_ended_is_refused(
 
     late = await d.tap(STAFF, "5号楼", menu["message_id"])
 
-    assert "已经有人处理过了" in str(late), late
+    # the list says it is out of date, and why; the card it came from is redrawn
+    assert late["answer"]["text"] == "这个列表已过期，卡片已更新。", late
+    note = await d.expect(STAFF, "这个列表已过期", since=card["message_id"])  # edits count
+    assert note["message_id"] == menu["message_id"], message_text(note)
+    assert "周阿姨" in message_text(note) and "撤回" in message_text(note), message_text(note)
+    assert not _labels(note), _labels(note)
     async with h.sessionmaker() as s:
         req = await s.get(Request, int(number))
         assert req is not None and req.building_id == await _building_id(h, "1号楼")

@@ -14,7 +14,8 @@ from bot.i18n import Translator
         ("meeting-published", {"code": "123456"}, "1 person was told", "3 people were told"),
         ("meeting-postponed-done", {}, "1 person was told", "3 people were told"),
         ("meeting-cancel-done", {}, "1 person was told", "3 people were told"),
-        ("poll-cancel-done", {}, "1 person told", "3 people told"),
+        ("poll-cancel-done", {}, "queued for 1 person", "queued for 3 people"),
+        ("poll-closed-done", {}, "queued for 1 person", "queued for 3 people"),
         ("order-issued", {"number": "G00001"}, "1 member was told", "3 members were told"),
         ("order-offered-all", {"number": "G00001"}, "1 member was told", "3 members were told"),
         (

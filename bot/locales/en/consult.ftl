@@ -333,6 +333,8 @@ meeting-btn-to-order = 🧾 Make an order
 meeting-btn-open = Open
 meeting-new-kind = New meeting. Choose the kind of meeting:
 meeting-kind-again = Back at the first step, the kind of meeting (it was “{ $kind }”). What you entered is kept; choose a kind to go on.
+meeting-title-before-kind = Got it: the title is “{ $title }”. Now choose the kind of meeting below:
+meeting-kind-typed = Kind of meeting: { $kind }
 meeting-ask-title = Type the meeting title (at most 100 characters):
 meeting-ask-agenda = Type the agenda, one item per line (at most 20 items, 2000 characters in all):
 meeting-ask-time = When does it start? For example "{ $example }" or "next Wed 7:30pm":
@@ -727,15 +729,31 @@ poll-status-closed = closed
 poll-status-cancelled = cancelled
 poll-staff-card = <b>{ $question }</b>
     Status: { $status } · closes { $closes }
-    { $multiple ->
-        [true] { $ballots } { $ballots ->
-            [one] person has
-           *[other] people have
-        } voted (several choices, up to { $max } each)
-       *[other] { $ballots } { $ballots ->
+    { $ended ->
+        [closed] { $multiple ->
+            [true] { $ballots } { $ballots ->
+                [one] person
+               *[other] people
+            } voted in all (ended; several choices, up to { $max } each) { poll-card-outcome }
+           *[other] { $ballots } { $ballots ->
+                [one] vote
+               *[other] votes
+            } in all (ended) { poll-card-outcome }
+        }
+        [cancelled] { $ballots } { $ballots ->
             [one] vote
            *[other] votes
-        } so far
+        } in all (cancelled: no result)
+       *[none] { $multiple ->
+            [true] { $ballots } { $ballots ->
+                [one] person has
+               *[other] people have
+            } voted (several choices, up to { $max } each)
+           *[other] { $ballots } { $ballots ->
+                [one] vote
+               *[other] votes
+            } so far
+        }
     }
     { $quorum_met ->
         [none] {""}
@@ -745,6 +763,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ Quorum met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed })
         [false] ❌ Quorum not met: { $participants } of { $eligible } { poll-card-unit } took part ({ $turnout }); quorum { $quorum } ({ $needed }), { $missing } short
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] households
@@ -850,10 +877,13 @@ poll-published = ✅ Poll published.{ $waiting ->
            *[other] more
         } will be told at { $when } (not those who have voted by then). The poll's card shows how many were told.
     }
-poll-closed-done = ✅ Poll closed; the result was published.
-poll-cancel-done = ✅ Poll cancelled; { $count ->
-        [one] 1 person told
-       *[other] { $count } people told
+poll-closed-done = ✅ Poll closed; the result is queued for { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }.
+poll-cancel-done = ✅ Poll cancelled; the notice is queued for { $count ->
+        [one] 1 person
+       *[other] { $count } people
     }.
 poll-btn-close-confirm = ⏹ Yes, end it now
 poll-btn-cancel-confirm = ❌ Yes, cancel the poll

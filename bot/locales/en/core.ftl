@@ -203,6 +203,14 @@ fallback-offer-topic =
     A topic is something residents discuss together at a meeting, and others can back it. Tap "💡 Propose as a topic" to propose it; if it is a problem for the community office to handle, tap "📝 Report it".
 fallback-topic-button = 💡 Propose as a topic
 fallback-file-button = 📝 Report it
+fallback-choice-file = Report it
+fallback-choice-topic = Propose as a topic
+fallback-choice-note = Tell the community
+fallback-offer-chosen = ✓ Chosen: { $choice }
+fallback-offer-already = You already chose “{ $choice }” here. Please go on from the messages below.
+fallback-kept-topic-until-registered = We have noted the topic you propose: “{ $topic }”
+    To propose a topic, please register your address first (it takes a minute); right after, you can propose it as a topic or report it to the community, with no need to tell us again.
+fallback-kept-topic-lead = What you told us before registering is here.
 fallback-draft-started = All right, we have noted what you wrote. You can add more text, photos, a voice note or a location; tap "✅ Done" when finished.
 fallback-draft-started-media = All right, we have kept what you sent. Please add in words or a voice note what the matter is and where; tap "✅ Done" when finished.
 fallback-draft-started-voice = All right, we have kept your voice note. You can add text, photos or a location; tap "✅ Done" when finished.

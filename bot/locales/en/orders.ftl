@@ -82,6 +82,11 @@ order-btn-location = 📍 Send location
 order-preview-title = <b>Your request</b>
 order-preview-tap-submit = One step left: tap "{ order-btn-submit }" below to send it to the community. If not, tap "{ common-cancel }".
 order-preview-added = All right, that is added too. If there is nothing more, tap "{ order-btn-submit }" below.
+order-preview-phone-hint = 📞 Your description has the number { $phone }: to be called on it about this matter, tap the button below.
+order-btn-use-phone = 📞 Call me on { $phone } about this
+order-preview-contact = 📞 Contact number for this matter: { $phone }
+order-preview-contact-set = All right: { $phone } is the contact number for this matter.
+order-preview-category-typed = Done: the category is now “{ $category }”. If there is nothing to add, tap “{ order-btn-submit }” below.
 order-preview-category = Category: { $category }
 order-preview-pick-category = (A voice note only, so no category could be suggested; tap "🏷 Change category" to pick one, or leave it to the community.)
 order-preview-unsure = (We are not sure of the category. If it is one on the buttons below, tap it; if not, never mind: the community will sort it.)
@@ -510,6 +515,12 @@ order-verify-taken = Order { $number } is no longer waiting to be checked: { $na
         [cancel] cancelled it
        *[other] dealt with it
     }.
+# a colleague's 请验收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } accepted it on { $time }
+        [send_back] ↩️ { $name } sent it back to the members on { $time }
+       *[other] { $name } dealt with it on { $time }
+    }; nothing left to check.
 order-send-back-reason-dropped = What you wrote was not sent: { $reason }
 order-card-sent-back = ↩️ Sent back to the members: { $reason }
 order-sent-back-menu = The members have been told what to add.
@@ -731,6 +742,14 @@ order-err-release-reason = Please write in a few words why you are giving it up,
 order-err-changed = Someone has just acted on this, so this button no longer works. To see where it stands now, open it again from the menu below.
 order-changed-redrawn = Someone has just acted on this. The card now shows where it stands.
 order-step-overtaken = Request { $number } changed while you were typing (a colleague acted on it, or the resident withdrew it): it is now "{ $status }". This step was not saved; here is how it stands now.
+order-stale-change = { $who } did "{ $what }" at { $when }
+order-stale-change-unknown = a colleague has just acted on it
+order-list-stale = This list is out of date: { $change }. The card now shows where it stands.
+order-card-stale = This card is out of date: { $change }. The latest card has been updated.
+order-list-stale-alert = This list is out of date; the card has been updated.
+order-form-overtaken = The order for request { $number } was not published: while you were filling it in, { $change }, and it is now "{ $status }". The form is closed and nothing was saved; the card has been updated.
+order-form-overtaken-alert = The order was not published: a colleague has just acted on this. The card has been updated.
+order-report-overtaken = { $ended } What you just sent was not kept, and this report is closed. { $change }. Your order card now shows where it stands.
 order-err-moved-away = 📍 Request { $number } has moved to { $place } and is handled by { $grid } now, not by you: this button no longer works.
 order-err-place-claimed = Order { $order } has been claimed, so the place can no longer be changed. If it is wrong, contact the member who claimed it, or cancel the order first.
 order-err-place-changed = The place of request { $number } has just changed, so the order was not issued. Open the request again to see where it is now, then issue the order.

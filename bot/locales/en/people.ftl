@@ -9,6 +9,7 @@ reg-consent = <b>How we use your personal data</b>
     Agree to continue.
 reg-agree = ✅ Agree and continue
 reg-disagree = I do not agree
+reg-consent-typed = ✅ Thank you: you have agreed to how your personal information is used.
 reg-declined = All right, we will not keep your data. You can still read the help; tap "🏠 Register address" whenever you like.
 reg-choose-community = Please choose your <b>community</b>:
 reg-no-communities = No communities have been set up yet. Please contact your community office.

@@ -330,6 +330,8 @@ meeting-btn-to-order = 🧾 转为工单
 meeting-btn-open = 查看
 meeting-new-kind = 新建议事会。请选择会议类型：
 meeting-kind-again = 回到了第一步：会议类型（之前选的是「{ $kind }」）。已经填写的内容都还在，选好类型后接着填。
+meeting-title-before-kind = 好的，会议标题记为「{ $title }」。请再点下面的按钮选会议类型：
+meeting-kind-typed = 会议类型：{ $kind }
 meeting-ask-title = 请输入会议标题（最多 100 字）：
 meeting-ask-agenda = 请输入议程，每行一项（最多 20 项，共 2000 字以内）：
 meeting-ask-time = 请输入开会时间，例如「{ $example }」或「下周三 晚上7点半」：
@@ -703,9 +705,16 @@ poll-status-closed = 已结束
 poll-status-cancelled = 已取消
 poll-staff-card = <b>{ $question }</b>
     状态：{ $status } · 截止 { $closes }
-    { $multiple ->
-        [true] 已有 { $ballots } 人投票（多选，每人最多 { $max } 项）
-       *[other] 已投 { $ballots } 票
+    { $ended ->
+        [closed] { $multiple ->
+            [true] 共 { $ballots } 人投票（已结束，多选，每人最多 { $max } 项）{ poll-card-outcome }
+           *[other] 共 { $ballots } 票（已结束）{ poll-card-outcome }
+        }
+        [cancelled] 共 { $ballots } 票（已取消，不计结果）
+       *[none] { $multiple ->
+            [true] 已有 { $ballots } 人投票（多选，每人最多 { $max } 项）
+           *[other] 已投 { $ballots } 票
+        }
     }
     { $quorum_met ->
         [none] {""}
@@ -715,6 +724,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ 法定人数已达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
         [false] ❌ 法定人数未达到：{ $participants }/{ $eligible } { poll-card-unit }参与（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] 户
@@ -811,8 +829,10 @@ poll-published = ✅ 投票已发布{ $waiting ->
            *[other] 另有{" "}
         }{ $waiting } 人的通知会在 { $when } 发出（在那之前已经投票的就不再发）。发出多少，投票卡片上随时可查。
     }
-poll-closed-done = ✅ 投票已结束，结果已公布。
-poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
+# count: the result notices queued for the audience (sent one by one by the outbox, not yet
+# delivered)
+poll-closed-done = ✅ 投票已结束，结果已排队发给 { $count } 人。
+poll-cancel-done = ✅ 投票已取消，取消通知已排队发给 { $count } 人。
 poll-btn-close-confirm = ⏹ 确认立即结束
 poll-btn-cancel-confirm = ❌ 确认取消投票
 poll-btn-keep-open = ↩️ 不了，继续投票

@@ -176,6 +176,14 @@ fallback-offer-topic =
     议题是请居民们在议事会上一起商量的事，其他居民可以附议。点「💡 作为议题提交」就提交；如果是需要社区去办的具体问题，请点「📝 报给社区」。
 fallback-topic-button = 💡 作为议题提交
 fallback-file-button = 📝 报给社区
+fallback-choice-file = 报给社区
+fallback-choice-topic = 作为议题提交
+fallback-choice-note = 告诉社区
+fallback-offer-chosen = ✓ 已选：{ $choice }
+fallback-offer-already = 这条已经选过了：「{ $choice }」。请接着看下面的消息。
+fallback-kept-topic-until-registered = 您想提的议题我们先记下了：「{ $topic }」
+    提议题需要先登记您的住址（只要一分钟）；登记好后可以直接把它作为议题提交，也可以报给社区去办，不用再说一遍。
+fallback-kept-topic-lead = 登记前您说的，已经带过来了。
 fallback-draft-started = 好的，已经记下您说的话。还可以补充文字、照片、语音或位置；说完请点「✅ 说完了」。
 fallback-draft-started-media = 好的，已经记下您发来的内容。请再用文字或语音说说是什么事、在哪里；说完请点「✅ 说完了」。
 fallback-draft-started-voice = 好的，已经记下您的语音。还可以补充文字、照片或位置；说完请点「✅ 说完了」。

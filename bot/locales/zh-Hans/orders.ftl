@@ -79,6 +79,11 @@ order-btn-location = 📍 发送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-tap-submit = 还差一步：请点下面的「{ order-btn-submit }」，点了才算报给社区。不报了就点「{ common-cancel }」。
 order-preview-added = 好的，这句也补充进去了。没有要补充的了，就点下面的「{ order-btn-submit }」。
+order-preview-phone-hint = 📞 描述里有电话 { $phone }：要用它作为这件事的联系电话，请点下面的按钮。
+order-btn-use-phone = 📞 这件事打 { $phone } 联系我
+order-preview-contact = 📞 这件事的联系电话：{ $phone }
+order-preview-contact-set = 好的，这件事的联系电话用 { $phone }。
+order-preview-category-typed = 好的，分类改成了「{ $category }」。没有要补充的了，就点下面的「{ order-btn-submit }」。
 order-preview-category = 分类：{ $category }
 order-preview-pick-category = （只有语音，机器没法判断分类；可以点「🏷 换个分类」自己选，不选也没关系，社区会处理。）
 order-preview-unsure = （机器拿不准是哪一类。如果是下面按钮上的一类，点一下就换；不换也没关系，社区会处理。）
@@ -491,6 +496,12 @@ order-verify-taken = 工单 { $number } 已经不在待验收了：{ $name } { $
         [cancel] 已撤销了工单
        *[other] 已处理过
     }。
+# a colleague's 请验收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } 已于 { $time } 验收通过
+        [send_back] ↩️ { $name } 已于 { $time } 退回给接单人
+       *[other] { $name } 已于 { $time } 处理过
+    }，不用再验收了。
 order-send-back-reason-dropped = 您写的原因没有发出：{ $reason }
 order-card-sent-back = ↩️ 已退回给接单人，原因：{ $reason }
 order-sent-back-menu = 已通知接单人补充。
@@ -709,6 +720,14 @@ order-err-release-reason = 请用一两句话写一下放弃的原因，例如�
 order-err-changed = 这件事刚刚已经有人处理过了，这个按钮已经用不了。想看它现在的情况，请点下方菜单重新打开。
 order-changed-redrawn = 这件事刚刚已经有人处理过了，卡片已更新为最新状态。
 order-step-overtaken = 诉求 { $number } 在您填写时已有变化（其他同事处理了，或居民撤回了），现在是「{ $status }」。这一步没有保存，下面是它现在的情况。
+order-stale-change = { $who } 在 { $when } 做了「{ $what }」
+order-stale-change-unknown = 有同事刚刚处理过
+order-list-stale = 这个列表已过期：{ $change }。卡片已更新为最新状态。
+order-card-stale = 这张卡片已过期：{ $change }。最新的卡片已更新。
+order-list-stale-alert = 这个列表已过期，卡片已更新。
+order-form-overtaken = 诉求 { $number } 的派单没有发布：您填写时，{ $change }，现在是「{ $status }」。这张派单已关闭，什么也没有保存，卡片已更新。
+order-form-overtaken-alert = 派单没有发布：这件事刚刚有同事处理过了，卡片已更新。
+order-report-overtaken = { $ended } 您刚发的没有收下，这份上报已关闭。{ $change }。您的工单卡片已更新为最新状态。
 order-err-moved-away = 📍 诉求 { $number } 已改到 { $place }，由 { $grid } 处理，不再由您跟进，这个按钮已经用不了。
 order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点。如地点有误，请先联系接单的党员，或取消工单后再改。
 order-err-place-changed = 诉求 { $number } 的地点刚刚改了，工单没有发出。请重新打开诉求看看现在的地点，再派单。

@@ -9,6 +9,7 @@ reg-consent = <b>个人信息使用说明</b>
     同意后继续登记。
 reg-agree = ✅ 同意并继续
 reg-disagree = 不同意
+reg-consent-typed = ✅ 好的，您已同意个人信息使用说明。
 reg-declined = 好的，我们不会保存您的信息。您仍然可以浏览帮助；需要时再点「🏠 登记住址」。
 reg-choose-community = 请选择您所在的<b>社区</b>：
 reg-no-communities = 系统里还没有社区信息，请联系社区工作人员。

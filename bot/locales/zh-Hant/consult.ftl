@@ -333,6 +333,8 @@ meeting-btn-to-order = 🧾 轉為工單
 meeting-btn-open = 查看
 meeting-new-kind = 新建議事會。請選擇會議類型：
 meeting-kind-again = 回到了第一步：會議類型（之前選的是「{ $kind }」）。已經填寫的內容都還在，選好類型後接著填。
+meeting-title-before-kind = 好的，會議標題記為「{ $title }」。請再點下面的按鈕選會議類型：
+meeting-kind-typed = 會議類型：{ $kind }
 meeting-ask-title = 請輸入會議標題（最多 100 字）：
 meeting-ask-agenda = 請輸入議程，每行一項（最多 20 項，共 2000 字以內）：
 meeting-ask-time = 請輸入開會時間，例如「{ $example }」或「下週三 晚上7點半」：
@@ -706,9 +708,16 @@ poll-status-closed = 已結束
 poll-status-cancelled = 已取消
 poll-staff-card = <b>{ $question }</b>
     狀態：{ $status } · 截止 { $closes }
-    { $multiple ->
-        [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
-       *[other] 已投 { $ballots } 票
+    { $ended ->
+        [closed] { $multiple ->
+            [true] 共 { $ballots } 人投票（已結束，多選，每人最多 { $max } 項）{ poll-card-outcome }
+           *[other] 共 { $ballots } 票（已結束）{ poll-card-outcome }
+        }
+        [cancelled] 共 { $ballots } 票（已取消，不計結果）
+       *[none] { $multiple ->
+            [true] 已有 { $ballots } 人投票（多選，每人最多 { $max } 項）
+           *[other] 已投 { $ballots } 票
+        }
     }
     { $quorum_met ->
         [none] {""}
@@ -718,6 +727,15 @@ poll-staff-card = <b>{ $question }</b>
         [true] ✅ 法定人數已達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }）
         [false] ❌ 法定人數未達到：{ $participants }/{ $eligible } { poll-card-unit }參與（{ $turnout }），法定要求 { $quorum }（{ $needed } { poll-card-unit }），差 { $missing } { poll-card-unit }
        *[none] {""}
+    }
+# an ended poll's outcome on its staff card (the option named escaped once, as written)
+poll-card-outcome = { $outcome ->
+        [passed] { poll-outcome-passed }
+        [failed] { poll-outcome-failed }
+        [void] { poll-outcome-void }
+        [winner] { poll-outcome-winner }
+        [tie] { poll-outcome-tie }
+       *[none] { poll-outcome-none }
     }
 poll-card-unit = { $basis ->
         [households] 戶
@@ -814,8 +832,10 @@ poll-published = ✅ 投票已發布{ $waiting ->
            *[other] 另有{" "}
         }{ $waiting } 人的通知會在 { $when } 發出（在那之前已經投票的就不再發）。發出多少，投票卡片上隨時可查。
     }
-poll-closed-done = ✅ 投票已結束，結果已公布。
-poll-cancel-done = ✅ 投票已取消，已通知 { $count } 人。
+# count: the result notices queued for the audience (sent one by one by the outbox, not yet
+# delivered)
+poll-closed-done = ✅ 投票已結束，結果已排隊發給 { $count } 人。
+poll-cancel-done = ✅ 投票已取消，取消通知已排隊發給 { $count } 人。
 poll-btn-close-confirm = ⏹ 確認立即結束
 poll-btn-cancel-confirm = ❌ 確認取消投票
 poll-btn-keep-open = ↩️ 不了，繼續投票

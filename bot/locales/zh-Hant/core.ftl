@@ -179,6 +179,14 @@ fallback-offer-topic =
     議題是請居民們在議事會上一起商量的事，其他居民可以附議。點「💡 作為議題提交」就提交；如果是需要社區去辦的具體問題，請點「📝 報給社區」。
 fallback-topic-button = 💡 作為議題提交
 fallback-file-button = 📝 報給社區
+fallback-choice-file = 報給社區
+fallback-choice-topic = 作為議題提交
+fallback-choice-note = 告訴社區
+fallback-offer-chosen = ✓ 已選：{ $choice }
+fallback-offer-already = 這條已經選過了：「{ $choice }」。請接著看下面的消息。
+fallback-kept-topic-until-registered = 您想提的議題我們先記下了：「{ $topic }」
+    提議題需要先登記您的住址（只要一分鐘）；登記好後可以直接把它作為議題提交，也可以報給社區去辦，不用再說一遍。
+fallback-kept-topic-lead = 登記前您說的，已經帶過來了。
 fallback-draft-started = 好的，已經記下您說的話。還可以補充文字、照片、語音或位置；說完請點「✅ 說完了」。
 fallback-draft-started-media = 好的，已經記下您發來的內容。請再用文字或語音說說是什麼事、在哪裡；說完請點「✅ 說完了」。
 fallback-draft-started-voice = 好的，已經記下您的語音。還可以補充文字、照片或位置；說完請點「✅ 說完了」。

@@ -82,6 +82,11 @@ order-btn-location = 📍 發送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-tap-submit = 還差一步：請點下面的「{ order-btn-submit }」，點了才算報給社區。不報了就點「{ common-cancel }」。
 order-preview-added = 好的，這句也補充進去了。沒有要補充的了，就點下面的「{ order-btn-submit }」。
+order-preview-phone-hint = 📞 描述裡有電話 { $phone }：要用它作為這件事的聯繫電話，請點下面的按鈕。
+order-btn-use-phone = 📞 這件事打 { $phone } 聯繫我
+order-preview-contact = 📞 這件事的聯繫電話：{ $phone }
+order-preview-contact-set = 好的，這件事的聯繫電話用 { $phone }。
+order-preview-category-typed = 好的，分類改成了「{ $category }」。沒有要補充的了，就點下面的「{ order-btn-submit }」。
 order-preview-category = 分類：{ $category }
 order-preview-pick-category = （只有語音，機器沒法判斷分類；可以點「🏷 換個分類」自己選，不選也沒關係，社區會處理。）
 order-preview-unsure = （機器拿不準是哪一類。如果是下面按鈕上的一類，點一下就換；不換也沒關係，社區會處理。）
@@ -494,6 +499,12 @@ order-verify-taken = 工單 { $number } 已經不在待驗收了：{ $name } { $
         [cancel] 已撤銷了工單
        *[other] 已處理過
     }。
+# a colleague's 請驗收 notice once the result was checked: under its words, without buttons
+order-verify-decided = { $how ->
+        [verify] ✅ { $name } 已於 { $time } 驗收通過
+        [send_back] ↩️ { $name } 已於 { $time } 退回給接單人
+       *[other] { $name } 已於 { $time } 處理過
+    }，不用再驗收了。
 order-send-back-reason-dropped = 您寫的原因沒有發出：{ $reason }
 order-card-sent-back = ↩️ 已退回給接單人，原因：{ $reason }
 order-sent-back-menu = 已通知接單人補充。
@@ -712,6 +723,14 @@ order-err-release-reason = 請用一兩句話寫一下放棄的原因，例如�
 order-err-changed = 這件事剛剛已經有人處理過了，這個按鈕已經用不了。想看它現在的情況，請點下方菜單重新打開。
 order-changed-redrawn = 這件事剛剛已經有人處理過了，卡片已更新為最新狀態。
 order-step-overtaken = 訴求 { $number } 在您填寫時已有變化（其他同事處理了，或居民撤回了），現在是「{ $status }」。這一步沒有保存，下面是它現在的情況。
+order-stale-change = { $who } 在 { $when } 做了「{ $what }」
+order-stale-change-unknown = 有同事剛剛處理過
+order-list-stale = 這個列表已過期：{ $change }。卡片已更新為最新狀態。
+order-card-stale = 這張卡片已過期：{ $change }。最新的卡片已更新。
+order-list-stale-alert = 這個列表已過期，卡片已更新。
+order-form-overtaken = 訴求 { $number } 的派單沒有發布：您填寫時，{ $change }，現在是「{ $status }」。這張派單已關閉，什麼也沒有保存，卡片已更新。
+order-form-overtaken-alert = 派單沒有發布：這件事剛剛有同事處理過了，卡片已更新。
+order-report-overtaken = { $ended } 您剛發的沒有收下，這份上報已關閉。{ $change }。您的工單卡片已更新為最新狀態。
 order-err-moved-away = 📍 訴求 { $number } 已改到 { $place }，由 { $grid } 處理，不再由您跟進，這個按鈕已經用不了。
 order-err-place-claimed = 工單 { $order } 已有人接單，不能再改地點。如地點有誤，請先聯繫接單的黨員，或取消工單後再改。
 order-err-place-changed = 訴求 { $number } 的地點剛剛改了，工單沒有發出。請重新打開訴求看看現在的地點，再派單。

@@ -12,6 +12,7 @@ reg-consent = <b>個人信息使用說明</b>
     同意後繼續登記。
 reg-agree = ✅ 同意並繼續
 reg-disagree = 不同意
+reg-consent-typed = ✅ 好的，您已同意個人信息使用說明。
 reg-declined = 好的，我們不會保存您的信息。您仍然可以瀏覽幫助；需要時再點「🏠 登記住址」。
 reg-choose-community = 請選擇您所在的<b>社區</b>：
 reg-no-communities = 系統裡還沒有社區信息，請聯繫社區工作人員。
