@@ -24,6 +24,7 @@ from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, 
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
+from handlers.meeting_questions import typed_question_row
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
@@ -145,6 +146,7 @@ async def _joined_offer(
     photo: str | None = None,
     voice: str | None = None,
     place: list[float] | None = None,
+    ask: list[tuple[str, str]] | None = None,
 ) -> bool:
     """Something sent right under "要把这件事报给社区吗？", before it was answered, adds to the
     matter told — a second photo sent on its own, the words a wordless photo lacked, more words
@@ -180,7 +182,8 @@ async def _joined_offer(
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
     if voice and data.get("typed_voice"):  # one voice note a matter: the latest is kept
         lead = t("fallback-offer-voice-replaced")
-    await _remember_offer(state, await _offer(message, t, said, lead=lead))
+    # `ask`: the words added read as a question for a meeting's organizer (❓ 转给…)
+    await _remember_offer(state, await _offer(message, t, said, lead=lead, ask=ask))
     return True
 
 
@@ -375,19 +378,27 @@ async def _offer(
     notes: list[list[tuple[str, str]]] | None = None,
     *,
     lead: str | None = None,
+    ask: list[tuple[str, str]] | None = None,
 ) -> Message:
     """Offer to file what was typed; danger read in it gets its safety lines at once (an
     older resident typing '水管爆了' at the menu should not first go through three steps).
     `notes`: a member's 💬 告诉社区 buttons (handlers.claims.typed_note_buttons), with a line
     saying what they do."""
-    lines = [*([lead] if lead else []), t("fallback-offer-request")]
+    lines = [*([lead] if lead else [])]
+    if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
+        lines.append(t("mq-typed-hint"))
+    lines.append(t("fallback-offer-request"))
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))
     return await message.answer(
         "\n".join(lines),
         reply_markup=inline_kb(
-            [[(t("fallback-file-button"), FallbackCb(action="file").pack())], *(notes or [])]
+            [
+                *([ask] if ask else []),
+                [(t("fallback-file-button"), FallbackCb(action="file").pack())],
+                *(notes or []),
+            ]
         ),
     )
 
@@ -589,7 +600,9 @@ async def on_unknown_message(
                 ),
             )
             return
-        if await _joined_offer(message, state, t, text=text):
+        # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
+        ask = await typed_question_row(message, ctx, text) if ctx is not None else None
+        if await _joined_offer(message, state, t, text=text, ask=ask):
             return  # more of the matter just told, or the same words sent again
         proposed = smalltalk.proposal_of(text)
         if proposed is not None:
@@ -631,7 +644,7 @@ async def on_unknown_message(
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
-        offer = await _offer(message, t, text, notes)
+        offer = await _offer(message, t, text, notes, ask=ask)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在
             # 家'): the next message is offered on its own, not joined to this one

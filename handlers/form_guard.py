@@ -50,6 +50,8 @@ NOTHING_ENTERED = frozenset(
         "MeetingChange:minutes",
         "MeetingChange:order_title",
         "CodeForm:code",
+        "QuestionForm:ask",
+        "QuestionForm:answer",
         "ProxyForm:building",
         "Reg:consent",
         "Reg:community",
@@ -92,6 +94,7 @@ _ENTERED_IF = {
 # Steps of one group that are a different form for the person (form-name's keys)
 _FLOW_OF_STEP = {
     "TopicForm:answer": "TopicAnswer",
+    "QuestionForm:answer": "QuestionAnswer",
     "MeetingChange:postpone_time": "MeetingPostpone",
     "MeetingChange:postpone_reason": "MeetingPostpone",
     "MeetingChange:cancel_reason": "MeetingCancel",

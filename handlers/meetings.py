@@ -66,8 +66,9 @@ from models.consultations import (
     Topic,
 )
 from services import delivery as outbox
-from services import meeting_messages, meetings, polls, smalltalk, topics
+from services import meeting_messages, meeting_questions, meetings, polls, smalltalk, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
+from services.meeting_questions import questions_data
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -279,9 +280,11 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     )
     await query.answer()
     # one answer in the chat, at the bottom where they look: the new one, the earlier ones
-    # taken away (before, those were edited to say the same: two messages alike)
-    sent = await reply(query.message, text)
-    await _remember(session, sent, meeting, meeting_messages.REPLY, text, None)
+    # taken away (before, those were edited to say the same: two messages alike); with
+    # ❓ 问组织者 while the meeting takes questions
+    rows = meeting_messages.ask_rows(meeting, now=ctx.now(), render=partial(tx, t))
+    sent = await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    await _remember(session, sent, meeting, meeting_messages.REPLY, text, rows or None)
     await _take_away(query.message, outcome.replaced, t)
 
 
@@ -652,6 +655,13 @@ async def _staff_card(
         rows.append([(t("meeting-btn-cancel"), cb("cancel"))])
     elif meeting.status == MeetingStatus.MINUTED:
         rows.append([(t("meeting-btn-attendees"), cb("attendees"))])
+    asked, waiting = await meeting_questions.counts(session, meeting_id=mid)
+    if asked:
+        # residents' questions to the organizer: how many, and the unanswered ones a tap away
+        text += "\n" + t("mq-staff-card-line", asked=asked, waiting=waiting)
+        if waiting:
+            rows.append([(t("mq-btn-list", waiting=waiting), questions_data(mid))])
+    if meeting.status == MeetingStatus.MINUTED:
         for i, decision in enumerate(await meetings.decisions_of(session, meeting_id=mid), 1):
             if decision.order_id is None:
                 rows.append([(f"{t('meeting-btn-to-order')} {i}", cb("order", decision.id or 0))])
@@ -2040,10 +2050,11 @@ router.include_router(staff_router)
 
 def _include_consultation_routers() -> None:
     """Polls and topics hang under this router, so handlers/__init__ needs one line."""
+    from handlers import meeting_questions as question_handlers
     from handlers import polls as poll_handlers
     from handlers import topics as topic_handlers
 
-    for sub in (poll_handlers.router, topic_handlers.router):
+    for sub in (poll_handlers.router, topic_handlers.router, question_handlers.router):
         if sub.parent_router is None:
             router.include_router(sub)
 

@@ -181,6 +181,21 @@ class MeetingMessage(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class MeetingQuestion(SQLModel, table=True):
+    """A resident's question to a meeting's organizer, and the staff answer once given."""
+
+    __tablename__ = "meeting_questions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    resident_id: int = Field(sa_type=BigInteger, foreign_key="users.id", index=True)
+    text: str = Field(sa_type=String(4096))
+    asked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    answer: str | None = Field(default=None, sa_type=String(4096))
+    answered_by: int | None = Field(default=None, sa_type=BigInteger)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class CheckIn(SQLModel, table=True):
     """Attendance: who was at the meeting, how they checked in."""
 
@@ -326,6 +341,7 @@ __all__ = [
     "Eligibility",
     "Meeting",
     "MeetingKind",
+    "MeetingQuestion",
     "MeetingStatus",
     "Poll",
     "PollOption",

@@ -162,6 +162,21 @@ def ballot_data(poll_id: int) -> str:
     return f"cpb:{poll_id}"
 
 
+def ask_data(meeting_id: int) -> str:
+    """The ❓ 问组织者 button of a meeting (handlers' QuestionCb(action="ask", id=…))."""
+    return f"cmq:ask:{meeting_id}"
+
+
+def reply_data(question_id: int) -> str:
+    """The ↩️ 回复 button of a resident's question (handlers' QuestionCb(action="reply"))."""
+    return f"cmq:reply:{question_id}"
+
+
+def questions_data(meeting_id: int) -> str:
+    """The staff card's button listing unanswered questions (QuestionCb(action="list"))."""
+    return f"cmq:list:{meeting_id}"
+
+
 def meeting_view_data(meeting_id: int) -> str:
     """A button that opens a meeting's card (handlers' MeetingCb(action="view", id=…))."""
     return f"cmt:view:{meeting_id}:0"

@@ -102,6 +102,9 @@ async def forget_consultations(
     await _cancel_audience_notices(session, chat_id=user_id)
     await _forget_votes(session, user_id=user_id)
     await _forget_topics(session, user_id=user_id, names=names)
+    from services.meeting_questions import forget_questions
+
+    await forget_questions(session, user_id=user_id)
     return seats
 
 

@@ -428,6 +428,7 @@ MEMBER_NOTICE_KINDS = (
 # proposer's news: named by their de-duplication key, services.topics.propose).
 STAFF_NOTICE_KINDS = frozenset(
     {
+        "meeting-question",
         "order-notice-new",
         "order-notice-urgent",
         "order-notice-info-added",

@@ -49,7 +49,13 @@ from models import User
 from models.consultations import Meeting, MeetingMessage, MeetingStatus, Rsvp, RsvpStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
-from services.consult_common import Notifier, checkin_data, meeting_view_data, rsvp_data
+from services.consult_common import (
+    Notifier,
+    ask_data,
+    checkin_data,
+    meeting_view_data,
+    rsvp_data,
+)
 
 CARD = "card"
 REPLY = "reply"
@@ -207,6 +213,7 @@ def announcement(
     rows: Rows = []
     if published:
         rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
+        rows.append([(render("mq-btn-ask"), ask_data(meeting.id or 0))])
     return text, rows
 
 
@@ -325,7 +332,17 @@ async def resident_card(
         rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
         if in_checkin_window(meeting, now=now):
             rows.append([(render("meeting-btn-checkin"), checkin_data(meeting.id or 0))])
+    rows += ask_rows(meeting, now=now, render=render)
     return "\n".join(lines), rows
+
+
+def ask_rows(meeting: Meeting, *, now: datetime, render: Render) -> Rows:
+    """❓ 问组织者 while the meeting takes questions (services.meeting_questions), else none."""
+    from services.meeting_questions import ask_open
+
+    if not ask_open(meeting, now=now):
+        return []
+    return [[(render("mq-btn-ask"), ask_data(meeting.id or 0))]]
 
 
 def typed_offer(
@@ -1062,6 +1079,7 @@ async def _redraw_remembered(
                 when=notifier.local(meeting.starts_at),
                 render=render,
             )
+            rows = ask_rows(meeting, now=now, render=render)
         elif message.kind.startswith(f"{OFFER}:"):
             # an answer typed, read back: the time, place and title now; no ✅ 确认 once
             # cancelled

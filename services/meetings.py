@@ -40,6 +40,7 @@ from services import audit
 from services.consult_common import (
     Audience,
     Notifier,
+    ask_data,
     audience_users,
     check_audience,
     checkin_data,
@@ -504,7 +505,8 @@ async def publish_meeting(
         users=users,
         key="meeting-announce",
         args={**await card_args(session, meeting=meeting, notifier=notifier), "open": "yes"},
-        buttons=rsvp_buttons(meeting_id),
+        # 去 / 不确定 / 不去, and ❓ 问组织者 (services.meeting_questions)
+        buttons=[*rsvp_buttons(meeting_id), [("mq-btn-ask", ask_data(meeting_id))]],
         kind="meeting",
         community_id=meeting.community_id,
         deliver_by=meeting.starts_at,

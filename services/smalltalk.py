@@ -739,6 +739,21 @@ def proposal_of(text: str | None) -> str | None:
     return typed[lead.end() :].strip()
 
 
+# ------------------------------------------------------------------ a question asked
+
+_QUESTION_WORDS = re.compile(
+    r"[？?]|吗|呢|能不能|能否|可不可以|可以|行不行|几点|几号|在哪|哪里|哪儿|什么时候|要不要|"
+    r"需不需要|是否|怎么去|\b(?:can|could|may|should|when|where|what|how|is|are|do|does)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_question(text: str | None) -> bool:
+    """The words read as a question ('我能带老伴一起去吗', '几点开始', '在哪个会议室？'), e.g.
+    one for a meeting's organizer."""
+    return bool(_QUESTION_WORDS.search(to_simplified((text or "").strip())))
+
+
 # ------------------------------------------------------------------ the office asked about
 
 # a question about the community office's phone, hours or address, however long it is said

@@ -33,10 +33,15 @@ async def test_the_announcement_marks_the_answer(linli_sandbox: Harness) -> None
     await d.tap(ZHOU, "去", invite["message_id"])
     await d.expect(ZHOU, "已报名", since=invite["message_id"])
     text, labels = await _reads(d, ZHOU, invite["message_id"])
-    assert labels == ["✅ 去", "不确定", "不去"] and text == sent_text
+    assert labels == ["✅ 去", "不确定", "不去", "❓ 问组织者"] and text == sent_text
     await d.tap(ZHOU, "不去", invite["message_id"])
     no = await d.expect(ZHOU, "已记录「不去」", since=invite["message_id"])
-    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == ["去", "不确定", "✅ 不去"]
+    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == [
+        "去",
+        "不确定",
+        "✅ 不去",
+        "❓ 问组织者",
+    ]
     # the same answer again: nothing to redraw (no 'message is not modified')
     await d.tap(ZHOU, "✅ 不去", invite["message_id"])
     await d.expect(ZHOU, "已记录「不去」", since=no["message_id"])
@@ -48,16 +53,21 @@ async def test_the_announcement_marks_the_answer(linli_sandbox: Harness) -> None
     await d.expect(ZHOU, "已记录「不确定」", since=card["message_id"])
     await service.drain()
     await _redrawn(d, ZHOU, invite["message_id"], "楼道改造议事会")
-    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == ["去", "✅ 不确定", "不去"]
+    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == [
+        "去",
+        "✅ 不确定",
+        "不去",
+        "❓ 问组织者",
+    ]
     # 延期: the announcement reads the new time and keeps the mark; 吴大爷, who did not
     # answer, has none
     new = _shown(h, meeting.starts_at + timedelta(days=2))
     await _postpone(h, meeting, meeting.starts_at + timedelta(days=2))
     await service.drain()
     text, labels = await _redrawn(d, ZHOU, invite["message_id"], new)
-    assert new in text and labels == ["去", "✅ 不确定", "不去"]
+    assert new in text and labels == ["去", "✅ 不确定", "不去", "❓ 问组织者"]
     wu_invite = await d.expect(WU, "楼道改造议事会")
     text, labels = await _redrawn(d, WU, wu_invite["message_id"], new)
-    assert new in text and labels == ["去", "不确定", "不去"]
+    assert new in text and labels == ["去", "不确定", "不去", "❓ 问组织者"]
     assert not (await current(d, ZHOU, card["message_id"]))["deleted"]
     assert await d.errors() == []

@@ -72,4 +72,4 @@ async def test_an_answer_on_the_card_is_not_taken_back_by_an_earlier_redraw(
     text, labels = await _reads(d, ZHOU, card)
     assert "您的报名：不去" in text, text
     assert _shown(h, later) in text, text
-    assert labels == ["去", "不确定", "✅ 不去"]  # the answer marked, as on the announcement
+    assert labels == ["去", "不确定", "✅ 不去", "❓ 问组织者"]  # the answer marked

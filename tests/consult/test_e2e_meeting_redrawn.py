@@ -133,9 +133,14 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
         assert new in text and old not in text, text
     text, labels = await _reads(d, ZHOU, card)
     assert "您的报名：参加" in text
-    assert labels == ["✅ 去", "不确定", "不去"]  # her answer marked, as on the announcement
+    assert labels == [
+        "✅ 去",
+        "不确定",
+        "不去",
+        "❓ 问组织者",
+    ]  # her answer marked, as on the announcement
     # her copy of the announcement keeps her answer marked (test_e2e_announcement_mark.py)
-    assert (await _reads(d, ZHOU, invite))[1] == ["✅ 去", "不确定", "不去"]
+    assert (await _reads(d, ZHOU, invite))[1] == ["✅ 去", "不确定", "不去", "❓ 问组织者"]
     # postponed again: the first notice keeps what it said, with the time now under it
     first = await d.expect(ZHOU, "议事会延期", since=card)
     later = _shown(h, meeting.starts_at + timedelta(days=3))
@@ -364,7 +369,7 @@ async def test_answering_no_replaces_the_earlier_sign_up_at_once(linli_sandbox: 
     await service.drain()
     text, labels = await _redrawn(d, ZHOU, card, "您的报名：不去")
     assert "您的报名：不去" in text, text
-    assert labels == ["去", "不确定", "✅ 不去"]
+    assert labels == ["去", "不确定", "✅ 不去", "❓ 问组织者"]
     # tapped on the card itself: the card is redrawn there, the earlier answer replaced
     await d.tap(ZHOU, "去", card)
     await d.expect(ZHOU, "已报名：楼道改造议事会", since=no)

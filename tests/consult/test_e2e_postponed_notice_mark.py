@@ -52,7 +52,12 @@ async def test_the_postponed_notice_marks_the_answer(linli_sandbox: Harness) -> 
     await d.expect(ZHOU, "已记录「不去」", since=no["message_id"])
     # the announcement shows the same answer
     await service.drain()
-    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == ["去", "不确定", "✅ 不去"]
+    assert (await _reads(d, ZHOU, invite["message_id"]))[1] == [
+        "去",
+        "不确定",
+        "✅ 不去",
+        "❓ 问组织者",
+    ]
     # answered on the card: the notice follows
     hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     await d.tap(ZHOU, "楼道改造议事会", hub["message_id"])

@@ -61,7 +61,8 @@ async def test_answering_on_the_card_updates_the_card(linli_sandbox: Harness) ->
     [now] = [m for m in await d.messages(ZHOU) if m["message_id"] == card["message_id"]]
     assert "您的报名：参加" in message_text(now) and "未回复" not in message_text(now)
     buttons = [b["text"] for row in now["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["✅ 去", "不确定", "不去"]  # the answer marked
+    # the answer marked, and ❓ 问组织者 (handlers.meeting_questions)
+    assert buttons == ["✅ 去", "不确定", "不去", "❓ 问组织者"]
     # the same answer again: no error, the reply comes again
     last = (await d.messages(ZHOU))[-1]["message_id"]
     await d.tap(ZHOU, "去", card["message_id"])

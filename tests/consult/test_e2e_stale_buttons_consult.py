@@ -283,7 +283,7 @@ async def test_a_cancelled_meetings_announcement_loses_its_rsvp(linli_sandbox: H
     d = h.driver
     meeting = await published_meeting(h)
     announcement = await d.expect(ZHOU, "议事会通知")
-    assert labels_of(announcement) == ["去", "不确定", "不去"]
+    assert labels_of(announcement) == ["去", "不确定", "不去", "❓ 问组织者"]
     async with h.sessionmaker() as session:
         staff = await session.get(User, STAFF)
         assert staff is not None

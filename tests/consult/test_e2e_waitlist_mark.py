@@ -29,8 +29,13 @@ async def test_waitlist_place_on_announcement_and_card(linli_sandbox: Harness) -
         invites[who] = invite["message_id"]
         await d.tap(who, "去", invite["message_id"])
         await d.expect(who, said, since=invite["message_id"])
-    assert (await _reads(d, ZHOU, invites[ZHOU]))[1] == ["✅ 去", "不确定", "不去"]
-    assert (await _reads(d, ZHENG, invites[ZHENG]))[1] == ["⏳ 候补第 2 位", "不确定", "不去"]
+    assert (await _reads(d, ZHOU, invites[ZHOU]))[1] == ["✅ 去", "不确定", "不去", "❓ 问组织者"]
+    assert (await _reads(d, ZHENG, invites[ZHENG]))[1] == [
+        "⏳ 候补第 2 位",
+        "不确定",
+        "不去",
+        "❓ 问组织者",
+    ]
     # the card says the same: the place, and the button marked alike
     hub = await reply_to(d, ZHENG, "🗳 近期议事", "近期议事")
     await d.tap(ZHENG, "停车位协调会", hub["message_id"])

@@ -937,6 +937,8 @@ form-name = { $group ->
         [MeetingCancel] cancelling a meeting
         [Minutes] minutes
         [CodeForm] entering the check-in code
+        [QuestionForm] a question to a meeting's organizer
+        [QuestionAnswer] replying to a resident's question
         [DecisionOrder] order from a decision
         [Reg] address registration
         [PhoneEdit] changing your phone
@@ -967,3 +969,33 @@ form-name = { $group ->
        *[other] another form
     }
 poll-export-caption = Poll result export: { $question }
+
+## ❓ Ask the organizer: residents' questions to a meeting's organizer, and staff answers
+mq-btn-ask = ❓ Ask the organizer
+mq-ask-prompt = Please type your question for the organizer of “{ $title }” and send it to me. To stop, tap “✖️ Cancel”.
+mq-asked = ✅ Passed on to the organizer; the reply will come here. (“{ $title }”)
+mq-err-cancelled = “{ $title }” was cancelled and takes no more questions. You can report a matter with “{ menu-order-new }”.
+mq-err-over = “{ $title }” ended more than a day ago and takes no more questions. You can report a matter with “{ menu-order-new }”.
+mq-err-too-many = You already have { $limit } questions about this meeting waiting for a reply; please wait for the organizer to answer them.
+mq-err-not-found = This question was not found; it may have been deleted.
+mq-err-answered = { $name } already replied to this question at { $when }; no need to reply again.
+mq-staff-notice = ❓ Resident's question · { $title }
+    { $name } ({ $home }): { $question }
+mq-btn-reply = ↩️ Reply
+mq-btn-reply-n = ↩️ Reply { $n }
+mq-staff-answered = ❓ Resident's question · { $title }
+    { $name } ({ $home }): { $question }
+    ✅ { $by } replied at { $when }: { $answer }
+mq-answer-prompt = Reply to a question about “{ $title }”.
+    { $name } asks: { $question }
+    Type your reply; it goes straight to the resident. To stop, tap “✖️ Cancel”.
+mq-answer-sent = ✅ Your reply was sent to { $name }.
+mq-answer = 💬 The organizer replied (“{ $title }”): { $answer }
+    (You asked: { $question })
+mq-staff-card-line = ❓ Questions { $asked } (waiting for a reply { $waiting })
+mq-btn-list = ❓ Questions waiting ({ $waiting })
+mq-list-head = { $waiting } questions about “{ $title }” wait for a reply:
+mq-list-line = { $n }. { $name }: { $question }
+mq-list-empty = Every question about “{ $title }” has been answered.
+mq-btn-typed = ❓ Send to the organizer of “{ $title }”
+mq-typed-hint = This reads like a question for the meeting's organizer: tap “❓ Send to the organizer…” and the reply will come here.

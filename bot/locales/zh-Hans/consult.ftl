@@ -885,6 +885,8 @@ form-name = { $group ->
         [MeetingCancel] 取消议事会
         [Minutes] 会议纪要
         [CodeForm] 输入签到码
+        [QuestionForm] 问组织者
+        [QuestionAnswer] 回复居民提问
         [DecisionOrder] 决议转工单
         [Reg] 登记住址
         [PhoneEdit] 修改手机号
@@ -915,3 +917,33 @@ form-name = { $group ->
        *[other] 另一项操作
     }
 poll-export-caption = 投票结果导出：{ $question }
+
+## ❓ 问组织者: residents' questions to a meeting's organizer, and staff answers
+mq-btn-ask = ❓ 问组织者
+mq-ask-prompt = 请写下您想问「{ $title }」组织者的问题，发给我就行。不问了点「✖️ 取消」。
+mq-asked = ✅ 已转给组织者，回复会发到这里。（「{ $title }」）
+mq-err-cancelled = 「{ $title }」已经取消了，不再收提问。有事可以点「{ menu-order-new }」报给社区。
+mq-err-over = 「{ $title }」已经开完一天多了，不再收提问。有事可以点「{ menu-order-new }」报给社区。
+mq-err-too-many = 您在这场议事会已有 { $limit } 个问题还在等回复，等组织者回复后再问吧。
+mq-err-not-found = 没有找到这个问题，可能已经被删除。
+mq-err-answered = 这个问题已由 { $name } 在 { $when } 回复过了，不用再回。
+mq-staff-notice = ❓ 居民提问 · { $title }
+    { $name }（{ $home }）：{ $question }
+mq-btn-reply = ↩️ 回复
+mq-btn-reply-n = ↩️ 回复 { $n }
+mq-staff-answered = ❓ 居民提问 · { $title }
+    { $name }（{ $home }）：{ $question }
+    ✅ { $by } 已于 { $when } 回复：{ $answer }
+mq-answer-prompt = 回复「{ $title }」的提问。
+    { $name } 问：{ $question }
+    请写下您的回复，会直接发给居民。不回了点「✖️ 取消」。
+mq-answer-sent = ✅ 回复已发给 { $name }。
+mq-answer = 💬 组织者回复（{ $title }）：{ $answer }
+    （您问的是：{ $question }）
+mq-staff-card-line = ❓ 提问 { $asked }（待回复 { $waiting }）
+mq-btn-list = ❓ 待回复的提问（{ $waiting }）
+mq-list-head = 「{ $title }」待回复的提问 { $waiting } 个：
+mq-list-line = { $n }. { $name }：{ $question }
+mq-list-empty = 「{ $title }」的提问都已回复。
+mq-btn-typed = ❓ 转给「{ $title }」的组织者
+mq-typed-hint = 这像是想问议事会组织者的问题：点「❓ 转给…的组织者」，回复会发到这里。

@@ -888,6 +888,8 @@ form-name = { $group ->
         [MeetingCancel] 取消議事會
         [Minutes] 會議紀要
         [CodeForm] 輸入簽到碼
+        [QuestionForm] 問組織者
+        [QuestionAnswer] 回覆居民提問
         [DecisionOrder] 決議轉工單
         [Reg] 登記住址
         [PhoneEdit] 修改手機號
@@ -918,3 +920,33 @@ form-name = { $group ->
        *[other] 另一項操作
     }
 poll-export-caption = 投票結果導出：{ $question }
+
+## ❓ 問組織者: residents' questions to a meeting's organizer, and staff answers
+mq-btn-ask = ❓ 問組織者
+mq-ask-prompt = 請寫下您想問「{ $title }」組織者的問題，發給我就行。不問了點「✖️ 取消」。
+mq-asked = ✅ 已轉給組織者，回覆會發到這裡。（「{ $title }」）
+mq-err-cancelled = 「{ $title }」已經取消了，不再收提問。有事可以點「{ menu-order-new }」報給社區。
+mq-err-over = 「{ $title }」已經開完一天多了，不再收提問。有事可以點「{ menu-order-new }」報給社區。
+mq-err-too-many = 您在這場議事會已有 { $limit } 個問題還在等回覆，等組織者回復後再問吧。
+mq-err-not-found = 沒有找到這個問題，可能已經被刪除。
+mq-err-answered = 這個問題已由 { $name } 在 { $when } 回覆過了，不用再回。
+mq-staff-notice = ❓ 居民提問 · { $title }
+    { $name }（{ $home }）：{ $question }
+mq-btn-reply = ↩️ 回覆
+mq-btn-reply-n = ↩️ 回覆 { $n }
+mq-staff-answered = ❓ 居民提問 · { $title }
+    { $name }（{ $home }）：{ $question }
+    ✅ { $by } 已於 { $when } 回覆：{ $answer }
+mq-answer-prompt = 回覆「{ $title }」的提問。
+    { $name } 問：{ $question }
+    請寫下您的回覆，會直接發給居民。不回了點「✖️ 取消」。
+mq-answer-sent = ✅ 回覆已發給 { $name }。
+mq-answer = 💬 組織者回復（{ $title }）：{ $answer }
+    （您問的是：{ $question }）
+mq-staff-card-line = ❓ 提問 { $asked }（待回覆 { $waiting }）
+mq-btn-list = ❓ 待回覆的提問（{ $waiting }）
+mq-list-head = 「{ $title }」待回覆的提問 { $waiting } 個：
+mq-list-line = { $n }. { $name }：{ $question }
+mq-list-empty = 「{ $title }」的提問都已回覆。
+mq-btn-typed = ❓ 轉給「{ $title }」的組織者
+mq-typed-hint = 這像是想問議事會組織者的問題：點「❓ 轉給…的組織者」，回覆會發到這裡。
