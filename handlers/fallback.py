@@ -24,7 +24,7 @@ from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, 
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
-from handlers.meeting_questions import typed_question_row
+from handlers.meeting_questions import QuestionCb, typed_question_row
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
@@ -124,6 +124,10 @@ async def _answered_offer(
     yes = smalltalk.offer_answer(text)
     if yes is None:
         return False
+    if yes and data.get("typed_ask"):
+        # '好的' under ❓ 转给…的组织者 and 📝 报给社区 may mean either: asked, nothing done
+        await message.answer(t("fallback-offer-which"), reply_markup=menu)
+        return True
     # its button is done with (a tap on it later is a stale button)
     await message.bot.edit_message_reply_markup(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
@@ -188,8 +192,12 @@ async def _joined_offer(
 
 
 async def _remember_offer(state: FSMContext, offer: Message) -> None:
-    """The offer just sent: a yes or no typed right under it answers it."""
-    await state.update_data(typed_offer=offer.message_id)
+    """The offer just sent: a yes or no typed right under it answers it (a yes, where the
+    offer also sends the words to a meeting's organizer, is asked which of the two)."""
+    rows = offer.reply_markup.inline_keyboard if offer.reply_markup else []
+    prefix = QuestionCb.__prefix__ + ":"
+    asks = any((key.callback_data or "").startswith(prefix) for row in rows for key in row)
+    await state.update_data(typed_offer=offer.message_id, typed_ask=asks)
 
 
 @router.callback_query(FallbackCb.filter(F.action == "topic"))
@@ -386,8 +394,9 @@ async def _offer(
     saying what they do."""
     lines = [*([lead] if lead else [])]
     if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
-        lines.append(t("mq-typed-hint"))
-    lines.append(t("fallback-offer-request"))
+        lines += [t("mq-typed-hint"), t("fallback-offer-request-or-ask")]
+    else:
+        lines.append(t("fallback-offer-request"))
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))

@@ -236,3 +236,24 @@ async def test_long_question_and_answer_arrive_whole(linli_sandbox: Harness) -> 
     got = "".join(message_text(m) for m in await d.messages(ZHOU, before))
     assert answer in got
     await d.expect(STAFF, "✅ 李社工 已于", since=notice["message_id"] - 1)
+
+
+async def test_a_yes_under_both_offers_is_asked_which(linli_sandbox: Harness) -> None:
+    """Under ❓ 转给…的组织者 and 📝 报给社区, '好的' may mean either: the resident is asked to
+    tap one (it used to file a request of the question), and the offer keeps both buttons."""
+    h = linli_sandbox
+    d = h.driver
+    await reply_to(d, STAFF, "/quiet off", "")
+    await _published(h)
+    invite = await d.expect(ZHOU, "议事会通知")
+    await d.tap(ZHOU, "去", invite["message_id"])
+    await d.expect(ZHOU, "已报名", since=invite["message_id"])
+    offer = await reply_to(d, ZHOU, "我能带老伴一起去吗", "报给社区")
+    assert "回一句「好的」" not in message_text(offer), message_text(offer)
+    await reply_to(d, ZHOU, "好的", "请点上面的按钮选一个")
+    [still] = [m for m in await d.messages(ZHOU) if m["message_id"] == offer["message_id"]]
+    assert inline_labels(still)[0] == "❓ 转给「十二月居民议事会」的组织者"
+    await d.tap(ZHOU, "❓ 转给「十二月居民议事会」的组织者", offer["message_id"])
+    await d.expect(ZHOU, "已转给组织者", since=offer["message_id"])
+    assert [q.text for q in await _questions(h)] == ["我能带老伴一起去吗"]
+    assert await d.errors() == []

@@ -19,12 +19,13 @@ async def test_text_at_a_meeting_type_choice_keeps_the_form(linli_sandbox: Harne
     await d.say(STAFF, "🏛 议事管理")
     await d.tap(STAFF, "➕ 新建议事会")
     ask = await d.expect(STAFF, "请选择会议类型")
+    # typed there, it is the title (tests/consult/test_e2e_kind_typed.py), the kind asked again
     [answer] = await d.say(STAFF, "关于3号楼加装电梯的议事会")
-    assert "请点上面消息里的按钮" in message_text(answer)
+    assert "会议标题记为「关于3号楼加装电梯的议事会」" in message_text(answer)
     assert "没有看懂" not in message_text(answer)
-    # the form is still on: the type is chosen on the same message, and the title is asked
+    # the form is still on: the type chosen on the first message goes on to the agenda
     await d.tap(STAFF, "楼栋夜话", ask["message_id"])
-    await d.expect(STAFF, "会议标题", since=answer["message_id"])
+    await d.expect(STAFF, "请输入议程", since=answer["message_id"])
     # and cancel still cancels
     [cancelled] = await d.say(STAFF, "✖️ 取消")
     assert "已取消" in message_text(cancelled)
