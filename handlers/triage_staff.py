@@ -740,8 +740,7 @@ async def _form_overtaken(
     said = ctx.t(
         "order-form-overtaken",
         number=req.number,
-        change=await what_changed(ctx, rid),
-        status=status_text(ctx.t, req),
+        change=await what_changed(ctx, rid),  # names the action; the card its status
     )
     chat = event.message if isinstance(event, CallbackQuery) else event
     if not isinstance(chat, Message):
