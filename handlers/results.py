@@ -444,6 +444,7 @@ async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
         approve=True,
         note=None,
         now=ctx.now(),
+        tapped=query.message.message_id if query.message is not None else None,
     )
     assert out.order is not None
     await edit_or_send(query, ctx.t("order-verified", number=out.order.number), None)
@@ -513,6 +514,7 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
             approve=False,
             note=message.text,
             now=ctx.now(),
+            tapped=int(values["card"]) if values.get("card") else None,
         )
     except Conflict:
         # accepted, sent back or cancelled meanwhile (a colleague, another card): the step

@@ -2660,6 +2660,7 @@ async def verify_notice_redraws(
     actor: User,
     now: datetime,
     but: int | None = None,
+    tapped: int | None = None,
 ) -> list[Notice]:
     """Every 请验收 notice (and reminder) of the order's reported result on a colleague's
     screen, once the result was accepted (`how`: 'verify') or sent back ('send_back'):
@@ -2667,9 +2668,10 @@ async def verify_notice_redraws(
     ↩️ 退回 (edits for the outbox, in the caller's transaction; retagged so that a later round
     of the same order leaves them). Before, 李社工's copy kept its buttons after 张网格员 had
     accepted, and only a tap said so. `but`: the actor who decided on one of theirs, whose
-    copies are left to the handler (the one tapped is drawn over)."""
+    copies are left to the handler (the one tapped is drawn over); with `tapped` (the message
+    they tapped on), only that one: their other copy (the day-later reminder) is redrawn too."""
     assert order.id is not None
-    others = [col(Delivery.chat_id) != but] if but is not None else []
+    others = [col(Delivery.chat_id) != but] if but is not None and tapped is None else []
     rows = (
         await session.exec(
             select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.text).where(
@@ -2683,8 +2685,10 @@ async def verify_notice_redraws(
     name = actor.display_name if actor.forgotten_at is None else "-"
     notices, done = [], []
     for row_id, chat, ids, text in rows:
-        done.append(row_id)
         parts = [int(x) for x in (ids or "").split(",") if x]
+        if chat == but and tapped in parts:  # the handler draws the one tapped
+            continue
+        done.append(row_id)
         if len(parts) != 1:  # not sent as one message (none: nothing to redraw)
             continue
         notices.append(
@@ -2718,8 +2722,11 @@ async def verify(
     approve: bool,
     note: str | None,
     now: datetime,
+    tapped: int | None = None,
 ) -> Outcome:
-    """Staff accept a reported result (points, rating request, public card) or send it back."""
+    """Staff accept a reported result (points, rating request, public card) or send it back.
+    `tapped`: the 请验收 message it was decided on (the handler redraws it; the staff member's
+    other copies are redrawn with the colleagues')."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="verify")
     req = await get_request(session, order.request_id)
@@ -2757,7 +2764,7 @@ async def verify(
         back_notices = await order_cards.card_redraws(session, order=order) + back_notices
         back_notices = (
             await verify_notice_redraws(
-                session, order, how="send_back", actor=user, now=now, but=user.id
+                session, order, how="send_back", actor=user, now=now, but=user.id, tapped=tapped
             )
             + back_notices
         )
@@ -2841,7 +2848,9 @@ async def verify(
     # the colleagues' 请验收 say who accepted it
     notices = await order_cards.card_redraws(session, order=order) + notices
     notices = (
-        await verify_notice_redraws(session, order, how="verify", actor=user, now=now, but=user.id)
+        await verify_notice_redraws(
+            session, order, how="verify", actor=user, now=now, but=user.id, tapped=tapped
+        )
         + notices
     )
     queued = await commit_with(session, notices)

@@ -102,3 +102,31 @@ async def test_the_reminder_copies_are_redrawn_too(linli_sandbox: Harness) -> No
         now = await _redrawn(h, STAFF, copy, "张网格员 已于")
         assert _inline(now) == [] and "验收通过" in message_text(now), message_text(now)
     assert await d.errors() == []
+
+
+async def test_the_deciders_other_copy_is_redrawn_too(linli_sandbox: Harness) -> None:
+    """李社工 accepts on the reminder: the reminder says so (drawn by the step), and his first
+    请验收 notice loses its buttons, saying who accepted, like his colleague's copies (it kept
+    them: only a tap on it said it was done)."""
+    h = linli_sandbox
+    d = h.driver
+    mine, data = await _verify_card(h)
+    order_id = int(data["✅ 验收通过"].split(":")[2])
+    async with h.sessionmaker() as s:
+        [due] = (
+            await s.exec(
+                select(ScheduledJob.due_at).where(
+                    col(ScheduledJob.key) == f"order-{order_id}-verify",
+                    col(ScheduledJob.state) == JobState.PENDING,
+                )
+            )
+        ).all()
+    await _run(h, due if due.tzinfo else due.replace(tzinfo=UTC))
+    reminder = await d.expect(STAFF, "还没有验收", since=mine["message_id"])
+
+    await d.click(STAFF, reminder["message_id"], text="✅ 验收通过")
+    await d.expect(STAFF, "已验收", since=reminder["message_id"] - 1)
+
+    now = await _redrawn(h, STAFF, mine, "李社工 已于")
+    assert _inline(now) == [] and "验收通过" in message_text(now), message_text(now)
+    assert await d.errors() == []
