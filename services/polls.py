@@ -731,8 +731,19 @@ async def redraw_cards(
         fresh = drawn[lang]
         if card.text == fresh.text and card.reply_markup == fresh.markup:
             continue
-        card.text, card.reply_markup = fresh.text, fresh.markup
-        session.add(card)
+        # Taken only if the card does not read so by now: a colleague's handler drawing it, or
+        # another announcement's follow-up, may have done so since it was read above (the
+        # announcements go out at once, and each one's follow-up redraws). Both then queued the
+        # same edit, the second refused by Telegram as 'not modified'. Its text names the
+        # poll's status, which alone decides its buttons.
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == card.id, col(Delivery.text) != fresh.text)
+            .values(text=fresh.text, reply_markup=fresh.markup)
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
         await delivery.cancel_redraws(
             session, chat_id=card.chat_id, message_id=ids[0], commit=False
         )

@@ -15,8 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Translator
 from bot.settings import Settings
 from models import AuditEvent, User
-from models.consultations import PollStatus, RsvpAnswer, RsvpStatus, TopicBacking, Vote
-from models.scheduling import Delivery, JobState, ScheduledJob
+from models.consultations import Poll, PollStatus, RsvpAnswer, RsvpStatus, TopicBacking, Vote
+from models.scheduling import Delivery, DeliveryState, JobState, ScheduledJob
 from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
 from services import meetings, polls, topics
@@ -268,3 +268,71 @@ async def test_backing_taps_at_once_keep_the_count(
     rows = (await session.exec(select(TopicBacking).where(TopicBacking.topic_id == tid))).all()
     assert [r.user_id for r in rows] == [d]
     assert (await topics.get_topic(session, topic_id=tid)).backers == 1
+
+
+async def test_two_follow_ups_redraw_a_poll_card_once(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    notifier: Notifier,
+) -> None:
+    """Each announcement that goes out has the poll's staff cards redrawn; the announcements go
+    at once, so two follow-ups may both read a card before either redrew it. The second must
+    not queue the same edit again (Telegram refuses it: 'message is not modified')."""
+    assert world.community.id is not None
+    poll = await polls.create_poll(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        now=NOW,
+        draft=polls.PollDraft(
+            community_id=world.community.id,
+            question="明年办什么",
+            options=["修路灯", "装电梯"],
+            closes_at=NOW + timedelta(days=1),
+        ),
+    )
+    await polls.publish_poll(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        poll_id=poll.id or 0,
+        now=NOW,
+        notifier=notifier,
+    )
+    card_at = {"chat_id": world.staff.id, "message_id": 77}
+    await polls.remember_card(
+        session,
+        poll_id=poll.id or 0,
+        text="（草稿时的卡片）",
+        reply_markup=None,
+        now=NOW,
+        **card_at,
+    )
+
+    def edits_of_the_card() -> Any:
+        return select(Delivery).where(
+            Delivery.chat_id == world.staff.id, Delivery.edit_message_id == 77
+        )
+
+    async with sessionmaker() as late:
+        # the later follow-up has read the card (as it was) before the first one redrew it
+        [read] = (
+            await late.exec(
+                select(Delivery).where(Delivery.matter == polls.card_matter(poll.id or 0))
+            )
+        ).all()
+        assert read.text == "（草稿时的卡片）"
+        async with sessionmaker() as first:
+            assert await polls.redraw_cards_of(first, poll_id=poll.id or 0, notifier=notifier) == 1
+            [edit] = (await first.exec(edits_of_the_card())).all()
+            edit.state = DeliveryState.SENT  # the sender has made it
+            first.add(edit)
+            await first.commit()
+        again = await late.get(Poll, poll.id)
+        assert again is not None
+        assert await polls.redraw_cards(late, poll=again, notifier=notifier) == 0
+        await late.commit()
+
+    edits = (await session.exec(edits_of_the_card())).all()
+    assert [e.state for e in edits] == [DeliveryState.SENT], edits
