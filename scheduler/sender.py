@@ -88,6 +88,11 @@ DEFER_AFTER_S = 20.0
 """A chat that cannot take a message for longer than this gets its rest put back in the queue."""
 
 
+def in_sender() -> bool:
+    """A Bot API call made by the outbox sender (not a handler's)."""
+    return _IN_SENDER.get()
+
+
 def worker_name() -> str:
     """A name for this process's claims: host, pid and a random part."""
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -554,8 +559,10 @@ class Sender:
     async def _edit_one(self, item: Claimed, message_id: int) -> bool:
         """Redraw one message (an edit delivery); False when the chat blocked the bot. A text
         (or a photo's caption) too long for it goes on in messages below it, and the next
-        redraw edits those in place (`outbox.redraw_tail`) instead of sending them again."""
-        markup = _markup(item.reply_markup) if item.reply_markup else None
+        redraw edits those in place instead of sending them again; a message that went in
+        parts, its buttons under the last (an announcement with a long agenda), has the start
+        of its text redrawn in the messages above it (`outbox.redraw_layout`). Only the
+        messages that would read otherwise are edited."""
         photo = item.photo_ref is not None or item.photo_bytes is not None
         parts = outbox.redraw_parts(item.text, caption=photo)
         while True:
@@ -570,33 +577,30 @@ class Sender:
                         if not await self._still_to_send(item):
                             return True  # cancelled or rewritten while it waited its turn
                         async with self._one_statement() as session:
-                            tail = await outbox.redraw_tail(
+                            drawn = await outbox.redraw_layout(
                                 session, chat_id=item.chat_id, message_id=message_id
                             )
                         stamp = self.limiter.settle(item.chat_id, stamp)  # it leaves now
-                        try:
-                            if photo:
-                                # the message is a photo: its caption is redrawn, the photo
-                                # stays (Telegram refuses editMessageText on it: 'there is no
-                                # text in the message to edit')
-                                await self.bot.edit_message_caption(
-                                    caption=parts[0],
-                                    chat_id=item.chat_id,
-                                    message_id=message_id,
-                                    reply_markup=markup,
-                                )
-                            else:
-                                await self.bot.edit_message_text(
-                                    text=parts[0],
-                                    chat_id=item.chat_id,
-                                    message_id=message_id,
-                                    reply_markup=markup,
-                                )
-                        except TelegramBadRequest as exc:
-                            # it reads so already: what follows it may not
-                            if "not modified" not in exc.message or not (tail or parts[1:]):
-                                raise
-                        ids = [message_id, *await self._redraw_tail(item, parts[1:], tail)]
+                        head = [] if photo else drawn.head
+                        above, own, below = outbox.fit_parts(parts, above=len(head))
+                        kept = await self._redraw_head(item, head, above)
+                        # in parts, the message itself may read so already (what changed is
+                        # above it): not edited (Telegram would refuse it as 'not modified')
+                        alone = not (head or drawn.tail)
+                        if alone or drawn.shown != own or drawn.markup != item.reply_markup:
+                            try:
+                                await self._edit_own(item, message_id, own, photo=photo)
+                            except TelegramBadRequest as exc:
+                                # it reads so already: what is around it may not
+                                if "not modified" not in exc.message or not (
+                                    head or drawn.tail or below
+                                ):
+                                    raise
+                        ids = [
+                            *kept,
+                            message_id,
+                            *await self._redraw_tail(item, below, drawn.tail),
+                        ]
                     finally:
                         _IN_SENDER.reset(token)
                         self.limiter.settle(item.chat_id, stamp)
@@ -621,6 +625,40 @@ class Sender:
             await self._record_sent(item, ids)
             self.sent_count += 1
             return True
+
+    async def _edit_own(self, item: Claimed, message_id: int, text: str, *, photo: bool) -> None:
+        """The redrawn message itself, with its buttons."""
+        markup = _markup(item.reply_markup) if item.reply_markup else None
+        if photo:
+            # the message is a photo: its caption is redrawn, the photo stays (Telegram
+            # refuses editMessageText on it: 'there is no text in the message to edit')
+            await self.bot.edit_message_caption(
+                caption=text, chat_id=item.chat_id, message_id=message_id, reply_markup=markup
+            )
+        else:
+            await self.bot.edit_message_text(
+                text=text, chat_id=item.chat_id, message_id=message_id, reply_markup=markup
+            )
+
+    async def _redraw_head(
+        self, item: Claimed, head: list[tuple[int, str]], parts: list[str]
+    ) -> list[int]:
+        """The start of a redrawn message that went in parts, in the messages above it
+        (edited where they read otherwise, from the top); those no longer needed deleted.
+        Their ids (one the person deleted stays counted: nothing can go above it instead)."""
+        ids: list[int] = []
+        for (message_id, shown), part in zip(head, parts, strict=False):
+            ids.append(message_id)
+            if shown == part:  # reads so already (an edit would be refused as such)
+                continue
+            with contextlib.suppress(TelegramBadRequest):  # gone, or too old to edit
+                await self.bot.edit_message_text(
+                    text=part, chat_id=item.chat_id, message_id=message_id
+                )
+        for older, _ in head[len(parts) :]:
+            with contextlib.suppress(TelegramBadRequest):  # gone, or too old to delete
+                await self.bot.delete_message(chat_id=item.chat_id, message_id=older)
+        return ids
 
     async def _redraw_tail(
         self, item: Claimed, parts: list[str], tail: list[tuple[int, str]]

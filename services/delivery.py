@@ -322,13 +322,26 @@ async def cancel_redraws(
     return int(result.rowcount or 0)
 
 
-async def redraw_tail(
-    session: AsyncSession, *, chat_id: int, message_id: int
-) -> list[tuple[int, str]]:
-    """The messages the last redraw of this message that went out sent below it (the rest of a
-    text too long for one message, or of a caption too long for one), each with the text it
-    was given: the next redraw edits them in place (those that read otherwise), not sending
-    them again. Oldest first; none when it fitted."""
+@dataclass
+class Drawn:
+    """A message as the outbox last drew it (`redraw_layout`): the messages above it that
+    carry the start of its text (it went in parts, its buttons under the last), its own text
+    and buttons (None: not known), and the messages below it that carry the rest (a redraw
+    that grew), each with the text it was given, oldest first."""
+
+    head: list[tuple[int, str]] = field(default_factory=list)
+    shown: str | None = None
+    markup: dict[str, Any] | None = None
+    tail: list[tuple[int, str]] = field(default_factory=list)
+
+
+async def redraw_layout(session: AsyncSession, *, chat_id: int, message_id: int) -> Drawn:
+    """How this message of the chat reads now, as the outbox drew it: after its last redraw
+    that went out, the messages that redraw edited or sent (above it, it, below it); never
+    redrawn, the outbox's message it is the last part of, when it went in parts (an
+    announcement with a long agenda: the buttons under the last part, the start above it).
+    The next redraw edits them in place (those that read otherwise), sending nothing again.
+    Nothing known: a message that fitted in one, or one the outbox did not send."""
     row = (
         await session.exec(
             select(Delivery)
@@ -341,12 +354,50 @@ async def redraw_tail(
             .limit(1)
         )
     ).first()
-    if row is None or row.message_id_list[:1] != [message_id]:
-        return []
-    photo = row.photo_ref is not None or row.photo_bytes is not None
-    shown = redraw_parts(row.text, caption=photo)[1:]
-    below = row.message_id_list[1:]
-    return [(m, shown[i] if i < len(shown) else "") for i, m in enumerate(below)]
+    if row is not None:
+        ids = row.message_id_list
+        if message_id not in ids:
+            return Drawn()
+        photo = row.photo_ref is not None or row.photo_bytes is not None
+        parts = redraw_parts(row.text, caption=photo)
+        shown = [parts[i] if i < len(parts) else "" for i in range(len(ids))]
+        at = ids.index(message_id)
+        return Drawn(
+            head=list(zip(ids[:at], shown[:at], strict=True)),
+            shown=shown[at],
+            markup=row.reply_markup,
+            tail=list(zip(ids[at + 1 :], shown[at + 1 :], strict=True)),
+        )
+    sent = await session.exec(
+        select(Delivery).where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.edit_message_id).is_(None),
+            col(Delivery.state) == DeliveryState.SENT,
+            col(Delivery.photo_ref).is_(None),
+            col(Delivery.photo_bytes).is_(None),
+            col(Delivery.message_ids).endswith(f",{message_id}"),
+        )
+    )
+    for row in sent.all():
+        ids = row.message_id_list
+        parts = split_html(row.text)
+        if ids[-1:] == [message_id] and len(parts) == len(ids):
+            return Drawn(
+                head=list(zip(ids[:-1], parts[:-1], strict=True)),
+                shown=parts[-1],
+                markup=row.reply_markup,
+            )
+    return Drawn()
+
+
+def fit_parts(parts: list[str], *, above: int) -> tuple[list[str], str, list[str]]:
+    """A redraw's parts (`redraw_parts`) laid over a message with `above` messages above it
+    that carry the start of its text: the texts of those kept (from the top; any more are
+    deleted), the message's own, and the rest below it (more than there is room for above:
+    edited into, or sent as, messages below it)."""
+    if len(parts) <= above + 1:
+        return parts[:-1], parts[-1], []
+    return parts[:above], parts[above], parts[above + 1 :]
 
 
 def redraw_parts(value: str, *, caption: bool) -> list[str]:
@@ -1418,6 +1469,7 @@ async def count_by_state(
 
 __all__ = [
     "Claimed",
+    "Drawn",
     "after_quiet_hours",
     "cancel_member_notices",
     "cancel_staff_notices",
@@ -1425,6 +1477,7 @@ __all__ = [
     "claim_deliveries",
     "count_by_state",
     "enqueue",
+    "fit_parts",
     "hold_for_quiet_hours",
     "home_communities",
     "home_community",
@@ -1440,8 +1493,8 @@ __all__ = [
     "record_failed",
     "record_retry",
     "record_sent",
+    "redraw_layout",
     "redraw_parts",
-    "redraw_tail",
     "release_held",
     "release_stale",
     "retime_held",

@@ -20,8 +20,9 @@ Where each message went is remembered (models.consultations.MeetingMessage: chat
 what it is, a digest of what it shows); an announcement or a notice is found in the delivery
 outbox that sent it. A redraw is an edit queued in the outbox (services.delivery,
 `edit_message_id`), ahead of the notice that explains the change, and only where the message
-would read differently. A message that can no longer be edited (deleted, too old) is left as
-it is.
+would read differently. One that went in parts (a long agenda) is remembered by its last part,
+under which its buttons are; the sender redraws the parts above it with it, in place. A
+message that can no longer be edited (deleted, too old) is left as it is.
 
 An announcement or a notice on its way when the meeting changes (claimed by the sender, its
 message id not recorded yet: the call may already be under way) cannot be edited yet: it is
@@ -252,7 +253,8 @@ async def mark_answer(
     """The person answered on this message: when it is their copy of the announcement or of a
     延期's notice, it is drawn with their answer marked, for the caller to edit at once, and
     remembered so (its redraws still queued are cancelled; later redraws keep the mark).
-    None: neither, or it already shows so. Commits."""
+    None: neither, or it already shows so, or it went in parts (the outbox redraws them all,
+    queued here). Commits."""
     from services.meetings import card_args, my_rsvp, waitlist_position
 
     assert meeting.id is not None
@@ -301,6 +303,24 @@ async def mark_answer(
         .values(state=DeliveryState.CANCELLED, error="redrawn meanwhile")
         .execution_options(synchronize_session=False)
     )
+    if len(outbox.split_html(text)) > 1:
+        # in parts (a long agenda), the buttons under the last: an edit of the one tapped
+        # alone cannot show it whole; the sender redraws the parts in place (the start of
+        # the text above it, services.delivery.redraw_layout), at once
+        await outbox.enqueue(
+            session,
+            chat_id=chat_id,
+            text=text,
+            reply_markup=_keyboard(rows),
+            urgent=True,
+            kind="meeting-redraw",
+            community_id=meeting.community_id,
+            deliver_by=meeting.starts_at,
+            edit_message_id=message_id,
+            now=notifier.now,
+        )
+        await session.commit()
+        return None
     await session.commit()
     return text, rows
 
@@ -882,7 +902,8 @@ async def _adopt_sent(
     """The announcements, the notices of earlier changes (延期, 修改), the reminders and the
     notices of a person's place sent (only these, with `places_only`; only the announcements
     and the notices of a 延期, which ask 去 / 不确定 / 不去, with `answerable`; to these
-    chats, with `chat_ids`), one message each, become messages to redraw, showing what the
+    chats, with `chat_ids`), one message each (a long one that went in parts: its last, under
+    which its buttons are), become messages to redraw, showing what the
     outbox sent. Returns what each said as sent: a notice is redrawn as it was, with what is
     true now under it."""
     assert meeting.id is not None
@@ -900,7 +921,7 @@ async def _adopt_sent(
     sent = []
     for row in (await session.exec(stmt)).all():
         ids = row.message_id_list
-        if len(ids) != 1:  # a long one, in parts: left alone
+        if not ids:
             continue
         kind = next(k for p, k in prefixes.items() if (row.dedupe_key or "").startswith(p))
         of_place = (row.dedupe_key or "").startswith(_place_prefixes(meeting.id))
@@ -912,7 +933,9 @@ async def _adopt_sent(
             row.deliver_by,
             answerable=(row.dedupe_key or "").startswith(_postpone_prefix(meeting.id)),
         )
-        sent.append((row.chat_id, ids[0], kind, said))
+        # a long one went in parts, its buttons under the last: that one stands for it (the
+        # sender redraws the parts above it with it, services.delivery.redraw_layout)
+        sent.append((row.chat_id, ids[-1], kind, said))
     if not sent:
         return {}
     known = set(

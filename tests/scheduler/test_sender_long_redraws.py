@@ -141,3 +141,43 @@ async def test_a_caption_redrawn_too_long_loses_nothing(
         assert _said(shown) == ("晒单" + _agenda(word, 60)).replace("\n", "")
     assert shown[0]["markup"]
     assert list(emulator.errors) == []
+
+
+async def test_a_message_sent_in_parts_is_redrawn_from_its_last(
+    emulator: Emulator, sender: Sender, session: AsyncSession, clock: FakeClock
+) -> None:
+    """An announcement with a long agenda went in parts, its buttons under the last (the
+    message a meeting remembers): redrawn, the parts above it are edited in place with it,
+    each only where it reads otherwise; shorter, those no longer needed go. Before, the last
+    part got the start of the text and the rest was sent again below it."""
+    emulator.add_user(id=11, first_name="Li")
+    await add_users(session, [11])
+    first = _agenda("议程", 250)  # two messages
+    await enqueue(session, chat_id=11, text=first, reply_markup=MARKUP, urgent=True, now=clock.now)
+    await session.commit()
+    await sender.drain()
+    sent = _shown(emulator)
+    assert len(sent) == 2 and sent[-1]["markup"] and not sent[0]["markup"]
+    ids = [m["message_id"] for m in sent]
+    marked = inline_keyboard([[("✅ 去", "crv:1:yes")]])
+    moved = first.replace("议程第000项", "延期议程第000项", 1)  # the first part only
+    for text, markup in ((moved, MARKUP), (moved, marked), (_agenda("变更议程", 250), marked)):
+        await enqueue(
+            session,
+            chat_id=11,
+            text=text,
+            reply_markup=markup,
+            urgent=True,
+            now=clock.now,
+            edit_message_id=ids[-1],
+        )
+        await session.commit()
+        await sender.drain()
+        shown = _shown(emulator)
+        assert [m["message_id"] for m in shown] == ids  # in place, nothing sent again
+        assert _said(shown) == text.replace("\n", "")
+        assert shown[-1]["markup"] == markup and not shown[0]["markup"]
+    await _redraw(session, clock, ids[-1], "议事会已取消")
+    await sender.drain()
+    assert [(m["message_id"], m["text"]) for m in _shown(emulator)] == [(ids[-1], "议事会已取消")]
+    assert list(emulator.errors) == []
