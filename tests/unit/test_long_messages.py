@@ -105,10 +105,12 @@ async def test_the_rest_of_a_long_edit_is_edited_in_place_next_time() -> None:
     assert below and isinstance(first[0], EditMessageText) and first[0].message_id == 5
     again = await edit(longer)
     edits = [m.message_id for m in again if isinstance(m, EditMessageText)]
-    assert edits == [5, *below]  # the message, then each one sent below it, in place
+    # each one sent below it, in place; the message itself reads so already (its first part
+    # is the same): not edited, which Telegram would refuse as 'not modified'
+    assert edits == below
     grown = sent_ids(again)
     assert grown  # longer: the rest goes on below
-    assert _flat(m.text for m in again) == _flat([longer])
+    assert _flat([first[0].text, *(m.text for m in again)]) == _flat([longer])
     assert all(_shown(m.text) <= TEXT_LIMIT for m in again)
     short = await edit("已取消")
     assert isinstance(short[0], EditMessageText) and short[0].text == "已取消"
@@ -117,3 +119,38 @@ async def test_the_rest_of_a_long_edit_is_edited_in_place_next_time() -> None:
     assert await edit("已取消（改期）") == [
         EditMessageText(chat_id=1, message_id=5, text="已取消（改期）")
     ]  # nothing below it any more
+
+
+async def test_an_edit_of_the_last_part_redraws_the_parts_above_it() -> None:
+    """A message sent in parts is edited from its last (its keyboard tapped): the parts above
+    it are edited too, each only where it reads otherwise, nothing sent again; shorter, those
+    no longer needed go. Before, the part tapped got the start of the text and the rest was
+    sent again below it, the first part left as it was."""
+    middleware = LongMessages()
+    sent = await _calls(
+        SendMessage(chat_id=1, text=LONG, reply_markup=MARKUP), middleware=middleware
+    )
+    ids = [_ANSWERED[id(m)] for m in sent]
+    assert len(ids) >= 2
+
+    async def edit(text: str, markup: Any) -> list[Any]:
+        method = EditMessageText(chat_id=1, message_id=ids[-1], text=text, reply_markup=markup)
+        return await _calls(method, middleware=middleware)
+
+    published = LONG.replace("第0行", "已发布 第0行", 1)  # the first part changes
+    made = await edit(published, None)
+    assert [(type(m), m.message_id) for m in made] == [
+        (EditMessageText, ids[0]),
+        (EditMessageText, ids[-1]),  # its keyboard gone
+    ]
+    assert made[-1].reply_markup is None and "已发布" in made[0].text
+    # the first part changes again, the last reads the same: it is left so (an edit would
+    # be refused as 'not modified')
+    made = await edit(published.replace("已发布", "已发布（今天）", 1), None)
+    assert [(type(m), m.message_id) for m in made] == [(EditMessageText, ids[0])]
+    made = await edit("已取消", None)
+    assert [(type(m), m.message_id) for m in made] == [
+        *((DeleteMessage, i) for i in ids[:-1]),
+        (EditMessageText, ids[-1]),
+    ]
+    assert made[-1].text == "已取消"
