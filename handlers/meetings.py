@@ -66,9 +66,15 @@ from models.consultations import (
     Topic,
 )
 from services import delivery as outbox
-from services import meeting_messages, meeting_questions, meetings, polls, smalltalk, topics
+from services import (
+    meeting_cards,
+    meeting_messages,
+    meetings,
+    polls,
+    smalltalk,
+    topics,
+)
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
-from services.meeting_questions import questions_data
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -195,11 +201,11 @@ async def on_meeting_view(query: CallbackQuery, callback_data: MeetingCb, ctx: U
     )
     if not staff and not await meetings.may_view(session, meeting=meeting, user=user):
         raise NotFound("meeting-err-not-found")  # a forged button: not even the title
-    args = await _card(ctx, meeting)
     await query.answer()
     if staff:
-        await _send_staff_card(query.message, session, meeting, args, t, ctx.now())
+        await _send_staff_card(query.message, ctx, meeting)
         return
+    args = await _card(ctx, meeting)
     text, rows = await _resident_card(session, meeting, user, args, t, ctx.now())
     sent = await reply(query.message, text, reply_markup=kb(rows) if rows else None)
     await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
@@ -594,82 +600,40 @@ async def on_staff_meetings(query: CallbackQuery, ctx: UpdateCtx) -> None:
     await reply(query.message, t("meeting-list-title"), reply_markup=kb(rows))
 
 
-async def _send_staff_card(
-    target: object,
-    session: AsyncSession,
-    meeting: Meeting,
-    args: dict[str, object],
-    t: Text,
-    now: datetime,
-) -> None:
-    text, rows = await _staff_card(session, meeting, args, t, now)
-    await reply(
+async def _send_staff_card(target: object, ctx: UpdateCtx, meeting: Meeting) -> None:
+    """The meeting's staff card, sent under `target` and remembered: kept true as residents'
+    questions arrive and are answered (services.meeting_cards.redraw_cards)."""
+    drawn = await _staff_card(ctx, meeting)
+    sent = await reply(
         target if isinstance(target, Message) else None,
-        text,
-        reply_markup=kb(rows) if rows else None,
+        drawn.text,
+        reply_markup=kb(drawn.rows) if drawn.rows else None,
+    )
+    if sent is not None and sent.chat.id > 0:
+        await _remember_staff_card(ctx, meeting, sent.chat.id, sent.message_id, drawn)
+
+
+async def _staff_card(ctx: UpdateCtx, meeting: Meeting) -> meeting_cards.StaffCard:
+    """The meeting's card for staff in the reader's language (services.meeting_cards.staff_card:
+    the one drawing, which the copies on screens are redrawn with)."""
+    return await meeting_cards.staff_card(
+        ctx.session, meeting=meeting, lang=ctx.t.lang, notifier=ctx.notifier(), now=ctx.now()
     )
 
 
-async def _staff_card(
-    session: AsyncSession,
-    meeting: Meeting,
-    args: dict[str, object],
-    t: Text,
-    now: datetime,
-) -> tuple[str, list[list[tuple[str, str]]]]:
-    """The meeting's card for staff (status, code, answers) and the tools its status allows."""
-    c = await meetings.counts(session, meeting_id=meeting.id or 0)
-    text = tx(
-        t,
-        "meeting-staff-card",
-        **args,
-        status=t(f"meeting-status-{meetings.shown_status(meeting, now=now)}"),
-        code=meeting.checkin_code or "-",
-        going=c.going,
-        waitlist=c.waitlist,
-        maybe=c.maybe,
-        no=c.no,
-        checked=c.checked_in,
+async def _remember_staff_card(
+    ctx: UpdateCtx, meeting: Meeting, chat_id: int, message_id: int, drawn: meeting_cards.StaffCard
+) -> None:
+    """The staff card as drawn now (its redraws still queued are dropped), for
+    services.meeting_cards.redraw_cards to keep it true."""
+    await meeting_cards.remember_card(
+        ctx.session,
+        meeting_id=meeting.id or 0,
+        chat_id=chat_id,
+        message_id=message_id,
+        card=drawn,
+        now=ctx.now(),
     )
-    mid = meeting.id or 0
-
-    def cb(action: str, arg: int = 0) -> str:
-        return MeetingCb(action=action, id=mid, arg=arg).pack()
-
-    rows: list[list[tuple[str, str]]] = []
-    if meeting.status == MeetingStatus.DRAFT:
-        rows.append(
-            [(t("meeting-btn-publish"), cb("publish")), (t("meeting-btn-edit"), cb("edit"))]
-        )
-        rows.append([(t("meeting-btn-cancel"), cb("cancel"))])
-    elif meeting.status == MeetingStatus.PUBLISHED:
-        rows.append(
-            [(t("meeting-btn-edit"), cb("edit")), (t("meeting-btn-postpone"), cb("postpone"))]
-        )
-        rows.append(
-            [
-                (t("meeting-btn-attendees"), cb("attendees")),
-                (t("meeting-btn-minutes"), cb("minutes")),
-            ]
-        )
-        rows.append([(t("meeting-btn-cancel"), cb("cancel"))])
-    elif meeting.status == MeetingStatus.MINUTED:
-        rows.append([(t("meeting-btn-attendees"), cb("attendees"))])
-    asked, waiting = await meeting_questions.counts(session, meeting_id=mid)
-    if asked:
-        # residents' questions to the organizer: how many, and the unanswered ones a tap away
-        text += "\n" + t("mq-staff-card-line", asked=asked, waiting=waiting)
-        if waiting:
-            rows.append([(t("mq-btn-list", waiting=waiting), questions_data(mid))])
-    if meeting.status == MeetingStatus.MINUTED:
-        for i, decision in enumerate(await meetings.decisions_of(session, meeting_id=mid), 1):
-            if decision.order_id is None:
-                rows.append([(f"{t('meeting-btn-to-order')} {i}", cb("order", decision.id or 0))])
-            else:
-                text += "\n" + t(
-                    "meeting-decision-order", n=i, text=decision.text, ref=decision.order_ref or ""
-                )
-    return text, rows
 
 
 async def _redraw_staff_card(
@@ -688,12 +652,15 @@ async def _redraw_staff_card(
     if bot is None or not isinstance(message_id, int):
         return
     meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
-    args = await _card(ctx, meeting)
     if preview and meeting.status == MeetingStatus.DRAFT:
+        args = await _card(ctx, meeting)
         text = tx(t, "meeting-preview", **args, published="none")
         rows = _preview_rows(t, meeting_id)
     else:
-        text, rows = await _staff_card(session, meeting, args, t, ctx.now())
+        drawn = await _staff_card(ctx, meeting)
+        text, rows = drawn.text, drawn.rows
+        if chat_id > 0:
+            await _remember_staff_card(ctx, meeting, chat_id, message_id, drawn)
     with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(rows) if rows else None
@@ -1819,8 +1786,7 @@ async def on_minutes_send(
         ),
         reply_markup=ctx.main_menu(),
     )
-    args = await _card(ctx, meeting)
-    await _send_staff_card(query.message, session, meeting, args, t, ctx.now())
+    await _send_staff_card(query.message, ctx, meeting)
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "minutes_redo"))

@@ -229,8 +229,9 @@ def change_notice(
 ) -> tuple[str, Rows]:
     """A person's notice of an earlier change (延期, 修改) or reminder as it stands: what it
     said, with what is true now under it once that is no longer what it shows (a change of
-    the capacity alone adds nothing under a 延期's notice); a 延期's 去 / 不确定 / 不去 while
-    they can be tapped, their own answer marked (`status`), as on the announcement."""
+    the capacity alone adds nothing under a 延期's notice); a 延期's 去 / 不确定 / 不去 and
+    ❓ 问组织者 while they can be tapped, their own answer marked (`status`), as on the
+    announcement."""
     text, rows = said.text, said.rows
     if said.differs(meeting):
         text += "\n" + _now_line(meeting, notifier, render)
@@ -238,6 +239,7 @@ def change_notice(
         rows = []
     elif said.answerable:
         rows = rsvp_rows(render, meeting.id or 0, chosen=status, position=position)
+        rows.append([(render("mq-btn-ask"), ask_data(meeting.id or 0))])
     return text, rows
 
 

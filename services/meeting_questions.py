@@ -5,7 +5,9 @@ outbox to the meeting's creator while they are still staff of its community, els
 community's staff ('❓ 居民提问 · <title>'), held by quiet hours like any non-urgent notice.
 The first staff member of that community to answer wins: the resident gets the answer
 ('💬 组织者回复（<title>）'), and every copy of the staff notice is redrawn to say who answered,
-when, and what; a later ↩️ 回复 is told who answered, and nothing is sent twice.
+when, and what; a later ↩️ 回复 is told who answered, and nothing is sent twice. The meeting's
+staff cards on screens (services.meeting_cards) count each question as it arrives and as it
+is answered.
 
 A cancelled meeting, or one that ended more than a day ago, takes no more questions; a resident
 has at most `MAX_OPEN` unanswered questions per meeting. Texts are kept whole (up to
@@ -25,6 +27,7 @@ from models import Building, Role, User
 from models.consultations import Meeting, MeetingQuestion, MeetingStatus, Rsvp
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
+from services import meeting_cards
 from services.consult_common import Notifier, ask_data, questions_data, reply_data
 from services.errors import Conflict, InvalidInput, NotFound
 from services.meetings import ends_at, get_meeting, may_view
@@ -136,6 +139,8 @@ async def ask(
         dedupe=f"mq:{question.id}",
         matter=_matter(question.id),
     )
+    # the staff cards of the meeting on screens count it, with ❓ 待回复 a tap away
+    await meeting_cards.redraw_cards(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return question
 
@@ -226,6 +231,8 @@ async def answer(
         dedupe=f"mq-answer:{question_id}",
     )
     await _redraw_notices(session, pending=pending, by=user, notifier=notifier)
+    # the staff cards of the meeting on screens count one fewer waiting
+    await meeting_cards.redraw_cards(session, meeting=meeting, notifier=notifier, now=now)
     await session.commit()
     return pending
 

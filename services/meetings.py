@@ -1058,7 +1058,8 @@ async def postpone_meeting(
         users=users,
         key="meeting-postponed",
         args={"title": meeting.title, "when": notifier.local(starts_at), "reason": why},
-        buttons=rsvp_buttons(meeting_id),
+        # 去 / 不确定 / 不去, and ❓ 问组织者 as on the announcement (services.meeting_questions)
+        buttons=[*rsvp_buttons(meeting_id), [("mq-btn-ask", ask_data(meeting_id))]],
         chosen=lambda person: chosen_data(meeting_id, answered.get(person.id)),
         chosen_text=lambda person, key: chosen_label(
             partial(notifier.render, person),

@@ -15,11 +15,19 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Translator
 from bot.settings import Settings
 from models import AuditEvent, User
-from models.consultations import Poll, PollStatus, RsvpAnswer, RsvpStatus, TopicBacking, Vote
+from models.consultations import (
+    MeetingQuestion,
+    Poll,
+    PollStatus,
+    RsvpAnswer,
+    RsvpStatus,
+    TopicBacking,
+    Vote,
+)
 from models.scheduling import Delivery, DeliveryState, JobState, ScheduledJob
 from scheduler.kinds import load_job_kinds
 from scheduler.runner import JobRunner
-from services import meetings, polls, topics
+from services import meeting_cards, meetings, polls, topics
 from services.consult_common import Notifier
 from services.errors import Conflict
 from tests.consult.conftest import NOW, World
@@ -332,6 +340,89 @@ async def test_two_follow_ups_redraw_a_poll_card_once(
         again = await late.get(Poll, poll.id)
         assert again is not None
         assert await polls.redraw_cards(late, poll=again, notifier=notifier) == 0
+        await late.commit()
+
+    edits = (await session.exec(edits_of_the_card())).all()
+    assert [e.state for e in edits] == [DeliveryState.SENT], edits
+
+
+async def test_a_question_and_an_answer_redraw_a_meeting_card_once(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    notifier: Notifier,
+) -> None:
+    """A question asked and another answered at the same moment both redraw the meeting's
+    staff cards, and may both read a card before either redrew it: the second must not queue
+    the same edit again (Telegram refuses it: 'message is not modified')."""
+    assert world.community.id is not None
+    meeting = await meetings.create_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        now=NOW,
+        draft=meetings.MeetingDraft(
+            community_id=world.community.id,
+            title="小型座谈",
+            agenda=["听取意见"],
+            starts_at=NOW + timedelta(days=1),
+            place="会议室",
+        ),
+    )
+    await meetings.publish_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting.id or 0,
+        now=NOW,
+        notifier=notifier,
+    )
+    session.add(
+        MeetingQuestion(
+            meeting_id=meeting.id or 0, resident_id=world["a1"].id, text="几点签到？", asked_at=NOW
+        )
+    )
+    await session.commit()
+    drawn = meeting_cards.StaffCard("（提问前的卡片）", [])
+    await meeting_cards.remember_card(
+        session,
+        meeting_id=meeting.id or 0,
+        chat_id=world.staff.id,
+        message_id=78,
+        card=drawn,
+        now=NOW,
+    )
+
+    def edits_of_the_card() -> Any:
+        return select(Delivery).where(
+            Delivery.chat_id == world.staff.id, Delivery.edit_message_id == 78
+        )
+
+    async with sessionmaker() as late:
+        # the later one has read the card (as it was) before the first one redrew it
+        [read] = (
+            await late.exec(
+                select(Delivery).where(
+                    Delivery.matter == meeting_cards.card_matter(meeting.id or 0)
+                )
+            )
+        ).all()
+        assert read.text == "（提问前的卡片）"
+        async with sessionmaker() as first:
+            mine = await meetings.get_meeting(first, meeting_id=meeting.id or 0)
+            assert (
+                await meeting_cards.redraw_cards(first, meeting=mine, notifier=notifier, now=NOW)
+                == 1
+            )
+            [edit] = (await first.exec(edits_of_the_card())).all()
+            assert "❓ 提问 1（待回复 1）" in edit.text
+            edit.state = DeliveryState.SENT  # the sender has made it
+            first.add(edit)
+            await first.commit()
+        again = await meetings.get_meeting(late, meeting_id=meeting.id or 0)
+        assert (
+            await meeting_cards.redraw_cards(late, meeting=again, notifier=notifier, now=NOW) == 0
+        )
         await late.commit()
 
     edits = (await session.exec(edits_of_the_card())).all()

@@ -133,6 +133,8 @@ async def test_second_staff_and_forged_taps(linli_sandbox: Harness) -> None:
     notice = await d.expect(STAFF, "❓ 居民提问")
     await d.click(STAFF, message_id=notice["message_id"], data=meeting_view_data(meeting_id))
     card = await d.expect(STAFF, "❓ 提问 1（待回复 1）", since=notice["message_id"])
+    # the destructive tool last, below ❓ 待回复
+    assert inline_labels(card)[-2:] == ["❓ 待回复的提问（1）", "❌ 取消会议"]
     await d.tap(STAFF, "❓ 待回复的提问（1）", card["message_id"])
     listed = await d.expect(STAFF, "待回复的提问 1 个", since=card["message_id"])
     assert "周阿姨：几点签到？" in message_text(listed)

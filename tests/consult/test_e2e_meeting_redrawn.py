@@ -150,7 +150,7 @@ async def test_postponed_meeting_reads_the_new_time_everywhere(linli_sandbox: Ha
     text, labels = await _redrawn(d, ZHOU, first["message_id"], "之后又有变动")
     assert f"新时间：{new}" in text and f"之后又有变动，现在是：🕒 {later} 📍 社区会议室" in text
     # her answer marked, as on her announcement (test_e2e_postponed_notice_mark.py)
-    assert labels == ["✅ 去", "不确定", "不去"]
+    assert labels == ["✅ 去", "不确定", "不去", "❓ 问组织者"]
     for message_id in (invite, answer, card):
         assert later in (await _redrawn(d, ZHOU, message_id, later))[0]
     assert await d.errors() == []

@@ -43,10 +43,15 @@ async def test_the_postponed_notice_marks_the_answer(linli_sandbox: Harness) -> 
     await d.tap(ZHOU, "去", notice["message_id"])
     going = await d.expect(ZHOU, "已报名", since=notice["message_id"])
     text, labels = await _reads(d, ZHOU, notice["message_id"])
-    assert labels == ["✅ 去", "不确定", "不去"] and text == sent_text
+    assert labels == ["✅ 去", "不确定", "不去", "❓ 问组织者"] and text == sent_text
     await d.tap(ZHOU, "不去", notice["message_id"])
     no = await d.expect(ZHOU, "已记录「不去」", since=going["message_id"])
-    assert (await _reads(d, ZHOU, notice["message_id"]))[1] == ["去", "不确定", "✅ 不去"]
+    assert (await _reads(d, ZHOU, notice["message_id"]))[1] == [
+        "去",
+        "不确定",
+        "✅ 不去",
+        "❓ 问组织者",
+    ]
     # the same answer again: nothing to redraw (no 'message is not modified')
     await d.tap(ZHOU, "✅ 不去", notice["message_id"])
     await d.expect(ZHOU, "已记录「不去」", since=no["message_id"])
@@ -66,21 +71,26 @@ async def test_the_postponed_notice_marks_the_answer(linli_sandbox: Harness) -> 
     await d.expect(ZHOU, "已记录「不确定」", since=card["message_id"])
     await service.drain()
     text, labels = await _reads(d, ZHOU, notice["message_id"])
-    assert labels == ["去", "✅ 不确定", "不去"] and text == sent_text
+    assert labels == ["去", "✅ 不确定", "不去", "❓ 问组织者"] and text == sent_text
     # 延期 again: the first notice says what is true now and keeps the mark; 吴大爷, who did
     # not answer, has none
     latest = later + timedelta(days=1)
     await _postpone(h, meeting, latest)
     await service.drain()
     text, labels = await _redrawn(d, ZHOU, notice["message_id"], "之后又有变动")
-    assert _shown(h, latest) in text and labels == ["去", "✅ 不确定", "不去"]
+    assert _shown(h, latest) in text and labels == ["去", "✅ 不确定", "不去", "❓ 问组织者"]
     # the second notice comes with her answer marked (not edited so afterwards)
     second = await d.expect(ZHOU, f"新时间：{_shown(h, latest)}", since=notice["message_id"])
-    assert (await _reads(d, ZHOU, second["message_id"]))[1] == ["去", "✅ 不确定", "不去"]
+    assert (await _reads(d, ZHOU, second["message_id"]))[1] == [
+        "去",
+        "✅ 不确定",
+        "不去",
+        "❓ 问组织者",
+    ]
     assert not (await current(d, ZHOU, second["message_id"]))["edited"]
     wu_notice = await d.expect(WU, "议事会延期")
     text, labels = await _redrawn(d, WU, wu_notice["message_id"], "之后又有变动")
-    assert _shown(h, latest) in text and labels == ["去", "不确定", "不去"]
+    assert _shown(h, latest) in text and labels == ["去", "不确定", "不去", "❓ 问组织者"]
     assert await d.errors() == []
 
 
@@ -114,9 +124,6 @@ async def test_a_notice_held_for_the_night_marks_the_answer_when_it_goes(
     h.clock.set(datetime(2026, 11, 23, 23, 1, tzinfo=UTC))  # 07:01
     await _scheduler(h).drain(now=h.clock())
     notice = await d.expect(ZHOU, "议事会延期", since=card)
-    assert await _marked(d, ZHOU, notice["message_id"], ["去", "不确定", "✅ 不去"]) == [
-        "去",
-        "不确定",
-        "✅ 不去",
-    ]
+    marked = ["去", "不确定", "✅ 不去", "❓ 问组织者"]
+    assert await _marked(d, ZHOU, notice["message_id"], marked) == marked
     assert await d.errors() == []
