@@ -780,6 +780,20 @@ async def redraw_cards(
     return queued
 
 
+async def has_cards(session: AsyncSession, *, poll_id: int) -> bool:
+    """Whether a staff card of the poll is on a screen (`remember_card`): if none, there is
+    nothing for `redraw_cards` to count its announcements for."""
+    stmt = (
+        select(Delivery.id)
+        .where(
+            col(Delivery.matter) == card_matter(poll_id),
+            col(Delivery.state) == DeliveryState.SENT,
+        )
+        .limit(1)
+    )
+    return (await session.exec(stmt)).first() is not None
+
+
 async def redraw_cards_of(session: AsyncSession, *, poll_id: int, notifier: Notifier) -> int:
     """`redraw_cards` once one of the poll's announcements went out (the sender's follow-up),
     committed. Returns how many redraws were queued."""
