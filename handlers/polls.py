@@ -747,9 +747,10 @@ async def _staff_card(session: AsyncSession, poll: Poll, ctx: UpdateCtx) -> poll
 
 async def _remember_card(
     session: AsyncSession, poll: Poll, chat_id: int, message_id: int, drawn: polls.StaffCard
-) -> None:
-    """The staff card as drawn now, for services.polls.redraw_cards to keep it true."""
-    await polls.remember_card(
+) -> bool:
+    """The staff card as drawn now, for services.polls.redraw_cards to keep it true; whether
+    the message may read otherwise (services.polls.remember_card)."""
+    return await polls.remember_card(
         session,
         poll_id=poll.id or 0,
         chat_id=chat_id,
@@ -801,11 +802,13 @@ async def _redraw_card(
     poll: Poll,
     ctx: UpdateCtx,
 ) -> None:
-    """The poll's staff card shows the poll as it stands, with the tools its status allows."""
+    """The poll's staff card shows the poll as it stands, with the tools its status allows
+    (left alone when it reads so already: a draft's options changed, which it does not list)."""
     if bot is None or not message_id:
         return
     drawn = await _staff_card(session, poll, ctx)
-    await _remember_card(session, poll, chat_id, message_id, drawn)
+    if not await _remember_card(session, poll, chat_id, message_id, drawn):
+        return
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, or gone
         await bot.edit_message_text(
             drawn.text, chat_id=chat_id, message_id=message_id, reply_markup=kb(drawn.rows)
@@ -1743,16 +1746,24 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         edit.closes_at = parse_local_time(
             text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
         )
+    card, preview = int(data.get("card") or 0), bool(data.get("preview"))
     try:
         poll = await polls.edit_draft(
-            session, user=user, roles=roles, poll_id=int(data["poll_id"]), edit=edit, now=now
+            session,
+            user=user,
+            roles=roles,
+            poll_id=int(data["poll_id"]),
+            edit=edit,
+            now=now,
+            notifier=ctx.notifier(),  # the draft's other cards on screens read the change
+            tapped=(message.chat.id, card) if card and not preview else None,  # drawn below
         )
     except Conflict as exc:  # published or withdrawn meanwhile: nothing more to change here
         await state.clear()
         await message.answer(t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
         return
     await state.clear()
-    await _redraw_edited(message, int(data.get("card") or 0), bool(data.get("preview")), poll, ctx)
+    await _redraw_edited(message, card, preview, poll, ctx)
     done = t("consult-draft-edited")
     if edit.closes_at is not None:
         done = f"{time_read(t, poll.closes_at, settings=settings, now=now)}\n{done}"

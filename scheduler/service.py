@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 # a follow-up redrawing a notice sent after its matter moved on (services.orders)
 OnceSent = Callable[..., Awaitable[int]]
 
+# a poll's staff cards count its announcements going out at most once a second (the last state
+# still drawn): see SchedulerService._redraw_poll_reach
+REACH_REDRAW_EVERY_S = 1.0
+
 
 class SchedulerService:
     """Runs due work and the sender while this process leads."""
@@ -71,6 +75,7 @@ class SchedulerService:
         per_second: float = 30.0,
         poll_seconds: float = 0.5,
         own_resources: bool = False,
+        reach_every: float = REACH_REDRAW_EVERY_S,
     ) -> None:
         self.settings = settings
         self.engine = engine
@@ -113,6 +118,12 @@ class SchedulerService:
         # one look at the broadcasts at a time in this process (the tick's and a direct call's)
         self._progress = asyncio.Lock()
         self._last_sweep = 0.0
+        # the rounds redrawing a poll's staff cards as its announcements go (one task a poll),
+        # whether one was asked for meanwhile, and when each poll's last one ended
+        self.reach_every = reach_every
+        self._reach_rounds: dict[int, asyncio.Task[None]] = {}
+        self._reach_asked: set[int] = set()
+        self._reach_last: dict[int, float] = {}
         self._ticking = asyncio.Lock()
         # `linli scheduler` (a process without updates) follows the catalogue admins edit with
         # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
@@ -138,8 +149,14 @@ class SchedulerService:
         await self.runner.wait_background()
 
     async def drain(self, *, now: datetime | None = None) -> int:
-        """Send every delivery due at `now`; returns how many were handled."""
-        return await self.sender.drain(now=now)
+        """Send every delivery due at `now`; returns how many were handled. The follow-ups
+        they started are waited for too (a poll's staff cards counting its announcements, and
+        the redraws those queue): once drain returns, the cards read what went."""
+        total = await self.sender.drain(now=now)
+        while self._reach_rounds:
+            await asyncio.gather(*self._reach_rounds.values(), return_exceptions=True)
+            total += await self.sender.drain(now=now)
+        return total
 
     async def tick(self) -> None:
         """One beat of the clock: due work, then broadcast progress; leases now and then."""
@@ -366,13 +383,63 @@ class SchedulerService:
         )
 
     async def _redraw_poll_reach(self, poll_id: int) -> None:
-        """The poll's staff cards say whom its announcement reached, as it now stands."""
-        async with self.sessionmaker() as session:
-            redrawn = await polls.redraw_cards_of(
-                session, poll_id=poll_id, notifier=self._notifier()
-            )
-        if redrawn:
-            self.sender.wake()
+        """The poll's staff cards are to say whom its announcement reached, as it now stands.
+
+        The announcements go out together (one a resident, hundreds of them), and redrawing
+        the cards counts all of their states. So one round of redrawing a poll's cards runs at
+        a time in this process, in a task of its own (the chat's sending does not wait for
+        it), and the rounds that count come `reach_every` seconds apart at least: an
+        announcement that goes meanwhile only asks for one more round, which reads the states
+        once its turn comes. The cards end counting the last one, live while they go, and
+        hundreds of announcements cost a few counts, not one each. With no card of the poll on
+        a screen a round is one look, and is not paced. (Another process redrawing them at the
+        same time is guarded by services.polls.redraw_cards' compare-and-set.)"""
+        if poll_id in self._reach_rounds:
+            self._reach_asked.add(poll_id)  # the task under way runs one more round
+            return
+        task = asyncio.create_task(self._reach_redraws(poll_id), name=f"linli-poll-{poll_id}")
+        self._reach_rounds[poll_id] = task
+
+    async def _reach_redraws(self, poll_id: int) -> None:
+        """Rounds redrawing the poll's staff cards until none was asked for during the last
+        one, each at least `reach_every` seconds after the one before."""
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                last = self._reach_last.get(poll_id)
+                if last is not None and loop.time() - last < self.reach_every:
+                    await asyncio.sleep(last + self.reach_every - loop.time())
+                self._reach_asked.discard(poll_id)
+                try:
+                    async with self.sessionmaker() as session:
+                        # no card on a screen: nothing to count, and no need to pace
+                        if await polls.has_cards(session, poll_id=poll_id):
+                            try:
+                                if await polls.redraw_cards_of(
+                                    session, poll_id=poll_id, notifier=self._notifier()
+                                ):
+                                    self.sender.wake()
+                            finally:
+                                self._reach_last[poll_id] = loop.time()
+                except Exception:  # best effort, as the sender's follow-ups are
+                    log.exception("scheduler: redrawing poll %s's staff cards failed", poll_id)
+                if poll_id not in self._reach_asked:
+                    # polls whose cards were not counted for a while need no pacing
+                    cutoff = loop.time() - self.reach_every
+                    self._reach_last = {k: v for k, v in self._reach_last.items() if v > cutoff}
+                    return
+        finally:
+            # at once, not in a done callback: an ask coming in between would be lost
+            if self._reach_rounds.get(poll_id) is asyncio.current_task():
+                del self._reach_rounds[poll_id]
+
+    async def _stop_reach_redraws(self) -> None:
+        """The rounds under way are stopped (no longer sending: leading lost, or stopping)."""
+        rounds = list(self._reach_rounds.values())
+        for task in rounds:
+            task.cancel()
+        await asyncio.gather(*rounds, return_exceptions=True)
+        self._reach_asked.clear()
 
     async def _redraw_review(self, item: Claimed) -> None:
         """A review card on its way when its sign-up was decided has gone: it says how."""
@@ -448,6 +515,7 @@ class SchedulerService:
         if self._task is not None:
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
+        await self._stop_reach_redraws()
         await self.runner.stop_background()
         await self.leadership.release()
         if self.own_resources:
@@ -525,6 +593,7 @@ class SchedulerService:
             clock.shutdown(wait=False)
             sender_stop.set()
             await asyncio.gather(sending, return_exceptions=True)
+            await self._stop_reach_redraws()
             async with self._ticking:  # a tick under way finishes before we go
                 pass
             # no longer the leader: a background job still running is stopped, nothing of it

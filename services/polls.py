@@ -302,10 +302,15 @@ async def edit_draft(
     poll_id: int,
     edit: PollEdit,
     now: datetime,
+    notifier: Notifier,
+    tapped: tuple[int, int] | None = None,
 ) -> Poll:
     """Change a draft's question, options or closing time, checked as when it was created
     (nobody has been told of it yet). A poll published or withdrawn meanwhile is refused
-    (Conflict); a multiple choice keeps its maximum within the options left."""
+    (Conflict); a multiple choice keeps its maximum within the options left. The draft's
+    staff cards on screens read the change (but `tapped`, the card it was made from, which
+    the handler redraws: see `redraw_cards`); before, a colleague's card and the editor's
+    own other copy went on reading the old question or closing time."""
     poll = await get_poll(session, poll_id=poll_id)
     await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-edit")
     check_draft(poll)
@@ -353,6 +358,9 @@ async def edit_draft(
         subject_id=poll_id,
         detail=",".join(changed),
     )
+    await session.flush()
+    await session.refresh(poll)  # as changed above, for its cards
+    await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
     await session.commit()
     return await get_poll(session, poll_id=poll_id)
 
@@ -549,13 +557,18 @@ async def remember_card(
     text: str,
     reply_markup: dict[str, Any] | None,
     now: datetime | None = None,
-) -> None:
+) -> bool:
     """A staff card of the poll as the handler drew it is recorded in the outbox as sent
     (one row per message, its text and buttons kept up to date), so that `redraw_cards`
     redraws it when the poll ends, or its announcement goes out at 07:00 or is dropped
-    unsent. Its redraws still queued, worked out before, are cancelled. Commits."""
+    unsent. Its redraws still queued, worked out before, are cancelled. Commits. Returns
+    whether the message may read otherwise on the screen: False when it was remembered
+    reading so already, with no redraw of it pending (editing it would be refused by
+    Telegram as 'not modified')."""
     now = now or utcnow()
-    await delivery.cancel_redraws(session, chat_id=chat_id, message_id=message_id, commit=False)
+    pending = await delivery.cancel_redraws(
+        session, chat_id=chat_id, message_id=message_id, commit=False
+    )
     row = (
         await session.exec(
             select(Delivery).where(
@@ -578,9 +591,13 @@ async def remember_card(
             sent_at=now,
             created_at=now,
         )
+    elif not pending and row.text == text and row.reply_markup == reply_markup:
+        await session.commit()
+        return False
     row.text, row.reply_markup = text, reply_markup
     session.add(row)
     await session.commit()
+    return True
 
 
 def card_data(action: str, poll_id: int) -> str:
@@ -702,11 +719,12 @@ async def redraw_cards(
     """Every staff card of the poll on a screen (`remember_card`) that would now read
     differently is redrawn whole, in its reader's language, with the tools the poll now
     offers: edits queued through the outbox in the caller's transaction. Called when the
-    poll changes state (published, closed on time or by staff, withdrawn) and when its
-    announcement goes out or is dropped (the 📨 line). `but`: the (chat, message) of the card
-    the actor tapped, which the handler redraws at once. Before, a colleague's card (or one's
-    own second copy) went on reading 进行中 with 立即结束 after the poll ended, and every card
-    did once the close job ended it on time. Returns how many redraws were queued."""
+    poll changes state (published, closed on time or by staff, withdrawn), when its draft is
+    changed, and when its announcement goes out or is dropped (the 📨 line). `but`: the
+    (chat, message) of the card the actor tapped, which the handler redraws at once. Before,
+    a colleague's card (or one's own second copy) went on reading 进行中 with 立即结束 after
+    the poll ended, and every card did once the close job ended it on time. Returns how many
+    redraws were queued."""
     assert poll.id is not None
     cards = (
         await session.exec(
@@ -760,6 +778,20 @@ async def redraw_cards(
         )
         queued += 1
     return queued
+
+
+async def has_cards(session: AsyncSession, *, poll_id: int) -> bool:
+    """Whether a staff card of the poll is on a screen (`remember_card`): if none, there is
+    nothing for `redraw_cards` to count its announcements for."""
+    stmt = (
+        select(Delivery.id)
+        .where(
+            col(Delivery.matter) == card_matter(poll_id),
+            col(Delivery.state) == DeliveryState.SENT,
+        )
+        .limit(1)
+    )
+    return (await session.exec(stmt)).first() is not None
 
 
 async def redraw_cards_of(session: AsyncSession, *, poll_id: int, notifier: Notifier) -> int:

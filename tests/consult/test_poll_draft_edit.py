@@ -26,7 +26,9 @@ async def _draft(session: AsyncSession, world: World, **changes: object) -> Poll
     )
 
 
-async def _edit(session: AsyncSession, world: World, poll: Poll, **changes: Any) -> Poll:
+async def _edit(
+    session: AsyncSession, world: World, notifier: Notifier, poll: Poll, **changes: Any
+) -> Poll:
     return await polls.edit_draft(
         session,
         user=world.staff,
@@ -34,6 +36,7 @@ async def _edit(session: AsyncSession, world: World, poll: Poll, **changes: Any)
         poll_id=poll.id or 0,
         edit=polls.PollEdit(**changes),
         now=NOW,
+        notifier=notifier,
     )
 
 
@@ -42,16 +45,21 @@ async def _options(session: AsyncSession, poll: Poll) -> list[str]:
 
 
 async def test_question_options_and_closing_time_change(
-    session: AsyncSession, world: World
+    session: AsyncSession, world: World, notifier: Notifier
 ) -> None:
     poll = await _draft(session, world)
     closes = NOW + timedelta(days=5)
     changed = await _edit(
-        session, world, poll, question=" 2号楼是否加装电梯？ ", options=["1. 同意", "2. 反对"]
+        session,
+        world,
+        notifier,
+        poll,
+        question=" 2号楼是否加装电梯？ ",
+        options=["1. 同意", "2. 反对"],
     )
     assert changed.question == "2号楼是否加装电梯？"
     assert await _options(session, poll) == ["同意", "反对"]
-    changed = await _edit(session, world, poll, closes_at=closes)
+    changed = await _edit(session, world, notifier, poll, closes_at=closes)
     assert changed.closes_at == closes
     audit = (
         await session.exec(select(AuditEvent.detail).where(AuditEvent.action == "poll-edit"))
@@ -60,10 +68,10 @@ async def test_question_options_and_closing_time_change(
 
 
 async def test_a_multiple_choice_keeps_its_maximum_within_the_options(
-    session: AsyncSession, world: World
+    session: AsyncSession, world: World, notifier: Notifier
 ) -> None:
     poll = await _draft(session, world, multiple=True, max_choices=3)
-    changed = await _edit(session, world, poll, options=["同意", "反对"])
+    changed = await _edit(session, world, notifier, poll, options=["同意", "反对"])
     assert changed.max_choices == 2
 
 
@@ -78,11 +86,15 @@ async def test_a_multiple_choice_keeps_its_maximum_within_the_options(
     ],
 )
 async def test_a_slip_is_refused_and_nothing_changes(
-    session: AsyncSession, world: World, changes: dict[str, object], key: str
+    session: AsyncSession,
+    world: World,
+    notifier: Notifier,
+    changes: dict[str, object],
+    key: str,
 ) -> None:
     poll = await _draft(session, world)
     with pytest.raises(InvalidInput) as refused:
-        await _edit(session, world, poll, **changes)
+        await _edit(session, world, notifier, poll, **changes)
     assert refused.value.key == key
     assert await _options(session, poll) == ["同意", "反对", "弃权"]
     assert (await polls.get_poll(session, poll_id=poll.id or 0)).closes_at == poll.closes_at
@@ -101,19 +113,19 @@ async def test_published_or_withdrawn_polls_are_not_changed(
         notifier=notifier,
     )
     with pytest.raises(Conflict) as refused:
-        await _edit(session, world, published, question="改一下")
+        await _edit(session, world, notifier, published, question="改一下")
     assert refused.value.key == "poll-err-edit-published"
     withdrawn = await _draft(session, world)
     await polls.cancel_poll(
         session, user=world.staff, roles=world.staff_roles, poll_id=withdrawn.id or 0, now=NOW
     )
     with pytest.raises(Conflict) as refused:
-        await _edit(session, world, withdrawn, question="改一下")
+        await _edit(session, world, notifier, withdrawn, question="改一下")
     assert refused.value.key == "poll-err-edit-cancelled"
 
 
 async def test_only_staff_of_the_community_change_a_draft(
-    session: AsyncSession, world: World
+    session: AsyncSession, world: World, notifier: Notifier
 ) -> None:
     poll = await _draft(session, world)
     with pytest.raises(PermissionDenied):
@@ -124,6 +136,7 @@ async def test_only_staff_of_the_community_change_a_draft(
             poll_id=poll.id or 0,
             edit=polls.PollEdit(question="改一下"),
             now=NOW,
+            notifier=notifier,
         )
     stored = (await session.exec(select(Poll).where(col(Poll.id) == poll.id))).one()
     assert stored.question == "1号楼是否加装电梯？"
