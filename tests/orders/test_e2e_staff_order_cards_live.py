@@ -233,3 +233,27 @@ async def test_checked_on_the_card_it_reads_verified(linli_sandbox: Harness) -> 
         assert VERIFY not in _labels(now) and "📄 查看诉求" in _labels(now), _labels(now)
         assert await _copies(h, chat, card, order_no) == []
     assert await d.errors() == []
+
+
+async def test_a_claim_given_back_redraws_the_staff_order_cards(linli_sandbox: Harness) -> None:
+    """刘师傅 gives the order back: the staff cards no longer name him nor offer to move his
+    claim (🔁 改派（刘建国）), and read 待接单 again."""
+    h = linli_sandbox
+    d = h.driver
+    order_no = await _issue(h, "楼道里的灯坏了，晚上看不见路")
+    offer = await _claimed(h, order_no)
+    theirs = await _opened(h, GRID_WORKER, order_no)
+    mine = await _opened(h, STAFF, order_no)
+    assert "🔁 改派（刘建国）" in _labels(theirs), _labels(theirs)
+
+    await d.click(LIU, offer, text="↩️ 放弃工单")
+    await d.expect(LIU, "为什么要放弃", since=offer)
+    await d.say(LIU, "临时有事去不了")
+    await d.expect(STAFF, "放弃了", since=mine["message_id"])
+    for chat, card in ((GRID_WORKER, theirs), (STAFF, mine)):
+        now = await _now(h, chat, card)
+        text = message_text(now)
+        assert "· 待接单" in text and "已接 0/1" in text and "刘建国" not in text, text
+        assert not [b for b in _labels(now) if "改派" in b] and CANCEL in _labels(now), now
+        assert await _copies(h, chat, card, order_no) == []
+    assert await d.errors() == []
