@@ -77,6 +77,18 @@ def staff_cards_at(
     return at
 
 
+def staff_orders_at(settings: Any, texts: Any) -> Callable[[datetime], Any]:
+    """What draws a staff member's card of an order as of a scheduled job's time, as the
+    handlers draw it (handlers.claims.staff_order_drawer): the scheduler's jobs redraw the
+    staff cards of the orders they change with it (services.staff_order_cards)."""
+    from handlers.claims import staff_order_drawer
+
+    def at(now: datetime) -> Any:
+        return staff_order_drawer(texts, settings, lambda: now)
+
+    return at
+
+
 async def staff_cards_hook(
     *, settings: Any, resources: dict[str, Any], extra: dict[str, Any]
 ) -> None:
@@ -85,5 +97,6 @@ async def staff_cards_hook(
     service = extra.get("scheduler")
     if service is not None:
         service.use_staff_cards(
-            staff_cards_at(settings, service.texts, lambda: extra.get("triage"))
+            staff_cards_at(settings, service.texts, lambda: extra.get("triage")),
+            staff_orders_at(settings, service.texts),
         )

@@ -5,7 +5,8 @@ order."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -14,8 +15,10 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyParameters
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.i18n import Raw, Text
+from bot.i18n import Raw, Text, Translator
+from bot.settings import Settings
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -34,12 +37,13 @@ from handlers.order_ui import (
     place,
     reply,
     send_whole,
+    stored_keyboard,
 )
 from handlers.text_steps import refuse_button_labels
-from models import MemberProfile, Role
-from models.orders import OrderStatus, can_transition
+from models import MemberProfile, Role, User
+from models.orders import Order, OrderStatus, can_transition
 from services import delivery as outbox
-from services import member_notes, order_cards
+from services import member_notes, order_cards, staff_order_cards
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_notices import localize
@@ -193,8 +197,39 @@ def order_markup(t: Text, view: Any) -> Any:
     return keyboard(rows) if rows else None
 
 
+def staff_order_drawer(
+    translator: Translator, settings: Settings, clock: Callable[[], datetime]
+) -> staff_order_cards.Drawer:
+    """What redraws a staff member's card of an order when someone else changed it
+    (services.staff_order_cards): drawn as `show_order` draws it, in the reader's language;
+    None when they are no longer staff of the order (moved to another grid)."""
+
+    async def draw(
+        session: AsyncSession, *, order: Order, reader: User
+    ) -> tuple[str, dict[str, Any] | None] | None:
+        roles = reader.role_set
+        if order.id is None or not await order_service.is_staff_for(
+            session, user=reader, roles=roles, obj=order
+        ):
+            return None
+        ctx = OrderCtx(
+            session=session,
+            user=reader,
+            roles=roles,
+            t=Text(translator, reader.language or settings.default_language),
+            translator=translator,
+            settings=settings,
+            clock=clock,
+        )
+        view = await order_service.order_view(session, user=reader, roles=roles, order_id=order.id)
+        args = await order_cards.card_args(session, view)
+        return card_text(ctx, args), stored_keyboard(card_markup(ctx, view, args))
+
+    return draw
+
+
 async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: int) -> None:
-    """Send the order card with what this user can do; a member's card is the one of the order
+    """Send the order card with what this user can do; it is the user's card of the order
     redrawn from now on (the one shown before is taken away)."""
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
@@ -205,8 +240,10 @@ async def show_order(event: Message | CallbackQuery, ctx: OrderCtx, order_id: in
     if not isinstance(message, Message):
         return
     args = await order_cards.card_args(ctx.session, view)
-    sent = await message.answer(card_text(ctx, args), reply_markup=card_markup(ctx, view, args))
-    await _remember(sent.bot, ctx, view, args, sent.chat.id, sent.message_id)
+    text, markup = card_text(ctx, args), card_markup(ctx, view, args)
+    sent = await message.answer(text, reply_markup=markup)
+    shown = order_cards.drawn_digest(text, stored_keyboard(markup))
+    await _remember(sent.bot, ctx, view, args, sent.chat.id, sent.message_id, shown=shown)
 
 
 async def draw_card(
@@ -227,21 +264,33 @@ async def draw_card(
     # redraws of it still queued were worked out before: sent after this one, they would take
     # it back (or, reading the same, be refused as 'not modified'); cancelled (committed)
     # before what to draw is read, so one queued by a change committed after still goes
-    await outbox.cancel_redraws(ctx.session, chat_id=chat_id, message_id=message_id)
+    cancelled = await outbox.cancel_redraws(ctx.session, chat_id=chat_id, message_id=message_id)
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
     )
     for loaded in (view.order, view.request):  # as others may have changed them meanwhile
         await ctx.session.refresh(loaded)
     args = await order_cards.card_args(ctx.session, view)
-    with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
-        await bot.edit_message_text(
-            card_text(ctx, args),
-            chat_id=chat_id,
+    text, markup = card_text(ctx, args), card_markup(ctx, view, args)
+    shown = order_cards.drawn_digest(text, stored_keyboard(markup))
+    if view.staff and view.order.id is not None and not cancelled:
+        # a staff card: drawn so already, or a redraw reading so (queued by a colleague's
+        # action, or this one's) is on its way: drawn again, Telegram would refuse it
+        fresh = await staff_order_cards.to_draw(
+            ctx.session,
+            order_id=view.order.id,
+            staff_id=ctx.user.id,
             message_id=message_id,
-            reply_markup=card_markup(ctx, view, args),
+            shown=shown,
         )
-    await _remember(bot, ctx, view, args, chat_id, message_id, adopt=adopt)
+    else:
+        fresh = True
+    if fresh:
+        with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
+            await bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+            )
+    await _remember(bot, ctx, view, args, chat_id, message_id, shown=shown, adopt=adopt)
 
 
 async def _remember(
@@ -252,22 +301,33 @@ async def _remember(
     chat_id: int,
     message_id: int,
     *,
+    shown: str,
     adopt: bool = True,
 ) -> None:
-    """A member's card of the order is now this message (`adopt`; else only if it was):
-    redrawn when the order changes (services.order_cards). The card shown before it is taken
-    away: deleted, or, too old for Telegram to delete, saying so without its buttons. Staff's
-    cards are not remembered."""
-    if view.staff or view.order.id is None:
+    """The user's card of the order is now this message (`adopt`; else only if it was):
+    redrawn when the order changes (a member's: services.order_cards; a staff member's, which
+    reads `shown`: services.staff_order_cards). The card shown before it is taken away:
+    deleted, or, too old for Telegram to delete, saying so without its buttons."""
+    if view.order.id is None:
         return
-    older = await order_cards.remember(
-        ctx.session,
-        order_id=view.order.id,
-        member_id=ctx.user.id,
-        message_id=message_id,
-        args=args,
-        adopt=adopt,
-    )
+    if view.staff:
+        older = await staff_order_cards.remember(
+            ctx.session,
+            order_id=view.order.id,
+            staff_id=ctx.user.id,
+            message_id=message_id,
+            shown=shown,
+            adopt=adopt,
+        )
+    else:
+        older = await order_cards.remember(
+            ctx.session,
+            order_id=view.order.id,
+            member_id=ctx.user.id,
+            message_id=message_id,
+            args=args,
+            adopt=adopt,
+        )
     if older is None or bot is None:
         return
     try:

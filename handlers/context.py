@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import ReplyKeyboardMarkup, TelegramObject
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardMarkup, TelegramObject
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
@@ -20,7 +20,7 @@ from handlers.menu import main_menu
 from handlers.order_ui import outbox_sink, send_notices
 from models import Role, User
 from models.base import utcnow
-from services import request_cards
+from services import request_cards, staff_order_cards
 from services.consult_common import Notifier
 from services.order_common import Notice
 
@@ -68,16 +68,24 @@ class OrderCtx:
 
 
 CardDrawer = Callable[[Translator, Settings, Callable[[], datetime], Any], request_cards.Drawer]
+OrderCardDrawer = Callable[
+    [Translator, Settings, Callable[[], datetime]], staff_order_cards.Drawer
+]
 
 
 class OrderCtxMiddleware(BaseMiddleware):
     """Hands an order-cycle or consultation handler `ctx`, built from the update's data (a
     user's updates only). With `cards` (handlers.triage_staff.card_drawer), an action of the
-    update redraws the other staff's cards of the requests it changed (services.request_cards).
+    update redraws the other staff's cards of the requests it changed (services.request_cards);
+    with `orders` (handlers.claims.staff_order_drawer) also the staff cards of their orders
+    (services.staff_order_cards), but the message tapped, which the handler draws.
     """
 
-    def __init__(self, cards: CardDrawer | None = None) -> None:
+    def __init__(
+        self, cards: CardDrawer | None = None, orders: OrderCardDrawer | None = None
+    ) -> None:
         self.cards = cards
+        self.orders = orders
 
     async def __call__(
         self,
@@ -100,7 +108,17 @@ class OrderCtxMiddleware(BaseMiddleware):
             if self.cards is not None:
                 ctx: OrderCtx = data["ctx"]
                 draw = self.cards(ctx.translator, ctx.settings, ctx.clock, ctx.triage)
-                request_cards.watch(ctx.session, draw=draw, actor_id=user.id)
+                orders = (
+                    self.orders(ctx.translator, ctx.settings, ctx.clock)
+                    if self.orders is not None
+                    else None
+                )
+                request_cards.watch(ctx.session, draw=draw, actor_id=user.id, orders=orders)
+                tapped = event.message if isinstance(event, CallbackQuery) else None
+                if isinstance(tapped, Message):  # the handler answers the tap on it
+                    staff_order_cards.drawn_here(
+                        ctx.session, chat_id=tapped.chat.id, message_id=tapped.message_id
+                    )
         return await handler(event, data)
 
 

@@ -17,8 +17,9 @@ from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
 # Every handler below gets `ctx` (handlers.context.OrderCtx) beside what aiogram injects.
-router.message.middleware(OrderCtxMiddleware(cards=triage_staff.card_drawer))
-router.callback_query.middleware(OrderCtxMiddleware(cards=triage_staff.card_drawer))
+cards = OrderCtxMiddleware(cards=triage_staff.card_drawer, orders=claims.staff_order_drawer)
+router.message.middleware(cards)
+router.callback_query.middleware(cards)
 router.include_routers(
     requests.router,
     triage_staff.router,

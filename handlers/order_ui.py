@@ -25,7 +25,7 @@ from models.orders import Order, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
 from services import request_cards
-from services.delivery import split_html
+from services.delivery import inline_keyboard, split_html
 from services.fitting import Fitted, LongTexts
 from services.order_common import (
     Notice,
@@ -77,6 +77,15 @@ def button(text: str, action: str, ref: int | None = 0, extra: int = 0) -> Inlin
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of buttons."""
     return InlineKeyboardMarkup(inline_keyboard=[list(r) for r in rows])
+
+
+def stored_keyboard(markup: InlineKeyboardMarkup | None) -> dict[str, Any] | None:
+    """An inline keyboard as the outbox stores it (services.delivery.inline_keyboard)."""
+    if markup is None:
+        return None
+    return inline_keyboard(
+        [[(key.text, key.callback_data or "") for key in row] for row in markup.inline_keyboard]
+    )
 
 
 def pager(t: Text, action: str, page: int, pages: int) -> list[InlineKeyboardButton]:

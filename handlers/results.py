@@ -447,8 +447,24 @@ async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
         tapped=query.message.message_id if query.message is not None else None,
     )
     assert out.order is not None
-    await edit_or_send(query, ctx.t("order-verified", number=out.order.number), None)
+    said = ctx.t("order-verified", number=out.order.number)
+    card = query.message
+    if isinstance(card, Message) and await _is_staff_card(ctx, out.order.id, card.message_id):
+        # the staff member's card of the order: it goes on reading as the order is (已验收,
+        # without buttons), as the copies of it are redrawn; the answer comes below it
+        await answer_once(query)
+        await draw_card(card.bot, ctx, out.order.id or 0, card.chat.id, card.message_id)
+        await card.answer(said)
+    else:  # a 请验收 notice: it says it was checked
+        await edit_or_send(query, said, None)
     await ctx.deliver(out.pending)
+
+
+async def _is_staff_card(ctx: OrderCtx, order_id: int | None, message_id: int) -> bool:
+    """The message is the staff member's card of the order, redrawn as the order changes
+    (services.staff_order_cards), not a 请验收 notice."""
+    shown = await order_cards.card_of(ctx.session, order_id=order_id or 0, member_id=ctx.user.id)
+    return shown == message_id
 
 
 @router.callback_query(OrderCb.filter(F.action == "vpics"))
@@ -521,7 +537,11 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
         # ends, saying what happened and who did it, and that the reason was not passed on
         await state.clear()
         said = await _who_ended_it(ctx, int(values["oid"]))
-        if values.get("card"):
+        card = int(values.get("card") or 0)
+        if card and await _is_staff_card(ctx, int(values["oid"]), card):
+            # the staff member's card of the order reads as the order now is
+            await draw_card(message.bot, ctx, int(values["oid"]), message.chat.id, card)
+        elif card:
             await _redraw_card(
                 message.bot,
                 ctx,
@@ -538,7 +558,15 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
     await state.clear()
     assert out.order is not None
     sent_back = ctx.t("order-card-sent-back", reason=message.text or "")
-    if values.get("card"):
+    card = int(values.get("card") or 0)
+    if card and await _is_staff_card(ctx, out.order.id, card):
+        # the staff member's card of the order: it reads as the order now is (back with its
+        # claimants), as its copies are redrawn
+        await draw_card(message.bot, ctx, out.order.id or 0, message.chat.id, card)
+        await message.answer(
+            ctx.t("order-sent-back", number=out.order.number), reply_markup=ctx.main_menu()
+        )
+    elif card:
         # the card says it, under what it was about: the reply only brings the menu back
         await _redraw_card(
             message.bot,

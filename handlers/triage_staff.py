@@ -45,6 +45,7 @@ from handlers.order_ui import (
     send_whole,
     short,
     status_text,
+    stored_keyboard,
 )
 from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Building, User
@@ -55,7 +56,6 @@ from services import orders as order_service
 from services import request_cards as card_service
 from services import requests as request_service
 from services import users as user_service
-from services.delivery import inline_keyboard
 from services.errors import Conflict, InvalidInput, MovedAway
 from services.fitting import Fitted, LongTexts
 from services.order_common import (
@@ -427,7 +427,7 @@ async def _edit_card(
 ) -> None:
     """Draw the card over this message of the chat, unless it reads so already (redrawn by the
     outbox when a colleague acted: drawn again, Telegram refuses it as 'not modified')."""
-    shown = card_service.shown_digest(text, _stored(markup))
+    shown = card_service.shown_digest(text, stored_keyboard(markup))
     # redraws of it still queued were worked out before: sent after this one, they would take
     # it back; cancelled (committed) before it is drawn
     cancelled = await outbox.cancel_redraws(
@@ -465,7 +465,7 @@ async def _remember_card(
         request_id=req.id,
         staff_id=ctx.user.id,
         message_id=sent.message_id,
-        shown=card_service.shown_digest(text, _stored(markup)),
+        shown=card_service.shown_digest(text, stored_keyboard(markup)),
         adopt=adopt,
     )
     if older is None or sent.bot is None:
@@ -479,15 +479,6 @@ async def _remember_card(
                 chat_id=sent.chat.id,
                 message_id=older,
             )
-
-
-def _stored(markup: InlineKeyboardMarkup | None) -> dict[str, Any] | None:
-    """An inline keyboard as the outbox stores it (services.delivery.inline_keyboard)."""
-    if markup is None:
-        return None
-    return inline_keyboard(
-        [[(key.text, key.callback_data or "") for key in row] for row in markup.inline_keyboard]
-    )
 
 
 def card_drawer(
@@ -516,7 +507,7 @@ def card_drawer(
         )
         card = await _card_text(ctx, request, duplicates=True)
         markup = _with_whole(ctx.t, request, card, await _card_markup(session, ctx.t, request))
-        return card.text, _stored(markup)
+        return card.text, stored_keyboard(markup)
 
     return draw
 

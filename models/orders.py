@@ -252,9 +252,10 @@ class Claim(SQLModel, table=True):
 
 class OrderCard(SQLModel, table=True):
     """A member's card of an order in their chat (opened from 详情 or 📌 我的工单, or the offer
-    they claimed from): redrawn when the order changes, so it never offers what no longer
-    holds (services.order_cards). One per member and order, the latest shown: opening the
-    order again replaces it."""
+    they claimed from), or a staff member's (opened from 查看工单 or its number typed; then
+    `member_id` is the staff member's id): redrawn when the order changes, so it never offers
+    what no longer holds (services.order_cards, services.staff_order_cards). One per person
+    and order, the latest shown: opening the order again replaces it."""
 
     __tablename__ = "order_cards"
     __table_args__ = (UniqueConstraint("order_id", "member_id", name="uq_order_cards_member"),)

@@ -72,11 +72,13 @@ async def run_alone(
     service = await build_service(
         settings, tick_seconds=tick_seconds, max_in_flight=max_in_flight, per_second=per_second
     )
-    from bot.order_hooks import staff_cards_at
+    from bot.order_hooks import staff_cards_at, staff_orders_at
 
     # its jobs redraw the staff cards of what they change (without the triage model, which
     # only a new request's card uses, for its likely duplicates)
-    service.use_staff_cards(staff_cards_at(settings, service.texts))
+    service.use_staff_cards(
+        staff_cards_at(settings, service.texts), staff_orders_at(settings, service.texts)
+    )
     watch = follow_catalogue(settings, service)
     await watch.start()
     await service.start()

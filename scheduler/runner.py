@@ -28,7 +28,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from models.scheduling import JobState, ScheduledJob
-from services import order_redraws
+from services import order_redraws, staff_order_cards
 from services.jobs import (
     RULE_FIELD,
     JobContext,
@@ -97,13 +97,16 @@ class JobRunner:
         on_enqueued: Callable[[], None] | None = None,
         background: bool = False,
         staff_cards: Callable[[datetime], Drawer] | None = None,
+        staff_orders: Callable[[datetime], staff_order_cards.Drawer] | None = None,
     ) -> None:
         """`background=True`: background kinds run in tasks of their own (the scheduler service);
         otherwise every kind runs inline, to its end, within `run_due` (tests, scripts).
         `staff_cards`: what draws a staff card of a request as of a job's time (the handlers'
-        drawing, handed over by the bot's wiring), for the cards a job's change redraws."""
+        drawing, handed over by the bot's wiring), for the cards a job's change redraws;
+        `staff_orders`: the same for a staff card of an order."""
         self.background = background
         self.staff_cards = staff_cards
+        self.staff_orders = staff_orders
         self._running: dict[int, asyncio.Task[None]] = {}
         self.sessionmaker = sessionmaker
         self.settings = settings
@@ -333,7 +336,8 @@ class JobRunner:
             )
 
         draw = self.staff_cards(now) if self.staff_cards is not None else None
-        order_redraws.watch_job(session, sink=sink, staff_cards=draw)
+        orders = self.staff_orders(now) if self.staff_orders is not None else None
+        order_redraws.watch_job(session, sink=sink, staff_cards=draw, staff_orders=orders)
 
     async def _mark_done(self, session: AsyncSession, job_id: int, at: datetime) -> bool:
         """Mark a job this runner holds done (not committed); False when it lost the job."""

@@ -129,11 +129,17 @@ class SchedulerService:
         # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
         self.catalogue: Any = None
 
-    def use_staff_cards(self, draw_at: Callable[[datetime], Any] | None) -> None:
+    def use_staff_cards(
+        self,
+        draw_at: Callable[[datetime], Any] | None,
+        orders_at: Callable[[datetime], Any] | None = None,
+    ) -> None:
         """What draws a staff card of a request as of a job's time (services.request_cards.
-        Drawer; the bot's wiring hands over the handlers' drawing): a job's change of a
-        request redraws its staff cards (scheduler.runner.JobRunner)."""
+        Drawer; the bot's wiring hands over the handlers' drawing), and one of an order
+        (`orders_at`: services.staff_order_cards.Drawer): a job's change of a request redraws
+        its staff cards and its orders' (scheduler.runner.JobRunner)."""
         self.runner.staff_cards = draw_at
+        self.runner.staff_orders = orders_at
 
     # --- what tests call ------------------------------------------------------------------
 

@@ -15,6 +15,9 @@ resident's phone and the claimant's buttons, an order taken by others loses ✋ 
 sees who else is on it. Before, only the offer a member claimed from was redrawn (found in the
 outbox), and only on a claim or a give-back; a card opened from 详情 or 我的工单 kept offering
 what no longer held.
+
+Staff members' cards of an order are kept in the same table (one per staff member and order),
+drawn and redrawn by services.staff_order_cards: `card_redraws` here leaves them.
 """
 
 from __future__ import annotations
@@ -104,6 +107,13 @@ def shown_digest(args: Mapping[str, Any]) -> str:
     """What a card shows (its words and buttons, in any language), in a few characters, to
     tell a change."""
     body = json.dumps([card_kind(args), dict(args)], sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:64]
+
+
+def drawn_digest(text: str, markup: dict[str, Any] | None) -> str:
+    """What a card drawn already (a staff card: its words and buttons in its reader's
+    language) shows, in a few characters, to tell a change."""
+    body = json.dumps([text, markup], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(body.encode()).hexdigest()[:64]
 
 

@@ -33,7 +33,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.orders import LedgerEvent, Order, Request
-from services import order_cards, request_cards
+from services import order_cards, request_cards, staff_order_cards
 from services.order_common import ORDER_CARDS, Notice, NoticeSink, commit_with, use_outbox
 
 _WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
@@ -118,16 +118,21 @@ async def _redraws_of(session: AsyncSession, request_ids: set[int]) -> list[Noti
 
 
 def watch_job(
-    session: AsyncSession, *, sink: NoticeSink, staff_cards: request_cards.Drawer | None
+    session: AsyncSession,
+    *,
+    sink: NoticeSink,
+    staff_cards: request_cards.Drawer | None,
+    staff_orders: staff_order_cards.Drawer | None = None,
 ) -> None:
     """A scheduled job's session: its notices go to `sink` (the outbox, in its transaction),
     and each of its commits through services.order_common.commit_with carries the redraws of
     what it changed of a matter: every staff card of the request (drawn by `staff_cards`;
-    None: not redrawn, as in a process that cannot draw them) and every member's card and
-    offer of its orders. The job has no actor whose own card is left out."""
+    None: not redrawn, as in a process that cannot draw them) and of its orders (drawn by
+    `staff_orders`), and every member's card and offer of its orders. The job has no actor
+    whose own card is left out."""
     use_outbox(session, sink)
     if staff_cards is not None:
-        request_cards.watch(session, draw=staff_cards, actor_id=None)
+        request_cards.watch(session, draw=staff_cards, actor_id=None, orders=staff_orders)
     watch(session)
 
     async def members() -> list[Notice]:

@@ -23,8 +23,6 @@ Before, another staff member's card kept reading 待受理 with all its buttons 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +39,7 @@ from models.base import utcnow
 from models.orders import LedgerEvent, Request, RequestCard
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
+from services import order_cards, staff_order_cards
 from services.order_common import REQUEST_CARDS, Notice
 from services.order_notices import STAFF_CARD_DRAWN
 
@@ -62,8 +61,7 @@ class Drawer(Protocol):
 
 def shown_digest(text: str, markup: dict[str, Any] | None) -> str:
     """What a card shows (its words and buttons), in a few characters, to tell a change."""
-    body = json.dumps([text, markup], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(body.encode()).hexdigest()[:64]
+    return order_cards.drawn_digest(text, markup)
 
 
 def drawn_notice(
@@ -99,10 +97,18 @@ def _touched_ids(objects: Iterable[object]) -> set[int]:
     return ids
 
 
-def watch(session: AsyncSession, *, draw: Drawer, actor_id: int | None) -> None:
+def watch(
+    session: AsyncSession,
+    *,
+    draw: Drawer,
+    actor_id: int | None,
+    orders: staff_order_cards.Drawer | None = None,
+) -> None:
     """From now on, the session's actions (services.order_common.commit_with) redraw the
     staff cards of every request they changed, drawn by `draw`, the actor's own aside (none
-    for a scheduled job's: services.order_redraws.watch_job)."""
+    for a scheduled job's: services.order_redraws.watch_job); with `orders`, the staff cards
+    of those requests' orders too (services.staff_order_cards: every copy, but the message
+    the handler draws itself)."""
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
 
     born: set[int] = session.info.setdefault(_BORN, set())
@@ -123,7 +129,10 @@ def watch(session: AsyncSession, *, draw: Drawer, actor_id: int | None) -> None:
         # once the outbox sent them, in a session of their own): nothing to look up
         ids = sorted(touched - born)
         touched.clear()
-        return await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
+        notices = await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
+        if orders is not None and ids:
+            notices += await staff_order_cards.card_redraws(session, request_ids=ids, draw=orders)
+        return notices
 
     session.info[REQUEST_CARDS] = redraws
 

@@ -1,6 +1,7 @@
 """A request just filed has no staff card remembered and no order: the redraw hooks an update
-runs (services.request_cards.watch, services.order_redraws.watch) do not look them up for it,
-while a later change of the same request still does (else a colleague's card would go stale)."""
+runs (services.request_cards.watch, with the staff cards of orders, services.order_redraws.watch)
+do not look them up for it, while a later change of the same request still does (else a
+colleague's card would go stale)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.orders import Request
+from models.orders import Order, Request
 from models.users import User
 from services import order_redraws, request_cards
 from services import requests as req_svc
@@ -33,6 +34,12 @@ async def _draw(
     return f"card {request.id} {request.status}", None
 
 
+async def _draw_order(
+    session: AsyncSession, *, order: Order, reader: User
+) -> tuple[str, dict[str, Any] | None] | None:
+    return f"order {order.id} {order.status}", None
+
+
 def _hooked(session: AsyncSession, world: World) -> list[str]:
     """The session as an update's middlewares set it up; returns the statements it runs."""
 
@@ -41,7 +48,7 @@ def _hooked(session: AsyncSession, world: World) -> list[str]:
 
     use_outbox(session, sink)
     order_redraws.watch(session)
-    request_cards.watch(session, draw=_draw, actor_id=world.resident.id)
+    request_cards.watch(session, draw=_draw, actor_id=world.resident.id, orders=_draw_order)
     statements: list[str] = []
     event.listen(
         session.bind.sync_engine,  # type: ignore[union-attr]
@@ -69,6 +76,7 @@ async def test_filing_reads_no_cards_and_no_orders(session: AsyncSession, world:
     assert filed.request.id is not None
     assert _reads_of(statements, "request_cards") == []
     assert _reads_of(statements, "orders") == []
+    assert [s for s in statements if "order_cards" in s] == []  # nor staff cards of orders
 
     # the same request changed in a later update: its cards and orders are looked up
     session.info.clear()
@@ -84,3 +92,4 @@ async def test_filing_reads_no_cards_and_no_orders(session: AsyncSession, world:
     await order_redraws.redraw_changed(session)
     assert len(_reads_of(statements, "request_cards")) == 1
     assert len(_reads_of(statements, "orders")) == 1
+    assert len(_reads_of(statements, "order_cards")) == 1
