@@ -29,7 +29,7 @@ EN = "(the resident left a voice note, please listen to the attachment)"
 
 async def _voice_only(session: AsyncSession, w: World, text: str = "") -> Request:
     filed = await req_svc.file_request(
-        session, user=w.resident, draft=draft(text, voice="v1"), suggestion=None, now=T0
+        session, user=w.resident, draft=draft(text, voices=["v1"]), suggestion=None, now=T0
     )
     return filed.request
 
@@ -137,7 +137,7 @@ async def test_staff_notice_says_voice_note_in_the_readers_language(
     session: AsyncSession, world: World
 ) -> None:
     filed = await req_svc.file_request(
-        session, user=world.resident, draft=draft("", voice="v1"), suggestion=None, now=T0
+        session, user=world.resident, draft=draft("", voices=["v1"]), suggestion=None, now=T0
     )
     texts = Translator()
     notice = filed.notices[0]
