@@ -520,6 +520,9 @@ async def _retire_older_preview(
     another message (words typed at it, 说完了 again), loses its buttons: a tap on it would
     have filed the draft as it now is under a preview that reads as it was."""
     await state.update_data(preview_id=shown)
+    held = held_draft(state)
+    if await held.get_data():  # a draft the limits held back: brought back, it is shown here
+        await held.update_data(preview_id=shown)
     if not isinstance(older, int) or older == shown or event.bot is None:
         return
     message = event if isinstance(event, Message) else event.message
@@ -643,14 +646,14 @@ async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None
     that is said); a caption typed with it joins the text."""
     assert message.voice is not None
     values = await state.get_data()
-    voices = request_service.with_voice(values.get("voice"), message.voice.file_id)
-    if voices is None:
-        limit = request_service.MAX_VOICES
-        await message.answer(t("order-voices-full", limit=limit))
-        return
     text = with_caption(values.get("text", ""), message.caption)
     if len(text) > request_service.MAX_TEXT:
         text = values.get("text", "")
+    voices = request_service.with_voice(values.get("voice"), message.voice.file_id)
+    if voices is None:  # its caption, if any, is still kept
+        await state.update_data(text=text)
+        await message.answer(t("order-voices-full", limit=request_service.MAX_VOICES))
+        return
     await state.update_data(voice=voices, text=text)
     # a second one is kept beside the first (it used to take its place)
     key = "order-got-voice-more" if len(voices) > 1 else "order-got-voice"
