@@ -39,7 +39,7 @@ from handlers.requests import (
     compose_keyboard,
     offer_rating_first,
     offer_review_first,
-    offer_typed_rating,
+    take_typed_rating,
 )
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
@@ -47,7 +47,14 @@ from handlers.topics import start_typed_topic
 from models import Role, User
 from services import address, org, smalltalk
 from services.order_titles import fit
-from services.requests import MAX_PHOTOS, MAX_TEXT, safety_keys_for
+from services.requests import (
+    MAX_PHOTOS,
+    MAX_TEXT,
+    MAX_VOICES,
+    safety_keys_for,
+    voices_of,
+    with_voice,
+)
 from services.triage.text import with_caption
 from services.triage.urgency import urgent_reasons
 
@@ -90,7 +97,7 @@ async def _start_typed_draft(
 ) -> None:
     """The request begun with what was sent at the menu (`data`: the offer's typed_*)."""
     text = data.get("typed_text") or ""
-    voice = data.get("typed_voice")
+    voice = voices_of(data.get("typed_voice"))
     place = data.get("typed_place")
     await state.clear()
     await state.set_state(Filing.compose)
@@ -172,10 +179,12 @@ async def _joined_offer(
         said = f"{said}\n{words}" if said else words
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
+    voices = voices_of(data.get("typed_voice"))
+    more = with_voice(voices, voice) if voice else voices
     await state.update_data(
         typed_text=said[:OFFER_MAX_CHARS],
         typed_photos=photos,
-        typed_voice=voice or data.get("typed_voice"),
+        typed_voice=more if more is not None else voices,
         typed_place=place or data.get("typed_place"),
         typed_album=message.media_group_id,
         typed_about=None,
@@ -184,8 +193,10 @@ async def _joined_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
-    if voice and data.get("typed_voice"):  # one voice note a matter: the latest is kept
-        lead = t("fallback-offer-voice-replaced")
+    if voice and more is None:  # MAX_VOICES kept already: this one is not
+        lead = t("fallback-offer-voices-full", limit=MAX_VOICES)
+    elif voice and voices:  # kept beside the one before (it used to take its place)
+        lead = t("fallback-offer-voice-more", count=len(voices) + 1)
     # `ask`: the words added read as a question for a meeting's organizer (❓ 转给…)
     await _remember_offer(state, await _offer(message, t, said, lead=lead, ask=ask))
     return True
@@ -263,7 +274,7 @@ async def on_media_at_the_menu(
     await state.update_data(
         typed_text=caption[:OFFER_MAX_CHARS],
         typed_photos=[photo] if photo else [],
-        typed_voice=voice,
+        typed_voice=[voice] if voice else [],
         typed_place=place,
         typed_album=album,
     )
@@ -301,7 +312,8 @@ async def _keep_until_registered(
     kept.update(
         text=said[:OFFER_MAX_CHARS],
         photos=photos,
-        voice=voice or kept.get("voice"),
+        voice=(with_voice(kept.get("voice"), voice) if voice else None)
+        or voices_of(kept.get("voice")),
         place=place or kept.get("place"),
         album=album,
     )
@@ -506,6 +518,13 @@ async def on_unknown_message(
         and (await offer_typed_choice(message, ctx) or await offer_typed_rsvp(message, ctx))
     ):
         return  # "要" / "我选不要" with a ballot in mind, "我去" with a meeting: its button
+    if (
+        not in_flow
+        and user.registered
+        and ctx is not None
+        and await take_typed_rating(message, state, ctx, text)
+    ):
+        return  # "满意" / "没修好" / "好的" under the rating question: the score, or its buttons
     kind = smalltalk.classify(text) if not in_flow else None
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())
@@ -525,10 +544,6 @@ async def on_unknown_message(
         return  # "谢谢" after a matter was done: its score is asked for with the answer
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
-        return
-    rating = smalltalk.rating_of(text) if not in_flow and user.registered else None
-    if rating is not None and ctx is not None:  # "满意" typed where the buttons were meant
-        await offer_typed_rating(message, ctx, rating)
         return
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):

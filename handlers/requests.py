@@ -122,7 +122,7 @@ def _draft(data: dict[str, Any]) -> Draft:
         category=data.get("category", "other"),
         urgent=bool(data.get("urgent", False)),
         photos=list(data.get("photos", [])),
-        voice=data.get("voice"),
+        voices=request_service.voices_of(data.get("voice")),
         latitude=data.get("lat"),
         longitude=data.get("lon"),
         building_id=place[0] if (place := _place(data)) else None,
@@ -195,8 +195,8 @@ async def begin_filing(
         return
     text = str(kept.get("text") or "")
     photos = list(kept.get("photos") or [])[: request_service.MAX_PHOTOS]
-    voice = kept.get("voice")
-    await state.update_data(text=text, photos=photos, voice=voice)
+    voices = request_service.voices_of(kept.get("voice"))
+    await state.update_data(text=text, photos=photos, voice=voices)
     place = kept.get("place")
     if place:
         await state.update_data(lat=place[0], lon=place[1])
@@ -205,8 +205,8 @@ async def begin_filing(
         parts.append(t("order-kept-text", text=fit(text.strip(), 400)))
     if photos:
         parts.append(t("order-kept-photos", count=len(photos)))
-    if voice:
-        parts.append(t("order-kept-voice"))
+    if voices:
+        parts.append(t("order-kept-voice", count=len(voices)))
     if place:
         parts.append(t("order-kept-place"))
     parts.append(t("order-kept-go-on"))
@@ -441,8 +441,8 @@ async def _show_preview(
         lines.append(t("order-preview-unsure"))
     if values.get("photos"):
         lines.append(t("order-preview-photos", count=len(values["photos"])))
-    if values.get("voice"):
-        lines.append(t("order-preview-voice"))
+    if voices := request_service.voices_of(values.get("voice")):
+        lines.append(t("order-preview-voice", count=len(voices)))
     if values.get("lat") is not None:
         lines.append(t("order-preview-location"))
     place = values.get("place")
@@ -507,8 +507,84 @@ async def _show_preview(
     text = "\n".join(lines)
     if isinstance(event, CallbackQuery):
         await edit_or_send(event, text, markup)
+        shown = event.message.message_id if isinstance(event.message, Message) else None
     else:
-        await event.answer(text, reply_markup=markup)
+        shown = (await event.answer(text, reply_markup=markup)).message_id
+    await _retire_older_preview(event, state, values.get("preview_id"), shown)
+
+
+async def _retire_older_preview(
+    event: Message | CallbackQuery, state: FSMContext, older: Any, shown: int | None
+) -> None:
+    """The preview just shown is the one to confirm (`shown`); the one shown before it, when
+    another message (words typed at it, 说完了 again), loses its buttons: a tap on it would
+    have filed the draft as it now is under a preview that reads as it was."""
+    await state.update_data(preview_id=shown)
+    held = held_draft(state)
+    if await held.get_data():  # a draft the limits held back: brought back, it is shown here
+        await held.update_data(preview_id=shown)
+    if not isinstance(older, int) or older == shown or event.bot is None:
+        return
+    message = event if isinstance(event, Message) else event.message
+    if message is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):  # e.g. deleted by the resident
+        await event.bot.edit_message_reply_markup(
+            chat_id=message.chat.id, message_id=older, reply_markup=None
+        )
+
+
+async def _forget_preview(state: FSMContext, message_id: Any) -> None:
+    """The preview in `message_id` lost its buttons (asked where in the public area, then
+    left): no older preview to retire when the next is shown."""
+    if (await state.get_data()).get("preview_id") == message_id:
+        await state.update_data(preview_id=None)
+
+
+# every button of the preview (and of what it turns into: the categories, the places)
+_PREVIEW_ACTIONS = frozenset(
+    {
+        "fsubmit",
+        "fjoin",
+        "furgent",
+        "fplace",
+        "fphone",
+        "fpubok",
+        "fcat",
+        "fsetcat",
+        "fwhere",
+        "fwback",
+        "fwat",
+        "fwpg",
+        "fwb",
+        "fwhint",
+        "fwskip",
+        "frewrite",
+        "fcancel",
+    }
+)
+
+
+async def _older_preview(query: CallbackQuery, state: FSMContext) -> bool:
+    """Is the tapped message a preview shown before the one now to confirm?"""
+    shown = (await state.get_data()).get("preview_id")
+    message = query.message
+    return isinstance(shown, int) and message is not None and message.message_id != shown
+
+
+@router.callback_query(
+    StateFilter(Filing.confirm, Filing.where),
+    OrderCb.filter(F.action.in_(_PREVIEW_ACTIONS)),
+    _older_preview,
+)
+async def on_older_preview(query: CallbackQuery, t: Text) -> None:
+    """A button of an older preview (its buttons not taken away yet, or a client that still
+    shows them): nothing is done with it — the newer preview below is the one to confirm, and
+    this one loses its buttons."""
+    await answer_once(query, t("order-preview-older"), alert=True)
+    if isinstance(query.message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            await safe_edit_markup(query.message, None)
 
 
 def _said_phone(values: dict[str, Any]) -> str | None:
@@ -566,16 +642,22 @@ async def on_compose_photo(message: Message, state: FSMContext, t: Text) -> None
 
 @router.message(Filing.compose, F.voice)
 async def on_compose_voice(message: Message, state: FSMContext, t: Text) -> None:
-    """A voice note (one is kept; a caption typed with it joins the text)."""
+    """A voice note, kept beside those before it (up to MAX_VOICES: one more is not kept, and
+    that is said); a caption typed with it joins the text."""
     assert message.voice is not None
     values = await state.get_data()
     text = with_caption(values.get("text", ""), message.caption)
     if len(text) > request_service.MAX_TEXT:
         text = values.get("text", "")
-    await state.update_data(voice=message.voice.file_id, text=text)
-    # one voice note a matter: a second one takes the first one's place, and says so
-    replaced = values.get("voice") is not None
-    await message.answer(t("order-got-voice-replaced" if replaced else "order-got-voice"))
+    voices = request_service.with_voice(values.get("voice"), message.voice.file_id)
+    if voices is None:  # its caption, if any, is still kept
+        await state.update_data(text=text)
+        await message.answer(t("order-voices-full", limit=request_service.MAX_VOICES))
+        return
+    await state.update_data(voice=voices, text=text)
+    # a second one is kept beside the first (it used to take its place)
+    key = "order-got-voice-more" if len(voices) > 1 else "order-got-voice"
+    await message.answer(t(key, count=len(voices)))
 
 
 @router.message(Filing.compose, F.location)
@@ -865,6 +947,7 @@ async def _in_public_area(
             await event.bot.edit_message_reply_markup(  # type: ignore[union-attr]
                 chat_id=event.chat.id, message_id=int(ask), reply_markup=None
             )
+        await _forget_preview(state, ask)
     await _show_preview(event, state, ctx.t)
 
 
@@ -897,6 +980,7 @@ async def on_public_leave(message: Message, state: FSMContext, ctx: OrderCtx) ->
             await message.bot.edit_message_reply_markup(  # type: ignore[union-attr]
                 chat_id=message.chat.id, message_id=int(ask), reply_markup=None
             )
+        await _forget_preview(state, ask)
     await _show_preview(message, state, ctx.t)
 
 
@@ -1476,21 +1560,88 @@ _RATED_WORDS = {
 }
 
 
-async def offer_typed_rating(message: Message, ctx: OrderCtx, said: smalltalk.Rating) -> None:
-    """'满意' typed instead of tapped: the rating question again, for the request done most
-    lately, naming the score read (a tap records it, as on the notice; a word alone does not,
-    since 不满意 reopens the matter); with none awaiting a rating, said so (not offered to be
-    filed as a new matter)."""
-    t = ctx.t
-    req = await request_service.awaiting_rating(ctx.session, user=ctx.user)
-    if req is None:
-        await message.answer(t("order-rate-typed-none"))
-        return
-    rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
-    score = t(_SCORE_LABELS[_RATED_WORDS[said]])
-    await message.answer(
-        t("order-rate-typed", number=req.number, score=score), reply_markup=keyboard(rows)
+async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """A score typed where the rating buttons were meant, as older residents do: '满意',
+    '挺好的', '还行', '一般', '不满意', '没修好' is the score, recorded as the tap would (不满意
+    reopens the matter and asks what is still wrong) — for the request whose rating question
+    it is right under (or replies to), or the only one awaiting a score. Several awaiting and
+    not under one's question: which one is asked, with the buttons. An 'OK' right under the
+    question ('好的', '嗯', '可以') is asked, politely, with the buttons. False when the words
+    are none of these, or may be about something else: '好的' or '没修好' not right under a
+    rating question (or with nothing awaiting a score)."""
+    said = smalltalk.rating_of(text)
+    unclear = said is None and smalltalk.rating_unclear(text)
+    if said is None and not unclear:
+        return False
+    waiting = await request_service.awaiting_ratings(ctx.session, user=ctx.user)
+    if not waiting:
+        if said is None or smalltalk.says_not_fixed(text):
+            return False
+        await message.answer(ctx.t("order-rate-typed-none"))  # thanked, not offered to file
+        return True
+    above = await order_service.rating_asked_above(
+        ctx.session,
+        user=ctx.user,
+        message_id=message.message_id,
+        reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
     )
+    if said is None and above is not None:  # '好的' right under the question
+        await _ask_score(message, ctx, above, ctx.t("order-rate-unclear", number=above.number))
+        return True
+    if said is None or (above is None and smalltalk.says_not_fixed(text)):
+        # an 'OK' to something else is small talk, as before; '还没修好' not under a rating
+        # question may be about another matter still in hand: its own paths (the list of
+        # their requests, or the rating question asking whether it is about this one)
+        return False
+    req = above or (waiting[0] if len(waiting) == 1 else None)
+    score = _RATED_WORDS[said]
+    if req is None:
+        # several await a score: the newest named, its buttons to confirm (or rate another
+        # from its own question)
+        newest = waiting[0]
+        ask = ctx.t("order-rate-typed", number=newest.number, score=ctx.t(_SCORE_LABELS[score]))
+        await _ask_score(message, ctx, newest, ask)
+        return True
+    await _rate_typed(message, state, ctx, req, score)
+    return True
+
+
+async def _ask_score(message: Message, ctx: OrderCtx, req: Request, text: str) -> None:
+    """The rating question again for `req`, in `text`, with its three buttons."""
+    t = ctx.t
+    rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
+    await message.answer(text, reply_markup=keyboard(rows))
+
+
+async def _rate_typed(
+    message: Message, state: FSMContext, ctx: OrderCtx, req: Request, score: Score
+) -> None:
+    """The score typed, recorded as its button's tap: the rating questions lose their buttons
+    and read the score; then a comment is asked for, with 跳过 (不满意: what is still wrong)."""
+    t = ctx.t
+    try:
+        out = await order_service.rate(
+            ctx.session,
+            user=ctx.user,
+            request_id=int(req.id or 0),
+            score=score,
+            comment=None,
+            now=ctx.now(),
+        )
+    except Conflict as exc:  # rated (or closed) a moment before, elsewhere
+        await message.answer(t(exc.key), reply_markup=ctx.main_menu())
+        return
+    await state.clear()
+    await state.set_state(RateComment.comment)
+    await state.update_data(request_id=req.id, score=score.value, rated=True)
+    key = "order-rated-typed-unsatisfied" if score == Score.UNSATISFIED else "order-rated-typed"
+    asked = await message.answer(
+        t(key, number=req.number, score=t(_SCORE_LABELS[score])),
+        reply_markup=keyboard([[button(t("common-skip"), "rskip", req.id)]]),
+    )
+    # its 跳过 goes once the comment is in (or skipped), so it is not tapped later
+    await state.update_data(ask_id=asked.message_id)
+    await ctx.deliver(out.pending)
 
 
 async def offer_rating_first(

@@ -3140,6 +3140,38 @@ async def stale_rating_answer(
     return "order-err-closed-unrated"
 
 
+async def rating_asked_above(
+    session: AsyncSession, *, user: User, message_id: int, reply_to: int | None = None
+) -> Request | None:
+    """The resident's request awaiting a score whose rating question (the result's notice or
+    its reminder) is the message right above `message_id` in their chat (message ids run on
+    in a chat), or the one they replied to (`reply_to`); None when what they typed is not
+    right under such a question."""
+    waiting = (
+        await session.exec(
+            select(Request).where(
+                col(Request.resident_id) == user.id, col(Request.status) == RequestStatus.DONE
+            )
+        )
+    ).all()
+    by_matter = {matter_of(req, RequestStatus.DONE): req for req in waiting}
+    if not by_matter:
+        return None
+    rows = await session.exec(
+        select(Delivery.matter, Delivery.message_ids).where(
+            col(Delivery.chat_id) == user.id,
+            col(Delivery.kind).in_(list(RATING_NOTICES)),
+            col(Delivery.state) == DeliveryState.SENT,
+            col(Delivery.matter).in_(list(by_matter)),
+        )
+    )
+    for matter, ids in rows.all():
+        shown = [int(i) for i in (ids or "").split(",") if i.isdigit()]
+        if shown and (reply_to in shown or message_id - 1 == max(shown)):
+            return by_matter[str(matter)]
+    return None
+
+
 async def closed_unrated(session: AsyncSession, *, req: Request) -> bool:
     """Did the matter close because its resident did not rate the result in time (no
     rating in the follow-up window), rather than by staff or rated?"""

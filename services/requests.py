@@ -67,6 +67,28 @@ T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 MAX_PHOTOS = 10
+MAX_VOICES = 3  # voice notes a matter keeps: more is better typed, or said on the phone
+
+
+def voices_of(kept: Any) -> list[str]:
+    """The voice notes a draft holds (a list of file ids; a draft begun before a matter kept
+    several holds one id, or None)."""
+    if isinstance(kept, str):
+        return [kept] if kept else []
+    if isinstance(kept, list | tuple):
+        return [str(v) for v in kept if v]
+    return []
+
+
+def with_voice(kept: Any, file_id: str) -> list[str] | None:
+    """The draft's voice notes with this one added; None when it holds MAX_VOICES already (the
+    new one is not kept)."""
+    voices = voices_of(kept)
+    if len(voices) >= MAX_VOICES:
+        return None
+    return [*voices, file_id]
+
+
 # Anti-spam: how many requests one resident may file (a deployment sets its own, see
 # bot.settings: LINLI_REQUEST_BURST_LIMIT, _BURST_MINUTES and LINLI_REQUEST_DAILY_LIMIT).
 RESIDENT_BURST_LIMIT = 5  # requests ...
@@ -101,7 +123,7 @@ class Draft:
     category: str
     urgent: bool = False
     photos: list[str] = field(default_factory=list)
-    voice: str | None = None
+    voices: list[str] = field(default_factory=list)  # at most MAX_VOICES kept
     latitude: float | None = None
     longitude: float | None = None
     # where the matter is, when the description names another building of the community than
@@ -187,17 +209,12 @@ def _attachments(
         )
         for f in draft.photos[:MAX_PHOTOS]
     ]
-    if draft.voice:
-        out.append(
-            Attachment(
-                request_id=request_id,
-                purpose=purpose,
-                kind="voice",
-                file_id=draft.voice,
-                added_by=by,
-                at=now,
-            )
+    out += [
+        Attachment(
+            request_id=request_id, purpose=purpose, kind="voice", file_id=f, added_by=by, at=now
         )
+        for f in draft.voices[:MAX_VOICES]
+    ]
     return out
 
 
@@ -320,7 +337,7 @@ async def _file(
     # a voice note alone keeps an empty text (a draft begun before this version may still hold
     # the placeholder of those days); anything else needs words
     text = written_text(clean_request_text(draft.text)) if draft.text.strip() else ""
-    if not text and not draft.voice:
+    if not text and not draft.voices:
         raise InvalidInput("err-text-empty")
     code = draft.category if is_category(draft.category) else "other"
     urgent = draft.urgent or bool(suggestion and suggestion.urgent)
@@ -967,6 +984,16 @@ async def awaiting_rating(session: AsyncSession, *, user: User) -> Request | Non
     return rows.first()
 
 
+async def awaiting_ratings(session: AsyncSession, *, user: User) -> list[Request]:
+    """Every request of the resident's done and not yet rated, newest first."""
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.resident_id) == user.id, col(Request.status) == RequestStatus.DONE)
+        .order_by(col(Request.id).desc())
+    )
+    return list(rows.all())
+
+
 async def resident_view(session: AsyncSession, *, user: User, request_id: int) -> Request:
     """One of the resident's own requests (someone else's is refused and logged)."""
     return await _own_request(session, user=user, request_id=request_id, action="view_request")
@@ -1031,7 +1058,9 @@ async def add_info(
     if note:
         req.text = (f"{said}\n\n{note}" if said else note)[: MAX_TEXT * 4]
         req.updated_at = now
-    draft = Draft(text="", category=req.category, photos=list(photos), voice=voice)
+    draft = Draft(
+        text="", category=req.category, photos=list(photos), voices=[voice] if voice else []
+    )
     for att in _attachments(request_id=req.id, draft=draft, purpose="info", by=user.id, now=now):
         session.add(att)
     note_event(

@@ -501,26 +501,59 @@ _RATING_WORDS: dict[Rating, str] = {
     "ok ish|so so|so-so|okay-ish|fairly satisfied|not bad|average|it was ok|it s ok|"
     "mostly satisfied|could be better|more or less",
     Rating.UNSATISFIED: "不满意|不太满意|很不满意|非常不满意|不怎么满意|差评|不行|太差|很差|"
-    "太差了|unsatisfied|dissatisfied|not satisfied|bad|poor|terrible|awful|not happy|"
-    "very bad|not good",
+    "太差了|不好|不太好|不怎么好|unsatisfied|dissatisfied|not satisfied|bad|poor|terrible|"
+    "awful|not happy|very bad|not good",
 }
+# the result said not to be there: under the rating question, as plain as 不满意
+_NOT_FIXED_WORDS = (
+    "没修好|没有修好|还没修好|没修|没弄好|没有弄好|还没弄好|没办好|没有办好|没解决|没有解决|"
+    "还没解决|还是坏的|还是坏了|又坏了|还是不行|还是老样子|not fixed|still broken|"
+    "not fixed yet|still not fixed|still not working|not working"
+)
+_RATING_WORDS[Rating.UNSATISFIED] += "|" + _NOT_FIXED_WORDS
+# plainly pleased, though no 满意 is said ('挺好的', '不错'): the bare '好' stays an 'OK'
+_RATING_WORDS[Rating.SATISFIED] += (
+    "|挺好|很好|真好|蛮好|太好了|好极了|非常好|不错|挺不错|很不错|真不错|棒|很棒|真棒|太棒了"
+)
 # said around a score without changing it
 _RATING_FILLERS = (
     "谢谢|谢谢你们|谢谢了|谢了|多谢|感谢|辛苦了|辛苦|我|我们|觉得|感觉|挺|很|非常|还|都|的|了|啊|"
     "呀|吧|哈|呢|嗯|是|这次|服务|办得|处理得|修得|结果|对|i|am|we|are|was|it|the|very|thanks|"
-    "thank you|quite|really|is|so"
+    "thank you|quite|really|is|so|也|又|但|但是|and|but"
 )
 _RATING_TOKENS: list[tuple[str, Rating | None]] = _tokens(_RATING_WORDS, _RATING_FILLERS)
 
 
 def rating_of(text: str | None) -> Rating | None:
-    """The score a short message gives as a whole ('满意，谢谢' satisfied, '还行吧' basic,
-    '不太满意' unsatisfied), or None: no score in it, two different ones, or other words (a
-    complaint about the result is more than a score: '灯还是不亮，不满意')."""
+    """The score a short message gives as a whole ('满意，谢谢' satisfied, '挺好的' satisfied,
+    '还行吧' basic, '不太满意' or '没修好' unsatisfied), or None: no score in it, two different
+    ones, or other words (a complaint about the result is more than a score: '灯还是不亮，不满
+    意')."""
     found = _read_whole(text, _RATING_TOKENS)
     if not found or len(set(found)) != 1:
         return None
     return found[0]
+
+
+_NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    {True: _NOT_FIXED_WORDS}, _RATING_FILLERS
+)
+
+
+def says_not_fixed(text: str | None) -> bool:
+    """'没修好', '还是坏的': a score only where a result awaits one (else it is a matter, or a
+    question how it stands)."""
+    return bool(_read_whole(text, _NOT_FIXED_TOKENS))
+
+
+def rating_unclear(text: str | None) -> bool:
+    """Said under the rating question, no score can be read from it for sure: an 'OK'
+    ('好的', '嗯', '可以', 'ok') may answer the question or just say it was read; two scores at
+    once ('满意也不满意') are both and neither."""
+    found = _read_whole(text, _RATING_TOKENS)
+    if found:
+        return len(set(found)) > 1
+    return classify(text) == Kind.ACK
 
 
 # ------------------------------------------------------------------ work reported done in words

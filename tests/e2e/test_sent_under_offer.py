@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import png
+from tests.orders.test_e2e_cycle import STAFF, png
 from tests.support import inline_labels
 
 WU = 4002  # 吴大爷, 阳光社区 1号楼 502
@@ -53,18 +53,37 @@ async def test_words_after_a_wordless_photo_and_the_same_words_twice(
     assert text.count(said) == 1 and "照片：1 张" in text, text
 
 
-async def test_a_second_voice_note_says_it_takes_the_first_ones_place(
-    linli_sandbox: Harness,
-) -> None:
-    """A matter keeps one voice note: a second one sent under the offer, or while describing,
-    says so (it used to read '和刚才说的一起记下了' / '收到语音' while the first was dropped)."""
+async def test_voice_notes_are_kept_together_up_to_three(linli_sandbox: Harness) -> None:
+    """A second voice note for the same matter, sent under the offer or while describing, is
+    kept beside the first (it used to take its place, 'only one voice note a matter'); three
+    are kept, a fourth is said not to be. Staff's card gives all three to listen to."""
     d = linli_sandbox.driver
     sent = await d.send(HUANG, voice=OGG, voice_duration=6)
     await d.expect(HUANG, OFFER, since=sent["message_id"])
     sent = await d.send(HUANG, voice=OGG, voice_duration=9)
     again = await d.expect(HUANG, OFFER, since=sent["message_id"])
-    assert "只能留一条语音" in message_text(again) and "一起记下了" not in message_text(again)
+    assert "收到第 2 条语音，和前面的一起记下了" in message_text(again), message_text(again)
     await d.say(HUANG, "好的")
     sent = await d.send(HUANG, voice=OGG, voice_duration=4)
     third = await d.expect(HUANG, "语音", since=sent["message_id"])
-    assert "只能留一条语音" in message_text(third), message_text(third)
+    assert "收到第 3 条语音" in message_text(third), message_text(third)
+    sent = await d.send(HUANG, voice=OGG, voice_duration=5)
+    fourth = await d.expect(HUANG, "语音", since=sent["message_id"])
+    assert "已经留了 3 条语音，这条没有再留下" in message_text(fourth), message_text(fourth)
+    [*_, preview] = await d.say(HUANG, "✅ 说完了")
+    assert "语音：3 条" in message_text(preview), message_text(preview)
+    await d.tap(HUANG, "确认提交", preview["message_id"])
+    filed = await d.expect(HUANG, "已提交，编号", since=preview["message_id"] - 1)
+    number = message_text(filed).split("编号")[1].strip().split("。")[0].strip()
+    notice = await d.expect(STAFF, f"诉求 {number}")
+    await d.tap(STAFF, "查看诉求", notice["message_id"])
+    card = await d.expect(STAFF, f"诉求 {number} ·", since=notice["message_id"])
+    assert "📎 附件（3）" in inline_labels(card), inline_labels(card)
+    await d.tap(STAFF, "附件", card["message_id"])
+    await d.expect(STAFF, "诉求附件", since=card["message_id"])
+    for _ in range(50):  # the three are sent one after another
+        voices = [m for m in await d.messages(STAFF, card["message_id"]) if m.get("voice")]
+        if len(voices) == 3:
+            break
+        await d.wait(STAFF, (await d.messages(STAFF))[-1]["message_id"], 1.0)
+    assert len(voices) == 3, voices

@@ -6,6 +6,11 @@ preview again at the bottom saying which button sends it; '算了' the way out.
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlmodel import select
+
+from models.orders import Request
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.support import inline_labels
@@ -34,3 +39,44 @@ async def test_words_at_the_preview_are_kept_and_a_yes_is_pointed_to_its_button(
     await d.tap(WU, "确认提交", again["message_id"])
     filed = await d.expect(WU, "已提交")
     assert "编号" in message_text(filed)
+
+
+def _data(message: dict[str, Any], label: str) -> str:
+    """The callback data of the message's button with this label."""
+    markup = message.get("reply_markup") or {}
+    [data] = [
+        b["callback_data"] for row in markup["inline_keyboard"] for b in row if label in b["text"]
+    ]
+    return str(data)
+
+
+async def test_an_older_preview_loses_its_buttons_and_files_nothing(
+    linli_sandbox: Harness,
+) -> None:
+    """Words typed at the preview bring a newer one below: the older one's buttons go (its
+    ✅ 确认提交 would have filed the draft as it now reads, under a text that reads as it was);
+    a tap that still reaches it (a client that shows it as it was) is told a newer one is below,
+    and nothing is filed; the newest files the whole matter, once."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "我家厨房的灯坏了，晚上黑乎乎的")
+    [*_, first] = await d.say(WU, "✅ 说完了")
+    submit = _data(first, "确认提交")
+    [second] = await d.say(WU, "对了，楼下邻居家也一样")
+    assert "✅ 确认提交" in inline_labels(second)
+    [older] = [m for m in await d.messages(WU) if m["message_id"] == first["message_id"]]
+    assert inline_labels(older) == [], older
+    tapped = await d.click(WU, first["message_id"], data=submit)
+    assert "下面有一条更新的" in str(tapped["answer"]), tapped
+    async with h.sessionmaker() as s:
+        assert (await s.exec(select(Request))).all() == []
+    # 'OK' typed: the preview once more, and the one before it loses its buttons too
+    [third] = await d.say(WU, "可以了，提交吧")
+    [was] = [m for m in await d.messages(WU) if m["message_id"] == second["message_id"]]
+    assert inline_labels(was) == [] and "✅ 确认提交" in inline_labels(third)
+    await d.tap(WU, "确认提交", third["message_id"])
+    await d.expect(WU, "已提交", since=third["message_id"] - 1)
+    async with h.sessionmaker() as s:
+        [req] = (await s.exec(select(Request))).all()
+    assert "厨房的灯坏了" in req.text and "楼下邻居家也一样" in req.text

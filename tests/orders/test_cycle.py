@@ -80,7 +80,7 @@ async def test_filing_tells_the_grid_staff_and_writes_the_ledger(
     filed = await req_svc.file_request(
         session,
         user=world.resident,
-        draft=draft(photos=["ph1"], voice="v1"),
+        draft=draft(photos=["ph1"], voices=["v1"]),
         suggestion=None,
         now=T0,
     )

@@ -29,7 +29,7 @@ EN = "(the resident left a voice note, please listen to the attachment)"
 
 async def _voice_only(session: AsyncSession, w: World, text: str = "") -> Request:
     filed = await req_svc.file_request(
-        session, user=w.resident, draft=draft(text, voice="v1"), suggestion=None, now=T0
+        session, user=w.resident, draft=draft(text, voices=["v1"]), suggestion=None, now=T0
     )
     return filed.request
 
@@ -137,7 +137,7 @@ async def test_staff_notice_says_voice_note_in_the_readers_language(
     session: AsyncSession, world: World
 ) -> None:
     filed = await req_svc.file_request(
-        session, user=world.resident, draft=draft("", voice="v1"), suggestion=None, now=T0
+        session, user=world.resident, draft=draft("", voices=["v1"]), suggestion=None, now=T0
     )
     texts = Translator()
     notice = filed.notices[0]
@@ -182,3 +182,21 @@ async def test_ledger_export_says_voice_note_in_its_language(
     assert text_of[new.number] == expected
     assert text_of[old.number] == expected
     assert text_of[worded.request.number] == "楼道灯坏了"
+
+
+async def test_a_matter_keeps_its_voice_notes_together(
+    session: AsyncSession, world: World
+) -> None:
+    """Several voice notes of one matter are all kept (up to MAX_VOICES), each an attachment
+    staff can listen to; a draft begun before, holding one file id, still reads as one."""
+    assert req_svc.voices_of("v0") == ["v0"] and req_svc.voices_of(None) == []
+    voices = req_svc.with_voice("v0", "v1")
+    assert voices == ["v0", "v1"]
+    full = req_svc.with_voice(voices, "v2")
+    assert full == ["v0", "v1", "v2"] and req_svc.MAX_VOICES == 3
+    assert req_svc.with_voice(full, "v3") is None  # a fourth is not kept
+    filed = await req_svc.file_request(
+        session, user=world.resident, draft=draft("", voices=full), suggestion=None, now=T0
+    )
+    kept = await req_svc.attachments(session, request_id=filed.request.id or 0)
+    assert [(a.kind, a.file_id) for a in kept] == [("voice", v) for v in full]

@@ -42,7 +42,7 @@ async def _requests(session: AsyncSession, w: World) -> dict[str, Request]:
         filed = await req_svc.file_request(
             session,
             user=user or w.resident,
-            draft=draft(text, voice=voice),
+            draft=draft(text, voices=[voice] if voice else []),
             suggestion=None,
             now=T0,
         )

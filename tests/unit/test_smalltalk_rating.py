@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import MAX_CHARS, Rating, rating_of
+from services.smalltalk import MAX_CHARS, Rating, rating_of, rating_unclear, says_not_fixed
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,15 @@ from services.smalltalk import MAX_CHARS, Rating, rating_of
         ("mostly satisfied", Rating.BASIC),
         ("terrible", Rating.UNSATISFIED),
         ("not good", Rating.UNSATISFIED),
+        # plainly pleased, or the result plainly not there
+        ("挺好的", Rating.SATISFIED),
+        ("很好，谢谢", Rating.SATISFIED),
+        ("不错不错", Rating.SATISFIED),
+        ("还行", Rating.BASIC),
+        ("一般", Rating.BASIC),
+        ("没修好", Rating.UNSATISFIED),
+        ("还是坏的", Rating.UNSATISFIED),
+        ("still broken", Rating.UNSATISFIED),
     ],
 )
 def test_a_score_in_words(text: str, rating: Rating) -> None:
@@ -45,9 +54,35 @@ def test_a_score_in_words(text: str, rating: Rating) -> None:
         "great",
         "灯还是不亮，不满意",  # a complaint: more than a score
         "满意 不满意",  # two scores
+        "满意也不满意",
+        "不好意思",  # sorry: not 不好
         "楼道灯坏了",
         "满意" * MAX_CHARS,  # too long
     ],
 )
 def test_not_a_score(text: str) -> None:
     assert rating_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unclear"),
+    [
+        ("好的", True),  # may answer the question, or say it was read
+        ("嗯", True),
+        ("可以", True),
+        ("ok", True),
+        ("满意也不满意", True),  # both, and neither
+        ("满意", False),  # a score
+        ("很好", False),  # a score, though also an 'OK'
+        ("谢谢", False),  # thanks: asked with the question by its own path
+        ("楼道灯坏了", False),
+    ],
+)
+def test_unclear_under_the_question(text: str, unclear: bool) -> None:
+    assert rating_unclear(text) is unclear
+
+
+def test_not_fixed_is_told_apart() -> None:
+    """'没修好' is a score only where a result awaits one: told apart from 不满意."""
+    assert says_not_fixed("还没修好啊") and says_not_fixed("没解决")
+    assert not says_not_fixed("不满意") and not says_not_fixed("满意")

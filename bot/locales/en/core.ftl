@@ -198,7 +198,8 @@ fallback-offer-request-or-ask = If it is something the community should do, tap 
 fallback-offer-which = Please tap one of the buttons above: a question about the meeting, “❓ Send to the organizer…”; something the community should do, “📝 Report it”.
 fallback-offer-added = Got it, kept together with what you sent just now.
 fallback-offer-said-again = We already have this one from just now; no need to send it again.
-fallback-offer-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.
+fallback-offer-voice-more = Voice note { $count } received, kept together with the earlier ones.
+fallback-offer-voices-full = This matter already has { $limit } voice notes, so this one was not kept. To say more, you can type it.
 fallback-offer-dropped = All right, we will leave this one for now. Tell me whenever you need something: type, send a photo or a voice note.
 fallback-offer-topic =
     The topic you propose: "{ $topic }"

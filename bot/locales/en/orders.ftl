@@ -60,7 +60,10 @@ order-kept-photos = { $count ->
     [one] 1 photo
    *[other] { $count } photos
 }
-order-kept-voice = 1 voice note
+order-kept-voice = { $count ->
+    [one] 1 voice note
+   *[other] { $count } voice notes
+}
 order-kept-place = 1 location
 order-kept-go-on = You can add more text, photos, a voice note or a location; tap "{ order-btn-finished }" when finished.
 order-got-text = Got it. You can add more; tap "✅ Done" when finished.
@@ -69,7 +72,8 @@ order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cance
 order-compose-how = I am listening. Just type what the matter is and where; you can also send a photo or a voice note. Tap "{ order-btn-finished }" when finished.
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
-order-got-voice-replaced = New voice note received. A matter keeps one voice note: this latest one is kept; to say more, you can also type it.
+order-got-voice-more = Voice note { $count } received; the earlier ones are kept too, and the community hears them all.
+order-voices-full = This matter already has { $limit } voice notes, so this one was not kept. To say more, you can type it.
 order-got-location = Location received.
 order-contact-line = Contact: { $name } { $phone }
 order-contact-line-own = Phone to call: { $phone }
@@ -82,6 +86,7 @@ order-btn-location = 📍 Send location
 order-preview-title = <b>Your request</b>
 order-preview-tap-submit = One step left: tap "{ order-btn-submit }" below to send it to the community. If not, tap "{ common-cancel }".
 order-preview-added = All right, that is added too. If there is nothing more, tap "{ order-btn-submit }" below.
+order-preview-older = This is an earlier preview; a newer one is below. Please tap "{ order-btn-submit }" on the newest one — nothing is sent from this one.
 order-preview-phone-hint = 📞 Your description has the number { $phone }: to be called on it about this matter, tap the button below.
 order-btn-use-phone = 📞 Call me on { $phone } about this
 order-preview-contact = 📞 Contact number for this matter: { $phone }
@@ -91,7 +96,7 @@ order-preview-category = Category: { $category }
 order-preview-pick-category = (A voice note only, so no category could be suggested; tap "🏷 Change category" to pick one, or leave it to the community.)
 order-preview-unsure = (We are not sure of the category. If it is one on the buttons below, tap it; if not, never mind: the community will sort it.)
 order-preview-photos = Photos: { $count }
-order-preview-voice = Voice note: 1
+order-preview-voice = Voice notes: { $count }
 order-preview-location = Location: attached
 order-preview-place = 📍 Where: { $place } (as you wrote; if not, tap "📍 Where: …" below)
 order-preview-place-home = 📍 Where: { $place } (your building)
@@ -178,6 +183,9 @@ order-rate-basic = 🙂 Mostly satisfied
 order-rate-unsatisfied = 😞 Not satisfied
 order-rate-typed = Is that your rating for request { $number }: "{ $score }"? Tap the matching button below and it is recorded:
 order-rate-typed-none = Thank you for your feedback! No request is waiting for your rating now; when one is done, we will ask you.
+order-rate-unclear = Would you like to rate request { $number }? Please tap one of the buttons below: satisfied, mostly satisfied, or not satisfied.
+order-rated-typed = All right, recorded as you said: your rating of request { $number } is "{ $score }". Thank you! Anything to add? Write a line, or tap "{ common-skip }".
+order-rated-typed-unsatisfied = Recorded as you said: your rating of request { $number } is "{ $score }". We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "{ common-skip }".
 order-ask-comment = Thank you, your rating is saved! Anything to add? Write a line, or tap "Skip".
 order-ask-comment-unsatisfied = We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "Skip".
 order-rate-comment-how = Just type what is still wrong, for example "the light still does not work"; if you would rather not, tap "{ common-skip }" above.

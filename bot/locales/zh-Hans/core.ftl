@@ -171,7 +171,8 @@ fallback-offer-request-or-ask = 如果是要社区帮忙办的事，请点「�
 fallback-offer-which = 请点上面的按钮选一个：想问议事会的事，点「❓ 转给…的组织者」；要社区帮忙办的事，点「📝 报给社区」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
 fallback-offer-said-again = 这件事刚才已经记下了，不用再发一遍。
-fallback-offer-voice-replaced = 收到新的语音。一件事只能留一条语音，留下的是刚收到的这条；要说的多，也可以打字补充。
+fallback-offer-voice-more = 收到第 { $count } 条语音，和前面的一起记下了。
+fallback-offer-voices-full = 这件事已经留了 { $limit } 条语音，这条没有再留下。还想说的，可以打字补充。
 fallback-offer-dropped = 好的，这件事先不报了。有需要时再跟我说，直接打字、发照片或语音都行。
 fallback-offer-topic =
     您想提的议题：「{ $topic }」

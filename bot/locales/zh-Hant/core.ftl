@@ -174,7 +174,8 @@ fallback-offer-request-or-ask = 如果是要社區幫忙辦的事，請點「�
 fallback-offer-which = 請點上面的按鈕選一個：想問議事會的事，點「❓ 轉給…的組織者」；要社區幫忙辦的事，點「📝 報給社區」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
 fallback-offer-said-again = 這件事剛才已經記下了，不用再發一遍。
-fallback-offer-voice-replaced = 收到新的語音。一件事只能留一條語音，留下的是剛收到的這條；要說的多，也可以打字補充。
+fallback-offer-voice-more = 收到第 { $count } 條語音，和前面的一起記下了。
+fallback-offer-voices-full = 這件事已經留了 { $limit } 條語音，這條沒有再留下。還想說的，可以打字補充。
 fallback-offer-dropped = 好的，這件事先不報了。有需要時再跟我說，直接打字、發照片或語音都行。
 fallback-offer-topic =
     您想提的議題：「{ $topic }」
