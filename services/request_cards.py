@@ -181,8 +181,17 @@ async def card_redraws(
         shown = shown_digest(text, markup)
         if shown == row.shown:
             continue
-        row.shown = shown
-        session.add(row)
+        # taken only if it is not remembered to read so by now: another path (a colleague's
+        # action, a job, the handler drawing it) may have drawn it so since it was read above
+        # (the same edit queued twice: Telegram refuses the second as 'not modified')
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(RequestCard)
+            .where(col(RequestCard.id) == row.id, col(RequestCard.shown) != shown)
+            .values(shown=shown)
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
         await _cancel_queued(session, chat_id=row.staff_id, message_id=row.message_id)
         notices.append(
             drawn_notice(

@@ -12,11 +12,11 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.orders import Order, OrderCard, OrderStatus
+from models.orders import Order, OrderCard, OrderStatus, Request, RequestCard
 from models.users import User
 from services import orders as svc
+from services import request_cards, staff_order_cards
 from services import requests as req_svc
-from services import staff_order_cards
 from services.order_cards import drawn_digest
 from tests.orders.conftest import T0, World, draft
 
@@ -107,3 +107,42 @@ async def test_a_handler_draws_a_card_only_if_no_redraw_reads_so(
         await staff_order_cards.card_redraws(session, request_ids=[order.request_id], draw=_draw)
         == []
     )
+
+
+async def _draw_request(
+    session: AsyncSession, *, request: Request, reader: User
+) -> tuple[str, dict[str, Any] | None] | None:
+    return f"诉求 {request.number} · {request.status}", None
+
+
+async def test_two_actions_redraw_a_staff_request_card_once(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """The same for a staff card of a request (services.request_cards)."""
+    filed = await req_svc.file_request(
+        session, user=world.resident, draft=draft(), suggestion=None, now=T0
+    )
+    request_id = filed.request.id or 0
+    await request_cards.remember(
+        session,
+        request_id=request_id,
+        staff_id=world.grid_staff.id,
+        message_id=CARD,
+        shown="（刚提交时的卡片）",
+    )
+    async with sessionmaker() as late:
+        [read] = (
+            await late.exec(select(RequestCard).where(col(RequestCard.message_id) == CARD))
+        ).all()
+        assert read.shown == "（刚提交时的卡片）"
+        async with sessionmaker() as first:
+            [redraw] = await request_cards.card_redraws(
+                first, request_ids=[request_id], draw=_draw_request
+            )
+            assert redraw.chat_id == world.grid_staff.id and redraw.edit_message_id == CARD
+            await first.commit()
+        again = await request_cards.card_redraws(
+            late, request_ids=[request_id], draw=_draw_request
+        )
+        await late.commit()
+    assert again == []
