@@ -11,24 +11,17 @@ said nothing of a question asked after it was drawn, until it was opened again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import User
-from models.base import utcnow
 from models.consultations import Meeting, MeetingStatus
-from models.scheduling import Delivery, DeliveryState
-from services import delivery
+from services import live_cards
 from services.consult_common import Notifier, questions_data
+from services.live_cards import Rows, StaffCard
 
 CARD_KIND = "meeting-staff-card"  # the outbox's kind of a staff card (remembered, redrawn)
-
-Rows = list[list[tuple[str, str]]]
 
 
 def card_matter(meeting_id: int) -> str:
@@ -39,27 +32,6 @@ def card_matter(meeting_id: int) -> str:
 def tool_data(action: str, meeting_id: int, arg: int = 0) -> str:
     """A staff card's button: handlers' MeetingCb(action=…, id=meeting_id, arg=arg).pack()."""
     return f"cmt:{action}:{meeting_id}:{arg}"
-
-
-@dataclass(frozen=True)
-class StaffCard:
-    """A meeting's staff card as one reader reads it: its text, and its buttons as rows of
-    (label, callback data)."""
-
-    text: str
-    rows: Rows
-
-    @property
-    def markup(self) -> dict[str, Any] | None:
-        """The buttons as the outbox stores an inline keyboard (None: no buttons)."""
-        if not self.rows:
-            return None
-        return {
-            "inline_keyboard": [
-                [{"text": label, "callback_data": data} for label, data in row]
-                for row in self.rows
-            ]
-        }
 
 
 async def staff_card(
@@ -130,37 +102,18 @@ async def remember_card(
     card: StaffCard,
     now: datetime | None = None,
 ) -> None:
-    """A staff card of the meeting as the handler drew it is recorded in the outbox as sent
-    (one row per message, its text and buttons kept up to date), so that `redraw_cards`
-    redraws it when a question arrives or is answered. Its redraws still queued, worked out
-    before, are cancelled. Commits."""
-    now = now or utcnow()
-    await delivery.cancel_redraws(session, chat_id=chat_id, message_id=message_id, commit=False)
-    row = (
-        await session.exec(
-            select(Delivery).where(
-                col(Delivery.matter) == card_matter(meeting_id),
-                col(Delivery.chat_id) == chat_id,
-                col(Delivery.message_ids) == str(message_id),
-            )
-        )
-    ).first()
-    if row is None:
-        row = Delivery(
-            chat_id=chat_id,
-            kind=CARD_KIND,
-            text=card.text,
-            urgent=True,
-            matter=card_matter(meeting_id),
-            state=DeliveryState.SENT,
-            message_ids=str(message_id),
-            not_before=now,
-            sent_at=now,
-            created_at=now,
-        )
-    row.text, row.reply_markup = card.text, card.markup
-    session.add(row)
-    await session.commit()
+    """A staff card of the meeting as the handler drew it is remembered (services.live_cards),
+    so that `redraw_cards` redraws it when a question arrives or is answered. Commits."""
+    await live_cards.remember(
+        session,
+        matter=card_matter(meeting_id),
+        kind=CARD_KIND,
+        chat_id=chat_id,
+        message_id=message_id,
+        text=card.text,
+        reply_markup=card.markup,
+        now=now,
+    )
 
 
 async def redraw_cards(
@@ -168,61 +121,18 @@ async def redraw_cards(
 ) -> int:
     """Every staff card of the meeting on a screen (`remember_card`) that would now read
     differently is redrawn whole, in its reader's language: edits queued through the outbox
-    in the caller's transaction. Returns how many were queued."""
+    in the caller's transaction (services.live_cards.redraw). Returns how many were queued."""
     assert meeting.id is not None
-    cards = (
-        await session.exec(
-            select(Delivery)
-            .where(
-                col(Delivery.matter) == card_matter(meeting.id),
-                col(Delivery.state) == DeliveryState.SENT,
-            )
-            .order_by(col(Delivery.id))
-        )
-    ).all()
-    drawn: dict[str, StaffCard] = {}  # one drawing per language
-    queued = 0
-    for card in cards:
-        ids = card.message_id_list
-        if not ids:
-            continue
-        reader = await session.get(User, card.chat_id)
-        if reader is None or reader.blocked_bot or reader.forgotten_at is not None:
-            continue
-        lang = reader.language or notifier.default_language
-        if lang not in drawn:
-            drawn[lang] = await staff_card(
-                session, meeting=meeting, lang=lang, notifier=notifier, now=now
-            )
-        fresh = drawn[lang]
-        if card.text == fresh.text and card.reply_markup == fresh.markup:
-            continue
-        # Taken only if the card does not read so by now: a question asked and another
-        # answered at the same moment (or the card's reader drawing it with a tool) may have
-        # read the card before either redrew it; both then queued the same edit, the second
-        # refused by Telegram as 'not modified'. Its text counts the questions and names the
-        # meeting's status, which decide its buttons.
-        taken = await session.exec(  # type: ignore[call-overload]
-            update(Delivery)
-            .where(col(Delivery.id) == card.id, col(Delivery.text) != fresh.text)
-            .values(text=fresh.text, reply_markup=fresh.markup)
-            .execution_options(synchronize_session=False)
-        )
-        if not taken.rowcount:
-            continue
-        await delivery.cancel_redraws(
-            session, chat_id=card.chat_id, message_id=ids[0], commit=False
-        )
-        await delivery.enqueue(
-            session,
-            chat_id=card.chat_id,
-            text=fresh.text,
-            reply_markup=fresh.markup,
-            urgent=True,  # an edit wakes nobody: not held at night
-            kind=CARD_KIND,
-            community_id=meeting.community_id,
-            now=notifier.now,
-            edit_message_id=ids[0],
-        )
-        queued += 1
-    return queued
+
+    async def draw(lang: str) -> StaffCard:
+        return await staff_card(session, meeting=meeting, lang=lang, notifier=notifier, now=now)
+
+    return await live_cards.redraw(
+        session,
+        matter=card_matter(meeting.id),
+        kind=CARD_KIND,
+        draw=draw,
+        default_language=notifier.default_language,
+        community_id=meeting.community_id,
+        now=notifier.now,
+    )

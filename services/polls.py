@@ -25,7 +25,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import AuditEvent, Building, Community, MemberProfile, Role, User
-from models.base import utcnow
 from models.consultations import (
     AudienceKind,
     Eligibility,
@@ -36,7 +35,7 @@ from models.consultations import (
     Vote,
 )
 from models.scheduling import Delivery, DeliveryState
-from services import audit, delivery
+from services import audit, delivery, live_cards
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
@@ -52,6 +51,7 @@ from services.consult_common import (
 )
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
+from services.live_cards import StaffCard
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
 from services.validation import clean_text, short_label, strip_list_marker, whole_number
@@ -558,70 +558,25 @@ async def remember_card(
     reply_markup: dict[str, Any] | None,
     now: datetime | None = None,
 ) -> bool:
-    """A staff card of the poll as the handler drew it is recorded in the outbox as sent
-    (one row per message, its text and buttons kept up to date), so that `redraw_cards`
-    redraws it when the poll ends, or its announcement goes out at 07:00 or is dropped
-    unsent. Its redraws still queued, worked out before, are cancelled. Commits. Returns
-    whether the message may read otherwise on the screen: False when it was remembered
-    reading so already, with no redraw of it pending (editing it would be refused by
-    Telegram as 'not modified')."""
-    now = now or utcnow()
-    pending = await delivery.cancel_redraws(
-        session, chat_id=chat_id, message_id=message_id, commit=False
+    """A staff card of the poll as the handler drew it is remembered (services.live_cards),
+    so that `redraw_cards` redraws it when the poll ends, its draft is changed, or its
+    announcement goes out at 07:00 or is dropped unsent. Commits. Returns whether the message
+    may read otherwise on the screen (False: an edit would be refused as 'not modified')."""
+    return await live_cards.remember(
+        session,
+        matter=card_matter(poll_id),
+        kind=CARD_KIND,
+        chat_id=chat_id,
+        message_id=message_id,
+        text=text,
+        reply_markup=reply_markup,
+        now=now,
     )
-    row = (
-        await session.exec(
-            select(Delivery).where(
-                col(Delivery.matter) == card_matter(poll_id),
-                col(Delivery.chat_id) == chat_id,
-                col(Delivery.message_ids) == str(message_id),
-            )
-        )
-    ).first()
-    if row is None:
-        row = Delivery(
-            chat_id=chat_id,
-            kind=CARD_KIND,
-            text=text,
-            urgent=True,
-            matter=card_matter(poll_id),
-            state=DeliveryState.SENT,
-            message_ids=str(message_id),
-            not_before=now,
-            sent_at=now,
-            created_at=now,
-        )
-    elif not pending and row.text == text and row.reply_markup == reply_markup:
-        await session.commit()
-        return False
-    row.text, row.reply_markup = text, reply_markup
-    session.add(row)
-    await session.commit()
-    return True
 
 
 def card_data(action: str, poll_id: int) -> str:
     """A staff card's button: handlers' PollCb(action=…, id=poll_id).pack()."""
     return f"cpl:{action}:{poll_id}:0"
-
-
-@dataclass(frozen=True)
-class StaffCard:
-    """A poll's staff card as one reader reads it: its text, and its buttons as rows of
-    (label, callback data)."""
-
-    text: str
-    rows: list[list[tuple[str, str]]]
-
-    @property
-    def markup(self) -> dict[str, Any]:
-        """The buttons as the outbox stores an inline keyboard."""
-        return {
-            "inline_keyboard": [
-                [{"text": label, "callback_data": data} for label, data in row]
-                for row in self.rows
-            ]
-        }
 
 
 def turnout_args(result: PollResult) -> dict[str, object]:
@@ -718,80 +673,34 @@ async def redraw_cards(
 ) -> int:
     """Every staff card of the poll on a screen (`remember_card`) that would now read
     differently is redrawn whole, in its reader's language, with the tools the poll now
-    offers: edits queued through the outbox in the caller's transaction. Called when the
-    poll changes state (published, closed on time or by staff, withdrawn), when its draft is
-    changed, and when its announcement goes out or is dropped (the 📨 line). `but`: the
-    (chat, message) of the card the actor tapped, which the handler redraws at once. Before,
-    a colleague's card (or one's own second copy) went on reading 进行中 with 立即结束 after
-    the poll ended, and every card did once the close job ended it on time. Returns how many
-    redraws were queued."""
+    offers: edits queued through the outbox in the caller's transaction
+    (services.live_cards.redraw). Called when the poll changes state (published, closed on
+    time or by staff, withdrawn), when its draft is changed, and when its announcement goes
+    out or is dropped (the 📨 line). `but`: the (chat, message) of the card the actor tapped,
+    which the handler redraws at once. Before, a colleague's card (or one's own second copy)
+    went on reading 进行中 with 立即结束 after the poll ended, and every card did once the
+    close job ended it on time. Returns how many redraws were queued."""
     assert poll.id is not None
-    cards = (
-        await session.exec(
-            select(Delivery)
-            .where(
-                col(Delivery.matter) == card_matter(poll.id),
-                col(Delivery.state) == DeliveryState.SENT,
-            )
-            .order_by(col(Delivery.id))
-        )
-    ).all()
-    drawn: dict[str, StaffCard] = {}  # one drawing per language
-    queued = 0
-    for card in cards:
-        ids = card.message_id_list
-        if not ids or (card.chat_id, ids[0]) == but:
-            continue
-        reader = await session.get(User, card.chat_id)
-        lang = (reader.language if reader is not None else None) or notifier.default_language
-        if lang not in drawn:
-            drawn[lang] = await staff_card(session, poll=poll, lang=lang, notifier=notifier)
-        fresh = drawn[lang]
-        if card.text == fresh.text and card.reply_markup == fresh.markup:
-            continue
-        # Taken only if the card does not read so by now: a colleague's handler drawing it, or
-        # another announcement's follow-up, may have done so since it was read above (the
-        # announcements go out at once, and each one's follow-up redraws). Both then queued the
-        # same edit, the second refused by Telegram as 'not modified'. Its text names the
-        # poll's status, which alone decides its buttons.
-        taken = await session.exec(  # type: ignore[call-overload]
-            update(Delivery)
-            .where(col(Delivery.id) == card.id, col(Delivery.text) != fresh.text)
-            .values(text=fresh.text, reply_markup=fresh.markup)
-            .execution_options(synchronize_session=False)
-        )
-        if not taken.rowcount:
-            continue
-        await delivery.cancel_redraws(
-            session, chat_id=card.chat_id, message_id=ids[0], commit=False
-        )
-        await delivery.enqueue(
-            session,
-            chat_id=card.chat_id,
-            text=fresh.text,
-            reply_markup=fresh.markup,
-            urgent=True,  # an edit wakes nobody: not held at night
-            kind=CARD_KIND,
-            community_id=poll.community_id,
-            now=notifier.now,
-            edit_message_id=ids[0],
-        )
-        queued += 1
-    return queued
+
+    async def draw(lang: str) -> StaffCard:
+        return await staff_card(session, poll=poll, lang=lang, notifier=notifier)
+
+    return await live_cards.redraw(
+        session,
+        matter=card_matter(poll.id),
+        kind=CARD_KIND,
+        draw=draw,
+        default_language=notifier.default_language,
+        community_id=poll.community_id,
+        now=notifier.now,
+        but=but,
+    )
 
 
 async def has_cards(session: AsyncSession, *, poll_id: int) -> bool:
     """Whether a staff card of the poll is on a screen (`remember_card`): if none, there is
     nothing for `redraw_cards` to count its announcements for."""
-    stmt = (
-        select(Delivery.id)
-        .where(
-            col(Delivery.matter) == card_matter(poll_id),
-            col(Delivery.state) == DeliveryState.SENT,
-        )
-        .limit(1)
-    )
-    return (await session.exec(stmt)).first() is not None
+    return await live_cards.remembered(session, matter=card_matter(poll_id))
 
 
 async def redraw_cards_of(session: AsyncSession, *, poll_id: int, notifier: Notifier) -> int:

@@ -1,0 +1,177 @@
+"""Staff cards kept true on screens: a poll's and a meeting's card, drawn by a handler, are
+remembered as outbox rows (as sent, under a matter naming the card) and redrawn through the
+outbox when the thing they show changes, in each reader's language.
+
+Two changes may read a card before either redraws it (announcements' follow-ups going out at
+once, a question asked as another is answered, a handler drawing the card meanwhile): a redraw
+is queued only by the one that finds the card not reading so yet (a compare-and-set on the
+remembered text), so the same edit never goes twice (Telegram refuses the second as 'message
+is not modified'). A card's text names what decides its buttons (the poll's or meeting's
+status, the counts), so its text alone is compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import User
+from models.base import utcnow
+from models.scheduling import Delivery, DeliveryState
+from services import delivery
+
+Rows = list[list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class StaffCard:
+    """A staff card as one reader reads it: its text, and its buttons as rows of (label,
+    callback data)."""
+
+    text: str
+    rows: Rows
+
+    @property
+    def markup(self) -> dict[str, Any] | None:
+        """The buttons as the outbox stores an inline keyboard (None: no buttons)."""
+        if not self.rows:
+            return None
+        return {
+            "inline_keyboard": [
+                [{"text": label, "callback_data": data} for label, data in row]
+                for row in self.rows
+            ]
+        }
+
+
+async def remember(
+    session: AsyncSession,
+    *,
+    matter: str,
+    kind: str,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    reply_markup: dict[str, Any] | None,
+    now: datetime | None = None,
+) -> bool:
+    """A card as the handler drew it is recorded in the outbox as sent under `matter` (one
+    row per message, its text and buttons kept up to date), for `redraw` to keep true. Its
+    redraws still queued, worked out before, are cancelled. Commits. Returns whether the
+    message may read otherwise on the screen: False when it was remembered reading so
+    already, with no redraw of it pending (an edit would be refused as 'not modified')."""
+    now = now or utcnow()
+    pending = await delivery.cancel_redraws(
+        session, chat_id=chat_id, message_id=message_id, commit=False
+    )
+    row = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.matter) == matter,
+                col(Delivery.chat_id) == chat_id,
+                col(Delivery.message_ids) == str(message_id),
+            )
+        )
+    ).first()
+    if row is None:
+        row = Delivery(
+            chat_id=chat_id,
+            kind=kind,
+            text=text,
+            urgent=True,
+            matter=matter,
+            state=DeliveryState.SENT,
+            message_ids=str(message_id),
+            not_before=now,
+            sent_at=now,
+            created_at=now,
+        )
+    elif not pending and row.text == text and row.reply_markup == reply_markup:
+        await session.commit()
+        return False
+    row.text, row.reply_markup = text, reply_markup
+    session.add(row)
+    await session.commit()
+    return True
+
+
+async def remembered(session: AsyncSession, *, matter: str) -> bool:
+    """Whether a card remembered under `matter` is on a screen (nothing for `redraw` to do
+    otherwise)."""
+    stmt = (
+        select(Delivery.id)
+        .where(col(Delivery.matter) == matter, col(Delivery.state) == DeliveryState.SENT)
+        .limit(1)
+    )
+    return (await session.exec(stmt)).first() is not None
+
+
+async def redraw(
+    session: AsyncSession,
+    *,
+    matter: str,
+    kind: str,
+    draw: Callable[[str], Awaitable[StaffCard]],
+    default_language: str,
+    community_id: int | None,
+    now: datetime | None,
+    but: tuple[int, int] | None = None,
+) -> int:
+    """Every card remembered under `matter` that would now read differently is redrawn whole
+    as `draw` draws it in its reader's language (once per language): edits queued through the
+    outbox in the caller's transaction. `but`: the (chat, message) of the card the actor
+    tapped, which the handler redraws at once. A reader who blocked the bot or had their data
+    deleted is left. Returns how many redraws were queued."""
+    cards = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.matter) == matter, col(Delivery.state) == DeliveryState.SENT)
+            .order_by(col(Delivery.id))
+        )
+    ).all()
+    drawn: dict[str, StaffCard] = {}
+    queued = 0
+    for card in cards:
+        ids = card.message_id_list
+        if not ids or (card.chat_id, ids[0]) == but:
+            continue
+        reader = await session.get(User, card.chat_id)
+        if reader is not None and (reader.blocked_bot or reader.forgotten_at is not None):
+            continue
+        lang = (reader.language if reader is not None else None) or default_language
+        if lang not in drawn:
+            drawn[lang] = await draw(lang)
+        fresh = drawn[lang]
+        if card.text == fresh.text and card.reply_markup == fresh.markup:
+            continue
+        # taken only if the card does not read so by now (see the module's docstring)
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == card.id, col(Delivery.text) != fresh.text)
+            .values(text=fresh.text, reply_markup=fresh.markup)
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
+        await delivery.cancel_redraws(
+            session, chat_id=card.chat_id, message_id=ids[0], commit=False
+        )
+        await delivery.enqueue(
+            session,
+            chat_id=card.chat_id,
+            text=fresh.text,
+            reply_markup=fresh.markup,
+            urgent=True,  # an edit wakes nobody: not held at night
+            kind=kind,
+            community_id=community_id,
+            now=now,
+            edit_message_id=ids[0],
+        )
+        queued += 1
+    return queued
