@@ -259,8 +259,31 @@ async def remember(
     there was none, or it is this one); without (a message redrawn as the order now is, e.g.
     the notice a report was made from) only the card it is, if so, is known to read so. Redraws
     of the card replaced still queued are cancelled. Commits."""
+    return await remember_shown(
+        session,
+        order_id=order_id,
+        person_id=member_id,
+        message_id=message_id,
+        shown=shown_digest(args),
+        adopt=adopt,
+    )
+
+
+async def remember_shown(
+    session: AsyncSession,
+    *,
+    order_id: int,
+    person_id: int,
+    message_id: int,
+    shown: str,
+    adopt: bool = True,
+    offers: bool = True,
+) -> int | None:
+    """`remember`, with what the card reads (`shown`) worked out by the caller: a member's card
+    (`offers`: an offer of the order in that chat becomes the card, or goes), or a staff
+    member's (services.staff_order_cards: no offers), kept in the same table by person."""
     stmt = select(OrderCard).where(
-        col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == member_id
+        col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == person_id
     )
     row = (await session.exec(stmt)).first()
     if row is not None and row.message_id != message_id and not adopt:
@@ -268,14 +291,16 @@ async def remember(
         return None
     older = row.message_id if row is not None and row.message_id != message_id else None
     if older is not None:
-        await cancel_queued(session, chat_id=member_id, message_ids=[older])
-    # an offer that is the card now (claimed on), or was and goes: redrawn as a card, if at all
-    await _offer_taken_up(
-        session, order_id=order_id, member_id=member_id, message_ids=[message_id, older]
-    )
+        await cancel_queued(session, chat_id=person_id, message_ids=[older])
+    if offers:
+        # an offer that is the card now (claimed on), or was and goes: redrawn as a card, if
+        # at all
+        await _offer_taken_up(
+            session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
+        )
     if row is None:
-        row = OrderCard(order_id=order_id, member_id=member_id, message_id=message_id)
-    row.message_id, row.shown, row.at = message_id, shown_digest(args), utcnow()
+        row = OrderCard(order_id=order_id, member_id=person_id, message_id=message_id)
+    row.message_id, row.shown, row.at = message_id, shown, utcnow()
     session.add(row)
     try:
         await session.commit()

@@ -30,12 +30,10 @@ from collections.abc import Awaitable, Iterable
 from typing import Any, Protocol
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Role, User
-from models.base import utcnow
 from models.orders import Order, OrderCard
 from services import order_cards
 from services.order_common import Notice
@@ -158,23 +156,12 @@ async def remember(
     before, whose message id is returned for the caller to take away (None: there was none,
     or it is this one); without (a message drawn as the order's card, e.g. a stale list) it is
     known to read so if it is their card, and becomes it if none is known. Commits."""
-    stmt = select(OrderCard).where(
-        col(OrderCard.order_id) == order_id, col(OrderCard.member_id) == staff_id
+    return await order_cards.remember_shown(
+        session,
+        order_id=order_id,
+        person_id=staff_id,
+        message_id=message_id,
+        shown=shown,
+        adopt=adopt,
+        offers=False,
     )
-    row = (await session.exec(stmt)).first()
-    if row is not None and row.message_id != message_id and not adopt:
-        await session.commit()
-        return None
-    older = row.message_id if row is not None and row.message_id != message_id else None
-    if older is not None:
-        await order_cards.cancel_queued(session, chat_id=staff_id, message_ids=[older])
-    if row is None:
-        row = OrderCard(order_id=order_id, member_id=staff_id, message_id=message_id)
-    row.message_id, row.shown, row.at = message_id, shown, utcnow()
-    session.add(row)
-    try:
-        await session.commit()
-    except IntegrityError:  # two cards of it shown at once (a double tap): the other stays
-        await session.rollback()
-        return None
-    return older
