@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -17,7 +18,6 @@ from bot.settings import Settings
 from models import AuditEvent, User
 from models.consultations import (
     MeetingQuestion,
-    Poll,
     PollStatus,
     RsvpAnswer,
     RsvpStatus,
@@ -318,32 +318,17 @@ async def test_two_follow_ups_redraw_a_poll_card_once(
         **card_at,
     )
 
-    def edits_of_the_card() -> Any:
-        return select(Delivery).where(
-            Delivery.chat_id == world.staff.id, Delivery.edit_message_id == 77
-        )
+    async def follow_up(own: AsyncSession) -> int:
+        return await polls.redraw_cards_of(own, poll_id=poll.id or 0, notifier=notifier)
 
-    async with sessionmaker() as late:
-        # the later follow-up has read the card (as it was) before the first one redrew it
-        [read] = (
-            await late.exec(
-                select(Delivery).where(Delivery.matter == polls.card_matter(poll.id or 0))
-            )
-        ).all()
-        assert read.text == "（草稿时的卡片）"
-        async with sessionmaker() as first:
-            assert await polls.redraw_cards_of(first, poll_id=poll.id or 0, notifier=notifier) == 1
-            [edit] = (await first.exec(edits_of_the_card())).all()
-            edit.state = DeliveryState.SENT  # the sender has made it
-            first.add(edit)
-            await first.commit()
-        again = await late.get(Poll, poll.id)
-        assert again is not None
-        assert await polls.redraw_cards(late, poll=again, notifier=notifier) == 0
-        await late.commit()
-
-    edits = (await session.exec(edits_of_the_card())).all()
-    assert [e.state for e in edits] == [DeliveryState.SENT], edits
+    await _a_second_redraw_queues_nothing(
+        session,
+        sessionmaker,
+        matter=polls.card_matter(poll.id or 0),
+        read_as="（草稿时的卡片）",
+        redraw=follow_up,
+        **card_at,
+    )
 
 
 async def test_a_question_and_an_answer_redraw_a_meeting_card_once(
@@ -393,37 +378,55 @@ async def test_a_question_and_an_answer_redraw_a_meeting_card_once(
         now=NOW,
     )
 
+    async def redraw(own: AsyncSession) -> int:
+        mine = await meetings.get_meeting(own, meeting_id=meeting.id or 0)
+        return await meeting_cards.redraw_cards(own, meeting=mine, notifier=notifier, now=NOW)
+
+    edit = await _a_second_redraw_queues_nothing(
+        session,
+        sessionmaker,
+        matter=meeting_cards.card_matter(meeting.id or 0),
+        read_as="（提问前的卡片）",
+        redraw=redraw,
+        chat_id=world.staff.id,
+        message_id=78,
+    )
+    assert "❓ 提问 1（待回复 1）" in edit.text
+
+
+async def _a_second_redraw_queues_nothing(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    *,
+    matter: str,
+    read_as: str,
+    redraw: Callable[[AsyncSession], Awaitable[int]],
+    chat_id: int,
+    message_id: int,
+) -> Delivery:
+    """Two redraws of a remembered staff card (`matter`, reading `read_as`) at once: the later
+    one has read the card before the first one redrew it (and the sender made that edit); it
+    must queue nothing (Telegram refuses the same edit again as 'not modified'). Returns the
+    one edit made."""
+
     def edits_of_the_card() -> Any:
         return select(Delivery).where(
-            Delivery.chat_id == world.staff.id, Delivery.edit_message_id == 78
+            Delivery.chat_id == chat_id, Delivery.edit_message_id == message_id
         )
 
     async with sessionmaker() as late:
-        # the later one has read the card (as it was) before the first one redrew it
-        [read] = (
-            await late.exec(
-                select(Delivery).where(
-                    Delivery.matter == meeting_cards.card_matter(meeting.id or 0)
-                )
-            )
-        ).all()
-        assert read.text == "（提问前的卡片）"
+        [read] = (await late.exec(select(Delivery).where(Delivery.matter == matter))).all()
+        assert read.text == read_as
         async with sessionmaker() as first:
-            mine = await meetings.get_meeting(first, meeting_id=meeting.id or 0)
-            assert (
-                await meeting_cards.redraw_cards(first, meeting=mine, notifier=notifier, now=NOW)
-                == 1
-            )
+            assert await redraw(first) == 1
+            await first.commit()
             [edit] = (await first.exec(edits_of_the_card())).all()
-            assert "❓ 提问 1（待回复 1）" in edit.text
             edit.state = DeliveryState.SENT  # the sender has made it
             first.add(edit)
             await first.commit()
-        again = await meetings.get_meeting(late, meeting_id=meeting.id or 0)
-        assert (
-            await meeting_cards.redraw_cards(late, meeting=again, notifier=notifier, now=NOW) == 0
-        )
+        assert await redraw(late) == 0
         await late.commit()
 
     edits = (await session.exec(edits_of_the_card())).all()
     assert [e.state for e in edits] == [DeliveryState.SENT], edits
+    return edits[0]
