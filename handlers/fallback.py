@@ -39,6 +39,7 @@ from handlers.requests import (
     compose_keyboard,
     offer_rating_first,
     offer_review_first,
+    show_my_request,
     take_typed_rating,
 )
 from handlers.stats import cmd_points
@@ -51,6 +52,7 @@ from services.requests import (
     MAX_PHOTOS,
     MAX_TEXT,
     MAX_VOICES,
+    own_about,
     safety_keys_for,
     voices_of,
     with_voice,
@@ -533,6 +535,19 @@ async def on_unknown_message(
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
         await cmd_my_requests(message, ctx)  # their requests and each one's status
         return
+    named_matter = smalltalk.progress_subject(text) if kind is None and not in_flow else None
+    if named_matter and ctx is not None and user.registered:
+        # "我那个水管的事怎么样了": the card of that matter of theirs, where its status is
+        asked = await own_about(
+            session,
+            user=user,
+            subject=named_matter,
+            now=clock(),
+            ended_too=not smalltalk.says_again(text),
+        )
+        if asked is not None:
+            await show_my_request(message, ctx, asked)
+            return
     if kind in (smalltalk.Kind.HELP, smalltalk.Kind.WHO):  # "字太小了" / "你是机器人吗"
         help_ = await help_text(t, roles, session=session, user=user)
         said = f"{t('smalltalk-who')}\n\n{help_}" if kind == smalltalk.Kind.WHO else help_

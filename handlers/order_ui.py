@@ -21,7 +21,7 @@ from bot.answered import note_answered, was_answered
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from models import Building, Community, Grid, User
-from models.orders import Order, Request, RequestStatus, Score
+from models.orders import Order, OrderStatus, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
 from services import request_cards
@@ -242,6 +242,8 @@ async def request_card(
             lines.append(t("order-card-review", time=at, reason=typed(review.note or "-")))
     if not staff and req.status == RequestStatus.TRANSFERRED:
         lines.extend(await _with_the_unit(session, t, settings, req, now=now, typed=typed))
+    if not staff and req.status == RequestStatus.ORDERED:
+        lines.extend(await _order_progress(session, t, req))
     if req.result_note and req.status not in ("new",):
         lines.append(t("order-card-result", note=typed(req.result_note)))
     # how the resident judged each result: staff reopening a matter read why it came back
@@ -262,6 +264,23 @@ async def request_card(
         lines.append(t("order-card-closed-unrated" if staff else "order-card-closed-unrated-mine"))
     card = "\n".join(lines)
     return card if long is not None else typed.whole(card)
+
+
+async def _order_progress(session: AsyncSession, t: Text, req: Request) -> list[str]:
+    """For the resident of a matter with an order out: how far the members are with it (its
+    status alone says only 已派单)."""
+    orders = await order_service.orders_of_request(session, request_id=int(req.id or 0))
+    live = next((o for o in orders if o.status != OrderStatus.CANCELLED), None)
+    if live is None:
+        return []
+    if live.status in (OrderStatus.DONE, OrderStatus.VERIFIED):
+        return [t("order-card-progress-reported")]
+    if live.status == OrderStatus.CLAIMED:
+        return [t("order-card-progress-claimed")]
+    if live.claimed_count:
+        left = max(live.members_needed - live.claimed_count, 1)
+        return [t("order-card-progress-partial", claimed=live.claimed_count, left=left)]
+    return [t("order-card-progress-open")]
 
 
 async def _with_the_unit(

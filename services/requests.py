@@ -18,6 +18,7 @@ from models import Building, Community, Grid, Role, StaffScope, User
 from models.db import is_postgres, one_of
 from models.orders import (
     OPEN_ORDERS,
+    OPEN_REQUESTS,
     RESIDENT_CAN_ADD_INFO,
     RESIDENT_EDITABLE,
     Attachment,
@@ -53,6 +54,7 @@ from services.order_common import (
 )
 from services.order_titles import from_words
 from services.places import PUBLIC_AREA_MAX, line, place_key, spot
+from services.smalltalk import names_matter
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
     TYPED_MAX,
@@ -970,6 +972,40 @@ async def my_requests(
         .limit(per_page)
     )
     return Page(items=list(rows.all()), page=page, pages=pages, total=total)
+
+
+ASKED_RECENT_DAYS = 30  # a matter ended longer ago than this is not what "怎么样了" asks after
+NAMED_AT_LEAST = 0.5  # of the pairs of characters of the matter named (services.smalltalk)
+ASKED_AMONG = 50  # the resident's newest matters a progress question is matched with
+
+
+async def own_about(
+    session: AsyncSession, *, user: User, subject: str, now: datetime, ended_too: bool = True
+) -> Request | None:
+    """The resident's own matter a progress question names ('水管的事怎么样了': the one about
+    the water pipe), or None when none of their newest matters names it clearly. Of those that
+    name it as well, an open one first, then the newest; one ended more than ASKED_RECENT_DAYS
+    ago (or at all, without `ended_too`: the words say it happened again) is not it."""
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.resident_id) == user.id)
+        .order_by(col(Request.id).desc())
+        .limit(ASKED_AMONG)
+    )
+    since = now - timedelta(days=ASKED_RECENT_DAYS)
+    best: tuple[float, bool, int] | None = None
+    found: Request | None = None
+    for req in rows.all():
+        still_open = req.status in OPEN_REQUESTS
+        if not still_open and (not ended_too or req.updated_at < since):
+            continue
+        score = names_matter(subject, f"{req.text} {req.keywords.replace('、', ' ')}")
+        if score < NAMED_AT_LEAST:
+            continue
+        key = (score, still_open, req.id or 0)
+        if best is None or key > best:
+            best, found = key, req
+    return found
 
 
 async def awaiting_rating(session: AsyncSession, *, user: User) -> Request | None:

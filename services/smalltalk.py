@@ -80,7 +80,8 @@ _PHRASES: dict[Kind, str] = {
     "算了|不报了|不用报了|不用了|不要了|不需要了|没事了|不弄了|"
     "wrong button|by mistake|my mistake|never mind|nevermind|forget it",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
-    "处理得怎么样|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
+    "处理得怎么样|到哪一步了|到哪一步|到哪了|怎么样啦|咋样了|怎样了|修好了吗|修好了没|修好了没有|"
+    "弄好了吗|弄好了没|解决了吗|解决了没|解决了没有|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
     "我的诉求|反映的事|反映的问题|报的事|报修的事|说的事|说的事情|讲的事|反映的事情|报的事情|"
     # nobody seen yet: their requests' state answers who has it
     "没人管|怎么没人管|没有人管|没人理|怎么没人理|没人理我|没人回|没人回复|怎么没人回|没消息|"
@@ -873,3 +874,96 @@ def category_named(text: str | None, names: dict[str, list[str]]) -> str | None:
     pattern = re.compile(rf"\b{re.escape(term)}" if latin else re.escape(term), re.I)
     found = {code for code, each in names.items() if any(pattern.search(n) for n in each)}
     return found.pop() if len(found) == 1 else None
+
+
+# ------------------------------------------------------------------ a matter asked after
+
+# words around the matter named in a progress question that are not the matter ('我家', '那个',
+# '的事', '反映过的'): taken off either end of what is left once the question words are out
+_SUBJECT_EDGES = (
+    "我|你们|您|请问|麻烦|那个|这个|那|这|的|了|啊|呀|呢|吧|嘛|哈|上次|之前|前几天|昨天|前天|"
+    "事情|事|问题|一下|帮我|看看|查一下|查|我家|我们家|家里|家|我们|我们楼|咱们|咱家|反映的|反映过的|报的|报过的|报修的|说的|说过的|"
+    "提的|上回|那件|这件|那次|的事情|的事|那个事|这个事|件|个|还|又|到底|究竟|一直|现在|"
+    "my|our|the|a|an|about|of|for|on|with|request|report|issue|problem|matter|what|s|is|"
+    "any|news|update|on|it"
+)
+# what is left breaks where the question words were, and between CJK and Latin words
+_PIECES = re.compile(r"\s{2,}|(?<=[^\x00-\x7f])\s|\s(?=[^\x00-\x7f])")
+SUBJECT_MAX = 12  # '楼道灯', '厨房水管漏水': longer words after a progress question say more
+_ASKED = sorted(_PHRASES[Kind.PROGRESS].split("|"), key=len, reverse=True)
+_EDGES = sorted(set(_SUBJECT_EDGES.split("|")), key=len, reverse=True)
+
+
+def _strip_edges(piece: str) -> str:
+    """A piece of text without the filler words at either end ('我那个水管的事' → '水管')."""
+    latin = piece.isascii()
+    changed = True
+    while piece and changed:
+        changed = False
+        for word in _EDGES:
+            if latin != word.isascii() or not word:
+                continue
+            if latin:
+                words = piece.split()
+                if words and words[0] == word:
+                    piece, changed = " ".join(words[1:]), True
+                elif words and words[-1] == word:
+                    piece, changed = " ".join(words[:-1]), True
+            elif piece.startswith(word):
+                piece, changed = piece[len(word) :], True
+            elif piece.endswith(word):
+                piece, changed = piece[: -len(word)], True
+            if changed:
+                break
+    return piece.strip()
+
+
+def progress_subject(text: str | None) -> str | None:
+    """The matter a short progress question names ('我那个水管的事怎么样了' → '水管',
+    '楼道灯什么时候来修' → '楼道灯', 'any news about the elevator' → 'elevator'), or None: not
+    a progress question, or one that names nothing ('我反映的事怎么样了': `classify` reads it)
+    or more than a matter's name."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    rest = f" {_clean(to_simplified(text))} "
+    asked = False
+    for words in _ASKED:
+        if words.isascii():
+            found = re.sub(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])", " ", rest)
+        else:
+            found = rest.replace(words, " ")
+        if found != rest:
+            rest, asked = found, True
+    if not asked:
+        return None
+    pieces = [_strip_edges(piece) for piece in _PIECES.split(rest)]
+    subject = " ".join(piece for piece in pieces if piece)
+    if not subject or len(subject.replace(" ", "")) > SUBJECT_MAX:
+        return None
+    return subject
+
+
+def names_matter(subject: str, said: str) -> float:
+    """How much of a matter's name (`progress_subject`) a matter's words hold, 0–1: the share
+    of its pairs of characters found in them (a single character: found or not), or for Latin
+    words the share of its words."""
+    said = _clean(to_simplified(said))
+    if subject.isascii():
+        words = {w.rstrip("s") for w in subject.split() if len(w) > 1}
+        if not words:
+            return 0.0
+        have = {w.rstrip("s") for w in said.split()}
+        return sum(w in have for w in words) / len(words)
+    name = subject.replace(" ", "")
+    if len(name) == 1:
+        return 1.0 if name in said else 0.0
+    pairs = {name[i : i + 2] for i in range(len(name) - 1)}
+    return sum(pair in said for pair in pairs) / len(pairs)
+
+
+_AGAIN = re.compile(r"又|再次|再一次|还是|重新|\bagain\b", re.IGNORECASE)
+
+
+def says_again(text: str | None) -> bool:
+    """The words say the matter is back ('水管又坏了，赶紧来修'): not one that already ended."""
+    return bool(_AGAIN.search(to_simplified(text or "")))

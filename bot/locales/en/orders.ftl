@@ -260,6 +260,13 @@ order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }
 order-card-transfer-progress = Latest progress ({ $time }): { $answer }
 order-card-with-unit = Passed to "{ $unit }"; the community follows it up.
+order-card-progress-open = Progress: waiting for a volunteer to take it.
+order-card-progress-partial = Progress: { $claimed } { $claimed ->
+    [one] volunteer has
+   *[other] volunteers have
+    } taken it; waiting for { $left } more.
+order-card-progress-claimed = Progress: a volunteer has taken it and will contact you soon.
+order-card-progress-reported = Progress: the work is done; the community is checking it.
 order-card-transfer-follow-up = Follow up on: { $time }
 order-merge-candidates = Or tap one of the likely duplicates:
 order-btn-merge-into = 🔗 Merge into { $number }
