@@ -132,13 +132,54 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 
 
+# a message of emoji alone, as many older phones' users answer ('👍', '🙏🙏', '👌😊'): what it
+# says; any other emoji in it leaves it unread, as a word that is not small talk would
+_EMOJI: dict[str, Kind | None] = {
+    "👍": Kind.ACK,
+    "👌": Kind.ACK,
+    "✅": Kind.ACK,
+    "🆗": Kind.ACK,
+    "😊": Kind.ACK,
+    "🙂": Kind.ACK,
+    "😀": Kind.ACK,
+    "😄": Kind.ACK,
+    "😁": Kind.ACK,
+    "🙏": Kind.THANKS,
+    "🤝": Kind.THANKS,
+    "👏": Kind.THANKS,
+    "💐": Kind.THANKS,
+    "🌹": Kind.THANKS,
+    "❤": Kind.THANKS,
+    "👋": Kind.GREETING,
+    # skin tones, the emoji presentation selector and joiners: part of the emoji before them
+    **{chr(c): None for c in range(0x1F3FB, 0x1F400)},
+    "\ufe0f": None,
+    "\u200d": None,
+}
+
+
+def _emoji_kind(text: str) -> Kind | None:
+    """The small talk a message of known emoji alone says (the strongest of them), or None."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars or not all(ch in _EMOJI for ch in chars):
+        return None
+    kinds = [kind for ch in chars if (kind := _EMOJI[ch]) is not None]
+    for kind in (Kind.THANKS, Kind.GREETING, Kind.ACK):
+        if kind in kinds:
+            return kind
+    return None
+
+
 def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
     A message mixing kinds is read by the strongest: who it is, help, progress, menu, undo,
     then thanks, greeting, bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for
-    progress; "你好，你是机器人吗" who it is).
+    progress; "你好，你是机器人吗" who it is). Known emoji alone are read too ('👍' ack, '🙏'
+    thanks, '👋' a greeting).
     """
+    if text and (kind := _emoji_kind(text)) is not None:
+        return kind
     found = _read_whole(text, _TOKENS)
     if found is None:
         return None  # a word that is not small talk

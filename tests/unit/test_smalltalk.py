@@ -22,6 +22,15 @@ from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_inten
         ("好的，谢谢", Kind.THANKS),  # the stronger of the two
         ("thank you so much!", Kind.THANKS),
         ("好的", Kind.ACK),
+        ("👍", Kind.ACK),
+        ("👍🏻👍🏻", Kind.ACK),
+        ("👌😊", Kind.ACK),
+        ("🙏", Kind.THANKS),
+        ("👍🙏", Kind.THANKS),  # the stronger of the two
+        ("❤️", Kind.THANKS),
+        ("👋", Kind.GREETING),
+        ("🔥", None),  # an emoji that says nothing known
+        ("👍🔥", None),
         ("收到👌", Kind.ACK),
         ("哈哈哈", Kind.ACK),
         ("OK", Kind.ACK),
