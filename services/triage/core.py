@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from services.triage.catalogue import Category
+from services.triage.english import EnglishLexicon, add_chinese_features
 from services.triage.matters import Matter, MatterLexicon
 from services.triage.model import (
     MODEL_JSON,
@@ -125,6 +126,7 @@ class Triage:
         self.catalogue = catalogue
         self.stopwords = _read_stopwords()
         self.matters = MatterLexicon.load()
+        self.english = EnglishLexicon.load()
         self._things = self.matters.surfaces("object")
         self._faults = self.matters.surfaces("fault")
         self.watch_dir = watch_dir
@@ -251,7 +253,12 @@ class Triage:
     def _features(self, text: str) -> tuple[list[str], Counter[str]]:
         norm = normalize(text[:MAX_TEXT_CHARS])
         words = self.segmenter.cut(norm)
-        return words, extract_features(words, norm)
+        # an English word adds the Chinese one it stands for (elevator: 电梯), which the model
+        # was trained on; a text without Latin letters is as before
+        feats = add_chinese_features(
+            extract_features(words, norm), norm, lexicon=self.english, segmenter=self.segmenter
+        )
+        return words, feats
 
     def classify(self, text: str) -> list[tuple[str, float]]:
         """Every category code it can suggest with its probability, most likely first."""
@@ -329,7 +336,11 @@ class Triage:
                 tags += split_fault(word, things=self._things, faults=self._faults)
         return tags
 
-    def _keywords_from_words(self, words: list[str], *, limit: int) -> list[str]:
+    def _keywords_from_words(
+        self, words: list[str], *, limit: int, named: frozenset[str] = frozenset()
+    ) -> list[str]:
+        """The most telling words; English words the lexicon reads as a community matter
+        (`named`: elevator, leaking, fire escape) before other English words (like, good)."""
         words = self._tag_words(words)
         counts = Counter(w for w in words if self._is_keyword(w))
         first = {w: i for i, w in reversed(list(enumerate(words)))}
@@ -340,6 +351,8 @@ class Triage:
             specific = UNKNOWN_WORD_RARITY if rarity is None else rarity
             return (1 + math.log(counts[word])) * specific * (1 + self._salience.get(word, 0) / 2)
 
+        if named:
+            return sorted(counts, key=lambda w: (w not in named, -score(w), first[w]))[:limit]
         return sorted(counts, key=lambda w: (-score(w), first[w]))[:limit]
 
     def _keywords(self, text: str, words: list[str], *, limit: int) -> list[str]:
@@ -366,7 +379,9 @@ class Triage:
         lead = [n for n in named if chinese and n not in self.stopwords][:limit]
         rest = [
             w
-            for w in self._keywords_from_words(words, limit=limit + len(lead))
+            for w in self._keywords_from_words(
+                words, limit=limit + len(lead), named=self.english.named(norm)
+            )
             if not any(w in n or n in w for n in lead)
         ]
         return (lead + rest)[:limit]

@@ -93,6 +93,7 @@ _NOT_PLURALS = frozenset(
         "christmas",
         "physics",
         "diabetes",
+        "rabies",
         "clothes",
         "premises",
         "police",

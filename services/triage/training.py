@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from services.triage.english import EnglishLexicon, add_chinese_features
 from services.triage.model import LinearModel, build_vocabulary, extract_features
 from services.triage.segment import Segmenter
 from services.triage.text import normalize
@@ -154,12 +155,15 @@ def train_model(
         raise TrainingError(f"too few examples (fewer than 3) for: {', '.join(thin)}")
     segmenter = segmenter or Segmenter.load(cache_dir=cache_dir)
     augmented = _prefix_augmented(cleaned)
+    english = EnglishLexicon.load()
     docs = []
     for i, (_, text) in enumerate(augmented):
         if i % 500 == 0:
             _check(should_stop)
         norm = normalize(text)
-        docs.append(extract_features(segmenter.cut(norm), norm))
+        # as the triage reads it: English words add the Chinese ones they stand for
+        feats = extract_features(segmenter.cut(norm), norm)
+        docs.append(add_chinese_features(feats, norm, lexicon=english, segmenter=segmenter))
     labels = [label for label, _ in augmented]
     _check(should_stop)
     model = fit_linear(

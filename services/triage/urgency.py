@@ -22,6 +22,7 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"(爬|站|坐)不起来",
         r"起不来",
         r"\b(fell|fallen|has fallen)\b",
+        r"\b(can't|cannot|can not|unable to|couldn't) (get|stand|sit) up\b",
     ),
     "unconscious": (
         r"晕倒",
@@ -45,6 +46,8 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"\bcollapsed\b",
         r"not breathing",
         r"\bpassed out\b",
+        r"\b(fainted|not responding|unresponsive)\b",
+        r"\b(can't|cannot|couldn't) wake (him|her|them)\b",
     ),
     "medical": (
         r"心脏病(发作|犯了)",
@@ -79,6 +82,13 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"\bheart attack\b",
         r"\bbleeding\b",
         r"\bambulance\b",
+        r"\bchest pains?\b",
+        r"\b(having|had|has) a stroke\b",
+        r"\b(can't|cannot|can not|struggling to|hard to) breathe\b|\bdifficulty breathing\b",
+        r"\b(badly|seriously|very) (hurt|injured)\b|\bhead injury\b",
+        r"\bbroken (leg|arm|hip|wrist|ankle)\b",
+        r"\boverdose\b",
+        r"\b(bitten|bit) by a (dog|snake)\b",
     ),
     "poisoning": (
         r"中毒",
@@ -93,7 +103,11 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"臭鸡蛋(的)?味",
         r"燃气报警器.{0,6}(响|叫|报警)",
         r"\bgas (smell|leak)",
-        r"smell(s|ing)? (of )?gas",
+        r"smell(s|ing)? (of |like )?gas",
+        r"\bgas\b.{0,15}\bleak(s|ing|ed)?\b",
+        r"\bleaking gas\b",
+        r"\b(gas|carbon monoxide|co) (alarm|detector)s?\b.{0,15}"
+        r"\b(going off|went off|ringing|beeping|sounding)\b",
     ),
     "fire": (
         r"(?<!不)着火",
@@ -110,8 +124,16 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"爆炸",
         r"(电池|电瓶|充电).{0,6}(爆|炸)",
         r"烟(感|雾报警器).{0,4}(一直)?响",
-        r"\bfire\b",
-        r"\bsmoke\b",
+        # not a fire escape, lane, door or extinguisher, nor a fire drill or hazard
+        r"\bfire\b(?!\s*(escapes?|exits?|lanes?|doors?|extinguishers?|hydrants?|hoses?|"
+        r"drills?|safety|hazards?|risks?|alarms?|inspections?|engines?|brigade|station|"
+        r"department|services?|regulations?|codes?|routes?|equipment|blankets?|fighters?|"
+        r"prevention|access|passage|corridor|stairs?)\b)",
+        r"\b(flames?|ablaze)\b",
+        r"\bon fire\b",
+        r"(?<!people )(?<!they )(?<!who )(?<!to )\bsmoke\b(?!\s*(detectors?|alarms?)\b)",
+        r"\b(smoke|fire) (alarm|detector)s?\b.{0,15}"
+        r"\b(going off|went off|ringing|beeping|sounding)\b",
         r"\bburning\b",
         r"\bspark(s|ing)\b",
     ),
@@ -146,6 +168,11 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"\b(pouring|gushing) (in|out|down|through)\b",
     ),
     "alone_unreachable": (
+        r"\b(lives|living|live) (alone|by (herself|himself)|on (her|his) own)\b.{0,50}"
+        r"\b(hasn't|has not|haven't|not|no one has|nobody has) (answered|been seen|seen|"
+        r"picked up|opened|been out|answering|replied)",
+        r"\b(no answer|not answering|can't reach|cannot reach|can't contact|nobody has seen|"
+        r"no one has seen)\b.{0,50}\b(lives|living|live) (alone|by (herself|himself))",
         r"(独居|一个人住|孤寡|空巢).{0,20}(联系不上|没见|没动静|没人应|没人接|打不通|没回)",
         r"(联系不上|没见|没动静|没人应|没人接|打不通).{0,20}(独居|一个人住|孤寡|空巢)",
         r"(老人|大爷|奶奶|爷爷|老太|老头).{0,12}(联系不上|敲门没人应|打不通|没人接)",
@@ -157,7 +184,13 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"找不到(人|孩子|老人)",
         r"(老人|孩子|小孩|爷爷|奶奶|爸|妈).{0,10}找不到",
         r"(出门|出去).{0,10}(没回来|没回家)",
-        r"\bmissing\b",
+        r"\b(child|children|kid|son|daughter|boy|girl|father|mother|dad|mum|mom|grandma|"
+        r"grandmother|grandfather|grandpa|granny|man|woman|lady|neighbou?r|husband|wife|he|"
+        r"she|person)\b.{0,25}\b(is|are|has gone|have gone|went|gone|been) missing\b",
+        r"\bmissing (child|kid|person|boy|girl|old (man|woman|lady))\b",
+        r"\b(can't|cannot|can not|couldn't) find (my |our |his |her )?(son|daughter|child|kid|"
+        r"father|mother|dad|mum|mom|grandma|grandmother|grandfather|grandpa|granny)\b",
+        r"\bwandered off\b",
     ),
     "trapped": (
         r"困在",
@@ -171,7 +204,7 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"(人|孩子|小孩|老人).{0,8}掉(进去|下去)了",
         r"电梯.{0,4}(下坠|坠落|溜梯|冲顶)",
         r"\btrapped\b",
-        r"stuck in the (lift|elevator)",
+        r"stuck in (the|a|an) (lift|elevator)",
     ),
     "violence": (
         r"打架",
@@ -186,9 +219,19 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"拿(着)?(刀|棍子|棍|砖头)",
         r"砍人",
         r"打孩子",
-        r"\b(fight|fighting|attacked|violence)\b",
+        r"\b(fight|fighting|attacked|attacking|violence|stabbed|knife)\b",
+        r"\b(beating|hitting) (him|her|them|his|a|the|my)\b",
     ),
-    "self_harm": (r"跳楼", r"轻生", r"自杀", r"想不开", r"割腕", r"\bsuicide\b"),
+    "self_harm": (
+        r"跳楼",
+        r"轻生",
+        r"自杀",
+        r"想不开",
+        r"割腕",
+        r"\bsuicide\b",
+        r"\b(threatening|going|wants|want) to jump\b",
+        r"\bkill (himself|herself|myself|themselves)\b",
+    ),
     "falling_object": (
         r"砸(到|伤|中)(了)?(人|头|孩子|小孩|老人|行人)",
         r"差点砸",
@@ -217,15 +260,20 @@ _NEGATION = re.compile(r"(没有|没|不是|并非|无|未|不像|别|不用|no|
 # not happening: a fear, a precaution, a lesson ("怕着火", "火灾隐患", "防止摔倒", "消防演练")
 _HYPOTHETICAL = re.compile(
     r"(怕|担心|防止|预防|以防|防范|防火|防滑|万一|隐患|容易|可能会|演练|培训|讲座|知识|宣传|"
-    r"避免|如果|假如|要是|in case|prevent)"
+    r"避免|如果|假如|要是|in case|prevent|worried|afraid|scared|could cause|might|what if)"
 )
-_HYPOTHETICAL_AFTER = re.compile(r"^.{0,3}(隐患|演练|讲座|知识|宣传|预案|风险)")
+_HYPOTHETICAL_AFTER = re.compile(r"^.{0,3}(隐患|演练|讲座|知识|宣传|预案|风险|hazard|risk|drill)")
 # over and done with ("已经修好了", "火灭了") or back in the past ("上次", "去年")
 _RESOLVED = re.compile(
     r"(修好|已修|已经修|解决了|已解决|处理好|已处理|处理完|没事了|灭了|扑灭|恢复正常|已经好了|"
     r"现在好了|已经没事|已经出院|fixed|resolved|put out|extinguished)"
 )
 _PAST = re.compile(r"(上次|上回|去年|前年|以前|之前|曾经|那次|前几年|上个月|last (time|year))")
+# in English the time mostly follows what happened ("we had a gas leak last year")
+_PAST_AFTER = re.compile(
+    r"\b(last (time|week|month|year|winter|summer|spring|autumn)"
+    r"|(days?|weeks?|months?|years?) ago)\b"
+)
 _ONGOING = re.compile(r"(现在|又|还在|一直|正在|今天|刚刚|刚才|马上|快|again|now)")
 _RENEWED = re.compile(r"(又|还在|一直|正在|仍然|还是|again|still)")
 _STRIP_QUESTION = re.compile(r"是不是|是否|不知道|不确定|会不会")
@@ -242,7 +290,8 @@ def _hit_is_live(clause: str, start: int, end: int, next_clause: str) -> bool:
     resolved_here = _resolved(clause[end:])
     if resolved_here or (_resolved(next_clause) and not _RENEWED.search(next_clause)):
         return ongoing and not resolved_here
-    return not (_PAST.search(clause[:end]) and not ongoing)
+    past = _PAST.search(clause[:end]) or _PAST_AFTER.search(clause[end:])
+    return not (past and not ongoing)
 
 
 def _resolved(text: str) -> bool:
