@@ -261,6 +261,7 @@ class Topic(StrEnum):
 _TOPIC_WORDS: dict[Topic, str] = {
     Topic.VOTE: "投票|投个票|投一票|改票|表决|vote|voting|votes|poll|polls|ballot",
     Topic.MEETING: "参加议事会|参会|开会|签到|签到码|居民议事会|楼栋夜话|听证会|协调会|"
+    "什么会|有会|开什么会|"
     "meeting|meetings|rsvp|check in|checkin|attend",
     Topic.TOPIC: "议题|提议题|提个议题|议题征集|附议|提建议|提议|topic|topics|propose|proposal|"
     "suggest a topic|agenda",
@@ -343,11 +344,12 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
 # asking how or where: any of these makes a question; 可以 / 能 only with 吗 ("可以撤回吗")
 _QUESTION = (
     "怎么|怎样|怎么样才能|如何|咋|咋样|要怎么|该怎么|应该怎么|怎么才能|怎么用|怎么弄|怎么操作|"
-    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|几点|"
-    "什么时候|"
+    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|"
     "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i|what|"
-    "when|what time|what s|where s|how s|when s"
+    "what s|where s|how s"
 )
+# asking when ("什么时候开会", "最近有投票吗" asks what is on): a question, but not how to do it
+_WHEN = "什么时候|啥时候|几点|几号|哪天|哪一天|when|what time|when s"
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone
 # is not ours to give)
@@ -399,6 +401,7 @@ _HOWTO_TOKENS: list[tuple[str, _Reading | None]] = sorted(
         for w, topics in _SHARED_WORDS.items()
     ]
     + [(w, "question") for w in _QUESTION.split("|")]
+    + [(w, "when") for w in _WHEN.split("|")]
     + [(w, "maybe") for w in _MAYBE.split("|")]
     + [(w, "asking") for w in _ASKING.split("|")]
     + [(w, "elsewhere") for w in _ELSEWHERE.split("|")]
@@ -430,7 +433,7 @@ def how_to(text: str | None) -> Named | None:
     # no question word: a feature named bare ("撤回", "我要撤回", "积分") — never a matter to
     # file — by a word of its own, not one several share ("发通知"); "可以" alone ("可以撤回")
     # still needs its 吗
-    asked = bool(marks & {"question", "asking"})
+    asked = bool(marks & {"question", "asking", "when"})
     own_word = any(
         isinstance(f, tuple) and (not isinstance(f, _Shared) or isinstance(f, _SharedFirstAlone))
         for f in found
@@ -512,8 +515,11 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     feature = _OPENS.get(named.topic)
     if feature is None or not registered:
         return None
-    # "今天有活吗" asks for the open orders themselves; "怎么接单" asks how
-    lists_asked = feature is Feature.OPEN_ORDERS and not named.how
+    # "今天有活吗" asks for the open orders themselves, "什么时候开会" / "最近有投票吗" for the
+    # meetings and polls on; "怎么接单" / "怎么投票" ask how
+    lists_asked = not named.how and (
+        feature is Feature.OPEN_ORDERS or named.topic in (Topic.MEETING, Topic.VOTE)
+    )
     if named.asked and feature is not Feature.NEW_REQUEST and not lists_asked:
         return None
     member = Role.MEMBER in roles

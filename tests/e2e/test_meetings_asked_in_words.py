@@ -1,0 +1,26 @@
+"""What is on, asked in words ('最近有什么会', '什么时候开会', '最近有投票吗', 'when is the
+meeting'), opens 🗳 近期议事 itself, as its button would: before, '最近有什么会' was offered to be
+filed as a matter and '什么时候开会' got how to sign up. 'How' questions ('怎么投票') still get how."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+
+ZHOU = 4001  # 周阿姨, registered resident
+NEW = 5001  # 小林, not registered
+
+
+async def test_what_is_on_asked_in_words_opens_the_list(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    for typed in ("最近有什么会", "什么时候开会？", "最近有投票吗", "今天有会吗"):
+        [shown] = await d.say(ZHOU, typed)
+        said = message_text(shown)
+        assert said.startswith("近期议事"), (typed, said)
+        assert "报给社区" not in said
+    [how] = await d.say(ZHOU, "怎么投票")
+    assert "列表里带 🗳 的就是正在进行的投票" in message_text(how)
+    # someone not registered yet: what comes first, not the list
+    [first] = await d.say(NEW, "什么时候开会")
+    assert "要先登记住址" in message_text(first)
+    assert await d.errors() == []
