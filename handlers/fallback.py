@@ -333,8 +333,10 @@ async def _keep_until_registered(
     if same_album:
         return
     answer = t("fallback-kept-until-registered")
-    if proposed is not None:
-        answer = t("fallback-kept-topic-until-registered", topic=fit(proposed, 200))
+    if kept.get("topic") and not staff:
+        # a topic proposed (now or in an earlier message, which these words add to): it is
+        # offered as a topic once they have registered, and they are told so, not 报给社区
+        answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
     await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
@@ -350,9 +352,13 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     if not (text or photos or kept.get("voice") or kept.get("place")):
         return
     if not user.registered:
-        await message.answer(
-            t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
+        # a topic kept ('我想提个议题：…') is still told as one: it is offered as a topic then
+        told = (
+            t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
+            if kept.get("topic")
+            else t("fallback-kept-until-registered")
         )
+        await message.answer(told, reply_markup=register_now_kb(t, then="order"))
         return
     await kept_draft(state).clear()
     if kept.get("topic"):
