@@ -28,7 +28,7 @@ from handlers.meeting_questions import QuestionCb, typed_question_row
 from handlers.meetings import offer_typed_rsvp, on_consult_menu
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
-from handlers.offer_choices import answered_before, note_choice, settle_offer
+from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
@@ -137,12 +137,19 @@ async def _answered_offer(
         # '好的' under ❓ 转给…的组织者 and 📝 报给社区 may mean either: asked, nothing done
         await message.answer(t("fallback-offer-which"), reply_markup=menu)
         return True
-    # its button is done with (a tap on it later is a stale button)
-    await message.bot.edit_message_reply_markup(
-        chat_id=message.chat.id, message_id=offer, reply_markup=None
+    # its button is done with, and the offer says which way it was answered, as a tap on it
+    # would (a tap on it later is told so)
+    html = data.get("typed_offer_text")
+    await settle_offer_at(
+        message.bot,
+        message.chat.id,
+        offer,
+        html if isinstance(html, str) else None,
+        state,
+        t,
+        "file" if yes else "drop",
     )
     if yes:
-        await note_choice(state, offer, "file")
         await _start_typed_draft(message, state, t, data)
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
@@ -210,7 +217,12 @@ async def _remember_offer(state: FSMContext, offer: Message) -> None:
     rows = offer.reply_markup.inline_keyboard if offer.reply_markup else []
     prefix = QuestionCb.__prefix__ + ":"
     asks = any((key.callback_data or "").startswith(prefix) for row in rows for key in row)
-    await state.update_data(typed_offer=offer.message_id, typed_ask=asks)
+    await state.update_data(
+        typed_offer=offer.message_id,
+        typed_ask=asks,
+        # its text as sent, for it to say later how it was answered in words ('好的')
+        typed_offer_text=offer.html_text if offer.text is not None else None,
+    )
 
 
 @router.callback_query(FallbackCb.filter(F.action == "topic"))
@@ -323,8 +335,10 @@ async def _keep_until_registered(
     if same_album:
         return
     answer = t("fallback-kept-until-registered")
-    if proposed is not None:
-        answer = t("fallback-kept-topic-until-registered", topic=fit(proposed, 200))
+    if kept.get("topic") and not staff:
+        # a topic proposed (now or in an earlier message, which these words add to): it is
+        # offered as a topic once they have registered, and they are told so, not 报给社区
+        answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
     await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
@@ -340,9 +354,13 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     if not (text or photos or kept.get("voice") or kept.get("place")):
         return
     if not user.registered:
-        await message.answer(
-            t("fallback-kept-until-registered"), reply_markup=register_now_kb(t, then="order")
+        # a topic kept ('我想提个议题：…') is still told as one: it is offered as a topic then
+        told = (
+            t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
+            if kept.get("topic")
+            else t("fallback-kept-until-registered")
         )
+        await message.answer(told, reply_markup=register_now_kb(t, then="order"))
         return
     await kept_draft(state).clear()
     if kept.get("topic"):

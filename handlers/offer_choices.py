@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
+from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -19,6 +20,7 @@ CHOICES = {
     "file": "fallback-choice-file",
     "topic": "fallback-choice-topic",
     "note": "fallback-choice-note",
+    "drop": "fallback-choice-drop",  # '不要了' typed under it: let go
 }
 
 
@@ -38,13 +40,35 @@ async def note_choice(state: FSMContext, message_id: int, choice: str) -> None:
 async def settle_offer(message: Message, state: FSMContext, t: Text, choice: str) -> None:
     """The offer tapped loses its buttons and says which was chosen ('✓ 已选：作为议题提交'),
     so a person scrolling back knows what they did."""
-    await note_choice(state, message.message_id, choice)
+    if message.bot is None:
+        return
+    html = message.html_text if message.text is not None else None
+    await settle_offer_at(message.bot, message.chat.id, message.message_id, html, state, t, choice)
+
+
+async def settle_offer_at(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    html: str | None,
+    state: FSMContext,
+    t: Text,
+    choice: str,
+) -> None:
+    """The offer `message_id` (its text `html`, as sent; None when not known or a caption)
+    answered with `choice`, tapped or in words ('好的' / '不要了' typed right under it): it says
+    so, without its buttons (without `html`, it only loses them)."""
+    await note_choice(state, message_id, choice)
     said = t("fallback-offer-chosen", choice=t(CHOICES[choice]))
     with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, too old
-        if message.text is None:
-            await message.edit_reply_markup(reply_markup=None)
+        if html is None:
+            await bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=None
+            )
             return
-        await message.edit_text(f"{message.html_text}\n\n{said}", reply_markup=None)
+        await bot.edit_message_text(
+            f"{html}\n\n{said}", chat_id=chat_id, message_id=message_id, reply_markup=None
+        )
 
 
 async def answered_before(query: CallbackQuery, state: FSMContext, t: Text) -> bool:

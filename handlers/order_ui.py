@@ -25,6 +25,7 @@ from models.orders import Order, OrderStatus, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
 from services import request_cards
+from services import requests as request_service
 from services.delivery import inline_keyboard, split_html
 from services.fitting import Fitted, LongTexts
 from services.order_common import (
@@ -232,6 +233,9 @@ async def request_card(
             )
     lines.append("")
     lines.append(t("order-card-text", text=typed(request_text(t, req.text, own=not staff))))
+    if staff and (voices := await request_service.voice_count(session, request_id=req.id or 0)):
+        # the words do not say it: staff are told there is more to listen to under 📎 附件
+        lines.append(t("order-card-voices", count=voices))
     if req.decline_reason:
         declined = req.status == RequestStatus.DECLINED  # else reopened by a review since
         key = "order-card-declined" if declined else "order-card-declined-before"

@@ -1460,6 +1460,17 @@ async def attachments(
     return list((await session.exec(stmt.order_by(col(Attachment.id)))).all())
 
 
+async def voice_count(session: AsyncSession, *, request_id: int) -> int:
+    """How many voice notes the resident left with a request: with it (Draft.voices, up to 3)
+    and added to it since (补充); the staff card says so, as the words do not."""
+    stmt = select(func.count()).where(
+        col(Attachment.request_id) == request_id,
+        col(Attachment.kind) == "voice",
+        col(Attachment.purpose).in_(("request", "info")),
+    )
+    return int((await session.exec(stmt)).one())
+
+
 async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent]:
     """The ledger rows of a matter, oldest first."""
     rows = await session.exec(

@@ -209,6 +209,7 @@ fallback-file-button = 📝 Report it
 fallback-choice-file = Report it
 fallback-choice-topic = Propose as a topic
 fallback-choice-note = Tell the community
+fallback-choice-drop = Not reporting it for now
 fallback-offer-chosen = ✓ Chosen: { $choice }
 fallback-offer-already = You already chose “{ $choice }” here. Please go on from the messages below.
 fallback-kept-topic-until-registered = We have noted the topic you propose: “{ $topic }”

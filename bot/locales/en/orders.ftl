@@ -217,6 +217,10 @@ order-card-resident-english = 🌐 The resident reads English
 order-card-channel = Channel: { $channel }
 order-card-keywords = Keywords: { $keywords }
 order-card-text = { $text }
+order-card-voices = 🎤 { $count ->
+        [one] 1 voice note
+       *[other] { $count } voice notes
+    } (tap 📎 Files to listen)
 order-card-declined = Declined because: { $reason }
 order-card-declined-before = Declined before because: { $reason }
 order-card-review = 🔁 The resident asked for a review ({ $time }): { $reason }

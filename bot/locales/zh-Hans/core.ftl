@@ -182,6 +182,7 @@ fallback-file-button = 📝 报给社区
 fallback-choice-file = 报给社区
 fallback-choice-topic = 作为议题提交
 fallback-choice-note = 告诉社区
+fallback-choice-drop = 先不报了
 fallback-offer-chosen = ✓ 已选：{ $choice }
 fallback-offer-already = 这条已经选过了：「{ $choice }」。请接着看下面的消息。
 fallback-kept-topic-until-registered = 您想提的议题我们先记下了：「{ $topic }」

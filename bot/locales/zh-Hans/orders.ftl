@@ -208,6 +208,7 @@ order-card-resident-english = 🌐 居民使用英文
 order-card-channel = 渠道：{ $channel }
 order-card-keywords = 关键词：{ $keywords }
 order-card-text = { $text }
+order-card-voices = 🎤 语音 { $count } 条（点「📎 附件」收听）
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-declined-before = 此前不予受理的原因：{ $reason }
 order-card-review = 🔁 居民申请复核（{ $time }）：{ $reason }

@@ -185,6 +185,7 @@ fallback-file-button = 📝 報給社區
 fallback-choice-file = 報給社區
 fallback-choice-topic = 作為議題提交
 fallback-choice-note = 告訴社區
+fallback-choice-drop = 先不報了
 fallback-offer-chosen = ✓ 已選：{ $choice }
 fallback-offer-already = 這條已經選過了：「{ $choice }」。請接著看下面的消息。
 fallback-kept-topic-until-registered = 您想提的議題我們先記下了：「{ $topic }」

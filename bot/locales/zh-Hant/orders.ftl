@@ -211,6 +211,7 @@ order-card-resident-english = 🌐 居民使用英文
 order-card-channel = 渠道：{ $channel }
 order-card-keywords = 關鍵詞：{ $keywords }
 order-card-text = { $text }
+order-card-voices = 🎤 語音 { $count } 條（點「📎 附件」收聽）
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-declined-before = 此前不予受理的原因：{ $reason }
 order-card-review = 🔁 居民申請複核（{ $time }）：{ $reason }
