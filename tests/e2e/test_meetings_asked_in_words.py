@@ -1,6 +1,7 @@
 """What is on, asked in words ('最近有什么会', '什么时候开会', '最近有投票吗', 'when is the
-meeting'), opens 🗳 近期议事 itself, as its button would: before, '最近有什么会' was offered to be
-filed as a matter and '什么时候开会' got how to sign up. 'How' questions ('怎么投票') still get how."""
+meeting'), opens 🗳 近期议事 itself, as its button would: before, '最近有什么会' was offered to
+be filed as a matter and '什么时候开会' got how to sign up. 'How' questions ('怎么投票') still
+get how."""
 
 from __future__ import annotations
 
