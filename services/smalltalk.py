@@ -344,12 +344,16 @@ _SHARED_WORDS: dict[str, tuple[Topic, ...]] = {
 # asking how or where: any of these makes a question; 可以 / 能 only with 吗 ("可以撤回吗")
 _QUESTION = (
     "怎么|怎样|怎么样才能|如何|咋|咋样|要怎么|该怎么|应该怎么|怎么才能|怎么用|怎么弄|怎么操作|"
-    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|多少|"
+    "怎么设置|怎么算|在哪|在哪里|在哪儿|哪里|哪儿|哪|哪个|能不能|可不可以|能否|"
     "how|where|how do i|how can i|how to|can i|could i|may i|where do i|where can i|what|"
     "what s|where s|how s"
 )
-# asking when ("什么时候开会", "最近有投票吗" asks what is on): a question, but not how to do it
-_WHEN = "什么时候|啥时候|几点|几号|哪天|哪一天|when|what time|when s"
+# asking when or how many ("什么时候开会" asks what is on, "我的积分多少" the figure itself): a
+# question, but not how to do it
+_WHEN = (
+    "什么时候|啥时候|几点|几号|哪天|哪一天|多少|有多少|是多少|几分|几个|when|what time|when s|"
+    "how many|how much"
+)
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone
 # is not ours to give)
@@ -374,7 +378,7 @@ _HOWTO_FILLERS = (
     "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
     "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
     "send|give|fill|submit|put|new|show|look|become|like|as|i d|id|don t|dont|do not|no|"
-    "stop|any|more"
+    "stop|any|more|have|has"
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str
@@ -516,9 +520,11 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     if feature is None or not registered:
         return None
     # "今天有活吗" asks for the open orders themselves, "什么时候开会" / "最近有投票吗" for the
-    # meetings and polls on; "怎么接单" / "怎么投票" ask how
+    # meetings and polls on, "我的积分多少" for the points; "怎么接单" / "怎么投票" /
+    # "积分怎么算" ask how
     lists_asked = not named.how and (
-        feature is Feature.OPEN_ORDERS or named.topic in (Topic.MEETING, Topic.VOTE)
+        feature in (Feature.OPEN_ORDERS, Feature.POINTS)
+        or named.topic in (Topic.MEETING, Topic.VOTE)
     )
     if named.asked and feature is not Feature.NEW_REQUEST and not lists_asked:
         return None

@@ -25,3 +25,15 @@ async def test_what_is_on_asked_in_words_opens_the_list(linli_sandbox: Harness) 
     [first] = await d.say(NEW, "什么时候开会")
     assert "要先登记住址" in message_text(first)
     assert await d.errors() == []
+
+
+async def test_points_asked_how_many_opens_the_points(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    liu = 3001  # 刘师傅, a member
+    [shown] = await d.say(liu, "我的积分多少")
+    assert "点下方的「🏅 我的积分」" not in message_text(shown)
+    [button] = await d.say(liu, "🏅 我的积分")
+    assert message_text(shown) == message_text(button)  # the same as the button shows
+    [how] = await d.say(liu, "积分怎么算")
+    assert "点下方的「🏅 我的积分」" in message_text(how)
+    assert await d.errors() == []
