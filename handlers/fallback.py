@@ -374,10 +374,11 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
         typed_album=None,
     )
     said = fit(text.strip(), 400) if text else t("fallback-kept-photo")
-    await message.answer(
+    offer = await message.answer(
         t("fallback-kept-offer", text=said),
         reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
     )
+    await _remember_offer(state, offer)  # '好的' typed under it files it, as a tap would
 
 
 async def offer_kept_topic(
@@ -645,7 +646,7 @@ async def on_unknown_message(
                 typed_place=kept.get("place"),
                 typed_album=None,
             )
-            await message.answer(
+            offer = await message.answer(
                 "\n".join(
                     [
                         t("fallback-kept-joined", text=fit(said.strip(), 400)),
@@ -656,6 +657,7 @@ async def on_unknown_message(
                     [[(t("fallback-file-button"), FallbackCb(action="file").pack())]]
                 ),
             )
+            await _remember_offer(state, offer)
             return
         # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
         ask = await typed_question_row(message, ctx, text) if ctx is not None else None

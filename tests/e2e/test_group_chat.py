@@ -243,3 +243,24 @@ async def test_thanks_and_how_to_questions_said_to_the_bot_in_a_group(
     # a matter still does
     [kept] = await d.say(ZHOU, f"@{BOT_USERNAME} 楼道灯坏了", chat=GROUP)
     assert "已经记下" in message_text(kept)
+
+
+async def test_a_matter_told_in_a_group_is_filed_with_a_typed_yes(
+    linli_sandbox: Harness,
+) -> None:
+    """The offer /start makes of a matter told in the group is answered in words as the usual
+    offer is: '好的' right under it files it (before, it got "好的。有需要时点下面的按钮就行"
+    and the matter stayed unfiled); the offer says which way it went."""
+    d = linli_sandbox.driver
+    matter = "小区门口的垃圾好几天没人收了"
+    await _told_in_group(d, matter)
+    start = await d.send(ZHOU, "/start g")
+    offer = await d.expect(ZHOU, "您在群里说的事", since=start["message_id"])
+    assert "回一句「好的」" in message_text(offer)
+    await d.say(ZHOU, "好的")
+    await d.expect(ZHOU, "已经记下您说的话", since=offer["message_id"])
+    [settled] = [m for m in await d.messages(ZHOU) if m["message_id"] == offer["message_id"]]
+    assert "已选" in message_text(settled) and not settled.get("reply_markup")
+    [*_, preview] = await d.say(ZHOU, "✅ 说完了")
+    assert matter in message_text(preview)
+    assert await d.errors() == []

@@ -132,11 +132,11 @@ smalltalk-ack-group = All right.
 smalltalk-bye-group = Goodbye, and all the best!
 fallback-kept-offer = What you told me in the group:
     “{ $text }”
-    Shall we report it to the community? Tap the button below; you can add photos, a voice note or a location.
+    Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
 fallback-kept-photo = a photo
 fallback-kept-joined = What you told me in the group, together with what you just said:
     “{ $text }”
-    Shall we report it to the community? Tap the button below; you can add photos, a voice note or a location.
+    Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
 err-stale-button = This button is no longer valid: that step is done, cancelled or replaced by a newer message. Use the buttons on the newest message, or the menu below; what you are filling in stays.
