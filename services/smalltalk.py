@@ -366,7 +366,7 @@ _HOWTO_FILLERS = (
     "想|想要|要|需要|得|该|应该|会|才|就|还|也|又|再|都|先|"
     "一下|下|呢|啊|呀|吧|哦|噢|哈|啦|了|的|地|是|在|到|从|跟|和|给|把|对|用|个|一个|次|"
     "这里|这儿|那里|这|那|这个|那个|什么|按钮|菜单|上面|上|里面|里|中|去|来|"
-    "有|有没有|现在|今天|最近|这几天|这周|干|"
+    "有|有没有|现在|今天|最近|这几天|这周|干|近期|接下来|下一个|下周|本周|这个月|下个月|明天|"
     "机器人|这个机器人|手机上|网上|线上|在线|直接|"
     # the doing itself, named loosely
     "查|看|查看|看看|找|改|修改|更改|变更|换|更换|设置|设|开|关|打开|关掉|关闭|开启|提|提交|"
@@ -378,7 +378,7 @@ _HOWTO_FILLERS = (
     "find|change|update|make|use|turn|off|up|now|one|some|tell|know|want|need|am|about|"
     "notifications|notification|messages|problem|issue|matter|data|account|number|out|"
     "send|give|fill|submit|put|new|show|look|become|like|as|i d|id|don t|dont|do not|no|"
-    "stop|any|more|have|has"
+    "stop|any|more|have|has|next|upcoming|coming|latest|recent|soon|there s|there is|are there"
 )
 # what a word of a how-to question is: the features it may name, or a mark ("question" …)
 _Reading = tuple[Topic, ...] | str

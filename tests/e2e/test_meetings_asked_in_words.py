@@ -10,11 +10,13 @@ from tests.e2e.conftest import Harness
 
 ZHOU = 4001  # 周阿姨, registered resident
 NEW = 5001  # 小林, not registered
+ALEX = 5002  # English, not registered
 
 
 async def test_what_is_on_asked_in_words_opens_the_list(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
-    for typed in ("最近有什么会", "什么时候开会？", "最近有投票吗", "今天有会吗"):
+    asked = ("最近有什么会", "什么时候开会？", "最近有投票吗", "今天有会吗", "接下来有什么会")
+    for typed in asked:
         [shown] = await d.say(ZHOU, typed)
         said = message_text(shown)
         assert said.startswith("近期议事"), (typed, said)
@@ -24,6 +26,11 @@ async def test_what_is_on_asked_in_words_opens_the_list(linli_sandbox: Harness) 
     # someone not registered yet: what comes first, not the list
     [first] = await d.say(NEW, "什么时候开会")
     assert "要先登记住址" in message_text(first)
+    # in English too ('next' and 'soon' are not a matter to keep for after registering)
+    for typed in ("when is the next meeting?", "are there any meetings soon"):
+        [first] = await d.say(ALEX, typed)
+        assert "register" in message_text(first).lower(), typed
+        assert "We have noted what you told us" not in message_text(first)
     assert await d.errors() == []
 
 
