@@ -80,6 +80,14 @@ def _forget_flushed(session: SyncSession, transaction: SessionTransaction) -> No
         session.info.pop(_BORN, None)
 
 
+def touch(session: AsyncSession, *, request_ids: set[int]) -> None:
+    """What members' cards show of these requests changed with no ledger row to say so (their
+    resident deleted their data: the contact on a claimant's card): the session's commit has
+    them redrawn too, where the session is watched."""
+    if request_ids and _WATCH in session.info:
+        session.info.setdefault(_FLUSHED, set()).update(request_ids)
+
+
 def changed(session: AsyncSession) -> bool:
     """Whether the session committed changes whose redraws are still to be made (the
     members' cards and offers of their orders, or staff cards: services.request_cards)."""

@@ -101,3 +101,24 @@ async def test_a_typed_score_redraws_the_staff_request_card(linli_sandbox: Harne
     text = message_text(now)
     assert "· 已解决" in text and "😊 满意" in text, text
     assert await d.errors() == []
+
+
+async def test_a_residents_forget_redraws_the_claimants_card(linli_sandbox: Harness) -> None:
+    """The member holding the order had 周阿姨's name, phone and room on his card of it: gone
+    once she deleted her data (before, they stayed until the card was redrawn for another
+    reason)."""
+    h = linli_sandbox
+    d = h.driver
+    order_no = await _issue(h, "家里厨房的水管漏水了，地上都是水")
+    offer = await _claimed(h, order_no)
+    card = await _now(h, LIU, {"message_id": offer})
+    assert "周阿姨" in message_text(card) and "13900000001" in message_text(card), card
+
+    question = await reply_to(d, ZHOU, "/forget", "确定要删除")
+    await d.tap(ZHOU, "确定删除", question["message_id"])
+    await d.expect(ZHOU, "已删除", since=question["message_id"])
+
+    text = message_text(await _now(h, LIU, card))
+    assert "周阿姨" not in text and "13900000001" not in text and "302" not in text, text
+    assert f"工单 {order_no}" in text and "已接满" in text, text
+    assert await d.errors() == []
