@@ -46,7 +46,7 @@ from bot.middlewares import (
     UserMiddleware,
 )
 from bot.settings import Settings
-from handlers import get_routers
+from handlers import claims, get_routers, triage_staff
 from handlers.form_guard import STARTING_OVER, tell_left
 from handlers.keyboards import which_day_keyboard
 from handlers.menu import all_flow_labels, all_menu_labels, menu_labels, set_translator
@@ -109,7 +109,17 @@ def build_dispatcher(
     # it runs one; another process's sender finds it at its next look)
     scheduler = workflow_data.get("scheduler")
     wake = scheduler.sender.wake if scheduler is not None else None
-    dp.update.outer_middleware(OutboxMiddleware(settings, translator, wake=wake))
+    # and what a handler changes of a matter redraws the staff cards of it, whichever router
+    # the handler is in (the order cycle's leave the card tapped to the handler: its context)
+    dp.update.outer_middleware(
+        OutboxMiddleware(
+            settings,
+            translator,
+            wake=wake,
+            cards=triage_staff.card_drawer,
+            orders=claims.staff_order_drawer,
+        )
+    )
     dp.update.outer_middleware(UserMiddleware(settings, translator))
     throttle = ThrottleMiddleware(
         rate=settings.throttle_rate,

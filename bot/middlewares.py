@@ -23,7 +23,7 @@ from bot.i18n import Translator, pick_language
 from bot.settings import Settings
 from models import Role
 from models.base import utcnow
-from services import order_redraws
+from services import order_redraws, request_cards, staff_order_cards
 from services.delivery import wake_after_commit
 from services.order_common import Notice, use_outbox
 from services.order_notices import deliver
@@ -144,11 +144,28 @@ class DbSessionMiddleware(BaseMiddleware):
             return await handler(event, data)
 
 
+# what draws a staff member's card of a request (handlers.triage_staff.card_drawer) and of an
+# order (handlers.claims.staff_order_drawer), as of the update's clock
+CardDrawers = Callable[[Translator, Settings, Callable[[], datetime], Any], request_cards.Drawer]
+OrderCardDrawers = Callable[
+    [Translator, Settings, Callable[[], datetime]], staff_order_cards.Drawer
+]
+
+
 class OutboxMiddleware(BaseMiddleware):
     """The update's session gets an outbox: an order-cycle action queues the notices it causes
     (in each recipient's language) in the same commit as its change, so none can be lost.
     Once a commit of the session has queued anything, `wake` (this process's sender) is
-    called, so the notices go at once rather than at the sender's next look."""
+    called, so the notices go at once rather than at the sender's next look.
+
+    What any handler changes of a matter redraws the cards on people's screens: the members'
+    cards and offers of its orders (services.order_redraws), and with `cards` (and `orders`)
+    every staff card of the requests (and of their orders) it changed (services.request_cards,
+    staff_order_cards) — in the action's own commit where it commits through
+    services.order_common.commit_with, else once the handler is done. Before, staff cards were
+    redrawn only for the order cycle's routers (handlers.order_cycle): a member's /forget or
+    pause gave their claims back, a score typed at the main menu rated a matter, and the staff
+    cards kept reading as before until tapped."""
 
     def __init__(
         self,
@@ -156,10 +173,14 @@ class OutboxMiddleware(BaseMiddleware):
         translator: Translator,
         *,
         wake: Callable[[], None] | None = None,
+        cards: CardDrawers | None = None,
+        orders: OrderCardDrawers | None = None,
     ) -> None:
         self.settings = settings
         self.translator = translator
         self.wake = wake
+        self.cards = cards
+        self.orders = orders
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         session: AsyncSession = data["session"]
@@ -174,9 +195,20 @@ class OutboxMiddleware(BaseMiddleware):
         use_outbox(session, sink)
         wake_after_commit(session, self.wake)
         order_redraws.watch(session)
+        if self.cards is not None:
+            request_cards.watch(
+                session,
+                draw=self.cards(translator, self.settings, clock, data.get("triage")),
+                orders=(
+                    self.orders(translator, self.settings, clock)
+                    if self.orders is not None
+                    else None
+                ),
+            )
         result = await handler(event, data)
         # what the handler's commits changed of a matter (a place, information added, an
-        # order cancelled …): the members' cards and offers of its orders read so
+        # order cancelled, claims given back …) and did not redraw with it: the members' cards
+        # and offers of its orders, the staff cards of it and its orders, read so
         if order_redraws.changed(session):
             try:
                 await order_redraws.redraw_changed(session)

@@ -67,25 +67,16 @@ class OrderCtx:
         return make_notifier(self.translator, self.settings, self.clock)
 
 
-CardDrawer = Callable[[Translator, Settings, Callable[[], datetime], Any], request_cards.Drawer]
-OrderCardDrawer = Callable[
-    [Translator, Settings, Callable[[], datetime]], staff_order_cards.Drawer
-]
-
-
 class OrderCtxMiddleware(BaseMiddleware):
     """Hands an order-cycle or consultation handler `ctx`, built from the update's data (a
-    user's updates only). With `cards` (handlers.triage_staff.card_drawer), an action of the
-    update redraws the other staff's cards of the requests it changed (services.request_cards);
-    with `orders` (handlers.claims.staff_order_drawer) also the staff cards of their orders
-    (services.staff_order_cards), but the message tapped, which the handler draws.
+    user's updates only). With `draws_cards` (the order cycle's routers), the handler draws the
+    card it acts on itself: the staff cards the update's changes redraw (set up for every
+    update by bot.middlewares.OutboxMiddleware: services.request_cards, staff_order_cards)
+    leave the acting staff member's cards of the request, and the message tapped, to it.
     """
 
-    def __init__(
-        self, cards: CardDrawer | None = None, orders: OrderCardDrawer | None = None
-    ) -> None:
-        self.cards = cards
-        self.orders = orders
+    def __init__(self, *, draws_cards: bool = False) -> None:
+        self.draws_cards = draws_cards
 
     async def __call__(
         self,
@@ -105,19 +96,13 @@ class OrderCtxMiddleware(BaseMiddleware):
                 clock=data.get("clock") or utcnow,
                 triage=data.get("triage"),
             )
-            if self.cards is not None:
-                ctx: OrderCtx = data["ctx"]
-                draw = self.cards(ctx.translator, ctx.settings, ctx.clock, ctx.triage)
-                orders = (
-                    self.orders(ctx.translator, ctx.settings, ctx.clock)
-                    if self.orders is not None
-                    else None
-                )
-                request_cards.watch(ctx.session, draw=draw, actor_id=user.id, orders=orders)
+            if self.draws_cards and user.id is not None:
+                session: AsyncSession = data["session"]
+                request_cards.actor_draws(session, actor_id=user.id)
                 tapped = event.message if isinstance(event, CallbackQuery) else None
                 if isinstance(tapped, Message):  # the handler answers the tap on it
                     staff_order_cards.drawn_here(
-                        ctx.session, chat_id=tapped.chat.id, message_id=tapped.message_id
+                        session, chat_id=tapped.chat.id, message_id=tapped.message_id
                     )
         return await handler(event, data)
 

@@ -16,8 +16,10 @@ from handlers import (
 from handlers.context import OrderCtxMiddleware
 
 router = Router(name="order_cycle")
-# Every handler below gets `ctx` (handlers.context.OrderCtx) beside what aiogram injects.
-cards = OrderCtxMiddleware(cards=triage_staff.card_drawer, orders=claims.staff_order_drawer)
+# Every handler below gets `ctx` (handlers.context.OrderCtx) beside what aiogram injects, and
+# draws the staff card it acts on itself (the update's other staff cards are redrawn for every
+# router alike: bot.middlewares.OutboxMiddleware)
+cards = OrderCtxMiddleware(draws_cards=True)
 router.message.middleware(cards)
 router.callback_query.middleware(cards)
 router.include_routers(

@@ -80,9 +80,18 @@ def _forget_flushed(session: SyncSession, transaction: SessionTransaction) -> No
         session.info.pop(_BORN, None)
 
 
+def touch(session: AsyncSession, *, request_ids: set[int]) -> None:
+    """What members' cards show of these requests changed with no ledger row to say so (their
+    resident deleted their data: the contact on a claimant's card): the session's commit has
+    them redrawn too, where the session is watched."""
+    if request_ids and _WATCH in session.info:
+        session.info.setdefault(_FLUSHED, set()).update(request_ids)
+
+
 def changed(session: AsyncSession) -> bool:
-    """Whether the session committed changes whose redraws are still to be made."""
-    return bool(session.info.get(_CHANGED))
+    """Whether the session committed changes whose redraws are still to be made (the
+    members' cards and offers of their orders, or staff cards: services.request_cards)."""
+    return bool(session.info.get(_CHANGED)) or request_cards.pending(session)
 
 
 async def redraw_changed(session: AsyncSession) -> list[Notice]:
@@ -90,9 +99,11 @@ async def redraw_changed(session: AsyncSession) -> list[Notice]:
     redrawn as the orders now are (queued in the session's outbox in one commit; with none,
     returned for the caller to queue)."""
     ids = session.info.pop(_CHANGED, None)
-    if not ids:
+    if not ids and not request_cards.pending(session):
         return []
-    notices = await _redraws_of(session, ids)
+    # with the staff cards of the requests it changed and committed without redrawing them
+    # (services.request_cards.watch: a plain commit, as /forget's or a member paused)
+    notices = await _redraws_of(session, ids) if ids else []
     queued = await commit_with(session, notices)
     session.info.pop(_CHANGED, None)  # the redraws' own commit wrote no ledger row
     return [] if queued else notices

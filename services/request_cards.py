@@ -16,7 +16,11 @@ services.order_common.commit_with, where actions commit their notices with their
 as the handlers draw it; this module knows nothing of Telegram. The actor's own card is left to
 the handler, which draws the one tapped. A scheduled job's session is watched the same way,
 without an actor (services.order_redraws.watch_job): a matter the scheduler closes, or whose
-transfer follow-up it moves on (`touch`), has every card of it redrawn.
+transfer follow-up it moves on (`touch`), has every card of it redrawn. Every update's session
+is watched (bot.middlewares.OutboxMiddleware), whichever router its handler is in; what a
+handler commits without commit_with (/forget, a member paused from 🧾 报到审核) is redrawn once
+the handler is done (`pending`, services.order_redraws.redraw_changed). Before, only the order
+cycle's routers watched theirs: those changes left the staff cards as they were until tapped.
 
 Before, another staff member's card kept reading 待受理 with all its buttons until tapped.
 """
@@ -48,6 +52,9 @@ DRAWN = STAFF_CARD_DRAWN  # a notice whose text and buttons are drawn already
 
 _TOUCHED = "linli.requests-touched"  # session.info: ids of requests a flush changed
 _BORN = "linli.requests-born"  # session.info: ids of requests this session inserted
+_ACTOR = "linli.requests-actor"  # session.info: whose own cards the handler draws
+_UNDRAWN = "linli.requests-undrawn"  # session.info: a commit changed requests, not redrawn
+_listening = False
 
 
 class Drawer(Protocol):
@@ -101,27 +108,22 @@ def watch(
     session: AsyncSession,
     *,
     draw: Drawer,
-    actor_id: int | None,
+    actor_id: int | None = None,
     orders: staff_order_cards.Drawer | None = None,
 ) -> None:
     """From now on, the session's actions (services.order_common.commit_with) redraw the
     staff cards of every request they changed, drawn by `draw`, the actor's own aside (none
-    for a scheduled job's: services.order_redraws.watch_job); with `orders`, the staff cards
-    of those requests' orders too (services.staff_order_cards: every copy, but the message
-    the handler draws itself)."""
+    for a scheduled job's: services.order_redraws.watch_job, nor for an update whose handler
+    draws no card: see `actor_draws`); with `orders`, the staff cards of those requests'
+    orders too (services.staff_order_cards: every copy, but the message the handler draws
+    itself). What the session commits otherwise (a plain commit: /forget, a member paused …)
+    is `pending` until its next such commit (an update's last one: services.order_redraws.
+    redraw_changed, once its handler is done)."""
+    _listen()
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
-
     born: set[int] = session.info.setdefault(_BORN, set())
-
-    def collect(sync: Session, _context: object, _instances: object) -> None:
-        touched.update(_touched_ids([*sync.new, *sync.dirty, *sync.deleted]))
-
-    def note_born(sync: Session, _context: object) -> None:
-        born.update(obj.id for obj in sync.new if isinstance(obj, Request) and obj.id is not None)
-
-    if not session.info.get(REQUEST_CARDS):
-        event.listen(session.sync_session, "before_flush", collect)
-        event.listen(session.sync_session, "after_flush", note_born)
+    if actor_id is not None:
+        session.info[_ACTOR] = actor_id
 
     async def redraws() -> list[Notice]:
         await session.flush()  # what the action changed, noted
@@ -129,12 +131,54 @@ def watch(
         # once the outbox sent them, in a session of their own): nothing to look up
         ids = sorted(touched - born)
         touched.clear()
-        notices = await card_redraws(session, request_ids=ids, draw=draw, but=actor_id)
+        session.info.pop(_UNDRAWN, None)
+        but = session.info.get(_ACTOR)
+        notices = await card_redraws(session, request_ids=ids, draw=draw, but=but)
         if orders is not None and ids:
             notices += await staff_order_cards.card_redraws(session, request_ids=ids, draw=orders)
         return notices
 
     session.info[REQUEST_CARDS] = redraws
+
+
+def actor_draws(session: AsyncSession, *, actor_id: int) -> None:
+    """The update's handler draws the acting staff member's card of the request it acts on
+    (the order cycle's: the card tapped): the session's redraws leave their cards to it."""
+    session.info[_ACTOR] = actor_id
+
+
+def _listen() -> None:
+    """The flush hooks, once per process for every session (a watched one has `_TOUCHED`)."""
+    global _listening
+    if not _listening:
+        event.listen(Session, "before_flush", _collect)
+        event.listen(Session, "after_flush", _note_born)
+        event.listen(Session, "after_commit", _note_committed)
+        _listening = True
+
+
+def _collect(sync: Session, _context: object, _instances: object) -> None:
+    touched = sync.info.get(_TOUCHED)
+    if touched is not None:
+        touched.update(_touched_ids([*sync.new, *sync.dirty, *sync.deleted]))
+
+
+def _note_born(sync: Session, _context: object) -> None:
+    born = sync.info.get(_BORN)
+    if born is not None:
+        born.update(obj.id for obj in sync.new if isinstance(obj, Request) and obj.id is not None)
+
+
+def _note_committed(sync: Session) -> None:
+    touched = sync.info.get(_TOUCHED)
+    if touched and touched - sync.info.get(_BORN, set()):
+        sync.info[_UNDRAWN] = True
+
+
+def pending(session: AsyncSession) -> bool:
+    """Whether the watched session committed changes of requests whose staff cards were not
+    redrawn with them (committed without services.order_common.commit_with). No query."""
+    return REQUEST_CARDS in session.info and bool(session.info.get(_UNDRAWN))
 
 
 def touch(session: AsyncSession, *, request_id: int) -> None:

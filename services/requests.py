@@ -1584,6 +1584,12 @@ async def forget_requests(
         .where(col(Attachment.request_id).in_(ids))
         .where(col(Attachment.purpose).in_(["request", "info"]))
     )  # type: ignore[call-overload]
+    if orders:
+        # a claimant's card of the order named them and gave their phone and room: redrawn
+        # once this commits (no ledger row records it), as staff cards are
+        from services.order_redraws import touch  # it imports what imports this module
+
+        touch(session, request_ids={o.request_id for o in orders})
     return len(rows)
 
 

@@ -93,3 +93,31 @@ async def test_filing_reads_no_cards_and_no_orders(session: AsyncSession, world:
     assert len(_reads_of(statements, "request_cards")) == 1
     assert len(_reads_of(statements, "orders")) == 1
     assert len(_reads_of(statements, "order_cards")) == 1
+
+
+async def test_a_plain_commit_is_redrawn_after_the_update(
+    session: AsyncSession, world: World
+) -> None:
+    """A change committed without services.order_common.commit_with (as /forget's) leaves
+    its staff cards pending, looked up once the update's handler is done; a filing committed
+    so leaves nothing to look up."""
+    statements = _hooked(session, world)
+    filed = await req_svc.file_request(
+        session, user=world.resident, draft=draft(), suggestion=None, now=NOON
+    )
+    await session.commit()
+    assert not request_cards.pending(session) and not order_redraws.changed(session)
+    assert _reads_of(statements, "request_cards") == []
+
+    session.info.clear()
+    statements = _hooked(session, world)
+    req = await session.get(Request, filed.request.id)
+    assert req is not None
+    req.contact_phone = None
+    session.add(req)
+    await session.commit()
+    assert request_cards.pending(session) and order_redraws.changed(session)
+    await order_redraws.redraw_changed(session)
+    assert len(_reads_of(statements, "request_cards")) == 1
+    assert len(_reads_of(statements, "order_cards")) == 1
+    assert not request_cards.pending(session)
