@@ -4,12 +4,14 @@ without being opened again. A burst of answers (residents answering the announce
 is a few redraws of the cards, not one an answer, and the cards end counting all of them. A
 resident who deletes their data (/forget) takes their answer and their question off the cards
 (and their ballot off a poll's). A card remembered for someone no longer staff there is not
-redrawn: no new figures reach their chat. Before, the cards went on showing the counts they
+redrawn: no new figures reach their chat. A check-in is counted as it comes too. The burst
+runs on SQLite and on PostgreSQL. Before, the cards went on showing the counts they
 were drawn with until opened again, and went on counting what /forget deleted."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -64,10 +66,33 @@ async def test_staff_cards_count_answers_as_they_come(linli_sandbox: Harness) ->
     assert await d.errors() == []
 
 
+async def test_a_check_in_is_counted(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h, title=TITLE, starts_at=h.clock() + timedelta(minutes=10))
+    card = await _open_card(d, STAFF, meeting.id or 0)
+    assert "已签到 0" in (await _reads(d, STAFF, card))[0]
+    # 周阿姨 types the code shown in the room (check-in is open 30 minutes before the start)
+    await reply_to(d, ZHOU, meeting.checkin_code or "", "签到成功")
+    await _scheduler(h).drain()
+    assert "已签到 1" in (await _reads(d, STAFF, card))[0]
+    assert await d.errors() == []
+
+
 async def test_a_burst_of_answers_is_a_few_redraws(
     linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    h = linli_sandbox
+    await _burst(linli_sandbox, monkeypatch)
+
+
+@pytest.mark.postgres
+async def test_a_burst_of_answers_is_a_few_redraws_on_postgres(
+    linli_sandbox_pg: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _burst(linli_sandbox_pg, monkeypatch)
+
+
+async def _burst(h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     d = h.driver
     await _neighbours(h)
     meeting = await published_meeting(h, title=TITLE)
@@ -85,6 +110,10 @@ async def test_a_burst_of_answers_is_a_few_redraws(
     invites = {who: await d.expect(who, TITLE) for who in neighbours}
     # they answer together, as residents do when the announcement arrives
     await asyncio.gather(*(d.tap(who, "去", invites[who]["message_id"]) for who in neighbours))
+    # each is answered ('已报名'): the bot has taken every answer in
+    await asyncio.gather(
+        *(d.expect(who, "已报名", since=invites[who]["message_id"]) for who in neighbours)
+    )
     await _scheduler(h).drain()
     text = message_text(await current(d, STAFF, card))
     assert _answers(going=NEIGHBOURS) in text, text
