@@ -166,6 +166,7 @@ def make_notifier(
         zone=settings.zone,
         default_language=settings.default_language,
         now=clock(),
+        admin_ids=frozenset(settings.admin_ids),
     )
 
 

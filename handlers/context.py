@@ -37,6 +37,7 @@ class OrderCtx:
     settings: Settings
     clock: Callable[[], datetime]
     triage: Any = None
+    scheduler: Any = None  # this process's scheduler.service.SchedulerService, if it runs one
 
     def now(self) -> datetime:
         """The injected clock's time (tests move it)."""
@@ -65,6 +66,20 @@ class OrderCtx:
     def notifier(self) -> Notifier:
         """What a consultation service tells people with: real texts, local zone, the clock."""
         return make_notifier(self.translator, self.settings, self.clock)
+
+    async def meeting_cards_follow(self, meeting_id: int) -> None:
+        """A resident's answer or check-in changed the meeting's counts: its staff cards on
+        screens are to count it (services.meeting_cards.redraw_cards). Through this process's
+        scheduler, which coalesces a burst of answers into a few rounds of redrawing; without
+        one, at once (and committed)."""
+        if self.scheduler is not None:
+            self.scheduler.redraw_meeting_cards(meeting_id)
+            return
+        from services import meeting_cards  # only this fallback draws here
+
+        await meeting_cards.redraw_cards_of(
+            self.session, meeting_id=meeting_id, notifier=self.notifier()
+        )
 
 
 class OrderCtxMiddleware(BaseMiddleware):
@@ -95,6 +110,7 @@ class OrderCtxMiddleware(BaseMiddleware):
                 settings=data["settings"],
                 clock=data.get("clock") or utcnow,
                 triage=data.get("triage"),
+                scheduler=data.get("scheduler"),
             )
             if self.draws_cards and user.id is not None:
                 session: AsyncSession = data["session"]

@@ -270,6 +270,8 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
         # / 不去, which can no longer be answered; the error handler says why
         await _drop_rsvp_buttons(query.message, callback_data.meeting_id)
         raise
+    # the staff cards count the answer (coalesced: a hundred answers are a few redraws)
+    await ctx.meeting_cards_follow(callback_data.meeting_id)
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
     await _mark_answer(query, ctx, meeting)
@@ -428,6 +430,8 @@ async def on_checkin(query: CallbackQuery, callback_data: CheckinCb, ctx: Update
         )
     except meetings.CheckinNotOpen as exc:
         raise _not_open(exc, ctx) from None
+    if new:  # the staff cards count them checked in
+        await ctx.meeting_cards_follow(meeting.id or 0)
     text = t("meeting-checked-in", title=meeting.title) if new else t("meeting-checked-in-already")
     await query.answer()
     await reply(query.message, text)
@@ -470,6 +474,8 @@ async def on_code(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
         return
     except meetings.CheckinNotOpen as exc:
         raise _not_open(exc, ctx) from None
+    if new:  # the staff cards count them checked in
+        await ctx.meeting_cards_follow(meeting.id or 0)
     await state.clear()
     await message.answer(t_checked_in(t, meeting.title, new=new), reply_markup=ctx.main_menu())
 
@@ -501,6 +507,8 @@ async def on_bare_code(message: Message, ctx: UpdateCtx) -> None:
         )
     except meetings.CheckinNotOpen as exc:
         raise _not_open(exc, ctx) from None
+    if new:  # the staff cards count them checked in
+        await ctx.meeting_cards_follow(meeting.id or 0)
     text = t_checked_in(ctx.t, meeting.title, new=new)
     await message.answer(text, reply_markup=ctx.main_menu())
 

@@ -268,6 +268,7 @@ class Sender:
         idle_interval: float = 0.5,
         on_blocked: Callable[[AsyncSession, Claimed], Awaitable[None]] | None = None,
         on_sent: Callable[[Claimed, str], Awaitable[None]] | None = None,
+        on_undelivered: Callable[[Claimed, bool], Awaitable[None]] | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
         self.bot = bot
@@ -282,6 +283,9 @@ class Sender:
         # called with a message just recorded sent and its matter as it is then (it may have
         # been given one while on its way: services.meeting_messages.redraw_matter)
         self.on_sent = on_sent
+        # called with a message recorded as never to go (the chat blocked the bot: True; it
+        # failed for good: False), once recorded (a poll's staff cards count it undelivered)
+        self.on_undelivered = on_undelivered
         self.sleep = sleep  # between tries to record an outcome (tests pass one that returns)
         self._in_flight = asyncio.Semaphore(max_in_flight)
         self._wake = asyncio.Event()
@@ -712,6 +716,7 @@ class Sender:
                     log.exception("sender: could not report a blocked user")
 
         await self._record(item.id, "it blocked", blocked)
+        await self._after_undelivered(item, blocked=True)
 
     async def _fail(self, item: Claimed, error: str) -> None:
         """Record the delivery failed (while it is still this sender's claim)."""
@@ -722,6 +727,16 @@ class Sender:
                 s, delivery_id=item.id, error=error[:500], worker=self.worker
             ),
         )
+        await self._after_undelivered(item, blocked=False)
+
+    async def _after_undelivered(self, item: Claimed, *, blocked: bool) -> None:
+        """Whatever is to follow a message recorded as never to go (best effort)."""
+        if self.on_undelivered is None:
+            return
+        try:
+            await self.on_undelivered(item, blocked)
+        except Exception:  # the outcome is recorded; a follow-up must not undo that
+            log.exception("sender: follow-up of undelivered delivery %s failed", item.id)
 
     async def _record(
         self,

@@ -31,7 +31,7 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
-from services import member_cards, polls
+from services import live_cards, meeting_cards, member_cards, polls
 from services import staff as staff_service
 from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
@@ -52,8 +52,8 @@ log = logging.getLogger(__name__)
 # a follow-up redrawing a notice sent after its matter moved on (services.orders)
 OnceSent = Callable[..., Awaitable[int]]
 
-# a poll's staff cards count its announcements going out at most once a second (the last state
-# still drawn): see SchedulerService._redraw_poll_reach
+# a poll's staff cards count its announcements going out, and a meeting's its residents' answers,
+# at most once a second (the last state still drawn): see SchedulerService.ask_card_round
 REACH_REDRAW_EVERY_S = 1.0
 
 
@@ -108,6 +108,7 @@ class SchedulerService:
             idle_interval=poll_seconds,
             on_blocked=self._tell_staff_blocked,
             on_sent=self._after_sent,
+            on_undelivered=self._after_undelivered,
         )
         self.runner.on_enqueued = self.sender.wake
         self.leadership = Leadership(engine)
@@ -118,12 +119,13 @@ class SchedulerService:
         # one look at the broadcasts at a time in this process (the tick's and a direct call's)
         self._progress = asyncio.Lock()
         self._last_sweep = 0.0
-        # the rounds redrawing a poll's staff cards as its announcements go (one task a poll),
-        # whether one was asked for meanwhile, and when each poll's last one ended
+        # the rounds redrawing a poll's staff cards as its announcements go, and a meeting's as
+        # residents answer it (one task a thing, keyed by its cards' matter), whether one was
+        # asked for meanwhile, and when each one's last one ended
         self.reach_every = reach_every
-        self._reach_rounds: dict[int, asyncio.Task[None]] = {}
-        self._reach_asked: set[int] = set()
-        self._reach_last: dict[int, float] = {}
+        self._reach_rounds: dict[str, asyncio.Task[None]] = {}
+        self._reach_asked: set[str] = set()
+        self._reach_last: dict[str, float] = {}
         self._ticking = asyncio.Lock()
         # `linli scheduler` (a process without updates) follows the catalogue admins edit with
         # /category through this (bot.catalogue_watch.CatalogueWatch; see scheduler.hook)
@@ -379,6 +381,22 @@ class SchedulerService:
         if redrawn:
             self.sender.wake()
 
+    async def _after_undelivered(self, item: Claimed, blocked: bool) -> None:
+        """A message that will never go: a poll's announcement that failed for good, or whose
+        reader blocked the bot, is counted on the poll's staff cards as not delivered
+        (coalesced as those that went are: `ask_card_round`). A chat that blocked the bot has
+        every message waiting for it marked so too: the open polls whose announcements to it
+        were waiting are counted again as well."""
+        poll_ids: set[int] = set()
+        poll_id = polls.asked_in(item.matter or "")
+        if poll_id is not None:
+            poll_ids.add(poll_id)
+        if blocked and item.chat_id > 0:
+            async with self.sessionmaker() as session:
+                poll_ids |= await polls.blocked_announcements(session, chat_id=item.chat_id)
+        for pid in sorted(poll_ids):
+            await self._redraw_poll_reach(pid)
+
     def _notifier(self) -> Notifier:
         """A notifier for a follow-up of the sender's, in the deployment's defaults."""
         return Notifier(
@@ -386,58 +404,84 @@ class SchedulerService:
             zone=self.settings.zone,
             default_language=self.settings.default_language,
             now=self.clock(),
+            admin_ids=frozenset(getattr(self.settings, "admin_ids", None) or ()),
         )
 
     async def _redraw_poll_reach(self, poll_id: int) -> None:
-        """The poll's staff cards are to say whom its announcement reached, as it now stands.
+        """The poll's staff cards are to say whom its announcement reached, as it now stands
+        (one went, or failed for good): a round of redrawing them is asked for
+        (`ask_card_round`)."""
+        self.ask_card_round(polls.card_matter(poll_id))
 
-        The announcements go out together (one a resident, hundreds of them), and redrawing
-        the cards counts all of their states. So one round of redrawing a poll's cards runs at
-        a time in this process, in a task of its own (the chat's sending does not wait for
-        it), and the rounds that count come `reach_every` seconds apart at least: an
-        announcement that goes meanwhile only asks for one more round, which reads the states
-        once its turn comes. The cards end counting the last one, live while they go, and
-        hundreds of announcements cost a few counts, not one each. With no card of the poll on
-        a screen a round is one look, and is not paced. (Another process redrawing them at the
-        same time is guarded by services.polls.redraw_cards' compare-and-set.)"""
-        if poll_id in self._reach_rounds:
-            self._reach_asked.add(poll_id)  # the task under way runs one more round
+    def redraw_meeting_cards(self, meeting_id: int) -> None:
+        """The meeting's staff cards are to count its answers as they now stand (a resident
+        answered 去 / 不去, checked in): a round of redrawing them is asked for
+        (`ask_card_round`), so that a hundred answers in a minute are a few edits, not a
+        hundred."""
+        self.ask_card_round(meeting_cards.card_matter(meeting_id))
+
+    def ask_card_round(self, matter: str) -> None:
+        """The staff cards remembered under `matter` (a poll's, a meeting's) are to be redrawn
+        as their thing now stands.
+
+        Their changes come together (a poll's announcements going out, one a resident,
+        hundreds of them; residents answering a meeting's announcement), and redrawing the
+        cards counts all of them. So one round of redrawing a thing's cards runs at a time in
+        this process, in a task of its own (the chat's sending, the resident's answer, does
+        not wait for it), and the rounds that count come `reach_every` seconds apart at least:
+        a change meanwhile only asks for one more round, which reads the counts once its turn
+        comes. The cards end counting the last one, live while they go, and hundreds of
+        changes cost a few counts, not one each. With no card on a screen a round is one
+        look, and is not paced. (Another process redrawing them at the same time is guarded by
+        services.live_cards.redraw's compare-and-set.)"""
+        if matter in self._reach_rounds:
+            self._reach_asked.add(matter)  # the task under way runs one more round
             return
-        task = asyncio.create_task(self._reach_redraws(poll_id), name=f"linli-poll-{poll_id}")
-        self._reach_rounds[poll_id] = task
+        task = asyncio.create_task(self._card_rounds(matter), name=f"linli-cards-{matter}")
+        self._reach_rounds[matter] = task
 
-    async def _reach_redraws(self, poll_id: int) -> None:
-        """Rounds redrawing the poll's staff cards until none was asked for during the last
+    async def _redraw_round(self, session: AsyncSession, matter: str) -> int:
+        """One round: the cards under `matter` redrawn, committed (how many were queued)."""
+        poll_id = polls.card_of(matter)
+        if poll_id is not None:
+            return await polls.redraw_cards_of(session, poll_id=poll_id, notifier=self._notifier())
+        meeting_id = meeting_cards.card_of(matter)
+        if meeting_id is not None:
+            return await meeting_cards.redraw_cards_of(
+                session, meeting_id=meeting_id, notifier=self._notifier()
+            )
+        return 0
+
+    async def _card_rounds(self, matter: str) -> None:
+        """Rounds redrawing the cards under `matter` until none was asked for during the last
         one, each at least `reach_every` seconds after the one before."""
         loop = asyncio.get_running_loop()
         try:
             while True:
-                last = self._reach_last.get(poll_id)
+                last = self._reach_last.get(matter)
                 if last is not None and loop.time() - last < self.reach_every:
                     await asyncio.sleep(last + self.reach_every - loop.time())
-                self._reach_asked.discard(poll_id)
+                self._reach_asked.discard(matter)
                 try:
                     async with self.sessionmaker() as session:
                         # no card on a screen: nothing to count, and no need to pace
-                        if await polls.has_cards(session, poll_id=poll_id):
+                        if await live_cards.remembered(session, matter=matter):
                             try:
-                                if await polls.redraw_cards_of(
-                                    session, poll_id=poll_id, notifier=self._notifier()
-                                ):
+                                if await self._redraw_round(session, matter):
                                     self.sender.wake()
                             finally:
-                                self._reach_last[poll_id] = loop.time()
+                                self._reach_last[matter] = loop.time()
                 except Exception:  # best effort, as the sender's follow-ups are
-                    log.exception("scheduler: redrawing poll %s's staff cards failed", poll_id)
-                if poll_id not in self._reach_asked:
-                    # polls whose cards were not counted for a while need no pacing
+                    log.exception("scheduler: redrawing the staff cards %s failed", matter)
+                if matter not in self._reach_asked:
+                    # cards not redrawn for a while need no pacing
                     cutoff = loop.time() - self.reach_every
                     self._reach_last = {k: v for k, v in self._reach_last.items() if v > cutoff}
                     return
         finally:
             # at once, not in a done callback: an ask coming in between would be lost
-            if self._reach_rounds.get(poll_id) is asyncio.current_task():
-                del self._reach_rounds[poll_id]
+            if self._reach_rounds.get(matter) is asyncio.current_task():
+                del self._reach_rounds[matter]
 
     async def _stop_reach_redraws(self) -> None:
         """The rounds under way are stopped (no longer sending: leading lost, or stopping)."""

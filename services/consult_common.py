@@ -235,6 +235,9 @@ class Notifier:
     sent: list[dict[str, Any]] = field(default_factory=list)
     held: int = 0  # messages to people that quiet hours hold back
     held_until: datetime | None = None  # the earliest time one of them goes
+    # the admins the settings name (LINLI_ADMIN_IDS): a staff card is redrawn only for
+    # someone still staff or admin where it is (services.live_cards.redraw)
+    admin_ids: frozenset[int] = frozenset()
 
     def people_queued(self) -> int:
         """How many messages it queued for people (not a channel's post): queued, not yet

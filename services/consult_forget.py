@@ -15,13 +15,18 @@ and topics (services.users.forget_user calls `forget_consultations` in its trans
 - Their topics stay (others backed them, an agenda may carry them), with phone, ID and room
   numbers masked and their names starred out, also in staff's notices of them not sent yet;
   their backings stay (a count, the anonymous id).
+- Their questions to a meeting's organizer go (their words).
+
+The staff cards on screens of the meetings and polls this changed (an RSVP withdrawn, a
+question gone, a ballot withdrawn or its household cleared) are redrawn after the commit
+(`after_forget`): before, they went on counting what was deleted until opened again.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import delete, update
@@ -56,13 +61,23 @@ class Seats:
     promoted: list[int]
 
 
+@dataclass
+class Forgotten:
+    """What the deletion changed that others are shown: seats freed (and who took them), and
+    the meetings and polls whose staff cards count what went."""
+
+    seats: list[Seats] = field(default_factory=list)
+    meeting_ids: set[int] = field(default_factory=set)
+    poll_ids: set[int] = field(default_factory=set)
+
+
 async def forget_consultations(
     session: AsyncSession, *, user_id: int, names: Collection[str | None], now: datetime
-) -> list[Seats]:
-    """See the module's docstring; the caller commits, then tells the promoted."""
+) -> Forgotten:
+    """See the module's docstring; the caller commits, then `after_forget`."""
     from services.meetings import _audit, _fill_seats, get_meeting
 
-    seats: list[Seats] = []
+    left = Forgotten()
     upcoming = (
         await session.exec(
             select(Rsvp.meeting_id)
@@ -95,27 +110,34 @@ async def forget_consultations(
         await session.delete(row)
         await session.flush()
         _audit(session, user_id, "meeting-rsvp", meeting_id, "withdrawn: data deleted")
+        left.meeting_ids.add(meeting_id)
         if going:
             promoted = await _fill_seats(session, meeting=meeting, now=now)
             if promoted:
-                seats.append(Seats(meeting=meeting, promoted=promoted))
+                left.seats.append(Seats(meeting=meeting, promoted=promoted))
     await _cancel_audience_notices(session, chat_id=user_id)
-    await _forget_votes(session, user_id=user_id)
+    left.poll_ids |= await _forget_votes(session, user_id=user_id)
     await _forget_topics(session, user_id=user_id, names=names)
     from services.meeting_questions import forget_questions
 
-    await forget_questions(session, user_id=user_id)
-    return seats
+    left.meeting_ids |= await forget_questions(session, user_id=user_id)
+    return left
 
 
-async def tell_promoted(session: AsyncSession, *, seats: list[Seats], notifier: Notifier) -> None:
-    """After the commit: those who moved up into a freed seat are told (and commits)."""
+async def after_forget(session: AsyncSession, *, left: Forgotten, notifier: Notifier) -> None:
+    """After the commit: those who moved up into a freed seat are told, and the staff cards
+    of the meetings and polls the deletion changed are redrawn (commits)."""
+    from services import meeting_cards, polls
     from services.meetings import _tell_promoted
 
-    for seat in seats:
+    for seat in left.seats:
         await _tell_promoted(
             session, meeting=seat.meeting, user_ids=seat.promoted, notifier=notifier
         )
+    for meeting_id in sorted(left.meeting_ids):
+        await meeting_cards.redraw_cards_of(session, meeting_id=meeting_id, notifier=notifier)
+    for poll_id in sorted(left.poll_ids):
+        await polls.redraw_cards_of(session, poll_id=poll_id, notifier=notifier)
 
 
 async def _cancel_audience_notices(session: AsyncSession, *, chat_id: int) -> int:
@@ -132,9 +154,22 @@ async def _cancel_audience_notices(session: AsyncSession, *, chat_id: int) -> in
     return int(result.rowcount or 0)
 
 
-async def _forget_votes(session: AsyncSession, *, user_id: int) -> None:
+async def _forget_votes(session: AsyncSession, *, user_id: int) -> set[int]:
+    """Their ballots withdrawn or their households cleared (see the module's docstring):
+    returns the polls whose counts this changed."""
     household_polls = select(Poll.id).where(col(Poll.per_household).is_(True)).scalar_subquery()
     open_polls = select(Poll.id).where(col(Poll.status) == PollStatus.OPEN).scalar_subquery()
+    changed = (
+        await session.exec(
+            select(Vote.poll_id)
+            .where(
+                col(Vote.voter_id) == user_id,
+                (col(Vote.household).is_not(None))
+                | (col(Vote.poll_id).in_(household_polls) & col(Vote.poll_id).in_(open_polls)),
+            )
+            .distinct()
+        )
+    ).all()
     await session.exec(  # type: ignore[call-overload]
         delete(Vote).where(
             col(Vote.voter_id) == user_id,
@@ -148,6 +183,7 @@ async def _forget_votes(session: AsyncSession, *, user_id: int) -> None:
         .values(household=None)
         .execution_options(synchronize_session=False)
     )
+    return set(changed)
 
 
 async def _forget_topics(

@@ -13,7 +13,11 @@ from services.jobs import JobContext, job_kind
 def notifier_for(ctx: JobContext) -> Notifier:
     """A notifier speaking the job's texts, zone and time."""
     return Notifier(
-        texts=ctx.texts, zone=ctx.zone, default_language=ctx.default_language, now=ctx.now
+        texts=ctx.texts,
+        zone=ctx.zone,
+        default_language=ctx.default_language,
+        now=ctx.now,
+        admin_ids=frozenset(getattr(ctx.settings, "admin_ids", None) or ()),
     )
 
 

@@ -12,7 +12,7 @@ status, the counts), so its text alone is compared.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -122,12 +122,17 @@ async def redraw(
     community_id: int | None,
     now: datetime | None,
     but: tuple[int, int] | None = None,
+    admin_ids: Collection[int] = (),
 ) -> int:
     """Every card remembered under `matter` that would now read differently is redrawn whole
     as `draw` draws it in its reader's language (once per language): edits queued through the
     outbox in the caller's transaction. `but`: the (chat, message) of the card the actor
     tapped, which the handler redraws at once. A reader who blocked the bot or had their data
-    deleted is left. Returns how many redraws were queued."""
+    deleted is left, and so is one no longer staff of `community_id` nor an admin (the
+    settings' `admin_ids`, or the role granted): a card drawn while they were goes on reading
+    as it did, with no new figures. Returns how many redraws were queued."""
+    from services.users import can_act_in, effective_roles  # they import this module's users
+
     cards = (
         await session.exec(
             select(Delivery)
@@ -142,9 +147,16 @@ async def redraw(
         if not ids or (card.chat_id, ids[0]) == but:
             continue
         reader = await session.get(User, card.chat_id)
-        if reader is not None and (reader.blocked_bot or reader.forgotten_at is not None):
+        if reader is None or reader.blocked_bot or reader.forgotten_at is not None:
             continue
-        lang = (reader.language if reader is not None else None) or default_language
+        if community_id is not None and not await can_act_in(
+            session,
+            user=reader,
+            roles=effective_roles(reader, admin_ids=admin_ids),
+            community_id=community_id,
+        ):
+            continue  # no longer staff there: the card is theirs no more to follow
+        lang = reader.language or default_language
         if lang not in drawn:
             drawn[lang] = await draw(lang)
         fresh = drawn[lang]

@@ -7,6 +7,11 @@ asks the organizer a question, and when a staff member answers one, `redraw_card
 every remembered copy that would read differently: edits queued through the outbox, in the
 reader's language. Before, a card went on saying '❓ 提问 1（待回复 1）' after the answer, and
 said nothing of a question asked after it was drawn, until it was opened again.
+
+So it does when residents answer 去 / 不去 or check in (`redraw_cards_of`, in rounds of the
+scheduler's that a burst of answers coalesces into: scheduler.service.ask_card_round), and
+when someone's /forget takes their answer or question away (services.consult_forget). A copy
+remembered for someone no longer staff there is left as it was (services.live_cards.redraw).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models.base import utcnow
 from models.consultations import Meeting, MeetingStatus
 from services import live_cards
 from services.consult_common import Notifier, questions_data
@@ -27,6 +33,13 @@ CARD_KIND = "meeting-staff-card"  # the outbox's kind of a staff card (remembere
 def card_matter(meeting_id: int) -> str:
     """The key of the meeting's staff cards on screens (recorded by `remember_card`)."""
     return f"meeting:{meeting_id}:card"
+
+
+def card_of(matter: str) -> int | None:
+    """The meeting whose staff cards `matter` (`card_matter`) names (or None)."""
+    head, _, rest = matter.partition(":")
+    number, _, tail = rest.partition(":")
+    return int(number) if head == "meeting" and tail == "card" and number.isdigit() else None
 
 
 def tool_data(action: str, meeting_id: int, arg: int = 0) -> str:
@@ -135,4 +148,18 @@ async def redraw_cards(
         default_language=notifier.default_language,
         community_id=meeting.community_id,
         now=notifier.now,
+        admin_ids=notifier.admin_ids,
     )
+
+
+async def redraw_cards_of(session: AsyncSession, *, meeting_id: int, notifier: Notifier) -> int:
+    """`redraw_cards` as the meeting now stands (a round of the scheduler's, once residents
+    answered it), committed. Returns how many redraws were queued."""
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        return 0
+    queued = await redraw_cards(
+        session, meeting=meeting, notifier=notifier, now=notifier.now or utcnow()
+    )
+    await session.commit()
+    return queued

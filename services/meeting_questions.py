@@ -356,9 +356,13 @@ async def meeting_for_typed(
     return None
 
 
-async def forget_questions(session: AsyncSession, *, user_id: int) -> None:
-    """/forget: the person's questions (their words) go; the caller commits."""
+async def forget_questions(session: AsyncSession, *, user_id: int) -> set[int]:
+    """/forget: the person's questions (their words) go; the caller commits. Returns the
+    meetings they were asked of (whose staff cards count them)."""
+    meetings: set[int] = set()
     for question in (
         await session.exec(select(MeetingQuestion).where(MeetingQuestion.resident_id == user_id))
     ).all():
+        meetings.add(question.meeting_id)
         await session.delete(question)
+    return meetings

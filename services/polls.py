@@ -541,11 +541,39 @@ def card_matter(poll_id: int) -> str:
     return f"poll:{poll_id}:card"
 
 
+def card_of(matter: str) -> int | None:
+    """The poll whose staff cards `matter` (`card_matter`) names (or None)."""
+    head, _, rest = matter.partition(":")
+    number, _, tail = rest.partition(":")
+    return int(number) if head == "poll" and tail == "card" and number.isdigit() else None
+
+
 def asked_in(matter: str) -> int | None:
     """The poll a notice asking people to vote (`open_matter`) is about (or None)."""
     head, _, rest = matter.partition(":")
     number, _, tail = rest.partition(":")
     return int(number) if head == "poll" and tail == "open" and number.isdigit() else None
+
+
+async def blocked_announcements(session: AsyncSession, *, chat_id: int) -> set[int]:
+    """The open polls whose announcement to this chat is marked blocked (the chat blocked the
+    bot, and what waited for it was marked so): their staff cards count it undelivered."""
+    stmt = (
+        select(Delivery.matter)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.state) == DeliveryState.BLOCKED,
+            col(Delivery.matter).like("poll:%:open"),
+        )
+        .distinct()
+    )
+    asked = {asked_in(m or "") for m in (await session.exec(stmt)).all()} - {None}
+    if not asked:
+        return set()
+    still_open = select(Poll.id).where(
+        col(Poll.id).in_(asked), col(Poll.status) == PollStatus.OPEN
+    )
+    return {int(pid) for pid in (await session.exec(still_open)).all() if pid is not None}
 
 
 async def remember_card(
@@ -694,6 +722,7 @@ async def redraw_cards(
         community_id=poll.community_id,
         now=notifier.now,
         but=but,
+        admin_ids=notifier.admin_ids,
     )
 
 

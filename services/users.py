@@ -189,7 +189,8 @@ async def forget_user(
     """Delete the user's personal data; ledger rows keep only the anonymous id.
 
     What they leave in meetings, polls and topics: services.consult_forget (their RSVPs to
-    meetings to come are withdrawn; with a `notifier`, whoever gets their seat is told).
+    meetings to come are withdrawn; with a `notifier`, whoever gets their seat is told, and the
+    staff cards of the meetings and polls it changed are redrawn).
 
     The whole address goes (community, grid, building, room): where someone lives is personal
     data (DESIGN.md, privacy), and a kept community would still put them in its lists (近期议事's
@@ -239,9 +240,9 @@ async def forget_user(
 
     await forget_requests(session, user_id=user.id, names=names, rooms=rooms, phones=phones)
     await forget_drafts(session, member_id=user.id)  # reports of orders left half written
-    from services.consult_forget import forget_consultations, tell_promoted
+    from services.consult_forget import after_forget, forget_consultations
 
-    seats = await forget_consultations(session, user_id=user.id, names=names, now=now)
+    left = await forget_consultations(session, user_id=user.id, names=names, now=now)
     # What waits in the outbox for them: what they were sent as a member no longer applies;
     # the rest (their own requests' news, meeting reminders) is timed by the quiet hours that
     # apply to them now (no address, no member sign-up: the default ones, unless they are staff)
@@ -253,7 +254,7 @@ async def forget_user(
     )
     await session.commit()
     if notifier is not None:
-        await tell_promoted(session, seats=seats, notifier=notifier)
+        await after_forget(session, left=left, notifier=notifier)
 
 
 async def staff_scopes(session: AsyncSession, *, user_id: int) -> list[StaffScope]:

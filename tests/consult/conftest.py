@@ -159,16 +159,34 @@ async def linli_sandbox(
     A test taps faster than any person; the throttle (3 updates/s, burst 8) would answer "too
     fast" halfway through a staff form. Everything else is the same sandbox.
     """
+    # the test's own copy of the migrated demo database
+    async for harness in _sandbox(demo_sqlite_url, request, seed=False):
+        yield harness
+
+
+@pytest.fixture
+async def linli_sandbox_pg(
+    migrated_pg_url: str, request: pytest.FixtureRequest
+) -> AsyncIterator[Harness]:
+    """The same sandbox on a fresh PostgreSQL database (migrated by the test harness), the demo
+    data seeded at start as `linli sandbox` seeds it."""
+    async for harness in _sandbox(migrated_pg_url, request, seed=True):
+        yield harness
+
+
+async def _sandbox(
+    url: str, request: pytest.FixtureRequest, *, seed: bool
+) -> AsyncIterator[Harness]:
     from bot.sandbox_runner import start_sandbox
     from sandbox.driver import Driver
     from tests.support import FakeClock, SettledDriver
 
     clock = FakeClock()
     sandbox = await start_sandbox(
-        database_url=demo_sqlite_url,  # the test's own copy of the migrated demo database
+        database_url=url,
         clock=clock,
         limits=False,
-        seed=False,
+        seed=seed,
         throttle_rate=1000.0,
         throttle_burst=1000,
         triage_retrain_rule="",  # no nightly training beside a test that moves the clock

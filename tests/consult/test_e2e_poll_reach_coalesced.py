@@ -3,7 +3,8 @@ out has the card count whom it reached, and counting reads every announcement's 
 follow-ups of announcements going out together are coalesced (one redraw of the poll's cards
 at a time in the process, asked once more when another went meanwhile): far fewer counts than
 announcements, and the card still ends counting all of them. Before, each of the hundreds of
-announcements counted them all again."""
+announcements counted them all again. On SQLite and on PostgreSQL (whose sender claims and
+records the announcements as another database does)."""
 
 from __future__ import annotations
 
@@ -56,7 +57,17 @@ async def _neighbours(h: Harness) -> None:
 async def test_many_announcements_few_counts(
     linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    h = linli_sandbox
+    await _few_counts(linli_sandbox, monkeypatch)
+
+
+@pytest.mark.postgres
+async def test_many_announcements_few_counts_on_postgres(
+    linli_sandbox_pg: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await _few_counts(linli_sandbox_pg, monkeypatch)
+
+
+async def _few_counts(h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     d = h.driver
     await _neighbours(h)
     poll_id = await _draft(h)

@@ -6,6 +6,7 @@ import asyncio
 import io
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from aiogram import Bot
@@ -340,3 +341,47 @@ async def test_a_wake_while_claiming_is_not_lost(
         stop.set()
         await running
         await bot.session.close()
+
+
+async def test_a_message_that_never_goes_is_followed_up(
+    emulator: Emulator,
+    sender: Sender,
+    session: AsyncSession,
+    clock: FakeClock,
+) -> None:
+    """A message refused for good (400) and one to a chat that blocked the bot are handed to
+    `on_undelivered` once recorded (a poll's staff cards count its announcement undelivered:
+    scheduler.service); one that went is not."""
+    for uid in (11, 12, 13):
+        emulator.add_user(id=uid, first_name=f"U{uid}")
+    emulator.set_blocked(12, True)
+    await add_users(session, [11, 12, 13])
+    seen: list[tuple[int, str | None, bool]] = []
+
+    async def undelivered(item: Any, blocked: bool) -> None:
+        async with sender.sessionmaker() as own:
+            row = await own.get(Delivery, item.id)
+            assert row is not None and row.state != DeliveryState.SENDING  # recorded first
+        seen.append((item.chat_id, item.matter, blocked))
+
+    sender.on_undelivered = undelivered
+
+    async def announce(uid: int) -> None:
+        await enqueue(
+            session, chat_id=uid, text="投票", urgent=True, matter="poll:7:open", now=clock.now
+        )
+        await session.commit()
+
+    emulator.add_fault(method="sendMessage", error_code=400, description="Bad Request: no")
+    await announce(11)
+    await sender.drain()
+    await announce(12)
+    await announce(13)
+    await sender.drain()
+    states = {r.chat_id: r.state for r in await _all(session)}
+    assert states == {
+        11: DeliveryState.FAILED,
+        12: DeliveryState.BLOCKED,
+        13: DeliveryState.SENT,
+    }, states
+    assert seen == [(11, "poll:7:open", False), (12, "poll:7:open", True)], seen
