@@ -84,6 +84,8 @@ async def test_a_residents_forget_redraws_the_staff_request_card(linli_sandbox: 
     now = await _now(h, GRID_WORKER, card)
     text = message_text(now)
     assert "周阿姨" not in text and "13900000001" not in text and "302" not in text, text
+    # said as such, not as her Telegram id
+    assert "联系人：（已删除个人信息）" in text and str(ZHOU) not in text, text
     assert "· 待受理" in text and "派单" in " ".join(_labels(now)), now  # still to be triaged
     assert await d.errors() == []
 
