@@ -436,16 +436,29 @@ async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
         query, callback_data, ctx, view.order.status, view.order.number
     ):
         return
-    out = await order_service.verify(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=callback_data.ref,
-        approve=True,
-        note=None,
-        now=ctx.now(),
-        tapped=query.message.message_id if query.message is not None else None,
-    )
+    try:
+        out = await order_service.verify(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=callback_data.ref,
+            approve=True,
+            note=None,
+            now=ctx.now(),
+            tapped=query.message.message_id if query.message is not None else None,
+        )
+    except Conflict as exc:
+        # a colleague's tap on their copy at the same moment came first: the tap says who
+        # and how (before: '已经有人处理过了', not who); this copy is redrawn with the
+        # colleagues' by their change, through the outbox (services.orders.verify)
+        if not view.staff or exc.key != "order-err-changed":
+            raise
+        order = await order_service.get_order(ctx.session, callback_data.ref)
+        await ctx.session.refresh(order)  # as the colleague left it
+        if order.status == OrderStatus.DONE:  # still waiting: something else moved
+            raise
+        await answer_once(query, await _who_ended_it(ctx, callback_data.ref), alert=True)
+        return
     assert out.order is not None
     said = ctx.t("order-verified", number=out.order.number)
     card = query.message
