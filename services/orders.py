@@ -2685,27 +2685,26 @@ async def verify_notice_redraws(
         )
     ).all()
     name = actor.display_name if actor.forgotten_at is None else "-"
-    notices, done = [], []
+    asking = matter_of(order, OrderStatus.DONE)
+    notices = []
     for row_id, chat, ids, text in rows:
+        # of this round: retagged, so that a later report's check leaves it; and taken only
+        # while still asking (a compare-and-set, as services.live_cards): one redraw per copy
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row_id, col(Delivery.matter) == asking)
+            .values(matter=verify_decided_matter(order.id))
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
         parts = [int(x) for x in (ids or "").split(",") if x]
-        done.append(row_id)  # of this round: a later report's check leaves it
         if chat == but and (tapped is None or tapped in parts):  # the handler's to draw
             continue
         if len(parts) != 1:  # not sent as one message (none: nothing to redraw)
             continue
         notices.append(
             _verify_decided(order, chat, parts[0], shown=text, how=how, name=name, at=now)
-        )
-    if done:
-        await session.exec(  # type: ignore[call-overload]
-            update(Delivery)
-            .where(
-                col(Delivery.id).in_(done),
-                # taken only while still asking (a compare-and-set, as services.live_cards)
-                col(Delivery.matter) == matter_of(order, OrderStatus.DONE),
-            )
-            .values(matter=verify_decided_matter(order.id))
-            .execution_options(synchronize_session=False)
         )
     return notices
 
