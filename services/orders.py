@@ -2668,8 +2668,8 @@ async def verify_notice_redraws(
     ↩️ 退回 (edits for the outbox, in the caller's transaction; retagged so that a later round
     of the same order leaves them). Before, 李社工's copy kept its buttons after 张网格员 had
     accepted, and only a tap said so. `but`: the actor who decided on one of theirs, whose
-    copies are left to the handler (the one tapped is drawn over); with `tapped` (the message
-    they tapped on), only that one: their other copy (the day-later reminder) is redrawn too.
+    copy they tapped on (`tapped`) is left to the handler: their other copy (the day-later
+    reminder) is redrawn too, as are all of theirs when the one tapped is not known.
     Every copy of the round is retagged, those left to the handler too: before, the one the
     actor sent back from was still asking in the outbox, and the next round's check redrew
     it as if that round's report had been accepted.
@@ -2699,7 +2699,7 @@ async def verify_notice_redraws(
         if not taken.rowcount:
             continue
         parts = [int(x) for x in (ids or "").split(",") if x]
-        if chat == but and (tapped is None or tapped in parts):  # the handler's to draw
+        if chat == but and tapped in parts:  # the handler draws the one tapped
             continue
         if len(parts) != 1:  # not sent as one message (none: nothing to redraw)
             continue
@@ -2745,6 +2745,29 @@ def verify_to_redraw(matter: str) -> int | None:
     if len(parts) == 3 and parts[0] == "order" and parts[2] == "verify-redraw":
         return int(parts[1]) if parts[1].isdigit() else None
     return None
+
+
+async def verify_copy_redrawn(
+    session: AsyncSession, *, order_id: int, chat_id: int, message_id: int
+) -> bool:
+    """Whether this message is a 请验收 copy (or reminder) of the order that the outbox redraws,
+    or redrew, with who checked the result (`verify_notice_redraws`,
+    `redraw_verify_once_sent`): a handler answering a tap on it leaves it to that redraw.
+    Drawn by both, the two edits crossed (the last one won, so copies read differently), or,
+    reading the same, Telegram refused the second ('message is not modified')."""
+    found = await session.exec(
+        select(Delivery.id)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.message_ids) == str(message_id),
+            col(Delivery.kind).in_(VERIFY_KEYS),
+            col(Delivery.matter).in_(
+                (verify_decided_matter(order_id), verify_redraw_matter(order_id))
+            ),
+        )
+        .limit(1)
+    )
+    return found.first() is not None
 
 
 async def _mark_verify_copies_on_the_way(session: AsyncSession, order: Order) -> int:
