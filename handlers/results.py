@@ -392,8 +392,18 @@ async def _no_longer_to_verify(
     said = await _who_ended_it(ctx, callback_data.ref)
     card = origin(query, callback_data)
     tapped = OrderCb(action=plain(callback_data.action), ref=callback_data.ref).pack()
-    if card is not None and _carries(card, tapped):
+    if (
+        card is not None
+        and _carries(card, tapped)
+        and not await order_service.verify_copy_redrawn(
+            ctx.session,
+            order_id=callback_data.ref,
+            chat_id=card.chat.id,
+            message_id=card.message_id,
+        )
+    ):
         # the card keeps what it is about, says what happened and by whom, without buttons
+        # (a copy the outbox redraws with the colleague's decision is left to that redraw)
         await _redraw_card(card.bot, ctx, card.chat.id, card.message_id, card.html_text, said)
     await answer_once(query, said, alert=True)
     return True
@@ -436,16 +446,28 @@ async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
         query, callback_data, ctx, view.order.status, view.order.number
     ):
         return
-    out = await order_service.verify(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        order_id=callback_data.ref,
-        approve=True,
-        note=None,
-        now=ctx.now(),
-        tapped=query.message.message_id if query.message is not None else None,
-    )
+    try:
+        out = await order_service.verify(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=callback_data.ref,
+            approve=True,
+            note=None,
+            now=ctx.now(),
+            tapped=query.message.message_id if query.message is not None else None,
+        )
+    except Conflict as exc:
+        # a colleague's tap on their copy at the same moment came first: the tap says who
+        # and how (before: '已经有人处理过了', not who); this copy is redrawn with the
+        # colleagues' by their change, through the outbox (services.orders.verify)
+        if not view.staff or exc.key != "order-err-changed":
+            raise
+        order = await order_service.get_order(ctx.session, callback_data.ref)
+        await ctx.session.refresh(order)  # as the colleague left it
+        if not await _no_longer_to_verify(query, callback_data, ctx, order.status, order.number):
+            raise  # still waiting: something else moved
+        return
     assert out.order is not None
     said = ctx.t("order-verified", number=out.order.number)
     card = query.message
@@ -541,7 +563,9 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
         if card and await _is_staff_card(ctx, int(values["oid"]), card):
             # the staff member's card of the order reads as the order now is
             await draw_card(message.bot, ctx, int(values["oid"]), message.chat.id, card)
-        elif card:
+        elif card and not await order_service.verify_copy_redrawn(
+            ctx.session, order_id=int(values["oid"]), chat_id=message.chat.id, message_id=card
+        ):  # (a copy the outbox redraws with the colleague's decision is left to that redraw)
             await _redraw_card(
                 message.bot,
                 ctx,

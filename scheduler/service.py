@@ -45,6 +45,8 @@ from services.orders import (
     rating_to_redraw,
     redraw_offer_once_sent,
     redraw_rating_once_sent,
+    redraw_verify_once_sent,
+    verify_to_redraw,
 )
 
 log = logging.getLogger(__name__)
@@ -350,7 +352,8 @@ class SchedulerService:
         closed unrated (services.orders.redraw_rating_once_sent), and a staff review card of a
         sign-up decided meanwhile (services.member_cards.redraw_once_sent), and a member's
         offer of an order filled or cancelled meanwhile
-        (services.orders.redraw_offer_once_sent). A poll's announcement (held for the
+        (services.orders.redraw_offer_once_sent), and a staff 请验收 copy of a result checked
+        meanwhile (services.orders.redraw_verify_once_sent). A poll's announcement (held for the
         morning, or going now) has gone: the poll's staff cards count it
         (services.polls.redraw_cards)."""
         poll_id = polls.asked_in(matter)
@@ -365,6 +368,9 @@ class SchedulerService:
             return
         if offer_to_redraw(matter) is not None:
             await self._redraw_rating(item, redraw=redraw_offer_once_sent)
+            return
+        if verify_to_redraw(matter) is not None:
+            await self._redraw_rating(item, redraw=redraw_verify_once_sent)
             return
         meeting_id = meeting_to_redraw(matter)
         if meeting_id is None:

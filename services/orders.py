@@ -2668,49 +2668,172 @@ async def verify_notice_redraws(
     ↩️ 退回 (edits for the outbox, in the caller's transaction; retagged so that a later round
     of the same order leaves them). Before, 李社工's copy kept its buttons after 张网格员 had
     accepted, and only a tap said so. `but`: the actor who decided on one of theirs, whose
-    copies are left to the handler (the one tapped is drawn over); with `tapped` (the message
-    they tapped on), only that one: their other copy (the day-later reminder) is redrawn too."""
+    copy they tapped on (`tapped`) is left to the handler: their other copy (the day-later
+    reminder) is redrawn too, as are all of theirs when the one tapped is not known.
+    Every copy of the round is retagged, those left to the handler too: before, the one the
+    actor sent back from was still asking in the outbox, and the next round's check redrew
+    it as if that round's report had been accepted.
+    A copy on its way is marked and redrawn once sent (`redraw_verify_once_sent`)."""
     assert order.id is not None
-    others = [col(Delivery.chat_id) != but] if but is not None and tapped is None else []
     rows = (
         await session.exec(
             select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.text).where(
                 col(Delivery.kind).in_(VERIFY_KEYS),
                 col(Delivery.matter) == matter_of(order, OrderStatus.DONE),
                 col(Delivery.state) == DeliveryState.SENT,
-                *others,
             )
         )
     ).all()
     name = actor.display_name if actor.forgotten_at is None else "-"
-    notices, done = [], []
+    asking = matter_of(order, OrderStatus.DONE)
+    notices = []
     for row_id, chat, ids, text in rows:
+        # of this round: retagged, so that a later report's check leaves it; and taken only
+        # while still asking (a compare-and-set, as services.live_cards): one redraw per copy
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row_id, col(Delivery.matter) == asking)
+            .values(matter=verify_decided_matter(order.id))
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
         parts = [int(x) for x in (ids or "").split(",") if x]
         if chat == but and tapped in parts:  # the handler draws the one tapped
             continue
-        done.append(row_id)
         if len(parts) != 1:  # not sent as one message (none: nothing to redraw)
             continue
         notices.append(
-            Notice(
-                chat_id=chat,
-                key="order-verify-decided",
-                args={"shown": text, "name": name or "-", "how": how, "at": now},
-                kind=VERIFY_DECIDED,
-                ref_id=order.id,
-                urgent=True,  # an edit wakes nobody
-                community_id=order.community_id,
-                edit_message_id=parts[0],
-            )
-        )
-    if done:
-        await session.exec(  # type: ignore[call-overload]
-            update(Delivery)
-            .where(col(Delivery.id).in_(done))
-            .values(matter=f"order:{order.id}:verify-decided")
-            .execution_options(synchronize_session=False)
+            _verify_decided(order, chat, parts[0], shown=text, how=how, name=name, at=now)
         )
     return notices
+
+
+def _verify_decided(
+    order: Order, chat: int, message_id: int, *, shown: str, how: str, name: str, at: datetime
+) -> Notice:
+    """The redraw of one 请验收 copy once the result was checked: as it read (`shown`), who
+    decided (`how`: 'verify' | 'send_back') and when, without buttons."""
+    return Notice(
+        chat_id=chat,
+        key="order-verify-decided",
+        args={"shown": shown, "name": name or "-", "how": how, "at": at},
+        kind=VERIFY_DECIDED,
+        ref_id=order.id,
+        urgent=True,  # an edit wakes nobody
+        community_id=order.community_id,
+        edit_message_id=message_id,
+    )
+
+
+def verify_decided_matter(order_id: int | None) -> str:
+    """The matter of the 请验收 copies of a round once its result was checked (redrawn so):
+    a later report of the same order asks under `matter_of(order, DONE)` again, alone."""
+    return f"order:{order_id}:verify-decided"
+
+
+def verify_redraw_matter(order_id: int) -> str:
+    """The matter of a 请验收 copy that was on its way (claimed by the sender, its message id
+    not known yet: the call may be under way) when the result was checked: once sent, it is
+    redrawn saying who decided, without buttons (`redraw_verify_once_sent`)."""
+    return f"order:{order_id}:verify-redraw"
+
+
+def verify_to_redraw(matter: str) -> int | None:
+    """The order of a 请验收 copy marked on its way (or None)."""
+    parts = matter.split(":")
+    if len(parts) == 3 and parts[0] == "order" and parts[2] == "verify-redraw":
+        return int(parts[1]) if parts[1].isdigit() else None
+    return None
+
+
+async def verify_copy_redrawn(
+    session: AsyncSession, *, order_id: int, chat_id: int, message_id: int
+) -> bool:
+    """Whether this message is a 请验收 copy (or reminder) of the order that the outbox redraws,
+    or redrew, with who checked the result (`verify_notice_redraws`,
+    `redraw_verify_once_sent`): a handler answering a tap on it leaves it to that redraw.
+    Drawn by both, the two edits crossed (the last one won, so copies read differently), or,
+    reading the same, Telegram refused the second ('message is not modified')."""
+    found = await session.exec(
+        select(Delivery.id)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.message_ids) == str(message_id),
+            col(Delivery.kind).in_(VERIFY_KEYS),
+            col(Delivery.matter).in_(
+                (verify_decided_matter(order_id), verify_redraw_matter(order_id))
+            ),
+        )
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+async def _mark_verify_copies_on_the_way(session: AsyncSession, order: Order) -> int:
+    """The 请验收 copies (and reminders) of the order the sender has claimed are marked
+    (`verify_redraw_matter`), so that once sent they are redrawn with who decided. Before,
+    the check cancelled them: one whose call was under way went out with ✅ 验收通过 /
+    ↩️ 退回, unrecorded, and was never redrawn. Done before `move` cancels the rest (those
+    not claimed yet are held till this commits, services.delivery.mark_on_the_way)."""
+    assert order.id is not None
+    of_round = (
+        col(Delivery.matter) == matter_of(order, OrderStatus.DONE),
+        col(Delivery.kind).in_(VERIFY_KEYS),
+    )
+    return await delivery.mark_on_the_way(
+        session, where=of_round, matter=verify_redraw_matter(order.id)
+    )
+
+
+async def _verify_decision(session: AsyncSession, *, order: Order) -> tuple[str, str, datetime]:
+    """How the order's last wait for a check ended: ('verify' | 'send_back', who, when)."""
+    row = (
+        await session.exec(
+            select(LedgerEvent.action, LedgerEvent.actor_id, LedgerEvent.at)
+            .where(
+                col(LedgerEvent.subject) == "order",
+                col(LedgerEvent.subject_id) == order.id,
+                col(LedgerEvent.action).in_(("verify", "send_back")),
+            )
+            .order_by(col(LedgerEvent.id).desc())
+            .limit(1)
+        )
+    ).first()
+    if row is None:
+        return "other", "-", datetime.now(UTC)
+    action, actor_id, at = row
+    actor = await session.get(User, actor_id) if actor_id is not None else None
+    name = actor.display_name if actor is not None and actor.forgotten_at is None else "-"
+    return action, name or "-", at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+async def redraw_verify_once_sent(
+    session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
+) -> int:
+    """A 请验收 copy (or reminder) that was on its way when the result was checked (marked by
+    `_mark_verify_copies_on_the_way`) has gone: it is redrawn as its colleagues' copies were —
+    its words, who decided and when, without ✅ 验收通过 / ↩️ 退回 — and tagged as them
+    (`verify_decided_matter`); edits queued in `outbox`, committed. Returns how many."""
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=verify_to_redraw
+    )
+    if found is None:
+        return 0
+    row, order_id = found
+    row.matter = verify_decided_matter(order_id)
+    session.add(row)
+    order = await session.get(Order, order_id)
+    ids = row.message_id_list
+    if order is None or len(ids) != 1:  # not one message: nothing it can be redrawn as
+        await session.commit()
+        return 0
+    how, name, at = await _verify_decision(session, order=order)
+    await outbox(
+        [_verify_decided(order, row.chat_id, ids[0], shown=row.text, how=how, name=name, at=at)]
+    )
+    await session.commit()
+    return 1
 
 
 async def verify(
@@ -2733,6 +2856,8 @@ async def verify(
     claims = await active_claims(session, order_id=order_id)
     clean = clean_text(note, max_len=TYPED_MAX) if note else ""
     await unschedule(session, key=f"order-{order_id}-verify")
+    if order.status == OrderStatus.DONE:  # its copies on their way are redrawn once sent
+        await _mark_verify_copies_on_the_way(session, order)
     if not approve:
         back = (
             OrderStatus.CLAIMED

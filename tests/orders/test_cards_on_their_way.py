@@ -254,3 +254,58 @@ async def test_a_listed_review_card_decided_while_it_went_out(
     [edit] = await _edits(session, world.grid_staff.id, 61)
     assert "✅ 已通过" in edit.text and edit.reply_markup is None, edit.text
     assert await _edits(session, world.staff.id, 62) == []
+
+
+async def test_a_verify_copy_on_its_way_is_redrawn_with_who_checked_it(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """A 请验收 copy on its way to 张网格员 when 李社工 accepted the result: once recorded sent,
+    it is redrawn saying who accepted it, without ✅ 验收通过 / ↩️ 退回, once (before, the
+    check cancelled it in the outbox: it went out with its buttons and was never redrawn)."""
+    w = world
+    use_outbox(session, _sink(session))
+    req = await _file(session, w)
+    order = await _issue(session, w, req)
+    member = w.roles(w.member)
+    await svc.claim_order(session, user=w.member, roles=member, order_id=order.id or 0, now=T0)
+    await svc.report_done(
+        session, user=w.member, roles=member, order_id=order.id or 0, note="换了新灯泡", now=T0
+    )
+    [copy] = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.kind) == "order-notice-verify",
+                col(Delivery.chat_id) == w.grid_staff.id,
+            )
+        )
+    ).all()
+    copy = await _on_its_way(session, copy.id or 0)
+    await svc.verify(
+        session,
+        user=w.staff,
+        roles=w.roles(w.staff),
+        order_id=order.id or 0,
+        approve=True,
+        note=None,
+        now=T0,
+    )
+    async with sessionmaker() as sender:
+        matter = await outbox.record_sent(
+            sender, delivery_id=copy.id or 0, message_ids=[61], now=T0
+        )
+    assert matter == svc.verify_redraw_matter(order.id or 0)
+    counts = []
+    for _ in range(2):  # the second follow-up finds it redrawn already
+        async with sessionmaker() as follow_up:
+            counts.append(
+                await svc.redraw_verify_once_sent(
+                    follow_up, delivery_id=copy.id or 0, outbox=_sink(follow_up)
+                )
+            )
+    assert counts == [1, 0], counts
+    [edit] = await _edits(session, w.grid_staff.id, 61)
+    assert "请验收" in edit.text and "验收通过，不用再验收了" in edit.text, edit.text
+    assert w.staff.display_name in edit.text, edit.text
+    assert edit.reply_markup is None, edit.reply_markup
+    row = await session.get(Delivery, copy.id, populate_existing=True)
+    assert row is not None and row.matter == svc.verify_decided_matter(order.id)

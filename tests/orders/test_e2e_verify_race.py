@@ -29,7 +29,9 @@ async def test_a_reason_typed_after_a_colleague_accepted(linli_sandbox: Harness)
     said = message_text(answer)
     assert "张网格员" in said and "验收通过" in said, said
     assert "没有发出" in said and "请补一张照片" in said, said
-    now = await _now(d, STAFF, verify["message_id"])
+    # the card is the outbox's to redraw with 张网格员's decision (the step leaves it to that)
+    now = await d.expect(STAFF, "张网格员 已于", since=verify["message_id"] - 1)
+    assert now["message_id"] == verify["message_id"], message_text(now)
     assert _inline(now) == [], _inline(now)
     assert "张网格员" in message_text(now) and "换了新灯泡" in message_text(now)
 
@@ -46,8 +48,10 @@ async def test_a_tap_after_a_colleague_accepted(linli_sandbox: Harness) -> None:
     answer = await d.click(STAFF, verify["message_id"], data=data["✅ 验收通过"])
     said = str(answer["answer"]["text"])
     assert "张网格员" in said and "验收通过" in said, said
-    now = await _now(d, STAFF, verify["message_id"])
+    now = await d.expect(STAFF, "张网格员 已于", since=verify["message_id"] - 1)
+    assert now["message_id"] == verify["message_id"], message_text(now)
     assert _inline(now) == [] and "张网格员" in message_text(now), message_text(now)
+    assert await d.errors() == []
 
 
 async def test_a_card_sent_back_keeps_what_it_was_about(linli_sandbox: Harness) -> None:
