@@ -770,6 +770,90 @@ async def _why_closed(session: AsyncSession, order: Order) -> str:
     return _AFTER_CANCEL.get(after or "", "cancelled")
 
 
+def offer_resent_matter(order_id: int) -> str:
+    """The matter of an offer (or a card) of an order superseded by the order offered again in
+    a newer message (`_offer_again`): no longer redrawn, it points to the newer one."""
+    return f"order:{order_id}:offer-resent"
+
+
+async def _offer_again(
+    session: AsyncSession, order: Order, offers: list[Notice]
+) -> tuple[list[Notice], list[Notice]]:
+    """The order is offered again (`offers`: '还在等人接', a claim given back or nobody having
+    claimed it in time) in one message per chat: the newest. Each older offer of it in a chat
+    offered again, and a card of it opened there, loses its ✋ 接单 and says to look at the
+    newest message (tagged `offer_resent_matter`, so `offer_redraws` leaves it; the card is
+    forgotten, so services.order_cards leaves it); a chat whose first offer has not gone yet
+    (held for the night, or going now) gets no second one: that one offers it. Before, the old
+    offer was redrawn with ✋ 接单 and the new one came as well: two or three buttons for one
+    order in a chat. Returns (the redraws of the older messages, the offers still to send), in
+    the caller's transaction."""
+    assert order.id is not None
+    chats = {n.chat_id for n in offers}
+    if not chats:
+        return [], offers
+    live = matter_of(order, OrderStatus.OPEN)
+    shown = f"order:{order.id}:offer-shown-"
+    rows = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.kind).in_(OFFER_KEYS),
+                col(Delivery.chat_id).in_(sorted(chats)),
+                col(Delivery.edit_message_id).is_(None),
+                or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
+                col(Delivery.state).in_(
+                    [DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT]
+                ),
+            )
+        )
+    ).all()
+    waiting = {row.chat_id for row in rows if row.state != DeliveryState.SENT}
+    older: list[tuple[int, int]] = []  # (chat, message) to redraw
+    for row in rows:
+        ids = row.message_id_list
+        if row.state != DeliveryState.SENT or not ids or row.chat_id in waiting:
+            continue
+        # taken only if no other change moved it meanwhile (it is redrawn once)
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row.id, col(Delivery.matter) == row.matter)
+            .values(matter=offer_resent_matter(order.id))
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount:
+            older.append((row.chat_id, ids[0]))
+    cards = (
+        await session.exec(
+            select(OrderCard).where(
+                col(OrderCard.order_id) == order.id,
+                col(OrderCard.member_id).in_(sorted(chats - waiting)),
+            )
+        )
+    ).all()
+    for card in cards:
+        older.append((card.member_id, card.message_id))
+        await session.delete(card)
+    if not older:
+        return [], [n for n in offers if n.chat_id not in waiting]
+    args, _urgent = await _offer_args(session, order)
+    redraws = []
+    for chat, message_id in older:
+        await order_cards.cancel_queued(session, chat_id=chat, message_ids=[message_id])
+        redraws.append(
+            Notice(
+                chat_id=chat,
+                key="order-notice-offer-resent",
+                args=args,
+                kind="order",  # no buttons
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=message_id,
+            )
+        )
+    return redraws, [n for n in offers if n.chat_id not in waiting]
+
+
 async def offer_redraws(
     session: AsyncSession, order: Order, *, but: int | None = None
 ) -> list[Notice]:
@@ -2143,10 +2227,12 @@ async def release_claim(
     notices = await _offer_notices(session, order, key="order-notice-offer-again")
     notices = [n for n in notices if n.chat_id != user.id]
     offered = len(notices)
+    # one message offers it in each chat: the older offers and cards lose ✋ 接单
+    superseded, notices = await _offer_again(session, order, notices)
     # every card of it reads as it now is (the member's own without their buttons and the
     # resident's phone; the partners' without their name); the partners learn why
     name = profile.real_name or user.display_name
-    notices = await order_cards.card_redraws(session, order=order) + notices
+    notices = superseded + await order_cards.card_redraws(session, order=order) + notices
     for partner in await active_claims(session, order_id=order_id):
         notices.append(
             Notice(
@@ -3515,6 +3601,9 @@ async def escalate_unclaimed(
     )
     if round_ <= 1:
         notices = await _offer_notices(session, order, key="order-notice-offer-again")
+        # one message offers it in each chat: the older offers and cards lose ✋ 接单
+        superseded, notices = await _offer_again(session, order, notices)
+        notices = superseded + notices
         await schedule(
             session,
             kind="order.unclaimed",

@@ -607,6 +607,9 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}
     }⭐ { $points } points · { $need } more needed
+order-notice-offer-resent = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ⬇️ It is waiting for someone again and was sent to you anew: please see the newest message below.
 order-notice-offer-filled = 🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}

@@ -585,6 +585,9 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}
     }⭐ { $points } 积分 · 还需 { $need } 人
+order-notice-offer-resent = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 又在等人接了，已重新发给您，请看下面最新的一条。
 order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
     { $gist ->
         [none] {""}

@@ -588,6 +588,9 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ 時限 { $due } · {""}
     }⭐ { $points } 積分 · 還需 { $need } 人
+order-notice-offer-resent = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 又在等人接了，已重新發給您，請看下面最新的一條。
 order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
     { $gist ->
         [none] {""}
