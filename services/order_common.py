@@ -55,6 +55,12 @@ class Notice:
     # redraw this message of the chat instead of sending one (a photo's caption when `photos`
     # is set: see services.delivery.enqueue)
     edit_message_id: int | None = None
+    # with `edit_message_id`: the outbox row of the message as it was sent (an offer of an
+    # order), its text kept as the message now reads: the redraw is queued only by the one
+    # that finds it not reading so yet (a compare-and-set on that text, in the outbox's
+    # transaction: two changes redrawing it at once do not both edit it, which Telegram would
+    # refuse as 'message is not modified'), and the text is set
+    remembered: int | None = None
 
 
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]

@@ -859,18 +859,23 @@ async def offer_redraws(
 ) -> list[Notice]:
     """Every offer of the order on a member's screen reads as the order now is for them: with
     ✋ 接单 while it can be claimed (again, once a place opened), else without it and saying
-    why in one line (人已满, 您已接下, 已取消, 已由社区直接办理 …). Before, only a full order's
-    offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了'. An offer
-    that became the member's card of it (services.order_cards) is redrawn as that. Each offer
-    is redrawn once per change of what it says (its matter keeps it: 'order:12:open' while
-    claimable, 'order:12:offer-shown-…' after). `but`: a member whose offer the handler
-    redraws itself (claimed on). Edits wake nobody: not held at night."""
+    why in one line (人已满, 您已接下, 已取消, 已由社区直接办理 …), and with what the order now is
+    (its title, place, deadline, points, how many are still needed, 🚨 or not). Before, only a
+    full order's offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了';
+    and an offer kept the place and title it was sent with after staff changed them. An offer
+    that became the member's card of it (services.order_cards) is redrawn as that; one
+    superseded by a newer offer of it (`offer_resent_matter`) is left. Its matter says whether
+    it offers the order ('order:12:open' while claimable, 'order:12:offer-shown-…' after); an
+    edit is queued only for an offer that would now read differently, by the one change that
+    finds it so (`Notice.remembered`: a compare-and-set on the text the outbox keeps of it).
+    `but`: a member whose offer the handler redraws itself (claimed on). Edits wake nobody:
+    not held at night."""
     assert order.id is not None
     live = matter_of(order, OrderStatus.OPEN)
     shown = f"order:{order.id}:offer-shown-"
     sent = (
         await session.exec(
-            select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.matter).where(
+            select(Delivery).where(
                 # the outbox keeps a notice's text key as its kind
                 col(Delivery.kind).in_(OFFER_KEYS),
                 or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
@@ -892,12 +897,13 @@ async def offer_redraws(
     )
     why = "" if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED) else None
     args: dict[str, Any] | None = None
-    moves: dict[str, list[int | None]] = {}
+    moves: dict[str, list[int]] = {}
     notices = []
-    for row_id, chat, ids, matter in sent:
-        if not ids or chat == but or (chat, int(ids.split(",")[0])) in cards:
+    for row in sent:
+        ids = row.message_id_list
+        if not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
             continue
-        if chat in claimants:
+        if row.chat_id in claimants:
             state = "mine"
         elif order.status == OrderStatus.OPEN:
             state = "open"
@@ -907,24 +913,28 @@ async def offer_redraws(
             why = why or await _why_closed(session, order)
             state = f"closed-{why}"
         now_matter = live if state == "open" else shown + state
-        if matter == now_matter:
-            continue
-        moves.setdefault(now_matter, []).append(row_id)
-        message_id = int(ids.split(",")[0])
-        await order_cards.cancel_queued(session, chat_id=chat, message_ids=[message_id])
+        if row.matter != now_matter:
+            assert row.id is not None
+            moves.setdefault(now_matter, []).append(row.id)
+            key, kind = _OFFER_SHOWN[state.split("-")[0]]
+        elif state == "open":  # it offers the order, as it was sent (its words may change)
+            key, kind = row.kind, "member-offer"
+        else:
+            key, kind = _OFFER_SHOWN[state.split("-")[0]]
         if args is None:
             args, _urgent = await _offer_args(session, order)
-        key, kind = _OFFER_SHOWN[state.split("-")[0]]
         notices.append(
             Notice(
-                chat_id=chat,
+                chat_id=row.chat_id,
                 key=key,
-                args={**args, "why": why or "none"},
+                # why it can no longer be claimed, for the one text that says
+                args={**args, "why": why} if state.startswith("closed") else args,
                 kind=kind,
                 ref_id=order.id,
                 urgent=True,  # an edit wakes nobody
                 community_id=order.community_id,
-                edit_message_id=message_id,
+                edit_message_id=ids[0],
+                remembered=row.id,  # queued only if it would read otherwise (see above)
             )
         )
     for matter, row_ids in moves.items():
