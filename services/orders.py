@@ -899,6 +899,7 @@ async def offer_redraws(
     args: dict[str, Any] | None = None
     moves: dict[str, list[int]] = {}
     notices = []
+    reopened = await _reopened(session, sent) if order.status == OrderStatus.OPEN else set()
     for row in sent:
         ids = row.message_id_list
         if not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
@@ -917,8 +918,9 @@ async def offer_redraws(
             assert row.id is not None
             moves.setdefault(now_matter, []).append(row.id)
             key, kind = _OFFER_SHOWN[state.split("-")[0]]
-        elif state == "open":  # it offers the order, as it was sent (its words may change)
-            key, kind = row.kind, "member-offer"
+        elif state == "open":  # it offers the order as it last did (its words may change)
+            key = _OFFER_SHOWN["open"][0] if row.id in reopened else row.kind
+            kind = "member-offer"
         else:
             key, kind = _OFFER_SHOWN[state.split("-")[0]]
         if args is None:
@@ -945,6 +947,34 @@ async def offer_redraws(
             .execution_options(synchronize_session=False)
         )
     return notices
+
+
+async def _reopened(session: AsyncSession, sent: Sequence[Delivery]) -> set[int]:
+    """The offers (outbox rows, as sent) last redrawn as taking claims again ('🔄 这张工单又可以
+    接了'): redrawn for another change while still open, they keep saying so."""
+    messages = {(row.chat_id, ids[0]): row.id for row in sent if (ids := row.message_id_list)}
+    if not messages:
+        return set()
+    edits = await session.exec(
+        select(Delivery.chat_id, Delivery.edit_message_id, Delivery.kind)
+        .where(
+            col(Delivery.chat_id).in_(sorted({chat for chat, _ in messages})),
+            col(Delivery.edit_message_id).in_(sorted({m for _, m in messages})),
+            col(Delivery.kind).startswith("order-notice-offer"),
+            col(Delivery.state) != DeliveryState.CANCELLED,
+        )
+        .order_by(col(Delivery.id))
+    )
+    last: dict[tuple[int, int], str] = {}
+    for chat, message_id, kind in edits.all():
+        if message_id is not None:
+            last[(chat, message_id)] = kind
+    reopened = _OFFER_SHOWN["open"][0]
+    return {
+        row_id
+        for key, row_id in messages.items()
+        if row_id is not None and last.get(key) == reopened
+    }
 
 
 async def redraw_offer_once_sent(

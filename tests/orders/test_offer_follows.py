@@ -132,3 +132,32 @@ async def test_two_changes_at_once_redraw_an_offer_once(
         await two.commit()
     async with sessionmaker() as session:
         assert len(await _edits(session, world.member.id)) == 1
+
+
+async def test_an_offer_open_again_keeps_saying_so_when_redrawn(
+    session: AsyncSession, world: World
+) -> None:
+    order = await _offered(session, world)
+    roles = world.roles(world.member)
+    oid = order.id or 0
+    # he claims it (his offer reads '您已接下'), then gives it back: his offer takes claims again
+    await svc.claim_order(session, user=world.member, roles=roles, order_id=oid, now=T0)
+    await session.refresh(order)
+    await _deliver(session, await svc.offer_redraws(session, order))
+    await session.commit()
+    await svc.release_claim(
+        session, user=world.member, roles=roles, order_id=oid, reason="临时有事", now=T0
+    )
+    await session.refresh(order)
+    await _deliver(session, await svc.offer_redraws(session, order))
+    await session.commit()
+    [edit] = await _edits(session, world.member.id)  # '又可以接了'
+    assert edit.kind == "order-notice-offer-reopened", edit.kind
+
+    order.title = "3号楼楼道灯不亮"
+    session.add(order)
+    await session.commit()
+    await _deliver(session, await svc.offer_redraws(session, order))
+    await session.commit()
+    [edit] = await _edits(session, world.member.id)
+    assert edit.kind == "order-notice-offer-reopened" and "3号楼楼道灯不亮" in edit.text, edit
