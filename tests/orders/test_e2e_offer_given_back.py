@@ -50,7 +50,7 @@ async def test_an_order_given_back_is_offered_again_once(linli_sandbox: Harness)
     assert [m["message_id"] for m in _claimable(chat, order_no)] == [again["message_id"]]
     for older in (offer["message_id"], card["message_id"]):
         [now] = [m for m in chat if m["message_id"] == older]
-        assert "请看下面最新的一条" in message_text(now), message_text(now)
+        assert "请在最新的那条里点" in message_text(now), message_text(now)
         assert not _buttons(now), _buttons(now)
 
     # claimed from it: it becomes his card of the order, and nothing offers it any more

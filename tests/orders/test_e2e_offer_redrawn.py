@@ -89,7 +89,7 @@ async def test_an_offer_shows_claim_again_when_a_place_opens(linli_sandbox: Harn
     await d.expect(ZHAO, f"已放弃工单 {order_no}")
     again = (await d.expect(LIU, "还在等人接", since=offer))["message_id"]
     now = await _now(d, LIU, offer)
-    assert "请看下面最新的一条" in message_text(now) and "人已满" not in message_text(now), now
+    assert "请在最新的那条里点" in message_text(now) and "人已满" not in message_text(now), now
     assert not _buttons(now), _buttons(now)
     assert "✋ 接单" in _buttons(await _now(d, LIU, again))
 

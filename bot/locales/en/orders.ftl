@@ -609,7 +609,10 @@ order-notice-offer-again = { $urgent ->
     }⭐ { $points } points · { $need } more needed
 order-notice-offer-resent = 🛠 Order { $number }: { $title }
     📍 { $place }
-    ⬇️ It is waiting for someone again and was sent to you anew: please see the newest message below.
+    ⬇️ It is waiting for someone again: it is sent to you in a new message{ $urgent ->
+        [yes] {""}
+       *[other] {" "}(in the morning, if it is night)
+    } — tap ✋ Claim in the newest one.
 order-notice-offer-filled = 🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}
