@@ -209,13 +209,17 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
 async def _reads_otherwise(
     session: AsyncSession, notice: Notice, text: str, markup: dict[str, Any] | None
 ) -> bool:
-    """The message `notice` redraws (`Notice.remembered`), found not reading `text` yet, is
-    taken to read so (compare-and-set on its remembered text: a second redraw to the same text,
-    by a change at the same moment, finds it taken and queues nothing); its redraws still
-    queued, worked out before, are cancelled. False when it reads so already."""
+    """The message `notice` redraws (`Notice.remembered`), found reading as when the redraw was
+    worked out and not `text`, is taken to read so (a compare-and-set on its remembered text:
+    a second redraw to the same text, by a change at the same moment, finds it taken and
+    queues nothing; so does one worked out before a change committed meanwhile, which redraws
+    it itself); its redraws still queued, worked out before, are cancelled. False when it
+    reads so already, or was redrawn meanwhile."""
+    assert notice.remembered is not None
+    row_id, read = notice.remembered
     taken = await session.exec(  # type: ignore[call-overload]
         update(Delivery)
-        .where(col(Delivery.id) == notice.remembered, col(Delivery.text) != text)
+        .where(col(Delivery.id) == row_id, col(Delivery.text) == read, col(Delivery.text) != text)
         .values(text=text, reply_markup=markup)
         .execution_options(synchronize_session=False)
     )

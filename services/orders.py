@@ -897,12 +897,12 @@ async def offer_redraws(
     )
     why = "" if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED) else None
     args: dict[str, Any] | None = None
-    moves: dict[str, list[int]] = {}
+    moves: dict[tuple[str, str], list[int]] = {}  # (matter read, matter now): rows
     notices = []
     reopened = await _reopened(session, sent) if order.status == OrderStatus.OPEN else set()
     for row in sent:
         ids = row.message_id_list
-        if not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
+        if row.id is None or not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
             continue
         if row.chat_id in claimants:
             state = "mine"
@@ -915,8 +915,7 @@ async def offer_redraws(
             state = f"closed-{why}"
         now_matter = live if state == "open" else shown + state
         if row.matter != now_matter:
-            assert row.id is not None
-            moves.setdefault(now_matter, []).append(row.id)
+            moves.setdefault((row.matter or "", now_matter), []).append(row.id)
             key, kind = _OFFER_SHOWN[state.split("-")[0]]
         elif state == "open":  # it offers the order as it last did (its words may change)
             key = _OFFER_SHOWN["open"][0] if row.id in reopened else row.kind
@@ -936,13 +935,15 @@ async def offer_redraws(
                 urgent=True,  # an edit wakes nobody
                 community_id=order.community_id,
                 edit_message_id=ids[0],
-                remembered=row.id,  # queued only if it would read otherwise (see above)
+                # queued only if it would read otherwise, and nothing redrew it meanwhile
+                remembered=(row.id, row.text),
             )
         )
-    for matter, row_ids in moves.items():
+    for (was, matter), row_ids in moves.items():
+        # not those another change moved meanwhile (it redraws them itself)
         await session.exec(  # type: ignore[call-overload]
             update(Delivery)
-            .where(col(Delivery.id).in_(row_ids))
+            .where(col(Delivery.id).in_(row_ids), col(Delivery.matter) == was)
             .values(matter=matter)
             .execution_options(synchronize_session=False)
         )

@@ -161,3 +161,37 @@ async def test_an_offer_open_again_keeps_saying_so_when_redrawn(
     await session.commit()
     [edit] = await _edits(session, world.member.id)
     assert edit.kind == "order-notice-offer-reopened" and "3号楼楼道灯不亮" in edit.text, edit
+
+
+async def test_a_redraw_worked_out_before_a_change_does_not_take_it_back(
+    sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    async with sessionmaker() as session:
+        order = await _offered(session, world)
+        order.title = "3号楼楼道灯不亮"
+        session.add(order)
+        await session.commit()
+        order_id = order.id or 0
+    async with sessionmaker() as late, sessionmaker() as staff:
+        # a change reads the order while it is open (its redraw: the new title, ✋ 接单) …
+        stale = await svc.offer_redraws(late, await late.get(Order, order_id))  # type: ignore[arg-type]
+
+        # … as 李社工 cancels it, the offers redrawn 已取消 in that commit
+        async def sink(notices: Sequence[Notice]) -> int:
+            return await _deliver(staff, notices)
+
+        use_outbox(staff, sink)
+        await svc.cancel_order(
+            staff,
+            user=world.staff,
+            roles=world.roles(world.staff),
+            order_id=order_id,
+            reason="居民说灯自己好了",
+            now=T0,
+        )
+        await _deliver(late, stale)
+        await late.commit()
+    async with sessionmaker() as session:
+        [edit] = await _edits(session, world.member.id)
+        assert edit.kind == "order-notice-offer-closed", edit.kind
+        assert edit.reply_markup is None
