@@ -55,6 +55,13 @@ class Notice:
     # redraw this message of the chat instead of sending one (a photo's caption when `photos`
     # is set: see services.delivery.enqueue)
     edit_message_id: int | None = None
+    # with `edit_message_id`: (the outbox row of the message as it was sent — an offer of an
+    # order —, its text as read when the redraw was worked out); the row's text is kept as the
+    # message now reads. The redraw is queued only if the text is still the one read and is
+    # not the new one (a compare-and-set, in the outbox's transaction): two changes redrawing
+    # it at once do not both edit it (Telegram would refuse the second as 'message is not
+    # modified'), and one worked out before another change was queued does not take it back
+    remembered: tuple[int, str] | None = None
 
 
 NoticeSink = Callable[[Sequence[Notice]], Awaitable[object]]

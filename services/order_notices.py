@@ -11,9 +11,12 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import Any, Protocol
 
+from sqlalchemy import update
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
+from models.scheduling import Delivery
 from services import order_cards
 from services.delivery import (
     TEXT_LIMIT,
@@ -203,6 +206,32 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
     return text, inline_keyboard(rows)
 
 
+async def _reads_otherwise(
+    session: AsyncSession, notice: Notice, text: str, markup: dict[str, Any] | None
+) -> bool:
+    """The message `notice` redraws (`Notice.remembered`), found reading as when the redraw was
+    worked out and not `text`, is taken to read so (a compare-and-set on its remembered text:
+    a second redraw to the same text, by a change at the same moment, finds it taken and
+    queues nothing; so does one worked out before a change committed meanwhile, which redraws
+    it itself); its redraws still queued, worked out before, are cancelled. False when it
+    reads so already, or was redrawn meanwhile."""
+    assert notice.remembered is not None
+    row_id, read = notice.remembered
+    taken = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(col(Delivery.id) == row_id, col(Delivery.text) == read, col(Delivery.text) != text)
+        .values(text=text, reply_markup=markup)
+        .execution_options(synchronize_session=False)
+    )
+    if not taken.rowcount:
+        return False
+    if notice.edit_message_id is not None:
+        await order_cards.cancel_queued(
+            session, chat_id=notice.chat_id, message_ids=[notice.edit_message_id]
+        )
+    return True
+
+
 async def deliver(
     session: AsyncSession,
     notices: Sequence[Notice],
@@ -227,6 +256,10 @@ async def deliver(
         user = batch.users.get(notice.chat_id)
         lang = (user.language if user else None) or default_language
         text, markup = render(texts, lang, notice)
+        if notice.remembered is not None and not await _reads_otherwise(
+            session, notice, text, markup
+        ):
+            continue  # reads so already, or is queued to
         await enqueue(
             session,
             chat_id=notice.chat_id,

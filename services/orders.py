@@ -770,23 +770,112 @@ async def _why_closed(session: AsyncSession, order: Order) -> str:
     return _AFTER_CANCEL.get(after or "", "cancelled")
 
 
+def offer_resent_matter(order_id: int) -> str:
+    """The matter of an offer (or a card) of an order superseded by the order offered again in
+    a newer message (`_offer_again`): no longer redrawn, it points to the newer one."""
+    return f"order:{order_id}:offer-resent"
+
+
+async def _offer_again(
+    session: AsyncSession, order: Order, offers: list[Notice]
+) -> tuple[list[Notice], list[Notice]]:
+    """The order is offered again (`offers`: '还在等人接', a claim given back or nobody having
+    claimed it in time) in one message per chat: the newest. Each older offer of it in a chat
+    offered again, and a card of it opened there, loses its ✋ 接单 and says to look at the
+    newest message (tagged `offer_resent_matter`, so `offer_redraws` leaves it; the card is
+    forgotten, so services.order_cards leaves it); a chat whose first offer has not gone yet
+    (held for the night, or going now) gets no second one: that one offers it. Before, the old
+    offer was redrawn with ✋ 接单 and the new one came as well: two or three buttons for one
+    order in a chat. Returns (the redraws of the older messages, the offers still to send), in
+    the caller's transaction."""
+    assert order.id is not None
+    chats = {n.chat_id for n in offers}
+    if not chats:
+        return [], offers
+    live = matter_of(order, OrderStatus.OPEN)
+    shown = f"order:{order.id}:offer-shown-"
+    rows = (
+        await session.exec(
+            select(Delivery).where(
+                col(Delivery.kind).in_(OFFER_KEYS),
+                col(Delivery.chat_id).in_(sorted(chats)),
+                col(Delivery.edit_message_id).is_(None),
+                or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
+                col(Delivery.state).in_(
+                    [DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT]
+                ),
+            )
+        )
+    ).all()
+    waiting = {row.chat_id for row in rows if row.state != DeliveryState.SENT}
+    older: list[tuple[int, int]] = []  # (chat, message) to redraw
+    for row in rows:
+        ids = row.message_id_list
+        if row.state != DeliveryState.SENT or not ids or row.chat_id in waiting:
+            continue
+        # taken only if no other change moved it meanwhile (it is redrawn once)
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row.id, col(Delivery.matter) == row.matter)
+            .values(matter=offer_resent_matter(order.id))
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount:
+            older.append((row.chat_id, ids[0]))
+    cards = (
+        await session.exec(
+            select(OrderCard).where(
+                col(OrderCard.order_id) == order.id,
+                col(OrderCard.member_id).in_(sorted(chats - waiting)),
+            )
+        )
+    ).all()
+    for card in cards:
+        older.append((card.member_id, card.message_id))
+        await session.delete(card)
+    if not older:
+        return [], [n for n in offers if n.chat_id not in waiting]
+    args, _urgent = await _offer_args(session, order)
+    redraws = []
+    for chat, message_id in older:
+        await order_cards.cancel_queued(session, chat_id=chat, message_ids=[message_id])
+        redraws.append(
+            Notice(
+                chat_id=chat,
+                key="order-notice-offer-resent",
+                args=args,
+                kind="order",  # no buttons
+                ref_id=order.id,
+                urgent=True,  # an edit wakes nobody
+                community_id=order.community_id,
+                edit_message_id=message_id,
+            )
+        )
+    return redraws, [n for n in offers if n.chat_id not in waiting]
+
+
 async def offer_redraws(
     session: AsyncSession, order: Order, *, but: int | None = None
 ) -> list[Notice]:
     """Every offer of the order on a member's screen reads as the order now is for them: with
     ✋ 接单 while it can be claimed (again, once a place opened), else without it and saying
-    why in one line (人已满, 您已接下, 已取消, 已由社区直接办理 …). Before, only a full order's
-    offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了'. An offer
-    that became the member's card of it (services.order_cards) is redrawn as that. Each offer
-    is redrawn once per change of what it says (its matter keeps it: 'order:12:open' while
-    claimable, 'order:12:offer-shown-…' after). `but`: a member whose offer the handler
-    redraws itself (claimed on). Edits wake nobody: not held at night."""
+    why in one line (人已满, 您已接下, 已取消, 已由社区直接办理 …), and with what the order now is
+    (its title, place, deadline, points, how many are still needed, 🚨 or not). Before, only a
+    full order's offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了';
+    and an offer kept the place and title it was sent with after staff changed them. An offer
+    that became the member's card of it (services.order_cards) is redrawn as that; one
+    superseded by a newer offer of it (`offer_resent_matter`) is left. Its matter says whether
+    it offers the order ('order:12:open' while claimable, 'order:12:offer-shown-…' after); an
+    edit is queued only for an offer that would now read differently, by the one change that
+    finds it so (`Notice.remembered`: a compare-and-set on the text the outbox keeps of it).
+    `but`: a member whose offer the handler redraws itself (claimed on). Edits wake nobody:
+    not held at night."""
     assert order.id is not None
     live = matter_of(order, OrderStatus.OPEN)
     shown = f"order:{order.id}:offer-shown-"
     sent = (
         await session.exec(
-            select(Delivery.id, Delivery.chat_id, Delivery.message_ids, Delivery.matter).where(
+            select(Delivery).where(
                 # the outbox keeps a notice's text key as its kind
                 col(Delivery.kind).in_(OFFER_KEYS),
                 or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
@@ -808,12 +897,14 @@ async def offer_redraws(
     )
     why = "" if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED) else None
     args: dict[str, Any] | None = None
-    moves: dict[str, list[int | None]] = {}
+    moves: dict[tuple[str, str], list[int]] = {}  # (matter read, matter now): rows
     notices = []
-    for row_id, chat, ids, matter in sent:
-        if not ids or chat == but or (chat, int(ids.split(",")[0])) in cards:
+    reopened = await _reopened(session, sent) if order.status == OrderStatus.OPEN else set()
+    for row in sent:
+        ids = row.message_id_list
+        if row.id is None or not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
             continue
-        if chat in claimants:
+        if row.chat_id in claimants:
             state = "mine"
         elif order.status == OrderStatus.OPEN:
             state = "open"
@@ -823,34 +914,68 @@ async def offer_redraws(
             why = why or await _why_closed(session, order)
             state = f"closed-{why}"
         now_matter = live if state == "open" else shown + state
-        if matter == now_matter:
-            continue
-        moves.setdefault(now_matter, []).append(row_id)
-        message_id = int(ids.split(",")[0])
-        await order_cards.cancel_queued(session, chat_id=chat, message_ids=[message_id])
+        if row.matter != now_matter:
+            moves.setdefault((row.matter or "", now_matter), []).append(row.id)
+            key, kind = _OFFER_SHOWN[state.split("-")[0]]
+        elif state == "open":  # it offers the order as it last did (its words may change)
+            key = _OFFER_SHOWN["open"][0] if row.id in reopened else row.kind
+            kind = "member-offer"
+        else:
+            key, kind = _OFFER_SHOWN[state.split("-")[0]]
         if args is None:
             args, _urgent = await _offer_args(session, order)
-        key, kind = _OFFER_SHOWN[state.split("-")[0]]
         notices.append(
             Notice(
-                chat_id=chat,
+                chat_id=row.chat_id,
                 key=key,
-                args={**args, "why": why or "none"},
+                # why it can no longer be claimed, for the one text that says
+                args={**args, "why": why} if state.startswith("closed") else args,
                 kind=kind,
                 ref_id=order.id,
                 urgent=True,  # an edit wakes nobody
                 community_id=order.community_id,
-                edit_message_id=message_id,
+                edit_message_id=ids[0],
+                # queued only if it would read otherwise, and nothing redrew it meanwhile
+                remembered=(row.id, row.text),
             )
         )
-    for matter, row_ids in moves.items():
+    for (was, matter), row_ids in moves.items():
+        # not those another change moved meanwhile (it redraws them itself)
         await session.exec(  # type: ignore[call-overload]
             update(Delivery)
-            .where(col(Delivery.id).in_(row_ids))
+            .where(col(Delivery.id).in_(row_ids), col(Delivery.matter) == was)
             .values(matter=matter)
             .execution_options(synchronize_session=False)
         )
     return notices
+
+
+async def _reopened(session: AsyncSession, sent: Sequence[Delivery]) -> set[int]:
+    """The offers (outbox rows, as sent) last redrawn as taking claims again ('🔄 这张工单又可以
+    接了'): redrawn for another change while still open, they keep saying so."""
+    messages = {(row.chat_id, ids[0]): row.id for row in sent if (ids := row.message_id_list)}
+    if not messages:
+        return set()
+    edits = await session.exec(
+        select(Delivery.chat_id, Delivery.edit_message_id, Delivery.kind)
+        .where(
+            col(Delivery.chat_id).in_(sorted({chat for chat, _ in messages})),
+            col(Delivery.edit_message_id).in_(sorted({m for _, m in messages})),
+            col(Delivery.kind).startswith("order-notice-offer"),
+            col(Delivery.state) != DeliveryState.CANCELLED,
+        )
+        .order_by(col(Delivery.id))
+    )
+    last: dict[tuple[int, int], str] = {}
+    for chat, message_id, kind in edits.all():
+        if message_id is not None:
+            last[(chat, message_id)] = kind
+    reopened = _OFFER_SHOWN["open"][0]
+    return {
+        row_id
+        for key, row_id in messages.items()
+        if row_id is not None and last.get(key) == reopened
+    }
 
 
 async def redraw_offer_once_sent(
@@ -2143,10 +2268,12 @@ async def release_claim(
     notices = await _offer_notices(session, order, key="order-notice-offer-again")
     notices = [n for n in notices if n.chat_id != user.id]
     offered = len(notices)
+    # one message offers it in each chat: the older offers and cards lose ✋ 接单
+    superseded, notices = await _offer_again(session, order, notices)
     # every card of it reads as it now is (the member's own without their buttons and the
     # resident's phone; the partners' without their name); the partners learn why
     name = profile.real_name or user.display_name
-    notices = await order_cards.card_redraws(session, order=order) + notices
+    notices = superseded + await order_cards.card_redraws(session, order=order) + notices
     for partner in await active_claims(session, order_id=order_id):
         notices.append(
             Notice(
@@ -3640,6 +3767,9 @@ async def escalate_unclaimed(
     )
     if round_ <= 1:
         notices = await _offer_notices(session, order, key="order-notice-offer-again")
+        # one message offers it in each chat: the older offers and cards lose ✋ 接单
+        superseded, notices = await _offer_again(session, order, notices)
+        notices = superseded + notices
         await schedule(
             session,
             kind="order.unclaimed",

@@ -3,7 +3,8 @@
 cancelled, then handled by the community itself, left every offer with ✋ 接单, and a tap
 answered '手慢了一步，这张工单已经被接满了'; an offer redrawn 人已满 stayed so when a claim was
 given back and a place opened. Now every offer on a member's screen reads as the order is: ✋ 接单
-while it can be claimed (again), else why not in one line."""
+while it can be claimed, else why not in one line; offered again in a newer message (a claim
+given back), it points to that one."""
 
 from __future__ import annotations
 
@@ -80,17 +81,20 @@ async def test_an_offer_shows_claim_again_when_a_place_opens(linli_sandbox: Harn
     now = await _now(d, LIU, offer)
     assert "人已满" in message_text(now) and "✋ 接单" not in _buttons(now), now
 
-    # 赵 gives it back: the place is open again, and the same offer offers it
+    # 赵 gives it back: the place is open again, offered in a new message (the newest); the
+    # old offer points to it, without ✋ 接单 (one button for the order in the chat)
     await d.click(ZHAO, zhao_offer["message_id"], text="↩️ 放弃工单")
     await d.expect(ZHAO, "原因", since=zhao_offer["message_id"])
     await d.say(ZHAO, "临时要出差")
     await d.expect(ZHAO, f"已放弃工单 {order_no}")
+    again = (await d.expect(LIU, "还在等人接", since=offer))["message_id"]
     now = await _now(d, LIU, offer)
-    assert "又可以接了" in message_text(now) and "人已满" not in message_text(now), now
-    assert "✋ 接单" in _buttons(now), _buttons(now)
+    assert "请在最新的那条里点" in message_text(now) and "人已满" not in message_text(now), now
+    assert not _buttons(now), _buttons(now)
+    assert "✋ 接单" in _buttons(await _now(d, LIU, again))
 
-    # and it claims: the offer becomes 刘's card of it
-    await d.click(LIU, offer, text="✋ 接单")
-    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer)
-    now = await _now(d, LIU, offer)
+    # and it claims: the new offer becomes 刘's card of it
+    await d.click(LIU, again, text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=again)
+    now = await _now(d, LIU, again)
     assert "✅ 完成上报" in _buttons(now), _buttons(now)

@@ -619,6 +619,12 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ Due { $due } · {""}
     }⭐ { $points } points · { $need } more needed
+order-notice-offer-resent = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ⬇️ It is waiting for someone again: it is sent to you in a new message{ $urgent ->
+        [yes] {""}
+       *[other] {" "}(in the morning, if it is night)
+    } — tap ✋ Claim in the newest one.
 order-notice-offer-filled = 🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}

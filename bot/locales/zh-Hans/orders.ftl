@@ -591,6 +591,12 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ 时限 { $due } · {""}
     }⭐ { $points } 积分 · 还需 { $need } 人
+order-notice-offer-resent = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 又在等人接了，另发了一条新消息给您{ $urgent ->
+        [yes] {""}
+       *[other] （夜里的话早上发）
+    }，请在最新的那条里点「✋ 接单」。
 order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
     { $gist ->
         [none] {""}

@@ -594,6 +594,12 @@ order-notice-offer-again = { $urgent ->
         [none] {""}
        *[other] ⏰ 時限 { $due } · {""}
     }⭐ { $points } 積分 · 還需 { $need } 人
+order-notice-offer-resent = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 又在等人接了，另發了一條新消息給您{ $urgent ->
+        [yes] {""}
+       *[other] （夜裡的話早上發）
+    }，請在最新的那條裡點「✋ 接單」。
 order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
     { $gist ->
         [none] {""}
