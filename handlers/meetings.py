@@ -75,6 +75,7 @@ from services import (
     topics,
 )
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
+from services.when import parse_duration
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -937,22 +938,22 @@ _DURATIONS = (60, 90, 120)
 
 @staff_router.message(StateFilter(MeetingForm.duration), F.text)
 async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Minutes typed instead of tapped ("90", "９０分钟"): taken; a time typed again corrects
-    the time; anything else is asked again."""
+    """How long, typed instead of tapped ("90", "９０分钟", "一个半小时", "两小时", "an hour and
+    a half"): taken; a time typed again corrects the time; anything else is asked again."""
     t, settings = ctx.t, ctx.settings
     text = unicodedata.normalize("NFKC", message.text or "").strip()
-    number = text.removesuffix("分钟").removesuffix("minutes").removesuffix("min").strip()
-    if number.isdigit():
+    minutes = parse_duration(text)
+    if minutes is not None:
         low, high = meetings.DURATION_RANGE
-        if not low <= int(number) <= high:
+        if not low <= minutes <= high:
             raise InvalidInput("meeting-err-duration", low=low, high=high)
         data = await state.get_data()
-        await state.update_data(duration=int(number), dur_msg=None)
+        await state.update_data(duration=minutes, dur_msg=None)
         await settle_by_id(  # typed instead: the question shows the answer, as a tap has it
             message.bot,
             message.chat.id,
             data.get("dur_msg"),
-            _answered(t, data.get("dur_q"), t("meeting-duration-minutes", minutes=int(number))),
+            _answered(t, data.get("dur_q"), t("meeting-duration-minutes", minutes=minutes)),
         )
         await _ask_place(message, state, t)
         return

@@ -294,3 +294,59 @@ def when_args(when: datetime, *, zone: tzinfo, now: datetime) -> dict[str, Any]:
         "weekday": _WEEKDAYS[local.weekday()],
         "time": local.strftime("%H:%M"),
     }
+
+
+# How long, typed in words: '90', '九十分钟', '一个半小时', '1.5小时', '两个钟头', '1小时20分',
+# 'an hour and a half', '2h', '45 mins'. Read to minutes by parse_duration.
+_DURATION_CN_NUMBER = re.compile(r"[零〇一二两俩三四五六七八九十百]+")
+_DURATION_EN_NUMBERS = {
+    "an": "1",
+    "a": "1",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+_HOURS = r"(?:个)?(?:小时|钟头|个钟|hours?|hrs?|h)"
+_MINUTES = r"(?:分钟|分|minutes?|mins?|m)"
+_DURATION = re.compile(
+    rf"^(?:(?P<h>\d+(?:\.\d+)?)?(?:个)?(?P<half>半)?{_HOURS}(?P<hhalf>半|andhalf)?"
+    rf"(?:(?P<m>\d+){_MINUTES}?)?|(?P<only>\d+){_MINUTES}?)$"
+)
+_AROUND = re.compile(
+    r"^(?:大概|大约|大致|约|差不多|估计|about|around|roughly)|(?:左右|上下|吧|的样子)$"
+)
+
+
+def parse_duration(text: str | None) -> int | None:
+    """The minutes a duration typed in words comes to ('一个半小时' 90, '两小时' 120, '半小时'
+    30, '1小时20分' 80, '九十分钟' 90, 'an hour and a half' 90, '45 mins' 45, a bare '90' 90);
+    None when the words are not a duration (a time of day such as '7点' or '19:30' is not).
+    The caller checks the range."""
+    if not text:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    said = re.sub(r"[\s,，。.!！~～]+$", "", said)
+    said = re.sub(r"\band a half\b", "andhalf", said)
+    said = re.sub(r"\b(?:an? )?half (?:an )?hour\b", "30min", said)
+    words = [_DURATION_EN_NUMBERS.get(w, w) for w in re.split(r"\s+", said)]
+    said = re.sub(r"^(\d+)andhalf", r"\1.5", "".join(words))  # 'one and a half hours'
+    for _ in range(2):  # '大概一个半小时左右'
+        said = _AROUND.sub("", said)
+    said = _DURATION_CN_NUMBER.sub(lambda m: str(whole_number(m.group()) or m.group()), said)
+    found = _DURATION.match(said)
+    if found is None:
+        return None
+    if found["only"] is not None:
+        return int(found["only"])
+    hours = float(found["h"]) if found["h"] is not None else 0.0
+    if found["half"] or found["hhalf"]:
+        hours += 0.5
+    minutes = hours * 60 + (int(found["m"]) if found["m"] else 0)
+    return round(minutes) if minutes > 0 else None

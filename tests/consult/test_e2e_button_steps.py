@@ -31,13 +31,15 @@ async def test_meeting_form_duration_typed_and_audience_typed(linli_sandbox: Har
     await d.say(STAFF, "十二月居民议事会")
     await d.say(STAFF, "年度工作回顾")
     [read] = await d.say(STAFF, "2026-11-25 19:30")
-    assert "请点下面的按钮，或输入分钟数" in message_text(read)
+    assert "请点下面的按钮，或直接输入" in message_text(read)
     [answer] = await d.say(STAFF, "很久")
     assert "请点上面的按钮选择会议时长" in message_text(answer)
-    [answer] = await d.say(STAFF, "2026-11-26 19:00")  # the time corrected: asked again
-    assert "11月26日" in message_text(answer) and "多长时间" in message_text(answer)
-    [answer] = await d.say(STAFF, "９０分钟")
+    [asked] = await d.say(STAFF, "2026-11-26 19:00")  # the time corrected: asked again
+    assert "11月26日" in message_text(asked) and "多长时间" in message_text(asked)
+    [answer] = await d.say(STAFF, "一个半小时")  # in words, as people say it
     assert "开会地点" in message_text(answer)
+    [asked] = [m for m in await d.messages(STAFF) if m["message_id"] == asked["message_id"]]
+    assert "90 分钟" in message_text(asked)  # the question shows the answer taken
     [ask] = await d.say(STAFF, "社区会议室")
     assert "面向哪些人" in message_text(ask)
     [answer] = await d.say(STAFF, "全社区")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.i18n import Translator
 from services.errors import InvalidInput
-from services.when import WhichDay, example_text, parse_when, when_args
+from services.when import WhichDay, example_text, parse_duration, parse_when, when_args
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FRIDAY = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)  # Friday 2026-12-04 10:00 in Shanghai
@@ -321,3 +321,43 @@ def test_no_locale_has_a_fixed_example_date() -> None:
         for lang in translator.languages:
             shown = translator.get(lang, key, example="EXAMPLE")
             assert "EXAMPLE" in shown and not re.search(r"\d{4}-\d", shown)
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [
+        ("90", 90),
+        ("９０分钟", 90),
+        ("九十分钟", 90),
+        ("一百二十分钟", 120),
+        ("一个半小时", 90),
+        ("1.5小时", 90),
+        ("两小时", 120),
+        ("两个小时", 120),
+        ("两个半小时", 150),
+        ("半小时", 30),
+        ("半个小时", 30),
+        ("一个钟头", 60),
+        ("1小时20分", 80),
+        ("一小时二十分钟", 80),
+        ("大概一个半小时左右", 90),
+        ("兩個小時", 120),  # as the zh-Hant prompt's readers write it
+        ("1h30", 90),
+        ("2h", 120),
+        ("45 mins", 45),
+        ("an hour and a half", 90),
+        ("one and a half hours", 90),
+        ("half an hour", 30),
+        ("2 hours 30 minutes", 150),
+        ("3 hrs", 180),
+    ],
+)
+def test_duration_in_words(typed: str, minutes: int) -> None:
+    assert parse_duration(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["7点", "19:30", "周五", "很久", "个把小时", "", "明天晚上"])
+def test_not_a_duration(typed: str) -> None:
+    """A time of day or other words are not read as a duration (the step reads a time as the
+    meeting's time corrected, and asks again otherwise)."""
+    assert parse_duration(typed) is None
