@@ -98,12 +98,17 @@ async def typed_question_row(
     message: Message, ctx: UpdateCtx, text: str
 ) -> list[tuple[str, str]] | None:
     """Words typed at the menu that read as a question, soon after the resident answered a
-    meeting (or right under its announcement): the button that sends them to its organizer
-    ('❓ 转给「…」的组织者'), to offer beside 📝 报给社区; None when they are not so."""
+    meeting, right under its announcement, or naming what a meeting announced to them is
+    about ('加装电梯的钱怎么分？' and 「加装电梯意见征集」): the button that sends them to its
+    organizer ('❓ 转给「…」的组织者'), to offer beside 📝 报给社区; None when they are not so."""
     if not smalltalk.asks_question(text):
         return None
     meeting = await meeting_questions.meeting_for_typed(
-        ctx.session, user=ctx.user, now=ctx.now(), above=message.message_id - 1
+        ctx.session,
+        user=ctx.user,
+        now=ctx.now(),
+        above=message.message_id - 1,
+        words=ctx.triage.keywords(text) if ctx.triage is not None else (),
     )
     if meeting is None:
         return None

@@ -16,6 +16,7 @@ has at most `MAX_OPEN` unanswered questions per meeting. Texts are kept whole (u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -30,7 +31,7 @@ from services import delivery as outbox
 from services import meeting_cards
 from services.consult_common import Notifier, ask_data, questions_data, reply_data
 from services.errors import Conflict, InvalidInput, NotFound
-from services.meetings import ends_at, get_meeting, may_view
+from services.meetings import agenda_of, ends_at, get_meeting, may_view
 from services.order_common import refuse
 from services.order_titles import fit
 from services.users import can_act_in, staff_of
@@ -318,12 +319,22 @@ async def unanswered(
     return meeting, [(q, u) for q, u in (await session.exec(stmt)).all()]
 
 
+ABOUT_AMONG = 5  # the newest announcements a question's words are matched with
+
+
 async def meeting_for_typed(
-    session: AsyncSession, *, user: User, now: datetime, above: int | None
+    session: AsyncSession,
+    *,
+    user: User,
+    now: datetime,
+    above: int | None,
+    words: Sequence[str] = (),
 ) -> Meeting | None:
     """The meeting a question typed at the menu is most likely about: one the resident
     answered within `RECENT_RSVP`, else the one whose announcement is the message right above
-    (`above`: its id); only while it takes questions."""
+    (`above`: its id), else one of the newest announced to them whose title or agenda holds one
+    of the question's `words` (its keywords: '加装电梯的钱怎么分' and 「3号楼加装电梯意见征集」);
+    only while it takes questions."""
     stmt = (
         select(Meeting)
         .join(Rsvp, col(Rsvp.meeting_id) == col(Meeting.id))
@@ -333,9 +344,10 @@ async def meeting_for_typed(
     for meeting in (await session.exec(stmt)).all():
         if ask_open(meeting, now=now):
             return meeting
-    if above is None:
+    words = [w for w in words if len(w) > 1]
+    if above is None and not words:
         return None
-    # the announcement right above, as the outbox sent it ("meeting:<id>:announce:<user>")
+    # the announcements, as the outbox sent them ("meeting:<id>:announce:<user>")
     announced = (
         await session.exec(
             select(Delivery)
@@ -345,14 +357,23 @@ async def meeting_for_typed(
                 col(Delivery.state) == DeliveryState.SENT,
             )
             .order_by(col(Delivery.id).desc())
-            .limit(5)
+            .limit(ABOUT_AMONG)
         )
     ).all()
     for notice in announced:
-        if above in notice.message_id_list:
+        if above is not None and above in notice.message_id_list:  # right above
             meeting_id = int((notice.dedupe_key or "").split(":")[1])
             meeting = await get_meeting(session, meeting_id=meeting_id)
             return meeting if ask_open(meeting, now=now) else None
+    for notice in announced if words else ():
+        meeting_id = int((notice.dedupe_key or "").split(":")[1])
+        meeting = await get_meeting(session, meeting_id=meeting_id)
+        if not ask_open(meeting, now=now):
+            continue
+        agenda = await agenda_of(session, meeting_id=meeting_id)
+        said = " ".join([meeting.title, *(item.text for item in agenda)]).lower()
+        if any(word.lower() in said for word in words):
+            return meeting
     return None
 
 
