@@ -626,11 +626,33 @@ _DONE_FILLERS = (
 _DONE_TOKENS: list[tuple[str, bool | None]] = _tokens(_DONE_WORDS, _DONE_FILLERS)
 
 
+# the thing named, then the work done to it: '路灯换好了', '下水道已经疏通好了', '垃圾清理完了',
+# 'the light is replaced', 'drain unblocked'
+_DONE_THING = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}?(?:已经|都|也)?"
+    r"(?:修理|维修|更换|安装|清理|打扫|疏通|处理|收拾|检查|调试|修|弄|搞|办|做|干|换|装|清|扫|通|"
+    r"接|补|粘|贴|送|剪|刷|擦|调|整|拆|搬)(?:好|完)(?:了|啦)$"
+    r"|^(?:the |my |our )?[a-z]+(?: [a-z]+){0,3}? (?:is |are |has been |have been |was )?"
+    r"(?:fixed|repaired|replaced|cleaned|cleared|unblocked|installed|sorted|done|finished)"
+    r"(?: now)?$"
+)
+# a thing done, yet not: '路灯没换好了', '水管修好了又漏了', 'is it fixed'
+_NOT_DONE = re.compile(
+    r"没|不|未|但|又|还|再|吗|么|呢|[?？]|\b(?:not|no|isn't|never|still|is it|it is not)\b"
+)
+
+
 def reports_done(text: str | None) -> bool:
-    """A short message saying the work is done ('修好了', '已经弄好了', '搞定', 'done'),
+    """A short message saying the work is done ('修好了', '已经弄好了', '搞定', 'done'), or
+    that it was done to a thing named ('路灯换好了', '下水道疏通好了', 'the light is replaced'),
     nothing else: from a member holding a claim it means 完成上报, typed instead of tapped.
-    A matter said with it ('修好了但是又漏了') is more than that."""
-    return bool(_read_whole(text, _DONE_TOKENS))
+    A matter said with it ('修好了但是又漏了') or a question ('路灯修好了吗') is more than that."""
+    if not text or len(text) > MAX_CHARS:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if _NOT_DONE.search(said):
+        return False
+    return bool(_read_whole(said, _DONE_TOKENS) or _DONE_THING.match(_clean(said)))
 
 
 # ------------------------------------------------------------------ said while describing a matter

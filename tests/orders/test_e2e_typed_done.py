@@ -32,6 +32,11 @@ async def test_done_typed_by_a_member_offers_the_report(linli_sandbox: Harness) 
     assert f"工单 {first}" in message_text(offer), message_text(offer)
     assert inline_labels(offer) == ["✅ 完成上报"], inline_labels(offer)
     assert "报给社区" not in message_text(offer)
+    # the thing named with the work done to it, as members say it
+    [named] = await d.say(LIU, "水管换好了")
+    assert inline_labels(named) == ["✅ 完成上报"], message_text(named)
+    [asked] = await d.say(LIU, "水管换好了吗")  # a question is not a report
+    assert "报给社区" in message_text(asked), message_text(asked)
     # a matter said with it is still a matter
     [matter] = await d.say(LIU, "修好了但是又漏了")
     assert "报给社区" in message_text(matter), message_text(matter)

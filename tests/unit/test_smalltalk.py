@@ -117,6 +117,21 @@ def test_not_small_talk(text: str) -> None:
         ("好了吗", False),
         ("灯修好了没有", False),
         ("", False),
+        # the work done to a thing named, as members say it
+        ("路灯换好了", True),
+        ("下水道已经疏通好了", True),
+        ("楼道垃圾清理完了", True),
+        ("门锁装好了！", True),
+        ("the light is replaced", True),
+        ("drain unblocked", True),
+        ("路灯修好了吗", False),  # a question
+        ("路灯修好了？", False),
+        ("路灯没换好了", False),
+        ("电梯还没修好了", False),
+        ("light not fixed", False),
+        ("is it fixed", False),
+        ("我家的水管坏了", False),
+        ("我昨天晚上去看了三次终于把灯换好了", False),  # more than done: a story
     ],
 )
 def test_work_reported_done(text: str, done: bool) -> None:
