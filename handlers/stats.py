@@ -13,7 +13,8 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
@@ -181,16 +182,68 @@ async def cmd_stats(
     t: Text,
     settings: Settings,
     clock: Any,
+    state: FSMContext,
     command: CommandObject | None = None,
 ) -> None:
-    """Choose the period; or the period typed after /stats (/stats 2026-11)."""
+    """Choose the period; or the period typed after /stats (/stats 2026-11, /stats 上个月)."""
     if command is not None and command.args:
-        first, last = stats_service.typed_period(command.args)
+        today = clock().astimezone(settings.zone).date()
+        said = stats_service.said_period(command.args, today=today)
+        first, last = said or stats_service.typed_period(command.args)
         ref, extra = _number(first), _number(last)
         await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
         return
+    await _choose(message, state, t)
+
+
+async def _choose(message: Message, state: FSMContext, t: Text) -> None:
+    """The period buttons; the period said in words right under them is taken too."""
     rows = [[button(t(f"order-period-{p}"), "stp", i) for i, p in enumerate(PERIODS)]]
-    await message.answer(t("order-stats-choose"), reply_markup=keyboard(rows))
+    sent = await message.answer(t("order-stats-choose"), reply_markup=keyboard(rows))
+    await state.update_data(stats_choose=sent.message_id)
+
+
+async def _said_stats(
+    message: Message, state: FSMContext, settings: Settings, clock: Any
+) -> dict[str, Any] | bool:
+    """Staff at the menu saying which figures in words: a period right under the period
+    buttons ('上个月的', '11月', '最近30天'), or with a stats word anywhere ('本月的台账',
+    'last month stats'; '统计' alone: the buttons). The days said, as `said_days`."""
+    text = message.text or ""
+    if len(text) > 40 or text.startswith("/"):
+        return False
+    today = clock().astimezone(settings.zone).date()
+    days = stats_service.said_period(text, today=today)
+    named = stats_service.asks_stats(text)
+    if days is None:
+        return {"said_days": None} if stats_service.stats_alone(text) else False
+    if named:
+        return {"said_days": days}
+    chosen = (await state.get_data()).get("stats_choose")
+    return {"said_days": days} if chosen == message.message_id - 1 else False
+
+
+@router.message(IS_STAFF, StateFilter(None), F.text, _said_stats)
+async def on_stats_said(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Any,
+    said_days: tuple[date, date] | None,
+) -> None:
+    """'上个月的' under the period buttons, '本月的台账' at the menu: that period's figures, as
+    its button (or /stats with the days) gives them; '统计' alone: the buttons."""
+    if said_days is None:
+        await _choose(message, state, t)
+        return
+    await state.update_data(stats_choose=None)
+    first, last = said_days
+    ref, extra = _number(first), _number(last)
+    await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
 
 
 def _number(day: date) -> int:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ from models.orders import (
     Score,
 )
 from services.errors import InvalidInput, PermissionDenied
+from services.triage.text import to_simplified
 from services.urges import URGE_ACTION
+from services.validation import whole_number
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +179,117 @@ def typed_period(text: str) -> tuple[date, date]:
     if not period_days_ok(start, end):
         raise InvalidInput("order-stats-err-period")
     return start, end
+
+
+# a period said in words, as staff type it at the stats question or at the menu ('上个月的',
+# '本周统计', '11月', '最近30天', 'last month'): the words around it that change nothing
+_STATS_WORDS = re.compile(
+    r"统计|台账|数据|报表|情况|三率|响应率|解决率|满意率|\bstatistics\b|\bstats\b|\bfigures\b|"
+    r"\bledger\b"
+)
+_PERIOD_FILLERS = re.compile(
+    r"给我|我要|我想|想看|看看|看一下|看下|查一下|查查|查看|查|请|麻烦|一下|的|吧|呢|啊|"
+    r"\bshow\b|\bme\b|\bthe\b|\bfor\b|\bof\b|\bplease\b|[\s,，。.!！?？:：]"
+)
+_NAMED_PERIODS = {
+    "本周|这周|这个星期|这星期|本星期|这一周|thisweek": "week",
+    "上周|上个星期|上星期|上一周|lastweek": "last_week",
+    "本月|这个月|这月|当月|thismonth": "month",
+    "上月|上个月|上一个月|lastmonth": "last_month",
+    "今年|本年|thisyear": "year",
+    "去年|上一年|lastyear": "last_year",
+    "今天|今日|today": "today",
+    "昨天|昨日|yesterday": "yesterday",
+}
+_NAMED = {word: kind for words, kind in _NAMED_PERIODS.items() for word in words.split("|")}
+_RECENT = re.compile(
+    r"^(?:最近|近|过去|lastfew|last|past)(\d+|[一二两三四五六七八九十]+)(?:个)?"
+    r"(天|日|周|星期|礼拜|月|days?|weeks?|months?)$"
+)
+_MONTH_ONLY = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]+)月份?$")
+_EN_MONTHS = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+_DATES_ONLY = re.compile(r"^[\d\-/.年月日至到~]+$")
+
+
+def asks_stats(text: str | None) -> bool:
+    """The words name the ledger's figures ('统计', '本月的台账', 'last month stats')."""
+    return bool(text and _STATS_WORDS.search(to_simplified(text).lower()))
+
+
+def stats_alone(text: str | None) -> bool:
+    """Nothing but the figures asked for ('统计', '看看台账', 'stats please'): no period, no
+    other words."""
+    if not text or len(text) > 40 or not asks_stats(text):
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    return not _PERIOD_FILLERS.sub("", _STATS_WORDS.sub("", said))
+
+
+def said_period(text: str | None, *, today: date) -> tuple[date, date] | None:
+    """The days (both included) of a period said in words ('上个月的' the whole last month,
+    '本周' Monday to today, '11月' this year's November or last year's if it is still to come,
+    '最近30天', '2026年11月', 'last month'), around stats words or none; None when the words
+    are something else, or nothing but stats words."""
+    if not text or len(text) > 40:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text))
+    said = _PERIOD_FILLERS.sub("", _STATS_WORDS.sub("", said.lower()))
+    if not said:
+        return None
+    kind = _NAMED.get(said)
+    if kind is not None:
+        return _named_days(kind, today)
+    recent = _RECENT.match(said)
+    if recent is not None:
+        count = whole_number(recent.group(1)) or 0
+        unit = recent.group(2)
+        if not 1 <= count <= 3660:
+            return None
+        if unit in ("天", "日", "day", "days"):
+            first = today - timedelta(days=count - 1)
+        elif unit.startswith(("周", "星期", "礼拜", "week")):
+            first = today - timedelta(days=7 * count - 1)
+        else:
+            month_index = today.year * 12 + today.month - 1 - count
+            day = min(today.day, 28)
+            first = date(month_index // 12, month_index % 12 + 1, day) + timedelta(days=1)
+        return (first, today) if period_days_ok(first, today) else None
+    month_only = _MONTH_ONLY.match(said)
+    month = whole_number(month_only.group(1)) if month_only else None
+    if month is None and said in _EN_MONTHS:
+        month = _EN_MONTHS.index(said) + 1
+    if month is not None:
+        if not 1 <= month <= 12:
+            return None
+        year = today.year if month <= today.month else today.year - 1
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), following - timedelta(days=1)
+    if _DATES_ONLY.match(said):
+        try:
+            return typed_period(said)
+        except InvalidInput:
+            return None
+    return None
+
+
+def _named_days(kind: str, today: date) -> tuple[date, date]:
+    """The days 本周 / 上周 / 本月 / 上月 / 今年 / 去年 / 今天 / 昨天 stand for on `today`."""
+    monday = today - timedelta(days=today.weekday())
+    first_of_month = today.replace(day=1)
+    last_month_end = first_of_month - timedelta(days=1)
+    return {
+        "week": (monday, today),
+        "last_week": (monday - timedelta(days=7), monday - timedelta(days=1)),
+        "month": (first_of_month, today),
+        "last_month": (last_month_end.replace(day=1), last_month_end),
+        "year": (today.replace(month=1, day=1), today),
+        "last_year": (date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
+        "today": (today, today),
+        "yesterday": (today - timedelta(days=1), today - timedelta(days=1)),
+    }[kind]
 
 
 def period_days_ok(first: date, last: date) -> bool:

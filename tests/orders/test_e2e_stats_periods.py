@@ -54,7 +54,7 @@ async def test_an_empty_period_has_no_chart_and_a_bad_one_is_explained(
     figures = await d.expect(STAFF, "台账统计 · 本周", since=ask["message_id"])
     assert "诉求 0 件" in message_text(figures)
     assert not [m for m in await d.messages(STAFF) if m.get("photo")], "no empty chart"
-    [refused] = await d.say(STAFF, "/stats 上个月吧")
+    [refused] = await d.say(STAFF, "/stats 很久以前")
     assert "/stats 2026-11" in message_text(refused), message_text(refused)
     [refused] = await d.say(STAFF, "/stats 2026-11-30 2026-11-01")
     assert "开始日期 2026-11-30 在结束日期 2026-11-01 之后" in message_text(refused)
@@ -73,3 +73,40 @@ async def test_the_examples_the_question_gives_work(linli_sandbox: Harness) -> N
         sent = await d.send(STAFF, example)
         figures = await d.expect(STAFF, "台账统计 · 2026-", since=sent["message_id"])
         assert "诉求" in message_text(figures)
+
+
+async def test_the_period_said_in_words(linli_sandbox: Harness) -> None:
+    """Staff say the period rather than tap or type a date: '上个月的' right under the period
+    buttons, '本月的台账' or '11月统计' at the menu, '/stats 上周' after the command; '统计'
+    alone brings the buttons. Before, '上个月的' was kept as a matter of their own to file."""
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(datetime(2026, 11, 20, 2, 0, tzinfo=UTC))  # 20 Nov, 10:00 in Shanghai
+    await _file(h, WU, "2号楼门口的路灯不亮了")
+    h.clock.set(datetime(2026, 12, 7, 1, 0, tzinfo=UTC))  # Monday 7 Dec, 09:00
+    ask = await _ask(h)
+    assert "「上周」「11月」「最近30天」" in message_text(ask)
+    sent = await d.send(STAFF, "上个月的")
+    last = await d.expect(STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"])
+    assert "诉求 1 件" in message_text(last)
+    sent = await d.send(STAFF, "本月的台账")
+    this = await d.expect(STAFF, "台账统计 · 2026-12-01 至 2026-12-07", since=sent["message_id"])
+    assert "诉求 0 件" in message_text(this)
+    sent = await d.send(STAFF, "最近30天统计")
+    recent = await d.expect(STAFF, "台账统计 · 2026-11-08 至 2026-12-07", since=sent["message_id"])
+    assert "诉求 1 件" in message_text(recent)
+    sent = await d.send(STAFF, "/stats 上周")
+    week = await d.expect(STAFF, "台账统计 · 2026-11-30 至 2026-12-06", since=sent["message_id"])
+    assert "诉求 0 件" in message_text(week)
+    sent = await d.send(STAFF, "统计")
+    await d.expect(STAFF, "请选择统计时段", since=sent["message_id"])
+    # a month alone is a period only right under the period buttons
+    await d.send(STAFF, "11月")
+    figures = await d.expect(
+        STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"]
+    )
+    sent = await d.send(STAFF, "11月")
+    later = await d.expect(STAFF, "", since=sent["message_id"])
+    assert "台账统计" not in message_text(later), message_text(later)
+    assert figures["message_id"] < later["message_id"]
+    assert await d.errors() == []

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.errors import InvalidInput
-from services.stats import day_bounds, period_bounds, typed_period
+from services.stats import day_bounds, period_bounds, said_period, stats_alone, typed_period
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -67,3 +67,49 @@ def test_typed_days_are_whole_days_in_local_time() -> None:
     start, end = day_bounds(date(2026, 11, 1), date(2026, 11, 30), zone=SHANGHAI)
     assert start == datetime(2026, 10, 31, 16, 0, tzinfo=UTC)
     assert end == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
+
+
+MONDAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("said", "days"),
+    [
+        ("上个月的", ("2026-11-01", "2026-11-30")),
+        ("上月", ("2026-11-01", "2026-11-30")),
+        ("last month", ("2026-11-01", "2026-11-30")),
+        ("本周统计", ("2026-12-07", "2026-12-07")),  # Monday: the week so far
+        ("上周", ("2026-11-30", "2026-12-06")),
+        ("上週", ("2026-11-30", "2026-12-06")),  # as the zh-Hant hint writes it
+        ("这个月的台账", ("2026-12-01", "2026-12-07")),
+        ("今年", ("2026-01-01", "2026-12-07")),
+        ("去年的", ("2025-01-01", "2025-12-31")),
+        ("昨天", ("2026-12-06", "2026-12-06")),
+        ("11月", ("2026-11-01", "2026-11-30")),
+        ("十一月份", ("2026-11-01", "2026-11-30")),
+        ("2月", ("2026-02-01", "2026-02-28")),
+        ("November", ("2026-11-01", "2026-11-30")),
+        ("最近30天", ("2026-11-08", "2026-12-07")),
+        ("近一周", ("2026-12-01", "2026-12-07")),
+        ("过去3个月", ("2026-09-08", "2026-12-07")),
+        ("2026年11月", ("2026-11-01", "2026-11-30")),
+        ("２０２６年１１月", ("2026-11-01", "2026-11-30")),
+        ("上个月的数据看一下", ("2026-11-01", "2026-11-30")),
+        ("show me the stats for last week", ("2026-11-30", "2026-12-06")),
+    ],
+)
+def test_period_said_in_words(said: str, days: tuple[str, str]) -> None:
+    found = said_period(said, today=MONDAY)
+    assert found is not None and (found[0].isoformat(), found[1].isoformat()) == days
+
+
+@pytest.mark.parametrize(
+    "said", ["统计", "路灯坏了", "1号楼", "3", "13月", "最近0天", "上上上个月", ""]
+)
+def test_not_a_period(said: str) -> None:
+    assert said_period(said, today=MONDAY) is None
+
+
+def test_stats_alone() -> None:
+    assert stats_alone("统计") and stats_alone("看看台账") and stats_alone("stats please")
+    assert not stats_alone("上个月的统计") and not stats_alone("路灯坏了") and not stats_alone("")

@@ -839,13 +839,13 @@ order-draft-expired = This draft was not submitted within { $days } days and has
 
 order-stats-choose =
     Choose the period:
-    <i>For another period, write it after the command: /stats 2026-11 (a month), /stats 2026 (a year) or /stats 2026-11-01 2026-11-30.</i>
+    <i>For another period, just say it ("last week", "November", "last 30 days"), or write it after the command: /stats 2026-11 (a month), /stats 2026 (a year) or /stats 2026-11-01 2026-11-30.</i>
 order-period-week = this week
 order-period-month = this month
 order-period-year = this year
 order-period-last_month = last month
 order-period-days = { $first } to { $last }
-order-stats-err-period = Which period? Write it like this: /stats 2026-11 (a month), /stats 2026 (a year), /stats 2026-11-01 2026-11-30 (from – to). Or send /stats alone and tap this week, this month, last month or this year.
+order-stats-err-period = Which period? Say "last month" or "last 30 days", or write it like this: /stats 2026-11 (a month), /stats 2026 (a year), /stats 2026-11-01 2026-11-30 (from – to). Or send /stats alone and tap this week, this month, last month or this year.
 order-stats-err-order = The start, { $first }, is after the end, { $last }. Write the start first, then the end, for example /stats 2026-11-01 2026-11-30.
 order-stats-title = <b>Ledger · { $period }</b>
 order-stats-total = { $total } requests · { $overdue } overdue

@@ -801,13 +801,13 @@ order-draft-expired = 这份诉求草稿超过 { $days } 天没有提交，已�
 
 order-stats-choose =
     请选择统计时段：
-    <i>其他时段可以在命令后写上，例如 /stats 2026-11（一个月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
+    <i>其他时段直接说就行，例如「上周」「11月」「最近30天」；也可以在命令后写上，例如 /stats 2026-11（一个月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本周
 order-period-month = 本月
 order-period-year = 今年
 order-period-last_month = 上月
 order-period-days = { $first } 至 { $last }
-order-stats-err-period = 没看懂要统计哪段时间。可以这样写：/stats 2026-11（一个月）、/stats 2026（一年）、/stats 2026-11-01 2026-11-30（起止日期）。也可以只发 /stats，再点本周、本月、上月或今年。
+order-stats-err-period = 没看懂要统计哪段时间。可以说「上个月」「最近30天」，或这样写：/stats 2026-11（一个月）、/stats 2026（一年）、/stats 2026-11-01 2026-11-30（起止日期）。也可以只发 /stats，再点本周、本月、上月或今年。
 order-stats-err-order = 开始日期 { $first } 在结束日期 { $last } 之后。请先写开始日期，再写结束日期，例如 /stats 2026-11-01 2026-11-30。
 order-stats-title = <b>台账统计 · { $period }</b>
 order-stats-total = 诉求 { $total } 件 · 超期 { $overdue } 件

@@ -804,13 +804,13 @@ order-draft-expired = 這份訴求草稿超過 { $days } 天沒有提交，已�
 
 order-stats-choose =
     請選擇統計時段：
-    <i>其他時段可以在命令後寫上，例如 /stats 2026-11（一個月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
+    <i>其他時段直接說就行，例如「上週」「11月」「最近30天」；也可以在命令後寫上，例如 /stats 2026-11（一個月）、/stats 2026（一年）或 /stats 2026-11-01 2026-11-30。</i>
 order-period-week = 本週
 order-period-month = 本月
 order-period-year = 今年
 order-period-last_month = 上月
 order-period-days = { $first } 至 { $last }
-order-stats-err-period = 沒看懂要統計哪段時間。可以這樣寫：/stats 2026-11（一個月）、/stats 2026（一年）、/stats 2026-11-01 2026-11-30（起止日期）。也可以只發 /stats，再點本週、本月、上月或今年。
+order-stats-err-period = 沒看懂要統計哪段時間。可以說「上個月」「最近30天」，或這樣寫：/stats 2026-11（一個月）、/stats 2026（一年）、/stats 2026-11-01 2026-11-30（起止日期）。也可以只發 /stats，再點本週、本月、上月或今年。
 order-stats-err-order = 開始日期 { $first } 在結束日期 { $last } 之後。請先寫開始日期，再寫結束日期，例如 /stats 2026-11-01 2026-11-30。
 order-stats-title = <b>台賬統計 · { $period }</b>
 order-stats-total = 訴求 { $total } 件 · 超期 { $overdue } 件
