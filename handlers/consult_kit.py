@@ -171,11 +171,19 @@ def make_notifier(
 
 
 def parse_local_time(
-    text: str | None, *, settings: Settings, now: datetime, example_at: time = MEETING_EXAMPLE_AT
+    text: str | None,
+    *,
+    settings: Settings,
+    now: datetime,
+    example_at: time = MEETING_EXAMPLE_AT,
+    day_only_at: time | None = None,
 ) -> datetime:
     """What staff typed ("明晚7点", "下周三 19:30", "2026-12-10 19:30"…) in local time → aware
-    UTC (services.when); unreadable → consult-err-time with an example after `now`."""
-    return parse_when(text, zone=settings.zone, now=now, example_at=example_at)
+    UTC (services.when); unreadable → consult-err-time with an example after `now`; a day
+    without its hour ('周五') is read at `day_only_at` if given, else the hour is asked for."""
+    return parse_when(
+        text, zone=settings.zone, now=now, example_at=example_at, day_only_at=day_only_at
+    )
 
 
 def time_example(settings: Settings, now: datetime, *, at: time = MEETING_EXAMPLE_AT) -> str:

@@ -1529,8 +1529,12 @@ async def on_choice(
 async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Closing time typed; show how it was read (date and weekday); anonymous or named?"""
     now = ctx.now()
-    closes = parse_local_time(
-        message.text, settings=ctx.settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
+    closes = parse_local_time(  # '周五', '3天后': that day at the usual hour, shown back
+        message.text,
+        settings=ctx.settings,
+        now=now,
+        example_at=POLL_CLOSE_EXAMPLE_AT,
+        day_only_at=POLL_CLOSE_EXAMPLE_AT,
     )
     # past, or further than a poll may run: refused here, not at the form's last step
     polls.check_closes_at(closes, now=now)
@@ -1744,7 +1748,11 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         edit.options = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         edit.closes_at = parse_local_time(
-            text, settings=settings, now=now, example_at=POLL_CLOSE_EXAMPLE_AT
+            text,
+            settings=settings,
+            now=now,
+            example_at=POLL_CLOSE_EXAMPLE_AT,
+            day_only_at=POLL_CLOSE_EXAMPLE_AT,
         )
     card, preview = int(data.get("card") or 0), bool(data.get("preview"))
     try:

@@ -75,6 +75,8 @@ _DATE = (
     r"(?:(?P<y>\d{4})[-/.年])?(?P<mo>\d{1,2})[-/.月](?P<d>\d{1,2})[日号]?"
     r"|(?P<rel>大后天|今天|今日|今晚|今早|明天|明日|明晚|明早|后天|后日|today|tonight|tomorrow|tmr"
     r"|大前天|前天|前日|前晚|昨天|昨日|昨晚|昨夜|昨早|yesterday)"
+    r"|(?P<after>\d{1,3})\s*(?P<unit>天|日|周|个星期|星期|个礼拜|礼拜)(?:后|之后|以后)"
+    r"|in\s+(?P<after_en>\d{1,3})\s+(?P<unit_en>days?|weeks?)"
     r"|(?P<wpre>下下个?|下个?|上上个?|上个?|本|这个?)?(?:周|星期|礼拜)(?P<wd>[1-7日天])"
     r"|(?:(?P<wen_pre>next|this|last)\s+)?(?P<wen>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?"
     r"|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
@@ -90,7 +92,7 @@ _WHEN = re.compile(
     rf"(?P<period>{_PERIOD})?\s*{_CLOCK}$"
 )
 # a day without a clock time ("昨天", "上周五晚上"): refused, but one already gone is said so
-_DAY_ONLY = re.compile(rf"^(?:{_DATE})\s*(?:的\s*)?(?:{_PERIOD})?$")
+_DAY_ONLY = re.compile(rf"^(?:{_DATE})\s*(?:的\s*)?(?P<period>{_PERIOD})?$")
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,31 @@ def _read(text: str) -> _Read | None:
     return _Read(hour=day_hour, minute=minute, groups=g)
 
 
+def _with_hour(typed: str, at: time) -> str:
+    """A day typed without its hour, with one that fits the part of the day said ('周五' →
+    '周五 19:30', '明天上午' → '明天上午9点'): the example the refusal gives."""
+    match = _DAY_ONLY.match(_normalize(typed))
+    period = match.group("period") if match is not None else None
+    if period is None:
+        return f"{typed} {at.strftime('%H:%M')}"
+    if period in _MORNING or period == "早":
+        return f"{typed}9点"
+    if period == "中午":
+        return f"{typed}12点"
+    return f"{typed}{'3' if period in _AFTERNOON else '7'}点"
+
+
+def _days_ahead(g: dict[str, Any]) -> int | None:
+    """The days a '3天后' / '两周后' / 'in 2 weeks' counts from today, if it was said."""
+    count, unit = (
+        (g["after"], g["unit"]) if g["after"] is not None else (g["after_en"], g["unit_en"])
+    )
+    if count is None:
+        return None
+    weeks = unit.startswith(("week", "周", "星期", "个星期", "礼拜", "个礼拜"))
+    return int(count) * (7 if weeks else 1)
+
+
 _WEEK_PREFIX = {"下下": "after-next", "下": "next", "上上": "before-last", "上": "last"}
 
 
@@ -188,7 +215,12 @@ def _weekday(g: dict[str, Any]) -> tuple[int, str] | None:
 
 
 def parse_when(
-    text: str | None, *, zone: tzinfo, now: datetime, example_at: time = MEETING_EXAMPLE_AT
+    text: str | None,
+    *,
+    zone: tzinfo,
+    now: datetime,
+    example_at: time = MEETING_EXAMPLE_AT,
+    day_only_at: time | None = None,
 ) -> datetime:
     """A time staff typed, read in local time relative to now → aware UTC.
 
@@ -199,10 +231,16 @@ def parse_when(
     ("昨天晚上7点", "前天 19:30", "上周五 19:30", "yesterday 7pm", "last Fri 7pm"): whether the
     time may be in the past is the caller's rule. A day already over named without a time
     ("昨天", "上周五晚上") is refused with consult-err-day-past; anything else (2月30日, 25点,
-    a bare "8", "明天") with consult-err-time. Both carry example_text(now, zone,
+    a bare "8") with consult-err-time. Both carry example_text(now, zone,
     at=example_at) as their example. '明天' (明晚, tomorrow …) typed before 05:00 local raises
     WhichDay with both readings, as long as today's is still ahead. A remark in brackets is
-    left out ('12月10日（周四）19:30').
+    left out ('12月10日（周四）19:30'). Days ahead are counted too ('3天后 19:30', '两周后晚上8点',
+    'in 3 days 7pm').
+
+    A day still to come named without a clock time ('周五', '3天后', '明天上午') is read at
+    `day_only_at` when one is given and no part of the day was said (a poll's close: that day
+    at its usual hour, which the step shows back); else it is refused with
+    consult-err-day-only, which asks for the hour.
     """
     read = _read(text or "")
     local_now = now.astimezone(zone)
@@ -210,6 +248,17 @@ def parse_when(
     if read is None:
         gone = _day_gone(text or "", today)
         example = example_text(now, zone, at=example_at)
+        if not gone and day_without_time(text):
+            period = _DAY_ONLY.match(_normalize(text or ""))
+            said_period = period is not None and period.group("period") is not None
+            if day_only_at is not None and not said_period:
+                # '周五', '3天后' for a poll's close: that day at the usual hour, shown back
+                at = f"{text} {day_only_at.strftime('%H:%M')}"
+                return parse_when(at, zone=zone, now=now, example_at=example_at)
+            typed = (text or "").strip()
+            raise InvalidInput(
+                "consult-err-day-only", typed=typed, example=_with_hour(typed, example_at)
+            )
         raise InvalidInput("consult-err-day-past" if gone else "consult-err-time", example=example)
     g = read.groups
     clock_at = time(read.hour, read.minute)
@@ -229,6 +278,8 @@ def parse_when(
                         today=meant_today.astimezone(UTC),
                         tomorrow=_at(day, clock_at, zone).astimezone(UTC),
                     )
+        elif (ahead := _days_ahead(g)) is not None:  # '3天后 19:30', 'in 2 weeks 8pm'
+            day = today + timedelta(days=ahead)
         elif (weekday := _weekday(g)) is not None:
             day = _on_weekday(today, *weekday, ahead=lambda d: _at(d, clock_at, zone) > local_now)
         else:

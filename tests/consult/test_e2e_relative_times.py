@@ -12,7 +12,7 @@ from sqlmodel import select
 from models.consultations import Meeting, Poll
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import inline_labels, reply_to
 
 STAFF = 2001  # 李社工, 阳光社区
 NEW_YEARS_EVE = datetime(2026, 12, 31, 4, 0, tzinfo=UTC)  # Thursday 12:00 in Shanghai
@@ -49,6 +49,9 @@ async def test_meeting_time_typed_relative_then_postponed(linli_sandbox: Harness
     assert "2027-01-07 19:30" in message_text(refusal)
     [refusal] = await d.say(STAFF, "今天上午9点")  # already passed
     assert "已经过去" in message_text(refusal)
+    [refusal] = await d.say(STAFF, "下周五")  # a day without its hour: the hour is asked
+    assert "「下周五」几点呢" in message_text(refusal), message_text(refusal)
+    assert "「下周五 19:30」" in message_text(refusal)
     [read] = await d.say(STAFF, "明晚７点半")
     # the date read is shown with its weekday and, being next year's, its year
     assert "🕒 时间：2027年1月1日（周五）19:30" in message_text(read)
@@ -106,6 +109,11 @@ async def test_poll_close_typed_as_tomorrow_evening(linli_sandbox: Harness) -> N
     assert "2027-01-07 20:00" in message_text(refusal)
     [refusal] = await d.say(STAFF, "今天上午10点")  # already passed
     assert "截止时间已经过去了" in message_text(refusal)
+    [read] = await d.say(STAFF, "三天后")  # a day alone closes at 20:00 that day, shown back
+    assert "🕒 时间：2027年1月3日（周日）20:00" in message_text(read), message_text(read)
+    assert "⬅️ 上一步" in inline_labels(read)  # not what was meant: back to the close time
+    await d.tap(STAFF, "⬅️ 上一步", read["message_id"])
+    await d.expect(STAFF, "截止时间", since=read["message_id"])
     [read] = await d.say(STAFF, "明天晚上8点")
     assert "🕒 时间：2027年1月1日（周五）20:00" in message_text(read)
     assert "匿名还是实名" in message_text(read)

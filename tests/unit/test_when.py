@@ -197,11 +197,68 @@ def test_a_day_gone_without_a_time_is_said_to_be_over(text: str) -> None:
     assert refused.value.args_ == {"example": "2026-12-11 19:30"}
 
 
-@pytest.mark.parametrize("text", ["今天", "周一", "周五", "明天晚上", "下周五"])
-def test_a_day_to_come_without_a_time_is_asked_again(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        ("今天", "今天 19:30"),
+        ("周一", "周一 19:30"),
+        ("周五", "周五 19:30"),
+        ("明天晚上", "明天晚上7点"),
+        ("明天上午", "明天上午9点"),
+        ("下周五", "下周五 19:30"),
+        ("2026-12-10", "2026-12-10 19:30"),
+        ("3天后", "3天后 19:30"),
+        ("Friday", "Friday 19:30"),
+    ],
+)
+def test_a_day_to_come_without_a_time_is_asked_its_hour(text: str, example: str) -> None:
+    """'周五' alone: the hour is asked for, with the day as typed in the example (it used
+    to be '没看懂这个时间' with an unrelated example)."""
     with pytest.raises(InvalidInput) as refused:
         parse_when(text, zone=SHANGHAI, now=AFTERNOON)
-    assert refused.value.key == "consult-err-time"
+    assert refused.value.key == "consult-err-day-only"
+    assert refused.value.args_ == {"typed": text, "example": example}
+    # the example the refusal gives is read
+    assert parse_when(example, zone=SHANGHAI, now=AFTERNOON) > AFTERNOON
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("周五", "2026-12-04 Fri 20:00"),  # today, still ahead at 20:00
+        ("三天后", "2026-12-07 Mon 20:00"),
+        ("一周后", "2026-12-11 Fri 20:00"),
+        ("下周三", "2026-12-09 Wed 20:00"),
+        ("12月10日", "2026-12-10 Thu 20:00"),
+        ("in 2 weeks", "2026-12-18 Fri 20:00"),
+        ("周五 18:00", "2026-12-04 Fri 18:00"),  # an hour said is the hour
+    ],
+)
+def test_a_day_alone_read_at_the_usual_hour(text: str, expected: str) -> None:
+    """A poll's close typed as a day: that day at the hour given (the step shows it back)."""
+    when = parse_when(text, zone=SHANGHAI, now=FRIDAY, day_only_at=time(20, 0))
+    assert when.astimezone(SHANGHAI).strftime("%Y-%m-%d %a %H:%M") == expected
+
+
+@pytest.mark.parametrize("text", ["明天上午", "周五晚上"])
+def test_a_day_with_its_part_but_no_hour_is_still_asked(text: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_when(text, zone=SHANGHAI, now=FRIDAY, day_only_at=time(20, 0))
+    assert refused.value.key == "consult-err-day-only"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3天后 19:30", "2026-12-07 Mon 19:30"),
+        ("三天以后晚上8点", "2026-12-07 Mon 20:00"),
+        ("两周后 10:00", "2026-12-18 Fri 10:00"),
+        ("1个星期后下午3点", "2026-12-11 Fri 15:00"),
+        ("in 3 days 7pm", "2026-12-07 Mon 19:00"),
+    ],
+)
+def test_days_ahead_counted(text: str, expected: str) -> None:
+    assert local(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -210,7 +267,6 @@ def test_a_day_to_come_without_a_time_is_asked_again(text: str) -> None:
         "",
         "   ",
         "下周",
-        "明天",
         "8",  # a day or an hour?
         "明晚7",
         "2月30日 10:00",
@@ -232,7 +288,6 @@ def test_a_day_to_come_without_a_time_is_asked_again(text: str) -> None:
         "soon",
         "明天 19:30 左右",
         "19:30:00",
-        "2026-12-10",
     ],
 )
 def test_refuses_ambiguous_or_impossible_times(text: str) -> None:

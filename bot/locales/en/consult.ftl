@@ -35,6 +35,7 @@ when-which-day-today = { $month }-{ $day } { $time } (today, { $evening ->
        *[no] in the daytime
     })
 when-which-day-tomorrow = { $month }-{ $day } { $time }
+consult-err-day-only = What time on "{ $typed }"? Please add the hour, for example "{ $example }" (local time).
 consult-err-day-past = That day is already over. Please type a day and time still to come, for example "{ $example }" (local time).
 consult-time-read = 🕒 Time: { date-time }
 consult-held = 🌙 It is quiet hours now: { $count } of these notices will go out at { $when }.

@@ -35,6 +35,7 @@ when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
        *[no] 今天白天
     }）
 when-which-day-tomorrow = { $month }月{ $day }日 { $time }
+consult-err-day-only = 「{ $typed }」几点呢？请把钟点也写上，例如「{ $example }」（本地时间）。
 consult-err-day-past = 这一天已经过去了，请输入将来的日期和时间，例如「{ $example }」（本地时间）。
 consult-time-read = 🕒 时间：{ date-time }
 consult-held = 🌙 现在是免打扰时段：其中 { $count } 人的通知会在 { $when } 发出。

@@ -38,6 +38,7 @@ when-which-day-today = { $month }月{ $day }日 { $time }（{ $evening ->
        *[no] 今天白天
     }）
 when-which-day-tomorrow = { $month }月{ $day }日 { $time }
+consult-err-day-only = 「{ $typed }」幾點呢？請把鐘點也寫上，例如「{ $example }」（本地時間）。
 consult-err-day-past = 這一天已經過去了，請輸入將來的日期和時間，例如「{ $example }」（本地時間）。
 consult-time-read = 🕒 時間：{ date-time }
 consult-held = 🌙 現在是免打擾時段：其中 { $count } 人的通知會在 { $when } 發出。
