@@ -53,7 +53,7 @@ from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import step_keyboard
-from handlers.menu import labels
+from handlers.menu import is_skip, labels
 from handlers.text_steps import at_step, is_back, refuse_button_labels, with_current
 from models import Role, User
 from models.consultations import (
@@ -1680,7 +1680,7 @@ async def on_minutes(message: Message, state: FSMContext, ctx: UpdateCtx) -> Non
 async def on_decisions(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Decisions typed (or skipped): show staff exactly what everyone invited will get."""
     text = message.text or ""
-    decisions = "" if text in labels("common-skip") else text
+    decisions = "" if is_skip(text) else text
     await _minutes_preview(message, state, ctx, decisions=decisions)
 
 

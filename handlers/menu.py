@@ -84,6 +84,14 @@ def labels(key: str) -> frozenset[str]:
     return _translator.all_values(key)
 
 
+def is_skip(text: str | None) -> bool:
+    """An optional step passed over: its 跳过 label, or words that say so ('不需要', '没有',
+    '先不填', 'no'), as older users type rather than tap."""
+    from services.smalltalk import says_skip
+
+    return text is not None and (text in labels("common-skip") or says_skip(text))
+
+
 def menu_keys(roles: Collection[Role], *, registered: bool, is_member: bool) -> list[str]:
     """The menu keys this user sees, in order."""
     keys = []

@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, Message
 
 from handlers.context import OrderCtx
 from handlers.keyboards import cancel_keyboard
-from handlers.menu import labels
+from handlers.menu import is_skip, labels
 from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply
 from handlers.text_steps import refuse_button_labels
 from handlers.triage_staff import redraw_staff_card
@@ -114,7 +114,7 @@ async def on_phone_score(
 async def on_phone_comment(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The comment typed (跳过 typed as a word is no comment)."""
     text = message.text or ""
-    await _record(message, state, ctx, None if text in labels("common-skip") else text)
+    await _record(message, state, ctx, None if is_skip(text) else text)
 
 
 @router.callback_query(PhoneRating.comment, OrderCb.filter(F.action == "sphskip"))

@@ -56,7 +56,7 @@ from handlers.context import UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import step_keyboard
-from handlers.menu import labels
+from handlers.menu import is_skip, labels
 from handlers.text_steps import (
     at_step,
     is_back,
@@ -1547,7 +1547,7 @@ async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
     """Quorum typed (or skipped); households or people (a one-vote-per-household poll counts
     households, unasked); then the threshold."""
     text = message.text or ""
-    if text in labels("common-skip"):
+    if is_skip(text):
         await state.update_data(quorum=None)
         await _ask_threshold(message, state, ctx)
         return
@@ -1566,7 +1566,7 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     """Threshold typed (or skipped): save the draft and show the preview."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     text = message.text or ""
-    threshold = None if text in labels("common-skip") else polls.parse_share(text)
+    threshold = None if is_skip(text) else polls.parse_share(text)
     data = await state.get_data()
     kind, ids = audience_from(data)
     quorum = Fraction(str(data["quorum"])) if data.get("quorum") else None

@@ -24,7 +24,7 @@ from bot.i18n import Text, Translator
 from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import inline_kb, step_keyboard
-from handlers.menu import all_flow_labels, labels, main_menu
+from handlers.menu import all_flow_labels, is_skip, labels, main_menu
 from handlers.notify import notify
 from handlers.text_steps import (
     back_at_first_step,
@@ -749,7 +749,7 @@ async def on_phone_keep(
     )
 
 
-@router.message(StateFilter(Reg.phone), F.text.in_(labels("common-skip")))
+@router.message(StateFilter(Reg.phone), F.text.func(is_skip))  # 跳过, or '不用了', '没有
 async def on_phone_skip(
     message: Message,
     state: FSMContext,

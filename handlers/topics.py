@@ -35,7 +35,7 @@ from handlers.context import UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.meetings import start_meeting_form
-from handlers.menu import labels
+from handlers.menu import is_skip, labels
 from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
@@ -304,7 +304,7 @@ async def on_detail(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
     """Explanation typed (or skipped): the topic is filed and staff are told."""
     data = await state.get_data()
     text = message.text or ""
-    detail = None if text in labels("common-skip") else text
+    detail = None if is_skip(text) else text
     await _file_topic(message, state, ctx, title=str(data["title"]), detail=detail)
 
 

@@ -25,7 +25,7 @@ from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard, step_keyboard
 from handlers.media import send_photos
-from handlers.menu import labels
+from handlers.menu import is_skip, labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -161,7 +161,7 @@ async def _drop_buttons(bot: Bot | None, chat_id: int, message_id: object) -> No
 
 def _typed(message: Message) -> str | None:
     """What was typed at an optional step; None for its skip (the label, as a reply button)."""
-    return None if message.text in labels("common-skip") else message.text
+    return None if is_skip(message.text) else message.text
 
 
 # ---------------------------------------------------------------- queue and card

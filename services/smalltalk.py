@@ -610,6 +610,25 @@ def rating_unclear(text: str | None) -> bool:
     return classify(text) == Kind.ACK
 
 
+# ------------------------------------------------------------------ an optional step passed over
+
+_SKIP_WORDS: dict[bool, str] = {
+    True: "跳过|略过|跳过吧|不需要|不用|不必|没有|没|无|不设|不设置|不设了|不限|不填|不写|不留|"
+    "不想留|不想填|不想写|暂不|暂时不|先不|先不填|先不写|免了|省了|空着|留空|不要|skip|none|no|nope|"
+    "nothing|n/a|n a|na|not needed|no need|no thanks|pass|无所谓"
+}
+_SKIP_FILLERS = "了|吧|啊|呀|呢|哈|先|这个|这项|这一项|这一步|就|谢谢|thanks|it|this|for now"
+_SKIP_TOKENS: list[tuple[str, bool | None]] = _tokens(_SKIP_WORDS, _SKIP_FILLERS)
+
+
+def says_skip(text: str | None) -> bool:
+    """Typed at an optional step, the words pass it over as 跳过 does ('不需要', '没有', '不用了',
+    '先不填', '无', 'no', 'none', 'n/a'); nothing else in them."""
+    if text is not None and text.strip() in ("-", "—", "/", "／", "无。"):
+        return True
+    return bool(_read_whole(text, _SKIP_TOKENS))
+
+
 # ------------------------------------------------------------------ work reported done in words
 
 _DONE_WORDS: dict[bool, str] = {

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import MAX_CHARS, Compose, Kind, classify, compose_intent, reports_done
+from services.smalltalk import (
+    MAX_CHARS,
+    Compose,
+    Kind,
+    classify,
+    compose_intent,
+    reports_done,
+    says_skip,
+)
 
 
 @pytest.mark.parametrize(
@@ -172,3 +180,27 @@ def test_lead_in(text: str, kind: Kind | None) -> None:
 )
 def test_compose_intent(text: str, intent: Compose | None) -> None:
     assert compose_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "skip"),
+    [
+        ("跳过", True),
+        ("不需要", True),
+        ("没有", True),
+        ("不用了", True),
+        ("先不填", True),
+        ("无", True),
+        ("没有了谢谢", True),
+        ("no", True),
+        ("None", True),
+        ("N/A", True),
+        ("-", True),
+        ("不用谢", False),  # thanks
+        ("我没有电话", False),  # more than passing over
+        ("2/3", False),
+        ("", False),
+    ],
+)
+def test_optional_step_passed_over_in_words(text: str, skip: bool) -> None:
+    assert says_skip(text) is skip
