@@ -589,6 +589,15 @@ async def on_unknown_message(
         and await offer_rating_first(message, ctx, said=None, lead="done")
     ):
         return  # "修好了" from the resident whose matter was done: its score
+    if not in_flow and ctx is not None and smalltalk.offers_to_take(text):
+        if Role.MEMBER in roles:  # '我来接这个单': the orders open to them, each with ✋ 接单
+            await cmd_open_orders(message, ctx)
+            return
+        howto = smalltalk.how_to_answer(
+            smalltalk.Topic.CLAIM, registered=user.registered, roles=roles
+        )
+        await message.answer(t(howto.key, **howto.args), reply_markup=menu)
+        return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None

@@ -610,6 +610,24 @@ def rating_unclear(text: str | None) -> bool:
     return classify(text) == Kind.ACK
 
 
+# ------------------------------------------------------------------ an order taken in words
+
+_TAKE_WORDS: dict[bool, str] = {
+    True: "我来|我接|我去|我做|我修|我帮|我来做|我来修|我去修|我去做|我来帮|我去帮|我可以去|"
+    "我可以做|我可以接|我能去|我能做|我能接|交给我|包在我身上|让我来|算我一个|我接单|我来接|我去接|"
+    "i will take it|i ll take it|i can do it|i can go|count me in|i m on it|im on it|"
+    "i will do it|i ll do it|i can take it|leave it to me"
+}
+_TAKE_FILLERS = "这个|这|那个|单|单子|工单|活|活儿|任务|了|吧|啊|呀|的|好|好的|行|嗯|一下|吧|这次"
+_TAKE_TOKENS: list[tuple[str, bool | None]] = _tokens(_TAKE_WORDS, _TAKE_FILLERS)
+
+
+def offers_to_take(text: str | None) -> bool:
+    """A short message offering to do the work ('我来接这个单', '这单我接了', '我去修', 'I'll take
+    it'): from a member, 接单 said rather than tapped; nothing else in it."""
+    return bool(_read_whole(text, _TAKE_TOKENS))
+
+
 # ------------------------------------------------------------------ an optional step passed over
 
 _SKIP_WORDS: dict[bool, str] = {

@@ -10,6 +10,7 @@ from services.smalltalk import (
     Kind,
     classify,
     compose_intent,
+    offers_to_take,
     reports_done,
     says_skip,
 )
@@ -204,3 +205,21 @@ def test_compose_intent(text: str, intent: Compose | None) -> None:
 )
 def test_optional_step_passed_over_in_words(text: str, skip: bool) -> None:
     assert says_skip(text) is skip
+
+
+@pytest.mark.parametrize(
+    ("text", "takes"),
+    [
+        ("我来接这个单", True),
+        ("这单我接了", True),
+        ("我去修", True),
+        ("我可以去", True),
+        ("I'll take it", True),
+        ("我去了没人在家", False),  # a note about the work, not an offer
+        ("我来报个事", False),
+        ("好的", False),
+        ("", False),
+    ],
+)
+def test_order_taken_in_words(text: str, takes: bool) -> None:
+    assert offers_to_take(text) is takes
