@@ -24,7 +24,7 @@ from handlers.order_ui import OrderCb, answer_once, changed_by, edit_or_send, re
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
 from services import delivery as outbox
-from services import order_cards, report_drafts
+from services import order_cards, report_drafts, smalltalk
 from services import orders as order_service
 from services.errors import Conflict
 from services.validation import TYPED_MAX
@@ -366,10 +366,18 @@ async def _show_now(
 
 @router.message(ResultFlow.report, F.text)
 async def on_report_text(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """The note of what was done."""
+    """The note of what was done. '好了' / '就这些' alone is ✅ 说完了; '算了' alone is told
+    the way out (neither is added to the note)."""
     if await _report_closed(message, state, ctx):
         return
     values = await state.get_data()
+    intent = smalltalk.compose_intent(message.text)
+    if intent == smalltalk.Compose.DONE:  # with no note yet, the note is asked for
+        await on_report_submit(message, state, ctx)
+        return
+    if intent == smalltalk.Compose.CANCEL:
+        await message.answer(ctx.t("order-report-cancel-meant"))
+        return
     note = (values.get("note", "") + "\n" + (message.text or "")).strip()
     if len(note) > REPORT_NOTE_LIMIT:
         # Refuse this part now (what was said before is kept), never cut it silently.

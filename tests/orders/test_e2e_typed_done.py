@@ -8,7 +8,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU
-from tests.support import inline_labels
+from tests.support import inline_labels, reply_to
 
 
 async def _claim(h: Harness, text: str) -> str:
@@ -48,3 +48,19 @@ async def test_done_typed_by_a_member_offers_the_report(linli_sandbox: Harness) 
     # tapping one goes on to the report, as the card's 完成上报 does
     await d.tap(LIU, labels[1], which["message_id"])
     await d.expect(LIU, f"请写一下工单 {second} 做了什么", since=which["message_id"])
+    # the report said done in words: '好了' before any note is not the note, nor done
+    [how] = await d.say(LIU, "好了")
+    assert "请先用文字说明办理情况" in message_text(how), message_text(how)
+    [way_out] = await d.say(LIU, "算了")
+    assert "取消" in message_text(way_out) and "保存" in message_text(way_out)
+    [got] = await d.say(LIU, "换了新的灯泡")
+    assert "收到文字" in message_text(got)
+    reported = await reply_to(d, LIU, "好了", "已上报")
+    assert f"工单 {second}" in message_text(reported) and "验收" in message_text(reported)
+    async with h.sessionmaker() as session:
+        from sqlmodel import select
+
+        from models.orders import Order
+
+        notes = (await session.exec(select(Order.result_note))).all()
+    assert sorted(n or "" for n in notes) == ["", "换了新的灯泡"], notes

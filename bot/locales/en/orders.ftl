@@ -515,6 +515,7 @@ order-ask-report-draft = Reporting order { $number } done: carry on where you le
     Add more words or photos and tap "{ order-btn-finished }"; to write it afresh, tap "{ order-btn-report-restart }".
 order-btn-report-restart = 🗑 Start over
 order-report-kept = Cancelled. What you wrote is kept: tap "{ order-btn-report-done }" on the order to carry on.
+order-report-cancel-meant = To stop the report for now, tap "{ common-cancel }" below: what you wrote is kept. To go on, just send text or photos, then tap "{ order-btn-finished }".
 order-ask-report-text = Please describe in words what was done first.
 order-reported = ✅ Order { $number } reported; waiting for staff to check.
 # the card whose Report done was tapped, once reported (without the button)

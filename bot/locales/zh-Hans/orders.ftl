@@ -487,6 +487,7 @@ order-ask-report-draft = 工单 { $number } 的完成上报，接着上次没写
     可以继续补充文字或照片，写完点「{ order-btn-finished }」；想从头写，点「{ order-btn-report-restart }」。
 order-btn-report-restart = 🗑 重新写
 order-report-kept = 已取消。写好的内容已经为您保存，再点工单上的「{ order-btn-report-done }」就能接着写。
+order-report-cancel-meant = 不上报了的话，请点下方的「{ common-cancel }」，写好的内容会为您保存。要接着写就直接发文字或照片，写完点「{ order-btn-finished }」。
 order-ask-report-text = 请先用文字说明办理情况。
 order-reported = ✅ 工单 { $number } 已上报，等待社区验收。
 # the card whose 完成上报 was tapped, once reported (without the button)

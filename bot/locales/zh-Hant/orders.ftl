@@ -490,6 +490,7 @@ order-ask-report-draft = 工單 { $number } 的完成上報，接著上次沒寫
     可以繼續補充文字或照片，寫完點「{ order-btn-finished }」；想從頭寫，點「{ order-btn-report-restart }」。
 order-btn-report-restart = 🗑 重新寫
 order-report-kept = 已取消。寫好的內容已經為您保存，再點工單上的「{ order-btn-report-done }」就能接著寫。
+order-report-cancel-meant = 不上報了的話，請點下方的「{ common-cancel }」，寫好的內容會為您保存。要接著寫就直接發文字或照片，寫完點「{ order-btn-finished }」。
 order-ask-report-text = 請先用文字說明辦理情況。
 order-reported = ✅ 工單 { $number } 已上報，等待社區驗收。
 # the card whose 完成上報 was tapped, once reported (without the button)
