@@ -182,7 +182,49 @@ async def says_home(session: AsyncSession, text: str) -> AddressGuess | None:
     ):
         if forms and (at := _find(rest, forms)) is not None:
             rest = rest[: at[0]] + rest[at[1] :]
-    return guess if not _HOME_REST.sub("", rest) else None
+    if _HOME_REST.sub("", rest) or not _only_home_words(text, guess.community):
+        return None
+    return guess
+
+
+# the English words that may stand around an address said as a home ('I live at …, room 302')
+_HOME_WORDS = frozenset(
+    [
+        "i",
+        "we",
+        "live",
+        "at",
+        "in",
+        "my",
+        "our",
+        "address",
+        "is",
+        "the",
+        "of",
+        "no",
+        "number",
+        "room",
+        "flat",
+        "apt",
+        "apartment",
+        "unit",
+        "building",
+        "bldg",
+        "block",
+        "blk",
+        "floor",
+        "community",
+    ]
+)
+
+
+def _only_home_words(text: str, community: Community) -> bool:
+    """The English words of a text are those of an address (and of the community's English
+    name): 'I live in Sunshine Community, Building 2, room 302', not '… and the lift is
+    broken' (its letters pass _HOME_REST, which reads the text without spaces)."""
+    own = set(re.findall(r"[a-z]+", (community.name_en or "").lower()))
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    return all(w in _HOME_WORDS or w in own for w in words)
 
 
 @dataclass(frozen=True)

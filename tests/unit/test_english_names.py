@@ -98,6 +98,9 @@ async def test_an_english_address_typed_whole(org: AsyncSession) -> None:
     assert guess.room == "302"
     home = await says_home(org, "I live in Sunshine Community, Building 2, room 302")
     assert home is not None and home.building is not None and home.building.name == "2号楼"
+    # an address with a matter after it is not said as a home: the matter is kept
+    said = "I live in Sunshine Community and the lift is broken"
+    assert await says_home(org, said) is None
 
 
 async def test_an_english_name_without_community_is_read_with_it(org: AsyncSession) -> None:
