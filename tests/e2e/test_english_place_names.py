@@ -10,6 +10,7 @@ from typing import Any
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.support import inline_labels, reply_to
 
 ADMIN = 1001  # 王主任, Chinese
 ALEX = 5002  # English, unregistered
@@ -96,4 +97,24 @@ async def test_an_admin_sets_and_removes_an_english_name(linli_sandbox: Harness)
     await d.tap(ALEX, "⬅️", grids[-1]["message_id"])  # back to the communities
     choose = await d.expect(ALEX, "choose your community", since=grids[-1]["message_id"] - 1)
     assert _labels(choose) == ["和谐社区", "Sunshine Community"], choose
+    assert await d.errors() == []
+
+
+async def test_an_english_address_told_at_the_menu_begins_registration(
+    linli_sandbox: Harness,
+) -> None:
+    """'I live in Sunshine Community, Building 6, room 1203' is his address (consent first,
+    then only the phone asked); with a matter after it, the matter is kept to file."""
+    h = linli_sandbox
+    d = h.driver
+    kept = await reply_to(
+        d, ALEX, "I live in Sunshine Community and the lift is broken", "noted what you told"
+    )
+    assert inline_labels(kept) == ["🏠 Register now"]
+    said = "I live in Sunshine Community, Building 6, room 1203"
+    consent = await reply_to(d, ALEX, said, "personal data")
+    await d.tap(ALEX, "Agree and continue", consent["message_id"])
+    read = await d.expect(ALEX, "Got it", since=consent["message_id"])
+    assert "Sunshine Community · 6号楼 · 1203" in message_text(read), message_text(read)
+    await d.expect(ALEX, "phone", since=read["message_id"])
     assert await d.errors() == []
