@@ -1,6 +1,7 @@
 """Admins: the org structure (🏘 组织架构) — communities → grids → buildings, a page at a time;
-add a grid or a building, rename any of them, move a building to another grid. The service
-(services.org_edit) checks the role again, validates names and refuses what cannot be done."""
+add a grid or a building, rename any of them, give a community or a grid an English name, move a
+building to another grid. The service (services.org_edit) checks the role again, validates names
+and refuses what cannot be done."""
 
 from __future__ import annotations
 
@@ -123,9 +124,14 @@ async def _community_page(
             (t("org-add-grid"), OrgCb(action="add-g", id=community_id).pack()),
             (t("org-rename-community"), OrgCb(action="ren-c", id=community_id).pack()),
         ],
+        [(t("org-english-name"), OrgCb(action="en-c", id=community_id).pack())],
         [(t("org-back-communities"), OrgCb(action="top").pack())],
     ]
-    lines = [t("org-community", community=community.name, grids=len(grids)), line]
+    lines = [
+        t("org-community", community=community.name, grids=len(grids)),
+        _english_line(t, community),
+        line,
+    ]
     await _show(message, "\n".join(x for x in lines if x), inline_kb(rows), new=new)
 
 
@@ -155,13 +161,20 @@ async def _grid_page(
             (t("org-add-building"), OrgCb(action="add-b", id=grid_id).pack()),
             (t("org-rename-grid"), OrgCb(action="ren-g", id=grid_id).pack()),
         ],
+        [(t("org-english-name"), OrgCb(action="en-g", id=grid_id).pack())],
         [(t("org-back-grids"), OrgCb(action="c", id=grid.community_id).pack())],
     ]
     lines = [
         t("org-grid", community=community.name, grid=grid.name, buildings=len(buildings)),
+        _english_line(t, grid),
         line,
     ]
     await _show(message, "\n".join(x for x in lines if x), inline_kb(rows), new=new)
+
+
+def _english_line(t: Text, place: Community | Grid) -> str:
+    """The English name English readers see, where one is set (else no line)."""
+    return t("org-english-line", name=place.name_en) if place.name_en else ""
 
 
 async def _building_page(
@@ -208,26 +221,38 @@ _ASKS = {
     "ren-c": "org-ask-rename",
     "ren-g": "org-ask-rename",
     "ren-b": "org-ask-rename",
+    "en-c": "org-ask-english",
+    "en-g": "org-ask-english",
 }
+# the kind of thing an ✏️ or 🔤 button is about
+_KINDS = {"ren-c": "community", "ren-g": "grid", "ren-b": "building"}
+_ENGLISH_KINDS = {"en-c": "community", "en-g": "grid"}
 
 
 @router.callback_query(OrgCb.filter(F.action.in_(set(_ASKS))))
 async def on_org_ask_name(
     query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, state: FSMContext, t: Text
 ) -> None:
-    """➕ 新增网格 / ➕ 新增楼栋 / ✏️ 改名: ask for the name."""
+    """➕ 新增网格 / ➕ 新增楼栋 / ✏️ 改名 / 🔤 英文名: ask for the name."""
     action = callback_data.action
-    current = await _current_name(session, action, callback_data.id)
+    current = await _current(session, action, callback_data.id)
     await query.answer()
     await state.set_state(OrgEdit.name)
     await state.set_data({"org_edit": action, "org_id": callback_data.id})
     assert isinstance(query.message, Message)
-    text = t(_ASKS[action], name=current, limit=org_service.MAX_NAME)
+    english = getattr(current, "name_en", None) or t("org-english-none")
+    text = t(
+        _ASKS[action],
+        name=current.name,
+        english=english,
+        clear=org_service.NO_ENGLISH,
+        limit=org_service.MAX_NAME,
+    )
     await query.message.answer(text, reply_markup=cancel_keyboard(t))
 
 
-async def _current_name(session: AsyncSession, action: str, oid: int) -> str:
-    """The name of the community, grid or building the button is about (gone: refused)."""
+async def _current(session: AsyncSession, action: str, oid: int) -> Community | Grid | Building:
+    """The community, grid or building the button is about (gone: refused)."""
     thing: Community | Grid | Building | None
     if action.endswith("c"):
         thing = await session.get(Community, oid)
@@ -237,7 +262,7 @@ async def _current_name(session: AsyncSession, action: str, oid: int) -> str:
         thing = await session.get(Building, oid)
     if thing is None:
         raise NotFound("org-err-gone")
-    return thing.name
+    return thing
 
 
 @router.message(StateFilter(OrgEdit.name), F.text.in_(labels("common-cancel")))
@@ -273,20 +298,28 @@ async def on_org_name(
         done = await org_service.add_building(
             session, user=user, roles=roles, grid_id=oid, name=typed
         )
+    elif action in _ENGLISH_KINDS:
+        done = await org_service.set_english_name(
+            session, user=user, roles=roles, kind=_ENGLISH_KINDS[action], target_id=oid, name=typed
+        )
     else:
-        kind = {"ren-c": "community", "ren-g": "grid", "ren-b": "building"}[action]
         done = await org_service.rename(
-            session, user=user, roles=roles, kind=kind, target_id=oid, name=typed
+            session, user=user, roles=roles, kind=_KINDS[action], target_id=oid, name=typed
         )
     await state.clear()
     menu = main_menu(t, roles, registered=user.registered)
-    key = f"org-done-{action}" if done.before != done.name else "org-done-same"
+    if done.before == done.name:
+        key = "org-done-same" if done.name else "org-done-english-none"
+    elif action in _ENGLISH_KINDS:
+        key = "org-done-english" if done.name else "org-done-english-cleared"
+    else:
+        key = f"org-done-{action}"
     await message.answer(t(key, name=done.name, before=done.before), reply_markup=menu)
     if action == "add-g":
         await _community_page(message, session, t, oid, new=True)
-    elif action in ("add-b", "ren-g"):
+    elif action in ("add-b", "ren-g", "en-g"):
         await _grid_page(message, session, t, oid, new=True)
-    elif action == "ren-c":
+    elif action in ("ren-c", "en-c"):
         await _community_page(message, session, t, oid, new=True)
     else:
         await _building_page(message, session, t, oid, new=True)

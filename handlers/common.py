@@ -21,7 +21,7 @@ from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.form_guard import flow_name, leave
 from handlers.menu import labels, main_menu, menu_keys
 from handlers.notify import notify
-from models import Community, Grid, Role, User
+from models import Community, Grid, Role, User, shown_name
 from services import org, overview
 from services import staff as staff_service
 from services import users as user_service
@@ -270,7 +270,7 @@ async def help_text(t: Text, roles: Collection[Role], *, session: AsyncSession, 
 
 def office_text(t: Text, office: Community) -> str:
     """The community office's name, phone, address and hours (those on file)."""
-    lines = [t("office-title", community=office.name)]
+    lines = [t("office-title", community=shown_name(office, t.lang))]
     for key, value in (
         ("office-phone", office.phone),
         ("office-address", office.address),

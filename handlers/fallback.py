@@ -563,6 +563,7 @@ async def on_unknown_message(
             subject=named_matter,
             now=clock(),
             ended_too=not smalltalk.says_again(text),
+            lexicon=ctx.triage.english if ctx.triage is not None else None,
         )
         if asked is not None:
             await show_my_request(message, ctx, asked)

@@ -30,7 +30,7 @@ from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
-from models import Community, MemberProfile, MemberStatus, Role, User
+from models import Community, MemberProfile, MemberStatus, Role, User, shown_name
 from services import member_cards, org, smalltalk
 from services import members as member_service
 from services import users as user_service
@@ -438,7 +438,10 @@ async def _ask_community(
     """The community step, in the message of the step before or after it."""
     communities = await org.list_communities(session)
     await state.set_state(Join.community)
-    rows = [[(c.name, JoinCb(action="community", value=str(c.id)).pack())] for c in communities]
+    rows = [
+        [(shown_name(c, t.lang), JoinCb(action="community", value=str(c.id)).pack())]
+        for c in communities
+    ]
     rows.append([(t("common-back"), JoinCb(action="back", value="skills").pack())])
     await message.edit_text(t("member-ask-community"), reply_markup=inline_kb(rows))
 
@@ -452,7 +455,9 @@ async def _ask_grid(
         return False
     await state.update_data(community_id=community_id)
     await state.set_state(Join.grid)
-    rows = [[(g.name, JoinCb(action="grid", value=str(g.id)).pack())] for g in grids]
+    rows = [
+        [(shown_name(g, t.lang), JoinCb(action="grid", value=str(g.id)).pack())] for g in grids
+    ]
     rows.append([(t("member-any-grid"), JoinCb(action="grid", value="").pack())])
     rows.append([(t("common-back"), JoinCb(action="back", value="community").pack())])
     await message.edit_text(t("member-ask-grid"), reply_markup=inline_kb(rows))
@@ -566,7 +571,12 @@ async def on_join_named(
         unit=data["work_unit"],
         phone=data["phone"],
         skills=_skills_text(t, data["skills"], data["custom_skills"]),
-        community=_area(t, community, await _grid_name(session, data.get("grid_id"))),
+        community=member_cards.area(
+            t,
+            community,
+            await member_cards.grid_name(session, data.get("grid_id"), lang=t.lang),
+            lang=t.lang,
+        ),
         named=t("member-named-shown", name=name)
         if named
         else t("member-named-hidden", masked=masked_name(t, name)),

@@ -20,7 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.answered import note_answered, was_answered
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
-from models import Building, Community, Grid, User
+from models import Building, Community, Grid, User, shown_name
 from models.orders import Order, OrderStatus, Request, RequestStatus, Score
 from services import members as member_service
 from services import orders as order_service
@@ -151,13 +151,14 @@ async def place(session: AsyncSession, req: Request | Order, t: Text | None = No
     """Community · grid · building of a request (no room), or its public area: '阳光社区 ·
     公共区域 · 东门外马路' (the area's word in `t`'s language; without `t`, the default's)."""
     parts = []
+    lang = t.lang if t is not None else ""
     community = await session.get(Community, req.community_id)
     if community:
-        parts.append(community.name)
+        parts.append(shown_name(community, lang))
     if req.grid_id:
         grid = await session.get(Grid, req.grid_id)
         if grid:
-            parts.append(grid.name)
+            parts.append(shown_name(grid, lang))
     building_id = getattr(req, "building_id", None)
     if building_id:
         building = await session.get(Building, building_id)

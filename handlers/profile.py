@@ -176,7 +176,7 @@ async def _profile_text(
 ) -> str:
     name = user.display_name if user.forgotten_at is None else t("profile-name-forgotten")
     lines = [t("profile-title"), t("profile-name", name=name)]
-    address = await user_service.address_text(session, user=user)
+    address = await user_service.address_text(session, user=user, lang=t.lang)
     lines.append(t("profile-address", address=address) if address else t("profile-address-none"))
     lines.append(t("profile-phone", phone=user.phone) if user.phone else t("profile-phone-none"))
     if user.verified_at is not None:

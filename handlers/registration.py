@@ -33,7 +33,7 @@ from handlers.text_steps import (
     refused_labels,
     with_current,
 )
-from models import Building, Community, Grid, Role, User
+from models import Building, Community, Grid, Role, User, shown_name
 from services import address, org, smalltalk
 from services import users as user_service
 from services.errors import Conflict, InvalidInput
@@ -153,7 +153,7 @@ async def _begun_from(message: Message, state: FSMContext) -> bool:
 async def _ask_community(
     message: Message, state: FSMContext, session: AsyncSession, t: Text, edit: bool = False
 ) -> None:
-    communities = [(c.id, c.name) for c in await org.list_communities(session)]
+    communities = [(c.id, shown_name(c, t.lang)) for c in await org.list_communities(session)]
     await state.set_state(Reg.community)
     if not communities:
         await message.answer(t("reg-no-communities"))
@@ -304,7 +304,7 @@ async def _take_typed(
             await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
         return
     await state.update_data(community_id=guess.community.id)
-    parts = [guess.community.name]
+    parts = [shown_name(guess.community, t.lang)]
     if guess.building is None:
         await message.answer(t("reg-typed-read", address=" · ".join(parts)))
         await state.set_state(Reg.grid)
@@ -431,12 +431,13 @@ async def on_community(
     await query.answer()
     assert isinstance(query.message, Message)
     community = await session.get(Community, callback_data.id)
-    await _keep_choice(query.message, t, "reg-step-community", community.name if community else "")
+    picked = shown_name(community, t.lang) if community else ""
+    await _keep_choice(query.message, t, "reg-step-community", picked)
     await query.message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
 
 
 def _grid_rows(t: Text, grids: list[Grid]) -> InlineKeyboardMarkup:
-    rows = [[(g.name, RegCb(action="grid", id=g.id or 0).pack())] for g in grids]
+    rows = [[(shown_name(g, t.lang), RegCb(action="grid", id=g.id or 0).pack())] for g in grids]
     rows.append([(t("common-not-sure"), RegCb(action="nogrid").pack())])
     rows.append([(t("common-back"), RegCb(action="back-community").pack())])
     return inline_kb(rows)
@@ -492,7 +493,7 @@ async def on_grid(
         community_id=data["community_id"],
         grid_id=grid_id,
         page=0,
-        picked=grid.name if grid else t("common-not-sure"),
+        picked=shown_name(grid, t.lang) if grid else t("common-not-sure"),
     )
 
 
@@ -826,7 +827,7 @@ async def _finish(
             reply_markup=main_menu(t, roles, registered=user.registered),
         )
         return
-    address = await user_service.address_text(session, user=user) or ""
+    address = await user_service.address_text(session, user=user, lang=t.lang) or ""
     text = t("reg-done", address=address)
     if user.phone:
         text += "\n" + t("reg-done-phone", phone=user.phone)

@@ -4,7 +4,7 @@ from models import catalogue as catalogue  # the catalogue admins edit, shared b
 from models import consultations as consultations  # issue 7: meetings, topics, polls
 from models import orders as orders
 from models import scheduling as scheduling  # issue 6: jobs, deliveries, broadcasts
-from models.org import Building, Community, Grid
+from models.org import Building, Community, Grid, shown_name
 from models.users import (
     AuditEvent,
     Invitation,
@@ -26,4 +26,5 @@ __all__ = [
     "Role",
     "StaffScope",
     "User",
+    "shown_name",
 ]

@@ -17,6 +17,8 @@ class Community(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_type=String(100), unique=True, index=True)
+    # shown to English readers (and read when typed) in place of the Chinese name, where set
+    name_en: str | None = Field(default=None, sa_type=String(100))
     public_channel_id: int | None = Field(default=None, sa_type=BigInteger)
     # the community office (社区服务中心), told to residents where it helps (help, night filing)
     phone: str | None = Field(default=None, sa_type=String(32))
@@ -34,6 +36,7 @@ class Grid(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="communities.id", index=True)
     name: str = Field(sa_type=String(100))
+    name_en: str | None = Field(default=None, sa_type=String(100))
 
 
 class Building(SQLModel, table=True):
@@ -49,3 +52,11 @@ class Building(SQLModel, table=True):
     grid_id: int = Field(foreign_key="grids.id", index=True)
     name: str = Field(sa_type=String(100))
     households: int = Field(default=0)
+
+
+def shown_name(place: Community | Grid, lang: str) -> str:
+    """A community's or grid's name as a reader of `lang` sees it: the English name for an
+    English reader where one is set, else the Chinese name."""
+    if lang == "en" and place.name_en:
+        return place.name_en
+    return place.name

@@ -4,8 +4,8 @@ Older residents answer "请选择您所在的社区" by writing their address ("
 form should take what it can read from that — the community, the building, the room — and ask
 only for the rest, not show the same buttons again. `read_address` finds community and building
 names (a building '3号楼' also as '3栋', '3幢', '三号楼'), and a room number in what is left.
-A name found in two places (two communities with a '1号楼', and no community named) is not
-guessed.
+A community is also read by its English name, where it has one ('Sunshine community'). A name
+found in two places (two communities with a '1号楼', and no community named) is not guessed.
 """
 
 from __future__ import annotations
@@ -63,10 +63,20 @@ def _building_forms(name: str) -> list[str]:
     ]
 
 
-def _community_forms(name: str) -> list[str]:
-    plain = _normal(name)
+def _community_forms(community: Community) -> list[str]:
+    """阳光社区 also as 阳光; its English name, where set, with or without 'community'
+    ('Sunshine Community', 'sunshine community', 'Sunshine')."""
+    plain = _normal(community.name)
     short = plain.removesuffix("社区")
-    return [plain, short] if short != plain and len(short) >= 2 else [plain]
+    forms = [plain, short] if short != plain and len(short) >= 2 else [plain]
+    if community.name_en:
+        english = _normal(community.name_en)
+        bare = english.removesuffix("community")
+        if len(bare) >= 3:
+            forms += [english, bare, bare + "community"]
+        else:
+            forms.append(english)
+    return list(dict.fromkeys(forms))
 
 
 def _find(text: str, forms: list[str]) -> tuple[int, int] | None:
@@ -104,7 +114,7 @@ async def read_address(
     if community_id is not None:
         community = next((c for c in communities if c.id == community_id), None)
     else:
-        named = [(c, _find(plain, _community_forms(c.name))) for c in communities]
+        named = [(c, _find(plain, _community_forms(c))) for c in communities]
         found = [(c, span) for c, span in named if span is not None]
         if len(found) == 1:
             community, at = found[0]
@@ -137,6 +147,10 @@ async def read_address(
     return AddressGuess(community=community, building=building, room=room)
 
 
+# the longest text read as telling where one lives; English says it in more letters ('I live in
+# Sunshine Community, Building 2, room 302')
+SAYS_HOME_CHARS = 40
+SAYS_HOME_LATIN = 80
 # how people start telling where they live: '我住…', '我家在…', '地址是…', 'I live at …'
 _SAYS_HOME = re.compile(
     r"^(?:您好|你好)?[，,]?(?:(?:我|我们|俺)家?(?:住在|住|在)|家住|家在|住在|"
@@ -152,7 +166,7 @@ async def says_home(session: AsyncSession, text: str) -> AddressGuess | None:
     """'我住阳光社区3号楼201': someone telling where they live — after the words that say so,
     a community or building of ours and a room, nothing else; or a whole address alone
     ('阳光社区3号楼201') — or None ('我在3号楼门口看到垃圾' names a building but is a matter)."""
-    if len(text) > 40:
+    if len(text) > (SAYS_HOME_LATIN if text.isascii() else SAYS_HOME_CHARS):
         return None
     plain = _normal(text)
     lead = _SAYS_HOME.match(plain)
@@ -163,12 +177,54 @@ async def says_home(session: AsyncSession, text: str) -> AddressGuess | None:
     if lead is None and (guess.building is None or guess.room is None):
         return None  # a whole address needs no '我住'; a building alone is not one
     for forms in (
-        _community_forms(guess.community.name),
+        _community_forms(guess.community),
         _building_forms(guess.building.name) if guess.building is not None else [],
     ):
         if forms and (at := _find(rest, forms)) is not None:
             rest = rest[: at[0]] + rest[at[1] :]
-    return guess if not _HOME_REST.sub("", rest) else None
+    if _HOME_REST.sub("", rest) or not _only_home_words(text, guess.community):
+        return None
+    return guess
+
+
+# the English words that may stand around an address said as a home ('I live at …, room 302')
+_HOME_WORDS = frozenset(
+    [
+        "i",
+        "we",
+        "live",
+        "at",
+        "in",
+        "my",
+        "our",
+        "address",
+        "is",
+        "the",
+        "of",
+        "no",
+        "number",
+        "room",
+        "flat",
+        "apt",
+        "apartment",
+        "unit",
+        "building",
+        "bldg",
+        "block",
+        "blk",
+        "floor",
+        "community",
+    ]
+)
+
+
+def _only_home_words(text: str, community: Community) -> bool:
+    """The English words of a text are those of an address (and of the community's English
+    name): 'I live in Sunshine Community, Building 2, room 302', not '… and the lift is
+    broken' (its letters pass _HOME_REST, which reads the text without spaces)."""
+    own = set(re.findall(r"[a-z]+", (community.name_en or "").lower()))
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    return all(w in _HOME_WORDS or w in own for w in words)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from sqlalchemy import func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.org import Building, Community, Grid
+from models.org import Building, Community, Grid, shown_name
 from models.scheduling import AudienceKind, Broadcast, BroadcastState, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
 from services.delivery import (
@@ -283,12 +283,13 @@ async def sender_header(
     ).all()
     if scopes and all(s.grid_id is not None for s in scopes):
         grid = await session.get(Grid, scopes[0].grid_id)
-        sender = texts.get(lang, "broadcast-sender-grid", grid=grid.name if grid else "")
+        grid_name = shown_name(grid, lang) if grid else ""
+        sender = texts.get(lang, "broadcast-sender-grid", grid=grid_name)
     elif scopes:
         sender = texts.get(lang, "broadcast-sender-staff")
     else:
         sender = texts.get(lang, "broadcast-sender-admin")
-    name = community.name if community is not None else ""
+    name = shown_name(community, lang) if community is not None else ""
     return texts.get(lang, "broadcast-header", community=name, sender=sender)
 
 

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid, MemberProfile, MemberStatus, User
+from models import Community, Grid, MemberProfile, MemberStatus, User, shown_name
 from models.scheduling import Delivery, DeliveryState
 from services import members
 from services.delivery import enqueue, sent_on_the_way
@@ -48,17 +48,18 @@ def skills_text(render: Render, codes: list[str], custom: str) -> str:
     return render("list-sep").join(names)
 
 
-def area(render: Render, community: Community | None, grid: str | None) -> str:
-    """Where the member will serve: the community and the grid chosen (or any grid)."""
+def area(render: Render, community: Community | None, grid: str | None, *, lang: str = "") -> str:
+    """Where the member will serve: the community (as a `lang` reader sees its name) and the
+    grid chosen (or any grid)."""
     if community is None:
         return "-"
-    return f"{community.name} · {grid or render('member-any-grid')}"
+    return f"{shown_name(community, lang)} · {grid or render('member-any-grid')}"
 
 
-async def grid_name(session: AsyncSession, grid_id: int | None) -> str | None:
-    """A grid's name, if there is one."""
+async def grid_name(session: AsyncSession, grid_id: int | None, *, lang: str = "") -> str | None:
+    """A grid's name (as a `lang` reader sees it), if there is one."""
     grid = await session.get(Grid, grid_id) if grid_id is not None else None
-    return grid.name if grid is not None else None
+    return shown_name(grid, lang) if grid is not None else None
 
 
 def review_card_text(

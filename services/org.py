@@ -23,6 +23,10 @@ _HEADERS = {
     "社区": "community",
     "grid": "grid",
     "网格": "grid",
+    "community_en": "community_en",
+    "社区英文名": "community_en",
+    "grid_en": "grid_en",
+    "网格英文名": "grid_en",
     "building": "building",
     "楼栋": "building",
     "households": "households",
@@ -81,6 +85,9 @@ class BuildingRow:
     households: int
     public_channel_id: int | None = None
     contact: Contact | None = None  # the community office's, where the file gives it
+    # the English names shown to English readers, where the file gives them
+    community_en: str | None = None
+    grid_en: str | None = None
 
 
 @dataclass
@@ -109,6 +116,13 @@ def _name(value: Any, *, what: str, where: str) -> str:
     if any(ord(ch) < 32 for ch in text):
         raise OrgFileError(f"{where}: {what} contains control characters")
     return text
+
+
+def _english(value: Any, *, what: str, where: str) -> str | None:
+    """An optional English name: absent or empty is None."""
+    if value is None or str(value).strip() == "":
+        return None
+    return _name(value, what=what, where=where)
 
 
 def _households(value: Any, *, where: str) -> int:
@@ -168,6 +182,7 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
         if not isinstance(community, dict):
             raise OrgFileError(f"{where_c}: expected a mapping")
         cname = _name(community.get("name"), what="community name", where=where_c)
+        cname_en = _english(community.get("name_en"), what="community name_en", where=where_c)
         channel = _channel(community.get("public_channel_id"), where=where_c)
         contact = _contact(
             lambda key, c=community: (
@@ -183,6 +198,7 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
             if not isinstance(grid, dict):
                 raise OrgFileError(f"{where_g}: expected a mapping")
             gname = _name(grid.get("name"), what="grid name", where=where_g)
+            gname_en = _english(grid.get("name_en"), what="grid name_en", where=where_g)
             buildings = grid.get("buildings") or []
             if not isinstance(buildings, list) or not buildings:
                 raise OrgFileError(f"{where_g} ({gname}): needs a non-empty 'buildings' list")
@@ -201,6 +217,8 @@ def _read_yaml(path: Path) -> list[BuildingRow]:
                         households=_households(building.get("households"), where=where_b),
                         public_channel_id=channel,
                         contact=contact,
+                        community_en=cname_en,
+                        grid_en=gname_en,
                     )
                 )
     return rows
@@ -281,6 +299,8 @@ def _read_table(table: Sequence[Sequence[Any]], *, source: str) -> list[Building
                 households=_households(cell("households"), where=where),
                 public_channel_id=_channel(cell("public_channel_id"), where=where),
                 contact=_contact(cell, where=where),
+                community_en=_english(cell("community_en"), what="community_en", where=where),
+                grid_en=_english(cell("grid_en"), what="grid_en", where=where),
             )
         )
     return rows
@@ -317,6 +337,8 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
             elif row.public_channel_id is not None:
                 community.public_channel_id = row.public_channel_id
             _note_renamed(report, "community", row.community, community.name)
+            if row.community_en is not None:  # an English name the file leaves out stays
+                community.name_en = row.community_en
             if row.contact is not None:  # the file's values; what it leaves out stays
                 for key in ("phone", "address", "office_hours"):
                     if (value := getattr(row.contact, key)) is not None:
@@ -330,6 +352,8 @@ async def import_org(session: AsyncSession, *, rows: list[BuildingRow]) -> Impor
                 grids[(community.id, row.grid)] = grid
                 report.grids_added += 1
             _note_renamed(report, "grid", row.grid, grid.name)
+            if row.grid_en is not None:
+                grid.name_en = row.grid_en
             assert grid.id is not None
             building = buildings.get((community.id, row.building))
             if building is not None:
@@ -485,8 +509,15 @@ async def list_buildings(
 
 
 async def community_by_name(session: AsyncSession, *, name: str) -> Community | None:
-    """A community by its exact name."""
-    return (await session.exec(select(Community).where(Community.name == name))).first()
+    """A community by its exact name, else by its English name (letter case aside)."""
+    found = (await session.exec(select(Community).where(Community.name == name))).first()
+    if found is not None or not name.strip():
+        return found
+    wanted = name.strip().casefold()
+    for community in (await session.exec(select(Community))).all():
+        if community.name_en and community.name_en.casefold() == wanted:
+            return community
+    return None
 
 
 async def grid_names(session: AsyncSession) -> dict[int | None, str]:

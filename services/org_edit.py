@@ -1,8 +1,9 @@
 """Admins edit the org structure in the bot: add a grid or a building, rename a community, a
-grid or a building, move a building to another grid of its community. Like `linli org import`
-(services.org.import_org), which keys grids by (community, name) and buildings by (community,
-name), names are unique among their community's grids and buildings, and communities among
-the sub-district's. Every change is audited."""
+grid or a building, give a community or a grid an English name, move a building to another
+grid of its community. Like `linli org import` (services.org.import_org), which keys grids by
+(community, name) and buildings by (community, name), names are unique among their
+community's grids and buildings, and communities among the sub-district's. Every change is
+audited."""
 
 from __future__ import annotations
 
@@ -172,6 +173,52 @@ async def rename(
         _record(session, user, f"org_rename_{kind}", kind, target_id, f"{before} → {name}")
         await session.commit()
     return Named(kind, target_id, name, before)
+
+
+# typed in place of an English name: there is none (English readers see the Chinese name)
+NO_ENGLISH = "-"
+
+
+async def set_english_name(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    kind: str,
+    target_id: int,
+    name: str,
+) -> Named:
+    """Set (or, typed NO_ENGLISH, clear) the English name of a community or a grid (`kind`),
+    which English readers see in place of the Chinese name and which is read when typed. It
+    needs a Latin letter, and is unique as the names are (letter case aside): two communities
+    both read as 'Sunshine' could not be told apart when typed. `before` is the old English
+    name ("" for none); the same name again changes nothing."""
+    await _require_admin(session, user=user, roles=roles, action=f"org_english_{kind}")
+    typed = " ".join((name or "").split())
+    new = None if typed == NO_ENGLISH else clean_name(typed)
+    thing: Community | Grid
+    if kind == "community":
+        thing = await _community(session, target_id)
+        others: object = select(Community.name_en).where(Community.id != target_id)
+    elif kind == "grid":
+        thing = await _grid(session, target_id)
+        others = select(Grid.name_en).where(
+            Grid.community_id == thing.community_id, Grid.id != target_id
+        )
+    else:
+        raise InvalidInput("err-stale-button")
+    if new is not None:
+        if not any("a" <= ch.lower() <= "z" for ch in new):
+            raise InvalidInput("org-err-english-latin")
+        taken = (await session.exec(others)).all()  # type: ignore[call-overload]
+        if any(other and other.casefold() == new.casefold() for other in taken):
+            raise Conflict(f"org-err-{kind}-taken", name=new)
+    before = thing.name_en or ""
+    if before != (new or ""):
+        thing.name_en = new
+        _record(session, user, f"org_english_{kind}", kind, target_id, f"{before} → {new or ''}")
+        await session.commit()
+    return Named(kind, target_id, new or "", before)
 
 
 async def open_matters(session: AsyncSession, *, building_id: int) -> list[str]:

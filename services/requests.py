@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import DateTime, Integer, and_, bindparam, func, not_, or_, type_coerce, update
 from sqlalchemy import select as sa_select
@@ -64,6 +64,9 @@ from services.validation import (
     room_number,
     short_label,
 )
+
+if TYPE_CHECKING:
+    from services.triage.english import EnglishLexicon
 
 T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
@@ -980,12 +983,20 @@ ASKED_AMONG = 50  # the resident's newest matters a progress question is matched
 
 
 async def own_about(
-    session: AsyncSession, *, user: User, subject: str, now: datetime, ended_too: bool = True
+    session: AsyncSession,
+    *,
+    user: User,
+    subject: str,
+    now: datetime,
+    ended_too: bool = True,
+    lexicon: EnglishLexicon | None = None,
 ) -> Request | None:
     """The resident's own matter a progress question names ('水管的事怎么样了': the one about
     the water pipe), or None when none of their newest matters names it clearly. Of those that
     name it as well, an open one first, then the newest; one ended more than ASKED_RECENT_DAYS
-    ago (or at all, without `ended_too`: the words say it happened again) is not it."""
+    ago (or at all, without `ended_too`: the words say it happened again) is not it. With the
+    triage's English `lexicon`, a question in English finds a matter filed in Chinese ('any
+    news about the elevator?' after '电梯坏了') and the other way round."""
     rows = await session.exec(
         select(Request)
         .where(col(Request.resident_id) == user.id)
@@ -999,7 +1010,8 @@ async def own_about(
         still_open = req.status in OPEN_REQUESTS
         if not still_open and (not ended_too or req.updated_at < since):
             continue
-        score = names_matter(subject, f"{req.text} {req.keywords.replace('、', ' ')}")
+        said = f"{req.text} {req.keywords.replace('、', ' ').replace(',', ' ')}"
+        score = names_matter(subject, said, lexicon=lexicon)
         if score < NAMED_AT_LEAST:
             continue
         key = (score, still_open, req.id or 0)

@@ -23,11 +23,14 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from models import Role
 from models.consultations import RsvpAnswer
-from services.triage.text import to_simplified
+from services.triage.text import normalize, to_simplified
+
+if TYPE_CHECKING:
+    from services.triage.english import EnglishLexicon
 
 
 class Kind(StrEnum):
@@ -1055,11 +1058,36 @@ def progress_subject(text: str | None) -> str | None:
     return subject
 
 
-def names_matter(subject: str, said: str) -> float:
+# words for the same thing, read as one where a progress question is matched with a matter
+# ('升降梯的事怎么样了' after '电梯坏了'); lift and elevator are both 电梯 in the English lexicon
+SAME_THING = {"升降梯": "电梯", "升降机": "电梯", "垂直梯": "电梯"}
+
+
+def _same_things(text: str) -> str:
+    for word, same in SAME_THING.items():
+        text = text.replace(word, same)
+    return text
+
+
+def names_matter(subject: str, said: str, *, lexicon: EnglishLexicon | None = None) -> float:
     """How much of a matter's name (`progress_subject`) a matter's words hold, 0–1: the share
     of its pairs of characters found in them (a single character: found or not), or for Latin
-    words the share of its words."""
-    said = _clean(to_simplified(said))
+    words the share of its words. With the triage's English `lexicon`, across languages too:
+    the English words of either read as their Chinese ('elevator' holds in '电梯坏了', '电梯'
+    in 'the lift is broken')."""
+    said = _same_things(_clean(to_simplified(said)))
+    subject = _same_things(subject)
+    across = 0.0
+    if lexicon is not None:
+        said = " ".join([said, *dict.fromkeys(lexicon.chinese(normalize(said)))])
+        if subject.isascii():
+            wanted = list(dict.fromkeys(lexicon.chinese(normalize(subject))))
+            if wanted:
+                across = sum(word in said for word in wanted) / len(wanted)
+    return max(across, _names(subject, said))
+
+
+def _names(subject: str, said: str) -> float:
     if subject.isascii():
         words = {w.rstrip("s") for w in subject.split() if len(w) > 1}
         if not words:

@@ -14,7 +14,17 @@ from sqlalchemy.sql.elements import BindParameter
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
+from models import (
+    Building,
+    Community,
+    Grid,
+    MemberProfile,
+    MemberStatus,
+    Role,
+    StaffScope,
+    User,
+    shown_name,
+)
 from models.base import utcnow
 from services import audit, delivery
 from services.delivery import hold_for_quiet_hours, release_held
@@ -467,12 +477,14 @@ async def verify_resident(
     return resident
 
 
-async def address_text(session: AsyncSession, *, user: User) -> str | None:
-    """ "Community · grid · building room" for the user, or None when not registered."""
+async def address_text(session: AsyncSession, *, user: User, lang: str = "") -> str | None:
+    """ "Community · grid · building room" for the user (community and grid by their English
+    names for an English reader, where set), or None when not registered."""
     if user.building_id is None or user.community_id is None:
         return None
     community = await session.get(Community, user.community_id)
     building = await session.get(Building, user.building_id)
     grid = await session.get(Grid, user.grid_id) if user.grid_id else None
-    parts = [p.name for p in (community, grid, building) if p is not None]
+    parts = [shown_name(p, lang) for p in (community, grid) if p is not None]
+    parts += [building.name] if building is not None else []
     return " · ".join(parts) + (f" {user.room}" if user.room else "")

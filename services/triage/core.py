@@ -384,6 +384,10 @@ class Triage:
             )
             if not any(w in n or n in w for n in lead)
         ]
+        # 'working' of 'not working' is shown as the phrase: alone it says the opposite
+        negated = self.english.negated(norm)
+        if negated:
+            rest = list(dict.fromkeys(negated.get(w, w) for w in rest))
         return (lead + rest)[:limit]
 
     def keywords(self, text: str, *, limit: int = 8) -> list[str]:

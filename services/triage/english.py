@@ -29,6 +29,11 @@ _LINE_RE = re.compile(r"([^:#]+):\s*(.+)")
 # (e-bike, wi-fi, can't, owners'), as the lexicon's surfaces are cut too
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _LATIN_RE = re.compile(r"[a-z]{2}")
+# the words a phrase of the lexicon begins with when it says a thing is missing or broken
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "cannot", "isn't", "aren't", "doesn't", "don't", "won't", "can't"}
+    | {"hasn't", "haven't", "didn't"}
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,23 @@ class EnglishLexicon:
             for word in written[start:end]:
                 named.update((word, english_singular(word)))
         return frozenset(named)
+
+    def negated(self, text: str) -> dict[str, str]:
+        """The words of a normalised text that a phrase of the lexicon says are missing or do
+        not work, each with its whole phrase as written: {'working': 'not working'} for
+        'the lift is not working'. A keyword 'working' alone says the opposite of the text."""
+        if _LATIN_RE.search(text) is None:
+            return {}
+        written = tokens(text)
+        out: dict[str, str] = {}
+        for start, end, _ in self.matches(text):
+            if end - start < 2 or written[start] not in _NEGATIONS:
+                continue
+            phrase = " ".join(written[start:end])
+            for word in written[start + 1 : end]:
+                out.setdefault(word, phrase)
+                out.setdefault(english_singular(word), phrase)
+        return out
 
     def chinese(self, text: str) -> list[str]:
         """The Chinese words of the English ones in a normalised text, in its order."""

@@ -139,7 +139,8 @@ async def test_cancel_and_a_long_list_in_pages(linli_sandbox: Harness) -> None:
     page = await _org(h)
     await d.tap(ADMIN, "第一网格（23 栋）", page["message_id"])
     listing = await d.expect(ADMIN, "第 1/3 页，共 23 个", since=page["message_id"] - 1)
-    assert len(_labels(listing)) == 8 + 1 + 2 + 1 and "下一页 ▶️" in _labels(listing)
+    # 8 buildings, ▶️, ➕ and ✏️, 🔤 英文名, ⬅️
+    assert len(_labels(listing)) == 8 + 1 + 2 + 1 + 1 and "下一页 ▶️" in _labels(listing)
     await d.tap(ADMIN, "下一页 ▶️", listing["message_id"])
     await d.expect(ADMIN, "第 2/3 页", since=page["message_id"] - 1)
     # ✖️ 取消 while typing a name changes nothing

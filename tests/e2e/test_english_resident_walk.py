@@ -30,12 +30,13 @@ def _said(replies: list[dict[str, Any]]) -> str:
 
 
 async def _register(h: Harness, *, phone: str = "Skip") -> str:
-    """Alex registers at 阳光社区 6号楼 1203, typing the room and the phone as he says them."""
+    """Alex registers at Sunshine Community (阳光社区) 6号楼 1203, typing the room and the phone
+    as he says them."""
     d = h.driver
     await d.say(ALEX, "🏠 Register address")
     await d.tap(ALEX, "Agree and continue")
     await d.expect(ALEX, "choose your community")
-    await d.tap(ALEX, "阳光社区")
+    await d.tap(ALEX, "Sunshine Community")
     await d.expect(ALEX, "grid")
     await d.tap(ALEX, "Not sure")
     await d.expect(ALEX, "choose your building")
@@ -151,7 +152,7 @@ async def test_not_sure_typed_at_the_grid_step(linli_sandbox: Harness) -> None:
     await d.say(ALEX, "🏠 Register address")
     await d.tap(ALEX, "Agree and continue")
     await d.expect(ALEX, "choose your community")
-    await d.tap(ALEX, "阳光社区")
+    await d.tap(ALEX, "Sunshine Community")
     await d.expect(ALEX, "grid")
     [*_, again] = await d.say(ALEX, "the one by the gate")
     assert "grid" in message_text(again) and "Not sure" in labels_of(again), again
@@ -178,7 +179,7 @@ async def test_volunteer_sign_up_typed_as_said(linli_sandbox: Harness) -> None:
     assert "Ticked: Plumbing, Tutoring" in message_text(ticked), message_text(ticked)
     assert {"✅ Plumbing", "✅ Tutoring"} <= set(labels_of(ticked)), labels_of(ticked)
     await d.tap(ALEX, "✅ Done", ticked["message_id"])
-    await d.tap(ALEX, "阳光社区")
+    await d.tap(ALEX, "Sunshine Community")
     await d.tap(ALEX, "Any grid")
     await d.tap(ALEX, "Show my name")
     confirm = await d.expect(ALEX, "Please confirm your sign-up")

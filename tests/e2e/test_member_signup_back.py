@@ -131,7 +131,7 @@ async def test_an_english_member_is_pointed_at_the_button_they_have(
     mark = skills["message_id"] - 1
     await d.tap(ALEX, "Done", skills["message_id"])
     await d.expect(ALEX, "community you will serve", since=mark)
-    await d.tap(ALEX, "阳光社区", skills["message_id"])
+    await d.tap(ALEX, "Sunshine Community", skills["message_id"])
     await d.expect(ALEX, "grid you will serve", since=mark)
     await d.tap(ALEX, "Any grid", skills["message_id"])
     await d.expect(ALEX, "my name", since=mark)

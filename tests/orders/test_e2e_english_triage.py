@@ -49,3 +49,39 @@ async def test_an_english_request_is_previewed_in_its_category(linli_sandbox: Ha
         [filed] = (await session.exec(select(Request).where(Request.resident_id == ALEX))).all()
     assert filed.category == "facilities" and not filed.urgent
     assert await d.errors() == []
+
+
+STAFF = 2001  # 李社工, Chinese, staff of 阳光社区
+
+
+async def test_smoke_next_door_a_boiler_and_not_working(linli_sandbox: Harness) -> None:
+    """Smoke from a neighbour's flat is a fire and urgent (was previewed as a neighbour
+    dispute); a boiler is heating (was water and electricity with 'no hot water'); staff read
+    'not working' among the keywords, not 'working'."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(ALEX, "🏠 Register address")
+    await d.tap(ALEX, "Agree and continue")
+    await d.expect(ALEX, "choose your community")
+    await d.say(ALEX, "Sunshine community, building 1, 501")
+    await d.expect(ALEX, "phone number")
+    await d.say(ALEX, "Skip")
+    await d.expect(ALEX, "Registration complete")
+
+    smoke = message_text(await _preview(h, "smoke coming from my neighbour's flat"))
+    assert "Category: Public safety and fire" in smoke, smoke
+    assert "🚨 Urgent" in smoke, smoke
+    await reply_to(d, ALEX, "✖️ Cancel", "")
+
+    boiler = await _preview(h, "my boiler is not working, no hot water")
+    assert "Category: Heating and gas" in message_text(boiler), message_text(boiler)
+    await d.tap(ALEX, "Submit", boiler["message_id"])
+    filed = await d.expect(ALEX, "Submitted, number", since=boiler["message_id"] - 1)
+    number = message_text(filed).split("number")[1].strip().split(".")[0].strip()
+    [queue] = await d.say(STAFF, "📋 待办诉求")
+    await d.tap(STAFF, number, queue["message_id"])
+    card = message_text(await d.expect(STAFF, f"诉求 {number} ·", since=queue["message_id"]))
+    keywords = card.split("关键词：")[1].split("\n")[0]
+    assert "not working" in keywords.split("、"), keywords
+    assert "working" not in keywords.split("、"), keywords
+    assert await d.errors() == []

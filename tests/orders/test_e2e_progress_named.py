@@ -54,3 +54,20 @@ async def test_a_matter_asked_after_by_name_shows_its_card_and_progress(
     [theirs] = await d.say(WU, "楼道灯什么时候来修")
     assert OFFER in message_text(theirs) and f"诉求 {light}" not in message_text(theirs)
     assert await d.errors() == []
+
+
+async def test_a_matter_filed_in_chinese_asked_after_in_english(linli_sandbox: Harness) -> None:
+    """'any news about the elevator?' after 电梯坏了: the card of that matter (the lexicon reads
+    elevator as 电梯); before, offered to be filed as a new matter."""
+    h = linli_sandbox
+    d = h.driver
+    pipe = await _file(h, ZHOU, "家里厨房水管漏水了，地上全是水")
+    lift = await _file(h, ZHOU, "电梯坏了，老人下不了楼")
+    [card] = await d.say(ZHOU, "any news about the elevator?")
+    said = message_text(card)
+    assert f"诉求 {lift} · 待受理" in said and OFFER not in said, said
+    [card] = await d.say(ZHOU, "升降梯的事怎么样了")  # another word for the same thing
+    assert f"诉求 {lift}" in message_text(card), message_text(card)
+    [card] = await d.say(ZHOU, "any news on the water pipe?")
+    assert f"诉求 {pipe}" in message_text(card), message_text(card)
+    assert await d.errors() == []

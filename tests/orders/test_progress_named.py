@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.orders import Request, RequestStatus
 from services import requests as req_svc
 from services.smalltalk import Kind, classify, names_matter, progress_subject, says_again
+from services.triage.english import EnglishLexicon
 from tests.orders.conftest import T0, World, draft
 
 
@@ -115,3 +116,37 @@ async def test_an_open_matter_before_an_ended_one_and_old_ones_left_out(
     )
     later = T0 + timedelta(days=40)
     assert await req_svc.own_about(session, user=w.resident, subject="楼道灯", now=later) is None
+
+
+def test_a_matter_named_in_the_other_language() -> None:
+    """Before, matched only by shared characters or words: 0 across languages."""
+    lexicon = EnglishLexicon.load()
+    assert names_matter("elevator", "电梯坏了，困在里面", lexicon=lexicon) == 1.0
+    assert names_matter("lift door", "3号楼电梯门关不上", lexicon=lexicon) == 1.0
+    assert names_matter("电梯", "the lift is broken again", lexicon=lexicon) == 1.0
+    assert names_matter("elevator", "the lift is broken", lexicon=lexicon) == 1.0
+    assert names_matter("升降梯", "电梯坏了", lexicon=lexicon) == 1.0
+    assert names_matter("elevator", "厨房水管漏水", lexicon=lexicon) == 0.0
+    assert names_matter("水管", "the lift is broken", lexicon=lexicon) == 0.0
+    # without the lexicon, as before
+    assert names_matter("elevator", "电梯坏了") == 0.0
+
+
+async def test_a_question_in_english_finds_a_matter_filed_in_chinese(
+    session: AsyncSession, world: World
+) -> None:
+    w = world
+    lexicon = EnglishLexicon.load()
+    pipe = await _filed(session, w, "家里厨房水管漏水了", 0)
+    lift = await _filed(session, w, "电梯坏了，老人下不了楼", 1)
+    now = T0 + timedelta(hours=1)
+
+    async def about(subject: str) -> Request | None:
+        return await req_svc.own_about(
+            session, user=w.resident, subject=subject, now=now, lexicon=lexicon
+        )
+
+    assert (found := await about("elevator")) is not None and found.id == lift.id
+    assert (found := await about("lift")) is not None and found.id == lift.id
+    assert (found := await about("water pipe")) is not None and found.id == pipe.id
+    assert await about("street light") is None

@@ -80,9 +80,10 @@ def test_no_fragments_quantities_or_pronouns(
         ),
         ("Mosquitoes everywhere near the bins, please spray", ["mosquito", "bin", "spray"]),
         # 'working' says what is wrong, as 'broken' does: it was a stop word, and a lamp or a
-        # lift 'not working' (the commonest way to say so) had no fault among its keywords
-        ("The corridor lights are not working again", ["light", "corridor", "working"]),
-        ("The lift isn't working", ["lift", "working"]),
+        # lift 'not working' (the commonest way to say so) had no fault among its keywords;
+        # shown with its negation, as 'working' alone says the opposite
+        ("The corridor lights are not working again", ["light", "corridor", "not working"]),
+        ("The lift isn't working", ["lift", "isn't working"]),
         ("The lift in our building has been broken for a week", ["broken", "lift"]),
     ],
 )
