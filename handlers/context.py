@@ -68,10 +68,12 @@ class OrderCtx:
         return make_notifier(self.translator, self.settings, self.clock)
 
     async def meeting_cards_follow(self, meeting_id: int) -> None:
-        """A resident's answer or check-in changed the meeting's counts: its staff cards on
-        screens are to count it (services.meeting_cards.redraw_cards). Through this process's
-        scheduler, which coalesces a burst of answers into a few rounds of redrawing; without
-        one, at once (and committed)."""
+        """A resident's answer or check-in changed the meeting's counts, or a staff member
+        changed the meeting (published, edited, postponed, cancelled, minuted): its staff
+        cards on screens, colleagues' too, are to show it (services.meeting_cards.redraw_cards).
+        Through this process's scheduler, which coalesces a burst of answers into a few rounds
+        of redrawing; without one, at once (and committed). Called after the handler redrew
+        the card tapped, so that the round finds that one reading so already."""
         if self.scheduler is not None:
             self.scheduler.redraw_meeting_cards(meeting_id)
             return

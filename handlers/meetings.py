@@ -632,10 +632,11 @@ async def _staff_card(ctx: UpdateCtx, meeting: Meeting) -> meeting_cards.StaffCa
 
 async def _remember_staff_card(
     ctx: UpdateCtx, meeting: Meeting, chat_id: int, message_id: int, drawn: meeting_cards.StaffCard
-) -> None:
+) -> bool:
     """The staff card as drawn now (its redraws still queued are dropped), for
-    services.meeting_cards.redraw_cards to keep it true."""
-    await meeting_cards.remember_card(
+    services.meeting_cards.redraw_cards to keep it true; whether the message may read
+    otherwise on the screen (False: it reads so already, nothing queued to change it)."""
+    return await meeting_cards.remember_card(
         ctx.session,
         meeting_id=meeting.id or 0,
         chat_id=chat_id,
@@ -668,8 +669,12 @@ async def _redraw_staff_card(
     else:
         drawn = await _staff_card(ctx, meeting)
         text, rows = drawn.text, drawn.rows
-        if chat_id > 0:
-            await _remember_staff_card(ctx, meeting, chat_id, message_id, drawn)
+        # already reading so (a round of redrawing got there first): an edit would be refused
+        # as 'message is not modified'
+        if chat_id > 0 and not await _remember_staff_card(
+            ctx, meeting, chat_id, message_id, drawn
+        ):
+            return
     with contextlib.suppress(TelegramBadRequest):  # gone, or already shown so
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, reply_markup=kb(rows) if rows else None
@@ -1242,16 +1247,24 @@ async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: Update
     """Publish: the audience is told and can RSVP (at night: when they will be told)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     notifier = ctx.notifier()
-    meeting, count = await meetings.publish_meeting(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=callback_data.id,
-        now=ctx.now(),
-        notifier=notifier,
-    )
-    await query.answer()
     message = query.message
+    try:
+        meeting, count = await meetings.publish_meeting(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=callback_data.id,
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except Conflict:
+        # a colleague's card drawn before the meeting was published (or cancelled): the error
+        # handler says so, nothing changes, and the card shows the meeting as it stands
+        card = _tool_message(message, MeetingCb(action="edit", id=callback_data.id).pack())
+        if isinstance(message, Message) and card is not None:
+            await _redraw_staff_card(message.bot, message.chat.id, card, ctx, callback_data.id)
+        raise
+    await query.answer()
     if isinstance(message, Message) and _tool_message(message, query.data) is not None:
         # the draft's card: it shows the meeting published, with the tools that now apply;
         # the preview reads as published (when), its buttons spent: the card has the tools
@@ -1266,6 +1279,8 @@ async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: Update
                 await message.edit_text(
                     tx(t, "meeting-preview", **args, published=published), reply_markup=None
                 )
+    # every staff card of it on a screen, colleagues' too, reads published with its tools
+    await ctx.meeting_cards_follow(meeting.id or 0)
     text = t("meeting-published", count=count, code=meeting.checkin_code or "")
     await reply(query.message, held_note(t, text, notifier, settings=settings, now=ctx.now()))
 
@@ -1422,6 +1437,7 @@ async def _drop_draft(query: CallbackQuery, ctx: UpdateCtx, meeting_id: int) -> 
             await safe_edit_markup(message, None)
         else:  # the draft's card reads 已取消, without tools
             await _redraw_staff_card(message.bot, message.chat.id, tapped, ctx, meeting_id)
+    await ctx.meeting_cards_follow(meeting_id)  # and so do colleagues' cards of it
     await reply(message, t("meeting-draft-cancelled"))
 
 
@@ -1475,6 +1491,9 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     except meetings.CapacityBelowGoing as exc:  # staff choose; the step stays for a number
         await _ask_capacity_over(message, state, t, int(data["meeting_id"]), exc)
         return
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, data, exc)
+        return
     await state.clear()
     await _redraw_staff_card(
         message.bot,
@@ -1484,6 +1503,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         int(data["meeting_id"]),
         preview=bool(data.get("preview")),
     )
+    await ctx.meeting_cards_follow(int(data["meeting_id"]))  # colleagues' cards of it too
     # a draft's change is told to nobody: not "0 residents were told"
     draft = edited.status == MeetingStatus.DRAFT
     done = t("consult-draft-edited") if draft else t("meeting-edited", count=told)
@@ -1567,6 +1587,7 @@ async def on_capacity_over_choice(
         await _redraw_staff_card(
             query.message.bot, query.message.chat.id, data.get("card"), ctx, callback_data.id
         )
+    await ctx.meeting_cards_follow(callback_data.id)  # colleagues' cards of it too
     note = (
         t("meeting-capacity-moved", count=len(edit.moved))
         if waitlist
@@ -1596,6 +1617,19 @@ async def on_postpone_time(message: Message, state: FSMContext, ctx: UpdateCtx) 
     await message.answer(f"{read}\n{t('meeting-ask-reason')}")
 
 
+async def _overtaken(
+    message: Message, state: FSMContext, ctx: UpdateCtx, data: dict[str, Any], exc: Conflict
+) -> None:
+    """A colleague cancelled the meeting (or posted its minutes) while this form was open:
+    staff are told so, nothing changes, the form ends (what they type next is not taken for
+    it again) and the card it was started from shows the meeting as it stands."""
+    await state.clear()
+    await _redraw_staff_card(
+        message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
+    )
+    await message.answer(ctx.t(exc.key, **exc.args_), reply_markup=ctx.main_menu())
+
+
 async def _change_done(
     message: Message, state: FSMContext, ctx: UpdateCtx, data: dict[str, Any], done: str
 ) -> None:
@@ -1605,6 +1639,7 @@ async def _change_done(
     await _redraw_staff_card(
         message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
     )
+    await ctx.meeting_cards_follow(int(data["meeting_id"]))  # colleagues' cards of it too
     await message.answer(done, reply_markup=ctx.main_menu())
 
 
@@ -1614,16 +1649,20 @@ async def on_postpone_reason(message: Message, state: FSMContext, ctx: UpdateCtx
     session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
     notifier = ctx.notifier()
-    _meeting, told = await meetings.postpone_meeting(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=int(data["meeting_id"]),
-        starts_at=datetime.fromisoformat(data["starts_at"]),
-        reason=message.text or "",
-        now=ctx.now(),
-        notifier=notifier,
-    )
+    try:
+        _meeting, told = await meetings.postpone_meeting(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=int(data["meeting_id"]),
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            reason=message.text or "",
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, data, exc)
+        return
     # at night: when those told will get it (the redraws of what they were shown go at once)
     done = held_note(
         ctx.t,
@@ -1641,15 +1680,19 @@ async def on_cancel_reason(message: Message, state: FSMContext, ctx: UpdateCtx) 
     session, user, roles = ctx.session, ctx.user, ctx.roles
     data = await state.get_data()
     notifier = ctx.notifier()
-    _meeting, told = await meetings.cancel_meeting(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=int(data["meeting_id"]),
-        reason=message.text or "",
-        now=ctx.now(),
-        notifier=notifier,
-    )
+    try:
+        _meeting, told = await meetings.cancel_meeting(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=int(data["meeting_id"]),
+            reason=message.text or "",
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except Conflict as exc:
+        await _overtaken(message, state, ctx, data, exc)
+        return
     done = held_note(
         ctx.t,
         ctx.t("meeting-cancel-done", count=told),
@@ -1784,6 +1827,7 @@ async def on_minutes_send(
         await _redraw_staff_card(
             query.message.bot, query.message.chat.id, data.get("card"), ctx, callback_data.id
         )
+    await ctx.meeting_cards_follow(callback_data.id)  # colleagues' cards read 已发布纪要 too
     await reply(
         query.message,
         held_note(
@@ -2008,6 +2052,8 @@ async def on_decision_order_go(
         and data.get("order_decision") == callback_data.id
     ):
         await state.clear()  # the plan with its title typed is done
+    # the meeting's staff cards name the order instead of offering 🧾 转为工单 for it
+    await ctx.meeting_cards_follow(decision.meeting_id)
     await query.answer()
     if isinstance(query.message, Message):
         await safe_edit_markup(query.message, None)

@@ -93,9 +93,13 @@ async def remember(
             created_at=now,
         )
     elif not pending and row.text == text and row.reply_markup == reply_markup:
+        if row.state != DeliveryState.SENT:  # forgotten (see `redraw`): followed again
+            row.state, row.error = DeliveryState.SENT, None
+            session.add(row)
         await session.commit()
         return False
     row.text, row.reply_markup = text, reply_markup
+    row.state, row.error = DeliveryState.SENT, None
     session.add(row)
     await session.commit()
     return True
@@ -130,7 +134,10 @@ async def redraw(
     tapped, which the handler redraws at once. A reader who blocked the bot or had their data
     deleted is left, and so is one no longer staff of `community_id` nor an admin (the
     settings' `admin_ids`, or the role granted): a card drawn while they were goes on reading
-    as it did, with no new figures. Returns how many redraws were queued."""
+    as it did, with no new figures. The cards of those two (data deleted, no longer staff) are
+    forgotten, in the caller's transaction: no later round looks at them again (one drawn anew
+    by a handler, for someone made staff again, is followed again: `remember`). Returns how
+    many redraws were queued."""
     from services.users import can_act_in, effective_roles  # they import this module's users
 
     cards = (
@@ -142,12 +149,16 @@ async def redraw(
     ).all()
     drawn: dict[str, StaffCard] = {}
     queued = 0
+    gone: list[int] = []  # cards of readers no longer to follow: forgotten below
     for card in cards:
         ids = card.message_id_list
         if not ids or (card.chat_id, ids[0]) == but:
             continue
         reader = await session.get(User, card.chat_id)
-        if reader is None or reader.blocked_bot or reader.forgotten_at is not None:
+        if reader is None or reader.forgotten_at is not None:
+            gone.append(card.id or 0)
+            continue
+        if reader.blocked_bot:  # left, not forgotten: they may unblock it
             continue
         if community_id is not None and not await can_act_in(
             session,
@@ -155,7 +166,8 @@ async def redraw(
             roles=effective_roles(reader, admin_ids=admin_ids),
             community_id=community_id,
         ):
-            continue  # no longer staff there: the card is theirs no more to follow
+            gone.append(card.id or 0)  # no longer staff there: theirs no more to follow
+            continue
         lang = reader.language or default_language
         if lang not in drawn:
             drawn[lang] = await draw(lang)
@@ -186,4 +198,11 @@ async def redraw(
             edit_message_id=ids[0],
         )
         queued += 1
+    if gone:
+        await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id).in_(gone), col(Delivery.state) == DeliveryState.SENT)
+            .values(state=DeliveryState.CANCELLED, error="no longer staff")
+            .execution_options(synchronize_session=False)
+        )
     return queued

@@ -8,10 +8,15 @@ every remembered copy that would read differently: edits queued through the outb
 reader's language. Before, a card went on saying '❓ 提问 1（待回复 1）' after the answer, and
 said nothing of a question asked after it was drawn, until it was opened again.
 
-So it does when residents answer 去 / 不去 or check in (`redraw_cards_of`, in rounds of the
-scheduler's that a burst of answers coalesces into: scheduler.service.ask_card_round), and
+So it does when residents answer 去 / 不去 or check in, and when a staff member publishes,
+edits (capacity and waitlist too), postpones or cancels the meeting, posts its minutes or
+turns a decision into an order (`redraw_cards_of`, in rounds of the scheduler's that a burst
+of changes coalesces into: scheduler.service.ask_card_round): every colleague's card of it
+reads as the actor's, with the tools its status now allows (before, only the card tapped did,
+and a colleague's went on offering ❌ 取消会议 on a meeting already cancelled). So it does too
 when someone's /forget takes their answer or question away (services.consult_forget). A copy
-remembered for someone no longer staff there is left as it was (services.live_cards.redraw).
+remembered for someone no longer staff there is not redrawn, and is forgotten
+(services.live_cards.redraw).
 """
 
 from __future__ import annotations
@@ -114,10 +119,12 @@ async def remember_card(
     message_id: int,
     card: StaffCard,
     now: datetime | None = None,
-) -> None:
+) -> bool:
     """A staff card of the meeting as the handler drew it is remembered (services.live_cards),
-    so that `redraw_cards` redraws it when a question arrives or is answered. Commits."""
-    await live_cards.remember(
+    so that `redraw_cards` redraws it when the meeting changes (published, edited, postponed,
+    cancelled, minuted), residents answer it, or a question arrives or is answered. Commits.
+    Returns whether the message may read otherwise on the screen (live_cards.remember)."""
+    return await live_cards.remember(
         session,
         matter=card_matter(meeting_id),
         kind=CARD_KIND,

@@ -167,7 +167,7 @@ async def test_a_change_typed_at_night_says_when_they_are_told(linli_sandbox: Ha
         await _sign_up(h, meeting, user_id)
     await to_capacity_edit(h, meeting, now_reads="5")
     done = message_text(await reply_to(h.driver, STAFF, "4", "已修改"))
-    assert "已修改，已通知 3 位" in done, done
+    assert "已修改，正在通知 3 位" in done, done
     assert "现在是免打扰时段" in done and "11月24日（周二）07:00 发出" in done, done
     assert await _capacity(h, meeting) == 4
 

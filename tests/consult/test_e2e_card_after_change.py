@@ -79,7 +79,7 @@ async def test_place_and_capacity_edited_from_the_card(linli_sandbox: Harness) -
     await d.tap(STAFF, "地点", what["message_id"])
     await d.expect(STAFF, "现在是：社区会议室", since=what["message_id"])
     sent = await d.send(STAFF, "党群服务中心二楼")
-    await d.expect(STAFF, "已修改，已通知 1 位", since=sent["message_id"])
+    await d.expect(STAFF, "已修改，正在通知 1 位", since=sent["message_id"])
     redrawn = await _now(d, card)
     assert "党群服务中心二楼" in message_text(redrawn)
     assert "社区会议室" not in message_text(redrawn)

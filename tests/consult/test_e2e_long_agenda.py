@@ -64,7 +64,7 @@ async def test_the_longest_agenda_is_shown_whole_and_its_buttons_work(
     assert len(preview) >= 2 and _has_all(preview)
     assert all(utf16_len(message_text(m)) <= TEXT_LIMIT for m in preview)
     await d.tap(STAFF, "📣 发布", preview[-1]["message_id"])
-    await d.expect(STAFF, "已发布，已通知 3 人")
+    await d.expect(STAFF, "已发布，正在通知 3 人")
 
     # the announcement, in parts, 去 under the last one
     first = await d.expect(ZHOU, "议事会通知")
@@ -85,7 +85,7 @@ async def test_the_longest_agenda_is_shown_whole_and_its_buttons_work(
     await d.tap(STAFF, "地点/链接")
     await d.expect(STAFF, "请输入新的内容")
     await d.say(STAFF, "社区活动室")
-    await d.expect(STAFF, "已修改，已通知")
+    await d.expect(STAFF, "已修改，正在通知")
     await d.expect(ZHOU, "议事会有变动")
     # changed again: the staff card, redrawn in place in two messages, sends nothing again
     # (bot.long_messages edits the rest it sent below it the first time)
@@ -97,7 +97,7 @@ async def test_the_longest_agenda_is_shown_whole_and_its_buttons_work(
     await d.tap(STAFF, "地点/链接", asked["message_id"])
     await d.expect(STAFF, "请输入新的内容", since=asked["message_id"])
     sent = await d.send(STAFF, "社区二楼会议室")
-    await d.expect(STAFF, "已修改，已通知", since=sent["message_id"])
+    await d.expect(STAFF, "已修改，正在通知", since=sent["message_id"])
     await d.expect(ZHOU, "社区二楼会议室")
     assert _status_lines(await d.messages(STAFF)) == tails
     for resident in (ZHOU, WU):

@@ -114,7 +114,7 @@ async def test_the_preview_reads_published_from_its_first_part(linli_sandbox: Ha
     ids = [m["message_id"] for m in preview]
     assert "预览" in message_text(preview[0])
     await d.tap(STAFF, "📣 发布", ids[-1])
-    await d.expect(STAFF, "已发布，已通知 3 人")
+    await d.expect(STAFF, "已发布，正在通知 3 人")
     parts = await _now(d, STAFF, ids)
     assert not any(m["deleted"] for m in parts)
     assert "预览" not in message_text(parts[0]) and "已发布" in message_text(parts[0])
@@ -129,7 +129,7 @@ async def test_an_announcement_in_parts_is_redrawn_in_place(linli_sandbox: Harne
     d = h.driver
     preview = await _preview(d)
     await d.tap(STAFF, "📣 发布", preview[-1]["message_id"])
-    await d.expect(STAFF, "已发布，已通知 3 人")
+    await d.expect(STAFF, "已发布，正在通知 3 人")
     wu = await _announcement(d, WU)
     zhou = await _announcement(d, ZHOU)
 
@@ -144,7 +144,7 @@ async def test_an_announcement_in_parts_is_redrawn_in_place(linli_sandbox: Harne
     await d.tap(STAFF, "地点/链接")
     await d.expect(STAFF, "请输入新的内容")
     await d.say(STAFF, "社区活动室")
-    await d.expect(STAFF, "已修改，已通知")
+    await d.expect(STAFF, "已修改，正在通知")
     parts = await _until(d, WU, wu, lambda p: "社区活动室" in _whole(p))
     assert "📍 社区活动室" in _whole(parts) and "1号楼架空层" not in _whole(parts)
     assert all(item in _whole(parts) for item in ITEMS)

@@ -87,10 +87,10 @@ async def test_a_published_meeting_still_asks_why(linli_sandbox: Harness) -> Non
     d = h.driver
     preview = await _draft(h)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
-    await d.expect(STAFF, "已发布，已通知", since=preview["message_id"])
+    await d.expect(STAFF, "已发布，正在通知", since=preview["message_id"])
     [greeting] = await d.say(STAFF, "/start")
     meeting = await _meeting(h)
     await d.click(STAFF, greeting["message_id"], data=f"cmt:cancel:{meeting.id}:0")
     await d.expect(STAFF, "请简单说明原因", since=greeting["message_id"])
     done = await reply_to(d, STAFF, "场地冲突", "会议已取消")
-    assert "已通知" in message_text(done)
+    assert "正在通知" in message_text(done)

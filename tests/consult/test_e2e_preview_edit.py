@@ -38,7 +38,7 @@ async def test_meeting_preview_changes_the_time(linli_sandbox: Harness) -> None:
     await d.expect(STAFF, "现在是：2026-11-25 19:30", since=what["message_id"])
     await reply_to(d, STAFF, "2020-01-01 19:30", "已经过去")  # a slip: the step stays
     done = await reply_to(d, STAFF, "2026-11-26 19:30", "已修改")
-    assert "已通知" not in message_text(done) and "草稿还没有发出" in message_text(done)
+    assert "正在通知" not in message_text(done) and "草稿还没有发出" in message_text(done)
     shown = await _now(d, preview)
     text = message_text(shown)
     assert text.startswith("预览（还没有发出）") and "确认无误" in text, text
@@ -54,7 +54,7 @@ async def test_meeting_preview_changes_the_time(linli_sandbox: Harness) -> None:
     assert "没有做任何改动" in message_text(cancelled)
     assert "没有保存任何内容" not in message_text(cancelled)
     await d.tap(STAFF, "📣 发布", preview["message_id"])
-    await d.expect(STAFF, "已发布，已通知", since=cancelled["message_id"])
+    await d.expect(STAFF, "已发布，正在通知", since=cancelled["message_id"])
     async with h.sessionmaker() as session:
         meeting = (await session.exec(select(Meeting))).one()
     assert meeting.status == MeetingStatus.PUBLISHED

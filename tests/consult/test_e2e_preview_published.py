@@ -32,7 +32,7 @@ async def test_meeting_preview_reads_published(linli_sandbox: Harness) -> None:
     sent = await d.send(STAFF, "不限")
     preview = await d.expect(STAFF, "预览（还没有发出）", since=sent["message_id"])
     await d.tap(STAFF, "📣 发布", preview["message_id"])
-    await d.expect(STAFF, "已发布，已通知", since=preview["message_id"])
+    await d.expect(STAFF, "已发布，正在通知", since=preview["message_id"])
     shown = await _now(d, preview)
     text = message_text(shown)
     assert text.startswith(f"✅ 已发布（{PUBLISHED_AT}）"), text
@@ -54,7 +54,7 @@ async def test_meeting_draft_card_published_from(linli_sandbox: Harness) -> None
     await d.tap(STAFF, "十二月居民议事会", listed["message_id"])
     card = await d.expect(STAFF, "状态：草稿", since=listed["message_id"])
     await d.tap(STAFF, "📣 发布", card["message_id"])
-    await d.expect(STAFF, "已发布，已通知", since=card["message_id"])
+    await d.expect(STAFF, "已发布，正在通知", since=card["message_id"])
     shown = await _now(d, card)
     assert "状态：已发布" in message_text(shown)
     assert "⏳ 延期" in _labels(shown) and "📣 发布" not in _labels(shown)

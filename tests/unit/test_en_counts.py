@@ -11,9 +11,11 @@ from bot.i18n import Translator
 @pytest.mark.parametrize(
     ("key", "args", "one", "many"),
     [
-        ("meeting-published", {"code": "123456"}, "1 person was told", "3 people were told"),
-        ("meeting-postponed-done", {}, "1 person was told", "3 people were told"),
-        ("meeting-cancel-done", {}, "1 person was told", "3 people were told"),
+        ("meeting-published", {"code": "123456"}, "notifying 1 person", "notifying 3 people"),
+        ("meeting-postponed-done", {}, "notifying 1 person", "notifying 3 people"),
+        ("meeting-cancel-done", {}, "notifying 1 person", "notifying 3 people"),
+        ("meeting-edited", {}, "notifying 1 signed-up resident", "notifying 3 signed-up"),
+        ("meeting-minutes-done", {}, "to 1 invited resident", "to 3 invited residents"),
         ("poll-cancel-done", {}, "queued for 1 person", "queued for 3 people"),
         ("poll-closed-done", {}, "queued for 1 person", "queued for 3 people"),
         ("order-issued", {"number": "G00001"}, "1 member was told", "3 members were told"),

@@ -383,8 +383,8 @@ meeting-preview = { $published ->
        *[other] {""}
     }
 meeting-published = ✅ Published; { $count ->
-        [one] 1 person was told
-       *[other] { $count } people were told
+        [one] notifying 1 person
+       *[other] notifying { $count } people
     }. Check-in code: <code>{ $code }</code>
 meeting-edit-what = What do you want to change?
 meeting-edit-field-title = Title
@@ -396,7 +396,10 @@ meeting-edit-ask-value = It is now: { $current }
     Type the new value:
 meeting-capacity-none = no limit
 meeting-capacity-typed = { $capacity } people
-meeting-edited = ✅ Changed; { $count } signed-up residents were told.
+meeting-edited = ✅ Changed; { $count ->
+        [one] notifying 1 signed-up resident
+       *[other] notifying { $count } signed-up residents
+    }.
 meeting-capacity-over = ⚠️ { $going } people have already signed up, { $over } more than the new limit of { $capacity }. Nothing has changed yet; please choose:
     · Keep everyone: the limit becomes { $capacity }, all { $going } who signed up can come; new sign-ups join the waitlist until the number going falls below the limit.
     · Move the last { $over } to the waitlist: in sign-up order they go to the head of the waitlist and are told; they move up as others drop out.
@@ -408,7 +411,7 @@ meeting-btn-capacity-waitlist = Move the last { $over } to the waitlist
 # none moved: those over the capacity had all checked in (or dropped out meanwhile)
 meeting-capacity-moved = { $count ->
         [0] Nobody had to move to the waitlist (those who have checked in stay); new sign-ups join the waitlist until the number going falls below the limit.
-       *[other] The last { $count } to sign up are now on the waitlist and have been told; they move up in sign-up order as others drop out.
+       *[other] The last { $count } to sign up are now on the waitlist and are being told; they move up in sign-up order as others drop out.
     }
 meeting-moved-to-waitlist = ℹ️ { $title } ({ $when }) now takes at most { $capacity } people. You signed up later than others, so you are now number { $position } on the waitlist; we will tell you as soon as a place frees up.
 meeting-capacity-kept = Everyone who signed up stays; new sign-ups join the waitlist until the number going falls below the limit.
@@ -416,17 +419,20 @@ meeting-capacity-unchanged = OK, the capacity was not changed.
 meeting-ask-postpone-time = Type the new start time, for example "{ $example }":
 meeting-ask-reason = Briefly, why?
 meeting-postponed-done = ✅ Postponed; { $count ->
-        [one] 1 person was told
-       *[other] { $count } people were told
+        [one] notifying 1 person
+       *[other] notifying { $count } people
     }.
 meeting-cancel-done = ✅ Meeting cancelled; { $count ->
-        [one] 1 person was told
-       *[other] { $count } people were told
+        [one] notifying 1 person
+       *[other] notifying { $count } people
     }.
 meeting-draft-cancelled = ✅ Draft deleted; the meeting was never published, so nobody is told.
 meeting-ask-minutes = Type the minutes (at most 3000 characters):
 meeting-ask-decisions = Type the decisions, one per line; tap "Skip" if there are none:
-meeting-minutes-done = ✅ Minutes published and sent to { $count } invited residents.
+meeting-minutes-done = ✅ Minutes published; { $count ->
+        [one] sending them to 1 invited resident
+       *[other] sending them to { $count } invited residents
+    }.
 meeting-minutes-preview = 👀 Preview: the minutes and decisions below will go to { $count } invited residents; nothing has been sent yet. Check them, then tap "✅ Send".
 meeting-btn-minutes-send = ✅ Send
 meeting-btn-minutes-redo = ✏️ Edit minutes

@@ -379,7 +379,7 @@ meeting-preview = { $published ->
         [none] 确认无误后点「📣 发布」。
        *[other] {""}
     }
-meeting-published = ✅ 已发布，已通知 { $count } 人。签到码：<code>{ $code }</code>
+meeting-published = ✅ 已发布，正在通知 { $count } 人。签到码：<code>{ $code }</code>
 meeting-edit-what = 要修改什么？
 meeting-edit-field-title = 标题
 meeting-edit-field-agenda = 议程
@@ -390,7 +390,7 @@ meeting-edit-ask-value = 现在是：{ $current }
     请输入新的内容：
 meeting-capacity-none = 不限
 meeting-capacity-typed = { $capacity } 人
-meeting-edited = ✅ 已修改，已通知 { $count } 位报名的居民。
+meeting-edited = ✅ 已修改，正在通知 { $count } 位报名的居民。
 meeting-capacity-over = ⚠️ 已经有 { $going } 人报名参加，比新的上限 { $capacity } 人多 { $over } 人。还没有修改，请选择：
     · 保留已报名的人：上限改为 { $capacity } 人，已报名的 { $going } 人都可以来；有人退出、人数低于上限之前，新报名的人进入候补。
     · 最晚报名的 { $over } 人转为候补：按报名先后，他们排在候补最前面，会收到通知；有人退出时依次递补。
@@ -402,19 +402,19 @@ meeting-btn-capacity-waitlist = 最晚报名的 { $over } 人转为候补
 # none moved: those over the capacity had all checked in (or dropped out meanwhile)
 meeting-capacity-moved = { $count ->
         [0] 没有人需要转为候补（已签到的人不会转走）；人数低于上限之前，新报名的人进入候补。
-       *[other] 最晚报名的 { $count } 人已转为候补，已通知他们；有人退出时按报名先后递补。
+       *[other] 最晚报名的 { $count } 人已转为候补，正在通知他们；有人退出时按报名先后递补。
     }
 meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人数上限调整为 { $capacity } 人。您报名较晚，现在转为候补第 { $position } 位；有空位时我们会马上通知您。
 meeting-capacity-kept = 已报名的人都保留；人数低于上限之前，新报名的人进入候补。
 meeting-capacity-unchanged = 好的，人数上限没有改。
 meeting-ask-postpone-time = 请输入新的开会时间，例如「{ $example }」：
 meeting-ask-reason = 请简单说明原因：
-meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
-meeting-cancel-done = ✅ 会议已取消，已通知 { $count } 人。
+meeting-postponed-done = ✅ 已延期，正在通知 { $count } 人。
+meeting-cancel-done = ✅ 会议已取消，正在通知 { $count } 人。
 meeting-draft-cancelled = ✅ 草稿已删除，这个议事会没有发布过，不会通知任何人。
 meeting-ask-minutes = 请输入会议纪要（最多 3000 字）：
 meeting-ask-decisions = 请输入决议，每行一条；没有决议请点「跳过」：
-meeting-minutes-done = ✅ 纪要已发布，已发送给 { $count } 位受邀居民。
+meeting-minutes-done = ✅ 纪要已发布，正在发给 { $count } 位受邀居民。
 meeting-minutes-preview = 👀 预览：下面这条纪要和决议将发给 { $count } 位受邀居民，现在还没有发出。请核对，无误后点「✅ 确认发送」。
 meeting-btn-minutes-send = ✅ 确认发送
 meeting-btn-minutes-redo = ✏️ 改纪要

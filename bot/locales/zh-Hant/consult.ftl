@@ -382,7 +382,7 @@ meeting-preview = { $published ->
         [none] 確認無誤後點「📣 發布」。
        *[other] {""}
     }
-meeting-published = ✅ 已發布，已通知 { $count } 人。簽到碼：<code>{ $code }</code>
+meeting-published = ✅ 已發布，正在通知 { $count } 人。簽到碼：<code>{ $code }</code>
 meeting-edit-what = 要修改什麼？
 meeting-edit-field-title = 標題
 meeting-edit-field-agenda = 議程
@@ -393,7 +393,7 @@ meeting-edit-ask-value = 現在是：{ $current }
     請輸入新的內容：
 meeting-capacity-none = 不限
 meeting-capacity-typed = { $capacity } 人
-meeting-edited = ✅ 已修改，已通知 { $count } 位報名的居民。
+meeting-edited = ✅ 已修改，正在通知 { $count } 位報名的居民。
 meeting-capacity-over = ⚠️ 已經有 { $going } 人報名參加，比新的上限 { $capacity } 人多 { $over } 人。還沒有修改，請選擇：
     · 保留已報名的人：上限改為 { $capacity } 人，已報名的 { $going } 人都可以來；有人退出、人數低於上限之前，新報名的人進入候補。
     · 最晚報名的 { $over } 人轉為候補：按報名先後，他們排在候補最前面，會收到通知；有人退出時依次遞補。
@@ -405,19 +405,19 @@ meeting-btn-capacity-waitlist = 最晚報名的 { $over } 人轉為候補
 # none moved: those over the capacity had all checked in (or dropped out meanwhile)
 meeting-capacity-moved = { $count ->
         [0] 沒有人需要轉為候補（已簽到的人不會轉走）；人數低於上限之前，新報名的人進入候補。
-       *[other] 最晚報名的 { $count } 人已轉為候補，已通知他們；有人退出時按報名先後遞補。
+       *[other] 最晚報名的 { $count } 人已轉為候補，正在通知他們；有人退出時按報名先後遞補。
     }
 meeting-moved-to-waitlist = ℹ️ { $title }（{ $when }）的人數上限調整為 { $capacity } 人。您報名較晚，現在轉為候補第 { $position } 位；有空位時我們會馬上通知您。
 meeting-capacity-kept = 已報名的人都保留；人數低於上限之前，新報名的人進入候補。
 meeting-capacity-unchanged = 好的，人數上限沒有改。
 meeting-ask-postpone-time = 請輸入新的開會時間，例如「{ $example }」：
 meeting-ask-reason = 請簡單說明原因：
-meeting-postponed-done = ✅ 已延期，已通知 { $count } 人。
-meeting-cancel-done = ✅ 會議已取消，已通知 { $count } 人。
+meeting-postponed-done = ✅ 已延期，正在通知 { $count } 人。
+meeting-cancel-done = ✅ 會議已取消，正在通知 { $count } 人。
 meeting-draft-cancelled = ✅ 草稿已刪除，這個議事會沒有發布過，不會通知任何人。
 meeting-ask-minutes = 請輸入會議紀要（最多 3000 字）：
 meeting-ask-decisions = 請輸入決議，每行一條；沒有決議請點「跳過」：
-meeting-minutes-done = ✅ 紀要已發布，已發送給 { $count } 位受邀居民。
+meeting-minutes-done = ✅ 紀要已發布，正在發給 { $count } 位受邀居民。
 meeting-minutes-preview = 👀 預覽：下面這條紀要和決議將發給 { $count } 位受邀居民，現在還沒有發出。請核對，無誤後點「✅ 確認發送」。
 meeting-btn-minutes-send = ✅ 確認發送
 meeting-btn-minutes-redo = ✏️ 改紀要
