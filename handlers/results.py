@@ -403,7 +403,7 @@ async def _no_longer_to_verify(
     if (
         card is not None
         and _carries(card, tapped)
-        and not await order_service.verify_copy_redrawn(
+        and await order_service.verify_copy_to_draw(
             ctx.session,
             order_id=callback_data.ref,
             chat_id=card.chat.id,
@@ -571,7 +571,7 @@ async def on_send_back(message: Message, state: FSMContext, ctx: OrderCtx) -> No
         if card and await _is_staff_card(ctx, int(values["oid"]), card):
             # the staff member's card of the order reads as the order now is
             await draw_card(message.bot, ctx, int(values["oid"]), message.chat.id, card)
-        elif card and not await order_service.verify_copy_redrawn(
+        elif card and await order_service.verify_copy_to_draw(
             ctx.session, order_id=int(values["oid"]), chat_id=message.chat.id, message_id=card
         ):  # (a copy the outbox redraws with the colleague's decision is left to that redraw)
             await _redraw_card(

@@ -16,6 +16,11 @@ sees who else is on it. Before, only the offer a member claimed from was redrawn
 outbox), and only on a claim or a give-back; a card opened from 详情 or 我的工单 kept offering
 what no longer held.
 
+Two paths may work out a card's redraw at once (an action, a job, a handler drawing it): a
+redraw is queued only by the one that finds the card still remembered to read what it read and
+not yet what it would now (`take`, a compare-and-set), so the same edit is not queued twice and
+a redraw worked out before another change committed does not draw the older card over it.
+
 Staff members' cards of an order are kept in the same table (one per staff member and order),
 drawn and redrawn by services.staff_order_cards: `card_redraws` here leaves them.
 """
@@ -29,6 +34,7 @@ from typing import Any
 
 from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -244,6 +250,26 @@ async def _offer_taken_up(
     )
 
 
+async def _offers_unsent_dropped(session: AsyncSession, *, order_id: int, member_id: int) -> None:
+    """The member's offers of the order not sent yet (held for the night, or behind) are not
+    sent: the card they opened (详情) offers ✋ 接单 now, and one live ✋ 接单 per chat and order
+    is the rule (services.orders._offer_again). Before, the offer came later beside the card,
+    both with ✋ 接单. In the caller's transaction; an offer the sender holds already (going
+    now) is left to go."""
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == member_id,
+            col(Delivery.kind).in_(OFFER_KEYS),
+            col(Delivery.matter) == f"order:{order_id}:{OrderStatus.OPEN}",
+            col(Delivery.edit_message_id).is_(None),
+            col(Delivery.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.CANCELLED, error="card opened meanwhile")
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def remember(
     session: AsyncSession,
     *,
@@ -298,6 +324,7 @@ async def remember_shown(
         await _offer_taken_up(
             session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
         )
+        await _offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
     if row is None:
         row = OrderCard(order_id=order_id, member_id=person_id, message_id=message_id)
     row.message_id, row.shown, row.at = message_id, shown, utcnow()
@@ -316,7 +343,8 @@ async def card_redraws(
     """Every remembered card of the order (but `but`'s: the actor's, drawn by the handler)
     that would now read differently, redrawn as the order is for its member: edits queued in
     the outbox (in the caller's transaction), not held at night, ahead of the notices that
-    explain the change. A card of someone who may no longer see the order is left."""
+    explain the change. A card of someone who may no longer see the order is left, and so is
+    one another path redrew since it was read (`take`)."""
     from services.orders import order_access, order_view
 
     assert order.id is not None
@@ -336,10 +364,11 @@ async def card_redraws(
         view = await order_view(session, user=member, roles=member.role_set, order_id=order.id)
         args = await card_args(session, view)
         shown = shown_digest(args)
-        if shown == row.shown:
+        if shown == row.shown or not await take(
+            session, card_id=row.id, shown=shown, read=row.shown
+        ):
             continue
-        row.shown = shown
-        session.add(row)
+        set_committed_value(row, "shown", shown)  # as a later redraw in this commit reads it
         await cancel_queued(session, chat_id=row.member_id, message_ids=[row.message_id])
         notices.append(
             Notice(
@@ -355,6 +384,24 @@ async def card_redraws(
             )
         )
     return notices
+
+
+async def take(
+    session: AsyncSession, *, card_id: int | None, shown: str, read: str | None = None
+) -> bool:
+    """The card is remembered to read `shown` from now on, if it did not by now (compare-and-
+    set, in the caller's transaction: another action, a job or a handler may have drawn it so
+    since it was read, and the same edit would go twice). With `read` (what the card was
+    remembered to read when the redraw was worked out), only if nothing else redrew it since:
+    a redraw worked out before another change committed does not take the card back to what
+    the order was (the other change redraws it itself)."""
+    stmt = update(OrderCard).where(col(OrderCard.id) == card_id, col(OrderCard.shown) != shown)
+    if read is not None:
+        stmt = stmt.where(col(OrderCard.shown) == read)
+    taken = await session.exec(  # type: ignore[call-overload]
+        stmt.values(shown=shown).execution_options(synchronize_session=False)
+    )
+    return bool(taken.rowcount)
 
 
 async def card_of(session: AsyncSession, *, order_id: int, member_id: int) -> int | None:

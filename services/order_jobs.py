@@ -233,7 +233,8 @@ async def order_deadline_near(ctx: JobContext, payload: dict[str, Any]) -> None:
 
 @job_kind("order.verify", too_late=timedelta(days=7))
 async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
-    """A reported result still not verified: staff are reminded."""
+    """A reported result still not verified: staff are reminded (only while the round read
+    still waits: `services.orders.still_to_verify`)."""
     order = await ctx.session.get(Order, int(payload["order_id"]))
     if order is None or order.status != OrderStatus.DONE:
         return
@@ -247,6 +248,10 @@ async def order_verify(ctx: JobContext, payload: dict[str, Any]) -> None:
     photos = await svc.count_result_photos(ctx.session, order_id=order.id or 0)
     note = order.result_note or "-"
     urgent = await _urgent(ctx, order)
+    if not await svc.still_to_verify(ctx.session, order=order):
+        # checked (accepted, sent back) or cancelled since it was read: a reminder queued now
+        # would ask, with live ✅ 验收通过 / ↩️ 退回, about a round already checked
+        return
     await _send(
         ctx,
         [

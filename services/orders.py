@@ -684,19 +684,30 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
 OFFER_KEYS = order_cards.OFFER_KEYS
 
 
+def _marked_matter(order_id: int, mark: str) -> str:
+    """The matter of an order's notice marked on its way for a redraw once sent: 'order:12:…'
+    (`mark` names what it is, e.g. 'offer-redraw'); `_marked_order` reads it back."""
+    return f"order:{order_id}:{mark}"
+
+
+def _marked_order(matter: str, mark: str) -> int | None:
+    """The order of a notice whose matter `_marked_matter` wrote with `mark` (or None)."""
+    parts = matter.split(":")
+    if len(parts) == 3 and parts[0] == "order" and parts[2] == mark:
+        return int(parts[1]) if parts[1].isdigit() else None
+    return None
+
+
 def offer_redraw_matter(order_id: int) -> str:
     """The matter of an offer that was on its way (claimed by the sender, its message id not
     known yet: the call may be under way) when its order stopped taking claims (full, or
     cancelled): once sent, it is redrawn as the order then stands (`redraw_offer_once_sent`)."""
-    return f"order:{order_id}:offer-redraw"
+    return _marked_matter(order_id, "offer-redraw")
 
 
 def offer_to_redraw(matter: str) -> int | None:
     """The order of an offer marked on its way (or None)."""
-    parts = matter.split(":")
-    if len(parts) == 3 and parts[0] == "order" and parts[2] == "offer-redraw":
-        return int(parts[1]) if parts[1].isdigit() else None
-    return None
+    return _marked_order(matter, "offer-redraw")
 
 
 async def _mark_offers_on_the_way(session: AsyncSession, order: Order) -> int:
@@ -2863,38 +2874,64 @@ def verify_redraw_matter(order_id: int) -> str:
     """The matter of a 请验收 copy that was on its way (claimed by the sender, its message id
     not known yet: the call may be under way) when the result was checked: once sent, it is
     redrawn saying who decided, without buttons (`redraw_verify_once_sent`)."""
-    return f"order:{order_id}:verify-redraw"
+    return _marked_matter(order_id, "verify-redraw")
 
 
 def verify_to_redraw(matter: str) -> int | None:
     """The order of a 请验收 copy marked on its way (or None)."""
-    parts = matter.split(":")
-    if len(parts) == 3 and parts[0] == "order" and parts[2] == "verify-redraw":
-        return int(parts[1]) if parts[1].isdigit() else None
-    return None
+    return _marked_order(matter, "verify-redraw")
 
 
-async def verify_copy_redrawn(
+async def verify_copy_to_draw(
     session: AsyncSession, *, order_id: int, chat_id: int, message_id: int
 ) -> bool:
-    """Whether this message is a 请验收 copy (or reminder) of the order that the outbox redraws,
-    or redrew, with who checked the result (`verify_notice_redraws`,
-    `redraw_verify_once_sent`): a handler answering a tap on it leaves it to that redraw.
-    Drawn by both, the two edits crossed (the last one won, so copies read differently), or,
-    reading the same, Telegram refused the second ('message is not modified')."""
-    found = await session.exec(
-        select(Delivery.id)
-        .where(
-            col(Delivery.chat_id) == chat_id,
-            col(Delivery.message_ids) == str(message_id),
-            col(Delivery.kind).in_(VERIFY_KEYS),
-            col(Delivery.matter).in_(
-                (verify_decided_matter(order_id), verify_redraw_matter(order_id))
-            ),
-        )
-        .limit(1)
+    """Whether the handler answering a tap on this stale 请验收 copy (or reminder) of the order
+    redraws it itself with who checked the result: not when the outbox redraws it, or redrew
+    it (`verify_notice_redraws`, `redraw_verify_once_sent`: drawn by both, the two edits
+    crossed, or Telegram refused the second as 'message is not modified'), nor when another
+    tap on it (a double tap) took it first. A compare-and-set on the copy's matter, which then
+    says it was redrawn so; a message the outbox does not know is drawn. Commits."""
+    of_copy = (
+        col(Delivery.chat_id) == chat_id,
+        col(Delivery.message_ids) == str(message_id),
+        col(Delivery.kind).in_(VERIFY_KEYS),
     )
-    return found.first() is not None
+    redrawn = (verify_decided_matter(order_id), verify_redraw_matter(order_id))
+    taken = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            *of_copy,
+            or_(col(Delivery.matter).is_(None), col(Delivery.matter).not_in(redrawn)),
+        )
+        .values(matter=verify_decided_matter(order_id))
+        .execution_options(synchronize_session=False)
+    )
+    known = (
+        bool(taken.rowcount)
+        or (await session.exec(select(Delivery.id).where(*of_copy).limit(1))).first() is not None
+    )
+    await session.commit()
+    return bool(taken.rowcount) or not known
+
+
+async def still_to_verify(session: AsyncSession, *, order: Order) -> bool:
+    """Whether the order still waits for a check of the result it was read with (reported at
+    `order.done_at`): a compare-and-set in the caller's transaction, which holds the order
+    till it commits (a check at the same moment waits for it, then cancels what it queued).
+    False once the result was accepted, sent back (reported again or not) or the order
+    cancelled since it was read: a reminder asking to check it would come with live buttons
+    for a round already checked."""
+    taken = await session.exec(  # type: ignore[call-overload]
+        update(Order)
+        .where(
+            col(Order.id) == order.id,
+            col(Order.status) == OrderStatus.DONE,
+            col(Order.done_at) == order.done_at,
+        )
+        .values(done_at=col(Order.done_at))
+        .execution_options(synchronize_session=False)
+    )
+    return bool(taken.rowcount)
 
 
 async def _mark_verify_copies_on_the_way(session: AsyncSession, order: Order) -> int:

@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Iterable
 from typing import Any, Protocol
 
-from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -91,8 +90,10 @@ async def card_redraws(
             continue
         text, markup = drawn
         shown = order_cards.drawn_digest(text, markup)
-        if shown == card.shown or not await _take(session, card_id=card.id, shown=shown):
+        if shown == card.shown:
             continue
+        if not await order_cards.take(session, card_id=card.id, shown=shown):
+            continue  # another path queued or drew the same
         await order_cards.cancel_queued(
             session, chat_id=card.member_id, message_ids=[card.message_id]
         )
@@ -112,18 +113,6 @@ async def card_redraws(
     return notices
 
 
-async def _take(session: AsyncSession, *, card_id: int | None, shown: str) -> bool:
-    """The card is remembered to read `shown` from now on, if it did not by now (compare-and-
-    set: a colleague's action, a job or a handler may have drawn it so since it was read)."""
-    taken = await session.exec(  # type: ignore[call-overload]
-        update(OrderCard)
-        .where(col(OrderCard.id) == card_id, col(OrderCard.shown) != shown)
-        .values(shown=shown)
-        .execution_options(synchronize_session=False)
-    )
-    return bool(taken.rowcount)
-
-
 async def to_draw(
     session: AsyncSession, *, order_id: int, staff_id: int, message_id: int, shown: str
 ) -> bool:
@@ -137,7 +126,7 @@ async def to_draw(
         col(OrderCard.message_id) == message_id,
     )
     card_id = (await session.exec(stmt)).first()
-    fresh = card_id is None or await _take(session, card_id=card_id, shown=shown)
+    fresh = card_id is None or await order_cards.take(session, card_id=card_id, shown=shown)
     await session.commit()
     return fresh
 
