@@ -1005,6 +1005,7 @@ _SUBJECT_EDGES = (
 # what is left breaks where the question words were, and between CJK and Latin words
 _PIECES = re.compile(r"\s{2,}|(?<=[^\x00-\x7f])\s|\s(?=[^\x00-\x7f])")
 SUBJECT_MAX = 12  # '楼道灯', '厨房水管漏水': longer words after a progress question say more
+SUBJECT_MAX_WORDS = 3  # 'stairwell light', 'water pipe in the kitchen' is more
 _ASKED = sorted(_PHRASES[Kind.PROGRESS].split("|"), key=len, reverse=True)
 _EDGES = sorted(set(_SUBJECT_EDGES.split("|")), key=len, reverse=True)
 
@@ -1053,9 +1054,11 @@ def progress_subject(text: str | None) -> str | None:
         return None
     pieces = [_strip_edges(piece) for piece in _PIECES.split(rest)]
     subject = " ".join(piece for piece in pieces if piece)
-    if not subject or len(subject.replace(" ", "")) > SUBJECT_MAX:
+    if not subject:
         return None
-    return subject
+    if subject.isascii():  # 'stairwell light': English names a thing in words, not characters
+        return subject if len(subject.split()) <= SUBJECT_MAX_WORDS else None
+    return subject if len(subject.replace(" ", "")) <= SUBJECT_MAX else None
 
 
 # words for the same thing, read as one where a progress question is matched with a matter

@@ -70,4 +70,7 @@ async def test_a_matter_filed_in_chinese_asked_after_in_english(linli_sandbox: H
     assert f"诉求 {lift}" in message_text(card), message_text(card)
     [card] = await d.say(ZHOU, "any news on the water pipe?")
     assert f"诉求 {pipe}" in message_text(card), message_text(card)
+    stairs = await _file(h, ZHOU, "四楼楼道灯坏了一个星期了")
+    [card] = await d.say(ZHOU, "any news about the stairwell light?")  # a name of two words
+    assert f"诉求 {stairs}" in message_text(card), message_text(card)
     assert await d.errors() == []

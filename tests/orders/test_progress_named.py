@@ -27,6 +27,10 @@ from tests.orders.conftest import T0, World, draft
         ("電梯那個事辦得怎麼樣", "电梯"),  # Traditional characters read as Simplified
         ("any news about the elevator", "elevator"),
         ("elevator status?", "elevator"),
+        # English names a thing in words: two or three are still a name
+        ("any news about the stairwell light?", "stairwell light"),
+        ("any update on the kitchen water pipe?", "kitchen water pipe"),
+        ("any news about the broken light in the stairwell on the fourth floor?", None),
         # not a question after a matter's progress, or one naming nothing
         ("水管坏了怎么办", None),
         ("谢谢，楼道灯还是不亮", None),
