@@ -163,7 +163,7 @@ async def place(session: AsyncSession, req: Request | Order, t: Text | None = No
     if building_id:
         building = await session.get(Building, building_id)
         if building:
-            parts.append(building.name)
+            parts.append(shown_name(building, lang))
     if isinstance(req, Request) and req.public_area is not None:
         where = line(parts, req)
         return where.read_in(t) if t is not None else str(where)

@@ -312,7 +312,7 @@ async def _take_typed(
         await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
         return
     await state.update_data(grid_id=guess.building.grid_id, building_id=guess.building.id)
-    parts.append(guess.building.name)
+    parts.append(shown_name(guess.building, t.lang))
     if guess.room is None:
         await message.answer(t("reg-typed-read", address=" · ".join(parts)))
         await state.set_state(Reg.room)
@@ -503,7 +503,10 @@ def _building_rows(t: Text, buildings: list[Building], page: int) -> InlineKeybo
     page = min(max(page, 0), pages - 1)
     chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
     rows = [
-        [(b.name, RegCb(action="building", id=b.id or 0).pack()) for b in chunk[i : i + 3]]
+        [
+            (shown_name(b, t.lang), RegCb(action="building", id=b.id or 0).pack())
+            for b in chunk[i : i + 3]
+        ]
         for i in range(0, len(chunk), 3)
     ]
     nav = []
@@ -575,7 +578,7 @@ async def on_building(
     await state.set_state(Reg.room)
     await query.answer()
     assert isinstance(query.message, Message)
-    await _keep_choice(query.message, t, "reg-step-building", chosen.name)
+    await _keep_choice(query.message, t, "reg-step-building", shown_name(chosen, t.lang))
     await query.message.answer(t("reg-ask-room"), reply_markup=step_keyboard(t))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import BigInteger, String, UniqueConstraint
@@ -54,9 +55,25 @@ class Building(SQLModel, table=True):
     households: int = Field(default=0)
 
 
-def shown_name(place: Community | Grid, lang: str) -> str:
-    """A community's or grid's name as a reader of `lang` sees it: the English name for an
-    English reader where one is set, else the Chinese name."""
-    if lang == "en" and place.name_en:
-        return place.name_en
-    return place.name
+def shown_name(place: Community | Grid | Building, lang: str) -> str:
+    """A community's, grid's or building's name as a reader of `lang` sees it: the English name
+    for an English reader where one is set, else the Chinese name; a building numbered the
+    usual way reads 'Building 3' ('3号楼', '3栋', '3幢') or 'Block A' ('A座') in English."""
+    if lang != "en":
+        return place.name
+    if isinstance(place, Building):
+        return building_in_english(place.name)
+    return place.name_en or place.name
+
+
+_NUMBERED = re.compile(r"^(\d+)\s*(?:号楼|号|栋|幢|楼)$")
+_LETTERED = re.compile(r"^([A-Za-z])\s*(?:座|栋|幢|楼)$")
+
+
+def building_in_english(name: str) -> str:
+    """'3号楼' → 'Building 3', 'A座' → 'Block A'; another name as it is."""
+    if found := _NUMBERED.match(name.strip()):
+        return f"Building {found.group(1)}"
+    if found := _LETTERED.match(name.strip()):
+        return f"Block {found.group(1).upper()}"
+    return name

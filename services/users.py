@@ -486,5 +486,5 @@ async def address_text(session: AsyncSession, *, user: User, lang: str = "") -> 
     building = await session.get(Building, user.building_id)
     grid = await session.get(Grid, user.grid_id) if user.grid_id else None
     parts = [shown_name(p, lang) for p in (community, grid) if p is not None]
-    parts += [building.name] if building is not None else []
+    parts += [shown_name(building, lang)] if building is not None else []
     return " · ".join(parts) + (f" {user.room}" if user.room else "")

@@ -45,11 +45,11 @@ async def test_alex_registers_with_english_names_typed_and_shown(linli_sandbox: 
     assert _labels(replies[-1])[:2] == ["Grid 1", "Grid 2"], replies[-1]
     await d.tap(ALEX, "Grid 2", replies[-1]["message_id"])
     await d.expect(ALEX, "choose your building")
-    await d.tap(ALEX, "6号楼")
+    await d.tap(ALEX, "Building 6")
     await d.expect(ALEX, "room number")
     await d.say(ALEX, "1203")
     done = _said(await d.say(ALEX, "Skip"))
-    assert "Sunshine Community · Grid 2 · 6号楼 1203" in done, done
+    assert "Sunshine Community · Grid 2 · Building 6 1203" in done, done
     assert "阳光社区" not in done and "第二网格" not in done, done
     assert await d.errors() == []
 
@@ -115,6 +115,6 @@ async def test_an_english_address_told_at_the_menu_begins_registration(
     consent = await reply_to(d, ALEX, said, "personal data")
     await d.tap(ALEX, "Agree and continue", consent["message_id"])
     read = await d.expect(ALEX, "Got it", since=consent["message_id"])
-    assert "Sunshine Community · 6号楼 · 1203" in message_text(read), message_text(read)
+    assert "Sunshine Community · Building 6 · 1203" in message_text(read), message_text(read)
     await d.expect(ALEX, "phone", since=read["message_id"])
     assert await d.errors() == []

@@ -40,7 +40,7 @@ async def _register(h: Harness, *, phone: str = "Skip") -> str:
     await d.expect(ALEX, "grid")
     await d.tap(ALEX, "Not sure")
     await d.expect(ALEX, "choose your building")
-    await d.tap(ALEX, "6号楼")
+    await d.tap(ALEX, "Building 6")
     await d.expect(ALEX, "room number")
     said = _said(await d.say(ALEX, "room 1203"))
     assert "phone" in said.lower(), said
@@ -158,7 +158,7 @@ async def test_not_sure_typed_at_the_grid_step(linli_sandbox: Harness) -> None:
     assert "grid" in message_text(again) and "Not sure" in labels_of(again), again
     [buildings] = await d.say(ALEX, "I'm not sure")
     assert "choose your building" in message_text(buildings), message_text(buildings)
-    await d.tap(ALEX, "6号楼", buildings["message_id"])
+    await d.tap(ALEX, "Building 6", buildings["message_id"])
     await d.expect(ALEX, "room number", since=buildings["message_id"])
 
 

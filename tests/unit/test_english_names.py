@@ -184,3 +184,13 @@ async def test_a_community_named_by_its_english_name_on_the_command_line(
     found = await community_by_name(org, name="sunshine community")
     assert found is not None and found.name == "阳光社区"
     assert await community_by_name(org, name="Harmony") is None
+
+
+def test_buildings_numbered_the_usual_way_read_in_english() -> None:
+    from models.org import building_in_english
+
+    assert building_in_english("3号楼") == "Building 3"
+    assert building_in_english("12栋") == "Building 12"
+    assert building_in_english("5幢") == "Building 5"
+    assert building_in_english("a座") == "Block A"
+    assert building_in_english("东苑一期") == "东苑一期"  # another name as it is
