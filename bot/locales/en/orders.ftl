@@ -264,7 +264,6 @@ order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }
 order-card-transfer-progress = Latest progress ({ $time }): { $answer }
 order-card-with-unit = Passed to "{ $unit }"; the community follows it up.
-order-card-contact-forgotten = (personal data deleted)
 order-card-progress-open = Progress: waiting for a volunteer to take it.
 order-card-progress-partial = Progress: { $claimed } { $claimed ->
     [one] volunteer has

@@ -252,7 +252,6 @@ order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }
 order-card-transfer-progress = 最新进展（{ $time }）：{ $answer }
 order-card-with-unit = 已转交「{ $unit }」办理，社区在跟进。
-order-card-contact-forgotten = （已删除个人信息）
 order-card-progress-open = 进展：正在等党员/志愿者接单。
 order-card-progress-partial = 进展：已有 { $claimed } 位党员/志愿者接单，还在等 { $left } 位。
 order-card-progress-claimed = 进展：党员/志愿者已接单，会尽快联系您。

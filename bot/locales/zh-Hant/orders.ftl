@@ -255,7 +255,6 @@ order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
 order-card-transfer-progress = 最新進展（{ $time }）：{ $answer }
 order-card-with-unit = 已轉交「{ $unit }」辦理，社區在跟進。
-order-card-contact-forgotten = （已刪除個人信息）
 order-card-progress-open = 進展：正在等黨員/志願者接單。
 order-card-progress-partial = 進展：已有 { $claimed } 位黨員/志願者接單，還在等 { $left } 位。
 order-card-progress-claimed = 進展：黨員/志願者已接單，會盡快聯繫您。
