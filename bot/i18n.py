@@ -12,6 +12,9 @@ from typing import Any
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax.ast import Resource
 
+from models.users import DeletedName
+from services.listing import Listing
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 _PLACEABLE = re.compile(r"\{\s*\$([a-zA-Z0-9_-]+)")
 _LONG_VALUE = 1000  # characters; longer argument values bypass Fluent's placeable limit
@@ -130,7 +133,14 @@ class Translator:
         message = bundle.get_message(key)
         if message.value is None:
             raise KeyError(f"text key {key!r} has no value")
-        safe = {name: _safe(value) for name, value in args.items()}
+        # a list, or the name of someone who deleted their data: written out in this language
+        words = {
+            name: value.read_in(lambda k: self.get(lang, k))
+            if isinstance(value, (Listing, DeletedName))
+            else value
+            for name, value in args.items()
+        }
+        safe = {name: _safe(value) for name, value in words.items()}
         # fluent.runtime refuses placeables longer than 2,500 characters; a long value (a
         # resident's whole request, meeting minutes) goes in through a marker instead.
         long_values: dict[str, str] = {}
@@ -186,6 +196,14 @@ class Text:
 
     def __call__(self, key: str, /, **args: Any) -> str:
         return self.translator.get(self.lang, key, **args)
+
+    def written(self, value: str) -> str:
+        """A name (or a list) as this language writes it, where it goes into a text other than
+        as an argument (an f-string, a button's label): the name of someone who deleted their
+        data (models.users.DeletedName) in these words; any other string as it is."""
+        if isinstance(value, (Listing, DeletedName)):
+            return value.read_in(self)
+        return value
 
     def join(self, items: Iterable[str]) -> str:
         """Items of a list as the language writes them in a sentence: 甲、乙 / A, B."""

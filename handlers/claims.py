@@ -862,6 +862,6 @@ async def on_reassign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCt
         return
     assert out.order is not None
     target = await ctx.session.get(MemberProfile, callback_data.extra)
-    name = target.real_name if target else "-"
+    name = target.display_name if target else "-"
     await edit_or_send(query, ctx.t("order-reassigned", number=out.order.number, name=name), None)
     await ctx.deliver(out.pending)

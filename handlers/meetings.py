@@ -1305,7 +1305,7 @@ async def on_attendees(query: CallbackQuery, callback_data: MeetingCb, ctx: Upda
 
 def _attendee_name(t: Text, person: User) -> str:
     """A name in the list; who deleted their data reads so, not as their account's number."""
-    return person.display_name if person.forgotten_at is None else t("meeting-attendee-forgotten")
+    return t.written(person.display_name)
 
 
 _EDIT_FIELDS = ("title", "agenda", "time", "place", "capacity")

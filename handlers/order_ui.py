@@ -211,13 +211,8 @@ async def request_card(
         lines.append(t("order-card-urgent", reasons=urgent_reasons(t, req.urgent_reasons)))
     if staff:
         resident = await session.get(User, req.resident_id) if req.resident_id else None
-        name = req.contact_name or (
-            "-"
-            if resident is None
-            else t("order-card-contact-forgotten")
-            if resident.forgotten_at is not None  # /forget: no name, and not their id either
-            else resident.display_name
-        )
+        # who deleted their data (/forget): so said, not their name, nor their id
+        name = req.contact_name or (resident.display_name if resident else "-")
         phone = req.contact_phone or (resident.phone if resident else None)
         if phone is None and resident is not None:
             # no phone in their profile: the one their 报到 gave this community's staff, said so

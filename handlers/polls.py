@@ -1103,7 +1103,12 @@ async def on_proxy_room(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
         residents = eligible  # named, even one: whose ballot it is stays the staff's choice
         await state.set_state(ProxyForm.resident)
         rows = [
-            [(r.display_name, PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack())]
+            [
+                (
+                    t.written(r.display_name),
+                    PollCb(action="proxy_r", id=int(data["poll_id"]), arg=r.id).pack(),
+                )
+            ]
             for r in residents
         ]
         await message.answer(t("poll-proxy-choose-resident"), reply_markup=kb(rows))

@@ -39,6 +39,7 @@ from handlers.menu import is_skip, labels
 from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
+from models.users import DELETED_NAME
 from services import meetings, topics
 from services.delivery import split_html
 from services.errors import Conflict, PermissionDenied
@@ -141,7 +142,7 @@ def _item_text(
         title=topic.title,
         backers=topic.backers,
         status=status,
-        name=proposer.name if proposer else t("topic-proposer-forgotten"),
+        name=proposer.name if proposer else DELETED_NAME,
         address=address,
         has_address="yes" if address else "no",
         when=when,

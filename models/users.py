@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 
@@ -9,6 +10,27 @@ from sqlalchemy import BigInteger, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import UTCDateTime, utcnow
+
+# the text key of how someone who deleted their personal data (/forget) is named to others
+DATA_DELETED_KEY = "person-data-deleted"
+
+
+class DeletedName(str):
+    """The name of someone who deleted their personal data (/forget), wherever others read of
+    them (staff cards, claim lists, stats, the ledger export, the points board, meeting and poll
+    lists): a neutral label, never their Telegram id. As a plain string it reads in zh-Hans;
+    written out for a reader (`read_in`: bot.i18n does it for every text's args, as it does a
+    services.listing.Listing) in their language."""
+
+    def __new__(cls) -> DeletedName:
+        return super().__new__(cls, "（已删除个人信息）")
+
+    def read_in(self, text: Callable[[str], str]) -> str:
+        """The label in the reader's language (`text`: a text of it by key)."""
+        return text(DATA_DELETED_KEY)
+
+
+DELETED_NAME = DeletedName()
 
 
 class Role(StrEnum):
@@ -72,9 +94,17 @@ class User(SQLModel, table=True):
 
     @property
     def display_name(self) -> str:
-        """The name Telegram gave us, for staff-facing texts."""
+        """The name Telegram gave us, for texts others read; someone who deleted their data
+        (/forget) is DELETED_NAME, not their id."""
+        if self.forgotten_at is not None:
+            return DELETED_NAME
         parts = [p for p in (self.first_name, self.last_name) if p]
         return " ".join(parts) or (f"@{self.username}" if self.username else str(self.id))
+
+
+def member_name(real_name: str) -> str:
+    """A member's name as others read it (MemberProfile.real_name, "-" once deleted)."""
+    return DELETED_NAME if real_name == "-" else real_name
 
 
 class MemberProfile(SQLModel, table=True):
@@ -109,6 +139,12 @@ class MemberProfile(SQLModel, table=True):
     service_minutes: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def display_name(self) -> str:
+        """The member's name as others read it: DELETED_NAME once they deleted their data
+        (/forget writes "-" over it)."""
+        return member_name(self.real_name)
 
     @property
     def skill_list(self) -> list[str]:

@@ -318,7 +318,8 @@ class SchedulerService:
             session, draft=item, admin_ids=self.settings.admin_ids
         )
         community = await session.get(Community, item.community_id) if item.community_id else None
-        name = html.escape(author.display_name if author else str(item.author_id))
+        # escaped (and, for someone who deleted their data, worded) by the text it goes in
+        name = author.display_name if author else str(item.author_id)
         quoted = html.escape(broadcasts.excerpt(item))
         for chat_id, language in heirs:
             lang = language or self.settings.default_language

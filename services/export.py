@@ -29,6 +29,7 @@ from models.orders import (
     RequestStatus,
     Score,
 )
+from models.users import DATA_DELETED_KEY, DeletedName, member_name
 from services.order_common import category, voice_placeholder_key, written_text
 from services.places import Place
 from services.urges import URGE_ACTION, URGE_REASONS
@@ -181,8 +182,13 @@ async def export_ledger(
     for model, key in ((Community, "community"), (Grid, "grid"), (Building, "building")):
         for row in (await session.exec(select(model.id, model.name))).all():  # type: ignore[attr-defined]
             names[key][int(row[0] or 0)] = row[1]
+
+    def named(name: str) -> str:
+        """A person's name in a cell: who deleted their data (/forget) in `lang`'s words."""
+        return tx(DATA_DELETED_KEY) if isinstance(name, DeletedName) else name
+
     members: dict[int, str] = {
-        uid: name
+        uid: named(member_name(name))
         for uid, name in (
             await session.exec(select(MemberProfile.user_id, MemberProfile.real_name))
         ).all()
@@ -273,7 +279,12 @@ async def export_ledger(
             rids = {r.resident_id for r in chunk if r.resident_id}
             if rids:
                 for u in (await session.exec(select(User).where(col(User.id).in_(rids)))).all():
-                    residents[u.id] = (u.room or "", u.phone or "", u.display_name, u.building_id)
+                    residents[u.id] = (
+                        u.room or "",
+                        u.phone or "",
+                        named(u.display_name),
+                        u.building_id,
+                    )
             for req in chunk:
                 row_no += 1
                 rid = req.id
@@ -348,7 +359,7 @@ async def export_ledger(
             members_sheet.write_string(0, i, tx(f"order-xlsx-m-{column}"), head)
         members_sheet.freeze_panes(1, 0)
         for n, m in enumerate(member_rows, start=1):
-            members_sheet.write_string(n, 0, m.name)
+            members_sheet.write_string(n, 0, named(m.name))
             members_sheet.write_string(n, 1, m.work_unit)
             members_sheet.write_string(n, 2, names["community"].get(m.community_id, ""))
             skills = [
@@ -429,7 +440,7 @@ async def member_service_rows(
                 return None
             rows[member_id] = MemberRow(
                 user_id=member_id,
-                name=profile.real_name,
+                name=profile.display_name,
                 work_unit=profile.work_unit,
                 community_id=profile.community_id,
                 skills=profile.skills,

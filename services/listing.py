@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from models.users import DeletedName
+
 
 class Listing(str):
     """Items of a list as one placeable. As a plain string the items are joined the Chinese
@@ -19,5 +21,8 @@ class Listing(str):
         return made
 
     def read_in(self, text: Callable[[str], str]) -> str:
-        """The items joined by `text("list-sep")`, a text of the reader's language."""
-        return text("list-sep").join(self.items)
+        """The items joined by `text("list-sep")`, a text of the reader's language (a name of
+        someone who deleted their data in that language too)."""
+        return text("list-sep").join(
+            i.read_in(text) if isinstance(i, DeletedName) else i for i in self.items
+        )

@@ -90,7 +90,7 @@ async def tell_community(
         note=note,
     )
     profile = await approved_member(session, user=user, roles=roles)
-    name = profile.real_name if profile and profile.real_name else user.display_name
+    name = profile.display_name if profile and profile.real_name else user.display_name
     notices = [
         Notice(
             chat_id=sid,

@@ -2008,7 +2008,7 @@ async def order_view(
     names = []
     for c in claims:
         p = await session.get(MemberProfile, c.member_id)
-        names.append((c.member_id, p.real_name if p else str(c.member_id)))
+        names.append((c.member_id, p.display_name if p else str(c.member_id)))
     building = await session.get(Building, req.building_id) if req.building_id else None
     show = staff or mine
     resident = await session.get(User, req.resident_id) if req.resident_id else None
@@ -2283,7 +2283,7 @@ async def release_claim(
     superseded, notices = await _offer_again(session, order, notices)
     # every card of it reads as it now is (the member's own without their buttons and the
     # resident's phone; the partners' without their name); the partners learn why
-    name = profile.real_name or user.display_name
+    name = profile.display_name or user.display_name
     notices = superseded + await order_cards.card_redraws(session, order=order) + notices
     for partner in await active_claims(session, order_id=order_id):
         notices.append(
@@ -2535,7 +2535,7 @@ async def report_done(
     ]
     # the other members on a shared order hear that it was reported done, and by whom
     profile = await session.get(MemberProfile, user.id)
-    name = profile.real_name if profile and profile.real_name else user.display_name
+    name = profile.display_name if profile and profile.real_name else user.display_name
     notices += [
         Notice(
             chat_id=c.member_id,
@@ -2822,7 +2822,7 @@ async def verify_notice_redraws(
             )
         )
     ).all()
-    name = actor.display_name if actor.forgotten_at is None else "-"
+    name = actor.display_name  # who deleted their data: DELETED_NAME
     asking = matter_of(order, OrderStatus.DONE)
     notices = []
     for row_id, chat, ids, text in rows:
@@ -2968,7 +2968,7 @@ async def _verify_decision(session: AsyncSession, *, order: Order) -> tuple[str,
         return "other", "-", datetime.now(UTC)
     action, actor_id, at = row
     actor = await session.get(User, actor_id) if actor_id is not None else None
-    name = actor.display_name if actor is not None and actor.forgotten_at is None else "-"
+    name = actor.display_name if actor is not None else "-"
     return action, name or "-", at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
@@ -4064,7 +4064,7 @@ async def how_verification_ended(session: AsyncSession, *, order: Order) -> tupl
         return "other", "-"
     action, actor_id = row
     actor = await session.get(User, actor_id) if actor_id is not None else None
-    name = actor.display_name if actor is not None and actor.forgotten_at is None else "-"
+    name = actor.display_name if actor is not None else "-"
     kind = action if action in ("verify", "send_back") else "cancel"
     return kind, name or "-"
 

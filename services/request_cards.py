@@ -364,5 +364,5 @@ async def last_change(session: AsyncSession, *, request_id: int) -> Change | Non
     if row is None:
         return None
     actor = await session.get(User, row.actor_id) if row.actor_id is not None else None
-    name = actor.display_name if actor is not None and actor.forgotten_at is None else ""
+    name = actor.display_name if actor is not None else ""
     return Change(action=row.action, actor=name or "-", at=row.at)

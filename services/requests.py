@@ -295,6 +295,8 @@ async def new_request_notices(session: AsyncSession, req: Request) -> list[Notic
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
     text = card_quote(req.text)
+    # the words do not say what else the resident left: the notice counts it (📷 2 · 🎤 1)
+    photos, voices = await attachment_counts(session, request_id=req.id or 0)
     return [
         Notice(
             chat_id=sid,
@@ -304,6 +306,8 @@ async def new_request_notices(session: AsyncSession, req: Request) -> list[Notic
                 "category": req.category,
                 "place": line(names, req),  # a public area in the reader's words
                 "text": text,
+                "photos": photos,
+                "voices": voices,
             },
             kind="staff-request-card",
             ref_id=req.id,
@@ -1481,6 +1485,22 @@ async def voice_count(session: AsyncSession, *, request_id: int) -> int:
         col(Attachment.purpose).in_(("request", "info")),
     )
     return int((await session.exec(stmt)).one())
+
+
+async def attachment_counts(session: AsyncSession, *, request_id: int) -> tuple[int, int]:
+    """How many photos and voice notes the resident left with a request (with it and added to
+    it since, as `voice_count`): staff's notice of a new request says so under its words."""
+    stmt = (
+        select(col(Attachment.kind), func.count())
+        .where(
+            col(Attachment.request_id) == request_id,
+            col(Attachment.kind).in_(("photo", "voice")),
+            col(Attachment.purpose).in_(("request", "info")),
+        )
+        .group_by(col(Attachment.kind))
+    )
+    counts = {kind: int(n) for kind, n in (await session.exec(stmt)).all()}
+    return counts.get("photo", 0), counts.get("voice", 0)
 
 
 async def history(session: AsyncSession, *, request_id: int) -> list[LedgerEvent]:

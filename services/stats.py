@@ -655,7 +655,7 @@ async def _by_member(
     for member_id, count, points in (await session.exec(stmt)).all():
         profile = await session.get(MemberProfile, member_id)
         out.append(
-            (member_id, profile.real_name if profile else str(member_id), count, points or 0)
+            (member_id, profile.display_name if profile else str(member_id), count, points or 0)
         )
     return out
 

@@ -62,6 +62,8 @@ def _as_now(req: Request, lang: str = "zh-Hans") -> str:
                 "category": req.category,
                 "place": "阳光社区 · 第一网格 · 3号楼",
                 "text": req_svc.card_quote(req.text),
+                "photos": 0,
+                "voices": 0,
             },
         ),
     )

@@ -112,6 +112,8 @@ async def test_the_voice_note_deleted_with_the_data_is_said_so(
                     "category": "other",
                     "place": "3号楼",
                     "text": reqs["voice"].text,
+                    "photos": 0,
+                    "voices": 1,
                 },
             ),
         )

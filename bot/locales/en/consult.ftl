@@ -322,8 +322,6 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>Sign-ups: { $title }</b>
     { $lines }
 meeting-attendees-empty = Nobody has signed up yet.
-# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
-meeting-attendee-forgotten = (personal data deleted)
 meeting-btn-publish = 📣 Publish
 meeting-btn-edit = ✏️ Edit
 meeting-btn-postpone = ⏳ Postpone
@@ -510,7 +508,6 @@ topic-staff-item = <b>{ $title }</b> ({ $backers ->
         [yes] Explanation: { $detail }
        *[no] Explanation: (none given)
     }
-topic-proposer-forgotten = (personal data deleted)
 topic-btn-back = 👍 Back it
 topic-btn-unback = ↩️ Withdraw backing
 topic-btn-accept = ✅ Put on an agenda

@@ -174,6 +174,8 @@ err-media-not-supported = Text is needed here. Please type it, or send /cancel t
 
 # between the items of a list in a sentence (roles, skills, communities)
 list-sep = {", "}
+# how someone who deleted their personal data (/forget) is named to others (models.users.DeletedName)
+person-data-deleted = (personal data deleted)
 role-resident = Resident
 role-member = Volunteer
 role-staff = Community staff

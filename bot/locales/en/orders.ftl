@@ -264,7 +264,6 @@ order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }
 order-card-transfer-progress = Latest progress ({ $time }): { $answer }
 order-card-with-unit = Passed to "{ $unit }"; the community follows it up.
-order-card-contact-forgotten = (personal data deleted)
 order-card-progress-open = Progress: waiting for a volunteer to take it.
 order-card-progress-partial = Progress: { $claimed } { $claimed ->
     [one] volunteer has
@@ -548,12 +547,45 @@ order-sent-back-menu = The members have been told what to add.
 
 ## Notices to others
 
+# what the resident attached to a new request, under its words on staff's notice of it
+# ($photos, $voices: how many; the line is left out when both are 0)
+order-notice-attached = { $photos ->
+        [0] {""}
+       *[other] 📷 { $photos } { $photos ->
+            [one] photo
+           *[other] photos
+        }
+    }{ $photos ->
+        [0] {""}
+       *[other] { $voices ->
+            [0] {""}
+           *[other] {" · "}
+        }
+    }{ $voices ->
+        [0] {""}
+       *[other] 🎤 { $voices } { $voices ->
+            [one] voice note
+           *[other] voice notes
+        }
+    }
 order-notice-new = 📥 New request { $number } · { $category }
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-urgent = 🚨 Urgent request { $number } · { $category }! Please act now.
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-info-added = The resident added information to request { $number }.
 order-notice-info-added-place = The resident added information to request { $number }: they say the place is { $place } (filed at { $before }). Please check.
 order-notice-info-added-moved = 📍 The resident added information to request { $number }: the place is now { $place } (was { $before }), in { $grid }.

@@ -319,8 +319,6 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>报名名单：{ $title }</b>
     { $lines }
 meeting-attendees-empty = 还没有人报名。
-# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
-meeting-attendee-forgotten = （已删除个人信息）
 meeting-btn-publish = 📣 发布
 meeting-btn-edit = ✏️ 修改
 meeting-btn-postpone = ⏳ 延期
@@ -486,7 +484,6 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附议 · { $status }）
         [yes] 说明：{ $detail }
        *[no] 说明：（提议人没有补充说明）
     }
-topic-proposer-forgotten = （已删除个人信息）
 topic-btn-back = 👍 附议
 topic-btn-unback = ↩️ 取消附议
 topic-btn-accept = ✅ 列入议程

@@ -147,6 +147,8 @@ err-media-not-supported = 这里需要文字。请用文字输入，或发 /canc
 
 # between the items of a list in a sentence (roles, skills, communities)
 list-sep = {"、"}
+# how someone who deleted their personal data (/forget) is named to others (models.users.DeletedName)
+person-data-deleted = （已删除个人信息）
 role-resident = 居民
 role-member = 党员/志愿者
 role-staff = 社区工作人员

@@ -252,7 +252,6 @@ order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }
 order-card-transfer-progress = 最新进展（{ $time }）：{ $answer }
 order-card-with-unit = 已转交「{ $unit }」办理，社区在跟进。
-order-card-contact-forgotten = （已删除个人信息）
 order-card-progress-open = 进展：正在等党员/志愿者接单。
 order-card-progress-partial = 进展：已有 { $claimed } 位党员/志愿者接单，还在等 { $left } 位。
 order-card-progress-claimed = 进展：党员/志愿者已接单，会尽快联系您。
@@ -520,12 +519,39 @@ order-sent-back-menu = 已通知接单人补充。
 
 ## Notices to others
 
+# what the resident attached to a new request, under its words on staff's notice of it
+# ($photos, $voices: how many; the line is left out when both are 0)
+order-notice-attached = { $photos ->
+        [0] {""}
+       *[other] 📷 { $photos } 张照片
+    }{ $photos ->
+        [0] {""}
+       *[other] { $voices ->
+            [0] {""}
+           *[other] {" · "}
+        }
+    }{ $voices ->
+        [0] {""}
+       *[other] 🎤 { $voices } 条语音
+    }
 order-notice-new = 📥 新诉求 { $number } · { $category }
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-urgent = 🚨 紧急诉求 { $number } · { $category }！请立即处理。
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-info-added = 诉求 { $number } 有居民补充的信息。
 order-notice-info-added-place = 诉求 { $number } 有居民补充的信息：居民说地点在 { $place }（登记的地点是 { $before }），请核实。
 order-notice-info-added-moved = 📍 诉求 { $number } 有居民补充的信息：地点改为 { $place }（原为 { $before }），归 { $grid }。

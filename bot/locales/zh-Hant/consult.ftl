@@ -322,8 +322,6 @@ meeting-staff-card = <b>{ $kind ->
 meeting-attendees = <b>報名名單：{ $title }</b>
     { $lines }
 meeting-attendees-empty = 還沒有人報名。
-# in the list: someone who deleted their data (/forget); their sign-up stays, their name does not
-meeting-attendee-forgotten = （已刪除個人信息）
 meeting-btn-publish = 📣 發布
 meeting-btn-edit = ✏️ 修改
 meeting-btn-postpone = ⏳ 延期
@@ -489,7 +487,6 @@ topic-staff-item = <b>{ $title }</b>（{ $backers } 人附議 · { $status }）
         [yes] 說明：{ $detail }
        *[no] 說明：（提議人沒有補充說明）
     }
-topic-proposer-forgotten = （已刪除個人信息）
 topic-btn-back = 👍 附議
 topic-btn-unback = ↩️ 取消附議
 topic-btn-accept = ✅ 列入議程

@@ -150,6 +150,8 @@ err-media-not-supported = 這裡需要文字。請用文字輸入，或發 /canc
 
 # between the items of a list in a sentence (roles, skills, communities)
 list-sep = {"、"}
+# how someone who deleted their personal data (/forget) is named to others (models.users.DeletedName)
+person-data-deleted = （已刪除個人信息）
 role-resident = 居民
 role-member = 黨員/志願者
 role-staff = 社區工作人員

@@ -255,7 +255,6 @@ order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
 order-card-transfer-progress = 最新進展（{ $time }）：{ $answer }
 order-card-with-unit = 已轉交「{ $unit }」辦理，社區在跟進。
-order-card-contact-forgotten = （已刪除個人信息）
 order-card-progress-open = 進展：正在等黨員/志願者接單。
 order-card-progress-partial = 進展：已有 { $claimed } 位黨員/志願者接單，還在等 { $left } 位。
 order-card-progress-claimed = 進展：黨員/志願者已接單，會盡快聯繫您。
@@ -523,12 +522,39 @@ order-sent-back-menu = 已通知接單人補充。
 
 ## Notices to others
 
+# what the resident attached to a new request, under its words on staff's notice of it
+# ($photos, $voices: how many; the line is left out when both are 0)
+order-notice-attached = { $photos ->
+        [0] {""}
+       *[other] 📷 { $photos } 張照片
+    }{ $photos ->
+        [0] {""}
+       *[other] { $voices ->
+            [0] {""}
+           *[other] {" · "}
+        }
+    }{ $voices ->
+        [0] {""}
+       *[other] 🎤 { $voices } 條語音
+    }
 order-notice-new = 📥 新訴求 { $number } · { $category }
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-urgent = 🚨 緊急訴求 { $number } · { $category }！請立即處理。
     { $place }
-    { $text }
+    { $text }{ $photos ->
+        [0] { $voices ->
+            [0] {""}
+           *[other] {"\u000A"}{ order-notice-attached }
+        }
+       *[other] {"\u000A"}{ order-notice-attached }
+    }
 order-notice-info-added = 訴求 { $number } 有居民補充的信息。
 order-notice-info-added-place = 訴求 { $number } 有居民補充的信息：居民說地點在 { $place }（登記的地點是 { $before }），請核實。
 order-notice-info-added-moved = 📍 訴求 { $number } 有居民補充的信息：地點改為 { $place }（原為 { $before }），歸 { $grid }。
