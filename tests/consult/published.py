@@ -21,6 +21,7 @@ async def published_meeting(
     title: str = "十二月居民议事会",
     starts_at: datetime | None = None,
     capacity: int | None = None,
+    agenda: tuple[str, ...] = ("年度工作回顾",),
 ) -> Meeting:
     """A meeting for the whole community, published (its audience told) by 李社工."""
     roles = frozenset({Role.RESIDENT, Role.STAFF})
@@ -36,7 +37,7 @@ async def published_meeting(
             draft=meetings.MeetingDraft(
                 community_id=community_id,
                 title=title,
-                agenda=["年度工作回顾"],
+                agenda=list(agenda),
                 starts_at=starts_at or h.clock() + timedelta(days=5),
                 place="社区会议室",
                 capacity=capacity,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sandbox.driver import message_text
+from tests.consult.poll_form import to_close_step
 from tests.e2e.conftest import Harness
 from tests.support import reply_to
 
@@ -50,19 +51,7 @@ async def test_a_poll_closing_time_gone_by_is_said_to_have_passed(
     h = linli_sandbox
     d = h.driver
     h.clock.set(MONDAY_AFTERNOON)
-    await d.say(STAFF, "🏛 议事管理")
-    await d.tap(STAFF, "➕ 新建投票")
-    await d.expect(STAFF, "请输入投票问题")
-    await d.say(STAFF, "要不要装充电桩？")
-    ask = await reply_to(d, STAFF, "要\n不要", "单选还是多选")
-    await d.tap(STAFF, "单选", ask["message_id"])
-    ask = await d.expect(STAFF, "面向哪些人", since=ask["message_id"])
-    await d.tap(STAFF, "全社区", ask["message_id"])
-    ask = await d.expect(STAFF, "谁可以投票", since=ask["message_id"])
-    await d.tap(STAFF, "已登记住址的居民", ask["message_id"])
-    ask = await d.expect(STAFF, "一户一票", since=ask["message_id"])
-    await d.tap(STAFF, "❌ 否", ask["message_id"])
-    await d.expect(STAFF, "截止时间", since=ask["message_id"])
+    await to_close_step(d, "要不要装充电桩？", "要\n不要")
     answer = await reply_to(d, STAFF, "昨晚8点", "已经过去")
     assert "截止时间已经过去了" in message_text(answer)
     answer = await reply_to(d, STAFF, "昨天", "已经过去")

@@ -10,25 +10,14 @@ from handlers.consult_kit import PollCb
 from models.consultations import Poll, PollStatus
 from models.scheduling import Delivery
 from sandbox.driver import Driver, message_text
+from tests.consult.poll_form import to_close_step
 from tests.consult.test_e2e_polls import STAFF, ZHOU, ballot
 from tests.e2e.conftest import Harness
 
 
 async def _draft(d: Driver, question: str) -> dict:
     """Staff fill in a poll for the whole community, up to its preview."""
-    await d.say(STAFF, "🏛 议事管理")
-    await d.tap(STAFF, "➕ 新建投票")
-    await d.expect(STAFF, "请输入投票问题")
-    await d.say(STAFF, question)
-    [ask] = await d.say(STAFF, "同意\n不同意")
-    await d.tap(STAFF, "单选", ask["message_id"])
-    ask = await d.expect(STAFF, "面向哪些人", since=ask["message_id"])
-    await d.tap(STAFF, "全社区", ask["message_id"])
-    ask = await d.expect(STAFF, "谁可以投票", since=ask["message_id"])
-    await d.tap(STAFF, "已登记住址的居民", ask["message_id"])
-    ask = await d.expect(STAFF, "一户一票", since=ask["message_id"])
-    await d.tap(STAFF, "❌ 否", ask["message_id"])
-    await d.expect(STAFF, "截止时间", since=ask["message_id"])
+    await to_close_step(d, question, "同意\n不同意")
     [ask] = await d.say(STAFF, "2026-11-24 20:00")
     await d.tap(STAFF, "匿名", ask["message_id"])
     ask = await d.expect(STAFF, "结果什么时候公开", since=ask["message_id"])

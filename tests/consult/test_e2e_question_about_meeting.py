@@ -8,8 +8,6 @@ can answer it at the meeting, never saw it."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlmodel import select
 
 from models import Role, User
@@ -17,7 +15,7 @@ from models.consultations import Meeting, MeetingQuestion
 from sandbox.driver import message_text
 from services import meetings
 from services.consult_common import Notifier
-from services.users import staff_scopes
+from tests.consult.published import published_meeting
 from tests.e2e.conftest import Harness
 from tests.support import inline_labels, reply_to
 
@@ -27,34 +25,8 @@ TITLE = "加装电梯意见征集"
 ASK = f"❓ 转给「{TITLE}」的组织者"
 
 
-async def _announce(h: Harness, *, cancel: bool = False) -> None:
-    async with h.sessionmaker() as session:
-        staff = await session.get(User, STAFF)
-        assert staff is not None
-        community_id = (await staff_scopes(session, user_id=STAFF))[0].community_id
-        roles = frozenset({Role.RESIDENT, Role.STAFF})
-        meeting = await meetings.create_meeting(
-            session,
-            user=staff,
-            roles=roles,
-            now=h.clock(),
-            draft=meetings.MeetingDraft(
-                community_id=community_id,
-                title=TITLE,
-                agenda=["费用分摊方案", "低楼层住户的意见"],
-                starts_at=h.clock() + timedelta(days=5),
-                place="社区会议室",
-            ),
-        )
-        notifier = Notifier(texts=h.sandbox.app.translator, now=h.clock())
-        await meetings.publish_meeting(
-            session,
-            user=staff,
-            roles=roles,
-            meeting_id=meeting.id or 0,
-            now=h.clock(),
-            notifier=notifier,
-        )
+async def _announce(h: Harness) -> None:
+    await published_meeting(h, title=TITLE, agenda=("费用分摊方案", "低楼层住户的意见"))
 
 
 async def test_a_question_naming_the_meeting_goes_to_its_organizer(

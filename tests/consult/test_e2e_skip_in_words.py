@@ -10,6 +10,7 @@ from sqlmodel import select
 from models import User
 from models.consultations import Poll, Topic
 from sandbox.driver import message_text
+from tests.consult.poll_form import to_close_step
 from tests.consult.test_e2e_topic_staff_card import _propose
 from tests.e2e.conftest import Harness
 from tests.support import reply_to
@@ -21,19 +22,7 @@ NEW = 5001  # 小林, unregistered
 async def test_poll_quorum_and_threshold_passed_over_in_words(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
-    await d.say(STAFF, "🏛 议事管理")
-    await d.tap(STAFF, "➕ 新建投票")
-    await d.expect(STAFF, "请输入投票问题")
-    await d.say(STAFF, "小区停车位怎么分配？")
-    ask = await reply_to(d, STAFF, "按先来后到\n抽签", "单选还是多选")
-    await d.tap(STAFF, "单选", ask["message_id"])
-    ask = await d.expect(STAFF, "面向哪些人", since=ask["message_id"])
-    await d.tap(STAFF, "全社区", ask["message_id"])
-    ask = await d.expect(STAFF, "谁可以投票", since=ask["message_id"])
-    await d.tap(STAFF, "已登记住址的居民", ask["message_id"])
-    ask = await d.expect(STAFF, "一户一票", since=ask["message_id"])
-    await d.tap(STAFF, "❌ 否", ask["message_id"])
-    await d.expect(STAFF, "截止时间", since=ask["message_id"])
+    await to_close_step(d, "小区停车位怎么分配？", "按先来后到\n抽签")
     read = await reply_to(d, STAFF, "下周一 晚上8点", "匿名还是实名")
     await d.tap(STAFF, "匿名", read["message_id"])
     ask = await d.expect(STAFF, "结果什么时候公开", since=read["message_id"])
