@@ -288,15 +288,18 @@ def _staff_and_place_query(*, in_grid: bool) -> Any:
     )
 
 
-async def new_request_notices(session: AsyncSession, req: Request) -> list[Notice]:
+async def new_request_notices(
+    session: AsyncSession, req: Request, *, attached: tuple[int, int] | None = None
+) -> list[Notice]:
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent (also
-    the alert when staff mark a waiting request urgent later: services.staff_urgency)."""
+    the alert when staff mark a waiting request urgent later: services.staff_urgency).
+    `attached`: the photos and voice notes it has, when the caller knows (it just filed them)."""
     staff, names, quiet = await _staff_and_place(session, req)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
     text = card_quote(req.text)
     # the words do not say what else the resident left: the notice counts it (📷 2 · 🎤 1)
-    photos, voices = await attachment_counts(session, request_id=req.id or 0)
+    photos, voices = attached or await attachment_counts(session, request_id=req.id or 0)
     return [
         Notice(
             chat_id=sid,
@@ -377,10 +380,10 @@ async def _file(
     session.add(req)
     await session.flush()
     assert req.id is not None
-    for att in _attachments(
+    attachments = _attachments(
         request_id=req.id, draft=draft, purpose="request", by=filed_by, now=now
-    ):
-        session.add(att)
+    )
+    session.add_all(attachments)
     session.add(
         LedgerEvent(
             request_id=req.id,
@@ -398,7 +401,10 @@ async def _file(
         await _join(session, req, merge_into, actor_id=filed_by, now=now)
         await session.commit()
         return Filed(request=req, notices=[], queued=outbox is not None)
-    notices = await new_request_notices(session, req)
+    # what was just attached is all it has: no query to count it
+    kinds = [att.kind for att in attachments]
+    attached = (kinds.count("photo"), kinds.count("voice"))
+    notices = await new_request_notices(session, req, attached=attached)
     await schedule(
         session,
         kind="order.request_unanswered",
