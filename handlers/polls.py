@@ -79,7 +79,7 @@ from services import polls
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
-from services.when import POLL_CLOSE_EXAMPLE_AT
+from services.when import POLL_CLOSE_EXAMPLE_AT, WhichDay
 
 router = Router(name="polls")
 router.message.filter(F.chat.type == "private")
@@ -1397,9 +1397,34 @@ async def on_poll_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
 
 
 @router.message(StateFilter(PollForm.choosing), F.text)
-async def on_choosing_typed(message: Message, t: Text) -> None:
+async def on_choosing_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Text where the question is answered with the buttons above: said so, with the step's
-    own keyboard (the general answer's is 取消 alone, and ⬅️ 上一步 would be gone from it)."""
+    own keyboard (the general answer's is 取消 alone, and ⬅️ 上一步 would be gone from it).
+    A time typed right after the closing time was read (匿名还是实名 asked under it) corrects
+    that time, as the meeting form's next step takes a new start."""
+    t = ctx.t
+    if await at_step(state, "anon") and (await state.get_data()).get("closes_at"):
+        now = ctx.now()
+        try:
+            closes = parse_local_time(
+                message.text,
+                settings=ctx.settings,
+                now=now,
+                example_at=POLL_CLOSE_EXAMPLE_AT,
+                day_only_at=POLL_CLOSE_EXAMPLE_AT,
+            )
+        except WhichDay:
+            pass  # '明天' in the small hours: asked at the closing time step, not here
+        except InvalidInput as refused:
+            if refused.key in ("consult-err-day-past", "consult-err-day-only"):
+                raise  # a time meant: what is wrong with it
+        else:
+            polls.check_closes_at(closes, now=now)
+            data = await state.get_data()
+            await settle_by_id(message.bot, message.chat.id, data.get("ask_msg"))
+            await state.update_data(closes_at=closes.isoformat(), ask_msg=None)
+            await _ask_anonymous(message, state, ctx)
+            return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 
 
