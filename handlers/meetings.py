@@ -965,8 +965,9 @@ async def on_duration_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
     try:
         parse_local_time(text, settings=settings, now=ctx.now())
     except InvalidInput as exc:
-        # "昨天": a time meant, and it is over; "明天" in the small hours: which day is asked
-        if exc.key in ("consult-err-day-past", "when-which-day"):
+        # "昨天": a time meant, and it is over; "周五": its hour is asked; "明天" in the small
+        # hours: which day is asked
+        if exc.key in ("consult-err-day-past", "consult-err-day-only", "when-which-day"):
             raise
         raise InvalidInput("meeting-err-duration-typed") from None
     await on_start(message, state, ctx)

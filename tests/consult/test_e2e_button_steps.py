@@ -34,6 +34,8 @@ async def test_meeting_form_duration_typed_and_audience_typed(linli_sandbox: Har
     assert "请点下面的按钮，或直接输入" in message_text(read)
     [answer] = await d.say(STAFF, "很久")
     assert "请点上面的按钮选择会议时长" in message_text(answer)
+    [answer] = await d.say(STAFF, "周五")  # a new day meant, without its hour: asked
+    assert "「周五」几点呢" in message_text(answer), message_text(answer)
     [asked] = await d.say(STAFF, "2026-11-26 19:00")  # the time corrected: asked again
     assert "11月26日" in message_text(asked) and "多长时间" in message_text(asked)
     [answer] = await d.say(STAFF, "一个半小时")  # in words, as people say it
