@@ -339,12 +339,20 @@ async def on_finished_again(message: Message, state: FSMContext, t: Text) -> Non
 async def on_typed_at_preview(message: Message, state: FSMContext, t: Text) -> None:
     """Typed at the preview instead of tapped, as older residents do: '提交吧' / '好的' / '我不
     会弄' get the preview again, at the bottom, saying which button sends it; '算了' the way
-    out; other words are more of the matter — added to it and shown (they used to be answered
-    '请点上面消息里的按钮' and dropped)."""
+    out; '很急' / '不急' mark it urgent or not; other words are more of the matter — added to it
+    and shown (they used to be answered '请点上面消息里的按钮' and dropped)."""
     said = (message.text or "").strip()
     meant = smalltalk.at_preview(said)
     if meant == smalltalk.AtPreview.LEAVE:
         await message.answer(t("order-compose-cancel-meant"), reply_markup=cancel_keyboard(t))
+        return
+    urgency = smalltalk.urgency_said(said) if meant is None else None
+    if urgency is not None:
+        # '这个挺急的' / '不急，慢慢来': 🚨 标为紧急 (改为不紧急) meant, as its tap sets it; the
+        # words are not added to the matter (they were, and the preview still said 不紧急)
+        await state.update_data(urgent=urgency)
+        key = "order-preview-urgent-typed" if urgency else "order-preview-not-urgent-typed"
+        await _show_preview(message, state, t, note=t(key))
         return
     named = smalltalk.category_named(
         said, {c.code: [c.name("zh-Hans"), c.name("en")] for c in catalogue()}

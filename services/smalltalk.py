@@ -791,6 +791,37 @@ def at_preview(text: str | None) -> AtPreview | None:
     return None
 
 
+# ------------------------------------------------------------------ urgency said at the preview
+
+_URGENT_WORDS: dict[bool, str] = {
+    True: "急|很急|挺急|蛮急|好急|太急|比较急|有点急|非常急|特别急|真急|急得很|急死了|着急|很着急|"
+    "挺着急|急事|紧急|很紧急|挺紧急|比较紧急|非常紧急|特别紧急|十万火急|火烧眉毛|急急急|"
+    "标为紧急|标紧急|算紧急|算急的|urgent|it s urgent|very urgent|really urgent|quite urgent|"
+    "it is urgent|this is urgent|emergency|it s an emergency|mark it urgent|mark as urgent",
+    False: "不急|不着急|不紧急|不是很急|不太急|不算急|不怎么急|不用急|不用着急|慢慢来|不赶|"
+    "不赶时间|不是急事|没那么急|也不急|不算紧急|不是紧急|不是很紧急|取消紧急|改为不紧急|"
+    "not urgent|no rush|no hurry|not in a hurry|it s not urgent|it is not urgent|"
+    "not an emergency",
+}
+_URGENT_FILLERS = (
+    "这个|这件事|这事|这个事|这事儿|事情|事|的|了|啊|呀|哦|吧|呢|哈|嘛|是|我|我们|家里|其实|"
+    "还是|真的|确实|挺|很|有点|有些|比较|可能|请|帮我|麻烦|it|this|is|really|quite|please|"
+    "very|a bit|kind of"
+)
+_URGENT_TOKENS: list[tuple[str, bool | None]] = _tokens(_URGENT_WORDS, _URGENT_FILLERS)
+
+
+def urgency_said(text: str | None) -> bool | None:
+    """How urgent a whole short message says the matter is, typed at its preview where 🚨 标为紧急
+    / 改为不紧急 were meant: True ('很急', '这个挺急的', '紧急！', "it's urgent"), False ('不急',
+    '不着急，慢慢来', 'no rush'), None when it says something else (more of the matter:
+    '水一直在流，很急' tells what is happening) or both."""
+    found = _read_whole(text, _URGENT_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
 # ------------------------------------------------------------------ an RSVP typed
 
 

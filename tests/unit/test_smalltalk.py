@@ -13,6 +13,7 @@ from services.smalltalk import (
     offers_to_take,
     reports_done,
     says_skip,
+    urgency_said,
 )
 
 
@@ -223,3 +224,28 @@ def test_optional_step_passed_over_in_words(text: str, skip: bool) -> None:
 )
 def test_order_taken_in_words(text: str, takes: bool) -> None:
     assert offers_to_take(text) is takes
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("很急", True),
+        ("这个挺急的", True),
+        ("紧急！", True),
+        ("我这个事比较急", True),
+        ("急急急", True),
+        ("這個很急", True),
+        ("it's urgent", True),
+        ("不急", False),
+        ("不着急，慢慢来", False),
+        ("不是很急", False),
+        ("no rush", False),
+        ("水一直在流，很急", None),  # more of the matter: what is happening
+        ("急不急", None),  # both
+        ("好的", None),
+        ("楼道灯不亮", None),
+        ("", None),
+    ],
+)
+def test_urgency_said(text: str, urgent: bool | None) -> None:
+    assert urgency_said(text) is urgent
