@@ -822,6 +822,36 @@ def urgency_said(text: str | None) -> bool | None:
     return found[0]
 
 
+# ------------------------------------------------------------------ more said of a matter filed
+
+# '我想补充一下，…', '再补充一句：…', '补充说明：…', 'to add to my request: …': what follows is
+# more of a matter already told, not a new one
+_ADDS_TO = re.compile(
+    r"^(?:我|我们)?(?:还|再|想|要|得|需要|另外|顺便)*"
+    r"(?:(?:补充|追加)(?:说明|一下|一点|一句|几句|两句|个|一个)*|(?:补|加)(?:一句|几句|两句|一点))"
+    r"(?:情况|内容|说明)?"
+    r"(?:哈|啊|呀|吧|呢)?[\s,，.。:：;；!！~～、-]+"
+    r"|^(?:i(?: would| d)? (?:like|want) to add|i have something to add|to add to my request|"
+    r"adding to my request|more about my request)[\s,.:;!-]*",
+)
+
+
+def adds_to(text: str | None) -> str | None:
+    """The words after a lead-in saying they are more of a matter already told ('我想补充一下，
+    水已经流到楼下了' → '水已经流到楼下了', 'I want to add: it leaks at night'), or None: no such
+    lead-in, or nothing after it ('补充一下' alone opens 我的诉求, as 补充 does)."""
+    if not text:
+        return None
+    said = unicodedata.normalize("NFKC", text).strip()
+    read = to_simplified(said).lower()
+    head = _ADDS_TO.match(read)
+    if head is None:
+        return None
+    # in the writer's own characters where they line up with those read
+    rest = (said if len(read) == len(said) else read)[head.end() :].strip()
+    return rest if sum(ch.isalnum() for ch in rest) >= 2 else None
+
+
 # ------------------------------------------------------------------ an RSVP typed
 
 

@@ -8,6 +8,7 @@ from services.smalltalk import (
     MAX_CHARS,
     Compose,
     Kind,
+    adds_to,
     classify,
     compose_intent,
     offers_to_take,
@@ -249,3 +250,26 @@ def test_order_taken_in_words(text: str, takes: bool) -> None:
 )
 def test_urgency_said(text: str, urgent: bool | None) -> None:
     assert urgency_said(text) is urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("我想补充一下，水已经流到楼下了", "水已经流到楼下了"),
+        ("再补充一句：晚上更严重", "晚上更严重"),
+        ("补充说明：是3楼", "是3楼"),
+        ("我还想补充一点，门也坏了", "门也坏了"),
+        ("加一句 楼上也漏", "楼上也漏"),
+        ("我想補充一下，水已經流到樓下了", "水已經流到樓下了"),
+        ("I want to add: it leaks at night", "it leaks at night"),
+        ("补充一下", None),  # nothing after it: 补充 opens 我的诉求
+        ("补充：", None),
+        ("加装电梯的事", None),
+        ("补漏的师傅什么时候来", None),
+        ("补偿款什么时候发", None),
+        ("我要补 墙上的洞", None),
+        ("", None),
+    ],
+)
+def test_adds_to_a_matter_told(text: str, rest: str | None) -> None:
+    assert adds_to(text) == rest
