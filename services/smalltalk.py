@@ -592,6 +592,37 @@ def rating_of(text: str | None) -> Rating | None:
     return found[0]
 
 
+# where a score said first (or last) ends and the words about the service begin
+_CLAUSE = re.compile(r"[，,。.!！；;～~\s]+")
+
+
+def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
+    """A score said with words about the service, in one message, as older residents answer
+    the rating question: the score first or last, the rest its comment ('很满意，师傅很负责'
+    → satisfied, '师傅很负责'; '师傅很负责，很满意'; '不满意，灯还是不亮' → unsatisfied, '灯还是
+    不亮'). None when no clause at either end is a score alone, the rest is too short to be a
+    comment, or the rest gives another score ('满意，不过不太满意')."""
+    if not text:
+        return None
+    said = text.strip()
+    parts = [p for p in _CLAUSE.split(said) if p]
+    if len(parts) < 2:
+        return None
+    for score_part, rest in (
+        (parts[0], said[said.index(parts[0]) + len(parts[0]) :]),
+        (parts[-1], said[: said.rindex(parts[-1])]),
+    ):
+        score = rating_of(score_part)
+        comment = rest.strip(" ，,。.!！；;～~")
+        if score is None or sum(ch.isalnum() for ch in comment) < 2:
+            continue
+        other = rating_of(comment)
+        if other is not None and other != score:
+            return None
+        return score, comment
+    return None
+
+
 _NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
     {True: _NOT_FIXED_WORDS}, _RATING_FILLERS
 )

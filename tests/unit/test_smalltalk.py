@@ -8,10 +8,12 @@ from services.smalltalk import (
     MAX_CHARS,
     Compose,
     Kind,
+    Rating,
     adds_to,
     classify,
     compose_intent,
     offers_to_take,
+    rating_and_comment,
     reports_done,
     says_skip,
     urgency_said,
@@ -273,3 +275,20 @@ def test_urgency_said(text: str, urgent: bool | None) -> None:
 )
 def test_adds_to_a_matter_told(text: str, rest: str | None) -> None:
     assert adds_to(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("很满意，师傅很负责", (Rating.SATISFIED, "师傅很负责")),
+        ("师傅很负责，很满意", (Rating.SATISFIED, "师傅很负责")),
+        ("基本满意。就是来得有点晚", (Rating.BASIC, "就是来得有点晚")),
+        ("不满意，灯还是不亮", (Rating.UNSATISFIED, "灯还是不亮")),
+        ("满意", None),  # a score alone: rating_of
+        ("好的，明天再说", None),
+        ("满意，不太满意", None),  # two scores
+        ("", None),
+    ],
+)
+def test_rating_said_with_its_comment(text: str, read: tuple[Rating, str] | None) -> None:
+    assert rating_and_comment(text) == read
