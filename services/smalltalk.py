@@ -889,7 +889,10 @@ def adds_to(text: str | None) -> str | None:
 _RSVP_WORDS: dict[RsvpAnswer, str] = {
     RsvpAnswer.YES: "去|我去|要去|我要去|会去|我会去|能去|可以去|一定去|肯定去|准时去|也去|我也去|"
     "参加|我参加|要参加|我要参加|会参加|我会参加|能参加|一定参加|报名|我报名|我要报名|报个名|"
-    "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|going|i m going|i am going|"
+    "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|"
+    # coming said as being there, as older residents answer an invitation
+    "一定到|准时到|按时到|我会到|会到|我一定到|我准时到|肯定到|能到|我能到|到时候到|准时参加|"
+    "按时参加|going|i m going|i am going|"
     "i will go|i ll go|i ll come|i will come|count me in|sign me up|i will attend|i ll attend|"
     "attend|i ll be there|i will be there|i m in|i m coming|i am coming|i can come|i can make it|"
     "we ll come|we will come|we re coming|we are coming|we ll be there|we will be there|"
@@ -899,7 +902,7 @@ _RSVP_WORDS: dict[RsvpAnswer, str] = {
     "perhaps|i might come|i might go|might come|might go|i ll try to come|i will try to come|"
     "i ll try|i don t know yet|not sure yet|probably",
     RsvpAnswer.NO: "不去|不去了|我不去|我不去了|去不了|去不成|不能去|不参加|不参加了|我不参加|"
-    "参加不了|不能参加|来不了|不来|不来了|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
+    "参加不了|不能参加|来不了|不来|不来了|到不了|去不到|来不到|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
     "不报名了|取消报名|not going|i m not going|i am not going|can t come|can t go|cannot come|"
     "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it|"
     "i m not coming|i am not coming|not coming|i won t be able to come|i won t be there|"
