@@ -47,6 +47,9 @@ from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import start_typed_topic
 from models import Role, User
 from services import address, org, smalltalk
+from services import requests as request_service
+from services.errors import Conflict
+from services.order_common import category, written_text
 from services.order_titles import fit
 from services.requests import (
     MAX_PHOTOS,
@@ -63,6 +66,7 @@ from services.triage.urgency import urgent_reasons
 router = Router(name="fallback")
 # `ctx` (handlers.context.OrderCtx) for the messages: "我反映的事怎么样了" shows 我的诉求
 router.message.middleware(OrderCtxMiddleware())
+router.callback_query.middleware(OrderCtxMiddleware())  # ➕ 补充到 … (on_add_typed_text)
 log = logging.getLogger(__name__)
 
 OFFER_MIN_CHARS = 2  # letters or CJK characters: "停水了" is a matter; "?" or "1" is not
@@ -73,6 +77,96 @@ class FallbackCb(CallbackData, prefix="fb"):
     """File the text just typed as a request."""
 
     action: str
+
+
+ADD = "add"  # FallbackCb action: add the words to a matter filed ("add" + its id)
+
+
+@router.callback_query(FallbackCb.filter(F.action.startswith(ADD)))
+async def on_add_typed_text(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """➕ 补充到 00001 under '我想补充一下，…': the words are added to that matter, as its card's
+    ➕ 补充信息 would (staff and the members on its order are told)."""
+    t = ctx.t
+    if await answered_before(query, state, t):
+        return
+    data = await state.get_data()
+    said = str(data.get("typed_text") or "")
+    ref = query.data.split(":")[-1][len(ADD) :] if query.data else ""
+    if not said or not ref.isdigit() or await state.get_state() is not None:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    now = ctx.now()
+    try:
+        out = await request_service.add_info(
+            ctx.session,
+            user=ctx.user,
+            request_id=int(ref),
+            text=said,
+            now=now,
+            outbox=ctx.outbox(now),
+        )
+    except Conflict as exc:  # finished meanwhile: the offer stays, 📝 报给社区 still files it
+        await query.answer(t(exc.key, **exc.args_), show_alert=True)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await settle_offer(query.message, state, t, ADD)
+        await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
+        req = out.request
+        if out.moved:
+            added = t("order-info-added-moved", number=req.number, place=out.place, grid=out.grid)
+        elif out.place is not None:
+            added = t("order-info-added-place", number=req.number, place=out.place)
+        else:
+            added = t("order-info-added", number=req.number)
+        await query.message.answer(added, reply_markup=ctx.main_menu())
+
+
+async def _offer_adding(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """'我想补充一下，水已经流到楼下了' from a resident with matters open: the words (without
+    the lead-in) offered to be added to one of them (➕ 补充到 00001, newest first) or filed
+    as a new matter (📝 报给社区) — they used to be offered as a new matter only. False when
+    the words do not say so, or no matter of theirs can be added to."""
+    rest = smalltalk.adds_to(text)
+    if rest is None:
+        return False
+    matters = await request_service.open_to_add(ctx.session, user=ctx.user)
+    if not matters:
+        return False
+    t = ctx.t
+    await state.update_data(
+        typed_text=rest[:MAX_TEXT],
+        typed_photos=[],
+        typed_voice=None,
+        typed_place=None,
+        typed_album=None,
+        typed_about=None,
+    )
+    rows = [
+        [
+            (
+                t(
+                    "fallback-add-button",
+                    number=req.number,
+                    what=fit(written_text(req.text), 20) or category(req.category).name(t.lang),
+                ),
+                FallbackCb(action=f"{ADD}{req.id}").pack(),
+            )
+        ]
+        for req in matters
+    ]
+    rows.append([(t("fallback-file-button"), FallbackCb(action="file").pack())])
+    offer = await message.answer(
+        "\n".join(
+            [
+                t("fallback-add-offer", text=fit(rest, 400)),
+                *(t(key) for key in safety_keys_for(urgent_reasons(rest))),
+            ]
+        ),
+        reply_markup=inline_kb(rows),
+    )
+    await _remember_offer(state, offer)
+    return True
 
 
 @router.callback_query(FallbackCb.filter(F.action == "file"))
@@ -133,6 +227,10 @@ async def _answered_offer(
     yes = smalltalk.offer_answer(text)
     if yes is None:
         return False
+    if yes and data.get("typed_adds"):
+        # '好的' under ➕ 补充到 … and 📝 报给社区 may mean either: asked, nothing done
+        await message.answer(t("fallback-add-which"), reply_markup=menu)
+        return True
     if yes and data.get("typed_ask"):
         # '好的' under ❓ 转给…的组织者 and 📝 报给社区 may mean either: asked, nothing done
         await message.answer(t("fallback-offer-which"), reply_markup=menu)
@@ -213,13 +311,16 @@ async def _joined_offer(
 
 async def _remember_offer(state: FSMContext, offer: Message) -> None:
     """The offer just sent: a yes or no typed right under it answers it (a yes, where the
-    offer also sends the words to a meeting's organizer, is asked which of the two)."""
+    offer also sends the words to a meeting's organizer or adds them to a matter filed, is
+    asked which)."""
     rows = offer.reply_markup.inline_keyboard if offer.reply_markup else []
+    datas = [key.callback_data or "" for row in rows for key in row]
     prefix = QuestionCb.__prefix__ + ":"
-    asks = any((key.callback_data or "").startswith(prefix) for row in rows for key in row)
+    adding = FallbackCb(action=ADD).pack()
     await state.update_data(
         typed_offer=offer.message_id,
-        typed_ask=asks,
+        typed_ask=any(data.startswith(prefix) for data in datas),
+        typed_adds=any(data.startswith(adding) for data in datas),
         # its text as sent, for it to say later how it was answered in words ('好的')
         typed_offer_text=offer.html_text if offer.text is not None else None,
     )
@@ -673,6 +774,8 @@ async def on_unknown_message(
         ask = await typed_question_row(message, ctx, text) if ctx is not None else None
         if await _joined_offer(message, state, t, text=text, ask=ask):
             return  # more of the matter just told, or the same words sent again
+        if ctx is not None and await _offer_adding(message, state, ctx, text):
+            return  # '我想补充一下，…' with a matter open: ➕ 补充到 it, or 📝 报给社区
         proposed = smalltalk.proposal_of(text)
         if proposed is not None:
             # '我想提个议题：电梯费用…': a topic for the residents' meetings, or (their choice)

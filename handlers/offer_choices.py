@@ -21,6 +21,7 @@ CHOICES = {
     "topic": "fallback-choice-topic",
     "note": "fallback-choice-note",
     "drop": "fallback-choice-drop",  # '不要了' typed under it: let go
+    "add": "fallback-choice-add",  # ➕ 补充到 … (handlers.fallback.on_add_typed_text)
 }
 
 

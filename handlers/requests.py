@@ -339,12 +339,20 @@ async def on_finished_again(message: Message, state: FSMContext, t: Text) -> Non
 async def on_typed_at_preview(message: Message, state: FSMContext, t: Text) -> None:
     """Typed at the preview instead of tapped, as older residents do: '提交吧' / '好的' / '我不
     会弄' get the preview again, at the bottom, saying which button sends it; '算了' the way
-    out; other words are more of the matter — added to it and shown (they used to be answered
-    '请点上面消息里的按钮' and dropped)."""
+    out; '很急' / '不急' mark it urgent or not; other words are more of the matter — added to it
+    and shown (they used to be answered '请点上面消息里的按钮' and dropped)."""
     said = (message.text or "").strip()
     meant = smalltalk.at_preview(said)
     if meant == smalltalk.AtPreview.LEAVE:
         await message.answer(t("order-compose-cancel-meant"), reply_markup=cancel_keyboard(t))
+        return
+    urgency = smalltalk.urgency_said(said) if meant is None else None
+    if urgency is not None:
+        # '这个挺急的' / '不急，慢慢来': 🚨 标为紧急 (改为不紧急) meant, as its tap sets it; the
+        # words are not added to the matter (they were, and the preview still said 不紧急)
+        await state.update_data(urgent=urgency)
+        key = "order-preview-urgent-typed" if urgency else "order-preview-not-urgent-typed"
+        await _show_preview(message, state, t, note=t(key))
         return
     named = smalltalk.category_named(
         said, {c.code: [c.name("zh-Hans"), c.name("en")] for c in catalogue()}
@@ -1570,6 +1578,9 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     are none of these, or may be about something else: '好的' or '没修好' not right under a
     rating question (or with nothing awaiting a score)."""
     said = smalltalk.rating_of(text)
+    comment: str | None = None
+    if said is None and (with_comment := smalltalk.rating_and_comment(text)) is not None:
+        said, comment = with_comment  # '很满意，师傅很负责': the score and its comment at once
     unclear = said is None and smalltalk.rating_unclear(text)
     if said is None and not unclear:
         return False
@@ -1602,7 +1613,7 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         ask = ctx.t("order-rate-typed", number=newest.number, score=ctx.t(_SCORE_LABELS[score]))
         await _ask_score(message, ctx, newest, ask)
         return True
-    await _rate_typed(message, state, ctx, req, score)
+    await _rate_typed(message, state, ctx, req, score, comment=comment)
     return True
 
 
@@ -1614,10 +1625,18 @@ async def _ask_score(message: Message, ctx: OrderCtx, req: Request, text: str) -
 
 
 async def _rate_typed(
-    message: Message, state: FSMContext, ctx: OrderCtx, req: Request, score: Score
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    req: Request,
+    score: Score,
+    *,
+    comment: str | None = None,
 ) -> None:
     """The score typed, recorded as its button's tap: the rating questions lose their buttons
-    and read the score; then a comment is asked for, with 跳过 (不满意: what is still wrong)."""
+    and read the score; then a comment is asked for, with 跳过 (不满意: what is still wrong) —
+    unless it came with the score ('很满意，师傅很负责'): then it is the comment, kept with it
+    (and 不满意's reason the matter is reopened with), and nothing more is asked."""
     t = ctx.t
     try:
         out = await order_service.rate(
@@ -1625,11 +1644,22 @@ async def _rate_typed(
             user=ctx.user,
             request_id=int(req.id or 0),
             score=score,
-            comment=None,
+            comment=comment,
             now=ctx.now(),
         )
     except Conflict as exc:  # rated (or closed) a moment before, elsewhere
         await message.answer(t(exc.key), reply_markup=ctx.main_menu())
+        return
+    if comment:
+        await state.clear()
+        key = (
+            "order-rated-typed-unsatisfied-comment"
+            if score == Score.UNSATISFIED
+            else "order-rated-typed-comment"
+        )
+        said = t(key, number=req.number, score=t(_SCORE_LABELS[score]))
+        await message.answer(said, reply_markup=ctx.main_menu())
+        await ctx.deliver(out.pending)
         return
     await state.clear()
     await state.set_state(RateComment.comment)

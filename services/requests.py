@@ -987,6 +987,21 @@ async def my_requests(
     return Page(items=list(rows.all()), page=page, pages=pages, total=total)
 
 
+async def open_to_add(session: AsyncSession, *, user: User, limit: int = 3) -> list[Request]:
+    """The resident's matters that can still be added to (RESIDENT_CAN_ADD_INFO), newest
+    first: what '我想补充一下，…' typed at the menu most likely adds to."""
+    rows = await session.exec(
+        select(Request)
+        .where(
+            col(Request.resident_id) == user.id,
+            col(Request.status).in_(RESIDENT_CAN_ADD_INFO),
+        )
+        .order_by(col(Request.id).desc())
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
 ASKED_RECENT_DAYS = 30  # a matter ended longer ago than this is not what "怎么样了" asks after
 NAMED_AT_LEAST = 0.5  # of the pairs of characters of the matter named (services.smalltalk)
 ASKED_AMONG = 50  # the resident's newest matters a progress question is matched with

@@ -592,6 +592,37 @@ def rating_of(text: str | None) -> Rating | None:
     return found[0]
 
 
+# where a score said first (or last) ends and the words about the service begin
+_CLAUSE = re.compile(r"[，,。.!！；;～~\s]+")
+
+
+def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
+    """A score said with words about the service, in one message, as older residents answer
+    the rating question: the score first or last, the rest its comment ('很满意，师傅很负责'
+    → satisfied, '师傅很负责'; '师傅很负责，很满意'; '不满意，灯还是不亮' → unsatisfied, '灯还是
+    不亮'). None when no clause at either end is a score alone, the rest is too short to be a
+    comment, or the rest gives another score ('满意，不过不太满意')."""
+    if not text:
+        return None
+    said = text.strip()
+    parts = [p for p in _CLAUSE.split(said) if p]
+    if len(parts) < 2:
+        return None
+    for score_part, rest in (
+        (parts[0], said[said.index(parts[0]) + len(parts[0]) :]),
+        (parts[-1], said[: said.rindex(parts[-1])]),
+    ):
+        score = rating_of(score_part)
+        comment = rest.strip(" ，,。.!！；;～~")
+        if score is None or sum(ch.isalnum() for ch in comment) < 2:
+            continue
+        other = rating_of(comment)
+        if other is not None and other != score:
+            return None
+        return score, comment
+    return None
+
+
 _NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
     {True: _NOT_FIXED_WORDS}, _RATING_FILLERS
 )
@@ -791,13 +822,77 @@ def at_preview(text: str | None) -> AtPreview | None:
     return None
 
 
+# ------------------------------------------------------------------ urgency said at the preview
+
+_URGENT_WORDS: dict[bool, str] = {
+    True: "急|很急|挺急|蛮急|好急|太急|比较急|有点急|非常急|特别急|真急|急得很|急死了|着急|很着急|"
+    "挺着急|急事|紧急|很紧急|挺紧急|比较紧急|非常紧急|特别紧急|十万火急|火烧眉毛|急急急|"
+    "标为紧急|标紧急|算紧急|算急的|urgent|it s urgent|very urgent|really urgent|quite urgent|"
+    "it is urgent|this is urgent|emergency|it s an emergency|mark it urgent|mark as urgent",
+    False: "不急|不着急|不紧急|不是很急|不太急|不算急|不怎么急|不用急|不用着急|慢慢来|不赶|"
+    "不赶时间|不是急事|没那么急|也不急|不算紧急|不是紧急|不是很紧急|取消紧急|改为不紧急|"
+    "not urgent|no rush|no hurry|not in a hurry|it s not urgent|it is not urgent|"
+    "not an emergency",
+}
+_URGENT_FILLERS = (
+    "这个|这件事|这事|这个事|这事儿|事情|事|的|了|啊|呀|哦|吧|呢|哈|嘛|是|我|我们|家里|其实|"
+    "还是|真的|确实|挺|很|有点|有些|比较|可能|请|帮我|麻烦|it|this|is|really|quite|please|"
+    "very|a bit|kind of"
+)
+_URGENT_TOKENS: list[tuple[str, bool | None]] = _tokens(_URGENT_WORDS, _URGENT_FILLERS)
+
+
+def urgency_said(text: str | None) -> bool | None:
+    """How urgent a whole short message says the matter is, typed at its preview where 🚨 标为紧急
+    / 改为不紧急 were meant: True ('很急', '这个挺急的', '紧急！', "it's urgent"), False ('不急',
+    '不着急，慢慢来', 'no rush'), None when it says something else (more of the matter:
+    '水一直在流，很急' tells what is happening) or both."""
+    found = _read_whole(text, _URGENT_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+# ------------------------------------------------------------------ more said of a matter filed
+
+# '我想补充一下，…', '再补充一句：…', '补充说明：…', 'to add to my request: …': what follows is
+# more of a matter already told, not a new one
+_ADDS_TO = re.compile(
+    r"^(?:我|我们)?(?:还|再|想|要|得|需要|另外|顺便)*"
+    r"(?:(?:补充|追加)(?:说明|一下|一点|一句|几句|两句|个|一个)*|(?:补|加)(?:一句|几句|两句|一点))"
+    r"(?:情况|内容|说明)?"
+    r"(?:哈|啊|呀|吧|呢)?[\s,，.。:：;；!！~～、-]+"
+    r"|^(?:i(?: would| d)? (?:like|want) to add|i have something to add|to add to my request|"
+    r"adding to my request|more about my request)[\s,.:;!-]*",
+)
+
+
+def adds_to(text: str | None) -> str | None:
+    """The words after a lead-in saying they are more of a matter already told ('我想补充一下，
+    水已经流到楼下了' → '水已经流到楼下了', 'I want to add: it leaks at night'), or None: no such
+    lead-in, or nothing after it ('补充一下' alone opens 我的诉求, as 补充 does)."""
+    if not text:
+        return None
+    said = unicodedata.normalize("NFKC", text).strip()
+    read = to_simplified(said).lower()
+    head = _ADDS_TO.match(read)
+    if head is None:
+        return None
+    # in the writer's own characters where they line up with those read
+    rest = (said if len(read) == len(said) else read)[head.end() :].strip()
+    return rest if sum(ch.isalnum() for ch in rest) >= 2 else None
+
+
 # ------------------------------------------------------------------ an RSVP typed
 
 
 _RSVP_WORDS: dict[RsvpAnswer, str] = {
     RsvpAnswer.YES: "去|我去|要去|我要去|会去|我会去|能去|可以去|一定去|肯定去|准时去|也去|我也去|"
     "参加|我参加|要参加|我要参加|会参加|我会参加|能参加|一定参加|报名|我报名|我要报名|报个名|"
-    "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|going|i m going|i am going|"
+    "帮我报名|报名参加|我来|会来|我会来|一定来|准时来|算我一个|"
+    # coming said as being there, as older residents answer an invitation
+    "一定到|准时到|按时到|我会到|会到|我一定到|我准时到|肯定到|能到|我能到|到时候到|准时参加|"
+    "按时参加|going|i m going|i am going|"
     "i will go|i ll go|i ll come|i will come|count me in|sign me up|i will attend|i ll attend|"
     "attend|i ll be there|i will be there|i m in|i m coming|i am coming|i can come|i can make it|"
     "we ll come|we will come|we re coming|we are coming|we ll be there|we will be there|"
@@ -807,7 +902,7 @@ _RSVP_WORDS: dict[RsvpAnswer, str] = {
     "perhaps|i might come|i might go|might come|might go|i ll try to come|i will try to come|"
     "i ll try|i don t know yet|not sure yet|probably",
     RsvpAnswer.NO: "不去|不去了|我不去|我不去了|去不了|去不成|不能去|不参加|不参加了|我不参加|"
-    "参加不了|不能参加|来不了|不来|不来了|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
+    "参加不了|不能参加|来不了|不来|不来了|到不了|去不到|来不到|没空去|没时间去|有事去不了|有事来不了|有事不去了|"
     "不报名了|取消报名|not going|i m not going|i am not going|can t come|can t go|cannot come|"
     "cannot go|can t make it|won t come|i won t come|i can t come|i can t make it|"
     "i m not coming|i am not coming|not coming|i won t be able to come|i won t be there|"

@@ -12,6 +12,8 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(010|02\d|0[3-9]\d{2})([1-9]\d{6,7})")
 _INTERNATIONAL = re.compile(r"[1-9]\d{7,14}")  # +86 is taken out before
 _PHONE_CHARS = re.compile(r"\+?[\d\s\-.()]+")
+# what a phone number is called in Chinese
+_PHONE_NOUN = "(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式|号码)"
 # words said before the number ("my phone is 139…", "Tel: 021-…", "我的手机号是139…"): dropped
 _PHONE_LEAD = re.compile(
     r"^(?:(?:it\s*'?s|it\s+is|my|mine|our)\s+)?"
@@ -19,6 +21,13 @@ _PHONE_LEAD = re.compile(
     r"|number|tel\.?)"
     r"(?:\s+is\b|\s*'s\b)?\s*[:：]?\s*"
     r"|^(?:it\s*'?s|it\s+is)\s*[:：]?\s*(?=[+(\d])"
+    # a number changed, said as older residents say it: '我换手机号了，新号码139…', '我的电话
+    # 改成139…', '手机号换了：139…', '新号码是139…'
+    r"|^(?:请|麻烦)?(?:帮我)?把?(?:我的|我|本人)?(?:已经)?"
+    rf"(?:(?:换|改|变)了?(?:个|一个)?新?的?{_PHONE_NOUN}了?"
+    rf"|{_PHONE_NOUN}(?:换成|改成|改为|换了|改了|变了|换|改|变)(?:一下)?了?)"
+    rf"[\s,，。:：]*(?:新的?|现在的?)?(?:{_PHONE_NOUN}|号)?(?:是|为)?\s*[:：]?\s*"
+    rf"|^(?:我的)?(?:新的?|现在的?){_PHONE_NOUN}(?:是|为)?\s*[:：]?\s*"
     r"|^(?:我的|我|本人)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|号码)(?:是|为)?\s*[:：]?\s*",
     re.IGNORECASE,
 )

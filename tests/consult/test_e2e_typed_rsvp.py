@@ -55,3 +55,20 @@ async def test_typed_answer_with_two_meetings_asks_which(linli_sandbox: Harness)
     # words that are no answer stay what they were (a matter offered to be filed)
     [matter] = await d.say(ZHOU, "去哪里开会")
     assert "确认" not in str(matter.get("reply_markup")), matter
+
+
+async def test_coming_said_as_being_there(linli_sandbox: Harness) -> None:
+    """'一定到' / '我会到的', as older residents answer an invitation, are 去 (they were
+    offered to be filed as a matter); '到不了' is 不去."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h)
+    [offer] = await d.say(ZHOU, "一定到！")
+    assert labels_of(offer)[0] == "✅ 确认去", message_text(offer)
+    await d.tap(ZHOU, "✅ 确认去", offer["message_id"])
+    await d.expect(ZHOU, "已报名：十二月居民议事会", since=offer["message_id"])
+    [same] = await d.say(ZHOU, "我会到的")
+    assert "已经回复过了" in message_text(same), message_text(same)
+    [change] = await d.say(ZHOU, "那天到不了")
+    assert labels_of(change)[0] == "✅ 确认不去", message_text(change)
+    assert await d.errors() == []

@@ -80,3 +80,29 @@ async def test_an_older_preview_loses_its_buttons_and_files_nothing(
     async with h.sessionmaker() as s:
         [req] = (await s.exec(select(Request))).all()
     assert "厨房的灯坏了" in req.text and "楼下邻居家也一样" in req.text
+
+
+async def test_urgency_typed_at_the_preview_marks_it(linli_sandbox: Harness) -> None:
+    """'这个挺急的' typed at the preview is 🚨 标为紧急 meant: the preview comes back 紧急 (it
+    was added to the matter's words and the preview still said 不紧急), '不急了' takes it back,
+    and the words are not the matter's; the request is filed urgent when marked again."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "楼道灯不亮了，三楼")
+    [*_, preview] = await d.say(WU, "✅ 说完了")
+    assert "不紧急" in message_text(preview)
+    [marked] = await d.say(WU, "这个挺急的")
+    assert "已经标为紧急" in message_text(marked)
+    assert "🚨 紧急" in message_text(marked) and "挺急" not in message_text(marked)
+    assert "改为不紧急" in inline_labels(marked)
+    [unmarked] = await d.say(WU, "不急")
+    assert "改为不紧急了" in message_text(unmarked)
+    assert "🚨 紧急" not in message_text(unmarked) and "🚨 标为紧急" in inline_labels(unmarked)
+    [again] = await d.say(WU, "很急！")
+    await d.tap(WU, "确认提交", again["message_id"])
+    await d.expect(WU, "已提交", since=again["message_id"] - 1)
+    async with h.sessionmaker() as s:
+        [req] = (await s.exec(select(Request))).all()
+    assert req.urgent and "急" not in req.text
+    assert await d.errors() == []

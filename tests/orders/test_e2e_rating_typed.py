@@ -159,3 +159,27 @@ async def test_the_question_right_above_says_which_request(linli_sandbox: Harnes
     assert f"诉求 {first} 的评价是「🙂 基本满意」" in message_text(took)
     req, [rating] = await _stored(h, first)
     assert req.status == RequestStatus.RESOLVED and rating.score == Score.BASIC
+
+
+async def test_a_score_said_with_its_comment_is_recorded_at_once(linli_sandbox: Harness) -> None:
+    """'很满意，师傅很负责' under the question: the score and its comment, recorded at once, and
+    no comment asked for again (the whole message was offered as a matter's words under the
+    buttons, to be tapped); '不满意，灯还是不亮' reopens the matter with what is wrong."""
+    h = linli_sandbox
+    d = h.driver
+    number, asked = await _done(h, "楼道灯坏了，晚上很黑")
+    took = await reply_to(d, ZHOU, "很满意，师傅很负责", "按您说的记下了")
+    assert f"诉求 {number} 的评价是「😊 满意」" in message_text(took)
+    assert "跳过" not in inline_labels(took)
+    req, [rating] = await _stored(h, number)
+    assert req.status == RequestStatus.RESOLVED and rating.score == Score.SATISFIED
+    assert rating.comment == "师傅很负责"
+    await d.expect(ZHOU, "您的评价：😊 满意", since=asked["message_id"] - 1)
+    question = await _question_now(h, asked)
+    assert not set(inline_labels(question)) & set(SCORES), question
+    number, _ = await _done(h, "门口的路灯不亮了")
+    took = await reply_to(d, ZHOU, "不满意，灯还是不亮", "已连同您说的情况转给社区重新办理")
+    req, [rating] = await _stored(h, number)
+    assert rating.score == Score.UNSATISFIED and rating.comment == "灯还是不亮"
+    assert req.status != RequestStatus.RESOLVED
+    assert await d.errors() == []

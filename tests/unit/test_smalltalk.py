@@ -8,11 +8,15 @@ from services.smalltalk import (
     MAX_CHARS,
     Compose,
     Kind,
+    Rating,
+    adds_to,
     classify,
     compose_intent,
     offers_to_take,
+    rating_and_comment,
     reports_done,
     says_skip,
+    urgency_said,
 )
 
 
@@ -223,3 +227,68 @@ def test_optional_step_passed_over_in_words(text: str, skip: bool) -> None:
 )
 def test_order_taken_in_words(text: str, takes: bool) -> None:
     assert offers_to_take(text) is takes
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("很急", True),
+        ("这个挺急的", True),
+        ("紧急！", True),
+        ("我这个事比较急", True),
+        ("急急急", True),
+        ("這個很急", True),
+        ("it's urgent", True),
+        ("不急", False),
+        ("不着急，慢慢来", False),
+        ("不是很急", False),
+        ("no rush", False),
+        ("水一直在流，很急", None),  # more of the matter: what is happening
+        ("急不急", None),  # both
+        ("好的", None),
+        ("楼道灯不亮", None),
+        ("", None),
+    ],
+)
+def test_urgency_said(text: str, urgent: bool | None) -> None:
+    assert urgency_said(text) is urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("我想补充一下，水已经流到楼下了", "水已经流到楼下了"),
+        ("再补充一句：晚上更严重", "晚上更严重"),
+        ("补充说明：是3楼", "是3楼"),
+        ("我还想补充一点，门也坏了", "门也坏了"),
+        ("加一句 楼上也漏", "楼上也漏"),
+        ("我想補充一下，水已經流到樓下了", "水已經流到樓下了"),
+        ("I want to add: it leaks at night", "it leaks at night"),
+        ("补充一下", None),  # nothing after it: 补充 opens 我的诉求
+        ("补充：", None),
+        ("加装电梯的事", None),
+        ("补漏的师傅什么时候来", None),
+        ("补偿款什么时候发", None),
+        ("我要补 墙上的洞", None),
+        ("", None),
+    ],
+)
+def test_adds_to_a_matter_told(text: str, rest: str | None) -> None:
+    assert adds_to(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("很满意，师傅很负责", (Rating.SATISFIED, "师傅很负责")),
+        ("师傅很负责，很满意", (Rating.SATISFIED, "师傅很负责")),
+        ("基本满意。就是来得有点晚", (Rating.BASIC, "就是来得有点晚")),
+        ("不满意，灯还是不亮", (Rating.UNSATISFIED, "灯还是不亮")),
+        ("满意", None),  # a score alone: rating_of
+        ("好的，明天再说", None),
+        ("满意，不太满意", None),  # two scores
+        ("", None),
+    ],
+)
+def test_rating_said_with_its_comment(text: str, read: tuple[Rating, str] | None) -> None:
+    assert rating_and_comment(text) == read

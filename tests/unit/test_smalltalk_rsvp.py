@@ -37,6 +37,10 @@ from services.smalltalk import rsvp_of
         ("不确定", RsvpAnswer.MAYBE),
         ("看情况吧", RsvpAnswer.MAYBE),
         ("可能会去", RsvpAnswer.MAYBE),  # not 去 inside it
+        ("一定到", RsvpAnswer.YES),
+        ("我会到的", RsvpAnswer.YES),
+        ("好的，准时到", RsvpAnswer.YES),
+        ("那天到不了", RsvpAnswer.NO),
     ],
 )
 def test_an_answer_in_words(text: str, answer: RsvpAnswer) -> None:

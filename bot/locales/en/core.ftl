@@ -212,6 +212,11 @@ fallback-choice-file = Report it
 fallback-choice-topic = Propose as a topic
 fallback-choice-note = Tell the community
 fallback-choice-drop = Not reporting it for now
+fallback-add-offer = What you want to add: { $text }
+    Is it about a matter you have already reported? Tap that one; if it is a new matter, tap “{ fallback-file-button }”.
+fallback-add-button = ➕ Add to { $number } ({ $what })
+fallback-add-which = Please tap one of the buttons above: to add it to your earlier request, “➕ Add to …”; a new matter, “{ fallback-file-button }”.
+fallback-choice-add = Added to the earlier request
 fallback-offer-chosen = ✓ Chosen: { $choice }
 fallback-offer-already = You already chose “{ $choice }” here. Please go on from the messages below.
 fallback-kept-topic-until-registered = We have noted the topic you propose: “{ $topic }”

@@ -185,6 +185,11 @@ fallback-choice-file = 报给社区
 fallback-choice-topic = 作为议题提交
 fallback-choice-note = 告诉社区
 fallback-choice-drop = 先不报了
+fallback-add-offer = 您要补充的是：{ $text }
+    是补充到您已经报的诉求里吗？请点那件事；如果是另一件新的事，请点「{ fallback-file-button }」。
+fallback-add-button = ➕ 补充到 { $number }（{ $what }）
+fallback-add-which = 请点上面的按钮选一个：补充到原来的诉求，点「➕ 补充到 …」；另一件新的事，点「{ fallback-file-button }」。
+fallback-choice-add = 补充到原来的诉求
 fallback-offer-chosen = ✓ 已选：{ $choice }
 fallback-offer-already = 这条已经选过了：「{ $choice }」。请接着看下面的消息。
 fallback-kept-topic-until-registered = 您想提的议题我们先记下了：「{ $topic }」

@@ -188,6 +188,11 @@ fallback-choice-file = 報給社區
 fallback-choice-topic = 作為議題提交
 fallback-choice-note = 告訴社區
 fallback-choice-drop = 先不報了
+fallback-add-offer = 您要補充的是：{ $text }
+    是補充到您已經報的訴求裡嗎？請點那件事；如果是另一件新的事，請點「{ fallback-file-button }」。
+fallback-add-button = ➕ 補充到 { $number }（{ $what }）
+fallback-add-which = 請點上面的按鈕選一個：補充到原來的訴求，點「➕ 補充到 …」；另一件新的事，點「{ fallback-file-button }」。
+fallback-choice-add = 補充到原來的訴求
 fallback-offer-chosen = ✓ 已選：{ $choice }
 fallback-offer-already = 這條已經選過了：「{ $choice }」。請接著看下面的消息。
 fallback-kept-topic-until-registered = 您想提的議題我們先記下了：「{ $topic }」
