@@ -807,6 +807,7 @@ order-form-err-unread = Sorry, I could not read “{ $typed }”. On the order f
     · points, e.g. “15 points”
     · the time limit, e.g. “3 days”, “48 hours”, “tomorrow 5pm”
     · members needed, e.g. “4 people”
+    several at once, separated by commas, e.g. “3 people, 20 points, 3 days”,
     or tap the buttons on the form above; to change the title, tap “{ order-btn-edit-title }”.
 order-form-err-bare = Is “{ $number }” the points, the time limit or the members needed? Please type it again with its unit, e.g. “{ $number } points”, “{ $number } hours” or “{ $number } people”.
 order-form-err-points = Sorry, points must be from 0 to { $limit }; you typed { $value }. Please type it again, or tap a button above.
