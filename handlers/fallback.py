@@ -599,6 +599,15 @@ async def on_unknown_message(
         )
         await message.answer(t(howto.key, **howto.args), reply_markup=menu)
         return
+    action = smalltalk.card_action(text) if not in_flow else None
+    if action is not None and (Role.STAFF in roles or Role.ADMIN in roles):
+        # '这个转给物业' / '派单' typed after a card: which request, and the button that does it
+        # (not a matter of their own to keep for registration)
+        await message.answer(
+            t("card-action-which", button=t(action.value), queue=t("menu-order-queue")),
+            reply_markup=menu,
+        )
+        return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None

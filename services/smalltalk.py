@@ -1107,3 +1107,63 @@ _AGAIN = re.compile(r"又|再次|再一次|还是|重新|\bagain\b", re.IGNORECA
 def says_again(text: str | None) -> bool:
     """The words say the matter is back ('水管又坏了，赶紧来修'): not one that already ended."""
     return bool(_AGAIN.search(to_simplified(text or "")))
+
+
+# ------------------------------------------------------------------ a card's button said in words
+
+
+class CardAction(StrEnum):
+    """A staff button of a request's card said in words ('这个转给物业', '派单', '不受理'); the
+    value is the button's text key."""
+
+    ISSUE = "order-btn-issue"  # 📤 派单
+    HANDLE = "order-btn-handle"  # 🙋 直接办理
+    TRANSFER = "order-btn-transfer"  # ↗️ 转办
+    MERGE = "order-btn-merge"  # 🔗 合并
+    DECLINE = "order-btn-decline"  # ❌ 不受理
+    CATEGORY = "order-btn-category"  # 🏷 改分类
+    PLACE = "order-btn-staff-place"  # 📍 改地点
+    URGENT = "order-btn-mark-urgent"  # 🚨 标为紧急
+
+
+_CARD_ACTION_WORDS: dict[CardAction, str] = {
+    CardAction.ISSUE: "派单|派个单|派工单|派给|派出去|发工单|下工单|issue an order|issue order",
+    CardAction.HANDLE: "直接办理|直接办|我来办|我来处理|我自己办|自己办理|handle it myself",
+    CardAction.TRANSFER: "转办|转给|转交|转到|移交|转派|transfer|hand over",
+    CardAction.MERGE: "合并|并到|merge",
+    CardAction.DECLINE: "不受理|不予受理|驳回|decline",
+    CardAction.CATEGORY: "改分类|换分类|改个分类|分类错了|change category|change the category",
+    CardAction.PLACE: "改地点|改个地点|地点错了|改位置|change place|change the place",
+    CardAction.URGENT: "标为紧急|标成紧急|标紧急|加急|mark urgent|mark it urgent",
+}
+
+
+def _card_words(words: str) -> str:
+    """The alternatives, Latin ones as whole words ('merge', not in 'emergency')."""
+    return "|".join(
+        rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)
+        for word in words.split("|")
+    )
+
+
+_CARD_ACTION = re.compile(
+    "|".join(
+        f"(?P<{action.name}>{_card_words(words)})" for action, words in _CARD_ACTION_WORDS.items()
+    ),
+    re.IGNORECASE,
+)
+# what may come around the action: 'this one', a unit it goes to ('给物业', '到街道'), 'please'
+_CARD_ACTION_MAX = 16
+
+
+def card_action(text: str | None) -> CardAction | None:
+    """The request card's button a short message from staff names ('这个转给物业', '派单吧',
+    '这件不受理', 'transfer it'), with no number in it (a number opens that card), or None:
+    no action, two of them, or a long message (a matter of their own, told at length)."""
+    said = " ".join((text or "").split()).strip(" 。.!！~～?？,，")
+    if not said or len(said) > _CARD_ACTION_MAX or any(ch.isdigit() for ch in said):
+        return None
+    found = {m.lastgroup for m in _CARD_ACTION.finditer(said)}
+    if len(found) != 1:
+        return None
+    return CardAction[found.pop() or ""]

@@ -984,3 +984,5 @@ order-urgent-violence = violence
 order-urgent-self_harm = self-harm
 order-urgent-falling_object = falling objects
 order-urgent-collapse = collapse
+card-action-which = Which request is it? Open it first: send its number (e.g. 00012), or tap “{ $queue }” and then “Open …”; then tap “{ $button }” on its card.
+card-action-tap = Please tap “{ $button }” on the card above.

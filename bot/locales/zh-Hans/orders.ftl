@@ -946,3 +946,5 @@ order-urgent-violence = 暴力
 order-urgent-self_harm = 轻生
 order-urgent-falling_object = 高空坠物
 order-urgent-collapse = 坍塌
+card-action-which = 要办理哪一件诉求？请先打开它：直接发它的编号（如 00012），或点「{ $queue }」再点「查看」；然后点卡片上的「{ $button }」。
+card-action-tap = 请点上面卡片上的「{ $button }」。

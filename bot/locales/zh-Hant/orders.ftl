@@ -949,3 +949,5 @@ order-urgent-violence = 暴力
 order-urgent-self_harm = 輕生
 order-urgent-falling_object = 高空墜物
 order-urgent-collapse = 坍塌
+card-action-which = 要辦理哪一件訴求？請先打開它：直接發它的編號（如 00012），或點「{ $queue }」再點「查看」；然後點卡片上的「{ $button }」。
+card-action-tap = 請點上面卡片上的「{ $button }」。
