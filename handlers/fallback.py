@@ -20,7 +20,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyKey
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, typed_note_buttons
+from handlers.claims import (
+    cmd_open_orders,
+    keep_typed_note,
+    offer_typed_done,
+    offer_typed_release,
+    typed_note_buttons,
+)
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
@@ -583,6 +589,9 @@ async def on_unknown_message(
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
+    gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
+    if gives_up and ctx is not None and await offer_typed_release(message, ctx):
+        return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter
     if (
         done
         and asks_score

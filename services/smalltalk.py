@@ -1167,3 +1167,29 @@ def card_action(text: str | None) -> CardAction | None:
     if len(found) != 1:
         return None
     return CardAction[found.pop() or ""]
+
+
+# ------------------------------------------------------------------ an order given back in words
+
+# '这个我干不了，家里有事', '不接了', '去不了了', 'I can't do it': the member cannot do the work
+_GIVE_UP = re.compile(
+    r"干不了|做不了|修不了|弄不了|搞不了|办不了|处理不了|去不了|来不了|接不了|去不成|顾不上|"
+    r"不干了|不做了|不接了|不修了|不弄了|放弃|没空去|没时间去|没法去|"
+    r"\bcan'?t do it\b|\bcannot do it\b|\bgive (?:it )?up\b|\bgive it back\b|\bcan'?t make it\b",
+    re.IGNORECASE,
+)
+_GIVE_UP_NOT = re.compile(r"吗|么|[?？]|谁|怎么|为什么|\bwhy\b|\bwho\b")
+_GIVE_UP_MAX = 20
+
+
+def gives_up(text: str | None) -> bool:
+    """A short message from a member holding an order saying they cannot do it ('这个我干不了，
+    家里有事', '不接了', '去不了了', "I can't do it"): ↩️ 放弃工单 said rather than tapped (it is
+    offered, never done on the words alone). A question ('谁修不了？') or a long message (a
+    matter told) is not."""
+    if not text:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if len(said) > _GIVE_UP_MAX or _GIVE_UP_NOT.search(said):
+        return False
+    return bool(_GIVE_UP.search(said))

@@ -1,10 +1,10 @@
-"""services.smalltalk.card_action: a request card's staff button said in words."""
+"""services.smalltalk.card_action and gives_up: a staff card button, or 放弃工单, said in words."""
 
 from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import CardAction, card_action
+from services.smalltalk import CardAction, card_action, gives_up
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,20 @@ def test_reads_the_button_said(typed: str, action: CardAction) -> None:
 )
 def test_not_an_action(typed: str) -> None:
     assert card_action(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("这个我干不了，家里有事", True),
+        ("不接了", True),
+        ("去不了了", True),
+        ("I can't do it", True),
+        ("谁修不了？", False),  # a question
+        ("修好了", False),
+        ("好的", False),
+        ("电梯坏了好几天了物业一直修不了真是太让人着急了", False),  # a matter told
+    ],
+)
+def test_an_order_given_back_in_words(typed: str, said: bool) -> None:
+    assert gives_up(typed) is said

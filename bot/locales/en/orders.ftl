@@ -986,3 +986,6 @@ order-urgent-falling_object = falling objects
 order-urgent-collapse = collapse
 card-action-which = Which request is it? Open it first: send its number (e.g. 00012), or tap “{ $queue }” and then “Open …”; then tap “{ $button }” on its card.
 card-action-tap = Please tap “{ $button }” on the card above.
+order-typed-release-one = Give back order { $number } ({ $title })? Tap "{ order-btn-release }" below and say why in a few words, so the community can find someone else. If not, just ignore this.
+order-typed-release-which = You have { $count } orders in hand: which one do you give back? Tap its button and say why. If none, just ignore this.
+order-btn-release-of = ↩️ Give back { $number } { $title }

@@ -948,3 +948,6 @@ order-urgent-falling_object = 高空坠物
 order-urgent-collapse = 坍塌
 card-action-which = 要办理哪一件诉求？请先打开它：直接发它的编号（如 00012），或点「{ $queue }」再点「查看」；然后点卡片上的「{ $button }」。
 card-action-tap = 请点上面卡片上的「{ $button }」。
+order-typed-release-one = 要放弃工单 { $number }（{ $title }）吗？点下面的「{ order-btn-release }」，再写一句原因，社区会另外安排人。不放弃就不用管这条。
+order-typed-release-which = 您手上有 { $count } 件工单，要放弃哪一件？点那一件的按钮，再写一句原因。不放弃就不用管这条。
+order-btn-release-of = ↩️ 放弃 { $number } { $title }

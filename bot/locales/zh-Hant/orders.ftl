@@ -951,3 +951,6 @@ order-urgent-falling_object = 高空墜物
 order-urgent-collapse = 坍塌
 card-action-which = 要辦理哪一件訴求？請先打開它：直接發它的編號（如 00012），或點「{ $queue }」再點「查看」；然後點卡片上的「{ $button }」。
 card-action-tap = 請點上面卡片上的「{ $button }」。
+order-typed-release-one = 要放棄工單 { $number }（{ $title }）嗎？點下面的「{ order-btn-release }」，再寫一句原因，社區會另外安排人。不放棄就不用管這條。
+order-typed-release-which = 您手上有 { $count } 件工單，要放棄哪一件？點那一件的按鈕，再寫一句原因。不放棄就不用管這條。
+order-btn-release-of = ↩️ 放棄 { $number } { $title }
