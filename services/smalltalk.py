@@ -676,6 +676,12 @@ _DONE_THING = re.compile(
     r"(?:fixed|repaired|replaced|cleaned|cleared|unblocked|installed|sorted|done|finished)"
     r"(?: now)?$"
 )
+# the work said in the past without 好/完: '换了新灯泡', '灯泡已经换了', '下水道疏通了', '已经修了'
+_WORK_VERB = r"(?:更换|安装|维修|修理|清理|打扫|疏通|修|换|装|通|补)"
+_DONE_PAST = re.compile(
+    rf"^(?:已经|都|也)?{_WORK_VERB}(?:上|掉|过)?了[\u4e00-\u9fff]{{0,4}}$"
+    rf"|^[\u4e00-\u9fff]{{1,6}}?(?:已经|都|也)?{_WORK_VERB}(?:上|掉|过)?了$"
+)
 # a thing done, yet not: '路灯没换好了', '水管修好了又漏了', 'is it fixed'
 _NOT_DONE = re.compile(
     r"没|不|未|但|又|还|再|吗|么|呢|[?？]|\b(?:not|no|isn't|never|still|is it|it is not)\b"
@@ -684,7 +690,8 @@ _NOT_DONE = re.compile(
 
 def reports_done(text: str | None) -> bool:
     """A short message saying the work is done ('修好了', '已经弄好了', '搞定', 'done'), or
-    that it was done to a thing named ('路灯换好了', '下水道疏通好了', 'the light is replaced'),
+    that it was done to a thing named ('路灯换好了', '下水道疏通好了', 'the light is replaced',
+    '换了新灯泡', '灯泡已经换了'),
     nothing else: from a member holding a claim it means 完成上报, typed instead of tapped.
     A matter said with it ('修好了但是又漏了') or a question ('路灯修好了吗') is more than that."""
     if not text or len(text) > MAX_CHARS:
@@ -692,7 +699,10 @@ def reports_done(text: str | None) -> bool:
     said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
     if _NOT_DONE.search(said):
         return False
-    return bool(_read_whole(said, _DONE_TOKENS) or _DONE_THING.match(_clean(said)))
+    cleaned = _clean(said)
+    return bool(
+        _read_whole(said, _DONE_TOKENS) or _DONE_THING.match(cleaned) or _DONE_PAST.match(cleaned)
+    )
 
 
 # ------------------------------------------------------------------ said while describing a matter
