@@ -507,6 +507,38 @@ async def offer_typed_done(message: Message, ctx: OrderCtx) -> bool:
     return True
 
 
+async def offer_typed_release(message: Message, ctx: OrderCtx) -> bool:
+    """'这个我干不了' typed by a member holding claims: the ↩️ 放弃工单 button of the order (or
+    of each one) — the button asks the reason, as tapped on the card. False when they hold
+    none (the words then mean something else)."""
+    t = ctx.t
+    orders = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    if not orders:
+        return False
+    if len(orders) == 1:
+        [order] = orders
+        text = t("order-typed-release-one", number=order.number, title=order_title(t, order))
+        rows = [[button(t("order-btn-release"), "mrel", order.id)]]
+    else:
+        text = t("order-typed-release-which", count=len(orders))
+        rows = [
+            [
+                button(
+                    t("order-btn-release-of", number=o.number, title=order_title(t, o)),
+                    "mrel",
+                    o.id,
+                )
+            ]
+            for o in orders
+        ]
+    await message.answer(text, reply_markup=keyboard(rows))
+    return True
+
+
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mnote"))))
 async def on_note_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx

@@ -20,7 +20,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyKey
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers.claims import cmd_open_orders, keep_typed_note, offer_typed_done, typed_note_buttons
+from handlers.claims import (
+    cmd_open_orders,
+    keep_typed_note,
+    offer_typed_done,
+    offer_typed_release,
+    typed_note_buttons,
+)
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
@@ -684,6 +690,9 @@ async def on_unknown_message(
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
+    gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
+    if gives_up and ctx is not None and await offer_typed_release(message, ctx):
+        return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter
     if (
         done
         and asks_score
@@ -699,6 +708,15 @@ async def on_unknown_message(
             smalltalk.Topic.CLAIM, registered=user.registered, roles=roles
         )
         await message.answer(t(howto.key, **howto.args), reply_markup=menu)
+        return
+    action = smalltalk.card_action(text) if not in_flow else None
+    if action is not None and (Role.STAFF in roles or Role.ADMIN in roles):
+        # '这个转给物业' / '派单' typed after a card: which request, and the button that does it
+        # (not a matter of their own to keep for registration)
+        await message.answer(
+            t("card-action-which", button=t(action.value), queue=t("menu-order-queue")),
+            reply_markup=menu,
+        )
         return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None

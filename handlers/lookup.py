@@ -54,9 +54,22 @@ def _number(text: str | None) -> tuple[str, int] | None:
         return None
     rest = (text[: found.start()] + text[found.end() :]).strip()
     rest = _THE_MATTER.sub("", rest).strip()  # '编号00001的诉求处理了吗': its 的诉求
-    if rest and smalltalk.classify(rest) is not smalltalk.Kind.PROGRESS:
+    if (
+        rest
+        and smalltalk.classify(rest) is not smalltalk.Kind.PROGRESS
+        and smalltalk.card_action(rest) is None  # '00012 转办': its card, whose button does it
+    ):
         return None  # the number is part of something else said ('00012 和 00013 合并')
     return "request", int(found.group("a") or found.group("b") or found.group("c"))
+
+
+def _action_said(text: str | None) -> smalltalk.CardAction | None:
+    """The card's button said with the number ('00012 转办'), if any."""
+    found = REQUEST_REF.search(text or "")
+    if found is None:
+        return None
+    rest = ((text or "")[: found.start()] + (text or "")[found.end() :]).strip()
+    return smalltalk.card_action(rest) if rest else None
 
 
 @router.message(
@@ -83,5 +96,7 @@ async def on_number(message: Message, ctx: OrderCtx) -> None:
         await message.answer(ctx.t("lookup-request-none", number=f"{number:05d}"))
     elif found.as_staff:
         await show_card(message, ctx, found.request)
+        if (action := _action_said(message.text)) is not None:
+            await message.answer(ctx.t("card-action-tap", button=ctx.t(action.value)))
     else:
         await show_my_request(message, ctx, found.request)

@@ -819,20 +819,22 @@ _NOT_A_VALUE = F.text.func(lambda text: not text.startswith("/") and not is_back
 @router.message(StaffFlow.preview, F.text, _NOT_A_VALUE)
 async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Points, the time limit or the members needed typed instead of tapped ('15分', '3天',
-    '明天下午5点前', '4个人'): the form comes again below with it (the one above loses its
+    '明天下午5点前', '4个人', or several at once: '3个人，20分，3天内'): the form comes again
+    below with them (the one above loses its
     buttons). What cannot be read, or is out of range, is refused politely by the service's
     text (the error handler), and the form stays as it was."""
     if await _form_overtaken(message, state, ctx, int((await state.get_data())["rid"])):
         return
-    typed = order_form.read_typed_value(message.text, zone=ctx.settings.zone, now=ctx.now())
+    said = order_form.read_typed_values(message.text, zone=ctx.settings.zone, now=ctx.now())
     change: dict[str, Any] = {"edited": True}
-    if typed.field == "due":
-        assert isinstance(typed.value, datetime)
-        change |= {"due": typed.value.isoformat(), "hrs": None}
-    elif typed.field == "hrs":
-        change |= {"hrs": typed.value, "due": None}
-    else:
-        change[typed.field] = typed.value
+    for typed in said:  # several in one message ('3个人，20分，3天内'): each in turn
+        if typed.field == "due":
+            assert isinstance(typed.value, datetime)
+            change |= {"due": typed.value.isoformat(), "hrs": None}
+        elif typed.field == "hrs":
+            change |= {"hrs": typed.value, "due": None}
+        else:
+            change[typed.field] = typed.value
     await state.update_data(change)
     await _order_preview(message, state, ctx)
 

@@ -707,6 +707,12 @@ _DONE_THING = re.compile(
     r"(?:fixed|repaired|replaced|cleaned|cleared|unblocked|installed|sorted|done|finished)"
     r"(?: now)?$"
 )
+# the work said in the past without 好/完: '换了新灯泡', '灯泡已经换了', '下水道疏通了', '已经修了'
+_WORK_VERB = r"(?:更换|安装|维修|修理|清理|打扫|疏通|修|换|装|通|补)"
+_DONE_PAST = re.compile(
+    rf"^(?:已经|都|也)?{_WORK_VERB}(?:上|掉|过)?了[\u4e00-\u9fff]{{0,4}}$"
+    rf"|^[\u4e00-\u9fff]{{1,6}}?(?:已经|都|也)?{_WORK_VERB}(?:上|掉|过)?了$"
+)
 # a thing done, yet not: '路灯没换好了', '水管修好了又漏了', 'is it fixed'
 _NOT_DONE = re.compile(
     r"没|不|未|但|又|还|再|吗|么|呢|[?？]|\b(?:not|no|isn't|never|still|is it|it is not)\b"
@@ -715,7 +721,8 @@ _NOT_DONE = re.compile(
 
 def reports_done(text: str | None) -> bool:
     """A short message saying the work is done ('修好了', '已经弄好了', '搞定', 'done'), or
-    that it was done to a thing named ('路灯换好了', '下水道疏通好了', 'the light is replaced'),
+    that it was done to a thing named ('路灯换好了', '下水道疏通好了', 'the light is replaced',
+    '换了新灯泡', '灯泡已经换了'),
     nothing else: from a member holding a claim it means 完成上报, typed instead of tapped.
     A matter said with it ('修好了但是又漏了') or a question ('路灯修好了吗') is more than that."""
     if not text or len(text) > MAX_CHARS:
@@ -723,7 +730,10 @@ def reports_done(text: str | None) -> bool:
     said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
     if _NOT_DONE.search(said):
         return False
-    return bool(_read_whole(said, _DONE_TOKENS) or _DONE_THING.match(_clean(said)))
+    cleaned = _clean(said)
+    return bool(
+        _read_whole(said, _DONE_TOKENS) or _DONE_THING.match(cleaned) or _DONE_PAST.match(cleaned)
+    )
 
 
 # ------------------------------------------------------------------ said while describing a matter
@@ -1205,3 +1215,89 @@ _AGAIN = re.compile(r"又|再次|再一次|还是|重新|\bagain\b", re.IGNORECA
 def says_again(text: str | None) -> bool:
     """The words say the matter is back ('水管又坏了，赶紧来修'): not one that already ended."""
     return bool(_AGAIN.search(to_simplified(text or "")))
+
+
+# ------------------------------------------------------------------ a card's button said in words
+
+
+class CardAction(StrEnum):
+    """A staff button of a request's card said in words ('这个转给物业', '派单', '不受理'); the
+    value is the button's text key."""
+
+    ISSUE = "order-btn-issue"  # 📤 派单
+    HANDLE = "order-btn-handle"  # 🙋 直接办理
+    TRANSFER = "order-btn-transfer"  # ↗️ 转办
+    MERGE = "order-btn-merge"  # 🔗 合并
+    DECLINE = "order-btn-decline"  # ❌ 不受理
+    CATEGORY = "order-btn-category"  # 🏷 改分类
+    PLACE = "order-btn-staff-place"  # 📍 改地点
+    URGENT = "order-btn-mark-urgent"  # 🚨 标为紧急
+
+
+_CARD_ACTION_WORDS: dict[CardAction, str] = {
+    CardAction.ISSUE: "派单|派个单|派工单|派给|派出去|发工单|下工单|issue an order|issue order",
+    CardAction.HANDLE: "直接办理|直接办|我来办|我来处理|我自己办|自己办理|handle it myself",
+    CardAction.TRANSFER: "转办|转给|转交|转到|移交|转派|transfer|hand over",
+    CardAction.MERGE: "合并|并到|merge",
+    CardAction.DECLINE: "不受理|不予受理|驳回|decline",
+    CardAction.CATEGORY: "改分类|换分类|改个分类|分类错了|change category|change the category",
+    CardAction.PLACE: "改地点|改个地点|地点错了|改位置|change place|change the place",
+    CardAction.URGENT: "标为紧急|标成紧急|标紧急|加急|mark urgent|mark it urgent",
+}
+
+
+def _card_words(words: str) -> str:
+    """The alternatives, Latin ones as whole words ('merge', not in 'emergency')."""
+    return "|".join(
+        rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)
+        for word in words.split("|")
+    )
+
+
+_CARD_ACTION = re.compile(
+    "|".join(
+        f"(?P<{action.name}>{_card_words(words)})" for action, words in _CARD_ACTION_WORDS.items()
+    ),
+    re.IGNORECASE,
+)
+# what may come around the action: 'this one', a unit it goes to ('给物业', '到街道'), 'please'
+_CARD_ACTION_MAX = 16
+
+
+def card_action(text: str | None) -> CardAction | None:
+    """The request card's button a short message from staff names ('这个转给物业', '派单吧',
+    '这件不受理', 'transfer it'), with no number in it (a number opens that card), or None:
+    no action, two of them, or a long message (a matter of their own, told at length)."""
+    said = " ".join((text or "").split()).strip(" 。.!！~～?？,，")
+    if not said or len(said) > _CARD_ACTION_MAX or any(ch.isdigit() for ch in said):
+        return None
+    found = {m.lastgroup for m in _CARD_ACTION.finditer(said)}
+    if len(found) != 1:
+        return None
+    return CardAction[found.pop() or ""]
+
+
+# ------------------------------------------------------------------ an order given back in words
+
+# '这个我干不了，家里有事', '不接了', '去不了了', 'I can't do it': the member cannot do the work
+_GIVE_UP = re.compile(
+    r"干不了|做不了|修不了|弄不了|搞不了|办不了|处理不了|去不了|来不了|接不了|去不成|顾不上|"
+    r"不干了|不做了|不接了|不修了|不弄了|放弃|没空去|没时间去|没法去|"
+    r"\bcan'?t do it\b|\bcannot do it\b|\bgive (?:it )?up\b|\bgive it back\b|\bcan'?t make it\b",
+    re.IGNORECASE,
+)
+_GIVE_UP_NOT = re.compile(r"吗|么|[?？]|谁|怎么|为什么|\bwhy\b|\bwho\b")
+_GIVE_UP_MAX = 20
+
+
+def gives_up(text: str | None) -> bool:
+    """A short message from a member holding an order saying they cannot do it ('这个我干不了，
+    家里有事', '不接了', '去不了了', "I can't do it"): ↩️ 放弃工单 said rather than tapped (it is
+    offered, never done on the words alone). A question ('谁修不了？') or a long message (a
+    matter told) is not."""
+    if not text:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if len(said) > _GIVE_UP_MAX or _GIVE_UP_NOT.search(said):
+        return False
+    return bool(_GIVE_UP.search(said))

@@ -115,3 +115,23 @@ async def test_a_typed_deadline_gone_by_is_refused_at_publishing(linli_sandbox: 
     assert "已经过去了" in str(tap.get("answer")), tap
     async with h.sessionmaker() as session:
         assert (await session.exec(select(Order))).all() == []
+
+
+async def test_several_values_typed_at_once(linli_sandbox: Harness) -> None:
+    """Staff on a phone type the whole order in one line, with the words they add ('每人',
+    '吧', '完成'): the form takes all of it; one part it cannot read changes nothing."""
+    h = linli_sandbox
+    d = h.driver
+    await _form(h)
+    answer = await _typed(h, "3个人，20分，随便")
+    assert "没看懂「随便」" in message_text(answer), message_text(answer)
+    form = await _typed(h, "3个人，每人20分，两天内完成吧")
+    text = message_text(form)
+    assert "需要人数：3" in text and "积分：20" in text and "办理时限：48 小时" in text, text
+    form = await _typed(h, "一天半")
+    assert "办理时限：36 小时" in message_text(form), message_text(form)
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
+    order = await _order(h)
+    assert (order.points, order.members_needed) == (20, 3)
+    assert await d.errors() == []

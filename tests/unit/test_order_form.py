@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services.errors import InvalidInput
-from services.order_form import check_due, read_typed_value
+from services.order_form import check_due, read_typed_value, read_typed_values
 from services.orders import MAX_MEMBERS, MAX_POINTS
 from tests.unit.test_whole_number import chinese
 
@@ -57,6 +57,26 @@ def read(typed: str) -> tuple[str, object]:
         ("下午3点前", ("due", "11-23 Mon 15:00")),
         ("5点30分", ("due", "11-24 Tue 05:30")),  # a time, not 30 points
         ("by tomorrow 5pm", ("due", "11-24 Tue 17:00")),
+        # the words staff add on a phone
+        ("20分吧", ("pts", 20)),
+        ("好的20分", ("pts", 20)),
+        ("每人20分", ("pts", 20)),
+        ("积分改成20", ("pts", 20)),
+        ("20个积分吧", ("pts", 20)),
+        ("三个人吧", ("need", 3)),
+        ("两个人就行", ("need", 2)),
+        ("改成3人", ("need", 3)),
+        ("人数2", ("need", 2)),
+        ("人数：两个", ("need", 2)),
+        ("需要三名志愿者", ("need", 3)),
+        ("找两个志愿者", ("need", 2)),
+        ("时限3天", ("hrs", 72)),
+        ("3天完成", ("hrs", 72)),
+        ("两天内完成", ("hrs", 48)),
+        ("3天吧", ("hrs", 72)),
+        ("一天半", ("hrs", 36)),
+        ("两天半", ("hrs", 60)),
+        ("明天下午5点前吧", ("due", "11-24 Tue 17:00")),
     ],
 )
 def test_reads_what_staff_type(typed: str, expected: tuple[str, object]) -> None:
@@ -87,6 +107,31 @@ def test_reads_what_staff_type(typed: str, expected: tuple[str, object]) -> None
 def test_refuses_with_what_was_wrong(typed: str, key: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         read_typed_value(typed, zone=SHANGHAI, now=MONDAY)
+    assert refused.value.key == key
+
+
+def test_several_values_in_one_message() -> None:
+    said = read_typed_values("3个人，每人20分，明天下午5点前", zone=SHANGHAI, now=MONDAY)
+    assert [(v.field, v.value) for v in said[:2]] == [("need", 3), ("pts", 20)]
+    assert said[2].field == "due"
+    said = read_typed_values("3人、20分、三天内完成", zone=SHANGHAI, now=MONDAY)
+    assert [(v.field, v.value) for v in said] == [("need", 3), ("pts", 20), ("hrs", 72)]
+    # a deadline with a space in it stays one value
+    [due] = read_typed_values("明天 下午5点", zone=SHANGHAI, now=MONDAY)
+    assert due.field == "due"
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("3人，20分，随便", "order-form-err-unread"),
+        ("3人，2000分", "order-form-err-points"),
+        ("20分，20", "order-form-err-bare"),
+    ],
+)
+def test_one_unread_part_refuses_the_whole_message(typed: str, key: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_typed_values(typed, zone=SHANGHAI, now=MONDAY)
     assert refused.value.key == key
 
 

@@ -145,6 +145,14 @@ def test_not_small_talk(text: str) -> None:
         ("is it fixed", False),
         ("我家的水管坏了", False),
         ("我昨天晚上去看了三次终于把灯换好了", False),  # more than done: a story
+        # the work said in the past, without 好/完
+        ("换了新灯泡", True),
+        ("灯泡已经换了", True),
+        ("下水道疏通了", True),
+        ("已经修了", True),
+        ("灯泡换了还是不亮", False),
+        ("我家的灯坏了", False),
+        ("楼下新装了一个很大的广告牌挡住了阳光", False),
     ],
 )
 def test_work_reported_done(text: str, done: bool) -> None:

@@ -843,6 +843,7 @@ order-form-err-unread = Sorry, I could not read “{ $typed }”. On the order f
     · points, e.g. “15 points”
     · the time limit, e.g. “3 days”, “48 hours”, “tomorrow 5pm”
     · members needed, e.g. “4 people”
+    several at once, separated by commas, e.g. “3 people, 20 points, 3 days”,
     or tap the buttons on the form above; to change the title, tap “{ order-btn-edit-title }”.
 order-form-err-bare = Is “{ $number }” the points, the time limit or the members needed? Please type it again with its unit, e.g. “{ $number } points”, “{ $number } hours” or “{ $number } people”.
 order-form-err-points = Sorry, points must be from 0 to { $limit }; you typed { $value }. Please type it again, or tap a button above.
@@ -1019,3 +1020,8 @@ order-urgent-violence = violence
 order-urgent-self_harm = self-harm
 order-urgent-falling_object = falling objects
 order-urgent-collapse = collapse
+card-action-which = Which request is it? Open it first: send its number (e.g. 00012), or tap “{ $queue }” and then “Open …”; then tap “{ $button }” on its card.
+card-action-tap = Please tap “{ $button }” on the card above.
+order-typed-release-one = Give back order { $number } ({ $title })? Tap "{ order-btn-release }" below and say why in a few words, so the community can find someone else. If not, just ignore this.
+order-typed-release-which = You have { $count } orders in hand: which one do you give back? Tap its button and say why. If none, just ignore this.
+order-btn-release-of = ↩️ Give back { $number } { $title }

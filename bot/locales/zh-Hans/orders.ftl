@@ -806,6 +806,7 @@ order-form-err-unread = 抱歉，没看懂「{ $typed }」。派单时可以直�
     · 积分，如「15分」
     · 办理时限，如「3天」「48小时」「明天下午5点前」
     · 需要人数，如「4个人」「两人」
+    几项可以一起输入，用逗号隔开，如「3个人，20分，3天内」。
     也可以点上面派单消息里的按钮；改标题请点「{ order-btn-edit-title }」。
 order-form-err-bare = 「{ $number }」是积分、办理时限还是人数？请带上单位再输入一次，例如「{ $number }分」「{ $number }小时」或「{ $number }个人」。
 order-form-err-points = 抱歉，积分要在 0 到 { $limit } 分之间，您输入的是 { $value } 分。请重新输入，或点上面的按钮。
@@ -975,3 +976,8 @@ order-urgent-violence = 暴力
 order-urgent-self_harm = 轻生
 order-urgent-falling_object = 高空坠物
 order-urgent-collapse = 坍塌
+card-action-which = 要办理哪一件诉求？请先打开它：直接发它的编号（如 00012），或点「{ $queue }」再点「查看」；然后点卡片上的「{ $button }」。
+card-action-tap = 请点上面卡片上的「{ $button }」。
+order-typed-release-one = 要放弃工单 { $number }（{ $title }）吗？点下面的「{ order-btn-release }」，再写一句原因，社区会另外安排人。不放弃就不用管这条。
+order-typed-release-which = 您手上有 { $count } 件工单，要放弃哪一件？点那一件的按钮，再写一句原因。不放弃就不用管这条。
+order-btn-release-of = ↩️ 放弃 { $number } { $title }

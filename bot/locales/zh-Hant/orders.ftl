@@ -809,6 +809,7 @@ order-form-err-unread = 抱歉，沒看懂「{ $typed }」。派單時可以直�
     · 積分，如「15分」
     · 辦理時限，如「3天」「48小時」「明天下午5點前」
     · 需要人數，如「4個人」「兩人」
+    幾項可以一起輸入，用逗號隔開，如「3個人，20分，3天內」。
     也可以點上面派單消息裡的按鈕；改標題請點「{ order-btn-edit-title }」。
 order-form-err-bare = 「{ $number }」是積分、辦理時限還是人數？請帶上單位再輸入一次，例如「{ $number }分」「{ $number }小時」或「{ $number }個人」。
 order-form-err-points = 抱歉，積分要在 0 到 { $limit } 分之間，您輸入的是 { $value } 分。請重新輸入，或點上面的按鈕。
@@ -978,3 +979,8 @@ order-urgent-violence = 暴力
 order-urgent-self_harm = 輕生
 order-urgent-falling_object = 高空墜物
 order-urgent-collapse = 坍塌
+card-action-which = 要辦理哪一件訴求？請先打開它：直接發它的編號（如 00012），或點「{ $queue }」再點「查看」；然後點卡片上的「{ $button }」。
+card-action-tap = 請點上面卡片上的「{ $button }」。
+order-typed-release-one = 要放棄工單 { $number }（{ $title }）嗎？點下面的「{ order-btn-release }」，再寫一句原因，社區會另外安排人。不放棄就不用管這條。
+order-typed-release-which = 您手上有 { $count } 件工單，要放棄哪一件？點那一件的按鈕，再寫一句原因。不放棄就不用管這條。
+order-btn-release-of = ↩️ 放棄 { $number } { $title }
