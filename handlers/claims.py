@@ -479,38 +479,21 @@ async def offer_typed_done(message: Message, ctx: OrderCtx) -> bool:
     """'修好了' typed by a member holding claims: the 完成上报 button of the order (or of each
     one, when several are in hand) — the report itself asks what was done and for photos.
     False when they hold none (the words then mean something else)."""
-    t = ctx.t
-    orders = [
-        o
-        for o in await order_service.my_claims(ctx.session, user=ctx.user)
-        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
-    ]
-    if not orders:
-        return False
-    if len(orders) == 1:
-        [order] = orders
-        text = t("order-typed-done-one", number=order.number, title=order_title(t, order))
-        rows = [[button(t("order-btn-report-done"), "mdone", order.id)]]
-    else:
-        text = t("order-typed-done-which", count=len(orders))
-        rows = [
-            [
-                button(
-                    t("order-btn-report-done-of", number=o.number, title=order_title(t, o)),
-                    "mdone",
-                    o.id,
-                )
-            ]
-            for o in orders
-        ]
-    await message.answer(text, reply_markup=keyboard(rows))
-    return True
+    return await _offer_for_held(message, ctx, "done", "order-btn-report-done", "mdone")
 
 
 async def offer_typed_release(message: Message, ctx: OrderCtx) -> bool:
     """'这个我干不了' typed by a member holding claims: the ↩️ 放弃工单 button of the order (or
     of each one) — the button asks the reason, as tapped on the card. False when they hold
     none (the words then mean something else)."""
+    return await _offer_for_held(message, ctx, "release", "order-btn-release", "mrel")
+
+
+async def _offer_for_held(
+    message: Message, ctx: OrderCtx, said: str, button_key: str, action: str
+) -> bool:
+    """The button (`button_key`, `action`) of the order the member holds, or one per order when
+    several are in hand, under order-typed-<said>-one / -which; False when they hold none."""
     t = ctx.t
     orders = [
         o
@@ -521,18 +504,12 @@ async def offer_typed_release(message: Message, ctx: OrderCtx) -> bool:
         return False
     if len(orders) == 1:
         [order] = orders
-        text = t("order-typed-release-one", number=order.number, title=order_title(t, order))
-        rows = [[button(t("order-btn-release"), "mrel", order.id)]]
+        text = t(f"order-typed-{said}-one", number=order.number, title=order_title(t, order))
+        rows = [[button(t(button_key), action, order.id)]]
     else:
-        text = t("order-typed-release-which", count=len(orders))
+        text = t(f"order-typed-{said}-which", count=len(orders))
         rows = [
-            [
-                button(
-                    t("order-btn-release-of", number=o.number, title=order_title(t, o)),
-                    "mrel",
-                    o.id,
-                )
-            ]
+            [button(t(f"{button_key}-of", number=o.number, title=order_title(t, o)), action, o.id)]
             for o in orders
         ]
     await message.answer(text, reply_markup=keyboard(rows))
