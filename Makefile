@@ -21,7 +21,7 @@ test: $(STAMP) sysdeps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers services models scheduler sandbox
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 4
 
 ## Chromium and fonts for the browser and chart tests, from Debian's packages when missing.
 sysdeps:

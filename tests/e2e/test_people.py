@@ -690,13 +690,18 @@ async def _now(d: Driver, chat: int, message_id: int) -> dict[str, Any]:
 async def test_staff_typing_about_their_work_are_told_where_it_is_done(
     linli_sandbox: Harness,
 ) -> None:
-    """李社工 (staff, not registered as a resident) typing '派单' or '00004 不受理' at the menu
-    got the resident's '需要先登记您的住址' alone: now where the work is done comes first (the
-    words are still kept, should they be about her own home)."""
+    """李社工 (staff, not registered as a resident) typing about her work at the menu got the
+    resident's '需要先登记您的住址' alone: now where the work is done comes first (the words are
+    still kept, should they be about her own home); a card's action ('派单') is pointed to the
+    request's card, and a number with it ('00004 不受理') is looked up (there is none)."""
     d = linli_sandbox.driver
-    [answer] = await d.say(STAFF, "00004 不受理")
+    [answer] = await d.say(STAFF, "楼里的事情太多了，忙不过来")
     text = message_text(answer)
     assert "您是工作人员" in text and "📋 待办诉求" in text and "/find" in text, text
     assert "现在登记" in str(answer.get("reply_markup")), answer
+    [answer] = await d.say(STAFF, "派单")
+    assert "请先打开它" in message_text(answer), message_text(answer)
+    [answer] = await d.say(STAFF, "00004 不受理")
+    assert "没有找到编号为 00004 的诉求" in message_text(answer), message_text(answer)
     [resident] = await d.say(NEW, "楼道灯坏了好几天")  # a resident not registered: as before
     assert "您是工作人员" not in message_text(resident)
