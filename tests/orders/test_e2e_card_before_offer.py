@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from sandbox.driver import message_text
 from scheduler.service import SchedulerService
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO, ZHOU, _file, _open_card
+from tests.orders.test_e2e_cycle import LIU, ZHAO
+from tests.orders.test_e2e_forget_held_offer import order_issued_at_night
 from tests.support import inline_labels
 
 
@@ -20,17 +21,7 @@ async def test_a_card_opened_before_the_held_offer_went_is_the_one_to_claim_on(
     d = h.driver
     service = h.sandbox.app.dp["scheduler"]
     assert isinstance(service, SchedulerService)
-    h.clock.set(datetime(2026, 11, 23, 13, 50, tzinfo=UTC))  # Monday 21:50: a request
-    number = await _file(h, ZHOU, "楼道里的灯坏了，晚上看不见路")
-    await _open_card(h, number)
-    h.clock.set(datetime(2026, 11, 23, 14, 0, tzinfo=UTC))  # 22:00, quiet hours: an order
-    await d.tap(STAFF, "派单")
-    await d.expect(STAFF, f"为诉求 {number} 派单")
-    await d.tap(STAFF, "改为全社区")
-    await d.expect(STAFF, "全社区的党员")
-    await d.tap(STAFF, "发布工单")
-    order_no = message_text(await d.expect(STAFF, "已发布")).split("工单 ")[1].split(" ")[0]
-    await service.drain()
+    order_no = await order_issued_at_night(h)
     # 22:30: 刘师傅 looks at the open orders and opens this one's card
     h.clock.set(datetime(2026, 11, 23, 14, 30, tzinfo=UTC))
     [listing] = await d.say(LIU, "🛠 可接工单")
