@@ -108,17 +108,25 @@ async def _burst(h: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(meeting_cards, "staff_card", counting)
     neighbours = [7000 + n for n in range(NEIGHBOURS)]
     invites = {who: await d.expect(who, TITLE) for who in neighbours}
+    loop = asyncio.get_running_loop()
+    started = loop.time()
     # they answer together, as residents do when the announcement arrives
     await asyncio.gather(*(d.tap(who, "去", invites[who]["message_id"]) for who in neighbours))
     # each is answered ('已报名'): the bot has taken every answer in
     await asyncio.gather(
         *(d.expect(who, "已报名", since=invites[who]["message_id"]) for who in neighbours)
     )
-    await _scheduler(h).drain()
+    service = _scheduler(h)
+    await service.drain()
+    took = loop.time() - started
     text = message_text(await current(d, STAFF, card))
     assert _answers(going=NEIGHBOURS) in text, text
-    # a few rounds, not one a resident's answer
-    assert 1 <= len(drawn) <= NEIGHBOURS // 5, len(drawn)
+    # a few rounds, not one a resident's answer: they are paced `reach_every` apart, so a
+    # burst taking longer on a loaded machine may have a round more a second, never one an
+    # answer
+    paced = int(took / service.reach_every) + 2
+    assert 1 <= len(drawn) <= max(NEIGHBOURS // 5, paced), (len(drawn), took)
+    assert len(drawn) < NEIGHBOURS // 2, (len(drawn), took)
     assert await d.errors() == []
 
 
