@@ -102,8 +102,14 @@ async def on_admin_menu(query: CallbackQuery, t: Text) -> None:
     await _edit(query.message, t("admin-menu"), _admin_menu(t))
 
 
-async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
-    """Show a page of the admin menu in its message; a second tap changes nothing."""
+async def _edit(
+    message: Message, text: str, markup: InlineKeyboardMarkup, *, new: bool = False
+) -> None:
+    """Show a page of the admin menu in its message (a second tap changes nothing), or as a
+    new message (`new`: the page was named in words)."""
+    if new:
+        await message.answer(text, reply_markup=markup)
+        return
     if message.html_text == text and same_markup(message, markup):
         return  # showing it already (a stale or second tap)
     await message.edit_text(text, reply_markup=markup)
@@ -172,12 +178,18 @@ async def on_grid_invite(query: CallbackQuery, session: AsyncSession, t: Text) -
     """➕ 邀请网格员: first the community."""
     await query.answer()
     assert isinstance(query.message, Message)
+    await _grid_invite_page(query.message, session, t)
+
+
+async def _grid_invite_page(
+    message: Message, session: AsyncSession, t: Text, *, new: bool = False
+) -> None:
     rows = [
         [(c.name, AdminCb(action="ginv-c", id=c.id or 0).pack())]
         for c in await org.list_communities(session)
     ]
     markup = inline_kb([*rows, _back_to_menu(t)])
-    await _edit(query.message, t("admin-choose-grid-community"), markup)
+    await _edit(message, t("admin-choose-grid-community"), markup, new=new)
 
 
 @router.callback_query(AdminCb.filter(F.action == "ginv-c"))
@@ -319,11 +331,18 @@ async def on_admin_invite(query: CallbackQuery, t: Text) -> None:
     """👑 邀请管理员: what an admin may do, asked once more before a link is made."""
     await query.answer()
     assert isinstance(query.message, Message)
+    await _admin_invite_page(query.message, t)
+
+
+async def _admin_invite_page(message: Message, t: Text, *, new: bool = False) -> None:
     key = staff_service.new_invite_list_key()
     markup = inline_kb(
         [[(t("admin-invite-admin-yes"), AdminInviteCb(key=key).pack())], _back_to_menu(t)]
     )
-    await query.message.edit_text(t("admin-invite-admin-confirm"), reply_markup=markup)
+    if new:
+        await message.answer(t("admin-invite-admin-confirm"), reply_markup=markup)
+    else:
+        await message.edit_text(t("admin-invite-admin-confirm"), reply_markup=markup)
 
 
 @router.callback_query(AdminInviteCb.filter())
@@ -374,11 +393,11 @@ STAFF_PER_PAGE = 15  # a sub-district's staff can be over 100: Telegram takes 10
 
 
 async def _show_staff_list(
-    message: Message, session: AsyncSession, t: Text, *, page: int = 0
+    message: Message, session: AsyncSession, t: Text, *, page: int = 0, new: bool = False
 ) -> None:
     everyone = await staff_service.list_staff(session)
     if not everyone:
-        await _edit(message, t("admin-staff-none"), inline_kb([_back_to_menu(t)]))
+        await _edit(message, t("admin-staff-none"), inline_kb([_back_to_menu(t)]), new=new)
         return
     pages = -(-len(everyone) // STAFF_PER_PAGE)
     page = min(max(page, 0), pages - 1)  # the list got shorter since the button was made
@@ -427,10 +446,7 @@ async def _show_staff_list(
             turn.append((t("common-next-page"), AdminCb(action="staff", id=page + 1).pack()))
         rows.append(turn)
     rows.append(_back_to_menu(t))
-    text, markup = "\n".join(lines), inline_kb(rows)
-    if message.html_text == text and same_markup(message, markup):
-        return  # already showing it (a stale tap on the list itself)
-    await message.edit_text(text, reply_markup=markup)
+    await _edit(message, "\n".join(lines), inline_kb(rows), new=new)
 
 
 async def _is_staff(session: AsyncSession, telegram_id: int) -> User | None:
@@ -527,6 +543,44 @@ def _revoke_confirm(t: Text, who: int, *, yes: str, back: str) -> InlineKeyboard
     )
 
 
+async def ask_revoke_typed(message: Message, member: User, t: Text) -> None:
+    """'撤销李社工' typed: the question the list's 撤销 button asks, in a new message."""
+    await message.answer(
+        t("admin-revoke-confirm", name=member.display_name),
+        reply_markup=_revoke_confirm(t, member.id, yes="revoke-yes", back="staff"),
+    )
+
+
+async def open_typed_page(
+    message: Message,
+    page: str,
+    *,
+    session: AsyncSession,
+    user: User,
+    settings: Settings,
+    t: Text,
+) -> bool:
+    """An admin menu page named in words ('邀请网格员', '工作人员列表', the key of its button):
+    shown as the button shows it, in a new message; False for a page not kept here."""
+    if page == "menu-admin":
+        await cmd_admin(message, t)
+    elif page == "admin-invite":
+        await cmd_invite(message, session, t)
+    elif page == "admin-invite-grid":
+        await _grid_invite_page(message, session, t, new=True)
+    elif page == "admin-staff-list":
+        await _show_staff_list(message, session, t, new=True)
+    elif page == "admin-invite-admin":
+        await _admin_invite_page(message, t, new=True)
+    elif page == "admin-admin-list":
+        await _show_admin_list(message, session, t, me=user.id, settings=settings, new=True)
+    elif page == "admin-categories":
+        await _edit(message, _catalogue_text(t), inline_kb([_back_to_menu(t)]), new=True)
+    else:
+        return False
+    return True
+
+
 # ---------------------------------------------------------------- the admins themselves
 
 
@@ -542,7 +596,13 @@ async def on_admin_list(
 
 
 async def _show_admin_list(
-    message: Message, session: AsyncSession, t: Text, *, me: int, settings: Settings
+    message: Message,
+    session: AsyncSession,
+    t: Text,
+    *,
+    me: int,
+    settings: Settings,
+    new: bool = False,
 ) -> None:
     admins = await staff_service.list_admins(session, admin_ids=settings.admin_ids)
     lines = [t("admin-admins-title", count=len(admins))]
@@ -560,7 +620,7 @@ async def _show_admin_list(
             )
         lines.append(t(key, name=name, id=str(entry.id)))
     rows.append(_back_to_menu(t))
-    await _edit(message, "\n".join(lines), inline_kb(rows))
+    await _edit(message, "\n".join(lines), inline_kb(rows), new=new)
 
 
 async def _revocable_admin(

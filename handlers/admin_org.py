@@ -395,3 +395,8 @@ async def on_move_building_yes(
         show_alert=True,
     )
     await _building_page(query.message, session, t, callback_data.id)
+
+
+async def open_typed(message: Message, session: AsyncSession, t: Text) -> None:
+    """🏘 组织架构 named in words ('组织架构', '加一栋楼'): its first page, in a new message."""
+    await _communities_page(message, session, t, new=True)

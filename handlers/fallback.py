@@ -20,6 +20,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyKey
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
+from handlers import staff_words
 from handlers.claims import (
     cmd_open_orders,
     keep_typed_note,
@@ -718,6 +719,8 @@ async def on_unknown_message(
             reply_markup=menu,
         )
         return
+    if not in_flow and ctx is not None and await staff_words.open_named(message, state, ctx, text):
+        return  # '看看待办' / '邀请网格员' / '撤销李社工' from staff or an admin: that screen
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None

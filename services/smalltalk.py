@@ -1301,3 +1301,144 @@ def gives_up(text: str | None) -> bool:
     if len(said) > _GIVE_UP_MAX or _GIVE_UP_NOT.search(said):
         return False
     return bool(_GIVE_UP.search(said))
+
+
+# ------------------------------------------------------------------ a staff screen named in words
+
+
+class Screen(StrEnum):
+    """A staff or admin screen named in words ('看看待办', '邀请网格员', '发个通知'): the key of
+    the button that opens it (a main-menu button's, or one of the admin menu's)."""
+
+    QUEUE = "menu-order-queue"
+    ON_BEHALF = "menu-order-on-behalf"
+    CONSULT_STAFF = "menu-consult-staff"
+    REVIEW = "menu-members"
+    BROADCAST = "menu-broadcast"
+    ADMIN = "menu-admin"
+    INVITE_STAFF = "admin-invite"
+    INVITE_GRID = "admin-invite-grid"
+    STAFF_LIST = "admin-staff-list"
+    INVITE_ADMIN = "admin-invite-admin"
+    ADMIN_LIST = "admin-admin-list"
+    ORG = "admin-org"
+    CATEGORIES = "admin-categories"
+
+
+# the admin menu's pages: an admin's alone
+ADMIN_SCREENS = frozenset(
+    {
+        Screen.ADMIN,
+        Screen.INVITE_STAFF,
+        Screen.INVITE_GRID,
+        Screen.STAFF_LIST,
+        Screen.INVITE_ADMIN,
+        Screen.ADMIN_LIST,
+        Screen.ORG,
+        Screen.CATEGORIES,
+    }
+)
+
+_SCREEN_WORDS: dict[Screen, str] = {
+    Screen.QUEUE: "待办|待办诉求|待办事项|待处理|待处理诉求|待处理的诉求|待分派|待派单|新诉求|"
+    "新的诉求|诉求队列|还没处理的诉求|没处理的诉求|pending|pending requests|queue|the queue|"
+    "new requests|to do|to do list|todo",
+    Screen.ON_BEHALF: "代居民登记|代登记|代居民点单|代点单|代报|代报修|帮居民登记|替居民登记|"
+    "帮居民点单|替居民点单|帮居民报|替居民报|帮居民报修|替居民报修|帮老人登记|替老人登记|"
+    "电话登记|上门登记|file for a resident|file on behalf of a resident|on behalf of a resident",
+    Screen.CONSULT_STAFF: "议事管理|管理议事|发起投票|新建投票|建个投票|建一个投票|搞个投票|"
+    "新建议事会|新建会议|发起议事|召开议事会|组织议事会|new poll|create a poll|start a poll|"
+    "new meeting|create a meeting|set up a meeting|organise a meeting|organize a meeting",
+    Screen.REVIEW: "报到审核|审核|审核报到|审核申请|报到申请|志愿者审核|党员审核|志愿者报到审核|"
+    "review|review sign ups|sign ups|applications|volunteer applications",
+    Screen.BROADCAST: "发通知|发个通知|发一个通知|发布通知|群发|群发通知|发公告|发个公告|"
+    "发布公告|通知大家|通知居民|给居民发通知|broadcast|send a notice|send a broadcast|"
+    "notify everyone|send an announcement",
+    Screen.ADMIN: "管理|管理菜单|后台|admin|admin menu",
+    Screen.INVITE_STAFF: "邀请社区工作人员|邀请工作人员|邀请社工|加社工|加个社工|添加社工|"
+    "添加工作人员|新增工作人员|新增社工|加工作人员|invite staff|add staff|invite a staff member|"
+    "add a staff member",
+    Screen.INVITE_GRID: "邀请网格员|加网格员|加个网格员|添加网格员|新增网格员|"
+    "invite a grid worker|add a grid worker|invite grid workers",
+    Screen.STAFF_LIST: "工作人员列表|工作人员名单|社工名单|社工列表|网格员名单|网格员列表|"
+    "有哪些工作人员|所有工作人员|staff list|list of staff|all staff|the staff",
+    Screen.INVITE_ADMIN: "邀请管理员|邀请街道管理员|加管理员|添加管理员|新增管理员|"
+    "invite an admin|add an admin",
+    Screen.ADMIN_LIST: "管理员列表|管理员名单|有哪些管理员|所有管理员|"
+    "admin list|list of admins|all admins",
+    Screen.ORG: "组织架构|社区架构|社区和网格|楼栋管理|网格管理|楼栋|加楼|加一栋楼|添加楼栋|"
+    "新建网格|加网格|加个网格|改社区名|organisation|organization|org structure|"
+    "buildings and grids",
+    Screen.CATEGORIES: "诉求分类|分类管理|管理分类|加分类|加个分类|添加分类|新增分类|"
+    "request categories|categories",
+}
+_SCREEN_FILLERS = (
+    "看看|看一下|看下|打开|我要|我想|想|要|帮我|请|一下|去|查看|显示|进入|给我|的|吧|了|呢|啊|呀|"
+    "一个|个|我|show|open|me|the|please|i want to|i d like to|let me|see|go to|want|to|a|an|i"
+)
+_SCREEN_TOKENS: list[tuple[str, Screen | None]] = _tokens(_SCREEN_WORDS, _SCREEN_FILLERS)
+
+
+def screen_named(text: str | None) -> Screen | None:
+    """The staff or admin screen a short message names as a whole ('看看待办', '邀请网格员',
+    '发个通知', 'show the queue'), or None: none, two, or other words in it (a matter told)."""
+    found = _read_whole(text, _SCREEN_TOKENS)
+    if not found or len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+# '撤销李社工', '把张网格员的权限取消了', '取消李社工的工作人员身份', 'revoke Li'
+_REVOKE_VERB = r"(?:撤销|取消|撤掉|撤了|去掉|删除|删掉|移除|收回|停用)"
+_REVOKE_NAME = r"(?P<name>[^\s，。,！!？?把]{1,16})"
+_REVOKES = (
+    re.compile(rf"^(?:请|帮我|麻烦)?{_REVOKE_VERB}(?:掉)?{_REVOKE_NAME}$"),
+    re.compile(rf"^(?:请|帮我|麻烦)?把{_REVOKE_NAME}{_REVOKE_VERB}(?:掉)?(?:吧|了)*$"),
+    re.compile(r"^(?:please )?(?:revoke|remove) (?P<name>\S.{0,24}?)(?:'s (?:access|role))?$"),
+)
+# what may follow the name: '的权限', '的工作人员身份', '吧'
+_AFTER_NAME = re.compile(
+    r"(?:的)?(?:工作人员|社工|网格员|管理员)?(?:的)?(?:权限|身份|资格|账号)?(?:吧|了)*$"
+)
+_AFTER_NAME_ROLE = re.compile(r"(?:的)?(?:权限|身份|资格|账号)?(?:吧|了)*$")
+# '李社工调到和谐社区了', '把张网格员调去第二网格', 'move Li to Harmony'
+_MOVES = (
+    re.compile(
+        r"^(?:请|帮我|麻烦)?(?:把)?(?P<name>[^\s，。,！!？?把]{1,12}?)"
+        r"(?:调到|调去|调往|调动到|转到|换到|挪到)"
+        r"(?P<place>[^\s，。,！!？?]{1,16}?)(?:去|了|吧|工作)*$"
+    ),
+    re.compile(r"^(?:please )?move (?P<name>.{1,24}?) to (?P<place>.{1,32})$"),
+)
+_STAFF_WORDS_MAX = 30
+
+
+def _staff_words(text: str | None) -> str:
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip(" 。.!！~～").lower()
+    return " ".join(said.split()) if len(said) <= _STAFF_WORDS_MAX else ""
+
+
+def revoke_named(text: str | None) -> tuple[str, ...]:
+    """The ways to read the person whose staff access a short message asks to take away
+    ('撤销李社工的权限': '李社工', then '李'; 'revoke Li': 'li'), most whole first; () when it
+    asks no such thing. The caller keeps the first that names someone on the staff."""
+    said = _staff_words(text)
+    for pattern in _REVOKES:
+        found = pattern.match(said)
+        if not found:
+            continue
+        name = found.group("name").strip()
+        readings = [_AFTER_NAME_ROLE.sub("", name), _AFTER_NAME.sub("", name)]
+        return tuple(dict.fromkeys(r for r in readings if r))
+    return ()
+
+
+def move_named(text: str | None) -> tuple[str, str] | None:
+    """(person, place) a short message asks to move a staff member to ('把李社工调到和谐社区',
+    'move Li to Harmony'), as written (lowercased), or None."""
+    said = _staff_words(text)
+    for pattern in _MOVES:
+        found = pattern.match(said)
+        if found:
+            return found.group("name").strip(), found.group("place").strip()
+    return None

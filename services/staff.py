@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -338,3 +338,29 @@ async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]
         return []
     users = (await session.exec(select(User).where(col(User.id).in_(list(by_user))))).all()
     return [(u, by_user[u.id]) for u in sorted(users, key=lambda u: u.id)]
+
+
+async def staff_named(session: AsyncSession, readings: Sequence[str]) -> list[User]:
+    """The staff accounts a name typed by an admin names ('李社工', 'li'), for the first reading
+    that names any: the whole name (first and last, or the first alone), else the username;
+    several when several share it. [] when none does."""
+    everyone = [member for member, _scopes in await list_staff(session)]
+    for reading in readings:
+        said = reading.casefold().lstrip("@")
+        if not said:
+            continue
+        found = [
+            member
+            for member in everyone
+            if member.forgotten_at is None
+            and said
+            in {
+                member.display_name.casefold(),
+                (member.first_name or "").casefold(),
+                (member.username or "").casefold(),
+                "".join(p for p in (member.first_name, member.last_name) if p).casefold(),
+            }
+        ]
+        if found:
+            return found
+    return []

@@ -369,3 +369,8 @@ member-suspended-user = Hello, the community has paused your service as a member
 member-restored-staff = Restored: { $name }
 member-restored-user = 🎉 The community has restored your service as a member/volunteer; you can claim orders in “{ menu-order-open }” again.
 member-suspend-stale = This member's standing has changed: { member-outcome }. Please open the list again.
+
+## staff and admins name a screen in words (handlers.staff_words)
+staff-words-admin-only = “{ $button }” is done by the sub-district's admins: please ask one of them.
+staff-words-move = To move { $name } to “{ $place }”: first tap “{ $revoke }” below to take away their present staff access, then tap “{ $invite }” (“{ $invite_grid }” for a grid worker), choose the new community or grid, and send them the new invitation link.
+    The requests they handled and their ledger entries stay as they are.

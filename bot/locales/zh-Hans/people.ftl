@@ -368,3 +368,8 @@ member-suspended-user = 您好，社区暂时停止了您的党员/志愿者服�
 member-restored-staff = 已恢复：{ $name }
 member-restored-user = 🎉 社区恢复了您的党员/志愿者服务，现在可以在「{ menu-order-open }」里接单了。
 member-suspend-stale = 这位党员/志愿者的状态已经变了：{ member-outcome }。请重新打开名单查看。
+
+## staff and admins name a screen in words (handlers.staff_words)
+staff-words-admin-only = 「{ $button }」由街道管理员办理，请联系街道管理员。
+staff-words-move = 要把 { $name } 调到「{ $place }」：先点下面的「{ $revoke }」收回 TA 现在的工作人员权限，再点「{ $invite }」（网格员点「{ $invite_grid }」）选好新的社区或网格，把新的邀请链接发给 TA。
+    TA 经手过的诉求和台账记录都会保留。

@@ -371,3 +371,8 @@ member-suspended-user = 您好，社區暫時停止了您的黨員/志願者服�
 member-restored-staff = 已恢復：{ $name }
 member-restored-user = 🎉 社區恢復了您的黨員/志願者服務，現在可以在「{ menu-order-open }」裡接單了。
 member-suspend-stale = 這位黨員/志願者的狀態已經變了：{ member-outcome }。請重新打開名單查看。
+
+## staff and admins name a screen in words (handlers.staff_words)
+staff-words-admin-only = 「{ $button }」由街道管理員辦理，請聯繫街道管理員。
+staff-words-move = 要把 { $name } 調到「{ $place }」：先點下面的「{ $revoke }」收回 TA 現在的工作人員權限，再點「{ $invite }」（網格員點「{ $invite_grid }」）選好新的社區或網格，把新的邀請鏈接發給 TA。
+    TA 經手過的訴求和台賬記錄都會保留。

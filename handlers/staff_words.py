@@ -1,0 +1,120 @@
+"""Staff and admins name their screens in words rather than tap ('看看待办', '发个通知',
+'邀请网格员', '工作人员列表'), and ask in words for what the admin pages do ('撤销李社工',
+'把李社工调到和谐社区'): each is answered by the screen or the question its button brings.
+Before, such words were taken as a matter of the staff member's own (kept for registration,
+or offered to be filed)."""
+
+from __future__ import annotations
+
+from aiogram.fsm.context import FSMContext
+from aiogram.types import Message
+
+from handlers import admin, admin_org, broadcast, meetings, members, triage_staff
+from handlers.context import OrderCtx
+from handlers.keyboards import inline_kb
+from handlers.menu import labels, menu_labels
+from models import Role
+from services import smalltalk
+from services import staff as staff_service
+
+
+async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """The screen or question the words name, for a staff member or an admin; False when they
+    name none of theirs (the words go on as other text does)."""
+    if not ctx.roles & {Role.STAFF, Role.ADMIN}:
+        return False
+    screen = smalltalk.screen_named(text)
+    if screen is not None:
+        return await _open(message, state, ctx, screen)
+    if Role.ADMIN not in ctx.roles:
+        return False
+    readings = smalltalk.revoke_named(text)
+    if readings:
+        named = await staff_service.staff_named(ctx.session, readings)
+        if len(named) == 1:  # '撤销李社工': the list's question, asked once more
+            await admin.ask_revoke_typed(message, named[0], ctx.t)
+            return True
+        if named:  # two of that name: the list, where each has their button
+            await admin.open_typed_page(
+                message,
+                smalltalk.Screen.STAFF_LIST.value,
+                session=ctx.session,
+                user=ctx.user,
+                settings=ctx.settings,
+                t=ctx.t,
+            )
+            return True
+        return False  # nobody on the staff: '取消报名' is not about staff
+    moved = smalltalk.move_named(text)
+    if moved is not None:
+        name, place = moved
+        named = await staff_service.staff_named(ctx.session, (name,))
+        if len(named) == 1:
+            await _how_to_move(message, ctx, named[0].display_name, place, named[0].id)
+            return True
+    return False
+
+
+async def _open(
+    message: Message, state: FSMContext, ctx: OrderCtx, screen: smalltalk.Screen
+) -> bool:
+    t = ctx.t
+    if screen in smalltalk.ADMIN_SCREENS:
+        if Role.ADMIN not in ctx.roles:
+            # '邀请网格员' from a community's staff: whose work it is, not a matter of theirs
+            await message.answer(
+                t("staff-words-admin-only", button=t(screen.value)), reply_markup=ctx.main_menu()
+            )
+            return True
+        if screen is smalltalk.Screen.ORG:
+            await admin_org.open_typed(message, ctx.session, t)
+            return True
+        return await admin.open_typed_page(
+            message,
+            screen.value,
+            session=ctx.session,
+            user=ctx.user,
+            settings=ctx.settings,
+            t=t,
+        )
+    if not labels(screen.value) & menu_labels(ctx.roles):
+        return False
+    if screen is smalltalk.Screen.QUEUE:
+        await triage_staff.cmd_queue(message, ctx)
+    elif screen is smalltalk.Screen.ON_BEHALF:
+        await triage_staff.cmd_on_behalf(message, state, ctx)
+    elif screen is smalltalk.Screen.CONSULT_STAFF:
+        await meetings.on_staff_menu(message, t)
+    elif screen is smalltalk.Screen.REVIEW:
+        await members.on_pending_list(
+            message, ctx.session, ctx.user, ctx.roles, t, ctx.settings, ctx.clock
+        )
+    elif screen is smalltalk.Screen.BROADCAST:
+        await broadcast.start_broadcast(message, state, ctx)
+    else:
+        return False
+    return True
+
+
+async def _how_to_move(message: Message, ctx: OrderCtx, name: str, place: str, who: int) -> None:
+    """'把李社工调到和谐社区': how it is done (their access taken away here, a new invitation for
+    the other place), with the two buttons that do it."""
+    t = ctx.t
+    markup = inline_kb(
+        [
+            [(t("admin-revoke", name=name), admin.AdminCb(action="revoke", id=who).pack())],
+            [(t("admin-invite"), admin.AdminCb(action="invite").pack())],
+            [(t("admin-invite-grid"), admin.AdminCb(action="ginv").pack())],
+        ]
+    )
+    await message.answer(
+        t(
+            "staff-words-move",
+            name=name,
+            place=place,
+            revoke=t("admin-revoke", name=name),
+            invite=t("admin-invite"),
+            invite_grid=t("admin-invite-grid"),
+        ),
+        reply_markup=markup,
+    )

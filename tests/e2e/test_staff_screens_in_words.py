@@ -1,0 +1,91 @@
+"""Staff and admins name their screens in words rather than tap: '看看待办' is 📋 待办诉求,
+'帮居民登记一下' ☎️ 代居民登记, '邀请网格员' the admin menu's ➕ 邀请网格员, '工作人员列表'
+👥 工作人员列表, '组织架构' 🏘 组织架构; '撤销张网格员的权限' asks the list's question once
+more, '把李社工调到和谐社区' says how with the buttons that do it. Staff naming an admin's page
+are told whose work it is. Before, all of these were taken as a matter of the staff member's
+own ('已经先记下了', kept for registering an address) or offered to be filed."""
+
+from __future__ import annotations
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.support import inline_labels
+
+ADMIN = 1001  # 王主任
+STAFF = 2001  # 李社工
+GRID_WORKER = 2002  # 张网格员
+KEPT = "已经先记下了"
+
+
+async def _only(h: Harness, who: int, said: str) -> dict:
+    replies = await h.driver.say(who, said)
+    assert len(replies) == 1, [message_text(m) for m in replies]
+    assert KEPT not in message_text(replies[0])
+    return replies[0]
+
+
+async def test_an_admin_opens_the_admin_pages_in_words(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    invite = await _only(h, ADMIN, "邀请网格员")
+    assert message_text(invite) == "邀请哪个社区的网格员？"
+    assert inline_labels(invite) == ["和谐社区", "阳光社区", "⬅️ 返回管理"]
+    # the page works as the button's does: the community, then its grids
+    await d.tap(ADMIN, "阳光社区", invite["message_id"])
+    grids = await d.expect(ADMIN, "哪个网格的网格员", since=invite["message_id"] - 1)
+    assert grids["message_id"] == invite["message_id"] and "第一网格" in inline_labels(grids)
+    listing = await _only(h, ADMIN, "看看工作人员列表")
+    assert message_text(listing).startswith("👥 工作人员列表")
+    assert "撤销 张网格员" in inline_labels(listing)
+    structure = await _only(h, ADMIN, "组织架构")
+    assert message_text(structure).startswith("🏘 组织架构")
+    admins = await _only(h, ADMIN, "管理员列表")
+    assert "王主任" in message_text(admins)
+    assert await d.errors() == []
+
+
+async def test_staff_open_their_screens_in_words(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    queue = await _only(h, STAFF, "看看待办")
+    assert "待受理的诉求" in message_text(queue)
+    behalf = await _only(h, STAFF, "帮居民登记一下")
+    assert message_text(behalf).startswith("居民住在哪栋楼？")
+    await d.tap(STAFF, "✖️ 取消", behalf["message_id"])
+    review = await _only(h, STAFF, "审核报到")
+    assert "报到申请" in message_text(review)
+    # an admin's page: whose work it is, nothing kept as a matter of theirs
+    admins_only = await _only(h, STAFF, "邀请网格员")
+    assert message_text(admins_only) == "「➕ 邀请网格员」由街道管理员办理，请联系街道管理员。"
+    assert await d.errors() == []
+
+
+async def test_an_admin_revokes_in_words(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    ask = await _only(h, ADMIN, "撤销张网格员的权限")
+    assert message_text(ask).startswith("确定撤销 张网格员 的社区工作人员权限吗？")
+    assert inline_labels(ask) == ["✅ 确定撤销", "⬅️ 返回列表"]
+    await d.tap(ADMIN, "✅ 确定撤销", ask["message_id"])
+    await d.expect(GRID_WORKER, "撤销")
+    listing = await _only(h, ADMIN, "工作人员列表")
+    assert "张网格员" not in message_text(listing)
+    # nobody on the staff by that name: the words are not about staff
+    other = await d.say(ADMIN, "撤销张网格员")
+    assert not any("确定撤销" in message_text(m) for m in other)
+    assert await d.errors() == []
+
+
+async def test_an_admin_asks_how_to_move_someone(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    how = await _only(h, ADMIN, "把李社工调到和谐社区")
+    text = message_text(how)
+    assert text.startswith("要把 李社工 调到「和谐社区」：先点下面的「撤销 李社工」"), text
+    assert inline_labels(how) == ["撤销 李社工", "➕ 邀请社区工作人员", "➕ 邀请网格员"]
+    await d.tap(ADMIN, "撤销 李社工", how["message_id"])
+    await d.expect(ADMIN, "确定撤销 李社工", since=how["message_id"] - 1)
+    # the place is the admin's own words: shown as typed, not as markup
+    odd = await _only(h, ADMIN, "把李社工调到<b>新</b>社区")
+    assert "「<b>新</b>社区」" in message_text(odd)
+    assert await d.errors() == []

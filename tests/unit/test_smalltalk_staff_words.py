@@ -1,0 +1,62 @@
+"""Staff and admins name their screens in words ('看看待办', '邀请网格员') and ask for the admin
+pages' work in words ('撤销李社工的权限', '把李社工调到和谐社区'): what is read of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.smalltalk import Screen, move_named, revoke_named, screen_named
+
+
+@pytest.mark.parametrize(
+    ("said", "screen"),
+    [
+        ("看看待办", Screen.QUEUE),
+        ("待处理的诉求", Screen.QUEUE),
+        ("show the queue", Screen.QUEUE),
+        ("帮居民登记一下", Screen.ON_BEHALF),
+        ("我要发个通知", Screen.BROADCAST),
+        ("审核报到", Screen.REVIEW),
+        ("新建投票吧", Screen.CONSULT_STAFF),
+        ("邀请网格员", Screen.INVITE_GRID),
+        ("加个社工", Screen.INVITE_STAFF),
+        ("工作人员列表", Screen.STAFF_LIST),
+        ("有哪些管理员", Screen.ADMIN_LIST),
+        ("组织架构", Screen.ORG),
+        ("加个分类", Screen.CATEGORIES),
+    ],
+)
+def test_a_screen_named(said: str, screen: Screen) -> None:
+    assert screen_named(said) is screen
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "楼道灯坏了",
+        "待办和发通知",
+        "邀请网格员来看看楼道灯坏了",
+        "投票",
+        "",
+        "我想问问待办诉求怎么处理",
+    ],
+)
+def test_no_screen_in_other_words(said: str) -> None:
+    # a matter told, two screens at once, a resident's feature: none of them a staff screen
+    assert screen_named(said) is None
+
+
+def test_a_revoke_reads_the_name_whole_first() -> None:
+    assert revoke_named("撤销李社工") == ("李社工", "李")
+    assert revoke_named("把张网格员的权限取消了") == ("张网格员", "张")
+    assert revoke_named("撤销李明的权限吧") == ("李明",)
+    assert revoke_named("revoke Li") == ("li",)
+    assert revoke_named("撤销") == ()
+    assert revoke_named("楼道灯坏了") == ()
+
+
+def test_a_move_names_the_person_and_the_place() -> None:
+    assert move_named("把李社工调到和谐社区") == ("李社工", "和谐社区")
+    assert move_named("李社工调到和谐社区去了") == ("李社工", "和谐社区")
+    assert move_named("move Li to Harmony community") == ("li", "harmony community")
+    assert move_named("调到和谐社区") is None
