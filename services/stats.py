@@ -188,8 +188,10 @@ _STATS_WORDS = re.compile(
     r"\bledger\b"
 )
 _PERIOD_FILLERS = re.compile(
-    r"给我|我要|我想|想看|看看|看一下|看下|查一下|查查|查看|查|请|麻烦|一下|的|吧|呢|啊|"
-    r"\bshow\b|\bme\b|\bthe\b|\bfor\b|\bof\b|\bplease\b|[\s,，。.!！?？:：]"
+    r"发给我|给我发|发我|给我|我要|我想|想看|看看|看一下|看下|查一下|查查|查看|查|请|麻烦|"
+    r"发一下|导出|下载|拉一下|是多少|有多少|多少|怎么样|咋样|如何|出来|一下|的|吧|呢|啊|了|"
+    r"\bshow\b|\bme\b|\bthe\b|\bfor\b|\bof\b|\bplease\b|\bwhat\b|\bhow\b|\bis\b|"
+    r"\bare\b|\bwas\b|\bwere\b|'s\b|\bexport\b|\bsend\b|\bdownload\b|[\s,，。.!！?？:：']"
 )
 _NAMED_PERIODS = {
     "本周|这周|这个星期|这星期|本星期|这一周|thisweek": "week",

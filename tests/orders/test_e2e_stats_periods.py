@@ -109,4 +109,9 @@ async def test_the_period_said_in_words(linli_sandbox: Harness) -> None:
     later = await d.expect(STAFF, "", since=sent["message_id"])
     assert "台账统计" not in message_text(later), message_text(later)
     assert figures["message_id"] < later["message_id"]
+    # the figures asked as a question, or the ledger asked to be sent
+    sent = await d.send(STAFF, "上个月的满意率是多少？")
+    await d.expect(STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"])
+    sent = await d.send(STAFF, "这个月的台账发我一下")
+    await d.expect(STAFF, "台账统计 · 2026-12-01 至 2026-12-07", since=sent["message_id"])
     assert await d.errors() == []

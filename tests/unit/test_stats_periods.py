@@ -96,6 +96,12 @@ MONDAY = date(2026, 12, 7)
         ("２０２６年１１月", ("2026-11-01", "2026-11-30")),
         ("上个月的数据看一下", ("2026-11-01", "2026-11-30")),
         ("show me the stats for last week", ("2026-11-30", "2026-12-06")),
+        # asked as a question, or for the ledger to be sent
+        ("本月满意率多少", ("2026-12-01", "2026-12-07")),
+        ("上个月的响应率是多少？", ("2026-11-01", "2026-11-30")),
+        ("这个月的台账发我一下", ("2026-12-01", "2026-12-07")),
+        ("导出上个月的台账", ("2026-11-01", "2026-11-30")),
+        ("what were last month's figures", ("2026-11-01", "2026-11-30")),
     ],
 )
 def test_period_said_in_words(said: str, days: tuple[str, str]) -> None:
@@ -112,4 +118,5 @@ def test_not_a_period(said: str) -> None:
 
 def test_stats_alone() -> None:
     assert stats_alone("统计") and stats_alone("看看台账") and stats_alone("stats please")
+    assert stats_alone("满意率多少") and stats_alone("导出台账")
     assert not stats_alone("上个月的统计") and not stats_alone("路灯坏了") and not stats_alone("")
