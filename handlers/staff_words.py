@@ -17,6 +17,12 @@ from models import Role
 from services import smalltalk
 from services import staff as staff_service
 
+# screens inside a main-menu button's: whose button they come under
+_MENU_OF = {
+    smalltalk.Screen.IN_PROGRESS: smalltalk.Screen.QUEUE.value,
+    smalltalk.Screen.TO_VERIFY: smalltalk.Screen.QUEUE.value,
+}
+
 
 async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
     """The screen or question the words name, for a staff member or an admin; False when they
@@ -77,10 +83,14 @@ async def _open(
             settings=ctx.settings,
             t=t,
         )
-    if not labels(screen.value) & menu_labels(ctx.roles):
+    if not labels(_MENU_OF.get(screen, screen.value)) & menu_labels(ctx.roles):
         return False
     if screen is smalltalk.Screen.QUEUE:
         await triage_staff.cmd_queue(message, ctx)
+    elif screen is smalltalk.Screen.IN_PROGRESS:
+        await triage_staff.show_view(message, ctx, "sqa")
+    elif screen is smalltalk.Screen.TO_VERIFY:
+        await triage_staff.show_view(message, ctx, "sqv")
     elif screen is smalltalk.Screen.ON_BEHALF:
         await triage_staff.cmd_on_behalf(message, state, ctx)
     elif screen is smalltalk.Screen.CONSULT_STAFF:

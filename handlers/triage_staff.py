@@ -253,6 +253,13 @@ async def cmd_queue(message: Message, ctx: OrderCtx) -> None:
     await message.answer(text, reply_markup=markup)
 
 
+async def show_view(message: Message, ctx: OrderCtx, view: str) -> None:
+    """A staff list named in words ('办理中的', '待验收'): its first page, as its button
+    shows it."""
+    text, markup = await _queue(ctx, 0, view=view)
+    await message.answer(text, reply_markup=markup)
+
+
 @router.callback_query(OrderCb.filter(F.action.in_(set(_VIEWS))))
 async def on_queue_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of the queue (or of the matters in progress, or of the results to check)."""

@@ -1311,6 +1311,8 @@ class Screen(StrEnum):
     the button that opens it (a main-menu button's, or one of the admin menu's)."""
 
     QUEUE = "menu-order-queue"
+    IN_PROGRESS = "order-btn-queue-active"  # under 📋 待办诉求: the matters in progress
+    TO_VERIFY = "order-btn-queue-verify"  # and the results to check
     ON_BEHALF = "menu-order-on-behalf"
     CONSULT_STAFF = "menu-consult-staff"
     REVIEW = "menu-members"
@@ -1343,6 +1345,11 @@ _SCREEN_WORDS: dict[Screen, str] = {
     Screen.QUEUE: "待办|待办诉求|待办事项|待处理|待处理诉求|待处理的诉求|待分派|待派单|新诉求|"
     "新的诉求|诉求队列|还没处理的诉求|没处理的诉求|pending|pending requests|queue|the queue|"
     "new requests|to do|to do list|todo",
+    Screen.IN_PROGRESS: "办理中|办理中的|办理中的事项|在办的|正在办的|在办工单|进行中的|"
+    "进行中的工单|正在处理的|处理中的|有哪些在办的|in progress|matters in progress|"
+    "orders in progress",
+    Screen.TO_VERIFY: "待验收|待验收的|要验收的|需要验收的|待验收的结果|验收|有哪些要验收的|"
+    "有要验收的吗|results to check|to verify|awaiting verification",
     Screen.ON_BEHALF: "代居民登记|代登记|代居民点单|代点单|代报|代报修|帮居民登记|替居民登记|"
     "帮居民点单|替居民点单|帮居民报|替居民报|帮居民报修|替居民报修|帮老人登记|替老人登记|"
     "电话登记|上门登记|file for a resident|file on behalf of a resident|on behalf of a resident",

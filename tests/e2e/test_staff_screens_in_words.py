@@ -49,6 +49,11 @@ async def test_staff_open_their_screens_in_words(linli_sandbox: Harness) -> None
     d = h.driver
     queue = await _only(h, STAFF, "看看待办")
     assert "待受理的诉求" in message_text(queue)
+    active = await _only(h, STAFF, "看看办理中的")
+    assert message_text(active).startswith("目前没有办理中的事项")
+    to_check = await _only(h, STAFF, "有要验收的吗？")
+    assert message_text(to_check).startswith("目前没有待验收的结果")
+    assert message_text(to_check) != message_text(active)
     behalf = await _only(h, STAFF, "帮居民登记一下")
     assert message_text(behalf).startswith("居民住在哪栋楼？")
     await d.tap(STAFF, "✖️ 取消", behalf["message_id"])
