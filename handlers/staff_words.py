@@ -21,6 +21,7 @@ from services import staff as staff_service
 _MENU_OF = {
     smalltalk.Screen.IN_PROGRESS: smalltalk.Screen.QUEUE.value,
     smalltalk.Screen.TO_VERIFY: smalltalk.Screen.QUEUE.value,
+    smalltalk.Screen.OVERDUE: smalltalk.Screen.QUEUE.value,
 }
 
 
@@ -91,6 +92,8 @@ async def _open(
         await triage_staff.show_view(message, ctx, "sqa")
     elif screen is smalltalk.Screen.TO_VERIFY:
         await triage_staff.show_view(message, ctx, "sqv")
+    elif screen is smalltalk.Screen.OVERDUE:
+        await triage_staff.show_view(message, ctx, "sqo")
     elif screen is smalltalk.Screen.ON_BEHALF:
         await triage_staff.cmd_on_behalf(message, state, ctx)
     elif screen is smalltalk.Screen.CONSULT_STAFF:

@@ -172,6 +172,7 @@ _VIEWS = {
     "sq": ("order-queue-title", "order-queue-empty"),
     "sqa": ("order-active-title", "order-active-empty"),
     "sqv": ("order-verify-title", "order-verify-empty"),
+    "sqo": ("order-overdue-title", "order-overdue-empty"),
 }
 
 
@@ -179,7 +180,10 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
     """One page of a staff list (`_VIEWS`), with buttons to the other two. The results to
     check are counted on their button, so a waiting queue that is empty still shows them."""
     t = ctx.t
-    statuses = order_service.WAITING if view == "sq" else order_service.IN_PROGRESS
+    statuses = {
+        "sq": order_service.WAITING,
+        "sqo": order_service.OVERDUE_OPEN,
+    }.get(view, order_service.IN_PROGRESS)
     result = await order_service.staff_queue(
         ctx.session,
         user=ctx.user,
@@ -187,6 +191,22 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
         page=page,
         statuses=statuses,
         to_verify=view == "sqv",
+        overdue_at=ctx.now() if view == "sqo" else None,
+    )
+    # matters past their deadline: their own list, its button only while there are some
+    overdue = (
+        result.total
+        if view == "sqo"
+        else (
+            await order_service.staff_queue(
+                ctx.session,
+                user=ctx.user,
+                roles=ctx.roles,
+                per_page=1,
+                statuses=order_service.OVERDUE_OPEN,
+                overdue_at=ctx.now(),
+            )
+        ).total
     )
     to_check = (
         result.total
@@ -207,6 +227,8 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
         "sqa": t("order-btn-queue-active"),
         "sqv": t("order-btn-queue-verify", count=to_check),
     }
+    if overdue or view == "sqo":
+        labels_of["sqo"] = t("order-btn-queue-overdue", count=overdue)
     switch = [button(label, other, 0) for other, label in labels_of.items() if other != view]
     find = [button(t("order-btn-search"), "sfind", 0)]  # handlers.staff_search
     title, empty = _VIEWS[view]
@@ -232,6 +254,7 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
                 text=short(request_text(t, req.text), 24),
             )
             + (f" · {status}" if view != "sq" else "")
+            + (f" · {_late(t, req, ctx.now())}" if view == "sqo" else "")
             + (f" · {t('urge-queue-mark', count=n)}" if (n := urged.get(req.id or 0)) else "")
         )
         if view == "sqv" and order is not None:  # straight to the result and its 验收 buttons
@@ -251,6 +274,17 @@ async def cmd_queue(message: Message, ctx: OrderCtx) -> None:
     """Untriaged requests: urgent first, then the oldest."""
     text, markup = await _queue(ctx, 0)
     await message.answer(text, reply_markup=markup)
+
+
+def _late(t: Text, req: Request, now: datetime) -> str:
+    """How long a matter is past its deadline ('超期 3 天', '超期 5 小时')."""
+    deadline = req.deadline_at
+    if deadline is None:
+        return ""
+    hours = max(1, int((now - deadline).total_seconds() // 3600))
+    if hours < 48:
+        return t("order-overdue-hours", count=hours)
+    return t("order-overdue-days", count=hours // 24)
 
 
 async def show_view(message: Message, ctx: OrderCtx, view: str) -> None:

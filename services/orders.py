@@ -249,12 +249,22 @@ async def staff_queue(
     per_page: int = 5,
     statuses: Sequence[RequestStatus] = WAITING,
     to_verify: bool = False,
+    overdue_at: datetime | None = None,
 ) -> Page[Request]:
     """Requests in the staff member's scope (new and reopened by default): urgent, then oldest.
 
     `to_verify`: only those with an order a member reported done, waiting for staff to check
-    the result (验收)."""
+    the result (验收). `overdue_at`: only those still open past their deadline at that time
+    (as /stats counts them 超期), the longest overdue first."""
     where: list[ColumnElement[bool]] = [col(Request.status).in_(list(statuses))]
+    order_by: tuple[Any, ...] = (
+        col(Request.urgent).desc(),
+        col(Request.created_at),
+        col(Request.id),
+    )
+    if overdue_at is not None:
+        where.append(col(Request.deadline_at) < overdue_at)
+        order_by = (col(Request.deadline_at), col(Request.id))
     if to_verify:
         where.append(
             col(Request.id).in_(
@@ -266,13 +276,17 @@ async def staff_queue(
         return Page(items=[], page=0, pages=1, total=0)
     if scope is not True:
         where.append(scope)
-    return await _page(
-        session,
-        where,
-        order_by=(col(Request.urgent).desc(), col(Request.created_at), col(Request.id)),
-        page=page,
-        per_page=per_page,
-    )
+    return await _page(session, where, order_by=order_by, page=page, per_page=per_page)
+
+
+# still to be done by someone (as /stats counts a matter 超期): a result reported done is not
+OVERDUE_OPEN = (
+    RequestStatus.NEW,
+    RequestStatus.REOPENED,
+    RequestStatus.ORDERED,
+    RequestStatus.HANDLING,
+    RequestStatus.TRANSFERRED,
+)
 
 
 async def _staff_scope(

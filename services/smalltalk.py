@@ -1313,6 +1313,7 @@ class Screen(StrEnum):
     QUEUE = "menu-order-queue"
     IN_PROGRESS = "order-btn-queue-active"  # under 📋 待办诉求: the matters in progress
     TO_VERIFY = "order-btn-queue-verify"  # and the results to check
+    OVERDUE = "order-btn-queue-overdue"  # and those past their deadline
     ON_BEHALF = "menu-order-on-behalf"
     CONSULT_STAFF = "menu-consult-staff"
     REVIEW = "menu-members"
@@ -1350,6 +1351,10 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "orders in progress",
     Screen.TO_VERIFY: "待验收|待验收的|要验收的|需要验收的|待验收的结果|验收|有哪些要验收的|"
     "有要验收的吗|results to check|to verify|awaiting verification",
+    Screen.OVERDUE: "超期|超期的|超期的事项|超期的工单|超期的诉求|超时|超时的|超时的工单|"
+    "逾期|逾期的|逾期的工单|过期的工单|有没有超期的|有没有超时的|有没有超时的工单|"
+    "有没有超期的工单|有超期的吗|哪些超期了|哪些超时了|overdue|overdue matters|overdue orders|"
+    "what s overdue|anything overdue",
     Screen.ON_BEHALF: "代居民登记|代登记|代居民点单|代点单|代报|代报修|帮居民登记|替居民登记|"
     "帮居民点单|替居民点单|帮居民报|替居民报|帮居民报修|替居民报修|帮老人登记|替老人登记|"
     "电话登记|上门登记|file for a resident|file on behalf of a resident|on behalf of a resident",

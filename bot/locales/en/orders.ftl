@@ -406,6 +406,18 @@ order-btn-queue-verify = ✅ To verify ({ $count })
 order-verify-title = <b>Results to verify</b> ({ $total } in all, page { $page }/{ $pages }): a member reported the work done; read the result, then accept it or send it back
 order-verify-empty = No results waiting to be verified.
 order-verify-mark = to verify
+# past their deadline and still open (as /stats counts them overdue): the longest overdue first
+order-btn-queue-overdue = ⏰ Overdue ({ $count })
+order-overdue-title = <b>Overdue</b> ({ $total } in all, page { $page }/{ $pages }, the longest overdue first)
+order-overdue-empty = Nothing is overdue. 👍
+order-overdue-hours = { $count ->
+    [one] { $count } hour overdue
+   *[other] { $count } hours overdue
+}
+order-overdue-days = { $count ->
+    [one] { $count } day overdue
+   *[other] { $count } days overdue
+}
 order-issue-area-grid = Offered to: members of this grid
 order-issue-area-all = Offered to: members of the whole community
 order-btn-area-all = 🗺 Whole community

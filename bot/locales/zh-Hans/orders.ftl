@@ -380,6 +380,12 @@ order-btn-queue-verify = ✅ 待验收（{ $count }）
 order-verify-title = <b>待验收的结果</b>（共 { $total } 件，第 { $page }/{ $pages } 页）：党员/志愿者已上报完成，请查看结果后验收或退回
 order-verify-empty = 目前没有待验收的结果。
 order-verify-mark = 待验收
+# past their deadline and still open (as /stats counts 超期): the longest overdue first
+order-btn-queue-overdue = ⏰ 超期（{ $count }）
+order-overdue-title = <b>超期的事项</b>（共 { $total } 件，第 { $page }/{ $pages } 页，超期最久的在前）
+order-overdue-empty = 目前没有超期的事项。👍
+order-overdue-hours = 超期 { $count } 小时
+order-overdue-days = 超期 { $count } 天
 order-issue-area-grid = 派给：本网格的党员/志愿者
 order-issue-area-all = 派给：全社区的党员/志愿者
 order-btn-area-all = 🗺 改为全社区

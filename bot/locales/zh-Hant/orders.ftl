@@ -383,6 +383,12 @@ order-btn-queue-verify = ✅ 待驗收（{ $count }）
 order-verify-title = <b>待驗收的結果</b>（共 { $total } 件，第 { $page }/{ $pages } 頁）：黨員/志願者已上報完成，請查看結果後驗收或退回
 order-verify-empty = 目前沒有待驗收的結果。
 order-verify-mark = 待驗收
+# past their deadline and still open (as /stats counts 超期): the longest overdue first
+order-btn-queue-overdue = ⏰ 超期（{ $count }）
+order-overdue-title = <b>超期的事項</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，超期最久的在前）
+order-overdue-empty = 目前沒有超期的事項。👍
+order-overdue-hours = 超期 { $count } 小時
+order-overdue-days = 超期 { $count } 天
 order-issue-area-grid = 派給：本網格的黨員/志願者
 order-issue-area-all = 派給：全社區的黨員/志願者
 order-btn-area-all = 🗺 改為全社區
