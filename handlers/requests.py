@@ -1573,7 +1573,9 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     '挺好的', '还行', '一般', '不满意', '没修好' is the score, recorded as the tap would (不满意
     reopens the matter and asks what is still wrong) — for the request whose rating question
     it is right under (or replies to), or the only one awaiting a score. Several awaiting and
-    not under one's question: which one is asked, with the buttons. An 'OK' right under the
+    not under one's question: which one is asked, with the buttons. Stars or points ('打五分',
+    '五星', '打一分') are read as a score (4–5 满意, 3 基本满意, 1–2 不满意) and said back with
+    the buttons, one tap to confirm it or choose another. An 'OK' right under the
     question ('好的', '嗯', '可以') is asked, politely, with the buttons. False when the words
     are none of these, or may be about something else: '好的' or '没修好' not right under a
     rating question (or with nothing awaiting a score)."""
@@ -1582,10 +1584,16 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     if said is None and (with_comment := smalltalk.rating_and_comment(text)) is not None:
         said, comment = with_comment  # '很满意，师傅很负责': the score and its comment at once
     unclear = said is None and smalltalk.rating_unclear(text)
-    if said is None and not unclear:
+    # '打五分', '五星', '打一分': stars or points, read as one of the three scores and said
+    # back with the buttons, to be confirmed (or changed) with a tap — the reading is ours
+    points = smalltalk.points_of(text) if said is None and not unclear else None
+    if said is None and not unclear and points is None:
         return False
     waiting = await request_service.awaiting_ratings(ctx.session, user=ctx.user)
     if not waiting:
+        if points is not None:
+            await message.answer(ctx.t("order-rate-typed-none"))
+            return True
         if said is None or smalltalk.says_not_fixed(text):
             return False
         await message.answer(ctx.t("order-rate-typed-none"))  # thanked, not offered to file
@@ -1596,6 +1604,18 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         message_id=message.message_id,
         reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
     )
+    if points is not None:
+        asked = above or waiting[0]  # the only one awaiting a score, or the newest
+        score = _RATED_WORDS[points.rating]
+        ask = ctx.t(
+            "order-rate-points",
+            number=asked.number,
+            points=points.points,
+            unit="star" if points.stars else "point",
+            score=ctx.t(_SCORE_LABELS[score]),
+        )
+        await _ask_score(message, ctx, asked, ask)
+        return True
     if said is None and above is not None:  # '好的' right under the question
         await _ask_score(message, ctx, above, ctx.t("order-rate-unclear", number=above.number))
         return True

@@ -551,7 +551,7 @@ class Rating(StrEnum):
 
 
 _RATING_WORDS: dict[Rating, str] = {
-    Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|五星|"
+    Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|"
     "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent|very good|"
     "well done|very happy|fantastic|wonderful",
     Rating.BASIC: "基本满意|还算满意|比较满意|还行|还可以|还好|一般|一般般|凑合|马马虎虎|过得去|"
@@ -576,7 +576,9 @@ _RATING_WORDS[Rating.SATISFIED] += (
 _RATING_FILLERS = (
     "谢谢|谢谢你们|谢谢了|谢了|多谢|感谢|辛苦了|辛苦|我|我们|觉得|感觉|挺|很|非常|还|都|的|了|啊|"
     "呀|吧|哈|呢|嗯|是|这次|服务|办得|处理得|修得|结果|对|i|am|we|are|was|it|the|very|thanks|"
-    "thank you|quite|really|is|so|也|又|但|但是|and|but"
+    "thank you|quite|really|is|so|也|又|但|但是|and|but|"
+    # '给个好评', '打个差评': the score given
+    "给|给个|打|打个|一个|给你们|给您"
 )
 _RATING_TOKENS: list[tuple[str, Rating | None]] = _tokens(_RATING_WORDS, _RATING_FILLERS)
 
@@ -621,6 +623,57 @@ def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
             return None
         return score, comment
     return None
+
+
+@dataclass(frozen=True)
+class Points:
+    """Stars or points given where the three scores were asked ('打五分', '五星', '给5分',
+    '打一分', '5 stars'): how many, and the score they stand for — 4 or 5 satisfied, 3 basic,
+    0 to 2 unsatisfied (out of five, as apps and shops ask)."""
+
+    points: int
+    stars: bool
+    rating: Rating
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS_EN = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_POINTS_ZH = re.compile(
+    r"(?:我|我们)?(?:就|要|想)?(?:给|打|评)?(?:你们|您|师傅|他|他们|这次|个)?(?:打|给|评)?"
+    r"(?:(?P<n>[0-5零〇一二两三四五])(?:颗|个)?(?P<unit>星|分)|(?P<full>满分))"
+    r"(?:好评|吧|了|啊|呀|哦|的|哈|谢谢)*"
+)
+_POINTS_EN = re.compile(
+    r"(?:i (?:d |ll |would |will )?)?(?:give |rate )?(?:it |you |them |this )?"
+    r"(?P<n>[0-5]|zero|one|two|three|four|five) ?"
+    r"(?P<unit>stars?|points?|out of (?:5|five)|5)(?: out of (?:5|five))?(?: thanks| thank you)?"
+)
+
+
+def points_of(text: str | None) -> Points | None:
+    """The stars or points out of five a short message gives as a whole ('打五分', '五星',
+    '给5分', '三颗星', '满分', 'I'd give it 4 stars', '5/5'), or None: no number of them, one
+    over five ('打十分' out of what?), or other words."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    said = _clean(to_simplified(text))
+    plain = said.replace(" ", "") if not said.isascii() else said
+    found = _POINTS_ZH.fullmatch(plain) or _POINTS_EN.fullmatch(said)
+    if found is None:
+        return None
+    if found.groupdict().get("full"):
+        points, stars = 5, False
+    else:
+        n = found.group("n")
+        points = int(n) if n.isdigit() else {**_DIGITS, **_DIGITS_EN}[n]
+        stars = found.group("unit").startswith(("星", "star"))
+    if points >= 4:
+        rating = Rating.SATISFIED
+    elif points == 3:
+        rating = Rating.BASIC
+    else:
+        rating = Rating.UNSATISFIED
+    return Points(points=points, stars=stars, rating=rating)
 
 
 _NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
