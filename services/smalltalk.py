@@ -990,6 +990,72 @@ def rsvp_of(text: str | None) -> RsvpAnswer | None:
     return found[0]
 
 
+@dataclass(frozen=True)
+class Company:
+    """An answer to a meeting said with someone coming along ('我和老伴一起去', '带我孙子一起
+    去', "I'll come with my wife"): the answer, and who (as said: '老伴', 'wife'; None for '我们
+    两口子', 'both of us')."""
+
+    answer: RsvpAnswer
+    who: str | None
+
+
+_KIN_ZH = (
+    "老伴儿|老伴|老头子|老头儿|老头|老太婆|老婆子|老太太|爱人|老公|老婆|丈夫|妻子|媳妇儿|媳妇|先生|"
+    "太太|外孙女|外孙子|外孙|孙子|孙女|孙儿|儿子|女儿|闺女|儿媳妇|儿媳|女婿|孩子|小孩|家人|家里人|"
+    "邻居|朋友|老姐妹|老伙伴|老伙计|同事|老妈|老爸|母亲|父亲|妈妈|爸爸"
+)
+_COMPANY_ZH = re.compile(
+    rf"(?:我们|咱们|咱|我)?(?:和|跟|同|带上|带着|领着|带)(?:我的|我家的|我家|我)?"
+    rf"(?P<who>{_KIN_ZH})(?:一起|一块儿|一块|一道)?(?:都|也)?"
+    r"|(?:我们|咱们|咱|我)?(?:两口子|老两口|俩人|俩|两个人|两个|全家|一家人|一家)"
+    r"(?:一起|一块儿|一块)?(?:都|也)?"
+)
+_KIN_EN = (
+    "wife|husband|partner|grandson|granddaughter|grandchildren|grandchild|grandkids|son|"
+    "daughter|kids|kid|children|child|neighbour|neighbor|friend|mother|father|mum|mom|dad"
+)
+_COMPANY_EN = re.compile(
+    rf"\b(?:with|and|bringing|bring) (?:my |our )?(?P<who>{_KIN_EN})\b(?: too| as well)?"
+)
+_PAIR_EN = re.compile(
+    rf"\b(?:my (?:{_KIN_EN}) and i|both of us|the two of us|we (?:ll|will) both|we both)\b"
+)
+
+
+_WE_WILL_BOTH = ("we ll both", "we will both")
+
+
+def rsvp_company(text: str | None) -> Company | None:
+    """The answer to a meeting a short message gives with someone coming along ('我和老伴一起
+    去', '我们两口子都去', '带我孙子一起去', "I'll come with my wife", 'we will both come'):
+    `rsvp_of` of the rest, and who; None when no one else is named, or the rest is no answer."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    said = _clean(to_simplified(text))
+    if said.isascii():
+        found = _COMPANY_EN.search(said)
+        # 'we will both come' is 'i will come' said for two
+        rest = (
+            _COMPANY_EN.sub(" ", said)
+            if found
+            else _PAIR_EN.sub(lambda m: "i will" if m[0] in _WE_WILL_BOTH else "i", said)
+        )
+        if found is None and rest == said:
+            return None
+    else:
+        plain = said.replace(" ", "")
+        found = _COMPANY_ZH.search(plain)
+        if found is None:
+            return None
+        rest = plain[: found.start()] + plain[found.end() :]
+    answer = rsvp_of(" ".join(rest.split()))
+    if answer is None:
+        return None
+    who = found.groupdict().get("who") if found is not None else None
+    return Company(answer=answer, who=who or None)
+
+
 # ------------------------------------------------------------------ a topic proposed in words
 
 # how a message proposing a topic for the residents' meetings begins ('我想提个议题：…',
