@@ -36,7 +36,7 @@ from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import offer_typed_choice
-from handlers.profile import cmd_profile, offer_typed_phone
+from handlers.profile import cmd_profile, offer_typed_phone, show_quiet
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
 from handlers.requests import (
     Filing,
@@ -567,6 +567,9 @@ _OPENERS: dict[smalltalk.Feature, Callable[[Message, FSMContext, OrderCtx], Awai
     smalltalk.Feature.PROFILE: lambda m, _, ctx: cmd_profile(
         m, ctx.session, ctx.user, ctx.roles, ctx.t
     ),
+    smalltalk.Feature.QUIET: lambda m, _, ctx: show_quiet(
+        m, ctx.session, ctx.user, ctx.t, ctx.now(), smalltalk.QuietWish.SHOW
+    ),
     smalltalk.Feature.LANGUAGE: lambda m, _, ctx: cmd_lang(m, ctx.t, ctx.translator),
 }
 
@@ -717,6 +720,10 @@ async def on_unknown_message(
             t("card-action-which", button=t(action.value), queue=t("menu-order-queue")),
             reply_markup=menu,
         )
+        return
+    wish = smalltalk.quiet_wish(text) if not in_flow else None
+    if wish is not None:  # '晚上别给我发消息': the night-time setting itself, as asked
+        await show_quiet(message, session, user, t, clock(), wish)
         return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None

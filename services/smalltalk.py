@@ -488,7 +488,8 @@ class Feature(StrEnum):
     OPEN_ORDERS = "open-orders"  # 🛠 可接工单 (members)
     POINTS = "points"  # 🏅 我的积分 (members)
     JOIN = "join"  # 🙋 党员/志愿者报到 (not members yet)
-    PROFILE = "profile"  # 👤 我的资料: address, phone, quiet hours
+    PROFILE = "profile"  # 👤 我的资料: address, phone
+    QUIET = "quiet"  # 我的资料's night-time line alone, with its button
     LANGUAGE = "language"  # /lang
 
 
@@ -508,7 +509,7 @@ _OPENS: dict[Topic, Feature] = {
     Topic.JOIN: Feature.JOIN,
     Topic.ADDRESS: Feature.PROFILE,
     Topic.PHONE: Feature.PROFILE,
-    Topic.QUIET: Feature.PROFILE,
+    Topic.QUIET: Feature.QUIET,
     Topic.LANGUAGE: Feature.LANGUAGE,
 }
 
@@ -537,6 +538,58 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     if feature is Feature.JOIN and member:
         return None
     return feature
+
+
+# ------------------------------------------------------------------ quiet hours and moving, said
+
+
+class QuietWish(StrEnum):
+    """What a short message about notices at night asks: quiet hours on ('晚上别给我发消息'),
+    off ('夜里也通知我'), or the setting named, no way said ('免打扰')."""
+
+    ON = "on"
+    OFF = "off"
+    SHOW = "show"
+
+
+_QUIET_WORDS: dict[str, str] = {
+    "night": "晚上|夜里|夜间|半夜|夜晚|深夜|夜里头|睡觉的时候|睡觉时|十点以后|10点以后|"
+    "晚上十点以后|at night|during the night|overnight|nighttime|night time|nights|in the night",
+    "not": "别|不要|不用|不想|勿|甭|莫|别再|不要再|不想要|don t|dont|do not|no|stop|never|not",
+    "told": "发消息|发信息|发通知|发|通知|消息|信息|提醒|打扰|打搅|吵|吵醒|推送|联系|"
+    "message|messages|messaging|notify|notifications|notification|notices|disturb|bother|"
+    "text|texts|send|sending|wake|ping|contact",
+    "too": "也|也要|照样|照常|照发|too|as well|also|still",
+    "quiet": "免打扰|勿扰|夜间免打扰|夜间勿扰|quiet hours|quiet time|quiet mode|do not disturb|"
+    "dnd",
+    "on": "开|打开|开启|开开|设置|设|开通|turn on|switch on|enable|set|put on",
+    "off": "关|关闭|关掉|取消|turn off|switch off|disable",
+}
+_QUIET_FILLERS = (
+    "我|给我|给|我的|了|吧|啊|呀|哦|请|麻烦|都|的|时候|以后|之后|你们|您|你|就|再|一下|帮我|把|"
+    "me|my|please|the|to|i|want|would|like|any|a|you|at|in|on|for|mode|it"
+)
+_QUIET_TOKENS: list[tuple[str, str | None]] = _tokens(_QUIET_WORDS, _QUIET_FILLERS)
+
+
+def quiet_wish(text: str | None) -> QuietWish | None:
+    """What a short message asks of notices at night, as a whole: quiet hours on ('晚上别给我
+    发消息', '晚上不要打扰我', "don't message me at night", '开启免打扰'), off ('夜里也通知我',
+    '关闭免打扰', 'notify me at night too'), or the setting named ('免打扰': shown); None when
+    it says something else ('楼上晚上太吵了' is a matter) or no way at all ('晚上')."""
+    found = _read_whole(text, _QUIET_TOKENS)
+    if not found:
+        return None
+    said = set(found)
+    if "quiet" in said:
+        if "off" in said or "not" in said:
+            return QuietWish.OFF
+        return QuietWish.ON if "on" in said else QuietWish.SHOW
+    if "night" not in said or "told" not in said:
+        return None
+    if "not" in said:
+        return QuietWish.ON
+    return QuietWish.OFF if "too" in said else QuietWish.SHOW
 
 
 # ------------------------------------------------------------------ a rating typed

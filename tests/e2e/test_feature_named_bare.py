@@ -46,10 +46,15 @@ async def test_a_resident_naming_a_feature_gets_it(linli_sandbox: Harness) -> No
         [picker] = await _as_tapped(d, ZHOU, said, "/lang")
         assert "请选择语言" in message_text(picker), said
         assert inline_labels(picker) == ["中文（简体）", "繁體中文", "English"]
-    for said in ("免打扰", "改地址", "我要改手机号"):
+    for said in ("我要改手机号", "手机号"):
         [profile] = await _as_tapped(d, ZHOU, said, "👤 我的资料")
         assert message_text(profile).startswith("我的资料"), said
         assert {"🏠 修改住址", "📱 修改手机号"} <= set(inline_labels(profile)), said
+    # quiet hours named: that setting alone, with its button (tests/e2e/
+    # test_quiet_and_moving_words.py: said which way, and an address change said)
+    [quiet] = await d.say(ZHOU, "免打扰")
+    assert message_text(quiet).startswith("您的夜间免打扰设置"), message_text(quiet)
+    assert inline_labels(quiet) == ["🔔 夜里也通知我"]
     # asked how, the answer is still how (with the main menu), not the feature
     [howto] = await d.say(ZHOU, "怎么换语言")
     assert "发 /lang" in message_text(howto) and not inline_labels(howto)

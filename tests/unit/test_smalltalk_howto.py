@@ -197,7 +197,7 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("我要当志愿者", True, RESIDENT, Feature.JOIN),
         ("改地址", True, RESIDENT, Feature.PROFILE),
         ("手机号", True, RESIDENT, Feature.PROFILE),
-        ("免打扰", True, RESIDENT, Feature.PROFILE),
+        ("免打扰", True, RESIDENT, Feature.QUIET),
         ("英文", True, RESIDENT, Feature.LANGUAGE),
         ("换语言", True, RESIDENT, Feature.LANGUAGE),
         ("English", True, RESIDENT, Feature.LANGUAGE),
