@@ -37,7 +37,12 @@ from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile, offer_typed_phone, show_quiet
-from handlers.registration import kept_draft, register_from_typed, register_now_kb
+from handlers.registration import (
+    change_address_typed,
+    kept_draft,
+    register_from_typed,
+    register_now_kb,
+)
 from handlers.requests import (
     Filing,
     cmd_my_requests,
@@ -724,6 +729,10 @@ async def on_unknown_message(
     wish = smalltalk.quiet_wish(text) if not in_flow else None
     if wish is not None:  # '晚上别给我发消息': the night-time setting itself, as asked
         await show_quiet(message, session, user, t, clock(), wish)
+        return
+    moved = smalltalk.moved_to(text) if not in_flow and user.registered else None
+    if moved is not None:  # '我搬到3号楼了': the address change, begun with what was said
+        await change_address_typed(message, state, session, user, t, clock, moved)
         return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None

@@ -592,6 +592,54 @@ def quiet_wish(text: str | None) -> QuietWish | None:
     return QuietWish.OFF if "too" in said else QuietWish.SHOW
 
 
+_MOVED = re.compile(
+    r"(?:我|我们|我家|俺|俺家|咱家)?(?:家)?(?:已经|刚|刚刚|最近)?"
+    r"(?:搬家了|搬家啦|搬家|搬了家|搬走了|搬了|搬到了|搬到|搬去了|搬去|搬进了|搬进|迁到了|迁到|"
+    r"换了地址|换了住址|换地址|换住址|(?:地址|住址)(?:变了|换了|改了)|"
+    r"(?:要|想|得)?(?:修改|更改|变更|改|换)(?:一下)?(?:地址|住址)|新地址是|新住址是|新家在|新家是)"
+    r"(?P<rest>.*)",
+)
+_MOVED_EN = re.compile(
+    r"(?:(?:i|we) (?:have |ve )?moved(?: house| home| flat)?(?: to)?|(?:my|our) new address is|"
+    r"(?:i want to |i d like to |please )?change my address(?: to)?)(?P<rest>.*)"
+)
+# what may lead the new address once the move is said ('我搬家了，新地址是…')
+_MOVED_LEAD = re.compile(r"^(?:新地址是|新住址是|新家在|现在住在|现在住|住在|住到|到|去|是|to|at)")
+_MOVED_TAIL = "了啦啊呀吧哈。.!！~～ "
+# the new address looks like one: a number, or a word of places (a community's name comes
+# with 社区 or 小区)
+_PLACE_WORD = re.compile(r"\d|社区|小区|号楼|楼|栋|幢|单元|室|building|room|block|flat")
+# more than an address: the move is how a matter began ('我搬家的时候楼道弄脏了')
+_NOT_PLACE = re.compile(r"的时候|时候|把|被|坏|脏|漏|吵|堵|没|不|吗|怎么|如何|[?？]|how")
+MOVED_MAX_CHARS = 40
+MOVED_MAX_LATIN = 80  # English says it in more letters
+
+
+def moved_to(text: str | None) -> str | None:
+    """A short message saying the resident moved or wants to change their address ('我搬家了',
+    '我搬到3号楼了', '搬到阳光社区2号楼101', '改地址', 'I moved to building 3'): the new address
+    said ('3号楼'; '' when none), to start the address change with; None for anything else
+    (a question how, or a matter that began with a move)."""
+    if not text:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if len(said) > (MOVED_MAX_LATIN if said.isascii() else MOVED_MAX_CHARS):
+        return None
+    if said.isascii():
+        found = _MOVED_EN.fullmatch(" ".join(_clean(said).split()))
+    else:
+        found = _MOVED.fullmatch(re.sub(r"\s+", "", said))
+    if found is None:
+        return None
+    rest = found.group("rest").strip(" ，,：:;；。.!！")
+    rest = _MOVED_LEAD.sub("", rest).strip(" ，,：:").rstrip(_MOVED_TAIL)
+    if not rest:
+        return ""
+    if _NOT_PLACE.search(rest) or not _PLACE_WORD.search(rest):
+        return None
+    return rest
+
+
 # ------------------------------------------------------------------ a rating typed
 
 

@@ -9,7 +9,7 @@ said; before, 我的资料 was opened (or the words offered to be filed).
 
 from __future__ import annotations
 
-from models import User
+from models import Building, User
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_english_resident_walk import _register as register_alex
@@ -50,4 +50,26 @@ async def test_quiet_hours_said_in_words(linli_sandbox: Harness) -> None:
     told = await reply_to(d, ALEX, "don't message me at night", "no messages at night")
     assert inline_labels(told) == ["🔔 Notify me at night too"], message_text(told)
     assert not await _opted_out(h, ALEX)
+    assert await d.errors() == []
+
+
+async def test_moving_said_in_words_begins_the_address_change(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    read = await reply_to(d, WU, "我搬到3号楼了", "阳光社区 · 3号楼")
+    await d.expect(WU, "请输入您的房号", since=read["message_id"])
+    await d.say(WU, "201")
+    await d.expect(WU, "手机号", since=read["message_id"])
+    done = await reply_to(d, WU, "跳过", "登记完成")
+    assert "3号楼 201" in message_text(done), message_text(done)
+    async with h.sessionmaker() as session:
+        wu = await session.get(User, WU)
+        assert wu is not None and wu.room == "201"
+        building = await session.get(Building, wu.building_id)
+        assert building is not None and building.name == "3号楼"
+    # no new address said: the change begins at its first step
+    sent = await d.send(ZHOU, "我搬家了")
+    await d.expect(ZHOU, "我们来改您的住址", since=sent["message_id"])
+    asked = await d.expect(ZHOU, "请选择您所在的社区", since=sent["message_id"])
+    assert "阳光社区" in inline_labels(asked)
     assert await d.errors() == []

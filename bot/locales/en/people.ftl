@@ -261,6 +261,7 @@ profile-quiet-typed-on = All right, no messages at night:
 profile-quiet-typed-off = All right, you get notices at night too:
 profile-quiet-typed-show = Your night-time setting:
 profile-quiet-typed-hint = To change it, tap the button below.
+profile-moving = All right, let us change your address (the community checks it again once it is changed).
 forget-already = Your personal data has already been deleted.
 profile-name-forgotten = (not kept)
 member-card-outdated = The applicant has filed again since; this card is out of date. Tap "🧾 Sign-up reviews" to see the latest application.

@@ -261,6 +261,7 @@ profile-quiet-typed-on = 好的，夜里不打扰您：
 profile-quiet-typed-off = 好的，夜里也给您发通知：
 profile-quiet-typed-show = 您的夜间免打扰设置：
 profile-quiet-typed-hint = 想改的话，点下面的按钮。
+profile-moving = 好的，我们来改您的住址（改好后社区会重新核实）。
 forget-already = 您的个人信息已经删除了。
 profile-name-forgotten = （未保存）
 member-card-outdated = 申请人已经重新提交了报到信息，这张卡片已过期。请点「🧾 报到审核」查看最新的申请。

@@ -264,6 +264,7 @@ profile-quiet-typed-on = 好的，夜裡不打擾您：
 profile-quiet-typed-off = 好的，夜裡也給您發通知：
 profile-quiet-typed-show = 您的夜間免打擾設置：
 profile-quiet-typed-hint = 想改的話，點下面的按鈕。
+profile-moving = 好的，我們來改您的住址（改好後社區會重新核實）。
 forget-already = 您的個人信息已經刪除了。
 profile-name-forgotten = （未保存）
 member-card-outdated = 申請人已經重新提交了報到信息，這張卡片已過期。請點「🧾 報到審核」查看最新的申請。
