@@ -45,6 +45,7 @@ from handlers.registration import (
 )
 from handlers.requests import (
     Filing,
+    act_on_only_matter,
     cmd_my_requests,
     cmd_new_request,
     compose_keyboard,
@@ -750,6 +751,13 @@ async def on_unknown_message(
         await message.answer(answer, reply_markup=menu)
         return
     feature = smalltalk.opens(named, registered=user.registered, roles=roles) if named else None
+    on_matter = smalltalk.matter_action(text) if feature is smalltalk.Feature.MY_REQUESTS else None
+    if (
+        on_matter is not None
+        and ctx is not None
+        and await act_on_only_matter(message, state, ctx, on_matter)
+    ):
+        return  # '撤回' with one matter open: that matter's 撤回, not the list to pick it from
     if feature is not None and ctx is not None:
         # "投票", "我的积分", "我要报修" (or "怎么反映问题"): the feature itself, as its button
         # opens it; many older residents type rather than tap

@@ -1306,16 +1306,24 @@ async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     when they may urge again; a tap too soon is told when they can."""
     t, now = ctx.t, ctx.now()
     try:
-        urged = await urge_service.urge(
-            ctx.session, user=ctx.user, request_id=callback_data.ref, now=now
-        )
+        said = await _urge(ctx, callback_data.ref)
     except urge_service.TooSoon as exc:
         when = local(t, ctx.settings, exc.retry_at, now=now)
         await answer_once(query, t(exc.key, time=when), alert=True)
         return
+    await answer_once(query)
+    await _drop_urge_button(query)
+    await reply(query, said)
+
+
+async def _urge(ctx: OrderCtx, request_id: int) -> str:
+    """The request urged, whoever has it in hand told: what the resident is told (who was
+    reminded, when they may urge again, a notice held for the night). TooSoon as the
+    service raises it."""
+    t, now = ctx.t, ctx.now()
+    urged = await urge_service.urge(ctx.session, user=ctx.user, request_id=request_id, now=now)
     if not urged.queued:
         await ctx.deliver(urged.notices)
-    await answer_once(query)
     lines = [
         t(
             "urge-done",
@@ -1327,8 +1335,7 @@ async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     held = await urge_service.held_until(ctx.session, urged=urged, now=now)
     if held is not None:
         lines.append(t("urge-done-night", time=local(t, ctx.settings, held, now=now)))
-    await _drop_urge_button(query)
-    await reply(query, "\n\n".join(lines))
+    return "\n\n".join(lines)
 
 
 async def _drop_urge_button(query: CallbackQuery) -> None:
@@ -1363,6 +1370,62 @@ async def on_add_info(
     await state.set_state(AddInfo.compose)
     await state.update_data(request_id=req.id)
     await reply(query, t("order-ask-add-info", number=req.number), reply_markup=cancel_keyboard(t))
+
+
+async def act_on_only_matter(
+    message: Message, state: FSMContext, ctx: OrderCtx, action: smalltalk.Topic
+) -> bool:
+    """'补充', '催一下' or '撤回' typed alone at the menu by a resident with exactly one matter
+    open: done on that matter, named first, as its card's button does it — its 补充 step
+    opened; the nudge sent (or when it can be, per the rules of 催办); the withdrawal asked to
+    be confirmed (or why it cannot be: staff have it in hand). False with none or several
+    open: the list of their requests, as before."""
+    t = ctx.t
+    open_now = await request_service.open_to_add(ctx.session, user=ctx.user, limit=2)
+    if len(open_now) != 1:
+        return False
+    [req] = open_now
+    lead = t("order-typed-only-matter", number=req.number, about=_about(t, req))
+    if action == smalltalk.Topic.ADD_INFO:
+        await state.set_state(AddInfo.compose)
+        await state.update_data(request_id=req.id)
+        asked = t("order-ask-add-info", number=req.number)
+        await message.answer(f"{lead}\n{asked}", reply_markup=cancel_keyboard(t))
+        return True
+    if action == smalltalk.Topic.WITHDRAW:
+        if req.status not in RESIDENT_EDITABLE:
+            said = t(request_service.withdraw_refusal(req))
+            await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
+            return True
+        text, markup = _withdraw_question(t, req)
+        await message.answer(f"{lead}\n{text}", reply_markup=markup)
+        return True
+    now = ctx.now()
+    try:
+        said = await _urge(ctx, int(req.id or 0))
+    except urge_service.TooSoon as exc:
+        said = t(exc.key, time=local(t, ctx.settings, exc.retry_at, now=now))
+    await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
+    return True
+
+
+def _about(t: Text, req: Request) -> str:
+    """A request named in a few words: its first words, or (a voice note alone) its category."""
+    words = req.text.strip()
+    return fit(words.splitlines()[0], 30) if words else category(req.category).name(t.lang)
+
+
+def _withdraw_question(t: Text, req: Request) -> tuple[str, InlineKeyboardMarkup]:
+    """确定要撤回诉求 … 吗？ with 确定撤回 and 不 (back to its card)."""
+    markup = keyboard(
+        [
+            [
+                button(t("order-btn-withdraw-yes"), "rwdok", req.id),
+                button(t("common-no"), "rview", req.id),
+            ]
+        ]
+    )
+    return t("order-ask-withdraw", number=req.number), markup
 
 
 @router.message(AddInfo.compose, F.text | F.photo | F.voice)
@@ -1403,15 +1466,8 @@ async def on_withdraw(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCt
     if req.status not in RESIDENT_EDITABLE:
         await answer_once(query, t(request_service.withdraw_refusal(req)), alert=True)
         return
-    markup = keyboard(
-        [
-            [
-                button(t("order-btn-withdraw-yes"), "rwdok", req.id),
-                button(t("common-no"), "rview", req.id),
-            ]
-        ]
-    )
-    await reply(query, t("order-ask-withdraw", number=req.number), reply_markup=markup)
+    text, markup = _withdraw_question(t, req)
+    await reply(query, text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "rwdok"))
@@ -1717,9 +1773,7 @@ async def offer_rating_first(
     ]
     if file_row:
         rows.append(file_row)
-    words = req.text.strip()
-    # its first words; a request of a voice note alone is named by its category
-    about = fit(words.splitlines()[0], 30) if words else category(req.category).name(t.lang)
+    about = _about(t, req)
     text = (
         t("order-rate-after-done-said", number=req.number, about=about)
         if said

@@ -260,6 +260,9 @@ class Topic(StrEnum):
     OFFICE = "office"  # 社区电话 / 社区在哪 / 办公时间: the community office itself
 
 
+# the words of following a matter that hurry it along (催办), not only ask how it stands
+_URGE_WORDS = "催|催一下|催一催|催催|催办|催促|urge|hurry|chase"
+_URGE = re.compile("|".join(rf"\b{w}\b" if w.isascii() else w for w in _URGE_WORDS.split("|")))
 # the words naming each feature, "|"-separated (lowercase; Latin ones match as whole words)
 _TOPIC_WORDS: dict[Topic, str] = {
     Topic.VOTE: "投票|投个票|投一票|改票|表决|vote|voting|votes|poll|polls|ballot",
@@ -270,8 +273,8 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "suggest a topic|agenda",
     Topic.FILE: "点单|我要点单|反映|反映问题|反应问题|报修|报事|报事情|报问题|提诉求|报给社区|"
     "投诉|求助|找社区帮忙|report|report a problem|complain|complaint",
-    Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
-    "progress|status|urge|hurry|chase|follow up",
+    Topic.FOLLOW: "进度|进展|看进度|查进度|办到哪|办到哪了|办到哪一步|progress|status|follow up|"
+    + _URGE_WORDS,
     Topic.ADD_INFO: "补充|补充一下|补充信息|补充情况|补充说明|补充材料|加照片|补照片|补发照片|"
     "再补充|add information|add more|add a photo|add photos|add more information|"
     "add more info|add info|add details|add more details|add a picture|send a photo",
@@ -638,6 +641,19 @@ def moved_to(text: str | None) -> str | None:
     if _NOT_PLACE.search(rest) or not _PLACE_WORD.search(rest):
         return None
     return rest
+
+
+def matter_action(text: str | None) -> Topic | None:
+    """What a resident's matter's card offers, named bare at the menu ('补充', '催一下',
+    '撤回', '我要撤回'): ADD_INFO, FOLLOW (hurrying it along, 催一下; not '进度', which asks
+    how it stands) or WITHDRAW; None for anything else, or asked how ('怎么撤回')."""
+    named = how_to(text)
+    if named is None or named.asked:
+        return None
+    if named.topic in (Topic.ADD_INFO, Topic.WITHDRAW):
+        return named.topic
+    said = _clean(to_simplified(text or ""))
+    return Topic.FOLLOW if named.topic == Topic.FOLLOW and _URGE.search(said) else None
 
 
 # ------------------------------------------------------------------ a rating typed

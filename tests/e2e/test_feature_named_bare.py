@@ -64,13 +64,16 @@ async def test_a_resident_naming_a_feature_gets_it(linli_sandbox: Harness) -> No
 
 
 async def test_withdrawing_or_urging_named_bare_opens_my_requests(linli_sandbox: Harness) -> None:
-    """'撤回', '我要撤回', '催一下', '补充一下': 📂 我的诉求, where each request offers them."""
+    """'撤回', '我要撤回', '催一下', '补充一下' with several matters open: 📂 我的诉求, where each
+    request offers them (with one open, they act on it: tests/orders/
+    test_e2e_one_matter_words.py)."""
     h = linli_sandbox
     d = h.driver
+    await _file(h, ZHOU, "小区门口的垃圾桶满了没人清")
     number = await _file(h, ZHOU, "1号楼三单元楼道灯坏了，晚上很黑")
     for said in ("撤回", "我要撤回", "催一下", "补充一下", "评价"):
         [mine] = await _as_tapped(d, ZHOU, said, "📂 我的诉求")
-        assert message_text(mine).startswith("我的诉求（共 1 件"), said
+        assert message_text(mine).startswith("我的诉求（共 2 件"), said
         assert f"查看 {number}" in inline_labels(mine), said
     mine = await reply_to(d, ZHOU, "我要撤回", "我的诉求（共")
     await d.tap(ZHOU, f"查看 {number}", mine["message_id"])

@@ -175,6 +175,7 @@ order-info-added-moved = Added to request { $number }.
     📍 The place is now { $place }; staff of { $grid } will handle it.
 order-info-added-place = Added to request { $number }. Staff are already on it; they have been told the place is { $place }.
 order-ask-withdraw = Withdraw request { $number }?
+order-typed-only-matter = You have one matter open: request { $number } ({ $about }).
 order-withdrawn = Request { $number } is withdrawn.
 order-card-merged = This is handled together with request { $number }; you will hear about its progress.
 

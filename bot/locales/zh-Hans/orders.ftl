@@ -166,6 +166,7 @@ order-info-added-moved = 已补充到诉求 { $number }。
     📍 地点已改为 { $place }，由 { $grid } 的工作人员处理。
 order-info-added-place = 已补充到诉求 { $number }。工作人员已经在办理，您说的地点（{ $place }）已转告他们。
 order-ask-withdraw = 确定要撤回诉求 { $number } 吗？
+order-typed-only-matter = 您现在在办的事只有一件：诉求 { $number }（{ $about }）。
 order-withdrawn = 诉求 { $number } 已撤回。
 order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会一起通知您。
 

@@ -169,6 +169,7 @@ order-info-added-moved = 已補充到訴求 { $number }。
     📍 地點已改為 { $place }，由 { $grid } 的工作人員處理。
 order-info-added-place = 已補充到訴求 { $number }。工作人員已經在辦理，您說的地點（{ $place }）已轉告他們。
 order-ask-withdraw = 確定要撤回訴求 { $number } 嗎？
+order-typed-only-matter = 您現在在辦的事只有一件：訴求 { $number }（{ $about }）。
 order-withdrawn = 訴求 { $number } 已撤回。
 order-card-merged = 這件事已和訴求 { $number } 合併辦理，進度會一起通知您。
 
