@@ -40,6 +40,7 @@ async def test_points_and_stars_read_back_to_be_confirmed(linli_sandbox: Harness
     assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
     for said, label in (("五星", "😊 满意"), ("给5分", "😊 满意"), ("打一分", "😞 不满意")):
         number, _ = await _done(h, f"小区门口的路灯坏了（{said}）")
+        await d.say(ZHOU, "你好")  # at the menu, not under the question: the one awaiting
         asked = await reply_to(d, ZHOU, said, f"记作「{label}」")
         assert f"诉求 {number}" in message_text(asked), said
         assert inline_labels(asked) == SCORES, said
