@@ -37,10 +37,16 @@ from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import offer_typed_choice
-from handlers.profile import cmd_profile, offer_typed_phone
-from handlers.registration import kept_draft, register_from_typed, register_now_kb
+from handlers.profile import cmd_profile, offer_typed_phone, show_quiet
+from handlers.registration import (
+    change_address_typed,
+    kept_draft,
+    register_from_typed,
+    register_now_kb,
+)
 from handlers.requests import (
     Filing,
+    act_on_only_matter,
     cmd_my_requests,
     cmd_new_request,
     compose_keyboard,
@@ -568,6 +574,9 @@ _OPENERS: dict[smalltalk.Feature, Callable[[Message, FSMContext, OrderCtx], Awai
     smalltalk.Feature.PROFILE: lambda m, _, ctx: cmd_profile(
         m, ctx.session, ctx.user, ctx.roles, ctx.t
     ),
+    smalltalk.Feature.QUIET: lambda m, _, ctx: show_quiet(
+        m, ctx.session, ctx.user, ctx.t, ctx.now(), smalltalk.QuietWish.SHOW
+    ),
     smalltalk.Feature.LANGUAGE: lambda m, _, ctx: cmd_lang(m, ctx.t, ctx.translator),
 }
 
@@ -721,6 +730,14 @@ async def on_unknown_message(
         return
     if not in_flow and ctx is not None and await staff_words.open_named(message, state, ctx, text):
         return  # '看看待办' / '邀请网格员' / '撤销李社工' from staff or an admin: that screen
+    wish = smalltalk.quiet_wish(text) if not in_flow else None
+    if wish is not None:  # '晚上别给我发消息': the night-time setting itself, as asked
+        await show_quiet(message, session, user, t, clock(), wish)
+        return
+    moved = smalltalk.moved_to(text) if not in_flow and user.registered else None
+    if moved is not None:  # '我搬到3号楼了': the address change, begun with what was said
+        await change_address_typed(message, state, session, user, t, clock, moved)
+        return
     named = smalltalk.how_to(text) if not in_flow else None
     proposes = smalltalk.proposal_of(text) is not None
     topic = named.topic if named is not None else None
@@ -737,6 +754,13 @@ async def on_unknown_message(
         await message.answer(answer, reply_markup=menu)
         return
     feature = smalltalk.opens(named, registered=user.registered, roles=roles) if named else None
+    on_matter = smalltalk.matter_action(text) if feature is smalltalk.Feature.MY_REQUESTS else None
+    if (
+        on_matter is not None
+        and ctx is not None
+        and await act_on_only_matter(message, state, ctx, on_matter)
+    ):
+        return  # '撤回' with one matter open: that matter's 撤回, not the list to pick it from
     if feature is not None and ctx is not None:
         # "投票", "我的积分", "我要报修" (or "怎么反映问题"): the feature itself, as its button
         # opens it; many older residents type rather than tap

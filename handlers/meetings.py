@@ -303,12 +303,19 @@ async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
     announcement); already their answer, said so; several meetings, which one. False when
     the words are no answer or no meeting awaits one."""
     answer = smalltalk.rsvp_of(message.text)
+    # '我和老伴一起去': an answer is one person's, so theirs is offered, and how the one coming
+    # along signs up is said first (never left out unsaid)
+    company = smalltalk.rsvp_company(message.text) if answer is None else None
+    if company is not None:
+        answer = company.answer
     if answer is None:
         return False
     t, now = ctx.t, ctx.now()
     found = await meetings.meetings_for_typed_rsvp(
         ctx.session, user=ctx.user, answer=answer, now=now
     )
+    if company is not None and answer == RsvpAnswer.YES and (found.changes or found.same):
+        await message.answer(t("meeting-typed-rsvp-company", who=company.who or "none"))
 
     def view(meeting: Meeting) -> tuple[str, str]:
         when = when_text(t, meeting.starts_at, settings=ctx.settings, now=now)

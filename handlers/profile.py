@@ -29,6 +29,7 @@ from services import users as user_service
 from services.delivery import quiet_hours_for
 from services.errors import InvalidInput
 from services.order_notices import deliver
+from services.smalltalk import QuietWish
 from services.validation import contact_phone, phone_number
 
 router = Router(name="profile")
@@ -238,6 +239,57 @@ async def on_quiet_toggle(
     await query.answer(await _quiet_line(session, user, t), show_alert=True)
     if isinstance(query.message, Message):
         text, markup = await _profile_card(session, user, roles, t)
+        await query.message.edit_text(text, reply_markup=markup)
+
+
+# the words before the night-time line, for what was asked in words
+_QUIET_LEADS = {
+    QuietWish.ON: "profile-quiet-typed-on",
+    QuietWish.OFF: "profile-quiet-typed-off",
+    QuietWish.SHOW: "profile-quiet-typed-show",
+}
+
+
+async def _quiet_message(
+    session: AsyncSession, user: User, t: Text, lead: QuietWish
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The night-time setting alone, with the button that switches it."""
+    _start, _end, enabled = await quiet_hours_for(session, user=user)
+    if lead is QuietWish.ON and not enabled:  # the community holds nothing at night
+        lead = QuietWish.SHOW
+    text = "\n".join(
+        [t(_QUIET_LEADS[lead]), await _quiet_line(session, user, t), t("profile-quiet-typed-hint")]
+    )
+    quiet = "profile-quiet-disable" if not user.quiet_hours_opt_out else "profile-quiet-enable"
+    return text, InlineKeyboardMarkup(inline_keyboard=[_button(t(quiet), "quiet-here")])
+
+
+async def show_quiet(
+    message: Message, session: AsyncSession, user: User, t: Text, now: datetime, wish: QuietWish
+) -> None:
+    """'晚上别给我发消息' / '夜里也通知我' / '免打扰' at the menu: quiet hours turned on or off
+    as said (or shown, no way said), in a message of their own with the button that switches
+    them back — not the whole profile to find the line in."""
+    if wish is not QuietWish.SHOW and user.quiet_hours_opt_out != (wish is QuietWish.OFF):
+        await user_service.set_quiet_hours_opt_out(
+            session, user=user, opt_out=wish is QuietWish.OFF, now=now
+        )
+    text, markup = await _quiet_message(session, user, t, wish)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action == "quiet-here"))
+async def on_quiet_here(
+    query: CallbackQuery, session: AsyncSession, user: User, t: Text, clock: Callable[[], datetime]
+) -> None:
+    """The button under the night-time setting asked for in words: switched, and the message
+    says how it is now (with the button that switches it back)."""
+    opt_out = not user.quiet_hours_opt_out
+    await user_service.set_quiet_hours_opt_out(session, user=user, opt_out=opt_out, now=clock())
+    await query.answer(await _quiet_line(session, user, t), show_alert=True)
+    if isinstance(query.message, Message):
+        wish = QuietWish.OFF if opt_out else QuietWish.ON
+        text, markup = await _quiet_message(session, user, t, wish)
         await query.message.edit_text(text, reply_markup=markup)
 
 

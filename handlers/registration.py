@@ -266,6 +266,35 @@ async def register_from_typed(
     await _take_typed(message, state, session, user, t, clock, said)
 
 
+async def change_address_typed(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+    said: str,
+) -> None:
+    """'我搬家了' / '我搬到3号楼了' at the menu from a registered resident: the address change
+    (as 🏠 修改住址 begins it), begun with the new address where one was said — read within
+    their community unless another is named — asking only for what it does not say."""
+    if not said or user.consent_at is None:
+        await message.answer(t("profile-moving"))  # (what was read says so, where it was)
+        await start_registration(message, state, session, user, t)
+        if said:
+            await state.update_data({TYPED_ADDRESS: said})  # taken once they agree
+        return
+    await state.clear()
+    named = await address.read_address(session, said)
+    if named.community is None and user.community_id is not None:
+        # '3号楼': a building of the community they live in; its grid asked again if not read
+        await state.set_state(Reg.grid)
+        await state.update_data(community_id=user.community_id)
+    else:
+        await state.set_state(Reg.community)
+    await _take_typed(message, state, session, user, t, clock, said)
+
+
 # the chat's FSM data: an address written before the consent to keep it was given
 TYPED_ADDRESS = "reg_typed_address"
 

@@ -1306,16 +1306,24 @@ async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     when they may urge again; a tap too soon is told when they can."""
     t, now = ctx.t, ctx.now()
     try:
-        urged = await urge_service.urge(
-            ctx.session, user=ctx.user, request_id=callback_data.ref, now=now
-        )
+        said = await _urge(ctx, callback_data.ref)
     except urge_service.TooSoon as exc:
         when = local(t, ctx.settings, exc.retry_at, now=now)
         await answer_once(query, t(exc.key, time=when), alert=True)
         return
+    await answer_once(query)
+    await _drop_urge_button(query)
+    await reply(query, said)
+
+
+async def _urge(ctx: OrderCtx, request_id: int) -> str:
+    """The request urged, whoever has it in hand told: what the resident is told (who was
+    reminded, when they may urge again, a notice held for the night). TooSoon as the
+    service raises it."""
+    t, now = ctx.t, ctx.now()
+    urged = await urge_service.urge(ctx.session, user=ctx.user, request_id=request_id, now=now)
     if not urged.queued:
         await ctx.deliver(urged.notices)
-    await answer_once(query)
     lines = [
         t(
             "urge-done",
@@ -1327,8 +1335,7 @@ async def on_urge(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -
     held = await urge_service.held_until(ctx.session, urged=urged, now=now)
     if held is not None:
         lines.append(t("urge-done-night", time=local(t, ctx.settings, held, now=now)))
-    await _drop_urge_button(query)
-    await reply(query, "\n\n".join(lines))
+    return "\n\n".join(lines)
 
 
 async def _drop_urge_button(query: CallbackQuery) -> None:
@@ -1363,6 +1370,62 @@ async def on_add_info(
     await state.set_state(AddInfo.compose)
     await state.update_data(request_id=req.id)
     await reply(query, t("order-ask-add-info", number=req.number), reply_markup=cancel_keyboard(t))
+
+
+async def act_on_only_matter(
+    message: Message, state: FSMContext, ctx: OrderCtx, action: smalltalk.Topic
+) -> bool:
+    """'补充', '催一下' or '撤回' typed alone at the menu by a resident with exactly one matter
+    open: done on that matter, named first, as its card's button does it — its 补充 step
+    opened; the nudge sent (or when it can be, per the rules of 催办); the withdrawal asked to
+    be confirmed (or why it cannot be: staff have it in hand). False with none or several
+    open: the list of their requests, as before."""
+    t = ctx.t
+    open_now = await request_service.open_to_add(ctx.session, user=ctx.user, limit=2)
+    if len(open_now) != 1:
+        return False
+    [req] = open_now
+    lead = t("order-typed-only-matter", number=req.number, about=_about(t, req))
+    if action == smalltalk.Topic.ADD_INFO:
+        await state.set_state(AddInfo.compose)
+        await state.update_data(request_id=req.id)
+        asked = t("order-ask-add-info", number=req.number)
+        await message.answer(f"{lead}\n{asked}", reply_markup=cancel_keyboard(t))
+        return True
+    if action == smalltalk.Topic.WITHDRAW:
+        if req.status not in RESIDENT_EDITABLE:
+            said = t(request_service.withdraw_refusal(req))
+            await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
+            return True
+        text, markup = _withdraw_question(t, req)
+        await message.answer(f"{lead}\n{text}", reply_markup=markup)
+        return True
+    now = ctx.now()
+    try:
+        said = await _urge(ctx, int(req.id or 0))
+    except urge_service.TooSoon as exc:
+        said = t(exc.key, time=local(t, ctx.settings, exc.retry_at, now=now))
+    await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
+    return True
+
+
+def _about(t: Text, req: Request) -> str:
+    """A request named in a few words: its first words, or (a voice note alone) its category."""
+    words = req.text.strip()
+    return fit(words.splitlines()[0], 30) if words else category(req.category).name(t.lang)
+
+
+def _withdraw_question(t: Text, req: Request) -> tuple[str, InlineKeyboardMarkup]:
+    """确定要撤回诉求 … 吗？ with 确定撤回 and 不 (back to its card)."""
+    markup = keyboard(
+        [
+            [
+                button(t("order-btn-withdraw-yes"), "rwdok", req.id),
+                button(t("common-no"), "rview", req.id),
+            ]
+        ]
+    )
+    return t("order-ask-withdraw", number=req.number), markup
 
 
 @router.message(AddInfo.compose, F.text | F.photo | F.voice)
@@ -1403,15 +1466,8 @@ async def on_withdraw(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCt
     if req.status not in RESIDENT_EDITABLE:
         await answer_once(query, t(request_service.withdraw_refusal(req)), alert=True)
         return
-    markup = keyboard(
-        [
-            [
-                button(t("order-btn-withdraw-yes"), "rwdok", req.id),
-                button(t("common-no"), "rview", req.id),
-            ]
-        ]
-    )
-    await reply(query, t("order-ask-withdraw", number=req.number), reply_markup=markup)
+    text, markup = _withdraw_question(t, req)
+    await reply(query, text, reply_markup=markup)
 
 
 @router.callback_query(OrderCb.filter(F.action == "rwdok"))
@@ -1573,7 +1629,9 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     '挺好的', '还行', '一般', '不满意', '没修好' is the score, recorded as the tap would (不满意
     reopens the matter and asks what is still wrong) — for the request whose rating question
     it is right under (or replies to), or the only one awaiting a score. Several awaiting and
-    not under one's question: which one is asked, with the buttons. An 'OK' right under the
+    not under one's question: which one is asked, with the buttons. Stars or points ('打五分',
+    '五星', '打一分') are read as a score (4–5 满意, 3 基本满意, 1–2 不满意) and said back with
+    the buttons, one tap to confirm it or choose another. An 'OK' right under the
     question ('好的', '嗯', '可以') is asked, politely, with the buttons. False when the words
     are none of these, or may be about something else: '好的' or '没修好' not right under a
     rating question (or with nothing awaiting a score)."""
@@ -1582,10 +1640,16 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     if said is None and (with_comment := smalltalk.rating_and_comment(text)) is not None:
         said, comment = with_comment  # '很满意，师傅很负责': the score and its comment at once
     unclear = said is None and smalltalk.rating_unclear(text)
-    if said is None and not unclear:
+    # '打五分', '五星', '打一分': stars or points, read as one of the three scores and said
+    # back with the buttons, to be confirmed (or changed) with a tap — the reading is ours
+    points = smalltalk.points_of(text) if said is None and not unclear else None
+    if said is None and not unclear and points is None:
         return False
     waiting = await request_service.awaiting_ratings(ctx.session, user=ctx.user)
     if not waiting:
+        if points is not None:
+            await message.answer(ctx.t("order-rate-typed-none"))
+            return True
         if said is None or smalltalk.says_not_fixed(text):
             return False
         await message.answer(ctx.t("order-rate-typed-none"))  # thanked, not offered to file
@@ -1596,6 +1660,18 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         message_id=message.message_id,
         reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
     )
+    if points is not None:
+        asked = above or waiting[0]  # the only one awaiting a score, or the newest
+        score = _RATED_WORDS[points.rating]
+        ask = ctx.t(
+            "order-rate-points",
+            number=asked.number,
+            points=points.points,
+            unit="star" if points.stars else "point",
+            score=ctx.t(_SCORE_LABELS[score]),
+        )
+        await _ask_score(message, ctx, asked, ask)
+        return True
     if said is None and above is not None:  # '好的' right under the question
         await _ask_score(message, ctx, above, ctx.t("order-rate-unclear", number=above.number))
         return True
@@ -1697,9 +1773,7 @@ async def offer_rating_first(
     ]
     if file_row:
         rows.append(file_row)
-    words = req.text.strip()
-    # its first words; a request of a voice note alone is named by its category
-    about = fit(words.splitlines()[0], 30) if words else category(req.category).name(t.lang)
+    about = _about(t, req)
     text = (
         t("order-rate-after-done-said", number=req.number, about=about)
         if said

@@ -260,6 +260,9 @@ class Topic(StrEnum):
     OFFICE = "office"  # 社区电话 / 社区在哪 / 办公时间: the community office itself
 
 
+# the words of following a matter that hurry it along (催办), not only ask how it stands
+_URGE_WORDS = "催|催一下|催一催|催催|催办|催促|urge|hurry|chase"
+_URGE = re.compile("|".join(rf"\b{w}\b" if w.isascii() else w for w in _URGE_WORDS.split("|")))
 # the words naming each feature, "|"-separated (lowercase; Latin ones match as whole words)
 _TOPIC_WORDS: dict[Topic, str] = {
     Topic.VOTE: "投票|投个票|投一票|改票|表决|vote|voting|votes|poll|polls|ballot",
@@ -270,8 +273,8 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "suggest a topic|agenda",
     Topic.FILE: "点单|我要点单|反映|反映问题|反应问题|报修|报事|报事情|报问题|提诉求|报给社区|"
     "投诉|求助|找社区帮忙|report|report a problem|complain|complaint",
-    Topic.FOLLOW: "进度|进展|看进度|查进度|催|催一下|催一催|催办|催促|办到哪|办到哪了|办到哪一步|"
-    "progress|status|urge|hurry|chase|follow up",
+    Topic.FOLLOW: "进度|进展|看进度|查进度|办到哪|办到哪了|办到哪一步|progress|status|follow up|"
+    + _URGE_WORDS,
     Topic.ADD_INFO: "补充|补充一下|补充信息|补充情况|补充说明|补充材料|加照片|补照片|补发照片|"
     "再补充|add information|add more|add a photo|add photos|add more information|"
     "add more info|add info|add details|add more details|add a picture|send a photo",
@@ -488,7 +491,8 @@ class Feature(StrEnum):
     OPEN_ORDERS = "open-orders"  # 🛠 可接工单 (members)
     POINTS = "points"  # 🏅 我的积分 (members)
     JOIN = "join"  # 🙋 党员/志愿者报到 (not members yet)
-    PROFILE = "profile"  # 👤 我的资料: address, phone, quiet hours
+    PROFILE = "profile"  # 👤 我的资料: address, phone
+    QUIET = "quiet"  # 我的资料's night-time line alone, with its button
     LANGUAGE = "language"  # /lang
 
 
@@ -508,7 +512,7 @@ _OPENS: dict[Topic, Feature] = {
     Topic.JOIN: Feature.JOIN,
     Topic.ADDRESS: Feature.PROFILE,
     Topic.PHONE: Feature.PROFILE,
-    Topic.QUIET: Feature.PROFILE,
+    Topic.QUIET: Feature.QUIET,
     Topic.LANGUAGE: Feature.LANGUAGE,
 }
 
@@ -539,6 +543,119 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     return feature
 
 
+# ------------------------------------------------------------------ quiet hours and moving, said
+
+
+class QuietWish(StrEnum):
+    """What a short message about notices at night asks: quiet hours on ('晚上别给我发消息'),
+    off ('夜里也通知我'), or the setting named, no way said ('免打扰')."""
+
+    ON = "on"
+    OFF = "off"
+    SHOW = "show"
+
+
+_QUIET_WORDS: dict[str, str] = {
+    "night": "晚上|夜里|夜间|半夜|夜晚|深夜|夜里头|睡觉的时候|睡觉时|十点以后|10点以后|"
+    "晚上十点以后|at night|during the night|overnight|nighttime|night time|nights|in the night",
+    "not": "别|不要|不用|不想|勿|甭|莫|别再|不要再|不想要|don t|dont|do not|no|stop|never|not",
+    "told": "发消息|发信息|发通知|发|通知|消息|信息|提醒|打扰|打搅|吵|吵醒|推送|联系|"
+    "message|messages|messaging|notify|notifications|notification|notices|disturb|bother|"
+    "text|texts|send|sending|wake|ping|contact",
+    "too": "也|也要|照样|照常|照发|too|as well|also|still",
+    "quiet": "免打扰|勿扰|夜间免打扰|夜间勿扰|quiet hours|quiet time|quiet mode|do not disturb|"
+    "dnd",
+    "on": "开|打开|开启|开开|设置|设|开通|turn on|switch on|enable|set|put on",
+    "off": "关|关闭|关掉|取消|turn off|switch off|disable",
+}
+_QUIET_FILLERS = (
+    "我|给我|给|我的|了|吧|啊|呀|哦|请|麻烦|都|的|时候|以后|之后|你们|您|你|就|再|一下|帮我|把|"
+    "me|my|please|the|to|i|want|would|like|any|a|you|at|in|on|for|mode|it"
+)
+_QUIET_TOKENS: list[tuple[str, str | None]] = _tokens(_QUIET_WORDS, _QUIET_FILLERS)
+
+
+def quiet_wish(text: str | None) -> QuietWish | None:
+    """What a short message asks of notices at night, as a whole: quiet hours on ('晚上别给我
+    发消息', '晚上不要打扰我', "don't message me at night", '开启免打扰'), off ('夜里也通知我',
+    '关闭免打扰', 'notify me at night too'), or the setting named ('免打扰': shown); None when
+    it says something else ('楼上晚上太吵了' is a matter) or no way at all ('晚上')."""
+    found = _read_whole(text, _QUIET_TOKENS)
+    if not found:
+        return None
+    said = set(found)
+    if "quiet" in said:
+        if "off" in said or "not" in said:
+            return QuietWish.OFF
+        return QuietWish.ON if "on" in said else QuietWish.SHOW
+    if "night" not in said or "told" not in said:
+        return None
+    if "not" in said:
+        return QuietWish.ON
+    return QuietWish.OFF if "too" in said else QuietWish.SHOW
+
+
+_MOVED = re.compile(
+    r"(?:我|我们|我家|俺|俺家|咱家)?(?:家)?(?:已经|刚|刚刚|最近)?"
+    r"(?:搬家了|搬家啦|搬家|搬了家|搬走了|搬了|搬到了|搬到|搬去了|搬去|搬进了|搬进|迁到了|迁到|"
+    r"换了地址|换了住址|换地址|换住址|(?:地址|住址)(?:变了|换了|改了)|"
+    r"(?:要|想|得)?(?:修改|更改|变更|改|换)(?:一下)?(?:地址|住址)|新地址是|新住址是|新家在|新家是)"
+    r"(?P<rest>.*)",
+)
+_MOVED_EN = re.compile(
+    r"(?:(?:i|we) (?:have |ve )?moved(?: house| home| flat)?(?: to)?|(?:my|our) new address is|"
+    r"(?:i want to |i d like to |please )?change my address(?: to)?)(?P<rest>.*)"
+)
+# what may lead the new address once the move is said ('我搬家了，新地址是…')
+_MOVED_LEAD = re.compile(r"^(?:新地址是|新住址是|新家在|现在住在|现在住|住在|住到|到|去|是|to|at)")
+_MOVED_TAIL = "了啦啊呀吧哈。.!！~～ "
+# the new address looks like one: a number, or a word of places (a community's name comes
+# with 社区 or 小区)
+_PLACE_WORD = re.compile(r"\d|社区|小区|号楼|楼|栋|幢|单元|室|building|room|block|flat")
+# more than an address: the move is how a matter began ('我搬家的时候楼道弄脏了')
+_NOT_PLACE = re.compile(r"的时候|时候|把|被|坏|脏|漏|吵|堵|没|不|吗|怎么|如何|[?？]|how")
+MOVED_MAX_CHARS = 40
+MOVED_MAX_LATIN = 80  # English says it in more letters
+
+
+def moved_to(text: str | None) -> str | None:
+    """A short message saying the resident moved or wants to change their address ('我搬家了',
+    '我搬到3号楼了', '搬到阳光社区2号楼101', '改地址', 'I moved to building 3'): the new address
+    said ('3号楼'; '' when none), to start the address change with; None for anything else
+    (a question how, or a matter that began with a move)."""
+    if not text:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if len(said) > (MOVED_MAX_LATIN if said.isascii() else MOVED_MAX_CHARS):
+        return None
+    if said.isascii():
+        found = _MOVED_EN.fullmatch(" ".join(_clean(said).split()))
+    else:
+        found = _MOVED.fullmatch(re.sub(r"\s+", "", said))
+    if found is None:
+        return None
+    rest = found.group("rest").strip(" ，,：:;；。.!！")
+    rest = _MOVED_LEAD.sub("", rest).strip(" ，,：:").rstrip(_MOVED_TAIL)
+    if not rest:
+        return ""
+    if _NOT_PLACE.search(rest) or not _PLACE_WORD.search(rest):
+        return None
+    return rest
+
+
+def matter_action(text: str | None) -> Topic | None:
+    """What a resident's matter's card offers, named bare at the menu ('补充', '催一下',
+    '撤回', '我要撤回'): ADD_INFO, FOLLOW (hurrying it along, 催一下; not '进度', which asks
+    how it stands) or WITHDRAW; None for anything else, or asked how ('怎么撤回')."""
+    named = how_to(text)
+    if named is None or named.asked:
+        return None
+    if named.topic in (Topic.ADD_INFO, Topic.WITHDRAW):
+        return named.topic
+    said = _clean(to_simplified(text or ""))
+    return Topic.FOLLOW if named.topic == Topic.FOLLOW and _URGE.search(said) else None
+
+
 # ------------------------------------------------------------------ a rating typed
 
 
@@ -551,7 +668,7 @@ class Rating(StrEnum):
 
 
 _RATING_WORDS: dict[Rating, str] = {
-    Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|五星|"
+    Rating.SATISFIED: "满意|很满意|非常满意|挺满意|十分满意|特别满意|满意的|好评|五星好评|"
     "点赞|给个赞|赞|satisfied|very satisfied|good job|great job|excellent|very good|"
     "well done|very happy|fantastic|wonderful",
     Rating.BASIC: "基本满意|还算满意|比较满意|还行|还可以|还好|一般|一般般|凑合|马马虎虎|过得去|"
@@ -576,7 +693,9 @@ _RATING_WORDS[Rating.SATISFIED] += (
 _RATING_FILLERS = (
     "谢谢|谢谢你们|谢谢了|谢了|多谢|感谢|辛苦了|辛苦|我|我们|觉得|感觉|挺|很|非常|还|都|的|了|啊|"
     "呀|吧|哈|呢|嗯|是|这次|服务|办得|处理得|修得|结果|对|i|am|we|are|was|it|the|very|thanks|"
-    "thank you|quite|really|is|so|也|又|但|但是|and|but"
+    "thank you|quite|really|is|so|也|又|但|但是|and|but|"
+    # '给个好评', '打个差评': the score given
+    "给|给个|打|打个|一个|给你们|给您"
 )
 _RATING_TOKENS: list[tuple[str, Rating | None]] = _tokens(_RATING_WORDS, _RATING_FILLERS)
 
@@ -621,6 +740,57 @@ def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
             return None
         return score, comment
     return None
+
+
+@dataclass(frozen=True)
+class Points:
+    """Stars or points given where the three scores were asked ('打五分', '五星', '给5分',
+    '打一分', '5 stars'): how many, and the score they stand for — 4 or 5 satisfied, 3 basic,
+    0 to 2 unsatisfied (out of five, as apps and shops ask)."""
+
+    points: int
+    stars: bool
+    rating: Rating
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS_EN = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_POINTS_ZH = re.compile(
+    r"(?:我|我们)?(?:就|要|想)?(?:给|打|评)?(?:你们|您|师傅|他|他们|这次|个)?(?:打|给|评)?"
+    r"(?:(?P<n>[0-5零〇一二两三四五])(?:颗|个)?(?P<unit>星|分)|(?P<full>满分))"
+    r"(?:好评|吧|了|啊|呀|哦|的|哈|谢谢)*"
+)
+_POINTS_EN = re.compile(
+    r"(?:i (?:d |ll |would |will )?)?(?:give |rate )?(?:it |you |them |this )?"
+    r"(?P<n>[0-5]|zero|one|two|three|four|five) ?"
+    r"(?P<unit>stars?|points?|out of (?:5|five)|5)(?: out of (?:5|five))?(?: thanks| thank you)?"
+)
+
+
+def points_of(text: str | None) -> Points | None:
+    """The stars or points out of five a short message gives as a whole ('打五分', '五星',
+    '给5分', '三颗星', '满分', 'I'd give it 4 stars', '5/5'), or None: no number of them, one
+    over five ('打十分' out of what?), or other words."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    said = _clean(to_simplified(text))
+    plain = said.replace(" ", "") if not said.isascii() else said
+    found = _POINTS_ZH.fullmatch(plain) or _POINTS_EN.fullmatch(said)
+    if found is None:
+        return None
+    if found.groupdict().get("full"):
+        points, stars = 5, False
+    else:
+        n = found.group("n")
+        points = int(n) if n.isdigit() else {**_DIGITS, **_DIGITS_EN}[n]
+        stars = found.group("unit").startswith(("星", "star"))
+    if points >= 4:
+        rating = Rating.SATISFIED
+    elif points == 3:
+        rating = Rating.BASIC
+    else:
+        rating = Rating.UNSATISFIED
+    return Points(points=points, stars=stars, rating=rating)
 
 
 _NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
@@ -935,6 +1105,72 @@ def rsvp_of(text: str | None) -> RsvpAnswer | None:
     if not found or len(set(found)) != 1:
         return None
     return found[0]
+
+
+@dataclass(frozen=True)
+class Company:
+    """An answer to a meeting said with someone coming along ('我和老伴一起去', '带我孙子一起
+    去', "I'll come with my wife"): the answer, and who (as said: '老伴', 'wife'; None for '我们
+    两口子', 'both of us')."""
+
+    answer: RsvpAnswer
+    who: str | None
+
+
+_KIN_ZH = (
+    "老伴儿|老伴|老头子|老头儿|老头|老太婆|老婆子|老太太|爱人|老公|老婆|丈夫|妻子|媳妇儿|媳妇|先生|"
+    "太太|外孙女|外孙子|外孙|孙子|孙女|孙儿|儿子|女儿|闺女|儿媳妇|儿媳|女婿|孩子|小孩|家人|家里人|"
+    "邻居|朋友|老姐妹|老伙伴|老伙计|同事|老妈|老爸|母亲|父亲|妈妈|爸爸"
+)
+_COMPANY_ZH = re.compile(
+    rf"(?:我们|咱们|咱|我)?(?:和|跟|同|带上|带着|领着|带)(?:我的|我家的|我家|我)?"
+    rf"(?P<who>{_KIN_ZH})(?:一起|一块儿|一块|一道)?(?:都|也)?"
+    r"|(?:我们|咱们|咱|我)?(?:两口子|老两口|俩人|俩|两个人|两个|全家|一家人|一家)"
+    r"(?:一起|一块儿|一块)?(?:都|也)?"
+)
+_KIN_EN = (
+    "wife|husband|partner|grandson|granddaughter|grandchildren|grandchild|grandkids|son|"
+    "daughter|kids|kid|children|child|neighbour|neighbor|friend|mother|father|mum|mom|dad"
+)
+_COMPANY_EN = re.compile(
+    rf"\b(?:with|and|bringing|bring) (?:my |our )?(?P<who>{_KIN_EN})\b(?: too| as well)?"
+)
+_PAIR_EN = re.compile(
+    rf"\b(?:my (?:{_KIN_EN}) and i|both of us|the two of us|we (?:ll|will) both|we both)\b"
+)
+
+
+_WE_WILL_BOTH = ("we ll both", "we will both")
+
+
+def rsvp_company(text: str | None) -> Company | None:
+    """The answer to a meeting a short message gives with someone coming along ('我和老伴一起
+    去', '我们两口子都去', '带我孙子一起去', "I'll come with my wife", 'we will both come'):
+    `rsvp_of` of the rest, and who; None when no one else is named, or the rest is no answer."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    said = _clean(to_simplified(text))
+    if said.isascii():
+        found = _COMPANY_EN.search(said)
+        # 'we will both come' is 'i will come' said for two
+        rest = (
+            _COMPANY_EN.sub(" ", said)
+            if found
+            else _PAIR_EN.sub(lambda m: "i will" if m[0] in _WE_WILL_BOTH else "i", said)
+        )
+        if found is None and rest == said:
+            return None
+    else:
+        plain = said.replace(" ", "")
+        found = _COMPANY_ZH.search(plain)
+        if found is None:
+            return None
+        rest = plain[: found.start()] + plain[found.end() :]
+    answer = rsvp_of(" ".join(rest.split()))
+    if answer is None:
+        return None
+    who = found.groupdict().get("who") if found is not None else None
+    return Company(answer=answer, who=who or None)
 
 
 # ------------------------------------------------------------------ a topic proposed in words

@@ -72,3 +72,35 @@ async def test_coming_said_as_being_there(linli_sandbox: Harness) -> None:
     [change] = await d.say(ZHOU, "那天到不了")
     assert labels_of(change)[0] == "✅ 确认不去", message_text(change)
     assert await d.errors() == []
+
+
+async def test_coming_with_someone_signs_up_oneself_and_says_how_for_them(
+    linli_sandbox: Harness,
+) -> None:
+    """'我和老伴一起去', '我们两口子都去', '带我孙子一起去': an answer is one person's (no guests
+    on an RSVP), so the resident's own is offered with its button, and how the one coming
+    along signs up for themself is said first (was offered to be filed as a matter: the
+    companion, and the answer, lost)."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h)
+    sent = await d.send(ZHOU, "我和老伴一起去")
+    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
+    assert "您老伴也想参加的话，请老伴用自己的手机" in message_text(told), message_text(told)
+    offer = await d.expect(ZHOU, "要去吗", since=told["message_id"])
+    assert labels_of(offer)[0] == "✅ 确认去", message_text(offer)
+    await d.tap(ZHOU, "✅ 确认去", offer["message_id"])
+    await d.expect(ZHOU, "已报名：十二月居民议事会", since=offer["message_id"])
+    # said again, already going: still told how the other one signs up
+    sent = await d.send(ZHOU, "带我孙子一起去")
+    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
+    assert "您孙子也想参加的话" in message_text(told), message_text(told)
+    same = await d.expect(ZHOU, "已经回复过了", since=told["message_id"])
+    assert "参加" in message_text(same)
+    sent = await d.send(ZHOU, "我们两口子都去")
+    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
+    assert "和您一起来的家人也想参加的话" in message_text(told), message_text(told)
+    async with h.sessionmaker() as session:
+        [row] = (await session.exec(select(Rsvp))).all()
+        assert (row.user_id, row.status) == (ZHOU, RsvpStatus.GOING)
+    assert await d.errors() == []

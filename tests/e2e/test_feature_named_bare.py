@@ -46,10 +46,15 @@ async def test_a_resident_naming_a_feature_gets_it(linli_sandbox: Harness) -> No
         [picker] = await _as_tapped(d, ZHOU, said, "/lang")
         assert "请选择语言" in message_text(picker), said
         assert inline_labels(picker) == ["中文（简体）", "繁體中文", "English"]
-    for said in ("免打扰", "改地址", "我要改手机号"):
+    for said in ("我要改手机号", "手机号"):
         [profile] = await _as_tapped(d, ZHOU, said, "👤 我的资料")
         assert message_text(profile).startswith("我的资料"), said
         assert {"🏠 修改住址", "📱 修改手机号"} <= set(inline_labels(profile)), said
+    # quiet hours named: that setting alone, with its button (tests/e2e/
+    # test_quiet_and_moving_words.py: said which way, and an address change said)
+    [quiet] = await d.say(ZHOU, "免打扰")
+    assert message_text(quiet).startswith("您的夜间免打扰设置"), message_text(quiet)
+    assert inline_labels(quiet) == ["🔔 夜里也通知我"]
     # asked how, the answer is still how (with the main menu), not the feature
     [howto] = await d.say(ZHOU, "怎么换语言")
     assert "发 /lang" in message_text(howto) and not inline_labels(howto)
@@ -59,13 +64,16 @@ async def test_a_resident_naming_a_feature_gets_it(linli_sandbox: Harness) -> No
 
 
 async def test_withdrawing_or_urging_named_bare_opens_my_requests(linli_sandbox: Harness) -> None:
-    """'撤回', '我要撤回', '催一下', '补充一下': 📂 我的诉求, where each request offers them."""
+    """'撤回', '我要撤回', '催一下', '补充一下' with several matters open: 📂 我的诉求, where each
+    request offers them (with one open, they act on it: tests/orders/
+    test_e2e_one_matter_words.py)."""
     h = linli_sandbox
     d = h.driver
+    await _file(h, ZHOU, "小区门口的垃圾桶满了没人清")
     number = await _file(h, ZHOU, "1号楼三单元楼道灯坏了，晚上很黑")
     for said in ("撤回", "我要撤回", "催一下", "补充一下", "评价"):
         [mine] = await _as_tapped(d, ZHOU, said, "📂 我的诉求")
-        assert message_text(mine).startswith("我的诉求（共 1 件"), said
+        assert message_text(mine).startswith("我的诉求（共 2 件"), said
         assert f"查看 {number}" in inline_labels(mine), said
     mine = await reply_to(d, ZHOU, "我要撤回", "我的诉求（共")
     await d.tap(ZHOU, f"查看 {number}", mine["message_id"])

@@ -16,6 +16,7 @@ from services.smalltalk import (
     classify,
     how_to,
     how_to_answer,
+    matter_action,
     opens,
 )
 
@@ -197,7 +198,7 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("我要当志愿者", True, RESIDENT, Feature.JOIN),
         ("改地址", True, RESIDENT, Feature.PROFILE),
         ("手机号", True, RESIDENT, Feature.PROFILE),
-        ("免打扰", True, RESIDENT, Feature.PROFILE),
+        ("免打扰", True, RESIDENT, Feature.QUIET),
         ("英文", True, RESIDENT, Feature.LANGUAGE),
         ("换语言", True, RESIDENT, Feature.LANGUAGE),
         ("English", True, RESIDENT, Feature.LANGUAGE),
@@ -308,3 +309,22 @@ def test_the_answer_is_for_this_person() -> None:
 def test_registering_named_bare(text: str, topic: Topic) -> None:
     named = how_to(text)
     assert named is not None and named.topic is topic and not named.asked
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("补充", Topic.ADD_INFO),
+        ("补充一下", Topic.ADD_INFO),
+        ("催一下", Topic.FOLLOW),
+        ("催催", Topic.FOLLOW),
+        ("撤回", Topic.WITHDRAW),
+        ("我要撤回", Topic.WITHDRAW),
+        ("withdraw", Topic.WITHDRAW),
+        ("进度", None),  # how it stands: the list
+        ("怎么撤回", None),  # asked how
+        ("评价", None),
+    ],
+)
+def test_a_matter_action_named_bare(text: str, action: Topic | None) -> None:
+    assert matter_action(text) == action

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import MAX_CHARS, Rating, rating_of, rating_unclear, says_not_fixed
+from services.smalltalk import (
+    MAX_CHARS,
+    Points,
+    Rating,
+    points_of,
+    rating_of,
+    rating_unclear,
+    says_not_fixed,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +94,37 @@ def test_not_fixed_is_told_apart() -> None:
     """'没修好' is a score only where a result awaits one: told apart from 不满意."""
     assert says_not_fixed("还没修好啊") and says_not_fixed("没解决")
     assert not says_not_fixed("不满意") and not says_not_fixed("满意")
+
+
+@pytest.mark.parametrize(
+    ("text", "points", "stars", "rating"),
+    [
+        ("打五分", 5, False, Rating.SATISFIED),
+        ("五星", 5, True, Rating.SATISFIED),
+        ("给5分", 5, False, Rating.SATISFIED),
+        ("给师傅打4分吧", 4, False, Rating.SATISFIED),
+        ("三颗星", 3, True, Rating.BASIC),
+        ("打两分", 2, False, Rating.UNSATISFIED),
+        ("打一分", 1, False, Rating.UNSATISFIED),
+        ("满分", 5, False, Rating.SATISFIED),
+        ("5 stars", 5, True, Rating.SATISFIED),
+        ("I'd give it 3 stars", 3, True, Rating.BASIC),
+        ("one star", 1, True, Rating.UNSATISFIED),
+        ("5/5", 5, False, Rating.SATISFIED),
+    ],
+)
+def test_points_out_of_five(text: str, points: int, stars: bool, rating: Rating) -> None:
+    assert points_of(text) == Points(points=points, stars=stars, rating=rating)
+
+
+@pytest.mark.parametrize("text", ["五分钟", "打十分", "三楼", "等了五分钟还没人来", "好评"])
+def test_not_points(text: str) -> None:
+    assert points_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [("给个好评", Rating.SATISFIED), ("好评", Rating.SATISFIED), ("给个差评", Rating.UNSATISFIED)],
+)
+def test_a_review_given(text: str, rating: Rating) -> None:
+    assert rating_of(text) == rating

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models.consultations import RsvpAnswer
-from services.smalltalk import rsvp_of
+from services.smalltalk import Company, rsvp_company, rsvp_of
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,28 @@ def test_an_answer_in_words(text: str, answer: RsvpAnswer) -> None:
 )
 def test_not_an_answer(text: str) -> None:
     assert rsvp_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "who"),
+    [
+        ("我和老伴一起去", RsvpAnswer.YES, "老伴"),
+        ("我们两口子都去", RsvpAnswer.YES, None),
+        ("带我孙子一起去", RsvpAnswer.YES, "孙子"),
+        ("我跟我爱人都参加", RsvpAnswer.YES, "爱人"),
+        ("我们俩一定到", RsvpAnswer.YES, None),
+        ("我和老伴都不去了", RsvpAnswer.NO, "老伴"),
+        ("I'll come with my wife", RsvpAnswer.YES, "wife"),
+        ("My husband and I will come", RsvpAnswer.YES, None),
+        ("we'll both be there", RsvpAnswer.YES, None),
+    ],
+)
+def test_an_answer_with_someone_coming_along(
+    text: str, answer: RsvpAnswer, who: str | None
+) -> None:
+    assert rsvp_company(text) == Company(answer=answer, who=who)
+
+
+@pytest.mark.parametrize("text", ["我去", "和老伴去哪里开会", "带孙子去打疫苗", "我和老伴"])
+def test_no_one_coming_along_or_no_answer(text: str) -> None:
+    assert rsvp_company(text) is None

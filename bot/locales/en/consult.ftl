@@ -211,6 +211,10 @@ meeting-btn-typed-rsvp = ✅ { $answer ->
 meeting-btn-typed-rsvp-view = 📅 Open the meeting
 meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
 meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
+meeting-typed-rsvp-company = Each person signs up for themselves, so your answer counts for you alone. If { $who ->
+        [none] the others coming with you
+       *[other] your { $who }
+    } would like to come too, they can open Linli on their own phone, register their address, open this meeting under "{ menu-consult }" and tap "{ meeting-btn-yes }". Without a phone, just tell the community staff.
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
     📍 { $where }

@@ -175,6 +175,7 @@ order-info-added-moved = Added to request { $number }.
     📍 The place is now { $place }; staff of { $grid } will handle it.
 order-info-added-place = Added to request { $number }. Staff are already on it; they have been told the place is { $place }.
 order-ask-withdraw = Withdraw request { $number }?
+order-typed-only-matter = You have one matter open: request { $number } ({ $about }).
 order-withdrawn = Request { $number } is withdrawn.
 order-card-merged = This is handled together with request { $number }; you will hear about its progress.
 
@@ -185,6 +186,17 @@ order-rate-basic = 🙂 Mostly satisfied
 order-rate-unsatisfied = 😞 Not satisfied
 order-rate-typed = Is that your rating for request { $number }: "{ $score }"? Tap the matching button below and it is recorded:
 order-rate-typed-none = Thank you for your feedback! No request is waiting for your rating now; when one is done, we will ask you.
+order-rate-points = You gave { $points } { $unit ->
+        [star] { $points ->
+            [one] star
+           *[other] stars
+        }
+       *[point] { $points ->
+            [one] point
+           *[other] points
+        }
+    }: our ratings have three levels (4–5 is satisfied, 3 mostly satisfied, 1–2 not satisfied), so for request { $number } that is "{ $score }".
+    If that is right, tap "{ $score }" and it is recorded; for another level, tap that one:
 order-rate-unclear = Would you like to rate request { $number }? Please tap one of the buttons below: satisfied, mostly satisfied, or not satisfied.
 order-rated-typed = All right, recorded as you said: your rating of request { $number } is "{ $score }". Thank you! Anything to add? Write a line, or tap "{ common-skip }".
 order-rated-typed-unsatisfied = Recorded as you said: your rating of request { $number } is "{ $score }". We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "{ common-skip }".

@@ -208,6 +208,13 @@ meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
 meeting-btn-typed-rsvp-view = 📅 查看会议
 meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
 meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
+meeting-typed-rsvp-company = 报名是一人一份、每人给自己报的，您的回复只算您本人。{ $who ->
+        [none] 和您一起来的家人
+       *[other] 您{ $who }
+    }也想参加的话，请{ $who ->
+        [none] 他们
+       *[other] { $who }
+    }用自己的手机打开「邻里」，登记住址后在「{ menu-consult }」里点开这个会，再点「{ meeting-btn-yes }」；没有手机或不会用的，跟社区工作人员说一声就行。
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
     📍 { $where }

@@ -166,6 +166,7 @@ order-info-added-moved = 已补充到诉求 { $number }。
     📍 地点已改为 { $place }，由 { $grid } 的工作人员处理。
 order-info-added-place = 已补充到诉求 { $number }。工作人员已经在办理，您说的地点（{ $place }）已转告他们。
 order-ask-withdraw = 确定要撤回诉求 { $number } 吗？
+order-typed-only-matter = 您现在在办的事只有一件：诉求 { $number }（{ $about }）。
 order-withdrawn = 诉求 { $number } 已撤回。
 order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会一起通知您。
 
@@ -176,6 +177,11 @@ order-rate-basic = 🙂 基本满意
 order-rate-unsatisfied = 😞 不满意
 order-rate-typed = 您是要给诉求 { $number } 打分「{ $score }」吗？点一下下面对应的按钮就记下了：
 order-rate-typed-none = 谢谢您的反馈！目前没有等您评价的诉求；事情办完后，我们会请您打分。
+order-rate-points = 您给的是 { $points } { $unit ->
+        [star] 星
+       *[point] 分
+    }：我们的评价分三档（4–5 分算满意，3 分算基本满意，1–2 分算不满意），所以给诉求 { $number } 记作「{ $score }」。
+    对的话点「{ $score }」就记下了；想换一档，点另一个：
 order-rate-unclear = 您是要给诉求 { $number } 打分吗？请点下面的按钮选一个：满意、基本满意，还是不满意。
 order-rated-typed = 好的，按您说的记下了：诉求 { $number } 的评价是「{ $score }」。谢谢！还想说点什么吗？可以写一句，或点「{ common-skip }」。
 order-rated-typed-unsatisfied = 按您说的记下了：诉求 { $number } 的评价是「{ $score }」。很抱歉没让您满意，已转给社区重新办理。请说说哪里还不好，或点「{ common-skip }」。

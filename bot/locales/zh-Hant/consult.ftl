@@ -211,6 +211,13 @@ meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
 meeting-btn-typed-rsvp-view = 📅 查看會議
 meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
 meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
+meeting-typed-rsvp-company = 報名是一人一份、每人給自己報的，您的回覆只算您本人。{ $who ->
+        [none] 和您一起來的家人
+       *[other] 您{ $who }
+    }也想參加的話，請{ $who ->
+        [none] 他們
+       *[other] { $who }
+    }用自己的手機打開「鄰里」，登記住址後在「{ menu-consult }」裡點開這個會，再點「{ meeting-btn-yes }」；沒有手機或不會用的，跟社區工作人員說一聲就行。
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
     📍 { $where }

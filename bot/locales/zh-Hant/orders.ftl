@@ -169,6 +169,7 @@ order-info-added-moved = 已補充到訴求 { $number }。
     📍 地點已改為 { $place }，由 { $grid } 的工作人員處理。
 order-info-added-place = 已補充到訴求 { $number }。工作人員已經在辦理，您說的地點（{ $place }）已轉告他們。
 order-ask-withdraw = 確定要撤回訴求 { $number } 嗎？
+order-typed-only-matter = 您現在在辦的事只有一件：訴求 { $number }（{ $about }）。
 order-withdrawn = 訴求 { $number } 已撤回。
 order-card-merged = 這件事已和訴求 { $number } 合併辦理，進度會一起通知您。
 
@@ -179,6 +180,11 @@ order-rate-basic = 🙂 基本滿意
 order-rate-unsatisfied = 😞 不滿意
 order-rate-typed = 您是要給訴求 { $number } 打分「{ $score }」嗎？點一下下面對應的按鈕就記下了：
 order-rate-typed-none = 謝謝您的反饋！目前沒有等您評價的訴求；事情辦完後，我們會請您打分。
+order-rate-points = 您給的是 { $points } { $unit ->
+        [star] 星
+       *[point] 分
+    }：我們的評價分三檔（4–5 分算滿意，3 分算基本滿意，1–2 分算不滿意），所以給訴求 { $number } 記作「{ $score }」。
+    對的話點「{ $score }」就記下了；想換一檔，點另一個：
 order-rate-unclear = 您是要給訴求 { $number } 打分嗎？請點下面的按鈕選一個：滿意、基本滿意，還是不滿意。
 order-rated-typed = 好的，按您說的記下了：訴求 { $number } 的評價是「{ $score }」。謝謝！還想說點什麼嗎？可以寫一句，或點「{ common-skip }」。
 order-rated-typed-unsatisfied = 按您說的記下了：訴求 { $number } 的評價是「{ $score }」。很抱歉沒讓您滿意，已轉給社區重新辦理。請說說哪裡還不好，或點「{ common-skip }」。

@@ -1,0 +1,65 @@
+"""A rating given as stars or points or a review ('打五分', '五星', '给5分', '打一分',
+'给个好评', '差评'), as residents used to shopping apps answer the rating question. Stars and
+points are read as one of the three scores (4–5 满意, 3 基本满意, 1–2 不满意) and said back
+with the three buttons: a tap records it, or another score corrects the reading. '给个好评' is
+'好评': recorded at once, as '满意' is. The same at the menu when one result awaits a score.
+Before, '打五分' was taken for words about the matter (offered as a comment under the buttons,
+or to be filed) and '给个好评' opened 我的诉求. (services.smalltalk.points_of)"""
+
+from __future__ import annotations
+
+from models.orders import RequestStatus, Score
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import ZHOU
+from tests.orders.test_e2e_rating_typed import SCORES, _done, _stored
+from tests.support import inline_labels, reply_to
+
+
+async def test_points_and_stars_read_back_to_be_confirmed(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number, _ = await _done(h, "楼道灯坏了，晚上很黑")
+    asked = await reply_to(d, ZHOU, "打五分", "记作「😊 满意」")
+    text = message_text(asked)
+    assert f"诉求 {number}" in text and "5 分" in text and "4–5 分算满意" in text, text
+    assert inline_labels(asked) == SCORES
+    req, ratings = await _stored(h, number)
+    assert req.status == RequestStatus.DONE and ratings == []  # nothing recorded yet
+    await d.tap(ZHOU, "😊 满意", asked["message_id"])
+    await d.expect(ZHOU, "您的评价已记下", since=asked["message_id"])
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.RESOLVED, Score.SATISFIED)
+    # a reading corrected: '三颗星' is read as 基本满意, and the resident picks 不满意
+    number, _ = await _done(h, "单元门的门禁坏了")
+    asked = await reply_to(d, ZHOU, "三颗星", "记作「🙂 基本满意」")
+    assert "3 星" in message_text(asked)
+    await d.tap(ZHOU, "😞 不满意", asked["message_id"])
+    await d.expect(ZHOU, "重新办理", since=asked["message_id"])
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
+    for said, label in (("五星", "😊 满意"), ("给5分", "😊 满意"), ("打一分", "😞 不满意")):
+        number, _ = await _done(h, f"小区门口的路灯坏了（{said}）")
+        await d.say(ZHOU, "你好")  # at the menu, not under the question: the one awaiting
+        asked = await reply_to(d, ZHOU, said, f"记作「{label}」")
+        assert f"诉求 {number}" in message_text(asked), said
+        assert inline_labels(asked) == SCORES, said
+    assert await d.errors() == []
+
+
+async def test_a_review_in_words_is_the_score(linli_sandbox: Harness) -> None:
+    """'给个好评' / '差评' at the menu, one result awaiting a score: recorded, said back."""
+    h = linli_sandbox
+    d = h.driver
+    number, _ = await _done(h, "电梯按钮不灵")
+    await d.say(ZHOU, "你好")  # not right under the question: at the menu
+    took = await reply_to(d, ZHOU, "给个好评", "按您说的记下了")
+    assert f"诉求 {number} 的评价是「😊 满意」" in message_text(took)
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.RESOLVED, Score.SATISFIED)
+    number, _ = await _done(h, "楼下垃圾桶满了没人清")
+    took = await reply_to(d, ZHOU, "给个差评", "按您说的记下了")
+    assert f"诉求 {number} 的评价是「😞 不满意」" in message_text(took)
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
+    assert await d.errors() == []
