@@ -70,6 +70,7 @@ from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.places import PUBLIC_AREA_MAX, grid_label
 from services.requests import Draft
 from services.urges import urge_counts
+from services.when import WORKDAY_TIMES
 
 router = Router(name="triage_staff")
 router.message.filter(F.chat.type == "private")
@@ -666,8 +667,17 @@ def _deadline_line(t: Text, ctx: OrderCtx, values: dict[str, Any], req: Request)
     else the hours tapped or typed ('3天'), else the category's."""
     if values.get("due"):
         due = datetime.fromisoformat(values["due"])
-        return t("order-issue-deadline-at", time=local(t, ctx.settings, due, now=ctx.now()))
-    return t("order-issue-deadline", hours=values.get("hrs") or deadline_hours(req))
+        at = local(t, ctx.settings, due, now=ctx.now())
+        if word := values.get("due_word"):  # '明天下班前': which hour 下班 was taken as, said back
+            clock = WORKDAY_TIMES[word].strftime("%H:%M")
+            return t("order-issue-deadline-word", time=at, word=word, clock=clock)
+        return t("order-issue-deadline-at", time=at)
+    if minutes := values.get("mins"):  # '一个半小时': not rounded to the hour
+        return t("order-issue-deadline-minutes", hours=minutes // 60, minutes=minutes % 60)
+    hours = values.get("hrs") or deadline_hours(req)
+    if hours >= 48 and hours % 24 == 0:  # '两周', '一个月': the days too
+        return t("order-issue-deadline-days", hours=hours, days=hours // 24)
+    return t("order-issue-deadline", hours=hours)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
@@ -807,7 +817,7 @@ async def on_issue_tweak(
         )
     change: dict[str, Any] = {key: callback_data.extra, "edited": True}
     if key == "hrs":
-        change["due"] = None  # a time limit tapped replaces a deadline typed
+        change |= {"due": None, "mins": None}  # a time limit tapped replaces one typed
     await state.update_data(change)
     await _order_preview(query, state, ctx)
 
@@ -830,9 +840,10 @@ async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCt
     for typed in said:  # several in one message ('3个人，20分，3天内'): each in turn
         if typed.field == "due":
             assert isinstance(typed.value, datetime)
-            change |= {"due": typed.value.isoformat(), "hrs": None}
-        elif typed.field == "hrs":
-            change |= {"hrs": typed.value, "due": None}
+            due = typed.value.isoformat()
+            change |= {"due": due, "hrs": None, "mins": None, "due_word": typed.word}
+        elif typed.field in {"hrs", "mins"}:  # one replaces the other and a deadline typed
+            change |= {"hrs": None, "mins": None, "due": None, typed.field: typed.value}
         else:
             change[typed.field] = typed.value
     await state.update_data(change)
@@ -944,6 +955,8 @@ def _deadline(values: dict[str, Any], ctx: OrderCtx) -> datetime | None:
     left open past it), else the hours from now, else None (the category's)."""
     if values.get("due"):
         return order_form.check_due(datetime.fromisoformat(values["due"]), now=ctx.now())
+    if values.get("mins"):
+        return ctx.now() + timedelta(minutes=max(60, min(int(values["mins"]), MAX_HOURS * 60)))
     if values.get("hrs"):
         return ctx.now() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
     return None
