@@ -1561,6 +1561,50 @@ async def merge(
     return Outcome(notices=notices, request=req, queued=queued)
 
 
+async def merge_candidates(
+    session: AsyncSession,
+    *,
+    req: Request,
+    numbers: Sequence[int] = (),
+    previous: bool = False,
+    likely: Sequence[int] = (),
+    limit: int = 3,
+) -> list[Request]:
+    """The open matters of req's community it may be merged into, as a reason declining it as
+    a repeat named them: the numbers said ('和00003是一回事'), else the one before it
+    ('跟上一单一样': the same resident's last open one, else the community's) and the `likely`
+    duplicates (ids, best first). Never req itself; at most `limit`."""
+    wanted = [int(n) for n in numbers]
+    if not wanted:
+        if previous:
+            before = (
+                select(Request.id)
+                .where(
+                    Request.community_id == req.community_id,
+                    col(Request.status).in_(OPEN_REQUESTS),
+                    col(Request.id) < (req.id or 0),
+                )
+                .order_by(col(Request.id).desc())
+                .limit(1)
+            )
+            if req.resident_id is not None:
+                own = before.where(Request.resident_id == req.resident_id)
+                wanted += [rid for rid in (await session.exec(own)).all() if rid]
+            if not wanted:
+                wanted += [rid for rid in (await session.exec(before)).all() if rid]
+        wanted += [int(rid) for rid in likely]
+    found: list[Request] = []
+    for rid in dict.fromkeys(n for n in wanted if n and n != req.id):
+        target = await session.get(Request, rid)
+        if (
+            target is not None
+            and target.community_id == req.community_id
+            and target.status in OPEN_REQUESTS
+        ):
+            found.append(target)
+    return found[:limit]
+
+
 async def decline(
     session: AsyncSession,
     *,

@@ -372,6 +372,12 @@ order-ask-merge = Merge request { $number } into which request? Type its number:
 order-merged = Request { $number } is merged into { $into }; the resident will follow { $into }.
 order-ask-decline = Why is request { $number } declined? (the resident is told)
 order-declined = Request { $number } is declined; the resident has been told why.
+order-decline-repeats = It sounds as if request { $number } is the same matter as another one, so it can be merged into it: the resident then follows that one, and it does not count as declined.
+    Tap the request to merge it into; to decline it all the same, tap “{ order-btn-decline-anyway }”.
+order-decline-repeats-none = It sounds as if request { $number } repeats another one, but no open request it repeats was found.
+    To merge it, type that request's number (e.g. 00003); to decline it all the same, tap “{ order-btn-decline-anyway }”.
+order-btn-merge-into-matter = 🔗 Merge into { $number } ({ $what })
+order-btn-decline-anyway = ❌ Decline anyway
 order-ask-result = What was done about request { $number }? (you may attach one photo)
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.

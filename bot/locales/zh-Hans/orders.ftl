@@ -348,6 +348,12 @@ order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的�
 order-merged = 诉求 { $number } 已并入诉求 { $into }，居民会跟着 { $into } 收到进度。
 order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
 order-declined = 诉求 { $number } 已不予受理，原因已告诉居民。
+order-decline-repeats = 听起来诉求 { $number } 和另一件是同一件事，可以把它并入那件：居民会跟着那件收到进度，不算不受理。
+    请点下面要并入的诉求；确实要不受理，点「{ order-btn-decline-anyway }」。
+order-decline-repeats-none = 听起来诉求 { $number } 和另一件重复了，但没找到那件还在办理中的诉求。
+    要并入的话，请输入那件诉求的编号（例如 00003）；确实要不受理，点「{ order-btn-decline-anyway }」。
+order-btn-merge-into-matter = 🔗 并入 { $number }（{ $what }）
+order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张照片）：
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。

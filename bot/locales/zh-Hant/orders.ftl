@@ -351,6 +351,12 @@ order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的�
 order-merged = 訴求 { $number } 已併入訴求 { $into }，居民會跟著 { $into } 收到進度。
 order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
 order-declined = 訴求 { $number } 已不予受理，原因已告訴居民。
+order-decline-repeats = 聽起來訴求 { $number } 和另一件是同一件事，可以把它併入那件：居民會跟著那件收到進度，不算不受理。
+    請點下面要併入的訴求；確實要不受理，點「{ order-btn-decline-anyway }」。
+order-decline-repeats-none = 聽起來訴求 { $number } 和另一件重複了，但沒找到那件還在辦理中的訴求。
+    要併入的話，請輸入那件訴求的編號（例如 00003）；確實要不受理，點「{ order-btn-decline-anyway }」。
+order-btn-merge-into-matter = 🔗 併入 { $number }（{ $what }）
+order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張照片）：
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
