@@ -671,6 +671,9 @@ order-notice-offer-resent = 🛠 Order { $number }: { $title }
         [yes] {""}
        *[other] {" "}(in the morning, if it is night)
     } — tap ✋ Claim in the newest one.
+order-notice-offer-carded = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ⬇️ You opened this order's details below: to take it, tap { order-btn-claim } there.
 order-notice-offer-filled = 🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}

@@ -637,6 +637,9 @@ order-notice-offer-resent = 🛠 工单 { $number }：{ $title }
         [yes] {""}
        *[other] （夜里的话早上发）
     }，请在最新的那条里点「✋ 接单」。
+order-notice-offer-carded = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 您已经在下面打开了这张工单的详情，要接单请在那条里点「{ order-btn-claim }」。
 order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
     { $gist ->
         [none] {""}

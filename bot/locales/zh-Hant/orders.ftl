@@ -640,6 +640,9 @@ order-notice-offer-resent = 🛠 工單 { $number }：{ $title }
         [yes] {""}
        *[other] （夜裡的話早上發）
     }，請在最新的那條裡點「✋ 接單」。
+order-notice-offer-carded = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 您已經在下面打開了這張工單的詳情，要接單請在那條裡點「{ order-btn-claim }」。
 order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
     { $gist ->
         [none] {""}
