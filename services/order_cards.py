@@ -375,10 +375,11 @@ async def remember_shown(
             session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
         )
         await _offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
-        pointed = await _offers_sent_pointed(session, order_id=order_id, member_id=person_id)
         sink: NoticeSink | None = session.info.get(OUTBOX)
-        if pointed and sink is not None:  # queued in this commit (a handler's session has one)
-            await sink(pointed)
+        if sink is not None:  # queued in this commit (a handler's session has an outbox)
+            pointed = await _offers_sent_pointed(session, order_id=order_id, member_id=person_id)
+            if pointed:
+                await sink(pointed)
     if row is None:
         row = OrderCard(order_id=order_id, member_id=person_id, message_id=message_id)
     row.message_id, row.shown, row.at = message_id, shown, utcnow()
