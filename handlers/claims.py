@@ -265,6 +265,11 @@ async def draw_card(
     # it back (or, reading the same, be refused as 'not modified'); cancelled (committed)
     # before what to draw is read, so one queued by a change committed after still goes
     cancelled = await outbox.cancel_redraws(ctx.session, chat_id=chat_id, message_id=message_id)
+    # what a staff card is remembered to read before the order is read: drawn only if no
+    # colleague's change redraws it meanwhile (that one queues the newer card)
+    read = await staff_order_cards.remembered(
+        ctx.session, order_id=order_id, staff_id=ctx.user.id, message_id=message_id
+    )
     view = await order_service.order_view(
         ctx.session, user=ctx.user, roles=ctx.roles, order_id=order_id
     )
@@ -282,6 +287,7 @@ async def draw_card(
             staff_id=ctx.user.id,
             message_id=message_id,
             shown=shown,
+            read=read,
         )
     else:
         fresh = True

@@ -5,6 +5,7 @@ result, close; and filing a request on behalf of a resident who phoned or walked
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -51,7 +52,7 @@ from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Building, User
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import delivery as outbox
-from services import order_form, org, staff_place, staff_urgency, validation
+from services import order_form, org, smalltalk, staff_place, staff_urgency, validation
 from services import orders as order_service
 from services import request_cards as card_service
 from services import requests as request_service
@@ -65,11 +66,14 @@ from services.order_common import (
     hour_choices,
     suggest,
     title_in,
+    written_text,
 )
+from services.order_titles import fit
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.places import PUBLIC_AREA_MAX, grid_label
 from services.requests import Draft
 from services.urges import urge_counts
+from services.when import WORKDAY_TIMES
 
 router = Router(name="triage_staff")
 router.message.filter(F.chat.type == "private")
@@ -707,8 +711,17 @@ def _deadline_line(t: Text, ctx: OrderCtx, values: dict[str, Any], req: Request)
     else the hours tapped or typed ('3天'), else the category's."""
     if values.get("due"):
         due = datetime.fromisoformat(values["due"])
-        return t("order-issue-deadline-at", time=local(t, ctx.settings, due, now=ctx.now()))
-    return t("order-issue-deadline", hours=values.get("hrs") or deadline_hours(req))
+        at = local(t, ctx.settings, due, now=ctx.now())
+        if word := values.get("due_word"):  # '明天下班前': which hour 下班 was taken as, said back
+            clock = WORKDAY_TIMES[word].strftime("%H:%M")
+            return t("order-issue-deadline-word", time=at, word=word, clock=clock)
+        return t("order-issue-deadline-at", time=at)
+    if minutes := values.get("mins"):  # '一个半小时': not rounded to the hour
+        return t("order-issue-deadline-minutes", hours=minutes // 60, minutes=minutes % 60)
+    hours = values.get("hrs") or deadline_hours(req)
+    if hours >= 48 and hours % 24 == 0:  # '两周', '一个月': the days too
+        return t("order-issue-deadline-days", hours=hours, days=hours // 24)
+    return t("order-issue-deadline", hours=hours)
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("sissue"))))
@@ -848,7 +861,7 @@ async def on_issue_tweak(
         )
     change: dict[str, Any] = {key: callback_data.extra, "edited": True}
     if key == "hrs":
-        change["due"] = None  # a time limit tapped replaces a deadline typed
+        change |= {"due": None, "mins": None}  # a time limit tapped replaces one typed
     await state.update_data(change)
     await _order_preview(query, state, ctx)
 
@@ -871,9 +884,10 @@ async def on_issue_value_typed(message: Message, state: FSMContext, ctx: OrderCt
     for typed in said:  # several in one message ('3个人，20分，3天内'): each in turn
         if typed.field == "due":
             assert isinstance(typed.value, datetime)
-            change |= {"due": typed.value.isoformat(), "hrs": None}
-        elif typed.field == "hrs":
-            change |= {"hrs": typed.value, "due": None}
+            due = typed.value.isoformat()
+            change |= {"due": due, "hrs": None, "mins": None, "due_word": typed.word}
+        elif typed.field in {"hrs", "mins"}:  # one replaces the other and a deadline typed
+            change |= {"hrs": None, "mins": None, "due": None, typed.field: typed.value}
         else:
             change[typed.field] = typed.value
     await state.update_data(change)
@@ -985,6 +999,8 @@ def _deadline(values: dict[str, Any], ctx: OrderCtx) -> datetime | None:
     left open past it), else the hours from now, else None (the category's)."""
     if values.get("due"):
         return order_form.check_due(datetime.fromisoformat(values["due"]), now=ctx.now())
+    if values.get("mins"):
+        return ctx.now() + timedelta(minutes=max(60, min(int(values["mins"]), MAX_HOURS * 60)))
     if values.get("hrs"):
         return ctx.now() + timedelta(hours=max(1, min(int(values["hrs"]), MAX_HOURS)))
     return None
@@ -1317,9 +1333,9 @@ async def on_merge_chosen(
 ) -> None:
     """Merge into the candidate tapped (the service re-checks scope and the target)."""
     values = await state.get_data()
-    asking = (
-        await state.get_state() == StaffFlow.merge.state and values.get("rid") == callback_data.ref
-    )
+    # the merge step, or the decline step whose reason said it repeats another (offered there)
+    steps = {StaffFlow.merge.state, StaffFlow.decline.state}
+    asking = await state.get_state() in steps and values.get("rid") == callback_data.ref
     try:
         out = await order_service.merge(
             ctx.session,
@@ -1339,6 +1355,7 @@ async def on_merge_chosen(
     # the merge step ends here; another form in progress (an old list tapped) stays as it is
     if asking:
         await state.clear()
+        await _drop_offer(query, values)
     await _done(query, ctx, "order-merged", out, card=values.get("card") if asking else None)
 
 
@@ -1512,6 +1529,11 @@ async def on_answer_done(
 @router.message(StaffFlow.merge, F.text)
 async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """Merge into the request with the number typed."""
+    await _merge_typed(message, state, ctx, message.text or "")
+
+
+async def _merge_typed(message: Message, state: FSMContext, ctx: OrderCtx, number: str) -> None:
+    """The step's matter merged into the request numbered `number`."""
     values = await state.get_data()
     try:
         out = await order_service.merge(
@@ -1519,19 +1541,39 @@ async def on_merge_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> 
             user=ctx.user,
             roles=ctx.roles,
             request_id=int(values["rid"]),
-            into_number=message.text or "",
+            into_number=number,
             now=ctx.now(),
         )
     except Conflict as exc:
         await _overtaken(message, state, ctx, exc)
         return
     await state.clear()
+    await _drop_offer(message, values)
     await _done(message, ctx, "order-merged", out, card=values.get("card"))
 
 
 @router.message(StaffFlow.decline, F.text)
 async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Decline with the reason typed."""
+    """Decline with the reason typed. A reason saying the matter repeats another ('重复了',
+    '和00003是一回事', '跟上一单一样') offers to merge it instead: 🔗 并入 the matters it names
+    (or its likely duplicates), and ❌ 仍然不受理; the same reason typed again declines, a
+    number typed then merges into it."""
+    values = await state.get_data()
+    reason = message.text or ""
+    repeats = smalltalk.repeats_of(reason)
+    if values.get("repeat") and re.fullmatch(r"\s*\d{1,6}\s*", reason):
+        await _merge_typed(message, state, ctx, reason)
+        return
+    if repeats is not None and values.get("repeat") != reason:
+        await _offer_merge_instead(message, state, ctx, reason, repeats)
+        return
+    await _decline(message, state, ctx, reason)
+
+
+async def _decline(
+    event: Message | CallbackQuery, state: FSMContext, ctx: OrderCtx, reason: str
+) -> None:
+    """The decline step's matter declined with `reason`; the step ends, the card is redrawn."""
     values = await state.get_data()
     try:
         out = await order_service.decline(
@@ -1539,14 +1581,82 @@ async def on_decline_typed(message: Message, state: FSMContext, ctx: OrderCtx) -
             user=ctx.user,
             roles=ctx.roles,
             request_id=int(values["rid"]),
-            reason=message.text or "",
+            reason=reason,
             now=ctx.now(),
         )
     except Conflict as exc:
-        await _overtaken(message, state, ctx, exc)
+        await _overtaken(event, state, ctx, exc)
         return
     await state.clear()
-    await _done(message, ctx, "order-declined", out, card=values.get("card"))
+    await _drop_offer(event, values)
+    await _done(event, ctx, "order-declined", out, card=values.get("card"))
+
+
+async def _drop_offer(event: Message | CallbackQuery, values: dict[str, Any]) -> None:
+    """The offer to merge a matter declined as a repeat loses its buttons once the step ends."""
+    chat = event.message if isinstance(event, CallbackQuery) else event
+    if isinstance(chat, Message):
+        await _drop_buttons(chat.bot, chat.chat.id, values.get("repeat_msg"))
+
+
+async def _offer_merge_instead(
+    message: Message, state: FSMContext, ctx: OrderCtx, reason: str, repeats: smalltalk.Repeats
+) -> None:
+    """A decline's reason says the matter repeats another: 🔗 并入 each matter it names (else
+    the one before it and the likely duplicates), and ❌ 仍然不受理 with the reason typed."""
+    t = ctx.t
+    req = await order_service.staff_view(
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        request_id=int((await state.get_data())["rid"]),
+    )
+    likely = (
+        []
+        if repeats.numbers
+        else [rid for rid, _ in await _duplicates(ctx.session, req, ctx.triage)]
+    )
+    found = await order_service.merge_candidates(
+        ctx.session, req=req, numbers=repeats.numbers, previous=repeats.previous, likely=likely
+    )
+    rows = [
+        [
+            button(
+                t(
+                    "order-btn-merge-into-matter",
+                    number=other.number,
+                    what=fit(written_text(other.text), 20)
+                    or category(other.category).name(t.lang),
+                ),
+                "smgo",
+                req.id,
+                int(other.id or 0),
+            )
+        ]
+        for other in found
+    ]
+    rows.append([button(t("order-btn-decline-anyway"), "sdeclgo", req.id)])
+    key = "order-decline-repeats" if found else "order-decline-repeats-none"
+    await _drop_offer(message, await state.get_data())  # an earlier offer of this step
+    offer = await message.answer(t(key, number=req.number), reply_markup=keyboard(rows))
+    await state.update_data(repeat=reason, repeat_msg=offer.message_id)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sdeclgo"))
+async def on_decline_anyway(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """❌ 仍然不受理 under the offer to merge: declined with the reason typed. Only while that
+    matter's decline step waits on it (an old offer is stale)."""
+    values = await state.get_data()
+    if (
+        await state.get_state() != StaffFlow.decline.state
+        or values.get("rid") != callback_data.ref
+        or not values.get("repeat")
+    ):
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await _decline(query, state, ctx, str(values["repeat"]))
 
 
 @router.message(StaffFlow.result, F.text | F.photo)

@@ -41,8 +41,10 @@ from services.members import review_to_redraw
 from services.order_common import Notice
 from services.order_notices import deliver
 from services.orders import (
+    offer_carded_to_redraw,
     offer_to_redraw,
     rating_to_redraw,
+    redraw_carded_offer_once_sent,
     redraw_offer_once_sent,
     redraw_rating_once_sent,
     redraw_verify_once_sent,
@@ -353,9 +355,10 @@ class SchedulerService:
         closed unrated (services.orders.redraw_rating_once_sent), and a staff review card of a
         sign-up decided meanwhile (services.member_cards.redraw_once_sent), and a member's
         offer of an order filled or cancelled meanwhile
-        (services.orders.redraw_offer_once_sent), and a staff 请验收 copy of a result checked
-        meanwhile (services.orders.redraw_verify_once_sent). A poll's announcement (held for the
-        morning, or going now) has gone: the poll's staff cards count it
+        (services.orders.redraw_offer_once_sent), or whose card the member opened meanwhile
+        (services.orders.redraw_carded_offer_once_sent), and a staff 请验收 copy of a result
+        checked meanwhile (services.orders.redraw_verify_once_sent). A poll's announcement (held
+        for the morning, or going now) has gone: the poll's staff cards count it
         (services.polls.redraw_cards)."""
         poll_id = polls.asked_in(matter)
         if poll_id is not None:
@@ -369,6 +372,9 @@ class SchedulerService:
             return
         if offer_to_redraw(matter) is not None:
             await self._redraw_rating(item, redraw=redraw_offer_once_sent)
+            return
+        if offer_carded_to_redraw(matter) is not None:
+            await self._redraw_rating(item, redraw=redraw_carded_offer_once_sent)
             return
         if verify_to_redraw(matter) is not None:
             await self._redraw_rating(item, redraw=redraw_verify_once_sent)

@@ -45,7 +45,7 @@ from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
-from services.order_common import Notice, OrderTitle, written_text
+from services.order_common import OUTBOX, Notice, NoticeSink, OrderTitle, written_text
 from services.places import Place
 from services.requests import place_names
 
@@ -270,6 +270,56 @@ async def _offers_unsent_dropped(session: AsyncSession, *, order_id: int, member
     )
 
 
+async def _offers_sent_pointed(
+    session: AsyncSession, *, order_id: int, member_id: int
+) -> list[Notice]:
+    """The member's offers of the order already in their chat with ✋ 接单 (sent), once they
+    opened its card (详情): redrawn without the button, pointing to the card below, so one ✋ 接单
+    per chat and order is live, as for an offer not sent yet (`_offers_unsent_dropped`). One
+    the sender holds (going now) is marked to be pointed so once sent. Before, the offer and
+    the card both offered ✋ 接单. Tagged by a compare-and-set on the matter (an order filled or
+    cancelled meanwhile redraws it itself); the redraws for the caller's outbox, in its
+    transaction."""
+    from services.orders import offer_carded_matter, offer_carded_on_the_way, offer_carded_redraw
+
+    live = f"order:{order_id}:{OrderStatus.OPEN}"
+    of_member = (
+        col(Delivery.chat_id) == member_id,
+        col(Delivery.kind).in_(OFFER_KEYS),
+        col(Delivery.matter) == live,
+        col(Delivery.edit_message_id).is_(None),
+    )
+    await outbox.mark_on_the_way(
+        session, where=of_member, matter=offer_carded_on_the_way(order_id)
+    )
+    sent = (
+        await session.exec(
+            select(Delivery)
+            .where(*of_member, col(Delivery.state) == DeliveryState.SENT)
+            .execution_options(populate_existing=True)  # as sent, whatever was loaded before
+        )
+    ).all()
+    notices = []
+    for row in sent:
+        ids = row.message_id_list
+        if not ids:
+            continue
+        taken = await session.exec(  # type: ignore[call-overload]
+            update(Delivery)
+            .where(col(Delivery.id) == row.id, col(Delivery.matter) == live)
+            .values(matter=offer_carded_matter(order_id))
+            .execution_options(synchronize_session=False)
+        )
+        if not taken.rowcount:
+            continue
+        redraw = await offer_carded_redraw(
+            session, order_id=order_id, chat_id=member_id, message_id=ids[0]
+        )
+        if redraw is not None:
+            notices.append(redraw)
+    return notices
+
+
 async def remember(
     session: AsyncSession,
     *,
@@ -325,6 +375,11 @@ async def remember_shown(
             session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
         )
         await _offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
+        sink: NoticeSink | None = session.info.get(OUTBOX)
+        if sink is not None:  # queued in this commit (a handler's session has an outbox)
+            pointed = await _offers_sent_pointed(session, order_id=order_id, member_id=person_id)
+            if pointed:
+                await sink(pointed)
     if row is None:
         row = OrderCard(order_id=order_id, member_id=person_id, message_id=message_id)
     row.message_id, row.shown, row.at = message_id, shown, utcnow()

@@ -1,5 +1,6 @@
 """The order form's values typed instead of tapped (社区下单): points ('15分', '积分20'), the
-time limit ('3天', '48小时', '半天', '一天半', '明天下午5点前') and the members needed ('4个人'),
+time limit ('3天', '48小时', '一个半小时', '半天', '一天半', '两周', '一个月', '明天下午5点前',
+'明天下班前') and the members needed ('4个人', '2人以上', '至少两个人'),
 one or several in a message ('3个人，每人20分，3天内'), with the words staff add on a phone
 ('20分吧', '改成3人', '需要三名志愿者', '时限3天', '两天内完成').
 
@@ -20,20 +21,23 @@ from services.errors import InvalidInput
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
 from services.triage.text import to_simplified
 from services.validation import whole_number
-from services.when import WhichDay, day_without_time, parse_when
+from services.when import WhichDay, day_without_time, named_time, parse_duration, parse_when
 
 MIN_HOURS = 1  # as the form's ⏰ buttons: an order gets at least an hour
 
-Field = Literal["pts", "need", "hrs", "due"]
+Field = Literal["pts", "need", "hrs", "mins", "due"]
 
 
 @dataclass(frozen=True)
 class TypedValue:
     """What a message typed at the order form sets: `pts` (points), `need` (members needed),
-    `hrs` (a time limit in hours from publishing) or `due` (a deadline, aware UTC)."""
+    `hrs` (a time limit in whole hours from publishing), `mins` (one that is not whole hours:
+    '一个半小时' 90) or `due` (a deadline, aware UTC). `word` is the working-day hour a deadline
+    was said by ('下班'), for the form to say how it read it."""
 
     field: Field
     value: int | datetime
+    word: str | None = None
 
 
 # '4个人', '两人', '3名', '需要2位', '4 people'
@@ -43,14 +47,26 @@ _MEMBERS = re.compile(
 # '15分', '20积分', '积分15', '积分：二十', '15 points'
 _POINTS = re.compile(r"^(?:积分|给)?[:：]?\s*(?P<n>\S+?)\s*(?:个积分|积分|分|points?|pts?)$")
 _POINTS_FIRST = re.compile(r"^(?:积分|points?)\s*[:：]?\s*(?P<n>\S+)$")
-# '3天', '48小时', '一周', '3天内', '48h', '3 days', '一天半', '一个半小时'
+# '3天', '一周', '3天内', '3 days', '一天半', '两周', '一个月', '一个半月' (hours and minutes are
+# read by services.when.parse_duration first: '48小时', '一个半小时', '1小时20分钟'; what it
+# leaves, '0小时', is refused here as out of range)
 _SPAN = re.compile(
     r"^(?:限|在|要在|需要?)?\s*(?P<n>\S+?)\s*(?P<half_before>个半)?"
-    r"(?P<unit>个小时|小时|个钟头|钟头|hours?|hrs?|h|天|days?|个星期|个礼拜|星期|周|weeks?)"
+    r"(?P<unit>天|days?|个星期|个礼拜|星期|周|weeks?|个月|(?<=半)月|months?"
+    r"|个小时|小时|个钟头|钟头|hours?|hrs?|h)"
     r"(?P<half_after>半)?(?:内|之内|以内)?$"
 )
 _SPAN_HOURS = {"天": 24, "day": 24, "days": 24, "周": 168, "星期": 168, "个星期": 168}
 _SPAN_HOURS |= {"个礼拜": 168, "week": 168, "weeks": 168}
+_SPAN_HOURS |= {
+    "个月": 720,
+    "月": 720,
+    "month": 720,
+    "months": 720,
+}  # a month as a time limit: 30 days
+_HALF_MONTH = {"半个月", "半月"}
+# the words around a duration: '限1个半小时', '一个半小时内'
+_DURATION_AROUND = re.compile(r"^(?:限|在|要在|需要?)\s*|\s*(?:之内|以内|内)$")
 _HALF_DAY = {"半天", "半天内", "半天之内", "半天以内", "half a day"}
 # the words around a deadline: '明天下午5点前', '截止到周五17:00', 'by tomorrow 5pm'
 _DUE_BEFORE = re.compile(r"^(?:截止到|截止|截至|到|在|限|最晚|最迟|不晚于|by|before|until|due)\s*")
@@ -66,9 +82,12 @@ _CHANGE = re.compile(r"(?:改成|改为|改到|设为|设成|设置为|调成|�
 _PER_MEMBER = re.compile(r"^(?:每人|每个人|每位|每名|一人|一个人)\s*")
 _LIMIT_FIRST = re.compile(r"^(?:办理时限|时限|期限|限时|时间)\s*[:：]?\s*")
 _DONE_AFTER = re.compile(
-    r"(?<=[天时头周期拜])(?:内|之内|以内)?(?:完成|办完|办好|做完|搞定|处理完)$"
+    r"(?<=[天时头周期拜月])(?:内|之内|以内)?(?:完成|办完|办好|做完|搞定|处理完)$"
 )
 _WHO_AFTER = re.compile(r"(?:名|个|位)(?:党员志愿者|志愿者|党员|人员|人手|师傅)$")
+# '至少两个人', '2人以上', '两名或以上', 'at least 2 people': the members needed is that many
+_AT_LEAST = re.compile(r"^(?:至少|最少|起码|最起码|不少于|at least)\s*")
+_OR_MORE = re.compile(r"(?<=[人名位个])\s*(?:及以上|或以上|以上|或更多|or more)$")
 _MEMBERS_FIRST = re.compile(
     r"^(?:人数|需要人数|要几个人)\s*[:：]?\s*(?P<n>[^\s人名位]+)\s*(?:个人|人|名|位)?$"
 )
@@ -84,6 +103,7 @@ def _tidy(part: str) -> str:
     said = _LIMIT_FIRST.sub("", said)
     said = _DONE_AFTER.sub("内", said)
     said = _WHO_AFTER.sub("个人", said)
+    said = _OR_MORE.sub("", _AT_LEAST.sub("", said))
     if m := _MEMBERS_FIRST.match(said):
         said = m.group("n") + "人"
     return said or part
@@ -133,11 +153,20 @@ def read_typed_value(typed: str | None, *, zone: tzinfo, now: datetime) -> Typed
         return TypedValue("pts", n)
     if said in _HALF_DAY:
         return TypedValue("hrs", 12)
+    if said.removesuffix("内") in _HALF_MONTH:
+        return TypedValue("hrs", 360)
+    if _number(said) is None and (minutes := parse_duration(_DURATION_AROUND.sub("", said))):
+        # '48小时', '一个半小时' (90 minutes, not rounded down to the hour), '1小时20分钟'
+        if not MIN_HOURS * 60 <= minutes <= MAX_HOURS * 60:
+            raise InvalidInput("order-form-err-hours", typed=raw, days=MAX_HOURS // 24)
+        if minutes % 60:
+            return TypedValue("mins", minutes)
+        return TypedValue("hrs", minutes // 60)
     if (m := _SPAN.match(said)) and (n := _number(m.group("n"))) is not None:
         unit_hours = _SPAN_HOURS.get(m.group("unit"), 1)
         hours = n * unit_hours
         if m.group("half_before") or m.group("half_after"):
-            hours += unit_hours // 2  # '一天半' 36 hours, '一个半小时' rounds down to the hour
+            hours += unit_hours // 2  # '一天半' 36 hours, '一个半月' 45 days
         if not MIN_HOURS <= hours <= MAX_HOURS:
             raise InvalidInput("order-form-err-hours", typed=raw, days=MAX_HOURS // 24)
         return TypedValue("hrs", hours)
@@ -152,7 +181,8 @@ def read_typed_value(typed: str | None, *, zone: tzinfo, now: datetime) -> Typed
         if day_without_time(when):
             raise InvalidInput("order-form-err-day-only", typed=raw) from None
     else:
-        return TypedValue("due", check_due(due, now=now))
+        named = named_time(when)  # '明天下班前': said back as 18:00
+        return TypedValue("due", check_due(due, now=now), named[0] if named else None)
     if (n := _number(said)) is not None:
         raise InvalidInput("order-form-err-bare", number=n)
     raise InvalidInput("order-form-err-unread", typed=raw)

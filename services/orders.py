@@ -795,6 +795,84 @@ async def _why_closed(session: AsyncSession, order: Order) -> str:
     return _AFTER_CANCEL.get(after or "", "cancelled")
 
 
+def offer_carded_matter(order_id: int) -> str:
+    """The matter of an offer of an order whose card the member opened (详情) after the offer
+    had gone: no longer redrawn, it points to the card below (`offer_carded_redraw`)."""
+    return _marked_matter(order_id, "offer-carded")
+
+
+def offer_carded_on_the_way(order_id: int) -> str:
+    """The matter of an offer that was on its way (the sender held it) when the member opened
+    the order's card: once sent, it is pointed to the card (`redraw_carded_offer_once_sent`)."""
+    return _marked_matter(order_id, "offer-carded-redraw")
+
+
+def offer_carded_to_redraw(matter: str) -> int | None:
+    """The order of an offer marked `offer_carded_on_the_way` (or None)."""
+    return _marked_order(matter, "offer-carded-redraw")
+
+
+async def offer_carded_redraw(
+    session: AsyncSession, *, order_id: int, chat_id: int, message_id: int
+) -> Notice | None:
+    """The redraw of a member's offer of the order (in `message_id`) once they opened its card
+    below: without ✋ 接单, saying the card's is the one to tap (one live ✋ 接单 per chat and
+    order). None when the order is gone."""
+    order = await session.get(Order, order_id)
+    if order is None:
+        return None
+    args, _urgent = await _offer_args(session, order)
+    await order_cards.cancel_queued(session, chat_id=chat_id, message_ids=[message_id])
+    return Notice(
+        chat_id=chat_id,
+        key="order-notice-offer-carded",
+        args=args,
+        kind="order",  # no buttons
+        ref_id=order.id,
+        urgent=True,  # an edit wakes nobody
+        community_id=order.community_id,
+        edit_message_id=message_id,
+    )
+
+
+async def redraw_carded_offer_once_sent(
+    session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
+) -> int:
+    """An offer that was on its way when its member opened the order's card (详情) has gone:
+    pointed to the card (without ✋ 接单) while the order still takes claims and the card is
+    theirs; else tagged as the order's offers and drawn as the order now stands (人已满,
+    已取消 …), as `redraw_offer_once_sent` draws one. Edits queued in `outbox`, committed.
+    Returns how many were queued."""
+    found = await delivery.sent_on_the_way(
+        session, delivery_id=delivery_id, marked=offer_carded_to_redraw
+    )
+    if found is None:
+        return 0
+    row, order_id = found
+    order = await session.get(Order, order_id)
+    ids = row.message_id_list
+    if order is None or not ids:
+        await session.commit()
+        return 0
+    card = await order_cards.card_of(session, order_id=order_id, member_id=row.chat_id)
+    if order.status == OrderStatus.OPEN and card is not None and card != ids[0]:
+        row.matter = offer_carded_matter(order_id)
+        session.add(row)
+        redraw = await offer_carded_redraw(
+            session, order_id=order_id, chat_id=row.chat_id, message_id=ids[0]
+        )
+        notices = [redraw] if redraw is not None else []
+    else:
+        row.matter = matter_of(order, OrderStatus.OPEN)
+        session.add(row)
+        await session.flush()
+        notices = await offer_redraws(session, order) if order.status != OrderStatus.OPEN else []
+    if notices:
+        await outbox(notices)
+    await session.commit()
+    return len(notices)
+
+
 def offer_resent_matter(order_id: int) -> str:
     """The matter of an offer (or a card) of an order superseded by the order offered again in
     a newer message (`_offer_again`): no longer redrawn, it points to the newer one."""
@@ -825,7 +903,12 @@ async def _offer_again(
                 col(Delivery.kind).in_(OFFER_KEYS),
                 col(Delivery.chat_id).in_(sorted(chats)),
                 col(Delivery.edit_message_id).is_(None),
-                or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
+                # an offer pointing to a card opened below (`offer_carded_matter`) too
+                or_(
+                    col(Delivery.matter) == live,
+                    col(Delivery.matter).startswith(shown),
+                    col(Delivery.matter) == offer_carded_matter(order.id),
+                ),
                 col(Delivery.state).in_(
                     [DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT]
                 ),
@@ -1573,6 +1656,50 @@ async def merge(
     notices = _resident_notices(pairs, "order-notice-merged", req, target=target.number)
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
+
+
+async def merge_candidates(
+    session: AsyncSession,
+    *,
+    req: Request,
+    numbers: Sequence[int] = (),
+    previous: bool = False,
+    likely: Sequence[int] = (),
+    limit: int = 3,
+) -> list[Request]:
+    """The open matters of req's community it may be merged into, as a reason declining it as
+    a repeat named them: the numbers said ('和00003是一回事'), else the one before it
+    ('跟上一单一样': the same resident's last open one, else the community's) and the `likely`
+    duplicates (ids, best first). Never req itself; at most `limit`."""
+    wanted = [int(n) for n in numbers]
+    if not wanted:
+        if previous:
+            before = (
+                select(Request.id)
+                .where(
+                    Request.community_id == req.community_id,
+                    col(Request.status).in_(OPEN_REQUESTS),
+                    col(Request.id) < (req.id or 0),
+                )
+                .order_by(col(Request.id).desc())
+                .limit(1)
+            )
+            if req.resident_id is not None:
+                own = before.where(Request.resident_id == req.resident_id)
+                wanted += [rid for rid in (await session.exec(own)).all() if rid]
+            if not wanted:
+                wanted += [rid for rid in (await session.exec(before)).all() if rid]
+        wanted += [int(rid) for rid in likely]
+    found: list[Request] = []
+    for rid in dict.fromkeys(n for n in wanted if n and n != req.id):
+        target = await session.get(Request, rid)
+        if (
+            target is not None
+            and target.community_id == req.community_id
+            and target.status in OPEN_REQUESTS
+        ):
+            found.append(target)
+    return found[:limit]
 
 
 async def decline(

@@ -1690,3 +1690,40 @@ def move_named(text: str | None) -> tuple[str, str] | None:
         if found:
             return found.group("name").strip(), found.group("place").strip()
     return None
+
+
+# ------------------------------------------------------------ a decline's reason saying duplicate
+
+# '重复了', '和00003是一回事', '跟上一单一样', '同上', 'duplicate of 3': the matter repeats another
+_REPEATS = re.compile(
+    r"重复|重了|一回事|同一件事|同一个事|同一件|同一个问题|一样|相同|同上|报过了|已经报过|已报过|"
+    r"\bduplicates?\b|\bsame as\b|\bsame (?:thing|matter|request)\b|\brepeats?\b",
+    re.IGNORECASE,
+)
+_REPEATS_NOT = re.compile(r"不重复|不是重复|没有重复|不一样|不是一回事|不相同|\bnot (?:a )?dup")
+# the one before it: '上一单', '前一个', '刚才那件', 'the last one', 'the previous one'
+_PREVIOUS = re.compile(
+    r"上一[单个件条]|前一[单个件条]|上[单条]|刚才那|刚刚那|前面那|\bthe (?:last|previous) one\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"(?<!\d)\d{1,6}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """What a reason saying the matter repeats another names: request numbers ('00003'), and
+    whether 'the one before' ('上一单') was meant."""
+
+    numbers: tuple[int, ...]
+    previous: bool
+
+
+def repeats_of(text: str | None) -> Repeats | None:
+    """A reason typed to decline a matter that says it repeats another ('重复了', '和00003是一回
+    事', '跟上一单一样', 'duplicate of 00003'): merging is what staff mean, so it is offered.
+    None when it says no such thing, or says it is not one ('不是重复的')."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip().lower()
+    if not said or _REPEATS_NOT.search(said) or not _REPEATS.search(said):
+        return None
+    numbers = tuple(dict.fromkeys(int(n) for n in _NUMBER.findall(said) if int(n) > 0))
+    return Repeats(numbers=numbers, previous=bool(_PREVIOUS.search(said)))

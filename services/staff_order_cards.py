@@ -16,9 +16,11 @@ as the handlers draw it; this module knows nothing of Telegram. The message a ha
 itself (the card tapped: see `drawn_here`) is left to it.
 
 Two paths may work out the same redraw at once (a colleague's action and the handler drawing
-the card tapped, two actions, a job): a card is redrawn only by the one that changes what it is
-remembered to read (`shown`, compare-and-set), so the same edit is never queued twice
-(Telegram refuses the second as 'message is not modified').
+the card tapped, two actions, a job): a card is redrawn only by the one that finds it still
+remembered to read what it read (`shown`) and not yet what it would now (order_cards.take, the
+compare-and-set members' cards have), so the same edit is never queued twice (Telegram refuses
+the second as 'message is not modified'), and a redraw worked out before a colleague's change
+committed does not draw the older card over the newer one that change queued.
 
 Before, a colleague's older card went on reading 待接单 with ✖️ 撤销工单 after a member claimed
 the order, a colleague cancelled it or it was done, until its stale button was tapped.
@@ -65,7 +67,8 @@ async def card_redraws(
     """Every remembered staff card of the orders of these requests that would now read
     differently (but those the handler draws: `drawn_here`), redrawn as the order now is for
     its reader: edits for the outbox, in the caller's transaction. A card is taken only if it
-    is not remembered to read so by now (another path queued or drew the same)."""
+    is still remembered to read what it did when read here, and not so by now (another path
+    queued or drew the same, or a newer one)."""
     ids = sorted(set(request_ids))
     if not ids:
         return []
@@ -92,8 +95,8 @@ async def card_redraws(
         shown = order_cards.drawn_digest(text, markup)
         if shown == card.shown:
             continue
-        if not await order_cards.take(session, card_id=card.id, shown=shown):
-            continue  # another path queued or drew the same
+        if not await order_cards.take(session, card_id=card.id, shown=shown, read=card.shown):
+            continue  # another path queued or drew the same, or a newer card
         await order_cards.cancel_queued(
             session, chat_id=card.member_id, message_ids=[card.message_id]
         )
@@ -113,20 +116,45 @@ async def card_redraws(
     return notices
 
 
+async def remembered(
+    session: AsyncSession, *, order_id: int, staff_id: int, message_id: int
+) -> str | None:
+    """What this message, if it is the staff member's remembered card of the order, is
+    remembered to read: read by a handler before it reads the order (for `to_draw`)."""
+    stmt = select(OrderCard.shown).where(
+        col(OrderCard.order_id) == order_id,
+        col(OrderCard.member_id) == staff_id,
+        col(OrderCard.message_id) == message_id,
+    )
+    return (await session.exec(stmt)).first()
+
+
 async def to_draw(
-    session: AsyncSession, *, order_id: int, staff_id: int, message_id: int, shown: str
+    session: AsyncSession,
+    *,
+    order_id: int,
+    staff_id: int,
+    message_id: int,
+    shown: str,
+    read: str | None = None,
 ) -> bool:
     """A handler is about to draw this message as the order's card reading `shown`: True if
     it should (it is no remembered card, or one not yet drawn or queued reading so: it is
     remembered to read so from now on); False when it reads so already, or a redraw queued
-    reading so is on its way (drawn again, Telegram would refuse it). Commits."""
+    reading so is on its way (drawn again, Telegram would refuse it). With `read` (what the
+    card was remembered to read before the handler read the order: `remembered`), False too
+    when another path redrew it since (a colleague's change committed meanwhile queued the
+    newer card: the handler's, worked out before, would draw the older one, or edit twice).
+    Commits."""
     stmt = select(OrderCard.id).where(
         col(OrderCard.order_id) == order_id,
         col(OrderCard.member_id) == staff_id,
         col(OrderCard.message_id) == message_id,
     )
     card_id = (await session.exec(stmt)).first()
-    fresh = card_id is None or await order_cards.take(session, card_id=card_id, shown=shown)
+    fresh = card_id is None or await order_cards.take(
+        session, card_id=card_id, shown=shown, read=read
+    )
     await session.commit()
     return fresh
 

@@ -55,6 +55,11 @@ _DAY_WORDS = {
     "大后天": 3,
 }
 
+# the hours of the working day said by name ('明天下班前' is tomorrow 18:00): read as these
+# clock times, which a form says back (named_time), since a workplace may keep other hours
+WORKDAY_TIMES = {"下班": time(18, 0), "上班": time(9, 0)}
+_WORKDAY_WORD = re.compile("|".join(WORKDAY_TIMES))
+
 # '明天' typed in the small hours (local, before SMALL_HOURS_END): someone awake at 1 am often
 # means the coming daytime (today's date), not the day after it; they are asked which (WhichDay)
 SMALL_HOURS_END = time(5, 0)
@@ -112,6 +117,12 @@ def _normalize(text: str) -> str:
     # date, '12月7日 19:30（今天白天）' as the which-day buttons say it
     text = re.sub(r"\s*\([^()]*\)\s*", " ", text).strip()
     text = re.sub(r"\s+", " ", text)
+    # '明天下班' → '明天 18:00' (a period before it, '明天下午下班', is dropped with it)
+    text = re.sub(
+        rf"(?:{_PERIOD})?\s*({_WORKDAY_WORD.pattern})",
+        lambda m: " " + WORKDAY_TIMES[m.group(1)].strftime("%H:%M"),
+        text,
+    ).strip()
     return _CN_NUMBER.sub(lambda m: str(_cn_number(m.group())), text)
 
 
@@ -287,6 +298,13 @@ def parse_when(
     except ValueError:
         raise _refused(now, zone, example_at) from None
     return _at(day, clock_at, zone).astimezone(UTC)
+
+
+def named_time(text: str | None) -> tuple[str, time] | None:
+    """The working-day hour named in a time typed ('明天下班前' → ('下班', 18:00)), which
+    parse_when read as that clock time: for the form to say back how it read the words."""
+    found = _WORKDAY_WORD.search(to_simplified(text or ""))
+    return None if found is None else (found.group(), WORKDAY_TIMES[found.group()])
 
 
 def day_without_time(text: str | None) -> bool:

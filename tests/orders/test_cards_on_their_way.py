@@ -18,7 +18,7 @@ from bot.i18n import Translator
 from models.orders import Order
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
-from services import member_cards
+from services import member_cards, order_cards
 from services import members as member_service
 from services import orders as svc
 from services.order_common import Notice, use_outbox
@@ -309,3 +309,55 @@ async def test_a_verify_copy_on_its_way_is_redrawn_with_who_checked_it(
     assert edit.reply_markup is None, edit.reply_markup
     row = await session.get(Delivery, copy.id, populate_existing=True)
     assert row is not None and row.matter == svc.verify_decided_matter(order.id)
+
+
+async def _card_opened(session: AsyncSession, w: World, order: Order) -> None:
+    """赵党员 (member2) opens the order's card from 详情 (message 90)."""
+    oid = order.id or 0
+    view = await svc.order_view(session, user=w.member2, roles=w.roles(w.member2), order_id=oid)
+    await order_cards.remember(
+        session,
+        order_id=oid,
+        member_id=w.member2.id,
+        message_id=90,
+        args=await order_cards.card_args(session, view),
+    )
+
+
+async def test_an_offer_on_its_way_when_the_card_is_opened_points_to_the_card(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """The sender holds the offer (going now) when the member opens the order's card: once
+    sent, it is redrawn without ✋ 接单, pointing to the card below (before, it came with ✋ 接单
+    beside the card's)."""
+    order, offer = await _offer_on_its_way(session, world)
+    await _card_opened(session, world, order)
+    async with sessionmaker() as sender:
+        matter = await outbox.record_sent(
+            sender, delivery_id=offer.id or 0, message_ids=[54], now=T0
+        )
+    assert matter == svc.offer_carded_on_the_way(order.id or 0)
+    async with sessionmaker() as follow_up:
+        redrawn = await svc.redraw_carded_offer_once_sent(
+            follow_up, delivery_id=offer.id or 0, outbox=_sink(follow_up)
+        )
+    assert redrawn == 1
+    [edit] = await _edits(session, world.member2.id, 54)
+    assert "您已经在下面打开了这张工单的详情" in edit.text, edit.text
+    assert "接单" not in str(edit.reply_markup), edit.reply_markup
+
+
+async def test_an_offer_sent_before_the_card_is_opened_points_to_the_card(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """The offer reached the member before they opened the card: redrawn so at once, in the
+    commit that remembers the card."""
+    order, offer = await _offer_on_its_way(session, world)
+    async with sessionmaker() as sender:
+        await outbox.record_sent(sender, delivery_id=offer.id or 0, message_ids=[55], now=T0)
+    await _card_opened(session, world, order)
+    [edit] = await _edits(session, world.member2.id, 55)
+    assert "您已经在下面打开了这张工单的详情" in edit.text, edit.text
+    assert "接单" not in str(edit.reply_markup), edit.reply_markup
+    row = await session.get(Delivery, offer.id, populate_existing=True)
+    assert row is not None and row.matter == svc.offer_carded_matter(order.id or 0)

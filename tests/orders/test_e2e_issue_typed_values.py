@@ -135,3 +135,48 @@ async def test_several_values_typed_at_once(linli_sandbox: Harness) -> None:
     order = await _order(h)
     assert (order.points, order.members_needed) == (20, 3)
     assert await d.errors() == []
+
+
+async def test_spans_and_counts_as_staff_say_them(linli_sandbox: Harness) -> None:
+    """'2人以上' / '至少两个人' are two members, '两周' / '一个月' a time limit shown in days too,
+    '一个半小时' an hour and a half (not rounded down to one), and '明天下班前' tomorrow 18:00,
+    said back as read; the order is published with them."""
+    h = linli_sandbox
+    d = h.driver
+    await _form(h)
+    form = await _typed(h, "2人以上")
+    assert "需要人数：2" in message_text(form), message_text(form)
+    form = await _typed(h, "1个人，至少两个人")
+    assert "需要人数：2" in message_text(form), message_text(form)
+    form = await _typed(h, "两周")
+    assert "办理时限：336 小时（14 天）" in message_text(form), message_text(form)
+    form = await _typed(h, "时限一个月")
+    assert "办理时限：720 小时（30 天）" in message_text(form), message_text(form)
+    form = await _typed(h, "一个半小时")
+    assert "办理时限：1 小时 30 分钟" in message_text(form), message_text(form)
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
+    order = await _order(h)
+    assert order.members_needed == 2
+    assert order.deadline_at is not None
+    due = order.deadline_at.replace(tzinfo=order.deadline_at.tzinfo or UTC)
+    assert due == h.clock.now + timedelta(minutes=90)
+    assert await d.errors() == []
+
+
+async def test_tomorrow_end_of_work_said_back(linli_sandbox: Harness) -> None:
+    """'明天下班前' (Monday 10:00 now): Tuesday 18:00, with how 下班 was read; the order's
+    deadline is that."""
+    h = linli_sandbox
+    d = h.driver
+    await _form(h)
+    form = await _typed(h, "3个人，明天下班前")
+    text = message_text(form)
+    assert "办理时限：11月24日（周二）18:00（「下班」按 18:00 算" in text, text
+    await d.tap(STAFF, "发布工单", form["message_id"])
+    await d.expect(STAFF, "已发布", since=form["message_id"] - 1)
+    order = await _order(h)
+    assert order.members_needed == 3 and order.deadline_at is not None
+    due = order.deadline_at.replace(tzinfo=order.deadline_at.tzinfo or UTC)
+    assert due == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    assert await d.errors() == []

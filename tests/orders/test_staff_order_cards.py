@@ -109,6 +109,83 @@ async def test_a_handler_draws_a_card_only_if_no_redraw_reads_so(
     )
 
 
+async def test_a_redraw_worked_out_before_a_colleagues_change_is_not_queued(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """Two staff act on an order at once: the later action read the card (as it was) and the
+    order before the first one changed the order and queued the newer card. The later action's
+    redraw, worked out from what it read, is not queued over it (before, the card was taken
+    because it did not read so yet: the older card was drawn over the newer, or edited twice)."""
+    order = await _order_with_a_card(session, world)
+    async with sessionmaker() as late:
+        [(card, stale)] = (
+            await late.exec(
+                select(OrderCard, Order).join(Order, col(Order.id) == col(OrderCard.order_id))
+            )
+        ).all()
+        assert card.shown == "（派单时的卡片）" and stale.status == OrderStatus.OPEN
+        async with sessionmaker() as first:  # a colleague cancels it, the card redrawn so
+            now = await first.get(Order, order.id)
+            assert now is not None
+            now.status = OrderStatus.CANCELLED
+            first.add(now)
+            [redraw] = await staff_order_cards.card_redraws(
+                first, request_ids=[order.request_id], draw=_draw
+            )
+            assert "cancelled" in str(redraw.args["body"])
+            await first.commit()
+
+        async def as_read(
+            session: AsyncSession, *, order: Order, reader: User
+        ) -> tuple[str, dict[str, Any] | None] | None:
+            return f"工单 {order.number} · {stale.status}", None  # the order as read before
+
+        again = await staff_order_cards.card_redraws(
+            late, request_ids=[order.request_id], draw=as_read
+        )
+        await late.commit()
+    assert again == []
+    async with sessionmaker() as s:
+        [kept] = (await s.exec(select(OrderCard.shown))).all()
+    assert kept == drawn_digest(f"工单 {order.number} · cancelled", None)
+
+
+async def test_a_handler_does_not_draw_a_card_a_colleague_redrew_meanwhile(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """The handler read what the card tapped was remembered to read, then the order; a
+    colleague's change committed in between and queued the newer card: the handler does not
+    draw the one it worked out (the older), and the queued one goes alone."""
+    order = await _order_with_a_card(session, world)
+    oid = order.id or 0
+    staff = world.grid_staff.id
+    read = await staff_order_cards.remembered(
+        session, order_id=oid, staff_id=staff, message_id=CARD
+    )
+    assert read == "（派单时的卡片）"
+    async with sessionmaker() as colleague:
+        now = await colleague.get(Order, oid)
+        assert now is not None
+        now.status = OrderStatus.CANCELLED
+        colleague.add(now)
+        [_] = await staff_order_cards.card_redraws(
+            colleague, request_ids=[order.request_id], draw=_draw
+        )
+        await colleague.commit()
+    older = drawn_digest(f"工单 {order.number} · open", None)
+    assert not await staff_order_cards.to_draw(
+        session, order_id=oid, staff_id=staff, message_id=CARD, shown=older, read=read
+    )
+    # nothing redrew it since the handler read it: drawn
+    read = await staff_order_cards.remembered(
+        session, order_id=oid, staff_id=staff, message_id=CARD
+    )
+    newest = drawn_digest("（改派后的卡片）", None)
+    assert await staff_order_cards.to_draw(
+        session, order_id=oid, staff_id=staff, message_id=CARD, shown=newest, read=read
+    )
+
+
 async def _draw_request(
     session: AsyncSession, *, request: Request, reader: User
 ) -> tuple[str, dict[str, Any] | None] | None:

@@ -77,6 +77,25 @@ def read(typed: str) -> tuple[str, object]:
         ("一天半", ("hrs", 36)),
         ("两天半", ("hrs", 60)),
         ("明天下午5点前吧", ("due", "11-24 Tue 17:00")),
+        # counts and spans as staff say them
+        ("2人以上", ("need", 2)),
+        ("两个人以上", ("need", 2)),
+        ("至少两个人", ("need", 2)),
+        ("至少2名志愿者", ("need", 2)),
+        ("at least 2 people", ("need", 2)),
+        ("两周", ("hrs", 336)),
+        ("一个月", ("hrs", 720)),
+        ("一个月内完成", ("hrs", 720)),
+        ("半个月", ("hrs", 360)),
+        ("一个半月", ("hrs", 1080)),
+        ("一个半小时", ("mins", 90)),
+        ("1.5小时", ("mins", 90)),
+        ("1小时20分钟", ("mins", 80)),
+        ("90分钟", ("mins", 90)),
+        ("两个钟头", ("hrs", 2)),
+        ("明天下班前", ("due", "11-24 Tue 18:00")),
+        ("周五下班之前", ("due", "11-27 Fri 18:00")),
+        ("明天上班前", ("due", "11-24 Tue 09:00")),
     ],
 )
 def test_reads_what_staff_type(typed: str, expected: tuple[str, object]) -> None:
@@ -91,6 +110,8 @@ def test_reads_what_staff_type(typed: str, expected: tuple[str, object]) -> None
         ("30个人", "order-form-err-members"),
         ("100天", "order-form-err-hours"),
         ("0小时", "order-form-err-hours"),
+        ("半小时", "order-form-err-hours"),
+        ("四个月", "order-form-err-hours"),
         ("昨天", "order-form-err-day-past"),
         ("昨天下午5点", "order-form-err-past"),
         ("10点半前", "order-form-err-too-soon"),
@@ -160,3 +181,10 @@ def test_a_deadline_is_checked_again_when_published() -> None:
     assert check_due(due, now=MONDAY) == due
     with pytest.raises(InvalidInput, match="order-form-err-past"):
         check_due(due, now=datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+
+
+def test_a_deadline_by_working_hours_says_which_word() -> None:
+    """'明天下班前' is read at 18:00 and carries 下班 for the form to say back; a clock time
+    carries none."""
+    assert read_typed_value("明天下班前", zone=SHANGHAI, now=MONDAY).word == "下班"
+    assert read_typed_value("明天下午5点前", zone=SHANGHAI, now=MONDAY).word is None

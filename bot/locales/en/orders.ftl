@@ -338,6 +338,9 @@ order-btn-any-skill = 🧰 Any skill
 order-btn-skills-default = 🧰 Skills of the category
 order-issue-deadline = Time limit: { $hours } hours
 order-issue-deadline-at = Due: { $time }
+order-issue-deadline-days = Time limit: { $hours } hours ({ $days } days)
+order-issue-deadline-minutes = Time limit: { $hours } h { $minutes } min
+order-issue-deadline-word = Due: { $time } (“{ $word }” read as { $clock }; if that is not the hour, type the time, e.g. “tomorrow 17:30”)
 order-issue-needed = Members needed: { $count }
 order-issue-points = Points: { $points }
 order-ask-title = Type the order's title (up to 60 characters):
@@ -381,6 +384,12 @@ order-ask-merge = Merge request { $number } into which request? Type its number:
 order-merged = Request { $number } is merged into { $into }; the resident will follow { $into }.
 order-ask-decline = Why is request { $number } declined? (the resident is told)
 order-declined = Request { $number } is declined; the resident has been told why.
+order-decline-repeats = It sounds as if request { $number } is the same matter as another one, so it can be merged into it: the resident then follows that one, and it does not count as declined.
+    Tap the request to merge it into; to decline it all the same, tap “{ order-btn-decline-anyway }”.
+order-decline-repeats-none = It sounds as if request { $number } repeats another one, but no open request it repeats was found.
+    To merge it, type that request's number (e.g. 00003); to decline it all the same, tap “{ order-btn-decline-anyway }”.
+order-btn-merge-into-matter = 🔗 Merge into { $number } ({ $what })
+order-btn-decline-anyway = ❌ Decline anyway
 order-ask-result = What was done about request { $number }? (you may attach one photo)
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-closed = Request { $number } is closed.
@@ -686,6 +695,9 @@ order-notice-offer-resent = 🛠 Order { $number }: { $title }
         [yes] {""}
        *[other] {" "}(in the morning, if it is night)
     } — tap ✋ Claim in the newest one.
+order-notice-offer-carded = 🛠 Order { $number }: { $title }
+    📍 { $place }
+    ⬇️ You opened this order's details below: to take it, tap { order-btn-claim } there.
 order-notice-offer-filled = 🛠 Order { $number }: { $title }
     { $gist ->
         [none] {""}

@@ -317,6 +317,9 @@ order-btn-any-skill = 🧰 不限技能
 order-btn-skills-default = 🧰 按分类要求技能
 order-issue-deadline = 办理时限：{ $hours } 小时
 order-issue-deadline-at = 办理时限：{ $time }
+order-issue-deadline-days = 办理时限：{ $hours } 小时（{ $days } 天）
+order-issue-deadline-minutes = 办理时限：{ $hours } 小时 { $minutes } 分钟
+order-issue-deadline-word = 办理时限：{ $time }（「{ $word }」按 { $clock } 算；不是这个点的话，直接输入时间，例如「明天17:30前」）
 order-issue-needed = 需要人数：{ $count }
 order-issue-points = 积分：{ $points }
 order-ask-title = 请输入工单标题（60 字以内）：
@@ -351,6 +354,12 @@ order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的�
 order-merged = 诉求 { $number } 已并入诉求 { $into }，居民会跟着 { $into } 收到进度。
 order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
 order-declined = 诉求 { $number } 已不予受理，原因已告诉居民。
+order-decline-repeats = 听起来诉求 { $number } 和另一件是同一件事，可以把它并入那件：居民会跟着那件收到进度，不算不受理。
+    请点下面要并入的诉求；确实要不受理，点「{ order-btn-decline-anyway }」。
+order-decline-repeats-none = 听起来诉求 { $number } 和另一件重复了，但没找到那件还在办理中的诉求。
+    要并入的话，请输入那件诉求的编号（例如 00003）；确实要不受理，点「{ order-btn-decline-anyway }」。
+order-btn-merge-into-matter = 🔗 并入 { $number }（{ $what }）
+order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张照片）：
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-closed = 诉求 { $number } 已结案。
@@ -640,6 +649,9 @@ order-notice-offer-resent = 🛠 工单 { $number }：{ $title }
         [yes] {""}
        *[other] （夜里的话早上发）
     }，请在最新的那条里点「✋ 接单」。
+order-notice-offer-carded = 🛠 工单 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 您已经在下面打开了这张工单的详情，要接单请在那条里点「{ order-btn-claim }」。
 order-notice-offer-filled = 🛠 工单 { $number }：{ $title }
     { $gist ->
         [none] {""}

@@ -320,6 +320,9 @@ order-btn-any-skill = 🧰 不限技能
 order-btn-skills-default = 🧰 按分類要求技能
 order-issue-deadline = 辦理時限：{ $hours } 小時
 order-issue-deadline-at = 辦理時限：{ $time }
+order-issue-deadline-days = 辦理時限：{ $hours } 小時（{ $days } 天）
+order-issue-deadline-minutes = 辦理時限：{ $hours } 小時 { $minutes } 分鐘
+order-issue-deadline-word = 辦理時限：{ $time }（「{ $word }」按 { $clock } 算；不是這個點的話，直接輸入時間，例如「明天17:30前」）
 order-issue-needed = 需要人數：{ $count }
 order-issue-points = 積分：{ $points }
 order-ask-title = 請輸入工單標題（60 字以內）：
@@ -354,6 +357,12 @@ order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的�
 order-merged = 訴求 { $number } 已併入訴求 { $into }，居民會跟著 { $into } 收到進度。
 order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
 order-declined = 訴求 { $number } 已不予受理，原因已告訴居民。
+order-decline-repeats = 聽起來訴求 { $number } 和另一件是同一件事，可以把它併入那件：居民會跟著那件收到進度，不算不受理。
+    請點下面要併入的訴求；確實要不受理，點「{ order-btn-decline-anyway }」。
+order-decline-repeats-none = 聽起來訴求 { $number } 和另一件重複了，但沒找到那件還在辦理中的訴求。
+    要併入的話，請輸入那件訴求的編號（例如 00003）；確實要不受理，點「{ order-btn-decline-anyway }」。
+order-btn-merge-into-matter = 🔗 併入 { $number }（{ $what }）
+order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張照片）：
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-closed = 訴求 { $number } 已結案。
@@ -643,6 +652,9 @@ order-notice-offer-resent = 🛠 工單 { $number }：{ $title }
         [yes] {""}
        *[other] （夜裡的話早上發）
     }，請在最新的那條裡點「✋ 接單」。
+order-notice-offer-carded = 🛠 工單 { $number }：{ $title }
+    📍 { $place }
+    ⬇️ 您已經在下面打開了這張工單的詳情，要接單請在那條裡點「{ order-btn-claim }」。
 order-notice-offer-filled = 🛠 工單 { $number }：{ $title }
     { $gist ->
         [none] {""}
