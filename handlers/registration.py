@@ -333,9 +333,11 @@ async def _take_typed(
             await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
         return
     await state.update_data(community_id=guess.community.id)
+    # someone changing the address they have registered: 'afterwards' would read oddly
+    again = "yes" if user.registered else "no"
     parts = [shown_name(guess.community, t.lang)]
     if guess.building is None:
-        await message.answer(t("reg-typed-read", address=" · ".join(parts)))
+        await message.answer(t("reg-typed-read", address=" · ".join(parts), again=again))
         await state.set_state(Reg.grid)
         grids = await org.list_grids(session, community_id=guess.community.id or 0)
         await message.answer(t("reg-choose-grid"), reply_markup=_grid_rows(t, grids))
@@ -343,7 +345,7 @@ async def _take_typed(
     await state.update_data(grid_id=guess.building.grid_id, building_id=guess.building.id)
     parts.append(shown_name(guess.building, t.lang))
     if guess.room is None:
-        await message.answer(t("reg-typed-read", address=" · ".join(parts)))
+        await message.answer(t("reg-typed-read", address=" · ".join(parts), again=again))
         await state.set_state(Reg.room)
         await message.answer(t("reg-ask-room"), reply_markup=step_keyboard(t))
         return
@@ -361,7 +363,9 @@ async def _take_typed(
         await state.set_state(Reg.room)
         await message.answer(t(exc.key, **exc.args_), reply_markup=step_keyboard(t))
         return
-    await message.answer(t("reg-typed-read", address=" · ".join([*parts, guess.room])))
+    await message.answer(
+        t("reg-typed-read", address=" · ".join([*parts, guess.room]), again=again)
+    )
     await state.update_data(saved=True)
     await ask_phone(message, state, t)
 

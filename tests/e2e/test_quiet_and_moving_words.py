@@ -57,6 +57,8 @@ async def test_moving_said_in_words_begins_the_address_change(linli_sandbox: Har
     h = linli_sandbox
     d = h.driver
     read = await reply_to(d, WU, "我搬到3号楼了", "阳光社区 · 3号楼")
+    # said to someone already registered: changed again, not 'after registering'
+    assert "就能再改" in message_text(read) and "登记好以后" not in message_text(read)
     await d.expect(WU, "请输入您的房号", since=read["message_id"])
     await d.say(WU, "201")
     await d.expect(WU, "手机号", since=read["message_id"])

@@ -237,7 +237,10 @@ cat-err-hant-spaces = When the Traditional name has spaces, put it in quotes, fo
 cat-err-hant-name = Please give the Traditional Chinese name, at most 40 characters.
 cmd-categories = Request categories and deadlines
 
-reg-typed-read = Got it: <b>{ $address }</b>. If that is not right, you can change it afterwards: { menu-profile } → { profile-edit-address }.
+reg-typed-read = Got it: <b>{ $address }</b>. If that is not right, { $again ->
+    [yes] you can change it again: { menu-profile } → { profile-edit-address }.
+   *[no] you can change it afterwards: { menu-profile } → { profile-edit-address }.
+}
 reg-typed-not-read = I could not read an address from that. Please tap a button, or write the whole address: community, building and room, e.g. “… Community, Building 3, 502”.
 reg-picked = ✓ { $step }: { $value }
 reg-step-community = Community

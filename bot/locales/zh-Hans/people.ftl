@@ -237,7 +237,10 @@ cat-err-hant-spaces = 繁体名里有空格时，请把名称放在引号里，�
 cat-err-hant-name = 请给出繁体中文名，不超过 40 字。
 cmd-categories = 诉求分类与时限
 
-reg-typed-read = 好的，记下了：<b>{ $address }</b>。如果不对，登记好以后在「{ menu-profile }」里点「{ profile-edit-address }」就能改。
+reg-typed-read = 好的，记下了：<b>{ $address }</b>。如果不对，{ $again ->
+    [yes] 在「{ menu-profile }」里点「{ profile-edit-address }」就能再改。
+   *[no] 登记好以后在「{ menu-profile }」里点「{ profile-edit-address }」就能改。
+}
 reg-typed-not-read = 没能从您写的内容里认出地址。请点按钮选择；也可以直接写完整的地址，比如「某某社区 3号楼 502」。
 reg-picked = ✓ { $step }：{ $value }
 reg-step-community = 社区

@@ -240,7 +240,10 @@ cat-err-hant-spaces = 繁體名裡有空格時，請把名稱放在引號裡，�
 cat-err-hant-name = 請給出繁體中文名，不超過 40 字。
 cmd-categories = 訴求分類與時限
 
-reg-typed-read = 好的，記下了：<b>{ $address }</b>。如果不對，登記好以後在「{ menu-profile }」裡點「{ profile-edit-address }」就能改。
+reg-typed-read = 好的，記下了：<b>{ $address }</b>。如果不對，{ $again ->
+    [yes] 在「{ menu-profile }」裡點「{ profile-edit-address }」就能再改。
+   *[no] 登記好以後在「{ menu-profile }」裡點「{ profile-edit-address }」就能改。
+}
 reg-typed-not-read = 沒能從您寫的內容裡認出地址。請點按鈕選擇；也可以直接寫完整的地址，比如「某某社區 3號樓 502」。
 reg-picked = ✓ { $step }：{ $value }
 reg-step-community = 社區
