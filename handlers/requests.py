@@ -1987,7 +1987,13 @@ async def on_rate_comment(message: Message, state: FSMContext, ctx: OrderCtx) ->
 
 # said at the rating comment step: how to comment is asked again ('我不会弄', '你好')
 _NOT_A_COMMENT_ASK = frozenset(
-    {smalltalk.Kind.HELP, smalltalk.Kind.GREETING, smalltalk.Kind.WHO, smalltalk.Kind.LEAD_IN}
+    {
+        smalltalk.Kind.HELP,
+        smalltalk.Kind.GREETING,
+        smalltalk.Kind.WHO,
+        smalltalk.Kind.LEAD_IN,
+        smalltalk.Kind.CHAT,  # '今天天气怎么样': not the matter, nor a comment on the result
+    }
 )
 # … or the score stands without one ('好的', '谢谢', '不用了', '返回'); '还没修好' (progress) is
 # a comment

@@ -44,6 +44,7 @@ class Kind(StrEnum):
     MENU = "menu"  # 主菜单 / 返回: the main menu
     LEAD_IN = "lead-in"  # 我想问一下 / 有个事: the matter comes next
     UNDO = "undo"  # 点错了 / 不要了 / 算了: nothing to do, and no matter to file
+    CHAT = "chat"  # 今天天气怎么样 / 吃了吗 / 讲个笑话: a chat, answered kindly, no matter to file
 
 
 # the phrases of each kind, "|"-separated (lowercase; Latin ones match as whole words)
@@ -82,6 +83,12 @@ _PHRASES: dict[Kind, str] = {
     Kind.UNDO: "点错了|按错了|点错|按错|弄错了|搞错了|发错了|发错|不小心|不小心点的|点错地方|"
     "算了|不报了|不用报了|不用了|不要了|不需要了|没事了|不弄了|"
     "wrong button|by mistake|my mistake|never mind|nevermind|forget it",
+    Kind.CHAT: "今天天气怎么样|天气怎么样|今天天气如何|明天天气怎么样|明天会下雨吗|今天会下雨吗|"
+    "今天天气真好|今天天气不错|天气真好|天气不错|吃了吗|吃饭了吗|你吃饭了吗|你吃了吗|在干嘛|"
+    "你在干嘛|干嘛呢|在干什么|你在干什么|好无聊|无聊|陪我聊聊|陪我聊天|聊聊天|聊聊|聊天|"
+    "讲个笑话|给我讲个笑话|说个笑话|你几岁了|你几岁|你多大了|你真好|你真聪明|你好可爱|"
+    "how is the weather|what s the weather like|what s the weather|is it going to rain|"
+    "tell me a joke|let s chat|i m bored|i am bored|how old are you",
     Kind.PROGRESS: "怎么样了|进度|进展|办得怎么样|办好了吗|办了吗|办了没|处理了吗|处理了没|"
     "处理得怎么样|到哪一步了|到哪一步|到哪了|怎么样啦|咋样了|怎样了|修好了吗|修好了没|修好了没有|"
     "弄好了吗|弄好了没|解决了吗|解决了没|解决了没有|有人管吗|有结果了吗|有结果吗|什么时候来|什么时候修|还没人来|还没有人来|"
@@ -177,9 +184,9 @@ def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
     A message mixing kinds is read by the strongest: who it is, help, progress, menu, undo,
-    then thanks, greeting, bye, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了" asks for
-    progress; "你好，你是机器人吗" who it is). Known emoji alone are read too ('👍' ack, '🙏'
-    thanks, '👋' a greeting).
+    then thanks, greeting, bye, a chat, ack ("好的，谢谢" thanks; "你好，我上次反映的事怎么样了"
+    asks for progress; "你好，你是机器人吗" who it is). Known emoji alone are read too ('👍'
+    ack, '🙏' thanks, '👋' a greeting).
     """
     if text and (kind := _emoji_kind(text)) is not None:
         return kind
@@ -196,6 +203,7 @@ def classify(text: str | None) -> Kind | None:
         Kind.THANKS,
         Kind.GREETING,
         Kind.BYE,
+        Kind.CHAT,
         Kind.ACK,
     ):
         if kind in found:

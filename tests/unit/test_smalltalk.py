@@ -85,6 +85,12 @@ from services.smalltalk import (
         ("麻烦快点，谢谢", Kind.PROGRESS),
         ("When will it be fixed?", Kind.PROGRESS),
         ("hmm?", Kind.ACK),
+        # a chat: answered kindly, not a matter to file
+        ("今天天气怎么样？", Kind.CHAT),
+        ("你吃饭了吗", Kind.CHAT),
+        ("讲个笑话吧", Kind.CHAT),
+        ("What's the weather like?", Kind.CHAT),
+        ("你好，今天天气不错", Kind.GREETING),
     ],
 )
 def test_small_talk(text: str, kind: Kind) -> None:
@@ -108,6 +114,8 @@ def test_small_talk(text: str, kind: Kind) -> None:
         "停水了什么时候来水",
         "楼道太黑看不清",  # a matter, though 看不清 is finding the bot hard
         "机器人坏了",
+        "今天天气冷，暖气不热",  # the weather named, a matter told
+        "聊天群里有人乱发广告",
         "",
         "？？",
         "你好" * (MAX_CHARS // 2 + 1),  # too long to be small talk

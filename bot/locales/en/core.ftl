@@ -228,6 +228,7 @@ fallback-draft-started-voice = All right, we have kept your voice note. You can 
 smalltalk-thanks = You're welcome! We're here whenever you need us.
 smalltalk-ack = All right. Tap a button below whenever you need something.
 smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
+smalltalk-chat = I'm the community's service helper, so the weather and a chat are not really my thing 😊 If anything at home, in your building or around the neighbourhood needs the community's help, just tell me: type it, or send a photo or a voice note.
 smalltalk-undo = No problem. Tell me whenever you need something: type, send a photo or a voice note.
 smalltalk-lead-in = Go ahead, I'm listening: type what it is about, or send a photo or a voice note.
 smalltalk-who = I am Linli, the community's service assistant: an automatic program, not a person. What you tell me here goes to the community's staff; to speak to someone in person, call the community office.
