@@ -279,7 +279,9 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
     Topic.POINTS: "积分|积分榜|服务时长|时长|服务时间|时间银行|排行|排行榜|排名|"
-    "points|point|service hours|hours|leaderboard|ranking",
+    # the figure or the place asked as members say it: '我有多少分了', '这个月我排第几'
+    "分|分数|得分|多少分|排第几|排第几名|排在第几|排在第几名|排名第几|第几名|排几名|名次|"
+    "points|point|service hours|hours|leaderboard|ranking|rank|my rank|score|my score",
     Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|活|干活|有活|接个活|派活|任务|接任务|领任务|"
     "单子|接单子|需要帮忙的|可以帮忙的|能帮忙的|帮什么忙|能做什么|可以做什么|"
     "claim|claim an order|take an order|take orders|open orders|any work|any tasks|tasks",

@@ -206,7 +206,13 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("积分", True, MEMBER, Feature.POINTS),
         ("接单", True, MEMBER, Feature.OPEN_ORDERS),
         ("投票", True, MEMBER, Feature.CONSULT),
+        # the figure or the place asked as members say it
+        ("我有多少分了", True, MEMBER, Feature.POINTS),
+        ("这个月我排第几", True, MEMBER, Feature.POINTS),
+        ("我排第几名", True, MEMBER, Feature.POINTS),
+        ("how many points do I have", True, MEMBER, Feature.POINTS),
         ("积分", True, RESIDENT, None),  # how: signing up comes first
+        ("我有多少分了", True, RESIDENT, None),
         ("接单", True, RESIDENT, None),
         ("我要当志愿者", True, MEMBER, None),  # signed up already: how says so
         # not registered yet: how (it says what comes first)
