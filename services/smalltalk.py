@@ -664,6 +664,58 @@ def offers_to_take(text: str | None) -> bool:
     return bool(_read_whole(text, _TAKE_TOKENS))
 
 
+# ------------------------------------------------------------------ an order asked about
+
+
+class OrderAsk(StrEnum):
+    """What a member asks about an order in words: where it is, by when, how to reach the
+    resident."""
+
+    WHERE = "where"  # '这个单在哪', '他家住几楼'
+    WHEN = "when"  # '几点之前要做完', '这单什么时候截止'
+    CONTACT = "contact"  # '居民电话多少', '怎么联系他'
+
+
+_ABOUT = "about"  # the order or its resident named ('这个单', '居民'), or the work ('做完')
+_DUE = "due"  # by when, and of an order
+_ORDER_ASK_WORDS: dict[OrderAsk | str, str] = {
+    OrderAsk.WHERE: "在哪|在哪里|在哪儿|在什么地方|什么地方|哪里|哪儿|地址|地点|位置|哪栋|哪栋楼|"
+    "哪个楼|哪一栋|几号楼|几栋|门牌|门牌号|房号|房间号|几楼|几零几|哪家|几单元|哪个单元|"
+    "where|address|which building|which room|what room",
+    OrderAsk.WHEN: "几点|什么时候|啥时候|几号|哪天|最晚|最迟|when|by when|what time",
+    # words of an order's time limit alone: they name the order too ('什么时候截止', 'when is
+    # it due')
+    _DUE: "截止|截止时间|截至|时限|期限|deadline|due",
+    OrderAsk.CONTACT: "电话|电话号码|手机|手机号|手机号码|号码|联系方式|联系电话|怎么联系|联系|"
+    "phone|phone number|number|contact|call|reach",
+    _ABOUT: "这个单|这单|单|单子|这个单子|工单|这个工单|这个活|活|活儿|任务|这个任务|居民|住户|"
+    "业主|老人|老人家|阿姨|大爷|奶奶|爷爷|人家|他家|她家|他|她|对方|做完|办完|干完|弄完|完成|"
+    "the order|this order|order|the job|this job|job|task|the resident|resident|they|them|"
+    "their|him|her|his|finish|finished|done",
+}
+_ORDER_ASK_FILLERS = (
+    "请问|问一下|想问|想问一下|我|要|得|需要|应该|在|是|多少|的|了|呢|啊|呀|吧|之前|以前|前|"
+    "去|到|给|打|有|吗|么|这个|那个|住|家|最|好|可以|能|怎么|上门|过去|"
+    "it|is|the|what|s|do|i|to|need|by|have|has|of|for|please|can|get|should|will|be|"
+    "live|lives|does|at|how"
+)
+_ORDER_ASK_TOKENS: list[tuple[str, OrderAsk | str | None]] = _tokens(
+    _ORDER_ASK_WORDS, _ORDER_ASK_FILLERS
+)
+
+
+def order_asked(text: str | None) -> OrderAsk | None:
+    """What a short message asks about an order as a member says it ('这个单在哪' where,
+    '几点之前要做完' by when, '居民电话多少' the resident's phone, "what's the resident's
+    phone"), or None: not that alone, or no order, resident or work named in it ('电话多少' may
+    be the office's; '在哪' anything)."""
+    found = _read_whole(text, _ORDER_ASK_TOKENS)
+    if not found or not {_ABOUT, _DUE} & set(found):
+        return None
+    asked = [OrderAsk.WHEN if f == _DUE else f for f in found if f != _ABOUT]
+    return OrderAsk(asked[0]) if asked else None
+
+
 # ------------------------------------------------------------------ an optional step passed over
 
 _SKIP_WORDS: dict[bool, str] = {

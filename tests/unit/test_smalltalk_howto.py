@@ -12,11 +12,13 @@ from services.smalltalk import (
     Feature,
     Kind,
     Named,
+    OrderAsk,
     Topic,
     classify,
     how_to,
     how_to_answer,
     opens,
+    order_asked,
 )
 
 
@@ -314,3 +316,31 @@ def test_the_answer_is_for_this_person() -> None:
 def test_registering_named_bare(text: str, topic: Topic) -> None:
     named = how_to(text)
     assert named is not None and named.topic is topic and not named.asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("这个单在哪", OrderAsk.WHERE),
+        ("这个活在哪里", OrderAsk.WHERE),
+        ("他家住几楼", OrderAsk.WHERE),
+        ("where is the job", OrderAsk.WHERE),
+        ("几点之前要做完", OrderAsk.WHEN),
+        ("这单什么时候截止", OrderAsk.WHEN),
+        ("when is it due", OrderAsk.WHEN),
+        ("居民电话多少", OrderAsk.CONTACT),
+        ("居民的电话是多少？", OrderAsk.CONTACT),
+        ("怎么联系他", OrderAsk.CONTACT),
+        ("what's the resident's phone number?", OrderAsk.CONTACT),
+        # no order, resident or work named: the office's phone, anything's place
+        ("电话多少", None),
+        ("社区电话多少", None),
+        ("在哪", None),
+        ("楼道灯坏了在哪报修", None),
+        ("这个单我接了", None),
+        ("做完了", None),
+    ],
+)
+def test_an_order_asked_about(text: str, asked: OrderAsk | None) -> None:
+    """Where, by when, the resident's phone: asked of an order as members ask it."""
+    assert order_asked(text) == asked

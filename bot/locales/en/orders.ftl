@@ -466,6 +466,13 @@ order-btn-report-done = ✅ Report done
 order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report done" below and say in a few words what was done; add photos if you have them.
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked about an order in words ('where is it', 'when is it due', "the resident's phone")
+order-asked-one = Where order { $number } ({ $title }) is, when it is due and how to reach the resident are on its card below:
+order-asked-which = You hold { $count } orders: where each is, when it is due and how to reach the resident are on their cards below:
+order-asked-none = You hold no order yet. { $asked ->
+        [contact] The resident's phone and room show on the order's card once you claim it.{" "}
+       *[other] {""}
+    }Where each open order is and when it is due: “{ menu-order-open }”.
 order-btn-release = ↩️ Give back
 # 💬 Tell the community: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 Tell the community

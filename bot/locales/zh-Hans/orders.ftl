@@ -440,6 +440,13 @@ order-btn-report-done = ✅ 完成上报
 order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点下面的「✅ 完成上报」，写几句办理情况，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked about an order in words ('这个单在哪', '几点之前要做完', '居民电话多少')
+order-asked-one = 工单 { $number }（{ $title }）的地点、时限和居民的联系方式都在下面这张卡片上：
+order-asked-which = 您手上有 { $count } 件工单，地点、时限和居民的联系方式都在下面各自的卡片上：
+order-asked-none = 您手上还没有接下的工单。{ $asked ->
+        [contact] 居民的电话和房号，接单后才会显示在工单卡片上。
+       *[other] {""}
+    }可接工单的地点和时限都写在「{ menu-order-open }」里。
 order-btn-release = ↩️ 放弃工单
 # 💬 告诉社区: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 告诉社区

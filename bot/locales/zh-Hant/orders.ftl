@@ -443,6 +443,13 @@ order-btn-report-done = ✅ 完成上報
 order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點下面的「✅ 完成上報」，寫幾句辦理情況，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked about an order in words ('這個單在哪', '幾點之前要做完', '居民電話多少')
+order-asked-one = 工單 { $number }（{ $title }）的地點、時限和居民的聯繫方式都在下面這張卡片上：
+order-asked-which = 您手上有 { $count } 件工單，地點、時限和居民的聯繫方式都在下面各自的卡片上：
+order-asked-none = 您手上還沒有接下的工單。{ $asked ->
+        [contact] 居民的電話和房號，接單後才會顯示在工單卡片上。
+       *[other] {""}
+    }可接工單的地點和時限都寫在「{ menu-order-open }」裡。
 order-btn-release = ↩️ 放棄工單
 # 💬 告訴社區: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 告訴社區
