@@ -38,7 +38,12 @@ from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import offer_typed_choice
 from handlers.profile import cmd_profile, offer_typed_phone
-from handlers.registration import kept_draft, register_from_typed, register_now_kb
+from handlers.registration import (
+    kept_draft,
+    register_from_typed,
+    register_now_kb,
+    register_rows,
+)
 from handlers.requests import (
     Filing,
     cmd_my_requests,
@@ -413,11 +418,14 @@ async def _keep_until_registered(
     voice: str | None = None,
     place: list[float] | None = None,
     staff: bool = False,
-) -> None:
+    notes: list[list[tuple[str, str]]] | None = None,
+) -> Message | None:
     """Someone not yet registered told us a matter: keep it (kept_draft) for the request that
     follows their registration, and offer to register now. More messages before they do join
     it; the further photos of one album join it without a second answer. Staff (`staff`, who
-    mostly type about their work: '派单', '00004 不受理') are first told where that is done."""
+    mostly type about their work: '派单', '00004 不受理') are first told where that is done; a
+    member with orders in hand (`notes`: their 💬 告诉社区 buttons) that the words may be for
+    the order's staff. The answer sent (None for an album's further photo)."""
     kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
     if text:
@@ -441,7 +449,7 @@ async def _keep_until_registered(
     )
     await kept_draft(state).set_data(kept)
     if same_album:
-        return
+        return None
     answer = t("fallback-kept-until-registered")
     if kept.get("topic") and not staff:
         # a topic proposed (now or in an earlier message, which these words add to): it is
@@ -449,7 +457,13 @@ async def _keep_until_registered(
         answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
-    await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
+    register = register_now_kb(t, then="order")
+    if notes:
+        # a member serving a community they do not live in ('敲门没人在家'): most likely about
+        # their order, for its staff; their own matter still waits for an address
+        answer = t("order-typed-note-hint") + "\n\n" + t("fallback-kept-until-registered-staff")
+        register = inline_kb([*notes, *register_rows(t, then="order")])
+    return await message.answer(answer, reply_markup=register)
 
 
 async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -> None:
@@ -766,7 +780,12 @@ async def on_unknown_message(
             # what they typed is a matter, but a request needs an address first: it is kept
             # and becomes the start of their request once they have registered
             staff = bool(roles & {Role.STAFF, Role.ADMIN})
-            await _keep_until_registered(message, state, t, text=text, staff=staff)
+            notes = await typed_note_buttons(ctx, text) if ctx is not None else []
+            kept_offer = await _keep_until_registered(
+                message, state, t, text=text, staff=staff, notes=notes
+            )
+            if notes and kept_offer is not None:
+                await keep_typed_note(state, kept_offer, text)  # its 💬 告诉社区 passes these on
             return
         kept = await kept_draft(state).get_data()
         if kept.get("text") or kept.get("photos"):

@@ -522,7 +522,11 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     signing up as a member; signing up again once a member). Filing opens when asked how too
     ("怎么反映问题"): its first step says how."""
     feature = _OPENS.get(named.topic)
-    if feature is None or not registered:
+    member = Role.MEMBER in roles
+    # a member's own features need no home address: many members serve a community they do
+    # not live in (赵医生 asking '有什么活可以干吗' gets the orders, not how to find them)
+    members_own = member and feature in (Feature.OPEN_ORDERS, Feature.POINTS)
+    if feature is None or not (registered or members_own):
         return None
     # "今天有活吗" asks for the open orders themselves, "什么时候开会" / "最近有投票吗" for the
     # meetings and polls on, "我的积分多少" for the points; "怎么接单" / "怎么投票" /
@@ -533,7 +537,6 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     )
     if named.asked and feature is not Feature.NEW_REQUEST and not lists_asked:
         return None
-    member = Role.MEMBER in roles
     if feature in (Feature.OPEN_ORDERS, Feature.POINTS) and not member:
         return None
     if feature is Feature.JOIN and member:

@@ -213,6 +213,10 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("这个月我排第几", True, MEMBER, Feature.POINTS),
         ("我排第几名", True, MEMBER, Feature.POINTS),
         ("how many points do I have", True, MEMBER, Feature.POINTS),
+        # a member who lives elsewhere (no address here) gets their own features all the same
+        ("有什么活可以干吗", False, frozenset({Role.MEMBER}), Feature.OPEN_ORDERS),
+        ("我有多少分了", False, frozenset({Role.MEMBER}), Feature.POINTS),
+        ("投票", False, frozenset({Role.MEMBER}), None),
         ("积分", True, RESIDENT, None),  # how: signing up comes first
         ("我有多少分了", True, RESIDENT, None),
         ("接单", True, RESIDENT, None),
