@@ -539,6 +539,29 @@ async def answer_typed_question(message: Message, ctx: OrderCtx, asked: str) -> 
         await show_order(message, ctx, order.id or 0)
 
 
+async def answer_typed_pause(message: Message, ctx: OrderCtx, office: str | None) -> None:
+    """'我这周出差，先别派给我' from a member: offers are not assignments (nothing is theirs
+    until they tap ✋ 接单), each order in hand with its ↩️ 放弃 (the button asks the reason), and
+    the community office (`office`: its contacts) to ask for no offers meanwhile."""
+    t = ctx.t
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ][-TYPED_NOTE_ORDERS:]
+    lines = [t("order-pause-how")]
+    if held:
+        lines.append(t("order-pause-held", count=len(held)))
+    lines.append(t("order-pause-office"))
+    if office:
+        lines.append(office)
+    rows = [
+        [button(t("order-btn-release-of", number=o.number, title=order_title(t, o)), "mrel", o.id)]
+        for o in held
+    ]
+    await message.answer("\n\n".join(lines), reply_markup=keyboard(rows) if rows else None)
+
+
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mnote"))))
 async def on_note_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx

@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
 from handlers.claims import (
+    answer_typed_pause,
     answer_typed_question,
     cmd_open_orders,
     keep_typed_note,
@@ -708,6 +709,11 @@ async def on_unknown_message(
     gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
     if gives_up and ctx is not None and await offer_typed_release(message, ctx):
         return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter
+    if not in_flow and Role.MEMBER in roles and ctx is not None and smalltalk.asks_pause(text):
+        # "我这周出差，先别派给我": what offers are, its orders' 放弃, and whom to ask
+        office = await org.office_of(session, user_id=user.id)
+        await answer_typed_pause(message, ctx, office_text(t, office) if office else None)
+        return
     order_ask = smalltalk.order_asked(text) if not in_flow and Role.MEMBER in roles else None
     if order_ask is not None and ctx is not None:
         # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file

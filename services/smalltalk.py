@@ -719,6 +719,31 @@ def order_asked(text: str | None) -> OrderAsk | None:
     return OrderAsk(asked[0]) if asked else None
 
 
+# ------------------------------------------------------------------ a member away for a while
+
+# asking not to be sent work for a while ('我这周出差，先别派给我', '暂停接单', "don't send me
+# orders this week"): said anywhere in a short message
+_PAUSE = re.compile(
+    r"(?:别|不要|不用|甭)(?:再)?(?:给我|跟我)(?:派|发|推|通知)"
+    r"|(?:别|不要|不用|甭)(?:再)?(?:派|发|推|通知)(?:单|工单|活|任务|消息|通知)?(?:给我|我)"
+    r"|(?:暂停|停止|暂时不|先不|不再)(?:接单|接工单|接活|派单|派活|派工单)"
+    r"|这(?:周|几天|段时间|个月)(?:不|没法|没空|接不了|不能)(?:接单|接活|接工单)"
+    r"|\b(?:don ?t|do not|stop|no need to) send me\b|\bpause\b"
+    r"|\bno (?:orders|tasks|jobs) for me\b"
+    r"|\b(?:can ?t|cannot|won ?t) take (?:any )?(?:orders|tasks|jobs)\b"
+)
+
+
+def asks_pause(text: str | None) -> bool:
+    """A member asking not to be sent work for a while ('我这周出差，先别派给我', '暂停接单', "I'm
+    away this week, don't send me orders"), in a short message."""
+    if not text or len(text) > 2 * MAX_CHARS:  # a reason may come with it
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).lower().replace("'", " ")
+    said = said.replace("’", " ")
+    return bool(_PAUSE.search(said))
+
+
 # ------------------------------------------------------------------ an optional step passed over
 
 _SKIP_WORDS: dict[bool, str] = {

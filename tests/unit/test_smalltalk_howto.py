@@ -14,6 +14,7 @@ from services.smalltalk import (
     Named,
     OrderAsk,
     Topic,
+    asks_pause,
     classify,
     how_to,
     how_to_answer,
@@ -348,3 +349,24 @@ def test_registering_named_bare(text: str, topic: Topic) -> None:
 def test_an_order_asked_about(text: str, asked: OrderAsk | None) -> None:
     """Where, by when, the resident's phone: asked of an order as members ask it."""
     assert order_asked(text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "pause"),
+    [
+        ("我这周出差，先别派给我", True),
+        ("暂停接单", True),
+        ("这周不接单", True),
+        ("先别给我派活了", True),
+        ("最近别发通知给我", True),
+        ("I'm away this week, don't send me orders", True),
+        # a resident's words about who comes, or a matter
+        ("别派那个师傅来了", False),
+        ("不要派人来了", False),
+        ("我这周出差", False),
+        ("楼道灯不亮了", False),
+    ],
+)
+def test_a_member_asks_for_no_work(text: str, pause: bool) -> None:
+    """Not to be sent work for a while, as members say it."""
+    assert asks_pause(text) is pause
