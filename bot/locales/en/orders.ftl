@@ -380,6 +380,8 @@ order-place-same = Request { $number } is already at { $place }; nothing changed
 # 📍 Change place → a public area of the community: no building; a grid to follow it (or none),
 # then staff's words for where
 order-place-public-area = public area
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = en
 order-btn-place-public = 🌳 Public area (no building)
 order-choose-place-grid = Placing request { $number } in a public area of the community (no building). Which grid follows it up? If it belongs to none, tap "No grid" and the whole community's staff handle it.
 order-btn-place-no-grid = No grid (whole community)

@@ -356,6 +356,8 @@ order-place-same = 诉求 { $number } 本来就在 { $place }，没有改动。
 # 📍 改地点 → a public area of the community: no building; a grid to follow it (or none), then
 # staff's words for where
 order-place-public-area = 公共区域
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = zh
 order-btn-place-public = 🌳 公共区域（不在楼栋）
 order-choose-place-grid = 把诉求 { $number } 放在社区的公共区域（不在楼栋）。由哪个网格跟进？不属于哪个网格的，点「不分网格」，由全社区的工作人员处理。
 order-btn-place-no-grid = 不分网格（全社区）

@@ -359,6 +359,8 @@ order-place-same = 訴求 { $number } 本來就在 { $place }，沒有改動。
 # 📍 改地點 → a public area of the community: no building; a grid to follow it (or none), then
 # staff's words for where
 order-place-public-area = 公共區域
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = zh
 order-btn-place-public = 🌳 公共區域（不在樓棟）
 order-choose-place-grid = 把訴求 { $number } 放在社區的公共區域（不在樓棟）。由哪個網格跟進？不屬於哪個網格的，點「不分網格」，由全社區的工作人員處理。
 order-btn-place-no-grid = 不分網格（全社區）
