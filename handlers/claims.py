@@ -522,6 +522,52 @@ async def _offer_for_held(
     return True
 
 
+async def answer_typed_question(message: Message, ctx: OrderCtx, asked: str) -> None:
+    """'这个单在哪' / '几点之前要做完' / '居民电话多少' from a member: the card of each order in
+    hand (its place, deadline and, theirs now, the resident's phone and room); none in hand,
+    the orders open to them, and that the phone and room come with a claim."""
+    t = ctx.t
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ][-TYPED_NOTE_ORDERS:]
+    if not held:
+        await message.answer(t("order-asked-none", asked=asked))
+        await cmd_open_orders(message, ctx)
+        return
+    if len(held) == 1:
+        lead = t("order-asked-one", number=held[0].number, title=order_title(t, held[0]))
+    else:
+        lead = t("order-asked-which", count=len(held))
+    await message.answer(lead)
+    for order in held:
+        await show_order(message, ctx, order.id or 0)
+
+
+async def answer_typed_pause(message: Message, ctx: OrderCtx, office: str | None) -> None:
+    """'我这周出差，先别派给我' from a member: offers are not assignments (nothing is theirs
+    until they tap ✋ 接单), each order in hand with its ↩️ 放弃 (the button asks the reason), and
+    the community office (`office`: its contacts) to ask for no offers meanwhile."""
+    t = ctx.t
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ][-TYPED_NOTE_ORDERS:]
+    lines = [t("order-pause-how")]
+    if held:
+        lines.append(t("order-pause-held", count=len(held)))
+    lines.append(t("order-pause-office"))
+    if office:
+        lines.append(office)
+    rows = [
+        [button(t("order-btn-release-of", number=o.number, title=order_title(t, o)), "mrel", o.id)]
+        for o in held
+    ]
+    await message.answer("\n\n".join(lines), reply_markup=keyboard(rows) if rows else None)
+
+
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mnote"))))
 async def on_note_prompt(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx

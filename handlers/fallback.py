@@ -22,6 +22,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text
 from handlers import staff_words
 from handlers.claims import (
+    answer_typed_pause,
+    answer_typed_question,
     cmd_open_orders,
     keep_typed_note,
     offer_typed_done,
@@ -43,6 +45,7 @@ from handlers.registration import (
     kept_draft,
     register_from_typed,
     register_now_kb,
+    register_rows,
 )
 from handlers.requests import (
     Filing,
@@ -419,11 +422,14 @@ async def _keep_until_registered(
     voice: str | None = None,
     place: list[float] | None = None,
     staff: bool = False,
-) -> None:
+    notes: list[list[tuple[str, str]]] | None = None,
+) -> Message | None:
     """Someone not yet registered told us a matter: keep it (kept_draft) for the request that
     follows their registration, and offer to register now. More messages before they do join
     it; the further photos of one album join it without a second answer. Staff (`staff`, who
-    mostly type about their work: '派单', '00004 不受理') are first told where that is done."""
+    mostly type about their work: '派单', '00004 不受理') are first told where that is done; a
+    member with orders in hand (`notes`: their 💬 告诉社区 buttons) that the words may be for
+    the order's staff. The answer sent (None for an album's further photo)."""
     kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
     if text:
@@ -447,7 +453,7 @@ async def _keep_until_registered(
     )
     await kept_draft(state).set_data(kept)
     if same_album:
-        return
+        return None
     answer = t("fallback-kept-until-registered")
     if kept.get("topic") and not staff:
         # a topic proposed (now or in an earlier message, which these words add to): it is
@@ -455,7 +461,13 @@ async def _keep_until_registered(
         answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
-    await message.answer(answer, reply_markup=register_now_kb(t, then="order"))
+    register = register_now_kb(t, then="order")
+    if notes:
+        # a member serving a community they do not live in ('敲门没人在家'): most likely about
+        # their order, for its staff; their own matter still waits for an address
+        answer = t("order-typed-note-hint") + "\n\n" + t("fallback-kept-until-registered-staff")
+        register = inline_kb([*notes, *register_rows(t, then="order")])
+    return await message.answer(answer, reply_markup=register)
 
 
 async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -> None:
@@ -703,6 +715,16 @@ async def on_unknown_message(
     gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
     if gives_up and ctx is not None and await offer_typed_release(message, ctx):
         return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter
+    if not in_flow and Role.MEMBER in roles and ctx is not None and smalltalk.asks_pause(text):
+        # "我这周出差，先别派给我": what offers are, its orders' 放弃, and whom to ask
+        office = await org.office_of(session, user_id=user.id)
+        await answer_typed_pause(message, ctx, office_text(t, office) if office else None)
+        return
+    order_ask = smalltalk.order_asked(text) if not in_flow and Role.MEMBER in roles else None
+    if order_ask is not None and ctx is not None:
+        # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file
+        await answer_typed_question(message, ctx, order_ask.value)
+        return
     if (
         done
         and asks_score
@@ -787,7 +809,12 @@ async def on_unknown_message(
             # what they typed is a matter, but a request needs an address first: it is kept
             # and becomes the start of their request once they have registered
             staff = bool(roles & {Role.STAFF, Role.ADMIN})
-            await _keep_until_registered(message, state, t, text=text, staff=staff)
+            notes = await typed_note_buttons(ctx, text) if ctx is not None else []
+            kept_offer = await _keep_until_registered(
+                message, state, t, text=text, staff=staff, notes=notes
+            )
+            if notes and kept_offer is not None:
+                await keep_typed_note(state, kept_offer, text)  # its 💬 告诉社区 passes these on
             return
         kept = await kept_draft(state).get_data()
         if kept.get("text") or kept.get("photos"):

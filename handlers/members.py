@@ -37,7 +37,7 @@ from services import users as user_service
 from services.errors import Conflict, DomainError, InvalidInput
 from services.order_notices import deliver
 from services.orders import public_name
-from services.skills import SKILLS, normalize_skills, read_typed
+from services.skills import SKILLS, everyday_words, normalize_skills, read_typed
 from services.validation import contact_phone, person_name, phone_number, short_label, work_unit
 
 router = Router(name="members")
@@ -402,7 +402,12 @@ async def on_custom_skills(
 ) -> None:
     """Typed skills: those on the buttons are ticked ('plumbing and tutoring', in any of the
     languages), the rest kept beside them as other skills."""
-    names = {code: translator.all_values(f"skill-{code}") for code in SKILLS}
+    # a skill's name or the everyday words for it ('我会修水管' ticks 水管疏通)
+    names = {
+        code: translator.all_values(f"skill-{code}")
+        | everyday_words(translator.all_values(f"skill-{code}-words"))
+        for code in SKILLS
+    }
     codes, others = read_typed(message.text or "", names)
     try:
         custom = short_label(others or message.text, max_len=100) if others or not codes else ""

@@ -96,8 +96,13 @@ async def start_registration(
 def register_now_kb(t: Text, *, then: str = "") -> InlineKeyboardMarkup:
     """🏠 现在登记 under "register your address first"; `then` "order" goes on to the filing
     once registration is done (the person tapped 我要点单 to begin with)."""
+    return inline_kb(register_rows(t, then=then))
+
+
+def register_rows(t: Text, *, then: str = "") -> list[list[tuple[str, str]]]:
+    """register_now_kb's button, as rows to put beside others."""
     action = "start-order" if then == "order" else "start"
-    return inline_kb([[(t("reg-start-now"), RegCb(action=action).pack())]])
+    return [[(t("reg-start-now"), RegCb(action=action).pack())]]
 
 
 @router.callback_query(RegCb.filter(F.action.in_(starter("start", "start-order"))))

@@ -19,6 +19,8 @@ from models.orders import Request
 from services.listing import Listing
 
 PUBLIC_AREA_KEY = "order-place-public-area"
+# which names of a place its reader reads: "en" the English ones, else the Chinese
+PLACE_NAMES_KEY = "place-names-in"
 # the key's zh-Hans text: a place as a plain string (the ledger's notes, '1号楼 → 公共区域 ·
 # 东门外马路', kept in the deployment's language as its building names are)
 PUBLIC_AREA_WORD = "公共区域"
@@ -33,21 +35,34 @@ class Place(Listing):
     zh-Hans."""
 
     public: str | None
+    english: tuple[str, ...] | None
 
-    def __new__(cls, names: Iterable[str], *, public: str | None = None) -> Place:
+    def __new__(
+        cls,
+        names: Iterable[str],
+        *,
+        public: str | None = None,
+        english: Iterable[str] | None = None,
+    ) -> Place:
         kept = tuple(name for name in names if name)
         tail = () if public is None else (PUBLIC_AREA_WORD, *((public,) if public else ()))
         made = str.__new__(cls, SEP.join((*kept, *tail)))
         made.items = kept
         made.public = public
+        # the same names as an English reader sees them (models.org.shown_name), where known
+        made.english = tuple(name for name in english if name) if english is not None else None
         return made
 
     def read_in(self, text: Callable[[str], str]) -> str:
-        """The place in the reader's language (`text`: a text of it by key)."""
+        """The place in the reader's language (`text`: a text of it by key): the names in
+        English for a reader of English (`PLACE_NAMES_KEY` says which), where known."""
+        items = self.items
+        if self.english is not None and text(PLACE_NAMES_KEY) == "en":
+            items = self.english
         if self.public is None:
-            return SEP.join(self.items)
+            return SEP.join(items)
         tail = (text(PUBLIC_AREA_KEY), *((self.public,) if self.public else ()))
-        return SEP.join((*self.items, *tail))
+        return SEP.join((*items, *tail))
 
 
 def spot(req: Request, building: str | None) -> Place:
@@ -58,10 +73,10 @@ def spot(req: Request, building: str | None) -> Place:
     return Place((building or "-",))
 
 
-def line(names: Iterable[str], req: Request) -> Place:
-    """A request's whole place: `names` (community, grid, building: those it has) and, in a
-    public area, that."""
-    return Place(names, public=req.public_area)
+def line(names: Iterable[str], req: Request, *, english: Iterable[str] | None = None) -> Place:
+    """A request's whole place: `names` (community, grid, building: those it has; `english`
+    the same for an English reader) and, in a public area, that."""
+    return Place(names, public=req.public_area, english=english)
 
 
 def place_key(req: Request) -> str:

@@ -30,6 +30,7 @@ from models.orders import (
     Request,
     RequestStatus,
 )
+from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
 from services.address import NamedPlace, named_place
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
@@ -227,13 +228,35 @@ async def place_names(
     session: AsyncSession, *, community_id: int, grid_id: int | None, building_id: int | None
 ) -> list[str]:
     """The community's, grid's and building's names (those given), in one query."""
-    stmt = select(
-        Community.name,
+    return (
+        await both_place_names(
+            session, community_id=community_id, grid_id=grid_id, building_id=building_id
+        )
+    )[0]
+
+
+async def both_place_names(
+    session: AsyncSession, *, community_id: int, grid_id: int | None, building_id: int | None
+) -> tuple[list[str], list[str]]:
+    """`place_names`, and the same names as an English reader sees them (the English names
+    set, 'Building 3' for 3号楼: models.org.shown_name), in one query."""
+    stmt = sa_select(
+        col(Community.name),
         select(Grid.name).where(Grid.id == grid_id).scalar_subquery(),
         select(Building.name).where(Building.id == building_id).scalar_subquery(),
-    ).where(Community.id == community_id)
+        col(Community.name_en),
+        select(Grid.name_en).where(Grid.id == grid_id).scalar_subquery(),
+    ).where(col(Community.id) == community_id)
     row = (await session.exec(stmt)).first()  # type: ignore[call-overload]
-    return [name for name in (row or ()) if name]
+    if row is None:
+        return [], []
+    community, grid, building, community_en, grid_en = row
+    english = [
+        community_en or community,
+        (grid_en or grid) if grid else None,
+        building_in_english(building) if building else None,
+    ]
+    return [n for n in (community, grid, building) if n], [n for n in english if n]
 
 
 def card_quote(text: str | None) -> str:

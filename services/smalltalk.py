@@ -290,7 +290,9 @@ _TOPIC_WORDS: dict[Topic, str] = {
     "不想办了|withdraw|retract|take back|cancel my request|cancel a request",
     Topic.RATE: "评价|打分|评分|评星|好评|差评|回访|rate|rating|review|feedback",
     Topic.POINTS: "积分|积分榜|服务时长|时长|服务时间|时间银行|排行|排行榜|排名|"
-    "points|point|service hours|hours|leaderboard|ranking",
+    # the figure or the place asked as members say it: '我有多少分了', '这个月我排第几'
+    "分|分数|得分|多少分|排第几|排第几名|排在第几|排在第几名|排名第几|第几名|排几名|名次|"
+    "points|point|service hours|hours|leaderboard|ranking|rank|my rank|score|my score",
     Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|活|干活|有活|接个活|派活|任务|接任务|领任务|"
     "单子|接单子|需要帮忙的|可以帮忙的|能帮忙的|帮什么忙|能做什么|可以做什么|"
     "claim|claim an order|take an order|take orders|open orders|any work|any tasks|tasks",
@@ -532,7 +534,11 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     signing up as a member; signing up again once a member). Filing opens when asked how too
     ("怎么反映问题"): its first step says how."""
     feature = _OPENS.get(named.topic)
-    if feature is None or not registered:
+    member = Role.MEMBER in roles
+    # a member's own features need no home address: many members serve a community they do
+    # not live in (赵医生 asking '有什么活可以干吗' gets the orders, not how to find them)
+    members_own = member and feature in (Feature.OPEN_ORDERS, Feature.POINTS)
+    if feature is None or not (registered or members_own):
         return None
     # "今天有活吗" asks for the open orders themselves, "什么时候开会" / "最近有投票吗" for the
     # meetings and polls on, "我的积分多少" for the points; "怎么接单" / "怎么投票" /
@@ -543,7 +549,6 @@ def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature
     )
     if named.asked and feature is not Feature.NEW_REQUEST and not lists_asked:
         return None
-    member = Role.MEMBER in roles
     if feature in (Feature.OPEN_ORDERS, Feature.POINTS) and not member:
         return None
     if feature is Feature.JOIN and member:
@@ -838,6 +843,83 @@ def offers_to_take(text: str | None) -> bool:
     """A short message offering to do the work ('我来接这个单', '这单我接了', '我去修', 'I'll take
     it'): from a member, 接单 said rather than tapped; nothing else in it."""
     return bool(_read_whole(text, _TAKE_TOKENS))
+
+
+# ------------------------------------------------------------------ an order asked about
+
+
+class OrderAsk(StrEnum):
+    """What a member asks about an order in words: where it is, by when, how to reach the
+    resident."""
+
+    WHERE = "where"  # '这个单在哪', '他家住几楼'
+    WHEN = "when"  # '几点之前要做完', '这单什么时候截止'
+    CONTACT = "contact"  # '居民电话多少', '怎么联系他'
+
+
+_ABOUT = "about"  # the order or its resident named ('这个单', '居民'), or the work ('做完')
+_DUE = "due"  # by when, and of an order
+_ORDER_ASK_WORDS: dict[OrderAsk | str, str] = {
+    OrderAsk.WHERE: "在哪|在哪里|在哪儿|在什么地方|什么地方|哪里|哪儿|地址|地点|位置|哪栋|哪栋楼|"
+    "哪个楼|哪一栋|几号楼|几栋|门牌|门牌号|房号|房间号|几楼|几零几|哪家|几单元|哪个单元|"
+    "where|address|which building|which room|what room",
+    OrderAsk.WHEN: "几点|什么时候|啥时候|几号|哪天|最晚|最迟|when|by when|what time",
+    # words of an order's time limit alone: they name the order too ('什么时候截止', 'when is
+    # it due')
+    _DUE: "截止|截止时间|截至|时限|期限|deadline|due",
+    OrderAsk.CONTACT: "电话|电话号码|手机|手机号|手机号码|号码|联系方式|联系电话|怎么联系|联系|"
+    "phone|phone number|number|contact|call|reach",
+    _ABOUT: "这个单|这单|单|单子|这个单子|工单|这个工单|这个活|活|活儿|任务|这个任务|居民|住户|"
+    "业主|老人|老人家|阿姨|大爷|奶奶|爷爷|人家|他家|她家|他|她|对方|做完|办完|干完|弄完|完成|"
+    "the order|this order|order|the job|this job|job|task|the resident|resident|they|them|"
+    "their|him|her|his|finish|finished|done",
+}
+_ORDER_ASK_FILLERS = (
+    "请问|问一下|想问|想问一下|我|要|得|需要|应该|在|是|多少|的|了|呢|啊|呀|吧|之前|以前|前|"
+    "去|到|给|打|有|吗|么|这个|那个|住|家|最|好|可以|能|怎么|上门|过去|"
+    "it|is|the|what|s|do|i|to|need|by|have|has|of|for|please|can|get|should|will|be|"
+    "live|lives|does|at|how"
+)
+_ORDER_ASK_TOKENS: list[tuple[str, OrderAsk | str | None]] = _tokens(
+    _ORDER_ASK_WORDS, _ORDER_ASK_FILLERS
+)
+
+
+def order_asked(text: str | None) -> OrderAsk | None:
+    """What a short message asks about an order as a member says it ('这个单在哪' where,
+    '几点之前要做完' by when, '居民电话多少' the resident's phone, "what's the resident's
+    phone"), or None: not that alone, or no order, resident or work named in it ('电话多少' may
+    be the office's; '在哪' anything)."""
+    found = _read_whole(text, _ORDER_ASK_TOKENS)
+    if not found or not {_ABOUT, _DUE} & set(found):
+        return None
+    asked = [OrderAsk.WHEN if f == _DUE else f for f in found if f != _ABOUT]
+    return OrderAsk(asked[0]) if asked else None
+
+
+# ------------------------------------------------------------------ a member away for a while
+
+# asking not to be sent work for a while ('我这周出差，先别派给我', '暂停接单', "don't send me
+# orders this week"): said anywhere in a short message
+_PAUSE = re.compile(
+    r"(?:别|不要|不用|甭)(?:再)?(?:给我|跟我)(?:派|发|推|通知)"
+    r"|(?:别|不要|不用|甭)(?:再)?(?:派|发|推|通知)(?:单|工单|活|任务|消息|通知)?(?:给我|我)"
+    r"|(?:暂停|停止|暂时不|先不|不再)(?:接单|接工单|接活|派单|派活|派工单)"
+    r"|这(?:周|几天|段时间|个月)(?:不|没法|没空|接不了|不能)(?:接单|接活|接工单)"
+    r"|\b(?:don ?t|do not|stop|no need to) send me\b|\bpause\b"
+    r"|\bno (?:orders|tasks|jobs) for me\b"
+    r"|\b(?:can ?t|cannot|won ?t) take (?:any )?(?:orders|tasks|jobs)\b"
+)
+
+
+def asks_pause(text: str | None) -> bool:
+    """A member asking not to be sent work for a while ('我这周出差，先别派给我', '暂停接单', "I'm
+    away this week, don't send me orders"), in a short message."""
+    if not text or len(text) > 2 * MAX_CHARS:  # a reason may come with it
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).lower().replace("'", " ")
+    said = said.replace("’", " ")
+    return bool(_PAUSE.search(said))
 
 
 # ------------------------------------------------------------------ an optional step passed over

@@ -12,12 +12,15 @@ from services.smalltalk import (
     Feature,
     Kind,
     Named,
+    OrderAsk,
     Topic,
+    asks_pause,
     classify,
     how_to,
     how_to_answer,
     matter_action,
     opens,
+    order_asked,
 )
 
 
@@ -207,7 +210,17 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("积分", True, MEMBER, Feature.POINTS),
         ("接单", True, MEMBER, Feature.OPEN_ORDERS),
         ("投票", True, MEMBER, Feature.CONSULT),
+        # the figure or the place asked as members say it
+        ("我有多少分了", True, MEMBER, Feature.POINTS),
+        ("这个月我排第几", True, MEMBER, Feature.POINTS),
+        ("我排第几名", True, MEMBER, Feature.POINTS),
+        ("how many points do I have", True, MEMBER, Feature.POINTS),
+        # a member who lives elsewhere (no address here) gets their own features all the same
+        ("有什么活可以干吗", False, frozenset({Role.MEMBER}), Feature.OPEN_ORDERS),
+        ("我有多少分了", False, frozenset({Role.MEMBER}), Feature.POINTS),
+        ("投票", False, frozenset({Role.MEMBER}), None),
         ("积分", True, RESIDENT, None),  # how: signing up comes first
+        ("我有多少分了", True, RESIDENT, None),
         ("接单", True, RESIDENT, None),
         ("我要当志愿者", True, MEMBER, None),  # signed up already: how says so
         # not registered yet: how (it says what comes first)
@@ -328,3 +341,52 @@ def test_registering_named_bare(text: str, topic: Topic) -> None:
 )
 def test_a_matter_action_named_bare(text: str, action: Topic | None) -> None:
     assert matter_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("这个单在哪", OrderAsk.WHERE),
+        ("这个活在哪里", OrderAsk.WHERE),
+        ("他家住几楼", OrderAsk.WHERE),
+        ("where is the job", OrderAsk.WHERE),
+        ("几点之前要做完", OrderAsk.WHEN),
+        ("这单什么时候截止", OrderAsk.WHEN),
+        ("when is it due", OrderAsk.WHEN),
+        ("居民电话多少", OrderAsk.CONTACT),
+        ("居民的电话是多少？", OrderAsk.CONTACT),
+        ("怎么联系他", OrderAsk.CONTACT),
+        ("what's the resident's phone number?", OrderAsk.CONTACT),
+        # no order, resident or work named: the office's phone, anything's place
+        ("电话多少", None),
+        ("社区电话多少", None),
+        ("在哪", None),
+        ("楼道灯坏了在哪报修", None),
+        ("这个单我接了", None),
+        ("做完了", None),
+    ],
+)
+def test_an_order_asked_about(text: str, asked: OrderAsk | None) -> None:
+    """Where, by when, the resident's phone: asked of an order as members ask it."""
+    assert order_asked(text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "pause"),
+    [
+        ("我这周出差，先别派给我", True),
+        ("暂停接单", True),
+        ("这周不接单", True),
+        ("先别给我派活了", True),
+        ("最近别发通知给我", True),
+        ("I'm away this week, don't send me orders", True),
+        # a resident's words about who comes, or a matter
+        ("别派那个师傅来了", False),
+        ("不要派人来了", False),
+        ("我这周出差", False),
+        ("楼道灯不亮了", False),
+    ],
+)
+def test_a_member_asks_for_no_work(text: str, pause: bool) -> None:
+    """Not to be sent work for a while, as members say it."""
+    assert asks_pause(text) is pause

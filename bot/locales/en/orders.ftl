@@ -401,6 +401,8 @@ order-place-same = Request { $number } is already at { $place }; nothing changed
 # 📍 Change place → a public area of the community: no building; a grid to follow it (or none),
 # then staff's words for where
 order-place-public-area = public area
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = en
 order-btn-place-public = 🌳 Public area (no building)
 order-choose-place-grid = Placing request { $number } in a public area of the community (no building). Which grid follows it up? If it belongs to none, tap "No grid" and the whole community's staff handle it.
 order-btn-place-no-grid = No grid (whole community)
@@ -499,6 +501,20 @@ order-btn-report-done = ✅ Report done
 order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report done" below and say in a few words what was done; add photos if you have them.
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked not to be sent work for a while ("I'm away this week, don't send me orders")
+order-pause-how = All right. Orders are never put in your name without you: a new order only tells you about it, and nothing is yours until you tap “✋ Claim”. While you are away, you can leave them.
+order-pause-held = You still hold { $count } { $count ->
+        [one] order
+       *[other] orders
+    }. If you cannot do one, tap its “↩️ Give back” below and give a reason; the community will find someone else.
+order-pause-office = If you would rather the community sent you no new orders for a while, ask the community staff:
+# a member asked about an order in words ('where is it', 'when is it due', "the resident's phone")
+order-asked-one = Where order { $number } ({ $title }) is, when it is due and how to reach the resident are on its card below:
+order-asked-which = You hold { $count } orders: where each is, when it is due and how to reach the resident are on their cards below:
+order-asked-none = You hold no order yet. { $asked ->
+        [contact] The resident's phone and room show on the order's card once you claim it.{" "}
+       *[other] {""}
+    }Where each open order is and when it is due: “{ menu-order-open }”.
 order-btn-release = ↩️ Give back
 # 💬 Tell the community: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 Tell the community

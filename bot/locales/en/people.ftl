@@ -168,6 +168,27 @@ skill-fire_safety = Fire safety
 skill-moving = Moving help
 skill-parking = Parking and traffic
 skill-general = Errands
+# everyday words for each skill, as members type them at the sign-up ('I can fix pipes'): they tick it
+skill-plumbing-words = fix pipes, pipes, plumber, drains, toilets, taps, leaks
+skill-electrical-words = electrician, electrics, wiring, light bulbs, lights, sockets
+skill-appliance_repair-words = appliances, fix appliances, fridges, washing machines, air conditioners, TVs
+skill-heating_gas-words = heating, gas, radiators, boilers
+skill-cleaning-words = clean, cleaning up, tidying, sweeping
+skill-greening-words = garden, gardens, plants, flowers, trees, greening
+skill-mediation-words = mediate, settle disputes, disputes, conflicts
+skill-elderly_care-words = help old people, old people, the elderly, elderly, care for the elderly, caring for old people, keep old people company
+skill-disability_help-words = disabled people, disability, disabilities
+skill-escort-words = take people to hospital, hospital visits, go with people to hospital, escort, accompany
+skill-medical-words = doctor, nurse, medicine, first aid, health, blood pressure
+skill-legal-words = lawyer, law, legal
+skill-policy-words = policy, policies, pensions, social security
+skill-digital_help-words = phones, smartphones, computers, teach phones, teaching phones, WeChat, the internet
+skill-tutoring-words = tutor, homework, teaching kids, teaching children, lessons
+skill-patrol-words = patrol, patrols, security, night watch
+skill-fire_safety-words = fire, firefighting, fire prevention
+skill-moving-words = moving, carrying, heavy lifting, lifting
+skill-parking-words = parking, traffic, directing traffic
+skill-general-words = errands, shopping, deliveries, anything, odd jobs
 
 admin-menu = <b>Admin</b>
 admin-invite = ➕ Invite community staff

@@ -371,6 +371,8 @@ order-place-same = 诉求 { $number } 本来就在 { $place }，没有改动。
 # 📍 改地点 → a public area of the community: no building; a grid to follow it (or none), then
 # staff's words for where
 order-place-public-area = 公共区域
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = zh
 order-btn-place-public = 🌳 公共区域（不在楼栋）
 order-choose-place-grid = 把诉求 { $number } 放在社区的公共区域（不在楼栋）。由哪个网格跟进？不属于哪个网格的，点「不分网格」，由全社区的工作人员处理。
 order-btn-place-no-grid = 不分网格（全社区）
@@ -461,6 +463,17 @@ order-btn-report-done = ✅ 完成上报
 order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点下面的「✅ 完成上报」，写几句办理情况，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked not to be sent work for a while ('我这周出差，先别派给我')
+order-pause-how = 好的。工单不会直接派到您名下：新工单只是通知您，您不点「✋ 接单」就不算您的，这段时间不方便就不用理会。
+order-pause-held = 您手上还有 { $count } 件工单。办不了的话，点下面那一件的「↩️ 放弃」，写一句原因，社区会另外安排人。
+order-pause-office = 如果想让社区这段时间先不给您发新工单通知，请联系社区工作人员：
+# a member asked about an order in words ('这个单在哪', '几点之前要做完', '居民电话多少')
+order-asked-one = 工单 { $number }（{ $title }）的地点、时限和居民的联系方式都在下面这张卡片上：
+order-asked-which = 您手上有 { $count } 件工单，地点、时限和居民的联系方式都在下面各自的卡片上：
+order-asked-none = 您手上还没有接下的工单。{ $asked ->
+        [contact] 居民的电话和房号，接单后才会显示在工单卡片上。
+       *[other] {""}
+    }可接工单的地点和时限都写在「{ menu-order-open }」里。
 order-btn-release = ↩️ 放弃工单
 # 💬 告诉社区: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 告诉社区

@@ -168,6 +168,27 @@ skill-fire_safety = 消防安全
 skill-moving = 搬运帮忙
 skill-parking = 停车交通
 skill-general = 跑腿综合
+# everyday words for each skill, as members type them at the sign-up (「我会修水管」): they tick it
+skill-plumbing-words = 修水管, 水管, 通下水道, 下水道, 疏通下水道, 马桶, 水龙头, 水暖, 修水龙头
+skill-electrical-words = 修电路, 电路, 电工, 电线, 换灯泡, 修灯, 插座, 开关插座, 修电
+skill-appliance_repair-words = 修家电, 家电, 修电器, 电器, 修空调, 空调, 洗衣机, 冰箱, 修电视, 电视
+skill-heating_gas-words = 暖气, 燃气, 煤气, 天然气, 供暖, 燃气灶
+skill-cleaning-words = 打扫卫生, 打扫, 保洁, 扫地, 清洁, 搞卫生, 做卫生
+skill-greening-words = 绿化, 种花, 养花, 花草, 园艺, 修剪树枝, 种菜
+skill-mediation-words = 调解纠纷, 调解, 劝架, 化解矛盾, 邻里纠纷, 做思想工作
+skill-elderly_care-words = 照顾老人, 陪老人, 陪伴老人, 助老, 养老, 陪护, 看护, 护理老人, 陪老人聊天
+skill-disability_help-words = 助残, 帮助残疾人, 残疾人
+skill-escort-words = 陪老人看病, 陪看病, 陪同就医, 陪诊, 陪人看病, 陪去医院, 陪同办事, 陪办事, 陪老人去医院
+skill-medical-words = 医疗, 医生, 护士, 医护, 量血压, 急救, 健康咨询, 看病
+skill-legal-words = 法律, 律师, 打官司, 懂法律
+skill-policy-words = 政策, 政策解读, 社保, 医保, 退休政策
+skill-digital_help-words = 教手机, 教用手机, 智能手机, 教电脑, 电脑, 手机, 微信, 上网
+skill-tutoring-words = 辅导作业, 辅导, 功课, 家教, 补课, 教孩子, 作业
+skill-patrol-words = 巡逻, 治安, 值班, 站岗, 安保
+skill-fire_safety-words = 消防, 防火, 灭火
+skill-moving-words = 搬东西, 搬家, 搬运, 扛东西, 力气活, 有力气
+skill-parking-words = 停车, 交通, 指挥交通, 疏导交通
+skill-general-words = 跑腿, 买菜, 代购, 送东西, 帮忙跑腿, 什么都能干, 啥都能干, 杂事
 
 admin-menu = <b>管理</b>
 admin-invite = ➕ 邀请社区工作人员

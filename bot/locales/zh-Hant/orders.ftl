@@ -374,6 +374,8 @@ order-place-same = 訴求 { $number } 本來就在 { $place }，沒有改動。
 # 📍 改地點 → a public area of the community: no building; a grid to follow it (or none), then
 # staff's words for where
 order-place-public-area = 公共區域
+# not shown: which names of a place (community, grid, building) this language reads
+place-names-in = zh
 order-btn-place-public = 🌳 公共區域（不在樓棟）
 order-choose-place-grid = 把訴求 { $number } 放在社區的公共區域（不在樓棟）。由哪個網格跟進？不屬於哪個網格的，點「不分網格」，由全社區的工作人員處理。
 order-btn-place-no-grid = 不分網格（全社區）
@@ -464,6 +466,17 @@ order-btn-report-done = ✅ 完成上報
 order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點下面的「✅ 完成上報」，寫幾句辦理情況，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
+# a member asked not to be sent work for a while ('我這周出差，先別派給我')
+order-pause-how = 好的。工單不會直接派到您名下：新工單只是通知您，您不點「✋ 接單」就不算您的，這段時間不方便就不用理會。
+order-pause-held = 您手上還有 { $count } 件工單。辦不了的話，點下面那一件的「↩️ 放棄」，寫一句原因，社區會另外安排人。
+order-pause-office = 如果想讓社區這段時間先不給您發新工單通知，請聯繫社區工作人員：
+# a member asked about an order in words ('這個單在哪', '幾點之前要做完', '居民電話多少')
+order-asked-one = 工單 { $number }（{ $title }）的地點、時限和居民的聯繫方式都在下面這張卡片上：
+order-asked-which = 您手上有 { $count } 件工單，地點、時限和居民的聯繫方式都在下面各自的卡片上：
+order-asked-none = 您手上還沒有接下的工單。{ $asked ->
+        [contact] 居民的電話和房號，接單後才會顯示在工單卡片上。
+       *[other] {""}
+    }可接工單的地點和時限都寫在「{ menu-order-open }」裡。
 order-btn-release = ↩️ 放棄工單
 # 💬 告訴社區: a member holding an order tells its staff how it goes (no state change)
 order-btn-tell = 💬 告訴社區

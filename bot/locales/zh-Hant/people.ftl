@@ -171,6 +171,27 @@ skill-fire_safety = 消防安全
 skill-moving = 搬運幫忙
 skill-parking = 停車交通
 skill-general = 跑腿綜合
+# everyday words for each skill, as members type them at the sign-up (「我會修水管」): they tick it
+skill-plumbing-words = 修水管, 水管, 通下水道, 下水道, 疏通下水道, 馬桶, 水龍頭, 水暖, 修水龍頭
+skill-electrical-words = 修電路, 電路, 電工, 電線, 換燈泡, 修燈, 插座, 開關插座, 修電
+skill-appliance_repair-words = 修家電, 家電, 修電器, 電器, 修空調, 空調, 洗衣機, 冰箱, 修電視, 電視
+skill-heating_gas-words = 暖氣, 燃氣, 煤氣, 天然氣, 供暖, 燃氣灶
+skill-cleaning-words = 打掃衛生, 打掃, 保潔, 掃地, 清潔, 搞衛生, 做衛生
+skill-greening-words = 綠化, 種花, 養花, 花草, 園藝, 修剪樹枝, 種菜
+skill-mediation-words = 調解糾紛, 調解, 勸架, 化解矛盾, 鄰里糾紛, 做思想工作
+skill-elderly_care-words = 照顧老人, 陪老人, 陪伴老人, 助老, 養老, 陪護, 看護, 護理老人, 陪老人聊天
+skill-disability_help-words = 助殘, 幫助殘疾人, 殘疾人
+skill-escort-words = 陪老人看病, 陪看病, 陪同就醫, 陪診, 陪人看病, 陪去醫院, 陪同辦事, 陪辦事, 陪老人去醫院
+skill-medical-words = 醫療, 醫生, 護士, 醫護, 量血壓, 急救, 健康諮詢, 看病
+skill-legal-words = 法律, 律師, 打官司, 懂法律
+skill-policy-words = 政策, 政策解讀, 社保, 醫保, 退休政策
+skill-digital_help-words = 教手機, 教用手機, 智能手機, 教電腦, 電腦, 手機, 微信, 上網
+skill-tutoring-words = 輔導作業, 輔導, 功課, 家教, 補課, 教孩子, 作業
+skill-patrol-words = 巡邏, 治安, 值班, 站崗, 安保
+skill-fire_safety-words = 消防, 防火, 滅火
+skill-moving-words = 搬東西, 搬家, 搬運, 扛東西, 力氣活, 有力氣
+skill-parking-words = 停車, 交通, 指揮交通, 疏導交通
+skill-general-words = 跑腿, 買菜, 代購, 送東西, 幫忙跑腿, 什麼都能幹, 啥都能幹, 雜事
 
 admin-menu = <b>管理</b>
 admin-invite = ➕ 邀請社區工作人員
