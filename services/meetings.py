@@ -72,6 +72,10 @@ CHECKIN_BEFORE = timedelta(minutes=30)
 REMINDERS = (timedelta(hours=24), timedelta(hours=1))
 JOB_REMIND = "meeting.remind"
 JOB_CHECKIN = "meeting.checkin"
+# the meeting's start and its planned end: its staff cards on screens read 进行中, then
+# 已结束，待发纪要 (services.consult_jobs.meeting_moment; check-in opening redraws them too)
+JOB_MOMENT = "meeting.moment"
+MOMENTS = ("start", "end")
 
 
 @dataclass
@@ -456,6 +460,21 @@ async def _schedule_reminders(session: AsyncSession, *, meeting: Meeting, now: d
         payload={"meeting_id": meeting.id, "version": meeting.version},
         key=f"meeting:{meeting.id}:checkin",
     )
+    await _schedule_moments(session, meeting=meeting, now=now)
+
+
+async def _schedule_moments(session: AsyncSession, *, meeting: Meeting, now: datetime) -> None:
+    """The meeting's start and planned end, each a moment its staff cards read differently
+    from (进行中, 已结束，待发纪要): planned (again, same key) for the times it has now."""
+    assert meeting.id is not None
+    for moment, due in zip(MOMENTS, (meeting.starts_at, ends_at(meeting)), strict=True):
+        key = f"meeting:{meeting.id}:moment:{moment}"
+        if due > now:
+            await schedule(
+                session, kind=JOB_MOMENT, due_at=due, payload={"meeting_id": meeting.id}, key=key
+            )
+        else:
+            await unschedule(session, key=key)
 
 
 async def _unschedule_all(session: AsyncSession, *, meeting_id: int) -> None:
@@ -463,6 +482,8 @@ async def _unschedule_all(session: AsyncSession, *, meeting_id: int) -> None:
         minutes = int(before.total_seconds() // 60)
         await unschedule(session, key=f"meeting:{meeting_id}:remind:{minutes}")
     await unschedule(session, key=f"meeting:{meeting_id}:checkin")
+    for moment in MOMENTS:
+        await unschedule(session, key=f"meeting:{meeting_id}:moment:{moment}")
 
 
 RSVP_BUTTONS = ("meeting-btn-yes", "meeting-btn-maybe", "meeting-btn-no")
@@ -687,12 +708,15 @@ def reminder_ahead(meeting: Meeting, *, now: datetime) -> bool:
 
 
 def shown_status(meeting: Meeting, *, now: datetime) -> str:
-    """The status people should read: a published meeting is running or ended by the clock."""
+    """The status people should read: a published meeting is taking check-ins, running or
+    ended by the clock."""
     if meeting.status == MeetingStatus.PUBLISHED:
         if now >= ends_at(meeting):
             return "ended"
         if now >= meeting.starts_at:
             return "running"
+        if now >= meeting.starts_at - CHECKIN_BEFORE:
+            return "checkin"
     return str(meeting.status)
 
 
@@ -1316,10 +1340,16 @@ async def meeting_of_code(session: AsyncSession, *, code: str, now: datetime) ->
 async def open_checkin(
     session: AsyncSession, *, meeting_id: int, now: datetime, notifier: Notifier
 ) -> int:
-    """When check-in opens, people who said yes get the check-in button."""
+    """When check-in opens, people who said yes get the check-in button, and the meeting's
+    staff cards on screens read 签到中 (services.meeting_cards.redraw_cards)."""
+    from services import meeting_cards  # it draws the card with this module
+
     meeting = await get_meeting(session, meeting_id=meeting_id)
     if meeting.status != MeetingStatus.PUBLISHED or now >= ends_at(meeting):
         return 0
+    await meeting_cards.redraw_cards(session, meeting=meeting, notifier=notifier, now=now)
+    # a meeting published before its start and end were planned (see `_schedule_moments`)
+    await _schedule_moments(session, meeting=meeting, now=now)
     users = await _going(session, meeting_id=meeting_id)
     count = await notifier.send(
         session,

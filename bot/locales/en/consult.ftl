@@ -56,6 +56,7 @@ meeting-kind-building_night = Building evening talk
 meeting-kind-other = Other meeting
 meeting-status-draft = draft
 meeting-status-published = published
+meeting-status-checkin = published, check-in open
 meeting-status-running = in progress
 meeting-status-ended = over, minutes to come
 meeting-status-cancelled = cancelled

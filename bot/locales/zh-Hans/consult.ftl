@@ -56,6 +56,7 @@ meeting-kind-building_night = 楼栋夜话
 meeting-kind-other = 其他会议
 meeting-status-draft = 草稿
 meeting-status-published = 已发布
+meeting-status-checkin = 已发布，签到中
 meeting-status-running = 进行中
 meeting-status-ended = 已结束，待发纪要
 meeting-status-cancelled = 已取消

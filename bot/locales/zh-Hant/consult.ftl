@@ -59,6 +59,7 @@ meeting-kind-building_night = 樓棟夜話
 meeting-kind-other = 其他會議
 meeting-status-draft = 草稿
 meeting-status-published = 已發布
+meeting-status-checkin = 已發布，簽到中
 meeting-status-running = 進行中
 meeting-status-ended = 已結束，待發紀要
 meeting-status-cancelled = 已取消
