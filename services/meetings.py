@@ -1455,13 +1455,48 @@ async def preview_minutes(
 ) -> MinutesPreview:
     """Exactly the notice publish_minutes would send, checked as it would check it; nothing is
     saved or sent."""
-    meeting = await check_staff_action(
-        session, user=user, roles=roles, meeting_id=meeting_id, action="minutes", now=now
-    )
+    try:
+        meeting = await check_staff_action(
+            session, user=user, roles=roles, meeting_id=meeting_id, action="minutes", now=now
+        )
+    except Conflict as exc:  # refused after the scope check: who minuted it may be told
+        raise await _minuted_first(session, meeting_id=meeting_id, user=user, exc=exc) from None
     text, items = check_minutes(minutes, decisions)
     args = await _minutes_args(session, meeting=meeting, text=text, items=items, notifier=notifier)
     users = await audience_users(session, audience=meeting_audience(meeting))
     return MinutesPreview(meeting=meeting, args=args, recipients=len(users))
+
+
+class MinutedFirst(Conflict):
+    """The meeting's minutes went out before these could: `by` says whose they were
+    ('self', 'colleague' named by `name`, or 'unknown'); these were not sent."""
+
+
+async def _minuted_first(
+    session: AsyncSession, *, meeting_id: int, user: User, exc: Conflict
+) -> Conflict:
+    """`exc` (a refusal of minutes), or MinutedFirst when it is because the meeting's minutes
+    are out already: the last 'meeting-minutes' of the audit log says who sent them."""
+    meeting = await session.get(Meeting, meeting_id, populate_existing=True)
+    if meeting is None or meeting.status != MeetingStatus.MINUTED:
+        return exc
+    stmt = (
+        select(AuditEvent.actor_id)
+        .where(
+            AuditEvent.action == "meeting-minutes",
+            AuditEvent.subject_type == "meeting",
+            AuditEvent.subject_id == str(meeting_id),
+        )
+        .order_by(col(AuditEvent.id).desc())
+        .limit(1)
+    )
+    actor_id = (await session.exec(stmt)).first()
+    if actor_id is not None and actor_id == user.id:
+        return MinutedFirst("meeting-err-minuted-first", by="self", name="")
+    actor = await session.get(User, actor_id) if actor_id is not None else None
+    if actor is None:
+        return MinutedFirst("meeting-err-minuted-first", by="unknown", name="")
+    return MinutedFirst("meeting-err-minuted-first", by="colleague", name=actor.display_name)
 
 
 async def publish_minutes(
@@ -1476,7 +1511,8 @@ async def publish_minutes(
     notifier: Notifier,
 ) -> tuple[Meeting, int]:
     """纪要 and 决议 after the meeting; everyone invited gets them (once: the status change is
-    conditional, so a second tap is refused as meeting-err-minuted)."""
+    conditional, so a second send, this staff member's or a colleague's, is refused as
+    MinutedFirst, naming who sent them, and sends nothing)."""
     meeting = await get_meeting(session, meeting_id=meeting_id)
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-minutes"
@@ -1484,9 +1520,12 @@ async def publish_minutes(
     if meeting.status == MeetingStatus.PUBLISHED and now < meeting.starts_at:
         raise InvalidInput("meeting-err-minutes-early")
     text, items = check_minutes(minutes, decisions)
-    await _move(
-        session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
-    )
+    try:
+        await _move(
+            session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
+        )
+    except Conflict as exc:
+        raise await _minuted_first(session, meeting_id=meeting_id, user=user, exc=exc) from None
     for position, item in enumerate(items):
         session.add(Decision(meeting_id=meeting_id, position=position, text=item, created_at=now))
     _audit(session, user.id, "meeting-minutes", meeting_id, f"decisions={len(items)}")
