@@ -1581,15 +1581,21 @@ async def on_capacity_over_choice(
         capacity=callback_data.arg, keep_over=not waitlist, waitlist_over=waitlist
     )
     notifier = ctx.notifier()
-    _meeting, told = await meetings.edit_meeting(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=callback_data.id,
-        edit=edit,
-        now=ctx.now(),
-        notifier=notifier,
-    )
+    try:
+        _meeting, told = await meetings.edit_meeting(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=callback_data.id,
+            edit=edit,
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except Conflict as exc:  # a colleague cancelled it (or minuted it) meanwhile
+        if not isinstance(query.message, Message):
+            raise
+        await _overtaken(query.message, state, ctx, data, exc)
+        return
     await state.clear()
     if isinstance(query.message, Message):
         await _redraw_staff_card(
@@ -1628,9 +1634,12 @@ async def on_postpone_time(message: Message, state: FSMContext, ctx: UpdateCtx) 
 async def _overtaken(
     message: Message, state: FSMContext, ctx: UpdateCtx, data: dict[str, Any], exc: Conflict
 ) -> None:
-    """A colleague cancelled the meeting (or posted its minutes) while this form was open:
-    staff are told so, nothing changes, the form ends (what they type next is not taken for
-    it again) and the card it was started from shows the meeting as it stands."""
+    """A colleague cancelled the meeting (or posted its minutes) while this form was open —
+    a value, a reason, the capacity's 保留 / 转候补, the minutes typed or their 确认发送:
+    staff are told so (who sent the minutes), nothing changes or is sent, the form ends (what
+    they type next is not taken for it again) and the card it was started from shows the
+    meeting as it stands. `message` is where they are answered: the one they typed, or the
+    one whose button they tapped."""
     await state.clear()
     await _redraw_staff_card(
         message.bot, message.chat.id, data.get("card"), ctx, int(data["meeting_id"])
@@ -1741,16 +1750,20 @@ async def _minutes_preview(
     """The notice as it will go out, with 确认发送 / 改纪要 / 改决议 / 取消 (nothing sent yet)."""
     session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     data = {**await state.get_data(), **changed}
-    preview = await meetings.preview_minutes(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=int(data["meeting_id"]),
-        minutes=str(data["minutes"]),
-        decisions=str(data["decisions"]),
-        now=ctx.now(),
-        notifier=ctx.notifier(),
-    )
+    try:
+        preview = await meetings.preview_minutes(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=int(data["meeting_id"]),
+            minutes=str(data["minutes"]),
+            decisions=str(data["decisions"]),
+            now=ctx.now(),
+            notifier=ctx.notifier(),
+        )
+    except Conflict as exc:  # a colleague sent the minutes (or cancelled it) meanwhile
+        await _overtaken(message, state, ctx, data, exc)
+        return
     await state.update_data(minutes=data["minutes"], decisions=data["decisions"])
     await state.set_state(MeetingChange.minutes_confirm)
     mid = preview.meeting.id or 0
@@ -1817,16 +1830,24 @@ async def on_minutes_send(
         return
     data = await state.get_data()
     notifier = ctx.notifier()
-    meeting, told = await meetings.publish_minutes(
-        session,
-        user=user,
-        roles=roles,
-        meeting_id=callback_data.id,
-        minutes=str(data["minutes"]),
-        decisions=str(data["decisions"]),
-        now=ctx.now(),
-        notifier=notifier,
-    )
+    try:
+        meeting, told = await meetings.publish_minutes(
+            session,
+            user=user,
+            roles=roles,
+            meeting_id=callback_data.id,
+            minutes=str(data["minutes"]),
+            decisions=str(data["decisions"]),
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except Conflict as exc:  # a colleague sent the minutes (or cancelled it) meanwhile
+        if not isinstance(query.message, Message):
+            raise
+        await query.answer()
+        await safe_edit_markup(query.message, None)  # this preview is not to be sent
+        await _overtaken(query.message, state, ctx, data, exc)
+        return
     await state.clear()
     await query.answer()
     if isinstance(query.message, Message):

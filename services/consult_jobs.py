@@ -1,11 +1,12 @@
-"""Scheduled consultation work: meeting reminders and check-in, poll closing soon, poll close."""
+"""Scheduled consultation work: meeting reminders, check-in, start and end; poll closing soon,
+poll close."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from services import meetings, polls
+from services import meeting_cards, meetings, polls
 from services.consult_common import Notifier
 from services.jobs import JobContext, job_kind
 
@@ -41,6 +42,15 @@ async def meeting_checkin(ctx: JobContext, payload: dict[str, Any]) -> None:
         meeting_id=int(payload["meeting_id"]),
         now=ctx.now,
         notifier=notifier_for(ctx),
+    )
+
+
+@job_kind(meetings.JOB_MOMENT, too_late=timedelta(days=2))
+async def meeting_moment(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """The meeting starts, or its planned end passes: its staff cards on screens read 进行中,
+    then 已结束，待发纪要 (each redrawn only if it reads otherwise; late, as it then stands)."""
+    await meeting_cards.redraw_cards_of(
+        ctx.session, meeting_id=int(payload["meeting_id"]), notifier=notifier_for(ctx)
     )
 
 

@@ -13,8 +13,11 @@ edits (capacity and waitlist too), postpones or cancels the meeting, posts its m
 turns a decision into an order (`redraw_cards_of`, in rounds of the scheduler's that a burst
 of changes coalesces into: scheduler.service.ask_card_round): every colleague's card of it
 reads as the actor's, with the tools its status now allows (before, only the card tapped did,
-and a colleague's went on offering ❌ 取消会议 on a meeting already cancelled). So it does too
-when someone's /forget takes their answer or question away (services.consult_forget). A copy
+and a colleague's went on offering ❌ 取消会议 on a meeting already cancelled). So it does as
+the clock moves the meeting on — check-in opening (已发布，签到中), its start (进行中), its
+planned end (已结束，待发纪要) — from the scheduled jobs of those moments (services.consult_jobs),
+in the job's transaction. So it does too when someone's /forget takes their answer or question
+away (services.consult_forget). A copy
 remembered for someone no longer staff there is not redrawn, and is forgotten
 (services.live_cards.redraw).
 """

@@ -72,6 +72,10 @@ CHECKIN_BEFORE = timedelta(minutes=30)
 REMINDERS = (timedelta(hours=24), timedelta(hours=1))
 JOB_REMIND = "meeting.remind"
 JOB_CHECKIN = "meeting.checkin"
+# the meeting's start and its planned end: its staff cards on screens read 进行中, then
+# 已结束，待发纪要 (services.consult_jobs.meeting_moment; check-in opening redraws them too)
+JOB_MOMENT = "meeting.moment"
+MOMENTS = ("start", "end")
 
 
 @dataclass
@@ -456,6 +460,21 @@ async def _schedule_reminders(session: AsyncSession, *, meeting: Meeting, now: d
         payload={"meeting_id": meeting.id, "version": meeting.version},
         key=f"meeting:{meeting.id}:checkin",
     )
+    await _schedule_moments(session, meeting=meeting, now=now)
+
+
+async def _schedule_moments(session: AsyncSession, *, meeting: Meeting, now: datetime) -> None:
+    """The meeting's start and planned end, each a moment its staff cards read differently
+    from (进行中, 已结束，待发纪要): planned (again, same key) for the times it has now."""
+    assert meeting.id is not None
+    for moment, due in zip(MOMENTS, (meeting.starts_at, ends_at(meeting)), strict=True):
+        key = f"meeting:{meeting.id}:moment:{moment}"
+        if due > now:
+            await schedule(
+                session, kind=JOB_MOMENT, due_at=due, payload={"meeting_id": meeting.id}, key=key
+            )
+        else:
+            await unschedule(session, key=key)
 
 
 async def _unschedule_all(session: AsyncSession, *, meeting_id: int) -> None:
@@ -463,6 +482,8 @@ async def _unschedule_all(session: AsyncSession, *, meeting_id: int) -> None:
         minutes = int(before.total_seconds() // 60)
         await unschedule(session, key=f"meeting:{meeting_id}:remind:{minutes}")
     await unschedule(session, key=f"meeting:{meeting_id}:checkin")
+    for moment in MOMENTS:
+        await unschedule(session, key=f"meeting:{meeting_id}:moment:{moment}")
 
 
 RSVP_BUTTONS = ("meeting-btn-yes", "meeting-btn-maybe", "meeting-btn-no")
@@ -687,12 +708,15 @@ def reminder_ahead(meeting: Meeting, *, now: datetime) -> bool:
 
 
 def shown_status(meeting: Meeting, *, now: datetime) -> str:
-    """The status people should read: a published meeting is running or ended by the clock."""
+    """The status people should read: a published meeting is taking check-ins, running or
+    ended by the clock."""
     if meeting.status == MeetingStatus.PUBLISHED:
         if now >= ends_at(meeting):
             return "ended"
         if now >= meeting.starts_at:
             return "running"
+        if now >= meeting.starts_at - CHECKIN_BEFORE:
+            return "checkin"
     return str(meeting.status)
 
 
@@ -1316,10 +1340,16 @@ async def meeting_of_code(session: AsyncSession, *, code: str, now: datetime) ->
 async def open_checkin(
     session: AsyncSession, *, meeting_id: int, now: datetime, notifier: Notifier
 ) -> int:
-    """When check-in opens, people who said yes get the check-in button."""
+    """When check-in opens, people who said yes get the check-in button, and the meeting's
+    staff cards on screens read 签到中 (services.meeting_cards.redraw_cards)."""
+    from services import meeting_cards  # it draws the card with this module
+
     meeting = await get_meeting(session, meeting_id=meeting_id)
     if meeting.status != MeetingStatus.PUBLISHED or now >= ends_at(meeting):
         return 0
+    await meeting_cards.redraw_cards(session, meeting=meeting, notifier=notifier, now=now)
+    # a meeting published before its start and end were planned (see `_schedule_moments`)
+    await _schedule_moments(session, meeting=meeting, now=now)
     users = await _going(session, meeting_id=meeting_id)
     count = await notifier.send(
         session,
@@ -1425,13 +1455,48 @@ async def preview_minutes(
 ) -> MinutesPreview:
     """Exactly the notice publish_minutes would send, checked as it would check it; nothing is
     saved or sent."""
-    meeting = await check_staff_action(
-        session, user=user, roles=roles, meeting_id=meeting_id, action="minutes", now=now
-    )
+    try:
+        meeting = await check_staff_action(
+            session, user=user, roles=roles, meeting_id=meeting_id, action="minutes", now=now
+        )
+    except Conflict as exc:  # refused after the scope check: who minuted it may be told
+        raise await _minuted_first(session, meeting_id=meeting_id, user=user, exc=exc) from None
     text, items = check_minutes(minutes, decisions)
     args = await _minutes_args(session, meeting=meeting, text=text, items=items, notifier=notifier)
     users = await audience_users(session, audience=meeting_audience(meeting))
     return MinutesPreview(meeting=meeting, args=args, recipients=len(users))
+
+
+class MinutedFirst(Conflict):
+    """The meeting's minutes went out before these could: `by` says whose they were
+    ('self', 'colleague' named by `name`, or 'unknown'); these were not sent."""
+
+
+async def _minuted_first(
+    session: AsyncSession, *, meeting_id: int, user: User, exc: Conflict
+) -> Conflict:
+    """`exc` (a refusal of minutes), or MinutedFirst when it is because the meeting's minutes
+    are out already: the last 'meeting-minutes' of the audit log says who sent them."""
+    meeting = await session.get(Meeting, meeting_id, populate_existing=True)
+    if meeting is None or meeting.status != MeetingStatus.MINUTED:
+        return exc
+    stmt = (
+        select(AuditEvent.actor_id)
+        .where(
+            AuditEvent.action == "meeting-minutes",
+            AuditEvent.subject_type == "meeting",
+            AuditEvent.subject_id == str(meeting_id),
+        )
+        .order_by(col(AuditEvent.id).desc())
+        .limit(1)
+    )
+    actor_id = (await session.exec(stmt)).first()
+    if actor_id is not None and actor_id == user.id:
+        return MinutedFirst("meeting-err-minuted-first", by="self", name="")
+    actor = await session.get(User, actor_id) if actor_id is not None else None
+    if actor is None:
+        return MinutedFirst("meeting-err-minuted-first", by="unknown", name="")
+    return MinutedFirst("meeting-err-minuted-first", by="colleague", name=actor.display_name)
 
 
 async def publish_minutes(
@@ -1446,7 +1511,8 @@ async def publish_minutes(
     notifier: Notifier,
 ) -> tuple[Meeting, int]:
     """纪要 and 决议 after the meeting; everyone invited gets them (once: the status change is
-    conditional, so a second tap is refused as meeting-err-minuted)."""
+    conditional, so a second send, this staff member's or a colleague's, is refused as
+    MinutedFirst, naming who sent them, and sends nothing)."""
     meeting = await get_meeting(session, meeting_id=meeting_id)
     await require_meeting_staff(
         session, user=user, roles=roles, meeting=meeting, action="meeting-minutes"
@@ -1454,9 +1520,12 @@ async def publish_minutes(
     if meeting.status == MeetingStatus.PUBLISHED and now < meeting.starts_at:
         raise InvalidInput("meeting-err-minutes-early")
     text, items = check_minutes(minutes, decisions)
-    await _move(
-        session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
-    )
+    try:
+        await _move(
+            session, meeting, to=MeetingStatus.MINUTED, values={"minutes": text, "minuted_at": now}
+        )
+    except Conflict as exc:
+        raise await _minuted_first(session, meeting_id=meeting_id, user=user, exc=exc) from None
     for position, item in enumerate(items):
         session.add(Decision(meeting_id=meeting_id, position=position, text=item, created_at=now))
     _audit(session, user.id, "meeting-minutes", meeting_id, f"decisions={len(items)}")

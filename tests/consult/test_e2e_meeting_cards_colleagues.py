@@ -20,6 +20,7 @@ from models.scheduling import Delivery, DeliveryState
 from sandbox.driver import Driver, message_text
 from services import meeting_cards, meetings
 from services import staff as staff_service
+from services.consult_common import Notifier
 from services.users import staff_scopes
 from tests.consult.published import published_meeting
 from tests.consult.test_e2e_meeting_questions_follow import GRID, _open_card
@@ -247,4 +248,49 @@ async def test_a_colleagues_cancel_form_overtaken_ends_politely(linli_sandbox: H
     text, labels = await _reads(d, GRID, theirs)
     assert "状态：已取消" in text and "❌ 取消会议" not in labels, (text, labels)
     assert not any("场地冲突" in message_text(m) for m in await d.messages(ZHOU))
+    assert await d.errors() == []
+
+
+async def _minuted(h: Harness, meeting: Meeting) -> None:
+    """李社工 posts the meeting's minutes with one decision (through the services)."""
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        await meetings.publish_minutes(
+            session,
+            user=staff,
+            roles=STAFF_ROLES,
+            meeting_id=meeting.id or 0,
+            minutes="到会居民讨论了年度工作。",
+            decisions=["修复1号楼门口路灯"],
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    await _scheduler(h).drain()
+
+
+async def test_a_decision_made_an_order_redraws_a_colleagues_card(
+    linli_sandbox: Harness,
+) -> None:
+    """李社工 turns the decision into an order from his card: 张网格员's card of the meeting
+    names the order and no longer offers 🧾 转为工单 1 (a second order for the same decision)."""
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h, title=TITLE, starts_at=START)
+    h.clock.set(START + timedelta(hours=2))
+    await _minuted(h, meeting)
+    mine, theirs = await _both_cards(d, meeting)
+    assert "🧾 转为工单 1" in (await _reads(d, GRID, theirs))[1]
+    await d.tap(STAFF, "🧾 转为工单 1", mine)
+    plan = await d.expect(STAFF, "决议转为工单", since=mine)
+    await d.tap(STAFF, "✅ 创建工单", plan["message_id"])
+    made = await d.expect(STAFF, "已根据决议创建工单", since=plan["message_id"])
+    await _scheduler(h).drain()
+    text, labels = await _reads(d, GRID, theirs)
+    assert not any("转为工单" in label for label in labels), labels
+    async with h.sessionmaker() as session:
+        [decision] = await meetings.decisions_of(session, meeting_id=meeting.id or 0)
+    assert decision.order_ref and decision.order_ref in message_text(made)
+    assert f"1. 修复1号楼门口路灯 → 工单 {decision.order_ref}" in text, text
+    assert await _reads(d, GRID, theirs) == await _reads(d, STAFF, mine)
     assert await d.errors() == []

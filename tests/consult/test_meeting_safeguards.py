@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models import Role
 from models.consultations import Meeting, MeetingStatus, RsvpAnswer, RsvpStatus
 from services import meetings
 from services.consult_common import Notifier
@@ -55,8 +56,35 @@ async def test_preview_is_what_publishing_sends(
             decisions="",
             notifier=notifier,
         )
-    assert info.value.key == "meeting-err-minuted"
+    assert info.value.key == "meeting-err-minuted-first"
+    assert info.value.args_ == {"by": "self", "name": ""}  # '您已经发布过了'
+    with pytest.raises(Conflict) as info:  # a colleague's 确认发送, or their minutes typed
+        await meetings.publish_minutes(
+            session,
+            user=world.admin,
+            roles=frozenset({Role.RESIDENT, Role.ADMIN}),
+            meeting_id=meeting.id or 0,
+            now=after,
+            minutes="另一份纪要",
+            decisions="",
+            notifier=notifier,
+        )
+    assert info.value.args_ == {"by": "colleague", "name": "王主任"}
+    with pytest.raises(Conflict) as info:
+        await meetings.preview_minutes(
+            session,
+            user=world.admin,
+            roles=frozenset({Role.RESIDENT, Role.ADMIN}),
+            meeting_id=meeting.id or 0,
+            now=after,
+            minutes="另一份纪要",
+            decisions="",
+            notifier=notifier,
+        )
+    assert info.value.args_ == {"by": "colleague", "name": "王主任"}
     assert len(notifier.sent) == told
+    stored = await session.get(Meeting, meeting.id, populate_existing=True)
+    assert stored is not None and stored.minutes == "讨论了方案"
 
 
 async def test_code_format_attempts_and_lockout(

@@ -158,6 +158,8 @@ async def test_publish_tells_the_audience_and_schedules_reminders(
         (meetings.JOB_REMIND, START - timedelta(hours=24)),
         (meetings.JOB_REMIND, START - timedelta(hours=1)),
         (meetings.JOB_CHECKIN, START - timedelta(minutes=30)),
+        (meetings.JOB_MOMENT, START),  # its staff cards read 进行中
+        (meetings.JOB_MOMENT, START + timedelta(minutes=meeting.duration_minutes)),  # 已结束
     ]
     with pytest.raises(Conflict):
         await meetings.publish_meeting(

@@ -56,6 +56,7 @@ meeting-kind-building_night = Building evening talk
 meeting-kind-other = Other meeting
 meeting-status-draft = draft
 meeting-status-published = published
+meeting-status-checkin = published, check-in open
 meeting-status-running = in progress
 meeting-status-ended = over, minutes to come
 meeting-status-cancelled = cancelled
@@ -94,6 +95,11 @@ meeting-err-code-locked = A wrong check-in code was typed { $tries } times, so f
 meeting-err-not-published = The meeting is not published, or it was cancelled.
 meeting-err-minutes-early = Minutes can be published once the meeting has started.
 meeting-err-minuted = The minutes have already been published.
+meeting-err-minuted-first = { $by ->
+        [self] You have already published the minutes of this meeting; these were not sent again, so everyone gets them once.
+        [colleague] { $name } has already published the minutes of this meeting; yours were not sent, so everyone gets one set of minutes.
+       *[unknown] The minutes of this meeting have already been published; yours were not sent, so everyone gets one set of minutes.
+    }
 meeting-err-decisions = At most { $limit } decisions, each at most { $length } characters.
 meeting-err-minutes-total = The minutes and decisions go out in one message: at most { $limit } characters together, and they are { $length } now. Please send shorter decisions, or tap “Skip”.
 meeting-err-no-change = Nothing was changed.

@@ -56,6 +56,7 @@ meeting-kind-building_night = 楼栋夜话
 meeting-kind-other = 其他会议
 meeting-status-draft = 草稿
 meeting-status-published = 已发布
+meeting-status-checkin = 已发布，签到中
 meeting-status-running = 进行中
 meeting-status-ended = 已结束，待发纪要
 meeting-status-cancelled = 已取消
@@ -91,6 +92,11 @@ meeting-err-code-locked = 签到码已经连续输错 { $tries } 次，为了安
 meeting-err-not-published = 议事会还没有发布，或已经取消。
 meeting-err-minutes-early = 会议开始后才能发布纪要。
 meeting-err-minuted = 纪要已经发布过了。
+meeting-err-minuted-first = { $by ->
+        [self] 这次议事会的纪要您已经发布过了，这份没有再发，大家只会收到一份。
+        [colleague] { $name } 已经发布了这次议事会的纪要，您写的这份没有发出，大家只会收到一份纪要。
+       *[unknown] 这次议事会的纪要已经发布过了，您写的这份没有发出，大家只会收到一份纪要。
+    }
 meeting-err-decisions = 决议最多 { $limit } 条，每条最多 { $length } 字。
 meeting-err-minutes-total = 纪要和决议要在一条消息里发给大家，合计最多 { $limit } 字，现在是 { $length } 字。请把决议写短一些再发，或点「跳过」。
 meeting-err-no-change = 没有修改任何内容。

@@ -59,6 +59,7 @@ meeting-kind-building_night = 樓棟夜話
 meeting-kind-other = 其他會議
 meeting-status-draft = 草稿
 meeting-status-published = 已發布
+meeting-status-checkin = 已發布，簽到中
 meeting-status-running = 進行中
 meeting-status-ended = 已結束，待發紀要
 meeting-status-cancelled = 已取消
@@ -94,6 +95,11 @@ meeting-err-code-locked = 簽到碼已經連續輸錯 { $tries } 次，為了安
 meeting-err-not-published = 議事會還沒有發布，或已經取消。
 meeting-err-minutes-early = 會議開始後才能發布紀要。
 meeting-err-minuted = 紀要已經發布過了。
+meeting-err-minuted-first = { $by ->
+        [self] 這次議事會的紀要您已經發布過了，這份沒有再發，大家只會收到一份。
+        [colleague] { $name } 已經發布了這次議事會的紀要，您寫的這份沒有發出，大家只會收到一份紀要。
+       *[unknown] 這次議事會的紀要已經發布過了，您寫的這份沒有發出，大家只會收到一份紀要。
+    }
 meeting-err-decisions = 決議最多 { $limit } 條，每條最多 { $length } 字。
 meeting-err-minutes-total = 紀要和決議要在一條消息裡發給大家，合計最多 { $limit } 字，現在是 { $length } 字。請把決議寫短一些再發，或點「跳過」。
 meeting-err-no-change = 沒有修改任何內容。
