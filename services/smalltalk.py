@@ -530,15 +530,18 @@ _OPENS: dict[Topic, Feature] = {
 def opens(named: Named, *, registered: bool, roles: Collection[Role]) -> Feature | None:
     """The feature to open for someone who named it bare ("投票", "我的积分"), as its button
     would; None where how is the answer: a question ("怎么投票"), someone not registered yet
-    (the answer says what comes first), a feature not theirs (claiming and points before
-    signing up as a member; signing up again once a member). Filing opens when asked how too
-    ("怎么反映问题"): its first step says how."""
+    (the answer says what comes first; signing up as a member needs no address), a feature
+    not theirs (claiming and points before signing up as a member; signing up again once a
+    member). Filing opens when asked how too ("怎么反映问题"): its first step says how."""
     feature = _OPENS.get(named.topic)
     member = Role.MEMBER in roles
     # a member's own features need no home address: many members serve a community they do
     # not live in (赵医生 asking '有什么活可以干吗' gets the orders, not how to find them)
     members_own = member and feature in (Feature.OPEN_ORDERS, Feature.POINTS)
-    if feature is None or not (registered or members_own):
+    # nor does signing up as one: the sign-up asks which community they will serve ('我想当
+    # 志愿者' from someone with no address here begins it, as its button does)
+    signing_up = feature is Feature.JOIN and not member
+    if feature is None or not (registered or members_own or signing_up):
         return None
     # "今天有活吗" asks for the open orders themselves, "什么时候开会" / "最近有投票吗" for the
     # meetings and polls on, "我的积分多少" for the points; "怎么接单" / "怎么投票" /

@@ -223,6 +223,9 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("我有多少分了", True, RESIDENT, None),
         ("接单", True, RESIDENT, None),
         ("我要当志愿者", True, MEMBER, None),  # signed up already: how says so
+        # signing up needs no address here: it asks which community they will serve
+        ("我想当志愿者", False, RESIDENT, Feature.JOIN),
+        ("I want to volunteer", False, RESIDENT, Feature.JOIN),
         # not registered yet: how (it says what comes first)
         ("投票", False, RESIDENT, None),
         ("撤回", False, RESIDENT, None),
