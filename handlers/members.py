@@ -418,7 +418,7 @@ async def on_custom_skills(
     await state.update_data(skills=chosen)
     if custom:
         await state.update_data(custom_skills=custom)
-    said = [t("member-skills-ticked", skills=", ".join(t(f"skill-{c}") for c in codes))]
+    said = [t("member-skills-ticked", skills=t.join(t(f"skill-{c}") for c in codes))]
     said = (said if codes else []) + ([t("member-skills-custom", skills=custom)] if custom else [])
     await message.answer("\n".join(said), reply_markup=_skills_markup(t, chosen))
 

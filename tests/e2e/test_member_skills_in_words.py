@@ -31,7 +31,7 @@ async def test_skills_said_in_words_are_ticked_and_bring_the_orders(
     await _to_skills(h, NEW, "🙋 党员/志愿者报到", "同意并继续", "林小明")
     [ticked] = await d.say(NEW, "我会修水管，也能陪老人看病")
     said = message_text(ticked)
-    assert "已勾选：水管疏通, 陪同就医办事" in said and "其他特长" not in said, said
+    assert "已勾选：水管疏通、陪同就医办事" in said and "其他特长" not in said, said
     markup = str(ticked["reply_markup"])
     assert "✅ 水管疏通" in markup and "✅ 陪同就医办事" in markup, markup
     await d.tap(NEW, "完成", ticked["message_id"])
