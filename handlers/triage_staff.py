@@ -184,48 +184,27 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
     """One page of a staff list (`_VIEWS`), with buttons to the other two. The results to
     check are counted on their button, so a waiting queue that is empty still shows them."""
     t = ctx.t
-    statuses = {
-        "sq": order_service.WAITING,
-        "sqo": order_service.OVERDUE_OPEN,
-    }.get(view, order_service.IN_PROGRESS)
+    # what each list holds: its statuses and its filter (results to check, past the deadline)
+    lists: dict[str, dict[str, Any]] = {
+        "sq": {"statuses": order_service.WAITING},
+        "sqa": {"statuses": order_service.IN_PROGRESS},
+        "sqv": {"statuses": order_service.IN_PROGRESS, "to_verify": True},
+        "sqo": {"statuses": order_service.OVERDUE_OPEN, "overdue_at": ctx.now()},
+    }
+
+    async def count(other: str) -> int:
+        """How many the other list holds (the number on its button)."""
+        found = await order_service.staff_queue(
+            ctx.session, user=ctx.user, roles=ctx.roles, per_page=1, **lists[other]
+        )
+        return found.total
+
     result = await order_service.staff_queue(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        page=page,
-        statuses=statuses,
-        to_verify=view == "sqv",
-        overdue_at=ctx.now() if view == "sqo" else None,
+        ctx.session, user=ctx.user, roles=ctx.roles, page=page, **lists[view]
     )
     # matters past their deadline: their own list, its button only while there are some
-    overdue = (
-        result.total
-        if view == "sqo"
-        else (
-            await order_service.staff_queue(
-                ctx.session,
-                user=ctx.user,
-                roles=ctx.roles,
-                per_page=1,
-                statuses=order_service.OVERDUE_OPEN,
-                overdue_at=ctx.now(),
-            )
-        ).total
-    )
-    to_check = (
-        result.total
-        if view == "sqv"
-        else (
-            await order_service.staff_queue(
-                ctx.session,
-                user=ctx.user,
-                roles=ctx.roles,
-                per_page=1,
-                statuses=order_service.IN_PROGRESS,
-                to_verify=True,
-            )
-        ).total
-    )
+    overdue = result.total if view == "sqo" else await count("sqo")
+    to_check = result.total if view == "sqv" else await count("sqv")
     labels_of = {
         "sq": t("order-btn-queue-waiting"),
         "sqa": t("order-btn-queue-active"),
