@@ -520,6 +520,23 @@ async def community_by_name(session: AsyncSession, *, name: str) -> Community | 
     return None
 
 
+def _typed_name(name: str) -> str:
+    """A name as typed, compared: letter case and spaces aside ('grid 2', 'Grid2', 'GRID 2')."""
+    return "".join(name.split()).casefold()
+
+
+async def grid_by_name(session: AsyncSession, *, community_id: int, name: str) -> Grid | None:
+    """A grid of the community by its exact name ('第一网格'), else by its English name, letter
+    case and spaces aside ('Grid 2', 'grid 2', 'grid2')."""
+    stmt = select(Grid).where(Grid.community_id == community_id)
+    grids = list((await session.exec(stmt)).all())
+    found = next((g for g in grids if g.name == name), None)
+    if found is not None or not name.strip():
+        return found
+    wanted = _typed_name(name)
+    return next((g for g in grids if g.name_en and _typed_name(g.name_en) == wanted), None)
+
+
 async def grid_names(session: AsyncSession) -> dict[int | None, str]:
     """Every grid's name by id."""
     return {g.id: g.name for g in (await session.exec(select(Grid))).all()}
