@@ -1791,7 +1791,12 @@ async def _public_area_grids(query: CallbackQuery, ctx: OrderCtx, rid: int) -> N
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
     )
     chosen = [
-        button(f"📍 {g.name}" if g.id == req.grid_id else g.name, "splg", rid, g.id or 0)
+        button(
+            f"📍 {shown_name(g, t.lang)}" if g.id == req.grid_id else shown_name(g, t.lang),
+            "splg",
+            rid,
+            g.id or 0,
+        )
         for g in grids
     ]
     rows = [chosen[i : i + 3] for i in range(0, len(chosen), 3)]
@@ -1824,7 +1829,7 @@ async def on_public_area_grid(
     if found is None:  # redrawn as the request now stands
         return
     req, grids = found
-    names = {g.id: g.name for g in grids}
+    names = {g.id: shown_name(g, t.lang) for g in grids}
     grid_id = callback_data.extra or None
     if grid_id is not None and grid_id not in names:  # a grid since removed, or made up
         await answer_once(query, t("err-stale-button"), alert=True)
@@ -1932,7 +1937,7 @@ BUILDINGS_PER_PAGE = 24  # three a row
 
 
 async def _behalf_communities(ctx: OrderCtx, community_ids: list[int]) -> tuple[str, Any]:
-    names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+    names = {c.id: shown_name(c, ctx.t.lang) for c in await org.list_communities(ctx.session)}
     rows = [[button(names.get(cid, str(cid)), "obcom", cid)] for cid in community_ids]
     rows.append([_cancel_button(ctx.t)])
     return ctx.t("order-behalf-community"), keyboard(rows)
@@ -1959,7 +1964,7 @@ async def _behalf_building_page(
     last = [button(ctx.t("order-btn-behalf-communities"), "obcl")] if several else []
     rows.append([*last, _cancel_button(ctx.t)])
     if several:
-        names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+        names = {c.id: shown_name(c, ctx.t.lang) for c in await org.list_communities(ctx.session)}
         text = ctx.t("order-behalf-building-in", community=names.get(community_id, ""))
     else:
         text = ctx.t("order-behalf-building")

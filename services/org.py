@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import AuditEvent, Building, Community, Grid, User
+from models import AuditEvent, Building, Community, Grid, User, shown_name
 from services.errors import InvalidInput
 from services.validation import phone_number
 
@@ -537,9 +537,9 @@ async def grid_by_name(session: AsyncSession, *, community_id: int, name: str) -
     return next((g for g in grids if g.name_en and _typed_name(g.name_en) == wanted), None)
 
 
-async def grid_names(session: AsyncSession) -> dict[int | None, str]:
-    """Every grid's name by id."""
-    return {g.id: g.name for g in (await session.exec(select(Grid))).all()}
+async def grid_names(session: AsyncSession, *, lang: str) -> dict[int | None, str]:
+    """Every grid's name by id, as a `lang` reader sees it."""
+    return {g.id: shown_name(g, lang) for g in (await session.exec(select(Grid))).all()}
 
 
 async def office_of(session: AsyncSession, *, user_id: int) -> Community | None:
