@@ -471,15 +471,22 @@ async def org_tree(session: AsyncSession) -> OrgTree:
     return OrgTree(communities=out)
 
 
+def _both_names(place: Community | Grid) -> str:
+    """A community's or grid's name and, where one is set, its English name ('阳光社区 /
+    Sunshine Community'): the CLI is read by whoever runs it, in either language."""
+    english = shown_name(place, "en")
+    return place.name if english == place.name else f"{place.name} / {english}"
+
+
 def format_tree(tree: OrgTree) -> str:
-    """The tree as indented text for the CLI."""
+    """The tree as indented text for the CLI (communities and grids by both their names)."""
     lines: list[str] = []
     for community, grids in tree.communities:
         total = sum(b.households for _, bs in grids for b in bs)
-        lines.append(f"{community.name}  (id {community.id}, {total} households)")
+        lines.append(f"{_both_names(community)}  (id {community.id}, {total} households)")
         for gi, (grid, buildings) in enumerate(grids):
             last_grid = gi == len(grids) - 1
-            lines.append(f"{'└─' if last_grid else '├─'} {grid.name}  (id {grid.id})")
+            lines.append(f"{'└─' if last_grid else '├─'} {_both_names(grid)}  (id {grid.id})")
             for bi, building in enumerate(buildings):
                 bar = "   " if last_grid else "│  "
                 mark = "└─" if bi == len(buildings) - 1 else "├─"
