@@ -62,7 +62,7 @@ async def _greeting(
     their matters and polls. Someone who works here but has no address is not pushed to
     register one."""
     name = user.first_name or t("role-resident")
-    staff = await overview.staff_overview(session, user=user, roles=roles, now=now)
+    staff = await overview.staff_overview(session, user=user, roles=roles, now=now, lang=t.lang)
     member = await overview.member_overview(session, user=user, roles=roles, now=now)
     works_here = staff is not None or member is not None
     if user.registered or works_here:

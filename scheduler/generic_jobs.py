@@ -233,7 +233,7 @@ async def _order_lines(ctx: JobContext, staff: User, community_id: int, lang: st
     except PermissionDenied:
         return []
     waiting = await staff_overview(
-        ctx.session, user=staff, roles=roles, now=ctx.now, community_id=community_id
+        ctx.session, user=staff, roles=roles, now=ctx.now, community_id=community_id, lang=lang
     )
     if stats.overall.total:
         lines = [

@@ -114,3 +114,14 @@ async def test_a_member_review_card_in_english(linli_sandbox: Harness) -> None:
     assert "Sunshine Community · Grid 2" in message_text(decided), message_text(decided)
     _no_chinese_names(message_text(decided))
     assert await d.errors() == []
+
+
+async def test_the_greeting_names_where_staff_work_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    for user, where in ((STAFF, "Sunshine Community."), (2002, "Sunshine Community · Grid 1.")):
+        await _in_english(h, user)
+        hello = await reply_to(d, user, "/start", "You are staff of")
+        assert f"You are staff of {where}" in message_text(hello), message_text(hello)
+        _no_chinese_names(message_text(hello))
+    assert await d.errors() == []
