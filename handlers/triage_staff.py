@@ -1981,6 +1981,7 @@ async def on_behalf_pick(
     )
     communities = list(dict.fromkeys(b.community_id for b in buildings))
     if callback_data.action == "obcl":
+        await state.update_data(behalf_community=None)  # a community to choose again
         text, markup = await _behalf_communities(ctx, communities)
     else:
         if callback_data.action == "obcom":
@@ -2134,19 +2135,29 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
         )
         await message.answer(text, reply_markup=_channel_markup(t))
         return
-    text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30))
+    picking = shown is None and found.refused is None
+    text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30), picking=picking)
     await message.answer(text, reply_markup=markup)
 
 
 async def _behalf_not_read(
-    ctx: OrderCtx, state: FSMContext, found: request_service.TypedBuilding, said: str
+    ctx: OrderCtx,
+    state: FSMContext,
+    found: request_service.TypedBuilding,
+    said: str,
+    *,
+    picking: bool,
 ) -> tuple[str, Any]:
     """What a building typed but not read is answered: the buildings that can be chosen, named
-    in the answer and as buttons below it (or the communities, when none is known yet)."""
+    in the answer and as buttons below it (or the communities, when none is known yet). A
+    community named where the communities are listed (`picking`) shows its buildings."""
     t = ctx.t
     buildings = await request_service.behalf_buildings(
         ctx.session, staff=ctx.user, roles=ctx.roles
     )
+    if found.community is not None and found.community.id is not None and picking:
+        # the community typed where the communities are listed ('阳光社区'): its buildings
+        return await _behalf_building_page(ctx, state, buildings, found.community.id, 0)
     if found.community is None or found.community.id is None:
         communities = list(dict.fromkeys(b.community_id for b in buildings))
         names = [shown_name(c, t.lang) for c in await org.list_communities(ctx.session)]

@@ -102,3 +102,33 @@ async def test_a_grid_worker_typing_another_grids_building_is_refused(
     read = await reply_to(d, GRID_WORKER, "3号楼201", "已记下")
     assert "3号楼，房号 201" in message_text(read)
     assert await d.errors() == []
+
+
+ADMIN = 1001  # 王主任: both communities, chosen first
+
+
+async def test_an_admin_types_the_community_or_a_building_of_either(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    [ask] = await d.say(ADMIN, "☎️ 代居民登记")
+    assert "哪个社区" in message_text(ask)
+    told = await reply_to(d, ADMIN, "不知道", "没有读出是哪个社区")
+    assert {"阳光社区", "和谐社区"} <= set(_labels(told)), _labels(told)
+    # the community typed: its buildings, as a tap on it shows them
+    page = await reply_to(d, ADMIN, "和谐社区", "和谐社区：居民住在哪栋楼")
+    assert {"东1栋", "东2栋", "西1栋"} <= set(_labels(page)), _labels(page)
+    await d.tap(ADMIN, "换个社区", page["message_id"])
+    await d.expect(ADMIN, "哪个社区", since=page["message_id"] - 1)
+    # a building only one community has: taken, with its room
+    read = await reply_to(d, ADMIN, "东1栋302", "已记下")
+    assert "东1栋，房号 302" in message_text(read), message_text(read)
+    await d.tap(ADMIN, "来访", read["message_id"])
+    await d.expect(ADMIN, "联系电话", since=read["message_id"] - 1)
+    await reply_to(d, ADMIN, "跳过", "怎么称呼")
+    await reply_to(d, ADMIN, "跳过", "反映的事情")
+    await reply_to(d, ADMIN, "门口路灯不亮", "已代为登记")
+    request = await _filed(h)
+    assert request.building_id == await _building(h, "东1栋") and request.room == "302"
+    assert await d.errors() == []
