@@ -1954,7 +1954,8 @@ async def _behalf_building_page(
     page = min(max(page, 0), pages - 1)
     chunk = mine[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
     rows = [
-        [button(b.name, "obld", b.id) for b in chunk[i : i + 3]] for i in range(0, len(chunk), 3)
+        [button(shown_name(b, ctx.t.lang), "obld", b.id) for b in chunk[i : i + 3]]
+        for i in range(0, len(chunk), 3)
     ]
     if nav := pager(ctx.t, "obpg", page, pages):
         rows.append(nav)

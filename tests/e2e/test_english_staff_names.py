@@ -40,7 +40,9 @@ async def test_stats_and_quiet_hours_name_the_community_in_english(
     d = h.driver
     await _in_english(h, STAFF)
     # a matter in the ledger (filed for a resident: 2号楼 is typed), so the stats name places
-    await d.say(STAFF, "☎️ File for a resident")
+    [picker] = await d.say(STAFF, "☎️ File for a resident")
+    # the buildings offered as the answer to a typed one names them: 'Building 2', not '2号楼'
+    assert "Building 2" in _labels(picker) and "2号楼" not in _labels(picker), _labels(picker)
     read = await reply_to(d, STAFF, "2号楼", "Noted: Building 2")
     await d.tap(STAFF, "phone", read["message_id"])
     await d.expect(STAFF, "Room number", since=read["message_id"] - 1)
