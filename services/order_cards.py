@@ -46,8 +46,7 @@ from services import delivery as outbox
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
 from services.order_common import Notice, OrderTitle, written_text
-from services.places import Place
-from services.requests import place_names
+from services.requests import place_of
 
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
 
@@ -69,11 +68,12 @@ async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
     it) shows, in no language yet: a notice's args (services.order_notices.render writes the
     category, title, deadline, names and a voice note's placeholder out in the reader's)."""
     order, req = view.order, view.request
-    names = await place_names(
+    place = await place_of(
         session,
         community_id=req.community_id,
         grid_id=req.grid_id,
         building_id=req.building_id,
+        public=req.public_area,
     )
     return {
         "number": order.number,
@@ -81,7 +81,7 @@ async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
         "status": str(order.status),
         "category": order.category,
         # a public area in the reader's word for it, with staff's words for where
-        "place": Place(names, public=req.public_area),
+        "place": place,
         "due": order.deadline_at,
         "taken": order.claimed_count,
         "needed": order.members_needed,
