@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid, shown_name
+from models import Community, Grid
 from models.orders import Request
 from services.listing import Listing
 
@@ -90,17 +90,10 @@ def place_key(req: Request) -> str:
     return f"area{req.grid_id or 0}-{words:08x}"
 
 
-def name_of(thing: Community | Grid) -> Place:
-    """A community's or grid's name as a placeable: written out for an English reader in its
-    English name, where it has one (models.org.shown_name)."""
-    return Place((thing.name,), english=(shown_name(thing, "en"),))
-
-
 async def grid_label(session: AsyncSession, *, community_id: int, grid_id: int | None) -> str:
     """Who follows a matter, in words: its grid's name, or, in none, its community's (the
-    whole community's staff: '由 阳光社区 处理', not '由 - 处理'); in English where the reader
-    reads English and it has an English name."""
+    whole community's staff: '由 阳光社区 处理', not '由 - 处理')."""
     if grid_id is not None and (grid := await session.get(Grid, grid_id)) is not None:
-        return name_of(grid)
+        return grid.name
     community = await session.get(Community, community_id)
-    return name_of(community) if community is not None else "-"
+    return community.name if community is not None else "-"

@@ -54,7 +54,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import PUBLIC_AREA_MAX, Place, line, name_of, place_key, spot
+from services.places import PUBLIC_AREA_MAX, Place, line, place_key, spot
 from services.smalltalk import names_matter
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
@@ -1215,7 +1215,7 @@ async def add_info(
     )
     if named is not None and moved:
         grid = await session.get(Grid, named.grid_id)
-        grid_name = name_of(grid) if grid is not None else "-"
+        grid_name = grid.name if grid is not None else "-"
         notices = await record_move(
             session,
             req,

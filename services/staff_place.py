@@ -33,7 +33,7 @@ from services.order_common import (
     require_staff,
 )
 from services.orders import matching_members, offers_to
-from services.places import PUBLIC_AREA_MAX, Place, grid_label, name_of, place_key, spot
+from services.places import PUBLIC_AREA_MAX, Place, grid_label, place_key, spot
 from services.requests import record_move
 
 # A matter not finished: waiting for staff, or being worked on (not once done, closed, merged,
@@ -132,7 +132,7 @@ async def move_place(
     if req.status not in PLACE_EDITABLE:
         raise Conflict("order-err-changed")
     grid = await session.get(Grid, building.grid_id)
-    grid_name: str = name_of(grid) if grid is not None else "-"
+    grid_name = grid.name if grid is not None else "-"
     if building.id == req.building_id:
         return PlaceChange(request=req, changed=False, place=building.name, grid=grid_name)
     resident = await session.get(User, req.resident_id) if req.resident_id else None

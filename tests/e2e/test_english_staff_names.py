@@ -181,26 +181,3 @@ async def test_an_offer_and_the_order_card_name_the_place_in_english(
     assert "Place: Sunshine Community · Grid 1 · Building 1" in message_text(card), card
     _no_chinese_names(message_text(card))
     assert await d.errors() == []
-
-
-async def test_a_place_corrected_names_the_grid_in_english(linli_sandbox: Harness) -> None:
-    """李社工, reading English, moves a request to 5号楼: told it is now there '(Grid 2)', not
-    '(第二网格)'; 周阿姨, reading Chinese, still reads 第二网格."""
-    h = linli_sandbox
-    d = h.driver
-    await _in_english(h, STAFF)
-    await d.say(STAFF, "/quiet off")
-    number = await _file(h, 4001, "门口的下水道堵了，污水都漫出来了")
-    notice = await d.expect(STAFF, f"New request {number}")
-    await d.tap(STAFF, "Open request", notice["message_id"])
-    card = await d.expect(STAFF, f"Request {number} ·", since=notice["message_id"])
-    await d.tap(STAFF, "📍", card["message_id"])
-    menu = await d.expect(
-        STAFF, "Sunshine Community · Grid 1 · Building 1", since=card["message_id"]
-    )
-    await d.tap(STAFF, "5号楼", menu["message_id"])
-    done = await d.expect(STAFF, "(Grid 2)", since=menu["message_id"] - 1)
-    _no_chinese_names(message_text(done))
-    told = await d.expect(4001, "更正为 5号楼")
-    assert "第二网格" in message_text(told), message_text(told)
-    assert await d.errors() == []
