@@ -46,7 +46,8 @@ from services import delivery as outbox
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
 from services.order_common import Notice, OrderTitle, written_text
-from services.requests import place_of
+from services.places import Place
+from services.requests import place_names
 
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
 
@@ -68,12 +69,11 @@ async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
     it) shows, in no language yet: a notice's args (services.order_notices.render writes the
     category, title, deadline, names and a voice note's placeholder out in the reader's)."""
     order, req = view.order, view.request
-    place = await place_of(
+    names = await place_names(
         session,
         community_id=req.community_id,
         grid_id=req.grid_id,
         building_id=req.building_id,
-        public=req.public_area,
     )
     return {
         "number": order.number,
@@ -81,7 +81,7 @@ async def card_args(session: AsyncSession, view: Any) -> dict[str, Any]:
         "status": str(order.status),
         "category": order.category,
         # a public area in the reader's word for it, with staff's words for where
-        "place": place,
+        "place": Place(names, public=req.public_area),
         "due": order.deadline_at,
         "taken": order.claimed_count,
         "needed": order.members_needed,

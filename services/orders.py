@@ -70,8 +70,8 @@ from services.order_common import (
 )
 from services.order_notices import VERIFY_DECIDED
 from services.order_titles import matter_title, says_more
-from services.places import Place
-from services.requests import Page, place_of
+from services.places import Place, line
+from services.requests import Page, place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
 from services.validation import TYPED_MAX, clean_text, short_label
@@ -659,18 +659,17 @@ async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, An
     urgent = bool(req is not None and req.urgent)
     # what a member weighs before claiming from the notice itself: where (building at most),
     # by when, for how many points, how many people
-    place = await place_of(
+    names = await place_names(
         session,
         community_id=order.community_id,
         grid_id=order.grid_id,
         building_id=req.building_id if req is not None else None,
-        public=req.public_area if req is not None else None,
     )
     args = {
         "number": order.number,
         "title": OrderTitle(order),
         # a public area in the reader's words ('阳光社区 · 第一网格 · 公共区域 · 东门外马路')
-        "place": place,
+        "place": line(names, req) if req is not None else " · ".join(names),
         "points": order.points,
         "need": max(order.members_needed - order.claimed_count, 1),
         "due": order.deadline_at,

@@ -224,31 +224,17 @@ def _attachments(
     return out
 
 
-async def place_of(
-    session: AsyncSession,
-    *,
-    community_id: int,
-    grid_id: int | None,
-    building_id: int | None,
-    public: str | None = None,
-) -> Place:
-    """Where a matter is: its community's, grid's and building's names (those given) and
-    `public` (a public area's words), in one query, written out for each reader: an English
-    one reads the English names (models.org.shown_name)."""
-    stmt = select(  # type: ignore[call-overload]
+async def place_names(
+    session: AsyncSession, *, community_id: int, grid_id: int | None, building_id: int | None
+) -> list[str]:
+    """The community's, grid's and building's names (those given), in one query."""
+    stmt = select(
         Community.name,
         select(Grid.name).where(Grid.id == grid_id).scalar_subquery(),
         select(Building.name).where(Building.id == building_id).scalar_subquery(),
-        Community.name_en,
-        select(Grid.name_en).where(Grid.id == grid_id).scalar_subquery(),
     ).where(Community.id == community_id)
     row = (await session.exec(stmt)).first()  # type: ignore[call-overload]
-    if row is None:
-        return Place((), public=public)
-    community, grid, building, community_en, grid_en = row
-    english = [community_en or community, grid and (grid_en or grid)]
-    english.append(building_in_english(building or ""))
-    return Place([community, grid, building], public=public, english=english)
+    return [name for name in (row or ()) if name]
 
 
 def card_quote(text: str | None) -> str:
@@ -262,7 +248,7 @@ async def _staff_and_place(
     session: AsyncSession, req: Request
 ) -> tuple[list[User], Place, tuple[time, time, bool]]:
     """The staff told of a new request (`staff_of` its community and grid), its place (named
-    as `place_of` names it, and in English) and its community's quiet hours
+    as `place_names` names it, and in English) and its community's quiet hours
     (`quiet_hours_of`), in one query. No staff: nothing else is needed, and nothing else is
     read."""
     stmt = _staff_and_place_query(in_grid=req.grid_id is not None)

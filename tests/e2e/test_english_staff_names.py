@@ -146,38 +146,3 @@ async def test_a_new_request_notice_names_its_place_in_english(linli_sandbox: Ha
     theirs = await d.expect(2002, f"新诉求 {number}")
     assert "阳光社区 · 第一网格 · 1号楼" in message_text(theirs), message_text(theirs)
     assert await d.errors() == []
-
-
-LIU = 3001  # 刘师傅, a member of 阳光社区
-
-
-async def test_an_offer_and_the_order_card_name_the_place_in_english(
-    linli_sandbox: Harness,
-) -> None:
-    """A member who reads English is offered an order at 'Sunshine Community ·
-    Building 1' (issued to the whole community: no grid), and its card, once claimed, says so too
-    (both said 阳光社区 · 1号楼)."""
-    h = linli_sandbox
-    d = h.driver
-    await _in_english(h, LIU)
-    await d.say(STAFF, "/quiet off")  # the offer is not held for the morning
-    number = await _file(h, 4001, "1号楼三单元楼道灯坏了，晚上很黑")
-    notice = await d.expect(STAFF, f"新诉求 {number}")
-    await d.tap(STAFF, "查看诉求", notice["message_id"])
-    await d.expect(STAFF, f"诉求 {number} ·")
-    await d.tap(STAFF, "派单")
-    await d.expect(STAFF, f"为诉求 {number} 派单")
-    await d.tap(STAFF, "改为全社区")
-    await d.expect(STAFF, "全社区的党员")
-    await d.tap(STAFF, "发布工单")
-    issued = await d.expect(STAFF, "已发布")
-    order_no = message_text(issued).split("工单 ")[1].split(" ")[0]
-    offer = await d.expect(LIU, f"New order {order_no}")
-    assert "Sunshine Community · Building 1" in message_text(offer), offer
-    _no_chinese_names(message_text(offer))
-    await d.tap(LIU, "Claim", offer["message_id"])
-    card = await d.expect(LIU, "Contact:")  # the card of the order in hand
-    # the card names the matter's grid (the offer, where the order goes: the whole community)
-    assert "Place: Sunshine Community · Grid 1 · Building 1" in message_text(card), card
-    _no_chinese_names(message_text(card))
-    assert await d.errors() == []
