@@ -135,10 +135,8 @@ class Translator:
             raise KeyError(f"text key {key!r} has no value")
         # a list, or the name of someone who deleted their data: written out in this language
         words = {
-            name: value.read_for(lambda k: self.get(lang, k), lang)
-            if isinstance(value, Listing)
-            else value.read_in(lambda k: self.get(lang, k))
-            if isinstance(value, DeletedName)
+            name: value.read_in(lambda k: self.get(lang, k))
+            if isinstance(value, (Listing, DeletedName))
             else value
             for name, value in args.items()
         }
@@ -203,9 +201,7 @@ class Text:
         """A name (or a list) as this language writes it, where it goes into a text other than
         as an argument (an f-string, a button's label): the name of someone who deleted their
         data (models.users.DeletedName) in these words; any other string as it is."""
-        if isinstance(value, Listing):
-            return value.read_for(self, self.lang)
-        if isinstance(value, DeletedName):
+        if isinstance(value, (Listing, DeletedName)):
             return value.read_in(self)
         return value
 

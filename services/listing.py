@@ -20,11 +20,6 @@ class Listing(str):
         made.items = kept
         return made
 
-    def read_for(self, text: Callable[[str], str], lang: str) -> str:
-        """The items as a reader of `lang` reads them (`text`: a text of that language by
-        key); a list of names the same in every language is `read_in`."""
-        return self.read_in(text)
-
     def read_in(self, text: Callable[[str], str]) -> str:
         """The items joined by `text("list-sep")`, a text of the reader's language (a name of
         someone who deleted their data in that language too)."""

@@ -133,7 +133,7 @@ def localize(
         out["title"] = title.read_in(lang)
     for name, value in out.items():  # lists, as `lang` lists things ('A, B', '甲、乙')
         if isinstance(value, Listing):
-            out[name] = value.read_for(lambda key: texts.get(lang, key), lang)
+            out[name] = value.read_in(lambda key: texts.get(lang, key))
     if "due" in out:  # a deadline, in the reader's words ("12月9日（周三）19:30"), or none
         due = out["due"]
         out["due"] = (

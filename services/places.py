@@ -33,37 +33,21 @@ class Place(Listing):
     zh-Hans."""
 
     public: str | None
-    english: tuple[str, ...]
 
-    def __new__(
-        cls,
-        names: Iterable[str],
-        *,
-        public: str | None = None,
-        english: Iterable[str] | None = None,
-    ) -> Place:
+    def __new__(cls, names: Iterable[str], *, public: str | None = None) -> Place:
         kept = tuple(name for name in names if name)
         tail = () if public is None else (PUBLIC_AREA_WORD, *((public,) if public else ()))
         made = str.__new__(cls, SEP.join((*kept, *tail)))
         made.items = kept
         made.public = public
-        # the same names as an English reader sees them (models.org.shown_name), where known
-        made.english = tuple(name for name in english if name) if english is not None else kept
         return made
 
     def read_in(self, text: Callable[[str], str]) -> str:
         """The place in the reader's language (`text`: a text of it by key)."""
-        return self._joined(self.items, text)
-
-    def read_for(self, text: Callable[[str], str], lang: str) -> str:
-        """The place as a reader of `lang` reads it: an English reader the names in English."""
-        return self._joined(self.english if lang == "en" else self.items, text)
-
-    def _joined(self, names: tuple[str, ...], text: Callable[[str], str]) -> str:
         if self.public is None:
-            return SEP.join(names)
+            return SEP.join(self.items)
         tail = (text(PUBLIC_AREA_KEY), *((self.public,) if self.public else ()))
-        return SEP.join((*names, *tail))
+        return SEP.join((*self.items, *tail))
 
 
 def spot(req: Request, building: str | None) -> Place:
@@ -74,10 +58,10 @@ def spot(req: Request, building: str | None) -> Place:
     return Place((building or "-",))
 
 
-def line(names: Iterable[str], req: Request, *, english: Iterable[str] | None = None) -> Place:
-    """A request's whole place: `names` (community, grid, building: those it has; `english`:
-    the same as an English reader sees them) and, in a public area, that."""
-    return Place(names, public=req.public_area, english=english)
+def line(names: Iterable[str], req: Request) -> Place:
+    """A request's whole place: `names` (community, grid, building: those it has) and, in a
+    public area, that."""
+    return Place(names, public=req.public_area)
 
 
 def place_key(req: Request) -> str:

@@ -30,7 +30,6 @@ from models.orders import (
     Request,
     RequestStatus,
 )
-from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
 from services.address import NamedPlace, named_place, read_address
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
@@ -54,7 +53,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import PUBLIC_AREA_MAX, Place, line, place_key, spot
+from services.places import PUBLIC_AREA_MAX, line, place_key, spot
 from services.smalltalk import names_matter
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
@@ -246,11 +245,10 @@ def card_quote(text: str | None) -> str:
 
 async def _staff_and_place(
     session: AsyncSession, req: Request
-) -> tuple[list[User], Place, tuple[time, time, bool]]:
-    """The staff told of a new request (`staff_of` its community and grid), its place (named
-    as `place_names` names it, and in English) and its community's quiet hours
-    (`quiet_hours_of`), in one query. No staff: nothing else is needed, and nothing else is
-    read."""
+) -> tuple[list[User], list[str], tuple[time, time, bool]]:
+    """The staff told of a new request (`staff_of` its community and grid), its place's names
+    (`place_names`) and its community's quiet hours (`quiet_hours_of`), in one query. No staff:
+    nothing else is needed, and nothing else is read."""
     stmt = _staff_and_place_query(in_grid=req.grid_id is not None)
     params = {
         "community_id": req.community_id,
@@ -259,18 +257,10 @@ async def _staff_and_place(
     }
     rows = (await session.exec(stmt, params=params)).all()
     if not rows:
-        return [], line([], req), quiet_hours_from(None, None, None)
+        return [], [], quiet_hours_from(None, None, None)
     first = rows[0]
-    community, grid, building = first[1:4]
-    names = [community, grid, building]
-    # as an English reader sees them (models.org.shown_name): the English name where set
-    english = [
-        first[7] or community,
-        grid and (first[8] or grid),
-        building_in_english(building or ""),
-    ]
-    place = line(names, req, english=english)
-    return acting_staff(row[0] for row in rows), place, quiet_hours_from(*first[4:7])
+    names = [name for name in first[1:4] if name]
+    return acting_staff(row[0] for row in rows), names, quiet_hours_from(*first[4:7])
 
 
 @cache
@@ -291,8 +281,6 @@ def _staff_and_place_query(*, in_grid: bool) -> Any:
                 col(QuietHours.start),
                 col(QuietHours.end),
                 col(QuietHours.enabled),
-                col(Community.name_en),
-                select(Grid.name_en).where(Grid.id == bindparam("grid_id")).scalar_subquery(),
             ),
         )
         .join(Community, col(Community.id) == col(StaffScope.community_id))
@@ -306,7 +294,7 @@ async def new_request_notices(
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent (also
     the alert when staff mark a waiting request urgent later: services.staff_urgency).
     `attached`: the photos and voice notes it has, when the caller knows (it just filed them)."""
-    staff, place, quiet = await _staff_and_place(session, req)
+    staff, names, quiet = await _staff_and_place(session, req)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
     text = card_quote(req.text)
@@ -319,7 +307,7 @@ async def new_request_notices(
             args={
                 "number": req.number,
                 "category": req.category,
-                "place": place,  # in the reader's words (a public area; names in English)
+                "place": line(names, req),  # a public area in the reader's words
                 "text": text,
                 "photos": photos,
                 "voices": voices,
