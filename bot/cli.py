@@ -204,7 +204,7 @@ async def _tell_about_roles(
     shows them their menu."""
     from handlers.menu import main_menu
     from handlers.notify import notify
-    from models import Role
+    from models import Role, shown_name
     from models.base import utcnow
     from services.users import effective_roles
 
@@ -212,23 +212,40 @@ async def _tell_about_roles(
         return False
     roles = effective_roles(user, admin_ids=settings.admin_ids)
     role = Role(args.role)
-    names: dict[str, str] = {}
+    places: list[Any] = []  # the community (and grid) granted, named in the reader's language
     if args.action == "grant" and role == Role.ADMIN:
         key = "invite-accepted-admin"
     elif args.action == "grant":
         key = "invite-accepted-grid" if args.grid else "invite-accepted"
-        names["community"] = f"{args.community} · {args.grid}" if args.grid else args.community
+        places = await _granted_places(session, args.community, args.grid)
     else:
         key = "admin-revoked-admin-user" if role == Role.ADMIN else "admin-revoked-user"
+
+    def told(t: Any) -> str:
+        if not places:
+            return str(t(key))
+        return str(t(key, community=" · ".join(shown_name(p, t.lang) for p in places)))
+
     queued = await notify(
         session,
         translator,
         [user],
-        lambda t: t(key, **names),
+        told,
         lambda t: main_menu(t, roles, registered=user.registered),
         now=utcnow(),
     )
     return bool(queued)
+
+
+async def _granted_places(session: Any, community: str, grid: str | None) -> list[Any]:
+    """The community and grid a grant named (as services.staff.grant read them)."""
+    from services.org import community_by_name, grid_by_name
+
+    found = await community_by_name(session, name=community)
+    if found is None or found.id is None:
+        return []
+    named = await grid_by_name(session, community_id=found.id, name=grid) if grid else None
+    return [found, named] if named is not None else [found]
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from handlers.filters import IS_ADMIN
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
-from models import Community, Grid, Role, User
+from models import Community, Grid, Role, User, shown_name
 from services import audit, org
 from services import categories as category_service
 from services import staff as staff_service
@@ -137,7 +137,10 @@ async def cmd_invite(message: Message, session: AsyncSession, t: Text) -> None:
 async def _communities(session: AsyncSession, t: Text) -> InlineKeyboardMarkup:
     communities = await org.list_communities(session)
     key = staff_service.new_invite_list_key()
-    rows = [[(c.name, InviteCb(community=c.id or 0, key=key).pack())] for c in communities]
+    rows = [
+        [(shown_name(c, t.lang), InviteCb(community=c.id or 0, key=key).pack())]
+        for c in communities
+    ]
     return inline_kb([*rows, _back_to_menu(t)])
 
 
@@ -185,7 +188,7 @@ async def _grid_invite_page(
     message: Message, session: AsyncSession, t: Text, *, new: bool = False
 ) -> None:
     rows = [
-        [(c.name, AdminCb(action="ginv-c", id=c.id or 0).pack())]
+        [(shown_name(c, t.lang), AdminCb(action="ginv-c", id=c.id or 0).pack())]
         for c in await org.list_communities(session)
     ]
     markup = inline_kb([*rows, _back_to_menu(t)])
@@ -206,12 +209,18 @@ async def on_grid_invite_community(
     await query.answer()
     key = staff_service.new_invite_list_key()
     rows = [
-        [(g.name, GridInviteCb(community=community.id or 0, grid=g.id or 0, key=key).pack())]
+        [
+            (
+                shown_name(g, t.lang),
+                GridInviteCb(community=community.id or 0, grid=g.id or 0, key=key).pack(),
+            )
+        ]
         for g in grids
     ]
     rows.append([(t("admin-back-communities"), AdminCb(action="ginv").pack())])
     await query.message.edit_text(
-        t("admin-choose-grid", community=community.name), reply_markup=inline_kb(rows)
+        t("admin-choose-grid", community=shown_name(community, t.lang)),
+        reply_markup=inline_kb(rows),
     )
 
 
@@ -243,8 +252,8 @@ async def on_invite_grid(
     grid = await session.get(Grid, invitation.grid_id) if invitation.grid_id else None
     where = t(
         "admin-grid-place",
-        community=community.name if community else "-",
-        grid=grid.name if grid else "-",
+        community=shown_name(community, t.lang) if community else "-",
+        grid=shown_name(grid, t.lang) if grid else "-",
     )
     if not made.created and (await state.get_data()).get(SHOWN_INVITE) == invitation.code:
         other = invitation.grid_id != callback_data.grid
@@ -283,7 +292,7 @@ async def on_invite_community(
     )
     invitation = made.invitation
     community = await session.get(Community, invitation.community_id)
-    name = community.name if community else "-"
+    name = shown_name(community, t.lang) if community else "-"
     if not made.created and (await state.get_data()).get(SHOWN_INVITE) == invitation.code:
         # The first tap showed the link: editing again would change nothing. An alert when
         # another community was tapped: that one got no link.
@@ -402,8 +411,8 @@ async def _show_staff_list(
     pages = -(-len(everyone) // STAFF_PER_PAGE)
     page = min(max(page, 0), pages - 1)  # the list got shorter since the button was made
     staff = everyone[page * STAFF_PER_PAGE : (page + 1) * STAFF_PER_PAGE]
-    communities = {c.id: c.name for c in await org.list_communities(session)}
-    grids = await org.grid_names(session)
+    communities = {c.id: shown_name(c, t.lang) for c in await org.list_communities(session)}
+    grids = await org.grid_names(session, lang=t.lang)
     # what the list is (and which page), above it: before, it opened on the first name
     if pages > 1:
         title = t("admin-staff-title-page", page=page + 1, pages=pages, count=len(everyone))

@@ -26,12 +26,11 @@ from handlers.filters import IS_STAFF
 from handlers.form_guard import SAVED_DRAFT, asks_first, plain, starter
 from handlers.menu import labels, main_menu
 from handlers.text_steps import is_back, refuse_button_labels
-from models import Role, User
+from models import Role, User, shown_name
 from models.scheduling import AudienceKind
 from services import broadcast as broadcasts
 from services import org
 from services.delivery import CAPTION_LIMIT, quiet_hours_of, split_html
-from services.triage.text import to_simplified
 from services.users import staff_scopes
 
 router = Router(name="broadcast")
@@ -111,13 +110,14 @@ async def count_replies(bot: Bot, scheduler: Any = None, **_: Any) -> None:
 
 
 async def _communities(
-    session: AsyncSession, user: User, roles: frozenset[Role]
+    session: AsyncSession, user: User, roles: frozenset[Role], *, lang: str
 ) -> list[tuple[int, str]]:
+    """The communities the account writes to, with their names as a `lang` reader sees them."""
     communities = await org.list_communities(session)
     if Role.ADMIN in roles:
-        return [(c.id, c.name) for c in communities if c.id is not None]
+        return [(c.id, shown_name(c, lang)) for c in communities if c.id is not None]
     mine = {s.community_id for s in await staff_scopes(session, user_id=user.id)}
-    return [(c.id, c.name) for c in communities if c.id in mine]
+    return [(c.id, shown_name(c, lang)) for c in communities if c.id in mine]
 
 
 # /broadcast comes through handlers.common.cmd_broadcast (before any form's text step)
@@ -126,7 +126,7 @@ async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -
     """Begin a notice: pick the community when there is more than one."""
     session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
     await state.clear()
-    choices = await _communities(session, user, roles)
+    choices = await _communities(session, user, roles, lang=t.lang)
     if not choices and Role.ADMIN not in roles:
         await message.answer(t("err-not-allowed"))
         return
@@ -219,7 +219,9 @@ async def on_community(
 ) -> None:
     """The community is chosen (one of those offered); now the audience. Tapped on an older
     picker in the middle of another form, it asks first, as a starter does."""
-    if callback_data.id not in {cid for cid, _ in await _communities(session, user, roles)}:
+    if callback_data.id not in {
+        cid for cid, _ in await _communities(session, user, roles, lang=t.lang)
+    }:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     if (
@@ -258,16 +260,22 @@ async def _kept_photo(state: FSMContext) -> dict[str, Any]:
 
 
 async def _target_items(
-    session: AsyncSession, user: User, roles: frozenset[Role], kind: str, community_id: int
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    kind: str,
+    community_id: int,
+    lang: str = "",
 ) -> list[tuple[int | None, str]]:
     """The grids or buildings offered for a community (the only ids a tap may carry): those
-    the author may write to (a grid worker's own grids and their buildings)."""
+    the author may write to (a grid worker's own grids and their buildings), named as a
+    `lang` reader sees them."""
     mine = await broadcasts.author_grids(
         session, author=user, roles=roles, community_id=community_id
     )
     if kind == AudienceKind.GRIDS:
         grids = await org.list_grids(session, community_id=community_id)
-        return [(g.id, g.name) for g in grids if mine is None or g.id in mine]
+        return [(g.id, shown_name(g, lang)) for g in grids if mine is None or g.id in mine]
     buildings = await org.list_buildings(session, community_id=community_id)
     return [(b.id, b.name) for b in buildings if mine is None or b.grid_id in mine]
 
@@ -281,7 +289,7 @@ async def _targets_markup(
     community_id: int,
     chosen: list[int],
 ) -> InlineKeyboardMarkup:
-    items = await _target_items(session, user, roles, kind, community_id)
+    items = await _target_items(session, user, roles, kind, community_id, t.lang)
     buttons = [
         (("✅ " if i in chosen else "") + name, BroadcastCb(action="tgt", id=i or 0).pack())
         for i, name in items
@@ -320,7 +328,9 @@ async def on_audience(
         community_id = getattr(callback_data, "com", 0) or None
         if community_id is None and await _at(state, Compose.audience):
             community_id = (await state.get_data()).get("community_id")  # an older button
-        if community_id not in {cid for cid, _ in await _communities(session, user, roles)}:
+        if community_id not in {
+            cid for cid, _ in await _communities(session, user, roles, lang=t.lang)
+        }:
             await query.answer(t("err-stale-button"), show_alert=True)
             return
         if kind in WIDE and (
@@ -453,7 +463,7 @@ async def _step_before(
     """⬅️ 上一步: the form goes to the step before and returns its question, with what was
     chosen there still chosen; None at the first step (or out of the form)."""
     step, data = await state.get_state(), await state.get_data()
-    choices = await _communities(session, user, roles)
+    choices = await _communities(session, user, roles, lang=t.lang)
     several = len(choices) > 1 or Role.ADMIN in roles
     community_id, kind = data.get("community_id"), data.get("kind")
     if (
@@ -748,7 +758,7 @@ async def on_edit_choice(
         await state.set_state(Compose.text)
         await _show(query, await _text_question(state, t), _kb([_back_row(t)]))
         return
-    choices = await _communities(session, user, roles)
+    choices = await _communities(session, user, roles, lang=t.lang)
     if draft.community_id is None:  # 所有社区: the communities first (as the form asks)
         await state.set_state(Compose.community)
         await _show(query, t("broadcast-choose-community"), _community_markup(t, roles, choices))
@@ -805,20 +815,17 @@ async def cmd_quiet(
     22:00-07:00, 22:00~07:00 or 22:00 至 07:00 too (services.broadcast.parse_quiet_hours).
     What the old hours held is re-timed at once (after /quiet off it goes now).
     """
-    choices = await _communities(session, user, roles)
+    choices = await _communities(session, user, roles, lang=t.lang)
     if not choices:
         await message.answer(t("err-not-allowed"))
         return
     words = (command.args or "").split()
-    # a name typed in Traditional characters (和諧社區) is the community's (和谐社区); another
+    # a name typed in Traditional characters (和諧社區) or in English is the community's; another
     # community's name too, so that changing it is refused as such, not taken for a time
-    named = [
-        (c.id, c.name)
-        for c in await org.list_communities(session)
-        if c.id is not None and words and to_simplified(c.name) == to_simplified(words[0])
-    ]
+    said = [(c, broadcasts.names_first(c, words)) for c in await org.list_communities(session)]
+    named = [(c.id, shown_name(c, t.lang)) for c, n in said if n and c.id is not None]
     if named:
-        words = words[1:]
+        words = words[max(n for _, n in said) :]
     elif len(choices) > 1:
         lines = []
         for cid, cname in choices:
@@ -847,6 +854,7 @@ async def cmd_quiet(
         community_id=community_id,
         typed=" ".join(words),
         now=clock(),
+        lang=t.lang,
     )
     key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"
     await message.answer(t(key, community=name, start=new_start, end=new_end))

@@ -62,7 +62,7 @@ async def _greeting(
     their matters and polls. Someone who works here but has no address is not pushed to
     register one."""
     name = user.first_name or t("role-resident")
-    staff = await overview.staff_overview(session, user=user, roles=roles, now=now)
+    staff = await overview.staff_overview(session, user=user, roles=roles, now=now, lang=t.lang)
     member = await overview.member_overview(session, user=user, roles=roles, now=now)
     works_here = staff is not None or member is not None
     if user.registered or works_here:
@@ -189,18 +189,19 @@ async def cmd_start_invite(
     community = (
         await session.get(Community, invitation.community_id) if invitation.community_id else None
     )
-    community_name = community.name if community else "-"
     grid = await session.get(Grid, invitation.grid_id) if invitation.grid_id else None
-    grid_name = grid.name if grid is not None else None
 
     def place(tt: Text) -> Raw:
-        """Where the new staff member acts: a grid worker's grid, with its community."""
-        if grid_name is None:
+        """Where the new staff member acts (a grid worker's grid, with its community), as the
+        reader sees the names."""
+        community_name = shown_name(community, tt.lang) if community else "-"
+        if grid is None:
             return Raw(html.escape(community_name, quote=False))
+        grid_name = shown_name(grid, tt.lang)
         return Raw(tt("admin-grid-place", community=community_name, grid=grid_name))
 
     # what the opener became: an admin, a grid worker or community staff
-    end = "-admin" if invitation.role == Role.ADMIN else "" if grid_name is None else "-grid"
+    end = "-admin" if invitation.role == Role.ADMIN else "" if grid is None else "-grid"
     await message.answer(t("invite-accepted" + end, community=place(t)))
     inviter = await session.get(User, invitation.created_by)
     if inviter is not None:

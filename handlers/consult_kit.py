@@ -29,7 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text, Translator
 from bot.plain_fields import plain_markup
 from bot.settings import Settings
-from models import Building, Community, Grid, Role, User
+from models import Building, Community, Grid, Role, User, shown_name
 from models.consultations import AudienceKind
 from services.consult_common import Notifier, localize
 from services.errors import PermissionDenied
@@ -255,14 +255,15 @@ async def ask_audience(message: Message, state: FSMContext, t: Text, *, flow: st
 
 
 async def audience_choices(
-    session: AsyncSession, *, community_id: int, kind: AudienceKind
+    session: AsyncSession, *, community_id: int, kind: AudienceKind, lang: str
 ) -> list[tuple[int, str]]:
-    """The grids or buildings of a community, as (id, name)."""
+    """The grids or buildings of a community, as (id, name): a grid's as a `lang` reader sees
+    it."""
     if kind == AudienceKind.GRIDS:
         grids = await session.exec(
             select(Grid).where(Grid.community_id == community_id).order_by(col(Grid.id))
         )
-        return [(g.id or 0, g.name) for g in grids.all()]
+        return [(g.id or 0, shown_name(g, lang)) for g in grids.all()]
     buildings = await session.exec(
         select(Building).where(Building.community_id == community_id).order_by(col(Building.id))
     )

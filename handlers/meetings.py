@@ -1200,7 +1200,7 @@ async def _pick_audience(
         await state.update_data(aud_kind=action, aud_ids=[], aud_pick_msg=None)
         await settle_by_id(bot, chat, data.get("aud_pick_msg"))  # the other kind's list
         choices = await audience_choices(
-            session, community_id=int(data["community_id"]), kind=AudienceKind(action)
+            session, community_id=int(data["community_id"]), kind=AudienceKind(action), lang=t.lang
         )
         if message:
             listed = await message.answer(
@@ -1214,7 +1214,7 @@ async def _pick_audience(
     chosen = [int(i) for i in data.get("aud_ids") or []]
     if action == "toggle":
         choices = await audience_choices(
-            session, community_id=int(data["community_id"]), kind=AudienceKind(kind)
+            session, community_id=int(data["community_id"]), kind=AudienceKind(kind), lang=t.lang
         )
         if callback_data.id not in {c for c, _ in choices}:
             return
@@ -1232,7 +1232,7 @@ async def _pick_audience(
             return
         # both questions show what was chosen, without their buttons
         choices = await audience_choices(
-            session, community_id=int(data["community_id"]), kind=AudienceKind(kind)
+            session, community_id=int(data["community_id"]), kind=AudienceKind(kind), lang=t.lang
         )
         names = t.join(name for cid, name in choices if cid in chosen)
         await settle(message, t, names)

@@ -30,7 +30,7 @@ from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
-from models import Community, MemberProfile, MemberStatus, Role, User, shown_name
+from models import Community, Grid, MemberProfile, MemberStatus, Role, User, shown_name
 from services import member_cards, org, smalltalk
 from services import members as member_service
 from services import users as user_service
@@ -577,10 +577,7 @@ async def on_join_named(
         phone=data["phone"],
         skills=_skills_text(t, data["skills"], data["custom_skills"]),
         community=member_cards.area(
-            t,
-            community,
-            await member_cards.grid_name(session, data.get("grid_id"), lang=t.lang),
-            lang=t.lang,
+            t, community, await _grid_of(session, data.get("grid_id")), lang=t.lang
         ),
         named=t("member-named-shown", name=name)
         if named
@@ -645,7 +642,7 @@ async def on_join_submit(
     await query.message.edit_reply_markup(reply_markup=None)
     staff = await user_service.staff_of(session, community_id=profile.community_id)
     community = await session.get(Community, profile.community_id)
-    grid = await _grid_name(session, profile.grid_id)
+    grid = await _grid_of(session, profile.grid_id)
     now = clock()
     await notify(
         session,
@@ -667,18 +664,19 @@ async def on_join_submit(
 
 
 def _review_card_text(
-    t: Text, profile: MemberProfile, community: Community | None, grid: str | None
+    t: Text, profile: MemberProfile, community: Community | None, grid: Grid | None
 ) -> str:
-    return member_cards.review_card_text(t, profile, community, grid)
+    return member_cards.review_card_text(t, profile, community, grid, lang=t.lang)
 
 
-async def _grid_name(session: AsyncSession, grid_id: int | None) -> str | None:
-    return await member_cards.grid_name(session, grid_id)
+async def _grid_of(session: AsyncSession, grid_id: int | None) -> Grid | None:
+    return await member_cards.grid_of(session, grid_id)
 
 
-def _area(t: Text, community: Community | None, grid: str | None) -> str:
-    """Where the member will serve: the community and the grid chosen (or any grid)."""
-    return member_cards.area(t, community, grid)
+def _area(t: Text, community: Community | None, grid: Grid | None) -> str:
+    """Where the member will serve: the community and the grid chosen (or any grid), as the
+    reader sees their names."""
+    return member_cards.area(t, community, grid, lang=t.lang)
 
 
 def _review_markup(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup:
@@ -697,7 +695,9 @@ async def _decided_card_text(
     session: AsyncSession, t: Text, settings: Settings, profile: MemberProfile, now: datetime
 ) -> str:
     """A review card once decided: the outcome, who decided and when (and why not)."""
-    return await member_cards.decided_card_text(session, t, profile, zone=settings.zone, now=now)
+    return await member_cards.decided_card_text(
+        session, t, profile, lang=t.lang, zone=settings.zone, now=now
+    )
 
 
 async def _redraw_colleagues_cards(
@@ -756,7 +756,7 @@ async def on_pending_list(
     # colleague decides it (before, never), at once if decided while it was on its way
     for profile in pending[:PENDING_SHOWN]:
         community = await session.get(Community, profile.community_id)
-        text = _review_card_text(t, profile, community, await _grid_name(session, profile.grid_id))
+        text = _review_card_text(t, profile, community, await _grid_of(session, profile.grid_id))
         card = await message.answer(text, reply_markup=_review_markup(t, profile))
         decided = await member_cards.remember_listed_card(
             session,
@@ -814,7 +814,7 @@ async def on_member_list(
     head = t("member-list-head", count=page.total, page=page.page + 1, pages=page.pages)
     for profile in page.items:
         community = await session.get(Community, profile.community_id)
-        grid = await _grid_name(session, profile.grid_id)
+        grid = await _grid_of(session, profile.grid_id)
         await query.message.answer(
             _member_card_text(t, profile, community, grid), reply_markup=_member_markup(t, profile)
         )
@@ -822,7 +822,7 @@ async def on_member_list(
 
 
 def _member_card_text(
-    t: Text, profile: MemberProfile, community: Community | None, grid: str | None
+    t: Text, profile: MemberProfile, community: Community | None, grid: Grid | None
 ) -> str:
     return t(
         "member-card",

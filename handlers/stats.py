@@ -31,7 +31,7 @@ from bot.settings import Settings
 from handlers.filters import IS_MEMBER, IS_STAFF
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, button, edit_or_send, keyboard
-from models import Community, Grid, Role, User
+from models import Community, Grid, Role, User, shown_name
 from services import orders as order_service
 from services import stats as stats_service
 from services.errors import InvalidInput
@@ -163,12 +163,13 @@ def stats_text(
     return "\n".join(lines)
 
 
-async def _community_names(session: AsyncSession, ids: Any) -> dict[int, str]:
+async def _community_names(session: AsyncSession, ids: Any, lang: str) -> dict[int, str]:
+    """The communities' names as a `lang` reader sees them."""
     out = {}
     for cid in ids:
         community = await session.get(Community, cid)
         if community is not None:
-            out[cid] = community.name
+            out[cid] = shown_name(community, lang)
     return out
 
 
@@ -286,10 +287,10 @@ async def _send_stats(
     stats = await stats_service.ledger_stats(
         session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
     )
-    plain = await _community_names(session, stats.by_community)
+    plain = await _community_names(session, stats.by_community, t.lang)
     names: dict[int, str | Raw] = dict(plain)
     # a grid worker's figures are their grids': named so, not as the whole community's
-    only = await stats_service.grid_only_scopes(session, user=user, roles=roles)
+    only = await stats_service.grid_only_scopes(session, user=user, roles=roles, lang=t.lang)
     for cid, grids in only.items():
         if cid in plain:
             scoped = t("order-stats-grid-scope", community=plain[cid], grids=t.join(grids))
@@ -298,7 +299,7 @@ async def _send_stats(
     for gid in stats.by_grid:
         grid = await session.get(Grid, gid) if gid else None
         if grid is not None and grid.id is not None:
-            grid_names[grid.id] = grid.name
+            grid_names[grid.id] = shown_name(grid, t.lang)
     label = _label(t, ref, extra)
     text = stats_text(t, stats, names, label, grid_names)
     markup = keyboard([[button(t("order-btn-export"), "xls", ref, extra)]])

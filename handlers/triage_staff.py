@@ -26,7 +26,7 @@ from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard, step_keyboard
 from handlers.media import send_photos
-from handlers.menu import is_skip, labels
+from handlers.menu import all_flow_labels, is_skip, labels
 from handlers.order_ui import (
     OrderCb,
     answer_once,
@@ -49,7 +49,7 @@ from handlers.order_ui import (
     stored_keyboard,
 )
 from handlers.text_steps import is_back, refuse_button_labels, with_current
-from models import Building, User
+from models import Building, User, shown_name
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import delivery as outbox
 from services import order_form, org, smalltalk, staff_place, staff_urgency, validation
@@ -59,6 +59,7 @@ from services import requests as request_service
 from services import users as user_service
 from services.errors import Conflict, InvalidInput, MovedAway
 from services.fitting import Fitted, LongTexts
+from services.listing import Listing
 from services.order_common import (
     catalogue,
     category,
@@ -1919,7 +1920,12 @@ async def _public_area_grids(query: CallbackQuery, ctx: OrderCtx, rid: int) -> N
         ctx.session, user=ctx.user, roles=ctx.roles, request_id=rid
     )
     chosen = [
-        button(f"📍 {g.name}" if g.id == req.grid_id else g.name, "splg", rid, g.id or 0)
+        button(
+            f"📍 {shown_name(g, t.lang)}" if g.id == req.grid_id else shown_name(g, t.lang),
+            "splg",
+            rid,
+            g.id or 0,
+        )
         for g in grids
     ]
     rows = [chosen[i : i + 3] for i in range(0, len(chosen), 3)]
@@ -1952,7 +1958,7 @@ async def on_public_area_grid(
     if found is None:  # redrawn as the request now stands
         return
     req, grids = found
-    names = {g.id: g.name for g in grids}
+    names = {g.id: shown_name(g, t.lang) for g in grids}
     grid_id = callback_data.extra or None
     if grid_id is not None and grid_id not in names:  # a grid since removed, or made up
         await answer_once(query, t("err-stale-button"), alert=True)
@@ -2060,7 +2066,7 @@ BUILDINGS_PER_PAGE = 24  # three a row
 
 
 async def _behalf_communities(ctx: OrderCtx, community_ids: list[int]) -> tuple[str, Any]:
-    names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+    names = {c.id: shown_name(c, ctx.t.lang) for c in await org.list_communities(ctx.session)}
     rows = [[button(names.get(cid, str(cid)), "obcom", cid)] for cid in community_ids]
     rows.append([_cancel_button(ctx.t)])
     return ctx.t("order-behalf-community"), keyboard(rows)
@@ -2077,7 +2083,8 @@ async def _behalf_building_page(
     page = min(max(page, 0), pages - 1)
     chunk = mine[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
     rows = [
-        [button(b.name, "obld", b.id) for b in chunk[i : i + 3]] for i in range(0, len(chunk), 3)
+        [button(shown_name(b, ctx.t.lang), "obld", b.id) for b in chunk[i : i + 3]]
+        for i in range(0, len(chunk), 3)
     ]
     if nav := pager(ctx.t, "obpg", page, pages):
         rows.append(nav)
@@ -2087,7 +2094,7 @@ async def _behalf_building_page(
     last = [button(ctx.t("order-btn-behalf-communities"), "obcl")] if several else []
     rows.append([*last, _cancel_button(ctx.t)])
     if several:
-        names = {c.id: c.name for c in await org.list_communities(ctx.session)}
+        names = {c.id: shown_name(c, ctx.t.lang) for c in await org.list_communities(ctx.session)}
         text = ctx.t("order-behalf-building-in", community=names.get(community_id, ""))
     else:
         text = ctx.t("order-behalf-building")
@@ -2104,6 +2111,7 @@ async def on_behalf_pick(
     )
     communities = list(dict.fromkeys(b.community_id for b in buildings))
     if callback_data.action == "obcl":
+        await state.update_data(behalf_community=None)  # a community to choose again
         text, markup = await _behalf_communities(ctx, communities)
     else:
         if callback_data.action == "obcom":
@@ -2173,6 +2181,7 @@ async def _behalf_step_before(state: FSMContext, ctx: OrderCtx) -> tuple[str, An
         return t("order-behalf-channel"), _channel_markup(t)
     if step == OnBehalf.phone.state:
         await state.set_state(OnBehalf.room)
+        await state.update_data(room_read=False)  # asked again: its answer is awaited
         question = with_current(t, t("order-behalf-room"), values.get("room"))
         return question, _skip_or_cancel(t, OnBehalf.room)
     if step == OnBehalf.name.state:
@@ -2226,9 +2235,72 @@ async def on_behalf_building(
     if callback_data.ref not in {b.id for b in buildings}:
         await answer_once(query, t("order-behalf-building-refused"), alert=True)
         return
-    await state.update_data(building=callback_data.ref, public=None)
+    await state.update_data(building=callback_data.ref, public=None, room_read=False)
     await state.set_state(OnBehalf.channel)
     await edit_or_send(query, t("order-behalf-channel"), _channel_markup(t))
+
+
+@router.message(OnBehalf.building, F.text, ~F.text.in_(all_flow_labels()), ~F.text.func(is_back))
+async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
+    """A building typed instead of tapped ('2号楼', '2号楼501', '2栋501室'): read as a
+    resident's address is, in the community shown; a room typed with it is kept and its step
+    skipped. One not read is answered with the buildings there and the buttons again."""
+    t, said = ctx.t, message.text or ""
+    shown = (await state.get_data()).get("behalf_community")
+    found = await request_service.behalf_typed_building(
+        ctx.session, staff=ctx.user, roles=ctx.roles, community_id=shown, text=said
+    )
+    if (building := found.building) is not None:
+        values: dict[str, Any] = {"building": building.id, "public": None}
+        values |= {"behalf_community": building.community_id, "room_read": bool(found.room)}
+        if found.room:  # else a room entered before stays, shown at the room step
+            values["room"] = found.room
+        await state.update_data(values)
+        await state.set_state(OnBehalf.channel)
+        name = shown_name(building, t.lang)
+        text = (
+            t("order-behalf-building-room-read", building=name, room=found.room)
+            if found.room
+            else t("order-behalf-building-read", building=name)
+        )
+        await message.answer(text, reply_markup=_channel_markup(t))
+        return
+    picking = shown is None and found.refused is None
+    text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30), picking=picking)
+    await message.answer(text, reply_markup=markup)
+
+
+async def _behalf_not_read(
+    ctx: OrderCtx,
+    state: FSMContext,
+    found: request_service.TypedBuilding,
+    said: str,
+    *,
+    picking: bool,
+) -> tuple[str, Any]:
+    """What a building typed but not read is answered: the buildings that can be chosen, named
+    in the answer and as buttons below it (or the communities, when none is known yet). A
+    community named where the communities are listed (`picking`) shows its buildings."""
+    t = ctx.t
+    buildings = await request_service.behalf_buildings(
+        ctx.session, staff=ctx.user, roles=ctx.roles
+    )
+    if found.community is not None and found.community.id is not None and picking:
+        # the community typed where the communities are listed ('阳光社区'): its buildings
+        return await _behalf_building_page(ctx, state, buildings, found.community.id, 0)
+    if found.community is None or found.community.id is None:
+        communities = list(dict.fromkeys(b.community_id for b in buildings))
+        names = [shown_name(c, t.lang) for c in await org.list_communities(ctx.session)]
+        _, markup = await _behalf_communities(ctx, communities)
+        return t("order-behalf-community-not-read", example=names[0] if names else ""), markup
+    community = found.community.id
+    _, markup = await _behalf_building_page(ctx, state, buildings, community, 0)
+    mine = Listing(shown_name(b, t.lang) for b in buildings if b.community_id == community)
+    if found.refused is not None:
+        refused = shown_name(found.refused, t.lang)
+        return t("order-behalf-building-not-yours", building=refused, names=mine), markup
+    where = shown_name(found.community, t.lang)
+    return t("order-behalf-building-not-read", said=said, community=where, names=mine), markup
 
 
 def _where_question(t: Text, now: str | None) -> tuple[str, Any]:
@@ -2290,7 +2362,9 @@ async def on_behalf_channel(
         await answer_once(query, t("err-stale-button"), alert=True)
         return
     await state.update_data(channel=CHANNELS[callback_data.ref].value)
-    if (await state.get_data()).get("public") is not None:  # no building, so no room
+    values = await state.get_data()
+    # no building, so no room; or the room was typed with the building ('2号楼501')
+    if values.get("public") is not None or values.get("room_read"):
         await state.set_state(OnBehalf.phone)
         await edit_or_send(query, t("order-behalf-phone"), _skip_or_cancel(t, OnBehalf.phone))
         return

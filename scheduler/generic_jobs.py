@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.org import Community, Grid
+from models.org import Community, Grid, shown_name
 from models.scheduling import Broadcast, Delivery, DeliveryState
 from models.users import MemberProfile, MemberStatus, Role, StaffScope, User
 from services.consult_overview import ConsultWeek, consult_week
@@ -108,21 +108,24 @@ async def weekly_digest(ctx: JobContext, payload: dict[str, Any]) -> None:
             end=this_week,
             now=ctx.now,
         )
-        in_grids: dict[tuple[int, ...], tuple[str, int, int]] = {}
+        in_grids: dict[tuple[int, ...], tuple[list[Grid], int, int]] = {}
         for staff in await staff_of(session, community_id=cid):
             lang = staff.language or ctx.default_language
             # a grid worker's residents are their grid's, as the rest of their digest is
             grids = await _grids_of(session, staff_id=staff.id, community_id=cid)
             if grids and grids not in in_grids:
                 in_grids[grids] = await _grid_counts(session, grids=grids, since=since)
-            names, residents, blocked_here = (
-                in_grids[grids] if grids else ("", new_residents, blocked)
+            named, residents, blocked_here = (
+                in_grids[grids] if grids else ([], new_residents, blocked)
             )
+            # the community and a grid worker's grids, as the reader sees their names
+            names = "/".join(shown_name(g, lang) for g in named)
+            here = shown_name(community, lang)
             lines = [
                 ctx.text(
                     lang,
                     "scheduler-digest",
-                    community=f"{community.name} · {names}" if names else community.name,
+                    community=f"{here} · {names}" if names else here,
                     residents=residents,
                     members=pending_members,
                     notices=notices,
@@ -158,11 +161,10 @@ async def _grids_of(session: AsyncSession, *, staff_id: int, community_id: int) 
 
 async def _grid_counts(
     session: AsyncSession, *, grids: tuple[int, ...], since: datetime
-) -> tuple[str, int, int]:
-    """The grids' names, residents registered since, and residents who blocked the bot."""
-    names = (
-        await session.exec(select(Grid.name).where(col(Grid.id).in_(grids)).order_by(col(Grid.id)))
-    ).all()
+) -> tuple[list[Grid], int, int]:
+    """The grids, residents registered since, and residents who blocked the bot."""
+    found = await session.exec(select(Grid).where(col(Grid.id).in_(grids)).order_by(col(Grid.id)))
+    named = list(found.all())
     in_grids = col(User.grid_id).in_(grids)
     new = await _count(
         session,
@@ -172,7 +174,7 @@ async def _grid_counts(
         session,
         select(func.count()).select_from(User).where(in_grids, col(User.blocked_bot).is_(True)),
     )
-    return "/".join(names), new, blocked
+    return named, new, blocked
 
 
 def _consult_lines(ctx: JobContext, week: ConsultWeek, lang: str) -> list[str]:
@@ -231,7 +233,7 @@ async def _order_lines(ctx: JobContext, staff: User, community_id: int, lang: st
     except PermissionDenied:
         return []
     waiting = await staff_overview(
-        ctx.session, user=staff, roles=roles, now=ctx.now, community_id=community_id
+        ctx.session, user=staff, roles=roles, now=ctx.now, community_id=community_id, lang=lang
     )
     if stats.overall.total:
         lines = [
@@ -342,7 +344,7 @@ async def monthly_report(ctx: JobContext, payload: dict[str, Any]) -> None:
                 ctx.text(
                     lang,
                     "scheduler-monthly-line",
-                    community=community.name,
+                    community=shown_name(community, lang),
                     residents=residents,
                     new=new,
                     sent=sent,

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
-from models.org import Community
+from models.org import Community, shown_name
 from models.scheduling import Broadcast
 from models.users import User
 from scheduler.kinds import load_job_kinds
@@ -326,7 +326,7 @@ class SchedulerService:
         for chat_id, language in heirs:
             lang = language or self.settings.default_language
             where = (
-                html.escape(community.name)
+                html.escape(shown_name(community, lang))
                 if community is not None
                 else self.texts.get(lang, "broadcast-scope-everyone")
             )

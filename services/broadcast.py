@@ -615,6 +615,17 @@ QUIET_OFF_WORDS = frozenset({"off", "关", "关闭"})
 _QUIET_SPAN = re.compile(r"(\d{1,2}:\d{2})(?:\s*(?:-|~|–|—|―|−|〜|至|到)\s*|\s+)(\d{1,2}:\d{2})")
 
 
+def names_first(community: Community, words: list[str]) -> int:
+    """How many of the first `words` (/quiet's) name the community: its name, in Simplified
+    or Traditional characters (和諧社區), or its English name, letter case aside ('Harmony
+    Community', as /quiet's example gives it to an English reader); 0 for none."""
+    if words and to_simplified(community.name) == to_simplified(words[0]):
+        return 1
+    english = (community.name_en or "").casefold().split()
+    typed = [word.casefold() for word in words[: len(english)]]
+    return len(english) if english and typed == english else 0
+
+
 def parse_quiet_hours(typed: str) -> tuple[time, time] | None:
     """What staff type after /quiet (and the community's name): the new span, None for off.
 
@@ -681,8 +692,10 @@ async def change_quiet_hours(
     community_id: int,
     typed: str,
     now: datetime | None = None,
+    lang: str = "",
 ) -> tuple[str, str, bool]:
     """Community staff set (or switch off) their community's quiet hours; returns the new ones.
+    (`lang`: the language of who typed it, in which a refusal names the community.)
 
     `typed` is what follows /quiet (and the community's name): see parse_quiet_hours. Who may
     not change them is told so, and whom to ask, before anything about what was typed.
@@ -698,7 +711,9 @@ async def change_quiet_hours(
             target_ids=[],
         )
     except PermissionDenied:
-        refusal = await quiet_refusal(session, user=user, roles=roles, community_id=community_id)
+        refusal = await quiet_refusal(
+            session, user=user, roles=roles, community_id=community_id, lang=lang
+        )
         raise refusal from None
     span = parse_quiet_hours(typed)
     if span is None:
@@ -719,11 +734,17 @@ async def change_quiet_hours(
 
 
 async def quiet_refusal(
-    session: AsyncSession, *, user: User, roles: Collection[Role], community_id: int
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    lang: str = "",
 ) -> PermissionDenied:
-    """Why this user may not change the community's quiet hours, and whom to ask."""
+    """Why this user may not change the community's quiet hours, and whom to ask (the
+    community named as a `lang` reader sees it)."""
     community = await session.get(Community, community_id)
-    name = community.name if community is not None else "-"
+    name = shown_name(community, lang) if community is not None else "-"
     keepers = await quiet_keepers(session, user=user, roles=roles, community_id=community_id)
     if keepers.ask.items:
         return PermissionDenied("broadcast-quiet-not-yours", community=name, ask=keepers.ask)

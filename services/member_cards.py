@@ -48,24 +48,30 @@ def skills_text(render: Render, codes: list[str], custom: str) -> str:
     return render("list-sep").join(names)
 
 
-def area(render: Render, community: Community | None, grid: str | None, *, lang: str = "") -> str:
-    """Where the member will serve: the community (as a `lang` reader sees its name) and the
+def area(render: Render, community: Community | None, grid: Grid | None, *, lang: str) -> str:
+    """Where the member will serve, as a `lang` reader sees the names: the community and the
     grid chosen (or any grid)."""
     if community is None:
         return "-"
-    return f"{shown_name(community, lang)} · {grid or render('member-any-grid')}"
+    where = shown_name(grid, lang) if grid is not None else render("member-any-grid")
+    return f"{shown_name(community, lang)} · {where}"
 
 
-async def grid_name(session: AsyncSession, grid_id: int | None, *, lang: str = "") -> str | None:
-    """A grid's name (as a `lang` reader sees it), if there is one."""
-    grid = await session.get(Grid, grid_id) if grid_id is not None else None
-    return shown_name(grid, lang) if grid is not None else None
+async def grid_of(session: AsyncSession, grid_id: int | None) -> Grid | None:
+    """The grid chosen, if there is one."""
+    return await session.get(Grid, grid_id) if grid_id is not None else None
 
 
 def review_card_text(
-    render: Render, profile: MemberProfile, community: Community | None, grid: str | None
+    render: Render,
+    profile: MemberProfile,
+    community: Community | None,
+    grid: Grid | None,
+    *,
+    lang: str,
 ) -> str:
-    """The application as a review card shows it (what was wrong last time, if filed again)."""
+    """The application as a review card shows it to a `lang` reader (what was wrong last time,
+    if filed again)."""
     earlier = members.earlier_rejection(profile)
     again = render("member-review-again", reason=earlier) + "\n" if earlier else ""
     return again + render(
@@ -74,17 +80,23 @@ def review_card_text(
         unit=profile.work_unit,
         phone=profile.phone,
         skills=skills_text(render, profile.skill_list, profile.custom_skills),
-        community=area(render, community, grid),
+        community=area(render, community, grid, lang=lang),
     )
 
 
 async def decided_card_text(
-    session: AsyncSession, render: Render, profile: MemberProfile, *, zone: tzinfo, now: datetime
+    session: AsyncSession,
+    render: Render,
+    profile: MemberProfile,
+    *,
+    lang: str,
+    zone: tzinfo,
+    now: datetime,
 ) -> str:
     """A review card once decided: the application as it read, then the outcome, who decided
     and when (and a rejection's reason), so the card no longer reads as waiting."""
     community = await session.get(Community, profile.community_id)
-    grid = await grid_name(session, profile.grid_id)
+    grid = await grid_of(session, profile.grid_id)
     reviewer = await session.get(User, profile.reviewed_by) if profile.reviewed_by else None
     when = (
         render("date-time", **when_args(profile.reviewed_at, zone=zone, now=now))
@@ -98,7 +110,7 @@ async def decided_card_text(
         )
     else:
         said = render("member-review-decided-approved", by=by, time=when)
-    return review_card_text(render, profile, community, grid) + "\n\n" + said
+    return review_card_text(render, profile, community, grid, lang=lang) + "\n\n" + said
 
 
 async def _queue_redraw(
@@ -122,7 +134,7 @@ async def _queue_redraw(
     await enqueue(
         session,
         chat_id=row.chat_id,
-        text=await decided_card_text(session, render, profile, zone=zone, now=now),
+        text=await decided_card_text(session, render, profile, lang=lang, zone=zone, now=now),
         kind=KIND,
         urgent=True,
         community_id=profile.community_id,

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import AuditEvent, Building, Community, Grid, User
+from models import AuditEvent, Building, Community, Grid, User, shown_name
 from services.errors import InvalidInput
 from services.validation import phone_number
 
@@ -471,15 +471,22 @@ async def org_tree(session: AsyncSession) -> OrgTree:
     return OrgTree(communities=out)
 
 
+def _both_names(place: Community | Grid) -> str:
+    """A community's or grid's name and, where one is set, its English name ('阳光社区 /
+    Sunshine Community'): the CLI is read by whoever runs it, in either language."""
+    english = shown_name(place, "en")
+    return place.name if english == place.name else f"{place.name} / {english}"
+
+
 def format_tree(tree: OrgTree) -> str:
-    """The tree as indented text for the CLI."""
+    """The tree as indented text for the CLI (communities and grids by both their names)."""
     lines: list[str] = []
     for community, grids in tree.communities:
         total = sum(b.households for _, bs in grids for b in bs)
-        lines.append(f"{community.name}  (id {community.id}, {total} households)")
+        lines.append(f"{_both_names(community)}  (id {community.id}, {total} households)")
         for gi, (grid, buildings) in enumerate(grids):
             last_grid = gi == len(grids) - 1
-            lines.append(f"{'└─' if last_grid else '├─'} {grid.name}  (id {grid.id})")
+            lines.append(f"{'└─' if last_grid else '├─'} {_both_names(grid)}  (id {grid.id})")
             for bi, building in enumerate(buildings):
                 bar = "   " if last_grid else "│  "
                 mark = "└─" if bi == len(buildings) - 1 else "├─"
@@ -520,9 +527,26 @@ async def community_by_name(session: AsyncSession, *, name: str) -> Community | 
     return None
 
 
-async def grid_names(session: AsyncSession) -> dict[int | None, str]:
-    """Every grid's name by id."""
-    return {g.id: g.name for g in (await session.exec(select(Grid))).all()}
+def _typed_name(name: str) -> str:
+    """A name as typed, compared: letter case and spaces aside ('grid 2', 'Grid2', 'GRID 2')."""
+    return "".join(name.split()).casefold()
+
+
+async def grid_by_name(session: AsyncSession, *, community_id: int, name: str) -> Grid | None:
+    """A grid of the community by its exact name ('第一网格'), else by its English name, letter
+    case and spaces aside ('Grid 2', 'grid 2', 'grid2')."""
+    stmt = select(Grid).where(Grid.community_id == community_id)
+    grids = list((await session.exec(stmt)).all())
+    found = next((g for g in grids if g.name == name), None)
+    if found is not None or not name.strip():
+        return found
+    wanted = _typed_name(name)
+    return next((g for g in grids if g.name_en and _typed_name(g.name_en) == wanted), None)
+
+
+async def grid_names(session: AsyncSession, *, lang: str) -> dict[int | None, str]:
+    """Every grid's name by id, as a `lang` reader sees it."""
+    return {g.id: shown_name(g, lang) for g in (await session.exec(select(Grid))).all()}
 
 
 async def office_of(session: AsyncSession, *, user_id: int) -> Community | None:

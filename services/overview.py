@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User
+from models import Community, Grid, MemberProfile, MemberStatus, Role, StaffScope, User, shown_name
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from models.orders import Claim, ClaimStatus, Order, OrderStatus, Request, RequestStatus
 from services import orders as order_service
@@ -123,6 +123,7 @@ async def staff_overview(
     roles: Collection[Role],
     now: datetime,
     community_id: int | None = None,
+    lang: str = "",
 ) -> StaffOverview | None:
     """What waits in the staff account's scope (as the ledger reads it: a grid worker's grid,
     a community's staff the whole community, an admin everything); None for someone who is not
@@ -137,18 +138,18 @@ async def staff_overview(
     if community_id is not None:  # one community's part of the scope (its weekly digest)
         where.append(col(Request.community_id) == community_id)
     if scope is None:
-        names = (await session.exec(select(Community.name))).all()
-        places: list[tuple[str, ...]] = [(name,) for name in names]
-    else:  # "阳光社区", or "阳光社区 · 第一网格" for a grid worker
+        everyone = (await session.exec(select(Community))).all()
+        places: list[tuple[str, ...]] = [(shown_name(c, lang),) for c in everyone]
+    else:  # "阳光社区", or "阳光社区 · 第一网格" for a grid worker (as a `lang` reader names them)
         rows = await session.exec(
-            select(Community.name, Grid.name)
+            select(Community, Grid)
             .select_from(StaffScope)
             .join(Community, col(Community.id) == col(StaffScope.community_id))
             .outerjoin(Grid, col(Grid.id) == col(StaffScope.grid_id))
             .where(col(StaffScope.user_id) == user.id)
             .order_by(col(StaffScope.community_id), col(StaffScope.grid_id))
         )
-        places = [tuple(n for n in row if n) for row in rows.all()]
+        places = [tuple(shown_name(p, lang) for p in row if p) for row in rows.all()]
     waiting_rows = await session.exec(
         select(Request.urgent, func.count())
         .where(col(Request.status).in_(list(order_service.WAITING)), *where)

@@ -32,7 +32,7 @@ from models.orders import (
 )
 from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from services.address import NamedPlace, named_place
+from services.address import NamedPlace, named_place, read_address
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
@@ -904,6 +904,46 @@ async def behalf_buildings(
             )
         )
     return list((await session.exec(stmt)).all())
+
+
+@dataclass(frozen=True)
+class TypedBuilding:
+    """A building typed at the behalf form's building step ('2号楼', '2号楼501', '2栋501室'),
+    read in the staff account's scope: `building` (None when not read, or not theirs:
+    `refused`), its room where one was given, and the community it is in or that was named
+    (None when neither is known)."""
+
+    building: Building | None
+    room: str | None
+    community: Community | None
+    refused: Building | None = None
+
+
+async def behalf_typed_building(
+    session: AsyncSession,
+    *,
+    staff: User,
+    roles: Collection[Role],
+    community_id: int | None,
+    text: str,
+) -> TypedBuilding:
+    """The building (and room) staff typed instead of tapping it, read as a resident's address
+    is read at registration (services.address.read_address), in `community_id` (the one whose
+    buildings are shown; None: any community of theirs, named in the text or known by the
+    building). A building outside their scope (another grid's) is `refused`, not taken."""
+    mine = await behalf_buildings(session, staff=staff, roles=roles)
+    communities = {b.community_id for b in mine}
+    if community_id not in communities:
+        community_id = next(iter(communities)) if len(communities) == 1 else None
+    guess = await read_address(
+        session, text, community_id=community_id, bare_number=community_id is not None
+    )
+    where = guess.community if guess.community and guess.community.id in communities else None
+    if guess.building is None:
+        return TypedBuilding(building=None, room=None, community=where)
+    if guess.building.id not in {b.id for b in mine}:
+        return TypedBuilding(building=None, room=None, community=where, refused=guess.building)
+    return TypedBuilding(building=guess.building, room=guess.room, community=where)
 
 
 async def behalf_public_grid(

@@ -37,7 +37,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Grid, MemberProfile, Role, StaffScope, User
+from models import Grid, MemberProfile, Role, StaffScope, User, shown_name
 from models.orders import (
     LedgerEvent,
     Order,
@@ -435,11 +435,11 @@ async def _median_hours(
 
 
 async def grid_only_scopes(
-    session: AsyncSession, *, user: User, roles: Collection[Role]
+    session: AsyncSession, *, user: User, roles: Collection[Role], lang: str
 ) -> dict[int, list[str]]:
-    """For a grid worker: by community, the names of the grids whose figures they read, where
-    they are staff of some of its grids only (their figures are those grids', not the
-    community's). Empty for admins and for staff of whole communities."""
+    """For a grid worker: by community, the names (as a `lang` reader sees them) of the grids
+    whose figures they read, where they are staff of some of its grids only (their figures are
+    those grids', not the community's). Empty for admins and for staff of whole communities."""
     if Role.ADMIN in roles or Role.STAFF not in roles:
         return {}
     scopes = (await session.exec(select(StaffScope).where(StaffScope.user_id == user.id))).all()
@@ -450,7 +450,7 @@ async def grid_only_scopes(
             continue
         grid = await session.get(Grid, scope.grid_id)
         if grid is not None:
-            out.setdefault(scope.community_id, []).append(grid.name)
+            out.setdefault(scope.community_id, []).append(shown_name(grid, lang))
     return {cid: sorted(names) for cid, names in out.items()}
 
 

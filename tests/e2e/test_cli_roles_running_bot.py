@@ -56,3 +56,24 @@ async def test_a_grant_and_a_revoke_by_the_cli_reach_the_person(
     await reply_to(d, ZHOU, "/help", "使用帮助")
     assert "stats" not in await _commands(h, ZHOU)
     assert message_text(revoked)
+
+
+ALEX = 5002  # reads English
+
+
+async def test_a_grid_granted_by_its_english_name_is_told_in_english(
+    linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--grid 'grid 2'` names 第二网格 by its English name (it was 'no grid called …'), and the
+    person, who reads English, is told the community and grid's English names, not as typed."""
+    h = linli_sandbox
+    d = h.driver
+    url = h.sandbox.app.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("LINLI_DATABASE_URL", url)
+    monkeypatch.setattr("models.base.utcnow", h.clock)
+    await reply_to(d, ALEX, "/start", "Alex")
+    argv = ("grant", "staff", str(ALEX), "--community", "阳光社区", "--grid", "grid 2")
+    assert await _cli(*argv) == 0
+    told = await d.expect(ALEX, "You are now a grid worker of Sunshine Community · Grid 2")
+    assert "阳光" not in message_text(told) and "网格" not in message_text(told)
+    assert await d.errors() == []

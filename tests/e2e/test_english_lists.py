@@ -1,6 +1,7 @@
 """Lists inside an English sentence read as English: 'Skills: Electrical repair, Digital help',
-'Roles: Resident, Community staff', 'By category: … 1, … 1', 'By grid (resolution): 第一网格 2
-(-)', and an admin's staff list '张网格员 (2002): 阳光社区 (第一网格)'. Before, they were joined
+'Roles: Resident, Community staff', 'By category: … 1, … 1', 'By grid (resolution): Grid 1 2
+(-)', and an admin's staff list '张网格员 (2002): Sunshine Community (Grid 1)' (the English
+names of the community and grid). Before, they were joined
 with the Chinese list comma and brackets ('Electrical repair、Digital help', '第一网格 2（-）')."""
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ async def test_lists_in_english_sentences(linli_sandbox: Harness) -> None:
     await _file(h, WU, "1号楼门口垃圾桶满了没人清")
     sent = await d.send(STAFF, "/stats 2026")
     text = message_text(await d.expect(STAFF, "Ledger ·", since=sent["message_id"]))
-    assert "By grid (resolution): 第一网格 2 (-)" in text, text
+    assert "By grid (resolution): Grid 1 2 (-)" in text, text
     by_category = next(line for line in text.splitlines() if line.startswith("By category:"))
     assert ", " in by_category and "、" not in text, text
     sent = await d.send(STAFF, "/profile")
@@ -46,4 +47,4 @@ async def test_lists_in_english_sentences(linli_sandbox: Harness) -> None:
     menu = await reply_to(d, ADMIN, "/admin", "Admin")
     await d.tap(ADMIN, "Staff list", menu["message_id"])
     listed = message_text(await d.expect(ADMIN, "(2002)", since=menu["message_id"] - 1))
-    assert "张网格员 (2002): 阳光社区 (第一网格)" in listed, listed
+    assert "张网格员 (2002): Sunshine Community (Grid 1)" in listed, listed

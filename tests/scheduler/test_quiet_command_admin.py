@@ -52,12 +52,23 @@ async def test_admin_names_the_community_for_quiet_hours(
 async def test_an_english_admin_reads_the_communities_listed_the_english_way(
     linli_sandbox: Harness,  # noqa: F811
 ) -> None:
-    """/quiet in English names the communities as English lists them: 'You look after several
-    communities (阳光社区, 和谐社区)'. Before: '(阳光社区、和谐社区)'."""
-    d = linli_sandbox.driver
+    """/quiet in English names the communities as English lists them, by their English names:
+    'You look after several communities (Harmony Community, Sunshine Community)'. Before:
+    '(阳光社区、和谐社区)', then '(阳光社区, 和谐社区)'. The example it gives is read: the
+    community named in English ('/quiet Harmony Community off', in any letter case)."""
+    h = linli_sandbox
+    d = h.driver
     await d.add_user(id=ADMIN, first_name="Admin", language_code="en")
     await reply_to(d, ADMIN, "/start", "Hello")  # the bot learns the language
     listing = await reply_to(d, ADMIN, "/quiet", "several communities")
     text = message_text(listing)
     assert "several communities (" in text and "、" not in text, text
-    assert "阳光社区, 和谐社区" in text or "和谐社区, 阳光社区" in text, text
+    assert "Harmony Community, Sunshine Community" in text, text
+    assert "/quiet Harmony Community off" in text and "和谐社区" not in text, text
+    done = await reply_to(d, ADMIN, "/quiet harmony community off", "Harmony Community")
+    assert "several communities" not in message_text(done), message_text(done)
+    assert (await _hours(h))["和谐社区"][2] is False
+    assert (await _hours(h))["阳光社区"][2] is True
+    done = await reply_to(d, ADMIN, "/quiet Sunshine Community 21:00 08:00", "21:00–08:00")
+    assert "Sunshine Community" in message_text(done), message_text(done)
+    assert (await _hours(h))["阳光社区"] == ("21:00", "08:00", True)

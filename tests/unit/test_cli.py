@@ -26,6 +26,9 @@ def test_org_import_show_grant_revoke(db: str, capsys: pytest.CaptureFixture[str
     assert main(["org", "show"]) == 0
     tree = capsys.readouterr().out
     assert "阳光社区" in tree and "└─ 6号楼  (68 households)" in tree
+    # communities and grids by both their names, where an English one is set
+    assert "阳光社区 / Sunshine Community  (id " in tree, tree
+    assert "├─ 第一网格 / Grid 1  (id " in tree and "└─ 第二网格 / Grid 2  (id " in tree, tree
     assert main(["grant", "staff", "777", "--community", "阳光社区", "--grid", "第一网格"]) == 0
     assert "roles now resident,staff" in capsys.readouterr().out
     assert main(["grant", "staff", "777", "--community", "没有这个社区"]) == 1

@@ -287,6 +287,26 @@ async def test_grant_and_revoke(session: AsyncSession) -> None:
     assert await users.staff_scopes(session, user_id=50) == []
 
 
+@pytest.mark.parametrize("typed", ["第二网格", "Grid 2", "grid 2", "GRID2"])
+async def test_a_grid_is_read_by_its_english_name_too(session: AsyncSession, typed: str) -> None:
+    """`linli grant staff … --grid`: a grid typed in English ('Grid 2', 'grid 2') is the grid
+    of that English name, as its Chinese name ('第二网格') is; a community's English name too."""
+    buildings = await _org(session)
+    await staff.grant(
+        session,
+        telegram_id=51,
+        role=Role.STAFF,
+        community_name="sunshine community",
+        grid_name=typed,
+    )
+    [scope] = await users.staff_scopes(session, user_id=51)
+    assert scope.grid_id == buildings["5号楼"].grid_id
+    with pytest.raises(NotFound):
+        await staff.grant(
+            session, telegram_id=51, role=Role.STAFF, community_name="阳光社区", grid_name="Grid 3"
+        )
+
+
 async def test_forget_scrubs_the_residents_requests_but_keeps_the_matter(
     session: AsyncSession,
 ) -> None:

@@ -418,6 +418,13 @@ order-behalf-community = 居民住在哪個社區？
 order-behalf-building-in = { $community }：居民住在哪棟樓？（不在樓棟的事，如馬路、廣場、小區門口，點「{ order-btn-place-public }」。）
 order-btn-behalf-communities = ↩️ 換個社區
 order-behalf-building-refused = 這棟樓不在您負責的範圍內，請從列表裡選。
+order-behalf-building-read = 已記下：{ $building }。
+    { order-behalf-channel }
+order-behalf-building-room-read = 已記下：{ $building }，房號 { $room }（不用再輸入房號）。
+    { order-behalf-channel }
+order-behalf-building-not-read = 沒有找到「{ $said }」這棟樓。{ $community }的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入樓號，如“2號樓”“2號樓501”。
+order-behalf-building-not-yours = { $building }不在您負責的範圍內。您可以登記的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入其中一棟的樓號。
+order-behalf-community-not-read = 沒有讀出是哪個社區的哪棟樓。請點下面的按鈕選擇社區，或連同社區一起輸入，如“{ $example }2號樓501”。
 order-behalf-public-area = 在小區公共區域的哪裡？請輸入地點，例如「東門外馬路」（{ $limit } 字以內）；不用寫就點「{ common-skip }」。
 order-behalf-channel = 居民是怎麼反映的？
 order-behalf-room = 房號是多少？（可跳過）
