@@ -54,7 +54,7 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import PUBLIC_AREA_MAX, line, place_key, spot
+from services.places import PUBLIC_AREA_MAX, Place, line, place_key, spot
 from services.smalltalk import names_matter
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
@@ -268,10 +268,11 @@ def card_quote(text: str | None) -> str:
 
 async def _staff_and_place(
     session: AsyncSession, req: Request
-) -> tuple[list[User], list[str], tuple[time, time, bool]]:
-    """The staff told of a new request (`staff_of` its community and grid), its place's names
-    (`place_names`) and its community's quiet hours (`quiet_hours_of`), in one query. No staff:
-    nothing else is needed, and nothing else is read."""
+) -> tuple[list[User], Place, tuple[time, time, bool]]:
+    """The staff told of a new request (`staff_of` its community and grid), its place (named
+    as `both_place_names` names it, in Chinese and as an English reader sees it) and its
+    community's quiet hours (`quiet_hours_of`), in one query. No staff: nothing else is
+    needed, and nothing else is read."""
     stmt = _staff_and_place_query(in_grid=req.grid_id is not None)
     params = {
         "community_id": req.community_id,
@@ -280,10 +281,19 @@ async def _staff_and_place(
     }
     rows = (await session.exec(stmt, params=params)).all()
     if not rows:
-        return [], [], quiet_hours_from(None, None, None)
+        return [], line([], req), quiet_hours_from(None, None, None)
     first = rows[0]
-    names = [name for name in first[1:4] if name]
-    return acting_staff(row[0] for row in rows), names, quiet_hours_from(*first[4:7])
+    community, grid, building = first[1:4]
+    community_en, grid_en = first[7:9]
+    english = [
+        community_en or community,
+        (grid_en or grid) if grid else None,
+        building_in_english(building) if building else None,
+    ]
+    place = line(
+        [n for n in (community, grid, building) if n], req, english=[n for n in english if n]
+    )
+    return acting_staff(row[0] for row in rows), place, quiet_hours_from(*first[4:7])
 
 
 @cache
@@ -304,6 +314,9 @@ def _staff_and_place_query(*, in_grid: bool) -> Any:
                 col(QuietHours.start),
                 col(QuietHours.end),
                 col(QuietHours.enabled),
+                # the names as an English reader sees them (models.org.shown_name)
+                col(Community.name_en),
+                select(Grid.name_en).where(Grid.id == bindparam("grid_id")).scalar_subquery(),
             ),
         )
         .join(Community, col(Community.id) == col(StaffScope.community_id))
@@ -317,7 +330,7 @@ async def new_request_notices(
     """Each staff member of the community/grid gets a card; urgent ones are marked urgent (also
     the alert when staff mark a waiting request urgent later: services.staff_urgency).
     `attached`: the photos and voice notes it has, when the caller knows (it just filed them)."""
-    staff, names, quiet = await _staff_and_place(session, req)
+    staff, place, quiet = await _staff_and_place(session, req)
     key = "order-notice-urgent" if req.urgent else "order-notice-new"
     # a voice note alone: the text stays empty, each card says "voice note" in its reader's words
     text = card_quote(req.text)
@@ -330,7 +343,7 @@ async def new_request_notices(
             args={
                 "number": req.number,
                 "category": req.category,
-                "place": line(names, req),  # a public area in the reader's words
+                "place": place,  # a public area, and the names, in the reader's words
                 "text": text,
                 "photos": photos,
                 "voices": voices,

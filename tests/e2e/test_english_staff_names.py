@@ -9,6 +9,7 @@ from typing import Any
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import _file
 from tests.support import reply_to
 
 ADMIN = 1001  # 王主任
@@ -126,4 +127,22 @@ async def test_the_greeting_names_where_staff_work_in_english(linli_sandbox: Har
         hello = await reply_to(d, user, "/start", "You are staff of")
         assert f"You are staff of {where}" in message_text(hello), message_text(hello)
         _no_chinese_names(message_text(hello))
+    assert await d.errors() == []
+
+
+async def test_a_new_request_notice_names_its_place_in_english(linli_sandbox: Harness) -> None:
+    """周阿姨 (1号楼 302) files a matter: 李社工, reading English, is told it is at 'Sunshine
+    Community · Grid 1 · Building 1' (it said 阳光社区 · 第一网格 · 1号楼); 张网格员, reading
+    Chinese, still reads the Chinese names."""
+    h = linli_sandbox
+    d = h.driver
+    await _in_english(h, STAFF)
+    await d.say(STAFF, "/quiet off")  # the notice is not held for the morning
+    number = await _file(h, 4001, "楼道的灯坏了好几天了")
+    notice = await d.expect(STAFF, f"New request {number}")
+    text = message_text(notice)
+    assert "Sunshine Community · Grid 1 · Building 1" in text, text
+    _no_chinese_names(text)
+    theirs = await d.expect(2002, f"新诉求 {number}")
+    assert "阳光社区 · 第一网格 · 1号楼" in message_text(theirs), message_text(theirs)
     assert await d.errors() == []
