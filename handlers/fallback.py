@@ -31,11 +31,17 @@ from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.meeting_questions import QuestionCb, typed_question_row
-from handlers.meetings import offer_typed_rsvp, on_consult_menu
+from handlers.meetings import (
+    RSVP_CONFIRM,
+    offer_typed_rsvp,
+    on_consult_menu,
+    rsvp_typed_no,
+    rsvp_typed_yes,
+)
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
-from handlers.polls import offer_typed_choice
+from handlers.polls import VOTE_CONFIRM, offer_typed_choice, vote_typed_no, vote_typed_yes
 from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
 from handlers.requests import (
@@ -258,6 +264,40 @@ async def _answered_offer(
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
     await message.answer(t("fallback-offer-dropped"), reply_markup=menu)
+    return True
+
+
+async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """'好的' / '是的' / '确定' typed right under a choice read back with its one button ("您是要…
+    投「X」吗？", "您是说「…」要去吗？") does what the button does; '不要了' / '算了' leaves it
+    undone, said so. Anything else, or not right under it: False."""
+    data = await state.get_data()
+    pending = data.get("typed_confirm")
+    if not isinstance(pending, list) or len(pending) != 4 or message.message_id != pending[0] + 1:
+        return False
+    yes = smalltalk.offer_answer(text)
+    if yes is None:
+        read = smalltalk.at_preview(text)  # '确定' / '提交吧': yes; '返回': no
+        yes = True if read == smalltalk.AtPreview.SEND else None
+        yes = False if read == smalltalk.AtPreview.LEAVE else yes
+    if yes is None:
+        return False
+    await state.update_data(typed_confirm=None)
+    offer_id, kind, target, choice = pending
+    if kind == VOTE_CONFIRM and yes:
+        await vote_typed_yes(
+            message, ctx, offer_id=int(offer_id), poll_id=int(target), option_id=int(choice)
+        )
+    elif kind == VOTE_CONFIRM:
+        await vote_typed_no(message, ctx, offer_id=int(offer_id), poll_id=int(target))
+    elif kind == RSVP_CONFIRM and yes:
+        await rsvp_typed_yes(
+            message, ctx, offer_id=int(offer_id), meeting_id=int(target), answer=str(choice)
+        )
+    elif kind == RSVP_CONFIRM:
+        await rsvp_typed_no(message, ctx)
+    else:
+        return False
     return True
 
 
@@ -637,13 +677,23 @@ async def on_unknown_message(
         # not a matter to file; the menu they have now comes with the answer
         await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
         return
+    if (
+        not in_flow
+        and user.registered
+        and ctx is not None
+        and await _answered_confirm(message, state, ctx, text)
+    ):
+        return  # "是的" / "不要了" to "您是要…投「X」吗？" / "您是说「…」要去吗？"
     if not in_flow and user.registered and await _answered_offer(message, state, t, menu, text):
         return  # "好的" / "不要了" to "要把这件事报给社区吗？"
     if (
         not in_flow
         and user.registered
         and ctx is not None
-        and (await offer_typed_choice(message, ctx) or await offer_typed_rsvp(message, ctx))
+        and (
+            await offer_typed_choice(message, state, ctx)
+            or await offer_typed_rsvp(message, state, ctx)
+        )
     ):
         return  # "要" / "我选不要" with a ballot in mind, "我去" with a meeting: its button
     if (

@@ -277,10 +277,11 @@ async def on_ballot(
     )
 
 
-async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
+async def offer_typed_choice(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
     """'要' / '我选不要' / '第二个' typed where a ballot's buttons were meant: the choice read back
     with its button (one tap votes, as on the ballot; a multiple-choice poll's ballot opens
-    instead). Only an option of one open poll the person may vote in; False otherwise."""
+    instead; '好的' typed right under it votes too: handlers.fallback). Only an option of one
+    open poll the person may vote in; False otherwise."""
     t = ctx.t
     text = message.text or ""
     found = []
@@ -305,8 +306,77 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
         vote = VoteCb(poll_id=poll.id or 0, option_id=option.id or 0, proxy_for=0).pack()
         rows = [[(t("poll-btn-vote-for", choice=option.text), vote)], [ballot]]
         key = "poll-typed-choice"
-    await message.answer(t(key, question=poll.question, choice=option.text), reply_markup=kb(rows))
+    sent = await message.answer(
+        t(key, question=poll.question, choice=option.text), reply_markup=kb(rows)
+    )
+    if not poll.multiple:  # '是的' / '不要了' typed right under it answers it
+        await state.update_data(typed_confirm=[sent.message_id, VOTE_CONFIRM, poll.id, option.id])
     return True
+
+
+# what a pending typed confirmation (FSM data `typed_confirm`) is of
+VOTE_CONFIRM = "vote"
+
+
+async def vote_typed_yes(
+    message: Message, ctx: UpdateCtx, *, offer_id: int, poll_id: int, option_id: int
+) -> None:
+    """'好的' / '是的' typed right under "您是要…投「X」吗？": the vote cast, as a tap on its
+    ✅ 投「X」 casts it (before, '是的' got a friendly 好的 and no vote, and the resident left
+    thinking they had voted). The offer reads as the ballot cast."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
+    poll = await polls.get_poll(session, poll_id=poll_id)
+    had = await polls.my_vote(session, poll_id=poll_id, user_id=user.id)
+    had_choices = list(had.choices) if had is not None else None  # before the vote changes it
+    try:
+        vote = await polls.cast_vote(
+            session,
+            user=user,
+            poll_id=poll_id,
+            option_ids=[option_id],
+            now=ctx.now(),
+            notifier=ctx.notifier(),
+        )
+    except DomainError:  # closed or withdrawn since it was offered: its button is spent too
+        await _settle_typed_offer(message, offer_id, None)
+        raise
+    names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll_id)}
+    choice = t.join(names.get(i, "?") for i in vote.choices)
+    text, markup = await _cast_view(session, poll, user, roles, t, ctx.settings, choice)
+    await _settle_typed_offer(message, offer_id, (text, markup))
+    changed = had_choices is not None and had_choices != list(vote.choices)
+    await message.answer(t("poll-vote-changed" if changed else "poll-voted", choice=choice))
+
+
+async def vote_typed_no(message: Message, ctx: UpdateCtx, *, offer_id: int, poll_id: int) -> None:
+    """'不要了' / '算了' typed right under "您是要…投「X」吗？": nothing cast; the offer keeps
+    only its 🗳 打开选票, and the answer says how to vote later."""
+    t = ctx.t
+    ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll_id).pack())
+    if message.bot is not None:
+        with contextlib.suppress(TelegramBadRequest):
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=offer_id, reply_markup=kb([[ballot]])
+            )
+    await message.answer(t("poll-typed-choice-declined"), reply_markup=ctx.main_menu())
+
+
+async def _settle_typed_offer(
+    message: Message, offer_id: int, drawn: tuple[str, InlineKeyboardMarkup | None] | None
+) -> None:
+    """The typed choice's offer answered in words: drawn as the ballot cast, or its buttons off."""
+    if message.bot is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):  # deleted by the person, or too old to edit
+        if drawn is None:
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=offer_id, reply_markup=None
+            )
+            return
+        text, markup = drawn
+        await message.bot.edit_message_text(
+            text, chat_id=message.chat.id, message_id=offer_id, reply_markup=markup
+        )
 
 
 async def _typed_choice_voted(
@@ -586,6 +656,23 @@ async def _ballot_cast(
 ) -> None:
     """The ballot voted on reads as cast: the choice, how to change it (or that it cannot be),
     and 📊 查看结果 where results are live — not 'tap an option' without options."""
+    text, markup = await _cast_view(session, poll, user, roles, t, settings, choice)
+    if message.html_text == text and same_markup(message, markup):
+        return  # the same choice tapped again
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=markup)
+
+
+async def _cast_view(
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    choice: str,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A ballot as cast: its text and its 📊 查看结果 where results are live."""
     rows = []
     if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
         rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
@@ -596,11 +683,7 @@ async def _ballot_cast(
         change="true" if poll.allow_change else "false",
         closes=when_text(t, poll.closes_at, settings=settings, now=poll.opens_at),
     )
-    markup = kb(rows) if rows else None
-    if message.html_text == text and same_markup(message, markup):
-        return  # the same choice tapped again
-    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
-        await message.edit_text(text, reply_markup=markup)
+    return text, kb(rows) if rows else None
 
 
 async def _drop_buttons(message: object, spent: set[str]) -> None:

@@ -201,7 +201,7 @@ meeting-typed-rsvp = Do you mean { $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] One tap on the button below records it:
+       *[yes] Tap the button below, or reply "yes", and it is recorded:
     }
 meeting-btn-typed-rsvp = ✅ { $answer ->
         [yes] Going
@@ -210,6 +210,7 @@ meeting-btn-typed-rsvp = ✅ { $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 Open the meeting
 meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
+meeting-typed-rsvp-declined = All right, nothing recorded. To answer later, open the meeting under "{ menu-consult }".
 meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
 meeting-promoted = 🎉 A place is free, so you moved up from the waiting list: { $title } ({ $when }).
 meeting-reminder = ⏰ Reminder: { $title } starts at { $when }.
@@ -598,7 +599,8 @@ poll-announce = 🗳 <b>Poll: { $question }</b>
 poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? One tap on the button below casts it:
+poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? Tap the button below, or reply "yes", and it is cast:
+poll-typed-choice-declined = All right, no vote cast. To vote later, tap "{ poll-btn-open-ballot }" above, or find the poll under "{ menu-consult }".
 poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
 poll-typed-choice-same = Your vote in "{ $question }" is "{ $choice }" already; it is counted, nothing more to do.
 poll-btn-vote-for = ✅ Vote "{ $choice }"

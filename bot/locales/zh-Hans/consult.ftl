@@ -198,7 +198,7 @@ meeting-typed-rsvp = 您是说「{ $title }」{ $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] 点一下下面的按钮就记上了：
+       *[yes] 点一下下面的按钮，或回一句「好的」，就记上了：
     }
 meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
         [yes] 去
@@ -207,6 +207,7 @@ meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 查看会议
 meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
+meeting-typed-rsvp-declined = 好的，没有给您记。想报名的时候，在「{ menu-consult }」里点开会议再选。
 meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已从候补转为正式参加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 将于 { $when } 开始。
@@ -568,7 +569,8 @@ poll-announce = 🗳 <b>投票：{ $question }</b>
 poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮就投上了：
+poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就投上了：
+poll-typed-choice-declined = 好的，这一票没有投。想投的时候点上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」里找到这个投票。
 poll-typed-choice-multiple = 「{ $question }」可以选好几项：请打开选票，勾上「{ $choice }」和其他想选的，再点提交。
 poll-typed-choice-same = 您在「{ $question }」里投的就是「{ $choice }」，已经记上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」

@@ -201,7 +201,7 @@ meeting-typed-rsvp = 您是說「{ $title }」{ $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] 點一下下面的按鈕就記上了：
+       *[yes] 點一下下面的按鈕，或回一句「好的」，就記上了：
     }
 meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
         [yes] 去
@@ -210,6 +210,7 @@ meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 查看會議
 meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
+meeting-typed-rsvp-declined = 好的，沒有給您記。想報名的時候，在「{ menu-consult }」裡點開會議再選。
 meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
 meeting-promoted = 🎉 有空位了，您已從候補轉為正式參加：{ $title }（{ $when }）。
 meeting-reminder = ⏰ 提醒：{ $title } 將於 { $when } 開始。
@@ -571,7 +572,8 @@ poll-announce = 🗳 <b>投票：{ $question }</b>
 poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕就投上了：
+poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就投上了：
+poll-typed-choice-declined = 好的，這一票沒有投。想投的時候點上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」裡找到這個投票。
 poll-typed-choice-multiple = 「{ $question }」可以選好幾項：請打開選票，勾上「{ $choice }」和其他想選的，再點提交。
 poll-typed-choice-same = 您在「{ $question }」裡投的就是「{ $choice }」，已經記上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
