@@ -41,7 +41,13 @@ from handlers.meetings import (
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
-from handlers.polls import VOTE_CONFIRM, offer_typed_choice, vote_typed_no, vote_typed_yes
+from handlers.polls import (
+    VOTE_CONFIRM,
+    answer_results_asked,
+    offer_typed_choice,
+    vote_typed_no,
+    vote_typed_yes,
+)
 from handlers.profile import cmd_profile, offer_typed_phone
 from handlers.registration import kept_draft, register_from_typed, register_now_kb
 from handlers.requests import (
@@ -710,6 +716,10 @@ async def on_unknown_message(
         return
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
         await cmd_my_requests(message, ctx)  # their requests and each one's status
+        return
+    if kind is None and not in_flow and ctx is not None and smalltalk.asks_poll_result(text):
+        # '投票结果怎么样了' / 'what did the poll decide?': the result, not a matter to file
+        await answer_results_asked(message, ctx)
         return
     named_matter = smalltalk.progress_subject(text) if kind is None and not in_flow else None
     if named_matter and ctx is not None and user.registered:

@@ -39,6 +39,7 @@ from handlers.consult_kit import (
     picker_kb,
     poll_button,
     reply,
+    result_button,
     safe_edit_markup,
     settle,
     settle_by_id,
@@ -172,10 +173,16 @@ async def on_consult_menu(message: Message, ctx: UpdateCtx) -> None:
     for poll in open_polls:
         pid = poll.id or 0
         rows.append([poll_button(t, pid, poll.question, voted.get(pid), head="🗳")])
+    # polls closed lately, their result a tap away (before, a poll left the list at its close
+    # and someone who missed the result message had nowhere to find it)
+    closed = await polls.recent_results_for(session, user=user, now=now)
+    rows += [[result_button(t, poll.id or 0, poll.question)] for poll in closed]
     if not upcoming and not open_polls:
         lines.append(t("consult-hub-empty"))
     else:  # what the buttons below do, for someone who has not used them before
         lines.append(t("consult-hub-pick"))
+    if closed:
+        lines.append(t("consult-hub-results"))
     rows.append(
         [
             (t("consult-btn-topics"), HubCb(action="topics").pack()),

@@ -40,7 +40,9 @@ from handlers.consult_kit import (
     held_note,
     kb,
     parse_local_time,
+    poll_button,
     reply,
+    result_button,
     safe_edit_markup,
     same_markup,
     settle,
@@ -731,6 +733,51 @@ async def _send_results(
                 max=poll.max_choices,
                 **polls.turnout_args(result),
             ),
+        )
+
+
+async def answer_results_asked(message: Message, ctx: UpdateCtx) -> None:
+    """'投票结果怎么样了' / 'what did the poll decide?' typed: the result of the poll closed
+    lately (several: which one, a button each), and the polls still running with when they
+    close — or that there is none (before, it was offered to be filed as a matter)."""
+    session, user, roles, t, settings, now = (
+        ctx.session,
+        ctx.user,
+        ctx.roles,
+        ctx.t,
+        ctx.settings,
+        ctx.now(),
+    )
+    closed = await polls.recent_results_for(session, user=user, now=now)
+    running = await polls.open_polls_for(session, user=user, now=now)
+    if len(closed) == 1:
+        await _send_results(message, session, closed[0], t, ctx.notifier(), visible=True)
+    elif closed:
+        rows = [[result_button(t, poll.id or 0, poll.question)] for poll in closed]
+        await message.answer(t("poll-results-asked-which"), reply_markup=kb(rows))
+    if running:
+        lines, rows = [], []
+        voted = await polls.voted_in(session, polls=running, user=user)
+        for poll in running:
+            live = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
+            closes = when_text(t, poll.closes_at, settings=settings, now=now)
+            lines.append(
+                t(
+                    "poll-results-asked-open",
+                    question=poll.question,
+                    closes=closes,
+                    live="yes" if live else "no",
+                )
+            )
+            pid = poll.id or 0
+            rows.append([poll_button(t, pid, poll.question, voted.get(pid), head="🗳")])
+            if live:
+                rows.append([(t("poll-btn-results"), PollCb(action="results", id=pid).pack())])
+        await message.answer("\n".join(lines), reply_markup=kb(rows))
+    if not closed and not running:
+        await message.answer(
+            t("poll-results-asked-none", days=polls.RESULTS_LISTED_DAYS),
+            reply_markup=ctx.main_menu(),
         )
 
 

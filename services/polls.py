@@ -1615,6 +1615,38 @@ async def open_polls_for(session: AsyncSession, *, user: User, now: datetime) ->
     return out
 
 
+# how long a closed poll's result stays listed for its audience (🗳 近期议事, '投票结果' asked)
+RESULTS_LISTED_DAYS = 14
+RESULTS_LISTED_MAX = 5
+
+
+async def recent_results_for(session: AsyncSession, *, user: User, now: datetime) -> list[Poll]:
+    """Polls of the user's community closed in the last RESULTS_LISTED_DAYS whose results they
+    may see (their audience, their author, a voter), the latest closed first."""
+    community_id = user.community_id
+    if community_id is None:
+        profile = await session.get(MemberProfile, user.id)
+        if profile is None:
+            return []
+        community_id = profile.community_id
+    stmt = (
+        select(Poll)
+        .where(
+            Poll.community_id == community_id,
+            Poll.status == PollStatus.CLOSED,
+            col(Poll.closed_at) >= now - timedelta(days=RESULTS_LISTED_DAYS),
+        )
+        .order_by(col(Poll.closed_at).desc())
+    )
+    out: list[Poll] = []
+    for poll in (await session.exec(stmt)).all():
+        if await in_results_audience(session, poll=poll, user=user):
+            out.append(poll)
+        if len(out) == RESULTS_LISTED_MAX:
+            break
+    return out
+
+
 async def voted_in(session: AsyncSession, *, polls: Sequence[Poll], user: User) -> dict[int, str]:
     """Of these polls, those the user already voted in ("mine": they may open their ballot
     to see or change it) or, one vote per household, someone else of their household did

@@ -1139,6 +1139,29 @@ def _strip_edges(piece: str) -> str:
     return piece.strip()
 
 
+# a poll's outcome asked ('投票结果怎么样了', '电梯的投票通过了吗', 'what did the poll decide'):
+# a word of voting and a word asking how it came out, in a short message
+_RESULT_VOTE = re.compile(r"投票|表决|选票|票数|\bpolls?\b|\bvot(?:e|es|ing)\b|\bballots?\b")
+_RESULT_ASKED = re.compile(
+    r"结果|结论|通过|定了|定下|决定|谁赢|哪个赢|赢了|多少票|几票|怎么样|咋样|结束了|完了吗|出来了|"
+    r"\bresults?\b|\boutcome\b|\bdecid\w*|\bdecision\b|\bwon\b|\bwins?\b|\bwinner\b|"
+    r"\bpass(?:ed)?\b|\bclosed\b|\bover\b|\bhow did\b"
+)
+# longer, it is a matter told that mentions a vote ('投票结果出来都一个月了物业还是没动静…')
+_RESULT_MAX_CJK = 30
+_RESULT_MAX_LATIN = 80
+
+
+def asks_poll_result(text: str | None) -> bool:
+    """Whether a short message asks how a poll came out ('投票结果怎么样了', '电梯的投票通过了吗',
+    'what did the poll decide?', 'poll results') rather than how to vote or a matter to file."""
+    said = to_simplified(normalize(text or "")).lower()
+    most = _RESULT_MAX_CJK if re.search(r"[\u4e00-\u9fff]", said) else _RESULT_MAX_LATIN
+    if not said or len(said) > most:
+        return False
+    return bool(_RESULT_VOTE.search(said) and _RESULT_ASKED.search(said))
+
+
 def progress_subject(text: str | None) -> str | None:
     """The matter a short progress question names ('我那个水管的事怎么样了' → '水管',
     '楼道灯什么时候来修' → '楼道灯', 'any news about the elevator' → 'elevator'), or None: not

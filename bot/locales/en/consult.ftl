@@ -8,6 +8,7 @@ consult-err-audience-invalid = That selection is not part of this community; ple
 consult-hub = <b>Meetings and polls</b>
 consult-hub-empty = No meetings are planned and no poll is open right now.
 consult-hub-pick = Tap a 📅 meeting below for its time and place and to sign up; tap a 🗳 poll to vote.
+consult-hub-results = The 📊 ones are polls closed lately: tap one for its result.
 consult-btn-topics = 💡 Topics
 consult-btn-propose = ✍️ Propose a topic
 consult-staff-hub = <b>Consultations</b>
@@ -711,6 +712,13 @@ poll-multi-note = Several choices (up to { $max } each): a percentage is the sha
        *[other] voters
     } who chose that option, so together they can add up to more than 100%.
 poll-results-hidden = Results are published when the poll closes.
+poll-list-closed = closed
+poll-results-asked-which = Several polls closed lately; tap one for its result:
+poll-results-asked-open = "{ $question }" is still open; it closes { $closes }. { $live ->
+        [yes] Tap "{ poll-btn-results }" for the votes so far.
+       *[no] The result is published when it closes, and sent to you.
+    }
+poll-results-asked-none = No poll has closed in the last { $days } days, and none is open for you now. When a poll closes, its result is sent to everyone and listed under "{ menu-consult }".
 poll-staff-list-title = <b>Polls</b>
     Tap a poll for its details and tools. Running polls come first (closing soonest on top), then drafts, the latest closed ones with their outcome{ $cancelled ->
         [0] {""}

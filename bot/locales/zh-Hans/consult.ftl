@@ -8,6 +8,7 @@ consult-err-audience-invalid = 所选范围不属于本社区，请重新选择�
 consult-hub = <b>近期议事</b>
 consult-hub-empty = 最近没有安排议事会，也没有进行中的投票。
 consult-hub-pick = 点下面的 📅 议事会可以看时间地点、报名；点 🗳 投票可以投票。
+consult-hub-results = 带 📊 的是最近结束的投票，点一下看结果。
 consult-btn-topics = 💡 议题征集
 consult-btn-propose = ✍️ 提议题
 consult-staff-hub = <b>议事管理</b>
@@ -681,6 +682,13 @@ poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
+poll-list-closed = 已结束
+poll-results-asked-which = 最近结束了几个投票，点一个看结果：
+poll-results-asked-open = 「{ $question }」还在投票中，{ $closes } 截止。{ $live ->
+        [yes] 现在的票数点「{ poll-btn-results }」看。
+       *[no] 结果截止后公布，会发给您。
+    }
+poll-results-asked-none = 最近 { $days } 天没有结束的投票，现在也没有您可以投的投票。投票结束后，结果会发给大家，也会列在「{ menu-consult }」里。
 poll-staff-list-title = <b>投票列表</b>
     点一个投票查看详情和操作。先列进行中的（先截止的在前），再列草稿、最近结束的（附结果）{ $cancelled ->
         [0] {""}

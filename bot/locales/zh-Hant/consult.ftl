@@ -11,6 +11,7 @@ consult-err-audience-invalid = 所選範圍不屬於本社區，請重新選擇�
 consult-hub = <b>近期議事</b>
 consult-hub-empty = 最近沒有安排議事會，也沒有進行中的投票。
 consult-hub-pick = 點下面的 📅 議事會可以看時間地點、報名；點 🗳 投票可以投票。
+consult-hub-results = 帶 📊 的是最近結束的投票，點一下看結果。
 consult-btn-topics = 💡 議題徵集
 consult-btn-propose = ✍️ 提議題
 consult-staff-hub = <b>議事管理</b>
@@ -684,6 +685,13 @@ poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
+poll-list-closed = 已結束
+poll-results-asked-which = 最近結束了幾個投票，點一個看結果：
+poll-results-asked-open = 「{ $question }」還在投票中，{ $closes } 截止。{ $live ->
+        [yes] 現在的票數點「{ poll-btn-results }」看。
+       *[no] 結果截止後公布，會發給您。
+    }
+poll-results-asked-none = 最近 { $days } 天沒有結束的投票，現在也沒有您可以投的投票。投票結束後，結果會發給大家，也會列在「{ menu-consult }」裡。
 poll-staff-list-title = <b>投票列表</b>
     點一個投票查看詳情和操作。先列進行中的（先截止的在前），再列草稿、最近結束的（附結果）{ $cancelled ->
         [0] {""}
