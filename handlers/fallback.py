@@ -273,6 +273,43 @@ async def _answered_offer(
     return True
 
 
+async def _answered_topic_offer(
+    message: Message, state: FSMContext, t: Text, menu: ReplyKeyboardMarkup, text: str
+) -> bool:
+    """'提交' / '作为议题' typed right under "您想提的议题：…" proposes it, as 💡 作为议题提交
+    does; '报给社区' files it; '不要了' lets it go; '好的' (either button) asks which. Before,
+    '提交' and even the button's own words were offered to be filed as a new matter, and
+    '好的' then filed those words. Anything else, or not right under it: False."""
+    data = await state.get_data()
+    pending = data.get("typed_topic_offer")
+    if not isinstance(pending, list) or len(pending) != 3 or message.bot is None:
+        return False
+    # right under the offer, or under the answer asking which of its buttons
+    anchor, offer, html = pending
+    if message.message_id != int(anchor) + 1:
+        return False
+    said = smalltalk.topic_offer_answer(text)
+    if said is None:
+        return False
+    if said == smalltalk.TopicOffer.EITHER:
+        which = await message.answer(t("fallback-topic-which"), reply_markup=menu)
+        await state.update_data(typed_topic_offer=[which.message_id, offer, html])
+        return True
+    choice = said.value  # "topic" / "file" / "drop": as the offer shows it once answered
+    html = html if isinstance(html, str) else None
+    await settle_offer_at(message.bot, message.chat.id, int(offer), html, state, t, choice)
+    if said == smalltalk.TopicOffer.TOPIC:
+        proposed = str(data.get("typed_topic") or "")
+        await state.clear()
+        await start_typed_topic(message, state, t, proposed)
+    elif said == smalltalk.TopicOffer.FILE:
+        await _start_typed_draft(message, state, t, data)
+    else:
+        await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
+        await message.answer(t("fallback-offer-dropped"), reply_markup=menu)
+    return True
+
+
 async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
     """'好的' / '是的' / '确定' typed right under a choice read back with its one button ("您是要…
     投「X」吗？", "您是说「…」要去吗？") does what the button does; '不要了' / '算了' leaves it
@@ -548,13 +585,16 @@ async def offer_kept_topic(
         typed_about=None,
         typed_topic=str(kept["topic"]),
     )
-    await _offer_topic(message, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
+    await _offer_topic(message, state, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
 
 
-async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = "") -> None:
-    """A topic for the residents' meetings, or (their choice) a matter for the office."""
+async def _offer_topic(
+    message: Message, state: FSMContext, t: Text, proposed: str, *, lead: str = ""
+) -> None:
+    """A topic for the residents' meetings, or (their choice) a matter for the office; '提交'
+    / '报给社区' / '不要了' typed right under it answers it (_answered_topic_offer)."""
     said = t("fallback-offer-topic", topic=fit(proposed, 200))
-    await message.answer(
+    offer = await message.answer(
         f"{lead}\n{said}" if lead else said,
         reply_markup=inline_kb(
             [
@@ -563,6 +603,8 @@ async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = 
             ]
         ),
     )
+    html = offer.html_text if offer.text is not None else None
+    await state.update_data(typed_topic_offer=[offer.message_id, offer.message_id, html])
 
 
 async def _offer(
@@ -690,6 +732,12 @@ async def on_unknown_message(
         and await _answered_confirm(message, state, ctx, text)
     ):
         return  # "是的" / "不要了" to "您是要…投「X」吗？" / "您是说「…」要去吗？"
+    if (
+        not in_flow
+        and user.registered
+        and await _answered_topic_offer(message, state, t, menu, text)
+    ):
+        return  # "提交" / "报给社区" / "不要了" to "您想提的议题：…"
     if not in_flow and user.registered and await _answered_offer(message, state, t, menu, text):
         return  # "好的" / "不要了" to "要把这件事报给社区吗？"
     if (
@@ -867,7 +915,7 @@ async def on_unknown_message(
                 typed_about=None,
                 typed_topic=proposed,
             )
-            await _offer_topic(message, t, proposed)
+            await _offer_topic(message, state, t, proposed)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

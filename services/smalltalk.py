@@ -797,6 +797,40 @@ def offer_answer(text: str | None) -> bool | None:
     return found[0]
 
 
+class TopicOffer(StrEnum):
+    """A whole message typed right under "您想提的议题：…" (💡 作为议题提交 / 📝 报给社区)."""
+
+    TOPIC = "topic"  # '提交' / '作为议题' / '就当议题吧': meant 💡 作为议题提交
+    FILE = "file"  # '报给社区' / '让社区办': meant 📝 报给社区
+    EITHER = "either"  # '好的' / '是的': yes, but to which of the two
+    DROP = "drop"  # '不要了' / '算了'
+
+
+_TOPIC_OFFER_WORDS: dict[TopicOffer, str] = {
+    TopicOffer.TOPIC: "作为议题提交|作为议题|当议题|当作议题|当成议题|议题|提议题|提交议题|提交|"
+    "交上去|大家商量|上会|propose as a topic|propose it as a topic|propose it|as a topic|"
+    "topic|propose|submit|submit it",
+    TopicOffer.FILE: "报给社区|报社区|报上去|让社区办|社区去办|社区办|反映|报修|report it|report|"
+    "file it",
+}
+_TOPIC_OFFER_TOKENS: list[tuple[str, TopicOffer | None]] = _tokens(
+    _TOPIC_OFFER_WORDS,
+    _OFFER_FILLERS + "|好的|好|对|是的|是|嗯|请|帮我|麻烦|可以|就当|当|ok|okay|yes|please|it|as|a",
+)
+
+
+def topic_offer_answer(text: str | None) -> TopicOffer | None:
+    """What a whole message typed under the topic offer means (`TopicOffer`), or None: more
+    words, not an answer."""
+    found = _read_whole(text, _TOPIC_OFFER_TOKENS)
+    if found and len(set(found)) == 1:
+        return found[0]
+    said = offer_answer(text)
+    if said is None:
+        return None
+    return TopicOffer.EITHER if said else TopicOffer.DROP
+
+
 # ------------------------------------------------------------------ typed at the preview
 
 
