@@ -77,7 +77,7 @@ from models.consultations import (
     QuorumBasis,
     Vote,
 )
-from services import polls
+from services import polls, smalltalk
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -1370,9 +1370,13 @@ async def _ask_buttons(
     (⬅️ 上一步) under them: the reply keyboard's may have gone with an earlier step."""
     await step_asked(state, step)
     await state.set_state(PollForm.choosing)
+    choices = [list(button) for row in rows for button in row]  # a label typed chooses it
     rows = [*rows, [(back, PollCb(action="f_back").pack())]]
     asked = await message.answer(text, reply_markup=kb(rows))
-    await state.update_data(ask_msg=asked.message_id)  # its buttons go once it is left
+    # its buttons go once it is left; its text to show the answer typed
+    await state.update_data(
+        ask_msg=asked.message_id, ask_html=asked.html_text, ask_choices=choices
+    )
 
 
 async def _ask_multiple(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1403,6 +1407,7 @@ async def _ask_max(message: Message, state: FSMContext, ctx: _Asking) -> None:
 async def _ask_audience(message: Message, state: FSMContext, ctx: _Asking) -> None:
     await step_asked(state, "audience")
     await state.set_state(PollForm.choosing)
+    await state.update_data(ask_choices=None)  # its buttons are the audience picker's
     await ask_audience(message, state, ctx.t, flow="poll")
 
 
@@ -1555,7 +1560,30 @@ async def on_choosing_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             await state.update_data(closes_at=closes.isoformat(), ask_msg=None)
             await _ask_anonymous(message, state, ctx)
             return
+    if await _typed_choice_taken(message, state, ctx):
+        return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
+
+
+async def _typed_choice_taken(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
+    """A button's words typed at a question answered with buttons ('单选', '是', '匿名',
+    '截止后公开'; '不' / '好的' at 一户一票): taken as its tap, the question showing the answer.
+    Before, each was told 'please tap the buttons above'. False: no one button named."""
+    data = await state.get_data()
+    choices = [(str(c[0]), str(c[1])) for c in data.get("ask_choices") or []]
+    picked = smalltalk.label_typed(message.text, [label for label, _data in choices])
+    if picked is None and await at_step(state, "house"):
+        yes = smalltalk.offer_answer(message.text)  # '要' / '不用': 一户一票 or not
+        picked = None if yes is None else (0 if yes else 1)
+    if picked is None or not choices:
+        return False
+    label, packed = choices[picked]
+    html = data.get("ask_html")
+    answered = label if label.startswith(("✅", "❌")) else ctx.t("consult-answered", answer=label)
+    text = f"{html}\n{answered}" if isinstance(html, str) else None
+    await settle_by_id(message.bot, message.chat.id, data.get("ask_msg"), text)
+    await _take_choice(message, state, ctx, PollCb.unpack(packed))
+    return True
 
 
 @staff_router.callback_query(StateFilter(PollForm), PollCb.filter(F.action == "f_back"))
@@ -1576,7 +1604,7 @@ async def _go_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     data = await state.get_data()
     for asked in (data.get("ask_msg"), data.get("aud_msg"), data.get("aud_pick_msg")):
         await settle_by_id(message.bot, message.chat.id, asked)
-    await state.update_data(ask_msg=None, aud_msg=None, aud_pick_msg=None)
+    await state.update_data(ask_msg=None, aud_msg=None, aud_pick_msg=None, ask_choices=None)
     step = await step_back(state) or "question"
     await _ASK[step](message, state, ctx)
 
@@ -1593,8 +1621,7 @@ async def on_question(message: Message, state: FSMContext, ctx: UpdateCtx) -> No
 @staff_router.message(StateFilter(PollForm.options), F.text)
 async def on_options(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Options typed (one a line); single or multiple choice?"""
-    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
-    options = polls.clean_options(lines)  # refused here, not after the whole form
+    options = polls.clean_options(polls.split_options(message.text))  # refused here, not later
     await state.update_data(options=options)
     await _ask_multiple(message, state, ctx)
 
@@ -1620,13 +1647,26 @@ async def on_multiple(
     if not await _form_data(query, state, t, "multiple") or not isinstance(query.message, Message):
         return
     await settle(query.message, t, tapped_label(query.message, query.data))
-    await state.update_data(ask_msg=None)
-    if callback_data.action == "f_single":
+    await _take_choice(query.message, state, ctx, callback_data)
+
+
+async def _take_choice(
+    message: Message, state: FSMContext, ctx: UpdateCtx, choice: PollCb
+) -> None:
+    """A button question of the form answered (tapped, or its words typed): kept, and the
+    next question asked."""
+    await state.update_data(ask_msg=None, ask_html=None, ask_choices=None)
+    if choice.action == "f_single":
         await state.update_data(multiple=False, max_choices=1)
-        await _ask_audience(query.message, state, ctx)
+        await _ask_audience(message, state, ctx)
         return
-    await state.update_data(multiple=True)
-    await _ask_max(query.message, state, ctx)
+    if choice.action == "f_multi":  # ask the maximum first
+        await state.update_data(multiple=True)
+        await _ask_max(message, state, ctx)
+        return
+    field, _step, ask_next = _YES_NO_STEPS[choice.action]
+    await state.update_data({field: bool(choice.arg)})
+    await ask_next(message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.max_choices), F.text)
@@ -1676,13 +1716,12 @@ async def on_choice(
 ) -> None:
     """The button steps of the poll form."""
     t = ctx.t
-    field, step, ask_next = _YES_NO_STEPS[callback_data.action]
+    _field, step, _ask_next = _YES_NO_STEPS[callback_data.action]
     if not await _form_data(query, state, t, step) or not isinstance(query.message, Message):
         return
-    await state.update_data({field: bool(callback_data.arg), "ask_msg": None})
     message = query.message
     await settle(message, t, tapped_label(message, query.data))  # answered: its buttons go
-    await ask_next(message, state, ctx)
+    await _take_choice(message, state, ctx, callback_data)
 
 
 @staff_router.message(StateFilter(PollForm.close), F.text)
@@ -1905,7 +1944,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     if field == "question":
         edit.question = text
     elif field == "options":
-        edit.options = [line.strip() for line in text.splitlines() if line.strip()]
+        edit.options = polls.split_options(text)
     else:
         edit.closes_at = parse_local_time(
             text,

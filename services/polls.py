@@ -177,6 +177,19 @@ class PollResult:
     chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
+# between options typed on one line: '同意，不同意，弃权' / '同意、不同意' / 'Yes, No, Abstain'
+_OPTION_SEPARATORS = re.compile(r"\s*[，,、；;｜|]\s*")
+
+
+def split_options(text: str | None) -> list[str]:
+    """The options as typed: one a line; all on one line, split where a comma, 顿号 or
+    semicolon parts them (a single line is never one option of a poll, which needs two)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [part for part in _OPTION_SEPARATORS.split(lines[0]) if part]
+    return lines
+
+
 def clean_options(options: Sequence[str]) -> list[str]:
     """The options as stored: 2 to 12 distinct short one-line labels (no emoji: the result
     chart cannot draw them); a refusal names the option to change."""

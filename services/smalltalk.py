@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
@@ -829,6 +829,29 @@ def topic_offer_answer(text: str | None) -> TopicOffer | None:
     if said is None:
         return None
     return TopicOffer.EITHER if said else TopicOffer.DROP
+
+
+# ------------------------------------------------------------------ a button's words typed
+
+# a word saying not ('不匿名', 'not live'): only a button's words whole are read then
+_NEGATION = re.compile(r"[不非别没]|\b(?:not|no|don t|dont|never)\b")
+
+
+def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
+    """Which of a question's buttons words typed name ('单选', '匿名投票', '截止后公开',
+    'Anonymous'): the one whose words are the text's (emoji and marks aside), else the only one
+    whose words hold it or are held in it; None for none or several ('选')."""
+    said = _clean(to_simplified(text or "")).replace(" ", "")
+    if not said:
+        return None
+    words = [_clean(to_simplified(label)).replace(" ", "") for label in labels]
+    exact = [i for i, w in enumerate(words) if w and w == said]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or _NEGATION.search(_clean(to_simplified(text or ""))):
+        return None
+    near = [i for i, w in enumerate(words) if w and (said in w or w in said)]
+    return near[0] if len(near) == 1 else None
 
 
 # ------------------------------------------------------------------ typed at the preview

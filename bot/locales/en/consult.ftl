@@ -556,7 +556,7 @@ topic-answer-done = ✅ Answered; the proposer was told.
 ## Polls
 poll-err-not-found = That poll cannot be found.
 poll-err-share = I could not read that share. Write it like "2/3", "75%" or "majority".
-poll-err-option-count = A poll needs { $low } to { $high } options.
+poll-err-option-count = A poll needs { $low } to { $high } options: one per line, or on one line parted by commas, e.g. "Yes, No, Abstain".
 poll-err-option-duplicate = Two options are the same; please change one.
 poll-err-none-chosen = Nothing is chosen yet: tap the options you want first, then “✅ Submit”.
 poll-err-option-bad = The option “{ $option }” has an emoji or a special character; please use words only and type all the options again (one a line).
@@ -828,7 +828,7 @@ poll-edit-ask = It is now:
 poll-btn-proxy = ✍️ Proxy vote
 poll-btn-export = 📥 Export Excel
 poll-new-ask-question = New poll. Type the question (at most 300 characters):
-poll-new-ask-options = Type the options, one per line (2 to 12):
+poll-new-ask-options = Type the options, one per line or parted by commas (2 to 12):
 poll-new-ask-multiple = One choice or several?
 poll-btn-single = One choice
 poll-btn-multi = Several choices

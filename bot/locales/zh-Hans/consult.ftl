@@ -526,7 +526,7 @@ topic-answer-done = ✅ 已答复，已告诉提议人。
 ## Polls
 poll-err-not-found = 找不到这个投票。
 poll-err-share = 比例格式不对。可以写「2/3」「75%」「三分之二」或「过半」。
-poll-err-option-count = 选项要有 { $low } 到 { $high } 个。
+poll-err-option-count = 选项要有 { $low } 到 { $high } 个：每行写一个，或写在一行里用顿号、逗号隔开，例如「同意、不同意、弃权」。
 poll-err-option-duplicate = 有重复的选项，请修改。
 poll-err-none-chosen = 还没有选任何一项：请先点要选的选项（可以选几项），再点「✅ 提交」。
 poll-err-option-bad = 选项「{ $option }」里有表情符号或特殊字符，请只用文字，把全部选项再输入一次（每行一个）。
@@ -780,7 +780,7 @@ poll-edit-ask = 现在是：
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 导出 Excel
 poll-new-ask-question = 新建投票。请输入投票问题（最多 300 字）：
-poll-new-ask-options = 请输入选项，每行一个（2 到 12 个）：
+poll-new-ask-options = 请输入选项，每行一个，或用顿号隔开（2 到 12 个）：
 poll-new-ask-multiple = 单选还是多选？
 poll-btn-single = 单选
 poll-btn-multi = 多选

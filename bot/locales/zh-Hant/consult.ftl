@@ -529,7 +529,7 @@ topic-answer-done = ✅ 已答覆，已告訴提議人。
 ## Polls
 poll-err-not-found = 找不到這個投票。
 poll-err-share = 比例格式不對。可以寫「2/3」「75%」「三分之二」或「過半」。
-poll-err-option-count = 選項要有 { $low } 到 { $high } 個。
+poll-err-option-count = 選項要有 { $low } 到 { $high } 個：每行寫一個，或寫在一行裡用頓號、逗號隔開，例如「同意、不同意、棄權」。
 poll-err-option-duplicate = 有重複的選項，請修改。
 poll-err-none-chosen = 還沒有選任何一項：請先點要選的選項（可以選幾項），再點「✅ 提交」。
 poll-err-option-bad = 選項「{ $option }」裡有表情符號或特殊字符，請只用文字，把全部選項再輸入一次（每行一個）。
@@ -783,7 +783,7 @@ poll-edit-ask = 現在是：
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 導出 Excel
 poll-new-ask-question = 新建投票。請輸入投票問題（最多 300 字）：
-poll-new-ask-options = 請輸入選項，每行一個（2 到 12 個）：
+poll-new-ask-options = 請輸入選項，每行一個，或用頓號隔開（2 到 12 個）：
 poll-new-ask-multiple = 單選還是多選？
 poll-btn-single = 單選
 poll-btn-multi = 多選
