@@ -292,7 +292,21 @@ async def offer_typed_choice(message: Message, state: FSMContext, ctx: UpdateCtx
         option = polls.typed_choice(text, options)
         if option is not None:
             found.append((poll, option))
-    if len(found) != 1:
+    if len(found) > 1:
+        # '3' with two polls open ('3. 弃权', '3. 建充电桩'): which one, each a tap away
+        # (before, '没有看懂' — a dead end for someone who typed what the ballot showed)
+        voted = await polls.voted_in(ctx.session, polls=[p for p, _o in found], user=ctx.user)
+        lines = [t("poll-typed-choice-which")]
+        rows = []
+        for each, choice in found:
+            lines.append(
+                t("poll-typed-choice-which-item", question=each.question, choice=choice.text)
+            )
+            pid = each.id or 0
+            rows.append([poll_button(t, pid, each.question, voted.get(pid), head="🗳")])
+        await message.answer("\n".join(lines), reply_markup=kb(rows))
+        return True
+    if not found:
         return False
     [(poll, option)] = found
     said = await _typed_choice_voted(ctx, poll, option)

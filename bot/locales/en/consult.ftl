@@ -601,6 +601,8 @@ poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? Tap the button below, or reply "yes", and it is cast:
+poll-typed-choice-which = Several polls are open: which one do you mean? Open it below and choose:
+poll-typed-choice-which-item = • "{ $choice }" in "{ $question }"
 poll-typed-choice-declined = All right, no vote cast. To vote later, tap "{ poll-btn-open-ballot }" above, or find the poll under "{ menu-consult }".
 poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
 poll-typed-choice-same = Your vote in "{ $question }" is "{ $choice }" already; it is counted, nothing more to do.
