@@ -839,9 +839,11 @@ _NEGATION = re.compile(r"[不非别没]|\b(?:not|no|don t|dont|never)\b")
 
 def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
     """Which of a question's buttons words typed name ('单选', '匿名投票', '截止后公开',
-    'Anonymous'): the one whose words are the text's (emoji and marks aside), else the only one
-    whose words hold it or are held in it; None for none or several ('选')."""
+    'Anonymous', '已登记的'): the one whose words are the text's (emoji and marks aside), else
+    the only one whose words hold it or are held in it, else the only one holding its words in
+    order with others between; None for none or several ('选', '公开')."""
     said = _clean(to_simplified(text or "")).replace(" ", "")
+    said = re.sub(r"(?<=.)[的吧了呀啊呢哦]+$", "", said)  # '实时的', '单选吧'
     if not said:
         return None
     words = [_clean(to_simplified(label)).replace(" ", "") for label in labels]
@@ -851,7 +853,19 @@ def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
     if exact or _NEGATION.search(_clean(to_simplified(text or ""))):
         return None
     near = [i for i, w in enumerate(words) if w and (said in w or w in said)]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    if near or len(said) < 2:
+        return None
+    # its words in order with others between ('已登记的' for 已登记住址的居民)
+    spread = [i for i, w in enumerate(words) if _spread_in(said, w)]
+    return spread[0] if len(spread) == 1 else None
+
+
+def _spread_in(said: str, words: str) -> bool:
+    """Whether the characters of `said` come in `words` in this order, others between."""
+    rest = iter(words)
+    return all(ch in rest for ch in said)
 
 
 # ------------------------------------------------------------------ typed at the preview
