@@ -13,6 +13,7 @@ from sandbox.driver import message_text
 from services import polls
 from tests.consult.test_e2e_qa_polls import STAFF, ZHOU, labels_of, make_poll
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 WU = 4002  # 吴大爷
 ALEX = 5002  # English
@@ -69,12 +70,12 @@ async def test_result_asked_in_words_and_listed(linli_sandbox: Harness) -> None:
         closes_at=h.clock() + timedelta(days=1),
     )
     await _vote_and_close(h, second, {WU: 0})
-    [which] = await d.say(WU, "上次投票结果")
+    which = await reply_to(d, WU, "上次投票结果", "点一个看结果")
     assert "点一个看结果" in message_text(which), message_text(which)
     assert len([b for b in labels_of(which) if b.startswith("📊")]) == 2
     # a fortnight on, no longer listed
     h.clock.advance(timedelta(days=polls.RESULTS_LISTED_DAYS + 1))
-    [hub] = await d.say(ZHOU, "🗳 近期议事")
+    hub = await reply_to(d, ZHOU, "🗳 近期议事", "近期议事")
     assert not [b for b in labels_of(hub) if b.startswith("📊")], labels_of(hub)
     assert await d.errors() == []
 
@@ -96,7 +97,7 @@ async def test_result_asked_in_english(linli_sandbox: Harness) -> None:
         await session.commit()
     poll_id = await make_poll(h)
     await _vote_and_close(h, poll_id, {ZHOU: 0, ALEX: 0})
-    [result] = await d.say(ALEX, "what did the poll decide?")
+    result = await reply_to(d, ALEX, "what did the poll decide?", "Poll result")
     text = message_text(result)
     assert "Poll result" in text and "修路灯: 2" in text, text
     assert "Shall we report this" not in text

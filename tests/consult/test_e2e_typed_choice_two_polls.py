@@ -10,6 +10,7 @@ from datetime import timedelta
 from sandbox.driver import message_text
 from tests.consult.test_e2e_qa_polls import ZHOU, labels_of, make_poll
 from tests.e2e.conftest import Harness
+from tests.support import reply_to
 
 
 async def test_a_number_fitting_two_polls_asks_which(linli_sandbox: Harness) -> None:
@@ -22,7 +23,9 @@ async def test_a_number_fitting_two_polls_asks_which(linli_sandbox: Harness) -> 
         options=["同意", "不同意", "弃权"],
         closes_at=h.clock() + timedelta(days=2),
     )
-    [which] = await d.say(ZHOU, "3")
+    first = await d.expect(ZHOU, "投票：")
+    await d.expect(ZHOU, "投票：", since=first["message_id"])  # both announcements in
+    which = await reply_to(d, ZHOU, "3", "您说的是哪一个")
     text = message_text(which)
     assert "您说的是哪一个" in text, text
     assert "「明年优先办哪些事？」里的「建充电桩」" in text, text
@@ -33,6 +36,6 @@ async def test_a_number_fitting_two_polls_asks_which(linli_sandbox: Harness) -> 
     ballot = await d.expect(ZHOU, "截止：", since=which["message_id"])
     assert "弃权" in labels_of(ballot), labels_of(ballot)
     # an option only one poll has: read back with its button, as before
-    [offer] = await d.say(ZHOU, "不同意")
+    offer = await reply_to(d, ZHOU, "不同意", "投「不同意」")
     assert "投「不同意」" in message_text(offer), message_text(offer)
     assert await d.errors() == []

@@ -55,6 +55,9 @@ async def test_yes_typed_under_the_meeting_offer_records_it(linli_sandbox: Harne
     h = linli_sandbox
     d = h.driver
     meeting = await published_meeting(h)
+    # the announcements in first: '好的' is taken right under the offer only
+    await d.expect(ZHOU, "议事会通知")
+    await d.expect(WU, "议事会通知")
     await d.say(ZHOU, "我去")
     [said] = await d.say(ZHOU, "好的")
     assert "已报名：十二月居民议事会" in message_text(said), message_text(said)
