@@ -149,6 +149,12 @@ def poll_button(
     return button_label(head, question, tail), BallotCb(poll_id=poll_id).pack()
 
 
+def result_button(t: Text, poll_id: int, question: str) -> tuple[str, str]:
+    """A poll closed lately in a list, showing its result: '📊 <question> 已结束'."""
+    label = button_label("📊", question, t("poll-list-closed"))
+    return label, PollCb(action="results", id=poll_id).pack()
+
+
 def cancel_kb(t: Text, *, skip: bool = False) -> ReplyKeyboardMarkup:
     """The big cancel button (and skip, when a step is optional) of a text step."""
     row = [KeyboardButton(text=t("common-cancel"))]

@@ -34,11 +34,23 @@ from handlers.common import cmd_lang, help_text, office_text, send_main_menu
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.meeting_questions import QuestionCb, typed_question_row
-from handlers.meetings import offer_typed_rsvp, on_consult_menu
+from handlers.meetings import (
+    RSVP_CONFIRM,
+    offer_typed_rsvp,
+    on_consult_menu,
+    rsvp_typed_no,
+    rsvp_typed_yes,
+)
 from handlers.members import start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
-from handlers.polls import offer_typed_choice
+from handlers.polls import (
+    VOTE_CONFIRM,
+    answer_results_asked,
+    offer_typed_choice,
+    vote_typed_no,
+    vote_typed_yes,
+)
 from handlers.profile import cmd_profile, offer_typed_phone, show_quiet
 from handlers.registration import (
     change_address_typed,
@@ -268,6 +280,77 @@ async def _answered_offer(
         return True
     await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
     await message.answer(t("fallback-offer-dropped"), reply_markup=menu)
+    return True
+
+
+async def _answered_topic_offer(
+    message: Message, state: FSMContext, t: Text, menu: ReplyKeyboardMarkup, text: str
+) -> bool:
+    """'提交' / '作为议题' typed right under "您想提的议题：…" proposes it, as 💡 作为议题提交
+    does; '报给社区' files it; '不要了' lets it go; '好的' (either button) asks which. Before,
+    '提交' and even the button's own words were offered to be filed as a new matter, and
+    '好的' then filed those words. Anything else, or not right under it: False."""
+    data = await state.get_data()
+    pending = data.get("typed_topic_offer")
+    if not isinstance(pending, list) or len(pending) != 3 or message.bot is None:
+        return False
+    # right under the offer, or under the answer asking which of its buttons
+    anchor, offer, html = pending
+    if message.message_id != int(anchor) + 1:
+        return False
+    said = smalltalk.topic_offer_answer(text)
+    if said is None:
+        return False
+    if said == smalltalk.TopicOffer.EITHER:
+        which = await message.answer(t("fallback-topic-which"), reply_markup=menu)
+        await state.update_data(typed_topic_offer=[which.message_id, offer, html])
+        return True
+    choice = said.value  # "topic" / "file" / "drop": as the offer shows it once answered
+    html = html if isinstance(html, str) else None
+    await settle_offer_at(message.bot, message.chat.id, int(offer), html, state, t, choice)
+    if said == smalltalk.TopicOffer.TOPIC:
+        proposed = str(data.get("typed_topic") or "")
+        await state.clear()
+        await start_typed_topic(message, state, t, proposed)
+    elif said == smalltalk.TopicOffer.FILE:
+        await _start_typed_draft(message, state, t, data)
+    else:
+        await state.set_data({k: v for k, v in data.items() if not k.startswith("typed_")})
+        await message.answer(t("fallback-offer-dropped"), reply_markup=menu)
+    return True
+
+
+async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """'好的' / '是的' / '确定' typed right under a choice read back with its one button ("您是要…
+    投「X」吗？", "您是说「…」要去吗？") does what the button does; '不要了' / '算了' leaves it
+    undone, said so. Anything else, or not right under it: False."""
+    data = await state.get_data()
+    pending = data.get("typed_confirm")
+    if not isinstance(pending, list) or len(pending) != 4 or message.message_id != pending[0] + 1:
+        return False
+    yes = smalltalk.offer_answer(text)
+    if yes is None:
+        read = smalltalk.at_preview(text)  # '确定' / '提交吧': yes; '返回': no
+        yes = True if read == smalltalk.AtPreview.SEND else None
+        yes = False if read == smalltalk.AtPreview.LEAVE else yes
+    if yes is None:
+        return False
+    await state.update_data(typed_confirm=None)
+    offer_id, kind, target, choice = pending
+    if kind == VOTE_CONFIRM and yes:
+        await vote_typed_yes(
+            message, ctx, offer_id=int(offer_id), poll_id=int(target), option_id=int(choice)
+        )
+    elif kind == VOTE_CONFIRM:
+        await vote_typed_no(message, ctx, offer_id=int(offer_id), poll_id=int(target))
+    elif kind == RSVP_CONFIRM and yes:
+        await rsvp_typed_yes(
+            message, ctx, offer_id=int(offer_id), meeting_id=int(target), answer=str(choice)
+        )
+    elif kind == RSVP_CONFIRM:
+        await rsvp_typed_no(message, ctx)
+    else:
+        return False
     return True
 
 
@@ -521,13 +604,16 @@ async def offer_kept_topic(
         typed_about=None,
         typed_topic=str(kept["topic"]),
     )
-    await _offer_topic(message, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
+    await _offer_topic(message, state, t, str(kept["topic"]), lead=t("fallback-kept-topic-lead"))
 
 
-async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = "") -> None:
-    """A topic for the residents' meetings, or (their choice) a matter for the office."""
+async def _offer_topic(
+    message: Message, state: FSMContext, t: Text, proposed: str, *, lead: str = ""
+) -> None:
+    """A topic for the residents' meetings, or (their choice) a matter for the office; '提交'
+    / '报给社区' / '不要了' typed right under it answers it (_answered_topic_offer)."""
     said = t("fallback-offer-topic", topic=fit(proposed, 200))
-    await message.answer(
+    offer = await message.answer(
         f"{lead}\n{said}" if lead else said,
         reply_markup=inline_kb(
             [
@@ -536,6 +622,8 @@ async def _offer_topic(message: Message, t: Text, proposed: str, *, lead: str = 
             ]
         ),
     )
+    html = offer.html_text if offer.text is not None else None
+    await state.update_data(typed_topic_offer=[offer.message_id, offer.message_id, html])
 
 
 async def _offer(
@@ -659,13 +747,29 @@ async def on_unknown_message(
         # not a matter to file; the menu they have now comes with the answer
         await message.answer(t("err-menu-not-yours", label=text), reply_markup=menu)
         return
+    if (
+        not in_flow
+        and user.registered
+        and ctx is not None
+        and await _answered_confirm(message, state, ctx, text)
+    ):
+        return  # "是的" / "不要了" to "您是要…投「X」吗？" / "您是说「…」要去吗？"
+    if (
+        not in_flow
+        and user.registered
+        and await _answered_topic_offer(message, state, t, menu, text)
+    ):
+        return  # "提交" / "报给社区" / "不要了" to "您想提的议题：…"
     if not in_flow and user.registered and await _answered_offer(message, state, t, menu, text):
         return  # "好的" / "不要了" to "要把这件事报给社区吗？"
     if (
         not in_flow
         and user.registered
         and ctx is not None
-        and (await offer_typed_choice(message, ctx) or await offer_typed_rsvp(message, ctx))
+        and (
+            await offer_typed_choice(message, state, ctx)
+            or await offer_typed_rsvp(message, state, ctx)
+        )
     ):
         return  # "要" / "我选不要" with a ballot in mind, "我去" with a meeting: its button
     if (
@@ -682,6 +786,10 @@ async def on_unknown_message(
         return
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
         await cmd_my_requests(message, ctx)  # their requests and each one's status
+        return
+    if kind is None and not in_flow and ctx is not None and smalltalk.asks_poll_result(text):
+        # '投票结果怎么样了' / 'what did the poll decide?': the result, not a matter to file
+        await answer_results_asked(message, ctx)
         return
     named_matter = smalltalk.progress_subject(text) if kind is None and not in_flow else None
     if named_matter and ctx is not None and user.registered:
@@ -861,7 +969,7 @@ async def on_unknown_message(
                 typed_about=None,
                 typed_topic=proposed,
             )
-            await _offer_topic(message, t, proposed)
+            await _offer_topic(message, state, t, proposed)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
         await state.update_data(

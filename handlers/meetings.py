@@ -39,6 +39,7 @@ from handlers.consult_kit import (
     picker_kb,
     poll_button,
     reply,
+    result_button,
     safe_edit_markup,
     settle,
     settle_by_id,
@@ -172,10 +173,16 @@ async def on_consult_menu(message: Message, ctx: UpdateCtx) -> None:
     for poll in open_polls:
         pid = poll.id or 0
         rows.append([poll_button(t, pid, poll.question, voted.get(pid), head="🗳")])
+    # polls closed lately, their result a tap away (before, a poll left the list at its close
+    # and someone who missed the result message had nowhere to find it)
+    closed = await polls.recent_results_for(session, user=user, now=now)
+    rows += [[result_button(t, poll.id or 0, poll.question)] for poll in closed]
     if not upcoming and not open_polls:
         lines.append(t("consult-hub-empty"))
     else:  # what the buttons below do, for someone who has not used them before
         lines.append(t("consult-hub-pick"))
+    if closed:
+        lines.append(t("consult-hub-results"))
     rows.append(
         [
             (t("consult-btn-topics"), HubCb(action="topics").pack()),
@@ -251,7 +258,7 @@ async def _remember(
 @router.callback_query(RsvpCb.filter())
 async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -> None:
     """去 / 不确定 / 不去 (also from the announcement); the answer can change any time."""
-    session, user, t, settings = ctx.session, ctx.user, ctx.t, ctx.settings
+    session, user, t = ctx.session, ctx.user, ctx.t
     if callback_data.answer not in {a.value for a in RsvpAnswer}:
         await query.answer(t("err-stale-button"), show_alert=True)
         return
@@ -276,6 +283,49 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
     await _mark_answer(query, ctx, meeting)
+    await query.answer()
+    await _rsvp_said(query.message, ctx, meeting, outcome)
+
+
+async def rsvp_typed_yes(
+    message: Message, ctx: UpdateCtx, *, offer_id: int, meeting_id: int, answer: str
+) -> None:
+    """'好的' / '是的' typed right under "您是说「…」要去吗？": the answer recorded, as a tap on
+    its ✅ 确认去 records it (before, '是的' got a friendly 好的 and nothing was recorded)."""
+    if answer not in {a.value for a in RsvpAnswer}:
+        return
+    try:
+        outcome = await meetings.rsvp(
+            ctx.session,
+            user=ctx.user,
+            meeting_id=meeting_id,
+            answer=RsvpAnswer(answer),
+            now=ctx.now(),
+            notifier=ctx.notifier(),
+            shown_on=offer_id,
+        )
+    except Conflict:  # cancelled or over since: the offer's button is spent; the handler says why
+        if message.bot is not None:
+            with contextlib.suppress(TelegramBadRequest):
+                await message.bot.edit_message_reply_markup(
+                    chat_id=message.chat.id, message_id=offer_id, reply_markup=None
+                )
+        raise
+    await ctx.meeting_cards_follow(meeting_id)
+    meeting = await meetings.get_meeting(ctx.session, meeting_id=meeting_id)
+    await _rsvp_said(message, ctx, meeting, outcome)
+
+
+async def rsvp_typed_no(message: Message, ctx: UpdateCtx) -> None:
+    """'不要了' / '算了' typed right under "您是说「…」要去吗？": nothing recorded, said so."""
+    await message.answer(ctx.t("meeting-typed-rsvp-declined"), reply_markup=ctx.main_menu())
+
+
+async def _rsvp_said(
+    where: object, ctx: UpdateCtx, meeting: Meeting, outcome: meetings.RsvpOutcome
+) -> None:
+    """The answer just recorded, said in the chat of `where`."""
+    session, t, settings = ctx.session, ctx.t, ctx.settings
     # when and where for those going (or now, when every reminder time has passed), their
     # place on the waitlist, or the 不确定 / 不去 noted: redrawn when the meeting or their
     # place changes (a cancelled meeting's answer says so)
@@ -287,17 +337,20 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
         when=when_text(t, meeting.starts_at, settings=settings, now=ctx.now()),
         render=partial(tx, t),
     )
-    await query.answer()
     # one answer in the chat, at the bottom where they look: the new one, the earlier ones
     # taken away (before, those were edited to say the same: two messages alike); with
     # ❓ 问组织者 while the meeting takes questions
     rows = meeting_messages.ask_rows(meeting, now=ctx.now(), render=partial(tx, t))
-    sent = await reply(query.message, text, reply_markup=kb(rows) if rows else None)
+    sent = await reply(where, text, reply_markup=kb(rows) if rows else None)
     await _remember(session, sent, meeting, meeting_messages.REPLY, text, rows or None)
-    await _take_away(query.message, outcome.replaced, t)
+    await _take_away(where, outcome.replaced, t)
 
 
-async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
+# what a pending typed confirmation (FSM data `typed_confirm`) is of
+RSVP_CONFIRM = "rsvp"
+
+
+async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
     """'我去' / '参加' / '不去了' typed where 去 / 不确定 / 不去 were meant: with one meeting it
     would answer, that answer read back with its button (one tap records it, as on the
     announcement); already their answer, said so; several meetings, which one. False when
@@ -342,6 +395,9 @@ async def offer_typed_rsvp(message: Message, ctx: UpdateCtx) -> bool:
         # redrawn when the meeting changes, as the announcement is: a new time, or cancelled
         kind = f"{meeting_messages.OFFER}:{answer.value}"
         await _remember(ctx.session, sent, meeting, kind, text, rows)
+        if meeting.status == MeetingStatus.PUBLISHED:  # '是的' typed right under it answers it
+            pending = [sent.message_id, RSVP_CONFIRM, meeting.id, answer.value]
+            await state.update_data(typed_confirm=pending)
         return True
     if found.same:
         [(meeting, status)] = found.same

@@ -40,7 +40,9 @@ from handlers.consult_kit import (
     held_note,
     kb,
     parse_local_time,
+    poll_button,
     reply,
+    result_button,
     safe_edit_markup,
     same_markup,
     settle,
@@ -75,7 +77,7 @@ from models.consultations import (
     QuorumBasis,
     Vote,
 )
-from services import polls
+from services import polls, smalltalk
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -277,10 +279,11 @@ async def on_ballot(
     )
 
 
-async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
+async def offer_typed_choice(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
     """'要' / '我选不要' / '第二个' typed where a ballot's buttons were meant: the choice read back
     with its button (one tap votes, as on the ballot; a multiple-choice poll's ballot opens
-    instead). Only an option of one open poll the person may vote in; False otherwise."""
+    instead; '好的' typed right under it votes too: handlers.fallback). Only an option of one
+    open poll the person may vote in; False otherwise."""
     t = ctx.t
     text = message.text or ""
     found = []
@@ -289,7 +292,21 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
         option = polls.typed_choice(text, options)
         if option is not None:
             found.append((poll, option))
-    if len(found) != 1:
+    if len(found) > 1:
+        # '3' with two polls open ('3. 弃权', '3. 建充电桩'): which one, each a tap away
+        # (before, '没有看懂' — a dead end for someone who typed what the ballot showed)
+        voted = await polls.voted_in(ctx.session, polls=[p for p, _o in found], user=ctx.user)
+        lines = [t("poll-typed-choice-which")]
+        rows = []
+        for each, choice in found:
+            lines.append(
+                t("poll-typed-choice-which-item", question=each.question, choice=choice.text)
+            )
+            pid = each.id or 0
+            rows.append([poll_button(t, pid, each.question, voted.get(pid), head="🗳")])
+        await message.answer("\n".join(lines), reply_markup=kb(rows))
+        return True
+    if not found:
         return False
     [(poll, option)] = found
     said = await _typed_choice_voted(ctx, poll, option)
@@ -305,8 +322,77 @@ async def offer_typed_choice(message: Message, ctx: UpdateCtx) -> bool:
         vote = VoteCb(poll_id=poll.id or 0, option_id=option.id or 0, proxy_for=0).pack()
         rows = [[(t("poll-btn-vote-for", choice=option.text), vote)], [ballot]]
         key = "poll-typed-choice"
-    await message.answer(t(key, question=poll.question, choice=option.text), reply_markup=kb(rows))
+    sent = await message.answer(
+        t(key, question=poll.question, choice=option.text), reply_markup=kb(rows)
+    )
+    if not poll.multiple:  # '是的' / '不要了' typed right under it answers it
+        await state.update_data(typed_confirm=[sent.message_id, VOTE_CONFIRM, poll.id, option.id])
     return True
+
+
+# what a pending typed confirmation (FSM data `typed_confirm`) is of
+VOTE_CONFIRM = "vote"
+
+
+async def vote_typed_yes(
+    message: Message, ctx: UpdateCtx, *, offer_id: int, poll_id: int, option_id: int
+) -> None:
+    """'好的' / '是的' typed right under "您是要…投「X」吗？": the vote cast, as a tap on its
+    ✅ 投「X」 casts it (before, '是的' got a friendly 好的 and no vote, and the resident left
+    thinking they had voted). The offer reads as the ballot cast."""
+    session, user, roles, t = ctx.session, ctx.user, ctx.roles, ctx.t
+    poll = await polls.get_poll(session, poll_id=poll_id)
+    had = await polls.my_vote(session, poll_id=poll_id, user_id=user.id)
+    had_choices = list(had.choices) if had is not None else None  # before the vote changes it
+    try:
+        vote = await polls.cast_vote(
+            session,
+            user=user,
+            poll_id=poll_id,
+            option_ids=[option_id],
+            now=ctx.now(),
+            notifier=ctx.notifier(),
+        )
+    except DomainError:  # closed or withdrawn since it was offered: its button is spent too
+        await _settle_typed_offer(message, offer_id, None)
+        raise
+    names = {o.id: o.text for o in await polls.poll_options(session, poll_id=poll_id)}
+    choice = t.join(names.get(i, "?") for i in vote.choices)
+    text, markup = await _cast_view(session, poll, user, roles, t, ctx.settings, choice)
+    await _settle_typed_offer(message, offer_id, (text, markup))
+    changed = had_choices is not None and had_choices != list(vote.choices)
+    await message.answer(t("poll-vote-changed" if changed else "poll-voted", choice=choice))
+
+
+async def vote_typed_no(message: Message, ctx: UpdateCtx, *, offer_id: int, poll_id: int) -> None:
+    """'不要了' / '算了' typed right under "您是要…投「X」吗？": nothing cast; the offer keeps
+    only its 🗳 打开选票, and the answer says how to vote later."""
+    t = ctx.t
+    ballot = (t("poll-btn-open-ballot"), BallotCb(poll_id=poll_id).pack())
+    if message.bot is not None:
+        with contextlib.suppress(TelegramBadRequest):
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=offer_id, reply_markup=kb([[ballot]])
+            )
+    await message.answer(t("poll-typed-choice-declined"), reply_markup=ctx.main_menu())
+
+
+async def _settle_typed_offer(
+    message: Message, offer_id: int, drawn: tuple[str, InlineKeyboardMarkup | None] | None
+) -> None:
+    """The typed choice's offer answered in words: drawn as the ballot cast, or its buttons off."""
+    if message.bot is None:
+        return
+    with contextlib.suppress(TelegramBadRequest):  # deleted by the person, or too old to edit
+        if drawn is None:
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=offer_id, reply_markup=None
+            )
+            return
+        text, markup = drawn
+        await message.bot.edit_message_text(
+            text, chat_id=message.chat.id, message_id=offer_id, reply_markup=markup
+        )
 
 
 async def _typed_choice_voted(
@@ -586,6 +672,23 @@ async def _ballot_cast(
 ) -> None:
     """The ballot voted on reads as cast: the choice, how to change it (or that it cannot be),
     and 📊 查看结果 where results are live — not 'tap an option' without options."""
+    text, markup = await _cast_view(session, poll, user, roles, t, settings, choice)
+    if message.html_text == text and same_markup(message, markup):
+        return  # the same choice tapped again
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+        await message.edit_text(text, reply_markup=markup)
+
+
+async def _cast_view(
+    session: AsyncSession,
+    poll: Poll,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    choice: str,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A ballot as cast: its text and its 📊 查看结果 where results are live."""
     rows = []
     if await polls.can_see_results(session, poll=poll, user=user, roles=roles):
         rows.append([(t("poll-btn-results"), PollCb(action="results", id=poll.id or 0).pack())])
@@ -596,11 +699,7 @@ async def _ballot_cast(
         change="true" if poll.allow_change else "false",
         closes=when_text(t, poll.closes_at, settings=settings, now=poll.opens_at),
     )
-    markup = kb(rows) if rows else None
-    if message.html_text == text and same_markup(message, markup):
-        return  # the same choice tapped again
-    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
-        await message.edit_text(text, reply_markup=markup)
+    return text, kb(rows) if rows else None
 
 
 async def _drop_buttons(message: object, spent: set[str]) -> None:
@@ -648,6 +747,51 @@ async def _send_results(
                 max=poll.max_choices,
                 **polls.turnout_args(result),
             ),
+        )
+
+
+async def answer_results_asked(message: Message, ctx: UpdateCtx) -> None:
+    """'投票结果怎么样了' / 'what did the poll decide?' typed: the result of the poll closed
+    lately (several: which one, a button each), and the polls still running with when they
+    close — or that there is none (before, it was offered to be filed as a matter)."""
+    session, user, roles, t, settings, now = (
+        ctx.session,
+        ctx.user,
+        ctx.roles,
+        ctx.t,
+        ctx.settings,
+        ctx.now(),
+    )
+    closed = await polls.recent_results_for(session, user=user, now=now)
+    running = await polls.open_polls_for(session, user=user, now=now)
+    if len(closed) == 1:
+        await _send_results(message, session, closed[0], t, ctx.notifier(), visible=True)
+    elif closed:
+        rows = [[result_button(t, poll.id or 0, poll.question)] for poll in closed]
+        await message.answer(t("poll-results-asked-which"), reply_markup=kb(rows))
+    if running:
+        lines, rows = [], []
+        voted = await polls.voted_in(session, polls=running, user=user)
+        for poll in running:
+            live = await polls.can_see_results(session, poll=poll, user=user, roles=roles)
+            closes = when_text(t, poll.closes_at, settings=settings, now=now)
+            lines.append(
+                t(
+                    "poll-results-asked-open",
+                    question=poll.question,
+                    closes=closes,
+                    live="yes" if live else "no",
+                )
+            )
+            pid = poll.id or 0
+            rows.append([poll_button(t, pid, poll.question, voted.get(pid), head="🗳")])
+            if live:
+                rows.append([(t("poll-btn-results"), PollCb(action="results", id=pid).pack())])
+        await message.answer("\n".join(lines), reply_markup=kb(rows))
+    if not closed and not running:
+        await message.answer(
+            t("poll-results-asked-none", days=polls.RESULTS_LISTED_DAYS),
+            reply_markup=ctx.main_menu(),
         )
 
 
@@ -1240,9 +1384,13 @@ async def _ask_buttons(
     (⬅️ 上一步) under them: the reply keyboard's may have gone with an earlier step."""
     await step_asked(state, step)
     await state.set_state(PollForm.choosing)
+    choices = [list(button) for row in rows for button in row]  # a label typed chooses it
     rows = [*rows, [(back, PollCb(action="f_back").pack())]]
     asked = await message.answer(text, reply_markup=kb(rows))
-    await state.update_data(ask_msg=asked.message_id)  # its buttons go once it is left
+    # its buttons go once it is left; its text to show the answer typed
+    await state.update_data(
+        ask_msg=asked.message_id, ask_html=asked.html_text, ask_choices=choices
+    )
 
 
 async def _ask_multiple(message: Message, state: FSMContext, ctx: _Asking) -> None:
@@ -1273,6 +1421,7 @@ async def _ask_max(message: Message, state: FSMContext, ctx: _Asking) -> None:
 async def _ask_audience(message: Message, state: FSMContext, ctx: _Asking) -> None:
     await step_asked(state, "audience")
     await state.set_state(PollForm.choosing)
+    await state.update_data(ask_choices=None)  # its buttons are the audience picker's
     await ask_audience(message, state, ctx.t, flow="poll")
 
 
@@ -1425,7 +1574,30 @@ async def on_choosing_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             await state.update_data(closes_at=closes.isoformat(), ask_msg=None)
             await _ask_anonymous(message, state, ctx)
             return
+    if await _typed_choice_taken(message, state, ctx):
+        return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
+
+
+async def _typed_choice_taken(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
+    """A button's words typed at a question answered with buttons ('单选', '是', '匿名',
+    '截止后公开'; '不' / '好的' at 一户一票): taken as its tap, the question showing the answer.
+    Before, each was told 'please tap the buttons above'. False: no one button named."""
+    data = await state.get_data()
+    choices = [(str(c[0]), str(c[1])) for c in data.get("ask_choices") or []]
+    picked = smalltalk.label_typed(message.text, [label for label, _data in choices])
+    if picked is None and await at_step(state, "house"):
+        yes = smalltalk.offer_answer(message.text)  # '要' / '不用': 一户一票 or not
+        picked = None if yes is None else (0 if yes else 1)
+    if picked is None or not choices:
+        return False
+    label, packed = choices[picked]
+    html = data.get("ask_html")
+    answered = label if label.startswith(("✅", "❌")) else ctx.t("consult-answered", answer=label)
+    text = f"{html}\n{answered}" if isinstance(html, str) else None
+    await settle_by_id(message.bot, message.chat.id, data.get("ask_msg"), text)
+    await _take_choice(message, state, ctx, PollCb.unpack(packed))
+    return True
 
 
 @staff_router.callback_query(StateFilter(PollForm), PollCb.filter(F.action == "f_back"))
@@ -1446,7 +1618,7 @@ async def _go_back(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     data = await state.get_data()
     for asked in (data.get("ask_msg"), data.get("aud_msg"), data.get("aud_pick_msg")):
         await settle_by_id(message.bot, message.chat.id, asked)
-    await state.update_data(ask_msg=None, aud_msg=None, aud_pick_msg=None)
+    await state.update_data(ask_msg=None, aud_msg=None, aud_pick_msg=None, ask_choices=None)
     step = await step_back(state) or "question"
     await _ASK[step](message, state, ctx)
 
@@ -1463,8 +1635,7 @@ async def on_question(message: Message, state: FSMContext, ctx: UpdateCtx) -> No
 @staff_router.message(StateFilter(PollForm.options), F.text)
 async def on_options(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Options typed (one a line); single or multiple choice?"""
-    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
-    options = polls.clean_options(lines)  # refused here, not after the whole form
+    options = polls.clean_options(polls.split_options(message.text))  # refused here, not later
     await state.update_data(options=options)
     await _ask_multiple(message, state, ctx)
 
@@ -1490,13 +1661,26 @@ async def on_multiple(
     if not await _form_data(query, state, t, "multiple") or not isinstance(query.message, Message):
         return
     await settle(query.message, t, tapped_label(query.message, query.data))
-    await state.update_data(ask_msg=None)
-    if callback_data.action == "f_single":
+    await _take_choice(query.message, state, ctx, callback_data)
+
+
+async def _take_choice(
+    message: Message, state: FSMContext, ctx: UpdateCtx, choice: PollCb
+) -> None:
+    """A button question of the form answered (tapped, or its words typed): kept, and the
+    next question asked."""
+    await state.update_data(ask_msg=None, ask_html=None, ask_choices=None)
+    if choice.action == "f_single":
         await state.update_data(multiple=False, max_choices=1)
-        await _ask_audience(query.message, state, ctx)
+        await _ask_audience(message, state, ctx)
         return
-    await state.update_data(multiple=True)
-    await _ask_max(query.message, state, ctx)
+    if choice.action == "f_multi":  # ask the maximum first
+        await state.update_data(multiple=True)
+        await _ask_max(message, state, ctx)
+        return
+    field, _step, ask_next = _YES_NO_STEPS[choice.action]
+    await state.update_data({field: bool(choice.arg)})
+    await ask_next(message, state, ctx)
 
 
 @staff_router.message(StateFilter(PollForm.max_choices), F.text)
@@ -1546,13 +1730,12 @@ async def on_choice(
 ) -> None:
     """The button steps of the poll form."""
     t = ctx.t
-    field, step, ask_next = _YES_NO_STEPS[callback_data.action]
+    _field, step, _ask_next = _YES_NO_STEPS[callback_data.action]
     if not await _form_data(query, state, t, step) or not isinstance(query.message, Message):
         return
-    await state.update_data({field: bool(callback_data.arg), "ask_msg": None})
     message = query.message
     await settle(message, t, tapped_label(message, query.data))  # answered: its buttons go
-    await ask_next(message, state, ctx)
+    await _take_choice(message, state, ctx, callback_data)
 
 
 @staff_router.message(StateFilter(PollForm.close), F.text)
@@ -1775,7 +1958,7 @@ async def on_edit_value(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     if field == "question":
         edit.question = text
     elif field == "options":
-        edit.options = [line.strip() for line in text.splitlines() if line.strip()]
+        edit.options = polls.split_options(text)
     else:
         edit.closes_at = parse_local_time(
             text,

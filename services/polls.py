@@ -177,6 +177,19 @@ class PollResult:
     chart: bytes | None = None  # the bar chart announced with it (set by announce_result)
 
 
+# between options typed on one line: '同意，不同意，弃权' / '同意、不同意' / 'Yes, No, Abstain'
+_OPTION_SEPARATORS = re.compile(r"\s*[，,、；;｜|]\s*")
+
+
+def split_options(text: str | None) -> list[str]:
+    """The options as typed: one a line; all on one line, split where a comma, 顿号 or
+    semicolon parts them (a single line is never one option of a poll, which needs two)."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [part for part in _OPTION_SEPARATORS.split(lines[0]) if part]
+    return lines
+
+
 def clean_options(options: Sequence[str]) -> list[str]:
     """The options as stored: 2 to 12 distinct short one-line labels (no emoji: the result
     chart cannot draw them); a refusal names the option to change."""
@@ -1612,6 +1625,38 @@ async def open_polls_for(session: AsyncSession, *, user: User, now: datetime) ->
             continue
         if await in_audience(session, user=user, audience=poll_audience(poll)):
             out.append(poll)
+    return out
+
+
+# how long a closed poll's result stays listed for its audience (🗳 近期议事, '投票结果' asked)
+RESULTS_LISTED_DAYS = 14
+RESULTS_LISTED_MAX = 5
+
+
+async def recent_results_for(session: AsyncSession, *, user: User, now: datetime) -> list[Poll]:
+    """Polls of the user's community closed in the last RESULTS_LISTED_DAYS whose results they
+    may see (their audience, their author, a voter), the latest closed first."""
+    community_id = user.community_id
+    if community_id is None:
+        profile = await session.get(MemberProfile, user.id)
+        if profile is None:
+            return []
+        community_id = profile.community_id
+    stmt = (
+        select(Poll)
+        .where(
+            Poll.community_id == community_id,
+            Poll.status == PollStatus.CLOSED,
+            col(Poll.closed_at) >= now - timedelta(days=RESULTS_LISTED_DAYS),
+        )
+        .order_by(col(Poll.closed_at).desc())
+    )
+    out: list[Poll] = []
+    for poll in (await session.exec(stmt)).all():
+        if await in_results_audience(session, poll=poll, user=user):
+            out.append(poll)
+        if len(out) == RESULTS_LISTED_MAX:
+            break
     return out
 
 

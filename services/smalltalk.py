@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
@@ -1060,6 +1060,77 @@ def offer_answer(text: str | None) -> bool | None:
     return found[0]
 
 
+class TopicOffer(StrEnum):
+    """A whole message typed right under "您想提的议题：…" (💡 作为议题提交 / 📝 报给社区)."""
+
+    TOPIC = "topic"  # '提交' / '作为议题' / '就当议题吧': meant 💡 作为议题提交
+    FILE = "file"  # '报给社区' / '让社区办': meant 📝 报给社区
+    EITHER = "either"  # '好的' / '是的': yes, but to which of the two
+    DROP = "drop"  # '不要了' / '算了'
+
+
+_TOPIC_OFFER_WORDS: dict[TopicOffer, str] = {
+    TopicOffer.TOPIC: "作为议题提交|作为议题|当议题|当作议题|当成议题|议题|提议题|提交议题|提交|"
+    "交上去|大家商量|上会|propose as a topic|propose it as a topic|propose it|as a topic|"
+    "topic|propose|submit|submit it",
+    TopicOffer.FILE: "报给社区|报社区|报上去|让社区办|社区去办|社区办|反映|报修|report it|report|"
+    "file it",
+}
+_TOPIC_OFFER_TOKENS: list[tuple[str, TopicOffer | None]] = _tokens(
+    _TOPIC_OFFER_WORDS,
+    _OFFER_FILLERS + "|好的|好|对|是的|是|嗯|请|帮我|麻烦|可以|就当|当|ok|okay|yes|please|it|as|a",
+)
+
+
+def topic_offer_answer(text: str | None) -> TopicOffer | None:
+    """What a whole message typed under the topic offer means (`TopicOffer`), or None: more
+    words, not an answer."""
+    found = _read_whole(text, _TOPIC_OFFER_TOKENS)
+    if found and len(set(found)) == 1:
+        return found[0]
+    said = offer_answer(text)
+    if said is None:
+        return None
+    return TopicOffer.EITHER if said else TopicOffer.DROP
+
+
+# ------------------------------------------------------------------ a button's words typed
+
+# a word saying not ('不匿名', 'not live'): only a button's words whole are read then
+_NEGATION = re.compile(r"[不非别没]|\b(?:not|no|don t|dont|never)\b")
+
+
+def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
+    """Which of a question's buttons words typed name ('单选', '匿名投票', '截止后公开',
+    'Anonymous', '已登记的'): the one whose words are the text's (emoji and marks aside), else
+    the only one whose words hold it or are held in it, else the only one holding its words in
+    order with others between; None for none or several ('选', '公开')."""
+    said = _clean(to_simplified(text or "")).replace(" ", "")
+    said = re.sub(r"(?<=.)[的吧了呀啊呢哦]+$", "", said)  # '实时的', '单选吧'
+    if not said:
+        return None
+    words = [_clean(to_simplified(label)).replace(" ", "") for label in labels]
+    exact = [i for i, w in enumerate(words) if w and w == said]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or _NEGATION.search(_clean(to_simplified(text or ""))):
+        return None
+    near = [i for i, w in enumerate(words) if w and (said in w or w in said)]
+    if len(near) == 1:
+        return near[0]
+    if near or len(said) < 2:
+        return None
+    # its words in order with others between ('已登记的' for 已登记住址的居民)
+    spread = [i for i, w in enumerate(words) if _spread_in(said, w)]
+    return spread[0] if len(spread) == 1 else None
+
+
+def _spread_in(said: str, words: str) -> bool:
+    """Whether the characters of `said` come in `words` in this order, others between."""
+    rest = iter(words)
+    return all(ch in rest for ch in said)
+
+
 # ------------------------------------------------------------------ typed at the preview
 
 
@@ -1466,6 +1537,29 @@ def _strip_edges(piece: str) -> str:
             if changed:
                 break
     return piece.strip()
+
+
+# a poll's outcome asked ('投票结果怎么样了', '电梯的投票通过了吗', 'what did the poll decide'):
+# a word of voting and a word asking how it came out, in a short message
+_RESULT_VOTE = re.compile(r"投票|表决|选票|票数|\bpolls?\b|\bvot(?:e|es|ing)\b|\bballots?\b")
+_RESULT_ASKED = re.compile(
+    r"结果|结论|通过|定了|定下|决定|谁赢|哪个赢|赢了|多少票|几票|怎么样|咋样|结束了|完了吗|出来了|"
+    r"\bresults?\b|\boutcome\b|\bdecid\w*|\bdecision\b|\bwon\b|\bwins?\b|\bwinner\b|"
+    r"\bpass(?:ed)?\b|\bclosed\b|\bover\b|\bhow did\b"
+)
+# longer, it is a matter told that mentions a vote ('投票结果出来都一个月了物业还是没动静…')
+_RESULT_MAX_CJK = 30
+_RESULT_MAX_LATIN = 80
+
+
+def asks_poll_result(text: str | None) -> bool:
+    """Whether a short message asks how a poll came out ('投票结果怎么样了', '电梯的投票通过了吗',
+    'what did the poll decide?', 'poll results') rather than how to vote or a matter to file."""
+    said = to_simplified(normalize(text or "")).lower()
+    most = _RESULT_MAX_CJK if re.search(r"[\u4e00-\u9fff]", said) else _RESULT_MAX_LATIN
+    if not said or len(said) > most:
+        return False
+    return bool(_RESULT_VOTE.search(said) and _RESULT_ASKED.search(said))
 
 
 def progress_subject(text: str | None) -> str | None:

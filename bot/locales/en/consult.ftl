@@ -8,6 +8,7 @@ consult-err-audience-invalid = That selection is not part of this community; ple
 consult-hub = <b>Meetings and polls</b>
 consult-hub-empty = No meetings are planned and no poll is open right now.
 consult-hub-pick = Tap a 📅 meeting below for its time and place and to sign up; tap a 🗳 poll to vote.
+consult-hub-results = The 📊 ones are polls closed lately: tap one for its result.
 consult-btn-topics = 💡 Topics
 consult-btn-propose = ✍️ Propose a topic
 consult-staff-hub = <b>Consultations</b>
@@ -207,7 +208,7 @@ meeting-typed-rsvp = Do you mean { $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] One tap on the button below records it:
+       *[yes] Tap the button below, or reply "yes", and it is recorded:
     }
 meeting-btn-typed-rsvp = ✅ { $answer ->
         [yes] Going
@@ -216,6 +217,7 @@ meeting-btn-typed-rsvp = ✅ { $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 Open the meeting
 meeting-typed-rsvp-same = You have already answered "{ $title }": { $status }. To change it, open the meeting below.
+meeting-typed-rsvp-declined = All right, nothing recorded. To answer later, open the meeting under "{ menu-consult }".
 meeting-typed-rsvp-which = There are several meetings coming up: which one do you mean? Open it, then tap "Going", "Not sure" or "Not going":
 meeting-typed-rsvp-company = Each person signs up for themselves, so your answer counts for you alone. If { $who ->
         [none] the others coming with you
@@ -564,7 +566,7 @@ topic-answer-done = ✅ Answered; the proposer was told.
 ## Polls
 poll-err-not-found = That poll cannot be found.
 poll-err-share = I could not read that share. Write it like "2/3", "75%" or "majority".
-poll-err-option-count = A poll needs { $low } to { $high } options.
+poll-err-option-count = A poll needs { $low } to { $high } options: one per line, or on one line parted by commas, e.g. "Yes, No, Abstain".
 poll-err-option-duplicate = Two options are the same; please change one.
 poll-err-none-chosen = Nothing is chosen yet: tap the options you want first, then “✅ Submit”.
 poll-err-option-bad = The option “{ $option }” has an emoji or a special character; please use words only and type all the options again (one a line).
@@ -608,7 +610,10 @@ poll-announce = 🗳 <b>Poll: { $question }</b>
 poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? One tap on the button below casts it:
+poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? Tap the button below, or reply "yes", and it is cast:
+poll-typed-choice-which = Several polls are open: which one do you mean? Open it below and choose:
+poll-typed-choice-which-item = • "{ $choice }" in "{ $question }"
+poll-typed-choice-declined = All right, no vote cast. To vote later, tap "{ poll-btn-open-ballot }" above, or find the poll under "{ menu-consult }".
 poll-typed-choice-multiple = "{ $question }" takes several choices: open the ballot, tick "{ $choice }" and any others, then submit.
 poll-typed-choice-same = Your vote in "{ $question }" is "{ $choice }" already; it is counted, nothing more to do.
 poll-btn-vote-for = ✅ Vote "{ $choice }"
@@ -719,6 +724,13 @@ poll-multi-note = Several choices (up to { $max } each): a percentage is the sha
        *[other] voters
     } who chose that option, so together they can add up to more than 100%.
 poll-results-hidden = Results are published when the poll closes.
+poll-list-closed = closed
+poll-results-asked-which = Several polls closed lately; tap one for its result:
+poll-results-asked-open = "{ $question }" is still open; it closes { $closes }. { $live ->
+        [yes] Tap "{ poll-btn-results }" for the votes so far.
+       *[no] The result is published when it closes, and sent to you.
+    }
+poll-results-asked-none = No poll has closed in the last { $days } days, and none is open for you now. When a poll closes, its result is sent to everyone and listed under "{ menu-consult }".
 poll-staff-list-title = <b>Polls</b>
     Tap a poll for its details and tools. Running polls come first (closing soonest on top), then drafts, the latest closed ones with their outcome{ $cancelled ->
         [0] {""}
@@ -828,7 +840,7 @@ poll-edit-ask = It is now:
 poll-btn-proxy = ✍️ Proxy vote
 poll-btn-export = 📥 Export Excel
 poll-new-ask-question = New poll. Type the question (at most 300 characters):
-poll-new-ask-options = Type the options, one per line (2 to 12):
+poll-new-ask-options = Type the options, one per line or parted by commas (2 to 12):
 poll-new-ask-multiple = One choice or several?
 poll-btn-single = One choice
 poll-btn-multi = Several choices

@@ -207,6 +207,7 @@ fallback-offer-topic =
     The topic you propose: "{ $topic }"
     A topic is something residents discuss together at a meeting, and others can back it. Tap "💡 Propose as a topic" to propose it; if it is a problem for the community office to handle, tap "📝 Report it".
 fallback-topic-button = 💡 Propose as a topic
+fallback-topic-which = Please tap one of the buttons above: something for residents to discuss at a meeting, “{ fallback-topic-button }”; a problem for the community office to handle, “{ fallback-file-button }”. You can also reply “topic” or “report”.
 fallback-file-button = 📝 Report it
 fallback-choice-file = Report it
 fallback-choice-topic = Propose as a topic

@@ -8,6 +8,7 @@ consult-err-audience-invalid = 所选范围不属于本社区，请重新选择�
 consult-hub = <b>近期议事</b>
 consult-hub-empty = 最近没有安排议事会，也没有进行中的投票。
 consult-hub-pick = 点下面的 📅 议事会可以看时间地点、报名；点 🗳 投票可以投票。
+consult-hub-results = 带 📊 的是最近结束的投票，点一下看结果。
 consult-btn-topics = 💡 议题征集
 consult-btn-propose = ✍️ 提议题
 consult-staff-hub = <b>议事管理</b>
@@ -204,7 +205,7 @@ meeting-typed-rsvp = 您是说「{ $title }」{ $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] 点一下下面的按钮就记上了：
+       *[yes] 点一下下面的按钮，或回一句「好的」，就记上了：
     }
 meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
         [yes] 去
@@ -213,6 +214,7 @@ meeting-btn-typed-rsvp = ✅ 确认{ $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 查看会议
 meeting-typed-rsvp-same = 「{ $title }」您已经回复过了：{ $status }。要改的话，点下面的会议再选。
+meeting-typed-rsvp-declined = 好的，没有给您记。想报名的时候，在「{ menu-consult }」里点开会议再选。
 meeting-typed-rsvp-which = 最近有几个议事会，您说的是哪一个？点开会议，再点「去」「不确定」或「不去」：
 meeting-typed-rsvp-company = 报名是一人一份、每人给自己报的，您的回复只算您本人。{ $who ->
         [none] 和您一起来的家人
@@ -537,7 +539,7 @@ topic-answer-done = ✅ 已答复，已告诉提议人。
 ## Polls
 poll-err-not-found = 找不到这个投票。
 poll-err-share = 比例格式不对。可以写「2/3」「75%」「三分之二」或「过半」。
-poll-err-option-count = 选项要有 { $low } 到 { $high } 个。
+poll-err-option-count = 选项要有 { $low } 到 { $high } 个：每行写一个，或写在一行里用顿号、逗号隔开，例如「同意、不同意、弃权」。
 poll-err-option-duplicate = 有重复的选项，请修改。
 poll-err-none-chosen = 还没有选任何一项：请先点要选的选项（可以选几项），再点「✅ 提交」。
 poll-err-option-bad = 选项「{ $option }」里有表情符号或特殊字符，请只用文字，把全部选项再输入一次（每行一个）。
@@ -581,7 +583,10 @@ poll-announce = 🗳 <b>投票：{ $question }</b>
 poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮就投上了：
+poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就投上了：
+poll-typed-choice-which = 现在有几个投票，您说的是哪一个？点下面的投票再选：
+poll-typed-choice-which-item = • 「{ $question }」里的「{ $choice }」
+poll-typed-choice-declined = 好的，这一票没有投。想投的时候点上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」里找到这个投票。
 poll-typed-choice-multiple = 「{ $question }」可以选好几项：请打开选票，勾上「{ $choice }」和其他想选的，再点提交。
 poll-typed-choice-same = 您在「{ $question }」里投的就是「{ $choice }」，已经记上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
@@ -692,6 +697,13 @@ poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
     }
 poll-multi-note = 多选（每人最多选 { $max } 项）：百分比是选这一项的人占 { $ballots } 位投票人的比例，加起来可能超过 100%。
 poll-results-hidden = 结果将在投票截止后公布。
+poll-list-closed = 已结束
+poll-results-asked-which = 最近结束了几个投票，点一个看结果：
+poll-results-asked-open = 「{ $question }」还在投票中，{ $closes } 截止。{ $live ->
+        [yes] 现在的票数点「{ poll-btn-results }」看。
+       *[no] 结果截止后公布，会发给您。
+    }
+poll-results-asked-none = 最近 { $days } 天没有结束的投票，现在也没有您可以投的投票。投票结束后，结果会发给大家，也会列在「{ menu-consult }」里。
 poll-staff-list-title = <b>投票列表</b>
     点一个投票查看详情和操作。先列进行中的（先截止的在前），再列草稿、最近结束的（附结果）{ $cancelled ->
         [0] {""}
@@ -783,7 +795,7 @@ poll-edit-ask = 现在是：
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 导出 Excel
 poll-new-ask-question = 新建投票。请输入投票问题（最多 300 字）：
-poll-new-ask-options = 请输入选项，每行一个（2 到 12 个）：
+poll-new-ask-options = 请输入选项，每行一个，或用顿号隔开（2 到 12 个）：
 poll-new-ask-multiple = 单选还是多选？
 poll-btn-single = 单选
 poll-btn-multi = 多选

@@ -180,6 +180,7 @@ fallback-offer-topic =
     您想提的议题：「{ $topic }」
     议题是请居民们在议事会上一起商量的事，其他居民可以附议。点「💡 作为议题提交」就提交；如果是需要社区去办的具体问题，请点「📝 报给社区」。
 fallback-topic-button = 💡 作为议题提交
+fallback-topic-which = 请点上面的按钮选一个：请大家在议事会上商量的事，点「{ fallback-topic-button }」；要社区去办的具体问题，点「{ fallback-file-button }」。也可以直接回「提交」或「报给社区」。
 fallback-file-button = 📝 报给社区
 fallback-choice-file = 报给社区
 fallback-choice-topic = 作为议题提交

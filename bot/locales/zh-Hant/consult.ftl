@@ -11,6 +11,7 @@ consult-err-audience-invalid = 所選範圍不屬於本社區，請重新選擇�
 consult-hub = <b>近期議事</b>
 consult-hub-empty = 最近沒有安排議事會，也沒有進行中的投票。
 consult-hub-pick = 點下面的 📅 議事會可以看時間地點、報名；點 🗳 投票可以投票。
+consult-hub-results = 帶 📊 的是最近結束的投票，點一下看結果。
 consult-btn-topics = 💡 議題徵集
 consult-btn-propose = ✍️ 提議題
 consult-staff-hub = <b>議事管理</b>
@@ -207,7 +208,7 @@ meeting-typed-rsvp = 您是說「{ $title }」{ $answer ->
     📍 { $where }
     { $open ->
         [no] {""}
-       *[yes] 點一下下面的按鈕就記上了：
+       *[yes] 點一下下面的按鈕，或回一句「好的」，就記上了：
     }
 meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
         [yes] 去
@@ -216,6 +217,7 @@ meeting-btn-typed-rsvp = ✅ 確認{ $answer ->
     }
 meeting-btn-typed-rsvp-view = 📅 查看會議
 meeting-typed-rsvp-same = 「{ $title }」您已經回覆過了：{ $status }。要改的話，點下面的會議再選。
+meeting-typed-rsvp-declined = 好的，沒有給您記。想報名的時候，在「{ menu-consult }」裡點開會議再選。
 meeting-typed-rsvp-which = 最近有幾個議事會，您說的是哪一個？點開會議，再點「去」「不確定」或「不去」：
 meeting-typed-rsvp-company = 報名是一人一份、每人給自己報的，您的回覆只算您本人。{ $who ->
         [none] 和您一起來的家人
@@ -540,7 +542,7 @@ topic-answer-done = ✅ 已答覆，已告訴提議人。
 ## Polls
 poll-err-not-found = 找不到這個投票。
 poll-err-share = 比例格式不對。可以寫「2/3」「75%」「三分之二」或「過半」。
-poll-err-option-count = 選項要有 { $low } 到 { $high } 個。
+poll-err-option-count = 選項要有 { $low } 到 { $high } 個：每行寫一個，或寫在一行裡用頓號、逗號隔開，例如「同意、不同意、棄權」。
 poll-err-option-duplicate = 有重複的選項，請修改。
 poll-err-none-chosen = 還沒有選任何一項：請先點要選的選項（可以選幾項），再點「✅ 提交」。
 poll-err-option-bad = 選項「{ $option }」裡有表情符號或特殊字符，請只用文字，把全部選項再輸入一次（每行一個）。
@@ -584,7 +586,10 @@ poll-announce = 🗳 <b>投票：{ $question }</b>
 poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
-poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕就投上了：
+poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就投上了：
+poll-typed-choice-which = 現在有幾個投票，您說的是哪一個？點下面的投票再選：
+poll-typed-choice-which-item = • 「{ $question }」裡的「{ $choice }」
+poll-typed-choice-declined = 好的，這一票沒有投。想投的時候點上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」裡找到這個投票。
 poll-typed-choice-multiple = 「{ $question }」可以選好幾項：請打開選票，勾上「{ $choice }」和其他想選的，再點提交。
 poll-typed-choice-same = 您在「{ $question }」裡投的就是「{ $choice }」，已經記上了，不用再投。
 poll-btn-vote-for = ✅ 投「{ $choice }」
@@ -695,6 +700,13 @@ poll-turnout = 已有 { $participants }/{ $eligible } { $basis ->
     }
 poll-multi-note = 多選（每人最多選 { $max } 項）：百分比是選這一項的人佔 { $ballots } 位投票人的比例，加起來可能超過 100%。
 poll-results-hidden = 結果將在投票截止後公布。
+poll-list-closed = 已結束
+poll-results-asked-which = 最近結束了幾個投票，點一個看結果：
+poll-results-asked-open = 「{ $question }」還在投票中，{ $closes } 截止。{ $live ->
+        [yes] 現在的票數點「{ poll-btn-results }」看。
+       *[no] 結果截止後公布，會發給您。
+    }
+poll-results-asked-none = 最近 { $days } 天沒有結束的投票，現在也沒有您可以投的投票。投票結束後，結果會發給大家，也會列在「{ menu-consult }」裡。
 poll-staff-list-title = <b>投票列表</b>
     點一個投票查看詳情和操作。先列進行中的（先截止的在前），再列草稿、最近結束的（附結果）{ $cancelled ->
         [0] {""}
@@ -786,7 +798,7 @@ poll-edit-ask = 現在是：
 poll-btn-proxy = ✍️ 代投
 poll-btn-export = 📥 導出 Excel
 poll-new-ask-question = 新建投票。請輸入投票問題（最多 300 字）：
-poll-new-ask-options = 請輸入選項，每行一個（2 到 12 個）：
+poll-new-ask-options = 請輸入選項，每行一個，或用頓號隔開（2 到 12 個）：
 poll-new-ask-multiple = 單選還是多選？
 poll-btn-single = 單選
 poll-btn-multi = 多選

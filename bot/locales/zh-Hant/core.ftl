@@ -183,6 +183,7 @@ fallback-offer-topic =
     您想提的議題：「{ $topic }」
     議題是請居民們在議事會上一起商量的事，其他居民可以附議。點「💡 作為議題提交」就提交；如果是需要社區去辦的具體問題，請點「📝 報給社區」。
 fallback-topic-button = 💡 作為議題提交
+fallback-topic-which = 請點上面的按鈕選一個：請大家在議事會上商量的事，點「{ fallback-topic-button }」；要社區去辦的具體問題，點「{ fallback-file-button }」。也可以直接回「提交」或「報給社區」。
 fallback-file-button = 📝 報給社區
 fallback-choice-file = 報給社區
 fallback-choice-topic = 作為議題提交
