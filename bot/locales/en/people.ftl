@@ -329,6 +329,7 @@ org-move-no-grid = This community has only one grid. Add a grid first, then move
 org-move-confirm = Move "{ $building }" to "{ $grid }"? Its residents then belong to "{ $grid }", and that grid's workers handle their new requests.
 org-move-yes = ✅ Yes, move it
 org-moved = ✅ "{ $building }" moved from "{ $before }" to "{ $grid }".
+org-move-already = "{ $building }" is already in "{ $grid }": nothing to move.
 org-err-move-open = "{ $building }" has { $count } unfinished requests ({ $numbers }{ $more ->
         [0] {""}
        *[other] and more

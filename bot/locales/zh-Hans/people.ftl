@@ -329,6 +329,7 @@ org-move-no-grid = 这个社区只有一个网格。请先新增网格，再移�
 org-move-confirm = 确定把「{ $building }」移到「{ $grid }」吗？移动后，这栋楼的居民归「{ $grid }」，新的诉求由该网格的网格员处理。
 org-move-yes = ✅ 确定移动
 org-moved = ✅ 「{ $building }」已从「{ $before }」移到「{ $grid }」。
+org-move-already = 「{ $building }」已经在「{ $grid }」了，不用再移动。
 org-err-move-open = 「{ $building }」还有 { $count } 件未办结的诉求（{ $numbers }{ $more ->
         [0] {""}
        *[other] 等

@@ -332,6 +332,7 @@ org-move-no-grid = 這個社區只有一個網格。請先新增網格，再移�
 org-move-confirm = 確定把「{ $building }」移到「{ $grid }」嗎？移動後，這棟樓的居民歸「{ $grid }」，新的訴求由該網格的網格員處理。
 org-move-yes = ✅ 確定移動
 org-moved = ✅ 「{ $building }」已從「{ $before }」移到「{ $grid }」。
+org-move-already = 「{ $building }」已經在「{ $grid }」了，不用再移動。
 org-err-move-open = 「{ $building }」還有 { $count } 件未辦結的訴求（{ $numbers }{ $more ->
         [0] {""}
        *[other] 等
