@@ -131,6 +131,8 @@ async def accept_invitation(
     if invitation is None or invitation.revoked_at is not None:
         raise InvalidInput("invite-invalid")
     if invitation.used_at is not None:
+        if invitation.used_by == user.id and await _still_holds(session, user, invitation):
+            raise Conflict("invite-used-yours")  # opened again by the one who used it
         raise Conflict("invite-used")
     if invitation.expires_at <= now:
         raise InvalidInput("invite-expired")
@@ -165,6 +167,23 @@ async def accept_invitation(
     )
     await session.commit()
     return invitation
+
+
+async def _still_holds(session: AsyncSession, user: User, invitation: Invitation) -> bool:
+    """Whether the user still has what this invitation gave them (not revoked since)."""
+    user = await session.get(User, user.id) or user
+    if invitation.role == Role.ADMIN:
+        return Role.ADMIN in user.role_set
+    if Role.STAFF not in user.role_set:
+        return False
+    scope = await session.exec(
+        select(StaffScope).where(
+            StaffScope.user_id == user.id,
+            StaffScope.community_id == invitation.community_id,
+            StaffScope.grid_id == invitation.grid_id,
+        )
+    )
+    return scope.first() is not None
 
 
 async def _grant_scope(

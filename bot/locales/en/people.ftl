@@ -203,6 +203,7 @@ invite-accepted = ✅ You are now staff of { $community }. The main menu has the
 invite-invalid = This invitation link is not valid. Please ask the admin for a new one.
 invite-expired = This invitation link has expired. Please ask the admin for a new one.
 invite-used = This invitation link has already been used. Please ask the admin for a new one.
+invite-used-yours = You have already used this invitation link, and what it gave you still holds: no need to open it again. Just use the menu below.
 
 cat-list-title = <b>Request categories</b> (code · name · default deadline · skills)
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } h · { $skills }

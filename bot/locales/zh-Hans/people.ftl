@@ -203,6 +203,7 @@ invite-accepted = ✅ 您已成为「{ $community }」的社区工作人员。�
 invite-invalid = 这个邀请链接无效。请向管理员重新要一个。
 invite-expired = 这个邀请链接已过期。请向管理员重新要一个。
 invite-used = 这个邀请链接已经被使用过了。请向管理员重新要一个。
+invite-used-yours = 这个邀请链接您已经用过了，权限仍然有效，不用再点。直接用下方的主菜单就好。
 
 cat-list-title = <b>诉求分类</b>（代码 · 名称 · 默认时限 · 所需技能）
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小时 · { $skills }

@@ -206,6 +206,7 @@ invite-accepted = ✅ 您已成為「{ $community }」的社區工作人員。�
 invite-invalid = 這個邀請鏈接無效。請向管理員重新要一個。
 invite-expired = 這個邀請鏈接已過期。請向管理員重新要一個。
 invite-used = 這個邀請鏈接已經被使用過了。請向管理員重新要一個。
+invite-used-yours = 這個邀請鏈接您已經用過了，權限仍然有效，不用再點。直接用下方的主菜單就好。
 
 cat-list-title = <b>訴求分類</b>（代碼 · 名稱 · 默認時限 · 所需技能）
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小時 · { $skills }
