@@ -284,13 +284,26 @@ async def revoke(
     if role == Role.ADMIN:
         if telegram_id in admin_ids:
             raise Conflict("err-admin-from-settings", id=str(telegram_id))
+        if Role.ADMIN not in roles:  # a mistyped id: nothing taken, nobody told
+            raise Conflict("err-revoke-not-admin", id=str(telegram_id))
         roles.discard(Role.ADMIN)
         await delivery.cancel_admin_notices(session, chat_id=telegram_id)
     elif role == Role.STAFF:
         stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
         if community_id is not None:
             stmt = stmt.where(StaffScope.community_id == community_id)
-        for scope in (await session.exec(stmt)).all():
+        scopes = (await session.exec(stmt)).all()
+        if not scopes and (community_id is not None or Role.STAFF not in roles):
+            # not staff (there): nothing is taken, and nobody is told it was
+            if community_id is None:
+                raise Conflict("err-revoke-not-staff", id=str(telegram_id))
+            community = await session.get(Community, community_id)
+            raise Conflict(
+                "err-revoke-not-staff-there",
+                id=str(telegram_id),
+                community=community.name if community else "-",
+            )
+        for scope in scopes:
             await session.delete(scope)
         await session.flush()
         left = (
