@@ -286,10 +286,22 @@ admin-staff-title = 👥 <b>Staff list</b> (community staff and grid workers of 
 admin-staff-title-page = 👥 <b>Staff list</b> (community staff and grid workers of every community, page { $page } of { $pages }, { $count } in all)
 org-title = 🏘 <b>Org structure</b>: choose a community.
 org-page = Page { $page } of { $pages }, { $count } in all
-org-community = 🏘 <b>{ $community }</b>: { $grids } grids. Tap a grid for its buildings.
-org-grid-button = { $grid } ({ $count } buildings)
-org-grid = 🏘 { $community } · <b>{ $grid }</b>: { $buildings } buildings. Tap one to rename it or move it to another grid.
-org-building = 🏠 <b>{ $building }</b> ({ $grid }, { $households } households)
+org-community = 🏘 <b>{ $community }</b>: { $grids ->
+        [one] 1 grid
+       *[other] { $grids } grids
+    }. Tap a grid for its buildings.
+org-grid-button = { $grid } ({ $count ->
+        [one] 1 building
+       *[other] { $count } buildings
+    })
+org-grid = 🏘 { $community } · <b>{ $grid }</b>: { $buildings ->
+        [one] 1 building
+       *[other] { $buildings } buildings
+    }. Tap one to rename it or move it to another grid.
+org-building = 🏠 <b>{ $building }</b> ({ $grid }, { $households ->
+        [one] 1 household
+       *[other] { $households } households
+    })
 org-add-grid = ➕ Add a grid
 org-add-building = ➕ Add a building
 org-rename-community = ✏️ Rename community
