@@ -219,6 +219,7 @@ cat-usage = To change them:
 cat-skill-codes = Skill codes: { $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ Categories updated.
+cat-replaced = Note: the category <code>{ $code }</code> already existed; this replaced its names, deadline and skills (before: { $name } · { $hours } h · { $skills }). To change only the deadline or the names, use <code>/category deadline</code> or <code>/category rename</code>.
 cat-err-usage = That is not the right form. Send /categories to see how.
 cat-err-hours = The deadline must be between 1 and 2160 hours (90 days).
 cat-err-unknown = There is no category with the code "{ $code }".

@@ -219,6 +219,7 @@ cat-usage = 修改方法：
 cat-skill-codes = 技能代码：{ $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分类已更新。
+cat-replaced = 注意：分类 <code>{ $code }</code> 原来就有，这次的名称、时限和技能已替换了原来的（原来：{ $name } · { $hours } 小时 · { $skills }）。只想改时限或名称时，用 <code>/category deadline</code> 或 <code>/category rename</code>。
 cat-err-usage = 格式不对。发 /categories 查看修改方法。
 cat-err-hours = 时限要在 1 到 2160 小时（90 天）之间。
 cat-err-unknown = 没有代码为「{ $code }」的分类。

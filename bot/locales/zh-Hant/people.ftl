@@ -222,6 +222,7 @@ cat-usage = 修改方法：
 cat-skill-codes = 技能代碼：{ $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分類已更新。
+cat-replaced = 注意：分類 <code>{ $code }</code> 原來就有，這次的名稱、時限和技能已替換了原來的（原來：{ $name } · { $hours } 小時 · { $skills }）。只想改時限或名稱時，用 <code>/category deadline</code> 或 <code>/category rename</code>。
 cat-err-usage = 格式不對。發 /categories 查看修改方法。
 cat-err-hours = 時限要在 1 到 2160 小時（90 天）之間。
 cat-err-unknown = 沒有代碼為「{ $code }」的分類。
