@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid, Invitation, Role, StaffScope, User
 from models.base import utcnow
-from services import audit, delivery
+from services import audit, delivery, org
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.users import current_admin_ids
 
@@ -230,18 +230,19 @@ async def grant(
     elif role == Role.STAFF:
         if not community_name:
             raise InvalidInput("err-community-required")
-        community = (
-            await session.exec(select(Community).where(Community.name == community_name))
-        ).first()
+        # its name, or its English name, as `linli export --community` and the bot read it
+        community = await org.community_by_name(session, name=community_name)
         if community is None or community.id is None:
             raise NotFound("err-community-unknown", name=community_name)
         grid_id = None
         if grid_name:
-            grid = (
-                await session.exec(
-                    select(Grid).where(Grid.community_id == community.id, Grid.name == grid_name)
-                )
-            ).first()
+            wanted = grid_name.strip().casefold()
+            grids = (
+                await session.exec(select(Grid).where(Grid.community_id == community.id))
+            ).all()
+            grid = next((g for g in grids if g.name == grid_name), None) or next(
+                (g for g in grids if g.name_en and g.name_en.casefold() == wanted), None
+            )
             if grid is None:
                 raise NotFound("err-grid-unknown", name=grid_name)
             grid_id = grid.id

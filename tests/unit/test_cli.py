@@ -85,3 +85,28 @@ def test_revoke_of_a_role_someone_does_not_have_is_refused(
     assert "777: roles now resident" in capsys.readouterr().out
     assert main(["revoke", "staff", "777"]) == 1  # twice: the second finds nothing
     assert "777 is not staff: there is nothing to revoke" in capsys.readouterr().err
+
+
+def test_grant_reads_english_names_as_export_does(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`linli grant staff … --community "Sunshine Community" --grid "grid 2"` finds 阳光社区 ·
+    第二网格 by their English names, as `linli export --community` already did; before, it said
+    there was no community called "Sunshine Community"."""
+    from sqlmodel import create_engine, select
+
+    from models import Grid, StaffScope
+
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    capsys.readouterr()
+    args = ["grant", "staff", "777", "--community", "Sunshine Community", "--grid", "grid 2"]
+    assert main(args) == 0, capsys.readouterr().err
+    assert "777: roles now resident,staff" in capsys.readouterr().out
+    engine = create_engine(db.replace("+aiosqlite", ""))
+    with engine.connect() as conn:
+        [(grid_name,)] = conn.execute(
+            select(Grid.name).join(StaffScope, StaffScope.grid_id == Grid.id)  # type: ignore[arg-type]
+        ).all()
+    assert grid_name == "第二网格"
+    assert main(["grant", "staff", "777", "--community", "Moonlight"]) == 1
+    assert 'There is no community called "Moonlight"' in capsys.readouterr().err
