@@ -766,11 +766,24 @@ async def cmd_category(
     """/category deadline|add|rename|hant|remove …: edit the catalogue (the service validates
     and saves)."""
     edit = category_service.parse_catalogue_edit(command.args or "")
+    # 'add' with a code in use replaces that category whole: say so, and what it was
+    replaced = next((c for c in catalogue() if c.code == edit.code), None)
     categories = await category_service.apply_edit(
         session, admin=user, roles=roles, data_dir=settings.data_dir, edit=edit
     )
     await catalogue_watch.changed()  # the other bot processes take it up
     lines = [t("cat-updated")]
+    if edit.action == "add" and replaced is not None:
+        skills = t.join(t(f"skill-{s}") for s in replaced.skills) or "-"
+        lines.append(
+            t(
+                "cat-replaced",
+                code=edit.code,
+                name=replaced.name(t.lang),
+                hours=replaced.deadline_hours,
+                skills=skills,
+            )
+        )
     if edit.action in ("add", "rename"):  # new names: say what Traditional readers will see
         [named] = [c for c in categories if c.code == edit.code]
         hant = named.names.get("zh-Hant")

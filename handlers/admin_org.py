@@ -390,8 +390,9 @@ async def on_move_building_yes(
         session, user=user, roles=roles, building_id=callback_data.id, grid_id=callback_data.to
     )
     grid = await session.get(Grid, callback_data.to)
+    key = "org-moved" if done.changed else "org-move-already"
     await query.answer(
-        t("org-moved", building=done.name, before=done.before, grid=grid.name if grid else "-"),
+        t(key, building=done.name, before=done.before, grid=grid.name if grid else "-"),
         show_alert=True,
     )
     await _building_page(query.message, session, t, callback_data.id)

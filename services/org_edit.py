@@ -36,6 +36,7 @@ class Named:
     id: int
     name: str
     before: str = ""
+    changed: bool = True  # False: it already was so (a confirmation tapped twice)
 
 
 async def _require_admin(
@@ -253,8 +254,8 @@ async def move_building(
         )
         await session.commit()
         raise PermissionDenied("err-not-allowed")
-    if building.grid_id == grid.id:
-        return Named("building", building_id, building.name, grid.name)
+    if building.grid_id == grid.id:  # already moved (a stale ✅ tapped again): nothing to do
+        return Named("building", building_id, building.name, grid.name, changed=False)
     numbers = await open_matters(session, building_id=building_id)
     if numbers:
         shown = Listing(numbers[:SHOWN_MATTERS])

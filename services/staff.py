@@ -131,6 +131,8 @@ async def accept_invitation(
     if invitation is None or invitation.revoked_at is not None:
         raise InvalidInput("invite-invalid")
     if invitation.used_at is not None:
+        if invitation.used_by == user.id and await _still_holds(session, user, invitation):
+            raise Conflict("invite-used-yours")  # opened again by the one who used it
         raise Conflict("invite-used")
     if invitation.expires_at <= now:
         raise InvalidInput("invite-expired")
@@ -165,6 +167,23 @@ async def accept_invitation(
     )
     await session.commit()
     return invitation
+
+
+async def _still_holds(session: AsyncSession, user: User, invitation: Invitation) -> bool:
+    """Whether the user still has what this invitation gave them (not revoked since)."""
+    user = await session.get(User, user.id) or user
+    if invitation.role == Role.ADMIN:
+        return Role.ADMIN in user.role_set
+    if Role.STAFF not in user.role_set:
+        return False
+    scope = await session.exec(
+        select(StaffScope).where(
+            StaffScope.user_id == user.id,
+            StaffScope.community_id == invitation.community_id,
+            StaffScope.grid_id == invitation.grid_id,
+        )
+    )
+    return scope.first() is not None
 
 
 async def _grant_scope(
@@ -211,6 +230,7 @@ async def grant(
     elif role == Role.STAFF:
         if not community_name:
             raise InvalidInput("err-community-required")
+        # its name, or its English name, as `linli export --community` and the bot read it
         community = await org.community_by_name(session, name=community_name)
         if community is None or community.id is None:
             raise NotFound("err-community-unknown", name=community_name)
@@ -259,13 +279,26 @@ async def revoke(
     if role == Role.ADMIN:
         if telegram_id in admin_ids:
             raise Conflict("err-admin-from-settings", id=str(telegram_id))
+        if Role.ADMIN not in roles:  # a mistyped id: nothing taken, nobody told
+            raise Conflict("err-revoke-not-admin", id=str(telegram_id))
         roles.discard(Role.ADMIN)
         await delivery.cancel_admin_notices(session, chat_id=telegram_id)
     elif role == Role.STAFF:
         stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
         if community_id is not None:
             stmt = stmt.where(StaffScope.community_id == community_id)
-        for scope in (await session.exec(stmt)).all():
+        scopes = (await session.exec(stmt)).all()
+        if not scopes and (community_id is not None or Role.STAFF not in roles):
+            # not staff (there): nothing is taken, and nobody is told it was
+            if community_id is None:
+                raise Conflict("err-revoke-not-staff", id=str(telegram_id))
+            community = await session.get(Community, community_id)
+            raise Conflict(
+                "err-revoke-not-staff-there",
+                id=str(telegram_id),
+                community=community.name if community else "-",
+            )
+        for scope in scopes:
             await session.delete(scope)
         await session.flush()
         left = (

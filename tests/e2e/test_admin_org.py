@@ -160,3 +160,43 @@ async def test_org_buttons_from_staff_are_refused(linli_sandbox: Harness) -> Non
     answer = (await d.click(STAFF, menu["message_id"], data=forged))["answer"]
     assert answer is not None and "没有权限" in answer["text"] and answer["show_alert"]
     assert (await _building(h, "1号楼")).grid_id != grid.id
+
+
+async def test_a_move_confirmed_twice_says_it_is_already_there(linli_sandbox: Harness) -> None:
+    """✅ 确定移动 tapped again (a double tap, or the same confirmation in an older message)
+    does not claim a move 'from 第二网格 to 第二网格': the building is already there."""
+    h = linli_sandbox
+    d = h.driver
+    [menu] = await d.say(ADMIN, "/start")
+    building = await _building(h, "3号楼")
+    target = await _grid(h, "第二网格")
+    yes = f"adm-org:mv-yes:{building.id}:{target.id}:0"
+    moved = (await d.click(ADMIN, menu["message_id"], data=yes))["answer"]
+    assert moved is not None and moved["text"] == "✅ 「3号楼」已从「第一网格」移到「第二网格」。"
+    again = (await d.click(ADMIN, menu["message_id"], data=yes))["answer"]
+    assert again is not None and again["show_alert"]
+    assert again["text"] == "「3号楼」已经在「第二网格」了，不用再移动。"
+    assert (await _building(h, "3号楼")).grid_id == target.id
+
+
+async def test_counts_in_english_are_singular_for_one(linli_sandbox: Harness) -> None:
+    """An English admin's org pages read '西区网格 (1 building)' and '1 building.', not
+    '1 buildings'."""
+    h = linli_sandbox
+    d = h.driver
+    async with h.sessionmaker() as session:
+        admin = await session.get(User, ADMIN)
+        assert admin is not None
+        admin.language = "en"
+        await session.commit()
+    [menu] = await d.say(ADMIN, "/admin")
+    await d.tap(ADMIN, "🏘 Org structure", menu["message_id"])
+    await d.expect(ADMIN, "choose a community", since=menu["message_id"] - 1)
+    await d.tap(ADMIN, "和谐社区", menu["message_id"])
+    page = await d.expect(ADMIN, "2 grids", since=menu["message_id"] - 1)
+    assert "西区网格 (1 building)" in _labels(page) and "东区网格 (2 buildings)" in _labels(page)
+    await d.tap(ADMIN, "西区网格 (1 building)", menu["message_id"])
+    grid = await d.expect(ADMIN, "和谐社区 · 西区网格: 1 building.", since=menu["message_id"] - 1)
+    await d.tap(ADMIN, "西1栋", grid["message_id"])
+    shown = await d.expect(ADMIN, "🏠", since=menu["message_id"] - 1)
+    assert "(西区网格, 67 households)" in message_text(shown)

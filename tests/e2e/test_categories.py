@@ -94,3 +94,18 @@ async def test_the_listing_names_the_skill_codes_the_add_form_takes(
     [wrong] = await d.say(ADMIN, "/category add pet 48 宠物/Pets 跑腿综合")
     assert "技能代码不存在：跑腿综合" in message_text(wrong)
     assert "/categories" in message_text(wrong)
+
+
+async def test_add_with_a_code_in_use_says_it_replaced_it(linli_sandbox: Harness) -> None:
+    """'/category add' with an existing code replaces that category whole (names, deadline,
+    skills): the admin is told so and what it was, instead of only '分类已更新' while the
+    plumbers and electricians quietly dropped out of 水电维修's skills."""
+    d = linli_sandbox.driver
+    [added] = await d.say(ADMIN, "/category add pets 48 宠物管理/Pets general")
+    assert "原来就有" not in message_text(added)
+    [again] = await d.say(ADMIN, "/category add water_electric 12 水电/Water general")
+    said = message_text(again)
+    assert "分类已更新" in said
+    assert "分类 water_electric 原来就有，这次的名称、时限和技能已替换了原来的" in said, said
+    assert "（原来：水电维修 · " in said and "水管疏通" in said, said
+    assert category("water_electric").skills == ("general",)

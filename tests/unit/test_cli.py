@@ -67,3 +67,49 @@ def test_revoke_admin_refuses_an_id_the_settings_name(
     assert main(["grant", "admin", "889"]) == 0
     assert main(["revoke", "admin", "889"]) == 0
     assert "889: roles now resident" in capsys.readouterr().out
+
+
+def test_revoke_of_a_role_someone_does_not_have_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped id or community: the revoke says there is nothing to take away and exits 1,
+    rather than 'roles now …' with exit 0 and the bot telling a resident who never was staff
+    that their staff rights were revoked."""
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    assert main(["grant", "staff", "777", "--community", "阳光社区"]) == 0
+    capsys.readouterr()
+    assert main(["revoke", "staff", "777", "--community", "和谐社区"]) == 1
+    out = capsys.readouterr()
+    assert '777 is not staff of "和谐社区": there is nothing to revoke' in out.err
+    assert out.out == "" and "Traceback" not in out.err
+    assert main(["revoke", "admin", "777"]) == 1
+    assert "777 is not an admin: there is nothing to revoke" in capsys.readouterr().err
+    assert main(["revoke", "staff", "777"]) == 0
+    assert "777: roles now resident" in capsys.readouterr().out
+    assert main(["revoke", "staff", "777"]) == 1  # twice: the second finds nothing
+    assert "777 is not staff: there is nothing to revoke" in capsys.readouterr().err
+
+
+def test_grant_reads_english_names_as_export_does(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`linli grant staff … --community "Sunshine Community" --grid "grid 2"` finds 阳光社区 ·
+    第二网格 by their English names, as `linli export --community` already did; before, it said
+    there was no community called "Sunshine Community"."""
+    from sqlmodel import create_engine, select
+
+    from models import Grid, StaffScope
+
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    capsys.readouterr()
+    args = ["grant", "staff", "777", "--community", "Sunshine Community", "--grid", "grid 2"]
+    assert main(args) == 0, capsys.readouterr().err
+    assert "777: roles now resident,staff" in capsys.readouterr().out
+    engine = create_engine(db.replace("+aiosqlite", ""))
+    with engine.connect() as conn:
+        [(grid_name,)] = conn.execute(
+            select(Grid.name).join(StaffScope, StaffScope.grid_id == Grid.id)  # type: ignore[arg-type]
+        ).all()
+    assert grid_name == "第二网格"
+    assert main(["grant", "staff", "777", "--community", "Moonlight"]) == 1
+    assert 'There is no community called "Moonlight"' in capsys.readouterr().err

@@ -224,6 +224,7 @@ invite-accepted = ✅ You are now staff of { $community }. The main menu has the
 invite-invalid = This invitation link is not valid. Please ask the admin for a new one.
 invite-expired = This invitation link has expired. Please ask the admin for a new one.
 invite-used = This invitation link has already been used. Please ask the admin for a new one.
+invite-used-yours = You have already used this invitation link, and what it gave you still holds: no need to open it again. Just use the menu below.
 
 cat-list-title = <b>Request categories</b> (code · name · default deadline · skills)
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } h · { $skills }
@@ -239,6 +240,7 @@ cat-usage = To change them:
 cat-skill-codes = Skill codes: { $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ Categories updated.
+cat-replaced = Note: the category <code>{ $code }</code> already existed; this replaced its names, deadline and skills (before: { $name } · { $hours } h · { $skills }). To change only the deadline or the names, use <code>/category deadline</code> or <code>/category rename</code>.
 cat-err-usage = That is not the right form. Send /categories to see how.
 cat-err-hours = The deadline must be between 1 and 2160 hours (90 days).
 cat-err-unknown = There is no category with the code "{ $code }".
@@ -309,10 +311,22 @@ admin-staff-title = 👥 <b>Staff list</b> (community staff and grid workers of 
 admin-staff-title-page = 👥 <b>Staff list</b> (community staff and grid workers of every community, page { $page } of { $pages }, { $count } in all)
 org-title = 🏘 <b>Org structure</b>: choose a community.
 org-page = Page { $page } of { $pages }, { $count } in all
-org-community = 🏘 <b>{ $community }</b>: { $grids } grids. Tap a grid for its buildings.
-org-grid-button = { $grid } ({ $count } buildings)
-org-grid = 🏘 { $community } · <b>{ $grid }</b>: { $buildings } buildings. Tap one to rename it or move it to another grid.
-org-building = 🏠 <b>{ $building }</b> ({ $grid }, { $households } households)
+org-community = 🏘 <b>{ $community }</b>: { $grids ->
+        [one] 1 grid
+       *[other] { $grids } grids
+    }. Tap a grid for its buildings.
+org-grid-button = { $grid } ({ $count ->
+        [one] 1 building
+       *[other] { $count } buildings
+    })
+org-grid = 🏘 { $community } · <b>{ $grid }</b>: { $buildings ->
+        [one] 1 building
+       *[other] { $buildings } buildings
+    }. Tap one to rename it or move it to another grid.
+org-building = 🏠 <b>{ $building }</b> ({ $grid }, { $households ->
+        [one] 1 household
+       *[other] { $households } households
+    })
 org-add-grid = ➕ Add a grid
 org-add-building = ➕ Add a building
 org-rename-community = ✏️ Rename community
@@ -353,6 +367,7 @@ org-move-no-grid = This community has only one grid. Add a grid first, then move
 org-move-confirm = Move "{ $building }" to "{ $grid }"? Its residents then belong to "{ $grid }", and that grid's workers handle their new requests.
 org-move-yes = ✅ Yes, move it
 org-moved = ✅ "{ $building }" moved from "{ $before }" to "{ $grid }".
+org-move-already = "{ $building }" is already in "{ $grid }": nothing to move.
 org-err-move-open = "{ $building }" has { $count } unfinished requests ({ $numbers }{ $more ->
         [0] {""}
        *[other] and more

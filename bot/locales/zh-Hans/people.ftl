@@ -224,6 +224,7 @@ invite-accepted = ✅ 您已成为「{ $community }」的社区工作人员。�
 invite-invalid = 这个邀请链接无效。请向管理员重新要一个。
 invite-expired = 这个邀请链接已过期。请向管理员重新要一个。
 invite-used = 这个邀请链接已经被使用过了。请向管理员重新要一个。
+invite-used-yours = 这个邀请链接您已经用过了，权限仍然有效，不用再点。直接用下方的主菜单就好。
 
 cat-list-title = <b>诉求分类</b>（代码 · 名称 · 默认时限 · 所需技能）
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小时 · { $skills }
@@ -239,6 +240,7 @@ cat-usage = 修改方法：
 cat-skill-codes = 技能代码：{ $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分类已更新。
+cat-replaced = 注意：分类 <code>{ $code }</code> 原来就有，这次的名称、时限和技能已替换了原来的（原来：{ $name } · { $hours } 小时 · { $skills }）。只想改时限或名称时，用 <code>/category deadline</code> 或 <code>/category rename</code>。
 cat-err-usage = 格式不对。发 /categories 查看修改方法。
 cat-err-hours = 时限要在 1 到 2160 小时（90 天）之间。
 cat-err-unknown = 没有代码为「{ $code }」的分类。
@@ -353,6 +355,7 @@ org-move-no-grid = 这个社区只有一个网格。请先新增网格，再移�
 org-move-confirm = 确定把「{ $building }」移到「{ $grid }」吗？移动后，这栋楼的居民归「{ $grid }」，新的诉求由该网格的网格员处理。
 org-move-yes = ✅ 确定移动
 org-moved = ✅ 「{ $building }」已从「{ $before }」移到「{ $grid }」。
+org-move-already = 「{ $building }」已经在「{ $grid }」了，不用再移动。
 org-err-move-open = 「{ $building }」还有 { $count } 件未办结的诉求（{ $numbers }{ $more ->
         [0] {""}
        *[other] 等

@@ -227,6 +227,7 @@ invite-accepted = ✅ 您已成為「{ $community }」的社區工作人員。�
 invite-invalid = 這個邀請鏈接無效。請向管理員重新要一個。
 invite-expired = 這個邀請鏈接已過期。請向管理員重新要一個。
 invite-used = 這個邀請鏈接已經被使用過了。請向管理員重新要一個。
+invite-used-yours = 這個邀請鏈接您已經用過了，權限仍然有效，不用再點。直接用下方的主菜單就好。
 
 cat-list-title = <b>訴求分類</b>（代碼 · 名稱 · 默認時限 · 所需技能）
 cat-list-item = <code>{ $code }</code> · { $name } · { $hours } 小時 · { $skills }
@@ -242,6 +243,7 @@ cat-usage = 修改方法：
 cat-skill-codes = 技能代碼：{ $skills }
 cat-skill-code = <code>{ $code }</code> { $name }
 cat-updated = ✅ 分類已更新。
+cat-replaced = 注意：分類 <code>{ $code }</code> 原來就有，這次的名稱、時限和技能已替換了原來的（原來：{ $name } · { $hours } 小時 · { $skills }）。只想改時限或名稱時，用 <code>/category deadline</code> 或 <code>/category rename</code>。
 cat-err-usage = 格式不對。發 /categories 查看修改方法。
 cat-err-hours = 時限要在 1 到 2160 小時（90 天）之間。
 cat-err-unknown = 沒有代碼為「{ $code }」的分類。
@@ -356,6 +358,7 @@ org-move-no-grid = 這個社區只有一個網格。請先新增網格，再移�
 org-move-confirm = 確定把「{ $building }」移到「{ $grid }」嗎？移動後，這棟樓的居民歸「{ $grid }」，新的訴求由該網格的網格員處理。
 org-move-yes = ✅ 確定移動
 org-moved = ✅ 「{ $building }」已從「{ $before }」移到「{ $grid }」。
+org-move-already = 「{ $building }」已經在「{ $grid }」了，不用再移動。
 org-err-move-open = 「{ $building }」還有 { $count } 件未辦結的訴求（{ $numbers }{ $more ->
         [0] {""}
        *[other] 等
