@@ -25,7 +25,7 @@ from handlers.menu import all_menu_labels, labels
 from handlers.registration import kept_draft
 from models import Role, User
 from services import org, smalltalk
-from services.requests import MAX_PHOTOS
+from services.requests import MAX_PHOTOS, with_voice
 from services.triage.text import with_caption
 
 router = Router(name="group_chat")
@@ -106,12 +106,18 @@ async def on_addressed_in_group(
     if message.from_user is None:
         return
     photo = message.photo[-1].file_id if message.photo else None
-    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None
+    # a voice note replying to the bot: as in the private chat, it is what they said
+    voice = message.voice.file_id if message.voice else None
+    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None or voice
     if not says_something:
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)
         return
-    if photo is None and await _answered_as_talk(message, bot, t, said, session, user, roles):
+    if (
+        photo is None
+        and voice is None
+        and await _answered_as_talk(message, bot, t, said, session, user, roles)
+    ):
         return
     uid = message.from_user.id
     private = FSMContext(
@@ -123,6 +129,8 @@ async def on_addressed_in_group(
     photos = list(kept.get("photos") or [])
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
+    if voice:  # beyond the draft's few voice notes, the ones kept already stay
+        kept["voice"] = with_voice(kept.get("voice"), voice) or kept.get("voice")
     kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
     await kept_draft(private).set_data(kept)
     answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)

@@ -131,11 +131,12 @@ smalltalk-thanks-group = You are welcome! We are here whenever you need us.
 smalltalk-ack-group = All right.
 smalltalk-bye-group = Goodbye, and all the best!
 fallback-kept-offer = What you told me in the group:
-    “{ $text }”
+    “{ $text }”{ $also }
     Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
-fallback-kept-photo = a photo
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = {" "}(and { $items })
 fallback-kept-joined = What you told me in the group, together with what you just said:
-    “{ $text }”
+    “{ $text }”{ $also }
     Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.

@@ -104,11 +104,12 @@ smalltalk-thanks-group = 不客气！有需要随时找我们。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再见，祝大家生活愉快！
 fallback-kept-offer = 您在群里说的事：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，还可以补充照片、语音或位置。不报就回「不要了」。
-fallback-kept-photo = 一张照片
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = （还有{ $items }）
 fallback-kept-joined = 您在群里说的事，和刚才说的，合在一起：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，还可以补充照片、语音或位置。不报就回「不要了」。
 
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。

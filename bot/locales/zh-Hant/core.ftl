@@ -107,11 +107,12 @@ smalltalk-thanks-group = 不客氣！有需要隨時找我們。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再見，祝大家生活愉快！
 fallback-kept-offer = 您在群裡說的事：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，還可以補充照片、語音或位置。不報就回「不要了」。
-fallback-kept-photo = 一張照片
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = （還有{ $items }）
 fallback-kept-joined = 您在群裡說的事，和剛才說的，合在一起：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，還可以補充照片、語音或位置。不報就回「不要了」。
 
 err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
