@@ -1,11 +1,16 @@
 """Residents in the community's group, as they really write there: a voice note replying to the
 bot's answer is kept for the private chat like words and photos (it used to get the generic
-pointer and be lost), and the private chat's offer says what else was kept besides the words."""
+pointer and be lost), and the private chat's offer says what else was kept besides the words.
+The community's public channel: a poll's result posted there masks a phone number staff typed
+into the question or an option (it used to be published in full)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sandbox.driver import message_text
 from sandbox.emulator import BOT_USERNAME
+from tests.consult.test_e2e_polls import AFTER_JUMP, CHANNEL, CLOSES, ballot, create_poll
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import png
 
@@ -44,4 +49,33 @@ async def test_a_voice_note_replying_to_the_bot_in_a_group_is_kept(
     start = await d.send(HUANG, "/start g")
     offer = await d.expect(HUANG, "您在群里说的事", since=start["message_id"])
     assert "路灯坏了" in message_text(offer) and "照片 1 张" in message_text(offer)
+    assert not await d.errors()
+
+
+async def test_a_poll_result_in_the_public_channel_masks_phone_numbers(
+    linli_sandbox: Harness,
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await create_poll(
+        d,
+        question="1号楼加装电梯，有疑问找王阿姨13812345678，您是否同意？",
+        options=["同意", "反对（意见请打 13900001111）"],
+        household=False,
+        quorum="1/3",
+        basis="按人数",
+        threshold="1/2",
+        named=False,
+    )
+    paper = await ballot(d, ZHOU)
+    await d.tap(ZHOU, "反对", paper["message_id"])
+    await d.expect(ZHOU, "已投票")
+    h.clock.set(CLOSES + timedelta(seconds=1))
+    result = await d.expect(CHANNEL, "投票结果：1号楼加装电梯", timeout=AFTER_JUMP)
+    text = message_text(result)
+    assert "13812345678" not in text and "13900001111" not in text, text
+    assert "王阿姨138****5678" in text and "反对（意见请打 139****1111）: 1" in text, text
+    # those the poll was for read it as it was put to them, in their private chat
+    private = await d.expect(ZHOU, "投票结果：1号楼加装电梯", timeout=AFTER_JUMP)
+    assert "13812345678" in message_text(private)
     assert not await d.errors()
