@@ -487,7 +487,7 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
         typed_place=kept.get("place"),
         typed_album=None,
     )
-    items = _kept_items(t, photos=photos, voice=kept.get("voice"))
+    items = _kept_items(t, photos=photos, voice=kept.get("voice"), place=kept.get("place"))
     said = fit(text.strip(), 400) if text else t("list-sep").join(items)
     also = t("fallback-kept-also", items=t("list-sep").join(items)) if text and items else ""
     offer = await message.answer(
@@ -497,17 +497,24 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
     await _remember_offer(state, offer)  # '好的' typed under it files it, as a tap would
 
 
-def _kept_items(t: Text, *, photos: list[Any], voice: Any) -> list[str]:
-    """The photos and voice notes of a matter told in a group, counted ('照片 1 张')."""
+def _kept_items(t: Text, *, photos: list[Any], voice: Any, place: Any = None) -> list[str]:
+    """The photos, voice notes and place of a matter told in a group, counted ('照片 1 张')."""
     items = [t("order-kept-photos", count=len(photos))] if photos else []
     if voices := voices_of(voice):
         items.append(t("order-kept-voice", count=len(voices)))
+    if place:
+        items.append(t("order-kept-place"))
     return items
 
 
 def _kept_also(t: Text, kept: dict[str, Any]) -> str:
     """'（还有照片 1 张）' after the words of a matter told in a group, or ''."""
-    items = _kept_items(t, photos=list(kept.get("photos") or []), voice=kept.get("voice"))
+    items = _kept_items(
+        t,
+        photos=list(kept.get("photos") or []),
+        voice=kept.get("voice"),
+        place=kept.get("place"),
+    )
     return t("fallback-kept-also", items=t("list-sep").join(items)) if items else ""
 
 
@@ -806,7 +813,7 @@ async def on_unknown_message(
             await _keep_until_registered(message, state, t, text=text, staff=staff)
             return
         kept = await kept_draft(state).get_data()
-        if kept.get("text") or kept.get("photos") or kept.get("voice"):
+        if any(kept.get(k) for k in ("text", "photos", "voice", "place")):
             # told in a group first, now here: most likely the same matter, said again or
             # added to — one offer holding both, nothing of either lost
             await kept_draft(state).clear()

@@ -106,9 +106,10 @@ async def on_addressed_in_group(
     if message.from_user is None:
         return
     photo = message.photo[-1].file_id if message.photo else None
-    # a voice note replying to the bot: as in the private chat, it is what they said
+    # a voice note or a location replying to the bot: as in the private chat, part of the matter
     voice = message.voice.file_id if message.voice else None
-    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None or voice
+    place = [message.location.latitude, message.location.longitude] if message.location else None
+    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None or voice or place
     if not says_something:
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)
@@ -116,6 +117,7 @@ async def on_addressed_in_group(
     if (
         photo is None
         and voice is None
+        and place is None
         and await _answered_as_talk(message, bot, t, said, session, user, roles)
     ):
         return
@@ -131,6 +133,8 @@ async def on_addressed_in_group(
         photos.append(photo)
     if voice:  # beyond the draft's few voice notes, the ones kept already stay
         kept["voice"] = with_voice(kept.get("voice"), voice) or kept.get("voice")
+    if place:  # where it is, shared under the bot's answer: the latest place counts
+        kept["place"] = place
     kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
     await kept_draft(private).set_data(kept)
     answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)

@@ -1,6 +1,6 @@
-"""Residents in the community's group, as they really write there: a voice note replying to the
-bot's answer is kept for the private chat like words and photos (it used to get the generic
-pointer and be lost), and the private chat's offer says what else was kept besides the words.
+"""Residents in the community's group, as they really write there: a voice note or a location
+replying to the bot's answer is kept for the private chat like words and photos (it used to get
+the generic pointer and be lost), and the private chat's offer says what was kept besides words.
 The community's public channel: a poll's result posted there masks a phone number staff typed
 into the question or an option (it used to be published in full)."""
 
@@ -35,6 +35,12 @@ async def test_a_voice_note_replying_to_the_bot_in_a_group_is_kept(
     )
     [kept] = await d.replies(GROUP, sent["message_id"])
     assert "已经记下" in message_text(kept), message_text(kept)
+    # and shares where the lamp is, under the same answer
+    sent = await d.send(
+        ZHOU, location=(31.2304, 121.4737), chat=GROUP, reply_to_message_id=answer["message_id"]
+    )
+    [kept] = await d.replies(GROUP, sent["message_id"])
+    assert "已经记下" in message_text(kept), message_text(kept)
     # 黄奶奶 mentions the bot under a photo of the broken lamp
     sent = await d.send(HUANG, f"@{BOT_USERNAME} 路灯坏了", photo=png(), chat=GROUP)
     [kept] = await d.replies(GROUP, sent["message_id"])
@@ -42,7 +48,8 @@ async def test_a_voice_note_replying_to_the_bot_in_a_group_is_kept(
     # in the private chat the offer holds the words and says what came with them
     start = await d.send(ZHOU, "/start g")
     offer = await d.expect(ZHOU, "您在群里说的事", since=start["message_id"])
-    assert "3单元楼道灯坏了" in message_text(offer) and "语音 1 条" in message_text(offer)
+    for said in ("3单元楼道灯坏了", "语音 1 条", "位置 1 个"):
+        assert said in message_text(offer), message_text(offer)
     await d.tap(ZHOU, "报给社区", offer["message_id"])
     [*_, preview] = await d.say(ZHOU, "✅ 说完了")
     assert "语音：1 条" in message_text(preview), message_text(preview)
