@@ -2,7 +2,8 @@
 replying to the bot's answer is kept for the private chat like words and photos (it used to get
 the generic pointer and be lost), and the private chat's offer says what was kept besides words.
 The community's public channel: a poll's result posted there masks a phone number staff typed
-into the question or an option (it used to be published in full)."""
+into the question or an option (it used to be published in full); a result card masks an e-mail
+address or a WeChat id a member's report gave, as it masks a phone number."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sandbox.driver import message_text
 from sandbox.emulator import BOT_USERNAME
 from tests.consult.test_e2e_polls import AFTER_JUMP, CHANNEL, CLOSES, ballot, create_poll
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import png
+from tests.orders.test_e2e_cycle import LIU, STAFF, _file, _open_card, png
 
 GROUP = -100900  # 阳光社区居民群 (a group of the test's own)
 ZHOU = 4001  # 周阿姨, 1号楼 302
@@ -85,4 +86,33 @@ async def test_a_poll_result_in_the_public_channel_masks_phone_numbers(
     # those the poll was for read it as it was put to them, in their private chat
     private = await d.expect(ZHOU, "投票结果：1号楼加装电梯", timeout=AFTER_JUMP)
     assert "13812345678" in message_text(private)
+    assert not await d.errors()
+
+
+async def test_a_result_card_masks_an_email_and_a_wechat_id(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, "3单元楼道灯坏了，晚上很黑")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    order_no = message_text(await d.expect(STAFF, "已发布")).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    await d.say(LIU, "📌 我的工单")
+    await d.tap(LIU, f"查看 {order_no}")
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, "换了新灯，住户女儿在场，有问题加她微信wxf1990或发邮件fang@qq.com")
+    await d.send(LIU, photo=png())
+    await d.expect(LIU, "收到照片")
+    await d.say(LIU, "✅ 说完了")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    text = message_text(await d.expect(CHANNEL, "组织晒单"))
+    assert "wxf1990" not in text and "fang@qq.com" not in text, text
+    assert "微信w******" in text and "f***@qq.com" in text, text
     assert not await d.errors()
