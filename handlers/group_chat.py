@@ -15,7 +15,7 @@ from dataclasses import replace
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.commands import ADMIN_COMMANDS
@@ -87,6 +87,14 @@ async def on_private_only_in_channel(post: Message, bot: Bot, t: Text) -> None:
     """A command posted in a channel (no sender to answer): one post pointing to the bot."""
     text, markup = await _pointer(bot, t)
     await post.answer(text, reply_markup=markup)
+
+
+@router.callback_query(F.message.chat.type.in_({"group", "supergroup", "channel"}))
+async def on_button_in_group(query: CallbackQuery, t: Text) -> None:
+    """A button tapped in a group: the bot posts none there but links, so it is one of a private
+    chat's messages forwarded to the group (or forged). Its screens carry personal data and it
+    would act for whoever tapped it: a polite answer pointing to the private chat, nothing else."""
+    await query.answer(t("group-button-private"), show_alert=True)
 
 
 @router.message(F.from_user, addressed_to_bot)

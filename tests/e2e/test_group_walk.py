@@ -116,3 +116,30 @@ async def test_a_result_card_masks_an_email_and_a_wechat_id(linli_sandbox: Harne
     assert "wxf1990" not in text and "fang@qq.com" not in text, text
     assert "微信w******" in text and "f***@qq.com" in text, text
     assert not await d.errors()
+
+
+async def test_a_private_chat_button_tapped_in_a_group_is_answered_politely(
+    linli_sandbox: Harness,
+) -> None:
+    """A private chat's message forwarded to the group keeps its buttons: tapped there, they do
+    nothing (no staff screen posted in the group, no language changed for the tapper) and the
+    tapper is told where buttons work."""
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="阳光社区居民群", members=[ZHOU, STAFF])
+    [pointer] = await d.say(ZHOU, f"@{BOT_USERNAME}", chat=GROUP)
+    for user, data in ((ZHOU, "lang:en"), (ZHOU, "prof:phone"), (STAFF, "ml:1")):
+        tapped = await d.click(user, pointer["message_id"], data=data, chat=GROUP)
+        answer = tapped["answer"] or {}
+        assert "只能在和我的私聊里用" in str(answer.get("text")), tapped
+        assert answer.get("show_alert"), tapped
+    sent = await d.send(ZHOU, f"@{BOT_USERNAME} 谢谢", chat=GROUP)
+    await d.replies(GROUP, sent["message_id"])
+    # nothing else was posted in the group since the pointer, and 周阿姨 still reads Chinese
+    posted = [
+        message_text(m)
+        for m in await d.messages(GROUP, pointer["message_id"])
+        if (m.get("from") or {}).get("is_bot")
+    ]
+    assert len(posted) == 1 and "不客气" in posted[0], posted
+    assert not await d.messages(ZHOU) and not await d.messages(STAFF)
+    assert not await d.errors()

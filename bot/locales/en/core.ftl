@@ -125,6 +125,7 @@ common-not-sure = Not sure
 
 group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
 group-open-private = 💬 Chat with me privately
+group-button-private = This button works only in a private chat with me: tap "{ group-open-private }" in the group and carry on there.
 group-kept-go-private = Got it! Please file this in a private chat: tap the button below to talk to me privately; what you said is noted, no need to repeat it (please give your room and phone there too, not in the group).
 group-howto = This is done in a private chat with me (tap the button below to open it): { $answer }
 smalltalk-thanks-group = You are welcome! We are here whenever you need us.

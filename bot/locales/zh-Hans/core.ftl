@@ -98,6 +98,7 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊里为大家服务（点单、登记、议事都在私聊办理）。请点下方按钮，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-button-private = 这个按钮只能在和我的私聊里用。请点群里的「{ group-open-private }」，到私聊里办理。
 group-kept-go-private = 收到！这件事请到私聊里提交：点下方按钮和我私聊，您说的已经记下，不用再说一遍（房号、电话等也请在私聊里说，不要发在群里）。
 group-howto = 这个在和我的私聊里办（点下方按钮打开）：{ $answer }
 smalltalk-thanks-group = 不客气！有需要随时找我们。

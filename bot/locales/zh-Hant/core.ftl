@@ -101,6 +101,7 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊裡為大家服務（點單、登記、議事都在私聊辦理）。請點下方按鈕，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-button-private = 這個按鈕只能在和我的私聊裡用。請點群裡的「{ group-open-private }」，到私聊裡辦理。
 group-kept-go-private = 收到！這件事請到私聊裡提交：點下方按鈕和我私聊，您說的已經記下，不用再說一遍（房號、電話等也請在私聊裡說，不要發在群裡）。
 group-howto = 這個在和我的私聊裡辦（點下方按鈕打開）：{ $answer }
 smalltalk-thanks-group = 不客氣！有需要隨時找我們。
