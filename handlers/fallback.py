@@ -582,12 +582,35 @@ async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -
         typed_place=kept.get("place"),
         typed_album=None,
     )
-    said = fit(text.strip(), 400) if text else t("fallback-kept-photo")
+    items = _kept_items(t, photos=photos, voice=kept.get("voice"), place=kept.get("place"))
+    said = fit(text.strip(), 400) if text else t("list-sep").join(items)
+    also = t("fallback-kept-also", items=t("list-sep").join(items)) if text and items else ""
     offer = await message.answer(
-        t("fallback-kept-offer", text=said),
+        t("fallback-kept-offer", text=said, also=also),
         reply_markup=inline_kb([[(t("fallback-file-button"), FallbackCb(action="file").pack())]]),
     )
     await _remember_offer(state, offer)  # '好的' typed under it files it, as a tap would
+
+
+def _kept_items(t: Text, *, photos: list[Any], voice: Any, place: Any = None) -> list[str]:
+    """The photos, voice notes and place of a matter told in a group, counted ('照片 1 张')."""
+    items = [t("order-kept-photos", count=len(photos))] if photos else []
+    if voices := voices_of(voice):
+        items.append(t("order-kept-voice", count=len(voices)))
+    if place:
+        items.append(t("order-kept-place"))
+    return items
+
+
+def _kept_also(t: Text, kept: dict[str, Any]) -> str:
+    """'（还有照片 1 张）' after the words of a matter told in a group, or ''."""
+    items = _kept_items(
+        t,
+        photos=list(kept.get("photos") or []),
+        voice=kept.get("voice"),
+        place=kept.get("place"),
+    )
+    return t("fallback-kept-also", items=t("list-sep").join(items)) if items else ""
 
 
 async def offer_kept_topic(
@@ -925,7 +948,7 @@ async def on_unknown_message(
                 await keep_typed_note(state, kept_offer, text)  # its 💬 告诉社区 passes these on
             return
         kept = await kept_draft(state).get_data()
-        if kept.get("text") or kept.get("photos"):
+        if any(kept.get(k) for k in ("text", "photos", "voice", "place")):
             # told in a group first, now here: most likely the same matter, said again or
             # added to — one offer holding both, nothing of either lost
             await kept_draft(state).clear()
@@ -940,7 +963,11 @@ async def on_unknown_message(
             offer = await message.answer(
                 "\n".join(
                     [
-                        t("fallback-kept-joined", text=fit(said.strip(), 400)),
+                        t(
+                            "fallback-kept-joined",
+                            text=fit(said.strip(), 400),
+                            also=_kept_also(t, kept),
+                        ),
                         *(t(key) for key in safety_keys_for(urgent_reasons(said))),
                     ]
                 ),

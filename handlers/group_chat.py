@@ -15,7 +15,7 @@ from dataclasses import replace
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.commands import ADMIN_COMMANDS
@@ -25,7 +25,7 @@ from handlers.menu import all_menu_labels, labels
 from handlers.registration import kept_draft
 from models import Role, User
 from services import org, smalltalk
-from services.requests import MAX_PHOTOS
+from services.requests import MAX_PHOTOS, with_voice
 from services.triage.text import with_caption
 
 router = Router(name="group_chat")
@@ -89,6 +89,14 @@ async def on_private_only_in_channel(post: Message, bot: Bot, t: Text) -> None:
     await post.answer(text, reply_markup=markup)
 
 
+@router.callback_query(F.message.chat.type.in_({"group", "supergroup", "channel"}))
+async def on_button_in_group(query: CallbackQuery, t: Text) -> None:
+    """A button tapped in a group: the bot posts none there but links, so it is one of a private
+    chat's messages forwarded to the group (or forged). Its screens carry personal data and it
+    would act for whoever tapped it: a polite answer pointing to the private chat, nothing else."""
+    await query.answer(t("group-button-private"), show_alert=True)
+
+
 @router.message(F.from_user, addressed_to_bot)
 async def on_addressed_in_group(
     message: Message,
@@ -106,12 +114,20 @@ async def on_addressed_in_group(
     if message.from_user is None:
         return
     photo = message.photo[-1].file_id if message.photo else None
-    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None
+    # a voice note or a location replying to the bot: as in the private chat, part of the matter
+    voice = message.voice.file_id if message.voice else None
+    place = [message.location.latitude, message.location.longitude] if message.location else None
+    says_something = sum(ch.isalnum() for ch in said) >= 2 or photo is not None or voice or place
     if not says_something:
         text, markup = await _pointer(bot, t)
         await message.reply(text, reply_markup=markup)
         return
-    if photo is None and await _answered_as_talk(message, bot, t, said, session, user, roles):
+    if (
+        photo is None
+        and voice is None
+        and place is None
+        and await _answered_as_talk(message, bot, t, said, session, user, roles)
+    ):
         return
     uid = message.from_user.id
     private = FSMContext(
@@ -123,6 +139,10 @@ async def on_addressed_in_group(
     photos = list(kept.get("photos") or [])
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
+    if voice:  # beyond the draft's few voice notes, the ones kept already stay
+        kept["voice"] = with_voice(kept.get("voice"), voice) or kept.get("voice")
+    if place:  # where it is, shared under the bot's answer: the latest place counts
+        kept["place"] = place
     kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
     await kept_draft(private).set_data(kept)
     answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)

@@ -52,6 +52,7 @@ from services.consult_common import (
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.live_cards import StaffCard
+from services.order_common import mask
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope, staff_scopes
 from services.validation import clean_text, short_label, strip_list_marker, whole_number
@@ -1426,15 +1427,20 @@ def _name_list(names: list[str], notifier: Notifier, lang: str) -> str:
 
 
 def result_args(
-    result: PollResult, notifier: Notifier, lang: str | None = None
+    result: PollResult,
+    notifier: Notifier,
+    lang: str | None = None,
+    *,
+    shown: Callable[[str], str] = str,
 ) -> dict[str, object]:
-    """Placeables of the result texts in one language (the tied options are listed in it)."""
+    """Placeables of the result texts in one language (the tied options are listed in it);
+    `shown` is applied to what staff typed, the question and the options (masked in public)."""
     poll = result.poll
-    lines = "\n".join(f"• {o.text}: {o.votes} ({o.share:.0%})" for o in result.options)
+    lines = "\n".join(f"• {shown(o.text)}: {o.votes} ({o.share:.0%})" for o in result.options)
     tied = tied_options(result)
     outcome = "winner" if result.winner else ("tie" if tied else "none")
     return {
-        "question": poll.question,
+        "question": shown(poll.question),
         "lines": lines,
         # a multiple-choice poll's shares are of the people who voted: they add up to more
         # than 100%, which the result says (poll-result's `multiple` line)
@@ -1452,9 +1458,11 @@ def result_args(
             "none" if result.threshold_met is None else str(result.threshold_met).lower()
         ),
         "passed": "none" if result.passed is None else str(result.passed).lower(),
-        "winner": result.winner.text if result.winner else "-",
+        "winner": shown(result.winner.text) if result.winner else "-",
         "outcome": outcome,
-        "tied": _name_list([o.text for o in tied], notifier, lang or notifier.default_language),
+        "tied": _name_list(
+            [shown(o.text) for o in tied], notifier, lang or notifier.default_language
+        ),
         "tied_votes": tied[0].votes if tied else 0,
         "proxies": result.proxy_ballots,
     }
@@ -1507,16 +1515,35 @@ async def announce_result(
         )
     community = await session.get(Community, poll.community_id)
     if community is not None and community.public_channel_id:
-        args = result_args(result, notifier, notifier.default_language)
+        # a phone or ID number staff typed into the question or an option (a contact person,
+        # 'the owner of …') is masked in the public channel, on the chart too
+        args = result_args(result, notifier, notifier.default_language, shown=mask)
         text = notifier.text(notifier.default_language, "poll-result", **args)
         await notifier.post_channel(
             session,
             chat_id=community.public_channel_id,
             text=text,
-            photo=chart,
+            photo=_public_chart(result, chart),
             community_id=poll.community_id,
             dedupe=f"poll:{poll.id}:channel",
         )
+
+
+def _public_chart(result: PollResult, chart: bytes | None) -> bytes | None:
+    """The result's chart for the public channel: drawn again with the question and options
+    masked when masking changes them."""
+    from services.poll_chart import NoCjkFont, render_chart
+
+    title = mask(result.poll.question)
+    labels = [mask(o.text) for o in result.options]
+    if chart is None or (
+        title == result.poll.question and labels == [o.text for o in result.options]
+    ):
+        return chart
+    try:
+        return render_chart(title=title, labels=labels, values=[o.votes for o in result.options])
+    except NoCjkFont:  # drawn once already: not expected; the text alone then
+        return None
 
 
 async def remind_non_voters(

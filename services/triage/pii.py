@@ -47,6 +47,16 @@ _ROOM_LABELLED = re.compile(
     re.IGNORECASE,
 )
 
+# contact handles: an e-mail address (its name part), a WeChat or QQ id said with its label
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<name>[A-Za-z0-9._%+-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+_IM_LABELLED = re.compile(
+    r"(?<![A-Za-z])(?:微信号?|微信ID|wechat(?:\s*id)?|weixin|QQ号?|qq)\s*[:：]?\s*(?:是|为)?\s*"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{4,19})(?![A-Za-z0-9_-])",
+    re.IGNORECASE,
+)
+
 
 def _mask_middle(keep_head: int, keep_tail: int) -> Callable[[str], str]:
     def mask(value: str) -> str:
@@ -76,10 +86,12 @@ def _mask_all(value: str) -> str:
 
 # (pattern, masker, group masked): most specific first; later rules skip masked spans
 _RULES: tuple[tuple[re.Pattern[str], Callable[[str], str], str | int], ...] = (
+    (_EMAIL, _mask_middle(1, 0), "name"),
     (_ID_CARD, _mask_middle(3, 2), 0),
     (_MOBILE, _mask_mobile, 0),
     (_LANDLINE, _mask_landline, 0),
     (_LANDLINE_LABELLED, _mask_all, "num"),
+    (_IM_LABELLED, _mask_middle(1, 0), "id"),
     (_PLATE, _mask_middle(2, 2), 0),
     (_ROOM_DASHED, _mask_all, "num"),
     (_ROOM_AFTER_UNIT, _mask_all, "num"),
@@ -91,7 +103,8 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[str], str], str | int], ...] = (
 
 
 def mask_pii(text: str) -> str:
-    """The text with phone, landline, ID card, plate and room numbers masked by asterisks."""
+    """The text with phone, landline, ID card, plate and room numbers, e-mail addresses and
+    WeChat/QQ ids masked by asterisks."""
     probe = text.translate(_FULLWIDTH)
     spans: list[tuple[int, int, str]] = []
     taken = [False] * len(text)

@@ -32,6 +32,12 @@ CASES = [
     ("1号楼502漏水", "1号楼***漏水"),
     ("3栋1202的住户", "3栋****的住户"),
     ("家在1号楼502", "家在1号楼***"),
+    # contact handles a member's report or a description gave (public result cards)
+    ("她女儿微信wxf1990，邮箱fang@qq.com", "她女儿微信w******，邮箱f***@qq.com"),
+    ("加我微信号：zhou_ayi60 就行", "加我微信号：z******** 就行"),
+    ("QQ 123456789", "QQ 1********"),
+    ("WeChat: alex_w2024", "WeChat: a********"),
+    ("mail li.wei@example.com.cn", "mail l****@example.com.cn"),
 ]
 
 
@@ -53,6 +59,9 @@ def test_masks_personal_numbers(text: str, masked: str) -> None:
         "住100平的房子",
         "家住2024年新建的楼",
         "1号楼5层",
+        "请加小区微信群",
+        "已在微信上联系过了",
+        "QQ群里也通知了",
     ],
 )
 def test_leaves_ordinary_numbers_alone(text: str) -> None:

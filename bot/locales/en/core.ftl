@@ -125,17 +125,19 @@ common-not-sure = Not sure
 
 group-use-private = I work in a private chat only (requests, registration and meetings are all handled there). Tap the button below, or find { $bot }, to talk to me privately.
 group-open-private = 💬 Chat with me privately
+group-button-private = This button works only in a private chat with me: tap "{ group-open-private }" in the group and carry on there.
 group-kept-go-private = Got it! Please file this in a private chat: tap the button below to talk to me privately; what you said is noted, no need to repeat it (please give your room and phone there too, not in the group).
 group-howto = This is done in a private chat with me (tap the button below to open it): { $answer }
 smalltalk-thanks-group = You are welcome! We are here whenever you need us.
 smalltalk-ack-group = All right.
 smalltalk-bye-group = Goodbye, and all the best!
 fallback-kept-offer = What you told me in the group:
-    “{ $text }”
+    “{ $text }”{ $also }
     Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
-fallback-kept-photo = a photo
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = {" "}(and { $items })
 fallback-kept-joined = What you told me in the group, together with what you just said:
-    “{ $text }”
+    “{ $text }”{ $also }
     Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.

@@ -98,17 +98,19 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊里为大家服务（点单、登记、议事都在私聊办理）。请点下方按钮，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-button-private = 这个按钮只能在和我的私聊里用。请点群里的「{ group-open-private }」，到私聊里办理。
 group-kept-go-private = 收到！这件事请到私聊里提交：点下方按钮和我私聊，您说的已经记下，不用再说一遍（房号、电话等也请在私聊里说，不要发在群里）。
 group-howto = 这个在和我的私聊里办（点下方按钮打开）：{ $answer }
 smalltalk-thanks-group = 不客气！有需要随时找我们。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再见，祝大家生活愉快！
 fallback-kept-offer = 您在群里说的事：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，还可以补充照片、语音或位置。不报就回「不要了」。
-fallback-kept-photo = 一张照片
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = （还有{ $items }）
 fallback-kept-joined = 您在群里说的事，和刚才说的，合在一起：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，还可以补充照片、语音或位置。不报就回「不要了」。
 
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。

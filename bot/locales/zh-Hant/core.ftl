@@ -101,17 +101,19 @@ common-not-sure = 不清楚
 
 group-use-private = 我只在私聊裡為大家服務（點單、登記、議事都在私聊辦理）。請點下方按鈕，或搜索 { $bot } 和我私聊。
 group-open-private = 💬 和我私聊
+group-button-private = 這個按鈕只能在和我的私聊裡用。請點群裡的「{ group-open-private }」，到私聊裡辦理。
 group-kept-go-private = 收到！這件事請到私聊裡提交：點下方按鈕和我私聊，您說的已經記下，不用再說一遍（房號、電話等也請在私聊裡說，不要發在群裡）。
 group-howto = 這個在和我的私聊裡辦（點下方按鈕打開）：{ $answer }
 smalltalk-thanks-group = 不客氣！有需要隨時找我們。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再見，祝大家生活愉快！
 fallback-kept-offer = 您在群裡說的事：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，還可以補充照片、語音或位置。不報就回「不要了」。
-fallback-kept-photo = 一張照片
+# the photos and voice notes told with the words (order-kept-photos, order-kept-voice)
+fallback-kept-also = （還有{ $items }）
 fallback-kept-joined = 您在群裡說的事，和剛才說的，合在一起：
-    「{ $text }」
+    「{ $text }」{ $also }
     要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，還可以補充照片、語音或位置。不報就回「不要了」。
 
 err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
