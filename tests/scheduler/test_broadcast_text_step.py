@@ -41,13 +41,19 @@ async def _second_grid_people(h: Harness) -> list[int]:
 
 
 async def _to_text_step(
-    d: Driver, *, grids: str = "选几个网格", pick: str = "请点选网格", done: str = "选好了"
+    d: Driver,
+    *,
+    grids: str = "选几个网格",
+    pick: str = "请点选网格",
+    done: str = "选好了",
+    grid: str = "第二网格",
 ) -> None:
-    """Staff open the notice wizard for 第二网格 and reach the text step."""
+    """Staff open the notice wizard for 第二网格 (its English name in English) and reach the
+    text step."""
     await d.say(STAFF, "/broadcast")
     await d.tap(STAFF, grids)
     picker = await d.expect(STAFF, pick)
-    await d.tap(STAFF, "第二网格", picker["message_id"])
+    await d.tap(STAFF, grid, picker["message_id"])
     await d.tap(STAFF, done, picker["message_id"])
 
 
@@ -122,7 +128,7 @@ async def test_the_button_answer_comes_in_the_staff_members_language(
         staff.language = "en"
         session.add(staff)
         await session.commit()
-    await _to_text_step(d, grids="Some grids", pick="Tap the grids", done="✅ Done")
+    await _to_text_step(d, grids="Some grids", pick="Tap the grids", done="✅ Done", grid="Grid 2")
     await d.expect(STAFF, "Type the notice")
     for label in ("✅ 说完了", "✅ Done", "Skip"):
         [answer] = await d.say(STAFF, label)
