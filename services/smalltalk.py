@@ -51,8 +51,12 @@ class Kind(StrEnum):
 _PHRASES: dict[Kind, str] = {
     Kind.GREETING: "你好|您好|你们好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|"
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
-    "good afternoon|good evening|how are you|anyone there|is anyone there|are you there",
-    Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|麻烦了|麻烦你们了|劳驾|thanks|thank you|"
+    "good afternoon|good evening|how are you|anyone there|is anyone there|are you there|"
+    # a newcomer saying hello: the greeting's answer is the menu (in a group, the private chat)
+    "我是新来的|新来的|我刚搬来|刚搬来|刚搬来的|我刚搬来的|初来乍到|请多关照|多多关照|"
+    "i m new here|i am new here|new here|i just moved in",
+    Kind.THANKS: "谢谢|多谢|感谢|谢了|谢啦|辛苦了|辛苦|也辛苦了|辛苦啦|大家辛苦了|麻烦了|"
+    "麻烦你们了|劳驾|thanks|thank you|"
     "thx|many thanks|cheers|thanks a lot|much appreciated|thank you for your help|"
     "thanks for your help|thanks for the help|thank you for helping",
     Kind.ACK: "好的|好滴|好哒|好嘞|好|嗯嗯|嗯|哦哦|哦|噢|知道了|晓得了|收到|明白了|明白|懂了|行|"

@@ -264,3 +264,20 @@ async def test_a_matter_told_in_a_group_is_filed_with_a_typed_yes(
     [*_, preview] = await d.say(ZHOU, "✅ 说完了")
     assert matter in message_text(preview)
     assert await d.errors() == []
+
+
+async def test_a_newcomers_hello_and_thanks_back_are_not_kept_as_matters(
+    linli_sandbox: Harness,
+) -> None:
+    """'@bot hello 你好 我是新来的' and '@bot 你也辛苦了' in a group were kept for the private chat
+    as a matter to file ('这件事…已经记下'); now the hello gets the pointer to the private chat and
+    the thanks are answered, nothing kept."""
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="1号楼邻里群", members=[ZHOU])
+    [hello] = await d.say(ZHOU, f"@{BOT_USERNAME} hello 你好 我是新来的", chat=GROUP)
+    assert "已经记下" not in message_text(hello) and "私聊" in message_text(hello)
+    [thanks] = await d.say(ZHOU, f"@{BOT_USERNAME} 你也辛苦了", chat=GROUP)
+    assert message_text(thanks) == "不客气！有需要随时找我们。"
+    [greeting] = await d.say(ZHOU, "你好")
+    assert "群里说的" not in message_text(greeting), message_text(greeting)
+    assert await d.errors() == []

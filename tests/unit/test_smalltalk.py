@@ -91,6 +91,8 @@ from services.smalltalk import (
         ("讲个笑话吧", Kind.CHAT),
         ("What's the weather like?", Kind.CHAT),
         ("你好，今天天气不错", Kind.GREETING),
+        ("hello 你好 我是新来的", Kind.GREETING),  # a newcomer's hello
+        ("你也辛苦了", Kind.THANKS),
     ],
 )
 def test_small_talk(text: str, kind: Kind) -> None:
@@ -116,6 +118,7 @@ def test_small_talk(text: str, kind: Kind) -> None:
         "机器人坏了",
         "今天天气冷，暖气不热",  # the weather named, a matter told
         "聊天群里有人乱发广告",
+        "新来的保安不让进",
         "",
         "？？",
         "你好" * (MAX_CHARS // 2 + 1),  # too long to be small talk
