@@ -26,6 +26,7 @@ from handlers.registration import kept_draft
 from models import Role, User
 from services import org, smalltalk
 from services.requests import MAX_PHOTOS, with_voice
+from services.triage.pii import contains_pii
 from services.triage.text import with_caption
 
 router = Router(name="group_chat")
@@ -113,6 +114,11 @@ async def on_addressed_in_group(
     group, where the room and phone would be public)."""
     if message.from_user is None:
         return
+    if message.contact is not None:
+        # a phone number shared in the group: public now; not kept, the way out said
+        text, markup = await _pointer(bot, t, key="group-contact-public")
+        await message.reply(text, reply_markup=markup)
+        return
     photo = message.photo[-1].file_id if message.photo else None
     # a voice note or a location replying to the bot: as in the private chat, part of the matter
     voice = message.voice.file_id if message.voice else None
@@ -146,6 +152,8 @@ async def on_addressed_in_group(
     kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
     await kept_draft(private).set_data(kept)
     answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)
+    if contains_pii(said):  # a phone or room number told in the group: everyone there read it
+        answer = f"{answer}\n{t('group-pii-public')}"
     await message.reply(answer, reply_markup=markup)
 
 

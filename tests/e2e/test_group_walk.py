@@ -143,3 +143,27 @@ async def test_a_private_chat_button_tapped_in_a_group_is_answered_politely(
     assert len(posted) == 1 and "不客气" in posted[0], posted
     assert not await d.messages(ZHOU) and not await d.messages(STAFF)
     assert not await d.errors()
+
+
+async def test_a_phone_shown_in_the_group_is_warned_of(linli_sandbox: Harness) -> None:
+    """A phone number shared as a contact under the bot's answer, or typed in a matter told to
+    the bot in the group: everyone there can read it, and the answer says so (and how to take
+    it back). The contact is not kept; the matter still is, for the private chat. Before, the
+    contact got the generic pointer and the typed number no word."""
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="阳光社区居民群", members=[ZHOU])
+    sent = await d.send(ZHOU, f"@{BOT_USERNAME} 3单元楼道灯坏了，我电话13912345678", chat=GROUP)
+    [kept] = await d.replies(GROUP, sent["message_id"])
+    assert "已经记下" in message_text(kept)
+    assert "群里的人都能看到" in message_text(kept), message_text(kept)
+    sent = await d.send(
+        ZHOU, contact="13912345678", chat=GROUP, reply_to_message_id=kept["message_id"]
+    )
+    [warned] = await d.replies(GROUP, sent["message_id"])
+    assert message_text(warned).startswith("⚠️ 这个电话号码群里的人都能看到"), message_text(warned)
+    assert "13912345678" not in message_text(warned)
+    # a matter told without a number: no warning
+    sent = await d.send(ZHOU, f"@{BOT_USERNAME} 门口的路灯也不亮", chat=GROUP)
+    [plain] = await d.replies(GROUP, sent["message_id"])
+    assert "群里的人都能看到" not in message_text(plain)
+    assert await d.errors() == []
