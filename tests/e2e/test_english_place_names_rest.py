@@ -1,0 +1,60 @@
+"""Readers of English see a grid's, a building's and a community's English name in the places
+that still wrote the Chinese one: staff's 📍 Change place list ('Building 5', not '5号楼') and
+what it says once moved ('Building 5 (Grid 2)'), the grid a 补充信息 moved a request to, a
+meeting's audience ('For: Building 1'), and 🏅 My points' leaderboard ('Sunshine Community
+leaderboard'). Readers of Chinese read the Chinese names as before.
+(services.places.Place / PlaceNames, read by the reader's place-names-in)"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.e2e.test_english_lists import _in_english
+from tests.orders.test_e2e_cycle import _file
+
+STAFF = 2001  # 李社工, 阳光社区 (all of it)
+GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格
+LIU = 3001  # 刘师傅, member of 阳光社区
+ZHAO = 3002  # 赵医生, member
+ZHOU = 4001  # 周阿姨, 阳光社区 1号楼 302
+WU = 4002  # 吴大爷, 1号楼 502
+DAY = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Mon 10:00 in Shanghai
+
+
+def _labels(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def _no_chinese_names(text: str) -> None:
+    for name in ("阳光社区", "第一网格", "第二网格", "1号楼", "5号楼"):
+        assert name not in text, text
+
+
+async def test_staff_change_the_place_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    await _in_english(h, STAFF)
+    number = await _file(h, ZHOU, "门口的下水道堵了，污水都漫出来了")
+    notice = await d.expect(STAFF, f"New request {number}")
+    await d.tap(STAFF, "Open request", notice["message_id"])
+    card = await d.expect(STAFF, f"Request {number} ·", since=notice["message_id"])
+    await d.tap(STAFF, "📍 Change place", card["message_id"])
+    menu = await d.expect(STAFF, "Choose the right building", since=card["message_id"])
+    labels = _labels(menu)
+    assert labels[:5] == ["📍 Building 1", "Building 2", "Building 3", "Building 5", "Building 6"]
+    await d.tap(STAFF, "Building 5", menu["message_id"])
+    done = await d.expect(
+        STAFF, f"Request {number} is now at Building 5 (Grid 2)", since=menu["message_id"] - 1
+    )
+    _no_chinese_names(message_text(done))
+    # readers of Chinese: as before
+    away = await d.expect(GRID_WORKER, "您不用再跟进")
+    assert "已由工作人员改为 5号楼" in message_text(away) and "第二网格" in message_text(away)
+    told = await d.expect(ZHOU, "地点已由社区工作人员更正为 5号楼")
+    assert "第二网格" in message_text(told), message_text(told)
+    assert await d.errors() == []
