@@ -14,6 +14,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.e2e.test_english_lists import _in_english
 from tests.orders.test_e2e_cycle import _file
+from tests.orders.test_e2e_place_added import _add_info
 
 STAFF = 2001  # 李社工, 阳光社区 (all of it)
 GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格
@@ -57,4 +58,20 @@ async def test_staff_change_the_place_in_english(linli_sandbox: Harness) -> None
     assert "已由工作人员改为 5号楼" in message_text(away) and "第二网格" in message_text(away)
     told = await d.expect(ZHOU, "地点已由社区工作人员更正为 5号楼")
     assert "第二网格" in message_text(told), message_text(told)
+    assert await d.errors() == []
+
+
+async def test_a_place_she_adds_is_named_in_english_to_staff(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(DAY)
+    await _in_english(h, STAFF)
+    number = await _file(h, ZHOU, "门口的下水道堵了，污水都漫出来了")
+    notice = await d.expect(STAFF, f"New request {number}")
+    said = message_text(await _add_info(h, number, "是5号楼门口，不是我们楼"))
+    # she reads Chinese: as before
+    assert "📍 地点已改为 5号楼，由 第二网格 的工作人员处理" in said, said
+    told = await d.expect(STAFF, "the place is now", since=notice["message_id"])
+    assert "the place is now Building 5 (was Building 1), in Grid 2" in message_text(told)
+    _no_chinese_names(message_text(told))
     assert await d.errors() == []
