@@ -86,6 +86,25 @@ def named(place: Community | Grid) -> Place:
     return Place((place.name,), english=(place.name_en or place.name,))
 
 
+class PlaceNames(Listing):
+    """Names of several places (grids, buildings: a meeting's audience) as one list, each as its
+    reader reads it (`english`: the same names for a reader of English, as `Place`), joined by
+    the reader's list-sep."""
+
+    english: tuple[str, ...]
+
+    def __new__(cls, names: Iterable[str], *, english: Iterable[str]) -> PlaceNames:
+        kept = tuple(names)
+        made = str.__new__(cls, "、".join(kept))
+        made.items = kept
+        made.english = tuple(english)
+        return made
+
+    def read_in(self, text: Callable[[str], str]) -> str:
+        items = self.english if text(PLACE_NAMES_KEY) == "en" else self.items
+        return text("list-sep").join(items)
+
+
 def line(names: Iterable[str], req: Request, *, english: Iterable[str] | None = None) -> Place:
     """A request's whole place: `names` (community, grid, building: those it has; `english`
     the same for an English reader) and, in a public area, that."""

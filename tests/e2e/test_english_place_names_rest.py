@@ -75,3 +75,36 @@ async def test_a_place_she_adds_is_named_in_english_to_staff(linli_sandbox: Harn
     assert "the place is now Building 5 (was Building 1), in Grid 2" in message_text(told)
     _no_chinese_names(message_text(told))
     assert await d.errors() == []
+
+
+async def test_a_meeting_audience_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _in_english(h, ZHOU)
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建议事会")
+    await d.expect(STAFF, "请选择会议类型")
+    await d.tap(STAFF, "楼栋夜话")
+    await d.expect(STAFF, "会议标题")
+    await d.say(STAFF, "加装电梯夜话")
+    await d.say(STAFF, "介绍加装方案")
+    await d.say(STAFF, "2026-11-25 19:30")
+    await d.tap(STAFF, "90 分钟")
+    await d.expect(STAFF, "开会地点")
+    await d.say(STAFF, "社区活动室")
+    await d.tap(STAFF, "指定楼栋")
+    pick = await d.expect(STAFF, "可多选")
+    await d.tap(STAFF, "1号楼", pick["message_id"])
+    await d.tap(STAFF, "✅ 完成", pick["message_id"])
+    await d.expect(STAFF, "最多多少人")
+    [first, *_] = await d.say(STAFF, "0")
+    preview = await d.expect(STAFF, "预览", since=first["message_id"] - 1)
+    assert "面向：1号楼" in message_text(preview), message_text(preview)
+    await d.tap(STAFF, "📣 发布", preview["message_id"])
+    await d.expect(STAFF, "已发布")
+    invite = message_text(await d.expect(ZHOU, "For: "))
+    assert "For: Building 1" in invite, invite
+    _no_chinese_names(invite)
+    # a reader of Chinese: as before
+    assert "面向：1号楼" in message_text(await d.expect(WU, "议事会通知"))
+    assert await d.errors() == []
