@@ -15,6 +15,7 @@ from tests.e2e.conftest import Harness
 from tests.e2e.test_english_lists import _in_english
 from tests.orders.test_e2e_cycle import _file
 from tests.orders.test_e2e_place_added import _add_info
+from tests.support import reply_to
 
 STAFF = 2001  # 李社工, 阳光社区 (all of it)
 GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格
@@ -107,4 +108,17 @@ async def test_a_meeting_audience_in_english(linli_sandbox: Harness) -> None:
     _no_chinese_names(invite)
     # a reader of Chinese: as before
     assert "面向：1号楼" in message_text(await d.expect(WU, "议事会通知"))
+    assert await d.errors() == []
+
+
+async def test_my_points_names_the_community_in_english(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _in_english(h, LIU)
+    board = message_text(await reply_to(d, LIU, "🏅 My points", "leaderboard"))
+    assert "Sunshine Community leaderboard" in board, board
+    _no_chinese_names(board)
+    # a reader of Chinese: as before
+    board = message_text(await reply_to(d, ZHAO, "🏅 我的积分", "积分榜"))
+    assert "阳光社区积分榜" in board, board
     assert await d.errors() == []
