@@ -1813,8 +1813,9 @@ async def _place_page(ctx: OrderCtx, rid: int, page: int) -> tuple[str, Any]:
     chunk = buildings[page * BUILDINGS_PER_PAGE : (page + 1) * BUILDINGS_PER_PAGE]
     rows = [
         [
-            button(f"📍 {b.name}" if b.id == req.building_id else b.name, "splb", rid, b.id or 0)
+            button(f"📍 {name}" if b.id == req.building_id else name, "splb", rid, b.id or 0)
             for b in chunk[i : i + 3]
+            if (name := shown_name(b, ctx.t.lang))
         ]
         for i in range(0, len(chunk), 3)
     ]

@@ -35,6 +35,7 @@ from models.consultations import (
     RsvpAnswer,
     RsvpStatus,
 )
+from models.org import building_in_english
 from models.scheduling import Delivery
 from services import audit
 from services.consult_common import (
@@ -50,7 +51,7 @@ from services.consult_common import (
     unschedule,
 )
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from services.listing import Listing
+from services.places import PlaceNames
 from services.triage.text import to_simplified
 from services.users import can_act_in, require_scope
 from services.validation import TYPED_MAX, clean_text, strip_list_marker, whole_number
@@ -395,14 +396,15 @@ async def check_staff_action(
 
 
 async def audience_names(session: AsyncSession, *, audience: Audience) -> str:
-    """The names of the grids or buildings an audience names, a Listing ("" for
-    community/members)."""
+    """The names of the grids or buildings an audience names, a list of them as each reader
+    reads them (services.places.PlaceNames; "" for community/members)."""
     if audience.kind == AudienceKind.GRIDS:
-        grids = await session.exec(select(Grid).where(col(Grid.id).in_(audience.ids)))
-        return Listing(g.name for g in grids.all())
+        grids = (await session.exec(select(Grid).where(col(Grid.id).in_(audience.ids)))).all()
+        return PlaceNames((g.name for g in grids), english=(g.name_en or g.name for g in grids))
     if audience.kind == AudienceKind.BUILDINGS:
         rows = await session.exec(select(Building).where(col(Building.id).in_(audience.ids)))
-        return Listing(b.name for b in rows.all())
+        buildings = [b.name for b in rows.all()]
+        return PlaceNames(buildings, english=map(building_in_english, buildings))
     return ""
 
 

@@ -70,7 +70,7 @@ from services.order_common import (
 )
 from services.order_notices import VERIFY_DECIDED
 from services.order_titles import matter_title, says_more
-from services.places import Place, line
+from services.places import Place, line, named
 from services.requests import Page, both_place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
@@ -4099,7 +4099,7 @@ async def points_overview(
     if profile is None:
         return out
     community = await session.get(Community, profile.community_id)
-    out.community = community.name if community else None
+    out.community = named(community) if community else None
     out.board, out.ranked, out.mine = await _board(
         session,
         community_id=profile.community_id,

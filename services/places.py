@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, Grid
 from models.orders import Request
+from models.org import building_in_english
 from services.listing import Listing
 
 PUBLIC_AREA_KEY = "order-place-public-area"
@@ -66,11 +67,42 @@ class Place(Listing):
 
 
 def spot(req: Request, building: str | None) -> Place:
-    """Where in its community a request is, at most its building (`building`: its name): a
-    public area with staff's words for it; '-' when neither is known."""
+    """Where in its community a request is, at most its building (`building`: its name; 'Building
+    3' to an English reader): a public area with staff's words for it; '-' when neither is
+    known."""
     if req.public_area is not None:
         return Place((), public=req.public_area)
-    return Place((building or "-",))
+    return at_building(building or "-")
+
+
+def at_building(name: str) -> Place:
+    """A building's name as its reader reads it ('Building 3' for 3号楼 in English)."""
+    return Place((name,), english=(building_in_english(name),))
+
+
+def named(place: Community | Grid) -> Place:
+    """A community's or a grid's name as its reader reads it: the English name, where one is
+    set, for a reader of English (models.org.shown_name)."""
+    return Place((place.name,), english=(place.name_en or place.name,))
+
+
+class PlaceNames(Listing):
+    """Names of several places (grids, buildings: a meeting's audience) as one list, each as its
+    reader reads it (`english`: the same names for a reader of English, as `Place`), joined by
+    the reader's list-sep."""
+
+    english: tuple[str, ...]
+
+    def __new__(cls, names: Iterable[str], *, english: Iterable[str]) -> PlaceNames:
+        kept = tuple(names)
+        made = str.__new__(cls, "、".join(kept))
+        made.items = kept
+        made.english = tuple(english)
+        return made
+
+    def read_in(self, text: Callable[[str], str]) -> str:
+        items = self.english if text(PLACE_NAMES_KEY) == "en" else self.items
+        return text("list-sep").join(items)
 
 
 def line(names: Iterable[str], req: Request, *, english: Iterable[str] | None = None) -> Place:
@@ -89,10 +121,11 @@ def place_key(req: Request) -> str:
     return f"area{req.grid_id or 0}-{words:08x}"
 
 
-async def grid_label(session: AsyncSession, *, community_id: int, grid_id: int | None) -> str:
+async def grid_label(session: AsyncSession, *, community_id: int, grid_id: int | None) -> Place:
     """Who follows a matter, in words: its grid's name, or, in none, its community's (the
-    whole community's staff: '由 阳光社区 处理', not '由 - 处理')."""
+    whole community's staff: '由 阳光社区 处理', not '由 - 处理'); in English for a reader of
+    English where the English name is set (`named`)."""
     if grid_id is not None and (grid := await session.get(Grid, grid_id)) is not None:
-        return grid.name
+        return named(grid)
     community = await session.get(Community, community_id)
-    return community.name if community is not None else "-"
+    return named(community) if community is not None else Place(("-",))

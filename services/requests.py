@@ -54,7 +54,8 @@ from services.order_common import (
     written_text,
 )
 from services.order_titles import from_words
-from services.places import PUBLIC_AREA_MAX, Place, line, place_key, spot
+from services.places import PUBLIC_AREA_MAX, Place, at_building, line, place_key, spot
+from services.places import named as named_in
 from services.smalltalk import names_matter
 from services.users import acting_staff, staff_of, staff_scope_query
 from services.validation import (
@@ -1191,7 +1192,7 @@ async def add_info(
     if not note and not photos and not voice:
         raise InvalidInput("err-text-empty")
     assert req.id is not None
-    grid_name = "-"
+    grid_name = Place(("-",))
     said = written_text(req.text)  # a voice-only request's first words are these
     named = (
         await named_place(
@@ -1225,13 +1226,13 @@ async def add_info(
     )
     if named is not None and moved:
         grid = await session.get(Grid, named.grid_id)
-        grid_name = grid.name if grid is not None else "-"
+        grid_name = named_in(grid) if grid is not None else Place(("-",))
         notices = await record_move(
             session,
             req,
             actor_id=user.id,
-            before=named.home or "-",
-            place=named.name,
+            before=at_building(named.home or "-"),
+            place=at_building(named.name),
             grid=grid_name,
             old_grid_id=moved_from,
             old_building_id=user.building_id,  # it moved only from her own building (`_move`)
@@ -1266,7 +1267,7 @@ async def add_info(
         request=req,
         notices=notices,
         queued=outbox is not None,
-        place=named.name if named else None,
+        place=at_building(named.name) if named else None,
         moved=moved,
         grid=grid_name,
     )

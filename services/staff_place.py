@@ -33,7 +33,7 @@ from services.order_common import (
     require_staff,
 )
 from services.orders import matching_members, offers_to
-from services.places import PUBLIC_AREA_MAX, Place, grid_label, place_key, spot
+from services.places import PUBLIC_AREA_MAX, Place, grid_label, named, place_key, spot
 from services.requests import record_move
 
 # A matter not finished: waiting for staff, or being worked on (not once done, closed, merged,
@@ -132,9 +132,11 @@ async def move_place(
     if req.status not in PLACE_EDITABLE:
         raise Conflict("order-err-changed")
     grid = await session.get(Grid, building.grid_id)
-    grid_name = grid.name if grid is not None else "-"
+    grid_name = named(grid) if grid is not None else Place(("-",))
     if building.id == req.building_id:
-        return PlaceChange(request=req, changed=False, place=building.name, grid=grid_name)
+        return PlaceChange(
+            request=req, changed=False, place=spot(req, building.name), grid=grid_name
+        )
     resident = await session.get(User, req.resident_id) if req.resident_id else None
     home = resident is not None and resident.building_id == building.id
     return await _relocate(
@@ -204,7 +206,7 @@ async def _relocate(
     roles: Collection[Role],
     building: Building | None,
     grid_id: int | None,
-    grid_name: str,
+    grid_name: Place,
     public: str | None,
     room: str | None,
     now: datetime,
