@@ -35,6 +35,7 @@ from handlers.consult_kit import (
     after_audience,
     ask_audience,
     audience_from,
+    audience_typed,
     button_label,
     cancel_kb,
     held_note,
@@ -1575,6 +1576,10 @@ async def on_choosing_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             await _ask_anonymous(message, state, ctx)
             return
     if await _typed_choice_taken(message, state, ctx):
+        return
+    if await at_step(state, "audience") and await audience_typed(
+        message, state, t, settings=ctx.settings, now=ctx.now()
+    ):
         return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 

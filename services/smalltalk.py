@@ -1125,6 +1125,24 @@ def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
     return spread[0] if len(spread) == 1 else None
 
 
+# the audience picker's 全社区 said in other words ('所有居民', '整个社区', 'everyone')
+_WHOLE_COMMUNITY_WORDS: dict[bool, str] = {
+    True: "全社区|整个社区|全体居民|所有居民|全部居民|社区所有人|社区全体|所有人|全部人|全体|"
+    "whole community|the whole community|entire community|all residents|everyone|everybody",
+}
+_WHOLE_COMMUNITY_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _WHOLE_COMMUNITY_WORDS,
+    "的|吧|了|啊|呀|就|是|给|发给|面向|对|我们|本|社区的|都|to|for|the|all|of|it|s|please",
+)
+
+
+def whole_community(text: str | None) -> bool:
+    """Whether a whole short message names the whole community as who something is for
+    ('全社区', '所有居民', '整个社区吧', 'everyone'): the audience picker's 全社区 button."""
+    found = _read_whole(text, _WHOLE_COMMUNITY_TOKENS)
+    return bool(found)
+
+
 def _spread_in(said: str, words: str) -> bool:
     """Whether the characters of `said` come in `words` in this order, others between."""
     rest = iter(words)
