@@ -611,6 +611,7 @@ poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? Tap the button below, or reply "yes", and it is cast:
+poll-typed-change = Your vote in "{ $question }" is "{ $current }" now: change it to "{ $choice }"? Tap the button below, or reply "yes", and it is changed:
 poll-typed-choice-which = Several polls are open: which one do you mean? Open it below and choose:
 poll-typed-choice-which-item = • "{ $choice }" in "{ $question }"
 poll-typed-choice-declined = All right, no vote cast. To vote later, tap "{ poll-btn-open-ballot }" above, or find the poll under "{ menu-consult }".

@@ -584,6 +584,7 @@ poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就投上了：
+poll-typed-change = 您在「{ $question }」里现在投的是「{ $current }」，要改投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就改过来了：
 poll-typed-choice-which = 现在有几个投票，您说的是哪一个？点下面的投票再选：
 poll-typed-choice-which-item = • 「{ $question }」里的「{ $choice }」
 poll-typed-choice-declined = 好的，这一票没有投。想投的时候点上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」里找到这个投票。

@@ -587,6 +587,7 @@ poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就投上了：
+poll-typed-change = 您在「{ $question }」裡現在投的是「{ $current }」，要改投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就改過來了：
 poll-typed-choice-which = 現在有幾個投票，您說的是哪一個？點下面的投票再選：
 poll-typed-choice-which-item = • 「{ $question }」裡的「{ $choice }」
 poll-typed-choice-declined = 好的，這一票沒有投。想投的時候點上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」裡找到這個投票。
