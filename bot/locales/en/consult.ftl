@@ -495,6 +495,12 @@ topic-typed-ask-detail =
 topic-ask-detail = Add a few words of explanation (as long as one message takes), or tap "Skip":
 topic-title-too-long-kept = Thank you for the detail: it is kept as the topic's explanation, no need to type it again. Now sum it up in one sentence (at most { $limit } characters), e.g. "The street light at the east gate is broken":
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
+topic-typed-backed = 👍 You back "{ $title }"; { $backers ->
+    [one] 1 person backs it now
+   *[other] { $backers } people back it now
+}. If you change your mind, tap "{ topic-btn-unback }" under "{ consult-btn-topics }".
+topic-typed-already = You already back "{ $title }"; backing once is enough.
+topic-typed-which = Which topic do you mean? Tap "{ topic-btn-back }" under the one you back:
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
