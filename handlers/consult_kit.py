@@ -31,6 +31,7 @@ from bot.plain_fields import plain_markup
 from bot.settings import Settings
 from models import Building, Community, Grid, Role, User, shown_name
 from models.consultations import AudienceKind
+from services import smalltalk
 from services.consult_common import Notifier, localize
 from services.errors import PermissionDenied
 from services.users import staff_scopes
@@ -295,6 +296,30 @@ async def continue_after_audience(
     """Hand over to the flow that asked for the audience."""
     data = await state.get_data()
     await _AFTER[str(data["aud_flow"])](message, state, t, settings, now)
+
+
+async def audience_typed(
+    message: Message, state: FSMContext, t: Text, *, settings: Settings, now: datetime
+) -> bool:
+    """'全社区' / '所有居民' / '整个社区' typed where the audience is asked: taken as the 全社区
+    tap, the question showing the answer and a grid/building list opened before going.
+    Before, each was told to tap the buttons. False: not the whole community said."""
+    if not smalltalk.whole_community(message.text):
+        return False
+    data = await state.get_data()
+    if "aud_flow" not in data:
+        return False
+    kind = AudienceKind.COMMUNITY
+    await state.update_data(aud_kind=kind, aud_ids=[], aud_msg=None, aud_pick_msg=None)
+    answered = (
+        t("consult-ask-audience")
+        + "\n"
+        + t("consult-answered", answer=t(f"consult-audience-{kind}"))
+    )
+    await settle_by_id(message.bot, message.chat.id, data.get("aud_msg"), answered)
+    await settle_by_id(message.bot, message.chat.id, data.get("aud_pick_msg"))
+    await continue_after_audience(message, state, t, settings=settings, now=now)
+    return True
 
 
 def audience_from(data: dict[str, Any]) -> tuple[AudienceKind, tuple[int, ...]]:

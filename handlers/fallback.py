@@ -72,7 +72,7 @@ from handlers.requests import (
 )
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
-from handlers.topics import start_typed_topic
+from handlers.topics import back_typed, start_typed_topic
 from models import Role, User
 from services import address, org, smalltalk
 from services import requests as request_service
@@ -795,6 +795,13 @@ async def on_unknown_message(
         )
     ):
         return  # "要" / "我选不要" with a ballot in mind, "我去" with a meeting: its button
+    if (
+        not in_flow
+        and user.registered
+        and ctx is not None
+        and await back_typed(message, state, ctx)
+    ):
+        return  # "附议" under the topics, "我支持电动车那个议题": that topic backed
     if (
         not in_flow
         and user.registered

@@ -30,6 +30,7 @@ from handlers.consult_kit import (
     ask_audience,
     audience_choices,
     audience_from,
+    audience_typed,
     button_label,
     cancel_kb,
     continue_after_audience,
@@ -627,9 +628,13 @@ async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -
 
 
 @router.message(StateFilter(MeetingForm.audience), F.text)
-async def on_audience_typed(message: Message, t: Text) -> None:
-    """Text where the audience is chosen with the buttons above: said so, with the step's own
-    keyboard (the general answer's is 取消 alone, and ⬅️ 上一步 would be gone from it)."""
+async def on_audience_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Text where the audience is chosen with the buttons above: '全社区' / '所有居民' is the
+    全社区 tap; other words are told to tap, with the step's own keyboard (the general answer's
+    is 取消 alone, and ⬅️ 上一步 would be gone from it)."""
+    t = ctx.t
+    if await audience_typed(message, state, t, settings=ctx.settings, now=ctx.now()):
+        return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 
 

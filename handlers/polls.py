@@ -35,6 +35,7 @@ from handlers.consult_kit import (
     after_audience,
     ask_audience,
     audience_from,
+    audience_typed,
     button_label,
     cancel_kb,
     held_note,
@@ -322,12 +323,25 @@ async def offer_typed_choice(message: Message, state: FSMContext, ctx: UpdateCtx
         vote = VoteCb(poll_id=poll.id or 0, option_id=option.id or 0, proxy_for=0).pack()
         rows = [[(t("poll-btn-vote-for", choice=option.text), vote)], [ballot]]
         key = "poll-typed-choice"
+    now = await _current_choice(ctx, poll) if not poll.multiple else None
+    if now is not None:  # a change ('我要改投反对'): the vote they have now, then the question
+        key = "poll-typed-change"
     sent = await message.answer(
-        t(key, question=poll.question, choice=option.text), reply_markup=kb(rows)
+        t(key, question=poll.question, choice=option.text, current=now or ""),
+        reply_markup=kb(rows),
     )
     if not poll.multiple:  # '是的' / '不要了' typed right under it answers it
         await state.update_data(typed_confirm=[sent.message_id, VOTE_CONFIRM, poll.id, option.id])
     return True
+
+
+async def _current_choice(ctx: UpdateCtx, poll: Poll) -> str | None:
+    """The words of the vote the person has in the poll now, or None: not voted yet."""
+    mine = await polls.my_vote(ctx.session, poll_id=poll.id or 0, user_id=ctx.user.id)
+    if mine is None:
+        return None
+    names = {o.id: o.text for o in await polls.poll_options(ctx.session, poll_id=poll.id or 0)}
+    return ctx.t.join(names.get(i, "?") for i in mine.choices)
 
 
 # what a pending typed confirmation (FSM data `typed_confirm`) is of
@@ -1575,6 +1589,10 @@ async def on_choosing_typed(message: Message, state: FSMContext, ctx: UpdateCtx)
             await _ask_anonymous(message, state, ctx)
             return
     if await _typed_choice_taken(message, state, ctx):
+        return
+    if await at_step(state, "audience") and await audience_typed(
+        message, state, t, settings=ctx.settings, now=ctx.now()
+    ):
         return
     await message.answer(t("err-choose-above"), reply_markup=step_keyboard(t))
 

@@ -40,7 +40,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
 from models.users import DELETED_NAME
-from services import meetings, topics
+from services import meetings, smalltalk, topics
 from services.delivery import split_html
 from services.errors import Conflict, PermissionDenied
 from services.users import can_act_in
@@ -69,9 +69,10 @@ refuse_button_labels(router, TopicForm.detail, allow=("common-skip",))
 
 
 @router.callback_query(HubCb.filter(F.action == "topics"))
-async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
+async def on_topics(query: CallbackQuery, state: FSMContext, ctx: UpdateCtx) -> None:
     """Open topics of the person's community, most backed first, with their buttons; then
-    what came of the ones decided lately."""
+    what came of the ones decided lately. The ones shown are kept: '附议' typed under them
+    backs one of them (`back_typed`)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     if user.community_id is not None:
         community_id = user.community_id
@@ -92,6 +93,7 @@ async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
         await _decided(query.message, decided, t, settings)
         return
     await reply(query.message, t("topic-list-title"))
+    await state.update_data({TOPICS_SHOWN: [i.id for i in items]})
     who = await topics.proposers(session, topics=items) if staff else {}
     backed = await topics.backed_by(session, user_id=user.id, topic_ids=[i.id or 0 for i in items])
     for topic in items:
@@ -111,6 +113,61 @@ async def on_topics(query: CallbackQuery, ctx: UpdateCtx) -> None:
         text = _item_text(topic, t, settings, staff=staff, proposer=who.get(tid))
         await reply(query.message, text, reply_markup=kb([row]) if row else None)
     await _decided(query.message, decided, t, settings)
+
+
+# FSM data: the topics the list showed last ('附议' typed under them means one of them)
+TOPICS_SHOWN = "topics_shown"
+# how much of a topic's title the words must hold to name it ('电动车' in 电动车充电桩)
+NAMED_SHARE = 0.5
+
+
+async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> bool:
+    """'附议' typed under the topics shown, or '我支持电动车那个议题' / '支持加装电梯的议题' at
+    the menu: that topic backed, saying which; several named (or shown) are each shown with
+    their 附议 to choose; one already backed is said so. Before, '附议' opened the consultation
+    hub and '支持…的议题' was offered as a matter to file. False: no backing said, or no open
+    topic of theirs it could be."""
+    named = smalltalk.backs_topic(message.text)
+    user, t = ctx.user, ctx.t
+    if named is None or not user.registered or user.community_id is None:
+        return False
+    open_ = [
+        i
+        for i in await topics.list_topics(ctx.session, community_id=user.community_id)
+        if i.proposer_id != user.id
+    ]
+    if named:
+        scores = {i.id: smalltalk.names_matter(named, i.title) for i in open_}
+        best = max(scores.values(), default=0.0)
+        found = [i for i in open_ if best >= NAMED_SHARE and scores[i.id] == best]
+    else:
+        shown = set((await state.get_data()).get(TOPICS_SHOWN) or [])
+        found = [i for i in open_ if i.id in shown] or open_
+    if not found:
+        return False
+    backed = await topics.backed_by(
+        ctx.session, user_id=user.id, topic_ids=[i.id or 0 for i in found]
+    )
+    if len(found) > 1:
+        not_yet = [i for i in found if i.id not in backed]
+        if len(not_yet) == 1:
+            found = not_yet
+    if len(found) > 1:
+        await message.answer(t("topic-typed-which"))
+        for each in found:
+            action = "unback" if each.id in backed else "back"
+            row = [(t(f"topic-btn-{action}"), TopicCb(action=action, id=each.id or 0).pack())]
+            await message.answer(
+                _item_text(each, t, ctx.settings, staff=False), reply_markup=kb([row])
+            )
+        return True
+    [topic] = found
+    if topic.id in backed:
+        await message.answer(t("topic-typed-already", title=topic.title))
+        return True
+    topic = await topics.back_topic(ctx.session, user=user, topic_id=topic.id or 0, now=ctx.now())
+    await message.answer(t("topic-typed-backed", title=topic.title, backers=topic.backers))
+    return True
 
 
 def _item_text(

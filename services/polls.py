@@ -1947,6 +1947,13 @@ def _yes_no(value: bool | None) -> str:
 _CN_ORDINAL = re.compile(r"第?([一二两三四五六七八九十]|\d{1,2})(?:个|项|条|号|个选项)?")
 _SAYING = re.compile(r"^(?:我要|我)")
 _CHOOSING = re.compile(r"^(?:选择|选|投给|投票给|投|支持)")
+# a vote changed in words ('我要改投反对', '改成不同意', 'change my vote to 同意'), as `_said`
+# leaves it (after `_SAYING`: '我要' gone)
+_CHANGING = re.compile(
+    r"^(?:想|要)?(?:把票|把我的票|我的票|票)?(?:改投|改选|改成|改为|改到|换成|换投|换到|重新投)|"
+    r"^(?:i(?:d|would|will|ll|want|wanttoo?)?(?:liketo)?)?(?:change|switch)(?:my|our)?"
+    r"(?:vote|choice|answer)?(?:to|for)|^(?:make|change)itto"
+)
 _TAIL = re.compile(r"(?:吧|了|的|啊|呀|哈|这个)+$")
 # the same in English, as `_said` leaves it (no spaces): 'I vote for option 2', 'my choice is
 # the second one', 'I'll go with B, please'
@@ -1990,6 +1997,7 @@ def _said(text: str) -> str:
 def typed_choice(text: str | None, options: Sequence[PollOption]) -> PollOption | None:
     """The option a short message names as a choice: its text ('要', '我选不要', '投给方案二吧',
     'I vote for 中心广场') or its place ('1', '第二个', '选2', 'option 2', 'the second one');
+    a change in words ('我要改投反对', '改成不同意', 'change my vote to 同意') names it too;
     None for anything else or more than one."""
     if not text or len(text) > 40 or not options:
         return None
@@ -1997,7 +2005,7 @@ def typed_choice(text: str | None, options: Sequence[PollOption]) -> PollOption 
     if not said:
         return None
     ways = {said}
-    for pattern in (_SAYING, _CHOOSING, _CHOOSING_EN, _OPTION_EN, _TAIL, _TAIL_EN):
+    for pattern in (_SAYING, _CHANGING, _CHOOSING, _CHOOSING_EN, _OPTION_EN, _TAIL, _TAIL_EN):
         ways |= {pattern.sub("", way) for way in ways}
     ways.discard("")
     by_text = {o.id: o for o in options if _said(o.text) in ways}

@@ -1098,6 +1098,41 @@ def topic_offer_answer(text: str | None) -> TopicOffer | None:
     return TopicOffer.EITHER if said else TopicOffer.DROP
 
 
+# ------------------------------------------------------------------ a topic backed in words
+
+# '附议' / '我也附议' under a topic; '我支持电动车那个议题' / '支持加装电梯的议题' / '附议加装电梯'
+_BACKS_BARE = re.compile(
+    r"^(?:我|我们)?(?:也|都)?(?:附议|\+1)(?:一下|一个|一票)?(?:这个|那个|这个议题|那个议题)?$"
+    r"|^(?:i|we)?(?:also)?(?:second|back)(?:it|this|that)(?:one|topic)?(?:too)?$"
+)
+_BACKS_NAMED = re.compile(
+    r"^(?:我|我们)?(?:也|都)?(?:附议|支持|赞成|同意)(?:一下)?(?P<subject>.+?)"
+    r"(?:那个|这个|的)?(?:议题|提议)$"
+    r"|^(?:我|我们)?(?:也|都)?附议(?:一下)?(?P<bare>.+)$"
+    r"|^(?:i|we)?(?:also)?(?:second|back|support)(?:the)?(?P<en>.+?)topic$"
+)
+_BACKS_TAIL = re.compile(r"(?:吧|了|啊|呀|哈|呢|哦|too|please)+$")
+
+
+def backs_topic(text: str | None) -> str | None:
+    """A short message backing a topic (附议) in words: the topic's name as said ('电动车',
+    '加装电梯'), '' when none is named ('附议', '我也附议', 'I second this'); None when it does
+    not back one."""
+    if not text or len(text) > MAX_CHARS:
+        return None
+    said = _BACKS_TAIL.sub("", _clean(to_simplified(text)).replace(" ", ""))
+    if not said:
+        return None
+    if _BACKS_BARE.fullmatch(said):
+        return ""
+    m = _BACKS_NAMED.fullmatch(said)
+    if m is None:
+        return None
+    subject = m.group("subject") or m.group("bare") or m.group("en") or ""
+    subject = re.sub(r"(?:那个|这个|的)+$", "", subject)
+    return subject if subject else None
+
+
 # ------------------------------------------------------------------ a button's words typed
 
 # a word saying not ('不匿名', 'not live'): only a button's words whole are read then
@@ -1127,6 +1162,24 @@ def label_typed(text: str | None, labels: Sequence[str]) -> int | None:
     # its words in order with others between ('已登记的' for 已登记住址的居民)
     spread = [i for i, w in enumerate(words) if _spread_in(said, w)]
     return spread[0] if len(spread) == 1 else None
+
+
+# the audience picker's 全社区 said in other words ('所有居民', '整个社区', 'everyone')
+_WHOLE_COMMUNITY_WORDS: dict[bool, str] = {
+    True: "全社区|整个社区|全体居民|所有居民|全部居民|社区所有人|社区全体|所有人|全部人|全体|"
+    "whole community|the whole community|entire community|all residents|everyone|everybody",
+}
+_WHOLE_COMMUNITY_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _WHOLE_COMMUNITY_WORDS,
+    "的|吧|了|啊|呀|就|是|给|发给|面向|对|我们|本|社区的|都|to|for|the|all|of|it|s|please",
+)
+
+
+def whole_community(text: str | None) -> bool:
+    """Whether a whole short message names the whole community as who something is for
+    ('全社区', '所有居民', '整个社区吧', 'everyone'): the audience picker's 全社区 button."""
+    found = _read_whole(text, _WHOLE_COMMUNITY_TOKENS)
+    return bool(found)
 
 
 def _spread_in(said: str, words: str) -> bool:

@@ -975,6 +975,13 @@ async def test_staff_list_by_status_with_stored_outcomes(
         ("I vote no", ["Yes", "No"], "No"),
         ("option 3", ["Yes", "No"], None),
         ("I have no idea", ["Yes", "No"], None),
+        # a change in words names the option too
+        ("我要改投反对", ["同意", "反对"], "反对"),
+        ("改成不同意", ["同意", "不同意"], "不同意"),
+        ("把票改成反对吧", ["同意", "反对"], "反对"),
+        ("change my vote to 同意", ["同意", "反对"], "同意"),
+        ("I want to change my vote to No", ["Yes", "No"], "No"),
+        ("改", ["同意", "反对"], None),
     ],
 )
 def test_typed_choice(typed: str, options: list[str], chosen: str | None) -> None:

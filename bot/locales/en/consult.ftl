@@ -495,6 +495,12 @@ topic-typed-ask-detail =
 topic-ask-detail = Add a few words of explanation (as long as one message takes), or tap "Skip":
 topic-title-too-long-kept = Thank you for the detail: it is kept as the topic's explanation, no need to type it again. Now sum it up in one sentence (at most { $limit } characters), e.g. "The street light at the east gate is broken":
 topic-proposed = ✅ Topic submitted: { $title }. Others can back it; staff will look at it soon.
+topic-typed-backed = 👍 You back "{ $title }"; { $backers ->
+    [one] 1 person backs it now
+   *[other] { $backers } people back it now
+}. If you change your mind, tap "{ topic-btn-unback }" under "{ consult-btn-topics }".
+topic-typed-already = You already back "{ $title }"; backing once is enough.
+topic-typed-which = Which topic do you mean? Tap "{ topic-btn-back }" under the one you back:
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
@@ -611,6 +617,7 @@ poll-btn-vote = 🗳 Vote
 poll-btn-submit = ✅ Submit
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = Do you want to vote "{ $choice }" in "{ $question }"? Tap the button below, or reply "yes", and it is cast:
+poll-typed-change = Your vote in "{ $question }" is "{ $current }" now: change it to "{ $choice }"? Tap the button below, or reply "yes", and it is changed:
 poll-typed-choice-which = Several polls are open: which one do you mean? Open it below and choose:
 poll-typed-choice-which-item = • "{ $choice }" in "{ $question }"
 poll-typed-choice-declined = All right, no vote cast. To vote later, tap "{ poll-btn-open-ballot }" above, or find the poll under "{ menu-consult }".

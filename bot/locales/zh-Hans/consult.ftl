@@ -480,6 +480,9 @@ topic-typed-ask-detail =
 topic-ask-detail = 可以再补充几句说明（写多长都行，一条消息能发下即可），或点「跳过」：
 topic-title-too-long-kept = 您写得很详细，这些已经记作议题的说明，不用再打一遍。请再用一句话概括一下（最多 { $limit } 字），例如「东门路灯坏了」：
 topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，工作人员会尽快处理。
+topic-typed-backed = 👍 已为「{ $title }」附议，现在有 { $backers } 人附议。改变主意的话，可以在「{ consult-btn-topics }」里点「{ topic-btn-unback }」。
+topic-typed-already = 您已经附议过「{ $title }」了，每人附议一次就算数，不用再附议。
+topic-typed-which = 您说的是哪一个议题？请在想附议的那个下面点「{ topic-btn-back }」：
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
 topic-decided-title = <b>最近处理的议题</b>
@@ -584,6 +587,7 @@ poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」里投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就投上了：
+poll-typed-change = 您在「{ $question }」里现在投的是「{ $current }」，要改投「{ $choice }」吗？点一下下面的按钮，或回一句「好的」，就改过来了：
 poll-typed-choice-which = 现在有几个投票，您说的是哪一个？点下面的投票再选：
 poll-typed-choice-which-item = • 「{ $question }」里的「{ $choice }」
 poll-typed-choice-declined = 好的，这一票没有投。想投的时候点上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」里找到这个投票。

@@ -483,6 +483,9 @@ topic-typed-ask-detail =
 topic-ask-detail = 可以再補充幾句說明（寫多長都行，一條消息能發下即可），或點「跳過」：
 topic-title-too-long-kept = 您寫得很詳細，這些已經記作議題的說明，不用再打一遍。請再用一句話概括一下（最多 { $limit } 字），例如「東門路燈壞了」：
 topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，工作人員會盡快處理。
+topic-typed-backed = 👍 已為「{ $title }」附議，現在有 { $backers } 人附議。改變主意的話，可以在「{ consult-btn-topics }」裡點「{ topic-btn-unback }」。
+topic-typed-already = 您已經附議過「{ $title }」了，每人附議一次就算數，不用再附議。
+topic-typed-which = 您說的是哪一個議題？請在想附議的那個下面點「{ topic-btn-back }」：
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
 topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。
 topic-decided-title = <b>最近處理的議題</b>
@@ -587,6 +590,7 @@ poll-btn-vote = 🗳 去投票
 poll-btn-submit = ✅ 提交
 # a choice typed where the ballot's buttons were meant (offer_typed_choice)
 poll-typed-choice = 您是要在「{ $question }」裡投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就投上了：
+poll-typed-change = 您在「{ $question }」裡現在投的是「{ $current }」，要改投「{ $choice }」嗎？點一下下面的按鈕，或回一句「好的」，就改過來了：
 poll-typed-choice-which = 現在有幾個投票，您說的是哪一個？點下面的投票再選：
 poll-typed-choice-which-item = • 「{ $question }」裡的「{ $choice }」
 poll-typed-choice-declined = 好的，這一票沒有投。想投的時候點上面的「{ poll-btn-open-ballot }」，或在「{ menu-consult }」裡找到這個投票。
