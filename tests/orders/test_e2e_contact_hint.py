@@ -8,6 +8,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU, ZHAO
+from tests.support import inline_labels
 
 HINT = "接单后可以看到居民的联系电话和房号"
 
@@ -23,6 +24,10 @@ async def test_the_contact_hint_is_only_where_one_can_claim(linli_sandbox: Harne
     liu = await d.expect(LIU, f"新工单 {order_no}")
     await d.click(LIU, liu["message_id"], text="✋ 接单")
     await d.expect(LIU, f"您已接下工单 {order_no}", since=liu["message_id"])
-    await d.tap(ZHAO, "详情", offer["message_id"])
+    # the offer now points to the card opened below it (one ✋ 接单 a chat), without buttons:
+    # she opens the order again by its number
+    [offer_now] = [m for m in await d.messages(ZHAO) if m["message_id"] == offer["message_id"]]
+    assert not inline_labels(offer_now), inline_labels(offer_now)
+    await d.send(ZHAO, order_no)
     full = await d.expect(ZHAO, "已接满", since=open_card["message_id"])
     assert HINT not in message_text(full), message_text(full)
