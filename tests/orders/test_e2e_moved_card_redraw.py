@@ -84,10 +84,11 @@ async def test_after_a_rename_the_tap_is_still_stale_and_reads_in_english(
     answer = await d.tap(GRID_WORKER, "🚨", opened)
 
     said = str(answer)
-    assert f"Request {number} has moved to 5号楼" in said, said
+    # the place in English names for an English reader (5号楼 → Building 5)
+    assert f"Request {number} has moved to Building 5" in said, said
     assert "not allowed" not in said.lower()
     text = await _card_now(h, opened)
-    assert f"Request {number} is now handled by 第二网格" in text, text
+    assert f"Request {number} is now handled by Grid 2" in text, text
     assert "was 一号楼" in text, text
     async with h.sessionmaker() as s:
         refused = (
