@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
@@ -837,6 +837,24 @@ async def offer_carded_redraw(
     )
 
 
+async def _offer_sent(
+    session: AsyncSession, *, delivery_id: int, marked: Callable[[str], int | None]
+) -> tuple[Delivery, Order, list[int]] | None:
+    """The offer `delivery_id`, sent while on its way under `marked` (its row, its order and
+    the messages it went in), or None — not such an offer, its order gone, or nothing sent
+    (what was read is committed then)."""
+    found = await delivery.sent_on_the_way(session, delivery_id=delivery_id, marked=marked)
+    if found is None:
+        return None
+    row, order_id = found
+    order = await session.get(Order, order_id)
+    ids = row.message_id_list
+    if order is None or not ids:
+        await session.commit()
+        return None
+    return row, order, ids
+
+
 async def redraw_carded_offer_once_sent(
     session: AsyncSession, *, delivery_id: int, outbox: NoticeSink
 ) -> int:
@@ -845,17 +863,11 @@ async def redraw_carded_offer_once_sent(
     theirs; else tagged as the order's offers and drawn as the order now stands (人已满,
     已取消 …), as `redraw_offer_once_sent` draws one. Edits queued in `outbox`, committed.
     Returns how many were queued."""
-    found = await delivery.sent_on_the_way(
-        session, delivery_id=delivery_id, marked=offer_carded_to_redraw
-    )
-    if found is None:
+    sent = await _offer_sent(session, delivery_id=delivery_id, marked=offer_carded_to_redraw)
+    if sent is None:
         return 0
-    row, order_id = found
-    order = await session.get(Order, order_id)
-    ids = row.message_id_list
-    if order is None or not ids:
-        await session.commit()
-        return 0
+    row, order, ids = sent
+    order_id = order.id or 0
     card = await order_cards.card_of(session, order_id=order_id, member_id=row.chat_id)
     if order.status == OrderStatus.OPEN and card is not None and card != ids[0]:
         row.matter = offer_carded_matter(order_id)
@@ -1098,17 +1110,11 @@ async def redraw_offer_once_sent(
     (given back meanwhile) is left asking, tagged as the open order's offers, which its next
     change redraws; so is one to a member who holds a claim on it now. Returns how many
     redraws were queued."""
-    found = await delivery.sent_on_the_way(
-        session, delivery_id=delivery_id, marked=offer_to_redraw
-    )
-    if found is None:
+    sent = await _offer_sent(session, delivery_id=delivery_id, marked=offer_to_redraw)
+    if sent is None:
         return 0
-    row, order_id = found
-    order = await session.get(Order, order_id)
-    ids = row.message_id_list
-    if order is None or not ids:
-        await session.commit()
-        return 0
+    row, order, _ids = sent
+    order_id = order.id or 0
     holds = (
         await session.exec(
             select(Claim.id).where(
