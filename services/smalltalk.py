@@ -1015,7 +1015,11 @@ class Compose(StrEnum):
 
 _COMPOSE_WORDS: dict[Compose, str] = {
     Compose.DONE: "就这些|就这样|就这么多|就这点事|没了|没有了|没别的了|说完了|说完|讲完了|"
-    "好了|可以了|行了|that is all|that s all|thats all|nothing else|done",
+    "好了|可以了|行了|that is all|that s all|thats all|nothing else|done|"
+    # nothing more to add: no photo to send is not the matter's words
+    "没有照片|没照片|没有图片|没图片|没有图|没图|照片没有|不拍照了|拍不了照片|拍不了|不会拍照|"
+    "没有要补充的|没什么要补充的|没什么补充的|不用补充了|不用补充|不补充了|没有别的了|没别的|"
+    "no photo|no photos|no pictures|no picture|nothing to add|nothing more",
     Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
     "不提交了|不反映了|不找你们了|never mind|nevermind|forget it|"
     # wanting out, or a slip: the way out is offered, the words are not the matter's

@@ -26,3 +26,16 @@ async def test_done_and_never_mind_while_describing(linli_sandbox: Harness) -> N
     await d.expect(WU, "请说说", since=preview["message_id"])
     [kept] = await d.say(WU, "好了，灯又不亮了")
     assert "收到文字" in message_text(kept), message_text(kept)
+
+
+async def test_no_photo_to_send_is_done(linli_sandbox: Harness) -> None:
+    """'没有照片' after the matter (asked for photos, an older resident says there are none)
+    brings the preview; the words are not added to the matter."""
+    d = linli_sandbox.driver
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "厨房水龙头一直滴水，关不紧")
+    [*_, preview] = await d.say(WU, "没有照片")
+    text = message_text(preview)
+    assert "分类：" in text and "厨房水龙头一直滴水" in text, text
+    assert "没有照片" not in text, text
+    assert await d.errors() == []

@@ -192,6 +192,12 @@ def test_lead_in(text: str, kind: Kind | None) -> None:
         ("就这样吧", Compose.DONE),
         ("没有了", Compose.DONE),
         ("That's all", Compose.DONE),
+        ("没有照片", Compose.DONE),  # nothing to send: done, not the matter's words
+        ("我没照片", Compose.DONE),
+        ("不会拍照", Compose.DONE),
+        ("没什么要补充的了", Compose.DONE),
+        ("No photos", Compose.DONE),
+        ("没有照片，但是水一直在流", None),  # the matter goes on
         ("算了", Compose.CANCEL),
         ("那算了吧", Compose.CANCEL),
         ("不报了", Compose.CANCEL),
