@@ -82,6 +82,10 @@ from services.smalltalk import (
         ("师傅什么时候来人啊", Kind.PROGRESS),
         ("怎么还没人来", Kind.PROGRESS),
         ("还要等多久", Kind.PROGRESS),
+        ("什么时候来人修啊", Kind.PROGRESS),  # when someone comes, said as older residents say it
+        ("啥时候来人修啊？", Kind.PROGRESS),
+        ("师傅几点来", Kind.PROGRESS),
+        ("今天能来吗", Kind.PROGRESS),
         ("麻烦快点，谢谢", Kind.PROGRESS),
         ("When will it be fixed?", Kind.PROGRESS),
         ("hmm?", Kind.ACK),
