@@ -83,6 +83,7 @@ from services.requests import (
     MAX_PHOTOS,
     MAX_TEXT,
     MAX_VOICES,
+    only_open,
     own_about,
     safety_keys_for,
     voices_of,
@@ -815,6 +816,10 @@ async def on_unknown_message(
         await offer_kept(message, state, user, t)  # and what they told us in a group
         return
     if kind == smalltalk.Kind.PROGRESS and ctx is not None:  # "我上次反映的事怎么样了"
+        one = await only_open(session, user=user) if user.registered else None
+        if one is not None:  # "什么时候来人修啊" with one matter open: its card, its 进展
+            await show_my_request(message, ctx, one)
+            return
         await cmd_my_requests(message, ctx)  # their requests and each one's status
         return
     if kind is None and not in_flow and ctx is not None and smalltalk.asks_poll_result(text):

@@ -1079,6 +1079,18 @@ async def open_to_add(session: AsyncSession, *, user: User, limit: int = 3) -> l
     return list(rows.all())
 
 
+async def only_open(session: AsyncSession, *, user: User) -> Request | None:
+    """The resident's one open matter (OPEN_REQUESTS), or None with none or several: what
+    '什么时候来人修？' asks after when there is nothing else it could be."""
+    rows = await session.exec(
+        select(Request)
+        .where(col(Request.resident_id) == user.id, col(Request.status).in_(OPEN_REQUESTS))
+        .limit(2)
+    )
+    found = list(rows.all())
+    return found[0] if len(found) == 1 else None
+
+
 ASKED_RECENT_DAYS = 30  # a matter ended longer ago than this is not what "怎么样了" asks after
 NAMED_AT_LEAST = 0.5  # of the pairs of characters of the matter named (services.smalltalk)
 ASKED_AMONG = 50  # the resident's newest matters a progress question is matched with

@@ -596,7 +596,7 @@ async def test_a_menu_button_of_another_role_is_not_a_matter(linli_sandbox: Harn
 
 async def test_asking_when_someone_comes_shows_the_request(linli_sandbox: Harness) -> None:
     """'什么时候来修？' and '能不能快点' typed right after filing were offered to be filed as
-    new matters; they ask after the one just filed: its state is the answer (催办 is there)."""
+    new matters; they ask after the one just filed: its card is the answer (催办 is there)."""
     d = linli_sandbox.driver
     await d.say(RESIDENT, "📝 我要点单")
     await d.say(RESIDENT, "厨房水龙头一直滴水")
@@ -607,7 +607,7 @@ async def test_asking_when_someone_comes_shows_the_request(linli_sandbox: Harnes
     for asked in ("什么时候来修？", "能不能快点", "怎么还没人来"):
         [answer] = await d.say(RESIDENT, asked)
         text = message_text(answer)
-        assert "我的诉求" in text and number in text, (asked, text)
+        assert f"诉求 {number} · 待受理" in text and "催办" in text, (asked, text)
         assert "要把这件事报给社区吗" not in text
     # the same words with a matter in them are still a matter
     [offer] = await d.say(RESIDENT, "楼道灯坏了快点来修")

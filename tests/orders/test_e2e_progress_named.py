@@ -74,3 +74,21 @@ async def test_a_matter_filed_in_chinese_asked_after_in_english(linli_sandbox: H
     [card] = await d.say(ZHOU, "any news about the stairwell light?")  # a name of two words
     assert f"诉求 {stairs}" in message_text(card), message_text(card)
     assert await d.errors() == []
+
+
+async def test_when_someone_comes_with_one_matter_open_shows_its_card(
+    linli_sandbox: Harness,
+) -> None:
+    """'什么时候来人修啊' names no matter: with one open, its card (with when 催办 opens);
+    with two, the list of them, as before."""
+    h = linli_sandbox
+    d = h.driver
+    tap = await _file(h, WU, "厨房水龙头一直滴水，关不紧")
+    [card] = await d.say(WU, "什么时候来人修啊")
+    said = message_text(card)
+    assert f"诉求 {tap} · 待受理" in said and "水龙头" in said, said
+    assert "催办" in said and OFFER not in said, said
+    await _file(h, WU, "楼下广场舞太吵了，晚上十点还在跳")
+    [listed] = await d.say(WU, "还要等多久")
+    assert "我的诉求（共 2 件" in message_text(listed), message_text(listed)
+    assert await d.errors() == []
