@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
 from handlers import staff_words
+from handlers.call_back import answer_call_me
 from handlers.claims import (
     answer_typed_pause,
     answer_typed_question,
@@ -840,6 +841,9 @@ async def on_unknown_message(
         if asked is not None:
             await show_my_request(message, ctx, asked)
             return
+    if kind == smalltalk.Kind.CALL_ME and ctx is not None:  # "打个电话给我，我不会打字"
+        await answer_call_me(message, state, ctx)  # a voice note, the office, 📞 请社区回电
+        return
     if kind in (smalltalk.Kind.HELP, smalltalk.Kind.WHO):  # "字太小了" / "你是机器人吗"
         help_ = await help_text(t, roles, session=session, user=user)
         said = f"{t('smalltalk-who')}\n\n{help_}" if kind == smalltalk.Kind.WHO else help_

@@ -22,6 +22,7 @@ CHOICES = {
     "note": "fallback-choice-note",
     "drop": "fallback-choice-drop",  # '不要了' typed under it: let go
     "add": "fallback-choice-add",  # ➕ 补充到 … (handlers.fallback.on_add_typed_text)
+    "callme": "fallback-choice-callme",  # 📞 请社区回电 (handlers.call_back)
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    call_back,
     claims,
     phone_rating,
     requests,
@@ -30,4 +31,5 @@ router.include_routers(
     claims.router,
     results.router,
     stats.router,
+    call_back.router,
 )

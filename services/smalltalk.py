@@ -41,6 +41,7 @@ class Kind(StrEnum):
     HELP = "help"  # 怎么用 / 字太小了 / 太复杂了
     WHO = "who"  # 你是谁 / 你是机器人吗: the bot says what it is (not a person)
     PROGRESS = "progress"  # 我反映的事怎么样了
+    CALL_ME = "call_me"  # 打个电话给我 / 我不会打字: ways without typing, 📞 请社区回电
     MENU = "menu"  # 主菜单 / 返回: the main menu
     LEAD_IN = "lead-in"  # 我想问一下 / 有个事: the matter comes next
     UNDO = "undo"  # 点错了 / 不要了 / 算了: nothing to do, and no matter to file
@@ -72,6 +73,15 @@ _PHRASES: dict[Kind, str] = {
     "too complicated|too hard|i don t understand|i dont understand|confusing|help me|"
     "what is this|what s this|i m lost|i am lost|"
     "i need help|need help|can you help|can you help me|how do i use this|how does it work",
+    # typing is hard for them: a voice note, the office's phone, or a call back
+    Kind.CALL_ME: "能不能打个电话给我|能不能给我打电话|能不能给我打个电话|可以打个电话给我吗|"
+    "能打个电话给我吗|能给我打个电话吗|请给我回个电话|请给我回电话|请给我打个电话|请打电话给我|"
+    "麻烦打个电话给我|麻烦给我打个电话|麻烦给我回个电话|打个电话给我|打电话给我|给我打电话|给我打个电话|给我回电话|给我回个电话|回个电话|"
+    "回电话|能打电话吗|能不能打电话|能不能打个电话|可以打电话吗|打电话说|电话里说|电话联系我|"
+    "我不会打字|不会打字|打字太慢|打字慢|打不了字|打字不方便|不方便打字|不认字|不识字|"
+    "眼睛不好|眼神不好|眼睛看不清|眼花|老花眼|看不见|看不清字|字看不清|看不清楚字|"
+    "call me|please call me|can you call me|call me back|can someone call me|i can t type|"
+    "i cannot type|i can t see well|typing is hard",
     Kind.WHO: "你是谁|您是谁|你是哪位|您是哪位|你是机器人吗|你是机器人|是机器人吗|机器人吗|"
     "机器人|你是真人吗|是真人吗|真人吗|你是人吗|是人吗|你是什么|你叫什么|你叫什么名字|"
     "who are you|are you a bot|are you a robot|are you human|are you a person|"
@@ -202,6 +212,7 @@ def classify(text: str | None) -> Kind | None:
         return None  # a word that is not small talk
     for kind in (
         Kind.WHO,
+        Kind.CALL_ME,
         Kind.HELP,
         Kind.PROGRESS,
         Kind.MENU,

@@ -82,6 +82,11 @@ from services.smalltalk import (
         ("师傅什么时候来人啊", Kind.PROGRESS),
         ("怎么还没人来", Kind.PROGRESS),
         ("还要等多久", Kind.PROGRESS),
+        ("你们能不能打个电话给我，我不会打字", Kind.CALL_ME),  # a call back, not a matter
+        ("我眼睛不好，看不清字", Kind.CALL_ME),
+        ("Can you call me? I can't type", Kind.CALL_ME),
+        ("字太小了", Kind.HELP),  # the help's big buttons still answer this
+        ("打电话给我，楼道灯坏了", None),  # a matter with it: the matter
         ("什么时候来人修啊", Kind.PROGRESS),  # when someone comes, said as older residents say it
         ("啥时候来人修啊？", Kind.PROGRESS),
         ("师傅几点来", Kind.PROGRESS),

@@ -323,3 +323,18 @@ date-time = { $weekday ->
         [none] {""}
        *[other] {" "}{ $year }
     }, { $time }
+
+# call me / I can't type (handlers.call_back)
+callme-answer = No need to type, any of these works:
+    · Send a voice note: hold the 🎤 beside the text box, speak, and let go; the community listens to it.
+    · Call the community office (below).
+    · Tap "📞 Ask the community to call me" and a staff member will phone you.
+smalltalk-call_me = { callme-answer }
+callme-btn = 📞 Ask the community to call me
+callme-register-first = To be called back, first register your address: tap "🏠 Register address", it takes a minute. You can also call the community office.
+callme-ask-phone = Please leave a number we can call: tap "📱 Share my phone number" below, or type the number.
+callme-phone-invalid = That does not look like a phone number. Tap "📱 Share my phone number" or type a mobile or a landline with its area code; tap "✖️ Cancel" if you no longer want a call.
+callme-cancelled = All right, no call. Tell me whenever you need something, or call the community office.
+callme-matter = The resident asks the community to call back (typing is hard for them).
+callme-filed = The community will call you back: request { $number }. A staff member will call { $phone }; please keep your phone at hand.
+fallback-choice-callme = Asked the community to call

@@ -283,3 +283,18 @@ date-time = { $year ->
         [sat] 周六
        *[sun] 周日
     }）{ $time }
+
+# 打个电话给我 / 我不会打字 (handlers.call_back)
+callme-answer = 不会打字也没关系，这几种办法都行：
+    · 发语音：按住输入框旁边的 🎤 说话，松开就发出去了，社区会听您的语音；
+    · 直接打社区电话（见下面）；
+    · 点「📞 请社区回电」，社区工作人员会给您打电话。
+smalltalk-call_me = { callme-answer }
+callme-btn = 📞 请社区回电
+callme-register-first = 请社区回电要先登记住址：点「🏠 登记住址」，一分钟就好。也可以直接打社区电话。
+callme-ask-phone = 请留一个能接电话的号码：点下面的「📱 发送我的手机号」，或者直接打出号码（比如 13912345678）。
+callme-phone-invalid = 没看出号码来。请点「📱 发送我的手机号」，或者打出手机号（11 位）或带区号的座机；不需要回电就点「✖️ 取消」。
+callme-cancelled = 好的，不回电了。有需要随时跟我说，也可以直接打社区电话。
+callme-matter = 居民请社区回电话（不方便打字）。
+callme-filed = 已请社区给您回电话，编号 { $number }。工作人员会打 { $phone } 联系您，请留意来电。
+fallback-choice-callme = 请社区回电

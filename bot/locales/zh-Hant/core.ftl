@@ -286,3 +286,18 @@ date-time = { $year ->
         [sat] 週六
        *[sun] 週日
     }）{ $time }
+
+# 打個電話給我 / 我不會打字 (handlers.call_back)
+callme-answer = 不會打字也沒關係，這幾種辦法都行：
+    · 發語音：按住輸入框旁邊的 🎤 說話，鬆開就發出去了，社區會聽您的語音；
+    · 直接打社區電話（見下面）；
+    · 點「📞 請社區回電」，社區工作人員會給您打電話。
+smalltalk-call_me = { callme-answer }
+callme-btn = 📞 請社區回電
+callme-register-first = 請社區回電要先登記住址：點「🏠 登記住址」，一分鐘就好。也可以直接打社區電話。
+callme-ask-phone = 請留一個能接電話的號碼：點下面的「📱 發送我的手機號」，或者直接打出號碼（比如 13912345678）。
+callme-phone-invalid = 沒看出號碼來。請點「📱 發送我的手機號」，或者打出手機號（11 位）或帶區號的座機；不需要回電就點「✖️ 取消」。
+callme-cancelled = 好的，不回電了。有需要隨時跟我說，也可以直接打社區電話。
+callme-matter = 居民請社區回電話（不方便打字）。
+callme-filed = 已請社區給您回電話，編號 { $number }。工作人員會打 { $phone } 聯繫您，請留意來電。
+fallback-choice-callme = 請社區回電
