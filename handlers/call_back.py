@@ -18,6 +18,7 @@ from handlers.keyboards import inline_kb
 from handlers.menu import labels
 from handlers.offer_choices import answered_before, settle_offer
 from handlers.order_ui import local
+from handlers.registration import register_now_kb
 from handlers.requests import filing_limits
 from services import org
 from services import requests as request_service
@@ -41,13 +42,13 @@ class CallBack(StatesGroup):
 async def answer_call_me(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """The ways that need no typing, the office's phone, and (registered) 📞 请社区回电."""
     t = ctx.t
+    if not ctx.user.registered:  # no community yet: a voice note, or register to be called
+        await message.answer(t("callme-answer-new"), reply_markup=register_now_kb(t))
+        return
     lines = [t("callme-answer")]
     office = await org.office_of(ctx.session, user_id=ctx.user.id)
     if office is not None:
         lines += ["", office_text(t, office)]
-    if not ctx.user.registered:
-        await message.answer("\n".join([*lines, "", t("callme-register-first")]))
-        return
     await state.update_data({SAID: message.text or ""})
     ask = CallBackCb(action="ask").pack()
     await message.answer("\n".join(lines), reply_markup=inline_kb([[(t("callme-btn"), ask)]]))

@@ -338,3 +338,5 @@ callme-cancelled = All right, no call. Tell me whenever you need something, or c
 callme-matter = The resident asks the community to call back (typing is hard for them).
 callme-filed = The community will call you back: request { $number }. A staff member will call { $phone }; please keep your phone at hand.
 fallback-choice-callme = Asked the community to call
+callme-answer-new = No need to type: hold the 🎤 beside the text box, speak, and let go; the community listens to your voice note.
+    To have the community call you, first register your address (the button below, it takes a minute), then say "call me".
