@@ -40,6 +40,13 @@ ORDER_NUMBER = re.compile(
 )
 
 
+# asked to be shown it ('帮我看看00012', '查一下 00012', 'show me 00012'): its card
+_LOOK = re.compile(
+    r"^(?:请|麻烦)?(?:你)?(?:帮我|给我)?(?:看看|看一下|看下|查一下|查查|查看|打开|调出|找一下|找找)"
+    r"(?:一下)?(?:吧)?$|^(?:please )?(?:show|open|find|look up)(?: me)?$",
+    re.IGNORECASE,
+)
+
 # words naming the matter itself around its number, before the question about it
 _THE_MATTER = re.compile(r"^(?:的)?(?:诉求|訴求|那件事|这件事|事情|事)")
 
@@ -56,6 +63,7 @@ def _number(text: str | None) -> tuple[str, int] | None:
     rest = _THE_MATTER.sub("", rest).strip()  # '编号00001的诉求处理了吗': its 的诉求
     if (
         rest
+        and not _LOOK.match(rest)
         and smalltalk.classify(rest) is not smalltalk.Kind.PROGRESS
         and smalltalk.card_action(rest) is None  # '00012 转办': its card, whose button does it
     ):

@@ -1843,7 +1843,11 @@ ADMIN_SCREENS = frozenset(
 _SCREEN_WORDS: dict[Screen, str] = {
     Screen.QUEUE: "待办|待办诉求|待办事项|待处理|待处理诉求|待处理的诉求|待分派|待派单|新诉求|"
     "新的诉求|诉求队列|还没处理的诉求|没处理的诉求|pending|pending requests|queue|the queue|"
-    "new requests|to do|to do list|todo",
+    "new requests|to do|to do list|todo|"
+    # asked as a question at the start of the day
+    "有什么要处理的|有什么要办的|有啥要处理的|有啥要办的|有什么事要处理|有什么事要办|要处理的|"
+    "有新诉求吗|有没有新诉求|有新的诉求吗|有没有新的诉求|今天的任务|今天要办的|今天要处理的|"
+    "what do i have to do|what needs doing|anything to do|any new requests",
     Screen.IN_PROGRESS: "办理中|办理中的|办理中的事项|在办的|正在办的|在办工单|进行中的|"
     "进行中的工单|正在处理的|处理中的|有哪些在办的|in progress|matters in progress|"
     "orders in progress",
@@ -1884,7 +1888,8 @@ _SCREEN_WORDS: dict[Screen, str] = {
 }
 _SCREEN_FILLERS = (
     "看看|看一下|看下|打开|我要|我想|想|要|帮我|请|一下|去|查看|显示|进入|给我|的|吧|了|呢|啊|呀|"
-    "一个|个|我|show|open|me|the|please|i want to|i d like to|let me|see|go to|want|to|a|an|i"
+    "一个|个|我|今天|现在|吗|show|open|me|the|please|i want to|i d like to|let me|see|go to|want|"
+    "to|a|an|i|today"
 )
 _SCREEN_TOKENS: list[tuple[str, Screen | None]] = _tokens(_SCREEN_WORDS, _SCREEN_FILLERS)
 

@@ -49,6 +49,8 @@ async def test_staff_open_their_screens_in_words(linli_sandbox: Harness) -> None
     d = h.driver
     queue = await _only(h, STAFF, "看看待办")
     assert "待受理的诉求" in message_text(queue)
+    asked = await _only(h, STAFF, "今天有什么要处理的")  # asked, not named: the same screen
+    assert message_text(asked) == message_text(queue)
     active = await _only(h, STAFF, "看看办理中的")
     assert message_text(active).startswith("目前没有办理中的事项")
     to_check = await _only(h, STAFF, "有要验收的吗？")

@@ -23,6 +23,9 @@ async def test_a_typed_request_number_opens_its_card(linli_sandbox: Harness) -> 
     # staff of the community: the staff card, with its actions
     sent = await d.send(STAFF, number)
     card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=sent["message_id"])
+    for asked in (f"帮我看看{number}", f"查一下 {number}", f"show me {number}"):  # asked to see it
+        [shown] = await d.say(STAFF, asked)
+        assert f"诉求 {number} · 待受理" in message_text(shown), (asked, message_text(shown))
     assert "📤 派单" in [b["text"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
     # the resident: her own view ('诉求1' reads the same)
     for typed in (

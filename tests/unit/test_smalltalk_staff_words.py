@@ -14,6 +14,9 @@ from services.smalltalk import Screen, move_named, revoke_named, screen_named
         ("看看待办", Screen.QUEUE),
         ("待处理的诉求", Screen.QUEUE),
         ("show the queue", Screen.QUEUE),
+        ("今天有什么要处理的", Screen.QUEUE),  # asked at the start of the day
+        ("有新诉求吗？", Screen.QUEUE),
+        ("any new requests?", Screen.QUEUE),
         ("帮居民登记一下", Screen.ON_BEHALF),
         ("我要发个通知", Screen.BROADCAST),
         ("审核报到", Screen.REVIEW),
