@@ -192,6 +192,9 @@ def order_markup(t: Text, view: Any) -> Any:
         if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
             for member_id, name in view.claimants:
                 rows.append([button(t("order-btn-reassign", name=name), "sre", oid, member_id)])
+        if order.status == OrderStatus.OPEN:  # a place still free: give it to someone chosen
+            rows.append([button(t("order-btn-assign"), "sas", oid)])
+        if order.status in (OrderStatus.OPEN, OrderStatus.CLAIMED):
             rows.append([button(t("order-btn-cancel-order"), "scan", oid)])
         rows.append([button(t("order-btn-open-request"), "sreq", view.request.id)])
     return keyboard(rows) if rows else None
@@ -892,6 +895,48 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
             message_id=message.message_id, allow_sending_without_reply=True
         )
     await reply(query, ctx.t("order-reassign-choose"), reply_markup=keyboard(rows), **quoting)
+
+
+@router.callback_query(OrderCb.filter(F.action == "sas"))
+async def on_assign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """👤 指派: the members staff can give a free place on the order to."""
+    members = await order_service.eligible_members(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    if not members:
+        await answer_once(query, ctx.t("order-assign-none"), alert=True)
+        return
+    rows = [[button(m.real_name, "sasto", callback_data.ref, m.user_id)] for m in members[:20]]
+    await answer_once(query)
+    await reply(query, ctx.t("order-assign-choose"), reply_markup=keyboard(rows))
+
+
+@router.callback_query(OrderCb.filter(F.action == "sasto"))
+async def on_assign(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
+    """The place given to the member chosen (they are told); taken meanwhile (a member's tap,
+    a colleague's choice, cancelled): said so, and the list becomes the order's card."""
+    order_id = callback_data.ref
+    try:
+        out = await order_service.assign_order(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            order_id=order_id,
+            member_id=callback_data.extra,
+            now=ctx.now(),
+        )
+    except Conflict as exc:
+        message = query.message
+        if not isinstance(message, Message):
+            raise
+        await answer_once(query, ctx.t(exc.key, **exc.args_), alert=True)
+        await draw_card(message.bot, ctx, order_id, message.chat.id, message.message_id)
+        return
+    assert out.order is not None
+    target = await ctx.session.get(MemberProfile, callback_data.extra)
+    name = target.display_name if target else "-"
+    await edit_or_send(query, ctx.t("order-assigned", number=out.order.number, name=name), None)
+    await ctx.deliver(out.pending)
 
 
 @router.callback_query(OrderCb.filter(F.action == "sreto"))

@@ -2229,10 +2229,46 @@ async def claim_order(
     if None not in (profile.grid_id, order.grid_id) and profile.grid_id != order.grid_id:
         # the member's area, as 可接工单 and the offers have it: a forged button is refused
         await refuse(session, user=user, action="claim_other_grid", subject="order", sid=order_id)
+    return await _take_slot(session, order=order, member_id=user.id, actor_id=user.id, now=now)
+
+
+async def assign_order(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    order_id: int,
+    member_id: int,
+    now: datetime,
+) -> Outcome:
+    """Staff give a place on an open order to a member they chose (👤 指派: the volunteer they
+    phoned, say): taken as a claim is, by the same conditional update, so a member's tap at the
+    same moment cannot make it one too many; the member is told it is theirs."""
+    order = await get_order(session, order_id)
+    await require_staff(session, user=user, roles=roles, request=order, action="assign")
+    target = await session.get(MemberProfile, member_id)
+    if (
+        target is None
+        or target.status != MemberStatus.APPROVED
+        or target.community_id != order.community_id
+    ):
+        raise NotFound("err-member-not-found")
+    return await _take_slot(session, order=order, member_id=member_id, actor_id=user.id, now=now)
+
+
+async def _take_slot(
+    session: AsyncSession, *, order: Order, member_id: int, actor_id: int, now: datetime
+) -> Outcome:
+    """One of the order's places taken by `member_id`: by their own tap (`actor_id` is theirs)
+    or given by staff (`actor_id` the staff member's: the member is told, and the card the
+    staff member acts on is theirs to draw)."""
+    order_id = order.id
+    assert order_id is not None
+    by_staff = actor_id != member_id
     existing = await session.exec(
         select(Claim.id)
         .where(col(Claim.order_id) == order_id)
-        .where(col(Claim.member_id) == user.id)
+        .where(col(Claim.member_id) == member_id)
         .where(col(Claim.status) == ClaimStatus.ACTIVE)
     )
     if existing.first() is not None:
@@ -2262,7 +2298,9 @@ async def claim_order(
         if order.status not in (OrderStatus.OPEN, OrderStatus.CLAIMED):
             raise Conflict("order-err-taken", why=await _why_closed(session, order))
         raise Conflict("order-err-taken", why="full")
-    claim = Claim(order_id=order_id, member_id=user.id, status=ClaimStatus.ACTIVE, claimed_at=now)
+    claim = Claim(
+        order_id=order_id, member_id=member_id, status=ClaimStatus.ACTIVE, claimed_at=now
+    )
     session.add(claim)
     try:
         await session.flush()
@@ -2277,12 +2315,24 @@ async def claim_order(
         subject="claim",
         subject_id=claim.id,
         action="claim",
-        actor_id=user.id,
+        actor_id=actor_id,
         now=now,
         state=ClaimStatus.ACTIVE,
-        note=f"{order.number} {order.claimed_count}/{order.members_needed}",
+        note=f"{order.number} {order.claimed_count}/{order.members_needed}"
+        + (" by staff" if by_staff else ""),
     )
     notices: list[Notice] = []
+    if by_staff:  # the member chosen is told the order is theirs (its card, with the phone)
+        notices.append(
+            Notice(
+                chat_id=member_id,
+                key="order-notice-assigned",
+                args={"number": order.number, "title": OrderTitle(order)},
+                kind="member-order",
+                ref_id=order.id,
+                community_id=order.community_id,
+            )
+        )
     if order.status == OrderStatus.CLAIMED:
         note_event(
             session,
@@ -2290,7 +2340,7 @@ async def claim_order(
             subject="order",
             subject_id=order_id,
             action="order_full",
-            actor_id=user.id,
+            actor_id=actor_id,
             now=now,
             state=OrderStatus.CLAIMED,
         ).from_state = OrderStatus.OPEN  # moved by the conditional claim UPDATE above
@@ -2299,7 +2349,8 @@ async def claim_order(
         # for the night) no longer apply
         await _mark_offers_on_the_way(session, order)
         await delivery.cancel_stale(session, matter=matter_of(order, OrderStatus.OPEN))
-        notices += await offer_redraws(session, order, but=user.id)
+        # the claimant's own offer is drawn by their handler; one staff gave it to is redrawn
+        notices += await offer_redraws(session, order, but=None if by_staff else member_id)
         req = await get_request(session, order.request_id)
         # both say the order is taken: not sent once it is not (given back, reported done)
         taken = matter_of(order, OrderStatus.CLAIMED)
@@ -2317,6 +2368,8 @@ async def claim_order(
             community_id=order.community_id,
             grid_id=await matter_grid(session, order),
         ):
+            if sid == actor_id:
+                continue  # the staff member who gave the place sees it on their card
             notices.append(
                 Notice(
                     chat_id=sid,
@@ -2330,7 +2383,8 @@ async def claim_order(
             )
     # the cards others have of it read as it is now (full, and who with; no ✋ 接单 once
     # taken); the claimant's own is drawn by the handler
-    notices = await order_cards.card_redraws(session, order=order, but=user.id) + notices
+    but = None if by_staff else member_id  # the claimant's card is drawn by their handler
+    notices = await order_cards.card_redraws(session, order=order, but=but) + notices
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 

@@ -26,7 +26,7 @@ from models.orders import (
 )
 from services import orders as svc
 from services import requests as req_svc
-from services.errors import Conflict, InvalidInput, PermissionDenied
+from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.order_common import suggest
 from services.order_notices import render
 from tests.orders.conftest import T0, World, draft
@@ -895,6 +895,111 @@ async def test_simultaneous_claims_exactly_the_needed_number_win(
         assert len(active) == slots
         points = (await s.exec(select(PointsEntry))).all()
         assert points == []
+
+
+async def test_staff_assign_and_member_taps_at_once_fill_the_order_once(
+    sessionmaker: async_sessionmaker[AsyncSession], world: World
+) -> None:
+    """👤 指派 takes a place as a claim does: staff giving the last place while two members
+    tap 接单 at the same moment leaves exactly one active claim."""
+    async with sessionmaker() as s:
+        req = (
+            await req_svc.file_request(
+                s, user=world.resident, draft=draft(), suggestion=None, now=T0
+            )
+        ).request
+        order = await _issue(s, world, req, needed=1)
+    oid = order.id or 0
+
+    async def assign() -> str:
+        async with sessionmaker() as s:
+            staff = await s.get(User, world.staff.id)
+            assert staff is not None
+            try:
+                out = await svc.assign_order(
+                    s,
+                    user=staff,
+                    roles=world.roles(world.staff),
+                    order_id=oid,
+                    member_id=world.member.id or 0,
+                    now=T0,
+                )
+            except Conflict as exc:
+                return exc.key
+            told = [n for n in out.notices if n.key == "order-notice-assigned"]
+            assert [n.chat_id for n in told] == [world.member.id]
+            return "won"
+
+    async def tap(member: User) -> str:
+        async with sessionmaker() as s:
+            fresh = await s.get(User, member.id)
+            assert fresh is not None
+            try:
+                await svc.claim_order(
+                    s, user=fresh, roles=world.roles(member), order_id=oid, now=T0
+                )
+            except Conflict as exc:
+                return exc.key
+            return "won"
+
+    results = await asyncio.gather(assign(), tap(world.member2), tap(world.member3))
+    assert results.count("won") == 1 and results.count("order-err-taken") == 2, results
+    async with sessionmaker() as s:
+        stored = await s.get(Order, oid)
+        assert stored is not None and stored.claimed_count == 1
+        assert stored.status == OrderStatus.CLAIMED
+        active = (await s.exec(select(Claim).where(col(Claim.status) == ClaimStatus.ACTIVE))).all()
+        assert len(active) == 1
+
+
+async def test_assign_is_for_staff_of_the_order_and_members_of_its_community(
+    session: AsyncSession, world: World
+) -> None:
+    req = (
+        await req_svc.file_request(
+            session, user=world.resident, draft=draft(), suggestion=None, now=T0
+        )
+    ).request
+    order = await _issue(session, world, req, needed=1)
+    oid = order.id or 0
+    with pytest.raises(PermissionDenied):  # a resident's forged 指派
+        await svc.assign_order(
+            session,
+            user=world.resident,
+            roles=world.roles(world.resident),
+            order_id=oid,
+            member_id=world.member.id or 0,
+            now=T0,
+        )
+    with pytest.raises(PermissionDenied):  # staff of another community
+        await svc.assign_order(
+            session,
+            user=world.other_staff,
+            roles=world.roles(world.other_staff),
+            order_id=oid,
+            member_id=world.member.id or 0,
+            now=T0,
+        )
+    with pytest.raises(NotFound):  # a member of another community
+        await svc.assign_order(
+            session,
+            user=world.staff,
+            roles=world.roles(world.staff),
+            order_id=oid,
+            member_id=303,
+            now=T0,
+        )
+    out = await svc.assign_order(
+        session,
+        user=world.staff,
+        roles=world.roles(world.staff),
+        order_id=oid,
+        member_id=world.member.id or 0,
+        now=T0,
+    )
+    assert out.order is not None and out.order.status == OrderStatus.CLAIMED
+    history = await req_svc.history(session, request_id=req.id or 0)
+    assert any(e.subject == "claim" and e.actor_id == world.staff.id for e in history)
 
 
 async def test_forgetting_a_resident_clears_their_requests(

@@ -1084,3 +1084,9 @@ card-action-tap = Please tap “{ $button }” on the card above.
 order-typed-release-one = Give back order { $number } ({ $title })? Tap "{ order-btn-release }" below and say why in a few words, so the community can find someone else. If not, just ignore this.
 order-typed-release-which = You have { $count } orders in hand: which one do you give back? Tap its button and say why. If none, just ignore this.
 order-btn-release-of = ↩️ Give back { $number } { $title }
+
+# 👤 assign: staff give a free place on an open order to a member they chose
+order-btn-assign = 👤 Assign to a member
+order-assign-none = No member can be assigned (with the skills and area, not already on it).
+order-assign-choose = Assign to whom? The member chosen is told and the order is theirs.
+order-assigned = Order { $number } is assigned to { $name }; they have been told.

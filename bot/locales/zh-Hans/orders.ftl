@@ -1025,3 +1025,9 @@ card-action-tap = 请点上面卡片上的「{ $button }」。
 order-typed-release-one = 要放弃工单 { $number }（{ $title }）吗？点下面的「{ order-btn-release }」，再写一句原因，社区会另外安排人。不放弃就不用管这条。
 order-typed-release-which = 您手上有 { $count } 件工单，要放弃哪一件？点那一件的按钮，再写一句原因。不放弃就不用管这条。
 order-btn-release-of = ↩️ 放弃 { $number } { $title }
+
+# 👤 指派: staff give a free place on an open order to a member they chose
+order-btn-assign = 👤 指派给党员/志愿者
+order-assign-none = 没有可以指派的党员/志愿者（符合技能和片区、还没接这单的）。
+order-assign-choose = 指派给谁？选中的人会收到通知，工单就由他来办。
+order-assigned = 工单 { $number } 已指派给 { $name }，已通知本人。

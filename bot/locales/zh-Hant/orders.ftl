@@ -1028,3 +1028,9 @@ card-action-tap = 請點上面卡片上的「{ $button }」。
 order-typed-release-one = 要放棄工單 { $number }（{ $title }）嗎？點下面的「{ order-btn-release }」，再寫一句原因，社區會另外安排人。不放棄就不用管這條。
 order-typed-release-which = 您手上有 { $count } 件工單，要放棄哪一件？點那一件的按鈕，再寫一句原因。不放棄就不用管這條。
 order-btn-release-of = ↩️ 放棄 { $number } { $title }
+
+# 👤 指派: staff give a free place on an open order to a member they chose
+order-btn-assign = 👤 指派給黨員/志願者
+order-assign-none = 沒有可以指派的黨員/志願者（符合技能和片區、還沒接這單的）。
+order-assign-choose = 指派給誰？選中的人會收到通知，工單就由他來辦。
+order-assigned = 工單 { $number } 已指派給 { $name }，已通知本人。
