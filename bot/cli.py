@@ -157,6 +157,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
         engine = await prepare_database(settings)
         try:
             async with make_sessionmaker(engine)() as session:
+                held: list[staff.HeldPlace] = []  # what a revoke takes away, read before it
                 if args.action == "grant":
                     user = await staff.grant(
                         session,
@@ -174,6 +175,9 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         if found is None:
                             raise DomainError("err-community-unknown", name=args.community)
                         community_id = found.id
+                    held = await staff.held_places(
+                        session, telegram_id=args.telegram_id, community_id=community_id
+                    )
                     user = await staff.revoke(
                         session,
                         telegram_id=args.telegram_id,
@@ -181,7 +185,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         community_id=community_id,
                         admin_ids=settings.admin_ids,
                     )
-                told = await _tell_about_roles(session, translator, settings, user, args)
+                told = await _tell_about_roles(session, translator, settings, user, args, held)
         except DomainError as exc:
             print("error: " + translator.get("en", exc.key, **exc.args_), file=sys.stderr)
             return 1
@@ -196,12 +200,18 @@ def cmd_grant(args: argparse.Namespace) -> int:
 
 
 async def _tell_about_roles(
-    session: Any, translator: Any, settings: Any, user: Any, args: argparse.Namespace
+    session: Any,
+    translator: Any,
+    settings: Any,
+    user: Any,
+    args: argparse.Namespace,
+    held: list[Any],
 ) -> bool:
     """The person granted or revoked is told by the bot, in their language, with the menu their
     roles now give (queued in the outbox: a running bot sends it; their command list catches up
     at their next update). An account that never opened the bot is not written to: /start
     shows them their menu."""
+    from handlers.admin import revoked_words
     from handlers.menu import main_menu
     from handlers.notify import notify
     from models import Role, shown_name
@@ -222,6 +232,8 @@ async def _tell_about_roles(
         key = "admin-revoked-admin-user" if role == Role.ADMIN else "admin-revoked-user"
 
     def told(t: Any) -> str:
+        if args.action == "revoke":  # a grid worker reads 网格员 and their grid
+            return revoked_words(t, key, held)
         if not places:
             return str(t(key))
         return str(t(key, community=" · ".join(shown_name(p, t.lang) for p in places)))

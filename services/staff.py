@@ -367,6 +367,32 @@ async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]
     return [(u, by_user[u.id]) for u in sorted(users, key=lambda u: u.id)]
 
 
+@dataclass(frozen=True)
+class HeldPlace:
+    """One staff scope, as its places: a community, and the grid when it is a grid's."""
+
+    community: Community
+    grid: Grid | None
+
+
+async def held_places(
+    session: AsyncSession, *, telegram_id: int, community_id: int | None = None
+) -> list[HeldPlace]:
+    """Where someone is staff (of `community_id` only, when given): read before a revoke, to
+    name what is taken away — a grid worker's grid, not 'community staff'."""
+    stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
+    if community_id is not None:
+        stmt = stmt.where(StaffScope.community_id == community_id)
+    held = []
+    for scope in (await session.exec(stmt.order_by(col(StaffScope.id)))).all():
+        community = await session.get(Community, scope.community_id)
+        if community is None:
+            continue
+        grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
+        held.append(HeldPlace(community=community, grid=grid))
+    return held
+
+
 async def staff_named(session: AsyncSession, readings: Sequence[str]) -> list[User]:
     """The staff accounts a name typed by an admin names ('李社工', 'li'), for the first reading
     that names any: the whole name (first and last, or the first alone), else the username;
