@@ -158,6 +158,7 @@ def cmd_grant(args: argparse.Namespace) -> int:
         try:
             async with make_sessionmaker(engine)() as session:
                 held: list[staff.HeldPlace] = []  # what a revoke takes away, read before it
+                granted = ""
                 if args.action == "grant":
                     user = await staff.grant(
                         session,
@@ -166,6 +167,9 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         community_name=args.community,
                         grid_name=args.grid,
                     )
+                    if args.role == "staff":  # the names as stored, whatever was typed
+                        places = await _granted_places(session, args.community, args.grid)
+                        granted = " · ".join(p.name for p in places)
                 else:
                     community_id = None
                     if args.community:
@@ -191,6 +195,8 @@ def cmd_grant(args: argparse.Namespace) -> int:
             return 1
         finally:
             await engine.dispose()
+        if granted:
+            print(f"{user.id}: staff of {granted}")
         print(f"{user.id}: roles now {user.roles or 'resident'}")
         if told:
             print(f"{user.id} will be told by the bot (queued in its outbox)")

@@ -225,6 +225,7 @@ async def grant(
         user = User(id=telegram_id, roles=Role.RESIDENT.value)
         session.add(user)
         await session.flush()
+    place = ""  # a staff grant's community (· grid), as stored, for the audit trail
     if role == Role.ADMIN:
         user.set_roles(set(user.role_set) | {Role.ADMIN})
     elif role == Role.STAFF:
@@ -235,11 +236,13 @@ async def grant(
         if community is None or community.id is None:
             raise NotFound("err-community-unknown", name=community_name)
         grid_id = None
+        place = community.name
         if grid_name:
             grid = await org.grid_by_name(session, community_id=community.id, name=grid_name)
             if grid is None:
                 raise NotFound("err-grid-unknown", name=grid_name)
             grid_id = grid.id
+            place = f"{community.name} · {grid.name}"
         await _grant_scope(
             session, user=user, community_id=community.id, grid_id=grid_id, granted_by=granted_by
         )
@@ -251,7 +254,7 @@ async def grant(
         action=f"grant_{role}",
         subject_type="user",
         subject_id=telegram_id,
-        detail=community_name or "",
+        detail=place,
     )
     await session.commit()
     return user

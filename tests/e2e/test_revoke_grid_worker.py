@@ -14,6 +14,7 @@ from tests.e2e.conftest import Harness
 
 ADMIN = 1001  # 王主任
 GRID = 2002  # 张网格员, 阳光社区 第一网格
+ZHOU = 4001  # 周阿姨, resident
 
 
 async def _in_english(h: Harness, user: int) -> None:
@@ -88,6 +89,34 @@ async def test_a_grid_worker_revoked_by_the_cli_reads_grid_worker(
     assert await asyncio.to_thread(main, ["revoke", "staff", str(GRID)]) == 0
     told = await d.expect(GRID, "已被撤销", since=hello["message_id"])
     assert message_text(told).startswith("您在「阳光社区 · 第一网格」的网格员权限已被撤销。"), (
+        message_text(told)
+    )
+    assert await d.errors() == []
+
+
+async def test_a_grant_typed_loosely_tells_the_name_as_stored(
+    linli_sandbox: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`linli grant … --community 'sunshine  community' --grid ' 第二网格'`: 周阿姨 (reads
+    Chinese) is told 「阳光社区 · 第二网格」, the names as stored, not the words typed."""
+    h = linli_sandbox
+    d = h.driver
+    url = h.sandbox.app.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("LINLI_DATABASE_URL", url)
+    monkeypatch.setattr("models.base.utcnow", h.clock)
+    [hello] = await d.say(ZHOU, "/start")
+    argv = [
+        "grant",
+        "staff",
+        str(ZHOU),
+        "--community",
+        "sunshine  community",
+        "--grid",
+        " 第二网格",
+    ]
+    assert await asyncio.to_thread(main, argv) == 0
+    told = await d.expect(ZHOU, "网格员", since=hello["message_id"])
+    assert message_text(told).startswith("✅ 您已成为「阳光社区 · 第二网格」的网格员。"), (
         message_text(told)
     )
     assert await d.errors() == []
