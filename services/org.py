@@ -500,6 +500,18 @@ async def list_communities(session: AsyncSession) -> list[Community]:
     return list((await session.exec(select(Community).order_by(col(Community.name)))).all())
 
 
+async def communities_to_live_in(session: AsyncSession) -> list[Community]:
+    """The communities, by name, that have a building to live in: one an admin has just
+    created (🏘 组织架构 → ➕ 新建社区), with no grids yet, is not offered to residents."""
+    lived_in = select(Building.community_id).distinct()
+    stmt = (
+        select(Community)
+        .where(col(Community.id).in_(lived_in))  # type: ignore[arg-type]
+        .order_by(col(Community.name))
+    )
+    return list((await session.exec(stmt)).all())
+
+
 async def list_grids(session: AsyncSession, *, community_id: int) -> list[Grid]:
     """The grids of a community, by name."""
     stmt = select(Grid).where(Grid.community_id == community_id).order_by(col(Grid.name))
