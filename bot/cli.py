@@ -157,6 +157,8 @@ def cmd_grant(args: argparse.Namespace) -> int:
         engine = await prepare_database(settings)
         try:
             async with make_sessionmaker(engine)() as session:
+                held: list[staff.HeldPlace] = []  # what a revoke takes away, read before it
+                granted = ""
                 if args.action == "grant":
                     user = await staff.grant(
                         session,
@@ -165,6 +167,9 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         community_name=args.community,
                         grid_name=args.grid,
                     )
+                    if args.role == "staff":  # the names as stored, whatever was typed
+                        places = await _granted_places(session, args.community, args.grid)
+                        granted = " · ".join(p.name for p in places)
                 else:
                     community_id = None
                     if args.community:
@@ -174,6 +179,9 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         if found is None:
                             raise DomainError("err-community-unknown", name=args.community)
                         community_id = found.id
+                    held = await staff.held_places(
+                        session, telegram_id=args.telegram_id, community_id=community_id
+                    )
                     user = await staff.revoke(
                         session,
                         telegram_id=args.telegram_id,
@@ -181,12 +189,14 @@ def cmd_grant(args: argparse.Namespace) -> int:
                         community_id=community_id,
                         admin_ids=settings.admin_ids,
                     )
-                told = await _tell_about_roles(session, translator, settings, user, args)
+                told = await _tell_about_roles(session, translator, settings, user, args, held)
         except DomainError as exc:
             print("error: " + translator.get("en", exc.key, **exc.args_), file=sys.stderr)
             return 1
         finally:
             await engine.dispose()
+        if granted:
+            print(f"{user.id}: staff of {granted}")
         print(f"{user.id}: roles now {user.roles or 'resident'}")
         if told:
             print(f"{user.id} will be told by the bot (queued in its outbox)")
@@ -196,12 +206,18 @@ def cmd_grant(args: argparse.Namespace) -> int:
 
 
 async def _tell_about_roles(
-    session: Any, translator: Any, settings: Any, user: Any, args: argparse.Namespace
+    session: Any,
+    translator: Any,
+    settings: Any,
+    user: Any,
+    args: argparse.Namespace,
+    held: list[Any],
 ) -> bool:
     """The person granted or revoked is told by the bot, in their language, with the menu their
     roles now give (queued in the outbox: a running bot sends it; their command list catches up
     at their next update). An account that never opened the bot is not written to: /start
     shows them their menu."""
+    from handlers.admin import revoked_words
     from handlers.menu import main_menu
     from handlers.notify import notify
     from models import Role, shown_name
@@ -222,6 +238,8 @@ async def _tell_about_roles(
         key = "admin-revoked-admin-user" if role == Role.ADMIN else "admin-revoked-user"
 
     def told(t: Any) -> str:
+        if args.action == "revoke":  # a grid worker reads 网格员 and their grid
+            return revoked_words(t, key, held)
         if not places:
             return str(t(key))
         return str(t(key, community=" · ".join(shown_name(p, t.lang) for p in places)))

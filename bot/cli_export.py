@@ -23,7 +23,6 @@ def _unwritable(out: Path) -> str | None:
         return "is a directory; give a file name"
     existed = out.exists()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("ab"):
             pass
     except OSError as exc:
@@ -59,6 +58,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("linli export: a date is out of range (give years 2 to 9998)", file=sys.stderr)
         return 2
     out = Path(args.out or f"ledger-{args.from_:%Y%m%d}-{args.to:%Y%m%d}.xlsx")
+    if not out.parent.exists():
+        # a folder is not made up: a typo in the path would put the ledger where nobody looks
+        print(
+            f"linli export: --out {out}: the folder {out.parent} does not exist; "
+            f"create it first (mkdir -p {out.parent}) or give another path",
+            file=sys.stderr,
+        )
+        return 1
     problem = _unwritable(out)
     if problem:
         print(f"linli export: --out {out}: {problem}", file=sys.stderr)

@@ -479,9 +479,29 @@ async def on_revoke_ask(
         return
     await query.answer()
     await query.message.edit_text(
-        t("admin-revoke-confirm", name=member.display_name),
+        await _revoke_question(session, member, t),
         reply_markup=_revoke_confirm(t, member.id, yes="revoke-yes", back="staff"),
     )
+
+
+def grid_places(held: list[staff_service.HeldPlace], t: Text) -> str | None:
+    """'阳光社区 · 第一网格' (in the reader's language) for someone who is staff of grids only,
+    so that what is taken away reads 网格员, not 社区工作人员; None for community staff."""
+    if not held or any(place.grid is None for place in held):
+        return None
+    return t.join(
+        " · ".join(shown_name(p, t.lang) for p in (place.community, place.grid) if p)
+        for place in held
+    )
+
+
+async def _revoke_question(session: AsyncSession, member: User, t: Text) -> str:
+    """The question asked before a revoke: a grid worker's names their grid."""
+    held = await staff_service.held_places(session, telegram_id=member.id)
+    grids = grid_places(held, t)
+    if grids is not None:
+        return t("admin-revoke-confirm-grid", name=member.display_name, place=grids)
+    return t("admin-revoke-confirm", name=member.display_name)
 
 
 @router.callback_query(AdminCb.filter(F.action == "revoke-yes"))
@@ -505,14 +525,27 @@ async def on_revoke(
         await query.answer(t("admin-revoke-gone"), show_alert=True)
         await _show_staff_list(query.message, session, t)
         return
+    held = await staff_service.held_places(session, telegram_id=callback_data.id)
     member = await staff_service.revoke(
         session, telegram_id=callback_data.id, role=Role.STAFF, revoked_by=user.id
     )
-    await query.answer(t("admin-revoked", name=member.display_name), show_alert=True)
+    grids = grid_places(held, t)
+    if grids is not None:
+        done = t("admin-revoked-grid", name=member.display_name, place=grids)
+    else:
+        done = t("admin-revoked", name=member.display_name)
+    await query.answer(done, show_alert=True)
     await _show_staff_list(query.message, session, t)
     # The former staff member is told, gets the resident menu back and loses staff commands.
     await _tell_revoked(
-        session, bot, translator, settings, member, key="admin-revoked-user", now=clock()
+        session,
+        bot,
+        translator,
+        settings,
+        member,
+        key="admin-revoked-user",
+        now=clock(),
+        held=held,
     )
 
 
@@ -525,9 +558,11 @@ async def _tell_revoked(
     *,
     key: str,
     now: datetime,
+    held: list[staff_service.HeldPlace] | None = None,
 ) -> None:
     """Someone whose role was taken away is told (`key`), with the menu and the commands
-    the roles they have left give."""
+    the roles they have left give; a grid worker (`held`: the grids they had) is told the
+    grid worker's words, naming the grid in their language."""
     roles = effective_roles(member, admin_ids=settings.admin_ids)
     await set_user_commands(
         bot, translator, user_id=member.id, language=member.language, roles=roles
@@ -536,10 +571,18 @@ async def _tell_revoked(
         session,
         translator,
         [member],
-        lambda tt: tt(key),
+        lambda tt: revoked_words(tt, key, held or []),
         lambda tt: main_menu(tt, roles, registered=member.registered),
         now=now,
     )
+
+
+def revoked_words(t: Text, key: str, held: list[staff_service.HeldPlace]) -> str:
+    """What a revoked person reads: `key`, or for a grid worker the grid worker's words."""
+    grids = grid_places(held, t) if key == "admin-revoked-user" else None
+    if grids is not None:
+        return t("admin-revoked-grid-user", place=grids)
+    return t(key)
 
 
 def _revoke_confirm(t: Text, who: int, *, yes: str, back: str) -> InlineKeyboardMarkup:
@@ -552,10 +595,10 @@ def _revoke_confirm(t: Text, who: int, *, yes: str, back: str) -> InlineKeyboard
     )
 
 
-async def ask_revoke_typed(message: Message, member: User, t: Text) -> None:
+async def ask_revoke_typed(message: Message, session: AsyncSession, member: User, t: Text) -> None:
     """'撤销李社工' typed: the question the list's 撤销 button asks, in a new message."""
     await message.answer(
-        t("admin-revoke-confirm", name=member.display_name),
+        await _revoke_question(session, member, t),
         reply_markup=_revoke_confirm(t, member.id, yes="revoke-yes", back="staff"),
     )
 

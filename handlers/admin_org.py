@@ -1,7 +1,7 @@
 """Admins: the org structure (🏘 组织架构) — communities → grids → buildings, a page at a time;
-add a grid or a building, rename any of them, give a community or a grid an English name, move a
-building to another grid. The service (services.org_edit) checks the role again, validates names
-and refuses what cannot be done."""
+add a community, a grid or a building, rename any of them, give a community or a grid an
+English name, move a building to another grid. The service (services.org_edit) checks the role
+again, validates names and refuses what cannot be done."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
@@ -21,7 +27,7 @@ from handlers.admin import AdminCb, OrgCb
 from handlers.consult_kit import same_markup
 from handlers.filters import IS_ADMIN
 from handlers.keyboards import cancel_keyboard, inline_kb
-from handlers.menu import labels, main_menu
+from handlers.menu import is_skip, labels, main_menu
 from handlers.text_steps import refuse_button_labels
 from models import Building, Community, Grid, Role, User
 from services import org
@@ -40,10 +46,14 @@ class OrgEdit(StatesGroup):
     """A name typed for an org edit; the data says which (`org_edit`) and of what (`org_id`)."""
 
     name = State()
+    # a new community: its English name (or 跳过), then ✅ 确定新建 under what was typed
+    english = State()
+    confirm = State()
 
 
 # a stale button of another flow ("✅ 说完了", "跳过" …) is not a name
 refuse_button_labels(router, OrgEdit.name)
+refuse_button_labels(router, OrgEdit.english, allow=("common-skip",))
 
 
 Row = list[tuple[str, str]]
@@ -90,6 +100,7 @@ async def _communities_page(
         lambda p: OrgCb(action="top", page=p).pack(),
         t,
     )
+    rows.append([(t("org-add-community"), OrgCb(action="add-c").pack())])
     rows.append([(t("admin-back"), AdminCb(action="menu").pack())])
     text = "\n".join(x for x in (t("org-title"), line) if x)
     await _show(message, text, inline_kb(rows), new=new)
@@ -265,7 +276,121 @@ async def _current(session: AsyncSession, action: str, oid: int) -> Community | 
     return thing
 
 
-@router.message(StateFilter(OrgEdit.name), F.text.in_(labels("common-cancel")))
+@router.callback_query(OrgCb.filter(F.action == "add-c"))
+async def on_add_community(
+    query: CallbackQuery, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """➕ 新建社区: its name asked first."""
+    await query.answer()
+    await state.set_state(OrgEdit.name)
+    await state.set_data({"org_edit": "add-c", "org_id": 0})
+    assert isinstance(query.message, Message)
+    text = t("org-ask-community-name", limit=org_service.MAX_NAME)
+    await query.message.answer(text, reply_markup=cancel_keyboard(t))
+
+
+def _skip_or_cancel(t: Text) -> ReplyKeyboardMarkup:
+    """跳过 / ✖️ 取消 under the new community's English name, which is optional."""
+    keys = ("common-skip", "common-cancel")
+    return ReplyKeyboardMarkup(
+        keyboard=[[KeyboardButton(text=t(key)) for key in keys]], resize_keyboard=True
+    )
+
+
+async def _ask_community_english(message: Message, state: FSMContext, t: Text, name: str) -> None:
+    await state.update_data(org_name=name)
+    await state.set_state(OrgEdit.english)
+    text = t("org-ask-community-english", name=name, limit=org_service.MAX_NAME)
+    await message.answer(text, reply_markup=_skip_or_cancel(t))
+
+
+@router.message(StateFilter(OrgEdit.english), F.text, ~F.text.in_(labels("common-cancel")))
+async def on_community_english(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The new community's English name (or 跳过); then what will be made, to confirm."""
+    data = await state.get_data()
+    name = str(data.get("org_name") or "")
+    typed = message.text or ""
+    english = ""
+    if not is_skip(typed):
+        english = await org_service.new_community_english(
+            session, user=user, roles=roles, name=typed, chinese=name
+        )
+    await state.update_data(org_name_en=english)
+    await state.set_state(OrgEdit.confirm)
+    await _ask_confirm(message, t, name, english)
+
+
+async def _ask_confirm(message: Message, t: Text, name: str, english: str) -> None:
+    """What will be made, with ✅ 确定新建 / ✖️ 取消 under it (✖️ 取消 below the chat too)."""
+    await message.answer(t("org-add-community-check"), reply_markup=cancel_keyboard(t))
+    if english:
+        text = t("org-add-community-confirm-english", name=name, english=english)
+    else:
+        text = t("org-add-community-confirm", name=name)
+    buttons = [
+        [(t("org-add-community-yes"), OrgCb(action="add-c-yes").pack())],
+        [(t("common-cancel"), OrgCb(action="add-c-no").pack())],
+    ]
+    await message.answer(text, reply_markup=inline_kb(buttons))
+
+
+@router.message(StateFilter(OrgEdit.confirm), F.text, ~F.text.in_(labels("common-cancel")))
+async def on_confirm_typed(message: Message, state: FSMContext, t: Text) -> None:
+    """Words typed instead of ✅ 确定新建: the question again (nothing is made unasked)."""
+    data = await state.get_data()
+    name, english = str(data.get("org_name") or ""), str(data.get("org_name_en") or "")
+    await _ask_confirm(message, t, name, english)
+
+
+@router.callback_query(OrgCb.filter(F.action.in_({"add-c-yes", "add-c-no"})))
+async def on_add_community_confirm(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """✅ 确定新建: the community is made and its page shown, to add its grids; ✖️ 取消:
+    nothing is made. A button of a question answered already changes nothing."""
+    assert isinstance(query.message, Message)
+    data = await state.get_data()
+    if await state.get_state() != OrgEdit.confirm.state or data.get("org_edit") != "add-c":
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    menu = main_menu(t, roles, registered=user.registered)
+    if callback_data.action == "add-c-no":
+        await state.clear()
+        await query.answer()
+        await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.answer(t("org-cancelled"), reply_markup=menu)
+        return
+    done = await org_service.add_community(
+        session,
+        user=user,
+        roles=roles,
+        name=str(data.get("org_name") or ""),
+        name_en=str(data.get("org_name_en") or "") or None,
+    )
+    await state.clear()
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    await query.message.answer(t("org-done-add-c", name=done.name), reply_markup=menu)
+    await _community_page(query.message, session, t, done.id, new=True)
+
+
+@router.message(
+    StateFilter(OrgEdit.name, OrgEdit.english, OrgEdit.confirm),
+    F.text.in_(labels("common-cancel")),
+)
 async def on_org_name_cancel(
     message: Message, state: FSMContext, user: User, roles: frozenset[Role], t: Text
 ) -> None:
@@ -290,6 +415,10 @@ async def on_org_name(
     data = await state.get_data()
     action, oid = str(data.get("org_edit")), int(data.get("org_id") or 0)
     typed = message.text or ""
+    if action == "add-c":  # a new community: its English name next, then ✅ to make it
+        name = await org_service.new_community_name(session, user=user, roles=roles, name=typed)
+        await _ask_community_english(message, state, t, name)
+        return
     if action == "add-g":
         done = await org_service.add_grid(
             session, user=user, roles=roles, community_id=oid, name=typed

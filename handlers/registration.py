@@ -158,7 +158,9 @@ async def _begun_from(message: Message, state: FSMContext) -> bool:
 async def _ask_community(
     message: Message, state: FSMContext, session: AsyncSession, t: Text, edit: bool = False
 ) -> None:
-    communities = [(c.id, shown_name(c, t.lang)) for c in await org.list_communities(session)]
+    communities = [
+        (c.id, shown_name(c, t.lang)) for c in await org.communities_to_live_in(session)
+    ]
     await state.set_state(Reg.community)
     if not communities:
         await message.answer(t("reg-no-communities"))

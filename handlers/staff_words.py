@@ -39,7 +39,7 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
     if readings:
         named = await staff_service.staff_named(ctx.session, readings)
         if len(named) == 1:  # '撤销李社工': the list's question, asked once more
-            await admin.ask_revoke_typed(message, named[0], ctx.t)
+            await admin.ask_revoke_typed(message, ctx.session, named[0], ctx.t)
             return True
         if named:  # two of that name: the list, where each has their button
             await admin.open_typed_page(

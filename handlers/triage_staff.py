@@ -2256,6 +2256,8 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
         values |= {"behalf_community": building.community_id, "room_read": bool(found.room)}
         if found.room:  # else a room entered before stays, shown at the room step
             values["room"] = found.room
+        if found.says_more:  # '2号楼的灯坏了': the matter too, filed once the name is in
+            values["said"] = said
         await state.update_data(values)
         await state.set_state(OnBehalf.channel)
         name = shown_name(building, t.lang)
@@ -2264,6 +2266,8 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
             if found.room
             else t("order-behalf-building-read", building=name)
         )
+        if found.says_more:
+            text = t("order-behalf-building-matter-kept", said=fit(said, 200)) + "\n" + text
         await message.answer(text, reply_markup=_channel_markup(t))
         return
     picking = shown is None and found.refused is None
@@ -2409,7 +2413,10 @@ async def on_behalf_phone(event: Message | CallbackQuery, state: FSMContext, t: 
             return
         await state.update_data(phone=phone)
     await state.set_state(OnBehalf.name)
-    await reply(event, t("order-behalf-name"), reply_markup=_skip_or_cancel(t, OnBehalf.name))
+    question = t("order-behalf-name")
+    if said := str((await state.get_data()).get("said") or ""):  # the matter, typed earlier
+        question += "\n" + t("order-behalf-name-matter-waiting", said=fit(said, 200))
+    await reply(event, question, reply_markup=_skip_or_cancel(t, OnBehalf.name))
 
 
 @router.message(OnBehalf.name, F.text)

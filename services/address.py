@@ -187,6 +187,32 @@ async def says_home(session: AsyncSession, text: str) -> AddressGuess | None:
     return guess
 
 
+# where about a building, said beside it ('2号楼门口'): a place, not yet a matter
+_NEAR_WORDS = re.compile(r"门口|门前|附近|旁边|前面|后面|对面|楼下|楼上|楼道|下面|上面")
+# a person named beside the building ('2号楼王奶奶'): who, not what
+_PERSON_TITLE = re.compile(r"(?:奶奶|爷爷|阿姨|叔叔|大爷|大妈|先生|女士|师傅|老师|阿婆|阿公)$")
+
+
+def says_more_than_address(text: str, guess: AddressGuess) -> bool:
+    """Words beside the community, building and room read from `text` that say a matter
+    ('2号楼的灯坏了', 'Building 2, the light is out'); not an address alone ('2号楼501',
+    '阳光社区2栋501室'), a spot by it ('2号楼门口') or a person ('2号楼王奶奶')."""
+    rest = _normal(text)
+    for forms in (
+        _community_forms(guess.community) if guess.community is not None else [],
+        _building_forms(guess.building.name) if guess.building is not None else [],
+    ):
+        if forms and (at := _find(rest, forms)) is not None:
+            rest = rest[: at[0]] + rest[at[1] :]
+    words = _HOME_REST.sub("", _NEAR_WORDS.sub("", rest))
+    if len(words) >= 2 and not (len(words) <= 5 and _PERSON_TITLE.search(words)):
+        return True
+    own = (guess.community.name_en or "") if guess.community is not None else ""
+    latin = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    other = [w for w in latin if w not in _HOME_WORDS and w not in own.lower().split()]
+    return len(other) >= 2
+
+
 # the English words that may stand around an address said as a home ('I live at …, room 302')
 _HOME_WORDS = frozenset(
     [

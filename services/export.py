@@ -17,7 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, MemberStatus, User
+from models import Building, Community, Grid, MemberProfile, MemberStatus, User, shown_name
 from models.orders import (
     Claim,
     ClaimStatus,
@@ -30,7 +30,7 @@ from models.orders import (
     Score,
 )
 from models.users import DATA_DELETED_KEY, DeletedName, member_name
-from services.order_common import category, voice_placeholder_key, written_text
+from services.order_common import category, is_category, voice_placeholder_key, written_text
 from services.places import Place
 from services.urges import URGE_ACTION, URGE_REASONS
 
@@ -178,10 +178,16 @@ async def export_ledger(
     def tx(key: str, **args: Any) -> str:
         return texts.get(lang, key, **args)
 
-    names: dict[str, dict[int, str]] = {"community": {}, "grid": {}, "building": {}}
-    for model, key in ((Community, "community"), (Grid, "grid"), (Building, "building")):
-        for row in (await session.exec(select(model.id, model.name))).all():  # type: ignore[attr-defined]
-            names[key][int(row[0] or 0)] = row[1]
+    # places as the reader reads them: 'Sunshine Community', 'Grid 1', 'Building 3' in English
+    places: dict[str, Sequence[Community | Grid | Building]] = {
+        "community": (await session.exec(select(Community))).all(),
+        "grid": (await session.exec(select(Grid))).all(),
+        "building": (await session.exec(select(Building))).all(),
+    }
+    names = {
+        key: {int(p.id or 0): shown_name(p, lang) for p in of_kind}
+        for key, of_kind in places.items()
+    }
 
     def named(name: str) -> str:
         """A person's name in a cell: who deleted their data (/forget) in `lang`'s words."""
@@ -345,7 +351,9 @@ async def export_ledger(
                     str(urged)
                     if (urged := sum(e.action == URGE_ACTION for e in events_of))
                     else "",
-                    "\n".join(_event_line(e, cached=cached, zone=zone) for e in events_of),
+                    "\n".join(
+                        _event_line(e, cached=cached, zone=zone, lang=lang) for e in events_of
+                    ),
                 ]
                 for i, value in enumerate(values):
                     if value:  # empty cells are not written at all (a third of them)
@@ -523,7 +531,23 @@ def _state(subject: str, state: str | None, cached: Any) -> str:
     return cached(STATE_KEYS.get(subject, "order-status-") + state) if state else ""
 
 
-def _note(note: str, cached: Any) -> str:
+def _marks(lang: str) -> tuple[str, str, str]:
+    """The brackets and the colon of a history line as the reader's language writes them:
+    full-width in Chinese ('（待受理）', '渠道：'), plain in English ('(waiting)', 'Channel: ')."""
+    if lang.startswith("zh"):
+        return "（", "）", "："
+    return " (", ")", ": "
+
+
+def _category_note(note: str, lang: str) -> str:
+    """A category change's note ('plumbing → electrical') in category names, the reader's."""
+    before, arrow, after = note.partition(" → ")
+    if not arrow or not is_category(before) or not is_category(after):
+        return note
+    return f"{category(before).name(lang)} → {category(after).name(lang)}"
+
+
+def _note(note: str, cached: Any, lang: str = "zh-Hans") -> str:
     """A ledger note in the ledger's words: 渠道：机器人 · 紧急, 需要人数 2 · 积分 10."""
     words = note.split(" ")
     if not any(w.partition("=")[0] in {"channel", *NOTE_WORDS} and "=" in w for w in words):
@@ -532,7 +556,10 @@ def _note(note: str, cached: Any) -> str:
     for word in words:
         key, sep, value = word.partition("=")
         if sep and key == "channel":
-            parts.append(f"{cached('order-xlsx-channel')}：{cached('order-channel-' + value)}")
+            colon = _marks(lang)[2]
+            parts.append(
+                f"{cached('order-xlsx-channel')}{colon}{cached('order-channel-' + value)}"
+            )
         elif sep and key in NOTE_WORDS:
             parts.append(f"{cached(NOTE_WORDS[key])} {value}")
         elif word == "urgent":
@@ -542,15 +569,20 @@ def _note(note: str, cached: Any) -> str:
     return " · ".join(parts)
 
 
-def _event_line(e: Any, *, cached: Any, zone: tzinfo) -> str:
+def _event_line(e: Any, *, cached: Any, zone: tzinfo, lang: str = "zh-Hans") -> str:
     """One line of a matter's history: time, action, from → to (state names), note."""
     old, new = _state(e.subject, e.from_state, cached), _state(e.subject, e.to_state, cached)
+    opening, closing, _colon = _marks(lang)
     moved = ""
     if e.from_state != e.to_state:
-        moved = f"（{old}→{new}）" if old else f"（{new}）"
+        moved = f"{opening}{old}→{new}{closing}" if old else f"{opening}{new}{closing}"
     note = ""
-    if e.note:
-        note = f" {_note(e.note, cached) if e.action in STRUCTURED_NOTES else e.note}"
+    if e.note and e.action in STRUCTURED_NOTES:
+        note = f" {_note(e.note, cached, lang)}"
+    elif e.note and e.action == "category":
+        note = f" {_category_note(e.note, lang)}"
+    elif e.note:
+        note = f" {e.note}"
     if e.action == URGE_ACTION and e.note in URGE_REASONS:  # why it could be urged
         note = f" {cached('urge-reason-' + e.note)}"
     return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -499,6 +500,18 @@ async def list_communities(session: AsyncSession) -> list[Community]:
     return list((await session.exec(select(Community).order_by(col(Community.name)))).all())
 
 
+async def communities_to_live_in(session: AsyncSession) -> list[Community]:
+    """The communities, by name, that have a building to live in: one an admin has just
+    created (🏘 组织架构 → ➕ 新建社区), with no grids yet, is not offered to residents."""
+    lived_in = select(Building.community_id).distinct()
+    stmt = (
+        select(Community)
+        .where(col(Community.id).in_(lived_in))  # type: ignore[arg-type]
+        .order_by(col(Community.name))
+    )
+    return list((await session.exec(stmt)).all())
+
+
 async def list_grids(session: AsyncSession, *, community_id: int) -> list[Grid]:
     """The grids of a community, by name."""
     stmt = select(Grid).where(Grid.community_id == community_id).order_by(col(Grid.name))
@@ -516,32 +529,39 @@ async def list_buildings(
 
 
 async def community_by_name(session: AsyncSession, *, name: str) -> Community | None:
-    """A community by its exact name, else by its English name (letter case aside)."""
+    """A community by its exact name, else by its Chinese or English name as typed loosely:
+    letter case, spaces and full-width letters aside (' 阳光社区', 'sunshine  community'), or
+    without 社区 ('阳光') when that names one community only."""
     found = (await session.exec(select(Community).where(Community.name == name))).first()
     if found is not None or not name.strip():
         return found
-    wanted = name.strip().casefold()
-    for community in (await session.exec(select(Community))).all():
-        if community.name_en and community.name_en.casefold() == wanted:
+    wanted = _typed_name(name)
+    everyone = list((await session.exec(select(Community))).all())
+    for community in everyone:
+        if wanted in {_typed_name(community.name), _typed_name(community.name_en or "")}:
             return community
-    return None
+    short = [c for c in everyone if _typed_name(c.name) == wanted + "社区"]
+    return short[0] if len(short) == 1 else None
 
 
 def _typed_name(name: str) -> str:
-    """A name as typed, compared: letter case and spaces aside ('grid 2', 'Grid2', 'GRID 2')."""
-    return "".join(name.split()).casefold()
+    """A name as typed, compared: letter case, spaces and full-width forms aside ('grid 2',
+    'Grid2', 'GRID 2', 'ｇｒｉｄ２')."""
+    return "".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 async def grid_by_name(session: AsyncSession, *, community_id: int, name: str) -> Grid | None:
-    """A grid of the community by its exact name ('第一网格'), else by its English name, letter
-    case and spaces aside ('Grid 2', 'grid 2', 'grid2')."""
+    """A grid of the community by its exact name ('第一网格'), else by its Chinese or English
+    name, letter case, spaces and full-width forms aside ('Grid 2', 'grid 2', ' 第二网格')."""
     stmt = select(Grid).where(Grid.community_id == community_id)
     grids = list((await session.exec(stmt)).all())
     found = next((g for g in grids if g.name == name), None)
     if found is not None or not name.strip():
         return found
     wanted = _typed_name(name)
-    return next((g for g in grids if g.name_en and _typed_name(g.name_en) == wanted), None)
+    return next(
+        (g for g in grids if wanted in {_typed_name(g.name), _typed_name(g.name_en or "")}), None
+    )
 
 
 async def grid_names(session: AsyncSession, *, lang: str) -> dict[int | None, str]:

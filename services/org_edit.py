@@ -1,9 +1,9 @@
-"""Admins edit the org structure in the bot: add a grid or a building, rename a community, a
-grid or a building, give a community or a grid an English name, move a building to another
-grid of its community. Like `linli org import` (services.org.import_org), which keys grids by
-(community, name) and buildings by (community, name), names are unique among their
-community's grids and buildings, and communities among the sub-district's. Every change is
-audited."""
+"""Admins edit the org structure in the bot: add a community, a grid or a building, rename a
+community, a grid or a building, give a community or a grid an English name, move a building
+to another grid of its community. Like `linli org import` (services.org.import_org), which
+keys grids by (community, name) and buildings by (community, name), names are unique among
+their community's grids and buildings, and communities among the sub-district's. Every change
+is audited."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -93,6 +94,65 @@ def _record(
     audit.record(
         session, actor_id=user.id, action=action, subject_type=kind, subject_id=sid, detail=note
     )
+
+
+async def new_community_name(
+    session: AsyncSession, *, user: User, roles: Collection[Role], name: str
+) -> str:
+    """The name typed for a new community, tidied; one another community has (as its name or
+    its English name, letter case aside) is refused: typed, the two could not be told apart."""
+    await _require_admin(session, user=user, roles=roles, action="org_add_community")
+    name = clean_name(name)
+    for community in (await session.exec(select(Community))).all():
+        if name.casefold() in {community.name.casefold(), (community.name_en or "").casefold()}:
+            raise Conflict("org-err-community-taken", name=name)
+    return name
+
+
+async def new_community_english(
+    session: AsyncSession, *, user: User, roles: Collection[Role], name: str, chinese: str
+) -> str:
+    """The English name typed for a new community (to be called `chinese`), tidied: it needs a
+    Latin letter and is unique as the names are, letter case aside."""
+    await _require_admin(session, user=user, roles=roles, action="org_add_community")
+    english = clean_name(name)
+    if not any("a" <= ch.lower() <= "z" for ch in english):
+        raise InvalidInput("org-err-english-latin")
+    taken = {chinese.casefold()}
+    for community in (await session.exec(select(Community))).all():
+        taken |= {community.name.casefold(), (community.name_en or "").casefold()}
+    if english.casefold() in taken:
+        raise Conflict("org-err-community-taken", name=english)
+    return english
+
+
+async def add_community(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    name: str,
+    name_en: str | None = None,
+) -> Named:
+    """A new community of the sub-district (its grids and buildings are added next), with its
+    English name where one is given; the names are checked again (another admin may have taken
+    one since they were typed)."""
+    name = await new_community_name(session, user=user, roles=roles, name=name)
+    if name_en:
+        name_en = await new_community_english(
+            session, user=user, roles=roles, name=name_en, chinese=name
+        )
+    community = Community(name=name, name_en=name_en or None)
+    session.add(community)
+    try:
+        await session.flush()
+    except IntegrityError:  # another admin added it between the check and now
+        await session.rollback()
+        raise Conflict("org-err-community-taken", name=name) from None
+    assert community.id is not None
+    _record(session, user, "org_add_community", "community", community.id, name)
+    await session.commit()
+    return Named("community", community.id, name)
 
 
 async def add_grid(

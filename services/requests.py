@@ -32,7 +32,7 @@ from models.orders import (
 )
 from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from services.address import NamedPlace, named_place, read_address
+from services.address import NamedPlace, named_place, read_address, says_more_than_address
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
@@ -931,6 +931,8 @@ class TypedBuilding:
     room: str | None
     community: Community | None
     refused: Building | None = None
+    # words beside the address that say the matter ('2号楼的灯坏了'): kept for it, not lost
+    says_more: bool = False
 
 
 async def behalf_typed_building(
@@ -957,7 +959,12 @@ async def behalf_typed_building(
         return TypedBuilding(building=None, room=None, community=where)
     if guess.building.id not in {b.id for b in mine}:
         return TypedBuilding(building=None, room=None, community=where, refused=guess.building)
-    return TypedBuilding(building=guess.building, room=guess.room, community=where)
+    return TypedBuilding(
+        building=guess.building,
+        room=guess.room,
+        community=where,
+        says_more=says_more_than_address(text, guess),
+    )
 
 
 async def behalf_public_grid(

@@ -225,6 +225,7 @@ async def grant(
         user = User(id=telegram_id, roles=Role.RESIDENT.value)
         session.add(user)
         await session.flush()
+    place = ""  # a staff grant's community (· grid), as stored, for the audit trail
     if role == Role.ADMIN:
         user.set_roles(set(user.role_set) | {Role.ADMIN})
     elif role == Role.STAFF:
@@ -235,11 +236,13 @@ async def grant(
         if community is None or community.id is None:
             raise NotFound("err-community-unknown", name=community_name)
         grid_id = None
+        place = community.name
         if grid_name:
             grid = await org.grid_by_name(session, community_id=community.id, name=grid_name)
             if grid is None:
                 raise NotFound("err-grid-unknown", name=grid_name)
             grid_id = grid.id
+            place = f"{community.name} · {grid.name}"
         await _grant_scope(
             session, user=user, community_id=community.id, grid_id=grid_id, granted_by=granted_by
         )
@@ -251,7 +254,7 @@ async def grant(
         action=f"grant_{role}",
         subject_type="user",
         subject_id=telegram_id,
-        detail=community_name or "",
+        detail=place,
     )
     await session.commit()
     return user
@@ -365,6 +368,32 @@ async def list_staff(session: AsyncSession) -> list[tuple[User, list[StaffScope]
         return []
     users = (await session.exec(select(User).where(col(User.id).in_(list(by_user))))).all()
     return [(u, by_user[u.id]) for u in sorted(users, key=lambda u: u.id)]
+
+
+@dataclass(frozen=True)
+class HeldPlace:
+    """One staff scope, as its places: a community, and the grid when it is a grid's."""
+
+    community: Community
+    grid: Grid | None
+
+
+async def held_places(
+    session: AsyncSession, *, telegram_id: int, community_id: int | None = None
+) -> list[HeldPlace]:
+    """Where someone is staff (of `community_id` only, when given): read before a revoke, to
+    name what is taken away — a grid worker's grid, not 'community staff'."""
+    stmt = select(StaffScope).where(StaffScope.user_id == telegram_id)
+    if community_id is not None:
+        stmt = stmt.where(StaffScope.community_id == community_id)
+    held = []
+    for scope in (await session.exec(stmt.order_by(col(StaffScope.id)))).all():
+        community = await session.get(Community, scope.community_id)
+        if community is None:
+            continue
+        grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
+        held.append(HeldPlace(community=community, grid=grid))
+    return held
 
 
 async def staff_named(session: AsyncSession, readings: Sequence[str]) -> list[User]:

@@ -64,7 +64,7 @@ async def test_each_admin_page_leads_back_to_the_menu(linli_sandbox: Harness) ->
     assert message_text(await _current(h, ADMIN, mid)) == "管理"
     await d.tap(ADMIN, "🏘 组织架构", mid)
     org = await d.expect(ADMIN, "组织架构：请选择社区", since=mid - 1)
-    assert _buttons(org) == ["和谐社区", "阳光社区", "⬅️ 返回管理"]
+    assert _buttons(org) == ["和谐社区", "阳光社区", "➕ 新建社区", "⬅️ 返回管理"]
     await d.tap(ADMIN, "⬅️ 返回管理", mid)
     await d.tap(ADMIN, "➕ 邀请网格员", mid)
     await d.expect(ADMIN, "邀请哪个社区的网格员", since=mid - 1)

@@ -62,5 +62,5 @@ async def test_a_card_held_for_the_night_is_not_sent_to_a_grid_worker_revoked_me
     await service.drain()
     texts = [message_text(m) for m in await d.messages(GRID_WORKER)]
     assert not any("新居民登记" in text for text in texts), texts
-    assert any("工作人员权限已被撤销" in text for text in texts), texts
+    assert any("网格员权限已被撤销" in text for text in texts), texts
     await d.expect(STAFF, "新居民登记")

@@ -71,7 +71,9 @@ async def test_an_admin_revokes_in_words(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     ask = await _only(h, ADMIN, "撤销张网格员的权限")
-    assert message_text(ask).startswith("确定撤销 张网格员 的社区工作人员权限吗？")
+    assert message_text(ask).startswith(
+        "确定撤销 张网格员 在「阳光社区 · 第一网格」的网格员权限吗？"
+    )
     assert inline_labels(ask) == ["✅ 确定撤销", "⬅️ 返回列表"]
     await d.tap(ADMIN, "✅ 确定撤销", ask["message_id"])
     await d.expect(GRID_WORKER, "撤销")

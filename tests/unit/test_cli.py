@@ -113,3 +113,34 @@ def test_grant_reads_english_names_as_export_does(
     assert grid_name == "第二网格"
     assert main(["grant", "staff", "777", "--community", "Moonlight"]) == 1
     assert 'There is no community called "Moonlight"' in capsys.readouterr().err
+
+
+def test_grant_typed_loosely_names_the_place_as_stored(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A community or grid typed loosely (spaces, letter case, full-width letters, 阳光 for
+    阳光社区) is found, and the CLI and the audit trail name it as stored ('阳光社区 · 第二网格'),
+    not as typed. Before, ' 阳光社区' and 'sunshine  community' were 'no community called …'."""
+    from sqlmodel import create_engine, select
+
+    from models import AuditEvent
+
+    assert main(["org", "import", str(DEMO_ORG)]) == 0
+    capsys.readouterr()
+    for community, grid in [
+        (" 阳光社区 ", "第二网格 "),
+        ("sunshine  COMMUNITY", "ｇｒｉｄ　２"),
+        ("阳光", "Grid2"),
+    ]:
+        args = ["grant", "staff", "777", "--community", community, "--grid", grid]
+        assert main(args) == 0, capsys.readouterr().err
+        out = capsys.readouterr().out
+        assert "777: staff of 阳光社区 · 第二网格\n" in out, out
+    assert main(["grant", "staff", "778", "--community", "Harmony community"]) == 0
+    assert "778: staff of 和谐社区\n" in capsys.readouterr().out
+    engine = create_engine(db.replace("+aiosqlite", ""))
+    with engine.connect() as conn:
+        details = conn.execute(
+            select(AuditEvent.detail).where(AuditEvent.action == "grant_staff")  # type: ignore[arg-type]
+        ).all()
+    assert {d for (d,) in details} == {"阳光社区 · 第二网格", "和谐社区"}

@@ -109,3 +109,28 @@ async def test_a_bare_number_at_the_building_step(org: AsyncSession) -> None:
     assert (await read_address(org, "11", community_id=sunshine.community.id)).building is None
     missing = await read_address(org, "9", community_id=sunshine.community.id, bare_number=True)
     assert missing.building is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "more"),
+    [
+        ("2号楼的灯坏了", True),
+        ("2号楼漏水", True),
+        ("二号楼的水管漏了，麻烦看看", True),
+        ("Building 2, the light is out", True),
+        ("2号楼", False),
+        ("2号楼501", False),
+        ("阳光社区2栋501室", False),
+        ("2号楼门口", False),
+        ("2号楼王奶奶", False),
+        ("building 2 room 501", False),
+    ],
+)
+def test_words_beside_a_building_that_say_a_matter(typed: str, more: bool) -> None:
+    """At ☎️ 代居民登记's building step: the words beside the building that say the matter."""
+    from models import Building, Community
+    from services.address import AddressGuess, says_more_than_address
+
+    sunshine = Community(id=1, name="阳光社区", name_en="Sunshine Community")
+    guess = AddressGuess(community=sunshine, building=Building(id=1, name="2号楼", community_id=1))
+    assert says_more_than_address(typed, guess) is more
