@@ -52,6 +52,7 @@ from handlers.polls import (
     vote_typed_no,
     vote_typed_yes,
 )
+from handlers.praise import offer_praise
 from handlers.profile import cmd_profile, offer_typed_phone, show_quiet
 from handlers.registration import (
     change_address_typed,
@@ -855,6 +856,9 @@ async def on_unknown_message(
         return  # "谢谢" after a matter was done: its score is asked for with the answer
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
+        return
+    if not in_flow and user.registered and ctx is not None and smalltalk.praises(text):
+        await offer_praise(message, state, ctx, text)  # "我想表扬一下刘师傅": to him, not a matter
         return
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):

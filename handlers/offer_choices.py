@@ -23,6 +23,8 @@ CHOICES = {
     "drop": "fallback-choice-drop",  # '不要了' typed under it: let go
     "add": "fallback-choice-add",  # ➕ 补充到 … (handlers.fallback.on_add_typed_text)
     "callme": "fallback-choice-callme",  # 📞 请社区回电 (handlers.call_back)
+    "praise": "fallback-choice-praise",  # 🌟 转达表扬 (handlers.praise)
+    "nopraise": "fallback-choice-nopraise",  # and its 不用了
 }
 
 

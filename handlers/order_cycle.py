@@ -8,6 +8,7 @@ from handlers import (
     call_back,
     claims,
     phone_rating,
+    praise,
     requests,
     results,
     staff_search,
@@ -32,4 +33,5 @@ router.include_routers(
     results.router,
     stats.router,
     call_back.router,
+    praise.router,
 )

@@ -1994,3 +1994,23 @@ def repeats_of(text: str | None) -> Repeats | None:
         return None
     numbers = tuple(dict.fromkeys(int(n) for n in _NUMBER.findall(said) if int(n) > 0))
     return Repeats(numbers=numbers, previous=bool(_PREVIOUS.search(said)))
+
+
+# ------------------------------------------------------------------ praise for who served them
+
+_PRAISE = re.compile(
+    r"表扬|点赞|点个赞|夸一夸|夸夸|夸一下|要夸|送锦旗|锦旗|感谢信|"
+    r"(?:感谢|谢谢|多谢|感激)[^，,。.!！?？]{0,6}(?:师傅|医生|大夫|律师|老师|志愿者|党员|社工|网格员)|"
+    r"\bpraise\b|\bcompliment\b|\bkudos\b|"
+    r"\bthank(?:s| you)?\b[^,.!?]{0,30}\b(?:volunteer|for fixing|for helping|for coming)\b",
+    re.IGNORECASE,
+)
+_PRAISE_NOT = re.compile(r"不表扬|不点赞|批评|投诉|差评|不满意|complain", re.IGNORECASE)
+
+
+def praises(text: str | None) -> bool:
+    """Words praising someone who served them ('我想表扬一下刘师傅，修水管特别认真', '谢谢赵医生
+    上门看病', 'I want to praise the volunteer'): passed on to that member (services.praise),
+    not offered to be filed as a matter. A complaint in the same words ('投诉') is not one."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    return bool(said) and not _PRAISE_NOT.search(said) and bool(_PRAISE.search(said))

@@ -13,6 +13,7 @@ from services.smalltalk import (
     classify,
     compose_intent,
     offers_to_take,
+    praises,
     rating_and_comment,
     reports_done,
     says_skip,
@@ -326,3 +327,21 @@ def test_adds_to_a_matter_told(text: str, rest: str | None) -> None:
 )
 def test_rating_said_with_its_comment(text: str, read: tuple[Rating, str] | None) -> None:
     assert rating_and_comment(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "praise"),
+    [
+        ("我想表扬一下刘师傅，上次帮我修水管特别认真", True),
+        ("谢谢赵医生上门看病", True),
+        ("给社区点个赞", True),
+        ("I want to praise the volunteer", True),
+        ("Thanks to the volunteer for fixing my tap", True),
+        ("谢谢", False),  # thanks alone: small talk
+        ("谢谢你们", False),
+        ("我要投诉刘师傅", False),  # a complaint
+        ("楼道灯坏了", False),
+    ],
+)
+def test_praises(text: str, praise: bool) -> None:
+    assert praises(text) is praise

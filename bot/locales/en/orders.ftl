@@ -1092,3 +1092,22 @@ order-btn-assign = 👤 Assign to a member
 order-assign-none = No member can be assigned (with the skills and area, not already on it).
 order-assign-choose = Assign to whom? The member chosen is told and the order is theirs.
 order-assigned = Order { $number } is assigned to { $name }; they have been told.
+
+# praise: a resident's praise passed on (handlers.praise, services.praise)
+praise-ask-member = Thank you! Shall I pass these words on to { $name } (who served on your request { $number }) and to the community?
+praise-ask-staff = Thank you! Shall I pass these words on to the community?
+praise-btn-send = 🌟 Pass it on
+praise-btn-drop = No, thanks
+praise-gone = This praise was dealt with already. To praise again, just say it again.
+praise-sent-member = Passed on to { $name } and the community. Thank you!
+praise-sent-staff = Passed on to the community. Thank you!
+fallback-choice-praise = Praise passed on
+praise-notice-member = 🌟 A resident praised you (order { $number }: { $title }):
+    "{ $text }"
+    Thank you for your work!
+praise-notice-staff = 🌟 A resident praised { $name } (request { $number }):
+    "{ $text }"
+praise-notice-staff-general = 🌟 { $resident } praises the community:
+    "{ $text }"
+order-action-praise = Praise from the resident
+fallback-choice-nopraise = Not passed on

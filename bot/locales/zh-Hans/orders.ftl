@@ -1033,3 +1033,22 @@ order-btn-assign = 👤 指派给党员/志愿者
 order-assign-none = 没有可以指派的党员/志愿者（符合技能和片区、还没接这单的）。
 order-assign-choose = 指派给谁？选中的人会收到通知，工单就由他来办。
 order-assigned = 工单 { $number } 已指派给 { $name }，已通知本人。
+
+# 表扬: a resident's praise passed on (handlers.praise, services.praise)
+praise-ask-member = 谢谢您的表扬！要把这些话转达给 { $name }（为您办理诉求 { $number }）和社区吗？
+praise-ask-staff = 谢谢您的表扬！要把这些话转达给社区吗？
+praise-btn-send = 🌟 转达表扬
+praise-btn-drop = 不用了
+praise-gone = 这条表扬已经处理过了。想再表扬，直接再说一遍就行。
+praise-sent-member = 已转达给 { $name } 和社区，谢谢您！
+praise-sent-staff = 已转达给社区，谢谢您！
+fallback-choice-praise = 转达表扬
+praise-notice-member = 🌟 居民表扬了您（工单 { $number }：{ $title }）：
+    「{ $text }」
+    谢谢您的付出！
+praise-notice-staff = 🌟 居民表扬了 { $name }（诉求 { $number }）：
+    「{ $text }」
+praise-notice-staff-general = 🌟 { $resident } 表扬社区：
+    「{ $text }」
+order-action-praise = 居民表扬
+fallback-choice-nopraise = 不用转达

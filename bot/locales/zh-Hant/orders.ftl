@@ -1036,3 +1036,22 @@ order-btn-assign = 👤 指派給黨員/志願者
 order-assign-none = 沒有可以指派的黨員/志願者（符合技能和片區、還沒接這單的）。
 order-assign-choose = 指派給誰？選中的人會收到通知，工單就由他來辦。
 order-assigned = 工單 { $number } 已指派給 { $name }，已通知本人。
+
+# 表揚: a resident's praise passed on (handlers.praise, services.praise)
+praise-ask-member = 謝謝您的表揚！要把這些話轉達給 { $name }（為您辦理訴求 { $number }）和社區嗎？
+praise-ask-staff = 謝謝您的表揚！要把這些話轉達給社區嗎？
+praise-btn-send = 🌟 轉達表揚
+praise-btn-drop = 不用了
+praise-gone = 這條表揚已經處理過了。想再表揚，直接再說一遍就行。
+praise-sent-member = 已轉達給 { $name } 和社區，謝謝您！
+praise-sent-staff = 已轉達給社區，謝謝您！
+fallback-choice-praise = 轉達表揚
+praise-notice-member = 🌟 居民表揚了您（工單 { $number }：{ $title }）：
+    「{ $text }」
+    謝謝您的付出！
+praise-notice-staff = 🌟 居民表揚了 { $name }（訴求 { $number }）：
+    「{ $text }」
+praise-notice-staff-general = 🌟 { $resident } 表揚社區：
+    「{ $text }」
+order-action-praise = 居民表揚
+fallback-choice-nopraise = 不用轉達
