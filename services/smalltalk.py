@@ -372,7 +372,9 @@ _QUESTION = (
 # question, but not how to do it
 _WHEN = (
     "什么时候|啥时候|几点|几号|哪天|哪一天|多少|有多少|是多少|几分|几个|when|what time|when s|"
-    "how many|how much"
+    "how many|how much|"
+    # what one's own figure is ('what is my rank', "what's my score"): the figure, not how
+    "what is my|what s my|what are my|what was my"
 )
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone
