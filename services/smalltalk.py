@@ -1364,6 +1364,19 @@ _PAIR_EN = re.compile(
 
 
 _WE_WILL_BOTH = ("we ll both", "we will both")
+# who may be named coming along, each once: a short code for one ('12') where a message is
+# remembered with it (services.meeting_messages: a kind is 16 characters at most)
+_KIN = tuple(dict.fromkeys([*_KIN_ZH.split("|"), *_KIN_EN.split("|")]))
+
+
+def kin_code(who: str | None) -> str:
+    """A short code for who comes along ('老伴' → its place in the list); '' for none named."""
+    return str(_KIN.index(who)) if who in _KIN else ""
+
+
+def kin_named(code: str) -> str | None:
+    """Who a `kin_code` stands for; None for none named (or a code not known)."""
+    return _KIN[int(code)] if code.isdigit() and int(code) < len(_KIN) else None
 
 
 def rsvp_company(text: str | None) -> Company | None:
