@@ -1698,6 +1698,10 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         ask = ctx.t("order-rate-typed", number=newest.number, score=ctx.t(_SCORE_LABELS[score]))
         await _ask_score(message, state, ctx, newest, ask, comment=comment)
         return True
+    if comment is None:  # '满意' typed under a read-back that kept words said with the score
+        kept = (await state.get_data()).get("rate_comment")
+        if isinstance(kept, list) and len(kept) == 2 and kept[0] == req.id and kept[1]:
+            comment = str(kept[1])
     await _rate_typed(message, state, ctx, req, score, comment=comment)
     return True
 
@@ -1720,7 +1724,8 @@ async def _ask_score(
         # above the line saying which button to tap, where there is one (the points' reading)
         head, _, last = text.rpartition("\n")
         text = f"{head}\n{kept}\n{last}" if head else f"{text}\n{kept}"
-    await state.update_data(rate_comment=[req.id, comment] if comment else None)
+        # kept until a score is tapped (a reading changed, or '好的' under it, keeps it too)
+        await state.update_data(rate_comment=[req.id, comment])
     rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
     await message.answer(text, reply_markup=keyboard(rows))
 

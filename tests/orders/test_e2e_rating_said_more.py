@@ -85,4 +85,10 @@ async def test_a_score_and_comment_for_the_newest_of_two_keeps_the_comment(
     assert (rating.score, rating.comment) == (Score.SATISFIED, "师傅很耐心")
     req, ratings = await _stored(h, first)
     assert req.status == RequestStatus.DONE and ratings == []
+    # read back with words kept, then the score typed rather than tapped: the words kept too
+    asked = await reply_to(d, ZHOU, "三颗星，来得有点晚", "记作「🙂 基本满意」")
+    assert "您说的「来得有点晚」会和评价一起记下" in message_text(asked), message_text(asked)
+    await reply_to(d, ZHOU, "满意", "按您说的记下了")
+    req, [rating] = await _stored(h, first)
+    assert (rating.score, rating.comment) == (Score.SATISFIED, "来得有点晚")
     assert await d.errors() == []
