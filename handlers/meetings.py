@@ -358,7 +358,7 @@ async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) 
     the words are no answer or no meeting awaits one."""
     answer = smalltalk.rsvp_of(message.text)
     # '我和老伴一起去': an answer is one person's, so theirs is offered, and how the one coming
-    # along signs up is said first (never left out unsaid)
+    # along signs up is said in the same answer (never left out unsaid, nor a loose message)
     company = smalltalk.rsvp_company(message.text) if answer is None else None
     if company is not None:
         answer = company.answer
@@ -368,8 +368,7 @@ async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) 
     found = await meetings.meetings_for_typed_rsvp(
         ctx.session, user=ctx.user, answer=answer, now=now
     )
-    if company is not None and answer == RsvpAnswer.YES and (found.changes or found.same):
-        await message.answer(t("meeting-typed-rsvp-company", who=company.who or "none"))
+    along = (company.who or "none") if company is not None and answer == RsvpAnswer.YES else None
 
     def view(meeting: Meeting) -> tuple[str, str]:
         when = when_text(t, meeting.starts_at, settings=ctx.settings, now=now)
@@ -382,7 +381,10 @@ async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) 
         several = [m for m, _status in found.same]
     if several:
         rows = [[view(m)] for m in several]
-        await message.answer(t("meeting-typed-rsvp-which"), reply_markup=kb(rows))
+        which = t("meeting-typed-rsvp-which")
+        if along is not None:  # how the one coming along signs up, in the same answer
+            which += "\n\n" + t("meeting-typed-rsvp-company", who=along)
+        await message.answer(which, reply_markup=kb(rows))
         return True
     if found.changes:
         [meeting] = found.changes
@@ -391,10 +393,12 @@ async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) 
             answer=answer.value,
             when=when_text(t, meeting.starts_at, settings=ctx.settings, now=now),
             render=partial(tx, t),
+            company=along,
         )
         sent = await message.answer(text, reply_markup=kb(rows))
         # redrawn when the meeting changes, as the announcement is: a new time, or cancelled
-        kind = f"{meeting_messages.OFFER}:{answer.value}"
+        # (how the one coming along signs up still said)
+        kind = meeting_messages.offer_kind(answer.value, along)
         await _remember(ctx.session, sent, meeting, kind, text, rows)
         if meeting.status == MeetingStatus.PUBLISHED:  # '是的' typed right under it answers it
             pending = [sent.message_id, RSVP_CONFIRM, meeting.id, answer.value]
@@ -404,6 +408,8 @@ async def offer_typed_rsvp(message: Message, state: FSMContext, ctx: UpdateCtx) 
         [(meeting, status)] = found.same
         said = t(f"meeting-rsvp-status-{status.value}")
         text = t("meeting-typed-rsvp-same", title=meeting.title, status=said)
+        if along is not None:  # already going: how the one coming along signs up, with it
+            text += "\n\n" + t("meeting-typed-rsvp-company", who=along)
         await message.answer(text, reply_markup=kb([[view(meeting)]]))
         return True
     return False

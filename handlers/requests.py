@@ -1629,9 +1629,12 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     '挺好的', '还行', '一般', '不满意', '没修好' is the score, recorded as the tap would (不满意
     reopens the matter and asks what is still wrong) — for the request whose rating question
     it is right under (or replies to), or the only one awaiting a score. Several awaiting and
-    not under one's question: which one is asked, with the buttons. Stars or points ('打五分',
-    '五星', '打一分') are read as a score (4–5 满意, 3 基本满意, 1–2 不满意) and said back with
-    the buttons, one tap to confirm it or choose another. An 'OK' right under the
+    not under one's question: which one is asked, with the buttons (words said with the score
+    kept for the tap). Stars or points ('打五分', '五星', '打一分') are read as a score (4–5 满意,
+    3 基本满意, 1–2 不满意; above five, out of ten: '打十分', '8分' — 8–10 满意, 5–7 基本满意,
+    ≤4 不满意) and said back with the buttons, one tap to confirm it or choose another; words
+    said with them ('五星，师傅很好') are said back too, and the tap records them as its
+    comment. An 'OK' right under the
     question ('好的', '嗯', '可以') is asked, politely, with the buttons. False when the words
     are none of these, or may be about something else: '好的' or '没修好' not right under a
     rating question (or with nothing awaiting a score)."""
@@ -1643,6 +1646,10 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
     # '打五分', '五星', '打一分': stars or points, read as one of the three scores and said
     # back with the buttons, to be confirmed (or changed) with a tap — the reading is ours
     points = smalltalk.points_of(text) if said is None and not unclear else None
+    if said is None and not unclear and points is None:
+        with_words = smalltalk.points_and_comment(text)  # '五星，师傅很好', '4 stars, quick …'
+        if with_words is not None:
+            points, comment = with_words[0], with_words[1] or None
     if said is None and not unclear and points is None:
         return False
     waiting = await request_service.awaiting_ratings(ctx.session, user=ctx.user)
@@ -1668,12 +1675,14 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
             number=asked.number,
             points=points.points,
             unit="star" if points.stars else "point",
+            out_of=points.out_of,
             score=ctx.t(_SCORE_LABELS[score]),
         )
-        await _ask_score(message, ctx, asked, ask)
+        await _ask_score(message, state, ctx, asked, ask, comment=comment)
         return True
     if said is None and above is not None:  # '好的' right under the question
-        await _ask_score(message, ctx, above, ctx.t("order-rate-unclear", number=above.number))
+        unclear_ask = ctx.t("order-rate-unclear", number=above.number)
+        await _ask_score(message, state, ctx, above, unclear_ask)
         return True
     if said is None or (above is None and smalltalk.says_not_fixed(text)):
         # an 'OK' to something else is small talk, as before; '还没修好' not under a rating
@@ -1687,15 +1696,36 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         # from its own question)
         newest = waiting[0]
         ask = ctx.t("order-rate-typed", number=newest.number, score=ctx.t(_SCORE_LABELS[score]))
-        await _ask_score(message, ctx, newest, ask)
+        await _ask_score(message, state, ctx, newest, ask, comment=comment)
         return True
+    if comment is None:  # '满意' typed under a read-back that kept words said with the score
+        kept = (await state.get_data()).get("rate_comment")
+        if isinstance(kept, list) and len(kept) == 2 and kept[0] == req.id and kept[1]:
+            comment = str(kept[1])
     await _rate_typed(message, state, ctx, req, score, comment=comment)
     return True
 
 
-async def _ask_score(message: Message, ctx: OrderCtx, req: Request, text: str) -> None:
-    """The rating question again for `req`, in `text`, with its three buttons."""
+async def _ask_score(
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    req: Request,
+    text: str,
+    *,
+    comment: str | None = None,
+) -> None:
+    """The rating question again for `req`, in `text`, with its three buttons. Words said with
+    the score (`comment`) are said back and kept: a tap on a score for `req` records them as
+    its comment (on_rate), so they are neither asked for again nor lost."""
     t = ctx.t
+    if comment:
+        kept = t("order-rate-comment-kept", comment=fit(comment, 300))
+        # above the line saying which button to tap, where there is one (the points' reading)
+        head, _, last = text.rpartition("\n")
+        text = f"{head}\n{kept}\n{last}" if head else f"{text}\n{kept}"
+        # kept until a score is tapped (a reading changed, or '好的' under it, keeps it too)
+        await state.update_data(rate_comment=[req.id, comment])
     rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
     await message.answer(text, reply_markup=keyboard(rows))
 
@@ -1864,6 +1894,10 @@ async def on_rate(
     kept = await state.get_data()
     # words typed about it just before (offer_rating_first): the comment, not asked again
     said = str(kept.get("typed_text") or "") if kept.get("typed_about") == req.id else ""
+    # or said with the score, read back before it was given ('五星，师傅很好'): kept for it
+    with_score = kept.get("rate_comment")
+    if not said and isinstance(with_score, list) and len(with_score) == 2:
+        said = str(with_score[1] or "") if with_score[0] == req.id else ""
     await state.clear()
     out = await order_service.rate(
         ctx.session,

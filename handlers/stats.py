@@ -209,7 +209,8 @@ async def _said_stats(
 ) -> dict[str, Any] | bool:
     """Staff at the menu saying which figures in words: a period right under the period
     buttons ('上个月的', '11月', '最近30天'), or with a stats word anywhere ('本月的台账',
-    'last month stats'; '统计' alone: the buttons). The days said, as `said_days`."""
+    'last month stats'; '统计' alone: the buttons), or asking how many matters came in a
+    period ('今天有几个新诉求', '这周有多少诉求'). The days said, as `said_days`."""
     text = message.text or ""
     if len(text) > 40 or text.startswith("/"):
         return False
@@ -217,6 +218,10 @@ async def _said_stats(
     days = stats_service.said_period(text, today=today)
     named = stats_service.asks_stats(text)
     if days is None:
+        # '今天有几个新诉求', 'how many new requests today?': that period's figures
+        counted = stats_service.counts_period(text, today=today)
+        if counted is not None:
+            return {"said_days": counted}
         return {"said_days": None} if stats_service.stats_alone(text) else False
     if named:
         return {"said_days": days}

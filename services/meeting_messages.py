@@ -57,6 +57,7 @@ from services.consult_common import (
     meeting_view_data,
     rsvp_data,
 )
+from services.smalltalk import kin_code, kin_named
 
 CARD = "card"
 REPLY = "reply"
@@ -367,12 +368,40 @@ def ask_rows(meeting: Meeting, *, now: datetime, render: Render) -> Rows:
     return [[(render("mq-btn-ask"), ask_data(meeting.id or 0))]]
 
 
+# an answer typed with someone coming along ('我和老伴一起去') is remembered as kind
+# "offer:yes:+<kin code>" ("+" alone: nobody named), so its redraws keep saying how they sign up
+COMPANY = "+"
+
+
+def offer_kind(answer: str, company: str | None = None) -> str:
+    """The kind an answer typed and read back is remembered as; `company`: who comes along
+    ('老伴'; 'none' when nobody is named), or None."""
+    if company is None:
+        return f"{OFFER}:{answer}"
+    return f"{OFFER}:{answer}:{COMPANY}{kin_code(company)}"
+
+
+def offer_of_kind(kind: str) -> tuple[str, str | None]:
+    """The answer and who comes along (as `offer_kind` takes them) of an offer's kind."""
+    answer, _, company = kind.partition(":")[2].partition(":")
+    if not company.startswith(COMPANY):
+        return answer, None
+    return answer, kin_named(company[len(COMPANY) :]) or "none"
+
+
 def typed_offer(
-    meeting: Meeting, *, answer: str, when: object, render: Render
+    meeting: Meeting,
+    *,
+    answer: str,
+    when: object,
+    render: Render,
+    company: str | None = None,
 ) -> tuple[str, Rows]:
     """An answer typed ('我去') read back: the meeting as it is now, and ✅ 确认去 while it can
     be answered; once cancelled, that it was, with no button asking to tap (its card stays a
-    tap away)."""
+    tap away). Said with someone coming along (`company`: who, or 'none' when nobody is
+    named: '我和老伴一起去'), how that one signs up for themself is part of it (it was a
+    message of its own, left loose in the chat)."""
     published = meeting.status == MeetingStatus.PUBLISHED
     text = render(
         "meeting-typed-rsvp",
@@ -384,6 +413,11 @@ def typed_offer(
     )
     if meeting.status == MeetingStatus.CANCELLED:
         text += "\n" + render("meeting-now-cancelled", reason=meeting.cancel_reason or "-")
+    elif company is not None:
+        note = render("meeting-typed-rsvp-company", who=company)
+        # above the line saying to tap (or answer) where there is one, as part of the answer
+        head, _, last = text.rpartition("\n")
+        text = f"{head}\n\n{note}\n{last}" if published and head else f"{text}\n\n{note}"
     rows: Rows = []
     if published:
         confirm = rsvp_data(meeting.id or 0, answer)
@@ -1108,11 +1142,13 @@ async def _redraw_remembered(
         elif message.kind.startswith(f"{OFFER}:"):
             # an answer typed, read back: the time, place and title now; no ✅ 确认 once
             # cancelled
+            answer, company = offer_of_kind(message.kind)
             text, rows = typed_offer(
                 meeting,
-                answer=message.kind.partition(":")[2],
+                answer=answer,
                 when=notifier.local(meeting.starts_at),
                 render=render,
+                company=company,
             )
         elif message.kind == CHECKIN:
             said = notices.get((message.chat_id, message.message_id))

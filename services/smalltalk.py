@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
@@ -386,7 +386,9 @@ _QUESTION = (
 # question, but not how to do it
 _WHEN = (
     "什么时候|啥时候|几点|几号|哪天|哪一天|多少|有多少|是多少|几分|几个|when|what time|when s|"
-    "how many|how much"
+    "how many|how much|"
+    # what one's own figure is ('what is my rank', "what's my score"): the figure, not how
+    "what is my|what s my|what are my|what was my"
 )
 _MAYBE = "可以|能|能够"
 # words that look like a feature but ask about something else (the property company's phone
@@ -745,8 +747,31 @@ def rating_of(text: str | None) -> Rating | None:
     return found[0]
 
 
-# where a score said first (or last) ends and the words about the service begin
+# where a score said first (or last) ends and the words about the service begin: a mark
+# ('五星，师傅很好', '4 stars, quick and friendly'), else a space as well ('满意 师傅很好')
+_CLAUSE_MARKS = re.compile(r"[，,。.!！；;～~]+")
 _CLAUSE = re.compile(r"[，,。.!！；;～~\s]+")
+
+
+def _score_and_rest(text: str | None, read: Callable[[str], _T | None]) -> tuple[_T, str] | None:
+    """The score `read` finds in the first (or last) clause of a message alone, and the rest:
+    its comment (at least two letters or characters). None when no end is a score alone."""
+    if not text:
+        return None
+    said = text.strip()
+    for clauses in (_CLAUSE_MARKS, _CLAUSE):
+        parts = [p for p in clauses.split(said) if p.strip()]
+        if len(parts) < 2:
+            continue
+        for score_part, rest in (
+            (parts[0], said[said.index(parts[0]) + len(parts[0]) :]),
+            (parts[-1], said[: said.rindex(parts[-1])]),
+        ):
+            score = read(score_part.strip())
+            comment = rest.strip(" ，,。.!！；;～~")
+            if score is not None and sum(ch.isalnum() for ch in comment) >= 2:
+                return score, comment
+    return None
 
 
 def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
@@ -755,56 +780,56 @@ def rating_and_comment(text: str | None) -> tuple[Rating, str] | None:
     → satisfied, '师傅很负责'; '师傅很负责，很满意'; '不满意，灯还是不亮' → unsatisfied, '灯还是
     不亮'). None when no clause at either end is a score alone, the rest is too short to be a
     comment, or the rest gives another score ('满意，不过不太满意')."""
-    if not text:
+    found = _score_and_rest(text, rating_of)
+    if found is None:
         return None
-    said = text.strip()
-    parts = [p for p in _CLAUSE.split(said) if p]
-    if len(parts) < 2:
-        return None
-    for score_part, rest in (
-        (parts[0], said[said.index(parts[0]) + len(parts[0]) :]),
-        (parts[-1], said[: said.rindex(parts[-1])]),
-    ):
-        score = rating_of(score_part)
-        comment = rest.strip(" ，,。.!！；;～~")
-        if score is None or sum(ch.isalnum() for ch in comment) < 2:
-            continue
-        other = rating_of(comment)
-        if other is not None and other != score:
-            return None
-        return score, comment
-    return None
+    score, comment = found
+    other = rating_of(comment)
+    if (other is not None and other != score) or points_of(comment) is not None:
+        return None  # '满意，打五分': the points are read back (points_and_comment)
+    return score, comment
 
 
 @dataclass(frozen=True)
 class Points:
     """Stars or points given where the three scores were asked ('打五分', '五星', '给5分',
-    '打一分', '5 stars'): how many, and the score they stand for — 4 or 5 satisfied, 3 basic,
-    0 to 2 unsatisfied (out of five, as apps and shops ask)."""
+    '打一分', '5 stars', '打十分', '8分'): how many, out of how many, and the score they stand
+    for. Out of five, as apps and shops ask: 4 or 5 satisfied, 3 basic, 0 to 2 unsatisfied.
+    Out of ten (more than five points, or '9/10'), as a school mark: 8 to 10 satisfied, 5 to
+    7 basic, 4 or fewer unsatisfied."""
 
     points: int
     stars: bool
     rating: Rating
+    out_of: int = 5
 
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
-_DIGITS_EN = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DIGITS = {
+    **{"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5},
+    **{"六": 6, "七": 7, "八": 8, "九": 9, "十": 10},
+}
+_DIGITS_EN = {
+    **{"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
+    **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+}
 _POINTS_ZH = re.compile(
     r"(?:我|我们)?(?:就|要|想)?(?:给|打|评)?(?:你们|您|师傅|他|他们|这次|个)?(?:打|给|评)?"
-    r"(?:(?P<n>[0-5零〇一二两三四五])(?:颗|个)?(?P<unit>星|分)|(?P<full>满分))"
+    r"(?:(?P<n>10|[0-9]|[零〇一二两三四五六七八九十])(?:颗|个)?(?P<unit>星|分)|(?P<full>满分))"
     r"(?:好评|吧|了|啊|呀|哦|的|哈|谢谢)*"
 )
 _POINTS_EN = re.compile(
-    r"(?:i (?:d |ll |would |will )?)?(?:give |rate )?(?:it |you |them |this )?"
-    r"(?P<n>[0-5]|zero|one|two|three|four|five) ?"
-    r"(?P<unit>stars?|points?|out of (?:5|five)|5)(?: out of (?:5|five))?(?: thanks| thank you)?"
+    r"(?:i (?:d |ll |would |will )?)?(?:give |rate )?(?:it |you |them |this )?(?:a )?"
+    r"(?P<n>10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten) ?"
+    r"(?:(?P<unit>stars?|points?)(?: out of (?P<of>5|five|10|ten))?"
+    r"|(?:out of )?(?P<scale>5|five|10|ten))(?: thanks| thank you)?"
 )
 
 
 def points_of(text: str | None) -> Points | None:
-    """The stars or points out of five a short message gives as a whole ('打五分', '五星',
-    '给5分', '三颗星', '满分', 'I'd give it 4 stars', '5/5'), or None: no number of them, one
-    over five ('打十分' out of what?), or other words."""
+    """The stars or points a short message gives as a whole ('打五分', '五星', '给5分',
+    '三颗星', '满分', 'I'd give it 4 stars', '5/5'; out of ten: '打十分', '8分', '给9分',
+    '9/10', '7 out of 10'), or None: no number of them, more stars than five, more than ten
+    points, or other words."""
     if not text or len(text) > MAX_CHARS:
         return None
     said = _clean(to_simplified(text))
@@ -812,19 +837,40 @@ def points_of(text: str | None) -> Points | None:
     found = _POINTS_ZH.fullmatch(plain) or _POINTS_EN.fullmatch(said)
     if found is None:
         return None
-    if found.groupdict().get("full"):
-        points, stars = 5, False
-    else:
-        n = found.group("n")
-        points = int(n) if n.isdigit() else {**_DIGITS, **_DIGITS_EN}[n]
-        stars = found.group("unit").startswith(("星", "star"))
-    if points >= 4:
+    groups = found.groupdict()
+    if groups.get("full"):
+        return Points(points=5, stars=False, rating=Rating.SATISFIED)
+    n = found.group("n")
+    points = int(n) if n.isdigit() else {**_DIGITS, **_DIGITS_EN}[n]
+    stars = (groups.get("unit") or "").startswith(("星", "star"))
+    scale = groups.get("of") or groups.get("scale")
+    out_of = (10 if scale in ("10", "ten") else 5) if scale else (10 if points > 5 else 5)
+    if points > out_of or (stars and out_of != 5):
+        return None  # '6 out of 5', 'eight stars': not a score read for sure
+    satisfied, basic = (8, 5) if out_of == 10 else (4, 3)  # the lowest of each
+    if points >= satisfied:
         rating = Rating.SATISFIED
-    elif points == 3:
+    elif points >= basic:
         rating = Rating.BASIC
     else:
         rating = Rating.UNSATISFIED
-    return Points(points=points, stars=stars, rating=rating)
+    return Points(points=points, stars=stars, rating=rating, out_of=out_of)
+
+
+def points_and_comment(text: str | None) -> tuple[Points, str] | None:
+    """Stars or points said with words about the service ('五星，师傅很好', '4 stars, quick
+    and friendly', '师傅很好，打十分'): the points and the words, their comment. None when no
+    clause at either end is points alone, or the rest gives a score of its own that differs
+    ('打一分，很满意': which is it?). The rest the same score alone ('五星，很满意'): no comment
+    ('')."""
+    found = _score_and_rest(text, points_of)
+    if found is None:
+        return None
+    points, comment = found
+    other = rating_of(comment)
+    if (other is not None and other != points.rating) or points_of(comment) is not None:
+        return None
+    return points, "" if other is not None else comment
 
 
 _NOT_FIXED_TOKENS: list[tuple[str, bool | None]] = _tokens(
@@ -1380,6 +1426,19 @@ _PAIR_EN = re.compile(
 
 
 _WE_WILL_BOTH = ("we ll both", "we will both")
+# who may be named coming along, each once: a short code for one ('12') where a message is
+# remembered with it (services.meeting_messages: a kind is 16 characters at most)
+_KIN = tuple(dict.fromkeys([*_KIN_ZH.split("|"), *_KIN_EN.split("|")]))
+
+
+def kin_code(who: str | None) -> str:
+    """A short code for who comes along ('老伴' → its place in the list); '' for none named."""
+    return str(_KIN.index(who)) if who in _KIN else ""
+
+
+def kin_named(code: str) -> str | None:
+    """Who a `kin_code` stands for; None for none named (or a code not known)."""
+    return _KIN[int(code)] if code.isdigit() and int(code) < len(_KIN) else None
 
 
 def rsvp_company(text: str | None) -> Company | None:

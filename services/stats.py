@@ -230,6 +230,32 @@ def stats_alone(text: str | None) -> bool:
     return not _PERIOD_FILLERS.sub("", _STATS_WORDS.sub("", said))
 
 
+# how many matters came in, asked of a period ('今天有几个新诉求', '今天来了多少单', '这周有多少
+# 诉求', 'how many new requests today?'): the words asking it, and those around the period
+_COUNT_ASKED = re.compile(r"几个|几件|几单|几条|多少|\bhow many\b")
+_COUNTED = re.compile(
+    r"诉求|工单|单子|单|事情|事|\brequests?\b|\bmatters?\b|\borders?\b|\bcases?\b"
+)
+_COUNT_FILLERS = re.compile(
+    r"新的|新|进来了|进来|来了|收到了|收到|一共|总共|有|共|了|\bnew\b|\bcame in\b|"
+    r"\bcome in\b|\bfiled\b|\bwere there\b|\bare there\b|\bdid we (?:get|have)\b|"
+    r"\bhave we (?:had|got)\b|\bwe (?:got|had|have)\b|\bso far\b|\bthere\b"
+)
+
+
+def counts_period(text: str | None, *, today: date) -> tuple[date, date] | None:
+    """The days of a question how many matters came in a period ('今天有几个新诉求' today,
+    '今天来了多少单', '这周有多少诉求' this week, 'how many new requests today?'): its figures
+    answer it. None when it is not such a question, names no period, or says more."""
+    if not text or len(text) > 40:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    if not _COUNT_ASKED.search(said) or not _COUNTED.search(said):
+        return None
+    rest = _COUNT_FILLERS.sub(" ", _COUNTED.sub(" ", _COUNT_ASKED.sub(" ", said)))
+    return said_period(rest, today=today)
+
+
 def said_period(text: str | None, *, today: date) -> tuple[date, date] | None:
     """The days (both included) of a period said in words ('上个月的' the whole last month,
     '本周' Monday to today, '11月' this year's November or last year's if it is still to come,

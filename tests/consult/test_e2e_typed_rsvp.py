@@ -6,12 +6,16 @@ Typed again once it is their answer, they are told so; with several meetings, as
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlmodel import select
 
+from models import Role, User
 from models.consultations import Rsvp, RsvpStatus
 from sandbox.driver import message_text
-from tests.consult.published import published_meeting
+from services import meetings
+from services.consult_common import Notifier
+from tests.consult.published import STAFF, published_meeting
 from tests.consult.test_e2e_qa_polls import labels_of
 from tests.e2e.conftest import Harness
 
@@ -79,28 +83,88 @@ async def test_coming_with_someone_signs_up_oneself_and_says_how_for_them(
 ) -> None:
     """'我和老伴一起去', '我们两口子都去', '带我孙子一起去': an answer is one person's (no guests
     on an RSVP), so the resident's own is offered with its button, and how the one coming
-    along signs up for themself is said first (was offered to be filed as a matter: the
-    companion, and the answer, lost)."""
+    along signs up for themself is said in that same answer — the read-back, kept when it is
+    redrawn (a postponement), or 'already answered' — not as a loose message of its own
+    before it (as it was)."""
     h = linli_sandbox
     d = h.driver
-    await published_meeting(h)
+    meeting = await published_meeting(h)
     sent = await d.send(ZHOU, "我和老伴一起去")
-    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
-    assert "您老伴也想参加的话，请老伴用自己的手机" in message_text(told), message_text(told)
-    offer = await d.expect(ZHOU, "要去吗", since=told["message_id"])
-    assert labels_of(offer)[0] == "✅ 确认去", message_text(offer)
+    offer = await d.expect(ZHOU, "要去吗", since=sent["message_id"])
+    text = message_text(offer)
+    assert "一人一份" in text and "您老伴也想参加的话，请老伴用自己的手机" in text, text
+    assert labels_of(offer)[0] == "✅ 确认去", text
+    assert await _after(h, sent["message_id"]) == [offer["message_id"]]  # nothing loose
+    # postponed: the read-back is redrawn with the new time, and still says how
+    await _postpone(h, meeting.id or 0, days=7)
+    redrawn = await _now(h, offer["message_id"])
+    assert message_text(redrawn) != text, "redrawn with the new time"
+    assert "您老伴也想参加的话" in message_text(redrawn), message_text(redrawn)
     await d.tap(ZHOU, "✅ 确认去", offer["message_id"])
     await d.expect(ZHOU, "已报名：十二月居民议事会", since=offer["message_id"])
-    # said again, already going: still told how the other one signs up
-    sent = await d.send(ZHOU, "带我孙子一起去")
-    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
-    assert "您孙子也想参加的话" in message_text(told), message_text(told)
-    same = await d.expect(ZHOU, "已经回复过了", since=told["message_id"])
-    assert "参加" in message_text(same)
-    sent = await d.send(ZHOU, "我们两口子都去")
-    told = await d.expect(ZHOU, "一人一份", since=sent["message_id"])
-    assert "和您一起来的家人也想参加的话" in message_text(told), message_text(told)
+    # said again, already going: how the other one signs up, in the same answer
+    for said, who in (
+        ("带我孙子一起去", "您孙子也想参加的话"),
+        ("我们两口子都去", "和您一起来的家人"),
+    ):
+        sent = await d.send(ZHOU, said)
+        same = await d.expect(ZHOU, "已经回复过了", since=sent["message_id"])
+        assert "参加" in message_text(same) and who in message_text(same), message_text(same)
+        assert await _after(h, sent["message_id"]) == [same["message_id"]], said
     async with h.sessionmaker() as session:
         [row] = (await session.exec(select(Rsvp))).all()
         assert (row.user_id, row.status) == (ZHOU, RsvpStatus.GOING)
     assert await d.errors() == []
+
+
+async def test_coming_with_someone_in_english(linli_sandbox: Harness) -> None:
+    """The same in English: one read-back, saying how the wife signs up herself."""
+    h = linli_sandbox
+    d = h.driver
+    await published_meeting(h)
+    async with h.sessionmaker() as session:
+        zhou = await session.get(User, ZHOU)
+        assert zhou is not None
+        zhou.language = "en"
+        session.add(zhou)
+        await session.commit()
+    sent = await d.send(ZHOU, "I'll come with my wife")
+    offer = await d.expect(ZHOU, "Do you mean you are going to", since=sent["message_id"])
+    text = message_text(offer)
+    assert "counts for you alone" in text and "If your wife would like to come too" in text, text
+    assert await _after(h, sent["message_id"]) == [offer["message_id"]]
+    assert await d.errors() == []
+
+
+async def _after(h: Harness, since: int) -> list[int]:
+    """The bot's messages in 周阿姨's chat after `since`, once everything queued is sent."""
+    await h.sandbox.app.dp["scheduler"].drain(now=h.clock())
+    return [
+        m["message_id"]
+        for m in await h.driver.messages(ZHOU)
+        if m["message_id"] > since and not m.get("deleted")
+    ]
+
+
+async def _now(h: Harness, message_id: int) -> dict[str, Any]:
+    [now] = [m for m in await h.driver.messages(ZHOU) if m["message_id"] == message_id]
+    return dict(now)
+
+
+async def _postpone(h: Harness, meeting_id: int, *, days: int) -> None:
+    """李社工 postpones the meeting by `days`; the redraws it queues are sent."""
+    async with h.sessionmaker() as session:
+        staff = await session.get(User, STAFF)
+        assert staff is not None
+        meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
+        await meetings.postpone_meeting(
+            session,
+            user=staff,
+            roles=frozenset({Role.RESIDENT, Role.STAFF}),
+            meeting_id=meeting_id,
+            starts_at=meeting.starts_at + timedelta(days=days),
+            reason="场地有变",
+            now=h.clock(),
+            notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
+        )
+    await h.sandbox.app.dp["scheduler"].drain(now=h.clock())

@@ -67,7 +67,13 @@ async def test_a_member_asks_where_when_and_the_phone(linli_sandbox: Harness) ->
 async def test_a_member_asks_about_points_in_words(linli_sandbox: Harness) -> None:
     d = linli_sandbox.driver
     [tapped] = await d.say(LIU, "🏅 我的积分")
-    for asked in ("我有多少分了", "这个月我排第几", "我排第几名"):
+    for asked in (
+        "我有多少分了",
+        "这个月我排第几",
+        "我排第几名",
+        "what is my rank",
+        "what's my rank?",
+    ):
         [points] = await d.say(LIU, asked)
         assert message_text(points) == message_text(tapped), asked
         assert "✓ 本月" in inline_labels(points), asked

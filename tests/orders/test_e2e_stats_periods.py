@@ -4,8 +4,9 @@ without an empty chart, and a period that cannot be read is explained with examp
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
@@ -114,4 +115,33 @@ async def test_the_period_said_in_words(linli_sandbox: Harness) -> None:
     await d.expect(STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"])
     sent = await d.send(STAFF, "这个月的台账发我一下")
     await d.expect(STAFF, "台账统计 · 2026-12-01 至 2026-12-07", since=sent["message_id"])
+    assert await d.errors() == []
+
+
+async def test_how_many_came_in_asked_in_words(linli_sandbox: Harness) -> None:
+    """'今天有几个新诉求', '今天来了多少单', 'how many new requests today?', '这周有多少诉求':
+    the figures of that period, as /stats gives them (was kept as a matter of the staff
+    member's own, for registering)."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, WU, "2号楼门口的路灯不亮了")
+    today = h.clock().astimezone(ZoneInfo("Asia/Shanghai")).date()
+    monday = today - timedelta(days=today.weekday())
+    week = today.isoformat() if monday == today else f"{monday.isoformat()} 至 {today.isoformat()}"
+    for said, period in (
+        ("今天有几个新诉求", today.isoformat()),
+        ("今天来了多少单", today.isoformat()),
+        ("how many new requests today?", today.isoformat()),
+        ("这周有多少诉求", week),
+    ):
+        sent = await d.send(STAFF, said)
+        figures = await d.expect(STAFF, f"台账统计 · {period}", since=sent["message_id"])
+        assert "诉求 1 件" in message_text(figures), said
+        assert "导出台账" in str(figures.get("reply_markup")), said
+        said_back = [
+            message_text(m)
+            for m in await d.messages(STAFF)
+            if m["message_id"] > sent["message_id"]
+        ]
+        assert not any("已经先记下了" in t or "报给社区" in t for t in said_back), said_back
     assert await d.errors() == []

@@ -322,6 +322,9 @@ def test_adds_to_a_matter_told(text: str, rest: str | None) -> None:
         ("满意", None),  # a score alone: rating_of
         ("好的，明天再说", None),
         ("满意，不太满意", None),  # two scores
+        ("满意，打五分", None),  # points with it: read back (points_and_comment)
+        ("满意，师傅很耐心", (Rating.SATISFIED, "师傅很耐心")),
+        ("very satisfied, the plumber was quick", (Rating.SATISFIED, "the plumber was quick")),
         ("", None),
     ],
 )

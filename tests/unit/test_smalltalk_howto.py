@@ -215,6 +215,12 @@ MEMBER = frozenset({Role.RESIDENT, Role.MEMBER})
         ("这个月我排第几", True, MEMBER, Feature.POINTS),
         ("我排第几名", True, MEMBER, Feature.POINTS),
         ("how many points do I have", True, MEMBER, Feature.POINTS),
+        ("what is my rank", True, MEMBER, Feature.POINTS),  # was how points work
+        ("what's my rank?", True, MEMBER, Feature.POINTS),
+        ("What's my score", True, MEMBER, Feature.POINTS),
+        ("what is my rank", True, RESIDENT, None),  # not a member: how (signing up first)
+        ("what is my address", True, RESIDENT, None),  # not a list of theirs: how, as before
+        ("what are points", True, MEMBER, None),  # what they are: how they work
         # a member who lives elsewhere (no address here) gets their own features all the same
         ("有什么活可以干吗", False, frozenset({Role.MEMBER}), Feature.OPEN_ORDERS),
         ("我有多少分了", False, frozenset({Role.MEMBER}), Feature.POINTS),

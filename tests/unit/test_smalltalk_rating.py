@@ -8,6 +8,7 @@ from services.smalltalk import (
     MAX_CHARS,
     Points,
     Rating,
+    points_and_comment,
     points_of,
     rating_of,
     rating_unclear,
@@ -117,7 +118,32 @@ def test_points_out_of_five(text: str, points: int, stars: bool, rating: Rating)
     assert points_of(text) == Points(points=points, stars=stars, rating=rating)
 
 
-@pytest.mark.parametrize("text", ["五分钟", "打十分", "三楼", "等了五分钟还没人来", "好评"])
+@pytest.mark.parametrize(
+    ("text", "points", "rating"),
+    [
+        ("打十分", 10, Rating.SATISFIED),
+        ("8分", 8, Rating.SATISFIED),
+        ("给9分", 9, Rating.SATISFIED),
+        ("给师傅打八分吧", 8, Rating.SATISFIED),
+        ("打7分", 7, Rating.BASIC),
+        ("六分", 6, Rating.BASIC),
+        ("9/10", 9, Rating.SATISFIED),
+        ("5 out of 10", 5, Rating.BASIC),  # out of ten said: not five out of five
+        ("4/10", 4, Rating.UNSATISFIED),
+        ("I'd give it 8 points", 8, Rating.SATISFIED),
+        ("ten out of ten", 10, Rating.SATISFIED),
+    ],
+)
+def test_points_out_of_ten(text: str, points: int, rating: Rating) -> None:
+    """Above five points (or '/10'): a mark out of ten, 8–10 satisfied, 5–7 basic, ≤4 not
+    ('打十分' was no score at all)."""
+    assert points_of(text) == Points(points=points, stars=False, rating=rating, out_of=10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["五分钟", "三楼", "等了五分钟还没人来", "好评", "八颗星", "6 out of 5", "打11分", "8"],
+)
 def test_not_points(text: str) -> None:
     assert points_of(text) is None
 
@@ -128,3 +154,24 @@ def test_not_points(text: str) -> None:
 )
 def test_a_review_given(text: str, rating: Rating) -> None:
     assert rating_of(text) == rating
+
+
+@pytest.mark.parametrize(
+    ("text", "points", "comment"),
+    [
+        ("五星，师傅很好", Points(5, True, Rating.SATISFIED), "师傅很好"),
+        ("4 stars, quick and friendly", Points(4, True, Rating.SATISFIED), "quick and friendly"),
+        ("师傅很耐心，打十分！", Points(10, False, Rating.SATISFIED, 10), "师傅很耐心"),
+        ("三颗星。来得有点晚", Points(3, True, Rating.BASIC), "来得有点晚"),
+        ("五星，很满意", Points(5, True, Rating.SATISFIED), ""),  # the same score: no comment
+    ],
+)
+def test_points_said_with_a_comment(text: str, points: Points, comment: str) -> None:
+    assert points_and_comment(text) == (points, comment)
+
+
+@pytest.mark.parametrize(
+    "text", ["五星", "打一分，很满意", "五星，打一分", "楼道灯坏了，三楼", "五星，好"]
+)
+def test_no_points_with_a_comment(text: str) -> None:
+    assert points_and_comment(text) is None

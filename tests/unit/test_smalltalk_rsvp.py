@@ -78,3 +78,16 @@ def test_an_answer_with_someone_coming_along(
 @pytest.mark.parametrize("text", ["我去", "和老伴去哪里开会", "带孙子去打疫苗", "我和老伴"])
 def test_no_one_coming_along_or_no_answer(text: str) -> None:
     assert rsvp_company(text) is None
+
+
+def test_an_offer_remembers_who_comes_along() -> None:
+    """The kind an answer read back is remembered as holds who comes along, within the
+    column's 16 characters, for its redraws (services.meeting_messages.offer_kind)."""
+    from services.meeting_messages import offer_kind, offer_of_kind
+    from services.smalltalk import _KIN
+
+    for who in (*_KIN, "none"):
+        kind = offer_kind("yes", who)
+        assert len(kind) <= 16 and offer_of_kind(kind) == ("yes", who), who
+    assert offer_of_kind(offer_kind("maybe")) == ("maybe", None)
+    assert offer_of_kind("offer:no") == ("no", None)  # remembered before: as it was

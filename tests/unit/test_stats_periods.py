@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.errors import InvalidInput
-from services.stats import day_bounds, period_bounds, said_period, stats_alone, typed_period
+from services.stats import (
+    counts_period,
+    day_bounds,
+    period_bounds,
+    said_period,
+    stats_alone,
+    typed_period,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -120,3 +127,36 @@ def test_stats_alone() -> None:
     assert stats_alone("统计") and stats_alone("看看台账") and stats_alone("stats please")
     assert stats_alone("满意率多少") and stats_alone("导出台账")
     assert not stats_alone("上个月的统计") and not stats_alone("路灯坏了") and not stats_alone("")
+
+
+@pytest.mark.parametrize(
+    ("said", "days"),
+    [
+        ("今天有几个新诉求", ("2026-12-07", "2026-12-07")),
+        ("今天来了多少单", ("2026-12-07", "2026-12-07")),
+        ("how many new requests today?", ("2026-12-07", "2026-12-07")),
+        ("这周有多少诉求", ("2026-12-07", "2026-12-07")),  # MONDAY: the week began today
+        ("昨天收到了几个诉求？", ("2026-12-06", "2026-12-06")),
+        ("上个月一共来了多少工单", ("2026-11-01", "2026-11-30")),
+        ("How many requests came in last week", ("2026-11-30", "2026-12-06")),
+    ],
+)
+def test_how_many_came_in_a_period(said: str, days: tuple[str, str]) -> None:
+    """'今天有几个新诉求': the figures of that period answer it (was kept as a matter)."""
+    found = counts_period(said, today=MONDAY)
+    assert found is not None and (found[0].isoformat(), found[1].isoformat()) == days
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "有几个新诉求",  # no period: not read as one
+        "今天停水了多少户",  # a matter, with a period in it
+        "今天有几个单元停电",
+        "今天诉求",  # nothing asked
+        "今天多少度",
+        "",
+    ],
+)
+def test_not_how_many_came_in(said: str) -> None:
+    assert counts_period(said, today=MONDAY) is None

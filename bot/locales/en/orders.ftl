@@ -195,8 +195,12 @@ order-rate-points = You gave { $points } { $unit ->
             [one] point
            *[other] points
         }
-    }: our ratings have three levels (4–5 is satisfied, 3 mostly satisfied, 1–2 not satisfied), so for request { $number } that is "{ $score }".
+    }{ $out_of ->
+        [10] {" "}out of 10: our ratings have three levels (8–10 is satisfied, 5–7 mostly satisfied, 4 or less not satisfied)
+       *[other] : our ratings have three levels (4–5 is satisfied, 3 mostly satisfied, 1–2 not satisfied)
+    }, so for request { $number } that is "{ $score }".
     If that is right, tap "{ $score }" and it is recorded; for another level, tap that one:
+order-rate-comment-kept = What you said, "{ $comment }", is kept with the rating: no need to say it again.
 order-rate-unclear = Would you like to rate request { $number }? Please tap one of the buttons below: satisfied, mostly satisfied, or not satisfied.
 order-rated-typed = All right, recorded as you said: your rating of request { $number } is "{ $score }". Thank you! Anything to add? Write a line, or tap "{ common-skip }".
 order-rated-typed-unsatisfied = Recorded as you said: your rating of request { $number } is "{ $score }". We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "{ common-skip }".
