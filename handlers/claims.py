@@ -77,9 +77,16 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
     result = await order_service.open_orders_for(
         ctx.session, user=ctx.user, roles=ctx.roles, page=page
     )
+    # a member who paused orders themselves: not told of new ones, but free to take these
+    profile = await ctx.session.get(MemberProfile, ctx.user.id)
+    paused = profile is not None and profile.paused(ctx.now())
+    lead = [t("me-open-paused")] if paused else []
     if not result.items:
-        return t("order-open-empty"), None
-    lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
+        return "\n\n".join([*lead, t("order-open-empty")]), None
+    lines = [
+        *(f"{line}\n" for line in lead),
+        t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages),
+    ]
     rows = []
     gists = await order_service.gists(ctx.session, result.items)
     for order in result.items:

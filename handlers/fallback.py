@@ -1059,6 +1059,9 @@ async def _member_own(message: Message, state: FSMContext, ctx: OrderCtx, text: 
         return True
     if smalltalk.asks_pause(text):
         end = member_self.pause_end(text, now=ctx.now(), zone=ctx.settings.zone)
+        if end.no_such_day:  # '到2月30号': not read as no end at all
+            await message.answer(ctx.t("member-pause-no-such-day"))
+            return True
         await answer_typed_pause(message, ctx, end.until)
         return True
     wish = member_self.skills_wish(text, member_profile.skill_names(ctx.translator))
@@ -1069,6 +1072,7 @@ async def _member_own(message: Message, state: FSMContext, ctx: OrderCtx, text: 
         return True
     grid = await member_profile.grid_said(ctx.session, ctx.user, text)
     if grid is not None:
-        await member_profile.confirm_area(message, ctx.session, ctx.user, ctx.t, grid)
+        home = member_self.says_moved_home(text)
+        await member_profile.confirm_area(message, ctx.session, ctx.user, ctx.t, grid, home=home)
         return True
     return False

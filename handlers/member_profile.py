@@ -302,9 +302,10 @@ async def open_area(message: Message, session: AsyncSession, user: User, t: Text
 
 
 async def confirm_area(
-    message: Message, session: AsyncSession, user: User, t: Text, grid: Grid
+    message: Message, session: AsyncSession, user: User, t: Text, grid: Grid, *, home: bool
 ) -> None:
-    """'我搬到第二网格了': read back, to confirm (or pick another)."""
+    """'我搬到第二网格了': read back, to confirm (or pick another); `home`: the words may be
+    about their home too (搬), whose address is changed elsewhere — said so."""
     profile = await self_service.own_profile(session, user=user)
     community = await session.get(Community, profile.community_id)
     area = member_cards.area(t, community, grid, lang=t.lang)
@@ -315,9 +316,10 @@ async def confirm_area(
         [_btn(t("common-confirm"), "grid", str(grid.id))],
         [_btn(t("me-area-other"), "area", "again"), _btn(t("common-cancel"), "grid-no")],
     ]
-    await message.answer(
-        t("me-area-confirm", area=area), reply_markup=InlineKeyboardMarkup(inline_keyboard=rows)
-    )
+    said = t("me-area-confirm", area=area)
+    if home:
+        said += "\n\n" + t("me-area-home-hint")
+    await message.answer(said, reply_markup=InlineKeyboardMarkup(inline_keyboard=rows))
 
 
 @router.callback_query(MemberSelfCb.filter(F.action == "area"))

@@ -246,28 +246,30 @@ def _month_day(month: int, day: int, today: date) -> date | None:
 
 @dataclass(frozen=True)
 class PauseEnd:
-    """When a pause said in words ends: `until` (an instant), or None when no end was said."""
+    """When a pause said in words ends: `until` (an instant), or None when no end was said;
+    `no_such_day`: a date was said that the calendar has not ('到2月30号')."""
 
     until: datetime | None
+    no_such_day: bool = False
 
 
 def pause_end(text: str | None, *, now: datetime, zone: tzinfo) -> PauseEnd:
     """The end a member gave their pause in words: '这周' the end of this week (Sunday night),
     '下周' of next week, '今天' / '明天' those days, '这个月' the month, '到12月20号' /
     'until Dec 20' the end of that day (next year's once this year's is behind); none said (or
-    a date that does not exist): no end, until they resume."""
+    a date that does not exist, which says so): no end, until they resume."""
     said = _said(text)
     today = now.astimezone(zone).date()
     for found in (_MONTH_DAY.search(said), _SLASH_DATE.search(said)):
         if found is not None:
             month, day = _cn_num(found.group("m")), _cn_num(found.group("d"))
             wanted = _month_day(month, day, today) if month and day else None
-            return PauseEnd(_end_of(wanted, zone) if wanted else None)
+            return PauseEnd(_end_of(wanted, zone)) if wanted else PauseEnd(None, True)
     english = _EN_DATE.search(said)
     if english is not None:
         month = _MONTHS_EN.index(english.group("m1") or english.group("m2")) + 1
         wanted = _month_day(month, int(english.group("d1") or english.group("d2")), today)
-        return PauseEnd(_end_of(wanted, zone) if wanted else None)
+        return PauseEnd(_end_of(wanted, zone)) if wanted else PauseEnd(None, True)
     only_day = _DAY_ONLY.search(said)
     if only_day is not None:  # '到20号': this month's, or next month's once it is behind
         day = _cn_num(only_day.group("d")) or 0
@@ -276,7 +278,7 @@ def pause_end(text: str | None, *, now: datetime, zone: tzinfo) -> PauseEnd:
         try:
             return PauseEnd(_end_of(start.replace(day=day), zone))
         except ValueError:  # no such day that month
-            return PauseEnd(None)
+            return PauseEnd(None, True)
     sunday = today + timedelta(days=6 - today.weekday())
     if re.search(r"下周|下星期|下礼拜|下个星期|下个礼拜|next week", said):
         return PauseEnd(_end_of(sunday + timedelta(days=7), zone))
@@ -357,6 +359,11 @@ def grid_named(text: str | None, grids: Collection[Grid]) -> Grid | None:
         return None
     found = [g for g in grids if any(name and _said(name) in said for name in (g.name, g.name_en))]
     return found[0] if len(found) == 1 else None
+
+
+def says_moved_home(text: str | None) -> bool:
+    """The words about a grid say a move (搬, 'moved'): it may be their home, too."""
+    return bool(re.search(r"搬|\bmoved?\b", _said(text)))
 
 
 def typed_skills(text: str, names: Mapping[str, Collection[str]]) -> tuple[list[str], str]:

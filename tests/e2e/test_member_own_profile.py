@@ -87,6 +87,7 @@ async def test_grid_served_changed(linli_sandbox: Harness) -> None:
     [asked] = await d.say(LIU, "我搬到第二网格了")
     said = message_text(asked)
     assert "把您的服务区域改为「阳光社区 · 第二网格」吗" in said and OFFER not in said, said
+    assert "如果是您家搬了" in said, said  # 搬 may be about his home: where that is changed
     await d.tap(LIU, "✅ 确认", asked["message_id"])
     await d.expect(LIU, "服务区域已改为：阳光社区 · 第二网格", since=asked["message_id"] - 1)
     first = await _stored(h, LIU)
@@ -101,7 +102,8 @@ async def test_grid_served_changed(linli_sandbox: Harness) -> None:
     await d.expect(LIU, "服务区域已改为：阳光社区 · 不限网格", since=grids["message_id"] - 1)
     assert (await _stored(h, LIU)).grid_id is None
     [same] = await d.say(ZHAO, "我以后服务第二网格")
-    assert "第二网格" in message_text(same) and OFFER not in message_text(same)
+    said = message_text(same)
+    assert "第二网格" in said and OFFER not in said and "如果是您家搬了" not in said, said
 
 
 async def _offers_to(h: Harness, user: int, number: str) -> list[str]:
@@ -129,10 +131,13 @@ async def test_a_pause_said_holds_offers_until_its_end(linli_sandbox: Harness) -
     # the order, before staff are told it is issued)
     number = await _issue(h, "家里厨房的水管漏水了，地上都是水")
     assert await _offers_to(h, LIU, number) == []
+    # but it is in his 可接工单, to take himself, which says he paused
+    listing = await reply_to(d, LIU, "🛠 可接工单", "您暂停了接单")
+    assert f"✋ 接 {number}" in inline_labels(listing), inline_labels(listing)
     # the week over: offered again, nothing to do
     h.clock.advance(timedelta(days=8))
     await _issue(h, "卫生间的水管也漏了")  # (its number: the first 已发布 is found again)
-    offer = await d.expect(LIU, "新工单")
+    offer = await d.expect(LIU, "新工单", since=listing["message_id"])
     assert "卫生间的水管也漏了" in message_text(offer) and number not in message_text(offer)
     text = message_text(await _profile(h, LIU))
     assert "接单：正常" in text, text
@@ -162,6 +167,8 @@ async def test_pause_and_resume_from_my_profile(linli_sandbox: Harness) -> None:
     # said: resumed when paused, told so when not
     [said] = await d.say(LIU, "恢复接单")
     assert "没有暂停" in message_text(said)
+    [said] = await d.say(LIU, "暂停接单到2月30号")  # not read as a pause without end
+    assert "没有这一天" in message_text(said) and not inline_labels(said), message_text(said)
     [asked] = await d.say(LIU, "暂停接单到12月20号")
     assert "暂停接单到12月20日" in message_text(asked), message_text(asked)
     await d.tap(LIU, "⏸ 确认暂停", asked["message_id"])

@@ -169,11 +169,18 @@ def _day_end(year: int, month: int, day: int) -> datetime:
         ("I'm away this week, don't send me orders", _day_end(2026, 12, 13)),
         ("pause until 20 December", _day_end(2026, 12, 20)),
         ("暂停接单", None),
-        ("暂停接单到2月30号", None),  # no such day
     ],
 )
 def test_the_end_of_a_pause_said(said: str, until: datetime | None) -> None:
-    assert member_self.pause_end(said, now=WED, zone=SHANGHAI).until == until
+    end = member_self.pause_end(said, now=WED, zone=SHANGHAI)
+    assert (end.until, end.no_such_day) == (until, False)
+
+
+@pytest.mark.parametrize("said", ["暂停接单到2月30号", "到31号别派给我", "pause until Feb 30"])
+def test_a_day_the_calendar_has_not(said: str) -> None:
+    """Said, not read as a pause without end ('到31号' said in November)."""
+    end = member_self.pause_end(said, now=WED.replace(month=11, day=4), zone=SHANGHAI)
+    assert end == member_self.PauseEnd(None, no_such_day=True)
 
 
 @pytest.mark.parametrize(

@@ -484,3 +484,6 @@ member-pause-end-past = That date has passed. Please say a later one, e.g. “un
 member-pause-suspended = The community has suspended your service, so you cannot pause or resume orders yourself; please ask the community staff.
 member-card-paused = ⏸ Paused orders themselves: { $until }
 member-card-paused-open = until they resume
+me-open-paused = ⏸ You paused orders, so you are not told of new ones; you can still claim those below yourself. To resume, say “resume orders”.
+member-pause-no-such-day = There is no such day. Please say again until when, e.g. “pause orders until 20 Dec”; with no date, just say “pause orders”.
+me-area-home-hint = If your home moved, change your address in “👤 My profile” with “🏠 Change address”.

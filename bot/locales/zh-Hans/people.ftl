@@ -458,3 +458,6 @@ member-pause-end-past = 这个日期已经过去了。请说一个以后的日�
 member-pause-suspended = 社区暂停了您的服务，现在不能自己暂停或恢复接单；有疑问请联系社区工作人员。
 member-card-paused = ⏸ 本人暂停接单：{ $until }
 member-card-paused-open = 直到本人恢复
+me-open-paused = ⏸ 您暂停了接单，不会收到新工单通知；下面的工单仍然可以自己接。想恢复，说「恢复接单」。
+member-pause-no-such-day = 没有这一天，请再说一次想暂停到哪天，比如「暂停接单到12月20号」；不定日期的话，说「暂停接单」就行。
+me-area-home-hint = 如果是您家搬了，住址请在「👤 我的资料」里点「🏠 修改住址」改。

@@ -461,3 +461,6 @@ member-pause-end-past = 這個日期已經過去了。請說一個以後的日�
 member-pause-suspended = 社區暫停了您的服務，現在不能自己暫停或恢復接單；有疑問請聯繫社區工作人員。
 member-card-paused = ⏸ 本人暫停接單：{ $until }
 member-card-paused-open = 直到本人恢復
+me-open-paused = ⏸ 您暫停了接單，不會收到新工單通知；下面的工單仍然可以自己接。想恢復，說「恢復接單」。
+member-pause-no-such-day = 沒有這一天，請再說一次想暫停到哪天，比如「暫停接單到12月20號」；不定日期的話，說「暫停接單」就行。
+me-area-home-hint = 如果是您家搬了，住址請在「👤 我的資料」裡點「🏠 修改住址」改。
