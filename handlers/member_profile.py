@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.consult_kit import settle_by_id
 from handlers.menu import labels
 from handlers.text_steps import refuse_button_labels
 from models import Community, Grid, MemberProfile, MemberStatus, User, shown_name
@@ -155,6 +156,9 @@ async def open_skills(
     profile = await self_service.own_profile(session, user=user)
     chosen = normalize_skills([*profile.skill_list, *add])
     custom = _joined(profile.custom_skills, add_custom)
+    if await state.get_state() == MemberEdit.skills.state:  # a picker opened before: it goes
+        earlier = (await state.get_data()).get("me_picker")
+        await settle_by_id(message.bot, message.chat.id, earlier, t("me-skills-moved"))
     await state.clear()
     await state.set_state(MemberEdit.skills)
     await state.update_data(me_skills=chosen, me_custom=custom)
@@ -163,7 +167,10 @@ async def open_skills(
     if new or add_custom:
         said = t.join([*(t(f"skill-{c}") for c in new), *([add_custom] if add_custom else [])])
         lead = t("me-skills-added-said", skills=said)
-    await message.answer(_picker_text(t, custom, lead), reply_markup=_picker(t, chosen, custom))
+    picker = await message.answer(
+        _picker_text(t, custom, lead), reply_markup=_picker(t, chosen, custom)
+    )
+    await state.update_data(me_picker=picker.message_id)
 
 
 def _joined(custom: str, more: str) -> str:
@@ -214,7 +221,9 @@ async def on_skill_toggle(
 
 @router.message(StateFilter(MemberEdit.skills), F.text.in_(labels("common-cancel")))
 async def on_skills_cancel(message: Message, state: FSMContext, t: Text) -> None:
-    """✖️ 取消 typed (or a keyboard's) at the picker: nothing changed."""
+    """✖️ 取消 typed (or a keyboard's) at the picker: nothing changed; the picker goes."""
+    earlier = (await state.get_data()).get("me_picker")
+    await settle_by_id(message.bot, message.chat.id, earlier, t("me-skills-kept"))
     await state.clear()
     await message.answer(t("me-skills-kept"))
 
@@ -233,7 +242,12 @@ async def on_skills_typed(
     await state.update_data(me_skills=chosen, me_custom=custom)
     said = t.join([*(t(f"skill-{c}") for c in codes), *([others] if others else [])])
     lead = t("me-skills-added-said", skills=said) if said else None
-    await message.answer(_picker_text(t, custom, lead), reply_markup=_picker(t, chosen, custom))
+    # the picker comes again below what was typed; the one above reads that it moved
+    await settle_by_id(message.bot, message.chat.id, data.get("me_picker"), t("me-skills-moved"))
+    picker = await message.answer(
+        _picker_text(t, custom, lead), reply_markup=_picker(t, chosen, custom)
+    )
+    await state.update_data(me_picker=picker.message_id)
 
 
 @router.callback_query(MemberSelfCb.filter(F.action.in_({"save", "skills-no"})))

@@ -50,6 +50,9 @@ async def test_skills_changed_in_my_profile(linli_sandbox: Harness) -> None:
     [typed] = await d.say(LIU, "开锁")
     assert "已替您加上：开锁" in message_text(typed), message_text(typed)
     assert "✅ 法律咨询" in inline_labels(typed) and "电路维修" in inline_labels(typed)
+    # one picker at a time: the one above the typed words lost its buttons
+    [above] = [m for m in await d.messages(LIU) if m["message_id"] == picker["message_id"]]
+    assert not inline_labels(above) and "已移到下面" in message_text(above), message_text(above)
     await d.tap(LIU, "✅ 保存", typed["message_id"])
     saved = await d.expect(LIU, "技能已更新", since=typed["message_id"] - 1)
     assert "水管疏通、家电维修、法律咨询、开锁" in message_text(saved), message_text(saved)

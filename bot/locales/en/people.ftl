@@ -487,3 +487,4 @@ member-card-paused-open = until they resume
 me-open-paused = ⏸ You paused orders, so you are not told of new ones; you can still claim those below yourself. To resume, say “resume orders”.
 member-pause-no-such-day = There is no such day. Please say again until when, e.g. “pause orders until 20 Dec”; with no date, just say “pause orders”.
 me-area-home-hint = If your home moved, change your address in “👤 My profile” with “🏠 Change address”.
+me-skills-moved = (The skill picker moved to the latest message below.)
