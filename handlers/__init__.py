@@ -15,6 +15,7 @@ def get_routers() -> list[Router]:
         common,
         fallback,
         group_chat,
+        member_profile,
         members,
         profile,
         registration,
@@ -25,6 +26,7 @@ def get_routers() -> list[Router]:
         common.router,
         registration.router,
         profile.router,
+        member_profile.router,  # a member's own skills, grid and pause
         members.router,
         admin.router,
         admin_org.router,  # admin: the org structure

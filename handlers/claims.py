@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
+from handlers import member_profile
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -43,7 +44,7 @@ from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role, User
 from models.orders import Order, OrderStatus, can_transition
 from services import delivery as outbox
-from services import member_notes, order_cards, staff_order_cards
+from services import member_notes, member_self, order_cards, staff_order_cards
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_notices import localize
@@ -76,9 +77,16 @@ async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
     result = await order_service.open_orders_for(
         ctx.session, user=ctx.user, roles=ctx.roles, page=page
     )
+    # a member who paused orders themselves: not told of new ones, but free to take these
+    profile = await ctx.session.get(MemberProfile, ctx.user.id)
+    paused = profile is not None and profile.paused(ctx.now())
+    lead = [t("me-open-paused")] if paused else []
     if not result.items:
-        return t("order-open-empty"), None
-    lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
+        return "\n\n".join([*lead, t("order-open-empty")]), None
+    lines = [
+        *(f"{line}\n" for line in lead),
+        t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages),
+    ]
     rows = []
     gists = await order_service.gists(ctx.session, result.items)
     for order in result.items:
@@ -548,27 +556,29 @@ async def answer_typed_question(message: Message, ctx: OrderCtx, asked: str) -> 
         await show_order(message, ctx, order.id or 0)
 
 
-async def answer_typed_pause(message: Message, ctx: OrderCtx, office: str | None) -> None:
-    """'我这周出差，先别派给我' from a member: offers are not assignments (nothing is theirs
-    until they tap ✋ 接单), each order in hand with its ↩️ 放弃 (the button asks the reason), and
-    the community office (`office`: its contacts) to ask for no offers meanwhile."""
+async def answer_typed_pause(message: Message, ctx: OrderCtx, until: datetime | None) -> None:
+    """'我这周出差，先别派给我' from a member: their own pause read back, to the end said
+    (`until`; None: until they resume), with ⏸ 确认暂停 and 取消; each order in hand with its
+    ↩️ 放弃 (the pause leaves their claims theirs). Before, they were told to ask the office."""
     t = ctx.t
+    profile = await member_self.own_profile(ctx.session, user=ctx.user)
+    if profile.paused(ctx.now()) and profile.paused_until == until:
+        await message.answer(member_profile.pause_line(t, ctx.settings, profile, ctx.now()))
+        return
     held = [
         o
         for o in await order_service.my_claims(ctx.session, user=ctx.user)
         if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
     ][-TYPED_NOTE_ORDERS:]
-    lines = [t("order-pause-how")]
+    text, rows = member_profile.pause_read_back(t, ctx.settings, until)
+    lines = [text]
     if held:
         lines.append(t("order-pause-held", count=len(held)))
-    lines.append(t("order-pause-office"))
-    if office:
-        lines.append(office)
-    rows = [
+    rows += [
         [button(t("order-btn-release-of", number=o.number, title=order_title(t, o)), "mrel", o.id)]
         for o in held
     ]
-    await message.answer("\n\n".join(lines), reply_markup=keyboard(rows) if rows else None)
+    await message.answer("\n\n".join(lines), reply_markup=keyboard(rows))
 
 
 @router.callback_query(OrderCb.filter(F.action.in_(starter("mnote"))))

@@ -20,7 +20,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyKey
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text
-from handlers import staff_words
+from handlers import member_profile, staff_words
 from handlers.call_back import answer_call_me
 from handlers.claims import (
     answer_typed_pause,
@@ -76,7 +76,7 @@ from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import back_typed, start_typed_topic
 from models import Role, User
-from services import address, org, smalltalk
+from services import address, member_self, org, smalltalk
 from services import requests as request_service
 from services.errors import Conflict
 from services.order_common import category, written_text
@@ -698,7 +698,7 @@ _OPENERS: dict[smalltalk.Feature, Callable[[Message, FSMContext, OrderCtx], Awai
         m, state, ctx.session, ctx.user, ctx.t
     ),
     smalltalk.Feature.PROFILE: lambda m, _, ctx: cmd_profile(
-        m, ctx.session, ctx.user, ctx.roles, ctx.t
+        m, ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings, ctx.clock
     ),
     smalltalk.Feature.QUIET: lambda m, _, ctx: show_quiet(
         m, ctx.session, ctx.user, ctx.t, ctx.now(), smalltalk.QuietWish.SHOW
@@ -866,11 +866,13 @@ async def on_unknown_message(
     gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
     if gives_up and ctx is not None and await offer_typed_release(message, ctx):
         return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter
-    if not in_flow and Role.MEMBER in roles and ctx is not None and smalltalk.asks_pause(text):
-        # "我这周出差，先别派给我": what offers are, its orders' 放弃, and whom to ask
-        office = await org.office_of(session, user_id=user.id)
-        await answer_typed_pause(message, ctx, office_text(t, office) if office else None)
-        return
+    if (
+        not in_flow
+        and Role.MEMBER in roles
+        and ctx is not None
+        and await _member_own(message, state, ctx, text)
+    ):
+        return  # '我这周出差，先别派给我' / '恢复接单' / '我想改一下我的技能' / '我搬到第二网格了'
     order_ask = smalltalk.order_asked(text) if not in_flow and Role.MEMBER in roles else None
     if order_ask is not None and ctx is not None:
         # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file
@@ -1058,3 +1060,32 @@ async def on_unknown_message(
         await message.answer(t("err-choose-above"), reply_markup=cancel_keyboard(t))
         return
     await message.answer(t("err-unknown-text"), reply_markup=menu)
+
+
+async def _member_own(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
+    """A member's words about their own profile, answered as its buttons would: a pause read
+    back with ⏸ 确认暂停 (its end as said: '这周', '到12月20号'), '恢复接单' done, the skill
+    picker ticked as they stand (and with what they said they now can), or the grid named read
+    back to confirm. Before, these were offered to be filed as a matter. False: none of these."""
+    if member_self.asks_resume(text):
+        await member_profile.resume_said(message, ctx.session, ctx.user, ctx.t, ctx.now())
+        return True
+    if smalltalk.asks_pause(text):
+        end = member_self.pause_end(text, now=ctx.now(), zone=ctx.settings.zone)
+        if end.no_such_day:  # '到2月30号': not read as no end at all
+            await message.answer(ctx.t("member-pause-no-such-day"))
+            return True
+        await answer_typed_pause(message, ctx, end.until)
+        return True
+    wish = member_self.skills_wish(text, member_profile.skill_names(ctx.translator))
+    if wish is not None:
+        await member_profile.open_skills(
+            message, state, ctx.session, ctx.user, ctx.t, add=wish.named, add_custom=wish.other
+        )
+        return True
+    grid = await member_profile.grid_said(ctx.session, ctx.user, text)
+    if grid is not None:
+        home = member_self.says_moved_home(text)
+        await member_profile.confirm_area(message, ctx.session, ctx.user, ctx.t, grid, home=home)
+        return True
+    return False

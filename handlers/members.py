@@ -26,6 +26,7 @@ from bot.settings import Settings
 from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
+from handlers.member_profile import last_day
 from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.order_ui import local
@@ -794,9 +795,11 @@ async def on_member_list(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
+    clock: Callable[[], datetime],
 ) -> None:
     """Staff: one page of the approved members of their communities, a card each with ⏸ 暂停
-    (▶️ 恢复 for a suspended one)."""
+    (▶️ 恢复 for a suspended one); a member who paused orders themselves says until when."""
     community_ids = await _review_communities(session, user, roles)
     page = await member_service.approved_members(
         session, community_ids=community_ids, page=callback_data.page, per_page=MEMBERS_PER_PAGE
@@ -815,9 +818,14 @@ async def on_member_list(
     for profile in page.items:
         community = await session.get(Community, profile.community_id)
         grid = await _grid_of(session, profile.grid_id)
-        await query.message.answer(
-            _member_card_text(t, profile, community, grid), reply_markup=_member_markup(t, profile)
-        )
+        text = _member_card_text(t, profile, community, grid)
+        if profile.paused(clock()):
+            until = profile.paused_until
+            text += "\n" + t(
+                "member-card-paused",
+                until=last_day(t, settings, until) if until else t("member-card-paused-open"),
+            )
+        await query.message.answer(text, reply_markup=_member_markup(t, profile))
     await query.message.answer(head, reply_markup=inline_kb([nav]) if nav else None)
 
 

@@ -16,13 +16,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers import member_profile
 from handlers.consult_kit import make_notifier, safe_edit_markup
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
 from handlers.registration import ask_phone, kept_draft, register_now_kb, start_registration
-from models import MemberProfile, Role, User
+from models import MemberProfile, MemberStatus, Role, User
 from models.orders import OrderStatus
+from services import member_self as member_service_self
 from services import members as member_service
 from services import orders as order_service
 from services import users as user_service
@@ -49,10 +51,17 @@ def _button(text: str, action: str) -> list[InlineKeyboardButton]:
 @router.message(Command("profile"))
 @router.message(F.text.in_(labels("menu-profile")))
 async def cmd_profile(
-    message: Message, session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Callable[[], datetime],
 ) -> None:
-    """What we keep about the user, with edit and delete buttons."""
-    text, markup = await _profile_card(session, user, roles, t)
+    """What we keep about the user, with edit and delete buttons (a member's also: skills, the
+    grid they serve, their own pause)."""
+    text, markup = await _profile_card(session, user, roles, t, settings, clock())
     await message.answer(text, reply_markup=markup)
 
 
@@ -144,13 +153,27 @@ async def on_contact_answer(
 
 
 async def _profile_card(
-    session: AsyncSession, user: User, roles: frozenset[Role], t: Text
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    now: datetime,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The profile's text and buttons as they stand now."""
     profile = await _member_profile(session, user)
-    text = await _profile_text(session, user, roles, t, profile)
+    mine: list[str] = []
+    own = profile is not None and profile.status in (MemberStatus.APPROVED, MemberStatus.SUSPENDED)
+    if profile is not None and own:  # a member keeps their own skills, grid and pause here
+        mine = await member_profile.profile_lines(session, t, settings, profile, now)
+    text = await _profile_text(session, user, roles, t, profile, mine)
     named = profile.show_name_public if profile is not None else None
-    return text, _profile_markup(t, user, named=named)
+    markup = _profile_markup(t, user, named=named)
+    if profile is not None and own:
+        buttons = member_profile.profile_buttons(t, profile, now)
+        rows = [[b] for b in buttons]
+        markup = InlineKeyboardMarkup(inline_keyboard=[*rows, *markup.inline_keyboard])
+    return text, markup
 
 
 async def _member_profile(session: AsyncSession, user: User) -> MemberProfile | None:
@@ -174,7 +197,9 @@ async def _profile_text(
     roles: frozenset[Role],
     t: Text,
     profile: MemberProfile | None,
+    mine: list[str],
 ) -> str:
+    """The profile's lines; `mine`: a member's own (skills, area, pause) after their standing."""
     name = user.display_name if user.forgotten_at is None else t("profile-name-forgotten")
     lines = [t("profile-title"), t("profile-name", name=name)]
     address = await user_service.address_text(session, user=user, lang=t.lang)
@@ -187,6 +212,7 @@ async def _profile_text(
     if profile is not None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
         lines.append(_named_line(t, profile))
+        lines.extend(mine)
     lines.append(await _quiet_line(session, user, t))
     return "\n".join(lines)
 
@@ -227,6 +253,7 @@ async def on_quiet_toggle(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
     clock: Callable[[], datetime],
 ) -> None:
     """Switch night-time quiet hours on or off for this user (held notices then go at once).
@@ -238,7 +265,7 @@ async def on_quiet_toggle(
     )
     await query.answer(await _quiet_line(session, user, t), show_alert=True)
     if isinstance(query.message, Message):
-        text, markup = await _profile_card(session, user, roles, t)
+        text, markup = await _profile_card(session, user, roles, t, settings, clock())
         await query.message.edit_text(text, reply_markup=markup)
 
 
@@ -278,6 +305,25 @@ async def show_quiet(
     await message.answer(text, reply_markup=markup)
 
 
+@router.callback_query(member_profile.MemberSelfCb.filter(F.action == "resume"))
+async def on_resume_button(
+    query: CallbackQuery,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    clock: Callable[[], datetime],
+) -> None:
+    """▶️ 恢复接单 in 我的资料: offers come again; the card is redrawn to say so."""
+    _profile, held = await member_service_self.resume(session, user=user, now=clock())
+    await query.answer(t("me-resumed") if held else t("me-not-paused"), show_alert=True)
+    if isinstance(query.message, Message):
+        text, markup = await _profile_card(session, user, roles, t, settings, clock())
+        with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit
+            await query.message.edit_text(text, reply_markup=markup)
+
+
 @router.callback_query(ProfileCb.filter(F.action == "quiet-here"))
 async def on_quiet_here(
     query: CallbackQuery, session: AsyncSession, user: User, t: Text, clock: Callable[[], datetime]
@@ -301,6 +347,8 @@ async def on_named_toggle(
     user: User,
     roles: frozenset[Role],
     t: Text,
+    settings: Settings,
+    clock: Callable[[], datetime],
 ) -> None:
     """Show or stop showing the member's name on results and the points board.
 
@@ -317,7 +365,7 @@ async def on_named_toggle(
     await query.answer(told, show_alert=True)
     if not isinstance(query.message, Message):
         return
-    text, markup = await _profile_card(session, user, roles, t)
+    text, markup = await _profile_card(session, user, roles, t, settings, clock())
     if not changed and _actions(query.message.reply_markup) == _actions(markup):
         return  # the same button tapped twice: the card already reads this way
     try:

@@ -137,8 +137,19 @@ class MemberProfile(SQLModel, table=True):
     name_asked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     points: int = Field(default=0)
     service_minutes: int = Field(default=0)
+    # the member's own 暂停接单 (我的资料, or said: '我这周出差，先别派给我'): since when, and
+    # until when (None: until they resume). While it holds they are offered no new orders; they
+    # keep their standing, their menu and their claims (unlike staff's ⏸ 暂停: `status`)
+    paused_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    paused_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    def paused(self, now: datetime) -> bool:
+        """Whether the member's own pause holds at `now` (one with an end that passed does not)."""
+        if self.paused_at is None:
+            return False
+        return self.paused_until is None or self.paused_until > now
 
     @property
     def display_name(self) -> str:

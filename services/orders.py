@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, MemberProfile, MemberStatus, Role, StaffScope, User
+from models.base import utcnow
 from models.orders import (
     OPEN_REQUESTS,
     Attachment,
@@ -624,7 +625,9 @@ async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- staff: triage actions
 
 
-async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> list[Notice]:
+async def _offer_notices(
+    session: AsyncSession, order: Order, *, key: str, now: datetime | None = None
+) -> list[Notice]:
     """Approved members of the order's area whose skills fit get an offer with a claim button;
     not those who already hold a claim on it (an order for two, offered again when one gives
     it back: before, the other was asked '还在等人接，您能帮忙吗？' about their own order).
@@ -640,7 +643,8 @@ async def _offer_notices(session: AsyncSession, order: Order, *, key: str) -> li
             )
         ).all()
     )
-    members = [m for m in await matching_members(session, order=order) if m.user_id not in holders]
+    fit = await matching_members(session, order=order, now=now)
+    members = [m for m in fit if m.user_id not in holders]
     if not members:
         return []
     args, urgent = await _offer_args(session, order)
@@ -1139,12 +1143,25 @@ async def redraw_offer_once_sent(
     return len(notices)
 
 
-async def matching_members(session: AsyncSession, *, order: Order) -> list[MemberProfile]:
-    """Approved members of the community, in the order's grid (or community-wide), with a skill."""
+async def matching_members(
+    session: AsyncSession, *, order: Order, now: datetime | None = None
+) -> list[MemberProfile]:
+    """Approved members of the community, in the order's grid (or community-wide), with a skill;
+    not those who paused themselves (暂停接单) until after `now` (services.member_self)."""
+    now = now or utcnow()
     stmt = (
         select(MemberProfile)
         .where(col(MemberProfile.community_id) == order.community_id)
         .where(col(MemberProfile.status) == MemberStatus.APPROVED)
+        .where(
+            or_(
+                col(MemberProfile.paused_at).is_(None),
+                and_(
+                    col(MemberProfile.paused_until).is_not(None),
+                    col(MemberProfile.paused_until) <= now,
+                ),
+            )
+        )
     )
     if order.grid_id is not None:
         stmt = stmt.where(
@@ -1291,7 +1308,7 @@ async def issue_order(
         payload={"order_id": order.id},
         key=f"order-{order.id}-deadline-near",
     )
-    notices = await _offer_notices(session, order, key="order-notice-offer")
+    notices = await _offer_notices(session, order, key="order-notice-offer", now=now)
     notices += _resident_notices(
         await followers(session, request=req),
         "order-notice-ordered",
@@ -1337,7 +1354,7 @@ async def offer_to_all(
         state=OrderStatus.OPEN,
         note=f"{order.number} skills={before or '-'}",
     )
-    notices = await _offer_notices(session, order, key="order-notice-offer")
+    notices = await _offer_notices(session, order, key="order-notice-offer", now=now)
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, order=order, queued=queued)
 
@@ -2479,7 +2496,7 @@ async def release_claim(
         reason=text,
         now=now,
     )
-    notices = await _offer_notices(session, order, key="order-notice-offer-again")
+    notices = await _offer_notices(session, order, key="order-notice-offer-again", now=now)
     notices = [n for n in notices if n.chat_id != user.id]
     offered = len(notices)
     # one message offers it in each chat: the older offers and cards lose ✋ 接单
@@ -4006,7 +4023,7 @@ async def escalate_unclaimed(
         note=f"round {round_}",
     )
     if round_ <= 1:
-        notices = await _offer_notices(session, order, key="order-notice-offer-again")
+        notices = await _offer_notices(session, order, key="order-notice-offer-again", now=now)
         # one message offers it in each chat: the older offers and cards lose ✋ 接单
         superseded, notices = await _offer_again(session, order, notices)
         notices = superseded + notices

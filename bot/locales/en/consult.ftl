@@ -974,6 +974,7 @@ form-name = { $group ->
         [QuestionAnswer] replying to a resident's question
         [DecisionOrder] order from a decision
         [Reg] address registration
+        [MemberEdit] changing your skills
         [PhoneEdit] changing your phone
         [Join] member sign-up
         [ReviewReason] reason for rejecting a sign-up

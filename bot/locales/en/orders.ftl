@@ -515,12 +515,10 @@ order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report d
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
 # a member asked not to be sent work for a while ("I'm away this week, don't send me orders")
-order-pause-how = All right. Orders are never put in your name without you: a new order only tells you about it, and nothing is yours until you tap “✋ Claim”. While you are away, you can leave them.
 order-pause-held = You still hold { $count } { $count ->
         [one] order
        *[other] orders
     }. If you cannot do one, tap its “↩️ Give back” below and give a reason; the community will find someone else.
-order-pause-office = If you would rather the community sent you no new orders for a while, ask the community staff:
 # a member asked about an order in words ('where is it', 'when is it due', "the resident's phone")
 order-asked-one = Where order { $number } ({ $title }) is, when it is due and how to reach the resident are on its card below:
 order-asked-which = You hold { $count } orders: where each is, when it is due and how to reach the resident are on their cards below:

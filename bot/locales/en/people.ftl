@@ -171,7 +171,7 @@ skill-general = Errands
 # everyday words for each skill, as members type them at the sign-up ('I can fix pipes'): they tick it
 skill-plumbing-words = fix pipes, pipes, plumber, drains, toilets, taps, leaks
 skill-electrical-words = electrician, electrics, wiring, light bulbs, lights, sockets
-skill-appliance_repair-words = appliances, fix appliances, fridges, washing machines, air conditioners, TVs
+skill-appliance_repair-words = appliances, fix computers, computer repair, fix appliances, fridges, washing machines, air conditioners, TVs
 skill-heating_gas-words = heating, gas, radiators, boilers
 skill-cleaning-words = clean, cleaning up, tidying, sweeping
 skill-greening-words = garden, gardens, plants, flowers, trees, greening
@@ -429,3 +429,73 @@ member-suspend-stale = This member's standing has changed: { member-outcome }. P
 staff-words-admin-only = “{ $button }” is done by the sub-district's admins: please ask one of them.
 staff-words-move = To move { $name } to “{ $place }”: first tap “{ $revoke }” below to take away their present staff access, then tap “{ $invite }” (“{ $invite_grid }” for a grid worker), choose the new community or grid, and send them the new invitation link.
     The requests they handled and their ledger entries stay as they are.
+
+# a member's own profile (handlers.member_profile, services.member_self)
+member-self-none = Only approved members and volunteers can change their skills, grid and order settings.
+member-day = { $weekday ->
+        [mon] Mon
+        [tue] Tue
+        [wed] Wed
+        [thu] Thu
+        [fri] Fri
+        [sat] Sat
+       *[sun] Sun
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+me-skills-line = Skills: { $skills }
+me-skills-none = Skills: none chosen
+me-custom-line = Other skills: { $skills }
+me-area-line = Area served: { $area }
+me-pause-off = Orders: on (you are told of new orders that fit)
+me-pause-on-open = Orders: ⏸ paused until you resume
+me-pause-on-until = Orders: ⏸ paused until the end of { $date }, then on again by themselves
+me-btn-skills = 🛠 Change skills
+me-btn-area = 📍 Change grid served
+me-btn-pause = ⏸ Pause orders
+me-btn-resume = ▶️ Resume orders
+me-skills-ask = Tick the skills you have (as many as apply). For one not on the buttons, just type it (e.g. “locksmith”): it is kept as another skill. When done, tap “{ me-skills-save }”.
+me-skills-current-custom = Other skills: { $skills }
+me-skills-save = ✅ Save
+me-skills-clear-custom = 🧹 Clear other skills
+me-skills-added-said = Added for you: { $skills }. Please check, then tap “{ me-skills-save }”.
+me-skills-saved = ✅ Skills updated: { $skills }. New orders are offered to you by these skills from now on.
+me-skills-kept = All right, your skills are unchanged.
+me-area-ask = You serve: { $area }. Choose the grid you will serve (you get new orders of that grid and of the whole community):
+me-area-any = Any grid (whole community)
+me-area-other-community = To serve another community, please ask the community staff.
+me-area-confirm = Change the area you serve to “{ $area }”? You will then get new orders of that grid and of the whole community.
+me-area-other = Another grid
+me-area-saved = ✅ Area served changed to: { $area }.
+me-area-kept = All right, the area you serve is unchanged.
+me-area-same = You already serve “{ $area }”; nothing to change.
+me-pause-ask = Pause orders for how long? While paused you are not told of new orders; orders you have claimed stay yours. For a given day, you can also just say so, e.g. “pause orders until 20 Dec”.
+me-pause-week = Until Sunday ({ $date })
+me-pause-open = Until I resume
+me-pause-confirm-until = Pause orders until the end of { $date }? You are not told of new orders meanwhile, then they come again by themselves; orders you have claimed stay yours.
+me-pause-confirm-open = Pause orders? You are not told of new orders until you say “resume orders” or tap “{ me-btn-resume }” in “👤 My profile”; orders you have claimed stay yours.
+me-pause-yes = ⏸ Pause
+me-pause-done-until = ⏸ Orders paused until the end of { $date }, then on again by themselves. To resume earlier, say “resume orders” or tap “{ me-btn-resume }” in “👤 My profile”.
+me-pause-done-open = ⏸ Orders paused. To resume, say “resume orders” or tap “{ me-btn-resume }” in “👤 My profile”.
+me-pause-kept = All right, not paused: you are told of new orders as before.
+me-resumed = ▶️ Orders resumed: you are told of new orders that fit.
+me-not-paused = Your orders are on; nothing is paused.
+member-pause-end-past = That date has passed. Please say a later one, e.g. “until 20 Dec”.
+member-pause-suspended = The community has suspended your service, so you cannot pause or resume orders yourself; please ask the community staff.
+member-card-paused = ⏸ Paused orders themselves: { $until }
+member-card-paused-open = until they resume
+me-open-paused = ⏸ You paused orders, so you are not told of new ones; you can still claim those below yourself. To resume, say “resume orders”.
+member-pause-no-such-day = There is no such day. Please say again until when, e.g. “pause orders until 20 Dec”; with no date, just say “pause orders”.
+me-area-home-hint = If your home moved, change your address in “👤 My profile” with “🏠 Change address”.
+me-skills-moved = (The skill picker moved to the latest message below.)

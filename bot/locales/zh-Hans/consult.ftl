@@ -916,6 +916,7 @@ form-name = { $group ->
         [QuestionAnswer] 回复居民提问
         [DecisionOrder] 决议转工单
         [Reg] 登记住址
+        [MemberEdit] 修改技能
         [PhoneEdit] 修改手机号
         [Join] 党员/志愿者报到
         [ReviewReason] 填写不通过原因

@@ -477,9 +477,7 @@ order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点�
 order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
 order-btn-report-done-of = ✅ { $number } { $title }
 # a member asked not to be sent work for a while ('我这周出差，先别派给我')
-order-pause-how = 好的。工单不会直接派到您名下：新工单只是通知您，您不点「✋ 接单」就不算您的，这段时间不方便就不用理会。
 order-pause-held = 您手上还有 { $count } 件工单。办不了的话，点下面那一件的「↩️ 放弃」，写一句原因，社区会另外安排人。
-order-pause-office = 如果想让社区这段时间先不给您发新工单通知，请联系社区工作人员：
 # a member asked about an order in words ('这个单在哪', '几点之前要做完', '居民电话多少')
 order-asked-one = 工单 { $number }（{ $title }）的地点、时限和居民的联系方式都在下面这张卡片上：
 order-asked-which = 您手上有 { $count } 件工单，地点、时限和居民的联系方式都在下面各自的卡片上：

@@ -171,7 +171,7 @@ skill-general = 跑腿综合
 # everyday words for each skill, as members type them at the sign-up (「我会修水管」): they tick it
 skill-plumbing-words = 修水管, 水管, 通下水道, 下水道, 疏通下水道, 马桶, 水龙头, 水暖, 修水龙头
 skill-electrical-words = 修电路, 电路, 电工, 电线, 换灯泡, 修灯, 插座, 开关插座, 修电
-skill-appliance_repair-words = 修家电, 家电, 修电器, 电器, 修空调, 空调, 洗衣机, 冰箱, 修电视, 电视
+skill-appliance_repair-words = 修家电, 修电脑, 修手机, 家电, 修电器, 电器, 修空调, 空调, 洗衣机, 冰箱, 修电视, 电视
 skill-heating_gas-words = 暖气, 燃气, 煤气, 天然气, 供暖, 燃气灶
 skill-cleaning-words = 打扫卫生, 打扫, 保洁, 扫地, 清洁, 搞卫生, 做卫生
 skill-greening-words = 绿化, 种花, 养花, 花草, 园艺, 修剪树枝, 种菜
@@ -416,3 +416,60 @@ member-suspend-stale = 这位党员/志愿者的状态已经变了：{ member-ou
 staff-words-admin-only = 「{ $button }」由街道管理员办理，请联系街道管理员。
 staff-words-move = 要把 { $name } 调到「{ $place }」：先点下面的「{ $revoke }」收回 TA 现在的工作人员权限，再点「{ $invite }」（网格员点「{ $invite_grid }」）选好新的社区或网格，把新的邀请链接发给 TA。
     TA 经手过的诉求和台账记录都会保留。
+
+# a member's own profile (handlers.member_profile, services.member_self)
+member-self-none = 只有通过报到的党员/志愿者才能修改技能、服务网格和接单设置。
+member-day = { $month }月{ $day }日（{ $weekday ->
+        [mon] 周一
+        [tue] 周二
+        [wed] 周三
+        [thu] 周四
+        [fri] 周五
+        [sat] 周六
+       *[sun] 周日
+    }）
+me-skills-line = 技能：{ $skills }
+me-skills-none = 技能：未选
+me-custom-line = 其他特长：{ $skills }
+me-area-line = 服务区域：{ $area }
+me-pause-off = 接单：正常（有合适的新工单会通知您）
+me-pause-on-open = 接单：⏸ 已暂停，直到您恢复
+me-pause-on-until = 接单：⏸ 已暂停，到{ $date }结束，之后自动恢复
+me-btn-skills = 🛠 修改技能
+me-btn-area = 📍 修改服务网格
+me-btn-pause = ⏸ 暂停接单
+me-btn-resume = ▶️ 恢复接单
+me-skills-ask = 请勾选您会的技能（可多选）。按钮上没有的，直接打字告诉我（比如「开锁」），会记为其他特长。改好后点「{ me-skills-save }」。
+me-skills-current-custom = 其他特长：{ $skills }
+me-skills-save = ✅ 保存
+me-skills-clear-custom = 🧹 清空其他特长
+me-skills-added-said = 已替您加上：{ $skills }。请看一下，没问题就点「{ me-skills-save }」。
+me-skills-saved = ✅ 技能已更新：{ $skills }。以后按新的技能给您发合适的工单。
+me-skills-kept = 好的，技能没有改。
+me-area-ask = 您现在服务：{ $area }。请选您要服务的网格（会收到这个网格和全社区的新工单）：
+me-area-any = 不限网格（全社区）
+me-area-other-community = 要换到别的社区服务，请联系社区工作人员。
+me-area-confirm = 把您的服务区域改为「{ $area }」吗？改好后会收到这个网格和全社区的新工单。
+me-area-other = 选别的网格
+me-area-saved = ✅ 服务区域已改为：{ $area }。
+me-area-kept = 好的，服务区域没有改。
+me-area-same = 您现在服务的就是「{ $area }」，不用改。
+me-pause-ask = 暂停接单多久？暂停期间不会给您发新工单通知；手上已经接的工单还是您的。要到某一天，也可以直接说，比如「暂停接单到12月20号」。
+me-pause-week = 到本周日（{ $date }）
+me-pause-open = 一直暂停，直到我恢复
+me-pause-confirm-until = 暂停接单到{ $date }结束吗？这段时间不给您发新工单通知，之后自动恢复；手上已经接的工单还是您的。
+me-pause-confirm-open = 暂停接单吗？暂停后不给您发新工单通知，直到您说「恢复接单」或在「👤 我的资料」里点「{ me-btn-resume }」；手上已经接的工单还是您的。
+me-pause-yes = ⏸ 确认暂停
+me-pause-done-until = ⏸ 已暂停接单，到{ $date }结束，之后自动恢复。想提前恢复，说「恢复接单」或在「👤 我的资料」里点「{ me-btn-resume }」。
+me-pause-done-open = ⏸ 已暂停接单。想恢复时，说「恢复接单」或在「👤 我的资料」里点「{ me-btn-resume }」。
+me-pause-kept = 好的，没有暂停，有合适的新工单照常通知您。
+me-resumed = ▶️ 已恢复接单，有合适的新工单会通知您。
+me-not-paused = 您现在正常接单，没有暂停。
+member-pause-end-past = 这个日期已经过去了。请说一个以后的日期，比如「到12月20号」。
+member-pause-suspended = 社区暂停了您的服务，现在不能自己暂停或恢复接单；有疑问请联系社区工作人员。
+member-card-paused = ⏸ 本人暂停接单：{ $until }
+member-card-paused-open = 直到本人恢复
+me-open-paused = ⏸ 您暂停了接单，不会收到新工单通知；下面的工单仍然可以自己接。想恢复，说「恢复接单」。
+member-pause-no-such-day = 没有这一天，请再说一次想暂停到哪天，比如「暂停接单到12月20号」；不定日期的话，说「暂停接单」就行。
+me-area-home-hint = 如果是您家搬了，住址请在「👤 我的资料」里点「🏠 修改住址」改。
+me-skills-moved = （技能选择已移到下面最新的一条消息）

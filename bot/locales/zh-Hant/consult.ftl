@@ -919,6 +919,7 @@ form-name = { $group ->
         [QuestionAnswer] 回覆居民提問
         [DecisionOrder] 決議轉工單
         [Reg] 登記住址
+        [MemberEdit] 修改技能
         [PhoneEdit] 修改手機號
         [Join] 黨員/志願者報到
         [ReviewReason] 填寫不通過原因

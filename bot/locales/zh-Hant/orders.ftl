@@ -480,9 +480,7 @@ order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點�
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
 # a member asked not to be sent work for a while ('我這周出差，先別派給我')
-order-pause-how = 好的。工單不會直接派到您名下：新工單只是通知您，您不點「✋ 接單」就不算您的，這段時間不方便就不用理會。
 order-pause-held = 您手上還有 { $count } 件工單。辦不了的話，點下面那一件的「↩️ 放棄」，寫一句原因，社區會另外安排人。
-order-pause-office = 如果想讓社區這段時間先不給您發新工單通知，請聯繫社區工作人員：
 # a member asked about an order in words ('這個單在哪', '幾點之前要做完', '居民電話多少')
 order-asked-one = 工單 { $number }（{ $title }）的地點、時限和居民的聯繫方式都在下面這張卡片上：
 order-asked-which = 您手上有 { $count } 件工單，地點、時限和居民的聯繫方式都在下面各自的卡片上：

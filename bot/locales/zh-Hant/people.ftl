@@ -174,7 +174,7 @@ skill-general = 跑腿綜合
 # everyday words for each skill, as members type them at the sign-up (「我會修水管」): they tick it
 skill-plumbing-words = 修水管, 水管, 通下水道, 下水道, 疏通下水道, 馬桶, 水龍頭, 水暖, 修水龍頭
 skill-electrical-words = 修電路, 電路, 電工, 電線, 換燈泡, 修燈, 插座, 開關插座, 修電
-skill-appliance_repair-words = 修家電, 家電, 修電器, 電器, 修空調, 空調, 洗衣機, 冰箱, 修電視, 電視
+skill-appliance_repair-words = 修家電, 修電腦, 修手機, 家電, 修電器, 電器, 修空調, 空調, 洗衣機, 冰箱, 修電視, 電視
 skill-heating_gas-words = 暖氣, 燃氣, 煤氣, 天然氣, 供暖, 燃氣灶
 skill-cleaning-words = 打掃衛生, 打掃, 保潔, 掃地, 清潔, 搞衛生, 做衛生
 skill-greening-words = 綠化, 種花, 養花, 花草, 園藝, 修剪樹枝, 種菜
@@ -419,3 +419,60 @@ member-suspend-stale = 這位黨員/志願者的狀態已經變了：{ member-ou
 staff-words-admin-only = 「{ $button }」由街道管理員辦理，請聯繫街道管理員。
 staff-words-move = 要把 { $name } 調到「{ $place }」：先點下面的「{ $revoke }」收回 TA 現在的工作人員權限，再點「{ $invite }」（網格員點「{ $invite_grid }」）選好新的社區或網格，把新的邀請鏈接發給 TA。
     TA 經手過的訴求和台賬記錄都會保留。
+
+# a member's own profile (handlers.member_profile, services.member_self)
+member-self-none = 只有通過報到的黨員/志願者才能修改技能、服務網格和接單設置。
+member-day = { $month }月{ $day }日（{ $weekday ->
+        [mon] 週一
+        [tue] 週二
+        [wed] 週三
+        [thu] 週四
+        [fri] 週五
+        [sat] 週六
+       *[sun] 週日
+    }）
+me-skills-line = 技能：{ $skills }
+me-skills-none = 技能：未選
+me-custom-line = 其他特長：{ $skills }
+me-area-line = 服務區域：{ $area }
+me-pause-off = 接單：正常（有合適的新工單會通知您）
+me-pause-on-open = 接單：⏸ 已暫停，直到您恢復
+me-pause-on-until = 接單：⏸ 已暫停，到{ $date }結束，之後自動恢復
+me-btn-skills = 🛠 修改技能
+me-btn-area = 📍 修改服務網格
+me-btn-pause = ⏸ 暫停接單
+me-btn-resume = ▶️ 恢復接單
+me-skills-ask = 請勾選您會的技能（可多選）。按鈕上沒有的，直接打字告訴我（比如「開鎖」），會記為其他特長。改好後點「{ me-skills-save }」。
+me-skills-current-custom = 其他特長：{ $skills }
+me-skills-save = ✅ 保存
+me-skills-clear-custom = 🧹 清空其他特長
+me-skills-added-said = 已替您加上：{ $skills }。請看一下，沒問題就點「{ me-skills-save }」。
+me-skills-saved = ✅ 技能已更新：{ $skills }。以後按新的技能給您發合適的工單。
+me-skills-kept = 好的，技能沒有改。
+me-area-ask = 您現在服務：{ $area }。請選您要服務的網格（會收到這個網格和全社區的新工單）：
+me-area-any = 不限網格（全社區）
+me-area-other-community = 要換到別的社區服務，請聯繫社區工作人員。
+me-area-confirm = 把您的服務區域改為「{ $area }」嗎？改好後會收到這個網格和全社區的新工單。
+me-area-other = 選別的網格
+me-area-saved = ✅ 服務區域已改為：{ $area }。
+me-area-kept = 好的，服務區域沒有改。
+me-area-same = 您現在服務的就是「{ $area }」，不用改。
+me-pause-ask = 暫停接單多久？暫停期間不會給您發新工單通知；手上已經接的工單還是您的。要到某一天，也可以直接說，比如「暫停接單到12月20號」。
+me-pause-week = 到本週日（{ $date }）
+me-pause-open = 一直暫停，直到我恢復
+me-pause-confirm-until = 暫停接單到{ $date }結束嗎？這段時間不給您發新工單通知，之後自動恢復；手上已經接的工單還是您的。
+me-pause-confirm-open = 暫停接單嗎？暫停後不給您發新工單通知，直到您說「恢復接單」或在「👤 我的資料」裡點「{ me-btn-resume }」；手上已經接的工單還是您的。
+me-pause-yes = ⏸ 確認暫停
+me-pause-done-until = ⏸ 已暫停接單，到{ $date }結束，之後自動恢復。想提前恢復，說「恢復接單」或在「👤 我的資料」裡點「{ me-btn-resume }」。
+me-pause-done-open = ⏸ 已暫停接單。想恢復時，說「恢復接單」或在「👤 我的資料」裡點「{ me-btn-resume }」。
+me-pause-kept = 好的，沒有暫停，有合適的新工單照常通知您。
+me-resumed = ▶️ 已恢復接單，有合適的新工單會通知您。
+me-not-paused = 您現在正常接單，沒有暫停。
+member-pause-end-past = 這個日期已經過去了。請說一個以後的日期，比如「到12月20號」。
+member-pause-suspended = 社區暫停了您的服務，現在不能自己暫停或恢復接單；有疑問請聯繫社區工作人員。
+member-card-paused = ⏸ 本人暫停接單：{ $until }
+member-card-paused-open = 直到本人恢復
+me-open-paused = ⏸ 您暫停了接單，不會收到新工單通知；下面的工單仍然可以自己接。想恢復，說「恢復接單」。
+member-pause-no-such-day = 沒有這一天，請再說一次想暫停到哪天，比如「暫停接單到12月20號」；不定日期的話，說「暫停接單」就行。
+me-area-home-hint = 如果是您家搬了，住址請在「👤 我的資料」裡點「🏠 修改住址」改。
+me-skills-moved = （技能選擇已移到下面最新的一條消息）
