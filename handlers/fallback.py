@@ -70,6 +70,7 @@ from handlers.requests import (
     show_my_request,
     take_typed_rating,
 )
+from handlers.results import take_typed_report
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import back_typed, start_typed_topic
@@ -850,6 +851,9 @@ async def on_unknown_message(
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
+    told = not done and not in_flow and ctx is not None and smalltalk.tells_done(text)
+    if told and ctx is not None and await take_typed_report(message, state, ctx, text):
+        return  # "陪吴大爷复查完了，已送回家": the report begun with those words, to confirm
     gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
     if gives_up and ctx is not None and await offer_typed_release(message, ctx):
         return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter

@@ -15,12 +15,22 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 
 from bot.i18n import Text
 from handlers.claims import card_markup, draw_card
+from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
-from handlers.order_ui import OrderCb, answer_once, changed_by, edit_or_send, reply
+from handlers.order_ui import (
+    OrderCb,
+    answer_once,
+    button,
+    changed_by,
+    edit_or_send,
+    keyboard,
+    order_title,
+    reply,
+)
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
 from services import delivery as outbox
@@ -31,6 +41,9 @@ from services.validation import TYPED_MAX
 
 REPORT_NOTE_LIMIT = TYPED_MAX  # characters, as services.orders.report_done accepts
 REPORT_PHOTOS = 10  # photos kept with a report, as services.orders.report_done keeps
+# What a member holding several orders told done at length ('陪吴大爷复查完了，已送回家'), kept
+# for the buttons of the question which order it was: {"offer": its message id, "text": words}
+TYPED_DONE = "typed_done"
 
 router = Router(name="results")
 router.message.filter(F.chat.type == "private")
@@ -101,11 +114,77 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     )
 
 
-@router.callback_query(OrderCb.filter(F.action.in_(starter("mdone"))))
+async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, said: str) -> bool:
+    """'陪吴大爷复查完了，已送回家' told by a member holding claims: with one order in hand, its
+    完成上报 begun with the words as the note, to confirm with ✅ 说完了 (photos may follow, 取消
+    sends nothing); with several, which one it was (a button each, carrying the words). Before,
+    only short words ('修好了') were read so, and the report told at length was offered to be
+    filed as a matter of the member's own. False when they hold none."""
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    if not held:
+        return False
+    t = ctx.t
+    if len(held) == 1:
+        await _begin_report(message, state, ctx, held[0], said)
+        return True
+    rows = [
+        [
+            button(
+                t("order-btn-report-done-of", number=o.number, title=order_title(t, o)),
+                "mdonet",
+                o.id,
+            )
+        ]
+        for o in held
+    ]
+    shown = said if len(said) <= 200 else said[:199] + "…"
+    offer = await message.answer(
+        t("order-typed-told-which", count=len(held), note=shown), reply_markup=keyboard(rows)
+    )
+    await state.update_data({TYPED_DONE: {"offer": offer.message_id, "text": said}})
+    return True
+
+
+async def _begin_report(
+    message: Message, state: FSMContext, ctx: OrderCtx, order: Any, said: str
+) -> None:
+    """The report of `order` begun with the words told (after what was written of it before
+    and left, if anything): the member confirms with ✅ 说完了, adds photos, or cancels."""
+    draft = await _draft_of(ctx, order.id or 0)
+    note = said
+    if draft.note.strip() and said not in draft.note:
+        joined = f"{draft.note}\n{said}".strip()
+        note = joined if len(joined) <= REPORT_NOTE_LIMIT else said
+    photos = list(draft.photos)
+    await state.clear()
+    await state.set_state(ResultFlow.report)
+    await state.update_data(oid=order.id, note=note, photos=photos)
+    await _keep_draft(ctx, order.id or 0, note, photos)
+    shown = note if len(note) <= 200 else note[:199] + "…"
+    await message.answer(
+        ctx.t(
+            "order-report-typed",
+            number=order.number,
+            title=order_title(ctx.t, order),
+            note=shown,
+            photos=len(photos),
+        ),
+        reply_markup=_report_keyboard(ctx.t),
+    )
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(starter("mdone", "mdonet"))))
 async def on_report_start(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
-    """Ask for what was done and photos; only a claimant is asked (checked again on submit)."""
+    """Ask for what was done and photos; only a claimant is asked (checked again on submit).
+    From the question which order a report told at length was of (mdonet), the report begins
+    with those words."""
+    said = await _told_words(query, callback_data, state)
     # the order's card 完成上报 was tapped on (also when asked first whether to leave a form)
     card = origin(query, callback_data)
     direct = OrderCb(action="mdone", ref=callback_data.ref, extra=callback_data.extra).pack()
@@ -150,6 +229,13 @@ async def on_report_start(
         (await state.get_data()).get("oid") == view.order.id
     )  # asked again while writing it: it goes on as written (kept), nothing to ask or say
     if not same and await asks_first(query, callback_data, state, ctx.t, starting="ResultReport"):
+        return
+    if said is not None and isinstance(query.message, Message):
+        # the question which order it was: answered (its buttons go), the report begins
+        asked = origin(query, callback_data) or query.message
+        await safe_edit_markup(asked, None)
+        await answer_once(query)
+        await _begin_report(query.message, state, ctx, view.order, said)
         return
     await state.clear()
     await state.set_state(ResultFlow.report)
@@ -337,6 +423,20 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
         ctx.t("order-reported", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
+
+
+async def _told_words(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext
+) -> str | None:
+    """The words a report was told in, kept for the question (mdonet) tapped, or None (another
+    button, or the words gone: the report is then asked for as 完成上报 asks)."""
+    if plain(callback_data.action) != "mdonet":
+        return None
+    kept = (await state.get_data()).get(TYPED_DONE) or {}
+    asked = origin(query, callback_data) or query.message
+    if not isinstance(asked, Message) or kept.get("offer") != asked.message_id:
+        return None
+    return str(kept.get("text") or "") or None
 
 
 def _carries(message: Message, data: str | None) -> bool:

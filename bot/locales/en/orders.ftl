@@ -508,6 +508,15 @@ order-btn-report-done = ✅ Report done
 order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report done" below and say in a few words what was done; add photos if you have them.
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
+order-typed-told-which = Which order is done: "{ $note }"? You have { $count } in hand. Tap its button and these words become its report, for you to confirm before it goes.
+# a report told at length by a member with one order in hand: the report begun with it, to confirm
+order-report-typed = Reporting order { $number } ({ $title }) done, with what you said:
+    “{ $note }”{ $photos ->
+        [0] {""}
+        [one] , 1 photo
+       *[other] , { $photos } photos
+    }
+    Send photos now if you have any, or add more words; to send the report, tap "{ order-btn-finished }". If you did not mean to report it, tap "{ common-cancel }": nothing is sent.
 # a member asked not to be sent work for a while ("I'm away this week, don't send me orders")
 order-pause-how = All right. Orders are never put in your name without you: a new order only tells you about it, and nothing is yours until you tap “✋ Claim”. While you are away, you can leave them.
 order-pause-held = You still hold { $count } { $count ->

@@ -473,6 +473,14 @@ order-btn-report-done = ✅ 完成上報
 order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點下面的「✅ 完成上報」，寫幾句辦理情況，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
+order-typed-told-which = 您說的「{ $note }」是哪一件工單辦完了？您手上有 { $count } 件，點那一件的按鈕，這段話就作為它的完成上報，確認後再發出。
+# a report told at length by a member with one order in hand: the report begun with it, to confirm
+order-report-typed = 工單 { $number }（{ $title }）的完成上報，已記下您說的：
+    「{ $note }」{ $photos ->
+        [0] {""}
+       *[other] ，照片 { $photos } 張
+    }
+    有照片可以現在發來，還可以補充文字；確認上報請點「{ order-btn-finished }」。不是要上報的話點「{ common-cancel }」，什麼也不會發出。
 # a member asked not to be sent work for a while ('我這周出差，先別派給我')
 order-pause-how = 好的。工單不會直接派到您名下：新工單只是通知您，您不點「✋ 接單」就不算您的，這段時間不方便就不用理會。
 order-pause-held = 您手上還有 { $count } 件工單。辦不了的話，點下面那一件的「↩️ 放棄」，寫一句原因，社區會另外安排人。
