@@ -14,7 +14,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, ReplyParameters
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
@@ -33,8 +33,6 @@ from handlers.order_ui import (
     keyboard,
     local,
     order_title,
-    pager,
-    place,
     reply,
     send_whole,
     stored_keyboard,
@@ -43,7 +41,7 @@ from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role, User
 from models.orders import Order, OrderStatus, can_transition
 from services import delivery as outbox
-from services import member_notes, order_cards, staff_order_cards
+from services import member_notes, open_lists, order_cards, staff_order_cards
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_notices import localize
@@ -71,55 +69,71 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
-async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
+async def _open_list(
+    ctx: OrderCtx, page: int, in_message: int | None = None
+) -> tuple[str, Any, dict[str, Any] | None]:
+    """A page of 可接工单 for the member (to go in `in_message`; None: a new message): its
+    text, buttons and what it shows (None: empty), drawn as the outbox redraws it
+    (services.open_lists)."""
     t = ctx.t
     result = await order_service.open_orders_for(
         ctx.session, user=ctx.user, roles=ctx.roles, page=page
     )
     if not result.items:
-        return t("order-open-empty"), None
-    lines = [t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages)]
-    rows = []
-    gists = await order_service.gists(ctx.session, result.items)
-    for order in result.items:
-        words, urgent = gists.get(order.id or 0, ("", False))
-        lines.append(
-            t(
-                "order-open-line",
-                urgent="yes" if urgent else "no",
-                gist=words or "none",
-                number=order.number,
-                title=order_title(t, order),
-                place=await place(ctx.session, order, t),
-                deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
-                taken=order.claimed_count,
-                needed=order.members_needed,
-            )
-        )
-        rows.append(
-            [
-                button(t("order-btn-claim-number", number=order.number), "claim", order.id),
-                button(t("order-btn-details"), "odet", order.id),
-            ]
-        )
-    nav = pager(t, "opage", result.page, result.pages)
-    if nav:
-        rows.append(nav)
-    return "\n".join(lines), keyboard(rows)
+        return t("order-open-empty"), None, None
+    args = await open_lists.list_args(
+        ctx.session,
+        member_id=ctx.user.id,
+        lang=t.lang,
+        orders=result.items,
+        page=result.page,
+        pages=result.pages,
+        total=result.total,
+        message_id=in_message,
+    )
+    written = {**args, "lines": [_written(ctx, line) for line in args["lines"]]}
+    text, rows = open_lists.draw(t, written)
+    markup = keyboard(
+        [
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in rows
+        ]
+    )
+    return text, markup, args
+
+
+async def _list_shown(
+    ctx: OrderCtx, message: Message | None, text: str, markup: Any, args: dict[str, Any] | None
+) -> None:
+    """The list is in this message now: kept true as its orders change (services.open_lists)."""
+    if message is None or args is None:
+        return
+    await open_lists.remember(
+        ctx.session,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        args=args,
+        text=text,
+        markup=stored_keyboard(markup),
+    )
+    await ctx.session.commit()
 
 
 @router.message(F.text.in_(labels("menu-order-open")), IS_MEMBER)
 async def cmd_open_orders(message: Message, ctx: OrderCtx) -> None:
     """Open orders that fit the member's skills and area."""
-    text, markup = await _open_list(ctx, 0)
-    await message.answer(text, reply_markup=markup)
+    text, markup, args = await _open_list(ctx, 0)
+    sent = await message.answer(text, reply_markup=markup)
+    await _list_shown(ctx, sent, text, markup, args)
 
 
 @router.callback_query(OrderCb.filter(F.action == "opage"))
 async def on_open_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of 可接工单."""
-    text, markup = await _open_list(ctx, callback_data.ref)
-    await edit_or_send(query, text, markup)
+    paged = query.message.message_id if isinstance(query.message, Message) else None
+    text, markup, args = await _open_list(ctx, callback_data.ref, paged)
+    shown = await edit_or_send(query, text, markup)
+    await _list_shown(ctx, shown, text, markup, args)
 
 
 def card_text(ctx: OrderCtx, args: dict[str, Any]) -> str:
@@ -406,10 +420,11 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
         if page is not None:
             # the list is redrawn as it now is: the order just taken no longer offers 接
             # (before, it went on reading '已接 0/1' with its ✋ 接 button)
-            text, markup = await _open_list(ctx, page)
             assert isinstance(query.message, Message)
+            text, markup, args = await _open_list(ctx, page, query.message.message_id)
             with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
                 await query.message.edit_text(text, reply_markup=markup)
+            await _list_shown(ctx, query.message, text, markup, args)
         await reply(query, claimed_text(ctx.t, view))
         await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)

@@ -399,17 +399,19 @@ async def reply(event: Message | CallbackQuery, text: str, **kwargs: Any) -> Non
 
 async def edit_or_send(
     query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Replace the button's message (paging), or send a new one when it cannot be edited."""
+) -> Message | None:
+    """Replace the button's message (paging), or send a new one when it cannot be edited;
+    the message that now reads so (None: none could)."""
     await answer_once(query)
     message = query.message
     if isinstance(message, Message) and message.text is not None:
         # "message is not modified" when the same page is tapped twice: nothing to do
         with contextlib.suppress(TelegramBadRequest):
             await message.edit_text(text, reply_markup=markup)
-        return
+        return message
     if isinstance(message, Message):
-        await message.answer(text, reply_markup=markup)
+        return await message.answer(text, reply_markup=markup)
+    return None
 
 
 __all__ = ["OrderCb", "Raw"]

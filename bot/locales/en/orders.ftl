@@ -484,6 +484,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] “{ $gist }”{"\u000A"}
     }{ $place } · due { $deadline } · claimed { $taken }/{ $needed }
+# a line of the open-orders list once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ You have claimed it: see "{ menu-order-claims }"
+        [carded] ⬇️ Its details are open below: to claim it, tap "{ order-btn-claim }" there
+        [full] ✅ Fully claimed
+       *[closed] { $why ->
+            [done] ✅ Someone has done it already
+            [direct] 🏢 The community is handling it directly
+            [transferred] 🏢 Handed over to another agency
+            [merged] 🔗 Merged into another request about the same matter
+            [declined] ⛔ The community will not take it further
+            [closed] ⛔ Closed
+            [reissued] 🔄 Cancelled; the community has issued a new order
+           *[other] ⛔ Cancelled
+        }
+    }
 order-btn-claim = ✋ Claim
 order-btn-claim-number = ✋ Claim { $number }
 order-btn-details = Details

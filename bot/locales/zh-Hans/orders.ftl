@@ -446,6 +446,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }{ $place } · 时限 { $deadline } · 已接 { $taken }/{ $needed }
+# a line of 可接工单 once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ 您已接下，在「{ menu-order-claims }」里
+        [carded] ⬇️ 详情已在下方打开，接单请点那条里的「{ order-btn-claim }」
+        [full] ✅ 已接满
+       *[closed] { $why ->
+            [done] ✅ 已经有人办完了
+            [direct] 🏢 已由社区直接办理
+            [transferred] 🏢 已转交其他单位办理
+            [merged] 🔗 已并入同一件事的诉求
+            [declined] ⛔ 社区已不再办理
+            [closed] ⛔ 已关闭
+            [reissued] 🔄 已取消，社区已重新派单
+           *[other] ⛔ 已取消
+        }
+    }
 order-btn-claim = ✋ 接单
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 详情

@@ -449,6 +449,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }{ $place } · 時限 { $deadline } · 已接 { $taken }/{ $needed }
+# a line of 可接工單 once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ 您已接下，在「{ menu-order-claims }」裡
+        [carded] ⬇️ 詳情已在下方打開，接單請點那條裡的「{ order-btn-claim }」
+        [full] ✅ 已接滿
+       *[closed] { $why ->
+            [done] ✅ 已經有人辦完了
+            [direct] 🏢 已由社區直接辦理
+            [transferred] 🏢 已轉交其他單位辦理
+            [merged] 🔗 已併入同一件事的訴求
+            [declined] ⛔ 社區已不再辦理
+            [closed] ⛔ 已關閉
+            [reissued] 🔄 已取消，社區已重新派單
+           *[other] ⛔ 已取消
+        }
+    }
 order-btn-claim = ✋ 接單
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 詳情
