@@ -180,6 +180,8 @@ def test_work_reported_done(text: str, done: bool) -> None:
         ("The light is replaced now, checked the switch too", True),
         ("水管修好了，已经不漏了", True),  # a leak said to be over is part of the report
         ("楼道灯换好了，顺便把开关也换了", True),
+        ("阀门换了新的，已经不漏水了，周阿姨也试过了", True),
+        ("换了一个新灯泡", True),
         ("我家水管修好了又漏了", False),  # a matter still open
         ("换完了但是还不亮", False),
         ("水管坏了能帮忙看看吗", False),
@@ -190,6 +192,7 @@ def test_work_reported_done(text: str, done: bool) -> None:
         ("I could not fix it", False),
         ("is it fixed?", False),
         ("已经联系上周阿姨了", False),
+        ("我换了个手机号", False),  # one's own details, not work done
     ],
 )
 def test_work_told_done_at_length(text: str, told: bool) -> None:
