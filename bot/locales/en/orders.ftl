@@ -526,13 +526,23 @@ order-typed-done-which = You have { $count } orders in hand: which one is done? 
 order-btn-report-done-of = ✅ { $number } { $title }
 order-typed-told-which = Which order is done: "{ $note }"? You have { $count } in hand. Tap its button and these words become its report, for you to confirm before it goes.
 # a report told at length by a member with one order in hand: the report begun with it, to confirm
-order-report-typed = Reporting order { $number } ({ $title }) done, with what you said:
-    “{ $note }”{ $photos ->
-        [0] {""}
-        [one] , 1 photo
-       *[other] , { $photos } photos
+order-report-typed = Reporting order { $number } ({ $title }) done, { $note ->
+        [none] with { $photos ->
+            [one] the photo
+           *[other] the { $photos } photos
+        } you sent
+       *[other] with what you said: “{ $note }”{ $photos ->
+            [0] {""}
+            [one] , 1 photo
+           *[other] , { $photos } photos
+        }
     }
-    Send photos now if you have any, or add more words; to send the report, tap "{ order-btn-finished }". If you did not mean to report it, tap "{ common-cancel }": nothing is sent.
+    { $note ->
+        [none] Please add a few words on what was done (more photos are welcome), then tap "{ order-btn-finished }" to send it.
+       *[other] Send photos now if you have any, or add more words; to send the report, tap "{ order-btn-finished }".
+    } If you did not mean to report it, tap "{ common-cancel }": nothing is sent.
+order-btn-report-photo-of = ✅ Report done: { $number }
+order-photo-report-hint = If this is a photo of an order you have done, tap "✅ Report done": the photo goes into that order's report, sent only once you confirm it.
 # a member asked not to be sent work for a while ("I'm away this week, don't send me orders")
 order-pause-how = All right. Orders are never put in your name without you: a new order only tells you about it, and nothing is yours until you tap “✋ Claim”. While you are away, you can leave them.
 order-pause-held = You still hold { $count } { $count ->

@@ -488,12 +488,19 @@ order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完�
 order-btn-report-done-of = ✅ { $number } { $title }
 order-typed-told-which = 您说的「{ $note }」是哪一件工单办完了？您手上有 { $count } 件，点那一件的按钮，这段话就作为它的完成上报，确认后再发出。
 # a report told at length by a member with one order in hand: the report begun with it, to confirm
-order-report-typed = 工单 { $number }（{ $title }）的完成上报，已记下您说的：
-    「{ $note }」{ $photos ->
-        [0] {""}
-       *[other] ，照片 { $photos } 张
+order-report-typed = 工单 { $number }（{ $title }）的完成上报，{ $note ->
+        [none] 已收到照片 { $photos } 张
+       *[other] 已记下您说的：「{ $note }」{ $photos ->
+            [0] {""}
+           *[other] ，照片 { $photos } 张
+        }
     }
-    有照片可以现在发来，还可以补充文字；确认上报请点「{ order-btn-finished }」。不是要上报的话点「{ common-cancel }」，什么也不会发出。
+    { $note ->
+        [none] 请再写一句做了什么，照片可以继续发；写好后点「{ order-btn-finished }」上报。
+       *[other] 有照片可以现在发来，还可以补充文字；确认上报请点「{ order-btn-finished }」。
+    }不是要上报的话点「{ common-cancel }」，什么也不会发出。
+order-btn-report-photo-of = ✅ 完成上报：{ $number }
+order-photo-report-hint = 如果这是您手上工单办完的照片，点「✅ 完成上报」，照片会放进那件工单的完成上报，您确认后才发出。
 # a member asked not to be sent work for a while ('我这周出差，先别派给我')
 order-pause-how = 好的。工单不会直接派到您名下：新工单只是通知您，您不点「✋ 接单」就不算您的，这段时间不方便就不用理会。
 order-pause-held = 您手上还有 { $count } 件工单。办不了的话，点下面那一件的「↩️ 放弃」，写一句原因，社区会另外安排人。

@@ -491,12 +491,19 @@ order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完�
 order-btn-report-done-of = ✅ { $number } { $title }
 order-typed-told-which = 您說的「{ $note }」是哪一件工單辦完了？您手上有 { $count } 件，點那一件的按鈕，這段話就作為它的完成上報，確認後再發出。
 # a report told at length by a member with one order in hand: the report begun with it, to confirm
-order-report-typed = 工單 { $number }（{ $title }）的完成上報，已記下您說的：
-    「{ $note }」{ $photos ->
-        [0] {""}
-       *[other] ，照片 { $photos } 張
+order-report-typed = 工單 { $number }（{ $title }）的完成上報，{ $note ->
+        [none] 已收到照片 { $photos } 張
+       *[other] 已記下您說的：「{ $note }」{ $photos ->
+            [0] {""}
+           *[other] ，照片 { $photos } 張
+        }
     }
-    有照片可以現在發來，還可以補充文字；確認上報請點「{ order-btn-finished }」。不是要上報的話點「{ common-cancel }」，什麼也不會發出。
+    { $note ->
+        [none] 請再寫一句做了什麼，照片可以繼續發；寫好後點「{ order-btn-finished }」上報。
+       *[other] 有照片可以現在發來，還可以補充文字；確認上報請點「{ order-btn-finished }」。
+    }不是要上報的話點「{ common-cancel }」，什麼也不會發出。
+order-btn-report-photo-of = ✅ 完成上報：{ $number }
+order-photo-report-hint = 如果這是您手上工單辦完的照片，點「✅ 完成上報」，照片會放進那件工單的完成上報，您確認後才發出。
 # a member asked not to be sent work for a while ('我這周出差，先別派給我')
 order-pause-how = 好的。工單不會直接派到您名下：新工單只是通知您，您不點「✋ 接單」就不算您的，這段時間不方便就不用理會。
 order-pause-held = 您手上還有 { $count } 件工單。辦不了的話，點下面那一件的「↩️ 放棄」，寫一句原因，社區會另外安排人。
