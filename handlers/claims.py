@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
+from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -26,6 +27,7 @@ from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.offer_choices import answered_before, settle_offer
 from handlers.order_ui import (
+    FROM_WORDS,
     OrderCb,
     answer_once,
     button,
@@ -526,11 +528,18 @@ async def _offer_for_held(
     if len(orders) == 1:
         [order] = orders
         text = t(f"order-typed-{said}-one", number=order.number, title=order_title(t, order))
-        rows = [[button(t(button_key), action, order.id)]]
+        rows = [[button(t(button_key), action, order.id, FROM_WORDS)]]
     else:
         text = t(f"order-typed-{said}-which", count=len(orders))
         rows = [
-            [button(t(f"{button_key}-of", number=o.number, title=order_title(t, o)), action, o.id)]
+            [
+                button(
+                    t(f"{button_key}-of", number=o.number, title=order_title(t, o)),
+                    action,
+                    o.id,
+                    FROM_WORDS,
+                )
+            ]
             for o in orders
         ]
     await message.answer(text, reply_markup=keyboard(rows))
@@ -577,7 +586,14 @@ async def answer_typed_pause(message: Message, ctx: OrderCtx, office: str | None
     if office:
         lines.append(office)
     rows = [
-        [button(t("order-btn-release-of", number=o.number, title=order_title(t, o)), "mrel", o.id)]
+        [
+            button(
+                t("order-btn-release-of", number=o.number, title=order_title(t, o)),
+                "mrel",
+                o.id,
+                FROM_WORDS,
+            )
+        ]
         for o in held
     ]
     await message.answer("\n\n".join(lines), reply_markup=keyboard(rows) if rows else None)
@@ -742,6 +758,10 @@ async def on_reason_prompt(
     await state.clear()
     await state.set_state(step)
     card = origin(query, callback_data)
+    if card is not None and callback_data.extra == FROM_WORDS:
+        # the answer to '这个我干不了' is answered, not a card to redraw as the order's
+        await safe_edit_markup(card, None)
+        card = None
     # the card tapped is redrawn once the reason is in (before, a staff member's card still
     # read 待接单 with ✖️ 撤销工单 after the order was cancelled from it)
     card_id = card.message_id if card is not None and card.text is not None else None
@@ -799,6 +819,9 @@ async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: Order
     rows = message.reply_markup.inline_keyboard
     if not any(key.callback_data == tapped for row in rows for key in row):
         return False
+    if callback_data.extra == FROM_WORDS:  # an answer to typed words: it only loses its buttons
+        await safe_edit_markup(message, None)
+        return True
     await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
     return True
 

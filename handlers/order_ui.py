@@ -41,6 +41,10 @@ from services.places import line
 from services.urges import urges_of
 from services.when import when_args
 
+# OrderCb.extra of ✅ 完成上报 / ↩️ 放弃工单 under an answer to typed words ('修好了', '这个我
+# 干不了'): that answer is not the order's card, and is not redrawn as one once its step is done
+FROM_WORDS = 1
+
 
 class OrderCb(CallbackData, prefix=CB_PREFIX):
     """Every order-cycle button: an action, the request/order id, and one small extra number.

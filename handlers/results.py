@@ -22,6 +22,7 @@ from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
 from handlers.order_ui import (
+    FROM_WORDS,
     OrderCb,
     answer_once,
     button,
@@ -240,6 +241,9 @@ async def on_report_start(
     direct = OrderCb(action="mdone", ref=callback_data.ref, extra=callback_data.extra).pack()
     if card is not None and not _carries(card, direct):
         card = None  # a forged tap, or a card already shown as it is
+    words = card if callback_data.extra == FROM_WORDS else None
+    if words is not None:
+        card = None  # the answer to '修好了': not the order's card (handlers.claims)
     try:
         await order_service.require_claimant(
             ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, action="done"
@@ -288,6 +292,8 @@ async def on_report_start(
         await _unkeep(state, told[1])
         await _begin_report(query.message, state, ctx, view.order, *told)
         return
+    if words is not None:
+        await safe_edit_markup(words, None)  # answered: its button goes, its words stay
     await state.clear()
     await state.set_state(ResultFlow.report)
     # the card whose 完成上报 was tapped (not the question whether to leave another form, whose
