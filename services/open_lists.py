@@ -39,6 +39,7 @@ REDRAW_KEY = "order-open-list-redraw"  # the outbox's kind of a list's redraw
 DRAWN = "member-open-list"  # Notice.kind of a list redrawn (services.order_notices.render)
 _MATTER = "olist:"
 _MATTER_MAX = 64  # Delivery.matter's length
+KEPT_LISTS = 5  # a member's latest lists kept true (one row each)
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,8 @@ async def remember(
     markup: dict[str, Any] | None,
 ) -> None:
     """The member was shown this list (drawn from `args`) in this message: kept true from now
-    on (its redraws still queued, worked out before, are cancelled). In the caller's
-    transaction."""
+    on (its redraws still queued, worked out before, are cancelled), with their latest few
+    (`KEPT_LISTS`; older ones are no longer followed). In the caller's transaction."""
     from services.order_cards import cancel_queued
 
     shown = Shown(
@@ -240,6 +241,18 @@ async def remember(
         )
     row.text, row.reply_markup, row.matter = text, markup, matter
     session.add(row)
+    await session.flush()
+    # the member's latest few lists are kept true; older ones, scrolled far up, are left
+    older = (
+        await session.exec(
+            select(Delivery)
+            .where(col(Delivery.chat_id) == chat_id, col(Delivery.kind) == LIST_KIND)
+            .order_by(col(Delivery.id).desc())
+            .offset(KEPT_LISTS)
+        )
+    ).all()
+    for gone in older:
+        await session.delete(gone)
 
 
 async def forget(session: AsyncSession, *, chat_id: int, message_id: int) -> None:
