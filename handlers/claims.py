@@ -14,12 +14,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, ReplyParameters
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyParameters
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
 from bot.settings import Settings
 from handlers import member_profile
+from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.filters import IS_MEMBER
 from handlers.form_guard import asks_first, origin, plain, starter
@@ -27,6 +28,7 @@ from handlers.keyboards import cancel_keyboard
 from handlers.menu import labels
 from handlers.offer_choices import answered_before, settle_offer
 from handlers.order_ui import (
+    FROM_WORDS,
     OrderCb,
     answer_once,
     button,
@@ -34,8 +36,6 @@ from handlers.order_ui import (
     keyboard,
     local,
     order_title,
-    pager,
-    place,
     reply,
     send_whole,
     stored_keyboard,
@@ -44,7 +44,7 @@ from handlers.text_steps import refuse_button_labels
 from models import MemberProfile, Role, User
 from models.orders import Order, OrderStatus, can_transition
 from services import delivery as outbox
-from services import member_notes, member_self, order_cards, staff_order_cards
+from services import member_notes, member_self, open_lists, order_cards, staff_order_cards
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_notices import localize
@@ -72,62 +72,75 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
-async def _open_list(ctx: OrderCtx, page: int) -> tuple[str, Any]:
+async def _open_list(
+    ctx: OrderCtx, page: int, in_message: int | None = None
+) -> tuple[str, Any, dict[str, Any] | None]:
+    """A page of 可接工单 for the member (to go in `in_message`; None: a new message): its
+    text, buttons and what it shows (None: empty), drawn as the outbox redraws it
+    (services.open_lists)."""
     t = ctx.t
     result = await order_service.open_orders_for(
         ctx.session, user=ctx.user, roles=ctx.roles, page=page
     )
-    # a member who paused orders themselves: not told of new ones, but free to take these
-    profile = await ctx.session.get(MemberProfile, ctx.user.id)
-    paused = profile is not None and profile.paused(ctx.now())
-    lead = [t("me-open-paused")] if paused else []
     if not result.items:
-        return "\n\n".join([*lead, t("order-open-empty")]), None
-    lines = [
-        *(f"{line}\n" for line in lead),
-        t("order-open-title", total=result.total, page=result.page + 1, pages=result.pages),
-    ]
-    rows = []
-    gists = await order_service.gists(ctx.session, result.items)
-    for order in result.items:
-        words, urgent = gists.get(order.id or 0, ("", False))
-        lines.append(
-            t(
-                "order-open-line",
-                urgent="yes" if urgent else "no",
-                gist=words or "none",
-                number=order.number,
-                title=order_title(t, order),
-                place=await place(ctx.session, order, t),
-                deadline=local(t, ctx.settings, order.deadline_at, now=ctx.now()),
-                taken=order.claimed_count,
-                needed=order.members_needed,
-            )
-        )
-        rows.append(
-            [
-                button(t("order-btn-claim-number", number=order.number), "claim", order.id),
-                button(t("order-btn-details"), "odet", order.id),
-            ]
-        )
-    nav = pager(t, "opage", result.page, result.pages)
-    if nav:
-        rows.append(nav)
-    return "\n".join(lines), keyboard(rows)
+        profile = await ctx.session.get(MemberProfile, ctx.user.id)
+        paused = profile is not None and profile.paused(ctx.now())
+        lead = [t("me-open-paused")] if paused else []
+        return "\n\n".join([*lead, t("order-open-empty")]), None, None
+    args = await open_lists.list_args(
+        ctx.session,
+        member_id=ctx.user.id,
+        lang=t.lang,
+        orders=result.items,
+        page=result.page,
+        pages=result.pages,
+        total=result.total,
+        message_id=in_message,
+        now=ctx.now(),
+    )
+    written = {**args, "lines": [_written(ctx, line) for line in args["lines"]]}
+    text, rows = open_lists.draw(t, written)
+    markup = keyboard(
+        [
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in rows
+        ]
+    )
+    return text, markup, args
+
+
+async def _list_shown(
+    ctx: OrderCtx, message: Message | None, text: str, markup: Any, args: dict[str, Any] | None
+) -> None:
+    """The list is in this message now: kept true as its orders change (services.open_lists)."""
+    if message is None or args is None:
+        return
+    await open_lists.remember(
+        ctx.session,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        args=args,
+        text=text,
+        markup=stored_keyboard(markup),
+    )
+    await ctx.session.commit()
 
 
 @router.message(F.text.in_(labels("menu-order-open")), IS_MEMBER)
 async def cmd_open_orders(message: Message, ctx: OrderCtx) -> None:
     """Open orders that fit the member's skills and area."""
-    text, markup = await _open_list(ctx, 0)
-    await message.answer(text, reply_markup=markup)
+    text, markup, args = await _open_list(ctx, 0)
+    sent = await message.answer(text, reply_markup=markup)
+    await _list_shown(ctx, sent, text, markup, args)
 
 
 @router.callback_query(OrderCb.filter(F.action == "opage"))
 async def on_open_page(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Another page of 可接工单."""
-    text, markup = await _open_list(ctx, callback_data.ref)
-    await edit_or_send(query, text, markup)
+    paged = query.message.message_id if isinstance(query.message, Message) else None
+    text, markup, args = await _open_list(ctx, callback_data.ref, paged)
+    shown = await edit_or_send(query, text, markup)
+    await _list_shown(ctx, shown, text, markup, args)
 
 
 def card_text(ctx: OrderCtx, args: dict[str, Any]) -> str:
@@ -417,10 +430,11 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
         if page is not None:
             # the list is redrawn as it now is: the order just taken no longer offers 接
             # (before, it went on reading '已接 0/1' with its ✋ 接 button)
-            text, markup = await _open_list(ctx, page)
             assert isinstance(query.message, Message)
+            text, markup, args = await _open_list(ctx, page, query.message.message_id)
             with contextlib.suppress(TelegramBadRequest):  # unchanged, or too old to edit
                 await query.message.edit_text(text, reply_markup=markup)
+            await _list_shown(ctx, query.message, text, markup, args)
         await reply(query, claimed_text(ctx.t, view))
         await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)
@@ -522,11 +536,18 @@ async def _offer_for_held(
     if len(orders) == 1:
         [order] = orders
         text = t(f"order-typed-{said}-one", number=order.number, title=order_title(t, order))
-        rows = [[button(t(button_key), action, order.id)]]
+        rows = [[button(t(button_key), action, order.id, FROM_WORDS)]]
     else:
         text = t(f"order-typed-{said}-which", count=len(orders))
         rows = [
-            [button(t(f"{button_key}-of", number=o.number, title=order_title(t, o)), action, o.id)]
+            [
+                button(
+                    t(f"{button_key}-of", number=o.number, title=order_title(t, o)),
+                    action,
+                    o.id,
+                    FROM_WORDS,
+                )
+            ]
             for o in orders
         ]
     await message.answer(text, reply_markup=keyboard(rows))
@@ -575,7 +596,14 @@ async def answer_typed_pause(message: Message, ctx: OrderCtx, until: datetime | 
     if held:
         lines.append(t("order-pause-held", count=len(held)))
     rows += [
-        [button(t("order-btn-release-of", number=o.number, title=order_title(t, o)), "mrel", o.id)]
+        [
+            button(
+                t("order-btn-release-of", number=o.number, title=order_title(t, o)),
+                "mrel",
+                o.id,
+                FROM_WORDS,
+            )
+        ]
         for o in held
     ]
     await message.answer("\n\n".join(lines), reply_markup=keyboard(rows))
@@ -740,6 +768,10 @@ async def on_reason_prompt(
     await state.clear()
     await state.set_state(step)
     card = origin(query, callback_data)
+    if card is not None and callback_data.extra == FROM_WORDS:
+        # the answer to '这个我干不了' is answered, not a card to redraw as the order's
+        await safe_edit_markup(card, None)
+        card = None
     # the card tapped is redrawn once the reason is in (before, a staff member's card still
     # read 待接单 with ✖️ 撤销工单 after the order was cancelled from it)
     card_id = card.message_id if card is not None and card.text is not None else None
@@ -797,6 +829,9 @@ async def _show_as_now(query: CallbackQuery, ctx: OrderCtx, callback_data: Order
     rows = message.reply_markup.inline_keyboard
     if not any(key.callback_data == tapped for row in rows for key in row):
         return False
+    if callback_data.extra == FROM_WORDS:  # an answer to typed words: it only loses its buttons
+        await safe_edit_markup(message, None)
+        return True
     await draw_card(message.bot, ctx, callback_data.ref, message.chat.id, message.message_id)
     return True
 

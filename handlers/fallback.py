@@ -72,6 +72,12 @@ from handlers.requests import (
     show_my_request,
     take_typed_rating,
 )
+from handlers.results import (
+    keep_photo_report,
+    photo_joins_report,
+    photo_report_rows,
+    take_typed_report,
+)
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import back_typed, start_typed_topic
@@ -451,15 +457,34 @@ async def on_propose_typed_topic(
 
 @router.message(F.chat.type == "private", StateFilter(None), F.photo | F.voice | F.location)
 async def on_media_at_the_menu(
-    message: Message, state: FSMContext, user: User | None, roles: frozenset[Role], t: Text
+    message: Message,
+    state: FSMContext,
+    user: User | None,
+    roles: frozenset[Role],
+    t: Text,
+    ctx: OrderCtx | None = None,
 ) -> None:
     """A photo of the problem, a voice note or a location sent at the menu (as older residents
     do, rather than tapping 我要点单) is offered to be filed, like typed text; the further photos
-    of the same album join it without a second question."""
+    of the same album join it without a second question. A member holding orders may have
+    sent a photo of the work done: ✅ 完成上报 buttons under the answer put it in that order's
+    report instead (before, it was only offered to be filed, or kept till they registered an
+    address)."""
     if user is None:
         return
+    await photo_joins_report(state, message)  # an album offered for a report: all its photos
+    photo_id = message.photo[-1].file_id if message.photo else None
+    first = message.media_group_id is None or (
+        (await state.get_data()).get("typed_album") != message.media_group_id
+        and (await kept_draft(state).get_data()).get("album") != message.media_group_id
+    )
+    reports = (
+        await photo_report_rows(ctx)
+        if ctx is not None and photo_id and first and Role.MEMBER in roles
+        else []
+    )
     if not user.registered:
-        await _keep_until_registered(
+        answered = await _keep_until_registered(
             message,
             state,
             t,
@@ -471,7 +496,16 @@ async def on_media_at_the_menu(
                 if message.location
                 else None
             ),
+            reports=reports,
         )
+        if reports and answered is not None and photo_id:
+            await keep_photo_report(
+                state,
+                answered,
+                said=with_caption("", message.caption),
+                photos=[photo_id],
+                album=message.media_group_id,
+            )
         return
     data = await state.get_data()
     album = message.media_group_id
@@ -495,7 +529,10 @@ async def on_media_at_the_menu(
         typed_place=place,
         typed_album=album,
     )
-    await _remember_offer(state, await _offer(message, t, message.caption or ""))
+    offer = await _offer(message, t, message.caption or "", reports=reports)
+    await _remember_offer(state, offer)
+    if reports and photo:
+        await keep_photo_report(state, offer, said=caption, photos=[photo], album=album)
 
 
 async def _keep_until_registered(
@@ -509,6 +546,7 @@ async def _keep_until_registered(
     place: list[float] | None = None,
     staff: bool = False,
     notes: list[list[tuple[str, str]]] | None = None,
+    reports: list[list[tuple[str, str]]] | None = None,
 ) -> Message | None:
     """Someone not yet registered told us a matter: keep it (kept_draft) for the request that
     follows their registration, and offer to register now. More messages before they do join
@@ -553,6 +591,10 @@ async def _keep_until_registered(
         # their order, for its staff; their own matter still waits for an address
         answer = t("order-typed-note-hint") + "\n\n" + t("fallback-kept-until-registered-staff")
         register = inline_kb([*notes, *register_rows(t, then="order")])
+    if reports:
+        # a member's photo: most likely of the work done, for their order's report
+        answer = t("order-photo-report-hint") + "\n\n" + t("fallback-kept-until-registered-staff")
+        register = inline_kb([*reports, *register_rows(t, then="order")])
     return await message.answer(answer, reply_markup=register)
 
 
@@ -660,11 +702,13 @@ async def _offer(
     *,
     lead: str | None = None,
     ask: list[tuple[str, str]] | None = None,
+    reports: list[list[tuple[str, str]]] | None = None,
 ) -> Message:
     """Offer to file what was typed; danger read in it gets its safety lines at once (an
     older resident typing '水管爆了' at the menu should not first go through three steps).
     `notes`: a member's 💬 告诉社区 buttons (handlers.claims.typed_note_buttons), with a line
-    saying what they do."""
+    saying what they do; `reports`: a member's ✅ 完成上报 buttons under a photo
+    (handlers.results.photo_report_rows), the same."""
     lines = [*([lead] if lead else [])]
     if ask:  # handlers.meeting_questions.typed_question_row: a question for an organizer
         lines += [t("mq-typed-hint"), t("fallback-offer-request-or-ask")]
@@ -673,6 +717,8 @@ async def _offer(
     lines += [t(key) for key in safety_keys_for(urgent_reasons(said))]
     if notes:
         lines.append(t("order-typed-note-hint"))
+    if reports:
+        lines.append(t("order-photo-report-hint"))
     return await message.answer(
         "\n".join(lines),
         reply_markup=inline_kb(
@@ -680,6 +726,7 @@ async def _offer(
                 *([ask] if ask else []),
                 [(t("fallback-file-button"), FallbackCb(action="file").pack())],
                 *(notes or []),
+                *(reports or []),
             ]
         ),
     )
@@ -863,6 +910,9 @@ async def on_unknown_message(
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
+    told = not done and not in_flow and ctx is not None and smalltalk.tells_done(text)
+    if told and ctx is not None and await take_typed_report(message, state, ctx, text):
+        return  # "陪吴大爷复查完了，已送回家": the report begun with those words, to confirm
     gives_up = not in_flow and ctx is not None and smalltalk.gives_up(text)
     if gives_up and ctx is not None and await offer_typed_release(message, ctx):
         return  # "这个我干不了" from a member with an order in hand: its 放弃工单, not a matter

@@ -41,6 +41,10 @@ from services.places import line
 from services.urges import urges_of
 from services.when import when_args
 
+# OrderCb.extra of ✅ 完成上报 / ↩️ 放弃工单 under an answer to typed words ('修好了', '这个我
+# 干不了'): that answer is not the order's card, and is not redrawn as one once its step is done
+FROM_WORDS = 1
+
 
 class OrderCb(CallbackData, prefix=CB_PREFIX):
     """Every order-cycle button: an action, the request/order id, and one small extra number.
@@ -399,17 +403,19 @@ async def reply(event: Message | CallbackQuery, text: str, **kwargs: Any) -> Non
 
 async def edit_or_send(
     query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Replace the button's message (paging), or send a new one when it cannot be edited."""
+) -> Message | None:
+    """Replace the button's message (paging), or send a new one when it cannot be edited;
+    the message that now reads so (None: none could)."""
     await answer_once(query)
     message = query.message
     if isinstance(message, Message) and message.text is not None:
         # "message is not modified" when the same page is tapped twice: nothing to do
         with contextlib.suppress(TelegramBadRequest):
             await message.edit_text(text, reply_markup=markup)
-        return
+        return message
     if isinstance(message, Message):
-        await message.answer(text, reply_markup=markup)
+        return await message.answer(text, reply_markup=markup)
+    return None
 
 
 __all__ = ["OrderCb", "Raw"]

@@ -15,12 +15,24 @@ from aiogram.types import CallbackQuery, KeyboardButton, Message, ReplyKeyboardM
 
 from bot.i18n import Text
 from handlers.claims import card_markup, draw_card
+from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import cancel_keyboard
 from handlers.media import send_photos
 from handlers.menu import labels
-from handlers.order_ui import OrderCb, answer_once, changed_by, edit_or_send, reply
+from handlers.order_ui import (
+    FROM_WORDS,
+    OrderCb,
+    answer_once,
+    button,
+    changed_by,
+    edit_or_send,
+    keyboard,
+    order_title,
+    reply,
+)
+from handlers.registration import kept_draft
 from handlers.text_steps import refuse_button_labels
 from models.orders import OrderStatus
 from services import delivery as outbox
@@ -31,6 +43,10 @@ from services.validation import TYPED_MAX
 
 REPORT_NOTE_LIMIT = TYPED_MAX  # characters, as services.orders.report_done accepts
 REPORT_PHOTOS = 10  # photos kept with a report, as services.orders.report_done keeps
+# What a member holding several orders told done at length ('陪吴大爷复查完了，已送回家'), kept
+# for the buttons of the question which order it was: {"offer": its message id, "text": words}
+TYPED_DONE = "typed_done"
+REPORT_OFFER_ORDERS = 3  # ✅ 完成上报 buttons under the answer to a photo, one per order in hand
 
 router = Router(name="results")
 router.message.filter(F.chat.type == "private")
@@ -101,16 +117,133 @@ async def on_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     )
 
 
-@router.callback_query(OrderCb.filter(F.action.in_(starter("mdone"))))
+async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, said: str) -> bool:
+    """'陪吴大爷复查完了，已送回家' told by a member holding claims: with one order in hand, its
+    完成上报 begun with the words as the note, to confirm with ✅ 说完了 (photos may follow, 取消
+    sends nothing); with several, which one it was (a button each, carrying the words). Before,
+    only short words ('修好了') were read so, and the report told at length was offered to be
+    filed as a matter of the member's own. False when they hold none."""
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    if not held:
+        return False
+    t = ctx.t
+    if len(held) == 1:
+        await _begin_report(message, state, ctx, held[0], said)
+        return True
+    rows = [
+        [
+            button(
+                t("order-btn-report-done-of", number=o.number, title=order_title(t, o)),
+                "mdonet",
+                o.id,
+            )
+        ]
+        for o in held
+    ]
+    shown = said if len(said) <= 200 else said[:199] + "…"
+    offer = await message.answer(
+        t("order-typed-told-which", count=len(held), note=shown), reply_markup=keyboard(rows)
+    )
+    await state.update_data({TYPED_DONE: {"offer": offer.message_id, "text": said}})
+    return True
+
+
+async def photo_report_rows(ctx: OrderCtx) -> list[list[tuple[str, str]]]:
+    """Under the answer to a photo a member holding orders sent at the menu: a ✅ 完成上报：
+    G00001 button per order in hand (the latest few), to put the photo (and its caption) in
+    that order's report instead; none for anyone else."""
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    return [
+        [
+            (
+                ctx.t("order-btn-report-photo-of", number=o.number),
+                OrderCb(action="mdonet", ref=o.id or 0).pack(),
+            )
+        ]
+        for o in held[-REPORT_OFFER_ORDERS:]
+    ]
+
+
+async def keep_photo_report(
+    state: FSMContext, offer: Message, *, said: str, photos: list[str], album: str | None
+) -> None:
+    """The answer carrying ✅ 完成上报 buttons (`photo_report_rows`), and what they put in the
+    report: the photos (those of the same album that follow join them) and their caption."""
+    await state.update_data(
+        {TYPED_DONE: {"offer": offer.message_id, "text": said, "photos": photos, "album": album}}
+    )
+
+
+async def photo_joins_report(state: FSMContext, message: Message) -> None:
+    """A further photo of the album whose first photo was offered for a report joins it."""
+    kept = (await state.get_data()).get(TYPED_DONE) or {}
+    album = message.media_group_id
+    if album is None or kept.get("album") != album or not message.photo:
+        return
+    photos = list(kept.get("photos") or [])
+    if len(photos) < REPORT_PHOTOS:
+        photos.append(message.photo[-1].file_id)
+    await state.update_data({TYPED_DONE: {**kept, "photos": photos}})
+
+
+async def _begin_report(
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    order: Any,
+    said: str,
+    sent: tuple[str, ...] = (),
+) -> None:
+    """The report of `order` begun with the words told and the photos `sent` (after what was
+    written of it before and left, if anything): the member confirms with ✅ 说完了, adds
+    words or photos, or cancels."""
+    draft = await _draft_of(ctx, order.id or 0)
+    note = said or draft.note
+    if said and draft.note.strip() and said not in draft.note:
+        joined = f"{draft.note}\n{said}".strip()
+        note = joined if len(joined) <= REPORT_NOTE_LIMIT else said
+    photos = list(dict.fromkeys([*draft.photos, *sent]))[:REPORT_PHOTOS]
+    await state.clear()
+    await state.set_state(ResultFlow.report)
+    await state.update_data(oid=order.id, note=note, photos=photos)
+    await _keep_draft(ctx, order.id or 0, note, photos)
+    shown = note if len(note) <= 200 else note[:199] + "…"
+    await message.answer(
+        ctx.t(
+            "order-report-typed",
+            number=order.number,
+            title=order_title(ctx.t, order),
+            note=shown.strip() or "none",
+            photos=len(photos),
+        ),
+        reply_markup=_report_keyboard(ctx.t),
+    )
+
+
+@router.callback_query(OrderCb.filter(F.action.in_(starter("mdone", "mdonet"))))
 async def on_report_start(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
-    """Ask for what was done and photos; only a claimant is asked (checked again on submit)."""
+    """Ask for what was done and photos; only a claimant is asked (checked again on submit).
+    From the question which order a report told at length was of (mdonet), the report begins
+    with those words."""
+    told = await _told_words(query, callback_data, state)
     # the order's card 完成上报 was tapped on (also when asked first whether to leave a form)
     card = origin(query, callback_data)
     direct = OrderCb(action="mdone", ref=callback_data.ref, extra=callback_data.extra).pack()
     if card is not None and not _carries(card, direct):
         card = None  # a forged tap, or a card already shown as it is
+    words = card if callback_data.extra == FROM_WORDS else None
+    if words is not None:
+        card = None  # the answer to '修好了': not the order's card (handlers.claims)
     try:
         await order_service.require_claimant(
             ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, action="done"
@@ -151,6 +284,16 @@ async def on_report_start(
     )  # asked again while writing it: it goes on as written (kept), nothing to ask or say
     if not same and await asks_first(query, callback_data, state, ctx.t, starting="ResultReport"):
         return
+    if told is not None and isinstance(query.message, Message):
+        # the question which order it was: answered (its buttons go), the report begins
+        asked = origin(query, callback_data) or query.message
+        await safe_edit_markup(asked, None)
+        await answer_once(query)
+        await _unkeep(state, told[1])
+        await _begin_report(query.message, state, ctx, view.order, *told)
+        return
+    if words is not None:
+        await safe_edit_markup(words, None)  # answered: its button goes, its words stay
     await state.clear()
     await state.set_state(ResultFlow.report)
     # the card whose 完成上报 was tapped (not the question whether to leave another form, whose
@@ -337,6 +480,37 @@ async def on_report_submit(message: Message, state: FSMContext, ctx: OrderCtx) -
         ctx.t("order-reported", number=out.order.number), reply_markup=ctx.main_menu()
     )
     await ctx.deliver(out.pending)
+
+
+async def _told_words(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext
+) -> tuple[str, tuple[str, ...]] | None:
+    """The words (and photos) a report was told in, kept for the question (mdonet) tapped, or
+    None (another button, or they are gone: the report is then asked for as 完成上报 asks)."""
+    if plain(callback_data.action) != "mdonet":
+        return None
+    kept = (await state.get_data()).get(TYPED_DONE) or {}
+    asked = origin(query, callback_data) or query.message
+    if not isinstance(asked, Message) or kept.get("offer") != asked.message_id:
+        return None
+    said, photos = str(kept.get("text") or ""), tuple(kept.get("photos") or ())
+    return (said, photos) if said or photos else None
+
+
+async def _unkeep(state: FSMContext, photos: tuple[str, ...]) -> None:
+    """Photos put in a report are no longer kept as a matter of the member's own for after
+    they register an address (handlers.registration.kept_draft); nothing else kept goes."""
+    if not photos:
+        return
+    kept = await kept_draft(state).get_data()
+    left = [p for p in kept.get("photos") or [] if p not in photos]
+    if left == list(kept.get("photos") or []):
+        return
+    kept["photos"] = left
+    if any(kept.get(k) for k in ("text", "photos", "voice", "place", "topic")):
+        await kept_draft(state).set_data(kept)
+    else:
+        await kept_draft(state).clear()
 
 
 def _carries(message: Message, data: str | None) -> bool:

@@ -43,6 +43,7 @@ from models.base import utcnow
 from models.orders import Order, OrderCard, OrderStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
+from services import open_lists
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
 from services.order_common import OUTBOX, Notice, NoticeSink, OrderTitle, written_text
@@ -368,6 +369,7 @@ async def remember_shown(
     older = row.message_id if row is not None and row.message_id != message_id else None
     if older is not None:
         await cancel_queued(session, chat_id=person_id, message_ids=[older])
+    sink: NoticeSink | None = session.info.get(OUTBOX)
     if offers:
         # an offer that is the card now (claimed on), or was and goes: redrawn as a card, if
         # at all
@@ -375,7 +377,8 @@ async def remember_shown(
             session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
         )
         await _offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
-        sink: NoticeSink | None = session.info.get(OUTBOX)
+        # a 可接工单 list that is the card now (its one order claimed on) is a list no more
+        await open_lists.forget(session, chat_id=person_id, message_id=message_id)
         if sink is not None:  # queued in this commit (a handler's session has an outbox)
             pointed = await _offers_sent_pointed(session, order_id=order_id, member_id=person_id)
             if pointed:
@@ -385,6 +388,14 @@ async def remember_shown(
     row.message_id, row.shown, row.at = message_id, shown, utcnow()
     session.add(row)
     try:
+        if offers and sink is not None and adopt:
+            # the member's lists showing the order lose its ✋ 接: the card's is the one to tap
+            await session.flush()
+            order = await session.get(Order, order_id)
+            if order is not None and (
+                listed := await open_lists.list_redraws(session, order=order, member_id=person_id)
+            ):
+                await sink(listed)
         await session.commit()
     except IntegrityError:  # two cards of it shown at once (a double tap): the other stays
         await session.rollback()

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.base import utcnow
 from models.scheduling import Delivery
-from services import order_cards
+from services import open_lists, order_cards
 from services.delivery import (
     TEXT_LIMIT,
     enqueue,
@@ -176,6 +176,11 @@ def render(texts: Texts, lang: str, notice: Notice) -> tuple[str, dict[str, Any]
             time=texts.get(lang, "date-time", **at),
         )
         return _decided(texts, lang, notice, str(notice.args["shown"]), said)
+    if notice.kind == open_lists.DRAWN:  # a member's 可接工单 list, redrawn
+        zone, now = local_zone(), utcnow()
+        lines = [localize(texts, lang, ln, zone=zone, now=now) for ln in notice.args["lines"]]
+        text, rows = open_lists.draw(partial(texts.get, lang), {**notice.args, "lines": lines})
+        return text, inline_keyboard(rows) if rows else None
     args = localize(texts, lang, notice.args, zone=local_zone(), now=utcnow())
     buttons = BUTTONS.get(notice.kind)
     if notice.kind in order_cards.CARD_KINDS:  # a member's card of an order, redrawn

@@ -9,7 +9,9 @@ update's handler is done, redraws for each of their orders
 - every member's card of it (services.order_cards.card_redraws: only those that would now read
   differently; the services redraw them already on a transition, in its own commit), and
 - every offer of it (services.orders.offer_redraws: ✋ 接单 while it can be claimed, else why
-  not in one line).
+  not in one line), and
+- every member's 🛠 可接工单 list showing it (services.open_lists: its line says what the order
+  now is for that member, ✋ 接 only while they can claim it).
 
 Before, a member's card was redrawn on transitions only (a place corrected, information the
 resident added, left it as it was), and an offer only once its order filled.
@@ -33,7 +35,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.orders import LedgerEvent, Order, Request
-from services import order_cards, request_cards, staff_order_cards
+from services import open_lists, order_cards, request_cards, staff_order_cards
 from services.order_common import ORDER_CARDS, Notice, NoticeSink, commit_with, use_outbox
 
 _WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
@@ -125,6 +127,7 @@ async def _redraws_of(session: AsyncSession, request_ids: set[int]) -> list[Noti
     for order in orders:
         notices += await order_cards.card_redraws(session, order=order)
         notices += await offer_redraws(session, order)
+        notices += await open_lists.list_redraws(session, order=order)
     return notices
 
 

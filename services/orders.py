@@ -990,21 +990,29 @@ async def offer_redraws(
     full order's offers were redrawn; a cancelled one's kept ✋ 接单 and a tap answered '接满了';
     and an offer kept the place and title it was sent with after staff changed them. An offer
     that became the member's card of it (services.order_cards) is redrawn as that; one
-    superseded by a newer offer of it (`offer_resent_matter`) is left. Its matter says whether
-    it offers the order ('order:12:open' while claimable, 'order:12:offer-shown-…' after); an
-    edit is queued only for an offer that would now read differently, by the one change that
-    finds it so (`Notice.remembered`: a compare-and-set on the text the outbox keeps of it).
-    `but`: a member whose offer the handler redraws itself (claimed on). Edits wake nobody:
-    not held at night."""
+    superseded by a newer offer of it (`offer_resent_matter`) is left. One pointing to the
+    member's card of it below (`offer_carded_matter`) keeps pointing there while the order
+    takes claims, and reads 人已满 / 已取消 … once it does not (before, it went on pointing to
+    the card for good; a claim given back offers the order again in a newer message,
+    `_offer_again`). Its matter says whether it offers the order ('order:12:open' while
+    claimable, 'order:12:offer-shown-…' after); an edit is queued only for an offer that
+    would now read differently, by the one change that finds it so (`Notice.remembered`: a
+    compare-and-set on the text the outbox keeps of it). `but`: a member whose offer the
+    handler redraws itself (claimed on). Edits wake nobody: not held at night."""
     assert order.id is not None
     live = matter_of(order, OrderStatus.OPEN)
     shown = f"order:{order.id}:offer-shown-"
+    carded = offer_carded_matter(order.id)
     sent = (
         await session.exec(
             select(Delivery).where(
                 # the outbox keeps a notice's text key as its kind
                 col(Delivery.kind).in_(OFFER_KEYS),
-                or_(col(Delivery.matter) == live, col(Delivery.matter).startswith(shown)),
+                or_(
+                    col(Delivery.matter) == live,
+                    col(Delivery.matter).startswith(shown),
+                    col(Delivery.matter) == carded,
+                ),
                 col(Delivery.state) == DeliveryState.SENT,
             )
         )
@@ -1028,17 +1036,22 @@ async def offer_redraws(
     reopened = await _reopened(session, sent) if order.status == OrderStatus.OPEN else set()
     for row in sent:
         ids = row.message_id_list
-        if row.id is None or not ids or row.chat_id == but or (row.chat_id, ids[0]) in cards:
+        # the claimant's own offer is redrawn by the handler (tapped), not one pointing to the
+        # card they claimed on (it has no ✋ 接单 to tap)
+        mover = row.chat_id == but and row.matter != carded
+        if row.id is None or not ids or mover or (row.chat_id, ids[0]) in cards:
             continue
         if row.chat_id in claimants:
             state = "mine"
         elif order.status == OrderStatus.OPEN:
-            state = "open"
+            state = "carded" if row.matter == carded else "open"
         elif order.status == OrderStatus.CLAIMED:
             state = "full"
         else:
             why = why or await _why_closed(session, order)
             state = f"closed-{why}"
+        if state == "carded":
+            continue  # drawn pointing to the card when it was opened; it still does
         now_matter = live if state == "open" else shown + state
         if row.matter != now_matter:
             moves.setdefault((row.matter or "", now_matter), []).append(row.id)

@@ -1063,6 +1063,53 @@ def reports_done(text: str | None) -> bool:
     )
 
 
+# ------------------------------------------------------------------ work told done at length
+
+# a clause saying the work is done, anywhere in a longer message: '陪吴大爷复查完了，已送回家',
+# '水管已经修好了，换了一个新阀门', 'I fixed the tap, it works now'
+_TOLD_DONE = re.compile(
+    r"(?:修理|维修|更换|安装|清理|打扫|疏通|处理|收拾|检查|复查|调试|办理|陪同|"
+    r"修|弄|搞|办|做|干|换|装|清|扫|通|补|送|剪|刷|擦|调|拆|搬|查|看|陪|理)(?:好|完)了"
+    r"|已(?:经)?(?:修好|换好|弄好|办好|做好|处理好|完成|办完|送回|送到|送达|恢复|解决|修复|疏通|更换|安装)"
+    r"|完成了|完工了|搞定了|解决了|恢复正常|✓"
+    # the work said in the past with what was put in: '换了新的', '换了一个新阀门'
+    r"|(?:更换|安装|维修|修理|疏通|换|装|修|补)(?:上|掉)?了(?:一|个|新|两|几)"
+    r"|\b(?:i|we) (?:have |'ve |just )?(?:fixed|repaired|replaced|cleaned|cleared|unblocked|"
+    r"installed|sorted|finished|completed|delivered)\b"
+    r"|\b(?:is|are|was|has been|have been) (?:now )?(?:fixed|repaired|replaced|cleaned|cleared|"
+    r"unblocked|installed|sorted|done|finished|completed)\b"
+    r"|\b(?:works|working) (?:now|again|fine)\b|\ball done\b|\bjob done\b"
+)
+# a leak or noise said to be over: the work done, not a matter still open ('已经不漏了')
+_TOLD_OVER = re.compile(r"(?:已经|现在|再也)?不(?:再)?(?:漏|滴|堵|响|冒|渗|臭)(?:水)?了")
+# a matter still open, a question or work still ahead said with it: '修好了又漏了', '换完了但是还不
+# 亮', 'is it fixed?', '我看好了时间明天去'
+_TOLD_NOT = re.compile(
+    r"没|不|未|但|又|还|再|吗|么|呢|请|帮|麻烦|能否|可以|[?？]"
+    r"|明天|后天|待会|一会|等会|回头|准备|打算|要去|将要"
+    # one's own details changed ('我换了个手机号'), not work done
+    r"|手机号|电话号|号码|住址|地址|搬家|搬到"
+    r"|\b(?:not|no|isn't|aren't|never|still|again|but|please|can|could|is it|was it|will|"
+    r"tomorrow|later|going to)\b"
+)
+TOLD_DONE_MAX = 1000  # characters: a report told at length, not an essay pasted in
+
+
+def tells_done(text: str | None) -> bool:
+    """A message telling at length that the work is done ('陪吴大爷复查完了，已送回家',
+    '水管已经修好了，换了一个新阀门', 'I fixed the tap, it works now'): from a member holding an
+    order, its 完成上报 with the words as the note. `reports_done` reads the short ones; this
+    reads a done clause said with what was done. A matter still open or a request said with it
+    ('修好了又漏了', '换完了但是还不亮', '能帮忙看看吗') is not."""
+    if not text or len(text) > TOLD_DONE_MAX:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    said = _TOLD_OVER.sub("✓", said.replace("’", "'"))  # over: said done, not a '不' of a matter
+    if _TOLD_NOT.search(said):
+        return False
+    return bool(_TOLD_DONE.search(said))
+
+
 # ------------------------------------------------------------------ said while describing a matter
 
 

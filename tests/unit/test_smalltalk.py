@@ -17,6 +17,7 @@ from services.smalltalk import (
     rating_and_comment,
     reports_done,
     says_skip,
+    tells_done,
     urgency_said,
 )
 
@@ -178,6 +179,34 @@ def test_not_small_talk(text: str) -> None:
 )
 def test_work_reported_done(text: str, done: bool) -> None:
     assert reports_done(text) is done
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("陪吴大爷复查完了，已送回家", True),
+        ("水管已经修好了，换了一个新阀门", True),
+        ("I fixed the tap, it works now", True),
+        ("The light is replaced now, checked the switch too", True),
+        ("水管修好了，已经不漏了", True),  # a leak said to be over is part of the report
+        ("楼道灯换好了，顺便把开关也换了", True),
+        ("阀门换了新的，已经不漏水了，周阿姨也试过了", True),
+        ("换了一个新灯泡", True),
+        ("我家水管修好了又漏了", False),  # a matter still open
+        ("换完了但是还不亮", False),
+        ("水管坏了能帮忙看看吗", False),
+        ("楼道灯坏了好几天了", False),
+        ("敲门没人在家", False),
+        ("我看好了时间明天去", False),  # work still ahead
+        ("I will fix it tomorrow", False),
+        ("I could not fix it", False),
+        ("is it fixed?", False),
+        ("已经联系上周阿姨了", False),
+        ("我换了个手机号", False),  # one's own details, not work done
+    ],
+)
+def test_work_told_done_at_length(text: str, told: bool) -> None:
+    assert tells_done(text) is told
 
 
 @pytest.mark.parametrize(

@@ -490,6 +490,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] “{ $gist }”{"\u000A"}
     }{ $place } · due { $deadline } · claimed { $taken }/{ $needed }
+# a line of the open-orders list once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ You have claimed it: see "{ menu-order-claims }"
+        [carded] ⬇️ Its details are open below: to claim it, tap "{ order-btn-claim }" there
+        [full] ✅ Fully claimed
+       *[closed] { $why ->
+            [done] ✅ Someone has done it already
+            [direct] 🏢 The community is handling it directly
+            [transferred] 🏢 Handed over to another agency
+            [merged] 🔗 Merged into another request about the same matter
+            [declined] ⛔ The community will not take it further
+            [closed] ⛔ Closed
+            [reissued] 🔄 Cancelled; the community has issued a new order
+           *[other] ⛔ Cancelled
+        }
+    }
 order-btn-claim = ✋ Claim
 order-btn-claim-number = ✋ Claim { $number }
 order-btn-details = Details
@@ -514,6 +530,25 @@ order-btn-report-done = ✅ Report done
 order-typed-done-one = Is order { $number } ({ $title }) done? Tap "✅ Report done" below and say in a few words what was done; add photos if you have them.
 order-typed-done-which = You have { $count } orders in hand: which one is done? Tap its button to report it.
 order-btn-report-done-of = ✅ { $number } { $title }
+order-typed-told-which = Which order is done: "{ $note }"? You have { $count } in hand. Tap its button and these words become its report, for you to confirm before it goes.
+# a report told at length by a member with one order in hand: the report begun with it, to confirm
+order-report-typed = Reporting order { $number } ({ $title }) done, { $note ->
+        [none] with { $photos ->
+            [one] the photo
+           *[other] the { $photos } photos
+        } you sent
+       *[other] with what you said: “{ $note }”{ $photos ->
+            [0] {""}
+            [one] , 1 photo
+           *[other] , { $photos } photos
+        }
+    }
+    { $note ->
+        [none] Please add a few words on what was done (more photos are welcome), then tap "{ order-btn-finished }" to send it.
+       *[other] Send photos now if you have any, or add more words; to send the report, tap "{ order-btn-finished }".
+    } If you did not mean to report it, tap "{ common-cancel }": nothing is sent.
+order-btn-report-photo-of = ✅ Report done: { $number }
+order-photo-report-hint = If this is a photo of an order you have done, tap "✅ Report done": the photo goes into that order's report, sent only once you confirm it.
 # a member asked not to be sent work for a while ("I'm away this week, don't send me orders")
 order-pause-held = You still hold { $count } { $count ->
         [one] order

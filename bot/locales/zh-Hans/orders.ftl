@@ -452,6 +452,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }{ $place } · 时限 { $deadline } · 已接 { $taken }/{ $needed }
+# a line of 可接工单 once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ 您已接下，在「{ menu-order-claims }」里
+        [carded] ⬇️ 详情已在下方打开，接单请点那条里的「{ order-btn-claim }」
+        [full] ✅ 已接满
+       *[closed] { $why ->
+            [done] ✅ 已经有人办完了
+            [direct] 🏢 已由社区直接办理
+            [transferred] 🏢 已转交其他单位办理
+            [merged] 🔗 已并入同一件事的诉求
+            [declined] ⛔ 社区已不再办理
+            [closed] ⛔ 已关闭
+            [reissued] 🔄 已取消，社区已重新派单
+           *[other] ⛔ 已取消
+        }
+    }
 order-btn-claim = ✋ 接单
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 详情
@@ -476,6 +492,21 @@ order-btn-report-done = ✅ 完成上报
 order-typed-done-one = 工单 { $number }（{ $title }）办完了吗？请点下面的「✅ 完成上报」，写几句办理情况，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工单，是哪一件办完了？点那一件的按钮上报。
 order-btn-report-done-of = ✅ { $number } { $title }
+order-typed-told-which = 您说的「{ $note }」是哪一件工单办完了？您手上有 { $count } 件，点那一件的按钮，这段话就作为它的完成上报，确认后再发出。
+# a report told at length by a member with one order in hand: the report begun with it, to confirm
+order-report-typed = 工单 { $number }（{ $title }）的完成上报，{ $note ->
+        [none] 已收到照片 { $photos } 张
+       *[other] 已记下您说的：「{ $note }」{ $photos ->
+            [0] {""}
+           *[other] ，照片 { $photos } 张
+        }
+    }
+    { $note ->
+        [none] 请再写一句做了什么，照片可以继续发；写好后点「{ order-btn-finished }」上报。
+       *[other] 有照片可以现在发来，还可以补充文字；确认上报请点「{ order-btn-finished }」。
+    }不是要上报的话点「{ common-cancel }」，什么也不会发出。
+order-btn-report-photo-of = ✅ 完成上报：{ $number }
+order-photo-report-hint = 如果这是您手上工单办完的照片，点「✅ 完成上报」，照片会放进那件工单的完成上报，您确认后才发出。
 # a member asked not to be sent work for a while ('我这周出差，先别派给我')
 order-pause-held = 您手上还有 { $count } 件工单。办不了的话，点下面那一件的「↩️ 放弃」，写一句原因，社区会另外安排人。
 # a member asked about an order in words ('这个单在哪', '几点之前要做完', '居民电话多少')

@@ -455,6 +455,22 @@ order-open-line = { $urgent ->
         [none] {""}
        *[other] 「{ $gist }」{"\u000A"}
     }{ $place } · 時限 { $deadline } · 已接 { $taken }/{ $needed }
+# a line of 可接工單 once the order is no longer to claim from it (services.open_lists)
+order-open-line-state = { $state ->
+        [mine] ✅ 您已接下，在「{ menu-order-claims }」裡
+        [carded] ⬇️ 詳情已在下方打開，接單請點那條裡的「{ order-btn-claim }」
+        [full] ✅ 已接滿
+       *[closed] { $why ->
+            [done] ✅ 已經有人辦完了
+            [direct] 🏢 已由社區直接辦理
+            [transferred] 🏢 已轉交其他單位辦理
+            [merged] 🔗 已併入同一件事的訴求
+            [declined] ⛔ 社區已不再辦理
+            [closed] ⛔ 已關閉
+            [reissued] 🔄 已取消，社區已重新派單
+           *[other] ⛔ 已取消
+        }
+    }
 order-btn-claim = ✋ 接單
 order-btn-claim-number = ✋ 接 { $number }
 order-btn-details = 詳情
@@ -479,6 +495,21 @@ order-btn-report-done = ✅ 完成上報
 order-typed-done-one = 工單 { $number }（{ $title }）辦完了嗎？請點下面的「✅ 完成上報」，寫幾句辦理情況，有照片可以附上。
 order-typed-done-which = 您手上有 { $count } 件工單，是哪一件辦完了？點那一件的按鈕上報。
 order-btn-report-done-of = ✅ { $number } { $title }
+order-typed-told-which = 您說的「{ $note }」是哪一件工單辦完了？您手上有 { $count } 件，點那一件的按鈕，這段話就作為它的完成上報，確認後再發出。
+# a report told at length by a member with one order in hand: the report begun with it, to confirm
+order-report-typed = 工單 { $number }（{ $title }）的完成上報，{ $note ->
+        [none] 已收到照片 { $photos } 張
+       *[other] 已記下您說的：「{ $note }」{ $photos ->
+            [0] {""}
+           *[other] ，照片 { $photos } 張
+        }
+    }
+    { $note ->
+        [none] 請再寫一句做了什麼，照片可以繼續發；寫好後點「{ order-btn-finished }」上報。
+       *[other] 有照片可以現在發來，還可以補充文字；確認上報請點「{ order-btn-finished }」。
+    }不是要上報的話點「{ common-cancel }」，什麼也不會發出。
+order-btn-report-photo-of = ✅ 完成上報：{ $number }
+order-photo-report-hint = 如果這是您手上工單辦完的照片，點「✅ 完成上報」，照片會放進那件工單的完成上報，您確認後才發出。
 # a member asked not to be sent work for a while ('我這周出差，先別派給我')
 order-pause-held = 您手上還有 { $count } 件工單。辦不了的話，點下面那一件的「↩️ 放棄」，寫一句原因，社區會另外安排人。
 # a member asked about an order in words ('這個單在哪', '幾點之前要做完', '居民電話多少')
