@@ -495,6 +495,10 @@ async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) ->
         dedupe=f"poll:{poll.id}:announce",
         matter=open_matter(poll.id),
     )
+    # and, for the whole community, a public notice in its group (services.public_notices)
+    from services.public_notices import announce_poll
+
+    await announce_poll(session, poll=poll, notifier=notifier)
 
 
 @dataclass(frozen=True)

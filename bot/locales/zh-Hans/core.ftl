@@ -103,6 +103,27 @@ group-kept-go-private = 收到！这件事请到私聊里提交：点下方按�
 group-contact-public = ⚠️ 这个电话号码群里的人都能看到。建议长按那条消息删除（撤回）；电话请在和我的私聊里告诉我（点下方按钮）。
 group-pii-public = ⚠️ 您发的电话、房号等群里的人都能看到，建议长按那条消息删除（撤回）。
 group-howto = 这个在和我的私聊里办（点下方按钮打开）：{ $answer }
+group-hello = 大家好，我是「邻里」社区服务助手。{ $bound ->
+        [yes] 我会在这个群里发布{ $community }的议事会、投票等公开通知。
+       *[other] 我会在这个群里发布社区的公开通知。
+    }
+    报事点单、登记住址、报名参会、投票都在和我的私聊里办理：点下方按钮，或搜索 { $bot }。房号、电话等请不要发在群里。
+group-joined-staff = 「邻里」已加入群「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 这个群已对应{ $community }：面向全社区的议事会、投票发布时，会在群里发一条公开通知（不含个人信息），附私聊报名、投票的按钮。
+       *[other] 这个群还没有对应任何社区，不会在群里发通知。由某个社区的社工把我加进群，就会对应该社区。
+    }
+group-left-staff = 「邻里」已被移出群「{ $title }」（{ $by }）。之后不会再往这个群里发任何消息{ $bound ->
+        [yes] ；{ $community }的议事会、投票通知只发给居民个人
+       *[other] {""}
+    }。
+group-joined-staff-channel = 「邻里」已加入频道「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 这是{ $community }的公示频道：办结结果（组织晒单）和投票结果会发在这里（不含居民个人信息）。
+       *[other] 这个频道不是任何社区的公示频道，不会在这里发消息。
+    }
+group-left-staff-channel = 「邻里」已被移出频道「{ $title }」（{ $by }）。之后不会再往这个频道发消息{ $bound ->
+        [yes] ：{ $community }的办结结果、投票结果不再公示，把我加回频道（设为管理员）即可恢复
+       *[other] {""}
+    }。
 smalltalk-thanks-group = 不客气！有需要随时找我们。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再见，祝大家生活愉快！

@@ -106,6 +106,27 @@ group-kept-go-private = 收到！這件事請到私聊裡提交：點下方按�
 group-contact-public = ⚠️ 這個電話號碼群裡的人都能看到。建議長按那條消息刪除（撤回）；電話請在和我的私聊裡告訴我（點下方按鈕）。
 group-pii-public = ⚠️ 您發的電話、房號等群裡的人都能看到，建議長按那條消息刪除（撤回）。
 group-howto = 這個在和我的私聊裡辦（點下方按鈕打開）：{ $answer }
+group-hello = 大家好，我是「鄰里」社區服務助手。{ $bound ->
+        [yes] 我會在這個群裡發布{ $community }的議事會、投票等公開通知。
+       *[other] 我會在這個群裡發布社區的公開通知。
+    }
+    報事點單、登記住址、報名參會、投票都在和我的私聊裡辦理：點下方按鈕，或搜索 { $bot }。房號、電話等請不要發在群裡。
+group-joined-staff = 「鄰里」已加入群「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 這個群已對應{ $community }：面向全社區的議事會、投票發布時，會在群裡發一條公開通知（不含個人信息），附私聊報名、投票的按鈕。
+       *[other] 這個群還沒有對應任何社區，不會在群裡發通知。由某個社區的社工把我加進群，就會對應該社區。
+    }
+group-left-staff = 「鄰里」已被移出群「{ $title }」（{ $by }）。之後不會再往這個群裡發任何消息{ $bound ->
+        [yes] ；{ $community }的議事會、投票通知只發給居民個人
+       *[other] {""}
+    }。
+group-joined-staff-channel = 「鄰里」已加入頻道「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 這是{ $community }的公示頻道：辦結結果（組織曬單）和投票結果會發在這裡（不含居民個人信息）。
+       *[other] 這個頻道不是任何社區的公示頻道，不會在這裡發消息。
+    }
+group-left-staff-channel = 「鄰里」已被移出頻道「{ $title }」（{ $by }）。之後不會再往這個頻道發消息{ $bound ->
+        [yes] ：{ $community }的辦結結果、投票結果不再公示，把我加回頻道（設為管理員）即可恢復
+       *[other] {""}
+    }。
 smalltalk-thanks-group = 不客氣！有需要隨時找我們。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再見，祝大家生活愉快！
