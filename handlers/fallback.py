@@ -381,7 +381,10 @@ async def _joined_offer(
         return False
     words = text.strip()
     again = bool(words) and words in said and not (photo or voice or place)
-    if words and words not in said:
+    # more words than the matter can hold with what was said: not added (and said so), rather
+    # than the end of it cut off unseen; what was said before stays
+    too_long = bool(words) and not again and len(said) + 1 + len(words) > OFFER_MAX_CHARS
+    if words and words not in said and not too_long:
         said = f"{said}\n{words}" if said else words
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
@@ -399,6 +402,8 @@ async def _joined_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
+    if too_long:
+        lead = t("fallback-offer-too-long", length=len(words), limit=OFFER_MAX_CHARS)
     if voice and more is None:  # MAX_VOICES kept already: this one is not
         lead = t("fallback-offer-voices-full", limit=MAX_VOICES)
     elif voice and voices:  # kept beside the one before (it used to take its place)
