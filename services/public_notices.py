@@ -75,12 +75,12 @@ async def public_words(
     return PublicWords(names=tuple(dict.fromkeys(names)))
 
 
-def _private_link(notifier: Notifier, payload: str) -> dict[str, Any] | None:
+def _private_link(notifier: Notifier, payload: str, key: str) -> dict[str, Any] | None:
     """The one button under a public notice: the private chat, opened at `payload`."""
     if not notifier.bot_username:
         return None
     url = f"https://t.me/{notifier.bot_username}?start={payload}"
-    label = notifier.text(notifier.default_language, "public-btn-private")
+    label = notifier.text(notifier.default_language, key)
     return {"inline_keyboard": [[{"text": label, "url": url}]]}
 
 
@@ -107,7 +107,7 @@ async def announce_meeting(session: AsyncSession, *, meeting: Meeting, notifier:
         session,
         chat_id=group,
         text=text,
-        reply_markup=_private_link(notifier, f"m{meeting.id}"),
+        reply_markup=_private_link(notifier, f"m{meeting.id}", "public-btn-meeting"),
         kind="meeting-group",
         community_id=meeting.community_id,
         dedupe_key=f"meeting:{meeting.id}:group",
@@ -135,7 +135,7 @@ async def announce_poll(session: AsyncSession, *, poll: Poll, notifier: Notifier
         session,
         chat_id=group,
         text=text,
-        reply_markup=_private_link(notifier, f"p{poll.id}"),
+        reply_markup=_private_link(notifier, f"p{poll.id}", "public-btn-poll"),
         kind="poll-group",
         community_id=poll.community_id,
         dedupe_key=f"poll:{poll.id}:group",

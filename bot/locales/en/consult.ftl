@@ -164,7 +164,8 @@ poll-group-notice = 🗳 <b>Poll</b>
         [yes] Tap the button below to vote in a private chat with me (votes are never posted in the group).
        *[other] Vote in a private chat with me, under "{ menu-consult }" (votes are never posted in the group).
     }
-public-btn-private = 💬 Sign up / vote privately
+public-btn-meeting = 💬 Sign up privately
+public-btn-poll = 💬 Vote privately
 meeting-announce = 📣 <b>Meeting notice</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }

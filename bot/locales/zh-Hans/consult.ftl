@@ -161,7 +161,8 @@ poll-group-notice = 🗳 <b>投票通知</b>
         [yes] 请点下方按钮，在和我的私聊里投票（投票内容不会发在群里）。
        *[other] 请在和我的私聊里「{ menu-consult }」投票（投票内容不会发在群里）。
     }
-public-btn-private = 💬 私聊报名 / 投票
+public-btn-meeting = 💬 私聊报名
+public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>议事会通知</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }

@@ -164,7 +164,8 @@ poll-group-notice = 🗳 <b>投票通知</b>
         [yes] 請點下方按鈕，在和我的私聊裡投票（投票內容不會發在群裡）。
        *[other] 請在和我的私聊裡「{ menu-consult }」投票（投票內容不會發在群裡）。
     }
-public-btn-private = 💬 私聊報名 / 投票
+public-btn-meeting = 💬 私聊報名
+public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>議事會通知</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }
