@@ -1348,6 +1348,11 @@ async def record_blocked(
         await session.exec(  # type: ignore[call-overload]
             update(User).where(col(User.id) == chat_id).values(blocked_bot=True)
         )
+    else:  # a group or channel the bot was removed from: nothing more goes there
+        from services.group_chats import is_gone, mark_gone
+
+        if not await is_gone(session, chat_id=chat_id):
+            mark_gone(session, chat_id=chat_id, error=error)
     await session.commit()
     return int(result.rowcount or 0) + 1  # type: ignore[attr-defined]
 

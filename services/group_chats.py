@@ -199,6 +199,20 @@ async def bot_joined(
     )
 
 
+def mark_gone(session: AsyncSession, *, chat_id: int, error: str) -> None:
+    """Telegram refused a post to this group or channel because the bot is no longer in it
+    (403: kicked, not a member), an update saying so having been missed: recorded as a
+    removal, so nothing more is queued for it (the caller commits; already gone: nothing)."""
+    audit.record(
+        session,
+        actor_id=None,
+        action=LEFT,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps({"error": error[:200]}, ensure_ascii=False),
+    )
+
+
 async def bot_left(
     session: AsyncSession,
     *,
