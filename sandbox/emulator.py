@@ -2330,6 +2330,8 @@ class Emulator:
             if reply_to is None:
                 raise DriverError(f"message {reply_to_message_id} not found in chat {cid}")
         rec = self._store(chat, content, by_bot=False, sender=user.tg(), reply_to=reply_to)
+        if chat.bot_status in ("left", "kicked"):  # the bot is not in the group: hears nothing
+            return {"message_id": rec.msg["message_id"], "update_id": next(self._update_seq)}
         update_id = self._enqueue("message", rec.msg)
         return {"message_id": rec.msg["message_id"], "update_id": update_id}
 

@@ -325,6 +325,8 @@ async def test_the_bot_added_to_a_group_and_removed(
         "Forbidden: bot was kicked from the supergroup chat",
     )
     assert [e["error_code"] for e in await driver.errors()] == [403]
+    await driver.send(1001, "@linli_sandbox_bot 你还在吗", chat=-100600)  # the bot hears nothing
+    assert await api.ok("getUpdates", offset=updates[-1]["update_id"] + 1) == []
     # a group made without bot_status: the bot is simply there, told nothing, as before
     await driver.add_group(id=-100601, title="另一个群", members=[1001])
     assert await api.ok("getUpdates", offset=updates[-1]["update_id"] + 1) == []
