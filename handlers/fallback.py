@@ -520,7 +520,10 @@ async def _keep_until_registered(
     the order's staff. The answer sent (None for an album's further photo)."""
     kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
-    if text:
+    # more than a matter holds with what is kept already: not kept (and said so), rather than
+    # its end cut off unseen
+    too_long = bool(text) and len(said) + 1 + len(text) > OFFER_MAX_CHARS
+    if text and not too_long:
         said = f"{said}\n{text}" if said else text
     photos = list(kept.get("photos") or [])
     if photo and len(photos) < MAX_PHOTOS:
@@ -549,6 +552,9 @@ async def _keep_until_registered(
         answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
+    if too_long:
+        answer = t("fallback-offer-too-long", length=len(text), limit=OFFER_MAX_CHARS)
+        answer += "\n" + t("fallback-kept-until-registered")
     register = register_now_kb(t, then="order")
     if notes:
         # a member serving a community they do not live in ('敲门没人在家'): most likely about

@@ -12,6 +12,7 @@ from tests.e2e.conftest import Harness
 
 WU = 4002  # 吴大爷, registered, no open matter
 ZHOU = 4001  # 周阿姨
+XIAOLIN = 5001  # 小林, not registered
 GROUP = -100980
 FIRST = ("水管漏水了，楼下天花板也湿了。" * 200)[:3000]
 SECOND = ("另外楼道的灯也坏了，晚上很黑。" * 200)[:2999] + "尾"
@@ -45,4 +46,17 @@ async def test_a_mention_too_long_to_keep_is_said_not_kept(linli_sandbox: Harnes
     start = await d.send(ZHOU, "/start g")
     offer = await d.expect(ZHOU, "您在群里说的事", since=start["message_id"])
     assert FIRST[-30:] in message_text(offer) and "尾" not in message_text(offer)
+    assert await d.errors() == []
+
+
+async def test_words_too_many_before_registering_are_said_not_kept(
+    linli_sandbox: Harness,
+) -> None:
+    """小林 (not registered) tells a long matter in two messages: the second is not kept, and
+    he is told so; the first waits whole for the request after registering."""
+    d = linli_sandbox.driver
+    [*_, first] = await d.say(XIAOLIN, FIRST)
+    assert "先记下了" in message_text(first), message_text(first)
+    [*_, second] = await d.say(XIAOLIN, SECOND)
+    assert "没有加进去" in message_text(second), message_text(second)
     assert await d.errors() == []
