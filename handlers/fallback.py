@@ -971,8 +971,12 @@ async def on_unknown_message(
             # added to — one offer holding both, nothing of either lost
             await kept_draft(state).clear()
             said = with_caption(str(kept.get("text") or ""), text)
+            # both more than a matter holds: the group's words whole, these not added (said)
+            too_long = len(said) > MAX_TEXT
+            if too_long:
+                said = str(kept.get("text") or "")
             await state.update_data(
-                typed_text=said[:MAX_TEXT],
+                typed_text=said,
                 typed_photos=list(kept.get("photos") or []),
                 typed_voice=kept.get("voice"),
                 typed_place=kept.get("place"),
@@ -981,8 +985,13 @@ async def on_unknown_message(
             offer = await message.answer(
                 "\n".join(
                     [
+                        *(
+                            [t("fallback-offer-too-long", length=len(text), limit=MAX_TEXT)]
+                            if too_long
+                            else []
+                        ),
                         t(
-                            "fallback-kept-joined",
+                            "fallback-kept-offer" if too_long else "fallback-kept-joined",
                             text=fit(said.strip(), 400),
                             also=_kept_also(t, kept),
                         ),

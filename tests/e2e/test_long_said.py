@@ -60,3 +60,22 @@ async def test_words_too_many_before_registering_are_said_not_kept(
     [*_, second] = await d.say(XIAOLIN, SECOND)
     assert "没有加进去" in message_text(second), message_text(second)
     assert await d.errors() == []
+
+
+async def test_words_too_many_to_join_the_group_matter_are_said_not_added(
+    linli_sandbox: Harness,
+) -> None:
+    """周阿姨 told a long matter in the group, then types a long one in the private chat: the
+    group's words are offered whole, the new ones not added, and she is told so."""
+    d = linli_sandbox.driver
+    await d.add_group(id=GROUP, title="阳光社区居民群", members=[ZHOU])
+    await d.say(ZHOU, f"@{BOT_USERNAME} {FIRST}", chat=GROUP)
+    [*_, offer] = await d.say(ZHOU, SECOND)
+    text = message_text(offer)
+    assert "没有加进去" in text and "您在群里说的事" in text and "合在一起" not in text, text
+    await d.tap(ZHOU, "报给社区", offer["message_id"])
+    await d.expect(ZHOU, "说完了", since=offer["message_id"])
+    await d.say(ZHOU, "✅ 说完了")
+    preview = await d.expect(ZHOU, "您要反映的事情", since=offer["message_id"])
+    assert FIRST[-30:] in message_text(preview) and "尾" not in message_text(preview)
+    assert await d.errors() == []
