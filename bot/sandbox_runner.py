@@ -64,6 +64,7 @@ async def start_sandbox(
     clock: Callable[[], datetime] = utcnow,
     saved_chats: dict[str, Any] | None = None,
     settle: bool = False,
+    groups_added: bool = False,
     **settings_overrides: Any,
 ) -> Sandbox:
     """Start the emulator, seed demo data, and run the bot against it; `saved_chats` (an
@@ -71,7 +72,10 @@ async def start_sandbox(
     `settle`: once started, the heap is settled as a real run's is (bot.runner.settle_heap):
     for `linli sandbox` and the benchmarks, not for tests that start a sandbox each.
     `seed=False`: the database already holds the demo data (tests start on a copy of one
-    migrated and seeded database); `demo` still adds the demo people to the emulator."""
+    migrated and seeded database); `demo` still adds the demo people to the emulator.
+    `groups_added` (`linli sandbox`): the demo resident group is new to the emulator, its
+    staff add the bot as to a real group (the bot greets it and binds it to their community);
+    tests leave it off, their groups quiet."""
     emulator = Emulator(limits=limits, clock=clock)
     if saved_chats is not None:
         emulator.restore(saved_chats)
@@ -87,8 +91,17 @@ async def start_sandbox(
                     role=user.label,
                 )
             for group in DEMO_GROUPS:
+                # a demo resident group is added to the bot by its community's staff (the
+                # first member), as a real one would be: the bot greets it and binds it to that
+                # community (once: a chat page brought back has it there already)
+                added = groups_added and group.type != "channel" and bool(group.members)
                 emulator.add_group(
-                    id=group.id, title=group.title, type=group.type, members=list(group.members)
+                    id=group.id,
+                    title=group.title,
+                    type=group.type,
+                    members=list(group.members),
+                    bot_status="member" if added else None,
+                    by=group.members[0] if added else None,
                 )
         overrides: dict[str, Any] = {
             "bot_token": SANDBOX_TOKEN,
@@ -190,6 +203,7 @@ def run_sandbox(*, host: str, port: int, db: str, demo: bool, limits: str) -> in
             limits=limits == "telegram",
             saved_chats=saved,
             settle=True,
+            groups_added=demo,
         )
         print(f"\n  Linli sandbox is running: open {sandbox.base_url}/ in a browser")
         print(f"  Driver API: {sandbox.base_url}/sandbox/api/   (Ctrl-C to stop)\n", flush=True)

@@ -15,6 +15,7 @@ def get_routers() -> list[Router]:
         common,
         fallback,
         group_chat,
+        group_membership,
         member_profile,
         members,
         profile,
@@ -22,7 +23,10 @@ def get_routers() -> list[Router]:
     )
 
     routers: list[Router] = [
+        group_membership.router,  # the bot added to a group or channel, or removed
         group_chat.router,  # groups and channels: a pointer to the private chat, first
+        # /start from a public notice's button (a meeting, a poll), before the common /start
+        importlib.import_module("handlers.meetings").links_router,
         common.router,
         registration.router,
         profile.router,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -787,13 +788,24 @@ async def on_unreached(
     if not rows:
         await query.message.answer(t("broadcast-unreached-none"))
         return
+    await query.message.answer(unreached_text(t, rows))
+
+
+UNREACHED_LISTED = 200  # people named in the list; the rest are counted
+
+
+def unreached_text(t: Text, rows: Sequence[tuple[User | None, int, str]]) -> str:
+    """Who did not get a notice and why: the first UNREACHED_LISTED named, the rest counted
+    (never cut off unsaid; a list longer than one message goes as several, bot.long_messages)."""
     lines = [t("broadcast-unreached-title")]
-    for person, chat_id, outcome in rows[:200]:
+    for person, chat_id, outcome in rows[:UNREACHED_LISTED]:
         name = person.display_name if person is not None else str(chat_id)
         lines.append(
             t("broadcast-unreached-line", name=name, outcome=t(f"broadcast-outcome-{outcome}"))
         )
-    await query.message.answer("\n".join(lines)[:4000])
+    if len(rows) > UNREACHED_LISTED:
+        lines.append(t("broadcast-unreached-more", count=len(rows) - UNREACHED_LISTED))
+    return "\n".join(lines)
 
 
 @router.message(Command("quiet"))

@@ -390,7 +390,10 @@ async def _joined_offer(
         return False
     words = text.strip()
     again = bool(words) and words in said and not (photo or voice or place)
-    if words and words not in said:
+    # more words than the matter can hold with what was said: not added (and said so), rather
+    # than the end of it cut off unseen; what was said before stays
+    too_long = bool(words) and not again and len(said) + 1 + len(words) > OFFER_MAX_CHARS
+    if words and words not in said and not too_long:
         said = f"{said}\n{words}" if said else words
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
@@ -408,6 +411,8 @@ async def _joined_offer(
         chat_id=message.chat.id, message_id=offer, reply_markup=None
     )
     lead = t("fallback-offer-said-again" if again else "fallback-offer-added")
+    if too_long:
+        lead = t("fallback-offer-too-long", length=len(words), limit=OFFER_MAX_CHARS)
     if voice and more is None:  # MAX_VOICES kept already: this one is not
         lead = t("fallback-offer-voices-full", limit=MAX_VOICES)
     elif voice and voices:  # kept beside the one before (it used to take its place)
@@ -556,7 +561,10 @@ async def _keep_until_registered(
     the order's staff. The answer sent (None for an album's further photo)."""
     kept = await kept_draft(state).get_data()
     said = str(kept.get("text") or "")
-    if text:
+    # more than a matter holds with what is kept already: not kept (and said so), rather than
+    # its end cut off unseen
+    too_long = bool(text) and len(said) + 1 + len(text) > OFFER_MAX_CHARS
+    if text and not too_long:
         said = f"{said}\n{text}" if said else text
     photos = list(kept.get("photos") or [])
     if photo and len(photos) < MAX_PHOTOS:
@@ -585,6 +593,9 @@ async def _keep_until_registered(
         answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
     if staff:
         answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
+    if too_long:
+        answer = t("fallback-offer-too-long", length=len(text), limit=OFFER_MAX_CHARS)
+        answer += "\n" + t("fallback-kept-until-registered")
     register = register_now_kb(t, then="order")
     if notes:
         # a member serving a community they do not live in ('敲门没人在家'): most likely about
@@ -1025,8 +1036,12 @@ async def on_unknown_message(
             # added to — one offer holding both, nothing of either lost
             await kept_draft(state).clear()
             said = with_caption(str(kept.get("text") or ""), text)
+            # both more than a matter holds: the group's words whole, these not added (said)
+            too_long = len(said) > MAX_TEXT
+            if too_long:
+                said = str(kept.get("text") or "")
             await state.update_data(
-                typed_text=said[:MAX_TEXT],
+                typed_text=said,
                 typed_photos=list(kept.get("photos") or []),
                 typed_voice=kept.get("voice"),
                 typed_place=kept.get("place"),
@@ -1035,8 +1050,13 @@ async def on_unknown_message(
             offer = await message.answer(
                 "\n".join(
                     [
+                        *(
+                            [t("fallback-offer-too-long", length=len(text), limit=MAX_TEXT)]
+                            if too_long
+                            else []
+                        ),
                         t(
-                            "fallback-kept-joined",
+                            "fallback-kept-offer" if too_long else "fallback-kept-joined",
                             text=fit(said.strip(), 400),
                             also=_kept_also(t, kept),
                         ),

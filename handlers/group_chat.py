@@ -142,6 +142,11 @@ async def on_addressed_in_group(
     kept = await kept_draft(private).get_data()
     before = str(kept.get("text") or "")
     text = with_caption(before, said)
+    if len(text) > KEPT_MAX_CHARS:  # with what waits already, more than a matter holds
+        text = before  # not kept, and said so: never the end of it cut off unseen
+        lost = True
+    else:
+        lost = False
     photos = list(kept.get("photos") or [])
     if photo and len(photos) < MAX_PHOTOS:
         photos.append(photo)
@@ -149,9 +154,10 @@ async def on_addressed_in_group(
         kept["voice"] = with_voice(kept.get("voice"), voice) or kept.get("voice")
     if place:  # where it is, shared under the bot's answer: the latest place counts
         kept["place"] = place
-    kept.update(text=text[:KEPT_MAX_CHARS], photos=photos, from_group=True)
+    kept.update(text=text, photos=photos, from_group=True)
     await kept_draft(private).set_data(kept)
-    answer, markup = await _pointer(bot, t, key="group-kept-go-private", payload=FROM_GROUP)
+    key = "group-kept-too-long" if lost else "group-kept-go-private"
+    answer, markup = await _pointer(bot, t, key=key, payload=FROM_GROUP)
     if contains_pii(said):  # a phone or room number told in the group: everyone there read it
         answer = f"{answer}\n{t('group-pii-public')}"
     await message.reply(answer, reply_markup=markup)

@@ -12,7 +12,7 @@ from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import StateFilter
+from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters
@@ -22,6 +22,7 @@ from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     AudienceCb,
+    BallotCb,
     CheckinCb,
     HubCb,
     MeetingCb,
@@ -64,6 +65,8 @@ from models.consultations import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Poll,
+    PollStatus,
     RsvpAnswer,
     Topic,
 )
@@ -1322,6 +1325,8 @@ async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: Update
     """Publish: the audience is told and can RSVP (at night: when they will be told)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     notifier = ctx.notifier()
+    # the public notice in the community's group opens the private chat with the bot
+    notifier.bot_username = (await query.bot.me()).username if query.bot else None
     message = query.message
     try:
         meeting, count = await meetings.publish_meeting(
@@ -2177,3 +2182,46 @@ def _include_consultation_routers() -> None:
 
 
 _include_consultation_routers()
+
+
+# The button under a public notice in the community's group opens the private chat at the
+# meeting (/start m12) or the poll (/start p3) it announced: before the common /start.
+links_router = Router(name="public-links")
+links_router.message.filter(F.chat.type == "private")
+links_router.message.middleware(UpdateCtxMiddleware())
+
+
+@links_router.message(CommandStart(deep_link=True, magic=F.args.regexp(r"^[mp]\d{1,9}$")))
+async def cmd_start_public_link(
+    message: Message, command: CommandObject, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """The meeting's card with its RSVP buttons (the poll's vote button) for someone it is
+    for; anyone else gets the usual greeting and menu (which says how to register)."""
+    from handlers.common import send_main_menu
+
+    session, user, t = ctx.session, ctx.user, ctx.t
+    await state.clear()
+    args = command.args or ""
+    item_id = int(args[1:])
+    if args.startswith("m"):
+        meeting = await session.get(Meeting, item_id)
+        if (
+            meeting is not None
+            and meeting.status == MeetingStatus.PUBLISHED
+            and await meetings.may_view(session, meeting=meeting, user=user)
+        ):
+            card = await _card(ctx, meeting)
+            text, rows = await _resident_card(session, meeting, user, card, t, ctx.now())
+            sent = await message.answer(text, reply_markup=kb(rows) if rows else None)
+            await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
+            return
+    else:
+        poll = await session.get(Poll, item_id)
+        if poll is not None and poll.status == PollStatus.OPEN:
+            notifier = ctx.notifier()
+            await message.answer(
+                notifier.text(t.lang, "poll-announce", **polls.rules_args(poll, notifier)),
+                reply_markup=kb([[(t("poll-btn-vote"), BallotCb(poll_id=item_id).pack())]]),
+            )
+            return
+    await send_main_menu(message, t, user, ctx.roles, session=session, now=ctx.now())

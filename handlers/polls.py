@@ -978,6 +978,8 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
     """Publish: the audience gets the vote button (at night: when they will get it)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
     notifier = ctx.notifier()
+    # the public notice in the community's group opens the private chat with the bot
+    notifier.bot_username = (await query.bot.me()).username if query.bot else None
     await polls.publish_poll(
         session,
         user=user,

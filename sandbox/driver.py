@@ -122,10 +122,22 @@ class Driver:
         return list((await self._call("GET", "users"))["users"])
 
     async def add_group(
-        self, *, id: int, title: str, type: str = "supergroup", members: list[int] | None = None
+        self,
+        *,
+        id: int,
+        title: str,
+        type: str = "supergroup",
+        members: list[int] | None = None,
+        bot_status: str | None = None,
+        by: int | None = None,
     ) -> dict[str, Any]:
-        """POST groups: a group, supergroup or channel with the bot in it."""
-        body = {"id": id, "title": title, "type": type, "members": members or []}
+        """POST groups: a group, supergroup or channel with the bot in it; with `bot_status`
+        someone (`by`) adds, promotes or removes the bot and it gets a my_chat_member update."""
+        body: dict[str, Any] = {"id": id, "title": title, "type": type, "members": members or []}
+        if bot_status is not None:
+            body["bot_status"] = bot_status
+        if by is not None:
+            body["from"] = by
         result: dict[str, Any] = await self._call("POST", "groups", body=body)
         return result
 

@@ -163,6 +163,7 @@ def setup_driver_routes(emu: Emulator) -> None:
             "type": chat.type,
             "username": chat.username,
             "members": list(chat.members),
+            "bot_status": chat.bot_status,
         }
 
     async def post_groups(request: web.Request) -> Any:
@@ -177,6 +178,8 @@ def setup_driver_routes(emu: Emulator) -> None:
             type=_str(body.get("type"), "type", required=True) or "",
             members=[_req_int(m, "members[]") for m in members or []],
             username=_str(body.get("username"), "username"),
+            bot_status=_str(body.get("bot_status"), "bot_status"),
+            by=_int(body.get("from"), "from", required=False),
         )
         return group_view(gid)
 

@@ -92,6 +92,7 @@ PER_CHAT_PER_SECOND = int(FloodLimit.MESSAGES_PER_SECOND_PER_CHAT)
 PER_GROUP_PER_MINUTE = int(FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP)
 PRIVATE_BURST = 3  # a private chat may take a few messages at once, then ~1/s
 CALLBACK_MAX_AGE_S = 15 * 60
+BOT_STATUSES = ("member", "administrator", "left", "kicked")
 DEFAULT_UPDATE_TYPES_EXCLUDED = {"chat_member", "message_reaction", "message_reaction_count"}
 
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
@@ -238,6 +239,9 @@ class SChat:
     members: list[int] = field(default_factory=list)
     messages: list[MsgRec] = field(default_factory=list)
     waiters: list[asyncio.Future[None]] = field(default_factory=list)
+    # the bot's own status in a group or channel (ChatMember.status): "member",
+    # "administrator", or "left"/"kicked" once it was removed (it then cannot post there)
+    bot_status: str = "member"
     # flood control
     stamps: deque[float] = field(default_factory=deque)
     tokens: float = float(PRIVATE_BURST)
@@ -534,6 +538,7 @@ class Emulator:
                     "title": c.title,
                     "username": c.username,
                     "members": list(c.members),
+                    "bot_status": c.bot_status,
                     "messages": [
                         [m.msg, m.markup, m.by_bot, m.edited, m.deleted] for m in c.messages
                     ],
@@ -564,6 +569,7 @@ class Emulator:
                 title=c["title"],
                 username=c["username"],
                 members=[int(m) for m in c["members"]],
+                bot_status=str(c.get("bot_status") or "member"),
             )
             chat.messages = [
                 MsgRec(msg=msg, markup=markup, by_bot=by_bot, edited=edited, deleted=deleted)
@@ -624,15 +630,30 @@ class Emulator:
         type: str,
         members: list[int] | None = None,
         username: str | None = None,
+        bot_status: str | None = None,
+        by: int | None = None,
     ) -> None:
-        """Create or update a group, supergroup or channel with the bot in it."""
+        """Create or update a group, supergroup or channel with the bot in it.
+
+        With `bot_status` ("member", "administrator", "left", "kicked") the bot's membership
+        changes as someone (`by`, a user id; the group's first member by default) added,
+        promoted or removed it, and the bot gets a `my_chat_member` update, as from Telegram;
+        without it the bot is simply there (a member), and nothing is sent."""
         if type not in ("group", "supergroup", "channel"):
             raise ValueError('type must be "group", "supergroup" or "channel"')
+        if bot_status is not None and bot_status not in BOT_STATUSES:
+            raise ValueError('bot_status must be "member", "administrator", "left" or "kicked"')
+        if by is not None and by not in self.users:
+            raise ValueError(f"unknown user {by}")
+        known = self.chats.get(id)
+        if bot_status is not None and by is None and not (members or (known and known.members)):
+            raise ValueError("from (who changed the bot's membership) is required")
         if not isinstance(id, int) or isinstance(id, bool) or id >= 0:
             raise ValueError("group and channel ids must be negative integers")
         if not title:
             raise ValueError("title is required")
         chat = self.chats.get(id)
+        created = chat is None
         if chat is None:
             chat = SChat(id=id, type=type)
             self.chats[id] = chat
@@ -647,6 +668,48 @@ class Emulator:
                 self.users[uid] = SUser(id=uid, first_name=f"User {uid}")
             if uid not in chat.members:
                 chat.members.append(uid)
+        if bot_status is not None:
+            self._set_bot_status(chat, bot_status, by=by, created=created)
+
+    def _set_bot_status(self, chat: SChat, status: str, *, by: int | None, created: bool) -> None:
+        """The bot's membership changes; the bot hears of it (my_chat_member) when it did."""
+        before = "left" if created else chat.bot_status
+        chat.bot_status = status
+        if before == status:
+            return
+        actor = by if by is not None else chat.members[0]
+
+        def member(state: str) -> dict[str, Any]:
+            out: dict[str, Any] = {"status": state, "user": self.bot_user()}
+            if state == "kicked":
+                out["until_date"] = 0
+            if state == "administrator":
+                out.update(
+                    can_be_edited=False,
+                    is_anonymous=False,
+                    can_manage_chat=True,
+                    can_delete_messages=True,
+                    can_manage_video_chats=False,
+                    can_restrict_members=False,
+                    can_promote_members=False,
+                    can_change_info=False,
+                    can_invite_users=True,
+                    can_post_stories=False,
+                    can_edit_stories=False,
+                    can_delete_stories=False,
+                )
+            return out
+
+        self._enqueue(
+            "my_chat_member",
+            {
+                "chat": self.chat_tg(chat),
+                "from": self.users[actor].tg(),
+                "date": int(self.now()),
+                "old_chat_member": member(before),
+                "new_chat_member": member(status),
+            },
+        )
 
     def release_long_polls(self) -> None:
         """Answer the pending getUpdates now (lets a bot stop polling without waiting)."""
@@ -1005,7 +1068,12 @@ class Emulator:
             if not user.started or chat_id not in self.chats:
                 raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
             return self.chats[chat_id]
-        return self._lookup_chat(chat_id)
+        chat = self._lookup_chat(chat_id)
+        if chat.bot_status in ("left", "kicked"):  # removed: Telegram's answer
+            if chat.type == "channel":
+                raise ApiError(403, "Forbidden: bot is not a member of the channel chat")
+            raise ApiError(403, f"Forbidden: bot was kicked from the {chat.type} chat")
+        return chat
 
     def _check_flood(self, chat: SChat, count: int = 1) -> None:
         if not self.limits:
@@ -2167,6 +2235,10 @@ class Emulator:
         if user_id == self.bot_id:
             if chat.type == "private":
                 return {"status": "member", "user": self.bot_user()}
+            if chat.bot_status == "kicked":  # removed from the group
+                return {"status": "kicked", "user": self.bot_user(), "until_date": 0}
+            if chat.bot_status == "left":
+                return {"status": "left", "user": self.bot_user()}
             return self._admin_member()
         user = self.users.get(user_id or 0)
         if user is None:
@@ -2258,6 +2330,8 @@ class Emulator:
             if reply_to is None:
                 raise DriverError(f"message {reply_to_message_id} not found in chat {cid}")
         rec = self._store(chat, content, by_bot=False, sender=user.tg(), reply_to=reply_to)
+        if chat.bot_status in ("left", "kicked"):  # the bot is not in the group: hears nothing
+            return {"message_id": rec.msg["message_id"], "update_id": next(self._update_seq)}
         update_id = self._enqueue("message", rec.msg)
         return {"message_id": rec.msg["message_id"], "update_id": update_id}
 

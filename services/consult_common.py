@@ -238,6 +238,8 @@ class Notifier:
     # the admins the settings name (LINLI_ADMIN_IDS): a staff card is redrawn only for
     # someone still staff or admin where it is (services.live_cards.redraw)
     admin_ids: frozenset[int] = frozenset()
+    # the bot's @username, for a public notice's button opening the private chat (a deep link)
+    bot_username: str | None = None
 
     def people_queued(self) -> int:
         """How many messages it queued for people (not a channel's post): queued, not yet

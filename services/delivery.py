@@ -174,6 +174,11 @@ async def enqueue(
         user = await session.get(User, chat_id) if chat_id > 0 else None
     if user is not None and user.blocked_bot:
         state, error = DeliveryState.BLOCKED, "blocked before sending"
+    elif chat_id < 0:
+        from services.group_chats import GONE_ERROR, is_gone
+
+        if await is_gone(session, chat_id=chat_id):  # the bot was removed from that group
+            state, error = DeliveryState.BLOCKED, GONE_ERROR
     if not urgent and chat_id > 0 and not (user is not None and user.quiet_hours_opt_out):
         cid = community_id if community_id is not None else (user.community_id if user else None)
         if cid is None and user is not None:  # no address of their own: where they serve
@@ -1343,6 +1348,11 @@ async def record_blocked(
         await session.exec(  # type: ignore[call-overload]
             update(User).where(col(User.id) == chat_id).values(blocked_bot=True)
         )
+    else:  # a group or channel the bot was removed from: nothing more goes there
+        from services.group_chats import is_gone, mark_gone
+
+        if not await is_gone(session, chat_id=chat_id):
+            mark_gone(session, chat_id=chat_id, error=error)
     await session.commit()
     return int(result.rowcount or 0) + 1  # type: ignore[attr-defined]
 

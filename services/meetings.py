@@ -535,6 +535,10 @@ async def publish_meeting(
         deliver_by=meeting.starts_at,
         dedupe=f"meeting:{meeting_id}:announce",
     )
+    # for the whole community, a public notice in its group too (no agenda, no link, no names)
+    from services.public_notices import announce_meeting
+
+    await announce_meeting(session, meeting=meeting, notifier=notifier)
     await _schedule_reminders(session, meeting=meeting, now=now)
     await session.commit()
     return meeting, count

@@ -72,6 +72,7 @@ from services.order_common import (
 from services.order_notices import VERIFY_DECIDED
 from services.order_titles import matter_title, says_more
 from services.places import Place, line, named
+from services.public_notices import PublicWords, public_words
 from services.requests import Page, both_place_names
 from services.skills import normalize_skills
 from services.users import require_whole_community, whole_community
@@ -2872,7 +2873,15 @@ async def _public_card(
     building = await session.get(Building, req.building_id) if req.building_id else None
     # phone and ID numbers masked; what the bot knows of the resident (a name, their room)
     # starred out, also where a member's report or a title staff typed wrote it
-    personal = await resident_personal(session, req=req)
+    own = await resident_personal(session, req=req)
+    # and any other resident of the community named in it ('给吴大爷也修了'), or called by
+    # surname and an honorific: never a resident's name in public (services.public_notices)
+    words = await public_words(
+        session,
+        community_id=req.community_id,
+        shown_ids=await _named_member_ids(session, order=order) if order else (),
+    )
+    personal = _PublicScrub(own=own, words=words)
     # a public area: staff's words for it (a road, a gate), scrubbed as the title is
     where: str = (
         Place((), public=personal.scrub(req.public_area))
@@ -2909,6 +2918,29 @@ async def _public_card(
             matter=f"public-card:{req.id}",
         )
     ]
+
+
+@dataclass(frozen=True)
+class _PublicScrub:
+    """The request's own resident starred out (rooms and phones too), then every resident of
+    the community named or addressed in the text."""
+
+    own: Personal
+    words: PublicWords
+
+    def scrub(self, text: str) -> str:
+        return self.words.scrub(self.own.scrub(text))
+
+
+async def _named_member_ids(session: AsyncSession, *, order: Order) -> list[int]:
+    """The members who did the order and agreed to be named: their names may stay."""
+    rows = await session.exec(
+        select(MemberProfile.user_id)
+        .join(Claim, col(Claim.member_id) == col(MemberProfile.user_id))
+        .where(col(Claim.order_id) == order.id, col(Claim.status) == ClaimStatus.DONE)
+        .where(col(MemberProfile.show_name_public).is_(True))
+    )
+    return list(rows.all())
 
 
 # What a redrawn public card adds about the matter since it was posted: the resident was not

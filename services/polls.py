@@ -495,6 +495,10 @@ async def _announce(session: AsyncSession, *, poll: Poll, notifier: Notifier) ->
         dedupe=f"poll:{poll.id}:announce",
         matter=open_matter(poll.id),
     )
+    # and, for the whole community, a public notice in its group (services.public_notices)
+    from services.public_notices import announce_poll
+
+    await announce_poll(session, poll=poll, notifier=notifier)
 
 
 @dataclass(frozen=True)
@@ -1517,25 +1521,31 @@ async def announce_result(
     if community is not None and community.public_channel_id:
         # a phone or ID number staff typed into the question or an option (a contact person,
         # 'the owner of …') is masked in the public channel, on the chart too
-        args = result_args(result, notifier, notifier.default_language, shown=mask)
+        # and a resident's name in them starred out (services.public_notices)
+        from services.public_notices import public_words
+
+        words = await public_words(session, community_id=poll.community_id)
+        args = result_args(result, notifier, notifier.default_language, shown=words.scrub)
         text = notifier.text(notifier.default_language, "poll-result", **args)
         await notifier.post_channel(
             session,
             chat_id=community.public_channel_id,
             text=text,
-            photo=_public_chart(result, chart),
+            photo=_public_chart(result, chart, shown=words.scrub),
             community_id=poll.community_id,
             dedupe=f"poll:{poll.id}:channel",
         )
 
 
-def _public_chart(result: PollResult, chart: bytes | None) -> bytes | None:
+def _public_chart(
+    result: PollResult, chart: bytes | None, *, shown: Callable[[str], str] = mask
+) -> bytes | None:
     """The result's chart for the public channel: drawn again with the question and options
     masked when masking changes them."""
     from services.poll_chart import NoCjkFont, render_chart
 
-    title = mask(result.poll.question)
-    labels = [mask(o.text) for o in result.options]
+    title = shown(result.poll.question)
+    labels = [shown(o.text) for o in result.options]
     if chart is None or (
         title == result.poll.question and labels == [o.text for o in result.options]
     ):

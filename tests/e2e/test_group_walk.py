@@ -82,7 +82,9 @@ async def test_a_poll_result_in_the_public_channel_masks_phone_numbers(
     result = await d.expect(CHANNEL, "投票结果：1号楼加装电梯", timeout=AFTER_JUMP)
     text = message_text(result)
     assert "13812345678" not in text and "13900001111" not in text, text
-    assert "王阿姨138****5678" in text and "反对（意见请打 139****1111）: 1" in text, text
+    # and the person named by surname and an honorific starred out: no name in public
+    assert "***138****5678" in text and "反对（意见请打 139****1111）: 1" in text, text
+    assert "王阿姨" not in text, text
     # those the poll was for read it as it was put to them, in their private chat
     private = await d.expect(ZHOU, "投票结果：1号楼加装电梯", timeout=AFTER_JUMP)
     assert "13812345678" in message_text(private)
@@ -115,6 +117,39 @@ async def test_a_result_card_masks_an_email_and_a_wechat_id(linli_sandbox: Harne
     text = message_text(await d.expect(CHANNEL, "组织晒单"))
     assert "wxf1990" not in text and "fang@qq.com" not in text, text
     assert "微信w******" in text and "f***@qq.com" in text, text
+    assert not await d.errors()
+
+
+async def test_a_result_card_names_no_resident(linli_sandbox: Harness) -> None:
+    """A member's report naming other residents than the one who asked ('吴大爷', a neighbour
+    called '王先生'): the public card stars them out as it stars out the resident's own name;
+    the member who agreed to be named is still named. Before, only the asker's name was."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _file(h, ZHOU, "3单元楼道灯坏了，晚上很黑")
+    await _open_card(h, number)
+    await d.tap(STAFF, "派单")
+    await d.expect(STAFF, f"为诉求 {number} 派单")
+    await d.tap(STAFF, "改为全社区")
+    await d.expect(STAFF, "全社区的党员")
+    await d.tap(STAFF, "发布工单")
+    order_no = message_text(await d.expect(STAFF, "已发布")).split("工单 ")[1].split(" ")[0]
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}", since=offer["message_id"])
+    await d.say(LIU, "📌 我的工单")
+    await d.tap(LIU, f"查看 {order_no}")
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, "周阿姨家门口和吴大爷家门口的灯都换了，王先生帮忙扶的梯子")
+    await d.send(LIU, photo=png())
+    await d.expect(LIU, "收到照片")
+    await d.say(LIU, "✅ 说完了")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    text = message_text(await d.expect(CHANNEL, "组织晒单"))
+    for name in ("周阿姨", "吴大爷", "王先生"):
+        assert name not in text, text
+    assert "家门口的灯都换了" in text and "服务：刘建国" in text, text  # the member agreed
     assert not await d.errors()
 
 

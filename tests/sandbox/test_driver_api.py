@@ -27,6 +27,7 @@ async def test_users_and_groups(driver: Driver) -> None:
         "type": "channel",
         "username": None,
         "members": [],
+        "bot_status": "member",  # the bot in it (added to the answer with my_chat_member)
     }
     assert {g["id"] for g in await driver.groups()} == {-100500, -100777}
 
@@ -37,6 +38,8 @@ async def test_bad_driver_calls_get_400(driver: Driver, emulator: Emulator) -> N
         ("POST", "users", {"id": "abc", "first_name": "x"}),
         ("POST", "groups", {"id": 5, "title": "t", "type": "group"}),
         ("POST", "groups", {"id": -5, "title": "t", "type": "forum"}),
+        ("POST", "groups", {"id": -5, "title": "t", "type": "group", "bot_status": "owner"}),
+        ("POST", "groups", {"id": -5, "title": "t", "type": "group", "bot_status": "kicked"}),
         ("POST", "send", {"from": 999999, "text": "x"}),
         ("POST", "send", {"from": 1001}),
         ("POST", "send", {"from": 1001, "photo": {"base64": "%%%"}}),
@@ -286,3 +289,44 @@ async def test_command_menu_by_scope_and_language(driver: Driver, api: BotApi, e
     assert await api.ok("deleteMyCommands", scope={"type": "chat", "chat_id": 1001}) is True
     async with api.session.get(f"{emulator.base_url}/sandbox/api/commands?chat=1001") as resp:
         assert (await resp.json())["commands"] == [start]
+
+
+async def test_the_bot_added_to_a_group_and_removed(
+    driver: Driver, api: BotApi, emulator: Emulator
+) -> None:
+    """POST groups with bot_status: the bot hears who added, promoted or removed it
+    (my_chat_member, old and new status); removed, it cannot post there (403, an error)."""
+    group = await driver.add_group(
+        id=-100600, title="居民群", members=[1001], bot_status="member", by=1001
+    )
+    assert group["bot_status"] == "member"
+    await api.ok("sendMessage", chat_id=-100600, text="大家好")
+    await driver.add_group(id=-100600, title="居民群", bot_status="member", by=1001)  # no change
+    await driver.add_group(id=-100600, title="居民群", bot_status="administrator", by=1001)
+    await driver.add_group(id=-100600, title="居民群", bot_status="kicked", by=1001)
+    updates = await api.ok("getUpdates")
+    changes = [
+        (
+            u["my_chat_member"]["from"]["id"],
+            u["my_chat_member"]["old_chat_member"]["status"],
+            u["my_chat_member"]["new_chat_member"]["status"],
+        )
+        for u in updates
+    ]
+    assert changes == [
+        (1001, "left", "member"),
+        (1001, "member", "administrator"),
+        (1001, "administrator", "kicked"),
+    ]
+    member = await api.ok("getChatMember", chat_id=-100600, user_id=emulator.bot_id)
+    assert member["status"] == "kicked"
+    assert await api.err("sendMessage", chat_id=-100600, text="还在吗") == (
+        403,
+        "Forbidden: bot was kicked from the supergroup chat",
+    )
+    assert [e["error_code"] for e in await driver.errors()] == [403]
+    await driver.send(1001, "@linli_sandbox_bot 你还在吗", chat=-100600)  # the bot hears nothing
+    assert await api.ok("getUpdates", offset=updates[-1]["update_id"] + 1) == []
+    # a group made without bot_status: the bot is simply there, told nothing, as before
+    await driver.add_group(id=-100601, title="另一个群", members=[1001])
+    assert await api.ok("getUpdates", offset=updates[-1]["update_id"] + 1) == []

@@ -51,6 +51,7 @@ broadcast-scope-everyone = every community
 broadcast-show-unreached = 👀 Who did not get it
 broadcast-unreached-title = <b>People who did not get this notice:</b>
 broadcast-unreached-line = • { $name } ({ $outcome })
+broadcast-unreached-more = …and { $count } more people who did not get it, not listed one by one.
 broadcast-unreached-none = Everyone got it.
 broadcast-outcome-blocked = blocked the bot
 broadcast-outcome-failed = sending failed

@@ -137,6 +137,35 @@ meeting-card = <b>{ $kind ->
     }
     <b>Agenda</b>
     { $agenda }
+# a public notice in the community's group (no agenda, no link, no names): what, when, where,
+# and the button that opens the private chat at it
+meeting-group-notice = 📣 <b>Meeting notice</b>
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</b>
+    🕒 { $when }
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    All residents of the community are welcome. { $link ->
+        [yes] Tap the button below for the agenda and to sign up, in a private chat with me.
+       *[other] See the agenda and sign up in a private chat with me, under "{ menu-consult }".
+    }
+poll-group-notice = 🗳 <b>Poll</b>
+    { $question }
+    ⏰ closes { $closes }
+    { $link ->
+        [yes] Tap the button below to vote in a private chat with me (votes are never posted in the group).
+       *[other] Vote in a private chat with me, under "{ menu-consult }" (votes are never posted in the group).
+    }
+public-btn-meeting = 💬 Sign up privately
+public-btn-poll = 💬 Vote privately
 meeting-announce = 📣 <b>Meeting notice</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }

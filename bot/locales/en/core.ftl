@@ -127,9 +127,31 @@ group-use-private = I work in a private chat only (requests, registration and me
 group-open-private = 💬 Chat with me privately
 group-button-private = This button works only in a private chat with me: tap "{ group-open-private }" in the group and carry on there.
 group-kept-go-private = Got it! Please file this in a private chat: tap the button below to talk to me privately; what you said is noted, no need to repeat it (please give your room and phone there too, not in the group).
+group-kept-too-long = That was too long: together with what you said in the group before, it is more than one matter can hold, so this part was not noted (what you said before still is). Tap the button below and tell me in a private chat, in a few shorter messages.
 group-contact-public = ⚠️ Everyone in this group can see that phone number. You may want to delete that message (press and hold it); tell me your phone in a private chat instead (tap the button below).
 group-pii-public = ⚠️ Everyone in this group can see the phone or room number you sent: you may want to delete that message (press and hold it).
 group-howto = This is done in a private chat with me (tap the button below to open it): { $answer }
+group-hello = Hello everyone, I am Linli, the community service assistant. { $bound ->
+        [yes] In this group I post { $community }'s public notices: meetings, polls and the like.
+       *[other] In this group I post the community's public notices.
+    }
+    Reporting a matter, registering your address, signing up for a meeting and voting are done in a private chat with me: tap the button below, or find { $bot }. Please don't post room or phone numbers in the group.
+group-joined-staff = Linli has joined the group "{ $title }" (added by { $by }). { $bound ->
+        [yes] The group now belongs to { $community }: when a meeting or poll for the whole community is published, a public notice (no personal data) is posted there, with a button to sign up or vote in a private chat.
+       *[other] The group does not belong to any community yet, so nothing is posted there. When a community's staff member adds me to a group, it belongs to that community.
+    }
+group-left-staff = Linli has been removed from the group "{ $title }" ({ $by }). Nothing will be posted there any more{ $bound ->
+        [yes] ; { $community }'s meeting and poll notices go to residents individually
+       *[other] {""}
+    }.
+group-joined-staff-channel = Linli has joined the channel "{ $title }" (added by { $by }). { $bound ->
+        [yes] It is { $community }'s public channel: results of orders and polls are posted there (never a resident's personal data).
+       *[other] It is no community's public channel, so nothing is posted there.
+    }
+group-left-staff-channel = Linli has been removed from the channel "{ $title }" ({ $by }). Nothing will be posted there any more{ $bound ->
+        [yes] : { $community }'s results of orders and polls are no longer made public; add me back to the channel (as an admin) to resume
+       *[other] {""}
+    }.
 smalltalk-thanks-group = You are welcome! We are here whenever you need us.
 smalltalk-ack-group = All right.
 smalltalk-bye-group = Goodbye, and all the best!
@@ -206,6 +228,7 @@ fallback-offer-request = Shall we report this to the community? Tap the button b
 fallback-offer-request-or-ask = If it is something the community should do, tap “📝 Report it”. If not, reply "no".
 fallback-offer-which = Please tap one of the buttons above: a question about the meeting, “❓ Send to the organizer…”; something the community should do, “📝 Report it”.
 fallback-offer-added = Got it, kept together with what you sent just now.
+fallback-offer-too-long = This message ({ $length } characters) together with what you sent just now is over { $limit } characters, so it was not added; what you sent before is still here. Please send it shorter, or report this first and add the rest in a few messages.
 fallback-offer-said-again = We already have this one from just now; no need to send it again.
 fallback-offer-voice-more = Voice note { $count } received, kept together with the earlier ones.
 fallback-offer-voices-full = This matter already has { $limit } voice notes, so this one was not kept. To say more, you can type it.

@@ -51,6 +51,7 @@ broadcast-scope-everyone = 所有社区
 broadcast-show-unreached = 👀 查看没收到的人
 broadcast-unreached-title = <b>没收到这条通知的人：</b>
 broadcast-unreached-line = • { $name }（{ $outcome }）
+broadcast-unreached-more = ……另外还有 { $count } 人没收到，没有一一列出。
 broadcast-unreached-none = 所有人都收到了。
 broadcast-outcome-blocked = 已屏蔽机器人
 broadcast-outcome-failed = 发送失败

@@ -134,6 +134,35 @@ meeting-card = <b>{ $kind ->
     }
     <b>议程</b>
     { $agenda }
+# a public notice in the community's group (no agenda, no link, no names): what, when, where,
+# and the button that opens the private chat at it
+meeting-group-notice = 📣 <b>议事会通知</b>
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    欢迎全社区居民参加。{ $link ->
+        [yes] 议程和报名请点下方按钮，在和我的私聊里查看、报名。
+       *[other] 议程和报名请在和我的私聊里「{ menu-consult }」查看。
+    }
+poll-group-notice = 🗳 <b>投票通知</b>
+    { $question }
+    ⏰ { $closes } 截止
+    { $link ->
+        [yes] 请点下方按钮，在和我的私聊里投票（投票内容不会发在群里）。
+       *[other] 请在和我的私聊里「{ menu-consult }」投票（投票内容不会发在群里）。
+    }
+public-btn-meeting = 💬 私聊报名
+public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>议事会通知</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }

@@ -100,9 +100,31 @@ group-use-private = 我只在私聊里为大家服务（点单、登记、议事
 group-open-private = 💬 和我私聊
 group-button-private = 这个按钮只能在和我的私聊里用。请点群里的「{ group-open-private }」，到私聊里办理。
 group-kept-go-private = 收到！这件事请到私聊里提交：点下方按钮和我私聊，您说的已经记下，不用再说一遍（房号、电话等也请在私聊里说，不要发在群里）。
+group-kept-too-long = 这段话太长了：和您之前在群里说的加起来超过一件事能记下的长度，这次的没有记下（之前说的还在）。请点下方按钮到私聊里，分几次说或精简一下再说。
 group-contact-public = ⚠️ 这个电话号码群里的人都能看到。建议长按那条消息删除（撤回）；电话请在和我的私聊里告诉我（点下方按钮）。
 group-pii-public = ⚠️ 您发的电话、房号等群里的人都能看到，建议长按那条消息删除（撤回）。
 group-howto = 这个在和我的私聊里办（点下方按钮打开）：{ $answer }
+group-hello = 大家好，我是「邻里」社区服务助手。{ $bound ->
+        [yes] 我会在这个群里发布{ $community }的议事会、投票等公开通知。
+       *[other] 我会在这个群里发布社区的公开通知。
+    }
+    报事点单、登记住址、报名参会、投票都在和我的私聊里办理：点下方按钮，或搜索 { $bot }。房号、电话等请不要发在群里。
+group-joined-staff = 「邻里」已加入群「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 这个群已对应{ $community }：面向全社区的议事会、投票发布时，会在群里发一条公开通知（不含个人信息），附私聊报名、投票的按钮。
+       *[other] 这个群还没有对应任何社区，不会在群里发通知。由某个社区的社工把我加进群，就会对应该社区。
+    }
+group-left-staff = 「邻里」已被移出群「{ $title }」（{ $by }）。之后不会再往这个群里发任何消息{ $bound ->
+        [yes] ；{ $community }的议事会、投票通知只发给居民个人
+       *[other] {""}
+    }。
+group-joined-staff-channel = 「邻里」已加入频道「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 这是{ $community }的公示频道：办结结果（组织晒单）和投票结果会发在这里（不含居民个人信息）。
+       *[other] 这个频道不是任何社区的公示频道，不会在这里发消息。
+    }
+group-left-staff-channel = 「邻里」已被移出频道「{ $title }」（{ $by }）。之后不会再往这个频道发消息{ $bound ->
+        [yes] ：{ $community }的办结结果、投票结果不再公示，把我加回频道（设为管理员）即可恢复
+       *[other] {""}
+    }。
 smalltalk-thanks-group = 不客气！有需要随时找我们。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再见，祝大家生活愉快！
@@ -179,6 +201,7 @@ fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，�
 fallback-offer-request-or-ask = 如果是要社区帮忙办的事，请点「📝 报给社区」。不需要就回「不要了」。
 fallback-offer-which = 请点上面的按钮选一个：想问议事会的事，点「❓ 转给…的组织者」；要社区帮忙办的事，点「📝 报给社区」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
+fallback-offer-too-long = 这段话（{ $length } 字）和刚才说的加起来超过 { $limit } 字，没有加进去；刚才说的还在。请精简后再发，或者先报给社区，再分几次补充。
 fallback-offer-said-again = 这件事刚才已经记下了，不用再发一遍。
 fallback-offer-voice-more = 收到第 { $count } 条语音，和前面的一起记下了。
 fallback-offer-voices-full = 这件事已经留了 { $limit } 条语音，这条没有再留下。还想说的，可以打字补充。

@@ -54,6 +54,7 @@ broadcast-scope-everyone = 所有社區
 broadcast-show-unreached = 👀 查看沒收到的人
 broadcast-unreached-title = <b>沒收到這條通知的人：</b>
 broadcast-unreached-line = • { $name }（{ $outcome }）
+broadcast-unreached-more = ……另外還有 { $count } 人沒收到，沒有一一列出。
 broadcast-unreached-none = 所有人都收到了。
 broadcast-outcome-blocked = 已屏蔽機器人
 broadcast-outcome-failed = 發送失敗

@@ -137,6 +137,35 @@ meeting-card = <b>{ $kind ->
     }
     <b>議程</b>
     { $agenda }
+# a public notice in the community's group (no agenda, no link, no names): what, when, where,
+# and the button that opens the private chat at it
+meeting-group-notice = 📣 <b>議事會通知</b>
+    <b>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</b>
+    🕒 { $when }
+    { $place ->
+        [none] {""}
+       *[other] 📍 { $place }
+    }
+    歡迎全社區居民參加。{ $link ->
+        [yes] 議程和報名請點下方按鈕，在和我的私聊裡查看、報名。
+       *[other] 議程和報名請在和我的私聊裡「{ menu-consult }」查看。
+    }
+poll-group-notice = 🗳 <b>投票通知</b>
+    { $question }
+    ⏰ { $closes } 截止
+    { $link ->
+        [yes] 請點下方按鈕，在和我的私聊裡投票（投票內容不會發在群裡）。
+       *[other] 請在和我的私聊裡「{ menu-consult }」投票（投票內容不會發在群裡）。
+    }
+public-btn-meeting = 💬 私聊報名
+public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>議事會通知</b>
     <b>{ $kind ->
         [residents] { meeting-kind-residents }

@@ -103,9 +103,31 @@ group-use-private = 我只在私聊裡為大家服務（點單、登記、議事
 group-open-private = 💬 和我私聊
 group-button-private = 這個按鈕只能在和我的私聊裡用。請點群裡的「{ group-open-private }」，到私聊裡辦理。
 group-kept-go-private = 收到！這件事請到私聊裡提交：點下方按鈕和我私聊，您說的已經記下，不用再說一遍（房號、電話等也請在私聊裡說，不要發在群裡）。
+group-kept-too-long = 這段話太長了：和您之前在群裡說的加起來超過一件事能記下的長度，這次的沒有記下（之前說的還在）。請點下方按鈕到私聊裡，分幾次說或精簡一下再說。
 group-contact-public = ⚠️ 這個電話號碼群裡的人都能看到。建議長按那條消息刪除（撤回）；電話請在和我的私聊裡告訴我（點下方按鈕）。
 group-pii-public = ⚠️ 您發的電話、房號等群裡的人都能看到，建議長按那條消息刪除（撤回）。
 group-howto = 這個在和我的私聊裡辦（點下方按鈕打開）：{ $answer }
+group-hello = 大家好，我是「鄰里」社區服務助手。{ $bound ->
+        [yes] 我會在這個群裡發布{ $community }的議事會、投票等公開通知。
+       *[other] 我會在這個群裡發布社區的公開通知。
+    }
+    報事點單、登記住址、報名參會、投票都在和我的私聊裡辦理：點下方按鈕，或搜索 { $bot }。房號、電話等請不要發在群裡。
+group-joined-staff = 「鄰里」已加入群「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 這個群已對應{ $community }：面向全社區的議事會、投票發布時，會在群裡發一條公開通知（不含個人信息），附私聊報名、投票的按鈕。
+       *[other] 這個群還沒有對應任何社區，不會在群裡發通知。由某個社區的社工把我加進群，就會對應該社區。
+    }
+group-left-staff = 「鄰里」已被移出群「{ $title }」（{ $by }）。之後不會再往這個群裡發任何消息{ $bound ->
+        [yes] ；{ $community }的議事會、投票通知只發給居民個人
+       *[other] {""}
+    }。
+group-joined-staff-channel = 「鄰里」已加入頻道「{ $title }」（由 { $by } 添加）。{ $bound ->
+        [yes] 這是{ $community }的公示頻道：辦結結果（組織曬單）和投票結果會發在這裡（不含居民個人信息）。
+       *[other] 這個頻道不是任何社區的公示頻道，不會在這裡發消息。
+    }
+group-left-staff-channel = 「鄰里」已被移出頻道「{ $title }」（{ $by }）。之後不會再往這個頻道發消息{ $bound ->
+        [yes] ：{ $community }的辦結結果、投票結果不再公示，把我加回頻道（設為管理員）即可恢復
+       *[other] {""}
+    }。
 smalltalk-thanks-group = 不客氣！有需要隨時找我們。
 smalltalk-ack-group = 好的。
 smalltalk-bye-group = 再見，祝大家生活愉快！
@@ -182,6 +204,7 @@ fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，�
 fallback-offer-request-or-ask = 如果是要社區幫忙辦的事，請點「📝 報給社區」。不需要就回「不要了」。
 fallback-offer-which = 請點上面的按鈕選一個：想問議事會的事，點「❓ 轉給…的組織者」；要社區幫忙辦的事，點「📝 報給社區」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
+fallback-offer-too-long = 這段話（{ $length } 字）和剛才說的加起來超過 { $limit } 字，沒有加進去；剛才說的還在。請精簡後再發，或者先報給社區，再分幾次補充。
 fallback-offer-said-again = 這件事剛才已經記下了，不用再發一遍。
 fallback-offer-voice-more = 收到第 { $count } 條語音，和前面的一起記下了。
 fallback-offer-voices-full = 這件事已經留了 { $limit } 條語音，這條沒有再留下。還想說的，可以打字補充。

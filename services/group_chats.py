@@ -1,0 +1,266 @@
+"""The groups and channels the bot is in, and which community each serves.
+
+Telegram tells the bot when it is added to a group or channel, promoted there, or removed
+(`my_chat_member`). Each change is an audit event (subject "chat", the chat's id; no table of its
+own): the latest says whether the bot is still there and which community the group is bound to.
+A group is bound when it is a community's public channel, or when staff of one community added
+the bot (an admin, or staff of several communities: the community the group's title names). A
+bound group gets the community's public notices (a meeting published for the whole community);
+a group or channel the bot was removed from gets nothing any more (`delivery.enqueue` marks
+what is queued for it as never to go, and what was waiting is dropped).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import AuditEvent, Community, Role, StaffScope, User
+from models.scheduling import Delivery, DeliveryState
+from services import audit
+from services.users import current_admin_ids, staff_of
+
+SUBJECT = "chat"
+JOINED = "chat-joined"
+LEFT = "chat-left"
+GONE_ERROR = "bot not in the chat"
+
+
+@dataclass
+class ChatChange:
+    """What one membership change means: the chat, the community it serves (if any), whether
+    the bot just arrived (greet) or just left, and who is to be told privately."""
+
+    chat_id: int
+    title: str
+    kind: str  # "group", "supergroup" or "channel"
+    community: Community | None
+    arrived: bool = False
+    left: bool = False
+    tell: list[User] = field(default_factory=list)
+
+
+async def _latest(session: AsyncSession, chat_id: int) -> AuditEvent | None:
+    rows = await session.exec(
+        select(AuditEvent)
+        .where(col(AuditEvent.subject_type) == SUBJECT, col(AuditEvent.subject_id) == str(chat_id))
+        .order_by(col(AuditEvent.id).desc())
+        .limit(1)
+    )
+    return rows.first()
+
+
+def _detail(event: AuditEvent | None) -> dict[str, object]:
+    if event is None:
+        return {}
+    try:
+        detail = json.loads(event.detail or "{}")
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
+
+
+async def is_gone(session: AsyncSession, *, chat_id: int) -> bool:
+    """True when the bot was removed from this group or channel (and not added back)."""
+    if chat_id >= 0:
+        return False
+    latest = await _latest(session, chat_id)
+    return latest is not None and latest.action == LEFT
+
+
+async def group_of(session: AsyncSession, *, community_id: int) -> int | None:
+    """The group bound to the community that the bot is still in (the latest bound), if any."""
+    rows = await session.exec(
+        select(AuditEvent)
+        .where(col(AuditEvent.subject_type) == SUBJECT)
+        .order_by(col(AuditEvent.id).desc())
+    )
+    seen: set[str] = set()
+    for event in rows.all():
+        if event.subject_id in seen:
+            continue
+        seen.add(event.subject_id)
+        if event.action != JOINED:
+            continue
+        detail = _detail(event)
+        if detail.get("community") == community_id and detail.get("type") != "channel":
+            return int(event.subject_id)
+    return None
+
+
+async def _community_for(
+    session: AsyncSession, *, chat_id: int, title: str, by: User | None, roles: Collection[Role]
+) -> Community | None:
+    """The community a group the bot was just added to serves: the one whose public channel
+    it is, else the one of the staff who added it (by the title where they act in several)."""
+    channel = (
+        await session.exec(select(Community).where(col(Community.public_channel_id) == chat_id))
+    ).first()
+    if channel is not None:
+        return channel
+    if by is None:
+        return None
+    if Role.ADMIN in roles:
+        candidates = list((await session.exec(select(Community))).all())
+    elif Role.STAFF in roles:
+        ids = set(
+            (
+                await session.exec(
+                    select(StaffScope.community_id).where(col(StaffScope.user_id) == by.id)
+                )
+            ).all()
+        )
+        candidates = [c for c in (await session.exec(select(Community))).all() if c.id in ids]
+        if len(candidates) == 1:
+            return candidates[0]
+    else:
+        return None
+    named = [
+        c
+        for c in candidates
+        if c.name in title or (c.name_en and c.name_en.lower() in title.lower())
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+async def _told(
+    session: AsyncSession,
+    *,
+    community: Community | None,
+    by: User | None,
+    admin_ids: Collection[int],
+) -> list[User]:
+    """The community's staff (or, for a group of no community, the admins), and whoever
+    changed the bot's membership when they are staff or an admin; each once."""
+    if community is not None and community.id is not None:
+        people = await staff_of(session, community_id=community.id)
+    else:
+        ids = await current_admin_ids(session, bootstrap=admin_ids)
+        people = [u for u in [await session.get(User, i) for i in sorted(ids)] if u is not None]
+    if by is not None and by.id not in {p.id for p in people}:
+        roles = set(by.role_set) | ({Role.ADMIN} if by.id in admin_ids else set())
+        if roles & {Role.STAFF, Role.ADMIN}:
+            people.append(by)
+    return [p for p in people if not p.blocked_bot and p.forgotten_at is None]
+
+
+async def bot_joined(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    title: str,
+    chat_type: str,
+    status: str,
+    by: User | None,
+    roles: Collection[Role],
+    admin_ids: Collection[int],
+) -> ChatChange:
+    """The bot was added to a group or channel (or promoted there): recorded, with the
+    community the group is bound to; `arrived` is False when it was there already (a
+    promotion), and then nobody is told again."""
+    latest = await _latest(session, chat_id)
+    arrived = latest is None or latest.action != JOINED
+    bound = _detail(latest).get("community") if not arrived else None
+    community = (
+        await session.get(Community, bound)
+        if isinstance(bound, int)
+        else await _community_for(session, chat_id=chat_id, title=title, by=by, roles=roles)
+    )
+    audit.record(
+        session,
+        actor_id=by.id if by else None,
+        action=JOINED,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps(
+            {
+                "community": community.id if community else None,
+                "title": title,
+                "type": chat_type,
+                "status": status,
+            },
+            ensure_ascii=False,
+        ),
+    )
+    tell = await _told(session, community=community, by=by, admin_ids=admin_ids) if arrived else []
+    await session.commit()
+    return ChatChange(
+        chat_id=chat_id,
+        title=title,
+        kind=chat_type,
+        community=community,
+        arrived=arrived,
+        tell=tell,
+    )
+
+
+def mark_gone(session: AsyncSession, *, chat_id: int, error: str) -> None:
+    """Telegram refused a post to this group or channel because the bot is no longer in it
+    (403: kicked, not a member), an update saying so having been missed: recorded as a
+    removal, so nothing more is queued for it (the caller commits; already gone: nothing)."""
+    audit.record(
+        session,
+        actor_id=None,
+        action=LEFT,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps({"error": error[:200]}, ensure_ascii=False),
+    )
+
+
+async def bot_left(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    title: str,
+    chat_type: str,
+    status: str,
+    by: User | None,
+    admin_ids: Collection[int],
+) -> ChatChange:
+    """The bot was removed from a group or channel: recorded, so nothing is posted there any
+    more; what was waiting to go there is dropped. The staff of its community are told."""
+    latest = await _latest(session, chat_id)
+    bound = _detail(latest).get("community")
+    community = await session.get(Community, bound) if isinstance(bound, int) else None
+    if community is None:
+        community = (
+            await session.exec(
+                select(Community).where(col(Community.public_channel_id) == chat_id)
+            )
+        ).first()
+    already = latest is not None and latest.action == LEFT
+    audit.record(
+        session,
+        actor_id=by.id if by else None,
+        action=LEFT,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps(
+            {
+                "community": community.id if community else None,
+                "title": title,
+                "type": chat_type,
+                "status": status,
+            },
+            ensure_ascii=False,
+        ),
+    )
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.BLOCKED, error=GONE_ERROR)
+    )
+    tell = [] if already else await _told(session, community=community, by=by, admin_ids=admin_ids)
+    await session.commit()
+    return ChatChange(
+        chat_id=chat_id, title=title, kind=chat_type, community=community, left=True, tell=tell
+    )
