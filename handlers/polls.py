@@ -7,9 +7,8 @@ import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -144,6 +143,12 @@ refuse_button_labels(
 # ----------------------------------------------------------------- voting (everyone)
 
 
+def _bar_args(name: str, share: polls.Share) -> dict[str, object]:
+    """A rule's bar in words: the share, and whether it must be passed (过半) or met."""
+    num, den = share.value.numerator, share.value.denominator
+    return {name: polls.share_text(num, den), "strict": "true" if share.strict else "false"}
+
+
 async def _rules_text(poll: Poll, t: Text) -> str:
     parts = [
         t("poll-rule-multi", max=poll.max_choices) if poll.multiple else t("poll-rule-single")
@@ -151,18 +156,16 @@ async def _rules_text(poll: Poll, t: Text) -> str:
     if poll.per_household:
         parts.append(t("poll-rule-household"))
     parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
-    if poll.quorum_num and poll.quorum_den:
+    if quorum := polls.stored_share(poll.quorum_num, poll.quorum_den):
         # one vote per household: households, never asked (said so)
         basis = (
             "per-household"
             if poll.per_household
             else ("households" if poll.quorum_basis == "households" else "voters")
         )
-        quorum = polls.share_text(poll.quorum_num, poll.quorum_den)
-        parts.append(t("poll-rule-quorum", basis=basis, quorum=quorum))
-    if poll.threshold_num and poll.threshold_den:
-        threshold = polls.share_text(poll.threshold_num, poll.threshold_den)
-        parts.append(t("poll-rule-threshold", threshold=threshold))
+        parts.append(t("poll-rule-quorum", basis=basis, **_bar_args("quorum", quorum)))
+    if threshold := polls.stored_share(poll.threshold_num, poll.threshold_den):
+        parts.append(t("poll-rule-threshold", **_bar_args("threshold", threshold)))
     if poll.allow_change:
         parts.append(t("poll-rule-change"))
     return "\n".join(parts)
@@ -1508,8 +1511,8 @@ async def _ask_quorum(message: Message, state: FSMContext, ctx: _Asking) -> None
     t = ctx.t
     await step_asked(state, "quorum")
     await state.set_state(PollForm.quorum)
-    quorum = (await state.get_data()).get("quorum")
-    text = with_current(t, t("poll-new-ask-quorum"), str(quorum) if quorum else None)
+    quorum = _form_share(await state.get_data(), "quorum")
+    text = with_current(t, t("poll-new-ask-quorum"), polls.share_text(*quorum) if quorum else None)
     await message.answer(text, reply_markup=step_keyboard(t, skip=True))
 
 
@@ -1773,6 +1776,15 @@ async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     await _ask_anonymous(message, state, ctx)
 
 
+def _form_share(data: dict[str, Any], name: str) -> tuple[int, int] | None:
+    """A bar the form keeps as "num/den" (a strict one's numerator negative), or None."""
+    said = data.get(name)
+    if not said:
+        return None
+    num, _, den = str(said).partition("/")
+    return int(num), int(den)
+
+
 @staff_router.message(StateFilter(PollForm.quorum), F.text)
 async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Quorum typed (or skipped); households or people (a one-vote-per-household poll counts
@@ -1782,8 +1794,8 @@ async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
         await state.update_data(quorum=None)
         await _ask_threshold(message, state, ctx)
         return
-    share = polls.parse_share(text)
-    await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
+    num, den = polls.parse_share(text).stored()  # 过半: a strict bar, its numerator negative
+    await state.update_data(quorum=f"{num}/{den}")
     if (await state.get_data()).get("per_household"):
         # one vote per household: a share of people would count ballots no person casts
         await state.update_data(basis_households=True)
@@ -1800,7 +1812,8 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     threshold = None if is_skip(text) else polls.parse_share(text)
     data = await state.get_data()
     kind, ids = audience_from(data)
-    quorum = Fraction(str(data["quorum"])) if data.get("quorum") else None
+    stored = _form_share(data, "quorum")
+    quorum = polls.stored_share(*stored) if stored else None
     poll = await polls.create_poll(
         session,
         user=user,

@@ -635,7 +635,10 @@ poll-rule-multi = Up to { $max } choices; tap "✅ Submit" when done.
 poll-rule-household = One vote per household (same room).
 poll-rule-anonymous = Anonymous: nobody sees what you chose.
 poll-rule-named = Named vote.
-poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
+poll-rule-quorum = Valid only if { $strict ->
+        [true] more than { $quorum }
+       *[other] { $quorum }
+    } of the { $basis ->
         [households] households
         [per-household] households
        *[voters] voters
@@ -643,7 +646,10 @@ poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [per-household] {" "}(one vote per household, so households are counted)
        *[other] {""}
     }.
-poll-rule-threshold = Passes with { $threshold } of the votes in favour.
+poll-rule-threshold = Passes with { $strict ->
+        [true] more than { $threshold }
+       *[other] { $threshold }
+    } of the votes in favour.
 poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }

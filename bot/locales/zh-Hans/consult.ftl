@@ -605,7 +605,10 @@ poll-rule-multi = 多选，最多选 { $max } 项，选好后点「✅ 提交」
 poll-rule-household = 一户一票（同一房号只算一票）。
 poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
 poll-rule-named = 实名投票。
-poll-rule-quorum = 参与须达到{ $basis ->
+poll-rule-quorum = 参与须{ $strict ->
+        [true] 超过
+       *[other] 达到
+    }{ $basis ->
         [households] 总户数
         [per-household] 总户数
        *[voters] 总人数
@@ -613,7 +616,10 @@ poll-rule-quorum = 参与须达到{ $basis ->
         [per-household] （一户一票，按户数算）
        *[other] {""}
     }。
-poll-rule-threshold = 赞成须达到投票的 { $threshold } 才算通过。
+poll-rule-threshold = 赞成须{ $strict ->
+        [true] 超过
+       *[other] 达到
+    }投票的 { $threshold } 才算通过。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }

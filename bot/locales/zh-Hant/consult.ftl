@@ -608,7 +608,10 @@ poll-rule-multi = 多選，最多選 { $max } 項，選好後點「✅ 提交」
 poll-rule-household = 一戶一票（同一房號只算一票）。
 poll-rule-anonymous = 匿名投票，別人看不到您投了什麼。
 poll-rule-named = 實名投票。
-poll-rule-quorum = 參與須達到{ $basis ->
+poll-rule-quorum = 參與須{ $strict ->
+        [true] 超過
+       *[other] 達到
+    }{ $basis ->
         [households] 總戶數
         [per-household] 總戶數
        *[voters] 總人數
@@ -616,7 +619,10 @@ poll-rule-quorum = 參與須達到{ $basis ->
         [per-household] （一戶一票，按戶數算）
        *[other] {""}
     }。
-poll-rule-threshold = 贊成須達到投票的 { $threshold } 才算通過。
+poll-rule-threshold = 贊成須{ $strict ->
+        [true] 超過
+       *[other] 達到
+    }投票的 { $threshold } 才算通過。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
