@@ -27,18 +27,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Raw, Text
 from bot.settings import Settings
 from handlers.consult_kit import (
+    ANYWAY,
     BallotCb,
     HubCb,
     PollCb,
     VoteCb,
     after_audience,
     ask_audience,
+    ask_draft_audience,
     audience_from,
     audience_typed,
     button_label,
     cancel_kb,
+    draft_audience_chosen,
     held_note,
     kb,
+    nobody_told,
     parse_local_time,
     poll_button,
     reply,
@@ -78,6 +82,7 @@ from models.consultations import (
     Vote,
 )
 from services import polls, smalltalk
+from services.consult_common import Audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -980,6 +985,8 @@ async def _redraw_card(
 async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Publish: the audience gets the vote button (at night: when they will get it)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    if callback_data.arg != ANYWAY and await _warned_nobody(query, callback_data.id, ctx):
+        return
     notifier = ctx.notifier()
     await polls.publish_poll(
         session,
@@ -1012,6 +1019,89 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
     await reply(
         query.message, t("poll-published", told=reach.told, waiting=reach.waiting, when=when)
     )
+
+
+async def _warned_nobody(query: CallbackQuery, poll_id: int, ctx: UpdateCtx) -> bool:
+    """📣 发布 on a draft whose audience has nobody to tell: not published; the staff are told
+    (0 people) and asked to publish anyway or choose others. False: go on and publish (a poll
+    not a draft, or not theirs, is refused by the service as before)."""
+    session, t = ctx.session, ctx.t
+    poll = await polls.get_poll(session, poll_id=poll_id)
+    if poll.status != PollStatus.DRAFT or not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=poll.community_id
+    ):
+        return False
+    warning = await _nobody_told(session, poll, t)
+    if warning is None:
+        return False
+    await query.answer()
+    rows = [
+        [
+            (
+                t("consult-btn-publish-anyway"),
+                PollCb(action="publish", id=poll_id, arg=ANYWAY).pack(),
+            ),
+            (t("consult-btn-change-audience"), PollCb(action="reaud", id=poll_id).pack()),
+        ],
+        [(t("poll-btn-cancel"), PollCb(action="cancel", id=poll_id).pack())],
+    ]
+    await reply(query.message, warning, reply_markup=kb(rows))
+    return True
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "reaud"))
+async def on_change_audience(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
+    once chosen (on_draft_audience)."""
+    session, t = ctx.session, ctx.t
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=poll.community_id
+    ):
+        raise NotFound("poll-err-not-found")
+    polls.check_draft(poll)  # published or withdrawn meanwhile: said so, nothing asked
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    await settle(query.message, t, t("consult-btn-change-audience"))
+    await ask_draft_audience(
+        query.message,
+        state,
+        t,
+        flow="poll-draft",
+        community_id=poll.community_id,
+        draft_id=poll.id or 0,
+    )
+
+
+@draft_audience_chosen("poll-draft")
+async def on_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The draft's new audience chosen: saved, and its preview shown again (warned again
+    when nobody there would be told either)."""
+    session, t = ctx.session, ctx.t
+    data = await state.get_data()
+    await state.clear()
+    kind, ids = audience_from(data)
+    poll = await polls.change_draft_audience(
+        session,
+        user=ctx.user,
+        roles=ctx.roles,
+        poll_id=int(data["draft_id"]),
+        audience=Audience(community_id=int(data["community_id"]), kind=kind, ids=ids),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
+    )
+    names = await audience_names(session, audience=polls.poll_audience(poll))
+    shown = (
+        names
+        if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS)
+        else t(f"consult-audience-{kind}")
+    )
+    await message.answer(t("consult-audience-changed", audience=shown))
+    text, markup = await _draft_preview(session, poll, t, ctx.settings)
+    await message.answer(text, reply_markup=markup)
 
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))
@@ -1841,8 +1931,8 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     )
     await state.clear()
     await message.answer(t("consult-draft-saved"), reply_markup=ctx.main_menu())
-    text = await _preview_text(session, poll, t, settings)
-    await message.answer(text, reply_markup=kb(_preview_rows(t, poll.id or 0)))
+    text, markup = await _draft_preview(session, poll, t, settings)
+    await message.answer(text, reply_markup=markup)
 
 
 # ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a change made from there
@@ -1850,17 +1940,44 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
 PREVIEW = 1
 
 
-def _preview_rows(t: Text, poll_id: int) -> list[list[tuple[str, str]]]:
+def _preview_rows(t: Text, poll_id: int, *, nobody: bool = False) -> list[list[tuple[str, str]]]:
     """A draft's preview: 发布, ✏️ 修改 (a wrong option or closing time fixed without starting
-    over) and 取消, as on the draft's staff card."""
+    over) and 取消, as on the draft's staff card; for an audience nobody of which would be
+    told (`nobody`), 📣 仍然发布 and 👥 改面向范围 instead of 发布."""
 
     def cb(action: str, arg: int = 0) -> str:
         return PollCb(action=action, id=poll_id, arg=arg).pack()
 
+    if nobody:
+        return [
+            [
+                (t("consult-btn-publish-anyway"), cb("publish", ANYWAY)),
+                (t("consult-btn-change-audience"), cb("reaud")),
+            ],
+            [(t("poll-btn-edit"), cb("edit", PREVIEW)), (t("poll-btn-cancel"), cb("cancel"))],
+        ]
     return [
         [(t("poll-btn-publish"), cb("publish")), (t("poll-btn-edit"), cb("edit", PREVIEW))],
         [(t("poll-btn-cancel"), cb("cancel"))],
     ]
+
+
+async def _nobody_told(session: AsyncSession, poll: Poll, t: Text) -> str | None:
+    """The warning that publishing the poll would tell nobody, or None."""
+    audience = polls.poll_audience(poll)
+    names = await audience_names(session, audience=audience)
+    return await nobody_told(session, t, audience=audience, names=names)
+
+
+async def _draft_preview(
+    session: AsyncSession, poll: Poll, t: Text, settings: Settings
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A draft's preview and its buttons, warned when its audience has nobody to tell."""
+    text = await _preview_text(session, poll, t, settings)
+    warning = await _nobody_told(session, poll, t)
+    if warning:
+        text = f"{text}\n\n{warning}"
+    return text, kb(_preview_rows(t, poll.id or 0, nobody=warning is not None))
 
 
 async def _preview_text(
@@ -2032,13 +2149,10 @@ async def _redraw_edited(
     if not preview:
         await _redraw_card(message.bot, message.chat.id, card, session, poll, ctx)
         return
-    text = await _preview_text(session, poll, t, settings)
+    text, markup = await _draft_preview(session, poll, t, settings)
     with contextlib.suppress(TelegramBadRequest):  # gone meanwhile
         await message.bot.edit_message_text(
-            text,
-            chat_id=message.chat.id,
-            message_id=card,
-            reply_markup=kb(_preview_rows(t, poll.id or 0)),
+            text, chat_id=message.chat.id, message_id=card, reply_markup=markup
         )
 
 

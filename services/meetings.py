@@ -1180,6 +1180,41 @@ async def drop_draft(
     return meeting
 
 
+async def change_draft_audience(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    meeting_id: int,
+    audience: Audience,
+) -> Meeting:
+    """A draft meeting for other people (its preview warned that nobody would be told),
+    checked as at creation. Once published meanwhile it is refused (Conflict): the people
+    told then were told of that audience."""
+    meeting = await get_meeting(session, meeting_id=meeting_id)
+    await require_meeting_staff(
+        session, user=user, roles=roles, meeting=meeting, action="meeting-edit"
+    )
+    if meeting.status != MeetingStatus.DRAFT:
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    chosen = await check_audience(
+        session,
+        audience=Audience(community_id=meeting.community_id, kind=audience.kind, ids=audience.ids),
+    )
+    done = await session.exec(
+        update(Meeting)
+        .where(col(Meeting.id) == meeting_id, col(Meeting.status) == MeetingStatus.DRAFT)
+        .values(audience_kind=chosen.kind, audience_ids=chosen.ids_text)
+    )
+    if done.rowcount != 1:  # published or withdrawn by a colleague since it was read
+        await session.rollback()
+        meeting = await get_meeting(session, meeting_id=meeting_id)
+        raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    _audit(session, user.id, "meeting-edit", meeting_id, "audience")
+    await session.commit()
+    return await get_meeting(session, meeting_id=meeting_id)
+
+
 def in_checkin_window(meeting: Meeting, *, now: datetime) -> bool:
     """From 30 minutes before the start until the planned end."""
     return meeting.starts_at - CHECKIN_BEFORE <= now < ends_at(meeting)

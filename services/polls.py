@@ -437,6 +437,54 @@ async def edit_draft(
     return await get_poll(session, poll_id=poll_id)
 
 
+async def change_draft_audience(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    audience: Audience,
+    now: datetime,
+    notifier: Notifier,
+) -> Poll:
+    """A draft sent to other people (its preview warned that nobody would be told): checked as
+    at creation; members vote as members (no address, verification or household rule, as the
+    form asks them). A poll published or withdrawn meanwhile is refused (Conflict)."""
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-edit")
+    check_draft(poll)
+    chosen = await check_audience(
+        session,
+        audience=Audience(community_id=poll.community_id, kind=audience.kind, ids=audience.ids),
+    )
+    values: dict[str, Any] = {"audience_kind": chosen.kind, "audience_ids": chosen.ids_text}
+    if chosen.kind == AudienceKind.MEMBERS:
+        values.update(eligibility=Eligibility.REGISTERED, per_household=False)
+        if poll.quorum_basis == QuorumBasis.HOUSEHOLDS:  # members have no households
+            values.update(quorum_basis=QuorumBasis.VOTERS)
+    result = await session.exec(
+        update(Poll)
+        .where(col(Poll.id) == poll_id, col(Poll.status) == PollStatus.DRAFT)
+        .values(**values)
+    )
+    if result.rowcount != 1:  # published or withdrawn since it was read
+        check_draft(await get_poll(session, poll_id=poll_id))
+        raise Conflict("poll-err-edit-published")
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="poll-edit",
+        subject_type="poll",
+        subject_id=poll_id,
+        detail="audience",
+    )
+    await session.flush()
+    await session.refresh(poll)
+    await redraw_cards(session, poll=poll, notifier=notifier)
+    await session.commit()
+    return await get_poll(session, poll_id=poll_id)
+
+
 def check_draft(poll: Poll) -> None:
     """Refused unless the poll is still a draft: once announced its audience saw it so, and a
     withdrawn one is over."""

@@ -44,6 +44,16 @@ consult-audience-community = Whole community
 consult-audience-grids = Some grids
 consult-audience-buildings = Some buildings
 consult-audience-members = Registered members/volunteers
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 Publish on its card; audience: who it is for
+consult-audience-nobody = ⚠️ Publishing would tell: 0 people. Nobody in { $audience } has registered with the bot as a { $members ->
+        [true] member or volunteer
+       *[other] resident
+    } yet, so nobody would get it.
+    Tap "👥 Change audience" to choose others, or "📣 Publish anyway" if you do want to publish it.
+consult-btn-publish-anyway = 📣 Publish anyway
+consult-btn-change-audience = 👥 Change audience
+consult-audience-changed = ✅ The audience is now: { $audience }. Please check it once more:
 consult-ask-audience = Who is it for?
 consult-ask-audience-pick = Choose one or more, then tap "✅ Done":
 consult-no-community = You are not assigned to any community, so you cannot publish.

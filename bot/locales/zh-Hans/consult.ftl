@@ -44,6 +44,16 @@ consult-audience-community = 全社区
 consult-audience-grids = 指定网格
 consult-audience-buildings = 指定楼栋
 consult-audience-members = 报到党员/志愿者
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 发布 on its card; audience: who it is for (3号楼, 全社区 …)
+consult-audience-nobody = ⚠️ 发布后会通知：0 人。{ $audience }目前没有在机器人上登记的{ $members ->
+        [true] 报到党员/志愿者
+       *[other] 居民
+    }，现在发出去，没有人会收到。
+    可以点「👥 改面向范围」换一个范围；确实要发，请点「📣 仍然发布」。
+consult-btn-publish-anyway = 📣 仍然发布
+consult-btn-change-audience = 👥 改面向范围
+consult-audience-changed = ✅ 面向范围已改为：{ $audience }。请再核对一下：
 consult-ask-audience = 面向哪些人？
 consult-ask-audience-pick = 请选择（可多选），选好后点「✅ 完成」：
 consult-no-community = 您还没有被分配到任何社区，无法发布。

@@ -47,6 +47,16 @@ consult-audience-community = 全社區
 consult-audience-grids = 指定網格
 consult-audience-buildings = 指定樓棟
 consult-audience-members = 報到黨員/志願者
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 發布 on its card; audience: who it is for (3號樓, 全社區 …)
+consult-audience-nobody = ⚠️ 發布後會通知：0 人。{ $audience }目前沒有在機器人上登記的{ $members ->
+        [true] 報到黨員/志願者
+       *[other] 居民
+    }，現在發出去，沒有人會收到。
+    可以點「👥 改面向範圍」換一個範圍；確實要發，請點「📣 仍然發布」。
+consult-btn-publish-anyway = 📣 仍然發布
+consult-btn-change-audience = 👥 改面向範圍
+consult-audience-changed = ✅ 面向範圍已改為：{ $audience }。請再核對一下：
 consult-ask-audience = 面向哪些人？
 consult-ask-audience-pick = 請選擇（可多選），選好後點「✅ 完成」：
 consult-no-community = 您還沒有被分配到任何社區，無法發布。
