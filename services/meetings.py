@@ -392,7 +392,17 @@ async def check_staff_action(
         raise Conflict(_status_error(status))
     if action == "minutes" and now < meeting.starts_at:
         raise InvalidInput("meeting-err-minutes-early")
+    if action in ("edit", "postpone"):
+        check_not_over(meeting, now=now)
     return meeting
+
+
+def check_not_over(meeting: Meeting, *, now: datetime) -> None:
+    """Refused once a published meeting's planned end has passed: it was held (or not) as
+    announced; what is left is its minutes (a card drawn before the end still offered ✏️ 修改
+    and ⏳ 延期, and a postponement moved a meeting already over)."""
+    if meeting.status == MeetingStatus.PUBLISHED and now >= ends_at(meeting):
+        raise Conflict("meeting-err-over-staff")
 
 
 async def audience_names(session: AsyncSession, *, audience: Audience) -> str:
@@ -891,6 +901,7 @@ async def edit_meeting(
     )
     if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
         raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    check_not_over(meeting, now=now)  # a change typed in a form opened before the end
     if edit.capacity is not None and not (edit.unlimited or edit.keep_over or edit.waitlist_over):
         # asked before anything is changed: staff choose, nothing is saved meanwhile
         capacity = check_capacity(edit.capacity)
@@ -1059,6 +1070,7 @@ async def postpone_meeting(
     )
     if meeting.status != MeetingStatus.PUBLISHED:
         raise Conflict(_status_error(MeetingStatus(meeting.status)))
+    check_not_over(meeting, now=now)  # a time typed in a form opened before the end
     check_postpone(meeting, starts_at, now=now)
     why = clean_text(reason, max_len=TYPED_MAX)
     meeting.starts_at = starts_at

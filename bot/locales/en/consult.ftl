@@ -87,6 +87,7 @@ meeting-err-capacity = The capacity must be between 1 and { $high }; tap "No lim
 meeting-err-not-draft = This meeting has already been published.
 meeting-err-cancelled = This meeting was cancelled; you cannot sign up.
 meeting-err-over = This meeting is over.
+meeting-err-over-staff = This meeting is over, so it can no longer be changed or postponed. Next, tap "📝 Publish minutes" on its card; to meet again, create a new meeting.
 meeting-err-staff-cancelled = This meeting has been cancelled; it can no longer be changed, postponed, published or minuted.
 meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to change its time.
 meeting-err-postpone-earlier = A postponed meeting starts later than planned. To hold it earlier, tap "✏️ Edit" on the meeting's card and change the time.

@@ -87,6 +87,7 @@ meeting-err-capacity = 人数上限要在 1 到 { $high } 之间，不限人数�
 meeting-err-not-draft = 这个议事会已经发布过了。
 meeting-err-cancelled = 这个议事会已经取消了，无法报名。
 meeting-err-over = 这个议事会已经结束了。
+meeting-err-over-staff = 这次议事会已经结束了，不能再修改或延期。接下来可以点卡片上的「📝 发布纪要」；如果还要再开，请新建一次议事会。
 meeting-err-staff-cancelled = 这个议事会已经取消了，不能再修改、延期、发布或写纪要。
 meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」开会时间。
 meeting-err-postpone-earlier = 延期后的时间要晚于原定的开会时间。要提前开会，请在议事会卡片上点「✏️ 修改」改时间。

@@ -90,6 +90,7 @@ meeting-err-capacity = 人數上限要在 1 到 { $high } 之間，不限人數�
 meeting-err-not-draft = 這個議事會已經發布過了。
 meeting-err-cancelled = 這個議事會已經取消了，無法報名。
 meeting-err-over = 這個議事會已經結束了。
+meeting-err-over-staff = 這次議事會已經結束了，不能再修改或延期。接下來可以點卡片上的「📝 發布紀要」；如果還要再開，請新建一次議事會。
 meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改、延期、發布或寫紀要。
 meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
 meeting-err-postpone-earlier = 延期後的時間要晚於原定的開會時間。要提前開會，請在議事會卡片上點「✏️ 修改」改時間。
