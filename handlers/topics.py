@@ -131,11 +131,8 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     user, t = ctx.user, ctx.t
     if named is None or not user.registered or user.community_id is None:
         return False
-    open_ = [
-        i
-        for i in await topics.list_topics(ctx.session, community_id=user.community_id)
-        if i.proposer_id != user.id
-    ]
+    listed = await topics.list_topics(ctx.session, community_id=user.community_id)
+    open_ = [i for i in listed if i.proposer_id != user.id]
     if named:
         scores = {i.id: smalltalk.names_matter(named, i.title) for i in open_}
         best = max(scores.values(), default=0.0)
@@ -143,6 +140,9 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     else:
         shown = set((await state.get_data()).get(TOPICS_SHOWN) or [])
         found = [i for i in open_ if i.id in shown] or open_
+    if not found and named:  # a topic named that is not there: said so, with those that are
+        await _named_none(message, state, ctx, named, listed)
+        return True
     if not found:
         return False
     backed = await topics.backed_by(
@@ -168,6 +168,43 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     topic = await topics.back_topic(ctx.session, user=user, topic_id=topic.id or 0, now=ctx.now())
     await message.answer(t("topic-typed-backed", title=topic.title, backers=topic.backers))
     return True
+
+
+# how many open topics an answer to a topic named that is not there lists (most backed first)
+NAMED_NONE_SHOWN = 5
+
+
+async def _named_none(
+    message: Message, state: FSMContext, ctx: UpdateCtx, named: str, listed: list[Topic]
+) -> None:
+    """'我支持修路那个议题' where no open topic is about that: said so (not filed as a matter
+    to report, as before), with the topics open now, each with its 附议, and ✍️ 提议题 to
+    raise it. One of their own named: it is theirs, nothing to back."""
+    user, t = ctx.user, ctx.t
+    own = [
+        i
+        for i in listed
+        if i.proposer_id == user.id and smalltalk.names_matter(named, i.title) >= NAMED_SHARE
+    ]
+    if own:
+        await message.answer(t("topic-typed-own", title=own[0].title))
+        return
+    others = [i for i in listed if i.proposer_id != user.id][:NAMED_NONE_SHOWN]
+    propose = kb([[(t("consult-btn-propose"), HubCb(action="propose").pack())]])
+    await message.answer(
+        t("topic-typed-none", named=named, count=len(others)), reply_markup=propose
+    )
+    backed = await topics.backed_by(
+        ctx.session, user_id=user.id, topic_ids=[i.id or 0 for i in others]
+    )
+    for each in others:
+        action = "unback" if each.id in backed else "back"
+        row = [(t(f"topic-btn-{action}"), TopicCb(action=action, id=each.id or 0).pack())]
+        await message.answer(
+            _item_text(each, t, ctx.settings, staff=False), reply_markup=kb([row])
+        )
+    # '附议' typed next means one of these
+    await state.update_data({TOPICS_SHOWN: [i.id for i in others]})
 
 
 def _item_text(

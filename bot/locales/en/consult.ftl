@@ -512,6 +512,13 @@ topic-typed-backed = 👍 You back "{ $title }"; { $backers ->
 }. If you change your mind, tap "{ topic-btn-unback }" under "{ consult-btn-topics }".
 topic-typed-already = You already back "{ $title }"; backing once is enough.
 topic-typed-which = Which topic do you mean? Tap "{ topic-btn-back }" under the one you back:
+# a topic named in words ('I back the road topic') that no open topic is about; count: the
+# open topics listed under it, each with its Back button
+topic-typed-none = No topic about "{ $named }" was found. { $count ->
+        [0] No topics are open for backing now. To have people discuss it, tap "{ consult-btn-propose }" and raise it.
+       *[other] The topics open now are below: tap "{ topic-btn-back }" under the one you back; if it is none of them, tap "{ consult-btn-propose }" and raise it.
+    }
+topic-typed-own = "{ $title }" is your own topic; the person who raised it does not need to back it. Tap "{ consult-btn-topics }" to see how many back it.
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>

@@ -494,6 +494,13 @@ topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，�
 topic-typed-backed = 👍 已为「{ $title }」附议，现在有 { $backers } 人附议。改变主意的话，可以在「{ consult-btn-topics }」里点「{ topic-btn-unback }」。
 topic-typed-already = 您已经附议过「{ $title }」了，每人附议一次就算数，不用再附议。
 topic-typed-which = 您说的是哪一个议题？请在想附议的那个下面点「{ topic-btn-back }」：
+# a topic named in words ('我支持修路那个议题') that no open topic is about; count: the open
+# topics listed under it, each with its 附议
+topic-typed-none = 没有找到说「{ $named }」的议题。{ $count ->
+        [0] 现在没有正在征集的议题。想让大家一起议这件事，可以点「{ consult-btn-propose }」把它提出来。
+       *[other] 现在正在征集的议题在下面，想附议哪一个，就点它下面的「{ topic-btn-back }」；都不是的话，可以点「{ consult-btn-propose }」把它提出来。
+    }
+topic-typed-own = 「{ $title }」是您自己提的议题，提议人不用再附议。想看有多少人附议，请点「{ consult-btn-topics }」。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
 topic-decided-title = <b>最近处理的议题</b>

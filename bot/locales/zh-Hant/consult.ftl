@@ -497,6 +497,13 @@ topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，�
 topic-typed-backed = 👍 已為「{ $title }」附議，現在有 { $backers } 人附議。改變主意的話，可以在「{ consult-btn-topics }」裡點「{ topic-btn-unback }」。
 topic-typed-already = 您已經附議過「{ $title }」了，每人附議一次就算數，不用再附議。
 topic-typed-which = 您說的是哪一個議題？請在想附議的那個下面點「{ topic-btn-back }」：
+# a topic named in words ('我支持修路那個議題') that no open topic is about; count: the open
+# topics listed under it, each with its 附議
+topic-typed-none = 沒有找到說「{ $named }」的議題。{ $count ->
+        [0] 現在沒有正在徵集的議題。想讓大家一起議這件事，可以點「{ consult-btn-propose }」把它提出來。
+       *[other] 現在正在徵集的議題在下面，想附議哪一個，就點它下面的「{ topic-btn-back }」；都不是的話，可以點「{ consult-btn-propose }」把它提出來。
+    }
+topic-typed-own = 「{ $title }」是您自己提的議題，提議人不用再附議。想看有多少人附議，請點「{ consult-btn-topics }」。
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
 topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。
 topic-decided-title = <b>最近處理的議題</b>
