@@ -79,9 +79,10 @@ from models.consultations import (
     PollOption,
     PollStatus,
     QuorumBasis,
+    Topic,
     Vote,
 )
-from services import polls, smalltalk
+from services import polls, smalltalk, topics
 from services.consult_common import Audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
@@ -1458,6 +1459,16 @@ async def on_new_poll(
         await _ask_question(query.message, state, ctx)
 
 
+async def start_poll_form(
+    message: Message, state: FSMContext, ctx: UpdateCtx, *, community_id: int, topic: Topic
+) -> None:
+    """The poll form for a topic (议题 → 投票): the topic is taken up when the draft is saved."""
+    await state.clear()
+    await state.update_data(community_id=community_id, from_topic=topic.id)
+    await message.answer(ctx.t("topic-new-poll", title=topic.title))
+    await _ask_question(message, state, ctx)
+
+
 async def _ask_question(message: Message, state: FSMContext, ctx: _Asking) -> None:
     """The first step: 取消 only (nothing to go back to)."""
     t = ctx.t
@@ -1930,9 +1941,31 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
         ),
     )
     await state.clear()
-    await message.answer(t("consult-draft-saved"), reply_markup=ctx.main_menu())
+    saved = t("consult-draft-saved")
+    if data.get("from_topic"):
+        saved += "\n" + await _topic_polled(ctx, int(data["from_topic"]), poll)
+    await message.answer(saved, reply_markup=ctx.main_menu())
     text, markup = await _draft_preview(session, poll, t, settings)
     await message.answer(text, reply_markup=markup)
+
+
+async def _topic_polled(ctx: UpdateCtx, topic_id: int, poll: Poll) -> str:
+    """The topic the poll was started from is taken up by it, its people told (at night: when
+    they will be); what the staff are told of it."""
+    t, notifier = ctx.t, ctx.notifier()
+    try:
+        await topics.poll_topic(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            topic_id=topic_id,
+            poll=poll,
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except DomainError as exc:  # decided meanwhile by someone else: the poll stands
+        return t(exc.key, **exc.args_)
+    return held_note(t, t("topic-poll-done"), notifier, settings=ctx.settings, now=ctx.now())
 
 
 # ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a change made from there

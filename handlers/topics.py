@@ -36,6 +36,7 @@ from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.meetings import start_meeting_form
 from handlers.menu import is_skip, labels
+from handlers.polls import start_poll_form
 from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
@@ -300,7 +301,9 @@ async def _decided(
         return
     lines = [t("topic-decided-title")]
     for topic, meeting in decided:
-        if meeting is not None:
+        if topic.status == TopicStatus.POLLED:
+            lines.append(t("topic-decided-polled", title=topic.title, question=topic.answer or ""))
+        elif meeting is not None:
             when = when_text(t, meeting.starts_at, settings=settings, now=meeting.starts_at)
             lines.append(
                 t("topic-decided-accepted", title=topic.title, meeting=meeting.title, when=when)
@@ -489,6 +492,10 @@ async def on_accept(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx
     # or a new meeting with the topic on its agenda (the only way when none is coming up)
     new = TopicCb(action="new_meeting", id=callback_data.id).pack()
     rows.append([(t("topic-btn-new-meeting"), new)])
+    # or put to a vote: the poll form, its draft taking the topic up
+    rows.append(
+        [(t("topic-btn-new-poll"), TopicCb(action="new_poll", id=callback_data.id).pack())]
+    )
     key = "topic-choose-meeting" if choices else "topic-no-meetings"
     # a reply to the topic's message in the list: once accepted, that message reads so
     item = _item_message(query.message, query.data)
@@ -516,6 +523,22 @@ async def on_new_meeting_for_topic(
     await start_meeting_form(
         query.message, state, ctx.t, community_id=topic.community_id, topic=topic
     )
+
+
+@staff_router.callback_query(TopicCb.filter(F.action.in_(starter("new_poll"))))
+async def on_new_poll_for_topic(
+    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """The poll form, for the topic's community; the topic is taken up once the draft is
+    saved, and its proposer and backers told."""
+    topic = await _still_open(query, callback_data, ctx)
+    if await asks_first(query, callback_data, state, ctx.t, starting="PollForm"):
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await start_poll_form(
+            query.message, state, ctx, community_id=topic.community_id, topic=topic
+        )
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept_to"))

@@ -75,6 +75,7 @@ class TopicStatus(StrEnum):
     OPEN = "open"
     ACCEPTED = "accepted"
     ANSWERED = "answered"
+    POLLED = "polled"  # put to a poll: `answer` keeps the poll's question
 
 
 class PollStatus(StrEnum):

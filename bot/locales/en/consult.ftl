@@ -579,9 +579,20 @@ topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }).
        *[no] Explanation: (none given)
     }
     Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
-topic-choose-meeting = Which meeting should it go on?
-topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda:
+topic-choose-meeting = Which meeting should it go on? Or create a meeting, or put the topic to a vote:
+topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda; or put the topic to a vote:
 topic-btn-new-meeting = ➕ New meeting with this topic
+topic-btn-new-poll = 🗳 Put it to a vote
+topic-new-poll = A poll on the topic "{ $title }" (its proposer and backers are told when the draft is saved).
+topic-poll-done = ✅ The proposer and the backers were told: the topic goes to a vote.
+topic-err-poll = That poll is not of the topic's community, or it is over: it cannot take up the topic.
+topic-status-polled = put to a vote
+topic-decided-polled = • "{ $title }" was put to a vote: { $question }
+topic-polled-notice = 🗳 The topic you raised, "{ $title }", goes to a vote: { $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 The topic you backed, "{ $title }", goes to a vote: { $answer }
+    { topic-polled-next }
+topic-polled-next = When the poll is sent out, the residents it is for are told and can vote.
 topic-new-meeting-kind = New meeting; the topic "{ $title }" goes on its agenda (added when the draft is saved, and its proposer and backers are told). Choose the kind of meeting:
 topic-ask-answer = Type the answer:
 topic-accept-done = ✅ Put on the agenda; the proposer was told.

@@ -549,9 +549,20 @@ topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）
        *[no] 说明：（提议人没有补充说明）
     }
     请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
-topic-choose-meeting = 列入哪个议事会？
-topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程：
+topic-choose-meeting = 列入哪个议事会？也可以新建议事会，或就这个议题发起投票：
+topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程；也可以就这个议题发起投票：
 topic-btn-new-meeting = ➕ 新建议事会（列入此议题）
+topic-btn-new-poll = 🗳 发起投票（就此议题）
+topic-new-poll = 就议题「{ $title }」发起投票（保存草稿时告诉提议人和附议的人）。
+topic-poll-done = ✅ 已告诉提议人和附议的人：这个议题交由投票决定。
+topic-err-poll = 这个投票不属于议题所在的社区，或已经结束，不能用来处理这个议题。
+topic-status-polled = 已发起投票
+topic-decided-polled = • 「{ $title }」已发起投票：{ $question }
+topic-polled-notice = 🗳 您提的议题「{ $title }」，社区将发起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 您附议的议题「{ $title }」，社区将发起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-next = 投票正式发出时，投票范围内的居民会收到通知，到时就可以投票。
 topic-new-meeting-kind = 新建议事会，议题「{ $title }」会列入它的议程（保存草稿时加上，并告诉提议人和附议的人）。请选择会议类型：
 topic-ask-answer = 请输入答复内容：
 topic-accept-done = ✅ 已列入议程，已告诉提议人。

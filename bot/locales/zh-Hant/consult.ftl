@@ -552,9 +552,20 @@ topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）
        *[no] 說明：（提議人沒有補充說明）
     }
     請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
-topic-choose-meeting = 列入哪個議事會？
-topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程：
+topic-choose-meeting = 列入哪個議事會？也可以新建議事會，或就這個議題發起投票：
+topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程；也可以就這個議題發起投票：
 topic-btn-new-meeting = ➕ 新建議事會（列入此議題）
+topic-btn-new-poll = 🗳 發起投票（就此議題）
+topic-new-poll = 就議題「{ $title }」發起投票（保存草稿時告訴提議人和附議的人）。
+topic-poll-done = ✅ 已告訴提議人和附議的人：這個議題交由投票決定。
+topic-err-poll = 這個投票不屬於議題所在的社區，或已經結束，不能用來處理這個議題。
+topic-status-polled = 已發起投票
+topic-decided-polled = • 「{ $title }」已發起投票：{ $question }
+topic-polled-notice = 🗳 您提的議題「{ $title }」，社區將發起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 您附議的議題「{ $title }」，社區將發起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-next = 投票正式發出時，投票範圍內的居民會收到通知，到時就可以投票。
 topic-new-meeting-kind = 新建議事會，議題「{ $title }」會列入它的議程（保存草稿時加上，並告訴提議人和附議的人）。請選擇會議類型：
 topic-ask-answer = 請輸入答覆內容：
 topic-accept-done = ✅ 已列入議程，已告訴提議人。
