@@ -10,12 +10,13 @@ import contextlib
 import unicodedata
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -32,10 +33,13 @@ from bot.settings import Settings
 from models import Building, Community, Grid, Role, User, shown_name
 from models.consultations import AudienceKind
 from services import smalltalk
-from services.consult_common import Notifier, localize
+from services.consult_common import Audience, Notifier, audience_reach, localize
 from services.errors import PermissionDenied
 from services.users import staff_scopes
 from services.when import MEETING_EXAMPLE_AT, example_text, parse_when, when_args
+
+if TYPE_CHECKING:
+    from handlers.context import UpdateCtx
 
 
 class HubCb(CallbackData, prefix="chb"):
@@ -259,6 +263,83 @@ async def ask_audience(message: Message, state: FSMContext, t: Text, *, flow: st
     asked = await message.answer(t("consult-ask-audience"), reply_markup=kb(rows))
     # settled (shows the answer, loses its buttons) once the audience is chosen
     await state.update_data(aud_msg=asked.message_id)
+
+
+# 📣 仍然发布: the publish tap of a draft whose audience has nobody to tell, confirmed
+ANYWAY = 2
+
+
+def audience_label(t: Text, audience: Audience, names: str) -> str:
+    """Who a consultation is for, as its preview says it: the grids' or buildings' names, 全社区
+    or 报到党员/志愿者."""
+    if audience.kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS):
+        return names
+    return t(f"consult-audience-{audience.kind}")
+
+
+async def nobody_told(
+    session: AsyncSession, t: Text, *, audience: Audience, names: str
+) -> str | None:
+    """The warning for a draft whose audience nobody would hear it from (0 people told), or
+    None when somebody would be told."""
+    if await audience_reach(session, audience=audience):
+        return None
+    members = audience.kind == AudienceKind.MEMBERS
+    shown = names if audience.kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS) else ""
+    return t(
+        "consult-audience-nobody",
+        audience=shown or t("consult-audience-community"),
+        members="true" if members else "false",
+    )
+
+
+# --- a draft's audience changed from its preview (its preview warned that nobody would be told)
+
+
+class DraftAudience(StatesGroup):
+    """Picking another audience for a draft poll or meeting (`draft_id` in the data)."""
+
+    picking = State()
+
+
+# (message, state, ctx): the draft changed to the audience chosen, and its preview shown again
+DraftChosen = Callable[[Message, FSMContext, "UpdateCtx"], Awaitable[None]]
+_DRAFT_CHOSEN: dict[str, DraftChosen] = {}
+
+
+def draft_audience_chosen(flow: str) -> Callable[[DraftChosen], DraftChosen]:
+    """Register what a draft's audience change does once the new audience is chosen."""
+
+    def register(func: DraftChosen) -> DraftChosen:
+        _DRAFT_CHOSEN[flow] = func
+
+        async def chosen(
+            message: Message, state: FSMContext, t: Text, settings: Settings, now: datetime
+        ) -> None:  # the picker has no database: the tap's handler finishes it (below)
+            await state.update_data(aud_chosen=True)
+
+        _AFTER[flow] = chosen
+        return func
+
+    return register
+
+
+async def ask_draft_audience(
+    message: Message, state: FSMContext, t: Text, *, flow: str, community_id: int, draft_id: int
+) -> None:
+    """Ask who a draft is for, again (the form it was made with is over)."""
+    await state.clear()
+    await state.set_state(DraftAudience.picking)
+    await state.update_data(community_id=community_id, draft_id=draft_id)
+    await ask_audience(message, state, t, flow=flow)
+
+
+async def finish_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """Once the picker has an audience for a draft: change the draft (see DraftChosen)."""
+    data = await state.get_data()
+    if not data.get("aud_chosen") or str(data.get("aud_flow")) not in _DRAFT_CHOSEN:
+        return
+    await _DRAFT_CHOSEN[str(data["aud_flow"])](message, state, ctx)
 
 
 async def audience_choices(

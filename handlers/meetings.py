@@ -21,22 +21,29 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
+    ANYWAY,
     AudienceCb,
     BallotCb,
     CheckinCb,
+    DraftAudience,
     HubCb,
     MeetingCb,
     RsvpCb,
     after_audience,
     ask_audience,
+    ask_draft_audience,
     audience_choices,
     audience_from,
+    audience_label,
     audience_typed,
     button_label,
     cancel_kb,
     continue_after_audience,
+    draft_audience_chosen,
+    finish_draft_audience,
     held_note,
     kb,
+    nobody_told,
     parse_local_time,
     picker_kb,
     poll_button,
@@ -79,7 +86,9 @@ from services import (
     smalltalk,
     topics,
 )
+from services.consult_common import Audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
+from services.users import can_act_in
 from services.when import parse_duration
 
 router = Router(name="meetings")
@@ -735,14 +744,12 @@ async def _redraw_staff_card(
     """A staff card (or preview) whose tool was used or has lapsed: it shows the meeting as it
     stands now, with the tools its status still allows (none once cancelled). A draft's
     preview (`preview`) changed from there stays a preview, with its buttons."""
-    session, t = ctx.session, ctx.t
+    session = ctx.session
     if bot is None or not isinstance(message_id, int):
         return
     meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
     if preview and meeting.status == MeetingStatus.DRAFT:
-        args = await _card(ctx, meeting)
-        text = tx(t, "meeting-preview", **args, published="none")
-        rows = _preview_rows(t, meeting_id)
+        text, rows = await _draft_preview(ctx, meeting, await _card(ctx, meeting))
     else:
         drawn = await _staff_card(ctx, meeting)
         text, rows = drawn.text, drawn.rows
@@ -1187,8 +1194,26 @@ async def _preview(
         f"{saved}\n{topic_note}" if topic_note else saved,
         reply_markup=ctx.main_menu(),
     )
-    rows = _preview_rows(t, meeting.id or 0)
-    await message.answer(tx(t, "meeting-preview", **args, published="none"), reply_markup=kb(rows))
+    text, rows = await _draft_preview(ctx, meeting, args)
+    await message.answer(text, reply_markup=kb(rows))
+
+
+async def _nobody_told(ctx: UpdateCtx, meeting: Meeting) -> str | None:
+    """The warning that publishing the meeting would tell nobody, or None."""
+    audience = meetings.meeting_audience(meeting)
+    names = await meetings.audience_names(ctx.session, audience=audience)
+    return await nobody_told(ctx.session, ctx.t, audience=audience, names=names)
+
+
+async def _draft_preview(
+    ctx: UpdateCtx, meeting: Meeting, args: dict[str, Any]
+) -> tuple[str, list[list[tuple[str, str]]]]:
+    """A draft's preview and its buttons, warned when its audience has nobody to tell."""
+    text = tx(ctx.t, "meeting-preview", **args, published="none")
+    warning = await _nobody_told(ctx, meeting)
+    if warning:
+        text = f"{text}\n\n{warning}"
+    return text, _preview_rows(ctx.t, meeting.id or 0, nobody=warning is not None)
 
 
 # ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a field changed from there
@@ -1196,13 +1221,27 @@ async def _preview(
 PREVIEW = 1
 
 
-def _preview_rows(t: Text, meeting_id: int) -> list[list[tuple[str, str]]]:
+def _preview_rows(
+    t: Text, meeting_id: int, *, nobody: bool = False
+) -> list[list[tuple[str, str]]]:
     """A draft's preview: 发布, ✏️ 修改 (a wrong time or place fixed without starting over) and
-    取消, as on the draft's staff card."""
+    取消, as on the draft's staff card; for an audience nobody of which would be told
+    (`nobody`), 📣 仍然发布 and 👥 改面向范围 instead of 发布."""
 
     def cb(action: str, arg: int = 0) -> str:
         return MeetingCb(action=action, id=meeting_id, arg=arg).pack()
 
+    if nobody:
+        return [
+            [
+                (t("consult-btn-publish-anyway"), cb("publish", ANYWAY)),
+                (t("consult-btn-change-audience"), cb("reaud")),
+            ],
+            [
+                (t("meeting-btn-edit"), cb("edit", PREVIEW)),
+                (t("meeting-btn-cancel"), cb("cancel")),
+            ],
+        ]
     return [
         [(t("meeting-btn-publish"), cb("publish")), (t("meeting-btn-edit"), cb("edit", PREVIEW))],
         [(t("meeting-btn-cancel"), cb("cancel"))],
@@ -1235,6 +1274,8 @@ async def on_audience(
     message = query.message if isinstance(query.message, Message) else None
     await _pick_audience(callback_data, state, session, t, data, message, settings, ctx.now())
     await query.answer()  # after the state changed, so a quick next tap sees it
+    if message is not None:  # a draft's audience changed from its preview: the draft changes
+        await finish_draft_audience(message, state, ctx)
 
 
 async def _audience_asked(state: FSMContext, data: dict[str, Any]) -> bool:
@@ -1242,7 +1283,10 @@ async def _audience_asked(state: FSMContext, data: dict[str, Any]) -> bool:
     keeps its steps in a trail, the meeting form has a step of its own."""
     if data.get("aud_flow") == "poll":
         return await at_step(state, "audience")
-    return await state.get_state() == MeetingForm.audience.state
+    return await state.get_state() in (
+        MeetingForm.audience.state,
+        DraftAudience.picking.state,
+    )
 
 
 async def _pick_audience(
@@ -1324,6 +1368,8 @@ async def _pick_audience(
 async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: UpdateCtx) -> None:
     """Publish: the audience is told and can RSVP (at night: when they will be told)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    if callback_data.arg != ANYWAY and await _warned_nobody(query, callback_data.id, ctx):
+        return
     notifier = ctx.notifier()
     # the public notice in the community's group opens the private chat with the bot
     notifier.bot_username = (await query.bot.me()).username if query.bot else None
@@ -1363,6 +1409,89 @@ async def on_publish(query: CallbackQuery, callback_data: MeetingCb, ctx: Update
     await ctx.meeting_cards_follow(meeting.id or 0)
     text = t("meeting-published", count=count, code=meeting.checkin_code or "")
     await reply(query.message, held_note(t, text, notifier, settings=settings, now=ctx.now()))
+
+
+async def _warned_nobody(query: CallbackQuery, meeting_id: int, ctx: UpdateCtx) -> bool:
+    """📣 发布 on a draft whose audience has nobody to tell: not published; the staff are told
+    (0 people) and asked to publish anyway or choose others. False: go on and publish (a
+    meeting not a draft, or not theirs, is refused by the service as before)."""
+    session, t = ctx.session, ctx.t
+    meeting = await meetings.get_meeting(session, meeting_id=meeting_id)
+    if meeting.status != MeetingStatus.DRAFT or not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=meeting.community_id
+    ):
+        return False
+    warning = await _nobody_told(ctx, meeting)
+    if warning is None:
+        return False
+    await query.answer()
+
+    def cb(action: str, arg: int = 0) -> str:
+        return MeetingCb(action=action, id=meeting_id, arg=arg).pack()
+
+    rows = [
+        [
+            (t("consult-btn-publish-anyway"), cb("publish", ANYWAY)),
+            (t("consult-btn-change-audience"), cb("reaud")),
+        ],
+        [(t("meeting-btn-cancel"), cb("cancel"))],
+    ]
+    await reply(query.message, warning, reply_markup=kb(rows))
+    return True
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "reaud"))
+async def on_change_audience(
+    query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
+    once chosen (on_draft_audience)."""
+    session, t = ctx.session, ctx.t
+    meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
+    if not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=meeting.community_id
+    ):
+        raise NotFound("meeting-err-not-found")
+    if meeting.status != MeetingStatus.DRAFT:  # published or withdrawn meanwhile
+        raise Conflict("meeting-err-not-draft")
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    await settle(query.message, t, t("consult-btn-change-audience"))
+    await ask_draft_audience(
+        query.message,
+        state,
+        t,
+        flow="meeting-draft",
+        community_id=meeting.community_id,
+        draft_id=meeting.id or 0,
+    )
+
+
+@draft_audience_chosen("meeting-draft")
+async def on_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The draft's new audience chosen: saved, and its preview shown again (warned again
+    when nobody there would be told either)."""
+    t = ctx.t
+    data = await state.get_data()
+    await state.clear()
+    kind, ids = audience_from(data)
+    meeting = await meetings.change_draft_audience(
+        ctx.session,
+        user=ctx.user,
+        roles=ctx.roles,
+        meeting_id=int(data["draft_id"]),
+        audience=Audience(community_id=int(data["community_id"]), kind=kind, ids=ids),
+    )
+    await ctx.meeting_cards_follow(meeting.id or 0)  # its card on a screen reads the change
+    audience = meetings.meeting_audience(meeting)
+    names = await meetings.audience_names(ctx.session, audience=audience)
+    await message.answer(
+        t("consult-audience-changed", audience=audience_label(t, audience, names))
+    )
+    args = await _card(ctx, meeting)
+    text, rows = await _draft_preview(ctx, meeting, args)
+    await message.answer(text, reply_markup=kb(rows))
 
 
 @staff_router.callback_query(MeetingCb.filter(F.action == "attendees"))

@@ -7,9 +7,8 @@ import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -28,18 +27,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.i18n import Raw, Text
 from bot.settings import Settings
 from handlers.consult_kit import (
+    ANYWAY,
     BallotCb,
     HubCb,
     PollCb,
     VoteCb,
     after_audience,
     ask_audience,
+    ask_draft_audience,
     audience_from,
     audience_typed,
     button_label,
     cancel_kb,
+    draft_audience_chosen,
     held_note,
     kb,
+    nobody_told,
     parse_local_time,
     poll_button,
     reply,
@@ -76,9 +79,11 @@ from models.consultations import (
     PollOption,
     PollStatus,
     QuorumBasis,
+    Topic,
     Vote,
 )
-from services import polls, smalltalk
+from services import polls, smalltalk, topics
+from services.consult_common import Audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -144,6 +149,12 @@ refuse_button_labels(
 # ----------------------------------------------------------------- voting (everyone)
 
 
+def _bar_args(name: str, share: polls.Share) -> dict[str, object]:
+    """A rule's bar in words: the share, and whether it must be passed (过半) or met."""
+    num, den = share.value.numerator, share.value.denominator
+    return {name: polls.share_text(num, den), "strict": "true" if share.strict else "false"}
+
+
 async def _rules_text(poll: Poll, t: Text) -> str:
     parts = [
         t("poll-rule-multi", max=poll.max_choices) if poll.multiple else t("poll-rule-single")
@@ -151,18 +162,16 @@ async def _rules_text(poll: Poll, t: Text) -> str:
     if poll.per_household:
         parts.append(t("poll-rule-household"))
     parts.append(t("poll-rule-anonymous") if poll.anonymous else t("poll-rule-named"))
-    if poll.quorum_num and poll.quorum_den:
+    if quorum := polls.stored_share(poll.quorum_num, poll.quorum_den):
         # one vote per household: households, never asked (said so)
         basis = (
             "per-household"
             if poll.per_household
             else ("households" if poll.quorum_basis == "households" else "voters")
         )
-        quorum = polls.share_text(poll.quorum_num, poll.quorum_den)
-        parts.append(t("poll-rule-quorum", basis=basis, quorum=quorum))
-    if poll.threshold_num and poll.threshold_den:
-        threshold = polls.share_text(poll.threshold_num, poll.threshold_den)
-        parts.append(t("poll-rule-threshold", threshold=threshold))
+        parts.append(t("poll-rule-quorum", basis=basis, **_bar_args("quorum", quorum)))
+    if threshold := polls.stored_share(poll.threshold_num, poll.threshold_den):
+        parts.append(t("poll-rule-threshold", **_bar_args("threshold", threshold)))
     if poll.allow_change:
         parts.append(t("poll-rule-change"))
     return "\n".join(parts)
@@ -977,6 +986,8 @@ async def _redraw_card(
 async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx) -> None:
     """Publish: the audience gets the vote button (at night: when they will get it)."""
     session, user, roles, t, settings = ctx.session, ctx.user, ctx.roles, ctx.t, ctx.settings
+    if callback_data.arg != ANYWAY and await _warned_nobody(query, callback_data.id, ctx):
+        return
     notifier = ctx.notifier()
     # the public notice in the community's group opens the private chat with the bot
     notifier.bot_username = (await query.bot.me()).username if query.bot else None
@@ -1011,6 +1022,89 @@ async def on_publish(query: CallbackQuery, callback_data: PollCb, ctx: UpdateCtx
     await reply(
         query.message, t("poll-published", told=reach.told, waiting=reach.waiting, when=when)
     )
+
+
+async def _warned_nobody(query: CallbackQuery, poll_id: int, ctx: UpdateCtx) -> bool:
+    """📣 发布 on a draft whose audience has nobody to tell: not published; the staff are told
+    (0 people) and asked to publish anyway or choose others. False: go on and publish (a poll
+    not a draft, or not theirs, is refused by the service as before)."""
+    session, t = ctx.session, ctx.t
+    poll = await polls.get_poll(session, poll_id=poll_id)
+    if poll.status != PollStatus.DRAFT or not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=poll.community_id
+    ):
+        return False
+    warning = await _nobody_told(session, poll, t)
+    if warning is None:
+        return False
+    await query.answer()
+    rows = [
+        [
+            (
+                t("consult-btn-publish-anyway"),
+                PollCb(action="publish", id=poll_id, arg=ANYWAY).pack(),
+            ),
+            (t("consult-btn-change-audience"), PollCb(action="reaud", id=poll_id).pack()),
+        ],
+        [(t("poll-btn-cancel"), PollCb(action="cancel", id=poll_id).pack())],
+    ]
+    await reply(query.message, warning, reply_markup=kb(rows))
+    return True
+
+
+@staff_router.callback_query(PollCb.filter(F.action == "reaud"))
+async def on_change_audience(
+    query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
+    once chosen (on_draft_audience)."""
+    session, t = ctx.session, ctx.t
+    poll = await polls.get_poll(session, poll_id=callback_data.id)
+    if not await can_act_in(
+        session, user=ctx.user, roles=ctx.roles, community_id=poll.community_id
+    ):
+        raise NotFound("poll-err-not-found")
+    polls.check_draft(poll)  # published or withdrawn meanwhile: said so, nothing asked
+    await query.answer()
+    if not isinstance(query.message, Message):
+        return
+    await settle(query.message, t, t("consult-btn-change-audience"))
+    await ask_draft_audience(
+        query.message,
+        state,
+        t,
+        flow="poll-draft",
+        community_id=poll.community_id,
+        draft_id=poll.id or 0,
+    )
+
+
+@draft_audience_chosen("poll-draft")
+async def on_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The draft's new audience chosen: saved, and its preview shown again (warned again
+    when nobody there would be told either)."""
+    session, t = ctx.session, ctx.t
+    data = await state.get_data()
+    await state.clear()
+    kind, ids = audience_from(data)
+    poll = await polls.change_draft_audience(
+        session,
+        user=ctx.user,
+        roles=ctx.roles,
+        poll_id=int(data["draft_id"]),
+        audience=Audience(community_id=int(data["community_id"]), kind=kind, ids=ids),
+        now=ctx.now(),
+        notifier=ctx.notifier(),
+    )
+    names = await audience_names(session, audience=polls.poll_audience(poll))
+    shown = (
+        names
+        if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS)
+        else t(f"consult-audience-{kind}")
+    )
+    await message.answer(t("consult-audience-changed", audience=shown))
+    text, markup = await _draft_preview(session, poll, t, ctx.settings)
+    await message.answer(text, reply_markup=markup)
 
 
 @staff_router.callback_query(PollCb.filter(F.action.in_({"close", "cancel"})))
@@ -1367,6 +1461,16 @@ async def on_new_poll(
         await _ask_question(query.message, state, ctx)
 
 
+async def start_poll_form(
+    message: Message, state: FSMContext, ctx: UpdateCtx, *, community_id: int, topic: Topic
+) -> None:
+    """The poll form for a topic (议题 → 投票): the topic is taken up when the draft is saved."""
+    await state.clear()
+    await state.update_data(community_id=community_id, from_topic=topic.id)
+    await message.answer(ctx.t("topic-new-poll", title=topic.title))
+    await _ask_question(message, state, ctx)
+
+
 async def _ask_question(message: Message, state: FSMContext, ctx: _Asking) -> None:
     """The first step: 取消 only (nothing to go back to)."""
     t = ctx.t
@@ -1510,8 +1614,8 @@ async def _ask_quorum(message: Message, state: FSMContext, ctx: _Asking) -> None
     t = ctx.t
     await step_asked(state, "quorum")
     await state.set_state(PollForm.quorum)
-    quorum = (await state.get_data()).get("quorum")
-    text = with_current(t, t("poll-new-ask-quorum"), str(quorum) if quorum else None)
+    quorum = _form_share(await state.get_data(), "quorum")
+    text = with_current(t, t("poll-new-ask-quorum"), polls.share_text(*quorum) if quorum else None)
     await message.answer(text, reply_markup=step_keyboard(t, skip=True))
 
 
@@ -1775,6 +1879,15 @@ async def on_close_time(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     await _ask_anonymous(message, state, ctx)
 
 
+def _form_share(data: dict[str, Any], name: str) -> tuple[int, int] | None:
+    """A bar the form keeps as "num/den" (a strict one's numerator negative), or None."""
+    said = data.get(name)
+    if not said:
+        return None
+    num, _, den = str(said).partition("/")
+    return int(num), int(den)
+
+
 @staff_router.message(StateFilter(PollForm.quorum), F.text)
 async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Quorum typed (or skipped); households or people (a one-vote-per-household poll counts
@@ -1784,8 +1897,8 @@ async def on_quorum(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
         await state.update_data(quorum=None)
         await _ask_threshold(message, state, ctx)
         return
-    share = polls.parse_share(text)
-    await state.update_data(quorum=f"{share.numerator}/{share.denominator}")
+    num, den = polls.parse_share(text).stored()  # 过半: a strict bar, its numerator negative
+    await state.update_data(quorum=f"{num}/{den}")
     if (await state.get_data()).get("per_household"):
         # one vote per household: a share of people would count ballots no person casts
         await state.update_data(basis_households=True)
@@ -1802,7 +1915,8 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
     threshold = None if is_skip(text) else polls.parse_share(text)
     data = await state.get_data()
     kind, ids = audience_from(data)
-    quorum = Fraction(str(data["quorum"])) if data.get("quorum") else None
+    stored = _form_share(data, "quorum")
+    quorum = polls.stored_share(*stored) if stored else None
     poll = await polls.create_poll(
         session,
         user=user,
@@ -1829,9 +1943,31 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
         ),
     )
     await state.clear()
-    await message.answer(t("consult-draft-saved"), reply_markup=ctx.main_menu())
-    text = await _preview_text(session, poll, t, settings)
-    await message.answer(text, reply_markup=kb(_preview_rows(t, poll.id or 0)))
+    saved = t("consult-draft-saved")
+    if data.get("from_topic"):
+        saved += "\n" + await _topic_polled(ctx, int(data["from_topic"]), poll)
+    await message.answer(saved, reply_markup=ctx.main_menu())
+    text, markup = await _draft_preview(session, poll, t, settings)
+    await message.answer(text, reply_markup=markup)
+
+
+async def _topic_polled(ctx: UpdateCtx, topic_id: int, poll: Poll) -> str:
+    """The topic the poll was started from is taken up by it, its people told (at night: when
+    they will be); what the staff are told of it."""
+    t, notifier = ctx.t, ctx.notifier()
+    try:
+        await topics.poll_topic(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            topic_id=topic_id,
+            poll=poll,
+            now=ctx.now(),
+            notifier=notifier,
+        )
+    except DomainError as exc:  # decided meanwhile by someone else: the poll stands
+        return t(exc.key, **exc.args_)
+    return held_note(t, t("topic-poll-done"), notifier, settings=ctx.settings, now=ctx.now())
 
 
 # ✏️ 修改 on a draft's preview (arg) rather than on its staff card: a change made from there
@@ -1839,17 +1975,44 @@ async def on_threshold(message: Message, state: FSMContext, ctx: UpdateCtx) -> N
 PREVIEW = 1
 
 
-def _preview_rows(t: Text, poll_id: int) -> list[list[tuple[str, str]]]:
+def _preview_rows(t: Text, poll_id: int, *, nobody: bool = False) -> list[list[tuple[str, str]]]:
     """A draft's preview: 发布, ✏️ 修改 (a wrong option or closing time fixed without starting
-    over) and 取消, as on the draft's staff card."""
+    over) and 取消, as on the draft's staff card; for an audience nobody of which would be
+    told (`nobody`), 📣 仍然发布 and 👥 改面向范围 instead of 发布."""
 
     def cb(action: str, arg: int = 0) -> str:
         return PollCb(action=action, id=poll_id, arg=arg).pack()
 
+    if nobody:
+        return [
+            [
+                (t("consult-btn-publish-anyway"), cb("publish", ANYWAY)),
+                (t("consult-btn-change-audience"), cb("reaud")),
+            ],
+            [(t("poll-btn-edit"), cb("edit", PREVIEW)), (t("poll-btn-cancel"), cb("cancel"))],
+        ]
     return [
         [(t("poll-btn-publish"), cb("publish")), (t("poll-btn-edit"), cb("edit", PREVIEW))],
         [(t("poll-btn-cancel"), cb("cancel"))],
     ]
+
+
+async def _nobody_told(session: AsyncSession, poll: Poll, t: Text) -> str | None:
+    """The warning that publishing the poll would tell nobody, or None."""
+    audience = polls.poll_audience(poll)
+    names = await audience_names(session, audience=audience)
+    return await nobody_told(session, t, audience=audience, names=names)
+
+
+async def _draft_preview(
+    session: AsyncSession, poll: Poll, t: Text, settings: Settings
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A draft's preview and its buttons, warned when its audience has nobody to tell."""
+    text = await _preview_text(session, poll, t, settings)
+    warning = await _nobody_told(session, poll, t)
+    if warning:
+        text = f"{text}\n\n{warning}"
+    return text, kb(_preview_rows(t, poll.id or 0, nobody=warning is not None))
 
 
 async def _preview_text(
@@ -2021,13 +2184,10 @@ async def _redraw_edited(
     if not preview:
         await _redraw_card(message.bot, message.chat.id, card, session, poll, ctx)
         return
-    text = await _preview_text(session, poll, t, settings)
+    text, markup = await _draft_preview(session, poll, t, settings)
     with contextlib.suppress(TelegramBadRequest):  # gone meanwhile
         await message.bot.edit_message_text(
-            text,
-            chat_id=message.chat.id,
-            message_id=card,
-            reply_markup=kb(_preview_rows(t, poll.id or 0)),
+            text, chat_id=message.chat.id, message_id=card, reply_markup=markup
         )
 
 

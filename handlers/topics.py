@@ -36,6 +36,7 @@ from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.meetings import start_meeting_form
 from handlers.menu import is_skip, labels
+from handlers.polls import start_poll_form
 from handlers.text_steps import refuse_button_labels
 from models import Role
 from models.consultations import Meeting, MeetingStatus, Topic, TopicStatus
@@ -131,11 +132,8 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     user, t = ctx.user, ctx.t
     if named is None or not user.registered or user.community_id is None:
         return False
-    open_ = [
-        i
-        for i in await topics.list_topics(ctx.session, community_id=user.community_id)
-        if i.proposer_id != user.id
-    ]
+    listed = await topics.list_topics(ctx.session, community_id=user.community_id)
+    open_ = [i for i in listed if i.proposer_id != user.id]
     if named:
         scores = {i.id: smalltalk.names_matter(named, i.title) for i in open_}
         best = max(scores.values(), default=0.0)
@@ -143,6 +141,9 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     else:
         shown = set((await state.get_data()).get(TOPICS_SHOWN) or [])
         found = [i for i in open_ if i.id in shown] or open_
+    if not found and named:  # a topic named that is not there: said so, with those that are
+        await _named_none(message, state, ctx, named, listed)
+        return True
     if not found:
         return False
     backed = await topics.backed_by(
@@ -168,6 +169,43 @@ async def back_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> boo
     topic = await topics.back_topic(ctx.session, user=user, topic_id=topic.id or 0, now=ctx.now())
     await message.answer(t("topic-typed-backed", title=topic.title, backers=topic.backers))
     return True
+
+
+# how many open topics an answer to a topic named that is not there lists (most backed first)
+NAMED_NONE_SHOWN = 5
+
+
+async def _named_none(
+    message: Message, state: FSMContext, ctx: UpdateCtx, named: str, listed: list[Topic]
+) -> None:
+    """'我支持修路那个议题' where no open topic is about that: said so (not filed as a matter
+    to report, as before), with the topics open now, each with its 附议, and ✍️ 提议题 to
+    raise it. One of their own named: it is theirs, nothing to back."""
+    user, t = ctx.user, ctx.t
+    own = [
+        i
+        for i in listed
+        if i.proposer_id == user.id and smalltalk.names_matter(named, i.title) >= NAMED_SHARE
+    ]
+    if own:
+        await message.answer(t("topic-typed-own", title=own[0].title))
+        return
+    others = [i for i in listed if i.proposer_id != user.id][:NAMED_NONE_SHOWN]
+    propose = kb([[(t("consult-btn-propose"), HubCb(action="propose").pack())]])
+    await message.answer(
+        t("topic-typed-none", named=named, count=len(others)), reply_markup=propose
+    )
+    backed = await topics.backed_by(
+        ctx.session, user_id=user.id, topic_ids=[i.id or 0 for i in others]
+    )
+    for each in others:
+        action = "unback" if each.id in backed else "back"
+        row = [(t(f"topic-btn-{action}"), TopicCb(action=action, id=each.id or 0).pack())]
+        await message.answer(
+            _item_text(each, t, ctx.settings, staff=False), reply_markup=kb([row])
+        )
+    # '附议' typed next means one of these
+    await state.update_data({TOPICS_SHOWN: [i.id for i in others]})
 
 
 def _item_text(
@@ -263,7 +301,9 @@ async def _decided(
         return
     lines = [t("topic-decided-title")]
     for topic, meeting in decided:
-        if meeting is not None:
+        if topic.status == TopicStatus.POLLED:
+            lines.append(t("topic-decided-polled", title=topic.title, question=topic.answer or ""))
+        elif meeting is not None:
             when = when_text(t, meeting.starts_at, settings=settings, now=meeting.starts_at)
             lines.append(
                 t("topic-decided-accepted", title=topic.title, meeting=meeting.title, when=when)
@@ -452,6 +492,10 @@ async def on_accept(query: CallbackQuery, callback_data: TopicCb, ctx: UpdateCtx
     # or a new meeting with the topic on its agenda (the only way when none is coming up)
     new = TopicCb(action="new_meeting", id=callback_data.id).pack()
     rows.append([(t("topic-btn-new-meeting"), new)])
+    # or put to a vote: the poll form, its draft taking the topic up
+    rows.append(
+        [(t("topic-btn-new-poll"), TopicCb(action="new_poll", id=callback_data.id).pack())]
+    )
     key = "topic-choose-meeting" if choices else "topic-no-meetings"
     # a reply to the topic's message in the list: once accepted, that message reads so
     item = _item_message(query.message, query.data)
@@ -479,6 +523,22 @@ async def on_new_meeting_for_topic(
     await start_meeting_form(
         query.message, state, ctx.t, community_id=topic.community_id, topic=topic
     )
+
+
+@staff_router.callback_query(TopicCb.filter(F.action.in_(starter("new_poll"))))
+async def on_new_poll_for_topic(
+    query: CallbackQuery, callback_data: TopicCb, state: FSMContext, ctx: UpdateCtx
+) -> None:
+    """The poll form, for the topic's community; the topic is taken up once the draft is
+    saved, and its proposer and backers told."""
+    topic = await _still_open(query, callback_data, ctx)
+    if await asks_first(query, callback_data, state, ctx.t, starting="PollForm"):
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await start_poll_form(
+            query.message, state, ctx, community_id=topic.community_id, topic=topic
+        )
 
 
 @staff_router.callback_query(TopicCb.filter(F.action == "accept_to"))

@@ -75,6 +75,7 @@ class TopicStatus(StrEnum):
     OPEN = "open"
     ACCEPTED = "accepted"
     ANSWERED = "answered"
+    POLLED = "polled"  # put to a poll: `answer` keeps the poll's question
 
 
 class PollStatus(StrEnum):
@@ -274,6 +275,8 @@ class Poll(SQLModel, table=True):
     anonymous: bool = Field(default=True)
     live_results: bool = Field(default=False)
     allow_change: bool = Field(default=True)
+    # quorum and threshold: a share num/den, met at it; a negative num marks a bar met only
+    # above it (过半, 超过 2/3: services.polls.Share)
     quorum_num: int | None = Field(default=None)
     quorum_den: int | None = Field(default=None)
     quorum_basis: str = Field(default=QuorumBasis.VOTERS, sa_type=String(16))

@@ -124,6 +124,12 @@ async def audience_users(session: AsyncSession, *, audience: Audience) -> list[U
     return [u for u in users if not u.blocked_bot and u.forgotten_at is None]
 
 
+async def audience_reach(session: AsyncSession, *, audience: Audience) -> int:
+    """How many people publishing to this audience would tell now (0: a building or grid
+    where nobody has registered, or every one of them blocked the bot)."""
+    return len(await audience_users(session, audience=audience))
+
+
 async def audience_households(session: AsyncSession, *, audience: Audience) -> int:
     """Households on record for the audience's buildings (Building.households), 0 if unknown."""
     if audience.kind == AudienceKind.MEMBERS:

@@ -86,6 +86,11 @@ async def staff_card(
     rows: Rows = []
     if meeting.status == MeetingStatus.DRAFT:
         rows.append([tool("meeting-btn-publish", "publish"), tool("meeting-btn-edit", "edit")])
+    elif meeting.status == MeetingStatus.PUBLISHED and now >= meetings.ends_at(meeting):
+        # over: nothing to change or put off; its minutes are what is left to do
+        rows.append(
+            [tool("meeting-btn-minutes", "minutes"), tool("meeting-btn-attendees", "attendees")]
+        )
     elif meeting.status == MeetingStatus.PUBLISHED:
         rows.append([tool("meeting-btn-edit", "edit"), tool("meeting-btn-postpone", "postpone")])
         rows.append(

@@ -74,17 +74,62 @@ def _cn_number(said: str) -> int | None:
     return int(said) if said.isdigit() else whole_number(said)
 
 
-def parse_share(text: str | None) -> Fraction:
-    """A share such as 2/3, 75%, 0.75, 三分之二, 百分之六十 or 过半 / 一半 as a fraction in
-    (0, 1]; "以上" after it or "超过" before it say the same bar."""
+@dataclass(frozen=True)
+class Share:
+    """A bar a poll's quorum or threshold sets: a share, met at it (达到 2/3, 半数以上) or only
+    above it (过半, 超过 2/3: more than, never exactly, as the law reads 超过)."""
+
+    value: Fraction
+    strict: bool = False
+
+    def stored(self) -> tuple[int, int]:
+        """The two integer columns it is kept in: a strict bar's numerator is negative."""
+        sign = -1 if self.strict else 1
+        return sign * self.value.numerator, self.value.denominator
+
+    def met(self, part: int, whole: int) -> bool:
+        """part of whole reaches the bar (is above it, for a strict one)."""
+        if self.strict:
+            return part * self.value.denominator > self.value.numerator * whole
+        return part * self.value.denominator >= self.value.numerator * whole
+
+    def least(self, whole: int) -> int:
+        """The least whole number of whole that meets the bar (at least 1)."""
+        num, den = self.value.numerator, self.value.denominator
+        if self.strict:
+            return max(num * whole // den + 1, 1)
+        return max(-(-num * whole // den), 1)
+
+
+def stored_share(num: int | None, den: int | None) -> Share | None:
+    """The bar kept in a poll's two columns (None when it has none); a negative numerator marks
+    a strict one (过半), so no column was added for it."""
+    if not num or not den:
+        return None
+    return Share(Fraction(abs(num), den), strict=num < 0)
+
+
+# 超过 / 多于 / 高于 / 大于 before a share: above it, not at it; 达到 / 至少 / 不少于 / 不低于
+# before it, or 以上 after it (以上 includes the number itself), say the share is met at it
+_STRICT_BEFORE = r"^(?:超过|多于|高于|大于|morethan|over|above)"
+_AT_BEFORE = r"^(?:达到|至少|不少于|不低于|atleast)"
+_AT_AFTER = r"(?:及以上|以上|或以上|ormore)$"
+
+
+def parse_share(text: str | None) -> Share:
+    """A share such as 2/3, 75%, 0.75, 三分之二, 百分之六十, 一半 or 半数 (met at it), or
+    过半 / 过半数 / 超过一半 / 超过 2/3 (only above it), as a bar in (0, 1]."""
     if text is None or not text.strip():
         raise InvalidInput("poll-err-share")
     # 過半 / 兩分之一 typed in Traditional characters read as 过半 / 两分之一
     raw = to_simplified(text.strip().replace(" ", "").replace("％", "%").replace("／", "/"))
-    # "三分之二以上", "超过一半": the share itself is the bar
-    raw = re.sub(r"^(?:超过|达到|至少|不少于|不低于)|(?:及以上|以上|或以上)$", "", raw)
+    raw = raw.lower()
+    strict = re.search(_STRICT_BEFORE, raw) is not None
+    raw = re.sub(f"{_STRICT_BEFORE}|{_AT_BEFORE}|{_AT_AFTER}", "", raw)
     try:
-        if raw in ("过半", "一半", "半数", "过半数", "majority", "half"):
+        if raw in ("过半", "过半数", "majority"):
+            value, strict = Fraction(1, 2), True
+        elif raw in ("一半", "半数", "half"):
             value = Fraction(1, 2)
         elif m := re.fullmatch(r"百分之(\d{1,3}|[一二两三四五六七八九十]{1,3}|一百)", raw):
             percent = _cn_number(m.group(1))
@@ -103,20 +148,31 @@ def parse_share(text: str | None) -> Fraction:
             raise InvalidInput("poll-err-share")
     except ZeroDivisionError:
         raise InvalidInput("poll-err-share") from None
-    if not 0 < value <= 1:
+    # above all of them is nobody: 超过 100% is no bar a vote can meet
+    if not 0 < value <= 1 or (strict and value == 1):
         raise InvalidInput("poll-err-share")
-    return value
+    return Share(value, strict=strict)
 
 
 def share_text(num: int | None, den: int | None) -> str:
-    """A stored share as people write it: 2/3, or 75% when it is a whole percent."""
-    if not num or not den:
+    """A stored share as people write it: 2/3, or 75% when it is a whole percent; a strict bar
+    (过半) with > before it."""
+    share = stored_share(num, den)
+    if share is None:
         return "-"
-    value = Fraction(num, den)
+    value = share.value
     pct = value * 100
+    plain = f"{value.numerator}/{value.denominator}"
     if pct.denominator == 1:
-        return f"{pct.numerator}%"
-    return f"{value.numerator}/{value.denominator}"
+        plain = f"{pct.numerator}%"
+    return f">{plain}" if share.strict else plain
+
+
+def _as_share(bar: Share | Fraction | None) -> Share | None:
+    """A draft's bar: a Share, or a plain fraction (met at it)."""
+    if bar is None or isinstance(bar, Share):
+        return bar
+    return Share(bar)
 
 
 @dataclass
@@ -137,9 +193,9 @@ class PollDraft:
     anonymous: bool = True
     live_results: bool = False
     allow_change: bool = True
-    quorum: Fraction | None = None
+    quorum: Share | Fraction | None = None  # a Fraction is met at it
     quorum_basis: QuorumBasis = QuorumBasis.VOTERS
-    threshold: Fraction | None = None
+    threshold: Share | Fraction | None = None
     meeting_id: int | None = None
 
 
@@ -258,6 +314,8 @@ async def create_poll(
             community_id=draft.community_id, kind=draft.audience_kind, ids=draft.audience_ids
         ),
     )
+    quorum = share.stored() if (share := _as_share(draft.quorum)) else None
+    threshold = share.stored() if (share := _as_share(draft.threshold)) else None
     poll = Poll(
         community_id=draft.community_id,
         meeting_id=draft.meeting_id,
@@ -273,12 +331,12 @@ async def create_poll(
         anonymous=draft.anonymous,
         live_results=draft.live_results,
         allow_change=draft.allow_change,
-        quorum_num=draft.quorum.numerator if draft.quorum else None,
-        quorum_den=draft.quorum.denominator if draft.quorum else None,
+        quorum_num=quorum[0] if quorum else None,
+        quorum_den=quorum[1] if quorum else None,
         # one vote per household: the quorum is of households, whatever the draft said
         quorum_basis=QuorumBasis.HOUSEHOLDS if draft.per_household else draft.quorum_basis,
-        threshold_num=draft.threshold.numerator if draft.threshold else None,
-        threshold_den=draft.threshold.denominator if draft.threshold else None,
+        threshold_num=threshold[0] if threshold else None,
+        threshold_den=threshold[1] if threshold else None,
         created_by=user.id,
         created_at=now,
     )
@@ -375,6 +433,54 @@ async def edit_draft(
     await session.flush()
     await session.refresh(poll)  # as changed above, for its cards
     await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
+    await session.commit()
+    return await get_poll(session, poll_id=poll_id)
+
+
+async def change_draft_audience(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    poll_id: int,
+    audience: Audience,
+    now: datetime,
+    notifier: Notifier,
+) -> Poll:
+    """A draft sent to other people (its preview warned that nobody would be told): checked as
+    at creation; members vote as members (no address, verification or household rule, as the
+    form asks them). A poll published or withdrawn meanwhile is refused (Conflict)."""
+    poll = await get_poll(session, poll_id=poll_id)
+    await _require_staff(session, user=user, roles=roles, poll=poll, action="poll-edit")
+    check_draft(poll)
+    chosen = await check_audience(
+        session,
+        audience=Audience(community_id=poll.community_id, kind=audience.kind, ids=audience.ids),
+    )
+    values: dict[str, Any] = {"audience_kind": chosen.kind, "audience_ids": chosen.ids_text}
+    if chosen.kind == AudienceKind.MEMBERS:
+        values.update(eligibility=Eligibility.REGISTERED, per_household=False)
+        if poll.quorum_basis == QuorumBasis.HOUSEHOLDS:  # members have no households
+            values.update(quorum_basis=QuorumBasis.VOTERS)
+    result = await session.exec(
+        update(Poll)
+        .where(col(Poll.id) == poll_id, col(Poll.status) == PollStatus.DRAFT)
+        .values(**values)
+    )
+    if result.rowcount != 1:  # published or withdrawn since it was read
+        check_draft(await get_poll(session, poll_id=poll_id))
+        raise Conflict("poll-err-edit-published")
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="poll-edit",
+        subject_type="poll",
+        subject_id=poll_id,
+        detail="audience",
+    )
+    await session.flush()
+    await session.refresh(poll)
+    await redraw_cards(session, poll=poll, notifier=notifier)
     await session.commit()
     return await get_poll(session, poll_id=poll_id)
 
@@ -1249,19 +1355,17 @@ async def tally(session: AsyncSession, *, poll: Poll, with_names: bool = False) 
         participants = await _households_taking_part(session, votes)
     quorum_met: bool | None = None
     quorum_needed: int | None = None
-    if poll.quorum_num and poll.quorum_den:
-        quorum_met = eligible > 0 and participants * poll.quorum_den >= poll.quorum_num * eligible
-        # the least whole number of ballots that meets it (ceiling of quorum × eligible)
-        quorum_needed = max(-(-poll.quorum_num * eligible // poll.quorum_den), 1)
+    if quorum := stored_share(poll.quorum_num, poll.quorum_den):
+        quorum_met = eligible > 0 and quorum.met(participants, eligible)
+        # the least whole number of ballots that meets it (过半 of 30: 16, 一半 of 30: 15)
+        quorum_needed = quorum.least(eligible)
     ranked = sorted(results, key=lambda r: -r.votes)
     top = ranked[0] if ranked and ranked[0].votes > 0 else None
     if top is not None and len(ranked) > 1 and ranked[1].votes == top.votes:
         top = None  # a tie has no winner
     threshold_met: bool | None = None
-    if poll.threshold_num and poll.threshold_den:
-        threshold_met = (
-            top is not None and top.votes * poll.threshold_den >= poll.threshold_num * ballots
-        )
+    if threshold := stored_share(poll.threshold_num, poll.threshold_den):
+        threshold_met = top is not None and threshold.met(top.votes, ballots)
     passed: bool | None = None
     if quorum_met is not None or threshold_met is not None:
         passed = top is not None and quorum_met is not False and threshold_met is not False

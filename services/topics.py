@@ -16,6 +16,8 @@ from models.consultations import (
     AgendaItem,
     Meeting,
     MeetingStatus,
+    Poll,
+    PollStatus,
     Rsvp,
     RsvpStatus,
     Topic,
@@ -260,7 +262,9 @@ async def recently_decided(
         .join(Meeting, col(Meeting.id) == col(Topic.meeting_id), isouter=True)
         .where(
             Topic.community_id == community_id,
-            col(Topic.status).in_([TopicStatus.ANSWERED, TopicStatus.ACCEPTED]),
+            col(Topic.status).in_(
+                [TopicStatus.ANSWERED, TopicStatus.ACCEPTED, TopicStatus.POLLED]
+            ),
             col(Topic.decided_at) >= now - timedelta(days=DECIDED_SHOWN_DAYS),
         )
         .order_by(col(Topic.decided_at).desc(), col(Topic.id).desc())
@@ -352,6 +356,44 @@ async def accept_topic(
         # the announcement and the cards people were shown list the agenda: they list it now
         await session.flush()
         await redraw(session, meeting=meeting, notifier=notifier, now=now)
+    await session.commit()
+    return await get_topic(session, topic_id=topic_id)
+
+
+async def poll_topic(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    topic_id: int,
+    poll: Poll,
+    now: datetime,
+    notifier: Notifier,
+) -> Topic:
+    """Staff put the topic to a poll (its draft just saved): the topic is decided so (its
+    `answer` the poll's question) and the proposer and everyone who backed it are told. Before,
+    a topic could only go on a meeting's agenda, and a poll made of it told them nothing."""
+    topic = await get_topic(session, topic_id=topic_id)
+    await require_scope(
+        session, user=user, roles=roles, community_id=topic.community_id, action="topic-poll"
+    )
+    if poll.community_id != topic.community_id or poll.status not in (
+        PollStatus.DRAFT,
+        PollStatus.OPEN,
+    ):
+        raise InvalidInput("topic-err-poll")
+    await _decide(
+        session,
+        topic=topic,
+        user=user,
+        now=now,
+        values={"status": TopicStatus.POLLED, "answer": poll.question},
+    )
+    _audit(session, user.id, "topic-poll", topic_id, f"poll={poll.id}")
+    topic.answer = poll.question
+    await _tell_proposer(
+        session, topic=topic, meeting=None, key="topic-polled-notice", notifier=notifier
+    )
     await session.commit()
     return await get_topic(session, topic_id=topic_id)
 

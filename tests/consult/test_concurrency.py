@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Translator
 from bot.settings import Settings
-from models import AuditEvent, User
+from models import AuditEvent, StaffScope, User
 from models.consultations import (
     MeetingQuestion,
     PollStatus,
@@ -430,3 +430,101 @@ async def _a_second_redraw_queues_nothing(
     edits = (await session.exec(edits_of_the_card())).all()
     assert [e.state for e in edits] == [DeliveryState.SENT], edits
     return edits[0]
+
+
+async def test_two_colleagues_confirm_the_minutes_at_once(
+    session: AsyncSession,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    world: World,
+    notifier: Notifier,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two staff of the community tap ✅ 确认发布 on their own minutes of the same meeting at the
+    same instant: the minutes go out once (one notice each, one set of decisions, one audit
+    row), and the colleague who came second is told they were sent first by the other."""
+    assert world.community.id is not None
+    colleague = User(id=903, first_name="陈社工", roles="resident,staff")
+    session.add(colleague)
+    await session.flush()
+    session.add(StaffScope(user_id=903, community_id=world.community.id))
+    await session.commit()
+    meeting = await meetings.create_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        now=NOW,
+        draft=meetings.MeetingDraft(
+            community_id=world.community.id,
+            title="加装电梯议事会",
+            agenda=["听取意见"],
+            starts_at=NOW + timedelta(days=1),
+            place="会议室",
+        ),
+    )
+    meeting_id = meeting.id or 0
+    await meetings.publish_meeting(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=meeting_id,
+        now=NOW,
+        notifier=notifier,
+    )
+    before = (await session.exec(select(func.max(Delivery.id)))).one() or 0
+    after = meeting.starts_at + timedelta(hours=2)
+
+    # both have read the meeting as not yet minuted before either changes it
+    move, arrived, both = meetings._move, [], asyncio.Event()
+
+    async def move_together(own: AsyncSession, meeting: Any, **kwargs: Any) -> None:
+        arrived.append(own)
+        if len(arrived) == 2:
+            both.set()
+        await asyncio.wait_for(both.wait(), 10)
+        await move(own, meeting, **kwargs)
+
+    monkeypatch.setattr(meetings, "_move", move_together)
+
+    async def confirm(user_id: int, minutes: str, decision: str) -> str:
+        async with sessionmaker() as own:
+            who = await own.get(User, user_id)
+            assert who is not None
+            try:
+                await meetings.publish_minutes(
+                    own,
+                    user=who,
+                    roles=world.staff_roles,
+                    meeting_id=meeting_id,
+                    minutes=minutes,
+                    decisions=[decision],
+                    now=after,
+                    notifier=Notifier(texts=notifier.texts, now=after),
+                )
+            except meetings.MinutedFirst as exc:
+                return f"{exc.key}:{exc.args_.get('by')}"
+            return "ok"
+
+    outcomes = await asyncio.gather(
+        confirm(world.staff.id, "王主任记的纪要", "成立电梯小组"),
+        confirm(903, "陈社工记的纪要", "下周公示方案"),
+    )
+    assert len(arrived) == 2  # the race was run: both got past their checks
+    assert sorted(outcomes) == ["meeting-err-minuted-first:colleague", "ok"]
+    decisions = await meetings.decisions_of(session, meeting_id=meeting_id)
+    assert len(decisions) == 1
+    minuted = (
+        await session.exec(
+            select(AuditEvent).where(
+                AuditEvent.action == "meeting-minutes", AuditEvent.subject_id == str(meeting_id)
+            )
+        )
+    ).all()
+    assert len(minuted) == 1
+    notices = (
+        await session.exec(
+            select(Delivery).where(col(Delivery.id) > before, col(Delivery.text).contains("纪要"))
+        )
+    ).all()
+    chats = [d.chat_id for d in notices]
+    assert chats and len(chats) == len(set(chats))  # everyone invited hears them once
+    assert all(decisions[0].text in d.text for d in notices)  # the winner's, not a mix

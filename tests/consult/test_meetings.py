@@ -606,3 +606,55 @@ async def test_a_draft_is_dropped_without_a_reason_and_a_published_one_is_not(
         await meetings.drop_draft(
             session, user=world["x"], roles=RESIDENT, meeting_id=live.id or 0, now=NOW
         )
+
+
+async def test_a_meeting_over_is_not_changed_or_postponed(
+    session: AsyncSession, world: World, notifier: Notifier
+) -> None:
+    """Once its planned end has passed, a change or a postponement typed in a form opened
+    before it is refused (it was held as announced); its minutes are still taken."""
+    meeting = await published(session, world, notifier)
+    over = meetings.ends_at(meeting) + timedelta(minutes=1)
+    mid = meeting.id or 0
+    with pytest.raises(Conflict) as info:
+        await meetings.postpone_meeting(
+            session,
+            user=world.staff,
+            roles=world.staff_roles,
+            meeting_id=mid,
+            starts_at=over + timedelta(days=7),
+            reason="没开成",
+            now=over,
+            notifier=notifier,
+        )
+    assert info.value.key == "meeting-err-over-staff"
+    with pytest.raises(Conflict) as info:
+        await meetings.edit_meeting(
+            session,
+            user=world.staff,
+            roles=world.staff_roles,
+            meeting_id=mid,
+            edit=meetings.MeetingEdit(place="新地点"),
+            now=over,
+            notifier=notifier,
+        )
+    assert info.value.key == "meeting-err-over-staff"
+    for action in ("edit", "postpone"):
+        with pytest.raises(Conflict):
+            await meetings.check_staff_action(
+                session,
+                user=world.staff,
+                roles=world.staff_roles,
+                meeting_id=mid,
+                action=action,
+                now=over,
+            )
+    await meetings.check_staff_action(
+        session,
+        user=world.staff,
+        roles=world.staff_roles,
+        meeting_id=mid,
+        action="minutes",
+        now=over,
+    )
+    assert notifier.sent == []

@@ -139,34 +139,47 @@ async def test_only_staff_of_the_community_create_polls(
 
 
 @pytest.mark.parametrize(
-    ("text", "value"),
+    ("text", "value", "strict"),
     [
-        ("2/3", Fraction(2, 3)),
-        ("75%", Fraction(3, 4)),
-        ("0.5", Fraction(1, 2)),
-        ("三分之二", Fraction(2, 3)),
-        ("四分之三", Fraction(3, 4)),
-        ("过半", Fraction(1, 2)),
-        ("一半", Fraction(1, 2)),  # as staff say it
-        ("超过一半", Fraction(1, 2)),
-        ("三分之二以上", Fraction(2, 3)),
-        ("百分之六十", Fraction(3, 5)),
-        ("百分之五十五", Fraction(11, 20)),
-        ("百分之80", Fraction(4, 5)),
-        ("１００％", None),
-        ("100%", Fraction(1)),
-        ("1", Fraction(1)),
+        ("2/3", Fraction(2, 3), False),
+        ("75%", Fraction(3, 4), False),
+        ("0.5", Fraction(1, 2), False),
+        ("三分之二", Fraction(2, 3), False),
+        ("四分之三", Fraction(3, 4), False),
+        # 过半 / 超过: more than half, never exactly half (as 超过 reads in law)
+        ("过半", Fraction(1, 2), True),
+        ("过半数", Fraction(1, 2), True),
+        ("超过一半", Fraction(1, 2), True),
+        ("超过半数", Fraction(1, 2), True),
+        ("超过2/3", Fraction(2, 3), True),
+        ("more than half", Fraction(1, 2), True),
+        ("majority", Fraction(1, 2), True),
+        # 一半 / 半数 / 以上 / 达到: met at the share itself
+        ("一半", Fraction(1, 2), False),  # as staff say it
+        ("半数以上", Fraction(1, 2), False),
+        ("达到一半", Fraction(1, 2), False),
+        ("三分之二以上", Fraction(2, 3), False),
+        ("百分之六十", Fraction(3, 5), False),
+        ("百分之五十五", Fraction(11, 20), False),
+        ("百分之80", Fraction(4, 5), False),
+        ("１００％", None, False),
+        ("100%", Fraction(1), False),
+        ("1", Fraction(1), False),
     ],
 )
-def test_parse_share(text: str, value: Fraction | None) -> None:
+def test_parse_share(text: str, value: Fraction | None, strict: bool) -> None:
     if value is None:
         text = text.replace("１００", "100")
         value = Fraction(1)
-    assert polls.parse_share(text) == value
+    assert polls.parse_share(text) == polls.Share(value, strict=strict)
 
 
 @pytest.mark.parametrize(
-    "text", ["0", "0%", "3/2", "150%", "abc", "", "1/0", "-1/2", "百分之两百", "百分之零", "以上"]
+    "text",
+    [
+        *("0", "0%", "3/2", "150%", "abc", "", "1/0", "-1/2"),
+        *("百分之两百", "百分之零", "以上", "超过100%"),
+    ],
 )
 def test_parse_share_refuses(text: str) -> None:
     with pytest.raises(InvalidInput):
@@ -654,6 +667,43 @@ async def test_threshold_not_met_and_voter_quorum(
         )
     result2 = await polls.close_poll(session, poll_id=poll2.id or 0, now=poll2.closes_at)
     assert result2.threshold_met is False and result2.passed is False and result2.winner is None
+
+
+@pytest.mark.parametrize(
+    ("said", "passed"), [("过半", False), ("超过一半", False), ("一半", True), ("半数以上", True)]
+)
+async def test_more_than_half_is_more_than_half(
+    session: AsyncSession, world: World, notifier: Notifier, said: str, passed: bool
+) -> None:
+    """过半 / 超过一半 is more than half: exactly half of the votes in favour does not pass it
+    (一半 / 半数以上 does), and 3 of 6 voters taking part does not meet a 过半 quorum."""
+    bar = polls.parse_share(said)
+    poll = await open_poll(session, world, notifier, quorum=bar, threshold=bar)
+    yes, no, abstain = await option_ids(session, poll)
+    for who, choice in (("a1", yes), ("a2", yes), ("b", no), ("d", abstain)):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=poll.id or 0, option_ids=[choice], now=NOW
+        )
+    notifier.sent.clear()
+    result = await polls.close_poll(
+        session, poll_id=poll.id or 0, now=poll.closes_at, notifier=notifier
+    )
+    # 2 of 4 in favour: exactly half; 4 of 6 took part: above half either way
+    assert (result.ballots, result.eligible) == (4, 6)
+    assert result.quorum_met is True and result.threshold_met is passed
+    assert result.passed is passed
+    assert result.quorum_needed == (4 if bar.strict else 3)
+    channel = next(m for m in notifier.sent if m["chat_id"] < 0)["text"]
+    mark = "✅ 达到" if passed else "❌ 未达到"
+    assert f"通过比例 {'&gt;' if bar.strict else ''}50%：{mark}" in channel
+
+    half = await open_poll(session, world, notifier, question="一半的人", quorum=bar)
+    for who in ("a1", "a2", "b"):
+        await polls.cast_vote(
+            session, user=world[who], poll_id=half.id or 0, option_ids=[yes + 3], now=NOW
+        )
+    result = await polls.close_poll(session, poll_id=half.id or 0, now=half.closes_at)
+    assert result.quorum_met is not bar.strict  # 3 of 6 is half, not more
 
 
 async def test_close_is_once_and_votes_after_close_refused(

@@ -36,7 +36,7 @@ def test_every_reader_reads_a_number_as_whole_number_does(n: int) -> None:
     if n <= 23:
         assert _hour(said) == n
     if n >= 1:
-        assert parse_share(f"百分之{said}") == Fraction(n, 100)
+        assert parse_share(f"百分之{said}").value == Fraction(n, 100)
     assert address._normal(f"{said}号楼") == f"{n}号楼"
 
 

@@ -51,11 +51,11 @@ def test_the_zh_hant_time_examples_are_read() -> None:
     [("過半", Fraction(1, 2)), ("半數以上", Fraction(1, 2)), ("兩分之一", Fraction(1, 2))],
 )
 def test_shares_typed_in_traditional_characters(text: str, value: Fraction) -> None:
-    assert polls.parse_share(text) == value
+    assert polls.parse_share(text).value == value
 
 
 def test_the_zh_hant_share_examples_are_read() -> None:
     hant = Translator().get("zh-Hant", "poll-err-share")
     assert "「過半」" in hant and "「三分之二」" in hant
-    assert polls.parse_share("過半") == Fraction(1, 2)
-    assert polls.parse_share("三分之二") == Fraction(2, 3)
+    assert polls.parse_share("過半") == polls.Share(Fraction(1, 2), strict=True)
+    assert polls.parse_share("三分之二") == polls.Share(Fraction(2, 3))

@@ -44,6 +44,16 @@ consult-audience-community = Whole community
 consult-audience-grids = Some grids
 consult-audience-buildings = Some buildings
 consult-audience-members = Registered members/volunteers
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 Publish on its card; audience: who it is for
+consult-audience-nobody = ⚠️ Publishing would tell: 0 people. Nobody in { $audience } has registered with the bot as a { $members ->
+        [true] member or volunteer
+       *[other] resident
+    } yet, so nobody would get it.
+    Tap "👥 Change audience" to choose others, or "📣 Publish anyway" if you do want to publish it.
+consult-btn-publish-anyway = 📣 Publish anyway
+consult-btn-change-audience = 👥 Change audience
+consult-audience-changed = ✅ The audience is now: { $audience }. Please check it once more:
 consult-ask-audience = Who is it for?
 consult-ask-audience-pick = Choose one or more, then tap "✅ Done":
 consult-no-community = You are not assigned to any community, so you cannot publish.
@@ -77,6 +87,7 @@ meeting-err-capacity = The capacity must be between 1 and { $high }; tap "No lim
 meeting-err-not-draft = This meeting has already been published.
 meeting-err-cancelled = This meeting was cancelled; you cannot sign up.
 meeting-err-over = This meeting is over.
+meeting-err-over-staff = This meeting is over, so it can no longer be changed or postponed. Next, tap "📝 Publish minutes" on its card; to meet again, create a new meeting.
 meeting-err-staff-cancelled = This meeting has been cancelled; it can no longer be changed, postponed, published or minuted.
 meeting-err-postpone-draft = This meeting is not published yet; use "Edit" to change its time.
 meeting-err-postpone-earlier = A postponed meeting starts later than planned. To hold it earlier, tap "✏️ Edit" on the meeting's card and change the time.
@@ -530,6 +541,13 @@ topic-typed-backed = 👍 You back "{ $title }"; { $backers ->
 }. If you change your mind, tap "{ topic-btn-unback }" under "{ consult-btn-topics }".
 topic-typed-already = You already back "{ $title }"; backing once is enough.
 topic-typed-which = Which topic do you mean? Tap "{ topic-btn-back }" under the one you back:
+# a topic named in words ('I back the road topic') that no open topic is about; count: the
+# open topics listed under it, each with its Back button
+topic-typed-none = No topic about "{ $named }" was found. { $count ->
+        [0] No topics are open for backing now. To have people discuss it, tap "{ consult-btn-propose }" and raise it.
+       *[other] The topics open now are below: tap "{ topic-btn-back }" under the one you back; if it is none of them, tap "{ consult-btn-propose }" and raise it.
+    }
+topic-typed-own = "{ $title }" is your own topic; the person who raised it does not need to back it. Tap "{ consult-btn-topics }" to see how many back it.
 topic-list-title = <b>Topics</b> (most backed first)
 topic-list-empty = No topics yet. Tap "✍️ Propose a topic" to add one.
 topic-decided-title = <b>Topics decided lately</b>
@@ -590,9 +608,20 @@ topic-new-staff = 💡 New topic: "{ $title }" (proposed by { $name }).
        *[no] Explanation: (none given)
     }
     Put it on an agenda or answer it under "🏛 Consultations → 💡 Review topics".
-topic-choose-meeting = Which meeting should it go on?
-topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda:
+topic-choose-meeting = Which meeting should it go on? Or create a meeting, or put the topic to a vote:
+topic-no-meetings = No meeting is coming up to put it on. Create one, and the topic goes on its agenda; or put the topic to a vote:
 topic-btn-new-meeting = ➕ New meeting with this topic
+topic-btn-new-poll = 🗳 Put it to a vote
+topic-new-poll = A poll on the topic "{ $title }" (its proposer and backers are told when the draft is saved).
+topic-poll-done = ✅ The proposer and the backers were told: the topic goes to a vote.
+topic-err-poll = That poll is not of the topic's community, or it is over: it cannot take up the topic.
+topic-status-polled = put to a vote
+topic-decided-polled = • "{ $title }" was put to a vote: { $question }
+topic-polled-notice = 🗳 The topic you raised, "{ $title }", goes to a vote: { $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 The topic you backed, "{ $title }", goes to a vote: { $answer }
+    { topic-polled-next }
+topic-polled-next = When the poll is sent out, the residents it is for are told and can vote.
 topic-new-meeting-kind = New meeting; the topic "{ $title }" goes on its agenda (added when the draft is saved, and its proposer and backers are told). Choose the kind of meeting:
 topic-ask-answer = Type the answer:
 topic-accept-done = ✅ Put on the agenda; the proposer was told.
@@ -664,7 +693,10 @@ poll-rule-multi = Up to { $max } choices; tap "✅ Submit" when done.
 poll-rule-household = One vote per household (same room).
 poll-rule-anonymous = Anonymous: nobody sees what you chose.
 poll-rule-named = Named vote.
-poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
+poll-rule-quorum = Valid only if { $strict ->
+        [true] more than { $quorum }
+       *[other] { $quorum }
+    } of the { $basis ->
         [households] households
         [per-household] households
        *[voters] voters
@@ -672,7 +704,10 @@ poll-rule-quorum = Valid only if { $quorum } of the { $basis ->
         [per-household] {" "}(one vote per household, so households are counted)
        *[other] {""}
     }.
-poll-rule-threshold = Passes with { $threshold } of the votes in favour.
+poll-rule-threshold = Passes with { $strict ->
+        [true] more than { $threshold }
+       *[other] { $threshold }
+    } of the votes in favour.
 poll-rule-change = You can change your vote until it closes.
 poll-voted = ✅ Voted: { $choice }
 poll-vote-changed = 🔁 Vote changed: { $choice }

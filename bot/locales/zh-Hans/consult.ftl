@@ -44,6 +44,16 @@ consult-audience-community = 全社区
 consult-audience-grids = 指定网格
 consult-audience-buildings = 指定楼栋
 consult-audience-members = 报到党员/志愿者
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 发布 on its card; audience: who it is for (3号楼, 全社区 …)
+consult-audience-nobody = ⚠️ 发布后会通知：0 人。{ $audience }目前没有在机器人上登记的{ $members ->
+        [true] 报到党员/志愿者
+       *[other] 居民
+    }，现在发出去，没有人会收到。
+    可以点「👥 改面向范围」换一个范围；确实要发，请点「📣 仍然发布」。
+consult-btn-publish-anyway = 📣 仍然发布
+consult-btn-change-audience = 👥 改面向范围
+consult-audience-changed = ✅ 面向范围已改为：{ $audience }。请再核对一下：
 consult-ask-audience = 面向哪些人？
 consult-ask-audience-pick = 请选择（可多选），选好后点「✅ 完成」：
 consult-no-community = 您还没有被分配到任何社区，无法发布。
@@ -77,6 +87,7 @@ meeting-err-capacity = 人数上限要在 1 到 { $high } 之间，不限人数�
 meeting-err-not-draft = 这个议事会已经发布过了。
 meeting-err-cancelled = 这个议事会已经取消了，无法报名。
 meeting-err-over = 这个议事会已经结束了。
+meeting-err-over-staff = 这次议事会已经结束了，不能再修改或延期。接下来可以点卡片上的「📝 发布纪要」；如果还要再开，请新建一次议事会。
 meeting-err-staff-cancelled = 这个议事会已经取消了，不能再修改、延期、发布或写纪要。
 meeting-err-postpone-draft = 议事会还没有发布，可以直接「修改」开会时间。
 meeting-err-postpone-earlier = 延期后的时间要晚于原定的开会时间。要提前开会，请在议事会卡片上点「✏️ 修改」改时间。
@@ -512,6 +523,13 @@ topic-proposed = ✅ 议题已提交：{ $title }。其他居民可以附议，�
 topic-typed-backed = 👍 已为「{ $title }」附议，现在有 { $backers } 人附议。改变主意的话，可以在「{ consult-btn-topics }」里点「{ topic-btn-unback }」。
 topic-typed-already = 您已经附议过「{ $title }」了，每人附议一次就算数，不用再附议。
 topic-typed-which = 您说的是哪一个议题？请在想附议的那个下面点「{ topic-btn-back }」：
+# a topic named in words ('我支持修路那个议题') that no open topic is about; count: the open
+# topics listed under it, each with its 附议
+topic-typed-none = 没有找到说「{ $named }」的议题。{ $count ->
+        [0] 现在没有正在征集的议题。想让大家一起议这件事，可以点「{ consult-btn-propose }」把它提出来。
+       *[other] 现在正在征集的议题在下面，想附议哪一个，就点它下面的「{ topic-btn-back }」；都不是的话，可以点「{ consult-btn-propose }」把它提出来。
+    }
+topic-typed-own = 「{ $title }」是您自己提的议题，提议人不用再附议。想看有多少人附议，请点「{ consult-btn-topics }」。
 topic-list-title = <b>议题征集</b>（按附议人数排序）
 topic-list-empty = 现在还没有议题。点「✍️ 提议题」提一个吧。
 topic-decided-title = <b>最近处理的议题</b>
@@ -560,9 +578,20 @@ topic-new-staff = 💡 新议题：「{ $title }」（{ $name } 提出）
        *[no] 说明：（提议人没有补充说明）
     }
     请在「🏛 议事管理 → 💡 处理议题」里列入议程或答复。
-topic-choose-meeting = 列入哪个议事会？
-topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程：
+topic-choose-meeting = 列入哪个议事会？也可以新建议事会，或就这个议题发起投票：
+topic-no-meetings = 近期没有可以列入的议事会。可以新建一个，这个议题会列入它的议程；也可以就这个议题发起投票：
 topic-btn-new-meeting = ➕ 新建议事会（列入此议题）
+topic-btn-new-poll = 🗳 发起投票（就此议题）
+topic-new-poll = 就议题「{ $title }」发起投票（保存草稿时告诉提议人和附议的人）。
+topic-poll-done = ✅ 已告诉提议人和附议的人：这个议题交由投票决定。
+topic-err-poll = 这个投票不属于议题所在的社区，或已经结束，不能用来处理这个议题。
+topic-status-polled = 已发起投票
+topic-decided-polled = • 「{ $title }」已发起投票：{ $question }
+topic-polled-notice = 🗳 您提的议题「{ $title }」，社区将发起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 您附议的议题「{ $title }」，社区将发起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-next = 投票正式发出时，投票范围内的居民会收到通知，到时就可以投票。
 topic-new-meeting-kind = 新建议事会，议题「{ $title }」会列入它的议程（保存草稿时加上，并告诉提议人和附议的人）。请选择会议类型：
 topic-ask-answer = 请输入答复内容：
 topic-accept-done = ✅ 已列入议程，已告诉提议人。
@@ -634,7 +663,10 @@ poll-rule-multi = 多选，最多选 { $max } 项，选好后点「✅ 提交」
 poll-rule-household = 一户一票（同一房号只算一票）。
 poll-rule-anonymous = 匿名投票，别人看不到您投了什么。
 poll-rule-named = 实名投票。
-poll-rule-quorum = 参与须达到{ $basis ->
+poll-rule-quorum = 参与须{ $strict ->
+        [true] 超过
+       *[other] 达到
+    }{ $basis ->
         [households] 总户数
         [per-household] 总户数
        *[voters] 总人数
@@ -642,7 +674,10 @@ poll-rule-quorum = 参与须达到{ $basis ->
         [per-household] （一户一票，按户数算）
        *[other] {""}
     }。
-poll-rule-threshold = 赞成须达到投票的 { $threshold } 才算通过。
+poll-rule-threshold = 赞成须{ $strict ->
+        [true] 超过
+       *[other] 达到
+    }投票的 { $threshold } 才算通过。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }

@@ -47,6 +47,16 @@ consult-audience-community = 全社區
 consult-audience-grids = 指定網格
 consult-audience-buildings = 指定樓棟
 consult-audience-members = 報到黨員/志願者
+# a draft whose audience has nobody to tell (a building where nobody has registered): under
+# its preview, and answering 📣 發布 on its card; audience: who it is for (3號樓, 全社區 …)
+consult-audience-nobody = ⚠️ 發布後會通知：0 人。{ $audience }目前沒有在機器人上登記的{ $members ->
+        [true] 報到黨員/志願者
+       *[other] 居民
+    }，現在發出去，沒有人會收到。
+    可以點「👥 改面向範圍」換一個範圍；確實要發，請點「📣 仍然發布」。
+consult-btn-publish-anyway = 📣 仍然發布
+consult-btn-change-audience = 👥 改面向範圍
+consult-audience-changed = ✅ 面向範圍已改為：{ $audience }。請再核對一下：
 consult-ask-audience = 面向哪些人？
 consult-ask-audience-pick = 請選擇（可多選），選好後點「✅ 完成」：
 consult-no-community = 您還沒有被分配到任何社區，無法發布。
@@ -80,6 +90,7 @@ meeting-err-capacity = 人數上限要在 1 到 { $high } 之間，不限人數�
 meeting-err-not-draft = 這個議事會已經發布過了。
 meeting-err-cancelled = 這個議事會已經取消了，無法報名。
 meeting-err-over = 這個議事會已經結束了。
+meeting-err-over-staff = 這次議事會已經結束了，不能再修改或延期。接下來可以點卡片上的「📝 發布紀要」；如果還要再開，請新建一次議事會。
 meeting-err-staff-cancelled = 這個議事會已經取消了，不能再修改、延期、發布或寫紀要。
 meeting-err-postpone-draft = 議事會還沒有發布，可以直接「修改」開會時間。
 meeting-err-postpone-earlier = 延期後的時間要晚於原定的開會時間。要提前開會，請在議事會卡片上點「✏️ 修改」改時間。
@@ -515,6 +526,13 @@ topic-proposed = ✅ 議題已提交：{ $title }。其他居民可以附議，�
 topic-typed-backed = 👍 已為「{ $title }」附議，現在有 { $backers } 人附議。改變主意的話，可以在「{ consult-btn-topics }」裡點「{ topic-btn-unback }」。
 topic-typed-already = 您已經附議過「{ $title }」了，每人附議一次就算數，不用再附議。
 topic-typed-which = 您說的是哪一個議題？請在想附議的那個下面點「{ topic-btn-back }」：
+# a topic named in words ('我支持修路那個議題') that no open topic is about; count: the open
+# topics listed under it, each with its 附議
+topic-typed-none = 沒有找到說「{ $named }」的議題。{ $count ->
+        [0] 現在沒有正在徵集的議題。想讓大家一起議這件事，可以點「{ consult-btn-propose }」把它提出來。
+       *[other] 現在正在徵集的議題在下面，想附議哪一個，就點它下面的「{ topic-btn-back }」；都不是的話，可以點「{ consult-btn-propose }」把它提出來。
+    }
+topic-typed-own = 「{ $title }」是您自己提的議題，提議人不用再附議。想看有多少人附議，請點「{ consult-btn-topics }」。
 topic-list-title = <b>議題徵集</b>（按附議人數排序）
 topic-list-empty = 現在還沒有議題。點「✍️ 提議題」提一個吧。
 topic-decided-title = <b>最近處理的議題</b>
@@ -563,9 +581,20 @@ topic-new-staff = 💡 新議題：「{ $title }」（{ $name } 提出）
        *[no] 說明：（提議人沒有補充說明）
     }
     請在「🏛 議事管理 → 💡 處理議題」裡列入議程或答覆。
-topic-choose-meeting = 列入哪個議事會？
-topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程：
+topic-choose-meeting = 列入哪個議事會？也可以新建議事會，或就這個議題發起投票：
+topic-no-meetings = 近期沒有可以列入的議事會。可以新建一個，這個議題會列入它的議程；也可以就這個議題發起投票：
 topic-btn-new-meeting = ➕ 新建議事會（列入此議題）
+topic-btn-new-poll = 🗳 發起投票（就此議題）
+topic-new-poll = 就議題「{ $title }」發起投票（保存草稿時告訴提議人和附議的人）。
+topic-poll-done = ✅ 已告訴提議人和附議的人：這個議題交由投票決定。
+topic-err-poll = 這個投票不屬於議題所在的社區，或已經結束，不能用來處理這個議題。
+topic-status-polled = 已發起投票
+topic-decided-polled = • 「{ $title }」已發起投票：{ $question }
+topic-polled-notice = 🗳 您提的議題「{ $title }」，社區將發起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-backer = 🗳 您附議的議題「{ $title }」，社區將發起投票：{ $answer }
+    { topic-polled-next }
+topic-polled-next = 投票正式發出時，投票範圍內的居民會收到通知，到時就可以投票。
 topic-new-meeting-kind = 新建議事會，議題「{ $title }」會列入它的議程（保存草稿時加上，並告訴提議人和附議的人）。請選擇會議類型：
 topic-ask-answer = 請輸入答覆內容：
 topic-accept-done = ✅ 已列入議程，已告訴提議人。
@@ -637,7 +666,10 @@ poll-rule-multi = 多選，最多選 { $max } 項，選好後點「✅ 提交」
 poll-rule-household = 一戶一票（同一房號只算一票）。
 poll-rule-anonymous = 匿名投票，別人看不到您投了什麼。
 poll-rule-named = 實名投票。
-poll-rule-quorum = 參與須達到{ $basis ->
+poll-rule-quorum = 參與須{ $strict ->
+        [true] 超過
+       *[other] 達到
+    }{ $basis ->
         [households] 總戶數
         [per-household] 總戶數
        *[voters] 總人數
@@ -645,7 +677,10 @@ poll-rule-quorum = 參與須達到{ $basis ->
         [per-household] （一戶一票，按戶數算）
        *[other] {""}
     }。
-poll-rule-threshold = 贊成須達到投票的 { $threshold } 才算通過。
+poll-rule-threshold = 贊成須{ $strict ->
+        [true] 超過
+       *[other] 達到
+    }投票的 { $threshold } 才算通過。
 poll-rule-change = 截止前可以改票。
 poll-voted = ✅ 已投票：{ $choice }
 poll-vote-changed = 🔁 已改票：{ $choice }
