@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     call_back,
     claims,
+    complaint,
     phone_rating,
     praise,
     requests,
@@ -34,4 +35,5 @@ router.include_routers(
     stats.router,
     call_back.router,
     praise.router,
+    complaint.router,
 )

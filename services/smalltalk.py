@@ -2120,3 +2120,33 @@ def praises(text: str | None) -> bool:
     not offered to be filed as a matter. A complaint in the same words ('投诉') is not one."""
     said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
     return bool(said) and not _PRAISE_NOT.search(said) and bool(_PRAISE.search(said))
+
+
+# ------------------------------------------------------------ complaint about who served them
+
+_COMPLAINT = re.compile(
+    r"投诉|举报|差评|不满意|批评|"
+    r"态度(?:很|太|特别|非常|极其|真)?(?:差|恶劣|不好|不行)|不负责|敷衍|不耐烦|来了就走|"
+    r"\bcomplain(?:t|ts|ed|ing)?\b|\brude\b",
+    re.IGNORECASE,
+)
+_COMPLAINT_NOT = re.compile(r"不投诉|不是投诉|不用投诉|没有投诉|不想投诉|不是差评", re.IGNORECASE)
+# whom or what it is about: someone who served them, or the service itself — a complaint about
+# a neighbour or a place ('我要投诉楼上噪音') is a matter to file
+_COMPLAINED_OF = re.compile(
+    r"师傅|医生|大夫|律师|老师|志愿者|党员|社工|网格员|工作人员|服务|态度|上门|来的人|"
+    r"\bvolunteers?\b|\bmembers?\b|\bservice\b|\btechnician\b|\brepair ?man\b|\bworker\b",
+    re.IGNORECASE,
+)
+
+
+def complains(text: str | None) -> bool:
+    """Words complaining about a member who served them or the service ('我要投诉刘师傅，来了
+    就走，根本没修好', '那个志愿者态度很差', 'I want to complain about the volunteer', and, with
+    no result awaiting a score, a bare '差评' / '不满意'): passed on to the matter's staff, never
+    to the member (services.complaint), not offered to be filed as a new matter. A complaint
+    about a neighbour or a place ('我要投诉楼上噪音') is not one: that is a matter to file."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    if not said or _COMPLAINT_NOT.search(said) or not _COMPLAINT.search(said):
+        return False
+    return bool(_COMPLAINED_OF.search(said)) or rating_of(said) is Rating.UNSATISFIED

@@ -11,6 +11,7 @@ from services.smalltalk import (
     Rating,
     adds_to,
     classify,
+    complains,
     compose_intent,
     offers_to_take,
     praises,
@@ -377,3 +378,21 @@ def test_rating_said_with_its_comment(text: str, read: tuple[Rating, str] | None
 )
 def test_praises(text: str, praise: bool) -> None:
     assert praises(text) is praise
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("我要投诉刘师傅，来了就走，根本没修好", True),
+        ("那个志愿者态度很差", True),
+        ("I want to complain about the volunteer", True),
+        ("差评", True),  # with nothing awaiting a score (else it is the score)
+        ("我对服务不满意", True),
+        ("我要投诉楼上噪音", False),  # a neighbour: a matter to file
+        ("我想表扬一下刘师傅", False),
+        ("不投诉了，师傅挺好", False),
+        ("楼道灯坏了", False),
+    ],
+)
+def test_complains(text: str, complaint: bool) -> None:
+    assert complains(text) is complaint

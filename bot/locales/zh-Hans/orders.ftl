@@ -1085,3 +1085,24 @@ praise-notice-staff-general = 🌟 { $resident } 表扬社区：
     「{ $text }」
 order-action-praise = 居民表扬
 fallback-choice-nopraise = 不用转达
+
+# 投诉: a resident's complaint about who served them, to staff only (handlers.complaint, services.complaint)
+complaint-ask-matter = 要把您的意见反映给社区吗？会转给负责诉求 { $number } 的工作人员，不会转给本人。
+complaint-ask-staff = 要把您的意见反映给社区吗？会转给您所在网格的工作人员，不会转给本人。
+complaint-ask-rating = 诉求 { $number } 还没有评价：如果没办好，也可以点「😞 不满意」，诉求会重新办理。
+complaint-btn-send = 📣 反映给社区
+complaint-btn-unsatisfied = 😞 不满意，重新办理
+complaint-btn-drop = 不用了
+complaint-gone = 这条意见已经处理过了。还想反映，直接再说一遍就行。
+complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告诉我们。
+complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
+complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
+    「{ $text }」
+    请跟进处理。
+complaint-notice-staff-general = 📣 居民 { $resident } 反映对服务的意见：
+    「{ $text }」
+    请跟进处理。
+order-action-complaint = 居民投诉
+fallback-choice-complaint = 反映给社区
+fallback-choice-unsatisfied = 不满意，重新办理
+fallback-choice-nocomplaint = 不用反映
