@@ -2150,3 +2150,46 @@ def complains(text: str | None) -> bool:
     if not said or _COMPLAINT_NOT.search(said) or not _COMPLAINT.search(said):
         return False
     return bool(_COMPLAINED_OF.search(said)) or rating_of(said) is Rating.UNSATISFIED
+
+
+# ------------------------------------------------------------- staff assigning an order in words
+
+
+@dataclass(frozen=True)
+class AssignSaid:
+    """'00001 派给刘师傅' / '把G00002指派给赵医生' / 'assign G00002 to 赵敏': the number typed (an
+    order's when it had its G, else a request's) and the member named."""
+
+    order: bool
+    number: int
+    name: str
+
+
+_ASSIGN_ZH = re.compile(
+    r"^(?:请|麻烦)?(?:把|将)?\s*(?:(?:工单|工單)\s*(?P<g1>g)?|(?P<g2>g)|诉求|訴求|编号)?\s*"
+    r"(?P<n>\d{1,9})\s*号?\s*(?:这个|这)?(?:工单|工單|单|诉求|訴求)?\s*"
+    r"(?:指派给|派给|分给|分配给|安排给|交给)\s*(?P<name>[^\s，,。.!！?？]{1,20}?)\s*"
+    r"(?:吧|了|来办|去办|办理|处理)?\s*[。.!！]?$",
+    re.IGNORECASE,
+)
+_ASSIGN_EN = re.compile(
+    r"^(?:please\s+)?assign\s+(?:(?:order|request)\s+)?(?P<g>g)?\s*(?P<n>\d{1,9})\s+to\s+"
+    r"(?P<name>[^,.!?]{1,30}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def assign_said(text: str | None) -> AssignSaid | None:
+    """Staff giving an order's place to a member in words ('00001 派给刘师傅', '把G00002指派
+    给赵医生', 'assign G00002 to 赵敏'): the number and the name, or None."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    if found := _ASSIGN_ZH.match(said):
+        order = bool(found.group("g1") or found.group("g2"))
+    elif found := _ASSIGN_EN.match(said):
+        order = bool(found.group("g"))
+    else:
+        return None
+    name = found.group("name").strip()
+    if not name or int(found.group("n")) == 0:
+        return None
+    return AssignSaid(order=order, number=int(found.group("n")), name=name)

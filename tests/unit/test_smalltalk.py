@@ -6,10 +6,12 @@ import pytest
 
 from services.smalltalk import (
     MAX_CHARS,
+    AssignSaid,
     Compose,
     Kind,
     Rating,
     adds_to,
+    assign_said,
     classify,
     complains,
     compose_intent,
@@ -396,3 +398,20 @@ def test_praises(text: str, praise: bool) -> None:
 )
 def test_complains(text: str, complaint: bool) -> None:
     assert complains(text) is complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("00001 派给刘师傅", AssignSaid(order=False, number=1, name="刘师傅")),
+        ("把G00002指派给赵医生", AssignSaid(order=True, number=2, name="赵医生")),
+        ("assign G00002 to 赵敏", AssignSaid(order=True, number=2, name="赵敏")),
+        ("把工单G2派给刘建国吧", AssignSaid(order=True, number=2, name="刘建国")),
+        ("把诉求00003交给赵医生处理", AssignSaid(order=False, number=3, name="赵医生")),
+        ("00001 派单", None),
+        ("派给刘师傅", None),
+        ("00001派给刘师傅，他熟悉水电", None),
+    ],
+)
+def test_assign_said(text: str, said: AssignSaid | None) -> None:
+    assert assign_said(text) == said

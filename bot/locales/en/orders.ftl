@@ -1169,3 +1169,13 @@ order-action-complaint = Complaint from the resident
 fallback-choice-complaint = Told the community
 fallback-choice-unsatisfied = Not satisfied, handled again
 fallback-choice-nocomplaint = Not passed on
+
+# assign typed by staff: 'assign G00002 to 赵敏' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = Assign order { $number } ({ $title }) to { $name }? They will be told, and the order is theirs.
+assign-typed-btn-confirm = ✅ Assign
+assign-typed-btn-drop = No, thanks
+assign-typed-dropped = All right, not assigned.
+assign-typed-which = Several members who can take order { $number } ({ $title }) look like "{ $name }": please choose one.
+assign-typed-unknown = No member who can take order { $number } ({ $title }) is "{ $name }" (or they are on it already, or their skills or area do not fit). These can take it:
+assign-typed-issue-first = Request { $number } has no order yet, so it cannot be assigned to "{ $name }" directly. First tap "📤 Issue order" on the card above, then "👤 Assign to a member" on the order's card.
+assign-typed-full = Order { $number } has no free place to assign (claimed in full, done or cancelled). To change who does it, reassign on the order's card above.

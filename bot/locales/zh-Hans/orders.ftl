@@ -1106,3 +1106,13 @@ order-action-complaint = 居民投诉
 fallback-choice-complaint = 反映给社区
 fallback-choice-unsatisfied = 不满意，重新办理
 fallback-choice-nocomplaint = 不用反映
+
+# 指派 typed by staff: '00001 派给刘师傅' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = 把工单 { $number }（{ $title }）指派给 { $name } 吗？确认后会通知本人，工单由他来办。
+assign-typed-btn-confirm = ✅ 确认指派
+assign-typed-btn-drop = 不用了
+assign-typed-dropped = 好的，没有指派。
+assign-typed-which = 工单 { $number }（{ $title }）可以指派的人里，有几位都像「{ $name }」，请选一位：
+assign-typed-unknown = 工单 { $number }（{ $title }）可以指派的党员/志愿者里没有「{ $name }」（或他已经在办这单、技能或片区不符）。可以指派的有：
+assign-typed-issue-first = 诉求 { $number } 还没有派单，不能直接指派给「{ $name }」。请先点上面卡片的「📤 派单」发布工单，再在工单卡片上点「👤 指派给党员/志愿者」。
+assign-typed-full = 工单 { $number } 现在没有空位可以指派（已接满、已完成或已取消）。要换人，可以在上面的工单卡片上改派。

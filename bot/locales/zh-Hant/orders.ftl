@@ -1109,3 +1109,13 @@ order-action-complaint = 居民投訴
 fallback-choice-complaint = 反映給社區
 fallback-choice-unsatisfied = 不滿意，重新辦理
 fallback-choice-nocomplaint = 不用反映
+
+# 指派 typed by staff: '00001 派給劉師傅' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = 把工單 { $number }（{ $title }）指派給 { $name } 嗎？確認後會通知本人，工單由他來辦。
+assign-typed-btn-confirm = ✅ 確認指派
+assign-typed-btn-drop = 不用了
+assign-typed-dropped = 好的，沒有指派。
+assign-typed-which = 工單 { $number }（{ $title }）可以指派的人裡，有幾位都像「{ $name }」，請選一位：
+assign-typed-unknown = 工單 { $number }（{ $title }）可以指派的黨員/志願者裡沒有「{ $name }」（或他已經在辦這單、技能或片區不符）。可以指派的有：
+assign-typed-issue-first = 訴求 { $number } 還沒有派單，不能直接指派給「{ $name }」。請先點上面卡片的「📤 派單」發布工單，再在工單卡片上點「👤 指派給黨員/志願者」。
+assign-typed-full = 工單 { $number } 現在沒有空位可以指派（已接滿、已完成或已取消）。要換人，可以在上面的工單卡片上改派。
