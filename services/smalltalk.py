@@ -2179,6 +2179,10 @@ _ASSIGN_EN = re.compile(
 )
 
 
+# a unit, not a member: handed over (转办), not assigned ('00001 派给物业')
+_ASSIGN_NOT_MEMBER = re.compile(r"物业|公司|街道|社区|居委|城管|派出所|中心|办公室|局$|所$|站$")
+
+
 def assign_said(text: str | None) -> AssignSaid | None:
     """Staff giving an order's place to a member in words ('00001 派给刘师傅', '把G00002指派
     给赵医生', 'assign G00002 to 赵敏'): the number and the name, or None."""
@@ -2190,6 +2194,6 @@ def assign_said(text: str | None) -> AssignSaid | None:
     else:
         return None
     name = found.group("name").strip()
-    if not name or int(found.group("n")) == 0:
+    if not name or int(found.group("n")) == 0 or _ASSIGN_NOT_MEMBER.search(name):
         return None
     return AssignSaid(order=order, number=int(found.group("n")), name=name)

@@ -409,6 +409,8 @@ def test_complains(text: str, complaint: bool) -> None:
         ("把工单G2派给刘建国吧", AssignSaid(order=True, number=2, name="刘建国")),
         ("把诉求00003交给赵医生处理", AssignSaid(order=False, number=3, name="赵医生")),
         ("00001 派单", None),
+        ("00001 派给物业", None),  # a unit: 转办, not a member
+        ("00001 交给物业", None),
         ("派给刘师傅", None),
         ("00001派给刘师傅，他熟悉水电", None),
     ],
