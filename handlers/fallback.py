@@ -32,6 +32,7 @@ from handlers.claims import (
     typed_note_buttons,
 )
 from handlers.common import cmd_lang, help_text, office_text, send_main_menu
+from handlers.complaint import offer_complaint
 from handlers.context import OrderCtx, OrderCtxMiddleware
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.meeting_questions import QuestionCb, typed_question_row
@@ -870,6 +871,11 @@ async def on_unknown_message(
         and await take_typed_rating(message, state, ctx, text)
     ):
         return  # "满意" / "没修好" / "好的" under the rating question: the score, or its buttons
+    if not in_flow and user.registered and ctx is not None and smalltalk.complains(text):
+        # "我要投诉刘师傅，来了就走" / "那个志愿者态度很差": to the matter's staff, not the member,
+        # not a new matter ('差评' with a result awaiting a score was its score, just above)
+        await offer_complaint(message, state, ctx, text)
+        return
     kind = smalltalk.classify(text) if not in_flow else None
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())

@@ -25,6 +25,9 @@ CHOICES = {
     "callme": "fallback-choice-callme",  # 📞 请社区回电 (handlers.call_back)
     "praise": "fallback-choice-praise",  # 🌟 转达表扬 (handlers.praise)
     "nopraise": "fallback-choice-nopraise",  # and its 不用了
+    "complaint": "fallback-choice-complaint",  # 📣 反映给社区 (handlers.complaint)
+    "unsatisfied": "fallback-choice-unsatisfied",  # its 😞 不满意 (the matter reopened)
+    "nocomplaint": "fallback-choice-nocomplaint",  # and its 不用了
 }
 
 

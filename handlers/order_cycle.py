@@ -5,8 +5,10 @@ from __future__ import annotations
 from aiogram import Router
 
 from handlers import (
+    assign_typed,
     call_back,
     claims,
+    complaint,
     phone_rating,
     praise,
     requests,
@@ -25,6 +27,7 @@ cards = OrderCtxMiddleware(draws_cards=True)
 router.message.middleware(cards)
 router.callback_query.middleware(cards)
 router.include_routers(
+    assign_typed.router,  # '00001 派给刘师傅': before the typed number's card (handlers.lookup)
     requests.router,
     triage_staff.router,
     phone_rating.router,
@@ -34,4 +37,5 @@ router.include_routers(
     stats.router,
     call_back.router,
     praise.router,
+    complaint.router,
 )

@@ -1657,8 +1657,8 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         if points is not None:
             await message.answer(ctx.t("order-rate-typed-none"))
             return True
-        if said is None or smalltalk.says_not_fixed(text):
-            return False
+        if said is None or smalltalk.says_not_fixed(text) or smalltalk.complains(text):
+            return False  # '差评' with nothing to rate: a complaint (handlers.complaint)
         await message.answer(ctx.t("order-rate-typed-none"))  # thanked, not offered to file
         return True
     above = await order_service.rating_asked_above(

@@ -28,6 +28,8 @@ PRAISE_ACTION = "praise"  # the ledger's action (order-action-praise)
 WORDS_MAX = 500  # what is passed on of the words (the whole is in the chat they typed it in)
 # how residents name a member: surname and a title ('刘师傅', '赵医生'), or the name
 _TITLES = "师傅|医生|大夫|律师|老师|阿姨|大姐|姐|哥|叔|大爷|同志|书记"
+# what comes before a title without naming anyone: '那个师傅', '这位医生', '的律师'
+_NOT_SURNAME = "个位这那的该名些"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ async def praised(session: AsyncSession, *, user: User, text: str, now: datetime
         .order_by(col(Claim.claimed_at).desc())
     )
     served: list[tuple[Request, Order, MemberProfile, User]] = list(rows.all())
-    named = [row for row in served if _names(text, row[2], row[3])]
+    named = [row for row in served if names_member(text, row[2], row[3])]
     members = {row[2].user_id for row in served}
     only = served[0] if len(members) == 1 and not _names_anyone(text) else None
     pick = named[0] if named else only
@@ -77,7 +79,7 @@ async def praised(session: AsyncSession, *, user: User, text: str, now: datetime
     )
 
 
-def _names(text: str, profile: MemberProfile, account: User) -> bool:
+def names_member(text: str, profile: MemberProfile, account: User) -> bool:
     """Whether the words name this member: the name they signed up with, their chat name, or
     their surname with a title ('刘师傅' for 刘建国)."""
     words = text.replace(" ", "")
@@ -92,8 +94,9 @@ def _names(text: str, profile: MemberProfile, account: User) -> bool:
 
 def _names_anyone(text: str) -> bool:
     """Whether the words name someone ('王师傅'): then the only member who served them is not
-    taken for that person when the name is not theirs."""
-    return re.search(rf"[\u4e00-\u9fff](?:{_TITLES})", text.replace(" ", "")) is not None
+    taken for that person when the name is not theirs. '那个师傅' / '这位医生' name nobody."""
+    words = text.replace(" ", "")
+    return re.search(rf"(?![{_NOT_SURNAME}])[\u4e00-\u9fff](?:{_TITLES})", words) is not None
 
 
 async def pass_on(

@@ -2120,3 +2120,80 @@ def praises(text: str | None) -> bool:
     not offered to be filed as a matter. A complaint in the same words ('投诉') is not one."""
     said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
     return bool(said) and not _PRAISE_NOT.search(said) and bool(_PRAISE.search(said))
+
+
+# ------------------------------------------------------------ complaint about who served them
+
+_COMPLAINT = re.compile(
+    r"投诉|举报|差评|不满意|批评|"
+    r"态度(?:很|太|特别|非常|极其|真)?(?:差|恶劣|不好|不行)|不负责|敷衍|不耐烦|来了就走|"
+    r"\bcomplain(?:t|ts|ed|ing)?\b|\brude\b",
+    re.IGNORECASE,
+)
+_COMPLAINT_NOT = re.compile(r"不投诉|不是投诉|不用投诉|没有投诉|不想投诉|不是差评", re.IGNORECASE)
+# whom or what it is about: someone who served them, or the service itself — a complaint about
+# a neighbour or a place ('我要投诉楼上噪音') is a matter to file
+_COMPLAINED_OF = re.compile(
+    r"师傅|医生|大夫|律师|老师|志愿者|党员|社工|网格员|工作人员|服务|态度|上门|来的人|"
+    r"\bvolunteers?\b|\bmembers?\b|\bservice\b|\btechnician\b|\brepair ?man\b|\bworker\b",
+    re.IGNORECASE,
+)
+
+
+def complains(text: str | None) -> bool:
+    """Words complaining about a member who served them or the service ('我要投诉刘师傅，来了
+    就走，根本没修好', '那个志愿者态度很差', 'I want to complain about the volunteer', and, with
+    no result awaiting a score, a bare '差评' / '不满意'): passed on to the matter's staff, never
+    to the member (services.complaint), not offered to be filed as a new matter. A complaint
+    about a neighbour or a place ('我要投诉楼上噪音') is not one: that is a matter to file."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    if not said or _COMPLAINT_NOT.search(said) or not _COMPLAINT.search(said):
+        return False
+    return bool(_COMPLAINED_OF.search(said)) or rating_of(said) is Rating.UNSATISFIED
+
+
+# ------------------------------------------------------------- staff assigning an order in words
+
+
+@dataclass(frozen=True)
+class AssignSaid:
+    """'00001 派给刘师傅' / '把G00002指派给赵医生' / 'assign G00002 to 赵敏': the number typed (an
+    order's when it had its G, else a request's) and the member named."""
+
+    order: bool
+    number: int
+    name: str
+
+
+_ASSIGN_ZH = re.compile(
+    r"^(?:请|麻烦)?(?:把|将)?\s*(?:(?:工单|工單)\s*(?P<g1>g)?|(?P<g2>g)|诉求|訴求|编号)?\s*"
+    r"(?P<n>\d{1,9})\s*号?\s*(?:这个|这)?(?:工单|工單|单|诉求|訴求)?\s*"
+    r"(?:指派给|派给|分给|分配给|安排给|交给)\s*(?P<name>[^\s，,。.!！?？]{1,20}?)\s*"
+    r"(?:吧|了|来办|去办|办理|处理)?\s*[。.!！]?$",
+    re.IGNORECASE,
+)
+_ASSIGN_EN = re.compile(
+    r"^(?:please\s+)?assign\s+(?:(?:order|request)\s+)?(?P<g>g)?\s*(?P<n>\d{1,9})\s+to\s+"
+    r"(?P<name>[^,.!?]{1,30}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+# a unit, not a member: handed over (转办), not assigned ('00001 派给物业')
+_ASSIGN_NOT_MEMBER = re.compile(r"物业|公司|街道|社区|居委|城管|派出所|中心|办公室|局$|所$|站$")
+
+
+def assign_said(text: str | None) -> AssignSaid | None:
+    """Staff giving an order's place to a member in words ('00001 派给刘师傅', '把G00002指派
+    给赵医生', 'assign G00002 to 赵敏'): the number and the name, or None."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    if found := _ASSIGN_ZH.match(said):
+        order = bool(found.group("g1") or found.group("g2"))
+    elif found := _ASSIGN_EN.match(said):
+        order = bool(found.group("g"))
+    else:
+        return None
+    name = found.group("name").strip()
+    if not name or int(found.group("n")) == 0 or _ASSIGN_NOT_MEMBER.search(name):
+        return None
+    return AssignSaid(order=order, number=int(found.group("n")), name=name)

@@ -6,11 +6,14 @@ import pytest
 
 from services.smalltalk import (
     MAX_CHARS,
+    AssignSaid,
     Compose,
     Kind,
     Rating,
     adds_to,
+    assign_said,
     classify,
+    complains,
     compose_intent,
     offers_to_take,
     praises,
@@ -377,3 +380,40 @@ def test_rating_said_with_its_comment(text: str, read: tuple[Rating, str] | None
 )
 def test_praises(text: str, praise: bool) -> None:
     assert praises(text) is praise
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("我要投诉刘师傅，来了就走，根本没修好", True),
+        ("那个志愿者态度很差", True),
+        ("I want to complain about the volunteer", True),
+        ("差评", True),  # with nothing awaiting a score (else it is the score)
+        ("我对服务不满意", True),
+        ("我要投诉楼上噪音", False),  # a neighbour: a matter to file
+        ("我想表扬一下刘师傅", False),
+        ("不投诉了，师傅挺好", False),
+        ("楼道灯坏了", False),
+    ],
+)
+def test_complains(text: str, complaint: bool) -> None:
+    assert complains(text) is complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("00001 派给刘师傅", AssignSaid(order=False, number=1, name="刘师傅")),
+        ("把G00002指派给赵医生", AssignSaid(order=True, number=2, name="赵医生")),
+        ("assign G00002 to 赵敏", AssignSaid(order=True, number=2, name="赵敏")),
+        ("把工单G2派给刘建国吧", AssignSaid(order=True, number=2, name="刘建国")),
+        ("把诉求00003交给赵医生处理", AssignSaid(order=False, number=3, name="赵医生")),
+        ("00001 派单", None),
+        ("00001 派给物业", None),  # a unit: 转办, not a member
+        ("00001 交给物业", None),
+        ("派给刘师傅", None),
+        ("00001派给刘师傅，他熟悉水电", None),
+    ],
+)
+def test_assign_said(text: str, said: AssignSaid | None) -> None:
+    assert assign_said(text) == said

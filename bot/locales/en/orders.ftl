@@ -1148,3 +1148,34 @@ praise-notice-staff-general = 🌟 { $resident } praises the community:
     "{ $text }"
 order-action-praise = Praise from the resident
 fallback-choice-nopraise = Not passed on
+
+# complaint: a resident's complaint about who served them, to staff only (handlers.complaint, services.complaint)
+complaint-ask-matter = Shall I pass your concern on to the community? It goes to the staff in charge of request { $number }, not to the person themselves.
+complaint-ask-staff = Shall I pass your concern on to the community? It goes to the staff of your grid, not to the person themselves.
+complaint-ask-rating = Request { $number } is not rated yet: if it was not done well, you can also tap "😞 Not satisfied" and it will be handled again.
+complaint-btn-send = 📣 Tell the community
+complaint-btn-unsatisfied = 😞 Not satisfied, handle it again
+complaint-btn-drop = No, thanks
+complaint-gone = This concern was dealt with already. To raise it again, just say it again.
+complaint-sent = Passed on to the community: the staff will follow it up. Thank you for telling us.
+complaint-rated = Recorded as "😞 Not satisfied": request { $number } will be handled again, and what you said went to the staff, who will follow it up.
+complaint-notice-staff = 📣 Resident { $resident } raises a concern about { $name } (request { $number }; not passed on to them):
+    "{ $text }"
+    Please follow it up.
+complaint-notice-staff-general = 📣 Resident { $resident } raises a concern about the service:
+    "{ $text }"
+    Please follow it up.
+order-action-complaint = Complaint from the resident
+fallback-choice-complaint = Told the community
+fallback-choice-unsatisfied = Not satisfied, handled again
+fallback-choice-nocomplaint = Not passed on
+
+# assign typed by staff: 'assign G00002 to 赵敏' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = Assign order { $number } ({ $title }) to { $name }? They will be told, and the order is theirs.
+assign-typed-btn-confirm = ✅ Assign
+assign-typed-btn-drop = No, thanks
+assign-typed-dropped = All right, not assigned.
+assign-typed-which = Several members who can take order { $number } ({ $title }) look like "{ $name }": please choose one.
+assign-typed-unknown = No member who can take order { $number } ({ $title }) is "{ $name }" (or they are on it already, or their skills or area do not fit). These can take it:
+assign-typed-issue-first = Request { $number } has no order yet, so it cannot be assigned to "{ $name }" directly. First tap "📤 Issue order" on the card above, then "👤 Assign to a member" on the order's card.
+assign-typed-full = Order { $number } has no free place to assign (claimed in full, done or cancelled). To change who does it, reassign on the order's card above.

@@ -1085,3 +1085,34 @@ praise-notice-staff-general = 🌟 { $resident } 表扬社区：
     「{ $text }」
 order-action-praise = 居民表扬
 fallback-choice-nopraise = 不用转达
+
+# 投诉: a resident's complaint about who served them, to staff only (handlers.complaint, services.complaint)
+complaint-ask-matter = 要把您的意见反映给社区吗？会转给负责诉求 { $number } 的工作人员，不会转给本人。
+complaint-ask-staff = 要把您的意见反映给社区吗？会转给您所在网格的工作人员，不会转给本人。
+complaint-ask-rating = 诉求 { $number } 还没有评价：如果没办好，也可以点「😞 不满意」，诉求会重新办理。
+complaint-btn-send = 📣 反映给社区
+complaint-btn-unsatisfied = 😞 不满意，重新办理
+complaint-btn-drop = 不用了
+complaint-gone = 这条意见已经处理过了。还想反映，直接再说一遍就行。
+complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告诉我们。
+complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
+complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
+    「{ $text }」
+    请跟进处理。
+complaint-notice-staff-general = 📣 居民 { $resident } 反映对服务的意见：
+    「{ $text }」
+    请跟进处理。
+order-action-complaint = 居民投诉
+fallback-choice-complaint = 反映给社区
+fallback-choice-unsatisfied = 不满意，重新办理
+fallback-choice-nocomplaint = 不用反映
+
+# 指派 typed by staff: '00001 派给刘师傅' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = 把工单 { $number }（{ $title }）指派给 { $name } 吗？确认后会通知本人，工单由他来办。
+assign-typed-btn-confirm = ✅ 确认指派
+assign-typed-btn-drop = 不用了
+assign-typed-dropped = 好的，没有指派。
+assign-typed-which = 工单 { $number }（{ $title }）可以指派的人里，有几位都像「{ $name }」，请选一位：
+assign-typed-unknown = 工单 { $number }（{ $title }）可以指派的党员/志愿者里没有「{ $name }」（或他已经在办这单、技能或片区不符）。可以指派的有：
+assign-typed-issue-first = 诉求 { $number } 还没有派单，不能直接指派给「{ $name }」。请先点上面卡片的「📤 派单」发布工单，再在工单卡片上点「👤 指派给党员/志愿者」。
+assign-typed-full = 工单 { $number } 现在没有空位可以指派（已接满、已完成或已取消）。要换人，可以在上面的工单卡片上改派。

@@ -1088,3 +1088,34 @@ praise-notice-staff-general = 🌟 { $resident } 表揚社區：
     「{ $text }」
 order-action-praise = 居民表揚
 fallback-choice-nopraise = 不用轉達
+
+# 投訴: a resident's complaint about who served them, to staff only (handlers.complaint, services.complaint)
+complaint-ask-matter = 要把您的意見反映給社區嗎？會轉給負責訴求 { $number } 的工作人員，不會轉給本人。
+complaint-ask-staff = 要把您的意見反映給社區嗎？會轉給您所在網格的工作人員，不會轉給本人。
+complaint-ask-rating = 訴求 { $number } 還沒有評價：如果沒辦好，也可以點「😞 不滿意」，訴求會重新辦理。
+complaint-btn-send = 📣 反映給社區
+complaint-btn-unsatisfied = 😞 不滿意，重新辦理
+complaint-btn-drop = 不用了
+complaint-gone = 這條意見已經處理過了。還想反映，直接再說一遍就行。
+complaint-sent = 已反映給社區，工作人員會跟進處理，謝謝您告訴我們。
+complaint-rated = 已記下「😞 不滿意」，訴求 { $number } 會重新辦理，您說的情況已轉給工作人員，他們會跟進。
+complaint-notice-staff = 📣 居民 { $resident } 反映對 { $name } 的意見（訴求 { $number }，未轉給本人）：
+    「{ $text }」
+    請跟進處理。
+complaint-notice-staff-general = 📣 居民 { $resident } 反映對服務的意見：
+    「{ $text }」
+    請跟進處理。
+order-action-complaint = 居民投訴
+fallback-choice-complaint = 反映給社區
+fallback-choice-unsatisfied = 不滿意，重新辦理
+fallback-choice-nocomplaint = 不用反映
+
+# 指派 typed by staff: '00001 派給劉師傅' (handlers.assign_typed, services.typed_assign)
+assign-typed-confirm = 把工單 { $number }（{ $title }）指派給 { $name } 嗎？確認後會通知本人，工單由他來辦。
+assign-typed-btn-confirm = ✅ 確認指派
+assign-typed-btn-drop = 不用了
+assign-typed-dropped = 好的，沒有指派。
+assign-typed-which = 工單 { $number }（{ $title }）可以指派的人裡，有幾位都像「{ $name }」，請選一位：
+assign-typed-unknown = 工單 { $number }（{ $title }）可以指派的黨員/志願者裡沒有「{ $name }」（或他已經在辦這單、技能或片區不符）。可以指派的有：
+assign-typed-issue-first = 訴求 { $number } 還沒有派單，不能直接指派給「{ $name }」。請先點上面卡片的「📤 派單」發布工單，再在工單卡片上點「👤 指派給黨員/志願者」。
+assign-typed-full = 工單 { $number } 現在沒有空位可以指派（已接滿、已完成或已取消）。要換人，可以在上面的工單卡片上改派。

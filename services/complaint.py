@@ -1,0 +1,104 @@
+"""A resident's complaint about a member who served them, or about the service ('我要投诉刘
+师傅，来了就走，根本没修好', '那个志愿者态度很差'): passed on to the staff of the matter that
+member served on and kept in its ledger, never to the member. A complaint naming no member of
+theirs goes to the staff of the resident's own grid. Before, it was offered to be filed as a
+new matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import User
+from models.orders import Request, RequestStatus
+from services.order_common import Notice, commit_with, matter_grid, note_event, staff_ids
+from services.praise import WORDS_MAX, praised
+
+COMPLAINT_ACTION = "complaint"  # the ledger's action (order-action-complaint)
+
+
+@dataclass(frozen=True)
+class Complained:
+    """What a complaint is about: the member and the resident's matter they served on (None:
+    the words name no member of theirs; the grid's staff are told), and whether that matter
+    awaits the resident's score (then 不满意 is offered beside it)."""
+
+    member_id: int | None = None
+    name: str = ""
+    request_id: int | None = None
+    number: str = ""
+    awaits_rating: bool = False
+
+
+async def complained_of(
+    session: AsyncSession, *, user: User, text: str, now: datetime
+) -> Complained:
+    """The member and matter the words complain about, found as a praise's are: the member
+    named among those who served on the resident's matters lately, or the only one when the
+    words name nobody; else nobody."""
+    found = await praised(session, user=user, text=text, now=now)
+    if found.member_id is None or found.request_id is None:
+        return Complained()
+    req = await session.get(Request, found.request_id)
+    return Complained(
+        member_id=found.member_id,
+        name=found.name,
+        request_id=found.request_id,
+        number=found.number,
+        awaits_rating=req is not None and req.status == RequestStatus.DONE,
+    )
+
+
+async def pass_on(
+    session: AsyncSession, *, user: User, complaint: Complained, words: str, now: datetime
+) -> list[Notice]:
+    """The complaint sent to the matter's staff (kept in its ledger), or, naming nobody of
+    theirs, to the staff of the resident's grid; never to the member. Committed with its
+    notices when the session has an outbox (then nothing is returned to queue); else the
+    notices to queue."""
+    said = words.strip()[:WORDS_MAX]
+    notices: list[Notice] = []
+    req = await session.get(Request, complaint.request_id) if complaint.request_id else None
+    if req is not None and req.id is not None:
+        note_event(
+            session,
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action=COMPLAINT_ACTION,
+            actor_id=user.id,
+            now=now,
+            state=req.status,
+            note=f"{complaint.name}: {said}",
+        )
+        grid = await matter_grid(session, req)
+        for sid in await staff_ids(session, community_id=req.community_id, grid_id=grid):
+            notices.append(
+                Notice(
+                    chat_id=sid,
+                    key="complaint-notice-staff",
+                    args={
+                        "number": req.number,
+                        "name": complaint.name,
+                        "resident": user.display_name,
+                        "text": said,
+                    },
+                    kind="staff-request-card",
+                    ref_id=req.id,
+                    community_id=req.community_id,
+                )
+            )
+    elif user.community_id is not None:
+        for sid in await staff_ids(session, community_id=user.community_id, grid_id=user.grid_id):
+            notices.append(
+                Notice(
+                    chat_id=sid,
+                    key="complaint-notice-staff-general",
+                    args={"resident": user.display_name, "text": said},
+                    community_id=user.community_id,
+                )
+            )
+    queued = await commit_with(session, notices)
+    return [] if queued else notices

@@ -1,0 +1,109 @@
+"""'我要投诉刘师傅，来了就走，根本没修好': a resident's complaint about a member who served them
+is read back ('会转给负责诉求 00001 的工作人员，不会转给本人') and, with one tap on 📣 反映给社区,
+reaches the matter's staff (with 查看诉求) and its ledger — never the member; a matter done and
+not yet rated is offered 😞 不满意 too, which reopens it with the words. A complaint naming no
+member of theirs goes to the staff of the resident's grid. Before, each was offered to be filed
+as a new matter ('要把这件事报给社区吗？')."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from models.orders import LedgerEvent, Order, RequestStatus, Score
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHOU
+from tests.orders.test_e2e_rating_typed import _stored
+from tests.support import inline_labels, reply_to
+
+OFFER = "要把这件事报给社区吗"
+COMPLAINT = "我要投诉刘师傅，来了就走，根本没修好"
+
+
+async def _last(h: Harness, chat: int) -> int:
+    return int(((await h.driver.messages(chat)) or [{"message_id": 0}])[-1]["message_id"])
+
+
+async def _claimed_by_liu(h: Harness, text: str) -> str:
+    """周阿姨's matter issued and claimed by 刘师傅: the request's number."""
+    d = h.driver
+    order_no = await _issue(h, text)
+    offer = await d.expect(LIU, f"新工单 {order_no}")
+    await d.click(LIU, offer["message_id"], text="✋ 接单")
+    await d.expect(LIU, f"您已接下工单 {order_no}")
+    async with h.sessionmaker() as session:
+        order = await session.get(Order, int(order_no.lstrip("G")))
+    assert order is not None
+    return f"{order.request_id:05d}"
+
+
+async def test_complaint_reaches_the_staff_not_the_member(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed_by_liu(h, "1号楼楼道灯坏了，晚上很黑")
+    asked = await reply_to(d, ZHOU, COMPLAINT, "反映给社区")
+    said = message_text(asked)
+    assert f"会转给负责诉求 {number} 的工作人员，不会转给本人" in said and OFFER not in said, said
+    assert inline_labels(asked) == ["📣 反映给社区", "不用了"]  # not done: no 不满意
+    staff_seen, liu_seen = await _last(h, STAFF), await _last(h, LIU)
+    await d.tap(ZHOU, "反映给社区", asked["message_id"])
+    await d.expect(ZHOU, "工作人员会跟进", since=asked["message_id"])
+    told = await d.expect(STAFF, "反映对 刘建国 的意见", since=staff_seen)
+    assert number in message_text(told) and "来了就走" in message_text(told)
+    assert "周阿姨" in message_text(told)
+    assert "📄 查看诉求" in inline_labels(told)
+    again = await d.click(ZHOU, asked["message_id"], data="cp:send")  # a second tap: nothing
+    assert "已经选过了" in again["answer"]["text"], again
+    async with h.sessionmaker() as session:
+        kept = (
+            await session.exec(select(LedgerEvent).where(LedgerEvent.action == "complaint"))
+        ).all()
+    assert len(kept) == 1 and "来了就走" in kept[0].note
+    # never to the member
+    assert not [m for m in await d.messages(LIU, liu_seen) if "来了就走" in message_text(m)]
+    assert await d.errors() == []
+
+
+async def test_complaint_on_a_done_matter_offers_unsatisfied(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed_by_liu(h, "厨房的灯不亮了")
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, "换好了灯泡")
+    await d.say(LIU, "✅ 说完了")
+    await d.expect(LIU, "等待社区验收")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    await d.expect(ZHOU, "请给这次服务打个分")
+    await d.say(ZHOU, "你好")  # at the menu, not under the rating question
+    asked = await reply_to(d, ZHOU, "那个师傅态度很差，灯还是一闪一闪的", "反映给社区")
+    assert f"负责诉求 {number}" in message_text(asked) and "不满意" in message_text(asked)
+    assert inline_labels(asked) == ["📣 反映给社区", "😞 不满意，重新办理", "不用了"]
+    liu_seen = await _last(h, LIU)
+    await d.tap(ZHOU, "不满意，重新办理", asked["message_id"])
+    await d.expect(ZHOU, "会重新办理", since=asked["message_id"])
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
+    assert "态度很差" in rating.comment
+    assert not [m for m in await d.messages(LIU, liu_seen) if "态度很差" in message_text(m)]
+    assert await d.errors() == []
+
+
+async def test_complaint_naming_no_member_goes_to_the_grid(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    asked = await reply_to(d, WU, "那个志愿者态度很差", "反映给社区")
+    assert "您所在网格的工作人员" in message_text(asked) and OFFER not in message_text(asked)
+    seen = await _last(h, STAFF)
+    await d.tap(WU, "反映给社区", asked["message_id"])
+    await d.expect(WU, "工作人员会跟进", since=asked["message_id"])
+    told = await d.expect(STAFF, "反映对服务的意见", since=seen)
+    assert "态度很差" in message_text(told)
+    # '差评' with nothing awaiting a score: a complaint too (before: nothing to rate)
+    asked = await reply_to(d, WU, "差评", "反映给社区")
+    await d.tap(WU, "不用了", asked["message_id"])
+    await d.expect(WU, "已选：不用反映", since=asked["message_id"] - 1)
+    # about a neighbour, not who served them: still a matter to file
+    await reply_to(d, WU, "我要投诉楼上噪音，半夜还在装修", OFFER)
+    assert await d.errors() == []
