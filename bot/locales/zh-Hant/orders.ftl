@@ -427,6 +427,8 @@ order-behalf-building-read = 已記下：{ $building }。
 order-behalf-building-room-read = 已記下：{ $building }，房號 { $room }（不用再輸入房號）。
     { order-behalf-channel }
 order-behalf-building-not-read = 沒有找到「{ $said }」這棟樓。{ $community }的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入樓號，如“2號樓”“2號樓501”。
+order-behalf-building-matter-no-building = 您寫的「{ $said }」記作居民反映的事情，最後不用再輸入。
+order-behalf-building-which = 這件事在哪棟樓？{ $community }的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入樓號，如“2號樓”“2號樓501”。
 order-behalf-building-not-yours = { $building }不在您負責的範圍內。您可以登記的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入其中一棟的樓號。
 order-behalf-community-not-read = 沒有讀出是哪個社區的哪棟樓。請點下面的按鈕選擇社區，或連同社區一起輸入，如“{ $example }2號樓501”。
 order-behalf-public-area = 在小區公共區域的哪裡？請輸入地點，例如「東門外馬路」（{ $limit } 字以內）；不用寫就點「{ common-skip }」。
