@@ -1051,6 +1051,17 @@ order-xlsx-m-rated = Rated
 order-xlsx-m-satisfied = Satisfaction
 order-xlsx-note-need = members needed
 order-xlsx-note-points = points
+order-xlsx-note-claimed = { $claimed } of { $needed } taken
+order-xlsx-note-by-staff = assigned by staff
+order-xlsx-note-skills = skills asked before: { $skills }
+order-xlsx-note-round = round { $round }
+order-xlsx-note-photos = { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+}
+order-xlsx-note-voice = a voice message
+order-xlsx-note-into = into { $number }
+order-xlsx-note-from = from { $number }
 order-cstatus-active = active
 order-cstatus-released = released
 order-cstatus-reassigned = reassigned
