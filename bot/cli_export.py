@@ -65,7 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"create it first (mkdir -p {out.parent}) or give another path",
             file=sys.stderr,
         )
-        return 1
+        return 2  # a bad --out, as every other bad argument of `linli export`
     problem = _unwritable(out)
     if problem:
         print(f"linli export: --out {out}: {problem}", file=sys.stderr)

@@ -29,7 +29,7 @@ from handlers.filters import IS_ADMIN
 from handlers.keyboards import cancel_keyboard, inline_kb
 from handlers.menu import is_skip, labels, main_menu
 from handlers.text_steps import refuse_button_labels
-from models import Building, Community, Grid, Role, User
+from models import Building, Community, Grid, Role, User, shown_name
 from services import org
 from services import org_edit as org_service
 from services.errors import NotFound
@@ -89,6 +89,16 @@ async def _show(message: Message, text: str, markup: InlineKeyboardMarkup, *, ne
         await message.edit_text(text, reply_markup=markup)
 
 
+def _named(t: Text, place: Community | Grid | Building) -> str:
+    """A place as an admin edits it: its Chinese name (the one edited here), and for an English
+    reader the English name beside it where one exists ('和谐社区 / Harmony Community',
+    '1号楼 / Building 1')."""
+    english = shown_name(place, "en")
+    if t.lang != "en" or english == place.name:
+        return place.name
+    return f"{place.name} / {english}"
+
+
 async def _communities_page(
     message: Message, session: AsyncSession, t: Text, *, page: int = 0, new: bool = False
 ) -> None:
@@ -96,7 +106,7 @@ async def _communities_page(
     rows, line = _paged(
         communities,
         page,
-        lambda c: (c.name, OrgCb(action="c", id=c.id or 0).pack()),
+        lambda c: (_named(t, c), OrgCb(action="c", id=c.id or 0).pack()),
         lambda p: OrgCb(action="top", page=p).pack(),
         t,
     )
@@ -124,7 +134,7 @@ async def _community_page(
         grids,
         page,
         lambda g: (
-            t("org-grid-button", grid=g.name, count=counts.get(g.id or 0, 0)),
+            t("org-grid-button", grid=_named(t, g), count=counts.get(g.id or 0, 0)),
             OrgCb(action="g", id=g.id or 0).pack(),
         ),
         lambda p: OrgCb(action="c", id=community_id, page=p).pack(),
@@ -139,7 +149,7 @@ async def _community_page(
         [(t("org-back-communities"), OrgCb(action="top").pack())],
     ]
     lines = [
-        t("org-community", community=community.name, grids=len(grids)),
+        t("org-community", community=_named(t, community), grids=len(grids)),
         _english_line(t, community),
         line,
     ]
@@ -163,7 +173,7 @@ async def _grid_page(
     rows, line = _paged(
         buildings,
         page,
-        lambda b: (b.name, OrgCb(action="b", id=b.id or 0).pack()),
+        lambda b: (_named(t, b), OrgCb(action="b", id=b.id or 0).pack()),
         lambda p: OrgCb(action="g", id=grid_id, page=p).pack(),
         t,
     )
@@ -176,7 +186,12 @@ async def _grid_page(
         [(t("org-back-grids"), OrgCb(action="c", id=grid.community_id).pack())],
     ]
     lines = [
-        t("org-grid", community=community.name, grid=grid.name, buildings=len(buildings)),
+        t(
+            "org-grid",
+            community=_named(t, community),
+            grid=_named(t, grid),
+            buildings=len(buildings),
+        ),
         _english_line(t, grid),
         line,
     ]
@@ -201,7 +216,10 @@ async def _building_page(
         [(t("org-back-buildings"), OrgCb(action="g", id=grid.id or 0).pack())],
     ]
     text = t(
-        "org-building", building=building.name, grid=grid.name, households=building.households
+        "org-building",
+        building=_named(t, building),
+        grid=_named(t, grid),
+        households=building.households,
     )
     await _show(message, text, inline_kb(rows), new=new)
 
@@ -476,12 +494,12 @@ async def on_move_building(
     rows, line = _paged(
         grids,
         callback_data.page,
-        lambda g: (g.name, OrgCb(action="mv-to", id=bid, to=g.id or 0).pack()),
+        lambda g: (_named(t, g), OrgCb(action="mv-to", id=bid, to=g.id or 0).pack()),
         lambda p: OrgCb(action="mv", id=bid, page=p).pack(),
         t,
     )
     rows.append([(t("org-back-building"), OrgCb(action="b", id=bid).pack())])
-    text = "\n".join(x for x in (t("org-move-choose", building=building.name), line) if x)
+    text = "\n".join(x for x in (t("org-move-choose", building=_named(t, building)), line) if x)
     await _show(query.message, text, inline_kb(rows), new=False)
 
 
@@ -500,7 +518,7 @@ async def on_move_building_ask(
         [(t("org-move-yes"), OrgCb(action="mv-yes", id=callback_data.id, to=grid.id or 0).pack())],
         [(t("org-back-building"), OrgCb(action="b", id=callback_data.id).pack())],
     ]
-    text = t("org-move-confirm", building=building.name, grid=grid.name)
+    text = t("org-move-confirm", building=_named(t, building), grid=_named(t, grid))
     await _show(query.message, text, inline_kb(rows), new=False)
 
 

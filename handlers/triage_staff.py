@@ -2272,6 +2272,9 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
         return
     picking = shown is None and found.refused is None
     text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30), picking=picking)
+    if found.says_more:  # '灯坏了，老人打电话来说的': the matter kept, the building asked again
+        await state.update_data(said=said)
+        text = t("order-behalf-building-matter-no-building", said=fit(said, 200)) + "\n" + text
     await message.answer(text, reply_markup=markup)
 
 
@@ -2305,6 +2308,8 @@ async def _behalf_not_read(
         refused = shown_name(found.refused, t.lang)
         return t("order-behalf-building-not-yours", building=refused, names=mine), markup
     where = shown_name(found.community, t.lang)
+    if found.says_more:  # the matter said, no building named: not a building 'not found'
+        return t("order-behalf-building-which", community=where, names=mine), markup
     return t("order-behalf-building-not-read", said=said, community=where, names=mine), markup
 
 

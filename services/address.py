@@ -213,6 +213,31 @@ def says_more_than_address(text: str, guess: AddressGuess) -> bool:
     return len(other) >= 2
 
 
+# what ends a clause of a sentence: words with one say something, a place name seldom does
+_CLAUSE_MARKS = re.compile(r"[，。！？；,!?;]")
+# a number, as a building is asked for ('10号楼', '三号楼', 'Building 12')
+_A_NUMBER = re.compile(r"\d|[零一二两三四五六七八九十]+(?:号|栋|幢)")
+
+
+def says_a_matter_alone(text: str, guess: AddressGuess) -> bool:
+    """Words that name no building read as the matter itself ('灯坏了，老人打电话来说的', 'the
+    light is out, she phoned'), not an address mistyped ('10号楼', '幸福花园', 'Building 12')
+    nor a person ('王奶奶'): no number (a building asked for), and a sentence's worth of words
+    beside the community named, if any."""
+    if guess.building is not None or _A_NUMBER.search(text):
+        return False
+    rest = _normal(text)
+    if guess.community is not None and (at := _find(rest, _community_forms(guess.community))):
+        rest = rest[: at[0]] + rest[at[1] :]
+    words = _HOME_REST.sub("", _NEAR_WORDS.sub("", rest))
+    if _PERSON_TITLE.search(words) and len(words) <= 5:
+        return False
+    if len(words) >= 5 or (len(words) >= 3 and _CLAUSE_MARKS.search(text)):
+        return True
+    latin = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    return len([w for w in latin if w not in _HOME_WORDS]) >= 3
+
+
 # the English words that may stand around an address said as a home ('I live at …, room 302')
 _HOME_WORDS = frozenset(
     [

@@ -6,8 +6,9 @@ chunks by id, so 100,000 matters need little memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,7 +18,15 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, MemberStatus, User, shown_name
+from models import (
+    Building,
+    Community,
+    Grid,
+    MemberProfile,
+    MemberStatus,
+    User,
+    shown_name,
+)
 from models.orders import (
     Claim,
     ClaimStatus,
@@ -29,9 +38,17 @@ from models.orders import (
     RequestStatus,
     Score,
 )
+from models.org import building_in_english
 from models.users import DATA_DELETED_KEY, DeletedName, member_name
-from services.order_common import category, is_category, voice_placeholder_key, written_text
+from services.order_common import (
+    MOVE_ACTION,
+    category,
+    is_category,
+    voice_placeholder_key,
+    written_text,
+)
 from services.places import Place
+from services.praise import PRAISE_ACTION
 from services.urges import URGE_ACTION, URGE_REASONS
 
 CHUNK = 2000
@@ -60,6 +77,7 @@ EVENT_COLUMNS: tuple[Any, ...] = (
     col(LedgerEvent.request_id),
     col(LedgerEvent.at),
     col(LedgerEvent.subject),
+    col(LedgerEvent.subject_id),
     col(LedgerEvent.action),
     col(LedgerEvent.from_state),
     col(LedgerEvent.to_state),
@@ -225,6 +243,17 @@ async def export_ledger(
                 cache[key] = tx(key) if _has(texts, lang, key) else key.rsplit("-", 1)[-1]
             return cache[key]
 
+        notes = _NoteReader(
+            cached=cached,
+            tx=tx,
+            lang=lang,
+            sep=sep,
+            members=members,
+            skill=lambda code: (
+                cached(f"skill-{code}") if _has(texts, lang, f"skill-{code}") else code
+            ),
+        )
+
         while True:
             # Plain rows, not ORM objects: reading 100,000 matters stays fast and small.
             stmt = (
@@ -251,6 +280,19 @@ async def export_ledger(
                 )
             ).all():
                 history.setdefault(ev.request_id, []).append(ev)
+            # whose claim each claim row is about (接单, 放弃, 完成 …): named in its line
+            claim_ids = {
+                e.subject_id for evs in history.values() for e in evs if e.subject == "claim"
+            }
+            if claim_ids:
+                for claim_id, member_id in (
+                    await session.exec(  # type: ignore[call-overload]
+                        sa_select(col(Claim.id), col(Claim.member_id)).where(
+                            col(Claim.id).in_(list(claim_ids))
+                        )
+                    )
+                ).all():
+                    notes.claimers[claim_id] = member_id
             orders: dict[int, tuple[int, str]] = {}
             for oid, rid in (
                 await session.exec(  # type: ignore[call-overload]
@@ -351,9 +393,7 @@ async def export_ledger(
                     str(urged)
                     if (urged := sum(e.action == URGE_ACTION for e in events_of))
                     else "",
-                    "\n".join(
-                        _event_line(e, cached=cached, zone=zone, lang=lang) for e in events_of
-                    ),
+                    "\n".join(_event_line(e, notes=notes, zone=zone) for e in events_of),
                 ]
                 for i, value in enumerate(values):
                     if value:  # empty cells are not written at all (a third of them)
@@ -569,23 +609,100 @@ def _note(note: str, cached: Any, lang: str = "zh-Hans") -> str:
     return " · ".join(parts)
 
 
-def _event_line(e: Any, *, cached: Any, zone: tzinfo, lang: str = "zh-Hans") -> str:
-    """One line of a matter's history: time, action, from → to (state names), note."""
+@dataclass
+class _NoteReader:
+    """What a history line's note needs to read as a community office reads it, in the
+    export's language: its texts, the members' names by id and whose claim a claim row is."""
+
+    cached: Any  # a text key → its text (rendered once)
+    tx: Any  # a text key with arguments → its text
+    lang: str
+    sep: str  # how the language lists things ('、' / ', ')
+    members: dict[int, str]  # member id → name (or the label of one who deleted their data)
+    skill: Any  # a skill code → its name
+    claimers: dict[int, int] = field(default_factory=dict)  # claim id → member id
+
+    def member(self, member_id: int | None) -> str:
+        """A member's name: '-' for an id with no member profile left."""
+        return self.members.get(member_id, "-") if member_id is not None else "-"
+
+
+# The notes services.orders and services.requests compose in words of their own (kept so in
+# the database, old rows too), and how they read in the ledger.
+_CLAIMED = re.compile(r"^(G\d+) (\d+)/(\d+)( by staff)?$")  # claim: "G00001 1/2 [by staff]"
+_ASSIGNED = re.compile(r"^(G\d+) by staff$")  # claim after 改派: "G00001 by staff"
+_SKILLS = re.compile(r"^(G\d+) skills=(\S*)$")  # offer_all: "G00001 skills=plumbing"
+_REASSIGNED = re.compile(r"^(\d+) → (\d+)$")  # reassign: member ids, "300 → 301"
+_ROUND = re.compile(r"^round (\d+)$")  # reoffer / escalate: "round 2"
+_PHOTOS = re.compile(r"^\+(\d+) photo\(s\)$")  # add_info with photos alone
+_INTO = re.compile(r"^→ (\d+)$")  # merge / join: "→ 00012"
+_FROM = re.compile(r"^← (\d+)$")  # merged_in / joined: "← 00011"
+
+
+def _composed_note(e: Any, notes: _NoteReader) -> str | None:
+    """A note a service composed, in the ledger's words; None for someone's own words."""
+    note, tx = e.note, notes.tx
+    if e.action == "claim" and (m := _CLAIMED.match(note) or _ASSIGNED.match(note)):
+        parts = [m.group(1)]
+        if m.re is _CLAIMED:
+            parts.append(tx("order-xlsx-note-claimed", claimed=m.group(2), needed=m.group(3)))
+        if m.re is _ASSIGNED or m.group(4):
+            parts.append(notes.cached("order-xlsx-note-by-staff"))
+        return " · ".join(parts)
+    if e.action == "offer_all" and (m := _SKILLS.match(note)):
+        codes = [c for c in m.group(2).split(",") if c and c != "-"]
+        skills = notes.sep.join(notes.skill(c) for c in codes)
+        said = tx("order-xlsx-note-skills", skills=skills) if codes else ""
+        return " · ".join(x for x in (m.group(1), said) if x)
+    if e.action == "reassign" and (m := _REASSIGNED.match(note)):
+        before, after = (notes.member(int(m.group(i))) for i in (1, 2))
+        return f"{before} → {after}"
+    if e.action in ("reoffer", "escalate") and (m := _ROUND.match(note)):
+        return tx("order-xlsx-note-round", round=int(m.group(1)))
+    if e.action == "add_info" and (m := _PHOTOS.match(note)):
+        return tx("order-xlsx-note-photos", count=int(m.group(1)))
+    if e.action == "add_info" and note == "+voice":
+        return notes.cached("order-xlsx-note-voice")
+    if e.action in ("merge", "join") and (m := _INTO.match(note)):
+        return tx("order-xlsx-note-into", number=m.group(1))
+    if e.action in ("merged_in", "joined") and (m := _FROM.match(note)):
+        return tx("order-xlsx-note-from", number=m.group(1))
+    if e.action == MOVE_ACTION and notes.lang == "en":  # '1号楼 → 5号楼': Building 1 → …
+        return " → ".join(building_in_english(side) for side in note.split(" → "))
+    if e.action == PRAISE_ACTION:  # '刘师傅: 修得很好' with the language's colon
+        name, colon, words = note.partition(": ")
+        return f"{name}{_marks(notes.lang)[2]}{words}" if colon else None
+    return None
+
+
+def _event_line(e: Any, *, notes: _NoteReader, zone: tzinfo) -> str:
+    """One line of a matter's history: time, action, from → to (state names), note; a claim's
+    line names its member ('接单 … 刘师傅 · G00001 · 已接 1/2 人')."""
+    cached, lang = notes.cached, notes.lang
     old, new = _state(e.subject, e.from_state, cached), _state(e.subject, e.to_state, cached)
-    opening, closing, _colon = _marks(lang)
+    opening, closing, colon = _marks(lang)
     moved = ""
     if e.from_state != e.to_state:
         moved = f"{opening}{old}→{new}{closing}" if old else f"{opening}{new}{closing}"
     note = ""
     if e.note and e.action in STRUCTURED_NOTES:
-        note = f" {_note(e.note, cached, lang)}"
+        note = _note(e.note, cached, lang)
     elif e.note and e.action == "category":
-        note = f" {_category_note(e.note, lang)}"
+        note = _category_note(e.note, lang)
     elif e.note:
-        note = f" {e.note}"
+        composed = _composed_note(e, notes)
+        note = e.note if composed is None else composed
     if e.action == URGE_ACTION and e.note in URGE_REASONS:  # why it could be urged
-        note = f" {cached('urge-reason-' + e.note)}"
-    return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}{note}"
+        note = cached("urge-reason-" + e.note)
+    if e.subject == "claim" and e.action != "reassign" and e.subject_id in notes.claimers:
+        who = notes.member(notes.claimers[e.subject_id])
+        if e.action == "claim":
+            note = f"{who} · {note}" if note else who
+        else:  # a reason (放弃), or nothing (完成)
+            note = f"{who}{colon}{note}" if note else who
+    return f"{_fmt(e.at, zone)} {cached('order-action-' + e.action)}{moved}" + (
+        f" {note}" if note else ""
+    )
 
 
 def _has(texts: Texts, lang: str, key: str) -> bool:

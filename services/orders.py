@@ -1346,6 +1346,8 @@ async def offer_to_all(
         raise Conflict("order-err-changed")
     wide = await whole_community(session, user=user, roles=roles, community_id=order.community_id)
     grid_id = None if wide else order.grid_id
+    # read before the UPDATE: it sets the loaded order's skills too (the ledger said '-')
+    before = order.skills
     result = await session.exec(
         update(Order)
         .where(col(Order.id) == order.id)
@@ -1355,7 +1357,6 @@ async def offer_to_all(
     )  # type: ignore[call-overload]
     if result.rowcount != 1:
         raise Conflict("order-err-changed")
-    before = order.skills
     order.skills, order.grid_id, order.updated_at = "", grid_id, now
     note_event(
         session,

@@ -32,7 +32,13 @@ from models.orders import (
 )
 from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
-from services.address import NamedPlace, named_place, read_address, says_more_than_address
+from services.address import (
+    NamedPlace,
+    named_place,
+    read_address,
+    says_a_matter_alone,
+    says_more_than_address,
+)
 from services.delivery import cancel_stale, not_yet_sent, quiet_hours_from, staff_mail
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied, RetryLater
 from services.order_common import (
@@ -931,7 +937,8 @@ class TypedBuilding:
     room: str | None
     community: Community | None
     refused: Building | None = None
-    # words beside the address that say the matter ('2号楼的灯坏了'): kept for it, not lost
+    # words beside the address that say the matter ('2号楼的灯坏了'), or the matter said with
+    # no building at all ('灯坏了，老人打电话来说的'): kept for it, not lost
     says_more: bool = False
 
 
@@ -955,8 +962,10 @@ async def behalf_typed_building(
         session, text, community_id=community_id, bare_number=community_id is not None
     )
     where = guess.community if guess.community and guess.community.id in communities else None
-    if guess.building is None:
-        return TypedBuilding(building=None, room=None, community=where)
+    if guess.building is None:  # the matter said without its building is kept for it too
+        return TypedBuilding(
+            building=None, room=None, community=where, says_more=says_a_matter_alone(text, guess)
+        )
     if guess.building.id not in {b.id for b in mine}:
         return TypedBuilding(building=None, room=None, community=where, refused=guess.building)
     return TypedBuilding(

@@ -180,8 +180,9 @@ async def test_a_move_confirmed_twice_says_it_is_already_there(linli_sandbox: Ha
 
 
 async def test_counts_in_english_are_singular_for_one(linli_sandbox: Harness) -> None:
-    """An English admin's org pages read '西区网格 (1 building)' and '1 building.', not
-    '1 buildings'."""
+    """An English admin's org pages read '西区网格 / West Grid (1 building)' and '1 building.',
+    not '1 buildings'; and each place is named in Chinese (the name edited there) with its
+    English name beside it where one exists (before, the Chinese name only)."""
     h = linli_sandbox
     d = h.driver
     async with h.sessionmaker() as session:
@@ -191,12 +192,34 @@ async def test_counts_in_english_are_singular_for_one(linli_sandbox: Harness) ->
         await session.commit()
     [menu] = await d.say(ADMIN, "/admin")
     await d.tap(ADMIN, "🏘 Org structure", menu["message_id"])
-    await d.expect(ADMIN, "choose a community", since=menu["message_id"] - 1)
-    await d.tap(ADMIN, "和谐社区", menu["message_id"])
+    top = await d.expect(ADMIN, "choose a community", since=menu["message_id"] - 1)
+    assert "和谐社区 / Harmony Community" in _labels(top), _labels(top)
+    await d.tap(ADMIN, "和谐社区 / Harmony Community", menu["message_id"])
     page = await d.expect(ADMIN, "2 grids", since=menu["message_id"] - 1)
-    assert "西区网格 (1 building)" in _labels(page) and "东区网格 (2 buildings)" in _labels(page)
-    await d.tap(ADMIN, "西区网格 (1 building)", menu["message_id"])
-    grid = await d.expect(ADMIN, "和谐社区 · 西区网格: 1 building.", since=menu["message_id"] - 1)
+    assert message_text(page).startswith("🏘 和谐社区 / Harmony Community: 2 grids")
+    labels = _labels(page)
+    assert "西区网格 / West Grid (1 building)" in labels, labels
+    assert "东区网格 / East Grid (2 buildings)" in labels, labels
+    await d.tap(ADMIN, "西区网格 / West Grid (1 building)", menu["message_id"])
+    grid = await d.expect(
+        ADMIN,
+        "和谐社区 / Harmony Community · 西区网格 / West Grid: 1 building.",
+        since=menu["message_id"] - 1,
+    )
+    assert "西1栋" in _labels(grid)  # no English name: the Chinese one alone
     await d.tap(ADMIN, "西1栋", grid["message_id"])
     shown = await d.expect(ADMIN, "🏠", since=menu["message_id"] - 1)
-    assert "(西区网格, 67 households)" in message_text(shown)
+    assert "(西区网格 / West Grid, 67 households)" in message_text(shown)
+    assert await d.errors() == []
+
+
+async def test_a_chinese_admin_sees_chinese_names_only(linli_sandbox: Harness) -> None:
+    """The same pages in Chinese name each place once, as before."""
+    page = await _org(linli_sandbox)
+    assert message_text(page).startswith("🏘 阳光社区：2 个网格。")
+    assert "Grid" not in " ".join(_labels(page))
+    d = linli_sandbox.driver
+    await d.tap(ADMIN, "第一网格（3 栋）", page["message_id"])
+    grid = await d.expect(ADMIN, "🏘 阳光社区 · 第一网格：3 栋楼", since=page["message_id"] - 1)
+    assert _labels(grid)[:3] == ["1号楼", "2号楼", "3号楼"]
+    assert await d.errors() == []

@@ -79,3 +79,39 @@ async def test_the_matter_typed_at_the_building_step_in_english(linli_sandbox: H
         [request] = (await session.exec(select(Request))).all()
     assert request.text == "Building 2, the light is out" and request.contact_name is None
     assert await d.errors() == []
+
+
+async def test_the_matter_typed_with_no_building_is_kept_and_the_building_asked(
+    linli_sandbox: Harness,
+) -> None:
+    """'灯坏了，老人打电话来说的' at the building step names no building: it was answered only
+    '没有找到这栋楼' and the words were lost; now they are kept for the matter and the building
+    is asked again, and a building then tapped files it with those words."""
+    h = linli_sandbox
+    d = h.driver
+    await d.say(STAFF, "☎️ 代居民登记")
+    said = "灯坏了，老人打电话来说的"
+    asked = await reply_to(d, STAFF, said, "这件事在哪栋楼")
+    text = message_text(asked)
+    assert text.startswith(f"您写的「{said}」记作居民反映的事情，最后不用再输入。"), text
+    assert "没有找到" not in text
+    read = await reply_to(d, STAFF, "2号楼", "已记下：2号楼")
+    await d.tap(STAFF, "电话", read["message_id"])
+    await d.expect(STAFF, "房号是多少", since=read["message_id"] - 1)
+    await reply_to(d, STAFF, "跳过", "联系电话")
+    name = await reply_to(d, STAFF, "跳过", "怎么称呼")
+    assert f"反映的事情已记下：「{said}」" in message_text(name), message_text(name)
+    await reply_to(d, STAFF, "周阿姨", "已代为登记")
+    async with h.sessionmaker() as session:
+        [request] = (await session.exec(select(Request))).all()
+    assert request.text == said and request.building_id is not None
+    assert await d.errors() == []
+
+
+async def test_a_building_not_found_is_still_asked_as_one(linli_sandbox: Harness) -> None:
+    """'10号楼' (no such building) is no matter: answered as a building not found."""
+    d = linli_sandbox.driver
+    await d.say(STAFF, "☎️ 代居民登记")
+    answer = await reply_to(d, STAFF, "10号楼", "没有找到「10号楼」这栋楼")
+    assert "反映的事情" not in message_text(answer)
+    assert await d.errors() == []

@@ -166,18 +166,19 @@ def test_a_postgres_database_that_does_not_exist_gets_one_line(
 def test_export_into_a_folder_that_does_not_exist(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`--out some/new/dir/file.xlsx`: exit 1 saying the folder is missing, and nothing is made.
+    """`--out some/new/dir/file.xlsx`: exit 2 (a bad argument, as a folder given for --out or
+    one that cannot be written) saying the folder is missing, and nothing is made.
     Before, the folders were made without a word, and left behind empty when the export then
     failed (an unknown --community)."""
     days = ["--from", "2026-12-01", "--to", "2026-12-05"]
     out = tmp_path / "some" / "new" / "dir" / "file.xlsx"
-    assert main(["export", *days, "--out", str(out)]) == 1
+    assert main(["export", *days, "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
         f"linli export: --out {out}: the folder {out.parent} does not exist; "
         f"create it first (mkdir -p {out.parent}) or give another path\n"
     )
     assert not (tmp_path / "some").exists()
-    assert main(["export", *days, "--out", str(out), "--community", "没有"]) == 1
+    assert main(["export", *days, "--out", str(out), "--community", "没有"]) == 2
     assert not (tmp_path / "some").exists()
     out.parent.mkdir(parents=True)
     assert main(["export", *days, "--out", str(out)]) == 0

@@ -134,3 +134,28 @@ def test_words_beside_a_building_that_say_a_matter(typed: str, more: bool) -> No
     sunshine = Community(id=1, name="阳光社区", name_en="Sunshine Community")
     guess = AddressGuess(community=sunshine, building=Building(id=1, name="2号楼", community_id=1))
     assert says_more_than_address(typed, guess) is more
+
+
+@pytest.mark.parametrize(
+    ("typed", "matter"),
+    [
+        ("灯坏了，老人打电话来说的", True),
+        ("水管漏水了", True),
+        ("阳光社区东门的路灯坏了", True),
+        ("the light is out, she phoned", True),
+        ("10号楼", False),
+        ("三号楼", False),
+        ("幸福花园", False),
+        ("阳光社区", False),
+        ("王奶奶", False),
+        ("Building 12", False),
+        ("Oak Garden", False),
+    ],
+)
+def test_words_naming_no_building_that_say_a_matter(typed: str, matter: bool) -> None:
+    """At ☎️ 代居民登记's building step: words with no building that are the matter itself."""
+    from models import Community
+    from services.address import AddressGuess, says_a_matter_alone
+
+    sunshine = Community(id=1, name="阳光社区", name_en="Sunshine Community")
+    assert says_a_matter_alone(typed, AddressGuess(community=sunshine)) is matter

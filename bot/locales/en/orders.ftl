@@ -462,6 +462,8 @@ order-behalf-building-read = Noted: { $building }.
 order-behalf-building-room-read = Noted: { $building }, room { $room } (no need to type the room again).
     { order-behalf-channel }
 order-behalf-building-not-read = There is no building "{ $said }". The buildings of { $community } are: { $names }. Please choose one below, or type its number, such as "Building 2" or "Building 2 room 501".
+order-behalf-building-matter-no-building = “{ $said }” is kept as what the resident reported: no need to type it again.
+order-behalf-building-which = Which building is it at? The buildings of { $community } are: { $names }. Please choose one below, or type its number, such as "Building 2" or "Building 2 room 501".
 order-behalf-building-not-yours = { $building } is not one you look after. The buildings you can file for are: { $names }. Please choose one below, or type its number.
 order-behalf-community-not-read = I could not tell which community and building that is. Please choose the community below, or type it with the building, such as "{ $example } Building 2 room 501".
 order-behalf-public-area = Where in the public area of the community? Type the place, e.g. "road outside the east gate" (up to { $limit } characters), or tap "{ common-skip }".
@@ -1049,6 +1051,17 @@ order-xlsx-m-rated = Rated
 order-xlsx-m-satisfied = Satisfaction
 order-xlsx-note-need = members needed
 order-xlsx-note-points = points
+order-xlsx-note-claimed = { $claimed } of { $needed } taken
+order-xlsx-note-by-staff = assigned by staff
+order-xlsx-note-skills = skills asked before: { $skills }
+order-xlsx-note-round = round { $round }
+order-xlsx-note-photos = { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+}
+order-xlsx-note-voice = a voice message
+order-xlsx-note-into = into { $number }
+order-xlsx-note-from = from { $number }
 order-cstatus-active = active
 order-cstatus-released = released
 order-cstatus-reassigned = reassigned
