@@ -76,7 +76,7 @@ def _read(matter: str | None) -> Shown | None:
     return Shown(page=page, pages=pages, total=total, order_ids=order_ids)
 
 
-async def _place(session: AsyncSession, order: Order) -> Place:
+async def place_of(session: AsyncSession, order: Order) -> Place:
     """Where the order's matter is, as its card names it (services.order_cards.card_args):
     community · grid · building, or the community's public area with staff's words for it —
     never the room, which a member reads only once they claim it. Written out in the reader's
@@ -160,7 +160,7 @@ async def list_args(
                 "gist": words or "none",
                 "number": order.number,
                 "title": OrderTitle(order),
-                "place": await _place(session, order),
+                "place": await place_of(session, order),
                 "due": order.deadline_at,
                 "taken": order.claimed_count,
                 "needed": order.members_needed,
