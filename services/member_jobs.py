@@ -27,8 +27,8 @@ from models.orders import Order
 from models.users import MemberProfile, MemberStatus, Role, User
 from services import audit
 from services.delivery import inline_keyboard, prepare_batch
-from services.jobs import JobContext, job_kind, schedule_job
-from services.member_self import PAUSE_ENDED
+from services.jobs import JobContext, job_kind, pending_jobs, schedule_job
+from services.member_self import PAUSE_ENDED, pause_end_key
 from services.open_lists import place_of
 from services.order_common import OrderTitle
 from services.order_notices import cb
@@ -110,6 +110,32 @@ async def tell_members_unnamed(ctx: JobContext, payload: dict[str, Any]) -> None
 
 
 PAUSE_ENDED_SHOWN = 5  # orders issued during a pause named in the notice at its end
+
+
+async def ensure_pause_ends_told(session: AsyncSession, *, now: datetime, zone: tzinfo) -> None:
+    """On becoming the leader: a pause with an end still ahead that has no job at its end (one
+    paused before the job existed) gets one."""
+    del zone
+    stmt = select(MemberProfile).where(
+        col(MemberProfile.status) == MemberStatus.APPROVED,
+        col(MemberProfile.paused_at).is_not(None),
+        col(MemberProfile.paused_until) > now,
+    )
+    added = False
+    for profile in (await session.exec(stmt)).all():
+        key = pause_end_key(profile.user_id)
+        if profile.paused_at is None or profile.paused_until is None:
+            continue
+        if await pending_jobs(session, key=key):
+            continue
+        since = profile.paused_at.isoformat()
+        payload = {"member_id": profile.user_id, "since": since}
+        await schedule_job(
+            session, kind=PAUSE_ENDED, due_at=profile.paused_until, payload=payload, key=key
+        )
+        added = True
+    if added:
+        await session.commit()
 
 
 async def issued_while_paused(

@@ -6,7 +6,7 @@ the injected clock. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,6 +18,7 @@ from scheduler.runner import JobRunner
 from services import member_self
 from services import orders as svc
 from services import requests as req_svc
+from services.member_jobs import ensure_pause_ends_told
 from services.order_notices import cb
 from tests.orders.conftest import T0, World, draft
 from tests.support import FakeClock
@@ -104,3 +105,24 @@ async def test_resumed_or_paused_longer_nothing_is_said_at_the_first_end(
     await runner.run_due(now=later + timedelta(minutes=1))
     [told] = await _told(session, w.member2.id)
     assert "恢复接单了" in told.text and told.reply_markup is None  # nothing issued meanwhile
+
+
+async def test_a_pause_kept_before_its_job_existed_is_told_too(
+    session: AsyncSession, world: World, runner: JobRunner
+) -> None:
+    """A pause written before this job existed has none: the leader schedules it at start-up
+    (not for a pause whose end already passed)."""
+    w = world
+    for member, until in ((w.member, ENDS), (w.member2, PAUSED - timedelta(minutes=30))):
+        profile = await session.get(MemberProfile, member.id)
+        assert profile is not None
+        profile.paused_at, profile.paused_until = PAUSED - timedelta(hours=1), until
+    await session.commit()
+
+    await ensure_pause_ends_told(session, now=PAUSED, zone=UTC)
+    await ensure_pause_ends_told(session, now=PAUSED, zone=UTC)  # once
+
+    await runner.run_due(now=ENDS + timedelta(minutes=1))
+    [told] = await _told(session, w.member.id)
+    assert "恢复接单了" in told.text
+    assert await _told(session, w.member2.id) == []
