@@ -90,7 +90,6 @@ async def _open_list(
     args = await open_lists.list_args(
         ctx.session,
         member_id=ctx.user.id,
-        lang=t.lang,
         orders=result.items,
         page=result.page,
         pages=result.pages,

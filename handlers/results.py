@@ -216,15 +216,18 @@ async def _begin_report(
     await state.update_data(oid=order.id, note=note, photos=photos)
     await _keep_draft(ctx, order.id or 0, note, photos)
     shown = note if len(note) <= 200 else note[:199] + "…"
+    typed = ctx.t(
+        "order-report-typed",
+        number=order.number,
+        title=order_title(ctx.t, order),
+        note=shown.strip() or "none",
+        photos=len(photos),
+    )
+    # again after 退回: what the last report said and that its photos stay, as 完成上报
+    # tapped on the card says (`_ask_report`)
+    last = await _last_report(ctx, order)
     await message.answer(
-        ctx.t(
-            "order-report-typed",
-            number=order.number,
-            title=order_title(ctx.t, order),
-            note=shown.strip() or "none",
-            photos=len(photos),
-        ),
-        reply_markup=_report_keyboard(ctx.t),
+        f"{typed}\n{last}" if last else typed, reply_markup=_report_keyboard(ctx.t)
     )
 
 
@@ -312,6 +315,8 @@ async def on_report_start(
             note=shown or "none",
             photos=len(photos),
         )
+        last = await _last_report(ctx, view.order)
+        ask = f"{ask}\n{last}" if last else ask
     else:
         ask = await _ask_report(ctx, view.order)
     await reply(query, ask, reply_markup=_report_keyboard(ctx.t, restart=bool(draft)))
@@ -334,9 +339,19 @@ async def _ask_report(ctx: OrderCtx, order: Any) -> str:
     are not sent twice."""
     if not order.result_note:
         return ctx.t("order-ask-report", number=order.number)
+    last = await _last_report(ctx, order)
+    return f"{ctx.t('order-ask-report-again', number=order.number)}\n{last}"
+
+
+async def _last_report(ctx: OrderCtx, order: Any) -> str:
+    """After 退回: what the last report said, that its photos stay and that the words written
+    now replace it (empty before a first report). Said however the report is begun again —
+    完成上报 tapped, or the work told in words ('修好了，换了新阀门')."""
+    if not order.result_note:
+        return ""
     note = order.result_note if len(order.result_note) <= 200 else order.result_note[:199] + "…"
     photos = await order_service.count_result_photos(ctx.session, order_id=order.id)
-    return ctx.t("order-ask-report-again", number=order.number, note=note, photos=photos)
+    return ctx.t("order-report-last", note=note, photos=photos)
 
 
 async def _report_closed(

@@ -28,6 +28,7 @@ ON_LEADING: list[str] = [
     "scheduler.generic_jobs:ensure_recurring",  # weekly digest, monthly report (issue 6)
     "services.triage.jobs:ensure_retraining_scheduled",  # nightly retraining (issue 5)
     "services.member_jobs:ensure_name_consent_asked",  # members never asked: one notice
+    "services.member_jobs:ensure_pause_ends_told",  # members' own pauses: told at their end
     # Recurring work a feature keeps scheduled: "module:function", called as
     # `await function(session, now=..., zone=...)` each time a process becomes the leader.
 ]

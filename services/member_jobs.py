@@ -23,10 +23,16 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models.users import MemberProfile, MemberStatus, User
+from models.orders import Order
+from models.users import MemberProfile, MemberStatus, Role, User
+from services import audit
 from services.delivery import inline_keyboard, prepare_batch
-from services.jobs import JobContext, job_kind, schedule_job
-from services.orders import public_name
+from services.jobs import JobContext, job_kind, pending_jobs, schedule_job
+from services.member_self import PAUSE_ENDED, pause_end_key
+from services.open_lists import place_of
+from services.order_common import OrderTitle
+from services.order_notices import cb
+from services.orders import open_orders_for, public_name
 
 NAME_CONSENT = "member.name-consent"
 NAME_CONSENT_KEY = "member:name-consent"
@@ -101,3 +107,103 @@ async def tell_members_unnamed(ctx: JobContext, payload: dict[str, Any]) -> None
             dedupe_key=keys[uid],
             batch=batch,
         )
+
+
+PAUSE_ENDED_SHOWN = 5  # orders issued during a pause named in the notice at its end
+
+
+async def ensure_pause_ends_told(session: AsyncSession, *, now: datetime, zone: tzinfo) -> None:
+    """On becoming the leader: a pause with an end still ahead that has no job at its end (one
+    paused before the job existed) gets one."""
+    del zone
+    stmt = select(MemberProfile).where(
+        col(MemberProfile.status) == MemberStatus.APPROVED,
+        col(MemberProfile.paused_at).is_not(None),
+        col(MemberProfile.paused_until) > now,
+    )
+    added = False
+    for profile in (await session.exec(stmt)).all():
+        key = pause_end_key(profile.user_id)
+        if profile.paused_at is None or profile.paused_until is None:
+            continue
+        if await pending_jobs(session, key=key):
+            continue
+        since = profile.paused_at.isoformat()
+        payload = {"member_id": profile.user_id, "since": since}
+        await schedule_job(
+            session, kind=PAUSE_ENDED, due_at=profile.paused_until, payload=payload, key=key
+        )
+        added = True
+    if added:
+        await session.commit()
+
+
+async def issued_while_paused(
+    session: AsyncSession, *, user: User, since: datetime, until: datetime
+) -> list[Order]:
+    """The orders issued while the member was paused (`since` to `until`) that still wait for
+    someone and fit them now (their 可接工单, the ones they hold left out), soonest due first."""
+    fits = await open_orders_for(session, user=user, roles={Role.MEMBER}, per_page=1000)
+    return [o for o in fits.items if since <= o.created_at <= until]
+
+
+@job_kind(PAUSE_ENDED, too_late=timedelta(days=7))
+async def tell_pause_ended(ctx: JobContext, payload: dict[str, Any]) -> None:
+    """A member's own pause reached its end: they are told they take orders again ('暂停已结束，
+    恢复接单了'), with the orders issued meanwhile that still wait and fit them (a 详情 button
+    each, whose card has ✋ 接单). Nothing when they resumed, paused again or were suspended
+    by staff since (that pause's job, or none, is the one to tell)."""
+    session = ctx.session
+    uid = int(payload["member_id"])
+    profile = await session.get(MemberProfile, uid)
+    user = await session.get(User, uid)
+    if (
+        profile is None
+        or user is None
+        or user.forgotten_at is not None
+        or profile.status != MemberStatus.APPROVED
+        or profile.paused_at is None
+        or profile.paused_until is None
+        or profile.paused_until > ctx.now
+        or datetime.fromisoformat(str(payload.get("since"))) != profile.paused_at
+    ):
+        return
+    since, until = profile.paused_at, profile.paused_until
+    profile.paused_at = profile.paused_until = None
+    profile.updated_at = ctx.now
+    session.add(profile)
+    audit.record(
+        session, actor_id=uid, action="member_pause_ended", subject_type="member", subject_id=uid
+    )
+    missed = await issued_while_paused(session, user=user, since=since, until=until)
+    lang = user.language or ctx.default_language
+    lines = [ctx.text(lang, "member-pause-ended")]
+    shown = missed[:PAUSE_ENDED_SHOWN]
+    if shown:
+        lines.append("")
+        lines.append(ctx.text(lang, "member-pause-ended-orders", count=len(missed)))
+        for order in shown:
+            place = await place_of(session, order)
+            lines.append(
+                ctx.text(
+                    lang,
+                    "member-pause-ended-line",
+                    number=order.number,
+                    title=OrderTitle(order).read_in(lang),
+                    place=place.read_in(lambda key: ctx.text(lang, key)),
+                )
+            )
+        if len(missed) > len(shown):
+            lines.append(ctx.text(lang, "member-pause-ended-more", more=len(missed) - len(shown)))
+    rows = [
+        [(ctx.text(lang, "member-pause-ended-btn", number=o.number), cb("odet", o.id))]
+        for o in shown
+    ]
+    await ctx.notify(
+        chat_id=uid,
+        text="\n".join(lines),
+        reply_markup=inline_keyboard(rows) if rows else None,
+        kind="member-pause-ended",
+        community_id=profile.community_id,
+        dedupe_key=f"pause-ended:{ctx.job.id}",
+    )

@@ -4,7 +4,8 @@ their own pause (暂停接单) — said in words or tapped.
 Staff's ⏸ 暂停 (services.members.set_suspended) takes a member's standing away; a member's own
 pause keeps it (their menu, their claims, 可接工单): only new offers are not sent to them while
 it holds (services.orders.matching_members), and once its end passes they are offered orders
-again without anything to do.
+again without anything to do: a job due at the end (`PAUSE_ENDED`, run by
+services.member_jobs) tells them so and offers the orders issued meanwhile that still wait.
 """
 
 from __future__ import annotations
@@ -24,11 +25,19 @@ from models.scheduling import Delivery, DeliveryState
 from services import audit
 from services.delivery import not_yet_sent
 from services.errors import Conflict, InvalidInput, NotFound
+from services.jobs import cancel_jobs, schedule_job
 from services.skills import SKILLS, normalize_skills, read_typed
 from services.triage.text import to_simplified
 from services.validation import clean_text
 
 CUSTOM_MAX = 100  # other skills typed (其他特长), as the sign-up keeps them
+PAUSE_ENDED = "member.pause-ended"  # the job due when a member's own pause ends
+
+
+def pause_end_key(member_id: int) -> str:
+    """The key of the job due at the end of a member's own pause (one pending at a time)."""
+    return f"member:{member_id}:pause-end"
+
 
 # the standings in which a member keeps their own profile: approved, or suspended by staff
 # (they may still tidy their skills for when they are back)
@@ -128,6 +137,17 @@ async def pause(
         .values(state=DeliveryState.CANCELLED, error="member paused")
         .execution_options(synchronize_session=False)
     )
+    # at its end they are told it is over (a pause without one ends only when they resume)
+    if until is not None:
+        await schedule_job(
+            session,
+            kind=PAUSE_ENDED,
+            due_at=until,
+            payload={"member_id": user.id, "since": now.isoformat()},
+            key=pause_end_key(user.id),
+        )
+    else:
+        await cancel_jobs(session, key=pause_end_key(user.id))
     audit.record(
         session,
         actor_id=user.id,
@@ -150,6 +170,7 @@ async def resume(
         return profile, False
     profile.paused_at = profile.paused_until = None
     profile.updated_at = now
+    await cancel_jobs(session, key=pause_end_key(user.id))  # nothing to tell at its end
     if held:
         audit.record(
             session,

@@ -27,11 +27,14 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Community, Grid, MemberProfile, User, shown_name
+from models import MemberProfile, User
 from models.base import utcnow
-from models.orders import Claim, ClaimStatus, Order, OrderCard, OrderStatus
+from models.orders import Claim, ClaimStatus, Order, OrderCard, OrderStatus, Request
 from models.scheduling import Delivery, DeliveryState
+from services import places
 from services.order_common import Notice, OrderTitle
+from services.places import Place
+from services.requests import both_place_names
 
 Render = Callable[..., str]  # render(key, **args): a text in the reader's language
 
@@ -73,22 +76,22 @@ def _read(matter: str | None) -> Shown | None:
     return Shown(page=page, pages=pages, total=total, order_ids=order_ids)
 
 
-async def _place(session: AsyncSession, order: Order, lang: str) -> str:
-    """Community · grid of the order, in the reader's words (as the list has always shown it)."""
-    parts = []
-    community = await session.get(Community, order.community_id)
-    if community:
-        parts.append(shown_name(community, lang))
-    if order.grid_id:
-        grid = await session.get(Grid, order.grid_id)
-        if grid:
-            parts.append(shown_name(grid, lang))
-    building_id = getattr(order, "building_id", None)
-    if building_id:
-        building = await session.get(Building, building_id)
-        if building:
-            parts.append(shown_name(building, lang))
-    return " · ".join(parts)
+async def place_of(session: AsyncSession, order: Order) -> Place:
+    """Where the order's matter is, as its card names it (services.order_cards.card_args):
+    community · grid · building, or the community's public area with staff's words for it —
+    never the room, which a member reads only once they claim it. Written out in the reader's
+    language as the line is (a `Listing`). Before, the list named the community and the
+    order's grid only ('阳光社区') where the card read '阳光社区 · 第一网格 · 1号楼'."""
+    req = await session.get(Request, order.request_id)
+    if req is None:
+        names, english = await both_place_names(
+            session, community_id=order.community_id, grid_id=order.grid_id, building_id=None
+        )
+        return Place(names, english=english)
+    names, english = await both_place_names(
+        session, community_id=req.community_id, grid_id=req.grid_id, building_id=req.building_id
+    )
+    return places.line(names, req, english=english)
 
 
 async def _state(
@@ -129,7 +132,6 @@ async def list_args(
     session: AsyncSession,
     *,
     member_id: int,
-    lang: str,
     orders: Sequence[Order],
     page: int,
     pages: int,
@@ -138,8 +140,9 @@ async def list_args(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """What a page of 可接工单 shows its member (in `message_id`; None: about to be sent), in
-    no language yet but the places (a list is its reader's): each order's line args and its
-    state for them (see `_state`), and whether they paused orders themselves (at `now`)."""
+    no language yet (written out for its reader as a notice's args are): each order's line
+    args and its state for them (see `_state`), and whether they paused orders themselves
+    (at `now`)."""
     from services.orders import gists
 
     profile = await session.get(MemberProfile, member_id)
@@ -157,7 +160,7 @@ async def list_args(
                 "gist": words or "none",
                 "number": order.number,
                 "title": OrderTitle(order),
-                "place": await _place(session, order, lang),
+                "place": await place_of(session, order),
                 "due": order.deadline_at,
                 "taken": order.claimed_count,
                 "needed": order.members_needed,
@@ -310,7 +313,6 @@ async def list_redraws(
         args = await list_args(
             session,
             member_id=row.chat_id,
-            lang=member.language or "",
             orders=orders,
             page=shown.page,
             pages=shown.pages,

@@ -665,11 +665,18 @@ async def _offer_notices(
 
 
 async def offers_to(
-    session: AsyncSession, order: Order, *, key: str, chat_ids: Collection[int]
+    session: AsyncSession,
+    order: Order,
+    *,
+    key: str,
+    chat_ids: Collection[int],
+    now: datetime,
 ) -> list[Notice]:
     """The offers (`key`: the first or again) of an order to these members, as they read now
-    (e.g. no longer urgent); a member no longer fit for it gets none."""
-    return [n for n in await _offer_notices(session, order, key=key) if n.chat_id in chat_ids]
+    (e.g. no longer urgent); a member no longer fit for it at `now` (paused themselves until
+    after it) gets none."""
+    notices = await _offer_notices(session, order, key=key, now=now)
+    return [n for n in notices if n.chat_id in chat_ids]
 
 
 async def _offer_args(session: AsyncSession, order: Order) -> tuple[dict[str, Any], bool]:

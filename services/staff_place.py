@@ -332,9 +332,11 @@ async def _order_follows(
         )
     ).all()
     await delivery.cancel_stale(session, matter=matter, kinds=_OFFER_KEYS)
-    fit = {m.user_id for m in await matching_members(session, order=order)}
+    fit = {m.user_id for m in await matching_members(session, order=order, now=now)}
     offered = {chat for _id, chat, _ids in sent}
-    notices = await offers_to(session, order, key="order-notice-offer", chat_ids=fit - offered)
+    notices = await offers_to(
+        session, order, key="order-notice-offer", chat_ids=fit - offered, now=now
+    )
     # an offer on the screen of a member whose area it left reads so, without its ✋ 接单
     # (tapped, it would be refused as another grid's)
     gone = [(row_id, chat, ids) for row_id, chat, ids in sent if chat not in fit and ids]

@@ -233,7 +233,7 @@ async def _calm(
         for key in _OFFER_KEYS:
             chats = {chat for chat, kind in offered if kind == key}
             if chats:
-                notices += await offers_to(session, order, key=key, chat_ids=chats)
+                notices += await offers_to(session, order, key=key, chat_ids=chats, now=now)
     # everything else about it: its own matter, its orders' and their claims', the alerts'
     # and urges' keys
     claim_ids: list[int | None] = []

@@ -137,10 +137,18 @@ async def test_a_pause_said_holds_offers_until_its_end(linli_sandbox: Harness) -
     # but it is in his 可接工单, to take himself, which says he paused
     listing = await reply_to(d, LIU, "🛠 可接工单", "您暂停了接单")
     assert f"✋ 接 {number}" in inline_labels(listing), inline_labels(listing)
-    # the week over: offered again, nothing to do
+    # the week over: he is told so, with the order issued meanwhile that still waits (its
+    # 详情 opens its card, to claim)
     h.clock.advance(timedelta(days=8))
+    ended = await d.expect(LIU, "暂停已结束，恢复接单了", since=listing["message_id"])
+    text = message_text(ended)
+    assert f"{number} · 厨房的水管漏水了 · 阳光社区 · 第一网格" in text, text
+    await d.tap(LIU, f"{number} 详情", ended["message_id"])
+    card = await d.expect(LIU, f"工单 {number}", since=ended["message_id"])
+    assert "✋ 接单" in inline_labels(card), inline_labels(card)
+    # and offered again, nothing to do
     await _issue(h, "卫生间的水管也漏了")  # (its number: the first 已发布 is found again)
-    offer = await d.expect(LIU, "新工单", since=listing["message_id"])
+    offer = await d.expect(LIU, "新工单", since=card["message_id"])
     assert "卫生间的水管也漏了" in message_text(offer) and number not in message_text(offer)
     text = message_text(await _profile(h, LIU))
     assert "接单：正常" in text, text

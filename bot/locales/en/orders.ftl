@@ -597,7 +597,8 @@ order-reassigned = Order { $number } is reassigned to { $name }.
 
 order-ask-report = What was done for order { $number }? You may add photos. Tap "✅ Done" when finished.
 order-ask-report-again = Please write again what was done for order { $number }; you may add photos. Tap "✅ Done" when finished.
-    Last time you wrote: "{ $note }"{ $photos ->
+# after being sent back, under the question or the report begun in words: the last report
+order-report-last = Last time you wrote: "{ $note }"{ $photos ->
         [0] {""}
        [one] ; its photo stays, no need to send it again
        *[other] ; its { $photos } photos stay, no need to send them again

@@ -499,3 +499,13 @@ me-open-paused = ⏸ You paused orders, so you are not told of new ones; you can
 member-pause-no-such-day = There is no such day. Please say again until when, e.g. “pause orders until 20 Dec”; with no date, just say “pause orders”.
 me-area-home-hint = If your home moved, change your address in “👤 My profile” with “🏠 Change address”.
 me-skills-moved = (The skill picker moved to the latest message below.)
+# the end of a member's own pause reached (services.member_jobs): they take orders again, and
+# the orders issued meanwhile that still wait and fit them (a details button each)
+member-pause-ended = ▶️ Your pause is over and you are taking orders again: you will be told of new orders that fit you. To pause again, tap “{ me-btn-pause }” in “👤 My profile”.
+member-pause-ended-orders = { $count ->
+        [one] An order issued while you were paused is still waiting for someone and fits you:
+       *[other] { $count } orders issued while you were paused are still waiting for someone and fit you:
+    }
+member-pause-ended-line = • { $number } · { $title } · { $place }
+member-pause-ended-more = { $more } more in “{ menu-order-open }”.
+member-pause-ended-btn = 📄 { $number } details

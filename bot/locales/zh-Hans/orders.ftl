@@ -552,7 +552,8 @@ order-reassigned = 工单 { $number } 已改派给 { $name }。
 
 order-ask-report = 请写一下工单 { $number } 做了什么，可以附上照片。写完点「✅ 说完了」。
 order-ask-report-again = 请重新写一下工单 { $number } 做了什么，可以补发照片。写完点「✅ 说完了」。
-    上次上报写的是：「{ $note }」{ $photos ->
+# after 退回, under the question or the report begun in words: the last report, its photos kept
+order-report-last = 上次上报写的是：「{ $note }」{ $photos ->
         [0] {""}
        *[other] ，照片 { $photos } 张会保留，不用再发
     }。这次写的文字会替换上次的，请写完整。

@@ -473,3 +473,10 @@ me-open-paused = ⏸ 您暂停了接单，不会收到新工单通知；下面�
 member-pause-no-such-day = 没有这一天，请再说一次想暂停到哪天，比如「暂停接单到12月20号」；不定日期的话，说「暂停接单」就行。
 me-area-home-hint = 如果是您家搬了，住址请在「👤 我的资料」里点「🏠 修改住址」改。
 me-skills-moved = （技能选择已移到下面最新的一条消息）
+# the end of a member's own pause reached (services.member_jobs): they take orders again, and
+# the orders issued meanwhile that still wait and fit them (a 详情 button each)
+member-pause-ended = ▶️ 暂停已结束，恢复接单了：以后有适合您的工单会再通知您。想再暂停，点「👤 我的资料」里的「{ me-btn-pause }」。
+member-pause-ended-orders = 暂停期间发布的 { $count } 件工单还在等人接，适合您：
+member-pause-ended-line = • { $number } · { $title } · { $place }
+member-pause-ended-more = 还有 { $more } 件，在「{ menu-order-open }」里看。
+member-pause-ended-btn = 📄 { $number } 详情

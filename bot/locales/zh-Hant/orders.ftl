@@ -555,7 +555,8 @@ order-reassigned = 工單 { $number } 已改派給 { $name }。
 
 order-ask-report = 請寫一下工單 { $number } 做了什麼，可以附上照片。寫完點「✅ 說完了」。
 order-ask-report-again = 請重新寫一下工單 { $number } 做了什麼，可以補發照片。寫完點「✅ 說完了」。
-    上次上報寫的是：「{ $note }」{ $photos ->
+# after 退回, under the question or the report begun in words: the last report, its photos kept
+order-report-last = 上次上報寫的是：「{ $note }」{ $photos ->
         [0] {""}
        *[other] ，照片 { $photos } 張會保留，不用再發
     }。這次寫的文字會替換上次的，請寫完整。

@@ -476,3 +476,10 @@ me-open-paused = ⏸ 您暫停了接單，不會收到新工單通知；下面�
 member-pause-no-such-day = 沒有這一天，請再說一次想暫停到哪天，比如「暫停接單到12月20號」；不定日期的話，說「暫停接單」就行。
 me-area-home-hint = 如果是您家搬了，住址請在「👤 我的資料」裡點「🏠 修改住址」改。
 me-skills-moved = （技能選擇已移到下面最新的一條消息）
+# the end of a member's own pause reached (services.member_jobs): they take orders again, and
+# the orders issued meanwhile that still wait and fit them (a 詳情 button each)
+member-pause-ended = ▶️ 暫停已結束，恢復接單了：以後有適合您的工單會再通知您。想再暫停，點「👤 我的資料」裡的「{ me-btn-pause }」。
+member-pause-ended-orders = 暫停期間發布的 { $count } 件工單還在等人接，適合您：
+member-pause-ended-line = • { $number } · { $title } · { $place }
+member-pause-ended-more = 還有 { $more } 件，在「{ menu-order-open }」裡看。
+member-pause-ended-btn = 📄 { $number } 詳情
