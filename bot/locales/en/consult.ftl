@@ -205,6 +205,15 @@ poll-group-outcome = { $passed ->
            *[none] Outcome: no votes
         }
     }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] To sign up for this meeting, please register your address first (it takes a minute). Once you have, I will show you the meeting.
+       *[p] To vote in this poll, please register your address first (it takes a minute). Once you have, I will show you the poll.
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] The meeting you opened before registering has been cancelled or is over, or is not for the address you registered.
+       *[p] The poll you opened before registering has closed, or is not for the address you registered.
+    }
 public-btn-meeting = 💬 Sign up privately
 public-btn-poll = 💬 Vote privately
 meeting-announce = 📣 <b>Meeting notice</b>

@@ -202,6 +202,15 @@ poll-group-outcome = { $passed ->
            *[none] 结论：无人投票
         }
     }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] 报名这场议事会要先登记住址，只需一分钟。登记完成后，我会把这场议事会发给您。
+       *[p] 参加这次投票要先登记住址，只需一分钟。登记完成后，我会把这次投票发给您。
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] 您登记前想看的那场议事会已经取消、结束，或不面向您登记的住址。
+       *[p] 您登记前想看的那次投票已经结束，或不面向您登记的住址。
+    }
 public-btn-meeting = 💬 私聊报名
 public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>议事会通知</b>

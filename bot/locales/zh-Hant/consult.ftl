@@ -205,6 +205,15 @@ poll-group-outcome = { $passed ->
            *[none] 結論：無人投票
         }
     }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] 報名這場議事會要先登記住址，只需一分鐘。登記完成後，我會把這場議事會發給您。
+       *[p] 參加這次投票要先登記住址，只需一分鐘。登記完成後，我會把這次投票發給您。
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] 您登記前想看的那場議事會已經取消、結束，或不面向您登記的住址。
+       *[p] 您登記前想看的那次投票已經結束，或不面向您登記的住址。
+    }
 public-btn-meeting = 💬 私聊報名
 public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>議事會通知</b>
