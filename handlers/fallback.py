@@ -85,7 +85,7 @@ from handlers.topics import back_typed, start_typed_topic
 from models import Role, User
 from services import address, member_self, org, smalltalk
 from services import requests as request_service
-from services.errors import Conflict
+from services.errors import Conflict, InvalidInput
 from services.order_common import category, written_text
 from services.order_titles import fit
 from services.requests import (
@@ -143,7 +143,9 @@ async def on_add_typed_text(query: CallbackQuery, state: FSMContext, ctx: OrderC
             now=now,
             outbox=ctx.outbox(now),
         )
-    except Conflict as exc:  # finished meanwhile: the offer stays, 📝 报给社区 still files it
+    except (Conflict, InvalidInput) as exc:
+        # finished meanwhile, or it holds no more words: the offer stays, 📝 报给社区 still
+        # files them
         await query.answer(t(exc.key, **exc.args_), show_alert=True)
         return
     await query.answer()
@@ -173,7 +175,7 @@ async def _offer_adding(message: Message, state: FSMContext, ctx: OrderCtx, text
         return False
     t = ctx.t
     await state.update_data(
-        typed_text=rest[:MAX_TEXT],
+        typed_text=rest,  # whole: a matter takes one message's words added to it
         typed_photos=[],
         typed_voice=None,
         typed_place=None,
@@ -1015,6 +1017,23 @@ async def on_unknown_message(
     if not in_flow and await offer_typed_phone(message, state, user, t):
         return  # "my phone is 139…" at the menu: kept as their phone with one tap
     says_something = sum(ch.isalnum() for ch in text) >= OFFER_MIN_CHARS
+    longer = not in_flow and says_something and len(text) > OFFER_MAX_CHARS
+    # '我想补充一下，…' as one long message: a matter takes it whole (services.requests
+    # ADDED_MAX), beyond what a new matter's first words may be
+    if (
+        longer
+        and user.registered
+        and ctx is not None
+        and await _offer_adding(message, state, ctx, text)
+    ):
+        return
+    if longer and not text.startswith("/"):
+        # more than a matter holds: said so, not 'not understood' (nothing of it was kept)
+        await message.answer(
+            t("fallback-text-too-long", length=len(text), limit=OFFER_MAX_CHARS),
+            reply_markup=menu,
+        )
+        return
     if (
         not in_flow
         and says_something

@@ -86,7 +86,7 @@ from services import (
     smalltalk,
     topics,
 )
-from services.consult_common import Audience
+from services.consult_common import Audience, in_audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 from services.users import can_act_in
 from services.when import parse_duration
@@ -2325,32 +2325,62 @@ async def cmd_start_public_link(
     message: Message, command: CommandObject, state: FSMContext, ctx: UpdateCtx
 ) -> None:
     """The meeting's card with its RSVP buttons (the poll's vote button) for someone it is
-    for; anyone else gets the usual greeting and menu (which says how to register)."""
+    for; someone not registered yet is asked to register first, and shown it once they have
+    (handlers.registration); anyone else gets the usual greeting and menu."""
     from handlers.common import send_main_menu
+    from handlers.registration import link_target, register_now_kb
 
     session, user, t = ctx.session, ctx.user, ctx.t
     await state.clear()
     args = command.args or ""
-    item_id = int(args[1:])
-    if args.startswith("m"):
+    if await show_public_link(message, ctx, args):
+        return
+    await send_main_menu(message, t, user, ctx.roles, session=session, now=ctx.now())
+    if not user.registered and await _link_live(session, args):
+        await link_target(state).set_data({"link": args})
+        await message.answer(
+            t("public-link-register-first", kind=args[:1]), reply_markup=register_now_kb(t)
+        )
+
+
+async def _link_live(session: AsyncSession, payload: str) -> bool:
+    """The meeting ('m12') is published, the poll ('p3') open: worth coming back to."""
+    item_id = int(payload[1:])
+    if payload.startswith("m"):
+        meeting = await session.get(Meeting, item_id)
+        return meeting is not None and meeting.status == MeetingStatus.PUBLISHED
+    poll = await session.get(Poll, item_id)
+    return poll is not None and poll.status == PollStatus.OPEN
+
+
+async def show_public_link(message: Message, ctx: UpdateCtx, payload: str) -> bool:
+    """What a group notice's link ('m12', 'p3') opens, for someone it is for: the meeting's card
+    with its RSVP buttons, or the poll's vote button. False (nothing sent) otherwise."""
+    session, user, t = ctx.session, ctx.user, ctx.t
+    item_id = int(payload[1:])
+    if payload.startswith("m"):
         meeting = await session.get(Meeting, item_id)
         if (
-            meeting is not None
-            and meeting.status == MeetingStatus.PUBLISHED
-            and await meetings.may_view(session, meeting=meeting, user=user)
+            meeting is None
+            or meeting.status != MeetingStatus.PUBLISHED
+            or not await meetings.may_view(session, meeting=meeting, user=user)
         ):
-            card = await _card(ctx, meeting)
-            text, rows = await _resident_card(session, meeting, user, card, t, ctx.now())
-            sent = await message.answer(text, reply_markup=kb(rows) if rows else None)
-            await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
-            return
-    else:
-        poll = await session.get(Poll, item_id)
-        if poll is not None and poll.status == PollStatus.OPEN:
-            notifier = ctx.notifier()
-            await message.answer(
-                notifier.text(t.lang, "poll-announce", **polls.rules_args(poll, notifier)),
-                reply_markup=kb([[(t("poll-btn-vote"), BallotCb(poll_id=item_id).pack())]]),
-            )
-            return
-    await send_main_menu(message, t, user, ctx.roles, session=session, now=ctx.now())
+            return False
+        card = await _card(ctx, meeting)
+        text, rows = await _resident_card(session, meeting, user, card, t, ctx.now())
+        sent = await message.answer(text, reply_markup=kb(rows) if rows else None)
+        await _remember(session, sent, meeting, meeting_messages.CARD, text, rows)
+        return True
+    poll = await session.get(Poll, item_id)
+    if (
+        poll is None
+        or poll.status != PollStatus.OPEN
+        or not await in_audience(session, user=user, audience=polls.poll_audience(poll))
+    ):
+        return False
+    notifier = ctx.notifier()
+    await message.answer(
+        notifier.text(t.lang, "poll-announce", **polls.rules_args(poll, notifier)),
+        reply_markup=kb([[(t("poll-btn-vote"), BallotCb(poll_id=item_id).pack())]]),
+    )
+    return True

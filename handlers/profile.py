@@ -21,7 +21,13 @@ from handlers.consult_kit import make_notifier, safe_edit_markup
 from handlers.form_guard import asks_first, held_draft, starter
 from handlers.members import masked_name
 from handlers.menu import labels, main_menu
-from handlers.registration import ask_phone, kept_draft, register_now_kb, start_registration
+from handlers.registration import (
+    ask_phone,
+    kept_draft,
+    link_target,
+    register_now_kb,
+    start_registration,
+)
 from models import MemberProfile, MemberStatus, Role, User
 from models.orders import OrderStatus
 from services import member_self as member_service_self
@@ -508,6 +514,7 @@ async def on_forget_confirmed(
     await state.clear()
     await held_draft(state).clear()  # a request the filing limits held back goes too
     await kept_draft(state).clear()  # and a matter told before registering
+    await link_target(state).clear()  # and a meeting or poll to be shown after registering
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.
         notices = await order_service.release_all_claims(

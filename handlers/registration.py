@@ -21,6 +21,7 @@ from aiogram.types import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
+from bot.settings import Settings
 from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, plain, starter
 from handlers.keyboards import inline_kb, step_keyboard
@@ -138,6 +139,13 @@ async def on_register_now(
 BEGUN_FROM = "reg_begun_from"
 # the chat's FSM data: the message asking the consent (its buttons go when it is typed)
 CONSENT_ASKED = "reg_consent_asked"
+
+
+def link_target(state: FSMContext) -> FSMContext:
+    """Where the private-chat link of a group's notice (/start m12, /start p3) would have taken
+    someone not registered yet: shown once they have registered (`_finish`), beside the flow's
+    state like `kept_draft`. Declining consent and /forget drop it."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="link-unregistered"))
 
 
 def kept_draft(state: FSMContext) -> FSMContext:
@@ -423,6 +431,7 @@ async def on_disagree(
     """No consent: nothing is kept."""
     await state.clear()
     await kept_draft(state).clear()
+    await link_target(state).clear()
     await query.answer()
     assert isinstance(query.message, Message)
     await query.message.edit_text(t("reg-declined"))
@@ -452,6 +461,7 @@ async def on_consent_typed(
         return
     await state.clear()
     await kept_draft(state).clear()
+    await link_target(state).clear()
     await message.answer(
         t("reg-declined"), reply_markup=main_menu(t, roles, registered=user.registered)
     )
@@ -637,13 +647,14 @@ async def on_cancel_button(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """The big cancel button of a text step. Once the address is stored (at the phone, or
     back at the room from there) the registration is finished as it stands, without a
     phone: the address is kept and the staff asked to verify it, as after 跳过."""
     data = await state.get_data()
     if data.get("saved") and not data.get("phone_only"):
-        await _finish(message, state, session, user, roles, t, clock, translator)
+        await _finish(message, state, session, user, roles, t, clock, translator, settings)
         return
     await state.clear()
     await message.answer(
@@ -748,6 +759,7 @@ async def on_phone_contact(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """A shared contact: only the user's own is accepted."""
     assert message.contact is not None
@@ -762,7 +774,7 @@ async def on_phone_contact(
     except InvalidInput as exc:
         await message.answer(t(exc.key, **exc.args_))
         return
-    await _finish(message, state, session, user, roles, t, clock, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator, settings)
 
 
 @router.message(StateFilter(Reg.phone), F.text.in_(labels("profile-phone-remove")))
@@ -803,12 +815,13 @@ async def on_phone_skip(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """No phone: finish (from the profile: the number stays as it is)."""
     if (await state.get_data()).get("phone_only"):
         await on_phone_keep(message, state, user, roles, t)
         return
-    await _finish(message, state, session, user, roles, t, clock, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator, settings)
 
 
 @router.message(StateFilter(Reg.phone), F.text)
@@ -821,6 +834,7 @@ async def on_phone_typed(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """A typed number is taken as the user's own."""
     try:
@@ -834,7 +848,7 @@ async def on_phone_typed(
         key = bad_number if exc.key == "err-phone-invalid" else exc.key
         await message.answer(t(key, **exc.args_))
         return
-    await _finish(message, state, session, user, roles, t, clock, translator)
+    await _finish(message, state, session, user, roles, t, clock, translator, settings)
 
 
 @router.message(StateFilter(Reg.phone))
@@ -858,6 +872,7 @@ async def _finish(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     data = await state.get_data()
     phone_only, then = bool(data.get("phone_only")), data.get("then")
@@ -890,6 +905,23 @@ async def _finish(
             now=clock(),
             matter=user_service.verify_matter(user.id),
         )
+    target = (await link_target(state).get_data()).get("link")
+    if target:  # came by a group notice's 💬 私聊报名 / 私聊投票: back to that meeting or poll
+        await link_target(state).clear()
+        from handlers.context import OrderCtx
+        from handlers.meetings import show_public_link
+
+        ctx = OrderCtx(
+            session=session,
+            user=user,
+            roles=roles,
+            t=t,
+            translator=translator,
+            settings=settings,
+            clock=clock,
+        )
+        if not await show_public_link(message, ctx, str(target)):
+            await message.answer(t("public-link-after-reg-gone", kind=str(target)[:1]))
     if kept.get("topic"):  # '我想提个议题：…' before registering: offered as a topic
         from handlers.fallback import offer_kept_topic
 

@@ -31,7 +31,7 @@ from scheduler.limits import RateLimiter
 from scheduler.runner import JobRunner, RunReport
 from scheduler.sender import DirectReplyCounter, Sender, worker_name
 from services import broadcast as broadcasts
-from services import live_cards, meeting_cards, member_cards, polls
+from services import live_cards, meeting_cards, member_cards, polls, public_notices
 from services import staff as staff_service
 from services.consult_common import Notifier
 from services.delivery import Claimed, enqueue, set_local_zone
@@ -378,6 +378,14 @@ class SchedulerService:
             return
         if verify_to_redraw(matter) is not None:
             await self._redraw_rating(item, redraw=redraw_verify_once_sent)
+            return
+        payload = public_notices.notice_to_redraw(matter)
+        if payload is not None:  # a group's notice of a meeting or poll changed meanwhile
+            async with self.sessionmaker() as session:
+                if await public_notices.redraw_once_sent(
+                    session, payload=payload, notifier=self._notifier()
+                ):
+                    self.sender.wake()
             return
         meeting_id = meeting_to_redraw(matter)
         if meeting_id is None:

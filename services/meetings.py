@@ -801,10 +801,13 @@ async def _redraw(
     skip: tuple[int, int] | None = None,
 ) -> None:
     from services.meeting_messages import redraw  # it reads this module's cards
+    from services.public_notices import redraw_meeting_notice
 
     await redraw(
         session, meeting=meeting, notifier=notifier, now=now, user_ids=user_ids, skip=skip
     )
+    if user_ids is None:  # the meeting changed: its notice in the group reads so too
+        await redraw_meeting_notice(session, meeting=meeting, notifier=notifier)
 
 
 async def my_rsvp(session: AsyncSession, *, meeting_id: int, user_id: int) -> RsvpStatus | None:

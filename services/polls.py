@@ -1514,6 +1514,10 @@ async def close_poll(
         # staff who end it by hand read the result in their chat at once: no copy for them
         await announce_result(session, result=result, notifier=notifier, answered=actor_id)
         await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
+        from services.public_notices import redraw_poll_notice
+
+        # its notice in the group: '投票已结束', no 💬 私聊投票 any more
+        await redraw_poll_notice(session, poll=poll, notifier=notifier, result=result)
     await session.commit()
     return result
 
@@ -1741,6 +1745,9 @@ async def cancel_poll(
     if notifier is not None:
         await session.refresh(poll)
         await redraw_cards(session, poll=poll, notifier=notifier, but=tapped)
+        from services.public_notices import redraw_poll_notice
+
+        await redraw_poll_notice(session, poll=poll, notifier=notifier)
     await session.commit()
     await session.refresh(poll)
     return told

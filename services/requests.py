@@ -79,6 +79,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
+ADDED_MAX = 4096  # words added to a matter at once: all one Telegram message can carry
+KEPT_MAX = MAX_TEXT * 4  # a matter's words with everything added to them
 MAX_PHOTOS = 10
 MAX_VOICES = 3  # voice notes a matter keeps: more is better typed, or said on the phone
 
@@ -1216,12 +1218,17 @@ async def add_info(
     req = await _own_request(session, user=user, request_id=request_id, action="add_info")
     if req.status not in RESIDENT_CAN_ADD_INFO:
         raise Conflict("order-err-info-closed")
-    note = clean_text(text, max_len=MAX_TEXT) if text else ""
+    # one message's words are added whole (the lead-in '我想补充一下，' taken off them, they
+    # may be longer than a new matter's first words)
+    note = clean_text(text, max_len=ADDED_MAX) if text else ""
     if not note and not photos and not voice:
         raise InvalidInput("err-text-empty")
     assert req.id is not None
     grid_name = Place(("-",))
     said = written_text(req.text)  # a voice-only request's first words are these
+    if note and len(said) + 2 + len(note) > KEPT_MAX:
+        # the matter holds no more words: said, nothing of them cut off unseen
+        raise InvalidInput("order-err-info-full", length=len(note), limit=KEPT_MAX)
     named = (
         await named_place(
             session, note, community_id=req.community_id, home_building_id=req.building_id
@@ -1234,7 +1241,7 @@ async def add_info(
         session, req, named, resident=user, said=said, now=now
     )
     if note:
-        req.text = (f"{said}\n\n{note}" if said else note)[: MAX_TEXT * 4]
+        req.text = f"{said}\n\n{note}" if said else note
         req.updated_at = now
     draft = Draft(
         text="", category=req.category, photos=list(photos), voices=[voice] if voice else []

@@ -1385,13 +1385,16 @@ def adds_to(text: str | None) -> str | None:
     lead-in, or nothing after it ('补充一下' alone opens 我的诉求, as 补充 does)."""
     if not text:
         return None
-    said = unicodedata.normalize("NFKC", text).strip()
+    written = text.strip()
+    said = unicodedata.normalize("NFKC", written)
     read = to_simplified(said).lower()
     head = _ADDS_TO.match(read)
     if head is None:
         return None
-    # in the writer's own characters where they line up with those read
-    rest = (said if len(read) == len(said) else read)[head.end() :].strip()
+    # in the writer's own characters (their '，' and '：' too) where they line up with those
+    # read: the words are added to the matter as they were typed
+    own = written if len(written) == len(read) else said if len(said) == len(read) else read
+    rest = own[head.end() :].strip()
     return rest if sum(ch.isalnum() for ch in rest) >= 2 else None
 
 

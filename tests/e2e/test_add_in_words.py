@@ -66,3 +66,20 @@ async def test_a_new_matter_is_still_offered_to_be_filed(linli_sandbox: Harness)
     assert "要把这件事报给社区吗" in message_text(plain)
     assert not any("补充到" in label for label in inline_labels(plain))
     assert await d.errors() == []
+
+
+async def test_a_whole_message_of_words_is_added_whole(linli_sandbox: Harness) -> None:
+    """'我想补充一下，…' as one message of nearly 4,096 characters: added to the matter whole
+    (its end used to be cut off at 4,000 characters, unseen)."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, "家里水管漏水了，厨房")
+    words = "楼下邻居说天花板在滴水，" * 339 + "最后这句要留下"  # 4,075 characters
+    [offer] = await d.say(WU, f"我想补充一下，{words}")
+    assert "补充到" in str(offer), message_text(offer)[:300]
+    await d.tap(WU, "补充到 00001", offer["message_id"])
+    await d.expect(WU, "已补充到诉求 00001", since=offer["message_id"])
+    async with h.sessionmaker() as s:
+        [req] = (await s.exec(select(Request))).all()
+    assert req.text.endswith(words), req.text[-20:]
+    assert await d.errors() == []

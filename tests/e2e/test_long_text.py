@@ -24,3 +24,13 @@ async def test_a_3000_character_request_is_filed_whole(linli_sandbox: Harness) -
     async with linli_sandbox.sessionmaker() as session:
         request = (await session.exec(select(Request))).one()
         assert request.text == long_text
+
+
+async def test_words_more_than_a_request_holds_are_said_not_kept(linli_sandbox: Harness) -> None:
+    """A message at the menu longer than a request holds (4,000 characters) is answered with
+    what was not kept and why, where it was 'not understood'."""
+    d = linli_sandbox.driver
+    [answer] = await d.say(4001, "家里水管漏水了，" * 510)  # 4,080 characters
+    text = message_text(answer)
+    assert "4,080 字" in text and "4,000 字" in text and "没有记下" in text, text
+    assert await d.errors() == []

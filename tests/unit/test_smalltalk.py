@@ -329,6 +329,8 @@ def test_urgency_said(text: str, urgent: bool | None) -> None:
         ("补充说明：是3楼", "是3楼"),
         ("我还想补充一点，门也坏了", "门也坏了"),
         ("加一句 楼上也漏", "楼上也漏"),
+        # the writer's own punctuation kept in the words added
+        ("我想补充一下，水已经流到楼下了，楼下说天花板湿了", "水已经流到楼下了，楼下说天花板湿了"),
         ("我想補充一下，水已經流到樓下了", "水已經流到樓下了"),
         ("I want to add: it leaks at night", "it leaks at night"),
         ("补充一下", None),  # nothing after it: 补充 opens 我的诉求

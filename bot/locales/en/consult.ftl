@@ -175,6 +175,45 @@ poll-group-notice = 🗳 <b>Poll</b>
         [yes] Tap the button below to vote in a private chat with me (votes are never posted in the group).
        *[other] Vote in a private chat with me, under "{ menu-consult }" (votes are never posted in the group).
     }
+meeting-group-notice-cancelled = 📣 <b>Meeting cancelled</b>
+    <s>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }</s>
+    🕒 was to be { $when }
+    This meeting has been cancelled; there is nothing to sign up for.
+poll-group-notice-closed = 🗳 <b>Poll closed</b>
+    { $question }
+    { $result ->
+        [none] The result has been sent privately to the residents it was for.
+       *[other] { $result }
+    }
+poll-group-notice-cancelled = 🗳 <b>Poll withdrawn</b>
+    <s>{ $question }</s>
+    This poll has been withdrawn; there is nothing to vote on.
+# the one-line conclusion of a closed poll under its notice in the group
+poll-group-outcome = { $passed ->
+        [true] Outcome: ✅ passed ({ $winner })
+        [false] Outcome: ❌ not passed
+       *[none] { $outcome ->
+            [winner] Outcome: most votes: { $winner }
+            [tie] Outcome: a tie ({ $tied })
+           *[none] Outcome: no votes
+        }
+    }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] To sign up for this meeting, please register your address first (it takes a minute). Once you have, I will show you the meeting.
+       *[p] To vote in this poll, please register your address first (it takes a minute). Once you have, I will show you the poll.
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] The meeting you opened before registering has been cancelled or is over, or is not for the address you registered.
+       *[p] The poll you opened before registering has closed, or is not for the address you registered.
+    }
 public-btn-meeting = 💬 Sign up privately
 public-btn-poll = 💬 Vote privately
 meeting-announce = 📣 <b>Meeting notice</b>

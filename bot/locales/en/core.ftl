@@ -228,6 +228,7 @@ fallback-offer-request = Shall we report this to the community? Tap the button b
 fallback-offer-request-or-ask = If it is something the community should do, tap “📝 Report it”. If not, reply "no".
 fallback-offer-which = Please tap one of the buttons above: a question about the meeting, “❓ Send to the organizer…”; something the community should do, “📝 Report it”.
 fallback-offer-added = Got it, kept together with what you sent just now.
+fallback-text-too-long = This message is { $length } characters long, more than the { $limit } a request can hold, so it was not kept. Please send it in parts, or shorten it.
 fallback-offer-too-long = This message ({ $length } characters) together with what you sent just now is over { $limit } characters, so it was not added; what you sent before is still here. Please send it shorter, or report this first and add the rest in a few messages.
 fallback-offer-said-again = We already have this one from just now; no need to send it again.
 fallback-offer-voice-more = Voice note { $count } received, kept together with the earlier ones.

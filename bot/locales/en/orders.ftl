@@ -919,6 +919,7 @@ order-err-place-claimed = Order { $order } has been claimed, so the place can no
 order-err-place-changed = The place of request { $number } has just changed, so the order was not issued. Open the request again to see where it is now, then issue the order.
 order-err-already-handled = This request is already being handled; it can no longer be changed or withdrawn.
 order-err-already-withdrawn = This request has already been withdrawn.
+order-err-info-full = This request holds no more text: with these { $length } characters it would be over { $limit }, so they were not added. Please shorten them, or place a new request.
 order-err-info-closed = This request is finished (or was withdrawn or merged); information can no longer be added. If something new came up, please place a new request.
 order-err-already-claimed = You have already claimed this order.
 order-err-taken = { $why ->

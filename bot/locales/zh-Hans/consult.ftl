@@ -172,6 +172,45 @@ poll-group-notice = 🗳 <b>投票通知</b>
         [yes] 请点下方按钮，在和我的私聊里投票（投票内容不会发在群里）。
        *[other] 请在和我的私聊里「{ menu-consult }」投票（投票内容不会发在群里）。
     }
+meeting-group-notice-cancelled = 📣 <b>议事会已取消</b>
+    <s>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</s>
+    🕒 原定 { $when }
+    这次议事会已取消，不用再报名了。
+poll-group-notice-closed = 🗳 <b>投票已结束</b>
+    { $question }
+    { $result ->
+        [none] 结果已在私聊里告知参与的居民。
+       *[other] { $result }
+    }
+poll-group-notice-cancelled = 🗳 <b>投票已撤销</b>
+    <s>{ $question }</s>
+    这次投票已撤销，不用再投了。
+# the one-line conclusion of a closed poll under its notice in the group
+poll-group-outcome = { $passed ->
+        [true] 结论：✅ 通过（{ $winner }）
+        [false] 结论：❌ 未通过
+       *[none] { $outcome ->
+            [winner] 结论：得票最多：{ $winner }
+            [tie] 结论：平票（{ $tied }）
+           *[none] 结论：无人投票
+        }
+    }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] 报名这场议事会要先登记住址，只需一分钟。登记完成后，我会把这场议事会发给您。
+       *[p] 参加这次投票要先登记住址，只需一分钟。登记完成后，我会把这次投票发给您。
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] 您登记前想看的那场议事会已经取消、结束，或不面向您登记的住址。
+       *[p] 您登记前想看的那次投票已经结束，或不面向您登记的住址。
+    }
 public-btn-meeting = 💬 私聊报名
 public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>议事会通知</b>

@@ -201,6 +201,7 @@ fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，�
 fallback-offer-request-or-ask = 如果是要社区帮忙办的事，请点「📝 报给社区」。不需要就回「不要了」。
 fallback-offer-which = 请点上面的按钮选一个：想问议事会的事，点「❓ 转给…的组织者」；要社区帮忙办的事，点「📝 报给社区」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
+fallback-text-too-long = 这段话有 { $length } 字，超过了一件诉求能记下的 { $limit } 字，没有记下。请分成几段发送，或精简后再发。
 fallback-offer-too-long = 这段话（{ $length } 字）和刚才说的加起来超过 { $limit } 字，没有加进去；刚才说的还在。请精简后再发，或者先报给社区，再分几次补充。
 fallback-offer-said-again = 这件事刚才已经记下了，不用再发一遍。
 fallback-offer-voice-more = 收到第 { $count } 条语音，和前面的一起记下了。

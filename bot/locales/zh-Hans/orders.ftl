@@ -863,6 +863,7 @@ order-err-place-claimed = 工单 { $order } 已有人接单，不能再改地点
 order-err-place-changed = 诉求 { $number } 的地点刚刚改了，工单没有发出。请重新打开诉求看看现在的地点，再派单。
 order-err-already-handled = 这件诉求已经在办理中，不能再修改或撤回了。
 order-err-already-withdrawn = 这件诉求已经撤回了。
+order-err-info-full = 这件诉求已经写了很多（加上这段话超过 { $limit } 字），这段话（{ $length } 字）没有补充进去。请精简后再补充，或者报给社区作为一件新的诉求。
 order-err-info-closed = 这件诉求已经办结（或已撤回、合并），不能再补充信息了。如有新情况，请重新点单。
 order-err-already-claimed = 您已经接过这张工单了。
 order-err-taken = { $why ->

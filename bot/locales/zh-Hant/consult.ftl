@@ -175,6 +175,45 @@ poll-group-notice = 🗳 <b>投票通知</b>
         [yes] 請點下方按鈕，在和我的私聊裡投票（投票內容不會發在群裡）。
        *[other] 請在和我的私聊裡「{ menu-consult }」投票（投票內容不會發在群裡）。
     }
+meeting-group-notice-cancelled = 📣 <b>議事會已取消</b>
+    <s>{ $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }</s>
+    🕒 原定 { $when }
+    這次議事會已取消，不用再報名了。
+poll-group-notice-closed = 🗳 <b>投票已結束</b>
+    { $question }
+    { $result ->
+        [none] 結果已在私聊裡告知參與的居民。
+       *[other] { $result }
+    }
+poll-group-notice-cancelled = 🗳 <b>投票已撤銷</b>
+    <s>{ $question }</s>
+    這次投票已撤銷，不用再投了。
+# the one-line conclusion of a closed poll under its notice in the group
+poll-group-outcome = { $passed ->
+        [true] 結論：✅ 通過（{ $winner }）
+        [false] 結論：❌ 未通過
+       *[none] { $outcome ->
+            [winner] 結論：得票最多：{ $winner }
+            [tie] 結論：平票（{ $tied }）
+           *[none] 結論：無人投票
+        }
+    }
+# the private-chat link of a group's notice, followed before registering: kind m (meeting) or p (poll)
+public-link-register-first = { $kind ->
+        [m] 報名這場議事會要先登記住址，只需一分鐘。登記完成後，我會把這場議事會發給您。
+       *[p] 參加這次投票要先登記住址，只需一分鐘。登記完成後，我會把這次投票發給您。
+    }
+public-link-after-reg-gone = { $kind ->
+        [m] 您登記前想看的那場議事會已經取消、結束，或不面向您登記的住址。
+       *[p] 您登記前想看的那次投票已經結束，或不面向您登記的住址。
+    }
 public-btn-meeting = 💬 私聊報名
 public-btn-poll = 💬 私聊投票
 meeting-announce = 📣 <b>議事會通知</b>

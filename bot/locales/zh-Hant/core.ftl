@@ -204,6 +204,7 @@ fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，�
 fallback-offer-request-or-ask = 如果是要社區幫忙辦的事，請點「📝 報給社區」。不需要就回「不要了」。
 fallback-offer-which = 請點上面的按鈕選一個：想問議事會的事，點「❓ 轉給…的組織者」；要社區幫忙辦的事，點「📝 報給社區」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
+fallback-text-too-long = 這段話有 { $length } 字，超過了一件訴求能記下的 { $limit } 字，沒有記下。請分成幾段發送，或精簡後再發。
 fallback-offer-too-long = 這段話（{ $length } 字）和剛才說的加起來超過 { $limit } 字，沒有加進去；剛才說的還在。請精簡後再發，或者先報給社區，再分幾次補充。
 fallback-offer-said-again = 這件事剛才已經記下了，不用再發一遍。
 fallback-offer-voice-more = 收到第 { $count } 條語音，和前面的一起記下了。

@@ -866,6 +866,7 @@ order-err-place-claimed = 工單 { $order } 已有人接單，不能再改地點
 order-err-place-changed = 訴求 { $number } 的地點剛剛改了，工單沒有發出。請重新打開訴求看看現在的地點，再派單。
 order-err-already-handled = 這件訴求已經在辦理中，不能再修改或撤回了。
 order-err-already-withdrawn = 這件訴求已經撤回了。
+order-err-info-full = 這件訴求已經寫了很多（加上這段話超過 { $limit } 字），這段話（{ $length } 字）沒有補充進去。請精簡後再補充，或者報給社區作為一件新的訴求。
 order-err-info-closed = 這件訴求已經辦結（或已撤回、合併），不能再補充信息了。如有新情況，請重新點單。
 order-err-already-claimed = 您已經接過這張工單了。
 order-err-taken = { $why ->
