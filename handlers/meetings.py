@@ -22,6 +22,7 @@ from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     ANYWAY,
+    DRAFT_AUDIENCE_STEPS,
     AudienceCb,
     BallotCb,
     CheckinCb,
@@ -643,6 +644,15 @@ async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -
     else:  # the capacity: the audience again
         await state.set_state(MeetingForm.audience)
         await ask_audience(message, state, ctx.t, flow="meeting")
+
+
+@staff_router.message(StateFilter(DraftAudience.picking), F.text.func(smalltalk.whole_community))
+async def on_draft_audience_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """'全社区' / '所有居民' / 'everyone' typed where a draft's new audience is chosen (👥
+    改面向范围): the 全社区 tap, as at the forms' audience step, and the draft changes (before,
+    it was not understood). Other words go where they went."""
+    if await audience_typed(message, state, ctx.t, settings=ctx.settings, now=ctx.now()):
+        await finish_draft_audience(message, state, ctx)
 
 
 @router.message(StateFilter(MeetingForm.audience), F.text)
@@ -1440,12 +1450,12 @@ async def _warned_nobody(query: CallbackQuery, meeting_id: int, ctx: UpdateCtx) 
     return True
 
 
-@staff_router.callback_query(MeetingCb.filter(F.action == "reaud"))
+@staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("reaud"))))
 async def on_change_audience(
     query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
-    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
-    once chosen (on_draft_audience)."""
+    """👥 改面向范围 under a draft's warning: who it is for is asked again (asking first when
+    another form is half filled); the draft changes once chosen (on_draft_audience)."""
     session, t = ctx.session, ctx.t
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
     if not await can_act_in(
@@ -1454,10 +1464,15 @@ async def on_change_audience(
         raise NotFound("meeting-err-not-found")
     if meeting.status != MeetingStatus.DRAFT:  # published or withdrawn meanwhile
         raise Conflict("meeting-err-not-draft")
+    if await asks_first(
+        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
+    ):
+        return
     await query.answer()
+    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
     if not isinstance(query.message, Message):
         return
-    await settle(query.message, t, t("consult-btn-change-audience"))
+    await settle(warned, t, t("consult-btn-change-audience"))
     await ask_draft_audience(
         query.message,
         state,

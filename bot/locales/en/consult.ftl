@@ -1030,6 +1030,7 @@ form-name = { $group ->
         [MeetingStart] new meeting
         [MeetingChange] meeting change
         [PollChange] poll change
+        [DraftAudience] audience change
         [MeetingPostpone] postponing a meeting
         [MeetingCancel] cancelling a meeting
         [Minutes] minutes
