@@ -297,8 +297,47 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
     await _mark_answer(query, ctx, meeting)
+    if isinstance(query.message, Message):  # ✅ 确认去 on an answer typed and read back
+        await _settle_offer(
+            query.message, ctx, meeting, outcome, offer_id=query.message.message_id
+        )
     await query.answer()
     await _rsvp_said(query.message, ctx, meeting, outcome)
+
+
+async def _settle_offer(
+    message: Message,
+    ctx: UpdateCtx,
+    meeting: Meeting,
+    outcome: meetings.RsvpOutcome,
+    *,
+    offer_id: int,
+) -> None:
+    """An answer typed and read back ("您是说「…」要去吗？", message `offer_id` in the chat
+    of `message`) now confirmed: it loses its buttons and says what was chosen ('✓ 已选：
+    参加'), so scrolling back it reads as answered. Other messages are left as they are."""
+    kind = await meeting_messages.settle_offer(
+        ctx.session, chat_id=message.chat.id, message_id=offer_id
+    )
+    if kind is None or message.bot is None:
+        return
+    t = ctx.t
+    answer, company = meeting_messages.offer_of_kind(kind)
+    text, _rows = meeting_messages.typed_offer(
+        meeting,
+        answer=answer,
+        when=when_text(t, meeting.starts_at, settings=ctx.settings, now=ctx.now()),
+        render=partial(tx, t),
+        company=company,
+    )
+    if meeting.status == MeetingStatus.PUBLISHED:  # its last line asks to tap: answered now
+        text = text.rpartition("\n")[0] or text
+    chosen = meeting_messages.status_label(partial(tx, t), outcome.status, outcome.position)
+    said = t("fallback-offer-chosen", choice=chosen)
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, too old
+        await message.bot.edit_message_text(
+            f"{text}\n\n{said}", chat_id=message.chat.id, message_id=offer_id, reply_markup=None
+        )
 
 
 async def rsvp_typed_yes(
@@ -327,6 +366,7 @@ async def rsvp_typed_yes(
         raise
     await ctx.meeting_cards_follow(meeting_id)
     meeting = await meetings.get_meeting(ctx.session, meeting_id=meeting_id)
+    await _settle_offer(message, ctx, meeting, outcome, offer_id=offer_id)
     await _rsvp_said(message, ctx, meeting, outcome)
 
 
