@@ -302,6 +302,10 @@ class DraftAudience(StatesGroup):
     picking = State()
 
 
+# the picker's own step: 👥 改面向范围 tapped again there starts over without asking
+DRAFT_AUDIENCE_STEPS = frozenset({DraftAudience.picking.state})
+
+
 # (message, state, ctx): the draft changed to the audience chosen, and its preview shown again
 DraftChosen = Callable[[Message, FSMContext, "UpdateCtx"], Awaitable[None]]
 _DRAFT_CHOSEN: dict[str, DraftChosen] = {}

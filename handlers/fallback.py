@@ -63,6 +63,7 @@ from handlers.registration import (
     register_rows,
 )
 from handlers.requests import (
+    RATE_CONFIRM,
     Filing,
     act_on_only_matter,
     cmd_my_requests,
@@ -70,6 +71,7 @@ from handlers.requests import (
     compose_keyboard,
     offer_rating_first,
     offer_review_first,
+    rate_typed_yes,
     show_my_request,
     take_typed_rating,
 )
@@ -361,6 +363,8 @@ async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, 
         )
     elif kind == RSVP_CONFIRM:
         await rsvp_typed_no(message, ctx)
+    elif kind == RATE_CONFIRM and yes:
+        await rate_typed_yes(message, state, ctx, request_id=int(target), score=str(choice))
     else:
         return False
     return True

@@ -22,6 +22,7 @@ from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     ANYWAY,
+    DRAFT_AUDIENCE_STEPS,
     AudienceCb,
     BallotCb,
     CheckinCb,
@@ -296,8 +297,47 @@ async def on_rsvp(query: CallbackQuery, callback_data: RsvpCb, ctx: UpdateCtx) -
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.meeting_id)
     await _refresh_card(query, ctx, meeting)
     await _mark_answer(query, ctx, meeting)
+    if isinstance(query.message, Message):  # ✅ 确认去 on an answer typed and read back
+        await _settle_offer(
+            query.message, ctx, meeting, outcome, offer_id=query.message.message_id
+        )
     await query.answer()
     await _rsvp_said(query.message, ctx, meeting, outcome)
+
+
+async def _settle_offer(
+    message: Message,
+    ctx: UpdateCtx,
+    meeting: Meeting,
+    outcome: meetings.RsvpOutcome,
+    *,
+    offer_id: int,
+) -> None:
+    """An answer typed and read back ("您是说「…」要去吗？", message `offer_id` in the chat
+    of `message`) now confirmed: it loses its buttons and says what was chosen ('✓ 已选：
+    参加'), so scrolling back it reads as answered. Other messages are left as they are."""
+    kind = await meeting_messages.settle_offer(
+        ctx.session, chat_id=message.chat.id, message_id=offer_id
+    )
+    if kind is None or message.bot is None:
+        return
+    t = ctx.t
+    answer, company = meeting_messages.offer_of_kind(kind)
+    text, _rows = meeting_messages.typed_offer(
+        meeting,
+        answer=answer,
+        when=when_text(t, meeting.starts_at, settings=ctx.settings, now=ctx.now()),
+        render=partial(tx, t),
+        company=company,
+    )
+    if meeting.status == MeetingStatus.PUBLISHED:  # its last line asks to tap: answered now
+        text = text.rpartition("\n")[0] or text
+    chosen = meeting_messages.status_label(partial(tx, t), outcome.status, outcome.position)
+    said = t("fallback-offer-chosen", choice=chosen)
+    with contextlib.suppress(TelegramBadRequest):  # a double tap crossing the edit, too old
+        await message.bot.edit_message_text(
+            f"{text}\n\n{said}", chat_id=message.chat.id, message_id=offer_id, reply_markup=None
+        )
 
 
 async def rsvp_typed_yes(
@@ -326,6 +366,7 @@ async def rsvp_typed_yes(
         raise
     await ctx.meeting_cards_follow(meeting_id)
     meeting = await meetings.get_meeting(ctx.session, meeting_id=meeting_id)
+    await _settle_offer(message, ctx, meeting, outcome, offer_id=offer_id)
     await _rsvp_said(message, ctx, meeting, outcome)
 
 
@@ -643,6 +684,15 @@ async def on_meeting_back(message: Message, state: FSMContext, ctx: UpdateCtx) -
     else:  # the capacity: the audience again
         await state.set_state(MeetingForm.audience)
         await ask_audience(message, state, ctx.t, flow="meeting")
+
+
+@staff_router.message(StateFilter(DraftAudience.picking), F.text.func(smalltalk.whole_community))
+async def on_draft_audience_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """'全社区' / '所有居民' / 'everyone' typed where a draft's new audience is chosen (👥
+    改面向范围): the 全社区 tap, as at the forms' audience step, and the draft changes (before,
+    it was not understood). Other words go where they went."""
+    if await audience_typed(message, state, ctx.t, settings=ctx.settings, now=ctx.now()):
+        await finish_draft_audience(message, state, ctx)
 
 
 @router.message(StateFilter(MeetingForm.audience), F.text)
@@ -1440,12 +1490,12 @@ async def _warned_nobody(query: CallbackQuery, meeting_id: int, ctx: UpdateCtx) 
     return True
 
 
-@staff_router.callback_query(MeetingCb.filter(F.action == "reaud"))
+@staff_router.callback_query(MeetingCb.filter(F.action.in_(starter("reaud"))))
 async def on_change_audience(
     query: CallbackQuery, callback_data: MeetingCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
-    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
-    once chosen (on_draft_audience)."""
+    """👥 改面向范围 under a draft's warning: who it is for is asked again (asking first when
+    another form is half filled); the draft changes once chosen (on_draft_audience)."""
     session, t = ctx.session, ctx.t
     meeting = await meetings.get_meeting(session, meeting_id=callback_data.id)
     if not await can_act_in(
@@ -1454,10 +1504,15 @@ async def on_change_audience(
         raise NotFound("meeting-err-not-found")
     if meeting.status != MeetingStatus.DRAFT:  # published or withdrawn meanwhile
         raise Conflict("meeting-err-not-draft")
+    if await asks_first(
+        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
+    ):
+        return
     await query.answer()
+    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
     if not isinstance(query.message, Message):
         return
-    await settle(query.message, t, t("consult-btn-change-audience"))
+    await settle(warned, t, t("consult-btn-change-audience"))
     await ask_draft_audience(
         query.message,
         state,

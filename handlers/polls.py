@@ -28,6 +28,7 @@ from bot.i18n import Raw, Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     ANYWAY,
+    DRAFT_AUDIENCE_STEPS,
     BallotCb,
     HubCb,
     PollCb,
@@ -1052,12 +1053,12 @@ async def _warned_nobody(query: CallbackQuery, poll_id: int, ctx: UpdateCtx) -> 
     return True
 
 
-@staff_router.callback_query(PollCb.filter(F.action == "reaud"))
+@staff_router.callback_query(PollCb.filter(F.action.in_(starter("reaud"))))
 async def on_change_audience(
     query: CallbackQuery, callback_data: PollCb, state: FSMContext, ctx: UpdateCtx
 ) -> None:
-    """👥 改面向范围 under a draft's warning: who it is for is asked again; the draft changes
-    once chosen (on_draft_audience)."""
+    """👥 改面向范围 under a draft's warning: who it is for is asked again (asking first when
+    another form is half filled); the draft changes once chosen (on_draft_audience)."""
     session, t = ctx.session, ctx.t
     poll = await polls.get_poll(session, poll_id=callback_data.id)
     if not await can_act_in(
@@ -1065,10 +1066,15 @@ async def on_change_audience(
     ):
         raise NotFound("poll-err-not-found")
     polls.check_draft(poll)  # published or withdrawn meanwhile: said so, nothing asked
+    if await asks_first(
+        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
+    ):
+        return
     await query.answer()
+    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
     if not isinstance(query.message, Message):
         return
-    await settle(query.message, t, t("consult-btn-change-audience"))
+    await settle(warned, t, t("consult-btn-change-audience"))
     await ask_draft_audience(
         query.message,
         state,

@@ -1678,7 +1678,7 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
             out_of=points.out_of,
             score=ctx.t(_SCORE_LABELS[score]),
         )
-        await _ask_score(message, state, ctx, asked, ask, comment=comment)
+        await _ask_score(message, state, ctx, asked, ask, comment=comment, score=score)
         return True
     if said is None and above is not None:  # '好的' right under the question
         unclear_ask = ctx.t("order-rate-unclear", number=above.number)
@@ -1696,7 +1696,7 @@ async def take_typed_rating(message: Message, state: FSMContext, ctx: OrderCtx, 
         # from its own question)
         newest = waiting[0]
         ask = ctx.t("order-rate-typed", number=newest.number, score=ctx.t(_SCORE_LABELS[score]))
-        await _ask_score(message, state, ctx, newest, ask, comment=comment)
+        await _ask_score(message, state, ctx, newest, ask, comment=comment, score=score)
         return True
     if comment is None:  # '满意' typed under a read-back that kept words said with the score
         kept = (await state.get_data()).get("rate_comment")
@@ -1714,10 +1714,14 @@ async def _ask_score(
     text: str,
     *,
     comment: str | None = None,
+    score: Score | None = None,
 ) -> None:
     """The rating question again for `req`, in `text`, with its three buttons. Words said with
     the score (`comment`) are said back and kept: a tap on a score for `req` records them as
-    its comment (on_rate), so they are neither asked for again nor lost."""
+    its comment (on_rate), so they are neither asked for again nor lost. A score read back
+    (`score`: '您给的是 8 分…记作「😊 满意」') is given by '好的' / '是的' typed right under it
+    (handlers.fallback), as by a tap on its button; once a score is given, tapped or typed,
+    the read-back loses its buttons and says which (_settle_read_back)."""
     t = ctx.t
     if comment:
         kept = t("order-rate-comment-kept", comment=fit(comment, 300))
@@ -1726,8 +1730,62 @@ async def _ask_score(
         text = f"{head}\n{kept}\n{last}" if head else f"{text}\n{kept}"
         # kept until a score is tapped (a reading changed, or '好的' under it, keeps it too)
         await state.update_data(rate_comment=[req.id, comment])
-    rows = [[button(t(_SCORE_LABELS[score]), action, req.id)] for action, score in _SCORES.items()]
-    await message.answer(text, reply_markup=keyboard(rows))
+    rows = [[button(t(_SCORE_LABELS[s]), action, req.id)] for action, s in _SCORES.items()]
+    sent = await message.answer(text, reply_markup=keyboard(rows))
+    await state.update_data(rate_asked=[req.id, sent.message_id, sent.html_text])
+    if score is not None:  # '好的' typed right under it gives the score read back
+        await state.update_data(typed_confirm=[sent.message_id, RATE_CONFIRM, req.id, score.value])
+
+
+# what a pending typed confirmation (FSM data `typed_confirm`) is of: a score read back
+RATE_CONFIRM = "rate"
+
+
+async def _settle_read_back(
+    message: Message | None,
+    kept: dict[str, Any],
+    t: Text,
+    *,
+    request_id: int,
+    score: Score,
+    tapped: int | None = None,
+) -> None:
+    """The score for `request_id` given (tapped, or typed): the rating question read back for
+    it (kept in the flow's data as `rate_asked`: request, message id, text) loses its buttons
+    and reads the score given, as a tapped rating notice does; `tapped`, the message the
+    score was tapped on, is redrawn by its tap (_show_score)."""
+    asked = kept.get("rate_asked")
+    if not isinstance(asked, list) or len(asked) != 3 or asked[0] != request_id:
+        return
+    if message is None or message.bot is None or asked[1] == tapped:
+        return
+    key = "order-rated-choice-reopened" if score == Score.UNSATISFIED else "order-rated-choice"
+    line = t(key, score=t(_SCORE_LABELS[score]))
+    with contextlib.suppress(TelegramBadRequest):  # too old to edit, or already edited
+        await message.bot.edit_message_text(
+            f"{asked[2]}\n\n{line}",
+            chat_id=message.chat.id,
+            message_id=int(asked[1]),
+            reply_markup=None,
+        )
+
+
+async def rate_typed_yes(
+    message: Message, state: FSMContext, ctx: OrderCtx, *, request_id: int, score: str
+) -> None:
+    """'好的' / '是的' typed right under a score read back ('您给的是 8 分（满分 10 分）…记作
+    「😊 满意」'): that score given, as a tap on its button gives it (before, '好的' there got
+    small talk and no score)."""
+    req = await request_service.resident_view(ctx.session, user=ctx.user, request_id=request_id)
+    if req.status != RequestStatus.DONE:  # rated or closed meanwhile: what it was
+        key = await order_service.stale_rating_answer(ctx.session, req=req, message_id=None)
+        await message.answer(ctx.t(key), reply_markup=ctx.main_menu())
+        return
+    kept = (await state.get_data()).get("rate_comment")
+    comment = None
+    if isinstance(kept, list) and len(kept) == 2 and kept[0] == req.id and kept[1]:
+        comment = str(kept[1])  # words said with the points, read back with them
+    await _rate_typed(message, state, ctx, req, Score(score), comment=comment)
 
 
 async def _rate_typed(
@@ -1744,6 +1802,7 @@ async def _rate_typed(
     unless it came with the score ('很满意，师傅很负责'): then it is the comment, kept with it
     (and 不满意's reason the matter is reopened with), and nothing more is asked."""
     t = ctx.t
+    kept = await state.get_data()
     try:
         out = await order_service.rate(
             ctx.session,
@@ -1756,6 +1815,7 @@ async def _rate_typed(
     except Conflict as exc:  # rated (or closed) a moment before, elsewhere
         await message.answer(t(exc.key), reply_markup=ctx.main_menu())
         return
+    await _settle_read_back(message, kept, t, request_id=int(req.id or 0), score=score)
     if comment:
         await state.clear()
         key = (
@@ -1899,6 +1959,15 @@ async def on_rate(
     if not said and isinstance(with_score, list) and len(with_score) == 2:
         said = str(with_score[1] or "") if with_score[0] == req.id else ""
     await state.clear()
+    # the score read back for it, when it was tapped elsewhere (the notice): answered too
+    await _settle_read_back(
+        query.message if isinstance(query.message, Message) else None,
+        kept,
+        t,
+        request_id=int(req.id or 0),
+        score=score,
+        tapped=tapped.message_id if tapped is not None else None,
+    )
     out = await order_service.rate(
         ctx.session,
         user=ctx.user,

@@ -191,7 +191,7 @@ async def cmd_stats(
         today = clock().astimezone(settings.zone).date()
         said = stats_service.said_period(command.args, today=today)
         first, last = said or stats_service.typed_period(command.args)
-        ref, extra = _number(first), _number(last)
+        ref, extra = _refs(command.args, first, last)
         await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
         return
     await _choose(message, state, t)
@@ -248,12 +248,21 @@ async def on_stats_said(
         return
     await state.update_data(stats_choose=None)
     first, last = said_days
-    ref, extra = _number(first), _number(last)
+    ref, extra = _refs(message.text, first, last)
     await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
 
 
 def _number(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def _refs(said: str | None, first: date, last: date) -> tuple[int, int]:
+    """What a period said in words is, as a button names it: a button's period ('这周',
+    '本月的台账': titled 本周 / 本月, as its button's figures are), else the days said."""
+    preset = stats_service.said_preset(said)
+    if preset is not None:
+        return PERIODS.index(preset), 0
+    return _number(first), _number(last)
 
 
 @router.callback_query(OrderCb.filter(F.action == "stp"))

@@ -144,6 +144,27 @@ async def forget_replies(session: AsyncSession, *, meeting_id: int, chat_id: int
     return ids
 
 
+async def settle_offer(session: AsyncSession, *, chat_id: int, message_id: int) -> str | None:
+    """An answer typed and read back ("您是说「…」要去吗？") was confirmed, its ✅ 确认 tapped
+    or '好的' typed under it: the read-back is no longer redrawn (its redraws still queued are
+    cancelled), so the caller shows it answered, without buttons, for good; the answer itself
+    is redrawn as it changes. Returns the read-back's kind (`offer_kind`), None when the
+    message is no read-back."""
+    stmt = select(MeetingMessage).where(
+        MeetingMessage.chat_id == chat_id,
+        MeetingMessage.message_id == message_id,
+        col(MeetingMessage.kind).startswith(f"{OFFER}:"),
+    )
+    row = (await session.exec(stmt)).first()
+    if row is None:
+        return None
+    kind = row.kind
+    await session.delete(row)
+    await outbox.cancel_redraws(session, chat_id=chat_id, message_id=message_id, commit=False)
+    await session.commit()
+    return kind
+
+
 # the button of each answer (去 holds a seat or a place on the waitlist)
 _CHOSEN = {
     RsvpStatus.GOING: 0,

@@ -35,7 +35,7 @@ from models.consultations import (
     Vote,
 )
 from models.scheduling import Delivery, DeliveryState
-from services import audit, delivery, live_cards
+from services import audit, delivery, live_cards, topics
 from services.consult_common import (
     DEFAULT_ZONE,
     Audience,
@@ -1730,6 +1730,8 @@ async def cancel_poll(
     await unschedule(session, key=f"poll:{poll_id}:close")
     await unschedule(session, key=f"poll:{poll_id}:soon")
     await delivery.cancel_stale(session, matter=open_matter(poll_id))
+    if not was_open:  # a draft made from a topic: the topic is open again, as it was
+        await topics.reopen_polled(session, actor_id=user.id, poll_id=poll_id)
     told = 0
     if was_open and notifier is not None:
         users = await audience_users(session, audience=poll_audience(poll))

@@ -160,6 +160,40 @@ def period_bounds(kind: str, *, now: datetime, zone: tzinfo) -> tuple[datetime, 
     return start, end
 
 
+# days on which no two periods start or end together (Wednesdays, mid-month, not January): a
+# period said in words reads as one of PERIODS when it does on each of them (said_preset)
+_PROBE_DAYS = (date(2026, 6, 17), date(2027, 3, 10))
+
+
+def preset_days(kind: str, *, today: date) -> tuple[date, date]:
+    """The days (both included) of one of PERIODS as of `today`: a running period ends today."""
+    month_start = today.replace(day=1)
+    if kind == "week":
+        return today - timedelta(days=today.weekday()), today
+    if kind == "month":
+        return month_start, today
+    if kind == "last_month":
+        last = month_start - timedelta(days=1)
+        return last.replace(day=1), last
+    return today.replace(month=1, day=1), today
+
+
+def said_preset(text: str | None) -> str | None:
+    """The period of a button said in words ('这周', '本月的台账', '这周有多少诉求', 'last
+    month'): its name in PERIODS, so the figures are titled as the button's are ('本周', not
+    '2026-12-07 至 2026-12-09'); None for other days ('最近30天', '今天', '11月'), however
+    they fall today: '今天' on a Monday is still not 本周 (the words are read on days where
+    the periods differ, _PROBE_DAYS)."""
+    for kind in PERIODS:
+        if all(
+            (said_period(text, today=day) or counts_period(text, today=day))
+            == preset_days(kind, today=day)
+            for day in _PROBE_DAYS
+        ):
+            return kind
+    return None
+
+
 def typed_period(text: str) -> tuple[date, date]:
     """The days of a period staff typed after /stats, both included: a year (`2026`), a month
     (`2026-11`, `2026年11月`), a day, or two of them (`2026-11-01 2026-11-30`, `2026-10 至

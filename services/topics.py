@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Building, Role, User
+from models import AuditEvent, Building, Role, User
 from models.consultations import (
     AgendaItem,
     Meeting,
@@ -396,6 +396,40 @@ async def poll_topic(
     )
     await session.commit()
     return await get_topic(session, topic_id=topic_id)
+
+
+async def reopen_polled(session: AsyncSession, *, actor_id: int, poll_id: int) -> Topic | None:
+    """A draft poll made from a topic was withdrawn before anyone saw it: the topic is open
+    again, as it was before (no answer, undecided), so it can be put to a poll or an agenda
+    once more; nobody is told (its people heard of the poll once, and a poll made of it again
+    tells nobody twice: the notices' dedupe keys). In the caller's transaction. Returns the
+    topic, or None when the poll was made from no topic or the topic moved on."""
+    topic_id = (
+        await session.exec(
+            select(AuditEvent.subject_id)
+            .where(
+                AuditEvent.subject_type == "topic",
+                AuditEvent.action == "topic-poll",
+                AuditEvent.detail == f"poll={poll_id}",
+            )
+            .order_by(col(AuditEvent.id).desc())
+        )
+    ).first()
+    if topic_id is None or not topic_id.isdigit():
+        return None
+    done = await session.exec(
+        update(Topic)
+        .where(col(Topic.id) == int(topic_id), col(Topic.status) == TopicStatus.POLLED)
+        .values(status=TopicStatus.OPEN, answer=None, decided_by=None, decided_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    if done.rowcount != 1:
+        return None
+    _audit(session, actor_id, "topic-reopen", int(topic_id), f"poll={poll_id}")
+    topic = await session.get(Topic, int(topic_id))
+    if topic is not None:
+        await session.refresh(topic)
+    return topic
 
 
 async def answer_topic(

@@ -139,3 +139,62 @@ async def test_meeting_for_nobody_warned_on_its_preview_and_its_card(
     async with h.sessionmaker() as session:
         assert (await session.exec(select(Meeting))).one().status == MeetingStatus.PUBLISHED
     assert (await d.errors()) == []
+
+
+async def test_change_audience_asks_before_leaving_a_form_and_reads_typed_words(
+    linli_sandbox: Harness,
+) -> None:
+    """👥 改面向范围 with another form half filled asks first, as other form starters do
+    (before, the half-filled form was dropped without a word); at its audience question,
+    '全社区' / 'everyone' typed is the 全社区 tap, as at the forms' audience step (before, it
+    was not understood)."""
+    h = linli_sandbox
+    d = h.driver
+    preview = await _poll_draft(d, "3号楼")
+    assert NOBODY in message_text(preview)
+    # another poll begun: its question typed, so there is something to lose
+    await d.say(STAFF, "🏛 议事管理")
+    await d.tap(STAFF, "➕ 新建投票")
+    await d.expect(STAFF, "请输入投票问题")
+    [options] = await d.say(STAFF, "垃圾分类点设在哪里？")
+    await d.tap(STAFF, "👥 改面向范围", preview["message_id"])
+    busy = await d.expect(STAFF, "没有填完", since=options["message_id"])
+    assert "「新建投票」" in message_text(busy) and "改面向范围" in message_text(busy)
+    assert _labels(busy) == ["↩️ 继续填写「新建投票」", "✍️ 不填了，开始改面向范围"]
+    assert _labels(await _now(d, preview)), "nothing changed yet: the warning keeps its buttons"
+    await d.tap(STAFF, "↩️ 继续填写「新建投票」", busy["message_id"])
+    await d.expect(STAFF, "请接着填写「新建投票」", since=busy["message_id"])
+    # asked again, and left this time: the audience is asked; the warning's buttons are spent
+    await d.tap(STAFF, "👥 改面向范围", preview["message_id"])
+    busy = await d.expect(STAFF, "没有填完", since=busy["message_id"])
+    await d.tap(STAFF, "✍️ 不填了，开始改面向范围", busy["message_id"])
+    ask = await d.expect(STAFF, "面向哪些人", since=busy["message_id"])
+    assert not _labels(await _now(d, preview))
+    # typed rather than tapped
+    sent = await d.send(STAFF, "全社区")
+    changed = await d.expect(STAFF, "面向范围已改为", since=sent["message_id"])
+    assert "面向范围已改为：全社区" in message_text(changed), message_text(changed)
+    again = await d.expect(STAFF, "预览", since=ask["message_id"])
+    assert NOBODY not in message_text(again)
+    assert _labels(again) == ["📣 发布", "✏️ 修改", "❌ 取消投票"]
+    assert "全社区" in message_text(await _now(d, ask))  # the question shows the answer
+    async with h.sessionmaker() as session:
+        polls = (await session.exec(select(Poll))).all()
+        assert [p.audience_kind for p in polls] == ["community"]
+    assert await d.errors() == []
+
+
+async def test_change_audience_reads_everyone_in_english(linli_sandbox: Harness) -> None:
+    """'everyone' at the audience question 👥 改面向范围 asks: the whole community."""
+    h = linli_sandbox
+    d = h.driver
+    preview = await _poll_draft(d, "6号楼")
+    await d.tap(STAFF, "👥 改面向范围", preview["message_id"])
+    ask = await d.expect(STAFF, "面向哪些人", since=preview["message_id"])
+    sent = await d.send(STAFF, "everyone")
+    changed = await d.expect(STAFF, "面向范围已改为", since=sent["message_id"])
+    assert "面向范围已改为：全社区" in message_text(changed), message_text(changed)
+    await d.expect(STAFF, "预览", since=ask["message_id"])
+    async with h.sessionmaker() as session:
+        assert (await session.exec(select(Poll))).one().audience_kind == "community"
+    assert await d.errors() == []

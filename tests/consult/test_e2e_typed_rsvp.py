@@ -168,3 +168,32 @@ async def _postpone(h: Harness, meeting_id: int, *, days: int) -> None:
             notifier=Notifier(texts=h.sandbox.app.translator, now=h.clock()),
         )
     await h.sandbox.app.dp["scheduler"].drain(now=h.clock())
+
+
+async def test_a_confirmed_read_back_says_what_was_chosen(linli_sandbox: Harness) -> None:
+    """Once the answer read back is confirmed, by its button or by '是的' typed under it, the
+    read-back loses its buttons and says what was chosen ('✓ 已选：参加'), and the meeting
+    changing later does not bring them back. Before, it kept ✅ 确认去 as if unanswered."""
+    h = linli_sandbox
+    d = h.driver
+    meeting = await published_meeting(h)
+    [offer] = await d.say(ZHOU, "我去")
+    await d.tap(ZHOU, "✅ 确认去", offer["message_id"])
+    await d.expect(ZHOU, "已报名：十二月居民议事会", since=offer["message_id"])
+    settled = await _now(h, offer["message_id"])
+    assert labels_of(settled) == [], labels_of(settled)
+    assert message_text(settled).endswith("✓ 已选：参加"), message_text(settled)
+    assert "就记上了" not in message_text(settled)  # no longer asks to tap or answer
+    # typed: '是的' right under the read-back
+    [change] = await d.say(ZHOU, "不去了")
+    assert labels_of(change)[0] == "✅ 确认不去"
+    await d.say(ZHOU, "是的")
+    await d.expect(ZHOU, "已记录「不去」", since=change["message_id"])
+    settled = await _now(h, change["message_id"])
+    assert labels_of(settled) == [] and message_text(settled).endswith("✓ 已选：不去")
+    # the meeting moved: the settled read-backs are not redrawn to ask again
+    await _postpone(h, meeting.id or 0, days=2)
+    for read_back in (offer, change):
+        current = await _now(h, read_back["message_id"])
+        assert labels_of(current) == [] and "✓ 已选" in message_text(current)
+    assert await d.errors() == []

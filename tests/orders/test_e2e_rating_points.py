@@ -63,3 +63,57 @@ async def test_a_review_in_words_is_the_score(linli_sandbox: Harness) -> None:
     req, [rating] = await _stored(h, number)
     assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
     assert await d.errors() == []
+
+
+async def _now(h: Harness, message: dict) -> dict:
+    [current] = [
+        m for m in await h.driver.messages(ZHOU) if m["message_id"] == message["message_id"]
+    ]
+    return current
+
+
+async def test_a_score_read_back_is_given_by_yes_and_says_which(linli_sandbox: Harness) -> None:
+    """'好的' / '是的' typed right under a score read back ('您给的是 8 分…记作「😊 满意」')
+    gives that score, as typed yes does under a vote's or an RSVP's read-back (before, it got
+    small talk and no score); and once a score is given, typed or tapped, the read-back loses
+    its buttons and says which (before, it kept them as if unanswered)."""
+    h = linli_sandbox
+    d = h.driver
+    number, _ = await _done(h, "楼道灯坏了，晚上很黑")
+    asked = await reply_to(d, ZHOU, "8分", "记作「😊 满意」")
+    assert "满分 10 分" in message_text(asked)
+    took = await reply_to(d, ZHOU, "好的", "按您说的记下了")
+    assert f"诉求 {number} 的评价是「😊 满意」" in message_text(took)
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.RESOLVED, Score.SATISFIED)
+    settled = await _now(h, asked)
+    assert inline_labels(settled) == [], inline_labels(settled)
+    assert message_text(settled).endswith("您的评价：😊 满意"), message_text(settled)
+    # '是的' under a reading of 不满意: given too (the matter reopened)
+    number, _ = await _done(h, "单元门的门禁坏了")
+    asked = await reply_to(d, ZHOU, "打一分", "记作「😞 不满意」")
+    await reply_to(d, ZHOU, "是的", "重新办理")
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
+    assert inline_labels(await _now(h, asked)) == []
+    # a score typed in words under the read-back: the read-back says it too
+    number, _ = await _done(h, "电梯按钮不灵")
+    asked = await reply_to(d, ZHOU, "三颗星", "记作「🙂 基本满意」")
+    await reply_to(d, ZHOU, "满意", "按您说的记下了")
+    settled = await _now(h, asked)
+    assert inline_labels(settled) == [] and message_text(settled).endswith("您的评价：😊 满意")
+    # tapped on the result's notice rather than on the read-back: the read-back says it too
+    number, notice = await _done(h, "楼下垃圾桶满了没人清")
+    asked = await reply_to(d, ZHOU, "五星", "记作「😊 满意」")
+    await d.tap(ZHOU, "🙂 基本满意", notice["message_id"])
+    await d.expect(ZHOU, "您的评价已记下", since=asked["message_id"])
+    settled = await _now(h, asked)
+    assert inline_labels(settled) == [] and message_text(settled).endswith("您的评价：🙂 基本满意")
+    # tapped on the read-back itself: it reads the score (as before)
+    number, _ = await _done(h, "小区门口的路灯坏了")
+    asked = await reply_to(d, ZHOU, "给5分", "记作「😊 满意」")
+    await d.tap(ZHOU, "😊 满意", asked["message_id"])
+    await d.expect(ZHOU, "您的评价已记下", since=asked["message_id"])
+    settled = await _now(h, asked)
+    assert inline_labels(settled) == [] and "您的评价：😊 满意" in message_text(settled)
+    assert await d.errors() == []

@@ -13,6 +13,7 @@ from services.stats import (
     day_bounds,
     period_bounds,
     said_period,
+    said_preset,
     stats_alone,
     typed_period,
 )
@@ -160,3 +161,28 @@ def test_how_many_came_in_a_period(said: str, days: tuple[str, str]) -> None:
 )
 def test_not_how_many_came_in(said: str) -> None:
     assert counts_period(said, today=MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "preset"),
+    [
+        ("这周", "week"),
+        ("本周的统计", "week"),
+        ("这周有多少诉求", "week"),
+        ("本月", "month"),
+        ("这个月的台账发我一下", "month"),
+        ("this month stats", "month"),
+        ("上个月的", "last_month"),
+        ("今年", "year"),
+        ("最近30天", None),
+        ("上周", None),
+        ("11月", None),
+        ("5月", None),
+        ("今天", None),  # on a Monday too: not 本周
+        ("今天有几个新诉求", None),
+        ("2026-11", None),
+    ],
+)
+def test_a_buttons_period_said_in_words(said: str, preset: str | None) -> None:
+    """'这周' / '本月' said in words is the 本周 / 本月 button's period (titled as it is)."""
+    assert said_preset(said) == preset

@@ -1069,6 +1069,7 @@ form-name = { $group ->
         [MeetingStart] new meeting
         [MeetingChange] meeting change
         [PollChange] poll change
+        [DraftAudience] audience change
         [MeetingPostpone] postponing a meeting
         [MeetingCancel] cancelling a meeting
         [Minutes] minutes

@@ -1011,6 +1011,7 @@ form-name = { $group ->
         [MeetingStart] 新建议事会
         [MeetingChange] 修改议事会
         [PollChange] 修改投票
+        [DraftAudience] 改面向范围
         [MeetingPostpone] 推迟议事会
         [MeetingCancel] 取消议事会
         [Minutes] 会议纪要

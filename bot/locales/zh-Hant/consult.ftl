@@ -1014,6 +1014,7 @@ form-name = { $group ->
         [MeetingStart] 新建議事會
         [MeetingChange] 修改議事會
         [PollChange] 修改投票
+        [DraftAudience] 改面向範圍
         [MeetingPostpone] 推遲議事會
         [MeetingCancel] 取消議事會
         [Minutes] 會議紀要
