@@ -514,6 +514,10 @@ STAFF_NOTICE_KINDS = frozenset(
         "urge-notice-staff",
         "digest",
         "staff-alert",
+        "praise-notice-staff",
+        "praise-notice-staff-general",
+        "complaint-notice-staff",
+        "complaint-notice-staff-general",
     }
 )
 STAFF_MATTERS = ("resident:%:unverified", "member:%:pending")
