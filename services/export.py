@@ -660,7 +660,7 @@ def _composed_note(e: Any, notes: _NoteReader) -> str | None:
     if e.action in ("reoffer", "escalate") and (m := _ROUND.match(note)):
         return tx("order-xlsx-note-round", round=int(m.group(1)))
     if e.action == "add_info" and (m := _PHOTOS.match(note)):
-        return tx("order-xlsx-note-photos", count=int(m.group(1)))
+        return tx("order-kept-photos", count=int(m.group(1)))
     if e.action == "add_info" and note == "+voice":
         return notes.cached("order-xlsx-note-voice")
     if e.action in ("merge", "join") and (m := _INTO.match(note)):

@@ -1057,10 +1057,6 @@ order-xlsx-note-claimed = { $claimed } of { $needed } taken
 order-xlsx-note-by-staff = assigned by staff
 order-xlsx-note-skills = skills asked before: { $skills }
 order-xlsx-note-round = round { $round }
-order-xlsx-note-photos = { $count ->
-    [one] 1 photo
-   *[other] { $count } photos
-}
 order-xlsx-note-voice = a voice message
 order-xlsx-note-into = into { $number }
 order-xlsx-note-from = from { $number }

@@ -994,7 +994,6 @@ order-xlsx-note-claimed = 已接 { $claimed }/{ $needed } 人
 order-xlsx-note-by-staff = 由工作人员指派
 order-xlsx-note-skills = 原限技能：{ $skills }
 order-xlsx-note-round = 第{ $round }轮
-order-xlsx-note-photos = 照片 { $count } 张
 order-xlsx-note-voice = 语音
 order-xlsx-note-into = 并入 { $number }
 order-xlsx-note-from = 来自 { $number }

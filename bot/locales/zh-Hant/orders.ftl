@@ -997,7 +997,6 @@ order-xlsx-note-claimed = 已接 { $claimed }/{ $needed } 人
 order-xlsx-note-by-staff = 由工作人員指派
 order-xlsx-note-skills = 原限技能：{ $skills }
 order-xlsx-note-round = 第{ $round }輪
-order-xlsx-note-photos = 照片 { $count } 張
 order-xlsx-note-voice = 語音
 order-xlsx-note-into = 併入 { $number }
 order-xlsx-note-from = 來自 { $number }
