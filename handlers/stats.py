@@ -212,14 +212,16 @@ async def _said_stats(
     'last month stats'; '统计' alone: the buttons), or asking how many matters came in a
     period ('今天有几个新诉求', '这周有多少诉求'). The days said, as `said_days`."""
     text = message.text or ""
-    if len(text) > 40 or text.startswith("/"):
+    if len(text) > 80 or text.startswith("/"):
         return False
     today = clock().astimezone(settings.zone).date()
     days = stats_service.said_period(text, today=today)
     named = stats_service.asks_stats(text)
     if days is None:
         # '今天有几个新诉求', 'how many new requests today?': that period's figures
-        counted = stats_service.counts_period(text, today=today)
+        counted = stats_service.counts_period(text, today=today) or stats_service.ranked_period(
+            text, today=today
+        )
         if counted is not None:
             return {"said_days": counted}
         return {"said_days": None} if stats_service.stats_alone(text) else False

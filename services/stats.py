@@ -186,7 +186,11 @@ def said_preset(text: str | None) -> str | None:
     the periods differ, _PROBE_DAYS)."""
     for kind in PERIODS:
         if all(
-            (said_period(text, today=day) or counts_period(text, today=day))
+            (
+                said_period(text, today=day)
+                or counts_period(text, today=day)
+                or ranked_period(text, today=day)
+            )
             == preset_days(kind, today=day)
             for day in _PROBE_DAYS
         ):
@@ -225,7 +229,11 @@ _PERIOD_FILLERS = re.compile(
     r"发给我|给我发|发我|给我|我要|我想|想看|看看|看一下|看下|查一下|查查|查看|查|请|麻烦|"
     r"发一下|导出|下载|拉一下|是多少|有多少|多少|怎么样|咋样|如何|出来|一下|的|吧|呢|啊|了|"
     r"\bshow\b|\bme\b|\bthe\b|\bfor\b|\bof\b|\bplease\b|\bwhat\b|\bhow\b|\bis\b|"
-    r"\bare\b|\bwas\b|\bwere\b|'s\b|\bexport\b|\bsend\b|\bdownload\b|[\s,，。.!！?？:：']"
+    r"\bare\b|\bwas\b|\bwere\b|'s\b|\bexport\b|\bsend\b|\bdownload\b|"
+    # the figures are broken down by community and grid anyway ('这个月各社区情况怎么样')
+    r"各个社区|各社区|每个社区|分社区|所有社区|各个网格|各网格|每个网格|分网格|全街道|整个街道|"
+    r"街道|整体|总体|\boverall\b|\b(?:by|per|each|every|all) (?:communit(?:y|ies)|grids?)\b|"
+    r"[\s,，。.!！?？:：']"
 )
 _NAMED_PERIODS = {
     "本周|这周|这个星期|这星期|本星期|这一周|thisweek": "week",
@@ -287,6 +295,43 @@ def counts_period(text: str | None, *, today: date) -> tuple[date, date] | None:
     if not _COUNT_ASKED.search(said) or not _COUNTED.search(said):
         return None
     rest = _COUNT_FILLERS.sub(" ", _COUNTED.sub(" ", _COUNT_ASKED.sub(" ", said)))
+    return said_period(rest, today=today)
+
+
+# which community, grid or member comes first in a figure ('哪个社区超期最多',
+# '哪个网格满意率最低', '上个月谁接单最多', 'which community has the most overdue'): the
+# breakdowns of the figures answer it, for the period said or else this month
+_RANK_WHO = re.compile(r"哪一个|哪个|哪些|哪家|谁|\bwhich\b|\bwho\b")
+_RANK_MOST = re.compile(
+    r"最多|最少|最高|最低|最快|最慢|最好|最差|排名|排第一|\bmost\b|\bleast\b|\bhighest\b|"
+    r"\blowest\b|\bbest\b|\bworst\b|\bfastest\b|\bslowest\b|\brank(?:ing)?\b"
+)
+_RANK_FIGURE = re.compile(
+    r"超期|诉求|工单|单子|接单|办结|满意率|响应率|解决率|满意|单|\boverdue\b|\brequests?\b|"
+    r"\borders?\b|\bsatisfaction\b|\bresponse\b|\bresolution\b|\bclaims?\b"
+)
+_RANK_FILLERS = re.compile(
+    r"社区|网格|分类|类别|党员|志愿者|师傅|的|是|有|了|呢|啊|\bcommunit(?:y|ies)\b|\bgrids?\b|"
+    r"\bcategory\b|\bmembers?\b|\bvolunteers?\b|\bhas\b|\bhad\b|\bhave\b|\bgot\b|\bthe\b|"
+    r"\bis\b|\bwas\b|\brate\b|\bin\b|\bdid\b|\bdo\b|\bmade\b"
+)
+
+
+def ranked_period(text: str | None, *, today: date) -> tuple[date, date] | None:
+    """The days of a question which community, grid or member comes first in a figure
+    ('哪个社区超期最多' this month, '上个月谁接单最多' last month, 'which grid has the lowest
+    satisfaction'): the figures' breakdowns answer it. None when it is not such a question,
+    or says more than a period besides."""
+    if not text or len(text) > 80:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).lower()
+    if not (_RANK_WHO.search(said) and _RANK_MOST.search(said) and _RANK_FIGURE.search(said)):
+        return None
+    rest = _RANK_FILLERS.sub(
+        " ", _RANK_FIGURE.sub(" ", _RANK_MOST.sub(" ", _RANK_WHO.sub(" ", said)))
+    )
+    if not _PERIOD_FILLERS.sub("", _STATS_WORDS.sub("", rest)):
+        return _named_days("month", today)
     return said_period(rest, today=today)
 
 

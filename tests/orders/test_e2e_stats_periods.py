@@ -146,3 +146,28 @@ async def test_how_many_came_in_asked_in_words(linli_sandbox: Harness) -> None:
         ]
         assert not any("已经先记下了" in t or "报给社区" in t for t in said_back), said_back
     assert await d.errors() == []
+
+
+async def test_which_comes_first_and_by_community_asked_in_words(linli_sandbox: Harness) -> None:
+    """'这个月各社区情况怎么样', '哪个网格满意率最低', '上个月谁接单最多': the figures of that
+    period, broken down by community, grid and member as they are (each was kept as a matter
+    of the staff member's own, for registering)."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, WU, "2号楼门口的路灯不亮了")
+    for said, period, filed in (
+        ("这个月各社区情况怎么样", "本月", 1),
+        ("哪个网格满意率最低", "本月", 1),  # no period said: this month's figures
+        ("上个月谁接单最多？", "上月", 0),
+        ("which community has the most overdue", "本月", 1),
+    ):
+        sent = await d.send(STAFF, said)
+        figures = await d.expect(STAFF, f"台账统计 · {period}", since=sent["message_id"])
+        assert f"诉求 {filed} 件" in message_text(figures), said
+        said_back = [
+            message_text(m)
+            for m in await d.messages(STAFF)
+            if m["message_id"] > sent["message_id"]
+        ]
+        assert not any("已经先记下了" in t or "报给社区" in t for t in said_back), said_back
+    assert await d.errors() == []

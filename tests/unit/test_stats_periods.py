@@ -12,6 +12,7 @@ from services.stats import (
     counts_period,
     day_bounds,
     period_bounds,
+    ranked_period,
     said_period,
     said_preset,
     stats_alone,
@@ -186,3 +187,50 @@ def test_not_how_many_came_in(said: str) -> None:
 def test_a_buttons_period_said_in_words(said: str, preset: str | None) -> None:
     """'这周' / '本月' said in words is the 本周 / 本月 button's period (titled as it is)."""
     assert said_preset(said) == preset
+
+
+@pytest.mark.parametrize(
+    ("said", "days"),
+    [
+        ("哪个社区超期最多", ("2026-12-01", "2026-12-07")),  # no period said: this month
+        ("哪个网格满意率最低？", ("2026-12-01", "2026-12-07")),
+        ("上个月谁接单最多", ("2026-11-01", "2026-11-30")),
+        ("最近30天哪个社区诉求最多", ("2026-11-08", "2026-12-07")),
+        ("which community has the most overdue", ("2026-12-01", "2026-12-07")),
+        ("which grid had the lowest satisfaction last month", ("2026-11-01", "2026-11-30")),
+    ],
+)
+def test_which_comes_first_in_a_figure(said: str, days: tuple[str, str]) -> None:
+    """'哪个社区超期最多': the figures' breakdowns answer it (was kept as a matter)."""
+    found = ranked_period(said, today=MONDAY)
+    assert found is not None and (found[0].isoformat(), found[1].isoformat()) == days
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "谁家最吵",
+        "楼上谁最吵了",
+        "哪个社区管这个事",
+        "哪个师傅修得最好",
+        "哪个单元停电最多次数了啊哈哈",
+        "",
+    ],
+)
+def test_not_which_comes_first(said: str) -> None:
+    assert ranked_period(said, today=MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "days"),
+    [
+        ("这个月各社区情况怎么样", ("2026-12-01", "2026-12-07")),
+        ("全街道本月统计", ("2026-12-01", "2026-12-07")),
+        ("上个月各网格的数据", ("2026-11-01", "2026-11-30")),
+        ("last month by community stats", ("2026-11-01", "2026-11-30")),
+    ],
+)
+def test_period_said_with_a_breakdown(said: str, days: tuple[str, str]) -> None:
+    """The figures are broken down by community and grid anyway: those words change nothing."""
+    found = said_period(said, today=MONDAY)
+    assert found is not None and (found[0].isoformat(), found[1].isoformat()) == days
