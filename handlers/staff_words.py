@@ -14,6 +14,7 @@ from handlers.context import OrderCtx
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
 from models import Role
+from services import org as org_service
 from services import smalltalk
 from services import staff as staff_service
 
@@ -31,6 +32,11 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
     if not ctx.roles & {Role.STAFF, Role.ADMIN}:
         return False
     screen = smalltalk.screen_named(text)
+    if screen is None and len(text) <= smalltalk.MAX_CHARS:
+        # '阳光社区有几个社工': the community named is the admin's, or the staff member's own
+        screen = smalltalk.screen_named(
+            org_service.without_place_names(text, await org_service.list_communities(ctx.session))
+        )
     if screen is not None:
         return await _open(message, state, ctx, screen)
     if Role.ADMIN not in ctx.roles:

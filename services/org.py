@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -498,6 +499,21 @@ def format_tree(tree: OrgTree) -> str:
 async def list_communities(session: AsyncSession) -> list[Community]:
     """Every community, by name."""
     return list((await session.exec(select(Community).order_by(col(Community.name)))).all())
+
+
+def without_place_names(text: str, communities: Sequence[Community]) -> str:
+    """The words with the communities named in them left out ('阳光社区有几个社工' → '有几个
+    社工'; also the short name '阳光', and the English name), for reading what is asked of them."""
+    names: list[str] = []
+    for community in communities:
+        names.append(community.name)
+        if community.name.endswith("社区") and len(community.name) > 3:
+            names.append(community.name.removesuffix("社区"))
+        if community.name_en:
+            names.append(community.name_en)
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 async def communities_to_live_in(session: AsyncSession) -> list[Community]:

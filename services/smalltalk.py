@@ -1979,26 +1979,35 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "notify everyone|send an announcement",
     Screen.ADMIN: "管理|管理菜单|后台|admin|admin menu",
     Screen.INVITE_STAFF: "邀请社区工作人员|邀请工作人员|邀请社工|加社工|加个社工|添加社工|"
-    "添加工作人员|新增工作人员|新增社工|加工作人员|invite staff|add staff|invite a staff member|"
+    "添加工作人员|新增工作人员|新增社工|加工作人员|新来了一个社工|新来了个社工|来了个新社工|"
+    "新来的社工|新社工|社工怎么加|怎么加社工|怎么添加社工|怎么邀请社工|新来了一个工作人员|"
+    "新来的工作人员|invite staff|add staff|invite a staff member|a new staff member|"
     "add a staff member",
     Screen.INVITE_GRID: "邀请网格员|加网格员|加个网格员|添加网格员|新增网格员|"
     "invite a grid worker|add a grid worker|invite grid workers",
     Screen.STAFF_LIST: "工作人员列表|工作人员名单|社工名单|社工列表|网格员名单|网格员列表|"
-    "有哪些工作人员|所有工作人员|staff list|list of staff|all staff|the staff",
+    "有哪些工作人员|所有工作人员|有几个社工|社工有几个|有哪些社工|社工有哪些|有几个工作人员|"
+    "工作人员有几个|工作人员有哪些|有几个网格员|有哪些网格员|网格员有哪些|都有谁|社工都有谁|"
+    "工作人员都有谁|"
+    "staff list|list of staff|all staff|the staff|how many staff|who is on the staff",
     Screen.INVITE_ADMIN: "邀请管理员|邀请街道管理员|加管理员|添加管理员|新增管理员|"
     "invite an admin|add an admin",
     Screen.ADMIN_LIST: "管理员列表|管理员名单|有哪些管理员|所有管理员|"
     "admin list|list of admins|all admins",
     Screen.ORG: "组织架构|社区架构|社区和网格|楼栋管理|网格管理|楼栋|加楼|加一栋楼|添加楼栋|"
-    "新建网格|加网格|加个网格|改社区名|organisation|organization|org structure|"
+    "新建网格|加网格|加个网格|改社区名|网格怎么划分的|网格怎么分的|网格划分|怎么划分网格|"
+    "有哪些网格|有几个网格|有哪些社区|有几个社区|楼栋怎么分的|哪些楼归哪个网格|"
+    "organisation|organization|org structure|"
     "buildings and grids",
     Screen.CATEGORIES: "诉求分类|分类管理|管理分类|加分类|加个分类|添加分类|新增分类|"
     "request categories|categories",
 }
 _SCREEN_FILLERS = (
     "看看|看一下|看下|打开|我要|我想|想|要|帮我|请|一下|去|查看|显示|进入|给我|的|吧|了|呢|啊|呀|"
-    "一个|个|我|今天|现在|吗|show|open|me|the|please|i want to|i d like to|let me|see|go to|want|"
-    "to|a|an|i|today"
+    "一个|个|我|今天|现在|吗|怎么加进来|加进来|怎么弄|怎么办|怎么|给所有社区|给各社区|给全街道|"
+    "给全社区|给大家|所有社区|各社区|全街道|全社区|社区|咱们|我们|show|open|me|the|please|"
+    "i want to|i d like to|let me|see|go to|want|to|a|an|i|today|how do i|how to|all communities|"
+    "every community"
 )
 _SCREEN_TOKENS: list[tuple[str, Screen | None]] = _tokens(_SCREEN_WORDS, _SCREEN_FILLERS)
 

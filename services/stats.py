@@ -232,7 +232,8 @@ _PERIOD_FILLERS = re.compile(
     r"\bare\b|\bwas\b|\bwere\b|'s\b|\bexport\b|\bsend\b|\bdownload\b|"
     # the figures are broken down by community and grid anyway ('这个月各社区情况怎么样')
     r"各个社区|各社区|每个社区|分社区|所有社区|各个网格|各网格|每个网格|分网格|全街道|整个街道|"
-    r"街道|整体|总体|\boverall\b|\b(?:by|per|each|every|all) (?:communit(?:y|ies)|grids?)\b|"
+    r"街道|整体|总体|全部|所有|\b(?:by|per|each|every|all) (?:communit(?:y|ies)|grids?)\b|"
+    r"\ball\b|\boverall\b|"
     r"[\s,，。.!！?？:：']"
 )
 _NAMED_PERIODS = {

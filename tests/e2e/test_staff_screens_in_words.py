@@ -44,6 +44,23 @@ async def test_an_admin_opens_the_admin_pages_in_words(linli_sandbox: Harness) -
     assert await d.errors() == []
 
 
+async def test_an_admin_asks_about_the_admin_pages(linli_sandbox: Harness) -> None:
+    """Asked as questions, naming a community: '阳光社区有几个社工' the staff list, '新来了一个
+    社工，怎么加进来' the invitation, '网格怎么划分的' the structure, '给所有社区发个通知' the
+    notice (each was kept as a matter of the admin's own)."""
+    h = linli_sandbox
+    listing = await _only(h, ADMIN, "阳光社区有几个社工")
+    assert message_text(listing).startswith("👥 工作人员列表")
+    invite = await _only(h, ADMIN, "新来了一个社工，怎么加进来")
+    assert "和谐社区" in inline_labels(invite) and "阳光社区" in inline_labels(invite)
+    structure = await _only(h, ADMIN, "网格怎么划分的")
+    assert message_text(structure).startswith("🏘 组织架构")
+    notice = await _only(h, ADMIN, "给所有社区发个通知")
+    assert message_text(notice) == "发给哪个社区？"
+    assert "所有社区的所有居民" in inline_labels(notice)
+    assert await h.driver.errors() == []
+
+
 async def test_staff_open_their_screens_in_words(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver

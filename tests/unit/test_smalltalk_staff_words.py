@@ -27,6 +27,13 @@ from services.smalltalk import Screen, move_named, revoke_named, screen_named
         ("有哪些管理员", Screen.ADMIN_LIST),
         ("组织架构", Screen.ORG),
         ("加个分类", Screen.CATEGORIES),
+        # asked as questions, with the community's or the whole sub-district's words
+        ("社区有几个社工？", Screen.STAFF_LIST),
+        ("社工都有谁", Screen.STAFF_LIST),
+        ("新来了一个社工，怎么加进来", Screen.INVITE_STAFF),
+        ("网格怎么划分的", Screen.ORG),
+        ("给所有社区发个通知", Screen.BROADCAST),
+        ("怎么发通知", Screen.BROADCAST),
     ],
 )
 def test_a_screen_named(said: str, screen: Screen) -> None:
@@ -42,6 +49,9 @@ def test_a_screen_named(said: str, screen: Screen) -> None:
         "投票",
         "",
         "我想问问待办诉求怎么处理",
+        "社区门口有垃圾",  # '社区' alone is a place, not a screen
+        "我们社区的路灯坏了",
+        "怎么",
     ],
 )
 def test_no_screen_in_other_words(said: str) -> None:
