@@ -60,7 +60,7 @@ async def cmd_find(
 ) -> None:
     """`/find words`: the results at once; `/find` alone asks what to look for."""
     if command.args and command.args.strip():
-        await _search(message, state, ctx, command.args)
+        await search(message, state, ctx, command.args)
         return
     await _ask(message, state, ctx)
 
@@ -94,10 +94,12 @@ async def on_ask_cancel(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) 
 @router.message(StaffSearch.words, F.text, IS_STAFF)
 async def on_words(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
     """What to look for, typed."""
-    await _search(message, state, ctx, message.text or "")
+    await search(message, state, ctx, message.text or "")
 
 
-async def _search(message: Message, state: FSMContext, ctx: OrderCtx, words: str) -> None:
+async def search(message: Message, state: FSMContext, ctx: OrderCtx, words: str) -> None:
+    """The matters found for the words (/find's, typed at its question, or asked for in words:
+    '帮我查一下周阿姨的诉求'), paged."""
     words = " ".join(words.split())[: order_service.SEARCH_MAX_CHARS]
     if not words:
         await message.answer(ctx.t("order-search-empty"))

@@ -9,7 +9,15 @@ from __future__ import annotations
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
-from handlers import admin, admin_org, broadcast, meetings, members, triage_staff
+from handlers import (
+    admin,
+    admin_org,
+    broadcast,
+    meetings,
+    members,
+    staff_search,
+    triage_staff,
+)
 from handlers.context import OrderCtx
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
@@ -39,6 +47,10 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
         )
     if screen is not None:
         return await _open(message, state, ctx, screen)
+    words = smalltalk.search_said(text)
+    if words is not None:  # '帮我查一下周阿姨的诉求': /find's results for '周阿姨'
+        await staff_search.search(message, state, ctx, words)
+        return True
     if Role.ADMIN not in ctx.roles:
         return False
     readings = smalltalk.revoke_named(text)

@@ -2077,6 +2077,50 @@ def move_named(text: str | None) -> tuple[str, str] | None:
     return None
 
 
+# ------------------------------------------------------------------ a staff search said in words
+
+# '帮我查一下周阿姨的诉求', '找一下漏水的', '查查1号楼302', '周阿姨的诉求', 'find Zhou's requests':
+# what staff look for among the matters (/find's words)
+_SEARCH_VERB = (
+    r"^(?:请|麻烦)?(?:你)?(?:帮我|给我|帮忙)?(?:查询一下|查询|查一下|查一查|查查|查找|查下|查|找一下|找找|找下|找|"
+    r"搜一下|搜索|搜下|搜)(?:一下)?"
+)
+_SEARCH_THING = r"(?:的)?(?:诉求|事情|事儿|事|单子|工单|报修|那件事|那个事|那单|记录)?"
+_SEARCHES = (
+    re.compile(rf"{_SEARCH_VERB}(?P<term>.{{1,16}}?){_SEARCH_THING}(?:吧|呢|啊)?$"),
+    re.compile(
+        r"^(?P<term>[^\s，。,？?！!]{1,12}?)的(?:诉求|事情|单子|报修|工单)(?:呢|吗|有哪些|都有哪些)?$"
+    ),
+    re.compile(
+        r"^(?:please )?(?:find|search(?: for)?|look up|look for)\s+(?P<term>.{1,24}?)"
+        r"(?:'s)?(?:\s+(?:requests?|matters?|orders?))?$"
+    ),
+)
+# whose or what: not a person or a thing to look for ('我的诉求' is the resident's own list)
+_NOT_SEARCHED = re.compile(
+    r"^(?:我|我们|咱|咱们|自己|他|她|它|他们|大家|居民|别人|新|新的|所有|全部|今天|这|那|一下|"
+    r"看|看看|me|my|mine|it|them|all|new|the|a|an)$"
+)
+
+
+def search_said(text: str | None) -> str | None:
+    """The words a staff member asks to look for among the matters ('帮我查一下周阿姨的诉求'
+    '周阿姨', '找一下漏水的' '漏水', 'find Zhou's requests' 'zhou'), or None."""
+    said = _staff_words(text).rstrip("？?")
+    if not said:
+        return None
+    for pattern in _SEARCHES:
+        found = pattern.match(said)
+        if not found:
+            continue
+        term = found.group("term").strip(" 的")
+        # one Chinese character is a verb's own ('查询': not '询')
+        if term and not _NOT_SEARCHED.match(term) and (len(term) > 1 or term.isascii()):
+            return term
+        return None
+    return None
+
+
 # ------------------------------------------------------------ a decline's reason saying duplicate
 
 # '重复了', '和00003是一回事', '跟上一单一样', '同上', 'duplicate of 3': the matter repeats another

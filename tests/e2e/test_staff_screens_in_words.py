@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_cycle import WU, ZHOU, _file
 from tests.support import inline_labels
 
 ADMIN = 1001  # 王主任
@@ -115,3 +116,25 @@ async def test_an_admin_asks_how_to_move_someone(linli_sandbox: Harness) -> None
     odd = await _only(h, ADMIN, "把李社工调到<b>新</b>社区")
     assert "「<b>新</b>社区」" in message_text(odd)
     assert await d.errors() == []
+
+
+async def test_staff_look_for_matters_in_words(linli_sandbox: Harness) -> None:
+    """'帮我查一下周阿姨的诉求', '查一下1号楼302', '找一下漏水的', 'find 吴大爷's requests':
+    /find's results for those words (each was kept as a matter of the staff member's own)."""
+    h = linli_sandbox
+    lamp = await _file(h, ZHOU, "楼道灯坏了，晚上看不见")
+    leak = await _file(h, WU, "厨房水管漏水了")
+    for who, said, title, found, not_found in (
+        (STAFF, "帮我查一下周阿姨的诉求", "查找「周阿姨」", lamp, leak),
+        (STAFF, "查一下1号楼302", "查找「1号楼302」", lamp, leak),
+        (GRID_WORKER, "找一下漏水的", "查找「漏水」", leak, lamp),
+        (STAFF, "find 吴大爷's requests", "查找「吴大爷」", leak, lamp),
+    ):
+        results = await _only(h, who, said)
+        assert message_text(results).startswith(title), message_text(results)
+        assert f"查看 {found}" in inline_labels(results), said
+        assert f"查看 {not_found}" not in inline_labels(results), said
+    # a resident saying the same is not searching the office's matters
+    replies = await h.driver.say(ZHOU, "帮我查一下周阿姨的诉求")
+    assert not any("查找「" in message_text(m) for m in replies)
+    assert await h.driver.errors() == []

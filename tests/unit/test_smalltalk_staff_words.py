@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import Screen, move_named, revoke_named, screen_named
+from services.smalltalk import Screen, move_named, revoke_named, screen_named, search_said
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,29 @@ def test_a_move_names_the_person_and_the_place() -> None:
     assert move_named("李社工调到和谐社区去了") == ("李社工", "和谐社区")
     assert move_named("move Li to Harmony community") == ("li", "harmony community")
     assert move_named("调到和谐社区") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("帮我查一下周阿姨的诉求", "周阿姨"),
+        ("周阿姨的诉求", "周阿姨"),
+        ("周阿姨的诉求呢？", "周阿姨"),
+        ("查一下1号楼302", "1号楼302"),
+        ("找一下漏水的", "漏水"),
+        ("查查楼道灯的事", "楼道灯"),
+        ("搜一下 电梯", "电梯"),
+        ("find Zhou's requests", "zhou"),
+        ("search for leak", "leak"),
+    ],
+)
+def test_a_search_said(said: str, words: str) -> None:
+    assert search_said(said) == words
+
+
+@pytest.mark.parametrize(
+    "said", ["我的诉求", "查一下", "查询", "帮我看看", "查一下今天的", "楼道灯坏了", "你好", ""]
+)
+def test_no_search_said(said: str) -> None:
+    # the resident's own list, nothing to look for, a matter told
+    assert search_said(said) is None
