@@ -28,11 +28,12 @@ from handlers.registration import (
     register_now_kb,
     start_registration,
 )
-from models import MemberProfile, MemberStatus, Role, User
+from models import MemberProfile, MemberStatus, Role, User, shown_name
 from models.orders import OrderStatus
 from services import member_self as member_service_self
 from services import members as member_service
 from services import orders as order_service
+from services import staff as staff_service
 from services import users as user_service
 from services.delivery import quiet_hours_for
 from services.errors import InvalidInput
@@ -215,6 +216,14 @@ async def _profile_text(
         lines.append(t("profile-verified"))
     role_names = t.join(t(f"role-{r.value}") for r in Role if r in roles)
     lines.append(t("profile-roles", roles=role_names))
+    if Role.STAFF in roles and user.id is not None:  # where they work: '阳光社区 · 第一网格'
+        places = [
+            shown_name(p.community, t.lang)
+            + (f" · {shown_name(p.grid, t.lang)}" if p.grid is not None else "")
+            for p in await staff_service.held_places(session, telegram_id=user.id)
+        ]
+        if places:
+            lines.append(t("profile-area", places=t.join(places)))
     if profile is not None:
         lines.append(t("profile-member", status=t(f"member-status-{profile.status}")))
         lines.append(_named_line(t, profile))

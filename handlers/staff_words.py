@@ -21,7 +21,7 @@ from handlers import (
 from handlers.context import OrderCtx
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
-from models import Role
+from models import Role, shown_name
 from services import org as org_service
 from services import smalltalk
 from services import staff as staff_service
@@ -47,6 +47,9 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
         )
     if screen is not None:
         return await _open(message, state, ctx, screen)
+    if smalltalk.asks_work_area(text):  # '我负责哪几栋楼': their places and buildings
+        await message.answer(await work_area_text(ctx), reply_markup=ctx.main_menu())
+        return True
     words = smalltalk.search_said(text)
     if words is not None:  # '帮我查一下周阿姨的诉求': /find's results for '周阿姨'
         await staff_search.search(message, state, ctx, words)
@@ -149,3 +152,22 @@ async def _how_to_move(message: Message, ctx: OrderCtx, name: str, place: str, w
         ),
         reply_markup=markup,
     )
+
+
+async def work_area_text(ctx: OrderCtx) -> str:
+    """Where a staff member works: each community or grid with its buildings."""
+    t = ctx.t
+    assert ctx.user.id is not None
+    area = await staff_service.work_area(ctx.session, telegram_id=ctx.user.id)
+    if not area:
+        return t("staff-area-admin" if Role.ADMIN in ctx.roles else "staff-area-nowhere")
+    lines = [t("staff-area-title")]
+    for place, buildings in area:
+        names = t.join(shown_name(b, t.lang) for b in buildings) or t("staff-area-no-buildings")
+        community = shown_name(place.community, t.lang)
+        if place.grid is not None:
+            grid = shown_name(place.grid, t.lang)
+            lines.append(t("staff-area-grid", community=community, grid=grid, buildings=names))
+        else:
+            lines.append(t("staff-area-community", community=community, buildings=names))
+    return "\n".join(lines)

@@ -2077,6 +2077,29 @@ def move_named(text: str | None) -> tuple[str, str] | None:
     return None
 
 
+# ------------------------------------------------------------------ a staff member's own area
+
+# '我负责哪几栋楼', '我管哪些楼', '我的网格有哪些楼', '我是哪个网格的', 'which buildings are mine'
+_WORK_AREA = re.compile(
+    r"^(?:请问)?(?:我|我们)(?:负责|管|分管|包|联系)?(?:的)?(?:是)?(?:哪几栋|哪些|哪几个|哪个|几栋|几个)"
+    r"(?:楼|楼栋|网格|小区|片区|区域)(?:啊|呀|呢|来着|的)?$"
+    r"|^(?:请问)?(?:我|我们)的?(?:网格|片区|责任区)(?:里|内)?(?:有|包括|管)(?:哪些|哪几栋|几栋)"
+    r"(?:楼|楼栋)(?:啊|呀|呢)?$"
+    r"|^(?:请问)?我是哪个(?:网格|社区)的(?:啊|呀|呢|来着)?$"
+    r"|^(?:请问)?我(?:负责|管)(?:的)?(?:范围|区域|片区)(?:是什么|是哪里|是哪些|有哪些)?(?:啊|呀|呢)?$"
+    r"|^which (?:buildings|grids?) (?:are|is) mine$"
+    r"|^which (?:buildings|grids?) do i (?:cover|serve|look after)$"
+    r"|^what (?:is|s) my (?:area|grid|patch)$"
+)
+
+
+def asks_work_area(text: str | None) -> bool:
+    """A staff member asking where they work ('我负责哪几栋楼', '我是哪个网格的', 'which
+    buildings do I cover')."""
+    said = _staff_words(text).rstrip("？?").replace("'", " ")
+    return bool(said and _WORK_AREA.match(said))
+
+
 # ------------------------------------------------------------------ a staff search said in words
 
 # '帮我查一下周阿姨的诉求', '找一下漏水的', '查查1号楼302', '周阿姨的诉求', 'find Zhou's requests':

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid, Invitation, Role, StaffScope, User
+from models import Building, Community, Grid, Invitation, Role, StaffScope, User
 from models.base import utcnow
 from services import audit, delivery, org
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -394,6 +394,23 @@ async def held_places(
         grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
         held.append(HeldPlace(community=community, grid=grid))
     return held
+
+
+async def work_area(
+    session: AsyncSession, *, telegram_id: int
+) -> list[tuple[HeldPlace, list[Building]]]:
+    """Where a staff member works, each place with its buildings (a grid's own, or the whole
+    community's): what '我负责哪几栋楼' and their profile answer."""
+    area = []
+    for place in await held_places(session, telegram_id=telegram_id):
+        assert place.community.id is not None
+        buildings = await org.list_buildings(
+            session,
+            community_id=place.community.id,
+            grid_id=place.grid.id if place.grid is not None else None,
+        )
+        area.append((place, buildings))
+    return area
 
 
 async def staff_named(session: AsyncSession, readings: Sequence[str]) -> list[User]:

@@ -138,3 +138,23 @@ async def test_staff_look_for_matters_in_words(linli_sandbox: Harness) -> None:
     replies = await h.driver.say(ZHOU, "帮我查一下周阿姨的诉求")
     assert not any("查找「" in message_text(m) for m in replies)
     assert await h.driver.errors() == []
+
+
+async def test_staff_ask_where_they_work(linli_sandbox: Harness) -> None:
+    """'我负责哪几栋楼': a grid worker's grid with its buildings, community staff their whole
+    community's; an admin is told every community is theirs. 👤 我的资料 names the work area.
+    (Each question was kept as a matter of the staff member's own.)"""
+    h = linli_sandbox
+    grid = await _only(h, GRID_WORKER, "我负责哪几栋楼")
+    assert message_text(grid) == "您的工作范围：\n• 阳光社区 · 第一网格：1号楼、2号楼、3号楼"
+    community = await _only(h, STAFF, "我管哪些楼？")
+    assert message_text(community) == (
+        "您的工作范围：\n• 阳光社区（全社区）：1号楼、2号楼、3号楼、5号楼、6号楼"
+    )
+    admin = await _only(h, ADMIN, "我是哪个网格的")
+    assert message_text(admin).startswith("您是街道管理员，各个社区都归您管。")
+    profile = await _only(h, GRID_WORKER, "👤 我的资料")
+    assert "工作范围：阳光社区 · 第一网格" in message_text(profile)
+    resident = await h.driver.say(ZHOU, "我负责哪几栋楼")
+    assert not any("工作范围" in message_text(m) for m in resident)
+    assert await h.driver.errors() == []

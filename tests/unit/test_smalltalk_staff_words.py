@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from services.smalltalk import Screen, move_named, revoke_named, screen_named, search_said
+from services.smalltalk import (
+    Screen,
+    asks_work_area,
+    move_named,
+    revoke_named,
+    screen_named,
+    search_said,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +106,16 @@ def test_a_search_said(said: str, words: str) -> None:
 def test_no_search_said(said: str) -> None:
     # the resident's own list, nothing to look for, a matter told
     assert search_said(said) is None
+
+
+def test_where_a_staff_member_works_asked() -> None:
+    for said in (
+        "我负责哪几栋楼",
+        "我管哪些楼？",
+        "我的网格有哪些楼",
+        "我是哪个网格的",
+        "which buildings do I cover",
+    ):
+        assert asks_work_area(said), said
+    for said in ("我家哪栋楼", "楼道灯坏了", "哪些楼停水了", ""):
+        assert not asks_work_area(said), said

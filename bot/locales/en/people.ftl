@@ -509,3 +509,12 @@ member-pause-ended-orders = { $count ->
 member-pause-ended-line = • { $number } · { $title } · { $place }
 member-pause-ended-more = { $more } more in “{ menu-order-open }”.
 member-pause-ended-btn = 📄 { $number } details
+
+# a staff member asking where they work ('我负责哪几栋楼'), and their profile's line
+staff-area-title = Where you work:
+staff-area-grid = • { $community } · { $grid }: { $buildings }
+staff-area-community = • { $community } (whole community): { $buildings }
+staff-area-no-buildings = no buildings registered yet
+staff-area-admin = You are a sub-district admin: every community is yours. Send "org structure" to see them.
+staff-area-nowhere = You have no community or grid to look after now. Ask a sub-district admin if this is wrong.
+profile-area = Work area: { $places }

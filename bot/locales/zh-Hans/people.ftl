@@ -480,3 +480,12 @@ member-pause-ended-orders = 暂停期间发布的 { $count } 件工单还在等�
 member-pause-ended-line = • { $number } · { $title } · { $place }
 member-pause-ended-more = 还有 { $more } 件，在「{ menu-order-open }」里看。
 member-pause-ended-btn = 📄 { $number } 详情
+
+# a staff member asking where they work ('我负责哪几栋楼'), and their profile's line
+staff-area-title = 您的工作范围：
+staff-area-grid = • { $community } · { $grid }：{ $buildings }
+staff-area-community = • { $community }（全社区）：{ $buildings }
+staff-area-no-buildings = 还没有登记楼栋
+staff-area-admin = 您是街道管理员，各个社区都归您管。看组织架构请发「组织架构」。
+staff-area-nowhere = 您现在没有负责的社区或网格。如有疑问，请联系街道管理员。
+profile-area = 工作范围：{ $places }

@@ -483,3 +483,12 @@ member-pause-ended-orders = 暫停期間發布的 { $count } 件工單還在等�
 member-pause-ended-line = • { $number } · { $title } · { $place }
 member-pause-ended-more = 還有 { $more } 件，在「{ menu-order-open }」裡看。
 member-pause-ended-btn = 📄 { $number } 詳情
+
+# a staff member asking where they work ('我負責哪幾棟樓'), and their profile's line
+staff-area-title = 您的工作範圍：
+staff-area-grid = • { $community } · { $grid }：{ $buildings }
+staff-area-community = • { $community }（全社區）：{ $buildings }
+staff-area-no-buildings = 還沒有登記樓棟
+staff-area-admin = 您是街道管理員，各個社區都歸您管。看組織架構請發「組織架構」。
+staff-area-nowhere = 您現在沒有負責的社區或網格。如有疑問，請聯繫街道管理員。
+profile-area = 工作範圍：{ $places }
