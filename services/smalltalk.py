@@ -1956,6 +1956,8 @@ _SCREEN_WORDS: dict[Screen, str] = {
     # asked as a question at the start of the day
     "有什么要处理的|有什么要办的|有啥要处理的|有啥要办的|有什么事要处理|有什么事要办|要处理的|"
     "有新诉求吗|有没有新诉求|有新的诉求吗|有没有新的诉求|今天的任务|今天要办的|今天要处理的|"
+    "网格里有什么事|我网格里有什么事|我的网格有什么事|网格有什么事|社区里有什么事|有什么事吗|有啥事吗|"
+    "网格里有啥事|片区里有什么事|"
     "what do i have to do|what needs doing|anything to do|any new requests",
     Screen.IN_PROGRESS: "办理中|办理中的|办理中的事项|在办的|正在办的|在办工单|进行中的|"
     "进行中的工单|正在处理的|处理中的|有哪些在办的|in progress|matters in progress|"

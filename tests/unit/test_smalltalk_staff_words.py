@@ -24,6 +24,8 @@ from services.smalltalk import (
         ("今天有什么要处理的", Screen.QUEUE),  # asked at the start of the day
         ("有新诉求吗？", Screen.QUEUE),
         ("any new requests?", Screen.QUEUE),
+        ("我网格里有什么事", Screen.QUEUE),
+        ("社区里有什么事吗？", Screen.QUEUE),
         ("帮居民登记一下", Screen.ON_BEHALF),
         ("我要发个通知", Screen.BROADCAST),
         ("审核报到", Screen.REVIEW),
