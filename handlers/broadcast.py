@@ -827,11 +827,25 @@ async def cmd_quiet(
     22:00-07:00, 22:00~07:00 or 22:00 至 07:00 too (services.broadcast.parse_quiet_hours).
     What the old hours held is re-timed at once (after /quiet off it goes now).
     """
+    await quiet_typed(message, session, user, roles, t, clock(), command.args or "")
+
+
+async def quiet_typed(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    now: Any,
+    args: str,
+) -> None:
+    """/quiet's answer to what was typed after it (also asked in words: '夜间免打扰改成23点到
+    7点' comes as '23:00 07:00', with the community's name when one was said)."""
     choices = await _communities(session, user, roles, lang=t.lang)
     if not choices:
         await message.answer(t("err-not-allowed"))
         return
-    words = (command.args or "").split()
+    words = args.split()
     # a name typed in Traditional characters (和諧社區) or in English is the community's; another
     # community's name too, so that changing it is refused as such, not taken for a time
     said = [(c, broadcasts.names_first(c, words)) for c in await org.list_communities(session)]
@@ -865,7 +879,7 @@ async def cmd_quiet(
         roles=roles,
         community_id=community_id,
         typed=" ".join(words),
-        now=clock(),
+        now=now,
         lang=t.lang,
     )
     key = "broadcast-quiet-now" if enabled else "broadcast-quiet-off"

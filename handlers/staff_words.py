@@ -23,7 +23,7 @@ from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
 from models import Role, shown_name
 from services import org as org_service
-from services import smalltalk
+from services import smalltalk, when
 from services import staff as staff_service
 
 # screens inside a main-menu button's: whose button they come under
@@ -49,6 +49,21 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
         return await _open(message, state, ctx, screen)
     if smalltalk.asks_work_area(text):  # '我负责哪几栋楼': their places and buildings
         await message.answer(await work_area_text(ctx), reply_markup=ctx.main_menu())
+        return True
+    span = when.quiet_span_said(text)
+    if span is not None:  # '夜间免打扰改成23点到7点': as /quiet 23:00 07:00
+        said = [c for c in await org_service.list_communities(ctx.session) if c.name in text]
+        name = f"{said[0].name} " if len(said) == 1 else ""
+        start, end = span
+        await broadcast.quiet_typed(
+            message,
+            ctx.session,
+            ctx.user,
+            ctx.roles,
+            ctx.t,
+            ctx.now(),
+            f"{name}{start:%H:%M} {end:%H:%M}",
+        )
         return True
     words = smalltalk.search_said(text)
     if words is not None:  # '帮我查一下周阿姨的诉求': /find's results for '周阿姨'

@@ -300,6 +300,38 @@ def parse_when(
     return _at(day, clock_at, zone).astimezone(UTC)
 
 
+# staff changing the community's quiet hours in words ('夜间免打扰改成23点到7点', '免打扰改为晚上
+# 10点半到早上6点', 'set quiet hours to 22:00-07:00'): the quiet words, a change asked, two times
+_QUIET_NAMED = re.compile(r"免打扰|勿扰|静音时段|quiet hours|quiet time|do not disturb")
+_QUIET_CHANGE = re.compile(
+    r"改成|改为|改到|设为|设成|设置为|设置成|设置|调成|调到|调整为|调整到|定为|定成|换成|\bset\b|"
+    r"\bchange\b|\bmake\b|\bmove\b"
+)
+_A_CLOCK_TIME = re.compile(
+    rf"(?:{_PERIOD})?\s*\d{{1,2}}(?::\d{{2}}|[点时](?:半|[1-3]刻|\d{{1,2}}分?|钟|整)?)"
+    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+)
+
+
+def quiet_span_said(text: str | None) -> tuple[time, time] | None:
+    """The new quiet hours a short message asks for ('夜间免打扰改成23点到7点' → 23:00–07:00,
+    '免打扰改为晚上10点半到早上6点', 'set quiet hours to 22:00-07:00'), or None: no quiet
+    words, no change asked, or not two clock times."""
+    if not text or len(text) > 60:
+        return None
+    said = _normalize(text)
+    if not _QUIET_NAMED.search(said) or not _QUIET_CHANGE.search(said):
+        return None
+    found = [_read(m.group().strip()) for m in _A_CLOCK_TIME.finditer(said)]
+    if len(found) != 2 or any(r is None for r in found):
+        return None
+    first, last = (r for r in found if r is not None)
+    start_hour = first.hour
+    if 6 <= start_hour <= 11 and not (first.groups["period"] or first.groups["ampm"]):
+        start_hour += 12  # '十一点到七点': quiet hours begin in the evening
+    return time(start_hour, first.minute), time(last.hour, last.minute)
+
+
 def named_time(text: str | None) -> tuple[str, time] | None:
     """The working-day hour named in a time typed ('明天下班前' → ('下班', 18:00)), which
     parse_when read as that clock time: for the form to say back how it read the words."""

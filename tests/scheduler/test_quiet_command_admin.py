@@ -72,3 +72,25 @@ async def test_an_english_admin_reads_the_communities_listed_the_english_way(
     done = await reply_to(d, ADMIN, "/quiet Sunshine Community 21:00 08:00", "21:00–08:00")
     assert "Sunshine Community" in message_text(done), message_text(done)
     assert (await _hours(h))["阳光社区"] == ("21:00", "08:00", True)
+
+
+async def test_quiet_hours_changed_in_words(linli_sandbox: Harness) -> None:  # noqa: F811
+    """'夜间免打扰改成23点到7点' is /quiet 23:00 07:00 (was kept as a matter of the staff member's
+    own); '十一点到七点' starts in the evening; an admin names the community in the words, or is
+    asked which; a grid worker is told whom to ask, and nothing changes."""
+    h = linli_sandbox
+    d = h.driver
+    [mine] = await d.say(STAFF, "夜间免打扰改成23点到7点")
+    assert message_text(mine).startswith("🌙 阳光社区 的免打扰时段：23:00–07:00")
+    assert (await _hours(h))["阳光社区"] == ("23:00", "07:00", True)
+    [mine] = await d.say(STAFF, "免打扰改为十一点到早上六点半")
+    assert "23:00–06:30" in message_text(mine)
+    [grid] = await d.say(2002, "免打扰改成22点到6点")  # 张网格员: one grid only
+    assert "只能由该社区的社区工作人员修改" in message_text(grid)
+    assert (await _hours(h))["阳光社区"] == ("23:00", "06:30", True)
+    [which] = await d.say(ADMIN, "免打扰改成21点到8点")
+    assert "社区名" in message_text(which)
+    [done] = await d.say(ADMIN, "把和谐社区的免打扰设为晚上9点到早上8点")
+    assert "和谐社区" in message_text(done) and "21:00–08:00" in message_text(done)
+    assert (await _hours(h))["和谐社区"] == ("21:00", "08:00", True)
+    assert await d.errors() == []

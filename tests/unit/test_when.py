@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from bot.i18n import Translator
 from services.errors import InvalidInput
-from services.when import WhichDay, example_text, parse_duration, parse_when, when_args
+from services.when import (
+    WhichDay,
+    example_text,
+    parse_duration,
+    parse_when,
+    quiet_span_said,
+    when_args,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FRIDAY = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)  # Friday 2026-12-04 10:00 in Shanghai
@@ -416,3 +423,26 @@ def test_not_a_duration(typed: str) -> None:
     """A time of day or other words are not read as a duration (the step reads a time as the
     meeting's time corrected, and asks again otherwise)."""
     assert parse_duration(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("夜间免打扰改成23点到7点", ("23:00", "07:00")),
+        ("免打扰改为晚上10点半到早上6点", ("22:30", "06:00")),
+        ("免打扰改成十一点到七点", ("23:00", "07:00")),  # quiet hours begin in the evening
+        ("免打扰改成0点到6点", ("00:00", "06:00")),
+        ("set quiet hours to 22:00-07:00", ("22:00", "07:00")),
+    ],
+)
+def test_quiet_hours_said(said: str, span: tuple[str, str]) -> None:
+    found = quiet_span_said(said)
+    assert found is not None and (found[0].strftime("%H:%M"), found[1].strftime("%H:%M")) == span
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["免打扰是几点到几点", "免打扰", "23点到7点", "免打扰改成23点", "楼上晚上11点到1点都很吵", ""],
+)
+def test_no_quiet_hours_said(said: str) -> None:
+    assert quiet_span_said(said) is None
