@@ -2002,6 +2002,7 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "organisation|organization|org structure|"
     "buildings and grids",
     Screen.CATEGORIES: "诉求分类|分类管理|管理分类|加分类|加个分类|添加分类|新增分类|"
+    "诉求分类有哪些|有哪些分类|分类有哪些|有哪些诉求分类|有几个分类|有什么分类|都有哪些分类|"
     "request categories|categories",
 }
 _SCREEN_FILLERS = (
@@ -2014,12 +2015,21 @@ _SCREEN_FILLERS = (
 _SCREEN_TOKENS: list[tuple[str, Screen | None]] = _tokens(_SCREEN_WORDS, _SCREEN_FILLERS)
 
 
+# a building or grid to add, named ('加一栋7号楼', '新建第三网格', '添加东3栋'): the structure
+# page, where its grid (or community) is chosen first
+_ORG_ADDED = re.compile(
+    r"^(?:请|帮我|麻烦)?(?:加|添加|新增|新建|增加)(?:一栋|一个|一幢|个)?"
+    r"第?[0-9a-z一二三四五六七八九十东西南北甲乙丙丁]{1,4}(?:号楼|号|栋|幢|座|网格)(?:吧)?$"
+)
+
+
 def screen_named(text: str | None) -> Screen | None:
     """The staff or admin screen a short message names as a whole ('看看待办', '邀请网格员',
     '发个通知', 'show the queue'), or None: none, two, or other words in it (a matter told)."""
     found = _read_whole(text, _SCREEN_TOKENS)
     if not found or len(set(found)) != 1:
-        return None
+        said = _staff_words(text)
+        return Screen.ORG if said and _ORG_ADDED.match(said) else None
     return found[0]
 
 

@@ -56,6 +56,10 @@ async def test_an_admin_asks_about_the_admin_pages(linli_sandbox: Harness) -> No
     assert "和谐社区" in inline_labels(invite) and "阳光社区" in inline_labels(invite)
     structure = await _only(h, ADMIN, "网格怎么划分的")
     assert message_text(structure).startswith("🏘 组织架构")
+    categories = await _only(h, ADMIN, "诉求分类有哪些？")
+    assert "诉求分类" in message_text(categories) and "技能代码" in message_text(categories)
+    add = await _only(h, ADMIN, "加一栋7号楼")  # the structure, where its grid is chosen
+    assert message_text(add).startswith("🏘 组织架构")
     notice = await _only(h, ADMIN, "给所有社区发个通知")
     assert message_text(notice) == "发给哪个社区？"
     assert "所有社区的所有居民" in inline_labels(notice)
