@@ -800,14 +800,30 @@ async def on_member_list(
 ) -> None:
     """Staff: one page of the approved members of their communities, a card each with ⏸ 暂停
     (▶️ 恢复 for a suspended one); a member who paused orders themselves says until when."""
-    community_ids = await _review_communities(session, user, roles)
-    page = await member_service.approved_members(
-        session, community_ids=community_ids, page=callback_data.page, per_page=MEMBERS_PER_PAGE
-    )
     await query.answer()
     assert isinstance(query.message, Message)
+    await send_member_page(
+        query.message, session, user, roles, t, settings, clock(), callback_data.page
+    )
+
+
+async def send_member_page(
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    settings: Settings,
+    now: datetime,
+    number: int,
+) -> None:
+    """One page of the approved members (its button's, or asked in words: '有哪些志愿者')."""
+    community_ids = await _review_communities(session, user, roles)
+    page = await member_service.approved_members(
+        session, community_ids=community_ids, page=number, per_page=MEMBERS_PER_PAGE
+    )
     if not page.items:
-        await query.message.answer(t("member-list-none"))
+        await message.answer(t("member-list-none"))
         return
     nav = []
     if page.page > 0:
@@ -819,14 +835,14 @@ async def on_member_list(
         community = await session.get(Community, profile.community_id)
         grid = await _grid_of(session, profile.grid_id)
         text = _member_card_text(t, profile, community, grid)
-        if profile.paused(clock()):
+        if profile.paused(now):
             until = profile.paused_until
             text += "\n" + t(
                 "member-card-paused",
                 until=last_day(t, settings, until) if until else t("member-card-paused-open"),
             )
-        await query.message.answer(text, reply_markup=_member_markup(t, profile))
-    await query.message.answer(head, reply_markup=inline_kb([nav]) if nav else None)
+        await message.answer(text, reply_markup=_member_markup(t, profile))
+    await message.answer(head, reply_markup=inline_kb([nav]) if nav else None)
 
 
 def _member_card_text(

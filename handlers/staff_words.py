@@ -31,6 +31,7 @@ _MENU_OF = {
     smalltalk.Screen.IN_PROGRESS: smalltalk.Screen.QUEUE.value,
     smalltalk.Screen.TO_VERIFY: smalltalk.Screen.QUEUE.value,
     smalltalk.Screen.OVERDUE: smalltalk.Screen.QUEUE.value,
+    smalltalk.Screen.MEMBER_LIST: smalltalk.Screen.REVIEW.value,
 }
 
 
@@ -137,6 +138,10 @@ async def _open(
     elif screen is smalltalk.Screen.REVIEW:
         await members.on_pending_list(
             message, ctx.session, ctx.user, ctx.roles, t, ctx.settings, ctx.clock
+        )
+    elif screen is smalltalk.Screen.MEMBER_LIST:
+        await members.send_member_page(
+            message, ctx.session, ctx.user, ctx.roles, t, ctx.settings, ctx.now(), 0
         )
     elif screen is smalltalk.Screen.BROADCAST:
         await broadcast.start_broadcast(message, state, ctx)

@@ -1924,6 +1924,7 @@ class Screen(StrEnum):
     ON_BEHALF = "menu-order-on-behalf"
     CONSULT_STAFF = "menu-consult-staff"
     REVIEW = "menu-members"
+    MEMBER_LIST = "member-list-btn"  # under 🧾 报到审核: the members approved
     BROADCAST = "menu-broadcast"
     ADMIN = "menu-admin"
     INVITE_STAFF = "admin-invite"
@@ -1958,7 +1959,8 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "有新诉求吗|有没有新诉求|有新的诉求吗|有没有新的诉求|今天的任务|今天要办的|今天要处理的|"
     "网格里有什么事|我网格里有什么事|我的网格有什么事|网格有什么事|社区里有什么事|有什么事吗|有啥事吗|"
     "网格里有啥事|片区里有什么事|"
-    "what do i have to do|what needs doing|anything to do|any new requests",
+    "what do i have to do|what needs doing|anything to do|any new requests|what is on my plate|"
+    "what s on my plate|on my plate",
     Screen.IN_PROGRESS: "办理中|办理中的|办理中的事项|在办的|正在办的|在办工单|进行中的|"
     "进行中的工单|正在处理的|处理中的|有哪些在办的|in progress|matters in progress|"
     "orders in progress",
@@ -1976,6 +1978,11 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "new meeting|create a meeting|set up a meeting|organise a meeting|organize a meeting",
     Screen.REVIEW: "报到审核|审核|审核报到|审核申请|报到申请|志愿者审核|党员审核|志愿者报到审核|"
     "review|review sign ups|sign ups|applications|volunteer applications",
+    Screen.MEMBER_LIST: "已通过的党员|已通过的志愿者|已通过的党员志愿者|党员名单|志愿者名单|"
+    "党员志愿者名单|党员列表|志愿者列表|有哪些志愿者|有哪些党员|志愿者有哪些|党员有哪些|"
+    "有几个志愿者|有几个党员|志愿者有几个|党员有几个|报到的党员|报到的志愿者|所有志愿者|所有党员|"
+    "who are the volunteers|list of volunteers|volunteer list|the volunteers|members list|"
+    "list of members|approved members",
     Screen.BROADCAST: "发通知|发个通知|发一个通知|发布通知|群发|群发通知|发公告|发个公告|"
     "发布公告|通知大家|通知居民|给居民发通知|broadcast|send a notice|send a broadcast|"
     "notify everyone|send an announcement",
@@ -2017,6 +2024,13 @@ _SCREEN_TOKENS: list[tuple[str, Screen | None]] = _tokens(_SCREEN_WORDS, _SCREEN
 
 # a building or grid to add, named ('加一栋7号楼', '新建第三网格', '添加东3栋'): the structure
 # page, where its grid (or community) is chosen first
+# a notice to someone ('给1号楼发个通知', '通知一下3号楼的居民明天停水' is the notice itself: not
+# this; 'send a notice to building 1'): the notice form, where its audience is chosen
+_NOTICE_TO = re.compile(
+    r"^(?:请|帮我|麻烦|我要|我想)?(?:给|向|对)(?!我)[^，。,!！？?]{1,12}?(?:的居民|居民|大家)?"
+    r"(?:发个|发一个|发一条|发条|发|群发)(?:通知|公告|消息)(?:吧)?$"
+    r"|^(?:please )?send (?:a |an )?(?:notice|announcement|message) to [a-z0-9 ]{1,30}$"
+)
 _ORG_ADDED = re.compile(
     r"^(?:请|帮我|麻烦)?(?:加|添加|新增|新建|增加)(?:一栋|一个|一幢|个)?"
     r"第?[0-9a-z一二三四五六七八九十东西南北甲乙丙丁]{1,4}(?:号楼|号|栋|幢|座|网格)(?:吧)?$"
@@ -2029,7 +2043,9 @@ def screen_named(text: str | None) -> Screen | None:
     found = _read_whole(text, _SCREEN_TOKENS)
     if not found or len(set(found)) != 1:
         said = _staff_words(text)
-        return Screen.ORG if said and _ORG_ADDED.match(said) else None
+        if said and _ORG_ADDED.match(said):
+            return Screen.ORG
+        return Screen.BROADCAST if said and _NOTICE_TO.match(said) else None
     return found[0]
 
 

@@ -162,3 +162,22 @@ async def test_staff_ask_where_they_work(linli_sandbox: Harness) -> None:
     resident = await h.driver.say(ZHOU, "我负责哪几栋楼")
     assert not any("工作范围" in message_text(m) for m in resident)
     assert await h.driver.errors() == []
+
+
+async def test_staff_ask_for_the_members_and_a_notice_in_words(linli_sandbox: Harness) -> None:
+    """'有哪些志愿者' opens the approved members (under 🧾 报到审核, a button only before);
+    '给1号楼发个通知' the notice form (each was kept as a matter of the staff member's own)."""
+    h = linli_sandbox
+    d = h.driver
+    sent = await d.send(STAFF, "有哪些志愿者")
+    head = await d.expect(STAFF, "已通过的党员/志愿者：2 人", since=sent["message_id"])
+    cards = [
+        message_text(m)
+        for m in await d.messages(STAFF)
+        if sent["message_id"] < m["message_id"] < head["message_id"]
+    ]
+    assert len(cards) == 2 and any("刘建国" in c for c in cards), cards
+    assert not any(KEPT in c for c in cards)
+    notice = await _only(h, STAFF, "给1号楼发个通知")
+    assert "整个社区的居民" in inline_labels(notice), inline_labels(notice)
+    assert await d.errors() == []

@@ -42,6 +42,12 @@ from services.smalltalk import (
         ("新来了一个社工，怎么加进来", Screen.INVITE_STAFF),
         ("网格怎么划分的", Screen.ORG),
         ("加一栋7号楼", Screen.ORG),
+        ("有哪些志愿者？", Screen.MEMBER_LIST),
+        ("党员名单", Screen.MEMBER_LIST),
+        ("who are the volunteers", Screen.MEMBER_LIST),
+        ("给1号楼发个通知", Screen.BROADCAST),
+        ("send a notice to building 1", Screen.BROADCAST),
+        ("what's on my plate today", Screen.QUEUE),
         ("新建第三网格", Screen.ORG),
         ("诉求分类有哪些？", Screen.CATEGORIES),
         ("给所有社区发个通知", Screen.BROADCAST),
@@ -62,6 +68,7 @@ def test_a_screen_named(said: str, screen: Screen) -> None:
         "",
         "我想问问待办诉求怎么处理",
         "社区门口有垃圾",  # '社区' alone is a place, not a screen
+        "通知一下3号楼的居民明天停水",  # the notice itself, said: not the form
         "我们社区的路灯坏了",
         "怎么",
     ],
