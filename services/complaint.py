@@ -13,8 +13,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import User
 from models.orders import Request, RequestStatus
-from services.order_common import Notice, commit_with, matter_grid, note_event, staff_ids
-from services.praise import WORDS_MAX, praised
+from services.order_common import Notice, commit_with, note_event
+from services.praise import WORDS_MAX, praised, staff_notices
 
 COMPLAINT_ACTION = "complaint"  # the ledger's action (order-action-complaint)
 
@@ -59,7 +59,6 @@ async def pass_on(
     notices when the session has an outbox (then nothing is returned to queue); else the
     notices to queue."""
     said = words.strip()[:WORDS_MAX]
-    notices: list[Notice] = []
     req = await session.get(Request, complaint.request_id) if complaint.request_id else None
     if req is not None and req.id is not None:
         note_event(
@@ -73,32 +72,12 @@ async def pass_on(
             state=req.status,
             note=f"{complaint.name}: {said}",
         )
-        grid = await matter_grid(session, req)
-        for sid in await staff_ids(session, community_id=req.community_id, grid_id=grid):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="complaint-notice-staff",
-                    args={
-                        "number": req.number,
-                        "name": complaint.name,
-                        "resident": user.display_name,
-                        "text": said,
-                    },
-                    kind="staff-request-card",
-                    ref_id=req.id,
-                    community_id=req.community_id,
-                )
-            )
-    elif user.community_id is not None:
-        for sid in await staff_ids(session, community_id=user.community_id, grid_id=user.grid_id):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="complaint-notice-staff-general",
-                    args={"resident": user.display_name, "text": said},
-                    community_id=user.community_id,
-                )
-            )
+    notices = await staff_notices(
+        session,
+        user=user,
+        req=req,
+        key="complaint-notice-staff",
+        args={"name": complaint.name, "resident": user.display_name, "text": said},
+    )
     queued = await commit_with(session, notices)
     return [] if queued else notices
