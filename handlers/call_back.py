@@ -167,7 +167,9 @@ async def _file(message: Message, state: FSMContext, ctx: OrderCtx, phone: str) 
     await state.set_state(None)
     await state.update_data({SAID: None, KEPT: None})
     words = "\n".join(w for w in (said, kept) if w)
-    draft = Draft(text=words or t("callme-matter"), category="other", contact_phone=phone)
+    draft = Draft(
+        text=words or t("callme-matter"), category="other", contact_phone=phone, call_back=True
+    )
     now = ctx.now()
     try:
         filed = await request_service.file_request(

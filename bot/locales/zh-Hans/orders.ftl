@@ -1127,3 +1127,21 @@ assign-typed-which = 工单 { $number }（{ $title }）可以指派的人里，�
 assign-typed-unknown = 工单 { $number }（{ $title }）可以指派的党员/志愿者里没有「{ $name }」（或他已经在办这单、技能或片区不符）。可以指派的有：
 assign-typed-issue-first = 诉求 { $number } 还没有派单，不能直接指派给「{ $name }」。请先点上面卡片的「📤 派单」发布工单，再在工单卡片上点「👤 指派给党员/志愿者」。
 assign-typed-full = 工单 { $number } 现在没有空位可以指派（已接满、已完成或已取消）。要换人，可以在上面的工单卡片上改派。
+
+# 📞 已回电 (handlers.call_back_staff): a call-back matter's call recorded by staff
+order-action-call_back = 居民请社区回电
+order-action-called_back = 已回电
+order-action-call_back_words = 回电后改写诉求内容（备注为原来的内容）
+order-btn-called-back = 📞 已回电
+order-ask-callback-note = 📞 诉求 { $number }：电话里说了什么？写几句记入台账（比如「已说明怎么办理」），或点「跳过」。
+order-ask-callback-outcome = 诉求 { $number } 这件事，电话里说好了，还是有事要办？
+order-btn-callback-settled = ✅ 电话里已解决，结案
+order-btn-callback-matter = 📋 有事要办，继续受理
+order-ask-callback-text = 请写下要办的事，作为诉求 { $number } 的内容。现在的内容是：
+    { $text }
+    不用改就点「跳过」。
+order-ask-callback-category = 诉求 { $number } 属于哪一类？（系统建议：{ $category }）
+order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解决，已结案。居民会收到通知。
+order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
+order-notice-called-back-settled = 社区工作人员已经给您回过电话了。电话里说好的事（编号 { $number }）就算办完了。以后有什么事，随时再找我们。
+order-notice-called-back-matter = 社区工作人员已经给您回过电话了。您说的事已经记下（编号 { $number }），我们会尽快安排人来办，有进展会告诉您。
