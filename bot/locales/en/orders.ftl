@@ -1169,6 +1169,8 @@ complaint-btn-unsatisfied = 😞 Not satisfied, handle it again
 complaint-btn-drop = No, thanks
 complaint-gone = This concern was dealt with already. To raise it again, just say it again.
 complaint-sent = Passed on to the community: the staff will follow it up. Thank you for telling us.
+complaint-with-rating-ahead = These words will also go as a complaint to the staff in charge of request { $number }, not to the person.
+complaint-with-rating = Your complaint has also gone to the staff in charge of request { $number } (not to the person); they will follow it up.
 complaint-rated = Recorded as "😞 Not satisfied": request { $number } will be handled again, and what you said went to the staff, who will follow it up.
 complaint-notice-staff = 📣 Resident { $resident } raises a concern about { $name } (request { $number }; not passed on to them):
     "{ $text }"

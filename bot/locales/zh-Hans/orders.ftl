@@ -1106,6 +1106,8 @@ complaint-btn-unsatisfied = 😞 不满意，重新办理
 complaint-btn-drop = 不用了
 complaint-gone = 这条意见已经处理过了。还想反映，直接再说一遍就行。
 complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告诉我们。
+complaint-with-rating-ahead = 这些话也会作为意见转给负责诉求 { $number } 的工作人员，不会转给本人。
+complaint-with-rating = 您的意见也已转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进。
 complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
 complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
     「{ $text }」
