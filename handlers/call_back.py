@@ -138,7 +138,7 @@ async def on_phone_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> 
     kept = await _keep(state, text)
     words = html.escape(fit(kept, 200), quote=False)
     await message.answer(
-        ctx.t("callme-phone-invalid") + "\n" + ctx.t("callme-words-kept", words=words),
+        ctx.t("callme-words-kept", words=words) + "\n" + ctx.t("callme-phone-invalid"),
         reply_markup=_phone_keyboard(ctx),
     )
 
