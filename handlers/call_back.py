@@ -5,6 +5,8 @@ Without a phone on file the number is asked first (shared with the contact butto
 
 from __future__ import annotations
 
+import html
+
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -23,12 +25,16 @@ from handlers.requests import filing_limits
 from services import org
 from services import requests as request_service
 from services.errors import InvalidInput
+from services.order_common import phones_in
+from services.order_titles import fit
 from services.requests import Draft
 from services.validation import contact_phone, phone_number
 
 router = Router(name="call_back")
 
 SAID = "call_back_said"  # the chat's FSM data: the words that asked for a call
+KEPT = "call_back_kept"  # words of the matter typed at the number step, kept for the matter
+WORDS_MIN = 2  # letters or CJK characters in words worth keeping ('?' or '1' are not)
 
 
 class CallBackCb(CallbackData, prefix="cb"):
@@ -49,7 +55,7 @@ async def answer_call_me(message: Message, state: FSMContext, ctx: OrderCtx) -> 
     office = await org.office_of(ctx.session, user_id=ctx.user.id)
     if office is not None:
         lines += ["", office_text(t, office)]
-    await state.update_data({SAID: message.text or ""})
+    await state.update_data({SAID: message.text or "", KEPT: None})
     ask = CallBackCb(action="ask").pack()
     await message.answer("\n".join(lines), reply_markup=inline_kb([[(t("callme-btn"), ask)]]))
 
@@ -86,9 +92,16 @@ def _phone_keyboard(ctx: OrderCtx) -> ReplyKeyboardMarkup:
 
 @router.message(StateFilter(CallBack.phone), F.text.in_(labels("common-cancel")))
 async def on_phone_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """✖️ 取消 at the number: nothing is filed."""
+    """✖️ 取消 at the number: nothing is filed (words said of a matter meanwhile are named,
+    so they know those did not reach the community either)."""
+    kept = str((await state.get_data()).get(KEPT) or "")
     await state.set_state(None)
-    await message.answer(ctx.t("callme-cancelled"), reply_markup=ctx.main_menu())
+    await state.update_data({SAID: None, KEPT: None})
+    said = ctx.t("callme-cancelled")
+    if kept:
+        words = html.escape(fit(kept, 200), quote=False)
+        said += "\n" + ctx.t("callme-cancelled-words", words=words)
+    await message.answer(said, reply_markup=ctx.main_menu())
 
 
 @router.message(StateFilter(CallBack.phone), F.contact)
@@ -105,13 +118,38 @@ async def on_phone_contact(message: Message, state: FSMContext, ctx: OrderCtx) -
 
 @router.message(StateFilter(CallBack.phone), F.text)
 async def on_phone_typed(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """A number typed; anything else is asked again, with what a number looks like."""
+    """A number typed (alone, or in words of the matter: '我家水管漏了，电话139…'); other words
+    ('我家水管漏了') are kept as the matter's, said so, and the number asked again."""
+    text = (message.text or "").strip()
     try:
-        phone = phone_number(message.text)
+        phone = phone_number(text)
     except InvalidInput:
+        phone = None
+    said = [] if phone is not None else phones_in(text)
+    if phone is None and len(said) == 1:  # the matter and the number in one message
+        await _keep(state, text)
+        phone = said[0]
+    if phone is not None:
+        await _file(message, state, ctx, phone)
+        return
+    if sum(ch.isalnum() for ch in text) < WORDS_MIN:  # '?' / '1': nothing to keep
         await message.answer(ctx.t("callme-phone-invalid"), reply_markup=_phone_keyboard(ctx))
         return
-    await _file(message, state, ctx, phone)
+    kept = await _keep(state, text)
+    words = html.escape(fit(kept, 200), quote=False)
+    await message.answer(
+        ctx.t("callme-words-kept", words=words) + "\n" + ctx.t("callme-phone-invalid"),
+        reply_markup=_phone_keyboard(ctx),
+    )
+
+
+async def _keep(state: FSMContext, text: str) -> str:
+    """Words typed at the number step: added to what the call is about (all of them, in the
+    order said); what is kept so far is returned."""
+    before = str((await state.get_data()).get(KEPT) or "")
+    kept = f"{before}\n{text}" if before else text
+    await state.update_data({KEPT: kept})
+    return kept
 
 
 @router.message(StateFilter(CallBack.phone))
@@ -123,10 +161,15 @@ async def on_phone_other(message: Message, ctx: OrderCtx) -> None:
 async def _file(message: Message, state: FSMContext, ctx: OrderCtx, phone: str) -> None:
     """The call-back matter filed in their words (or the usual ones), the number on it."""
     t = ctx.t
-    said = str((await state.get_data()).get(SAID) or "").strip()
+    values = await state.get_data()
+    said = str(values.get(SAID) or "").strip()
+    kept = str(values.get(KEPT) or "").strip()
     await state.set_state(None)
-    await state.update_data({SAID: None})
-    draft = Draft(text=said or t("callme-matter"), category="other", contact_phone=phone)
+    await state.update_data({SAID: None, KEPT: None})
+    words = "\n".join(w for w in (said, kept) if w)
+    draft = Draft(
+        text=words or t("callme-matter"), category="other", contact_phone=phone, call_back=True
+    )
     now = ctx.now()
     try:
         filed = await request_service.file_request(

@@ -17,6 +17,7 @@ from handlers.offer_choices import answered_before, settle_offer
 from models.orders import Score
 from services import complaint as complaint_service
 from services import orders as order_service
+from services import smalltalk
 from services.errors import Conflict
 
 router = Router(name="complaint")
@@ -85,6 +86,15 @@ async def on_complaint(
             await message.answer(t(exc.key), reply_markup=ctx.main_menu())
             return
         await ctx.deliver(out.pending)
+        # kept as a complaint in the ledger too (the staff read the words in the reopening)
+        await complaint_service.pass_on(
+            ctx.session,
+            user=ctx.user,
+            complaint=found,
+            words=words,
+            now=ctx.now(),
+            tell_staff=False,
+        )
         await message.answer(
             t("complaint-rated", number=found.number), reply_markup=ctx.main_menu()
         )
@@ -95,3 +105,31 @@ async def on_complaint(
     )
     await ctx.deliver(pending)
     await message.answer(t("complaint-sent"), reply_markup=ctx.main_menu())
+
+
+def rating_complains(words: str | None) -> bool:
+    """Words said with a score that complain of who served or the service ('一星，师傅来了就
+    走，根本没修好'): passed on as a complaint besides the rating (`pass_on_with_rating`)."""
+    return bool(words) and smalltalk.complains(words)
+
+
+async def pass_on_with_rating(
+    message: Message, ctx: OrderCtx, *, request_id: int, words: str, score: Score
+) -> None:
+    """A complaint said with the score, once the rating is recorded: passed on to the staff of
+    the matter rated (kept in its ledger; never to the member) and said so, without asking
+    again — the read-back of the score said it would be. 不满意 told the staff the words with
+    the reopening: then only the ledger keeps it."""
+    found = await complaint_service.about_matter(
+        ctx.session, user=ctx.user, request_id=request_id, text=words, now=ctx.now()
+    )
+    pending = await complaint_service.pass_on(
+        ctx.session,
+        user=ctx.user,
+        complaint=found,
+        words=words,
+        now=ctx.now(),
+        tell_staff=score != Score.UNSATISFIED,
+    )
+    await ctx.deliver(pending)
+    await message.answer(ctx.t("complaint-with-rating", number=found.number))

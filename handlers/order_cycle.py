@@ -7,6 +7,7 @@ from aiogram import Router
 from handlers import (
     assign_typed,
     call_back,
+    call_back_staff,
     claims,
     complaint,
     phone_rating,
@@ -36,6 +37,7 @@ router.include_routers(
     results.router,
     stats.router,
     call_back.router,
+    call_back_staff.router,  # 📞 已回电 on a call-back's staff card
     praise.router,
     complaint.router,
 )

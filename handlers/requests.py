@@ -26,6 +26,7 @@ from sqlmodel import col, select
 
 from bot.i18n import Text
 from bot.settings import Settings
+from handlers.complaint import pass_on_with_rating, rating_complains
 from handlers.consult_kit import safe_edit_markup
 from handlers.context import OrderCtx
 from handlers.form_guard import asks_first, held_draft, origin, plain, starter
@@ -1725,6 +1726,8 @@ async def _ask_score(
     t = ctx.t
     if comment:
         kept = t("order-rate-comment-kept", comment=fit(comment, 300))
+        if rating_complains(comment):  # passed on as a complaint too, once the score is in
+            kept += "\n" + t("complaint-with-rating-ahead", number=req.number)
         # above the line saying which button to tap, where there is one (the points' reading)
         head, _, last = text.rpartition("\n")
         text = f"{head}\n{kept}\n{last}" if head else f"{text}\n{kept}"
@@ -1826,6 +1829,10 @@ async def _rate_typed(
         said = t(key, number=req.number, score=t(_SCORE_LABELS[score]))
         await message.answer(said, reply_markup=ctx.main_menu())
         await ctx.deliver(out.pending)
+        if rating_complains(comment):  # '不满意，师傅来了就走': a complaint too
+            await pass_on_with_rating(
+                message, ctx, request_id=int(req.id or 0), words=comment, score=score
+            )
         return
     await state.clear()
     await state.set_state(RateComment.comment)
@@ -2001,6 +2008,10 @@ async def on_rate(
             else "order-rated-comment-saved"
         )
         await query.message.answer(t(key), reply_markup=ctx.main_menu())
+        if rating_complains(said):  # '一星，师傅来了就走' read back, its score tapped
+            await pass_on_with_rating(
+                query.message, ctx, request_id=int(req.id or 0), words=said, score=score
+            )
     elif isinstance(query.message, Message):
         asked = await query.message.answer(
             t(

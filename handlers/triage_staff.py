@@ -51,6 +51,7 @@ from handlers.order_ui import (
 from handlers.text_steps import is_back, refuse_button_labels, with_current
 from models import Building, User, shown_name
 from models.orders import Channel, Request, RequestStatus, can_transition
+from services import call_back as call_service
 from services import delivery as outbox
 from services import order_form, org, smalltalk, staff_place, staff_urgency, validation
 from services import orders as order_service
@@ -288,6 +289,8 @@ async def on_queue_page(query: CallbackQuery, callback_data: OrderCb, ctx: Order
 async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
     rid = req.id
     rows = []
+    if await call_service.awaits_call(session, req=req):  # 📞 请社区回电: what came of the call
+        rows.append([button(t("order-btn-called-back"), "scall", rid)])
     if req.status in (RequestStatus.NEW, RequestStatus.REOPENED):
         rows.append(
             [

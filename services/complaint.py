@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import User
-from models.orders import Request, RequestStatus
-from services.order_common import Notice, commit_with, matter_grid, note_event, staff_ids
-from services.praise import WORDS_MAX, praised
+from models import MemberProfile, User
+from models.orders import Claim, ClaimStatus, LedgerEvent, Order, Request, RequestStatus
+from services.order_common import Notice, commit_with, note_event
+from services.praise import WORDS_MAX, praised, staff_notices
 
 COMPLAINT_ACTION = "complaint"  # the ledger's action (order-action-complaint)
 
@@ -51,15 +52,55 @@ async def complained_of(
     )
 
 
+async def about_matter(
+    session: AsyncSession, *, user: User, request_id: int, text: str, now: datetime
+) -> Complained:
+    """A complaint said with the score of one matter ('一星，师傅来了就走'): about that matter,
+    and the member named (or who served on it; else the staff who handled it themselves)."""
+    found = await complained_of(session, user=user, text=text, now=now)
+    if found.request_id == request_id:
+        return found
+    req = await session.get(Request, request_id)
+    assert req is not None
+    served = await session.exec(
+        select(MemberProfile)
+        .join(Claim, col(Claim.member_id) == col(MemberProfile.user_id))
+        .join(Order, col(Order.id) == col(Claim.order_id))
+        .where(
+            col(Order.request_id) == request_id,
+            col(Claim.status).in_((ClaimStatus.ACTIVE, ClaimStatus.DONE)),
+        )
+        .order_by(col(Claim.claimed_at).desc())
+    )
+    profile = served.first()
+    name = profile.display_name if profile is not None else None
+    if name is None:
+        handled = await session.exec(
+            select(User)
+            .join(LedgerEvent, col(LedgerEvent.actor_id) == col(User.id))
+            .where(col(LedgerEvent.request_id) == request_id, col(LedgerEvent.action) == "handle")
+            .order_by(col(LedgerEvent.id).desc())
+        )
+        staff = handled.first()
+        name = staff.display_name if staff is not None else None
+    return Complained(name=name or "-", request_id=request_id, number=req.number)
+
+
 async def pass_on(
-    session: AsyncSession, *, user: User, complaint: Complained, words: str, now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    complaint: Complained,
+    words: str,
+    now: datetime,
+    tell_staff: bool = True,
 ) -> list[Notice]:
     """The complaint sent to the matter's staff (kept in its ledger), or, naming nobody of
     theirs, to the staff of the resident's grid; never to the member. Committed with its
     notices when the session has an outbox (then nothing is returned to queue); else the
-    notices to queue."""
+    notices to queue. Without `tell_staff`, only kept in the ledger: the staff were told the
+    words already (a 不满意 reopening the matter with them)."""
     said = words.strip()[:WORDS_MAX]
-    notices: list[Notice] = []
     req = await session.get(Request, complaint.request_id) if complaint.request_id else None
     if req is not None and req.id is not None:
         note_event(
@@ -73,32 +114,9 @@ async def pass_on(
             state=req.status,
             note=f"{complaint.name}: {said}",
         )
-        grid = await matter_grid(session, req)
-        for sid in await staff_ids(session, community_id=req.community_id, grid_id=grid):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="complaint-notice-staff",
-                    args={
-                        "number": req.number,
-                        "name": complaint.name,
-                        "resident": user.display_name,
-                        "text": said,
-                    },
-                    kind="staff-request-card",
-                    ref_id=req.id,
-                    community_id=req.community_id,
-                )
-            )
-    elif user.community_id is not None:
-        for sid in await staff_ids(session, community_id=user.community_id, grid_id=user.grid_id):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="complaint-notice-staff-general",
-                    args={"resident": user.display_name, "text": said},
-                    community_id=user.community_id,
-                )
-            )
+    told = tell_staff or req is None
+    args = {"name": complaint.name, "resident": user.display_name, "text": said}
+    key = "complaint-notice-staff"
+    notices = await staff_notices(session, user=user, req=req, key=key, args=args) if told else []
     queued = await commit_with(session, notices)
     return [] if queued else notices

@@ -135,28 +135,48 @@ async def pass_on(
                 community_id=req.community_id,
             )
         )
-        for sid in await staff_ids(
-            session, community_id=req.community_id, grid_id=await matter_grid(session, req)
-        ):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="praise-notice-staff",
-                    args={"number": req.number, "name": praise.name, "text": said},
-                    kind="staff-request-card",
-                    ref_id=req.id,
-                    community_id=req.community_id,
-                )
-            )
-    elif user.community_id is not None:
-        for sid in await staff_ids(session, community_id=user.community_id, grid_id=user.grid_id):
-            notices.append(
-                Notice(
-                    chat_id=sid,
-                    key="praise-notice-staff-general",
-                    args={"resident": user.display_name, "text": said},
-                    community_id=user.community_id,
-                )
-            )
+        notices += await staff_notices(
+            session,
+            user=user,
+            req=req,
+            key="praise-notice-staff",
+            args={"name": praise.name, "text": said},
+        )
+    else:
+        notices += await staff_notices(
+            session, user=user, req=None, key="praise-notice-staff", args={"text": said}
+        )
     queued = await commit_with(session, notices)
     return [] if queued else notices
+
+
+async def staff_notices(
+    session: AsyncSession, *, user: User, req: Request | None, key: str, args: dict[str, str]
+) -> list[Notice]:
+    """What a resident said of a matter (a praise, a complaint) for the staff of its grid, with
+    查看诉求 (`key`, with the matter's number); of no matter of theirs, for the staff of the
+    resident's own grid (`key`-general: who said it and the words, `args["text"]`)."""
+    if req is not None and req.id is not None:
+        grid = await matter_grid(session, req)
+        return [
+            Notice(
+                chat_id=sid,
+                key=key,
+                args={"number": req.number, **args},
+                kind="staff-request-card",
+                ref_id=req.id,
+                community_id=req.community_id,
+            )
+            for sid in await staff_ids(session, community_id=req.community_id, grid_id=grid)
+        ]
+    if user.community_id is None:
+        return []
+    return [
+        Notice(
+            chat_id=sid,
+            key=f"{key}-general",
+            args={"resident": user.display_name, "text": args["text"]},
+            community_id=user.community_id,
+        )
+        for sid in await staff_ids(session, community_id=user.community_id, grid_id=user.grid_id)
+    ]

@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from services.triage.english import EnglishLexicon
 
 T = TypeVar("T")
+CALL_BACK_ASKED = "call_back"  # the ledger's action (order-action-call_back)
 MAX_TEXT = 4000  # what one Telegram message can carry (with the lines the preview adds)
 NOTE_MAX = 300  # added information quoted in a notice (fits a photo caption)
 ADDED_MAX = 4096  # words added to a matter at once: all one Telegram message can carry
@@ -152,6 +153,9 @@ class Draft:
     # the number to call about this matter, when the resident chose one said in the description
     # at the preview (her registered phone otherwise)
     contact_phone: str | None = None
+    # asked with 📞 请社区回电 (handlers.call_back): the ledger says so, and the staff card
+    # offers 📞 已回电 (services.call_back)
+    call_back: bool = False
 
 
 @dataclass
@@ -442,6 +446,17 @@ async def _file(
             note=f"channel={channel.value}" + (" urgent" if urgent else ""),
         )
     )
+    if draft.call_back:
+        note_event(
+            session,
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action=CALL_BACK_ASKED,
+            actor_id=filed_by,
+            now=now,
+            state=RequestStatus.NEW,
+        )
     if merge_into is not None:  # the resident's own 同一件事: nothing new for staff to triage
         await _join(session, req, merge_into, actor_id=filed_by, now=now)
         await session.commit()

@@ -58,3 +58,43 @@ async def test_call_back_needs_an_address_first(linli_sandbox: Harness) -> None:
     forged = await d.click(NEWCOMER, answer["message_id"], data="cb:ask")
     assert "登记住址" in forged["answer"]["text"], forged
     assert await d.errors() == []
+
+
+async def test_matter_said_at_the_number_is_kept(linli_sandbox: Harness) -> None:
+    """'我家水管漏了' at the number step: kept as the matter's words and said so (before: only
+    '没看出号码来', and the words were lost); the number then files it with them."""
+    d = linli_sandbox.driver
+    [answer] = await d.say(WU, "给我打个电话吧，我不会打字")
+    await d.tap(WU, "请社区回电", answer["message_id"])
+    await d.expect(WU, "请留一个能接电话的号码", since=answer["message_id"])
+    [kept] = await d.say(WU, "我家水管漏了")
+    said = message_text(kept)
+    assert "「我家水管漏了」已经记下" in said and "号码" in said, said
+    [filed] = await d.say(WU, "13912345678")
+    number = message_text(filed).split("编号")[1].split("。")[0].strip()
+    sent = await d.send(STAFF, number)
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=sent["message_id"])
+    assert "我家水管漏了" in message_text(card) and "13912345678" in message_text(card)
+    assert await d.errors() == []
+
+
+async def test_matter_and_number_in_one_message(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [answer] = await d.say(WU, "你们能不能打个电话给我，我不会打字")
+    await d.tap(WU, "请社区回电", answer["message_id"])
+    await d.expect(WU, "请留一个能接电话的号码", since=answer["message_id"])
+    [filed] = await d.say(WU, "楼道灯坏了，电话13912345678")
+    text = message_text(filed)
+    assert "已请社区给您回电话" in text and "13912345678" in text, text
+    number = text.split("编号")[1].split("。")[0].strip()
+    sent = await d.send(STAFF, number)
+    card = await d.expect(STAFF, f"诉求 {number} · 待受理", since=sent["message_id"])
+    assert "楼道灯坏了" in message_text(card), message_text(card)
+    # words kept, then 取消: said that they were not passed on either
+    [answer] = await d.say(WU, "给我打个电话吧")
+    await d.tap(WU, "请社区回电", answer["message_id"])
+    await d.expect(WU, "请留一个能接电话的号码", since=answer["message_id"])
+    await d.say(WU, "门口垃圾好几天没人收")
+    [cancelled] = await d.say(WU, "✖️ 取消")
+    assert "没有交给社区" in message_text(cancelled), message_text(cancelled)
+    assert await d.errors() == []

@@ -86,7 +86,75 @@ async def test_complaint_on_a_done_matter_offers_unsatisfied(linli_sandbox: Harn
     req, [rating] = await _stored(h, number)
     assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
     assert "态度很差" in rating.comment
+    # kept as a complaint in the ledger too, not only as the rating's comment
+    async with h.sessionmaker() as session:
+        kept = (
+            await session.exec(select(LedgerEvent).where(LedgerEvent.action == "complaint"))
+        ).all()
+    assert len(kept) == 1 and "态度很差" in kept[0].note, kept
     assert not [m for m in await d.messages(LIU, liu_seen) if "态度很差" in message_text(m)]
+    assert await d.errors() == []
+
+
+async def _done_by_liu(h: Harness, text: str) -> str:
+    """周阿姨's matter done by 刘师傅 and verified: her rating is asked; the request's number."""
+    d = h.driver
+    number = await _claimed_by_liu(h, text)
+    await d.tap(LIU, "完成上报")
+    await d.say(LIU, "换好了灯泡")
+    await d.say(LIU, "✅ 说完了")
+    await d.expect(LIU, "等待社区验收")
+    verify = await d.expect(STAFF, "请验收")
+    await d.tap(STAFF, "验收通过", verify["message_id"])
+    await d.expect(ZHOU, "请给这次服务打个分")
+    return number
+
+
+async def test_complaint_said_with_a_score_is_rated_and_passed_on(
+    linli_sandbox: Harness,
+) -> None:
+    """'一星，师傅来了就走，根本没修好' under the rating question: the score read back (asked
+    once), saying the words go to the matter's staff as a complaint too; its tap records the
+    rating with them and passes the complaint on (before: only the rating's comment)."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _done_by_liu(h, "厨房的灯不亮了")
+    liu_seen = await _last(h, LIU)
+    replies = await d.say(ZHOU, "一星，师傅来了就走，根本没修好")
+    asking = [m for m in replies if inline_labels(m)]
+    assert len(asking) == 1, [message_text(m) for m in replies]  # one question, not two
+    said = message_text(asking[0])
+    assert f"也会作为意见转给负责诉求 {number} 的工作人员，不会转给本人" in said, said
+    await d.tap(ZHOU, "不满意", asking[0]["message_id"])
+    await d.expect(ZHOU, f"您的意见也已转给负责诉求 {number}", since=asking[0]["message_id"])
+    req, [rating] = await _stored(h, number)
+    assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
+    assert "来了就走" in rating.comment
+    async with h.sessionmaker() as session:
+        kept = (
+            await session.exec(select(LedgerEvent).where(LedgerEvent.action == "complaint"))
+        ).all()
+    assert len(kept) == 1 and "刘建国: " in kept[0].note and "来了就走" in kept[0].note, kept
+    assert not [m for m in await d.messages(LIU, liu_seen) if "来了就走" in message_text(m)]
+    assert await d.errors() == []
+
+
+async def test_complaint_said_with_a_fair_score_reaches_the_staff(
+    linli_sandbox: Harness,
+) -> None:
+    """'基本满意，就是师傅态度很差' (no read-back: the score is said in words): recorded at once,
+    and the complaint passed on to the matter's staff, said so, not asked."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _done_by_liu(h, "厨房的灯不亮了")
+    staff_seen = await _last(h, STAFF)
+    replies = await d.say(ZHOU, "基本满意，就是师傅态度很差")
+    assert not [m for m in replies if inline_labels(m)], [message_text(m) for m in replies]
+    await d.expect(ZHOU, f"您的意见也已转给负责诉求 {number}")
+    _, [rating] = await _stored(h, number)
+    assert rating.score == Score.BASIC and "态度很差" in rating.comment
+    told = await d.expect(STAFF, "反映对 刘建国 的意见", since=staff_seen)
+    assert number in message_text(told) and "态度很差" in message_text(told)
     assert await d.errors() == []
 
 

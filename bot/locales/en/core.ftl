@@ -361,6 +361,8 @@ callme-phone-invalid = That does not look like a phone number. Tap "📱 Share m
 callme-cancelled = All right, no call. Tell me whenever you need something, or call the community office.
 callme-matter = The resident asks the community to call back (typing is hard for them).
 callme-filed = The community will call you back: request { $number }. A staff member will call { $phone }; please keep your phone at hand.
+callme-words-kept = I have noted what you said, "{ $words }": it goes to the community staff with your call-back request.
+callme-cancelled-words = What you said, "{ $words }", was not passed on either; to report it, just tell me again.
 fallback-choice-callme = Asked the community to call
 callme-answer-new = No need to type: hold the 🎤 beside the text box, speak, and let go; the community listens to your voice note.
     To have the community call you, first register your address (the button below, it takes a minute), then say "call me".

@@ -1169,6 +1169,8 @@ complaint-btn-unsatisfied = 😞 Not satisfied, handle it again
 complaint-btn-drop = No, thanks
 complaint-gone = This concern was dealt with already. To raise it again, just say it again.
 complaint-sent = Passed on to the community: the staff will follow it up. Thank you for telling us.
+complaint-with-rating-ahead = These words will also go as a complaint to the staff in charge of request { $number }, not to the person.
+complaint-with-rating = Your complaint has also gone to the staff in charge of request { $number } (not to the person); they will follow it up.
 complaint-rated = Recorded as "😞 Not satisfied": request { $number } will be handled again, and what you said went to the staff, who will follow it up.
 complaint-notice-staff = 📣 Resident { $resident } raises a concern about { $name } (request { $number }; not passed on to them):
     "{ $text }"
@@ -1190,3 +1192,21 @@ assign-typed-which = Several members who can take order { $number } ({ $title })
 assign-typed-unknown = No member who can take order { $number } ({ $title }) is "{ $name }" (or they are on it already, or their skills or area do not fit). These can take it:
 assign-typed-issue-first = Request { $number } has no order yet, so it cannot be assigned to "{ $name }" directly. First tap "📤 Issue order" on the card above, then "👤 Assign to a member" on the order's card.
 assign-typed-full = Order { $number } has no free place to assign (claimed in full, done or cancelled). To change who does it, reassign on the order's card above.
+
+# 📞 Called back (handlers.call_back_staff): a call-back matter's call recorded by staff
+order-action-call_back = Resident asked for a call back
+order-action-called_back = Called back
+order-action-call_back_words = Described after the call (the note keeps the words before)
+order-btn-called-back = 📞 Called back
+order-ask-callback-note = 📞 Request { $number }: what came of the call? Write a few words for the ledger (e.g. "explained how to apply"), or tap "Skip".
+order-ask-callback-outcome = Request { $number }: was it settled on the phone, or is there something to be done?
+order-btn-callback-settled = ✅ Settled on the phone, close it
+order-btn-callback-matter = 📋 Something to do, keep it in the queue
+order-ask-callback-text = Write what is to be done, as the words of request { $number }. They are now:
+    { $text }
+    Tap "Skip" to keep them.
+order-ask-callback-category = Which category is request { $number }? (Suggested: { $category })
+order-callback-settled = Call recorded: request { $number } was settled on the phone and is closed. The resident is told.
+order-callback-kept = Call recorded: request { $number } has its words and category updated and waits in the queue: issue an order, handle it or transfer it.
+order-notice-called-back-settled = The community called you back. What you talked about on the phone (request { $number }) is taken care of. Whenever you need something else, just tell us.
+order-notice-called-back-matter = The community called you back. What you told them is noted (request { $number }); we will arrange for it to be done soon and tell you how it goes.

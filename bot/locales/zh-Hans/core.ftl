@@ -321,6 +321,8 @@ callme-phone-invalid = 没看出号码来。请点「📱 发送我的手机号�
 callme-cancelled = 好的，不回电了。有需要随时跟我说，也可以直接打社区电话。
 callme-matter = 居民请社区回电话（不方便打字）。
 callme-filed = 已请社区给您回电话，编号 { $number }。工作人员会打 { $phone } 联系您，请留意来电。
+callme-words-kept = 您说的「{ $words }」已经记下，会和回电请求一起交给社区工作人员。
+callme-cancelled-words = 您刚才说的「{ $words }」也没有交给社区；要反映这件事，直接跟我说就行。
 fallback-choice-callme = 请社区回电
 callme-answer-new = 不会打字也没关系：按住输入框旁边的 🎤 说话，松开就发出去了，社区会听您的语音。
     想让社区打电话给您，先登记一下住址（点下面的按钮，一分钟就好），之后说「给我打个电话」就行。

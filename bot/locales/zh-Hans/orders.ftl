@@ -1106,6 +1106,8 @@ complaint-btn-unsatisfied = 😞 不满意，重新办理
 complaint-btn-drop = 不用了
 complaint-gone = 这条意见已经处理过了。还想反映，直接再说一遍就行。
 complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告诉我们。
+complaint-with-rating-ahead = 这些话也会作为意见转给负责诉求 { $number } 的工作人员，不会转给本人。
+complaint-with-rating = 您的意见也已转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进。
 complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
 complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
     「{ $text }」
@@ -1127,3 +1129,21 @@ assign-typed-which = 工单 { $number }（{ $title }）可以指派的人里，�
 assign-typed-unknown = 工单 { $number }（{ $title }）可以指派的党员/志愿者里没有「{ $name }」（或他已经在办这单、技能或片区不符）。可以指派的有：
 assign-typed-issue-first = 诉求 { $number } 还没有派单，不能直接指派给「{ $name }」。请先点上面卡片的「📤 派单」发布工单，再在工单卡片上点「👤 指派给党员/志愿者」。
 assign-typed-full = 工单 { $number } 现在没有空位可以指派（已接满、已完成或已取消）。要换人，可以在上面的工单卡片上改派。
+
+# 📞 已回电 (handlers.call_back_staff): a call-back matter's call recorded by staff
+order-action-call_back = 居民请社区回电
+order-action-called_back = 已回电
+order-action-call_back_words = 回电后改写诉求内容（备注为原来的内容）
+order-btn-called-back = 📞 已回电
+order-ask-callback-note = 📞 诉求 { $number }：电话里说了什么？写几句记入台账（比如「已说明怎么办理」），或点「跳过」。
+order-ask-callback-outcome = 诉求 { $number } 这件事，电话里说好了，还是有事要办？
+order-btn-callback-settled = ✅ 电话里已解决，结案
+order-btn-callback-matter = 📋 有事要办，继续受理
+order-ask-callback-text = 请写下要办的事，作为诉求 { $number } 的内容。现在的内容是：
+    { $text }
+    不用改就点「跳过」。
+order-ask-callback-category = 诉求 { $number } 属于哪一类？（系统建议：{ $category }）
+order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解决，已结案。居民会收到通知。
+order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
+order-notice-called-back-settled = 社区工作人员已经给您回过电话了。电话里说好的事（编号 { $number }）就算办完了。以后有什么事，随时再找我们。
+order-notice-called-back-matter = 社区工作人员已经给您回过电话了。您说的事已经记下（编号 { $number }），我们会尽快安排人来办，有进展会告诉您。

@@ -324,6 +324,8 @@ callme-phone-invalid = 沒看出號碼來。請點「📱 發送我的手機號�
 callme-cancelled = 好的，不回電了。有需要隨時跟我說，也可以直接打社區電話。
 callme-matter = 居民請社區回電話（不方便打字）。
 callme-filed = 已請社區給您回電話，編號 { $number }。工作人員會打 { $phone } 聯繫您，請留意來電。
+callme-words-kept = 您說的「{ $words }」已經記下，會和回電請求一起交給社區工作人員。
+callme-cancelled-words = 您剛才說的「{ $words }」也沒有交給社區；要反映這件事，直接跟我說就行。
 fallback-choice-callme = 請社區回電
 callme-answer-new = 不會打字也沒關係：按住輸入框旁邊的 🎤 說話，鬆開就發出去了，社區會聽您的語音。
     想讓社區打電話給您，先登記一下住址（點下面的按鈕，一分鐘就好），之後說「給我打個電話」就行。

@@ -1109,6 +1109,8 @@ complaint-btn-unsatisfied = 😞 不滿意，重新辦理
 complaint-btn-drop = 不用了
 complaint-gone = 這條意見已經處理過了。還想反映，直接再說一遍就行。
 complaint-sent = 已反映給社區，工作人員會跟進處理，謝謝您告訴我們。
+complaint-with-rating-ahead = 這些話也會作為意見轉給負責訴求 { $number } 的工作人員，不會轉給本人。
+complaint-with-rating = 您的意見也已轉給負責訴求 { $number } 的工作人員（不會轉給本人），他們會跟進。
 complaint-rated = 已記下「😞 不滿意」，訴求 { $number } 會重新辦理，您說的情況已轉給工作人員，他們會跟進。
 complaint-notice-staff = 📣 居民 { $resident } 反映對 { $name } 的意見（訴求 { $number }，未轉給本人）：
     「{ $text }」
@@ -1130,3 +1132,21 @@ assign-typed-which = 工單 { $number }（{ $title }）可以指派的人裡，�
 assign-typed-unknown = 工單 { $number }（{ $title }）可以指派的黨員/志願者裡沒有「{ $name }」（或他已經在辦這單、技能或片區不符）。可以指派的有：
 assign-typed-issue-first = 訴求 { $number } 還沒有派單，不能直接指派給「{ $name }」。請先點上面卡片的「📤 派單」發布工單，再在工單卡片上點「👤 指派給黨員/志願者」。
 assign-typed-full = 工單 { $number } 現在沒有空位可以指派（已接滿、已完成或已取消）。要換人，可以在上面的工單卡片上改派。
+
+# 📞 已回電 (handlers.call_back_staff): a call-back matter's call recorded by staff
+order-action-call_back = 居民請社區回電
+order-action-called_back = 已回電
+order-action-call_back_words = 回電後改寫訴求內容（備註為原來的內容）
+order-btn-called-back = 📞 已回電
+order-ask-callback-note = 📞 訴求 { $number }：電話裡說了什麼？寫幾句記入台賬（比如「已說明怎麼辦理」），或點「跳過」。
+order-ask-callback-outcome = 訴求 { $number } 這件事，電話裡說好了，還是有事要辦？
+order-btn-callback-settled = ✅ 電話裡已解決，結案
+order-btn-callback-matter = 📋 有事要辦，繼續受理
+order-ask-callback-text = 請寫下要辦的事，作為訴求 { $number } 的內容。現在的內容是：
+    { $text }
+    不用改就點「跳過」。
+order-ask-callback-category = 訴求 { $number } 屬於哪一類？（系統建議：{ $category }）
+order-callback-settled = 已記下回電：訴求 { $number } 在電話裡已解決，已結案。居民會收到通知。
+order-callback-kept = 已記下回電：訴求 { $number } 的內容和分類已更新，還在待受理裡，請接著派單、直接辦理或轉辦。
+order-notice-called-back-settled = 社區工作人員已經給您回過電話了。電話裡說好的事（編號 { $number }）就算辦完了。以後有什麼事，隨時再找我們。
+order-notice-called-back-matter = 社區工作人員已經給您回過電話了。您說的事已經記下（編號 { $number }），我們會盡快安排人來辦，有進展會告訴您。

@@ -1,0 +1,204 @@
+"""📞 已回电: staff who called back a resident who asked for it (📞 请社区回电, handlers.call_back)
+record what came of the call. Settled on the phone: the matter is closed as handled directly,
+with their note, and the resident is told so kindly. A real matter: its words and category are
+set as staff heard them, and it stays in the queue to be triaged as any request. Either way the
+ledger keeps the call (`CALLED_BACK`, with the note). Before, staff had to take such a matter
+on with 直接办理 and then write a result for a call they had already made."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models import Role, User
+from models.orders import LedgerEvent, Request, RequestStatus
+from services import orders as order_service
+from services.errors import Conflict
+from services.order_common import (
+    Notice,
+    commit_with,
+    deadline_hours,
+    followers,
+    get_request,
+    move,
+    note_event,
+    require_staff,
+    unschedule,
+)
+from services.orders import Outcome
+from services.requests import CALL_BACK_ASKED, MAX_TEXT
+from services.validation import TYPED_MAX, clean_text
+
+CALLED_BACK = "called_back"  # the ledger's action (order-action-called_back)
+REWORDED = "call_back_words"  # the words staff set after the call; the note keeps the old ones
+
+
+async def awaits_call(session: AsyncSession, *, req: Request) -> bool:
+    """Whether the matter was asked as a call-back and nobody has recorded the call yet (and
+    it is still new: once triaged, the call was made or is part of the handling)."""
+    if req.id is None or req.status != RequestStatus.NEW:
+        return False
+    rows = await session.exec(
+        select(LedgerEvent.action).where(
+            col(LedgerEvent.request_id) == req.id,
+            col(LedgerEvent.action).in_((CALL_BACK_ASKED, CALLED_BACK)),
+        )
+    )
+    actions = set(rows.all())
+    return CALL_BACK_ASKED in actions and CALLED_BACK not in actions
+
+
+async def _call_back_request(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, action: str
+) -> Request:
+    """The call-back matter, for staff of its community (others refused and logged); one no
+    longer awaiting its call (recorded by a colleague, triaged) is Conflict."""
+    req = await get_request(session, request_id)
+    await require_staff(session, user=user, roles=roles, request=req, action=action)
+    if not await awaits_call(session, req=req):
+        raise Conflict("order-err-changed")
+    return req
+
+
+async def check(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int
+) -> Request:
+    """The matter 📞 已回电 was tapped on, when it still awaits its call (else Conflict)."""
+    return await _call_back_request(
+        session, user=user, roles=roles, request_id=request_id, action="called_back"
+    )
+
+
+def _note_call(
+    session: AsyncSession, req: Request, *, user: User, note: str, now: datetime
+) -> None:
+    assert req.id is not None
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action=CALLED_BACK,
+        actor_id=user.id,
+        now=now,
+        state=req.status,
+        note=note,
+    )
+
+
+async def _told(session: AsyncSession, req: Request, key: str) -> list[Notice]:
+    """The residents following the matter, told in a notice with its 查看诉求."""
+    return [
+        Notice(
+            chat_id=resident_id,
+            key=key,
+            args={"number": f"{own_id:05d}"},
+            kind="resident-request",
+            ref_id=own_id,
+            community_id=req.community_id,
+        )
+        for resident_id, own_id in await followers(session, request=req)
+    ]
+
+
+async def settled_on_phone(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    note: str | None,
+    now: datetime,
+) -> Outcome:
+    """Settled on the phone: the call kept in the ledger, the matter handled directly by this
+    staff member with the note as its result and closed (no rating asked: the resident said
+    it on the phone); the resident is told so."""
+    req = await _call_back_request(
+        session, user=user, roles=roles, request_id=request_id, action="call_settled"
+    )
+    said = clean_text(note, max_len=TYPED_MAX) if note else ""
+    _note_call(session, req, user=user, note=said, now=now)
+    first = {"first_response_at": now, "first_responder_id": user.id}
+    await move(
+        session,
+        req,
+        to=RequestStatus.HANDLING,
+        actor_id=user.id,
+        action="handle",
+        now=now,
+        values={
+            **(first if req.first_response_at is None else {}),
+            "deadline_at": req.deadline_at or now + timedelta(hours=deadline_hours(req)),
+        },
+    )
+    await move(
+        session,
+        req,
+        to=RequestStatus.DONE,
+        actor_id=user.id,
+        action="result",
+        now=now,
+        note=said,
+        values={"resolved_at": now, "result_note": said or None},
+    )
+    await move(
+        session,
+        req,
+        to=RequestStatus.CLOSED,
+        actor_id=user.id,
+        action="close",
+        now=now,
+        note=said,
+        values={"closed_at": now},
+    )
+    await unschedule(session, key=f"request-{req.id}-response")
+    notices = await _told(session, req, "order-notice-called-back-settled")
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
+
+
+async def kept_as_matter(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    request_id: int,
+    note: str | None,
+    text: str | None,
+    code: str,
+    now: datetime,
+) -> Outcome:
+    """A real matter: the call kept in the ledger, the words (`text`; None keeps them) and the
+    category set as staff heard them (the words before are kept in the ledger); it stays new,
+    in the queue, to be triaged as any request. The resident is told it was noted."""
+    req = await _call_back_request(
+        session, user=user, roles=roles, request_id=request_id, action="call_matter"
+    )
+    assert req.id is not None
+    said = clean_text(note, max_len=TYPED_MAX) if note else ""
+    _note_call(session, req, user=user, note=said, now=now)
+    words = clean_text(text, max_len=MAX_TEXT) if text else ""
+    if words and words != req.text:
+        note_event(
+            session,
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action=REWORDED,
+            actor_id=user.id,
+            now=now,
+            state=req.status,
+            note=req.text,
+        )
+        req.text, req.updated_at = words, now
+        session.add(req)
+    # the category last: its correction teaches triage with the words as they now are
+    await order_service.change_category(
+        session, user=user, roles=roles, request_id=req.id, code=code, now=now
+    )
+    notices = await _told(session, req, "order-notice-called-back-matter")
+    queued = await commit_with(session, notices)
+    return Outcome(notices=notices, request=req, queued=queued)
