@@ -149,6 +149,29 @@ async def _told(
     return [p for p in people if not p.blocked_bot and p.forgotten_at is None]
 
 
+def _record(
+    session: AsyncSession,
+    *,
+    action: str,
+    chat_id: int,
+    by: User | None,
+    community: Community | None,
+    detail: dict[str, object],
+) -> None:
+    """One change of the bot's place in a chat, as its audit row (the caller commits): what the
+    chat is now bound to (`community`, None: nothing) and what Telegram said of it."""
+    audit.record(
+        session,
+        actor_id=by.id if by else None,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps(
+            {"community": community.id if community else None, **detail}, ensure_ascii=False
+        ),
+    )
+
+
 async def bot_joined(
     session: AsyncSession,
     *,
@@ -171,21 +194,13 @@ async def bot_joined(
         if isinstance(bound, int)
         else await _community_for(session, chat_id=chat_id, title=title, by=by, roles=roles)
     )
-    audit.record(
+    _record(
         session,
-        actor_id=by.id if by else None,
         action=JOINED,
-        subject_type=SUBJECT,
-        subject_id=chat_id,
-        detail=json.dumps(
-            {
-                "community": community.id if community else None,
-                "title": title,
-                "type": chat_type,
-                "status": status,
-            },
-            ensure_ascii=False,
-        ),
+        chat_id=chat_id,
+        by=by,
+        community=community,
+        detail={"title": title, "type": chat_type, "status": status},
     )
     tell = await _told(session, community=community, by=by, admin_ids=admin_ids) if arrived else []
     await session.commit()
@@ -235,21 +250,13 @@ async def bot_left(
             )
         ).first()
     already = latest is not None and latest.action == LEFT
-    audit.record(
+    _record(
         session,
-        actor_id=by.id if by else None,
         action=LEFT,
-        subject_type=SUBJECT,
-        subject_id=chat_id,
-        detail=json.dumps(
-            {
-                "community": community.id if community else None,
-                "title": title,
-                "type": chat_type,
-                "status": status,
-            },
-            ensure_ascii=False,
-        ),
+        chat_id=chat_id,
+        by=by,
+        community=community,
+        detail={"title": title, "type": chat_type, "status": status},
     )
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)

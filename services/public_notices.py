@@ -21,7 +21,7 @@ not sent yet goes as things are (or not at all), and one on its way is redrawn o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,50 +161,71 @@ async def _poll_notice(
     return text, _private_link(notifier, username, f"p{poll.id}", "public-btn-poll")
 
 
-async def announce_meeting(session: AsyncSession, *, meeting: Meeting, notifier: Notifier) -> bool:
-    """A meeting for the whole community, published: a short public notice in the community's
-    group (when one is bound), with the button to answer in the private chat. True if queued."""
-    if meeting.audience_kind != AudienceKind.COMMUNITY or meeting.id is None:
-        return False  # some buildings, grids or the members: told in person, not the group
-    group = await group_of(session, community_id=meeting.community_id)
+async def _announce(
+    session: AsyncSession,
+    *,
+    audience: str,
+    community_id: int,
+    key: str,
+    kind: str,
+    notice: Callable[[str | None], Awaitable[tuple[str, dict[str, Any] | None]]],
+    notifier: Notifier,
+) -> bool:
+    """A consultation for the whole community (`audience`), made public: its short notice
+    (`notice`, given the bot's name for its button) queued for the community's group when one
+    is bound. True if queued. Some buildings, grids or the members are told in person only."""
+    if audience != AudienceKind.COMMUNITY:
+        return False
+    group = await group_of(session, community_id=community_id)
     if group is None:
         return False
-    text, markup = await _meeting_notice(
-        session, meeting=meeting, notifier=notifier, username=notifier.bot_username
-    )
+    text, markup = await notice(notifier.bot_username)
     await notifier.enqueue(
         session,
         chat_id=group,
         text=text,
         reply_markup=markup,
-        kind="meeting-group",
-        community_id=meeting.community_id,
-        dedupe_key=_meeting_key(meeting.id),
+        kind=kind,
+        community_id=community_id,
+        dedupe_key=key,
     )
     return True
+
+
+async def announce_meeting(session: AsyncSession, *, meeting: Meeting, notifier: Notifier) -> bool:
+    """A meeting for the whole community, published: a short public notice in the community's
+    group (when one is bound), with the button to answer in the private chat. True if queued."""
+    if meeting.id is None:
+        return False
+    return await _announce(
+        session,
+        audience=meeting.audience_kind,
+        community_id=meeting.community_id,
+        key=_meeting_key(meeting.id),
+        kind="meeting-group",
+        notice=lambda username: _meeting_notice(
+            session, meeting=meeting, notifier=notifier, username=username
+        ),
+        notifier=notifier,
+    )
 
 
 async def announce_poll(session: AsyncSession, *, poll: Poll, notifier: Notifier) -> bool:
     """A poll for the whole community, opened: a short public notice in the community's group
     (when one is bound), with the button to vote in the private chat. True if queued."""
-    if poll.audience_kind != AudienceKind.COMMUNITY or poll.id is None:
+    if poll.id is None:
         return False
-    group = await group_of(session, community_id=poll.community_id)
-    if group is None:
-        return False
-    text, markup = await _poll_notice(
-        session, poll=poll, notifier=notifier, username=notifier.bot_username
-    )
-    await notifier.enqueue(
+    return await _announce(
         session,
-        chat_id=group,
-        text=text,
-        reply_markup=markup,
-        kind="poll-group",
+        audience=poll.audience_kind,
         community_id=poll.community_id,
-        dedupe_key=_poll_key(poll.id),
+        key=_poll_key(poll.id),
+        kind="poll-group",
+        notice=lambda username: _poll_notice(
+            session, poll=poll, notifier=notifier, username=username
+        ),
+        notifier=notifier,
     )
-    return True
 
 
 def notice_matter(payload: str) -> str:
