@@ -11,11 +11,12 @@ announced there in a few public lines with a button that opens the private chat 
 meeting, where residents answer (RSVP); a poll likewise, to vote.
 
 Such a notice is kept true (`redraw_meeting_notice`, `redraw_poll_notice`): a meeting postponed
-or changed reads its new time, title and place; cancelled, it says so and loses its button; a
-poll closed says '投票已结束' (with its conclusion where the community posts results publicly)
-and loses its button, withdrawn likewise. The redraw is an edit queued in the outbox; a notice
-not sent yet goes as things are (or not at all), and one on its way is redrawn once sent
-(`notice_to_redraw`, followed by the scheduler's sender).
+or changed reads its new time, title and place; cancelled, it says so and loses its button;
+held (its planned end passed, or its minutes out), it says it took place (and where the minutes
+went) and loses its button; a poll closed says '投票已结束' (with its conclusion where the
+community posts results publicly) and loses its button, withdrawn likewise. The redraw is an
+edit queued in the outbox; a notice not sent yet goes as things are (or not at all), and one
+on its way is redrawn once sent (`notice_to_redraw`, followed by the scheduler's sender).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, MemberProfile, User
+from models.base import utcnow
 from models.consultations import AudienceKind, Meeting, MeetingStatus, Poll, PollStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
@@ -105,6 +107,17 @@ def _poll_key(poll_id: int) -> str:
     return f"poll:{poll_id}:group"
 
 
+def meeting_held(meeting: Meeting, notifier: Notifier) -> bool:
+    """The meeting took place: its minutes are out, or its planned end has passed (by the
+    notifier's clock): its notice no longer asks anyone to sign up."""
+    from services.meetings import ends_at  # it imports this module
+
+    if meeting.status == MeetingStatus.MINUTED:
+        return True
+    now = notifier.now or utcnow()
+    return meeting.status == MeetingStatus.PUBLISHED and now >= ends_at(meeting)
+
+
 async def _meeting_notice(
     session: AsyncSession, *, meeting: Meeting, notifier: Notifier, username: str | None
 ) -> tuple[str, dict[str, Any] | None]:
@@ -120,6 +133,9 @@ async def _meeting_notice(
     }
     if meeting.status == MeetingStatus.CANCELLED:
         return notifier.text(lang, "meeting-group-notice-cancelled", **args), None
+    if meeting_held(meeting, notifier):
+        minuted = "yes" if meeting.status == MeetingStatus.MINUTED else "no"
+        return notifier.text(lang, "meeting-group-notice-held", **args, minuted=minuted), None
     markup = _private_link(notifier, username, f"m{meeting.id}", "public-btn-meeting")
     return notifier.text(lang, "meeting-group-notice", **args), markup
 
@@ -262,7 +278,7 @@ async def redraw_meeting_notice(
         payload=f"m{meeting.id}",
         text=text,
         markup=markup,
-        ended=meeting.status == MeetingStatus.CANCELLED,
+        ended=meeting.status == MeetingStatus.CANCELLED or meeting_held(meeting, notifier),
         notifier=notifier,
     )
 

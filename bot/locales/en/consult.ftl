@@ -186,6 +186,20 @@ meeting-group-notice-cancelled = 📣 <b>Meeting cancelled</b>
     }: { $title }</s>
     🕒 was to be { $when }
     This meeting has been cancelled; there is nothing to sign up for.
+meeting-group-notice-held = 📣 <b>Meeting held</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] This meeting has taken place. Its minutes and decisions were sent to residents in their private chat with me.
+       *[other] This meeting has taken place; there is nothing to sign up for. Its minutes will be sent to residents in their private chat with me.
+    }
 poll-group-notice-closed = 🗳 <b>Poll closed</b>
     { $question }
     { $result ->

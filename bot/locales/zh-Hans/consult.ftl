@@ -183,6 +183,20 @@ meeting-group-notice-cancelled = 📣 <b>议事会已取消</b>
     }：{ $title }</s>
     🕒 原定 { $when }
     这次议事会已取消，不用再报名了。
+meeting-group-notice-held = 📣 <b>议事会已召开</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] 这次议事会已经开过了。纪要和决议已在私聊里发给居民，请到和我的私聊里查看。
+       *[other] 这次议事会已经开过了，不用再报名了。纪要整理好后会在私聊里发给居民。
+    }
 poll-group-notice-closed = 🗳 <b>投票已结束</b>
     { $question }
     { $result ->

@@ -186,6 +186,20 @@ meeting-group-notice-cancelled = 📣 <b>議事會已取消</b>
     }：{ $title }</s>
     🕒 原定 { $when }
     這次議事會已取消，不用再報名了。
+meeting-group-notice-held = 📣 <b>議事會已召開</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] 這次議事會已經開過了。紀要和決議已在私聊裡發給居民，請到和我的私聊裡查看。
+       *[other] 這次議事會已經開過了，不用再報名了。紀要整理好後會在私聊裡發給居民。
+    }
 poll-group-notice-closed = 🗳 <b>投票已結束</b>
     { $question }
     { $result ->
