@@ -1122,7 +1122,13 @@ async def on_ask_confirm(query: CallbackQuery, callback_data: PollCb, ctx: Updat
             await _redraw_if_card(query, session, poll, ctx)
         elif isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
-        await reply(query.message, t("poll-draft-cancelled"))
+        topic, told = await topics.withdrawn_told(session, poll_id=poll.id or 0)
+        if topic is None:
+            await reply(query.message, t("poll-draft-cancelled"))
+        else:  # made from a topic: it is open again, and whoever heard of the poll was told
+            await reply(
+                query.message, t("poll-draft-cancelled-topic", title=topic.title, told=told)
+            )
         return
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")

@@ -648,6 +648,8 @@ topic-polled-notice = 🗳 您提的議題「{ $title }」，社區將發起投�
 topic-polled-backer = 🗳 您附議的議題「{ $title }」，社區將發起投票：{ $answer }
     { topic-polled-next }
 topic-polled-next = 投票正式發出時，投票範圍內的居民會收到通知，到時就可以投票。
+topic-poll-withdrawn-notice = 🗳 您提的議題「{ $title }」，原定的投票（{ $answer }）已取消，不會發出。議題恢復為徵集中，社區會再作安排。
+topic-poll-withdrawn-backer = 🗳 您附議的議題「{ $title }」，原定的投票（{ $answer }）已取消，不會發出。議題恢復為徵集中，社區會再作安排。
 topic-new-meeting-kind = 新建議事會，議題「{ $title }」會列入它的議程（保存草稿時加上，並告訴提議人和附議的人）。請選擇會議類型：
 topic-ask-answer = 請輸入答覆內容：
 topic-accept-done = ✅ 已列入議程，已告訴提議人。
@@ -989,6 +991,11 @@ poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 確定取消投票「{ $question }」嗎？已收到的 { $ballots } 張選票將作廢，不公布結果；參與對象會收到取消通知。
 poll-kept-open = 好的，投票繼續進行。
 poll-draft-cancelled = ✅ 草稿已刪除，沒有發給任何人。
+poll-draft-cancelled-topic = ✅ 草稿已刪除，沒有發給任何人。
+    💡 議題「{ $title }」已恢復為徵集中，可以再列入議程或發起投票。{ $told ->
+        [0] {""}
+       *[other] 之前收到「社區將發起投票」通知的 { $told } 人，已告訴他們這次投票不發了。
+    }
 poll-cancelled-notice = 投票「{ $question }」已取消，之前投的票不再有效。給您添麻煩了。
 poll-proxy-ask-building = 代投：請選擇居民所在樓棟：
 poll-proxy-ask-room = 請輸入居民的房號：
