@@ -721,7 +721,10 @@ async def on_staff_menu(message: Message, t: Text) -> None:
             (t("consult-btn-my-meetings"), HubCb(action="my_meetings").pack()),
             (t("consult-btn-my-polls"), HubCb(action="my_polls").pack()),
         ],
-        [(t("consult-btn-topic-review"), HubCb(action="topics").pack())],
+        [
+            (t("consult-btn-topic-review"), HubCb(action="topics").pack()),
+            (t("consult-btn-groups"), HubCb(action="groups").pack()),
+        ],
     ]
     await message.answer(t("consult-staff-hub"), reply_markup=kb(rows))
 

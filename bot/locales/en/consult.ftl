@@ -18,6 +18,7 @@ consult-btn-new-poll = ➕ New poll
 consult-btn-my-meetings = 📋 Meetings
 consult-btn-my-polls = 📊 Polls
 consult-btn-topic-review = 💡 Review topics
+consult-btn-groups = 👥 Community groups
 consult-yes = ✅ Yes
 consult-no = ❌ No
 consult-done = ✅ Done

@@ -18,6 +18,7 @@ consult-btn-new-poll = ➕ 新建投票
 consult-btn-my-meetings = 📋 议事会列表
 consult-btn-my-polls = 📊 投票列表
 consult-btn-topic-review = 💡 处理议题
+consult-btn-groups = 👥 本社区的群
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成

@@ -21,6 +21,7 @@ consult-btn-new-poll = ➕ 新建投票
 consult-btn-my-meetings = 📋 議事會列表
 consult-btn-my-polls = 📊 投票列表
 consult-btn-topic-review = 💡 處理議題
+consult-btn-groups = 👥 本社區的群
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
