@@ -40,6 +40,7 @@ def get_routers() -> list[Router]:
     routers.append(importlib.import_module("handlers.broadcast").router)  # issue 6
     routers.append(importlib.import_module("handlers.order_cycle").router)  # issue 4
     routers.append(importlib.import_module("handlers.form_guard").router)  # ↩️ 继续填写
+    routers.append(importlib.import_module("handlers.group_binding").router)  # 本社区的群
     routers.append(importlib.import_module("handlers.meetings").router)  # issue 7 (+polls, topics)
     # a request's or order's number typed: after the check-in code, before the fallback
     routers.append(importlib.import_module("handlers.lookup").router)

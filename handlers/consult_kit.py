@@ -18,6 +18,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -336,6 +337,45 @@ async def ask_draft_audience(
     await state.set_state(DraftAudience.picking)
     await state.update_data(community_id=community_id, draft_id=draft_id)
     await ask_audience(message, state, t, flow=flow)
+
+
+async def reask_draft_audience(
+    query: CallbackQuery,
+    callback_data: CallbackData,
+    state: FSMContext,
+    t: Text,
+    *,
+    flow: str,
+    community_id: int,
+    draft_id: int,
+) -> None:
+    """👥 改面向范围 under a draft's warning (the draft checked by the caller): who it is for is
+    asked again, asking first when another form is half filled; the draft changes once chosen
+    (the flow's `draft_audience_chosen`)."""
+    from handlers.form_guard import asks_first, origin  # it imports this module
+
+    if await asks_first(
+        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
+    ):
+        return
+    await query.answer()
+    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
+    if not isinstance(query.message, Message):
+        return
+    await settle(warned, t, t("consult-btn-change-audience"))
+    await ask_draft_audience(
+        query.message, state, t, flow=flow, community_id=community_id, draft_id=draft_id
+    )
+
+
+async def chosen_draft_audience(state: FSMContext) -> tuple[int, Audience]:
+    """The draft whose audience was just picked again, and that audience (the form over)."""
+    data = await state.get_data()
+    await state.clear()
+    kind, ids = audience_from(data)
+    return int(data["draft_id"]), Audience(
+        community_id=int(data["community_id"]), kind=kind, ids=ids
+    )
 
 
 async def finish_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:

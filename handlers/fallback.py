@@ -71,6 +71,7 @@ from handlers.requests import (
     compose_keyboard,
     offer_rating_first,
     offer_review_first,
+    rate_typed_not_that,
     rate_typed_yes,
     show_my_request,
     take_typed_rating,
@@ -337,7 +338,8 @@ async def _answered_topic_offer(
 async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
     """'好的' / '是的' / '确定' typed right under a choice read back with its one button ("您是要…
     投「X」吗？", "您是说「…」要去吗？") does what the button does; '不要了' / '算了' leaves it
-    undone, said so. Anything else, or not right under it: False."""
+    undone, said so; '不是' / '不对' / 'no' under a score read back asks for the score again,
+    with the three buttons. Anything else, or not right under it: False."""
     data = await state.get_data()
     pending = data.get("typed_confirm")
     if not isinstance(pending, list) or len(pending) != 4 or message.message_id != pending[0] + 1:
@@ -347,10 +349,15 @@ async def _answered_confirm(message: Message, state: FSMContext, ctx: OrderCtx, 
         read = smalltalk.at_preview(text)  # '确定' / '提交吧': yes; '返回': no
         yes = True if read == smalltalk.AtPreview.SEND else None
         yes = False if read == smalltalk.AtPreview.LEAVE else yes
+    offer_id, kind, target, choice = pending
+    if kind == RATE_CONFIRM and not yes and smalltalk.says_not_that(text):
+        # '不是' / '不对' / 'no' under a score read back: not that one; asked again
+        await state.update_data(typed_confirm=None)
+        await rate_typed_not_that(message, state, ctx, request_id=int(target), score=str(choice))
+        return True
     if yes is None:
         return False
     await state.update_data(typed_confirm=None)
-    offer_id, kind, target, choice = pending
     if kind == VOTE_CONFIRM and yes:
         await vote_typed_yes(
             message, ctx, offer_id=int(offer_id), poll_id=int(target), option_id=int(choice)

@@ -22,7 +22,6 @@ from bot.i18n import Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     ANYWAY,
-    DRAFT_AUDIENCE_STEPS,
     AudienceCb,
     BallotCb,
     CheckinCb,
@@ -32,13 +31,13 @@ from handlers.consult_kit import (
     RsvpCb,
     after_audience,
     ask_audience,
-    ask_draft_audience,
     audience_choices,
     audience_from,
     audience_label,
     audience_typed,
     button_label,
     cancel_kb,
+    chosen_draft_audience,
     continue_after_audience,
     draft_audience_chosen,
     finish_draft_audience,
@@ -48,6 +47,7 @@ from handlers.consult_kit import (
     parse_local_time,
     picker_kb,
     poll_button,
+    reask_draft_audience,
     reply,
     result_button,
     safe_edit_markup,
@@ -87,7 +87,7 @@ from services import (
     smalltalk,
     topics,
 )
-from services.consult_common import Audience, in_audience
+from services.consult_common import in_audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 from services.users import can_act_in
 from services.when import parse_duration
@@ -721,7 +721,10 @@ async def on_staff_menu(message: Message, t: Text) -> None:
             (t("consult-btn-my-meetings"), HubCb(action="my_meetings").pack()),
             (t("consult-btn-my-polls"), HubCb(action="my_polls").pack()),
         ],
-        [(t("consult-btn-topic-review"), HubCb(action="topics").pack())],
+        [
+            (t("consult-btn-topic-review"), HubCb(action="topics").pack()),
+            (t("consult-btn-groups"), HubCb(action="groups").pack()),
+        ],
     ]
     await message.answer(t("consult-staff-hub"), reply_markup=kb(rows))
 
@@ -1504,17 +1507,9 @@ async def on_change_audience(
         raise NotFound("meeting-err-not-found")
     if meeting.status != MeetingStatus.DRAFT:  # published or withdrawn meanwhile
         raise Conflict("meeting-err-not-draft")
-    if await asks_first(
-        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
-    ):
-        return
-    await query.answer()
-    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
-    if not isinstance(query.message, Message):
-        return
-    await settle(warned, t, t("consult-btn-change-audience"))
-    await ask_draft_audience(
-        query.message,
+    await reask_draft_audience(
+        query,
+        callback_data,
         state,
         t,
         flow="meeting-draft",
@@ -1528,15 +1523,9 @@ async def on_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx)
     """The draft's new audience chosen: saved, and its preview shown again (warned again
     when nobody there would be told either)."""
     t = ctx.t
-    data = await state.get_data()
-    await state.clear()
-    kind, ids = audience_from(data)
+    draft_id, chosen = await chosen_draft_audience(state)
     meeting = await meetings.change_draft_audience(
-        ctx.session,
-        user=ctx.user,
-        roles=ctx.roles,
-        meeting_id=int(data["draft_id"]),
-        audience=Audience(community_id=int(data["community_id"]), kind=kind, ids=ids),
+        ctx.session, user=ctx.user, roles=ctx.roles, meeting_id=draft_id, audience=chosen
     )
     await ctx.meeting_cards_follow(meeting.id or 0)  # its card on a screen reads the change
     audience = meetings.meeting_audience(meeting)

@@ -28,24 +28,25 @@ from bot.i18n import Raw, Text
 from bot.settings import Settings
 from handlers.consult_kit import (
     ANYWAY,
-    DRAFT_AUDIENCE_STEPS,
     BallotCb,
     HubCb,
     PollCb,
     VoteCb,
     after_audience,
     ask_audience,
-    ask_draft_audience,
     audience_from,
+    audience_label,
     audience_typed,
     button_label,
     cancel_kb,
+    chosen_draft_audience,
     draft_audience_chosen,
     held_note,
     kb,
     nobody_told,
     parse_local_time,
     poll_button,
+    reask_draft_audience,
     reply,
     result_button,
     safe_edit_markup,
@@ -84,7 +85,6 @@ from models.consultations import (
     Vote,
 )
 from services import polls, smalltalk, topics
-from services.consult_common import Audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -1066,17 +1066,9 @@ async def on_change_audience(
     ):
         raise NotFound("poll-err-not-found")
     polls.check_draft(poll)  # published or withdrawn meanwhile: said so, nothing asked
-    if await asks_first(
-        query, callback_data, state, t, starting="DraftAudience", own=DRAFT_AUDIENCE_STEPS
-    ):
-        return
-    await query.answer()
-    warned = origin(query, callback_data)  # the warning, also after 不填了 on the question
-    if not isinstance(query.message, Message):
-        return
-    await settle(warned, t, t("consult-btn-change-audience"))
-    await ask_draft_audience(
-        query.message,
+    await reask_draft_audience(
+        query,
+        callback_data,
         state,
         t,
         flow="poll-draft",
@@ -1090,25 +1082,21 @@ async def on_draft_audience(message: Message, state: FSMContext, ctx: UpdateCtx)
     """The draft's new audience chosen: saved, and its preview shown again (warned again
     when nobody there would be told either)."""
     session, t = ctx.session, ctx.t
-    data = await state.get_data()
-    await state.clear()
-    kind, ids = audience_from(data)
+    draft_id, chosen = await chosen_draft_audience(state)
     poll = await polls.change_draft_audience(
         session,
         user=ctx.user,
         roles=ctx.roles,
-        poll_id=int(data["draft_id"]),
-        audience=Audience(community_id=int(data["community_id"]), kind=kind, ids=ids),
+        poll_id=draft_id,
+        audience=chosen,
         now=ctx.now(),
         notifier=ctx.notifier(),
     )
-    names = await audience_names(session, audience=polls.poll_audience(poll))
-    shown = (
-        names
-        if kind in (AudienceKind.GRIDS, AudienceKind.BUILDINGS)
-        else t(f"consult-audience-{kind}")
+    audience = polls.poll_audience(poll)
+    names = await audience_names(session, audience=audience)
+    await message.answer(
+        t("consult-audience-changed", audience=audience_label(t, audience, names))
     )
-    await message.answer(t("consult-audience-changed", audience=shown))
     text, markup = await _draft_preview(session, poll, t, ctx.settings)
     await message.answer(text, reply_markup=markup)
 
@@ -1134,7 +1122,13 @@ async def on_ask_confirm(query: CallbackQuery, callback_data: PollCb, ctx: Updat
             await _redraw_if_card(query, session, poll, ctx)
         elif isinstance(query.message, Message):
             await safe_edit_markup(query.message, None)
-        await reply(query.message, t("poll-draft-cancelled"))
+        topic, told = await topics.withdrawn_told(session, poll_id=poll.id or 0)
+        if topic is None:
+            await reply(query.message, t("poll-draft-cancelled"))
+        else:  # made from a topic: it is open again, and whoever heard of the poll was told
+            await reply(
+                query.message, t("poll-draft-cancelled-topic", title=topic.title, told=told)
+            )
         return
     if not await can_act_in(session, user=user, roles=roles, community_id=poll.community_id):
         raise NotFound("poll-err-not-found")

@@ -1791,6 +1791,33 @@ async def rate_typed_yes(
     await _rate_typed(message, state, ctx, req, Score(score), comment=comment)
 
 
+async def rate_typed_not_that(
+    message: Message, state: FSMContext, ctx: OrderCtx, *, request_id: int, score: str
+) -> None:
+    """'不是' / '不对' / 'no' typed right under a score read back ('…记作「😊 满意」'): not that
+    score; the read-back loses its buttons and the score is asked again with the three (words
+    kept with it stay kept). Before, those words got small talk."""
+    req = await request_service.resident_view(ctx.session, user=ctx.user, request_id=request_id)
+    if req.status != RequestStatus.DONE:  # rated or closed meanwhile: what it was
+        key = await order_service.stale_rating_answer(ctx.session, req=req, message_id=None)
+        await message.answer(ctx.t(key), reply_markup=ctx.main_menu())
+        return
+    kept = await state.get_data()
+    asked = kept.get("rate_asked")
+    if isinstance(asked, list) and len(asked) == 3 and asked[0] == req.id and message.bot:
+        with contextlib.suppress(TelegramBadRequest):  # too old to edit, or already edited
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(asked[1]), reply_markup=None
+            )
+    said = kept.get("rate_comment")
+    comment = None
+    if isinstance(said, list) and len(said) == 2 and said[0] == req.id and said[1]:
+        comment = str(said[1])
+    t = ctx.t
+    ask = t("order-rate-not-that", score=t(_SCORE_LABELS[Score(score)]), number=req.number)
+    await _ask_score(message, state, ctx, req, ask, comment=comment)
+
+
 async def _rate_typed(
     message: Message,
     state: FSMContext,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from services import meeting_cards, meetings, polls
+from models.consultations import Meeting
+from services import meeting_cards, meetings, polls, public_notices
 from services.consult_common import Notifier
 from services.jobs import JobContext, job_kind
 
@@ -48,10 +49,16 @@ async def meeting_checkin(ctx: JobContext, payload: dict[str, Any]) -> None:
 @job_kind(meetings.JOB_MOMENT, too_late=timedelta(days=2))
 async def meeting_moment(ctx: JobContext, payload: dict[str, Any]) -> None:
     """The meeting starts, or its planned end passes: its staff cards on screens read 进行中,
-    then 已结束，待发纪要 (each redrawn only if it reads otherwise; late, as it then stands)."""
+    then 已结束，待发纪要 (each redrawn only if it reads otherwise; late, as it then stands); at
+    the end, its notice in the community's group says it took place."""
+    notifier = notifier_for(ctx)
     await meeting_cards.redraw_cards_of(
-        ctx.session, meeting_id=int(payload["meeting_id"]), notifier=notifier_for(ctx)
+        ctx.session, meeting_id=int(payload["meeting_id"]), notifier=notifier
     )
+    meeting = await ctx.session.get(Meeting, int(payload["meeting_id"]))
+    if meeting is not None and public_notices.meeting_held(meeting, notifier):
+        # its notice in the group no longer asks anyone to sign up
+        await public_notices.redraw_meeting_notice(ctx.session, meeting=meeting, notifier=notifier)
 
 
 @job_kind(polls.JOB_CLOSING_SOON, too_late=timedelta(hours=12))

@@ -7,7 +7,9 @@ A group is bound when it is a community's public channel, or when staff of one c
 the bot (an admin, or staff of several communities: the community the group's title names). A
 bound group gets the community's public notices (a meeting published for the whole community);
 a group or channel the bot was removed from gets nothing any more (`delivery.enqueue` marks
-what is queued for it as never to go, and what was waiting is dropped).
+what is queued for it as never to go, and what was waiting is dropped). Staff of the community
+(or an admin) may unbind a group (`unbind`): the bot stays in it but posts nothing there any
+more, until it is added again.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import AuditEvent, Community, Role, StaffScope, User
 from models.scheduling import Delivery, DeliveryState
 from services import audit
-from services.users import current_admin_ids, staff_of
+from services.errors import NotFound
+from services.users import current_admin_ids, require_scope, staff_of
 
 SUBJECT = "chat"
 JOINED = "chat-joined"
 LEFT = "chat-left"
+UNBOUND = "chat-unbound"  # staff unbound the group from their community: the bot stays, silent
 GONE_ERROR = "bot not in the chat"
 
 
@@ -149,6 +153,29 @@ async def _told(
     return [p for p in people if not p.blocked_bot and p.forgotten_at is None]
 
 
+def _record(
+    session: AsyncSession,
+    *,
+    action: str,
+    chat_id: int,
+    by: User | None,
+    community: Community | None,
+    detail: dict[str, object],
+) -> None:
+    """One change of the bot's place in a chat, as its audit row (the caller commits): what the
+    chat is now bound to (`community`, None: nothing) and what Telegram said of it."""
+    audit.record(
+        session,
+        actor_id=by.id if by else None,
+        action=action,
+        subject_type=SUBJECT,
+        subject_id=chat_id,
+        detail=json.dumps(
+            {"community": community.id if community else None, **detail}, ensure_ascii=False
+        ),
+    )
+
+
 async def bot_joined(
     session: AsyncSession,
     *,
@@ -162,30 +189,23 @@ async def bot_joined(
 ) -> ChatChange:
     """The bot was added to a group or channel (or promoted there): recorded, with the
     community the group is bound to; `arrived` is False when it was there already (a
-    promotion), and then nobody is told again."""
+    promotion), and then nobody is told again (and a group staff unbound stays unbound)."""
     latest = await _latest(session, chat_id)
-    arrived = latest is None or latest.action != JOINED
+    arrived = latest is None or latest.action == LEFT
     bound = _detail(latest).get("community") if not arrived else None
-    community = (
-        await session.get(Community, bound)
-        if isinstance(bound, int)
-        else await _community_for(session, chat_id=chat_id, title=title, by=by, roles=roles)
-    )
-    audit.record(
+    if latest is not None and latest.action == UNBOUND:
+        community = None  # promoted in a group staff unbound: it stays unbound
+    elif isinstance(bound, int):
+        community = await session.get(Community, bound)
+    else:
+        community = await _community_for(session, chat_id=chat_id, title=title, by=by, roles=roles)
+    _record(
         session,
-        actor_id=by.id if by else None,
         action=JOINED,
-        subject_type=SUBJECT,
-        subject_id=chat_id,
-        detail=json.dumps(
-            {
-                "community": community.id if community else None,
-                "title": title,
-                "type": chat_type,
-                "status": status,
-            },
-            ensure_ascii=False,
-        ),
+        chat_id=chat_id,
+        by=by,
+        community=community,
+        detail={"title": title, "type": chat_type, "status": status},
     )
     tell = await _told(session, community=community, by=by, admin_ids=admin_ids) if arrived else []
     await session.commit()
@@ -235,21 +255,13 @@ async def bot_left(
             )
         ).first()
     already = latest is not None and latest.action == LEFT
-    audit.record(
+    _record(
         session,
-        actor_id=by.id if by else None,
         action=LEFT,
-        subject_type=SUBJECT,
-        subject_id=chat_id,
-        detail=json.dumps(
-            {
-                "community": community.id if community else None,
-                "title": title,
-                "type": chat_type,
-                "status": status,
-            },
-            ensure_ascii=False,
-        ),
+        chat_id=chat_id,
+        by=by,
+        community=community,
+        detail={"title": title, "type": chat_type, "status": status},
     )
     await session.exec(  # type: ignore[call-overload]
         update(Delivery)
@@ -264,3 +276,74 @@ async def bot_left(
     return ChatChange(
         chat_id=chat_id, title=title, kind=chat_type, community=community, left=True, tell=tell
     )
+
+
+@dataclass(frozen=True)
+class BoundGroup:
+    """A group bound to a community, as its staff see it."""
+
+    chat_id: int
+    title: str
+    community_id: int
+
+
+async def bound_groups(
+    session: AsyncSession, *, community_ids: Collection[int]
+) -> list[BoundGroup]:
+    """The groups (not channels) bound to these communities that the bot is still in, the latest
+    bound first."""
+    rows = await session.exec(
+        select(AuditEvent)
+        .where(col(AuditEvent.subject_type) == SUBJECT)
+        .order_by(col(AuditEvent.id).desc())
+    )
+    seen: set[str] = set()
+    out: list[BoundGroup] = []
+    for event in rows.all():
+        if event.subject_id in seen:
+            continue
+        seen.add(event.subject_id)
+        detail = _detail(event)
+        community = detail.get("community")
+        if event.action != JOINED or detail.get("type") == "channel":
+            continue
+        if isinstance(community, int) and community in community_ids:
+            title = str(detail.get("title") or event.subject_id)
+            out.append(BoundGroup(int(event.subject_id), title, community))
+    return out
+
+
+async def unbind(
+    session: AsyncSession, *, chat_id: int, user: User, roles: Collection[Role]
+) -> BoundGroup:
+    """Staff of the group's community (or an admin) unbind it: recorded (an audit row), so
+    nothing more is posted there (`group_of` finds it no more); what was waiting to go there is
+    dropped. Committed. NotFound when it is bound to nothing (unbound meanwhile, or the bot
+    was removed); PermissionDenied (logged) for anyone else."""
+    latest = await _latest(session, chat_id)
+    detail = _detail(latest)
+    community = detail.get("community")
+    if latest is None or latest.action != JOINED or not isinstance(community, int):
+        raise NotFound("group-unbind-gone")
+    await require_scope(
+        session, user=user, roles=roles, community_id=community, action="chat-unbind"
+    )
+    title = str(detail.get("title") or chat_id)
+    _record(
+        session,
+        action=UNBOUND,
+        chat_id=chat_id,
+        by=user,
+        community=None,
+        detail={"was": community, "title": title, "type": detail.get("type")},
+    )
+    await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == chat_id,
+            col(Delivery.state) == DeliveryState.PENDING,
+        )
+        .values(state=DeliveryState.CANCELLED, error="group unbound")
+    )
+    await session.commit()
+    return BoundGroup(chat_id, title, community)

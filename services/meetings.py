@@ -1597,6 +1597,9 @@ async def publish_minutes(
         community_id=meeting.community_id,
         dedupe=f"meeting:{meeting_id}:minutes",
     )
+    from services.public_notices import redraw_meeting_notice
+
+    await redraw_meeting_notice(session, meeting=meeting, notifier=notifier)  # 纪要已发
     await session.commit()
     return meeting, told
 

@@ -1731,7 +1731,9 @@ async def cancel_poll(
     await unschedule(session, key=f"poll:{poll_id}:soon")
     await delivery.cancel_stale(session, matter=open_matter(poll_id))
     if not was_open:  # a draft made from a topic: the topic is open again, as it was
-        await topics.reopen_polled(session, actor_id=user.id, poll_id=poll_id)
+        topic = await topics.reopen_polled(session, actor_id=user.id, poll_id=poll_id)
+        if topic is not None and notifier is not None:
+            await topics.tell_poll_withdrawn(session, topic=topic, poll=poll, notifier=notifier)
     told = 0
     if was_open and notifier is not None:
         users = await audience_users(session, audience=poll_audience(poll))

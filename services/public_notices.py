@@ -11,17 +11,18 @@ announced there in a few public lines with a button that opens the private chat 
 meeting, where residents answer (RSVP); a poll likewise, to vote.
 
 Such a notice is kept true (`redraw_meeting_notice`, `redraw_poll_notice`): a meeting postponed
-or changed reads its new time, title and place; cancelled, it says so and loses its button; a
-poll closed says '投票已结束' (with its conclusion where the community posts results publicly)
-and loses its button, withdrawn likewise. The redraw is an edit queued in the outbox; a notice
-not sent yet goes as things are (or not at all), and one on its way is redrawn once sent
-(`notice_to_redraw`, followed by the scheduler's sender).
+or changed reads its new time, title and place; cancelled, it says so and loses its button;
+held (its planned end passed, or its minutes out), it says it took place (and where the minutes
+went) and loses its button; a poll closed says '投票已结束' (with its conclusion where the
+community posts results publicly) and loses its button, withdrawn likewise. The redraw is an
+edit queued in the outbox; a notice not sent yet goes as things are (or not at all), and one
+on its way is redrawn once sent (`notice_to_redraw`, followed by the scheduler's sender).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Community, MemberProfile, User
+from models.base import utcnow
 from models.consultations import AudienceKind, Meeting, MeetingStatus, Poll, PollStatus
 from models.scheduling import Delivery, DeliveryState
 from services import delivery as outbox
@@ -105,6 +107,17 @@ def _poll_key(poll_id: int) -> str:
     return f"poll:{poll_id}:group"
 
 
+def meeting_held(meeting: Meeting, notifier: Notifier) -> bool:
+    """The meeting took place: its minutes are out, or its planned end has passed (by the
+    notifier's clock): its notice no longer asks anyone to sign up."""
+    from services.meetings import ends_at  # it imports this module
+
+    if meeting.status == MeetingStatus.MINUTED:
+        return True
+    now = notifier.now or utcnow()
+    return meeting.status == MeetingStatus.PUBLISHED and now >= ends_at(meeting)
+
+
 async def _meeting_notice(
     session: AsyncSession, *, meeting: Meeting, notifier: Notifier, username: str | None
 ) -> tuple[str, dict[str, Any] | None]:
@@ -120,6 +133,9 @@ async def _meeting_notice(
     }
     if meeting.status == MeetingStatus.CANCELLED:
         return notifier.text(lang, "meeting-group-notice-cancelled", **args), None
+    if meeting_held(meeting, notifier):
+        minuted = "yes" if meeting.status == MeetingStatus.MINUTED else "no"
+        return notifier.text(lang, "meeting-group-notice-held", **args, minuted=minuted), None
     markup = _private_link(notifier, username, f"m{meeting.id}", "public-btn-meeting")
     return notifier.text(lang, "meeting-group-notice", **args), markup
 
@@ -161,50 +177,71 @@ async def _poll_notice(
     return text, _private_link(notifier, username, f"p{poll.id}", "public-btn-poll")
 
 
-async def announce_meeting(session: AsyncSession, *, meeting: Meeting, notifier: Notifier) -> bool:
-    """A meeting for the whole community, published: a short public notice in the community's
-    group (when one is bound), with the button to answer in the private chat. True if queued."""
-    if meeting.audience_kind != AudienceKind.COMMUNITY or meeting.id is None:
-        return False  # some buildings, grids or the members: told in person, not the group
-    group = await group_of(session, community_id=meeting.community_id)
+async def _announce(
+    session: AsyncSession,
+    *,
+    audience: str,
+    community_id: int,
+    key: str,
+    kind: str,
+    notice: Callable[[str | None], Awaitable[tuple[str, dict[str, Any] | None]]],
+    notifier: Notifier,
+) -> bool:
+    """A consultation for the whole community (`audience`), made public: its short notice
+    (`notice`, given the bot's name for its button) queued for the community's group when one
+    is bound. True if queued. Some buildings, grids or the members are told in person only."""
+    if audience != AudienceKind.COMMUNITY:
+        return False
+    group = await group_of(session, community_id=community_id)
     if group is None:
         return False
-    text, markup = await _meeting_notice(
-        session, meeting=meeting, notifier=notifier, username=notifier.bot_username
-    )
+    text, markup = await notice(notifier.bot_username)
     await notifier.enqueue(
         session,
         chat_id=group,
         text=text,
         reply_markup=markup,
-        kind="meeting-group",
-        community_id=meeting.community_id,
-        dedupe_key=_meeting_key(meeting.id),
+        kind=kind,
+        community_id=community_id,
+        dedupe_key=key,
     )
     return True
+
+
+async def announce_meeting(session: AsyncSession, *, meeting: Meeting, notifier: Notifier) -> bool:
+    """A meeting for the whole community, published: a short public notice in the community's
+    group (when one is bound), with the button to answer in the private chat. True if queued."""
+    if meeting.id is None:
+        return False
+    return await _announce(
+        session,
+        audience=meeting.audience_kind,
+        community_id=meeting.community_id,
+        key=_meeting_key(meeting.id),
+        kind="meeting-group",
+        notice=lambda username: _meeting_notice(
+            session, meeting=meeting, notifier=notifier, username=username
+        ),
+        notifier=notifier,
+    )
 
 
 async def announce_poll(session: AsyncSession, *, poll: Poll, notifier: Notifier) -> bool:
     """A poll for the whole community, opened: a short public notice in the community's group
     (when one is bound), with the button to vote in the private chat. True if queued."""
-    if poll.audience_kind != AudienceKind.COMMUNITY or poll.id is None:
+    if poll.id is None:
         return False
-    group = await group_of(session, community_id=poll.community_id)
-    if group is None:
-        return False
-    text, markup = await _poll_notice(
-        session, poll=poll, notifier=notifier, username=notifier.bot_username
-    )
-    await notifier.enqueue(
+    return await _announce(
         session,
-        chat_id=group,
-        text=text,
-        reply_markup=markup,
-        kind="poll-group",
+        audience=poll.audience_kind,
         community_id=poll.community_id,
-        dedupe_key=_poll_key(poll.id),
+        key=_poll_key(poll.id),
+        kind="poll-group",
+        notice=lambda username: _poll_notice(
+            session, poll=poll, notifier=notifier, username=username
+        ),
+        notifier=notifier,
     )
-    return True
 
 
 def notice_matter(payload: str) -> str:
@@ -241,7 +278,7 @@ async def redraw_meeting_notice(
         payload=f"m{meeting.id}",
         text=text,
         markup=markup,
-        ended=meeting.status == MeetingStatus.CANCELLED,
+        ended=meeting.status == MeetingStatus.CANCELLED or meeting_held(meeting, notifier),
         notifier=notifier,
     )
 

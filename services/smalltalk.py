@@ -1175,6 +1175,24 @@ def offer_answer(text: str | None) -> bool | None:
     return found[0]
 
 
+_NOT_THAT_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    {
+        True: "不是|不是的|不对|不对的|不是这个|不是这样|错了|弄错了|搞错了|说错了|看错了|"
+        "no|nope|not that|wrong|that s wrong|that is wrong|not right"
+    },
+    _OFFER_FILLERS + "|啊|哦|噢|嗯|呃|诶",
+)
+
+
+def says_not_that(text: str | None) -> bool:
+    """A whole message saying what was read back is not what was meant ('不是', '不对',
+    '不是的，不对', 'no', 'nope', 'wrong'), or a plain no ('不要', '算了'): 'not that'."""
+    if offer_answer(text) is False:
+        return True
+    found = _read_whole(text, _NOT_THAT_TOKENS)
+    return bool(found)
+
+
 class TopicOffer(StrEnum):
     """A whole message typed right under "您想提的议题：…" (💡 作为议题提交 / 📝 报给社区)."""
 

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -24,7 +24,9 @@ from models.consultations import (
     TopicBacking,
     TopicStatus,
 )
+from models.scheduling import Delivery, DeliveryState
 from services import audit
+from services import delivery as outbox
 from services.consult_common import Notifier, in_audience, meeting_view_data
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.meeting_messages import redraw
@@ -401,9 +403,9 @@ async def poll_topic(
 async def reopen_polled(session: AsyncSession, *, actor_id: int, poll_id: int) -> Topic | None:
     """A draft poll made from a topic was withdrawn before anyone saw it: the topic is open
     again, as it was before (no answer, undecided), so it can be put to a poll or an agenda
-    once more; nobody is told (its people heard of the poll once, and a poll made of it again
-    tells nobody twice: the notices' dedupe keys). In the caller's transaction. Returns the
-    topic, or None when the poll was made from no topic or the topic moved on."""
+    once more (its people who were told of the poll are told it is not coming:
+    `tell_poll_withdrawn`). In the caller's transaction. Returns the topic, or None when the
+    poll was made from no topic or the topic moved on."""
     topic_id = (
         await session.exec(
             select(AuditEvent.subject_id)
@@ -430,6 +432,67 @@ async def reopen_polled(session: AsyncSession, *, actor_id: int, poll_id: int) -
     if topic is not None:
         await session.refresh(topic)
     return topic
+
+
+# the notices saying a topic is being put to a poll (`poll_topic`): the proposer's, backers'
+_POLLED_KEYS = ("topic-polled-notice", "topic-polled-notice:backer")
+
+
+async def tell_poll_withdrawn(
+    session: AsyncSession, *, topic: Topic, poll: Poll, notifier: Notifier
+) -> int:
+    """The draft poll made from `topic` was withdrawn (`reopen_polled` gave the topic back):
+    whoever was told 'a poll is coming' (`poll_topic`'s notices, sent) is told it is not, and
+    that the topic is open again; a notice of it not sent yet (held for the night, queued) is
+    not sent at all, and tells nothing. Either way its key is freed, so a poll made of the
+    topic again says so again. In the caller's transaction; how many were told."""
+    prefix = f"topic:{topic.id}:"
+    keyed = or_(*(col(Delivery.dedupe_key).like(f"{prefix}{k}:%") for k in _POLLED_KEYS))
+    await outbox.withdraw_unsent(session, where=[keyed], reason="poll withdrawn")
+    sent = (await session.exec(select(Delivery).where(keyed))).all()
+    told = 0
+    for row in sent:
+        backer = (row.dedupe_key or "").startswith(f"{prefix}{_POLLED_KEYS[1]}:")
+        row.dedupe_key = None  # told already: a poll made of it again is told anew
+        session.add(row)
+        person = await session.get(User, row.chat_id)
+        if row.state != DeliveryState.SENT or person is None or person.forgotten_at is not None:
+            continue  # never went (blocked, failed): nothing to take back
+        told += await notifier.send(
+            session,
+            users=[person],
+            key="topic-poll-withdrawn-backer" if backer else "topic-poll-withdrawn-notice",
+            args={"title": topic.title, "answer": poll.question},
+            kind="topic",
+            community_id=topic.community_id,
+            dedupe=f"{prefix}poll-withdrawn:{poll.id}",
+        )
+    await session.flush()
+    return told
+
+
+async def withdrawn_told(session: AsyncSession, *, poll_id: int) -> tuple[Topic | None, int]:
+    """The topic a withdrawn draft poll gave back (open again), if any, and how many of its
+    people were told the poll is not coming (`tell_poll_withdrawn`)."""
+    topic_id = (
+        await session.exec(
+            select(AuditEvent.subject_id).where(
+                AuditEvent.subject_type == "topic",
+                AuditEvent.action == "topic-reopen",
+                AuditEvent.detail == f"poll={poll_id}",
+            )
+        )
+    ).first()
+    if topic_id is None or not topic_id.isdigit():
+        return None, 0
+    told = (
+        await session.exec(
+            select(func.count())
+            .select_from(Delivery)
+            .where(col(Delivery.dedupe_key).like(f"topic:{topic_id}:poll-withdrawn:{poll_id}:%"))
+        )
+    ).one()
+    return await session.get(Topic, int(topic_id)), int(told)
 
 
 async def answer_topic(

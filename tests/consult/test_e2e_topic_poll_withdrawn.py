@@ -1,10 +1,14 @@
 """A poll made from a collected topic (🗳 发起投票（就此议题）) and then withdrawn as a draft
 (❌ 取消投票 on its preview) gives the topic back as it was: open, undecided, to be put to a
-poll or an agenda again. Before, it stayed '已发起投票' for a poll that never was. Its people
-were told once, when the draft was saved; nobody is told of the withdrawal, nor again when
-the topic is put to a poll once more."""
+poll or an agenda again. Before, it stayed '已发起投票' for a poll that never was. Staff read
+on their confirmation that the topic is 征集中 again; its people who were told, when the draft
+was saved, that a poll was coming are told it is not (before, nobody was: they waited for a
+poll that never came), and told anew when the topic is put to a poll once more. Those not told
+yet (the notice held for the night) hear nothing of either."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
@@ -18,6 +22,7 @@ from tests.support import reply_to
 STAFF = 2001  # 李社工
 TITLE = "小区北门路面坑洼需要修补"
 POLLED = "社区将发起投票"
+NIGHT = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 23:00 in Shanghai
 
 
 async def _poll_of_topic(h: Harness, question: str) -> dict:
@@ -72,7 +77,11 @@ async def test_a_withdrawn_draft_gives_the_topic_back(linli_sandbox: Harness) ->
     async with h.sessionmaker() as session:
         assert (await session.exec(select(Topic))).one().status == TopicStatus.POLLED
     await d.tap(STAFF, "❌ 取消投票", preview["message_id"])
-    await d.expect(STAFF, "草稿已删除", since=preview["message_id"])
+    done = await d.expect(STAFF, "草稿已删除", since=preview["message_id"])
+    assert f"议题「{TITLE}」已恢复为征集中" in message_text(done), message_text(done)
+    assert "通知的 2 人，已告诉他们这次投票不发了" in message_text(done), message_text(done)
+    await d.expect(ZHOU, f"您提的议题「{TITLE}」，原定的投票（北门路面用哪种方式修补？）已取消")
+    await d.expect(WU, f"您附议的议题「{TITLE}」，原定的投票（北门路面用哪种方式修补？）已取消")
     async with h.sessionmaker() as session:
         topic = (await session.exec(select(Topic))).one()
         poll = (await session.exec(select(Poll))).one()
@@ -88,12 +97,40 @@ async def test_a_withdrawn_draft_gives_the_topic_back(linli_sandbox: Harness) ->
     await d.tap(WU, "💡 议题征集", hub["message_id"])
     listed = await d.expect(WU, TITLE, since=hub["message_id"])
     assert "已发起投票" not in message_text(listed), message_text(listed)
-    # put to a poll again from the topic: staff can; its people are not told twice
+    # put to a poll again from the topic: staff can; its people, told it was off, hear anew
     again = await _poll_of_topic(h, "北门路面什么时候修？")
     assert "预览" in message_text(again)
     async with h.sessionmaker() as session:
         assert (await session.exec(select(Topic))).one().status == TopicStatus.POLLED
-    # (a notice still going out would have arrived by the preview: sent at once by day)
-    assert len(_told(await d.messages(ZHOU))) == 1
-    assert len(_told(await d.messages(WU))) == 1
+    await d.expect(ZHOU, "北门路面什么时候修？")
+    await d.expect(WU, "北门路面什么时候修？")
+    assert len(_told(await d.messages(ZHOU))) == 2
+    assert len(_told(await d.messages(WU))) == 2
+    assert await d.errors() == []
+
+
+async def test_withdrawn_at_night_before_anyone_heard(linli_sandbox: Harness) -> None:
+    """Saved and withdrawn in quiet hours: the 'a poll is coming' notices were still held, so
+    they never go, and nobody is told it is off; staff read the topic is open again."""
+    from services import topics
+
+    h = linli_sandbox
+    d = h.driver
+    h.clock.set(NIGHT)
+    await _propose(h, TITLE)
+    async with h.sessionmaker() as session:
+        topic = (await session.exec(select(Topic))).one()
+        wu = await session.get(User, WU)
+        assert wu is not None
+        await topics.back_topic(session, user=wu, topic_id=topic.id or 0, now=h.clock())
+    preview = await _poll_of_topic(h, "北门路面用哪种方式修补？")
+    await d.tap(STAFF, "❌ 取消投票", preview["message_id"])
+    done = await d.expect(STAFF, "草稿已删除", since=preview["message_id"])
+    assert f"议题「{TITLE}」已恢复为征集中" in message_text(done), message_text(done)
+    assert "已告诉他们" not in message_text(done), message_text(done)
+    h.clock.set(NIGHT + timedelta(hours=10))  # the morning: what was held goes
+    await h.sandbox.app.dp["scheduler"].drain(now=h.clock())
+    for person in (ZHOU, WU):
+        said = [message_text(m) for m in await d.messages(person)]
+        assert not [m for m in said if TITLE in m and ("投票" in m)], said
     assert await d.errors() == []

@@ -18,6 +18,7 @@ consult-btn-new-poll = ➕ New poll
 consult-btn-my-meetings = 📋 Meetings
 consult-btn-my-polls = 📊 Polls
 consult-btn-topic-review = 💡 Review topics
+consult-btn-groups = 👥 Community groups
 consult-yes = ✅ Yes
 consult-no = ❌ No
 consult-done = ✅ Done
@@ -186,6 +187,20 @@ meeting-group-notice-cancelled = 📣 <b>Meeting cancelled</b>
     }: { $title }</s>
     🕒 was to be { $when }
     This meeting has been cancelled; there is nothing to sign up for.
+meeting-group-notice-held = 📣 <b>Meeting held</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }: { $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] This meeting has taken place. Its minutes and decisions were sent to residents in their private chat with me.
+       *[other] This meeting has taken place; there is nothing to sign up for. Its minutes will be sent to residents in their private chat with me.
+    }
 poll-group-notice-closed = 🗳 <b>Poll closed</b>
     { $question }
     { $result ->
@@ -661,6 +676,8 @@ topic-polled-notice = 🗳 The topic you raised, "{ $title }", goes to a vote: {
 topic-polled-backer = 🗳 The topic you backed, "{ $title }", goes to a vote: { $answer }
     { topic-polled-next }
 topic-polled-next = When the poll is sent out, the residents it is for are told and can vote.
+topic-poll-withdrawn-notice = 🗳 The poll planned on the topic you proposed, "{ $title }" ({ $answer }), has been called off and will not be sent. The topic is open again; the community will decide what comes next.
+topic-poll-withdrawn-backer = 🗳 The poll planned on the topic you backed, "{ $title }" ({ $answer }), has been called off and will not be sent. The topic is open again; the community will decide what comes next.
 topic-new-meeting-kind = New meeting; the topic "{ $title }" goes on its agenda (added when the draft is saved, and its proposer and backers are told). Choose the kind of meeting:
 topic-ask-answer = Type the answer:
 topic-accept-done = ✅ Put on the agenda; the proposer was told.
@@ -1030,6 +1047,11 @@ poll-cancel-confirmed = ❌ The poll "{ $question }" has been cancelled.
 poll-cancel-confirm = Cancel the poll "{ $question }"? The { $ballots } ballots cast are void and no result is announced; everyone it was sent to is told.
 poll-kept-open = All right, the poll stays open.
 poll-draft-cancelled = ✅ Draft deleted; it was not sent to anyone.
+poll-draft-cancelled-topic = ✅ Draft deleted; it was not sent to anyone.
+    💡 The topic "{ $title }" is open again: you can put it on an agenda or to a poll later. { $told ->
+        [0] {""}
+       *[other] The { $told } people told a poll was coming have been told it is not.
+    }
 poll-cancelled-notice = The poll "{ $question }" has been cancelled; the votes cast no longer count. Sorry for the trouble.
 poll-proxy-ask-building = Proxy vote: choose the resident's building:
 poll-proxy-ask-room = Type the resident's room:

@@ -140,6 +140,16 @@ group-joined-staff = Linli has joined the group "{ $title }" (added by { $by }).
         [yes] The group now belongs to { $community }: when a meeting or poll for the whole community is published, a public notice (no personal data) is posted there, with a button to sign up or vote in a private chat.
        *[other] The group does not belong to any community yet, so nothing is posted there. When a community's staff member adds me to a group, it belongs to that community.
     }
+group-bound-title = <b>Groups bound to your community</b> (when a meeting or poll for the whole community is published, I post a short public notice there):
+group-bound-line = · "{ $title }" ({ $community })
+group-bound-none = No group is bound to your community yet. When staff add me to the community's residents' group, it is bound to the community.
+group-btn-unbind = 🔓 Unbind "{ $title }"
+group-unbind-ask = Unbind the group "{ $title }" from { $community }? I will post nothing more in that group (I stay in it; to bind it again, remove me from the group and add me back).
+group-btn-unbind-yes = 🔓 Yes, unbind
+group-btn-unbind-no = ↩️ Keep it
+group-unbound = ✅ The group "{ $title }" is no longer bound to { $community }; nothing more will be posted there.
+group-unbind-kept = All right, the group stays bound.
+group-unbind-gone = This group is no longer bound to your community (it was unbound, or I was removed from it).
 group-left-staff = Linli has been removed from the group "{ $title }" ({ $by }). Nothing will be posted there any more{ $bound ->
         [yes] ; { $community }'s meeting and poll notices go to residents individually
        *[other] {""}

@@ -201,6 +201,7 @@ order-rate-points = You gave { $points } { $unit ->
     }, so for request { $number } that is "{ $score }".
     If that is right, tap "{ $score }" and it is recorded; for another level, tap that one:
 order-rate-comment-kept = What you said, "{ $comment }", is kept with the rating: no need to say it again.
+order-rate-not-that = All right, not "{ $score }". How did request { $number } go for you? Please tap one of the buttons below:
 order-rate-unclear = Would you like to rate request { $number }? Please tap one of the buttons below: satisfied, mostly satisfied, or not satisfied.
 order-rated-typed = All right, recorded as you said: your rating of request { $number } is "{ $score }". Thank you! Anything to add? Write a line, or tap "{ common-skip }".
 order-rated-typed-unsatisfied = Recorded as you said: your rating of request { $number } is "{ $score }". We are sorry; it goes back to the community to be handled again. Please tell us what is still wrong, or tap "{ common-skip }".

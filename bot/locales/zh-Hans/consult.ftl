@@ -18,6 +18,7 @@ consult-btn-new-poll = ➕ 新建投票
 consult-btn-my-meetings = 📋 议事会列表
 consult-btn-my-polls = 📊 投票列表
 consult-btn-topic-review = 💡 处理议题
+consult-btn-groups = 👥 本社区的群
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
@@ -183,6 +184,20 @@ meeting-group-notice-cancelled = 📣 <b>议事会已取消</b>
     }：{ $title }</s>
     🕒 原定 { $when }
     这次议事会已取消，不用再报名了。
+meeting-group-notice-held = 📣 <b>议事会已召开</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] 这次议事会已经开过了。纪要和决议已在私聊里发给居民，请到和我的私聊里查看。
+       *[other] 这次议事会已经开过了，不用再报名了。纪要整理好后会在私聊里发给居民。
+    }
 poll-group-notice-closed = 🗳 <b>投票已结束</b>
     { $question }
     { $result ->
@@ -631,6 +646,8 @@ topic-polled-notice = 🗳 您提的议题「{ $title }」，社区将发起投�
 topic-polled-backer = 🗳 您附议的议题「{ $title }」，社区将发起投票：{ $answer }
     { topic-polled-next }
 topic-polled-next = 投票正式发出时，投票范围内的居民会收到通知，到时就可以投票。
+topic-poll-withdrawn-notice = 🗳 您提的议题「{ $title }」，原定的投票（{ $answer }）已取消，不会发出。议题恢复为征集中，社区会再作安排。
+topic-poll-withdrawn-backer = 🗳 您附议的议题「{ $title }」，原定的投票（{ $answer }）已取消，不会发出。议题恢复为征集中，社区会再作安排。
 topic-new-meeting-kind = 新建议事会，议题「{ $title }」会列入它的议程（保存草稿时加上，并告诉提议人和附议的人）。请选择会议类型：
 topic-ask-answer = 请输入答复内容：
 topic-accept-done = ✅ 已列入议程，已告诉提议人。
@@ -972,6 +989,11 @@ poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 确定取消投票「{ $question }」吗？已收到的 { $ballots } 张选票将作废，不公布结果；参与对象会收到取消通知。
 poll-kept-open = 好的，投票继续进行。
 poll-draft-cancelled = ✅ 草稿已删除，没有发给任何人。
+poll-draft-cancelled-topic = ✅ 草稿已删除，没有发给任何人。
+    💡 议题「{ $title }」已恢复为征集中，可以再列入议程或发起投票。{ $told ->
+        [0] {""}
+       *[other] 之前收到「社区将发起投票」通知的 { $told } 人，已告诉他们这次投票不发了。
+    }
 poll-cancelled-notice = 投票「{ $question }」已取消，之前投的票不再有效。给您添麻烦了。
 poll-proxy-ask-building = 代投：请选择居民所在楼栋：
 poll-proxy-ask-room = 请输入居民的房号：

@@ -113,6 +113,16 @@ group-joined-staff = 「邻里」已加入群「{ $title }」（由 { $by } 添�
         [yes] 这个群已对应{ $community }：面向全社区的议事会、投票发布时，会在群里发一条公开通知（不含个人信息），附私聊报名、投票的按钮。
        *[other] 这个群还没有对应任何社区，不会在群里发通知。由某个社区的社工把我加进群，就会对应该社区。
     }
+group-bound-title = <b>本社区绑定的群</b>（面向全社区的议事会、投票发布时，我会在群里发一条公开通知）：
+group-bound-line = · 「{ $title }」（{ $community }）
+group-bound-none = 本社区目前没有绑定的群。社工把我加进社区的居民群，这个群就会和本社区绑定。
+group-btn-unbind = 🔓 解除绑定「{ $title }」
+group-unbind-ask = 确定解除群「{ $title }」和{ $community }的绑定吗？解除后我不会再在这个群里发任何通知（我还在群里；要重新绑定，请把我移出群后再加进来）。
+group-btn-unbind-yes = 🔓 确定解除
+group-btn-unbind-no = ↩️ 不解除
+group-unbound = ✅ 已解除群「{ $title }」和{ $community }的绑定，之后不会再往这个群里发通知。
+group-unbind-kept = 好的，没有解除，这个群照旧和本社区绑定。
+group-unbind-gone = 这个群已经没有和本社区绑定了（可能已解除，或我已被移出群）。
 group-left-staff = 「邻里」已被移出群「{ $title }」（{ $by }）。之后不会再往这个群里发任何消息{ $bound ->
         [yes] ；{ $community }的议事会、投票通知只发给居民个人
        *[other] {""}

@@ -186,6 +186,7 @@ order-rate-points = 您给的是 { $points } { $unit ->
     }，所以给诉求 { $number } 记作「{ $score }」。
     对的话点「{ $score }」就记下了；想换一档，点另一个：
 order-rate-comment-kept = 您说的「{ $comment }」会和评价一起记下，不用再说一遍。
+order-rate-not-that = 好的，不记「{ $score }」。诉求 { $number } 您觉得办得怎么样？请点下面的按钮选一个：
 order-rate-unclear = 您是要给诉求 { $number } 打分吗？请点下面的按钮选一个：满意、基本满意，还是不满意。
 order-rated-typed = 好的，按您说的记下了：诉求 { $number } 的评价是「{ $score }」。谢谢！还想说点什么吗？可以写一句，或点「{ common-skip }」。
 order-rated-typed-unsatisfied = 按您说的记下了：诉求 { $number } 的评价是「{ $score }」。很抱歉没让您满意，已转给社区重新办理。请说说哪里还不好，或点「{ common-skip }」。

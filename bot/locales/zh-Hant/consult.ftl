@@ -21,6 +21,7 @@ consult-btn-new-poll = ➕ 新建投票
 consult-btn-my-meetings = 📋 議事會列表
 consult-btn-my-polls = 📊 投票列表
 consult-btn-topic-review = 💡 處理議題
+consult-btn-groups = 👥 本社區的群
 consult-yes = ✅ 是
 consult-no = ❌ 否
 consult-done = ✅ 完成
@@ -186,6 +187,20 @@ meeting-group-notice-cancelled = 📣 <b>議事會已取消</b>
     }：{ $title }</s>
     🕒 原定 { $when }
     這次議事會已取消，不用再報名了。
+meeting-group-notice-held = 📣 <b>議事會已召開</b>
+    { $kind ->
+        [residents] { meeting-kind-residents }
+        [party_masses] { meeting-kind-party_masses }
+        [estate] { meeting-kind-estate }
+        [hearing] { meeting-kind-hearing }
+        [building_night] { meeting-kind-building_night }
+       *[other] { meeting-kind-other }
+    }：{ $title }
+    🕒 { $when }
+    { $minuted ->
+        [yes] 這次議事會已經開過了。紀要和決議已在私聊裡發給居民，請到和我的私聊裡查看。
+       *[other] 這次議事會已經開過了，不用再報名了。紀要整理好後會在私聊裡發給居民。
+    }
 poll-group-notice-closed = 🗳 <b>投票已結束</b>
     { $question }
     { $result ->
@@ -634,6 +649,8 @@ topic-polled-notice = 🗳 您提的議題「{ $title }」，社區將發起投�
 topic-polled-backer = 🗳 您附議的議題「{ $title }」，社區將發起投票：{ $answer }
     { topic-polled-next }
 topic-polled-next = 投票正式發出時，投票範圍內的居民會收到通知，到時就可以投票。
+topic-poll-withdrawn-notice = 🗳 您提的議題「{ $title }」，原定的投票（{ $answer }）已取消，不會發出。議題恢復為徵集中，社區會再作安排。
+topic-poll-withdrawn-backer = 🗳 您附議的議題「{ $title }」，原定的投票（{ $answer }）已取消，不會發出。議題恢復為徵集中，社區會再作安排。
 topic-new-meeting-kind = 新建議事會，議題「{ $title }」會列入它的議程（保存草稿時加上，並告訴提議人和附議的人）。請選擇會議類型：
 topic-ask-answer = 請輸入答覆內容：
 topic-accept-done = ✅ 已列入議程，已告訴提議人。
@@ -975,6 +992,11 @@ poll-cancel-confirmed = ❌ 投票「{ $question }」已取消。
 poll-cancel-confirm = 確定取消投票「{ $question }」嗎？已收到的 { $ballots } 張選票將作廢，不公布結果；參與對象會收到取消通知。
 poll-kept-open = 好的，投票繼續進行。
 poll-draft-cancelled = ✅ 草稿已刪除，沒有發給任何人。
+poll-draft-cancelled-topic = ✅ 草稿已刪除，沒有發給任何人。
+    💡 議題「{ $title }」已恢復為徵集中，可以再列入議程或發起投票。{ $told ->
+        [0] {""}
+       *[other] 之前收到「社區將發起投票」通知的 { $told } 人，已告訴他們這次投票不發了。
+    }
 poll-cancelled-notice = 投票「{ $question }」已取消，之前投的票不再有效。給您添麻煩了。
 poll-proxy-ask-building = 代投：請選擇居民所在樓棟：
 poll-proxy-ask-room = 請輸入居民的房號：

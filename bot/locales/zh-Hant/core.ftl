@@ -116,6 +116,16 @@ group-joined-staff = 「鄰里」已加入群「{ $title }」（由 { $by } 添�
         [yes] 這個群已對應{ $community }：面向全社區的議事會、投票發布時，會在群裡發一條公開通知（不含個人信息），附私聊報名、投票的按鈕。
        *[other] 這個群還沒有對應任何社區，不會在群裡發通知。由某個社區的社工把我加進群，就會對應該社區。
     }
+group-bound-title = <b>本社區綁定的群</b>（面向全社區的議事會、投票發布時，我會在群裡發一條公開通知）：
+group-bound-line = · 「{ $title }」（{ $community }）
+group-bound-none = 本社區目前沒有綁定的群。社工把我加進社區的居民群，這個群就會和本社區綁定。
+group-btn-unbind = 🔓 解除綁定「{ $title }」
+group-unbind-ask = 確定解除群「{ $title }」和{ $community }的綁定嗎？解除後我不會再在這個群裡發任何通知（我還在群裡；要重新綁定，請把我移出群后再加進來）。
+group-btn-unbind-yes = 🔓 確定解除
+group-btn-unbind-no = ↩️ 不解除
+group-unbound = ✅ 已解除群「{ $title }」和{ $community }的綁定，之後不會再往這個群裡發通知。
+group-unbind-kept = 好的，沒有解除，這個群照舊和本社區綁定。
+group-unbind-gone = 這個群已經沒有和本社區綁定了（可能已解除，或我已被移出群）。
 group-left-staff = 「鄰里」已被移出群「{ $title }」（{ $by }）。之後不會再往這個群裡發任何消息{ $bound ->
         [yes] ；{ $community }的議事會、投票通知只發給居民個人
        *[other] {""}

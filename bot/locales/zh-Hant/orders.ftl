@@ -189,6 +189,7 @@ order-rate-points = 您給的是 { $points } { $unit ->
     }，所以給訴求 { $number } 記作「{ $score }」。
     對的話點「{ $score }」就記下了；想換一檔，點另一個：
 order-rate-comment-kept = 您說的「{ $comment }」會和評價一起記下，不用再說一遍。
+order-rate-not-that = 好的，不記「{ $score }」。訴求 { $number } 您覺得辦得怎麼樣？請點下面的按鈕選一個：
 order-rate-unclear = 您是要給訴求 { $number } 打分嗎？請點下面的按鈕選一個：滿意、基本滿意，還是不滿意。
 order-rated-typed = 好的，按您說的記下了：訴求 { $number } 的評價是「{ $score }」。謝謝！還想說點什麼嗎？可以寫一句，或點「{ common-skip }」。
 order-rated-typed-unsatisfied = 按您說的記下了：訴求 { $number } 的評價是「{ $score }」。很抱歉沒讓您滿意，已轉給社區重新辦理。請說說哪裡還不好，或點「{ common-skip }」。
