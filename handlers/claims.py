@@ -918,7 +918,7 @@ async def _redraw_started_from(
 async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Members staff can give this claim to."""
     members = await order_service.eligible_members(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     if not members:
         await answer_once(query, ctx.t("order-reassign-none"), alert=True)
@@ -945,7 +945,7 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
 async def on_assign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """👤 指派: the members staff can give a free place on the order to."""
     members = await order_service.eligible_members(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     if not members:
         await answer_once(query, ctx.t("order-assign-none"), alert=True)

@@ -137,7 +137,7 @@ async def list_args(
     pages: int,
     total: int,
     message_id: int | None = None,
-    now: datetime | None = None,
+    now: datetime,
 ) -> dict[str, Any]:
     """What a page of 可接工单 shows its member (in `message_id`; None: about to be sent), in
     no language yet (written out for its reader as a notice's args are): each order's line
@@ -146,7 +146,7 @@ async def list_args(
     from services.orders import gists
 
     profile = await session.get(MemberProfile, member_id)
-    paused = profile is not None and profile.paused(now or utcnow())
+    paused = profile is not None and profile.paused(now)
 
     said = await gists(session, orders)
     lines = []
@@ -283,11 +283,12 @@ async def _row_of(session: AsyncSession, *, chat_id: int, message_id: int) -> De
 
 
 async def list_redraws(
-    session: AsyncSession, *, order: Order, member_id: int | None = None
+    session: AsyncSession, *, order: Order, now: datetime, member_id: int | None = None
 ) -> list[Notice]:
     """Every remembered list showing the order (of `member_id` only, when given) redrawn as
-    its orders now are for its member: edits for the outbox, queued only for a list that would
-    now read otherwise (`Notice.remembered`), not held at night."""
+    its orders are for its member at `now` (the injected clock's: whether they paused orders
+    themselves is read then, as offers read it): edits for the outbox, queued only for a list
+    that would now read otherwise (`Notice.remembered`), not held at night."""
     assert order.id is not None
     stmt = select(Delivery).where(
         col(Delivery.kind) == LIST_KIND,
@@ -318,6 +319,7 @@ async def list_redraws(
             pages=shown.pages,
             total=shown.total,
             message_id=ids[0],
+            now=now,
         )
         notices.append(
             Notice(

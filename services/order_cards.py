@@ -46,7 +46,14 @@ from services import delivery as outbox
 from services import open_lists
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
-from services.order_common import OUTBOX, Notice, NoticeSink, OrderTitle, written_text
+from services.order_common import (
+    OUTBOX,
+    Notice,
+    NoticeSink,
+    OrderTitle,
+    clock_now,
+    written_text,
+)
 from services.places import Place
 from services.requests import both_place_names
 
@@ -393,7 +400,9 @@ async def remember_shown(
             await session.flush()
             order = await session.get(Order, order_id)
             if order is not None and (
-                listed := await open_lists.list_redraws(session, order=order, member_id=person_id)
+                listed := await open_lists.list_redraws(
+                    session, order=order, member_id=person_id, now=clock_now(session)
+                )
             ):
                 await sink(listed)
         await session.commit()
