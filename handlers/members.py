@@ -1258,6 +1258,7 @@ async def on_move_member(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
     """The member picks the community (read back), confirms (staff of that community get it
     to approve, as an application), or cancels."""
@@ -1299,9 +1300,14 @@ async def on_move_member(
         now=clock(),
         matter=member_service.move_matter(profile.user_id),
     )
-    await message.edit_text(
-        t("member-move-sent", here=_named(t, here), there=_named(t, to)), reply_markup=None
+    said = t("member-move-sent", here=_named(t, here), there=_named(t, to))
+    now = clock()
+    seen_at = await member_service.reviewers_see_at(
+        session, member_id=profile.user_id, now=now, matter=member_service.move_matter(user.id)
     )
+    if seen_at is not None:  # at night: when staff will see it, as for an application
+        said += "\n\n" + t("member-submitted-night", time=local(t, settings, seen_at, now=now))
+    await message.edit_text(said, reply_markup=None)
 
 
 @router.callback_query(MoveCb.filter(F.action.in_({"ok", "rej"})))

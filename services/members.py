@@ -139,16 +139,17 @@ def earlier_rejection(profile: MemberProfile) -> str | None:
 
 
 async def reviewers_see_at(
-    session: AsyncSession, *, member_id: int, now: datetime
+    session: AsyncSession, *, member_id: int, now: datetime, matter: str | None = None
 ) -> datetime | None:
     """When the first staff card asking to review a just-filed application goes out, if quiet
     hours hold every one (filed at night): the applicant is told when staff will see it, as a
     resident filing a request is. None when a card goes out now (daytime, a staff member who
-    takes notices at night) or none was queued."""
+    takes notices at night) or none was queued. `matter`: of other staff cards about the
+    member than their application's (a change of community: `move_matter`)."""
     due = (
         await session.exec(
             select(func.min(Delivery.not_before)).where(
-                Delivery.matter == review_matter(member_id),
+                Delivery.matter == (matter or review_matter(member_id)),
                 Delivery.state == DeliveryState.PENDING,
             )
         )

@@ -8,6 +8,7 @@ services.member_self.community_move)"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from models import MemberProfile, MemberStatus
@@ -74,7 +75,12 @@ async def test_another_community_not_named_is_picked_first(linli_sandbox: Harnes
     assert "和谐社区" in inline_labels(asked) and "阳光社区" not in inline_labels(asked)
     await d.tap(LIU, "和谐社区", asked["message_id"])
     back = await d.expect(LIU, "转到和谐社区吗", since=asked["message_id"] - 1)
+    # confirmed at night: the card waits for the morning, and he is told when staff see it
+    h.clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # Monday 23:00 in Shanghai
     await d.tap(LIU, "确认申请转社区", back["message_id"])
+    sent = await d.expect(LIU, "已把转社区申请发给", since=back["message_id"] - 1)
+    assert "夜间免打扰" in message_text(sent), message_text(sent)
+    h.clock.set(datetime(2026, 11, 24, 0, 0, tzinfo=UTC))  # Tuesday 08:00
     card = await d.expect(HEXIE_STAFF, "转社区申请")
     await d.tap(HEXIE_STAFF, "不同意", card["message_id"])
     await d.expect(LIU, "没有同意您的转社区申请", since=back["message_id"])
