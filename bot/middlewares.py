@@ -25,7 +25,7 @@ from models import Role
 from models.base import utcnow
 from services import order_redraws, request_cards, staff_order_cards
 from services.delivery import wake_after_commit
-from services.order_common import Notice, use_outbox
+from services.order_common import Notice, use_clock, use_outbox
 from services.order_notices import deliver
 from services.users import TelegramIdentity, effective_roles, ensure_user, set_language
 
@@ -193,6 +193,7 @@ class OutboxMiddleware(BaseMiddleware):
             )
 
         use_outbox(session, sink)
+        use_clock(session, clock)
         wake_after_commit(session, self.wake)
         order_redraws.watch(session)
         if self.cards is not None:

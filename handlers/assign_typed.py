@@ -41,6 +41,7 @@ async def on_assign_typed(message: Message, ctx: OrderCtx) -> None:
         order_number=said.number if said.order else None,
         request_number=None if said.order else said.number,
         name=said.name,
+        now=ctx.now(),
     )
     if found.request is not None:  # not ordered yet: its card, whose 📤 派单 comes first
         await show_card(message, ctx, found.request)

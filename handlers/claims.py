@@ -14,7 +14,13 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardButton, Message, ReplyParameters
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Raw, Text, Translator
@@ -47,7 +53,8 @@ from services import delivery as outbox
 from services import member_notes, member_self, open_lists, order_cards, staff_order_cards
 from services import orders as order_service
 from services.errors import Conflict
-from services.order_notices import localize
+from services.member_jobs import PAUSE_CLAIM
+from services.order_notices import cb, localize
 
 router = Router(name="claims")
 router.message.filter(F.chat.type == "private")
@@ -437,6 +444,54 @@ async def on_claim(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) 
         await reply(query, claimed_text(ctx.t, view))
         await show_order(query, ctx, callback_data.ref)
     await ctx.deliver(out.pending)
+
+
+@router.callback_query(OrderCb.filter(F.action == PAUSE_CLAIM))
+async def on_claim_after_pause(
+    query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx
+) -> None:
+    """✋ 接 beside an order on the notice that the member's pause ended (services.member_jobs):
+    claimed as the offer's ✋ 接单 claims (services.orders.claim_order: the same checks, the same
+    '接单成功', staff told), the order's card below, as from a 可接工单 list (the notice names
+    other orders too, so it stays). Taken by others, cancelled or claimed by them already
+    meanwhile: said in a line, not as an error. Either way the notice loses that ✋ (its 详情
+    stays). Paused again since: claimed all the same, as from their 可接工单 (a pause stops
+    the notices, not their own taps)."""
+    message = query.message
+    try:
+        out = await order_service.claim_order(
+            ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
+        )
+    except Conflict as exc:  # (the claim rolled back: what the session had loaded expired)
+        await ctx.session.refresh(ctx.user)
+        await answer_once(query, ctx.t(exc.key, **exc.args_), alert=True)
+        await _drop_pause_claim(message, callback_data.ref)
+        return
+    assert out.order is not None
+    await answer_once(query, ctx.t("order-claimed-short"))
+    await _drop_pause_claim(message, callback_data.ref)
+    view = await order_service.order_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+    )
+    await reply(query, claimed_text(ctx.t, view))
+    await show_order(query, ctx, callback_data.ref)
+    await ctx.deliver(out.pending)
+
+
+async def _drop_pause_claim(message: object, order_id: int) -> None:
+    """The pause-ended notice without the ✋ 接 of this order (tapped: claimed, or not to be)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    gone = cb(PAUSE_CLAIM, order_id)
+    rows = [
+        kept
+        for row in message.reply_markup.inline_keyboard
+        if (kept := [key for key in row if key.callback_data != gone])
+    ]
+    with contextlib.suppress(TelegramBadRequest):  # too old to edit: the tap was answered
+        await safe_edit_markup(
+            message, InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+        )
 
 
 def _list_page(query: CallbackQuery) -> int | None:
@@ -918,7 +973,7 @@ async def _redraw_started_from(
 async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """Members staff can give this claim to."""
     members = await order_service.eligible_members(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     if not members:
         await answer_once(query, ctx.t("order-reassign-none"), alert=True)
@@ -945,7 +1000,7 @@ async def on_reassign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: Or
 async def on_assign_menu(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx) -> None:
     """👤 指派: the members staff can give a free place on the order to."""
     members = await order_service.eligible_members(
-        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref
+        ctx.session, user=ctx.user, roles=ctx.roles, order_id=callback_data.ref, now=ctx.now()
     )
     if not members:
         await answer_once(query, ctx.t("order-assign-none"), alert=True)

@@ -43,7 +43,7 @@ from handlers.meetings import (
     rsvp_typed_no,
     rsvp_typed_yes,
 )
-from handlers.members import start_join
+from handlers.members import offer_move, start_join
 from handlers.menu import all_flow_labels, all_menu_labels, labels, main_menu
 from handlers.offer_choices import answered_before, settle_offer, settle_offer_at
 from handlers.polls import (
@@ -85,7 +85,7 @@ from handlers.results import (
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import back_typed, start_typed_topic
-from models import Role, User
+from models import MemberProfile, MemberStatus, Role, User
 from services import address, member_self, org, smalltalk
 from services import requests as request_service
 from services.errors import Conflict, InvalidInput
@@ -1189,6 +1189,14 @@ async def _member_own(message: Message, state: FSMContext, ctx: OrderCtx, text: 
             message, state, ctx.session, ctx.user, ctx.t, add=wish.named, add_custom=wish.other
         )
         return True
+    profile = await ctx.session.get(MemberProfile, ctx.user.id)
+    if profile is not None and profile.status == MemberStatus.APPROVED:
+        move = member_self.community_move(
+            text, await org.list_communities(ctx.session), own=profile.community_id
+        )
+        if move is not None:  # '我搬到和谐社区了': changing community, read back
+            await offer_move(message, ctx.session, ctx.user, ctx.t, move.to)
+            return True
     grid = await member_profile.grid_said(ctx.session, ctx.user, text)
     if grid is not None:
         home = member_self.says_moved_home(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -1189,5 +1190,189 @@ async def on_reject_reason(
             translator,
             [member],
             lambda tt: tt("member-rejected-user", reason=reason),
+            now=clock(),
+        )
+
+
+# ---------------------------------------------------------------- changing community
+
+
+class MoveCb(CallbackData, prefix="mv"):
+    """Changing community: the member's ask (read back), yes, no; staff's ok, rej."""
+
+    action: str
+    to: int
+    member_id: int = 0
+
+
+def _named(t: Text, community: Community) -> str:
+    """The community's name as the reader reads it."""
+    return community.name_en if t.lang == "en" and community.name_en else community.name
+
+
+async def offer_move(
+    message: Message, session: AsyncSession, user: User, t: Text, to: Community | None
+) -> None:
+    """'我搬到和谐社区了' / 'I moved to another community': what changing community means, read
+    back with ✅ 确认 (the community not named: one to pick first). Before, they got nothing of
+    use (changing community was offered nowhere)."""
+    profile = await session.get(MemberProfile, user.id)
+    here = await session.get(Community, profile.community_id) if profile is not None else None
+    if profile is None or here is None or profile.status != MemberStatus.APPROVED:
+        await message.answer(t("member-move-not-member"))
+        return
+    if to is None:
+        others = [c for c in await org.list_communities(session) if c.id != here.id]
+        rows = [[(_named(t, c), MoveCb(action="ask", to=c.id or 0).pack())] for c in others[:20]]
+        await message.answer(
+            t("member-move-pick", here=_named(t, here)), reply_markup=inline_kb(rows)
+        )
+        return
+    text, markup = await _move_read_back(session, user, t, to.id or 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def _move_read_back(
+    session: AsyncSession, user: User, t: Text, to_id: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    try:
+        _profile, here, to = await member_service.move_asked(
+            session, user=user, to_community_id=to_id
+        )
+    except DomainError as exc:
+        return t(exc.key, **exc.args_), None
+    markup = inline_kb(
+        [
+            [
+                (t("member-move-btn-confirm"), MoveCb(action="yes", to=to_id).pack()),
+                (t("common-cancel"), MoveCb(action="no", to=to_id).pack()),
+            ]
+        ]
+    )
+    return t("member-move-ask", here=_named(t, here), there=_named(t, to)), markup
+
+
+def _move_card(t: Text, profile: MemberProfile, here: Community, to: Community) -> str:
+    skills = t.join(t(f"skill-{s}") for s in profile.skill_list if s in SKILLS)
+    return t(
+        "member-move-card",
+        name=profile.real_name,
+        phone=profile.phone or "-",
+        unit=profile.work_unit or "-",
+        skills=skills or "-",
+        here=_named(t, here),
+        there=_named(t, to),
+    )
+
+
+@router.callback_query(MoveCb.filter(F.action.in_({"ask", "yes", "no"})))
+async def on_move_member(
+    query: CallbackQuery,
+    callback_data: MoveCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
+    settings: Settings,
+) -> None:
+    """The member picks the community (read back), confirms (staff of that community get it
+    to approve, as an application), or cancels."""
+    message = query.message
+    if not isinstance(message, Message):
+        await query.answer()
+        return
+    await query.answer()
+    if callback_data.action == "ask":
+        text, markup = await _move_read_back(session, user, t, callback_data.to)
+        await message.edit_text(text, reply_markup=markup)
+        return
+    if callback_data.action == "no":
+        await message.edit_text(t("member-move-cancelled"), reply_markup=None)
+        return
+    try:
+        profile, here, to = await member_service.move_asked(
+            session, user=user, to_community_id=callback_data.to
+        )
+    except DomainError as exc:
+        await message.edit_text(t(exc.key, **exc.args_), reply_markup=None)
+        return
+    staff = await user_service.staff_of(session, community_id=to.id or 0)
+    ids = {"to": to.id or 0, "member_id": profile.user_id}
+    await notify(
+        session,
+        translator,
+        staff,
+        lambda tt: _move_card(tt, profile, here, to),
+        lambda tt: inline_kb(
+            [
+                [
+                    (tt("member-move-approve"), MoveCb(action="ok", **ids).pack()),
+                    (tt("member-move-reject"), MoveCb(action="rej", **ids).pack()),
+                ]
+            ]
+        ),
+        community_id=to.id,
+        now=clock(),
+        matter=member_service.move_matter(profile.user_id),
+    )
+    said = t("member-move-sent", here=_named(t, here), there=_named(t, to))
+    now = clock()
+    seen_at = await member_service.reviewers_see_at(
+        session, member_id=profile.user_id, now=now, matter=member_service.move_matter(user.id)
+    )
+    if seen_at is not None:  # at night: when staff will see it, as for an application
+        said += "\n\n" + t("member-submitted-night", time=local(t, settings, seen_at, now=now))
+    await message.edit_text(said, reply_markup=None)
+
+
+@router.callback_query(MoveCb.filter(F.action.in_({"ok", "rej"})))
+async def on_move_decided(
+    query: CallbackQuery,
+    callback_data: MoveCb,
+    session: AsyncSession,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
+) -> None:
+    """Staff of the community asked for take the member in, or not; the member is told. A
+    card decided already (by a colleague) says so and loses its buttons."""
+    message = query.message
+    approve = callback_data.action == "ok"
+    try:
+        profile, before = await member_service.decide_move(
+            session,
+            reviewer=user,
+            roles=roles,
+            member_id=callback_data.member_id,
+            to_community_id=callback_data.to,
+            approve=approve,
+            now=clock(),
+        )
+    except Conflict:  # said by the error handler
+        if isinstance(message, Message):
+            with contextlib.suppress(TelegramBadRequest):
+                await safe_edit_markup(message, None)
+        raise
+    here = await session.get(Community, before)
+    to = await session.get(Community, callback_data.to)
+    assert here is not None and to is not None
+    key = "member-move-approved-card" if approve else "member-move-rejected-card"
+    said = t(key, name=profile.real_name, there=_named(t, to), by=user.display_name)
+    await query.answer(said)
+    if isinstance(message, Message):
+        with contextlib.suppress(TelegramBadRequest):
+            card = html.escape(message.text or "", quote=False)  # read back as plain text
+            await message.edit_text(f"{card}\n\n{said}", reply_markup=None)
+    member = await session.get(User, profile.user_id)
+    if member is not None:
+        told = "member-move-approved" if approve else "member-move-rejected"
+        await notify(
+            session,
+            translator,
+            [member],
+            lambda tt: tt(told, here=_named(tt, here), there=_named(tt, to)),
             now=clock(),
         )

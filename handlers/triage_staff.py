@@ -617,6 +617,7 @@ async def _order_preview(event: Message | CallbackQuery, state: FSMContext, ctx:
         community_id=req.community_id,
         grid_id=None if values.get("all") else req.grid_id,
         skills=wanted,
+        now=ctx.now(),
     )
     # the title it gets unless staff type one: the matter in the resident's words, else the
     # category's name (in the reader's language)

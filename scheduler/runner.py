@@ -337,7 +337,7 @@ class JobRunner:
 
         draw = self.staff_cards(now) if self.staff_cards is not None else None
         orders = self.staff_orders(now) if self.staff_orders is not None else None
-        order_redraws.watch_job(session, sink=sink, staff_cards=draw, staff_orders=orders)
+        order_redraws.watch_job(session, sink=sink, staff_cards=draw, staff_orders=orders, now=now)
 
     async def _mark_done(self, session: AsyncSession, job_id: int, at: datetime) -> bool:
         """Mark a job this runner holds done (not committed); False when it lost the job."""

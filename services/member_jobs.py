@@ -110,6 +110,7 @@ async def tell_members_unnamed(ctx: JobContext, payload: dict[str, Any]) -> None
 
 
 PAUSE_ENDED_SHOWN = 5  # orders issued during a pause named in the notice at its end
+PAUSE_CLAIM = "pclaim"  # the ✋ 接 of an order on that notice (handlers.claims)
 
 
 async def ensure_pause_ends_told(session: AsyncSession, *, now: datetime, zone: tzinfo) -> None:
@@ -150,8 +151,9 @@ async def issued_while_paused(
 @job_kind(PAUSE_ENDED, too_late=timedelta(days=7))
 async def tell_pause_ended(ctx: JobContext, payload: dict[str, Any]) -> None:
     """A member's own pause reached its end: they are told they take orders again ('暂停已结束，
-    恢复接单了'), with the orders issued meanwhile that still wait and fit them (a 详情 button
-    each, whose card has ✋ 接单). Nothing when they resumed, paused again or were suspended
+    恢复接单了'), with the orders issued meanwhile that still wait and fit them, each with ✋ 接
+    (claimed as an offer's ✋ 接单 is: handlers.claims.on_claim_after_pause; before, only 详情,
+    whose card had it) and 详情. Nothing when they resumed, paused again or were suspended
     by staff since (that pause's job, or none, is the one to tell)."""
     session = ctx.session
     uid = int(payload["member_id"])
@@ -196,7 +198,10 @@ async def tell_pause_ended(ctx: JobContext, payload: dict[str, Any]) -> None:
         if len(missed) > len(shown):
             lines.append(ctx.text(lang, "member-pause-ended-more", more=len(missed) - len(shown)))
     rows = [
-        [(ctx.text(lang, "member-pause-ended-btn", number=o.number), cb("odet", o.id))]
+        [
+            (ctx.text(lang, "order-btn-claim-number", number=o.number), cb(PAUSE_CLAIM, o.id)),
+            (ctx.text(lang, "member-pause-ended-btn", number=o.number), cb("odet", o.id)),
+        ]
         for o in shown
     ]
     await ctx.notify(

@@ -20,7 +20,7 @@ from sqlalchemy import update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Grid, MemberProfile, MemberStatus, User
+from models import Community, Grid, MemberProfile, MemberStatus, User
 from models.scheduling import Delivery, DeliveryState
 from services import audit
 from services.delivery import not_yet_sent
@@ -394,3 +394,39 @@ def typed_skills(text: str, names: Mapping[str, Collection[str]]) -> tuple[list[
     codes, others = read_typed(rest, names)
     pieces = [p.strip() for p in others.split(",") if p.strip() and not _SKILLS_WORD.search(p)]
     return codes, ", ".join(pieces)
+
+
+# a member saying they moved or want to change community: '我搬到和谐社区了', '我想换到和谐社区',
+# 'I moved to another community'
+_MOVE_WORDS = re.compile(
+    r"搬|换到|换去|换个|换社区|转到|转去|转入|转社区|调到|迁到|迁去"
+    r"|\bmov(?:e|ed|ing)\b|\bchange (?:my |of )?community\b|\bswitch\b|\btransfer me\b"
+)
+_COMMUNITY_WORDS = re.compile(r"社区|\bcommunity\b|\bneighbou?rhood\b")
+
+
+@dataclass(frozen=True)
+class CommunityMove:
+    """A member's words asking to change community: the one named (None: not said which)."""
+
+    to: Community | None
+
+
+def community_move(
+    text: str | None, communities: Collection[Community], *, own: int
+) -> CommunityMove | None:
+    """Words saying the member moved (or wants to move) to another community: the community
+    named (by its name, or its English name), or None for one not named ('another community').
+    Words naming their own community, or no community at all, are not this (None)."""
+    said = _said(text)
+    if not said or not _MOVE_WORDS.search(said):
+        return None
+    named = [
+        c for c in communities if any(name and _said(name) in said for name in (c.name, c.name_en))
+    ]
+    others = [c for c in named if c.id != own]
+    if len(others) == 1:
+        return CommunityMove(to=others[0])
+    if named or not _COMMUNITY_WORDS.search(said):
+        return None
+    return CommunityMove(to=None)

@@ -139,16 +139,17 @@ def earlier_rejection(profile: MemberProfile) -> str | None:
 
 
 async def reviewers_see_at(
-    session: AsyncSession, *, member_id: int, now: datetime
+    session: AsyncSession, *, member_id: int, now: datetime, matter: str | None = None
 ) -> datetime | None:
     """When the first staff card asking to review a just-filed application goes out, if quiet
     hours hold every one (filed at night): the applicant is told when staff will see it, as a
     resident filing a request is. None when a card goes out now (daytime, a staff member who
-    takes notices at night) or none was queued."""
+    takes notices at night) or none was queued. `matter`: of other staff cards about the
+    member than their application's (a change of community: `move_matter`)."""
     due = (
         await session.exec(
             select(func.min(Delivery.not_before)).where(
-                Delivery.matter == review_matter(member_id),
+                Delivery.matter == (matter or review_matter(member_id)),
                 Delivery.state == DeliveryState.PENDING,
             )
         )
@@ -461,3 +462,81 @@ async def pending_members(
         .order_by(col(MemberProfile.created_at))
     )
     return list((await session.exec(stmt)).all())
+
+
+# ---------------------------------------------------------------- changing community
+
+
+def move_matter(member_id: int) -> str:
+    """The key of the staff cards asking to take a member in from another community: those not
+    sent yet (held for the night) are not sent once one is decided."""
+    return f"member:{member_id}:move"
+
+
+async def move_asked(
+    session: AsyncSession, *, user: User, to_community_id: int
+) -> tuple[MemberProfile, Community, Community]:
+    """A member asks to serve another community (they moved): (their profile, the community
+    they serve now, the one asked for). Only an approved member, to a community not theirs."""
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None or profile.status != MemberStatus.APPROVED:
+        raise Conflict("member-move-not-member")
+    to = await session.get(Community, to_community_id)
+    now_in = await session.get(Community, profile.community_id)
+    if to is None or now_in is None:
+        raise NotFound("err-address-stale")
+    if to.id == now_in.id:
+        raise Conflict("member-move-same", to=to.name)
+    return profile, now_in, to
+
+
+async def decide_move(
+    session: AsyncSession,
+    *,
+    reviewer: User,
+    roles: Collection[Role],
+    member_id: int,
+    to_community_id: int,
+    approve: bool,
+    now: datetime,
+) -> tuple[MemberProfile, int]:
+    """Staff of the community asked for take the member in (their membership moves there,
+    serving any grid of it; the claims they hold stay theirs until done or given back) or do
+    not (nothing changes). Returns (the profile, the community they served before). A request
+    decided already (moved, or no longer an approved member) is refused."""
+    await require_scope(
+        session, user=reviewer, roles=roles, community_id=to_community_id, action="member_move"
+    )
+    profile = await session.get(MemberProfile, member_id)
+    if profile is None:
+        raise NotFound("err-member-not-found")
+    before = profile.community_id
+    if profile.status != MemberStatus.APPROVED or before == to_community_id:
+        raise Conflict("member-move-decided")
+    if approve:
+        # a conditional update: two staff approving at once move them once
+        moved = await session.exec(  # type: ignore[call-overload]
+            update(MemberProfile)
+            .where(
+                col(MemberProfile.user_id) == member_id,
+                col(MemberProfile.community_id) == before,
+                col(MemberProfile.status) == MemberStatus.APPROVED,
+            )
+            .values(community_id=to_community_id, grid_id=None, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if moved.rowcount != 1:
+            await session.rollback()
+            raise Conflict("member-move-decided")
+    await delivery.cancel_stale(session, matter=move_matter(member_id))
+    audit.record(
+        session,
+        actor_id=reviewer.id,
+        action="member_move" if approve else "member_move_refused",
+        subject_type="member",
+        subject_id=member_id,
+        detail=f"{before}->{to_community_id}",
+    )
+    await session.commit()
+    await session.refresh(profile)
+    return profile, before

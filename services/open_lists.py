@@ -95,11 +95,20 @@ async def place_of(session: AsyncSession, order: Order) -> Place:
 
 
 async def _state(
-    session: AsyncSession, order: Order, member_id: int, listed: int | None
+    session: AsyncSession,
+    order: Order,
+    member_id: int,
+    listed: int | None,
+    row_id: int | None = None,
 ) -> tuple[str, str]:
     """What the order is for this member on a list (in message `listed`; None: about to be
-    sent): (state, why it closed, or ''). Its card opened below the list (a later message) is
-    the one to claim on; one opened before, above, leaves the list's ✋ 接 (asked for after)."""
+    sent; `row_id`: the outbox row remembering it, None for a list drawn by its handler): (state,
+    why it closed, or ''). Its card opened below the list (a later message) is the one to claim
+    on; one opened before, above, leaves the list's ✋ 接 (asked for after). Offered to them again
+    after the list was shown ('还在等人接': a claim given back), in a newer message, held for the
+    morning or sent: that message is the one to claim on ('resent', as an older offer of it
+    reads then: services.orders._offer_again); before, the list's line offered ✋ 接 again all
+    night and the morning's offer came with its own ✋ 接单."""
     from services.orders import _why_closed  # orders import this module's redraws
 
     mine = (
@@ -122,10 +131,34 @@ async def _state(
             )
         ).first()
         carded = card is not None and listed is not None and card > listed
-        return ("carded" if carded else "open"), ""
+        if carded:
+            return "carded", ""
+        if row_id is not None and await _offered_since(session, order, member_id, row_id):
+            return "resent", ""
+        return "open", ""
     if order.status == OrderStatus.CLAIMED:
         return "full", ""
     return "closed", await _why_closed(session, order)
+
+
+async def _offered_since(session: AsyncSession, order: Order, member_id: int, row_id: int) -> bool:
+    """Whether the order was offered to the member, still with ✋ 接单 (going, held for the
+    morning or sent), in a message queued after the list's outbox row `row_id`."""
+    from services.order_cards import OFFER_KEYS
+
+    found = await session.exec(
+        select(Delivery.id).where(
+            col(Delivery.chat_id) == member_id,
+            col(Delivery.kind).in_(OFFER_KEYS),
+            col(Delivery.matter) == f"order:{order.id}:{OrderStatus.OPEN}",
+            col(Delivery.edit_message_id).is_(None),
+            col(Delivery.state).in_(
+                [DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT]
+            ),
+            col(Delivery.id) > row_id,
+        )
+    )
+    return found.first() is not None
 
 
 async def list_args(
@@ -137,7 +170,8 @@ async def list_args(
     pages: int,
     total: int,
     message_id: int | None = None,
-    now: datetime | None = None,
+    now: datetime,
+    row_id: int | None = None,
 ) -> dict[str, Any]:
     """What a page of 可接工单 shows its member (in `message_id`; None: about to be sent), in
     no language yet (written out for its reader as a notice's args are): each order's line
@@ -146,13 +180,13 @@ async def list_args(
     from services.orders import gists
 
     profile = await session.get(MemberProfile, member_id)
-    paused = profile is not None and profile.paused(now or utcnow())
+    paused = profile is not None and profile.paused(now)
 
     said = await gists(session, orders)
     lines = []
     for order in orders:
         words, urgent = said.get(order.id or 0, ("", False))
-        state, why = await _state(session, order, member_id, message_id)
+        state, why = await _state(session, order, member_id, message_id, row_id)
         lines.append(
             {
                 "id": order.id,
@@ -201,7 +235,7 @@ def draw(render: Render, args: Mapping[str, Any]) -> tuple[str, list[list[tuple[
         if state == "open":
             claim = render("order-btn-claim-number", number=line["number"])
             rows.append([(claim, cb("claim", line["id"])), details])
-        elif state in ("carded", "mine"):
+        elif state in ("carded", "mine", "resent"):
             rows.append([details])
     nav = []
     if page > 0:
@@ -224,8 +258,15 @@ async def remember(
 ) -> None:
     """The member was shown this list (drawn from `args`) in this message: kept true from now
     on (its redraws still queued, worked out before, are cancelled), with their latest few
-    (`KEPT_LISTS`; older ones are no longer followed). In the caller's transaction."""
-    from services.order_cards import cancel_queued
+    (`KEPT_LISTS`; older ones are no longer followed). An order it offers ✋ 接 is no longer
+    offered to them in a message held for the morning ('还在等人接', a claim given back at night):
+    the list they asked for offers it now, as the card they open does (services.order_cards:
+    one ✋ 接单 per chat and order). In the caller's transaction."""
+    from services.order_cards import cancel_queued, offers_unsent_dropped
+
+    for line in args["lines"]:
+        if line["state"] == "open":
+            await offers_unsent_dropped(session, order_id=int(line["id"]), member_id=chat_id)
 
     shown = Shown(
         page=int(args["page"]),
@@ -283,11 +324,12 @@ async def _row_of(session: AsyncSession, *, chat_id: int, message_id: int) -> De
 
 
 async def list_redraws(
-    session: AsyncSession, *, order: Order, member_id: int | None = None
+    session: AsyncSession, *, order: Order, now: datetime, member_id: int | None = None
 ) -> list[Notice]:
     """Every remembered list showing the order (of `member_id` only, when given) redrawn as
-    its orders now are for its member: edits for the outbox, queued only for a list that would
-    now read otherwise (`Notice.remembered`), not held at night."""
+    its orders are for its member at `now` (the injected clock's: whether they paused orders
+    themselves is read then, as offers read it): edits for the outbox, queued only for a list
+    that would now read otherwise (`Notice.remembered`), not held at night."""
     assert order.id is not None
     stmt = select(Delivery).where(
         col(Delivery.kind) == LIST_KIND,
@@ -318,6 +360,8 @@ async def list_redraws(
             pages=shown.pages,
             total=shown.total,
             message_id=ids[0],
+            now=now,
+            row_id=row.id,
         )
         notices.append(
             Notice(

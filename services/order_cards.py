@@ -46,7 +46,14 @@ from services import delivery as outbox
 from services import open_lists
 from services.fitting import Fitted, LongTexts
 from services.listing import Listing
-from services.order_common import OUTBOX, Notice, NoticeSink, OrderTitle, written_text
+from services.order_common import (
+    OUTBOX,
+    Notice,
+    NoticeSink,
+    OrderTitle,
+    clock_now,
+    written_text,
+)
 from services.places import Place
 from services.requests import both_place_names
 
@@ -251,7 +258,7 @@ async def _offer_taken_up(
     )
 
 
-async def _offers_unsent_dropped(session: AsyncSession, *, order_id: int, member_id: int) -> None:
+async def offers_unsent_dropped(session: AsyncSession, *, order_id: int, member_id: int) -> None:
     """The member's offers of the order not sent yet (held for the night, or behind) are not
     sent: the card they opened (详情) offers ✋ 接单 now, and one live ✋ 接单 per chat and order
     is the rule (services.orders._offer_again). Before, the offer came later beside the card,
@@ -276,7 +283,7 @@ async def _offers_sent_pointed(
 ) -> list[Notice]:
     """The member's offers of the order already in their chat with ✋ 接单 (sent), once they
     opened its card (详情): redrawn without the button, pointing to the card below, so one ✋ 接单
-    per chat and order is live, as for an offer not sent yet (`_offers_unsent_dropped`). One
+    per chat and order is live, as for an offer not sent yet (`offers_unsent_dropped`). One
     the sender holds (going now) is marked to be pointed so once sent. Before, the offer and
     the card both offered ✋ 接单. Tagged by a compare-and-set on the matter (an order filled or
     cancelled meanwhile redraws it itself); the redraws for the caller's outbox, in its
@@ -376,7 +383,7 @@ async def remember_shown(
         await _offer_taken_up(
             session, order_id=order_id, member_id=person_id, message_ids=[message_id, older]
         )
-        await _offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
+        await offers_unsent_dropped(session, order_id=order_id, member_id=person_id)
         # a 可接工单 list that is the card now (its one order claimed on) is a list no more
         await open_lists.forget(session, chat_id=person_id, message_id=message_id)
         if sink is not None:  # queued in this commit (a handler's session has an outbox)
@@ -393,7 +400,9 @@ async def remember_shown(
             await session.flush()
             order = await session.get(Order, order_id)
             if order is not None and (
-                listed := await open_lists.list_redraws(session, order=order, member_id=person_id)
+                listed := await open_lists.list_redraws(
+                    session, order=order, member_id=person_id, now=clock_now(session)
+                )
             ):
                 await sink(listed)
         await session.commit()

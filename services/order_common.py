@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, MemberProfile, MemberStatus, Role, User
+from models.base import utcnow
 from models.orders import (
     Claim,
     IllegalTransition,
@@ -78,6 +79,23 @@ ORDER_CARDS = "linli.order-cards"
 """Key in `session.info` of what redraws, in the action's own commit, the members' cards and
 offers of the orders of the requests it changed (services.order_redraws.watch_job: a
 scheduled job's session; an update's are redrawn once its handler is done instead)."""
+
+
+CLOCK = "linli.clock"
+"""Key in `session.info` of the clock its owner (an update's middleware, a scheduled job) reads
+the time by: the injected one, so redraws worked out after an action (a member's 可接工单 list
+saying they paused orders) read it at the time the action did (`clock_now`)."""
+
+
+def use_clock(session: AsyncSession, clock: Callable[[], datetime]) -> None:
+    """The session's owner reads the time by `clock` (see `CLOCK`)."""
+    session.info[CLOCK] = clock
+
+
+def clock_now(session: AsyncSession) -> datetime:
+    """The time by the session owner's clock (`use_clock`); the real time when none was set."""
+    clock: Callable[[], datetime] | None = session.info.get(CLOCK)
+    return clock() if clock is not None else utcnow()
 
 
 def use_outbox(session: AsyncSession, sink: NoticeSink | None) -> None:

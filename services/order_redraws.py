@@ -26,6 +26,7 @@ a card kept reading as before the job (待评价 with its buttons after the clos
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event
@@ -36,7 +37,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models.orders import LedgerEvent, Order, Request
 from services import open_lists, order_cards, request_cards, staff_order_cards
-from services.order_common import ORDER_CARDS, Notice, NoticeSink, commit_with, use_outbox
+from services.order_common import (
+    ORDER_CARDS,
+    Notice,
+    NoticeSink,
+    clock_now,
+    commit_with,
+    use_clock,
+    use_outbox,
+)
 
 _WATCH = "linli.redraw-watch"  # session.info: this session's changes are redrawn
 _FLUSHED = "linli.redraw-flushed"  # requests with ledger rows in the open transaction
@@ -127,7 +136,7 @@ async def _redraws_of(session: AsyncSession, request_ids: set[int]) -> list[Noti
     for order in orders:
         notices += await order_cards.card_redraws(session, order=order)
         notices += await offer_redraws(session, order)
-        notices += await open_lists.list_redraws(session, order=order)
+        notices += await open_lists.list_redraws(session, order=order, now=clock_now(session))
     return notices
 
 
@@ -137,6 +146,7 @@ def watch_job(
     sink: NoticeSink,
     staff_cards: request_cards.Drawer | None,
     staff_orders: staff_order_cards.Drawer | None = None,
+    now: datetime | None = None,
 ) -> None:
     """A scheduled job's session: its notices go to `sink` (the outbox, in its transaction),
     and each of its commits through services.order_common.commit_with carries the redraws of
@@ -145,6 +155,8 @@ def watch_job(
     `staff_orders`), and every member's card and offer of its orders. The job has no actor
     whose own card is left out."""
     use_outbox(session, sink)
+    if now is not None:  # the job's time: what its redraws read (a member's pause) is read then
+        use_clock(session, lambda: now)
     if staff_cards is not None:
         request_cards.watch(session, draw=staff_cards, actor_id=None, orders=staff_orders)
     watch(session)

@@ -17,7 +17,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from models import Building, Community, MemberProfile, MemberStatus, Role, StaffScope, User
-from models.base import utcnow
 from models.orders import (
     OPEN_REQUESTS,
     Attachment,
@@ -627,7 +626,7 @@ async def triage_corrections(session: AsyncSession) -> list[tuple[str, str]]:
 
 
 async def _offer_notices(
-    session: AsyncSession, order: Order, *, key: str, now: datetime | None = None
+    session: AsyncSession, order: Order, *, key: str, now: datetime
 ) -> list[Notice]:
     """Approved members of the order's area whose skills fit get an offer with a claim button;
     not those who already hold a claim on it (an order for two, offered again when one gives
@@ -1165,11 +1164,11 @@ async def redraw_offer_once_sent(
 
 
 async def matching_members(
-    session: AsyncSession, *, order: Order, now: datetime | None = None
+    session: AsyncSession, *, order: Order, now: datetime
 ) -> list[MemberProfile]:
     """Approved members of the community, in the order's grid (or community-wide), with a skill;
-    not those who paused themselves (暂停接单) until after `now` (services.member_self)."""
-    now = now or utcnow()
+    not those who paused themselves (暂停接单) until after `now` (services.member_self): the
+    injected clock's, as every caller reads it."""
     stmt = (
         select(MemberProfile)
         .where(col(MemberProfile.community_id) == order.community_id)
@@ -1198,9 +1197,15 @@ async def matching_members(
 
 
 async def count_matching(
-    session: AsyncSession, *, community_id: int, grid_id: int | None, skills: Sequence[str]
+    session: AsyncSession,
+    *,
+    community_id: int,
+    grid_id: int | None,
+    skills: Sequence[str],
+    now: datetime,
 ) -> int:
-    """How many approved members an order with this area and these skills would be offered to."""
+    """How many approved members an order with this area and these skills would be offered to
+    at `now` (not those paused themselves until after it)."""
     draft = Order(
         request_id=0,
         community_id=community_id,
@@ -1210,7 +1215,7 @@ async def count_matching(
         skills=",".join(skills),
         created_by=0,
     )
-    return len(await matching_members(session, order=draft))
+    return len(await matching_members(session, order=draft, now=now))
 
 
 async def issue_order(
@@ -2681,13 +2686,15 @@ async def order_of_claim(session: AsyncSession, *, claim_id: int) -> int | None:
 
 
 async def eligible_members(
-    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int
+    session: AsyncSession, *, user: User, roles: Collection[Role], order_id: int, now: datetime
 ) -> list[MemberProfile]:
-    """Approved members staff may assign to an order (not already on it)."""
+    """Approved members staff may assign to an order (not already on it), as fit for it at
+    `now` (not paused themselves until after it)."""
     order = await get_order(session, order_id)
     await require_staff(session, user=user, roles=roles, request=order, action="list_members")
     on = {c.member_id for c in await active_claims(session, order_id=order_id)}
-    return [m for m in await matching_members(session, order=order) if m.user_id not in on]
+    fit = await matching_members(session, order=order, now=now)
+    return [m for m in fit if m.user_id not in on]
 
 
 # ---------------------------------------------------------------- results

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -39,6 +40,7 @@ async def assign_target(
     order_number: int | None = None,
     request_number: int | None = None,
     name: str,
+    now: datetime,
 ) -> AssignTarget:
     """The order (by its number, or the request's newest order with a free place) and the
     eligible members named `name` — by the name they signed up with, their chat name, or their
@@ -62,7 +64,7 @@ async def assign_target(
     if order.status != OrderStatus.OPEN or order.id is None:
         return AssignTarget(full=order)
     eligible = await order_service.eligible_members(
-        session, user=user, roles=roles, order_id=order.id
+        session, user=user, roles=roles, order_id=order.id, now=now
     )
     named = []
     for member in eligible:

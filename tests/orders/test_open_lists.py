@@ -35,7 +35,7 @@ async def test_the_latest_lists_are_kept_and_redrawn_as_the_order_is(
     member = world.member2
     for message_id in range(100, 100 + open_lists.KEPT_LISTS + 2):
         args = await open_lists.list_args(
-            session, member_id=member.id, orders=[order], page=0, pages=1, total=1
+            session, member_id=member.id, orders=[order], page=0, pages=1, total=1, now=T0
         )
         await open_lists.remember(
             session,
@@ -51,7 +51,7 @@ async def test_the_latest_lists_are_kept_and_redrawn_as_the_order_is(
     await svc.claim_order(
         session, user=world.member, roles=world.roles(world.member), order_id=order.id or 0, now=T0
     )
-    redraws = await open_lists.list_redraws(session, order=order)
+    redraws = await open_lists.list_redraws(session, order=order, now=T0)
     assert sorted(n.edit_message_id or 0 for n in redraws) == kept
     assert {line["state"] for n in redraws for line in n.args["lines"]} == {"full"}
 
@@ -63,7 +63,7 @@ async def test_a_line_names_the_place_as_the_card_does_without_the_room(
     line read the community alone for an order of the whole community. Never the room."""
     order = await _issue(session, world, await _file(session, world, "楼道里的灯坏了"))
     args = await open_lists.list_args(
-        session, member_id=world.member.id, orders=[order], page=0, pages=1, total=1
+        session, member_id=world.member.id, orders=[order], page=0, pages=1, total=1, now=T0
     )
     [line] = args["lines"]
     texts = Translator()

@@ -497,6 +497,7 @@ order-open-line = { $urgent ->
 order-open-line-state = { $state ->
         [mine] ✅ You have claimed it: see "{ menu-order-claims }"
         [carded] ⬇️ Its details are open below: to claim it, tap "{ order-btn-claim }" there
+        [resent] ⬇️ Waiting for someone again: a new message offers it to you (in the morning, if it is night); to claim it, tap "{ order-btn-claim }" there
         [full] ✅ Fully claimed
        *[closed] { $why ->
             [done] ✅ Someone has done it already

@@ -518,3 +518,28 @@ staff-area-no-buildings = no buildings registered yet
 staff-area-admin = You are a sub-district admin: every community is yours. Send "org structure" to see them.
 staff-area-nowhere = You have no community or grid to look after now. Ask a sub-district admin if this is wrong.
 profile-area = Work area: { $places }
+
+# changing community (a member who moved): read back, staff approve as an application
+member-move-not-member = Only approved Party members/volunteers can ask to change community. Not signed up yet? Tap “{ menu-become-member }”.
+member-move-pick = You serve { $here } now. Which community do you want to move to? I will check with you before sending anything.
+member-move-same = You already serve { $to }: nothing to change.
+member-move-ask = Move your Party member/volunteer registration from { $here } to { $there }?
+    • Once you confirm, it goes to the staff of { $there } to approve, as an application does.
+    • Until they approve, you still serve { $here } and take its orders as usual.
+    • Once approved you serve { $there } (any grid) and are no longer told of { $here }'s new orders; the orders you hold stay yours until done (or given back).
+member-move-btn-confirm = ✅ Ask to change community
+member-move-cancelled = OK, nothing sent: you still serve your community.
+member-move-sent = Sent to the staff of { $there } to approve; you will be told. Until then you still serve { $here } and take its orders as usual.
+member-move-card = 🔁 A Party member/volunteer asks to change community
+    { $name } (serving { $here } now) asks to move to { $there }.
+    Phone: { $phone }
+    Work unit: { $unit }
+    Skills: { $skills }
+    Once approved they serve { $there } (any grid); the orders they hold stay theirs until done.
+member-move-approve = ✅ Take them in
+member-move-reject = ❌ Decline
+member-move-approved-card = ✅ { $name } taken in to { $there } ({ $by })
+member-move-rejected-card = ❌ { $name } not taken in to { $there } ({ $by })
+member-move-approved = ✅ The staff of { $there } approved: you now serve { $there } (any grid) and will be told of orders that fit you there. The orders you hold stay yours until done (or given back).
+member-move-rejected = The staff of { $there } did not approve your move. You still serve { $here } and take its orders as usual. Ask your community if anything is unclear.
+member-move-decided = This change of community was decided already.

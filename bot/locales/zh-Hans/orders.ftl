@@ -459,6 +459,7 @@ order-open-line = { $urgent ->
 order-open-line-state = { $state ->
         [mine] ✅ 您已接下，在「{ menu-order-claims }」里
         [carded] ⬇️ 详情已在下方打开，接单请点那条里的「{ order-btn-claim }」
+        [resent] ⬇️ 又在等人接了，另发一条新消息给您（夜里的话早上发），接单请点那条里的「{ order-btn-claim }」
         [full] ✅ 已接满
        *[closed] { $why ->
             [done] ✅ 已经有人办完了

@@ -489,3 +489,28 @@ staff-area-no-buildings = 还没有登记楼栋
 staff-area-admin = 您是街道管理员，各个社区都归您管。看组织架构请发「组织架构」。
 staff-area-nowhere = 您现在没有负责的社区或网格。如有疑问，请联系街道管理员。
 profile-area = 工作范围：{ $places }
+
+# changing community (a member who moved): read back, staff approve as an application
+member-move-not-member = 只有已通过审核的党员/志愿者才能申请转社区。还没报到的，请点「{ menu-become-member }」。
+member-move-pick = 您现在是{ $here }的党员/志愿者。想转到哪个社区？选好后我会先跟您确认。
+member-move-same = 您已经是{ $to }的党员/志愿者了，不用转。
+member-move-ask = 要把您的党员/志愿者身份从{ $here }转到{ $there }吗？
+    • 确认后，会作为报到申请发给{ $there }的工作人员审核。
+    • 审核通过前，您仍是{ $here }的党员/志愿者，照常接单。
+    • 通过后改为{ $there }（不限网格），{ $here }的新工单不再通知您；您手上还没办完的工单仍由您办完（或放弃）。
+member-move-btn-confirm = ✅ 确认申请转社区
+member-move-cancelled = 好的，没有申请转社区，您仍是原社区的党员/志愿者。
+member-move-sent = 已把转社区申请发给{ $there }的工作人员审核，通过后会通知您。在那之前，您仍是{ $here }的党员/志愿者，照常接单。
+member-move-card = 🔁 党员/志愿者转社区申请
+    { $name }（现为{ $here }的党员/志愿者）申请转到{ $there }。
+    电话：{ $phone }
+    工作单位：{ $unit }
+    特长：{ $skills }
+    同意后他/她改为{ $there }的党员/志愿者（不限网格）；手上还没办完的工单仍由本人办完。
+member-move-approve = ✅ 同意转入
+member-move-reject = ❌ 不同意
+member-move-approved-card = ✅ 已同意 { $name } 转入{ $there }（{ $by }）
+member-move-rejected-card = ❌ 没有同意 { $name } 转入{ $there }（{ $by }）
+member-move-approved = ✅ { $there }的工作人员同意了：您现在是{ $there }的党员/志愿者（不限网格），以后有适合您的工单会通知您。您手上还没办完的工单仍由您办完（或放弃）。
+member-move-rejected = { $there }的工作人员没有同意您的转社区申请。您仍是{ $here }的党员/志愿者，照常接单。有疑问可以联系社区。
+member-move-decided = 这个转社区申请已经处理过了。

@@ -462,6 +462,7 @@ order-open-line = { $urgent ->
 order-open-line-state = { $state ->
         [mine] ✅ 您已接下，在「{ menu-order-claims }」裡
         [carded] ⬇️ 詳情已在下方打開，接單請點那條裡的「{ order-btn-claim }」
+        [resent] ⬇️ 又在等人接了，另發一條新消息給您（夜裡的話早上發），接單請點那條裡的「{ order-btn-claim }」
         [full] ✅ 已接滿
        *[closed] { $why ->
             [done] ✅ 已經有人辦完了

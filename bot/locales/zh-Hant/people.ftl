@@ -492,3 +492,28 @@ staff-area-no-buildings = 還沒有登記樓棟
 staff-area-admin = 您是街道管理員，各個社區都歸您管。看組織架構請發「組織架構」。
 staff-area-nowhere = 您現在沒有負責的社區或網格。如有疑問，請聯繫街道管理員。
 profile-area = 工作範圍：{ $places }
+
+# changing community (a member who moved): read back, staff approve as an application
+member-move-not-member = 只有已通過審核的黨員/志願者才能申請轉社區。還沒報到的，請點「{ menu-become-member }」。
+member-move-pick = 您現在是{ $here }的黨員/志願者。想轉到哪個社區？選好後我會先跟您確認。
+member-move-same = 您已經是{ $to }的黨員/志願者了，不用轉。
+member-move-ask = 要把您的黨員/志願者身份從{ $here }轉到{ $there }嗎？
+    • 確認後，會作為報到申請發給{ $there }的工作人員審核。
+    • 審核通過前，您仍是{ $here }的黨員/志願者，照常接單。
+    • 通過後改為{ $there }（不限網格），{ $here }的新工單不再通知您；您手上還沒辦完的工單仍由您辦完（或放棄）。
+member-move-btn-confirm = ✅ 確認申請轉社區
+member-move-cancelled = 好的，沒有申請轉社區，您仍是原社區的黨員/志願者。
+member-move-sent = 已把轉社區申請發給{ $there }的工作人員審核，通過後會通知您。在那之前，您仍是{ $here }的黨員/志願者，照常接單。
+member-move-card = 🔁 黨員/志願者轉社區申請
+    { $name }（現為{ $here }的黨員/志願者）申請轉到{ $there }。
+    電話：{ $phone }
+    工作單位：{ $unit }
+    特長：{ $skills }
+    同意後他/她改為{ $there }的黨員/志願者（不限網格）；手上還沒辦完的工單仍由本人辦完。
+member-move-approve = ✅ 同意轉入
+member-move-reject = ❌ 不同意
+member-move-approved-card = ✅ 已同意 { $name } 轉入{ $there }（{ $by }）
+member-move-rejected-card = ❌ 沒有同意 { $name } 轉入{ $there }（{ $by }）
+member-move-approved = ✅ { $there }的工作人員同意了：您現在是{ $there }的黨員/志願者（不限網格），以後有適合您的工單會通知您。您手上還沒辦完的工單仍由您辦完（或放棄）。
+member-move-rejected = { $there }的工作人員沒有同意您的轉社區申請。您仍是{ $here }的黨員/志願者，照常接單。有疑問可以聯繫社區。
+member-move-decided = 這個轉社區申請已經處理過了。
