@@ -28,6 +28,7 @@ from handlers.claims import (
     cmd_open_orders,
     keep_typed_note,
     offer_typed_done,
+    offer_typed_news,
     offer_typed_release,
     typed_note_buttons,
 )
@@ -951,6 +952,29 @@ async def on_unknown_message(
         # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file
         await answer_typed_question(message, ctx, order_ask.value)
         return
+    news = not in_flow and Role.MEMBER in roles and smalltalk.work_news(text)
+    handing_over = not in_flow and Role.MEMBER in roles and smalltalk.hands_over(text)
+    if (news or handing_over) and ctx is not None:
+        # '到了' / '居民不在家' / '明天上午去' / '我想跟赵医生换一下单' from a member with orders
+        # in hand: for the order's staff (💬 告诉社区), a matter of their own the second choice
+        own_matter = (
+            [(t("fallback-file-button"), FallbackCb(action="file").pack())]
+            if user.registered
+            else None
+        )
+        if await offer_typed_news(
+            message, state, ctx, text, handing_over=handing_over, file_row=own_matter
+        ):
+            # its 📝 报给社区 files these words (and nothing sent before them)
+            await state.update_data(
+                typed_text=text,
+                typed_photos=[],
+                typed_voice=None,
+                typed_place=None,
+                typed_album=None,
+                typed_about=None,
+            )
+            return
     if (
         done
         and asks_score

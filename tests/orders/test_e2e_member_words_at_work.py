@@ -1,0 +1,91 @@
+"""A member at work types as a busy worker types on a phone. '接了' under a new order is taking
+it (the orders open to them, each with ✋ 接). With an order in hand, how the work goes ('到了',
+'正在修', '修不好，要换零件', '居民不在家', '电话打不通', '明天上午去') is for the order's staff:
+💬 告诉社区 first, a matter of their own the second choice — before, each was first offered to be
+filed as a new matter ("要把这件事报给社区吗？"). Asking to swap the order with a colleague is told
+that the office reassigns, with 💬 告诉社区 and ↩️ 放弃. '我这周接了几单' is their service record.
+(services.smalltalk.work_news / hands_over / offers_to_take, handlers.claims.offer_typed_news)"""
+
+from __future__ import annotations
+
+import pytest
+
+from sandbox.driver import message_text
+from tests.e2e.conftest import Harness
+from tests.orders.test_e2e_claim_in_place import _issue
+from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO
+from tests.support import inline_labels
+
+OFFER = "要把这件事报给社区吗"
+
+
+async def _claimed(h: Harness, member: int, text: str) -> str:
+    """An order issued from `text`, taken by `member` saying '接了'; its number."""
+    d = h.driver
+    number = await _issue(h, text)
+    await d.expect(member, f"新工单 {number}")
+    [listed] = await d.say(member, "接了")
+    assert "可接工单" in message_text(listed), message_text(listed)
+    assert OFFER not in message_text(listed)
+    await d.tap(member, f"✋ 接 {number}", listed["message_id"])
+    await d.expect(member, f"您已接下工单 {number}", since=listed["message_id"])
+    return number
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "到了",
+        "正在修",
+        "修不好，要换零件",
+        "零件要业主自己买吗",
+        "居民不在家",
+        "电话打不通",
+        "明天上午去",
+    ],
+)
+async def test_how_the_work_goes_is_for_the_orders_staff(
+    linli_sandbox: Harness, said: str
+) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    [answer] = await d.say(LIU, said)
+    text = message_text(answer)
+    assert OFFER not in text, text
+    assert f"工单 {number}" in text, text
+    assert inline_labels(answer) == [f"💬 告诉社区：{number}", "📝 报给社区"]
+    since = (await d.messages(STAFF))[-1]["message_id"]
+    await d.tap(LIU, f"💬 告诉社区：{number}", answer["message_id"])
+    await d.expect(LIU, f"已转告社区（工单 {number}）", since=answer["message_id"])
+    told = await d.expect(STAFF, said, since=since)
+    assert number in message_text(told)
+
+
+async def test_a_matter_of_their_own_is_still_theirs_to_file(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    # words that tell no progress on the job: offered to be filed, as before
+    [answer] = await d.say(LIU, "我家楼下的路灯坏了")
+    assert OFFER in message_text(answer), message_text(answer)
+
+
+async def test_a_swap_with_a_colleague_goes_through_the_office(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed(h, ZHAO, "家里老人血压高，想请医生上门量一下血压")
+    [answer] = await d.say(ZHAO, "我想跟刘师傅换一下单")
+    text = message_text(answer)
+    assert "不能直接转给别人" in text and "社区" in text, text
+    labels = inline_labels(answer)
+    assert f"💬 告诉社区：{number}" in labels
+    assert any(label.startswith(f"↩️ 放弃 {number}") for label in labels), labels
+    assert "📝 报给社区" not in labels
+
+
+async def test_orders_counted_is_the_service_record(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    [answer] = await d.say(LIU, "我这周接了几单")
+    assert "我的积分" in message_text(answer), message_text(answer)
+    assert OFFER not in message_text(answer)
