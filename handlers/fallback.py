@@ -952,16 +952,14 @@ async def on_unknown_message(
         # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file
         await answer_typed_question(message, ctx, order_ask.value)
         return
-    news = not in_flow and Role.MEMBER in roles and smalltalk.work_news(text)
-    handing_over = not in_flow and Role.MEMBER in roles and smalltalk.hands_over(text)
+    # a member serving without an address here is answered below (💬 告诉社区 beside 🏠 登记)
+    member_at_home = not in_flow and Role.MEMBER in roles and user.registered
+    news = member_at_home and smalltalk.work_news(text)
+    handing_over = member_at_home and smalltalk.hands_over(text)
     if (news or handing_over) and ctx is not None:
         # '到了' / '居民不在家' / '明天上午去' / '我想跟赵医生换一下单' from a member with orders
         # in hand: for the order's staff (💬 告诉社区), a matter of their own the second choice
-        own_matter = (
-            [(t("fallback-file-button"), FallbackCb(action="file").pack())]
-            if user.registered
-            else None
-        )
+        own_matter = [(t("fallback-file-button"), FallbackCb(action="file").pack())]
         if await offer_typed_news(
             message, state, ctx, text, handing_over=handing_over, file_row=own_matter
         ):

@@ -13,7 +13,7 @@ import pytest
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
-from tests.orders.test_e2e_cycle import LIU, STAFF, ZHAO
+from tests.orders.test_e2e_cycle import LIU, STAFF
 from tests.support import inline_labels
 
 OFFER = "要把这件事报给社区吗"
@@ -74,8 +74,8 @@ async def test_a_matter_of_their_own_is_still_theirs_to_file(linli_sandbox: Harn
 async def test_a_swap_with_a_colleague_goes_through_the_office(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
-    number = await _claimed(h, ZHAO, "家里老人血压高，想请医生上门量一下血压")
-    [answer] = await d.say(ZHAO, "我想跟刘师傅换一下单")
+    number = await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    [answer] = await d.say(LIU, "我想跟赵医生换一下单")
     text = message_text(answer)
     assert "不能直接转给别人" in text and "社区" in text, text
     labels = inline_labels(answer)
