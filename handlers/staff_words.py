@@ -30,7 +30,8 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
     name none of theirs (the words go on as other text does)."""
     if not ctx.roles & {Role.STAFF, Role.ADMIN}:
         return False
-    screen = smalltalk.screen_named(text)
+    # '刘师傅那单怎么样了' / '这单退回去重做': the matters in progress, the results to check
+    screen = smalltalk.screen_named(text) or smalltalk.staff_follow_up(text)
     if screen is not None:
         return await _open(message, state, ctx, screen)
     if Role.ADMIN not in ctx.roles:

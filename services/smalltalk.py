@@ -2266,3 +2266,34 @@ def hands_over(text: str | None) -> bool:
         return False
     said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
     return bool(_HAND_OVER.search(said))
+
+
+# ------------------------------------------------------------------ staff following up an order
+
+# '刘师傅那单怎么样了', '催一下赵医生', '这单退回去重做': staff asking after work in progress, or
+# sending a result back; the screen with those matters (their cards carry the claimant, 催办 and
+# 退回) answers, not an offer to keep it as a matter of their own
+_SENT_BACK = re.compile(r"退回|打回|重做|返工|重新做|重新修|\bsend (?:it )?back\b|\bredo\b")
+_FOLLOWED = re.compile(
+    r"催|怎么样了|咋样了|怎样了|进度|进展|到哪一步|办得怎么样|做完了吗|做完没|修好了吗|修好没|"
+    r"弄好了吗|去了吗|去了没|\bhow is\b|\bchase\b|\bhurry\b"
+)
+_ORDER_OR_WORKER = re.compile(
+    r"单|工单|活|师傅|医生|律师|老师|志愿者|党员|接单人|[\u4e00-\u9fff]{1,3}(?:哥|姐|叔|姨)"
+    r"|\border\b|\bjob\b|\bvolunteer\b|\bmember\b"
+)
+_FOLLOW_UP_MAX = 30
+
+
+def staff_follow_up(text: str | None) -> Screen | None:
+    """The staff screen that answers a short follow-up typed by staff: a result sent back ('这单
+    退回去重做'): the results to check; an order or its worker asked after or hurried ('刘师傅那单
+    怎么样了', '催一下赵医生'): the matters in progress. None: neither."""
+    if not text or len(text) > _FOLLOW_UP_MAX:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if _SENT_BACK.search(said):
+        return Screen.TO_VERIFY
+    if _FOLLOWED.search(said) and _ORDER_OR_WORKER.search(said):
+        return Screen.IN_PROGRESS
+    return None
