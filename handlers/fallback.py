@@ -77,8 +77,10 @@ from handlers.requests import (
     take_typed_rating,
 )
 from handlers.results import (
+    carries_photo_report,
     keep_photo_report,
     photo_joins_report,
+    photo_report_moved,
     photo_report_rows,
     take_typed_report,
 )
@@ -381,12 +383,15 @@ async def _joined_offer(
     voice: str | None = None,
     place: list[float] | None = None,
     ask: list[tuple[str, str]] | None = None,
+    reports: list[list[tuple[str, str]]] | None = None,
 ) -> bool:
     """Something sent right under "要把这件事报给社区吗？", before it was answered, adds to the
     matter told — a second photo sent on its own, the words a wordless photo lacked, more words
     ('楼下也渗水了') — instead of taking its place; the same words sent twice are kept once. The
-    offer is made again for all of it, the earlier one's button gone. False (nothing done)
-    when it is not right under an offer."""
+    offer is made again for all of it, the earlier one's button gone; where it carried a
+    member's ✅ 完成上报 buttons (`reports`, handlers.results.photo_report_rows), so does the new
+    one, the photo and words kept for the report too. False (nothing done) when it is not
+    right under an offer."""
     data = await state.get_data()
     offer = data.get("typed_offer")
     said = str(data.get("typed_text") or "")
@@ -426,7 +431,13 @@ async def _joined_offer(
     elif voice and voices:  # kept beside the one before (it used to take its place)
         lead = t("fallback-offer-voice-more", count=len(voices) + 1)
     # `ask`: the words added read as a question for a meeting's organizer (❓ 转给…)
-    await _remember_offer(state, await _offer(message, t, said, lead=lead, ask=ask))
+    carried = bool(reports) and carries_photo_report(data, offer)
+    again_offer = await _offer(
+        message, t, said, lead=lead, ask=ask, reports=reports if carried else None
+    )
+    await _remember_offer(state, again_offer)
+    if carried:
+        await photo_report_moved(state, again_offer, words=words, photo=photo)
     return True
 
 
@@ -533,7 +544,16 @@ async def on_media_at_the_menu(
         text = with_caption(data.get("typed_text") or "", message.caption)
         await state.update_data(typed_photos=photos, typed_text=text[:OFFER_MAX_CHARS])
         return
-    if await _joined_offer(message, state, t, text=caption, photo=photo, voice=voice, place=place):
+    if await _joined_offer(
+        message,
+        state,
+        t,
+        text=caption,
+        photo=photo,
+        voice=voice,
+        place=place,
+        reports=reports or (await photo_report_rows(ctx) if ctx is not None else None),
+    ):
         return  # a second photo, a voice note after a photo: the same matter
     await state.update_data(
         typed_text=caption[:OFFER_MAX_CHARS],
@@ -1122,7 +1142,10 @@ async def on_unknown_message(
             return
         # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
         ask = await typed_question_row(message, ctx, text) if ctx is not None else None
-        if await _joined_offer(message, state, t, text=text, ask=ask):
+        held_reports = (
+            await photo_report_rows(ctx) if ctx is not None and Role.MEMBER in roles else None
+        )
+        if await _joined_offer(message, state, t, text=text, ask=ask, reports=held_reports):
             return  # more of the matter just told, or the same words sent again
         if ctx is not None and await _offer_adding(message, state, ctx, text):
             return  # '我想补充一下，…' with a matter open: ➕ 补充到 it, or 📝 报给社区

@@ -182,6 +182,32 @@ async def keep_photo_report(
     )
 
 
+def carries_photo_report(data: dict[str, Any], offer_id: object) -> bool:
+    """Whether the answer `offer_id` carries ✅ 完成上报 buttons for the photos kept with it."""
+    kept = data.get(TYPED_DONE) or {}
+    return isinstance(offer_id, int) and kept.get("offer") == offer_id
+
+
+async def photo_report_moved(
+    state: FSMContext, offer: Message, *, words: str = "", photo: str | None = None
+) -> None:
+    """A second photo (or the words for a photo) sent right under the answer carrying ✅ 完成上报
+    buttons: they join what those buttons put in the report, now under the answer made again
+    (`offer`). Before, the buttons were gone from the new answer and the photo was not kept for
+    the report."""
+    kept = (await state.get_data()).get(TYPED_DONE) or {}
+    photos = list(kept.get("photos") or [])
+    if photo and len(photos) < REPORT_PHOTOS:
+        photos.append(photo)
+    said = str(kept.get("text") or "")
+    words = words.strip()
+    if words and words not in said:
+        said = f"{said}\n{words}" if said else words
+    await state.update_data(
+        {TYPED_DONE: {**kept, "offer": offer.message_id, "text": said, "photos": photos}}
+    )
+
+
 async def photo_joins_report(state: FSMContext, message: Message) -> None:
     """A further photo of the album whose first photo was offered for a report joins it."""
     kept = (await state.get_data()).get(TYPED_DONE) or {}

@@ -13,7 +13,7 @@ import pytest
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
-from tests.orders.test_e2e_cycle import LIU, STAFF
+from tests.orders.test_e2e_cycle import LIU, STAFF, png
 from tests.support import inline_labels
 
 OFFER = "要把这件事报给社区吗"
@@ -89,3 +89,24 @@ async def test_orders_counted_is_the_service_record(linli_sandbox: Harness) -> N
     [answer] = await d.say(LIU, "我这周接了几单")
     assert "我的积分" in message_text(answer), message_text(answer)
     assert OFFER not in message_text(answer)
+
+
+async def test_photos_before_and_after_both_go_into_the_report(linli_sandbox: Harness) -> None:
+    """A photo before the work, then one after (each sent on its own, as phones send them): the
+    second answer still carries ✅ 完成上报, and the report holds both photos and the words.
+    Before, the second answer lost the button, and the report had the first photo alone."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    sent = await d.send(LIU, photo=png())
+    first = await d.expect(LIU, "完成上报", since=sent["message_id"])
+    assert f"✅ 完成上报：{number}" in inline_labels(first)
+    sent = await d.send(LIU, "换了新阀门，不漏了", photo=png())
+    second = await d.expect(LIU, OFFER, since=sent["message_id"])
+    assert f"✅ 完成上报：{number}" in inline_labels(second), inline_labels(second)
+    await d.tap(LIU, f"完成上报：{number}", second["message_id"])
+    form = await d.expect(LIU, "照片 2 张", since=second["message_id"])
+    assert "换了新阀门，不漏了" in message_text(form), message_text(form)
+    # the first answer's button is gone with it: nothing left to tap there
+    [now] = [m for m in await d.messages(LIU) if m["message_id"] == first["message_id"]]
+    assert not inline_labels(now)
