@@ -82,6 +82,7 @@ from handlers.results import (
     photo_joins_report,
     photo_report_moved,
     photo_report_rows,
+    photos_above,
     take_typed_report,
 )
 from handlers.stats import cmd_points
@@ -952,6 +953,13 @@ async def on_unknown_message(
         await offer_praise(message, state, ctx, text)  # "我想表扬一下刘师傅": to him, not a matter
         return
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
+    if (
+        done
+        and ctx is not None
+        and await photos_above(state)
+        and await take_typed_report(message, state, ctx, text)
+    ):
+        return  # '完成了' after the photos of the work: the report begun with both
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
     told = not done and not in_flow and ctx is not None and smalltalk.tells_done(text)

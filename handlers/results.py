@@ -131,8 +131,18 @@ async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, 
     if not held:
         return False
     t = ctx.t
+    # '完成了 图片在上面': the photos just sent, answered with ✅ 完成上报 buttons, go with the
+    # words (before, the report began without them and asked for photos again)
+    above = await photos_above(state)
+    if above and message.bot is not None:
+        data = await state.get_data()
+        with contextlib.suppress(TelegramBadRequest):  # its buttons are done with
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(data["typed_offer"]), reply_markup=None
+            )
+        await _unkeep(state, above)
     if len(held) == 1:
-        await _begin_report(message, state, ctx, held[0], said)
+        await _begin_report(message, state, ctx, held[0], said, above)
         return True
     rows = [
         [
@@ -148,8 +158,20 @@ async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, 
     offer = await message.answer(
         t("order-typed-told-which", count=len(held), note=shown), reply_markup=keyboard(rows)
     )
-    await state.update_data({TYPED_DONE: {"offer": offer.message_id, "text": said}})
+    await state.update_data(
+        {TYPED_DONE: {"offer": offer.message_id, "text": said, "photos": list(above)}}
+    )
     return True
+
+
+async def photos_above(state: FSMContext) -> tuple[str, ...]:
+    """The photos a member sent at the menu just before, still under the answer carrying ✅ 完成
+    上报 buttons (the latest offer made them); none once it was answered or others followed."""
+    data = await state.get_data()
+    kept = data.get(TYPED_DONE) or {}
+    if not carries_photo_report(data, data.get("typed_offer")):
+        return ()
+    return tuple(kept.get("photos") or ())
 
 
 async def photo_report_rows(ctx: OrderCtx) -> list[list[tuple[str, str]]]:

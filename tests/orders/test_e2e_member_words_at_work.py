@@ -110,3 +110,26 @@ async def test_photos_before_and_after_both_go_into_the_report(linli_sandbox: Ha
     # the first answer's button is gone with it: nothing left to tap there
     [now] = [m for m in await d.messages(LIU) if m["message_id"] == first["message_id"]]
     assert not inline_labels(now)
+
+
+@pytest.mark.parametrize("said", ["完成了 图片在上面", "完成了"])
+async def test_done_after_the_photos_takes_them_into_the_report(
+    linli_sandbox: Harness, said: str
+) -> None:
+    """Photos of the work sent first, then '完成了 图片在上面' (or '完成了'): the report begins
+    with those photos and the words, to confirm with ✅ 说完了; the photos' answer loses its
+    buttons.
+    Before, the report began without the photos and asked for them again."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    for _ in range(2):
+        sent = await d.send(LIU, photo=png())
+        answer = await d.expect(LIU, "完成上报", since=sent["message_id"])
+    sent = await d.send(LIU, said)
+    text = message_text(await d.expect(LIU, "完成上报", since=sent["message_id"]))
+    assert f"工单 {number}" in text and "照片 2 张" in text, text
+    [now] = [m for m in await d.messages(LIU) if m["message_id"] == answer["message_id"]]
+    assert not inline_labels(now)
+    sent = await d.send(LIU, "✅ 说完了")
+    await d.expect(LIU, f"工单 {number} 已上报", since=sent["message_id"])
