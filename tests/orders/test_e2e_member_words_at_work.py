@@ -133,3 +133,14 @@ async def test_done_after_the_photos_takes_them_into_the_report(
     assert not inline_labels(now)
     sent = await d.send(LIU, "✅ 说完了")
     await d.expect(LIU, f"工单 {number} 已上报", since=sent["message_id"])
+
+
+async def test_points_before_any_name_the_orders_in_hand(linli_sandbox: Harness) -> None:
+    """'我这周接了几单' from a member holding an order and no points yet: the record says the
+    order in hand brings them (before: '接一单试试吧', as if they held none)."""
+    h = linli_sandbox
+    d = h.driver
+    await _claimed(h, LIU, "家里厨房的水管漏水了，地上都是水")
+    [answer] = await d.say(LIU, "我这周接了几单")
+    text = message_text(answer)
+    assert "手上正在办 1 件工单" in text and "接一单试试" not in text, text
