@@ -737,6 +737,59 @@ async def typed_note_buttons(ctx: OrderCtx, said: str) -> list[list[tuple[str, s
     ]
 
 
+async def offer_typed_news(
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    said: str,
+    *,
+    handing_over: bool = False,
+    file_row: list[tuple[str, str]] | None = None,
+) -> bool:
+    """How the work goes, typed by a member holding orders ('到了', '正在修', '居民不在家',
+    '明天上午去'): 💬 告诉社区 (one per order in hand) to pass the words on as they are, first;
+    `file_row` (📝 报给社区) after it, for a matter of their own. `handing_over` ('我想跟赵医生
+    换一下单'): said that the office reassigns, each order's ↩️ 放弃工单 beside. Before, these
+    were first offered to be filed as a new matter. False when they hold no order."""
+    t = ctx.t
+    notes = await typed_note_buttons(ctx, said)
+    if not notes:
+        return False
+    held = [
+        o
+        for o in await order_service.my_claims(ctx.session, user=ctx.user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ][-TYPED_NOTE_ORDERS:]
+    kind = "handover" if handing_over else "news"
+    if len(held) == 1:
+        text = t(f"order-typed-{kind}-one", number=held[0].number, title=order_title(t, held[0]))
+    else:
+        text = t(f"order-typed-{kind}-which", count=len(held))
+    rows = [
+        [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+        for row in notes
+    ]
+    if handing_over:
+        rows += [
+            [
+                button(
+                    t("order-btn-release-of", number=o.number, title=order_title(t, o)),
+                    "mrel",
+                    o.id,
+                    FROM_WORDS,
+                )
+            ]
+            for o in held
+        ]
+    if file_row and not handing_over:
+        rows.append(
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in file_row]
+        )
+    offer = await message.answer(text, reply_markup=keyboard(rows))
+    await keep_typed_note(state, offer, said)
+    return True
+
+
 async def keep_typed_note(state: FSMContext, offer: Message, said: str) -> None:
     """The offer carrying 💬 告诉社区 buttons, and the words they pass on."""
     await state.update_data({TYPED_NOTE: {"offer": offer.message_id, "text": said}})

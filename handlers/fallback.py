@@ -28,6 +28,7 @@ from handlers.claims import (
     cmd_open_orders,
     keep_typed_note,
     offer_typed_done,
+    offer_typed_news,
     offer_typed_release,
     typed_note_buttons,
 )
@@ -77,9 +78,12 @@ from handlers.requests import (
     take_typed_rating,
 )
 from handlers.results import (
+    carries_photo_report,
     keep_photo_report,
     photo_joins_report,
+    photo_report_moved,
     photo_report_rows,
+    photos_above,
     take_typed_report,
 )
 from handlers.stats import cmd_points
@@ -387,12 +391,15 @@ async def _joined_offer(
     voice: str | None = None,
     place: list[float] | None = None,
     ask: list[tuple[str, str]] | None = None,
+    reports: list[list[tuple[str, str]]] | None = None,
 ) -> bool:
     """Something sent right under "要把这件事报给社区吗？", before it was answered, adds to the
     matter told — a second photo sent on its own, the words a wordless photo lacked, more words
     ('楼下也渗水了') — instead of taking its place; the same words sent twice are kept once. The
-    offer is made again for all of it, the earlier one's button gone. False (nothing done)
-    when it is not right under an offer."""
+    offer is made again for all of it, the earlier one's button gone; where it carried a
+    member's ✅ 完成上报 buttons (`reports`, handlers.results.photo_report_rows), so does the new
+    one, the photo and words kept for the report too. False (nothing done) when it is not
+    right under an offer."""
     data = await state.get_data()
     offer = data.get("typed_offer")
     said = str(data.get("typed_text") or "")
@@ -432,7 +439,13 @@ async def _joined_offer(
     elif voice and voices:  # kept beside the one before (it used to take its place)
         lead = t("fallback-offer-voice-more", count=len(voices) + 1)
     # `ask`: the words added read as a question for a meeting's organizer (❓ 转给…)
-    await _remember_offer(state, await _offer(message, t, said, lead=lead, ask=ask))
+    carried = bool(reports) and carries_photo_report(data, offer)
+    again_offer = await _offer(
+        message, t, said, lead=lead, ask=ask, reports=reports if carried else None
+    )
+    await _remember_offer(state, again_offer)
+    if carried:
+        await photo_report_moved(state, again_offer, words=words, photo=photo)
     return True
 
 
@@ -539,7 +552,16 @@ async def on_media_at_the_menu(
         text = with_caption(data.get("typed_text") or "", message.caption)
         await state.update_data(typed_photos=photos, typed_text=text[:OFFER_MAX_CHARS])
         return
-    if await _joined_offer(message, state, t, text=caption, photo=photo, voice=voice, place=place):
+    if await _joined_offer(
+        message,
+        state,
+        t,
+        text=caption,
+        photo=photo,
+        voice=voice,
+        place=place,
+        reports=reports or (await photo_report_rows(ctx) if ctx is not None else None),
+    ):
         return  # a second photo, a voice note after a photo: the same matter
     await state.update_data(
         typed_text=caption[:OFFER_MAX_CHARS],
@@ -938,6 +960,13 @@ async def on_unknown_message(
         await offer_praise(message, state, ctx, text)  # "我想表扬一下刘师傅": to him, not a matter
         return
     done = not in_flow and ctx is not None and smalltalk.reports_done(text)
+    if (
+        done
+        and ctx is not None
+        and await photos_above(state)
+        and await take_typed_report(message, state, ctx, text)
+    ):
+        return  # '完成了' after the photos of the work: the report begun with both
     if done and ctx is not None and await offer_typed_done(message, ctx):
         return  # "修好了" from a member with an order in hand: its 完成上报, not a matter
     told = not done and not in_flow and ctx is not None and smalltalk.tells_done(text)
@@ -958,6 +987,27 @@ async def on_unknown_message(
         # "这个单在哪" / "居民电话多少": the card of the order in hand, not a matter to file
         await answer_typed_question(message, ctx, order_ask.value)
         return
+    # a member serving without an address here is answered below (💬 告诉社区 beside 🏠 登记)
+    member_at_home = not in_flow and Role.MEMBER in roles and user.registered
+    news = member_at_home and smalltalk.work_news(text)
+    handing_over = member_at_home and smalltalk.hands_over(text)
+    if (news or handing_over) and ctx is not None:
+        # '到了' / '居民不在家' / '明天上午去' / '我想跟赵医生换一下单' from a member with orders
+        # in hand: for the order's staff (💬 告诉社区), a matter of their own the second choice
+        own_matter = [(t("fallback-file-button"), FallbackCb(action="file").pack())]
+        if await offer_typed_news(
+            message, state, ctx, text, handing_over=handing_over, file_row=own_matter
+        ):
+            # its 📝 报给社区 files these words (and nothing sent before them)
+            await state.update_data(
+                typed_text=text,
+                typed_photos=[],
+                typed_voice=None,
+                typed_place=None,
+                typed_album=None,
+                typed_about=None,
+            )
+            return
     if (
         done
         and asks_score
@@ -1107,7 +1157,10 @@ async def on_unknown_message(
             return
         # a question soon after answering a meeting ('我能带老伴一起去吗'): for its organizer
         ask = await typed_question_row(message, ctx, text) if ctx is not None else None
-        if await _joined_offer(message, state, t, text=text, ask=ask):
+        held_reports = (
+            await photo_report_rows(ctx) if ctx is not None and Role.MEMBER in roles else None
+        )
+        if await _joined_offer(message, state, t, text=text, ask=ask, reports=held_reports):
             return  # more of the matter just told, or the same words sent again
         if ctx is not None and await _offer_adding(message, state, ctx, text):
             return  # '我想补充一下，…' with a matter open: ➕ 补充到 it, or 📝 报给社区

@@ -131,8 +131,18 @@ async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, 
     if not held:
         return False
     t = ctx.t
+    # '完成了 图片在上面': the photos just sent, answered with ✅ 完成上报 buttons, go with the
+    # words (before, the report began without them and asked for photos again)
+    above = await photos_above(state)
+    if above and message.bot is not None:
+        data = await state.get_data()
+        with contextlib.suppress(TelegramBadRequest):  # its buttons are done with
+            await message.bot.edit_message_reply_markup(
+                chat_id=message.chat.id, message_id=int(data["typed_offer"]), reply_markup=None
+            )
+        await _unkeep(state, above)
     if len(held) == 1:
-        await _begin_report(message, state, ctx, held[0], said)
+        await _begin_report(message, state, ctx, held[0], said, above)
         return True
     rows = [
         [
@@ -148,8 +158,20 @@ async def take_typed_report(message: Message, state: FSMContext, ctx: OrderCtx, 
     offer = await message.answer(
         t("order-typed-told-which", count=len(held), note=shown), reply_markup=keyboard(rows)
     )
-    await state.update_data({TYPED_DONE: {"offer": offer.message_id, "text": said}})
+    await state.update_data(
+        {TYPED_DONE: {"offer": offer.message_id, "text": said, "photos": list(above)}}
+    )
     return True
+
+
+async def photos_above(state: FSMContext) -> tuple[str, ...]:
+    """The photos a member sent at the menu just before, still under the answer carrying ✅ 完成
+    上报 buttons (the latest offer made them); none once it was answered or others followed."""
+    data = await state.get_data()
+    kept = data.get(TYPED_DONE) or {}
+    if not carries_photo_report(data, data.get("typed_offer")):
+        return ()
+    return tuple(kept.get("photos") or ())
 
 
 async def photo_report_rows(ctx: OrderCtx) -> list[list[tuple[str, str]]]:
@@ -179,6 +201,32 @@ async def keep_photo_report(
     report: the photos (those of the same album that follow join them) and their caption."""
     await state.update_data(
         {TYPED_DONE: {"offer": offer.message_id, "text": said, "photos": photos, "album": album}}
+    )
+
+
+def carries_photo_report(data: dict[str, Any], offer_id: object) -> bool:
+    """Whether the answer `offer_id` carries ✅ 完成上报 buttons for the photos kept with it."""
+    kept = data.get(TYPED_DONE) or {}
+    return isinstance(offer_id, int) and kept.get("offer") == offer_id
+
+
+async def photo_report_moved(
+    state: FSMContext, offer: Message, *, words: str = "", photo: str | None = None
+) -> None:
+    """A second photo (or the words for a photo) sent right under the answer carrying ✅ 完成上报
+    buttons: they join what those buttons put in the report, now under the answer made again
+    (`offer`). Before, the buttons were gone from the new answer and the photo was not kept for
+    the report."""
+    kept = (await state.get_data()).get(TYPED_DONE) or {}
+    photos = list(kept.get("photos") or [])
+    if photo and len(photos) < REPORT_PHOTOS:
+        photos.append(photo)
+    said = str(kept.get("text") or "")
+    words = words.strip()
+    if words and words not in said:
+        said = f"{said}\n{words}" if said else words
+    await state.update_data(
+        {TYPED_DONE: {**kept, "offer": offer.message_id, "text": said, "photos": photos}}
     )
 
 

@@ -40,7 +40,8 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
     name none of theirs (the words go on as other text does)."""
     if not ctx.roles & {Role.STAFF, Role.ADMIN}:
         return False
-    screen = smalltalk.screen_named(text)
+    # '刘师傅那单怎么样了' / '这单退回去重做': the matters in progress, the results to check
+    screen = smalltalk.screen_named(text) or smalltalk.staff_follow_up(text)
     if screen is None and len(text) <= smalltalk.MAX_CHARS:
         # '阳光社区有几个社工': the community named is the admin's, or the staff member's own
         screen = smalltalk.screen_named(

@@ -32,6 +32,7 @@ from handlers.filters import IS_MEMBER, IS_STAFF
 from handlers.menu import labels
 from handlers.order_ui import OrderCb, answer_once, button, edit_or_send, keyboard
 from models import Community, Grid, Role, User, shown_name
+from models.orders import OrderStatus
 from services import orders as order_service
 from services import stats as stats_service
 from services.errors import InvalidInput
@@ -440,10 +441,11 @@ def _board_line(t: Text, line: order_service.BoardLine) -> str:
 
 
 def points_text(
-    t: Text, view: order_service.PointsOverview, *, now: datetime, zone: tzinfo
+    t: Text, view: order_service.PointsOverview, *, now: datetime, zone: tzinfo, held: int = 0
 ) -> str:
     """我的积分 as a message: totals, the period's board with the reader always on it, their
-    rank, the latest entries."""
+    rank, the latest entries; with none yet, the `held` orders in hand that will bring them
+    (before: '接一单试试吧' to a member holding one)."""
     period = t(f"points-in-{view.period}")
     lines = [
         t("points-title"),
@@ -481,7 +483,7 @@ def points_text(
             )
         )
     if not view.recent:
-        lines.append(t("points-recent-none"))
+        lines.append(t("points-recent-held", count=held) if held else t("points-recent-none"))
     return "\n".join(lines)
 
 
@@ -502,7 +504,13 @@ async def _points(
     view = await order_service.points_overview(
         session, user=user, period=period, now=now, zone=settings.zone
     )
-    return points_text(t, view, now=now, zone=settings.zone), points_markup(t, view.period)
+    held = [
+        o
+        for o in await order_service.my_claims(session, user=user)
+        if o.status in (OrderStatus.OPEN, OrderStatus.CLAIMED)
+    ]
+    text = points_text(t, view, now=now, zone=settings.zone, held=len(held))
+    return text, points_markup(t, view.period)
 
 
 @router.message(F.text.in_(labels("menu-order-points")), IS_MEMBER)

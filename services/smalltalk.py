@@ -310,6 +310,9 @@ _TOPIC_WORDS: dict[Topic, str] = {
     Topic.POINTS: "积分|积分榜|服务时长|时长|服务时间|时间银行|排行|排行榜|排名|"
     # the figure or the place asked as members say it: '我有多少分了', '这个月我排第几'
     "分|分数|得分|多少分|排第几|排第几名|排在第几|排在第几名|排名第几|第几名|排几名|名次|"
+    # the orders done counted ('我这周接了几单', '这个月做了多少单')
+    "接了几单|接了多少单|做了几单|做了多少单|完成了几单|完成几单|办了几单|办了多少单|"
+    "几单|多少单|"
     "points|point|service hours|hours|leaderboard|ranking|rank|my rank|score|my score",
     Topic.CLAIM: "接单|接工单|接活|领单|抢单|可接工单|活|干活|有活|接个活|派活|任务|接任务|领任务|"
     "单子|接单子|需要帮忙的|可以帮忙的|能帮忙的|帮什么忙|能做什么|可以做什么|"
@@ -899,6 +902,8 @@ def rating_unclear(text: str | None) -> bool:
 _TAKE_WORDS: dict[bool, str] = {
     True: "我来|我接|我去|我做|我修|我帮|我来做|我来修|我去修|我去做|我来帮|我去帮|我可以去|"
     "我可以做|我可以接|我能去|我能做|我能接|交给我|包在我身上|让我来|算我一个|我接单|我来接|我去接|"
+    # the bare word as a busy worker types it on a phone (接了, 接, 接单了)
+    "接|接单了|"
     "i will take it|i ll take it|i can do it|i can go|count me in|i m on it|im on it|"
     "i will do it|i ll do it|i can take it|leave it to me"
 }
@@ -2322,3 +2327,95 @@ def assign_said(text: str | None) -> AssignSaid | None:
     if not name or int(found.group("n")) == 0 or _ASSIGN_NOT_MEMBER.search(name):
         return None
     return AssignSaid(order=order, number=int(found.group("n")), name=name)
+
+
+# ------------------------------------------------------------------ how the work in hand goes
+
+# a member telling the office how the work goes, as workers text from the job: on the way or
+# there ('到了', '在路上了', '明天上午去'), at it ('正在修'), stuck ('修不好，要换零件',
+# '零件要业主自己买吗'), or the resident not reached ('居民不在家', '电话打不通')
+_TIME_SAID = (
+    r"(?:今天|明天|后天|今晚|明早|明晚|早上|上午|中午|下午|傍晚|晚上|等会儿?|待会儿?|一会儿?|"
+    r"马上|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}(?:点|:\d\d))"
+)
+_WORK_NEWS = re.compile(
+    # there, or on the way
+    r"^(?:我|我们)?(?:已经|刚|刚刚)?(?:到了|到啦|到门口|到楼下|到现场|上门了|进门了)"
+    r"|在路上|马上到|快到了|已出发|出发了|这就过去|马上过去|正在过去|正过去"
+    # at it
+    r"|正在(?:修|弄|处理|干|做|换|装|清理|打扫|疏通|检查|看)|在修|修着|弄着|还在弄|还在修"
+    # stuck: parts, tools, not fixable this time
+    r"|(?:修|弄|搞|处理)不(?:好|了)|零件|配件|材料|工具"
+    r"|(?:要|需要|得)换(?:个|一个)?(?:新的)?(?:阀门|水龙头|灯泡|开关|锁芯|管子)"
+    # the resident not reached
+    r"|不在家|没人在家|家里没人|没人开门|敲门没人|没人应|不开门"
+    r"|打不通|没人接|不接电话|联系不上|联系不到|关机|占线"
+    # when they will go: the time, then the going, and nothing after but a word or two
+    rf"|^(?:我|我们)?{_TIME_SAID}[^，,。!！?？]{{0,6}}?(?:去|过去|上门|到|来)(?:看看|看一下|一趟|处理|修)?"
+    r"(?:吧|了|哈|啊)?$",
+    re.IGNORECASE,
+)
+WORK_NEWS_MAX = 40  # characters: longer words tell a matter, not how the job goes
+
+
+def work_news(text: str | None) -> bool:
+    """A short message from a member telling how the work in hand goes ('到了', '正在修',
+    '修不好，要换零件', '零件要业主自己买吗', '居民不在家', '电话打不通', '明天上午去'): for the
+    order's staff (💬 告诉社区), not a matter of their own to file."""
+    if not text or len(text) > WORK_NEWS_MAX:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    return bool(_WORK_NEWS.search(said))
+
+
+# ------------------------------------------------------------------ an order handed to a colleague
+
+# '我想跟赵医生换一下单', '这单能不能换给别人', '让刘师傅替我去': claims are not passed between
+# members in the bot; the office reassigns, told by a note or a release with its reason
+_HAND_OVER = re.compile(
+    r"换(?:一)?下(?:单|工单)?|换单|换给|换个人|换人|调换|对调|互换|转给(?:别人|其他人|同事|[^\s，,。]{1,4}(?:师傅|医生|律师|老师))"
+    r"|让给|交给别人|给别人做|别人(?:去|做|接)|替我|帮我去|代我去"
+    r"|\bswap\b|\btrade\b|\bhand (?:it )?over\b|\bsomeone else\b",
+    re.IGNORECASE,
+)
+_HAND_OVER_MAX = 30
+
+
+def hands_over(text: str | None) -> bool:
+    """A short message from a member asking to pass an order in hand to a colleague ('我想跟
+    赵医生换一下单', '这单能不能换给别人', '让刘师傅替我去', 'can I swap with Dr Zhao')."""
+    if not text or len(text) > _HAND_OVER_MAX:
+        return False
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    return bool(_HAND_OVER.search(said))
+
+
+# ------------------------------------------------------------------ staff following up an order
+
+# '刘师傅那单怎么样了', '催一下赵医生', '这单退回去重做': staff asking after work in progress, or
+# sending a result back; the screen with those matters (their cards carry the claimant, 催办 and
+# 退回) answers, not an offer to keep it as a matter of their own
+_SENT_BACK = re.compile(r"退回|打回|重做|返工|重新做|重新修|\bsend (?:it )?back\b|\bredo\b")
+_FOLLOWED = re.compile(
+    r"催|怎么样了|咋样了|怎样了|进度|进展|到哪一步|办得怎么样|做完了吗|做完没|修好了吗|修好没|"
+    r"弄好了吗|去了吗|去了没|\bhow is\b|\bchase\b|\bhurry\b"
+)
+_ORDER_OR_WORKER = re.compile(
+    r"单|工单|活|师傅|医生|律师|老师|志愿者|党员|接单人|[\u4e00-\u9fff]{1,3}(?:哥|姐|叔|姨)"
+    r"|\border\b|\bjob\b|\bvolunteer\b|\bmember\b"
+)
+_FOLLOW_UP_MAX = 30
+
+
+def staff_follow_up(text: str | None) -> Screen | None:
+    """The staff screen that answers a short follow-up typed by staff: a result sent back ('这单
+    退回去重做'): the results to check; an order or its worker asked after or hurried ('刘师傅那单
+    怎么样了', '催一下赵医生'): the matters in progress. None: neither."""
+    if not text or len(text) > _FOLLOW_UP_MAX:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip().lower()
+    if _SENT_BACK.search(said):
+        return Screen.TO_VERIFY
+    if _FOLLOWED.search(said) and _ORDER_OR_WORKER.search(said):
+        return Screen.IN_PROGRESS
+    return None

@@ -80,9 +80,10 @@ async def test_typed_at_the_menu_it_is_passed_on_with_one_tap(linli_sandbox: Har
     number = await _claim(h, "楼道里的灯坏了，晚上看不见路")
     [older] = await d.say(LIU, "家里没人，电话也打不通")
     [offer] = await d.say(LIU, "敲门没人在家")
-    # still the offer to file it, and beside it the order in hand
+    # how the job goes: the order in hand first, the offer to file it as a matter after
+    # (tests/orders/test_e2e_member_words_at_work.py)
     assert "报给社区" in message_text(offer) and "告诉社区" in message_text(offer)
-    assert inline_labels(offer) == ["📝 报给社区", f"💬 告诉社区：{number}"], inline_labels(offer)
+    assert inline_labels(offer) == [f"💬 告诉社区：{number}", "📝 报给社区"], inline_labels(offer)
     since = await _staff_seen(h)
     # the older offer's button would send words typed after it: it is stale, nothing sent
     stale = await d.click(LIU, older["message_id"], text=f"💬 告诉社区：{number}")

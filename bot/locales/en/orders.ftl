@@ -1136,6 +1136,14 @@ card-action-tap = Please tap “{ $button }” on the card above.
 order-typed-release-one = Give back order { $number } ({ $title })? Tap "{ order-btn-release }" below and say why in a few words, so the community can find someone else. If not, just ignore this.
 order-typed-release-which = You have { $count } orders in hand: which one do you give back? Tap its button and say why. If none, just ignore this.
 order-btn-release-of = ↩️ Give back { $number } { $title }
+order-typed-news-one = Is this about order { $number } ({ $title })? Tap "💬 Tell the community" and these words go to the staff as they are, and into the ledger.
+    If it is a matter of your own household, tap "{ fallback-file-button }".
+order-typed-news-which = Which order is this about? Tap "💬 Tell the community" under that one and these words go to the staff as they are, and into the ledger.
+    If it is a matter of your own household, tap "{ fallback-file-button }".
+order-typed-handover-one = Order { $number } ({ $title }) cannot be passed to someone else directly: the community office reassigns it.
+    Tap "💬 Tell the community" and these words go to the staff as they are; if you cannot do it, tap "{ order-btn-release }" and say why, and the office will find someone else.
+order-typed-handover-which = An order cannot be passed to someone else directly: the community office reassigns it. You have { $count } orders in hand:
+    tap "💬 Tell the community" under the one you mean and these words go to the staff as they are; if you cannot do it, tap its "↩️ Give back" and say why, and the office will find someone else.
 
 # 👤 assign: staff give a free place on an open order to a member they chose
 order-btn-assign = 👤 Assign to a member

@@ -18,6 +18,10 @@ points-recent-title = <b>Latest points</b>
 # $order: the order's number and title
 points-recent-line = { $date } · { $order } · +{ $points }
 points-recent-none = No points yet. Try claiming an order in "{ menu-order-open }".
+points-recent-held = No points yet. You have { $count ->
+        [one] one order
+       *[other] { $count } orders
+    } in hand: once done and checked by the community, the points show here.
 points-in-month = this month
 points-in-year = this year
 points-in-all = overall

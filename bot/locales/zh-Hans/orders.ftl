@@ -1073,6 +1073,14 @@ card-action-tap = 请点上面卡片上的「{ $button }」。
 order-typed-release-one = 要放弃工单 { $number }（{ $title }）吗？点下面的「{ order-btn-release }」，再写一句原因，社区会另外安排人。不放弃就不用管这条。
 order-typed-release-which = 您手上有 { $count } 件工单，要放弃哪一件？点那一件的按钮，再写一句原因。不放弃就不用管这条。
 order-btn-release-of = ↩️ 放弃 { $number } { $title }
+order-typed-news-one = 这是工单 { $number }（{ $title }）的情况吧？点「💬 告诉社区」，这句话会原样转给社区工作人员，也记进台账。
+    如果是您自己家要报的事，点「{ fallback-file-button }」。
+order-typed-news-which = 这是哪一件工单的情况？点那一件的「💬 告诉社区」，这句话会原样转给社区工作人员，也记进台账。
+    如果是您自己家要报的事，点「{ fallback-file-button }」。
+order-typed-handover-one = 工单 { $number }（{ $title }）不能直接转给别人，换人要由社区来安排。
+    点「💬 告诉社区」，这句话会原样转给社区工作人员；确定不做了，点「{ order-btn-release }」写一句原因，社区会另外派人。
+order-typed-handover-which = 工单不能直接转给别人，换人要由社区来安排。您手上有 { $count } 件工单：
+    点那一件的「💬 告诉社区」，这句话会原样转给社区工作人员；确定不做了，点那一件的「↩️ 放弃」写一句原因，社区会另外派人。
 
 # 👤 指派: staff give a free place on an open order to a member they chose
 order-btn-assign = 👤 指派给党员/志愿者

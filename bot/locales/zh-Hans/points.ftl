@@ -18,6 +18,7 @@ points-recent-title = <b>最近的积分</b>
 # $order: the order's number and title
 points-recent-line = { $date } · { $order } · +{ $points } 分
 points-recent-none = 还没有积分记录。到「{ menu-order-open }」接一单试试吧。
+points-recent-held = 还没有积分记录。您手上正在办 { $count } 件工单，办完经社区验收后，积分就会记到这里。
 points-in-month = 本月
 points-in-year = 今年
 points-in-all = 累计

@@ -1076,6 +1076,14 @@ card-action-tap = 請點上面卡片上的「{ $button }」。
 order-typed-release-one = 要放棄工單 { $number }（{ $title }）嗎？點下面的「{ order-btn-release }」，再寫一句原因，社區會另外安排人。不放棄就不用管這條。
 order-typed-release-which = 您手上有 { $count } 件工單，要放棄哪一件？點那一件的按鈕，再寫一句原因。不放棄就不用管這條。
 order-btn-release-of = ↩️ 放棄 { $number } { $title }
+order-typed-news-one = 這是工單 { $number }（{ $title }）的情況吧？點「💬 告訴社區」，這句話會原樣轉給社區工作人員，也記進台賬。
+    如果是您自己家要報的事，點「{ fallback-file-button }」。
+order-typed-news-which = 這是哪一件工單的情況？點那一件的「💬 告訴社區」，這句話會原樣轉給社區工作人員，也記進台賬。
+    如果是您自己家要報的事，點「{ fallback-file-button }」。
+order-typed-handover-one = 工單 { $number }（{ $title }）不能直接轉給別人，換人要由社區來安排。
+    點「💬 告訴社區」，這句話會原樣轉給社區工作人員；確定不做了，點「{ order-btn-release }」寫一句原因，社區會另外派人。
+order-typed-handover-which = 工單不能直接轉給別人，換人要由社區來安排。您手上有 { $count } 件工單：
+    點那一件的「💬 告訴社區」，這句話會原樣轉給社區工作人員；確定不做了，點那一件的「↩️ 放棄」寫一句原因，社區會另外派人。
 
 # 👤 指派: staff give a free place on an open order to a member they chose
 order-btn-assign = 👤 指派給黨員/志願者

@@ -21,6 +21,7 @@ points-recent-title = <b>最近的積分</b>
 # $order: the order's number and title
 points-recent-line = { $date } · { $order } · +{ $points } 分
 points-recent-none = 還沒有積分記錄。到「{ menu-order-open }」接一單試試吧。
+points-recent-held = 還沒有積分記錄。您手上正在辦 { $count } 件工單，辦完經社區驗收後，積分就會記到這裡。
 points-in-month = 本月
 points-in-year = 今年
 points-in-all = 累計
