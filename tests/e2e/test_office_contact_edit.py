@@ -130,6 +130,10 @@ async def test_an_admin_changes_the_office_in_words(linli_sandbox: Harness) -> N
     )
     await _tap(h, ADMIN, "✅ 确定修改", confirm)
     assert (await _community(h, "和谐社区")).phone == "021-55500188"
+    # the community's button tapped again (its question answered): stale, nothing asked
+    sunshine_button = which["reply_markup"]["inline_keyboard"][1][0]["callback_data"]
+    stale = (await d.click(ADMIN, which["message_id"], data=sunshine_button))["answer"]
+    assert stale is not None and "这个按钮已经失效了" in stale["text"]
     # the hours said, then /cancel: nothing changes
     _, confirm = await d.say(ADMIN, "把和谐社区办公时间改成周一到周五9点到5点")
     assert "办公时间从「周一至周五 9:00–17:00」改为「周一到周五9点到5点」" in message_text(confirm)
