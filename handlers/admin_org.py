@@ -32,7 +32,7 @@ from handlers.text_steps import refuse_button_labels
 from models import Building, Community, Grid, Role, User, shown_name
 from services import org
 from services import org_edit as org_service
-from services.errors import NotFound
+from services.errors import InvalidInput, NotFound
 
 router = Router(name="admin-org")
 router.message.filter(F.chat.type == "private", IS_ADMIN)
@@ -49,11 +49,17 @@ class OrgEdit(StatesGroup):
     # a new community: its English name (or 跳过), then ✅ 确定新建 under what was typed
     english = State()
     confirm = State()
+    # an office's phone, address or hours (`org_field`) of community `org_id`: typed, or (said
+    # in words with the value) confirmed; or, said without naming one, which community
+    contact = State()
+    contact_confirm = State()
+    contact_which = State()
 
 
 # a stale button of another flow ("✅ 说完了", "跳过" …) is not a name
 refuse_button_labels(router, OrgEdit.name)
 refuse_button_labels(router, OrgEdit.english, allow=("common-skip",))
+refuse_button_labels(router, OrgEdit.contact)
 
 
 Row = list[tuple[str, str]]
@@ -146,11 +152,13 @@ async def _community_page(
             (t("org-rename-community"), OrgCb(action="ren-c", id=community_id).pack()),
         ],
         [(t("org-english-name"), OrgCb(action="en-c", id=community_id).pack())],
+        _contact_buttons(t, community_id),
         [(t("org-back-communities"), OrgCb(action="top").pack())],
     ]
     lines = [
         t("org-community", community=_named(t, community), grids=len(grids)),
         _english_line(t, community),
+        _contact_lines(t, community),
         line,
     ]
     await _show(message, "\n".join(x for x in lines if x), inline_kb(rows), new=new)
@@ -406,7 +414,14 @@ async def on_add_community_confirm(
 
 
 @router.message(
-    StateFilter(OrgEdit.name, OrgEdit.english, OrgEdit.confirm),
+    StateFilter(
+        OrgEdit.name,
+        OrgEdit.english,
+        OrgEdit.confirm,
+        OrgEdit.contact,
+        OrgEdit.contact_confirm,
+        OrgEdit.contact_which,
+    ),
     F.text.in_(labels("common-cancel")),
 )
 async def on_org_name_cancel(
@@ -548,3 +563,298 @@ async def on_move_building_yes(
 async def open_typed(message: Message, session: AsyncSession, t: Text) -> None:
     """🏘 组织架构 named in words ('组织架构', '加一栋楼'): its first page, in a new message."""
     await _communities_page(message, session, t, new=True)
+
+
+# ------------------------------------------------------------------ the office's contact details
+
+# ☎️ 改电话 / 📍 改地址 / 🕘 改办公时间: the button's action and the Community field it edits
+_CONTACTS = {"ct-p": "phone", "ct-a": "address", "ct-h": "office_hours"}
+_CONTACT_ACTION = {field: action for action, field in _CONTACTS.items()}
+# the office's lines (help's own keys) and each button's label
+_CONTACT_LINE = {
+    "phone": "office-phone",
+    "address": "office-address",
+    "office_hours": "office-hours",
+}
+_CONTACT_BUTTON = {
+    "phone": "org-set-phone",
+    "address": "org-set-address",
+    "office_hours": "org-set-hours",
+}
+
+
+def _contact_buttons(t: Text, community_id: int) -> Row:
+    return [
+        (t(_CONTACT_BUTTON[field]), OrgCb(action=action, id=community_id).pack())
+        for action, field in _CONTACTS.items()
+    ]
+
+
+def _contact_lines(t: Text, community: Community) -> str:
+    """The office's phone, address and hours as residents are told them ('未填写' where none)."""
+    return "\n".join(
+        t(_CONTACT_LINE[field], value=getattr(community, field) or t("org-contact-none"))
+        for field in org_service.CONTACT_FIELDS
+    )
+
+
+async def ask_contact(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    t: Text,
+    community_id: int,
+    field: str,
+) -> None:
+    """The office's phone, address or hours asked for (what it is now, and how to clear it)."""
+    community = await session.get(Community, community_id)
+    if community is None:
+        raise NotFound("org-err-gone")
+    await state.set_state(OrgEdit.contact)
+    await state.set_data({"org_edit": "contact", "org_field": field, "org_id": community_id})
+    limit = org_service.MAX_ADDRESS if field == "address" else org_service.MAX_HOURS
+    text = t(
+        "org-ask-contact",
+        field=field,
+        community=_named(t, community),
+        now=getattr(community, field) or t("org-contact-none"),
+        clear=org_service.NO_ENGLISH,
+        limit=limit,
+    )
+    await message.answer(text, reply_markup=cancel_keyboard(t))
+
+
+@router.callback_query(OrgCb.filter(F.action.in_(set(_CONTACTS))))
+async def on_contact_button(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """☎️ 改电话 / 📍 改地址 / 🕘 改办公时间: the new value asked for."""
+    assert isinstance(query.message, Message)
+    await query.answer()
+    field = _CONTACTS[callback_data.action]
+    await ask_contact(query.message, session, state, t, callback_data.id, field)
+
+
+async def _save_contact(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+    *,
+    community_id: int,
+    field: str,
+    value: str,
+) -> None:
+    """Saved (refused politely, the step kept, where it cannot be), told, and the page again."""
+    done = await org_service.set_contact(
+        session, user=user, roles=roles, community_id=community_id, field=field, value=value
+    )
+    await state.clear()
+    community = await session.get(Community, community_id)
+    name = _named(t, community) if community else ""
+    if not done.changed:
+        key = "org-contact-same"
+    else:
+        key = "org-contact-done" if done.name else "org-contact-cleared"
+    menu = main_menu(t, roles, registered=user.registered)
+    await message.answer(
+        t(key, field=field, community=name, value=done.name or t("org-contact-none")),
+        reply_markup=menu,
+    )
+    await _community_page(message, session, t, community_id, new=True)
+
+
+@router.message(StateFilter(OrgEdit.contact), F.text)
+async def on_contact_typed(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """The typed phone, address or hours: saved and the page shown again, or refused politely
+    (not a phone number, too long …) and asked again."""
+    data = await state.get_data()
+    await _save_contact(
+        message,
+        session,
+        state,
+        user,
+        roles,
+        t,
+        community_id=int(data.get("org_id") or 0),
+        field=str(data.get("org_field")),
+        value=message.text or "",
+    )
+
+
+async def _ask_contact_confirm(
+    message: Message, session: AsyncSession, t: Text, community_id: int, field: str, value: str
+) -> None:
+    """'阳光社区的电话改为 021-55500199，确定吗？' with ✅ 确定修改 / ✖️ 取消."""
+    community = await session.get(Community, community_id)
+    if community is None:
+        raise NotFound("org-err-gone")
+    await message.answer(t("org-add-community-check"), reply_markup=cancel_keyboard(t))
+    text = t(
+        "org-contact-confirm",
+        field=field,
+        community=_named(t, community),
+        before=getattr(community, field) or t("org-contact-none"),
+        value=value or t("org-contact-none"),
+    )
+    buttons = [
+        [(t("org-contact-yes"), OrgCb(action="ct-yes", id=community_id).pack())],
+        [(t("common-cancel"), OrgCb(action="ct-no", id=community_id).pack())],
+    ]
+    await message.answer(text, reply_markup=inline_kb(buttons))
+
+
+async def _contact_for(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    t: Text,
+    community_id: int,
+    field: str,
+    value: str | None,
+) -> None:
+    """The step for one community: the value said checked and confirmed, or (none said) asked."""
+    if value is None:
+        await ask_contact(message, session, state, t, community_id, field)
+        return
+    try:
+        cleaned = org_service.clean_contact(field, value)
+    except InvalidInput as exc:  # '电话改成123': the step, told why
+        await message.answer(t(exc.key, **exc.args_))
+        await ask_contact(message, session, state, t, community_id, field)
+        return
+    await state.set_state(OrgEdit.contact_confirm)
+    await state.set_data(
+        {"org_edit": "contact", "org_field": field, "org_id": community_id, "org_value": cleaned}
+    )
+    await _ask_contact_confirm(message, session, t, community_id, field, cleaned or "")
+
+
+async def open_contact_typed(
+    message: Message,
+    session: AsyncSession,
+    state: FSMContext,
+    t: Text,
+    *,
+    communities: Sequence[Community],
+    field: str,
+    value: str | None,
+) -> None:
+    """'阳光社区的电话改成021-55500199' / '社区地址改一下' from an admin: for the one community
+    named (or the only one), the value confirmed or asked; for several, which is asked first."""
+    if len(communities) == 1 and communities[0].id is not None:
+        await _contact_for(message, session, state, t, communities[0].id, field, value)
+        return
+    await state.set_state(OrgEdit.contact_which)
+    await state.set_data({"org_edit": "contact", "org_field": field, "org_value": value})
+    await _ask_which(message, t, communities, field)
+
+
+async def _ask_which(
+    message: Message, t: Text, communities: Sequence[Community], field: str
+) -> None:
+    rows: list[Row] = [
+        [(_named(t, c), OrgCb(action="ct-w", id=c.id or 0).pack())] for c in communities
+    ]
+    await message.answer(t("org-contact-which", field=field), reply_markup=inline_kb(rows))
+
+
+@router.callback_query(OrgCb.filter(F.action == "ct-w"))
+async def on_contact_which(
+    query: CallbackQuery, callback_data: OrgCb, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """The community whose office it is: its step (a button of a question gone: stale)."""
+    assert isinstance(query.message, Message)
+    data = await state.get_data()
+    if await state.get_state() != OrgEdit.contact_which.state:
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    value = data.get("org_value")
+    await _contact_for(
+        query.message,
+        session,
+        state,
+        t,
+        callback_data.id,
+        str(data.get("org_field")),
+        None if value is None else str(value),
+    )
+
+
+@router.message(StateFilter(OrgEdit.contact_which), F.text)
+async def on_contact_which_typed(
+    message: Message, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """Words typed instead of a community's button: the question again."""
+    data = await state.get_data()
+    await _ask_which(message, t, await org.list_communities(session), str(data.get("org_field")))
+
+
+@router.message(StateFilter(OrgEdit.contact_confirm), F.text)
+async def on_contact_confirm_typed(
+    message: Message, session: AsyncSession, state: FSMContext, t: Text
+) -> None:
+    """Words typed instead of ✅ 确定修改: the question again (nothing changes unasked)."""
+    data = await state.get_data()
+    await _ask_contact_confirm(
+        message,
+        session,
+        t,
+        int(data.get("org_id") or 0),
+        str(data.get("org_field")),
+        str(data.get("org_value") or ""),
+    )
+
+
+@router.callback_query(OrgCb.filter(F.action.in_({"ct-yes", "ct-no"})))
+async def on_contact_confirm(
+    query: CallbackQuery,
+    callback_data: OrgCb,
+    session: AsyncSession,
+    state: FSMContext,
+    user: User,
+    roles: frozenset[Role],
+    t: Text,
+) -> None:
+    """✅ 确定修改: saved and the page shown; ✖️ 取消: nothing changes. A button of a question
+    answered already (or of another community's) changes nothing."""
+    assert isinstance(query.message, Message)
+    data = await state.get_data()
+    if (
+        await state.get_state() != OrgEdit.contact_confirm.state
+        or int(data.get("org_id") or 0) != callback_data.id
+    ):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    if callback_data.action == "ct-no":
+        await query.answer()
+        await query.message.edit_reply_markup(reply_markup=None)
+        await state.clear()
+        menu = main_menu(t, roles, registered=user.registered)
+        await query.message.answer(t("org-cancelled"), reply_markup=menu)
+        return
+    value = data.get("org_value")
+    await _save_contact(
+        query.message,
+        session,
+        state,
+        user,
+        roles,
+        t,
+        community_id=callback_data.id,
+        field=str(data.get("org_field")),
+        value=org_service.NO_ENGLISH if value is None else str(value),
+    )
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)

@@ -21,7 +21,7 @@ from handlers import (
 from handlers.context import OrderCtx
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
-from models import Role, shown_name
+from models import Community, Role, shown_name
 from services import org as org_service
 from services import smalltalk, when
 from services import staff as staff_service
@@ -40,6 +40,8 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
     name none of theirs (the words go on as other text does)."""
     if not ctx.roles & {Role.STAFF, Role.ADMIN}:
         return False
+    if await office_contact_named(message, state, ctx, text):
+        return True  # '阳光社区的电话改成021-55500199': that step of 🏘 组织架构
     # '刘师傅那单怎么样了' / '这单退回去重做': the matters in progress, the results to check
     screen = smalltalk.screen_named(text) or smalltalk.staff_follow_up(text)
     if screen is None and len(text) <= smalltalk.MAX_CHARS:
@@ -192,3 +194,63 @@ async def work_area_text(ctx: OrderCtx) -> str:
         else:
             lines.append(t("staff-area-community", community=community, buildings=names))
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ an office's contact, in words
+
+# the place said when no community is named: '社区电话改成…' (the admin's only one, or asked)
+_ANY_OFFICE = frozenset(
+    {
+        "社区",
+        "本社区",
+        "我们社区",
+        "咱们社区",
+        "咱社区",
+        "community",
+        "the community",
+        "our community",
+    }
+)
+
+
+def _is_named(community: Community, place: str) -> bool:
+    """'阳光社区', '阳光', 'sunshine community', 'sunshine' name 阳光社区 (Sunshine Community)."""
+    names = {community.name, community.name.removesuffix("社区")}
+    if community.name_en:
+        english = community.name_en.casefold()
+        names |= {english, english.removesuffix(" community")}
+    return place.casefold() in {n.casefold() for n in names if n}
+
+
+async def office_contact_named(
+    message: Message, state: FSMContext, ctx: OrderCtx, text: str
+) -> bool:
+    """'社区电话改成021-55500199' / '阳光社区的地址改一下' / '把和谐社区办公时间改成…' from an
+    admin: the ☎️/📍/🕘 step of 🏘 组织架构 for that community (asked which, where none or the
+    admin's every one is named); from a community's staff, whose work it is. False when the
+    words name no community ('我的电话改成…' is one's own phone)."""
+    said = smalltalk.contact_change_said(text)
+    if said is None:
+        return False
+    communities = await org_service.list_communities(ctx.session)
+    if said.place not in _ANY_OFFICE:
+        communities = [c for c in communities if _is_named(c, said.place)]
+        if not communities:
+            return False
+    t = ctx.t
+    if Role.ADMIN not in ctx.roles:
+        button = t(smalltalk.Screen.ORG.value)
+        await message.answer(
+            t("staff-words-admin-only", button=button), reply_markup=ctx.main_menu()
+        )
+        return True
+    await admin_org.open_contact_typed(
+        message,
+        ctx.session,
+        state,
+        t,
+        communities=communities,
+        field=said.field,
+        value=said.value,
+    )
+    return True

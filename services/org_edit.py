@@ -21,6 +21,7 @@ from services import audit
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.staff_place import PLACE_EDITABLE
+from services.validation import phone_number
 
 # A typed name fits on a button and a card's line (a file import allows 100 characters)
 MAX_NAME = 30
@@ -352,3 +353,72 @@ async def counts(session: AsyncSession, *, community_id: int) -> dict[int, int]:
         .group_by(col(Building.grid_id))
     )
     return {gid: n for gid, n in rows.all()}
+
+
+# ------------------------------------------------------------------ a community office's contact
+
+# What an admin types for each of the office's details, and the longest allowed (the columns
+# take more, from a file import; typed here they stay a line of ❓ 帮助)
+CONTACT_FIELDS = ("phone", "address", "office_hours")
+MAX_ADDRESS = 100
+MAX_HOURS = 60
+# typed in place of a value: the office has none on file (residents are not told one)
+CLEAR_WORDS = frozenset({NO_ENGLISH, "清空", "删除", "无", "clear", "none"})
+
+
+def clean_contact(field: str, text: str) -> str | None:
+    """A typed phone (normalised as services.validation.phone_number has it: a mobile, a landline
+    with its area code), address or opening hours, tidied; None for a clearing word ('-', '清空',
+    'clear'). Too long, empty or odd text is refused."""
+    typed = " ".join((text or "").split())
+    if typed.casefold() in CLEAR_WORDS:
+        return None
+    if not typed:
+        raise InvalidInput("org-err-contact-empty")
+    if any(ord(ch) < 32 for ch in typed) or typed.startswith("/"):
+        raise InvalidInput("org-err-contact-odd")
+    if field == "phone":
+        try:
+            return phone_number(typed)
+        except InvalidInput:
+            raise InvalidInput("org-err-contact-phone") from None
+    if field not in CONTACT_FIELDS:
+        raise InvalidInput("err-stale-button")
+    limit = MAX_ADDRESS if field == "address" else MAX_HOURS
+    if len(typed) > limit:
+        raise InvalidInput("org-err-contact-long", limit=limit, length=len(typed))
+    return typed
+
+
+async def set_contact(
+    session: AsyncSession,
+    *,
+    user: User,
+    roles: Collection[Role],
+    community_id: int,
+    field: str,
+    value: str,
+) -> Named:
+    """Set (or, typed a clearing word, clear) a community office's phone, address or opening
+    hours (`field`), which residents are told in ❓ 帮助, when filing at night and where a call
+    back is suggested. `name` is the new value ("" for none), `before` the old one; the same
+    value again changes nothing (`changed` False). Audited as the other org edits are."""
+    if field not in CONTACT_FIELDS:
+        raise InvalidInput("err-stale-button")
+    await _require_admin(session, user=user, roles=roles, action=f"org_contact_{field}")
+    new = clean_contact(field, value)
+    community = await _community(session, community_id)
+    before = getattr(community, field) or ""
+    if before == (new or ""):
+        return Named("community", community_id, new or "", before, changed=False)
+    setattr(community, field, new)
+    _record(
+        session,
+        user,
+        f"org_contact_{field}",
+        "community",
+        community_id,
+        f"{community.name}: {before or '-'} → {new or '-'}",
+    )
+    await session.commit()
+    return Named("community", community_id, new or "", before)

@@ -2419,3 +2419,86 @@ def staff_follow_up(text: str | None) -> Screen | None:
     if _FOLLOWED.search(said) and _ORDER_OR_WORKER.search(said):
         return Screen.IN_PROGRESS
     return None
+
+
+# ------------------------------------------------------------------ an office's contact, changed
+
+# '社区电话改成021-55500199', '阳光社区的电话改成…', '把和谐社区办公时间改成周一到周五9点到5点',
+# '阳光社区的地址改一下', '改一下和谐社区的电话', 'change Sunshine's phone to 021-…': an admin
+# changing a community office's phone, address or opening hours (🏘 组织架构's ☎️/📍/🕘)
+_CONTACT_FIELD = {
+    "电话号码": "phone",
+    "联系电话": "phone",
+    "办公电话": "phone",
+    "座机": "phone",
+    "电话": "phone",
+    "办公地址": "address",
+    "地址": "address",
+    "办公时间": "office_hours",
+    "上班时间": "office_hours",
+    "开放时间": "office_hours",
+    "工作时间": "office_hours",
+    "服务时间": "office_hours",
+    "phone number": "phone",
+    "telephone": "phone",
+    "phone": "phone",
+    "address": "address",
+    "opening hours": "office_hours",
+    "office hours": "office_hours",
+    "hours": "office_hours",
+}
+_CONTACT_ZH_FIELD = "|".join(k for k in _CONTACT_FIELD if not k.isascii())
+_CONTACT_EN_FIELD = "|".join(k for k in _CONTACT_FIELD if k.isascii())
+_CONTACT_LEAD = r"^(?:请|麻烦|麻烦你)?(?:帮我|帮忙|给)?(?:把|将)?"
+_CONTACT_PLACE = r"(?P<place>[^\s，。,！!？?：:]{1,20}?)(?:的)?(?:办公室|服务中心|居委会)?(?:的)?"
+_CONTACT_TO = (
+    r"(?:要|需要)?(?:改成|改为|换成|更新为|更新成|变成|变更为|设为|设置为|设成|修改为|改到)"
+    r"\s*[:：]?\s*(?P<value>\S.*)$"
+)
+_CONTACT_VERB = r"(?:修改一下|更新一下|改一下|换一下|改改|改下|修改|更新|改)"
+_CONTACT_SAYS = (
+    re.compile(rf"{_CONTACT_LEAD}{_CONTACT_PLACE}(?P<field>{_CONTACT_ZH_FIELD}){_CONTACT_TO}"),
+    re.compile(
+        rf"{_CONTACT_LEAD}{_CONTACT_PLACE}(?P<field>{_CONTACT_ZH_FIELD})"
+        rf"(?:要|需要|得|想)?{_CONTACT_VERB}(?:吧|了|啊|呀)?$"
+    ),
+    re.compile(
+        rf"^(?:请|麻烦)?(?:帮我|我想|我要)?{_CONTACT_VERB}{_CONTACT_PLACE}"
+        rf"(?P<field>{_CONTACT_ZH_FIELD})(?:吧|啊|呀)?$"
+    ),
+    re.compile(
+        rf"^(?:please )?(?:change|set|update) (?:the )?(?P<place>\S.{{0,40}}?)(?:'s)? ?"
+        rf"(?:office )?(?P<field>{_CONTACT_EN_FIELD})(?: to (?P<value>\S.*))?$",
+        re.IGNORECASE,
+    ),
+)
+CONTACT_MAX_CHARS = 150
+
+
+@dataclass(frozen=True)
+class ContactSaid:
+    """A community office's detail an admin asks in words to change: `field` ("phone",
+    "address", "office_hours"), `place` the community as written ('阳光社区', '社区', 'sunshine
+    community'), `value` the new one where said (else None: it is asked)."""
+
+    field: str
+    place: str
+    value: str | None
+
+
+def contact_change_said(text: str | None) -> ContactSaid | None:
+    """Words asking to change a community office's phone, address or opening hours, or None.
+    Whose office the place names (a community, or just '社区') is for the caller to read."""
+    said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip(" 。.!！~～")
+    said = " ".join(said.split())
+    if not said or len(said) > CONTACT_MAX_CHARS:
+        return None
+    for pattern in _CONTACT_SAYS:
+        found = pattern.match(said)
+        if found is None:
+            continue
+        value = found.groupdict().get("value")
+        field_ = _CONTACT_FIELD[found.group("field").lower()]
+        place = found.group("place").strip().lower()
+        return ContactSaid(field=field_, place=place, value=value.strip() if value else None)
+    return None

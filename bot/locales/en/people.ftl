@@ -543,3 +543,44 @@ member-move-rejected-card = ❌ { $name } not taken in to { $there } ({ $by })
 member-move-approved = ✅ The staff of { $there } approved: you now serve { $there } (any grid) and will be told of orders that fit you there. The orders you hold stay yours until done (or given back).
 member-move-rejected = The staff of { $there } did not approve your move. You still serve { $here } and take its orders as usual. Ask your community if anything is unclear.
 member-move-decided = This change of community was decided already.
+
+# 🏘 Org structure: a community office's phone, address and opening hours (told to residents in ❓ Help)
+org-set-phone = ☎️ Phone
+org-set-address = 📍 Address
+org-set-hours = 🕘 Opening hours
+org-contact-none = not set
+org-ask-contact = { $field ->
+    [phone] What is the new phone number of the { $community } service centre? Now: { $now }. Type a landline with its area code (e.g. 021-55500199) or an 11-digit mobile number
+    [address] What is the new address of the { $community } service centre? Now: { $now }. Type the address (at most { $limit } characters)
+   *[other] What are the new opening hours of the { $community } service centre? Now: { $now }. Type them (at most { $limit } characters, e.g. Mon–Fri 9:00–17:00)
+ }, or { $clear } to clear it. Residents see it in "{ menu-help }" and when they file at night.
+org-contact-confirm = Change the { $field ->
+    [phone] phone number
+    [address] address
+   *[other] opening hours
+ } of the { $community } service centre from "{ $before }" to "{ $value }"?
+org-contact-yes = ✅ Change it
+org-contact-done = ✅ The { $field ->
+    [phone] phone number
+    [address] address
+   *[other] opening hours
+ } of the { $community } service centre is now "{ $value }"; residents are told this.
+org-contact-cleared = ✅ The { $field ->
+    [phone] phone number
+    [address] address
+   *[other] opening hours
+ } of the { $community } service centre is cleared; residents are no longer told one.
+org-contact-same = Nothing changed: the { $field ->
+    [phone] phone number
+    [address] address
+   *[other] opening hours
+ } of the { $community } service centre is still "{ $value }".
+org-contact-which = Which community's service centre { $field ->
+    [phone] phone number
+    [address] address
+   *[other] opening hours
+ } should change? Choose the community:
+org-err-contact-empty = It cannot be empty. Type it again, or tap "{ common-cancel }".
+org-err-contact-odd = That does not look like what goes here. Type the text itself, or tap "{ common-cancel }".
+org-err-contact-long = That is too long ({ $length } characters); please keep it to { $limit } and type it again.
+org-err-contact-phone = That does not look like a phone number. Type a landline with its area code (e.g. 021-55500199) or an 11-digit mobile number, or tap "{ common-cancel }".

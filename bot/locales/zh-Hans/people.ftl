@@ -514,3 +514,44 @@ member-move-rejected-card = ❌ 没有同意 { $name } 转入{ $there }（{ $by 
 member-move-approved = ✅ { $there }的工作人员同意了：您现在是{ $there }的党员/志愿者（不限网格），以后有适合您的工单会通知您。您手上还没办完的工单仍由您办完（或放弃）。
 member-move-rejected = { $there }的工作人员没有同意您的转社区申请。您仍是{ $here }的党员/志愿者，照常接单。有疑问可以联系社区。
 member-move-decided = 这个转社区申请已经处理过了。
+
+# 🏘 组织架构: a community office's phone, address and opening hours (told to residents in ❓ 帮助)
+org-set-phone = ☎️ 改电话
+org-set-address = 📍 改地址
+org-set-hours = 🕘 改办公时间
+org-contact-none = 未填写
+org-ask-contact = { $field ->
+    [phone] 「{ $community }」服务中心的电话改成什么？现在：{ $now }。请输入带区号的座机号（如 021-55500199）或 11 位手机号
+    [address] 「{ $community }」服务中心的地址改成什么？现在：{ $now }。请输入地址（不超过 { $limit } 个字）
+   *[other] 「{ $community }」服务中心的办公时间改成什么？现在：{ $now }。请输入办公时间（不超过 { $limit } 个字，如：周一至周五 9:00–17:00）
+ }；输入 { $clear } 则清空。居民在「{ menu-help }」和夜间登记时会看到它。
+org-contact-confirm = 把「{ $community }」服务中心的{ $field ->
+    [phone] 电话
+    [address] 地址
+   *[other] 办公时间
+ }从「{ $before }」改为「{ $value }」，确定吗？
+org-contact-yes = ✅ 确定修改
+org-contact-done = ✅ 「{ $community }」服务中心的{ $field ->
+    [phone] 电话
+    [address] 地址
+   *[other] 办公时间
+ }已改为「{ $value }」，居民现在看到的就是它。
+org-contact-cleared = ✅ 已清空「{ $community }」服务中心的{ $field ->
+    [phone] 电话
+    [address] 地址
+   *[other] 办公时间
+ }，居民不再看到这一项。
+org-contact-same = 没有变化：「{ $community }」服务中心的{ $field ->
+    [phone] 电话
+    [address] 地址
+   *[other] 办公时间
+ }仍是「{ $value }」。
+org-contact-which = 要改哪个社区服务中心的{ $field ->
+    [phone] 电话
+    [address] 地址
+   *[other] 办公时间
+ }？请选择社区：
+org-err-contact-empty = 内容不能为空。请重新输入，或点「{ common-cancel }」。
+org-err-contact-odd = 这不像要填的内容。请直接输入文字，或点「{ common-cancel }」。
+org-err-contact-long = 太长了（{ $length } 个字），请不超过 { $limit } 个字，再输入一次。
+org-err-contact-phone = 这不像一个电话号码。请输入带区号的座机号（如 021-55500199）或 11 位手机号，再输入一次；或点「{ common-cancel }」。

@@ -517,3 +517,44 @@ member-move-rejected-card = ❌ 沒有同意 { $name } 轉入{ $there }（{ $by 
 member-move-approved = ✅ { $there }的工作人員同意了：您現在是{ $there }的黨員/志願者（不限網格），以後有適合您的工單會通知您。您手上還沒辦完的工單仍由您辦完（或放棄）。
 member-move-rejected = { $there }的工作人員沒有同意您的轉社區申請。您仍是{ $here }的黨員/志願者，照常接單。有疑問可以聯繫社區。
 member-move-decided = 這個轉社區申請已經處理過了。
+
+# 🏘 組織架構: a community office's phone, address and opening hours (told to residents in ❓ 幫助)
+org-set-phone = ☎️ 改電話
+org-set-address = 📍 改地址
+org-set-hours = 🕘 改辦公時間
+org-contact-none = 未填寫
+org-ask-contact = { $field ->
+    [phone] 「{ $community }」服務中心的電話改成什麼？現在：{ $now }。請輸入帶區號的座機號（如 021-55500199）或 11 位手機號
+    [address] 「{ $community }」服務中心的地址改成什麼？現在：{ $now }。請輸入地址（不超過 { $limit } 個字）
+   *[other] 「{ $community }」服務中心的辦公時間改成什麼？現在：{ $now }。請輸入辦公時間（不超過 { $limit } 個字，如：週一至週五 9:00–17:00）
+ }；輸入 { $clear } 則清空。居民在「{ menu-help }」和夜間登記時會看到它。
+org-contact-confirm = 把「{ $community }」服務中心的{ $field ->
+    [phone] 電話
+    [address] 地址
+   *[other] 辦公時間
+ }從「{ $before }」改為「{ $value }」，確定嗎？
+org-contact-yes = ✅ 確定修改
+org-contact-done = ✅ 「{ $community }」服務中心的{ $field ->
+    [phone] 電話
+    [address] 地址
+   *[other] 辦公時間
+ }已改為「{ $value }」，居民現在看到的就是它。
+org-contact-cleared = ✅ 已清空「{ $community }」服務中心的{ $field ->
+    [phone] 電話
+    [address] 地址
+   *[other] 辦公時間
+ }，居民不再看到這一項。
+org-contact-same = 沒有變化：「{ $community }」服務中心的{ $field ->
+    [phone] 電話
+    [address] 地址
+   *[other] 辦公時間
+ }仍是「{ $value }」。
+org-contact-which = 要改哪個社區服務中心的{ $field ->
+    [phone] 電話
+    [address] 地址
+   *[other] 辦公時間
+ }？請選擇社區：
+org-err-contact-empty = 內容不能為空。請重新輸入，或點「{ common-cancel }」。
+org-err-contact-odd = 這不像要填的內容。請直接輸入文字，或點「{ common-cancel }」。
+org-err-contact-long = 太長了（{ $length } 個字），請不超過 { $limit } 個字，再輸入一次。
+org-err-contact-phone = 這不像一個電話號碼。請輸入帶區號的座機號（如 021-55500199）或 11 位手機號，再輸入一次；或點「{ common-cancel }」。
