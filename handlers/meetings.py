@@ -1030,7 +1030,8 @@ async def start_meeting_said(
     lines += [t("consult-said-later", typed=html.escape(x)) for x in later]
     if said.rest:
         lines.append(t("consult-said-rest", rest=html.escape(said.rest)))
-    await message.answer("\n".join(lines), reply_markup=cancel_kb(t))
+    if lines:  # '我要开会': nothing to say taken, the form is asked from its start
+        await message.answer("\n".join(lines), reply_markup=cancel_kb(t))
     if said.kind is None:
         await _ask_kind(message, state, t)
     elif (await state.get_data()).get("title") is None:

@@ -62,7 +62,7 @@ _SUBJECT = (
 _SUBJECT_TAIL = re.compile(r"(?:的(?:事情|事|问题)?|事宜|问题)$")
 # words that carry no piece of the form ('开个', '我们', "let's", 'the'): left out of `rest`
 _FILLER = re.compile(
-    r"召开|开一个|开一次|开个|开|组织|举行|举办|安排|搞|进行|一下|一个|一次|一场|个|我们|咱们|大家"
+    r"召开|开一个|开一次|开个|开|组织|举行|举办|安排|搞|进行|一下|一个|一次|一场|个|我们|咱们|我|大家"
     r"|要|想|准备|打算|计划|帮我|请|新建|吧|啊|呀|哦|了|的|在|会"
     r"|\b(?:let'?s|we|we'll|will|i|want|to|hold|have|schedule|set|up|a|an|the|new|please"
     r"|on|at|for|call)\b",

@@ -71,6 +71,12 @@ async def test_kind_not_named_is_asked_and_title_stands(linli_sandbox: Harness) 
     assert await d.errors() == []
 
 
+async def test_a_meeting_named_without_pieces_starts_the_form(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    await reply_to(d, OTHER_STAFF, "我要开会", "请选择会议类型")
+    assert await d.errors() == []
+
+
 async def test_a_past_time_is_asked_at_its_step(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
