@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -60,7 +61,7 @@ from handlers.consult_kit import (
     tx,
     when_text,
 )
-from handlers.context import UpdateCtx, UpdateCtxMiddleware
+from handlers.context import OrderCtx, UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, plain, starter
 from handlers.keyboards import step_keyboard
@@ -78,8 +79,8 @@ from models.consultations import (
     RsvpAnswer,
     Topic,
 )
-from services import delivery as outbox
 from services import (
+    consult_said,
     meeting_cards,
     meeting_messages,
     meetings,
@@ -87,6 +88,7 @@ from services import (
     smalltalk,
     topics,
 )
+from services import delivery as outbox
 from services.consult_common import in_audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 from services.users import can_act_in
@@ -987,6 +989,60 @@ async def on_kind_typed(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
     await _ask_kind(message, state, t, t("meeting-title-before-kind", title=title))
 
 
+async def start_meeting_said(
+    message: Message, state: FSMContext, ctx: OrderCtx, said: consult_said.MeetingSaid
+) -> None:
+    """A meeting described in one message ('下周三晚上7点开个议事会，讨论加装电梯'): the form
+    begins with what was said filled in, each piece checked as its step checks it, and says
+    what it took; it asks the steps left. A time not usable as said is asked at its step (with
+    what is wrong with it); words that fit no step are said back, not dropped."""
+    t, now = ctx.t, ctx.now()
+    community_id = await staff_community(ctx.session, user=ctx.user, roles=ctx.roles)
+    await state.clear()
+    await state.update_data(community_id=community_id)
+    taken: list[str] = []
+    later: list[str] = []
+    if said.kind is not None:
+        await state.update_data(kind=said.kind)
+        taken.append(t(f"meeting-kind-{said.kind}"))
+    if said.title is not None:
+        try:
+            title = meetings.clean_title(said.title)
+        except InvalidInput:
+            later.append(said.title)
+        else:
+            await state.update_data(title=title, title_at_kind=said.kind is None)
+            taken.append(title)
+    if said.when is not None:
+        try:
+            start = meetings.check_start(
+                parse_local_time(said.when, settings=ctx.settings, now=now), now=now
+            )
+        except InvalidInput:
+            await state.update_data(said_when=said.when)
+            later.append(said.when)
+        else:
+            await state.update_data(starts_at=start.isoformat(), said_start=True)
+            taken.append(when_text(t, start, settings=ctx.settings, now=now))
+    if said.place is not None:
+        place, link = meetings.clean_where(said.place, None)
+        await state.update_data(place=place, link=link, said_place=True)
+        taken.append(said.place)
+    items = " · ".join(html.escape(x) for x in taken)
+    lines = [t("consult-said-taken", items=items)] if taken else []
+    lines += [t("consult-said-later", typed=html.escape(x)) for x in later]
+    if said.rest:
+        lines.append(t("consult-said-rest", rest=html.escape(said.rest)))
+    if lines:  # '我要开会': nothing to say taken, the form is asked from its start
+        await message.answer("\n".join(lines), reply_markup=cancel_kb(t))
+    if said.kind is None:
+        await _ask_kind(message, state, t)
+    elif (await state.get_data()).get("title") is None:
+        await _ask_title(message, state, t)
+    else:
+        await _ask_agenda(message, state, t)
+
+
 # The typed steps after the kind have ⬅️ 上一步 beside ✖️ 取消 (on_meeting_back); asked again
 # that way, a question shows what was entered.
 
@@ -1051,7 +1107,18 @@ async def _ask_duration(message: Message, state: FSMContext, ctx: UpdateCtx) -> 
 async def on_agenda(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
     """Agenda typed (one item a line); ask the time (the example: a week from now)."""
     await state.update_data(agenda=meetings.clean_agenda(message.text or ""))
+    data = await state.get_data()
+    if data.get("said_start") and data.get("starts_at"):  # said with the meeting: taken
+        await state.update_data(said_start=False)
+        await _ask_duration(message, state, ctx)
+        return
     await _ask_start(message, state, ctx)
+    if data.get("said_when"):  # said with the meeting, not usable as said: what is wrong
+        await state.update_data(said_when=None)
+        now = ctx.now()
+        meetings.check_start(
+            parse_local_time(data["said_when"], settings=ctx.settings, now=now), now=now
+        )
 
 
 @staff_router.message(StateFilter(MeetingForm.start), F.text)
@@ -1068,8 +1135,13 @@ async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
 
 
 async def _ask_place(message: Message, state: FSMContext, t: Text) -> None:
-    await state.set_state(MeetingForm.place)
     data = await state.get_data()
+    if data.get("said_place") and (data.get("place") or data.get("link")):
+        await state.update_data(said_place=False)  # said with the meeting: taken
+        await state.set_state(MeetingForm.audience)
+        await ask_audience(message, state, t, flow="meeting")
+        return
+    await state.set_state(MeetingForm.place)
     typed = data.get("place") or data.get("link")
     text = with_current(t, t("meeting-ask-place"), typed)
     await message.answer(text, reply_markup=step_keyboard(t))

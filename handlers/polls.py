@@ -4,6 +4,7 @@ proxy votes and export."""
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,7 +61,7 @@ from handlers.consult_kit import (
     tx,
     when_text,
 )
-from handlers.context import UpdateCtx
+from handlers.context import OrderCtx, UpdateCtx
 from handlers.filters import IS_STAFF
 from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import step_keyboard
@@ -84,7 +85,7 @@ from models.consultations import (
     Topic,
     Vote,
 )
-from services import polls, smalltalk, topics
+from services import consult_said, polls, smalltalk, topics
 from services.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from services.meetings import audience_names
 from services.users import can_act_in
@@ -1469,6 +1470,51 @@ async def start_poll_form(
     await state.update_data(community_id=community_id, from_topic=topic.id)
     await message.answer(ctx.t("topic-new-poll", title=topic.title))
     await _ask_question(message, state, ctx)
+
+
+async def start_poll_said(
+    message: Message, state: FSMContext, ctx: OrderCtx, said: consult_said.PollSaid
+) -> None:
+    """A poll described in one message ('投票：小区停车费要不要涨 选项 同意 不同意 弃权'): the
+    form begins with the question (and the options, when given) filled in, checked as their
+    steps check them, says what it took and asks the rest; options not usable as said are
+    asked at their step, shown there to be sent again or changed."""
+    from services.validation import clean_text
+
+    t = ctx.t
+    community_id = await staff_community(ctx.session, user=ctx.user, roles=ctx.roles)
+    try:
+        question = clean_text(said.question, max_len=polls.QUESTION_MAX)
+    except InvalidInput:
+        question = None
+    await state.clear()
+    await state.update_data(community_id=community_id)
+    if question is None:  # too long: asked at its step, where the refusal says why
+        await message.answer(t("consult-said-later", typed=html.escape(said.question)))
+        await _ask_question(message, state, ctx)
+        return
+    await state.update_data(question=question)
+    await step_asked(state, "question")
+    taken = [question]
+    options = None
+    if said.options is not None:
+        try:
+            options = polls.clean_options(list(said.options))
+        except InvalidInput:
+            await state.update_data(options=list(said.options))  # shown at the options step
+    lines = []
+    if options is not None:
+        await state.update_data(options=options)
+        taken.append(t.join(options))
+    lines.append(t("consult-said-taken", items=" · ".join(html.escape(x) for x in taken)))
+    if said.options_said is not None and options is None:
+        lines.append(t("consult-said-later", typed=html.escape(said.options_said)))
+    await message.answer("\n".join(lines), reply_markup=cancel_kb(t))
+    if options is None:
+        await _ask_options(message, state, ctx)
+        return
+    await step_asked(state, "options")
+    await _ask_multiple(message, state, ctx)
 
 
 async def _ask_question(message: Message, state: FSMContext, ctx: _Asking) -> None:

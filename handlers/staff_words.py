@@ -13,6 +13,7 @@ from handlers import (
     admin,
     admin_org,
     broadcast,
+    consult_said,
     meetings,
     members,
     staff_search,
@@ -51,6 +52,8 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
         )
     if screen is not None:
         return await _open(message, state, ctx, screen)
+    if await consult_said.start_said(message, state, ctx, text):
+        return True  # '下周三晚上7点开个议事会，讨论加装电梯': the meeting form, begun with it
     if smalltalk.asks_work_area(text):  # '我负责哪几栋楼': their places and buildings
         await message.answer(await work_area_text(ctx), reply_markup=ctx.main_menu())
         return True

@@ -451,3 +451,30 @@ def parse_duration(text: str | None) -> int | None:
         hours += 0.5
     minutes = hours * 60 + (int(found["m"]) if found["m"] else 0)
     return round(minutes) if minutes > 0 else None
+
+
+def time_said_in(text: str) -> tuple[int, int] | None:
+    """Where a time is said inside longer words ('下周三晚上7点开个议事会' → the span of
+    '下周三晚上7点'; 'meeting next Wednesday 7pm about …' → 'next Wednesday 7pm'): the longest
+    part read as a time (a day without its hour counts, so that it is asked for), not cut out
+    of a word or a number; None when no time is said. Read, not placed: parse_when checks it."""
+    if len(text) > 200:
+        return None
+    best: tuple[int, int] | None = None
+
+    def joined(a: str, b: str) -> bool:  # 'mon' in 'money', '0点' in '10点'
+        return a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+
+    for i in range(len(text)):
+        if text[i].isspace() or (i > 0 and joined(text[i - 1], text[i])):
+            continue
+        for j in range(min(len(text), i + 30), i, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if text[j - 1].isspace() or (j < len(text) and joined(text[j - 1], text[j])):
+                continue
+            part = text[i:j]
+            if _read(part) is not None or day_without_time(part):
+                best = (i, j)
+                break
+    return best

@@ -1,0 +1,184 @@
+"""A meeting or a poll staff describe in one message ('下周三晚上7点开个议事会，讨论加装电梯',
+'投票：小区停车费要不要涨 选项 同意 不同意 弃权', 'new poll: should we add a lift? yes/no'):
+the pieces said, for the form to start with them filled. Framework-free: words in, pieces out;
+the handlers check each piece as its step does, and ask at its step what cannot be used.
+
+Nothing said is dropped: what fits no step comes back as `rest`, for the form to say so."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from services.triage.text import to_simplified
+from services.when import time_said_in
+
+MAX_CHARS = 160
+
+# the kinds of meeting (models.MeetingKind values) by the words staff use for them, longest
+# first within each; '议事会' alone is the residents' one, as typed at the form's kind step
+_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("重大事项听证会", "hearing"),
+    ("小区事务协调会", "estate"),
+    ("居民议事会", "residents"),
+    ("党群议事会", "party_masses"),
+    ("楼栋夜话", "building_night"),
+    ("听证会", "hearing"),
+    ("协调会", "estate"),
+    ("议事会", "residents"),
+    ("夜话", "building_night"),
+    ("residents' meeting", "residents"),
+    ("residents meeting", "residents"),
+    ("party-masses meeting", "party_masses"),
+    ("estate meeting", "estate"),
+    ("building night", "building_night"),
+    ("public hearing", "hearing"),
+    ("hearing", "hearing"),
+)
+_GENERIC = re.compile(r"开(?:个|一个|一次|次|场|一场)?会|会议|\bmeeting\b", re.I)
+_PLAN = re.compile(
+    r"开|召开|组织|举行|举办|安排|约|\b(?:hold|have|schedule|set up|new|let'?s|call)\b", re.I
+)
+_ASKS = re.compile(
+    r"[?？]$|吗|什么|哪|怎么|怎样|有没有|多少|几点|几号|\b(?:how|what|when|which|where|did|is|are)\b",
+    re.I,
+)
+_PLACE = (
+    re.compile(r"在\s*([^\s，,。；;在]{1,15}?)\s*(?=开|召开|举行|举办|组织|搞|进行)"),
+    re.compile(r"地点\s*[:：是在]?\s*([^\s，,。；;]{1,20})"),
+    re.compile(
+        r"\b(?:in|at)\s+(?!\d)((?:the\s+)?[a-z][a-z' -]{1,30}?)"
+        r"(?=\s+(?:about|regarding|to discuss|re)\b|\s*[,.;!]|\s*$)",
+        re.I,
+    ),
+)
+_SUBJECT = (
+    re.compile(
+        r"(?:讨论|商量|商议|研究|议题|主题|关于)\s*[:：是]?\s*(?:一下)?\s*([^，,。；;！!]+)"
+    ),
+    re.compile(r"\b(?:about|regarding|to discuss|discuss|re:)\s+([^,.;!]+)", re.I),
+)
+_SUBJECT_TAIL = re.compile(r"(?:的(?:事情|事|问题)?|事宜|问题)$")
+# words that carry no piece of the form ('开个', '我们', "let's", 'the'): left out of `rest`
+_FILLER = re.compile(
+    r"召开|开一个|开一次|开个|开|组织|举行|举办|安排|搞|进行|一下|一个|一次|一场|个|我们|咱们|我|大家"
+    r"|要|想|准备|打算|计划|帮我|请|新建|吧|啊|呀|哦|了|的|在|会"
+    r"|\b(?:let'?s|we|we'll|will|i|want|to|hold|have|schedule|set|up|a|an|the|new|please"
+    r"|on|at|for|call)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[，,。；;！!]")
+
+
+@dataclass(frozen=True)
+class MeetingSaid:
+    """The pieces of a meeting said in one message (each None when not said)."""
+
+    kind: str | None  # a models.MeetingKind value
+    title: str | None
+    when: str | None  # the words of the time, as said
+    place: str | None
+    rest: str | None  # words that fit none of the form's steps
+
+
+@dataclass(frozen=True)
+class PollSaid:
+    """A poll said in one message: its question, and its options when given."""
+
+    question: str
+    options: tuple[str, ...] | None
+    options_said: str | None  # the options' words as said (checked at the options step)
+
+
+def _norm(text: str) -> str:
+    text = to_simplified(unicodedata.normalize("NFKC", text or "")).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    return f"{text[:start]} , {text[end:]}"
+
+
+def meeting_said(text: str) -> MeetingSaid | None:
+    """The meeting a staff member describes ('周五下午3点在活动室开楼栋夜话'), or None when the
+    words are no new meeting (a question about one, a screen's name, a poll)."""
+    said = _norm(text)
+    if not said or len(said) > MAX_CHARS or _ASKS.search(said) or poll_said(said) is not None:
+        return None
+    folded = said.casefold()
+    kind = None
+    span: tuple[int, int] | None = None
+    for word, value in _KIND_WORDS:
+        at = folded.find(word)
+        if at >= 0:
+            kind, span = value, (at, at + len(word))
+            break
+    generic = _GENERIC.search(said)
+    if span is None and generic is None:
+        return None
+    timed = time_said_in(said)
+    rest = said
+    when = None
+    if timed is not None:
+        when = said[timed[0] : timed[1]].strip()
+    if when is None and not _PLAN.search(said):
+        return None  # '议事会' alone: a screen or a word, no meeting to set up
+    # cut from the end first, so that the spans found stay where they were
+    for start, end in sorted(
+        [s for s in (timed, span, generic.span() if generic else None) if s], reverse=True
+    ):
+        rest = _cut(rest, start, end)
+    place = None
+    for pattern in _PLACE:
+        found = pattern.search(rest)
+        if found is not None:
+            place = found.group(1).strip()
+            rest = _cut(rest, *found.span())
+            break
+    title = None
+    for pattern in _SUBJECT:
+        found = pattern.search(rest)
+        if found is not None:
+            title = _SUBJECT_TAIL.sub("", found.group(1).strip()).strip() or None
+            rest = _cut(rest, *found.span())
+            break
+    left = [c.strip() for c in _CLAUSES.split(rest) if _FILLER.sub("", c).strip(" '-:：")]
+    return MeetingSaid(
+        kind=kind, title=title, when=when, place=place, rest="，".join(left) or None
+    )
+
+
+_POLL = re.compile(
+    r"^(?:(?:请|帮我)?(?:发起|新建|发|开|建|搞|做)?\s*(?:一个|个|一次)?\s*(?:投票|表决)"
+    r"|(?:new|create|start)\s+(?:a\s+)?poll|poll)\s*[:：,，]\s*(?P<rest>.+)$",
+    re.I | re.S,
+)
+_OPTIONS = re.compile(r"\s*(?:选项|options?)\s*[:：]?\s*(?P<options>.+)$", re.I | re.S)
+_YES_NO = re.compile(r"(?<=[?？])\s*(?P<options>[^?？]+)$")
+
+
+def poll_said(text: str) -> PollSaid | None:
+    """The poll a staff member describes ('发起一个投票：是否同意加装电梯'), or None."""
+    said = _norm(text)
+    if not said or len(said) > MAX_CHARS:
+        return None
+    found = _POLL.match(said)
+    if found is None:
+        return None
+    body = found.group("rest").strip()
+    options_said = None
+    marked = _OPTIONS.search(body)
+    if marked is None:
+        marked = _YES_NO.search(body)  # 'should we add a lift? yes/no'
+    if marked is not None and marked.start() > 0:
+        options_said = marked.group("options").strip() or None
+        body = body[: marked.start()].strip()
+    question = body.strip(" ,，")
+    if len(question) < 2:
+        return None
+    options = None
+    if options_said is not None:
+        parts = [p for p in re.split(r"[\s/、,，;；|]+", options_said) if p]
+        options = tuple(parts) if parts else None
+    return PollSaid(question=question, options=options, options_said=options_said)
