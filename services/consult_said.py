@@ -69,6 +69,9 @@ _FILLER = re.compile(
     re.I,
 )
 _CLAUSES = re.compile(r"[，,。；;！!]")
+_BUSY = re.compile(
+    r"在开会|正在开会|开会中|开着会|开完会|开会去了|去开会|开会呢|\bin a meeting\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def meeting_said(text: str) -> MeetingSaid | None:
     words are no new meeting (a question about one, a screen's name, a poll)."""
     said = _norm(text)
     if not said or len(said) > MAX_CHARS or _ASKS.search(said) or poll_said(said) is not None:
+        return None
+    if _BUSY.search(said):  # '我在开会', '刚开完会': where they are, not a meeting to set up
         return None
     folded = said.casefold()
     kind = None
@@ -144,6 +149,8 @@ def meeting_said(text: str) -> MeetingSaid | None:
             rest = _cut(rest, *found.span())
             break
     left = [c.strip() for c in _CLAUSES.split(rest) if _FILLER.sub("", c).strip(" '-:：")]
+    if kind is None and title is None and when is None and place is None and left:
+        return None  # '下午要开会，晚点回复': a meeting mentioned, nothing of one to set up
     return MeetingSaid(
         kind=kind, title=title, when=when, place=place, rest="，".join(left) or None
     )
