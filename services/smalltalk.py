@@ -53,6 +53,8 @@ _PHRASES: dict[Kind, str] = {
     Kind.GREETING: "你好|您好|你们好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|"
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
     "good afternoon|good evening|how are you|anyone there|is anyone there|are you there|"
+    "anyone|anybody|anyone here|anybody here|anybody there|someone there|is someone there|"
+    "you there|still there|you still there|are you still there|"
     # a newcomer saying hello: the greeting's answer is the menu (in a group, the private chat)
     "我是新来的|新来的|我刚搬来|刚搬来|刚搬来的|我刚搬来的|初来乍到|请多关照|多多关照|"
     "i m new here|i am new here|new here|i just moved in",
@@ -121,6 +123,18 @@ _PHRASES: dict[Kind, str] = {
     "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry|"
     "when will someone come|when is someone coming|is anyone coming|any progress",
 }
+# asked whether it was done, as people ask it ('修了没有', '有人管没', '处理了么'): each doing
+# with each way of asking, not only the few written above
+_DONE_VERBS = "修|修好|弄|弄好|处理|处理好|办|办好|解决|搞|搞好|管|来|来人|派人|上门|安排"
+_DONE_ASKED = "了吗|了没|了没有|了么|了嘛|了不|没有|没"
+_SOMEONE = "有人管|有人来|有人修|有人处理|有人弄|有人看|有人办|来人"
+_SOMEONE_ASKED = "吗|么|没|没有|不|了吗|了没|了没有"
+_PHRASES[Kind.PROGRESS] += "".join(
+    f"|{verb}{asked}"
+    for verbs, asks in ((_DONE_VERBS, _DONE_ASKED), (_SOMEONE, _SOMEONE_ASKED))
+    for verb in verbs.split("|")
+    for asked in asks.split("|")
+)
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
@@ -156,7 +170,33 @@ def _clean(text: str) -> str:
             kept.append(" ")
         else:
             kept.append(ch)
-    return re.sub(r"\s+", " ", "".join(kept)).strip()
+    said = re.sub(r"\s+", " ", "".join(kept)).strip()
+    return re.sub(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])", _spelled_out, said)
+
+
+# chat shorthand, as people type on a phone ('who r u', 'thx', 'pls'): read as the words
+_SHORTHAND = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "tnx": "thanks",
+    "ty": "thank you",
+    "k": "ok",
+    "kk": "ok",
+    "okey": "okay",
+    "im": "i m",
+    "wat": "what",
+    "wut": "what",
+    "cya": "see you",
+}
+
+
+def _spelled_out(word: re.Match[str]) -> str:
+    return _SHORTHAND.get(word.group(0), word.group(0))
 
 
 # a message of emoji alone, as many older phones' users answer ('👍', '🙏🙏', '👌😊'): what it
@@ -398,6 +438,7 @@ _ASKING = "吗|么|嘛"
 _HOWTO_FILLERS = (
     # whom and how it is asked
     "请问|问一下|问下|问问|想问|想问一下|打听一下|你好|您好|你们好|在吗|老师|同志|师傅|社区|工作人员|"
+    "帮我|帮忙|替我|给我|麻烦|麻烦你|请|"
     "我|我们|咱|咱们|俺|您|你|你们|自己|我家|家里|我的|"
     "想|想要|要|需要|得|该|应该|会|才|就|还|也|又|再|都|先|"
     "一下|下|呢|啊|呀|吧|哦|噢|哈|啦|了|的|地|是|在|到|从|跟|和|给|把|对|用|个|一个|次|"
@@ -1129,11 +1170,17 @@ _COMPOSE_WORDS: dict[Compose, str] = {
     "no photo|no photos|no pictures|no picture|nothing to add|nothing more",
     Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
     "不提交了|不反映了|不找你们了|never mind|nevermind|forget it|"
+    # the matter taken back before it is filed, as they say it of one filed
+    "不要报了|不要报|别报了|别报|不报|不想要了|撤了|撤回|撤销|撤掉|取消|删了|删掉|"
+    "don t file it|do not file it|don t send it|do not send it|cancel it|cancel|"
     # wanting out, or a slip: the way out is offered, the words are not the matter's
     "返回|回去|退出|返回主菜单|回主菜单|主菜单|回到主菜单|点错了|按错了|点错|按错|不小心点的|"
     "不小心点错了|go back|wrong button|by mistake",
 }
-_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay"
+_COMPOSE_FILLERS = (
+    "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay|"
+    "帮我|给我|麻烦|你|你们|把|这个|那个|这事|这件事|please|just"
+)
 _COMPOSE_TOKENS: list[tuple[str, Compose | None]] = _tokens(_COMPOSE_WORDS, _COMPOSE_FILLERS)
 
 
@@ -1688,6 +1735,7 @@ _SUBJECT_EDGES = (
     "我|你们|您|请问|麻烦|那个|这个|那|这|的|了|啊|呀|呢|吧|嘛|哈|上次|之前|前几天|昨天|前天|"
     "事情|事|问题|一下|帮我|看看|查一下|查|我家|我们家|家里|家|我们|我们楼|咱们|咱家|反映的|反映过的|报的|报过的|报修的|说的|说过的|"
     "提的|上回|那件|这件|那次|的事情|的事|那个事|这个事|件|个|还|又|到底|究竟|一直|现在|"
+    "把|给我|帮忙|请|就|先|"
     "my|our|the|a|an|about|of|for|on|with|request|report|issue|problem|matter|what|s|is|"
     "any|news|update|on|it"
 )
@@ -1771,6 +1819,48 @@ def progress_subject(text: str | None) -> str | None:
     if subject.isascii():  # 'stairwell light': English names a thing in words, not characters
         return subject if len(subject.split()) <= SUBJECT_MAX_WORDS else None
     return subject if len(subject.replace(" ", "")) <= SUBJECT_MAX else None
+
+
+# a matter of theirs taken back or hurried along by name ('水管那个不要了 帮我撤了吧',
+# '电梯的事催一下')
+_TAKEN_BACK = (
+    "撤回|撤了|撤销|撤掉|撤|不要了|不用了|不办了|不用办了|不用修了|不修了|不用来了|不报了|取消|"
+    "收回|withdraw|cancel|take back"
+)
+_HOW_ASKED = re.compile(r"怎么|怎样|如何|咋|\bhow\b")
+_MATTER_ACTS = sorted(
+    [(w, Topic.WITHDRAW) for w in _TAKEN_BACK.split("|")]
+    + [(w, Topic.FOLLOW) for w in _URGE_WORDS.split("|")],
+    key=lambda wt: -len(wt[0]),
+)
+
+
+def matter_action_about(text: str | None) -> tuple[Topic, str] | None:
+    """What is to be done with which matter of theirs, said in one short message: WITHDRAW
+    ('我报的水管那个不要了 帮我撤了吧' → '水管') or FOLLOW, hurried along ('电梯的事催一下');
+    None when it names no matter ('撤回': `matter_action` reads it), asks how ('怎么撤回'),
+    or says both or more."""
+    if not text or len(text) > MAX_CHARS or _HOW_ASKED.search(text.lower()):
+        return None
+    rest = f" {_clean(to_simplified(text))} "
+    acts: set[Topic] = set()
+    for words, act in _MATTER_ACTS:
+        if words.isascii():
+            found = re.sub(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])", "  ", rest)
+        else:
+            found = rest.replace(words, "  ")
+        if found != rest:
+            rest = found
+            acts.add(act)
+    if len(acts) != 1:
+        return None
+    pieces = [_strip_edges(piece) for piece in _PIECES.split(rest)]
+    subject = " ".join(piece for piece in pieces if piece)
+    if not subject or how_to(subject) is not None:
+        return None
+    if subject.isascii():
+        return (acts.pop(), subject) if len(subject.split()) <= SUBJECT_MAX_WORDS else None
+    return (acts.pop(), subject) if len(subject.replace(" ", "")) <= SUBJECT_MAX else None
 
 
 # words for the same thing, read as one where a progress question is matched with a matter
