@@ -1200,7 +1200,9 @@ async def on_unknown_message(
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
-        offer = await _offer(message, t, text, notes, ask=ask)
+        # '周阿姨住几楼 她电话多少': not ours to give; the community can reach them for them
+        private = t("fallback-neighbour-private") if smalltalk.asks_neighbour(text) else None
+        offer = await _offer(message, t, text, notes, ask=ask, lead=private)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在
             # 家'): the next message is offered on its own, not joined to this one

@@ -1677,6 +1677,44 @@ def asks_office(text: str | None) -> bool:
     return all(p.search(said) for p in (_OFFICE_WHO, _OFFICE_WHAT, _OFFICE_ASKED))
 
 
+# ------------------------------------------------------------------ a neighbour asked after
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶程"
+    "魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严武戴莫孔汤"
+)
+# someone else, named as neighbours name each other ('周阿姨', '老王', '隔壁', '楼上那家')
+_NEIGHBOUR = re.compile(
+    rf"阿姨|大爷|大妈|大娘|奶奶|爷爷|叔叔|婶婶|阿婆|阿公|伯伯|老太太|老爷子|[老小][{_SURNAMES}]|"
+    r"邻居|隔壁|对门|楼上|楼下|他家|她家|(?<![我你])[他她](?!们)|"
+    r"\bneighbou?rs?\b|\bmrs?\b|\bms\b|\bmiss\b|\bmadam\b",
+    re.I,
+)
+# what is asked of them: how to reach them, or where they live
+_NEIGHBOUR_ASKED = re.compile(
+    r"电话|手机|号码|联系方式|微信|住哪|住在哪|住几楼|住几号|住几层|住几单元|哪一户|哪户|门牌|"
+    r"房号|住址|地址|\bphone\b|\bnumber\b|\baddress\b|\bwhere (?:does|do|did) .{1,30} live\b|"
+    r"\bcontact\b|\bwhich (?:flat|room|apartment)\b",
+    re.I,
+)
+# about the office, the property company or oneself ('社区电话', '物业电话', '我的电话'): not
+_NOT_NEIGHBOUR = re.compile(
+    r"社区|居委|物业|我的(?:电话|手机|号码|地址|住址|房号)|我家的?(?:地址|住址|电话)|我电话|我手机|"
+    r"\bmy (?:phone|number|address|contact)|\bcommunity\b",
+    re.I,
+)
+
+
+def asks_neighbour(text: str | None) -> bool:
+    """Whether a short message asks for another resident's phone or where they live ('周阿姨住
+    几楼 她电话多少', '老王住哪', "what's my neighbour's number"): theirs is not ours to give."""
+    said = to_simplified((text or "").strip())
+    if not said or len(said) > MAX_CHARS or _NOT_NEIGHBOUR.search(said):
+        return False
+    return bool(_NEIGHBOUR.search(said) and _NEIGHBOUR_ASKED.search(said))
+
+
 # ------------------------------------------------------------------ consent typed
 
 _CONSENT_WORDS: dict[bool, str] = {

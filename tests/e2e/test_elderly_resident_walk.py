@@ -194,3 +194,16 @@ async def test_chat_shorthand_is_not_kept_as_the_matter(linli_sandbox: Harness) 
     [who] = await d.say(ALEX, "who r u")
     assert "not a person" in message_text(who) or "program" in message_text(who), message_text(who)
     assert await d.errors() == []
+
+
+async def test_a_neighbours_phone_asked(linli_sandbox: Harness) -> None:
+    """'周阿姨住几楼 她电话多少' was offered to be filed with no word on what was asked; it is
+    told that a neighbour's phone and address are not given, and the community can reach them."""
+    d = linli_sandbox.driver
+    [answer] = await d.say(WU, "周阿姨住几楼 她电话多少")
+    assert "不能告诉别人" in message_text(answer), message_text(answer)
+    assert "📝 报给社区" in inline_labels(answer)
+    # their own phone, or the office's, is no neighbour's
+    [office] = await d.say(WU, "社区电话多少")
+    assert "不能告诉别人" not in message_text(office) and "021-55500101" in message_text(office)
+    assert await d.errors() == []

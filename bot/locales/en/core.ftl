@@ -228,6 +228,7 @@ fallback-offer-request = Shall we report this to the community? Tap the button b
 fallback-offer-request-or-ask = If it is something the community should do, tap “📝 Report it”. If not, reply "no".
 fallback-offer-which = Please tap one of the buttons above: a question about the meeting, “❓ Send to the organizer…”; something the community should do, “📝 Report it”.
 fallback-offer-added = Got it, kept together with what you sent just now.
+fallback-neighbour-private = We cannot give out a neighbour's phone number or address: everyone's privacy is protected. If you would like the community to get in touch with them for you, you can report it.
 fallback-offer-greeted = Hello, I am here! You told us: “{ $text }”
 fallback-offer-greeted-media = Hello, I am here! What you sent has not been reported yet.
 fallback-text-too-long = This message is { $length } characters long, more than the { $limit } a request can hold, so it was not kept. Please send it in parts, or shorten it.

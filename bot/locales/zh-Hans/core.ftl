@@ -201,6 +201,7 @@ fallback-offer-request = 要把这件事报给社区吗？点下面的按钮，�
 fallback-offer-request-or-ask = 如果是要社区帮忙办的事，请点「📝 报给社区」。不需要就回「不要了」。
 fallback-offer-which = 请点上面的按钮选一个：想问议事会的事，点「❓ 转给…的组织者」；要社区帮忙办的事，点「📝 报给社区」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
+fallback-neighbour-private = 邻居的电话和住址，我们不能告诉别人，这是为了保护每一家的隐私。想请社区帮您联系他们，可以报给社区。
 fallback-offer-greeted = 您好，我在！刚才您说的是：「{ $text }」
 fallback-offer-greeted-media = 您好，我在！刚才您发来的，还没有报给社区。
 fallback-text-too-long = 这段话有 { $length } 字，超过了一件诉求能记下的 { $limit } 字，没有记下。请分成几段发送，或精简后再发。

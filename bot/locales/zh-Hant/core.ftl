@@ -204,6 +204,7 @@ fallback-offer-request = 要把這件事報給社區嗎？點下面的按鈕，�
 fallback-offer-request-or-ask = 如果是要社區幫忙辦的事，請點「📝 報給社區」。不需要就回「不要了」。
 fallback-offer-which = 請點上面的按鈕選一個：想問議事會的事，點「❓ 轉給…的組織者」；要社區幫忙辦的事，點「📝 報給社區」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
+fallback-neighbour-private = 鄰居的電話和住址，我們不能告訴別人，這是為了保護每一家的隱私。想請社區幫您聯繫他們，可以報給社區。
 fallback-offer-greeted = 您好，我在！剛才您說的是：「{ $text }」
 fallback-offer-greeted-media = 您好，我在！剛才您發來的，還沒有報給社區。
 fallback-text-too-long = 這段話有 { $length } 字，超過了一件訴求能記下的 { $limit } 字，沒有記下。請分成幾段發送，或精簡後再發。
