@@ -112,6 +112,8 @@ _PHRASES: dict[Kind, str] = {
     # nobody seen yet: their requests' state answers who has it
     "没人管|怎么没人管|没有人管|没人理|怎么没人理|没人理我|没人回|没人回复|怎么没人回|没消息|"
     "怎么没消息|没动静|怎么没动静|有消息吗|my request|my requests|status|progress|"
+    # asked after with 呢 ('我家的事呢', '楼道灯的事呢'), or no word back yet
+    "事呢|事情呢|我的事|我的事情|我家的事|我家的事情|我那事|我家那事|我报的|没下文|怎么没下文|有下文吗|有回音吗|没回音|"
     # when someone comes, and hurrying it along: their requests' state answers (催办 is there)
     "什么时候来人修|什么时候来人修理|什么时候派人|什么时候派人来|什么时候上门|什么时候有人来|"
     "啥时候来|啥时候来修|啥时候来人|啥时候来人修|啥时候修|啥时候能修好|啥时候能好|啥时候上门|"

@@ -76,18 +76,20 @@ async def test_taking_it_back_while_describing_is_not_the_matter(linli_sandbox: 
 
 
 async def test_asked_whether_it_was_done_in_their_words(linli_sandbox: Harness) -> None:
-    """'水管的事有人管没' and '我报的那个灯 修了没有' were offered to be filed as new matters;
+    """'水管的事有人管没', '我家的事呢' and '我报的那个灯 修了没有' were offered to be filed as
+    new matters;
     they get that matter's card, where its status is."""
     h = linli_sandbox
     d = h.driver
     await _file(h, WU, "厨房水管漏水了")
-    for asked in ("水管的事有人管没", "修了没有", "处理了么"):
+    for asked in ("水管的事有人管没", "修了没有", "处理了么", "我家的事呢"):
         card = await reply_to(d, WU, asked, "诉求 00001")
         assert "厨房水管漏水了" in message_text(card), (asked, message_text(card))
         assert "要把这件事报给社区吗" not in message_text(card)
     await _file(h, WU, "楼道灯坏了")
-    card = await reply_to(d, WU, "我报的那个灯 修了没有", "诉求 00002")
-    assert "楼道灯坏了" in message_text(card), message_text(card)
+    for asked in ("我报的那个灯 修了没有", "楼道灯的事呢"):
+        card = await reply_to(d, WU, asked, "诉求 00002")
+        assert "楼道灯坏了" in message_text(card), (asked, message_text(card))
     assert await d.errors() == []
 
 

@@ -18,14 +18,31 @@ from services.smalltalk import (
 )
 
 
-@pytest.mark.parametrize("text", ["修了没有", "有人管没", "处理了么", "来人了没", "解决了没有"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "修了没有",
+        "有人管没",
+        "处理了么",
+        "来人了没",
+        "解决了没有",
+        "我家的事呢",
+        "我的事情呢",
+        "怎么没下文",
+    ],
+)
 def test_done_or_not_asked_is_progress(text: str) -> None:
     assert classify(text) == Kind.PROGRESS
 
 
 @pytest.mark.parametrize(
     ("text", "subject"),
-    [("水管的事有人管没", "水管"), ("我报的那个灯 修了没有", "灯"), ("电梯弄好了没", "电梯")],
+    [
+        ("水管的事有人管没", "水管"),
+        ("我报的那个灯 修了没有", "灯"),
+        ("电梯弄好了没", "电梯"),
+        ("楼道灯的事呢", "楼道灯"),
+    ],
 )
 def test_the_matter_named_with_it(text: str, subject: str) -> None:
     assert progress_subject(text) == subject
