@@ -951,17 +951,23 @@ async def on_unknown_message(
         # "我报的水管那个不要了 帮我撤了吧" / "电梯的事催一下": that open matter of theirs, its
         # 撤回 asked to be confirmed or its 催办 (it was offered to be filed as a new matter)
         doing, subject = acted
-        meant = await own_about(
-            session,
-            user=user,
-            subject=subject,
-            now=clock(),
-            ended_too=False,
-            lexicon=ctx.triage.english if ctx.triage is not None else None,
+        meant = (
+            await own_about(
+                session,
+                user=user,
+                subject=subject,
+                now=clock(),
+                ended_too=False,
+                lexicon=ctx.triage.english if ctx.triage is not None else None,
+            )
+            if subject
+            else None
         )
         if meant is not None:
             await act_on_matter(message, state, ctx, doing, meant)
             return
+        if not subject and await act_on_only_matter(message, state, ctx, doing):
+            return  # '帮我催一下 都好几天了' with one matter open: that one hurried along
     if kind == smalltalk.Kind.CALL_ME and ctx is not None:  # "打个电话给我，我不会打字"
         await answer_call_me(message, state, ctx)  # a voice note, the office, 📞 请社区回电
         return

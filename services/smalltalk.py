@@ -1867,6 +1867,11 @@ _TAKEN_BACK = (
     "撤回|撤了|撤销|撤掉|撤|不要了|不用了|不办了|不用办了|不用修了|不修了|不用来了|不报了|取消|"
     "收回|withdraw|cancel|take back"
 )
+# how long they have waited, said with it ('都好几天了', '等了一个星期了', 'for days')
+_WAITED = re.compile(
+    r"(?:都|已经|等了|快)*(?:好几|十几|几|一|两|三|四|五|半|[0-9]+)?(?:个)?(?:天|星期|礼拜|周|月)(?:了)?|"
+    r"(?:都|已经|等了)*(?:好久|很久|半天|这么久)(?:了)?|\bfor (?:days|weeks|ages|a week|so long)\b"
+)
 _HOW_ASKED = re.compile(r"怎么|怎样|如何|咋|\bhow\b")
 _MATTER_ACTS = sorted(
     [(w, Topic.WITHDRAW) for w in _TAKEN_BACK.split("|")]
@@ -1878,8 +1883,8 @@ _MATTER_ACTS = sorted(
 def matter_action_about(text: str | None) -> tuple[Topic, str] | None:
     """What is to be done with which matter of theirs, said in one short message: WITHDRAW
     ('我报的水管那个不要了 帮我撤了吧' → '水管') or FOLLOW, hurried along ('电梯的事催一下');
-    None when it names no matter ('撤回': `matter_action` reads it), asks how ('怎么撤回'),
-    or says both or more."""
+    the subject "" when none is named ('帮我催一下 都好几天了': their only matter open); None
+    when it asks how ('怎么撤回'), says both or neither, or names more than a matter."""
     if not text or len(text) > MAX_CHARS or _HOW_ASKED.search(text.lower()):
         return None
     rest = f" {_clean(to_simplified(text))} "
@@ -1894,9 +1899,12 @@ def matter_action_about(text: str | None) -> tuple[Topic, str] | None:
             acts.add(act)
     if len(acts) != 1:
         return None
+    rest = _WAITED.sub("  ", rest)  # '都好几天了': how long they have waited, no matter's name
     pieces = [_strip_edges(piece) for piece in _PIECES.split(rest)]
     subject = " ".join(piece for piece in pieces if piece)
-    if not subject or how_to(subject) is not None:
+    if not subject:
+        return acts.pop(), ""  # '帮我催一下 都好几天了': the matter is the only one open
+    if how_to(subject) is not None:
         return None
     if subject.isascii():
         return (acts.pop(), subject) if len(subject.split()) <= SUBJECT_MAX_WORDS else None

@@ -209,3 +209,15 @@ async def test_a_neighbours_phone_asked(linli_sandbox: Harness) -> None:
     [office] = await d.say(WU, "社区电话多少")
     assert "不能告诉别人" not in message_text(office) and "021-55500101" in message_text(office)
     assert await d.errors() == []
+
+
+async def test_hurried_along_with_how_long_they_waited(linli_sandbox: Harness) -> None:
+    """'帮我催一下 都好几天了' was offered to be filed as a new matter; their one matter open is
+    hurried along (or told when it can be), as its card's 催办 does."""
+    h = linli_sandbox
+    d = h.driver
+    await _file(h, HUANG, "厨房水龙头一直滴水")
+    urged = await reply_to(d, HUANG, "帮我催一下 都好几天了", "诉求 00001")
+    assert "只有一件" in message_text(urged), message_text(urged)
+    assert "要把这件事报给社区吗" not in message_text(urged)
+    assert await d.errors() == []

@@ -55,9 +55,11 @@ def test_the_matter_named_with_it(text: str, subject: str) -> None:
         ("把灯那个撤了", (Topic.WITHDRAW, "灯")),
         ("电梯的事催一下", (Topic.FOLLOW, "电梯")),
         ("cancel my elevator request", (Topic.WITHDRAW, "elevator")),
-        ("帮我撤了吧", None),  # no matter named: matter_action reads it
+        ("帮我撤了吧", (Topic.WITHDRAW, "")),  # no matter named: the only one open
+        ("帮我催一下 都好几天了", (Topic.FOLLOW, "")),
+        ("电梯的事催催 等了一个星期了", (Topic.FOLLOW, "电梯")),
         ("怎么撤回水管那个", None),  # asked how
-        ("不要了", None),
+        ("都好几天了", None),
     ],
 )
 def test_a_matter_taken_back_by_name(text: str, read: tuple[Topic, str] | None) -> None:
