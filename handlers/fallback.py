@@ -61,6 +61,7 @@ from handlers.registration import (
     register_from_typed,
     register_now_kb,
     register_rows,
+    start_registration,
 )
 from handlers.requests import (
     RATE_CONFIRM,
@@ -445,9 +446,7 @@ async def _offer_again(message: Message, state: FSMContext, t: Text) -> bool:
         return False
     if not pending or data.get("typed_ask") or data.get("typed_adds"):
         return False
-    await message.bot.edit_message_reply_markup(
-        chat_id=message.chat.id, message_id=offer, reply_markup=None
-    )
+    # the first offer keeps its button: either files what was told
     lead = (
         t("fallback-offer-greeted", text=fit(said, 200))
         if said
@@ -917,6 +916,9 @@ async def on_unknown_message(
         and await _offer_again(message, state, t)
     ):
         return  # "在吗" right under "要把这件事报给社区吗？": the matter told is not lost
+    if not in_flow and not user.registered and smalltalk.asks_to_register(text):
+        await start_registration(message, state, session, user, t)  # '登记' / '我要注册'
+        return
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())
         await offer_kept(message, state, user, t)  # and what they told us in a group

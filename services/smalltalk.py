@@ -1679,6 +1679,26 @@ def asks_office(text: str | None) -> bool:
     return all(p.search(said) for p in (_OFFICE_WHO, _OFFICE_WHAT, _OFFICE_ASKED))
 
 
+# ------------------------------------------------------------------ registering, said
+
+_REGISTER_WORDS: dict[bool, str] = {
+    True: "登记|注册|登记住址|登记地址|登记一下|注册一下|登个记|先登记|register|registration|"
+    "sign up|signup|sign me up|register me"
+}
+_REGISTER_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _REGISTER_WORDS,
+    _OFFER_FILLERS + "|我要|要|想|我想|想要|帮我|怎么|怎么样|如何|开始|现在|在哪|在哪里|去|"
+    "please|i|want|to|let|me|can|how|do|where|d|like|now|here|want to|i d like to",
+)
+
+
+def asks_to_register(text: str | None) -> bool:
+    """Whether a whole message asks to register, or how ('登记', '我要登记', '怎么注册',
+    'I want to register'): for someone not registered, the registration itself."""
+    found = _read_whole(text, _REGISTER_TOKENS)
+    return found is not None and bool(found) and all(found)
+
+
 # ------------------------------------------------------------------ a neighbour asked after
 
 _SURNAMES = (

@@ -11,6 +11,7 @@ from services.smalltalk import (
     Kind,
     Topic,
     asks_neighbour,
+    asks_to_register,
     classify,
     compose_intent,
     matter_action_about,
@@ -113,3 +114,21 @@ def test_chat_shorthand(text: str, kind: Kind | None) -> None:
 )
 def test_a_neighbours_phone_asked(text: str, asked: bool) -> None:
     assert asks_neighbour(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("登记", True),
+        ("我要登记", True),
+        ("我想登记一下", True),
+        ("怎么注册", True),
+        ("I want to register", True),
+        ("how do i sign up", True),
+        ("我住3号楼", False),
+        ("登记手机号", False),
+        ("我要报到", False),  # a member's sign-up
+    ],
+)
+def test_register_said(text: str, asked: bool) -> None:
+    assert asks_to_register(text) is asked
