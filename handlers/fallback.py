@@ -916,8 +916,15 @@ async def on_unknown_message(
         and await _offer_again(message, state, t)
     ):
         return  # "在吗" right under "要把这件事报给社区吗？": the matter told is not lost
-    if not in_flow and not user.registered and smalltalk.asks_to_register(text):
-        await start_registration(message, state, session, user, t)  # '登记' / '我要注册'
+    if (
+        not in_flow
+        and not user.registered
+        and smalltalk.asks_to_register(text)
+        and smalltalk.how_to(text) is None
+    ):
+        # '登记' / '我要登记' was kept as a matter to file; '注册' / 'I want to register' are
+        # answered how (tap 🏠 登记住址), below
+        await start_registration(message, state, session, user, t)
         return
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())

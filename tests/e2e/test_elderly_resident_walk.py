@@ -224,11 +224,11 @@ async def test_hurried_along_with_how_long_they_waited(linli_sandbox: Harness) -
 
 
 async def test_register_said_in_a_word(linli_sandbox: Harness) -> None:
-    """'登记' from someone not registered was kept as a matter to file ('您说的我们先记下了'),
-    and '注册' got how to do it; either begins the registration, as 🏠 登记住址 does."""
+    """'我要登记' from someone not registered was kept as a matter to file ('您说的我们先记下
+    了'); it begins the registration, as 🏠 登记住址 does ('注册' is answered how, as before)."""
     d = linli_sandbox.driver
     consent = await reply_to(d, NEW, "我要登记", "个人信息使用说明")
     assert "先记下了" not in message_text(consent)
-    [asked] = await d.say(ALEX, "how do i sign up")
+    [asked] = await d.say(ALEX, "sign me up")
     assert "personal data" in message_text(asked), message_text(asked)
     assert await d.errors() == []
