@@ -62,10 +62,12 @@ from handlers.registration import (
     register_from_typed,
     register_now_kb,
     register_rows,
+    start_registration,
 )
 from handlers.requests import (
     RATE_CONFIRM,
     Filing,
+    act_on_matter,
     act_on_only_matter,
     cmd_my_requests,
     cmd_new_request,
@@ -446,6 +448,31 @@ async def _joined_offer(
     await _remember_offer(state, again_offer)
     if carried:
         await photo_report_moved(state, again_offer, words=words, photo=photo)
+    return True
+
+
+async def _offer_again(message: Message, state: FSMContext, t: Text) -> bool:
+    """ "在吗" / "喂" typed right under "要把这件事报给社区吗？", as someone waiting for a person
+    to answer writes: the offer is made again, with what they told (it was the menu, and the
+    matter told was dropped: '好的' next no longer filed it). False when not right under a
+    plain offer (one that also adds to a matter or asks an organizer is left as it was)."""
+    data = await state.get_data()
+    offer = data.get("typed_offer")
+    said = str(data.get("typed_text") or "")
+    pending = (
+        said or data.get("typed_photos") or data.get("typed_voice") or data.get("typed_place")
+    )
+    if not isinstance(offer, int) or message.message_id != offer + 1 or message.bot is None:
+        return False
+    if not pending or data.get("typed_ask") or data.get("typed_adds"):
+        return False
+    # the first offer keeps its button: either files what was told
+    lead = (
+        t("fallback-offer-greeted", text=fit(said, 200))
+        if said
+        else t("fallback-offer-greeted-media")
+    )
+    await _remember_offer(state, await _offer(message, t, said, lead=lead))
     return True
 
 
@@ -912,6 +939,22 @@ async def on_unknown_message(
         await offer_complaint(message, state, ctx, text)
         return
     kind = smalltalk.classify(text) if not in_flow else None
+    if (
+        kind == smalltalk.Kind.GREETING
+        and user.registered
+        and await _offer_again(message, state, t)
+    ):
+        return  # "在吗" right under "要把这件事报给社区吗？": the matter told is not lost
+    if (
+        not in_flow
+        and not user.registered
+        and smalltalk.asks_to_register(text)
+        and smalltalk.how_to(text) is None
+    ):
+        # '登记' / '我要登记' was kept as a matter to file; '注册' / 'I want to register' are
+        # answered how (tap 🏠 登记住址), below
+        await start_registration(message, state, session, user, t)
+        return
     if kind in (smalltalk.Kind.GREETING, smalltalk.Kind.MENU):  # "在吗？" / "主菜单"
         await send_main_menu(message, t, user, roles, session=session, now=clock())
         await offer_kept(message, state, user, t)  # and what they told us in a group
@@ -941,8 +984,36 @@ async def on_unknown_message(
         if asked is not None:
             await show_my_request(message, ctx, asked)
             return
+    acted = smalltalk.matter_action_about(text) if kind is None and not in_flow else None
+    if acted is not None and ctx is not None and user.registered:
+        # "我报的水管那个不要了 帮我撤了吧" / "电梯的事催一下": that open matter of theirs, its
+        # 撤回 asked to be confirmed or its 催办 (it was offered to be filed as a new matter)
+        doing, subject = acted
+        meant = (
+            await own_about(
+                session,
+                user=user,
+                subject=subject,
+                now=clock(),
+                ended_too=False,
+                lexicon=ctx.triage.english if ctx.triage is not None else None,
+            )
+            if subject
+            else None
+        )
+        if meant is not None:
+            await act_on_matter(message, state, ctx, doing, meant)
+            return
+        if not subject and await act_on_only_matter(message, state, ctx, doing):
+            return  # '帮我催一下 都好几天了' with one matter open: that one hurried along
     if kind == smalltalk.Kind.CALL_ME and ctx is not None:  # "打个电话给我，我不会打字"
         await answer_call_me(message, state, ctx)  # a voice note, the office, 📞 请社区回电
+        return
+    office = await org.office_of(session, user_id=user.id) if kind == smalltalk.Kind.WHO else None
+    if office is not None:  # "你是谁啊": what it is and the office's phone, in a few lines
+        await message.answer(
+            f"{t('smalltalk-who')}\n\n{office_text(t, office)}", reply_markup=menu
+        )
         return
     if kind in (smalltalk.Kind.HELP, smalltalk.Kind.WHO):  # "字太小了" / "你是机器人吗"
         help_ = await help_text(t, roles, session=session, user=user)
@@ -1204,7 +1275,9 @@ async def on_unknown_message(
                 return
         # a member with orders in hand ('敲门没人在家') may mean it for the community instead
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
-        offer = await _offer(message, t, text, notes, ask=ask)
+        # '周阿姨住几楼 她电话多少': not ours to give; the community can reach them for them
+        private = t("fallback-neighbour-private") if smalltalk.asks_neighbour(text) else None
+        offer = await _offer(message, t, text, notes, ask=ask, lead=private)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在
             # 家'): the next message is offered on its own, not joined to this one

@@ -671,8 +671,25 @@ async def on_room(
     t: Text,
     clock: Callable[[], datetime],
 ) -> None:
-    """Room typed: store the address, then offer the phone step."""
+    """Room typed: store the address, then offer the phone step. Another building named
+    there ('不对，我是6号楼的', 'sorry, building 4, room 501') is a change of mind: that building
+    taken (and the room with it, if said), not all of it kept as the room."""
     data = await state.get_data()
+    said = message.text or ""
+    named = await address.read_address(session, said, community_id=data["community_id"])
+    if named.building is not None and named.building.id != data["building_id"]:
+        await state.set_state(Reg.grid)  # the community known, the building read from the words
+        await _take_typed(message, state, session, user, t, clock, said)
+        return
+    if named.building is None and address.says_building(said):
+        # a building this community has not ('我是4号楼的'): its buildings to choose from
+        buildings = await org.list_buildings(session, community_id=data["community_id"])
+        await state.update_data(grid_id=None)
+        await state.set_state(Reg.building)
+        await message.answer(
+            t("reg-building-not-found"), reply_markup=_building_rows(t, buildings, 0)
+        )
+        return
     try:
         await user_service.register_address(
             session,

@@ -691,9 +691,17 @@ async def on_compose_text(message: Message, state: FSMContext, ctx: OrderCtx) ->
     if intent == smalltalk.Compose.CANCEL:
         await message.answer(t("order-compose-cancel-meant"))
         return
-    if smalltalk.classify(message.text) in _NOT_A_COMMENT_ASK:
+    kind = smalltalk.classify(message.text)
+    if kind in _NOT_A_COMMENT_ASK:
         # '我不会弄', '你好在吗': how to tell it, and not part of the matter
         await message.answer(t("order-compose-how"))
+        return
+    if kind in _COMPOSE_ASIDE:
+        # '谢谢', '好的', '再见' said while describing: not the matter's words (they were added
+        # to it), and the matter is not filed yet: the two taps that file it
+        await message.answer(
+            t("order-compose-aside", thanks="yes" if kind == smalltalk.Kind.THANKS else "no")
+        )
         return
     values = await state.get_data()
     said = values.get("text", "")
@@ -1381,33 +1389,47 @@ async def act_on_only_matter(
     opened; the nudge sent (or when it can be, per the rules of 催办); the withdrawal asked to
     be confirmed (or why it cannot be: staff have it in hand). False with none or several
     open: the list of their requests, as before."""
-    t = ctx.t
     open_now = await request_service.open_to_add(ctx.session, user=ctx.user, limit=2)
     if len(open_now) != 1:
         return False
-    [req] = open_now
-    lead = t("order-typed-only-matter", number=req.number, about=_about(t, req))
+    await act_on_matter(message, state, ctx, action, open_now[0], named=False)
+    return True
+
+
+async def act_on_matter(
+    message: Message,
+    state: FSMContext,
+    ctx: OrderCtx,
+    action: smalltalk.Topic,
+    req: Request,
+    *,
+    named: bool = True,
+) -> None:
+    """`act_on_only_matter` on this matter of theirs: the one they `named` ('水管那个不要了，
+    帮我撤了吧'), or their only one open; either is named first in the answer."""
+    t = ctx.t
+    key = "order-typed-named-matter" if named else "order-typed-only-matter"
+    lead = t(key, number=req.number, about=_about(t, req))
     if action == smalltalk.Topic.ADD_INFO:
         await state.set_state(AddInfo.compose)
         await state.update_data(request_id=req.id)
         asked = t("order-ask-add-info", number=req.number)
         await message.answer(f"{lead}\n{asked}", reply_markup=cancel_keyboard(t))
-        return True
+        return
     if action == smalltalk.Topic.WITHDRAW:
         if req.status not in RESIDENT_EDITABLE:
             said = t(request_service.withdraw_refusal(req))
             await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
-            return True
+            return
         text, markup = _withdraw_question(t, req)
         await message.answer(f"{lead}\n{text}", reply_markup=markup)
-        return True
+        return
     now = ctx.now()
     try:
         said = await _urge(ctx, int(req.id or 0))
     except urge_service.TooSoon as exc:
         said = t(exc.key, time=local(t, ctx.settings, exc.retry_at, now=now))
     await message.answer(f"{lead}\n{said}", reply_markup=ctx.main_menu())
-    return True
 
 
 def _about(t: Text, req: Request) -> str:
@@ -2136,6 +2158,8 @@ _NOT_A_COMMENT_ASK = frozenset(
         smalltalk.Kind.CHAT,  # '今天天气怎么样': not the matter, nor a comment on the result
     }
 )
+# said while describing a matter, to the bot rather than of the matter: not added to it
+_COMPOSE_ASIDE = frozenset({smalltalk.Kind.THANKS, smalltalk.Kind.ACK, smalltalk.Kind.BYE})
 # … or the score stands without one ('好的', '谢谢', '不用了', '返回'); '还没修好' (progress) is
 # a comment
 _NO_COMMENT = frozenset(

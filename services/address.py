@@ -147,6 +147,15 @@ async def read_address(
     return AddressGuess(community=community, building=building, room=room)
 
 
+_SAYS_BUILDING = re.compile(r"\d+(?:号楼|栋|幢|座)|(?:building|bldg\.?|block|blk)(?:no\.?)?\d+")
+
+
+def says_building(text: str) -> bool:
+    """Whether the text names a building by its number ('4号楼', '三栋', 'building 4'), ours or
+    not."""
+    return bool(_SAYS_BUILDING.search(_normal(text)))
+
+
 # the longest text read as telling where one lives; English says it in more letters ('I live in
 # Sunshine Community, Building 2, room 302')
 SAYS_HOME_CHARS = 40

@@ -53,6 +53,8 @@ _PHRASES: dict[Kind, str] = {
     Kind.GREETING: "你好|您好|你们好|大家好|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|"
     "在不在|有人吗|有人在吗|在么|嗨|哈喽|哈罗|喂|hello|hi|hey|good morning|"
     "good afternoon|good evening|how are you|anyone there|is anyone there|are you there|"
+    "anyone|anybody|anyone here|anybody here|anybody there|someone there|is someone there|"
+    "you there|still there|you still there|are you still there|"
     # a newcomer saying hello: the greeting's answer is the menu (in a group, the private chat)
     "我是新来的|新来的|我刚搬来|刚搬来|刚搬来的|我刚搬来的|初来乍到|请多关照|多多关照|"
     "i m new here|i am new here|new here|i just moved in",
@@ -110,6 +112,8 @@ _PHRASES: dict[Kind, str] = {
     # nobody seen yet: their requests' state answers who has it
     "没人管|怎么没人管|没有人管|没人理|怎么没人理|没人理我|没人回|没人回复|怎么没人回|没消息|"
     "怎么没消息|没动静|怎么没动静|有消息吗|my request|my requests|status|progress|"
+    # asked after with 呢 ('我家的事呢', '楼道灯的事呢'), or no word back yet
+    "事呢|事情呢|我的事|我的事情|我家的事|我家的事情|我那事|我家那事|我报的|没下文|怎么没下文|有下文吗|有回音吗|没回音|"
     # when someone comes, and hurrying it along: their requests' state answers (催办 is there)
     "什么时候来人修|什么时候来人修理|什么时候派人|什么时候派人来|什么时候上门|什么时候有人来|"
     "啥时候来|啥时候来修|啥时候来人|啥时候来人修|啥时候修|啥时候能修好|啥时候能好|啥时候上门|"
@@ -121,6 +125,18 @@ _PHRASES: dict[Kind, str] = {
     "when will you come|when will it be fixed|how long|any news|any update|hurry up|hurry|"
     "when will someone come|when is someone coming|is anyone coming|any progress",
 }
+# asked whether it was done, as people ask it ('修了没有', '有人管没', '处理了么'): each doing
+# with each way of asking, not only the few written above
+_DONE_VERBS = "修|修好|弄|弄好|处理|处理好|办|办好|解决|搞|搞好|管|来|来人|派人|上门|安排"
+_DONE_ASKED = "了吗|了没|了没有|了么|了嘛|了不|没有|没"
+_SOMEONE = "有人管|有人来|有人修|有人处理|有人弄|有人看|有人办|来人"
+_SOMEONE_ASKED = "吗|么|没|没有|不|了吗|了没|了没有"
+_PHRASES[Kind.PROGRESS] += "".join(
+    f"|{verb}{asked}"
+    for verbs, asks in ((_DONE_VERBS, _DONE_ASKED), (_SOMEONE, _SOMEONE_ASKED))
+    for verb in verbs.split("|")
+    for asked in asks.split("|")
+)
 # words around small talk that do not make it a matter
 _FILLERS = (
     "你们|你|您|大家|社区|工作人员|同志|老师|师傅|领导|小伙子|姑娘|非常|十分|太|真|很|多|一下|下|了|"
@@ -156,7 +172,33 @@ def _clean(text: str) -> str:
             kept.append(" ")
         else:
             kept.append(ch)
-    return re.sub(r"\s+", " ", "".join(kept)).strip()
+    said = re.sub(r"\s+", " ", "".join(kept)).strip()
+    return re.sub(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])", _spelled_out, said)
+
+
+# chat shorthand, as people type on a phone ('who r u', 'thx', 'pls'): read as the words
+_SHORTHAND = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "tnx": "thanks",
+    "ty": "thank you",
+    "k": "ok",
+    "kk": "ok",
+    "okey": "okay",
+    "im": "i m",
+    "wat": "what",
+    "wut": "what",
+    "cya": "see you",
+}
+
+
+def _spelled_out(word: re.Match[str]) -> str:
+    return _SHORTHAND.get(word.group(0), word.group(0))
 
 
 # a message of emoji alone, as many older phones' users answer ('👍', '🙏🙏', '👌😊'): what it
@@ -401,6 +443,7 @@ _ASKING = "吗|么|嘛"
 _HOWTO_FILLERS = (
     # whom and how it is asked
     "请问|问一下|问下|问问|想问|想问一下|打听一下|你好|您好|你们好|在吗|老师|同志|师傅|社区|工作人员|"
+    "帮我|帮忙|替我|给我|麻烦|麻烦你|请|"
     "我|我们|咱|咱们|俺|您|你|你们|自己|我家|家里|我的|"
     "想|想要|要|需要|得|该|应该|会|才|就|还|也|又|再|都|先|"
     "一下|下|呢|啊|呀|吧|哦|噢|哈|啦|了|的|地|是|在|到|从|跟|和|给|把|对|用|个|一个|次|"
@@ -1134,11 +1177,17 @@ _COMPOSE_WORDS: dict[Compose, str] = {
     "no photo|no photos|no pictures|no picture|nothing to add|nothing more",
     Compose.CANCEL: "算了|不报了|不用报了|不用了|不要了|不弄了|不想报了|不想弄了|没事了|不需要了|"
     "不提交了|不反映了|不找你们了|never mind|nevermind|forget it|"
+    # the matter taken back before it is filed, as they say it of one filed
+    "不要报了|不要报|别报了|别报|不报|不想要了|撤了|撤回|撤销|撤掉|取消|删了|删掉|"
+    "don t file it|do not file it|don t send it|do not send it|cancel it|cancel|"
     # wanting out, or a slip: the way out is offered, the words are not the matter's
     "返回|回去|退出|返回主菜单|回主菜单|主菜单|回到主菜单|点错了|按错了|点错|按错|不小心点的|"
     "不小心点错了|go back|wrong button|by mistake",
 }
-_COMPOSE_FILLERS = "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay"
+_COMPOSE_FILLERS = (
+    "吧|了|啊|呀|哈|我|就|的|嗯|那|那就|先|还是|其实|刚才|刚刚|i|guess|ok|okay|"
+    "帮我|给我|麻烦|你|你们|把|这个|那个|这事|这件事|please|just"
+)
 _COMPOSE_TOKENS: list[tuple[str, Compose | None]] = _tokens(_COMPOSE_WORDS, _COMPOSE_FILLERS)
 
 
@@ -1653,6 +1702,64 @@ def asks_office(text: str | None) -> bool:
     return all(p.search(said) for p in (_OFFICE_WHO, _OFFICE_WHAT, _OFFICE_ASKED))
 
 
+# ------------------------------------------------------------------ registering, said
+
+_REGISTER_WORDS: dict[bool, str] = {
+    True: "登记|注册|登记住址|登记地址|登记一下|注册一下|登个记|先登记|register|registration|"
+    "sign up|signup|sign me up|register me"
+}
+_REGISTER_TOKENS: list[tuple[str, bool | None]] = _tokens(
+    _REGISTER_WORDS,
+    _OFFER_FILLERS + "|我要|要|想|我想|想要|帮我|怎么|怎么样|如何|开始|现在|在哪|在哪里|去|"
+    "please|i|want|to|let|me|can|how|do|where|d|like|now|here|want to|i d like to",
+)
+
+
+def asks_to_register(text: str | None) -> bool:
+    """Whether a whole message asks to register, or how ('登记', '我要登记', '怎么注册',
+    'I want to register'): for someone not registered, the registration itself."""
+    found = _read_whole(text, _REGISTER_TOKENS)
+    return found is not None and bool(found) and all(found)
+
+
+# ------------------------------------------------------------------ a neighbour asked after
+
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余于杜叶程"
+    "魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严武戴莫孔汤"
+)
+# someone else, named as neighbours name each other ('周阿姨', '老王', '隔壁', '楼上那家')
+_NEIGHBOUR = re.compile(
+    rf"阿姨|大爷|大妈|大娘|奶奶|爷爷|叔叔|婶婶|阿婆|阿公|伯伯|老太太|老爷子|[老小][{_SURNAMES}]|"
+    r"邻居|隔壁|对门|楼上|楼下|他家|她家|(?<![我你])[他她](?!们)|"
+    r"\bneighbou?rs?\b|\bmrs?\b|\bms\b|\bmiss\b|\bmadam\b",
+    re.I,
+)
+# what is asked of them: how to reach them, or where they live
+_NEIGHBOUR_ASKED = re.compile(
+    r"电话|手机|号码|联系方式|微信|住哪|住在哪|住几楼|住几号|住几层|住几单元|哪一户|哪户|门牌|"
+    r"房号|住址|地址|\bphone\b|\bnumber\b|\baddress\b|\bwhere (?:does|do|did) .{1,30} live\b|"
+    r"\bcontact\b|\bwhich (?:flat|room|apartment)\b",
+    re.I,
+)
+# about the office, the property company or oneself ('社区电话', '物业电话', '我的电话'): not
+_NOT_NEIGHBOUR = re.compile(
+    r"社区|居委|物业|我的(?:电话|手机|号码|地址|住址|房号)|我家的?(?:地址|住址|电话)|我电话|我手机|"
+    r"\bmy (?:phone|number|address|contact)|\bcommunity\b",
+    re.I,
+)
+
+
+def asks_neighbour(text: str | None) -> bool:
+    """Whether a short message asks for another resident's phone or where they live ('周阿姨住
+    几楼 她电话多少', '老王住哪', "what's my neighbour's number"): theirs is not ours to give."""
+    said = to_simplified((text or "").strip())
+    if not said or len(said) > MAX_CHARS or _NOT_NEIGHBOUR.search(said):
+        return False
+    return bool(_NEIGHBOUR.search(said) and _NEIGHBOUR_ASKED.search(said))
+
+
 # ------------------------------------------------------------------ consent typed
 
 _CONSENT_WORDS: dict[bool, str] = {
@@ -1711,6 +1818,7 @@ _SUBJECT_EDGES = (
     "我|你们|您|请问|麻烦|那个|这个|那|这|的|了|啊|呀|呢|吧|嘛|哈|上次|之前|前几天|昨天|前天|"
     "事情|事|问题|一下|帮我|看看|查一下|查|我家|我们家|家里|家|我们|我们楼|咱们|咱家|反映的|反映过的|报的|报过的|报修的|说的|说过的|"
     "提的|上回|那件|这件|那次|的事情|的事|那个事|这个事|件|个|还|又|到底|究竟|一直|现在|"
+    "把|给我|帮忙|请|就|先|"
     "my|our|the|a|an|about|of|for|on|with|request|report|issue|problem|matter|what|s|is|"
     "any|news|update|on|it"
 )
@@ -1794,6 +1902,56 @@ def progress_subject(text: str | None) -> str | None:
     if subject.isascii():  # 'stairwell light': English names a thing in words, not characters
         return subject if len(subject.split()) <= SUBJECT_MAX_WORDS else None
     return subject if len(subject.replace(" ", "")) <= SUBJECT_MAX else None
+
+
+# a matter of theirs taken back or hurried along by name ('水管那个不要了 帮我撤了吧',
+# '电梯的事催一下')
+_TAKEN_BACK = (
+    "撤回|撤了|撤销|撤掉|撤|不要了|不用了|不办了|不用办了|不用修了|不修了|不用来了|不报了|取消|"
+    "收回|withdraw|cancel|take back"
+)
+# how long they have waited, said with it ('都好几天了', '等了一个星期了', 'for days')
+_WAITED = re.compile(
+    r"(?:都|已经|等了|快)*(?:好几|十几|几|一|两|三|四|五|半|[0-9]+)?(?:个)?(?:天|星期|礼拜|周|月)(?:了)?|"
+    r"(?:都|已经|等了)*(?:好久|很久|半天|这么久)(?:了)?|\bfor (?:days|weeks|ages|a week|so long)\b"
+)
+_HOW_ASKED = re.compile(r"怎么|怎样|如何|咋|\bhow\b")
+_MATTER_ACTS = sorted(
+    [(w, Topic.WITHDRAW) for w in _TAKEN_BACK.split("|")]
+    + [(w, Topic.FOLLOW) for w in _URGE_WORDS.split("|")],
+    key=lambda wt: -len(wt[0]),
+)
+
+
+def matter_action_about(text: str | None) -> tuple[Topic, str] | None:
+    """What is to be done with which matter of theirs, said in one short message: WITHDRAW
+    ('我报的水管那个不要了 帮我撤了吧' → '水管') or FOLLOW, hurried along ('电梯的事催一下');
+    the subject "" when none is named ('帮我催一下 都好几天了': their only matter open); None
+    when it asks how ('怎么撤回'), says both or neither, or names more than a matter."""
+    if not text or len(text) > MAX_CHARS or _HOW_ASKED.search(text.lower()):
+        return None
+    rest = f" {_clean(to_simplified(text))} "
+    acts: set[Topic] = set()
+    for words, act in _MATTER_ACTS:
+        if words.isascii():
+            found = re.sub(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])", "  ", rest)
+        else:
+            found = rest.replace(words, "  ")
+        if found != rest:
+            rest = found
+            acts.add(act)
+    if len(acts) != 1:
+        return None
+    rest = _WAITED.sub("  ", rest)  # '都好几天了': how long they have waited, no matter's name
+    pieces = [_strip_edges(piece) for piece in _PIECES.split(rest)]
+    subject = " ".join(piece for piece in pieces if piece)
+    if not subject:
+        return acts.pop(), ""  # '帮我催一下 都好几天了': the matter is the only one open
+    if how_to(subject) is not None:
+        return None
+    if subject.isascii():
+        return (acts.pop(), subject) if len(subject.split()) <= SUBJECT_MAX_WORDS else None
+    return (acts.pop(), subject) if len(subject.replace(" ", "")) <= SUBJECT_MAX else None
 
 
 # words for the same thing, read as one where a progress question is matched with a matter

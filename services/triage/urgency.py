@@ -71,7 +71,10 @@ _RULES: dict[str, tuple[str, ...]] = {
         r"(烫|烧|摔|撞)伤",
         r"骨折",
         r"溺水",
-        r"(人|孩子|小孩|老人)?落水(?!管|口|槽)",
+        # someone fallen into water; a pipe or a roof that '落水' (drips: 漏水 as some say it)
+        # is a repair, not a drowning
+        r"(人|孩子|小孩|老人|娃|儿子|女儿|孙子|孙女|老伴|他|她)(掉|跌|失足)?(进|到)?(河|湖|池塘|水)?(里)?落水(?!管|口|槽)",
+        r"落水(者|的人)",
         r"车祸",
         r"(被车|车子?)撞(了|倒|到人)",
         r"撞(倒|到)(了)?(人|老人|孩子|小孩)",

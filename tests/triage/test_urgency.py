@@ -7,6 +7,8 @@ import pytest
 from services.triage import is_urgent, urgent_reasons
 
 URGENT = [
+    ("有人落水了，快来人", "medical"),
+    ("孩子掉河里落水了", "medical"),
     ("老人在卫生间摔倒了，起不来", "fall"),
     ("有人晕倒在单元门口，叫不醒", "unconscious"),
     ("闻到很浓的煤气味", "gas"),
@@ -76,6 +78,9 @@ NOT_URGENT = [
     "the fire was put out yesterday",
     "低保怎么申请",
     "楼顶的落水管堵了",
+    # 落水 for 漏水, as some older residents type it: a leak, not someone in the water
+    "俺家水管落水了 灯也怀了 咋整",
+    "天花板一直落水",
     "上次烫伤已经好了，想问问去疤的药",
     "no gas smell, the stove just won't light",
     "the pipe burst last week but it was fixed",

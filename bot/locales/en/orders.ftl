@@ -70,6 +70,10 @@ order-got-text = Got it. You can add more; tap "✅ Done" when finished.
 order-got-text-again = We already have those words from just now. You can add more; tap "✅ Done" when finished.
 order-compose-cancel-meant = Would you rather not report it? Tap "{ common-cancel }" below and nothing is filed; to go on, just keep typing (that message was not added).
 order-compose-how = I am listening. Just type what the matter is and where; you can also send a photo or a voice note. Tap "{ order-btn-finished }" when finished.
+order-compose-aside = { $thanks ->
+    [yes] You are welcome!
+   *[no] All right.
+} This has not reached the community yet: when you have said it all, tap "{ order-btn-finished }", then "{ order-btn-submit }".
 order-got-photo = Photo received ({ $count } in all).
 order-got-voice = Voice note received.
 order-got-voice-more = Voice note { $count } received; the earlier ones are kept too, and the community hears them all.
@@ -176,6 +180,7 @@ order-info-added-moved = Added to request { $number }.
 order-info-added-place = Added to request { $number }. Staff are already on it; they have been told the place is { $place }.
 order-ask-withdraw = Withdraw request { $number }?
 order-typed-only-matter = You have one matter open: request { $number } ({ $about }).
+order-typed-named-matter = You mean request { $number } ({ $about }).
 order-withdrawn = Request { $number } is withdrawn.
 order-card-merged = This is handled together with request { $number }; you will hear about its progress.
 

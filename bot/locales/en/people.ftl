@@ -268,6 +268,7 @@ reg-typed-read = Got it: <b>{ $address }</b>. If that is not right, { $again ->
    *[no] you can change it afterwards: { menu-profile } → { profile-edit-address }.
 }
 reg-typed-not-read = I could not read an address from that. Please tap a button, or write the whole address: community, building and room, e.g. “… Community, Building 3, 502”.
+reg-building-not-found = That building was not found in this community. Please choose yours below:
 reg-picked = ✓ { $step }: { $value }
 reg-step-community = Community
 reg-step-grid = Grid

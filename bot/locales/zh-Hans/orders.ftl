@@ -64,6 +64,10 @@ order-got-text = 收到文字。还可以继续补充，说完点「✅ 说完�
 order-got-text-again = 这段话刚才已经记下了，不用再发。还可以继续补充，说完点「✅ 说完了」。
 order-compose-cancel-meant = 是不想报了吗？点下面的「{ common-cancel }」就不提交了；要接着说，直接打字就行（这句没有记进去）。
 order-compose-how = 我在听。直接打字说说是什么事、在哪里就行，也可以发照片或语音；说完点「{ order-btn-finished }」。
+order-compose-aside = { $thanks ->
+    [yes] 不客气！
+   *[no] 好的。
+}这件事还没交给社区：说完了请点「{ order-btn-finished }」，再点「{ order-btn-submit }」。
 order-got-photo = 收到照片（共 { $count } 张）。
 order-got-voice = 收到语音。
 order-got-voice-more = 收到第 { $count } 条语音，和前面的都留着，社区都能听到。
@@ -167,6 +171,7 @@ order-info-added-moved = 已补充到诉求 { $number }。
 order-info-added-place = 已补充到诉求 { $number }。工作人员已经在办理，您说的地点（{ $place }）已转告他们。
 order-ask-withdraw = 确定要撤回诉求 { $number } 吗？
 order-typed-only-matter = 您现在在办的事只有一件：诉求 { $number }（{ $about }）。
+order-typed-named-matter = 您说的是诉求 { $number }（{ $about }）。
 order-withdrawn = 诉求 { $number } 已撤回。
 order-card-merged = 这件事已和诉求 { $number } 合并办理，进度会一起通知您。
 

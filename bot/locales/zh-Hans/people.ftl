@@ -268,6 +268,7 @@ reg-typed-read = 好的，记下了：<b>{ $address }</b>。如果不对，{ $ag
    *[no] 登记好以后在「{ menu-profile }」里点「{ profile-edit-address }」就能改。
 }
 reg-typed-not-read = 没能从您写的内容里认出地址。请点按钮选择；也可以直接写完整的地址，比如「某某社区 3号楼 502」。
+reg-building-not-found = 这个社区里没有找到您说的那栋楼。请从下面选您住的楼栋：
 reg-picked = ✓ { $step }：{ $value }
 reg-step-community = 社区
 reg-step-grid = 网格

@@ -67,6 +67,10 @@ order-got-text = 收到文字。還可以繼續補充，說完點「✅ 說完�
 order-got-text-again = 這段話剛才已經記下了，不用再發。還可以繼續補充，說完點「✅ 說完了」。
 order-compose-cancel-meant = 是不想報了嗎？點下面的「{ common-cancel }」就不提交了；要接著說，直接打字就行（這句沒有記進去）。
 order-compose-how = 我在聽。直接打字說說是什麼事、在哪裡就行，也可以發照片或語音；說完點「{ order-btn-finished }」。
+order-compose-aside = { $thanks ->
+    [yes] 不客氣！
+   *[no] 好的。
+}這件事還沒交給社區：說完了請點「{ order-btn-finished }」，再點「{ order-btn-submit }」。
 order-got-photo = 收到照片（共 { $count } 張）。
 order-got-voice = 收到語音。
 order-got-voice-more = 收到第 { $count } 條語音，和前面的都留著，社區都能聽到。
@@ -170,6 +174,7 @@ order-info-added-moved = 已補充到訴求 { $number }。
 order-info-added-place = 已補充到訴求 { $number }。工作人員已經在辦理，您說的地點（{ $place }）已轉告他們。
 order-ask-withdraw = 確定要撤回訴求 { $number } 嗎？
 order-typed-only-matter = 您現在在辦的事只有一件：訴求 { $number }（{ $about }）。
+order-typed-named-matter = 您說的是訴求 { $number }（{ $about }）。
 order-withdrawn = 訴求 { $number } 已撤回。
 order-card-merged = 這件事已和訴求 { $number } 合併辦理，進度會一起通知您。
 

@@ -271,6 +271,7 @@ reg-typed-read = 好的，記下了：<b>{ $address }</b>。如果不對，{ $ag
    *[no] 登記好以後在「{ menu-profile }」裡點「{ profile-edit-address }」就能改。
 }
 reg-typed-not-read = 沒能從您寫的內容裡認出地址。請點按鈕選擇；也可以直接寫完整的地址，比如「某某社區 3號樓 502」。
+reg-building-not-found = 這個社區裡沒有找到您說的那棟樓。請從下面選您住的樓棟：
 reg-picked = ✓ { $step }：{ $value }
 reg-step-community = 社區
 reg-step-grid = 網格
