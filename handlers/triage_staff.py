@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -2252,7 +2253,7 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
         ctx.session, staff=ctx.user, roles=ctx.roles, community_id=shown, text=said
     )
     if (building := found.building) is not None:
-        values: dict[str, Any] = {"building": building.id, "public": None}
+        values: dict[str, Any] = {"building": building.id, "public": None, "unsure_said": None}
         values |= {"behalf_community": building.community_id, "room_read": bool(found.room)}
         if found.room:  # else a room entered before stays, shown at the room step
             values["room"] = found.room
@@ -2270,12 +2271,62 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
             text = t("order-behalf-building-matter-kept", said=fit(said, 200)) + "\n" + text
         await message.answer(text, reply_markup=_channel_markup(t))
         return
+    if found.unsure:  # '杨光社曲东苑': a place mistyped, or the matter? Staff say which
+        await state.update_data(unsure_said=said)
+        rows = [
+            [
+                button(t("order-btn-behalf-is-place"), "obsp"),
+                button(t("order-btn-behalf-is-matter"), "obsm"),
+            ],
+            [_cancel_button(t)],
+        ]
+        await message.answer(
+            t("order-behalf-place-or-matter", said=fit(said, 200)), reply_markup=keyboard(rows)
+        )
+        return
+    await state.update_data(unsure_said=None)
+    await _answer_not_read(message, state, ctx, found, said)
+
+
+async def _answer_not_read(
+    event: Message | CallbackQuery,
+    state: FSMContext,
+    ctx: OrderCtx,
+    found: request_service.TypedBuilding,
+    said: str,
+) -> None:
+    """Words at the building step that named no building of the account's: the buildings
+    asked for again; the matter said kept for the request (`found.says_more`)."""
+    t, shown = ctx.t, (await state.get_data()).get("behalf_community")
     picking = shown is None and found.refused is None
     text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30), picking=picking)
     if found.says_more:  # '灯坏了，老人打电话来说的': the matter kept, the building asked again
         await state.update_data(said=said)
         text = t("order-behalf-building-matter-no-building", said=fit(said, 200)) + "\n" + text
-    await message.answer(text, reply_markup=markup)
+    if isinstance(event, CallbackQuery):
+        await edit_or_send(event, text, markup)
+    else:
+        await event.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"obsp", "obsm"})))
+async def on_behalf_place_or_matter(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """Staff said what the words typed at the building step were: a place's name (the
+    buildings are asked for, the words dropped) or the matter (kept for the request, the
+    building asked for). Only while the building step still waits for that answer."""
+    said = (await state.get_data()).get("unsure_said")
+    if await state.get_state() != OnBehalf.building.state or not said:
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await state.update_data(unsure_said=None)
+    shown = (await state.get_data()).get("behalf_community")
+    found = await request_service.behalf_typed_building(
+        ctx.session, staff=ctx.user, roles=ctx.roles, community_id=shown, text=str(said)
+    )
+    found = replace(found, unsure=False, says_more=callback_data.action == "obsm")
+    await _answer_not_read(query, state, ctx, found, str(said))
 
 
 async def _behalf_not_read(

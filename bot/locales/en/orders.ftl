@@ -463,6 +463,9 @@ order-behalf-building-room-read = Noted: { $building }, room { $room } (no need 
     { order-behalf-channel }
 order-behalf-building-not-read = There is no building "{ $said }". The buildings of { $community } are: { $names }. Please choose one below, or type its number, such as "Building 2" or "Building 2 room 501".
 order-behalf-building-matter-no-building = “{ $said }” is kept as what the resident reported: no need to type it again.
+order-behalf-place-or-matter = Is “{ $said }” the name of an estate or building, or what the resident reported? Please choose below:
+order-btn-behalf-is-place = 🏠 An estate / building name
+order-btn-behalf-is-matter = 📝 What they reported
 order-behalf-building-which = Which building is it at? The buildings of { $community } are: { $names }. Please choose one below, or type its number, such as "Building 2" or "Building 2 room 501".
 order-behalf-building-not-yours = { $building } is not one you look after. The buildings you can file for are: { $names }. Please choose one below, or type its number.
 order-behalf-community-not-read = I could not tell which community and building that is. Please choose the community below, or type it with the building, such as "{ $example } Building 2 room 501".

@@ -425,6 +425,9 @@ order-behalf-building-room-read = 已记下：{ $building }，房号 { $room }�
     { order-behalf-channel }
 order-behalf-building-not-read = 没有找到「{ $said }」这栋楼。{ $community }的楼栋有：{ $names }。请点下面的按钮选择，或输入楼号，如“2号楼”“2号楼501”。
 order-behalf-building-matter-no-building = 您写的「{ $said }」记作居民反映的事情，最后不用再输入。
+order-behalf-place-or-matter = 「{ $said }」是小区或楼栋的名称，还是居民反映的事情？请点下面选择：
+order-btn-behalf-is-place = 🏠 是小区/楼栋名称
+order-btn-behalf-is-matter = 📝 是反映的事情
 order-behalf-building-which = 这件事在哪栋楼？{ $community }的楼栋有：{ $names }。请点下面的按钮选择，或输入楼号，如“2号楼”“2号楼501”。
 order-behalf-building-not-yours = { $building }不在您负责的范围内。您可以登记的楼栋有：{ $names }。请点下面的按钮选择，或输入其中一栋的楼号。
 order-behalf-community-not-read = 没有读出是哪个社区的哪栋楼。请点下面的按钮选择社区，或连同社区一起输入，如“{ $example }2号楼501”。

@@ -428,6 +428,9 @@ order-behalf-building-room-read = 已記下：{ $building }，房號 { $room }�
     { order-behalf-channel }
 order-behalf-building-not-read = 沒有找到「{ $said }」這棟樓。{ $community }的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入樓號，如“2號樓”“2號樓501”。
 order-behalf-building-matter-no-building = 您寫的「{ $said }」記作居民反映的事情，最後不用再輸入。
+order-behalf-place-or-matter = 「{ $said }」是小區或樓棟的名稱，還是居民反映的事情？請點下面選擇：
+order-btn-behalf-is-place = 🏠 是小區/樓棟名稱
+order-btn-behalf-is-matter = 📝 是反映的事情
 order-behalf-building-which = 這件事在哪棟樓？{ $community }的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入樓號，如“2號樓”“2號樓501”。
 order-behalf-building-not-yours = { $building }不在您負責的範圍內。您可以登記的樓棟有：{ $names }。請點下面的按鈕選擇，或輸入其中一棟的樓號。
 order-behalf-community-not-read = 沒有讀出是哪個社區的哪棟樓。請點下面的按鈕選擇社區，或連同社區一起輸入，如“{ $example }2號樓501”。
