@@ -110,11 +110,13 @@ class OnBehalf(StatesGroup):
 
 @router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
 async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Leave any staff step (a transfer's unit list and note prompt lose their buttons)."""
+    """Leave any staff step (a transfer's unit list and note prompt, a merge's candidates lose
+    their buttons)."""
     values = await state.get_data()
     await state.clear()
     await _drop_buttons(message.bot, message.chat.id, values.get("units_msg"))
     await _drop_buttons(message.bot, message.chat.id, values.get("note_prompt"))
+    await _drop_buttons(message.bot, message.chat.id, values.get("repeat_msg"))
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
@@ -1293,7 +1295,11 @@ async def on_prompt(
                 [button(t("order-btn-merge-into", number=f"{rid:05d}"), "smgo", req.id, rid)]
                 for rid, _ in found[:3]
             ]
-            await reply(query, t("order-merge-candidates"), reply_markup=keyboard(rows))
+            if isinstance(query.message, Message):  # its buttons go once merged, or left
+                listed = await query.message.answer(
+                    t("order-merge-candidates"), reply_markup=keyboard(rows)
+                )
+                await state.update_data(repeat_msg=listed.message_id)
     if action == "str":
         # units this community handed matters to before (its category's first): one tap
         units = await order_service.recent_transfer_units(ctx.session, request=req)
@@ -1438,7 +1444,9 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
     values = await state.get_data()
     await state.update_data(answer=message.text)
     rid = int(values["rid"])
-    await message.answer(
+    # the question asked for an answer typed before goes: its buttons would record this one
+    await _drop_buttons(message.bot, message.chat.id, values.get("answer_prompt"))
+    asked = await message.answer(
         echoing(t, "order-ask-answer-solved", typed={"answer": message.text or ""}),
         reply_markup=keyboard(
             [
@@ -1450,6 +1458,14 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
             ]
         ),
     )
+    await state.update_data(answer_prompt=asked.message_id)
+
+
+async def _drop_answer_buttons(query: CallbackQuery) -> None:
+    """已解决 / 未解决 / 还在办 tapped and recorded: the question keeps no buttons to tap
+    again (they stayed, and a second tap was answered only '按钮已经失效')."""
+    if isinstance(query.message, Message):
+        await _drop_buttons(query.message.bot, query.message.chat.id, query.message.message_id)
 
 
 @router.callback_query(StaffFlow.answer, OrderCb.filter(F.action == "sansgo"))
@@ -1472,6 +1488,7 @@ async def on_answer_progress(
         await _overtaken(query, state, ctx, exc)
         return
     await state.clear()
+    await _drop_answer_buttons(query)
     req = out.request
     assert req is not None
     follow = order_service.transfer_follow_up_at(req, now=ctx.now())
@@ -1504,6 +1521,7 @@ async def on_answer_done(
         await _overtaken(query, state, ctx, exc)
         return
     await state.clear()
+    await _drop_answer_buttons(query)
     await _done(query, ctx, "order-answer-recorded", out, card=values.get("card"))
 
 
