@@ -110,13 +110,12 @@ class OnBehalf(StatesGroup):
 
 @router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
 async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Leave any staff step (a transfer's unit list and note prompt, a merge's candidates lose
-    their buttons)."""
+    """Leave any staff step (a transfer's unit list and note prompt lose their buttons; a
+    merge's candidates stay, to be tapped later)."""
     values = await state.get_data()
     await state.clear()
     await _drop_buttons(message.bot, message.chat.id, values.get("units_msg"))
     await _drop_buttons(message.bot, message.chat.id, values.get("note_prompt"))
-    await _drop_buttons(message.bot, message.chat.id, values.get("repeat_msg"))
     await message.answer(ctx.t("cancel-done"), reply_markup=ctx.main_menu())
 
 
@@ -1295,7 +1294,7 @@ async def on_prompt(
                 [button(t("order-btn-merge-into", number=f"{rid:05d}"), "smgo", req.id, rid)]
                 for rid, _ in found[:3]
             ]
-            if isinstance(query.message, Message):  # its buttons go once merged, or left
+            if isinstance(query.message, Message):  # its buttons go once merged
                 listed = await query.message.answer(
                     t("order-merge-candidates"), reply_markup=keyboard(rows)
                 )
@@ -1343,6 +1342,11 @@ async def on_merge_chosen(
     if asking:
         await state.clear()
         await _drop_offer(query, values)
+    tapped = query.message
+    step_list = asking and values.get("repeat_msg") == getattr(tapped, "message_id", None)
+    if isinstance(tapped, Message) and not step_list:
+        # the list tapped is spent: merged (the step's own list went with the step)
+        await _drop_buttons(tapped.bot, tapped.chat.id, tapped.message_id)
     await _done(query, ctx, "order-merged", out, card=values.get("card") if asking else None)
 
 
