@@ -207,8 +207,11 @@ async def _grid_page(
 
 
 def _english_line(t: Text, place: Community | Grid) -> str:
-    """The English name English readers see, where one is set (else no line)."""
-    return t("org-english-line", name=place.name_en) if place.name_en else ""
+    """The English name English readers see, where one is set (else no line); not for an
+    English reader whose title names it already ('阳光社区 / Sunshine Community')."""
+    if not place.name_en or _named(t, place) != place.name:
+        return ""
+    return t("org-english-line", name=place.name_en)
 
 
 async def _building_page(

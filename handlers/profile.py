@@ -91,9 +91,6 @@ async def on_contact_at_menu(
     if message.contact.user_id != user.id:
         await message.answer(t("profile-contact-not-own"))
         return
-    if not user.registered:
-        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
-        return
     await _offer_phone(message, state, user, t, contact_phone(message.contact.phone_number))
 
 
@@ -104,9 +101,6 @@ async def offer_typed_phone(message: Message, state: FSMContext, user: User, t: 
         phone = phone_number(message.text)
     except InvalidInput:
         return False
-    if not user.registered:
-        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
-        return True
     await _offer_phone(message, state, user, t, phone)
     return True
 
@@ -114,7 +108,11 @@ async def offer_typed_phone(message: Message, state: FSMContext, user: User, t: 
 async def _offer_phone(
     message: Message, state: FSMContext, user: User, t: Text, phone: str
 ) -> None:
-    """Their own number, shared or typed at the menu: ✅ 记下 / 不用 (one tap keeps it)."""
+    """Their own number, shared or typed at the menu: ✅ 记下 / 不用 (one tap keeps it); not
+    registered yet, they are asked to register first (the number comes at its last step)."""
+    if not user.registered:
+        await message.answer(t("profile-contact-register-first"), reply_markup=register_now_kb(t))
+        return
     if phone == user.phone:
         await message.answer(t("profile-contact-same", phone=phone))
         return

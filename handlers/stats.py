@@ -193,7 +193,7 @@ async def cmd_stats(
         said = stats_service.said_period(command.args, today=today)
         first, last = said or stats_service.typed_period(command.args)
         ref, extra = _refs(command.args, first, last)
-        await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
+        await _send_stats(message, state, session, user, roles, t, settings, clock(), ref, extra)
         return
     await _choose(message, state, t)
 
@@ -249,10 +249,9 @@ async def on_stats_said(
     if said_days is None:
         await _choose(message, state, t)
         return
-    await state.update_data(stats_choose=None)
     first, last = said_days
     ref, extra = _refs(message.text, first, last)
-    await _send_stats(message, session, user, roles, t, settings, clock(), ref, extra)
+    await _send_stats(message, state, session, user, roles, t, settings, clock(), ref, extra)
 
 
 def _number(day: date) -> int:
@@ -272,6 +271,7 @@ def _refs(said: str | None, first: date, last: date) -> tuple[int, int]:
 async def on_stats_period(
     query: CallbackQuery,
     callback_data: OrderCb,
+    state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
@@ -285,11 +285,14 @@ async def on_stats_period(
         _days(ref, extra)
     await answer_once(query)
     if isinstance(query.message, Message):
-        await _send_stats(query.message, session, user, roles, t, settings, clock(), ref, extra)
+        await _send_stats(
+            query.message, state, session, user, roles, t, settings, clock(), ref, extra
+        )
 
 
 async def _send_stats(
     message: Message,
+    state: FSMContext,
     session: AsyncSession,
     user: User,
     roles: frozenset[Role],
@@ -299,7 +302,8 @@ async def _send_stats(
     ref: int,
     extra: int,
 ) -> None:
-    """The period's figures (with a chart when anything was filed) and its export button."""
+    """The period's figures (with a chart when anything was filed) and its export button.
+    Another period said right under them ('上周', '11月') is taken, as under the buttons."""
     start, end = _period(ref, extra, now=now, zone=settings.zone)
     stats = await stats_service.ledger_stats(
         session, user=user, roles=roles, start=start, end=end, now=now, zone=settings.zone
@@ -332,7 +336,8 @@ async def _send_stats(
     )
     if png is not None:  # None also when no CJK font is installed: the figures go out alone
         await message.answer_photo(BufferedInputFile(png, filename="stats.png"))
-    await message.answer(text, reply_markup=markup)
+    shown = await message.answer(text, reply_markup=markup)
+    await state.update_data(stats_choose=shown.message_id)
 
 
 @router.callback_query(OrderCb.filter(F.action == "xls"))

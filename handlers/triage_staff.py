@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -110,7 +111,8 @@ class OnBehalf(StatesGroup):
 
 @router.message(StateFilter(StaffFlow, OnBehalf), F.text.in_(labels("common-cancel")))
 async def on_staff_cancel(message: Message, state: FSMContext, ctx: OrderCtx) -> None:
-    """Leave any staff step (a transfer's unit list and note prompt lose their buttons)."""
+    """Leave any staff step (a transfer's unit list and note prompt lose their buttons; a
+    merge's candidates stay, to be tapped later)."""
     values = await state.get_data()
     await state.clear()
     await _drop_buttons(message.bot, message.chat.id, values.get("units_msg"))
@@ -1296,7 +1298,11 @@ async def on_prompt(
                 [button(t("order-btn-merge-into", number=f"{rid:05d}"), "smgo", req.id, rid)]
                 for rid, _ in found[:3]
             ]
-            await reply(query, t("order-merge-candidates"), reply_markup=keyboard(rows))
+            if isinstance(query.message, Message):  # its buttons go once merged
+                listed = await query.message.answer(
+                    t("order-merge-candidates"), reply_markup=keyboard(rows)
+                )
+                await state.update_data(repeat_msg=listed.message_id)
     if action == "str":
         # units this community handed matters to before (its category's first): one tap
         units = await order_service.recent_transfer_units(ctx.session, request=req)
@@ -1340,6 +1346,11 @@ async def on_merge_chosen(
     if asking:
         await state.clear()
         await _drop_offer(query, values)
+    tapped = query.message
+    step_list = asking and values.get("repeat_msg") == getattr(tapped, "message_id", None)
+    if isinstance(tapped, Message) and not step_list:
+        # the list tapped is spent: merged (the step's own list went with the step)
+        await _drop_buttons(tapped.bot, tapped.chat.id, tapped.message_id)
     await _done(query, ctx, "order-merged", out, card=values.get("card") if asking else None)
 
 
@@ -1441,7 +1452,9 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
     values = await state.get_data()
     await state.update_data(answer=message.text)
     rid = int(values["rid"])
-    await message.answer(
+    # the question asked for an answer typed before goes: its buttons would record this one
+    await _drop_buttons(message.bot, message.chat.id, values.get("answer_prompt"))
+    asked = await message.answer(
         echoing(t, "order-ask-answer-solved", typed={"answer": message.text or ""}),
         reply_markup=keyboard(
             [
@@ -1453,6 +1466,14 @@ async def on_answer_typed(message: Message, state: FSMContext, t: Text) -> None:
             ]
         ),
     )
+    await state.update_data(answer_prompt=asked.message_id)
+
+
+async def _drop_answer_buttons(query: CallbackQuery) -> None:
+    """已解决 / 未解决 / 还在办 tapped and recorded: the question keeps no buttons to tap
+    again (they stayed, and a second tap was answered only '按钮已经失效')."""
+    if isinstance(query.message, Message):
+        await _drop_buttons(query.message.bot, query.message.chat.id, query.message.message_id)
 
 
 @router.callback_query(StaffFlow.answer, OrderCb.filter(F.action == "sansgo"))
@@ -1475,6 +1496,7 @@ async def on_answer_progress(
         await _overtaken(query, state, ctx, exc)
         return
     await state.clear()
+    await _drop_answer_buttons(query)
     req = out.request
     assert req is not None
     follow = order_service.transfer_follow_up_at(req, now=ctx.now())
@@ -1507,6 +1529,7 @@ async def on_answer_done(
         await _overtaken(query, state, ctx, exc)
         return
     await state.clear()
+    await _drop_answer_buttons(query)
     await _done(query, ctx, "order-answer-recorded", out, card=values.get("card"))
 
 
@@ -2256,7 +2279,7 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
         ctx.session, staff=ctx.user, roles=ctx.roles, community_id=shown, text=said
     )
     if (building := found.building) is not None:
-        values: dict[str, Any] = {"building": building.id, "public": None}
+        values: dict[str, Any] = {"building": building.id, "public": None, "unsure_said": None}
         values |= {"behalf_community": building.community_id, "room_read": bool(found.room)}
         if found.room:  # else a room entered before stays, shown at the room step
             values["room"] = found.room
@@ -2274,12 +2297,62 @@ async def on_behalf_building_typed(message: Message, state: FSMContext, ctx: Ord
             text = t("order-behalf-building-matter-kept", said=fit(said, 200)) + "\n" + text
         await message.answer(text, reply_markup=_channel_markup(t))
         return
+    if found.unsure:  # '杨光社曲东苑': a place mistyped, or the matter? Staff say which
+        await state.update_data(unsure_said=said)
+        rows = [
+            [
+                button(t("order-btn-behalf-is-place"), "obsp"),
+                button(t("order-btn-behalf-is-matter"), "obsm"),
+            ],
+            [_cancel_button(t)],
+        ]
+        await message.answer(
+            t("order-behalf-place-or-matter", said=fit(said, 200)), reply_markup=keyboard(rows)
+        )
+        return
+    await state.update_data(unsure_said=None)
+    await _answer_not_read(message, state, ctx, found, said)
+
+
+async def _answer_not_read(
+    event: Message | CallbackQuery,
+    state: FSMContext,
+    ctx: OrderCtx,
+    found: request_service.TypedBuilding,
+    said: str,
+) -> None:
+    """Words at the building step that named no building of the account's: the buildings
+    asked for again; the matter said kept for the request (`found.says_more`)."""
+    t, shown = ctx.t, (await state.get_data()).get("behalf_community")
     picking = shown is None and found.refused is None
     text, markup = await _behalf_not_read(ctx, state, found, fit(said, 30), picking=picking)
     if found.says_more:  # '灯坏了，老人打电话来说的': the matter kept, the building asked again
         await state.update_data(said=said)
         text = t("order-behalf-building-matter-no-building", said=fit(said, 200)) + "\n" + text
-    await message.answer(text, reply_markup=markup)
+    if isinstance(event, CallbackQuery):
+        await edit_or_send(event, text, markup)
+    else:
+        await event.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrderCb.filter(F.action.in_({"obsp", "obsm"})))
+async def on_behalf_place_or_matter(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """Staff said what the words typed at the building step were: a place's name (the
+    buildings are asked for, the words dropped) or the matter (kept for the request, the
+    building asked for). Only while the building step still waits for that answer."""
+    said = (await state.get_data()).get("unsure_said")
+    if await state.get_state() != OnBehalf.building.state or not said:
+        await answer_once(query, ctx.t("err-stale-button"), alert=True)
+        return
+    await state.update_data(unsure_said=None)
+    shown = (await state.get_data()).get("behalf_community")
+    found = await request_service.behalf_typed_building(
+        ctx.session, staff=ctx.user, roles=ctx.roles, community_id=shown, text=str(said)
+    )
+    found = replace(found, unsure=False, says_more=callback_data.action == "obsm")
+    await _answer_not_read(query, state, ctx, found, str(said))
 
 
 async def _behalf_not_read(

@@ -247,6 +247,55 @@ def says_a_matter_alone(text: str, guess: AddressGuess) -> bool:
     return len([w for w in latin if w not in _HOME_WORDS]) >= 3
 
 
+# what says a matter, not a place's name: something wrong or wanted, a sentence's particles
+_MATTER_SIGNS = re.compile(
+    r"坏|漏|堵|修|不|没|吵|噪|臭|停|断|掉|裂|塌|脏|乱|响|冒|积|堆|占|倒|请|帮|要|想|希望|投诉|"
+    r"反映|问题|麻烦|求助|需要|怎么|了|吗|呢|说|打电话"
+)
+_LATIN_MATTER_SIGNS = frozenset(
+    [
+        "broken",
+        "break",
+        "leak",
+        "leaking",
+        "leaks",
+        "noise",
+        "noisy",
+        "not",
+        "no",
+        "help",
+        "please",
+        "fix",
+        "repair",
+        "out",
+        "blocked",
+        "smell",
+        "smells",
+        "dirty",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "phoned",
+        "called",
+        "says",
+        "said",
+        "stuck",
+    ]
+)
+
+
+def is_clearly_a_matter(text: str) -> bool:
+    """Words that say a matter (says_a_matter_alone) and cannot be a place's name mistyped:
+    something wrong or wanted ('水管漏水了', 'the lift is broken'), or a sentence. Not
+    '杨光社曲东苑' or 'Sunshin Gardens Estate', a community or estate misspelt, which staff
+    are asked about rather than have it kept as what the resident reported."""
+    if _CLAUSE_MARKS.search(text) or _MATTER_SIGNS.search(text):
+        return True
+    latin = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", text).lower())
+    return any(w in _LATIN_MATTER_SIGNS for w in latin)
+
+
 # the English words that may stand around an address said as a home ('I live at …, room 302')
 _HOME_WORDS = frozenset(
     [

@@ -37,6 +37,7 @@ from models.orders import (
     Request,
     RequestStatus,
     Score,
+    Transfer,
 )
 from models.org import building_in_english
 from models.users import DATA_DELETED_KEY, DeletedName, member_name
@@ -47,6 +48,7 @@ from services.order_common import (
     voice_placeholder_key,
     written_text,
 )
+from services.orders import PHONE_RATING_NOTE
 from services.places import Place
 from services.praise import PRAISE_ACTION
 from services.urges import URGE_ACTION, URGE_REASONS
@@ -314,15 +316,30 @@ async def export_ledger(
                     claimers.setdefault(order_id, []).append(
                         members.get(member_id, str(member_id))
                     )
-            ratings: dict[int, tuple[str, str]] = {}
-            for rid, score, comment in (
+            ratings: dict[int, tuple[str, str, int]] = {}
+            for rid, score, comment, rater in (
                 await session.exec(  # type: ignore[call-overload]
-                    sa_select(col(Rating.request_id), col(Rating.score), col(Rating.comment))
+                    sa_select(
+                        col(Rating.request_id),
+                        col(Rating.score),
+                        col(Rating.comment),
+                        col(Rating.rater_id),
+                    )
                     .where(col(Rating.request_id).in_(ids))
                     .order_by(col(Rating.id))
                 )
             ).all():
-                ratings[rid] = (score, comment)
+                ratings[rid] = (score, comment, rater)
+            # each transfer's unit and note as staff gave them (its ledger note joins the two)
+            notes.transfers.clear()
+            for rid, unit, said in (
+                await session.exec(  # type: ignore[call-overload]
+                    sa_select(col(Transfer.request_id), col(Transfer.unit), col(Transfer.note))
+                    .where(col(Transfer.request_id).in_(ids))
+                    .order_by(col(Transfer.id))
+                )
+            ).all():
+                notes.transfers.setdefault(rid, []).append((unit, said or ""))
             residents: dict[int, tuple[str, str, str, int | None]] = {}
             rids = {r.resident_id for r in chunk if r.resident_id}
             if rids:
@@ -387,7 +404,7 @@ async def export_ledger(
                     _fmt(deadline, zone),
                     _fmt(resolved_at, zone),
                     req.result_note or "",
-                    cached(f"order-score-{rating[0]}") if rating else "",
+                    _rating(rating, resident_id=req.resident_id, notes=notes) if rating else "",
                     rating[1] if rating else "",
                     yes if overdue else "",
                     str(urged)
@@ -621,6 +638,8 @@ class _NoteReader:
     members: dict[int, str]  # member id → name (or the label of one who deleted their data)
     skill: Any  # a skill code → its name
     claimers: dict[int, int] = field(default_factory=dict)  # claim id → member id
+    # request id → its transfers' (unit, note), oldest first
+    transfers: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def member(self, member_id: int | None) -> str:
         """A member's name: '-' for an id with no member profile left."""
@@ -669,10 +688,46 @@ def _composed_note(e: Any, notes: _NoteReader) -> str | None:
         return tx("order-xlsx-note-from", number=m.group(1))
     if e.action == MOVE_ACTION and notes.lang == "en":  # '1号楼 → 5号楼': Building 1 → …
         return " → ".join(building_in_english(side) for side in note.split(" → "))
+    if e.action == "transfer":
+        return _transfer_note(e, notes)
+    if e.action.startswith("rate_") and (note + " ").startswith(PHONE_RATING_NOTE + " "):
+        said = note[len(PHONE_RATING_NOTE) :].strip()
+        return " · ".join(x for x in (notes.cached("order-xlsx-note-by-phone"), said) if x)
     if e.action == PRAISE_ACTION:  # '刘师傅: 修得很好' with the language's colon
         name, colon, words = note.partition(": ")
         return f"{name}{_marks(notes.lang)[2]}{words}" if colon else None
     return None
+
+
+def _transfer_note(e: Any, notes: _NoteReader) -> str:
+    """A transfer's note ('区水务公司: 请派人疏通', as services.orders.transfer joins them) as
+    '转给：区水务公司 · 说明：请派人疏通': split by the transfer's own unit and note, which may
+    hold ': ' themselves; an old row with no transfer to match, at its first ': '."""
+    unit, said = (
+        next(
+            (
+                (unit, said)
+                for unit, said in notes.transfers.get(e.request_id, [])
+                if f"{unit}: {said}".strip(": ") == e.note
+            ),
+            None,
+        )
+        or e.note.partition(": ")[::2]
+    )
+    parts = [notes.tx("order-xlsx-note-transfer", unit=unit)]
+    if said:
+        parts.append(notes.tx("order-xlsx-note-transfer-note", note=said))
+    return " · ".join(parts)
+
+
+def _rating(rating: tuple[str, str, int], *, resident_id: int | None, notes: _NoteReader) -> str:
+    """The rating cell: its score, and '（电话回访）' when staff recorded it from a call (the
+    rater is not the resident)."""
+    score = notes.cached(f"order-score-{rating[0]}")
+    if rating[2] == resident_id:
+        return score
+    by_phone = notes.tx("order-card-rating-by-phone", staff="none")
+    return f"{score}{'' if notes.lang.startswith('zh') else ' '}{by_phone}"
 
 
 def _event_line(e: Any, *, notes: _NoteReader, zone: tzinfo) -> str:

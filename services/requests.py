@@ -34,6 +34,7 @@ from models.org import building_in_english
 from models.scheduling import Delivery, DeliveryState, QuietHours
 from services.address import (
     NamedPlace,
+    is_clearly_a_matter,
     named_place,
     read_address,
     says_a_matter_alone,
@@ -957,6 +958,9 @@ class TypedBuilding:
     # words beside the address that say the matter ('2号楼的灯坏了'), or the matter said with
     # no building at all ('灯坏了，老人打电话来说的'): kept for it, not lost
     says_more: bool = False
+    # words naming no building that may be the matter or a place's name mistyped ('杨光社曲东苑'):
+    # staff are asked which (`says_more` is then False)
+    unsure: bool = False
 
 
 async def behalf_typed_building(
@@ -980,8 +984,14 @@ async def behalf_typed_building(
     )
     where = guess.community if guess.community and guess.community.id in communities else None
     if guess.building is None:  # the matter said without its building is kept for it too
+        alone = says_a_matter_alone(text, guess)
+        clearly = alone and is_clearly_a_matter(text)
         return TypedBuilding(
-            building=None, room=None, community=where, says_more=says_a_matter_alone(text, guess)
+            building=None,
+            room=None,
+            community=where,
+            says_more=clearly,
+            unsure=alone and not clearly,
         )
     if guess.building.id not in {b.id for b in mine}:
         return TypedBuilding(building=None, room=None, community=where, refused=guess.building)

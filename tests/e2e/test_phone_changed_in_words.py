@@ -32,3 +32,23 @@ async def test_a_new_number_said_in_words_is_offered_as_her_phone(linli_sandbox:
     [matter] = await d.say(HUANG, "我家水管坏了，电话13912345678")
     assert "要把这件事报给社区吗" in message_text(matter)
     assert await d.errors() == []
+
+
+async def test_a_number_typed_before_registering_asks_to_register_first(
+    linli_sandbox: Harness,
+) -> None:
+    """Typed or shared, a number from someone not registered yet is answered alike: register
+    first (the number comes at its last step); nothing is kept (handlers.profile._offer_phone,
+    one block for both since the two were merged)."""
+    h = linli_sandbox
+    d = h.driver
+    newcomer = 5001  # 小林, not registered
+    [typed] = await d.say(newcomer, "我的电话改成13700001111")
+    sent = await d.send(newcomer, contact={"phone_number": "8613700001111", "user_id": newcomer})
+    [shared] = await d.replies(newcomer, sent["message_id"])
+    for answer in (typed, shared):
+        assert "先登记住址" in message_text(answer), message_text(answer)
+    async with h.sessionmaker() as session:
+        user = await session.get(User, newcomer)
+        assert user is None or user.phone is None
+    assert await d.errors() == []

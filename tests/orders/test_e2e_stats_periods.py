@@ -171,3 +171,20 @@ async def test_which_comes_first_and_by_community_asked_in_words(linli_sandbox: 
         ]
         assert not any("已经先记下了" in t or "报给社区" in t for t in said_back), said_back
     assert await d.errors() == []
+
+
+async def test_a_period_said_right_under_the_figures_is_taken(linli_sandbox: Harness) -> None:
+    """The question says '其他时段直接说就行，例如「上周」': said right under the figures of
+    another period (the buttons' message no longer the last), '上周' was answered as staff
+    talking of their own home ('已经先记下了'); now it gives that period's figures."""
+    h = linli_sandbox
+    d = h.driver
+    ask = await _ask(h)
+    await d.tap(STAFF, "本周", ask["message_id"])
+    figures = await d.expect(STAFF, "台账统计 · 本周", since=ask["message_id"])
+    sent = await d.send(STAFF, "上周")
+    last_week = await d.expect(STAFF, "台账统计 · ", since=sent["message_id"])
+    sent = await d.send(STAFF, "11月")
+    await d.expect(STAFF, "台账统计 · 2026-11-01 至 2026-11-30", since=sent["message_id"])
+    assert "登记" not in message_text(last_week) and figures
+    assert await d.errors() == []
