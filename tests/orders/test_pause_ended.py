@@ -79,9 +79,11 @@ async def test_the_end_of_a_pause_is_told_with_the_orders_issued_meanwhile(
     for gone in (before, taken, other):
         assert gone.number not in told.text, (gone.number, told.text)
     assert told.reply_markup is not None
-    [[button]] = told.reply_markup["inline_keyboard"]
+    # each order that fits: ✋ 接 (claimed as the offer's), then its 详情
+    [[claim, button]] = told.reply_markup["inline_keyboard"]
+    assert claim["callback_data"] == cb("pclaim", during.id)
     assert button["callback_data"] == cb("odet", during.id)
-    assert during.number in button["text"]
+    assert during.number in button["text"] and during.number in claim["text"]
     profile = await session.get(MemberProfile, w.member.id, populate_existing=True)
     assert profile is not None and profile.paused_at is None  # on again, plainly
     await runner.run_due(now=ENDS + timedelta(hours=1))
