@@ -8,7 +8,7 @@ on with 直接办理 and then write a result for a call they had already made.""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,15 +18,12 @@ from models.orders import LedgerEvent, Request, RequestStatus
 from services import orders as order_service
 from services.errors import Conflict
 from services.order_common import (
-    Notice,
     commit_with,
-    deadline_hours,
     followers,
     get_request,
     move,
     note_event,
     require_staff,
-    unschedule,
 )
 from services.orders import Outcome
 from services.requests import CALL_BACK_ASKED, MAX_TEXT
@@ -89,21 +86,6 @@ def _note_call(
     )
 
 
-async def _told(session: AsyncSession, req: Request, key: str) -> list[Notice]:
-    """The residents following the matter, told in a notice with its 查看诉求."""
-    return [
-        Notice(
-            chat_id=resident_id,
-            key=key,
-            args={"number": f"{own_id:05d}"},
-            kind="resident-request",
-            ref_id=own_id,
-            community_id=req.community_id,
-        )
-        for resident_id, own_id in await followers(session, request=req)
-    ]
-
-
 async def settled_on_phone(
     session: AsyncSession,
     *,
@@ -121,19 +103,7 @@ async def settled_on_phone(
     )
     said = clean_text(note, max_len=TYPED_MAX) if note else ""
     _note_call(session, req, user=user, note=said, now=now)
-    first = {"first_response_at": now, "first_responder_id": user.id}
-    await move(
-        session,
-        req,
-        to=RequestStatus.HANDLING,
-        actor_id=user.id,
-        action="handle",
-        now=now,
-        values={
-            **(first if req.first_response_at is None else {}),
-            "deadline_at": req.deadline_at or now + timedelta(hours=deadline_hours(req)),
-        },
-    )
+    await order_service.take_on(session, req, user=user, now=now)
     await move(
         session,
         req,
@@ -154,8 +124,9 @@ async def settled_on_phone(
         note=said,
         values={"closed_at": now},
     )
-    await unschedule(session, key=f"request-{req.id}-response")
-    notices = await _told(session, req, "order-notice-called-back-settled")
+    notices = order_service.resident_notices(
+        await followers(session, request=req), "order-notice-called-back-settled", req
+    )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
 
@@ -199,6 +170,8 @@ async def kept_as_matter(
     await order_service.change_category(
         session, user=user, roles=roles, request_id=req.id, code=code, now=now
     )
-    notices = await _told(session, req, "order-notice-called-back-matter")
+    notices = order_service.resident_notices(
+        await followers(session, request=req), "order-notice-called-back-matter", req
+    )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)

@@ -176,7 +176,7 @@ async def resident_personal(session: AsyncSession, *, req: Request) -> Personal:
     )
 
 
-def _resident_notices(
+def resident_notices(
     pairs: Sequence[tuple[int, int]],
     key: str,
     req: Request,
@@ -1335,7 +1335,7 @@ async def issue_order(
         key=f"order-{order.id}-deadline-near",
     )
     notices = await _offer_notices(session, order, key="order-notice-offer", now=now)
-    notices += _resident_notices(
+    notices += resident_notices(
         await followers(session, request=req),
         "order-notice-ordered",
         req,
@@ -1386,13 +1386,9 @@ async def offer_to_all(
     return Outcome(notices=notices, order=order, queued=queued)
 
 
-async def handle_directly(
-    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, now: datetime
-) -> Outcome:
-    """Staff take the matter on themselves (no order to members)."""
-    req = await _staff_request(
-        session, user=user, roles=roles, request_id=request_id, action="handle_directly"
-    )
+async def take_on(session: AsyncSession, req: Request, *, user: User, now: datetime) -> None:
+    """The matter handled by this staff member themselves (办理中, its first response and its
+    deadline set where not yet), its response reminder dropped; not committed."""
     await move(
         session,
         req,
@@ -1406,7 +1402,17 @@ async def handle_directly(
         },
     )
     await unschedule(session, key=f"request-{req.id}-response")
-    notices = _resident_notices(
+
+
+async def handle_directly(
+    session: AsyncSession, *, user: User, roles: Collection[Role], request_id: int, now: datetime
+) -> Outcome:
+    """Staff take the matter on themselves (no order to members)."""
+    req = await _staff_request(
+        session, user=user, roles=roles, request_id=request_id, action="handle_directly"
+    )
+    await take_on(session, req, user=user, now=now)
+    notices = resident_notices(
         await followers(session, request=req),
         "order-notice-handling",
         req,
@@ -1450,7 +1456,7 @@ async def transfer(
     )
     await unschedule(session, key=f"request-{req.id}-response")
     await schedule_transfer_follow_up(session, req, now=now)
-    notices = _resident_notices(
+    notices = resident_notices(
         await followers(session, request=req), "order-notice-transferred", req, unit=clean_unit
     )
     queued = await commit_with(session, notices)
@@ -1586,7 +1592,7 @@ async def record_transfer_progress(
         note=text,
     )
     await schedule_transfer_follow_up(session, req, now=now)
-    notices = _resident_notices(
+    notices = resident_notices(
         await followers(session, request=req),
         "order-notice-transfer-progress",
         req,
@@ -1629,7 +1635,7 @@ async def record_transfer_answer(
             note=text,
         )
         await unschedule(session, key=f"request-{req.id}-transfer")
-        notices = _resident_notices(
+        notices = resident_notices(
             await followers(session, request=req), "order-notice-transfer-answer", req, answer=text
         )
         queued = await commit_with(session, notices)
@@ -1705,7 +1711,7 @@ async def merge(
     )
     await unschedule(session, key=f"request-{req.id}-response")
     pairs = [(req.resident_id, int(req.id or 0))] if req.resident_id else []
-    notices = _resident_notices(pairs, "order-notice-merged", req, target=target.number)
+    notices = resident_notices(pairs, "order-notice-merged", req, target=target.number)
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)
 
@@ -1785,7 +1791,7 @@ async def decline(
     await unschedule(session, key=f"request-{req.id}-response")
     # where to ask why, when the community office's phone is on file
     community = await session.get(Community, req.community_id)
-    notices = _resident_notices(
+    notices = resident_notices(
         await followers(session, request=req),
         "order-notice-declined",
         req,
@@ -1925,7 +1931,7 @@ async def close_request(
         note=clean_text(note, max_len=TYPED_MAX) if note else "",
         values={"closed_at": now},
     )
-    notices = _resident_notices(await followers(session, request=req), "order-notice-closed", req)
+    notices = resident_notices(await followers(session, request=req), "order-notice-closed", req)
     # the public card said the community handles it again: it now says it is closed
     notices += await _redraw_public_cards(
         session, req=req, status=PUBLIC_CARD_STATUS[RequestStatus.CLOSED]
@@ -2401,7 +2407,7 @@ async def _take_slot(
         # a resident told so already is not told again when it is taken again after a claim
         # was given back (they were never told it was given back: to them nothing changed)
         told = await _told_taken(session, matter=taken)
-        notices += _resident_notices(
+        notices += resident_notices(
             [p for p in await followers(session, request=req) if p[0] not in told],
             "order-notice-claimed",
             req,
