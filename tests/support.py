@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -138,6 +138,25 @@ async def expect_any(
         if remaining <= 0:
             raise AssertionError(f"no bot message with any of {heads!r} after {since}")
         await driver.wait(user, cursor, min(remaining, 1.0))
+
+
+async def message_once(
+    driver: Any,
+    chat: int,
+    message_id: int,
+    done: Callable[[dict[str, Any]], bool],
+    timeout: float = 10.0,  # noqa: ASYNC109
+) -> dict[str, Any]:
+    """Message ``message_id`` of ``chat`` once ``done`` says it reads so, or as it is after
+    ``timeout``: a redraw that goes through the outbox lands a moment after the step."""
+    deadline = time.monotonic() + timeout
+    while True:
+        msgs = await driver.messages(chat)
+        [msg] = [m for m in msgs if m["message_id"] == message_id]
+        remaining = deadline - time.monotonic()
+        if done(msg) or remaining <= 0:
+            return dict(msg)
+        await driver.wait(chat, msgs[-1]["message_id"], min(remaining, 0.5))
 
 
 # What a user does: a message, a tap, a poll vote. Reads (messages, wait) never wait.

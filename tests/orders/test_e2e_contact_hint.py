@@ -8,7 +8,7 @@ from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_claim_in_place import _issue
 from tests.orders.test_e2e_cycle import LIU, ZHAO
-from tests.support import inline_labels
+from tests.support import inline_labels, message_once
 
 HINT = "接单后可以看到居民的联系电话和房号"
 
@@ -26,7 +26,7 @@ async def test_the_contact_hint_is_only_where_one_can_claim(linli_sandbox: Harne
     await d.expect(LIU, f"您已接下工单 {order_no}", since=liu["message_id"])
     # the offer now points to the card opened below it (one ✋ 接单 a chat), without buttons:
     # she opens the order again by its number
-    [offer_now] = [m for m in await d.messages(ZHAO) if m["message_id"] == offer["message_id"]]
+    offer_now = await message_once(d, ZHAO, offer["message_id"], lambda m: not inline_labels(m))
     assert not inline_labels(offer_now), inline_labels(offer_now)
     await d.send(ZHAO, order_no)
     full = await d.expect(ZHAO, "已接满", since=open_card["message_id"])
