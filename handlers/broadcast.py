@@ -143,6 +143,20 @@ async def start_broadcast(message: Message, state: FSMContext, ctx: UpdateCtx) -
     )
 
 
+async def start_to_everyone(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
+    """An admin's '给所有社区发个通知': the notice form at its text step, the audience chosen
+    (every resident of every community); ⬅️ 上一步 goes to the communities to choose another."""
+    t = ctx.t
+    if Role.ADMIN not in ctx.roles:
+        await start_broadcast(message, state, ctx)
+        return
+    await state.clear()
+    await state.set_state(Compose.text)
+    await state.update_data(community_id=None, kind=AudienceKind.EVERYONE.value, targets=[])
+    question = t("broadcast-to-everyone") + "\n" + await _text_question(state, t)
+    await message.answer(question, reply_markup=_kb([_back_row(t)]))
+
+
 def _community_markup(
     t: Text, roles: frozenset[Role], choices: list[tuple[int, str]]
 ) -> InlineKeyboardMarkup:

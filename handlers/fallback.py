@@ -62,6 +62,7 @@ from handlers.registration import (
     register_from_typed,
     register_now_kb,
     register_rows,
+    staff_said,
     start_registration,
 )
 from handlers.requests import (
@@ -654,8 +655,6 @@ async def _keep_until_registered(
         # a topic proposed (now or in an earlier message, which these words add to): it is
         # offered as a topic once they have registered, and they are told so, not 报给社区
         answer = t("fallback-kept-topic-until-registered", topic=fit(str(kept["topic"]), 200))
-    if staff:
-        answer = t("fallback-staff-typed") + "\n\n" + t("fallback-kept-until-registered-staff")
     if too_long:
         answer = t("fallback-offer-too-long", length=len(text), limit=OFFER_MAX_CHARS)
         answer += "\n" + t("fallback-kept-until-registered")
@@ -670,6 +669,62 @@ async def _keep_until_registered(
         answer = t("order-photo-report-hint") + "\n\n" + t("fallback-kept-until-registered-staff")
         register = inline_kb([*reports, *register_rows(t, then="order")])
     return await message.answer(answer, reply_markup=register)
+
+
+OWN = "own"  # FallbackCb action: 🏠 是我自己家的事 under words staff typed (_staff_not_read)
+_STAFF_SAID_KEPT = 20  # the latest answers whose 🏠 still keeps the words
+
+
+async def _staff_not_read(message: Message, state: FSMContext, t: Text, text: str) -> None:
+    """Staff without an address here typed words nothing reads ('楼里的事情太多了'): not a work
+    command, so what they can say or tap instead; their 🏠 是我自己家的事 keeps the words as a
+    matter of their own, to file once they register an address (nothing is kept before)."""
+    answer = await message.answer(
+        t("fallback-staff-unread"),
+        reply_markup=inline_kb(
+            [[(t("fallback-own-matter-button"), FallbackCb(action=OWN).pack())]]
+        ),
+    )
+    said = await staff_said(state).get_data()
+    said[str(answer.message_id)] = text[:OFFER_MAX_CHARS]
+    await staff_said(state).set_data(dict(list(said.items())[-_STAFF_SAID_KEPT:]))
+
+
+@router.callback_query(FallbackCb.filter(F.action == OWN))
+async def on_own_matter(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
+    """🏠 是我自己家的事: the words above it are the staff member's own matter, kept for the
+    request after registering their address (as a resident's are), or, registered since,
+    offered to be filed."""
+    if await answered_before(query, state, t):
+        return
+    if not isinstance(query.message, Message):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    said = await staff_said(state).get_data()
+    text = said.pop(str(query.message.message_id), None)
+    if not isinstance(text, str) or not text:
+        log.info(
+            "own-matter tap without its words: user %s message %s",
+            user.id,
+            query.message.message_id,
+        )
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    await staff_said(state).set_data(said)
+    await query.answer()
+    await settle_offer(query.message, state, t, OWN)
+    if not user.registered:
+        await _keep_until_registered(query.message, state, t, text=text)
+        return
+    await state.update_data(
+        typed_text=text,
+        typed_photos=[],
+        typed_voice=None,
+        typed_place=None,
+        typed_album=None,
+        typed_about=None,
+    )
+    await _remember_offer(state, await _offer(query.message, t, text))
 
 
 async def offer_kept(message: Message, state: FSMContext, user: User, t: Text) -> None:
@@ -1181,6 +1236,11 @@ async def on_unknown_message(
             # and becomes the start of their request once they have registered
             staff = bool(roles & {Role.STAFF, Role.ADMIN})
             notes = await typed_note_buttons(ctx, text) if ctx is not None else []
+            if staff and not notes:
+                # most likely about their work, in words nothing here reads: what they can
+                # say instead; kept as their own matter only when they say it is one (🏠)
+                await _staff_not_read(message, state, t, text)
+                return
             kept_offer = await _keep_until_registered(
                 message, state, t, text=text, staff=staff, notes=notes
             )

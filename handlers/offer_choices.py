@@ -28,6 +28,7 @@ CHOICES = {
     "complaint": "fallback-choice-complaint",  # 📣 反映给社区 (handlers.complaint)
     "unsatisfied": "fallback-choice-unsatisfied",  # its 😞 不满意 (the matter reopened)
     "nocomplaint": "fallback-choice-nocomplaint",  # and its 不用了
+    "own": "fallback-choice-own",  # 🏠 是我自己家的事 (handlers.fallback.on_own_matter)
 }
 
 

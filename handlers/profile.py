@@ -26,6 +26,7 @@ from handlers.registration import (
     kept_draft,
     link_target,
     register_now_kb,
+    staff_said,
     start_registration,
 )
 from models import MemberProfile, MemberStatus, Role, User, shown_name
@@ -521,6 +522,7 @@ async def on_forget_confirmed(
     await state.clear()
     await held_draft(state).clear()  # a request the filing limits held back goes too
     await kept_draft(state).clear()  # and a matter told before registering
+    await staff_said(state).clear()  # and staff words kept for 🏠 是我自己家的事
     await link_target(state).clear()  # and a meeting or poll to be shown after registering
     if Role.MEMBER in roles:
         # Claims held by a member who leaves go back to the pool, and staff are told.

@@ -156,6 +156,14 @@ def kept_draft(state: FSMContext) -> FSMContext:
     return FSMContext(storage=state.storage, key=replace(state.key, destiny="kept-unregistered"))
 
 
+def staff_said(state: FSMContext) -> FSMContext:
+    """The words staff without an address here typed at the menu that nothing read, by the
+    answer asking whether they are about their own home (its message id → the words): kept
+    for its 🏠 button, which makes them their matter (kept_draft), beside the flow's state.
+    Declining consent and /forget drop them."""
+    return FSMContext(storage=state.storage, key=replace(state.key, destiny="staff-said"))
+
+
 async def _begun_from(message: Message, state: FSMContext) -> bool:
     """The registration under way was begun from this message's 🏠 现在登记."""
     if await state.get_state() not in Reg.__state_names__:
@@ -431,6 +439,7 @@ async def on_disagree(
     """No consent: nothing is kept."""
     await state.clear()
     await kept_draft(state).clear()
+    await staff_said(state).clear()
     await link_target(state).clear()
     await query.answer()
     assert isinstance(query.message, Message)
@@ -461,6 +470,7 @@ async def on_consent_typed(
         return
     await state.clear()
     await kept_draft(state).clear()
+    await staff_said(state).clear()
     await link_target(state).clear()
     await message.answer(
         t("reg-declined"), reply_markup=main_menu(t, roles, registered=user.registered)

@@ -6,9 +6,12 @@ or offered to be filed)."""
 
 from __future__ import annotations
 
+import html
+
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from bot.i18n import Raw
 from handlers import (
     admin,
     admin_org,
@@ -19,6 +22,7 @@ from handlers import (
     staff_search,
     triage_staff,
 )
+from handlers.common import office_text
 from handlers.context import OrderCtx
 from handlers.keyboards import inline_kb
 from handlers.menu import labels, menu_labels
@@ -50,6 +54,13 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
         screen = smalltalk.screen_named(
             org_service.without_place_names(text, await org_service.list_communities(ctx.session))
         )
+    if (
+        screen is smalltalk.Screen.BROADCAST
+        and Role.ADMIN in ctx.roles
+        and smalltalk.notice_to_every_community(text)
+    ):
+        await broadcast.start_to_everyone(message, state, ctx)  # '给所有社区发个通知'
+        return True
     if screen is not None:
         return await _open(message, state, ctx, screen)
     if await consult_said.start_said(message, state, ctx, text):
@@ -71,6 +82,13 @@ async def open_named(message: Message, state: FSMContext, ctx: OrderCtx, text: s
             ctx.now(),
             f"{name}{start:%H:%M} {end:%H:%M}",
         )
+        return True
+    if smalltalk.asks_on_duty(text):  # '今天谁值班': the offices and who works there
+        await message.answer(await _on_duty_text(ctx), reply_markup=ctx.main_menu())
+        return True
+    building = smalltalk.building_count_asked(text)
+    if building is not None:  # '1号楼有几户': its residents registered in Linli
+        await message.answer(await _building_text(ctx, building), reply_markup=ctx.main_menu())
         return True
     words = smalltalk.search_said(text)
     if words is not None:  # '帮我查一下周阿姨的诉求': /find's results for '周阿姨'
@@ -178,6 +196,64 @@ async def _how_to_move(message: Message, ctx: OrderCtx, name: str, place: str, w
         ),
         reply_markup=markup,
     )
+
+
+async def _on_duty_text(ctx: OrderCtx) -> str:
+    """'今天谁值班': Linli keeps no roster, so the offices the asker works for (an admin's every
+    one) with their contacts and hours, and the staff of each."""
+    t = ctx.t
+    assert ctx.user.id is not None
+    offices = await staff_service.office_staff(
+        ctx.session, telegram_id=ctx.user.id, admin=Role.ADMIN in ctx.roles
+    )
+    if not offices:
+        return t("staff-area-nowhere")
+    parts = [t("staff-duty-no-roster")]
+    for community, colleagues in offices:
+        lines = [office_text(t, community)]
+        if not (community.phone or community.address or community.office_hours):
+            lines.append(t("staff-duty-no-contact"))
+        names = [
+            t("staff-duty-grid-worker", name=c.user.display_name, grid=shown_name(c.grid, t.lang))
+            if c.grid is not None
+            else html.escape(c.user.display_name, quote=False)
+            for c in colleagues
+        ]
+        lines.append(
+            t("staff-duty-staff", names=Raw(t.join(names))) if names else t("staff-duty-no-staff")
+        )
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+async def _building_text(ctx: OrderCtx, said: str) -> str:
+    """'1号楼有几户': the residents registered in Linli in the building named, within the
+    asker's area (not a census); where it is not theirs, or none is so named, said so."""
+    t = ctx.t
+    assert ctx.user.id is not None
+    asked = await staff_service.building_residents(
+        ctx.session, telegram_id=ctx.user.id, admin=Role.ADMIN in ctx.roles, said=said
+    )
+    if not asked.counted:
+        key = "staff-building-not-yours" if asked.elsewhere else "staff-building-unknown"
+        answer = t(key, building=said)
+        if Role.ADMIN not in ctx.roles:
+            answer += "\n\n" + await work_area_text(ctx)
+        return answer
+    lines = []
+    for count in asked.counted:
+        line = t(
+            "staff-building-count",
+            community=shown_name(count.community, t.lang),
+            building=shown_name(count.building, t.lang),
+            residents=count.residents,
+            households=count.households,
+        )
+        if count.building.households:
+            line += t("staff-building-planned", planned=count.building.households)
+        lines.append(line)
+    lines.append(t("staff-building-note"))
+    return "\n".join(lines)
 
 
 async def work_area_text(ctx: OrderCtx) -> str:

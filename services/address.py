@@ -94,6 +94,19 @@ def _find(text: str, forms: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def names_building(said: str, building: Building, community: Community) -> bool:
+    """Whether the words name this building as a whole ('1号楼', '一号楼', '1栋', 'building 1'),
+    or with its community before it ('阳光社区1号楼', '阳光的1号楼', 'sunshine building 1')."""
+    plain = _normal(said)
+    for form in _building_forms(building.name):
+        if not plain.endswith(form):
+            continue
+        before = plain[: -len(form)].removesuffix("的")
+        if not before or before in _community_forms(community):
+            return True
+    return False
+
+
 async def read_address(
     session: AsyncSession,
     text: str,

@@ -2140,6 +2140,12 @@ _SCREEN_WORDS: dict[Screen, str] = {
     "有新诉求吗|有没有新诉求|有新的诉求吗|有没有新的诉求|今天的任务|今天要办的|今天要处理的|"
     "网格里有什么事|我网格里有什么事|我的网格有什么事|网格有什么事|社区里有什么事|有什么事吗|有啥事吗|"
     "网格里有啥事|片区里有什么事|"
+    # asked who or which are left ('谁还没处理诉求', '还有哪些诉求没处理'): those not yet triaged
+    "谁还没处理诉求|谁还没处理|还有谁没处理|还有哪些诉求没处理|哪些诉求没处理|哪些诉求还没处理|"
+    "有哪些诉求没处理|有哪些诉求还没处理|还有哪些没处理|还有哪些没处理的|还有没处理的诉求|"
+    "还有诉求没处理|还有没处理的|"
+    "which requests are not handled yet|which requests are unhandled|unhandled requests|"
+    "requests not handled yet|what hasn t been handled|what has not been handled|"
     "what do i have to do|what needs doing|anything to do|any new requests|what is on my plate|"
     "what s on my plate|on my plate",
     Screen.IN_PROGRESS: "办理中|办理中的|办理中的事项|在办的|正在办的|在办工单|进行中的|"
@@ -2255,9 +2261,9 @@ _MOVES = (
 _STAFF_WORDS_MAX = 30
 
 
-def _staff_words(text: str | None) -> str:
+def _staff_words(text: str | None, most: int = _STAFF_WORDS_MAX) -> str:
     said = to_simplified(unicodedata.normalize("NFKC", text or "")).strip(" 。.!！~～").lower()
-    return " ".join(said.split()) if len(said) <= _STAFF_WORDS_MAX else ""
+    return " ".join(said.split()) if len(said) <= most else ""
 
 
 def revoke_named(text: str | None) -> tuple[str, ...]:
@@ -2660,3 +2666,78 @@ def contact_change_said(text: str | None) -> ContactSaid | None:
         place = found.group("place").strip().lower()
         return ContactSaid(field=field_, place=place, value=value.strip() if value else None)
     return None
+
+
+# ------------------------------------------------------------ staff asking about their community
+
+_ASKED_MAX = 60  # English says these in more letters than _STAFF_WORDS_MAX
+
+# '今天谁值班', '谁在值班', '值班的是谁', 'who is on duty today': who to reach at the office. Linli
+# keeps no duty roster: the answer is the office's contact and hours, and the staff listed there
+_ON_DUTY = re.compile(
+    r"^(?:请问)?(?:今天|今儿|今日|现在|明天|这周|本周|周末)?(?:是)?(?:谁|哪位|哪个)(?:在)?值班"
+    r"(?:啊|呀|呢|来着)?$"
+    r"|^(?:请问)?(?:今天|今儿|今日|现在|明天)?(?:的)?值班(?:的)?(?:人|人员)?是(?:谁|哪位)"
+    r"(?:啊|呀|呢)?$"
+    r"|^(?:请问)?(?:今天|现在)?(?:的)?值班(?:表|安排|人员)(?:呢|是什么|是怎样的)?$"
+    r"|^who (?:is|s) on duty(?: today| now| tomorrow)?$"
+    r"|^who (?:is|s) (?:working|in the office) (?:today|now)$"
+    r"|^(?:the )?duty (?:roster|rota)$"
+)
+
+
+def asks_on_duty(text: str | None) -> bool:
+    """Staff asking who is on duty ('今天谁值班', '值班的是谁', 'who is on duty today')."""
+    said = _staff_words(text, _ASKED_MAX).rstrip("？?").replace("'", " ")
+    return bool(said and _ON_DUTY.match(said))
+
+
+# '1号楼有几户', '1号楼住了多少人', '阳光社区3栋有多少居民', 'how many households in building 1':
+# the building as written (the caller finds it among those the asker works for)
+_BUILDING_COUNT = (
+    re.compile(
+        r"^(?:请问)?(?P<place>[^\s，。,！!？?]{1,16}?(?:号楼|栋|幢|座|号)) ?"
+        r"(?:里|里面|一共|总共|现在|目前)*"
+        r"(?:有|住了|住着|住|登记了|登记的|登记)(?:有)?(?:几|多少)(?:个|位)?"
+        r"(?:户人家|户|家|人|居民|住户|口人)(?:人家|居民)?(?:啊|呀|呢|来着)?$"
+    ),
+    re.compile(
+        r"^how many (?:households|homes|people|residents|families)"
+        r"(?: are there| live| are| are living)?"
+        r" in (?P<place>(?:building|bldg|block) ?[0-9a-z]{1,4})$"
+    ),
+    re.compile(
+        r"^how many (?:households|homes|people|residents|families) (?:does|has) "
+        r"(?P<place>(?:building|bldg|block) ?[0-9a-z]{1,4})(?: have| got)?$"
+    ),
+)
+
+
+def building_count_asked(text: str | None) -> str | None:
+    """The building a staff member asks how many live in ('1号楼有几户' '1号楼', '阳光社区3栋住了
+    多少人' '阳光社区3栋', 'how many residents in building 1' 'building 1'), as written
+    (lowercased), or None."""
+    said = _staff_words(text, _ASKED_MAX).rstrip("？?")
+    for pattern in _BUILDING_COUNT:
+        found = pattern.match(said)
+        if found:
+            return found.group("place").strip()
+    return None
+
+
+# '给所有社区发个通知', '给全街道发通知', 'send a notice to all communities': an admin's notice to
+# every resident of every community (the notice form's 所有社区的所有居民)
+_NOTICE_TO_ALL = re.compile(
+    r"^(?:请|帮我|麻烦|我要|我想)?(?:给|向|对)(?:所有社区|所有的社区|全部社区|各社区|各个社区|每个社区|"
+    r"全街道|整个街道|街道所有居民|所有居民|全体居民)(?:的)?(?:居民|所有居民|大家)?"
+    r"(?:都)?(?:发个|发一个|发一条|发条|发|群发)(?:通知|公告|消息)(?:吧)?$"
+    r"|^(?:please )?(?:send|post) (?:a |an )?(?:notice|announcement|broadcast) to "
+    r"(?:all|every|each) (?:communities|community|residents)(?: in all communities)?$"
+    r"|^(?:please )?notify (?:all communities|every community|everyone in all communities)$"
+)
+
+
+def notice_to_every_community(text: str | None) -> bool:
+    """An admin asking for a notice to all the communities ('给所有社区发个通知')."""
+    said = _staff_words(text, _ASKED_MAX)
+    return bool(said and _NOTICE_TO_ALL.match(said))

@@ -437,3 +437,110 @@ async def staff_named(session: AsyncSession, readings: Sequence[str]) -> list[Us
         if found:
             return found
     return []
+
+
+# ------------------------------------------------------------ what staff ask of their community
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """A staff member of a community, with their grid when they are its grid worker."""
+
+    user: User
+    grid: Grid | None
+
+
+async def office_staff(
+    session: AsyncSession, *, telegram_id: int, admin: bool
+) -> list[tuple[Community, list[Colleague]]]:
+    """The community offices a staff member turns to when asking who is on duty ('今天谁值班'):
+    the communities they are staff of (an admin: every one), each with its staff on file.
+    Linli keeps no duty roster; this is who works there, not who is on duty."""
+    if admin:
+        communities = await org.list_communities(session)
+    else:
+        held = await held_places(session, telegram_id=telegram_id)
+        communities = list({p.community.id: p.community for p in held}.values())
+    everyone = await list_staff(session)
+    offices = []
+    for community in communities:
+        colleagues = []
+        for member, scopes in everyone:
+            if member.forgotten_at is not None:
+                continue
+            for scope in scopes:
+                if scope.community_id != community.id:
+                    continue
+                grid = await session.get(Grid, scope.grid_id) if scope.grid_id else None
+                colleagues.append(Colleague(user=member, grid=grid))
+        offices.append((community, colleagues))
+    return offices
+
+
+@dataclass(frozen=True)
+class BuildingCount:
+    """Who is registered in Linli as living in a building: people, and the rooms they give
+    (households); `building.households` is the number the org structure was given."""
+
+    community: Community
+    building: Building
+    residents: int
+    households: int
+
+
+@dataclass(frozen=True)
+class BuildingsAsked:
+    """The buildings a staff member's words name within their area, counted; `elsewhere`: the
+    words name a building outside it (another grid's, another community's)."""
+
+    counted: list[BuildingCount]
+    elsewhere: bool
+
+
+async def building_residents(
+    session: AsyncSession, *, telegram_id: int, admin: bool, said: str
+) -> BuildingsAsked:
+    """'1号楼有几户': the registered residents of the buildings `said` names, among those the
+    asker works for (a grid worker their grid's, community staff their community's, an admin
+    every one). Registered in Linli, not a census."""
+    from services.address import names_building
+
+    communities = {c.id: c for c in await org.list_communities(session)}
+    buildings = (await session.exec(select(Building).order_by(col(Building.id)))).all()
+    named = [
+        b
+        for b in buildings
+        if b.community_id in communities and names_building(said, b, communities[b.community_id])
+    ]
+    if admin:
+        mine = named
+    else:
+        places = await held_places(session, telegram_id=telegram_id)
+        mine = [
+            b
+            for b in named
+            if any(
+                p.community.id == b.community_id and (p.grid is None or p.grid.id == b.grid_id)
+                for p in places
+            )
+        ]
+    counted = []
+    for building in mine:
+        rooms = (
+            await session.exec(
+                select(User.room).where(
+                    User.building_id == building.id,
+                    col(User.consent_at).is_not(None),
+                    col(User.forgotten_at).is_(None),
+                )
+            )
+        ).all()
+        counted.append(
+            BuildingCount(
+                community=communities[building.community_id],
+                building=building,
+                residents=len(rooms),
+                households=len({r.strip() for r in rooms if r and r.strip()}),
+            )
+        )
+    return BuildingsAsked(counted=counted, elsewhere=len(mine) < len(named))

@@ -691,14 +691,15 @@ async def test_staff_typing_about_their_work_are_told_where_it_is_done(
     linli_sandbox: Harness,
 ) -> None:
     """李社工 (staff, not registered as a resident) typing about her work at the menu got the
-    resident's '需要先登记您的住址' alone: now where the work is done comes first (the words are
-    still kept, should they be about her own home); a card's action ('派单') is pointed to the
-    request's card, and a number with it ('00004 不受理') is looked up (there is none)."""
+    resident's '需要先登记您的住址' alone: now what she can say or tap for her work comes first
+    (the words are kept only when she taps 🏠 是我自己家的事: tests/e2e/test_staff_default_words);
+    a card's action ('派单') is pointed to the request's card, and a number with it ('00004
+    不受理') is looked up (there is none)."""
     d = linli_sandbox.driver
     [answer] = await d.say(STAFF, "楼里的事情太多了，忙不过来")
     text = message_text(answer)
-    assert "您是工作人员" in text and "📋 待办诉求" in text and "/find" in text, text
-    assert "现在登记" in str(answer.get("reply_markup")), answer
+    assert "没有看出是哪项工作" in text and "📋 待办诉求" in text and "00012" in text, text
+    assert "是我自己家的事" in str(answer.get("reply_markup")), answer
     [answer] = await d.say(STAFF, "派单")
     assert "请先打开它" in message_text(answer), message_text(answer)
     [answer] = await d.say(STAFF, "00004 不受理")

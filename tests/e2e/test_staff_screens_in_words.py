@@ -48,7 +48,7 @@ async def test_an_admin_opens_the_admin_pages_in_words(linli_sandbox: Harness) -
 async def test_an_admin_asks_about_the_admin_pages(linli_sandbox: Harness) -> None:
     """Asked as questions, naming a community: '阳光社区有几个社工' the staff list, '新来了一个
     社工，怎么加进来' the invitation, '网格怎么划分的' the structure, '给所有社区发个通知' the
-    notice (each was kept as a matter of the admin's own)."""
+    notice to every community (each was kept as a matter of the admin's own)."""
     h = linli_sandbox
     listing = await _only(h, ADMIN, "阳光社区有几个社工")
     assert message_text(listing).startswith("👥 工作人员列表")
@@ -60,9 +60,11 @@ async def test_an_admin_asks_about_the_admin_pages(linli_sandbox: Harness) -> No
     assert "诉求分类" in message_text(categories) and "技能代码" in message_text(categories)
     add = await _only(h, ADMIN, "加一栋7号楼")  # the structure, where its grid is chosen
     assert message_text(add).startswith("🏘 组织架构")
+    # the notice form at its audience, every community's residents (tests/e2e/
+    # test_staff_default_words); a community named, its form as before
     notice = await _only(h, ADMIN, "给所有社区发个通知")
-    assert message_text(notice) == "发给哪个社区？"
-    assert "所有社区的所有居民" in inline_labels(notice)
+    assert message_text(notice).startswith("发给：所有社区的所有居民")
+    assert inline_labels(notice) == ["⬅️ 上一步"]
     assert await h.driver.errors() == []
 
 

@@ -7,8 +7,11 @@ import pytest
 
 from services.smalltalk import (
     Screen,
+    asks_on_duty,
     asks_work_area,
+    building_count_asked,
     move_named,
+    notice_to_every_community,
     revoke_named,
     screen_named,
     search_said,
@@ -131,3 +134,45 @@ def test_where_a_staff_member_works_asked() -> None:
         assert asks_work_area(said), said
     for said in ("我家哪栋楼", "楼道灯坏了", "哪些楼停水了", ""):
         assert not asks_work_area(said), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["谁还没处理诉求", "还有哪些诉求没处理？", "哪些诉求还没处理", "which requests are unhandled"],
+)
+def test_requests_not_handled_are_the_queue(said: str) -> None:
+    assert screen_named(said) is Screen.QUEUE
+
+
+def test_who_is_on_duty_asked() -> None:
+    for said in ("今天谁值班", "今天谁值班？", "值班的是谁", "现在谁在值班呢", "Who's on duty?"):
+        assert asks_on_duty(said), said
+    for said in ("我今天值班", "今天谁值班我想请个假顺便问问", "谁来修水管"):
+        assert not asks_on_duty(said), said
+
+
+@pytest.mark.parametrize(
+    ("said", "building"),
+    [
+        ("1号楼有几户", "1号楼"),
+        ("1号楼住了多少人？", "1号楼"),
+        ("阳光社区3栋有多少居民", "阳光社区3栋"),
+        ("三号楼里一共有几户人家", "三号楼"),
+        ("How many households in building 1?", "building 1"),
+        ("how many residents are there in Building 5", "building 5"),
+    ],
+)
+def test_how_many_live_in_a_building_asked(said: str, building: str) -> None:
+    assert building_count_asked(said) == building
+
+
+@pytest.mark.parametrize("said", ["我家有几口人", "1号楼的灯坏了", "1号楼有几个人反映漏水"])
+def test_no_building_count_asked(said: str) -> None:
+    assert building_count_asked(said) is None
+
+
+def test_a_notice_to_every_community() -> None:
+    for said in ("给所有社区发个通知", "给全街道发通知吧", "send a notice to all communities"):
+        assert notice_to_every_community(said) and screen_named(said) is Screen.BROADCAST, said
+    for said in ("给1号楼发个通知", "发个通知", "给阳光社区发个通知"):
+        assert not notice_to_every_community(said), said

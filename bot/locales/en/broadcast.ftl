@@ -13,6 +13,7 @@ broadcast-audience-everyone = Every resident of every community
 broadcast-choose-grids = Tap the grids (several allowed), then "Done".
 broadcast-choose-buildings = Tap the buildings (several allowed), then "Done".
 broadcast-targets-done = ✅ Done
+broadcast-to-everyone = To: { broadcast-audience-everyone } (to send it to someone else, tap “{ common-back }”).
 broadcast-ask-text = Type the notice (one message); it may carry one photo. Send /cancel to stop.
 broadcast-preview = <b>Preview</b> (this is what residents will see):
     ——————

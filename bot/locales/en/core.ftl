@@ -329,9 +329,18 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
-# staff not registered as residents typed words at the menu (most likely about their work)
-fallback-staff-typed = You are staff: to handle requests tap "{ menu-order-queue }"; to find one, send its number (e.g. 00012) or "/find words"; to file for a resident who phoned or came in, tap "{ menu-order-on-behalf }".
 fallback-kept-until-registered-staff = If it is about your own home, it is noted: register your address with the button below and it goes on to your request, with no need to say it again.
+# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
+# what they can say instead, and a button for when it is about their own home
+fallback-staff-unread = I could not tell which part of your work that is. For work, you can say these or tap the menu buttons:
+    • “queue”: requests waiting ({ menu-order-queue })
+    • “file for a resident”: for a resident who phoned or came in ({ menu-order-on-behalf })
+    • “stats this week”: the figures ({ menu-order-stats })
+    • “find Zhou”: look a matter up, or send its number, e.g. 00012
+    • “new meeting”: meetings and polls ({ menu-consult-staff })
+    If it is about your own home, tap the button below: it is noted and goes on to your request once you register your address.
+fallback-own-matter-button = 🏠 It is about my own home
+fallback-choice-own = About my own home
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -518,6 +518,24 @@ staff-area-community = • { $community } (whole community): { $buildings }
 staff-area-no-buildings = no buildings registered yet
 staff-area-admin = You are a sub-district admin: every community is yours. Send "org structure" to see them.
 staff-area-nowhere = You have no community or grid to look after now. Ask a sub-district admin if this is wrong.
+# 'who is on duty today': Linli keeps no roster; the offices and their staff (handlers.staff_words)
+staff-duty-no-roster = Linli keeps no duty roster, so who is in today is up to the community's own arrangements. The offices and their staff:
+staff-duty-no-contact = The office's phone, address and hours are not on file yet (an admin can add them under “{ admin-org }”).
+staff-duty-staff = Staff: { $names }
+staff-duty-no-staff = No staff on file yet.
+staff-duty-grid-worker = { $name } (grid worker, { $grid })
+# 'how many households in building 1': residents registered in Linli, within the asker's area
+staff-building-count = { $community }, { $building }: { $residents ->
+        [one] 1 resident
+       *[other] { $residents } residents
+    } registered in Linli, { $households ->
+        [one] 1 household
+       *[other] { $households } households
+    }
+staff-building-planned = ({ $planned } households in the building records)
+staff-building-note = These are residents who registered their address in Linli, not census or household-registration figures.
+staff-building-not-yours = “{ $building }” is not one of the buildings you look after.
+staff-building-unknown = There is no building called “{ $building }”.
 profile-area = Work area: { $places }
 
 # changing community (a member who moved): read back, staff approve as an application

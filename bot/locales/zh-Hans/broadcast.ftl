@@ -13,6 +13,7 @@ broadcast-audience-everyone = 所有社区的所有居民
 broadcast-choose-grids = 请点选网格（可多选），选好后点“选好了”。
 broadcast-choose-buildings = 请点选楼栋（可多选），选好后点“选好了”。
 broadcast-targets-done = ✅ 选好了
+broadcast-to-everyone = 发给：{ broadcast-audience-everyone }（要换发送对象，点「{ common-back }」）。
 broadcast-ask-text = 请输入通知内容（一条消息），可以带一张图片。发送 /cancel 可取消。
 broadcast-preview = <b>预览</b>（居民看到的样子如下）：
     ——————

@@ -302,9 +302,18 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
-# staff not registered as residents typed words at the menu (most likely about their work)
-fallback-staff-typed = 您是工作人员：处理诉求请点「{ menu-order-queue }」；找某件事，直接发它的编号（如 00012）或「/find 关键词」；替打电话或上门的居民登记，点「{ menu-order-on-behalf }」。
 fallback-kept-until-registered-staff = 如果说的是您自己家的事，已经先记下了：点下面的按钮登记住址，登记好后接着提交，不用再说一遍。
+# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
+# what they can say instead, and a button for when it is about their own home
+fallback-staff-unread = 这句话没有看出是哪项工作。工作上的事可以这样说，或点菜单里的按钮：
+    •「待办」：待处理的诉求（{ menu-order-queue }）
+    •「代居民登记」：替打电话或上门的居民登记（{ menu-order-on-behalf }）
+    •「本周统计」：台账数字（{ menu-order-stats }）
+    •「查一下周阿姨的诉求」：找某件事，也可以直接发编号，如 00012
+    •「议事管理」：会议和投票（{ menu-consult-staff }）
+    如果说的是您自己家的事，请点下面的按钮：这句话会先记下，登记住址后接着提交。
+fallback-own-matter-button = 🏠 是我自己家的事
+fallback-choice-own = 是我自己家的事
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -489,6 +489,18 @@ staff-area-community = • { $community }（全社区）：{ $buildings }
 staff-area-no-buildings = 还没有登记楼栋
 staff-area-admin = 您是街道管理员，各个社区都归您管。看组织架构请发「组织架构」。
 staff-area-nowhere = 您现在没有负责的社区或网格。如有疑问，请联系街道管理员。
+# '今天谁值班': Linli keeps no roster; the offices and their staff (handlers.staff_words)
+staff-duty-no-roster = 邻里里没有值班排班表，今天谁在班请以社区的安排为准。社区办公室和工作人员：
+staff-duty-no-contact = 办公室的电话、地址和办公时间还没有登记（管理员可在「{ admin-org }」里填写）。
+staff-duty-staff = 工作人员：{ $names }
+staff-duty-no-staff = 还没有登记工作人员。
+staff-duty-grid-worker = { $name }（{ $grid }）
+# '1号楼有几户': residents registered in Linli, within the asker's area
+staff-building-count = { $community } { $building }：在邻里登记的居民 { $residents } 人，{ $households } 户
+staff-building-planned = （楼栋资料里共 { $planned } 户）
+staff-building-note = 这是在邻里登记了住址的居民，不是人口普查或户籍的数字。
+staff-building-not-yours = 「{ $building }」不在您负责的楼栋里。
+staff-building-unknown = 没有找到「{ $building }」这栋楼。
 profile-area = 工作范围：{ $places }
 
 # changing community (a member who moved): read back, staff approve as an application

@@ -16,6 +16,7 @@ broadcast-audience-everyone = 所有社區的所有居民
 broadcast-choose-grids = 請點選網格（可多選），選好後點“選好了”。
 broadcast-choose-buildings = 請點選樓棟（可多選），選好後點“選好了”。
 broadcast-targets-done = ✅ 選好了
+broadcast-to-everyone = 發給：{ broadcast-audience-everyone }（要換髮送對象，點「{ common-back }」）。
 broadcast-ask-text = 請輸入通知內容（一條消息），可以帶一張圖片。發送 /cancel 可取消。
 broadcast-preview = <b>預覽</b>（居民看到的樣子如下）：
     ——————

@@ -305,9 +305,18 @@ howto-office = { $registered ->
 }
 
 fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
-# staff not registered as residents typed words at the menu (most likely about their work)
-fallback-staff-typed = 您是工作人員：處理訴求請點「{ menu-order-queue }」；找某件事，直接發它的編號（如 00012）或「/find 關鍵詞」；替打電話或上門的居民登記，點「{ menu-order-on-behalf }」。
 fallback-kept-until-registered-staff = 如果說的是您自己家的事，已經先記下了：點下面的按鈕登記住址，登記好後接著提交，不用再說一遍。
+# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
+# what they can say instead, and a button for when it is about their own home
+fallback-staff-unread = 這句話沒有看出是哪項工作。工作上的事可以這樣說，或點菜單裡的按鈕：
+    •「待辦」：待處理的訴求（{ menu-order-queue }）
+    •「代居民登記」：替打電話或上門的居民登記（{ menu-order-on-behalf }）
+    •「本週統計」：台賬數字（{ menu-order-stats }）
+    •「查一下週阿姨的訴求」：找某件事，也可以直接發編號，如 00012
+    •「議事管理」：會議和投票（{ menu-consult-staff }）
+    如果說的是您自己家的事，請點下面的按鈕：這句話會先記下，登記住址後接著提交。
+fallback-own-matter-button = 🏠 是我自己家的事
+fallback-choice-own = 是我自己家的事
 
 # a date and time as people read it, in cards, lists, notices and the time steps
 # (services.when.when_args: year, month, day, weekday, time)

@@ -492,6 +492,18 @@ staff-area-community = • { $community }（全社區）：{ $buildings }
 staff-area-no-buildings = 還沒有登記樓棟
 staff-area-admin = 您是街道管理員，各個社區都歸您管。看組織架構請發「組織架構」。
 staff-area-nowhere = 您現在沒有負責的社區或網格。如有疑問，請聯繫街道管理員。
+# '今天誰值班': Linli keeps no roster; the offices and their staff (handlers.staff_words)
+staff-duty-no-roster = 鄰里裡沒有值班排班表，今天誰在班請以社區的安排為準。社區辦公室和工作人員：
+staff-duty-no-contact = 辦公室的電話、地址和辦公時間還沒有登記（管理員可在「{ admin-org }」裡填寫）。
+staff-duty-staff = 工作人員：{ $names }
+staff-duty-no-staff = 還沒有登記工作人員。
+staff-duty-grid-worker = { $name }（{ $grid }）
+# '1號樓有幾戶': residents registered in Linli, within the asker's area
+staff-building-count = { $community } { $building }：在鄰里登記的居民 { $residents } 人，{ $households } 戶
+staff-building-planned = （樓棟資料裡共 { $planned } 戶）
+staff-building-note = 這是在鄰里登記了住址的居民，不是人口普查或戶籍的數字。
+staff-building-not-yours = 「{ $building }」不在您負責的樓棟裡。
+staff-building-unknown = 沒有找到「{ $building }」這棟樓。
 profile-area = 工作範圍：{ $places }
 
 # changing community (a member who moved): read back, staff approve as an application
