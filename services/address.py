@@ -402,11 +402,21 @@ _PUBLIC_PLACE = re.compile(
     r"|马路|人行道|停车场|停车位|地下车库|车库|花园|广场|绿化带|草坪|健身器材|篮球场|"
     r"球场|游乐场|滑梯|凉亭|围墙|垃圾站|垃圾房|主干道|小区里的路|路面"
 )
+# the same words wherever they stand (the look-behind left out): a text without any cannot name
+# a public area, whatever is read past in it (`may_name_public_place`)
+_PUBLIC_WORDS = re.compile(_PUBLIC_PLACE.pattern.replace("(?<![我你他她家户楼])", "", 1))
 # words that say the matter is at home or in a building: no public area is suggested then
 _INDOORS = re.compile(
     r"我家|家里|屋里|室内|房间|厨房|卫生间|厕所|洗手间|阳台|客厅|卧室|楼道|楼梯|电梯|单元|"
     r"楼上|楼下|隔壁|邻居家|天花板|墙面|水管|马桶|下水道|门锁|窗户"
 )
+
+
+def may_name_public_place(text: str) -> bool:
+    """False when `public_place` is None for this text whatever `names` it reads past: the text
+    has no word of a public place at all (reading a name past only takes words out, or lets a
+    word follow what stood before it), so the names need not be looked up."""
+    return _PUBLIC_WORDS.search(_normal(text)) is not None
 
 
 def public_place(text: str, *, names: tuple[str, ...] = ()) -> str | None:
