@@ -307,6 +307,7 @@ order-attachment-caption = Request { $number } · { $purpose }
 order-queue-empty = No requests waiting. 👍
 order-queue-title = <b>Request queue</b> ({ $total } in all, page { $page }/{ $pages }, urgent and oldest first)
 order-queue-line = { $mark } { $number } · { $category } · { $time }
+order-queue-claimants = taken by { $names }
     { $text }
 order-btn-search = 🔎 Find a request
 order-btn-search-again = 🔎 Search again

@@ -289,6 +289,8 @@ order-attachment-caption = 訴求 { $number } · { $purpose }
 order-queue-empty = 目前沒有待受理的訴求。👍
 order-queue-title = <b>待辦訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，緊急和最早的在前）
 order-queue-line = { $mark } { $number } · { $category } · { $time }
+# 辦理中: who took it
+order-queue-claimants = 接單：{ $names }
     { $text }
 order-btn-search = 🔎 查找訴求
 order-btn-search-again = 🔎 重新查找
