@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -53,6 +54,7 @@ from services.skills import SKILLS, everyday_words, normalize_skills, read_typed
 from services.validation import contact_phone, person_name, phone_number, short_label, work_unit
 
 router = Router(name="members")
+log = logging.getLogger(__name__)
 router.message.filter(F.chat.type == "private")
 
 
@@ -1373,6 +1375,12 @@ async def on_move_decided(
             stamp=callback_data.at,
         )
     except member_service.MoveTaken as taken:
+        log.info(
+            "stale change-of-community card %r tapped by %s: %s",
+            query.data,
+            user.id,
+            taken.state or "an older request",
+        )
         said = await _move_taken(session, t, settings, taken, clock())
         await query.answer(said, show_alert=True)
         if isinstance(message, Message):
