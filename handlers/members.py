@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -24,6 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Text, Translator
 from bot.settings import Settings
+from handlers.common import office_text
 from handlers.consult_kit import safe_edit_markup, settle_by_id
 from handlers.form_guard import asks_first, origin, starter
 from handlers.keyboards import cancel_keyboard, inline_kb, step_keyboard
@@ -32,7 +34,16 @@ from handlers.menu import labels, main_menu
 from handlers.notify import notify
 from handlers.order_ui import local
 from handlers.text_steps import back_at_first_step, is_back, refuse_button_labels, with_current
-from models import Community, Grid, MemberProfile, MemberStatus, Role, User, shown_name
+from models import (
+    Community,
+    Grid,
+    MemberProfile,
+    MemberStatus,
+    MoveState,
+    Role,
+    User,
+    shown_name,
+)
 from services import member_cards, org, smalltalk
 from services import members as member_service
 from services import users as user_service
@@ -43,6 +54,7 @@ from services.skills import SKILLS, everyday_words, normalize_skills, read_typed
 from services.validation import contact_phone, person_name, phone_number, short_label, work_unit
 
 router = Router(name="members")
+log = logging.getLogger(__name__)
 router.message.filter(F.chat.type == "private")
 
 
@@ -1203,6 +1215,7 @@ class MoveCb(CallbackData, prefix="mv"):
     action: str
     to: int
     member_id: int = 0
+    at: int = 0  # staff's: the request the card is about (services.members.move_stamp)
 
 
 def _named(t: Text, community: Community) -> str:
@@ -1221,6 +1234,8 @@ async def offer_move(
     if profile is None or here is None or profile.status != MemberStatus.APPROVED:
         await message.answer(t("member-move-not-member"))
         return
+    if to is None and profile.move_state == MoveState.PENDING and profile.move_to_id:
+        to = await session.get(Community, profile.move_to_id)  # said as waiting, no second card
     if to is None:
         others = [c for c in await org.list_communities(session) if c.id != here.id]
         rows = [[(_named(t, c), MoveCb(action="ask", to=c.id or 0).pack())] for c in others[:20]]
@@ -1291,14 +1306,18 @@ async def on_move_member(
         await message.edit_text(t("member-move-cancelled"), reply_markup=None)
         return
     try:
-        profile, here, to = await member_service.move_asked(
-            session, user=user, to_community_id=callback_data.to
+        profile, here, to = await member_service.ask_move(
+            session, user=user, to_community_id=callback_data.to, now=clock()
         )
     except DomainError as exc:
         await message.edit_text(t(exc.key, **exc.args_), reply_markup=None)
         return
     staff = await user_service.staff_of(session, community_id=to.id or 0)
-    ids = {"to": to.id or 0, "member_id": profile.user_id}
+    ids = {
+        "to": to.id or 0,
+        "member_id": profile.user_id,
+        "at": member_service.move_stamp(profile.move_asked_at),
+    }
     await notify(
         session,
         translator,
@@ -1336,9 +1355,12 @@ async def on_move_decided(
     t: Text,
     clock: Callable[[], datetime],
     translator: Translator,
+    settings: Settings,
 ) -> None:
-    """Staff of the community asked for take the member in, or not; the member is told. A
-    card decided already (by a colleague) says so and loses its buttons."""
+    """Staff of the community asked for take the member in, or not; the member is told (when
+    declined, with that community office's contact), and so are the old community's staff
+    when they move away. A card decided already (by a colleague) says how, by whom and when,
+    and loses its buttons."""
     message = query.message
     approve = callback_data.action == "ok"
     try:
@@ -1350,7 +1372,22 @@ async def on_move_decided(
             to_community_id=callback_data.to,
             approve=approve,
             now=clock(),
+            stamp=callback_data.at,
         )
+    except member_service.MoveTaken as taken:
+        log.info(
+            "stale change-of-community card %r tapped by %s: %s",
+            query.data,
+            user.id,
+            taken.state or "an older request",
+        )
+        said = await _move_taken(session, t, settings, taken, clock())
+        await query.answer(said, show_alert=True)
+        if isinstance(message, Message):
+            with contextlib.suppress(TelegramBadRequest):
+                card = html.escape(message.text or "", quote=False)  # read back as plain text
+                await message.edit_text(f"{card}\n\n{said}", reply_markup=None)
+        return
     except Conflict:  # said by the error handler
         if isinstance(message, Message):
             with contextlib.suppress(TelegramBadRequest):
@@ -1368,11 +1405,47 @@ async def on_move_decided(
             await message.edit_text(f"{card}\n\n{said}", reply_markup=None)
     member = await session.get(User, profile.user_id)
     if member is not None:
-        told = "member-move-approved" if approve else "member-move-rejected"
+
+        def outcome(tt: Text) -> str:
+            """Approved; or declined, with whom to ask why (the office that declined)."""
+            if approve:
+                return tt("member-move-approved", here=_named(tt, here), there=_named(tt, to))
+            said = tt("member-move-rejected", here=_named(tt, here), there=_named(tt, to))
+            return f"{said}\n\n{office_text(tt, to)}"
+
+        await notify(session, translator, [member], outcome, now=clock())
+    if approve:  # the old community's staff: one notice, held at night as others are
+        staff = await user_service.staff_of(session, community_id=before)
         await notify(
             session,
             translator,
-            [member],
-            lambda tt: tt(told, here=_named(tt, here), there=_named(tt, to)),
+            [s for s in staff if s.id != user.id],
+            lambda tt: tt(
+                "member-move-left-staff",
+                name=profile.real_name,
+                here=_named(tt, here),
+                there=_named(tt, to),
+            ),
+            community_id=before,
             now=clock(),
         )
+
+
+async def _move_taken(
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    taken: member_service.MoveTaken,
+    now: datetime,
+) -> str:
+    """What a staff member tapping a change of community decided already is told: approved or
+    declined, by whom and when (when known)."""
+    if taken.state is None or taken.by is None:
+        return t("member-move-decided")
+    by = await session.get(User, taken.by)
+    return t(
+        "member-move-decided-by",
+        state=taken.state,
+        by=by.display_name if by is not None else "-",
+        time=local(t, settings, taken.at, now=now),
+    )

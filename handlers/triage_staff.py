@@ -227,6 +227,12 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
     urged = await urge_counts(ctx.session, ids)
     # an order a member reported done reads as waiting for its check, not as "issued"
     checking = await order_service.awaiting_check(ctx.session, request_ids=ids)
+    # who took each matter in progress (their names: staff ask who is on it)
+    holders = (
+        await order_service.claimants_of_requests(ctx.session, request_ids=ids)
+        if view != "sq"
+        else {}
+    )
     for req in result.items:
         mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
         order = checking.get(req.id or 0)
@@ -241,6 +247,11 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
                 text=short(request_text(t, req.text), 24),
             )
             + (f" · {status}" if view != "sq" else "")
+            + (
+                f" · {t('order-queue-claimants', names=Listing(names))}"
+                if (names := holders.get(req.id or 0))
+                else ""
+            )
             + (f" · {_late(t, req, ctx.now())}" if view == "sqo" else "")
             + (f" · {t('urge-queue-mark', count=n)}" if (n := urged.get(req.id or 0)) else "")
         )

@@ -51,6 +51,14 @@ class MemberStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
+class MoveState(StrEnum):
+    """Where a member's request to serve another community (they moved) stands."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
 class User(SQLModel, table=True):
     """Anyone who has written to the bot; the primary key is the Telegram user id."""
 
@@ -142,6 +150,14 @@ class MemberProfile(SQLModel, table=True):
     # keep their standing, their menu and their claims (unlike staff's ⏸ 暂停: `status`)
     paused_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     paused_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # their latest request to serve another community (services.members.ask_move): which one,
+    # when asked, and where it stands (MoveState; None: never asked), decided by whom and when.
+    # Only one at a time is pending; the staff's tap that decides it is a conditional update
+    move_to_id: int | None = Field(default=None)
+    move_state: str | None = Field(default=None, sa_type=String(16))
+    move_asked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    move_decided_by: int | None = Field(default=None, sa_type=BigInteger)
+    move_decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

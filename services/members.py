@@ -6,11 +6,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid, MemberProfile, MemberStatus, Role, User
+from models import Community, Grid, MemberProfile, MemberStatus, MoveState, Role, User
 from models.base import utcnow
 from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
@@ -473,14 +473,29 @@ def move_matter(member_id: int) -> str:
     return f"member:{member_id}:move"
 
 
+class MoveTaken(Conflict):
+    """The request to change community was decided already (a colleague's copy of the card, or
+    a second tap): `state` (MoveState), `by` (the staff member's id) and `at` say how, when
+    known (None: a request older than the one on file)."""
+
+    def __init__(self, *, state: str | None, by: int | None, at: datetime | None) -> None:
+        super().__init__("member-move-decided")
+        self.state, self.by, self.at = state, by, at
+
+
 async def move_asked(
     session: AsyncSession, *, user: User, to_community_id: int
 ) -> tuple[MemberProfile, Community, Community]:
     """A member asks to serve another community (they moved): (their profile, the community
-    they serve now, the one asked for). Only an approved member, to a community not theirs."""
+    they serve now, the one asked for). Only an approved member, to a community not theirs,
+    and not while a request of theirs waits for staff (`member-move-pending`: one card)."""
     profile = await session.get(MemberProfile, user.id)
     if profile is None or profile.status != MemberStatus.APPROVED:
         raise Conflict("member-move-not-member")
+    if profile.move_state == MoveState.PENDING and profile.move_to_id is not None:
+        waiting = await session.get(Community, profile.move_to_id)
+        if waiting is not None and waiting.id != profile.community_id:
+            raise Conflict("member-move-pending", there=waiting.name)
     to = await session.get(Community, to_community_id)
     now_in = await session.get(Community, profile.community_id)
     if to is None or now_in is None:
@@ -488,6 +503,44 @@ async def move_asked(
     if to.id == now_in.id:
         raise Conflict("member-move-same", to=to.name)
     return profile, now_in, to
+
+
+async def ask_move(
+    session: AsyncSession, *, user: User, to_community_id: int, now: datetime
+) -> tuple[MemberProfile, Community, Community]:
+    """The member confirmed: their request is on file as pending (in the caller's transaction:
+    the staff cards go in the same commit). A conditional update, so two taps at once (or a
+    second read-back confirmed) file it once; the second is refused as `move_asked` refuses."""
+    profile, now_in, to = await move_asked(session, user=user, to_community_id=to_community_id)
+    filed = await session.exec(  # type: ignore[call-overload]
+        update(MemberProfile)
+        .where(
+            col(MemberProfile.user_id) == user.id,
+            col(MemberProfile.status) == MemberStatus.APPROVED,
+            col(MemberProfile.community_id) == now_in.id,
+            or_(
+                col(MemberProfile.move_state).is_(None),
+                col(MemberProfile.move_state) != MoveState.PENDING,
+            ),
+        )
+        .values(
+            move_to_id=to.id,
+            move_state=MoveState.PENDING,
+            move_asked_at=now,
+            move_decided_by=None,
+            move_decided_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if filed.rowcount != 1:  # nothing changed: a request of theirs is pending already
+        raise Conflict("member-move-pending", there=to.name)
+    await session.refresh(profile)
+    return profile, now_in, to
+
+
+def move_stamp(asked_at: datetime | None) -> int:
+    """The request a staff card is about, in its button (0: cards sent before 0023)."""
+    return int(asked_at.timestamp()) if asked_at is not None else 0
 
 
 async def decide_move(
@@ -499,11 +552,16 @@ async def decide_move(
     to_community_id: int,
     approve: bool,
     now: datetime,
+    stamp: int = 0,
 ) -> tuple[MemberProfile, int]:
     """Staff of the community asked for take the member in (their membership moves there,
-    serving any grid of it; the claims they hold stay theirs until done or given back) or do
-    not (nothing changes). Returns (the profile, the community they served before). A request
-    decided already (moved, or no longer an approved member) is refused."""
+    serving any grid of it; the claims they hold stay theirs until done or given back; the old
+    community's offers held for the night are not sent to them) or do not (nothing changes).
+    Returns (the profile, the community they served before). One conditional update of the
+    pending request: a request decided already (by a colleague's copy of the card, at the same
+    moment too) is refused with `MoveTaken`, saying by whom. `stamp`: the request the card is
+    about (`move_stamp`); a card of an older request is refused. A card sent before 0023 (no
+    request on file) is read as pending while the member still serves elsewhere."""
     await require_scope(
         session, user=reviewer, roles=roles, community_id=to_community_id, action="member_move"
     )
@@ -511,24 +569,51 @@ async def decide_move(
     if profile is None:
         raise NotFound("err-member-not-found")
     before = profile.community_id
-    if profile.status != MemberStatus.APPROVED or before == to_community_id:
-        raise Conflict("member-move-decided")
+    if stamp and stamp != move_stamp(profile.move_asked_at):
+        raise MoveTaken(state=None, by=None, at=None)
+    pending = or_(
+        and_(
+            col(MemberProfile.move_state) == MoveState.PENDING,
+            col(MemberProfile.move_to_id) == to_community_id,
+        ),
+        and_(
+            col(MemberProfile.move_state).is_(None),
+            col(MemberProfile.community_id) != to_community_id,
+        ),
+    )
+    values: dict[str, object] = {
+        "move_to_id": to_community_id,
+        "move_state": MoveState.APPROVED if approve else MoveState.DECLINED,
+        "move_decided_by": reviewer.id,
+        "move_decided_at": now,
+        "updated_at": now,
+    }
     if approve:
-        # a conditional update: two staff approving at once move them once
-        moved = await session.exec(  # type: ignore[call-overload]
-            update(MemberProfile)
-            .where(
-                col(MemberProfile.user_id) == member_id,
-                col(MemberProfile.community_id) == before,
-                col(MemberProfile.status) == MemberStatus.APPROVED,
-            )
-            .values(community_id=to_community_id, grid_id=None, updated_at=now)
-            .execution_options(synchronize_session=False)
+        values.update(community_id=to_community_id, grid_id=None)
+    decided = await session.exec(  # type: ignore[call-overload]
+        update(MemberProfile)
+        .where(
+            col(MemberProfile.user_id) == member_id,
+            col(MemberProfile.community_id) == before,
+            col(MemberProfile.status) == MemberStatus.APPROVED,
+            pending,
         )
-        if moved.rowcount != 1:
-            await session.rollback()
-            raise Conflict("member-move-decided")
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if decided.rowcount != 1:  # nothing changed: decided meanwhile; read how
+        await session.refresh(profile)
+        if profile.move_to_id == to_community_id and profile.move_state in (
+            MoveState.APPROVED,
+            MoveState.DECLINED,
+        ):
+            raise MoveTaken(
+                state=profile.move_state, by=profile.move_decided_by, at=profile.move_decided_at
+            )
+        raise MoveTaken(state=None, by=None, at=None)
     await delivery.cancel_stale(session, matter=move_matter(member_id))
+    if approve:
+        await _drop_old_offers(session, member_id=member_id, community_id=before)
     audit.record(
         session,
         actor_id=reviewer.id,
@@ -540,3 +625,21 @@ async def decide_move(
     await session.commit()
     await session.refresh(profile)
     return profile, before
+
+
+async def _drop_old_offers(session: AsyncSession, *, member_id: int, community_id: int) -> int:
+    """A member moved away: the offers of their old community's orders not sent to them yet
+    (held for the night) are cancelled, in the caller's transaction; they could not claim them
+    any more. News of the claims they hold there (their own matters) still goes."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Delivery)
+        .where(
+            col(Delivery.chat_id) == member_id,
+            col(Delivery.community_id) == community_id,
+            col(Delivery.matter).like("order:%:open"),
+            delivery.not_yet_sent(),
+        )
+        .values(state=DeliveryState.CANCELLED, error="moved to another community")
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)

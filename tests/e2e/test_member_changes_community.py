@@ -11,7 +11,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from models import MemberProfile, MemberStatus
+from sqlmodel import select
+
+from models import Community, MemberProfile, MemberStatus, Role, StaffScope, User
+from models.scheduling import Delivery
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU
@@ -88,4 +91,106 @@ async def test_another_community_not_named_is_picked_first(linli_sandbox: Harnes
     # and a word about their own grid is still read as the grid, not a change of community
     [same] = await d.say(LIU, "我以后服务第二网格")
     assert "转社区" not in message_text(same), message_text(same)
+    assert await d.errors() == []
+
+
+LI_STAFF = 2001  # 李社工, 阳光社区
+WANG = 1001  # 王主任: made a second staff member of 和谐社区 here
+
+
+async def _second_hexie_staff(h: Harness) -> None:
+    """王主任 acts as staff of 和谐社区 too, so its cards go to two people."""
+    async with h.sessionmaker() as session:
+        hexie = (await session.exec(select(Community).where(Community.name == "和谐社区"))).one()
+        wang = await session.get(User, WANG)
+        assert wang is not None
+        wang.set_roles({*wang.role_set, Role.STAFF})
+        session.add(wang)
+        session.add(StaffScope(user_id=WANG, community_id=hexie.id or 0))
+        await session.commit()
+
+
+async def _cards(h: Harness, chat: int) -> list[dict[str, Any]]:
+    return [m for m in await h.driver.messages(chat) if "转社区申请" in message_text(m)]
+
+
+async def _confirmed(h: Harness) -> dict[str, Any]:
+    """刘师傅 asks to move to 和谐社区 and confirms."""
+    d = h.driver
+    [asked] = await d.say(LIU, "我搬到和谐社区了")
+    await d.tap(LIU, "确认申请转社区", asked["message_id"])
+    await d.expect(LIU, "已把转社区申请发给和谐社区", since=asked["message_id"] - 1)
+    return asked
+
+
+async def test_a_declined_move_stays_declined_and_asking_twice_sends_one_card(
+    linli_sandbox: Harness,
+) -> None:
+    """Declined by one colleague, the other's copy is told who declined it and when (before,
+    it could still take him in); asked again while pending, no second card; declined, he
+    is told with 和谐社区's office contact."""
+    h = linli_sandbox
+    d = h.driver
+    assert isinstance(d, SettledDriver)
+    await _second_hexie_staff(h)
+    before = (await _profile(h, LIU)).community_id
+    asked = await _confirmed(h)
+    card = await d.expect(HEXIE_STAFF, "转社区申请")
+    copy = await d.expect(WANG, "转社区申请")
+    # said again while waiting: told so, and no second card goes
+    [again] = await d.say(LIU, "我搬到和谐社区了")
+    assert "正在等和谐社区的工作人员审核" in message_text(again), message_text(again)
+    assert inline_labels(again) == []
+    await d.settle()
+    assert len(await _cards(h, HEXIE_STAFF)) == 1 and len(await _cards(h, WANG)) == 1
+    await d.tap(HEXIE_STAFF, "不同意", card["message_id"])
+    told = await d.expect(LIU, "没有同意您的转社区申请", since=asked["message_id"])
+    assert "021-55500202" in message_text(told) and "和谐路 16 号" in message_text(told)
+    # the colleague's copy, tapped later: told who declined it, nothing changes
+    tapped = await d.tap(WANG, "同意转入", copy["message_id"])
+    answer = tapped["answer"]["text"] or ""
+    assert "陈社工" in answer and "拒绝" in answer, answer
+    redrawn = await _message(h, WANG, copy["message_id"])
+    assert not inline_labels(redrawn) and "已由 陈社工" in message_text(redrawn)
+    profile = await _profile(h, LIU)
+    assert profile.community_id == before and profile.move_state == "declined"
+    assert not [m for m in await d.messages(LIU) if "您现在是和谐社区" in message_text(m)]
+    assert await d.errors() == []
+
+
+async def test_moved_away_the_old_staff_are_told_and_held_offers_do_not_go(
+    linli_sandbox: Harness,
+) -> None:
+    """Approved at night: 阳光社区's staff get one notice in the morning; an offer of a
+    阳光社区 order held for the morning does not go to him any more."""
+    h = linli_sandbox
+    d = h.driver
+    assert isinstance(d, SettledDriver)
+    asked = await _confirmed(h)
+    card = await d.expect(HEXIE_STAFF, "转社区申请")
+    h.clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # Monday 23:00 in Shanghai
+    async with h.sessionmaker() as session:  # an offer held for the morning (as issued now)
+        session.add(
+            Delivery(
+                chat_id=LIU,
+                kind="order-notice-offer",
+                text="🛠 新工单 G09999：夜里派的",
+                not_before=datetime(2026, 11, 23, 23, 0, tzinfo=UTC),
+                community_id=(await _profile(h, LIU)).community_id,
+                matter="order:9999:open",
+                created_at=h.clock(),
+            )
+        )
+        await session.commit()
+    await d.tap(HEXIE_STAFF, "同意转入", card["message_id"])
+    await d.expect(HEXIE_STAFF, "已同意 刘建国 转入和谐社区", since=card["message_id"] - 1)
+    await d.settle()
+    assert not [m for m in await d.messages(LI_STAFF) if "刘建国 已转到" in message_text(m)]
+    h.clock.set(datetime(2026, 11, 24, 0, 0, tzinfo=UTC))  # Tuesday 08:00
+    told = await d.expect(LI_STAFF, "刘建国 已转到和谐社区")
+    assert "阳光社区的新工单不会再通知" in message_text(told), message_text(told)
+    await d.expect(LIU, "您现在是和谐社区的党员/志愿者", since=asked["message_id"])
+    await d.settle()
+    assert len([m for m in await d.messages(LI_STAFF) if "刘建国 已转到" in message_text(m)]) == 1
+    assert not [m for m in await d.messages(LIU) if "G09999" in message_text(m)]
     assert await d.errors() == []

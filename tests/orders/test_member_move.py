@@ -7,14 +7,16 @@ claims they hold stay theirs; declined, nothing changes. And the words read as a
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, MemberProfile, MemberStatus
+from models import Community, MemberProfile, MemberStatus, MoveState, User
 from models.orders import Claim, ClaimStatus
+from models.scheduling import Delivery, DeliveryState
 from services import member_self
 from services import members as svc
 from services import orders as order_svc
@@ -137,3 +139,218 @@ def test_a_change_of_community_said(said: str, named: str | None) -> None:
 def test_no_change_of_community_said(said: str) -> None:
     places = [Community(id=1, name="阳光社区"), Community(id=2, name="和谐社区")]
     assert member_self.community_move(said, places, own=1) is None
+
+
+# ---------------------------------------------------------------- the request's state (0023)
+
+
+async def _decide(
+    session: AsyncSession, world: World, *, approve: bool, stamp: int = 0
+) -> tuple[MemberProfile, int]:
+    return await svc.decide_move(
+        session,
+        reviewer=world.other_staff,
+        roles=world.roles(world.other_staff),
+        member_id=world.member2.id or 0,
+        to_community_id=world.other_community.id or 0,
+        approve=approve,
+        now=T0 + timedelta(hours=1),
+        stamp=stamp,
+    )
+
+
+async def test_a_declined_move_is_not_approved_by_a_colleagues_copy(
+    session: AsyncSession, world: World
+) -> None:
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    assert (asked.move_state, asked.move_to_id) == (MoveState.PENDING, to)
+    stamp = svc.move_stamp(asked.move_asked_at)
+    kept, _ = await _decide(session, world, approve=False, stamp=stamp)
+    assert (kept.move_state, kept.move_decided_by) == (MoveState.DECLINED, world.other_staff.id)
+    with pytest.raises(svc.MoveTaken) as taken:  # the colleague's copy, tapped later
+        await _decide(session, world, approve=True, stamp=stamp)
+    assert (taken.value.state, taken.value.by) == (MoveState.DECLINED, world.other_staff.id)
+    assert taken.value.at is not None
+    profile = await session.get(MemberProfile, world.member2.id)
+    assert profile is not None and profile.community_id == world.community.id
+    with pytest.raises(svc.MoveTaken) as again:  # and a second tap of ❌ as well
+        await _decide(session, world, approve=False, stamp=stamp)
+    assert again.value.state == MoveState.DECLINED
+
+
+async def test_an_approved_move_says_so_to_the_next_tap(
+    session: AsyncSession, world: World
+) -> None:
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    stamp = svc.move_stamp(asked.move_asked_at)
+    await _decide(session, world, approve=True, stamp=stamp)
+    with pytest.raises(svc.MoveTaken) as taken:
+        await _decide(session, world, approve=False, stamp=stamp)
+    assert (taken.value.state, taken.value.by) == (MoveState.APPROVED, world.other_staff.id)
+
+
+async def test_asking_again_while_pending_files_one_request(
+    session: AsyncSession, world: World
+) -> None:
+    to = world.other_community.id or 0
+    await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    with pytest.raises(Conflict) as said:
+        await svc.move_asked(session, user=world.member2, to_community_id=to)
+    assert said.value.key == "member-move-pending"
+    with pytest.raises(Conflict) as filed:
+        await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    assert filed.value.key == "member-move-pending"
+
+
+async def test_a_card_of_an_older_request_does_not_decide_the_new_one(
+    session: AsyncSession, world: World
+) -> None:
+    to = world.other_community.id or 0
+    first, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    old = svc.move_stamp(first.move_asked_at)
+    await _decide(session, world, approve=False, stamp=old)
+    later = T0 + timedelta(days=2)
+    await svc.ask_move(session, user=world.member2, to_community_id=to, now=later)
+    await session.commit()
+    with pytest.raises(svc.MoveTaken) as taken:  # the first card's other copy
+        await _decide(session, world, approve=True, stamp=old)
+    assert taken.value.state is None
+    profile = await session.get(MemberProfile, world.member2.id)
+    assert profile is not None
+    await session.refresh(profile)
+    assert (profile.move_state, profile.community_id) == (MoveState.PENDING, world.community.id)
+
+
+async def test_declined_and_approved_at_once_one_wins(session: AsyncSession, world: World) -> None:
+    maker = async_sessionmaker(session.bind, class_=AsyncSession, expire_on_commit=False)
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    stamp = svc.move_stamp(asked.move_asked_at)
+
+    async def tap(approve: bool) -> str:
+        async with maker() as s:
+            try:
+                await _decide(s, world, approve=approve, stamp=stamp)
+            except svc.MoveTaken as taken:
+                return f"told {taken.state}"
+            return "approved" if approve else "declined"
+
+    outcomes = await asyncio.gather(tap(True), tap(False))
+    async with maker() as s:
+        profile = await s.get(MemberProfile, world.member2.id)
+        assert profile is not None
+    if outcomes[0] == "approved":
+        assert outcomes[1] == f"told {MoveState.APPROVED}", outcomes
+        assert (profile.move_state, profile.community_id) == (MoveState.APPROVED, to)
+    else:
+        assert outcomes == [f"told {MoveState.DECLINED}", "declined"], outcomes
+        assert (profile.move_state, profile.community_id) == (
+            MoveState.DECLINED,
+            world.community.id,
+        )
+
+
+async def test_two_asks_at_once_file_one(session: AsyncSession, world: World) -> None:
+    maker = async_sessionmaker(session.bind, class_=AsyncSession, expire_on_commit=False)
+    to = world.other_community.id or 0
+
+    async def ask() -> str:
+        async with maker() as s:
+            member = await s.get(User, world.member2.id)
+            assert member is not None
+            try:
+                await svc.ask_move(s, user=member, to_community_id=to, now=T0)
+                await s.commit()
+            except Conflict as exc:
+                return exc.key
+            return "filed"
+
+    outcomes = sorted(await asyncio.gather(ask(), ask()))
+    assert outcomes == ["filed", "member-move-pending"], outcomes
+
+
+async def test_held_offers_of_the_old_community_are_not_sent_after_the_move(
+    session: AsyncSession, world: World
+) -> None:
+    member_id = world.member2.id or 0
+    morning = T0 + timedelta(hours=8)
+
+    def held(matter: str, community_id: int | None) -> Delivery:
+        return Delivery(
+            chat_id=member_id,
+            kind="order-notice-offer",
+            text=matter,
+            not_before=morning,
+            community_id=community_id,
+            matter=matter,
+            created_at=T0,
+        )
+
+    offer = held("order:7:open", world.community.id)
+    reminder = held("claim:3:active", world.community.id)  # their own claim: still theirs
+    there = held("order:8:open", world.other_community.id)  # of the new community
+    session.add_all([offer, reminder, there])
+    await session.commit()
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    await _decide(session, world, approve=True, stamp=svc.move_stamp(asked.move_asked_at))
+    states = {
+        d.matter: d.state
+        for d in await session.exec(
+            select(Delivery)
+            .where(Delivery.chat_id == member_id)
+            .execution_options(populate_existing=True)
+        )
+    }
+    assert states == {
+        "order:7:open": DeliveryState.CANCELLED,
+        "claim:3:active": DeliveryState.PENDING,
+        "order:8:open": DeliveryState.PENDING,
+    }
+
+
+async def test_declined_the_held_offers_still_go(session: AsyncSession, world: World) -> None:
+    member_id = world.member2.id or 0
+    session.add(
+        Delivery(
+            chat_id=member_id,
+            kind="order-notice-offer",
+            text="offer",
+            not_before=T0 + timedelta(hours=8),
+            community_id=world.community.id,
+            matter="order:7:open",
+            created_at=T0,
+        )
+    )
+    await session.commit()
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    await _decide(session, world, approve=False, stamp=svc.move_stamp(asked.move_asked_at))
+    found = select(Delivery).where(Delivery.chat_id == member_id)
+    [row] = (await session.exec(found.execution_options(populate_existing=True))).all()
+    assert row.state == DeliveryState.PENDING
+
+
+async def test_claimants_of_requests_in_progress_are_named(
+    session: AsyncSession, world: World
+) -> None:
+    order = await _issue(session, world, await _file(session, world))
+    assert await order_svc.claimants_of_requests(session, request_ids=[order.request_id]) == {}
+    await order_svc.claim_order(
+        session,
+        user=world.member2,
+        roles=world.roles(world.member2),
+        order_id=order.id or 0,
+        now=T0,
+    )
+    found = await order_svc.claimants_of_requests(session, request_ids=[order.request_id])
+    assert found == {order.request_id: ["党员301"]}

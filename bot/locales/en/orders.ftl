@@ -308,6 +308,7 @@ order-queue-empty = No requests waiting. 👍
 order-queue-title = <b>Request queue</b> ({ $total } in all, page { $page }/{ $pages }, urgent and oldest first)
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+order-queue-claimants = taken by { $names }
 order-btn-search = 🔎 Find a request
 order-btn-search-again = 🔎 Search again
 order-search-ask = Which request are you looking for? Type its number (e.g. 00012), the resident's name, phone, room or building, or words of the request (e.g. "leak"):

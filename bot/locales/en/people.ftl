@@ -560,8 +560,14 @@ member-move-reject = ❌ Decline
 member-move-approved-card = ✅ { $name } taken in to { $there } ({ $by })
 member-move-rejected-card = ❌ { $name } not taken in to { $there } ({ $by })
 member-move-approved = ✅ The staff of { $there } approved: you now serve { $there } (any grid) and will be told of orders that fit you there. The orders you hold stay yours until done (or given back).
-member-move-rejected = The staff of { $there } did not approve your move. You still serve { $here } and take its orders as usual. Ask your community if anything is unclear.
+member-move-rejected = The staff of { $there } did not approve your move. You still serve { $here } and take its orders as usual. If anything is unclear, ask:
 member-move-decided = This change of community was decided already.
+member-move-decided-by = { $state ->
+    [approved] { $by } already took this member in ({ $time }): nothing left to do.
+   *[other] { $by } already declined this change of community ({ $time }): nothing left to do.
+ }
+member-move-pending = Your request to move to { $there } is sent and waits for the staff of { $there }: no need to ask again; you will be told. Until then you serve your current community and take its orders as usual.
+member-move-left-staff = 🔁 { $name } moved to { $there } (its staff took them in) and no longer serves { $here }: new orders of { $here } are not offered to them. Orders they hold stay theirs until done.
 
 # 🏘 Org structure: a community office's phone, address and opening hours (told to residents in ❓ Help)
 org-set-phone = ☎️ Phone

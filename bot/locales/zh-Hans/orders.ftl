@@ -287,6 +287,8 @@ order-queue-empty = 目前没有待受理的诉求。👍
 order-queue-title = <b>待办诉求</b>（共 { $total } 件，第 { $page }/{ $pages } 页，紧急和最早的在前）
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+# 办理中: who took it
+order-queue-claimants = 接单：{ $names }
 order-btn-search = 🔎 查找诉求
 order-btn-search-again = 🔎 重新查找
 order-search-ask = 要找哪件诉求？请输入诉求编号（例如 00012）、居民的姓名、电话、房号、楼栋，或诉求里的字词（例如「漏水」）：

@@ -525,8 +525,17 @@ member-move-reject = ❌ 不同意
 member-move-approved-card = ✅ 已同意 { $name } 转入{ $there }（{ $by }）
 member-move-rejected-card = ❌ 没有同意 { $name } 转入{ $there }（{ $by }）
 member-move-approved = ✅ { $there }的工作人员同意了：您现在是{ $there }的党员/志愿者（不限网格），以后有适合您的工单会通知您。您手上还没办完的工单仍由您办完（或放弃）。
-member-move-rejected = { $there }的工作人员没有同意您的转社区申请。您仍是{ $here }的党员/志愿者，照常接单。有疑问可以联系社区。
+member-move-rejected = { $there }的工作人员没有同意您的转社区申请。您仍是{ $here }的党员/志愿者，照常接单。有疑问可以联系：
 member-move-decided = 这个转社区申请已经处理过了。
+# a colleague's copy of the card tapped after it was decided
+member-move-decided-by = { $state ->
+    [approved] 这个转社区申请已由 { $by } 在 { $time } 同意转入，不用再处理。
+   *[other] 这个转社区申请已由 { $by } 在 { $time } 拒绝（不同意转入），不用再处理。
+ }
+# asked again while the first request waits: no second card
+member-move-pending = 您转到{ $there }的申请已经发出，正在等{ $there }的工作人员审核，不用再申请；审核后会通知您。在那之前，您仍是原社区的党员/志愿者，照常接单。
+# the old community's staff, when a member of theirs is taken in elsewhere
+member-move-left-staff = 🔁 { $name } 已转到{ $there }（{ $there }的工作人员同意了），不再是{ $here }的党员/志愿者，{ $here }的新工单不会再通知他/她。手上还没办完的工单仍由本人办完。
 
 # 🏘 组织架构: a community office's phone, address and opening hours (told to residents in ❓ 帮助)
 org-set-phone = ☎️ 改电话

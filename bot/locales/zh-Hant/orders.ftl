@@ -290,6 +290,8 @@ order-queue-empty = 目前沒有待受理的訴求。👍
 order-queue-title = <b>待辦訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，緊急和最早的在前）
 order-queue-line = { $mark } { $number } · { $category } · { $time }
     { $text }
+# 辦理中: who took it
+order-queue-claimants = 接單：{ $names }
 order-btn-search = 🔎 查找訴求
 order-btn-search-again = 🔎 重新查找
 order-search-ask = 要找哪件訴求？請輸入訴求編號（例如 00012）、居民的姓名、電話、房號、樓棟，或訴求裡的字詞（例如「漏水」）：

@@ -528,8 +528,17 @@ member-move-reject = ❌ 不同意
 member-move-approved-card = ✅ 已同意 { $name } 轉入{ $there }（{ $by }）
 member-move-rejected-card = ❌ 沒有同意 { $name } 轉入{ $there }（{ $by }）
 member-move-approved = ✅ { $there }的工作人員同意了：您現在是{ $there }的黨員/志願者（不限網格），以後有適合您的工單會通知您。您手上還沒辦完的工單仍由您辦完（或放棄）。
-member-move-rejected = { $there }的工作人員沒有同意您的轉社區申請。您仍是{ $here }的黨員/志願者，照常接單。有疑問可以聯繫社區。
+member-move-rejected = { $there }的工作人員沒有同意您的轉社區申請。您仍是{ $here }的黨員/志願者，照常接單。有疑問可以聯繫：
 member-move-decided = 這個轉社區申請已經處理過了。
+# a colleague's copy of the card tapped after it was decided
+member-move-decided-by = { $state ->
+    [approved] 這個轉社區申請已由 { $by } 在 { $time } 同意轉入，不用再處理。
+   *[other] 這個轉社區申請已由 { $by } 在 { $time } 拒絕（不同意轉入），不用再處理。
+ }
+# asked again while the first request waits: no second card
+member-move-pending = 您轉到{ $there }的申請已經發出，正在等{ $there }的工作人員審核，不用再申請；審核後會通知您。在那之前，您仍是原社區的黨員/志願者，照常接單。
+# the old community's staff, when a member of theirs is taken in elsewhere
+member-move-left-staff = 🔁 { $name } 已轉到{ $there }（{ $there }的工作人員同意了），不再是{ $here }的黨員/志願者，{ $here }的新工單不會再通知他/她。手上還沒辦完的工單仍由本人辦完。
 
 # 🏘 組織架構: a community office's phone, address and opening hours (told to residents in ❓ 幫助)
 org-set-phone = ☎️ 改電話
