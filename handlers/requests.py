@@ -1235,8 +1235,13 @@ async def on_split(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> No
             kept = values if not filed else part
             await _restore_draft(state, kept)
             await held_draft(state).set_data(kept)
-            lines = [t("order-filed", number=f.request.number) for f in filed]
-            await reply(query, "\n".join([*lines, t(exc.key, **exc.args_), t("order-draft-kept")]))
+            said = [t(exc.key, **exc.args_), t("order-draft-kept")]
+            if not filed:
+                await reply(query, "\n".join(said))
+                return
+            # the first is filed: the preview now reads as the second, the one kept
+            note = "\n".join([t("order-filed", number=filed[0].request.number), *said])
+            await _show_preview(query, state, t, note=note)
             return
         except BaseException:
             await _restore_draft(state, values if not filed else part)

@@ -6,6 +6,7 @@ before registering is not kept as their matter."""
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import col, select
 
 from models.orders import Request
@@ -136,4 +137,19 @@ async def test_a_neighbours_phone_asked_before_registering(linli_sandbox: Harnes
     done = await reply_to(d, NEW, "跳过", "登记完成")
     after = await d.replies(NEW, done["message_id"] - 1)
     assert not any("302的电话" in message_text(m) for m in after), consent
+    assert await d.errors() == []
+
+
+@pytest.mark.sandbox_settings(request_burst_limit=1)
+async def test_the_second_of_two_held_by_the_limits_is_kept(linli_sandbox: Harness) -> None:
+    """Split when only one more request may be filed now: the first is filed, the second
+    stays a draft under its own preview (its words, nothing lost), to submit later."""
+    h = linli_sandbox
+    d = h.driver
+    preview = await _preview(h, ZHOU, "楼道灯坏了，还有电梯也不动了")
+    await d.tap(ZHOU, "分成两件", preview["message_id"])
+    kept = await d.expect(ZHOU, "没有丢", since=preview["message_id"] - 1)
+    said = message_text(kept)
+    assert "00001" in said and "电梯也不动了" in said and "两件事" not in said, said
+    assert [r.text for r in await _filed(h)] == ["楼道灯坏了"]
     assert await d.errors() == []
