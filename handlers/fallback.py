@@ -1082,6 +1082,17 @@ async def on_unknown_message(
     if kind is not None:
         await message.answer(t(f"smalltalk-{kind.value}"), reply_markup=menu)
         return
+    mood = smalltalk.emoji_mood(text) if not in_flow else None
+    if mood in (smalltalk.Mood.SAD, smalltalk.Mood.ALARM):
+        # '😭' / '🔥' alone: asked what happened, and where help is
+        office = await org.office_of(session, user_id=user.id)
+        care = t(f"smalltalk-{mood.value}", registered="yes" if user.registered else "no")
+        said = f"{care}\n\n{office_text(t, office)}" if office is not None else care
+        await message.answer(said, reply_markup=menu)
+        return
+    if mood is not None:  # '🌸' / '😂' alone: a friendly word, not 'not understood'
+        await message.answer(t("smalltalk-emoji"), reply_markup=menu)
+        return
     if not in_flow and user.registered and ctx is not None and smalltalk.praises(text):
         await offer_praise(message, state, ctx, text)  # "我想表扬一下刘师傅": to him, not a matter
         return
@@ -1230,6 +1241,10 @@ async def on_unknown_message(
         if not user.registered and await address.says_home(session, text) is not None:
             # "我住阳光社区3号楼201": registration, begun with what they wrote
             await register_from_typed(message, state, session, user, t, clock)
+            return
+        if not user.registered and smalltalk.asks_neighbour(text):
+            # '302的电话多少' before registering: not given, as to anyone; nothing to keep
+            await message.answer(t("fallback-neighbour-private-new"), reply_markup=menu)
             return
         if not user.registered:
             # what they typed is a matter, but a request needs an address first: it is kept

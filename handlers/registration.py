@@ -642,8 +642,9 @@ async def on_building(
     await query.message.answer(t("reg-ask-room"), reply_markup=step_keyboard(t))
 
 
-# A stale button of another flow ("跳过", "✅ 说完了" …) is not a room number.
-refuse_button_labels(router, Reg.room)
+# A stale button of another flow ("跳过", "✅ 说完了" …) is not a room number; the answer keeps
+# the step's ⬅️ 上一步 (it used to show only 取消, and 'Skip' there lost the way back).
+refuse_button_labels(router, Reg.room, keyboard=step_keyboard)
 
 
 @router.message(StateFilter(Reg.room), F.text.in_(labels("common-cancel")))

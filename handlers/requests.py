@@ -71,6 +71,7 @@ from services.order_common import (
 )
 from services.order_titles import fit
 from services.places import PUBLIC_AREA_MAX
+from services.request_split import two_matters
 from services.requests import Draft
 from services.triage.text import with_caption
 from services.validation import contact_phone
@@ -277,6 +278,13 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
     )
     at = (place.building_id, place.grid_id) if place else None  # as _place reads it back
     await state.update_data(similar=await _similar(ctx, said, urgent=s.urgent, place=at))
+    # '楼道灯坏了，还有电梯也不动了': the preview offers to file it as two (words alone: a photo
+    # or voice note could belong to either)
+    plain_words = not (values.get("photos") or values.get("voice") or values.get("lat"))
+    two = two_matters(said, triage=ctx.triage) if plain_words else None
+    await state.update_data(
+        split={"of": said, "first": two.first, "second": two.second} if two else None
+    )
     await state.set_state(Filing.confirm)
     # One message: the preview with its buttons (the compose keyboard's 取消 still works).
     await _show_preview(message, state, ctx.t)
@@ -475,7 +483,8 @@ async def _show_preview(
     elif place and place.get("home"):  # she put back her own building: one tap to the other
         lines.append(t("order-preview-place-home", place=place["home"]))
         place_row = [button(t("order-btn-place", place=place["name"]), "fplace")]
-    lines.append(t("order-preview-urgent") if values.get("urgent") else t("order-preview-normal"))
+    if values.get("urgent"):  # said only when urgent: '不紧急' on every preview read as a verdict
+        lines.append(t("order-preview-urgent"))
     phone_row = []
     said_phone = _said_phone(values)
     if values.get("contact"):  # a number said in the description, chosen for this matter
@@ -488,6 +497,9 @@ async def _show_preview(
         # only once filed (the preview becomes the confirmation, which says it again)
         reasons = (values.get("suggestion") or {}).get("reasons") or ()
         lines += [t(key) for key in request_service.safety_keys_for(reasons)]
+    split = _split_offered(values)
+    if split:  # two matters told at once: one tap files them as two
+        lines += ["", t("order-preview-two", first=split[0], second=split[1])]
     similar = values.get("similar") or []
     if similar:
         lines += ["", t("order-similar-title"), *(item["line"] for item in similar)]
@@ -501,6 +513,11 @@ async def _show_preview(
     markup = keyboard(
         [
             [button(t("order-btn-submit"), "fsubmit")],
+            *(
+                [[button(t("order-btn-split"), "fsplit"), button(t("order-btn-one"), "fone")]]
+                if split
+                else []
+            ),
             *guesses,  # a row each: category names can be long
             *joins,
             *([place_row] if place_row else []),
@@ -523,6 +540,19 @@ async def _show_preview(
     else:
         shown = (await event.answer(text, reply_markup=markup)).message_id
     await _retire_older_preview(event, state, values.get("preview_id"), shown)
+
+
+def _split_offered(values: dict[str, Any]) -> tuple[str, str] | None:
+    """The two matters the preview offers to file apart: read from the words as they are now
+    (words added at the preview, or a photo, take the offer away), and not for an urgent one."""
+    split = values.get("split")
+    if not isinstance(split, dict) or split.get("of") != values.get("text", "").strip():
+        return None
+    if values.get("urgent") or values.get("photos") or values.get("voice"):
+        return None
+    if values.get("lat") is not None:
+        return None
+    return str(split["first"]), str(split["second"])
 
 
 async def _retire_older_preview(
@@ -557,6 +587,8 @@ async def _forget_preview(state: FSMContext, message_id: Any) -> None:
 _PREVIEW_ACTIONS = frozenset(
     {
         "fsubmit",
+        "fsplit",
+        "fone",
         "fjoin",
         "furgent",
         "fplace",
@@ -1157,6 +1189,72 @@ async def on_submit(
         filed.staff_see_at
         if filed.queued
         else await request_service.staff_see_at(ctx.session, request=filed.request, now=now)
+    )
+    if seen_at is not None:
+        lines.append(t("order-filed-night", time=local(t, ctx.settings, seen_at, now=now)))
+    await edit_or_send(query, "\n\n".join(lines), None)
+    await reply(query, t("order-filed-next"), reply_markup=ctx.main_menu())
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fone"))
+async def on_keep_as_one(query: CallbackQuery, state: FSMContext, t: Text) -> None:
+    """就当一件: the preview without the offer; filed as one, as before."""
+    await state.update_data(split=None)
+    await _show_preview(query, state, t)
+
+
+@router.callback_query(Filing.confirm, OrderCb.filter(F.action == "fsplit"))
+async def on_split(query: CallbackQuery, state: FSMContext, ctx: OrderCtx) -> None:
+    """分成两件: each matter filed with its own words, category and number. The second held
+    back by the filing limits is kept as a draft (nothing lost), as a single one is."""
+    t = ctx.t
+    values = await state.get_data()
+    split = _split_offered(values)
+    if split is None:  # the words changed since (or a forged tap): the preview as it is now
+        await _show_preview(query, state, t)
+        return
+    # out of the flow before anything awaits the database: a double tap files nothing more
+    await state.clear()
+    await held_draft(state).clear()
+    now = ctx.now()
+    filed: list[request_service.Filed] = []
+    for words in split:
+        s = suggest(ctx.triage, words)
+        part = {**values, "text": words, "category": s.category, "split": None}
+        try:
+            filed.append(
+                await request_service.file_request(
+                    ctx.session,
+                    user=ctx.user,
+                    draft=_draft(part),
+                    suggestion=s,
+                    now=now,
+                    outbox=ctx.outbox(now),
+                    limits=filing_limits(ctx.settings),
+                )
+            )
+        except request_service.TooManyRequests as exc:
+            # what is not filed yet stays a draft: the whole when nothing was, else the second
+            kept = values if not filed else part
+            await _restore_draft(state, kept)
+            await held_draft(state).set_data(kept)
+            said = [t(exc.key, **exc.args_), t("order-draft-kept")]
+            if not filed:
+                await reply(query, "\n".join(said))
+                return
+            # the first is filed: the preview now reads as the second, the one kept
+            note = "\n".join([t("order-filed", number=filed[0].request.number), *said])
+            await _show_preview(query, state, t, note=note)
+            return
+        except BaseException:
+            await _restore_draft(state, values if not filed else part)
+            raise
+    first, second = filed
+    lines = [t("order-filed-two", first=first.request.number, second=second.request.number)]
+    seen_at = (
+        first.staff_see_at
+        if first.queued
+        else await request_service.staff_see_at(ctx.session, request=first.request, now=now)
     )
     if seen_at is not None:
         lines.append(t("order-filed-night", time=local(t, ctx.settings, seen_at, now=now)))

@@ -129,6 +129,9 @@ async def read_address(
     else:
         named = [(c, _find(plain, _community_forms(c))) for c in communities]
         found = [(c, span) for c, span in named if span is not None]
+        if len(found) > 1:
+            # '和谐社区 不对不对 是阳光的': the one named after the last correction word
+            found = _after_correction(plain, found)
         if len(found) == 1:
             community, at = found[0]
             assert at is not None
@@ -158,6 +161,22 @@ async def read_address(
             except InvalidInput:
                 room = None
     return AddressGuess(community=community, building=building, room=room)
+
+
+# words taking back what was said before them ('不对', '说错了', 'sorry, I mean'), as _normal
+# writes them; not '不是' / 'not', which may deny what follows ('是和谐社区 不是阳光社区')
+_CORRECTION = re.compile(r"不对|错了|说错|弄错|搞错|哦不|噢不|啊不|sorry|imean|actually")
+
+
+def _after_correction(
+    plain: str, found: list[tuple[Community, tuple[int, int]]]
+) -> list[tuple[Community, tuple[int, int]]]:
+    """Of the communities found, those named after the last correction word (none when
+    there is no such word: two named with no correction are not guessed)."""
+    last = max((m.end() for m in _CORRECTION.finditer(plain)), default=None)
+    if last is None:
+        return []
+    return [(c, span) for c, span in found if span[0] >= last]
 
 
 _SAYS_BUILDING = re.compile(r"\d+(?:号楼|栋|幢|座)|(?:building|bldg\.?|block|blk)(?:no\.?)?\d+")

@@ -239,6 +239,45 @@ def _emoji_kind(text: str) -> Kind | None:
     return None
 
 
+class Mood(StrEnum):
+    """What a message of emoji alone that small talk does not read says (`emoji_mood`)."""
+
+    SAD = "sad"  # '😭' / '😢': someone upset, maybe in trouble: asked what happened
+    ALARM = "alarm"  # '🔥' / '🆘' / '🚑': maybe danger: what happened, and the numbers to call
+    OTHER = "other"  # '🌸', '😂', '🐶': a friendly short answer, not '没有看懂'
+
+
+# tears and frowns: an older resident sending these alone may be in trouble
+_SAD_EMOJI = frozenset("😭😢😿😞😔😟🙁☹😣😖😫😩🥺💔😥😰😓😪🤕🤒😷")
+# fire, water, help, an ambulance: not to be answered with a smile
+_ALARM_EMOJI = frozenset("🔥🆘🚨🚒🚑🚓💥⚡🌊💧🩸😱🤮⚠")
+
+
+def _is_emoji(ch: str) -> bool:
+    """A pictograph, or a part of one (skin tone, presentation selector, joiner)."""
+    code = ord(ch)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or ch in "\ufe0f\u200d\u2764\u2763"
+    )
+
+
+def emoji_mood(text: str | None) -> Mood | None:
+    """A message of emoji alone that `classify` does not read ('👍' is an ack, '🙏' thanks):
+    ALARM when any of them may mean danger ('🔥', '🆘'), SAD when any is tears or a frown
+    ('😭', '😢😢'), else OTHER; None for anything with a word, a digit or a mark in it."""
+    chars = [ch for ch in (text or "") if not ch.isspace()]
+    if not chars or len(chars) > MAX_CHARS or not all(_is_emoji(ch) for ch in chars):
+        return None
+    if _emoji_kind("".join(chars)) is not None:
+        return None
+    if any(ch in _ALARM_EMOJI for ch in chars):
+        return Mood.ALARM
+    return Mood.SAD if any(ch in _SAD_EMOJI for ch in chars) else Mood.OTHER
+
+
 def classify(text: str | None) -> Kind | None:
     """The kind of small talk this whole message is, or None (it says something else).
 
@@ -1220,7 +1259,11 @@ def offer_answer(text: str | None) -> bool | None:
     """A whole message answering "要把这件事报给社区吗？" in words, as older residents answer a
     question: True for yes ('好的', '是的', '要', '帮我报一下，谢谢'), False for no ('不要了',
     '算了', '点错了'), None when it says something else (the matter itself, said again or
-    added to) or is other small talk ('你好' is a greeting, not 好)."""
+    added to) or is other small talk ('你好' is a greeting, not 好). Emoji alone answer as
+    their words would: '🙏🙏🙏' (folded hands: please, thank you) is yes, as '谢谢' is, and so
+    is '👍' as '好的' is."""
+    if _emoji_kind((text or "").strip()) in (Kind.ACK, Kind.THANKS):
+        return True
     if classify(text) not in (None, Kind.ACK, Kind.THANKS, Kind.UNDO):
         return None
     found = _read_whole(text, _OFFER_TOKENS)
@@ -1733,14 +1776,20 @@ _SURNAMES = (
 _NEIGHBOUR = re.compile(
     rf"阿姨|大爷|大妈|大娘|奶奶|爷爷|叔叔|婶婶|阿婆|阿公|伯伯|老太太|老爷子|[老小][{_SURNAMES}]|"
     r"邻居|隔壁|对门|楼上|楼下|他家|她家|(?<![我你])[他她](?!们)|"
-    r"\bneighbou?rs?\b|\bmrs?\b|\bms\b|\bmiss\b|\bmadam\b",
+    # a home by its door number ('302的电话多少', '502室住的谁')
+    r"(?<![\d-])\d{3,4}(?:室|号|房)?(?:的|住的|家)|"
+    r"\bneighbou?rs?\b|\bmrs?\b|\bms\b|\bmiss\b|\bmadam\b|\bupstairs\b|\bdownstairs\b|"
+    r"\bnext door\b|\bin \d{3,4}\b",
     re.I,
 )
 # what is asked of them: how to reach them, or where they live
 _NEIGHBOUR_ASKED = re.compile(
     r"电话|手机|号码|联系方式|微信|住哪|住在哪|住几楼|住几号|住几层|住几单元|哪一户|哪户|门牌|"
     r"房号|住址|地址|\bphone\b|\bnumber\b|\baddress\b|\bwhere (?:does|do|did) .{1,30} live\b|"
-    r"\bcontact\b|\bwhich (?:flat|room|apartment)\b",
+    r"\bcontact\b|\bwhich (?:flat|room|apartment)\b|"
+    # who lives there, asked as the whole question ('楼上是谁家'; not '楼上是谁家在装修 太吵了')
+    r"(?:是谁|是谁家|谁家|住的谁|住的是谁|住着谁|住的哪家|姓什么)[?？吗呀啊呢的]*$|"
+    r"\bwho (?:lives|is living) (?:upstairs|downstairs|next door|in \d+)\b",
     re.I,
 )
 # about the office, the property company or oneself ('社区电话', '物业电话', '我的电话'): not

@@ -110,6 +110,15 @@ def test_chat_shorthand(text: str, kind: Kind | None) -> None:
         ("my phone number changed", False),
         ("小区门口的灯坏了", False),
         ("刘师傅电话多少", False),
+        # a home by its number, who lives there
+        ("302的电话多少", True),
+        ("502室住的谁 电话多少", True),
+        ("楼上是谁家", True),
+        ("隔壁住的是谁啊", True),
+        ("who lives upstairs", True),
+        ("楼上是谁家在装修 太吵了", False),  # a matter: the noise
+        ("我住302", False),
+        ("1号楼302的水管漏水", False),
     ],
 )
 def test_a_neighbours_phone_asked(text: str, asked: bool) -> None:

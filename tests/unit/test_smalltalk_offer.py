@@ -10,9 +10,11 @@ from services.smalltalk import (
     AtPreview,
     Compose,
     Kind,
+    Mood,
     at_preview,
     classify,
     compose_intent,
+    emoji_mood,
     offer_answer,
 )
 
@@ -62,6 +64,12 @@ def test_said_at_the_menu(text: str, kind: Kind | None) -> None:
         ("喂", None),
         ("返回", None),
         ("", None),
+        # emoji alone, as '谢谢' / '好的' would: folded hands are please-and-thank-you, a yes
+        ("🙏🙏🙏", True),
+        ("🙏🏻", True),
+        ("👍", True),
+        ("👋", None),  # a wave is a greeting
+        ("😭", None),
     ],
 )
 def test_offer_answered_in_words(text: str, yes: bool | None) -> None:
@@ -101,3 +109,25 @@ def test_wanting_out_while_describing(text: str, intent: Compose | None) -> None
 )
 def test_typed_at_the_preview(text: str, meant: AtPreview | None) -> None:
     assert at_preview(text) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("😭", Mood.SAD),
+        ("😢😢", Mood.SAD),
+        ("☹️", Mood.SAD),
+        ("🔥", Mood.ALARM),  # may be a fire: not answered with a smile
+        ("🆘😭", Mood.ALARM),
+        ("🌸", Mood.OTHER),
+        ("😂😂", Mood.OTHER),
+        ("👍", None),  # small talk reads these: an ack, thanks, a greeting
+        ("🙏", None),
+        ("👋", None),
+        ("好😭", None),  # words with it
+        ("3", None),
+        ("", None),
+    ],
+)
+def test_an_emoji_alone_says_how_they_feel(text: str, mood: Mood | None) -> None:
+    assert emoji_mood(text) is mood

@@ -54,6 +54,11 @@ async def _read(session: AsyncSession, text: str, community_id: int | None = Non
         ("阳光社区 Building 11, 1203", ("阳光社区", "11号楼", "1203")),
         ("Bldg. 7, room 102", ("和谐社区", "7号楼", "102")),
         ("阳光社区 building 12", ("阳光社区", None, None)),
+        # two named, the last after a word taking the first back
+        ("和谐社区 不对不对 是阳光的", ("阳光社区", None, None)),
+        ("阳光社区，哦不，说错了，和谐社区7号楼", ("和谐社区", "7号楼", None)),
+        ("和谐社区 阳光社区", (None, None, None)),  # no correction: not guessed
+        ("是和谐社区 不是阳光社区", (None, None, None)),  # '不是' may deny what follows
     ],
 )
 async def test_read_address(org: AsyncSession, text: str, read: tuple) -> None:

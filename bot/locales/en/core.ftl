@@ -175,7 +175,7 @@ fallback-kept-joined = What you told me in the group, together with what you jus
     Shall we report it to the community? Tap the button below or reply "yes"; you can add photos, a voice note or a location. If not, reply "no".
 
 err-generic = Sorry, something went wrong and we have logged it. Please try again later, or send /start for the main menu.
-err-stale-button = This button is no longer valid: that step is done, cancelled or replaced by a newer message. Use the buttons on the newest message, or the menu below; what you are filling in stays.
+err-stale-button = This button is no longer valid: please use the newest message.
 err-not-allowed = Sorry, you are not allowed to do that.
 err-throttled = You are going a bit fast — please wait a few seconds and try again.
 err-menu-not-yours = “{ $label }” is no longer on your menu (your role may have changed). Please use the buttons below; ask your community office if in doubt.
@@ -239,6 +239,8 @@ fallback-offer-request-or-ask = If it is something the community should do, tap 
 fallback-offer-which = Please tap one of the buttons above: a question about the meeting, “❓ Send to the organizer…”; something the community should do, “📝 Report it”.
 fallback-offer-added = Got it, kept together with what you sent just now.
 fallback-neighbour-private = We cannot give out a neighbour's phone number or address: everyone's privacy is protected. If you would like the community to get in touch with them for you, you can report it.
+# the same asked before registering: nothing is kept as a matter of theirs
+fallback-neighbour-private-new = We cannot give out a neighbour's phone number or address: everyone's privacy is protected. If you would like the community to get in touch with them, call the community office, or first tap “{ menu-register }” to register your address.
 fallback-offer-greeted = Hello, I am here! You told us: “{ $text }”
 fallback-offer-greeted-media = Hello, I am here! What you sent has not been reported yet.
 fallback-text-too-long = This message is { $length } characters long, more than the { $limit } a request can hold, so it was not kept. Please send it in parts, or shorten it.
@@ -276,6 +278,19 @@ smalltalk-bye = Goodbye, and take care! We're here whenever you need us.
 smalltalk-chat = I'm the community's service helper, so the weather and a chat are not really my thing 😊 If anything at home, in your building or around the neighbourhood needs the community's help, just tell me: type it, or send a photo or a voice note.
 smalltalk-undo = No problem. Tell me whenever you need something: type, send a photo or a voice note.
 smalltalk-lead-in = Go ahead, I'm listening: type what it is about, or send a photo or a voice note.
+# '😭' / '😢' sent alone: someone upset, maybe in trouble (the office's contacts follow, when on file)
+smalltalk-sad = { $registered ->
+    [yes] What's wrong? Tell us what happened: type it or send a voice note. For the community's help, tap “{ menu-order-new }”; if it is pressing, call the community office.
+   *[no] What's wrong? Tell us what happened: type it or send a voice note. For the community's help, first tap “{ menu-register }” to register your address (it takes a minute); if it is pressing, call the community office.
+}
+    If you feel unwell or are in danger, call 120 or 110 now.
+# '🔥' / '🆘' sent alone: maybe danger (the office's contacts follow, when on file)
+smalltalk-alarm = { $registered ->
+    [yes] What has happened? For a fire, someone hurt or any danger, call 119 / 120 / 110 now. For the community's help, type or send a voice note saying what it is, or tap “{ menu-order-new }”.
+   *[no] What has happened? For a fire, someone hurt or any danger, call 119 / 120 / 110 now. For the community's help, type or send a voice note saying what it is, or call the community office.
+}
+# other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
+smalltalk-emoji = 😊 Got it. If anything needs the community's help, just type it or send a voice note.
 smalltalk-who = I am Linli, the community's service assistant: an automatic program, not a person. What you tell me here goes to the community's staff; to speak to someone in person, call the community office.
 
 # A short question how to use one feature ("how do I vote"), answered instead of being offered

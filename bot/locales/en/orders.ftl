@@ -90,7 +90,7 @@ order-btn-location = 📍 Send location
 order-preview-title = <b>Your request</b>
 order-preview-tap-submit = One step left: tap "{ order-btn-submit }" below to send it to the community. If not, tap "{ common-cancel }".
 order-preview-added = All right, that is added too. If there is nothing more, tap "{ order-btn-submit }" below.
-order-preview-older = This is an earlier preview; a newer one is below. Please tap "{ order-btn-submit }" on the newest one — nothing is sent from this one.
+order-preview-older = This preview is old: tap “{ order-btn-submit }” on the newest one.
 order-preview-phone-hint = 📞 Your description has the number { $phone }: to be called on it about this matter, tap the button below.
 order-btn-use-phone = 📞 Call me on { $phone } about this
 order-preview-contact = 📞 Contact number for this matter: { $phone }
@@ -121,16 +121,23 @@ order-preview-place-ours = 📍 Where: { $place } (in the building, not your hom
 order-preview-public-hint = 📍 From what you wrote, it seems to be in a public area of the community ({ $where }), not at your home? If so, tap "🌳 Yes, at …" below.
 order-btn-public-hint = 🌳 Yes, at { $where }
 order-preview-urgent = 🚨 Urgent
-order-preview-normal = Not urgent
+# two matters told in one message: offered to be filed apart (each gets its own number)
+order-preview-two = This sounds like two matters:
+    ① { $first }
+    ② { $second }
+    Reported apart, each gets its own number and is seen to on its own. Split them? If not, just tap “{ order-btn-submit }”.
 order-btn-submit = ✅ Submit
 order-btn-change-category = 🏷 Change category
 order-btn-urgent = 🚨 Mark urgent
 order-btn-not-urgent = Not urgent
+order-btn-split = ✂️ Split into two
+order-btn-one = Keep as one
 order-btn-rewrite = ✏️ Start again
 order-choose-category = Choose the best category:
 order-choose-category-now = Request { $number } is in "{ $category }". Choose the best category:
 order-back-to-menu = Back to the main menu.
 order-filed = ✅ Submitted, number <b>{ $number }</b>. Community staff will handle it soon.
+order-filed-two = ✅ Submitted as two, numbers <b>{ $first }</b> and <b>{ $second }</b>. Community staff will handle them soon.
 order-filed-night = 🌙 It is the night quiet time: community staff will get your request at { $time }.
     In danger or a medical emergency, call 110 / 119 / 120 now.
 order-filed-joined = ✅ Recorded, number <b>{ $number }</b>, handled together with request { $target } as the same matter: you will hear about its progress.

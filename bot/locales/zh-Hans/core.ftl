@@ -148,7 +148,7 @@ fallback-kept-joined = 您在群里说的事，和刚才说的，合在一起：
     要把这件事报给社区吗？点下面的按钮，或者回一句「好的」，还可以补充照片、语音或位置。不报就回「不要了」。
 
 err-generic = 抱歉，出了点问题，我们已记录下来。请稍后再试，或发 /start 回到主菜单。
-err-stale-button = 这个按钮已经失效了：那一步已经完成、取消，或者有了更新的消息。请使用最新一条消息里的按钮，或下方的菜单；正在填写的内容不受影响。
+err-stale-button = 这个按钮已经失效了，请点最新一条消息里的按钮。
 err-not-allowed = 抱歉，您没有权限进行这个操作。
 err-throttled = 您操作得太快了，请稍等几秒再试。
 err-menu-not-yours = 「{ $label }」现在不在您的菜单里了（可能是身份有了变化）。请用下方的按钮；有疑问可以联系社区。
@@ -212,6 +212,8 @@ fallback-offer-request-or-ask = 如果是要社区帮忙办的事，请点「�
 fallback-offer-which = 请点上面的按钮选一个：想问议事会的事，点「❓ 转给…的组织者」；要社区帮忙办的事，点「📝 报给社区」。
 fallback-offer-added = 收到，和刚才说的一起记下了。
 fallback-neighbour-private = 邻居的电话和住址，我们不能告诉别人，这是为了保护每一家的隐私。想请社区帮您联系他们，可以报给社区。
+# the same asked before registering: nothing is kept as a matter of theirs
+fallback-neighbour-private-new = 邻居的电话和住址，我们不能告诉别人，这是为了保护每一家的隐私。有事想请社区帮忙联系，可以打社区电话，或者先点「{ menu-register }」登记住址。
 fallback-offer-greeted = 您好，我在！刚才您说的是：「{ $text }」
 fallback-offer-greeted-media = 您好，我在！刚才您发来的，还没有报给社区。
 fallback-text-too-long = 这段话有 { $length } 字，超过了一件诉求能记下的 { $limit } 字，没有记下。请分成几段发送，或精简后再发。
@@ -249,6 +251,19 @@ smalltalk-bye = 再见，祝您生活愉快！有需要随时来找我们。
 smalltalk-chat = 我是社区的服务小助手，天气、聊天这些我不太在行 😊 家里、楼里、小区里有什么事需要社区帮忙，直接跟我说就行，打字、发照片或语音都可以。
 smalltalk-undo = 没关系。有需要时再跟我说，直接打字、发照片或语音都行。
 smalltalk-lead-in = 您请说，我在听。直接打字说说是什么事，也可以发照片或语音。
+# '😭' / '😢' sent alone: someone upset, maybe in trouble (the office's contacts follow, when on file)
+smalltalk-sad = { $registered ->
+    [yes] 您怎么了？遇到什么难处，跟我们说说，打字、发语音都行。要社区帮忙，点「{ menu-order-new }」；着急的话，直接打社区电话。
+   *[no] 您怎么了？遇到什么难处，跟我们说说，打字、发语音都行。要社区帮忙，先点「{ menu-register }」登记住址（一分钟就好）；着急的话，直接打社区电话。
+}
+    身体不舒服或者有危险，请马上拨打 120 或 110。
+# '🔥' / '🆘' sent alone: maybe danger (the office's contacts follow, when on file)
+smalltalk-alarm = { $registered ->
+    [yes] 出什么事了？着火、有人受伤或者有危险，请马上拨打 119 / 120 / 110。要社区帮忙，打字或发语音说说是什么事，或者点「{ menu-order-new }」。
+   *[no] 出什么事了？着火、有人受伤或者有危险，请马上拨打 119 / 120 / 110。要社区帮忙，打字或发语音说说是什么事，或者直接打社区电话。
+}
+# other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
+smalltalk-emoji = 😊 收到。有什么需要社区帮忙的，直接打字或发语音跟我说就行。
 smalltalk-who = 我是「邻里」社区服务小助手，是自动回复的程序，不是真人。您在这里说的事，会转给社区工作人员办理；想和工作人员直接说话，请打社区电话。
 
 # A short question how to use one feature ("怎么投票"), answered instead of being offered for

@@ -84,7 +84,7 @@ order-btn-location = 📍 发送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-tap-submit = 还差一步：请点下面的「{ order-btn-submit }」，点了才算报给社区。不报了就点「{ common-cancel }」。
 order-preview-added = 好的，这句也补充进去了。没有要补充的了，就点下面的「{ order-btn-submit }」。
-order-preview-older = 这是之前的预览，下面有一条更新的。请在最新的那条上点「{ order-btn-submit }」，这条不会提交。
+order-preview-older = 这是旧的预览，请在最新一条上点「{ order-btn-submit }」。
 order-preview-phone-hint = 📞 描述里有电话 { $phone }：要用它作为这件事的联系电话，请点下面的按钮。
 order-btn-use-phone = 📞 这件事打 { $phone } 联系我
 order-preview-contact = 📞 这件事的联系电话：{ $phone }
@@ -115,16 +115,23 @@ order-preview-place-ours = 📍 地点：{ $place }（楼里，不在您家）
 order-preview-public-hint = 📍 听您说的，像是在小区公共区域（{ $where }），不在您家？是的话点下面「🌳 对，在…」。
 order-btn-public-hint = 🌳 对，在{ $where }
 order-preview-urgent = 🚨 紧急
-order-preview-normal = 不紧急
+# two matters told in one message: offered to be filed apart (each gets its own number)
+order-preview-two = 您说的像是两件事：
+    ① { $first }
+    ② { $second }
+    分成两件报，每件有自己的编号，各自有人管。要分开吗？不分开，直接点「{ order-btn-submit }」。
 order-btn-submit = ✅ 确认提交
 order-btn-change-category = 🏷 换个分类
 order-btn-urgent = 🚨 标为紧急
 order-btn-not-urgent = 改为不紧急
+order-btn-split = ✂️ 分成两件
+order-btn-one = 就当一件
 order-btn-rewrite = ✏️ 重新说
 order-choose-category = 请选择最合适的分类：
 order-choose-category-now = 诉求 { $number } 现在的分类是「{ $category }」。请选择最合适的分类：
 order-back-to-menu = 回到主菜单。
 order-filed = ✅ 已提交，编号 <b>{ $number }</b>。社区工作人员会尽快处理。
+order-filed-two = ✅ 已分成两件提交，编号 <b>{ $first }</b> 和 <b>{ $second }</b>。社区工作人员会尽快处理。
 order-filed-night = 🌙 现在是夜间免打扰时段，社区工作人员会在 { $time } 收到您的诉求。
     如有危险或急病，请直接拨打 110 / 119 / 120。
 order-filed-joined = ✅ 已登记，编号 <b>{ $number }</b>，和诉求 { $target } 作为同一件事一起办理：有进展会通知您。

@@ -151,7 +151,7 @@ fallback-kept-joined = 您在群裡說的事，和剛才說的，合在一起：
     要把這件事報給社區嗎？點下面的按鈕，或者回一句「好的」，還可以補充照片、語音或位置。不報就回「不要了」。
 
 err-generic = 抱歉，出了點問題，我們已記錄下來。請稍後再試，或發 /start 回到主菜單。
-err-stale-button = 這個按鈕已經失效了：那一步已經完成、取消，或者有了更新的消息。請使用最新一條消息裡的按鈕，或下方的菜單；正在填寫的內容不受影響。
+err-stale-button = 這個按鈕已經失效了，請點最新一條消息裡的按鈕。
 err-not-allowed = 抱歉，您沒有權限進行這個操作。
 err-throttled = 您操作得太快了，請稍等幾秒再試。
 err-menu-not-yours = 「{ $label }」現在不在您的菜單裡了（可能是身份有了變化）。請用下方的按鈕；有疑問可以聯繫社區。
@@ -215,6 +215,8 @@ fallback-offer-request-or-ask = 如果是要社區幫忙辦的事，請點「�
 fallback-offer-which = 請點上面的按鈕選一個：想問議事會的事，點「❓ 轉給…的組織者」；要社區幫忙辦的事，點「📝 報給社區」。
 fallback-offer-added = 收到，和剛才說的一起記下了。
 fallback-neighbour-private = 鄰居的電話和住址，我們不能告訴別人，這是為了保護每一家的隱私。想請社區幫您聯繫他們，可以報給社區。
+# the same asked before registering: nothing is kept as a matter of theirs
+fallback-neighbour-private-new = 鄰居的電話和住址，我們不能告訴別人，這是為了保護每一家的隱私。有事想請社區幫忙聯繫，可以打社區電話，或者先點「{ menu-register }」登記住址。
 fallback-offer-greeted = 您好，我在！剛才您說的是：「{ $text }」
 fallback-offer-greeted-media = 您好，我在！剛才您發來的，還沒有報給社區。
 fallback-text-too-long = 這段話有 { $length } 字，超過了一件訴求能記下的 { $limit } 字，沒有記下。請分成幾段發送，或精簡後再發。
@@ -252,6 +254,19 @@ smalltalk-bye = 再見，祝您生活愉快！有需要隨時來找我們。
 smalltalk-chat = 我是社區的服務小助手，天氣、聊天這些我不太在行 😊 家裡、樓裡、小區裡有什麼事需要社區幫忙，直接跟我說就行，打字、發照片或語音都可以。
 smalltalk-undo = 沒關係。有需要時再跟我說，直接打字、發照片或語音都行。
 smalltalk-lead-in = 您請說，我在聽。直接打字說說是什麼事，也可以發照片或語音。
+# '😭' / '😢' sent alone: someone upset, maybe in trouble (the office's contacts follow, when on file)
+smalltalk-sad = { $registered ->
+    [yes] 您怎麼了？遇到什麼難處，跟我們說說，打字、發語音都行。要社區幫忙，點「{ menu-order-new }」；著急的話，直接打社區電話。
+   *[no] 您怎麼了？遇到什麼難處，跟我們說說，打字、發語音都行。要社區幫忙，先點「{ menu-register }」登記住址（一分鐘就好）；著急的話，直接打社區電話。
+}
+    身體不舒服或者有危險，請馬上撥打 120 或 110。
+# '🔥' / '🆘' sent alone: maybe danger (the office's contacts follow, when on file)
+smalltalk-alarm = { $registered ->
+    [yes] 出什麼事了？著火、有人受傷或者有危險，請馬上撥打 119 / 120 / 110。要社區幫忙，打字或發語音說說是什麼事，或者點「{ menu-order-new }」。
+   *[no] 出什麼事了？著火、有人受傷或者有危險，請馬上撥打 119 / 120 / 110。要社區幫忙，打字或發語音說說是什麼事，或者直接打社區電話。
+}
+# other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
+smalltalk-emoji = 😊 收到。有什麼需要社區幫忙的，直接打字或發語音跟我說就行。
 smalltalk-who = 我是「鄰里」社區服務小助手，是自動回覆的程序，不是真人。您在這裡說的事，會轉給社區工作人員辦理；想和工作人員直接說話，請打社區電話。
 
 # A short question how to use one feature ("怎麼投票"), answered instead of being offered for

@@ -87,7 +87,7 @@ order-btn-location = 📍 發送位置
 order-preview-title = <b>您要反映的事情</b>
 order-preview-tap-submit = 還差一步：請點下面的「{ order-btn-submit }」，點了才算報給社區。不報了就點「{ common-cancel }」。
 order-preview-added = 好的，這句也補充進去了。沒有要補充的了，就點下面的「{ order-btn-submit }」。
-order-preview-older = 這是之前的預覽，下面有一條更新的。請在最新的那條上點「{ order-btn-submit }」，這條不會提交。
+order-preview-older = 這是舊的預覽，請在最新一條上點「{ order-btn-submit }」。
 order-preview-phone-hint = 📞 描述裡有電話 { $phone }：要用它作為這件事的聯繫電話，請點下面的按鈕。
 order-btn-use-phone = 📞 這件事打 { $phone } 聯繫我
 order-preview-contact = 📞 這件事的聯繫電話：{ $phone }
@@ -118,16 +118,23 @@ order-preview-place-ours = 📍 地點：{ $place }（樓裡，不在您家）
 order-preview-public-hint = 📍 聽您說的，像是在小區公共區域（{ $where }），不在您家？是的話點下面「🌳 對，在…」。
 order-btn-public-hint = 🌳 對，在{ $where }
 order-preview-urgent = 🚨 緊急
-order-preview-normal = 不緊急
+# two matters told in one message: offered to be filed apart (each gets its own number)
+order-preview-two = 您說的像是兩件事：
+    ① { $first }
+    ② { $second }
+    分成兩件報，每件有自己的編號，各自有人管。要分開嗎？不分開，直接點「{ order-btn-submit }」。
 order-btn-submit = ✅ 確認提交
 order-btn-change-category = 🏷 換個分類
 order-btn-urgent = 🚨 標為緊急
 order-btn-not-urgent = 改為不緊急
+order-btn-split = ✂️ 分成兩件
+order-btn-one = 就當一件
 order-btn-rewrite = ✏️ 重新說
 order-choose-category = 請選擇最合適的分類：
 order-choose-category-now = 訴求 { $number } 現在的分類是「{ $category }」。請選擇最合適的分類：
 order-back-to-menu = 回到主菜單。
 order-filed = ✅ 已提交，編號 <b>{ $number }</b>。社區工作人員會盡快處理。
+order-filed-two = ✅ 已分成兩件提交，編號 <b>{ $first }</b> 和 <b>{ $second }</b>。社區工作人員會盡快處理。
 order-filed-night = 🌙 現在是夜間免打擾時段，社區工作人員會在 { $time } 收到您的訴求。
     如有危險或急病，請直接撥打 110 / 119 / 120。
 order-filed-joined = ✅ 已登記，編號 <b>{ $number }</b>，和訴求 { $target } 作為同一件事一起辦理：有進展會通知您。
