@@ -268,7 +268,7 @@ order-phone-rated = 已记录诉求 { $number } 的电话回访：{ $score }。
 order-phone-rated-reopened = 已记录诉求 { $number } 的电话回访：{ $score }。诉求已重新打开，等待处理。
 order-card-closed-unrated = 回访期内居民没有评价，已自动结案。
 order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自动结案。如果问题还在，请点「{ menu-order-new }」再告诉我们。
-order-card-duplicates = ⚠️ 可能与 { $numbers } 是同一件事
+order-card-duplicates = ⚠️ 可能与 { $numbers }是同一件事
 # each likely duplicate on a card, with how alike the two read (services.triage.duplicates.likeness)
 order-card-duplicate-high = { $number }（很像）
 order-card-duplicate-mid = { $number }（比较像）

@@ -271,7 +271,7 @@ order-phone-rated = 已記錄訴求 { $number } 的電話回訪：{ $score }。
 order-phone-rated-reopened = 已記錄訴求 { $number } 的電話回訪：{ $score }。訴求已重新打開，等待處理。
 order-card-closed-unrated = 回訪期內居民沒有評價，已自動結案。
 order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自動結案。如果問題還在，請點「{ menu-order-new }」再告訴我們。
-order-card-duplicates = ⚠️ 可能與 { $numbers } 是同一件事
+order-card-duplicates = ⚠️ 可能與 { $numbers }是同一件事
 # each likely duplicate on a card, with how alike the two read (services.triage.duplicates.likeness)
 order-card-duplicate-high = { $number }（很像）
 order-card-duplicate-mid = { $number }（比較像）
