@@ -3,15 +3,19 @@
 一件事', not '可能重复：00001(37%)'; a resident who left no phone reads '未留电话', not
 '电话：-'; a merge across buildings says the two are in different buildings; a transfer line
 has no brackets inside brackets; and at night, an action that tells the resident says the
-notice reaches them at 07:00 (quiet hours hold it), not '原因已告诉居民'."""
+notice reaches them at 07:00 (quiet hours hold it), not '原因已告诉居民'; an office's 400
+number is taken."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from models import Building, Community
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import STAFF, WU, ZHENG, _file
+
+ADMIN = 1001  # 王主任
 
 
 async def _card(h: Harness, number: str) -> dict[str, object]:
@@ -72,4 +76,34 @@ async def test_at_night_staff_are_told_when_the_resident_hears(linli_sandbox: Ha
     [line] = [x for x in card.splitlines() if x.startswith("转办：")]
     assert line.startswith("转办：区市政所 · 11月24日（周二）04:30 · 说明：请尽快修补"), line
     assert line.count("（") <= 1, line  # the weekday's brackets only, none around the time
+    assert await d.errors() == []
+
+
+async def test_an_office_400_number_is_taken(linli_sandbox: Harness) -> None:
+    """王主任 gives 阳光社区's office a 400 number: asked to confirm it, not refused."""
+    d = linli_sandbox.driver
+    sent = await d.send(ADMIN, "阳光社区的电话改成4008201234")
+    asked = await d.expect(ADMIN, "改为「400-820-1234」", since=sent["message_id"])
+    await d.tap(ADMIN, "确定修改", asked["message_id"])
+    await d.expect(ADMIN, "400-820-1234", since=asked["message_id"])
+    async with linli_sandbox.sessionmaker() as session:
+        office = await session.get(Community, 1)
+        assert office is not None and office.phone == "400-820-1234"
+    assert await d.errors() == []
+
+
+async def test_an_estate_said_by_name_is_where_the_matter_is(linli_sandbox: Harness) -> None:
+    """吴大爷 names an estate of his community ('幸福里花园小区'): the preview puts the matter
+    there, its whole name, not in a public area cut out of it ('花园')."""
+    h = linli_sandbox
+    d = h.driver
+    async with h.sessionmaker() as session:
+        session.add(Building(community_id=1, grid_id=2, name="幸福里花园小区", households=0))
+        await session.commit()
+    await d.say(WU, "📝 我要点单")
+    await d.say(WU, "幸福里花园小区门口的路灯坏了，晚上很黑")
+    [*_, preview] = await d.say(WU, "✅ 说完了")
+    text = message_text(preview)
+    assert "📍 地点：幸福里花园小区（按您说的" in text, text
+    assert "公共区域" not in text, text
     assert await d.errors() == []
