@@ -225,7 +225,10 @@ async def request_card(
             )
             phone = t("order-card-phone-from-signup", phone=given) if given else None
         room = req.room or await _home_elsewhere(session, req, resident) or "-"
-        lines.append(t("order-card-contact", name=name, phone=phone or "-", room=room))
+        if phone:
+            lines.append(t("order-card-contact", name=name, phone=phone, room=room))
+        else:  # '电话：-' read as a number missing: said in words
+            lines.append(t("order-card-contact-no-phone", name=name, room=room))
         if resident is not None and (resident.language or "").startswith("en"):
             # what staff write to them (a result, a reason) is read in English: say so
             lines.append(t("order-card-resident-english"))

@@ -50,13 +50,13 @@ from handlers.order_ui import (
 )
 from handlers.registration import kept_draft, register_now_kb
 from handlers.text_steps import BACK, is_back, refuse_button_labels
-from models import Building, Community
+from models import Building
 from models.orders import RESIDENT_CAN_ADD_INFO, RESIDENT_EDITABLE, Request, RequestStatus, Score
 from services import orders as order_service
 from services import requests as request_service
 from services import smalltalk
 from services import urges as urge_service
-from services.address import may_name_public_place, named_place, public_place
+from services.address import may_name_public_place, named_place, public_place_in
 from services.delivery import CAPTION_LIMIT, TEXT_LIMIT, utf16_len, visible_text
 from services.errors import Conflict, InvalidInput
 from services.fitting import LongTexts, cut_marker, make_room
@@ -292,16 +292,12 @@ async def on_compose_finished(message: Message, state: FSMContext, ctx: OrderCtx
 
 async def _public_hint(ctx: OrderCtx, said: str) -> str | None:
     """Where in a public area of the community the words say the matter is, read past the
-    community's own name ('阳光花园' is no garden); None when they do not say it surely.
-    Words with no public place's word in them need no name read past: no read then."""
+    community's own name and its buildings' ('阳光花园', '幸福里花园小区' are no garden); None
+    when they do not say it surely. Words with no public place's word in them need no names
+    read past: no read then."""
     if not may_name_public_place(said):
         return None
-    community = (
-        await ctx.session.get(Community, ctx.user.community_id)
-        if ctx.user.community_id is not None
-        else None
-    )
-    return public_place(said, names=(community.name,) if community else ())
+    return await public_place_in(ctx.session, said, community_id=ctx.user.community_id)
 
 
 async def _similar(

@@ -30,6 +30,7 @@ from handlers.order_ui import (
 from handlers.text_steps import refuse_button_labels
 from services import orders as order_service
 from services.order_common import category
+from services.places import spots
 
 router = Router(name="staff_search")
 router.message.filter(F.chat.type == "private")
@@ -141,6 +142,7 @@ async def _results(ctx: OrderCtx, words: str, page: int) -> tuple[str, Any]:
         )
     ]
     rows = []
+    where = await spots(ctx.session, found.items)  # each line's building (or public area)
     for req in found.items:
         lines.append(
             t(
@@ -148,6 +150,7 @@ async def _results(ctx: OrderCtx, words: str, page: int) -> tuple[str, Any]:
                 mark="🚨" if req.urgent else "•",
                 number=req.number,
                 category=category(req.category).name(t.lang),
+                place=where[req.id or 0].read_in(t),
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )

@@ -54,7 +54,15 @@ from models import Building, User, shown_name
 from models.orders import Channel, Request, RequestStatus, can_transition
 from services import call_back as call_service
 from services import delivery as outbox
-from services import order_form, org, smalltalk, staff_place, staff_urgency, validation
+from services import (
+    order_form,
+    order_notices,
+    org,
+    smalltalk,
+    staff_place,
+    staff_urgency,
+    validation,
+)
 from services import orders as order_service
 from services import request_cards as card_service
 from services import requests as request_service
@@ -73,8 +81,9 @@ from services.order_common import (
 )
 from services.order_titles import fit
 from services.orders import MAX_HOURS, MAX_MEMBERS, MAX_POINTS
-from services.places import PUBLIC_AREA_MAX, grid_label
+from services.places import PUBLIC_AREA_MAX, grid_label, places_apart, spots
 from services.requests import Draft
+from services.triage.duplicates import likeness
 from services.urges import urge_counts
 from services.when import WORKDAY_TIMES
 
@@ -233,6 +242,7 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
         if view != "sq"
         else {}
     )
+    where = await spots(ctx.session, result.items)  # each line's building (or public area)
     for req in result.items:
         mark = "🚨" if req.urgent else ("🔁" if req.status == RequestStatus.REOPENED else "•")
         order = checking.get(req.id or 0)
@@ -243,6 +253,7 @@ async def _queue(ctx: OrderCtx, page: int, *, view: str = "sq") -> tuple[str, An
                 mark=mark,
                 number=req.number,
                 category=category(req.category).name(t.lang),
+                place=where[req.id or 0].read_in(t),
                 time=local(t, ctx.settings, req.created_at, now=ctx.now()),
                 text=short(request_text(t, req.text), 24),
             )
@@ -353,7 +364,10 @@ async def _dupes(session: AsyncSession, req: Request, triage: Any, t: Text) -> s
     found = await _duplicates(session, req, triage)
     if not found:
         return ""
-    numbers = t.join(f"{rid:05d}({score:.0%})" for rid, score in found[:3])
+    numbers = t.join(
+        t(f"order-card-duplicate-{likeness(score)}", number=f"{rid:05d}")
+        for rid, score in found[:3]
+    )
     return "\n" + t("order-card-duplicates", numbers=numbers)
 
 
@@ -1091,6 +1105,33 @@ async def on_offer_all(query: CallbackQuery, callback_data: OrderCb, ctx: OrderC
 # ---------------------------------------------------------------- other triage actions
 
 
+async def _merge_buildings_warning(ctx: OrderCtx, req: Request | None) -> str:
+    """A merge across buildings, said on its confirmation: the two places, to check it is one
+    matter (before, nothing said so)."""
+    if req is None or req.merged_into_id is None:
+        return ""
+    apart = await places_apart(ctx.session, req, req.merged_into_id)
+    if apart is None:
+        return ""
+    here, there = apart
+    return "\n" + ctx.t(
+        "order-merged-apart",
+        number=req.number,
+        into=f"{req.merged_into_id:05d}",
+        here=here.read_in(ctx.t),
+        there=there.read_in(ctx.t),
+    )
+
+
+# what staff are told after an action that tells the resident, and its words for the night,
+# when quiet hours hold the resident's notice till the morning ('会在 7:00 收到', not '已告知')
+_TOLD_AT_NIGHT = {
+    "order-answer-recorded": "order-answer-recorded-night",
+    "order-declined": "order-declined-night",
+    "order-result-sent": "order-result-sent-night",
+}
+
+
 async def _done(
     event: Message | CallbackQuery, ctx: OrderCtx, key: str, out: Any, *, card: object = None
 ) -> None:
@@ -1098,8 +1139,18 @@ async def _done(
     the message id of the request's card the action started from, redrawn as it now is."""
     # a merge says into which request (its number as everyone sees it)
     into = getattr(out.request, "merged_into_id", None)
-    args = {"into": f"{into:05d}"} if into else {}
-    await reply(event, ctx.t(key, number=out.request.number, **args), reply_markup=ctx.main_menu())
+    args: dict[str, Any] = {"into": f"{into:05d}"} if into else {}
+    if key in _TOLD_AT_NIGHT:  # quiet hours hold the resident's notice: said when it goes
+        held = await order_notices.held_for_night(
+            ctx.session, out.notices, chat_id=out.request.resident_id, now=ctx.now()
+        )
+        if held is not None:
+            key = _TOLD_AT_NIGHT[key]
+            args["at"] = local(ctx.t, ctx.settings, held, now=ctx.now())
+    text = ctx.t(key, number=out.request.number, **args)
+    if key == "order-merged":
+        text += await _merge_buildings_warning(ctx, out.request)
+    await reply(event, text, reply_markup=ctx.main_menu())
     chat = event.message if isinstance(event, CallbackQuery) else event
     if isinstance(card, int) and isinstance(chat, Message):
         await _redraw_card(chat, card, ctx, int(out.request.id or 0))
@@ -1512,7 +1563,14 @@ async def on_answer_progress(
     assert req is not None
     follow = order_service.transfer_follow_up_at(req, now=ctx.now())
     follow_at = local(ctx.t, ctx.settings, follow, now=ctx.now())
-    text = ctx.t("order-progress-recorded", number=req.number, time=follow_at)
+    held = await order_notices.held_for_night(
+        ctx.session, out.notices, chat_id=req.resident_id, now=ctx.now()
+    )
+    if held is not None:  # quiet hours hold the resident's notice: said when it goes
+        at = local(ctx.t, ctx.settings, held, now=ctx.now())
+        text = ctx.t("order-progress-recorded-night", number=req.number, time=follow_at, at=at)
+    else:
+        text = ctx.t("order-progress-recorded", number=req.number, time=follow_at)
     await reply(query, text, reply_markup=ctx.main_menu())
     card = values.get("card")
     if isinstance(card, int) and isinstance(query.message, Message):

@@ -380,15 +380,21 @@ class NamedPlace:
 
 # what marks a building in a description: '3号楼', '3栋', '3幢', '3座', '阳光苑3号院' …
 _PLACE_MARK = re.compile(r"号楼|栋|幢|座|号院")
+# the words estates are named with ('幸福里花园小区', '东苑', '梅林新村'): a text with none of
+# them (and no building's mark) names no building, and costs no query. An estate named only
+# 'X里' is left out: '里' is in most sentences ('家里', '这里')
+_ESTATE_WORD = re.compile(r"小区|花园|家园|新村|公寓|大厦|公馆|[苑园村坊府湾庭阁]")
 
 
 def _place_forms(name: str) -> list[str]:
     """A building named as where something is: '3号楼' also '3栋', '3幢', '3座' — not '3号',
-    which in a description is as often a day of the month ('上个月3号开始漏水')."""
+    which in a description is as often a day of the month ('上个月3号开始漏水'); an estate's
+    whole name ('幸福里花园小区') also without its '小区'."""
     plain = _normal(name)
     match = _BUILDING_NO.match(plain)
     if match is None:
-        return [plain]
+        bare = plain.removesuffix("小区")
+        return [plain, bare] if bare != plain and len(bare) >= 3 else [plain]
     return [match.group(1) + suffix for suffix in ("号楼", "栋", "幢", "座")]
 
 
@@ -398,13 +404,22 @@ async def named_place(
     """The one building of the community the text names ('3号楼楼道灯坏了', '三栋门口…') when
     it is not the resident's own; None when it names none, more than one (a matter between two
     buildings, or 'my building and the one opposite'), only the resident's own, or a building
-    the community does not have. A text without a building's mark costs no query."""
+    the community does not have. A building named without a mark ('幸福里花园小区', an estate)
+    is read by its whole name (before, it was not found, and its '花园' read as a garden)."""
     plain = _normal(text)
-    if not plain or _PLACE_MARK.search(plain) is None:
+    if not plain:
         return None
+    marked = _PLACE_MARK.search(plain) is not None
+    if not marked and _ESTATE_WORD.search(plain) is None:
+        return None  # neither a building's mark nor an estate's word: no query
     stmt = select(Building).where(col(Building.community_id) == community_id)
     buildings = list((await session.exec(stmt)).all())
-    named = [b for b in buildings if _find(plain, _place_forms(b.name)) is not None]
+    named = [
+        b
+        for b in buildings
+        if (marked or _BUILDING_NO.match(_normal(b.name)) is None)
+        and _find(plain, _place_forms(b.name)) is not None
+    ]
     if len(named) != 1 or named[0].id is None or named[0].id == home_building_id:
         return None
     place, place_id = named[0], named[0].id
@@ -445,7 +460,7 @@ def public_place(text: str, *, names: tuple[str, ...] = ()) -> str | None:
     `names`: the community's own name and the like, read past ('阳光花园' is no garden).
     Adjacent words are taken together (at most one character between)."""
     plain = _normal(text)
-    for name in names:
+    for name in sorted(names, key=len, reverse=True):  # '幸福里花园小区' before '幸福里花园'
         if name:
             plain = plain.replace(_normal(name), " ")
     if not plain or _INDOORS.search(plain) is not None:
@@ -462,3 +477,19 @@ def public_place(text: str, *, names: tuple[str, ...] = ()) -> str | None:
     if words.startswith("小区") and words[2:3] in tuple("东南西北正后侧"):
         words = words[2:]  # '东门外马路': the community goes without saying
     return words if len(words) <= 40 else None
+
+
+async def public_place_in(
+    session: AsyncSession, text: str, *, community_id: int | None
+) -> str | None:
+    """`public_place` in a community: its own name and its buildings' names read past, so an
+    estate named '幸福里花园小区' is no garden ('花园')."""
+    if community_id is None:
+        return public_place(text)
+    community = await session.get(Community, community_id)
+    rows = await session.exec(
+        select(Building.name).where(col(Building.community_id) == community_id)
+    )
+    names = [community.name] if community is not None else []
+    names += [name for name in rows.all() if _BUILDING_NO.match(_normal(name)) is None]
+    return public_place(text, names=tuple(names))

@@ -74,6 +74,7 @@ REQUEST_COLUMNS: tuple[Any, ...] = (
     col(Request.deadline_at),
     col(Request.resolved_at),
     col(Request.result_note),
+    col(Request.decline_reason),
 )
 EVENT_COLUMNS: tuple[Any, ...] = (
     col(LedgerEvent.request_id),
@@ -403,7 +404,7 @@ async def export_ledger(
                     sep.join(claimers.get(order[0], [])) if order else "",
                     _fmt(deadline, zone),
                     _fmt(resolved_at, zone),
-                    req.result_note or "",
+                    _result(req, notes),
                     _rating(rating, resident_id=req.resident_id, notes=notes) if rating else "",
                     rating[1] if rating else "",
                     yes if overdue else "",
@@ -682,10 +683,6 @@ def _composed_note(e: Any, notes: _NoteReader) -> str | None:
         return tx("order-kept-photos", count=int(m.group(1)))
     if e.action == "add_info" and note == "+voice":
         return notes.cached("order-xlsx-note-voice")
-    if e.action in ("merge", "join") and (m := _INTO.match(note)):
-        return tx("order-xlsx-note-into", number=m.group(1))
-    if e.action in ("merged_in", "joined") and (m := _FROM.match(note)):
-        return tx("order-xlsx-note-from", number=m.group(1))
     if e.action == MOVE_ACTION and notes.lang == "en":  # '1号楼 → 5号楼': Building 1 → …
         return " → ".join(building_in_english(side) for side in note.split(" → "))
     if e.action == "transfer":
@@ -730,6 +727,27 @@ def _rating(rating: tuple[str, str, int], *, resident_id: int | None, notes: _No
     return f"{score}{'' if notes.lang.startswith('zh') else ' '}{by_phone}"
 
 
+def _result(req: Any, notes: _NoteReader) -> str:
+    """The 办理结果 cell: staff's result; for a matter declined, why (the reason the resident
+    was given), as the status column alone does not say it."""
+    if req.result_note:
+        return str(req.result_note)
+    if req.status == RequestStatus.DECLINED and req.decline_reason:
+        return notes.tx("order-xlsx-declined", reason=req.decline_reason)
+    return ""
+
+
+def _merge_phrase(e: Any, notes: _NoteReader) -> str | None:
+    """A merge's line in words of its own, the action and the other matter's number together:
+    '并入 00005' on the matter merged, '00003 并入本诉求' on the one it went into (before,
+    '合并 并入 00005' and '并入 来自 00003'); None for any other line."""
+    if e.action in ("merge", "join") and (m := _INTO.match(e.note or "")):
+        return notes.tx(f"order-history-{e.action}", number=m.group(1))
+    if e.action in ("merged_in", "joined") and (m := _FROM.match(e.note or "")):
+        return notes.tx(f"order-history-{e.action}", number=m.group(1))
+    return None
+
+
 def _event_line(e: Any, *, notes: _NoteReader, zone: tzinfo) -> str:
     """One line of a matter's history: time, action, from → to (state names), note; a claim's
     line names its member ('接单 … 刘师傅 · G00001 · 已接 1/2 人')."""
@@ -739,6 +757,8 @@ def _event_line(e: Any, *, notes: _NoteReader, zone: tzinfo) -> str:
     moved = ""
     if e.from_state != e.to_state:
         moved = f"{opening}{old}→{new}{closing}" if old else f"{opening}{new}{closing}"
+    if (phrase := _merge_phrase(e, notes)) is not None:
+        return f"{_fmt(e.at, zone)} {phrase}{moved}"
     note = ""
     if e.note and e.action in STRUCTURED_NOTES:
         note = _note(e.note, cached, lang)

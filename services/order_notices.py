@@ -15,15 +15,19 @@ from sqlalchemy import update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from models import User
 from models.base import utcnow
 from models.scheduling import Delivery
 from services import open_lists, order_cards
 from services.delivery import (
     TEXT_LIMIT,
     enqueue,
+    held_until,
     inline_keyboard,
     local_zone,
     prepare_batch,
+    quiet_hours_for,
+    quiet_hours_of,
     utf16_len,
     visible_text,
 )
@@ -281,3 +285,27 @@ async def deliver(
             edit_message_id=notice.edit_message_id,
         )
     return len(notices)
+
+
+async def held_for_night(
+    session: AsyncSession, notices: Sequence[Notice], *, chat_id: int | None, now: datetime
+) -> datetime | None:
+    """When the notices an action caused reach `chat_id` (the resident), if quiet hours hold
+    them all till later, as the outbox will (services.delivery.enqueue): staff are told the
+    resident hears at 07:00, not that they were told. None when one goes now (urgent, the
+    resident's opt-out of quiet hours, outside them) or none is for them."""
+    theirs = [n for n in notices if chat_id and n.chat_id == chat_id and n.edit_message_id is None]
+    if not theirs or any(n.urgent for n in theirs) or chat_id is None:
+        return None
+    user = await session.get(User, chat_id)
+    if user is None or user.quiet_hours_opt_out or user.blocked_bot:
+        return None
+    first = theirs[0]
+    if first.quiet_hours is not None:
+        quiet = first.quiet_hours
+    elif first.community_id is not None:
+        quiet = await quiet_hours_of(session, community_id=first.community_id)
+    else:
+        quiet = await quiet_hours_for(session, user=user)
+    held = held_until(now, quiet=quiet, deliver_by=None)
+    return held if held > now else None

@@ -21,7 +21,7 @@ from services import audit
 from services.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from services.listing import Listing
 from services.staff_place import PLACE_EDITABLE
-from services.validation import phone_number
+from services.validation import office_phone_number
 
 # A typed name fits on a button and a card's line (a file import allows 100 characters)
 MAX_NAME = 30
@@ -367,9 +367,10 @@ CLEAR_WORDS = frozenset({NO_ENGLISH, "清空", "删除", "无", "clear", "none"}
 
 
 def clean_contact(field: str, text: str) -> str | None:
-    """A typed phone (normalised as services.validation.phone_number has it: a mobile, a landline
-    with its area code), address or opening hours, tidied; None for a clearing word ('-', '清空',
-    'clear'). Too long, empty or odd text is refused."""
+    """A typed phone (normalised as services.validation.office_phone_number has it: a mobile, a
+    landline with its area code, a 400 / 800 service number), address or opening hours,
+    tidied; None for a clearing word ('-', '清空', 'clear'). Too long, empty or odd text is
+    refused."""
     typed = " ".join((text or "").split())
     if typed.casefold() in CLEAR_WORDS:
         return None
@@ -379,7 +380,7 @@ def clean_contact(field: str, text: str) -> str | None:
         raise InvalidInput("org-err-contact-odd")
     if field == "phone":
         try:
-            return phone_number(typed)
+            return office_phone_number(typed)
         except InvalidInput:
             raise InvalidInput("org-err-contact-phone") from None
     if field not in CONTACT_FIELDS:

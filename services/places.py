@@ -10,11 +10,12 @@ write it out for whoever reads it)."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from models import Community, Grid
+from models import Building, Community, Grid
 from models.orders import Request
 from models.org import building_in_english
 from services.listing import Listing
@@ -73,6 +74,35 @@ def spot(req: Request, building: str | None) -> Place:
     if req.public_area is not None:
         return Place((), public=req.public_area)
     return at_building(building or "-")
+
+
+async def spots(session: AsyncSession, requests: Sequence[Request]) -> dict[int, Place]:
+    """Where each request is, at most its building (`spot`), by request id: a staff list's
+    lines ('00003 · 水电维修 · 1号楼 · …'), the buildings read in one query."""
+    ids = {r.building_id for r in requests if r.building_id is not None}
+    names: dict[int | None, str] = {}
+    if ids:
+        rows = await session.exec(select(Building).where(col(Building.id).in_(ids)))
+        names = {b.id: b.name for b in rows.all()}
+    return {r.id or 0: spot(r, names.get(r.building_id)) for r in requests}
+
+
+async def places_apart(
+    session: AsyncSession, req: Request, other_id: int
+) -> tuple[Place, Place] | None:
+    """Where a matter and another (the one it is merged into) are, at most their buildings
+    (`spot`), when they are not in the same building: a merge across buildings is said so on
+    its confirmation. None in the same building (or the same public area, or no other)."""
+    other = await session.get(Request, other_id)
+    if other is None or (req.building_id, req.public_area) == (
+        other.building_id,
+        other.public_area,
+    ):
+        return None
+    if req.building_id is not None and req.building_id == other.building_id:
+        return None
+    found = await spots(session, [req, other])
+    return found[req.id or 0], found[other.id or 0]
 
 
 def at_building(name: str) -> Place:

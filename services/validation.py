@@ -312,6 +312,24 @@ def phone_number(text: str | None) -> str:
     raise InvalidInput("err-phone-invalid")
 
 
+# a company's or office's service number: 400 / 800 and 7 more digits ('400-820-1234')
+_SERVICE_NUMBER = re.compile(r"([48]00)(\d{3})(\d{4})")
+
+
+def office_phone_number(text: str | None) -> str:
+    """An office's phone: as `phone_number` reads it, or a 400 / 800 service number
+    ('400-820-1234', '4008201234', '400 820 1234' → '400-820-1234'); else `err-phone-invalid`."""
+    try:
+        return phone_number(text)
+    except InvalidInput:
+        raw = _PHONE_LEAD.sub("", unicodedata.normalize("NFKC", text or "").strip(), count=1)
+        if len(raw) <= 32 and _PHONE_CHARS.fullmatch(raw.strip().rstrip(".。")):
+            found = _SERVICE_NUMBER.fullmatch(re.sub(r"\D", "", raw))
+            if found:
+                return "-".join(found.groups())
+        raise
+
+
 def contact_phone(text: str) -> str:
     """The number of a shared Telegram contact, which is international even without its "+"
     (e.g. "8613900000001", "447700900123"), normalised as `phone_number` does."""

@@ -12,6 +12,9 @@ from services.triage.core import Triage
 # OFFER staff see it as a possible duplicate.
 DUPLICATE_OFFER_THRESHOLD = 0.7
 DUPLICATE_SUGGEST_THRESHOLD = 0.3
+# how alike a likely duplicate reads to staff, in words, not a percentage (see `likeness`)
+LIKENESS_HIGH = 0.7
+LIKENESS_MID = 0.5
 SAME_BUILDING_FACTOR = 1.3
 SAME_GRID_FACTOR = 1.12
 # a candidate at the far edge of the window keeps this share of its score
@@ -121,3 +124,14 @@ def duplicates_among(
             found.append((row[0], score))
     found.sort(key=lambda pair: (-pair[1], pair[0]))
     return found
+
+
+def likeness(score: float) -> str:
+    """How alike two matters read, as a community worker says it: "high" (很像: as alike as a
+    resident is offered to join), "mid" (比较像) or "low" (有点像), for a duplicate's score;
+    the card names the band (order-card-duplicate-*), never the bare number."""
+    if score >= LIKENESS_HIGH:
+        return "high"
+    if score >= LIKENESS_MID:
+        return "mid"
+    return "low"

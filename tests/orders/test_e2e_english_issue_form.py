@@ -33,7 +33,8 @@ async def test_an_english_staff_member_reads_the_skills_the_english_way(
 async def test_an_english_staff_member_reads_possible_duplicates_the_english_way(
     linli_sandbox: Harness,
 ) -> None:
-    """'⚠️ Possible duplicates: 00001(…), 00002(…)' on the request card; before, '、' between."""
+    """'⚠️ May be the same matter as 00001 (very alike), 00002 (very alike)' on the request
+    card; before, '、' between (and a bare percentage after each)."""
     h = linli_sandbox
     d = h.driver
     await d.add_user(id=STAFF, first_name="李社工", language_code="en")
@@ -45,6 +46,7 @@ async def test_an_english_staff_member_reads_possible_duplicates_the_english_way
     await d.tap(STAFF, "📄 Open request", notice["message_id"])
     card = await d.expect(STAFF, f"Request {number} ·", since=notice["message_id"])
     dupes = next(
-        line for line in message_text(card).splitlines() if "Possible duplicates:" in line
+        line for line in message_text(card).splitlines() if "May be the same matter as" in line
     )
-    assert "00001(100%), 00002(100%)" in dupes and "、" not in dupes, dupes
+    assert "00001 (very alike), 00002 (very alike)" in dupes and "、" not in dupes, dupes
+    assert "%" not in dupes, dupes

@@ -41,5 +41,5 @@ async def test_a_phoned_in_public_area_matter_lists_the_one_filed_there(
     card = await d.expect(STAFF, "地点：阳光社区 · 公共区域", since=sent["message_id"])
     second = await _request(h, card)
     assert second.building_id is None and second.public_area == "东门外"
-    assert f"⚠️ 可能重复：{first.number}" in message_text(card), message_text(card)
+    assert f"⚠️ 可能与 {first.number}（" in message_text(card), message_text(card)
     assert await d.errors() == []

@@ -245,6 +245,7 @@ order-card-place = Place: { $place }
 order-card-time = Time: { $time }
 order-card-urgent = 🚨 Urgent ({ $reasons })
 order-card-contact = Contact: { $name } · Phone: { $phone } · Room: { $room }
+order-card-contact-no-phone = Contact: { $name } · no phone given · Room: { $room }
 order-card-phone-from-signup = { $phone } (given at volunteer sign-up)
 order-card-resident-english = 🌐 The resident reads English
 order-card-channel = Channel: { $channel }
@@ -292,10 +293,14 @@ order-phone-rated = The phone rating of request { $number } is recorded: { $scor
 order-phone-rated-reopened = The phone rating of request { $number } is recorded: { $score }. The request is reopened for handling.
 order-card-closed-unrated = The resident did not rate the result during the follow-up period: closed automatically.
 order-card-closed-unrated-mine = No rating came in during the follow-up period, so the request was closed automatically. If the problem is still there, tap "{ menu-order-new }" and tell us.
-order-card-duplicates = ⚠️ Possible duplicates: { $numbers }
-order-card-transfer = Transferred to: { $unit } ({ $time }) · note: { $note }
+order-card-duplicates = ⚠️ May be the same matter as { $numbers }
+# each likely duplicate on a card, with how alike the two read (services.triage.duplicates.likeness)
+order-card-duplicate-high = { $number } (very alike)
+order-card-duplicate-mid = { $number } (fairly alike)
+order-card-duplicate-low = { $number } (a little alike)
+order-card-transfer = Transferred to: { $unit } · { $time } · note: { $note }
 order-card-transfer-answer = The unit answered: { $answer }
-order-card-transfer-progress = Latest progress ({ $time }): { $answer }
+order-card-transfer-progress = Latest progress, { $time }: { $answer }
 order-card-with-unit = Passed to "{ $unit }"; the community follows it up.
 order-card-progress-open = Progress: waiting for a volunteer to take it.
 order-card-progress-partial = Progress: { $claimed } { $claimed ->
@@ -313,7 +318,7 @@ order-attachment-caption = Request { $number } · { $purpose }
 
 order-queue-empty = No requests waiting. 👍
 order-queue-title = <b>Request queue</b> ({ $total } in all, page { $page }/{ $pages }, urgent and oldest first)
-order-queue-line = { $mark } { $number } · { $category } · { $time }
+order-queue-line = { $mark } { $number } · { $category } · { $place } · { $time }
     { $text }
 order-queue-claimants = taken by { $names }
 order-btn-search = 🔎 Find a request
@@ -397,11 +402,17 @@ order-ask-answer = Type the unit's answer about request { $number }:
 order-ask-answer-solved = Answer: { $answer }
     Is the problem solved? (To change the answer, just type it again.)
 order-answer-recorded = The answer on request { $number } is recorded and the resident told.
+# the *-night texts: quiet hours hold the resident's notice till { $at }
+order-answer-recorded-night = The answer on request { $number } is recorded. It is quiet hours now: the resident will get it at { $at }.
 order-progress-recorded = The progress on request { $number } is recorded and the resident told; you will be reminded to follow it up again on { $time }.
+order-progress-recorded-night = The progress on request { $number } is recorded; you will be reminded to follow it up again on { $time }. It is quiet hours now: the resident will get it at { $at }.
 order-ask-merge = Merge request { $number } into which request? Type its number:
 order-merged = Request { $number } is merged into { $into }; the resident will follow { $into }.
+# under order-merged when the two are not in the same building
+order-merged-apart = ⚠️ The two are not in the same building: { $number } is at { $here }, { $into } at { $there }. Please make sure they are the same matter.
 order-ask-decline = Why is request { $number } declined? (the resident is told)
 order-declined = Request { $number } is declined; the resident has been told why.
+order-declined-night = Request { $number } is declined. It is quiet hours now: the resident will get the reason at { $at }.
 order-decline-repeats = It sounds as if request { $number } is the same matter as another one, so it can be merged into it: the resident then follows that one, and it does not count as declined.
     Tap the request to merge it into; to decline it all the same, tap “{ order-btn-decline-anyway }”.
 order-decline-repeats-none = It sounds as if request { $number } repeats another one, but no open request it repeats was found.
@@ -410,6 +421,7 @@ order-btn-merge-into-matter = 🔗 Merge into { $number } ({ $what })
 order-btn-decline-anyway = ❌ Decline anyway
 order-ask-result = What was done about request { $number }? (you may attach one photo)
 order-result-sent = The result of request { $number } was sent to the resident to rate.
+order-result-sent-night = The result of request { $number } is recorded. It is quiet hours now: the resident will get it to rate at { $at }.
 order-closed = Request { $number } is closed.
 order-category-changed = Request { $number } is now in "{ $category }".
 order-category-same = Request { $number } is already in "{ $category }"; nothing changed.
@@ -1076,8 +1088,13 @@ order-xlsx-note-by-staff = assigned by staff
 order-xlsx-note-skills = skills asked before: { $skills }
 order-xlsx-note-round = round { $round }
 order-xlsx-note-voice = a voice message
-order-xlsx-note-into = into { $number }
-order-xlsx-note-from = from { $number }
+# a merge's history line, the other matter named in it (on the one merged, on the one it went into)
+order-history-merge = merged into { $number }
+order-history-merged_in = { $number } merged into this one
+order-history-join = the resident found it the same matter: merged into { $number }
+order-history-joined = a resident found { $number } the same matter: merged into this one
+# the result column of a matter declined: the reason the resident was given
+order-xlsx-declined = Declined: { $reason }
 order-xlsx-note-by-phone = by phone
 order-xlsx-note-transfer = To: { $unit }
 order-xlsx-note-transfer-note = Note: { $note }

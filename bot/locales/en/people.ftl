@@ -608,4 +608,4 @@ org-contact-which = Which community's service centre { $field ->
 org-err-contact-empty = It cannot be empty. Type it again, or tap "{ common-cancel }".
 org-err-contact-odd = That does not look like what goes here. Type the text itself, or tap "{ common-cancel }".
 org-err-contact-long = That is too long ({ $length } characters); please keep it to { $limit } and type it again.
-org-err-contact-phone = That does not look like a phone number. Type a landline with its area code (e.g. 021-55500199) or an 11-digit mobile number, or tap "{ common-cancel }".
+org-err-contact-phone = That does not look like a phone number. Type a landline with its area code (e.g. 021-55500199), an 11-digit mobile number or a 400 service number (e.g. 400-820-1234), or tap "{ common-cancel }".

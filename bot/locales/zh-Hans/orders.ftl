@@ -230,6 +230,7 @@ order-card-place = 地点：{ $place }
 order-card-time = 时间：{ $time }
 order-card-urgent = 🚨 紧急（{ $reasons }）
 order-card-contact = 联系人：{ $name } · 电话：{ $phone } · 房号：{ $room }
+order-card-contact-no-phone = 联系人：{ $name } · 未留电话 · 房号：{ $room }
 order-card-phone-from-signup = { $phone }（报到时留的）
 order-card-resident-english = 🌐 居民使用英文
 order-card-channel = 渠道：{ $channel }
@@ -274,10 +275,14 @@ order-phone-rated = 已记录诉求 { $number } 的电话回访：{ $score }。
 order-phone-rated-reopened = 已记录诉求 { $number } 的电话回访：{ $score }。诉求已重新打开，等待处理。
 order-card-closed-unrated = 回访期内居民没有评价，已自动结案。
 order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自动结案。如果问题还在，请点「{ menu-order-new }」再告诉我们。
-order-card-duplicates = ⚠️ 可能重复：{ $numbers }
-order-card-transfer = 转办：{ $unit }（{ $time }）· 说明：{ $note }
+order-card-duplicates = ⚠️ 可能与 { $numbers }是同一件事
+# each likely duplicate on a card, with how alike the two read (services.triage.duplicates.likeness)
+order-card-duplicate-high = { $number }（很像）
+order-card-duplicate-mid = { $number }（比较像）
+order-card-duplicate-low = { $number }（有点像）
+order-card-transfer = 转办：{ $unit } · { $time } · 说明：{ $note }
 order-card-transfer-answer = 转办答复：{ $answer }
-order-card-transfer-progress = 最新进展（{ $time }）：{ $answer }
+order-card-transfer-progress = { $time } 的最新进展：{ $answer }
 order-card-with-unit = 已转交「{ $unit }」办理，社区在跟进。
 order-card-progress-open = 进展：正在等党员/志愿者接单。
 order-card-progress-partial = 进展：已有 { $claimed } 位党员/志愿者接单，还在等 { $left } 位。
@@ -292,7 +297,7 @@ order-attachment-caption = 诉求 { $number } · { $purpose }
 
 order-queue-empty = 目前没有待受理的诉求。👍
 order-queue-title = <b>待办诉求</b>（共 { $total } 件，第 { $page }/{ $pages } 页，紧急和最早的在前）
-order-queue-line = { $mark } { $number } · { $category } · { $time }
+order-queue-line = { $mark } { $number } · { $category } · { $place } · { $time }
     { $text }
 # 办理中: who took it
 order-queue-claimants = 接单：{ $names }
@@ -368,11 +373,17 @@ order-ask-answer = 请输入承办单位对诉求 { $number } 的答复：
 order-ask-answer-solved = 答复：{ $answer }
     问题解决了吗？（答复要改的话，直接重新输入即可）
 order-answer-recorded = 已记录诉求 { $number } 的答复并告知居民。
+# the *-night texts: quiet hours hold the resident's notice till { $at }
+order-answer-recorded-night = 已记录诉求 { $number } 的答复。现在是夜间免打扰时段，居民会在 { $at } 收到。
 order-progress-recorded = 已记录诉求 { $number } 的进展并告知居民，{ $time } 会再提醒您跟进。
+order-progress-recorded-night = 已记录诉求 { $number } 的进展，{ $time } 会再提醒您跟进。现在是夜间免打扰时段，居民会在 { $at } 收到。
 order-ask-merge = 诉求 { $number } 要合并到哪件诉求？请输入它的编号：
 order-merged = 诉求 { $number } 已并入诉求 { $into }，居民会跟着 { $into } 收到进度。
+# under order-merged when the two are not in the same building
+order-merged-apart = ⚠️ 这两件诉求不在同一栋楼：{ $number } 在 { $here }，{ $into } 在 { $there }。请确认说的是同一件事。
 order-ask-decline = 请写明不受理诉求 { $number } 的原因（会告诉居民）：
 order-declined = 诉求 { $number } 已不予受理，原因已告诉居民。
+order-declined-night = 诉求 { $number } 已不予受理。现在是夜间免打扰时段，居民会在 { $at } 收到原因。
 order-decline-repeats = 听起来诉求 { $number } 和另一件是同一件事，可以把它并入那件：居民会跟着那件收到进度，不算不受理。
     请点下面要并入的诉求；确实要不受理，点「{ order-btn-decline-anyway }」。
 order-decline-repeats-none = 听起来诉求 { $number } 和另一件重复了，但没找到那件还在办理中的诉求。
@@ -381,6 +392,7 @@ order-btn-merge-into-matter = 🔗 并入 { $number }（{ $what }）
 order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张照片）：
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
+order-result-sent-night = 诉求 { $number } 的结果已记下。现在是夜间免打扰时段，居民会在 { $at } 收到结果并评价。
 order-closed = 诉求 { $number } 已结案。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
 order-category-same = 诉求 { $number } 本来就是「{ $category }」，没有改动。
@@ -1014,8 +1026,13 @@ order-xlsx-note-by-staff = 由工作人员指派
 order-xlsx-note-skills = 原限技能：{ $skills }
 order-xlsx-note-round = 第{ $round }轮
 order-xlsx-note-voice = 语音
-order-xlsx-note-into = 并入 { $number }
-order-xlsx-note-from = 来自 { $number }
+# a merge's history line, the other matter named in it (on the one merged, on the one it went into)
+order-history-merge = 并入 { $number }
+order-history-merged_in = { $number } 并入本诉求
+order-history-join = 居民认定是同一件事，并入 { $number }
+order-history-joined = 居民认定 { $number } 是同一件事，并入本诉求
+# 办理结果 of a matter declined: the reason the resident was given
+order-xlsx-declined = 不予受理：{ $reason }
 order-xlsx-note-by-phone = 电话回访
 order-xlsx-note-transfer = 转给：{ $unit }
 order-xlsx-note-transfer-note = 说明：{ $note }

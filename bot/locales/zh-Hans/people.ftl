@@ -576,4 +576,4 @@ org-contact-which = 要改哪个社区服务中心的{ $field ->
 org-err-contact-empty = 内容不能为空。请重新输入，或点「{ common-cancel }」。
 org-err-contact-odd = 这不像要填的内容。请直接输入文字，或点「{ common-cancel }」。
 org-err-contact-long = 太长了（{ $length } 个字），请不超过 { $limit } 个字，再输入一次。
-org-err-contact-phone = 这不像一个电话号码。请输入带区号的座机号（如 021-55500199）或 11 位手机号，再输入一次；或点「{ common-cancel }」。
+org-err-contact-phone = 这不像一个电话号码。请输入带区号的座机号（如 021-55500199）、11 位手机号或 400 服务电话（如 400-820-1234），再输入一次；或点「{ common-cancel }」。

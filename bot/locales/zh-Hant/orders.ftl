@@ -233,6 +233,7 @@ order-card-place = 地點：{ $place }
 order-card-time = 時間：{ $time }
 order-card-urgent = 🚨 緊急（{ $reasons }）
 order-card-contact = 聯繫人：{ $name } · 電話：{ $phone } · 房號：{ $room }
+order-card-contact-no-phone = 聯繫人：{ $name } · 未留電話 · 房號：{ $room }
 order-card-phone-from-signup = { $phone }（報到時留的）
 order-card-resident-english = 🌐 居民使用英文
 order-card-channel = 渠道：{ $channel }
@@ -277,10 +278,14 @@ order-phone-rated = 已記錄訴求 { $number } 的電話回訪：{ $score }。
 order-phone-rated-reopened = 已記錄訴求 { $number } 的電話回訪：{ $score }。訴求已重新打開，等待處理。
 order-card-closed-unrated = 回訪期內居民沒有評價，已自動結案。
 order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自動結案。如果問題還在，請點「{ menu-order-new }」再告訴我們。
-order-card-duplicates = ⚠️ 可能重複：{ $numbers }
-order-card-transfer = 轉辦：{ $unit }（{ $time }）· 說明：{ $note }
+order-card-duplicates = ⚠️ 可能與 { $numbers }是同一件事
+# each likely duplicate on a card, with how alike the two read (services.triage.duplicates.likeness)
+order-card-duplicate-high = { $number }（很像）
+order-card-duplicate-mid = { $number }（比較像）
+order-card-duplicate-low = { $number }（有點像）
+order-card-transfer = 轉辦：{ $unit } · { $time } · 說明：{ $note }
 order-card-transfer-answer = 轉辦答覆：{ $answer }
-order-card-transfer-progress = 最新進展（{ $time }）：{ $answer }
+order-card-transfer-progress = { $time } 的最新進展：{ $answer }
 order-card-with-unit = 已轉交「{ $unit }」辦理，社區在跟進。
 order-card-progress-open = 進展：正在等黨員/志願者接單。
 order-card-progress-partial = 進展：已有 { $claimed } 位黨員/志願者接單，還在等 { $left } 位。
@@ -295,7 +300,7 @@ order-attachment-caption = 訴求 { $number } · { $purpose }
 
 order-queue-empty = 目前沒有待受理的訴求。👍
 order-queue-title = <b>待辦訴求</b>（共 { $total } 件，第 { $page }/{ $pages } 頁，緊急和最早的在前）
-order-queue-line = { $mark } { $number } · { $category } · { $time }
+order-queue-line = { $mark } { $number } · { $category } · { $place } · { $time }
     { $text }
 # 辦理中: who took it
 order-queue-claimants = 接單：{ $names }
@@ -371,11 +376,17 @@ order-ask-answer = 請輸入承辦單位對訴求 { $number } 的答覆：
 order-ask-answer-solved = 答覆：{ $answer }
     問題解決了嗎？（答覆要改的話，直接重新輸入即可）
 order-answer-recorded = 已記錄訴求 { $number } 的答覆並告知居民。
+# the *-night texts: quiet hours hold the resident's notice till { $at }
+order-answer-recorded-night = 已記錄訴求 { $number } 的答覆。現在是夜間免打擾時段，居民會在 { $at } 收到。
 order-progress-recorded = 已記錄訴求 { $number } 的進展並告知居民，{ $time } 會再提醒您跟進。
+order-progress-recorded-night = 已記錄訴求 { $number } 的進展，{ $time } 會再提醒您跟進。現在是夜間免打擾時段，居民會在 { $at } 收到。
 order-ask-merge = 訴求 { $number } 要合併到哪件訴求？請輸入它的編號：
 order-merged = 訴求 { $number } 已併入訴求 { $into }，居民會跟著 { $into } 收到進度。
+# under order-merged when the two are not in the same building
+order-merged-apart = ⚠️ 這兩件訴求不在同一棟樓：{ $number } 在 { $here }，{ $into } 在 { $there }。請確認說的是同一件事。
 order-ask-decline = 請寫明不受理訴求 { $number } 的原因（會告訴居民）：
 order-declined = 訴求 { $number } 已不予受理，原因已告訴居民。
+order-declined-night = 訴求 { $number } 已不予受理。現在是夜間免打擾時段，居民會在 { $at } 收到原因。
 order-decline-repeats = 聽起來訴求 { $number } 和另一件是同一件事，可以把它併入那件：居民會跟著那件收到進度，不算不受理。
     請點下面要併入的訴求；確實要不受理，點「{ order-btn-decline-anyway }」。
 order-decline-repeats-none = 聽起來訴求 { $number } 和另一件重複了，但沒找到那件還在辦理中的訴求。
@@ -384,6 +395,7 @@ order-btn-merge-into-matter = 🔗 併入 { $number }（{ $what }）
 order-btn-decline-anyway = ❌ 仍然不受理
 order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張照片）：
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
+order-result-sent-night = 訴求 { $number } 的結果已記下。現在是夜間免打擾時段，居民會在 { $at } 收到結果並評價。
 order-closed = 訴求 { $number } 已結案。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
 order-category-same = 訴求 { $number } 本來就是「{ $category }」，沒有改動。
@@ -1017,8 +1029,13 @@ order-xlsx-note-by-staff = 由工作人員指派
 order-xlsx-note-skills = 原限技能：{ $skills }
 order-xlsx-note-round = 第{ $round }輪
 order-xlsx-note-voice = 語音
-order-xlsx-note-into = 併入 { $number }
-order-xlsx-note-from = 來自 { $number }
+# a merge's history line, the other matter named in it (on the one merged, on the one it went into)
+order-history-merge = 併入 { $number }
+order-history-merged_in = { $number } 併入本訴求
+order-history-join = 居民認定是同一件事，併入 { $number }
+order-history-joined = 居民認定 { $number } 是同一件事，併入本訴求
+# 辦理結果 of a matter declined: the reason the resident was given
+order-xlsx-declined = 不予受理：{ $reason }
 order-xlsx-note-by-phone = 電話回訪
 order-xlsx-note-transfer = 轉給：{ $unit }
 order-xlsx-note-transfer-note = 說明：{ $note }

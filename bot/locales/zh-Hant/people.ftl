@@ -579,4 +579,4 @@ org-contact-which = 要改哪個社區服務中心的{ $field ->
 org-err-contact-empty = 內容不能為空。請重新輸入，或點「{ common-cancel }」。
 org-err-contact-odd = 這不像要填的內容。請直接輸入文字，或點「{ common-cancel }」。
 org-err-contact-long = 太長了（{ $length } 個字），請不超過 { $limit } 個字，再輸入一次。
-org-err-contact-phone = 這不像一個電話號碼。請輸入帶區號的座機號（如 021-55500199）或 11 位手機號，再輸入一次；或點「{ common-cancel }」。
+org-err-contact-phone = 這不像一個電話號碼。請輸入帶區號的座機號（如 021-55500199）、11 位手機號或 400 服務電話（如 400-820-1234），再輸入一次；或點「{ common-cancel }」。
