@@ -1193,6 +1193,7 @@ complaint-sent = Passed on to the community: the staff will follow it up. Thank 
 complaint-with-rating-ahead = These words will also go as a complaint to the staff in charge of request { $number }, not to the person.
 complaint-with-rating = Your complaint has also gone to the staff in charge of request { $number } (not to the person); they will follow it up.
 complaint-rated = Recorded as "😞 Not satisfied": request { $number } will be handled again, and what you said went to the staff, who will follow it up.
+complaint-rated-unsatisfied = Recorded as "😞 Not satisfied": request { $number } will be handled again. Your complaint went to the staff in charge of request { $number } (not to the person); they will follow it up and contact you soon.
 complaint-notice-staff = 📣 Resident { $resident } raises a concern about { $name } (request { $number }; not passed on to them):
     "{ $text }"
     Please follow it up.

@@ -1130,6 +1130,7 @@ complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告
 complaint-with-rating-ahead = 这些话也会作为意见转给负责诉求 { $number } 的工作人员，不会转给本人。
 complaint-with-rating = 您的意见也已转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进。
 complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
+complaint-rated-unsatisfied = 已记下「😞 不满意」：诉求 { $number } 会重新办理。您反映的情况已作为意见转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进并尽快联系您。
 complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
     「{ $text }」
     请跟进处理。

@@ -1133,6 +1133,7 @@ complaint-sent = 已反映給社區，工作人員會跟進處理，謝謝您告
 complaint-with-rating-ahead = 這些話也會作為意見轉給負責訴求 { $number } 的工作人員，不會轉給本人。
 complaint-with-rating = 您的意見也已轉給負責訴求 { $number } 的工作人員（不會轉給本人），他們會跟進。
 complaint-rated = 已記下「😞 不滿意」，訴求 { $number } 會重新辦理，您說的情況已轉給工作人員，他們會跟進。
+complaint-rated-unsatisfied = 已記下「😞 不滿意」：訴求 { $number } 會重新辦理。您反映的情況已作為意見轉給負責訴求 { $number } 的工作人員（不會轉給本人），他們會跟進並盡快聯繫您。
 complaint-notice-staff = 📣 居民 { $resident } 反映對 { $name } 的意見（訴求 { $number }，未轉給本人）：
     「{ $text }」
     請跟進處理。
