@@ -1167,5 +1167,7 @@ order-ask-callback-text = 请写下要办的事，作为诉求 { $number } 的�
 order-ask-callback-category = 诉求 { $number } 属于哪一类？（系统建议：{ $category }）
 order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解决，已结案。居民会收到通知。
 order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
+order-callback-sounds-urgent = ⚠️ 您记下的情况听起来紧急（{ $reasons }）：选「{ order-btn-callback-matter }」会按紧急诉求处理，马上提醒网格的工作人员。
+order-callback-kept-urgent = 🚨 按您记下的情况，这件事已按紧急诉求处理，网格的工作人员已收到提醒。
 order-notice-called-back-settled = 社区工作人员已经给您回过电话了。电话里说好的事（编号 { $number }）就算办完了。以后有什么事，随时再找我们。
 order-notice-called-back-matter = 社区工作人员已经给您回过电话了。您说的事已经记下（编号 { $number }），我们会尽快安排人来办，有进展会告诉您。
