@@ -13,6 +13,7 @@ def get_routers() -> list[Router]:
         admin,
         admin_org,
         common,
+        consult_said,
         fallback,
         group_chat,
         group_membership,
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
         # /start from a public notice's button (a meeting, a poll), before the common /start
         importlib.import_module("handlers.meetings").links_router,
         common.router,
+        consult_said.router,  # a meeting or poll said halfway through another form
         registration.router,
         profile.router,
         member_profile.router,  # a member's own skills, grid and pause

@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
 from handlers.context import OrderCtx
 from handlers.menu import is_skip, labels
-from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply
+from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply, urgent_reasons
 from handlers.text_steps import refuse_button_labels
 from handlers.triage_staff import redraw_staff_card, show_card
 from services import call_back as call_service
@@ -101,9 +101,14 @@ async def _ask_outcome(
     await _drop_asked(event, values)
     rid = int(values["rid"])
     await state.set_state(CalledBack.outcome)
+    said = t("order-ask-callback-outcome", number=f"{rid:05d}")
+    heard = _urgent_reasons(ctx, note)
+    if heard:  # what the matter will be if kept: urgent, the grid's staff alerted
+        reasons = html.escape(urgent_reasons(t, ",".join(heard)), quote=False)
+        said = f"{said}\n{t('order-callback-sounds-urgent', reasons=reasons)}"
     asked = await _ask(
         event,
-        t("order-ask-callback-outcome", number=f"{rid:05d}"),
+        said,
         [
             [button(t("order-btn-callback-settled"), "scbok", rid)],
             [button(t("order-btn-callback-matter"), "scbmat", rid)],
@@ -225,6 +230,12 @@ async def on_category(
     values = await state.get_data()
     await _drop_asked(query, values)
     await state.clear()
+    was_urgent = (
+        await order_service.staff_view(
+            ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+        )
+    ).urgent
+    heard = _urgent_reasons(ctx, values.get("note"), values.get("text"))
     try:
         out = await call_service.kept_as_matter(
             ctx.session,
@@ -235,15 +246,31 @@ async def on_category(
             text=values.get("text"),
             code=cats[callback_data.extra].code,
             now=ctx.now(),
+            urgent_reasons=heard,
         )
     except Conflict:
         await _stale(query, ctx, callback_data.ref)
         return
     assert out.request is not None
     said = ctx.t("order-callback-kept", number=out.request.number)
+    if heard and not was_urgent:  # the grid's staff alerted as for an urgent request
+        said = f"{said}\n{ctx.t('order-callback-kept-urgent')}"
     await reply(query, said, reply_markup=ctx.main_menu())
     await ctx.deliver(out.pending)
     await show_card(query, ctx, out.request, duplicates=True)
+
+
+def _urgent_reasons(ctx: OrderCtx, *said: object) -> list[str]:
+    """Triage's urgency reasons for what staff wrote of the call (the note, the matter's
+    words), read as a resident's request is read; none when nothing urgent was said."""
+    reasons: list[str] = []
+    for words in said:
+        if not isinstance(words, str) or not words.strip():
+            continue
+        found = suggest(ctx.triage, words)
+        if found.urgent:
+            reasons += [r for r in found.urgent_reasons or ("staff",) if r not in reasons]
+    return reasons
 
 
 # after the steps' own handlers: what none of them took

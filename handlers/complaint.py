@@ -114,12 +114,13 @@ def rating_complains(words: str | None) -> bool:
 
 
 async def pass_on_with_rating(
-    message: Message, ctx: OrderCtx, *, request_id: int, words: str, score: Score
-) -> None:
+    ctx: OrderCtx, *, request_id: int, words: str, score: Score, rated: str
+) -> str:
     """A complaint said with the score, once the rating is recorded: passed on to the staff of
-    the matter rated (kept in its ledger; never to the member) and said so, without asking
-    again — the read-back of the score said it would be. 不满意 told the staff the words with
-    the reopening: then only the ledger keeps it."""
+    the matter rated (kept in its ledger; never to the member). Returns the one confirmation
+    to send, saying both: `rated` (the score's own confirmation) with to whom the complaint
+    went — 不满意: a text of its own, as the reopening already took the words to the staff
+    (then only the ledger keeps the complaint). Before, two short confirmations in a row."""
     found = await complaint_service.about_matter(
         ctx.session, user=ctx.user, request_id=request_id, text=words, now=ctx.now()
     )
@@ -132,4 +133,7 @@ async def pass_on_with_rating(
         tell_staff=score != Score.UNSATISFIED,
     )
     await ctx.deliver(pending)
-    await message.answer(ctx.t("complaint-with-rating", number=found.number))
+    t = ctx.t
+    if score == Score.UNSATISFIED:
+        return t("complaint-rated-unsatisfied", number=found.number)
+    return f"{rated}\n{t('complaint-with-rating', number=found.number)}"

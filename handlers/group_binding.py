@@ -9,9 +9,12 @@ an admin) may: a tap forged by anyone else is refused (and logged) by the servic
 
 from __future__ import annotations
 
+import contextlib
+import html
 import unicodedata
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message
 from sqlmodel import select
@@ -83,35 +86,51 @@ async def _communities(ctx: UpdateCtx) -> dict[int, Community]:
     return {c.id: c for c in found if c.id is not None}
 
 
-async def _show(target: object, ctx: UpdateCtx) -> None:
+async def _show(target: object, ctx: UpdateCtx, bot: Bot | None) -> None:
+    """The bound groups, each with 🔓 解除绑定, then the community's public channel (read
+    only: it is set in the org structure, not bound by adding the bot)."""
     t = ctx.t
     communities = await _communities(ctx)
     groups = await group_chats.bound_groups(ctx.session, community_ids=set(communities))
-    if not groups:
-        await reply(target, t("group-bound-none"))
-        return
-    lines = [t("group-bound-title")]
+    lines = [t("group-bound-title") if groups else t("group-bound-none")]
     rows = []
     for g in groups:
         community = communities.get(g.community_id)
         name = shown_name(community, t.lang) if community else "-"
-        lines.append(t("group-bound-line", title=g.title, community=name))
+        lines.append(t("group-bound-line", title=html.escape(g.title), community=name))
         label = t("group-btn-unbind", title=g.title)
         rows.append([(label, GroupCb(action="ask", chat=g.chat_id).pack())])
-    await reply(target, "\n".join(lines), reply_markup=kb(rows))
+    channels = await group_chats.public_channels(ctx.session, community_ids=set(communities))
+    if channels:
+        lines += ["", t("group-channel-title")]
+    for c in channels:
+        title = c.title or await _chat_title(bot, c.chat_id)
+        community = communities.get(c.community_id)
+        name = shown_name(community, t.lang) if community else "-"
+        gone = "yes" if c.gone else "no"
+        lines.append(t("group-channel-line", title=html.escape(title), community=name, gone=gone))
+    await reply(target, "\n".join(lines), reply_markup=kb(rows) if rows else None)
+
+
+async def _chat_title(bot: Bot | None, chat_id: int) -> str:
+    """A channel's title as Telegram has it, when the bot never recorded it (its id else)."""
+    if bot is not None:
+        with contextlib.suppress(TelegramAPIError):
+            return (await bot.get_chat(chat_id)).title or str(chat_id)
+    return str(chat_id)
 
 
 @router.message(F.text, typed_for_groups)
 async def on_groups_typed(message: Message, ctx: UpdateCtx) -> None:
-    """'本社区的群' / '解除群绑定' typed: the community's bound groups."""
-    await _show(message, ctx)
+    """'本社区的群' / '解除群绑定' typed: the community's bound groups and public channel."""
+    await _show(message, ctx, message.bot)
 
 
 @router.callback_query(HubCb.filter(F.action == "groups"))
 async def on_groups(query: CallbackQuery, ctx: UpdateCtx) -> None:
-    """👥 本社区的群 in 议事管理: the community's bound groups."""
+    """👥 本社区的群 in 议事管理: the community's bound groups and public channel."""
     await query.answer()
-    await _show(query.message, ctx)
+    await _show(query.message, ctx, query.bot)
 
 
 @router.callback_query(GroupCb.filter(F.action == "ask"))

@@ -1973,12 +1973,12 @@ async def _rate_typed(
             else "order-rated-typed-comment"
         )
         said = t(key, number=req.number, score=t(_SCORE_LABELS[score]))
+        if rating_complains(comment):  # '不满意，师傅来了就走': a complaint too, said at once
+            said = await pass_on_with_rating(
+                ctx, request_id=int(req.id or 0), words=comment, score=score, rated=said
+            )
         await message.answer(said, reply_markup=ctx.main_menu())
         await ctx.deliver(out.pending)
-        if rating_complains(comment):  # '不满意，师傅来了就走': a complaint too
-            await pass_on_with_rating(
-                message, ctx, request_id=int(req.id or 0), words=comment, score=score
-            )
         return
     await state.clear()
     await state.set_state(RateComment.comment)
@@ -2153,11 +2153,12 @@ async def on_rate(
             if score == Score.UNSATISFIED
             else "order-rated-comment-saved"
         )
-        await query.message.answer(t(key), reply_markup=ctx.main_menu())
+        confirmed = t(key)
         if rating_complains(said):  # '一星，师傅来了就走' read back, its score tapped
-            await pass_on_with_rating(
-                query.message, ctx, request_id=int(req.id or 0), words=said, score=score
+            confirmed = await pass_on_with_rating(
+                ctx, request_id=int(req.id or 0), words=said, score=score, rated=confirmed
             )
+        await query.message.answer(confirmed, reply_markup=ctx.main_menu())
     elif isinstance(query.message, Message):
         asked = await query.message.answer(
             t(

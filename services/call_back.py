@@ -7,7 +7,7 @@ on with 直接办理 and then write a result for a call they had already made.""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlmodel import col, select
@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import Role, User
 from models.orders import LedgerEvent, Request, RequestStatus
 from services import orders as order_service
+from services import staff_urgency
 from services.errors import Conflict
 from services.order_common import (
     commit_with,
@@ -141,10 +142,14 @@ async def kept_as_matter(
     text: str | None,
     code: str,
     now: datetime,
+    urgent_reasons: Sequence[str] = (),
 ) -> Outcome:
     """A real matter: the call kept in the ledger, the words (`text`; None keeps them) and the
     category set as staff heard them (the words before are kept in the ledger); it stays new,
-    in the queue, to be triaged as any request. The resident is told it was noted."""
+    in the queue, to be triaged as any request. The resident is told it was noted. What staff
+    heard urgent (`urgent_reasons`: triage's reasons for the note or the words) makes it an
+    urgent request, the grid's staff alerted at once as for one filed urgent (before: the
+    matter stayed as ordinary as the resident's 'please call me')."""
     req = await _call_back_request(
         session, user=user, roles=roles, request_id=request_id, action="call_matter"
     )
@@ -173,5 +178,9 @@ async def kept_as_matter(
     notices = order_service.resident_notices(
         await followers(session, request=req), "order-notice-called-back-matter", req
     )
+    if urgent_reasons:
+        notices += await staff_urgency.found_urgent(
+            session, req, reasons=urgent_reasons, actor_id=user.id, now=now
+        )
     queued = await commit_with(session, notices)
     return Outcome(notices=notices, request=req, queued=queued)

@@ -47,12 +47,113 @@ _ASKS = re.compile(
 _PLACE = (
     re.compile(r"在\s*([^\s，,。；;在]{1,15}?)\s*(?=开|召开|举行|举办|组织|搞|进行)"),
     re.compile(r"地点\s*[:：是在]?\s*([^\s，,。；;]{1,20})"),
+)
+# English places: a numbered room or hall ('room 203', 'in meeting room 2', 'at Building 3
+# lobby'); 'in/at the X' ('at 7pm in the hall'); a place said as a clause of its own ('…, the
+# community centre, about parking'). Never a time ('in the evening', 'at night') or an ordinary
+# phrase ('in time', 'at least'); a place word inside other words ('the room rates') is none.
+_EN_PLACE_NOUN = (
+    r"(?:room|rm|hall|centre|center|office|lobby|courtyard|square|garden|library|clubhouse"
+    r"|canteen|plaza|yard|gym|auditorium|theatre|theater|building|block|park|cafe|club"
+    r"|station|school|church|basement|rooftop|kitchen|studio)"
+)
+# words a place said as a clause does not begin with: a subject's ('about the garden')
+_EN_NOT_LEAD = r"(?:about|regarding|discuss|to|re|for|of|with|on|and|or)\b"
+_EN_END = r"(?=\s+(?:about|regarding|to discuss|re|on|next|this|tomorrow|from)\b|\s*[,.;!]|\s*$)"
+_EN_PLACE = (
     re.compile(
-        r"\b(?:in|at)\s+(?!\d)((?:the\s+)?[a-z][a-z' -]{1,30}?)"
-        r"(?=\s+(?:about|regarding|to discuss|re)\b|\s*[,.;!]|\s*$)",
+        rf"(?:\b(?:in|at)\s+)?\b((?:the\s+)?(?:(?!{_EN_NOT_LEAD})[a-z]+\s+)?"
+        r"(?:room|rm|hall|building|bldg|block|unit|floor|level)\s*(?:no\.?\s*)?#?\d+[a-z]?"
+        rf"(?:\s+{_EN_PLACE_NOUN})?)\b",
+        re.I,
+    ),
+    re.compile(rf"\b(?:in|at)\s+(?!\d)((?:the\s+)?[a-z][a-z' -]{{1,30}}?){_EN_END}", re.I),
+    re.compile(
+        rf"(?:^|[,;])\s*((?:the\s+)?(?:(?!{_EN_NOT_LEAD})[a-z'-]+\s+){{0,3}}{_EN_PLACE_NOUN})"
+        rf"{_EN_END}",
         re.I,
     ),
 )
+# what follows 'in' / 'at' that is no place: times of day and ordinary phrases
+_EN_NOT_PLACE = frozenset(
+    [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "noon",
+        "midnight",
+        "dawn",
+        "dusk",
+        "weekend",
+        "weekends",
+        "moment",
+        "time",
+        "times",
+        "once",
+        "least",
+        "last",
+        "first",
+        "all",
+        "general",
+        "advance",
+        "person",
+        "future",
+        "end",
+        "beginning",
+        "meantime",
+        "week",
+        "month",
+        "day",
+        "today",
+        "tonight",
+        "tomorrow",
+        "meeting",
+        "touch",
+        "charge",
+        "favour",
+        "favor",
+        "mind",
+        "fact",
+        "case",
+        "order",
+        "detail",
+        "total",
+        "public",
+        "private",
+        "turn",
+        "full",
+        "short",
+        "most",
+        "best",
+        "large",
+        "hand",
+        "progress",
+        "hour",
+        "hours",
+        "minutes",
+        "person",
+    ]
+)
+
+
+# … nor begins with ('at least an hour', 'at once', 'at all times')
+_EN_NOT_FIRST = frozenset({"least", "once", "all", "first", "last", "most", "best", "times"})
+
+
+def _english_place(rest: str) -> tuple[str, tuple[int, int]] | None:
+    """The English place said in `rest`, and the span to cut, or None."""
+    for pattern in _EN_PLACE:
+        for found in pattern.finditer(rest):
+            place = found.group(1).strip(" '-")
+            words = place.casefold().split()
+            head = words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
+            if not head or words[-1] in _EN_NOT_PLACE or head[0] in _EN_NOT_FIRST:
+                continue
+            return place, found.span()
+    return None
+
+
 _SUBJECT = (
     re.compile(
         r"(?:讨论|商量|商议|研究|议题|主题|关于)\s*[:：是]?\s*(?:一下)?\s*([^，,。；;！!]+)"
@@ -103,6 +204,18 @@ def _cut(text: str, start: int, end: int) -> str:
     return f"{text[:start]} , {text[end:]}"
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with overlapping ones joined ('residents meeting' holds 'meeting'), the last
+    first, so that cutting one leaves the others where they were."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out[::-1]
+
+
 def meeting_said(text: str) -> MeetingSaid | None:
     """The meeting a staff member describes ('周五下午3点在活动室开楼栋夜话'), or None when the
     words are no new meeting (a question about one, a screen's name, a poll)."""
@@ -130,8 +243,8 @@ def meeting_said(text: str) -> MeetingSaid | None:
     if when is None and not _PLAN.search(said):
         return None  # '议事会' alone: a screen or a word, no meeting to set up
     # cut from the end first, so that the spans found stay where they were
-    for start, end in sorted(
-        [s for s in (timed, span, generic.span() if generic else None) if s], reverse=True
+    for start, end in _merged(
+        [s for s in (timed, span, generic.span() if generic else None) if s]
     ):
         rest = _cut(rest, start, end)
     place = None
@@ -141,6 +254,10 @@ def meeting_said(text: str) -> MeetingSaid | None:
             place = found.group(1).strip()
             rest = _cut(rest, *found.span())
             break
+    english = _english_place(rest) if place is None else None
+    if english is not None:
+        place, (start, end) = english
+        rest = _cut(rest, start, end)
     title = None
     for pattern in _SUBJECT:
         found = pattern.search(rest)

@@ -329,6 +329,17 @@ async def unbind(
         session, user=user, roles=roles, community_id=community, action="chat-unbind"
     )
     title = str(detail.get("title") or chat_id)
+    # the binding's row marked unbound, only if nobody did so since it was read: two staff
+    # confirming at once write one audit row, on SQLite and PostgreSQL alike (the second
+    # waits for the first's row, then finds it changed)
+    marked = {**detail, "unbound_by": user.id}
+    result = await session.exec(  # type: ignore[call-overload]
+        update(AuditEvent)
+        .where(col(AuditEvent.id) == latest.id, col(AuditEvent.detail) == latest.detail)
+        .values(detail=json.dumps(marked, ensure_ascii=False)[:2000])
+    )
+    if result.rowcount != 1:  # unbound by a colleague a moment before (nothing written)
+        raise NotFound("group-unbind-gone")
     _record(
         session,
         action=UNBOUND,
@@ -347,3 +358,37 @@ async def unbind(
     )
     await session.commit()
     return BoundGroup(chat_id, title, community)
+
+
+@dataclass(frozen=True)
+class PublicChannel:
+    """A community's public channel (results and poll outcomes are posted there), as its staff
+    see it beside the bound groups: its title as last seen (None when the bot's arrival there
+    was never recorded) and whether the bot was removed from it."""
+
+    chat_id: int
+    title: str | None
+    community_id: int
+    gone: bool
+
+
+async def public_channels(
+    session: AsyncSession, *, community_ids: Collection[int]
+) -> list[PublicChannel]:
+    """The public channels of these communities (set in the org structure), by community."""
+    rows = await session.exec(
+        select(Community)
+        .where(col(Community.id).in_(list(community_ids)))
+        .where(col(Community.public_channel_id).is_not(None))
+        .order_by(col(Community.id))
+    )
+    out: list[PublicChannel] = []
+    for community in rows.all():
+        chat_id = community.public_channel_id
+        if chat_id is None or community.id is None:
+            continue
+        latest = await _latest(session, chat_id)
+        title = _detail(latest).get("title")
+        gone = latest is not None and latest.action == LEFT
+        out.append(PublicChannel(chat_id, str(title) if title else None, community.id, gone))
+    return out

@@ -4,7 +4,7 @@ a state of the matter: the state machine is not involved, the ledger records the
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -156,6 +156,41 @@ async def set_urgency(
         queued=queued,
         held=held,
     )
+
+
+async def found_urgent(
+    session: AsyncSession,
+    req: Request,
+    *,
+    reasons: Sequence[str],
+    actor_id: int,
+    now: datetime,
+) -> list[Notice]:
+    """A request not urgent when filed, found urgent later by what staff heard of it (a call
+    back: '老人在家摔倒了，起不来'): marked urgent with triage's reasons for those words (the
+    ledger: mark_urgent), the grid's staff alerted as a new urgent request alerts them (not the
+    one who found it), its follow-ups timed as an urgent one's. The alerts, for the caller to
+    commit with; none when it was urgent already (they were alerted when it was filed)."""
+    if req.urgent or req.id is None:
+        return []
+    codes = [c for c in req.urgent_reasons.split(",") if c]
+    codes += [r for r in reasons if r and r not in codes]
+    req.urgent, req.urgent_reasons, req.updated_at = True, ",".join(codes)[:300], now
+    session.add(req)
+    note_event(
+        session,
+        request_id=req.id,
+        subject="request",
+        subject_id=req.id,
+        action="mark_urgent",
+        actor_id=actor_id,
+        now=now,
+        state=req.status,
+        note=",".join(reasons)[:300],
+    )
+    notices = await _alerts(session, req, actor_id=actor_id)
+    await _retime_follow_ups(session, req, now=now)
+    return notices
 
 
 async def _alerts(session: AsyncSession, req: Request, *, actor_id: int) -> list[Notice]:

@@ -11,7 +11,7 @@ from models.orders import LedgerEvent, Request, RequestStatus
 from models.users import AuditEvent
 from sandbox.driver import message_text
 from tests.e2e.conftest import Harness
-from tests.orders.test_e2e_cycle import STAFF, WU, ZHOU
+from tests.orders.test_e2e_cycle import GRID_WORKER, STAFF, WU, ZHOU
 from tests.support import inline_labels
 
 OTHER_STAFF = 2003  # 陈社工, 和谐社区
@@ -122,4 +122,62 @@ async def test_called_back_and_kept_as_a_matter(linli_sandbox: Harness) -> None:
     actions = [e.action for e in events]
     assert actions == ["file", "call_back", "called_back", "call_back_words", "category"], actions
     assert "不会打字" in events[3].note  # the words before are kept
+    assert await d.errors() == []
+
+
+async def test_an_urgent_call_back_alerts_the_grid(linli_sandbox: Harness) -> None:
+    """What staff heard on the call is urgent ('老人在家摔倒了，起不来'): the outcome question
+    says so, and kept as a matter it is an urgent request — the grid's staff get the urgent
+    alert at once, as for one filed urgent. Before, it stayed an ordinary matter, nobody
+    alerted."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _asked(h, ZHOU)
+    card = await _card(h, number)
+    await d.tap(STAFF, CALLED, card["message_id"])
+    asked = await d.expect(STAFF, "电话里说了什么", since=card["message_id"])
+    await d.say(STAFF, "她说家里老人摔倒了，起不来，需要人马上过去")
+    outcome = await d.expect(STAFF, "还是有事要办", since=asked["message_id"])
+    assert "听起来紧急" in message_text(outcome), message_text(outcome)
+    grid_seen = (await d.messages(GRID_WORKER))[-1]["message_id"]
+    await d.tap(STAFF, "有事要办", outcome["message_id"])
+    words = await d.expect(STAFF, "请写下要办的事", since=outcome["message_id"])
+    await d.tap(STAFF, "跳过", words["message_id"])
+    cats = await d.expect(STAFF, "属于哪一类", since=words["message_id"])
+    await d.tap(STAFF, "其他", cats["message_id"])
+    kept = await d.expect(STAFF, "内容和分类已更新", since=cats["message_id"])
+    assert "已按紧急诉求处理" in message_text(kept), message_text(kept)
+    alert = await d.expect(GRID_WORKER, f"紧急诉求 {number}", since=grid_seen)
+    assert "🚨" in message_text(alert)
+    assert not [
+        m
+        for m in await d.messages(STAFF, cats["message_id"])
+        if "紧急诉求 " + number + " ·" in message_text(m) and "请立即处理" in message_text(m)
+    ]
+    req, events = await _ledger(h, number)
+    assert req.urgent and req.status == RequestStatus.NEW
+    assert "mark_urgent" in [e.action for e in events]
+    assert await d.errors() == []
+
+
+async def test_an_ordinary_call_back_alerts_nobody(linli_sandbox: Harness) -> None:
+    """Nothing urgent heard: no word of urgency, nobody alerted (the matter as it was)."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _asked(h, ZHOU)
+    card = await _card(h, number)
+    await d.tap(STAFF, CALLED, card["message_id"])
+    asked = await d.expect(STAFF, "电话里说了什么", since=card["message_id"])
+    await d.say(STAFF, "想问问垃圾分类的时间")
+    outcome = await d.expect(STAFF, "还是有事要办", since=asked["message_id"])
+    assert "紧急" not in message_text(outcome)
+    await d.tap(STAFF, "有事要办", outcome["message_id"])
+    words = await d.expect(STAFF, "请写下要办的事", since=outcome["message_id"])
+    await d.tap(STAFF, "跳过", words["message_id"])
+    cats = await d.expect(STAFF, "属于哪一类", since=words["message_id"])
+    await d.tap(STAFF, "其他", cats["message_id"])
+    kept = await d.expect(STAFF, "内容和分类已更新", since=cats["message_id"])
+    assert "紧急" not in message_text(kept)
+    req, _ = await _ledger(h, number)
+    assert not req.urgent
     assert await d.errors() == []

@@ -7,6 +7,8 @@ as a new matter ('要把这件事报给社区吗？')."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import select
 
 from models.orders import LedgerEvent, Order, RequestStatus, Score
@@ -19,6 +21,15 @@ from tests.support import inline_labels, reply_to
 
 OFFER = "要把这件事报给社区吗"
 COMPLAINT = "我要投诉刘师傅，来了就走，根本没修好"
+
+
+def _new_texts(messages: list[dict[str, Any]]) -> list[str]:
+    """The bot's new messages among these (the user's and the questions' redraws left out)."""
+    return [
+        message_text(m)
+        for m in messages
+        if m.get("from", {}).get("is_bot") and not m.get("edited") and not inline_labels(m)
+    ]
 
 
 async def _last(h: Harness, chat: int) -> int:
@@ -126,7 +137,11 @@ async def test_complaint_said_with_a_score_is_rated_and_passed_on(
     said = message_text(asking[0])
     assert f"也会作为意见转给负责诉求 {number} 的工作人员，不会转给本人" in said, said
     await d.tap(ZHOU, "不满意", asking[0]["message_id"])
-    await d.expect(ZHOU, f"您的意见也已转给负责诉求 {number}", since=asking[0]["message_id"])
+    # one confirmation saying both: the score (and the reopening) and to whom the complaint went
+    told = await d.expect(ZHOU, "已作为意见转给负责诉求", since=asking[0]["message_id"])
+    said = message_text(told)
+    assert "不满意" in said and "重新办理" in said and f"负责诉求 {number}" in said, said
+    assert _new_texts(await d.messages(ZHOU, asking[0]["message_id"])) == [said]
     req, [rating] = await _stored(h, number)
     assert (req.status, rating.score) == (RequestStatus.REOPENED, Score.UNSATISFIED)
     assert "来了就走" in rating.comment
@@ -150,7 +165,12 @@ async def test_complaint_said_with_a_fair_score_reaches_the_staff(
     staff_seen = await _last(h, STAFF)
     replies = await d.say(ZHOU, "基本满意，就是师傅态度很差")
     assert not [m for m in replies if inline_labels(m)], [message_text(m) for m in replies]
-    await d.expect(ZHOU, f"您的意见也已转给负责诉求 {number}")
+    told = await d.expect(ZHOU, f"您的意见也已转给负责诉求 {number}")
+    # one confirmation saying both (before: the score's, then the complaint's)
+    assert "基本满意" in message_text(told), message_text(told)
+    assert _new_texts(replies + await d.messages(ZHOU, replies[-1]["message_id"])) == [
+        message_text(told)
+    ]
     _, [rating] = await _stored(h, number)
     assert rating.score == Score.BASIC and "态度很差" in rating.comment
     told = await d.expect(STAFF, "反映对 刘建国 的意见", since=staff_seen)

@@ -1083,6 +1083,7 @@ form-busy = You have not finished “{ $flow }”. If you start “{ $new }” n
 form-btn-keep = ↩️ Go on with “{ $flow }”
 form-btn-go = ✍️ Leave it, start “{ $new }”
 form-kept = All right, go on with “{ $flow }”: answer the last question above; what you entered is kept.
+consult-said-form-kept = All right, go on with “{ $flow }”; what you entered is kept. If what you just said is this step's answer, send it again and it goes in as usual.
 form-left = ℹ️ You left “{ $flow }” before finishing it; what you entered there is not kept.
 form-left-kept = ℹ️ “{ $flow }” is not submitted yet, and it is kept for you: tap “{ $button }” to go back to it.
 form-name = { $group ->

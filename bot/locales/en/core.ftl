@@ -150,6 +150,11 @@ group-btn-unbind-no = ↩️ Keep it
 group-unbound = ✅ The group "{ $title }" is no longer bound to { $community }; nothing more will be posted there.
 group-unbind-kept = All right, the group stays bound.
 group-unbind-gone = This group is no longer bound to your community (it was unbound, or I was removed from it).
+group-channel-title = <b>Your community's public channel</b> (results and poll outcomes are posted there, with no resident's personal data; it is set in the org structure, so it can only be viewed here):
+group-channel-line = · "{ $title }" ({ $community }){ $gone ->
+        [yes] : I was removed from this channel, so nothing is posted there now; add me back (as an administrator) to resume
+       *[other] {""}
+    }
 group-left-staff = Linli has been removed from the group "{ $title }" ({ $by }). Nothing will be posted there any more{ $bound ->
         [yes] ; { $community }'s meeting and poll notices go to residents individually
        *[other] {""}

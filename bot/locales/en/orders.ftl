@@ -1218,6 +1218,7 @@ complaint-sent = Passed on to the community: the staff will follow it up. Thank 
 complaint-with-rating-ahead = These words will also go as a complaint to the staff in charge of request { $number }, not to the person.
 complaint-with-rating = Your complaint has also gone to the staff in charge of request { $number } (not to the person); they will follow it up.
 complaint-rated = Recorded as "😞 Not satisfied": request { $number } will be handled again, and what you said went to the staff, who will follow it up.
+complaint-rated-unsatisfied = Recorded as "😞 Not satisfied": request { $number } will be handled again. Your complaint went to the staff in charge of request { $number } (not to the person); they will follow it up and contact you soon.
 complaint-notice-staff = 📣 Resident { $resident } raises a concern about { $name } (request { $number }; not passed on to them):
     "{ $text }"
     Please follow it up.
@@ -1254,5 +1255,7 @@ order-ask-callback-text = Write what is to be done, as the words of request { $n
 order-ask-callback-category = Which category is request { $number }? (Suggested: { $category })
 order-callback-settled = Call recorded: request { $number } was settled on the phone and is closed. The resident is told.
 order-callback-kept = Call recorded: request { $number } has its words and category updated and waits in the queue: issue an order, handle it or transfer it.
+order-callback-sounds-urgent = ⚠️ What you noted sounds urgent ({ $reasons }): "{ order-btn-callback-matter }" makes it an urgent request, and the grid's staff are alerted at once.
+order-callback-kept-urgent = 🚨 From what you noted, this is now an urgent request: the grid's staff have been alerted.
 order-notice-called-back-settled = The community called you back. What you talked about on the phone (request { $number }) is taken care of. Whenever you need something else, just tell us.
 order-notice-called-back-matter = The community called you back. What you told them is noted (request { $number }); we will arrange for it to be done soon and tell you how it goes.

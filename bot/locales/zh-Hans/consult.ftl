@@ -1025,6 +1025,7 @@ form-busy = 您还有「{ $flow }」没有填完。现在开始{ $new }的话，
 form-btn-keep = ↩️ 继续填写「{ $flow }」
 form-btn-go = ✍️ 不填了，开始{ $new }
 form-kept = 好的，请接着填写「{ $flow }」：回答上面最后一个问题即可，已填写的内容都还在。
+consult-said-form-kept = 好的，请接着填写「{ $flow }」，已填写的内容都还在。刚才那句如果是这一步要填的内容，请再发一次，会照常填进去。
 form-left = ℹ️ 「{ $flow }」还没有填完，已经离开，填到一半的内容没有保存。
 form-left-kept = ℹ️ 「{ $flow }」还没有提交，内容已经为您保存：再按「{ $button }」就能接着提交。
 form-name = { $group ->

@@ -123,6 +123,11 @@ group-btn-unbind-no = ↩️ 不解除
 group-unbound = ✅ 已解除群「{ $title }」和{ $community }的绑定，之后不会再往这个群里发通知。
 group-unbind-kept = 好的，没有解除，这个群照旧和本社区绑定。
 group-unbind-gone = 这个群已经没有和本社区绑定了（可能已解除，或我已被移出群）。
+group-channel-title = <b>本社区的公示频道</b>（办结结果和投票结果会公示在这里，不含居民个人信息；频道在组织架构里设置，这里只能查看）：
+group-channel-line = · 「{ $title }」（{ $community }）{ $gone ->
+        [yes] ：我已被移出这个频道，现在不会公示，把我加回频道（设为管理员）即可恢复
+       *[other] {""}
+    }
 group-left-staff = 「邻里」已被移出群「{ $title }」（{ $by }）。之后不会再往这个群里发任何消息{ $bound ->
         [yes] ；{ $community }的议事会、投票通知只发给居民个人
        *[other] {""}

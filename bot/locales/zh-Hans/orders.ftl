@@ -1156,6 +1156,7 @@ complaint-sent = 已反映给社区，工作人员会跟进处理，谢谢您告
 complaint-with-rating-ahead = 这些话也会作为意见转给负责诉求 { $number } 的工作人员，不会转给本人。
 complaint-with-rating = 您的意见也已转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进。
 complaint-rated = 已记下「😞 不满意」，诉求 { $number } 会重新办理，您说的情况已转给工作人员，他们会跟进。
+complaint-rated-unsatisfied = 已记下「😞 不满意」：诉求 { $number } 会重新办理。您反映的情况已作为意见转给负责诉求 { $number } 的工作人员（不会转给本人），他们会跟进并尽快联系您。
 complaint-notice-staff = 📣 居民 { $resident } 反映对 { $name } 的意见（诉求 { $number }，未转给本人）：
     「{ $text }」
     请跟进处理。
@@ -1192,5 +1193,7 @@ order-ask-callback-text = 请写下要办的事，作为诉求 { $number } 的�
 order-ask-callback-category = 诉求 { $number } 属于哪一类？（系统建议：{ $category }）
 order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解决，已结案。居民会收到通知。
 order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
+order-callback-sounds-urgent = ⚠️ 您记下的情况听起来紧急（{ $reasons }）：选「{ order-btn-callback-matter }」会按紧急诉求处理，马上提醒网格的工作人员。
+order-callback-kept-urgent = 🚨 按您记下的情况，这件事已按紧急诉求处理，网格的工作人员已收到提醒。
 order-notice-called-back-settled = 社区工作人员已经给您回过电话了。电话里说好的事（编号 { $number }）就算办完了。以后有什么事，随时再找我们。
 order-notice-called-back-matter = 社区工作人员已经给您回过电话了。您说的事已经记下（编号 { $number }），我们会尽快安排人来办，有进展会告诉您。

@@ -1028,6 +1028,7 @@ form-busy = 您還有「{ $flow }」沒有填完。現在開始{ $new }的話，
 form-btn-keep = ↩️ 繼續填寫「{ $flow }」
 form-btn-go = ✍️ 不填了，開始{ $new }
 form-kept = 好的，請接著填寫「{ $flow }」：回答上面最後一個問題即可，已填寫的內容都還在。
+consult-said-form-kept = 好的，請接著填寫「{ $flow }」，已填寫的內容都還在。剛才那句如果是這一步要填的內容，請再發一次，會照常填進去。
 form-left = ℹ️ 「{ $flow }」還沒有填完，已經離開，填到一半的內容沒有保存。
 form-left-kept = ℹ️ 「{ $flow }」還沒有提交，內容已經為您保存：再按「{ $button }」就能接著提交。
 form-name = { $group ->

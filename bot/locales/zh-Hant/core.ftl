@@ -126,6 +126,11 @@ group-btn-unbind-no = ↩️ 不解除
 group-unbound = ✅ 已解除群「{ $title }」和{ $community }的綁定，之後不會再往這個群裡發通知。
 group-unbind-kept = 好的，沒有解除，這個群照舊和本社區綁定。
 group-unbind-gone = 這個群已經沒有和本社區綁定了（可能已解除，或我已被移出群）。
+group-channel-title = <b>本社區的公示頻道</b>（辦結結果和投票結果會公示在這裡，不含居民個人信息；頻道在組織架構裡設置，這裡只能查看）：
+group-channel-line = · 「{ $title }」（{ $community }）{ $gone ->
+        [yes] ：我已被移出這個頻道，現在不會公示，把我加回頻道（設為管理員）即可恢復
+       *[other] {""}
+    }
 group-left-staff = 「鄰里」已被移出群「{ $title }」（{ $by }）。之後不會再往這個群裡發任何消息{ $bound ->
         [yes] ；{ $community }的議事會、投票通知只發給居民個人
        *[other] {""}

@@ -1159,6 +1159,7 @@ complaint-sent = 已反映給社區，工作人員會跟進處理，謝謝您告
 complaint-with-rating-ahead = 這些話也會作為意見轉給負責訴求 { $number } 的工作人員，不會轉給本人。
 complaint-with-rating = 您的意見也已轉給負責訴求 { $number } 的工作人員（不會轉給本人），他們會跟進。
 complaint-rated = 已記下「😞 不滿意」，訴求 { $number } 會重新辦理，您說的情況已轉給工作人員，他們會跟進。
+complaint-rated-unsatisfied = 已記下「😞 不滿意」：訴求 { $number } 會重新辦理。您反映的情況已作為意見轉給負責訴求 { $number } 的工作人員（不會轉給本人），他們會跟進並盡快聯繫您。
 complaint-notice-staff = 📣 居民 { $resident } 反映對 { $name } 的意見（訴求 { $number }，未轉給本人）：
     「{ $text }」
     請跟進處理。
@@ -1195,5 +1196,7 @@ order-ask-callback-text = 請寫下要辦的事，作為訴求 { $number } 的�
 order-ask-callback-category = 訴求 { $number } 屬於哪一類？（系統建議：{ $category }）
 order-callback-settled = 已記下回電：訴求 { $number } 在電話裡已解決，已結案。居民會收到通知。
 order-callback-kept = 已記下回電：訴求 { $number } 的內容和分類已更新，還在待受理裡，請接著派單、直接辦理或轉辦。
+order-callback-sounds-urgent = ⚠️ 您記下的情況聽起來緊急（{ $reasons }）：選「{ order-btn-callback-matter }」會按緊急訴求處理，馬上提醒網格的工作人員。
+order-callback-kept-urgent = 🚨 按您記下的情況，這件事已按緊急訴求處理，網格的工作人員已收到提醒。
 order-notice-called-back-settled = 社區工作人員已經給您回過電話了。電話裡說好的事（編號 { $number }）就算辦完了。以後有什麼事，隨時再找我們。
 order-notice-called-back-matter = 社區工作人員已經給您回過電話了。您說的事已經記下（編號 { $number }），我們會盡快安排人來辦，有進展會告訴您。
