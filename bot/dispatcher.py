@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import copy
 import logging
+import operator
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from inspect import isawaitable, isclass
 from typing import Any
 
 from aiogram import Dispatcher, Router
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.filters.state import StateFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage
@@ -26,6 +31,8 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
     TelegramObject,
 )
+from magic_filter.operations import ComparatorOperation, FunctionOperation, GetAttributeOperation
+from magic_filter.util import in_op
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -153,6 +160,7 @@ def _speed_up_filters(dp: Dispatcher) -> None:
         inline_cheap_filters(dp)
         direct_filter_checks(dp)
         state_indexed_triggers(dp)
+        skip_idle_routers(dp)
     except (AttributeError, TypeError) as exc:  # only on another aiogram
         log.warning("filter shortcuts left out (aiogram's handler objects differ): %s", exc)
 
@@ -210,6 +218,7 @@ def direct_filter_checks(root: Router) -> int:
     return changed
 
 
+SEPARATOR = ":"  # CallbackData's own, the one every button here uses
 ANY_STATE = None  # what states_wanted says of a handler that does not look at the state
 
 
@@ -254,53 +263,245 @@ def _steps(states: Any) -> frozenset[str | None] | None:
 
 
 def state_indexed_triggers(root: Router) -> int:
-    """Try, for an update, only the handlers whose state filters can pass in its conversation
-    step (aiogram tries every handler of every router in turn, some 70 for a message in the
-    filing form, each check a fresh copy of the update's ~25 data entries). Each observer
-    with state filters gets one view per step seen (a copy of it whose handlers are those
-    wanted in that step, same order, same middlewares), and aiogram's own trigger runs on the
-    view: the handler that answers is the one aiogram would have picked, since a handler left
-    out would have failed its state filter. A handler registered later is seen (the views are
-    made again). Returns how many observers were changed; running it twice changes nothing."""
+    """Try, for an update, only the handlers that can pass in its conversation step and with
+    its words (aiogram tries every handler of every router in turn, some 70 for a message in the
+    filing form, each check a fresh copy of the update's ~25 data entries). A handler is left
+    out when its state filters refuse the step, when it takes only some fixed texts
+    (`F.text.in_(...)`, `F.text == ...`: the menu's and the flows' buttons) and the message is
+    none of them, or when it is a command's (aiogram's Command) and the text holds none of the
+    commands' prefixes. Each observer gets one view per kind of update seen (update_kind: the
+    step, the button text or none, command-like or not): a copy of it whose handlers are those
+    wanted, same order, same middlewares, and aiogram's own trigger runs on the view: the
+    handler that answers is the one aiogram would have picked, since a handler left out would
+    have failed a filter. A handler registered later is seen (the views are made again).
+    Returns how many observers were changed; running it twice changes nothing."""
     changed = 0
     for router in root.chain_tail:
         for observer in router.observers.values():
             if not isinstance(observer, TelegramEventObserver) or "trigger" in vars(observer):
                 continue
-            if all(states_wanted(h) is ANY_STATE for h in observer.handlers):
+            if all(handler_wants(h) == ANYTHING for h in observer.handlers):
                 continue
-            observer.trigger = _trigger_by_step(observer)  # type: ignore[method-assign,assignment]
+            observer.trigger = _trigger_by_kind(observer)  # type: ignore[method-assign,assignment]
             changed += 1
     return changed
 
 
-def _trigger_by_step(observer: TelegramEventObserver) -> Callable[..., Awaitable[Any]]:
-    views: dict[str | None, TelegramEventObserver] = {}
-    made_for: list[int] = [-1]  # how many handlers the views were made from
+@dataclass(frozen=True)
+class Wants:
+    """What a handler's filters need of an update before any of them can pass."""
 
-    def view(step: str | None) -> TelegramEventObserver:
-        if made_for[0] != len(observer.handlers):
+    steps: frozenset[str | None] | None = ANY_STATE  # states_wanted
+    texts: frozenset[str] | None = None  # the message's text is one of these (None: any)
+    command: str = ""  # its text or caption holds one of these prefixes (a Command filter)
+    # a button's data of this CallbackData prefix ('oc:...'), and its first field one of these
+    button: str | None = None
+    actions: frozenset[str] | None = None
+
+    def admits(self, kind: UpdateKind) -> bool:
+        """Whether the handler may pass an update of this kind (its filters decide)."""
+        step, text, command_like, button, action = kind
+        if self.steps is not ANY_STATE and step not in self.steps:
+            return False
+        if self.texts is not None and text not in self.texts:
+            return False
+        if self.button is not None and button != self.button:
+            return False
+        if self.actions is not None and action not in self.actions:
+            return False
+        return not self.command or command_like
+
+
+ANYTHING = Wants()
+# (raw FSM state, the message's text when some handler takes just that text else None,
+# whether its text or caption holds a command prefix, a button's CallbackData prefix and first
+# field when some handler looks for them else None)
+UpdateKind = tuple[str | None, str | None, bool, str | None, str | None]
+
+
+def handler_wants(handler: HandlerObject) -> Wants:
+    """What the handler's filters need of an update: its steps, and the fixed texts or command
+    prefix it takes, read from the filters aiogram will run (magic `F.text.in_(a set)` and
+    `F.text == 'words'`, aiogram's Command); filters of other shapes are left to run."""
+    texts: frozenset[str] | None = None
+    command = ""
+    button: str | None = None
+    actions: frozenset[str] | None = None
+    for flt in handler.filters or ():
+        fixed = _fixed_texts(flt)
+        if fixed is not None:
+            texts = fixed if texts is None else texts & fixed
+        if isinstance(flt.callback, Command) and not command:
+            command = "".join(sorted(set(flt.callback.prefix)))
+        if isinstance(flt.callback, CallbackQueryFilter) and button is None:
+            button, actions = _button_wanted(flt.callback)
+    return Wants(
+        steps=states_wanted(handler), texts=texts, command=command, button=button, actions=actions
+    )
+
+
+def _button_wanted(flt: CallbackQueryFilter) -> tuple[str | None, frozenset[str] | None]:
+    """The CallbackData prefix a button filter takes ('oc'), and the values of the data's first
+    field its rule takes (`OrderCb.filter(F.action == 'fsubmit')`, `F.action.in_(...)`) when
+    that field is plain text; None where it cannot be read so."""
+    data = flt.callback_data
+    if data.__separator__ != SEPARATOR:
+        return None, None
+    fields = list(data.model_fields.items())
+    actions = None
+    if fields and fields[0][1].annotation is str and flt.rule is not None:
+        values = _fixed_values(flt.rule, fields[0][0])
+        if values is not None and "" not in values:
+            actions = values
+    return data.__prefix__, actions
+
+
+def _fixed_texts(flt: FilterObject) -> frozenset[str] | None:
+    """The texts a magic filter `F.text.in_(texts)` or `F.text == text` takes, else None."""
+    if flt.magic is None or flt.params != {"value"}:
+        return None
+    return _fixed_values(flt.magic, "text")
+
+
+def _fixed_values(magic: Any, name: str) -> frozenset[str] | None:
+    """The strings a magic filter `F.<name>.in_(strings)` or `F.<name> == string` takes."""
+    ops: tuple[Any, ...] = getattr(magic, "_operations", ())
+    if len(ops) != 2 or not isinstance(ops[0], GetAttributeOperation) or ops[0].name != name:
+        return None
+    last = ops[1]
+    if (
+        type(last) is FunctionOperation
+        and last.function is in_op
+        and not last.kwargs
+        and len(last.args) == 1
+        and isinstance(last.args[0], (set, frozenset, tuple, list))
+        and all(type(x) is str for x in last.args[0])
+    ):
+        return frozenset(last.args[0])
+    if type(last) is ComparatorOperation and last.comparator is operator.eq:
+        return frozenset((last.right,)) if type(last.right) is str else None
+    return None
+
+
+class _Kinds:
+    """Reads an update's kind (UpdateKind) for the handlers under one observer or router:
+    the texts and prefixes they look for, taken from the handlers as they are now."""
+
+    def __init__(self, wants: list[Wants]) -> None:
+        self.texts: frozenset[str] = frozenset().union(*(w.texts or () for w in wants))
+        self.prefixes = "".join(sorted({c for w in wants for c in w.command}))
+        self.buttons = frozenset(w.button for w in wants if w.button is not None)
+        self.actions: frozenset[str] = frozenset().union(*(w.actions or () for w in wants))
+
+    def of(self, event: TelegramObject, step: str | None) -> UpdateKind:
+        text = getattr(event, "text", None)
+        said = text or getattr(event, "caption", None)
+        command_like = isinstance(said, str) and any(c in said for c in self.prefixes)
+        button = action = None
+        if isinstance(event, CallbackQuery) and event.data and self.buttons:
+            head, _, rest = event.data.partition(SEPARATOR)
+            if head in self.buttons:
+                button = head
+                first = rest.partition(SEPARATOR)[0]
+                action = first if first in self.actions else None
+        return step, (text if text in self.texts else None), command_like, button, action
+
+
+def _trigger_by_kind(observer: TelegramEventObserver) -> Callable[..., Awaitable[Any]]:
+    views: dict[UpdateKind, TelegramEventObserver] = {}
+    made: list[Any] = [-1, None]  # how many handlers the views were made from, their _Kinds
+
+    def view(event: TelegramObject, step: str | None) -> TelegramEventObserver:
+        handlers = observer.handlers
+        if made[0] != len(handlers):
             views.clear()
-            made_for[0] = len(observer.handlers)
-        found = views.get(step)
+            made[0] = len(handlers)
+            made[1] = _Kinds([handler_wants(h) for h in handlers])
+        kind = made[1].of(event, step)
+        found = views.get(kind)
         if found is None:
             found = copy.copy(observer)
             vars(found).pop("trigger", None)  # the view runs aiogram's own trigger
-            found.handlers = [
-                h
-                for h in observer.handlers
-                if (wanted := states_wanted(h)) is ANY_STATE or step in wanted
-            ]
-            views[step] = found
+            found.handlers = [h for h in handlers if handler_wants(h).admits(kind)]
+            views[kind] = found
         return found
 
     async def trigger(event: TelegramObject, **kwargs: Any) -> Any:
         step = kwargs.get("raw_state")
         if step is not None and not isinstance(step, str):  # not a raw state: as aiogram
             return await TelegramEventObserver.trigger(observer, event, **kwargs)
-        return await view(step).trigger(event, **kwargs)
+        return await view(event, step).trigger(event, **kwargs)
 
     return trigger
+
+
+def skip_idle_routers(root: Router) -> int:
+    """A router none of whose handlers (nor its sub-routers') can take an update of this kind
+    (Wants.admits: its step, its words) is passed over in one check, as aiogram would have
+    found after trying its root filters and each handler: it answers nothing. A router is
+    always tried when it or a router under it has outer middlewares for the update's type
+    (they run even when no handler answers). Router filters are not needed to pass it over:
+    they only narrow what its handlers take. Handlers and routers added later are seen (the
+    layout under the router is compared). Returns how many routers were changed; running it
+    twice changes nothing."""
+    changed = 0
+    for router in root.chain_tail:
+        if router is root or "propagate_event" in vars(router):
+            continue
+        router.propagate_event = _gated(router)  # type: ignore[method-assign,assignment]
+        changed += 1
+    return changed
+
+
+def _gated(router: Router) -> Callable[..., Awaitable[Any]]:
+    """The router's propagate_event, passing over the update when nothing under it takes it."""
+    below: list[Router] = []  # the router and every router under it, as last seen
+    made: dict[str, tuple[list[Any], _Kinds, dict[UpdateKind, bool]]] = {}
+
+    def layout(update_type: str) -> list[Any]:
+        return [
+            (
+                r,
+                len(r.sub_routers),
+                o,
+                len(o.handlers) if o else 0,
+                len(o.outer_middleware) if o else 0,
+            )
+            for r in below
+            for o in (r.observers.get(update_type),)
+        ]
+
+    def worth_trying(update_type: str, event: TelegramObject, step: str | None) -> bool:
+        seen = made.get(update_type)
+        now = layout(update_type)
+        if seen is None or seen[0] != now:
+            below[:] = router.chain_tail  # a router included under it since
+            now = layout(update_type)
+            wants = [
+                handler_wants(h)
+                for _, _, o, _, _ in now
+                if isinstance(o, TelegramEventObserver)
+                for h in o.handlers
+            ]
+            seen = made[update_type] = (now, _Kinds(wants), {})
+        kinds, answers = seen[1], seen[2]
+        kind = kinds.of(event, step)
+        answer = answers.get(kind)
+        if answer is None:
+            observers = [o for _, _, o, _, _ in now if isinstance(o, TelegramEventObserver)]
+            answer = any(len(o.outer_middleware) for o in observers) or any(
+                handler_wants(h).admits(kind) for o in observers for h in o.handlers
+            )
+            answers[kind] = answer
+        return answer
+
+    async def propagate_event(update_type: str, event: TelegramObject, **kwargs: Any) -> Any:
+        step = kwargs.get("raw_state")
+        if (step is None or isinstance(step, str)) and not worth_trying(update_type, event, step):
+            return UNHANDLED
+        return await Router.propagate_event(router, update_type, event, **kwargs)
+
+    return propagate_event
 
 
 FilterRun = Callable[[tuple[Any, ...], dict[str, Any]], Awaitable[Any]]

@@ -10,14 +10,19 @@ from typing import Any
 
 import pytest
 from aiogram import Bot
-from aiogram.dispatcher.event.handler import HandlerObject
+from aiogram.dispatcher.event.handler import FilterObject, HandlerObject
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Chat, Message, User
 
 from bot.dispatcher import (
     ANY_STATE,
+    ANYTHING,
+    Wants,
+    _Kinds,
     build_dispatcher,
     direct_filter_checks,
+    handler_wants,
+    skip_idle_routers,
     state_indexed_triggers,
     states_wanted,
 )
@@ -73,6 +78,7 @@ async def dispatcher_handlers() -> Any:
         )
         assert direct_filter_checks(dp) == 0  # already done, and done once
         assert state_indexed_triggers(dp) == 0
+        assert skip_idle_routers(dp) == 0
         yield [
             handler
             for router in dp.chain_tail
@@ -117,20 +123,27 @@ async def test_direct_checks_agree_with_aiogram(dispatcher_handlers: list[Handle
 async def test_handlers_not_tried_in_a_step_are_those_aiogram_refuses_in_it(
     dispatcher_handlers: list[HandlerObject],
 ) -> None:
-    """state_indexed_triggers tries, in each conversation step, only the handlers states_wanted
-    allows there: every handler it leaves out must be one aiogram's own check refuses in that
-    step, whatever the update; and it must leave out many (else it saves nothing)."""
+    """state_indexed_triggers (and skip_idle_routers) try, for an update, only the handlers
+    handler_wants admits for its kind (its step, its button text, command-like or not, its
+    button's data): every handler left out must be one aiogram's own check refuses, whatever
+    the update; and many must be left out (else it saves nothing)."""
     bot = Bot("42:TEST")
-    events: list[Any] = [_message(t) for t in ("📝 我要点单", "✅ 说完了", "楼道灯坏了", "/start")]
-    events += [_message(None), _tap("req:ok:0:0"), _tap("x")]
+    texts = ["📝 我要点单", "✅ 说完了", "楼道灯坏了", "/start", "/help", "说 /start", "取消"]
+    texts += sorted(all_menu_labels())
+    events: list[Any] = [_message(t) for t in texts]
+    events += [_message(None), _message(None, caption="/start"), _message("大家好", chat=GROUP)]
+    taps = ["oc:fsubmit:0:0", "oc:fsubmit", "oc", "oc::1:2", "oc:rview:5:0", "oc:zzz:1:1"]
+    taps += ["req:ok:0:0", "ord:cl:5:0", "x", "oc:fsubmit:0:0:9"]
+    events += [_tap(d) for d in taps]
+    kinds = _Kinds([handler_wants(h) for h in dispatcher_handlers])
     left_out = 0
-    for raw_state in [*_states(), "Nowhere:step"]:
-        for handler in dispatcher_handlers:
-            wanted = states_wanted(handler)
-            if wanted is ANY_STATE or raw_state in wanted:
-                continue
-            left_out += 1
-            for event in events:
+    for raw_state in [None, "Filing:compose", "Filing:confirm", "Nowhere:step"]:
+        for event in events:
+            kind = kinds.of(event, raw_state)
+            for handler in dispatcher_handlers:
+                if handler_wants(handler).admits(kind):
+                    continue
+                left_out += 1
                 data = {
                     "bot": bot,
                     "raw_state": raw_state,
@@ -140,8 +153,43 @@ async def test_handlers_not_tried_in_a_step_are_those_aiogram_refuses_in_it(
                 }
                 passed, _ = await _outcome(HandlerObject.check(handler, event, **data))
                 assert passed is False, (handler.callback, event, raw_state)
-    assert left_out > 1_000
+    assert left_out > 10_000
+    for raw_state in _states():  # every step: what the step alone leaves out
+        for handler in dispatcher_handlers:
+            wanted = states_wanted(handler)
+            if wanted is ANY_STATE or raw_state in wanted:
+                continue
+            data = {"bot": bot, "raw_state": raw_state, "event_from_user": PERSON}
+            event = _message("📝 我要点单")
+            passed, _ = await _outcome(HandlerObject.check(handler, event, **data))
+            assert passed is False, (handler.callback, raw_state)
     await bot.session.close()
+
+
+def test_what_handlers_want_is_read_from_their_filters() -> None:
+    """The shapes handler_wants reads; anything else is left for the filters to decide."""
+    from aiogram import F
+    from aiogram.filters import Command
+
+    from handlers.order_ui import OrderCb
+
+    def wants(*filters: Any) -> Wants:
+        return handler_wants(
+            HandlerObject(callback=lambda: None, filters=[FilterObject(f) for f in filters])
+        )
+
+    assert wants(F.text.in_({"a", "b"})).texts == {"a", "b"}
+    assert wants(F.text == "a").texts == {"a"}
+    assert wants(~F.text.in_({"a"})) == ANYTHING
+    assert wants(F.text.startswith("a")) == ANYTHING
+    assert wants(F.caption.in_({"a"})) == ANYTHING
+    assert wants(Command("help")).command == "/"
+    tap = wants(OrderCb.filter(F.action == "fsubmit"))
+    assert (tap.button, tap.actions) == ("oc", {"fsubmit"})
+    tap = wants(OrderCb.filter(F.ref == 5))
+    assert (tap.button, tap.actions) == ("oc", None)
+    tap = wants(OrderCb.filter(F.action.in_({"a", "b"})))
+    assert tap.actions == {"a", "b"}
 
 
 async def _outcome(check: Any) -> Any:
