@@ -41,11 +41,17 @@ async def _unbinds_once(h: Harness) -> None:
     assert all(a is not None for a in answers), answers
     gone = [a for a in answers if "已经没有和本社区绑定" in (a["text"] or "")]
     assert len(gone) == 2, answers
+    # the one not told so unbound it, and is told it did (a moment after the tap's answer)
     done = [
         who
-        for who, mid in asks.items()
-        if [m for m in await d.messages(who, mid) if "已解除群" in message_text(m)]
+        for (who, mid), a in zip(asks.items(), answers, strict=True)
+        if "已经没有和本社区绑定" not in (a["text"] or "")
     ]
+    for who in done:
+        await d.expect(who, "已解除群", since=asks[who])
+    for who, mid in asks.items():
+        if who not in done:
+            assert not [m for m in await d.messages(who, mid) if "已解除群" in message_text(m)]
     async with h.sessionmaker() as session:
         rows = (
             await session.exec(

@@ -53,8 +53,8 @@ async def test_registration_steps_refuse_stale_buttons(linli_sandbox: Harness) -
     await d.expect(NEW, "楼栋")
     await d.tap(NEW, "2号楼")
     await d.expect(NEW, "房号")
-    for label in ("跳过", "不修改", "✅ 说完了"):
-        await _refused(d, NEW, label, keyboard=["✖️ 取消"])
+    for label in ("跳过", "不修改", "✅ 说完了"):  # the room step's own keyboard stays
+        await _refused(d, NEW, label, keyboard=["⬅️ 上一步", "✖️ 取消"])
     [ask_phone] = await d.say(NEW, "2单元301")
     assert "手机号" in message_text(ask_phone) and _keyboard(ask_phone) == REG_PHONE
     # the profile's keep/remove buttons would end the step without finishing the registration

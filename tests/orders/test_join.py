@@ -206,8 +206,9 @@ async def test_the_ledger_export_says_who_joined(
     mine = rows[joined.number]
     handling, history = mine[14], mine[24]
     assert handling is None  # no staff decision was made on it
-    assert "居民认定同一件事，并入" in history and "join" not in history, history
-    assert "有居民认定同一件事并入" in rows[first.number][24]
+    assert "居民认定是同一件事，并入" in history and "join" not in history, history
+    # the target names the matter joined to it
+    assert f"居民认定 {joined.number} 是同一件事，并入本诉求" in rows[first.number][24]
 
 
 async def test_the_offers_names_come_in_one_query(
