@@ -92,7 +92,7 @@ from handlers.results import (
 from handlers.stats import cmd_points
 from handlers.text_steps import back_at_first_step, is_back
 from handlers.topics import back_typed, start_typed_topic
-from models import MemberProfile, MemberStatus, Role, User
+from models import MemberProfile, MemberStatus, Role, User, shown_name
 from services import address, member_self, org, smalltalk
 from services import requests as request_service
 from services.errors import Conflict, InvalidInput
@@ -1088,6 +1088,8 @@ async def on_unknown_message(
         office = await org.office_of(session, user_id=user.id)
         care = t(f"smalltalk-{mood.value}", registered="yes" if user.registered else "no")
         said = f"{care}\n\n{office_text(t, office)}" if office is not None else care
+        if office is None and not user.registered:  # no community yet: every office's phone
+            said = await _with_office_phones(session, t, said)
         await message.answer(said, reply_markup=menu)
         return
     if mood is not None:  # '🌸' / '😂' alone: a friendly word, not 'not understood'
@@ -1404,3 +1406,16 @@ async def _member_own(message: Message, state: FSMContext, ctx: OrderCtx, text: 
         await member_profile.confirm_area(message, ctx.session, ctx.user, ctx.t, grid, home=home)
         return True
     return False
+
+
+async def _with_office_phones(session: AsyncSession, t: Text, said: str) -> str:
+    """`said` and, under it, the phone of each community office on file, for someone of no
+    community yet ('😭' before registering: before, "call the community office" with no number)."""
+    offices = await org.offices_with_phone(session)
+    if not offices:
+        return said
+    lines = [
+        t("smalltalk-office-phone", community=shown_name(c, t.lang), phone=c.phone or "")
+        for c in offices
+    ]
+    return "\n".join([said, "", t("smalltalk-offices"), *lines])

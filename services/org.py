@@ -585,6 +585,21 @@ async def grid_names(session: AsyncSession, *, lang: str) -> dict[int | None, st
     return {g.id: shown_name(g, lang) for g in (await session.exec(select(Grid))).all()}
 
 
+OFFICES_LISTED = 8  # community offices named to someone with no community yet
+
+
+async def offices_with_phone(session: AsyncSession) -> list[Community]:
+    """The community offices with a phone on file, in the order they were set up (at most
+    `OFFICES_LISTED`): whom someone not registered yet, so of no community, can call."""
+    rows = await session.exec(
+        select(Community)
+        .where(col(Community.phone).is_not(None), col(Community.phone) != "")
+        .order_by(col(Community.id))
+        .limit(OFFICES_LISTED)
+    )
+    return list(rows.all())
+
+
 async def office_of(session: AsyncSession, *, user_id: int) -> Community | None:
     """The community office a person turns to — their address's community, else the one they
     serve in as a member, else the first they are staff of — when it has a contact on file."""

@@ -294,6 +294,9 @@ smalltalk-alarm = { $registered ->
     [yes] What has happened? For a fire, someone hurt or any danger, call 119 / 120 / 110 now. For the community's help, type or send a voice note saying what it is, or tap “{ menu-order-new }”.
    *[no] What has happened? For a fire, someone hurt or any danger, call 119 / 120 / 110 now. For the community's help, type or send a voice note saying what it is, or call the community office.
 }
+# '😭' / '🔥' from someone not registered (no community yet): every office with a phone on file
+smalltalk-offices = We do not know your community yet. The community service centres' phones:
+smalltalk-office-phone = { $community }: { $phone }
 # other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
 smalltalk-emoji = 😊 Got it. If anything needs the community's help, just type it or send a voice note.
 smalltalk-who = I am Linli, the community's service assistant: an automatic program, not a person. What you tell me here goes to the community's staff; to speak to someone in person, call the community office.

@@ -267,6 +267,9 @@ smalltalk-alarm = { $registered ->
     [yes] 出什么事了？着火、有人受伤或者有危险，请马上拨打 119 / 120 / 110。要社区帮忙，打字或发语音说说是什么事，或者点「{ menu-order-new }」。
    *[no] 出什么事了？着火、有人受伤或者有危险，请马上拨打 119 / 120 / 110。要社区帮忙，打字或发语音说说是什么事，或者直接打社区电话。
 }
+# '😭' / '🔥' from someone not registered (no community yet): every office with a phone on file
+smalltalk-offices = 还不知道您住在哪个社区。各社区服务中心的电话：
+smalltalk-office-phone = { $community }：{ $phone }
 # other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
 smalltalk-emoji = 😊 收到。有什么需要社区帮忙的，直接打字或发语音跟我说就行。
 smalltalk-who = 我是「邻里」社区服务小助手，是自动回复的程序，不是真人。您在这里说的事，会转给社区工作人员办理；想和工作人员直接说话，请打社区电话。

@@ -270,6 +270,9 @@ smalltalk-alarm = { $registered ->
     [yes] 出什麼事了？著火、有人受傷或者有危險，請馬上撥打 119 / 120 / 110。要社區幫忙，打字或發語音說說是什麼事，或者點「{ menu-order-new }」。
    *[no] 出什麼事了？著火、有人受傷或者有危險，請馬上撥打 119 / 120 / 110。要社區幫忙，打字或發語音說說是什麼事，或者直接打社區電話。
 }
+# '😭' / '🔥' from someone not registered (no community yet): every office with a phone on file
+smalltalk-offices = 還不知道您住在哪個社區。各社區服務中心的電話：
+smalltalk-office-phone = { $community }：{ $phone }
 # other emoji sent alone ('🌸', '😂'): a friendly short answer, not 'not understood'
 smalltalk-emoji = 😊 收到。有什麼需要社區幫忙的，直接打字或發語音跟我說就行。
 smalltalk-who = 我是「鄰里」社區服務小助手，是自動回覆的程序，不是真人。您在這裡說的事，會轉給社區工作人員辦理；想和工作人員直接說話，請打社區電話。
