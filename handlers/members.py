@@ -1210,12 +1210,13 @@ async def on_reject_reason(
 
 
 class MoveCb(CallbackData, prefix="mv"):
-    """Changing community: the member's ask (read back), yes, no; staff's ok, rej."""
+    """Changing community: the member's ask (read back), yes, no, back (withdraw the request
+    waiting); staff's ok, rej."""
 
     action: str
     to: int
     member_id: int = 0
-    at: int = 0  # staff's: the request the card is about (services.members.move_stamp)
+    at: int = 0  # staff's and back: the request it is about (services.members.move_stamp)
 
 
 def _named(t: Text, community: Community) -> str:
@@ -1247,6 +1248,29 @@ async def offer_move(
     await message.answer(text, reply_markup=markup)
 
 
+def _withdraw_kb(t: Text, profile: MemberProfile) -> InlineKeyboardMarkup | None:
+    """↩️ 撤回转社区申请 under what the member is told of their request waiting for staff."""
+    if profile.move_state != MoveState.PENDING or not profile.move_to_id:
+        return None
+    stamp = member_service.move_stamp(profile.move_asked_at)
+    back = MoveCb(action="back", to=profile.move_to_id, at=stamp)
+    return inline_kb([[(t("member-move-btn-withdraw"), back.pack())]])
+
+
+async def _refused_move(
+    session: AsyncSession, user: User, t: Text, exc: DomainError
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """A change of community refused: what the member is told, and, when a request of theirs
+    waits for staff already, the button to withdraw it (before, they could not)."""
+    markup = None
+    if exc.key == "member-move-pending":
+        profile = await session.get(MemberProfile, user.id)
+        if profile is not None:
+            await session.refresh(profile)
+            markup = _withdraw_kb(t, profile)
+    return t(exc.key, **exc.args_), markup
+
+
 async def _move_read_back(
     session: AsyncSession, user: User, t: Text, to_id: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -1255,7 +1279,7 @@ async def _move_read_back(
             session, user=user, to_community_id=to_id
         )
     except DomainError as exc:
-        return t(exc.key, **exc.args_), None
+        return await _refused_move(session, user, t, exc)
     markup = inline_kb(
         [
             [
@@ -1310,7 +1334,8 @@ async def on_move_member(
             session, user=user, to_community_id=callback_data.to, now=clock()
         )
     except DomainError as exc:
-        await message.edit_text(t(exc.key, **exc.args_), reply_markup=None)
+        text, markup = await _refused_move(session, user, t, exc)
+        await message.edit_text(text, reply_markup=markup)
         return
     staff = await user_service.staff_of(session, community_id=to.id or 0)
     ids = {
@@ -1342,7 +1367,51 @@ async def on_move_member(
     )
     if seen_at is not None:  # at night: when staff will see it, as for an application
         said += "\n\n" + t("member-submitted-night", time=local(t, settings, seen_at, now=now))
-    await message.edit_text(said, reply_markup=None)
+    await message.edit_text(said, reply_markup=_withdraw_kb(t, profile))
+
+
+@router.callback_query(MoveCb.filter(F.action == "back"))
+async def on_move_withdrawn(
+    query: CallbackQuery,
+    callback_data: MoveCb,
+    session: AsyncSession,
+    user: User,
+    t: Text,
+    clock: Callable[[], datetime],
+    translator: Translator,
+    settings: Settings,
+) -> None:
+    """↩️ 撤回转社区申请: the member takes back their request while it waits (before, one the
+    new community never answered left them stuck). Its staff cards read that it was withdrawn,
+    without their buttons; a decision that came first wins, and the member is told it."""
+    message = query.message
+    await query.answer()
+    try:
+        profile, to = await member_service.withdraw_move(
+            session, user=user, now=clock(), stamp=callback_data.at
+        )
+    except DomainError as exc:
+        text, markup = await _refused_move(session, user, t, exc)
+        if isinstance(message, Message):
+            await message.edit_text(text, reply_markup=markup)
+        return
+    await member_cards.redraw_withdrawn_move(
+        session,
+        profile=profile,
+        texts=translator,
+        default_language=settings.default_language,
+        zone=settings.zone,
+        now=clock(),
+    )
+    await session.commit()
+    here = await session.get(Community, profile.community_id)
+    said = t(
+        "member-move-withdrawn",
+        there=_named(t, to),
+        here=_named(t, here) if here is not None else "-",
+    )
+    if isinstance(message, Message):
+        await message.edit_text(said, reply_markup=None)
 
 
 @router.callback_query(MoveCb.filter(F.action.in_({"ok", "rej"})))
@@ -1442,10 +1511,15 @@ async def _move_taken(
     declined, by whom and when (when known)."""
     if taken.state is None or taken.by is None:
         return t("member-move-decided")
-    by = await session.get(User, taken.by)
+    if taken.state == MoveState.WITHDRAWN:  # by the member: named as on the card
+        member = await session.get(MemberProfile, taken.by)
+        name = member.real_name if member is not None else "-"
+    else:
+        by = await session.get(User, taken.by)
+        name = by.display_name if by is not None else "-"
     return t(
         "member-move-decided-by",
         state=taken.state,
-        by=by.display_name if by is not None else "-",
+        by=name,
         time=local(t, settings, taken.at, now=now),
     )

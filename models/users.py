@@ -57,6 +57,7 @@ class MoveState(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # by the member, before staff decided (`move_decided_by`: them)
 
 
 class User(SQLModel, table=True):

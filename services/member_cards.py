@@ -268,3 +268,40 @@ async def redraw_once_sent(
         )
     await session.commit()
     return 1
+
+
+MOVE_KIND = "member-move-settled"  # the outbox's kind of a change-of-community card's redraw
+
+
+async def redraw_withdrawn_move(
+    session: AsyncSession,
+    *,
+    profile: MemberProfile,
+    texts: Texts,
+    default_language: str,
+    zone: tzinfo,
+    now: datetime,
+) -> int:
+    """Every staff card of a change of community the member withdrew that went out reads, under
+    what it said, that the member withdrew it and when, without 同意转入 / 不同意 (an edit, in
+    its reader's language). Queued in the caller's transaction; returns how many."""
+    rows = await members.sent_move_cards(session, member_id=profile.user_id)
+    for row in rows:
+        staff = await session.get(User, row.chat_id)
+        lang = (staff.language if staff is not None else None) or default_language
+        at = profile.move_decided_at or now
+        when = texts.get(lang, "date-time", **when_args(at, zone=zone, now=now))
+        said = texts.get(
+            lang, "member-move-decided-by", state="withdrawn", by=profile.real_name, time=when
+        )
+        await enqueue(
+            session,
+            chat_id=row.chat_id,
+            text=f"{row.text}\n\n{said}",
+            kind=MOVE_KIND,
+            urgent=True,
+            community_id=row.community_id,
+            now=now,
+            edit_message_id=row.message_id_list[-1],
+        )
+    return len(rows)

@@ -16,6 +16,7 @@ from models.scheduling import Delivery, DeliveryState
 from services import audit, delivery
 from services.errors import Conflict, InvalidInput, NotFound
 from services.order_common import Notice
+from services.places import named
 from services.requests import Page
 from services.skills import SKILLS, normalize_skills
 from services.users import require_scope
@@ -495,13 +496,13 @@ async def move_asked(
     if profile.move_state == MoveState.PENDING and profile.move_to_id is not None:
         waiting = await session.get(Community, profile.move_to_id)
         if waiting is not None and waiting.id != profile.community_id:
-            raise Conflict("member-move-pending", there=waiting.name)
+            raise Conflict("member-move-pending", there=named(waiting))
     to = await session.get(Community, to_community_id)
     now_in = await session.get(Community, profile.community_id)
     if to is None or now_in is None:
         raise NotFound("err-address-stale")
     if to.id == now_in.id:
-        raise Conflict("member-move-same", to=to.name)
+        raise Conflict("member-move-same", to=named(to))
     return profile, now_in, to
 
 
@@ -533,7 +534,7 @@ async def ask_move(
         .execution_options(synchronize_session=False)
     )
     if filed.rowcount != 1:  # nothing changed: a request of theirs is pending already
-        raise Conflict("member-move-pending", there=to.name)
+        raise Conflict("member-move-pending", there=named(to))
     await session.refresh(profile)
     return profile, now_in, to
 
@@ -606,6 +607,7 @@ async def decide_move(
         if profile.move_to_id == to_community_id and profile.move_state in (
             MoveState.APPROVED,
             MoveState.DECLINED,
+            MoveState.WITHDRAWN,  # by the member (`by`), before anyone decided
         ):
             raise MoveTaken(
                 state=profile.move_state, by=profile.move_decided_by, at=profile.move_decided_at
@@ -625,6 +627,100 @@ async def decide_move(
     await session.commit()
     await session.refresh(profile)
     return profile, before
+
+
+class MoveNotPending(Conflict):
+    """The member's request to change community is not waiting any more, so it cannot be
+    withdrawn: `state` says why (approved or declined by staff meanwhile; withdrawn already;
+    None: none on file), `to` the community it was for (None: none)."""
+
+    def __init__(self, *, state: str | None, to: Community | None) -> None:
+        super().__init__(
+            "member-move-withdraw-late",
+            state=state or "none",
+            there=named(to) if to is not None else "-",
+        )
+        self.state, self.to = state, to
+
+
+async def withdraw_move(
+    session: AsyncSession, *, user: User, now: datetime, stamp: int = 0
+) -> tuple[MemberProfile, Community]:
+    """The member takes back their pending request to change community (the new community
+    never answered): (their profile, the community it was for). Its staff cards not sent yet
+    are not sent; the sent ones are redrawn by the caller (services.member_cards). One
+    conditional update of the pending request, so a withdrawal and a staff decision at the
+    same moment have one winner: the loser is refused (`MoveNotPending` here, `MoveTaken`
+    there). `stamp`: the request the member's button is about (`move_stamp`); a button of an
+    earlier request, while a later one waits, is answered as asking again is
+    (`member-move-pending`, the caller offering this one's withdrawal)."""
+    profile = await session.get(MemberProfile, user.id)
+    if profile is None or profile.status != MemberStatus.APPROVED:
+        raise Conflict("member-move-not-member")
+    await session.refresh(profile)
+    to = await session.get(Community, profile.move_to_id) if profile.move_to_id else None
+    if profile.move_state != MoveState.PENDING or to is None:
+        raise MoveNotPending(state=profile.move_state, to=to)
+    if stamp and stamp != move_stamp(profile.move_asked_at):
+        raise Conflict("member-move-pending", there=named(to))
+    withdrawn = await session.exec(  # type: ignore[call-overload]
+        update(MemberProfile)
+        .where(
+            col(MemberProfile.user_id) == user.id,
+            col(MemberProfile.move_state) == MoveState.PENDING,
+            col(MemberProfile.move_to_id) == to.id,
+        )
+        .values(
+            move_state=MoveState.WITHDRAWN,
+            move_decided_by=user.id,
+            move_decided_at=now,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if withdrawn.rowcount != 1:  # decided meanwhile (staff's tap won): say how
+        await session.refresh(profile)
+        raise MoveNotPending(state=profile.move_state, to=to)
+    await delivery.cancel_stale(session, matter=move_matter(user.id or 0))
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="member_move_withdrawn",
+        subject_type="member",
+        subject_id=user.id,
+        detail=f"{profile.community_id}->{to.id}",
+    )
+    await session.commit()
+    await session.refresh(profile)
+    return profile, to
+
+
+async def sent_move_cards(session: AsyncSession, *, member_id: int) -> list[Delivery]:
+    """The staff cards of a member's request to change community that went out, still with
+    同意转入 / 不同意, once it was withdrawn: each is given `moved_matter`, so it is redrawn once
+    (the caller queues the redraws and commits)."""
+    rows = list(
+        (
+            await session.exec(
+                select(Delivery).where(
+                    Delivery.matter == move_matter(member_id),
+                    Delivery.state == DeliveryState.SENT,
+                    col(Delivery.edit_message_id).is_(None),
+                )
+            )
+        ).all()
+    )
+    for row in rows:
+        row.matter = moved_matter(member_id)
+        session.add(row)
+    await session.flush()
+    return [row for row in rows if row.message_id_list]
+
+
+def moved_matter(member_id: int) -> str:
+    """The key a staff card of a change of community is kept under once it was redrawn as
+    settled (`sent_move_cards`): a later request's cards are not it."""
+    return f"member:{member_id}:move-settled"
 
 
 async def _drop_old_offers(session: AsyncSession, *, member_id: int, community_id: int) -> int:

@@ -140,7 +140,7 @@ async def test_a_declined_move_stays_declined_and_asking_twice_sends_one_card(
     # said again while waiting: told so, and no second card goes
     [again] = await d.say(LIU, "我搬到和谐社区了")
     assert "正在等和谐社区的工作人员审核" in message_text(again), message_text(again)
-    assert inline_labels(again) == []
+    assert inline_labels(again) == ["↩️ 撤回转社区申请"]  # and nothing else
     await d.settle()
     assert len(await _cards(h, HEXIE_STAFF)) == 1 and len(await _cards(h, WANG)) == 1
     await d.tap(HEXIE_STAFF, "不同意", card["message_id"])

@@ -354,3 +354,102 @@ async def test_claimants_of_requests_in_progress_are_named(
     )
     found = await order_svc.claimants_of_requests(session, request_ids=[order.request_id])
     assert found == {order.request_id: ["党员301"]}
+
+
+# ---------------------------------------------------------------- withdrawn by the member
+
+
+async def _withdraw(session: AsyncSession, world: World, *, stamp: int = 0) -> MemberProfile:
+    member = await session.get(User, world.member2.id)
+    assert member is not None
+    profile, to = await svc.withdraw_move(
+        session, user=member, now=T0 + timedelta(minutes=30), stamp=stamp
+    )
+    assert to.id == world.other_community.id
+    return profile
+
+
+async def test_a_withdrawn_move_is_not_decided_after(session: AsyncSession, world: World) -> None:
+    """Withdrawn while pending, staff tapping 同意转入 later are told the member withdrew it,
+    and nothing moves; a second withdrawal is told there is nothing waiting."""
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    stamp = svc.move_stamp(asked.move_asked_at)
+    withdrawn = await _withdraw(session, world, stamp=stamp)
+    assert (withdrawn.move_state, withdrawn.move_decided_by) == (
+        MoveState.WITHDRAWN,
+        world.member2.id,
+    )
+    with pytest.raises(svc.MoveTaken) as taken:
+        await _decide(session, world, approve=True, stamp=stamp)
+    assert (taken.value.state, taken.value.by) == (MoveState.WITHDRAWN, world.member2.id)
+    profile = await session.get(MemberProfile, world.member2.id)
+    assert profile is not None
+    await session.refresh(profile)
+    assert profile.community_id == world.community.id
+    with pytest.raises(svc.MoveNotPending) as again:
+        await _withdraw(session, world, stamp=stamp)
+    assert again.value.state == MoveState.WITHDRAWN
+    # asked again later: a new request, pending, which staff can decide
+    later, _, _ = await svc.ask_move(
+        session, user=world.member2, to_community_id=to, now=T0 + timedelta(days=1)
+    )
+    await session.commit()
+    assert later.move_state == MoveState.PENDING
+
+
+async def test_withdrawing_an_approved_move_is_refused(
+    session: AsyncSession, world: World
+) -> None:
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    await _decide(session, world, approve=True, stamp=svc.move_stamp(asked.move_asked_at))
+    with pytest.raises(svc.MoveNotPending) as late:
+        await _withdraw(session, world)
+    assert late.value.state == MoveState.APPROVED
+    assert late.value.key == "member-move-withdraw-late"
+
+
+@pytest.mark.parametrize("approve", [True, False])
+async def test_withdrawn_and_decided_at_once_one_wins(
+    session: AsyncSession, world: World, approve: bool
+) -> None:
+    """The member's ↩️ 撤回 and staff's ✅ / ❌ at the same moment: exactly one of them takes
+    effect, the other is told what happened."""
+    maker = async_sessionmaker(session.bind, class_=AsyncSession, expire_on_commit=False)
+    to = world.other_community.id or 0
+    asked, _, _ = await svc.ask_move(session, user=world.member2, to_community_id=to, now=T0)
+    await session.commit()
+    stamp = svc.move_stamp(asked.move_asked_at)
+
+    async def staff() -> str:
+        async with maker() as s:
+            try:
+                await _decide(s, world, approve=approve, stamp=stamp)
+            except svc.MoveTaken as taken:
+                return f"told {taken.state}"
+            return "decided"
+
+    async def member() -> str:
+        async with maker() as s:
+            try:
+                await _withdraw(s, world, stamp=stamp)
+            except svc.MoveNotPending as late:
+                return f"told {late.state}"
+            return "withdrawn"
+
+    outcomes = await asyncio.gather(staff(), member())
+    decided = MoveState.APPROVED if approve else MoveState.DECLINED
+    async with maker() as s:
+        profile = await s.get(MemberProfile, world.member2.id)
+        assert profile is not None
+    if outcomes[0] == "decided":
+        assert outcomes[1] == f"told {decided}", outcomes
+        assert profile.move_state == decided
+    else:
+        assert outcomes == [f"told {MoveState.WITHDRAWN}", "withdrawn"], outcomes
+        assert profile.move_state == MoveState.WITHDRAWN
+    moved = profile.move_state == MoveState.APPROVED
+    assert profile.community_id == (to if moved else world.community.id)

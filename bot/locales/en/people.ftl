@@ -548,7 +548,7 @@ member-move-ask = Move your Party member/volunteer registration from { $here } t
     • Once approved you serve { $there } (any grid) and are no longer told of { $here }'s new orders; the orders you hold stay yours until done (or given back).
 member-move-btn-confirm = ✅ Ask to change community
 member-move-cancelled = OK, nothing sent: you still serve your community.
-member-move-sent = Sent to the staff of { $there } to approve; you will be told. Until then you still serve { $here } and take its orders as usual.
+member-move-sent = Sent to the staff of { $there } to approve; you will be told. Until then you still serve { $here } and take its orders as usual. Changed your mind? Tap “{ member-move-btn-withdraw }”.
 member-move-card = 🔁 A Party member/volunteer asks to change community
     { $name } (serving { $here } now) asks to move to { $there }.
     Phone: { $phone }
@@ -564,9 +564,19 @@ member-move-rejected = The staff of { $there } did not approve your move. You st
 member-move-decided = This change of community was decided already.
 member-move-decided-by = { $state ->
     [approved] { $by } already took this member in ({ $time }): nothing left to do.
+    [withdrawn] { $by } withdrew this request themselves ({ $time }): nothing left to do.
    *[other] { $by } already declined this change of community ({ $time }): nothing left to do.
  }
-member-move-pending = Your request to move to { $there } is sent and waits for the staff of { $there }: no need to ask again; you will be told. Until then you serve your current community and take its orders as usual.
+member-move-pending = Your request to move to { $there } is sent and waits for the staff of { $there }: no need to ask again; you will be told. Until then you serve your current community and take its orders as usual. Changed your mind? Tap “{ member-move-btn-withdraw }”.
+# the member takes back a request still waiting (the new community never answered)
+member-move-btn-withdraw = ↩️ Withdraw my request
+member-move-withdrawn = Your request to move to { $there } is withdrawn: its staff need not review it. You still serve { $here } and take its orders as usual; if you want to move later, just tell me.
+member-move-withdraw-late = { $state ->
+    [approved] Too late to withdraw: the staff of { $there } took you in, and you now serve { $there }.
+    [declined] Too late to withdraw: the staff of { $there } decided already (they did not take you in); you still serve your community.
+    [withdrawn] This request is withdrawn already.
+   *[other] You have no request to change community waiting, so there is nothing to withdraw.
+ }
 member-move-left-staff = 🔁 { $name } moved to { $there } (its staff took them in) and no longer serves { $here }: new orders of { $here } are not offered to them. Orders they hold stay theirs until done.
 
 # 🏘 Org structure: a community office's phone, address and opening hours (told to residents in ❓ Help)

@@ -513,7 +513,7 @@ member-move-ask = 要把您的党员/志愿者身份从{ $here }转到{ $there }
     • 通过后改为{ $there }（不限网格），{ $here }的新工单不再通知您；您手上还没办完的工单仍由您办完（或放弃）。
 member-move-btn-confirm = ✅ 确认申请转社区
 member-move-cancelled = 好的，没有申请转社区，您仍是原社区的党员/志愿者。
-member-move-sent = 已把转社区申请发给{ $there }的工作人员审核，通过后会通知您。在那之前，您仍是{ $here }的党员/志愿者，照常接单。
+member-move-sent = 已把转社区申请发给{ $there }的工作人员审核，通过后会通知您。在那之前，您仍是{ $here }的党员/志愿者，照常接单。不想转了，可以点「{ member-move-btn-withdraw }」。
 member-move-card = 🔁 党员/志愿者转社区申请
     { $name }（现为{ $here }的党员/志愿者）申请转到{ $there }。
     电话：{ $phone }
@@ -530,10 +530,20 @@ member-move-decided = 这个转社区申请已经处理过了。
 # a colleague's copy of the card tapped after it was decided
 member-move-decided-by = { $state ->
     [approved] 这个转社区申请已由 { $by } 在 { $time } 同意转入，不用再处理。
+    [withdrawn] 这个转社区申请已由 { $by } 本人在 { $time } 撤回，不用再处理。
    *[other] 这个转社区申请已由 { $by } 在 { $time } 拒绝（不同意转入），不用再处理。
  }
 # asked again while the first request waits: no second card
-member-move-pending = 您转到{ $there }的申请已经发出，正在等{ $there }的工作人员审核，不用再申请；审核后会通知您。在那之前，您仍是原社区的党员/志愿者，照常接单。
+member-move-pending = 您转到{ $there }的申请已经发出，正在等{ $there }的工作人员审核，不用再申请；审核后会通知您。在那之前，您仍是原社区的党员/志愿者，照常接单。不想转了，可以点「{ member-move-btn-withdraw }」。
+# the member takes back a request still waiting (the new community never answered)
+member-move-btn-withdraw = ↩️ 撤回转社区申请
+member-move-withdrawn = 已撤回转到{ $there }的申请，{ $there }的工作人员不用再审核了。您仍是{ $here }的党员/志愿者，照常接单；以后想转，再跟我说就行。
+member-move-withdraw-late = { $state ->
+    [approved] 撤回不了：{ $there }的工作人员已经同意转入，您现在是{ $there }的党员/志愿者。
+    [declined] 撤回不了：{ $there }的工作人员已经处理了（没有同意转入），您仍是原社区的党员/志愿者。
+    [withdrawn] 这个转社区申请已经撤回了，不用再撤。
+   *[other] 您现在没有等待审核的转社区申请，不用撤回。
+ }
 # the old community's staff, when a member of theirs is taken in elsewhere
 member-move-left-staff = 🔁 { $name } 已转到{ $there }（{ $there }的工作人员同意了），不再是{ $here }的党员/志愿者，{ $here }的新工单不会再通知他/她。手上还没办完的工单仍由本人办完。
 

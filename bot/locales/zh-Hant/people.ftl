@@ -516,7 +516,7 @@ member-move-ask = 要把您的黨員/志願者身份從{ $here }轉到{ $there }
     • 通過後改為{ $there }（不限網格），{ $here }的新工單不再通知您；您手上還沒辦完的工單仍由您辦完（或放棄）。
 member-move-btn-confirm = ✅ 確認申請轉社區
 member-move-cancelled = 好的，沒有申請轉社區，您仍是原社區的黨員/志願者。
-member-move-sent = 已把轉社區申請發給{ $there }的工作人員審核，通過後會通知您。在那之前，您仍是{ $here }的黨員/志願者，照常接單。
+member-move-sent = 已把轉社區申請發給{ $there }的工作人員審核，通過後會通知您。在那之前，您仍是{ $here }的黨員/志願者，照常接單。不想轉了，可以點「{ member-move-btn-withdraw }」。
 member-move-card = 🔁 黨員/志願者轉社區申請
     { $name }（現為{ $here }的黨員/志願者）申請轉到{ $there }。
     電話：{ $phone }
@@ -533,10 +533,20 @@ member-move-decided = 這個轉社區申請已經處理過了。
 # a colleague's copy of the card tapped after it was decided
 member-move-decided-by = { $state ->
     [approved] 這個轉社區申請已由 { $by } 在 { $time } 同意轉入，不用再處理。
+    [withdrawn] 這個轉社區申請已由 { $by } 本人在 { $time } 撤回，不用再處理。
    *[other] 這個轉社區申請已由 { $by } 在 { $time } 拒絕（不同意轉入），不用再處理。
  }
 # asked again while the first request waits: no second card
-member-move-pending = 您轉到{ $there }的申請已經發出，正在等{ $there }的工作人員審核，不用再申請；審核後會通知您。在那之前，您仍是原社區的黨員/志願者，照常接單。
+member-move-pending = 您轉到{ $there }的申請已經發出，正在等{ $there }的工作人員審核，不用再申請；審核後會通知您。在那之前，您仍是原社區的黨員/志願者，照常接單。不想轉了，可以點「{ member-move-btn-withdraw }」。
+# the member takes back a request still waiting (the new community never answered)
+member-move-btn-withdraw = ↩️ 撤回轉社區申請
+member-move-withdrawn = 已撤回轉到{ $there }的申請，{ $there }的工作人員不用再審核了。您仍是{ $here }的黨員/志願者，照常接單；以後想轉，再跟我說就行。
+member-move-withdraw-late = { $state ->
+    [approved] 撤回不了：{ $there }的工作人員已經同意轉入，您現在是{ $there }的黨員/志願者。
+    [declined] 撤回不了：{ $there }的工作人員已經處理了（沒有同意轉入），您仍是原社區的黨員/志願者。
+    [withdrawn] 這個轉社區申請已經撤回了，不用再撤。
+   *[other] 您現在沒有等待審核的轉社區申請，不用撤回。
+ }
 # the old community's staff, when a member of theirs is taken in elsewhere
 member-move-left-staff = 🔁 { $name } 已轉到{ $there }（{ $there }的工作人員同意了），不再是{ $here }的黨員/志願者，{ $here }的新工單不會再通知他/她。手上還沒辦完的工單仍由本人辦完。
 
