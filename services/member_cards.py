@@ -285,7 +285,9 @@ async def redraw_withdrawn_move(
     """Every staff card of a change of community the member withdrew that went out reads, under
     what it said, that the member withdrew it and when, without 同意转入 / 不同意 (an edit, in
     its reader's language). Queued in the caller's transaction; returns how many."""
-    rows = await members.sent_move_cards(session, member_id=profile.user_id)
+    rows = await members.sent_move_cards(
+        session, member_id=profile.user_id, asked_at=profile.move_asked_at
+    )
     for row in rows:
         staff = await session.get(User, row.chat_id)
         lang = (staff.language if staff is not None else None) or default_language

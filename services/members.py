@@ -695,10 +695,14 @@ async def withdraw_move(
     return profile, to
 
 
-async def sent_move_cards(session: AsyncSession, *, member_id: int) -> list[Delivery]:
-    """The staff cards of a member's request to change community that went out, still with
-    同意转入 / 不同意, once it was withdrawn: each is given `moved_matter`, so it is redrawn once
-    (the caller queues the redraws and commits)."""
+async def sent_move_cards(
+    session: AsyncSession, *, member_id: int, asked_at: datetime | None
+) -> list[Delivery]:
+    """The staff cards of a member's request to change community (the one asked at
+    `asked_at`: not the cards of an earlier one) that went out, still with 同意转入 / 不同意,
+    once it was withdrawn: each is given `moved_matter`, so it is redrawn once (the caller
+    queues the redraws and commits)."""
+    of_this = [col(Delivery.created_at) >= asked_at] if asked_at is not None else []
     rows = list(
         (
             await session.exec(
@@ -706,6 +710,7 @@ async def sent_move_cards(session: AsyncSession, *, member_id: int) -> list[Deli
                     Delivery.matter == move_matter(member_id),
                     Delivery.state == DeliveryState.SENT,
                     col(Delivery.edit_message_id).is_(None),
+                    *of_this,
                 )
             )
         ).all()

@@ -9,6 +9,7 @@ services.member_cards.redraw_withdrawn_move)"""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from models import MemberProfile, MoveState, User
@@ -128,4 +129,31 @@ async def test_an_english_reader_reads_the_english_names(linli_sandbox: Harness)
     await d.click(LIU, pick["message_id"], data=to_harmony)
     same = message_text(await _message(h, LIU, pick["message_id"]))
     assert "You already serve Harmony Community" in same, same
+    assert await d.errors() == []
+
+
+async def test_a_withdrawal_leaves_the_cards_of_an_earlier_request_alone(
+    linli_sandbox: Harness,
+) -> None:
+    """Declined once, asked again and then withdrawn: only the second request's cards say it
+    was withdrawn; a colleague's copy of the first one does not."""
+    h = linli_sandbox
+    d = h.driver
+    assert isinstance(d, SettledDriver)
+    await _second_hexie_staff(h)
+    [asked] = await d.say(LIU, "我搬到和谐社区了")
+    await d.tap(LIU, "确认申请转社区", asked["message_id"])
+    first = await d.expect(HEXIE_STAFF, "转社区申请")
+    first_copy = await d.expect(WANG, "转社区申请")
+    await d.tap(HEXIE_STAFF, "不同意", first["message_id"])
+    await d.expect(LIU, "没有同意您的转社区申请", since=asked["message_id"])
+    h.clock.advance(timedelta(minutes=5))
+    [again] = await d.say(LIU, "我搬到和谐社区了")
+    await d.tap(LIU, "确认申请转社区", again["message_id"])
+    second = await d.expect(WANG, "转社区申请", since=first_copy["message_id"])
+    await d.tap(LIU, WITHDRAW, again["message_id"])
+    redrawn = await _message(h, WANG, second["message_id"])
+    assert "本人" in message_text(redrawn) and not inline_labels(redrawn), message_text(redrawn)
+    old = await _message(h, WANG, first_copy["message_id"])
+    assert "撤回" not in message_text(old), message_text(old)
     assert await d.errors() == []
