@@ -26,6 +26,8 @@ def get_routers() -> list[Router]:
     routers: list[Router] = [
         group_membership.router,  # the bot added to a group or channel, or removed
         group_chat.router,  # groups and channels: a pointer to the private chat, first
+        # 设置公示频道: a message forwarded from the channel, before anything reads its words
+        importlib.import_module("handlers.public_channel").forward_router,
         # /start from a public notice's button (a meeting, a poll), before the common /start
         importlib.import_module("handlers.meetings").links_router,
         common.router,
@@ -42,6 +44,7 @@ def get_routers() -> list[Router]:
     routers.append(importlib.import_module("handlers.broadcast").router)  # issue 6
     routers.append(importlib.import_module("handlers.order_cycle").router)  # issue 4
     routers.append(importlib.import_module("handlers.form_guard").router)  # ↩️ 继续填写
+    routers.append(importlib.import_module("handlers.public_channel").router)  # 设置公开频道
     routers.append(importlib.import_module("handlers.group_binding").router)  # 本社区的群
     routers.append(importlib.import_module("handlers.meetings").router)  # issue 7 (+polls, topics)
     # a request's or order's number typed: after the check-in code, before the fallback

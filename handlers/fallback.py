@@ -172,6 +172,20 @@ async def on_add_typed_text(query: CallbackQuery, state: FSMContext, ctx: OrderC
         await query.message.answer(added, reply_markup=ctx.main_menu())
 
 
+async def _draft_words(state: FSMContext, text: str, **more: Any) -> None:
+    """The draft the menu's offer files (📝 报给社区): these words alone; a photo, voice note,
+    place or album sent before them belongs to another matter. `more`: other typed_* fields."""
+    await state.update_data(
+        typed_text=text,
+        typed_photos=[],
+        typed_voice=None,
+        typed_place=None,
+        typed_album=None,
+        typed_about=None,
+        **more,
+    )
+
+
 async def _offer_adding(message: Message, state: FSMContext, ctx: OrderCtx, text: str) -> bool:
     """'我想补充一下，水已经流到楼下了' from a resident with matters open: the words (without
     the lead-in) offered to be added to one of them (➕ 补充到 00001, newest first) or filed
@@ -184,14 +198,7 @@ async def _offer_adding(message: Message, state: FSMContext, ctx: OrderCtx, text
     if not matters:
         return False
     t = ctx.t
-    await state.update_data(
-        typed_text=rest,  # whole: a matter takes one message's words added to it
-        typed_photos=[],
-        typed_voice=None,
-        typed_place=None,
-        typed_album=None,
-        typed_about=None,
-    )
+    await _draft_words(state, rest)  # whole: a matter takes one message's words added to it
     rows = [
         [
             (
@@ -716,14 +723,7 @@ async def on_own_matter(query: CallbackQuery, state: FSMContext, user: User, t: 
     if not user.registered:
         await _keep_until_registered(query.message, state, t, text=text)
         return
-    await state.update_data(
-        typed_text=text,
-        typed_photos=[],
-        typed_voice=None,
-        typed_place=None,
-        typed_album=None,
-        typed_about=None,
-    )
+    await _draft_words(state, text)
     await _remember_offer(state, await _offer(query.message, t, text))
 
 
@@ -1138,14 +1138,7 @@ async def on_unknown_message(
             message, state, ctx, text, handing_over=handing_over, file_row=own_matter
         ):
             # its 📝 报给社区 files these words (and nothing sent before them)
-            await state.update_data(
-                typed_text=text,
-                typed_photos=[],
-                typed_voice=None,
-                typed_place=None,
-                typed_album=None,
-                typed_about=None,
-            )
+            await _draft_words(state, text)
             return
     if (
         done
@@ -1316,26 +1309,11 @@ async def on_unknown_message(
         if proposed is not None:
             # '我想提个议题：电梯费用…': a topic for the residents' meetings, or (their choice)
             # a matter for the office to handle
-            await state.update_data(
-                typed_text=text,
-                typed_photos=[],
-                typed_voice=None,
-                typed_place=None,
-                typed_album=None,
-                typed_about=None,
-                typed_topic=proposed,
-            )
+            await _draft_words(state, text, typed_topic=proposed)
             await _offer_topic(message, state, t, proposed)
             return
         # words alone: a photo or voice note sent before them belongs to another matter
-        await state.update_data(
-            typed_text=text,
-            typed_photos=[],
-            typed_voice=None,
-            typed_place=None,
-            typed_album=None,
-            typed_about=None,
-        )
+        await _draft_words(state, text)
         if ctx is not None and not urgent_reasons(text):
             # a matter done lately awaits its score: most likely what the words are about
             file_row = [

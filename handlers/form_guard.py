@@ -72,6 +72,7 @@ NOTHING_ENTERED = frozenset(
         "StaffFlow:place",  # 📍 改地点's public area: a grid tapped, where to be typed
         "OnBehalf:building",
         "OrgEdit:name",  # one name typed for the org structure
+        "ChannelForm:forward",  # 设置公示频道: a message forwarded from the channel awaited
     }
 )
 

@@ -10,7 +10,6 @@ an admin) may: a tap forged by anyone else is refused (and logged) by the servic
 from __future__ import annotations
 
 import contextlib
-import html
 import unicodedata
 
 from aiogram import Bot, F, Router
@@ -22,6 +21,7 @@ from sqlmodel import select
 from handlers.consult_kit import HubCb, kb, reply, safe_edit_markup
 from handlers.context import UpdateCtx, UpdateCtxMiddleware
 from handlers.filters import IS_STAFF
+from handlers.public_channel import ChannelCb
 from models import Community, Role
 from models.org import shown_name
 from services import group_chats
@@ -87,8 +87,8 @@ async def _communities(ctx: UpdateCtx) -> dict[int, Community]:
 
 
 async def _show(target: object, ctx: UpdateCtx, bot: Bot | None) -> None:
-    """The bound groups, each with 🔓 解除绑定, then the community's public channel (read
-    only: it is set in the org structure, not bound by adding the bot)."""
+    """The bound groups, each with 🔓 解除绑定, then the community's public channel, with
+    📣 设置公开频道 (handlers.public_channel)."""
     t = ctx.t
     communities = await _communities(ctx)
     groups = await group_chats.bound_groups(ctx.session, community_ids=set(communities))
@@ -97,7 +97,7 @@ async def _show(target: object, ctx: UpdateCtx, bot: Bot | None) -> None:
     for g in groups:
         community = communities.get(g.community_id)
         name = shown_name(community, t.lang) if community else "-"
-        lines.append(t("group-bound-line", title=html.escape(g.title), community=name))
+        lines.append(t("group-bound-line", title=g.title, community=name))
         label = t("group-btn-unbind", title=g.title)
         rows.append([(label, GroupCb(action="ask", chat=g.chat_id).pack())])
     channels = await group_chats.public_channels(ctx.session, community_ids=set(communities))
@@ -108,7 +108,15 @@ async def _show(target: object, ctx: UpdateCtx, bot: Bot | None) -> None:
         community = communities.get(c.community_id)
         name = shown_name(community, t.lang) if community else "-"
         gone = "yes" if c.gone else "no"
-        lines.append(t("group-channel-line", title=html.escape(title), community=name, gone=gone))
+        lines.append(t("group-channel-line", title=title, community=name, gone=gone))
+    # 📣 设置公开频道: one per community the user acts for (named when there are several)
+    for community_id, community in sorted(communities.items()):
+        label = (
+            t("group-btn-channel-of", community=shown_name(community, t.lang))
+            if len(communities) > 1
+            else t("group-btn-channel")
+        )
+        rows.append([(label, ChannelCb(action="set", community=community_id).pack())])
     await reply(target, "\n".join(lines), reply_markup=kb(rows) if rows else None)
 
 

@@ -158,8 +158,10 @@ class Driver:
         voice: bytes | None = None,
         voice_duration: int = 1,
         reply_to_message_id: int | None = None,
+        forward: tuple[int, int] | None = None,
     ) -> dict[str, Any]:
-        """POST send: a message from the user; returns {message_id, update_id}."""
+        """POST send: a message from the user; returns {message_id, update_id}. `forward`
+        (chat id, message id): the user forwards that message instead."""
         body: dict[str, Any] = {"from": user_id}
         if chat is not None:
             body["chat"] = chat
@@ -178,6 +180,8 @@ class Driver:
             }
         if reply_to_message_id is not None:
             body["reply_to_message_id"] = reply_to_message_id
+        if forward is not None:
+            body["forward"] = {"chat": forward[0], "message_id": forward[1]}
         result: dict[str, Any] = await self._call("POST", "send", body=body)
         return result
 

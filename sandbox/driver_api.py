@@ -91,6 +91,17 @@ def _req_int(value: Any, name: str) -> int:
     return out
 
 
+def _forward(value: Any) -> tuple[int, int] | None:
+    """`forward: {chat, message_id}` of POST send: the message the user forwards."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise DriverError("forward must be {chat, message_id}")
+    return _req_int(value.get("chat"), "forward.chat"), _req_int(
+        value.get("message_id"), "forward.message_id"
+    )
+
+
 def _float(value: Any, name: str, default: float) -> float:
     if value is None or value == "":
         return default
@@ -242,6 +253,7 @@ def setup_driver_routes(emu: Emulator) -> None:
             reply_to_message_id=_int(
                 body.get("reply_to_message_id"), "reply_to_message_id", required=False
             ),
+            forward=_forward(body.get("forward")),
         )
 
     async def click(request: web.Request) -> Any:

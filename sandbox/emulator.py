@@ -680,24 +680,11 @@ class Emulator:
         actor = by if by is not None else chat.members[0]
 
         def member(state: str) -> dict[str, Any]:
+            if state == "administrator":  # the rights getChatMember answers, every field set
+                return self._admin_member()
             out: dict[str, Any] = {"status": state, "user": self.bot_user()}
             if state == "kicked":
                 out["until_date"] = 0
-            if state == "administrator":
-                out.update(
-                    can_be_edited=False,
-                    is_anonymous=False,
-                    can_manage_chat=True,
-                    can_delete_messages=True,
-                    can_manage_video_chats=False,
-                    can_restrict_members=False,
-                    can_promote_members=False,
-                    can_change_info=False,
-                    can_invite_users=True,
-                    can_post_stories=False,
-                    can_edit_stories=False,
-                    can_delete_stories=False,
-                )
             return out
 
         self._enqueue(
@@ -2278,8 +2265,15 @@ class Emulator:
         location: dict[str, Any] | None = None,
         voice: tuple[bytes, int] | None = None,
         reply_to_message_id: int | None = None,
+        forward: tuple[int, int] | None = None,
     ) -> dict[str, Any]:
-        """A message from a user to the bot; returns {message_id, update_id}."""
+        """A message from a user to the bot; returns {message_id, update_id}.
+
+        In a channel the user is one of (its members are its admins) it is a post on behalf of
+        the channel: no `from`, `sender_chat` the channel, a `channel_post` update for the bot.
+        `forward` (chat id, message id): the user forwards that message, which they can see (a
+        chat they are in, or a public one with a username), its content with `forward_origin`
+        as Telegram sets it (a channel's post: type "channel" with the chat and message id)."""
         user = self.users.get(user_id)
         if user is None:
             raise DriverError(f"unknown user {user_id}; create it with POST users first")
@@ -2296,12 +2290,12 @@ class Emulator:
         chat = self.chats.get(cid)
         if chat is None:
             raise DriverError(f"unknown chat {cid}")
-        if chat.type == "channel":
-            raise DriverError("users cannot post in a channel")
         if chat.type != "private" and user_id not in chat.members:
             raise DriverError(f"user {user_id} is not a member of chat {cid}")
         content: dict[str, Any] = {}
-        if photo is not None:
+        if forward is not None:
+            content = self._forwarded(user_id, *forward)
+        elif photo is not None:
             content["photo"] = self.store_photo(photo, strict=False)
             if text:
                 content["caption"] = text
@@ -2330,10 +2324,53 @@ class Emulator:
             if reply_to is None:
                 raise DriverError(f"message {reply_to_message_id} not found in chat {cid}")
         rec = self._store(chat, content, by_bot=False, sender=user.tg(), reply_to=reply_to)
+        if chat.type == "channel":  # posted on behalf of the channel: the author not shown
+            del rec.msg["from"]
+            rec.msg["sender_chat"] = rec.msg["chat"]
         if chat.bot_status in ("left", "kicked"):  # the bot is not in the group: hears nothing
             return {"message_id": rec.msg["message_id"], "update_id": next(self._update_seq)}
-        update_id = self._enqueue("message", rec.msg)
+        kind = "channel_post" if chat.type == "channel" else "message"
+        update_id = self._enqueue(kind, rec.msg)
         return {"message_id": rec.msg["message_id"], "update_id": update_id}
+
+    def _forwarded(self, user_id: int, chat_id: int, message_id: int) -> dict[str, Any]:
+        """What a user's forward of a message carries: its content and its origin."""
+        src_chat = self.chats.get(chat_id)
+        if src_chat is None:
+            raise DriverError(f"unknown chat {chat_id}")
+        visible = (
+            src_chat.id == user_id
+            or user_id in src_chat.members
+            or (src_chat.type != "private" and src_chat.username is not None)
+        )
+        if not visible:
+            raise DriverError(f"user {user_id} cannot see chat {chat_id}")
+        src = self._find_message(src_chat, message_id)
+        if src is None:
+            raise DriverError(f"message {message_id} not found in chat {chat_id}")
+        keep = ("text", "entities", "photo", "document", "voice", "location", "contact")
+        content = {k: v for k, v in src.msg.items() if k in keep or k.startswith("caption")}
+        date = src.msg["date"]
+        if src_chat.type == "channel":
+            content["forward_origin"] = {
+                "type": "channel",
+                "date": date,
+                "chat": self.chat_tg(src_chat),
+                "message_id": message_id,
+            }
+        elif "sender_chat" in src.msg:  # an anonymous group admin
+            content["forward_origin"] = {
+                "type": "chat",
+                "date": date,
+                "sender_chat": src.msg["sender_chat"],
+            }
+        else:
+            content["forward_origin"] = {
+                "type": "user",
+                "date": date,
+                "sender_user": src.msg.get("from") or {},
+            }
+        return content
 
     def press(
         self,

@@ -9,7 +9,8 @@ bound group gets the community's public notices (a meeting published for the who
 a group or channel the bot was removed from gets nothing any more (`delivery.enqueue` marks
 what is queued for it as never to go, and what was waiting is dropped). Staff of the community
 (or an admin) may unbind a group (`unbind`): the bot stays in it but posts nothing there any
-more, until it is added again.
+more, until it is added again; and set or change the community's public channel
+(`set_public_channel`), audited the same way.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models import AuditEvent, Community, Role, StaffScope, User
 from models.scheduling import Delivery, DeliveryState
 from services import audit
-from services.errors import NotFound
+from services.errors import InvalidInput, NotFound
 from services.users import current_admin_ids, require_scope, staff_of
 
 SUBJECT = "chat"
 JOINED = "chat-joined"
 LEFT = "chat-left"
 UNBOUND = "chat-unbound"  # staff unbound the group from their community: the bot stays, silent
+CHANNEL_SET = "chat-channel-set"  # staff made the channel their community's public channel
 GONE_ERROR = "bot not in the chat"
 
 
@@ -392,3 +394,51 @@ async def public_channels(
         gone = latest is not None and latest.action == LEFT
         out.append(PublicChannel(chat_id, str(title) if title else None, community.id, gone))
     return out
+
+
+async def may_set_channel(
+    session: AsyncSession, *, community_id: int, user: User, roles: Collection[Role]
+) -> Community:
+    """The community whose public channel this user may set: its staff, or an admin for any
+    (NotFound when there is no such community; PermissionDenied, logged, for anyone else)."""
+    community = await session.get(Community, community_id)
+    if community is None:
+        raise NotFound("channel-set-gone")
+    await require_scope(
+        session, user=user, roles=roles, community_id=community_id, action="channel-set"
+    )
+    return community
+
+
+async def set_public_channel(
+    session: AsyncSession,
+    *,
+    community_id: int,
+    chat_id: int,
+    title: str,
+    user: User,
+    roles: Collection[Role],
+) -> Community:
+    """A community's staff (or an admin) make a channel the bot may post in its public channel
+    (result cards and poll outcomes go there from now on), the caller having checked the bot
+    is an admin there. An audit row (on the channel) says who, and what it was before.
+    Committed. InvalidInput when the channel is another community's public channel."""
+    community = await may_set_channel(session, community_id=community_id, user=user, roles=roles)
+    other = (
+        await session.exec(select(Community).where(col(Community.public_channel_id) == chat_id))
+    ).first()
+    if other is not None and other.id != community_id:
+        raise InvalidInput("channel-set-taken", community=other.name)
+    was = community.public_channel_id
+    community.public_channel_id = chat_id
+    session.add(community)
+    _record(
+        session,
+        action=CHANNEL_SET,
+        chat_id=chat_id,
+        by=user,
+        community=community,
+        detail={"title": title, "type": "channel", "status": "administrator", "was": was},
+    )
+    await session.commit()
+    return community

@@ -1,6 +1,7 @@
 """👥 本社区的群 shows the community's public channel too (where results and poll outcomes are
-posted), read only beside the bound groups' 🔓 解除绑定, and says when the bot was removed from
-it. Before, the screen listed the groups only, and staff could not see where results went."""
+posted) beside the bound groups (📣 设置公示频道 changes it: test_public_channel_set), and says
+when the bot was removed from it. Before, the screen listed the groups only, and staff could
+not see where results went."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ async def test_the_public_channel_is_shown_beside_the_groups(linli_sandbox: Harn
     said = message_text(listed)
     assert "「阳光社区居民群」（阳光社区）" in said and "「阳光社区公示」（阳光社区）" in said
     assert "已被移出" not in said
-    assert inline_labels(listed) == ["🔓 解除绑定「阳光社区居民群」"]  # the channel: read only
+    assert inline_labels(listed) == ["🔓 解除绑定「阳光社区居民群」", "📣 设置公示频道"]
     other = message_text(await reply_to(d, OTHER_STAFF, "本社区的群", "公示频道"))
     assert "「和谐社区公示」（和谐社区）" in other and "阳光社区" not in other, other
     # the bot removed from the channel: said so

@@ -37,7 +37,7 @@ async def test_staff_unbind_a_group_and_nothing_is_posted_there(linli_sandbox: H
     await d.tap(STAFF, "👥 本社区的群", hub["message_id"])
     listed = await d.expect(STAFF, "本社区绑定的群", since=hub["message_id"])
     assert f"「{TITLE}」（阳光社区）" in message_text(listed), message_text(listed)
-    assert inline_labels(listed) == [UNBIND]
+    assert inline_labels(listed) == [UNBIND, "📣 设置公示频道"]
     # the other community's staff see nothing of it, and a forged tap is refused
     said = await reply_to(d, OTHER_STAFF, "本社区的群", "没有绑定的群")
     for who, data in ((OTHER_STAFF, f"cgb:yes:{GROUP}"), (ZHOU, f"cgb:yes:{GROUP}")):

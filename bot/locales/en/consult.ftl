@@ -1130,6 +1130,7 @@ form-name = { $group ->
         [Place] changing the place
         [OnBehalf] filing for a resident
         [OrgEdit] org structure edit
+        [ChannelForm] public channel setting
        *[other] another form
     }
 poll-export-caption = Poll result export: { $question }

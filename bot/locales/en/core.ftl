@@ -150,11 +150,31 @@ group-btn-unbind-no = ↩️ Keep it
 group-unbound = ✅ The group "{ $title }" is no longer bound to { $community }; nothing more will be posted there.
 group-unbind-kept = All right, the group stays bound.
 group-unbind-gone = This group is no longer bound to your community (it was unbound, or I was removed from it).
-group-channel-title = <b>Your community's public channel</b> (results and poll outcomes are posted there, with no resident's personal data; it is set in the org structure, so it can only be viewed here):
+group-channel-title = <b>Your community's public channel</b> (results and poll outcomes are posted there, with no resident's personal data):
 group-channel-line = · "{ $title }" ({ $community }){ $gone ->
         [yes] : I was removed from this channel, so nothing is posted there now; add me back (as an administrator) to resume
        *[other] {""}
     }
+group-btn-channel = 📣 Set the public channel
+group-btn-channel-of = 📣 Set the public channel ({ $community })
+channel-set-howto = <b>Set { $community }'s public channel</b> (results and poll outcomes are posted there, with no resident's personal data):
+    1. In the channel's "Administrators", add me ({ $bot }) and allow "Post messages";
+    2. Come back here and forward me any message from the channel (press and hold it → Forward → our private chat).
+    Public channel now: { $current }
+channel-set-no-current = not set yet
+channel-btn-stop = ↩️ Not now
+channel-set-not-forwarded = Please forward me any message from the public channel (press and hold it → Forward → our private chat). To leave it, tap "{ channel-btn-stop }" above.
+channel-set-not-channel = That message was not forwarded from a channel. Please forward me a message the public channel posted.
+channel-set-not-admin = I am not an administrator of the channel "{ $title }" (or may not post messages there), so I cannot post results there. Add me to the channel's administrators with "Post messages" allowed, then forward a message again.
+channel-set-taken = That channel is already { $community }'s public channel, so it cannot be yours as well. Please choose another channel.
+channel-set-same = The channel "{ $title }" already is { $community }'s public channel; nothing to change.
+channel-set-ask = Change { $community }'s public channel from "{ $old }" to "{ $title }"? Results and poll outcomes will be posted in the new channel, no longer in the old one.
+channel-btn-yes = 📣 Yes, change it
+channel-btn-no = ↩️ Keep the old one
+channel-set-done = ✅ { $community }'s public channel is now "{ $title }": results and poll outcomes will be posted there.
+channel-set-kept = All right, the public channel stays as it was.
+channel-set-stopped = All right, nothing changed; the public channel stays as it was.
+channel-set-gone = That community no longer exists; please open "👥 Community groups" again.
 group-left-staff = Linli has been removed from the group "{ $title }" ({ $by }). Nothing will be posted there any more{ $bound ->
         [yes] ; { $community }'s meeting and poll notices go to residents individually
        *[other] {""}

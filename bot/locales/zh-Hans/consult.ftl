@@ -1072,6 +1072,7 @@ form-name = { $group ->
         [Place] 改地点
         [OnBehalf] 代居民登记
         [OrgEdit] 修改组织架构
+        [ChannelForm] 设置公示频道
        *[other] 另一项操作
     }
 poll-export-caption = 投票结果导出：{ $question }

@@ -123,11 +123,31 @@ group-btn-unbind-no = ↩️ 不解除
 group-unbound = ✅ 已解除群「{ $title }」和{ $community }的绑定，之后不会再往这个群里发通知。
 group-unbind-kept = 好的，没有解除，这个群照旧和本社区绑定。
 group-unbind-gone = 这个群已经没有和本社区绑定了（可能已解除，或我已被移出群）。
-group-channel-title = <b>本社区的公示频道</b>（办结结果和投票结果会公示在这里，不含居民个人信息；频道在组织架构里设置，这里只能查看）：
+group-channel-title = <b>本社区的公示频道</b>（办结结果和投票结果会公示在这里，不含居民个人信息）：
 group-channel-line = · 「{ $title }」（{ $community }）{ $gone ->
         [yes] ：我已被移出这个频道，现在不会公示，把我加回频道（设为管理员）即可恢复
        *[other] {""}
     }
+group-btn-channel = 📣 设置公示频道
+group-btn-channel-of = 📣 设置公示频道（{ $community }）
+channel-set-howto = <b>设置{ $community }的公示频道</b>（办结结果和投票结果会公示在这里，不含居民个人信息）：
+    1. 在频道的「管理员」里添加我（{ $bot }），并允许「发布消息」；
+    2. 回到这里，把频道里的任意一条消息转发给我（长按消息 → 转发 → 选择和我的私聊）。
+    现在的公示频道：{ $current }
+channel-set-no-current = 还没有设置
+channel-btn-stop = ↩️ 不设置了
+channel-set-not-forwarded = 请把公示频道里的任意一条消息转发给我（长按消息 → 转发 → 选择和我的私聊）。不想设置了，点上面的「{ channel-btn-stop }」。
+channel-set-not-channel = 这条消息不是从频道转发来的。请到公示频道里，把频道发的一条消息转发给我。
+channel-set-not-admin = 我还不是频道「{ $title }」的管理员（或没有「发布消息」的权限），没法在那里公示。请先在频道的管理员里添加我并允许发布消息，再转发一次。
+channel-set-taken = 这个频道已经是{ $community }的公示频道，不能同时作为本社区的公示频道。请换一个频道。
+channel-set-same = 频道「{ $title }」已经是{ $community }的公示频道，不用更改。
+channel-set-ask = 确定把{ $community }的公示频道从「{ $old }」换成「{ $title }」吗？之后的办结结果和投票结果会公示在新频道，旧频道不再公示。
+channel-btn-yes = 📣 确定更换
+channel-btn-no = ↩️ 不更换
+channel-set-done = ✅ { $community }的公示频道已设为「{ $title }」，之后的办结结果和投票结果会公示在这里。
+channel-set-kept = 好的，没有更换，公示频道照旧。
+channel-set-stopped = 好的，不设置了，公示频道照旧。
+channel-set-gone = 找不到这个社区了，请重新打开「👥 本社区的群」。
 group-left-staff = 「邻里」已被移出群「{ $title }」（{ $by }）。之后不会再往这个群里发任何消息{ $bound ->
         [yes] ；{ $community }的议事会、投票通知只发给居民个人
        *[other] {""}

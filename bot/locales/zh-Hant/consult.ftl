@@ -1075,6 +1075,7 @@ form-name = { $group ->
         [Place] 改地點
         [OnBehalf] 代居民登記
         [OrgEdit] 修改組織架構
+        [ChannelForm] 設置公示頻道
        *[other] 另一項操作
     }
 poll-export-caption = 投票結果導出：{ $question }

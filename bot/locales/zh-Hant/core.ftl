@@ -126,11 +126,31 @@ group-btn-unbind-no = ↩️ 不解除
 group-unbound = ✅ 已解除群「{ $title }」和{ $community }的綁定，之後不會再往這個群裡發通知。
 group-unbind-kept = 好的，沒有解除，這個群照舊和本社區綁定。
 group-unbind-gone = 這個群已經沒有和本社區綁定了（可能已解除，或我已被移出群）。
-group-channel-title = <b>本社區的公示頻道</b>（辦結結果和投票結果會公示在這裡，不含居民個人信息；頻道在組織架構裡設置，這裡只能查看）：
+group-channel-title = <b>本社區的公示頻道</b>（辦結結果和投票結果會公示在這裡，不含居民個人信息）：
 group-channel-line = · 「{ $title }」（{ $community }）{ $gone ->
         [yes] ：我已被移出這個頻道，現在不會公示，把我加回頻道（設為管理員）即可恢復
        *[other] {""}
     }
+group-btn-channel = 📣 設置公示頻道
+group-btn-channel-of = 📣 設置公示頻道（{ $community }）
+channel-set-howto = <b>設置{ $community }的公示頻道</b>（辦結結果和投票結果會公示在這裡，不含居民個人信息）：
+    1. 在頻道的「管理員」裡添加我（{ $bot }），並允許「發布消息」；
+    2. 回到這裡，把頻道里的任意一條消息轉發給我（長按消息 → 轉發 → 選擇和我的私聊）。
+    現在的公示頻道：{ $current }
+channel-set-no-current = 還沒有設置
+channel-btn-stop = ↩️ 不設置了
+channel-set-not-forwarded = 請把公示頻道里的任意一條消息轉發給我（長按消息 → 轉發 → 選擇和我的私聊）。不想設置了，點上面的「{ channel-btn-stop }」。
+channel-set-not-channel = 這條消息不是從頻道轉發來的。請到公示頻道里，把頻道發的一條消息轉發給我。
+channel-set-not-admin = 我還不是頻道「{ $title }」的管理員（或沒有「發布消息」的權限），沒法在那裡公示。請先在頻道的管理員裡添加我並允許發布消息，再轉發一次。
+channel-set-taken = 這個頻道已經是{ $community }的公示頻道，不能同時作為本社區的公示頻道。請換一個頻道。
+channel-set-same = 頻道「{ $title }」已經是{ $community }的公示頻道，不用更改。
+channel-set-ask = 確定把{ $community }的公示頻道從「{ $old }」換成「{ $title }」嗎？之後的辦結結果和投票結果會公示在新頻道，舊頻道不再公示。
+channel-btn-yes = 📣 確定更換
+channel-btn-no = ↩️ 不更換
+channel-set-done = ✅ { $community }的公示頻道已設為「{ $title }」，之後的辦結結果和投票結果會公示在這裡。
+channel-set-kept = 好的，沒有更換，公示頻道照舊。
+channel-set-stopped = 好的，不設置了，公示頻道照舊。
+channel-set-gone = 找不到這個社區了，請重新打開「👥 本社區的群」。
 group-left-staff = 「鄰里」已被移出群「{ $title }」（{ $by }）。之後不會再往這個群裡發任何消息{ $bound ->
         [yes] ；{ $community }的議事會、投票通知只發給居民個人
        *[other] {""}
