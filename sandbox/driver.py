@@ -158,8 +158,10 @@ class Driver:
         voice: bytes | None = None,
         voice_duration: int = 1,
         reply_to_message_id: int | None = None,
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
-        """POST send: a message from the user; returns {message_id, update_id}."""
+        """POST send: a message from the user (`media_group_id` with a photo: one photo of an
+        album); returns {message_id, update_id}."""
         body: dict[str, Any] = {"from": user_id}
         if chat is not None:
             body["chat"] = chat
@@ -178,6 +180,8 @@ class Driver:
             }
         if reply_to_message_id is not None:
             body["reply_to_message_id"] = reply_to_message_id
+        if media_group_id is not None:
+            body["media_group_id"] = media_group_id
         result: dict[str, Any] = await self._call("POST", "send", body=body)
         return result
 

@@ -2278,8 +2278,11 @@ class Emulator:
         location: dict[str, Any] | None = None,
         voice: tuple[bytes, int] | None = None,
         reply_to_message_id: int | None = None,
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
-        """A message from a user to the bot; returns {message_id, update_id}."""
+        """A message from a user to the bot (`media_group_id`: a photo of an album, as
+        Telegram sends each of an album's photos in a message of its own); returns
+        {message_id, update_id}."""
         user = self.users.get(user_id)
         if user is None:
             raise DriverError(f"unknown user {user_id}; create it with POST users first")
@@ -2303,6 +2306,8 @@ class Emulator:
         content: dict[str, Any] = {}
         if photo is not None:
             content["photo"] = self.store_photo(photo, strict=False)
+            if media_group_id:
+                content["media_group_id"] = media_group_id
             if text:
                 content["caption"] = text
                 cap_ents = auto_entities(text, [])

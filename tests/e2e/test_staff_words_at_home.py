@@ -119,6 +119,25 @@ async def test_staff_photo_and_voice_are_asked_about_and_kept_only_when_tapped(
     assert await d.errors() == []
 
 
+async def test_an_album_from_staff_is_asked_about_once(linli_sandbox: Harness) -> None:
+    d = linli_sandbox.driver
+    first = await d.send(STAFF, "阳台漏水", photo=png(), media_group_id="album-1")
+    await d.send(STAFF, photo=png(), media_group_id="album-1")
+    asked = await d.expect(STAFF, "这张照片没有看出是哪项工作", since=first["message_id"])
+    await reply_to(
+        d, STAFF, "/start", "有什么可以帮您"
+    )  # the album's second photo is answered by now
+    answers = [m for m in await d.messages(STAFF, first["message_id"]) if inline_labels(m)]
+    assert [m["message_id"] for m in answers] == [asked["message_id"]], answers
+    await d.tap(STAFF, "🏠 是我自己家的事", asked["message_id"])
+    kept = await d.expect(STAFF, "先记下了", since=asked["message_id"])
+    await d.tap(STAFF, "🏠 现在登记", kept["message_id"])
+    done = await _register(d, STAFF, kept["message_id"])
+    shown = message_text(await d.expect(STAFF, "登记前您说的", since=done["message_id"]))
+    assert "照片 2 张" in shown and "阳台漏水" in shown, shown
+    assert await d.errors() == []
+
+
 async def test_a_resident_photo_outside_a_form_is_offered_as_before(
     linli_sandbox: Harness,
 ) -> None:
