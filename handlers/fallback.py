@@ -550,6 +550,23 @@ async def on_media_at_the_menu(
         if ctx is not None and photo_id and first and Role.MEMBER in roles
         else []
     )
+    if not user.registered and first and not reports and roles & {Role.STAFF, Role.ADMIN}:
+        # staff without an address here: most likely for their work; kept as their own
+        # matter only when they say it is one (🏠), as their words are
+        await _staff_media_not_read(
+            message,
+            state,
+            t,
+            caption=with_caption("", message.caption),
+            photo=photo_id,
+            voice=message.voice.file_id if message.voice else None,
+            place=(
+                [message.location.latitude, message.location.longitude]
+                if message.location
+                else None
+            ),
+        )
+        return
     if not user.registered:
         answered = await _keep_until_registered(
             message,
@@ -618,6 +635,7 @@ async def _keep_until_registered(
     *,
     text: str = "",
     photo: str | None = None,
+    more_photos: list[str] | None = None,
     voice: str | None = None,
     place: list[float] | None = None,
     staff: bool = False,
@@ -638,8 +656,9 @@ async def _keep_until_registered(
     if text and not too_long:
         said = f"{said}\n{text}" if said else text
     photos = list(kept.get("photos") or [])
-    if photo and len(photos) < MAX_PHOTOS:
-        photos.append(photo)
+    for one in [photo, *(more_photos or [])]:
+        if one and len(photos) < MAX_PHOTOS:
+            photos.append(one)
     album = message.media_group_id
     same_album = album is not None and kept.get("album") == album
     proposed = smalltalk.proposal_of(text) if text and not staff else None
@@ -682,34 +701,101 @@ OWN = "own"  # FallbackCb action: 🏠 是我自己家的事 under words staff t
 _STAFF_SAID_KEPT = 20  # the latest answers whose 🏠 still keeps the words
 
 
-async def _staff_not_read(message: Message, state: FSMContext, t: Text, text: str) -> None:
-    """Staff without an address here typed words nothing reads ('楼里的事情太多了'): not a work
-    command, so what they can say or tap instead; their 🏠 是我自己家的事 keeps the words as a
-    matter of their own, to file once they register an address (nothing is kept before)."""
-    answer = await message.answer(
-        t("fallback-staff-unread"),
+async def _staff_not_read(
+    message: Message, state: FSMContext, t: Text, text: str, *, home: bool = False
+) -> None:
+    """Staff typed words nothing reads ('楼里的事情太多了'): not a work command, so what they can
+    say or tap instead; their 🏠 是我自己家的事 makes the words a matter of their own — kept to
+    file once they register an address, or (`home`: registered as a resident here too) begun
+    as their request at once. Nothing is kept or offered to be filed before."""
+    own = "fallback-staff-unread-home" if home else "fallback-staff-unread-own"
+    lines = [t("fallback-staff-unread"), t("fallback-staff-ways"), t(own)]
+    await _ask_if_own(message, state, t, "\n".join(lines), {"text": text[:OFFER_MAX_CHARS]})
+
+
+async def _staff_media_not_read(
+    message: Message,
+    state: FSMContext,
+    t: Text,
+    *,
+    caption: str,
+    photo: str | None,
+    voice: str | None,
+    place: list[float] | None,
+) -> None:
+    """A photo, a voice note or a place sent outside any form by staff without an address here
+    (it was kept at once as a matter of theirs): what they can say or tap for work, and 🏠 是我
+    自己家的事, which alone keeps it for the request after registering. The further photos of
+    one album join the first's answer."""
+    album = message.media_group_id
+    said = await staff_said(state).get_data()
+    if album is not None:
+        for entry in said.values():
+            if isinstance(entry, dict) and entry.get("album") == album:
+                photos = list(entry.get("photos") or [])
+                if photo and len(photos) < MAX_PHOTOS:
+                    entry["photos"] = [*photos, photo]
+                entry["text"] = with_caption(str(entry.get("text") or ""), caption)[
+                    :OFFER_MAX_CHARS
+                ]
+                await staff_said(state).set_data(said)
+                return
+    kind = "photo" if photo else "voice" if voice else "place"
+    lines = [
+        t("fallback-staff-media-unread", kind=kind),
+        t("fallback-staff-ways"),
+        t("fallback-staff-media-own", kind=kind),
+    ]
+    entry = {
+        "text": caption[:OFFER_MAX_CHARS],
+        "photos": [photo] if photo else [],
+        "voice": voice,
+        "place": place,
+        "album": album,
+    }
+    await _ask_if_own(message, state, t, "\n".join(lines), entry)
+
+
+async def _ask_if_own(
+    message: Message, state: FSMContext, t: Text, answer: str, entry: dict[str, Any]
+) -> None:
+    """The answer with 🏠 是我自己家的事, what was sent kept beside it for that button only."""
+    asked = await message.answer(
+        answer,
         reply_markup=inline_kb(
             [[(t("fallback-own-matter-button"), FallbackCb(action=OWN).pack())]]
         ),
     )
     said = await staff_said(state).get_data()
-    said[str(answer.message_id)] = text[:OFFER_MAX_CHARS]
+    said[str(asked.message_id)] = entry
     await staff_said(state).set_data(dict(list(said.items())[-_STAFF_SAID_KEPT:]))
+
+
+def _own_entry(entry: Any) -> dict[str, Any] | None:
+    """What an answer's 🏠 keeps: words (stored bare before photos were asked about too), or
+    words, photos, a voice note and a place; None when there is nothing."""
+    if isinstance(entry, str):
+        entry = {"text": entry}
+    if not isinstance(entry, dict):
+        return None
+    if not any(entry.get(k) for k in ("text", "photos", "voice", "place")):
+        return None
+    return entry
 
 
 @router.callback_query(FallbackCb.filter(F.action == OWN))
 async def on_own_matter(query: CallbackQuery, state: FSMContext, user: User, t: Text) -> None:
-    """🏠 是我自己家的事: the words above it are the staff member's own matter, kept for the
-    request after registering their address (as a resident's are), or, registered since,
-    offered to be filed."""
+    """🏠 是我自己家的事: what was sent above it is the staff member's own matter, kept for the
+    request after registering their address (as a resident's is), or, registered, begun as
+    their request."""
     if await answered_before(query, state, t):
         return
     if not isinstance(query.message, Message):
         await query.answer(t("err-stale-button"), show_alert=True)
         return
     said = await staff_said(state).get_data()
-    text = said.pop(str(query.message.message_id), None)
-    if not isinstance(text, str) or not text:
+    entry = _own_entry(said.pop(str(query.message.message_id), None))
+    if entry is None:
         log.info(
             "own-matter tap without its words: user %s message %s",
             user.id,
@@ -720,10 +806,36 @@ async def on_own_matter(query: CallbackQuery, state: FSMContext, user: User, t: 
     await staff_said(state).set_data(said)
     await query.answer()
     await settle_offer(query.message, state, t, OWN)
+    text = str(entry.get("text") or "")
+    photos = [str(p) for p in entry.get("photos") or []]
+    voice = entry.get("voice")
+    place = entry.get("place")
     if not user.registered:
-        await _keep_until_registered(query.message, state, t, text=text)
+        await _keep_until_registered(
+            query.message,
+            state,
+            t,
+            text=text,
+            photo=photos[0] if photos else None,
+            more_photos=photos[1:],
+            voice=str(voice) if voice else None,
+            place=list(place) if place else None,
+        )
         return
-    await _draft_words(state, text)
+    typed: dict[str, Any] = {
+        "typed_text": text,
+        "typed_photos": photos,
+        "typed_voice": [voice] if voice else None,
+        "typed_place": place,
+        "typed_album": None,
+        "typed_about": None,
+    }
+    if await state.get_state() is None:
+        # their own matter, as they said: the request begun with it (no second question)
+        await _start_typed_draft(query.message, state, t, typed)
+        return
+    # in the middle of a form: offered to be filed, the form left as it is
+    await state.update_data(typed)
     await _remember_offer(state, await _offer(query.message, t, text))
 
 
@@ -1332,6 +1444,12 @@ async def on_unknown_message(
         notes = await typed_note_buttons(ctx, text) if ctx is not None else []
         # '周阿姨住几楼 她电话多少': not ours to give; the community can reach them for them
         private = t("fallback-neighbour-private") if smalltalk.asks_neighbour(text) else None
+        if roles & {Role.STAFF, Role.ADMIN} and not (notes or ask or private):
+            # staff living here too: most likely about their work, in words nothing here
+            # reads; what they can say, and 🏠 to report it as their own household's matter
+            await state.update_data(typed_offer=None)
+            await _staff_not_read(message, state, t, text, home=True)
+            return
         offer = await _offer(message, t, text, notes, ask=ask, lead=private)
         if notes:
             # a member's words may each be a note for the community ('家里没人' then '敲门没人在

@@ -251,6 +251,8 @@ async def _building_text(ctx: OrderCtx, said: str) -> str:
         )
         if count.building.households:
             line += t("staff-building-planned", planned=count.building.households)
+        if count.no_room:  # people counted, but in no household: said, not left to guess
+            line += t("staff-building-no-room", count=count.no_room)
         lines.append(line)
     lines.append(t("staff-building-note"))
     return "\n".join(lines)

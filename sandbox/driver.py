@@ -159,9 +159,11 @@ class Driver:
         voice_duration: int = 1,
         reply_to_message_id: int | None = None,
         forward: tuple[int, int] | None = None,
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
-        """POST send: a message from the user; returns {message_id, update_id}. `forward`
-        (chat id, message id): the user forwards that message instead."""
+        """POST send: a message from the user (`media_group_id` with a photo: one photo of an
+        album); returns {message_id, update_id}. `forward` (chat id, message id): the user
+        forwards that message instead."""
         body: dict[str, Any] = {"from": user_id}
         if chat is not None:
             body["chat"] = chat
@@ -182,6 +184,8 @@ class Driver:
             body["reply_to_message_id"] = reply_to_message_id
         if forward is not None:
             body["forward"] = {"chat": forward[0], "message_id": forward[1]}
+        if media_group_id is not None:
+            body["media_group_id"] = media_group_id
         result: dict[str, Any] = await self._call("POST", "send", body=body)
         return result
 

@@ -242,6 +242,9 @@ def setup_driver_routes(emu: Emulator) -> None:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise DriverError("location out of range")
             location = {"latitude": lat, "longitude": lon}
+        album = body.get("media_group_id")
+        if album is not None and not isinstance(album, str):
+            raise DriverError("media_group_id must be a string")
         return emu.user_message(
             user_id=user_id,
             chat_id=chat_id,
@@ -254,6 +257,7 @@ def setup_driver_routes(emu: Emulator) -> None:
                 body.get("reply_to_message_id"), "reply_to_message_id", required=False
             ),
             forward=_forward(body.get("forward")),
+            media_group_id=album,
         )
 
     async def click(request: web.Request) -> Any:

@@ -2266,6 +2266,7 @@ class Emulator:
         voice: tuple[bytes, int] | None = None,
         reply_to_message_id: int | None = None,
         forward: tuple[int, int] | None = None,
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
         """A message from a user to the bot; returns {message_id, update_id}.
 
@@ -2273,7 +2274,9 @@ class Emulator:
         the channel: no `from`, `sender_chat` the channel, a `channel_post` update for the bot.
         `forward` (chat id, message id): the user forwards that message, which they can see (a
         chat they are in, or a public one with a username), its content with `forward_origin`
-        as Telegram sets it (a channel's post: type "channel" with the chat and message id)."""
+        as Telegram sets it (a channel's post: type "channel" with the chat and message id).
+        `media_group_id`: a photo of an album, as Telegram sends each of an album's photos in a
+        message of its own."""
         user = self.users.get(user_id)
         if user is None:
             raise DriverError(f"unknown user {user_id}; create it with POST users first")
@@ -2297,6 +2300,8 @@ class Emulator:
             content = self._forwarded(user_id, *forward)
         elif photo is not None:
             content["photo"] = self.store_photo(photo, strict=False)
+            if media_group_id:
+                content["media_group_id"] = media_group_id
             if text:
                 content["caption"] = text
                 cap_ents = auto_entities(text, [])

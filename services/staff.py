@@ -480,12 +480,14 @@ async def office_staff(
 @dataclass(frozen=True)
 class BuildingCount:
     """Who is registered in Linli as living in a building: people, and the rooms they give
-    (households); `building.households` is the number the org structure was given."""
+    (households); `no_room`: those of them with no room on file, counted as people only;
+    `building.households` is the number the org structure was given."""
 
     community: Community
     building: Building
     residents: int
     households: int
+    no_room: int = 0
 
 
 @dataclass(frozen=True)
@@ -541,6 +543,7 @@ async def building_residents(
                 building=building,
                 residents=len(rooms),
                 households=len({r.strip() for r in rooms if r and r.strip()}),
+                no_room=sum(1 for r in rooms if not (r and r.strip())),
             )
         )
     return BuildingsAsked(counted=counted, elsewhere=len(mine) < len(named))

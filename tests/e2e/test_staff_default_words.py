@@ -4,9 +4,9 @@
 what they can say or tap instead, and 🏠 是我自己家的事, which alone keeps the words (those of
 the answer tapped) for the request after registering an address. Staff also ask '今天谁值班'
 (the offices' contacts and staff: Linli keeps no roster), '1号楼有几户' (its residents
-registered in Linli, within their area), '谁还没处理诉求' (📋 待办诉求); an admin's
-'给所有社区发个通知' opens the notice form at 所有社区的所有居民. A resident saying the same
-words is answered as before.
+registered in Linli, within their area; those with no room on file counted as people only, and
+said so), '谁还没处理诉求' (📋 待办诉求); an admin's '给所有社区发个通知' opens the notice
+form at 所有社区的所有居民. A resident saying the same words is answered as before.
 (handlers.fallback._staff_not_read / on_own_matter, handlers.staff_words.open_named)"""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ ADMIN = 1001  # 王主任
 STAFF = 2001  # 李社工, 阳光社区
 GRID_WORKER = 2002  # 张网格员, 阳光社区 第一网格 (1号楼 2号楼 3号楼)
 ZHOU = 4001  # 周阿姨, a resident of 阳光社区 1号楼
+WU = 4002  # 吴大爷, 阳光社区 1号楼 502
 UNREAD = "没有看出是哪项工作"
 
 
@@ -102,6 +103,26 @@ async def test_how_many_live_in_a_building_within_their_area(linli_sandbox: Harn
     assert "人，" not in other
     away = message_text(await reply_to(d, STAFF, "东1栋有几户", "东1栋"))  # 和谐社区's
     assert "不在您负责的楼栋里" in away, away
+    assert await d.errors() == []
+
+
+async def test_households_say_who_has_no_room_on_file(linli_sandbox: Harness) -> None:
+    h = linli_sandbox
+    d = h.driver
+    # 1号楼: 周阿姨 and 黄奶奶 in 302, 吴大爷 with no room on file: counted as a resident,
+    # in no household, and said so (the count alone read as if one of three was left out)
+    async with h.sessionmaker() as session:
+        wu = await session.get(User, WU)
+        assert wu is not None
+        wu.room = None
+        await session.commit()
+    counted = message_text(await reply_to(d, GRID_WORKER, "1号楼有几户", "1号楼"))
+    assert "3 人，1 户" in counted and "另有 1 位居民没登记房号" in counted, counted
+    await _in_english(h, STAFF)
+    english = message_text(
+        await reply_to(d, STAFF, "How many households in building 1?", "registered in Linli")
+    )
+    assert "1 resident has no room number on file" in english, english
     assert await d.errors() == []
 
 

@@ -373,15 +373,29 @@ howto-office = { $registered ->
 
 fallback-kept-until-registered = We have noted what you told us. To report it to the community, please register your address first (it takes a minute); right after, it goes on to your request, with no need to tell us again.
 fallback-kept-until-registered-staff = If it is about your own home, it is noted: register your address with the button below and it goes on to your request, with no need to say it again.
-# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
-# what they can say instead, and a button for when it is about their own home
+# staff typed words nothing reads (handlers.fallback._staff_not_read): what they can say
+# instead (fallback-staff-ways), and a button for when it is about their own home
 fallback-staff-unread = I could not tell which part of your work that is. For work, you can say these or tap the menu buttons:
+# a photo, a voice note or a place sent by staff without an address here, outside any form
+fallback-staff-media-unread = I could not tell which part of your work { $kind ->
+    [photo] this photo is
+    [voice] this voice message is
+   *[place] this location is
+} for. For work, you can say these or tap the menu buttons:
+fallback-staff-ways =
     • “queue”: requests waiting ({ menu-order-queue })
     • “file for a resident”: for a resident who phoned or came in ({ menu-order-on-behalf })
     • “stats this week”: the figures ({ menu-order-stats })
     • “find Zhou”: look a matter up, or send its number, e.g. 00012
     • “new meeting”: meetings and polls ({ menu-consult-staff })
-    If it is about your own home, tap the button below: it is noted and goes on to your request once you register your address.
+fallback-staff-unread-own = If it is about your own home, tap the button below: it is noted and goes on to your request once you register your address.
+fallback-staff-media-own = If it is about your own home, tap the button below: the { $kind ->
+    [photo] photo
+    [voice] voice message
+   *[place] location
+} is noted and goes on to your request once you register your address. Nothing is kept unless you tap it.
+# staff who also registered their home address here: the button begins their own request
+fallback-staff-unread-home = If it is about your own home, tap the button below to report it to the community, as residents do.
 fallback-own-matter-button = 🏠 It is about my own home
 fallback-choice-own = About my own home
 

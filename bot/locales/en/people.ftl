@@ -532,6 +532,11 @@ staff-building-count = { $community }, { $building }: { $residents ->
         [one] 1 household
        *[other] { $households } households
     }
+# some of them gave no room: counted among the people, in no household
+staff-building-no-room = ; { $count ->
+        [one] 1 resident has
+       *[other] { $count } residents have
+    } no room number on file, counted among the residents but in no household
 staff-building-planned = ({ $planned } households in the building records)
 staff-building-note = These are residents who registered their address in Linli, not census or household-registration figures.
 staff-building-not-yours = “{ $building }” is not one of the buildings you look after.

@@ -346,15 +346,29 @@ howto-office = { $registered ->
 
 fallback-kept-until-registered = 您说的我们先记下了。要把这件事报给社区，需要先登记您的住址（只要一分钟）；登记好后接着提交，不用再说一遍。
 fallback-kept-until-registered-staff = 如果说的是您自己家的事，已经先记下了：点下面的按钮登记住址，登记好后接着提交，不用再说一遍。
-# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
-# what they can say instead, and a button for when it is about their own home
+# staff typed words nothing reads (handlers.fallback._staff_not_read): what they can say
+# instead (fallback-staff-ways), and a button for when it is about their own home
 fallback-staff-unread = 这句话没有看出是哪项工作。工作上的事可以这样说，或点菜单里的按钮：
+# a photo, a voice note or a place sent by staff without an address here, outside any form
+fallback-staff-media-unread = { $kind ->
+    [photo] 这张照片
+    [voice] 这段语音
+   *[place] 这个位置
+}没有看出是哪项工作。工作上的事可以这样说，或点菜单里的按钮：
+fallback-staff-ways =
     •「待办」：待处理的诉求（{ menu-order-queue }）
     •「代居民登记」：替打电话或上门的居民登记（{ menu-order-on-behalf }）
     •「本周统计」：台账数字（{ menu-order-stats }）
     •「查一下周阿姨的诉求」：找某件事，也可以直接发编号，如 00012
     •「议事管理」：会议和投票（{ menu-consult-staff }）
-    如果说的是您自己家的事，请点下面的按钮：这句话会先记下，登记住址后接着提交。
+fallback-staff-unread-own = 如果说的是您自己家的事，请点下面的按钮：这句话会先记下，登记住址后接着提交。
+fallback-staff-media-own = 如果是您自己家的事，请点下面的按钮：{ $kind ->
+    [photo] 照片
+    [voice] 语音
+   *[place] 位置
+}会先记下，登记住址后接着提交；不点就不会记下。
+# staff who also registered their home address here: the button begins their own request
+fallback-staff-unread-home = 如果说的是您自己家里的事，请点下面的按钮，接着把它报给社区，和居民报事一样。
 fallback-own-matter-button = 🏠 是我自己家的事
 fallback-choice-own = 是我自己家的事
 

@@ -497,6 +497,8 @@ staff-duty-no-staff = 还没有登记工作人员。
 staff-duty-grid-worker = { $name }（{ $grid }）
 # '1号楼有几户': residents registered in Linli, within the asker's area
 staff-building-count = { $community } { $building }：在邻里登记的居民 { $residents } 人，{ $households } 户
+# some of them gave no room: counted among the people, in no household
+staff-building-no-room = ；另有 { $count } 位居民没登记房号，算进了人数，没算进户数
 staff-building-planned = （楼栋资料里共 { $planned } 户）
 staff-building-note = 这是在邻里登记了住址的居民，不是人口普查或户籍的数字。
 staff-building-not-yours = 「{ $building }」不在您负责的楼栋里。

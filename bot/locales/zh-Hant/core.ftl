@@ -349,15 +349,29 @@ howto-office = { $registered ->
 
 fallback-kept-until-registered = 您說的我們先記下了。要把這件事報給社區，需要先登記您的住址（只要一分鐘）；登記好後接著提交，不用再說一遍。
 fallback-kept-until-registered-staff = 如果說的是您自己家的事，已經先記下了：點下面的按鈕登記住址，登記好後接著提交，不用再說一遍。
-# staff not registered as residents typed words nothing reads (handlers.staff_words.not_read):
-# what they can say instead, and a button for when it is about their own home
+# staff typed words nothing reads (handlers.fallback._staff_not_read): what they can say
+# instead (fallback-staff-ways), and a button for when it is about their own home
 fallback-staff-unread = 這句話沒有看出是哪項工作。工作上的事可以這樣說，或點菜單裡的按鈕：
+# a photo, a voice note or a place sent by staff without an address here, outside any form
+fallback-staff-media-unread = { $kind ->
+    [photo] 這張照片
+    [voice] 這段語音
+   *[place] 這個位置
+}沒有看出是哪項工作。工作上的事可以這樣說，或點菜單裡的按鈕：
+fallback-staff-ways =
     •「待辦」：待處理的訴求（{ menu-order-queue }）
     •「代居民登記」：替打電話或上門的居民登記（{ menu-order-on-behalf }）
     •「本週統計」：台賬數字（{ menu-order-stats }）
     •「查一下週阿姨的訴求」：找某件事，也可以直接發編號，如 00012
     •「議事管理」：會議和投票（{ menu-consult-staff }）
-    如果說的是您自己家的事，請點下面的按鈕：這句話會先記下，登記住址後接著提交。
+fallback-staff-unread-own = 如果說的是您自己家的事，請點下面的按鈕：這句話會先記下，登記住址後接著提交。
+fallback-staff-media-own = 如果是您自己家的事，請點下面的按鈕：{ $kind ->
+    [photo] 照片
+    [voice] 語音
+   *[place] 位置
+}會先記下，登記住址後接著提交；不點就不會記下。
+# staff who also registered their home address here: the button begins their own request
+fallback-staff-unread-home = 如果說的是您自己家裡的事，請點下面的按鈕，接著把它報給社區，和居民報事一樣。
 fallback-own-matter-button = 🏠 是我自己家的事
 fallback-choice-own = 是我自己家的事
 

@@ -500,6 +500,8 @@ staff-duty-no-staff = 還沒有登記工作人員。
 staff-duty-grid-worker = { $name }（{ $grid }）
 # '1號樓有幾戶': residents registered in Linli, within the asker's area
 staff-building-count = { $community } { $building }：在鄰里登記的居民 { $residents } 人，{ $households } 戶
+# some of them gave no room: counted among the people, in no household
+staff-building-no-room = ；另有 { $count } 位居民沒登記房號，算進了人數，沒算進戶數
 staff-building-planned = （樓棟資料裡共 { $planned } 戶）
 staff-building-note = 這是在鄰里登記了住址的居民，不是人口普查或戶籍的數字。
 staff-building-not-yours = 「{ $building }」不在您負責的樓棟裡。
