@@ -44,7 +44,7 @@ async def on_assign_typed(message: Message, ctx: OrderCtx) -> None:
         now=ctx.now(),
     )
     if found.request is not None:  # not ordered yet: its card, whose 📤 派单 comes first
-        await show_card(message, ctx, found.request)
+        await show_card(message, ctx, found.request, duplicates=True)
         await message.answer(
             t("assign-typed-issue-first", number=found.request.number, name=said.name)
         )

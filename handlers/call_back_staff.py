@@ -17,7 +17,15 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
 from handlers.context import OrderCtx
 from handlers.menu import is_skip, labels
-from handlers.order_ui import OrderCb, answer_once, button, keyboard, reply, urgent_reasons
+from handlers.order_ui import (
+    OrderCb,
+    answer_once,
+    button,
+    keyboard,
+    reply,
+    resident_hears_at,
+    urgent_reasons,
+)
 from handlers.text_steps import refuse_button_labels
 from handlers.triage_staff import redraw_staff_card, show_card
 from services import call_back as call_service
@@ -141,7 +149,11 @@ async def on_settled(
         return
     assert out.request is not None
     await _redraw(query, values, ctx, callback_data.ref)  # first: it reads so when told
-    said = ctx.t("order-callback-settled", number=out.request.number)
+    held = await resident_hears_at(ctx.session, ctx.t, ctx.settings, out, now=ctx.now())
+    if held is not None:  # quiet hours hold the resident's notice: said when it goes
+        said = ctx.t("order-callback-settled-night", number=out.request.number, at=held)
+    else:
+        said = ctx.t("order-callback-settled", number=out.request.number)
     await reply(query, said, reply_markup=ctx.main_menu())
     await ctx.deliver(out.pending)
 

@@ -103,7 +103,9 @@ async def on_number(message: Message, ctx: OrderCtx) -> None:
     if found.request is None:
         await message.answer(ctx.t("lookup-request-none", number=f"{number:05d}"))
     elif found.as_staff:
-        await show_card(message, ctx, found.request)
+        # a new matter's likely duplicates, as on the card sent when it was filed and on the
+        # queue's (before, a card opened by its number had none)
+        await show_card(message, ctx, found.request, duplicates=True)
         if (action := _action_said(message.text)) is not None:
             await message.answer(ctx.t("card-action-tap", button=ctx.t(action.value)))
     else:

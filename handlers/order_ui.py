@@ -35,7 +35,7 @@ from services.order_common import (
     voice_placeholder_key,
     written_text,
 )
-from services.order_notices import CB_PREFIX, deliver
+from services.order_notices import CB_PREFIX, deliver, held_for_night
 from services.order_titles import fit
 from services.places import line
 from services.urges import urges_of
@@ -111,6 +111,24 @@ def local(
     if moment is None:
         return "-"
     return t("date-time", **when_args(moment, zone=settings.zone, now=now or moment))
+
+
+async def resident_hears_at(
+    session: AsyncSession,
+    t: Text,
+    settings: Settings,
+    out: order_service.Outcome,
+    *,
+    now: datetime,
+) -> str | None:
+    """At night: when the resident of `out`'s request gets the notices the action caused
+    ('11月24日（周二）07:00'), quiet hours holding them all till the morning; None when they go
+    now, or none is for the resident (staff are then told 已告知 / nothing)."""
+    req = out.request
+    if req is None or req.resident_id is None:
+        return None
+    held = await held_for_night(session, out.notices, chat_id=req.resident_id, now=now)
+    return local(t, settings, held, now=now) if held is not None else None
 
 
 async def changed_by(
@@ -260,6 +278,7 @@ async def request_card(
     if req.result_note and req.status not in ("new",):
         lines.append(t("order-card-result", note=typed(req.result_note)))
     # how the resident judged each result: staff reopening a matter read why it came back
+    called: bool | None = None  # whether staff had a phone to call (read once, if needed)
     for rating in await order_service.ratings_of(session, int(req.id or 0)):
         line = t(
             "order-card-rating" if staff else "order-card-rating-mine",
@@ -270,7 +289,11 @@ async def request_card(
         if rating.rater_id != req.resident_id:  # 电话回访: staff recorded what was said
             recorder = await session.get(User, rating.rater_id) if staff else None
             recorded_by = recorder.display_name if recorder is not None else None
-            line += t("order-card-rating-by-phone", staff=recorded_by or "none")
+            if called is None:
+                called = bool((await order_service.contact_of(session, req=req))[1])
+            # no phone to call: recorded after a visit, not said to be by phone
+            key = "order-card-rating-by-phone" if called else "order-card-rating-recorded"
+            line += t(key, staff=recorded_by or "none")
         lines.append(line)
     if req.status == RequestStatus.CLOSED and await order_service.closed_unrated(session, req=req):
         # no rating in the follow-up window: why it closed (and, to the resident, where to go)

@@ -68,12 +68,20 @@ async def on_phone_rating(
     name, phone = await order_service.contact_of(ctx.session, req=req)
     if isinstance(query.message, Message):  # the card, redrawn once the rating is in
         await state.update_data(phone_card=query.message.message_id)
+    await state.update_data(visit=not phone)
     rows = [[button(t(_LABELS[score]), "sphs", req.id, extra)] for extra, score in _SCORES.items()]
-    await reply(
-        query,
-        t("order-ask-phone-rating", number=req.number, name=name or "-", phone=phone or "-"),
-        reply_markup=keyboard(rows),
-    )
+    if phone:
+        said = t("order-ask-phone-rating", number=req.number, name=name or "-", phone=phone)
+    else:  # no call to make ('电话：-' before): a visit, or the resident's own tap in the chat
+        room, in_chat = await order_service.reach_without_phone(ctx.session, req=req)
+        said = t(
+            "order-ask-visit-rating",
+            number=req.number,
+            name=name or "-",
+            room=room or "none",
+            chat="yes" if in_chat else "no",
+        )
+    await reply(query, said, reply_markup=keyboard(rows))
 
 
 @router.callback_query(OrderCb.filter(F.action == "sphs"))
@@ -157,11 +165,9 @@ async def _record(message: Message, state: FSMContext, ctx: OrderCtx, comment: s
     req = out.request
     assert req is not None
     score = t(_LABELS[Score(values["score"])])
-    key = (
-        "order-phone-rated-reopened"
-        if req.status == RequestStatus.REOPENED
-        else "order-phone-rated"
-    )
+    key = "order-visit-rated" if values.get("visit") else "order-phone-rated"
+    if req.status == RequestStatus.REOPENED:
+        key += "-reopened"
     await message.answer(t(key, number=req.number, score=score), reply_markup=ctx.main_menu())
     card = values.get("card")
     if isinstance(card, int):

@@ -31,6 +31,7 @@ from handlers.order_ui import (
     keyboard,
     order_title,
     reply,
+    resident_hears_at,
 )
 from handlers.registration import kept_draft
 from handlers.text_steps import refuse_button_labels
@@ -714,7 +715,11 @@ async def on_verify(query: CallbackQuery, callback_data: OrderCb, ctx: OrderCtx)
             raise  # still waiting: something else moved
         return
     assert out.order is not None
-    said = ctx.t("order-verified", number=out.order.number)
+    held = await resident_hears_at(ctx.session, ctx.t, ctx.settings, out, now=ctx.now())
+    if held is not None:  # quiet hours hold the rating request: said when it goes
+        said = ctx.t("order-verified-night", number=out.order.number, at=held)
+    else:
+        said = ctx.t("order-verified", number=out.order.number)
     card = query.message
     if isinstance(card, Message) and await _is_staff_card(ctx, out.order.id, card.message_id):
         # the staff member's card of the order: it goes on reading as the order is (已验收,

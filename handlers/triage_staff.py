@@ -44,6 +44,7 @@ from handlers.order_ui import (
     reply,
     request_card,
     request_text,
+    resident_hears_at,
     send_whole,
     short,
     status_text,
@@ -341,7 +342,10 @@ async def _card_markup(session: AsyncSession, t: Text, req: Request) -> Any:
     elif req.status == RequestStatus.TRANSFERRED:
         rows.append([button(t("order-btn-answer"), "sans", rid)])
     elif req.status == RequestStatus.DONE:  # awaiting the resident's rating: or a call's
-        rows.append([button(t("order-btn-phone-rating"), "sphone", rid)])
+        # no phone to call: the rating is recorded after a visit (not offered as a call)
+        _, phone = await order_service.contact_of(session, req=req)
+        key = "order-btn-phone-rating" if phone else "order-btn-visit-rating"
+        rows.append([button(t(key), "sphone", rid)])
     elif req.status == RequestStatus.ORDERED:
         orders = await order_service.orders_of_request(session, request_id=rid or 0)
         for order in orders[:1]:
@@ -989,7 +993,14 @@ async def on_issue_publish(
         text += "\n\n" + t("order-issued-too-few" + end, count=offered, need=need)
         markup = offer_all
     await ctx.deliver(out.pending)
-    text += await _held_offers(ctx, out.order)
+    offers_held = await _held_offers(ctx, out.order)
+    text += offers_held
+    # the resident's 已派单 notice waits for the morning too: said when it goes
+    held = await resident_hears_at(ctx.session, t, ctx.settings, out, now=ctx.now())
+    if held is not None:
+        lead = "no" if offers_held else "yes"  # the 🌙 line above says it is quiet hours
+        gap = "\n" if offers_held else "\n\n"
+        text += gap + t("order-issued-resident-night", at=held, lead=lead)
     if values.get("card") and isinstance(query.message, Message):
         await _redraw_card(query.message, int(values["card"]), ctx, callback_data.ref)
         await edit_or_send(query, text, markup)
@@ -1129,6 +1140,7 @@ _TOLD_AT_NIGHT = {
     "order-answer-recorded": "order-answer-recorded-night",
     "order-declined": "order-declined-night",
     "order-result-sent": "order-result-sent-night",
+    "order-closed": "order-closed-night",
 }
 
 
@@ -1141,12 +1153,10 @@ async def _done(
     into = getattr(out.request, "merged_into_id", None)
     args: dict[str, Any] = {"into": f"{into:05d}"} if into else {}
     if key in _TOLD_AT_NIGHT:  # quiet hours hold the resident's notice: said when it goes
-        held = await order_notices.held_for_night(
-            ctx.session, out.notices, chat_id=out.request.resident_id, now=ctx.now()
-        )
+        held = await resident_hears_at(ctx.session, ctx.t, ctx.settings, out, now=ctx.now())
         if held is not None:
             key = _TOLD_AT_NIGHT[key]
-            args["at"] = local(ctx.t, ctx.settings, held, now=ctx.now())
+            args["at"] = held
     text = ctx.t(key, number=out.request.number, **args)
     if key == "order-merged":
         text += await _merge_buildings_warning(ctx, out.request)

@@ -380,10 +380,27 @@ class NamedPlace:
 
 # what marks a building in a description: '3号楼', '3栋', '3幢', '3座', '阳光苑3号院' …
 _PLACE_MARK = re.compile(r"号楼|栋|幢|座|号院")
-# the words estates are named with ('幸福里花园小区', '东苑', '梅林新村'): a text with none of
-# them (and no building's mark) names no building, and costs no query. An estate named only
-# 'X里' is left out: '里' is in most sentences ('家里', '这里')
-_ESTATE_WORD = re.compile(r"小区|花园|家园|新村|公寓|大厦|公馆|[苑园村坊府湾庭阁]")
+# the words estates are named with ('幸福里花园小区', '东苑', '梅林新村', '幸福里'): a text with
+# none of them (and no building's mark) names no building, and costs no query. '里' ends an
+# estate's name ('幸福里', '和平里') but is in most sentences as 'in' ('家里', '这里', '楼道里',
+# '柜子里', '里面'): it counts only after a word that is no room, container, place or pronoun
+# (the building's name still has to be found whole in the words: '里' alone matches nothing)
+_IN_WORD_BEFORE_LI = (
+    "家这那哪屋楼院心手眼嘴脑肚头梦夜日月年话信群网梯室房厅厨厕所间台库道管箱柜桶袋盒包"
+    "瓶罐锅碗盆缸池井沟洞坑缝槽子车店厂区村镇城乡县市省国街巷田山水土窗门墙被窝公千万英"
+    "海湖河林园场馆校班课机天位地会"
+)
+_ESTATE_WORD = re.compile(
+    rf"小区|花园|家园|新村|公寓|大厦|公馆|[苑园村坊府湾庭阁]"
+    rf"|(?<=[\u4e00-\u9fff])(?<![{_IN_WORD_BEFORE_LI}])里(?![面边头外])"
+)
+
+
+def may_name_estate(text: str) -> bool:
+    """Whether the words have an estate's word or a building's mark at all (else no building
+    can be named in them, and none is looked up): '幸福里的路灯坏了' yes, '家里漏水' no."""
+    plain = _normal(text)
+    return _PLACE_MARK.search(plain) is not None or _ESTATE_WORD.search(plain) is not None
 
 
 def _place_forms(name: str) -> list[str]:
@@ -410,7 +427,7 @@ async def named_place(
     if not plain:
         return None
     marked = _PLACE_MARK.search(plain) is not None
-    if not marked and _ESTATE_WORD.search(plain) is None:
+    if not may_name_estate(plain):
         return None  # neither a building's mark nor an estate's word: no query
     stmt = select(Building).where(col(Building.community_id) == community_id)
     buildings = list((await session.exec(stmt)).all())

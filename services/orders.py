@@ -3644,6 +3644,16 @@ async def contact_of(session: AsyncSession, *, req: Request) -> tuple[str | None
     return name, phone
 
 
+async def reach_without_phone(session: AsyncSession, *, req: Request) -> tuple[str, bool]:
+    """For the follow-up of a resident who left no phone: the room to call at ('' when none is
+    known) and whether they can still rate in the chat themselves (they have one with the bot
+    and have not blocked it)."""
+    resident = await session.get(User, req.resident_id) if req.resident_id else None
+    room = req.room or (resident.room if resident is not None else None) or ""
+    in_chat = resident is not None and not resident.blocked_bot
+    return room, in_chat
+
+
 async def _record_rating(
     session: AsyncSession,
     req: Request,

@@ -233,10 +233,10 @@ async def test_unsatisfied_tap_reopens_at_once_and_the_reason_follows(
         await d.expect(STAFF, f"诉求 {number} · 重新办理", since=reason["message_id"])
     )
     assert "办理结果：已清理楼道杂物" in card, card
-    assert "居民评价（" in card and "）：😞 不满意 · 三楼拐角还堆着旧家具" in card, card
+    assert " 居民评价：😞 不满意 · 三楼拐角还堆着旧家具" in card, card
     mine = await reply_to(d, WU, "📂 我的诉求", "我的诉求（共")
     await d.tap(WU, f"查看 {number}", mine["message_id"])
-    view = message_text(await d.expect(WU, "您的评价（", since=mine["message_id"]))
+    view = message_text(await d.expect(WU, " 您的评价：", since=mine["message_id"]))
     assert "😞 不满意 · 三楼拐角还堆着旧家具" in view, view
     assert "居民评价" not in view, view
 

@@ -22,6 +22,13 @@ from tests.e2e.conftest import Harness
 from tests.orders.test_e2e_cycle import LIU, STAFF, WU, ZHOU, _file, _open_card, png
 from tests.orders.test_e2e_qa import _handle_directly
 from tests.orders.test_e2e_rate_from_card import _buttons, _card, _now
+from tests.support import message_once
+
+
+async def _reads(d: Any, chat: int, message_id: int, said: str) -> dict[str, Any]:
+    """The notice `message_id` once it reads `said`: it is redrawn through the outbox, a moment
+    after the card the rating was tapped on, whose own rating line says it too."""
+    return await message_once(d, chat, message_id, lambda m: said in message_text(m))
 
 
 async def test_rated_on_the_card_the_notice_says_so(linli_sandbox: Harness) -> None:
@@ -35,7 +42,7 @@ async def test_rated_on_the_card_the_notice_says_so(linli_sandbox: Harness) -> N
     await d.tap(WU, "😊 满意", card["message_id"])
     await d.expect(WU, "评价已记下", since=card["message_id"])
     # the notice, above, is redrawn: the result it told, how it was rated, no buttons
-    now = await d.expect(WU, "您的评价：😊 满意", since=ask["message_id"] - 1)
+    now = await _reads(d, WU, ask["message_id"], "您的评价：😊 满意")
     assert now["message_id"] == ask["message_id"]
     text = message_text(now)
     assert "已清运垃圾桶" in text and "打个分" not in text, text
@@ -54,7 +61,7 @@ async def test_unsatisfied_on_the_card_the_notice_says_handled_again(
     card = await _card(h, number, ask["message_id"])
     await d.tap(WU, "😞 不满意", card["message_id"])
     await d.expect(WU, "很抱歉没让您满意", since=card["message_id"])
-    now = await d.expect(WU, "您的评价：😞 不满意", since=ask["message_id"] - 1)
+    now = await _reads(d, WU, ask["message_id"], "您的评价：😞 不满意")
     assert now["message_id"] == ask["message_id"]
     assert "已转给社区重新办理" in message_text(now) and not _buttons(now), message_text(now)
     assert await d.errors() == []
@@ -172,7 +179,7 @@ async def test_rated_on_the_card_the_reminder_says_so_too(linli_sandbox: Harness
     await d.expect(WU, "评价已记下", since=card["message_id"])
     await service.drain()
     for message_id in (ask["message_id"], reminder["message_id"]):
-        now = await d.expect(WU, "您的评价：🙂 基本满意", since=message_id - 1)
+        now = await _reads(d, WU, message_id, "您的评价：🙂 基本满意")
         assert now["message_id"] == message_id and not _buttons(now), message_text(now)
     assert "您满意吗" not in message_text(await _now(h, reminder["message_id"]))
     assert await d.errors() == []
@@ -209,7 +216,7 @@ async def test_a_notice_with_the_result_photo_keeps_it(linli_sandbox: Harness) -
     card = await d.expect(ZHOU, f"诉求 {number} · 已办结待评价", since=mine["message_id"])
     await d.tap(ZHOU, "😊 满意", card["message_id"])
     await d.expect(ZHOU, "评价已记下", since=card["message_id"])
-    now = await d.expect(ZHOU, "您的评价：😊 满意", since=ask["message_id"] - 1)
+    now = await _reads(d, ZHOU, ask["message_id"], "您的评价：😊 满意")
     assert now["message_id"] == ask["message_id"] and now.get("photo") == ask["photo"]
     assert "换了新灯泡" in message_text(now) and not _buttons(now), message_text(now)
     assert await d.errors() == []

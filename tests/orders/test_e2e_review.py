@@ -47,7 +47,7 @@ async def test_words_typed_after_a_decline_ask_for_its_review(linli_sandbox: Har
     # the card is back in the queue's hands: the decision buttons, and why it came back
     await d.tap(STAFF, "查看诉求", notice["message_id"])
     card = await d.expect(STAFF, f"诉求 {number} ·", since=notice["message_id"])
-    assert "🔁 居民申请复核" in message_text(card) and "物业根本不管" in message_text(card)
+    assert " 居民申请复核：" in message_text(card) and "物业根本不管" in message_text(card)
     assert f"此前不予受理的原因：{REASON}" in message_text(card), message_text(card)
     assert {"📤 派单", "❌ 不受理"} <= _labels(card), _labels(card)
     # declined again: final — the card has no 申请复核, an old button says it was used

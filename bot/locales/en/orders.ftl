@@ -282,15 +282,33 @@ order-card-rating-by-phone = (by phone{ $staff ->
         [none] {""}
        *[other] , recorded by { $staff }
     })
+# a rating staff recorded for a resident who left no phone (after a visit): not said to be by phone
+order-card-rating-recorded = (recorded by { $staff ->
+        [none] staff
+       *[other] { $staff }
+    })
 order-btn-phone-rating = 📞 Rating by phone
 order-ask-phone-rating = 📞 Rating request { $number } by phone
     Contact: { $name } · phone: { $phone }
     Call the resident, ask whether they are satisfied with the result, then record their answer below:
+# 📞 Rating by phone for a resident who left no phone: no call to make, what staff can do instead
+order-btn-visit-rating = 📝 Record a follow-up
+order-ask-visit-rating = 📝 Follow-up of request { $number }
+    Contact: { $name } · no phone given · { $room ->
+        [none] no room given
+       *[other] room: { $room }
+    }
+    The resident left no phone: you can call on them and ask whether they are satisfied with the result{ $chat ->
+        [yes] ; the rating request is also in their chat, where they can tap it themselves
+       *[other] {""}
+    }. Once you have asked, record their answer below:
 order-ask-phone-comment = The resident's rating: { $score }. Anything else they said? Note it in a line, or tap "Skip".
 order-ask-phone-comment-unsatisfied = The resident's rating: { $score }. Note what they are not satisfied with (the request goes back to staff), or tap "Skip".
 order-phone-comment-words = Please note what the resident said in words, or tap "Skip".
 order-phone-rated = The phone rating of request { $number } is recorded: { $score }.
 order-phone-rated-reopened = The phone rating of request { $number } is recorded: { $score }. The request is reopened for handling.
+order-visit-rated = The follow-up of request { $number } is recorded: { $score }.
+order-visit-rated-reopened = The follow-up of request { $number } is recorded: { $score }. The request is reopened for handling.
 order-card-closed-unrated = The resident did not rate the result during the follow-up period: closed automatically.
 order-card-closed-unrated-mine = No rating came in during the follow-up period, so the request was closed automatically. If the problem is still there, tap "{ menu-order-new }" and tell us.
 order-card-duplicates = ⚠️ May be the same matter as { $numbers }
@@ -392,6 +410,11 @@ order-offered-grid = ✅ Order { $number } now asks for no particular skill; { $
 order-offered-grid-none = ⚠️ Order { $number } now asks for no particular skill, but the grid has no approved members yet. Ask the community staff to offer it community-wide, or handle it directly or transfer it.
 order-err-grid-only = As a grid worker you offer orders to the members of your grids only. To offer it to the whole community, ask the community staff.
 order-offers-held = 🌙 It is quiet hours now: { $count } of them will get this order at { $time }.
+# under order-issued at night: the resident's notice is held too (lead: no 🌙 line above)
+order-issued-resident-night = { $lead ->
+        [yes] 🌙 It is quiet hours now: the resident
+       *[no] The resident
+    } will hear that it was issued at { $at }.
 order-handling = You handle request { $number } yourself; tap "📝 Report result" when done.
 order-ask-transfer-unit = Transfer request { $number } to which unit? Type its name:
 order-transfer-recent = Units used before: tap one (or type a name):
@@ -423,6 +446,7 @@ order-ask-result = What was done about request { $number }? (you may attach one 
 order-result-sent = The result of request { $number } was sent to the resident to rate.
 order-result-sent-night = The result of request { $number } is recorded. It is quiet hours now: the resident will get it to rate at { $at }.
 order-closed = Request { $number } is closed.
+order-closed-night = Request { $number } is closed. It is quiet hours now: the resident will be told at { $at }.
 order-category-changed = Request { $number } is now in "{ $category }".
 order-category-same = Request { $number } is already in "{ $category }"; nothing changed.
 order-choose-place = Request { $number } is now at { $place }. Choose the right building; for a place at no building (a road, a square, outside a gate) tap "🌳 Public area":
@@ -659,6 +683,7 @@ order-btn-verify = ✅ Accept
 order-btn-result-photos = 🖼 See the photos
 order-btn-send-back = ↩️ Send back
 order-verified = ✅ Order { $number } accepted; points credited and the resident asked to rate.
+order-verified-night = ✅ Order { $number } accepted; points credited. It is quiet hours now: the resident will get the result to rate at { $at }.
 order-ask-send-back = What is missing on order { $number }? (sent to the members)
 order-sent-back = Order { $number } was sent back to the members.
 order-verify-taken = Order { $number } is no longer waiting to be checked: { $name } { $how ->
@@ -1254,6 +1279,7 @@ order-ask-callback-text = Write what is to be done, as the words of request { $n
     Tap "Skip" to keep them.
 order-ask-callback-category = Which category is request { $number }? (Suggested: { $category })
 order-callback-settled = Call recorded: request { $number } was settled on the phone and is closed. The resident is told.
+order-callback-settled-night = Call recorded: request { $number } was settled on the phone and is closed. It is quiet hours now: the resident will be told at { $at }.
 order-callback-kept = Call recorded: request { $number } has its words and category updated and waits in the queue: issue an order, handle it or transfer it.
 order-callback-sounds-urgent = ⚠️ What you noted sounds urgent ({ $reasons }): "{ order-btn-callback-matter }" makes it an urgent request, and the grid's staff are alerted at once.
 order-callback-kept-urgent = 🚨 From what you noted, this is now an urgent request: the grid's staff have been alerted.

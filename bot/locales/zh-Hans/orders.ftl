@@ -239,7 +239,9 @@ order-card-text = { $text }
 order-card-voices = 🎤 语音 { $count } 条（点「📎 附件」收听）
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-declined-before = 此前不予受理的原因：{ $reason }
-order-card-review = 🔁 居民申请复核（{ $time }）：{ $reason }
+# the time first, then what: a date-time carries its own brackets ('12月9日（周三）19:30'),
+# so none around it
+order-card-review = 🔁 { $time } 居民申请复核：{ $reason }
 order-btn-review = 🔁 申请复核
 order-btn-review-typed = 🔁 申请复核（用刚才这段话说明理由）
 order-ask-review = 诉求 { $number } 不予受理的原因是：{ $reason }
@@ -252,11 +254,11 @@ order-err-review-used = 诉求 { $number } 已经申请过一次复核了。如�
 order-err-review-late = 诉求 { $number } 不予受理已经超过 14 天，不能再申请复核了；可以重新点单，或致电社区。
 order-err-review-empty = 请用几句话说说理由。
 order-card-result = 办理结果：{ $note }
-order-card-rating = 居民评价（{ $time }）：{ $score }{ $comment ->
+order-card-rating = { $time } 居民评价：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
-order-card-rating-mine = 您的评价（{ $time }）：{ $score }{ $comment ->
+order-card-rating-mine = { $time } 您的评价：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
@@ -264,15 +266,33 @@ order-card-rating-by-phone = （电话回访{ $staff ->
         [none] {""}
        *[other] ，{ $staff }记录
     }）
+# a rating staff recorded for a resident who left no phone (after a visit): not said to be by phone
+order-card-rating-recorded = （{ $staff ->
+        [none] 工作人员代为记录
+       *[other] { $staff }代为记录
+    }）
 order-btn-phone-rating = 📞 电话回访
 order-ask-phone-rating = 📞 电话回访诉求 { $number }
     联系人：{ $name } · 电话：{ $phone }
     打电话问问居民对结果是否满意，再点下面记录居民的评价：
+# 📞 电话回访 for a resident who left no phone: no call to make, what staff can do instead
+order-btn-visit-rating = 📝 记录回访
+order-ask-visit-rating = 📝 回访诉求 { $number }
+    联系人：{ $name } · 未留电话 · { $room ->
+        [none] 未留房号
+       *[other] 房号：{ $room }
+    }
+    居民没留电话，可以上门问问居民对结果是否满意{ $chat ->
+        [yes] ；评价请求也已发到居民的聊天里，居民可以自己点
+       *[other] {""}
+    }。问过之后，点下面记录居民的评价：
 order-ask-phone-comment = 居民的评价：{ $score }。居民还说了什么吗？可以记一句，或点「跳过」。
 order-ask-phone-comment-unsatisfied = 居民的评价：{ $score }。请记下居民不满意的地方（诉求会重新交给社区处理），或点「跳过」。
 order-phone-comment-words = 请用文字记下居民说的话，或点「跳过」。
 order-phone-rated = 已记录诉求 { $number } 的电话回访：{ $score }。
 order-phone-rated-reopened = 已记录诉求 { $number } 的电话回访：{ $score }。诉求已重新打开，等待处理。
+order-visit-rated = 已记录诉求 { $number } 的回访：{ $score }。
+order-visit-rated-reopened = 已记录诉求 { $number } 的回访：{ $score }。诉求已重新打开，等待处理。
 order-card-closed-unrated = 回访期内居民没有评价，已自动结案。
 order-card-closed-unrated-mine = 回访期内没有收到您的评价，已自动结案。如果问题还在，请点「{ menu-order-new }」再告诉我们。
 order-card-duplicates = ⚠️ 可能与 { $numbers }是同一件事
@@ -363,6 +383,11 @@ order-offered-grid = ✅ 工单 { $number } 已不限技能，已通知本网格
 order-offered-grid-none = ⚠️ 工单 { $number } 已不限技能，但本网格还没有已通过报到的党员/志愿者。可以请社区工作人员派给全社区，或直接办理、转办。
 order-err-grid-only = 您是网格员，工单只能派给您负责网格的党员/志愿者。要派给全社区，请联系社区工作人员。
 order-offers-held = 🌙 现在是夜间免打扰时段：其中 { $count } 位会在 { $time } 收到这张工单。
+# under order-issued at night: the resident's 已派单 notice is held too (lead: no 🌙 line above)
+order-issued-resident-night = { $lead ->
+        [yes] 🌙 现在是夜间免打扰时段：居民
+       *[no] 居民
+    }会在 { $at } 收到已派单的消息。
 order-handling = 诉求 { $number } 由您直接办理，办完后请点「📝 填写结果」。
 order-ask-transfer-unit = 诉求 { $number } 转办给哪个单位？请输入单位名称：
 order-transfer-recent = 以前转办过的单位，点一下就行（也可以直接输入）：
@@ -394,6 +419,7 @@ order-ask-result = 请写一下诉求 { $number } 的办理结果（可附一张
 order-result-sent = 诉求 { $number } 的结果已发给居民评价。
 order-result-sent-night = 诉求 { $number } 的结果已记下。现在是夜间免打扰时段，居民会在 { $at } 收到结果并评价。
 order-closed = 诉求 { $number } 已结案。
+order-closed-night = 诉求 { $number } 已结案。现在是夜间免打扰时段，居民会在 { $at } 收到。
 order-category-changed = 诉求 { $number } 的分类已改为「{ $category }」。
 order-category-same = 诉求 { $number } 本来就是「{ $category }」，没有改动。
 order-choose-place = 诉求 { $number } 现在的地点：{ $place }。请选择正确的楼栋；不在哪栋楼（马路、广场、大门外等）的，点「🌳 公共区域」：
@@ -613,6 +639,7 @@ order-btn-verify = ✅ 验收通过
 order-btn-result-photos = 🖼 查看照片
 order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工单 { $number } 已验收，积分已发放，结果已请居民评价。
+order-verified-night = ✅ 工单 { $number } 已验收，积分已发放。现在是夜间免打扰时段，居民会在 { $at } 收到结果并评价。
 order-ask-send-back = 工单 { $number } 还差什么？请写一句（会发给接单人）：
 order-sent-back = 工单 { $number } 已退回给接单人。
 order-verify-taken = 工单 { $number } 已经不在待验收了：{ $name } { $how ->
@@ -1192,6 +1219,7 @@ order-ask-callback-text = 请写下要办的事，作为诉求 { $number } 的�
     不用改就点「跳过」。
 order-ask-callback-category = 诉求 { $number } 属于哪一类？（系统建议：{ $category }）
 order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解决，已结案。居民会收到通知。
+order-callback-settled-night = 已记下回电：诉求 { $number } 在电话里已解决，已结案。现在是夜间免打扰时段，居民会在 { $at } 收到通知。
 order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
 order-callback-sounds-urgent = ⚠️ 您记下的情况听起来紧急（{ $reasons }）：选「{ order-btn-callback-matter }」会按紧急诉求处理，马上提醒网格的工作人员。
 order-callback-kept-urgent = 🚨 按您记下的情况，这件事已按紧急诉求处理，网格的工作人员已收到提醒。

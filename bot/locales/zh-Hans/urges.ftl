@@ -14,10 +14,10 @@ urge-done-night = 🌙 现在是夜间免打扰时段，提醒会在 { $time } �
 urge-err-recent = 您已经催办过这件诉求了，{ $time } 之后可以再催一次。
 urge-err-early = 这件诉求还在办理时限内，{ $time } 之后如果还没有进展，就可以催办。
 urge-err-closed = 这件诉求已经办结或不再办理，不需要催办了。
-urge-view-recent = ⏰ 您已催办 { $count } 次（最近一次：{ $time }），{ $next } 之后可以再催。
+urge-view-recent = ⏰ 您已催办 { $count } 次，最近一次在 { $time }；{ $next } 之后可以再催。
 urge-view-later = 如果到 { $time } 还没有进展，可以在这里催办。
 urge-queue-mark = ⏰ 催办 { $count } 次
-urge-card-line = ⏰ 居民已催办 { $count } 次（最近一次：{ $time }）
+urge-card-line = ⏰ 居民已催办 { $count } 次，最近一次在 { $time }
 urge-notice-staff = ⏰ 居民催办：诉求 { $number }（{ $category }）已等待 { $days ->
         [0] { $hours } 小时
        *[other] { $days } 天

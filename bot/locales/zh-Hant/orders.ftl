@@ -242,7 +242,9 @@ order-card-text = { $text }
 order-card-voices = 🎤 語音 { $count } 條（點「📎 附件」收聽）
 order-card-declined = 不予受理的原因：{ $reason }
 order-card-declined-before = 此前不予受理的原因：{ $reason }
-order-card-review = 🔁 居民申請複核（{ $time }）：{ $reason }
+# the time first, then what: a date-time carries its own brackets ('12月9日（週三）19:30'),
+# so none around it
+order-card-review = 🔁 { $time } 居民申請複核：{ $reason }
 order-btn-review = 🔁 申請複核
 order-btn-review-typed = 🔁 申請複核（用剛才這段話說明理由）
 order-ask-review = 訴求 { $number } 不予受理的原因是：{ $reason }
@@ -255,11 +257,11 @@ order-err-review-used = 訴求 { $number } 已經申請過一次複核了。如�
 order-err-review-late = 訴求 { $number } 不予受理已經超過 14 天，不能再申請複核了；可以重新點單，或致電社區。
 order-err-review-empty = 請用幾句話說說理由。
 order-card-result = 辦理結果：{ $note }
-order-card-rating = 居民評價（{ $time }）：{ $score }{ $comment ->
+order-card-rating = { $time } 居民評價：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
-order-card-rating-mine = 您的評價（{ $time }）：{ $score }{ $comment ->
+order-card-rating-mine = { $time } 您的評價：{ $score }{ $comment ->
         [none] {""}
        *[other] {" · "}{ $comment }
     }
@@ -267,15 +269,33 @@ order-card-rating-by-phone = （電話回訪{ $staff ->
         [none] {""}
        *[other] ，{ $staff }記錄
     }）
+# a rating staff recorded for a resident who left no phone (after a visit): not said to be by phone
+order-card-rating-recorded = （{ $staff ->
+        [none] 工作人員代為記錄
+       *[other] { $staff }代為記錄
+    }）
 order-btn-phone-rating = 📞 電話回訪
 order-ask-phone-rating = 📞 電話回訪訴求 { $number }
     聯繫人：{ $name } · 電話：{ $phone }
     打電話問問居民對結果是否滿意，再點下面記錄居民的評價：
+# 📞 電話回訪 for a resident who left no phone: no call to make, what staff can do instead
+order-btn-visit-rating = 📝 記錄回訪
+order-ask-visit-rating = 📝 回訪訴求 { $number }
+    聯繫人：{ $name } · 未留電話 · { $room ->
+        [none] 未留房號
+       *[other] 房號：{ $room }
+    }
+    居民沒留電話，可以上門問問居民對結果是否滿意{ $chat ->
+        [yes] ；評價請求也已發到居民的聊天裡，居民可以自己點
+       *[other] {""}
+    }。問過之後，點下面記錄居民的評價：
 order-ask-phone-comment = 居民的評價：{ $score }。居民還說了什麼嗎？可以記一句，或點「跳過」。
 order-ask-phone-comment-unsatisfied = 居民的評價：{ $score }。請記下居民不滿意的地方（訴求會重新交給社區處理），或點「跳過」。
 order-phone-comment-words = 請用文字記下居民說的話，或點「跳過」。
 order-phone-rated = 已記錄訴求 { $number } 的電話回訪：{ $score }。
 order-phone-rated-reopened = 已記錄訴求 { $number } 的電話回訪：{ $score }。訴求已重新打開，等待處理。
+order-visit-rated = 已記錄訴求 { $number } 的回訪：{ $score }。
+order-visit-rated-reopened = 已記錄訴求 { $number } 的回訪：{ $score }。訴求已重新打開，等待處理。
 order-card-closed-unrated = 回訪期內居民沒有評價，已自動結案。
 order-card-closed-unrated-mine = 回訪期內沒有收到您的評價，已自動結案。如果問題還在，請點「{ menu-order-new }」再告訴我們。
 order-card-duplicates = ⚠️ 可能與 { $numbers }是同一件事
@@ -366,6 +386,11 @@ order-offered-grid = ✅ 工單 { $number } 已不限技能，已通知本網格
 order-offered-grid-none = ⚠️ 工單 { $number } 已不限技能，但本網格還沒有已通過報到的黨員/志願者。可以請社區工作人員派給全社區，或直接辦理、轉辦。
 order-err-grid-only = 您是網格員，工單只能派給您負責網格的黨員/志願者。要派給全社區，請聯繫社區工作人員。
 order-offers-held = 🌙 現在是夜間免打擾時段：其中 { $count } 位會在 { $time } 收到這張工單。
+# under order-issued at night: the resident's 已派單 notice is held too (lead: no 🌙 line above)
+order-issued-resident-night = { $lead ->
+        [yes] 🌙 現在是夜間免打擾時段：居民
+       *[no] 居民
+    }會在 { $at } 收到已派單的消息。
 order-handling = 訴求 { $number } 由您直接辦理，辦完後請點「📝 填寫結果」。
 order-ask-transfer-unit = 訴求 { $number } 轉辦給哪個單位？請輸入單位名稱：
 order-transfer-recent = 以前轉辦過的單位，點一下就行（也可以直接輸入）：
@@ -397,6 +422,7 @@ order-ask-result = 請寫一下訴求 { $number } 的辦理結果（可附一張
 order-result-sent = 訴求 { $number } 的結果已發給居民評價。
 order-result-sent-night = 訴求 { $number } 的結果已記下。現在是夜間免打擾時段，居民會在 { $at } 收到結果並評價。
 order-closed = 訴求 { $number } 已結案。
+order-closed-night = 訴求 { $number } 已結案。現在是夜間免打擾時段，居民會在 { $at } 收到。
 order-category-changed = 訴求 { $number } 的分類已改為「{ $category }」。
 order-category-same = 訴求 { $number } 本來就是「{ $category }」，沒有改動。
 order-choose-place = 訴求 { $number } 現在的地點：{ $place }。請選擇正確的樓棟；不在哪棟樓（馬路、廣場、大門外等）的，點「🌳 公共區域」：
@@ -616,6 +642,7 @@ order-btn-verify = ✅ 驗收通過
 order-btn-result-photos = 🖼 查看照片
 order-btn-send-back = ↩️ 退回
 order-verified = ✅ 工單 { $number } 已驗收，積分已發放，結果已請居民評價。
+order-verified-night = ✅ 工單 { $number } 已驗收，積分已發放。現在是夜間免打擾時段，居民會在 { $at } 收到結果並評價。
 order-ask-send-back = 工單 { $number } 還差什麼？請寫一句（會發給接單人）：
 order-sent-back = 工單 { $number } 已退回給接單人。
 order-verify-taken = 工單 { $number } 已經不在待驗收了：{ $name } { $how ->
@@ -1195,6 +1222,7 @@ order-ask-callback-text = 請寫下要辦的事，作為訴求 { $number } 的�
     不用改就點「跳過」。
 order-ask-callback-category = 訴求 { $number } 屬於哪一類？（系統建議：{ $category }）
 order-callback-settled = 已記下回電：訴求 { $number } 在電話裡已解決，已結案。居民會收到通知。
+order-callback-settled-night = 已記下回電：訴求 { $number } 在電話裡已解決，已結案。現在是夜間免打擾時段，居民會在 { $at } 收到通知。
 order-callback-kept = 已記下回電：訴求 { $number } 的內容和分類已更新，還在待受理裡，請接著派單、直接辦理或轉辦。
 order-callback-sounds-urgent = ⚠️ 您記下的情況聽起來緊急（{ $reasons }）：選「{ order-btn-callback-matter }」會按緊急訴求處理，馬上提醒網格的工作人員。
 order-callback-kept-urgent = 🚨 按您記下的情況，這件事已按緊急訴求處理，網格的工作人員已收到提醒。

@@ -17,10 +17,10 @@ urge-done-night = 🌙 現在是夜間免打擾時段，提醒會在 { $time } �
 urge-err-recent = 您已經催辦過這件訴求了，{ $time } 之後可以再催一次。
 urge-err-early = 這件訴求還在辦理時限內，{ $time } 之後如果還沒有進展，就可以催辦。
 urge-err-closed = 這件訴求已經辦結或不再辦理，不需要催辦了。
-urge-view-recent = ⏰ 您已催辦 { $count } 次（最近一次：{ $time }），{ $next } 之後可以再催。
+urge-view-recent = ⏰ 您已催辦 { $count } 次，最近一次在 { $time }；{ $next } 之後可以再催。
 urge-view-later = 如果到 { $time } 還沒有進展，可以在這裡催辦。
 urge-queue-mark = ⏰ 催辦 { $count } 次
-urge-card-line = ⏰ 居民已催辦 { $count } 次（最近一次：{ $time }）
+urge-card-line = ⏰ 居民已催辦 { $count } 次，最近一次在 { $time }
 urge-notice-staff = ⏰ 居民催辦：訴求 { $number }（{ $category }）已等待 { $days ->
         [0] { $hours } 小時
        *[other] { $days } 天
