@@ -887,6 +887,7 @@ order-notice-cancelled = Order { $number } was cancelled by staff: { $reason }
 order-notice-reopened = ⚠️ The resident is not satisfied with request { $number }: { $comment }. Please handle it again.
 order-notice-reopened-no-reason = ⚠️ The resident is not satisfied with request { $number } (reason to follow). Please handle it again.
 order-notice-reopened-reason = The resident of request { $number } says what is wrong: { $comment }
+order-notice-reopened-complaint = 📣 The resident of request { $number } makes a complaint (kept in the ledger; not passed on to the person) about what is wrong: { $comment }
 order-notice-escalated = ⚠️ Nobody has claimed order { $number } ({ $title }) for long; please arrange it.
 order-notice-unanswered = ⏰ Request { $number } has not been answered yet; please handle it.
 order-notice-deadline-near = ⏰ Order { $number } ({ $title }) is nearly due{ $due ->

@@ -832,6 +832,7 @@ order-notice-cancelled = 工单 { $number } 已被社区撤销：{ $reason }
 order-notice-reopened = ⚠️ 居民对诉求 { $number } 不满意：{ $comment }。请重新办理。
 order-notice-reopened-no-reason = ⚠️ 居民对诉求 { $number } 不满意（原因稍后补充）。请重新办理。
 order-notice-reopened-reason = 诉求 { $number } 的居民说明了不满意的原因：{ $comment }
+order-notice-reopened-complaint = 📣 诉求 { $number } 的居民投诉（已记入台账，未转给本人），说明了不满意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工单 { $number }（{ $title }）长时间没人接，请社区安排。
 order-notice-unanswered = ⏰ 诉求 { $number } 还没有人受理，请尽快处理。
 order-notice-deadline-near = ⏰ 工单 { $number }（{ $title }）快到办理时限了{ $due ->

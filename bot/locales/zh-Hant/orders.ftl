@@ -835,6 +835,7 @@ order-notice-cancelled = 工單 { $number } 已被社區撤銷：{ $reason }
 order-notice-reopened = ⚠️ 居民對訴求 { $number } 不滿意：{ $comment }。請重新辦理。
 order-notice-reopened-no-reason = ⚠️ 居民對訴求 { $number } 不滿意（原因稍後補充）。請重新辦理。
 order-notice-reopened-reason = 訴求 { $number } 的居民說明了不滿意的原因：{ $comment }
+order-notice-reopened-complaint = 📣 訴求 { $number } 的居民投訴（已記入台賬，未轉給本人），說明了不滿意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工單 { $number }（{ $title }）長時間沒人接，請社區安排。
 order-notice-unanswered = ⏰ 訴求 { $number } 還沒有人受理，請盡快處理。
 order-notice-deadline-near = ⏰ 工單 { $number }（{ $title }）快到辦理時限了{ $due ->
