@@ -43,6 +43,7 @@ class CalledBack(StatesGroup):
 
     note = State()  # a few words for the ledger, or 跳过
     outcome = State()  # ✅ settled on the phone / 📋 a matter to handle
+    confirm = State()  # settled, but the note reads urgent: close anyway / keep it, alert
     text = State()  # the matter's words as staff heard them, or 跳过 (kept)
     category = State()  # its category, from the list
 
@@ -129,9 +130,100 @@ async def _ask_outcome(
 async def on_settled(
     query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
 ) -> None:
-    """✅ 电话里已解决: closed as handled directly, with the note; the resident is told."""
+    """✅ 电话里已解决: closed as handled directly, with the note; the resident is told. A note
+    that reads urgent ('老人摔倒了', '漏电', '煤气味') is asked about first (_confirm_urgent):
+    closed, nobody would be alerted."""
     if not await _ours(query, callback_data, state, ctx):
         return
+    values = await state.get_data()
+    heard = _urgent_reasons(ctx, values.get("note"))
+    if heard:
+        await _confirm_urgent(query, state, ctx, heard)
+        return
+    await _settle(query, callback_data.ref, state, ctx)
+
+
+async def _confirm_urgent(
+    query: CallbackQuery, state: FSMContext, ctx: OrderCtx, heard: list[str]
+) -> None:
+    """The note reads urgent: closing is confirmed first, beside keeping the matter open as an
+    urgent request with the grid's staff alerted (the safer choice, first). A supervisor would
+    rather have one more tap than an old person's fall closed with nobody going round; a
+    staff member who did settle it (the gas turned off, a neighbour with her) says so in one
+    tap, and the ledger keeps that they confirmed it."""
+    t = ctx.t
+    values = await state.get_data()
+    await _drop_asked(query, values)
+    rid = int(values["rid"])
+    await state.set_state(CalledBack.confirm)
+    reasons = html.escape(urgent_reasons(t, ",".join(heard)), quote=False)
+    asked = await _ask(
+        query,
+        t("order-callback-confirm-urgent", number=f"{rid:05d}", reasons=reasons),
+        [
+            [button(t("order-btn-callback-alert"), "scbalert", rid)],
+            [button(t("order-btn-callback-confirm"), "scbsure", rid)],
+        ],
+    )
+    await state.update_data(asked=asked)
+
+
+@router.callback_query(CalledBack.confirm, OrderCb.filter(F.action == "scbsure"))
+async def on_settled_sure(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """✅ 确实已解决: closed although the note read urgent; the ledger says it was confirmed."""
+    if not await _ours(query, callback_data, state, ctx):
+        return
+    heard = _urgent_reasons(ctx, (await state.get_data()).get("note"))
+    await _settle(query, callback_data.ref, state, ctx, urgent=heard)
+
+
+@router.callback_query(CalledBack.confirm, OrderCb.filter(F.action == "scbalert"))
+async def on_kept_urgent(
+    query: CallbackQuery, callback_data: OrderCb, state: FSMContext, ctx: OrderCtx
+) -> None:
+    """🚨 不结案，提醒网格: the matter kept as it is (its words and category), an urgent
+    request, the grid's staff alerted at once, as 📋 有事要办 does with an urgent note."""
+    if not await _ours(query, callback_data, state, ctx):
+        return
+    values = await state.get_data()
+    await _drop_asked(query, values)
+    await state.clear()
+    req = await order_service.staff_view(
+        ctx.session, user=ctx.user, roles=ctx.roles, request_id=callback_data.ref
+    )
+    try:
+        out = await call_service.kept_as_matter(
+            ctx.session,
+            user=ctx.user,
+            roles=ctx.roles,
+            request_id=callback_data.ref,
+            note=values.get("note"),
+            text=None,
+            code=req.category,
+            now=ctx.now(),
+            urgent_reasons=_urgent_reasons(ctx, values.get("note")) or ["staff"],
+        )
+    except Conflict:
+        await _stale(query, ctx, callback_data.ref)
+        return
+    assert out.request is not None
+    said = ctx.t("order-callback-kept-open-urgent", number=out.request.number)
+    await reply(query, said, reply_markup=ctx.main_menu())
+    await ctx.deliver(out.pending)
+    await show_card(query, ctx, out.request, duplicates=True)
+
+
+async def _settle(
+    query: CallbackQuery,
+    request_id: int,
+    state: FSMContext,
+    ctx: OrderCtx,
+    *,
+    urgent: list[str] | None = None,
+) -> None:
+    """Closed as settled on the phone, with the note; the resident is told."""
     values = await state.get_data()
     await _drop_asked(query, values)
     await state.clear()
@@ -140,15 +232,16 @@ async def on_settled(
             ctx.session,
             user=ctx.user,
             roles=ctx.roles,
-            request_id=callback_data.ref,
+            request_id=request_id,
             note=values.get("note"),
             now=ctx.now(),
+            urgent_reasons=urgent or (),
         )
     except Conflict:  # a colleague recorded the call, or triaged it, meanwhile
-        await _stale(query, ctx, callback_data.ref)
+        await _stale(query, ctx, request_id)
         return
     assert out.request is not None
-    await _redraw(query, values, ctx, callback_data.ref)  # first: it reads so when told
+    await _redraw(query, values, ctx, request_id)  # first: it reads so when told
     held = await resident_hears_at(ctx.session, ctx.t, ctx.settings, out, now=ctx.now())
     if held is not None:  # quiet hours hold the resident's notice: said when it goes
         said = ctx.t("order-callback-settled-night", number=out.request.number, at=held)
@@ -294,6 +387,7 @@ async def on_not_words(message: Message, ctx: OrderCtx) -> None:
 
 
 @router.message(CalledBack.outcome)
+@router.message(CalledBack.confirm)
 @router.message(CalledBack.category)
 async def on_typed_at_choice(message: Message, ctx: OrderCtx) -> None:
     """Words where a button is to be tapped: the buttons above."""

@@ -5,14 +5,15 @@ the 议事协商 buttons: a resident's same words go on as before (a matter, a t
 
 Said halfway through another form (发通知's text, 派单's title …), the words are not taken as
 that step's answer at once: asked first, as handlers.form_guard asks for a form's button —
-'↩️ 继续填写「发通知」' (the form where it was; the words, sent again, its step's answer) or
-'✍️ 不填了，开始新建议事会' (the new form begun with the words). Before, the step took them."""
+'↩️ 填进「发通知」，继续填写' (the form where it was, the words its step's answer, as if sent
+again: before, they had to be typed again) or '✍️ 不填了，开始新建议事会' (the new form begun
+with the words). Before, the step took them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Dispatcher, F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -33,6 +34,8 @@ router.callback_query.middleware(UpdateCtxMiddleware())
 
 # in the form's data: the words said, while asked whether to leave the form for them
 ASIDE = "consult_said_aside"
+# … and the id of the message that said them (given to the form's step, as sent again)
+ASIDE_ID = "consult_said_aside_id"
 # a form's words given to its step after ↩️ 继续填写 (not asked about again)
 PASS = "consult_said_pass"
 # the forms the words would start, and the consultation steps where meetings and polls are
@@ -94,9 +97,9 @@ async def on_said_in_a_form(message: Message, state: FSMContext, ctx: OrderCtx) 
     current = await state.get_state()
     data = await state.get_data()
     flow, new = flow_name(t, current or "", data), flow_name(t, _starts(text) or "")
-    await state.update_data({ASIDE: text})
+    await state.update_data({ASIDE: text, ASIDE_ID: message.message_id})
     rows = [
-        [(t("form-btn-keep", flow=flow), SaidCb(action="keep").pack())],
+        [(t("consult-said-btn-keep", flow=flow), SaidCb(action="keep").pack())],
         [(t("form-btn-go", new=new), SaidCb(action="go").pack())],
     ]
     await message.reply(t("form-busy", flow=flow, new=new), reply_markup=kb(rows))
@@ -104,10 +107,15 @@ async def on_said_in_a_form(message: Message, state: FSMContext, ctx: OrderCtx) 
 
 @router.callback_query(SaidCb.filter())
 async def on_said_answer(
-    query: CallbackQuery, callback_data: SaidCb, state: FSMContext, ctx: OrderCtx
+    query: CallbackQuery,
+    callback_data: SaidCb,
+    state: FSMContext,
+    ctx: OrderCtx,
+    dispatcher: Dispatcher,
+    **handled: Any,
 ) -> None:
-    """↩️ 继续填写: the form where it was, told to send the words again for its step (they are
-    then its answer, not asked about); ✍️ 不填了: the new form, begun with the words."""
+    """↩️ 填进「…」，继续填写: the form where it was, the words given to its step as if sent
+    again (so not asked about again); ✍️ 不填了: the new form, begun with the words."""
     t = ctx.t
     data: dict[str, Any] = await state.get_data()
     text = data.get(ASIDE)
@@ -122,6 +130,23 @@ async def on_said_answer(
         if not await start_said(message, state, ctx, text):
             await message.answer(t("err-stale-button"))
         return
-    await state.update_data({ASIDE: None, PASS: text})
+    await state.update_data({ASIDE: None, ASIDE_ID: None, PASS: text})
     current = await state.get_state()
     await message.answer(t("consult-said-form-kept", flow=flow_name(t, current or "", data)))
+    # the words to the form's step, as the message that said them, sent again: through the
+    # dispatcher's message handlers with this update's data (its session, the chat held)
+    said = Message(
+        message_id=int(data.get(ASIDE_ID) or message.message_id),
+        date=message.date,
+        chat=message.chat,
+        from_user=query.from_user,
+        text=text,
+    ).as_(message.bot)
+    passed = {k: v for k, v in handled.items() if k not in _OF_THE_TAP}
+    await dispatcher.propagate_event(
+        "message", said, state=state, ctx=ctx, dispatcher=dispatcher, **passed
+    )
+
+
+# what this tap's handling added to its data, not the message's to have
+_OF_THE_TAP = frozenset({"handler", "callback_data", "event_context"})

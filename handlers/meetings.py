@@ -7,7 +7,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -92,7 +92,7 @@ from services import delivery as outbox
 from services.consult_common import in_audience
 from services.errors import Conflict, DomainError, InvalidInput, NotFound
 from services.users import can_act_in
-from services.when import parse_duration
+from services.when import PartOfDay, parse_duration, part_clock, part_default, part_of_day
 
 router = Router(name="meetings")
 router.message.filter(F.chat.type == "private")
@@ -1019,8 +1019,13 @@ async def start_meeting_said(
                 parse_local_time(said.when, settings=ctx.settings, now=now), now=now
             )
         except InvalidInput:
-            await state.update_data(said_when=said.when)
-            later.append(said.when)
+            part = part_of_day(said.when, zone=ctx.settings.zone, now=now)
+            if part is None:
+                await state.update_data(said_when=said.when)
+                later.append(said.when)
+            else:  # '下午开个会': its hour asked at the time step, with one proposed
+                await _keep_part(state, ctx, said.when, part)
+                taken.append(t("consult-said-part", said=said.when))
         else:
             await state.update_data(starts_at=start.isoformat(), said_start=True)
             taken.append(when_text(t, start, settings=ctx.settings, now=now))
@@ -1041,6 +1046,24 @@ async def start_meeting_said(
         await _ask_title(message, state, t)
     else:
         await _ask_agenda(message, state, t)
+
+
+async def _keep_part(state: FSMContext, ctx: OrderCtx, words: str, part: PartOfDay) -> None:
+    """A part of the day said for the time ('下午', 'in the afternoon'): kept for the time step,
+    which proposes its usual hour (14:30 for an afternoon) as a button and reads a bare clock
+    time typed ('3点') in it."""
+    proposed = part_default(part, zone=ctx.settings.zone, now=ctx.now())
+    await state.update_data(
+        said_part=[words, part.part, part.day.isoformat()],
+        part_at=proposed.isoformat() if proposed is not None else None,
+    )
+
+
+def _part_said(data: dict[str, Any]) -> PartOfDay | None:
+    kept = data.get("said_part")
+    if not isinstance(kept, list) or len(kept) != 3:
+        return None
+    return PartOfDay(part=str(kept[1]), day=date.fromisoformat(str(kept[2])))
 
 
 # The typed steps after the kind have ⬅️ 上一步 beside ✖️ 取消 (on_meeting_back); asked again
@@ -1078,8 +1101,47 @@ async def _ask_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> Non
         if starts
         else None
     )
+    data = await state.get_data()
+    part = data.get("said_part")
+    if not starts and isinstance(part, list) and len(part) == 3:
+        # '下午开个会': which hour of it, the usual one proposed as a button (the step's
+        # ⬅️ 上一步 / ✖️ 取消 stay from the step before)
+        at = data.get("part_at")
+        if isinstance(at, str):
+            proposed = when_text(t, datetime.fromisoformat(at), settings=settings, now=now)
+            text = t("meeting-ask-time-part", said=html.escape(str(part[0])), at=proposed)
+            rows = [
+                [(t("meeting-btn-part-at", at=proposed), MeetingCb(action="part_at", id=0).pack())]
+            ]
+            asked = await message.answer(text, reply_markup=kb(rows))
+            await state.update_data(part_msg=asked.message_id)
+            return
+        text = t("meeting-ask-time-part-over", said=html.escape(str(part[0])))
+        await message.answer(text, reply_markup=step_keyboard(t))
+        return
     text = t("meeting-ask-time", example=time_example(settings, now))
     await message.answer(with_current(t, text, typed), reply_markup=step_keyboard(t))
+
+
+@staff_router.callback_query(MeetingCb.filter(F.action == "part_at"))
+async def on_part_at(query: CallbackQuery, state: FSMContext, ctx: UpdateCtx) -> None:
+    """The proposed hour of the part of the day said ('🕑 12月8日（周二）14:30'): the start,
+    as if typed; then how long."""
+    t = ctx.t
+    at = (await state.get_data()).get("part_at")
+    message = query.message
+    if (
+        await state.get_state() != MeetingForm.start.state
+        or not isinstance(at, str)
+        or not isinstance(message, Message)
+    ):
+        await query.answer(t("err-stale-button"), show_alert=True)
+        return
+    start = meetings.check_start(datetime.fromisoformat(at), now=ctx.now())
+    await query.answer()
+    await settle(message, t, when_text(t, start, settings=ctx.settings, now=ctx.now()))
+    await state.update_data(starts_at=start.isoformat(), dur_msg=None, part_msg=None)
+    await _ask_duration(message, state, ctx)
 
 
 async def _ask_duration(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
@@ -1123,12 +1185,18 @@ async def on_agenda(message: Message, state: FSMContext, ctx: UpdateCtx) -> None
 
 @staff_router.message(StateFilter(MeetingForm.start), F.text)
 async def on_start(message: Message, state: FSMContext, ctx: UpdateCtx) -> None:
-    """Time typed; show how it was read (date and weekday) and ask how long."""
+    """Time typed; show how it was read (date and weekday) and ask how long. After a part of
+    the day said ('下午开个会'), a bare clock time ('3点') is read in it."""
     now = ctx.now()
-    start = meetings.check_start(
-        parse_local_time(message.text, settings=ctx.settings, now=now), now=now
-    )
     data = await state.get_data()
+    part = _part_said(data)
+    in_part = part_clock(part, message.text, zone=ctx.settings.zone) if part else None
+    start = meetings.check_start(
+        in_part or parse_local_time(message.text, settings=ctx.settings, now=now), now=now
+    )
+    if data.get("part_msg"):  # typed instead: the proposed hour's button goes
+        await settle_by_id(message.bot, message.chat.id, data.get("part_msg"))
+        await state.update_data(part_msg=None)
     await settle_by_id(message.bot, message.chat.id, data.get("dur_msg"))  # a time typed again
     await state.update_data(starts_at=start.isoformat(), dur_msg=None)
     await _ask_duration(message, state, ctx)

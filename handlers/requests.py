@@ -2181,6 +2181,10 @@ async def _rate(
     if values.get("rated"):
         # the score was stored at the tap; this only adds the optional comment
         notices = []
+        score = Score(values["score"])
+        # '师傅来了就走，根本没修好' typed at the comment step is a complaint, as said with
+        # the score: kept as one and passed on (不满意: its staff notice says so)
+        complains = rating_complains(comment)
         if comment:
             noted = await order_service.comment_rating(
                 ctx.session,
@@ -2188,15 +2192,25 @@ async def _rate(
                 request_id=int(values["request_id"]),
                 comment=comment,
                 now=ctx.now(),
+                complaint=complains,
             )
             notices = noted.pending
         await state.clear()
         await _drop_skip(event, values.get("ask_id"))
-        if values["score"] == Score.UNSATISFIED:
+        if score == Score.UNSATISFIED:
             key = "order-rated-reopened"
         else:
             key = "order-rated-comment-saved" if comment else "order-rated-thanks"
-        await reply(event, ctx.t(key), reply_markup=menu)
+        said = ctx.t(key)
+        if comment and complains:
+            said = await pass_on_with_rating(
+                ctx,
+                request_id=int(values["request_id"]),
+                words=comment,
+                score=score,
+                rated=said,
+            )
+        await reply(event, said, reply_markup=menu)
         await ctx.deliver(notices)
         return
     out = await order_service.rate(

@@ -31,6 +31,9 @@ from services.requests import CALL_BACK_ASKED, MAX_TEXT
 from services.validation import TYPED_MAX, clean_text
 
 CALLED_BACK = "called_back"  # the ledger's action (order-action-called_back)
+# closed as settled on the phone although staff's note read urgent, confirmed by them: kept in
+# the ledger with triage's reasons, for whoever reviews the hotline's closures
+SETTLED_URGENT = "call_settled_urgent"
 REWORDED = "call_back_words"  # the words staff set after the call; the note keeps the old ones
 
 
@@ -95,15 +98,30 @@ async def settled_on_phone(
     request_id: int,
     note: str | None,
     now: datetime,
+    urgent_reasons: Sequence[str] = (),
 ) -> Outcome:
     """Settled on the phone: the call kept in the ledger, the matter handled directly by this
     staff member with the note as its result and closed (no rating asked: the resident said
-    it on the phone); the resident is told so."""
+    it on the phone); the resident is told so. `urgent_reasons`: the note read urgent and
+    staff confirmed the closing anyway — the ledger says so, with the reasons."""
     req = await _call_back_request(
         session, user=user, roles=roles, request_id=request_id, action="call_settled"
     )
     said = clean_text(note, max_len=TYPED_MAX) if note else ""
     _note_call(session, req, user=user, note=said, now=now)
+    if urgent_reasons:
+        assert req.id is not None
+        note_event(
+            session,
+            request_id=req.id,
+            subject="request",
+            subject_id=req.id,
+            action=SETTLED_URGENT,
+            actor_id=user.id,
+            now=now,
+            state=req.status,
+            note=",".join(urgent_reasons),
+        )
     await order_service.take_on(session, req, user=user, now=now)
     await move(
         session,

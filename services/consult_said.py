@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from services.triage.text import to_simplified
-from services.when import time_said_in
+from services.when import part_said_in, time_said_in
 
 MAX_CHARS = 160
 
@@ -39,6 +39,13 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
 _GENERIC = re.compile(r"开(?:个|一个|一次|次|场|一场)?会|会议|\bmeeting\b", re.I)
 _PLAN = re.compile(
     r"开|召开|组织|举行|举办|安排|约|\b(?:hold|have|schedule|set up|new|let'?s|call)\b", re.I
+)
+# a meeting being set up, not one they are at or have ('下午开个会', 'hold a meeting in the
+# afternoon', not '我下午开会' / '下午要开会'): where a part of the day is all of its time
+_SET_UP = re.compile(
+    r"开(?:个|一个|一次|次|场|一场)会|召开|组织|举行|举办|安排"
+    r"|\b(?:hold|schedule|set up|let'?s|call)\b",
+    re.I,
 )
 _ASKS = re.compile(
     r"[?？]$|吗|什么|哪|怎么|怎样|有没有|多少|几点|几号|\b(?:how|what|when|which|where|did|is|are)\b",
@@ -236,6 +243,17 @@ def meeting_said(text: str) -> MeetingSaid | None:
     if span is None and generic is None:
         return None
     timed = time_said_in(said)
+    # a part of the day said without its clock ('下午开个会', 'in the afternoon', 'tomorrow
+    # afternoon'): the time as said, its hour asked at the time step (before: left unread,
+    # and the words were no meeting at all); beside a day read, joined to it
+    part = part_said_in(said)
+    part_only = False
+    if part is not None and (timed is None or part[1] <= timed[0] or part[0] >= timed[1]):
+        if timed is None:
+            part_only = kind is not None or _SET_UP.search(said) is not None
+            timed = part if part_only else None
+        elif not said[min(timed[1], part[1]) : max(timed[0], part[0])].strip(" 的"):
+            timed = (min(timed[0], part[0]), max(timed[1], part[1]))
     rest = said
     when = None
     if timed is not None:
@@ -266,7 +284,7 @@ def meeting_said(text: str) -> MeetingSaid | None:
             rest = _cut(rest, *found.span())
             break
     left = [c.strip() for c in _CLAUSES.split(rest) if _FILLER.sub("", c).strip(" '-:：")]
-    if kind is None and title is None and when is None and place is None and left:
+    if kind is None and title is None and (when is None or part_only) and place is None and left:
         return None  # '下午要开会，晚点回复': a meeting mentioned, nothing of one to set up
     return MeetingSaid(
         kind=kind, title=title, when=when, place=place, rest="，".join(left) or None

@@ -505,6 +505,7 @@ STAFF_NOTICE_KINDS = frozenset(
         "order-notice-reopened",
         "order-notice-reopened-no-reason",
         "order-notice-reopened-reason",
+        "order-notice-reopened-complaint",
         "order-notice-escalated",
         "order-notice-overdue",
         "order-notice-deadline-near-staff",

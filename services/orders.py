@@ -3989,9 +3989,16 @@ async def ratings_of(session: AsyncSession, request_id: int) -> list[Rating]:
 
 
 async def comment_rating(
-    session: AsyncSession, *, user: User, request_id: int, comment: str, now: datetime
+    session: AsyncSession,
+    *,
+    user: User,
+    request_id: int,
+    comment: str,
+    now: datetime,
+    complaint: bool = False,
 ) -> Outcome:
-    """The optional comment after a rating stored at the tap; staff hear why, if 不满意."""
+    """The optional comment after a rating stored at the tap; staff hear why, if 不满意 — as a
+    complaint when it is one (`complaint`: the caller keeps it in the ledger as one too)."""
     req = await get_request(session, request_id)
     if req.resident_id != user.id:
         await refuse(session, user=user, action="rate_not_own", subject="request", sid=request_id)
@@ -4020,11 +4027,12 @@ async def comment_rating(
         note=text,
     )
     notices: list[Notice] = []
+    key = "order-notice-reopened-complaint" if complaint else "order-notice-reopened-reason"
     if rating.score == Score.UNSATISFIED:
         notices = [
             Notice(
                 chat_id=sid,
-                key="order-notice-reopened-reason",
+                key=key,
                 args={"number": req.number, "comment": text},
                 kind="staff-request-card",
                 ref_id=req.id,

@@ -1793,6 +1793,7 @@ NOTE_KEYS = (
     "order-notice-info-added-member",
     "order-notice-reopened",
     "order-notice-reopened-reason",
+    "order-notice-reopened-complaint",
     "order-notice-member-note",
     "order-notice-released",
     "order-notice-released-nobody",

@@ -478,3 +478,96 @@ def time_said_in(text: str) -> tuple[int, int] | None:
                 best = (i, j)
                 break
     return best
+
+
+# ------------------------------------------------------------ a part of the day, no clock time
+# '下午开个会', 'hold a meeting in the afternoon': the part of the day is all that is said of
+# the time; a form proposes this hour on that day (a button) and asks for the exact one
+PART_OF_DAY_AT = {"morning": time(9, 30), "afternoon": time(14, 30), "evening": time(19, 30)}
+_PART_ENDS = {"morning": time(12, 0), "afternoon": time(18, 0), "evening": time(22, 0)}
+_PART_WORDS = re.compile(
+    r"(?P<cn>上午|早上|早晨|清晨|下午|午后|傍晚|晚上|今晚|明晚|今早|明早)"
+    r"|(?:\b(?:in|during)\s+the\s+|\bthis\s+)?\b(?P<en>morning|afternoon|evening|tonight)\b",
+    re.I,
+)
+_PART_OF = {
+    **dict.fromkeys(("上午", "早上", "早晨", "清晨", "今早", "明早", "morning"), "morning"),
+    **dict.fromkeys(("下午", "午后", "afternoon"), "afternoon"),
+    **dict.fromkeys(("傍晚", "晚上", "今晚", "明晚", "evening", "tonight"), "evening"),
+}
+# the day a part-of-day word carries ('明晚' is tomorrow's evening)
+_PART_DAY = {"今晚": "今天", "明晚": "明天", "今早": "今天", "明早": "明天", "tonight": "today"}
+# how soon a proposed time may be (today's afternoon said at 15:10: 16:00)
+_PART_LEAD = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class PartOfDay:
+    """A part of the day said without its clock time: which, and on which local day."""
+
+    part: str  # "morning" | "afternoon" | "evening" (keys of PART_OF_DAY_AT)
+    day: date
+
+
+def part_said_in(text: str) -> tuple[int, int] | None:
+    """Where a part of the day is said in longer words ('下午开个会' → the span of '下午';
+    'hold a meeting in the afternoon' → of 'in the afternoon'), or None."""
+    found = _PART_WORDS.search(text)
+    return None if found is None else found.span()
+
+
+def part_of_day(text: str | None, *, zone: tzinfo, now: datetime) -> PartOfDay | None:
+    """The part of the day the words of a time name when they give no clock time ('下午',
+    '明天上午', '今晚', 'in the afternoon', 'this evening', 'tomorrow morning', '下周三晚上'):
+    which, on which day (today when none is said). None when a clock time is said, no part
+    of the day is, or the rest is no day (or one gone by, or '明天' in the small hours)."""
+    if not text or _read(text) is not None:
+        return None
+    said = to_simplified(unicodedata.normalize("NFKC", text)).strip()
+    found = _PART_WORDS.search(said)
+    if found is None:
+        return None
+    word = (found.group("cn") or found.group("en")).casefold()
+    rest = f"{_PART_DAY.get(word, '')} {said[: found.start()]} {said[found.end() :]}"
+    rest = re.sub(r"\s+", " ", rest).strip(" 的,，")
+    today = now.astimezone(zone).date()
+    if not rest:
+        return PartOfDay(part=_PART_OF[word], day=today)
+    try:
+        at = parse_when(f"{rest} 12:00", zone=zone, now=now)
+    except InvalidInput:  # no day, a day gone by, or which '明天' is meant (asked at the step)
+        return None
+    day = at.astimezone(zone).date()
+    return None if day < today else PartOfDay(part=_PART_OF[word], day=day)
+
+
+def part_default(said: PartOfDay, *, zone: tzinfo, now: datetime) -> datetime | None:
+    """The time to propose for a part of the day (aware UTC): its usual hour on that day
+    (PART_OF_DAY_AT: 14:30 for an afternoon); today's, once that hour is near or gone, the next
+    half hour still in that part of the day; None when the part of the day is over."""
+    at = _at(said.day, PART_OF_DAY_AT[said.part], zone)
+    if at - now >= _PART_LEAD:
+        return at.astimezone(UTC)
+    soon = (now + _PART_LEAD).astimezone(zone)
+    soon = soon.replace(second=0, microsecond=0) + timedelta(minutes=-soon.minute % 30)
+    if soon.date() != said.day or soon.time() >= _PART_ENDS[said.part]:
+        return None
+    return soon.astimezone(UTC)
+
+
+def part_clock(said: PartOfDay, typed: str | None, *, zone: tzinfo) -> datetime | None:
+    """A bare clock time typed for a part of the day said before ('3点' or '3:30' for '明天
+    下午' → tomorrow 15:00 / 15:30), on its day and in its half of the day (aware UTC). None
+    when the words say more (a day, 上午/下午, am/pm: read as they are) or are no clock time."""
+    read = _read(typed or "")
+    if read is None:
+        return None
+    g = read.groups
+    if any(g[k] is not None for k in ("mo", "rel", "after", "after_en", "wd", "wen")):
+        return None
+    if g["period"] is not None or g["ampm"] is not None:
+        return None
+    hour = read.hour
+    if said.part != "morning" and hour < 12:
+        hour += 12
+    return _at(said.day, time(hour, read.minute), zone).astimezone(UTC)

@@ -9,7 +9,7 @@ from sandbox.driver import message_text
 from services.consult_said import meeting_said, poll_said
 from tests.consult.test_e2e_meetings import STAFF
 from tests.e2e.conftest import Harness
-from tests.support import reply_to
+from tests.support import inline_labels, reply_to
 
 GRID = 2002  # 张网格员
 OTHER_STAFF = 2003  # 陈社工, 和谐社区
@@ -137,3 +137,41 @@ def test_words_read() -> None:
     poll = poll_said("new poll: should we add a lift? yes/no")
     assert poll is not None
     assert poll.options == ("yes", "no")
+
+
+async def test_a_part_of_the_day_asks_its_hour_with_one_proposed(linli_sandbox: Harness) -> None:
+    """'下午开个会，讨论停车': the form starts (before: the words were no meeting, as '下午'
+    was no time); at the time step the afternoon's usual hour is proposed as a button, and a
+    tap on it is the start."""
+    h = linli_sandbox
+    d = h.driver
+    taken = await reply_to(d, STAFF, "下午开个会，讨论停车", "已记下")
+    assert "停车 · 下午（具体几点" in message_text(taken), message_text(taken)
+    kinds = await d.expect(STAFF, "请选择会议类型", since=taken["message_id"] - 1)
+    await d.tap(STAFF, "居民议事会", kinds["message_id"])
+    await d.expect(STAFF, "请输入议程", since=kinds["message_id"])
+    asked = await reply_to(d, STAFF, "介绍方案", "具体几点开")
+    assert "「下午」" in message_text(asked), message_text(asked)
+    assert inline_labels(asked) == ["🕑 11月23日（周一）14:30"], inline_labels(asked)
+    await d.tap(STAFF, "14:30", asked["message_id"])
+    duration = await d.expect(STAFF, "多长时间", since=asked["message_id"])
+    assert "11月23日（周一）14:30" in message_text(duration), message_text(duration)
+    assert await d.errors() == []
+
+
+async def test_a_clock_time_typed_in_the_part_said(linli_sandbox: Harness) -> None:
+    """'hold a meeting tomorrow afternoon about parking', then '3点' at the time step: 3 in
+    the afternoon of that day; the proposed hour's button goes."""
+    h = linli_sandbox
+    d = h.driver
+    taken = await reply_to(d, STAFF, "hold a meeting tomorrow afternoon about parking", "已记下")
+    kinds = await d.expect(STAFF, "请选择会议类型", since=taken["message_id"] - 1)
+    await d.tap(STAFF, "居民议事会", kinds["message_id"])
+    await d.expect(STAFF, "请输入议程", since=kinds["message_id"])
+    asked = await reply_to(d, STAFF, "介绍方案", "具体几点开")
+    assert inline_labels(asked) == ["🕑 11月24日（周二）14:30"], inline_labels(asked)
+    duration = await reply_to(d, STAFF, "3点", "多长时间")
+    assert "11月24日（周二）15:00" in message_text(duration), message_text(duration)
+    redrawn = (await d.messages(STAFF, asked["message_id"] - 1))[0]
+    assert not inline_labels(redrawn), inline_labels(redrawn)
+    assert await d.errors() == []

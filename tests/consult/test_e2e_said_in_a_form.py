@@ -1,8 +1,8 @@
 """A meeting or a poll staff describe in one message halfway through another form (发通知 with
-its buildings chosen): asked first, as a form's button is (handlers.form_guard) — ↩️ 继续填写
-keeps the form where it was (the words, sent again, are its step's answer, not asked about
-again); ✍️ 不填了 begins the new form with the words. Before, the step took the words at once
-(here: as the notice's text) and the meeting form was never offered."""
+its buildings chosen): asked first, as a form's button is (handlers.form_guard) — ↩️ 填进
+「发通知」，继续填写 keeps the form where it was, the words its step's answer without being sent
+again (before, they had to be); ✍️ 不填了 begins the new form with the words. Before, the step
+took the words at once (here: as the notice's text) and the meeting form was never offered."""
 
 from __future__ import annotations
 
@@ -26,18 +26,20 @@ async def _notice_half_filled(h: Harness) -> None:
     await d.expect(STAFF, "请输入通知内容", since=picked["message_id"] - 1)
 
 
-async def test_kept_the_words_go_to_the_form_when_sent_again(linli_sandbox: Harness) -> None:
+async def test_kept_the_words_go_to_the_form_without_typing_again(linli_sandbox: Harness) -> None:
     h = linli_sandbox
     d = h.driver
     await _notice_half_filled(h)
     asked = await reply_to(d, STAFF, MEETING, "没有填完")
     assert "「发通知」" in message_text(asked) and "新建议事会" in message_text(asked)
-    assert inline_labels(asked) == ["↩️ 继续填写「发通知」", "✍️ 不填了，开始新建议事会"]
+    assert inline_labels(asked) == ["↩️ 填进「发通知」，继续填写", "✍️ 不填了，开始新建议事会"]
     await d.tap(STAFF, "继续填写", asked["message_id"])
-    await d.expect(STAFF, "请再发一次", since=asked["message_id"])
-    # sent again: the notice's text, as typed (not asked about again)
-    preview = await reply_to(d, STAFF, MEETING, "将发给")
+    await d.expect(STAFF, "刚才那句作为这一步的内容填进去", since=asked["message_id"])
+    # not sent again: the words carried over as the notice's text (before: '请再发一次')
+    preview = await d.expect(STAFF, "将发给", since=asked["message_id"])
     assert MEETING in message_text(preview) and "将发给 3 人" in message_text(preview)
+    sent = [m for m in await d.messages(STAFF, asked["message_id"]) if not m["from"]["is_bot"]]
+    assert sent == [], sent  # nothing typed again
     again = await d.click(STAFF, asked["message_id"], data="csd:go")  # its old button: stale
     assert again["answer"] is not None and again["answer"]["show_alert"], again
     assert await d.errors() == []

@@ -181,3 +181,61 @@ async def test_an_ordinary_call_back_alerts_nobody(linli_sandbox: Harness) -> No
     req, _ = await _ledger(h, number)
     assert not req.urgent
     assert await d.errors() == []
+
+
+async def _settled_with(h: Harness, number: str, note: str) -> dict:
+    """📞 已回电 with this note, then ✅ 电话里已解决 tapped: what came next."""
+    d = h.driver
+    card = await _card(h, number)
+    await d.tap(STAFF, CALLED, card["message_id"])
+    asked = await d.expect(STAFF, "电话里说了什么", since=card["message_id"])
+    await d.say(STAFF, note)
+    outcome = await d.expect(STAFF, "还是有事要办", since=asked["message_id"])
+    await d.tap(STAFF, "电话里已解决", outcome["message_id"])
+    return await d.expect(STAFF, "真的在电话里解决了吗", since=outcome["message_id"])
+
+
+async def test_an_urgent_note_settled_is_asked_and_kept_open(linli_sandbox: Harness) -> None:
+    """✅ 电话里已解决 with an urgent note ('家里有煤气味'): closing is asked first (closed,
+    nobody would be alerted); 🚨 不结案，提醒网格 keeps the matter as an urgent request and
+    the grid's staff get the urgent alert. Before, it closed at the tap, nobody alerted."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _asked(h, ZHOU)
+    asked = await _settled_with(h, number, "她说家里有煤气味，老人摔倒了")
+    assert "听起来紧急" in message_text(asked), message_text(asked)
+    labels = inline_labels(asked)
+    assert labels == ["🚨 不结案，提醒网格", "✅ 确实已解决，结案"], labels
+    req, _ = await _ledger(h, number)
+    assert req.status == RequestStatus.NEW  # nothing closed before the answer
+    await d.say(STAFF, "好的")  # words where a button is to be tapped: the buttons above
+    grid_seen = (await d.messages(GRID_WORKER))[-1]["message_id"]
+    await d.tap(STAFF, "不结案", asked["message_id"])
+    kept = await d.expect(STAFF, "没有结案，已按紧急诉求处理", since=asked["message_id"])
+    assert number in message_text(kept)
+    alert = await d.expect(GRID_WORKER, f"紧急诉求 {number}", since=grid_seen)
+    assert "🚨" in message_text(alert)
+    req, events = await _ledger(h, number)
+    assert req.urgent and req.status == RequestStatus.NEW
+    actions = [e.action for e in events]
+    assert "mark_urgent" in actions and "close" not in actions, actions
+    assert await d.errors() == []
+
+
+async def test_an_urgent_note_settled_when_confirmed(linli_sandbox: Harness) -> None:
+    """✅ 确实已解决，结案 after the question: closed as before, the resident told, and the
+    ledger keeps that staff confirmed closing an urgent-sounding call."""
+    h = linli_sandbox
+    d = h.driver
+    number = await _asked(h, ZHOU)
+    resident_seen = (await d.messages(ZHOU))[-1]["message_id"]
+    asked = await _settled_with(h, number, "说家里漏电，已让她拉下总闸，电工已经修好了")
+    await d.tap(STAFF, "确实已解决", asked["message_id"])
+    await d.expect(STAFF, "在电话里已解决，已结案", since=asked["message_id"])
+    await d.expect(ZHOU, "已经给您回过电话了", since=resident_seen)
+    req, events = await _ledger(h, number)
+    assert req.status == RequestStatus.CLOSED and not req.urgent
+    actions = [e.action for e in events]
+    assert actions[:4] == ["file", "call_back", "called_back", "call_settled_urgent"], actions
+    assert actions[-1] == "close", actions
+    assert await d.errors() == []

@@ -912,6 +912,7 @@ order-notice-cancelled = Order { $number } was cancelled by staff: { $reason }
 order-notice-reopened = ⚠️ The resident is not satisfied with request { $number }: { $comment }. Please handle it again.
 order-notice-reopened-no-reason = ⚠️ The resident is not satisfied with request { $number } (reason to follow). Please handle it again.
 order-notice-reopened-reason = The resident of request { $number } says what is wrong: { $comment }
+order-notice-reopened-complaint = 📣 The resident of request { $number } makes a complaint (kept in the ledger; not passed on to the person) about what is wrong: { $comment }
 order-notice-escalated = ⚠️ Nobody has claimed order { $number } ({ $title }) for long; please arrange it.
 order-notice-unanswered = ⏰ Request { $number } has not been answered yet; please handle it.
 order-notice-deadline-near = ⏰ Order { $number } ({ $title }) is nearly due{ $due ->
@@ -1268,6 +1269,7 @@ assign-typed-full = Order { $number } has no free place to assign (claimed in fu
 # 📞 Called back (handlers.call_back_staff): a call-back matter's call recorded by staff
 order-action-call_back = Resident asked for a call back
 order-action-called_back = Called back
+order-action-call_settled_urgent = The note read urgent; staff confirmed it was settled on the phone and closed it
 order-action-call_back_words = Described after the call (the note keeps the words before)
 order-btn-called-back = 📞 Called back
 order-ask-callback-note = 📞 Request { $number }: what came of the call? Write a few words for the ledger (e.g. "explained how to apply"), or tap "Skip".
@@ -1282,6 +1284,11 @@ order-callback-settled = Call recorded: request { $number } was settled on the p
 order-callback-settled-night = Call recorded: request { $number } was settled on the phone and is closed. It is quiet hours now: the resident will be told at { $at }.
 order-callback-kept = Call recorded: request { $number } has its words and category updated and waits in the queue: issue an order, handle it or transfer it.
 order-callback-sounds-urgent = ⚠️ What you noted sounds urgent ({ $reasons }): "{ order-btn-callback-matter }" makes it an urgent request, and the grid's staff are alerted at once.
+order-callback-confirm-urgent = ⚠️ What you noted sounds urgent ({ $reasons }). Once request { $number } is closed, nobody follows it up.
+    Was it really settled on the phone? If not, choose "{ order-btn-callback-alert }": it is handled as an urgent request and the grid's staff are alerted at once.
+order-btn-callback-alert = 🚨 Keep it open, alert the grid
+order-btn-callback-confirm = ✅ Yes, settled: close it
+order-callback-kept-open-urgent = 🚨 Request { $number } was not closed: it is handled as urgent and the grid's staff have been alerted. Please go on to issue an order, handle it directly or transfer it.
 order-callback-kept-urgent = 🚨 From what you noted, this is now an urgent request: the grid's staff have been alerted.
 order-notice-called-back-settled = The community called you back. What you talked about on the phone (request { $number }) is taken care of. Whenever you need something else, just tell us.
 order-notice-called-back-matter = The community called you back. What you told them is noted (request { $number }); we will arrange for it to be done soon and tell you how it goes.

@@ -859,6 +859,7 @@ order-notice-cancelled = 工单 { $number } 已被社区撤销：{ $reason }
 order-notice-reopened = ⚠️ 居民对诉求 { $number } 不满意：{ $comment }。请重新办理。
 order-notice-reopened-no-reason = ⚠️ 居民对诉求 { $number } 不满意（原因稍后补充）。请重新办理。
 order-notice-reopened-reason = 诉求 { $number } 的居民说明了不满意的原因：{ $comment }
+order-notice-reopened-complaint = 📣 诉求 { $number } 的居民投诉（已记入台账，未转给本人），说明了不满意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工单 { $number }（{ $title }）长时间没人接，请社区安排。
 order-notice-unanswered = ⏰ 诉求 { $number } 还没有人受理，请尽快处理。
 order-notice-deadline-near = ⏰ 工单 { $number }（{ $title }）快到办理时限了{ $due ->
@@ -1208,6 +1209,7 @@ assign-typed-full = 工单 { $number } 现在没有空位可以指派（已接�
 # 📞 已回电 (handlers.call_back_staff): a call-back matter's call recorded by staff
 order-action-call_back = 居民请社区回电
 order-action-called_back = 已回电
+order-action-call_settled_urgent = 记下的情况听起来紧急，工作人员确认电话里已解决并结案
 order-action-call_back_words = 回电后改写诉求内容（备注为原来的内容）
 order-btn-called-back = 📞 已回电
 order-ask-callback-note = 📞 诉求 { $number }：电话里说了什么？写几句记入台账（比如「已说明怎么办理」），或点「跳过」。
@@ -1222,6 +1224,11 @@ order-callback-settled = 已记下回电：诉求 { $number } 在电话里已解
 order-callback-settled-night = 已记下回电：诉求 { $number } 在电话里已解决，已结案。现在是夜间免打扰时段，居民会在 { $at } 收到通知。
 order-callback-kept = 已记下回电：诉求 { $number } 的内容和分类已更新，还在待受理里，请接着派单、直接办理或转办。
 order-callback-sounds-urgent = ⚠️ 您记下的情况听起来紧急（{ $reasons }）：选「{ order-btn-callback-matter }」会按紧急诉求处理，马上提醒网格的工作人员。
+order-callback-confirm-urgent = ⚠️ 您记下的情况听起来紧急（{ $reasons }）。诉求 { $number } 结案后就没有人会再跟进了。
+    真的在电话里解决了吗？还没解决的话，请选「{ order-btn-callback-alert }」：按紧急诉求处理，马上提醒网格的工作人员。
+order-btn-callback-alert = 🚨 不结案，提醒网格
+order-btn-callback-confirm = ✅ 确实已解决，结案
+order-callback-kept-open-urgent = 🚨 诉求 { $number } 没有结案，已按紧急诉求处理，网格的工作人员已收到提醒。请接着派单、直接办理或转办。
 order-callback-kept-urgent = 🚨 按您记下的情况，这件事已按紧急诉求处理，网格的工作人员已收到提醒。
 order-notice-called-back-settled = 社区工作人员已经给您回过电话了。电话里说好的事（编号 { $number }）就算办完了。以后有什么事，随时再找我们。
 order-notice-called-back-matter = 社区工作人员已经给您回过电话了。您说的事已经记下（编号 { $number }），我们会尽快安排人来办，有进展会告诉您。

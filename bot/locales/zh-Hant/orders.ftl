@@ -862,6 +862,7 @@ order-notice-cancelled = 工單 { $number } 已被社區撤銷：{ $reason }
 order-notice-reopened = ⚠️ 居民對訴求 { $number } 不滿意：{ $comment }。請重新辦理。
 order-notice-reopened-no-reason = ⚠️ 居民對訴求 { $number } 不滿意（原因稍後補充）。請重新辦理。
 order-notice-reopened-reason = 訴求 { $number } 的居民說明了不滿意的原因：{ $comment }
+order-notice-reopened-complaint = 📣 訴求 { $number } 的居民投訴（已記入台賬，未轉給本人），說明了不滿意的原因：{ $comment }
 order-notice-escalated = ⚠️ 工單 { $number }（{ $title }）長時間沒人接，請社區安排。
 order-notice-unanswered = ⏰ 訴求 { $number } 還沒有人受理，請盡快處理。
 order-notice-deadline-near = ⏰ 工單 { $number }（{ $title }）快到辦理時限了{ $due ->
@@ -1211,6 +1212,7 @@ assign-typed-full = 工單 { $number } 現在沒有空位可以指派（已接�
 # 📞 已回電 (handlers.call_back_staff): a call-back matter's call recorded by staff
 order-action-call_back = 居民請社區回電
 order-action-called_back = 已回電
+order-action-call_settled_urgent = 記下的情況聽起來緊急，工作人員確認電話裡已解決並結案
 order-action-call_back_words = 回電後改寫訴求內容（備註為原來的內容）
 order-btn-called-back = 📞 已回電
 order-ask-callback-note = 📞 訴求 { $number }：電話裡說了什麼？寫幾句記入台賬（比如「已說明怎麼辦理」），或點「跳過」。
@@ -1225,6 +1227,11 @@ order-callback-settled = 已記下回電：訴求 { $number } 在電話裡已解
 order-callback-settled-night = 已記下回電：訴求 { $number } 在電話裡已解決，已結案。現在是夜間免打擾時段，居民會在 { $at } 收到通知。
 order-callback-kept = 已記下回電：訴求 { $number } 的內容和分類已更新，還在待受理裡，請接著派單、直接辦理或轉辦。
 order-callback-sounds-urgent = ⚠️ 您記下的情況聽起來緊急（{ $reasons }）：選「{ order-btn-callback-matter }」會按緊急訴求處理，馬上提醒網格的工作人員。
+order-callback-confirm-urgent = ⚠️ 您記下的情況聽起來緊急（{ $reasons }）。訴求 { $number } 結案後就沒有人會再跟進了。
+    真的在電話裡解決了嗎？還沒解決的話，請選「{ order-btn-callback-alert }」：按緊急訴求處理，馬上提醒網格的工作人員。
+order-btn-callback-alert = 🚨 不結案，提醒網格
+order-btn-callback-confirm = ✅ 確實已解決，結案
+order-callback-kept-open-urgent = 🚨 訴求 { $number } 沒有結案，已按緊急訴求處理，網格的工作人員已收到提醒。請接著派單、直接辦理或轉辦。
 order-callback-kept-urgent = 🚨 按您記下的情況，這件事已按緊急訴求處理，網格的工作人員已收到提醒。
 order-notice-called-back-settled = 社區工作人員已經給您回過電話了。電話裡說好的事（編號 { $number }）就算辦完了。以後有什麼事，隨時再找我們。
 order-notice-called-back-matter = 社區工作人員已經給您回過電話了。您說的事已經記下（編號 { $number }），我們會盡快安排人來辦，有進展會告訴您。
