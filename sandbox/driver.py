@@ -290,7 +290,16 @@ class Driver:
         settle: float = 0.3,
     ) -> list[dict[str, Any]]:
         """The bot's messages after ``since``: waits for the first, then for a quiet spell."""
+        deadline = time.monotonic() + timeout
         got = await self.wait(chat_id, since, timeout)
+        # an edit of an earlier message ends a wait too: a step that first redraws what was
+        # answered (an offer's button spent) and then says so. That is no answer yet; before,
+        # the answer sent a moment later was missed on a busy machine and `say` gave [].
+        while not any(m["message_id"] > since for m in got):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            got = await self.wait(chat_id, since, remaining)
         latest = since
         while True:
             new = [m for m in got if m["message_id"] > latest]

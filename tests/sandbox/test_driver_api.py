@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from sandbox.driver import Driver, DriverCallError
-from sandbox.emulator import Emulator
+from sandbox.emulator import SANDBOX_TOKEN, Emulator
 from tests.sandbox.conftest import BotApi
 
 
@@ -330,3 +330,34 @@ async def test_the_bot_added_to_a_group_and_removed(
     # a group made without bot_status: the bot is simply there, told nothing, as before
     await driver.add_group(id=-100601, title="另一个群", members=[1001])
     assert await api.ok("getUpdates", offset=updates[-1]["update_id"] + 1) == []
+
+
+async def test_say_waits_past_an_edit_for_the_answer(driver: Driver, emulator: Emulator) -> None:
+    """A step that first redraws an earlier message (an offer's button spent) and answers a
+    moment later, as a busy machine makes it: `say` returns the answer, not [] at the edit
+    (seen in CI: '好的' under a meeting offer, the offer edited, its 已报名 missed)."""
+    async with aiohttp.ClientSession() as http:
+        api = BotApi(emulator.base_url, http, SANDBOX_TOKEN)
+        offer = await api.ok("sendMessage", chat_id=1001, text="您是说要去吗？")
+
+        async def slow_bot() -> None:
+            offset = 0
+            while True:
+                for upd in await api.ok("getUpdates", offset=offset, timeout=10):
+                    offset = upd["update_id"] + 1
+                    await api.ok(
+                        "editMessageText",
+                        chat_id=1001,
+                        message_id=offer["message_id"],
+                        text="您是说要去吗？ ✓",
+                    )
+                    await asyncio.sleep(0.5)  # the bot slow to answer: a loaded machine
+                    await api.ok("sendMessage", chat_id=1001, text="已报名")
+
+        task = asyncio.ensure_future(slow_bot())
+        try:
+            replies = await driver.say(1001, "好的")
+            assert [m["text"] for m in replies] == ["已报名"]
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
