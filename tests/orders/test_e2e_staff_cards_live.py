@@ -50,7 +50,12 @@ async def _both(h: Harness, text: str) -> tuple[str, dict[str, Any], dict[str, A
 async def unremembered(h: Harness) -> None:
     """The staff cards shown so far are no longer known (as cards shown before the upgrade
     that began remembering them): each stays as drawn until tapped, for the tests of what a
-    tap on a card drawn before the request moved on does."""
+    tap on a card drawn before the request moved on does. The step that drew them is let
+    finish first: it remembers a card after sending it, which on a busy machine came after
+    this forgetting and left the card remembered (and taken away when opened again)."""
+    settle = getattr(h.driver, "settle", None)
+    if settle is not None:
+        await settle()
     async with h.sessionmaker() as s:
         await s.exec(delete(RequestCard))  # type: ignore[call-overload]
         await s.commit()
